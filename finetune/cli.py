@@ -1,0 +1,9 @@
+"""`eca` subcommands of the finetune package."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this package's subcommands to the `eca` parser."""
