@@ -1,0 +1,123 @@
+"""Typed boundary between the assistant (agent/) and its callers (CLI, UI).
+
+Every item of a response plan carries its source: a tool output, a plan passage
+(citation) or the triage model.  The UI and the JSON export use these models as is.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Citation(BaseModel):
+    """A passage of an emergency plan that an item rests on."""
+
+    ref: str = Field(description="Short marker used in the text, e.g. 'C1'.")
+    source: str
+    title: str
+    section: str | None = None
+    page: str | None = None
+    text: str = ""
+    score: float = 0.0
+
+    def label(self) -> str:
+        parts = [self.title]
+        if self.section:
+            parts.append(self.section)
+        if self.page:
+            parts.append(f"p. {self.page}" if self.page.isdigit() else self.page)
+        return ", ".join(parts)
+
+
+class Source(BaseModel):
+    """Where a plan item comes from."""
+
+    kind: Literal["tool", "citation", "triage", "scenario", "operator"]
+    ref: str = Field(description="Tool name, citation marker, or scenario object id.")
+
+
+class PlanItem(BaseModel):
+    text: str
+    sources: list[Source] = Field(default_factory=list)
+
+
+class TriageSummary(BaseModel):
+    incident_type: str
+    priority: str
+    type_confidence: float
+    priority_confidence: float
+    secondary_types: list[str] = Field(default_factory=list)
+    language: str = "en"
+    model_version: str = ""
+    type_probs: dict[str, float] = Field(default_factory=dict)
+    priority_probs: dict[str, float] = Field(default_factory=dict)
+
+
+class ResponsePlan(BaseModel):
+    """The structured response plan.  Sections are fixed; each is a list of sourced items."""
+
+    plan_id: str
+    incident_id: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    report: str
+    location: str | None = None
+    triage: TriageSummary | None = None
+    situation: list[PlanItem] = Field(default_factory=list)
+    immediate_actions: list[PlanItem] = Field(default_factory=list)
+    evacuation: list[PlanItem] = Field(default_factory=list)
+    resources: list[PlanItem] = Field(default_factory=list)
+    communications: list[PlanItem] = Field(default_factory=list)
+    open_questions: list[PlanItem] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    summary: str = Field(default="", description="Narrative written by the LLM from the items above (may be empty).")
+    warnings: list[str] = Field(default_factory=list, description="Degradations and flags: LLM unreachable, unknown names, ...")
+    geojson: dict[str, Any] = Field(default_factory=lambda: {"type": "FeatureCollection", "features": []})
+    tool_outputs: dict[str, Any] = Field(default_factory=dict)
+
+    SECTIONS: tuple[str, ...] = ("situation", "immediate_actions", "evacuation", "resources", "communications", "open_questions")
+
+
+class ToolStep(BaseModel):
+    """One tool call made while answering (shown as a collapsible step)."""
+
+    name: str
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    title: str = ""
+    output: str = ""
+    ok: bool = True
+
+
+class ChatEvent(BaseModel):
+    """Streamed from ``Assistant.chat``: tool steps, text deltas, then one final event."""
+
+    kind: Literal["tool", "token", "final", "error"]
+    text: str = ""
+    step: ToolStep | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    plan: ResponsePlan | None = None
+
+
+class SystemStatus(BaseModel):
+    llm_backend: str
+    llm_model: str
+    llm_reachable: bool
+    triage_model_version: str | None
+    kb_documents: int
+    kb_chunks: int = 0
+    scenario: str = ""
+
+
+class IncidentSummary(BaseModel):
+    incident_id: str
+    title: str
+    status: Literal["open", "closed"] = "open"
+    created_at: datetime
+    incident_type: str | None = None
+    priority: str | None = None

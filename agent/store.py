@@ -1,0 +1,260 @@
+"""The incident log: a SQLite (WAL) audit trail of incidents, reports, triage
+results, plans, tool calls, chat messages and operator decisions.
+
+Every write is its own committed transaction, so a crash mid-write loses at most
+the write in flight, never anything committed before it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from agent.schemas import IncidentSummary, ResponsePlan, TriageSummary
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id TEXT PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',
+    created_at TEXT NOT NULL, operator TEXT NOT NULL, incident_type TEXT, priority TEXT
+);
+CREATE TABLE IF NOT EXISTS reports (
+    report_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(incident_id),
+    text TEXT NOT NULL, created_at TEXT NOT NULL, operator TEXT NOT NULL,
+    triage_json TEXT, final_type TEXT, final_priority TEXT
+);
+CREATE TABLE IF NOT EXISTS plans (
+    plan_id TEXT PRIMARY KEY, incident_id TEXT, created_at TEXT NOT NULL, operator TEXT NOT NULL,
+    plan_json TEXT NOT NULL, approved_by TEXT, approved_at TEXT
+);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, incident_id TEXT NOT NULL, role TEXT NOT NULL,
+    content TEXT NOT NULL, created_at TEXT NOT NULL, operator TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, incident_id TEXT, kind TEXT NOT NULL,
+    payload_json TEXT NOT NULL, created_at TEXT NOT NULL, operator TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_events_incident ON events(incident_id);
+CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class AuditEvent(BaseModel):
+    incident_id: str | None
+    kind: str  # report | triage | triage_decision | plan | plan_approved | tool_call | unit_status
+    payload: dict[str, Any]
+    created_at: str
+    operator: str
+
+
+class UnknownIncidentError(LookupError):
+    pass
+
+
+class IncidentStore:
+    """Thread-safe access to the incident log (Gradio serves requests from a thread pool)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _log(self, conn: sqlite3.Connection, incident_id: str | None, kind: str, payload: dict[str, Any], operator: str) -> None:
+        conn.execute(
+            "INSERT INTO events (incident_id, kind, payload_json, created_at, operator) VALUES (?,?,?,?,?)",
+            (incident_id, kind, json.dumps(payload, ensure_ascii=False, default=str), _now(), operator),
+        )
+
+    # --- incidents -----------------------------------------------------
+    def create_incident(self, title: str, operator: str) -> IncidentSummary:
+        incident_id = "INC-" + uuid.uuid4().hex[:8].upper()
+        created = _now()
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO incidents (incident_id, title, created_at, operator) VALUES (?,?,?,?)",
+                (incident_id, title.strip()[:120] or "Untitled incident", created, operator),
+            )
+            self._log(conn, incident_id, "incident_created", {"title": title[:120]}, operator)
+        return self.get_incident(incident_id)
+
+    def get_incident(self, incident_id: str) -> IncidentSummary:
+        row = self._conn.execute("SELECT * FROM incidents WHERE incident_id=?", (incident_id,)).fetchone()
+        if row is None:
+            raise UnknownIncidentError(f"no incident with id {incident_id!r}")
+        return IncidentSummary(
+            incident_id=row["incident_id"], title=row["title"], status=row["status"],
+            created_at=datetime.fromisoformat(row["created_at"]),
+            incident_type=row["incident_type"], priority=row["priority"],
+        )
+
+    def list_incidents(self, status: str | None = "open") -> list[IncidentSummary]:
+        query, args = "SELECT incident_id FROM incidents", ()
+        if status:
+            query, args = query + " WHERE status=?", (status,)
+        rows = self._conn.execute(query + " ORDER BY created_at DESC", args).fetchall()
+        return [self.get_incident(r["incident_id"]) for r in rows]
+
+    def close_incident(self, incident_id: str, operator: str) -> None:
+        self.get_incident(incident_id)
+        with self._tx() as conn:
+            conn.execute("UPDATE incidents SET status='closed' WHERE incident_id=?", (incident_id,))
+            self._log(conn, incident_id, "incident_closed", {}, operator)
+
+    # --- reports and triage ----------------------------------------------
+    def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str) -> str:
+        self.get_incident(incident_id)
+        report_id = "REP-" + uuid.uuid4().hex[:10].upper()
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO reports (report_id, incident_id, text, created_at, operator, triage_json, final_type, final_priority)"
+                " VALUES (?,?,?,?,?,?,?,?)",
+                (report_id, incident_id, text, _now(), operator, triage.model_dump_json() if triage else None,
+                 triage.incident_type if triage else None, triage.priority if triage else None),
+            )
+            if triage:
+                conn.execute(
+                    "UPDATE incidents SET incident_type=?, priority=? WHERE incident_id=?",
+                    (triage.incident_type, triage.priority, incident_id),
+                )
+            self._log(conn, incident_id, "report", {"report_id": report_id, "text": text[:2000]}, operator)
+            if triage:
+                self._log(conn, incident_id, "triage", {"report_id": report_id, **triage.model_dump()}, operator)
+        return report_id
+
+    def record_triage_decision(
+        self, report_id: str, *, accepted: bool, operator: str,
+        incident_type: str | None = None, priority: str | None = None,
+    ) -> None:
+        """The operator accepts the model's triage, or corrects it (which becomes training data)."""
+        row = self._conn.execute("SELECT * FROM reports WHERE report_id=?", (report_id,)).fetchone()
+        if row is None:
+            raise UnknownIncidentError(f"no report with id {report_id!r}")
+        final_type = row["final_type"] if accepted or not incident_type else incident_type
+        final_priority = row["final_priority"] if accepted or not priority else priority
+        with self._tx() as conn:
+            conn.execute(
+                "UPDATE reports SET final_type=?, final_priority=? WHERE report_id=?",
+                (final_type, final_priority, report_id),
+            )
+            conn.execute(
+                "UPDATE incidents SET incident_type=?, priority=? WHERE incident_id=?",
+                (final_type, final_priority, row["incident_id"]),
+            )
+            self._log(conn, row["incident_id"], "triage_decision", {
+                "report_id": report_id, "accepted": accepted,
+                "model_type": json.loads(row["triage_json"] or "{}").get("incident_type"),
+                "model_priority": json.loads(row["triage_json"] or "{}").get("priority"),
+                "incident_type": final_type, "priority": final_priority,
+            }, operator)
+
+    def export_corrections(self, path: str | Path) -> int:
+        """Write operator-corrected reports as a CSV that ``eca train`` accepts (text, incident_type, priority)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT r.report_id, r.text, r.final_type, r.final_priority FROM reports r "
+            "JOIN events e ON e.kind='triage_decision' AND json_extract(e.payload_json,'$.report_id')=r.report_id "
+            "WHERE json_extract(e.payload_json,'$.accepted')=0 ORDER BY r.created_at"
+        ).fetchall()
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["text", "incident_type", "priority"])
+            for row in rows:
+                writer.writerow([row["text"], row["final_type"], row["final_priority"]])
+        return len(rows)
+
+    # --- plans -----------------------------------------------------------
+    def save_plan(self, plan: ResponsePlan, operator: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO plans (plan_id, incident_id, created_at, operator, plan_json) VALUES (?,?,?,?,?)",
+                (plan.plan_id, plan.incident_id, _now(), operator, plan.model_dump_json()),
+            )
+            self._log(conn, plan.incident_id, "plan", {"plan_id": plan.plan_id, "warnings": plan.warnings}, operator)
+
+    def approve_plan(self, plan_id: str, operator: str) -> None:
+        row = self._conn.execute("SELECT incident_id FROM plans WHERE plan_id=?", (plan_id,)).fetchone()
+        if row is None:
+            raise UnknownIncidentError(f"no plan with id {plan_id!r}")
+        with self._tx() as conn:
+            conn.execute("UPDATE plans SET approved_by=?, approved_at=? WHERE plan_id=?", (operator, _now(), plan_id))
+            self._log(conn, row["incident_id"], "plan_approved", {"plan_id": plan_id}, operator)
+
+    def latest_plan(self, incident_id: str) -> ResponsePlan | None:
+        row = self._conn.execute(
+            "SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC LIMIT 1", (incident_id,)
+        ).fetchone()
+        return ResponsePlan.model_validate_json(row["plan_json"]) if row else None
+
+    def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
+        row = self._conn.execute("SELECT approved_by, approved_at FROM plans WHERE plan_id=?", (plan_id,)).fetchone()
+        return (row["approved_by"], row["approved_at"]) if row and row["approved_by"] else None
+
+    # --- chat and tool calls ----------------------------------------------
+    def add_message(self, incident_id: str, role: str, content: str, operator: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO messages (incident_id, role, content, created_at, operator) VALUES (?,?,?,?,?)",
+                (incident_id, role, content, _now(), operator),
+            )
+
+    def chat_history(self, incident_id: str) -> list[dict[str, str]]:
+        rows = self._conn.execute(
+            "SELECT role, content FROM messages WHERE incident_id=? ORDER BY id", (incident_id,)
+        ).fetchall()
+        return [{"role": r["role"], "content": r["content"]} for r in rows]
+
+    def log_event(self, incident_id: str | None, kind: str, payload: dict[str, Any], operator: str) -> None:
+        with self._tx() as conn:
+            self._log(conn, incident_id, kind, payload, operator)
+
+    def events(self, incident_id: str | None = None, kind: str | None = None) -> list[AuditEvent]:
+        clauses, args = [], []
+        if incident_id:
+            clauses.append("incident_id=?")
+            args.append(incident_id)
+        if kind:
+            clauses.append("kind=?")
+            args.append(kind)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._conn.execute(f"SELECT * FROM events{where} ORDER BY id", args).fetchall()
+        return [
+            AuditEvent(incident_id=r["incident_id"], kind=r["kind"], payload=json.loads(r["payload_json"]),
+                       created_at=r["created_at"], operator=r["operator"])
+            for r in rows
+        ]
