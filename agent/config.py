@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, description="http://host:port of a Chroma server; default: embedded PersistentClient under data_dir/chroma.")
     kb_collection: str = "emergency_plans"
     kb_plans_dir: Path = Field(default=PROJECT_ROOT / "knowledge" / "plans", description="Plans ingested on first run.")
+    kb_chunk_chars: int = Field(default=900, description="Maximum characters per chunk (MiniLM reads ~256 word pieces).")
+    kb_chunk_overlap: int = Field(default=150, description="Characters of overlap between consecutive chunks of one section/page.")
+    kb_max_file_mb: float = Field(default=50.0, description="Files larger than this are skipped at ingest.")
+    kb_candidates: int = Field(default=50, description="Candidates taken from each of dense and BM25 before fusion.")
 
     # --- city scenario (tools/) ----------------------------------------
     scenario: Path = Field(default=PROJECT_ROOT / "tools" / "scenarios" / "helsinki.yaml")

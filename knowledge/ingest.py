@@ -1,0 +1,226 @@
+"""Incremental ingestion: unchanged files are skipped, changed ones replaced, deleted ones removed.
+
+A file's new chunks are written before its old ones are deleted, so a failure part-way never
+loses what the store already had.  Bad files are skipped with a clear reason; the rest goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from agent.config import Settings, get_settings
+from knowledge.chunking import Chunk, chunk_document
+from knowledge.embeddings import EncoderSet
+from knowledge.loaders import SUPPORTED_SUFFIXES, RawDocument, UnreadableDocument, read_document
+from knowledge.store import KBStore, StoredFile
+from knowledge.types import HAZARD_KEYS, FileOutcome, IngestReport, KnowledgeError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Candidate:
+    path: Path  # as resolved, the identity of the document in the store
+    root: Path | None  # the folder it was found in, if any
+
+
+def embedding_text(chunk: Chunk) -> str:
+    """What the encoder sees: the heading path gives short chunks their context."""
+    return f"{chunk.section}: {chunk.text}" if chunk.section else chunk.text
+
+
+def ingest_paths(
+    paths: Sequence[Path | str],
+    settings: Settings | None = None,
+    *,
+    store: KBStore | None = None,
+    remove_missing: bool = True,
+    progress: bool = True,
+) -> IngestReport:
+    """Ingest files and folders (.md, .txt, .pdf) into the knowledge base.
+
+    remove_missing: chunks of files that used to be under a requested folder (or a requested
+    file path that no longer exists) are deleted from the store.
+    """
+    settings = settings or get_settings()
+    store = store or KBStore.from_settings(settings)
+    started = time.perf_counter()
+    report = IngestReport()
+    max_bytes = int(settings.kb_max_file_mb * 1024 * 1024)
+
+    candidates: list[_Candidate] = []
+    roots: list[Path] = []
+    missing_files: list[Path] = []
+    for raw in paths:
+        given = Path(raw).expanduser()
+        if given.is_dir():
+            root = given.resolve()
+            roots.append(root)
+            for item in _walk(root, report):
+                candidates.append(item)
+        elif given.is_file():
+            candidates.append(_Candidate(given.resolve(), None))
+        else:
+            missing_files.append(given.absolute())
+            report.files.append(FileOutcome(path=str(given), status="skipped", reason="no such file or folder"))
+
+    stored = store.files()
+    seen: set[str] = set()
+    bar_files = tqdm(candidates, desc="files", unit="file", disable=not progress)
+    bar_chunks = tqdm(desc="chunks", unit="chunk", disable=not progress)
+    try:
+        for candidate in bar_files:
+            key = str(candidate.path)
+            if key in seen:
+                continue
+            seen.add(key)
+            outcome = _ingest_one(candidate.path, stored.get(key), store, settings, max_bytes, bar_chunks)
+            report.files.append(outcome)
+            if outcome.status == "skipped":
+                log.warning("skipped %s: %s", outcome.path, outcome.reason)
+    finally:
+        bar_chunks.close()
+        bar_files.close()
+
+    if remove_missing:
+        for stored_path, entry in stored.items():
+            if stored_path in seen:
+                continue
+            under_root = any(_is_within(Path(stored_path), root) for root in roots)
+            named_and_gone = any(str(m.resolve()) == stored_path for m in missing_files)
+            if (under_root or named_and_gone) and not Path(stored_path).exists():
+                store.delete(entry.language, entry.ids)
+                report.files.append(FileOutcome(path=stored_path, status="removed", chunks=len(entry.ids)))
+                if named_and_gone:
+                    report.files[:] = [f for f in report.files if not (f.status == "skipped" and Path(f.path).absolute() == Path(stored_path))]
+
+    if report.changed:
+        store.mark_changed()
+    report.seconds = time.perf_counter() - started
+    log.info("ingest: %s", report.summary())
+    return report
+
+
+def _walk(root: Path, report: IngestReport) -> Iterator[_Candidate]:
+    """Files under root, sorted; anything whose real path leaves root (through a symlink) is refused."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in list(dirnames):
+            link = Path(dirpath) / name
+            if link.is_symlink() and not _is_within(link.resolve(), root):
+                report.files.append(FileOutcome(path=str(link), status="skipped", reason=f"symlink leads outside {root}"))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            real = path.resolve()
+            if not _is_within(real, root):
+                report.files.append(FileOutcome(path=str(path), status="skipped", reason=f"symlink leads outside {root} (to {real})"))
+                continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                report.files.append(FileOutcome(path=str(path), status="skipped", reason=f"unsupported file type {path.suffix or '(none)'!r}; use .md, .txt or .pdf"))
+                continue
+            yield _Candidate(real, root)
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, settings: Settings, max_bytes: int, bar) -> FileOutcome:
+    key = str(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return FileOutcome(path=key, status="skipped", reason="empty file")
+        if size > max_bytes:
+            return FileOutcome(path=key, status="skipped", reason=f"file is {size / 1e6:.1f} MB, over the {settings.kb_max_file_mb:g} MB limit (ECA_KB_MAX_FILE_MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileOutcome(path=key, status="skipped", reason=f"cannot read: {exc.strerror or exc}")
+    file_hash = hashlib.sha256(data).hexdigest()
+    if previous is not None and previous.file_hash == file_hash:
+        return FileOutcome(path=key, status="unchanged", chunks=len(previous.ids))
+    try:
+        doc = read_document(path)
+    except UnreadableDocument as exc:
+        return FileOutcome(path=key, status="skipped", reason=str(exc))
+    chunks = chunk_document(doc, settings.kb_chunk_chars, settings.kb_chunk_overlap)
+    if not chunks:
+        return FileOutcome(path=key, status="skipped", reason="no text in file")
+
+    ids = [f"{_path_key(key)}:{file_hash[:12]}:{c.ordinal}" for c in chunks]
+    reuse = store.embeddings_by_content(previous.language, previous.ids) if previous and previous.language == doc.language else {}
+    embeddings = _embed(chunks, doc.language, store.encoders, reuse, bar)
+    metadatas = [_metadata(path, doc, c, file_hash) for c in chunks]
+    try:
+        store.add(doc.language, ids, embeddings, [c.text for c in chunks], metadatas)
+        if previous is not None:
+            stale = [i for i in previous.ids if i not in set(ids)]
+            store.delete(previous.language, stale)
+    except KnowledgeError:
+        raise
+    except Exception as exc:
+        raise KnowledgeError(f"writing {path.name} to the knowledge base failed: {exc}") from exc
+    return FileOutcome(path=key, status="replaced" if previous else "added", chunks=len(chunks))
+
+
+def _embed(chunks: list[Chunk], language: str, encoders: EncoderSet, reuse: dict[str, np.ndarray], bar) -> np.ndarray:
+    encoder = encoders.for_language(language)
+    vectors: list[np.ndarray | None] = [reuse.get(c.content_hash) for c in chunks]
+    todo = [i for i, v in enumerate(vectors) if v is None]
+    bar.update(len(chunks) - len(todo))
+    step = 64
+    for start in range(0, len(todo), step):
+        batch = todo[start : start + step]
+        encoded = encoder.encode([embedding_text(chunks[i]) for i in batch])
+        for i, vec in zip(batch, encoded):
+            vectors[i] = vec
+        bar.update(len(batch))
+    return np.stack(vectors).astype(np.float32)
+
+
+def _metadata(path: Path, doc: RawDocument, chunk: Chunk, file_hash: str) -> dict:
+    meta: dict = {
+        "path": str(path),
+        "source": path.name,
+        "title": doc.title,
+        "section": chunk.section or "",
+        "page": chunk.page or "",
+        "language": doc.language,
+        "doc_type": doc.doc_type or "",
+        "hazards": ",".join(doc.hazards),
+        "file_hash": file_hash,
+        "content_hash": chunk.content_hash,
+        "ordinal": chunk.ordinal,
+    }
+    # One boolean per hazard key: chromadb 'where' can filter on scalars on every backend.
+    for hazard in doc.hazards:
+        if hazard in HAZARD_KEYS:
+            meta[f"hz_{hazard}"] = True
+    return meta
+
+
+def _path_key(path: str) -> str:
+    return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
+
+
+def ensure_default_kb(settings: Settings | None = None, *, store: KBStore | None = None, progress: bool = False) -> IngestReport:
+    """Ingest the shipped plans (settings.kb_plans_dir); a cheap no-op when nothing changed."""
+    settings = settings or get_settings()
+    if not settings.kb_plans_dir.is_dir():
+        raise KnowledgeError(f"plans folder {settings.kb_plans_dir} does not exist (ECA_KB_PLANS_DIR)")
+    return ingest_paths([settings.kb_plans_dir], settings, store=store, progress=progress)

@@ -1,0 +1,321 @@
+"""Hybrid retrieval: dense (chromadb) + BM25 (bm25s, in memory), fused by reciprocal rank.
+
+The query is routed to the collection of its language (each language has its own encoder);
+BM25 is rebuilt from the collection on load and whenever the store's revision changes, with
+tokens cached on disk by the content hash of the chunk ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import bm25s
+import numpy as np
+
+from agent.config import Settings, get_settings
+from knowledge.cleaning import detect_language
+from knowledge.store import LANGUAGES, KBStore
+from knowledge.tokenize import tokens_for
+from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MAX_QUERY_CHARS = 2000
+_FILTER_KEYS = {"doc", "document", "source", "title", "hazard", "hazards", "language", "doc_type"}
+
+
+@dataclass
+class _LanguageIndex:
+    """Everything BM25 and the filters need about one language's chunks, in memory."""
+
+    ids: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    metadatas: list[dict] = field(default_factory=list)
+    bm25: bm25s.BM25 | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+class Retriever:
+    """Search the knowledge base; see ``search``."""
+
+    def __init__(
+        self,
+        store: KBStore,
+        *,
+        candidates: int = 50,
+        rrf_k: int = 60,
+        zh_tokenizer: Literal["jieba", "bigram"] = "jieba",
+        cache_dir: Path | None = None,
+        refresh_interval_s: float = 2.0,
+    ) -> None:
+        self.store = store
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.zh_tokenizer = zh_tokenizer
+        self.cache_dir = cache_dir
+        self.refresh_interval_s = refresh_interval_s
+        self._indexes: dict[str, _LanguageIndex] = {}
+        self._signature: tuple | None = None
+        self._checked_at = 0.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "Retriever":
+        """Embedded PersistentClient under settings.chroma_dir, or HttpClient when settings.chroma_url is set."""
+        settings = settings or get_settings()
+        return cls(KBStore.from_settings(settings), candidates=settings.kb_candidates, cache_dir=settings.cache_dir / "bm25")
+
+    # ------------------------------------------------------------------ public
+    def search(self, query: str, k: int = 5, filters: dict | None = None, mode: Mode = "hybrid") -> list[Passage]:
+        """Top-k passages for the query, best first.
+
+        filters: {"doc": name or [names]} matches a file name, its stem, the title or the path;
+        {"hazard": key or [keys]} keeps documents tagged with any of the keys (see HAZARD_KEYS);
+        {"language": "en"|"zh"}, {"doc_type": "annex:flood"}.  Keys combine with AND.
+        """
+        query = self._check_query(query, k, mode)
+        self._refresh_if_stale()
+        languages = self._languages_for(query, filters)
+        for language in languages:
+            index = self._indexes.get(language)
+            if not index:
+                continue
+            mask = self._filter_mask(index, filters)
+            if not mask.any():
+                continue
+            passages = self._search_language(language, index, mask, query, k, mode)
+            if passages:
+                return passages
+        return []
+
+    def stats(self) -> KBStats:
+        self._refresh_if_stale(force=True)
+        paths = {m["path"] for idx in self._indexes.values() for m in idx.metadatas}
+        return KBStats(
+            documents=len(paths),
+            chunks=sum(len(idx) for idx in self._indexes.values()),
+            by_language={lang: len(idx) for lang, idx in self._indexes.items()},
+        )
+
+    def documents(self) -> list[dict[str, Any]]:
+        """One row per ingested document: source, title, language, doc_type, hazards, chunks."""
+        self._refresh_if_stale()
+        rows: dict[str, dict[str, Any]] = {}
+        for language, index in self._indexes.items():
+            for meta in index.metadatas:
+                row = rows.setdefault(meta["path"], {
+                    "source": meta["source"], "title": meta["title"], "language": language,
+                    "doc_type": meta.get("doc_type") or None,
+                    "hazards": [h for h in (meta.get("hazards") or "").split(",") if h], "chunks": 0, "path": meta["path"],
+                })
+                row["chunks"] += 1
+        return sorted(rows.values(), key=lambda r: r["source"])
+
+    def as_langchain(self, k: int = 5, filters: dict | None = None):
+        """A LangChain BaseRetriever over this retriever (documents carry the citation in metadata)."""
+        from knowledge.langchain_adapter import KnowledgeBaseRetriever
+
+        return KnowledgeBaseRetriever(retriever=self, k=k, filters=filters)
+
+    def refresh(self) -> None:
+        """Rebuild the in-memory indexes from the store now."""
+        self._refresh_if_stale(force=True)
+
+    # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def _check_query(query: str, k: int, mode: str) -> str:
+        if not isinstance(query, str) or not query.strip():
+            raise KnowledgeError("the query is empty: ask a question or give keywords")
+        if isinstance(k, bool) or not isinstance(k, int) or k <= 0:
+            raise KnowledgeError(f"k must be a positive integer, got {k!r}")
+        if mode not in ("hybrid", "dense", "bm25"):
+            raise KnowledgeError(f"unknown search mode {mode!r}; use hybrid, dense or bm25")
+        if "\x00" in query:
+            raise KnowledgeError("the query contains binary data")
+        # Encoders truncate anyway; a pasted report should not cost seconds of tokenising.
+        return " ".join(query.split())[:MAX_QUERY_CHARS]
+
+    def _languages_for(self, query: str, filters: dict | None) -> list[str]:
+        if filters and filters.get("language"):
+            language = str(filters["language"])
+            if language not in LANGUAGES:
+                raise KnowledgeError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+            return [language]
+        first = detect_language(query)
+        # The query's own language first; the others only if it finds nothing (e.g. a doc filter on a Chinese law).
+        return [first] + [lang for lang in LANGUAGES if lang != first]
+
+    def _filter_mask(self, index: _LanguageIndex, filters: dict | None) -> np.ndarray:
+        mask = np.ones(len(index), dtype=bool)
+        if not filters:
+            return mask
+        unknown = set(filters) - _FILTER_KEYS
+        if unknown:
+            raise KnowledgeError(f"unknown filter {sorted(unknown)}; use doc, hazard, language or doc_type")
+        docs = _as_list(filters.get("doc") or filters.get("document") or filters.get("source") or filters.get("title"))
+        if docs:
+            wanted = {d.casefold() for d in docs}
+            known = self._all_document_names()
+            if not wanted & known:
+                raise KnowledgeError(f"no document matches {docs}; known documents: {', '.join(sorted(self._sources()))}")
+            mask &= np.array([bool(wanted & _names(m)) for m in index.metadatas], dtype=bool)
+        hazards = _as_list(filters.get("hazard") or filters.get("hazards"))
+        if hazards:
+            bad = [h for h in hazards if h not in HAZARD_KEYS]
+            if bad:
+                raise KnowledgeError(f"unknown hazard {bad}; use one of: {', '.join(HAZARD_KEYS)}")
+            mask &= np.array([any(m.get(f"hz_{h}") for h in hazards) for m in index.metadatas], dtype=bool)
+        doc_types = _as_list(filters.get("doc_type"))
+        if doc_types:
+            mask &= np.array([m.get("doc_type") in doc_types for m in index.metadatas], dtype=bool)
+        return mask
+
+    def _all_document_names(self) -> set[str]:
+        return set().union(*(_names(m) for idx in self._indexes.values() for m in idx.metadatas)) if self._indexes else set()
+
+    def _sources(self) -> set[str]:
+        return {m["source"] for idx in self._indexes.values() for m in idx.metadatas}
+
+    def _search_language(self, language: str, index: _LanguageIndex, mask: np.ndarray, query: str, k: int, mode: Mode) -> list[Passage]:
+        n = min(max(self.candidates, k), int(mask.sum()))
+        dense: list[tuple[int, float]] = self._dense(language, index, mask, query, n) if mode != "bm25" else []
+        sparse: list[tuple[int, float]] = self._bm25(language, index, mask, query, n) if mode != "dense" else []
+        if mode == "dense":
+            ranked = dense
+        elif mode == "bm25":
+            ranked = sparse
+        else:
+            fused: dict[int, float] = {}
+            for ranking in (dense, sparse):
+                for rank, (i, _) in enumerate(ranking):
+                    fused[i] = fused.get(i, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+            ranked = sorted(fused.items(), key=lambda item: -item[1])
+        return [self._passage(index, i, score) for i, score in ranked[:k]]
+
+    def _dense(self, language: str, index: _LanguageIndex, mask: np.ndarray, query: str, n: int) -> list[tuple[int, float]]:
+        vector = self.store.encoders.for_language(language).encode_query(query)
+        where = None
+        if not mask.all():
+            allowed_paths = sorted({index.metadatas[i]["path"] for i in np.flatnonzero(mask)})
+            where = {"path": {"$in": allowed_paths}}
+        result = self.store.collection(language).query(
+            query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+        )
+        position = self._positions(index)
+        out = []
+        for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
+            i = position.get(chunk_id)
+            if i is not None and mask[i]:
+                out.append((i, 1.0 - float(distance)))
+        return out
+
+    def _bm25(self, language: str, index: _LanguageIndex, mask: np.ndarray, query: str, n: int) -> list[tuple[int, float]]:
+        tokens = tokens_for(language, query, self.zh_tokenizer)
+        if not tokens or index.bm25 is None:
+            return []
+        scores = index.bm25.get_scores(tokens)
+        scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:n]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    @staticmethod
+    def _positions(index: _LanguageIndex) -> dict[str, int]:
+        cached = getattr(index, "_positions", None)
+        if cached is None:
+            cached = {chunk_id: i for i, chunk_id in enumerate(index.ids)}
+            index._positions = cached  # type: ignore[attr-defined]
+        return cached
+
+    @staticmethod
+    def _passage(index: _LanguageIndex, i: int, score: float) -> Passage:
+        meta = index.metadatas[i]
+        return Passage(
+            text=index.documents[i],
+            source=meta["source"],
+            title=meta["title"],
+            section=meta.get("section") or None,
+            page=meta.get("page") or None,
+            score=round(score, 6),
+            chunk_id=index.ids[i],
+            language=meta["language"],
+            doc_type=meta.get("doc_type") or None,
+            hazards=[h for h in (meta.get("hazards") or "").split(",") if h],
+            path=meta.get("path"),
+        )
+
+    # ------------------------------------------------------------ index upkeep
+    def _refresh_if_stale(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and self._signature is not None and now - self._checked_at < self.refresh_interval_s:
+            return
+        signature = self.store.signature()
+        self._checked_at = now
+        if signature == self._signature and self._indexes:
+            return
+        started = time.perf_counter()
+        self._indexes = {language: self._load_language(language) for language in LANGUAGES}
+        self._signature = signature
+        log.info("knowledge index loaded: %s chunks in %.2f s", {l: len(i) for l, i in self._indexes.items()}, time.perf_counter() - started)
+
+    def _load_language(self, language: str) -> _LanguageIndex:
+        got = self.store.collection(language).get(include=["documents", "metadatas"])
+        order = sorted(range(len(got["ids"])), key=lambda j: got["ids"][j])
+        index = _LanguageIndex(
+            ids=[got["ids"][j] for j in order],
+            documents=[got["documents"][j] for j in order],
+            metadatas=[got["metadatas"][j] for j in order],
+        )
+        if index.ids:
+            corpus = self._tokenized(language, index)
+            index.bm25 = bm25s.BM25()
+            index.bm25.index(corpus, show_progress=False)
+        return index
+
+    def _tokenized(self, language: str, index: _LanguageIndex) -> list[list[str]]:
+        """Tokens of every chunk (heading path included), cached on disk by content hash."""
+        digest = hashlib.sha256(("\n".join(index.ids) + self.zh_tokenizer).encode()).hexdigest()[:24]
+        cache = self.cache_dir / f"{language}-{digest}.pkl" if self.cache_dir else None
+        if cache and cache.exists():
+            try:
+                with cache.open("rb") as fh:
+                    return pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError):
+                log.warning("BM25 token cache %s unreadable; rebuilding", cache)
+        corpus = [
+            tokens_for(language, f"{meta.get('title', '')} {meta.get('section', '')} {text}", self.zh_tokenizer) or ["∅"]
+            for text, meta in zip(index.documents, index.metadatas)
+        ]
+        if cache:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(".tmp")
+                with tmp.open("wb") as fh:
+                    pickle.dump(corpus, fh)
+                tmp.replace(cache)
+            except OSError as exc:
+                log.warning("cannot write BM25 token cache: %s", exc)
+        return corpus
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _names(meta: dict) -> set[str]:
+    source = meta.get("source", "")
+    return {n.casefold() for n in (source, Path(source).stem, meta.get("title", ""), meta.get("path", "")) if n}

@@ -1,0 +1,105 @@
+"""Data types at the knowledge package's boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+#: Hazard / annex keys: the triage taxonomy labels plus the non-hazard annexes.
+HAZARD_KEYS: tuple[str, ...] = (
+    "fire",
+    "flood",
+    "earthquake_collapse",
+    "traffic_accident",
+    "hazmat",
+    "medical",
+    "public_health",
+    "public_security",
+    "utility_outage",
+    "severe_weather",
+    "missing_person",
+    "evacuation",
+    "communications",
+    "base_plan",
+    "mass_casualty",
+)
+
+
+class KnowledgeError(ValueError):
+    """Bad input to the knowledge base (empty query, k <= 0, unusable store...), with a clear message."""
+
+
+class Passage(BaseModel):
+    """One retrieved chunk of a plan, with everything needed to cite it."""
+
+    text: str
+    source: str = Field(description="File name of the document, e.g. 'annex_flood.md'.")
+    title: str
+    section: str | None = Field(default=None, description="Heading path, e.g. 'Annex C — Flood > 4. Action checklist'.")
+    page: str | None = Field(default=None, description="Page number, or a Chinese article like '第十条'.")
+    score: float
+    chunk_id: str
+    language: str
+    doc_type: str | None = Field(default=None, description="e.g. 'annex:flood'; None for documents without front matter.")
+    hazards: list[str] = Field(default_factory=list, description="Hazard keys the document is tagged with.")
+    path: str | None = Field(default=None, description="Absolute path of the ingested file.")
+
+    def citation(self) -> str:
+        """'Title, Section, p. N' (Chinese articles are cited as they are: 'Title, 第二章 防洪规划, 第十条')."""
+        parts = [self.title]
+        if self.section:
+            parts.append(self.section)
+        if self.page:
+            parts.append(self.page if self.page.startswith("第") else f"p. {self.page}")
+        return ", ".join(parts)
+
+
+class KBStats(BaseModel):
+    documents: int
+    chunks: int
+    by_language: dict[str, int] = Field(default_factory=dict, description="Chunks per language.")
+
+
+FileStatus = Literal["added", "replaced", "unchanged", "removed", "skipped"]
+
+
+class FileOutcome(BaseModel):
+    path: str
+    status: FileStatus
+    chunks: int = 0
+    reason: str | None = Field(default=None, description="Why a file was skipped.")
+
+
+class IngestReport(BaseModel):
+    """What one ingest run did, file by file."""
+
+    files: list[FileOutcome] = Field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def chunks_written(self) -> int:
+        return sum(f.chunks for f in self.files if f.status in ("added", "replaced"))
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == "skipped"]
+
+    @property
+    def changed(self) -> bool:
+        return any(f.status in ("added", "replaced", "removed") for f in self.files)
+
+    def summary(self) -> str:
+        return (
+            f"{self.count('added')} added, {self.count('replaced')} replaced, {self.count('unchanged')} unchanged, "
+            f"{self.count('removed')} removed, {self.count('skipped')} skipped; "
+            f"{self.chunks_written} chunks written in {self.seconds:.1f} s"
+        )
+
+
+def display_path(path: Path) -> str:
+    return str(path)
