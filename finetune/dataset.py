@@ -1,0 +1,194 @@
+"""Reading labelled report files (CSV / JSONL) into validated training targets."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from finetune.errors import TrainingDataError
+from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+from finetune.text import check_report, InvalidReportError
+
+log = logging.getLogger(__name__)
+
+SECONDARY_WEIGHT = 0.3  # share of the target mass a secondary hazard gets in single-label training
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    """Which columns hold what. Either ``label_col`` (single-label) or ``multi_label_cols`` (several 0/1 columns)."""
+
+    text_col: str = "text"
+    label_col: str | None = "incident_type"
+    priority_col: str | None = "priority"
+    secondary_col: str | None = None
+    multi_label_cols: tuple[str, ...] = ()
+    infer_labels: bool = False  # take the label set from the data instead of the project taxonomy
+
+    @property
+    def mode(self) -> Literal["single", "multi"]:
+        return "multi" if self.multi_label_cols else "single"
+
+
+@dataclass
+class TriageData:
+    """Texts with their targets: ``type_targets`` is (N, K) float (one-hot, soft or multi-hot)."""
+
+    texts: list[str]
+    type_targets: np.ndarray
+    type_labels: list[str]
+    mode: Literal["single", "multi"]
+    priority: np.ndarray | None = None  # (N,) int index into PRIORITIES
+    priority_labels: list[str] = field(default_factory=lambda: list(PRIORITIES))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def subset(self, idx: np.ndarray | list[int]) -> "TriageData":
+        idx = np.asarray(idx, dtype=int)
+        return TriageData([self.texts[i] for i in idx], self.type_targets[idx], self.type_labels, self.mode,
+                          None if self.priority is None else self.priority[idx], self.priority_labels)
+
+    def primary_index(self) -> np.ndarray:
+        """The primary class of each row (single-label), used for stratification and metrics."""
+        return self.type_targets.argmax(axis=1)
+
+    def stratify_key(self) -> np.ndarray:
+        if self.mode == "single":
+            return self.primary_index()
+        # Multi-label: stratify on the rarest positive label of each row (0 positives -> its own stratum).
+        freq = self.type_targets.sum(axis=0)
+        keys = np.full(len(self), -1)
+        for i, row in enumerate(self.type_targets):
+            pos = np.flatnonzero(row > 0.5)
+            if len(pos):
+                keys[i] = pos[np.argmin(freq[pos])]
+        return keys
+
+    def to_records(self) -> list[dict]:
+        out = []
+        for i, text in enumerate(self.texts):
+            rec = {"text": text, "type_targets": [round(float(v), 3) for v in self.type_targets[i]]}
+            if self.priority is not None:
+                rec["priority"] = int(self.priority[i])
+            out.append(rec)
+        return out
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a .csv / .jsonl / .json file; clear errors for missing, unreadable or non-UTF-8 files."""
+    path = Path(path)
+    if not path.is_file():
+        raise TrainingDataError(f"data file not found: {path}")
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TrainingDataError(f"{path} is not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+    if not content.strip():
+        raise TrainingDataError(f"{path} is empty")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            import io
+            return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False)
+        if suffix in (".jsonl", ".ndjson"):
+            rows = [json.loads(line) for line in content.splitlines() if line.strip()]
+            return pd.DataFrame(rows)
+        if suffix == ".json":
+            return pd.DataFrame(json.loads(content))
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise TrainingDataError(f"cannot parse {path}: {exc}") from None
+    raise TrainingDataError(f"unsupported file type {suffix!r} for {path}: use .csv or .jsonl")
+
+
+def _binary(series: pd.Series, col: str) -> np.ndarray:
+    values = pd.to_numeric(series.astype(str).str.strip(), errors="coerce")
+    if values.isna().any():
+        bad = series[values.isna()].iloc[0]
+        raise TrainingDataError(f"multi-label column {col!r} must hold 0/1 values, found {bad!r}")
+    return (values.to_numpy() > 0).astype(np.float32)  # e.g. Figure Eight's related=2 counts as 1
+
+
+def prepare(df: pd.DataFrame, spec: LabelSpec, type_labels: list[str] | None = None) -> TriageData:
+    """Validate ``df`` against ``spec`` and build targets. ``type_labels`` fixes the label set (evaluation)."""
+    needed = [spec.text_col] + list(spec.multi_label_cols)
+    if spec.mode == "single":
+        if not spec.label_col:
+            raise TrainingDataError("give a label column (--label-col) or multi-label columns (--multi-label-cols)")
+        needed.append(spec.label_col)
+    for optional in (spec.priority_col, spec.secondary_col):
+        if optional:
+            needed.append(optional)
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise TrainingDataError(f"missing column(s) {missing}; the file has {list(df.columns)}")
+
+    keep, texts = [], []
+    for i, value in enumerate(df[spec.text_col].tolist()):
+        try:
+            texts.append(check_report("" if value is None or (isinstance(value, float) and np.isnan(value)) else value, i))
+            keep.append(i)
+        except InvalidReportError:
+            continue
+    if len(keep) < len(df):
+        log.warning("skipped %d row(s) with empty or non-text %r", len(df) - len(keep), spec.text_col)
+    df = df.iloc[keep].reset_index(drop=True)
+    if df.empty:
+        raise TrainingDataError(f"no usable text in column {spec.text_col!r}")
+
+    if spec.mode == "multi":
+        labels = list(spec.multi_label_cols)
+        if type_labels is not None and labels != list(type_labels):
+            raise TrainingDataError(f"multi-label columns {labels} differ from the model's labels {list(type_labels)}")
+        targets = np.stack([_binary(df[c], c) for c in labels], axis=1)
+    else:
+        values = df[spec.label_col].astype(str).str.strip()
+        if type_labels is not None:
+            labels = list(type_labels)
+        elif spec.infer_labels:
+            labels = sorted(values.unique())
+        else:
+            labels = list(INCIDENT_TYPES)
+        unknown = sorted(set(values) - set(labels))
+        if unknown:
+            raise TrainingDataError(f"unknown label(s) in {spec.label_col!r}: {unknown[:10]}; known: {labels}"
+                                    + ("" if spec.infer_labels or type_labels else " (use --infer-labels for a custom label set)"))
+        index = {lab: k for k, lab in enumerate(labels)}
+        targets = np.zeros((len(df), len(labels)), dtype=np.float32)
+        targets[np.arange(len(df)), values.map(index).to_numpy()] = 1.0
+        if spec.secondary_col:
+            for i, sec in enumerate(df[spec.secondary_col].astype(str).str.strip()):
+                if sec and sec != values.iloc[i] and sec in index:
+                    targets[i] *= 1 - SECONDARY_WEIGHT
+                    targets[i, index[sec]] = SECONDARY_WEIGHT
+
+    priority = None
+    if spec.priority_col:
+        prio = df[spec.priority_col].astype(str).str.strip().str.upper()
+        unknown = sorted(set(prio) - set(PRIORITIES))
+        if unknown:
+            raise TrainingDataError(f"unknown priority value(s) in {spec.priority_col!r}: {unknown[:10]}; known: {list(PRIORITIES)}")
+        priority = prio.map({p: k for k, p in enumerate(PRIORITIES)}).to_numpy()
+    return TriageData(texts, targets, labels, spec.mode, priority)
+
+
+def check_trainable(data: TriageData) -> None:
+    """Reject data a classifier cannot learn from (one class, constant columns)."""
+    if data.mode == "single":
+        present = np.unique(data.primary_index())
+        if len(present) < 2:
+            raise TrainingDataError(f"only one class in the training data ({data.type_labels[present[0]]!r}); need at least two")
+    else:
+        pos = data.type_targets.sum(axis=0)
+        constant = [lab for lab, p in zip(data.type_labels, pos) if p == 0 or p == len(data)]
+        if constant:
+            raise TrainingDataError(f"multi-label column(s) {constant} are constant; drop them")
+    if data.priority is not None and len(np.unique(data.priority)) < 2:
+        raise TrainingDataError("only one priority level in the training data; need at least two (or omit --priority-col)")

