@@ -1,1 +1,1 @@
-"""ui package."""
+"""The Gradio command-centre UI: ``build_app(assistant)`` and ``launch(settings)``."""

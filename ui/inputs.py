@@ -1,0 +1,49 @@
+"""Operator input checks done before anything reaches the assistant.
+
+Each rejection is an ``InputError`` whose message is shown to the operator as is,
+so it names what was wrong and what to do instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent.assistant import InputError
+
+UPLOAD_SUFFIXES = (".txt", ".md", ".eml", ".log")
+MAX_UPLOAD_BYTES = 1_000_000
+
+
+def clean_text(text: str | None, *, what: str, max_chars: int) -> str:
+    """Strip and check a typed or pasted text; raises ``InputError`` if it cannot be used."""
+    text = (text or "").strip()
+    if not text:
+        raise InputError(f"The {what} is empty: type or paste some text first.")
+    if "\x00" in text or sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\n\r\t") > 8:
+        raise InputError(f"The {what} looks like binary data, not text.")
+    if len(text) > max_chars:
+        raise InputError(
+            f"The {what} is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Paste the relevant part only."
+        )
+    return text
+
+
+def read_upload(path: str | Path | None) -> str:
+    """Text of an uploaded report file (UTF-8 plain text only); raises ``InputError`` otherwise."""
+    if not path:
+        raise InputError("No file was uploaded.")
+    path = Path(path)
+    name = path.name
+    if path.suffix.lower() not in UPLOAD_SUFFIXES:
+        raise InputError(f"'{name}' is not a text report: upload one of {', '.join(UPLOAD_SUFFIXES)}.")
+    size = path.stat().st_size
+    if size > MAX_UPLOAD_BYTES:
+        raise InputError(f"'{name}' is {size:,} bytes; the limit is {MAX_UPLOAD_BYTES:,}.")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise InputError(f"'{name}' is a binary file, not text.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"'{name}' is not UTF-8 text.") from None

@@ -1,0 +1,253 @@
+"""HTML and table views of the assistant's typed results, for the operator's wall screen.
+
+Everything that came from outside (report text, LLM output, passages) is escaped:
+a report must never be able to inject markup into the command centre's page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from agent.schemas import Citation, IncidentSummary, PlanItem, ResponsePlan, SystemStatus, TriageSummary
+
+SECTION_TITLES = {
+    "situation": "Situation",
+    "immediate_actions": "Immediate actions",
+    "evacuation": "Evacuation",
+    "resources": "Resources",
+    "communications": "Communications",
+    "open_questions": "Open questions",
+}
+PRIORITY_COLORS = {"P1": "#c0392b", "P2": "#e07b00", "P3": "#b59a00", "P4": "#5f6b73"}
+LOW_CONFIDENCE = 0.6
+
+
+def _bar(label: str, share: float, color: str, *, strong: bool = False) -> str:
+    pct = max(0.0, min(1.0, float(share))) * 100
+    weight = "700" if strong else "400"
+    return (
+        f'<div class="eca-bar-row"><span class="eca-bar-label" style="font-weight:{weight}">{escape(label)}</span>'
+        f'<span class="eca-bar"><span style="width:{pct:.0f}%;background:{color}"></span></span>'
+        f'<span class="eca-bar-pct">{pct:.0f}%</span></div>'
+    )
+
+
+def _top(probs: dict[str, float], chosen: str, chosen_conf: float, n: int = 3) -> list[tuple[str, float]]:
+    ranked = sorted(probs.items(), key=lambda kv: kv[1], reverse=True)[:n] if probs else []
+    if not any(label == chosen for label, _ in ranked):
+        ranked = [(chosen, chosen_conf), *ranked][:n]
+    return ranked
+
+
+def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, decision: str | None = None) -> str:
+    """Type and priority in large type, with confidence bars for the top candidates."""
+    if triage is None:
+        return '<div class="eca-empty">No report triaged yet. Paste a report and press <b>Triage</b>.</div>'
+    pcolor = PRIORITY_COLORS.get(triage.priority, "#5f6b73")
+    kind = triage.incident_type.replace("_", " ")
+    warn = ""
+    if min(triage.type_confidence, triage.priority_confidence) < LOW_CONFIDENCE:
+        warn = '<div class="eca-warn">Low confidence: check the report and correct the label if needed.</div>'
+    bars_type = "".join(
+        _bar(label.replace("_", " "), p, "#1f5fd1" if label == triage.incident_type else "#9db3d9", strong=label == triage.incident_type)
+        for label, p in _top(triage.type_probs, triage.incident_type, triage.type_confidence)
+    )
+    bars_prio = "".join(
+        _bar(label, p, PRIORITY_COLORS.get(label, "#888") if label == triage.priority else "#c9c9c9", strong=label == triage.priority)
+        for label, p in _top(triage.priority_probs, triage.priority, triage.priority_confidence, n=4)
+    )
+    extras = []
+    if triage.secondary_types:
+        extras.append("also: " + ", ".join(escape(t.replace("_", " ")) for t in triage.secondary_types))
+    extras.append(f"language {escape(triage.language)}")
+    if triage.model_version:
+        extras.append(f"model {escape(triage.model_version)}")
+    if report_id:
+        extras.append(f"report {escape(report_id)}")
+    decided = f'<div class="eca-decision">{escape(decision)}</div>' if decision else ""
+    return (
+        '<div class="eca-triage" data-testid="triage-result">'
+        f'<div class="eca-triage-head"><span class="eca-prio" style="background:{pcolor}">{escape(triage.priority)}</span>'
+        f'<span class="eca-type">{escape(kind)}</span></div>'
+        f'{warn}<div class="eca-bars"><div><div class="eca-sub">Incident type</div>{bars_type}</div>'
+        f'<div><div class="eca-sub">Priority</div>{bars_prio}</div></div>'
+        f'<div class="eca-meta">{" · ".join(extras)}</div>{decided}</div>'
+    )
+
+
+def _sources_html(item: PlanItem, citations: dict[str, Citation]) -> str:
+    chips = []
+    for source in item.sources:
+        if source.kind == "citation" and source.ref in citations:
+            cite = citations[source.ref]
+            chips.append(f'<a class="eca-chip eca-chip-cite" href="#cite-{escape(source.ref)}" title="{escape(cite.label())}">{escape(source.ref)}</a>')
+        else:
+            chips.append(f'<span class="eca-chip eca-chip-{escape(source.kind)}">{escape(source.kind)}: {escape(source.ref)}</span>')
+    return " ".join(chips)
+
+
+def citation_html(cite: Citation) -> str:
+    """An expandable passage: marker and source in the summary, the passage text inside."""
+    origin = escape(cite.source)
+    return (
+        f'<details class="eca-cite" id="cite-{escape(cite.ref)}"><summary><b>[{escape(cite.ref)}]</b> {escape(cite.label())}'
+        f'</summary><blockquote>{escape(cite.text) or "<i>(passage text not available)</i>"}</blockquote>'
+        f'<div class="eca-meta">source: {origin}</div></details>'
+    )
+
+
+def plan_html(plan: ResponsePlan | None, *, approval: tuple[str, str] | None = None) -> str:
+    """The structured plan: each section's items with their sources, then the cited passages."""
+    if plan is None:
+        return '<div class="eca-empty">No plan yet. Press <b>Plan response</b> or ask the assistant for one.</div>'
+    cites = {c.ref: c for c in plan.citations}
+    parts = ['<div class="eca-plan" data-testid="plan">']
+    state = (
+        f'<span class="eca-approved">APPROVED by {escape(approval[0])} at {escape(approval[1][:19].replace("T", " "))}</span>'
+        if approval else '<span class="eca-draft">DRAFT: not approved</span>'
+    )
+    where = f" · {escape(plan.location)}" if plan.location else ""
+    parts.append(f'<div class="eca-plan-head"><b>Plan {escape(plan.plan_id)}</b>{where} · {state}</div>')
+    for warning in plan.warnings:
+        parts.append(f'<div class="eca-warn">⚠ {escape(warning)}</div>')
+    if plan.summary:
+        parts.append(f'<div class="eca-summary">{escape(plan.summary)}</div>')
+    for section in plan.SECTIONS:
+        items: list[PlanItem] = getattr(plan, section)
+        if not items:
+            continue
+        parts.append(f'<h4>{SECTION_TITLES.get(section, section)}</h4><ul>')
+        for item in items:
+            parts.append(f"<li>{escape(item.text)} {_sources_html(item, cites)}</li>")
+        parts.append("</ul>")
+    if plan.citations:
+        parts.append("<h4>Sources</h4>")
+        parts.extend(citation_html(c) for c in plan.citations)
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def plan_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None) -> str:
+    """The plan as a Markdown document (the Export button's file)."""
+    cites = {c.ref: c for c in plan.citations}
+    lines = [f"# Response plan {plan.plan_id}", ""]
+    if plan.incident_id:
+        lines.append(f"- Incident: {plan.incident_id}")
+    lines.append(f"- Created: {plan.created_at.isoformat(timespec='seconds')}")
+    if plan.location:
+        lines.append(f"- Location: {plan.location}")
+    if plan.triage:
+        lines.append(f"- Triage: {plan.triage.incident_type} / {plan.triage.priority} "
+                     f"(confidence {plan.triage.type_confidence:.0%} / {plan.triage.priority_confidence:.0%})")
+    lines.append(f"- Status: {'approved by ' + approval[0] + ' at ' + approval[1] if approval else 'DRAFT (not approved)'}")
+    lines += ["", "## Report", "", "> " + plan.report.replace("\n", "\n> "), ""]
+    for warning in plan.warnings:
+        lines.append(f"**Warning:** {warning}  ")
+    if plan.summary:
+        lines += ["## Summary", "", plan.summary, ""]
+    for section in plan.SECTIONS:
+        items: list[PlanItem] = getattr(plan, section)
+        if not items:
+            continue
+        lines += [f"## {SECTION_TITLES.get(section, section)}", ""]
+        for item in items:
+            refs = ", ".join(f"[{s.ref}]" if s.kind == "citation" and s.ref in cites else f"{s.kind}:{s.ref}" for s in item.sources)
+            lines.append(f"- {item.text}" + (f" ({refs})" if refs else ""))
+        lines.append("")
+    if plan.citations:
+        lines += ["## Sources", ""]
+        for cite in plan.citations:
+            lines.append(f"- **[{cite.ref}]** {cite.label()} ({cite.source})")
+            if cite.text:
+                lines.append("  > " + cite.text.replace("\n", " ")[:1200])
+        lines.append("")
+    return "\n".join(lines)
+
+
+def citations_block(citations: list[Citation]) -> str:
+    """Citations appended under a chat answer, each expandable to its passage."""
+    if not citations:
+        return ""
+    return "\n\n" + "".join(citation_html(c) for c in citations)
+
+
+def status_html(status: SystemStatus | None, *, error: str | None = None) -> str:
+    if status is None:
+        return f'<div class="eca-status eca-status-bad">Status unavailable: {escape(error or "unknown error")}</div>'
+    reach = ('<span class="eca-ok">● reachable</span>' if status.llm_reachable
+             else '<span class="eca-bad">● unreachable: deterministic plans only</span>')
+    llm = escape(status.llm_backend) + (f" ({escape(status.llm_model)})" if status.llm_model else "")
+    triage = escape(status.triage_model_version) if status.triage_model_version else '<span class="eca-bad">no model</span>'
+    parts = [f"LLM: <b>{llm}</b> {reach}", f"Triage model: <b>{triage}</b>",
+             f"Knowledge base: <b>{status.kb_documents}</b> documents" + (f" / {status.kb_chunks} passages" if status.kb_chunks else "")]
+    if status.scenario:
+        parts.append(f"Scenario: <b>{escape(status.scenario)}</b>")
+    return '<div class="eca-status" data-testid="status">' + " &nbsp;|&nbsp; ".join(parts) + "</div>"
+
+
+def incident_choices(incidents: list[IncidentSummary]) -> list[tuple[str, str]]:
+    """Dropdown choices (label, incident_id), newest first."""
+    out = []
+    for inc in incidents:
+        tag = " ".join(x for x in (inc.priority, (inc.incident_type or "").replace("_", " ")) if x)
+        label = f"{inc.incident_id} · {tag + ' · ' if tag else ''}{inc.title[:60]}"
+        out.append((label, inc.incident_id))
+    return out
+
+
+LOG_COLUMNS = ["time (UTC)", "event", "operator", "details"]
+
+
+def _event_details(kind: str, payload: dict[str, Any]) -> str:
+    if kind == "triage":
+        return f"{payload.get('report_id', '')}: {payload.get('incident_type')} / {payload.get('priority')} (model)"
+    if kind == "triage_decision":
+        if payload.get("accepted"):
+            return f"{payload.get('report_id', '')}: accepted {payload.get('incident_type')} / {payload.get('priority')}"
+        return (f"{payload.get('report_id', '')}: corrected {payload.get('model_type')} / {payload.get('model_priority')}"
+                f" → {payload.get('incident_type')} / {payload.get('priority')}")
+    if kind == "report":
+        return str(payload.get("text", ""))[:160]
+    if kind in ("plan", "plan_approved"):
+        return str(payload.get("plan_id", ""))
+    if kind == "incident_created":
+        return str(payload.get("title", ""))[:160]
+    return ", ".join(f"{k}={v}" for k, v in list(payload.items())[:4])[:160]
+
+
+def log_rows(events: list[Any]) -> list[list[str]]:
+    """Incident-log rows, newest first, for a ``gr.Dataframe``."""
+    rows = [[e.created_at[:19].replace("T", " "), e.kind, e.operator, _event_details(e.kind, e.payload)] for e in events]
+    rows.reverse()
+    return rows
+
+
+CSS = """
+.eca-status {font-size: 0.95rem; padding: 4px 8px; border-radius: 6px; background: #eef1f4;}
+.eca-ok {color: #178a3a; font-weight: 600;} .eca-bad {color: #c0392b; font-weight: 600;}
+.eca-empty {color: #666; padding: 12px; font-style: italic;}
+.eca-triage-head {display: flex; align-items: center; gap: 12px; margin-bottom: 6px;}
+.eca-prio {color: white; font-weight: 800; font-size: 1.6rem; padding: 2px 12px; border-radius: 6px;}
+.eca-type {font-size: 1.6rem; font-weight: 700; text-transform: capitalize;}
+.eca-bars {display: grid; grid-template-columns: 1fr 1fr; gap: 12px;}
+.eca-sub {font-size: 0.8rem; color: #555; text-transform: uppercase; letter-spacing: .04em;}
+.eca-bar-row {display: grid; grid-template-columns: 9.5em 1fr 3em; align-items: center; gap: 6px; font-size: .9rem;}
+.eca-bar {background: #e6e6e6; height: 12px; border-radius: 6px; overflow: hidden; display: block;}
+.eca-bar > span {display: block; height: 100%;}
+.eca-bar-pct {text-align: right; font-variant-numeric: tabular-nums;}
+.eca-meta {font-size: .8rem; color: #666; margin-top: 4px;}
+.eca-warn {background: #fff3cd; border-left: 4px solid #e0a000; padding: 4px 8px; margin: 4px 0;}
+.eca-error {background: #fde2e1; border-left: 4px solid #c0392b; padding: 4px 8px; margin: 4px 0;}
+.eca-decision {margin-top: 6px; font-weight: 600; color: #1f5fd1;}
+.eca-plan h4 {margin: 10px 0 2px 0;}
+.eca-plan ul {margin: 0 0 0 1.2em;}
+.eca-plan-head {font-size: 1.05rem; margin-bottom: 4px;}
+.eca-approved {color: #178a3a; font-weight: 700;} .eca-draft {color: #b35900; font-weight: 700;}
+.eca-chip {display: inline-block; font-size: .72rem; padding: 0 6px; border-radius: 8px; background: #e8eef8; color: #1f3f7a; margin-left: 2px;}
+.eca-chip-tool {background: #e7f4ea; color: #135c28;}
+.eca-cite {border: 1px solid #ddd; border-radius: 6px; padding: 2px 8px; margin: 3px 0;}
+.eca-cite summary {cursor: pointer;}
+.eca-cite blockquote {margin: 4px 0; font-size: .88rem; white-space: pre-wrap; max-height: 16em; overflow-y: auto;}
+.eca-summary {padding: 4px 0; white-space: pre-wrap;}
+"""
