@@ -1,0 +1,354 @@
+"""The city model: a scenario plus drive and walk graphs built from its OSM extract.
+
+OSM parsing goes through pyrosm. The built graphs are pickled under
+``settings.cache_dir`` keyed by the extract's content hash, so the second load of a
+city skips parsing entirely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import pickle
+import re
+import tempfile
+import threading
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from agent.config import Settings, get_settings
+from tools.gazetteer import Gazetteer, Landmark
+from tools.routing import GraphIndex, LocalProjection
+from tools.scenario import UNIT_STATUSES, Scenario, ScenarioError, Station, Unit, load_scenario
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 2
+
+# Free-flow speeds (km/h) by OSM highway type, used when a way has no numeric maxspeed.
+# Emergency vehicles drive faster than these, but central Helsinki's junctions and
+# trams keep average speeds near the limits; the planners rank units, they do not race.
+DRIVE_SPEED_KMH: dict[str, float] = {
+    "motorway": 80, "trunk": 60, "primary": 40, "secondary": 40, "tertiary": 30,
+    "unclassified": 30, "residential": 30, "living_street": 10, "service": 15, "road": 30,
+}
+DEFAULT_DRIVE_KMH = 30.0
+# Walking speed for an evacuating crowd (1.2 m/s is the usual design figure); steps are slower.
+WALK_SPEED_MS = 1.2
+WALK_FACTOR: dict[str, float] = {"steps": 0.5, "elevator": 0.3, "trail": 0.9, "path": 0.9}
+# How far (m) outside the road network's bounding box a point may lie and still be "on the map".
+MAP_MARGIN_M = 300.0
+
+
+# OSM "places" that are not destinations: the city itself, and city blocks named after
+# animals ("Kettu", "Orava") that would turn ordinary words in a report into places.
+_SKIP_LANDMARK_CATEGORIES = {"city", "city_block", "country", "state", "county"}
+
+
+class PlanningError(ValueError):
+    """A request the planners cannot serve (outside the map, unknown unit...), said plainly."""
+
+
+class OutOfMapError(PlanningError):
+    """A point outside the area covered by the city's road network."""
+
+
+@dataclass
+class GraphStats:
+    mode: str
+    nodes_raw: int
+    edges_raw: int
+    nodes_kept: int
+    edges_kept: int
+    components_dropped: int
+
+    def sentence(self) -> str:
+        return (
+            f"{self.mode}: kept the largest strongly connected component, {self.nodes_kept} nodes / {self.edges_kept} directed edges; "
+            f"dropped {self.nodes_raw - self.nodes_kept} nodes in {self.components_dropped} smaller pieces"
+        )
+
+
+@dataclass
+class CityData:
+    """What the cache holds: the parsed graphs and named landmarks of one OSM extract."""
+
+    drive: nx.DiGraph
+    walk: nx.DiGraph
+    landmarks: list[Landmark]
+    stats: list[GraphStats] = field(default_factory=list)
+
+
+def _speed_kmh(highway: str, maxspeed: Any) -> float:
+    m = re.match(r"\s*(\d+(?:\.\d+)?)", str(maxspeed)) if maxspeed is not None else None
+    if m and float(m.group(1)) > 0:
+        return float(m.group(1))
+    return DRIVE_SPEED_KMH.get(highway.removesuffix("_link"), DEFAULT_DRIVE_KMH)
+
+
+def _is_set(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def _largest_scc(g: nx.DiGraph, mode: str) -> tuple[nx.DiGraph, GraphStats]:
+    comps = list(nx.strongly_connected_components(g))
+    if not comps:
+        raise ScenarioError(f"the OSM extract has no {mode} roads")
+    keep = max(comps, key=len)
+    stats = GraphStats(mode, g.number_of_nodes(), g.number_of_edges(), len(keep), 0, len(comps) - 1)
+    sub = g.subgraph(keep).copy()
+    stats.edges_kept = sub.number_of_edges()
+    log.info(stats.sentence())
+    return sub, stats
+
+
+def _build_graph(nodes, edges, mode: str) -> nx.DiGraph:
+    g = nx.DiGraph()
+    for row in nodes[["id", "lat", "lon"]].itertuples(index=False):
+        g.add_node(int(row.id), lat=float(row.lat), lon=float(row.lon))
+    cols = [c for c in ("u", "v", "length", "highway", "name", "oneway", "maxspeed", "tags", "geometry") if c in edges.columns]
+    for row in edges[cols].itertuples(index=False):
+        u, v = int(row.u), int(row.v)
+        highway = str(row.highway) if _is_set(row.highway) else "road"
+        length = float(row.length)
+        coords = [(float(x), float(y)) for x, y in row.geometry.coords] if row.geometry is not None else None
+        if mode == "drive":
+            speed_ms = _speed_kmh(highway, getattr(row, "maxspeed", None)) / 3.6
+            oneway = str(getattr(row, "oneway", "") or "").lower()
+            tags = str(getattr(row, "tags", "") or "")
+            if '"junction":"roundabout"' in tags.replace(" ", ""):
+                oneway = "yes"
+            directions = {"yes": [(u, v)], "true": [(u, v)], "1": [(u, v)], "-1": [(v, u)]}.get(oneway, [(u, v), (v, u)])
+        else:
+            speed_ms = WALK_SPEED_MS * WALK_FACTOR.get(highway, 1.0)
+            directions = [(u, v), (v, u)]
+        name = str(row.name) if _is_set(row.name) else ""
+        for a, b in directions:
+            pts = coords if (a, b) == (u, v) or coords is None else coords[::-1]
+            t = length / speed_ms
+            # Parallel ways between the same two nodes: keep the fastest.
+            if g.has_edge(a, b) and g.edges[a, b]["travel_time_s"] <= t:
+                continue
+            g.add_edge(a, b, travel_time_s=t, length_m=length, name=name, highway=highway, coords=pts)
+    return g
+
+
+def _landmarks(osm) -> list[Landmark]:
+    out: list[Landmark] = []
+    frames = []
+    try:
+        frames.append(osm.get_buildings())
+    except Exception as exc:  # pyrosm raises assorted errors on extracts without buildings
+        log.warning("no buildings read from the OSM extract: %s", exc)
+    try:
+        frames.append(osm.get_pois(custom_filter={"amenity": True, "place": True, "leisure": True, "tourism": True, "highway": ["pedestrian"]}))
+    except Exception as exc:
+        log.warning("no points of interest read from the OSM extract: %s", exc)
+    seen: set[str] = set()
+    for frame in frames:
+        if frame is None or "name" not in frame.columns:
+            continue
+        frame = frame[frame["name"].notna()]
+        for row in frame.itertuples(index=False):
+            geom = row.geometry
+            if geom is None or geom.is_empty:
+                continue
+            point = geom.representative_point() if geom.geom_type != "Point" else geom
+            name = str(row.name)
+            category = next((str(getattr(row, c)) for c in ("amenity", "place", "building", "leisure", "tourism", "highway") if hasattr(row, c) and _is_set(getattr(row, c))), "")
+            key = name.casefold()
+            if category in _SKIP_LANDMARK_CATEGORIES or key in seen:
+                continue
+            seen.add(key)
+            out.append(Landmark(name=name, lat=float(point.y), lon=float(point.x), category=category))
+    return out
+
+
+def parse_osm(pbf: Path) -> CityData:
+    """Parse an OSM extract into drive and walk graphs (largest strongly connected parts) and landmarks."""
+    import pyrosm
+
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pyrosm/geopandas deprecation chatter
+        try:
+            osm = pyrosm.OSM(str(pbf))
+            graphs, stats = {}, []
+            for mode, network_type in (("drive", "driving"), ("walk", "walking")):
+                got = osm.get_network(network_type=network_type, nodes=True)
+                if got is None or got[1] is None or len(got[1]) == 0:
+                    raise ScenarioError(f"{pbf}: the OSM extract has no {mode} roads")
+                nodes, edges = got
+                graphs[mode], st = _largest_scc(_build_graph(nodes, edges, mode), mode)
+                stats.append(st)
+            landmarks = _landmarks(osm)
+        except ScenarioError:
+            raise
+        except Exception as exc:
+            raise ScenarioError(f"{pbf}: could not read the OSM extract ({type(exc).__name__}: {exc})") from None
+    log.info("parsed %s in %.1f s: %d landmarks", pbf.name, time.perf_counter() - t0, len(landmarks))
+    return CityData(graphs["drive"], graphs["walk"], landmarks, stats)
+
+
+def _cache_file(pbf: Path, cache_dir: Path) -> Path:
+    digest = hashlib.sha1()
+    with open(pbf, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return cache_dir / f"city-{digest.hexdigest()[:16]}-v{CACHE_VERSION}.pkl"
+
+
+def load_city_data(pbf: Path, cache_dir: Path | None) -> tuple[CityData, bool]:
+    """(graphs, came_from_cache). A corrupt cache file is rebuilt, never trusted."""
+    cache = _cache_file(pbf, cache_dir) if cache_dir is not None else None
+    if cache is not None and cache.is_file():
+        try:
+            with open(cache, "rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, CityData):
+                return data, True
+        except Exception as exc:
+            log.warning("ignoring unreadable city cache %s (%s); rebuilding", cache, exc)
+    data = parse_osm(pbf)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)  # atomic: a concurrent reader never sees half a file
+    return data, False
+
+
+class CityModel:
+    """A scenario on its road network: graphs, snapping, gazetteer and live unit status."""
+
+    def __init__(self, scenario: Scenario, drive: nx.DiGraph, walk: nx.DiGraph, landmarks: list[Landmark] | None = None, stats: list[GraphStats] | None = None):
+        if drive.number_of_nodes() == 0 or walk.number_of_nodes() == 0:
+            raise ScenarioError("the road network is empty")
+        self.scenario = scenario
+        self.drive = drive
+        self.walk = walk
+        self.stats = stats or []
+        self.from_cache = False
+        lats = [d["lat"] for _, d in walk.nodes(data=True)] + [d["lat"] for _, d in drive.nodes(data=True)]
+        lons = [d["lon"] for _, d in walk.nodes(data=True)] + [d["lon"] for _, d in drive.nodes(data=True)]
+        self.bbox = (min(lats), min(lons), max(lats), max(lons))  # south, west, north, east
+        self.projection = LocalProjection((self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2)
+        self._indexes: dict[str, GraphIndex] = {}
+        self._lock = threading.Lock()
+        self.gazetteer = Gazetteer.build(scenario, [drive, walk], landmarks or [])
+
+    # --- construction --------------------------------------------------
+    @classmethod
+    def load(cls, scenario_path: str | Path | None = None, settings: Settings | None = None) -> "CityModel":
+        """Load a scenario and its road network (parsed once, then from ``settings.cache_dir``)."""
+        settings = settings or get_settings()
+        scenario = load_scenario(scenario_path if scenario_path is not None else settings.scenario)
+        t0 = time.perf_counter()
+        data, cached = load_city_data(scenario.pbf_path(), settings.cache_dir)
+        city = cls(scenario, data.drive, data.walk, data.landmarks, data.stats)
+        city.from_cache = cached
+        log.info("city %r ready in %.2f s (%s)", scenario.name, time.perf_counter() - t0, "cache" if cached else "parsed OSM")
+        return city
+
+    # --- graphs ----------------------------------------------------------
+    def graph(self, mode: str) -> nx.DiGraph:
+        if mode not in ("drive", "walk"):
+            raise PlanningError(f"unknown travel mode {mode!r}; use 'walk' or 'drive'")
+        return self.drive if mode == "drive" else self.walk
+
+    def index(self, mode: str) -> GraphIndex:
+        with self._lock:
+            if mode not in self._indexes:
+                self._indexes[mode] = GraphIndex(self.graph(mode), self.projection)
+            return self._indexes[mode]
+
+    def distance_outside_map(self, lat: float, lon: float) -> float:
+        """Metres between the point and the network's bounding box (0 inside)."""
+        s, w, n, e = self.bbox
+        clat, clon = min(max(lat, s), n), min(max(lon, w), e)
+        x0, y0 = self.projection.to_xy(clat, clon)
+        x1, y1 = self.projection.to_xy(lat, lon)
+        return float(math.hypot(float(x1 - x0), float(y1 - y0)))
+
+    def check_on_map(self, lat: float, lon: float, what: str = "point") -> None:
+        if not (math.isfinite(lat) and math.isfinite(lon)) or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise OutOfMapError(f"{what} ({lat}, {lon}) is not a valid latitude/longitude")
+        off = self.distance_outside_map(lat, lon)
+        if off > MAP_MARGIN_M:
+            s, w, n, e = self.bbox
+            raise OutOfMapError(
+                f"{what} ({lat:.5f}, {lon:.5f}) is {off / 1000:.1f} km outside the map of {self.scenario.name} "
+                f"(lat {s:.3f}..{n:.3f}, lon {w:.3f}..{e:.3f})"
+            )
+
+    def nearest_node(self, lat: float, lon: float, mode: str = "drive") -> int:
+        """OSM id of the network node nearest to a point (KD-tree); OutOfMapError off the map."""
+        self.check_on_map(lat, lon)
+        idx = self.index(mode)
+        i, _ = idx.snap(lat, lon)
+        return int(idx.node_ids[i])
+
+    def snap(self, lat: float, lon: float, mode: str = "drive") -> tuple[int, float]:
+        """(node index in ``index(mode)``, distance in metres to it)."""
+        self.check_on_map(lat, lon)
+        return self.index(mode).snap(lat, lon)
+
+    # --- units -----------------------------------------------------------
+    def units(self) -> list[tuple[Station, Unit]]:
+        return self.scenario.units()
+
+    def set_unit_status(self, unit_id: str, status: str) -> None:
+        """Update a unit's status: "available", "dispatched" or "out_of_service"."""
+        if status not in UNIT_STATUSES:
+            raise PlanningError(f"unknown unit status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
+        with self._lock:
+            found = self.scenario.find_unit(unit_id)
+            if found is None:
+                known = ", ".join(u.id for _, u in self.units())
+                raise PlanningError(f"unknown unit {unit_id!r}; known units: {known}")
+            found[1].status = status  # type: ignore[assignment]
+        log.info("unit %s is now %s", unit_id, status)
+
+    def unit_status(self) -> dict[str, str]:
+        return {u.id: u.status for _, u in self.units()}
+
+    def unit_position(self, station: Station, unit: Unit) -> tuple[float, float]:
+        return unit.location if unit.location is not None else station.location
+
+    # --- drawing ---------------------------------------------------------
+    def road_segments(self, mode: str = "drive") -> list[tuple[list[float], list[float]]]:
+        """(lons, lats) polylines of every street segment once, for drawing an offline map."""
+        g = self.graph(mode)
+        out: list[tuple[list[float], list[float]]] = []
+        seen: set[tuple[int, int]] = set()
+        for u, v, data in g.edges(data=True):
+            key = (min(u, v), max(u, v))
+            if key in seen:
+                continue
+            seen.add(key)
+            pts = data.get("coords") or [(g.nodes[u]["lon"], g.nodes[u]["lat"]), (g.nodes[v]["lon"], g.nodes[v]["lat"])]
+            out.append(([float(p[0]) for p in pts], [float(p[1]) for p in pts]))
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario.name,
+            "bbox": self.bbox,
+            "graphs": [s.sentence() for s in self.stats],
+            "zones": len(self.scenario.zones),
+            "shelters": len(self.scenario.shelters),
+            "units": len(self.units()),
+            "gazetteer_entries": len(self.gazetteer.entries),
+        }
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return json.dumps(self.describe(), default=str)
