@@ -26,6 +26,8 @@ from knowledge.tokenize import tokens_for
 from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage
 
 log = logging.getLogger(__name__)
+# bm25s logs every index build at DEBUG through its own handler.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 Mode = Literal["hybrid", "dense", "bm25"]
 MAX_QUERY_CHARS = 2000
