@@ -31,7 +31,7 @@ from tools.scenario import UNIT_STATUSES, Scenario, ScenarioError, Station, Unit
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2
+CACHE_VERSION = 4
 
 # Free-flow speeds (km/h) by OSM highway type, used when a way has no numeric maxspeed.
 # Emergency vehicles drive faster than these, but central Helsinki's junctions and
@@ -153,6 +153,7 @@ def _landmarks(osm) -> list[Landmark]:
     except Exception as exc:
         log.warning("no points of interest read from the OSM extract: %s", exc)
     seen: set[str] = set()
+    areas: list[bool] = []
     for frame in frames:
         if frame is None or "name" not in frame.columns:
             continue
@@ -161,15 +162,22 @@ def _landmarks(osm) -> list[Landmark]:
             geom = row.geometry
             if geom is None or geom.is_empty:
                 continue
-            point = geom.representative_point() if geom.geom_type != "Point" else geom
+            point = geom
+            if geom.geom_type != "Point":
+                # The centroid, as people picture a square's centre; a point on it if the shape is concave.
+                point = geom.centroid if geom.buffer(0).contains(geom.centroid) else geom.representative_point()
             name = str(row.name)
             category = next((str(getattr(row, c)) for c in ("amenity", "place", "building", "leisure", "tourism", "highway") if hasattr(row, c) and _is_set(getattr(row, c))), "")
-            key = name.casefold()
+            key = f"{name.casefold()}@{point.y:.3f},{point.x:.3f}"
             if category in _SKIP_LANDMARK_CATEGORIES or key in seen:
                 continue
             seen.add(key)
             out.append(Landmark(name=name, lat=float(point.y), lon=float(point.x), category=category))
-    return out
+            areas.append(geom.geom_type != "Point")
+    # Areas (a square, a building) before points with the same name (its taxi rank, bus stop):
+    # the gazetteer keeps the first feature of each name.
+    order = sorted(range(len(out)), key=lambda i: not areas[i])
+    return [out[i] for i in order]
 
 
 def parse_osm(pbf: Path) -> CityData:

@@ -1,9 +1,136 @@
-"""`eca` subcommands of the tools package."""
+"""`eca` subcommands of the tools package: city, evacuate, dispatch."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import time
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `eca` parser."""
+    p = sub.add_parser("city", help="load the city scenario (builds the road-graph cache) and describe it")
+    p.add_argument("--scenario", type=Path, default=None, help="scenario YAML (default: settings.scenario)")
+    p.set_defaults(handler=_city)
+
+    p = sub.add_parser("evacuate", help="plan an evacuation around a hazard")
+    p.add_argument("--scenario", type=Path, default=None)
+    p.add_argument("--hazard", required=True, help="hazard type (fire, flood, hazmat, ...)")
+    p.add_argument("--place", help="centre of the hazard by name")
+    p.add_argument("--lat", type=float)
+    p.add_argument("--lon", type=float)
+    p.add_argument("--radius", type=float, default=200.0, help="hazard radius in metres")
+    p.add_argument("--closed-road", action="append", default=[], help="street closed to evacuees (repeatable)")
+    p.add_argument("--zone", action="append", default=None, help="zone to evacuate whole (repeatable)")
+    p.add_argument("--mode", choices=["walk", "drive"], default="walk")
+    p.add_argument("--population", choices=["daytime", "resident"], default="daytime")
+    p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
+    p.set_defaults(handler=_evacuate)
+
+    p = sub.add_parser("dispatch", help="recommend units for one or several incidents")
+    p.add_argument("--scenario", type=Path, default=None)
+    p.add_argument("--incident", action="append", required=True, metavar="TYPE:PRIORITY:PLACE",
+                   help="e.g. 'fire:P1:Aleksanterinkatu' (repeatable for simultaneous incidents)")
+    p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
+    p.set_defaults(handler=_dispatch)
+
+
+def _load(args: argparse.Namespace):
+    from agent.cli import UserError
+    from tools.city import CityModel
+    from tools.scenario import ScenarioError
+
+    try:
+        return CityModel.load(args.scenario)
+    except ScenarioError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _place(city, name: str | None, lat: float | None, lon: float | None):
+    from agent.cli import UserError
+    from tools.city import PlanningError
+    from tools.gazetteer import AmbiguousPlaceError, PlaceMatch
+
+    try:
+        if name:
+            return city.gazetteer.resolve(name)
+        if lat is None or lon is None:
+            raise UserError("give --place NAME or both --lat and --lon")
+        city.check_on_map(lat, lon)
+        return PlaceMatch(id=None, name=f"{lat:.5f}, {lon:.5f}", kind="point", lat=lat, lon=lon, score=1.0)
+    except AmbiguousPlaceError as exc:
+        raise UserError(f"{exc}. Be more specific.") from None
+    except LookupError as exc:
+        raise UserError(str(exc)) from None
+    except PlanningError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _write_geojson(path: Path | None, data: dict) -> None:
+    if path is not None:
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        print(f"GeoJSON written to {path}")
+
+
+def _city(args: argparse.Namespace) -> int:
+    t0 = time.perf_counter()
+    city = _load(args)
+    info = city.describe()
+    print(f"{info['scenario']}: loaded in {time.perf_counter() - t0:.2f} s ({'cache' if city.from_cache else 'parsed OSM'})")
+    for line in info["graphs"]:
+        print(f"  {line}")
+    print(f"  {info['zones']} zones, {info['shelters']} shelters, {info['units']} units, {info['gazetteer_entries']} gazetteer entries")
+    return 0
+
+
+def _evacuate(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from agent.cli import UserError
+    from tools.city import PlanningError
+    from tools.evacuation import Hazard, plan_evacuation
+
+    city = _load(args)
+    where = _place(city, args.place, args.lat, args.lon)
+    try:
+        hazard = Hazard(hazard_type=args.hazard, center=(where.lat, where.lon), radius_m=args.radius, closed_roads=args.closed_road)
+        plan = plan_evacuation(city, hazard, zones=args.zone, mode=args.mode, population=args.population)
+    except ValidationError as exc:
+        raise UserError("; ".join(e["msg"] for e in exc.errors())) from None
+    except PlanningError as exc:
+        raise UserError(str(exc)) from None
+    print(f"Hazard centre: {where.name} ({where.kind})")
+    print(plan.summary())
+    _write_geojson(args.geojson, plan.geojson())
+    return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from agent.cli import UserError
+    from tools.city import PlanningError
+    from tools.dispatch import IncidentRequest, plan_dispatch
+
+    city = _load(args)
+    requests = []
+    for n, spec in enumerate(args.incident, start=1):
+        parts = spec.split(":", 2)
+        if len(parts) != 3:
+            raise UserError(f"--incident {spec!r}: expected TYPE:PRIORITY:PLACE, e.g. fire:P1:Aleksanterinkatu")
+        kind, prio, name = (p.strip() for p in parts)
+        where = _place(city, name, None, None)
+        try:
+            requests.append(IncidentRequest(incident_id=f"INC-{n}", incident_type=kind, priority=prio, lat=where.lat, lon=where.lon, location_name=where.name))
+        except ValidationError as exc:
+            raise UserError(f"--incident {spec!r}: " + "; ".join(e["msg"] for e in exc.errors())) from None
+    try:
+        plan = plan_dispatch(city, requests)
+    except PlanningError as exc:
+        raise UserError(str(exc)) from None
+    print(plan.summary())
+    for line in plan.explanation:
+        print(f"  - {line}")
+    _write_geojson(args.geojson, plan.geojson())
+    return 0
