@@ -116,14 +116,15 @@ def _parse_pages(pages: list[tuple[str | None, str]], fallback_title: str, markd
     language = str(meta.get("language") or detect_language(full_text))
     is_law = len(re.findall(_ZH_ARTICLE.pattern, full_text, flags=re.MULTILINE)) >= 3
     if len(pages) > 1:
+        pages = [(no, dehyphenate(text)) for no, text in pages]
         noise = repeated_lines([text for _, text in pages])
-        pages = [(no, dehyphenate(strip_noise_lines(text, noise))) for no, text in pages]
+        pages = [(no, strip_noise_lines(text, noise)) for no, text in pages]
 
     title = str(meta.get("title") or "").strip() or None
     walker = _Walker(markdown=markdown, is_law=is_law)
     for page_no, page_text in pages:
-        walker.page = page_no
         walker.flush()
+        walker.page = page_no
         for line in page_text.split("\n"):
             walker.feed(line)
     walker.flush()

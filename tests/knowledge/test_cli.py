@@ -1,0 +1,43 @@
+"""`eca kb ...` through the real entry point: clear one-line errors, citations in the output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.cli import main
+from agent.config import get_settings
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_ingest_search_and_errors(cli_env: Path, capsys):
+    docs = cli_env / "docs"
+    docs.mkdir()
+    (docs / "sirens.md").write_text("# Siren Plan\n\n## 2. Activation\n\nSirens sound for three minutes before a storm surge.\n", encoding="utf-8")
+    (docs / "empty.md").write_text("", encoding="utf-8")
+
+    assert main(["kb", "ingest", str(docs)]) == 1  # one file skipped: exit code says so
+    out = capsys.readouterr().out
+    assert "skipped" in out and "empty.md: empty file" in out and "1 added" in out
+
+    assert main(["kb", "search", "how long do the sirens sound", "-k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "[1] Siren Plan, 2. Activation" in out and "three minutes" in out
+
+    assert main(["kb", "search", "  "]) == 2
+    assert capsys.readouterr().err.strip() == "error: the query is empty: ask a question or give keywords"
+    assert main(["kb", "search", "sirens", "-k", "0"]) == 2
+    assert main(["kb", "search", "sirens", "--hazard", "volcano"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "unknown hazard" in err
+
+    assert main(["kb", "stats"]) == 0
+    assert "documents: 1" in capsys.readouterr().out
