@@ -1,0 +1,163 @@
+"""A LangChain chat model over a local Hugging Face causal LM (CUDA when available).
+
+The embedded default is SmolLM2-135M-Instruct from the packaged GGUF.  Loading a
+GGUF dequantizes it (about 17 s), so it is converted once into a plain HF model
+directory under the cache and loaded from there afterwards (well under a second).
+That same directory is what ``transformers serve`` serves in the tests.
+
+SmolLM2's chat template drops ``tools=``; tools are therefore described in the
+system prompt and calls parsed from text (``agent.text_tool_calls``).  The agent
+never depends on the model producing a valid call.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import ConfigDict, PrivateAttr
+
+from agent.text_tool_calls import MalformedToolCall, describe_tools, parse_tool_calls
+
+log = logging.getLogger(__name__)
+_CONVERT_LOCK = threading.Lock()
+
+
+def materialize_packaged_llm(cache_dir: Path) -> Path:
+    """A plain HF directory of the packaged SmolLM2 GGUF (converted once, then reused)."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
+
+    from agent.config import packaged_smollm2_gguf
+
+    target = Path(cache_dir) / "smollm2-135m-instruct-hf"
+    if (target / "config.json").exists() and (target / "model.safetensors").exists():
+        return target
+    with _CONVERT_LOCK:
+        if (target / "model.safetensors").exists():
+            return target
+        gguf = packaged_smollm2_gguf()
+        log.info("Converting the packaged LLM %s into %s (once, ~20 s)", gguf.name, target)
+        tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        model = AutoModelForCausalLM.from_pretrained(
+            gguf.parent, gguf_file=gguf.name, quantization_config=GgufConfig(dequantize=True), dtype=torch.bfloat16
+        )
+        model.config.architectures = [type(model).__name__]
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
+        model.hf_quantizer = None
+        staging = target.with_name(target.name + ".partial")
+        model.save_pretrained(staging)
+        tokenizer.save_pretrained(staging)
+        staging.rename(target)  # atomic: a half-written directory is never picked up
+    return target
+
+
+def _to_chat_dicts(messages: Sequence[BaseMessage], tool_text: str | None) -> list[dict[str, str]]:
+    """LangChain messages -> plain role/content dicts the chat template understands."""
+    out: list[dict[str, str]] = []
+    for message in messages:
+        if isinstance(message, ToolMessage):
+            out.append({"role": "user", "content": f"Tool result ({message.name or 'tool'}):\n{message.content}"})
+            continue
+        role = {"human": "user", "ai": "assistant", "system": "system"}.get(message.type, "user")
+        content = message.content if isinstance(message.content, str) else str(message.content)
+        if role == "assistant" and getattr(message, "tool_calls", None):
+            content = content or " ".join(f"<tool_call>{call['name']}</tool_call>" for call in message.tool_calls)
+        out.append({"role": role, "content": content})
+    if tool_text:
+        if out and out[0]["role"] == "system":
+            out[0] = {"role": "system", "content": out[0]["content"] + "\n\n" + tool_text}
+        else:
+            out.insert(0, {"role": "system", "content": tool_text})
+    return out
+
+
+class LocalChatModel(BaseChatModel):
+    """Chat model backed by ``transformers`` generate, with text-protocol tool calls."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    model_path: str = ""  # empty: the packaged SmolLM2, converted on first load
+    cache_dir: str = ""
+    max_new_tokens: int = 160
+    device: str | None = None
+    _model: Any = PrivateAttr(default=None)
+    _tokenizer: Any = PrivateAttr(default=None)
+    _lock: Any = PrivateAttr(default_factory=threading.Lock)
+
+    @property
+    def _llm_type(self) -> str:
+        return "local-transformers"
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        if not self.model_path:
+            self.model_path = str(materialize_packaged_llm(Path(self.cache_dir)))
+        device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
+        dtype = torch.bfloat16 if device == "cpu" or torch.cuda.is_bf16_supported() else torch.float16
+        log.info("Loading local LLM %s on %s", self.model_path, device)
+        self._tokenizer = AutoTokenizer.from_pretrained(self.model_path)
+        self._model = AutoModelForCausalLM.from_pretrained(self.model_path, dtype=dtype).to(device).eval()
+
+    def bind_tools(self, tools: Sequence[Any], *, tool_choice: str | None = None, **kwargs: Any):
+        return self.bind(tools=[convert_to_openai_tool(tool) for tool in tools], **kwargs)
+
+    def _inputs(self, messages: Sequence[BaseMessage], tools: list[dict] | None) -> Any:
+        self.load()
+        chat = _to_chat_dicts(messages, describe_tools(tools) if tools else None)
+        encoded = self._tokenizer.apply_chat_template(
+            chat, add_generation_prompt=True, return_tensors="pt", return_dict=True
+        )
+        return encoded.to(self._model.device)
+
+    def _generate(
+        self, messages: list[BaseMessage], stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
+    ) -> ChatResult:
+        text = "".join(chunk.message.content for chunk in self._stream(messages, stop, run_manager, **kwargs))
+        tools = kwargs.get("tools")
+        tool_calls: list[dict[str, Any]] = []
+        invalid: list[dict[str, Any]] = []
+        if tools:
+            try:
+                tool_calls = parse_tool_calls(text, {t["function"]["name"] for t in tools})
+            except MalformedToolCall as exc:
+                invalid = [{"name": None, "args": text[:500], "id": None, "error": str(exc), "type": "invalid_tool_call"}]
+        message = AIMessage(content="" if tool_calls else text, tool_calls=tool_calls, invalid_tool_calls=invalid)
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _stream(
+        self, messages: list[BaseMessage], stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        from transformers import TextIteratorStreamer
+
+        inputs = self._inputs(messages, kwargs.get("tools"))
+        streamer = TextIteratorStreamer(self._tokenizer, skip_prompt=True, skip_special_tokens=True)
+        generation = dict(
+            **inputs, streamer=streamer, do_sample=False, repetition_penalty=1.1,
+            max_new_tokens=int(kwargs.get("max_tokens") or self.max_new_tokens),
+        )
+        with self._lock:  # one generation at a time on this model
+            worker = threading.Thread(target=self._model.generate, kwargs=generation, daemon=True)
+            worker.start()
+            for delta in streamer:
+                if not delta:
+                    continue
+                if run_manager:
+                    run_manager.on_llm_new_token(delta)
+                yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
+            worker.join()

@@ -1,0 +1,274 @@
+"""The deterministic response-plan pipeline.
+
+report → triage → places (gazetteer) → plan passages (retriever) → dispatch and
+evacuation (planners) → a ResponsePlan in which every item names its source.
+No LLM is involved, so it is always available and every fact in it comes from
+the scenario, a planner's output or a cited passage.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.safety import CheckedText
+from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
+
+log = logging.getLogger(__name__)
+
+EVACUATION_HAZARDS = {"fire", "hazmat", "flood", "earthquake_collapse", "severe_weather"}
+# Initial protective radius by hazard (m); demonstration defaults, documented in the README.
+DEFAULT_RADIUS_M = {"hazmat": 300.0, "fire": 150.0, "flood": 250.0, "earthquake_collapse": 150.0, "severe_weather": 150.0}
+_NUMBERED_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(.+?)(?=\s\d{1,2}[.)]\s|\n\s*\n|\n#|$)", re.DOTALL)
+
+
+def checklist_steps(text: str, limit: int = 10) -> list[str]:
+    """Numbered checklist steps of a plan passage, each joined across wrapped lines."""
+    steps = []
+    text = re.sub(r"^\s*#+.*$", "\n", text, flags=re.MULTILINE)  # headings like "## 4. Action checklist"
+    for raw in _NUMBERED_ITEM.findall(text):
+        step = re.sub(r"\s+", " ", raw.replace("**", "")).strip()
+        if 12 <= len(step) <= 400:
+            steps.append(step)
+        if len(steps) >= limit:
+            break
+    return steps
+_LOCATION_KINDS_FIRST = ("street", "landmark", "shelter", "staging", "station", "hospital", "zone")
+
+
+@dataclass
+class PlannerConfig:
+    passages: int = 4
+    max_actions: int = 7
+    low_confidence: float = 0.55
+    evacuate_priorities: tuple[str, ...] = ("P1", "P2")
+    population: str = "daytime"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def to_triage_summary(result: Any) -> TriageSummary:
+    return TriageSummary(
+        incident_type=result.incident_type, priority=result.priority,
+        type_confidence=result.type_confidence, priority_confidence=result.priority_confidence,
+        secondary_types=list(result.secondary_types), language=result.language, model_version=result.model_version,
+        type_probs=dict(result.type_probs), priority_probs=dict(result.priority_probs),
+    )
+
+
+class ResponsePlanner:
+    """Builds a ResponsePlan from a report with the triage model, the retriever and the city model."""
+
+    def __init__(self, triage: Any, retriever: Any, city: Any, config: PlannerConfig | None = None):
+        self.triage_model = triage
+        self.retriever = retriever
+        self.city = city
+        self.config = config or PlannerConfig()
+
+    def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None) -> ResponsePlan:
+        plan = ResponsePlan(plan_id="PLAN-" + uuid.uuid4().hex[:8].upper(), incident_id=incident_id, report=checked.text)
+        result = None
+        if triage is None:
+            result = self.triage_model.predict([checked.text])[0]
+            triage = to_triage_summary(result)
+        plan.triage = triage
+        kind, priority = triage.incident_type, triage.priority
+        t_src = [Source(kind="triage", ref=triage.model_version or "triage")]
+        plan.situation.append(PlanItem(
+            text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}.",
+            sources=t_src))
+        if result is not None and getattr(result, "truncated", False):
+            plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")
+        if triage.secondary_types:
+            plan.situation.append(PlanItem(text="Also indicated: " + ", ".join(triage.secondary_types) + ".", sources=t_src))
+        if triage.type_confidence < self.config.low_confidence:
+            plan.open_questions.append(PlanItem(
+                text=f"Triage is uncertain ({kind} at {triage.type_confidence:.0%}); confirm the incident type with the caller.", sources=t_src))
+        if checked.has_injection:
+            plan.warnings.append("The report contains text that looks like instructions to the system. It was treated as report content and did not change the plan.")
+            plan.open_questions.append(PlanItem(
+                text="Report contains embedded instructions (ignored): \"" + " ".join(checked.injection_spans)[:200] + "\". Verify the report's origin.",
+                sources=[Source(kind="operator", ref="safety-check")]))
+
+        location = self._locate(checked, plan)
+        if kind == "not_incident":
+            plan.immediate_actions.append(PlanItem(text="No incident indicated: log the report, no units dispatched. Re-triage if new information arrives.", sources=t_src))
+            plan.evacuation.append(PlanItem(text="No evacuation indicated.", sources=t_src))
+            plan.resources.append(PlanItem(text="No resources required.", sources=t_src))
+            plan.communications.append(PlanItem(text="No public communication needed.", sources=t_src))
+            if not plan.open_questions:
+                plan.open_questions.append(PlanItem(text="None.", sources=t_src))
+            return plan
+
+        self._retrieve(checked, triage, plan)
+        features: list[dict[str, Any]] = []
+        if location is not None:
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
+                             "properties": {"kind": "incident", "name": location.name, "incident_type": kind, "priority": priority}})
+            features += self._dispatch(plan, triage, location, incident_id)
+            features += self._evacuate(plan, triage, location, checked)
+        else:
+            plan.resources.append(PlanItem(text="No units recommended until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+            plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+        plan.geojson = {"type": "FeatureCollection", "features": features}
+        if not plan.open_questions:
+            plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
+        return plan
+
+    # --- steps ---------------------------------------------------------------
+    def _locate(self, checked: CheckedText, plan: ResponsePlan) -> Any:
+        matches = self.city.gazetteer.find_in_text(checked.without_injection())
+        if not matches:
+            plan.open_questions.append(PlanItem(
+                text="Location not identified in the report (no street, zone or facility of the scenario). Confirm the address.",
+                sources=[Source(kind="scenario", ref="gazetteer")]))
+            return None
+        rank = {k: i for i, k in enumerate(_LOCATION_KINDS_FIRST)}
+        best = sorted(matches, key=lambda m: (rank.get(m.kind, 9), -m.score))[0]
+        plan.location = best.name
+        plan.situation.append(PlanItem(
+            text=f"Location: {best.name} ({best.kind}) at {best.lat:.5f}, {best.lon:.5f}, resolved from the report.",
+            sources=[Source(kind="scenario", ref=best.id or best.name)]))
+        others = [m.name for m in matches if m is not best]
+        if others:
+            plan.situation.append(PlanItem(text="Other places named: " + ", ".join(others[:5]) + ".", sources=[Source(kind="scenario", ref="gazetteer")]))
+        if best.score < 0.9:
+            plan.open_questions.append(PlanItem(text=f"Location matched approximately to {best.name}; confirm.", sources=[Source(kind="scenario", ref=best.id or best.name)]))
+        return best
+
+    def _retrieve(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
+        query = f"{triage.incident_type.replace('_', ' ')} action checklist: {checked.without_injection()[:400]}"
+        passages = self._search(query, {"hazard": triage.incident_type})
+        if triage.priority == "P1" and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security"}:
+            passages += self._search("mass casualty activation triage checklist", {"hazard": "mass_casualty"}, k=2)
+        comms = self._search(f"communications public warning {triage.incident_type.replace('_', ' ')}", {"hazard": "communications"}, k=2)
+        refs: dict[str, Citation] = {}
+
+        def cite(passage: Any) -> str:
+            if passage.chunk_id not in refs:
+                refs[passage.chunk_id] = Citation(ref=f"C{len(refs) + 1}", source=passage.source, title=passage.title,
+                                                  section=passage.section, page=passage.page, text=passage.text, score=passage.score)
+            return refs[passage.chunk_id].ref
+
+        for passage in passages:
+            for step in checklist_steps(passage.text):
+                if len(plan.immediate_actions) >= self.config.max_actions:
+                    break
+                if any(step == item.text for item in plan.immediate_actions):
+                    continue
+                plan.immediate_actions.append(PlanItem(text=step, sources=[Source(kind="citation", ref=cite(passage))]))
+        if not plan.immediate_actions and passages:
+            top = passages[0]
+            plan.immediate_actions.append(PlanItem(text=f"Follow {top.citation()}.", sources=[Source(kind="citation", ref=cite(top))]))
+        for passage in comms:
+            for step in checklist_steps(passage.text, 3):
+                plan.communications.append(PlanItem(text=step.strip(), sources=[Source(kind="citation", ref=cite(passage))]))
+        if not plan.communications:
+            plan.communications.append(PlanItem(text="Inform the duty officer and log every decision in the incident log.", sources=[Source(kind="operator", ref="standard-practice")]))
+        if not passages:
+            plan.warnings.append("No matching passage found in the emergency plans; actions are not backed by a cited procedure.")
+            plan.open_questions.append(PlanItem(text="No plan passage matched this incident type; consult the duty officer.", sources=[Source(kind="operator", ref="retrieval")]))
+        plan.citations = list(refs.values())
+
+    def _search(self, query: str, filters: dict[str, Any], k: int | None = None) -> list[Any]:
+        try:
+            return self.retriever.search(query, k=k or self.config.passages, filters=filters)
+        except Exception as exc:  # noqa: BLE001 - e.g. a hazard key the KB does not tag: search unfiltered
+            log.info("filtered search failed (%s); searching without filters", exc)
+            try:
+                return self.retriever.search(query, k=k or self.config.passages)
+            except Exception as exc2:  # noqa: BLE001
+                log.warning("retrieval failed: %s", exc2)
+                return []
+
+    def _dispatch(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None) -> list[dict[str, Any]]:
+        from tools.dispatch import IncidentRequest, plan_dispatch
+
+        try:
+            request = IncidentRequest(incident_id=incident_id or "INC-NEW", incident_type=triage.incident_type,
+                                      priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name)
+            result = plan_dispatch(self.city, [request])
+        except Exception as exc:  # noqa: BLE001 - planner refusals are clear messages; show them
+            plan.resources.append(PlanItem(text=f"Dispatch could not be planned: {exc}", sources=[Source(kind="tool", ref="plan_dispatch")]))
+            return []
+        add_dispatch_items(plan, result)
+        plan.tool_outputs["plan_dispatch"] = result.model_dump(mode="json")
+        return result.geojson()["features"]
+
+    def _evacuate(self, plan: ResponsePlan, triage: TriageSummary, location: Any, checked: CheckedText) -> list[dict[str, Any]]:
+        from tools.evacuation import Hazard, plan_evacuation
+
+        t_src = [Source(kind="triage", ref=triage.model_version or "triage")]
+        if triage.incident_type not in EVACUATION_HAZARDS or triage.priority not in self.config.evacuate_priorities:
+            plan.evacuation.append(PlanItem(
+                text=f"No evacuation indicated for {triage.incident_type} at {triage.priority}; shelter in place and reassess if the situation grows.", sources=t_src))
+            return []
+        from agent.intents import extract_radius_m
+
+        radius = extract_radius_m(checked.text) or DEFAULT_RADIUS_M.get(triage.incident_type, 150.0)
+        src = [Source(kind="tool", ref="plan_evacuation")]
+        try:
+            hazard = Hazard(hazard_type=triage.incident_type, center=(location.lat, location.lon), radius_m=radius)
+            result = plan_evacuation(self.city, hazard, mode="walk", population=self.config.population)
+        except Exception as exc:  # noqa: BLE001
+            plan.evacuation.append(PlanItem(text=f"Evacuation could not be planned: {exc}", sources=src))
+            return []
+        plan.evacuation.append(PlanItem(text=f"Hazard area: {radius:.0f} m around {location.name} ({triage.incident_type}).", sources=src))
+        add_evacuation_items(plan, result)
+        plan.tool_outputs["plan_evacuation"] = result.model_dump(mode="json", exclude={"zone_geometries", "closed_road_lines"})
+        return result.geojson()["features"]
+
+
+def add_dispatch_items(plan: ResponsePlan, result: Any) -> None:
+    """Resources section items from a DispatchPlan (each sourced to the planner)."""
+    src = [Source(kind="tool", ref="plan_dispatch")]
+    for a in result.assignments:
+        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.", sources=src))
+    for s in result.shortfalls:
+        plan.resources.append(PlanItem(text=f"Shortfall: {s.missing} × {s.unit_type}. {s.advice}", sources=src))
+        plan.open_questions.append(PlanItem(text=f"Request mutual aid for {s.missing} × {s.unit_type}?", sources=src))
+    for line in result.explanation:
+        if "->" not in line:  # assignment lines repeat the items above
+            plan.resources.append(PlanItem(text=line, sources=src))
+
+
+def add_evacuation_items(plan: ResponsePlan, result: Any) -> None:
+    """Evacuation section items from an EvacuationPlan (each sourced to the planner)."""
+    src = [Source(kind="tool", ref="plan_evacuation")]
+    for a in result.assignments:
+        plan.evacuation.append(PlanItem(
+            text=f"{a.people} people from {a.group} → {a.shelter_name}: {a.travel_time_min:.0f} min ({a.distance_m:.0f} m).", sources=src))
+    for point in result.assembly_points[:4]:
+        plan.evacuation.append(PlanItem(text=f"Assembly point for {point.zone_id}: {point.name}.", sources=src))
+    if result.clearance_time_min is not None:
+        plan.evacuation.append(PlanItem(text=f"Estimated clearance time: {result.clearance_time_min:.0f} min.", sources=src))
+    if result.unserved_people:
+        plan.evacuation.append(PlanItem(text=result.unserved_statement, sources=src))
+        plan.open_questions.append(PlanItem(text=f"{result.unserved_people} people have no shelter place: open additional shelters?", sources=src))
+    for warning in result.warnings[:3]:
+        plan.evacuation.append(PlanItem(text=warning, sources=src))
+
+
+def plan_from_tool_results(request: str, results: list[Any], citations: list[Citation], incident_id: str | None) -> ResponsePlan:
+    """A (partial) ResponsePlan from the planners' outputs of a chat turn, for the plan panel and the map."""
+    from tools.dispatch import DispatchPlan
+    from tools.evacuation import EvacuationPlan
+
+    plan = ResponsePlan(plan_id="PLAN-" + uuid.uuid4().hex[:8].upper(), incident_id=incident_id, report=request)
+    features: list[dict[str, Any]] = []
+    for result in results:
+        if isinstance(result, EvacuationPlan):
+            add_evacuation_items(plan, result)
+            features += result.geojson()["features"]
+        elif isinstance(result, DispatchPlan):
+            add_dispatch_items(plan, result)
+            features += result.geojson()["features"]
+    for index, citation in enumerate(citations, 1):
+        citation = citation.model_copy(update={"ref": f"C{index}"})
+        plan.citations.append(citation)
+        for step in checklist_steps(citation.text, 4):
+            plan.immediate_actions.append(PlanItem(text=step.strip(), sources=[Source(kind="citation", ref=citation.ref)]))
+    plan.geojson = {"type": "FeatureCollection", "features": features}
+    return plan
