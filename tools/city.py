@@ -245,6 +245,7 @@ class CityModel:
         self.drive = drive
         self.walk = walk
         self.stats = stats or []
+        self.landmarks = list(landmarks or [])
         self.from_cache = False
         lats = [d["lat"] for _, d in walk.nodes(data=True)] + [d["lat"] for _, d in drive.nodes(data=True)]
         lons = [d["lon"] for _, d in walk.nodes(data=True)] + [d["lon"] for _, d in drive.nodes(data=True)]

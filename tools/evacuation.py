@@ -36,7 +36,6 @@ import numpy as np
 import shapely
 from pydantic import BaseModel, Field, field_validator, model_validator
 from shapely.geometry import Point, Polygon, box, mapping
-from shapely.ops import transform
 
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import normalize
@@ -202,11 +201,11 @@ class _Group:
 
 
 def _to_lonlat_geom(geom, city: CityModel):
-    def fn(x, y, z=None):
-        lat, lon = city.projection.to_latlon(np.asarray(x), np.asarray(y))
-        return lon, lat
+    def fn(xy: np.ndarray) -> np.ndarray:
+        lat, lon = city.projection.to_latlon(xy[:, 0], xy[:, 1])
+        return np.column_stack([lon, lat])
 
-    return transform(fn, geom)
+    return shapely.transform(geom, fn)
 
 
 def hazard_area(city: CityModel, hazard: Hazard):
@@ -225,7 +224,7 @@ def hazard_area(city: CityModel, hazard: Hazard):
         area = _circle(city, hazard.center, hazard.radius_m or 0)
     else:
         return None
-    if area.is_empty or area.area <= 0:
+    if area.is_empty or area.area < 1.0:  # m²: points in a line give a sliver, not an area
         raise PlanningError("the hazard polygon has no area (are the points in a line?)")
     return area
 

@@ -1,0 +1,79 @@
+"""Place names: exact, alias, diacritics, fuzzy, unknown with suggestions, ambiguous, free text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.gazetteer import AmbiguousPlaceError, Gazetteer, UnknownPlaceError
+from tools.scenario import parse_scenario
+
+
+@pytest.mark.parametrize("query, kind, name", [
+    ("Erottajan paloasema", "station", "Erottajan paloasema"),
+    ("central fire station", "station", "Erottajan paloasema"),
+    ("Central Station", "shelter", "Helsingin päärautatieasema"),
+    ("METSATALO", "shelter", "Metsätalo"),
+    ("SH-OODI", "shelter", "Helsingin keskustakirjasto Oodi"),
+    ("Senate Square", "staging", "Senaatintori"),
+    ("Hakaniemi", "zone", "Siltasaari/Hakaniemi"),
+    ("Aleksanterinkatu", "street", "Aleksanterinkatu"),
+    ("Stockmann", "landmark", "Stockmann"),
+    ("Aleksanterinktu", "street", "Aleksanterinkatu"),   # typo
+    ("Porthanja", "shelter", "Porthania"),               # typo
+])
+def test_resolve(city, query, kind, name):
+    match = city.gazetteer.resolve(query)
+    assert (match.kind, match.name) == (kind, name)
+    assert 60.16 < match.lat < 60.18 and 24.93 < match.lon < 24.96
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "x" * 500, "Atlantis Boulevard"])
+def test_unknown_names_say_so_with_suggestions(city, query):
+    with pytest.raises(UnknownPlaceError) as err:
+        city.gazetteer.resolve(query)
+    assert str(err.value)
+
+
+def test_unknown_name_suggests_the_closest_real_places(city):
+    with pytest.raises(UnknownPlaceError) as err:
+        city.gazetteer.resolve("Rautatiekatu")
+    assert "Rautatientori" in err.value.suggestions or any("Rautatie" in s for s in err.value.suggestions)
+
+
+def test_two_places_with_one_name_are_ambiguous():
+    sc = parse_scenario(
+        "name: T\nstaging_areas:\n"
+        "  - {id: A, name: Market Square, location: [60.17, 24.94]}\n"
+        "  - {id: B, name: Market Square, location: [60.16, 24.95]}\n"
+        "  - {id: C, name: Harbour Gate North, location: [60.16, 24.95]}\n"
+        "  - {id: D, name: Harbour Gate South, location: [60.16, 24.95]}\n"
+    )
+    gaz = Gazetteer.build(sc)
+    with pytest.raises(AmbiguousPlaceError) as err:
+        gaz.resolve("market square")
+    assert {c.id for c in err.value.candidates} == {"A", "B"}
+    with pytest.raises(AmbiguousPlaceError) as err:
+        gaz.resolve("Harbour Gate")
+    assert {c.id for c in err.value.candidates} == {"C", "D"}
+    assert gaz.resolve("Harbour Gate North").id == "C"
+
+
+def test_places_found_in_a_report_including_finnish_inflection(city):
+    text = ("Savua Aleksanterinkadulla Stockmannin kohdalla, ihmisiä kerääntyy Rautatientorille. "
+            "Also smoke seen from Kaisaniemen puisto. Nothing in Atlantis.")
+    found = city.gazetteer.find_in_text(text)
+    names = [m.name for m in found]
+    assert names[:3] == ["Aleksanterinkatu", "Stockmann", "Rautatientori"]
+    assert "Kaisaniemen puisto" in names
+    assert len(names) == len(set(names))
+    assert city.gazetteer.find_in_text("") == []
+    assert city.gazetteer.find_in_text("a report about nothing in particular") == []
+
+
+def test_names_lists_the_scenario_and_osm_places(city):
+    assert "Porthania" in city.gazetteer.names("shelter")
+    assert "Erottajan paloasema" in city.gazetteer.names("station")
+    assert "Mannerheimintie" in city.gazetteer.names("street")
+    assert set(city.gazetteer.names("zone")) == {z.name for z in city.scenario.zones}
+    with pytest.raises(ValueError):
+        city.gazetteer.names("planet")
