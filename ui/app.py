@@ -22,7 +22,7 @@ from agent.config import Settings
 from agent.schemas import ChatEvent, ResponsePlan, TriageSummary
 from agent.store import UnknownIncidentError
 from ui.export import export_plan
-from ui.inputs import UPLOAD_SUFFIXES, clean_text, read_upload
+from ui.inputs import INPUT_ERRORS, UPLOAD_SUFFIXES, clean_text, read_upload
 from ui.map import MapRenderer, RoadLayer
 from ui.views import (
     CSS,
@@ -115,7 +115,7 @@ class CommandCentre:
             if city is None:
                 from tools.city import CityModel  # the scenario's own road network
 
-                city = CityModel.load(self.settings) if _takes_settings(CityModel.load) else CityModel.load()
+                city = CityModel.load(settings=self.settings)
             layer = RoadLayer.from_city(city)
             log.info("map: %d street segments", layer.segments)
             return layer
@@ -173,7 +173,7 @@ class CommandCentre:
         try:
             text = read_upload(path)
             return text, _notice(f"Loaded {Path(path).name} ({len(text):,} characters). Press Triage.", level="info")
-        except InputError as exc:
+        except INPUT_ERRORS as exc:
             return gr.skip(), _notice(str(exc))
 
     def triage(self, text: str, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
@@ -181,7 +181,7 @@ class CommandCentre:
         try:
             text = clean_text(text, what="report", max_chars=self.max_chars)
             record = self.assistant.triage(text, session.get("incident_id"), self.operator(request))
-        except InputError as exc:
+        except INPUT_ERRORS as exc:
             return (gr.skip(), gr.skip(), gr.skip(), session, gr.skip(), gr.skip(), _notice(str(exc)))
         except Exception as exc:
             log.exception("triage failed")
@@ -209,7 +209,7 @@ class CommandCentre:
         try:
             self.assistant.correct_triage(report_id, accepted=accepted, incident_type=None if accepted else incident_type,
                                           priority=None if accepted else priority, operator=operator)
-        except (InputError, UnknownIncidentError, ValueError) as exc:
+        except (*INPUT_ERRORS, UnknownIncidentError, ValueError) as exc:
             return gr.skip(), gr.skip(), gr.skip(), _notice(str(exc))
         _, triage, decision, _ = self._last_triage(incident_id)
         return (triage_html(triage, report_id=report_id, decision=decision), self.incidents_update(incident_id),
@@ -227,7 +227,7 @@ class CommandCentre:
         try:
             text = clean_text(text or session.get("report_text", ""), what="report", max_chars=self.max_chars)
             plan = self.assistant.plan(text, session.get("incident_id"), self.operator(request))
-        except InputError as exc:
+        except INPUT_ERRORS as exc:
             return (gr.skip(),) * 4 + (session, gr.skip(), gr.skip(), _notice(str(exc)))
         except Exception as exc:
             log.exception("plan failed")
@@ -285,7 +285,7 @@ class CommandCentre:
         skip6 = (gr.skip(),) * 6
         try:
             message = clean_text(message, what="message", max_chars=self.max_chars)
-        except InputError as exc:
+        except INPUT_ERRORS as exc:
             yield (gr.skip(), gr.skip(), session) + skip6[:5] + (_notice(str(exc)),)
             return
         operator = self.operator(request)
@@ -304,7 +304,7 @@ class CommandCentre:
                 if event.kind == "final" and event.plan is not None:
                     plan = event.plan
                 yield (history, gr.skip(), session) + skip6[:5] + (gr.skip(),)
-        except InputError as exc:
+        except INPUT_ERRORS as exc:
             failure = str(exc)
         except Exception as exc:  # e.g. the LLM server went away mid-stream: keep what we have
             log.exception("chat stream broke")
@@ -357,15 +357,6 @@ def _decision_text(payload: dict[str, Any], operator: str) -> str:
             f"{payload.get('incident_type')} / {payload.get('priority')} (saved as training data)")
 
 
-def _takes_settings(fn: Any) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(fn).parameters) > 0
-    except (TypeError, ValueError):
-        return False
-
-
 def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: RoadLayer | None = None) -> gr.Blocks:
     """The command-centre page and its API endpoints, bound to one assistant."""
     centre = CommandCentre(assistant, settings=settings, roads=roads)
@@ -415,6 +406,7 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
         with gr.Accordion("Incident log", open=False, elem_id="log-accordion"):
             log_table = gr.Dataframe(headers=LOG_COLUMNS, value=[], interactive=False, wrap=True, elem_id="log")
 
+        _register_api(centre)  # first, so the public endpoints get the plain names
         private = {"api_visibility": "private"}
         demo.load(centre.load, [session], [status, incidents], **private)
         refresh.click(centre.load, [session], [status, incidents], **private)
@@ -437,8 +429,6 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
         send_evt = send_btn.click(centre.chat, [chat_in, chatbot, session], chat_outputs, **private)
         submit_evt = chat_in.submit(centre.chat, [chat_in, chatbot, session], chat_outputs, **private)
         stop_btn.click(None, cancels=[send_evt, submit_evt])
-
-        _register_api(centre)
     demo.queue(default_concurrency_limit=int(getattr(centre.settings, "ui_concurrency", 4)))
     demo.eca_centre = centre  # type: ignore[attr-defined]  # tests and benches reach the behaviour object
     return demo
@@ -457,7 +447,7 @@ def _register_api(centre: CommandCentre) -> None:
         try:
             text = clean_text(text, what="report", max_chars=centre.max_chars)
             record = assistant.triage(text, incident_id or None, operator)
-        except (InputError, UnknownIncidentError) as exc:
+        except (*INPUT_ERRORS, UnknownIncidentError) as exc:
             raise _api_error(exc) from None
         return {"report_id": record.report_id, "incident_id": record.incident_id, "triage": record.triage.model_dump()}
 
@@ -466,7 +456,7 @@ def _register_api(centre: CommandCentre) -> None:
         try:
             assistant.correct_triage(report_id, accepted=accepted, incident_type=incident_type or None,
                                      priority=priority or None, operator=operator)
-        except (InputError, UnknownIncidentError, ValueError) as exc:
+        except (*INPUT_ERRORS, UnknownIncidentError, ValueError) as exc:
             raise _api_error(exc) from None
         return {"report_id": report_id, "accepted": accepted}
 
@@ -475,7 +465,7 @@ def _register_api(centre: CommandCentre) -> None:
         try:
             text = clean_text(report, what="report", max_chars=centre.max_chars)
             result = assistant.plan(text, incident_id or None, operator)
-        except (InputError, UnknownIncidentError) as exc:
+        except (*INPUT_ERRORS, UnknownIncidentError) as exc:
             raise _api_error(exc) from None
         return result.model_dump(mode="json")
 
@@ -505,7 +495,7 @@ def _register_api(centre: CommandCentre) -> None:
                     text = text or event.text
                     citations = [c.model_dump(mode="json") for c in event.citations]
                     plan_id = event.plan.plan_id if event.plan else None
-        except (InputError, UnknownIncidentError) as exc:
+        except (*INPUT_ERRORS, UnknownIncidentError) as exc:
             raise _api_error(exc) from None
         return {"text": text, "steps": steps, "citations": citations, "plan_id": plan_id, "errors": errors}
 

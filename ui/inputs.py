@@ -10,6 +10,13 @@ from pathlib import Path
 
 from agent.assistant import InputError
 
+try:  # the agent's input checks may raise their own InputError class: the UI treats both alike
+    from agent.safety import InputError as _SafetyInputError
+
+    INPUT_ERRORS: tuple[type[Exception], ...] = (InputError, _SafetyInputError)
+except ImportError:  # pragma: no cover - older agent package
+    INPUT_ERRORS = (InputError,)
+
 UPLOAD_SUFFIXES = (".txt", ".md", ".eml", ".log")
 MAX_UPLOAD_BYTES = 1_000_000
 

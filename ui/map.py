@@ -89,34 +89,21 @@ class RoadLayer:
 
     @classmethod
     def from_city(cls, city: Any) -> "RoadLayer":
-        """From a ``tools.city.CityModel``: its road segments if it offers them, else its drive graph."""
+        """From a ``tools.city.CityModel``: its ``road_segments()`` ((lons, lats) per street), else its drive graph."""
         if hasattr(city, "road_segments"):
-            segments = city.road_segments()
-            layer = cls.from_segments(_as_lonlat_segments(segments))
+            layer = cls.from_segments(list(zip(lons, lats)) for lons, lats in city.road_segments("drive"))
             if layer.segments:
                 return layer
-        for attr in ("drive", "graph", "walk"):
-            graph = getattr(city, attr, None)
-            if graph is not None and hasattr(graph, "edges"):
-                return cls.from_graph(graph)
-        raise ValueError("the city model offers neither road_segments() nor a road graph")
+        graph = getattr(city, "drive", None)
+        if graph is not None and hasattr(graph, "edges"):
+            return cls.from_graph(graph)
+        raise ValueError("the city model offers neither road_segments() nor a drive graph")
 
     def trace(self) -> go.Scatter:
         return go.Scatter(
             x=self.lons, y=self.lats, mode="lines", name="Streets", hoverinfo="skip",
             line={"color": "rgba(120,120,120,0.45)", "width": 1}, showlegend=False,
         )
-
-
-def _as_lonlat_segments(segments: Any) -> Iterable[Sequence[LonLat]]:
-    """Accept a list of point lists, of shapely-like lines (``.coords``) or of GeoJSON LineStrings."""
-    for segment in segments:
-        if hasattr(segment, "coords"):
-            yield list(segment.coords)
-        elif isinstance(segment, dict) and "coordinates" in segment:
-            yield segment["coordinates"]
-        else:
-            yield segment
 
 
 @dataclass

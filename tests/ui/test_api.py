@@ -1,0 +1,65 @@
+"""The app's named API endpoints through ``gradio_client`` (the same served app as the browser tests)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+
+pytestmark = pytest.mark.slow
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # gradio_client must not phone a hub either
+
+ENDPOINTS = {"/triage", "/correct_triage", "/plan", "/approve_plan", "/chat", "/status", "/incidents", "/incident_log"}
+
+
+@pytest.fixture(scope="module")
+def client(ui_server):
+    from gradio_client import Client
+
+    return Client(ui_server.url, verbose=False)
+
+
+def test_endpoints_are_named_and_ui_handlers_are_private(client) -> None:
+    named = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert named == ENDPOINTS
+
+
+def test_status(client) -> None:
+    status = client.predict(api_name="/status")
+    assert {"llm_backend", "llm_reachable", "triage_model_version", "kb_documents"} <= set(status)
+    assert status["kb_documents"] > 0 and status["triage_model_version"]
+
+
+def test_triage_correct_and_log_round_trip(client, ui_assistant) -> None:
+    result = client.predict("Man collapsed at the Kluuvikatu bus stop, not breathing", "", api_name="/triage")
+    assert result["triage"]["incident_type"] in INCIDENT_TYPES and result["triage"]["priority"] in PRIORITIES
+    incident_id, report_id = result["incident_id"], result["report_id"]
+    assert any(i["incident_id"] == incident_id for i in client.predict(api_name="/incidents"))
+
+    client.predict(report_id, False, "medical", "P1", api_name="/correct_triage")
+    log = client.predict(incident_id, api_name="/incident_log")
+    decision = [e for e in log if e["kind"] == "triage_decision"][-1]
+    assert decision["payload"]["incident_type"] == "medical" and decision["payload"]["priority"] == "P1"
+    assert decision["payload"]["accepted"] is False
+
+
+def test_plan_then_approve(client, ui_assistant) -> None:
+    plan = client.predict("Fire in a residential building at Kamppi, residents need evacuation", "", api_name="/plan")
+    assert plan["plan_id"] and plan["geojson"]["type"] == "FeatureCollection"
+    assert plan["citations"], "a plan must cite plan passages"
+    approved = client.predict(plan["plan_id"], api_name="/approve_plan")
+    assert approved["approved_by"]
+    assert ui_assistant.store.plan_approval(plan["plan_id"]) is not None
+
+
+def test_bad_input_is_a_clear_error(client) -> None:
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="empty"):
+        client.predict("   ", "", api_name="/triage")
+    with pytest.raises(AppError, match="limit"):
+        client.predict("y" * 200_000, "", api_name="/triage")
+    with pytest.raises(AppError, match="no incident"):
+        client.predict("INC-NOPE", api_name="/incident_log")
