@@ -308,15 +308,18 @@ def plan_evacuation(
     mode: str = "walk",
     *,
     population: Literal["daytime", "resident"] = "daytime",
-    strategy: Literal["min_cost_flow", "nearest"] = "min_cost_flow",
+    strategy: Literal["min_cost_flow", "greedy", "nearest"] = "min_cost_flow",
 ) -> EvacuationPlan:
     """Plan who goes to which shelter by which route.
 
     ``zones``: zone ids or names to evacuate whole; default: every zone the hazard area
     touches, with the share of its population living in the overlap. ``strategy="nearest"``
     is the naive baseline (each group to its nearest usable shelter, capacity ignored at
-    assignment; overflow is turned away and counted as unserved).
+    assignment; overflow is turned away and counted as unserved); ``strategy="greedy"`` is a
+    capacity-aware baseline (groups in order, each filling its nearest shelters with room).
     """
+    if strategy not in ("min_cost_flow", "greedy", "nearest"):
+        raise PlanningError(f"unknown evacuation strategy {strategy!r}")
     if mode not in ("walk", "drive"):
         raise PlanningError(f"unknown travel mode {mode!r}; use 'walk' or 'drive'")
     if population not in ("daytime", "resident"):
@@ -470,7 +473,8 @@ def plan_evacuation(
                 cost[i, j] = g.egress_s + d * g.slowdown
 
     # 6. Assign.
-    flows = _solve_min_cost_flow(groups, shelter_rows, cost) if strategy == "min_cost_flow" else _solve_nearest(groups, shelter_rows, cost)
+    solver = {"min_cost_flow": _solve_min_cost_flow, "greedy": _solve_greedy, "nearest": _solve_nearest}[strategy]
+    flows = solver(groups, shelter_rows, cost)
 
     # 7. Report.
     assignments, routes = [], []
@@ -568,6 +572,24 @@ def _solve_nearest(groups: list[_Group], shelters: list, cost: np.ndarray) -> di
         if took > 0:
             out[(i, j)] = took
             left[j] -= took
+    return out
+
+
+def _solve_greedy(groups: list[_Group], shelters: list, cost: np.ndarray) -> dict[tuple[int, int], int]:
+    """Baseline: groups in listed order, each fills its nearest shelters that still have room."""
+    left = {j: s.capacity for j, (s, _) in enumerate(shelters)}
+    out: dict[tuple[int, int], int] = {}
+    for i, g in enumerate(groups):
+        need = g.people
+        for j in np.argsort(cost[i]) if cost.shape[1] else []:
+            j = int(j)
+            if need == 0 or not np.isfinite(cost[i, j]):
+                break
+            took = min(need, left[j])
+            if took > 0:
+                out[(i, j)] = took
+                left[j] -= took
+                need -= took
     return out
 
 

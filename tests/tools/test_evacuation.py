@@ -147,3 +147,14 @@ def test_geojson_and_summary_for_the_map(city):
     text = plan.summary()
     assert "clearance" in text.lower() and plan.assignments[0].shelter_name in text
     assert plan.clearance_time_min and plan.clearance_time_min >= max(a.travel_time_min for a in plan.assignments)
+
+
+def test_min_cost_flow_is_no_worse_than_capacity_aware_greedy(city):
+    hazard = Hazard(hazard_type="fire", center=(60.1700, 24.9470), radius_m=200)
+    best = plan_evacuation(city, hazard)
+    greedy = plan_evacuation(city, hazard, strategy="greedy")
+    assert best.served_people >= greedy.served_people
+    if best.served_people == greedy.served_people:
+        assert best.total_person_minutes <= greedy.total_person_minutes + 0.1
+    for s in greedy.shelters:
+        assert s.load <= s.capacity

@@ -1,0 +1,44 @@
+"""`eca city`, `eca evacuate`, `eca dispatch`: output for people, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from agent.cli import UserError
+from tools import cli
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="eca")
+    cli.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def test_city_evacuate_dispatch_print_plans(capsys, tmp_path):
+    assert _run(["city"]) == 0
+    assert "strongly connected" in capsys.readouterr().out
+    out_file = tmp_path / "evac.geojson"
+    assert _run(["evacuate", "--hazard", "fire", "--place", "Stockmann", "--radius", "150", "--geojson", str(out_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Evacuation plan" in out and "Assembly point" in out
+    assert json.loads(out_file.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+    assert _run(["dispatch", "--incident", "fire:P1:Stockmann", "--incident", "medical:P2:Senaatintori"]) == 0
+    assert "INC-1 (P1 fire at Stockmann)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["evacuate", "--hazard", "fire", "--place", "Atlantis Boulevard"], "no place called"),
+    (["evacuate", "--hazard", "volcano", "--place", "Stockmann"], "unknown hazard type"),
+    (["evacuate", "--hazard", "fire"], "--place"),
+    (["evacuate", "--hazard", "fire", "--lat", "10", "--lon", "10"], "outside the map"),
+    (["dispatch", "--incident", "fire-P1-Stockmann"], "TYPE:PRIORITY:PLACE"),
+    (["dispatch", "--incident", "fire:P7:Stockmann"], "priority"),
+    (["city", "--scenario", "/nonexistent/city.yaml"], "not found"),
+])
+def test_bad_input_is_one_clear_user_error(argv, fragment):
+    with pytest.raises(UserError, match=fragment):
+        _run(argv)
