@@ -226,14 +226,31 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
     unavailable = [f"{u.id} ({u.status})" for _, u in city.units() if u.status != "available"]
     if unavailable:
         explanation.append("Not considered (status): " + ", ".join(unavailable) + ".")
-    sources = sorted({u[2] for u in units})
-    dist, pred = idx.shortest(idx.matrix(), sources)
-    row_of = {s: r for r, s in enumerate(sources)}
+    # One Dijkstra per distinct start: from the units, or (fewer incidents than unit
+    # positions, the usual case) backwards from the incidents on the reversed graph.
+    unit_nodes = sorted({u[2] for u in units})
+    inc_nodes = sorted({node for _, node in planned})
+    backwards = len(inc_nodes) < len(unit_nodes)
+    if backwards:
+        dist, pred = idx.shortest(idx.matrix().T.tocsr(), inc_nodes)
+        row_of = {s: r for r, s in enumerate(inc_nodes)}
+    else:
+        dist, pred = idx.shortest(idx.matrix(), unit_nodes)
+        row_of = {s: r for r, s in enumerate(unit_nodes)}
+
+    def road_time(unit_node: int, inc_node: int) -> float:
+        return float(dist[row_of[inc_node], unit_node] if backwards else dist[row_of[unit_node], inc_node])
+
+    def road_path(unit_node: int, inc_node: int) -> list[int]:
+        if backwards:
+            return idx.path(pred[row_of[inc_node]], inc_node, unit_node)[::-1]
+        return idx.path(pred[row_of[unit_node]], unit_node, inc_node)
+
     eta = np.full((len(units), len(planned)), np.inf)
     for k, (_, unit, node, _, _) in enumerate(units):
         turnout = TURNOUT_S if unit.location is None else 0.0
         for m, (_, inc_node) in enumerate(planned):
-            eta[k, m] = dist[row_of[node], inc_node] + turnout
+            eta[k, m] = road_time(node, inc_node) + turnout
 
     # Slots: one per required unit, grouped by priority.
     slots: list[tuple[int, str]] = []  # (planned incident index, unit type)
@@ -277,7 +294,7 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
         m, unit_type = slots[s]
         inc, inc_node = planned[m]
         station, unit, node, ulat, ulon = units[k]
-        path = idx.path(pred[row_of[node]], node, inc_node)
+        path = road_path(node, inc_node)
         coords, length, time_s, _ = idx.path_details(path) if path else ([], 0.0, float(eta[k, m]), [])
         assignments.append(UnitAssignment(incident_id=inc.incident_id, unit_id=unit.id, unit_type=unit.type, station_id=station.id, station_name=station.name,
                                           eta_min=round(float(eta[k, m]) / 60.0, 2), distance_m=round(length, 1), unit_lat=ulat, unit_lon=ulon, route=coords))

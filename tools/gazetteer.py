@@ -204,6 +204,15 @@ class Gazetteer:
             raise AmbiguousPlaceError(f"{name!r} could be: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         return scored[0][1].match(top)
 
+    @staticmethod
+    def _proper_noun_in(entry: _Entry, key: str, text: str) -> bool:
+        # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
+        # a landmark counts only when written as a name, capitalised as in OSM.
+        head = entry.name[: max(1, len(_stem(key)))]
+        if not head[:1].isupper():
+            return True
+        return re.search(r"(?<!\w)" + re.escape(head), text) is not None
+
     def find_in_text(self, text: str) -> list[PlaceMatch]:
         """Places named in free text (a report), in order of appearance, each once."""
         if not text:
@@ -220,6 +229,8 @@ class Gazetteer:
                     continue
                 entries = self._by_key[key]
                 entry = entries[0]
+                if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
+                    continue
                 taken.append(span)
                 score = 1.0 if m.group(0) == key else round(len(key) / max(len(m.group(0)), len(key)), 3)
                 found.append((span[0], entry, score))

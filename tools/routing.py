@@ -95,13 +95,19 @@ class GraphIndex:
         if self._edge_lines is None:
             import shapely
 
-            coords = []
-            for u, v, data in self.graph.edges(data=True):
-                pts = data.get("coords") or [(self.graph.nodes[u]["lon"], self.graph.nodes[u]["lat"]), (self.graph.nodes[v]["lon"], self.graph.nodes[v]["lat"])]
-                lons, lats = zip(*pts)
-                xs, ys = self.projection.to_xy(np.array(lats), np.array(lons))
-                coords.append(np.column_stack([xs, ys]))
-            self._edge_lines = shapely.linestrings(coords) if coords else np.array([])
+            lons: list[float] = []
+            lats: list[float] = []
+            owner: list[int] = []
+            nodes = self.graph.nodes
+            for k, (u, v, data) in enumerate(self.graph.edges(data=True)):
+                pts = data.get("coords") or ((nodes[u]["lon"], nodes[u]["lat"]), (nodes[v]["lon"], nodes[v]["lat"]))
+                for lon, lat in pts:
+                    lons.append(lon)
+                    lats.append(lat)
+                owner.extend([k] * len(pts))
+            xs, ys = self.projection.to_xy(np.asarray(lats), np.asarray(lons))
+            # One vectorised call instead of one shapely object per edge in Python.
+            self._edge_lines = shapely.linestrings(np.column_stack([xs, ys]), indices=np.asarray(owner)) if owner else np.array([])
         return self._edge_lines
 
     def matrix(self, weights: np.ndarray | None = None, keep: np.ndarray | None = None) -> csr_matrix:

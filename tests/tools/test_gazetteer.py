@@ -77,3 +77,9 @@ def test_names_lists_the_scenario_and_osm_places(city):
     assert set(city.gazetteer.names("zone")) == {z.name for z in city.scenario.zones}
     with pytest.raises(ValueError):
         city.gazetteer.names("planet")
+
+
+def test_ordinary_words_are_not_mistaken_for_cafes(city):
+    # "Family" and "Story" are bars/cafes in OSM; lowercase words in a report are not places.
+    found = {m.name for m in city.gazetteer.find_in_text("a family of four is trapped, story two, near Stockmann")}
+    assert found == {"Stockmann"}
