@@ -232,7 +232,11 @@ class Gazetteer:
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
                     continue
                 taken.append(span)
-                score = 1.0 if m.group(0) == key else round(len(key) / max(len(m.group(0)), len(key)), 3)
+                word = m.group(0)
+                # An inflected form ("Aleksanterinkadulla") names the place as surely as the base form;
+                # a much longer word that merely starts with the stem is less certain.
+                extra = len(word) - len(_stem(key))
+                score = 1.0 if word == key else (0.95 if extra <= 5 else round(len(key) / max(len(word), len(key)), 3))
                 found.append((span[0], entry, score))
         out: list[PlaceMatch] = []
         seen: set[tuple[str, str]] = set()

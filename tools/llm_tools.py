@@ -15,13 +15,14 @@ from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from tools.city import CityModel
-from tools.dispatch import PRIORITIES, REQUIREMENTS, IncidentRequest, plan_dispatch
+from tools.dispatch import REQUIREMENTS, IncidentRequest, plan_dispatch
 from tools.evacuation import Hazard, plan_evacuation
-from tools.gazetteer import AmbiguousPlaceError, PlaceMatch, UnknownPlaceError
-from tools.scenario import HAZARD_TYPES, UNIT_STATUSES
+from tools.gazetteer import AmbiguousPlaceError, PlaceMatch
 
 log = logging.getLogger(__name__)
 
+# Literal copies of the triage taxonomy so the JSON schema shown to the model lists the values
+# (tests/tools/test_llm_tools.py checks they match tools.scenario.HAZARD_TYPES).
 HazardType = Literal["fire", "flood", "earthquake_collapse", "traffic_accident", "hazmat", "medical", "public_health",
                      "public_security", "utility_outage", "severe_weather", "missing_person", "not_incident"]
 Priority = Literal["P1", "P2", "P3", "P4"]
@@ -210,5 +211,3 @@ def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]
     tools[3].description += f" Requirement table: {requirements}."
     return tools
 
-
-__all__ = ["make_tools", "HAZARD_TYPES", "PRIORITIES", "UNIT_STATUSES"]

@@ -66,3 +66,12 @@ def test_planning_tools_answer_and_hand_plans_to_the_sink(tools):
     assert status["units"][0]["status"] == "dispatched"
     shelters = json.loads(by_name["list_shelters"].invoke({"hazard_type": "hazmat"}))
     assert {s["id"]: s["suitable"] for s in shelters["shelters"]}["SH-RAUTATIEASEMA"] is False
+
+
+def test_schema_enums_match_the_taxonomy():
+    from typing import get_args
+
+    from tools.llm_tools import HazardType
+    from tools.scenario import HAZARD_TYPES
+
+    assert set(get_args(HazardType)) == set(HAZARD_TYPES)
