@@ -192,3 +192,43 @@ def check_trainable(data: TriageData) -> None:
             raise TrainingDataError(f"multi-label column(s) {constant} are constant; drop them")
     if data.priority is not None and len(np.unique(data.priority)) < 2:
         raise TrainingDataError("only one priority level in the training data; need at least two (or omit --priority-col)")
+
+
+def read_split(path: Path, type_labels: list[str], mode: str, priority_labels: list[str]) -> TriageData:
+    """Read back a ``train_split.jsonl`` / ``val_split.jsonl`` written next to a model."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    targets = np.array([r["type_targets"] for r in rows], dtype=np.float32).reshape(len(rows), len(type_labels))
+    priority = np.array([r["priority"] for r in rows]) if rows and "priority" in rows[0] else None
+    return TriageData([r["text"] for r in rows], targets, list(type_labels), mode, priority, list(priority_labels))
+
+
+def expand_columns(spec: str, columns: list[str]) -> list[str]:
+    """'a,b,c' or 'first..last' (inclusive range in file order) -> column names; unknown names are an error."""
+    names: list[str] = []
+    for part in (p.strip() for p in spec.split(",") if p.strip()):
+        if ".." in part:
+            first, last = (s.strip() for s in part.split("..", 1))
+            for name in (first, last):
+                if name not in columns:
+                    raise TrainingDataError(f"column {name!r} not in the file; it has {columns}")
+            i, j = columns.index(first), columns.index(last)
+            if j < i:
+                raise TrainingDataError(f"column range {part!r} runs backwards")
+            names.extend(columns[i:j + 1])
+        else:
+            if part not in columns:
+                raise TrainingDataError(f"column {part!r} not in the file; it has {columns}")
+            names.append(part)
+    return list(dict.fromkeys(names))
+
+
+def drop_constant(df: pd.DataFrame, cols: list[str]) -> list[str]:
+    """The multi-label columns that are not constant (a constant column cannot be learned or scored)."""
+    keep = []
+    for col in cols:
+        values = _binary(df[col], col)
+        if 0 < values.sum() < len(values):
+            keep.append(col)
+        else:
+            log.warning("dropping constant label column %r", col)
+    return keep

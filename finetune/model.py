@@ -23,13 +23,19 @@ class TwoHeadClassifier(nn.Module):
         self.type_head = nn.Linear(hidden, n_types)
         self.priority_head = nn.Linear(hidden, n_priorities) if n_priorities else None
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, **_: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+    def pool(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
         # Mean pooling matches how all-MiniLM-L6-v2 was trained as a sentence encoder.
-        pooled = self.dropout((hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-6))
+        return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-6)
+
+    def heads(self, pooled: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        pooled = self.dropout(pooled)
         prio = self.priority_head(pooled) if self.priority_head is not None else None
         return self.type_head(pooled), prio
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, **_: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+        return self.heads(self.pool(input_ids, attention_mask))
 
     def heads_state(self) -> dict[str, torch.Tensor]:
         return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.")}
@@ -37,6 +43,9 @@ class TwoHeadClassifier(nn.Module):
 
 def load_encoder(path: str | Path):
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # a per-load bar on stderr is noise in a CLI
 
     tokenizer = AutoTokenizer.from_pretrained(str(path))
     encoder = AutoModel.from_pretrained(str(path))

@@ -84,5 +84,5 @@ def train_quick_model(out_dir: Path) -> Path:
     from finetune.train import TrainConfig, train_model
 
     data = prepare(read_table(SHIPPED_DATA), default_spec())
-    config = TrainConfig(max_rows=800, epochs=2, max_length=64, val_fraction=0.2, time_budget_s=30, version_prefix="quick")
+    config = TrainConfig(max_rows=800, epochs=2, max_length=64, val_fraction=0.2, time_budget_s=25, version_prefix="quick")
     return train_model(data, config, Path(out_dir), source="quick subset of the shipped data").model_dir

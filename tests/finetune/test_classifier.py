@@ -1,0 +1,84 @@
+"""A real (quick-trained) model: typed results, routing by script, truncation, bad input, quality floor."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from finetune.errors import InvalidReportError
+from finetune.predict import TriageResult
+from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+
+
+def test_results_are_typed_and_probabilities_sum_to_one(quick_classifier):
+    results = quick_classifier.predict(["Man collapsed at Kluuvikatu bus stop, not breathing", "商场内有人持刀伤人"])
+    assert all(isinstance(r, TriageResult) for r in results)
+    for r in results:
+        assert set(r.type_probs) == set(INCIDENT_TYPES) and set(r.priority_probs) == set(PRIORITIES)
+        assert sum(r.type_probs.values()) == pytest.approx(1, abs=1e-3)
+        assert sum(r.priority_probs.values()) == pytest.approx(1, abs=1e-3)
+        assert r.type_confidence == pytest.approx(max(r.type_probs.values()), abs=1e-3)
+        assert r.model_version == quick_classifier.version
+    assert [r.language for r in results] == ["en", "zh"]
+
+
+def test_chinese_goes_through_the_multilingual_head(quick_classifier):
+    from finetune.model import embed_multilingual
+
+    assert quick_classifier.zh_head is not None
+    texts = ["居民楼起火，有人被困在五楼", "有人持刀伤人", "Fire at Mikonkatu 4"]
+    types, _, langs, _, _ = quick_classifier.predict_proba(texts)
+    head_types, _ = quick_classifier.zh_head.predict_proba(embed_multilingual(texts[:2]), 4)
+    assert langs == ["zh", "zh", "en"]
+    assert np.allclose(types[:2], head_types, atol=1e-5)
+    assert not np.allclose(types[2], quick_classifier.zh_head.predict_proba(embed_multilingual(texts[2:]), 4)[0][0], atol=1e-3)
+    assert types[0].argmax() == INCIDENT_TYPES.index("fire")
+
+
+def test_obvious_english_reports(quick_classifier):
+    results = quick_classifier.predict(["House on fire at Mikonkatu 5, flames from the roof",
+                                        "Knife attack at the railway station, people stabbed"])
+    assert [r.incident_type for r in results] == ["fire", "public_security"]
+    assert results[1].priority in ("P1", "P2")
+
+
+def test_batch_equals_single(quick_classifier):
+    texts = ["Water main burst on Bulevardi", "Power out on Fabianinkatu", "tree down on Esplanadi after storm"]
+    batch = quick_classifier.predict(texts)
+    single = [quick_classifier.predict([t])[0] for t in texts]
+    for a, b in zip(batch, single):
+        assert a.incident_type == b.incident_type
+        assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-3)
+
+
+def test_long_report_is_truncated_with_a_warning(quick_classifier, caplog):
+    long_report = "Fire in the stairwell at Kaivokatu 8, people trapped. " + "The caller keeps talking. " * 400
+    with caplog.at_level(logging.WARNING, logger="finetune.predict"):
+        (result,) = quick_classifier.predict([long_report])
+    assert result.truncated and "model window" in caplog.text
+    assert not quick_classifier.predict(["short one about a fire"])[0].truncated
+
+
+def test_bad_item_is_named_and_nothing_is_triaged(quick_classifier):
+    with pytest.raises(InvalidReportError, match="#1 is empty"):
+        quick_classifier.predict(["fire on Esplanadi", "   "])
+    with pytest.raises(InvalidReportError, match="#0.*binary"):
+        quick_classifier.predict(["\x00\x01\x02\x03binary"])
+    with pytest.raises(TypeError, match="sequence"):
+        quick_classifier.predict("a bare string")
+    assert quick_classifier.predict([]) == []
+
+
+def test_quick_model_beats_chance_on_the_handwritten_test_set(quick_classifier):
+    """Even the 30-second model must be far above chance (1/12) on reports no template produced."""
+    from finetune.dataset import prepare, read_table
+    from finetune.registry import HANDWRITTEN_TEST, default_spec
+
+    data = prepare(read_table(HANDWRITTEN_TEST), default_spec())
+    types, prio, langs, _, _ = quick_classifier.predict_proba(data.texts)
+    accuracy = (types.argmax(1) == data.primary_index()).mean()
+    assert accuracy > 0.5, accuracy
+    zh = np.array(langs) == "zh"
+    assert (types[zh].argmax(1) == data.primary_index()[zh]).mean() > 0.4
