@@ -21,7 +21,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from agent.backends import LLMBackend, build_backend
 from agent.chat_tools import ToolResult, fallback_calls, make_agent_tools
 from agent.config import Settings, get_settings
-from agent.grounding import GroundingChecker
+from agent.grounding import GroundingChecker, supported_sentences
 from agent.intents import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
 from agent.pipeline import ResponsePlanner, plan_from_tool_results, to_triage_summary
@@ -127,9 +127,9 @@ class Assistant:
             return
         from agent.render import to_markdown
 
-        facts = to_markdown(plan)[:2500]
+        facts = _plan_facts(plan)
         prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]
-        future = self._pool.submit(self.backend.chat_model.invoke, prompt, max_tokens=80)
+        future = self._pool.submit(self.backend.chat_model.invoke, prompt, max_tokens=self.settings.llm_summary_tokens)
         try:
             text = str(future.result(timeout=min(self.settings.llm_timeout_s, 20.0)).content).strip()
         except FutureTimeout:
@@ -137,6 +137,11 @@ class Assistant:
             return
         except Exception as exc:  # noqa: BLE001 - server down: deterministic plan only, say so
             plan.warnings.append(f"LLM unavailable ({type(exc).__name__}); the plan below is the deterministic plan.")
+            return
+        text, dropped = supported_sentences(text, facts)
+        if dropped:
+            plan.warnings.append(f"{dropped} sentence(s) of the LLM summary were not supported by the plan and were withheld.")
+        if not text:
             return
         report = self.grounding.check(text)
         if report.unknown:
@@ -173,6 +178,7 @@ class Assistant:
             lambda text, prediction: fallback_calls(text, prediction, self.city, self._triage_only),
             self.grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
+                        llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
                         trajectory_dir=self.settings.data_dir / "trajectories" / incident_id),
         )
         final_text = ""
@@ -205,6 +211,18 @@ class Assistant:
             triage_model_version=getattr(self.triage_model, "version", None), kb_documents=documents, kb_chunks=chunks,
             scenario=self.city.scenario.name,
         )
+
+
+def _plan_facts(plan: ResponsePlan, limit: int = 1200) -> str:
+    """The plan's key facts, compact, for the LLM summary (short prompts keep CPU latency low)."""
+    lines = [f"Report: {' '.join(plan.report.split())[:300]}"]
+    if plan.triage:
+        lines.append(f"Triage: {plan.triage.incident_type}, {plan.triage.priority}")
+    if plan.location:
+        lines.append(f"Location: {plan.location}")
+    for section in ("immediate_actions", "evacuation", "resources"):
+        lines += [item.text for item in getattr(plan, section)[:3]]
+    return "\n".join(lines)[:limit]
 
 
 def _title(text: str, triage: TriageSummary) -> str:

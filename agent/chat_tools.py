@@ -88,7 +88,11 @@ def fallback_calls(text: str, prediction: IntentPrediction, city: Any, triage: C
         return [{"name": "unit_status", "args": {"unit_id": unit} if unit else {}}]
     if intent == "place_lookup":
         return [{"name": "resolve_place", "args": {"name": place.name if place else _guess_place(text)}}]
-    hazard = triage(text).incident_type if triage else "fire"
+    hazard = "fire"  # most demanding standard set when the request names no hazard
+    if triage is not None:
+        result = triage(text)
+        if result.incident_type != "not_incident" and result.type_confidence >= 0.5:
+            hazard = result.incident_type
     if intent == "evacuation":
         target = zones[0] if zones else place
         if target is None:

@@ -3,7 +3,79 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+
+def _llm_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--llm", choices=["openai", "local", "none"], help="LLM backend (env ECA_LLM_BACKEND)")
+    parser.add_argument("--llm-base-url", help="OpenAI-compatible server URL (env ECA_LLM_BASE_URL)")
+    parser.add_argument("--llm-model", help="served model name or local HF model directory (env ECA_LLM_MODEL)")
+    parser.add_argument("--operator", help="operator name written to the incident log (env ECA_OPERATOR)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the agent's subcommands to the `eca` parser."""
+    plan = sub.add_parser("plan", help="build a response plan for an incident report")
+    plan.add_argument("report", help="report text, or - to read standard input")
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON instead of Markdown")
+    plan.add_argument("--no-summary", action="store_true", help="skip the LLM narrative summary")
+    _llm_flags(plan)
+    plan.set_defaults(handler=run_plan)
+
+    chat = sub.add_parser("chat", help="chat with the assistant in the terminal")
+    chat.add_argument("--incident", help="continue an existing incident id")
+    _llm_flags(chat)
+    chat.set_defaults(handler=run_chat)
+
+
+def build_assistant(args: argparse.Namespace):
+    from agent.assistant import Assistant
+    from agent.config import get_settings
+
+    overrides = {key: value for key, value in {
+        "llm_backend": args.llm, "llm_base_url": args.llm_base_url, "llm_model": args.llm_model, "operator": args.operator,
+    }.items() if value}
+    settings = get_settings().model_copy(update=overrides)
+    return Assistant.from_settings(settings)
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from agent.cli import UserError
+    from agent.render import to_json, to_markdown
+    from agent.safety import InputError
+
+    report = sys.stdin.read() if args.report == "-" else args.report
+    assistant = build_assistant(args)
+    try:
+        plan = assistant.plan(report, narrative=not args.no_summary)
+    except InputError as exc:
+        raise UserError(str(exc)) from exc
+    print(to_json(plan) if args.json else to_markdown(plan))
+    return 0
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    assistant = build_assistant(args)
+    incident = args.incident or assistant.store.create_incident("Terminal chat", assistant.settings.operator).incident_id
+    print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit.")
+    while True:
+        try:
+            message = input("> ")
+        except EOFError:
+            print()
+            return 0
+        if not message.strip():
+            continue
+        streamed = False
+        for event in assistant.chat(message, incident):
+            if event.kind == "tool" and event.step:
+                print(f"  · {event.step.title}")
+            elif event.kind == "token":
+                print(event.text, end="", flush=True)
+                streamed = True
+            elif event.kind == "error":
+                print(f"! {event.text}")
+            elif event.kind == "final":
+                if streamed:
+                    print("\n")
+                print(event.text + "\n")

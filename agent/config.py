@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 30.0
     llm_max_retries: int = 1
     llm_max_new_tokens: int = 160
+    llm_summary_tokens: int = 60
     agent_max_steps: int = 4
     agent_time_budget_s: float = 60.0
 

@@ -33,6 +33,34 @@ class GroundingReport:
         return not self.unknown
 
 
+_WORD = re.compile(r"[\w'-]+|[\u4e00-\u9fff]")
+_STOP = set("the a an of to in on at for and or is are be was were it this that with by from as should will can may must not "
+            "all any their there they them its into about also been has have had do does than then which who what when where".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1 or "\u4e00" <= w <= "\u9fff"}
+
+
+def supported_sentences(narrative: str, facts: str, threshold: float = 0.6) -> tuple[str, int]:
+    """Keep the sentences of an LLM narrative whose content words mostly occur in the facts.
+
+    A small model paraphrases badly and invents freely; a sentence that is not made of
+    the facts' own words is not shown as fact.  Returns (kept text, number dropped).
+    """
+    vocabulary = _content_words(facts)
+    kept, dropped = [], 0
+    for sentence in re.split(r"(?<=[.!?。！？])\s+", narrative.strip()):
+        words = _content_words(sentence)
+        if not words:
+            continue
+        if len(words & vocabulary) / len(words) >= threshold:
+            kept.append(sentence)
+        else:
+            dropped += 1
+    return " ".join(kept), dropped
+
+
 class GroundingChecker:
     def __init__(self, gazetteer: Gazetteer, unit_ids: list[str]):
         self.gazetteer = gazetteer

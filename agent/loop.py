@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from agent.backends import LLMBackend
 from agent.chat_tools import ToolResult
-from agent.grounding import GroundingChecker
+from agent.grounding import GroundingChecker, supported_sentences
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.safety import REFUSAL, CheckedText
 from agent.schemas import ChatEvent, Citation, ToolStep
@@ -54,6 +54,11 @@ class AgentConfig:
     time_budget_s: float = 60.0
     repair_attempts: int = 1
     answer_max_tokens: int = 96
+    tool_call_max_tokens: int = 64  # a call is short; a long reply is prose, not a call
+    # "always": the LLM proposes tool calls first (capable served models); "when_unsure": only when the
+    # intent router is unsure (small local models, which rarely produce a valid call); "never".
+    llm_tool_calls: str = "always"
+    router_confident: float = 0.6
     facts_max_chars: int = 2400
     trajectory_dir: Path | None = None
 
@@ -78,7 +83,9 @@ class ChatAgent:
         self.trajectory: list[dict[str, Any]] = []
         self.run_id = uuid.uuid4().hex[:12]
         self.last_plan = None
-        prediction = self.router.predict_one(message.text)
+        prediction = self.router.predict_one(message.without_injection() or message.text)
+        if message.has_injection:  # pasted text that tries to instruct us is a report, full stop
+            prediction = IntentPrediction("incident_report", prediction.confidence, prediction.scores)
         self._save("route", {"intent": prediction.intent, "confidence": prediction.confidence})
         if prediction.intent == "out_of_scope" and not message.has_injection:
             yield ChatEvent(kind="final", text=REFUSAL)
@@ -90,7 +97,9 @@ class ChatAgent:
 
         calls, origin = [], "router"
         # Embedded instructions must never steer tool choice: with an injection, only the router decides.
-        if not message.has_injection and prediction.intent in TOOL_INTENTS:
+        ask_llm = self.config.llm_tool_calls == "always" or (
+            self.config.llm_tool_calls == "when_unsure" and prediction.confidence < self.config.router_confident)
+        if ask_llm and not message.has_injection and prediction.intent in TOOL_INTENTS:
             calls = self._llm_tool_calls(messages)
             origin = "llm"
         if not calls and prediction.intent in TOOL_INTENTS:
@@ -116,7 +125,7 @@ class ChatAgent:
             if self._out_of_time():
                 return []
             try:
-                reply: AIMessage = llm.invoke(messages)
+                reply: AIMessage = llm.invoke(messages, max_tokens=self.config.tool_call_max_tokens)
             except Exception as exc:  # noqa: BLE001 - any backend failure: fall back, say so
                 log.warning("LLM call failed: %s", exc)
                 self._save("llm_error", {"error": str(exc)})
@@ -172,7 +181,7 @@ class ChatAgent:
     def _answer(self, message: CheckedText, prediction: IntentPrediction, outputs: list[tuple[str, str]],
                 citations: list[Citation]) -> Iterator[ChatEvent]:
         facts = "\n\n".join(f"[{name}]\n{text}" for name, text in outputs)[: self.config.facts_max_chars]
-        deterministic = "\n\n".join(text for _, text in outputs)
+        deterministic = "\n\n".join(readable(name, text) for name, text in outputs)
         if not outputs:
             deterministic = (
                 "I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
@@ -195,6 +204,11 @@ class ChatAgent:
             warnings.append("The message contains text that looks like instructions to the system; it was treated as report content and ignored for planning.")
         text = deterministic
         if narrative.strip():
+            supported, dropped = supported_sentences(narrative, facts + "\n" + message.text)
+            if dropped:
+                warnings.append(f"{dropped} sentence(s) of the LLM answer were not supported by the tool outputs and were withheld.")
+            narrative = supported
+        if narrative.strip():
             report = self.grounding.check(narrative.strip())
             if report.unknown:
                 warnings.append("Unverified names in the LLM summary (not in the scenario): " + ", ".join(report.unknown))
@@ -213,3 +227,27 @@ class ChatAgent:
             path = Path(self.config.trajectory_dir) / f"{self.run_id}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(self.trajectory, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
+
+
+def readable(tool_name: str, output: str) -> str:
+    """A tool's output as operator-facing text (planner tools answer in JSON with a summary)."""
+    try:
+        data = json.loads(output)
+    except (json.JSONDecodeError, TypeError):
+        return output
+    if not isinstance(data, dict):
+        return output
+    if "error" in data:
+        text = f"⚠ {data['error']}"
+        if data.get("suggestions"):
+            text += "\nDid you mean: " + ", ".join(data["suggestions"]) + "?"
+        return text
+    if "summary" in data:
+        return str(data["summary"])
+    if isinstance(data.get("units"), list):
+        return "\n".join(
+            f"- {u.get('unit_id')} ({u.get('unit_type')}, {u.get('station')}): {u.get('status')}" for u in data["units"] if isinstance(u, dict)
+        )
+    if data.get("ok") and "unit_id" in data:
+        return f"Unit {data['unit_id']} is now {data.get('status')}."
+    return "\n".join(f"- {key}: {value}" for key, value in data.items())

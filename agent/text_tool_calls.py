@@ -19,7 +19,7 @@ TOOL_PROMPT = (
     "Tools:\n{tool_lines}"
 )
 
-_TAGGED = re.compile(r"<tool_call>\s*(\{.*?\})\s*(?:</tool_call>|$)", re.DOTALL)
+_TAGGED = re.compile(r"<tool_call>\s*(.*?)\s*(?:</tool_call>|$)", re.DOTALL)
 _FENCED = re.compile(r"```(?:json)?\s*(\{.*?\})\s*```", re.DOTALL)
 
 
@@ -45,7 +45,9 @@ def parse_tool_calls(text: str, known_tools: set[str] | None = None) -> list[dic
     MalformedToolCall when it contains one that is broken (so the caller can feed
     the error back to the model once).
     """
-    candidates = _TAGGED.findall(text) or _FENCED.findall(text)
+    candidates = [c for c in _TAGGED.findall(text) if c] or _FENCED.findall(text)
+    if any(not c.startswith("{") for c in candidates):
+        raise MalformedToolCall("a <tool_call> tag without a JSON object inside")
     stripped = text.strip()
     if not candidates and stripped.startswith("{") and '"name"' in stripped:
         candidates = [stripped]

@@ -38,3 +38,77 @@ def artifacts_dir() -> Path:
 @pytest.fixture(scope="session")
 def session_data_dir() -> Path:
     return _SESSION_DATA
+
+
+# --- shared, real components (trained once per session) ----------------------------------
+import hashlib  # noqa: E402
+import shutil  # noqa: E402
+
+# Training even a small classifier takes a minute on 2 cores, so the quick model is cached
+# between runs, keyed by the training code and data.  Without the cache it is simply trained.
+_TEST_CACHE = Path(os.environ.get("ECA_TEST_CACHE", Path.home() / ".cache" / "eca-tests"))
+
+
+def _finetune_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((PROJECT_ROOT / "finetune").rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".jsonl", ".csv", ".json"} and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="session")
+def quick_model_dir() -> Path:
+    """A real triage model trained on a small subset of the shipped data."""
+    from finetune.registry import train_quick_model
+
+    cached = _TEST_CACHE / f"quick-model-{_finetune_fingerprint()}"
+    if not (cached / "config.json").exists():
+        staging = Path(tempfile.mkdtemp(prefix="eca-quick-"))
+        model_dir = train_quick_model(staging)
+        if cached.exists():
+            shutil.rmtree(cached)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(model_dir, cached)
+    return cached
+
+
+@pytest.fixture(scope="session")
+def base_settings(session_data_dir: Path):
+    from agent.config import Settings
+
+    return Settings(data_dir=session_data_dir, llm_backend="none")
+
+
+@pytest.fixture(scope="session")
+def triage_model(quick_model_dir: Path):
+    from finetune import TriageClassifier
+
+    return TriageClassifier.load(quick_model_dir)
+
+
+@pytest.fixture(scope="session")
+def retriever(base_settings):
+    """A real chromadb knowledge base holding the shipped default plans."""
+    from knowledge.ingest import ensure_default_kb
+    from knowledge.retriever import Retriever
+
+    ensure_default_kb(base_settings)
+    return Retriever.from_settings(base_settings)
+
+
+@pytest.fixture(scope="session")
+def city(base_settings):
+    """The default scenario on the real Helsinki OSM network."""
+    from tools.city import CityModel
+
+    return CityModel.load(base_settings.scenario, settings=base_settings)
+
+
+@pytest.fixture(scope="session")
+def packaged_llm_dir() -> Path:
+    """The packaged SmolLM2 GGUF converted once into a plain HF directory (cached between runs)."""
+    from agent.local_llm import materialize_packaged_llm
+
+    return materialize_packaged_llm(_TEST_CACHE)

