@@ -35,6 +35,7 @@ import networkx as nx
 import numpy as np
 import shapely
 from pydantic import BaseModel, Field, field_validator, model_validator
+from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import Point, Polygon, box, mapping
 
 from tools.city import CityModel, PlanningError
@@ -396,41 +397,7 @@ def plan_evacuation(
         if vulnerable > 0:
             groups.append(_Group(f"{z.name} (vulnerable)", z, vulnerable, True, slowdown=VULNERABLE_SLOWDOWN if mode == "walk" else 1.0))
 
-    # 3. Assembly points: least-exposure exit from the hazard, per zone.
-    exposure_w = idx.edge_time * np.where(in_hazard_edge, EXPOSURE_PENALTY, 1.0)
-    exposure_matrix = idx.matrix(weights=exposure_w, keep=~closed)
-    unreachable_zones: dict[str, str] = {}
-    assembly_of: dict[str, tuple[int, list[int], float]] = {}
-    for z in chosen:
-        lat, lon = z.centroid()
-        try:
-            origin, snap_m = city.snap(lat, lon, mode)
-        except PlanningError as exc:
-            unreachable_zones[z.id] = str(exc)
-            continue
-        if snap_m > 250:
-            warnings_.append(f"zone {z.name}: its centre is {snap_m:.0f} m from the nearest {mode} path")
-        if not inside_node[origin] and has_free_exit[origin]:
-            assembly_of[z.id] = (origin, [origin], 0.0)
-            continue
-        dist, pred = idx.shortest(exposure_matrix, [origin])
-        cand = np.where(~inside_node & has_free_exit & np.isfinite(dist[0]), dist[0], np.inf)
-        best = int(np.argmin(cand))
-        if not np.isfinite(cand[best]):
-            unreachable_zones[z.id] = (
-                f"{z.name}: the hazard area covers every reachable part of the map" if not (~inside_node).any()
-                else f"{z.name}: no way out of the hazard area on the {mode} network (roads closed or the area covers it)"
-            )
-            continue
-        path = idx.path(pred[0], origin, best)
-        _, _, egress_s, _ = idx.path_details(path)
-        assembly_of[z.id] = (best, path, egress_s)
-    for grp in groups:
-        if grp.zone.id in assembly_of:
-            grp.assembly, grp.egress_path, grp.egress_s = assembly_of[grp.zone.id]
-            grp.egress_s *= grp.slowdown
-
-    # 4. Shelters: usable ones, and why the others are not.
+    # 3. Shelters: usable ones, and why the others are not.
     shelter_rows = []  # (shelter, node)
     shelter_status: dict[str, str] = {}
     for s in city.scenario.shelters:
@@ -455,6 +422,54 @@ def plan_evacuation(
     excluded = [f"{s.name} ({shelter_status[s.id].removeprefix('excluded: ')})" for s in city.scenario.shelters if shelter_status[s.id] != "usable"]
     if excluded:
         warnings_.append("shelters not used: " + "; ".join(excluded))
+
+    # Free-graph travel time from every node to its nearest usable shelter (0 when none is usable,
+    # so the exit choice then rests on exposure alone).
+    if shelter_rows:
+        to_shelter = dijkstra(free_matrix.T.tocsr(), directed=True, indices=sorted({n for _, n in shelter_rows}), min_only=True)
+    else:
+        to_shelter = np.zeros(n)
+    # 4. Assembly points: least-exposure exit from the hazard, per zone; among equally
+    # exposed exits, the one nearest a usable shelter (so nobody is led into a dead end).
+    # Exits: outside nodes reached by an edge that touches the hazard (the area's edge).
+    exit_node = np.zeros(n, dtype=bool)
+    exit_node[idx.edge_v[in_hazard_edge & ~closed]] = True
+    exit_node &= ~inside_node & has_free_exit
+    exposure_w = idx.edge_time * np.where(in_hazard_edge, EXPOSURE_PENALTY, 1.0)
+    exposure_matrix = idx.matrix(weights=exposure_w, keep=~closed)
+    unreachable_zones: dict[str, str] = {}
+    assembly_of: dict[str, tuple[int, list[int], float]] = {}
+    for z in chosen:
+        lat, lon = z.centroid()
+        try:
+            origin, snap_m = city.snap(lat, lon, mode)
+        except PlanningError as exc:
+            unreachable_zones[z.id] = str(exc)
+            continue
+        if snap_m > 250:
+            warnings_.append(f"zone {z.name}: its centre is {snap_m:.0f} m from the nearest {mode} path")
+        if not inside_node[origin] and has_free_exit[origin] and (np.isfinite(to_shelter[origin]) or not shelter_rows):
+            assembly_of[z.id] = (origin, [origin], 0.0)
+            continue
+        dist, pred = idx.shortest(exposure_matrix, [origin])
+        cand = np.where(exit_node & np.isfinite(dist[0]), dist[0] + to_shelter, np.inf)
+        best = int(np.argmin(cand))
+        if not np.isfinite(cand[best]):  # no exit leads to a shelter: still get people out of the hazard
+            cand = np.where(~inside_node & has_free_exit & np.isfinite(dist[0]), dist[0], np.inf)
+            best = int(np.argmin(cand))
+        if not np.isfinite(cand[best]):
+            unreachable_zones[z.id] = (
+                f"{z.name}: the hazard area covers every reachable part of the map" if not (~inside_node).any()
+                else f"{z.name}: no way out of the hazard area on the {mode} network (roads closed or the area covers it)"
+            )
+            continue
+        path = idx.path(pred[0], origin, best)
+        _, _, egress_s, _ = idx.path_details(path)
+        assembly_of[z.id] = (best, path, egress_s)
+    for grp in groups:
+        if grp.zone.id in assembly_of:
+            grp.assembly, grp.egress_path, grp.egress_s = assembly_of[grp.zone.id]
+            grp.egress_s *= grp.slowdown
 
     # 5. Travel costs from each assembly point to each usable shelter on the hazard-free graph.
     live = [g for g in groups if g.assembly >= 0]
