@@ -232,6 +232,10 @@ def load_city_data(pbf: Path, cache_dir: Path | None) -> tuple[CityData, bool]:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)  # atomic: a concurrent reader never sees half a file
+        stem = cache.name.rsplit("-v", 1)[0]
+        for stale in cache.parent.glob(f"{stem}-v*.pkl"):
+            if stale != cache:  # caches written by older code versions of this extract
+                stale.unlink(missing_ok=True)
     return data, False
 
 
