@@ -158,3 +158,39 @@ def test_min_cost_flow_is_no_worse_than_capacity_aware_greedy(city):
         assert best.total_person_minutes <= greedy.total_person_minutes + 0.1
     for s in greedy.shelters:
         assert s.load <= s.capacity
+
+
+def test_flow_solver_matches_a_linear_programme_optimum():
+    """The min-cost-flow assignment reaches the LP optimum (scipy linprog) on random instances."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    from tools.evacuation import UNSERVED_COST, _Group, _solve_min_cost_flow
+    from tools.scenario import Shelter, Zone
+
+    rng = np.random.default_rng(3)
+    zone = Zone(id="Z", name="Z", center=(60.17, 24.94), radius_m=100, population={"resident": 1, "daytime": 1})
+    for _ in range(5):
+        n_g, n_s = rng.integers(2, 6), rng.integers(2, 6)
+        groups = [_Group(f"g{i}", zone, int(rng.integers(50, 400)), False) for i in range(n_g)]
+        shelters = [(Shelter(id=f"s{j}", name=f"s{j}", location=(60.17, 24.94), capacity=int(rng.integers(50, 500))), j) for j in range(n_s)]
+        cost = rng.integers(60, 1800, size=(n_g, n_s)).astype(float)
+        cost[rng.random((n_g, n_s)) < 0.2] = np.inf  # some shelters unreachable from some groups
+        flows = _solve_min_cost_flow(groups, shelters, cost)
+        served = sum(flows.values())
+        ours = sum(cost[i, j] * p for (i, j), p in flows.items()) + UNSERVED_COST * (sum(g.people for g in groups) - served)
+        # LP: x_ij >= 0 (inf arcs fixed to 0), u_i >= 0 unserved; sum_j x_ij + u_i = people_i; sum_i x_ij <= cap_j.
+        c = np.concatenate([np.where(np.isfinite(cost), cost, 0).ravel(), np.full(n_g, UNSERVED_COST)])
+        bounds = [(0, 0) if not np.isfinite(v) else (0, None) for v in cost.ravel()] + [(0, None)] * n_g
+        a_eq = np.zeros((n_g, n_g * n_s + n_g))
+        for i in range(n_g):
+            a_eq[i, i * n_s:(i + 1) * n_s] = 1
+            a_eq[i, n_g * n_s + i] = 1
+        a_ub = np.zeros((n_s, n_g * n_s + n_g))
+        for j in range(n_s):
+            a_ub[j, j:n_g * n_s:n_s] = 1
+        lp = linprog(c, A_ub=a_ub, b_ub=[s.capacity for s, _ in shelters], A_eq=a_eq, b_eq=[g.people for g in groups], bounds=bounds)
+        assert lp.status == 0
+        assert ours == pytest.approx(lp.fun, rel=1e-9, abs=1.0)
+        for j, (s, _) in enumerate(shelters):
+            assert sum(p for (_, jj), p in flows.items() if jj == j) <= s.capacity
