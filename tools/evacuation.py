@@ -302,6 +302,95 @@ def _assembly_name(city: CityModel, mode: str, node: int) -> str:
     return f"junction at {lat:.5f}, {lon:.5f}"
 
 
+def _closed_road_edges(city: CityModel, idx, closed_roads: list[str], mode: str) -> tuple[np.ndarray, list[list[list[float]]], list[str]]:
+    """Edges of the named closed streets, their lines for the map, and warnings for unknown names."""
+    closed = np.zeros(len(idx.edge_u), dtype=bool)
+    closed_lines: list[list[list[float]]] = []
+    warnings_: list[str] = []
+    if not closed_roads:
+        return closed, closed_lines, warnings_
+    wanted = {normalize(r): r for r in closed_roads if r.strip()}
+    names_norm = [normalize(nm) for nm in idx.edge_names]
+    found = set()
+    for k, nm in enumerate(names_norm):
+        if nm and nm in wanted:
+            closed[k] = True
+            found.add(nm)
+    for key, raw in wanted.items():
+        if key not in found:
+            hint = ""
+            try:
+                hint = f" (did you mean {city.gazetteer.resolve(raw).name}?)"
+            except LookupError as exc:
+                sugg = getattr(exc, "suggestions", None) or [c.name for c in getattr(exc, "candidates", [])]
+                hint = f" (closest: {', '.join(sugg[:3])})" if sugg else ""
+            warnings_.append(f"closed road {raw!r} is not a street of the {mode} network; nothing closed for it{hint}")
+    g = idx.graph
+    seen_pairs: set[tuple[int, int]] = set()
+    for k in np.flatnonzero(closed):
+        u, v = int(idx.node_ids[idx.edge_u[k]]), int(idx.node_ids[idx.edge_v[k]])
+        if (v, u) in seen_pairs:
+            continue
+        seen_pairs.add((u, v))
+        closed_lines.append([[float(p[0]), float(p[1])] for p in (g.edges[u, v].get("coords") or [])])
+    return closed, closed_lines, warnings_
+
+
+def _affected_groups(city: CityModel, area, zones: list[str] | None, population: str, mode: str, warnings_: list[str]) -> tuple[list[Zone], list[_Group]]:
+    """Zones to evacuate and their general / vulnerable groups (overlap share of the population)."""
+    if zones:
+        chosen = _resolve_zones(city, zones)
+        fractions = {z.id: 1.0 for z in chosen}
+    else:
+        if area is None:
+            raise PlanningError("this hazard has no area (only closed roads): name the zones to evacuate")
+        chosen, fractions = [], {}
+        for z in city.scenario.zones:
+            shape = _zone_shape(city, z)
+            frac = shape.intersection(area).area / shape.area if shape.area > 0 else 0.0
+            if frac > 0.001:
+                chosen.append(z)
+                fractions[z.id] = min(1.0, frac)
+        if not chosen:
+            warnings_.append("the hazard area touches no zone of the scenario; name the zones to evacuate if people are at risk")
+    groups: list[_Group] = []
+    for z in chosen:
+        total = getattr(z.population, population)
+        people = int(round(total * fractions[z.id]))
+        vulnerable = min(people, int(round(z.population.vulnerable * fractions[z.id])))
+        if people - vulnerable > 0:
+            groups.append(_Group(f"{z.name} (general)", z, people - vulnerable, False))
+        if vulnerable > 0:
+            groups.append(_Group(f"{z.name} (vulnerable)", z, vulnerable, True, slowdown=VULNERABLE_SLOWDOWN if mode == "walk" else 1.0))
+    return chosen, groups
+
+
+def _usable_shelters(city: CityModel, hazard: Hazard, area, mode: str) -> tuple[list, dict[str, str]]:
+    """[(shelter, node index)] of usable shelters, and every shelter's status with the reason."""
+    shelter_rows = []  # (shelter, node)
+    shelter_status: dict[str, str] = {}
+    for s in city.scenario.shelters:
+        if s.capacity <= 0:
+            shelter_status[s.id] = "excluded: zero capacity"
+            continue
+        if hazard.hazard_type in s.unsuitable_for:
+            shelter_status[s.id] = f"excluded: unsuitable for {hazard.hazard_type}"
+            continue
+        if area is not None:
+            sx, sy = city.projection.to_xy(s.lat, s.lon)
+            if area.contains(Point(float(sx), float(sy))):
+                shelter_status[s.id] = "excluded: inside the hazard area"
+                continue
+        try:
+            node, _ = city.snap(s.lat, s.lon, mode)
+        except PlanningError:
+            shelter_status[s.id] = "excluded: outside the map"
+            continue
+        shelter_rows.append((s, node))
+        shelter_status[s.id] = "usable"
+    return shelter_rows, shelter_status
+
+
 def plan_evacuation(
     city: CityModel,
     hazard: Hazard,
@@ -340,85 +429,17 @@ def plan_evacuation(
     else:
         in_hazard_edge = np.zeros(len(idx.edge_u), dtype=bool)
         inside_node = np.zeros(n, dtype=bool)
-    closed = np.zeros(len(idx.edge_u), dtype=bool)
-    closed_lines: list[list[list[float]]] = []
-    if hazard.closed_roads:
-        wanted = {normalize(r): r for r in hazard.closed_roads if r.strip()}
-        names_norm = [normalize(nm) for nm in idx.edge_names]
-        found = set()
-        for k, nm in enumerate(names_norm):
-            if nm and nm in wanted:
-                closed[k] = True
-                found.add(nm)
-        for key, raw in wanted.items():
-            if key not in found:
-                hint = ""
-                try:
-                    hint = f" (did you mean {city.gazetteer.resolve(raw).name}?)"
-                except LookupError as exc:
-                    sugg = getattr(exc, "suggestions", None) or [c.name for c in getattr(exc, "candidates", [])]
-                    hint = f" (closest: {', '.join(sugg[:3])})" if sugg else ""
-                warnings_.append(f"closed road {raw!r} is not a street of the {mode} network; nothing closed for it{hint}")
-        g = idx.graph
-        seen_pairs: set[tuple[int, int]] = set()
-        for k in np.flatnonzero(closed):
-            u, v = int(idx.node_ids[idx.edge_u[k]]), int(idx.node_ids[idx.edge_v[k]])
-            if (v, u) in seen_pairs:
-                continue
-            seen_pairs.add((u, v))
-            closed_lines.append([[float(p[0]), float(p[1])] for p in (g.edges[u, v].get("coords") or [])])
+    closed, closed_lines, road_warnings = _closed_road_edges(city, idx, hazard.closed_roads, mode)
+    warnings_.extend(road_warnings)
     free = ~closed & ~in_hazard_edge
     free_matrix = idx.matrix(keep=free)
     has_free_exit = np.bincount(idx.edge_u[free], minlength=n) > 0
 
     # 2. Affected zones and groups.
-    if zones:
-        chosen = _resolve_zones(city, zones)
-        fractions = {z.id: 1.0 for z in chosen}
-    else:
-        if area is None:
-            raise PlanningError("this hazard has no area (only closed roads): name the zones to evacuate")
-        chosen, fractions = [], {}
-        for z in city.scenario.zones:
-            shape = _zone_shape(city, z)
-            frac = shape.intersection(area).area / shape.area if shape.area > 0 else 0.0
-            if frac > 0.001:
-                chosen.append(z)
-                fractions[z.id] = min(1.0, frac)
-        if not chosen:
-            warnings_.append("the hazard area touches no zone of the scenario; name the zones to evacuate if people are at risk")
-    groups: list[_Group] = []
-    for z in chosen:
-        total = getattr(z.population, population)
-        people = int(round(total * fractions[z.id]))
-        vulnerable = min(people, int(round(z.population.vulnerable * fractions[z.id])))
-        if people - vulnerable > 0:
-            groups.append(_Group(f"{z.name} (general)", z, people - vulnerable, False))
-        if vulnerable > 0:
-            groups.append(_Group(f"{z.name} (vulnerable)", z, vulnerable, True, slowdown=VULNERABLE_SLOWDOWN if mode == "walk" else 1.0))
+    chosen, groups = _affected_groups(city, area, zones, population, mode, warnings_)
 
     # 3. Shelters: usable ones, and why the others are not.
-    shelter_rows = []  # (shelter, node)
-    shelter_status: dict[str, str] = {}
-    for s in city.scenario.shelters:
-        if s.capacity <= 0:
-            shelter_status[s.id] = "excluded: zero capacity"
-            continue
-        if hazard.hazard_type in s.unsuitable_for:
-            shelter_status[s.id] = f"excluded: unsuitable for {hazard.hazard_type}"
-            continue
-        if area is not None:
-            sx, sy = city.projection.to_xy(s.lat, s.lon)
-            if area.contains(Point(float(sx), float(sy))):
-                shelter_status[s.id] = "excluded: inside the hazard area"
-                continue
-        try:
-            node, snap_m = city.snap(s.lat, s.lon, mode)
-        except PlanningError:
-            shelter_status[s.id] = "excluded: outside the map"
-            continue
-        shelter_rows.append((s, node))
-        shelter_status[s.id] = "usable"
+    shelter_rows, shelter_status = _usable_shelters(city, hazard, area, mode)
     excluded = [f"{s.name} ({shelter_status[s.id].removeprefix('excluded: ')})" for s in city.scenario.shelters if shelter_status[s.id] != "usable"]
     if excluded:
         warnings_.append("shelters not used: " + "; ".join(excluded))
@@ -426,7 +447,7 @@ def plan_evacuation(
     # Free-graph travel time from every node to its nearest usable shelter (0 when none is usable,
     # so the exit choice then rests on exposure alone).
     if shelter_rows:
-        to_shelter = dijkstra(free_matrix.T.tocsr(), directed=True, indices=sorted({n for _, n in shelter_rows}), min_only=True)
+        to_shelter = dijkstra(free_matrix.T.tocsr(), directed=True, indices=sorted({node for _, node in shelter_rows}), min_only=True)
     else:
         to_shelter = np.zeros(n)
     # 4. Assembly points: least-exposure exit from the hazard, per zone; among equally
