@@ -41,6 +41,26 @@ class TwoHeadClassifier(nn.Module):
         return {k: v for k, v in self.state_dict().items() if not k.startswith("encoder.")}
 
 
+def freeze_lower_layers(encoder: nn.Module, n_layers: int) -> int:
+    """Freeze the embeddings and the first ``n_layers`` transformer layers; returns how many layers were frozen.
+
+    On a shared 2-core CPU, backpropagating through the whole encoder and updating the
+    11.7M-parameter embedding table is most of a training step; the top layers carry most of
+    the task adaptation.
+    """
+    layers = getattr(getattr(encoder, "encoder", None), "layer", None)
+    embeddings = getattr(encoder, "embeddings", None)
+    if n_layers <= 0 or layers is None or embeddings is None:
+        if n_layers > 0:
+            log.warning("encoder %s has no embeddings/encoder.layer: nothing frozen", type(encoder).__name__)
+        return 0
+    n_layers = min(n_layers, len(layers) - 1)  # always train at least one layer
+    for module in [embeddings, *layers[:n_layers]]:
+        for param in module.parameters():
+            param.requires_grad = False
+    return n_layers
+
+
 def load_encoder(path: str | Path):
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging

@@ -71,7 +71,7 @@ def ensure_default_model(settings: Settings | None = None) -> Path:
         return existing
     log.warning("no triage model yet: training the default one on %s (a few minutes on 2 cores)", SHIPPED_DATA)
     data = prepare(read_table(SHIPPED_DATA), default_spec())
-    config = TrainConfig(base_model=settings.triage_base_model, max_length=settings.triage_max_length, epochs=3)
+    config = TrainConfig(base_model=settings.triage_base_model, max_length=settings.triage_max_length, epochs=2)
     return train_model(data, config, models_root(settings), source=str(SHIPPED_DATA.relative_to(PROJECT_ROOT))).model_dir
 
 

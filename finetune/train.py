@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from finetune.dataset import TriageData, check_trainable
 from finetune.errors import TrainingDataError
-from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, load_encoder
+from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, freeze_lower_layers, load_encoder
 from finetune.text import detect_language
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ class TrainConfig:
     max_rows: int | None = None  # stratified subsample of the training file (quick models, benchmarks)
     zh_head: bool = True
     time_budget_s: float | None = None  # stop fine-tuning once crossed (quick models)
+    freeze_layers: int = 3  # embeddings + this many lower encoder layers stay frozen (CPU cost); 0 = full fine-tuning
     linear_probe_steps: int = 300  # fit the heads on frozen embeddings first (LP-FT); 0 = off
     version_prefix: str = "triage"
 
@@ -166,6 +167,8 @@ class EncoderTrainer:
         tokenizer, encoder = load_encoder(base)
         n_prio = len(train.priority_labels) if train.priority is not None else None
         net = TwoHeadClassifier(encoder, len(train.type_labels), n_prio)
+        frozen = freeze_lower_layers(net.encoder, cfg.freeze_layers)
+        log.info("fine-tuning %s with %d lower layer(s) and the embeddings frozen", base, frozen)
         train_ids, val_ids = self._tokenize(tokenizer, train.texts), self._tokenize(tokenizer, val.texts)
 
         # Class weighting for imbalance ("balanced": n / (k * count)).
@@ -193,7 +196,8 @@ class EncoderTrainer:
             prio_loss = torch.nn.CrossEntropyLoss(weight=torch.tensor(pw))
 
         head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
-        optimizer = torch.optim.AdamW([{"params": net.encoder.parameters(), "lr": cfg.learning_rate},
+        encoder_params = [p for p in net.encoder.parameters() if p.requires_grad]
+        optimizer = torch.optim.AdamW([{"params": encoder_params, "lr": cfg.learning_rate},
                                        {"params": head_params, "lr": cfg.head_learning_rate}], weight_decay=0.01)
         steps_per_epoch = (len(train) + cfg.batch_size - 1) // cfg.batch_size
         scheduler = get_linear_schedule_with_warmup(optimizer, int(0.06 * steps_per_epoch * cfg.epochs), steps_per_epoch * cfg.epochs)
@@ -245,7 +249,7 @@ class EncoderTrainer:
         net.load_state_dict(best["state"])
         net.eval()
         return net, tokenizer, {"history": history, "best_epoch": best["epoch"], "best_val_macro_f1": round(best["f1"], 4),
-                                "base_model": str(base)}
+                                "base_model": str(base), "frozen_layers": frozen}
 
 
 def new_version(prefix: str = "triage") -> str:
