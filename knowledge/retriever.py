@@ -41,6 +41,7 @@ class _LanguageIndex:
     ids: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     metadatas: list[dict] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)
     bm25: bm25s.BM25 | None = None
 
     def __len__(self) -> int:
@@ -212,10 +213,9 @@ class Retriever:
         result = self.store.collection(language).query(
             query_embeddings=[vector], n_results=n, where=where, include=["distances"]
         )
-        position = self._positions(index)
         out = []
         for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
-            i = position.get(chunk_id)
+            i = index.positions.get(chunk_id)
             if i is not None and mask[i]:
                 out.append((i, 1.0 - float(distance)))
         return out
@@ -228,14 +228,6 @@ class Retriever:
         scores = np.where(mask, scores, 0.0)
         top = np.argsort(-scores)[:n]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
-
-    @staticmethod
-    def _positions(index: _LanguageIndex) -> dict[str, int]:
-        cached = getattr(index, "_positions", None)
-        if cached is None:
-            cached = {chunk_id: i for i, chunk_id in enumerate(index.ids)}
-            index._positions = cached  # type: ignore[attr-defined]
-        return cached
 
     @staticmethod
     def _passage(index: _LanguageIndex, i: int, score: float) -> Passage:
@@ -276,6 +268,7 @@ class Retriever:
             documents=[got["documents"][j] for j in order],
             metadatas=[got["metadatas"][j] for j in order],
         )
+        index.positions = {chunk_id: i for i, chunk_id in enumerate(index.ids)}
         if index.ids:
             corpus = self._tokenized(language, index)
             index.bm25 = bm25s.BM25()

@@ -64,7 +64,7 @@ class KBStore:
 
     @classmethod
     def from_settings(cls, settings: Settings, encoders: EncoderSet | None = None) -> "KBStore":
-        return cls(make_client(settings), settings.kb_collection, encoders or EncoderSet())
+        return cls(make_client(settings), settings.kb_collection, encoders or EncoderSet.from_settings(settings))
 
     def collection(self, language: str) -> Any:
         if language not in self._collections:

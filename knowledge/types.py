@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -99,7 +98,3 @@ class IngestReport(BaseModel):
             f"{self.count('removed')} removed, {self.count('skipped')} skipped; "
             f"{self.chunks_written} chunks written in {self.seconds:.1f} s"
         )
-
-
-def display_path(path: Path) -> str:
-    return str(path)
