@@ -146,17 +146,20 @@ class CommandCentre:
             return []
         return log_rows(self.assistant.store.events(incident_id))
 
-    def _last_triage(self, incident_id: str) -> tuple[str | None, TriageSummary | None, str | None, str]:
-        """The incident's latest report: id, model triage, operator decision text, report text."""
-        report_id, triage, decision, text = None, None, None, ""
+    def _last_triage(self, incident_id: str) -> tuple[str | None, str, dict[str, Any]]:
+        """The incident's latest report id, its text, and the ``triage_html`` arguments that show it."""
+        report_id, text = None, ""
+        view: dict[str, Any] = {"triage": None}
         for event in self.assistant.store.events(incident_id):
             if event.kind == "report":
-                report_id, text, triage, decision = event.payload.get("report_id"), event.payload.get("text", ""), None, None
+                report_id, text = event.payload.get("report_id"), event.payload.get("text", "")
+                view = {"triage": None, "report_id": report_id}
             elif event.kind == "triage" and event.payload.get("report_id") == report_id:
-                triage = TriageSummary.model_validate({k: v for k, v in event.payload.items() if k != "report_id"})
+                view["triage"] = TriageSummary.model_validate({k: v for k, v in event.payload.items() if k != "report_id"})
             elif event.kind == "triage_decision" and event.payload.get("report_id") == report_id:
-                decision = _decision_text(event.payload, event.operator)
-        return report_id, triage, decision, text
+                view["decision"] = _decision_text(event.payload, event.operator)
+                view["final"] = (event.payload.get("incident_type"), event.payload.get("priority"))
+        return report_id, text, view
 
     # --- actions -----------------------------------------------------------
     def status(self) -> str:
@@ -211,8 +214,8 @@ class CommandCentre:
                                           priority=None if accepted else priority, operator=operator)
         except (*INPUT_ERRORS, UnknownIncidentError, ValueError) as exc:
             return gr.skip(), gr.skip(), gr.skip(), _notice(str(exc))
-        _, triage, decision, _ = self._last_triage(incident_id)
-        return (triage_html(triage, report_id=report_id, decision=decision), self.incidents_update(incident_id),
+        _, _, view = self._last_triage(incident_id)
+        return (triage_html(**view), self.incidents_update(incident_id),
                 self.log_table(incident_id), _notice())
 
     def accept(self, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
@@ -267,13 +270,13 @@ class CommandCentre:
             store.get_incident(incident_id)
         except UnknownIncidentError as exc:
             return (session, self.incidents_update(None)) + (gr.skip(),) * 8 + (_notice(str(exc)),)
-        report_id, triage, decision, text = self._last_triage(incident_id)
+        report_id, text, view = self._last_triage(incident_id)
         plan = store.latest_plan(incident_id)
         md, js = self.exports(plan)
         session = {"incident_id": incident_id, "report_id": report_id, "plan_id": plan.plan_id if plan else None,
                    "report_text": text}
         return (session, gr.update(value=incident_id), _history_messages(store.chat_history(incident_id)),
-                triage_html(triage, report_id=report_id, decision=decision),
+                triage_html(**view),
                 plan_html(plan, approval=store.plan_approval(plan.plan_id) if plan else None),
                 self.map_figure(plan), md, js, self.log_table(incident_id), text, _notice())
 
@@ -342,7 +345,9 @@ class CommandCentre:
             if answer is None:
                 answer = {"role": "assistant", "content": event.text}
                 history.append(answer)
-            elif event.text and not answer["content"].strip():
+            elif event.text:
+                # The final text is the checked answer: sentences the tools do not support were withheld,
+                # so it replaces the raw tokens streamed so far.
                 answer["content"] = event.text
             if event.citations:
                 answer["content"] += citations_block(event.citations)
@@ -492,7 +497,7 @@ def _register_api(centre: CommandCentre) -> None:
                 elif event.kind == "error":
                     errors.append(event.text)
                 elif event.kind == "final":
-                    text = text or event.text
+                    text = event.text or text  # the checked answer replaces raw streamed tokens
                     citations = [c.model_dump(mode="json") for c in event.citations]
                     plan_id = event.plan.plan_id if event.plan else None
         except (*INPUT_ERRORS, UnknownIncidentError) as exc:

@@ -260,12 +260,13 @@ class MapRenderer:
                 x=acc.lons, y=acc.lats, mode="markers+text", name=style["label"], legendgroup=kind, showlegend=first,
                 marker={"symbol": style.get("symbol", "circle"), "size": style.get("size", 12), "color": acc.colors,
                         "line": {"color": "white", "width": 1}},
-                text=acc.labels, textposition="top center", textfont={"size": 12},
+                text=acc.labels, textposition="top center", textfont={"size": 11},
                 hovertext=acc.hover, hoverinfo="text",
             ))
 
     def _layout(self, fig: go.Figure, features: list[dict[str, Any]], title: str | None) -> None:
-        bounds = self.roads.bounds if self.roads and self.roads.bounds else _features_bounds(features)
+        # Frame the plan when there is one (the operator's area of interest), else the whole network.
+        bounds = _padded(_features_bounds(features)) or (self.roads.bounds if self.roads else None)
         mid_lat = (bounds[1] + bounds[3]) / 2 if bounds else 60.0
         # Equal ground distance per pixel on both axes: one degree of longitude is cos(lat) of one of latitude.
         ratio = 1.0 / max(0.1, math.cos(math.radians(mid_lat)))
@@ -283,6 +284,16 @@ class MapRenderer:
             pad_x, pad_y = (bounds[2] - bounds[0]) * 0.03 or 0.002, (bounds[3] - bounds[1]) * 0.03 or 0.001
             fig.update_xaxes(range=[bounds[0] - pad_x, bounds[2] + pad_x])
             fig.update_yaxes(range=[bounds[1] - pad_y, bounds[3] + pad_y])
+
+
+def _padded(bounds: tuple[float, float, float, float] | None, share: float = 0.15,
+            min_span: float = 0.004) -> tuple[float, float, float, float] | None:
+    if bounds is None:
+        return None
+    min_lon, min_lat, max_lon, max_lat = bounds
+    pad_lon = max((max_lon - min_lon) * share, (min_span - (max_lon - min_lon)) / 2, 0.0)
+    pad_lat = max((max_lat - min_lat) * share, (min_span / 2 - (max_lat - min_lat)) / 2, 0.0)
+    return min_lon - pad_lon, min_lat - pad_lat, max_lon + pad_lon, max_lat + pad_lat
 
 
 def _features_bounds(features: list[dict[str, Any]]) -> tuple[float, float, float, float] | None:

@@ -6,6 +6,7 @@ a report must never be able to inject markup into the command centre's page.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -21,6 +22,7 @@ SECTION_TITLES = {
 }
 PRIORITY_COLORS = {"P1": "#c0392b", "P2": "#e07b00", "P3": "#b59a00", "P4": "#5f6b73"}
 LOW_CONFIDENCE = 0.6
+_TRIAGE_PREFIX = re.compile(r"^P[1-4] [a-z_]+: ")
 
 
 def _bar(label: str, share: float, color: str, *, strong: bool = False) -> str:
@@ -40,14 +42,22 @@ def _top(probs: dict[str, float], chosen: str, chosen_conf: float, n: int = 3) -
     return ranked
 
 
-def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, decision: str | None = None) -> str:
-    """Type and priority in large type, with confidence bars for the top candidates."""
+def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, decision: str | None = None,
+                final: tuple[str | None, str | None] | None = None) -> str:
+    """Type and priority in large type, with confidence bars for the model's top candidates.
+
+    ``final`` is the operator's (type, priority) after a correction: the headline shows it,
+    the bars keep showing what the model said.
+    """
     if triage is None:
         return '<div class="eca-empty">No report triaged yet. Paste a report and press <b>Triage</b>.</div>'
-    pcolor = PRIORITY_COLORS.get(triage.priority, "#5f6b73")
-    kind = triage.incident_type.replace("_", " ")
+    head_type, head_prio = (final or (None, None))
+    head_type, head_prio = head_type or triage.incident_type, head_prio or triage.priority
+    corrected = (head_type, head_prio) != (triage.incident_type, triage.priority)
+    pcolor = PRIORITY_COLORS.get(head_prio, "#5f6b73")
+    kind = head_type.replace("_", " ") + (" (corrected)" if corrected else "")
     warn = ""
-    if min(triage.type_confidence, triage.priority_confidence) < LOW_CONFIDENCE:
+    if not corrected and min(triage.type_confidence, triage.priority_confidence) < LOW_CONFIDENCE:
         warn = '<div class="eca-warn">Low confidence: check the report and correct the label if needed.</div>'
     bars_type = "".join(
         _bar(label.replace("_", " "), p, "#1f5fd1" if label == triage.incident_type else "#9db3d9", strong=label == triage.incident_type)
@@ -68,7 +78,7 @@ def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, d
     decided = f'<div class="eca-decision">{escape(decision)}</div>' if decision else ""
     return (
         '<div class="eca-triage" data-testid="triage-result">'
-        f'<div class="eca-triage-head"><span class="eca-prio" style="background:{pcolor}">{escape(triage.priority)}</span>'
+        f'<div class="eca-triage-head"><span class="eca-prio" style="background:{pcolor}">{escape(head_prio)}</span>'
         f'<span class="eca-type">{escape(kind)}</span></div>'
         f'{warn}<div class="eca-bars"><div><div class="eca-sub">Incident type</div>{bars_type}</div>'
         f'<div><div class="eca-sub">Priority</div>{bars_prio}</div></div>'
@@ -175,9 +185,12 @@ def citations_block(citations: list[Citation]) -> str:
 def status_html(status: SystemStatus | None, *, error: str | None = None) -> str:
     if status is None:
         return f'<div class="eca-status eca-status-bad">Status unavailable: {escape(error or "unknown error")}</div>'
-    reach = ('<span class="eca-ok">● reachable</span>' if status.llm_reachable
-             else '<span class="eca-bad">● unreachable: deterministic plans only</span>')
-    llm = escape(status.llm_backend) + (f" ({escape(status.llm_model)})" if status.llm_model else "")
+    if status.llm_backend == "none":
+        llm, reach = "none", '<span class="eca-bad">● no LLM configured: deterministic plans only</span>'
+    else:
+        reach = ('<span class="eca-ok">● reachable</span>' if status.llm_reachable
+                 else '<span class="eca-bad">● unreachable: deterministic plans only</span>')
+        llm = escape(status.llm_backend) + (f" ({escape(status.llm_model)})" if status.llm_model else "")
     triage = escape(status.triage_model_version) if status.triage_model_version else '<span class="eca-bad">no model</span>'
     parts = [f"LLM: <b>{llm}</b> {reach}", f"Triage model: <b>{triage}</b>",
              f"Knowledge base: <b>{status.kb_documents}</b> documents" + (f" / {status.kb_chunks} passages" if status.kb_chunks else "")]
@@ -191,7 +204,9 @@ def incident_choices(incidents: list[IncidentSummary]) -> list[tuple[str, str]]:
     out = []
     for inc in incidents:
         tag = " ".join(x for x in (inc.priority, (inc.incident_type or "").replace("_", " ")) if x)
-        label = f"{inc.incident_id} · {tag + ' · ' if tag else ''}{inc.title[:60]}"
+        # Titles may start with the first triage ("P2 hazmat: ..."); the tag shows the current one.
+        title = _TRIAGE_PREFIX.sub("", inc.title)
+        label = f"{inc.incident_id} · {tag + ' · ' if tag else ''}{title[:60]}"
         out.append((label, inc.incident_id))
     return out
 

@@ -28,21 +28,22 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def ui_settings():
-    from agent.config import Settings
-
-    # Fresh settings (the conftest's throwaway ECA_DATA_DIR); the UI's own limit stays the default.
-    return Settings()
+def ui_settings(base_settings, tmp_path_factory):
+    # No LLM: the deterministic pipeline answers, so the browser tests are fast and repeatable
+    # (test_llm_failure.py points a second assistant at a real, failing server instead).
+    return base_settings.model_copy(update={"llm_backend": "none", "operator": "ui-test"})
 
 
 @pytest.fixture(scope="session")
-def ui_assistant(ui_settings):
+def ui_assistant(ui_settings, triage_model, retriever, city, tmp_path_factory):
+    """The real Assistant on the session's shared components, with its own incident log."""
     from agent.assistant import Assistant
+    from agent.backends import build_backend
+    from agent.store import IncidentStore
 
-    try:
-        return Assistant.from_settings(ui_settings)
-    except NotImplementedError:
-        pytest.skip("agent.assistant.Assistant is not implemented yet")
+    log_dir = tmp_path_factory.mktemp("ui-incidents")
+    return Assistant(ui_settings, triage=triage_model, retriever=retriever, city=city,
+                     backend=build_backend(ui_settings), store=IncidentStore(log_dir / "incidents.sqlite"))
 
 
 @pytest.fixture(scope="session")

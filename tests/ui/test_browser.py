@@ -87,6 +87,7 @@ def test_c_corrected_triage_lands_in_the_incident_log(open_page, artifacts_dir, 
     page.click("#correct-btn")
     page.wait_for_selector(".eca-decision")
     assert "Corrected" in page.locator(".eca-decision").inner_text()
+    assert page.locator(".eca-type").inner_text().startswith(corrected) and page.locator(".eca-prio").inner_text() == "P1"
     page.click("#log-accordion button, #log-accordion .label-wrap")
     log_row = page.locator("#log").get_by_text(re.compile(rf"corrected .*→ {corrected} / P1"))
     log_row.first.wait_for()

@@ -145,3 +145,17 @@ def test_binding_rules() -> None:
         check_bind("0.0.0.0", None, None)
     with pytest.raises(UIConfigError):
         check_bind("192.168.1.20", "ops", "")
+
+
+def test_corrected_triage_headline_shows_the_operator_label_and_keeps_model_bars() -> None:
+    t = TriageSummary(incident_type="hazmat", priority="P2", type_confidence=0.95, priority_confidence=0.9,
+                      type_probs={"hazmat": 0.95, "fire": 0.04})
+    html = triage_html(t, decision="Corrected by op", final=("fire", "P1"))
+    assert '<span class="eca-type">fire (corrected)</span>' in html and ">P1</span>" in html
+    assert "hazmat" in html  # the model's answer is still visible in the bars
+
+
+def test_map_frames_the_plan_not_the_whole_city(road_layer: RoadLayer) -> None:
+    fig = MapRenderer(road_layer).figure(_plan().geojson)
+    lo, hi = fig.layout.xaxis.range
+    assert lo > road_layer.bounds[0] and hi < road_layer.bounds[2] and lo < 24.941 < 24.950 < hi
