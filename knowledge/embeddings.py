@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -157,8 +158,8 @@ class EncoderSet:
 
     @classmethod
     def from_settings(cls, settings: Any) -> "EncoderSet":
-        threads = max(1, int(settings.kb_encoder_threads))
-        return cls(MiniLMEncoder(threads=threads), USEEncoder(threads=threads))
+        """Shared per thread count, so ingest and retrieval in one process load each model once."""
+        return _shared_encoder_set(max(1, int(settings.kb_encoder_threads)))
 
     def __init__(self, english: _CachedEncoder | None = None, chinese: _CachedEncoder | None = None) -> None:
         self._by_language: dict[str, _CachedEncoder] = {
@@ -173,3 +174,8 @@ class EncoderSet:
     def for_language(self, language: str) -> _CachedEncoder:
         # Unknown languages go to the multilingual encoder.
         return self._by_language.get(language, self._by_language["zh"])
+
+
+@lru_cache(maxsize=4)
+def _shared_encoder_set(threads: int) -> EncoderSet:
+    return EncoderSet(MiniLMEncoder(threads=threads), USEEncoder(threads=threads))
