@@ -77,6 +77,9 @@ class Assistant:
         city = CityModel.load(settings.scenario, settings=settings)
         assistant = cls(settings, triage=triage, retriever=retriever, city=city,
                         backend=build_backend(settings), store=IncidentStore(settings.incident_db))
+        if assistant.backend.kind == "local":
+            log.info("loading the local LLM (the packaged model is converted once on first run)")
+            assistant.backend.ping()
         log.info("assistant ready in %.1f s (LLM backend: %s)", time.perf_counter() - started, assistant.backend.kind)
         return assistant
 

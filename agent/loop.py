@@ -159,9 +159,11 @@ class ChatAgent:
         return [{"name": c["name"], "args": c["args"]} for c in calls]
 
     def _execute(self, call: ToolCallSpec, origin: str) -> ToolStep:
-        tool = self.tools[call["name"]]
+        tool = self.tools.get(call["name"])
         self._last_citations = []
         try:
+            if tool is None:
+                raise LookupError(f"tool {call['name']!r} is not available in this session")
             output = tool.invoke(call["args"])
             ok = True
         except Exception as exc:  # noqa: BLE001 - tools should not raise; if one does, the run goes on
