@@ -27,6 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _llm_flags(chat)
     chat.set_defaults(handler=run_chat)
 
+    export = sub.add_parser("export-corrections", help="write operator triage corrections as training data for `eca train`")
+    export.add_argument("out", help="output .csv (columns text, incident_type, priority)")
+    export.add_argument("--include-shipped", action="store_true",
+                        help="also write the shipped training set, so `eca train --data OUT` retrains on both")
+    export.set_defaults(handler=run_export)
+
 
 def build_assistant(args: argparse.Namespace):
     from agent.assistant import Assistant
@@ -79,3 +85,26 @@ def run_chat(args: argparse.Namespace) -> int:
                 if streamed:
                     print("\n")
                 print(event.text + "\n")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from agent.config import get_settings
+    from agent.store import IncidentStore
+
+    settings = get_settings()
+    count = IncidentStore(settings.incident_db).export_corrections(args.out)
+    if args.include_shipped:
+        from finetune.registry import SHIPPED_DATA
+
+        with open(args.out, "a", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            for line in SHIPPED_DATA.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                writer.writerow([row["text"], row["incident_type"], row["priority"]])
+    print(f"{count} corrected report(s) written to {args.out}"
+          + (" (plus the shipped training set)" if args.include_shipped else "")
+          + f"; retrain with: eca train --data {args.out} --text-col text --label-col incident_type --priority-col priority")
+    return 0
