@@ -86,22 +86,32 @@ class Retriever:
         {"language": "en"|"zh"}, {"doc_type": "annex:flood"}.  Keys combine with AND.
         """
         query = self._check_query(query, k, mode)
-        self._refresh_if_stale()
-        languages = self._languages_for(query, filters)
-        for language in languages:
-            index = self._indexes.get(language)
-            if not index:
-                continue
-            mask = self._filter_mask(index, filters)
-            if not mask.any():
-                continue
-            passages = self._search_language(language, index, mask, query, k, mode)
-            if passages:
-                return passages
-        return []
+        try:
+            self._refresh_if_stale()
+            languages = self._languages_for(query, filters)
+            for language in languages:
+                index = self._indexes.get(language)
+                if not index:
+                    continue
+                mask = self._filter_mask(index, filters)
+                if not mask.any():
+                    continue
+                passages = self._search_language(language, index, mask, query, k, mode)
+                if passages:
+                    return passages
+            return []
+        except KnowledgeError:
+            raise
+        except Exception as exc:  # a server gone away, a locked or damaged store: one clear message
+            raise KnowledgeError(f"the knowledge base is unavailable: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
 
     def stats(self) -> KBStats:
-        self._refresh_if_stale(force=True)
+        try:
+            self._refresh_if_stale(force=True)
+        except KnowledgeError:
+            raise
+        except Exception as exc:
+            raise KnowledgeError(f"the knowledge base is unavailable: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
         paths = {m["path"] for idx in self._indexes.values() for m in idx.metadatas}
         return KBStats(
             documents=len(paths),

@@ -38,8 +38,8 @@ def make_client(settings: Settings) -> Any:
             return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https", settings=chroma_settings)
         except Exception as exc:  # chromadb raises plain ValueError/ConnectError variants
             raise KnowledgeError(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}") from None
-    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     try:
+        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:
         raise KnowledgeError(f"cannot open the knowledge base under {settings.chroma_dir}: {exc}") from None

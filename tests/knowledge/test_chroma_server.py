@@ -85,3 +85,38 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
     settings = Settings(data_dir=tmp_path / "data", chroma_url=f"http://127.0.0.1:{_free_port()}")
     with pytest.raises(KnowledgeError, match="Chroma server"):
         Retriever.from_settings(settings).search("flood", k=1)
+
+
+def test_server_that_goes_away_gives_a_clear_error(encoders, tmp_path):
+    """Stops a real server under an open retriever: the next search must fail with one clear message."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "db"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1):
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "chroma server did not start"
+                time.sleep(0.2)
+        settings = Settings(data_dir=tmp_path / "data", chroma_url=f"http://127.0.0.1:{port}")
+        store = KBStore(make_client(settings), settings.kb_collection, encoders)
+        ingest_paths([PLANS_DIR / "annex_b_flood.md"], settings, store=store, progress=False)
+        retriever = Retriever(store, refresh_interval_s=0.0)
+        assert retriever.search("flood", k=1)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    with pytest.raises(KnowledgeError, match="unusable|unavailable"):
+        retriever.search("flood", k=1)
+
+
+def test_unusable_local_store_is_a_clear_error(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "chroma").write_text("not a directory", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="cannot open the knowledge base"):
+        Retriever.from_settings(Settings(data_dir=data))

@@ -90,3 +90,25 @@ def test_langchain_adapter_returns_documents_with_citations(plans_kb):
     assert len(docs) == 2
     assert docs[0].metadata["citation"] and docs[0].metadata["source"].startswith("annex_")
     assert docs[0].page_content
+
+
+PRIMARY_ANNEX = {
+    "fire": ("annex_c_fire_hazmat.md", "Smoke pouring from a 3rd floor window, people on the balcony"),
+    "flood": ("annex_b_flood.md", "Water rising in the Hakaniemi underpass, cars stuck"),
+    "earthquake_collapse": ("annex_d_earthquake_collapse.md", "Building partly collapsed after an explosion, people trapped"),
+    "traffic_accident": ("annex_e_mass_casualty.md", "Tram collided with a bus at Kaivokatu, many injured"),
+    "hazmat": ("annex_c_fire_hazmat.md", "Chemical smell and leaking drums from a truck"),
+    "public_security": ("annex_h_public_security.md", "Suspicious unattended bag at the Central Station"),
+    "utility_outage": ("annex_f_utility_outage.md", "Power out in all of Kruununhaka, lifts stuck"),
+    "severe_weather": ("annex_g_severe_weather.md", "Storm gusts tearing roofs off"),
+    "missing_person": ("annex_h_public_security.md", "Elderly man with dementia missing near Senaatintori"),
+}
+
+
+@pytest.mark.parametrize("hazard", sorted(PRIMARY_ANNEX))
+def test_triaged_type_reaches_its_annex_checklist(plans_kb, hazard):
+    """What the agent's planner asks: '<type> action checklist: <report>' filtered by the triaged type."""
+    _, _, retriever = plans_kb
+    source, report = PRIMARY_ANNEX[hazard]
+    top = retriever.search(f"{hazard.replace('_', ' ')} action checklist: {report}", k=3, filters={"hazard": hazard})
+    assert any(p.source == source and "Action checklist" in (p.section or "") for p in top), [(p.source, p.section) for p in top]
