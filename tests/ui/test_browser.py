@@ -87,7 +87,7 @@ def test_c_corrected_triage_lands_in_the_incident_log(open_page, artifacts_dir, 
     page.click("#correct-btn")
     page.wait_for_selector(".eca-decision")
     assert "Corrected" in page.locator(".eca-decision").inner_text()
-    assert page.locator(".eca-type").inner_text().startswith(corrected) and page.locator(".eca-prio").inner_text() == "P1"
+    assert page.locator(".eca-type").inner_text().lower().startswith(corrected.replace("_", " ")) and page.locator(".eca-prio").inner_text() == "P1"
     page.click("#log-accordion button, #log-accordion .label-wrap")
     log_row = page.locator("#log").get_by_text(re.compile(rf"corrected .*→ {corrected} / P1"))
     log_row.first.wait_for()
@@ -130,7 +130,11 @@ def test_bad_input_gets_a_clear_message_and_the_page_stays_usable(open_page, tmp
     image = tmp_path / "photo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     page.locator("input[type=file]").set_input_files(str(image))
-    page.get_by_text(re.compile(r"photo\.png|Invalid file type", re.I)).first.wait_for()
+    page.get_by_text(re.compile(r"Invalid file type: photo\.png")).first.wait_for()  # Gradio's own check
+    disguised = tmp_path / "report.txt"
+    disguised.write_bytes(image.read_bytes())
+    page.locator("input[type=file]").set_input_files(str(disguised))
+    page.get_by_text("'report.txt' is a binary file, not text.").wait_for()  # ours, on the server
     page.click("#send-btn")
     page.get_by_text(re.compile("message is empty")).wait_for()
     # Still usable: a real report goes through afterwards.
