@@ -32,12 +32,15 @@ INTENT_TOOL = {
 }
 
 
-def args_mention(calls: list[dict], expected: dict, city) -> bool:
+PLACE_INTENTS = {"evacuation", "dispatch", "place_lookup"}
+
+
+def args_mention(calls: list[dict], expected: dict, city, intent: str) -> bool:
     """Do the calls' arguments name the expected place / unit?"""
     from tools.gazetteer import normalize
 
     flat = normalize(str([c["args"] for c in calls]))
-    place = expected.get("place")
+    place = expected.get("place") if intent in PLACE_INTENTS else None
     if place and not expected.get("unknown_place"):
         try:
             canonical = city.gazetteer.resolve(place).name
@@ -55,9 +58,11 @@ def score(item: dict, calls: list[dict], city) -> tuple[bool, bool]:
     wanted = INTENT_TOOL[item["intent"]]
     first = calls[0]["name"] if calls else None
     intent_ok = (first in wanted) if wanted else (first is None)
+    if item.get("unknown_place") and first == "resolve_place":
+        return True, True  # an unknown place must be resolved (and answered with suggestions), not planned
     if item.get("intent") == "incident_report":
         return intent_ok, intent_ok  # the whole report is the argument
-    return intent_ok, intent_ok and args_mention(calls, item.get("args") or {}, city)
+    return intent_ok, intent_ok and args_mention(calls, item.get("args") or {}, city, item["intent"])
 
 
 def main() -> None:
