@@ -52,7 +52,7 @@ def make_agent_tools(retriever: Any, plan_fn: Callable[[str], ResponsePlan]) -> 
         ]
         if not citations:
             return ToolResult(text="No passage of the plans matches that question.")
-        lines = [f"[{c.ref}] {c.label()}: {' '.join(c.text.split())[:500]}" for c in citations]
+        lines = [f"[{c.ref}] {c.label()}: {' '.join(c.text.split())[:350]}…" for c in citations]
         return ToolResult(text="\n".join(lines), citations=citations)
 
     def plan_response(report: str) -> ToolResult:

@@ -183,7 +183,15 @@ class ChatAgent:
     def _answer(self, message: CheckedText, prediction: IntentPrediction, outputs: list[tuple[str, str]],
                 citations: list[Citation]) -> Iterator[ChatEvent]:
         facts = "\n\n".join(f"[{name}]\n{text}" for name, text in outputs)[: self.config.facts_max_chars]
-        deterministic = "\n\n".join(readable(name, text) for name, text in outputs)
+        planners_ran = any(name != "search_plans" for name, _ in outputs)
+        parts = []
+        for name, text in outputs:
+            if name == "search_plans" and planners_ran:
+                continue  # supporting passages: shown as citations, not pasted into the answer
+            parts.append(readable(name, text))
+        if planners_ran and citations:
+            parts.append("Plan references: " + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
+        deterministic = "\n\n".join(parts)
         if not outputs:
             deterministic = (
                 "I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
