@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from ui.map import MapRenderer, RoadLayer
 from ui.views import (
     CSS,
     LOG_COLUMNS,
+    STATUS_PENDING,
     citations_block,
     incident_choices,
     log_rows,
@@ -105,7 +105,7 @@ class CommandCentre:
         self.assistant = assistant
         self.settings = settings or assistant.settings
         self.max_chars = int(getattr(self.settings, "ui_max_input_chars", 20_000))
-        self.export_dir = Path(tempfile.gettempdir()) / "eca-exports"
+        self.export_dir = Path(self.settings.cache_dir) / "exports"
         self.map = MapRenderer(roads if roads is not None else self._load_roads())
 
     # --- helpers ---------------------------------------------------------
@@ -169,8 +169,8 @@ class CommandCentre:
             log.exception("status failed")
             return status_html(None, error=str(exc))
 
-    def load(self, session: dict[str, Any]) -> tuple[Any, ...]:
-        return self.status(), self.incidents_update(session.get("incident_id"))
+    def incidents(self, session: dict[str, Any]) -> Any:
+        return self.incidents_update(session.get("incident_id"))
 
     def upload(self, path: str | None) -> tuple[Any, str]:
         try:
@@ -369,7 +369,7 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
         session = gr.State(new_session())
         with gr.Row():
             gr.HTML('<h2 style="margin:0">Emergency command centre</h2>', scale=2)
-            status = gr.HTML(status_html(None, error="loading…"), scale=7, elem_id="status")
+            status = gr.HTML(STATUS_PENDING, scale=7, elem_id="status")
             with gr.Column(scale=1, min_width=90):
                 refresh = gr.Button("Refresh", size="sm", elem_id="refresh-btn")
         with gr.Row():
@@ -413,8 +413,11 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
 
         _register_api(centre)  # first, so the public endpoints get the plain names
         private = {"api_visibility": "private"}
-        demo.load(centre.load, [session], [status, incidents], **private)
-        refresh.click(centre.load, [session], [status, incidents], **private)
+        # Two load events: the incident list is instant, the status may wait on the LLM (a local one loads first).
+        demo.load(centre.incidents, [session], [incidents], **private)
+        demo.load(centre.status, None, [status], **private)
+        refresh.click(centre.incidents, [session], [incidents], **private)
+        refresh.click(centre.status, None, [status], **private)
         upload.upload(centre.upload, [upload], [report, notice], **private)
         triage_btn.click(centre.triage, [report, session],
                          [triage_view, type_dd, prio_dd, session, incidents, log_table, notice], **private)

@@ -182,6 +182,9 @@ def citations_block(citations: list[Citation]) -> str:
     return "\n\n" + "".join(citation_html(c) for c in citations)
 
 
+STATUS_PENDING = '<div class="eca-status">Checking the LLM backend, triage model and knowledge base…</div>'
+
+
 def status_html(status: SystemStatus | None, *, error: str | None = None) -> str:
     if status is None:
         return f'<div class="eca-status eca-status-bad">Status unavailable: {escape(error or "unknown error")}</div>'

@@ -60,7 +60,7 @@ def test_b_evacuation_plan_shows_route_on_map_and_cited_plan(open_page, artifact
     page.wait_for_selector("#plan .eca-cite", timeout=150_000)
     # Tool steps are collapsible messages in the chat; the answer carries expandable citations.
     chat = page.locator("#chat")
-    chat.get_by_text(EVACUATION_REQUEST).wait_for()
+    chat.get_by_text(EVACUATION_REQUEST).first.wait_for()
     plan = page.locator("[data-testid=plan]")
     assert "Evacuation" in plan.inner_text()
     first_cite = plan.locator("details.eca-cite").first
@@ -104,7 +104,7 @@ def test_d_two_sessions_do_not_see_each_others_chat(open_page, artifacts_dir) ->
     for page, text in ((alice, "Alice asks: status of the Kamppi fire?"), (bob, "Bob asks: which shelters are open?")):
         page.fill("#chat-in textarea", text)
         page.click("#send-btn")
-        page.locator("#chat").get_by_text(text).wait_for()
+        page.locator("#chat").get_by_text(text).first.wait_for()
     for page, own, other in ((alice, "Alice asks", "Bob asks"), (bob, "Bob asks", "Alice asks")):
         page.wait_for_function("() => !document.querySelector('#send-btn').disabled")
         chat = page.locator("#chat").inner_text()
@@ -115,7 +115,7 @@ def test_d_two_sessions_do_not_see_each_others_chat(open_page, artifacts_dir) ->
     alice.wait_for_selector("[data-testid=status]")
     assert "Bob asks" not in alice.locator("#chat").inner_text()
     _choose(alice, "incidents", bob_incident)
-    alice.locator("#chat").get_by_text("Bob asks").wait_for()
+    alice.locator("#chat").get_by_text("Bob asks").first.wait_for()
     alice.screenshot(path=str(artifacts_dir / "ui-d-switch.png"), full_page=True)
 
 
