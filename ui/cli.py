@@ -35,9 +35,13 @@ def _serve(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
     from agent.assistant import Assistant
+    from tools.scenario import ScenarioError
 
     print("Preparing the assistant (first run trains the triage model and ingests the plans)…", flush=True)
-    assistant = Assistant.from_settings(settings)
+    try:
+        assistant = Assistant.from_settings(settings)
+    except (ScenarioError, FileNotFoundError) as exc:  # a bad scenario file or a missing model/data path
+        raise UserError(str(exc)) from None
     try:
         running = launch(settings, assistant, host=host, port=port, block=False)
     except OSError as exc:
