@@ -11,6 +11,9 @@ from collections import Counter
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# A table-of-contents entry: "Manageable Span of Control ........ 21". Its words repeat every
+# heading of the document, so it would match almost any query while answering none.
+_TOC_ENTRY = re.compile(r"^.{3,}?(?:\s?\.){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
 
 
 def dehyphenate(text: str) -> str:
@@ -30,8 +33,12 @@ def repeated_lines(pages: list[str], min_share: float = 0.3, min_pages: int = 4)
 
 
 def strip_noise_lines(page: str, repeated: set[str]) -> str:
-    """Drop running headers/footers and bare page numbers."""
-    kept = [line for line in page.splitlines() if line.strip() not in repeated and not _PAGE_NUMBER_LINE.match(line)]
+    """Drop running headers/footers, bare page numbers and table-of-contents entries."""
+    kept = [
+        line
+        for line in page.splitlines()
+        if line.strip() not in repeated and not _PAGE_NUMBER_LINE.match(line) and not _TOC_ENTRY.match(line.strip())
+    ]
     return "\n".join(kept)
 
 

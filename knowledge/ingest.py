@@ -158,6 +158,9 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
         doc = read_document(path)
     except UnreadableDocument as exc:
         return FileOutcome(path=key, status="skipped", reason=str(exc))
+    unknown = [h for h in doc.hazards if h not in HAZARD_KEYS]
+    if unknown:
+        log.warning("%s: front matter hazards %s are not hazard keys (%s); they cannot be filtered on", path.name, unknown, ", ".join(HAZARD_KEYS))
     chunks = chunk_document(doc, settings.kb_chunk_chars, settings.kb_chunk_overlap)
     if not chunks:
         return FileOutcome(path=key, status="skipped", reason="no text in file")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class _LanguageIndex:
     documents: list[str] = field(default_factory=list)
     metadatas: list[dict] = field(default_factory=list)
     positions: dict[str, int] = field(default_factory=dict)
+    names: list[set[str]] = field(default_factory=list)  # what a "doc" filter may match, per chunk
+    hazards: list[frozenset[str]] = field(default_factory=list)
     bm25: bm25s.BM25 | None = None
 
     def __len__(self) -> int:
@@ -70,6 +73,7 @@ class Retriever:
         self._indexes: dict[str, _LanguageIndex] = {}
         self._signature: tuple | None = None
         self._checked_at = 0.0
+        self._reload_lock = threading.Lock()  # UI threads search concurrently; rebuild the index once
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Retriever":
@@ -177,23 +181,22 @@ class Retriever:
         docs = _as_list(filters.get("doc") or filters.get("document") or filters.get("source") or filters.get("title"))
         if docs:
             wanted = {d.casefold() for d in docs}
-            known = self._all_document_names()
-            if not wanted & known:
-                raise KnowledgeError(f"no document matches {docs}; known documents: {', '.join(sorted(self._sources()))}")
-            mask &= np.array([bool(wanted & _names(m)) for m in index.metadatas], dtype=bool)
+            if not any(wanted & names for idx in self._indexes.values() for names in idx.names):
+                sources = sorted(self._sources())
+                shown = ", ".join(sources[:20]) + (f" and {len(sources) - 20} more" if len(sources) > 20 else "")
+                raise KnowledgeError(f"no document matches {docs}; known documents: {shown}")
+            mask &= np.array([bool(wanted & names) for names in index.names], dtype=bool)
         hazards = _as_list(filters.get("hazard") or filters.get("hazards"))
         if hazards:
             bad = [h for h in hazards if h not in HAZARD_KEYS]
             if bad:
                 raise KnowledgeError(f"unknown hazard {bad}; use one of: {', '.join(HAZARD_KEYS)}")
-            mask &= np.array([any(m.get(f"hz_{h}") for h in hazards) for m in index.metadatas], dtype=bool)
+            wanted_hazards = frozenset(hazards)
+            mask &= np.array([bool(wanted_hazards & tagged) for tagged in index.hazards], dtype=bool)
         doc_types = _as_list(filters.get("doc_type"))
         if doc_types:
             mask &= np.array([m.get("doc_type") in doc_types for m in index.metadatas], dtype=bool)
         return mask
-
-    def _all_document_names(self) -> set[str]:
-        return set().union(*(_names(m) for idx in self._indexes.values() for m in idx.metadatas)) if self._indexes else set()
 
     def _sources(self) -> set[str]:
         return {m["source"] for idx in self._indexes.values() for m in idx.metadatas}
@@ -261,13 +264,14 @@ class Retriever:
         now = time.monotonic()
         if not force and self._signature is not None and now - self._checked_at < self.refresh_interval_s:
             return
-        signature = self.store.signature()
-        self._checked_at = now
-        if signature == self._signature and self._indexes:
-            return
-        started = time.perf_counter()
-        self._indexes = {language: self._load_language(language) for language in LANGUAGES}
-        self._signature = signature
+        with self._reload_lock:
+            signature = self.store.signature()
+            self._checked_at = now
+            if signature == self._signature and self._indexes:
+                return
+            started = time.perf_counter()
+            self._indexes = {language: self._load_language(language) for language in LANGUAGES}
+            self._signature = signature
         log.info("knowledge index loaded: %s chunks in %.2f s", {l: len(i) for l, i in self._indexes.items()}, time.perf_counter() - started)
 
     def _load_language(self, language: str) -> _LanguageIndex:
@@ -279,6 +283,8 @@ class Retriever:
             metadatas=[got["metadatas"][j] for j in order],
         )
         index.positions = {chunk_id: i for i, chunk_id in enumerate(index.ids)}
+        index.names = [_names(m) for m in index.metadatas]
+        index.hazards = [frozenset(h for h in (m.get("hazards") or "").split(",") if h) for m in index.metadatas]
         if index.ids:
             corpus = self._tokenized(language, index)
             index.bm25 = bm25s.BM25()

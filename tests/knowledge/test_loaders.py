@@ -38,13 +38,14 @@ def test_page_markers_give_pages_and_noise_is_cleaned(shared_dir: Path):
 
 def test_hyphenation_repeated_headers_and_page_numbers():
     pages = "\n".join(
-        f"[page {n}]\nCity Plan Header\nThe emer-\ngency team meets on day {n}.\nStep {n} is Self-\nReliance {n}.\n{n}\n" for n in range(1, 7)
+        f"[page {n}]\nCity Plan Header\nContents{n} ........ {n + 10}\nThe emer-\ngency team meets on day {n}.\nStep {n} is Self-\nReliance {n}.\n{n}\n" for n in range(1, 7)
     )
     doc = parse_text(pages, fallback_title="x", markdown=False)
     text = " ".join(s.text for s in doc.segments)
     assert "emergency team" in text
     assert "Self- Reliance" in text  # a capitalised continuation may be a real hyphen: left alone
     assert "City Plan Header" not in text
+    assert "Contents" not in text  # table-of-contents entries ("Title ...... 12") are dropped
     assert [s.page for s in doc.segments] == [str(n) for n in range(1, 7)]
 
 
