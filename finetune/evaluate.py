@@ -40,10 +40,10 @@ def _per_class(y_true, y_pred, labels: list[str], multi: bool) -> dict[str, dict
                   "support": int(s[k])} for k, lab in enumerate(labels)}
 
 
-def type_metrics(targets: np.ndarray, probs: np.ndarray, labels: list[str], mode: str) -> dict:
+def type_metrics(targets: np.ndarray, probs: np.ndarray, labels: list[str], mode: str, threshold: float = MULTI_THRESHOLD) -> dict:
     if mode == "multi":
         y_true = (targets > 0.5).astype(int)
-        y_pred = (probs >= MULTI_THRESHOLD).astype(int)
+        y_pred = (probs >= threshold).astype(int)
         return {
             "micro_f1": round(float(f1_score(y_true, y_pred, average="micro", zero_division=0)), 4),
             "macro_f1": round(float(f1_score(y_true, y_pred, average="macro", zero_division=0)), 4),
@@ -106,6 +106,8 @@ class TfidfBaseline:
         x = self.features.fit_transform(data.texts)
         self.n_types = data.type_targets.shape[1]
         if self.mode == "multi":
+            # liblinear: one small binary problem per label, far faster than lbfgs on sparse n-grams.
+            lr.set_params(solver="liblinear")
             self.type_model = OneVsRestClassifier(lr).fit(x, (data.type_targets > 0.5).astype(int))
         else:
             from sklearn.base import clone
@@ -142,7 +144,7 @@ class EvalReport:
         return {"info": self.info, "model": self.model, "baseline": self.baseline}
 
 
-def score(data: TriageData, types: np.ndarray, prio: np.ndarray | None, langs: list[str]) -> dict:
+def score(data: TriageData, types: np.ndarray, prio: np.ndarray | None, langs: list[str], threshold: float = MULTI_THRESHOLD) -> dict:
     """Metrics for all rows and for each language with rows."""
     out = {}
     groups = {"all": np.arange(len(data))}
@@ -152,7 +154,7 @@ def score(data: TriageData, types: np.ndarray, prio: np.ndarray | None, langs: l
         if len(idx) == 0:
             continue
         sub = data.subset(idx)
-        entry = {"type": type_metrics(sub.type_targets, types[idx], data.type_labels, data.mode)}
+        entry = {"type": type_metrics(sub.type_targets, types[idx], data.type_labels, data.mode, threshold)}
         if prio is not None and sub.priority is not None:
             entry["priority"] = priority_metrics(sub.priority, prio[idx], data.priority_labels)
         out[name] = entry
@@ -166,7 +168,7 @@ def evaluate(classifier, data: TriageData, baseline_train: TriageData | None) ->
         prio = None
     report = EvalReport(info={"model_version": classifier.version, "n": len(data), "mode": data.mode,
                               "languages": {l: langs.count(l) for l in sorted(set(langs))}})
-    report.model = score(data, types, prio, langs)
+    report.model = score(data, types, prio, langs, getattr(classifier, "threshold", MULTI_THRESHOLD))
     if baseline_train is not None:
         baseline = TfidfBaseline(data.mode).fit(baseline_train)
         btypes, bprio = baseline.predict_proba(data.texts, len(data.priority_labels))

@@ -52,6 +52,7 @@ class TriageClassifier:
         self.net = net
         self.zh_head = zh_head
         self.batch_size = 64
+        self.threshold: float = float(config.get("threshold", 0.5))  # multi-label decision threshold
 
     @classmethod
     def load(cls, path: str | Path) -> "TriageClassifier":
@@ -144,7 +145,7 @@ class TriageClassifier:
         results = []
         for i, text in enumerate(clean):
             k = int(types[i].argmax())
-            threshold = 0.5 if self.mode == "multi" else SECONDARY_THRESHOLD
+            threshold = self.threshold if self.mode == "multi" else SECONDARY_THRESHOLD
             secondary = [lab for j, lab in enumerate(self.type_labels)
                          if j != k and types[i, j] >= threshold and lab != NOT_INCIDENT]
             secondary.sort(key=lambda lab: -types[i, self.type_labels.index(lab)])

@@ -248,8 +248,27 @@ class EncoderTrainer:
                 break
         net.load_state_dict(best["state"])
         net.eval()
-        return net, tokenizer, {"history": history, "best_epoch": best["epoch"], "best_val_macro_f1": round(best["f1"], 4),
-                                "base_model": str(base), "frozen_layers": frozen}
+        info = {"history": history, "best_epoch": best["epoch"], "best_val_macro_f1": round(best["f1"], 4),
+                "base_model": str(base), "frozen_layers": frozen}
+        if train.mode == "multi":
+            info["threshold"] = self._tune_threshold(val, self._predict(net, tokenizer, val_ids, train.mode))
+        return net, tokenizer, info
+
+    @staticmethod
+    def _tune_threshold(val: TriageData, probs: np.ndarray) -> float:
+        """One decision threshold for all labels, the one with the best validation micro-F1.
+
+        Class-weighted BCE deliberately inflates positive probabilities, so 0.5 over-predicts labels.
+        """
+        from sklearn.metrics import f1_score
+
+        truth = val.type_targets > 0.5
+        grid = np.round(np.arange(0.1, 0.91, 0.05), 2)
+        scores = [f1_score(truth, probs >= t, average="micro", zero_division=0) for t in grid]
+        best = float(grid[int(np.argmax(scores))])
+        log.info("multi-label decision threshold %.2f (validation micro-F1 %.4f; at 0.5: %.4f)", best, max(scores),
+                 scores[int(np.argmin(np.abs(grid - 0.5)))])
+        return best
 
 
 def new_version(prefix: str = "triage") -> str:
@@ -309,6 +328,7 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
             "version": version, "mode": data.mode, "type_labels": data.type_labels,
             "priority_labels": data.priority_labels, "has_priority": data.priority is not None,
             "max_length": config.max_length, "zh_head": use_zh_head, "source": source,
+            "threshold": fit_info.get("threshold", 0.5),
             "train_config": {k: v for k, v in asdict(config).items()}, "fit": fit_info,
             "n_train": len(train), "n_val": len(val), "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
