@@ -378,7 +378,7 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
             new_btn = gr.Button("New incident", scale=1, min_width=120)
         notice = gr.HTML("", elem_id="notice")
         with gr.Row():
-            with gr.Column(scale=5, min_width=360):
+            with gr.Column(scale=4, min_width=360):
                 report = gr.Textbox(label="Incoming report", lines=5, max_lines=12, elem_id="report",
                                     placeholder="Paste or type the report: what, where, how many people, hazards…")
                 with gr.Row():
@@ -394,20 +394,22 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
                 with gr.Row():
                     accept_btn = gr.Button("Accept triage", size="sm", elem_id="accept-btn")
                     correct_btn = gr.Button("Save correction", size="sm", variant="stop", elem_id="correct-btn")
-                chatbot = gr.Chatbot(label="Assistant", height=420, elem_id="chat", buttons=["copy"],
-                                     feedback_options=None, sanitize_html=True)
-                with gr.Row():
-                    chat_in = gr.Textbox(placeholder="Ask the assistant, e.g. 'Plan the evacuation of Kamppi'",
-                                         show_label=False, scale=5, elem_id="chat-in", lines=1, max_lines=4)
-                    send_btn = gr.Button("Send", variant="primary", scale=1, min_width=70, elem_id="send-btn")
-                    stop_btn = gr.Button("Stop", scale=1, min_width=60)
-            with gr.Column(scale=7, min_width=480):
+            with gr.Column(scale=5, min_width=420):
                 map_plot = gr.Plot(value=centre.map_figure(None), label="Map", elem_id="map")
                 with gr.Row():
                     approve_btn = gr.Button("Approve plan", variant="primary", elem_id="approve-btn")
                     dl_md = gr.DownloadButton("Export Markdown", interactive=False, elem_id="export-md")
                     dl_json = gr.DownloadButton("Export JSON", interactive=False, elem_id="export-json")
                 plan_view = gr.HTML(plan_html(None), elem_id="plan", padding=True)
+            # Three columns on the wall screen: intake and triage | map and plan | conversation.
+            with gr.Column(scale=4, min_width=360):
+                chatbot = gr.Chatbot(label="Assistant", height=640, elem_id="chat", buttons=["copy"],
+                                     feedback_options=None, sanitize_html=True)
+                chat_in = gr.Textbox(placeholder="Ask the assistant, e.g. 'Plan the evacuation of Kamppi'",
+                                     show_label=False, elem_id="chat-in", lines=1, max_lines=4)
+                with gr.Row():
+                    send_btn = gr.Button("Send", variant="primary", scale=3, elem_id="send-btn")
+                    stop_btn = gr.Button("Stop", scale=1, min_width=60)
         with gr.Accordion("Incident log", open=False, elem_id="log-accordion"):
             log_table = gr.Dataframe(headers=LOG_COLUMNS, value=[], interactive=False, wrap=True, elem_id="log")
 

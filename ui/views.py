@@ -248,9 +248,9 @@ CSS = """
 .eca-triage-head {display: flex; align-items: center; gap: 12px; margin-bottom: 6px;}
 .eca-prio {color: white; font-weight: 800; font-size: 1.6rem; padding: 2px 12px; border-radius: 6px;}
 .eca-type {font-size: 1.6rem; font-weight: 700; text-transform: capitalize;}
-.eca-bars {display: grid; grid-template-columns: 1fr 1fr; gap: 12px;}
+.eca-bars {display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 4px 12px;}
 .eca-sub {font-size: 0.8rem; color: #555; text-transform: uppercase; letter-spacing: .04em;}
-.eca-bar-row {display: grid; grid-template-columns: 9.5em 1fr 3em; align-items: center; gap: 6px; font-size: .9rem;}
+.eca-bar-row {display: grid; grid-template-columns: 8.5em 1fr 3em; align-items: center; gap: 6px; font-size: .9rem;}
 .eca-bar {background: #e6e6e6; height: 12px; border-radius: 6px; overflow: hidden; display: block;}
 .eca-bar > span {display: block; height: 100%;}
 .eca-bar-pct {text-align: right; font-variant-numeric: tabular-nums;}
