@@ -123,7 +123,7 @@ def main() -> int:
         for language, qfile in (("en", "retrieval_en.jsonl"), ("zh", "retrieval_zh.jsonl")):
             questions = load_questions(qfile)
             for tok in tokenizers if language == "zh" else ("-",):
-                retriever = Retriever(store, zh_tokenizer=tok if tok != "-" else "jieba", cache_dir=settings.cache_dir / "bm25")
+                retriever = Retriever(store, zh_tokenizer=tok if tok != "-" else "bigram", cache_dir=settings.cache_dir / "bm25")
                 rows = {mode: evaluate(retriever, questions, mode) for mode in MODES}
                 results[f"quality_{language}_{tok}"] = rows
                 label = f"{language} ({len(questions)} questions" + (f", BM25 tokenizer={tok})" if tok != "-" else ")")

@@ -60,7 +60,7 @@ class Retriever:
         *,
         candidates: int = 50,
         rrf_k: int = 60,
-        zh_tokenizer: Literal["jieba", "bigram"] = "jieba",
+        zh_tokenizer: Literal["jieba", "bigram"] = "bigram",
         cache_dir: Path | None = None,
         refresh_interval_s: float = 2.0,
     ) -> None:

@@ -1,4 +1,5 @@
-"""BM25 tokenisation: English words (stop words out, plurals folded), Chinese words via jieba."""
+"""BM25 tokenisation: English words (stop words out, plurals folded); Chinese character bigrams
+(default: measured equal or better than jieba words on the Chinese question set) or jieba words."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def chinese_tokens(text: str) -> list[str]:
 
 
 def chinese_bigrams(text: str) -> list[str]:
-    """Character bigrams: the tokenizer-free alternative, measured against jieba in the bench."""
+    """Character bigrams of each CJK run (plus Latin words/numbers as in English)."""
     tokens: list[str] = []
     for run in _CJK_RUN.findall(text):
         tokens.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
@@ -54,7 +55,7 @@ def chinese_bigrams(text: str) -> list[str]:
     return tokens
 
 
-def tokens_for(language: str, text: str, zh_tokenizer: str = "jieba") -> list[str]:
+def tokens_for(language: str, text: str, zh_tokenizer: str = "bigram") -> list[str]:
     if language == "zh":
         return chinese_bigrams(text) if zh_tokenizer == "bigram" else chinese_tokens(text)
     return english_tokens(text)
