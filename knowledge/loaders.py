@@ -115,6 +115,7 @@ def _parse_pages(pages: list[tuple[str | None, str]], fallback_title: str, markd
     full_text = "\n".join(text for _, text in pages)
     language = str(meta.get("language") or detect_language(full_text))
     is_law = len(re.findall(_ZH_ARTICLE.pattern, full_text, flags=re.MULTILINE)) >= 3
+    noise: set[str] = set()
     if len(pages) > 1:
         pages = [(no, dehyphenate(text)) for no, text in pages]
         noise = repeated_lines([text for _, text in pages])
@@ -128,7 +129,7 @@ def _parse_pages(pages: list[tuple[str | None, str]], fallback_title: str, markd
         for line in page_text.split("\n"):
             walker.feed(line)
     walker.flush()
-    title = title or walker.h1 or (_first_lines_title(pages) if not markdown else None) or fallback_title
+    title = title or walker.h1 or (_first_lines_title(pages, noise) if not markdown else None) or fallback_title
     segments = [s for s in walker.segments if s.text.strip()]
     if not segments:
         raise UnreadableDocument("no text in file")
@@ -228,7 +229,21 @@ def _looks_like_heading_simple(line: str) -> bool:
     return 0 < len(line) <= 70 and line[-1] not in ".,;" and line.isupper()
 
 
-def _first_lines_title(pages: list[tuple[str | None, str]]) -> str | None:
+def _first_lines_title(pages: list[tuple[str | None, str]], running_headers: set[str] = frozenset()) -> str | None:
+    title = _cover_title(pages)
+    if title:
+        # A cover page set in display type extracts as 't National Response Fr amework': when a
+        # running header spells the same words cleanly, the header is the better title.
+        squeezed = re.sub(r"\W", "", title).lower()
+        for header in sorted(running_headers, key=len, reverse=True):
+            words = header.split()
+            key = re.sub(r"\W", "", header).lower()
+            if len(words) >= 3 and "@" not in header and len(key) >= 12 and key in squeezed and not squeezed.startswith(key):
+                return header
+    return title
+
+
+def _cover_title(pages: list[tuple[str | None, str]]) -> str | None:
     for _, text in pages:
         lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
         if not lines:
@@ -237,6 +252,8 @@ def _first_lines_title(pages: list[tuple[str | None, str]]) -> str | None:
         for line in lines[:4]:
             if re.search(r"\b(19|20)\d\d\b", line):
                 break
+            if title and title.isupper() and not line.isupper():
+                break  # an ALL-CAPS cover title ends where body text starts
             title = f"{title} {line}".strip()
             if len(title) >= 40:
                 break

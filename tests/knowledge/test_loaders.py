@@ -88,3 +88,11 @@ def test_unreadable_inputs_raise_a_clear_reason(tmp_path: Path, name: str, conte
     path.write_bytes(content)
     with pytest.raises(UnreadableDocument, match=reason):
         read_document(path)
+
+
+def test_titles_of_extracted_pdfs(shared_dir: Path):
+    en = shared_dir / "data" / "kb" / "en"
+    # The NRF cover extracts as 't National Response Fr amework': the clean running header wins.
+    assert read_document(en / "fema_nrf.txt").title == "National Response Framework"
+    # An ALL-CAPS cover title stops where the body text starts.
+    assert read_document(en / "ready_gov_earthquake.txt").title == "BE PREPARED FOR AN EARTHQUAKE"
