@@ -491,9 +491,9 @@ def _register_api(centre: CommandCentre) -> None:
     def chat(message: str, incident_id: str) -> dict:
         """One chat exchange, collected: the answer text, tool steps and citations."""
         try:
+            text, steps, citations, plan_id, errors = "", [], [], None, []
             message = clean_text(message, what="message", max_chars=centre.max_chars)
             assistant.store.get_incident(incident_id)
-            text, steps, citations, plan_id, errors = "", [], [], None, []
             for event in assistant.chat(message, incident_id, operator):
                 if event.kind == "token":
                     text += event.text
@@ -507,6 +507,9 @@ def _register_api(centre: CommandCentre) -> None:
                     plan_id = event.plan.plan_id if event.plan else None
         except (*INPUT_ERRORS, UnknownIncidentError) as exc:
             raise _api_error(exc) from None
+        except Exception as exc:  # the stream broke: return what arrived, and say why
+            log.exception("api chat stream broke")
+            errors.append(f"The assistant stopped answering ({type(exc).__name__}: {exc}).")
         return {"text": text, "steps": steps, "citations": citations, "plan_id": plan_id, "errors": errors}
 
     def status() -> dict:

@@ -63,3 +63,13 @@ def test_bad_input_is_a_clear_error(client) -> None:
         client.predict("y" * 200_000, "", api_name="/triage")
     with pytest.raises(AppError, match="no incident"):
         client.predict("INC-NOPE", api_name="/incident_log")
+
+
+def test_chat_returns_the_answer_with_its_tool_steps_and_plan(client, ui_assistant) -> None:
+    incident_id = client.predict("Fire at Kamppi, smoke in the stairwell", "", api_name="/triage")["incident_id"]
+    reply = client.predict("evacuate Kamppi, where do people go?", incident_id, api_name="/chat")
+    assert reply["text"].strip() and not reply["errors"]
+    assert any(step["name"] == "plan_evacuation" for step in reply["steps"])
+    assert reply["plan_id"] and ui_assistant.store.latest_plan(incident_id).plan_id == reply["plan_id"]
+    history = ui_assistant.store.chat_history(incident_id)
+    assert [m["role"] for m in history[-2:]] == ["user", "assistant"]
