@@ -72,8 +72,8 @@ class Assistant:
         started = time.perf_counter()
         ensure_default_model(settings)
         triage = load_current_classifier(settings)
-        ensure_default_kb(settings)
         retriever = Retriever.from_settings(settings)
+        ensure_default_kb(settings, store=retriever.store)  # one chroma client for both
         city = CityModel.load(settings.scenario, settings=settings)
         assistant = cls(settings, triage=triage, retriever=retriever, city=city,
                         backend=build_backend(settings), store=IncidentStore(settings.incident_db))
