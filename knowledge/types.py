@@ -6,19 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from finetune.taxonomy import INCIDENT_TYPES, NOT_INCIDENT
+
 #: Hazard / annex keys: the triage taxonomy labels plus the non-hazard annexes.
-HAZARD_KEYS: tuple[str, ...] = (
-    "fire",
-    "flood",
-    "earthquake_collapse",
-    "traffic_accident",
-    "hazmat",
-    "medical",
-    "public_health",
-    "public_security",
-    "utility_outage",
-    "severe_weather",
-    "missing_person",
+HAZARD_KEYS: tuple[str, ...] = tuple(t for t in INCIDENT_TYPES if t != NOT_INCIDENT) + (
     "evacuation",
     "communications",
     "base_plan",

@@ -15,22 +15,12 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from finetune.taxonomy import INCIDENT_TYPES
+
 log = logging.getLogger(__name__)
 
-HAZARD_TYPES: tuple[str, ...] = (
-    "fire",
-    "flood",
-    "earthquake_collapse",
-    "traffic_accident",
-    "hazmat",
-    "medical",
-    "public_health",
-    "public_security",
-    "utility_outage",
-    "severe_weather",
-    "missing_person",
-    "not_incident",
-)
+# The triage taxonomy is the one vocabulary of incident and hazard types.
+HAZARD_TYPES: tuple[str, ...] = INCIDENT_TYPES
 UNIT_TYPES: tuple[str, ...] = ("engine", "ladder", "rescue", "hazmat", "ambulance", "police_patrol", "utility_crew")
 UNIT_STATUSES: tuple[str, ...] = ("available", "dispatched", "out_of_service")
 PACKAGED_HELSINKI = "packaged:helsinki"
