@@ -80,8 +80,8 @@ def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, d
         '<div class="eca-triage" data-testid="triage-result">'
         f'<div class="eca-triage-head"><span class="eca-prio" style="background:{pcolor}">{escape(head_prio)}</span>'
         f'<span class="eca-type">{escape(kind)}</span></div>'
-        f'{warn}<div class="eca-bars"><div><div class="eca-sub">Incident type</div>{bars_type}</div>'
-        f'<div><div class="eca-sub">Priority</div>{bars_prio}</div></div>'
+        f'{warn}<div class="eca-bars"><div><div class="eca-sub">Model: incident type</div>{bars_type}</div>'
+        f'<div><div class="eca-sub">Model: priority</div>{bars_prio}</div></div>'
         f'<div class="eca-meta">{" · ".join(extras)}</div>{decided}</div>'
     )
 
