@@ -94,6 +94,15 @@ class IncidentStore:
                 raise
             self._conn.execute("COMMIT")
 
+    def _read(self, sql: str, args: tuple | list = ()) -> list[sqlite3.Row]:
+        """Reads share the one connection with writes, so they take the same lock."""
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
+    def _read_one(self, sql: str, args: tuple | list = ()) -> sqlite3.Row | None:
+        rows = self._read(sql, args)
+        return rows[0] if rows else None
+
     def _log(self, conn: sqlite3.Connection, incident_id: str | None, kind: str, payload: dict[str, Any], operator: str) -> None:
         conn.execute(
             "INSERT INTO events (incident_id, kind, payload_json, created_at, operator) VALUES (?,?,?,?,?)",
@@ -113,7 +122,7 @@ class IncidentStore:
         return self.get_incident(incident_id)
 
     def get_incident(self, incident_id: str) -> IncidentSummary:
-        row = self._conn.execute("SELECT * FROM incidents WHERE incident_id=?", (incident_id,)).fetchone()
+        row = self._read_one("SELECT * FROM incidents WHERE incident_id=?", (incident_id,))
         if row is None:
             raise UnknownIncidentError(f"no incident with id {incident_id!r}")
         return IncidentSummary(
@@ -126,7 +135,7 @@ class IncidentStore:
         query, args = "SELECT incident_id FROM incidents", ()
         if status:
             query, args = query + " WHERE status=?", (status,)
-        rows = self._conn.execute(query + " ORDER BY created_at DESC", args).fetchall()
+        rows = self._read(query + " ORDER BY created_at DESC", args)
         return [self.get_incident(r["incident_id"]) for r in rows]
 
     def close_incident(self, incident_id: str, operator: str) -> None:
@@ -161,7 +170,7 @@ class IncidentStore:
         incident_type: str | None = None, priority: str | None = None,
     ) -> None:
         """The operator accepts the model's triage, or corrects it (which becomes training data)."""
-        row = self._conn.execute("SELECT * FROM reports WHERE report_id=?", (report_id,)).fetchone()
+        row = self._read_one("SELECT * FROM reports WHERE report_id=?", (report_id,))
         if row is None:
             raise UnknownIncidentError(f"no report with id {report_id!r}")
         final_type = row["final_type"] if accepted or not incident_type else incident_type
@@ -184,11 +193,11 @@ class IncidentStore:
 
     def export_corrections(self, path: str | Path) -> int:
         """Write operator-corrected reports as a CSV that ``eca train`` accepts (text, incident_type, priority)."""
-        rows = self._conn.execute(
+        rows = self._read(
             "SELECT DISTINCT r.report_id, r.text, r.final_type, r.final_priority FROM reports r "
             "JOIN events e ON e.kind='triage_decision' AND json_extract(e.payload_json,'$.report_id')=r.report_id "
             "WHERE json_extract(e.payload_json,'$.accepted')=0 ORDER BY r.created_at"
-        ).fetchall()
+        )
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", newline="", encoding="utf-8") as handle:
@@ -208,7 +217,7 @@ class IncidentStore:
             self._log(conn, plan.incident_id, "plan", {"plan_id": plan.plan_id, "warnings": plan.warnings}, operator)
 
     def approve_plan(self, plan_id: str, operator: str) -> None:
-        row = self._conn.execute("SELECT incident_id FROM plans WHERE plan_id=?", (plan_id,)).fetchone()
+        row = self._read_one("SELECT incident_id FROM plans WHERE plan_id=?", (plan_id,))
         if row is None:
             raise UnknownIncidentError(f"no plan with id {plan_id!r}")
         with self._tx() as conn:
@@ -216,13 +225,13 @@ class IncidentStore:
             self._log(conn, row["incident_id"], "plan_approved", {"plan_id": plan_id}, operator)
 
     def latest_plan(self, incident_id: str) -> ResponsePlan | None:
-        row = self._conn.execute(
+        row = self._read_one(
             "SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC LIMIT 1", (incident_id,)
-        ).fetchone()
+        )
         return ResponsePlan.model_validate_json(row["plan_json"]) if row else None
 
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
-        row = self._conn.execute("SELECT approved_by, approved_at FROM plans WHERE plan_id=?", (plan_id,)).fetchone()
+        row = self._read_one("SELECT approved_by, approved_at FROM plans WHERE plan_id=?", (plan_id,))
         return (row["approved_by"], row["approved_at"]) if row and row["approved_by"] else None
 
     # --- chat and tool calls ----------------------------------------------
@@ -234,9 +243,9 @@ class IncidentStore:
             )
 
     def chat_history(self, incident_id: str) -> list[dict[str, str]]:
-        rows = self._conn.execute(
+        rows = self._read(
             "SELECT role, content FROM messages WHERE incident_id=? ORDER BY id", (incident_id,)
-        ).fetchall()
+        )
         return [{"role": r["role"], "content": r["content"]} for r in rows]
 
     def log_event(self, incident_id: str | None, kind: str, payload: dict[str, Any], operator: str) -> None:
@@ -252,7 +261,7 @@ class IncidentStore:
             clauses.append("kind=?")
             args.append(kind)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self._conn.execute(f"SELECT * FROM events{where} ORDER BY id", args).fetchall()
+        rows = self._read(f"SELECT * FROM events{where} ORDER BY id", args)
         return [
             AuditEvent(incident_id=r["incident_id"], kind=r["kind"], payload=json.loads(r["payload_json"]),
                        created_at=r["created_at"], operator=r["operator"])
