@@ -54,7 +54,7 @@ def figure_eight(workdir: Path, epochs: int) -> None:
         print(_row(key, m[key], b[key]))
 
 
-def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max_test: int) -> None:
+def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max_test: int, skip: int = 0) -> None:
     import pandas as pd
 
     from finetune.dataset import LabelSpec, prepare
@@ -71,7 +71,7 @@ def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max
     print(f"(b) CrisisLexT26 Information Type, leave-one-event-out: {len(labels)} classes, training subsample "
           f"{max_rows} tweets from the other events, up to {max_test} held-out tweets scored, max_length 64, epochs<={epochs}")
     rows = []
-    for event in LOEO_EVENTS[:n_events]:
+    for event in LOEO_EVENTS[skip:skip + n_events]:
         started = time.monotonic()
         train = prepare(df[df["event"] != event], spec, type_labels=labels)
         held_out = df[df["event"] == event]
@@ -103,6 +103,7 @@ def main() -> None:
     parser.add_argument("--loeo-rows", type=int, default=2500)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--loeo-test-rows", type=int, default=600)
+    parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
     args = parser.parse_args()
     setup_logging("WARNING")
     logging.getLogger("finetune").setLevel(logging.WARNING)
@@ -111,7 +112,7 @@ def main() -> None:
         if args.part in ("a", "both"):
             figure_eight(Path(tmp), args.epochs)
         if args.part in ("b", "both"):
-            crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows)
+            crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip)
     print(f"load average at end {os.getloadavg()}")
 
 

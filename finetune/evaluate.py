@@ -66,8 +66,8 @@ def type_metrics(targets: np.ndarray, probs: np.ndarray, labels: list[str], mode
     }
 
 
-def priority_metrics(truth: np.ndarray, probs: np.ndarray, labels: list[str]) -> dict:
-    pred = probs.argmax(1)
+def priority_metrics(truth: np.ndarray, probs: np.ndarray, labels: list[str], pred: np.ndarray | None = None) -> dict:
+    pred = probs.argmax(1) if pred is None else pred
     p1 = labels.index("P1")
     is_p1 = truth == p1
     recall_p1 = float((pred[is_p1] == p1).mean()) if is_p1.any() else float("nan")
@@ -144,7 +144,8 @@ class EvalReport:
         return {"info": self.info, "model": self.model, "baseline": self.baseline}
 
 
-def score(data: TriageData, types: np.ndarray, prio: np.ndarray | None, langs: list[str], threshold: float = MULTI_THRESHOLD) -> dict:
+def score(data: TriageData, types: np.ndarray, prio: np.ndarray | None, langs: list[str], threshold: float = MULTI_THRESHOLD,
+          prio_pred: np.ndarray | None = None) -> dict:
     """Metrics for all rows and for each language with rows."""
     out = {}
     groups = {"all": np.arange(len(data))}
@@ -156,7 +157,8 @@ def score(data: TriageData, types: np.ndarray, prio: np.ndarray | None, langs: l
         sub = data.subset(idx)
         entry = {"type": type_metrics(sub.type_targets, types[idx], data.type_labels, data.mode, threshold)}
         if prio is not None and sub.priority is not None:
-            entry["priority"] = priority_metrics(sub.priority, prio[idx], data.priority_labels)
+            entry["priority"] = priority_metrics(sub.priority, prio[idx], data.priority_labels,
+                                                 None if prio_pred is None else prio_pred[idx])
         out[name] = entry
     return out
 
@@ -168,13 +170,31 @@ def evaluate(classifier, data: TriageData, baseline_train: TriageData | None) ->
         prio = None
     report = EvalReport(info={"model_version": classifier.version, "n": len(data), "mode": data.mode,
                               "languages": {l: langs.count(l) for l in sorted(set(langs))}})
-    report.model = score(data, types, prio, langs, getattr(classifier, "threshold", MULTI_THRESHOLD))
+    prio_pred = classifier.decide_priority(prio) if prio is not None and hasattr(classifier, "decide_priority") else None
+    report.model = score(data, types, prio, langs, getattr(classifier, "threshold", MULTI_THRESHOLD), prio_pred)
     if baseline_train is not None:
         baseline = TfidfBaseline(data.mode).fit(baseline_train)
         btypes, bprio = baseline.predict_proba(data.texts, len(data.priority_labels))
         report.baseline = score(data, btypes, bprio if data.priority is not None else None, langs)
         report.info["baseline"] = f"TF-IDF word 1-2 + char_wb 2-4 grams, LogisticRegression(balanced), fitted on {len(baseline_train)} training rows"
     return report
+
+
+def tune_p1_threshold(priority_probs: np.ndarray, truth: np.ndarray, labels: list[str], target_recall: float = 0.95) -> float | None:
+    """The highest P(P1) threshold whose validation P1 recall reaches ``target_recall`` (None: argmax already does)."""
+    p1 = labels.index("P1")
+    is_p1 = truth == p1
+    if not is_p1.any():
+        return None
+    if (priority_probs[is_p1].argmax(1) == p1).mean() >= target_recall:
+        return None
+    grid = np.round(np.arange(0.5, 0.09, -0.05), 2)
+    recalls = [((priority_probs[is_p1, p1] >= t) | (priority_probs[is_p1].argmax(1) == p1)).mean() for t in grid]
+    for t, r in zip(grid, recalls):
+        if r >= target_recall:
+            return float(t)
+    # Unreachable: the highest threshold that already gets the best recall the grid offers (no needless over-triage).
+    return float(grid[int(np.argmax(recalls))])
 
 
 def format_report(report: EvalReport, labels: list[str]) -> str:

@@ -53,6 +53,8 @@ class TriageClassifier:
         self.zh_head = zh_head
         self.batch_size = 64
         self.threshold: float = float(config.get("threshold", 0.5))  # multi-label decision threshold
+        # P1 whenever its probability reaches this, even if another priority is likelier: under-triage costs lives.
+        self.p1_threshold: float | None = config.get("p1_threshold")
 
     @classmethod
     def load(cls, path: str | Path) -> "TriageClassifier":
@@ -138,11 +140,20 @@ class TriageClassifier:
             log.warning("report(s) %s longer than the model window (%d tokens): triaged on the beginning only", shown, self.max_length)
         return types, prio, langs, truncated, clean
 
+    def decide_priority(self, prio: np.ndarray) -> np.ndarray:
+        """Priority index per row: argmax, except P1 wins once P(P1) reaches the tuned P1 threshold."""
+        decision = prio.argmax(1)
+        if self.p1_threshold is not None and "P1" in self.priority_labels:
+            p1 = self.priority_labels.index("P1")
+            decision = np.where(prio[:, p1] >= self.p1_threshold, p1, decision)
+        return decision
+
     # --- typed results --------------------------------------------------------------------------
     def predict(self, texts: Sequence[str]) -> list[TriageResult]:
         """Triage each report. Raises InvalidReportError naming the first bad item."""
         types, prio, langs, truncated, clean = self.predict_proba(texts)
         results = []
+        decisions = self.decide_priority(prio) if prio is not None else None
         for i, text in enumerate(clean):
             k = int(types[i].argmax())
             threshold = self.threshold if self.mode == "multi" else SECONDARY_THRESHOLD
@@ -150,7 +161,7 @@ class TriageClassifier:
                          if j != k and types[i, j] >= threshold and lab != NOT_INCIDENT]
             secondary.sort(key=lambda lab: -types[i, self.type_labels.index(lab)])
             if prio is not None:
-                p = int(prio[i].argmax())
+                p = int(decisions[i])
                 priority, priority_conf = self.priority_labels[p], float(prio[i, p])
                 priority_probs = {lab: round(float(v), 4) for lab, v in zip(self.priority_labels, prio[i])}
             else:

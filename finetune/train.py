@@ -271,6 +271,21 @@ class EncoderTrainer:
         return best
 
 
+def apply_p1_threshold(model_dir: Path, classifier, val: TriageData, target_recall: float = 0.95) -> float | None:
+    """Tune the P1 threshold on the validation split, store it in config.json and set it on ``classifier``."""
+    from finetune.evaluate import tune_p1_threshold
+    from finetune.predict import CONFIG_FILE
+
+    _, prio, _, _, _ = classifier.predict_proba(val.texts)
+    threshold = tune_p1_threshold(prio, val.priority, classifier.priority_labels, target_recall)
+    config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["p1_threshold"] = threshold
+    (model_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
+    classifier.p1_threshold = threshold
+    log.info("P1 threshold %s (validation P1 recall target %.2f)", threshold, target_recall)
+    return threshold
+
+
 def new_version(prefix: str = "triage") -> str:
     return f"{prefix}-{datetime.now(timezone.utc).strftime('%Y%m%d-%H%M%S')}-{random.randrange(16**4):04x}"
 
@@ -335,6 +350,8 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
         (tmp / CONFIG_FILE).write_text(json.dumps(model_config, indent=2, ensure_ascii=False), encoding="utf-8")
 
         classifier = TriageClassifier.load(tmp)
+        if val.priority is not None:
+            apply_p1_threshold(tmp, classifier, val)
         report = evaluate(classifier, val, baseline_train=train)
         write_outputs(report, data.type_labels, tmp, "metrics")
         (tmp / "metrics.txt").write_text(format_report(report, data.type_labels) + "\n", encoding="utf-8")
