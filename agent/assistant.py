@@ -216,7 +216,7 @@ class Assistant:
         )
 
 
-def _plan_facts(plan: ResponsePlan, limit: int = 1200) -> str:
+def _plan_facts(plan: ResponsePlan, limit: int = 900) -> str:
     """The plan's key facts, compact, for the LLM summary (short prompts keep CPU latency low)."""
     lines = [f"Report: {' '.join(plan.report.split())[:300]}"]
     if plan.triage:
