@@ -62,13 +62,27 @@ def default_spec():
 
 def ensure_default_model(settings: Settings | None = None) -> Path:
     """Return the current model directory, training the default model on the shipped data first if there is none."""
-    from finetune.dataset import prepare, read_table
-    from finetune.train import TrainConfig, train_model
+    import fcntl
 
     settings = settings or get_settings()
     existing = current_model_dir(settings)
     if existing is not None:
         return existing
+    root = models_root(settings)
+    root.mkdir(parents=True, exist_ok=True)
+    # The UI, the agent and a CLI call may all start on a fresh machine: one trains, the others wait for it.
+    with open(root / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        existing = current_model_dir(settings)
+        if existing is not None:
+            return existing
+        return _train_default(settings)
+
+
+def _train_default(settings: Settings) -> Path:
+    from finetune.dataset import prepare, read_table
+    from finetune.train import TrainConfig, train_model
+
     log.warning("no triage model yet: training the default one on %s (a few minutes on 2 cores)", SHIPPED_DATA)
     data = prepare(read_table(SHIPPED_DATA), default_spec())
     config = TrainConfig(base_model=settings.triage_base_model, max_length=settings.triage_max_length, epochs=2)

@@ -88,7 +88,7 @@ def test_failed_training_keeps_the_current_model(quick_model_dir, tmp_path, caps
 def test_current_model_registry(quick_model_dir, tmp_path, monkeypatch):
     from agent.config import Settings
     from finetune.errors import ModelNotFoundError
-    from finetune.registry import current_model_dir, load_current_classifier, mark_current, models_root
+    from finetune.registry import current_model_dir, ensure_default_model, load_current_classifier, mark_current, models_root
 
     settings = Settings(data_dir=tmp_path)
     assert current_model_dir(settings) is None
@@ -99,6 +99,7 @@ def test_current_model_registry(quick_model_dir, tmp_path, monkeypatch):
     (root / "v1").symlink_to(quick_model_dir, target_is_directory=True)
     mark_current(root, "v1")
     assert current_model_dir(settings) == root / "v1"
+    assert ensure_default_model(settings) == root / "v1"  # a current model exists: nothing is retrained
     assert load_current_classifier(settings).version
     with pytest.raises(ModelNotFoundError):
         mark_current(root, "v2")
