@@ -36,6 +36,12 @@ def checklist_steps(text: str, limit: int = 10) -> list[str]:
         if len(steps) >= limit:
             break
     return steps
+# Words that mean a life may be at stake, whatever the model says (English and Chinese).
+_LIFE_THREAT = re.compile(
+    r"\b(trapped|not breathing|unconscious|unresponsive|cardiac arrest|no pulse|drowning|bleeding heavily|"
+    r"under (the )?rubble|stabbed|shot|gunshots?|overdose|choking|on fire|burning person)\b|被困|没有呼吸|昏迷|溺水|大出血|枪击|刺伤",
+    re.IGNORECASE,
+)
 _LOCATION_KINDS_FIRST = ("street", "landmark", "shelter", "staging", "station", "hospital", "zone")
 
 
@@ -44,6 +50,7 @@ class PlannerConfig:
     passages: int = 4
     max_actions: int = 7
     low_confidence: float = 0.55
+    possible_p1: float = 0.10
     evacuate_priorities: tuple[str, ...] = ("P1", "P2")
     population: str = "daytime"
     extra: dict[str, Any] = field(default_factory=dict)
@@ -83,6 +90,7 @@ class ResponsePlanner:
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")
         if triage.secondary_types:
             plan.situation.append(PlanItem(text="Also indicated: " + ", ".join(triage.secondary_types) + ".", sources=t_src))
+        self._check_under_triage(checked, triage, plan)
         if triage.type_confidence < self.config.low_confidence:
             plan.open_questions.append(PlanItem(
                 text=f"Triage is uncertain ({kind} at {triage.type_confidence:.0%}); confirm the incident type with the caller.", sources=t_src))
@@ -118,6 +126,17 @@ class ResponsePlanner:
         return plan
 
     # --- steps ---------------------------------------------------------------
+    def _check_under_triage(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
+        """Under-triage is the costliest error: say so when a non-P1 report may well be P1."""
+        if triage.priority == "P1":
+            return
+        p1 = triage.priority_probs.get("P1", 0.0)
+        cues = sorted({m.group(0).lower() for m in _LIFE_THREAT.finditer(checked.text)})
+        if p1 >= self.config.possible_p1 or cues:
+            reason = f"the model gives P1 {p1:.0%}" + (f"; the report mentions: {', '.join(cues)}" if cues else "")
+            plan.open_questions.insert(0, PlanItem(
+                text=f"Possible immediate threat to life ({reason}). Confirm with the caller before accepting {triage.priority}.",
+                sources=[Source(kind="triage", ref=triage.model_version or "triage")]))
     def _locate(self, checked: CheckedText, plan: ResponsePlan) -> Any:
         matches = self.city.gazetteer.find_in_text(checked.without_injection())
         if not matches:

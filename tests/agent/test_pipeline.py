@@ -78,3 +78,13 @@ def test_plan_uses_the_real_triage_model_when_none_given(planner):
     plan = planner.plan(check_text("Car crash on Mannerheimintie, two injured"))
     assert plan.triage is not None and plan.triage.model_version
     assert abs(sum(plan.triage.type_probs.values()) - 1) < 1e-3
+
+
+def test_possible_under_triage_is_raised_as_the_first_open_question(planner):
+    triage = TriageSummary(incident_type="medical", priority="P3", type_confidence=0.9, priority_confidence=0.6,
+                           priority_probs={"P1": 0.04, "P2": 0.2, "P3": 0.6, "P4": 0.16})
+    plan = planner.plan(check_text("Man on the floor at Kaivokatu, unconscious, friend is with him"), triage=triage)
+    assert plan.open_questions[0].text.startswith("Possible immediate threat to life")
+    assert "unconscious" in plan.open_questions[0].text
+    calm = planner.plan(check_text("Minor fender bender on Kaivokatu, no injuries"), triage=triage.model_copy(update={"incident_type": "traffic_accident"}))
+    assert not any(q.text.startswith("Possible immediate threat") for q in calm.open_questions)
