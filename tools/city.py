@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from agent.config import Settings, get_settings
-from tools.gazetteer import Gazetteer, Landmark
+from tools.gazetteer import Gazetteer, Landmark, PlaceMatch
 from tools.routing import GraphIndex, LocalProjection
 from tools.scenario import UNIT_STATUSES, Scenario, ScenarioError, Station, Unit, load_scenario
 
@@ -302,6 +302,15 @@ class CityModel:
                 f"{what} ({lat:.5f}, {lon:.5f}) is {off / 1000:.1f} km outside the map of {self.scenario.name} "
                 f"(lat {s:.3f}..{n:.3f}, lon {w:.3f}..{e:.3f})"
             )
+
+    def locate(self, place: str | None = None, lat: float | None = None, lon: float | None = None) -> "PlaceMatch":
+        """A named place (gazetteer) or a point on the map; LookupError / PlanningError with a clear message."""
+        if place:
+            return self.gazetteer.resolve(place)
+        if lat is None or lon is None:
+            raise PlanningError("give a place name, or both lat and lon")
+        self.check_on_map(lat, lon)
+        return PlaceMatch(id=None, name=f"{lat:.5f}, {lon:.5f}", kind="point", lat=lat, lon=lon, score=1.0)
 
     def nearest_node(self, lat: float, lon: float, mode: str = "drive") -> int:
         """OSM id of the network node nearest to a point (KD-tree); OutOfMapError off the map."""

@@ -50,15 +50,12 @@ def _load(args: argparse.Namespace):
 def _place(city, name: str | None, lat: float | None, lon: float | None):
     from agent.cli import UserError
     from tools.city import PlanningError
-    from tools.gazetteer import AmbiguousPlaceError, PlaceMatch
+    from tools.gazetteer import AmbiguousPlaceError
 
+    if not name and (lat is None or lon is None):
+        raise UserError("give --place NAME or both --lat and --lon")
     try:
-        if name:
-            return city.gazetteer.resolve(name)
-        if lat is None or lon is None:
-            raise UserError("give --place NAME or both --lat and --lon")
-        city.check_on_map(lat, lon)
-        return PlaceMatch(id=None, name=f"{lat:.5f}, {lon:.5f}", kind="point", lat=lat, lon=lon, score=1.0)
+        return city.locate(name, lat, lon)
     except AmbiguousPlaceError as exc:
         raise UserError(f"{exc}. Be more specific.") from None
     except LookupError as exc:

@@ -113,13 +113,7 @@ class SetUnitStatusArgs(BaseModel):
 def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]:
     """The tools for an agent; each plan produced is also appended to ``sink`` (for a map)."""
 
-    def locate(place: str | None, lat: float | None, lon: float | None) -> PlaceMatch:
-        if place:
-            return city.gazetteer.resolve(place)
-        if lat is None or lon is None:
-            raise ValueError("give a place name, or both lat and lon")
-        city.check_on_map(lat, lon)
-        return PlaceMatch(id=None, name=f"{lat:.5f}, {lon:.5f}", kind="point", lat=lat, lon=lon, score=1.0)
+    locate = city.locate
 
     @_guard
     def resolve_place(name: str) -> str:
