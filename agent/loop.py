@@ -59,7 +59,7 @@ class AgentConfig:
     # intent router is unsure (small local models, which rarely produce a valid call); "never".
     llm_tool_calls: str = "always"
     router_confident: float = 0.6
-    facts_max_chars: int = 1500  # short prompts: prefill dominates time-to-first-token on a CPU
+    facts_max_chars: int = 900  # short prompts: prefill dominates time-to-first-token on a CPU
     trajectory_dir: Path | None = None
 
 
