@@ -1,5 +1,7 @@
 """Chat through the Assistant with no LLM: intent routing and slot filling run the tools."""
 
+import json
+
 import pytest
 
 
@@ -48,8 +50,10 @@ def test_unit_status_update_is_respected_by_dispatch(assistant, restore_units):
     incident = assistant.store.create_incident("chat", "op").incident_id
     _, final = _run(assistant, "ERO-E2 is out of service", incident)
     assert "ERO-E2 is now out_of_service" in final.text
-    _, final = _run(assistant, "what do we send to a structure fire on Aleksanterinkatu?", incident)
-    assert "ERO-E2" not in final.text.split("Not considered")[0]
+    tools, _ = _run(assistant, "what do we send to a structure fire on Aleksanterinkatu?", incident)
+    dispatch = json.loads(next(t.step.output for t in tools if t.step.name == "plan_dispatch"))
+    assigned = [a["unit_id"] for a in dispatch["assignments"]]
+    assert assigned and "ERO-E2" not in assigned
 
 
 def test_injected_report_is_planned_as_a_report(assistant):

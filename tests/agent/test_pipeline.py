@@ -6,7 +6,7 @@ import re
 import pytest
 
 from agent.pipeline import ResponsePlanner
-from agent.render import missing_sections, to_markdown
+from agent.render import missing_sections
 from agent.safety import check_text
 from agent.schemas import TriageSummary
 
@@ -36,7 +36,9 @@ def test_structure_fire_plan_is_complete_and_sourced(planner, city):
     units = dict((u.id, s) for s, u in city.units())
     named = re.findall(r"\b[A-Z]{3}-[A-Z]\d\b", " ".join(i.text for i in plan.resources))
     assert named and all(u in units for u in named)
-    assert "ERO-L2" not in [n for n in named if not n.startswith("Not")] or "out_of_service" in to_markdown(plan)
+    assigned = [a["unit_id"] for a in plan.tool_outputs["plan_dispatch"]["assignments"]]
+    out_of_service = {u.id for _, u in city.units() if city.unit_status()[u.id] != "available"}
+    assert assigned and not set(assigned) & out_of_service  # ERO-L2 is out of service in the scenario
     types = [a["unit_type"] for a in plan.tool_outputs["plan_dispatch"]["assignments"]]
     assert types.count("engine") >= 2 and "ladder" in types and "ambulance" in types
     kinds = {f["properties"]["kind"] for f in plan.geojson["features"]}
