@@ -19,7 +19,7 @@ from typing import Any
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from agent.backends import LLMBackend, build_backend
-from agent.chat_tools import ToolResult, fallback_calls, make_agent_tools
+from agent.chat_tools import fallback_calls, make_agent_tools
 from agent.config import Settings, get_settings
 from agent.grounding import GroundingChecker, supported_sentences
 from agent.intents import IntentRouter
@@ -128,7 +128,6 @@ class Assistant:
         """LLM summary within a bounded time; the deterministic plan stands on its own without it."""
         if self.backend.chat_model is None:
             return
-        from agent.render import to_markdown
 
         facts = _plan_facts(plan)
         prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]

@@ -92,7 +92,7 @@ class TfidfBaseline:
 
     def _pipeline(self):
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline, make_union
+        from sklearn.pipeline import make_union
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         features = make_union(TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1),

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 from tools.city import CityModel
 from tools.dispatch import REQUIREMENTS, IncidentRequest, plan_dispatch
 from tools.evacuation import Hazard, plan_evacuation
-from tools.gazetteer import AmbiguousPlaceError, PlaceMatch
+from tools.gazetteer import AmbiguousPlaceError
 
 log = logging.getLogger(__name__)
 

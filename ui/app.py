@@ -16,7 +16,7 @@ from typing import Any
 
 import gradio as gr
 
-from agent.assistant import Assistant, InputError
+from agent.assistant import Assistant
 from agent.config import Settings
 from agent.schemas import ChatEvent, ResponsePlan, TriageSummary
 from agent.store import UnknownIncidentError
