@@ -19,6 +19,7 @@ from finetune.text import MAX_REPORT_CHARS, check_report, detect_language
 log = logging.getLogger(__name__)
 
 CONFIG_FILE = "config.json"
+PRIORITY_TEXT_MODEL = "priority_tfidf.joblib"
 SECONDARY_THRESHOLD = 0.2  # softmax share above which another hazard is reported alongside the main one
 NO_PRIORITY = "n/a"  # models trained without a priority column
 
@@ -52,6 +53,9 @@ class TriageClassifier:
         self.net = net
         self.zh_head = zh_head
         self.batch_size = 64
+        # Priority is blended with a TF-IDF model when validation said it helps (weight of the encoder's head).
+        self.priority_blend: float = float(config.get("priority_blend", 1.0))
+        self.priority_text_model = None
         self.threshold: float = float(config.get("threshold", 0.5))  # multi-label decision threshold
         # P1 whenever its probability reaches this, even if another priority is likelier: under-triage costs lives.
         self.p1_threshold: float | None = config.get("p1_threshold")
@@ -76,7 +80,12 @@ class TriageClassifier:
 
             zh_head = joblib.load(path / "zh_head.joblib")
         log.info("loaded triage model %s from %s", config["version"], path)
-        return cls(path, config, tokenizer, net, zh_head)
+        classifier = cls(path, config, tokenizer, net, zh_head)
+        if (path / PRIORITY_TEXT_MODEL).is_file() and classifier.priority_blend < 1.0:
+            import joblib
+
+            classifier.priority_text_model = joblib.load(path / PRIORITY_TEXT_MODEL)
+        return classifier
 
     # --- probabilities --------------------------------------------------------------------------
     def _encode_batch(self, texts: list[str]) -> tuple[dict[str, torch.Tensor], list[bool]]:
@@ -134,6 +143,9 @@ class TriageClassifier:
             types[zh_idx] = t
             if prio is not None and p is not None:
                 prio[zh_idx] = p
+        if prio is not None and self.priority_text_model is not None and n:
+            _, text_prio = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+            prio = (self.priority_blend * prio + (1.0 - self.priority_blend) * text_prio).astype(np.float32)
         cut = np.flatnonzero(truncated)
         if len(cut):
             shown = ", ".join(f"#{i}" for i in cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")

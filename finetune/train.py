@@ -271,6 +271,48 @@ class EncoderTrainer:
         return best
 
 
+PRIORITY_BLEND_GRID = (1.0, 0.75, 0.5, 0.25, 0.0)
+
+
+def choose_priority_blend(model_dir: Path, classifier, train: TriageData, val: TriageData) -> float:
+    """Blend the encoder's priority head with a TF-IDF + LR priority model, weight chosen on validation.
+
+    Priority words ("trapped", "not breathing") are lexical; the n-gram model keeps more P1 reports at P1
+    while the encoder generalises. Each weight is scored by validation priority macro-F1 after its own P1
+    threshold; the test set is never looked at.
+    """
+    import joblib
+    from sklearn.metrics import f1_score
+
+    from finetune.evaluate import TfidfBaseline, tune_p1_threshold
+    from finetune.predict import CONFIG_FILE, PRIORITY_TEXT_MODEL
+
+    text_model = TfidfBaseline(train.mode, seed=13).fit(train)
+    _, encoder_prio, _, _, _ = classifier.predict_proba(val.texts)
+    _, text_prio = text_model.predict_proba(val.texts, len(classifier.priority_labels))
+    p1 = classifier.priority_labels.index("P1") if "P1" in classifier.priority_labels else None
+    scores = {}
+    for weight in PRIORITY_BLEND_GRID:
+        blended = weight * encoder_prio + (1 - weight) * text_prio
+        decision = blended.argmax(1)
+        if p1 is not None:
+            threshold = tune_p1_threshold(blended, val.priority, classifier.priority_labels)
+            if threshold is not None:
+                decision = np.where(blended[:, p1] >= threshold, p1, decision)
+        scores[weight] = f1_score(val.priority, decision, average="macro", zero_division=0)
+    weight = max(PRIORITY_BLEND_GRID, key=lambda w: (round(scores[w], 4), w))  # ties: more encoder
+    config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["priority_blend"] = weight
+    config["priority_blend_scores"] = {str(k): round(v, 4) for k, v in scores.items()}
+    (model_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
+    classifier.priority_blend = weight
+    if weight < 1.0:
+        joblib.dump(text_model, model_dir / PRIORITY_TEXT_MODEL)
+        classifier.priority_text_model = text_model
+    log.info("priority blend: encoder weight %.2f (validation macro-F1 by weight: %s)", weight, config["priority_blend_scores"])
+    return weight
+
+
 def apply_p1_threshold(model_dir: Path, classifier, val: TriageData, target_recall: float = 0.95) -> float | None:
     """Tune the P1 threshold on the validation split, store it in config.json and set it on ``classifier``."""
     from finetune.evaluate import tune_p1_threshold
@@ -351,6 +393,7 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
 
         classifier = TriageClassifier.load(tmp)
         if val.priority is not None:
+            choose_priority_blend(tmp, classifier, train, val)
             apply_p1_threshold(tmp, classifier, val)
         report = evaluate(classifier, val, baseline_train=train)
         write_outputs(report, data.type_labels, tmp, "metrics")

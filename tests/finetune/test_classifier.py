@@ -82,3 +82,19 @@ def test_quick_model_beats_chance_on_the_handwritten_test_set(quick_classifier):
     assert accuracy > 0.5, accuracy
     zh = np.array(langs) == "zh"
     assert (types[zh].argmax(1) == data.primary_index()[zh]).mean() > 0.4
+
+
+def test_priority_blend_is_chosen_on_validation_and_used(quick_model_dir, quick_classifier):
+    import json
+
+    import numpy as np
+
+    from finetune.predict import PRIORITY_TEXT_MODEL
+
+    config = json.loads((quick_model_dir / "config.json").read_text(encoding="utf-8"))
+    scores = {float(k): v for k, v in config["priority_blend_scores"].items()}
+    assert set(scores) == {1.0, 0.75, 0.5, 0.25, 0.0}
+    assert scores[config["priority_blend"]] == max(scores.values())
+    assert (quick_model_dir / PRIORITY_TEXT_MODEL).is_file() == (config["priority_blend"] < 1.0)
+    _, prio, _, _, _ = quick_classifier.predict_proba(["Two people trapped in a burning car on Mannerheimintie"])
+    assert np.allclose(prio.sum(1), 1.0, atol=1e-4)
