@@ -50,7 +50,8 @@ class PlannerConfig:
     passages: int = 4
     max_actions: int = 7
     low_confidence: float = 0.55
-    possible_p1: float = 0.10
+    # Raise "possible P1" when P(P1) reaches this share of the model's own P1 decision threshold.
+    possible_p1_share: float = 0.5
     evacuate_priorities: tuple[str, ...] = ("P1", "P2")
     population: str = "daytime"
     extra: dict[str, Any] = field(default_factory=dict)
@@ -125,6 +126,10 @@ class ResponsePlanner:
             plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
         return plan
 
+    def possible_p1_threshold(self) -> float:
+        decision = getattr(self.triage_model, "p1_threshold", None) or 0.5
+        return self.config.possible_p1_share * decision
+
     # --- steps ---------------------------------------------------------------
     def _check_under_triage(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
         """Under-triage is the costliest error: say so when a non-P1 report may well be P1."""
@@ -132,7 +137,7 @@ class ResponsePlanner:
             return
         p1 = triage.priority_probs.get("P1", 0.0)
         cues = sorted({m.group(0).lower() for m in _LIFE_THREAT.finditer(checked.text)})
-        if p1 >= self.config.possible_p1 or cues:
+        if p1 >= self.possible_p1_threshold() or cues:
             reason = f"the model gives P1 {p1:.0%}" + (f"; the report mentions: {', '.join(cues)}" if cues else "")
             plan.open_questions.insert(0, PlanItem(
                 text=f"Possible immediate threat to life ({reason}). Confirm with the caller before accepting {triage.priority}.",
