@@ -112,11 +112,14 @@ class Assistant:
              narrative: bool = True) -> ResponsePlan:
         checked = check_text(report, what="report")
         operator = self._operator(operator)
-        if incident_id is None:
-            record = self.triage(checked.text, None, operator)
-            incident_id, triage = record.incident_id, record.triage
+        # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
+        # seen before is triaged and logged first, so every plan has its report in the audit trail.
+        latest = self.store.latest_report(incident_id) if incident_id else None
+        if latest is not None and latest.text == checked.text and latest.triage is not None:
+            triage = latest.effective_triage()
         else:
-            triage = None
+            record = self.triage(checked.text, incident_id, operator)
+            incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self.planner.plan(checked, incident_id=incident_id, triage=triage)
         if narrative:

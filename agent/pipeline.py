@@ -84,15 +84,20 @@ class ResponsePlanner:
         plan.triage = triage
         kind, priority = triage.incident_type, triage.priority
         t_src = [Source(kind="triage", ref=triage.model_version or "triage")]
-        plan.situation.append(PlanItem(
-            text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}.",
-            sources=t_src))
+        if triage.corrected_by_operator:
+            t_src = [Source(kind="operator", ref="triage-correction")]
+            plan.situation.append(PlanItem(text=f"Triage: {kind}, priority {priority}, set by the operator; language {triage.language}.", sources=t_src))
+        else:
+            plan.situation.append(PlanItem(
+                text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}.",
+                sources=t_src))
         if result is not None and getattr(result, "truncated", False):
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")
         if triage.secondary_types:
             plan.situation.append(PlanItem(text="Also indicated: " + ", ".join(triage.secondary_types) + ".", sources=t_src))
-        self._check_under_triage(checked, triage, plan)
-        if triage.type_confidence < self.config.low_confidence:
+        if not triage.corrected_by_operator:
+            self._check_under_triage(checked, triage, plan)
+        if triage.type_confidence < self.config.low_confidence and not triage.corrected_by_operator:
             plan.open_questions.append(PlanItem(
                 text=f"Triage is uncertain ({kind} at {triage.type_confidence:.0%}); confirm the incident type with the caller.", sources=t_src))
         if checked.has_injection:

@@ -58,6 +58,7 @@ class TriageSummary(BaseModel):
     model_version: str = ""
     type_probs: dict[str, float] = Field(default_factory=dict)
     priority_probs: dict[str, float] = Field(default_factory=dict)
+    corrected_by_operator: bool = Field(default=False, description="Type/priority were set by the operator, not the model.")
 
 
 class ResponsePlan(BaseModel):

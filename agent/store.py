@@ -61,6 +61,27 @@ class AuditEvent(BaseModel):
     operator: str
 
 
+class StoredReport(BaseModel):
+    report_id: str
+    incident_id: str
+    text: str
+    triage: TriageSummary | None
+    final_type: str | None
+    final_priority: str | None
+
+    @property
+    def corrected(self) -> bool:
+        return self.triage is not None and (self.final_type, self.final_priority) != (self.triage.incident_type, self.triage.priority)
+
+    def effective_triage(self) -> TriageSummary | None:
+        """The model's triage with the operator's decision applied (what plans must use)."""
+        if self.triage is None:
+            return None
+        return self.triage.model_copy(update={"incident_type": self.final_type or self.triage.incident_type,
+                                              "priority": self.final_priority or self.triage.priority,
+                                              "corrected_by_operator": self.corrected})
+
+
 class UnknownIncidentError(LookupError):
     pass
 
@@ -164,6 +185,16 @@ class IncidentStore:
             if triage:
                 self._log(conn, incident_id, "triage", {"report_id": report_id, **triage.model_dump()}, operator)
         return report_id
+
+    def latest_report(self, incident_id: str) -> StoredReport | None:
+        row = self._read_one("SELECT * FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC LIMIT 1", (incident_id,))
+        if row is None:
+            return None
+        return StoredReport(
+            report_id=row["report_id"], incident_id=row["incident_id"], text=row["text"],
+            triage=TriageSummary.model_validate_json(row["triage_json"]) if row["triage_json"] else None,
+            final_type=row["final_type"], final_priority=row["final_priority"],
+        )
 
     def record_triage_decision(
         self, report_id: str, *, accepted: bool, operator: str,

@@ -70,3 +70,23 @@ def test_history_is_per_incident(assistant):
     _run(assistant, "list the shelters", a)
     assert [m["role"] for m in assistant.store.chat_history(a)] == ["user", "assistant"]
     assert assistant.store.chat_history(b) == []
+
+
+def test_plan_follows_the_operators_triage_correction(assistant):
+    report = "Strong smell in the stairwell at Yliopistonkatu 7, residents feel dizzy"
+    record = assistant.triage(report)
+    wrong_type = "public_health" if record.triage.incident_type == "hazmat" else "hazmat"
+    assistant.correct_triage(record.report_id, accepted=False, incident_type=wrong_type, priority="P1")
+    plan = assistant.plan(report, record.incident_id)
+    assert plan.triage.incident_type == wrong_type and plan.triage.priority == "P1"
+    assert plan.triage.corrected_by_operator
+    assert any("set by the operator" in item.text for item in plan.situation)
+    reports = assistant.store.events(record.incident_id, kind="report")
+    assert len(reports) == 1  # the same report is not logged twice
+
+
+def test_plan_for_a_new_report_on_an_open_incident_is_logged(assistant):
+    incident = assistant.store.create_incident("chat", "op").incident_id
+    plan = assistant.plan("Car crash on Mannerheimintie, two injured", incident)
+    assert assistant.store.latest_report(incident).text.startswith("Car crash")
+    assert not plan.triage.corrected_by_operator
