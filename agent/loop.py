@@ -116,6 +116,11 @@ class ChatAgent:
             yield ChatEvent(kind="tool", step=step)
         yield from self._answer(message, prediction, outputs, citations)
 
+    def propose_calls(self, text: str) -> list[ToolCallSpec]:
+        """The LLM's validated tool calls for one message, without running them (for evaluation)."""
+        self.started, self.trajectory, self.run_id = time.monotonic(), [], uuid.uuid4().hex[:12]
+        return self._llm_tool_calls([SystemMessage(SYSTEM_PROMPT), HumanMessage(text)])
+
     # --- the LLM's tool calls, validated, with one repair round -----------
     def _llm_tool_calls(self, messages: list[BaseMessage]) -> list[ToolCallSpec]:
         if self.backend.chat_model is None:

@@ -74,13 +74,11 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(2)
-    from langchain_core.messages import HumanMessage, SystemMessage
-
     from agent.backends import build_backend
     from agent.chat_tools import fallback_calls, make_agent_tools
     from agent.config import Settings
     from agent.intents import TOOL_INTENTS, IntentRouter
-    from agent.loop import SYSTEM_PROMPT, AgentConfig, ChatAgent
+    from agent.loop import AgentConfig, ChatAgent
     from agent.grounding import GroundingChecker
     from agent.safety import check_text
     from finetune import ensure_default_model, load_current_classifier
@@ -114,9 +112,8 @@ def main() -> None:
         rows["router"].append(score(item, router_calls, city))
         llm_calls: list[dict] = []
         if backend.chat_model is not None:
-            agent.started, agent.trajectory, agent.run_id = time.monotonic(), [], "bench"
             t0 = time.perf_counter()
-            llm_calls = agent._llm_tool_calls([SystemMessage(SYSTEM_PROMPT), HumanMessage(checked.text)])
+            llm_calls = agent.propose_calls(checked.text)
             llm_times.append(time.perf_counter() - t0)
             llm_valid += bool(llm_calls)
             rows["llm"].append(score(item, llm_calls, city))
