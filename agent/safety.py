@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from finetune.text import looks_binary
+
 MAX_MESSAGE_CHARS = 20_000
 
 _INJECTION_PATTERNS = [
@@ -59,7 +61,7 @@ def check_text(text: object, *, what: str = "message", max_chars: int = MAX_MESS
         raise InputError(f"The {what} must be text, got {type(text).__name__}.")
     if not text.strip():
         raise InputError(f"The {what} is empty. Type or paste the text first.")
-    if "\x00" in text or _control_ratio(text) > 0.05 or text.count("\ufffd") > 3:
+    if looks_binary(text):
         raise InputError(f"The {what} looks like binary data, not text. Paste the readable text of the report.")
     if len(text) > max_chars:
         raise InputError(
@@ -69,11 +71,6 @@ def check_text(text: object, *, what: str = "message", max_chars: int = MAX_MESS
     text = unicodedata.normalize("NFC", text).strip()
     spans = tuple(sentence.strip() for sentence in _SENTENCE.findall(text) if _INJECTION.search(sentence))
     return CheckedText(text=text, injection_spans=spans)
-
-
-def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
-    return controls / max(1, len(text))
 
 
 REFUSAL = (

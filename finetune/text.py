@@ -24,6 +24,15 @@ def detect_language(text: str) -> str:
     return "zh" if han / len(letters) >= 0.2 else "en"
 
 
+def looks_binary(text: str) -> bool:
+    """NUL bytes, replacement characters or many control characters: decoded binary, not a report."""
+    sample = text[:2000]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
+    return "\x00" in sample or sample.count("\ufffd") > 3 or control / len(sample) > 0.05
+
+
 def check_report(text: object, index: int = 0) -> str:
     """Return the report as clean text, or raise InvalidReportError naming item ``index``."""
     if isinstance(text, (bytes, bytearray)):
@@ -35,8 +44,6 @@ def check_report(text: object, index: int = 0) -> str:
         raise InvalidReportError(f"report #{index} is a {type(text).__name__}, not text")
     if not text.strip():
         raise InvalidReportError(f"report #{index} is empty or whitespace only")
-    sample = text[:2000]
-    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
-    if "\x00" in sample or "\ufffd" in sample and sample.count("\ufffd") > 3 or control / len(sample) > 0.1:
+    if looks_binary(text):
         raise InvalidReportError(f"report #{index} looks like binary data, not a text report")
     return text.strip()

@@ -8,32 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agent.assistant import InputError
+from agent.safety import InputError, check_text
 
-try:  # the agent's input checks may raise their own InputError class: the UI treats both alike
-    from agent.safety import InputError as _SafetyInputError
-
-    INPUT_ERRORS: tuple[type[Exception], ...] = (InputError, _SafetyInputError)
-except ImportError:  # pragma: no cover - older agent package
-    INPUT_ERRORS = (InputError,)
+INPUT_ERRORS: tuple[type[Exception], ...] = (InputError,)
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".eml", ".log")
 MAX_UPLOAD_BYTES = 1_000_000
 
 
 def clean_text(text: str | None, *, what: str, max_chars: int) -> str:
-    """Strip and check a typed or pasted text; raises ``InputError`` if it cannot be used."""
-    text = (text or "").strip()
-    if not text:
-        raise InputError(f"The {what} is empty: type or paste some text first.")
-    if "\x00" in text or sum(1 for ch in text[:4000] if ord(ch) < 32 and ch not in "\n\r\t") > 8:
-        raise InputError(f"The {what} looks like binary data, not text.")
-    if len(text) > max_chars:
-        raise InputError(
-            f"The {what} is {len(text):,} characters long; the limit is {max_chars:,}. "
-            "Paste the relevant part only."
-        )
-    return text
+    """Strip and check a typed or pasted text (the agent's checks); raises ``InputError`` if it cannot be used."""
+    return check_text(text or "", what=what, max_chars=max_chars).text
 
 
 def read_upload(path: str | Path | None) -> str:
