@@ -34,13 +34,13 @@ from typing import Any, Literal
 import networkx as nx
 import numpy as np
 import shapely
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, model_validator
 from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import Point, Polygon, box, mapping
 
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import normalize
-from tools.scenario import HAZARD_TYPES, Zone
+from tools.scenario import HazardTypeName, Zone
 
 log = logging.getLogger(__name__)
 
@@ -55,18 +55,11 @@ MAX_HAZARD_RADIUS_M = 20_000.0
 class Hazard(BaseModel):
     """Where the danger is: a polygon or a centre plus radius, its type, and closed roads."""
 
-    hazard_type: str
+    hazard_type: HazardTypeName
     polygon: list[tuple[float, float]] | None = Field(default=None, description="[(lat, lon), ...], at least 3 points")
     center: tuple[float, float] | None = Field(default=None, description="(lat, lon)")
     radius_m: float | None = Field(default=None, gt=0, le=MAX_HAZARD_RADIUS_M)
     closed_roads: list[str] = Field(default_factory=list)
-
-    @field_validator("hazard_type")
-    @classmethod
-    def _type_ok(cls, v: str) -> str:
-        if v not in HAZARD_TYPES:
-            raise ValueError(f"unknown hazard type {v!r}; use one of {', '.join(HAZARD_TYPES)}")
-        return v
 
     @model_validator(mode="after")
     def _shape_ok(self) -> "Hazard":

@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from finetune.taxonomy import INCIDENT_TYPES
 
@@ -21,6 +21,16 @@ log = logging.getLogger(__name__)
 
 # The triage taxonomy is the one vocabulary of incident and hazard types.
 HAZARD_TYPES: tuple[str, ...] = INCIDENT_TYPES
+
+
+def known_hazard_type(value: str) -> str:
+    """Pydantic validator: one of the taxonomy's incident/hazard types."""
+    if value not in HAZARD_TYPES:
+        raise ValueError(f"unknown hazard type {value!r}; use one of {', '.join(HAZARD_TYPES)}")
+    return value
+
+
+HazardTypeName = Annotated[str, AfterValidator(known_hazard_type)]
 UNIT_TYPES: tuple[str, ...] = ("engine", "ladder", "rescue", "hazmat", "ambulance", "police_patrol", "utility_crew")
 UNIT_STATUSES: tuple[str, ...] = ("available", "dispatched", "out_of_service")
 PACKAGED_HELSINKI = "packaged:helsinki"
