@@ -20,12 +20,13 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from agent.backends import LLMBackend, build_backend
 from agent.chat_tools import fallback_calls, make_agent_tools
-from agent.config import Settings, get_settings
+from core.settings import Settings, get_settings
 from agent.grounding import GroundingChecker, supported_sentences
 from agent.intents import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
 from agent.pipeline import ResponsePlanner, plan_from_tool_results, to_triage_summary
-from agent.safety import InputError, check_text
+from agent.safety import screen_text
+from core.errors import InputError
 from agent.schemas import ChatEvent, ResponsePlan, SystemStatus, TriageSummary
 from agent.store import IncidentStore
 
@@ -88,7 +89,7 @@ class Assistant:
 
     # --- triage -------------------------------------------------------------
     def triage(self, text: str, incident_id: str | None = None, operator: str | None = None) -> TriageRecord:
-        checked = check_text(text, what="report")
+        checked = screen_text(text, what="report")
         operator = self._operator(operator)
         summary = to_triage_summary(self.triage_model.predict([checked.text])[0])
         if incident_id is None:
@@ -98,7 +99,7 @@ class Assistant:
 
     def correct_triage(self, report_id: str, *, accepted: bool, incident_type: str | None = None,
                        priority: str | None = None, operator: str | None = None) -> None:
-        from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+        from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
         if incident_type is not None and incident_type not in INCIDENT_TYPES:
             raise InputError(f"unknown incident type {incident_type!r}; use one of {', '.join(INCIDENT_TYPES)}")
@@ -110,7 +111,7 @@ class Assistant:
     # --- plans --------------------------------------------------------------
     def plan(self, report: str, incident_id: str | None = None, operator: str | None = None,
              narrative: bool = True) -> ResponsePlan:
-        checked = check_text(report, what="report")
+        checked = screen_text(report, what="report")
         operator = self._operator(operator)
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.
@@ -161,7 +162,7 @@ class Assistant:
         from tools.llm_tools import make_tools
 
         def plan_fn(report: str) -> ResponsePlan:
-            checked = check_text(report, what="report")
+            checked = screen_text(report, what="report")
             with self._city_lock:
                 return self.planner.plan(checked, incident_id=incident_id)
 
@@ -169,7 +170,7 @@ class Assistant:
 
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
         try:
-            checked = check_text(message)
+            checked = screen_text(message)
         except InputError as exc:
             yield ChatEvent(kind="error", text=str(exc))
             return

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import httpx
 from langchain_core.language_models.chat_models import BaseChatModel
 
-from agent.config import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

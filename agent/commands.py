@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def build_assistant(args: argparse.Namespace):
     from agent.assistant import Assistant
-    from agent.config import get_settings
+    from core.settings import get_settings
 
     overrides = {key: value for key, value in {
         "llm_backend": args.llm, "llm_base_url": args.llm_base_url, "llm_model": args.llm_model, "operator": args.operator,
@@ -46,7 +46,7 @@ def build_assistant(args: argparse.Namespace):
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from agent.cli import UserError
+    from core.errors import UserError
     from agent.render import to_json, to_markdown
     from agent.safety import InputError
 
@@ -91,7 +91,7 @@ def run_export(args: argparse.Namespace) -> int:
     import csv
     import json
 
-    from agent.config import get_settings
+    from core.settings import get_settings
     from agent.store import IncidentStore
 
     settings = get_settings()

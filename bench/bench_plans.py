@@ -37,7 +37,7 @@ def main() -> None:
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from agent.assistant import Assistant
-    from agent.config import Settings
+    from core.settings import Settings
     from agent.render import missing_sections, to_markdown
 
     settings = Settings(llm_backend="none" if opts.no_llm else "local", data_dir=ROOT / "var")

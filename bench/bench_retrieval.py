@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agent.config import Settings, configure_torch_threads  # noqa: E402
+from core.settings import Settings, configure_torch_threads  # noqa: E402
 from knowledge.embeddings import EncoderSet, USEEncoder  # noqa: E402
 from knowledge.ingest import ingest_paths  # noqa: E402
 from knowledge.retriever import Retriever  # noqa: E402

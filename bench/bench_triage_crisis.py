@@ -95,7 +95,7 @@ def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max
 
 
 def main() -> None:
-    from agent.config import configure_torch_threads, setup_logging
+    from core.settings import configure_torch_threads, setup_logging
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("a", "b", "both"), default="both")

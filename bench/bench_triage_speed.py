@@ -35,7 +35,7 @@ def _throughput(fn, texts: list[str], batch: int, repeats: int) -> float:
 def main() -> None:
     import torch
 
-    from agent.config import setup_logging
+    from core.settings import setup_logging
     from finetune.dataset import prepare, read_split, read_table
     from finetune.evaluate import TfidfBaseline
     from finetune.predict import TriageClassifier

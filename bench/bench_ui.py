@@ -52,7 +52,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ["ECA_DATA_DIR"] = args.data_dir or os.environ.get("ECA_DATA_DIR") or tempfile.mkdtemp(prefix="eca-bench-ui-")
 
-    from agent.config import Settings, configure_torch_threads, setup_logging
+    from core.settings import Settings, configure_torch_threads, setup_logging
 
     setup_logging("WARNING")
     settings = Settings()

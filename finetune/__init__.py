@@ -8,8 +8,8 @@ from __future__ import annotations
 from importlib import import_module
 
 _EXPORTS = {
-    "INCIDENT_TYPES": "finetune.taxonomy", "PRIORITIES": "finetune.taxonomy",
-    "InvalidReportError": "finetune.errors", "TrainingDataError": "finetune.errors", "ModelNotFoundError": "finetune.errors",
+    "INCIDENT_TYPES": "core.vocabulary", "PRIORITIES": "core.vocabulary",
+    "InputError": "core.errors", "TrainingDataError": "finetune.errors", "ModelNotFoundError": "finetune.errors",
     "TriageResult": "finetune.predict", "TriageClassifier": "finetune.predict",
     "current_model_dir": "finetune.registry", "load_current_classifier": "finetune.registry",
     "ensure_default_model": "finetune.registry", "train_quick_model": "finetune.registry",

@@ -53,7 +53,7 @@ def _data_args(p: argparse.ArgumentParser) -> None:
 
 
 def _user_error(exc: Exception):
-    from agent.cli import UserError
+    from core.errors import UserError
 
     return UserError(str(exc))
 
@@ -87,24 +87,25 @@ def _read_stdin_reports() -> list[str]:
     try:
         return [line for line in raw.decode("utf-8").splitlines() if line.strip()]
     except UnicodeDecodeError:
-        from finetune.errors import InvalidReportError
+        from core.errors import InputError
 
-        raise InvalidReportError("standard input is not UTF-8 text") from None
+        raise InputError("standard input is not UTF-8 text") from None
 
 
 def _triage(args: argparse.Namespace) -> int:
-    from finetune.errors import InvalidReportError, ModelNotFoundError
+    from core.errors import InputError
+    from finetune.errors import ModelNotFoundError
     from finetune.predict import TriageClassifier
     from finetune.registry import ensure_default_model
-    from finetune.text import check_report
+    from core.text import check_text
 
     try:
         texts = _read_stdin_reports() if args.texts == ["-"] else args.texts
         for i, text in enumerate(texts):  # cheap checks before the (slow) model load
-            check_report(text, i)
+            check_text(text, what=f"report #{i}")
         classifier = TriageClassifier.load(args.model or ensure_default_model())
         results = classifier.predict(texts)
-    except (InvalidReportError, ModelNotFoundError) as exc:
+    except (InputError, ModelNotFoundError) as exc:
         raise _user_error(exc) from None
     for r in results:
         if args.json:
@@ -118,7 +119,7 @@ def _triage(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from agent.config import get_settings
+    from core.settings import get_settings
     from finetune.dataset import prepare, read_table
     from finetune.errors import TrainingDataError
     from finetune.evaluate import format_report  # noqa: F401  (fail fast on a broken install)

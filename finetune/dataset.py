@@ -12,10 +12,12 @@ import numpy as np
 import pandas as pd
 
 from finetune.errors import TrainingDataError
-from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
-from finetune.text import check_report, InvalidReportError
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
+from core.errors import InputError
+from core.text import check_text
 
 log = logging.getLogger(__name__)
+_NO_LIMIT = 2**62  # length is not a reason to refuse a training row or a report to triage; the text is cut later
 
 SECONDARY_WEIGHT = 0.3  # share of the target mass a secondary hazard gets in single-label training
 
@@ -133,9 +135,10 @@ def prepare(df: pd.DataFrame, spec: LabelSpec, type_labels: list[str] | None = N
     keep, texts = [], []
     for i, value in enumerate(df[spec.text_col].tolist()):
         try:
-            texts.append(check_report("" if value is None or (isinstance(value, float) and np.isnan(value)) else value, i))
+            texts.append(check_text("" if value is None or (isinstance(value, float) and np.isnan(value)) else value,
+                                    what=f"report #{i}", max_chars=_NO_LIMIT))
             keep.append(i)
-        except InvalidReportError:
+        except InputError:
             continue
     if len(keep) < len(df):
         log.warning("skipped %d row(s) with empty or non-text %r", len(df) - len(keep), spec.text_col)

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 
-class InvalidReportError(ValueError):
-    """A report that cannot be triaged: empty, whitespace only, or binary."""
-
-
 class TrainingDataError(ValueError):
     """A training/evaluation file that cannot be used: unreadable, missing columns, unknown labels, one class."""
 

@@ -11,7 +11,8 @@ import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 
 from finetune.dataset import TriageData
-from finetune.text import detect_language
+from core.text import detect_language
+from core.vocabulary import PRIORITIES
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ def write_outputs(report: EvalReport, labels: list[str], out_dir: Path, stem: st
                                                 f"incident type, {report.info.get('model_version')}")
     all_prio = report.model.get("all", {}).get("priority", {})
     if "confusion" in all_prio:
-        paths["priority_confusion"] = save_confusion_png(all_prio["confusion"], ["P1", "P2", "P3", "P4"],
+        paths["priority_confusion"] = save_confusion_png(all_prio["confusion"], list(PRIORITIES),
                                                          out_dir / f"{stem}_priority_confusion.png", "priority")
     return paths
 

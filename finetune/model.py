@@ -6,6 +6,8 @@ import logging
 from pathlib import Path
 
 import numpy as np
+
+from core.encoders import usem3_encoder
 import torch
 from torch import nn
 
@@ -72,20 +74,8 @@ def load_encoder(path: str | Path):
     return tokenizer, encoder
 
 
-_USE_CACHE: dict[int, object] = {}
-
-
-def use_encoder(threads: int = 1):
-    """The packaged multilingual USE encoder (numpy), one instance per process."""
-    if threads not in _USE_CACHE:
-        import usem3
-
-        _USE_CACHE[threads] = usem3.USE(threads=threads)
-    return _USE_CACHE[threads]
-
-
 def embed_multilingual(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    encoder = use_encoder()
+    encoder = usem3_encoder()
     parts = [encoder.encode(texts[i:i + batch_size]) for i in range(0, len(texts), batch_size)]
     return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 512), dtype=np.float32)
 

@@ -11,12 +11,14 @@ import numpy as np
 import torch
 from pydantic import BaseModel, Field
 
-from finetune.errors import InvalidReportError, ModelNotFoundError
+from core.errors import InputError
+from finetune.errors import ModelNotFoundError
 from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, load_encoder
-from finetune.taxonomy import NOT_INCIDENT
-from finetune.text import MAX_REPORT_CHARS, check_report, detect_language
+from core.vocabulary import NOT_INCIDENT
+from core.text import MAX_TEXT_CHARS, check_text, detect_language
 
 log = logging.getLogger(__name__)
+_NO_LIMIT = 2**62  # length is not a reason to refuse a training row or a report to triage; the text is cut later
 
 CONFIG_FILE = "config.json"
 PRIORITY_TEXT_MODEL = "priority_tfidf.joblib"
@@ -62,7 +64,7 @@ class TriageClassifier:
 
     @classmethod
     def load(cls, path: str | Path) -> "TriageClassifier":
-        from agent.config import configure_torch_threads
+        from core.settings import configure_torch_threads
 
         path = Path(path)
         config_path = path / CONFIG_FILE
@@ -121,9 +123,10 @@ class TriageClassifier:
             raise TypeError("predict() takes a sequence of reports; wrap a single report in a list")
         clean, cut_chars = [], []
         for i, text in enumerate(texts):
-            text = check_report(text, i)
-            cut_chars.append(len(text) > MAX_REPORT_CHARS)
-            clean.append(text[:MAX_REPORT_CHARS])
+            # Longer reports are cut, not refused: triage must still see the start of a pasted log.
+            text = check_text(text, what=f"report #{i}", max_chars=_NO_LIMIT)
+            cut_chars.append(len(text) > MAX_TEXT_CHARS)
+            clean.append(text[:MAX_TEXT_CHARS])
         n = len(clean)
         langs = [detect_language(t) for t in clean]
         types = np.zeros((n, len(self.type_labels)), dtype=np.float32)
@@ -162,7 +165,7 @@ class TriageClassifier:
 
     # --- typed results --------------------------------------------------------------------------
     def predict(self, texts: Sequence[str]) -> list[TriageResult]:
-        """Triage each report. Raises InvalidReportError naming the first bad item."""
+        """Triage each report. Raises InputError naming the first bad item."""
         types, prio, langs, truncated, clean = self.predict_proba(texts)
         results = []
         decisions = self.decide_priority(prio) if prio is not None else None
@@ -186,4 +189,4 @@ class TriageClassifier:
         return results
 
 
-__all__ = ["InvalidReportError", "TriageClassifier", "TriageResult"]
+__all__ = ["InputError", "TriageClassifier", "TriageResult"]

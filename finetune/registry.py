@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path
 
-from agent.config import PROJECT_ROOT, Settings, get_settings
+from core.settings import PROJECT_ROOT, Settings, get_settings
+from finetune.current import CURRENT_FILE, mark_current
 from finetune.errors import ModelNotFoundError
 
 log = logging.getLogger(__name__)
 
-CURRENT_FILE = "CURRENT"
 SHIPPED_DATA = PROJECT_ROOT / "finetune" / "data" / "train.jsonl"
 HANDWRITTEN_TEST = PROJECT_ROOT / "finetune" / "data" / "test_handwritten.jsonl"
 
 
 def models_root(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).models_dir / "triage"
-
-
-def mark_current(root: Path, version: str) -> None:
-    """Point CURRENT at ``version`` atomically (write a temp file, then rename over)."""
-    if not (root / version).is_dir():
-        raise ModelNotFoundError(f"no model {version!r} under {root}")
-    fd, tmp = tempfile.mkstemp(dir=root, prefix=".CURRENT.")
-    with os.fdopen(fd, "w") as fh:
-        fh.write(version + "\n")
-    os.replace(tmp, root / CURRENT_FILE)
 
 
 def current_model_dir(settings: Settings | None = None) -> Path | None:

@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 from finetune.dataset import TriageData, check_trainable
 from finetune.errors import TrainingDataError
 from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, freeze_lower_layers, load_encoder
-from finetune.text import detect_language
+from core.text import detect_language
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ class EncoderTrainer:
 
     def fit(self, train: TriageData, val: TriageData) -> tuple[TwoHeadClassifier, object, dict]:
         from transformers import get_linear_schedule_with_warmup
-        from agent.config import packaged_minilm_path
+        from core.encoders import packaged_minilm_path
 
         cfg = self.config
         base = cfg.base_model or packaged_minilm_path()
@@ -338,7 +338,7 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
     from finetune.evaluate import evaluate, format_report, write_outputs
     from finetune.model_card import write_model_card
     from finetune.predict import CONFIG_FILE, TriageClassifier
-    from finetune.registry import mark_current as set_current
+    from finetune.current import mark_current as set_current
 
     started = time.monotonic()
     check_trainable(data)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.IGNORECASE)
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # A table-of-contents entry: "Manageable Span of Control ........ 21". Its words repeat every
 # heading of the document, so it would match almost any query while answering none.
 _TOC_ENTRY = re.compile(r"^.{3,}?(?:\s?\.){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
@@ -55,15 +55,3 @@ def unwrap(lines: list[str]) -> str:
         else:
             out += " " + line
     return re.sub(r"[ \t]+", " ", out)
-
-
-def cjk_share(text: str) -> float:
-    letters = [c for c in text if not c.isspace()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if _CJK.match(c)) / len(letters)
-
-
-def detect_language(text: str) -> str:
-    """'zh' when a meaningful share of the text is CJK, else 'en'."""
-    return "zh" if cjk_share(text[:5000]) > 0.15 else "en"

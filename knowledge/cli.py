@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _user_error(exc: Exception):
-    from agent.cli import UserError
+    from core.errors import UserError
 
     return UserError(str(exc))
 

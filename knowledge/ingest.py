@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 
-from agent.config import Settings, get_settings
+from core.settings import Settings, get_settings
 from knowledge.chunking import Chunk, chunk_document
 from knowledge.embeddings import EncoderSet
 from knowledge.loaders import SUPPORTED_SUFFIXES, RawDocument, UnreadableDocument, read_document

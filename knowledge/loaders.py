@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.cleaning import dehyphenate, detect_language, repeated_lines, strip_noise_lines, unwrap
+from core.text import detect_language
+from knowledge.cleaning import dehyphenate, repeated_lines, strip_noise_lines, unwrap
 
 SUPPORTED_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".pdf": "pdf"}
 

@@ -20,8 +20,8 @@ from typing import Any, Literal
 import bm25s
 import numpy as np
 
-from agent.config import Settings, get_settings
-from knowledge.cleaning import detect_language
+from core.settings import Settings, get_settings
+from core.text import detect_language
 from knowledge.store import LANGUAGES, KBStore
 from knowledge.tokenize import tokens_for
 from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage

@@ -15,7 +15,7 @@ import chromadb
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
-from agent.config import Settings
+from core.settings import Settings
 from knowledge.embeddings import EncoderSet
 from knowledge.types import KnowledgeError
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from finetune.taxonomy import INCIDENT_TYPES, NOT_INCIDENT
+from core.vocabulary import INCIDENT_TYPES, NOT_INCIDENT
 
 #: Hazard / annex keys: the triage taxonomy labels plus the non-hazard annexes.
 HAZARD_KEYS: tuple[str, ...] = tuple(t for t in INCIDENT_TYPES if t != NOT_INCIDENT) + (

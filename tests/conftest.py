@@ -76,7 +76,7 @@ def quick_model_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def base_settings(session_data_dir: Path):
-    from agent.config import Settings
+    from core.settings import Settings
 
     return Settings(data_dir=session_data_dir, llm_backend="none")
 

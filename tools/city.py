@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from agent.config import Settings, get_settings
+from core.settings import Settings, get_settings
 from tools.gazetteer import Gazetteer, Landmark, PlaceMatch
 from tools.routing import GraphIndex, LocalProjection
 from tools.scenario import UNIT_STATUSES, Scenario, ScenarioError, Station, Unit, load_scenario

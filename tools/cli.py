@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(args: argparse.Namespace):
-    from agent.cli import UserError
+    from core.errors import UserError
     from tools.city import CityModel
     from tools.scenario import ScenarioError
 
@@ -48,7 +48,7 @@ def _load(args: argparse.Namespace):
 
 
 def _place(city, name: str | None, lat: float | None, lon: float | None):
-    from agent.cli import UserError
+    from core.errors import UserError
     from tools.city import PlanningError
     from tools.gazetteer import AmbiguousPlaceError
 
@@ -84,7 +84,7 @@ def _city(args: argparse.Namespace) -> int:
 def _evacuate(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from agent.cli import UserError
+    from core.errors import UserError
     from tools.city import PlanningError
     from tools.evacuation import Hazard, plan_evacuation
 
@@ -106,7 +106,7 @@ def _evacuate(args: argparse.Namespace) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from agent.cli import UserError
+    from core.errors import UserError
     from tools.city import PlanningError
     from tools.dispatch import IncidentRequest, plan_dispatch
 

@@ -28,12 +28,12 @@ import numpy as np
 from pydantic import BaseModel, Field, field_validator
 from scipy.optimize import linear_sum_assignment
 
+from core.vocabulary import PRIORITIES
 from tools.city import CityModel, PlanningError
 from tools.scenario import HazardTypeName
 
 log = logging.getLogger(__name__)
 
-PRIORITIES = ("P1", "P2", "P3", "P4")
 
 # Units needed per incident type (demonstration doctrine written for this project, in the
 # spirit of common first-alarm assignments; not an official response table).

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from finetune.taxonomy import INCIDENT_TYPES
+from core.vocabulary import INCIDENT_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -270,7 +270,7 @@ def parse_scenario(text: str, source: str = "<string>", base_path: Path | None =
 def load_scenario(path: str | Path | None = None) -> Scenario:
     """Load and validate a scenario file (default: ``settings.scenario``)."""
     if path is None:
-        from agent.config import get_settings
+        from core.settings import get_settings
 
         path = get_settings().scenario
     path = Path(path).expanduser()

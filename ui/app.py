@@ -17,7 +17,8 @@ from typing import Any
 import gradio as gr
 
 from agent.assistant import Assistant
-from agent.config import Settings
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
+from core.settings import Settings
 from agent.schemas import ChatEvent, ResponsePlan, TriageSummary
 from agent.store import UnknownIncidentError
 from ui.export import export_plan
@@ -37,10 +38,6 @@ from ui.views import (
 
 log = logging.getLogger(__name__)
 
-try:  # the one place the UI reads the triage taxonomy (labels offered for corrections)
-    from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
-except ImportError:  # pragma: no cover - finetune is part of this project
-    INCIDENT_TYPES, PRIORITIES = (), ("P1", "P2", "P3", "P4")
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 TOOL_OUTPUT_CHARS = 1500

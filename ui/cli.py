@@ -1,11 +1,49 @@
-"""`eca serve`: the command-centre UI on embedded defaults."""
+"""The ``eca`` command line (an interface, like the Gradio app): one entry point, subcommands registered by each package.
+
+``eca serve`` opens the command-centre UI on embedded defaults.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import sys
+from collections.abc import Sequence
 
-log = logging.getLogger(__name__)
+from core.errors import UserError
+from core.settings import setup_logging
+
+log = logging.getLogger("eca")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eca", description="Emergency command assistant")
+    parser.add_argument("--log-level", default=None, help="DEBUG, INFO, WARNING (env ECA_LOG_LEVEL)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    # Each package owns its subcommands; heavy imports stay lazy inside their handlers.
+    from agent import commands as agent_commands
+    from finetune import cli as finetune_cli
+    from knowledge import cli as knowledge_cli
+    from tools import cli as tools_cli
+
+    for module in (finetune_cli, knowledge_cli, tools_cli, agent_commands):
+        module.register(sub)
+    register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(args.log_level)
+    try:
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,8 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from agent.cli import UserError
-    from agent.config import get_settings
+    from core.settings import get_settings
 
     settings = get_settings()
     host = args.host or settings.ui_host
@@ -52,3 +89,7 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         running.close()
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agent.safety import InputError, check_text
+from core.errors import InputError
+from core.text import check_text
 
 INPUT_ERRORS: tuple[type[Exception], ...] = (InputError,)
 
@@ -18,7 +19,7 @@ MAX_UPLOAD_BYTES = 1_000_000
 
 def clean_text(text: str | None, *, what: str, max_chars: int) -> str:
     """Strip and check a typed or pasted text (the agent's checks); raises ``InputError`` if it cannot be used."""
-    return check_text(text or "", what=what, max_chars=max_chars).text
+    return check_text(text or "", what=what, max_chars=max_chars)
 
 
 def read_upload(path: str | Path | None) -> str:

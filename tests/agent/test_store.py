@@ -60,8 +60,8 @@ def test_crash_mid_write_loses_nothing_committed(tmp_path):
 def test_export_corrections_cli_writes_trainable_csv(tmp_path, monkeypatch):
     import csv
 
-    from agent.cli import main
-    from agent.config import get_settings
+    from ui.cli import main
+    from core.settings import get_settings
 
     monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()

@@ -13,7 +13,7 @@ from agent.chat_tools import fallback_calls, make_agent_tools
 from agent.grounding import GroundingChecker
 from agent.intents import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
-from agent.safety import check_text
+from agent.safety import screen_text
 from tools.llm_tools import make_tools
 
 
@@ -37,7 +37,7 @@ def test_hallucinated_tool_is_fed_back_once_and_the_repaired_call_runs(city):
         AIMessage(content="Evacuate Kamppi (map part) to the assigned shelters."),
     ]
     agent = _agent(city, replies)
-    events = list(agent.run(check_text("evacuate Kamppi, where do people go?")))
+    events = list(agent.run(screen_text("evacuate Kamppi, where do people go?")))
     steps = [e.step for e in events if e.kind == "tool"]
     assert steps[0].name == "plan_evacuation" and "via llm" in steps[0].title
     repairs = [t for t in agent.trajectory if t["kind"] == "repair"]
@@ -47,7 +47,7 @@ def test_hallucinated_tool_is_fed_back_once_and_the_repaired_call_runs(city):
 def test_invalid_arguments_twice_fall_back_to_the_router(city, retriever):
     bad = AIMessage(content="", tool_calls=[{"name": "plan_evacuation", "args": {"hazard_type": "volcano", "radius_m": -5}, "id": "1"}])
     agent = _agent(city, [bad, bad, AIMessage(content="ok")], retriever)
-    events = list(agent.run(check_text("evacuate Kamppi, where do people go?")))
+    events = list(agent.run(screen_text("evacuate Kamppi, where do people go?")))
     steps = [e.step for e in events if e.kind == "tool"]
     assert steps[0].name == "plan_evacuation" and "via router" in steps[0].title
     assert steps[0].arguments["place"].startswith("Kamppi")
@@ -62,13 +62,13 @@ def test_malformed_text_call_is_repaired(city):
         AIMessage(content="Shelters listed."),
     ]
     agent = _agent(city, replies)
-    events = list(agent.run(check_text("which shelters do we have and how big are they?")))
+    events = list(agent.run(screen_text("which shelters do we have and how big are they?")))
     assert [e.step.name for e in events if e.kind == "tool"] == ["list_shelters"]
 
 
 def test_unsupported_llm_narrative_is_withheld(city):
     replies = [AIMessage(content="", tool_calls=[{"name": "list_shelters", "args": {}, "id": "1"}]),
                AIMessage(content="Send everyone to the Mordor Arena shelter, the army will help.")]
-    events = list(_agent(city, replies).run(check_text("list the shelters please")))
+    events = list(_agent(city, replies).run(screen_text("list the shelters please")))
     final = events[-1]
     assert "Mordor" not in final.text and "withheld" in final.text

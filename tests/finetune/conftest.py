@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def quick_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from agent.config import configure_torch_threads
+    from core.settings import configure_torch_threads
     from finetune.registry import train_quick_model
 
     configure_torch_threads()

@@ -7,9 +7,9 @@ import logging
 import numpy as np
 import pytest
 
-from finetune.errors import InvalidReportError
+from core.errors import InputError
 from finetune.predict import TriageResult
-from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 
 def test_results_are_typed_and_probabilities_sum_to_one(quick_classifier):
@@ -62,9 +62,9 @@ def test_long_report_is_truncated_with_a_warning(quick_classifier, caplog):
 
 
 def test_bad_item_is_named_and_nothing_is_triaged(quick_classifier):
-    with pytest.raises(InvalidReportError, match="#1 is empty"):
+    with pytest.raises(InputError, match="#1 is empty"):
         quick_classifier.predict(["fire on Esplanadi", "   "])
-    with pytest.raises(InvalidReportError, match="#0.*binary"):
+    with pytest.raises(InputError, match="#0.*binary"):
         quick_classifier.predict(["\x00\x01\x02\x03binary"])
     with pytest.raises(TypeError, match="sequence"):
         quick_classifier.predict("a bare string")

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from agent.cli import main
+from ui.cli import main
 
 
 def test_triage_cli_json(quick_model_dir, capsys):
@@ -85,7 +85,7 @@ def test_failed_training_keeps_the_current_model(quick_model_dir, tmp_path, caps
 
 
 def test_current_model_registry(quick_model_dir, tmp_path, monkeypatch):
-    from agent.config import Settings
+    from core.settings import Settings
     from finetune.errors import ModelNotFoundError
     from finetune.registry import current_model_dir, ensure_default_model, load_current_classifier, mark_current, models_root
 

@@ -7,10 +7,11 @@ import pandas as pd
 import pytest
 
 from finetune.dataset import LabelSpec, check_trainable, expand_columns, prepare, read_table
-from finetune.errors import InvalidReportError, TrainingDataError
+from core.errors import InputError
+from finetune.errors import TrainingDataError
 from finetune.registry import HANDWRITTEN_TEST, SHIPPED_DATA
-from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES, TYPE_LABELS, render_markdown
-from finetune.text import check_report, detect_language
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES, TYPE_LABELS, render_markdown
+from core.text import check_text, detect_language
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -24,13 +25,18 @@ def test_detect_language_by_script(text, lang):
     ("", "empty"), ("   \n\t ", "empty"), (b"\xff\xfe\x00\x01", "not UTF-8"), ("abc\x00\x01\x02def", "binary"), (42, "int"),
 ])
 def test_bad_reports_are_rejected_with_their_index(bad, fragment):
-    with pytest.raises(InvalidReportError, match=fragment) as info:
-        check_report(bad, 7)
+    with pytest.raises(InputError, match=fragment) as info:
+        check_text(bad, what="report #7")
     assert "#7" in str(info.value)
 
 
 def test_utf8_bytes_are_accepted_and_stripped():
-    assert check_report("  火灾 ".encode("utf-8")) == "火灾"
+    assert check_text("  火灾 ".encode("utf-8")) == "火灾"
+
+
+def test_a_nul_byte_anywhere_is_rejected_not_only_in_the_opening_sample():
+    with pytest.raises(InputError, match="binary"):
+        check_text("Fire at Mikonkatu 4. " * 200 + "\x00 tail")
 
 
 def test_non_utf8_file_is_rejected(tmp_path):

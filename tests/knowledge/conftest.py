@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import PROJECT_ROOT, Settings
+from core.settings import PROJECT_ROOT, Settings
 from knowledge.embeddings import EncoderSet
 from knowledge.ingest import ingest_paths
 from knowledge.retriever import Retriever

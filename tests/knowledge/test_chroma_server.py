@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import Settings
+from core.settings import Settings
 from knowledge.ingest import ingest_paths
 from knowledge.retriever import Retriever
 from knowledge.store import KBStore, make_client

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.cli import main
-from agent.config import get_settings
+from ui.cli import main
+from core.settings import get_settings
 
 
 @pytest.fixture

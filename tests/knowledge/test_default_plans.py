@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from agent.config import PROJECT_ROOT
+from core.settings import PROJECT_ROOT
 from knowledge.loaders import read_document
 from knowledge.types import HAZARD_KEYS
 

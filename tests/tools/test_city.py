@@ -9,7 +9,7 @@ import time
 import networkx as nx
 import pytest
 
-from agent.config import Settings
+from core.settings import Settings
 from tools.city import CityModel, OutOfMapError, PlanningError, _cache_file, load_city_data
 from tools.scenario import ScenarioError
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from agent.cli import UserError
+from core.errors import UserError
 from tools import cli
 
 

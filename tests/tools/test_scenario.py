@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.config import get_settings
+from core.settings import get_settings
 from tools.city import load_city_data
 from tools.gazetteer import normalize
 from tools.scenario import ScenarioError, load_scenario, parse_scenario

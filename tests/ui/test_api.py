@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 pytestmark = pytest.mark.slow
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # gradio_client must not phone a hub either

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from finetune.taxonomy import INCIDENT_TYPES, PRIORITIES
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 pytestmark = pytest.mark.slow
 

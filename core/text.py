@@ -1,0 +1,64 @@
+"""Input checks on the whole text, and the one language detector (triage and retrieval agree on it)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from core.errors import InputError
+
+# Far longer than any model window; cut early so a pasted book cannot exhaust memory in the tokenizer.
+MAX_TEXT_CHARS = 20_000
+_BINARY_SAMPLE = 2000
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2A6DF
+
+
+def cjk_share(text: str) -> float:
+    """Share of the letters (first 5,000 characters) that are Han characters."""
+    letters = [ch for ch in text[:5000] if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _is_cjk(ch)) / len(letters)
+
+
+def detect_language(text: str) -> str:
+    """'zh' when Han characters make up at least a fifth of the letters, else 'en' (script detection)."""
+    return "zh" if cjk_share(text) >= 0.2 else "en"
+
+
+def looks_binary(text: str) -> bool:
+    """Decoded binary, not text: a NUL byte anywhere, or replacement/control characters in the opening sample."""
+    if not text:
+        return False
+    if "\x00" in text:
+        return True
+    sample = text[:_BINARY_SAMPLE]
+    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
+    return sample.count("\ufffd") > 3 or control / len(sample) > 0.05
+
+
+def check_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> str:
+    """The text, NFC-normalised and stripped; or InputError with a specific, actionable message.
+
+    The same rules everywhere: CLI, page, API, upload, training files.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"The {what} is not UTF-8 text (binary data?). Paste plain text.") from None
+    if not isinstance(text, str):
+        raise InputError(f"The {what} must be text, got {type(text).__name__}.")
+    if not text.strip():
+        raise InputError(f"The {what} is empty. Type or paste the text first.")
+    if looks_binary(text):
+        raise InputError(f"The {what} looks like binary data, not text. Paste the readable text.")
+    if len(text) > max_chars:
+        raise InputError(
+            f"The {what} is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Paste the essential part (what, where, how many people, hazards)."
+        )
+    return unicodedata.normalize("NFC", text).strip()
