@@ -95,12 +95,27 @@ class ToolStep(BaseModel):
     ok: bool = True
 
 
+class ToolResult(BaseModel):
+    """What one LLM tool returns: text for the model, and the structured result for the operator."""
+
+    text: str = Field(description="What the model reads (JSON for the city tools).")
+    data: dict[str, Any] | None = Field(default=None, description="The structured payload behind the text.")
+    citations: list[Citation] = Field(default_factory=list)
+    plan: ResponsePlan | None = Field(default=None, description="A full response plan (plan_response).")
+    plan_part: ResponsePlan | None = Field(default=None, description="Sections and map features from one planner.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class ChatEvent(BaseModel):
-    """Streamed from ``Assistant.chat``: tool steps, text deltas, then one final event."""
+    """Streamed from ``Assistant.chat``: tool steps (with their results), text deltas, then one final event
+    (with the turn's citations and its response plan, if any tool planned something)."""
 
     kind: Literal["tool", "token", "final", "error"]
     text: str = ""
     step: ToolStep | None = None
+    result: ToolResult | None = None
     citations: list[Citation] = Field(default_factory=list)
     plan: ResponsePlan | None = None
 
@@ -122,3 +137,28 @@ class IncidentSummary(BaseModel):
     created_at: datetime
     incident_type: str | None = None
     priority: str | None = None
+
+
+class TriageDecision(BaseModel):
+    """The operator's answer to a report's triage: accepted as is, or corrected."""
+
+    accepted: bool
+    operator: str
+    model_type: str | None = None
+    model_priority: str | None = None
+    incident_type: str | None = None
+    priority: str | None = None
+
+
+class IncidentView(BaseModel):
+    """Everything an operator's screen shows of one incident."""
+
+    incident: IncidentSummary
+    report_id: str | None = None
+    report_text: str = ""
+    model_triage: TriageSummary | None = Field(default=None, description="What the triage model said about the latest report.")
+    triage: TriageSummary | None = Field(default=None, description="The same with the operator's decision applied.")
+    decision: TriageDecision | None = None
+    plan: ResponsePlan | None = None
+    plan_approval: tuple[str, str] | None = None
+    chat_history: list[dict[str, str]] = Field(default_factory=list)

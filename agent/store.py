@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from agent.schemas import IncidentSummary, ResponsePlan, TriageSummary
+from agent.schemas import IncidentSummary, ResponsePlan, TriageDecision, TriageSummary
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS incidents (
@@ -68,6 +68,7 @@ class StoredReport(BaseModel):
     triage: TriageSummary | None
     final_type: str | None
     final_priority: str | None
+    decision: TriageDecision | None = None  # the operator's latest decision on this report
 
     @property
     def corrected(self) -> bool:
@@ -190,10 +191,20 @@ class IncidentStore:
         row = self._read_one("SELECT * FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC LIMIT 1", (incident_id,))
         if row is None:
             return None
+        decided = self._read_one(
+            "SELECT payload_json, operator FROM events WHERE kind='triage_decision' AND incident_id=?"
+            " AND json_extract(payload_json,'$.report_id')=? ORDER BY id DESC LIMIT 1", (incident_id, row["report_id"]))
+        decision = None
+        if decided is not None:
+            payload = json.loads(decided["payload_json"])
+            decision = TriageDecision(
+                accepted=bool(payload.get("accepted")), operator=decided["operator"],
+                model_type=payload.get("model_type"), model_priority=payload.get("model_priority"),
+                incident_type=payload.get("incident_type"), priority=payload.get("priority"))
         return StoredReport(
             report_id=row["report_id"], incident_id=row["incident_id"], text=row["text"],
             triage=TriageSummary.model_validate_json(row["triage_json"]) if row["triage_json"] else None,
-            final_type=row["final_type"], final_priority=row["final_priority"],
+            final_type=row["final_type"], final_priority=row["final_priority"], decision=decision,
         )
 
     def record_triage_decision(

@@ -1,9 +1,13 @@
-"""The deterministic response-plan pipeline.
+"""The response plan: what to do about one incident, built deterministically.
 
-report → triage → places (gazetteer) → plan passages (retriever) → dispatch and
-evacuation (planners) → a ResponsePlan in which every item names its source.
-No LLM is involved, so it is always available and every fact in it comes from
-the scenario, a planner's output or a cited passage.
+report → triage → places (gazetteer) → passages of the emergency-plan (procedure)
+documents → dispatch and evacuation (planners) → a ``ResponsePlan`` in which every
+item names its source.  No LLM is involved, so it is always available and every fact
+in it comes from the scenario, a planner's output or a cited passage.
+
+Words: an *emergency plan* (or procedure document) is a city document in the knowledge
+base; a *response plan* is what this module makes for one incident; the evacuation and
+dispatch planners' outputs (``EvacuationPlan``, ``DispatchPlan``) are parts of it.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
+from agent.protocols import City, Passage, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
-from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
+from agent.schemas import Citation, PlanItem, ResponsePlan, Source, ToolResult, TriageSummary
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +63,11 @@ class PlannerConfig:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def to_triage_summary(result: Any) -> TriageSummary:
+def new_plan_id() -> str:
+    return "PLAN-" + uuid.uuid4().hex[:8].upper()
+
+
+def to_triage_summary(result: TriageOutcome) -> TriageSummary:
     return TriageSummary(
         incident_type=result.incident_type, priority=result.priority,
         type_confidence=result.type_confidence, priority_confidence=result.priority_confidence,
@@ -67,16 +77,16 @@ def to_triage_summary(result: Any) -> TriageSummary:
 
 
 class ResponsePlanner:
-    """Builds a ResponsePlan from a report with the triage model, the retriever and the city model."""
+    """Builds a ResponsePlan from a report with the triage model, the procedure search and the city model."""
 
-    def __init__(self, triage: Any, retriever: Any, city: Any, config: PlannerConfig | None = None):
+    def __init__(self, triage: Triager, retriever: PassageSearch, city: City, config: PlannerConfig | None = None):
         self.triage_model = triage
         self.retriever = retriever
         self.city = city
         self.config = config or PlannerConfig()
 
     def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None) -> ResponsePlan:
-        plan = ResponsePlan(plan_id="PLAN-" + uuid.uuid4().hex[:8].upper(), incident_id=incident_id, report=checked.text)
+        plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
         result = None
         if triage is None:
             result = self.triage_model.predict([checked.text])[0]
@@ -280,20 +290,29 @@ def add_evacuation_items(plan: ResponsePlan, result: Any) -> None:
         plan.evacuation.append(PlanItem(text=warning, sources=src))
 
 
-def plan_from_tool_results(request: str, results: list[Any], citations: list[Citation], incident_id: str | None) -> ResponsePlan:
-    """A (partial) ResponsePlan from the planners' outputs of a chat turn, for the plan panel and the map."""
-    from tools.dispatch import DispatchPlan
-    from tools.evacuation import EvacuationPlan
+def citations_from_passages(passages: Sequence[Passage]) -> list[Citation]:
+    """Passages of the procedure documents as citations C1, C2, ... (in the order given)."""
+    return [Citation(ref=f"C{i}", source=p.source, title=p.title, section=p.section, page=p.page, text=p.text, score=p.score)
+            for i, p in enumerate(passages, 1)]
 
-    plan = ResponsePlan(plan_id="PLAN-" + uuid.uuid4().hex[:8].upper(), incident_id=incident_id, report=request)
+
+def plan_from_tool_results(request: str, results: Sequence[ToolResult], citations: list[Citation],
+                           incident_id: str | None) -> ResponsePlan | None:
+    """The response plan of a chat turn, from its tools' results: the full plan if one was made, else one
+    put together from the planners' parts and the cited passages (for the plan panel and the map); None if
+    no tool planned anything."""
+    full = [r.plan for r in results if r.plan is not None]
+    if full:
+        return full[-1]
+    parts = [r.plan_part for r in results if r.plan_part is not None]
+    if not parts:
+        return None
+    plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=request)
     features: list[dict[str, Any]] = []
-    for result in results:
-        if isinstance(result, EvacuationPlan):
-            add_evacuation_items(plan, result)
-            features += result.geojson()["features"]
-        elif isinstance(result, DispatchPlan):
-            add_dispatch_items(plan, result)
-            features += result.geojson()["features"]
+    for part in parts:
+        for section in ("evacuation", "resources", "open_questions"):
+            getattr(plan, section).extend(getattr(part, section))
+        features += part.geojson.get("features", [])
     for index, citation in enumerate(citations, 1):
         citation = citation.model_copy(update={"ref": f"C{index}"})
         plan.citations.append(citation)
