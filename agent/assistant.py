@@ -24,7 +24,8 @@ from agent.grounding import GroundingChecker, GroundingReport, check_narrative
 from agent.intents import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
-from agent.response_plan import ResponsePlanner, plan_from_tool_results, to_triage_summary
+from agent.plan_items import plan_from_tool_results
+from agent.response_plan import ResponsePlanner, to_triage_summary
 from agent.safety import CheckedText, screen_text
 from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,

@@ -150,6 +150,36 @@ class TriageDecision(BaseModel):
     priority: str | None = None
 
 
+class AuditEvent(BaseModel):
+    incident_id: str | None
+    kind: str  # report | triage | triage_decision | plan | plan_approved | tool_call | unit_status
+    payload: dict[str, Any]
+    created_at: str
+    operator: str
+
+
+class StoredReport(BaseModel):
+    report_id: str
+    incident_id: str
+    text: str
+    triage: TriageSummary | None
+    final_type: str | None
+    final_priority: str | None
+    decision: TriageDecision | None = None  # the operator's latest decision on this report
+
+    @property
+    def corrected(self) -> bool:
+        return self.triage is not None and (self.final_type, self.final_priority) != (self.triage.incident_type, self.triage.priority)
+
+    def effective_triage(self) -> TriageSummary | None:
+        """The model's triage with the operator's decision applied (what plans must use)."""
+        if self.triage is None:
+            return None
+        return self.triage.model_copy(update={"incident_type": self.final_type or self.triage.incident_type,
+                                              "priority": self.final_priority or self.triage.priority,
+                                              "corrected_by_operator": self.corrected})
+
+
 class IncidentView(BaseModel):
     """Everything an operator's screen shows of one incident."""
 

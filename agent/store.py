@@ -18,9 +18,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from agent.schemas import AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
 
-from agent.schemas import IncidentSummary, ResponsePlan, TriageDecision, TriageSummary
+__all__ = ["AuditEvent", "IncidentStore", "StoredReport", "UnknownIncidentError"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS incidents (
@@ -51,36 +51,6 @@ CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-class AuditEvent(BaseModel):
-    incident_id: str | None
-    kind: str  # report | triage | triage_decision | plan | plan_approved | tool_call | unit_status
-    payload: dict[str, Any]
-    created_at: str
-    operator: str
-
-
-class StoredReport(BaseModel):
-    report_id: str
-    incident_id: str
-    text: str
-    triage: TriageSummary | None
-    final_type: str | None
-    final_priority: str | None
-    decision: TriageDecision | None = None  # the operator's latest decision on this report
-
-    @property
-    def corrected(self) -> bool:
-        return self.triage is not None and (self.final_type, self.final_priority) != (self.triage.incident_type, self.triage.priority)
-
-    def effective_triage(self) -> TriageSummary | None:
-        """The model's triage with the operator's decision applied (what plans must use)."""
-        if self.triage is None:
-            return None
-        return self.triage.model_copy(update={"incident_type": self.final_type or self.triage.incident_type,
-                                              "priority": self.final_priority or self.triage.priority,
-                                              "corrected_by_operator": self.corrected})
 
 
 class UnknownIncidentError(LookupError):

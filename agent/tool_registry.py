@@ -19,7 +19,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
-from agent.response_plan import add_dispatch_items, add_evacuation_items, citations_from_passages
+from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
 from agent.schemas import ResponsePlan, ToolResult
 from tools import llm_tools as ops
 from tools.gazetteer import AmbiguousPlaceError
@@ -80,6 +80,19 @@ def _part(features: list[dict[str, Any]]) -> ResponsePlan:
 
 
 # --- the tools ------------------------------------------------------------------------------------
+# What the model reads about each city tool (the wording is part of the prompt: change it with the benchmarks).
+CITY_TOOL_DESCRIPTIONS = {
+    "resolve_place": "Find a named place of the city (street, square, building, zone, shelter, station) and its coordinates.\n"
+                     "        Returns the match, or closest suggestions when the name is unknown or ambiguous.",
+    "list_shelters": "List the scenario's shelters with capacity, accessibility and, if hazard_type is given, suitability.",
+    "plan_evacuation": "Plan an evacuation around a hazard: assigns people of affected zones to shelters within capacity,\n"
+                       "        with routes avoiding the hazard area, assembly points, clearance time and unserved people.",
+    "plan_dispatch": "Recommend units for one or several simultaneous incidents by road ETA, P1 first, meeting the\n"
+                     "        requirement table per incident type; reports shortfalls with mutual-aid advice. Changes no unit status."
+                     f" Requirement table: {ops.requirements_text()}.",
+    "unit_status": "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station.",
+    "set_unit_status": "Change a unit's status (available, dispatched, out_of_service) after the operator confirms it.",
+}
 def city_tools(city: City) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status."""
 
@@ -91,7 +104,7 @@ def city_tools(city: City) -> list[BaseTool]:
         rows = ops.list_shelters(city, args)
         return ToolResult(text=_dump({"shelters": rows}), data={"shelters": rows})
 
-    def evacuation(args: ops.EvacuationArgs) -> ToolResult:
+    def plan_evacuation(args: ops.EvacuationArgs) -> ToolResult:
         where, plan = ops.evacuate(city, args)
         data = {
             "hazard_centre": where.name, "summary": plan.summary(),
@@ -105,7 +118,7 @@ def city_tools(city: City) -> list[BaseTool]:
         add_evacuation_items(part, plan)
         return ToolResult(text=_dump(data), data=data, plan_part=part)
 
-    def dispatch(args: ops.DispatchArgs) -> ToolResult:
+    def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:
         plan = ops.dispatch(city, args)
         data = {
             "summary": plan.summary(),
@@ -126,24 +139,9 @@ def city_tools(city: City) -> list[BaseTool]:
         data = {"ok": True, "unit_id": args.unit_id, "status": args.status}
         return ToolResult(text=_dump(data), data=data)
 
-    return [
-        _city_tool("resolve_place", resolve_place, ops.ResolvePlaceArgs,
-                   "Find a named place of the city (street, square, building, zone, shelter, station) and its coordinates.\n"
-                   "        Returns the match, or closest suggestions when the name is unknown or ambiguous."),
-        _city_tool("list_shelters", list_shelters, ops.ListSheltersArgs,
-                   "List the scenario's shelters with capacity, accessibility and, if hazard_type is given, suitability."),
-        _city_tool("plan_evacuation", evacuation, ops.EvacuationArgs,
-                   "Plan an evacuation around a hazard: assigns people of affected zones to shelters within capacity,\n"
-                   "        with routes avoiding the hazard area, assembly points, clearance time and unserved people."),
-        _city_tool("plan_dispatch", dispatch, ops.DispatchArgs,
-                   "Recommend units for one or several simultaneous incidents by road ETA, P1 first, meeting the\n"
-                   "        requirement table per incident type; reports shortfalls with mutual-aid advice. Changes no unit status."
-                   f" Requirement table: {ops.requirements_text()}."),
-        _city_tool("unit_status", unit_status, ops.UnitStatusArgs,
-                   "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station."),
-        _city_tool("set_unit_status", set_unit_status, ops.SetUnitStatusArgs,
-                   "Change a unit's status (available, dispatched, out_of_service) after the operator confirms it."),
-    ]
+    tools = [(resolve_place, ops.ResolvePlaceArgs), (list_shelters, ops.ListSheltersArgs), (plan_evacuation, ops.EvacuationArgs),
+             (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs)]
+    return [_city_tool(fn.__name__, fn, schema, CITY_TOOL_DESCRIPTIONS[fn.__name__]) for fn, schema in tools]
 
 
 class SearchPlansArgs(BaseModel):

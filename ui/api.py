@@ -6,80 +6,76 @@ name of the logged-in user (``request.username``), like the page does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import gradio as gr
 
 from ui.actions import ACTION_ERRORS, Actions
 
 
-def _api_error(exc: Exception) -> gr.Error:
-    return gr.Error(str(exc), print_exception=False)
+def _answer(call: Callable[[], Any]) -> Any:
+    """Run one action; its errors come back to the client as ``AppError`` with the page's message."""
+    try:
+        return call()
+    except ACTION_ERRORS as exc:
+        raise gr.Error(str(exc), print_exception=False) from None
 
 
-def register_api(actions: Actions) -> None:
-    """Register the named endpoints on the Blocks being built."""
+class Endpoints:
+    """One method per endpoint; the method's name is the endpoint's name."""
 
-    def triage(text: str, incident_id: str = "", request: gr.Request = None) -> dict:
+    def __init__(self, actions: Actions):
+        self.actions = actions
+
+    def triage(self, text: str, incident_id: str = "", request: gr.Request = None) -> dict:
         """Triage a report (opens an incident when incident_id is empty)."""
-        try:
-            _, record = actions.triage(text, incident_id or None, actions.operator(request))
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
+        _, record = _answer(lambda: self.actions.triage(text, incident_id or None, self.actions.operator(request)))
         return {"report_id": record.report_id, "incident_id": record.incident_id, "triage": record.triage.model_dump()}
 
-    def correct_triage(report_id: str, accepted: bool, incident_type: str = "", priority: str = "",
+    def correct_triage(self, report_id: str, accepted: bool, incident_type: str = "", priority: str = "",
                        request: gr.Request = None) -> dict:
         """Accept the model's triage, or correct its type and/or priority (stored as training data)."""
-        try:
-            actions.correct_triage(report_id, accepted, incident_type, priority, actions.operator(request))
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
+        _answer(lambda: self.actions.correct_triage(report_id, accepted, incident_type, priority, self.actions.operator(request)))
         return {"report_id": report_id, "accepted": accepted}
 
-    def plan(report: str, incident_id: str = "", request: gr.Request = None) -> dict:
+    def plan(self, report: str, incident_id: str = "", request: gr.Request = None) -> dict:
         """Build a cited response plan for a report."""
-        try:
-            _, result = actions.plan(report, incident_id or None, actions.operator(request))
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
+        _, result = _answer(lambda: self.actions.plan(report, incident_id or None, self.actions.operator(request)))
         return result.model_dump(mode="json")
 
-    def approve_plan(plan_id: str, request: gr.Request = None) -> dict:
+    def approve_plan(self, plan_id: str, request: gr.Request = None) -> dict:
         """Mark a plan approved by the logged-in operator."""
-        try:
-            approval = actions.approve(plan_id, actions.operator(request))
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
+        approval = _answer(lambda: self.actions.approve(plan_id, self.actions.operator(request)))
         return {"plan_id": plan_id, "approved_by": approval[0] if approval else None}
 
-    def chat(message: str, incident_id: str, request: gr.Request = None) -> dict:
+    def chat(self, message: str, incident_id: str, request: gr.Request = None) -> dict:
         """One chat exchange, collected: the answer text, tool steps and citations."""
-        operator = actions.operator(request)
-        try:
-            message, incident_id = actions.start_chat(message, incident_id, operator, open_incident=False)
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
-        try:
-            reply = actions.chat_collected(message, incident_id, operator)
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
+        operator = self.actions.operator(request)
+        message, incident_id = _answer(lambda: self.actions.start_chat(message, incident_id, operator, open_incident=False))
+        reply = _answer(lambda: self.actions.chat_collected(message, incident_id, operator))
         return {"text": reply.text, "steps": [s.model_dump(mode="json") for s in reply.steps],
                 "citations": [c.model_dump(mode="json") for c in reply.citations],
                 "plan_id": reply.plan.plan_id if reply.plan else None, "errors": reply.errors}
 
-    def status() -> dict:
+    def status(self) -> dict:
         """LLM backend and reachability, triage model version, knowledge-base size."""
-        return actions.status().model_dump(mode="json")
+        return self.actions.status().model_dump(mode="json")
 
-    def incidents() -> list:
+    def incidents(self) -> list:
         """Open incidents, newest first."""
-        return [i.model_dump(mode="json") for i in actions.incidents()]
+        return [i.model_dump(mode="json") for i in self.actions.incidents()]
 
-    def incident_log(incident_id: str) -> list:
+    def incident_log(self, incident_id: str) -> list:
         """The audit trail of one incident, oldest first."""
-        try:
-            return [e.model_dump(mode="json") for e in actions.incident_log(incident_id)]
-        except ACTION_ERRORS as exc:
-            raise _api_error(exc) from None
+        return [e.model_dump(mode="json") for e in _answer(lambda: self.actions.incident_log(incident_id))]
 
-    for fn in (triage, correct_triage, plan, approve_plan, chat, status, incidents, incident_log):
-        gr.api(fn, api_name=fn.__name__)
+
+ENDPOINTS = ("triage", "correct_triage", "plan", "approve_plan", "chat", "status", "incidents", "incident_log")
+
+
+def register_api(actions: Actions) -> None:
+    """Register the named endpoints on the Blocks being built."""
+    endpoints = Endpoints(actions)
+    for name in ENDPOINTS:
+        gr.api(getattr(endpoints, name), api_name=name)
