@@ -92,7 +92,8 @@ def _stats(args: argparse.Namespace) -> int:
         raise _user_error(exc) from None
     print(f"documents: {stats.documents}  chunks: {stats.chunks}  by language: {stats.by_language}")
     if stats.incomplete:
-        print(f"incomplete (interrupted ingest, not visible; re-run `eca kb ingest` on them): {len(stats.incomplete)}")
+        print(f"incomplete (interrupted ingest: the unfinished version is not visible; re-run `eca kb ingest` on them): "
+              f"{len(stats.incomplete)}")
         for path in stats.incomplete:
             print(f"  {path}")
     else:

@@ -158,8 +158,9 @@ class KBStore:
         ]
 
     def incomplete(self) -> list[StoredFile]:
-        """Paths with chunks but no complete committed version: an interrupted ingest, repaired by the next one."""
-        return [entry for entry in self.files().values() if not entry.complete]
+        """Paths whose last ingest was interrupted, repaired by the next one: no complete committed version, or
+        chunks of an unfinished newer version beside the committed one (which stays visible meanwhile)."""
+        return [entry for entry in self.files().values() if not entry.complete or len(entry.ids) > entry.present_chunks]
 
     def embeddings_by_content(self, language: str, ids: list[str]) -> dict[str, np.ndarray]:
         """content_hash -> stored embedding for the given chunk ids (reused when a file changes a little)."""
