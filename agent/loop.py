@@ -14,6 +14,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
-from agent.backends import LLMBackend, LLMTimeout
+from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
@@ -52,8 +53,8 @@ class RecoverableError(Exception):
 class AgentConfig:
     max_steps: int = 4
     time_budget_s: float = 60.0  # the whole turn
-    # One LLM deadline per turn, shared by every LLM call and its retries: at most llm_budget_s, and never
-    # into the last tools_reserve_s of the turn, which belong to the deterministic tools.
+    # One LLM budget per turn, shared by every LLM call and its retries: llm_budget_s of waiting on the LLM in
+    # all; and before the tools have run, never into the last tools_reserve_s of the turn (the tools' share).
     llm_budget_s: float = 30.0
     tools_reserve_s: float = 10.0
     repair_attempts: int = 1
@@ -87,9 +88,19 @@ class ChatAgent:
         self.trajectory: list[dict[str, Any]] = []
         self.run_id = uuid.uuid4().hex[:12]
         self.turn_deadline = Deadline.after(self.config.time_budget_s)
-        llm_s = min(self.config.llm_budget_s, self.config.time_budget_s - self.config.tools_reserve_s)
-        self.llm_deadline = Deadline.after(max(0.0, llm_s))
+        self.tools_deadline = Deadline(self.turn_deadline.at - self.config.tools_reserve_s)  # LLM calls before the tools end here
+        self.llm_left = self.config.llm_budget_s
         self.llm_timed_out = False
+
+    @contextmanager
+    def _llm_time(self, until: Deadline) -> Iterator[Deadline]:
+        """The deadline of one LLM call: what is left of the turn's LLM budget, but not past ``until``;
+        the time the call takes is charged to the budget."""
+        started = time.monotonic()
+        try:
+            yield Deadline.after(min(self.llm_left, until.remaining()))
+        finally:
+            self.llm_left = max(0.0, self.llm_left - (time.monotonic() - started))
 
     def run(self, message: CheckedText, history: list[dict[str, str]] | None = None) -> Iterator[ChatEvent]:
         self._start()
@@ -139,8 +150,9 @@ class ChatAgent:
             if self._out_of_time():
                 return []
             try:
-                reply: AIMessage = self.backend.invoke(messages, deadline=self.llm_deadline, tools=list(self.tools.values()),
-                                                       max_tokens=self.config.tool_call_max_tokens)
+                with self._llm_time(until=self.tools_deadline) as deadline:
+                    reply: AIMessage = self.backend.invoke(messages, deadline=deadline, tools=list(self.tools.values()),
+                                                           max_tokens=self.config.tool_call_max_tokens)
             except LLMTimeout as exc:  # the turn's LLM time is spent: the router and the tools take over
                 log.warning("LLM tool call: %s", exc)
                 self.llm_timed_out = True
@@ -213,14 +225,15 @@ class ChatAgent:
                 "and quote the emergency plans. Paste a report or ask, e.g. 'evacuate Kamppi'."
             )
         narrative, warnings = "", []
-        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_deadline.expired()):
+        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S):
             warnings.append(f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
         elif outputs and self.backend.chat_model is not None and not self._out_of_time():
             prompt = [SystemMessage(SYSTEM_PROMPT), HumanMessage(ANSWER_PROMPT.format(facts=facts, question=message.without_injection()[:500]))]
             try:
-                for delta in self.backend.stream(prompt, deadline=self.llm_deadline, max_tokens=self.config.answer_max_tokens):
-                    narrative += delta
-                    yield ChatEvent(kind="token", text=delta)
+                with self._llm_time(until=self.turn_deadline) as deadline:
+                    for delta in self.backend.stream(prompt, deadline=deadline, max_tokens=self.config.answer_max_tokens):
+                        narrative += delta
+                        yield ChatEvent(kind="token", text=delta)
             except LLMTimeout:
                 warnings.append("LLM answer cut short: time budget reached." if narrative else
                                 f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
