@@ -87,6 +87,11 @@ class Assistant:
         log.info("assistant ready in %.1f s (LLM backend: %s)", time.perf_counter() - started, assistant.backend.kind)
         return assistant
 
+    def with_settings(self, settings: Settings) -> "Assistant":
+        """The same loaded models, search, city and incident log under other settings (e.g. another LLM)."""
+        return Assistant(settings, triage=self._triager, retriever=self._passages, city=self._city,
+                         backend=build_backend(settings), store=self._store, router=self._router)
+
     def _operator(self, operator: str | None) -> str:
         return (operator or self.settings.operator).strip()[:64] or "operator"
 
