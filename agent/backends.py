@@ -5,7 +5,7 @@
   timeouts and retries.  The production path.
 * ``local``: a local HF model directory through ``transformers`` (CUDA when
   available); the embedded default is the packaged SmolLM2-135M-Instruct.
-* ``none``: no LLM; the deterministic pipeline and intent routing do everything.
+* ``none``: no LLM; the deterministic response planner and intent routing do everything.
 """
 
 from __future__ import annotations

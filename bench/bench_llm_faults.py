@@ -46,6 +46,7 @@ def main() -> None:
     from core.settings import Settings
 
     base = Assistant.from_settings(Settings(llm_backend="none"))  # loads models once; each mode re-points the LLM
+    list(base.chat(REQUEST, base.open_incident("warm-up", "bench").incident_id))  # first-use loading is not an LLM fault
     print(f"defaults: LLM timeout {base.settings.llm_timeout_s:.0f} s, turn budget {base.settings.agent_time_budget_s:.0f} s; "
           f"load avg {os.getloadavg()[0]:.1f}")
     for mode in opts.modes.split(","):
@@ -63,11 +64,12 @@ def main() -> None:
             t = time.perf_counter()
             plan = assistant.plan(REPORT, operator="bench")
             plan_s = time.perf_counter() - t
-            ui = "" if opts.no_ui else f"; UI /chat {ui_chat(settings, assistant):.1f} s"
+            time.sleep(0.2)
             left = [th.name for th in threading.enumerate() if th not in before and th.is_alive() and not th.daemon]
+            ui = "" if opts.no_ui else f"; UI /chat {ui_chat(settings, assistant):.1f} s"
             print(f"{mode:<8} chat: plan {'yes' if got_plan else 'NO '} in {chat_s:5.1f} s{ui}; "
                   f"eca plan path: {plan_s:5.1f} s ({'; '.join(w[:40] for w in plan.warnings if 'LLM' in w) or 'summary ok'}); "
-                  f"threads left running: {left or 'none'}")
+                  f"requests left running: {left or 'none'}")
         finally:
             if proc is not None:
                 proc.kill()
