@@ -12,13 +12,12 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from agent.backends import LLMBackend, build_backend
+from agent.backends import LLMBackend, LLMTimeout, build_backend
+from agent.deadline import Deadline
 from agent.fallback import fallback_calls
 from agent.grounding import GroundingChecker, GroundingReport, check_narrative
 from agent.intents import IntentRouter
@@ -64,7 +63,6 @@ class Assistant:
         self._planner = ResponsePlanner(triage, retriever, city)
         self._grounding = GroundingChecker(city.gazetteer, [unit.id for _, unit in city.units()])
         self._city_lock = threading.Lock()  # unit status is shared state
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="eca-llm")
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -88,6 +86,11 @@ class Assistant:
             assistant.backend.ping()
         log.info("assistant ready in %.1f s (LLM backend: %s)", time.perf_counter() - started, assistant.backend.kind)
         return assistant
+
+    def with_settings(self, settings: Settings) -> "Assistant":
+        """The same loaded models, search, city and incident log under other settings (e.g. another LLM)."""
+        return Assistant(settings, triage=self._triager, retriever=self._passages, city=self._city,
+                         backend=build_backend(settings), store=self._store, router=self._router)
 
     def _operator(self, operator: str | None) -> str:
         return (operator or self.settings.operator).strip()[:64] or "operator"
@@ -204,10 +207,13 @@ class Assistant:
 
         facts = _plan_facts(plan)
         prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]
-        future = self._pool.submit(self.backend.chat_model.invoke, prompt, max_tokens=self.settings.llm_summary_tokens)
+        # Called in this thread with its own deadline: nothing is left running in the background when it
+        # gives up, so the CLI exits as soon as it has printed the plan.
+        deadline = Deadline.after(min(self.settings.llm_timeout_s, 20.0))
         try:
-            text = str(future.result(timeout=min(self.settings.llm_timeout_s, 20.0)).content).strip()
-        except FutureTimeout:
+            reply = self.backend.invoke(prompt, deadline=deadline, max_tokens=self.settings.llm_summary_tokens)
+            text = str(reply.content).strip()
+        except LLMTimeout:
             plan.warnings.append("LLM summary timed out; the plan below is complete without it.")
             return
         except Exception as exc:  # noqa: BLE001 - server down: deterministic plan only, say so
@@ -243,6 +249,7 @@ class Assistant:
             lambda text, prediction: fallback_calls(text, prediction, self._city, self._triage_only),
             self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
+                        llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,
                         llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
                         trajectory_dir=self.settings.data_dir / "trajectories" / incident_id),
         )

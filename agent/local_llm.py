@@ -172,7 +172,13 @@ class LocalChatModel(BaseChatModel):
         )
         stop = threading.Event()
         generation["stopping_criteria"] = StoppingCriteriaList([_StopWhenSet(stop)])
+        timeout = kwargs.get("timeout")
         with self._lock:  # one generation at a time on this model
+            # The caller's deadline (``timeout``, seconds) ends the generation like a Stop press would.
+            timer = threading.Timer(float(timeout), stop.set) if timeout else None
+            if timer is not None:
+                timer.daemon = True
+                timer.start()
             worker = threading.Thread(target=self._model.generate, kwargs=generation, daemon=True)
             worker.start()
             try:
@@ -186,4 +192,6 @@ class LocalChatModel(BaseChatModel):
                 # A consumer that stops reading (Stop button, time budget) must stop the generation too,
                 # or it would keep a core busy and race the next request.
                 stop.set()
+                if timer is not None:
+                    timer.cancel()
                 worker.join()

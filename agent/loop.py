@@ -14,6 +14,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
-from agent.backends import LLMBackend
+from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
+from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.safety import REFUSAL, CheckedText
@@ -50,7 +52,11 @@ class RecoverableError(Exception):
 @dataclass
 class AgentConfig:
     max_steps: int = 4
-    time_budget_s: float = 60.0
+    time_budget_s: float = 60.0  # the whole turn
+    # One LLM budget per turn, shared by every LLM call and its retries: llm_budget_s of waiting on the LLM in
+    # all; and before the tools have run, never into the last tools_reserve_s of the turn (the tools' share).
+    llm_budget_s: float = 30.0
+    tools_reserve_s: float = 10.0
     repair_attempts: int = 1
     answer_max_tokens: int = 96
     tool_call_max_tokens: int = 64  # a call is short; a long reply is prose, not a call
@@ -77,10 +83,27 @@ class ChatAgent:
         self.config = config or AgentConfig()
 
     # --- one run ----------------------------------------------------------
-    def run(self, message: CheckedText, history: list[dict[str, str]] | None = None) -> Iterator[ChatEvent]:
+    def _start(self) -> None:
         self.started = time.monotonic()
         self.trajectory: list[dict[str, Any]] = []
         self.run_id = uuid.uuid4().hex[:12]
+        self.turn_deadline = Deadline.after(self.config.time_budget_s)
+        self.tools_deadline = Deadline(self.turn_deadline.at - self.config.tools_reserve_s)  # LLM calls before the tools end here
+        self.llm_left = self.config.llm_budget_s
+        self.llm_timed_out = False
+
+    @contextmanager
+    def _llm_time(self, until: Deadline) -> Iterator[Deadline]:
+        """The deadline of one LLM call: what is left of the turn's LLM budget, but not past ``until``;
+        the time the call takes is charged to the budget."""
+        started = time.monotonic()
+        try:
+            yield Deadline.after(min(self.llm_left, until.remaining()))
+        finally:
+            self.llm_left = max(0.0, self.llm_left - (time.monotonic() - started))
+
+    def run(self, message: CheckedText, history: list[dict[str, str]] | None = None) -> Iterator[ChatEvent]:
+        self._start()
         prediction = self.router.predict_one(message.without_injection() or message.text)
         if message.has_injection:  # pasted text that tries to instruct us is a report, full stop
             prediction = IntentPrediction("incident_report", prediction.confidence, prediction.scores)
@@ -116,19 +139,25 @@ class ChatAgent:
 
     def propose_calls(self, text: str) -> list[ToolCallSpec]:
         """The LLM's validated tool calls for one message, without running them (for evaluation)."""
-        self.started, self.trajectory, self.run_id = time.monotonic(), [], uuid.uuid4().hex[:12]
+        self._start()
         return self._llm_tool_calls([SystemMessage(SYSTEM_PROMPT), HumanMessage(text)])
 
     # --- the LLM's tool calls, validated, with one repair round -----------
     def _llm_tool_calls(self, messages: list[BaseMessage]) -> list[ToolCallSpec]:
         if self.backend.chat_model is None:
             return []
-        llm = self.backend.chat_model.bind_tools(list(self.tools.values()))
         for attempt in range(self.config.repair_attempts + 1):
             if self._out_of_time():
                 return []
             try:
-                reply: AIMessage = llm.invoke(messages, max_tokens=self.config.tool_call_max_tokens)
+                with self._llm_time(until=self.tools_deadline) as deadline:
+                    reply: AIMessage = self.backend.invoke(messages, deadline=deadline, tools=list(self.tools.values()),
+                                                           max_tokens=self.config.tool_call_max_tokens)
+            except LLMTimeout as exc:  # the turn's LLM time is spent: the router and the tools take over
+                log.warning("LLM tool call: %s", exc)
+                self.llm_timed_out = True
+                self._save("llm_timeout", {"error": str(exc)})
+                return []
             except Exception as exc:  # noqa: BLE001 - any backend failure: fall back, say so
                 log.warning("LLM call failed: %s", exc)
                 self._save("llm_error", {"error": str(exc)})
@@ -196,16 +225,18 @@ class ChatAgent:
                 "and quote the emergency plans. Paste a report or ask, e.g. 'evacuate Kamppi'."
             )
         narrative, warnings = "", []
-        if outputs and self.backend.chat_model is not None and not self._out_of_time():
+        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S):
+            warnings.append(f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
+        elif outputs and self.backend.chat_model is not None and not self._out_of_time():
             prompt = [SystemMessage(SYSTEM_PROMPT), HumanMessage(ANSWER_PROMPT.format(facts=facts, question=message.without_injection()[:500]))]
             try:
-                for chunk in self.backend.chat_model.stream(prompt, max_tokens=self.config.answer_max_tokens):
-                    if chunk.content:
-                        narrative += chunk.content
-                        yield ChatEvent(kind="token", text=chunk.content)
-                    if self._out_of_time():
-                        warnings.append("LLM answer cut short: time budget reached.")
-                        break
+                with self._llm_time(until=self.turn_deadline) as deadline:
+                    for delta in self.backend.stream(prompt, deadline=deadline, max_tokens=self.config.answer_max_tokens):
+                        narrative += delta
+                        yield ChatEvent(kind="token", text=delta)
+            except LLMTimeout:
+                warnings.append("LLM answer cut short: time budget reached." if narrative else
+                                f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
             except Exception as exc:  # noqa: BLE001 - server gone mid-stream: keep the deterministic answer
                 warnings.append(f"LLM unavailable ({type(exc).__name__}); showing tool results only.")
         if message.has_injection:
@@ -223,7 +254,7 @@ class ChatAgent:
         yield ChatEvent(kind="final", text=text, citations=citations)
 
     def _out_of_time(self) -> bool:
-        return time.monotonic() - self.started > self.config.time_budget_s
+        return self.turn_deadline.expired()
 
     def _save(self, kind: str, payload: dict[str, Any]) -> None:
         self.trajectory.append({"t": round(time.monotonic() - self.started, 3), "kind": kind, **payload})

@@ -73,12 +73,13 @@ class Settings(BaseSettings):
     llm_base_url: str = "http://127.0.0.1:8000/v1"
     llm_model: str = Field(default="", description="Model name sent to an OpenAI-compatible server, or a local HF model directory.")
     llm_api_key: str = "not-needed"
-    llm_timeout_s: float = 30.0
-    llm_max_retries: int = 1
+    llm_timeout_s: float = Field(default=30.0, description="Longest wait for the LLM in one chat turn or plan summary, all its calls and retries together.")
+    llm_max_retries: int = Field(default=1, description="Extra attempts after a failed LLM request, if the turn's LLM time is not used up.")
     llm_max_new_tokens: int = 160
     llm_summary_tokens: int = 60
     agent_max_steps: int = 4
     agent_time_budget_s: float = 60.0
+    agent_tools_reserve_s: float = Field(default=10.0, description="Seconds of each chat turn's budget kept for the deterministic tools, whatever the LLM does.")
 
     # --- UI (ui/) ------------------------------------------------------
     ui_host: str = "127.0.0.1"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -32,18 +33,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# One-shot commands that load the whole assistant: as a program, they leave as soon as they are done.
+QUICK_EXIT_COMMANDS = {"plan", "chat"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(args.log_level)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        code = 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        code = 130
+    if argv is None and args.command in QUICK_EXIT_COMMANDS:  # run as the `eca` program, not called from Python
+        _quick_exit(code)
+    return code
+
+
+def _quick_exit(code: int) -> None:
+    """Exit without tearing down the loaded models, road graphs and indexes object by object (seconds on a
+    small machine, after the answer is already printed).  Nothing is lost: the incident log commits every
+    write, and the output streams and log handlers are flushed first."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

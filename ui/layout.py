@@ -93,18 +93,17 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     c.refresh.click(centre.incidents, [c.session], [c.incidents], **private)
     c.refresh.click(centre.status, None, [c.status], **private)
     c.upload.upload(centre.upload, [c.upload], [c.report, c.notice], **private)
-    c.triage_btn.click(centre.triage, [c.report, c.session],
-                     [c.triage_view, c.type_dd, c.prio_dd, c.session, c.incidents, c.log_table, c.notice], **private)
-    c.report.submit(centre.triage, [c.report, c.session],
-                  [c.triage_view, c.type_dd, c.prio_dd, c.session, c.incidents, c.log_table, c.notice], **private)
-    c.accept_btn.click(centre.accept, [c.session], [c.triage_view, c.incidents, c.log_table, c.notice], **private)
-    c.correct_btn.click(centre.correct, [c.type_dd, c.prio_dd, c.session], [c.triage_view, c.incidents, c.log_table, c.notice],
-                      **private)
+    triage_outputs = [c.triage_view, c.type_dd, c.prio_dd, c.session, c.incidents, c.log_table, c.notice]
+    c.triage_btn.click(centre.triage, [c.report, c.session], triage_outputs, **private)
+    c.report.submit(centre.triage, [c.report, c.session], triage_outputs, **private)
+    decision_outputs = [c.triage_view, c.incidents, c.log_table, c.notice]
+    c.accept_btn.click(centre.accept, [c.session], decision_outputs, **private)
+    c.correct_btn.click(centre.correct, [c.type_dd, c.prio_dd, c.session], decision_outputs, **private)
     plan_outputs = [c.plan_view, c.map_plot, c.dl_md, c.dl_json, c.session, c.incidents, c.log_table, c.notice]
     c.plan_btn.click(centre.plan, [c.report, c.session], plan_outputs, **private)
     c.approve_btn.click(centre.approve, [c.session], [c.plan_view, c.dl_md, c.dl_json, c.log_table, c.notice], **private)
-    restore_outputs = [c.session, c.incidents, c.chatbot, c.triage_view, c.plan_view, c.map_plot, c.dl_md, c.dl_json, c.log_table,
-                       c.report, c.notice]
+    restore_outputs = [c.session, c.incidents, c.chatbot, c.triage_view, c.plan_view, c.map_plot, c.dl_md, c.dl_json,
+                       c.log_table, c.report, c.notice]
     c.new_btn.click(centre.new_incident, [c.session], restore_outputs, **private)
     c.incidents.input(centre.switch, [c.incidents, c.session], restore_outputs, **private)
     chat_outputs = [c.chatbot, c.chat_in, c.session, c.plan_view, c.map_plot, c.dl_md, c.dl_json, c.incidents, c.notice]

@@ -24,10 +24,18 @@ def _completion(content: str) -> bytes:
                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
 
 
+def _chunked(data: bytes) -> bytes:
+    """One piece of an HTTP/1.1 chunked body (how servers stream server-sent events)."""
+    return f"{len(data):x}\r\n".encode() + data + b"\r\n"
+
+
 def _chunk(content: str) -> bytes:
     chunk = {"id": "c2", "object": "chat.completion.chunk", "created": 0, "model": "fault-llm",
              "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": None}]}
-    return f"data: {json.dumps(chunk)}\n\n".encode()
+    return _chunked(f"data: {json.dumps(chunk)}\n\n".encode())
+
+
+STREAM_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
 
 
 async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, dict]:
@@ -56,17 +64,17 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, mod
         elif mode == "slow":
             await asyncio.sleep(delay)
             if request.get("stream"):
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n")
+                writer.write(STREAM_HEAD)
                 for word in ("Evacuate ", "Kamppi ", "now."):
                     writer.write(_chunk(word))
-                writer.write(b"data: [DONE]\n\n")
+                writer.write(_chunked(b"data: [DONE]\n\n") + b"0\r\n\r\n")
             else:
                 writer.write(_response(_completion("")))
         elif mode == "die":
             if not request.get("stream"):
                 writer.write(_response(_completion("")))
             else:
-                writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n")
+                writer.write(STREAM_HEAD)
                 for word in ("Evacuate ", "the "):
                     writer.write(_chunk(word))
                 await writer.drain()

@@ -27,6 +27,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture()
+def loopback_port() -> int:
+    """A free port on 127.0.0.1 for one more served app."""
+    return free_port()
+
+
 @pytest.fixture(scope="session")
 def ui_settings(base_settings, tmp_path_factory):
     # No LLM: the deterministic pipeline answers, so the browser tests are fast and repeatable

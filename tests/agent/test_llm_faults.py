@@ -1,0 +1,124 @@
+"""LLM servers that misbehave, as real processes on loopback (``fault_llm_server.py``): the operator still
+gets the deterministic plan, within the LLM time plus planning time, and nothing is left running afterwards.
+
+Small timeouts (2 s per LLM wait, 8 s per turn, 4 s of it kept for the tools) keep these fast.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+SERVER = Path(__file__).with_name("fault_llm_server.py")
+LLM_TIMEOUT_S = 2.0
+REQUEST = "Plan the evacuation of Kamppi, fire, about 200 residents"
+REPORT = "Structure fire at Aleksanterinkatu 20, smoke from the roof, people on the balconies"
+
+
+@pytest.fixture
+def fault_server():
+    """Start ``fault_llm_server.py MODE`` as its own process; yields its /v1 URL; killed afterwards."""
+    procs = []
+
+    def start(mode: str, delay: float = 0.0) -> str:
+        proc = subprocess.Popen([sys.executable, str(SERVER), mode, str(delay)], stdout=subprocess.PIPE, text=True)
+        procs.append(proc)
+        port = int(proc.stdout.readline())
+        return f"http://127.0.0.1:{port}/v1"
+
+    yield start
+    for proc in procs:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def _refused_url() -> str:
+    with socket.socket() as sock:  # a port nothing listens on (bound, then released)
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
+
+
+@pytest.fixture
+def llm_assistant(make_assistant):
+    def factory(url: str):
+        return make_assistant(llm_backend="openai", llm_base_url=url, llm_model="fault-llm", llm_timeout_s=LLM_TIMEOUT_S,
+                              llm_max_retries=1, agent_time_budget_s=8.0, agent_tools_reserve_s=4.0)
+    return factory
+
+
+def _lingering(before: set[threading.Thread]) -> list[str]:
+    """Threads started since ``before`` that would keep the process from exiting (non-daemon, still alive)."""
+    time.sleep(0.2)
+    return [t.name for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon]
+
+
+def _chat(assistant, message: str):
+    incident = assistant.open_incident("fault", "op").incident_id
+    started = time.monotonic()
+    events = list(assistant.chat(message, incident))
+    return events, time.monotonic() - started
+
+
+def _assert_deterministic_plan(events) -> None:
+    final = events[-1]
+    assert final.kind == "final"
+    tools = [e.step.name for e in events if e.kind == "tool"]
+    assert "plan_evacuation" in tools, "the fallback router must have run the planner"
+    assert final.plan is not None and final.plan.evacuation, "the operator must get the deterministic plan"
+    assert "people" in final.text
+    assert not any(e.kind == "error" and "Time budget" in e.text for e in events)
+
+
+@pytest.mark.parametrize("mode, delay", [("silent", 0.0), ("slow", 3 * LLM_TIMEOUT_S)])
+def test_a_server_that_never_answers_in_time_costs_one_llm_timeout(fault_server, llm_assistant, mode, delay):
+    assistant = llm_assistant(fault_server(mode, delay))
+    before = set(threading.enumerate())
+    events, elapsed = _chat(assistant, REQUEST)
+    _assert_deterministic_plan(events)
+    assert "did not answer within" in events[-1].text
+    # One shared LLM deadline: one timeout for the whole turn (not one per call and retry), then the tools.
+    assert elapsed < LLM_TIMEOUT_S + 5.0, f"took {elapsed:.1f} s"
+    assert _lingering(before) == []
+
+
+def test_a_slow_first_token_within_the_deadline_is_still_used(fault_server, llm_assistant):
+    assistant = llm_assistant(fault_server("slow", 0.3))
+    events, _ = _chat(assistant, REQUEST)
+    _assert_deterministic_plan(events)
+    assert any(e.kind == "token" for e in events), "an LLM that answers in time is used"
+
+
+def test_server_killed_mid_stream(fault_server, llm_assistant):
+    assistant = llm_assistant(fault_server("die"))
+    before = set(threading.enumerate())
+    events, _ = _chat(assistant, REQUEST)
+    _assert_deterministic_plan(events)
+    assert any(e.kind == "token" for e in events) and "LLM unavailable" in events[-1].text
+    assert _lingering(before) == []
+
+
+@pytest.mark.parametrize("mode", ["refused", "garbage"])
+def test_refused_connection_and_garbage_answers_fall_back_at_once(fault_server, llm_assistant, mode):
+    assistant = llm_assistant(_refused_url() if mode == "refused" else fault_server("garbage"))
+    events, elapsed = _chat(assistant, REQUEST)
+    _assert_deterministic_plan(events)
+    assert "LLM unavailable" in events[-1].text
+    assert elapsed < LLM_TIMEOUT_S + 5.0, f"took {elapsed:.1f} s"
+
+
+def test_plan_summary_against_a_silent_server_leaves_nothing_running(fault_server, llm_assistant):
+    """`eca plan`'s path: the summary gives up at the deadline and no request is left waiting behind it."""
+    assistant = llm_assistant(fault_server("silent"))
+    before = set(threading.enumerate())
+    started = time.monotonic()
+    plan = assistant.plan(REPORT)
+    assert time.monotonic() - started < LLM_TIMEOUT_S + 6.0
+    assert plan.resources and any("timed out" in w for w in plan.warnings)
+    assert _lingering(before) == []
