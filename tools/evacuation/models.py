@@ -94,6 +94,7 @@ class EvacuationPlan(BaseModel):
     assembly_points: list[AssemblyPoint]
     shelters: list[ShelterUse]
     clearance_time_min: float | None
+    clearance_time_routed_min: float | None = Field(default=None, description="last arrival under road capacities (CCRP routing model)")
     total_people: int
     served_people: int
     unserved_people: int
@@ -134,7 +135,9 @@ class EvacuationPlan(BaseModel):
         for x in self.assignments:
             lines.append(f"- {x.group}: {x.people:,} people to {x.shelter_name} [{x.shelter_id}], {x.travel_time_min:.1f} min.")
         if self.clearance_time_min is not None:
-            lines.append(f"Estimated clearance time: {self.clearance_time_min:.0f} min (optimistic bound).")
+            lines.append(f"Estimated clearance time: {self.clearance_time_min:.0f} min (simple bound).")
+        if self.clearance_time_routed_min is not None:
+            lines.append(f"Clearance time from the routing model (road capacities, CCRP): {self.clearance_time_routed_min:.0f} min.")
         lines.append(self.unserved_statement)
         lines.extend(f"Warning: {w}" for w in self.warnings)
         return "\n".join(lines)

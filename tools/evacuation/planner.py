@@ -8,6 +8,7 @@ from shapely.geometry import mapping
 
 from tools.city import CityModel, PlanningError
 from tools.evacuation.assembly import attach_assembly, choose_assembly_points
+from tools.evacuation.clearance import routed_clearance_s
 from tools.evacuation.geometry import round_geom, to_lonlat_geom, zone_shape
 from tools.evacuation.models import EvacuationGroup, EvacuationPlan, Hazard
 from tools.evacuation.report import assembly_points_and_clearance, assignments_and_routes, shelter_uses, unserved_statement
@@ -33,6 +34,7 @@ def plan_evacuation(
     *,
     population: Literal["daytime", "resident"] = "daytime",
     strategy: Literal["min_cost_flow", "greedy", "nearest"] = "min_cost_flow",
+    routed_clearance: bool = True,
 ) -> EvacuationPlan:
     """Plan who goes to which shelter by which route.
 
@@ -41,6 +43,8 @@ def plan_evacuation(
     is the naive baseline (each group to its nearest usable shelter, capacity ignored at
     assignment; overflow is turned away and counted as unserved); ``strategy="greedy"`` is a
     capacity-aware baseline (groups in order, each filling its nearest shelters with room).
+    ``routed_clearance``: also give the clearance time of the capacity-constrained routing
+    model (``tools.ccrp``) beside the simple bound.
     """
     check_options(mode, population, strategy)
     idx = city.index(mode)
@@ -61,6 +65,7 @@ def plan_evacuation(
     served = sum(flows.values())
     statement = unserved_statement(total, total - served, groups, shelter_rows, shelter_status, unreachable, hazard, strategy)
     warnings_.extend(unreachable.values())
+    routed_s = routed_clearance_s(idx, mode, net, groups, shelter_rows) if routed_clearance and served else None
     hazard_geom = mapping(to_lonlat_geom(net.area, city)) if net.area is not None else None
     return EvacuationPlan(
         hazard=hazard, mode=mode, strategy=strategy, population_basis=population,
@@ -68,6 +73,7 @@ def plan_evacuation(
                                 assembly_point=next((a.name for a in assembly_points if a.zone_id == g.zone.id), "none (cannot leave)")) for g in groups],
         assignments=assignments, routes=routes, assembly_points=assembly_points, shelters=shelter_uses(city, load, shelter_status),
         clearance_time_min=round(clearance, 1) if clearance is not None else None,
+        clearance_time_routed_min=round(routed_s / 60.0, 1) if routed_s is not None else None,
         total_people=total, served_people=served, unserved_people=total - served, unserved_statement=statement,
         total_person_minutes=round(sum(cost[i, j] * p for (i, j), p in flows.items()) / 60.0, 1),
         warnings=warnings_, hazard_geometry=round_geom(hazard_geom) if hazard_geom else None,

@@ -1,0 +1,399 @@
+"""Protective-action cues in a report (English and Chinese): the determinants that change the row.
+
+A small, documented keyword extractor, focused on what ``tools/PROTECTIVE_ACTIONS.md``
+section 2 lists: setting (indoors / outdoors), release scale, material, symptoms, fire
+spread, structural damage, people trapped, building use, occupant count, time of day and
+wind. It is deliberately separate from the dispatch "response determinants" extractor
+(``tools/determinants.py``); both return flat dataclasses of named cues, so they can be
+merged later by field name.
+
+Every cue is a regular expression over the lower-cased report; an English cue preceded
+within a few words by a negation ("no", "nobody", "not", "without"; Chinese 没有/无/未) is
+ignored, so "nobody is ill" is not a symptom.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Setting = Literal["indoor", "outdoor"]
+
+_NEG_EN = re.compile(r"\b(no|not|nobody|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
+_NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$")
+
+
+def _find(text: str, pattern: str) -> re.Match | None:
+    """First match of ``pattern`` not negated just before it."""
+    for m in re.finditer(pattern, text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]):
+            continue
+        return m
+    return None
+
+
+def _has(text: str, *patterns: str) -> bool:
+    return any(_find(text, p) for p in patterns)
+
+
+# --- vocabularies (regular expressions, lower case) ---------------------------------------
+INDOOR = [r"\b(inside|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
+          r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
+          r"(楼道|楼梯间|楼梯|室内|屋内|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|商场内|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层)"]
+OUTDOOR = [r"\b(outdoors|outside|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
+           r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车)"]
+LARGE = [r"\b(tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
+         r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)"]
+SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
+         r"(少量|小量|一瓶|一桶|小瓶|小型)"]
+SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed|unconscious|fainted|faint|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
+            r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|眼睛刺痛|中毒)"]
+STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
+                r"(浓烈|很浓|刺鼻|嘶嘶|报警器)"]
+COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
+GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|fumes?)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气)"]
+
+FIRE_SPREAD = [r"\b(spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar))",
+               r"(蔓延|扩散到|殃及|阁楼起火|地下室起火|楼道起火|楼梯间起火)"]
+SMOKE_STAIRWELL = [r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)"]
+FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing)|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
+                  r"(整栋|整幢|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)"]
+BETWEEN_BUILDINGS = [r"\b(spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
+                     r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))"]
+CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|cylinders?)\b", r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐)"]
+TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|fuel tank|tank (is )?(on fire|burning))", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
+FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", r"(火|燃烧|烟)"]
+ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|sounding)|alarm only|false alarm)", r"(火警铃|烟雾报警|报警响)"]
+TRAPPED = [r"\b(trapped|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)"]
+OUTDOOR_FIRE_OBJECT = [r"\b(car|vehicle|bin|rubbish|trash|dumpster|skip|container|kiosk|grass|bush|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall)\b(?! park)", r"(汽车|车辆|垃圾桶|垃圾箱|报刊亭|草地|草坪|摩托车|电动车|货摊)"]
+
+TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
+       "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
+FLAMMABLE_GAS = [r"\b(propane|butane|lpg|natural gas|gas (pipe|line|main|service)|gas leak|leaking gas|acetylene|hydrogen|methane|gas cylinder|gas bottle|gas)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔|氢气|甲烷)"]
+FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体)"]
+CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|漂白|腐蚀)"]
+SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
+INDOOR_CHEMICAL = [r"\b(pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂混合|化学品泄漏|化学品)"]
+UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品)|未知物质|奇怪的(气味|液体))"]
+CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色)"]
+EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares?|ammunition|cartridges|1\.4)\b", r"(烟花|爆竹|烟火)"]
+EXPLOSIVE_1X = [r"\b(explosives?|dynamite|detonators?|tnt|blasting|1\.1|1\.2|1\.3|1\.5)\b", r"(炸药|雷管|爆炸物)"]
+MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", r"(起火|着火|燃烧|火)"]
+
+STRUCT_ELEMENT = [r"\b(balcony|canopy|facade|façade|cladding|panel|scaffolding|cornice|chimney|railing|awning)\b", r"(阳台|雨棚|外墙|幕墙|脚手架|烟囱|栏杆)"]
+STRUCT_PARTIAL = [r"\b(partial(ly)? collaps\w*|part of the (roof|floor|building|wall|ceiling)|(roof|floor|wall|ceiling|stair(case|s)?) (has |have )?(collapsed|caved in|fallen in|came down|gave way)|collapsed (roof|floor|wall|ceiling))", r"(部分坍塌|部分倒塌|屋顶塌|楼板塌|墙体倒塌|天花板塌)"]
+STRUCT_THREAT = [r"\b(neighbouring|neighboring|adjacent|next) (buildings?|houses?) (is |are )?(cracking|threatened|at risk|leaning)|shared walls? (are )?(crack\w*|bulging)|explosion (has )?collaps\w*|building (has )?collapsed|whole building collapsed|gas explosion|totally collapsed|complete(ly)? collaps\w*", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,4}(倒塌|坍塌)|相邻.{0,4}(开裂|危险)|大楼倒塌)"]
+GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse)", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌)"]
+TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃)"]
+MINOR_DAMAGE = [r"\b(cracked plaster|plaster (cracks|fell)|fallen objects|things fell|items fell|objects fell|no (structural )?damage|shelves)", r"(墙皮|物品掉落|没有损坏)"]
+
+FALLING = [r"\b(snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"(屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|坠物|高空坠落)"]
+STORM_DAMAGE = [r"\b(roof (was |has been |is )?(torn|ripped|blown) off|windows (were |have been |are )?(blown|smashed) in|building (is )?unsafe|storm damage to the building)", r"(屋顶被(掀|吹)|窗户被吹|建筑受损严重)"]
+WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
+
+ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人)"]
+BARRICADE = [r"\b(barricaded|hostages?|holed up|refuses to come out|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|人质|拒不出来|反锁)"]
+FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
+OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
+DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
+SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|ticking|wires? (sticking|visible|protruding)|visible wiring|device|bomb|ied|explosive device)", r"(可疑|无人看管|遗留|炸弹|爆炸装置|电线外露)"]
+BOMB_THREAT = [r"\b(bomb threat|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,6}炸弹)"]
+ITEM_SIZES: list[tuple[str, list[str]]] = [
+    ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
+    ("container_truck", [r"\b(container truck|water truck|shipping container)\b", r"(集装箱|水罐车)"]),
+    ("delivery_truck", [r"\b(delivery truck|box truck|lorry|truck)\b", r"(货车|卡车)"]),
+    ("suv_van", [r"\b(van|suv|minibus|pickup)\b", r"(面包车|厢式车|越野车|皮卡)"]),
+    ("car", [r"\b(car|sedan|vehicle|taxi)\b", r"(轿车|汽车|车辆|出租车)"]),
+    ("pipe", [r"\b(pipe bomb|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
+    ("backpack", [r"\b(backpack|rucksack|vest|bag)\b", r"(背包|双肩包|背心|书包)"]),
+    ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley)\b", r"(手提箱|公文包|行李箱|箱子)"]),
+]
+
+OUTAGE = [r"\b(power (cut|outage|failure)|blackout|no (electricity|power|water|heating)|outage|without (power|electricity|water|heat(ing)?)|water (supply )?(cut|interrupted)|heating (is )?(off|out|failed)|telecom|phone network down|mobile network down)", r"(停电|断电|停水|断水|停暖|供暖中断|通信中断|断网)"]
+FROST = [r"(-\s?(1[0-9]|[2-4][0-9])\s?(°|degrees|c\b)|minus (ten|fifteen|twenty|1[0-9]|[2-4][0-9])|freezing|severe frost|extreme cold|bitter cold|\bfrost\b)", r"(零下(十|二十|三十|1[0-9]|[2-4][0-9])|严寒|冰冻)"]
+LONG_OUTAGE = [r"\b(over|more than|at least|expected to last|for) (12|1[3-9]|2[0-9]|[3-9][0-9]) ?(h\b|hours)|(until|till) tomorrow|all night|for (a|one|two|several) days?|days\b", r"(超过12小时|十二小时以上|一整夜|好几天|数天|(1[2-9]|2[0-9])小时)"]
+MEDICAL_DEVICES = [r"\b(oxygen concentrator|ventilator|home dialysis|dialysis|medical devices?|respirator|life[- ]support|home oxygen|powered wheelchair)", r"(制氧机|呼吸机|透析|医疗设备)"]
+LIVE_WIRE = [r"\b(live wire|power line (is )?down|downed (power )?line|overhead (line|wire)s? (is |are )?(down|hanging|broken)|tram (overhead )?(line|wire)s?|cable (is )?(down|hanging|sparking)|sparking|electrical cabinet|transformer (box|cabinet)|exposed wires?)", r"(电线.{0,3}(掉落|断|垂)|高压线|电车.{0,2}线|电缆.{0,3}(火花|掉落)|电箱|配电箱)"]
+HOT_WATER = [r"\b(district[- ]heating|hot water (pipe|main|burst|gushing|in the street)|steam (in the street|rising|pipe|leak)|scalding water|boiling water)", r"(供热管|热水管|热水.{0,3}(喷|涌)|蒸汽)"]
+STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|trapped in (a|the) (lift|elevator))", r"(困在电梯|电梯.{0,3}困)"]
+
+FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
+WATER_INTO_BUILDING = [r"\b(water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内).{0,4}(进水|水淹|积水|被淹)|水.{0,3}(灌入|进入).{0,4}(地下室|楼|屋))"]
+LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
+WATERFRONT = [r"\b(sea|sea level|sea water|seawater|storm surge|quay|quays|waterfront|kauppatori|market square|harbou?r|shore|seafront|pier|eteläranta|pohjoisranta|katajanokka)", r"(海水|海平面|风暴潮|码头|海滨|港口|岸边|集市广场)"]
+WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of |at |is |reaches |reached |forecast (?:at |to reach )?)?\+?)(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|米)\b|(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|cm|厘米|米)\s?(?:above (?:mean )?(?:sea level|normal)|higher than normal)|(?:高出|超出|水位)[^0-9]{0,6}(\d+(?:\.\d+)?)\s?(米|厘米)")
+
+USES: list[tuple[str, list[str]]] = [
+    ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
+    ("school", [r"\b(school|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall)\b", r"(车站|火车站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅)"]),
+    ("retail", [r"\b(shop|store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique)\b", r"(商店|商场|百货|超市|购物中心)"]),
+    ("office", [r"\b(office|offices|bank|headquarters|ministry|agency)\b", r"(办公楼|办公室|写字楼|银行)"]),
+    ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户)"]),
+]
+
+MIN_OCCUPANTS = 10
+_ZH_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3}
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
+           "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
+OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(\d[\d,\s]{0,6}\d|\d+)\s*(?:people|persons|guests|visitors|shoppers|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|audience)\b"
+                       r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
+                       r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
+TIME_HHMM = re.compile(r"\b(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s?(?:m|km|m/s|%|metres|meters))")
+TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
+NIGHT_WORDS = [r"\b(tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
+DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
+
+COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
+           "south-west": 225, "west": 270, "northwest": 315, "north-west": 315, "n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
+_ZH_COMPASS = {"北": 0, "东北": 45, "东": 90, "东南": 135, "南": 180, "西南": 225, "西": 270, "西北": 315}
+WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°")
+WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
+WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风")
+WIND_SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
+WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
+LITRES = re.compile(r"(\d[\d,\s]*)\s?(?:l\b|lit(?:re|er)s?|升)")
+FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")
+
+
+@dataclass
+class ProtectiveCues:
+    """Determinants of the protective action found in one report (None: not said)."""
+
+    hazard_hint: str | None = None
+    setting: Setting | None = None
+    scale: Literal["small", "large"] | None = None
+    material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
+    gas_odour: bool = False
+    symptoms: bool = False
+    strong_odour: bool = False
+    common_area: bool = False
+    indoor_chemical: bool = False
+    cloud: bool = False
+    fire: bool = False
+    alarm_only: bool = False
+    fire_spread: bool = False
+    smoke_in_stairwell: bool = False
+    fully_involved: bool = False
+    between_buildings: bool = False
+    cylinders: bool = False
+    tank_vehicle: bool = False
+    material_burning: bool = False
+    outdoor_object: bool = False
+    trapped: bool = False
+    structure: str | None = None         # element, partial, threatening, ground, minor
+    tremor: bool = False
+    falling_objects: bool = False
+    storm_damage: bool = False
+    weather: bool = False
+    attacker: bool = False
+    barricade: bool = False
+    weapon: str | None = None            # firearm, other
+    disorder: bool = False
+    suspicious: bool = False
+    bomb_threat: bool = False
+    item_size: str | None = None
+    outage: bool = False
+    frost: bool = False
+    long_outage: bool = False
+    medical_devices: bool = False
+    live_wire: bool = False
+    hot_water: bool = False
+    stuck_lift: bool = False
+    flood: bool = False
+    water_into_building: bool = False
+    local_water: bool = False
+    waterfront: bool = False
+    water_level_m: float | None = None
+    building_use: str | None = None
+    occupants: int | None = None
+    fire_floor: int | None = None
+    hour: int | None = None
+    night: bool | None = None
+    wind_from_deg: float | None = None
+    wind_speed_ms: float | None = None
+    wind_variable: bool = False
+    litres: float | None = None
+    found: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, False, []) or k == "found"}
+
+
+def _number(s: str) -> int | None:
+    s = s.replace(",", "").replace(" ", "")
+    return int(s) if s.isdigit() else None
+
+
+def _hazard_hint(c: ProtectiveCues, text: str) -> str | None:
+    """A fallback hazard type from the cues, for when no triage type is given."""
+    if c.attacker or c.barricade or c.disorder or c.suspicious or c.bomb_threat:
+        return "public_security"
+    if c.material in ("explosive_1_4", "explosive_1_x") and not c.fire:
+        return "hazmat"
+    if c.fire and not (c.alarm_only and not _has(text, r"\b(flames|smoke)\b", r"(明火|浓烟)")):
+        return "fire"
+    if c.gas_odour or c.material or c.indoor_chemical or c.cloud:
+        return "hazmat"
+    if c.flood or c.water_into_building or c.local_water or c.water_level_m is not None:
+        return "flood"
+    if c.structure in ("partial", "threatening", "ground", "element") or c.tremor:
+        return "earthquake_collapse"
+    if c.live_wire or c.hot_water or c.outage:
+        return "utility_outage"
+    if c.falling_objects or c.storm_damage or c.weather:
+        return "severe_weather"
+    return None
+
+
+def extract_protective_cues(text: str) -> ProtectiveCues:
+    """The protective-action determinants stated in a report (English or Chinese)."""
+    t = " ".join((text or "").lower().split())
+    c = ProtectiveCues()
+    flags = {
+        "gas_odour": GAS_ODOUR, "symptoms": SYMPTOMS, "strong_odour": STRONG_ODOUR, "common_area": COMMON_AREA, "indoor_chemical": INDOOR_CHEMICAL,
+        "cloud": CLOUD, "fire": FIRE_WORDS, "alarm_only": ALARM_ONLY, "fire_spread": FIRE_SPREAD, "smoke_in_stairwell": SMOKE_STAIRWELL,
+        "fully_involved": FULLY_INVOLVED, "between_buildings": BETWEEN_BUILDINGS, "cylinders": CYLINDERS, "tank_vehicle": TANK_VEHICLE,
+        "material_burning": MATERIAL_BURNING, "outdoor_object": OUTDOOR_FIRE_OBJECT, "trapped": TRAPPED, "tremor": TREMOR,
+        "falling_objects": FALLING, "storm_damage": STORM_DAMAGE, "weather": WEATHER, "attacker": ATTACKER, "barricade": BARRICADE,
+        "disorder": DISORDER, "suspicious": SUSPICIOUS, "bomb_threat": BOMB_THREAT, "outage": OUTAGE, "frost": FROST, "long_outage": LONG_OUTAGE,
+        "medical_devices": MEDICAL_DEVICES, "live_wire": LIVE_WIRE, "hot_water": HOT_WATER, "stuck_lift": STUCK_LIFT, "flood": FLOOD_WORDS,
+        "water_into_building": WATER_INTO_BUILDING, "local_water": LOCAL_WATER, "waterfront": WATERFRONT, "wind_variable": WIND_VARIABLE,
+    }
+    for name, pats in flags.items():
+        if _has(t, *pats):
+            setattr(c, name, True)
+            c.found.append(name)
+    indoor, outdoor = _find_pos(t, INDOOR), _find_pos(t, OUTDOOR)
+    if indoor is not None or outdoor is not None:
+        # The place said first is usually where the incident is ("in the stairwell of ..., people in the street ...").
+        c.setting = "indoor" if outdoor is None or (indoor is not None and indoor <= outdoor) else "outdoor"
+    # Material, most specific first.
+    for name, pats in TIH.items():
+        if _has(t, *pats):
+            c.material = name
+            break
+    else:
+        if _has(t, *EXPLOSIVE_14):
+            c.material = "explosive_1_4"
+        elif _has(t, *EXPLOSIVE_1X):
+            c.material = "explosive_1_x"
+        elif _has(t, *UNKNOWN_MATERIAL):
+            c.material = "unknown"
+        elif _has(t, *FLAMMABLE_GAS) or c.gas_odour:
+            c.material = "flammable_gas"
+        elif _has(t, *FLAMMABLE_LIQUID):
+            c.material = "flammable_liquid"
+        elif _has(t, *CORROSIVE):
+            c.material = "corrosive"
+        elif _has(t, *SOLID):
+            c.material = "solid"
+    if (m := LITRES.search(t)) and (n := _number(m.group(1))) is not None:
+        c.litres = float(n)
+    if _has(t, *LARGE) or (c.litres is not None and c.litres > 200):
+        c.scale = "large"
+    elif _has(t, *SMALL) or (c.litres is not None and c.litres <= 200):
+        c.scale = "small"
+    if _has(t, *STRUCT_THREAT):
+        c.structure = "threatening"
+    elif _has(t, *STRUCT_PARTIAL):
+        c.structure = "partial"
+    elif _has(t, *GROUND):
+        c.structure = "ground"
+    elif _has(t, *STRUCT_ELEMENT) and _has(t, r"\b(fell|fallen|falling|collaps\w*|came down|come down|loose|detached|hanging|gave way|broke off|cracked)\b", r"(掉|塌|脱落|松动|断裂)"):
+        c.structure = "element"
+    elif _has(t, *MINOR_DAMAGE):
+        c.structure = "minor"
+    if c.attacker or c.barricade:
+        c.weapon = "firearm" if _has(t, *FIREARM) else ("other" if _has(t, *OTHER_WEAPON) else None)
+    for size, pats in ITEM_SIZES:
+        if _has(t, *pats):
+            c.item_size = size
+            break
+    for use, pats in USES:
+        if _has(t, *pats):
+            c.building_use = use
+            break
+    c.occupants = _occupants(t)
+    if (m := FLOOR_OF.search(t)):
+        c.fire_floor = int(next(g for g in m.groups() if g))
+    c.water_level_m = _water_level(t)
+    c.hour, c.night = _time_of_day(t)
+    c.wind_from_deg, c.wind_speed_ms = _wind(t)
+    c.hazard_hint = _hazard_hint(c, t)
+    return c
+
+
+def _find_pos(text: str, patterns: list[str]) -> int | None:
+    pos = [m.start() for p in patterns if (m := _find(text, p))]
+    return min(pos) if pos else None
+
+
+def _occupants(t: str) -> int | None:
+    best = None
+    for m in OCCUPANTS.finditer(t):
+        n = _number(next((g for g in m.groups() if g), ""))
+        # A handful of people is about casualties ("two people dizzy"), not the building's occupants.
+        if n is not None and n >= MIN_OCCUPANTS and (best is None or n > best):
+            best = n
+    if best is None:
+        m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
+        if m:
+            best = _EN_NUM[m.group(1)]
+    return best
+
+
+def _water_level(t: str) -> float | None:
+    for m in WATER_LEVEL.finditer(t):
+        raw = next((g for g in m.groups()[:3] if g), None)
+        if raw is None:
+            continue
+        v = float(raw.replace(",", "."))
+        unit = m.group(0)
+        if "cm" in unit or "厘米" in unit:
+            v /= 100.0
+        if 0.2 <= v <= 5.0:
+            return v
+    return None
+
+
+def _time_of_day(t: str) -> tuple[int | None, bool | None]:
+    hour = None
+    if (m := TIME_AMPM.search(t)):
+        h = int(m.group(1)) % 12
+        hour = h + (12 if m.group(3).startswith("p") else 0)
+    elif (m := TIME_HHMM.search(t)):
+        hour = int(m.group(1))
+    elif (m := re.search(r"(凌晨|早上|上午|中午|下午|晚上|夜里)?\s?(\d{1,2})\s?[点時时]", t)):
+        h = int(m.group(2))
+        if m.group(1) in ("下午", "晚上", "夜里") and h < 12:
+            h += 12
+        hour = h if h < 24 else None
+    if hour is not None:
+        return hour, not (7 <= hour <= 18)
+    if _has(t, *NIGHT_WORDS):
+        return None, True
+    if _has(t, *DAY_WORDS):
+        return None, False
+    return None, None
+
+
+def _wind(t: str) -> tuple[float | None, float | None]:
+    frm = None
+    if (m := WIND_TOWARDS.search(t)):
+        frm = (COMPASS[m.group(1).replace("-", "")] + 180) % 360
+    elif (m := WIND_FROM.search(t)):
+        if m.group(3):
+            frm = float(m.group(3)) % 360
+        else:
+            word = (m.group(1) or m.group(2)).replace("-", "")
+            frm = COMPASS.get(word)
+    elif (m := WIND_ZH.search(t)):
+        frm = _ZH_COMPASS[m.group(1)]
+    speed = None
+    if (m := WIND_SPEED.search(t)):
+        v = float(m.group(1).replace(",", "."))
+        speed = v / 3.6 if m.group(2) in ("km/h", "kph", "公里/小时") else v
+    return (float(frm) if frm is not None else None), speed
