@@ -55,6 +55,7 @@ def bench_labelled(city: CityModel, data: Path) -> None:
     agree = rule_ok = iso_ok = sector_ok = failed = 0
     ms: list[float] = []
     ppl = {"plan": [0, 0, 0], "buildings": [0, 0, 0], "zones": [0, 0, 0]}  # within 50 %, within the set's tolerance, counted
+    ratios: dict[tuple[str, str], list[float]] = {}
     zero_ok = zero_n = 0
     by_lang: dict[str, list[int]] = {}
     confusion: dict[tuple[str, str], int] = {}
@@ -92,6 +93,7 @@ def bench_labelled(city: CityModel, data: Path) -> None:
             ppl[key][0] += abs(value - est) <= 0.5 * est
             ppl[key][1] += within(value, est, tol)
             ppl[key][2] += 1
+            ratios.setdefault((key, "building" if it["action"] == "evacuate_building" else "area"), []).append(value / est)
     print(f"\n== protective actions on {data.name} ({n} reports; {failed} not planned) ==")
     print(f"primary action agreement {agree / n:.3f} ({agree}/{n}); " + "; ".join(f"{k}: {v[0]}/{v[1]}" for k, v in sorted(by_lang.items())))
     print(f"row agreement {rule_ok / n:.3f}; isolation radius equal {iso_ok / n:.3f}; downwind sector applies/not equal {sector_ok / n:.3f}")
@@ -101,6 +103,9 @@ def bench_labelled(city: CityModel, data: Path) -> None:
         if cnt:
             print(f"people moved ({key:9s}) vs estimate on {cnt} items that move people: within +-50 % {w50 / cnt:.3f} ({w50}/{cnt}); "
                   f"within the set's tolerance (x2 building, x3 area) {wtol / cnt:.3f}")
+    for (key, kind), rs in sorted(ratios.items()):
+        print(f"  {key:9s} {kind:8s} items: ratio to the estimate median {statistics.median(rs):.2f} (n={len(rs)}, "
+              f"quartiles {pct(rs, 25):.2f}-{pct(rs, 75):.2f})")
     print(f"items where the label moves nobody: plan moves nobody in {zero_ok}/{zero_n}")
     print(f"planning time ms p50 {pct(ms, 50):.0f}  p95 {pct(ms, 95):.0f}  max {max(ms):.0f}")
 

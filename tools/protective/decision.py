@@ -130,7 +130,8 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         return ProtectiveDecision("F5", ["evacuate_building", "isolate_deny_entry", "shelter_in_place"], 50,
                                   "building fully involved: evacuate it, 50 m collapse zone, shelter in the smoke sector",
                                   sector=ctx.sector(500, "shelter"), building_scope="whole", shelters=True)
-    if c.setting == "outdoor" and not c.building_use and (c.outdoor_object or not c.trapped):
+    exposes = c.fire_spread or c.trapped or c.smoke_in_stairwell
+    if not exposes and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
         return ProtectiveDecision("F1", ["isolate_deny_entry"], 30, "outdoor fire not exposing a building: 30 m cordon")
     if c.building_use in (None, "residential"):
         if c.fire_spread or c.smoke_in_stairwell or c.trapped:
@@ -158,7 +159,7 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if (c.tank_vehicle or c.cylinders) and c.fire and c.material_burning:
         return _h8(c)
     tih = c.material in ("chlorine", "ammonia", "other_tih")
-    if _indoor(c) and (c.indoor_chemical or tih) and c.scale != "large":
+    if (_indoor(c) or (c.indoor_chemical and c.setting is None)) and (c.indoor_chemical or tih) and c.scale != "large":
         return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "chemical release inside a building: evacuate it, 50 m cordon (ERG)", building_scope="whole")
     if tih:
         gas = c.material if c.material in TIH_SMALL else "chlorine"
@@ -253,13 +254,16 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.suspicious:
         size = c.item_size if c.item_size in DHS_STANDOFF else "briefcase"
         mand, pref = DHS_STANDOFF[size]
-        if _indoor(c):
+        if _indoor(c) or (c.setting is None and c.building_use):  # "at the library": inside it
             return ProtectiveDecision("PS1", ["evacuate_building", "evacuate_area", "shelter_in_place"], mand,
                                       f"suspicious item inside a building: evacuate it, everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS, {size})",
                                       building_scope="whole", preferred_m=pref)
         return ProtectiveDecision("PS2", ["evacuate_area", "shelter_in_place"], mand, f"suspicious item outdoors: evacuate to {mand:.0f} m, outdoors to {pref:.0f} m (DHS, {size})", preferred_m=pref)
     if c.disorder:
         return ProtectiveDecision("PS7", ["isolate_deny_entry"], 100, "disorder without weapons used against the public: cordon 100 m")
+    if c.item_size:  # an object is reported, even without the word "suspicious"
+        c.suspicious = True
+        return _security(c, ctx)
     return ProtectiveDecision("PS7", ["isolate_deny_entry"], 100, "public-security incident: cordon 100 m until the police assess it")
 
 

@@ -43,6 +43,11 @@ log = logging.getLogger(__name__)
 
 # Land outside every scenario zone: persons per hectare, (day, night) [spec section 5, demo].
 OUTSIDE_ZONES_PER_HA = (50.0, 20.0)
+# Which figure an area action reports as people moved: "zones" (the spec, section 5: zone
+# population spread over the zone) or "buildings" (OSM footprints x floors x density). Both are
+# in the plan. On central Helsinki the building stock gives about 2.7x the zones' demonstration
+# populations (bench_protective_actions), so the spec's zone figure stays the headline.
+AREA_PEOPLE_BASIS = "zones"
 ASSEMBLY_MAX_M = 400.0
 ASSEMBLY_MARGIN_M = 30.0
 
@@ -65,8 +70,8 @@ class ProtectiveActionPlan(BaseModel):
     reason: str
     decision_text: str
     location: str
-    lat: float
-    lon: float
+    lat: float | None = Field(default=None, description="None when the place was not found")
+    lon: float | None = None
     building: BuildingInfo | None = None
     isolation_m: float | None = None
     sector: dict[str, Any] | None = None
@@ -112,8 +117,9 @@ class ProtectiveActionPlan(BaseModel):
     def geojson(self) -> dict[str, Any]:
         feats = [{"type": "Feature", "geometry": g, "properties": {"kind": kind, "name": f"{kind.replace('_', ' ')} ({self.rule})", "rule": self.rule}}
                  for kind, g in self.geometries.items()]
-        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
-                      "properties": {"kind": "incident", "name": self.location, "rule": self.rule}})
+        if self.lat is not None and self.lon is not None:
+            feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
+                          "properties": {"kind": "incident", "name": self.location, "rule": self.rule}})
         if self.assembly_point:
             a = self.assembly_point
             feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [a["lon"], a["lat"]]},
@@ -243,8 +249,12 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
     if d is None:
         raise PlanningError(f"no protective action is planned for hazard type {hazard_type or cues.hazard_hint or 'unknown'!r}")
-    match, number = locate_in_report(city, text, place, lat, lon)
     warnings_: list[str] = []
+    try:
+        match, number = locate_in_report(city, text, place, lat, lon)
+    except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
+        warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
+        return _unlocated_plan(city, d, cues, hazard_type, warnings_)
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues)
     if info.source == "assumed" and d.building_scope:
@@ -294,10 +304,10 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
             extra = max(0, info.occupants - int(people_in_area(b, footprint, d.night).people)) if info.source == "assumed" or cues.occupants else 0
         bld_people = int(round((count.people + extra) * d.people_share))
         zone_fig = int(round(zone_people(city, evac_area, d.night) * d.people_share))
-        if count.buildings:
-            moved, basis = bld_people, f"{count.buildings} OSM buildings x floors x density"
-        else:
-            moved, basis = zone_fig, "zone figures (no OSM building in the area)"
+        # Spec section 5: an area's figure comes from the scenario zones; the buildings are the cross-check.
+        moved, basis = zone_fig, f"scenario zones (spec section 5); {count.buildings} OSM buildings give {bld_people:,}"
+        if AREA_PEOPLE_BASIS == "buildings" and count.buildings:
+            moved, basis = bld_people, f"{count.buildings} OSM buildings x floors x density; the scenario zones give {zone_fig:,}"
         if d.rule == "FL4":
             basis += ", basements and ground floors: one third"
     else:
@@ -320,6 +330,25 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     plan.decision_text = decision_text(plan, d)
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
+    return plan
+
+
+def _unlocated_plan(city: CityModel, d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:
+    """The decision without a place: people from an assumed building, no geometry, no routing."""
+    info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS),
+                        use=cues.building_use or "mixed", source="assumed", occupants=0, scope=d.building_scope)
+    moved = building_occupants(info, d, cues) if d.building_scope else 0
+    info.occupants = moved
+    plan = ProtectiveActionPlan(
+        hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
+        location="unknown place", lat=None, lon=None, building=info if d.building_scope else None, isolation_m=d.isolation_m,
+        sector=({"length_m": d.sector.length_m, "angle_deg": d.sector.angle_deg, "action": d.sector.action, "bearing_deg": d.sector.bearing_deg} if d.sector else None),
+        night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
+        people_moved=moved, people_basis="assumed building (place not found)" if moved else "unknown: place not found",
+        cues=cues.as_dict(), warnings=warnings_,
+    )
+    plan.decision_text = decision_text(plan, d)
+    plan.warning_message = warning_message(plan, d)
     return plan
 
 
