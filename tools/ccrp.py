@@ -140,11 +140,13 @@ class _Slots:
 
 def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination], capacity_pps: np.ndarray, *,
          allowed: np.ndarray | None = None, slot_s: float = SLOT_S, edge_state: dict[int, _Slots] | None = None,
-         max_iterations: int = 20_000) -> RoutingResult:
+         max_iterations: int = 20_000, reuse_slots: float = 1.0) -> RoutingResult:
     """Route everyone from the sources to the destinations under capacity; the last arrival is the clearance time.
 
     ``allowed``: edge mask (False: closed, or leading into the hazard). ``edge_state`` carries
     reservations between calls (e.g. vulnerable people first, then everyone else).
+    ``reuse_slots``: how much later (in slots) than the search's proven earliest arrival a route
+    may be reused without a new search; 0 is the exact CCRP (slower on large crowds).
     """
     adj = _adjacency(idx)
     ok = np.ones(len(idx.edge_u), dtype=bool) if allowed is None else allowed
@@ -172,7 +174,7 @@ def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination]
         if found is None:
             break
         i, j, hops, depart, arrive = found
-        horizon = arrive + slot_s
+        horizon = arrive + reuse_slots * slot_s
         # Route reuse: keep sending people along the route just found while it arrives no more than
         # one slot later than the earliest arrival the search proved; no other route can arrive
         # before that search's arrival, so each reuse is within one slot of CCRP's own choice.

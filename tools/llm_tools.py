@@ -18,6 +18,7 @@ from tools.city import CityModel
 from tools.dispatch import REQUIREMENTS, IncidentRequest, plan_dispatch
 from tools.evacuation import Hazard, plan_evacuation
 from tools.gazetteer import AmbiguousPlaceError
+from tools.protective import plan_protective_action
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,17 @@ class EvacuationArgs(BaseModel):
     mode: Literal["walk", "drive"] = Field(default="walk", description="walk (default) or drive.")
 
 
+class ProtectiveActionArgs(BaseModel):
+    report: str = Field(min_length=3, max_length=4000, description="The incident report in the caller's words (English or Chinese).")
+    hazard_type: HazardType | None = Field(default=None, description="Triage hazard type; default: guessed from the report.")
+    place: str | None = Field(default=None, max_length=200, description="Address or landmark, if the report does not name it.")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    hour: int | None = Field(default=None, ge=0, le=23, description="Local hour of the incident (day 07-18); default: the report's, else day.")
+    wind_from_deg: float | None = Field(default=None, ge=0, lt=360, description="Wind direction (from), degrees; default: the report's, else 225 (SW).")
+    wind_speed_ms: float | None = Field(default=None, ge=0, le=60, description="Wind speed m/s; default: the report's, else 5.")
+
+
 class IncidentArgs(BaseModel):
     incident_type: HazardType
     priority: Priority = Field(description="P1 = immediate threat to life ... P4 = no urgency.")
@@ -148,10 +160,29 @@ def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]
             "assignments": [a.model_dump() for a in plan.assignments],
             "assembly_points": [{"zone_id": a.zone_id, "name": a.name} for a in plan.assembly_points],
             "clearance_time_min": plan.clearance_time_min,
+            "clearance_time_routed_min": plan.clearance_time_routed_min,
             "total_people": plan.total_people,
             "unserved_people": plan.unserved_people,
             "unserved_statement": plan.unserved_statement,
             "warnings": plan.warnings,
+        })
+
+    @_guard
+    def protective_action(report: str, hazard_type: str | None = None, place: str | None = None, lat: float | None = None, lon: float | None = None,
+                          hour: int | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None) -> str:
+        """Decide the proportionate protective action for a report (evacuate the building, isolate, shelter in place
+        or evacuate an area) by the documented decision table, with the people moved, the geometry, the assembly
+        point or shelters, the clearance time and the public warning text. Use before plan_evacuation."""
+        plan = plan_protective_action(city, report, hazard_type, place=place, lat=lat, lon=lon, hour=hour, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
+        if sink is not None:
+            sink.append(plan)
+        return _dump({
+            "summary": plan.summary(),
+            "rule": plan.rule, "primary": plan.primary, "actions": plan.actions, "decision": plan.decision_text, "reason": plan.reason,
+            "location": plan.location, "people_moved": plan.people_moved, "people_moved_buildings": plan.people_moved_buildings,
+            "people_moved_zones": plan.people_moved_zones, "isolation_m": plan.isolation_m, "sector": plan.sector,
+            "assembly_point": plan.assembly_point, "shelters": plan.shelters, "clearance_routed_min": plan.clearance_routed_min,
+            "clearance_bound_min": plan.clearance_bound_min, "warning_message": plan.warning_message, "warnings": plan.warnings,
         })
 
     @_guard
@@ -201,6 +232,7 @@ def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]
         tool(dispatch, "plan_dispatch", DispatchArgs),
         tool(unit_status, "unit_status", UnitStatusArgs),
         tool(set_unit_status, "set_unit_status", SetUnitStatusArgs),
+        tool(protective_action, "plan_protective_action", ProtectiveActionArgs),
     ]
     tools[3].description += f" Requirement table: {requirements}."
     return tools

@@ -32,7 +32,7 @@ from tools.city import CityModel
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 DEFAULT_LEVELS = 6
 # Footprint assumed for an addressed building the extract does not hold [demo]: a typical
 # central-Helsinki block building, about 20 m deep and 30 m along the street.
@@ -44,7 +44,7 @@ DENSITY: dict[str, tuple[float, float]] = {
 }
 UNIT_OCCUPANTS = 2  # scope "unit": one flat [demo]
 # Buildings that hold nobody in a planning sense (roofs over platforms, sheds, kiosks, towers).
-_EMPTY = {"roof", "shed", "kiosk", "utility", "tower", "pavilion", "garage", "garages", "carport", "bunker", "transformer_tower", "ruins", "construction", "bridge"}
+_EMPTY = {"roof", "shed", "kiosk", "utility", "pavilion", "garage", "garages", "carport", "bunker", "transformer_tower", "ruins", "construction", "bridge"}
 _USE_BY_TAG = {
     "apartments": "residential", "residential": "residential", "house": "residential", "dormitory": "residential", "terrace": "residential",
     "office": "office", "commercial": "office", "government": "office", "bank": "office", "courthouse": "office", "townhall": "public",
@@ -95,16 +95,18 @@ class Buildings:
 
 def classify_use(building: str, amenity: str, shop: str, office: str, name: str) -> str:
     """The occupancy class of an OSM building (``empty`` for roofs, sheds and the like)."""
-    for tag in (amenity, shop, office and "office", building):
+    for tag in (amenity, shop, office and "office"):
         if tag and tag in _USE_BY_TAG:
             return _USE_BY_TAG[tag]
-    if building in _EMPTY:
-        return "empty"
     low = name.lower()
     for word, use in (("hotel", "hotel"), ("hotelli", "hotel"), ("kirkko", "public"), ("asema", "public"), ("teatteri", "public"), ("museo", "public"),
                       ("kirjasto", "public"), ("koulu", "school"), ("yliopisto", "school"), ("tavaratalo", "retail"), ("kauppa", "retail")):
         if word in low:
             return use
+    if building in _USE_BY_TAG:
+        return _USE_BY_TAG[building]
+    if building in _EMPTY:
+        return "empty"
     return "mixed"
 
 
@@ -187,6 +189,10 @@ def load_building_set(pbf: Path, cache_dir: Path | None) -> BuildingSet:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
+        stem = cache.name.rsplit("-v", 1)[0]
+        for stale in cache.parent.glob(f"{stem}-v*.pkl"):
+            if stale != cache:  # written by an older version of this code
+                stale.unlink(missing_ok=True)
     return data
 
 
