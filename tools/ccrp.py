@@ -51,8 +51,14 @@ SHELTER_INTAKE_PPS = 3.0
 SLOT_S = 30.0
 
 
+_cap_cache: dict[tuple[int, str], tuple[object, np.ndarray]] = {}
+
+
 def edge_capacity_pps(idx: GraphIndex, mode: str) -> np.ndarray:
-    """Persons per second that may start along each edge of the index."""
+    """Persons per second that may start along each edge of the index (computed once per index)."""
+    hit = _cap_cache.get((id(idx), mode))
+    if hit is not None and hit[0] is idx:
+        return hit[1]
     g = idx.graph
     cap = np.empty(len(idx.edge_u))
     for k, (_, _, d) in enumerate(g.edges(data=True)):
@@ -61,6 +67,8 @@ def edge_capacity_pps(idx: GraphIndex, mode: str) -> np.ndarray:
             cap[k] = SPECIFIC_FLOW_PPMS * WALK_WIDTH_M.get(hw, DEFAULT_WALK_WIDTH_M)
         else:
             cap[k] = LANES.get(hw, 1) * VEHICLES_PER_LANE_H * PERSONS_PER_VEHICLE / 3600.0
+    cap.setflags(write=False)
+    _cap_cache[(id(idx), mode)] = (idx, cap)
     return cap
 
 
@@ -163,13 +171,16 @@ def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination]
     clearance = None
     it = 0
     open_set: frozenset[int] | None = None
+    rev = None  # reversed allowed graph, for the A* bound
     h: list[float] = []
     min_slow = min((src.slowdown for src in sources), default=1.0)
     while it < max_iterations and any(p > 0 for p in left) and any(r > 0 for r in room):
         it += 1
         open_now = frozenset(j for j, r in enumerate(room) if r > 0)
         if open_now != open_set:  # A* bound: free-flow time to the nearest destination with room
-            open_set, h = open_now, _lower_bound(idx, ok, sorted({destinations[j].node for j in open_now}), min_slow)
+            if rev is None:
+                rev = idx.matrix(keep=ok).T.tocsr()
+            open_set, h = open_now, _lower_bound(rev, idx.n, sorted({destinations[j].node for j in open_now}), min_slow)
         found = _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h)
         if found is None:
             break
@@ -301,10 +312,9 @@ def _retime(src: Source, exit_slots, route_edges: list[int], edge_time, door, de
     return hops, start, t
 
 
-def _lower_bound(idx: GraphIndex, ok: np.ndarray, targets: list[int], slowdown: float) -> list[float]:
+def _lower_bound(rev, n: int, targets: list[int], slowdown: float) -> list[float]:
     """Free-flow seconds from every node to the nearest target over the allowed edges (inf: cannot reach)."""
     if not targets:
-        return [math.inf] * idx.n
-    rev = idx.matrix(keep=ok).T.tocsr()
+        return [math.inf] * n
     d = dijkstra(rev, directed=True, indices=targets, min_only=True)
     return (d * slowdown).tolist()
