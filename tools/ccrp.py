@@ -164,6 +164,9 @@ def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination]
     room = [d.capacity for d in destinations]
     doors = [_Slots(d.intake_pps * slot_s) if math.isfinite(d.intake_pps) else None for d in destinations]
     adj_time = idx.edge_time
+    # A search labels each node with its best source only, so destinations reserved for some
+    # sources need a search per source (exact, slower: used to evaluate a fixed assignment).
+    per_source = any(d.allowed is not None for d in destinations)
     dest_at: dict[int, list[int]] = {}
     for j, d in enumerate(destinations):
         dest_at.setdefault(d.node, []).append(j)
@@ -181,7 +184,12 @@ def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination]
             if rev is None:
                 rev = idx.matrix(keep=ok).T.tocsr()
             open_set, h = open_now, _lower_bound(rev, idx.n, sorted({destinations[j].node for j in open_now}), min_slow)
-        found = _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h)
+        if per_source:  # destinations reserved for some sources: one search per source, the earliest wins
+            cands = [f for i in range(len(sources)) if left[i] > 0
+                     and (f := _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h, only=i)) is not None]
+            found = min(cands, key=lambda f: f[4]) if cands else None
+        else:
+            found = _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h)
         if found is None:
             break
         i, j, hops, depart, arrive = found
@@ -209,7 +217,7 @@ def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination]
     return RoutingResult(clearance, routes, moved, sum(left), it, arrivals)
 
 
-def _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h):
+def _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h, only: int | None = None):
     """A* on arrival time with waiting, from every source that still holds people at once.
 
     ``h``: free-flow time from each node to the nearest open destination, a lower bound on
@@ -222,7 +230,7 @@ def _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at,
     origin: dict[int, int] = {}
     heap: list[tuple[float, int, int]] = []
     for i, s in enumerate(sources):
-        if left[i] <= 0:
+        if left[i] <= 0 or (only is not None and i != only):
             continue
         t = s.release_s
         if exits[i] is not None:

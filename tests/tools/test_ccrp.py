@@ -62,3 +62,13 @@ def test_a_building_exit_limits_how_fast_people_get_out():
     # Stairs first (45 s), then 10 people a slot through the door: slots starting 45 (in slot 4), 50, 60.
     assert res.moved == 30
     assert res.clearance_s == pytest.approx(60.0 + 10.0)
+
+
+def test_reserved_destinations_are_kept_to_their_sources():
+    # Two sources at 0 and 3; shelter 1 is reserved for source A, shelter 2 for source B, although B is next to 1.
+    idx = _index([(0, 1, 10.0), (3, 1, 5.0), (3, 2, 50.0), (0, 2, 60.0)])
+    cap = np.full(4, 100.0)
+    a, b = Source(idx.index_of(0), 10), Source(idx.index_of(3), 10)
+    res = ccrp(idx, [a, b], [Destination(idx.index_of(1), allowed={0}), Destination(idx.index_of(2), allowed={1})], cap)
+    assert {(r.source, r.destination, r.people) for r in res.routes} == {(0, 0, 10), (1, 1, 10)}
+    assert res.clearance_s == pytest.approx(50.0)

@@ -75,3 +75,16 @@ def test_cues_respect_negation_and_read_time_and_wind():
     assert not c.symptoms and c.night and c.hour == 23 and c.wind_from_deg == 270.0
     z = extract_protective_cues("凌晨两点楼道里煤气味很浓，有人头晕，东北风")
     assert z.symptoms and z.strong_odour and z.setting == "indoor" and z.wind_from_deg == 45.0
+
+
+def test_a_large_spill_evacuates_the_area_and_downwind_to_suitable_shelters(city):
+    plan = plan_protective_action(city, "A tanker truck has spilled thousands of litres of petrol on Kaivokatu", "hazmat")
+    assert (plan.rule, plan.primary) == ("H6", "evacuate_area") and plan.sector["action"] == "evacuate"
+    zone = shape(plan.geometries["evacuation_zone"])
+    assert zone.contains(shape(plan.geometries["sector"]).centroid)  # the downwind sector is evacuated too
+    unsuitable = {s.id for s in city.scenario.shelters if "hazmat" in s.unsuitable_for}
+    assert plan.shelters and not ({s["shelter_id"] for s in plan.shelters} & unsuitable)
+    assert all(s["people"] <= s["capacity"] for s in plan.shelters)
+    assert plan.clearance_routed_min and plan.clearance_bound_min and plan.route_lines
+    # Both population figures are shown; the headline follows the spec (zones) for an area.
+    assert plan.people_moved_buildings and plan.people_moved_zones and plan.people_moved == pytest.approx(plan.people_moved_zones, rel=0.05)

@@ -4,6 +4,9 @@ Everyone starts at their zone's start node (vulnerable people first, 1.5x slower
 accessible shelters only; then everyone else, on the capacity the first pass left), leaves
 the hazard area by any street (hazard streets may only be used from inside the area), and
 goes to the usable shelters with room. The last arrival is the clearance time.
+
+With ``flows`` (an assignment, e.g. the min-cost flow's) each group goes only to its assigned
+shelters, in the assigned numbers: the time the given plan takes under road capacities.
 """
 
 from __future__ import annotations
@@ -14,28 +17,48 @@ from tools.routing import GraphIndex
 from tools.scenario import Shelter
 
 
-def routed_clearance_s(idx: GraphIndex, mode: str, net: HazardNetwork, groups: list[Group], shelter_rows: list[tuple[Shelter, int]]) -> float | None:
-    """Seconds until the last person reaches a shelter under road capacities (None: nobody can move)."""
-    live = [g for g in groups if g.assembly >= 0 and g.people > 0]
-    if not live or not shelter_rows:
-        return None
+def routed_clearance(idx: GraphIndex, mode: str, net: HazardNetwork, groups: list[Group], shelter_rows: list[tuple[Shelter, int]],
+                     flows: dict[tuple[int, int], int] | None = None) -> tuple[float | None, dict[tuple[int, int], int]]:
+    """(seconds until the last person reaches a shelter, people per (group, shelter)); None when nobody can move."""
     cap = edge_capacity_pps(idx, mode)
     allowed = ~net.closed & (~net.in_hazard_edge | net.inside_node[idx.edge_u])
     room = {j: float(s.capacity) for j, (s, _) in enumerate(shelter_rows)}
     edges: dict = {}
-    last = None
+    last, moved = None, {}
     for vulnerable in (True, False):
-        cohort = [g for g in live if g.vulnerable == vulnerable]
-        rows = [(j, node) for j, (s, node) in enumerate(shelter_rows) if (s.accessible or not vulnerable) and room[j] > 0]
-        if not cohort or not rows:
+        cohort = [i for i, g in enumerate(groups) if g.assembly >= 0 and g.people > 0 and g.vulnerable == vulnerable]
+        if not cohort:
             continue
-        sources = [Source(g.egress_path[0] if g.egress_path else g.assembly, g.people, slowdown=g.slowdown) for g in cohort]
-        res = ccrp(idx, sources, [Destination(node, room[j]) for j, node in rows], cap, allowed=allowed, edge_state=edges)
-        for k, got in res.arrivals.items():
-            room[rows[k][0]] -= got
+        if flows is None:
+            rows = [(j, node) for j, (s, node) in enumerate(shelter_rows) if (s.accessible or not vulnerable) and room[j] > 0]
+            src_of = cohort
+            sources = [Source(_start(groups[i]), groups[i].people, slowdown=groups[i].slowdown) for i in cohort]
+            dests = [Destination(node, room[j]) for j, node in rows]
+            dest_row = [j for j, _ in rows]
+        else:  # one source and one reserved destination per assigned (group, shelter) pair
+            pairs = [(i, j, p) for (i, j), p in sorted(flows.items()) if i in cohort and p > 0]
+            src_of = [i for i, _, _ in pairs]
+            sources = [Source(_start(groups[i]), p, slowdown=groups[i].slowdown) for i, _, p in pairs]
+            dests = [Destination(shelter_rows[j][1], p, allowed={k}) for k, (_, j, p) in enumerate(pairs)]
+            dest_row = [j for _, j, _ in pairs]
+        if not sources or not dests:
+            continue
+        res = ccrp(idx, sources, dests, cap, allowed=allowed, edge_state=edges)
+        for r in res.routes:
+            key = (src_of[r.source], dest_row[r.destination])
+            moved[key] = moved.get(key, 0) + r.people
+            room[dest_row[r.destination]] -= r.people
         if res.clearance_s is not None:
             last = res.clearance_s if last is None else max(last, res.clearance_s)
-    return last
+    return last, moved
 
 
-__all__ = ["routed_clearance_s"]
+def routed_clearance_s(idx: GraphIndex, mode: str, net: HazardNetwork, groups: list[Group], shelter_rows: list[tuple[Shelter, int]]) -> float | None:
+    """Seconds until the last person reaches a shelter under road capacities, shelters chosen by the model."""
+    if not shelter_rows:
+        return None
+    return routed_clearance(idx, mode, net, groups, shelter_rows)[0]
+
+
+def _start(g: Group) -> int:
+    return g.egress_path[0] if g.egress_path else g.assembly

@@ -92,6 +92,7 @@ class ProtectiveActionPlan(BaseModel):
     warning_message: str = ""
     cues: dict[str, Any] = Field(default_factory=dict)
     geometries: dict[str, dict[str, Any]] = Field(default_factory=dict, description="kind -> GeoJSON geometry (lon/lat)")
+    route_lines: list[list[list[float]]] = Field(default_factory=list, description="evacuation routes to the shelters, [[lon, lat], ...]")
     warnings: list[str] = Field(default_factory=list)
 
     def summary(self) -> str:
@@ -124,6 +125,8 @@ class ProtectiveActionPlan(BaseModel):
             a = self.assembly_point
             feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [a["lon"], a["lat"]]},
                           "properties": {"kind": "assembly_point", "name": a["name"], "people": self.people_moved}})
+        for line in self.route_lines:
+            feats.append({"type": "Feature", "geometry": {"type": "LineString", "coordinates": line}, "properties": {"kind": "route", "name": "evacuation route"}})
         for s in self.shelters:
             feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [s["lon"], s["lat"]]},
                           "properties": {"kind": "shelter", "name": s["name"], "shelter_id": s["shelter_id"], "load": s["people"], "capacity": s["capacity"], "status": "usable"}})
@@ -369,6 +372,8 @@ def _route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDeci
     if not sources:
         return
     dests, names = [], []
+    if d.shelters and evac_area is not None and _shelter_plan(city, plan, evac_area, d):
+        return
     if d.shelters and evac_area is not None:
         for s in city.scenario.shelters:
             sx, sy = geo.xy(city, s.lat, s.lon)
@@ -395,6 +400,31 @@ def _route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDeci
     for j, s in enumerate(names):
         if res.arrivals.get(j):
             plan.shelters.append({"shelter_id": s.id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": res.arrivals[j]})
+
+
+def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision) -> bool:
+    """Reception shelters for an area evacuation by the evacuation planner (min-cost flow, timed by CCRP).
+
+    The min-cost flow's assignment serves more people at fewer person-minutes than the
+    routing model's own greedy choice, for about the same clearance time
+    (bench_protective_actions), so it is kept. False when the area is not one polygon.
+    """
+    from tools.evacuation import Hazard, plan_evacuation
+
+    area = evac_area.simplify(2.0)
+    if area.geom_type != "Polygon" or not plan.hazard_type:
+        return False
+    ring = [geo.latlon(city, x, y) for x, y in list(area.exterior.coords)[:-1]]
+    ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime")
+    plan.shelters = [{"shelter_id": s.shelter_id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": s.load}
+                     for s in ev.shelters if s.load > 0]
+    plan.clearance_routed_min, plan.clearance_bound_min = ev.clearance_time_routed_min, ev.clearance_time_min
+    plan.route_lines = [r.coordinates for r in ev.routes]
+    if ev.unserved_people:
+        plan.warnings.append(ev.unserved_statement)
+    plan.warnings.append(f"shelter places planned for the {ev.total_people:,} people the scenario zones put in the area "
+                         f"(people moved above: {plan.people_moved:,})")
+    return True
 
 
 def _area_sources(city: CityModel, b: Buildings, area, people: int, night: bool) -> list[Source]:
@@ -474,7 +504,10 @@ def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
         msg.append(f"The building at {plan.location} is being evacuated: leave by the stairs, not the lift"
                    + (f", and gather at {plan.assembly_point['name']}." if plan.assembly_point else "."))
     if "evacuate_area" in d.actions:
-        msg.append(f"Everyone within {d.isolation_m:.0f} m must leave now" + (f" and go to {', '.join(s['name'] for s in plan.shelters)}." if plan.shelters else "."))
+        where = f"the {d.waterfront_band_m:.0f} m band along the shore (basements and ground floors)" if d.waterfront_band_m else f"{d.isolation_m:.0f} m"
+        if d.sector and d.sector.action == "evacuate":
+            where += f" and {d.sector.length_m:.0f} m downwind (towards {d.sector.bearing_deg:.0f}°)"
+        msg.append(f"Everyone within {where} must leave now" + (f" and go to {', '.join(s['name'] for s in plan.shelters)}." if plan.shelters else "."))
     if "isolate_deny_entry" in d.actions:
         msg.append(f"Keep out of the area within {d.isolation_m:.0f} m; follow the police and rescue cordon." if d.isolation_m else "Keep out of the closed area.")
     if "shelter_in_place" in d.actions:
