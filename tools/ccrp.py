@@ -9,12 +9,9 @@ reached. Time is cut into slots of ``slot_s`` seconds; a street (edge) lets at m
 ``exit_pps x slot_s`` people a slot, a destination (shelter door, assembly point) takes in
 ``intake_pps x slot_s`` a slot and at most its capacity in all. People wait where a street is
 full. Simplification against the paper: nodes have no holding capacity (junctions and
-pavements are taken to hold any queue), which keeps the search a plain Dijkstra on arrival
-times with waiting (FIFO holds, so it is exact for that model).
-
-Street capacity on foot: ``SPECIFIC_FLOW_PPMS`` (1.3 persons per metre of width per second,
-the usual maximum specific flow of a walking crowd) x an effective width by OSM highway type
-[demo widths]; by car, one lane of ``VEHICLES_PER_LANE_H`` vehicles at ``PERSONS_PER_VEHICLE``.
+pavements are taken to hold any queue), which keeps the search a shortest-path search on
+arrival times with waiting (FIFO holds, so it is exact for that model). The search is A* with
+the free-flow time to the nearest open destination as the bound. Capacities: ``tools.capacities``.
 """
 
 from __future__ import annotations
@@ -25,51 +22,13 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-
 from scipy.sparse.csgraph import dijkstra
 
+from tools.capacities import BUILDING_EXIT_PPS, SHELTER_INTAKE_PPS, STAIR_S_PER_FLOOR, edge_capacity_pps
 from tools.routing import GraphIndex
 
-SPECIFIC_FLOW_PPMS = 1.3
-# Effective width (m) an evacuating crowd uses, by highway type [demo]; pedestrians take the
-# carriageway of ordinary streets in an evacuation.
-WALK_WIDTH_M: dict[str, float] = {
-    "footway": 2.0, "path": 1.5, "cycleway": 2.0, "steps": 1.2, "corridor": 2.0, "elevator": 0.5, "track": 2.0, "bridleway": 1.5,
-    "pedestrian": 6.0, "living_street": 5.0, "service": 4.0, "residential": 6.0, "unclassified": 6.0, "tertiary": 8.0,
-    "secondary": 10.0, "primary": 12.0, "trunk": 12.0, "road": 6.0,
-}
-DEFAULT_WALK_WIDTH_M = 3.0
-VEHICLES_PER_LANE_H = 1000.0
-PERSONS_PER_VEHICLE = 1.5
-LANES: dict[str, int] = {"primary": 2, "trunk": 2, "motorway": 2, "secondary": 2}
-# A building exit: two 1.2 m doors / stair exits at the specific flow [demo]; stairs add a
-# descent time per floor above the ground [demo].
-BUILDING_EXIT_PPS = 2 * 1.2 * SPECIFIC_FLOW_PPMS
-STAIR_S_PER_FLOOR = 15.0
-# A shelter's door: registration of about 3 people a second [demo].
-SHELTER_INTAKE_PPS = 3.0
 SLOT_S = 30.0
-
-
-_cap_cache: dict[tuple[int, str], tuple[object, np.ndarray]] = {}
-
-
-def edge_capacity_pps(idx: GraphIndex, mode: str) -> np.ndarray:
-    """Persons per second that may start along each edge of the index (computed once per index)."""
-    hit = _cap_cache.get((id(idx), mode))
-    if hit is not None and hit[0] is idx:
-        return hit[1]
-    g = idx.graph
-    cap = np.empty(len(idx.edge_u))
-    for k, (_, _, d) in enumerate(g.edges(data=True)):
-        hw = str(d.get("highway") or "road").removesuffix("_link")
-        if mode == "walk":
-            cap[k] = SPECIFIC_FLOW_PPMS * WALK_WIDTH_M.get(hw, DEFAULT_WALK_WIDTH_M)
-        else:
-            cap[k] = LANES.get(hw, 1) * VEHICLES_PER_LANE_H * PERSONS_PER_VEHICLE / 3600.0
-    cap.setflags(write=False)
-    _cap_cache[(id(idx), mode)] = (idx, cap)
-    return cap
+__all__ = ["BUILDING_EXIT_PPS", "SHELTER_INTAKE_PPS", "SLOT_S", "STAIR_S_PER_FLOOR", "Destination", "Route", "RoutingResult", "Source", "ccrp", "edge_capacity_pps"]
 
 
 @dataclass
@@ -146,6 +105,151 @@ class _Slots:
         self.used[slot] = self.used.get(slot, 0.0) + amount
 
 
+Found = tuple[int, int, list[tuple[int, int]], float, float]  # source, destination, [(edge, slot)], departure, arrival
+
+
+class _Run:
+    """The state of one CCRP run: people left, room left and the capacity reserved so far."""
+
+    def __init__(self, idx: GraphIndex, sources: list[Source], destinations: list[Destination], capacity_pps: np.ndarray,
+                 allowed: np.ndarray | None, slot_s: float, edge_state: dict[int, _Slots] | None):
+        self.idx, self.sources, self.destinations, self.cap, self.slot_s = idx, sources, destinations, capacity_pps, slot_s
+        self.adj = _adjacency(idx)
+        self.ok = np.ones(len(idx.edge_u), dtype=bool) if allowed is None else allowed
+        self.edges = edge_state if edge_state is not None else {}
+        self.left = [s.people for s in sources]
+        self.exits = [_Slots(s.exit_pps * slot_s) if math.isfinite(s.exit_pps) else None for s in sources]
+        self.room = [d.capacity for d in destinations]
+        self.doors = [_Slots(d.intake_pps * slot_s) if math.isfinite(d.intake_pps) else None for d in destinations]
+        self.dest_at: dict[int, list[int]] = {}
+        for j, d in enumerate(destinations):
+            self.dest_at.setdefault(d.node, []).append(j)
+        self.h: list[float] = []
+        self._open: frozenset[int] | None = None
+        self._rev = None
+        self._min_slow = min((s.slowdown for s in sources), default=1.0)
+
+    def busy(self) -> bool:
+        return any(p > 0 for p in self.left) and any(r > 0 for r in self.room)
+
+    def update_bound(self) -> None:
+        """A* bound: free-flow time from every node to the nearest destination with room (recomputed when one fills)."""
+        open_now = frozenset(j for j, r in enumerate(self.room) if r > 0)
+        if open_now == self._open:
+            return
+        if self._rev is None:
+            self._rev = self.idx.matrix(keep=self.ok).T.tocsr()
+        targets = sorted({self.destinations[j].node for j in open_now})
+        self._open = open_now
+        if not targets:
+            self.h = [math.inf] * self.idx.n
+        else:
+            self.h = (dijkstra(self._rev, directed=True, indices=targets, min_only=True) * self._min_slow).tolist()
+
+    def earliest(self) -> Found | None:
+        """The earliest-arriving route of any source (one search per source when destinations are reserved)."""
+        if not any(d.allowed is not None for d in self.destinations):
+            return self._search(None)
+        cands = [f for i in range(len(self.sources)) if self.left[i] > 0 and (f := self._search(i)) is not None]
+        return min(cands, key=lambda f: f[4]) if cands else None
+
+    def _start(self, i: int) -> float:
+        t = self.sources[i].release_s
+        if self.exits[i] is not None:
+            t = max(t, self.exits[i].first_free(int(t // self.slot_s)) * self.slot_s)
+        return t
+
+    def _search(self, only: int | None) -> Found | None:
+        """A* on arrival time with waiting; the bound never overestimates, so the first destination popped is the earliest."""
+        slot_s, h, inf = self.slot_s, self.h, math.inf
+        best: dict[int, float] = {}
+        prev: dict[int, tuple[int, int, int]] = {}   # node -> (previous node, edge, departure slot)
+        origin: dict[int, int] = {}
+        done: set[int] = set()
+        heap: list[tuple[float, int, int]] = []
+        for i, s in enumerate(self.sources):
+            if self.left[i] <= 0 or (only is not None and i != only):
+                continue
+            t = self._start(i)
+            if t < best.get(s.node, inf) and h[s.node] < inf:
+                best[s.node], origin[s.node] = t, i
+                heapq.heappush(heap, (t + h[s.node], s.node, i))
+        depart_of = dict(best)
+        while heap:
+            _, u, _ = heapq.heappop(heap)
+            if u in done:
+                continue
+            done.add(u)
+            t, i = best[u], origin[u]
+            for j in self.dest_at.get(u, ()):
+                d = self.destinations[j]
+                if self.room[j] > 0 and (d.allowed is None or i in d.allowed):
+                    return i, j, *self._hops_to(prev, u, depart_of, t), self._door(j, t)
+            slow = self.sources[i].slowdown
+            for k, v, tt in self.adj[u]:
+                if not self.ok[k]:
+                    continue
+                st = self.edges.get(k)
+                slot = st.first_free(int(t // slot_s)) if st is not None else int(t // slot_s)
+                arr = max(t, slot * slot_s) + tt * slow
+                if arr < best.get(v, inf) and h[v] < inf:
+                    best[v], origin[v], prev[v] = arr, i, (u, k, slot)
+                    heapq.heappush(heap, (arr + h[v], v, i))
+        return None
+
+    @staticmethod
+    def _hops_to(prev, u: int, depart_of: dict[int, float], t: float) -> tuple[list[tuple[int, int]], float]:
+        hops, node = [], u
+        while node in prev:
+            p, k, slot = prev[node]
+            hops.append((k, slot))
+            node = p
+        hops.reverse()
+        return hops, depart_of.get(node, t)
+
+    def _door(self, j: int, t: float) -> float:
+        door = self.doors[j]
+        return t if door is None else max(t, door.first_free(int(t // self.slot_s)) * self.slot_s)
+
+    def send(self, i: int, j: int, hops, depart: float, arrive: float) -> int:
+        """Send as many people as the route's bottleneck allows now; reserve that capacity."""
+        slot_s, exit_slots, door = self.slot_s, self.exits[i], self.doors[j]
+        flow = float(min(self.left[i], self.room[j]))
+        if exit_slots is not None:
+            flow = min(flow, exit_slots.free(int(depart // slot_s)))
+        for k, slot in hops:
+            st = self.edges.get(k)
+            flow = min(flow, st.free(slot) if st else max(1.0, self.cap[k] * slot_s))
+        if door is not None:
+            flow = min(flow, door.free(int(arrive // slot_s)))
+        people = int(math.floor(flow + 1e-9))
+        if people <= 0:
+            return 0
+        if exit_slots is not None:
+            exit_slots.take(int(depart // slot_s), people)
+        for k, slot in hops:
+            self.edges.setdefault(k, _Slots(self.cap[k] * slot_s)).take(slot, people)
+        if door is not None:
+            door.take(int(arrive // slot_s), people)
+        self.left[i] -= people
+        self.room[j] -= people
+        return people
+
+    def retime(self, i: int, j: int, hops, depart: float) -> tuple[list[tuple[int, int]], float, float]:
+        """The same streets again, each entered at its first slot with room: (hops, departure, arrival)."""
+        slot_s = self.slot_s
+        t = depart
+        if self.exits[i] is not None:
+            t = max(t, self.exits[i].first_free(int(t // slot_s)) * slot_s)
+        start, out = t, []
+        for k, _ in hops:
+            st = self.edges.get(k)
+            slot = st.first_free(int(t // slot_s)) if st is not None else int(t // slot_s)
+            t = max(t, slot * slot_s) + float(self.idx.edge_time[k]) * self.sources[i].slowdown
+            out.append((k, slot))
+        return out, start, self._door(j, t)
+
+
 def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination], capacity_pps: np.ndarray, *,
          allowed: np.ndarray | None = None, slot_s: float = SLOT_S, edge_state: dict[int, _Slots] | None = None,
          max_iterations: int = 20_000, reuse_slots: float = 1.0) -> RoutingResult:
@@ -156,173 +260,28 @@ def ccrp(idx: GraphIndex, sources: list[Source], destinations: list[Destination]
     ``reuse_slots``: how much later (in slots) than the search's proven earliest arrival a route
     may be reused without a new search; 0 is the exact CCRP (slower on large crowds).
     """
-    adj = _adjacency(idx)
-    ok = np.ones(len(idx.edge_u), dtype=bool) if allowed is None else allowed
-    edges = edge_state if edge_state is not None else {}
-    left = [s.people for s in sources]
-    exits = [_Slots(s.exit_pps * slot_s) if math.isfinite(s.exit_pps) else None for s in sources]
-    room = [d.capacity for d in destinations]
-    doors = [_Slots(d.intake_pps * slot_s) if math.isfinite(d.intake_pps) else None for d in destinations]
-    adj_time = idx.edge_time
-    # A search labels each node with its best source only, so destinations reserved for some
-    # sources need a search per source (exact, slower: used to evaluate a fixed assignment).
-    per_source = any(d.allowed is not None for d in destinations)
-    dest_at: dict[int, list[int]] = {}
-    for j, d in enumerate(destinations):
-        dest_at.setdefault(d.node, []).append(j)
+    run = _Run(idx, sources, destinations, capacity_pps, allowed, slot_s, edge_state)
     routes: list[Route] = []
-    clearance = None
     it = 0
-    open_set: frozenset[int] | None = None
-    rev = None  # reversed allowed graph, for the A* bound
-    h: list[float] = []
-    min_slow = min((src.slowdown for src in sources), default=1.0)
-    while it < max_iterations and any(p > 0 for p in left) and any(r > 0 for r in room):
+    while it < max_iterations and run.busy():
         it += 1
-        open_now = frozenset(j for j, r in enumerate(room) if r > 0)
-        if open_now != open_set:  # A* bound: free-flow time to the nearest destination with room
-            if rev is None:
-                rev = idx.matrix(keep=ok).T.tocsr()
-            open_set, h = open_now, _lower_bound(rev, idx.n, sorted({destinations[j].node for j in open_now}), min_slow)
-        if per_source:  # destinations reserved for some sources: one search per source, the earliest wins
-            cands = [f for i in range(len(sources)) if left[i] > 0
-                     and (f := _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h, only=i)) is not None]
-            found = min(cands, key=lambda f: f[4]) if cands else None
-        else:
-            found = _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h)
+        run.update_bound()
+        found = run.earliest()
         if found is None:
             break
         i, j, hops, depart, arrive = found
-        horizon = arrive + reuse_slots * slot_s
         # Route reuse: keep sending people along the route just found while it arrives no more than
-        # one slot later than the earliest arrival the search proved; no other route can arrive
-        # before that search's arrival, so each reuse is within one slot of CCRP's own choice.
-        while left[i] > 0 and room[j] > 0 and arrive <= horizon:
-            people = _send(sources[i], exits[i], hops, doors[j], left[i], room[j], depart, arrive, edges, capacity_pps, slot_s)
+        # ``reuse_slots`` later than the earliest arrival the search proved (no other route arrives
+        # before that), so each reuse is within that margin of CCRP's own next choice.
+        horizon = arrive + reuse_slots * slot_s
+        while run.left[i] > 0 and run.room[j] > 0 and arrive <= horizon:
+            people = run.send(i, j, hops, depart, arrive)
             if people <= 0:
                 break
-            left[i] -= people
-            room[j] -= people
-            path = [sources[i].node] + [int(idx.edge_v[k]) for k, _ in hops]
-            routes.append(Route(i, j, people, depart, arrive, path))
-            clearance = arrive if clearance is None else max(clearance, arrive)
-            retimed = _retime(sources[i], exits[i], [k for k, _ in hops], adj_time, doors[j], depart, edges, capacity_pps, slot_s)
-            if retimed is None:
-                break
-            hops, depart, arrive = retimed
-    moved = sum(r.people for r in routes)
+            routes.append(Route(i, j, people, depart, arrive, [sources[i].node] + [int(idx.edge_v[k]) for k, _ in hops]))
+            hops, depart, arrive = run.retime(i, j, hops, depart)
     arrivals: dict[int, int] = {}
     for r in routes:
         arrivals[r.destination] = arrivals.get(r.destination, 0) + r.people
-    return RoutingResult(clearance, routes, moved, sum(left), it, arrivals)
-
-
-def _earliest_route(adj, ok, edges, sources, exits, left, destinations, dest_at, room, doors, slot_s, h, only: int | None = None):
-    """A* on arrival time with waiting, from every source that still holds people at once.
-
-    ``h``: free-flow time from each node to the nearest open destination, a lower bound on
-    the time still needed (waiting only adds), so the first destination popped is the earliest.
-    """
-    best: dict[int, float] = {}
-    prev: dict[int, tuple[int, int, int]] = {}   # node -> (previous node, edge, departure slot)
-    inf = math.inf
-    done: set[int] = set()
-    origin: dict[int, int] = {}
-    heap: list[tuple[float, int, int]] = []
-    for i, s in enumerate(sources):
-        if left[i] <= 0 or (only is not None and i != only):
-            continue
-        t = s.release_s
-        if exits[i] is not None:
-            t = max(t, exits[i].first_free(int(t // slot_s)) * slot_s)
-        if t < best.get(s.node, math.inf) and h[s.node] < math.inf:
-            best[s.node] = t
-            origin[s.node] = i
-            heapq.heappush(heap, (t + h[s.node], s.node, i))
-    depart_of = {s.node: best[s.node] for s in sources if s.node in best}
-    while heap:
-        _, u, _ = heapq.heappop(heap)
-        if u in done:
-            continue
-        done.add(u)
-        t, i = best[u], origin[u]
-        for j in dest_at.get(u, ()):
-            d = destinations[j]
-            if room[j] <= 0 or (d.allowed is not None and i not in d.allowed):
-                continue
-            arrive = t
-            if doors[j] is not None:
-                arrive = max(t, doors[j].first_free(int(t // slot_s)) * slot_s)
-            hops = []
-            node = u
-            while node in prev:
-                p, k, slot = prev[node]
-                hops.append((k, slot))
-                node = p
-            hops.reverse()
-            return i, j, hops, depart_of.get(node, t), arrive
-        slow = sources[i].slowdown
-        for k, v, tt in adj[u]:
-            if not ok[k]:
-                continue
-            slot = int(t // slot_s)
-            st = edges.get(k)
-            if st is not None:
-                slot = st.first_free(slot)
-            dep = max(t, slot * slot_s)
-            arr = dep + tt * slow
-            if arr < best.get(v, inf) and h[v] < inf:
-                best[v] = arr
-                origin[v] = i
-                prev[v] = (u, k, slot)
-                heapq.heappush(heap, (arr + h[v], v, i))
-    return None
-
-
-def _send(src: Source, exit_slots, hops, door, left: int, room: float, depart: float, arrive: float, edges, capacity_pps, slot_s: float) -> int:
-    """Send as many people as the route's bottleneck allows now; reserve that capacity."""
-    flow = float(min(left, room))
-    if exit_slots is not None:
-        flow = min(flow, exit_slots.free(int(depart // slot_s)))
-    for k, slot in hops:
-        st = edges.get(k)
-        flow = min(flow, st.free(slot) if st else max(1.0, capacity_pps[k] * slot_s))
-    if door is not None:
-        flow = min(flow, door.free(int(arrive // slot_s)))
-    people = int(math.floor(flow + 1e-9))
-    if people <= 0:
-        return 0
-    if exit_slots is not None:
-        exit_slots.take(int(depart // slot_s), people)
-    for k, slot in hops:
-        edges.setdefault(k, _Slots(capacity_pps[k] * slot_s)).take(slot, people)
-    if door is not None:
-        door.take(int(arrive // slot_s), people)
-    return people
-
-
-def _retime(src: Source, exit_slots, route_edges: list[int], edge_time, door, depart: float, edges, capacity_pps, slot_s: float):
-    """The same streets again, each entered at its first slot with room: (hops, departure, arrival)."""
-    t = depart
-    if exit_slots is not None:
-        t = max(t, exit_slots.first_free(int(t // slot_s)) * slot_s)
-    start = t
-    hops = []
-    for k in route_edges:
-        slot = int(t // slot_s)
-        st = edges.get(k)
-        if st is not None:
-            slot = st.first_free(slot)
-        t = max(t, slot * slot_s) + float(edge_time[k]) * src.slowdown
-        hops.append((k, slot))
-    if door is not None:
-        t = max(t, door.first_free(int(t // slot_s)) * slot_s)
-    return hops, start, t
-
-
-def _lower_bound(rev, n: int, targets: list[int], slowdown: float) -> list[float]:
-    """Free-flow seconds from every node to the nearest target over the allowed edges (inf: cannot reach)."""
-    if not targets:
-        return [math.inf] * n
-    d = dijkstra(rev, directed=True, indices=targets, min_only=True)
-    return (d * slowdown).tolist()
+    clearance = max((r.arrive_s for r in routes), default=None)
+    return RoutingResult(clearance, routes, sum(r.people for r in routes), sum(run.left), it, arrivals)

@@ -122,6 +122,31 @@ class SetUnitStatusArgs(BaseModel):
 
 
 # --- the tools ------------------------------------------------------------------------------
+def _protective_action_tool(city: CityModel, sink: list[Any] | None) -> Callable[..., str]:
+    """The ``plan_protective_action`` tool function (kept out of ``make_tools`` to keep that readable)."""
+
+    @_guard
+    def protective_action(report: str, hazard_type: str | None = None, place: str | None = None, lat: float | None = None, lon: float | None = None,
+                          hour: int | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None) -> str:
+        """Decide the proportionate protective action for a report (evacuate the building, isolate, shelter in place
+        or evacuate an area) by the documented decision table, with the people moved, the geometry, the assembly
+        point or shelters, the clearance time and the public warning text. Use before plan_evacuation."""
+        plan = plan_protective_action(city, report, hazard_type, place=place, lat=lat, lon=lon, hour=hour, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
+        if sink is not None:
+            sink.append(plan)
+        return _dump({
+            "summary": plan.summary(),
+            "rule": plan.rule, "primary": plan.primary, "actions": plan.actions, "decision": plan.decision_text, "reason": plan.reason,
+            "location": plan.location, "people_moved": plan.people_moved, "people_moved_buildings": plan.people_moved_buildings,
+            "people_moved_zones": plan.people_moved_zones, "isolation_m": plan.isolation_m, "sector": plan.sector,
+            "assembly_point": plan.assembly_point, "shelters": plan.shelters, "clearance_routed_min": plan.clearance_routed_min,
+            "clearance_bound_min": plan.clearance_bound_min, "warning_message": plan.warning_message, "warnings": plan.warnings,
+        })
+
+
+    return protective_action
+
+
 def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]:
     """The tools for an agent; each plan produced is also appended to ``sink`` (for a map)."""
 
@@ -165,24 +190,6 @@ def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]
             "unserved_people": plan.unserved_people,
             "unserved_statement": plan.unserved_statement,
             "warnings": plan.warnings,
-        })
-
-    @_guard
-    def protective_action(report: str, hazard_type: str | None = None, place: str | None = None, lat: float | None = None, lon: float | None = None,
-                          hour: int | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None) -> str:
-        """Decide the proportionate protective action for a report (evacuate the building, isolate, shelter in place
-        or evacuate an area) by the documented decision table, with the people moved, the geometry, the assembly
-        point or shelters, the clearance time and the public warning text. Use before plan_evacuation."""
-        plan = plan_protective_action(city, report, hazard_type, place=place, lat=lat, lon=lon, hour=hour, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
-        if sink is not None:
-            sink.append(plan)
-        return _dump({
-            "summary": plan.summary(),
-            "rule": plan.rule, "primary": plan.primary, "actions": plan.actions, "decision": plan.decision_text, "reason": plan.reason,
-            "location": plan.location, "people_moved": plan.people_moved, "people_moved_buildings": plan.people_moved_buildings,
-            "people_moved_zones": plan.people_moved_zones, "isolation_m": plan.isolation_m, "sector": plan.sector,
-            "assembly_point": plan.assembly_point, "shelters": plan.shelters, "clearance_routed_min": plan.clearance_routed_min,
-            "clearance_bound_min": plan.clearance_bound_min, "warning_message": plan.warning_message, "warnings": plan.warnings,
         })
 
     @_guard
@@ -232,7 +239,7 @@ def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]
         tool(dispatch, "plan_dispatch", DispatchArgs),
         tool(unit_status, "unit_status", UnitStatusArgs),
         tool(set_unit_status, "set_unit_status", SetUnitStatusArgs),
-        tool(protective_action, "plan_protective_action", ProtectiveActionArgs),
+        tool(_protective_action_tool(city, sink), "plan_protective_action", ProtectiveActionArgs),
     ]
     tools[3].description += f" Requirement table: {requirements}."
     return tools
