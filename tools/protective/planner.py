@@ -24,6 +24,7 @@ from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
 from tools.protective.place import find_building, locate_in_report
 from tools.protective.words import decision_text, warning_message
+from tools.scenario import HAZARD_TYPES
 
 
 def action_geometry(city: CityModel, d: ProtectiveDecision, text: str, match: PlaceMatch, footprint, src) -> tuple[dict[str, Any], Any]:
@@ -68,6 +69,10 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     ``hazard_type``: the triage type (default: guessed from the report's words). Time of day and
     wind: operator input > the report > the spec's defaults (day; wind from 225° at 5 m/s).
     """
+    if hazard_type is not None and hazard_type not in HAZARD_TYPES:
+        raise PlanningError(f"unknown hazard type {hazard_type!r}; use one of {', '.join(HAZARD_TYPES)}")
+    if not text or not text.strip():
+        raise PlanningError("the report is empty: describe what is happening and where")
     cues = extract_protective_cues(text)
     d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
     if d is None:
