@@ -255,8 +255,8 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         size = c.item_size if c.item_size in DHS_STANDOFF else "briefcase"
         mand, pref = DHS_STANDOFF[size]
         if _indoor(c) or (c.setting is None and c.building_use):  # "at the library": inside it
-            return ProtectiveDecision("PS1", ["evacuate_building", "evacuate_area", "shelter_in_place"], mand,
-                                      f"suspicious item inside a building: evacuate it, everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS, {size})",
+            return ProtectiveDecision("PS1", ["evacuate_building", "isolate_deny_entry", "shelter_in_place"], mand,
+                                      f"suspicious item inside a building: evacuate it, cordon {mand:.0f} m, shelter or clear outdoors to {pref:.0f} m (DHS, {size})",
                                       building_scope="whole", preferred_m=pref)
         return ProtectiveDecision("PS2", ["evacuate_area", "shelter_in_place"], mand, f"suspicious item outdoors: evacuate to {mand:.0f} m, outdoors to {pref:.0f} m (DHS, {size})", preferred_m=pref)
     if c.disorder:
