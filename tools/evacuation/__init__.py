@@ -20,12 +20,16 @@ for each assembly point, the last person leaves after ``people / throughput`` mi
 (throughput: ``WALK_THROUGHPUT_PPM`` persons a minute on foot, about 1 m of effective
 footpath at 1 person/m/s; ``DRIVE_THROUGHPUT_PPM`` by car, one lane of ~1,000 vehicles/h at
 1.5 persons each) and then needs the longest assigned trip from that point. The plan's
-clearance time is the largest such figure. It ignores merging between groups, so treat
-it as an optimistic lower bound.
+clearance time is the largest such figure. It ignores merging between groups; beside it,
+``clearance_time_routed_min`` is the last arrival under street, exit and shelter capacities from
+the CCRP routing model (``tools.ccrp``, via ``clearance``). With the street widths of
+``tools.capacities`` the routing model is usually the smaller figure (about half the bound on
+central Helsinki): the bound's 60 persons/min is one metre of footpath per assembly point.
 
 Layout: ``models`` (Hazard, EvacuationPlan), ``geometry`` (shapes), ``steps`` (hazard on the
 network, groups, shelters, travel costs), ``assembly`` (assembly points), ``solvers``
-(assignment), ``report`` (routes, clearance, statements), ``planner`` (``plan_evacuation``).
+(assignment), ``report`` (routes, clearance, statements), ``clearance`` (routed clearance time),
+``planner`` (``plan_evacuation``).
 """
 
 from tools.evacuation.geometry import hazard_area

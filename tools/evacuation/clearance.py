@@ -3,7 +3,8 @@
 Everyone starts at their zone's start node (vulnerable people first, 1.5x slower on foot, to
 accessible shelters only; then everyone else, on the capacity the first pass left), leaves
 the hazard area by any street (hazard streets may only be used from inside the area), and
-goes to the usable shelters with room. The last arrival is the clearance time.
+goes to the usable shelters with room, whose doors take ``SHELTER_INTAKE_PPS`` people a second.
+The last arrival is the clearance time.
 
 With ``flows`` (an assignment, e.g. the min-cost flow's) each group goes only to its assigned
 shelters, in the assigned numbers: the time the given plan takes under road capacities.
@@ -11,7 +12,7 @@ shelters, in the assigned numbers: the time the given plan takes under road capa
 
 from __future__ import annotations
 
-from tools.ccrp import Destination, Source, ccrp, edge_capacity_pps
+from tools.ccrp import SHELTER_INTAKE_PPS, Destination, Source, ccrp, edge_capacity_pps
 from tools.evacuation.steps import Group, HazardNetwork
 from tools.routing import GraphIndex
 from tools.scenario import Shelter
@@ -33,13 +34,13 @@ def routed_clearance(idx: GraphIndex, mode: str, net: HazardNetwork, groups: lis
             rows = [(j, node) for j, (s, node) in enumerate(shelter_rows) if (s.accessible or not vulnerable) and room[j] > 0]
             src_of = cohort
             sources = [Source(_start(groups[i]), groups[i].people, slowdown=groups[i].slowdown) for i in cohort]
-            dests = [Destination(node, room[j]) for j, node in rows]
+            dests = [Destination(node, room[j], intake_pps=SHELTER_INTAKE_PPS) for j, node in rows]
             dest_row = [j for j, _ in rows]
         else:  # one source and one reserved destination per assigned (group, shelter) pair
             pairs = [(i, j, p) for (i, j), p in sorted(flows.items()) if i in cohort and p > 0]
             src_of = [i for i, _, _ in pairs]
             sources = [Source(_start(groups[i]), p, slowdown=groups[i].slowdown) for i, _, p in pairs]
-            dests = [Destination(shelter_rows[j][1], p, allowed={k}) for k, (_, j, p) in enumerate(pairs)]
+            dests = [Destination(shelter_rows[j][1], p, intake_pps=SHELTER_INTAKE_PPS, allowed={k}) for k, (_, j, p) in enumerate(pairs)]
             dest_row = [j for _, j, _ in pairs]
         if not sources or not dests:
             continue

@@ -5,7 +5,8 @@ each assembly point, the last person leaves after ``people / throughput`` minute
 (``WALK_THROUGHPUT_PPM`` persons a minute on foot, about 1 m of effective footpath at
 1 person/m/s; ``DRIVE_THROUGHPUT_PPM`` by car, one lane of ~1,000 vehicles/h at 1.5 persons
 each) and then needs the longest assigned trip from that point. The plan's clearance time
-is the largest such figure. It ignores merging between groups: an optimistic lower bound.
+is the largest such figure. It ignores merging between groups; ``clearance`` gives the
+routing model's figure beside it.
 """
 
 from __future__ import annotations
