@@ -226,8 +226,12 @@ class ResponsePlanner:
                 text=f"No evacuation indicated for {triage.incident_type} at {triage.priority}; shelter in place and reassess if the situation grows.", sources=t_src))
             return []
         from agent.intents import extract_radius_m
+        from agent.protective_step import protective_step
 
-        radius = extract_radius_m(checked.text) or DEFAULT_RADIUS_M.get(triage.incident_type, 150.0)
+        handled, features, row_radius = protective_step(self.city, plan, triage, location, checked.without_injection())
+        if handled:
+            return features
+        radius = extract_radius_m(checked.text) or row_radius or DEFAULT_RADIUS_M.get(triage.incident_type, 150.0)
         src = [Source(kind="tool", ref="plan_evacuation")]
         try:
             hazard = Hazard(hazard_type=triage.incident_type, center=(location.lat, location.lon), radius_m=radius)

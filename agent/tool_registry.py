@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
-from agent.schemas import ResponsePlan, ToolResult
+from agent.schemas import PlanItem, ResponsePlan, Source, ToolResult
 from tools import llm_tools as ops
 from tools.gazetteer import AmbiguousPlaceError
 
@@ -92,6 +92,9 @@ CITY_TOOL_DESCRIPTIONS = {
                      f" Requirement table: {ops.requirements_text()}.",
     "unit_status": "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station.",
     "set_unit_status": "Change a unit's status (available, dispatched, out_of_service) after the operator confirms it.",
+    "plan_protective_action": "Decide the proportionate protective action for a report (evacuate the building, isolate, shelter in\n"
+                              "        place or evacuate an area) by the documented decision table, with the people moved, the geometry, the\n"
+                              "        assembly point or shelters, the clearance time and the public warning text. Use before plan_evacuation.",
 }
 def city_tools(city: City) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status."""
@@ -140,8 +143,31 @@ def city_tools(city: City) -> list[BaseTool]:
         return ToolResult(text=_dump(data), data=data)
 
     tools = [(resolve_place, ops.ResolvePlaceArgs), (list_shelters, ops.ListSheltersArgs), (plan_evacuation, ops.EvacuationArgs),
-             (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs)]
+             (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs),
+             (protective_action_tool(city), ops.ProtectiveActionArgs)]
     return [_city_tool(fn.__name__, fn, schema, CITY_TOOL_DESCRIPTIONS[fn.__name__]) for fn, schema in tools]
+
+
+def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], ToolResult]:
+    """``plan_protective_action``: the decision, its people and geometry as a plan part (evacuation section and map)."""
+
+    def plan_protective_action(args: ops.ProtectiveActionArgs) -> ToolResult:
+        plan = ops.protective_action(city, args)  # type: ignore[arg-type]
+        data = {
+            "summary": plan.summary(), "rule": plan.rule, "primary": plan.primary, "actions": plan.actions, "decision": plan.decision_text,
+            "reason": plan.reason, "location": plan.location, "people_moved": plan.people_moved,
+            "people_moved_buildings": plan.people_moved_buildings, "people_moved_zones": plan.people_moved_zones,
+            "isolation_m": plan.isolation_m, "sector": plan.sector, "assembly_point": plan.assembly_point, "shelters": plan.shelters,
+            "clearance_routed_min": plan.clearance_routed_min, "clearance_bound_min": plan.clearance_bound_min,
+            "warning_message": plan.warning_message, "warnings": plan.warnings,
+        }
+        part = _part(plan.geojson()["features"])
+        src = [Source(kind="tool", ref="plan_protective_action")]
+        part.evacuation.extend(PlanItem(text=t, sources=src) for t in (f"{plan.decision_text} (rule {plan.rule}: {plan.reason}).",
+                                                                       f"Public warning: {plan.warning_message}", *plan.warnings[:3]))
+        return ToolResult(text=_dump(data), data=data, plan_part=part)
+
+    return plan_protective_action
 
 
 class SearchPlansArgs(BaseModel):

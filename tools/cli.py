@@ -1,4 +1,4 @@
-"""`eca` subcommands of the tools package: city, evacuate, dispatch."""
+"""`eca` subcommands of the tools package: city, evacuate, protect, dispatch."""
 
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--population", choices=["daytime", "resident"], default="daytime")
     p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
     p.set_defaults(handler=_evacuate)
+
+    p = sub.add_parser("protect", help="decide the proportionate protective action for a report (building, cordon, shelter in place, area)")
+    p.add_argument("report", help="the incident report, in quotes (English or Chinese)")
+    p.add_argument("--scenario", type=Path, default=None)
+    p.add_argument("--hazard", default=None, help="triage hazard type (default: guessed from the report)")
+    p.add_argument("--place", help="address or landmark, if the report does not name it")
+    p.add_argument("--hour", type=int, default=None, help="local hour 0-23 (default: the report's, else day)")
+    p.add_argument("--wind-from", type=float, default=None, help="wind direction (from), degrees (default: the report's, else 225)")
+    p.add_argument("--wind-speed", type=float, default=None, help="wind speed m/s (default: the report's, else 5)")
+    p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
+    p.set_defaults(handler=_protect)
 
     p = sub.add_parser("dispatch", help="recommend units for one or several incidents")
     p.add_argument("--scenario", type=Path, default=None)
@@ -98,6 +109,24 @@ def _evacuate(args: argparse.Namespace) -> int:
     except PlanningError as exc:
         raise UserError(str(exc)) from None
     print(f"Hazard centre: {where.name} ({where.kind})")
+    print(plan.summary())
+    _write_geojson(args.geojson, plan.geojson())
+    return 0
+
+
+def _protect(args: argparse.Namespace) -> int:
+    from core.errors import UserError
+    from tools.city import PlanningError
+    from tools.protective import plan_protective_action
+
+    city = _load(args)
+    if args.hour is not None and not 0 <= args.hour <= 23:
+        raise UserError("--hour must be 0..23")
+    try:
+        plan = plan_protective_action(city, args.report, args.hazard, place=args.place, hour=args.hour,
+                                      wind_from_deg=args.wind_from, wind_speed_ms=args.wind_speed)
+    except (PlanningError, LookupError) as exc:
+        raise UserError(str(exc)) from None
     print(plan.summary())
     _write_geojson(args.geojson, plan.geojson())
     return 0

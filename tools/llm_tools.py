@@ -17,6 +17,7 @@ from tools.city import CityModel, PlanningError
 from tools.dispatch import REQUIREMENTS, DispatchPlan, IncidentRequest, plan_dispatch
 from tools.evacuation import EvacuationPlan, Hazard, plan_evacuation
 from tools.gazetteer import PlaceMatch
+from tools.protective import ProtectiveActionPlan, plan_protective_action
 
 # Literal copies of the triage taxonomy so the JSON schema shown to the model lists the values
 # (tests/agent/test_tool_registry.py checks they match tools.scenario.HAZARD_TYPES).
@@ -67,6 +68,17 @@ class SetUnitStatusArgs(BaseModel):
     status: Literal["available", "dispatched", "out_of_service"]
 
 
+class ProtectiveActionArgs(BaseModel):
+    report: str = Field(min_length=3, max_length=4000, description="The incident report in the caller's words (English or Chinese).")
+    hazard_type: HazardType | None = Field(default=None, description="Triage hazard type; default: guessed from the report.")
+    place: str | None = Field(default=None, max_length=200, description="Address or landmark, if the report does not name it.")
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    hour: int | None = Field(default=None, ge=0, le=23, description="Local hour of the incident (day 07-18); default: the report's, else day.")
+    wind_from_deg: float | None = Field(default=None, ge=0, lt=360, description="Wind direction (from), degrees; default: the report's, else 225 (SW).")
+    wind_speed_ms: float | None = Field(default=None, ge=0, le=60, description="Wind speed m/s; default: the report's, else 5.")
+
+
 class UnknownUnitError(LookupError):
     """A unit id the scenario does not have (``known_units`` lists the ones it has)."""
 
@@ -98,6 +110,12 @@ def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, Evacuat
     return where, plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
 
 
+def protective_action(city: CityModel, args: ProtectiveActionArgs) -> ProtectiveActionPlan:
+    """The proportionate protective action for a report (tools/PROTECTIVE_ACTIONS.md)."""
+    return plan_protective_action(city, args.report, args.hazard_type, place=args.place, lat=args.lat, lon=args.lon, hour=args.hour,
+                                  wind_from_deg=args.wind_from_deg, wind_speed_ms=args.wind_speed_ms)
+
+
 def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
     requests = []
     for n, spec in enumerate(args.incidents, start=1):
@@ -126,6 +144,6 @@ def requirements_text() -> str:
 
 __all__ = [
     "DispatchArgs", "EvacuationArgs", "HazardType", "IncidentArgs", "ListSheltersArgs", "PlanningError", "Priority",
-    "ResolvePlaceArgs", "SetUnitStatusArgs", "UnitStatusArgs", "UnknownUnitError", "dispatch", "evacuate",
-    "list_shelters", "requirements_text", "resolve_place", "set_unit_status", "unit_statuses",
+    "ProtectiveActionArgs", "ResolvePlaceArgs", "SetUnitStatusArgs", "UnitStatusArgs", "UnknownUnitError", "dispatch", "evacuate",
+    "list_shelters", "protective_action", "requirements_text", "resolve_place", "set_unit_status", "unit_statuses",
 ]

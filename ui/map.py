@@ -24,6 +24,13 @@ LonLat = tuple[float, float]
 KIND_STYLE: dict[str, dict[str, Any]] = {
     "zone": {"label": "Zone", "color": "rgba(230,145,20,0.9)", "fill": "rgba(230,145,20,0.12)", "dash": "dash"},
     "hazard": {"label": "Hazard area", "color": "rgba(200,30,30,0.95)", "fill": "rgba(220,40,40,0.22)", "symbol": "x", "size": 18},
+    # Protective-action geometry (tools.protective): what is evacuated, cordoned or sheltered.
+    "preferred_ring": {"label": "Outdoor clearance ring", "color": "rgba(150,90,0,0.8)", "fill": "rgba(150,90,0,0.05)", "dash": "dot"},
+    "sector": {"label": "Downwind sector", "color": "rgba(120,60,170,0.9)", "fill": "rgba(120,60,170,0.15)", "dash": "dash"},
+    "flood_extent": {"label": "Flood extent", "color": "rgba(20,90,200,0.9)", "fill": "rgba(20,90,200,0.22)"},
+    "evacuation_zone": {"label": "Evacuation zone", "color": "rgba(200,30,30,0.95)", "fill": "rgba(220,40,40,0.18)"},
+    "isolation": {"label": "Cordon", "color": "rgba(230,120,0,0.95)", "fill": "rgba(230,120,0,0.12)", "dash": "dash"},
+    "building": {"label": "Building evacuated", "color": "rgba(160,0,0,1.0)", "fill": "rgba(200,0,0,0.45)"},
     "route": {"label": "Evacuation route", "color": "#1f5fd1", "width": 4},
     "dispatch_line": {"label": "Dispatch", "color": "#555555", "width": 2, "dash": "dot"},
     "incident": {"label": "Incident", "color": "#d11f1f", "symbol": "star", "size": 22},

@@ -42,7 +42,16 @@ def test_structure_fire_plan_is_complete_and_sourced(planner, city):
     types = [a["unit_type"] for a in plan.tool_outputs["plan_dispatch"]["assignments"]]
     assert types.count("engine") >= 2 and "ladder" in types and "ambulance" in types
     kinds = {f["properties"]["kind"] for f in plan.geojson["features"]}
-    assert {"incident", "route", "shelter", "hazard"} <= kinds
+    # People on a balcony of a burning building: that building is evacuated (row F3), not the district.
+    assert {"incident", "building", "assembly_point"} <= kinds and "shelter" not in kinds
+    assert plan.tool_outputs["plan_protective_action"]["primary"] == "evacuate_building"
+
+
+def test_stairwell_gas_report_moves_one_building_not_two_districts(planner):
+    plan = planner.plan(screen_text("Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?"), triage=_triage("hazmat"))
+    action = plan.tool_outputs["plan_protective_action"]
+    assert action["rule"] == "H2" and action["people_moved"] < 100 and "plan_evacuation" not in plan.tool_outputs
+    assert any("evacuate the building at Yrjönkatu 21" in item.text for item in plan.evacuation)
 
 
 def test_busy_unit_is_never_sent(planner, restore_units):

@@ -31,7 +31,7 @@ def tools(fresh_city):
 
 def test_tool_set_and_schemas(tools):
     by_name, _ = tools
-    assert set(by_name) == {"resolve_place", "list_shelters", "plan_evacuation", "plan_dispatch", "unit_status", "set_unit_status"}
+    assert set(by_name) == {"resolve_place", "list_shelters", "plan_evacuation", "plan_dispatch", "unit_status", "set_unit_status", "plan_protective_action"}
     for tool in by_name.values():
         assert tool.description and tool.args_schema is not None
     assert "fire: 2 engine" in by_name["plan_dispatch"].description
@@ -91,3 +91,17 @@ def test_schema_enums_match_the_taxonomy():
     from tools.scenario import HAZARD_TYPES
 
     assert set(get_args(HazardType)) == set(HAZARD_TYPES)
+
+
+def test_protective_action_tool_answers_the_stairwell_report(tools):
+    by_name, _ = tools
+    result = by_name["plan_protective_action"].invoke({"report": "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21", "hazard_type": "hazmat"})
+    out = json.loads(_text(result))
+    assert out["primary"] == "evacuate_building" and out["rule"] == "H2" and out["people_moved"] < 100
+    assert out["assembly_point"] and "Yrjönkatu 21" in out["decision"]
+    kinds = {f["properties"]["kind"] for f in result.plan_part.geojson["features"]}
+    assert {"building", "isolation", "assembly_point"} <= kinds and result.plan_part.evacuation
+    bad = json.loads(_text(by_name["plan_protective_action"].invoke({"report": "Fire", "hazard_type": "volcano"})))
+    assert "error" in bad
+    none = json.loads(_text(by_name["plan_protective_action"].invoke({"report": "A man broke his leg at Senaatintori", "hazard_type": "medical"})))
+    assert "no protective action" in none["error"]

@@ -1,4 +1,4 @@
-"""`eca city`, `eca evacuate`, `eca dispatch`: output for people, one-line errors."""
+"""`eca city`, `eca evacuate`, `eca protect`, `eca dispatch`: output for people, one-line errors."""
 
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ def test_city_evacuate_dispatch_print_plans(capsys, tmp_path):
     assert json.loads(out_file.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
     assert _run(["dispatch", "--incident", "fire:P1:Stockmann", "--incident", "medical:P2:Senaatintori"]) == 0
     assert "INC-1 (P1 fire at Stockmann)" in capsys.readouterr().out
+    assert _run(["protect", "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21", "--hazard", "hazmat"]) == 0
+    out = capsys.readouterr().out
+    assert "evacuate the building at Yrjönkatu 21" in out and "Assembly point" in out
 
 
 @pytest.mark.parametrize("argv, fragment", [
@@ -38,6 +41,9 @@ def test_city_evacuate_dispatch_print_plans(capsys, tmp_path):
     (["dispatch", "--incident", "fire-P1-Stockmann"], "TYPE:PRIORITY:PLACE"),
     (["dispatch", "--incident", "fire:P7:Stockmann"], "priority"),
     (["city", "--scenario", "/nonexistent/city.yaml"], "not found"),
+    (["protect", "Gas leak at Yrjönkatu 21", "--hazard", "volcano"], "unknown hazard type"),
+    (["protect", "Gas leak at Yrjönkatu 21", "--hour", "25"], "--hour"),
+    (["protect", "Someone fell off a bike on Mannerheimintie", "--hazard", "medical"], "no protective action"),
 ])
 def test_bad_input_is_one_clear_user_error(argv, fragment):
     with pytest.raises(UserError, match=fragment):

@@ -1,0 +1,46 @@
+"""The response plan's protective-action step (issue 16): decide before evacuating.
+
+``tools.protective`` decides the proportionate action by the table of
+``tools/PROTECTIVE_ACTIONS.md``. When it moves one building's occupants, cordons or shelters
+people in place, that action IS the evacuation section (no shelter assignment); when it
+evacuates an area, the evacuation planner runs as before, on the row's radius instead of the
+one-size default. A report that names only a district (a scenario zone) keeps the district
+evacuation. Kept apart from ``response_plan`` so the wiring is one call.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from agent.schemas import PlanItem, ResponsePlan, Source, TriageSummary
+
+log = logging.getLogger(__name__)
+
+
+def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, location: Any, text: str) -> tuple[bool, list[dict[str, Any]], float | None]:
+    """(handled, map features, radius for an area evacuation). ``handled``: the action needs no evacuation plan."""
+    from tools.protective import plan_protective_action
+
+    src = [Source(kind="tool", ref="plan_protective_action")]
+    if getattr(location, "kind", None) == "zone":  # a whole district named: the operator's district evacuation stands
+        return False, [], None
+    try:
+        result = plan_protective_action(city, text, triage.incident_type, place=getattr(location, "name", None))
+    except Exception as exc:  # noqa: BLE001 - no decision: the evacuation planner still runs as before
+        log.info("no protective-action decision: %s", exc)
+        return False, [], None
+    plan.evacuation.append(PlanItem(text=f"Protective action (rule {result.rule}): {result.decision_text}. Why: {result.reason}.", sources=src))
+    plan.tool_outputs["plan_protective_action"] = result.model_dump(mode="json", exclude={"geometries", "route_lines", "cues"})
+    if result.primary == "evacuate_area":
+        return False, [], result.isolation_m
+    if result.people_moved:
+        plan.evacuation.append(PlanItem(text=f"People moved: about {result.people_moved:,} ({result.people_basis}).", sources=src))
+    if result.assembly_point:
+        plan.evacuation.append(PlanItem(text=f"Assembly point: {result.assembly_point['name']}.", sources=src))
+    if result.clearance_routed_min is not None:
+        plan.evacuation.append(PlanItem(text=f"Clearance time (routing model): {result.clearance_routed_min:.0f} min.", sources=src))
+    plan.evacuation.append(PlanItem(text=f"Public warning: {result.warning_message}", sources=src))
+    for warning in result.warnings[:2]:
+        plan.evacuation.append(PlanItem(text=warning, sources=src))
+    return True, [f for f in result.geojson()["features"] if f["properties"]["kind"] != "incident"], None

@@ -1,0 +1,90 @@
+"""Protective-action plans on the real Helsinki extract: geometry, building population, the anchor case."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from shapely.geometry import Point, shape
+
+from tools.evacuation import Hazard, plan_evacuation
+from tools.protective import extract_protective_cues, plan_protective_action
+from tools.protective.buildings import DENSITY, building_by_address, city_buildings, classify_use, people_in
+from tools.protective.geometry import sector
+from tools.gazetteer import normalize
+
+STAIRWELL = "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?"
+
+
+def test_the_stairwell_gas_report_moves_one_building_not_two_districts(city):
+    plan = plan_protective_action(city, STAIRWELL, "hazmat")
+    old = plan_evacuation(city, Hazard(hazard_type="hazmat", center=(plan.lat, plan.lon), radius_m=300))
+    assert (plan.rule, plan.primary) == ("H2", "evacuate_building")
+    assert plan.building is not None and plan.building.scope == "whole"
+    assert 10 <= plan.people_moved <= 100 < old.total_people
+    assert plan.shelters == [] and plan.assembly_point is not None
+    # The assembly point lies outside the 30 m cordon around the building.
+    cordon = shape(plan.geometries["isolation"])
+    assert not cordon.contains(Point(plan.assembly_point["lon"], plan.assembly_point["lat"]))
+    assert shape(plan.geometries["building"]).within(cordon)
+    assert plan.clearance_routed_min is not None and plan.clearance_routed_min < 30
+    assert "evacuate the building at Yrjönkatu 21" in plan.decision_text and "isolate 30 m" in plan.decision_text
+    assert "stairs" in plan.warning_message and "naked flames" in plan.warning_message
+
+
+def test_a_chlorine_leak_shelters_the_people_downwind_of_it(city):
+    plan = plan_protective_action(city, "Chlorine cylinder leaking a little at the valve on Mannerheimintie, wind from the north at 4 m/s", "hazmat")
+    assert plan.rule == "H9" and plan.wind_source == "report" and plan.sector["bearing_deg"] == 180.0
+    wedge = shape(plan.geometries["sector"])
+    assert wedge.centroid.y < plan.lat  # downwind of a north wind is south
+    assert plan.people_sheltering > 0 and plan.people_moved > 0
+
+
+def test_shelter_in_place_moves_nobody_and_opens_no_shelter(city):
+    plan = plan_protective_action(city, "Storm warning for this evening near Senaatintori, gale-force winds expected", "severe_weather")
+    assert (plan.rule, plan.primary, plan.people_moved) == ("SW1", "shelter_in_place", 0)
+    assert plan.shelters == [] and plan.clearance_routed_min is None
+    assert "stay indoors" in plan.warning_message
+
+
+def test_an_unknown_place_still_gets_the_decision_with_a_warning(city):
+    plan = plan_protective_action(city, "Gas smell and a man collapsed in the stairwell of a house somewhere", "hazmat")
+    assert plan.primary == "evacuate_building" and plan.lat is None
+    assert any("place not found" in w for w in plan.warnings)
+
+
+def test_building_population_follows_the_density_table(city):
+    b = city_buildings(city)
+    i = building_by_address(b, normalize("Yrjönkatu"), "26", normalize)  # Hotelli Torni, 13 levels in OSM
+    assert i is not None and b.use[i] == "hotel" and b.floors(i) == 13
+    area = b.geoms[i].area
+    assert people_in("hotel", area, 13, night=True) == pytest.approx(area * 13 * DENSITY["hotel"][1] / 100)
+    # A mixed central block: the ground floor is a shop, the floors above are flats.
+    assert people_in("mixed", 100.0, 6, night=False) == pytest.approx(8.0 + 5 * 1.0)
+    assert classify_use("yes", "", "department_store", "", "") == "retail" and classify_use("roof", "", "", "", "") == "empty"
+
+
+def test_the_downwind_sector_is_a_wedge_of_the_given_angle():
+    w = sector((0.0, 0.0), bearing_deg=90.0, angle_deg=60.0, length_m=1000.0)
+    assert w.contains(Point(500, 0)) and not w.contains(Point(-500, 0)) and not w.contains(Point(500, 400))
+    assert w.area == pytest.approx(math.pi * 1000**2 * 60 / 360, rel=0.01)
+
+
+def test_cues_respect_negation_and_read_time_and_wind():
+    c = extract_protective_cues("Faint smell of gas in the flat at 23:30, nobody is ill, wind blowing towards the east")
+    assert not c.symptoms and c.night and c.hour == 23 and c.wind_from_deg == 270.0
+    z = extract_protective_cues("凌晨两点楼道里煤气味很浓，有人头晕，东北风")
+    assert z.symptoms and z.strong_odour and z.setting == "indoor" and z.wind_from_deg == 45.0
+
+
+def test_a_large_spill_evacuates_the_area_and_downwind_to_suitable_shelters(city):
+    plan = plan_protective_action(city, "A tanker truck has spilled thousands of litres of petrol on Kaivokatu", "hazmat")
+    assert (plan.rule, plan.primary) == ("H6", "evacuate_area") and plan.sector["action"] == "evacuate"
+    zone = shape(plan.geometries["evacuation_zone"])
+    assert zone.contains(shape(plan.geometries["sector"]).centroid)  # the downwind sector is evacuated too
+    unsuitable = {s.id for s in city.scenario.shelters if "hazmat" in s.unsuitable_for}
+    assert plan.shelters and not ({s["shelter_id"] for s in plan.shelters} & unsuitable)
+    assert all(s["people"] <= s["capacity"] for s in plan.shelters)
+    assert plan.clearance_routed_min and plan.clearance_bound_min and plan.route_lines
+    # Both population figures are shown; the headline follows the spec (zones) for an area.
+    assert plan.people_moved_buildings and plan.people_moved_zones and plan.people_moved == pytest.approx(plan.people_moved_zones, rel=0.05)

@@ -1,0 +1,250 @@
+"""Dispatch, step by step: incidents on the road network, available units, ETAs, slots, assignment.
+
+Each step is a function of the city and the previous steps' results, so it can be tested
+on its own; ``tools.dispatch.planner.plan_dispatch`` calls them in order.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from core.vocabulary import PRIORITIES
+from tools.city import CityModel, PlanningError
+from tools.dispatch.models import MUTUAL_AID_SOURCE, REQUIREMENTS, IncidentRequest, Shortfall, UnitAssignment
+from tools.routing import GraphIndex
+from tools.scenario import Station, Unit
+
+SNAP_WARN_M = 150.0
+# Crew turnout before a unit leaves its station (demonstration figure); a unit already on
+# the road (scenario gives its position) has none.
+TURNOUT_S = 60.0
+_INFEASIBLE = 1e12
+PRIORITY_ORDER = {p: i for i, p in enumerate(PRIORITIES)}
+
+Planned = list[tuple[IncidentRequest, int]]           # incident, drive node index
+Slots = list[tuple[int, str]]                         # planned incident index, unit type
+Choice = list[tuple[int, int]]                        # slot index, unit index
+
+
+@dataclass
+class AvailableUnit:
+    station: Station
+    unit: Unit
+    node: int
+    lat: float
+    lon: float
+
+
+def staging_for(city: CityModel, lat: float, lon: float) -> Any:
+    """The scenario's staging area nearest the point (None when it has none)."""
+    best, best_d = None, math.inf
+    for sa in city.scenario.staging_areas:
+        x0, y0 = city.projection.to_xy(lat, lon)
+        x1, y1 = city.projection.to_xy(sa.lat, sa.lon)
+        d = math.hypot(float(x1 - x0), float(y1 - y0))
+        if d < best_d:
+            best, best_d = sa, d
+    return best
+
+
+def check_incident_ids(incidents: list[IncidentRequest]) -> None:
+    ids = [i.incident_id for i in incidents]
+    if len(set(ids)) != len(ids):
+        raise PlanningError("incident ids must be unique: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
+
+
+def snap_incidents(city: CityModel, incidents: list[IncidentRequest], warnings_: list[str]) -> Planned:
+    """Step 1: incidents on the map, snapped to the drive network (the others are warned about)."""
+    planned: Planned = []
+    for inc in incidents:
+        try:
+            node, snap_m = city.snap(inc.lat, inc.lon, "drive")
+        except PlanningError as exc:
+            warnings_.append(f"{inc.incident_id} not planned: {exc}")
+            continue
+        if snap_m > SNAP_WARN_M:
+            warnings_.append(f"{inc.incident_id} is {snap_m:.0f} m from the nearest drivable road of the network "
+                             "(pedestrian area or a road piece not connected to it): ETAs are to that road point, add the approach on foot")
+        planned.append((inc, node))
+    return planned
+
+
+def available_units(city: CityModel, warnings_: list[str], explanation: list[str]) -> list[AvailableUnit]:
+    """Step 2: units with status ``available`` on the drive network; the others are named."""
+    units = []
+    for station, unit in city.units():
+        lat, lon = city.unit_position(station, unit)
+        if unit.status != "available":
+            continue
+        try:
+            node, _ = city.snap(lat, lon, "drive")
+        except PlanningError as exc:
+            warnings_.append(f"unit {unit.id} ignored: {exc}")
+            continue
+        units.append(AvailableUnit(station, unit, node, lat, lon))
+    unavailable = [f"{u.id} ({u.status})" for _, u in city.units() if u.status != "available"]
+    if unavailable:
+        explanation.append("Not considered (status): " + ", ".join(unavailable) + ".")
+    return units
+
+
+class RoadTimes:
+    """Step 3: road travel times and paths between unit nodes and incident nodes.
+
+    One Dijkstra per distinct start: from the units, or (fewer incidents than unit
+    positions, the usual case) backwards from the incidents on the reversed graph.
+    """
+
+    def __init__(self, idx: GraphIndex, unit_nodes: list[int], inc_nodes: list[int]):
+        self.idx = idx
+        unit_nodes, inc_nodes = sorted(set(unit_nodes)), sorted(set(inc_nodes))
+        self.backwards = len(inc_nodes) < len(unit_nodes)
+        starts = inc_nodes if self.backwards else unit_nodes
+        self.dist, self.pred = idx.shortest(idx.matrix().T.tocsr() if self.backwards else idx.matrix(), starts)
+        self.row_of = {s: r for r, s in enumerate(starts)}
+
+    def time(self, unit_node: int, inc_node: int) -> float:
+        if self.backwards:
+            return float(self.dist[self.row_of[inc_node], unit_node])
+        return float(self.dist[self.row_of[unit_node], inc_node])
+
+    def path(self, unit_node: int, inc_node: int) -> list[int]:
+        if self.backwards:
+            return self.idx.path(self.pred[self.row_of[inc_node]], inc_node, unit_node)[::-1]
+        return self.idx.path(self.pred[self.row_of[unit_node]], unit_node, inc_node)
+
+
+def eta_matrix(roads: RoadTimes, units: list[AvailableUnit], planned: Planned) -> np.ndarray:
+    """Units x incidents ETA in seconds: road time plus turnout for a unit leaving its station."""
+    eta = np.full((len(units), len(planned)), np.inf)
+    for k, u in enumerate(units):
+        turnout = TURNOUT_S if u.unit.location is None else 0.0
+        for m, (_, inc_node) in enumerate(planned):
+            eta[k, m] = roads.time(u.node, inc_node) + turnout
+    return eta
+
+
+def demand_slots(planned: Planned, explanation: list[str]) -> Slots:
+    """Step 4: one slot per required unit of each incident, by the requirement table."""
+    slots: Slots = []
+    for m, (inc, _) in enumerate(planned):
+        req = REQUIREMENTS.get(inc.incident_type, {})
+        if not req:
+            explanation.append(f"{inc.incident_id}: '{inc.incident_type}' needs no units by the requirement table.")
+        for unit_type, count in req.items():
+            slots.extend([(m, unit_type)] * count)
+    return slots
+
+
+def assign_nearest(slots: Slots, units: list[AvailableUnit], eta: np.ndarray) -> Choice:
+    """Step 5, naive baseline: every slot takes the nearest unit of its type (may double-book)."""
+    chosen: Choice = []
+    for s, (m, unit_type) in enumerate(slots):
+        cands = [k for k in range(len(units)) if units[k].unit.type == unit_type and np.isfinite(eta[k, m])]
+        if cands:
+            chosen.append((s, min(cands, key=lambda k: eta[k, m])))
+    return chosen
+
+
+def assign_by_priority(slots: Slots, planned: Planned, units: list[AvailableUnit], eta: np.ndarray) -> Choice:
+    """Step 5: P1 slots first, least total ETA within a priority (linear_sum_assignment); each unit once."""
+    chosen: Choice = []
+    used: set[int] = set()
+    for prio in PRIORITIES:
+        tier = [s for s, (m, _) in enumerate(slots) if planned[m][0].priority == prio]
+        free = [k for k in range(len(units)) if k not in used]
+        if not tier or not free:
+            continue
+        cost = np.full((len(tier), len(free)), _INFEASIBLE)
+        for a, s in enumerate(tier):
+            m, unit_type = slots[s]
+            for b, k in enumerate(free):
+                if units[k].unit.type == unit_type and np.isfinite(eta[k, m]):
+                    cost[a, b] = eta[k, m]
+        rows, cols = linear_sum_assignment(cost)
+        for a, b in zip(rows, cols):
+            if cost[a, b] < _INFEASIBLE:
+                chosen.append((tier[a], free[b]))
+                used.add(free[b])
+    return chosen
+
+
+def unit_assignments(roads: RoadTimes, chosen: Choice, slots: Slots, planned: Planned, units: list[AvailableUnit], eta: np.ndarray,
+                     strategy: str, explanation: list[str]) -> list[UnitAssignment]:
+    """Step 6: the chosen (slot, unit) pairs as assignments with routes, in priority order."""
+    assignments: list[UnitAssignment] = []
+    taken_by: dict[int, str] = {}
+    for s, k in sorted(chosen, key=lambda t: (PRIORITY_ORDER[planned[slots[t[0]][0]][0].priority], t[0])):
+        m, _ = slots[s]
+        inc, inc_node = planned[m]
+        u = units[k]
+        path = roads.path(u.node, inc_node)
+        coords, length, _, _ = roads.idx.path_details(path) if path else ([], 0.0, float(eta[k, m]), [])
+        assignments.append(UnitAssignment(incident_id=inc.incident_id, unit_id=u.unit.id, unit_type=u.unit.type, station_id=u.station.id, station_name=u.station.name,
+                                          eta_min=round(float(eta[k, m]) / 60.0, 2), distance_m=round(length, 1), unit_lat=u.lat, unit_lon=u.lon, route=coords))
+        if k in taken_by and strategy == "nearest":
+            explanation.append(f"{u.unit.id} -> {inc.incident_id} although already recommended for {taken_by[k]}: OVERCOMMITTED (naive baseline).")
+        taken_by.setdefault(k, inc.incident_id)
+    return assignments
+
+
+def explain_farther_units(assignments: list[UnitAssignment], planned: Planned, units: list[AvailableUnit], eta: np.ndarray, explanation: list[str]) -> None:
+    """Say when an incident got a farther unit because a closer one serves another incident."""
+    unit_incident = {b.unit_id: b.incident_id for b in assignments}
+    prio_of = {inc.incident_id: inc.priority for inc, _ in planned}
+    m_of = {inc.incident_id: m for m, (inc, _) in enumerate(planned)}
+    k_of = {units[k].unit.id: k for k in range(len(units))}
+    for a in assignments:
+        m = m_of[a.incident_id]
+        closer = [f"{uid} (to {other}, {prio_of[other]})" for uid, other in unit_incident.items()
+                  if other != a.incident_id and units[k_of[uid]].unit.type == a.unit_type and eta[k_of[uid], m] < eta[k_of[a.unit_id], m] - 1.0]
+        if closer:
+            explanation.append(f"{a.incident_id} ({prio_of[a.incident_id]}) gets {a.unit_id} at {a.eta_min:.1f} min: the closer {a.unit_type} "
+                               f"{', '.join(closer)} serve(s) an incident of equal or higher priority.")
+    tiers = sorted({i.priority for i, _ in planned}, key=PRIORITY_ORDER.get)
+    if len(planned) > 1:
+        explanation.insert(0, f"{len(planned)} incidents compete for units; served in priority order {' > '.join(tiers)}, least total ETA within each priority.")
+
+
+def shortfalls(city: CityModel, chosen: Choice, slots: Slots, planned: Planned, explanation: list[str]) -> list[Shortfall]:
+    """Step 7: slots nobody filled, with mutual-aid advice and the nearest staging area."""
+    filled = {s for s, _ in chosen}
+    missing: dict[tuple[int, str], int] = {}
+    for s, (m, unit_type) in enumerate(slots):
+        if s not in filled:
+            missing[(m, unit_type)] = missing.get((m, unit_type), 0) + 1
+    out = []
+    for (m, unit_type), count in missing.items():
+        inc, _ = planned[m]
+        staging = staging_for(city, inc.lat, inc.lon)
+        exists = any(u.type == unit_type for _, u in city.units())
+        why = "no available unit of this type remains" if exists else "the scenario has no unit of this type"
+        where = f"; direct incoming units to staging area {staging.name}" if staging else ""
+        out.append(Shortfall(incident_id=inc.incident_id, unit_type=unit_type, missing=count,
+                             advice=f"{why}: request {count} {unit_type.replace('_', ' ')} unit(s) by mutual aid from {MUTUAL_AID_SOURCE.get(unit_type, 'a neighbouring agency')}{where}."))
+        explanation.append(f"{inc.incident_id} ({inc.priority}) is short of {count} {unit_type}: {why}.")
+    return out
+
+
+def unit_states(city: CityModel) -> list[dict[str, Any]]:
+    """Every unit with its id, type, station, status and position (for the map)."""
+    out = []
+    for station, unit in city.units():
+        lat, lon = city.unit_position(station, unit)
+        out.append({"unit_id": unit.id, "unit_type": unit.type, "station_id": station.id, "status": unit.status, "lat": lat, "lon": lon})
+    return out
+
+
+def staging_areas(city: CityModel, planned: Planned) -> list[dict[str, Any]]:
+    """The staging area suggested for each planned incident."""
+    out = []
+    for inc, _ in planned:
+        sa = staging_for(city, inc.lat, inc.lon)
+        if sa is not None:
+            out.append({"id": sa.id, "name": sa.name, "lat": sa.lat, "lon": sa.lon, "incident_id": inc.incident_id})
+    return out

@@ -1,0 +1,275 @@
+"""Buildings of the scenario's OSM extract and the people in them (``PROTECTIVE_ACTIONS.md`` section 4).
+
+pyrosm's ``get_buildings`` reads the footprints once; they are pickled under
+``settings.cache_dir`` keyed by the extract's hash (like ``tools.city`` caches its graphs).
+People in a building = footprint m² x floors x density (persons per 100 m², by use and day
+or night) / 100. Floors: OSM ``building:levels``, else ``DEFAULT_LEVELS``. Use: OSM
+``building`` / ``amenity`` / ``shop`` / name; an untagged central block is ``mixed`` (ground
+floor retail, upper floors residential). All densities are the spec's demonstration figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import tempfile
+import threading
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import Point
+from shapely.strtree import STRtree
+
+from core.settings import Settings, get_settings
+from tools.city import CityModel
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 2
+DEFAULT_LEVELS = 6
+# Footprint assumed for an addressed building the extract does not hold [demo]: a typical
+# central-Helsinki block building, about 20 m deep and 30 m along the street.
+ASSUMED_FOOTPRINT_M2 = 600.0
+# Persons per 100 m² of floor area, (day, night) [demo, spec section 4].
+DENSITY: dict[str, tuple[float, float]] = {
+    "residential": (1.0, 3.0), "office": (4.0, 0.2), "retail": (8.0, 0.1), "school": (8.0, 0.1),
+    "hotel": (1.5, 3.0), "public": (10.0, 1.0),
+}
+UNIT_OCCUPANTS = 2  # scope "unit": one flat [demo]
+# Buildings that hold nobody in a planning sense (roofs over platforms, sheds, kiosks, towers).
+_EMPTY = {"roof", "shed", "kiosk", "utility", "pavilion", "garage", "garages", "carport", "bunker", "transformer_tower", "ruins", "construction", "bridge"}
+_USE_BY_TAG = {
+    "apartments": "residential", "residential": "residential", "house": "residential", "dormitory": "residential", "terrace": "residential",
+    "office": "office", "commercial": "office", "government": "office", "bank": "office", "courthouse": "office", "townhall": "public",
+    "retail": "retail", "supermarket": "retail", "mall": "retail", "department_store": "retail", "marketplace": "retail", "shop": "retail",
+    "school": "school", "university": "school", "college": "school", "kindergarten": "school",
+    "hotel": "hotel", "hostel": "hotel",
+    "public": "public", "civic": "public", "train_station": "public", "transportation": "public", "church": "public", "cathedral": "public",
+    "chapel": "public", "place_of_worship": "public", "museum": "public", "theatre": "public", "library": "public", "arts_centre": "public",
+    "cinema": "public", "concert_hall": "public", "hospital": "public", "sports_hall": "public", "stadium": "public",
+}
+
+
+@dataclass
+class BuildingSet:
+    """Footprints (lon/lat WKB) and attributes of one extract's buildings."""
+
+    wkb: list[bytes]
+    levels: list[float | None]
+    use: list[str]
+    street: list[str]
+    housenumber: list[str]
+    name: list[str]
+
+
+@dataclass
+class Buildings:
+    """The buildings in one city's metric projection, with a spatial index."""
+
+    geoms: np.ndarray
+    levels: np.ndarray
+    use: list[str]
+    street: list[str]
+    housenumber: list[str]
+    name: list[str]
+    tree: STRtree = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.geoms)
+
+    def floors(self, i: int) -> float:
+        v = self.levels[i]
+        return float(v) if np.isfinite(v) and v > 0 else float(DEFAULT_LEVELS)
+
+    def label(self, i: int) -> str:
+        addr = f"{self.street[i]} {self.housenumber[i]}".strip()
+        return self.name[i] or addr or f"building {i}"
+
+
+def classify_use(building: str, amenity: str, shop: str, office: str, name: str) -> str:
+    """The occupancy class of an OSM building (``empty`` for roofs, sheds and the like)."""
+    for tag in (amenity, shop, office and "office"):
+        if tag and tag in _USE_BY_TAG:
+            return _USE_BY_TAG[tag]
+    low = name.lower()
+    for word, use in (("hotel", "hotel"), ("hotelli", "hotel"), ("kirkko", "public"), ("asema", "public"), ("teatteri", "public"), ("museo", "public"),
+                      ("kirjasto", "public"), ("koulu", "school"), ("yliopisto", "school"), ("tavaratalo", "retail"), ("kauppa", "retail")):
+        if word in low:
+            return use
+    if building in _USE_BY_TAG:
+        return _USE_BY_TAG[building]
+    if building in _EMPTY:
+        return "empty"
+    return "mixed"
+
+
+def people_in(use: str, floor_area_m2: float, floors: float, night: bool) -> float:
+    """Occupants of ``floors`` storeys of ``floor_area_m2`` each (mixed: ground floor retail, the rest residential)."""
+    if use == "empty" or floors <= 0:
+        return 0.0
+    k = 1 if night else 0
+    if use == "mixed":
+        ground = min(1.0, floors)
+        return floor_area_m2 * (ground * DENSITY["retail"][k] + (floors - ground) * DENSITY["residential"][k]) / 100.0
+    return floor_area_m2 * floors * DENSITY[use][k] / 100.0
+
+
+def _s(v) -> str:
+    return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+
+def _levels(v) -> float | None:
+    m = re.match(r"\s*(\d+(?:\.\d+)?)", _s(v))
+    return float(m.group(1)) if m else None
+
+
+def read_buildings(pbf: Path) -> BuildingSet:
+    """Parse the building footprints of an OSM extract (pyrosm)."""
+    import pyrosm
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            frame = pyrosm.OSM(str(pbf)).get_buildings()
+        except Exception as exc:  # pyrosm raises assorted errors on extracts without buildings
+            log.warning("no buildings read from %s: %s", pbf, exc)
+            frame = None
+    out = BuildingSet([], [], [], [], [], [])
+    if frame is None or len(frame) == 0:
+        return out
+    frame = frame.rename(columns={c: c.replace(":", "_") for c in frame.columns})
+    cols = set(frame.columns)
+
+    def col(row, name: str) -> str:
+        return _s(getattr(row, name, None)) if name in cols else ""
+
+    for row in frame.itertuples(index=False):
+        geom = row.geometry
+        if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
+            continue
+        out.wkb.append(shapely.to_wkb(geom))
+        out.levels.append(_levels(col(row, "building_levels")))
+        out.use.append(classify_use(col(row, "building"), col(row, "amenity"), col(row, "shop"), col(row, "office"), col(row, "name")))
+        out.street.append(col(row, "addr_street"))
+        out.housenumber.append(col(row, "addr_housenumber"))
+        out.name.append(col(row, "name"))
+    return out
+
+
+def _cache_file(pbf: Path, cache_dir: Path) -> Path:
+    digest = hashlib.sha1()
+    with open(pbf, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return cache_dir / f"buildings-{digest.hexdigest()[:16]}-v{CACHE_VERSION}.pkl"
+
+
+def load_building_set(pbf: Path, cache_dir: Path | None) -> BuildingSet:
+    """The extract's buildings, from the cache when it holds them (a corrupt cache is rebuilt)."""
+    cache = _cache_file(pbf, cache_dir) if cache_dir is not None else None
+    if cache is not None and cache.is_file():
+        try:
+            with open(cache, "rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, BuildingSet):
+                return data
+        except Exception as exc:
+            log.warning("ignoring unreadable buildings cache %s (%s); rebuilding", cache, exc)
+    data = read_buildings(pbf)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+        stem = cache.name.rsplit("-v", 1)[0]
+        for stale in cache.parent.glob(f"{stem}-v*.pkl"):
+            if stale != cache:  # written by an older version of this code
+                stale.unlink(missing_ok=True)
+    return data
+
+
+_lock = threading.Lock()
+_by_city: dict[int, Buildings] = {}
+
+
+def city_buildings(city: CityModel, settings: Settings | None = None) -> Buildings:
+    """The buildings of the city's extract in its metric projection (none for a synthetic network)."""
+    with _lock:
+        if id(city) in _by_city:
+            return _by_city[id(city)]
+    data = BuildingSet([], [], [], [], [], [])
+    if city.scenario.road_network != "synthetic":
+        try:
+            pbf = city.scenario.pbf_path()
+        except Exception as exc:
+            log.warning("no buildings: %s", exc)
+        else:
+            data = load_building_set(pbf, (settings or get_settings()).cache_dir)
+    geoms = np.array([shapely.from_wkb(b) for b in data.wkb], dtype=object)
+
+    def to_xy(xy: np.ndarray) -> np.ndarray:
+        x, y = city.projection.to_xy(xy[:, 1], xy[:, 0])
+        return np.column_stack([x, y])
+
+    geoms = np.array([shapely.make_valid(shapely.transform(g, to_xy)) for g in geoms], dtype=object) if len(geoms) else np.array([], dtype=object)
+    out = Buildings(geoms, np.array([v if v is not None else np.nan for v in data.levels], dtype=float), data.use, data.street, data.housenumber, data.name, STRtree(geoms))
+    with _lock:
+        _by_city[id(city)] = out
+    return out
+
+
+@dataclass
+class BuildingCount:
+    """People in the buildings of an area: the total, per building, and how much of the area OSM covers."""
+
+    people: float
+    buildings: int
+    footprint_m2: float
+    per_building: list[tuple[str, float]]
+
+
+def people_in_area(b: Buildings, area, night: bool, share: float = 1.0) -> BuildingCount:
+    """People in the buildings inside ``area`` (each counted by the share of its footprint inside)."""
+    if len(b) == 0 or area is None:
+        return BuildingCount(0.0, 0, 0.0, [])
+    idx = b.tree.query(area, predicate="intersects")
+    total, fp, rows = 0.0, 0.0, []
+    for i in idx:
+        g = b.geoms[i]
+        inside = g.intersection(area).area if not area.contains(g) else g.area
+        if inside <= 0:
+            continue
+        p = people_in(b.use[i], inside, b.floors(i), night) * share
+        total += p
+        fp += inside
+        rows.append((b.label(i), p))
+    return BuildingCount(total, len(rows), fp, sorted(rows, key=lambda r: -r[1]))
+
+
+def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0) -> int | None:
+    """Index of the building containing the point, else the nearest within ``max_m`` (None: none)."""
+    if len(b) == 0:
+        return None
+    p = Point(x, y)
+    hits = b.tree.query(p, predicate="intersects")
+    hits = [i for i in hits if b.use[i] != "empty"] or list(hits)
+    if len(hits):
+        return int(min(hits, key=lambda i: b.geoms[i].area))  # the most specific (smallest) footprint
+    near = b.tree.query_nearest(p, max_distance=max_m)
+    return int(near[0]) if len(near) else None
+
+
+def building_by_address(b: Buildings, street_norm: str, number: str, normalize) -> int | None:
+    """Index of the building with this OSM address (street compared by ``normalize``)."""
+    for i in range(len(b)):
+        if b.housenumber[i] and b.housenumber[i].split("-")[0].strip().lower() == number.lower() and normalize(b.street[i]) == street_norm:
+            return i
+    return None

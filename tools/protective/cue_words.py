@@ -1,0 +1,128 @@
+"""The words of the protective-action cue extractor: regular expressions over lower-cased text.
+
+Each cue is a list of patterns, English first, then Chinese; ``tools.protective.cues`` applies
+them with a negation check. Grouped as in ``tools/PROTECTIVE_ACTIONS.md`` section 2.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- vocabularies (regular expressions, lower case) ---------------------------------------
+INDOOR = [r"\b(inside|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
+          r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
+          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|中心|商场|大厦|医院)(内|里))"]
+OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
+           r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|院里|空地|(楼|大楼|建筑|商场)(外|前|旁))"]
+LARGE = [r"\b(tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
+         r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)"]
+SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
+         r"(少量|小量|一瓶|一桶|小瓶|小型)"]
+SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman) (has )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
+            r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)"]
+STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
+                r"(浓烈|很浓|刺鼻|嘶嘶|报警器)"]
+COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
+GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|co detector|gas alarm)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)"]
+
+FIRE_SPREAD = [r"\b(several (flats|apartments|floors)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar))",
+               r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))"]
+SMOKE_STAIRWELL = [r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)"]
+FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing)|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
+                  r"(整栋|整幢|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)"]
+BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many) buildings (are )?(on fire|burning|ablaze)|row of (houses|buildings)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
+                     r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))"]
+CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|cylinders?)\b", r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐)"]
+TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|fuel tank|tank (is )?(on fire|burning))", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
+FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", r"(火|燃烧|烟)"]
+ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|sounding)|alarm only|false alarm)", r"(火警铃|烟雾报警|报警响)"]
+TRAPPED = [r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)"]
+OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"(汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
+
+TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
+       "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
+FLAMMABLE_GAS = [r"\b(propane|butane|lpg|natural gas|gas (pipe|line|main|service)|gas leak|leaking gas|acetylene|hydrogen|methane|gas cylinder|gas bottle|gas)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔|氢气|甲烷)"]
+FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体)"]
+CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|漂白|腐蚀)"]
+SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
+INDOOR_CHEMICAL = [r"\b(chemicals? (spilled|leaked|released|reacting)|bleach (and|with|mixed)|disinfectant|pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂|消毒剂|漂白剂|化学品泄漏|化学品|试剂)"]
+UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
+CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
+EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
+EXPLOSIVE_1X = [r"\b(explosives|dynamite|detonators?|tnt|blasting (caps|explosives|agent)|(division|class) 1\.[1235])\b", r"(炸药|雷管|爆破器材)"]
+MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", r"(起火|着火|燃烧|火)"]
+
+STRUCT_ELEMENT = [r"\b(balcony|balconies|canopy|facade|façade|cladding|panels?|scaffolding|cornice|chimney|railing|awning|bay window|eaves|parapet|plaster (chunks|pieces)|stone (pieces|chunks)|sign)\b", r"(阳台|雨棚|外墙|幕墙|脚手架|烟囱|栏杆|墙皮|招牌|檐)"]
+STRUCT_PARTIAL = [r"\b(partial(ly)? collaps\w*|part of the (roof|floor|building|wall|ceiling)|(roof|floor|wall|ceiling|stair(case|s)?) (has |have )?(collapsed|caved in|fallen in|came down|gave way)|collapsed (roof|floor|wall|ceiling))", r"(部分坍塌|部分倒塌|屋顶塌|楼板塌|墙体倒塌|天花板塌)"]
+STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (next|neighbouring|neighboring|adjacent)|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (may|could|might) (collapse|come down|fall)|neighbouring|neighboring|adjacent|next) (buildings?|houses?|blocks?) (is |are )?(cracking|threatened|at risk|leaning|damaged)|shared walls? (are |is )?(crack\w*|bulging)|walls? of the (neighbouring|neighboring|adjacent|next) (buildings?|houses?) (are |is )?crack\w*|threaten\w* (the )?(neighbouring|neighboring|adjacent|next)", r"(相邻.{0,6}(开裂|危险|受损)|邻近.{0,6}(开裂|危险|受损)|隔壁.{0,6}(开裂|危险))"]
+FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}collaps\w*|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)"]
+GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse)", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌)"]
+TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃)"]
+MINOR_DAMAGE = [r"\b(cracked plaster|plaster (cracks|fell)|fallen objects|things fell|items fell|objects fell|no (structural )?damage|shelves)", r"(墙皮|物品掉落|没有损坏)"]
+
+FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"(屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)"]
+STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)"]
+WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
+
+ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人)"]
+BARRICADE = [r"\b(barricaded|hostages?|holed up|refuses to come out|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|人质|拒不出来|反锁)"]
+FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
+OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
+DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
+SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
+BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|email|letter|post) (says|said|claims|claimed|warns|warned|threatens|threatened)[^.]{0,40}(bomb|explosive|blow)|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|扬言.{0,10}(炸|爆)|恐吓信)"]
+ITEM_SIZES: list[tuple[str, list[str]]] = [
+    ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
+    ("container_truck", [r"\b(container truck|water truck|shipping container)\b", r"(集装箱|水罐车)"]),
+    ("delivery_truck", [r"\b(delivery truck|box truck|lorry|truck)\b", r"(货车|卡车)"]),
+    ("suv_van", [r"\b(van|suv|minibus|pickup)\b", r"(面包车|厢式车|越野车|皮卡)"]),
+    ("car", [r"\b(car|sedan|vehicle|taxi)\b", r"(轿车|汽车|车辆|出租车)"]),
+    ("pipe", [r"\b(pipe bomb|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
+    ("backpack", [r"\b(backpack|rucksack|vest|bag)\b", r"(背包|双肩包|背心|书包)"]),
+    ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley)\b", r"(手提箱|公文包|行李箱|箱子)"]),
+]
+
+OUTAGE = [r"\b(power (cut|outage|failure)|blackout|no (electricity|power|water|heating)|outage|without (power|electricity|water|heat(ing)?)|water (supply )?(cut|interrupted)|heating (is )?(off|out|failed)|telecom|phone network down|mobile network down)", r"(停电|断电|停水|断水|停暖|供暖中断|通信中断|断网)"]
+FROST = [r"(-\s?(1[0-9]|[2-4][0-9])\s?(°|degrees|c\b)|minus (ten|fifteen|twenty|1[0-9]|[2-4][0-9])|freezing|severe frost|extreme cold|bitter cold|\bfrost\b)", r"(零下(十|二十|三十|1[0-9]|[2-4][0-9])|严寒|冰冻)"]
+LONG_OUTAGE = [r"\b(over|more than|at least|expected to last|for) (12|1[3-9]|2[0-9]|[3-9][0-9]) ?(h\b|hours)|(until|till) tomorrow|all night|for (a|one|two|several) days?|days\b", r"(超过12小时|十二小时以上|一整夜|好几天|数天|(1[2-9]|2[0-9])小时)"]
+MEDICAL_DEVICES = [r"\b(oxygen concentrator|ventilator|home dialysis|dialysis|medical devices?|respirator|life[- ]support|home oxygen|powered wheelchair)", r"(制氧机|呼吸机|透析|医疗设备)"]
+LIVE_WIRE = [r"\b(live wire|power line (is )?down|downed (power )?line|overhead (line|wire)s? (is |are )?(down|hanging|broken)|tram (overhead )?(line|wire)s?|cable (is )?(down|hanging|sparking)|sparking|electrical cabinet|transformer (box|cabinet)|exposed wires?)", r"(电线.{0,3}(掉落|断|垂|裸露|冒火)|高压线|电车.{0,2}线|电缆.{0,3}(火花|掉落|裸露)|电箱|配电箱|电线杆|触电|漏电|带电|火花|架空线|接触网|断线|电线落地|配电柜)"]
+HOT_WATER = [r"\b((district[- ]heating|hot water|heating) (pipe|main|line)s? (has |have )?(burst|broken|ruptured|leaking)|(burst|broken|ruptured) (district[- ]heating|hot[- ]water|heating) (pipe|main)|hot water (gushing|spraying|flowing|in the street)|steam (in the street|rising|coming|pouring|leak)|scalding|boiling water)", r"(供热管|热水管|热水.{0,3}(喷|涌)|蒸汽)"]
+STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|trapped in (a|the) (lift|elevator))", r"(困在电梯|电梯.{0,3}困)"]
+
+FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
+WATER_INTO_BUILDING = [r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进)|水.{0,4}(灌入|进入|涌入|漫进|灌进).{0,6}(地下室|楼|屋|家|店|公寓))"]
+LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
+WATERFRONT = [r"\b(sea|sea level|sea water|seawater|storm surge|quay|quays|waterfront|kauppatori|market square|harbou?r|shore|seafront|pier|eteläranta|pohjoisranta|katajanokka)", r"(海水|海平面|风暴潮|码头|海滨|港口|岸边|集市广场)"]
+WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of |at |is |reaches |reached |forecast (?:at |to reach )?)?\+?)(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|米)\b|(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|cm|厘米|米)\s?(?:above (?:mean )?(?:sea level|normal)|higher than normal)|(?:高出|超出|水位|海平面|潮位|海水)[^0-9]{0,10}(\d+(?:\.\d+)?)\s?(米|厘米)")
+
+USES: list[tuple[str, list[str]]] = [
+    ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
+    ("school", [r"\b(school|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"(车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|饭店|咖啡馆|医院|养老院)"]),
+    ("retail", [r"\b(shop|shops|store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
+    ("office", [r"\b(office|offices|office building|bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
+    ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户)"]),
+]
+
+MIN_OCCUPANTS = 10
+EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
+           "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
+OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(\d[\d,\s]{0,6}\d|\d+)\s*(?:people|persons|guests|visitors|shoppers|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|audience)\b"
+                       r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
+                       r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
+TIME_HHMM = re.compile(r"\b(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s?(?:m|km|m/s|%|metres|meters))")
+TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
+NIGHT_WORDS = [r"\b(tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
+DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
+
+COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
+           "south-west": 225, "west": 270, "northwest": 315, "north-west": 315, "n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
+ZH_COMPASS = {"北": 0, "东北": 45, "东": 90, "东南": 135, "南": 180, "西南": 225, "西": 270, "西北": 315}
+WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°")
+WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
+WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风")
+WIND_SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
+WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
+LITRES = re.compile(r"(\d[\d,\s]*)\s?(?:l\b|lit(?:re|er)s?|升)")
+FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")

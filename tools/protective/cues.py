@@ -1,0 +1,287 @@
+"""Protective-action cues in a report (English and Chinese): the determinants that change the row.
+
+A small, documented keyword extractor, focused on what ``tools/PROTECTIVE_ACTIONS.md``
+section 2 lists: setting (indoors / outdoors), release scale, material, symptoms, fire
+spread, structural damage, people trapped, building use, occupant count, time of day and
+wind. It is deliberately separate from the dispatch "response determinants" extractor
+(``tools/determinants.py``); both return flat dataclasses of named cues, so they can be
+merged later by field name.
+
+Every cue is a regular expression over the lower-cased report; an English cue preceded
+within a few words by a negation ("no", "nobody", "not", "without"; Chinese 没有/无/未) is
+ignored, so "nobody is ill" is not a symptom.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from tools.protective import cue_words as W
+
+Setting = Literal["indoor", "outdoor"]
+
+_NEG_EN = re.compile(r"\b(no|not|nobody|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
+_NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$")
+
+
+def _find(text: str, pattern: str) -> re.Match | None:
+    """First match of ``pattern`` not negated just before it."""
+    for m in re.finditer(pattern, text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]):
+            continue
+        return m
+    return None
+
+
+def _has(text: str, *patterns: str) -> bool:
+    return any(_find(text, p) for p in patterns)
+
+
+
+
+
+@dataclass
+class ProtectiveCues:
+    """Determinants of the protective action found in one report (None: not said)."""
+
+    hazard_hint: str | None = None
+    setting: Setting | None = None
+    scale: Literal["small", "large"] | None = None
+    material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
+    gas_odour: bool = False
+    symptoms: bool = False
+    strong_odour: bool = False
+    common_area: bool = False
+    indoor_chemical: bool = False
+    cloud: bool = False
+    fire: bool = False
+    alarm_only: bool = False
+    fire_spread: bool = False
+    smoke_in_stairwell: bool = False
+    fully_involved: bool = False
+    between_buildings: bool = False
+    cylinders: bool = False
+    tank_vehicle: bool = False
+    material_burning: bool = False
+    outdoor_object: bool = False
+    trapped: bool = False
+    structure: str | None = None         # element, partial, threatening, ground, minor
+    tremor: bool = False
+    falling_objects: bool = False
+    storm_damage: bool = False
+    weather: bool = False
+    attacker: bool = False
+    barricade: bool = False
+    weapon: str | None = None            # firearm, other
+    disorder: bool = False
+    suspicious: bool = False
+    bomb_threat: bool = False
+    item_size: str | None = None
+    outage: bool = False
+    frost: bool = False
+    long_outage: bool = False
+    medical_devices: bool = False
+    live_wire: bool = False
+    hot_water: bool = False
+    stuck_lift: bool = False
+    flood: bool = False
+    water_into_building: bool = False
+    local_water: bool = False
+    waterfront: bool = False
+    water_level_m: float | None = None
+    building_use: str | None = None
+    occupants: int | None = None
+    fire_floor: int | None = None
+    hour: int | None = None
+    night: bool | None = None
+    wind_from_deg: float | None = None
+    wind_speed_ms: float | None = None
+    wind_variable: bool = False
+    litres: float | None = None
+    found: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, False, []) or k == "found"}
+
+
+def _number(s: str) -> int | None:
+    s = s.replace(",", "").replace(" ", "")
+    return int(s) if s.isdigit() else None
+
+
+def _hazard_hint(c: ProtectiveCues, text: str) -> str | None:
+    """A fallback hazard type from the cues, for when no triage type is given."""
+    if c.attacker or c.barricade or c.disorder or c.suspicious or c.bomb_threat:
+        return "public_security"
+    if c.material in ("explosive_1_4", "explosive_1_x") and not c.fire:
+        return "hazmat"
+    if c.fire and not (c.alarm_only and not _has(text, r"\b(flames|smoke)\b", r"(明火|浓烟)")):
+        return "fire"
+    if c.gas_odour or c.material or c.indoor_chemical or c.cloud:
+        return "hazmat"
+    if c.flood or c.water_into_building or c.local_water or c.water_level_m is not None:
+        return "flood"
+    if c.structure in ("partial", "threatening", "ground", "element") or c.tremor:
+        return "earthquake_collapse"
+    if c.live_wire or c.hot_water or c.outage:
+        return "utility_outage"
+    if c.falling_objects or c.storm_damage or c.weather:
+        return "severe_weather"
+    return None
+
+
+FLAGS: dict[str, list[str]] = {
+    "gas_odour": W.GAS_ODOUR, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
+    "cloud": W.CLOUD, "fire": W.FIRE_WORDS, "alarm_only": W.ALARM_ONLY, "fire_spread": W.FIRE_SPREAD, "smoke_in_stairwell": W.SMOKE_STAIRWELL,
+    "fully_involved": W.FULLY_INVOLVED, "between_buildings": W.BETWEEN_BUILDINGS, "cylinders": W.CYLINDERS, "tank_vehicle": W.TANK_VEHICLE,
+    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "trapped": W.TRAPPED, "tremor": W.TREMOR,
+    "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
+    "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
+    "medical_devices": W.MEDICAL_DEVICES, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
+    "water_into_building": W.WATER_INTO_BUILDING, "local_water": W.LOCAL_WATER, "waterfront": W.WATERFRONT, "wind_variable": W.WIND_VARIABLE,
+}
+
+
+def extract_protective_cues(text: str) -> ProtectiveCues:
+    """The protective-action determinants stated in a report (English or Chinese)."""
+    t = " ".join((text or "").lower().split())
+    c = ProtectiveCues()
+    for name, pats in FLAGS.items():
+        if _has(t, *pats):
+            setattr(c, name, True)
+            c.found.append(name)
+    c.setting = _setting(t)
+    c.material = _material(t, c.gas_odour)
+    if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
+        c.litres = float(n)
+    c.scale = _scale(t, c.litres)
+    c.structure = _structure(t)
+    if c.attacker or c.barricade:
+        c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
+    c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
+    c.building_use = next((use for use, pats in W.USES if _has(t, *pats)), None)
+    c.occupants = _occupants(t)
+    if (m := W.FLOOR_OF.search(t)):
+        c.fire_floor = int(next(g for g in m.groups() if g))
+    c.water_level_m = _water_level(t)
+    c.hour, c.night = _time_of_day(t)
+    c.wind_from_deg, c.wind_speed_ms = _wind(t)
+    c.hazard_hint = _hazard_hint(c, t)
+    return c
+
+
+def _setting(t: str) -> Setting | None:
+    """Indoors or outdoors: the place said first is usually where the incident is."""
+    indoor, outdoor = _find_pos(t, W.INDOOR), _find_pos(t, W.OUTDOOR)
+    if indoor is None and outdoor is None:
+        return None
+    return "indoor" if outdoor is None or (indoor is not None and indoor <= outdoor) else "outdoor"
+
+
+def _material(t: str, gas_odour: bool) -> str | None:
+    """The material class, most specific first (household chlorine or ammonia products are corrosive liquids)."""
+    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|canister|jerry ?can|drum|puddle|spill(ed)?|can of)\b", r"(漂白|清洁|洗涤|瓶|桶|洒|泼)") \
+        and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|气体|罐|云|阀)")
+    for name, pats in W.TIH.items():
+        if _has(t, *pats):
+            return "corrosive" if household else name
+    named_gas = _has(t, r"\b(propane|butane|lpg|natural gas|gas main|gas pipe|acetylene|methane|hydrogen)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔)")
+    checks = [("explosive_1_4", _has(t, *W.EXPLOSIVE_14)), ("explosive_1_x", _has(t, *W.EXPLOSIVE_1X)), ("unknown", _has(t, *W.UNKNOWN_MATERIAL)),
+              ("flammable_liquid", not gas_odour and not named_gas and _has(t, *W.FLAMMABLE_LIQUID)),
+              ("flammable_gas", gas_odour or _has(t, *W.FLAMMABLE_GAS)), ("flammable_liquid", _has(t, *W.FLAMMABLE_LIQUID)),
+              ("corrosive", _has(t, *W.CORROSIVE)), ("solid", _has(t, *W.SOLID))]
+    return next((name for name, hit in checks if hit), None)
+
+
+def _scale(t: str, litres: float | None) -> str | None:
+    """Spec section 2: large is more than about 200 L, a breached tank or many packages."""
+    if _has(t, *W.LARGE) or (litres is not None and litres > 200):
+        return "large"
+    if _has(t, *W.SMALL) or (litres is not None and litres <= 200):
+        return "small"
+    return None
+
+
+def _structure(t: str) -> str | None:
+    """Structural damage, most severe first: threatening neighbours, partial collapse, ground, an element, minor."""
+    for name, pats in (("threatening", W.STRUCT_THREAT + W.FULL_COLLAPSE), ("partial", W.STRUCT_PARTIAL), ("ground", W.GROUND),
+                       ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
+        if _has(t, *pats):
+            return name
+    return None
+
+
+def _find_pos(text: str, patterns: list[str]) -> int | None:
+    pos = [m.start() for p in patterns if (m := _find(text, p))]
+    return min(pos) if pos else None
+
+
+def _occupants(t: str) -> int | None:
+    best = None
+    for m in W.OCCUPANTS.finditer(t):
+        n = _number(next((g for g in m.groups() if g), ""))
+        # A handful of people is about casualties ("two people dizzy"), not the building's occupants.
+        if n is not None and n >= W.MIN_OCCUPANTS and (best is None or n > best):
+            best = n
+    if best is None:
+        m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
+        if m:
+            best = W.EN_NUM[m.group(1)]
+    return best
+
+
+def _water_level(t: str) -> float | None:
+    for m in W.WATER_LEVEL.finditer(t):
+        raw = next((g for g in m.groups()[:3] if g), None)
+        if raw is None:
+            continue
+        v = float(raw.replace(",", "."))
+        unit = m.group(0)
+        if "cm" in unit or "厘米" in unit:
+            v /= 100.0
+        if 0.2 <= v <= 5.0:
+            return v
+    return None
+
+
+def _time_of_day(t: str) -> tuple[int | None, bool | None]:
+    hour = None
+    if (m := W.TIME_AMPM.search(t)):
+        h = int(m.group(1)) % 12
+        hour = h + (12 if m.group(3).startswith("p") else 0)
+    elif (m := W.TIME_HHMM.search(t)):
+        hour = int(m.group(1))
+    elif (m := re.search(r"(凌晨|早上|上午|中午|下午|晚上|夜里)?\s?(\d{1,2})\s?[点時时]", t)):
+        h = int(m.group(2))
+        if m.group(1) in ("下午", "晚上", "夜里") and h < 12:
+            h += 12
+        hour = h if h < 24 else None
+    if hour is not None:
+        return hour, not (7 <= hour <= 18)
+    if _has(t, *W.NIGHT_WORDS):
+        return None, True
+    if _has(t, *W.DAY_WORDS):
+        return None, False
+    return None, None
+
+
+def _wind(t: str) -> tuple[float | None, float | None]:
+    frm = None
+    if (m := W.WIND_TOWARDS.search(t)):
+        frm = (W.COMPASS[m.group(1).replace("-", "")] + 180) % 360
+    elif (m := W.WIND_FROM.search(t)):
+        if m.group(3):
+            frm = float(m.group(3)) % 360
+        else:
+            word = (m.group(1) or m.group(2)).replace("-", "")
+            frm = W.COMPASS.get(word)
+    elif (m := W.WIND_ZH.search(t)):
+        frm = W.ZH_COMPASS[m.group(1)]
+    speed = None
+    if (m := W.WIND_SPEED.search(t)):
+        v = float(m.group(1).replace(",", "."))
+        speed = v / 3.6 if m.group(2) in ("km/h", "kph", "公里/小时") else v
+    return (float(frm) if frm is not None else None), speed

@@ -1,0 +1,97 @@
+"""Hazard geometry that fits the protective action (metric shapely; GeoJSON out).
+
+* building: the OSM footprint (or an assumed one, said so);
+* isolation: a circle (or a ring around the footprint) of the row's radius;
+* sector: a downwind wedge, apex at the source, centred on the bearing the wind blows to;
+* flooded section / waterfront band: the named street, or the scenario's waterfront streets,
+  buffered by the row's distance (a polygon along the streets, not a circle).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon, mapping
+
+from tools.city import CityModel
+from tools.evacuation.geometry import round_geom, to_lonlat_geom
+from tools.gazetteer import normalize
+
+# Quay streets that run along the shore in central Helsinki (OSM names) [demo choice of the
+# streets that stand for the shoreline; the extract has no coastline].
+WATERFRONT_STREETS: tuple[str, ...] = ("Eteläranta", "Hakaniemenranta", "Kaisaniemenranta", "Pitkänsillanranta", "Siltavuorenranta",
+                                       "John Stenbergin ranta", "Säästöpankinranta", "Kauppatori", "Pohjoisranta", "Katajanokanlaituri")
+STREET_HALF_WIDTH_M = 15.0
+FLOODED_SECTION_M = 150.0
+
+
+def sector(center_xy: tuple[float, float], bearing_deg: float, angle_deg: float, length_m: float, steps: int = 24) -> Polygon:
+    """A wedge: apex at the centre, ``angle_deg`` wide, centred on ``bearing_deg`` (from north, clockwise)."""
+    x0, y0 = center_xy
+    half = angle_deg / 2.0
+    pts = [(x0, y0)]
+    for k in range(steps + 1):
+        b = math.radians(bearing_deg - half + angle_deg * k / steps)
+        pts.append((x0 + length_m * math.sin(b), y0 + length_m * math.cos(b)))
+    pts.append((x0, y0))
+    return Polygon(pts)
+
+
+def assumed_footprint(center_xy: tuple[float, float], area_m2: float) -> Polygon:
+    """A square footprint of ``area_m2`` centred on the point (when OSM has no building there)."""
+    h = math.sqrt(area_m2) / 2.0
+    x, y = center_xy
+    return Polygon([(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)])
+
+
+def street_lines(city: CityModel, names: list[str]) -> list[LineString]:
+    """Metric lines of the streets with these names (walk and drive networks)."""
+    wanted = {normalize(n) for n in names}
+    out = []
+    for mode in ("walk", "drive"):
+        idx = city.index(mode)
+        lines = idx.edge_lines()
+        for k, nm in enumerate(idx.edge_names):
+            if nm and normalize(nm) in wanted:
+                out.append(lines[k])
+    return out
+
+
+def flooded_section(city: CityModel, street: str | None, center_xy: tuple[float, float]):
+    """FL1: the flooded stretch of the named street within ``FLOODED_SECTION_M`` of the point (else a 50 m disc)."""
+    c = Point(center_xy)
+    lines = [ln for ln in street_lines(city, [street])] if street else []
+    near = [ln.intersection(c.buffer(FLOODED_SECTION_M)) for ln in lines if ln.distance(c) < FLOODED_SECTION_M]
+    near = [g for g in near if not g.is_empty]
+    if near:
+        return shapely.union_all(near).buffer(STREET_HALF_WIDTH_M)
+    return c.buffer(50.0)
+
+
+def waterfront_band(city: CityModel, band_m: float, named: list[str] | None = None):
+    """FL3 / FL4: the band ``band_m`` wide along the waterfront streets (those named, else all)."""
+    streets = [s for s in (named or []) if normalize(s) in {normalize(w) for w in WATERFRONT_STREETS}] or list(WATERFRONT_STREETS)
+    lines = street_lines(city, streets)
+    if not lines:
+        return None
+    return shapely.union_all(lines).buffer(band_m)
+
+
+def to_geojson(geom, city: CityModel) -> dict[str, Any] | None:
+    """A metric geometry as rounded GeoJSON in lon/lat (None for None or empty)."""
+    if geom is None or geom.is_empty:
+        return None
+    return round_geom(mapping(to_lonlat_geom(geom, city)))
+
+
+def xy(city: CityModel, lat: float, lon: float) -> tuple[float, float]:
+    x, y = city.projection.to_xy(lat, lon)
+    return float(np.asarray(x)), float(np.asarray(y))
+
+
+def latlon(city: CityModel, x: float, y: float) -> tuple[float, float]:
+    lat, lon = city.projection.to_latlon(x, y)
+    return float(np.asarray(lat)), float(np.asarray(lon))

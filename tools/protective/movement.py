@@ -1,0 +1,132 @@
+"""Where people go and how long it takes: an assembly point or the reception shelters, and the clearance time."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from tools.ccrp import BUILDING_EXIT_PPS, STAIR_S_PER_FLOOR, Destination, Source, ccrp, edge_capacity_pps
+from tools.city import CityModel
+from tools.evacuation.assembly import assembly_name
+from tools.evacuation.report import WALK_THROUGHPUT_PPM
+from tools.protective import geometry as geo
+from tools.protective.buildings import Buildings, people_in
+from tools.protective.decision import ProtectiveDecision
+from tools.protective.models import ProtectiveActionPlan
+
+ASSEMBLY_MAX_M = 400.0
+ASSEMBLY_MARGIN_M = 30.0
+
+
+def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecision, b: Buildings, footprint, evac_area, src) -> None:
+    """Assembly point or shelters, and the clearance time: CCRP beside the simple bound."""
+    idx = city.index("walk")
+    cap = edge_capacity_pps(idx, "walk")
+    danger = evac_area if evac_area is not None else (footprint.buffer(d.isolation_m) if d.isolation_m else footprint.buffer(ASSEMBLY_MARGIN_M))
+    shapely.prepare(danger)
+    inside = shapely.contains_xy(danger, idx.x, idx.y)
+    touches = shapely.intersects(idx.edge_lines(), danger)
+    allowed = ~touches | inside[idx.edge_u]  # hazard streets only on the way out
+    if evac_area is None:  # building: everyone from its door
+        node, _ = idx.snap(*geo.latlon(city, src.x, src.y))
+        sources = [Source(node, plan.people_moved, release_s=STAIR_S_PER_FLOOR * max(0.0, (plan.building.floors if plan.building else 1) - 1), exit_pps=BUILDING_EXIT_PPS)]
+    else:
+        sources = _area_sources(city, b, evac_area, plan.people_moved, d.night)
+    if not sources:
+        return
+    dests, names = [], []
+    if d.shelters and evac_area is not None and _shelter_plan(city, plan, evac_area, d):
+        return
+    if d.shelters and evac_area is not None:
+        for s in city.scenario.shelters:
+            sx, sy = geo.xy(city, s.lat, s.lon)
+            if s.capacity <= 0 or plan.hazard_type in s.unsuitable_for or danger.contains(shapely.Point(sx, sy)):
+                continue
+            node, _ = idx.snap(s.lat, s.lon)
+            dests.append(Destination(node, s.capacity))
+            names.append(s)
+    if not dests:  # an assembly point just outside the danger area, as close as possible
+        a = _assembly_node(city, idx, danger, inside, src)
+        if a is None:
+            plan.warnings.append("no assembly point outside the danger area on the walking network")
+            return
+        dests = [Destination(a)]
+        lat, lon = float(idx.lat[a]), float(idx.lon[a])
+        plan.assembly_point = {"name": assembly_name(city, "walk", a), "lat": lat, "lon": lon}
+    res = ccrp(idx, sources, dests, cap, allowed=allowed)
+    if res.clearance_s is not None:
+        plan.clearance_routed_min = round(res.clearance_s / 60.0, 1)
+        trip = max(r.arrive_s - r.depart_s for r in res.routes)
+        plan.clearance_bound_min = round(trip / 60.0 + res.moved / WALK_THROUGHPUT_PPM, 1)
+    if res.left:
+        plan.warnings.append(f"{res.left:,} people cannot reach a destination with room on the walking network")
+    for j, s in enumerate(names):
+        if res.arrivals.get(j):
+            plan.shelters.append({"shelter_id": s.id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": res.arrivals[j]})
+
+
+def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision) -> bool:
+    """Reception shelters for an area evacuation by the evacuation planner (min-cost flow, timed by CCRP).
+
+    The min-cost flow's assignment serves more people at fewer person-minutes than the
+    routing model's own greedy choice, for about the same clearance time
+    (bench_protective_actions), so it is kept. False when the area is not one polygon.
+    """
+    from tools.evacuation import Hazard, plan_evacuation
+
+    area = evac_area.simplify(2.0)
+    if area.geom_type != "Polygon" or not plan.hazard_type:
+        return False
+    ring = [geo.latlon(city, x, y) for x, y in list(area.exterior.coords)[:-1]]
+    ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime")
+    plan.shelters = [{"shelter_id": s.shelter_id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": s.load}
+                     for s in ev.shelters if s.load > 0]
+    plan.clearance_routed_min, plan.clearance_bound_min = ev.clearance_time_routed_min, ev.clearance_time_min
+    plan.route_lines = [r.coordinates for r in ev.routes]
+    if ev.unserved_people:
+        plan.warnings.append(ev.unserved_statement)
+    plan.warnings.append(f"shelter places planned for the {ev.total_people:,} people the scenario zones put in the area "
+                         f"(people moved above: {plan.people_moved:,})")
+    return True
+
+
+def _area_sources(city: CityModel, b: Buildings, area, people: int, night: bool) -> list[Source]:
+    """People of the area at the walk nodes nearest their buildings (the zone figure spread evenly when none)."""
+    idx = city.index("walk")
+    hits = b.tree.query(area, predicate="intersects") if len(b) else []
+    weights: dict[int, float] = {}
+    for i in hits:
+        g = b.geoms[i]
+        p = people_in(b.use[i], g.intersection(area).area, b.floors(i), night)
+        if p > 0:
+            c = g.representative_point()
+            node = int(idx._tree.query([c.x, c.y])[1])
+            weights[node] = weights.get(node, 0.0) + p
+    if not weights:
+        inside = np.flatnonzero(shapely.contains_xy(area, idx.x, idx.y))
+        weights = {int(n): 1.0 for n in inside} or {int(idx._tree.query([area.centroid.x, area.centroid.y])[1]): 1.0}
+    total = sum(weights.values())
+    out, given = [], 0
+    for node, w in sorted(weights.items()):
+        k = int(round(people * w / total))
+        given += k
+        if k > 0:
+            out.append(Source(node, k, exit_pps=BUILDING_EXIT_PPS * max(1.0, w / 50.0)))
+    return out
+
+
+def _assembly_node(city: CityModel, idx, danger, inside: np.ndarray, src) -> int | None:
+    """A staging area near the danger area, else the nearest walk node at least ``ASSEMBLY_MARGIN_M`` outside it."""
+    for sa in city.scenario.staging_areas:
+        x, y = geo.xy(city, sa.lat, sa.lon)
+        p = shapely.Point(x, y)
+        if not danger.contains(p) and p.distance(danger) >= ASSEMBLY_MARGIN_M and p.distance(src) <= ASSEMBLY_MAX_M:
+            return idx.snap(sa.lat, sa.lon)[0]
+    outer = danger.buffer(ASSEMBLY_MARGIN_M)
+    ok = ~shapely.contains_xy(outer, idx.x, idx.y)
+    if not ok.any():
+        return None
+    d = np.hypot(idx.x - src.x, idx.y - src.y)
+    d[~ok] = np.inf
+    return int(np.argmin(d))
+

@@ -1,0 +1,127 @@
+"""``plan_protective_action``: from a report to a proportionate protective action on the map.
+
+Steps: cues from the text (``cues``) -> the table row (``decision``) -> where, and which
+building (``place``) -> the geometry that fits the action (``action_geometry``) -> people in it,
+from the buildings and from the zones (``people``) -> an assembly point or the reception
+shelters, and the clearance time from the routing model beside the simple bound (``movement``)
+-> the decision sentence and the warning text for the affected blocks (``words``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shapely
+
+from tools.city import CityModel, PlanningError
+from tools.gazetteer import PlaceMatch
+from tools.protective import geometry as geo
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
+from tools.protective.cues import ProtectiveCues, extract_protective_cues
+from tools.protective.decision import ProtectiveDecision, decide
+from tools.protective.models import BuildingInfo, ProtectiveActionPlan
+from tools.protective.movement import route_people
+from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
+from tools.protective.place import find_building, locate_in_report
+from tools.protective.words import decision_text, warning_message
+from tools.scenario import HAZARD_TYPES
+
+
+def action_geometry(city: CityModel, d: ProtectiveDecision, text: str, match: PlaceMatch, footprint, src) -> tuple[dict[str, Any], Any]:
+    """Metric shapes by kind (building, isolation, sector, outdoor ring, flood extent, evacuation zone) and the evacuated area."""
+    geoms: dict[str, Any] = {}
+    if d.building_scope:
+        geoms["building"] = footprint
+    if d.isolation_m:
+        geoms["isolation"] = (footprint if d.building_scope else src).buffer(d.isolation_m)
+    if d.sector:
+        geoms["sector"] = geo.sector((src.x, src.y), d.sector.bearing_deg, d.sector.angle_deg, d.sector.length_m)
+    if d.preferred_m:
+        geoms["preferred_ring"] = src.buffer(d.preferred_m)
+    if d.rule == "FL1":
+        geoms["flood_extent"] = geo.flooded_section(city, match.name if match.kind == "street" else None, (src.x, src.y))
+    if d.waterfront_band_m:
+        band = geo.waterfront_band(city, d.waterfront_band_m, [m.name for m in city.gazetteer.find_in_text(text) if m.kind == "street"])
+        if band is not None:
+            geoms["flood_extent"] = band
+    evac_area = None
+    if "evacuate_area" in d.actions:
+        parts = [geoms.get("isolation") or geoms.get("flood_extent") or src.buffer(d.isolation_m or 100)]
+        if d.sector and d.sector.action == "evacuate":
+            parts.append(geoms["sector"])
+        if d.waterfront_band_m and "flood_extent" in geoms:
+            parts = [geoms["flood_extent"]]
+        evac_area = shapely.union_all(parts)
+        geoms["evacuation_zone"] = evac_area
+    return geoms, evac_area
+
+
+def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
+    s = d.sector
+    return {"length_m": s.length_m, "angle_deg": s.angle_deg, "action": s.action, "bearing_deg": s.bearing_deg} if s else None
+
+
+def plan_protective_action(city: CityModel, text: str, hazard_type: str | None = None, *, place: str | None = None, lat: float | None = None, lon: float | None = None,
+                           hour: int | None = None, night: bool | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None,
+                           routing: bool = True) -> ProtectiveActionPlan:
+    """The proportionate protective action for a report: what, where, for how many people, how long.
+
+    ``hazard_type``: the triage type (default: guessed from the report's words). Time of day and
+    wind: operator input > the report > the spec's defaults (day; wind from 225° at 5 m/s).
+    """
+    if hazard_type is not None and hazard_type not in HAZARD_TYPES:
+        raise PlanningError(f"unknown hazard type {hazard_type!r}; use one of {', '.join(HAZARD_TYPES)}")
+    if not text or not text.strip():
+        raise PlanningError("the report is empty: describe what is happening and where")
+    cues = extract_protective_cues(text)
+    d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
+    if d is None:
+        raise PlanningError(f"no protective action is planned for hazard type {hazard_type or cues.hazard_hint or 'unknown'!r}")
+    warnings_: list[str] = []
+    try:
+        match, number = locate_in_report(city, text, place, lat, lon)
+    except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
+        warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
+        return _unlocated_plan(d, cues, hazard_type, warnings_)
+    b = city_buildings(city)
+    footprint, info, (cx, cy) = find_building(city, b, match, number, cues)
+    if info.source == "assumed" and d.building_scope:
+        warnings_.append(f"no OSM building at {info.label}: assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
+    # Source of the hazard: the building for indoor rows, else the place itself.
+    src = shapely.Point(cx, cy) if d.building_scope else shapely.Point(*geo.xy(city, match.lat, match.lon))
+    geoms, evac_area = action_geometry(city, d, text, match, footprint, src)
+    people = people_figures(city, b, d, cues, info, footprint, evac_area)
+    plan = ProtectiveActionPlan(
+        hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
+        decision_text="", location=(f"{match.name} {number}" if number else match.name), lat=match.lat, lon=match.lon,
+        building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
+        night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
+        people_moved=round2(people.moved) if people.moved >= 100 else int(people.moved), people_moved_buildings=people.buildings,
+        people_moved_zones=people.zones, people_basis=people.basis, people_sheltering=people_sheltering(b, d, geoms.get("sector"), evac_area),
+        vulnerable_share=vulnerable_share(city, evac_area if evac_area is not None else footprint.buffer(50)),
+        cues=cues.as_dict(), warnings=warnings_,
+    )
+    if d.moves_people() and routing:
+        route_people(city, plan, d, b, footprint, evac_area, src)
+    plan.decision_text = decision_text(plan, d)
+    plan.warning_message = warning_message(plan, d)
+    plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
+    return plan
+
+
+def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:
+    """The decision without a place: people from an assumed building, no geometry, no routing."""
+    info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS),
+                        use=cues.building_use or "mixed", source="assumed", occupants=0, scope=d.building_scope)
+    moved = building_occupants(info, d, cues) if d.building_scope else 0
+    info.occupants = moved
+    plan = ProtectiveActionPlan(
+        hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
+        location="unknown place", building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
+        night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
+        people_moved=moved, people_basis="assumed building (place not found)" if moved else "unknown: place not found",
+        cues=cues.as_dict(), warnings=warnings_,
+    )
+    plan.decision_text = decision_text(plan, d)
+    plan.warning_message = warning_message(plan, d)
+    return plan

@@ -1,0 +1,52 @@
+"""The plan in words: the decision sentence and the public warning text for the affected blocks."""
+
+from __future__ import annotations
+
+from tools.protective.decision import ProtectiveDecision
+from tools.protective.models import ProtectiveActionPlan
+
+
+def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
+    """E.g. "evacuate the building at Yrjönkatu 21 (about 40 occupants), isolate 30 m"."""
+    parts = []
+    for a in d.actions:
+        if a == "evacuate_building":
+            scope = {"unit": "the flat concerned in", "floors": " and ".join(d.scope_floors) + " of", "whole": ""}.get(d.building_scope or "whole", "")
+            occ = plan.building.occupants if plan.building else plan.people_moved
+            parts.append(f"evacuate {scope + ' ' if scope else ''}the building at {plan.location} (about {occ:,} occupants)")
+        elif a == "evacuate_area":
+            extra = f" and {d.sector.length_m:.0f} m downwind" if d.sector and d.sector.action == "evacuate" else ""
+            what = f"the {d.waterfront_band_m:.0f} m waterfront band" if d.waterfront_band_m else f"{d.isolation_m:.0f} m around {plan.location}"
+            parts.append(f"evacuate {what}{extra} (about {plan.people_moved:,} people)")
+        elif a == "isolate_deny_entry":
+            parts.append(f"isolate {d.isolation_m:.0f} m" if d.isolation_m else "close the flooded section")
+        elif a == "shelter_in_place":
+            if d.sector and d.sector.action == "shelter":
+                parts.append(f"shelter in place downwind ({d.sector.length_m:.0f} m towards {d.sector.bearing_deg:.0f}°)")
+            elif d.preferred_m:
+                parts.append(f"people outdoors clear to {d.preferred_m:.0f} m, people indoors shelter away from windows")
+            else:
+                parts.append("shelter in place")
+    return ", ".join(parts)
+
+
+def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
+    """Public warning text for the affected blocks."""
+    hazard = plan.hazard_type.replace("_", " ")
+    msg = [f"{hazard.capitalize()} incident at {plan.location}."]
+    if "evacuate_building" in d.actions:
+        msg.append(f"The building at {plan.location} is being evacuated: leave by the stairs, not the lift"
+                   + (f", and gather at {plan.assembly_point['name']}." if plan.assembly_point else "."))
+    if "evacuate_area" in d.actions:
+        where = f"the {d.waterfront_band_m:.0f} m band along the shore (basements and ground floors)" if d.waterfront_band_m else f"{d.isolation_m:.0f} m"
+        if d.sector and d.sector.action == "evacuate":
+            where += f" and {d.sector.length_m:.0f} m downwind (towards {d.sector.bearing_deg:.0f}°)"
+        msg.append(f"Everyone within {where} must leave now" + (f" and go to {', '.join(s['name'] for s in plan.shelters)}." if plan.shelters else "."))
+    if "isolate_deny_entry" in d.actions:
+        msg.append(f"Keep out of the area within {d.isolation_m:.0f} m; follow the police and rescue cordon." if d.isolation_m else "Keep out of the closed area.")
+    if "shelter_in_place" in d.actions:
+        msg.append("Others nearby: stay indoors, close doors and windows, switch off ventilation, keep away from windows.")
+    if plan.hazard_type in ("hazmat",) and d.rule in ("H1", "H2", "H5", "H7"):
+        msg.append("No naked flames, do not use electric switches or phones near the gas.")
+    msg.append("Follow instructions from the authorities and listen to the radio.")
+    return " ".join(msg)
