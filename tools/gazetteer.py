@@ -1,24 +1,31 @@
-"""Place names of the city: scenario facilities, OSM streets and landmarks; fuzzy and ambiguity-aware.
+"""Place names of the city: scenario facilities, and every named OSM feature of the extract.
 
 Matching folds case and diacritics ("Topelia" = "topelia", "Metsatalo" = "Metsätalo") and
 tolerates Finnish inflection in free text ("Aleksanterinkadulla", "Kaisaniemen") by
-matching word stems. Scenario facilities outrank OSM names, because the planners
-can only act on places the scenario defines.
+matching word stems. Every name tag of a feature is a key (name, name:fi/sv/en/zh,
+alt_name, old_name, short_name, official_name...), so "Helsinki Cathedral",
+"Domkyrkan" and "Helsingin tuomiokirkko" are one place. Scenario facilities outrank
+OSM names, because the planners can only act on places the scenario defines.
+Fuzzy matching uses rapidfuzz; an entry keeps its OSM geometry (shapely, metres in the
+city's local projection) so a building is a footprint, not only a centroid.
 """
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+    from tools.osm_features import OsmFeature
+    from tools.routing import LocalProjection
     from tools.scenario import Scenario
 
 KINDS = ("zone", "shelter", "station", "hospital", "staging", "street", "landmark")
@@ -26,6 +33,21 @@ _FACILITY_KINDS = {"zone", "shelter", "station", "hospital", "staging"}
 ACCEPT_SCORE = 0.8        # a fuzzy match at least this good is taken...
 AMBIGUITY_MARGIN = 0.04   # ...unless another place scores within this margin
 MAX_QUERY_CHARS = 200
+# Features with one name closer than this are one place (a building and its shop node).
+SAME_PLACE_M = 300.0
+# Uncertainty of a point facility of the scenario (its coordinates stand for a building).
+FACILITY_RADIUS_M = 30.0
+POINT_RADIUS_M = 15.0
+
+# OSM "places" that are not destinations: the city itself, and city blocks named after
+# animals ("Kettu", "Orava") that would turn ordinary words in a report into places.
+_SKIP_PLACE_VALUES = {"city", "city_block", "country", "state", "county", "municipality", "region", "plot"}
+# Highway values that are streets a caller names ("on Mannerheimintie"); named footways,
+# steps and passages are landmarks (an underground passage is a place, not an address street).
+STREET_HIGHWAYS = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
+                   "living_street", "service", "road", "pedestrian", "motorway_link", "trunk_link", "primary_link",
+                   "secondary_link", "tertiary_link"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 class PlaceMatch(BaseModel):
@@ -35,6 +57,9 @@ class PlaceMatch(BaseModel):
     lat: float
     lon: float
     score: float
+    category: str = ""
+    radius_m: float = 0.0
+    ref: str | None = None
 
 
 class UnknownPlaceError(LookupError):
@@ -55,7 +80,7 @@ class AmbiguousPlaceError(LookupError):
 
 @dataclass(frozen=True)
 class Landmark:
-    """A named OSM feature (building, square, park...)."""
+    """A named OSM feature (building, square, park...): the older point-only form."""
 
     name: str
     lat: float
@@ -64,14 +89,21 @@ class Landmark:
 
 
 def normalize(text: str) -> str:
-    """Casefolded, diacritics removed, punctuation to spaces, single-spaced."""
+    """Casefolded, diacritics removed, punctuation to spaces, CJK characters spaced, single-spaced."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _CJK.sub(lambda m: f" {m.group(0)} ", stripped)
     return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
 
 
 def _stem(key: str) -> str:
     # Finnish inflects the end of a word (-n, -lla, -ssa, katu -> kadulla): match on a prefix.
+    if has_cjk(key):
+        return key
     if len(key) >= 8:
         return key[:-2]
     if len(key) >= 6:
@@ -87,65 +119,112 @@ class _Entry:
     lat: float
     lon: float
     keys: list[str] = field(default_factory=list)
+    category: str = ""
+    tags: dict[str, str] = field(default_factory=dict)
+    geometry: Any = None          # shapely, metres in the gazetteer's projection; None for scenario points
+    radius_m: float = POINT_RADIUS_M
+    ref: str | None = None
+    originals: dict[str, str] = field(default_factory=dict)  # key -> the name as written in OSM
+    features: list[Any] = field(default_factory=list)
 
     def match(self, score: float) -> PlaceMatch:
-        return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3))
+        return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3),
+                          category=self.category, radius_m=round(self.radius_m, 1), ref=self.ref)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text: the entry, and where (indices into ``normalize(text)``)."""
+
+    start: int
+    end: int
+    entry: _Entry
+    key: str
+    score: float
+
+
+def _to_metres(geom: Any, projection: "LocalProjection") -> Any:
+    import numpy as np
+    import shapely
+
+    def fn(coords: np.ndarray) -> np.ndarray:  # (n, 2) lon, lat -> x, y metres
+        x, y = projection.to_xy(coords[:, 1], coords[:, 0])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geom, fn)
+
+
+def _radius(geom_m: Any, x: float, y: float) -> float:
+    """Metres from the point to the farthest part of the feature: how far off its centre can be."""
+    from shapely.geometry import Point
+
+    if geom_m is None or geom_m.geom_type == "Point":
+        return POINT_RADIUS_M
+    return max(POINT_RADIUS_M, float(geom_m.hausdorff_distance(Point(x, y))))
 
 
 class Gazetteer:
-    """Resolves place names to coordinates; built from a scenario and the city's graphs."""
+    """Resolves place names to coordinates; built from a scenario and the city's OSM features."""
 
-    def __init__(self, entries: Iterable[_Entry]):
+    def __init__(self, entries: Iterable[_Entry], projection: "LocalProjection | None" = None):
         self.entries: list[_Entry] = list(entries)
+        self.projection = projection
         self._by_key: dict[str, list[_Entry]] = {}
         for entry in self.entries:
             for key in entry.keys:
                 self._by_key.setdefault(key, []).append(entry)
+        self._all_keys = list(self._by_key)
         # Longest keys first, so "Helsingin yliopiston päärakennus" wins over "Helsingin" in text.
-        self._text_keys = sorted((k for k in self._by_key if len(k) >= 4), key=len, reverse=True)
-        self._patterns = {k: re.compile(r"(?<!\w)" + re.escape(_stem(k)) + r"\w*") for k in self._text_keys}
+        self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
+        self._stems = {k: _stem(k) for k in self._text_keys}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def _pattern(self, key: str) -> re.Pattern[str]:
+        pat = self._patterns.get(key)
+        if pat is None:
+            pat = self._patterns[key] = re.compile(r"(?<!\w)" + re.escape(self._stems[key]) + r"\w*")
+        return pat
 
     @classmethod
-    def build(cls, scenario: "Scenario", graphs: "Iterable[nx.DiGraph]" = (), landmarks: Iterable[Landmark] = ()) -> "Gazetteer":
+    def build(cls, scenario: "Scenario", graphs: "Iterable[nx.DiGraph]" = (), landmarks: Iterable[Landmark] = (),
+              features: "Iterable[OsmFeature] | None" = None, projection: "LocalProjection | None" = None) -> "Gazetteer":
+        """Scenario facilities, then OSM streets and named features (or, without features, graph street names and landmarks)."""
         entries: list[_Entry] = []
-        taken: set[str] = set()
 
-        def add(id_: str | None, name: str, kind: str, lat: float, lon: float, aliases: Iterable[str] = ()) -> None:
-            keys = [k for k in dict.fromkeys(normalize(s) for s in (name, *aliases, *( [id_] if id_ else []))) if k]
-            if kind not in _FACILITY_KINDS:
-                keys = [k for k in keys if k not in taken]  # scenario names shadow OSM names
+        def add(entry: _Entry, aliases: Iterable[str] = ()) -> None:
+            raw = [entry.name, *aliases, *([entry.id] if entry.id else [])]
+            keys: list[str] = []
+            for s in raw:
+                k = normalize(s)
+                if k and k not in keys:
+                    keys.append(k)
+                    entry.originals.setdefault(k, s)
+            if entry.kind not in _FACILITY_KINDS:
+                # Scenario names shadow OSM names, streets shadow landmarks; landmarks may share a name
+                # (then the gazetteer tells them apart by distance, or calls the name ambiguous).
+                keys = [k for k in keys if not any(e.kind != entry.kind for e in by_key_build.get(k, []))]
                 if not keys:
                     return
-            taken.update(keys)
-            entries.append(_Entry(id_, name, kind, lat, lon, keys))
+            entry.keys = keys
+            for k in keys:
+                by_key_build.setdefault(k, []).append(entry)
+            entries.append(entry)
 
+        by_key_build: dict[str, list[_Entry]] = {}
         for z in scenario.zones:
             lat, lon = z.centroid()
-            add(z.id, z.name, "zone", lat, lon, z.aliases)
-        for s in scenario.shelters:
-            add(s.id, s.name, "shelter", s.lat, s.lon, s.aliases)
-        for st in scenario.stations:
-            add(st.id, st.name, "station", st.lat, st.lon, st.aliases)
-        for h in scenario.hospitals:
-            add(h.id, h.name, "hospital", h.lat, h.lon, h.aliases)
-        for a in scenario.staging_areas:
-            add(a.id, a.name, "staging", a.lat, a.lon, a.aliases)
+            add(_Entry(z.id, z.name, "zone", lat, lon, radius_m=float(getattr(z, "radius_m", 0) or 250.0), category="zone"), z.aliases)
+        for kind, items in (("shelter", scenario.shelters), ("station", scenario.stations), ("hospital", scenario.hospitals),
+                            ("staging", scenario.staging_areas)):
+            for item in items:
+                add(_Entry(item.id, item.name, kind, item.lat, item.lon, radius_m=FACILITY_RADIUS_M, category=kind), item.aliases)
 
-        # Streets: one entry per name, placed at the middle of its edge nearest its centre.
-        streets: dict[str, list[tuple[float, float]]] = {}
-        for g in graphs:
-            for u, v, data in g.edges(data=True):
-                name = data.get("name") or ""
-                if name:
-                    streets.setdefault(name, []).append(((g.nodes[u]["lat"] + g.nodes[v]["lat"]) / 2, (g.nodes[u]["lon"] + g.nodes[v]["lon"]) / 2))
-        for name, mids in sorted(streets.items()):
-            clat = sum(p[0] for p in mids) / len(mids)
-            clon = sum(p[1] for p in mids) / len(mids)
-            lat, lon = min(mids, key=lambda p: (p[0] - clat) ** 2 + (p[1] - clon) ** 2)
-            add(None, name, "street", lat, lon)
-        for lm in landmarks:
-            add(None, lm.name, "landmark", lm.lat, lm.lon)
-        return cls(entries)
+        if features is not None and projection is not None:
+            for entry, aliases in _feature_entries(list(features), projection):
+                add(entry, aliases)
+        else:
+            _legacy_entries(graphs, landmarks, add)
+        return cls(entries, projection)
 
     # --- queries -----------------------------------------------------------
     def names(self, kind: str | None = None) -> list[str]:
@@ -157,25 +236,34 @@ class Gazetteer:
     def get(self, place_id: str) -> PlaceMatch | None:
         return next((e.match(1.0) for e in self.entries if e.id == place_id), None)
 
+    def entries_for(self, key: str) -> list[_Entry]:
+        return list(self._by_key.get(normalize(key), []))
+
     def _scored(self, q: str) -> list[tuple[float, _Entry]]:
-        scored: list[tuple[float, _Entry]] = []
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(q)
-        for entry in self.entries:
-            best = 0.0
-            for key in entry.keys:
-                matcher.set_seq1(key)
-                if matcher.real_quick_ratio() < 0.5 and q not in key:
-                    continue
-                score = matcher.ratio()
-                if len(q) >= 4 and (q in key.split() or (q in key and len(q) >= 6)):
-                    score = max(score, 0.7 + 0.3 * len(q) / len(key))
-                best = max(best, score)
-            if best > 0:
-                scored.append((best, entry))
+        best: dict[int, tuple[float, _Entry]] = {}
+        hits = process.extract(q, self._all_keys, scorer=fuzz.ratio, score_cutoff=50, limit=60)
+        if len(q) >= 4:
+            # A whole word of a longer name ("Stockmann" in "Stockmann Q-Park") is a strong hint too.
+            hits += [(k, 0.0, 0) for k in self._all_keys if q in k and (q in k.split() or len(q) >= 6)]
+        for key, ratio, _ in hits:
+            score = ratio / 100.0
+            if len(q) >= 4 and (q in key.split() or (q in key and len(q) >= 6)):
+                score = max(score, 0.7 + 0.3 * len(q) / len(key))
+            for entry in self._by_key[key]:
+                prev = best.get(id(entry))
+                if prev is None or prev[0] < score:
+                    best[id(entry)] = (score, entry)
+        scored = list(best.values())
         # Facilities first on ties: the planners act on scenario places.
         scored.sort(key=lambda t: (-t[0], t[1].kind not in _FACILITY_KINDS, t[1].name))
         return scored
+
+    def _one_place(self, entries: list[_Entry]) -> bool:
+        """Entries that are one place on the ground (same name, within SAME_PLACE_M)."""
+        if len(entries) <= 1 or self.projection is None:
+            return len(entries) <= 1
+        xs, ys = self.projection.to_xy([e.lat for e in entries], [e.lon for e in entries])
+        return float(max(xs) - min(xs)) < SAME_PLACE_M and float(max(ys) - min(ys)) < SAME_PLACE_M
 
     def resolve(self, name: str) -> PlaceMatch:
         """The one place meant by ``name``; UnknownPlaceError or AmbiguousPlaceError otherwise."""
@@ -187,19 +275,19 @@ class Gazetteer:
         if not q:
             raise UnknownPlaceError(f"{name!r} contains no letters or digits", [])
         exact = self._by_key.get(q, [])
-        if len(exact) == 1:
+        if len(exact) == 1 or (exact and self._one_place(exact)):
             return exact[0].match(1.0)
         if len(exact) > 1:
             cands = [e.match(1.0) for e in exact]
             raise AmbiguousPlaceError(f"{name!r} names {len(cands)} places: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         scored = self._scored(q)
         if not scored or scored[0][0] < ACCEPT_SCORE:
-            suggestions = [e.name for _, e in scored[:5]]
+            suggestions = list(dict.fromkeys(e.name for _, e in scored))[:5]
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
             raise UnknownPlaceError(f"no place called {name!r} in this scenario{hint}", suggestions)
         top = scored[0][0]
         close = [(s, e) for s, e in scored if s >= top - AMBIGUITY_MARGIN]
-        if len(close) > 1:
+        if len(close) > 1 and not ({e.name for _, e in close} == {close[0][1].name} and self._one_place([e for _, e in close])):
             cands = [e.match(s) for s, e in close[:6]]
             raise AmbiguousPlaceError(f"{name!r} could be: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         return scored[0][1].match(top)
@@ -208,22 +296,24 @@ class Gazetteer:
     def _proper_noun_in(entry: _Entry, key: str, text: str) -> bool:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
         # a landmark counts only when written as a name, capitalised as in OSM.
-        head = entry.name[: max(1, len(_stem(key)))]
+        original = entry.originals.get(key, entry.name)
+        head = original[: max(1, len(_stem(key)))]
         if not head[:1].isupper():
             return True
-        return re.search(r"(?<!\w)" + re.escape(head), text) is not None
+        return re.search(r"(?<!\w)" + re.escape(head), text, re.IGNORECASE if not head[1:].islower() else 0) is not None
 
-    def find_in_text(self, text: str) -> list[PlaceMatch]:
-        """Places named in free text (a report), in order of appearance, each once."""
+    def mentions(self, text: str) -> tuple[str, list[Mention]]:
+        """(normalized text, places named in it in order of appearance; longest name wins an overlap)."""
         if not text:
-            return []
-        norm = normalize(text[:20_000])
+            return "", []
+        text = text[:20_000]
+        norm = normalize(text)
         taken: list[tuple[int, int]] = []
-        found: list[tuple[int, _Entry, float]] = []
+        found: list[Mention] = []
         for key in self._text_keys:
-            if _stem(key) not in norm:
+            if self._stems[key] not in norm:
                 continue
-            for m in self._patterns[key].finditer(norm):
+            for m in self._pattern(key).finditer(norm):
                 span = m.span()
                 if any(span[0] < b and a < span[1] for a, b in taken):
                     continue
@@ -231,18 +321,122 @@ class Gazetteer:
                 entry = entries[0]
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
                     continue
-                taken.append(span)
                 word = m.group(0)
                 # An inflected form ("Aleksanterinkadulla") names the place as surely as the base form;
                 # a much longer word that merely starts with the stem is less certain.
-                extra = len(word) - len(_stem(key))
+                extra = len(word) - len(self._stems[key])
+                if word != key and extra > 5 and len(key) < 8:
+                    continue  # "Kota" in "Kotakenttä": a short name inside a longer word is not that place
                 score = 1.0 if word == key else (0.95 if extra <= 5 else round(len(key) / max(len(word), len(key)), 3))
-                found.append((span[0], entry, score))
+                taken.append(span)
+                found.append(Mention(span[0], span[1], entry, key, score))
+        found.sort(key=lambda mn: mn.start)
+        return norm, found
+
+    def find_in_text(self, text: str) -> list[PlaceMatch]:
+        """Places named in free text (a report), in order of appearance, each once."""
+        _, found = self.mentions(text)
         out: list[PlaceMatch] = []
         seen: set[tuple[str, str]] = set()
-        for _, entry, score in sorted(found, key=lambda t: t[0]):
-            ident = (entry.kind, entry.name)
+        for mn in found:
+            ident = (mn.entry.kind, mn.entry.name)
             if ident not in seen:
                 seen.add(ident)
-                out.append(entry.match(score))
+                out.append(mn.entry.match(mn.score))
         return out
+
+
+def _legacy_entries(graphs: "Iterable[nx.DiGraph]", landmarks: Iterable[Landmark], add: Any) -> None:
+    """Street names from the graphs and point landmarks: a city model built without OSM features."""
+    streets: dict[str, list[tuple[float, float]]] = {}
+    for g in graphs:
+        for u, v, data in g.edges(data=True):
+            name = data.get("name") or ""
+            if name:
+                streets.setdefault(name, []).append(((g.nodes[u]["lat"] + g.nodes[v]["lat"]) / 2, (g.nodes[u]["lon"] + g.nodes[v]["lon"]) / 2))
+    for name, mids in sorted(streets.items()):
+        clat = sum(p[0] for p in mids) / len(mids)
+        clon = sum(p[1] for p in mids) / len(mids)
+        lat, lon = min(mids, key=lambda p: (p[0] - clat) ** 2 + (p[1] - clon) ** 2)
+        add(_Entry(None, name, "street", lat, lon, category="street"))
+    for lm in landmarks:
+        add(_Entry(None, lm.name, "landmark", lm.lat, lm.lon, category=lm.category))
+
+
+def _usable_names(feature: "OsmFeature") -> list[str]:
+    """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name."""
+    out = []
+    for key, value in feature.names.items():
+        if not value or len(value) > 120:
+            continue
+        if not has_cjk(value) and value == value.lower() and key != "name":
+            continue
+        out.append(value)
+    return list(dict.fromkeys(out))
+
+
+def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection") -> list[tuple[_Entry, list[str]]]:
+    """Gazetteer entries from OSM features: streets merged by name, other named features grouped by name and kind."""
+    from shapely.ops import unary_union
+
+    groups: dict[tuple[str, str, str], list[OsmFeature]] = {}
+    for f in features:
+        if not f.names:
+            continue
+        if f.tags.get("place") in _SKIP_PLACE_VALUES:
+            continue
+        if f.tags.get("highway") in ("bus_stop", "platform", "street_lamp", "crossing", "traffic_signals", "stop") \
+                or f.tags.get("railway") in ("tram_stop", "switch", "signal", "platform", "halt", "crossing", "level_crossing", "buffer_stop"):
+            continue
+        is_street = f.is_street and f.tags.get("highway") in STREET_HIGHWAYS
+        kind = "street" if is_street else "landmark"
+        groups.setdefault((kind, normalize(f.name), "" if is_street else f.category), []).append(f)
+
+    out: list[tuple[_Entry, list[str]]] = []
+    for (kind, _, category), members in groups.items():
+        # Split a group into clusters of features close to each other (two "Alko" shops far apart are two places).
+        clusters: list[list[OsmFeature]] = []
+        if kind == "street":
+            clusters = [members]
+        else:
+            for f in members:
+                lat, lon = f.point()
+                for cl in clusters:
+                    clat, clon = cl[0].point()
+                    x0, y0 = projection.to_xy(clat, clon)
+                    x1, y1 = projection.to_xy(lat, lon)
+                    if math.hypot(float(x1 - x0), float(y1 - y0)) < SAME_PLACE_M:
+                        cl.append(f)
+                        break
+                else:
+                    clusters.append([f])
+        for cl in clusters:
+            # Areas before lines before points: the footprint is the place; its nodes are parts of it.
+            cl.sort(key=lambda f: {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}.get(f.geometry.geom_type, 2))
+            geom_ll = unary_union([f.geometry for f in cl]) if len(cl) > 1 and kind == "street" else cl[0].geometry
+            head = cl[0]
+            if kind == "street":
+                from tools.osm_features import OsmFeature as _F
+
+                lat, lon = _F("way", 0, {}, {}, geom_ll).point()
+            else:
+                lat, lon = head.point()
+            geom_m = _to_metres(geom_ll, projection)
+            x, y = projection.to_xy(lat, lon)
+            tags: dict[str, str] = {}
+            for f in cl:
+                for k, v in f.tags.items():
+                    tags.setdefault(k, v)
+            names: list[str] = []
+            for f in cl:
+                names += _usable_names(f)
+            names = list(dict.fromkeys(names))
+            display = head.name
+            entry = _Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
+                           tags=tags, geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)), ref=head.ref, features=cl)
+            out.append((entry, [n for n in names if n != display]))
+    # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
+    # streets before landmarks so a street keeps its name against a shop called after it.
+    rank = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
+    out.sort(key=lambda t: (t[0].kind != "street", rank.get(t[0].geometry.geom_type, 2), t[0].name))
+    return out

@@ -20,4 +20,4 @@ def city() -> CityModel:
 @pytest.fixture()
 def fresh_city(city: CityModel) -> CityModel:
     """Same graphs, its own copy of the scenario (statuses, capacities may be changed freely)."""
-    return CityModel(load_scenario(), city.drive, city.walk, city.landmarks, city.stats)
+    return CityModel(load_scenario(), city.drive, city.walk, city.landmarks, city.stats, city.features)
