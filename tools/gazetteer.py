@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable
 
 from pydantic import BaseModel
@@ -38,6 +39,10 @@ SAME_PLACE_M = 300.0
 # Uncertainty of a point facility of the scenario (its coordinates stand for a building).
 FACILITY_RADIUS_M = 30.0
 POINT_RADIUS_M = 15.0
+# A scenario facility and an OSM feature of the same name this close are one building.
+TWIN_M = 100.0
+# A stop stands for the place it is named after, somewhere around it.
+STOP_RADIUS_M = 80.0
 
 # OSM "places" that are not destinations: the city itself, and city blocks named after
 # animals ("Kettu", "Orava") that would turn ordinary words in a report into places.
@@ -88,8 +93,17 @@ class Landmark:
     category: str = ""
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def normalize(text: str) -> str:
-    """Casefolded, diacritics removed, punctuation to spaces, CJK characters spaced, single-spaced."""
+    """Casefolded, diacritics removed, punctuation to spaces, Chinese in simplified characters, each spaced."""
+    if _CJK.search(text):
+        text = _t2s().convert(text)  # OSM writes some Chinese names in traditional characters (參議院廣場)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _CJK.sub(lambda m: f" {m.group(0)} ", stripped)
@@ -169,6 +183,7 @@ class Gazetteer:
     def __init__(self, entries: Iterable[_Entry], projection: "LocalProjection | None" = None):
         self.entries: list[_Entry] = list(entries)
         self.projection = projection
+        self.context_keys: set[str] = set()
         self._by_key: dict[str, list[_Entry]] = {}
         for entry in self.entries:
             for key in entry.keys:
@@ -202,15 +217,32 @@ class Gazetteer:
             if entry.kind not in _FACILITY_KINDS:
                 # Scenario names shadow OSM names, streets shadow landmarks; landmarks may share a name
                 # (then the gazetteer tells them apart by distance, or calls the name ambiguous).
-                keys = [k for k in keys if not any(e.kind != entry.kind for e in by_key_build.get(k, []))]
-                if not keys:
+                shadowed = [k for k in keys if any(e.kind != entry.kind for e in by_key_build.get(k, []))]
+                keys = [k for k in keys if k not in shadowed]
+                if not keys and entry.kind != "landmark":
                     return
+                if shadowed and entry.kind == "landmark":
+                    # The OSM twin of a scenario facility: it lends the facility its footprint and tags.
+                    for k in shadowed:
+                        for fac in by_key_build.get(k, []):
+                            if fac.kind in _FACILITY_KINDS and projection is not None:
+                                fx, fy = projection.to_xy(fac.lat, fac.lon)
+                                ex, ey = projection.to_xy(entry.lat, entry.lon)
+                                d = math.hypot(float(fx - ex), float(fy - ey))
+                                # The nearest twin within a building's width (not a station-area relation 200 m off).
+                                if d > TWIN_M or d >= twin_d.get(id(fac), math.inf):
+                                    continue
+                                twin_d[id(fac)] = d
+                                fac.geometry, fac.tags, fac.ref = entry.geometry, dict(entry.tags), entry.ref
+                                if fac.kind != "zone":
+                                    fac.radius_m = max(FACILITY_RADIUS_M, _radius(entry.geometry, float(fx), float(fy)))
             entry.keys = keys
             for k in keys:
                 by_key_build.setdefault(k, []).append(entry)
             entries.append(entry)
 
         by_key_build: dict[str, list[_Entry]] = {}
+        twin_d: dict[int, float] = {}
         for z in scenario.zones:
             lat, lon = z.centroid()
             add(_Entry(z.id, z.name, "zone", lat, lon, radius_m=float(getattr(z, "radius_m", 0) or 250.0), category="zone"), z.aliases)
@@ -219,12 +251,26 @@ class Gazetteer:
             for item in items:
                 add(_Entry(item.id, item.name, kind, item.lat, item.lon, radius_m=FACILITY_RADIUS_M, category=kind), item.aliases)
 
+        context: set[str] = set()
         if features is not None and projection is not None:
-            for entry, aliases in _feature_entries(list(features), projection):
-                add(entry, aliases)
+            features = list(features)
+            # Names of the city and its region ("Helsinki", "Helsingfors", "赫尔辛基") describe where a place
+            # is, not a place: they never name a feature (the main station's node is called "Helsinki").
+            for f in features:
+                if f.tags.get("place") in ("city", "town", "municipality", "country", "state", "region", "county"):
+                    context.update(normalize(v) for v in f.names.values() if v)
+            for entry, aliases in _feature_entries(features, projection):
+                if normalize(entry.name) in context:
+                    aliases = [a for a in aliases if normalize(a) not in context]
+                    if not aliases:
+                        continue
+                    entry.name = aliases[0]
+                add(entry, [a for a in aliases if normalize(a) not in context])
         else:
             _legacy_entries(graphs, landmarks, add)
-        return cls(entries, projection)
+        gaz = cls(entries, projection)
+        gaz.context_keys = context
+        return gaz
 
     # --- queries -----------------------------------------------------------
     def names(self, kind: str | None = None) -> list[str]:
@@ -385,8 +431,8 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
             continue
         if f.tags.get("place") in _SKIP_PLACE_VALUES:
             continue
-        if f.tags.get("highway") in ("bus_stop", "platform", "street_lamp", "crossing", "traffic_signals", "stop") \
-                or f.tags.get("railway") in ("tram_stop", "switch", "signal", "platform", "halt", "crossing", "level_crossing", "buffer_stop"):
+        if f.tags.get("highway") in ("street_lamp", "crossing", "traffic_signals", "stop") \
+                or f.tags.get("railway") in ("switch", "signal", "crossing", "level_crossing", "buffer_stop", "platform"):
             continue
         is_street = f.is_street and f.tags.get("highway") in STREET_HIGHWAYS
         kind = "street" if is_street else "landmark"
@@ -438,5 +484,13 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
     # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
     # streets before landmarks so a street keeps its name against a shop called after it.
     rank = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
-    out.sort(key=lambda t: (t[0].kind != "street", rank.get(t[0].geometry.geom_type, 2), t[0].name))
+    # Stops last: a stop is named after the place it serves, so its name is a fallback for that place.
+    for entry, _ in out:
+        if _is_stop(entry.tags):
+            entry.radius_m = max(entry.radius_m, STOP_RADIUS_M)
+    out.sort(key=lambda t: (t[0].kind != "street", _is_stop(t[0].tags), rank.get(t[0].geometry.geom_type, 2), t[0].name))
     return out
+
+
+def _is_stop(tags: dict[str, str]) -> bool:
+    return tags.get("highway") in ("bus_stop", "platform") or tags.get("railway") in ("tram_stop", "halt") or tags.get("public_transport") == "platform"
