@@ -114,6 +114,21 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+def _word_stem(word: str) -> str:
+    """The part of a word that Finnish inflection keeps (kirkko -> kirkossa, katu -> kadulla: drop 2 letters)."""
+    if has_cjk(word) or len(word) < 6:
+        return word
+    return word[:-2]
+
+
+def _word_pattern(word: str) -> str:
+    if has_cjk(word) or len(word) <= 3:
+        return re.escape(word)
+    if len(word) < 6:
+        return re.escape(word) + r"\w{0,4}"
+    return re.escape(word[:-2]) + r"\w{0,7}"
+
+
 def _stem(key: str) -> str:
     # Finnish inflects the end of a word (-n, -lla, -ssa, katu -> kadulla): match on a prefix.
     if has_cjk(key):
@@ -191,13 +206,14 @@ class Gazetteer:
         self._all_keys = list(self._by_key)
         # Longest keys first, so "Helsingin yliopiston päärakennus" wins over "Helsingin" in text.
         self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
-        self._stems = {k: _stem(k) for k in self._text_keys}
+        # A literal piece every inflected form of the key contains: a cheap test before the regex.
+        self._stems = {k: _word_stem(k.split()[0]) for k in self._text_keys}
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, key: str) -> re.Pattern[str]:
         pat = self._patterns.get(key)
         if pat is None:
-            pat = self._patterns[key] = re.compile(r"(?<!\w)" + re.escape(self._stems[key]) + r"\w*")
+            pat = self._patterns[key] = re.compile(r"(?<!\w)" + " ".join(_word_pattern(w) for w in key.split()) + r"(?!\w)")
         return pat
 
     @classmethod
@@ -343,7 +359,8 @@ class Gazetteer:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
         # a landmark counts only when written as a name, capitalised as in OSM.
         original = entry.originals.get(key, entry.name)
-        head = original[: max(1, len(_stem(key)))]
+        first = original.split()[0] if original.split() else original
+        head = first[: max(1, len(_word_stem(normalize(first))))]
         if not head[:1].isupper():
             return True
         return re.search(r"(?<!\w)" + re.escape(head), text, re.IGNORECASE if not head[1:].islower() else 0) is not None
@@ -367,13 +384,9 @@ class Gazetteer:
                 entry = entries[0]
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
                     continue
-                word = m.group(0)
-                # An inflected form ("Aleksanterinkadulla") names the place as surely as the base form;
-                # a much longer word that merely starts with the stem is less certain.
-                extra = len(word) - len(self._stems[key])
-                if word != key and extra > 5 and len(key) < 8:
-                    continue  # "Kota" in "Kotakenttä": a short name inside a longer word is not that place
-                score = 1.0 if word == key else (0.95 if extra <= 5 else round(len(key) / max(len(word), len(key)), 3))
+                # An inflected form ("Aleksanterinkadulla", "Vanhassa kirkkopuistossa") names the place
+                # as surely as the base form.
+                score = 1.0 if m.group(0) == key else 0.95
                 taken.append(span)
                 found.append(Mention(span[0], span[1], entry, key, score))
         found.sort(key=lambda mn: mn.start)
@@ -429,7 +442,7 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
     for f in features:
         if not f.names:
             continue
-        if f.tags.get("place") in _SKIP_PLACE_VALUES:
+        if f.tags.get("place") in _SKIP_PLACE_VALUES or f.tags.get("type") in ("route", "route_master", "boundary", "public_transport", "network"):
             continue
         if f.tags.get("highway") in ("street_lamp", "crossing", "traffic_signals", "stop") \
                 or f.tags.get("railway") in ("switch", "signal", "crossing", "level_crossing", "buffer_stop", "platform"):
@@ -462,9 +475,11 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
             geom_ll = unary_union([f.geometry for f in cl]) if len(cl) > 1 and kind == "street" else cl[0].geometry
             head = cl[0]
             if kind == "street":
-                from tools.osm_features import OsmFeature as _F
+                # The point of the street nearest the centroid of all its pieces: its "middle".
+                from shapely.ops import nearest_points
 
-                lat, lon = _F("way", 0, {}, {}, geom_ll).point()
+                p = nearest_points(geom_ll, geom_ll.centroid)[0]
+                lat, lon = float(p.y), float(p.x)
             else:
                 lat, lon = head.point()
             geom_m = _to_metres(geom_ll, projection)
@@ -484,6 +499,28 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
     # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
     # streets before landmarks so a street keeps its name against a shop called after it.
     rank = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
+    # Streets known only from addresses (the way itself is outside the road data): placed by their numbers.
+    from shapely.geometry import MultiPoint
+
+    street_keys = {normalize(e.name) for e, _ in out if e.kind == "street"}
+    for e, aliases in list(out):
+        if e.kind == "street":
+            street_keys.update(normalize(a) for a in aliases)
+    by_addr: dict[str, list[OsmFeature]] = {}
+    for f in features:
+        if f.street and f.housenumber:
+            street = f.street.split(",")[-1].strip()
+            if normalize(street) not in street_keys:
+                by_addr.setdefault(street, []).append(f)
+    for street, members in by_addr.items():
+        pts = MultiPoint([(f.point()[1], f.point()[0]) for f in members])
+        from shapely.ops import nearest_points
+
+        p = nearest_points(pts, pts.centroid)[0]
+        geom_m = _to_metres(pts, projection)
+        x, y = projection.to_xy(float(p.y), float(p.x))
+        out.append((_Entry(None, street, "street", float(p.y), float(p.x), category="street", tags={"addresses_only": "yes"},
+                           geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)) + 20.0, ref=members[0].ref), []))
     # Stops last: a stop is named after the place it serves, so its name is a fallback for that place.
     for entry, _ in out:
         if _is_stop(entry.tags):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _stem, has_cjk, normalize
+from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _stem, _word_pattern, has_cjk, normalize
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,18 +42,20 @@ JUNCTION_SPREAD_M = 80.0
 _REL_BEFORE = [  # English and Swedish put the relation before the place
     ("opposite", r"(opposite|across (the street |the road )?from|mittemot|over gatan fran)"),
     ("behind", r"(behind|round the back of|at the back of|bakom)"),
-    ("next_to", r"(next to|beside|adjacent to|alongside|bredvid|intill|by the)"),
+    ("next_to", r"(next to|beside|adjacent to|alongside|bredvid|intill)"),
     ("in_front", r"(in front of|outside|at the (main )?entrance (of|to)|at the door of|on the steps of|the steps of|steps of|framfor|utanfor|vid ingangen till)"),
     ("under", r"(under|below|beneath|underneath|underground (passage )?(below|under)|nedanfor|under)"),
     ("near", r"(near|close to|nara)"),
 ]
+# Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
+_CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
     ("opposite", r"(vastapaata|vastapuolella|对 面|對 面)"),
     ("behind", r"(takana|taakse|takapihalla|后 面|後 面|背 后|後 方|后 方)"),
     ("next_to", r"(vieressa|vierella|旁 边|旁 邊|边 上|隔 壁)"),
     ("in_front", r"(edessa|edustalla|ovella|portailla|门 口|門 口|前 面|入 口|台 阶)"),
     ("under", r"(alla|alapuolella|地 下|下 面|底 下)"),
-    ("near", r"(lahella|lahistolla|附 近)"),
+    ("near", r"(lahella|lahistolla|附 近|边 的|邊 的|旁 的)"),
 ]
 _END = re.compile(
     r"(?:at |on |in )?(?:the )?(north|south|east|west|northern|southern|eastern|western)(?:ern)? (?:end|side|part|corner|edge) of"
@@ -81,6 +83,10 @@ _NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "at", "in", "on", "by", "ne
                    "below", "beside", "next", "front", "den", "det", "en", "ett", "vid", "pa", "i", "framfor", "bakom", "mittemot",
                    "utanfor", "han", "hon", "he", "she", "we", "they", "there", "here", "smoke", "fire", "help", "police", "ambulance"}
 _PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})")
+# Everyday words of reports that must not be "corrected" into a place name.
+_COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "children", "smoke", "floor", "street", "corner", "behind",
+                 "inside", "outside", "building", "injured", "trapped", "police", "ambulance", "please", "station", "square",
+                 "about", "after", "before", "still", "under", "front", "their", "water", "leaking", "burning", "fire", "help"}
 _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
 
 
@@ -161,10 +167,12 @@ class Locator:
         for gp in GENERIC_PLACES:
             for phrase in gp.phrases:
                 key = normalize(phrase)
-                single = not has_cjk(key) and " " not in key
-                body = re.escape(_stem(key) if single else key) + (r"\w*" if single and len(key) >= 6 else "")
+                body = " ".join(_word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         self._generic_cache: dict[str, list[_Entry]] = {}
+        # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
+        self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
+                                  | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
 
     # --- helpers -------------------------------------------------------------
     def _xy(self, lat: float, lon: float) -> tuple[float, float]:
@@ -187,7 +195,7 @@ class Locator:
         """Features of that kind: named with one of its phrases ("Kauppatori" is "market square"), then tagged as it."""
         if gp.kind not in self._generic_cache:
             named: list[_Entry] = []
-            for phrase in gp.phrases:
+            for phrase in (gp.phrases if gp.by_name else ()):
                 for e in self.gaz._by_key.get(normalize(phrase), []):
                     if e not in named:
                         named.append(e)
@@ -375,6 +383,48 @@ class Locator:
                           feature=entry.name, feature_kind=entry.kind, category=entry.category, ref=entry.ref or entry.id,
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
+    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution:
+        named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
+        if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
+            # A feature literally named with the description in another language (Kauppatori = market square).
+            others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
+            return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
+        if len(cands) > 1 and context:
+            ranked = sorted(cands, key=lambda e: min(self._dist(e, c) for c in context))
+            best = ranked[0]
+            others = [e for e in ranked[1:] if self._dist(e, best) > SAME_PLACE_M and min(self._dist(e, c) for c in context) <= 100.0]
+            return self._feature(text, norm, best, g.start, g.end, 1.0, "generic", others)
+        if len(cands) > 1:
+            biggest = max(cands, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
+            others = [e for e in cands if e is not biggest and self._dist(e, biggest) > SAME_PLACE_M]
+            return self._feature(text, norm, biggest, g.start, g.end, 1.0, "generic", others)
+        return self._feature(text, norm, cands[0], g.start, g.end, 1.0, "generic")
+
+    def _fuzzy(self, norm: str, taken: list[tuple[int, int]]) -> tuple[str, str, str, float] | None:
+        """The text with its best misspelt place name replaced by the known name: (text, words, name, score)."""
+        from rapidfuzz import fuzz, process
+
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
+        best: tuple[float, int, int, str] | None = None
+        for i in range(len(tokens)):
+            for n in (3, 2, 1):
+                if i + n > len(tokens):
+                    continue
+                a, b = tokens[i][0], tokens[i + n - 1][1]
+                gram = norm[a:b]
+                if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
+                    continue
+                if gram in _COMMON_WORDS or gram.split()[0] in _COMMON_WORDS:
+                    continue
+                cut = 85.0 if len(gram) >= 8 else 90.0
+                hit = process.extractOne(gram, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut)
+                if hit and (best is None or (hit[1], b - a) > (best[0], best[2] - best[1])):
+                    best = (float(hit[1]), a, b, hit[0])
+        if best is None:
+            return None
+        score, a, b, key = best
+        return norm[:a] + key + norm[b:], norm[a:b], key, score
+
     def _unknown_qualifier(self, text: str, norm: str, start: int) -> str | None:
         """A name in front of a generic description that the map does not know ("Tampere railway station")."""
         before = norm[:start].split()
@@ -423,7 +473,7 @@ class Locator:
                           note=f"\"{name}\" is not on the map of {self.city.scenario.name}: outside the scenario area, or misspelt. Ask for the address.")
 
     # --- the answer --------------------------------------------------------------
-    def locate(self, text: str) -> Resolution:
+    def locate(self, text: str, _depth: int = 0) -> Resolution:
         """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
         norm, mentions = self.gaz.mentions(text or "")
         if not norm:
@@ -443,7 +493,9 @@ class Locator:
             if normalize(a.entry.name) == normalize(b.entry.name):
                 continue
             between = norm[a.end:b.start]
-            if not (_CONNECTOR.match(between) or (len(between) <= 30 and _JUNCTION_WORD.search(norm[max(0, a.start - 30): b.end + 12]))):
+            # "X and Y", "X/Y", "where X meets Y", "X at the Y end", "X和Y路口": two streets a few words apart.
+            if not (_CONNECTOR.match(between) or (len(between) <= 25 and len(between.split()) <= 3)
+                    or (len(between) <= 40 and _JUNCTION_WORD.search(norm[max(0, a.start - 30): b.end + 12]))):
                 continue
             j = self._junction(a.entry, b.entry)
             if j is None:
@@ -467,35 +519,42 @@ class Locator:
             pick = next((m for m in features if has_rel(m)), features[0])
             same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
-            return self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
+            res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
+            qualifier = self._unknown_qualifier(text, norm, pick.start) if pick.entry.kind == "landmark" else None
+            if qualifier:
+                # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm."
+            return res
 
-        # 4. a generic description ("the cathedral"), tied to the one such feature on the map or near other named places
-        # "the passage below the station": the description a relation points at is the anchor.
-        generics.sort(key=lambda g: self._relation(norm, g.start, g.end) is None)
-        for g in generics:
+        # 4. a generic description ("the cathedral"), tied to the one such feature on the map or near other named places.
+        # "opposite / behind / under the station": the description the relation points at is the anchor;
+        # "by the harbour", "near the park", "港口边的": context that says which one of the head noun is meant.
+        rels = {id(g): self._relation(norm, g.start, g.end) for g in generics}
+        anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near"]
+        context_g = [g for g in generics if g not in anchors and len(generics) > 1
+                     and (rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
+        heads = [g for g in generics if g not in anchors and g not in context_g]
+        if heads and has_cjk(norm):
+            heads = heads[::-1]  # Chinese puts the head noun last ("港口边的露天集市")
+        ordered = anchors + heads + context_g
+        for g in ordered:
             cands = self.generic_candidates(g.kind)
             qualifier = self._unknown_qualifier(text, norm, g.start)
-            if qualifier:
+            if qualifier and not has_cjk(qualifier):
                 return self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue
-            context = streets + zones
-            named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)]
-            if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
-                # A feature literally named with the description in another language (Kauppatori = market square).
-                others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
-                return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
-            if len(cands) > 1 and context:
-                ranked = sorted(cands, key=lambda e: min(self._dist(e, c.entry) for c in context))
-                best = ranked[0]
-                others = [e for e in ranked[1:] if self._dist(e, best) > SAME_PLACE_M
-                          and min(self._dist(e, c.entry) for c in context) <= 100.0]
-                return self._feature(text, norm, best, g.start, g.end, 1.0, "generic", others)
-            if len(cands) > 1:
-                biggest = max(cands, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
-                others = [e for e in cands if e is not biggest and self._dist(e, biggest) > SAME_PLACE_M]
-                return self._feature(text, norm, biggest, g.start, g.end, 1.0, "generic", others)
-            return self._feature(text, norm, cands[0], g.start, g.end, 1.0, "generic")
+            context: list[_Entry] = [c.entry for c in streets + zones]
+            for other in generics:
+                if other is not g and other.kind is not g.kind:
+                    context += self.generic_candidates(other.kind)[:3]
+            res = self._generic(text, norm, g, cands, context)
+            if qualifier:
+                # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area."
+            return res
 
         # 5. a street without a number; 6. a zone
         if streets:
@@ -510,7 +569,19 @@ class Locator:
                               feature=z.name, feature_kind="zone", category="zone", ref=z.id,
                               evidence=self._evidence(text, norm, zones[0].start, zones[0].end), note=f"district only: somewhere in {z.name}")
 
-        # 7. nothing on the map: say which words look like a place the map does not have
+        # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
+        if _depth == 0:
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions])
+            if fixed is not None:
+                corrected, original, replacement, score = fixed
+                res = self.locate(corrected, _depth=1)
+                if res.found:
+                    res.confident = res.confident and score >= 90.0
+                    res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
+                    res.evidence = original if not res.evidence else res.evidence
+                    return res
+
+        # 8. nothing on the map: say which words look like a place the map does not have
         for m in _PLACE_LIKE.finditer(text):
             return self._not_on_map(text, m.group(1))
         for m in _PREP_UNKNOWN.finditer(text):

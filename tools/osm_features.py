@@ -28,7 +28,7 @@ CATEGORY_KEYS = (
     "amenity", "shop", "tourism", "leisure", "historic", "railway", "public_transport", "station", "building",
     "place", "highway", "natural", "water", "waterway", "landuse", "man_made", "office", "bridge", "tunnel",
     "indoor", "religion", "denomination", "healthcare", "layer", "level", "building:levels", "entrance", "area:highway",
-    "train", "subway", "garden:type", "location",
+    "train", "subway", "garden:type", "location", "sport", "type", "route",
 )
 # Order in which the category keys describe a feature in one word (a church building: amenity first).
 _PRIMARY_KEYS = ("amenity", "railway", "public_transport", "tourism", "shop", "leisure", "historic", "place", "natural",

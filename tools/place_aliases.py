@@ -20,18 +20,21 @@ class GenericPlace:
     kind: str
     phrases: tuple[str, ...]
     tags: tuple[dict[str, str], ...]
+    # A feature whose own name is one of the phrases is of this kind ("Kauppatori" is the market
+    # square): only for kinds whose local word is used as the proper name.
+    by_name: bool = False
 
 
 GENERIC_PLACES: tuple[GenericPlace, ...] = (
     GenericPlace("cathedral",
                  ("cathedral", "tuomiokirkko", "domkyrkan", "domkyrka", "大教堂", "主教座堂", "座堂"),
-                 ({"building": "cathedral"}, {"amenity": "place_of_worship", "building": "cathedral"})),
+                 ({"building": "cathedral"}, {"amenity": "place_of_worship", "building": "cathedral"}), by_name=True),
     GenericPlace("railway_station",
                  ("railway station", "train station", "central station", "central railway station", "station main hall",
                   "station hall", "station building", "main station", "the station", "rautatieasema", "paarautatieasema",
                   "asemarakennus", "asemahalli", "jarnvagsstationen", "centralstationen", "jarnvagsstation",
                   "火车站", "火車站", "中央车站", "中央車站", "车站", "車站"),
-                 ({"building": "train_station"}, {"railway": "station", "station": "!subway", "train": "yes"})),
+                 ({"building": "train_station"}, {"railway": "station", "station": "!subway", "train": "yes"}), by_name=True),
     GenericPlace("metro_station",
                  ("metro station", "underground station", "subway station", "metroasema", "tunnelbanestation", "地铁站", "地鐵站"),
                  ({"railway": "station", "station": "subway"}, {"public_transport": "station", "subway": "yes"})),
@@ -41,12 +44,18 @@ GENERIC_PLACES: tuple[GenericPlace, ...] = (
                  ({"highway": "footway", "tunnel": "yes"}, {"highway": "footway", "layer": "-1"}, {"highway": "footway", "layer": "-2"},
                   {"highway": "pedestrian", "tunnel": "yes"}, {"highway": "steps", "tunnel": "yes"})),
     GenericPlace("market_square",
-                 ("market square", "market place", "marketplace", "harbour market", "kauppatori", "salutorget", "torget",
+                 ("market square", "market place", "marketplace", "harbour market", "kauppatori", "salutorget",
                   "集市广场", "市场广场", "集市", "露天市场"),
-                 ({"amenity": "marketplace"},)),
+                 ({"amenity": "marketplace"},), by_name=True),
     GenericPlace("botanic_garden",
                  ("botanic garden", "botanical garden", "kasvitieteellinen puutarha", "botaniska tradgarden", "植物园", "植物園"),
-                 ({"leisure": "garden", "garden:type": "botanical"}, {"leisure": "garden", "tourism": "attraction"})),
+                 ({"leisure": "garden", "garden:type": "botanical"}, {"leisure": "garden", "tourism": "attraction"}), by_name=True),
+    GenericPlace("fire_station", ("fire station", "rescue station", "paloasema", "brandstation", "消防站", "消防局"), ({"amenity": "fire_station"},)),
+    GenericPlace("swimming_hall", ("swimming hall", "swimming pool", "swimming baths", "uimahalli", "simhall", "simhallen", "游泳馆", "游泳池"),
+                 ({"leisure": "sports_centre", "sport": "swimming"}, {"leisure": "swimming_pool"}, {"leisure": "sports_centre"})),
+    GenericPlace("concert_hall", ("concert hall", "konserttitalo", "konsertsal", "音乐厅"), ({"amenity": "concert_hall"}, {"amenity": "arts_centre"})),
+    GenericPlace("town_hall", ("town hall", "city hall", "kaupungintalo", "stadshuset", "市政厅"), ({"amenity": "townhall"},)),
+    GenericPlace("market_hall", ("market hall", "kauppahalli", "saluhallen", "室内市场"), ({"amenity": "marketplace", "building": "*"},)),
     GenericPlace("library", ("library", "kirjasto", "bibliotek", "图书馆", "圖書館"), ({"amenity": "library"},)),
     GenericPlace("university", ("university", "yliopisto", "universitet", "大学", "大學"), ({"amenity": "university"}, {"building": "university"})),
     GenericPlace("church", ("church", "kirkko", "kyrka", "kyrkan", "教堂"), ({"amenity": "place_of_worship", "religion": "christian"},)),
