@@ -36,7 +36,8 @@ BASE: dict[str, dict[str, int]] = {
 # Lower priorities: the base shrinks to one unit of the lead type.
 BASE_LOW: dict[str, dict[str, int]] = {
     "fire": {"engine": 1},
-    "earthquake_collapse": {"rescue": 1, "engine": 1},
+    "earthquake_collapse": {"engine": 1},
+    "public_health": {"police_patrol": 1},
     "hazmat": {"engine": 1},
     "missing_person": {"police_patrol": 1},
 }
@@ -98,6 +99,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
         if has("people_inside") or has("trapped"):
             needs.need("ambulance", 1, why("people_inside", "trapped"))
+        elif has("building_fire") and not low and not has("no_casualties"):
+            needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
+        if has("utility_fault") and not has("building_fire"):
+            needs.counts["engine"] = 1
+            needs.reasons["engine"] = [why("utility_fault")]
+            needs.need("utility_crew", 1, why("utility_fault"))
     # --- traffic
     if has("vehicle_entrapment") or (incident_type == "traffic_accident" and has("trapped")):
         w = why("vehicle_entrapment", "trapped")
@@ -105,12 +112,16 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("engine", 1, w)
     if has("fuel_leak") and incident_type in ("traffic_accident", "fire", "hazmat"):
         needs.need("engine", 1, why("fuel_leak"))
+    if incident_type == "traffic_accident" and not low and not has("no_casualties"):
+        needs.need("ambulance", 1, why("casualty_signs", "injured", "vehicles") or f"collision at {priority}: expect a casualty")
     if incident_type == "traffic_accident":
         if has("large_vehicle") and (has("injured") or has("vehicle_entrapment") or not low):
             needs.need("police_patrol", 2, why("large_vehicle"))
         else:
             needs.need("police_patrol", 1, why("vehicles") or "traffic control at the scene")
     # --- collapse
+    if incident_type == "earthquake_collapse" and has("upper_floor") and not low:
+        needs.need("ladder", 1, why("upper_floor"))
     if has("collapse_people_under") or (incident_type == "earthquake_collapse" and has("trapped")):
         w = why("collapse_people_under", "trapped")
         for unit_type in ("rescue", "engine", "police_patrol"):
@@ -131,20 +142,23 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("chemical_release") and incident_type in ("hazmat", "traffic_accident", "fire"):
         needs.need("hazmat", 1, why("chemical_release"))
         needs.need("engine", 1, why("chemical_release"))
-        if has("public_area"):
-            needs.need("police_patrol", 1, why("public_area"))
+        if has("public_area") or priority == "P1":
+            needs.need("police_patrol", 1, why("public_area") or "cordon at P1")
     # --- water
     if has("person_in_water"):
         w = why("person_in_water")
-        needs.need("rescue", 1, w)
-        needs.need("engine", 1, w)
+        if not has("rescued_from_water"):
+            needs.need("rescue", 1, w)
+            needs.need("engine", 1, w)
         needs.need("ambulance", 1, w)
     # --- violence
     if incident_type == "public_security":
         if has("large_brawl"):
             needs.need("police_patrol", 3, why("large_brawl"))
-        if has("weapon") or has("violence_ongoing"):
-            needs.need("police_patrol", 2, why("weapon", "violence_ongoing"))
+        if has("crowd_disorder"):
+            needs.need("police_patrol", 3, why("crowd_disorder"))
+        if has("weapon") or has("violence_ongoing") or has("suspicious_object"):
+            needs.need("police_patrol", 2, why("weapon", "violence_ongoing", "suspicious_object"))
     elif has("weapon") and incident_type in ("medical", "missing_person"):
         needs.need("police_patrol", 2, why("weapon"))
     # --- missing person
@@ -165,12 +179,24 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if has("loose_high"):
             needs.need("ladder", 1, why("loose_high"))
             needs.need("police_patrol", 1, why("loose_high"))
-        if incident_type == "severe_weather" and (has("trapped") or has("injured")) and not has("minor_injury"):
-            needs.need("rescue", 1, why("trapped", "injured"))
-            needs.need("engine", 1, why("trapped", "injured"))
+        if incident_type == "severe_weather" and (has("trapped") or has("vehicle_entrapment")):
+            needs.need("rescue", 1, why("trapped", "vehicle_entrapment"))
+            needs.need("engine", 1, why("trapped", "vehicle_entrapment"))
+            needs.need("ambulance", 1, why("trapped", "vehicle_entrapment"))
         if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):
             needs.counts.pop("engine", None)
             needs.reasons.pop("engine", None)
+    if has("jumper"):
+        w = why("jumper")
+        needs.need("police_patrol", 2, w)
+        needs.need("ladder", 1, w)
+        needs.need("ambulance", 1, w)
+    if has("medical_dependency"):
+        needs.need("ambulance", 1, why("medical_dependency"))
+    if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
+        needs.need("police_patrol", 1, why("road_hazard"))
+    if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
+        needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
     if has("stranded_in_water"):
         needs.need("rescue", 1, why("stranded_in_water"))
         needs.need("ambulance", 1, why("stranded_in_water"))
@@ -183,17 +209,23 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("engine", 1, why("not_breathing") + " (first responder)")
     patients = 0
     severe = severe_casualties(text, list(dets.values()))
-    exposed = has("symptoms") and (incident_type in ("hazmat", "public_health") or has("gas_leak") or has("carbon_monoxide")
+    exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak") or has("carbon_monoxide")
                                    or has("chemical_release") or has("smoke_spreading"))
-    if has("injured") or has("unconscious") or exposed:
+    hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type not in ("utility_outage",)
+    if hurt or has("unconscious") or exposed:
         count = dets["injured"].count if has("injured") and dets["injured"].count else 1
+        if exposed and has("affected") and dets["affected"].count:
+            count = max(count, dets["affected"].count)
         count = max(count, severe)
         if has("minor_injury") and not severe:
             patients = math.ceil(count / 2)
         else:
             patients = severe + math.ceil(max(0, count - severe) / 2)
         patients = max(patients, 1)
-    if patients:
+        if incident_type == "public_health" and not severe and priority != "P1":
+            # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
+            patients = min(2, max(1, math.ceil(count / 10)))
+    if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", min(patients, 4), why("injured", "unconscious", "symptoms", "minor_injury"))
     if incident_type == "not_incident":
         return UnitNeeds()
