@@ -118,11 +118,23 @@ class ResponsePlanner:
 
         self._retrieve(checked, triage, plan)
         features: list[dict[str, Any]] = []
+        if location is None and priority == "P1":
+            # Never nothing for P1: pre-alert the nearest suitable units toward the best area there is.
+            location = self._fallback_location(checked, plan)
         if location is not None:
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
-                             "properties": {"kind": "incident", "name": location.name, "incident_type": kind, "priority": priority}})
-            features += self._dispatch(plan, triage, location, incident_id)
-            features += self._evacuate(plan, triage, location, checked)
+                             "properties": {"kind": "incident", "name": location.name, "incident_type": kind, "priority": priority,
+                                            "radius_m": getattr(location, "radius_m", None), "confirmed": getattr(location, "confirmed", True)}})
+            features += self._dispatch(plan, triage, location, incident_id, checked)
+            if getattr(location, "method", "") != "map_centre":
+                features += self._evacuate(plan, triage, location, checked)
+            else:
+                plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+            if not getattr(location, "confirmed", True):
+                plan.warnings.append(f"LOCATION UNCONFIRMED: units are pre-alerted toward {location.name} (± {location.radius_m:.0f} m); confirm the address.")
+                plan.open_questions.insert(0, PlanItem(
+                    text=f"Location unconfirmed ({location.name}, ± {location.radius_m:.0f} m): ask the caller for the exact address, "
+                         "nearest junction or building.", sources=[Source(kind="tool", ref="locate")]))
         else:
             plan.resources.append(PlanItem(text="No units recommended until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
             plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
@@ -148,6 +160,9 @@ class ResponsePlanner:
                 text=f"Possible immediate threat to life ({reason}). Confirm with the caller before accepting {triage.priority}.",
                 sources=[Source(kind="triage", ref=triage.model_version or "triage")]))
     def _locate(self, checked: CheckedText, plan: ResponsePlan) -> Any:
+        locator = getattr(self.city, "locator", None)
+        if locator is not None:
+            return self._resolve_location(locator, checked, plan)
         matches = self.city.gazetteer.find_in_text(checked.without_injection())
         if not matches:
             plan.open_questions.append(PlanItem(
@@ -166,6 +181,40 @@ class ResponsePlanner:
         if best.score < 0.9:
             plan.open_questions.append(PlanItem(text=f"Location matched approximately to {best.name}; confirm.", sources=[Source(kind="scenario", ref=best.id or best.name)]))
         return best
+
+    def _resolve_location(self, locator: Any, checked: CheckedText, plan: ResponsePlan) -> Any:
+        """Where the report puts the incident (tools.locate): point, uncertainty, the words it rests on."""
+        from types import SimpleNamespace
+
+        res = locator.locate(checked.without_injection())
+        plan.tool_outputs["locate"] = res.model_dump(mode="json")
+        src = [Source(kind="scenario", ref=res.ref or res.feature or "locate")]
+        if not res.found:
+            text = res.note if res.outside_map else "Location not identified in the report (no address, street, junction or named place of the map). Confirm the address."
+            plan.open_questions.append(PlanItem(text=text, sources=[Source(kind="scenario", ref="gazetteer")]))
+            return None
+        plan.location = res.place
+        plan.situation.append(PlanItem(text=f"Location: {res.sentence()}.", sources=src))
+        if res.alternatives:
+            alts = "; ".join(f"{a.name} ({a.lat:.5f}, {a.lon:.5f})" for a in res.alternatives[:4])
+            plan.open_questions.append(PlanItem(text=f"The words \"{res.evidence}\" also fit: {alts}. Which one?", sources=src))
+        return SimpleNamespace(name=res.place, lat=res.lat, lon=res.lon, radius_m=res.radius_m or 0.0, confirmed=res.confident,
+                               method=res.method, id=res.ref)
+
+    def _fallback_location(self, checked: CheckedText, plan: ResponsePlan) -> Any:
+        """The best area for a P1 report that could not be located: zone / street / landmark in the text, else the map centre."""
+        from types import SimpleNamespace
+
+        locator = getattr(self.city, "locator", None)
+        if locator is None:
+            return None
+        from tools.locate import Resolution
+
+        found = plan.tool_outputs.get("locate")
+        res = locator.fallback(checked.without_injection(), Resolution.model_validate(found) if found else None)
+        plan.situation.append(PlanItem(text=f"Location: {res.sentence()}.", sources=[Source(kind="tool", ref="locate")]))
+        return SimpleNamespace(name=res.place, lat=res.lat, lon=res.lon, radius_m=res.radius_m or 0.0, confirmed=False,
+                               method=res.method, id=None)
 
     def _retrieve(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
         query = f"{triage.incident_type.replace('_', ' ')} action checklist: {checked.without_injection()[:400]}"
@@ -212,12 +261,19 @@ class ResponsePlanner:
                 log.warning("retrieval failed: %s", exc2)
                 return []
 
-    def _dispatch(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None) -> list[dict[str, Any]]:
+    def _dispatch(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
+                  checked: CheckedText | None = None) -> list[dict[str, Any]]:
+        from tools.determinants import extract
         from tools.dispatch import IncidentRequest, plan_dispatch
 
+        determinants = extract(checked.without_injection()) if checked is not None else None
+        if determinants:
+            plan.situation.append(PlanItem(text="Determinants: " + "; ".join(d.describe() for d in determinants) + ".",
+                                           sources=[Source(kind="tool", ref="determinants")]))
         try:
             request = IncidentRequest(incident_id=incident_id or "INC-NEW", incident_type=triage.incident_type,
-                                      priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name)
+                                      priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name,
+                                      determinants=determinants)
             result = plan_dispatch(self.city, [request])
         except Exception as exc:  # noqa: BLE001 - planner refusals are clear messages; show them
             plan.resources.append(PlanItem(text=f"Dispatch could not be planned: {exc}", sources=[Source(kind="tool", ref="plan_dispatch")]))
@@ -254,7 +310,8 @@ def add_dispatch_items(plan: ResponsePlan, result: Any) -> None:
     """Resources section items from a DispatchPlan (each sourced to the planner)."""
     src = [Source(kind="tool", ref="plan_dispatch")]
     for a in result.assignments:
-        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.", sources=src))
+        why = f" For: {a.reason}." if getattr(a, "reason", "") else ""
+        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.{why}", sources=src))
     for s in result.shortfalls:
         plan.resources.append(PlanItem(text=f"Shortfall: {s.missing} × {s.unit_type}. {s.advice}", sources=src))
         plan.open_questions.append(PlanItem(text=f"Request mutual aid for {s.missing} × {s.unit_type}?", sources=src))

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from tools.routing import LocalProjection
 
 _NUMBER = re.compile(r"^\s*(\d{1,4})\s*([A-Za-z])?\b")
+_RANGE = re.compile(r"^\s*(\d{1,4})\s*[A-Za-z]?\s*[-–]\s*(\d{1,4})")
 # Finnish plots are ~20-30 m wide and numbers step by 2 on one side: ~12 m per number.
 METRES_PER_NUMBER = 12.0
 EXACT_RADIUS_M = 20.0
@@ -34,6 +35,7 @@ class AddressPoint:
     radius_m: float
     ref: str
     is_building: bool
+    last: int = 0        # "8-12": the building carries every number from number to last
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,10 @@ class AddressIndex:
                 radius = max(EXACT_RADIUS_M, float(_to_metres(f.geometry, projection).hausdorff_distance(Point(float(x), float(y)))))
             # "Asemahalli, Kaivokatu": a hall named before its street.
             street = f.street.split(",")[-1].strip()
+            rng = _RANGE.match(f.housenumber)
+            last = int(rng.group(2)) if rng and int(rng.group(2)) > parsed[0] else parsed[0]
             self.by_street.setdefault(normalize(street), []).append(
-                AddressPoint(parsed[0], parsed[1], float(x), float(y), lat, lon, radius, f.ref, f.is_building))
+                AddressPoint(parsed[0], parsed[1], float(x), float(y), lat, lon, radius, f.ref, f.is_building, last))
 
     def streets(self) -> list[str]:
         return list(self.by_street)
@@ -94,7 +98,7 @@ class AddressIndex:
         if not points:
             return None
         label = f"{street_name} {number}{(' ' + letter) if letter else ''}"
-        same = [p for p in points if p.number == number]
+        same = [p for p in points if p.number == number or (p.number < number <= p.last and (number - p.number) % 2 == 0)]
         if same:
             if letter:
                 same = [p for p in same if p.letter == letter.upper()] or same

@@ -61,6 +61,7 @@ DETERMINANTS: dict[str, str] = {
     "affected": "people affected",
     "casualty_signs": "signs of a casualty (down, pinned, can't move)",
     "jumper": "a person threatening to jump",
+    "serious_injury": "a serious injury",
 }
 
 
@@ -216,6 +217,9 @@ def extract(text: str) -> list[Determinant]:
                 out[rule.code] = Determinant(code=rule.code, count=count, evidence=m.group(0).strip(), span=(a, b))
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
+    sev = _SEVERE.search(text)
+    if sev and "serious_injury" not in out:
+        out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
     # "bin on fire behind the shop": the shop is where the bin is, not what burns.
     if "outdoor_fire" in out and "building_fire" in out:
         o, bf = out["outdoor_fire"].span, out["building_fire"].span
@@ -231,6 +235,7 @@ def extract(text: str) -> list[Determinant]:
 def severe_casualties(text: str, dets: list[Determinant]) -> int:
     """Patients needing their own ambulance: unconscious / not breathing / seriously injured ones."""
     codes = {d.code for d in dets}
+    text = text or " ".join(d.evidence for d in dets if d.code == "serious_injury")
     n = 0
     if "not_breathing" in codes or "unconscious" in codes:
         n += 1

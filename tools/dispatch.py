@@ -2,7 +2,9 @@
 
 Method
 ------
-Each incident needs the units of ``REQUIREMENTS[incident_type]`` (one "slot" per unit).
+Each incident needs the units the response table gives for its type, priority and
+determinants (tools/response_table.py, one "slot" per unit); an incident whose report was
+not assessed for determinants (``determinants=None``) gets ``REQUIREMENTS[incident_type]``.
 ETAs are drive-graph travel times from each unit's position (its station unless the
 scenario gives a position) to the road node nearest the incident, plus ``TURNOUT_S`` for
 a unit that starts from its station.
@@ -30,13 +32,16 @@ from scipy.optimize import linear_sum_assignment
 
 from core.vocabulary import PRIORITIES
 from tools.city import CityModel, PlanningError
+from tools.determinants import Determinant
+from tools.response_table import unit_needs
 from tools.scenario import HazardTypeName
 
 log = logging.getLogger(__name__)
 
 
-# Units needed per incident type (demonstration doctrine written for this project, in the
-# spirit of common first-alarm assignments; not an official response table).
+# Units needed per incident type when the report's determinants are unknown (demonstration
+# doctrine written for this project, in the spirit of common first-alarm assignments; not an
+# official response table). With determinants, tools/response_table.py decides.
 REQUIREMENTS: dict[str, dict[str, int]] = {
     "fire": {"engine": 2, "ladder": 1, "ambulance": 1},
     "flood": {"rescue": 1, "engine": 1, "ambulance": 1},
@@ -75,6 +80,7 @@ class IncidentRequest(BaseModel):
     lat: float
     lon: float
     location_name: str | None = None
+    determinants: list[Determinant] | None = Field(default=None, description="facts of the report that decide the unit mix (tools.determinants.extract)")
 
     @field_validator("priority")
     @classmethod
@@ -100,6 +106,7 @@ class UnitAssignment(BaseModel):
     station_name: str
     eta_min: float
     distance_m: float
+    reason: str = Field(default="", description="what in the report asked for this unit type")
     unit_lat: float
     unit_lon: float
     route: list[list[float]] = Field(default_factory=list, description="[[lon, lat], ...] along the roads")
@@ -247,8 +254,15 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
 
     # Slots: one per required unit, grouped by priority.
     slots: list[tuple[int, str]] = []  # (planned incident index, unit type)
+    reasons: dict[tuple[int, str], str] = {}
     for m, (inc, _) in enumerate(planned):
-        req = REQUIREMENTS.get(inc.incident_type, {})
+        if inc.determinants is None:
+            req = REQUIREMENTS.get(inc.incident_type, {})
+        else:
+            needs = unit_needs(inc.incident_type, inc.priority, inc.determinants)
+            req = needs.counts
+            reasons.update({(m, t): needs.reason_for(t) for t in req})
+            explanation.extend(f"{inc.incident_id} needs {line}" for line in needs.lines())
         if not req:
             explanation.append(f"{inc.incident_id}: '{inc.incident_type}' needs no units by the requirement table.")
         for unit_type, count in req.items():
@@ -290,7 +304,8 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
         path = road_path(node, inc_node)
         coords, length, time_s, _ = idx.path_details(path) if path else ([], 0.0, float(eta[k, m]), [])
         assignments.append(UnitAssignment(incident_id=inc.incident_id, unit_id=unit.id, unit_type=unit.type, station_id=station.id, station_name=station.name,
-                                          eta_min=round(float(eta[k, m]) / 60.0, 2), distance_m=round(length, 1), unit_lat=ulat, unit_lon=ulon, route=coords))
+                                          eta_min=round(float(eta[k, m]) / 60.0, 2), distance_m=round(length, 1), unit_lat=ulat, unit_lon=ulon, route=coords,
+                                          reason=reasons.get((m, unit_type), "")))
         if k in taken_by and strategy == "nearest":
             explanation.append(f"{unit.id} -> {inc.incident_id} although already recommended for {taken_by[k]}: OVERCOMMITTED (naive baseline).")
         taken_by.setdefault(k, inc.incident_id)

@@ -115,18 +115,33 @@ def has_cjk(text: str) -> bool:
 
 
 def _word_stem(word: str) -> str:
-    """The part of a word that Finnish inflection keeps (kirkko -> kirkossa, katu -> kadulla: drop 2 letters)."""
-    if has_cjk(word) or len(word) < 6:
+    """A literal prefix every inflected form of the word keeps (a cheap test before the regex)."""
+    if has_cjk(word) or len(word) <= 3:
         return word
-    return word[:-2]
+    return word[:-3] if len(word) >= 6 else word[:-2]
+
+
+_VOWELS = "aeiouy"
+# Finnish case endings (and Swedish definite / genitive endings), diacritics already folded (ä -> a).
+_ENDING = r"(?:n|a|ssa|sta|lla|lta|lle|ksi|na|ta|t|in|ihin|iin|seen|hin|han|hen|s|ns|en|et|arna|ar|e|sa|ine|issa|illa|ilta|ille|ista|ja|ia|ita|ssa|lla)?"
+_GRADATION = (("kk", "kk?"), ("pp", "pp?"), ("tt", "tt?"), ("nk", "n[kg]"), ("nt", "n[tn]"), ("lt", "l[tl]"), ("rt", "r[tr]"),
+              ("mp", "m[pm]"), ("t", "[td]"), ("p", "[pv]"))
 
 
 def _word_pattern(word: str) -> str:
-    if has_cjk(word) or len(word) <= 3:
+    """Regex for a word and its inflected forms: Finnish consonant gradation (katu -> kadulla, kirkko -> kirkossa,
+    Helsinki -> Helsingin) and case endings; no arbitrary suffix, so 'Stokka' does not match 'Stokmann'."""
+    if has_cjk(word) or len(word) <= 3 or not word.isalpha():
         return re.escape(word)
-    if len(word) < 6:
-        return re.escape(word) + r"\w{0,4}"
-    return re.escape(word[:-2]) + r"\w{0,7}"
+    if len(word) <= 5:
+        return re.escape(word) + _ENDING  # short names: the word itself and a case ending ("Espa" is not "Espoo")
+    if word[-1] not in _VOWELS:
+        return re.escape(word) + f"[{_VOWELS}]{{0,2}}" + _ENDING
+    base = word[:-1]
+    for strong, pattern in _GRADATION:
+        if base.endswith(strong) and (len(strong) > 1 or (len(base) >= 2 and base[-2] in _VOWELS)):
+            return re.escape(base[: -len(strong)]) + pattern + f"[{_VOWELS}]{{0,2}}" + _ENDING
+    return re.escape(base) + f"[{_VOWELS}]{{0,2}}" + _ENDING
 
 
 def _stem(key: str) -> str:
@@ -360,7 +375,7 @@ class Gazetteer:
         # a landmark counts only when written as a name, capitalised as in OSM.
         original = entry.originals.get(key, entry.name)
         first = original.split()[0] if original.split() else original
-        head = first[: max(1, len(_word_stem(normalize(first))))]
+        head = first[: len(first) - 3] if len(first) >= 7 else first
         if not head[:1].isupper():
             return True
         return re.search(r"(?<!\w)" + re.escape(head), text, re.IGNORECASE if not head[1:].islower() else 0) is not None

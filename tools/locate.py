@@ -20,16 +20,13 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
 from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _stem, _word_pattern, has_cjk, normalize
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
-
-if TYPE_CHECKING:  # pragma: no cover
-    from tools.city import CityModel
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +70,7 @@ _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
     r"\b([A-ZÄÖÅ][\wäöåÄÖÅ'’-]*(?:katu|kadu\w*|tie|tien|tiell\w*|kuja\w*|polku|ranta|rann\w*|tori\w*|aukio\w*|puisto\w*|gatan|vägen|gränd|torget|parken|plan)"
-    r"|[A-ZÄÖÅ][\wäöå'’-]+ (?:Street|Road|Avenue|Square|Park|Station|Church|Cathedral|Bridge|Harbour|Harbor|Market|Hall|Museum|Airport|Island))\b")
+    r"|[A-ZÄÖÅ][\wäöå'’-]+ (?:Street|Road|Avenue|Boulevard|Lane|Drive|Square|Park|Station|Church|Cathedral|Bridge|Harbour|Harbor|Market|Hall|Museum|Airport|Island|Stadium))\b")
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 _REL_LABEL = {"opposite": "opposite", "behind": "behind", "next_to": "next to", "in_front": "in front of", "under": "under", "near": "near"}
 _DIR_LABEL = {"pohjois": "north", "norra": "north", "北": "north", "etela": "south", "sodra": "south", "南": "south", "ita": "east",
@@ -86,7 +83,10 @@ _PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄ�
 # Everyday words of reports that must not be "corrected" into a place name.
 _COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "children", "smoke", "floor", "street", "corner", "behind",
                  "inside", "outside", "building", "injured", "trapped", "police", "ambulance", "please", "station", "square",
-                 "about", "after", "before", "still", "under", "front", "their", "water", "leaking", "burning", "fire", "help"}
+                 "about", "after", "before", "still", "under", "front", "their", "water", "leaking", "burning", "fire", "help",
+                 "boulevard", "avenue", "road", "lane", "bridge", "church", "cathedral", "market", "harbour", "museum", "theatre",
+                 "hotel", "library", "school", "hospital", "stadium", "park", "garden", "tower", "palace", "island"}
+_STREET_WORD_AFTER = re.compile(r"^ (street|road|avenue|boulevard|lane|drive|way|katu|tie|gatan|vagen|strasse)\b( \d{1,4})?|^ \d{1,4}(?: [a-h])?(?= |$)")
 _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
 
 
@@ -144,7 +144,8 @@ class _Generic:
 class Locator:
     """Resolves report text to a Resolution on one city model."""
 
-    def __init__(self, city: "CityModel"):
+    def __init__(self, city: Any):
+        """``city``: a tools.city.CityModel (gazetteer, features, graphs, projection, bbox, scenario)."""
         self.city = city
         self.gaz = city.gazetteer
         self.proj = city.projection
@@ -197,6 +198,10 @@ class Locator:
             named: list[_Entry] = []
             for phrase in (gp.phrases if gp.by_name else ()):
                 for e in self.gaz._by_key.get(normalize(phrase), []):
+                    # Named so, and not tagged as something else (the metro station "Järnvägsstationen").
+                    if e.tags and e.kind == "landmark" and not any(tags_match(rule, e.tags) for rule in gp.tags) \
+                            and any(k in e.tags for rule in gp.tags for k in rule):
+                        continue
                     if e not in named:
                         named.append(e)
             tagged = [e for e in self.gaz.entries if e.tags and e not in named and any(tags_match(rule, e.tags) for rule in gp.tags)]
@@ -423,7 +428,9 @@ class Locator:
         if best is None:
             return None
         score, a, b, key = best
-        return norm[:a] + key + norm[b:], norm[a:b], key, score
+        entries = self.gaz._by_key.get(key)
+        written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
+        return norm[:a] + written + norm[b:], norm[a:b], written, score
 
     def _unknown_qualifier(self, text: str, norm: str, start: int) -> str | None:
         """A name in front of a generic description that the map does not know ("Tampere railway station")."""
@@ -521,6 +528,10 @@ class Locator:
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
             qualifier = self._unknown_qualifier(text, norm, pick.start) if pick.entry.kind == "landmark" else None
+            trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
+            if trailing:
+                # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
+                return self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
@@ -606,7 +617,7 @@ class Locator:
                           evidence=(resolution.evidence if resolution else ""), outside_map=bool(resolution and resolution.outside_map))
 
 
-def locate(city: "CityModel", text: str) -> Resolution:
+def locate(city: Any, text: str) -> Resolution:
     return city.locator.locate(text)
 
 
