@@ -30,6 +30,8 @@ from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 
 log = logging.getLogger(__name__)
 
+# A spelling correction at least this close (rapidfuzz ratio) may be confident; below it, always confirm.
+FUZZY_CONFIDENT = 92.0
 # An answer is confident when its uncertainty is at most this and nothing else fits the words.
 CONFIDENT_RADIUS_M = 200.0
 # Extra uncertainty a relation adds to its anchor (m): "opposite" is across the street, "behind" the block.
@@ -76,7 +78,7 @@ _REL_LABEL = {"opposite": "opposite", "behind": "behind", "next_to": "next to", 
 _DIR_LABEL = {"pohjois": "north", "norra": "north", "北": "north", "etela": "south", "sodra": "south", "南": "south", "ita": "east",
               "ostra": "east", "东": "east", "東": "east", "lansi": "west", "vastra": "west", "西": "west"}
 _NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "at", "in", "on", "by", "near", "outside", "inside", "behind", "opposite", "main",
-                   "central", "old", "new", "big", "small", "our", "my", "your", "his", "her", "their", "from", "to", "into", "under",
+                   "central", "big", "small", "our", "my", "your", "his", "her", "their", "from", "to", "into", "under",
                    "below", "beside", "next", "front", "den", "det", "en", "ett", "vid", "pa", "i", "framfor", "bakom", "mittemot",
                    "utanfor", "han", "hon", "he", "she", "we", "they", "there", "here", "smoke", "fire", "help", "police", "ambulance"}
 _PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})")
@@ -171,6 +173,9 @@ class Locator:
                 body = " ".join(_word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         self._generic_cache: dict[str, list[_Entry]] = {}
+        # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
+        # of these belongs to a name on the map.
+        self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
@@ -423,7 +428,7 @@ class Locator:
                     continue
                 cut = 85.0 if len(gram) >= 8 else 90.0
                 hit = process.extractOne(gram, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut)
-                if hit and (best is None or (hit[1], b - a) > (best[0], best[2] - best[1])):
+                if hit and hit[1] < 100.0 and (best is None or (hit[1], b - a) > (best[0], best[2] - best[1])):
                     best = (float(hit[1]), a, b, hit[0])
         if best is None:
             return None
@@ -459,7 +464,9 @@ class Locator:
             return None
         if key in _NOT_QUALIFIERS:
             return None
-        if self.gaz._by_key.get(key) or any(k.startswith(_stem(key)) for k in self.gaz._by_key if len(key) >= 5 and len(k) >= len(key) - 2):
+        if key in ("west", "east", "north", "south", "western", "eastern", "northern", "southern", "old", "new", "upper", "lower"):
+            return word  # "West Harbour", "Old Church": a different place of that kind, named by the word
+        if self.gaz._by_key.get(key) or key in self._name_words:
             return None
         return word
 
@@ -567,30 +574,34 @@ class Locator:
                 res.note = (res.note + " " if res.note else "") + f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area."
             return res
 
-        # 5. a street without a number; 6. a zone
+        # 5. a street without a number; 6. a zone -- unless a misspelt name next to it says more ("Hakaniemen toori")
+        coarse: Resolution | None = None
         if streets:
             mn = streets[0]
             rel = self._end_of(norm, mn.start, mn.end, mn.entry)
             if rel is not None:
                 return self._feature(text, norm, mn.entry, mn.start, mn.end, mn.score, "street")
-            return self._street(mn, self._evidence(text, norm, mn.start, mn.end))
-        if zones:
+            coarse = self._street(mn, self._evidence(text, norm, mn.start, mn.end))
+        elif zones:
             z = zones[0].entry
-            return Resolution(lat=z.lat, lon=z.lon, radius_m=round(z.radius_m, 1), confident=False, method="zone", place=z.name,
-                              feature=z.name, feature_kind="zone", category="zone", ref=z.id,
-                              evidence=self._evidence(text, norm, zones[0].start, zones[0].end), note=f"district only: somewhere in {z.name}")
+            coarse = Resolution(lat=z.lat, lon=z.lon, radius_m=round(z.radius_m, 1), confident=False, method="zone", place=z.name,
+                                feature=z.name, feature_kind="zone", category="zone", ref=z.id,
+                                evidence=self._evidence(text, norm, zones[0].start, zones[0].end), note=f"district only: somewhere in {z.name}")
 
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions])
+            # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")])
             if fixed is not None:
                 corrected, original, replacement, score = fixed
                 res = self.locate(corrected, _depth=1)
-                if res.found:
-                    res.confident = res.confident and score >= 90.0
+                if res.found and (coarse is None or res.method not in ("street", "zone")):
+                    res.confident = res.confident and score >= FUZZY_CONFIDENT
                     res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
                     res.evidence = original if not res.evidence else res.evidence
                     return res
+        if coarse is not None:
+            return coarse
 
         # 8. nothing on the map: say which words look like a place the map does not have
         for m in _PLACE_LIKE.finditer(text):
