@@ -66,7 +66,9 @@ class ResponsePlanner:
         self.city = city
         self.config = config or PlannerConfig()
 
-    def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None) -> ResponsePlan:
+    def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None,
+             location: tuple[float, float] | None = None) -> ResponsePlan:
+        """``location``: (lat, lon) set by the operator (a click on the map); it replaces the one read from the report."""
         plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
         result = None
         if triage is None:
@@ -97,7 +99,7 @@ class ResponsePlanner:
                 text="Report contains embedded instructions (ignored): \"" + " ".join(checked.injection_spans)[:200] + "\". Verify the report's origin.",
                 sources=[Source(kind="operator", ref="safety-check")]))
 
-        location = self._locate(checked, plan)
+        location = self._operator_location(location, plan) if location is not None else self._locate(checked, plan)
         if kind == "not_incident":
             plan.immediate_actions.append(PlanItem(text="No incident indicated: log the report, no units dispatched. Re-triage if new information arrives.", sources=t_src))
             plan.evacuation.append(PlanItem(text="No evacuation indicated.", sources=t_src))
@@ -191,6 +193,18 @@ class ResponsePlanner:
             plan.open_questions.append(PlanItem(text=f"The words \"{res.evidence}\" also fit: {alts}. Which one?", sources=src))
         return SimpleNamespace(name=res.place, lat=res.lat, lon=res.lon, radius_m=res.radius_m or 0.0, confirmed=res.confident,
                                method=res.method, id=res.ref)
+
+    def _operator_location(self, point: tuple[float, float], plan: ResponsePlan) -> Any:
+        """The point the operator set; a point off the map is refused with the planner's message (ValueError)."""
+        from types import SimpleNamespace
+
+        lat, lon = float(point[0]), float(point[1])
+        self.city.check_on_map(lat, lon, "the location set on the map")
+        name = f"location set by the operator ({lat:.5f}, {lon:.5f})"
+        plan.location = name
+        plan.tool_outputs["locate"] = {"method": "operator", "lat": lat, "lon": lon, "radius_m": 15.0, "confident": True, "place": name}
+        plan.situation.append(PlanItem(text=f"Location: {name}, set on the map.", sources=[Source(kind="operator", ref="map-click")]))
+        return SimpleNamespace(name=name, lat=lat, lon=lon, radius_m=15.0, confirmed=True, method="operator", id=None)
 
     def _fallback_location(self, checked: CheckedText, plan: ResponsePlan) -> Any:
         """The best area for a P1 report that could not be located: zone / street / landmark in the text, else the map centre."""
