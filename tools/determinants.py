@@ -61,7 +61,7 @@ DETERMINANTS: dict[str, str] = {
     "affected": "people affected",
     "casualty_signs": "signs of a casualty (down, pinned, can't move)",
     "jumper": "a person threatening to jump",
-    "serious_injury": "a serious injury",
+    "serious_injury": "a serious injury or illness",
 }
 
 
@@ -108,7 +108,7 @@ _PEOPLE = r"(?:people|persons?|men|women|man|woman|children|kids?|child|resident
 RULES: tuple[_Rule, ...] = (
     # --- life signs
     _r("not_breathing", r"\b(not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|heart (has )?stopped|doing cpr|started cpr|cpr in progress|giving cpr|performing cpr|defibrillator|aed|ei hengitä|andas inte)\b|没有呼吸|没呼吸|停止呼吸|呼吸停止|心跳停止|心脏骤停|没有心跳|做心肺复苏|心肺复苏|CPR", negatable=False),
-    _r("unconscious", r"\b(unconscious|unresponsive|not responding|passed out|knocked out|collapsed and (is )?not|won'?t wake|can'?t wake|tajuton|medvetslös)\b|昏迷|失去知觉|不省人事|没有意识|叫不醒|晕倒|昏倒|没反应|没有反应"),
+    _r("unconscious", r"\b(unconscious|unresponsive|not responding|passed out|knocked out|collapsed and (is )?not (responding|moving|waking)|won'?t wake|can'?t wake|tajuton|medvetslös)\b|昏迷|失去知觉|不省人事|没有意识|叫不醒|晕倒|昏倒|没反应|没有反应"),
     # --- injuries (counted)
     _r("injured", r"(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically|more|other|elderly|young|old)\s+)?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,3}?(?:injured|hurt|wounded|bleeding|burned|burnt|stabbed|hit|cut|hurt)\b)"
        r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
@@ -152,7 +152,7 @@ RULES: tuple[_Rule, ...] = (
     _r("missing_vulnerable", r"\b(missing|lost|wandered off|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old)\b[^.]{0,60}\b(missing|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|老人|老太太|老爷爷|老奶奶|痴呆|失智)[^。]{0,20}(走失|失踪|不见了|找不到|没回家|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
     _r("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|bay|ice|beach|bridge|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|冰面"),
     _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在|困在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
-    _r("collapse", r"\b(collaps\w+|caved in|cave-in|fell in|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
+    _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
     # --- utilities, storm, flood
     _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住)|困在电梯"),
     _r("traffic_lights_out", r"\b(traffic lights?|signals?) (are |is )?(out|dead|down|not working|off|dark)|liikennevalot\w*|trafikljus\w*\b|(红绿灯|信号灯|交通灯)[^。]{0,3}(不亮|失灵|坏了|灭了|不工作)"),
