@@ -37,6 +37,8 @@ CONFIDENT_RADIUS_M = 200.0
 # Extra uncertainty a relation adds to its anchor (m): "opposite" is across the street, "behind" the block.
 RELATION_OFFSET_M = {"opposite": 40.0, "behind": 60.0, "next_to": 30.0, "in_front": 15.0, "under": 0.0, "near": 120.0}
 JUNCTION_SPREAD_M = 80.0
+# A generic description ("the underpass") is tied to a street or district the report names only this close to it.
+CONTEXT_GAP_M = 150.0
 
 _REL_BEFORE = [  # English and Swedish put the relation before the place
     ("opposite", r"(opposite|across (the street |the road )?from|mittemot|over gatan fran)"),
@@ -393,15 +395,20 @@ class Locator:
                           feature=entry.name, feature_kind=entry.kind, category=entry.category, ref=entry.ref or entry.id,
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
-    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution:
+    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution | None:
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
         if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
             # A feature literally named with the description in another language (Kauppatori = market square).
             others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
             return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
         if len(cands) > 1 and context:
-            ranked = sorted(cands, key=lambda e: min(self._dist(e, c) for c in context))
+            def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
+                return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
+
+            ranked = sorted(cands, key=gap)
             best = ranked[0]
+            if gap(best) > CONTEXT_GAP_M and any(c.kind in ("street", "zone") for c in context):
+                return None  # no such feature where the report says: the street or district it names is the answer
             others = [e for e in ranked[1:] if self._dist(e, best) > SAME_PLACE_M and min(self._dist(e, c) for c in context) <= 100.0]
             return self._feature(text, norm, best, g.start, g.end, 1.0, "generic", others)
         if len(cands) > 1:
@@ -568,6 +575,8 @@ class Locator:
                 if other is not g and other.kind is not g.kind:
                     context += self.generic_candidates(other.kind)[:3]
             res = self._generic(text, norm, g, cands, context)
+            if res is None:
+                continue
             if qualifier:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
                 res.confident = False
