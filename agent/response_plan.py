@@ -110,7 +110,17 @@ class ResponsePlanner:
             return plan
 
         self._retrieve(checked, triage, plan)
+        features = self._act_at(plan, triage, location, incident_id, checked)
+        plan.geojson = {"type": "FeatureCollection", "features": features}
+        if not plan.open_questions:
+            plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
+        return plan
+
+    def _act_at(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
+                checked: CheckedText) -> list[dict[str, Any]]:
+        """Dispatch and evacuation at the location; an unlocated P1 still gets units toward the best area, flagged."""
         features: list[dict[str, Any]] = []
+        kind, priority = triage.incident_type, triage.priority
         if location is None and priority == "P1":
             # Never nothing for P1: pre-alert the nearest suitable units toward the best area there is.
             location = self._fallback_location(checked, plan)
@@ -131,10 +141,7 @@ class ResponsePlanner:
         else:
             plan.resources.append(PlanItem(text="No units recommended until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
             plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
-        plan.geojson = {"type": "FeatureCollection", "features": features}
-        if not plan.open_questions:
-            plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
-        return plan
+        return features
 
     def possible_p1_threshold(self) -> float:
         decision = getattr(self.triage_model, "p1_threshold", None) or 0.5
