@@ -176,16 +176,17 @@ class Assistant:
 
     # --- response plans -----------------------------------------------------
     def plan(self, report: str, incident_id: str | None = None, operator: str | None = None,
-             narrative: bool = True) -> ResponsePlan:
-        """The response plan for a report, logged with its report; from the chat too (``plan_response``)."""
+             narrative: bool = True, location: tuple[float, float] | None = None) -> ResponsePlan:
+        """The response plan for a report, logged with its report; from the chat too (``plan_response``).
+        ``location``: (lat, lon) the operator set on the map, replacing the one read from the report."""
         checked = screen_text(report, what="report")
         operator = self._operator(operator)
-        plan = self._response_plan(checked, incident_id, operator, narrative=narrative)
+        plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
         self._store.save_plan(plan, operator)
         return plan
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
-                       narrative: bool) -> ResponsePlan:
+                       narrative: bool, location: tuple[float, float] | None = None) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.
         latest = self._store.latest_report(incident_id) if incident_id else None
@@ -195,7 +196,7 @@ class Assistant:
             record = self.triage(checked.text, incident_id, operator)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
-            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage)
+            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location)
         if narrative:
             self._add_narrative(plan)
         return plan

@@ -36,7 +36,8 @@ def add_dispatch_items(plan: ResponsePlan, result: Any) -> None:
     """Resources section items from a DispatchPlan (each sourced to the planner)."""
     src = [Source(kind="tool", ref="plan_dispatch")]
     for a in result.assignments:
-        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.", sources=src))
+        why = f" For: {a.reason}." if getattr(a, "reason", "") else ""  # which determinant asked for this unit
+        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.{why}", sources=src))
     for s in result.shortfalls:
         plan.resources.append(PlanItem(text=f"Shortfall: {s.missing} × {s.unit_type}. {s.advice}", sources=src))
         plan.open_questions.append(PlanItem(text=f"Request mutual aid for {s.missing} × {s.unit_type}?", sources=src))

@@ -66,7 +66,9 @@ class ResponsePlanner:
         self.city = city
         self.config = config or PlannerConfig()
 
-    def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None) -> ResponsePlan:
+    def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None,
+             location: tuple[float, float] | None = None) -> ResponsePlan:
+        """``location``: (lat, lon) set by the operator (a click on the map); it replaces the one read from the report."""
         plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
         result = None
         if triage is None:
@@ -97,7 +99,7 @@ class ResponsePlanner:
                 text="Report contains embedded instructions (ignored): \"" + " ".join(checked.injection_spans)[:200] + "\". Verify the report's origin.",
                 sources=[Source(kind="operator", ref="safety-check")]))
 
-        location = self._locate(checked, plan)
+        location = self._operator_location(location, plan) if location is not None else self._locate(checked, plan)
         if kind == "not_incident":
             plan.immediate_actions.append(PlanItem(text="No incident indicated: log the report, no units dispatched. Re-triage if new information arrives.", sources=t_src))
             plan.evacuation.append(PlanItem(text="No evacuation indicated.", sources=t_src))
@@ -108,19 +110,38 @@ class ResponsePlanner:
             return plan
 
         self._retrieve(checked, triage, plan)
-        features: list[dict[str, Any]] = []
-        if location is not None:
-            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
-                             "properties": {"kind": "incident", "name": location.name, "incident_type": kind, "priority": priority}})
-            features += self._dispatch(plan, triage, location, incident_id)
-            features += self._evacuate(plan, triage, location, checked)
-        else:
-            plan.resources.append(PlanItem(text="No units recommended until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
-            plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+        features = self._act_at(plan, triage, location, incident_id, checked)
         plan.geojson = {"type": "FeatureCollection", "features": features}
         if not plan.open_questions:
             plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
         return plan
+
+    def _act_at(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
+                checked: CheckedText) -> list[dict[str, Any]]:
+        """Dispatch and evacuation at the location; an unlocated P1 still gets units toward the best area, flagged."""
+        features: list[dict[str, Any]] = []
+        kind, priority = triage.incident_type, triage.priority
+        if location is None and priority == "P1":
+            # Never nothing for P1: pre-alert the nearest suitable units toward the best area there is.
+            location = self._fallback_location(checked, plan)
+        if location is not None:
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
+                             "properties": {"kind": "incident", "name": location.name, "incident_type": kind, "priority": priority,
+                                            "radius_m": getattr(location, "radius_m", None), "confirmed": getattr(location, "confirmed", True)}})
+            features += self._dispatch(plan, triage, location, incident_id, checked)
+            if getattr(location, "method", "") != "map_centre":
+                features += self._evacuate(plan, triage, location, checked)
+            else:
+                plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+            if not getattr(location, "confirmed", True):
+                plan.warnings.append(f"LOCATION UNCONFIRMED: units are pre-alerted toward {location.name} (± {location.radius_m:.0f} m); confirm the address.")
+                plan.open_questions.insert(0, PlanItem(
+                    text=f"Location unconfirmed ({location.name}, ± {location.radius_m:.0f} m): ask the caller for the exact address, "
+                         "nearest junction or building.", sources=[Source(kind="tool", ref="locate")]))
+        else:
+            plan.resources.append(PlanItem(text="No units recommended until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+            plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+        return features
 
     def possible_p1_threshold(self) -> float:
         decision = getattr(self.triage_model, "p1_threshold", None) or 0.5
@@ -139,6 +160,9 @@ class ResponsePlanner:
                 text=f"Possible immediate threat to life ({reason}). Confirm with the caller before accepting {triage.priority}.",
                 sources=[Source(kind="triage", ref=triage.model_version or "triage")]))
     def _locate(self, checked: CheckedText, plan: ResponsePlan) -> Any:
+        locator = getattr(self.city, "locator", None)
+        if locator is not None:
+            return self._resolve_location(locator, checked, plan)
         matches = self.city.gazetteer.find_in_text(checked.without_injection())
         if not matches:
             plan.open_questions.append(PlanItem(
@@ -157,6 +181,52 @@ class ResponsePlanner:
         if best.score < 0.9:
             plan.open_questions.append(PlanItem(text=f"Location matched approximately to {best.name}; confirm.", sources=[Source(kind="scenario", ref=best.id or best.name)]))
         return best
+
+    def _resolve_location(self, locator: Any, checked: CheckedText, plan: ResponsePlan) -> Any:
+        """Where the report puts the incident (tools.locate): point, uncertainty, the words it rests on."""
+        from types import SimpleNamespace
+
+        res = locator.locate(checked.without_injection())
+        plan.tool_outputs["locate"] = res.model_dump(mode="json")
+        src = [Source(kind="scenario", ref=res.ref or res.feature or "locate")]
+        if not res.found:
+            text = res.note if res.outside_map else "Location not identified in the report (no address, street, junction or named place of the map). Confirm the address."
+            plan.open_questions.append(PlanItem(text=text, sources=[Source(kind="scenario", ref="gazetteer")]))
+            return None
+        plan.location = res.place
+        plan.situation.append(PlanItem(text=f"Location: {res.sentence()}.", sources=src))
+        if res.alternatives:
+            alts = "; ".join(f"{a.name} ({a.lat:.5f}, {a.lon:.5f})" for a in res.alternatives[:4])
+            plan.open_questions.append(PlanItem(text=f"The words \"{res.evidence}\" also fit: {alts}. Which one?", sources=src))
+        return SimpleNamespace(name=res.place, lat=res.lat, lon=res.lon, radius_m=res.radius_m or 0.0, confirmed=res.confident,
+                               method=res.method, id=res.ref)
+
+    def _operator_location(self, point: tuple[float, float], plan: ResponsePlan) -> Any:
+        """The point the operator set; a point off the map is refused with the planner's message (ValueError)."""
+        from types import SimpleNamespace
+
+        lat, lon = float(point[0]), float(point[1])
+        self.city.check_on_map(lat, lon, "the location set on the map")
+        name = f"location set by the operator ({lat:.5f}, {lon:.5f})"
+        plan.location = name
+        plan.tool_outputs["locate"] = {"method": "operator", "lat": lat, "lon": lon, "radius_m": 15.0, "confident": True, "place": name}
+        plan.situation.append(PlanItem(text=f"Location: {name}, set on the map.", sources=[Source(kind="operator", ref="map-click")]))
+        return SimpleNamespace(name=name, lat=lat, lon=lon, radius_m=15.0, confirmed=True, method="operator", id=None)
+
+    def _fallback_location(self, checked: CheckedText, plan: ResponsePlan) -> Any:
+        """The best area for a P1 report that could not be located: zone / street / landmark in the text, else the map centre."""
+        from types import SimpleNamespace
+
+        locator = getattr(self.city, "locator", None)
+        if locator is None:
+            return None
+        from tools.locate import Resolution
+
+        found = plan.tool_outputs.get("locate")
+        res = locator.fallback(checked.without_injection(), Resolution.model_validate(found) if found else None)
+        plan.situation.append(PlanItem(text=f"Location: {res.sentence()}.", sources=[Source(kind="tool", ref="locate")]))
+        return SimpleNamespace(name=res.place, lat=res.lat, lon=res.lon, radius_m=res.radius_m or 0.0, confirmed=False,
+                               method=res.method, id=None)
 
     def _retrieve(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
         query = f"{triage.incident_type.replace('_', ' ')} action checklist: {checked.without_injection()[:400]}"
@@ -203,12 +273,19 @@ class ResponsePlanner:
                 log.warning("retrieval failed: %s", exc2)
                 return []
 
-    def _dispatch(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None) -> list[dict[str, Any]]:
+    def _dispatch(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
+                  checked: CheckedText | None = None) -> list[dict[str, Any]]:
+        from tools.determinants import extract
         from tools.dispatch import IncidentRequest, plan_dispatch
 
+        determinants = extract(checked.without_injection()) if checked is not None else None
+        if determinants:
+            plan.situation.append(PlanItem(text="Determinants: " + "; ".join(d.describe() for d in determinants) + ".",
+                                           sources=[Source(kind="tool", ref="determinants")]))
         try:
             request = IncidentRequest(incident_id=incident_id or "INC-NEW", incident_type=triage.incident_type,
-                                      priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name)
+                                      priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name,
+                                      determinants=determinants)
             result = plan_dispatch(self.city, [request])
         except Exception as exc:  # noqa: BLE001 - planner refusals are clear messages; show them
             plan.resources.append(PlanItem(text=f"Dispatch could not be planned: {exc}", sources=[Source(kind="tool", ref="plan_dispatch")]))

@@ -48,6 +48,7 @@ def main() -> None:
     reports = yaml.safe_load((ROOT / "bench" / "data" / "plan_reports.yaml").read_text(encoding="utf-8"))
 
     complete = invented = type_ok = prio_ok = place_ok = 0
+    p1_total = p1_units = p1_unconfirmed = 0
     times: list[float] = []
     invented_names: list[str] = []
     for report in reports:
@@ -59,6 +60,11 @@ def main() -> None:
         invented += len(check.unknown)
         invented_names += check.unknown
         type_ok += plan.triage.incident_type == report["expect_type"]
+        if plan.triage.priority == "P1" or report["expect_priority"] == "P1":
+            # Never nothing for P1: units recommended even when the place is not confirmed.
+            p1_total += 1
+            p1_units += bool(plan.tool_outputs.get("plan_dispatch", {}).get("assignments"))
+            p1_unconfirmed += any("LOCATION UNCONFIRMED" in w for w in plan.warnings)
         prio_ok += plan.triage.priority == report["expect_priority"]
         expected_place = report.get("expect_place")
         if expected_place is None:
@@ -71,6 +77,7 @@ def main() -> None:
     print(f"  plans with every required section: {complete}/{n}")
     print(f"  invented facilities/units/streets in rendered plans: {invented} {sorted(set(invented_names))}")
     print(f"  triage type {type_ok}/{n}, priority {prio_ok}/{n}, location {place_ok}/{n}")
+    print(f"  P1 reports (triaged or expected) with units recommended: {p1_units}/{p1_total} ({p1_unconfirmed} with the location unconfirmed)")
     print(f"  full plan latency: p50 {statistics.median(times):.2f} s, p95 {pct(times, 0.95):.2f} s")
 
     if assistant.backend.chat_model is not None:

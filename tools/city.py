@@ -26,12 +26,13 @@ import networkx as nx
 
 from core.settings import Settings, get_settings
 from tools.gazetteer import Gazetteer, Landmark, PlaceMatch
+from tools.osm_features import OsmFeature, read_features
 from tools.routing import GraphIndex, LocalProjection
 from tools.scenario import UNIT_STATUSES, Scenario, ScenarioError, Station, Unit, load_scenario
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 5: named OSM features, addresses and building footprints (tools.osm_features)
 
 # Free-flow speeds (km/h) by OSM highway type, used when a way has no numeric maxspeed.
 # Emergency vehicles drive faster than these, but central Helsinki's junctions and
@@ -85,6 +86,7 @@ class CityData:
     walk: nx.DiGraph
     landmarks: list[Landmark]
     stats: list[GraphStats] = field(default_factory=list)
+    features: list[OsmFeature] = field(default_factory=list)
 
 
 def _speed_kmh(highway: str, maxspeed: Any) -> float:
@@ -198,12 +200,13 @@ def parse_osm(pbf: Path) -> CityData:
                 graphs[mode], st = _largest_scc(_build_graph(nodes, edges, mode), mode)
                 stats.append(st)
             landmarks = _landmarks(osm)
+            features = read_features(pbf)
         except ScenarioError:
             raise
         except Exception as exc:
             raise ScenarioError(f"{pbf}: could not read the OSM extract ({type(exc).__name__}: {exc})") from None
     log.info("parsed %s in %.1f s: %d landmarks", pbf.name, time.perf_counter() - t0, len(landmarks))
-    return CityData(graphs["drive"], graphs["walk"], landmarks, stats)
+    return CityData(graphs["drive"], graphs["walk"], landmarks, stats, features)
 
 
 def _cache_file(pbf: Path, cache_dir: Path) -> Path:
@@ -242,7 +245,8 @@ def load_city_data(pbf: Path, cache_dir: Path | None) -> tuple[CityData, bool]:
 class CityModel:
     """A scenario on its road network: graphs, snapping, gazetteer and live unit status."""
 
-    def __init__(self, scenario: Scenario, drive: nx.DiGraph, walk: nx.DiGraph, landmarks: list[Landmark] | None = None, stats: list[GraphStats] | None = None):
+    def __init__(self, scenario: Scenario, drive: nx.DiGraph, walk: nx.DiGraph, landmarks: list[Landmark] | None = None, stats: list[GraphStats] | None = None,
+                 features: list[OsmFeature] | None = None):
         if drive.number_of_nodes() == 0 or walk.number_of_nodes() == 0:
             raise ScenarioError("the road network is empty")
         self.scenario = scenario
@@ -257,7 +261,19 @@ class CityModel:
         self.projection = LocalProjection((self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2)
         self._indexes: dict[str, GraphIndex] = {}
         self._lock = threading.Lock()
-        self.gazetteer = Gazetteer.build(scenario, [drive, walk], landmarks or [])
+        self.features = list(features or [])
+        self.gazetteer = Gazetteer.build(scenario, [drive, walk], landmarks or [], features=self.features or None, projection=self.projection)
+        self._locator: Any = None
+
+    @property
+    def locator(self) -> Any:
+        """Free-text location resolver (addresses, junctions, relative descriptions), built on first use."""
+        with self._lock:
+            if self._locator is None:
+                from tools.locate import Locator
+
+                self._locator = Locator(self)
+            return self._locator
 
     # --- construction --------------------------------------------------
     @classmethod
@@ -267,7 +283,7 @@ class CityModel:
         scenario = load_scenario(scenario_path if scenario_path is not None else settings.scenario)
         t0 = time.perf_counter()
         data, cached = load_city_data(scenario.pbf_path(), settings.cache_dir)
-        city = cls(scenario, data.drive, data.walk, data.landmarks, data.stats)
+        city = cls(scenario, data.drive, data.walk, data.landmarks, data.stats, getattr(data, "features", None))
         city.from_cache = cached
         log.info("city %r ready in %.2f s (%s)", scenario.name, time.perf_counter() - t0, "cache" if cached else "parsed OSM")
         return city

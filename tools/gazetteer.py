@@ -1,24 +1,32 @@
-"""Place names of the city: scenario facilities, OSM streets and landmarks; fuzzy and ambiguity-aware.
+"""Place names of the city: scenario facilities, and every named OSM feature of the extract.
 
 Matching folds case and diacritics ("Topelia" = "topelia", "Metsatalo" = "Metsätalo") and
 tolerates Finnish inflection in free text ("Aleksanterinkadulla", "Kaisaniemen") by
-matching word stems. Scenario facilities outrank OSM names, because the planners
-can only act on places the scenario defines.
+matching word stems. Every name tag of a feature is a key (name, name:fi/sv/en/zh,
+alt_name, old_name, short_name, official_name...), so "Helsinki Cathedral",
+"Domkyrkan" and "Helsingin tuomiokirkko" are one place. Scenario facilities outrank
+OSM names, because the planners can only act on places the scenario defines.
+Fuzzy matching uses rapidfuzz; an entry keeps its OSM geometry (shapely, metres in the
+city's local projection) so a building is a footprint, not only a centroid.
 """
 
 from __future__ import annotations
 
-import difflib
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable
 
 from pydantic import BaseModel
+from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+    from tools.osm_features import OsmFeature
+    from tools.routing import LocalProjection
     from tools.scenario import Scenario
 
 KINDS = ("zone", "shelter", "station", "hospital", "staging", "street", "landmark")
@@ -26,6 +34,25 @@ _FACILITY_KINDS = {"zone", "shelter", "station", "hospital", "staging"}
 ACCEPT_SCORE = 0.8        # a fuzzy match at least this good is taken...
 AMBIGUITY_MARGIN = 0.04   # ...unless another place scores within this margin
 MAX_QUERY_CHARS = 200
+# Features with one name closer than this are one place (a building and its shop node).
+SAME_PLACE_M = 300.0
+# Uncertainty of a point facility of the scenario (its coordinates stand for a building).
+FACILITY_RADIUS_M = 30.0
+POINT_RADIUS_M = 15.0
+# A scenario facility and an OSM feature of the same name this close are one building.
+TWIN_M = 100.0
+# A stop stands for the place it is named after, somewhere around it.
+STOP_RADIUS_M = 80.0
+
+# OSM "places" that are not destinations: the city itself, and city blocks named after
+# animals ("Kettu", "Orava") that would turn ordinary words in a report into places.
+_SKIP_PLACE_VALUES = {"city", "city_block", "country", "state", "county", "municipality", "region", "plot"}
+# Highway values that are streets a caller names ("on Mannerheimintie"); named footways,
+# steps and passages are landmarks (an underground passage is a place, not an address street).
+STREET_HIGHWAYS = {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
+                   "living_street", "service", "road", "pedestrian", "motorway_link", "trunk_link", "primary_link",
+                   "secondary_link", "tertiary_link"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 class PlaceMatch(BaseModel):
@@ -35,6 +62,9 @@ class PlaceMatch(BaseModel):
     lat: float
     lon: float
     score: float
+    category: str = ""
+    radius_m: float = 0.0
+    ref: str | None = None
 
 
 class UnknownPlaceError(LookupError):
@@ -55,7 +85,7 @@ class AmbiguousPlaceError(LookupError):
 
 @dataclass(frozen=True)
 class Landmark:
-    """A named OSM feature (building, square, park...)."""
+    """A named OSM feature (building, square, park...): the older point-only form."""
 
     name: str
     lat: float
@@ -63,15 +93,61 @@ class Landmark:
     category: str = ""
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def normalize(text: str) -> str:
-    """Casefolded, diacritics removed, punctuation to spaces, single-spaced."""
+    """Casefolded, diacritics removed, punctuation to spaces, Chinese in simplified characters, each spaced."""
+    if _CJK.search(text):
+        text = _t2s().convert(text)  # OSM writes some Chinese names in traditional characters (參議院廣場)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _CJK.sub(lambda m: f" {m.group(0)} ", stripped)
     return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def _word_stem(word: str) -> str:
+    """A literal prefix every inflected form of the word keeps (a cheap test before the regex)."""
+    if has_cjk(word) or len(word) <= 3:
+        return word
+    return word[:-3] if len(word) >= 6 else word[:-2]
+
+
+_VOWELS = "aeiouy"
+# Finnish case endings (and Swedish definite / genitive endings), diacritics already folded (ä -> a).
+_ENDING = r"(?:n|a|ssa|sta|lla|lta|lle|ksi|na|ta|t|in|ihin|iin|seen|hin|han|hen|s|ns|en|et|arna|ar|e|sa|ine|issa|illa|ilta|ille|ista|ja|ia|ita|ssa|lla)?"
+_GRADATION = (("kk", "kk?"), ("pp", "pp?"), ("tt", "tt?"), ("nk", "n[kg]"), ("nt", "n[tn]"), ("lt", "l[tl]"), ("rt", "r[tr]"),
+              ("mp", "m[pm]"), ("t", "[td]"), ("p", "[pv]"))
+
+
+def _word_pattern(word: str) -> str:
+    """Regex for a word and its inflected forms: Finnish consonant gradation (katu -> kadulla, kirkko -> kirkossa,
+    Helsinki -> Helsingin) and case endings; no arbitrary suffix, so 'Stokka' does not match 'Stokmann'."""
+    if has_cjk(word) or len(word) <= 3 or not word.isalpha():
+        return re.escape(word)
+    if len(word) <= 5:
+        return re.escape(word) + _ENDING  # short names: the word itself and a case ending ("Espa" is not "Espoo")
+    if word[-1] not in _VOWELS:
+        return re.escape(word) + f"[{_VOWELS}]{{0,2}}" + _ENDING
+    base = word[:-1]
+    for strong, pattern in _GRADATION:
+        if base.endswith(strong) and (len(strong) > 1 or (len(base) >= 2 and base[-2] in _VOWELS)):
+            return re.escape(base[: -len(strong)]) + pattern + f"[{_VOWELS}]{{0,2}}" + _ENDING
+    return re.escape(base) + f"[{_VOWELS}]{{0,2}}" + _ENDING
 
 
 def _stem(key: str) -> str:
     # Finnish inflects the end of a word (-n, -lla, -ssa, katu -> kadulla): match on a prefix.
+    if has_cjk(key):
+        return key
     if len(key) >= 8:
         return key[:-2]
     if len(key) >= 6:
@@ -87,65 +163,145 @@ class _Entry:
     lat: float
     lon: float
     keys: list[str] = field(default_factory=list)
+    category: str = ""
+    tags: dict[str, str] = field(default_factory=dict)
+    geometry: Any = None          # shapely, metres in the gazetteer's projection; None for scenario points
+    radius_m: float = POINT_RADIUS_M
+    ref: str | None = None
+    originals: dict[str, str] = field(default_factory=dict)  # key -> the name as written in OSM
+    features: list[Any] = field(default_factory=list)
 
     def match(self, score: float) -> PlaceMatch:
-        return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3))
+        return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3),
+                          category=self.category, radius_m=round(self.radius_m, 1), ref=self.ref)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text: the entry, and where (indices into ``normalize(text)``)."""
+
+    start: int
+    end: int
+    entry: _Entry
+    key: str
+    score: float
+
+
+def _to_metres(geom: Any, projection: "LocalProjection") -> Any:
+    import numpy as np
+    import shapely
+
+    def fn(coords: np.ndarray) -> np.ndarray:  # (n, 2) lon, lat -> x, y metres
+        x, y = projection.to_xy(coords[:, 1], coords[:, 0])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geom, fn)
+
+
+def _radius(geom_m: Any, x: float, y: float) -> float:
+    """Metres from the point to the farthest part of the feature: how far off its centre can be."""
+    from shapely.geometry import Point
+
+    if geom_m is None or geom_m.geom_type == "Point":
+        return POINT_RADIUS_M
+    return max(POINT_RADIUS_M, float(geom_m.hausdorff_distance(Point(x, y))))
 
 
 class Gazetteer:
-    """Resolves place names to coordinates; built from a scenario and the city's graphs."""
+    """Resolves place names to coordinates; built from a scenario and the city's OSM features."""
 
-    def __init__(self, entries: Iterable[_Entry]):
+    def __init__(self, entries: Iterable[_Entry], projection: "LocalProjection | None" = None):
         self.entries: list[_Entry] = list(entries)
+        self.projection = projection
+        self.context_keys: set[str] = set()
         self._by_key: dict[str, list[_Entry]] = {}
         for entry in self.entries:
             for key in entry.keys:
                 self._by_key.setdefault(key, []).append(entry)
+        self._all_keys = list(self._by_key)
         # Longest keys first, so "Helsingin yliopiston päärakennus" wins over "Helsingin" in text.
-        self._text_keys = sorted((k for k in self._by_key if len(k) >= 4), key=len, reverse=True)
-        self._patterns = {k: re.compile(r"(?<!\w)" + re.escape(_stem(k)) + r"\w*") for k in self._text_keys}
+        self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
+        # A literal piece every inflected form of the key contains: a cheap test before the regex.
+        self._stems = {k: _word_stem(k.split()[0]) for k in self._text_keys}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def _pattern(self, key: str) -> re.Pattern[str]:
+        pat = self._patterns.get(key)
+        if pat is None:
+            pat = self._patterns[key] = re.compile(r"(?<!\w)" + " ".join(_word_pattern(w) for w in key.split()) + r"(?!\w)")
+        return pat
 
     @classmethod
-    def build(cls, scenario: "Scenario", graphs: "Iterable[nx.DiGraph]" = (), landmarks: Iterable[Landmark] = ()) -> "Gazetteer":
+    def build(cls, scenario: "Scenario", graphs: "Iterable[nx.DiGraph]" = (), landmarks: Iterable[Landmark] = (),
+              features: "Iterable[OsmFeature] | None" = None, projection: "LocalProjection | None" = None) -> "Gazetteer":
+        """Scenario facilities, then OSM streets and named features (or, without features, graph street names and landmarks)."""
         entries: list[_Entry] = []
-        taken: set[str] = set()
 
-        def add(id_: str | None, name: str, kind: str, lat: float, lon: float, aliases: Iterable[str] = ()) -> None:
-            keys = [k for k in dict.fromkeys(normalize(s) for s in (name, *aliases, *( [id_] if id_ else []))) if k]
-            if kind not in _FACILITY_KINDS:
-                keys = [k for k in keys if k not in taken]  # scenario names shadow OSM names
-                if not keys:
+        def add(entry: _Entry, aliases: Iterable[str] = ()) -> None:
+            raw = [entry.name, *aliases, *([entry.id] if entry.id else [])]
+            keys: list[str] = []
+            for s in raw:
+                k = normalize(s)
+                if k and k not in keys:
+                    keys.append(k)
+                    entry.originals.setdefault(k, s)
+            if entry.kind not in _FACILITY_KINDS:
+                # Scenario names shadow OSM names, streets shadow landmarks; landmarks may share a name
+                # (then the gazetteer tells them apart by distance, or calls the name ambiguous).
+                shadowed = [k for k in keys if any(e.kind != entry.kind for e in by_key_build.get(k, []))]
+                keys = [k for k in keys if k not in shadowed]
+                if not keys and entry.kind != "landmark":
                     return
-            taken.update(keys)
-            entries.append(_Entry(id_, name, kind, lat, lon, keys))
+                if shadowed and entry.kind == "landmark":
+                    # The OSM twin of a scenario facility: it lends the facility its footprint and tags.
+                    for k in shadowed:
+                        for fac in by_key_build.get(k, []):
+                            if fac.kind in _FACILITY_KINDS and projection is not None:
+                                fx, fy = projection.to_xy(fac.lat, fac.lon)
+                                ex, ey = projection.to_xy(entry.lat, entry.lon)
+                                d = math.hypot(float(fx - ex), float(fy - ey))
+                                # The nearest twin within a building's width (not a station-area relation 200 m off).
+                                if d > TWIN_M or d >= twin_d.get(id(fac), math.inf):
+                                    continue
+                                twin_d[id(fac)] = d
+                                fac.geometry, fac.tags, fac.ref = entry.geometry, dict(entry.tags), entry.ref
+                                if fac.kind != "zone":
+                                    fac.radius_m = max(FACILITY_RADIUS_M, _radius(entry.geometry, float(fx), float(fy)))
+            entry.keys = keys
+            for k in keys:
+                by_key_build.setdefault(k, []).append(entry)
+            entries.append(entry)
 
+        by_key_build: dict[str, list[_Entry]] = {}
+        twin_d: dict[int, float] = {}
         for z in scenario.zones:
             lat, lon = z.centroid()
-            add(z.id, z.name, "zone", lat, lon, z.aliases)
-        for s in scenario.shelters:
-            add(s.id, s.name, "shelter", s.lat, s.lon, s.aliases)
-        for st in scenario.stations:
-            add(st.id, st.name, "station", st.lat, st.lon, st.aliases)
-        for h in scenario.hospitals:
-            add(h.id, h.name, "hospital", h.lat, h.lon, h.aliases)
-        for a in scenario.staging_areas:
-            add(a.id, a.name, "staging", a.lat, a.lon, a.aliases)
+            add(_Entry(z.id, z.name, "zone", lat, lon, radius_m=float(getattr(z, "radius_m", 0) or 250.0), category="zone"), z.aliases)
+        for kind, items in (("shelter", scenario.shelters), ("station", scenario.stations), ("hospital", scenario.hospitals),
+                            ("staging", scenario.staging_areas)):
+            for item in items:
+                add(_Entry(item.id, item.name, kind, item.lat, item.lon, radius_m=FACILITY_RADIUS_M, category=kind), item.aliases)
 
-        # Streets: one entry per name, placed at the middle of its edge nearest its centre.
-        streets: dict[str, list[tuple[float, float]]] = {}
-        for g in graphs:
-            for u, v, data in g.edges(data=True):
-                name = data.get("name") or ""
-                if name:
-                    streets.setdefault(name, []).append(((g.nodes[u]["lat"] + g.nodes[v]["lat"]) / 2, (g.nodes[u]["lon"] + g.nodes[v]["lon"]) / 2))
-        for name, mids in sorted(streets.items()):
-            clat = sum(p[0] for p in mids) / len(mids)
-            clon = sum(p[1] for p in mids) / len(mids)
-            lat, lon = min(mids, key=lambda p: (p[0] - clat) ** 2 + (p[1] - clon) ** 2)
-            add(None, name, "street", lat, lon)
-        for lm in landmarks:
-            add(None, lm.name, "landmark", lm.lat, lm.lon)
-        return cls(entries)
+        context: set[str] = set()
+        if features is not None and projection is not None:
+            features = list(features)
+            # Names of the city and its region ("Helsinki", "Helsingfors", "赫尔辛基") describe where a place
+            # is, not a place: they never name a feature (the main station's node is called "Helsinki").
+            for f in features:
+                if f.tags.get("place") in ("city", "town", "municipality", "country", "state", "region", "county"):
+                    context.update(normalize(v) for v in f.names.values() if v)
+            for entry, aliases in _feature_entries(features, projection):
+                if normalize(entry.name) in context:
+                    aliases = [a for a in aliases if normalize(a) not in context]
+                    if not aliases:
+                        continue
+                    entry.name = aliases[0]
+                add(entry, [a for a in aliases if normalize(a) not in context])
+        else:
+            _legacy_entries(graphs, landmarks, add)
+        gaz = cls(entries, projection)
+        gaz.context_keys = context
+        return gaz
 
     # --- queries -----------------------------------------------------------
     def names(self, kind: str | None = None) -> list[str]:
@@ -157,25 +313,34 @@ class Gazetteer:
     def get(self, place_id: str) -> PlaceMatch | None:
         return next((e.match(1.0) for e in self.entries if e.id == place_id), None)
 
+    def entries_for(self, key: str) -> list[_Entry]:
+        return list(self._by_key.get(normalize(key), []))
+
     def _scored(self, q: str) -> list[tuple[float, _Entry]]:
-        scored: list[tuple[float, _Entry]] = []
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(q)
-        for entry in self.entries:
-            best = 0.0
-            for key in entry.keys:
-                matcher.set_seq1(key)
-                if matcher.real_quick_ratio() < 0.5 and q not in key:
-                    continue
-                score = matcher.ratio()
-                if len(q) >= 4 and (q in key.split() or (q in key and len(q) >= 6)):
-                    score = max(score, 0.7 + 0.3 * len(q) / len(key))
-                best = max(best, score)
-            if best > 0:
-                scored.append((best, entry))
+        best: dict[int, tuple[float, _Entry]] = {}
+        hits = process.extract(q, self._all_keys, scorer=fuzz.ratio, score_cutoff=50, limit=60)
+        if len(q) >= 4:
+            # A whole word of a longer name ("Stockmann" in "Stockmann Q-Park") is a strong hint too.
+            hits += [(k, 0.0, 0) for k in self._all_keys if q in k and (q in k.split() or len(q) >= 6)]
+        for key, ratio, _ in hits:
+            score = ratio / 100.0
+            if len(q) >= 4 and (q in key.split() or (q in key and len(q) >= 6)):
+                score = max(score, 0.7 + 0.3 * len(q) / len(key))
+            for entry in self._by_key[key]:
+                prev = best.get(id(entry))
+                if prev is None or prev[0] < score:
+                    best[id(entry)] = (score, entry)
+        scored = list(best.values())
         # Facilities first on ties: the planners act on scenario places.
         scored.sort(key=lambda t: (-t[0], t[1].kind not in _FACILITY_KINDS, t[1].name))
         return scored
+
+    def _one_place(self, entries: list[_Entry]) -> bool:
+        """Entries that are one place on the ground (same name, within SAME_PLACE_M)."""
+        if len(entries) <= 1 or self.projection is None:
+            return len(entries) <= 1
+        xs, ys = self.projection.to_xy([e.lat for e in entries], [e.lon for e in entries])
+        return float(max(xs) - min(xs)) < SAME_PLACE_M and float(max(ys) - min(ys)) < SAME_PLACE_M
 
     def resolve(self, name: str) -> PlaceMatch:
         """The one place meant by ``name``; UnknownPlaceError or AmbiguousPlaceError otherwise."""
@@ -187,19 +352,19 @@ class Gazetteer:
         if not q:
             raise UnknownPlaceError(f"{name!r} contains no letters or digits", [])
         exact = self._by_key.get(q, [])
-        if len(exact) == 1:
+        if len(exact) == 1 or (exact and self._one_place(exact)):
             return exact[0].match(1.0)
         if len(exact) > 1:
             cands = [e.match(1.0) for e in exact]
             raise AmbiguousPlaceError(f"{name!r} names {len(cands)} places: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         scored = self._scored(q)
         if not scored or scored[0][0] < ACCEPT_SCORE:
-            suggestions = [e.name for _, e in scored[:5]]
+            suggestions = list(dict.fromkeys(e.name for _, e in scored))[:5]
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
             raise UnknownPlaceError(f"no place called {name!r} in this scenario{hint}", suggestions)
         top = scored[0][0]
         close = [(s, e) for s, e in scored if s >= top - AMBIGUITY_MARGIN]
-        if len(close) > 1:
+        if len(close) > 1 and not ({e.name for _, e in close} == {close[0][1].name} and self._one_place([e for _, e in close])):
             cands = [e.match(s) for s, e in close[:6]]
             raise AmbiguousPlaceError(f"{name!r} could be: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         return scored[0][1].match(top)
@@ -208,22 +373,25 @@ class Gazetteer:
     def _proper_noun_in(entry: _Entry, key: str, text: str) -> bool:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
         # a landmark counts only when written as a name, capitalised as in OSM.
-        head = entry.name[: max(1, len(_stem(key)))]
+        original = entry.originals.get(key, entry.name)
+        first = original.split()[0] if original.split() else original
+        head = first[: len(first) - 3] if len(first) >= 7 else first
         if not head[:1].isupper():
             return True
-        return re.search(r"(?<!\w)" + re.escape(head), text) is not None
+        return re.search(r"(?<!\w)" + re.escape(head), text, re.IGNORECASE if not head[1:].islower() else 0) is not None
 
-    def find_in_text(self, text: str) -> list[PlaceMatch]:
-        """Places named in free text (a report), in order of appearance, each once."""
+    def mentions(self, text: str) -> tuple[str, list[Mention]]:
+        """(normalized text, places named in it in order of appearance; longest name wins an overlap)."""
         if not text:
-            return []
-        norm = normalize(text[:20_000])
+            return "", []
+        text = text[:20_000]
+        norm = normalize(text)
         taken: list[tuple[int, int]] = []
-        found: list[tuple[int, _Entry, float]] = []
+        found: list[Mention] = []
         for key in self._text_keys:
-            if _stem(key) not in norm:
+            if self._stems[key] not in norm:
                 continue
-            for m in self._patterns[key].finditer(norm):
+            for m in self._pattern(key).finditer(norm):
                 span = m.span()
                 if any(span[0] < b and a < span[1] for a, b in taken):
                     continue
@@ -231,18 +399,150 @@ class Gazetteer:
                 entry = entries[0]
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
                     continue
+                # An inflected form ("Aleksanterinkadulla", "Vanhassa kirkkopuistossa") names the place
+                # as surely as the base form.
+                score = 1.0 if m.group(0) == key else 0.95
                 taken.append(span)
-                word = m.group(0)
-                # An inflected form ("Aleksanterinkadulla") names the place as surely as the base form;
-                # a much longer word that merely starts with the stem is less certain.
-                extra = len(word) - len(_stem(key))
-                score = 1.0 if word == key else (0.95 if extra <= 5 else round(len(key) / max(len(word), len(key)), 3))
-                found.append((span[0], entry, score))
+                found.append(Mention(span[0], span[1], entry, key, score))
+        found.sort(key=lambda mn: mn.start)
+        return norm, found
+
+    def find_in_text(self, text: str) -> list[PlaceMatch]:
+        """Places named in free text (a report), in order of appearance, each once."""
+        _, found = self.mentions(text)
         out: list[PlaceMatch] = []
         seen: set[tuple[str, str]] = set()
-        for _, entry, score in sorted(found, key=lambda t: t[0]):
-            ident = (entry.kind, entry.name)
+        for mn in found:
+            ident = (mn.entry.kind, mn.entry.name)
             if ident not in seen:
                 seen.add(ident)
-                out.append(entry.match(score))
+                out.append(mn.entry.match(mn.score))
         return out
+
+
+def _legacy_entries(graphs: "Iterable[nx.DiGraph]", landmarks: Iterable[Landmark], add: Any) -> None:
+    """Street names from the graphs and point landmarks: a city model built without OSM features."""
+    streets: dict[str, list[tuple[float, float]]] = {}
+    for g in graphs:
+        for u, v, data in g.edges(data=True):
+            name = data.get("name") or ""
+            if name:
+                streets.setdefault(name, []).append(((g.nodes[u]["lat"] + g.nodes[v]["lat"]) / 2, (g.nodes[u]["lon"] + g.nodes[v]["lon"]) / 2))
+    for name, mids in sorted(streets.items()):
+        clat = sum(p[0] for p in mids) / len(mids)
+        clon = sum(p[1] for p in mids) / len(mids)
+        lat, lon = min(mids, key=lambda p: (p[0] - clat) ** 2 + (p[1] - clon) ** 2)
+        add(_Entry(None, name, "street", lat, lon, category="street"))
+    for lm in landmarks:
+        add(_Entry(None, lm.name, "landmark", lm.lat, lm.lon, category=lm.category))
+
+
+def _usable_names(feature: "OsmFeature") -> list[str]:
+    """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name."""
+    out = []
+    for key, value in feature.names.items():
+        if not value or len(value) > 120:
+            continue
+        if not has_cjk(value) and value == value.lower() and key != "name":
+            continue
+        out.append(value)
+    return list(dict.fromkeys(out))
+
+
+def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection") -> list[tuple[_Entry, list[str]]]:
+    """Gazetteer entries from OSM features: streets merged by name, other named features grouped by name and kind."""
+    from shapely.ops import unary_union
+
+    groups: dict[tuple[str, str, str], list[OsmFeature]] = {}
+    for f in features:
+        if not f.names:
+            continue
+        if f.tags.get("place") in _SKIP_PLACE_VALUES or f.tags.get("type") in ("route", "route_master", "boundary", "public_transport", "network"):
+            continue
+        if f.tags.get("highway") in ("street_lamp", "crossing", "traffic_signals", "stop") \
+                or f.tags.get("railway") in ("switch", "signal", "crossing", "level_crossing", "buffer_stop", "platform"):
+            continue
+        is_street = f.is_street and f.tags.get("highway") in STREET_HIGHWAYS
+        kind = "street" if is_street else "landmark"
+        groups.setdefault((kind, normalize(f.name), "" if is_street else f.category), []).append(f)
+
+    out: list[tuple[_Entry, list[str]]] = []
+    for (kind, _, category), members in groups.items():
+        # Split a group into clusters of features close to each other (two "Alko" shops far apart are two places).
+        clusters: list[list[OsmFeature]] = []
+        if kind == "street":
+            clusters = [members]
+        else:
+            for f in members:
+                lat, lon = f.point()
+                for cl in clusters:
+                    clat, clon = cl[0].point()
+                    x0, y0 = projection.to_xy(clat, clon)
+                    x1, y1 = projection.to_xy(lat, lon)
+                    if math.hypot(float(x1 - x0), float(y1 - y0)) < SAME_PLACE_M:
+                        cl.append(f)
+                        break
+                else:
+                    clusters.append([f])
+        for cl in clusters:
+            # Areas before lines before points: the footprint is the place; its nodes are parts of it.
+            cl.sort(key=lambda f: {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}.get(f.geometry.geom_type, 2))
+            geom_ll = unary_union([f.geometry for f in cl]) if len(cl) > 1 and kind == "street" else cl[0].geometry
+            head = cl[0]
+            if kind == "street":
+                # The point of the street nearest the centroid of all its pieces: its "middle".
+                from shapely.ops import nearest_points
+
+                p = nearest_points(geom_ll, geom_ll.centroid)[0]
+                lat, lon = float(p.y), float(p.x)
+            else:
+                lat, lon = head.point()
+            geom_m = _to_metres(geom_ll, projection)
+            x, y = projection.to_xy(lat, lon)
+            tags: dict[str, str] = {}
+            for f in cl:
+                for k, v in f.tags.items():
+                    tags.setdefault(k, v)
+            names: list[str] = []
+            for f in cl:
+                names += _usable_names(f)
+            names = list(dict.fromkeys(names))
+            display = head.name
+            entry = _Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
+                           tags=tags, geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)), ref=head.ref, features=cl)
+            out.append((entry, [n for n in names if n != display]))
+    # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
+    # streets before landmarks so a street keeps its name against a shop called after it.
+    rank = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1}
+    # Streets known only from addresses (the way itself is outside the road data): placed by their numbers.
+    from shapely.geometry import MultiPoint
+
+    street_keys = {normalize(e.name) for e, _ in out if e.kind == "street"}
+    for e, aliases in list(out):
+        if e.kind == "street":
+            street_keys.update(normalize(a) for a in aliases)
+    by_addr: dict[str, list[OsmFeature]] = {}
+    for f in features:
+        if f.street and f.housenumber:
+            street = f.street.split(",")[-1].strip()
+            if normalize(street) not in street_keys:
+                by_addr.setdefault(street, []).append(f)
+    for street, members in by_addr.items():
+        pts = MultiPoint([(f.point()[1], f.point()[0]) for f in members])
+        from shapely.ops import nearest_points
+
+        p = nearest_points(pts, pts.centroid)[0]
+        geom_m = _to_metres(pts, projection)
+        x, y = projection.to_xy(float(p.y), float(p.x))
+        out.append((_Entry(None, street, "street", float(p.y), float(p.x), category="street", tags={"addresses_only": "yes"},
+                           geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)) + 20.0, ref=members[0].ref), []))
+    # Stops last: a stop is named after the place it serves, so its name is a fallback for that place.
+    for entry, _ in out:
+        if _is_stop(entry.tags):
+            entry.radius_m = max(entry.radius_m, STOP_RADIUS_M)
+    out.sort(key=lambda t: (t[0].kind != "street", _is_stop(t[0].tags), rank.get(t[0].geometry.geom_type, 2), t[0].name))
+    return out
+
+
+def _is_stop(tags: dict[str, str]) -> bool:
+    return tags.get("highway") in ("bus_stop", "platform") or tags.get("railway") in ("tram_stop", "halt") or tags.get("public_transport") == "platform"

@@ -61,10 +61,11 @@ class Actions:
         self.assistant.correct_triage(report_id, accepted=accepted, incident_type=incident_type or None,
                                       priority=priority or None, operator=operator)
 
-    def plan(self, text: str, incident_id: str | None, operator: str) -> tuple[str, ResponsePlan]:
-        """(the cleaned report text, its response plan)."""
+    def plan(self, text: str, incident_id: str | None, operator: str,
+             location: tuple[float, float] | None = None) -> tuple[str, ResponsePlan]:
+        """(the cleaned report text, its response plan); ``location`` (lat, lon) set on the map overrides the report's."""
         text = clean_text(text, what="report", max_chars=self.max_chars)
-        return text, self.assistant.plan(text, incident_id or None, operator)
+        return text, self.assistant.plan(text, incident_id or None, operator, location=location)
 
     def approve(self, plan_id: str, operator: str) -> tuple[str, str] | None:
         return self.assistant.approve_plan(plan_id, operator)

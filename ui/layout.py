@@ -21,6 +21,37 @@ from ui.page import CommandCentre, new_session
 from ui.views import LOG_COLUMNS, STATUS_PENDING, plan_html, triage_html
 
 
+# A click anywhere on the map's plot area writes its longitude/latitude into the two number boxes
+# (plotly's axes convert pixels to data: x is longitude, y latitude). Attached once to #map, which
+# survives the figure being redrawn after every plan.
+MAP_CLICK_JS = """
+() => {
+  const attach = () => {
+    const host = document.querySelector('#map');
+    if (!host) { setTimeout(attach, 500); return; }
+    if (host.dataset.clickToLocate) return;
+    host.dataset.clickToLocate = '1';
+    host.addEventListener('click', (ev) => {
+      const gd = host.querySelector('.js-plotly-plot');
+      if (!gd || !gd._fullLayout || !gd._fullLayout.xaxis) return;
+      const box = gd.getBoundingClientRect(), size = gd._fullLayout._size;
+      const px = ev.clientX - box.left - size.l, py = ev.clientY - box.top - size.t;
+      if (px < 0 || py < 0 || px > size.w || py > size.h) return;
+      const lon = gd._fullLayout.xaxis.p2l(px), lat = gd._fullLayout.yaxis.p2l(py);
+      for (const [id, v] of [['set-lat', lat], ['set-lon', lon]]) {
+        const input = document.querySelector('#' + id + ' input');
+        if (!input) continue;
+        input.value = v.toFixed(6);
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        input.dispatchEvent(new Event('change', {bubbles: true}));
+      }
+    }, true);
+  };
+  attach();
+}
+"""
+
+
 def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: RoadLayer | None = None) -> gr.Blocks:
     """The command-centre page and its API endpoints, bound to one assistant."""
     centre = CommandCentre(assistant, settings=settings, roads=roads)
@@ -64,6 +95,10 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
                 correct_btn = gr.Button("Save correction", size="sm", variant="stop", elem_id="correct-btn")
         with gr.Column(scale=5, min_width=420):
             map_plot = gr.Plot(value=centre.map_figure(None), label="Map", elem_id="map")
+            with gr.Row():  # a click on the map fills these (MAP_CLICK_JS); the operator confirms with the button
+                set_lat = gr.Number(label="Latitude", value=None, precision=6, elem_id="set-lat", min_width=100)
+                set_lon = gr.Number(label="Longitude", value=None, precision=6, elem_id="set-lon", min_width=100)
+                relocate_btn = gr.Button("Set location and re-plan", size="sm", elem_id="relocate-btn")
             with gr.Row():
                 approve_btn = gr.Button("Approve plan", variant="primary", elem_id="approve-btn")
                 dl_md = gr.DownloadButton("Export Markdown", interactive=False, elem_id="export-md")
@@ -80,7 +115,7 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
                 stop_btn = gr.Button("Stop", scale=1, min_width=60)
     with gr.Accordion("Incident log", open=False, elem_id="log-accordion"):
         log_table = gr.Dataframe(headers=LOG_COLUMNS, value=[], interactive=False, wrap=True, elem_id="log")
-    return SimpleNamespace(session=session, status=status, refresh=refresh, incidents=incidents, new_btn=new_btn, notice=notice, report=report, upload=upload, triage_btn=triage_btn, plan_btn=plan_btn, triage_view=triage_view, type_dd=type_dd, prio_dd=prio_dd, accept_btn=accept_btn, correct_btn=correct_btn, map_plot=map_plot, approve_btn=approve_btn, dl_md=dl_md, dl_json=dl_json, plan_view=plan_view, chatbot=chatbot, chat_in=chat_in, send_btn=send_btn, stop_btn=stop_btn, log_table=log_table)
+    return SimpleNamespace(session=session, status=status, refresh=refresh, incidents=incidents, new_btn=new_btn, notice=notice, report=report, upload=upload, triage_btn=triage_btn, plan_btn=plan_btn, triage_view=triage_view, type_dd=type_dd, prio_dd=prio_dd, accept_btn=accept_btn, correct_btn=correct_btn, map_plot=map_plot, set_lat=set_lat, set_lon=set_lon, relocate_btn=relocate_btn, approve_btn=approve_btn, dl_md=dl_md, dl_json=dl_json, plan_view=plan_view, chatbot=chatbot, chat_in=chat_in, send_btn=send_btn, stop_btn=stop_btn, log_table=log_table)
 
 
 def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
@@ -101,6 +136,8 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     c.correct_btn.click(centre.correct, [c.type_dd, c.prio_dd, c.session], decision_outputs, **private)
     plan_outputs = [c.plan_view, c.map_plot, c.dl_md, c.dl_json, c.session, c.incidents, c.log_table, c.notice]
     c.plan_btn.click(centre.plan, [c.report, c.session], plan_outputs, **private)
+    c.relocate_btn.click(centre.relocate, [c.set_lat, c.set_lon, c.report, c.session], plan_outputs, **private)
+    demo.load(None, None, None, js=MAP_CLICK_JS)
     c.approve_btn.click(centre.approve, [c.session], [c.plan_view, c.dl_md, c.dl_json, c.log_table, c.notice], **private)
     restore_outputs = [c.session, c.incidents, c.chatbot, c.triage_view, c.plan_view, c.map_plot, c.dl_md, c.dl_json,
                        c.log_table, c.report, c.notice]

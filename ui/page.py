@@ -170,11 +170,19 @@ class CommandCentre:
                 request: gr.Request) -> tuple[Any, ...]:
         return self.decide(False, incident_type, priority, session, request)
 
-    def plan(self, text: str, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
+    def relocate(self, lat: float | None, lon: float | None, text: str, session: dict[str, Any],
+                 request: gr.Request) -> tuple[Any, ...]:
+        """Re-plan the current report at the point the operator set (a click on the map fills lat/lon)."""
+        if lat is None or lon is None:
+            return (gr.skip(),) * 7 + (_notice("Click the map (or type latitude and longitude) to set the location first."),)
+        return self.plan(text, session, request, location=(float(lat), float(lon)))
+
+    def plan(self, text: str, session: dict[str, Any], request: gr.Request,
+             location: tuple[float, float] | None = None) -> tuple[Any, ...]:
         session = dict(session)
         try:
             text, plan = self.actions.plan(text or session.get("report_text", ""), session.get("incident_id"),
-                                           self.operator(request))
+                                           self.operator(request), location=location)
         except ACTION_ERRORS as exc:
             return (gr.skip(),) * 4 + (session, gr.skip(), gr.skip(), _notice(str(exc)))
         except Exception as exc:

@@ -20,7 +20,7 @@ def city() -> CityModel:
 @pytest.fixture()
 def fresh_city(city: CityModel) -> CityModel:
     """Same graphs, its own copy of the scenario (statuses, capacities may be changed freely)."""
-    return CityModel(load_scenario(), city.drive, city.walk, city.landmarks, city.stats)
+    return CityModel(load_scenario(), city.drive, city.walk, city.landmarks, city.stats, city.features)
 
 
 def grid_city(side: int = 6, spacing_m: float = 100.0, **scenario: object) -> CityModel:

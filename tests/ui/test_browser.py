@@ -141,6 +141,34 @@ def test_bad_input_gets_a_clear_message_and_the_page_stays_usable(open_page, tmp
     assert "%" in _triage(page, REPORT)
 
 
+def test_e_click_on_the_map_sets_the_location_and_replans(open_page, artifacts_dir, ui_assistant, city) -> None:
+    page = open_page()
+    page.fill("#report textarea", "Man collapsed and is not breathing, his friend is doing CPR, caller does not know the street.")
+    page.click("#plan-btn")
+    page.locator("[data-testid=plan]").get_by_text(re.compile("Resources")).first.wait_for(timeout=150_000)
+    # The operator clicks a spot on the map: its coordinates land in the two boxes.
+    area = page.locator("#map .nsewdrag").first
+    area.wait_for()
+    box = area.bounding_box()
+    area.click(position={"x": box["width"] * 0.5, "y": box["height"] * 0.5})
+    page.wait_for_function("() => document.querySelector('#set-lat input').value !== ''")
+    lat = float(page.locator("#set-lat input").input_value())
+    lon = float(page.locator("#set-lon input").input_value())
+    s, w, n, e = city.bbox
+    assert s - 0.01 < lat < n + 0.01 and w - 0.01 < lon < e + 0.01
+    page.click("#relocate-btn")
+    plan = page.locator("[data-testid=plan]")
+    plan.get_by_text(re.compile("set by the operator")).first.wait_for(timeout=150_000)
+    text = plan.inner_text()
+    assert "ETA" in text and "LOCATION UNCONFIRMED" not in text
+    # The re-planned incident sits where the operator clicked, in the logged plan too.
+    incident_id = page.locator("#incidents input").input_value().split(" ")[0]
+    saved = ui_assistant.latest_plan(incident_id)
+    assert saved is not None and abs(saved.tool_outputs["locate"]["lat"] - lat) < 1e-5
+    page.locator("#map").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts_dir / "ui-e-map-location.png"), full_page=True)
+
+
 def test_no_request_left_the_machine(outside_requests) -> None:
     # Runs last in this module: every page above recorded its non-loopback requests here.
     assert outside_requests == []

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from core.vocabulary import PRIORITIES
+from tools.determinants import Determinant
 from tools.scenario import HazardTypeName
 
 # Units needed per incident type (demonstration doctrine written for this project, in the
@@ -45,6 +46,7 @@ class IncidentRequest(BaseModel):
     lat: float
     lon: float
     location_name: str | None = None
+    determinants: list[Determinant] | None = Field(default=None, description="facts of the report that decide the unit mix (tools.determinants.extract); None = type-only table")
 
     @field_validator("priority")
     @classmethod
@@ -70,6 +72,7 @@ class UnitAssignment(BaseModel):
     station_name: str
     eta_min: float
     distance_m: float
+    reason: str = Field(default="", description="what in the report asked for this unit type")
     unit_lat: float
     unit_lon: float
     route: list[list[float]] = Field(default_factory=list, description="[[lon, lat], ...] along the roads")

@@ -37,12 +37,13 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
     units = available_units(city, warnings_, explanation)                                 # 2. who can go
     roads = RoadTimes(city.index("drive"), [u.node for u in units], [node for _, node in planned])
     eta = eta_matrix(roads, units, planned)                                               # 3. how long each would take
-    slots = demand_slots(planned, explanation)                                            # 4. what each incident needs
+    reasons: dict[tuple[int, str], str] = {}
+    slots = demand_slots(planned, explanation, reasons)                                            # 4. what each incident needs
     if strategy == "nearest":                                                             # 5. assign
         chosen = assign_nearest(slots, units, eta)
     else:
         chosen = assign_by_priority(slots, planned, units, eta)
-    assignments = unit_assignments(roads, chosen, slots, planned, units, eta, strategy, explanation)  # 6. routes
+    assignments = unit_assignments(roads, chosen, slots, planned, units, eta, strategy, explanation, reasons)  # 6. routes
     if strategy != "nearest":
         explain_farther_units(assignments, planned, units, eta, explanation)
     short = shortfalls(city, chosen, slots, planned, explanation)                        # 7. what is missing

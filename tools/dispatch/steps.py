@@ -15,6 +15,7 @@ from scipy.optimize import linear_sum_assignment
 
 from core.vocabulary import PRIORITIES
 from tools.city import CityModel, PlanningError
+from tools.response_table import unit_needs
 from tools.dispatch.models import MUTUAL_AID_SOURCE, REQUIREMENTS, IncidentRequest, Shortfall, UnitAssignment
 from tools.routing import GraphIndex
 from tools.scenario import Station, Unit
@@ -129,11 +130,20 @@ def eta_matrix(roads: RoadTimes, units: list[AvailableUnit], planned: Planned) -
     return eta
 
 
-def demand_slots(planned: Planned, explanation: list[str]) -> Slots:
-    """Step 4: one slot per required unit of each incident, by the requirement table."""
+def demand_slots(planned: Planned, explanation: list[str], reasons: dict[tuple[int, str], str] | None = None) -> Slots:
+    """Step 4: one slot per required unit of each incident: the response table by type, priority and the report's
+    determinants (tools/response_table.py), or the type-only requirement table when the report was not assessed.
+    ``reasons`` receives, per (incident, unit type), what in the report asked for it."""
     slots: Slots = []
     for m, (inc, _) in enumerate(planned):
-        req = REQUIREMENTS.get(inc.incident_type, {})
+        if inc.determinants is None:
+            req = REQUIREMENTS.get(inc.incident_type, {})
+        else:
+            needs = unit_needs(inc.incident_type, inc.priority, inc.determinants)
+            req = needs.counts
+            if reasons is not None:
+                reasons.update({(m, t): needs.reason_for(t) for t in req})
+            explanation.extend(f"{inc.incident_id} needs {line}" for line in needs.lines())
         if not req:
             explanation.append(f"{inc.incident_id}: '{inc.incident_type}' needs no units by the requirement table.")
         for unit_type, count in req.items():
@@ -175,7 +185,7 @@ def assign_by_priority(slots: Slots, planned: Planned, units: list[AvailableUnit
 
 
 def unit_assignments(roads: RoadTimes, chosen: Choice, slots: Slots, planned: Planned, units: list[AvailableUnit], eta: np.ndarray,
-                     strategy: str, explanation: list[str]) -> list[UnitAssignment]:
+                     strategy: str, explanation: list[str], reasons: dict[tuple[int, str], str] | None = None) -> list[UnitAssignment]:
     """Step 6: the chosen (slot, unit) pairs as assignments with routes, in priority order."""
     assignments: list[UnitAssignment] = []
     taken_by: dict[int, str] = {}
@@ -186,7 +196,8 @@ def unit_assignments(roads: RoadTimes, chosen: Choice, slots: Slots, planned: Pl
         path = roads.path(u.node, inc_node)
         coords, length, _, _ = roads.idx.path_details(path) if path else ([], 0.0, float(eta[k, m]), [])
         assignments.append(UnitAssignment(incident_id=inc.incident_id, unit_id=u.unit.id, unit_type=u.unit.type, station_id=u.station.id, station_name=u.station.name,
-                                          eta_min=round(float(eta[k, m]) / 60.0, 2), distance_m=round(length, 1), unit_lat=u.lat, unit_lon=u.lon, route=coords))
+                                          eta_min=round(float(eta[k, m]) / 60.0, 2), distance_m=round(length, 1), unit_lat=u.lat, unit_lon=u.lon, route=coords,
+                                          reason=(reasons or {}).get((m, u.unit.type), "")))
         if k in taken_by and strategy == "nearest":
             explanation.append(f"{u.unit.id} -> {inc.incident_id} although already recommended for {taken_by[k]}: OVERCOMMITTED (naive baseline).")
         taken_by.setdefault(k, inc.incident_id)

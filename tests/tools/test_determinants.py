@@ -1,0 +1,99 @@
+"""Response determinants (EN + ZH, evidence spans, negation) and the type x priority x determinants table."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.determinants import extract
+from tools.dispatch import IncidentRequest, plan_dispatch
+from tools.response_table import unit_needs
+
+
+def codes(text: str) -> set[str]:
+    return {d.code for d in extract(text)}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the driver is pinned behind the steering wheel", "vehicle_entrapment"),
+    ("司机被卡在驾驶室里出不来", "vehicle_entrapment"),
+    ("an old man is not breathing, his wife started CPR", "not_breathing"),
+    ("老人没有呼吸了", "not_breathing"),
+    ("she is unconscious on the floor", "unconscious"),
+    ("他晕倒了，叫不醒", "unconscious"),
+    ("a teenager is waving a knife at people", "weapon"),
+    ("有人拿着刀在街上", "weapon"),
+    ("flames from a kitchen window on the third floor", "building_fire"),
+    ("my neighbour is still inside the flat", "people_inside"),
+    ("the stairwell is full of smoke", "smoke_spreading"),
+    ("strong smell of gas in the basement and two people feel dizzy", "gas_leak"),
+    ("a drum of unknown liquid is leaking fumes", "chemical_release"),
+    ("a child fell into the water at the quay", "person_in_water"),
+    ("有人掉进水里了", "person_in_water"),
+    ("our 80-year-old father with dementia is missing since the morning", "missing_vulnerable"),
+    ("the roof caved in and workers may be under the rubble", "collapse_people_under"),
+    ("four people stuck in the lift between floors", "lift_stuck"),
+])
+def test_each_determinant_in_english_and_chinese(text, code):
+    found = {d.code: d for d in extract(text)}
+    assert code in found, (text, found)
+    d = found[code]
+    assert d.evidence and text[d.span[0]: d.span[1]] == d.evidence  # evidence is the report's own words
+
+
+@pytest.mark.parametrize("text, code", [
+    ("car hit a lamp post, nobody is hurt", "injured"),
+    ("两辆车相撞，没有人受伤", "injured"),
+    ("no one is trapped, everyone got out", "trapped"),
+    ("the caller says nobody is unconscious", "unconscious"),
+])
+def test_denied_facts_are_not_extracted(text, code):
+    assert code not in codes(text)
+
+
+def test_counts_in_both_languages():
+    en = {d.code: d for d in extract("three people injured after the scaffold fell")}
+    zh = {d.code: d for d in extract("大概有五个人受伤")}
+    assert en["injured"].count == 3
+    assert zh["injured"].count == 5
+
+
+def test_violence_with_injury_needs_police_and_an_ambulance():
+    text = "a man is threatening shoppers with a knife, one woman has a cut on her arm"
+    needs = unit_needs("public_security", "P1", extract(text))
+    assert needs.counts.get("police_patrol", 0) >= 2 and needs.counts.get("ambulance", 0) >= 1
+    assert "weapon" in needs.reason_for("police_patrol") or "knife" in needs.reason_for("police_patrol")
+
+
+def test_entrapment_in_a_collision_needs_rescue_engine_ambulance_police():
+    text = "bus and car collided, the car driver is trapped and unconscious"
+    needs = unit_needs("traffic_accident", "P1", extract(text))
+    for unit_type in ("rescue", "engine", "ambulance", "police_patrol"):
+        assert needs.counts.get(unit_type, 0) >= 1, (unit_type, needs.counts)
+    assert "trapped" in needs.reason_for("rescue")
+
+
+def test_collapse_with_people_under_needs_a_cordon_too():
+    text = "part of the building collapsed, people possibly underneath the debris"
+    needs = unit_needs("earthquake_collapse", "P1", extract(text))
+    for unit_type in ("rescue", "engine", "ambulance", "police_patrol"):
+        assert needs.counts.get(unit_type, 0) >= 1, (unit_type, needs.counts)
+
+
+def test_small_outdoor_fire_gets_one_engine_and_cardiac_arrest_a_first_responder():
+    assert unit_needs("fire", "P3", extract("a rubbish bin is on fire in the park, nobody hurt")).counts == {"engine": 1}
+    arrest = unit_needs("medical", "P1", extract("man not breathing, bystander doing CPR")).counts
+    assert arrest.get("ambulance") == 2 and arrest.get("engine") == 1
+
+
+def test_dispatch_uses_the_table_and_says_why(city):
+    text = "car crashed into a tram stop, the driver is pinned in the car"
+    inc = IncidentRequest(incident_id="I1", incident_type="traffic_accident", priority="P1", lat=60.1690, lon=24.9430,
+                          determinants=extract(text))
+    plan = plan_dispatch(city, [inc])
+    types = {a.unit_type for a in plan.assignments}
+    assert {"rescue", "engine", "police_patrol", "ambulance"} <= types
+    rescue = next(a for a in plan.assignments if a.unit_type == "rescue")
+    assert "pinned" in rescue.reason
+    # without an assessed report the type-only table still applies
+    bare = plan_dispatch(city, [inc.model_copy(update={"determinants": None})])
+    assert {a.unit_type for a in bare.assignments} == {"rescue", "ambulance", "police_patrol"}

@@ -1,0 +1,170 @@
+"""Where is it: addresses, junctions, relative descriptions, multilingual names, outside the map (real OSM extract)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tools.addresses import parse_number
+
+
+def metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dy = (lat2 - lat1) * 110_574.0
+    dx = (lon2 - lon1) * 111_320.0 * math.cos(math.radians(lat1))
+    return math.hypot(dx, dy)
+
+
+@pytest.fixture(scope="module")
+def locator(city):
+    return city.locator
+
+
+def osm_point(city, name: str) -> tuple[float, float]:
+    """The point of a named OSM feature, read from the features (not from the locator under test)."""
+    feat = next(f for f in city.features if f.name == name and f.is_building)
+    return feat.point()
+
+
+def address_point(city, street: str, number: str) -> tuple[float, float]:
+    feat = next(f for f in city.features if f.street == street and f.housenumber == number and f.is_building)
+    return feat.point()
+
+
+def test_house_number_lands_on_its_building_not_the_street_middle(city, locator):
+    lat, lon = address_point(city, "Unioninkatu", "31")
+    res = locator.locate("Smoke from a cellar window at Unioninkatu 31")
+    assert res.method == "address" and res.confident
+    assert metres(res.lat, res.lon, lat, lon) < 30
+    assert res.evidence == "Unioninkatu 31"
+
+
+def test_finnish_inflected_and_swedish_street_names_with_numbers(city, locator):
+    fi = locator.locate("Tulipalo Unioninkadulla 31, kolmas kerros")
+    sv = locator.locate("brand på Mannerheimvägen 5")
+    assert fi.method == "address" and fi.place == "Unioninkatu 31"
+    assert sv.method in ("address", "address_interpolated") and sv.place.startswith("Mannerheimintie 5")
+
+
+def test_missing_house_number_is_interpolated_and_says_so(city, locator):
+    numbers = sorted({parse_number(f.housenumber)[0] for f in city.features
+                      if f.street == "Mannerheimintie" and f.housenumber and parse_number(f.housenumber)})
+    # a number the map lacks, with known numbers of the same parity on both sides
+    gap = next(n for n in range(numbers[0] + 2, numbers[-1]) if n not in numbers and any(k < n and k % 2 == n % 2 for k in numbers)
+               and any(k > n and k % 2 == n % 2 for k in numbers) and not any(k <= n <= k + 2 for k in numbers if k % 2 != n % 2 and False))
+    res = locator.locate(f"collision outside Mannerheimintie {gap}")
+    assert res.method == "address_interpolated", res
+    assert "interpolated" in res.note and res.radius_m >= 30
+
+
+def test_a_number_inside_a_range_is_that_building(city, locator):
+    lat, lon = address_point(city, "Mannerheimintie", "22-24")
+    res = locator.locate("Mannerheimintie 24")
+    assert res.method == "address" and metres(res.lat, res.lon, lat, lon) < 30
+
+
+def test_junction_of_two_streets(city, locator):
+    for text in ("car vs cyclist at the corner of Fabianinkatu and Pohjoisesplanadi",
+                 "Fabianinkatu/Pohjoisesplanadi", "Fabianinkadun ja Pohjoisesplanadin kulmassa", "Fabianinkatu和Pohjoisesplanadi路口"):
+        res = locator.locate(text)
+        assert res.method == "intersection", text
+        assert res.feature == "Fabianinkatu / Pohjoisesplanadi"
+    # both streets pass within a few metres of the point
+    from shapely.geometry import Point
+
+    res = locator.locate("corner of Fabianinkatu and Pohjoisesplanadi")
+    x, y = city.projection.to_xy(res.lat, res.lon)
+    for name in ("Fabianinkatu", "Pohjoisesplanadi"):
+        entry = next(e for e in city.gazetteer.entries if e.name == name and e.kind == "street")
+        assert entry.geometry.distance(Point(float(x), float(y))) < 30
+
+
+@pytest.mark.parametrize("text", [
+    "Helsinki Cathedral", "Helsingfors domkyrka", "Helsingin tuomiokirkko", "赫爾辛基座堂",  # en / sv / fi / zh (traditional in OSM)
+    "the cathedral", "大教堂",  # generic descriptions via the alias table
+])
+def test_one_landmark_in_four_languages_and_generic_words(city, locator, text):
+    lat, lon = osm_point(city, "Helsingin tuomiokirkko")
+    res = locator.locate(text)
+    assert res.found and metres(res.lat, res.lon, lat, lon) < 100, (text, res)
+
+
+def test_generic_railway_station_is_the_station_building(city, locator):
+    lat, lon = osm_point(city, "Helsingin päärautatieasema")
+    for text in ("suspicious bag in the railway station", "火车站里有人打架", "på järnvägsstationen"):
+        res = locator.locate(text)
+        assert res.found and metres(res.lat, res.lon, lat, lon) < 100, text
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("woman fell opposite Stockmann", "opposite"),
+    ("a van parked behind Stockmann is burning", "behind"),
+    ("Stockmannin edessä on tappelu", "in_front"),
+    ("斯托克曼 Stockmann 对面有人晕倒", "opposite"),
+    ("Stockmann门口有人受伤", "in_front"),
+])
+def test_relative_descriptions_keep_the_anchor_and_widen_the_radius(city, locator, text, relation):
+    res = locator.locate(text)
+    assert res.relation == relation and res.feature == "Stockmann", text
+    anchor = city.gazetteer.resolve("Stockmann")
+    assert metres(res.lat, res.lon, anchor.lat, anchor.lon) < 5
+    assert res.radius_m > anchor.radius_m
+
+
+def test_north_end_of_a_park_moves_north(city, locator):
+    park = city.gazetteer.resolve("Kaisaniemen puisto")
+    res = locator.locate("at the north end of Kaisaniemen puisto")
+    assert res.relation == "end" and res.lat > park.lat
+
+
+def test_underground_passage_under_a_building_names_the_passage(locator):
+    res = locator.locate("someone collapsed in the passage under the railway station")
+    assert res.found and res.relation == "under"
+    assert "underground" in res.note
+
+
+@pytest.mark.parametrize("text", [
+    "fire at Hämeentie 40", "crash in Espoo", "Tampere railway station, man down", "a car burning on Mechelininkatu",
+    "Atlantis Boulevard 12", "smoke at Uspenski Cathedral",
+])
+def test_places_outside_the_map_are_never_confident(locator, text):
+    res = locator.locate(text)
+    assert not res.confident, (text, res)
+    assert not res.found or res.method not in ("address", "intersection"), (text, res)
+
+
+def test_outside_place_is_said_to_be_outside_and_not_snapped(locator):
+    res = locator.locate("fire at Hämeentie 40")
+    assert res.outside_map and not res.found
+    assert "not on the map" in res.note and "Hämeentie" in res.evidence
+
+
+def test_misspelt_names_are_read_and_flagged(city, locator):
+    res = locator.locate("shoplifter with a knife at Stokmann")
+    assert res.found and res.feature == "Stockmann"
+    assert "spelling" in res.note
+
+
+def test_every_answer_carries_radius_evidence_and_feature(locator):
+    for text in ("Unioninkatu 31", "corner of Fabianinkatu and Pohjoisesplanadi", "behind Stockmann", "on Aleksanterinkatu", "in Kluuvi"):
+        res = locator.locate(text)
+        assert res.found and res.radius_m and res.radius_m > 0 and res.evidence and res.feature, text
+    street = locator.locate("on Aleksanterinkatu")
+    assert street.method == "street" and not street.confident  # a whole street is not a spot
+
+
+def test_fallback_is_the_map_centre_flagged(city, locator):
+    res = locator.fallback("help, someone is not breathing", locator.locate("help, someone is not breathing"))
+    assert res.method == "map_centre" and not res.confident
+    s, w, n, e = city.bbox
+    assert s < res.lat < n and w < res.lon < e
+
+
+def test_locating_is_fast(locator):
+    import time
+
+    texts = ["fire at Unioninkatu 31", "opposite Stockmann", "火车站对面", "Mannerheimintiellä"] * 10
+    t = time.perf_counter()
+    for text in texts:
+        locator.locate(text)
+    assert (time.perf_counter() - t) / len(texts) < 0.05  # generous: the bench prints the real p50

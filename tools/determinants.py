@@ -1,0 +1,245 @@
+"""Response determinants: the facts in a report that decide which units it needs.
+
+Each :class:`Determinant` names one fact (people trapped, a weapon, someone in the water...),
+with a count where the report gives one, and the exact words it rests on (``evidence``,
+``span`` into the report). Patterns are English and Chinese, with the common Finnish and
+Swedish words for the gravest facts. A fact the report denies ("nobody hurt", "没有人受伤",
+"no one trapped") is not extracted. The response table (tools/response_table.py) turns
+determinants into units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+# code -> what it means, for the plan's "which determinant asked for which unit".
+DETERMINANTS: dict[str, str] = {
+    "trapped": "people trapped",
+    "vehicle_entrapment": "someone trapped or pinned in a vehicle",
+    "injured": "people injured",
+    "minor_injury": "minor injuries only",
+    "unconscious": "someone unconscious",
+    "not_breathing": "someone not breathing / cardiac arrest",
+    "weapon": "a weapon",
+    "violence_ongoing": "violence still going on / attacker on scene",
+    "large_brawl": "a large fight",
+    "building_fire": "fire or smoke inside a building",
+    "outdoor_fire": "a small outdoor fire (bin, bush, one vehicle)",
+    "people_inside": "people inside a burning building",
+    "upper_floor": "people on an upper floor / at windows or balconies",
+    "smoke_spreading": "smoke spreading (stairwell, other flats)",
+    "gas_leak": "a gas leak",
+    "carbon_monoxide": "carbon monoxide",
+    "symptoms": "people with symptoms (dizzy, breathing trouble, burning eyes)",
+    "chemical_release": "a chemical release",
+    "public_area": "a public area to cordon",
+    "vehicles": "vehicles involved",
+    "large_vehicle": "a bus, tram or truck with many people",
+    "fuel_leak": "fuel leaking or a vehicle smoking",
+    "person_in_water": "someone in the water",
+    "missing_vulnerable": "a missing vulnerable person",
+    "water_search": "a search near water",
+    "collapse_people_under": "people under a collapse",
+    "collapse": "a structural collapse",
+    "lift_stuck": "people stuck in a lift",
+    "traffic_lights_out": "traffic lights out",
+    "live_wire": "a live wire down",
+    "loose_high": "loose roofing or scaffolding high up",
+    "tree_blocking": "a tree or debris blocking the way",
+    "stranded_in_water": "people stranded in flood water",
+    "burst_main": "a burst water main or drain",
+    "no_casualties": "the caller says nobody is hurt",
+    "rescued_from_water": "the person is already out of the water",
+    "suspicious_object": "a suspicious object",
+    "crowd_disorder": "a crowd getting out of hand",
+    "utility_fault": "an electrical or utility fault (cables, manhole, transformer, steam)",
+    "road_hazard": "a hazard on the road (hole, steam, flooding)",
+    "medical_dependency": "someone dependent on powered medical equipment",
+    "affected": "people affected",
+    "casualty_signs": "signs of a casualty (down, pinned, can't move)",
+    "jumper": "a person threatening to jump",
+    "serious_injury": "a serious injury or illness",
+}
+
+
+class Determinant(BaseModel):
+    code: str
+    count: int | None = None
+    evidence: str
+    span: tuple[int, int]
+
+    def describe(self) -> str:
+        what = DETERMINANTS.get(self.code, self.code)
+        return f"{what}{f' ({self.count})' if self.count else ''}: \"{self.evidence}\""
+
+
+_EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "a couple of": 2, "couple of": 2, "both": 2, "several": 3, "a few": 3, "few": 3, "many": 5, "dozens of": 12,
+           "a dozen": 12, "dozen": 12, "twelve": 12, "eleven": 11, "twenty": 20}
+_ZH_NUM = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "多": 3}
+_EN_NUM_RE = r"(\d{1,3}|a couple of|couple of|a few|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|several|both|few|many)"
+_ZH_NUM_RE = r"(\d{1,3}|[一两二俩三四五六七八九十几]+)\s*(?:名|个|位|人|辆|台)?"
+
+# Negations that cancel a fact when they stand just before it (same clause).
+_NEG_BEFORE = re.compile(
+    r"(\b(no|not|nobody|no one|noone|none|never|without|neither|nor|isn't|wasn't|aren't|weren't|doesn't|didn't|hasn't|haven't|"
+    r"ei|eikä|kukaan|ingen|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$",
+    re.IGNORECASE)
+_NEG_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}\b(no|none)\b|^\s*(?:ei|inga)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    code: str
+    pattern: re.Pattern[str]
+    counted: bool = False   # the pattern may carry a number (group "n")
+    negatable: bool = True
+
+
+def _r(code: str, pattern: str, counted: bool = False, negatable: bool = True) -> _Rule:
+    return _Rule(code, re.compile(pattern, re.IGNORECASE), counted, negatable)
+
+
+_PEOPLE = r"(?:people|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
+
+RULES: tuple[_Rule, ...] = (
+    # --- life signs
+    _r("not_breathing", r"\b(not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|heart (has )?stopped|doing cpr|started cpr|cpr in progress|giving cpr|performing cpr|defibrillator|aed|ei hengitä|andas inte)\b|没有呼吸|没呼吸|停止呼吸|呼吸停止|心跳停止|心脏骤停|没有心跳|做心肺复苏|心肺复苏|CPR", negatable=False),
+    _r("unconscious", r"\b(unconscious|unresponsive|not responding|passed out|knocked out|collapsed and (is )?not (responding|moving|waking)|won'?t wake|can'?t wake|tajuton|medvetslös)\b|昏迷|失去知觉|不省人事|没有意识|叫不醒|晕倒|昏倒|没反应|没有反应"),
+    # --- injuries (counted)
+    _r("injured", r"(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically|more|other|elderly|young|old)\s+)?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,3}?(?:injured|hurt|wounded|bleeding|burned|burnt|stabbed|hit|cut|hurt)\b)"
+       r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
+       r"|(?:" + _ZH_NUM_RE + r"\s*(?:人|名)?(?:受伤|受了伤|伤者|伤员|被刺|流血|烧伤|受重伤|受轻伤|重伤|轻伤))"
+       r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
+    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|cut|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wound|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
+    _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
+    _r("jumper", r"\b(threatening to jump|going to jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|要跳楼|想跳楼|准备跳|坐在(楼顶|天台)边"),
+    _r("casualty_signs", r"\b(on the ground|lying (on|in) the|is down|are down|went down|not moving|can'?t feel (his|her) legs|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
+    _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
+    # --- weapons and violence
+    _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|baseball bat|bat|iron bar|crowbar|hammer|club|stick|veitsi\w*|ase\w*|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒"),
+    _r("violence_ongoing", r"\b(still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|砸"),
+    _r("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl|gang fight|(\d{2}|ten|twenty|dozens of|a dozen|many|several|group of) (people|men|youths?) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans)\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|十几个人|几十个人"),
+    _r("crowd_disorder", r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)"),
+    _r("suspicious_object", r"\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|ticking\b|可疑(包|包裹|行李|物品)|无人看管的(包|行李)|炸弹|爆炸物"),
+    # --- fire
+    _r("building_fire", r"\b(fire|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall)\b"
+       r"|\b(flat|apartment|building|house|kitchen|stairwell|staircase|attic|basement|cellar|office|shop|store|restaurant|hotel|school|roof|window)\b[^.]{0,60}\b(fire|flames?|smoke|burning|on fire|alight)\b"
+       r"|(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑|地下室|阁楼)[^。]{0,20}(着火|起火|失火|火灾|冒烟|浓烟|烟雾|火苗|火焰|烟)|(着火|起火|失火|火灾|冒烟|浓烟)[^。]{0,20}(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑)"),
+    _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
+    _r("people_inside", r"\b(still inside|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
+    _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))? (floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
+    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|porraskäytävä\w*|trapphus\w*)\b|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
+    # --- gas / chemicals
+    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
+    _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
+    _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are )?(burning|stinging|watering)|stinging eyes|irritated eyes|sore throat|fainted|feeling (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛)|喉咙痛|晕倒|昏倒|不舒服|难受"),
+    _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
+       r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人", counted=True),
+    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
+    _r("public_area", r"\b(square|street|road|station|platform|market|park|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
+    # --- traffic
+    _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under|can'?t get out|cannot get out|can'?t move (his|her) legs?|legs? (is |are )?(pinned|trapped|stuck|crushed))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来"),
+    _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ )?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
+    _r("vehicles", r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车", counted=True),
+    _r("large_vehicle", r"\b(bus|tram|coach|lorry|articulated|minibus|train|raitiovaunu|ratikka|bussi|spårvagn)\b|公交车|公共汽车|巴士|电车|有轨电车|大巴|卡车|货车|火车"),
+    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood) (is )?(smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|燃油泄漏|汽油泄漏|冒烟的车|车(头)?冒烟|引擎冒烟"),
+    # --- water, missing, collapse
+    _r("person_in_water", r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) the (water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿"),
+    _r("missing_vulnerable", r"\b(missing|lost|wandered off|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old)\b[^.]{0,60}\b(missing|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|老人|老太太|老爷爷|老奶奶|痴呆|失智)[^。]{0,20}(走失|失踪|不见了|找不到|没回家|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
+    _r("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|bay|ice|beach|bridge|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|冰面"),
+    _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在|困在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
+    _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
+    # --- utilities, storm, flood
+    _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住)|困在电梯"),
+    _r("traffic_lights_out", r"\b(traffic lights?|signals?) (are |is )?(out|dead|down|not working|off|dark)|liikennevalot\w*|trafikljus\w*\b|(红绿灯|信号灯|交通灯)[^。]{0,3}(不亮|失灵|坏了|灭了|不工作)"),
+    _r("live_wire", r"\b(live (wire|cable|line)|power line|power cable|overhead (line|wire|cable)|electric(al)? (wire|cable) (is )?(down|sparking)|cable (is )?sparking|sparking (wire|cable)|sähköjohto\w*|ledning\w*)\b|(电线|电缆)[^。]{0,3}(掉|断|落|冒火|火花)|高压线|带电的电线"),
+    _r("loose_high", r"\b(roof(ing)? (sheets?|panels?|tiles?)|sheet metal|scaffold\w*|facade panels?|loose (panel|sheet|roofing|tiles?)|flapping|about to fall|hanging loose|icicles?|snow load|ice (hanging|falling)|telineet|byggnadsställning\w*|jääpuik\w*)\b|脚手架|屋顶[^。]{0,6}(松动|掀|吹)|铁皮|招牌[^。]{0,4}(松动|摇)|冰柱|冰凌"),
+    _r("tree_blocking", r"\b(tree|branch|branches|debris) (has |have )?(fallen|come down|down|blocking|blocks|across)|fallen tree|blocking the (road|street|tram|lane)|puu kaatui|kaatunut puu|träd (har )?fallit\b|(树|树枝|树木)[^。]{0,6}(倒|断|挡|堵)|挡住(了)?(路|马路|道路)"),
+    _r("stranded_in_water", r"\b(stalled|stranded|trapped|stuck|cut off)\b[^.]{0,30}\b(water|flood\w*)\b|\b(water|flood\w*)\b[^.]{0,60}\b(stalled|drove in)\b|\b(water|flood\w*)\b[^.]{0,30}\b(stranded|trapped|cut off|up to (their|his|her) (waist|chest|knees))|被(水|洪水)困|困在水|水[^。]{0,6}(齐腰|没过)"),
+    _r("utility_fault", r"\b(manhole|burning cables?|cables? burning|smell of burning (plastic|cables?)|transformer|substation|electrical cabinet|junction box|district heating|steam (is )?(coming|pouring|leaking|rising)|sähkö\w*|kaukolämpö\w*)\b|井盖|电缆[^。]{0,4}(烧|冒烟)|变压器|配电箱|暖气管|蒸汽"),
+    _r("road_hazard", r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多"),
+    _r("medical_dependency", r"\b(ventilator|respirator|home oxygen|oxygen (machine|concentrator)|dialysis|insulin pump|life support|battery (says|has|left))\b|呼吸机|制氧机|透析|氧气机"),
+    _r("rescued_from_water", r"\b(pulled (him|her|them) out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了"),
+    _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside|trapped)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
+    _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drain (is )?(overflowing|blocked)|sewer|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
+)
+
+_SEVERE = re.compile(r"\b(serious\w*|badly|severe\w*|critical\w*|heavy bleeding|bleeding heavily|a lot of blood|life[- ]threatening|unconscious|not breathing|open fracture|stab wound|stabbed|head injur\w+|burns?)\b|重伤|严重|大出血|血流不止|昏迷|生命危险|被刺", re.IGNORECASE)
+
+
+def _number(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.strip().lower()
+    if raw.isdigit():
+        return int(raw)
+    if raw in _EN_NUM:
+        return _EN_NUM[raw]
+    if all(c in _ZH_NUM for c in raw):
+        if raw == "十":
+            return 10
+        if raw.startswith("十"):
+            return 10 + _ZH_NUM.get(raw[1:], 0)
+        if len(raw) == 2 and raw[1] == "十":
+            return _ZH_NUM[raw[0]] * 10
+        return _ZH_NUM[raw[0]]
+    return None
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    # the clause before the fact ("nobody was hurt", "没有人受伤"), and "injured: none" after it
+    clause_start = max(text.rfind(".", 0, start), text.rfind("。", 0, start), text.rfind(";", 0, start), text.rfind("，", 0, start),
+                       text.rfind(",", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("；", 0, start))
+    before = text[max(clause_start + 1, start - 40): start]
+    if _NEG_BEFORE.search(before):
+        return True
+    return bool(_NEG_AFTER.match(text[end: end + 16]))
+
+
+def extract(text: str) -> list[Determinant]:
+    """The determinants of a report, each once (the first non-negated occurrence), with its words."""
+    text = text or ""
+    out: dict[str, Determinant] = {}
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            a, b = m.span()
+            if rule.negatable and _negated(text, a, b):
+                continue
+            count = None
+            if rule.counted:
+                count = next((n for n in (_number(g) for g in m.groups() if g) if n), None)
+            prev = out.get(rule.code)
+            if prev is None:
+                out[rule.code] = Determinant(code=rule.code, count=count, evidence=m.group(0).strip(), span=(a, b))
+            elif count and (prev.count or 0) < count:
+                out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
+    sev = _SEVERE.search(text)
+    if sev and "serious_injury" not in out:
+        out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
+    # "bin on fire behind the shop": the shop is where the bin is, not what burns.
+    if "outdoor_fire" in out and "building_fire" in out:
+        o, bf = out["outdoor_fire"].span, out["building_fire"].span
+        if bf[0] < o[1] and o[0] < bf[1]:
+            del out["building_fire"]
+    # A count of injured people said once ("two men injured") is also "injured"; "scrapes only" without anything
+    # serious means minor injuries.
+    if "minor_injury" in out and "injured" in out and _SEVERE.search(text):
+        del out["minor_injury"]
+    return sorted(out.values(), key=lambda d: d.span[0])
+
+
+def severe_casualties(text: str, dets: list[Determinant]) -> int:
+    """Patients needing their own ambulance: unconscious / not breathing / seriously injured ones."""
+    codes = {d.code for d in dets}
+    text = text or " ".join(d.evidence for d in dets if d.code == "serious_injury")
+    n = 0
+    if "not_breathing" in codes or "unconscious" in codes:
+        n += 1
+    if "injured" in codes and _SEVERE.search(text):
+        injured = next(d for d in dets if d.code == "injured")
+        n = max(n, injured.count or 1)
+    return n

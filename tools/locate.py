@@ -1,0 +1,644 @@
+"""Where is it? Free-text location of an incident on the scenario map, with its uncertainty.
+
+A report may give an address ("Kaisaniemenkatu 10", "Mannerheimintiellä 5"), a junction
+("corner of Fabianinkatu and Eteläesplanadi", "X/Y", "X和Y路口"), a named feature in any
+language OSM knows ("Helsinki Cathedral", "Domkyrkan"), a generic description ("the
+railway station", "火车站"; see tools.place_aliases), and a relation to it ("opposite",
+"behind", "under", "at the north end of", 对面, 后面, 旁边, 门口, 地下).
+
+Every answer is a :class:`Resolution`: a point, an uncertainty radius, the feature it rests
+on, the words of the report it rests on, alternatives when the text fits several places,
+and ``confident`` (false when the radius is wide or the words are ambiguous). A place the
+map does not have is said to be not on the map (possibly outside the scenario area): it
+is never snapped to the nearest thing inside. Method order: address > junction > named
+feature (with a relation) > generic description > street > zone.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tools.addresses import AddressIndex
+from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _stem, _word_pattern, has_cjk, normalize
+from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
+
+log = logging.getLogger(__name__)
+
+# A spelling correction at least this close (rapidfuzz ratio) may be confident; below it, always confirm.
+FUZZY_CONFIDENT = 92.0
+# An answer is confident when its uncertainty is at most this and nothing else fits the words.
+CONFIDENT_RADIUS_M = 200.0
+# Extra uncertainty a relation adds to its anchor (m): "opposite" is across the street, "behind" the block.
+RELATION_OFFSET_M = {"opposite": 40.0, "behind": 60.0, "next_to": 30.0, "in_front": 15.0, "under": 0.0, "near": 120.0}
+JUNCTION_SPREAD_M = 80.0
+# A generic description ("the underpass") is tied to a street or district the report names only this close to it.
+CONTEXT_GAP_M = 150.0
+
+_REL_BEFORE = [  # English and Swedish put the relation before the place
+    ("opposite", r"(opposite|across (the street |the road )?from|mittemot|over gatan fran)"),
+    ("behind", r"(behind|round the back of|at the back of|bakom)"),
+    ("next_to", r"(next to|beside|adjacent to|alongside|bredvid|intill)"),
+    ("in_front", r"(in front of|outside|at the (main )?entrance (of|to)|at the door of|on the steps of|the steps of|steps of|framfor|utanfor|vid ingangen till)"),
+    ("under", r"(under|below|beneath|underneath|underground (passage )?(below|under)|nedanfor|under)"),
+    ("near", r"(near|close to|nara)"),
+]
+# Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
+_CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
+_REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
+    ("opposite", r"(vastapaata|vastapuolella|对 面|對 面)"),
+    ("behind", r"(takana|taakse|takapihalla|后 面|後 面|背 后|後 方|后 方)"),
+    ("next_to", r"(vieressa|vierella|旁 边|旁 邊|边 上|隔 壁)"),
+    ("in_front", r"(edessa|edustalla|ovella|portailla|门 口|門 口|前 面|入 口|台 阶)"),
+    ("under", r"(alla|alapuolella|地 下|下 面|底 下)"),
+    ("near", r"(lahella|lahistolla|附 近|边 的|邊 的|旁 的)"),
+]
+_END = re.compile(
+    r"(?:at |on |in )?(?:the )?(north|south|east|west|northern|southern|eastern|western)(?:ern)? (?:end|side|part|corner|edge) of"
+    r"|(pohjois|etela|ita|lansi)(?:paassa|paadyssa|paahan|puolella|osassa|laidalla|kulmassa)"
+    r"|(norra|sodra|ostra|vastra) (?:anden|delen|sidan) (?:av )?"
+    r"|(北|南|东|西|東) (?:端|边|邊|侧|側|头|頭|部)")
+_DIRECTION = {"north": (0, 1), "northern": (0, 1), "pohjois": (0, 1), "norra": (0, 1), "北": (0, 1),
+              "south": (0, -1), "southern": (0, -1), "etela": (0, -1), "sodra": (0, -1), "南": (0, -1),
+              "east": (1, 0), "eastern": (1, 0), "ita": (1, 0), "ostra": (1, 0), "东": (1, 0), "東": (1, 0),
+              "west": (-1, 0), "western": (-1, 0), "lansi": (-1, 0), "vastra": (-1, 0), "西": (-1, 0)}
+_JUNCTION_WORD = re.compile(r"\b(corner|junction|intersection|crossing|crossroads|kulma\w*|risteykse\w*|risteys\w*|hornet|korsning\w*)\b|路 口|交 叉|十 字|拐 角|交 汇|交 界")
+_CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$")
+_HOUSE_NUMBER = re.compile(r"^ (\d{1,3})(?: ([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
+_PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
+# Words that look like a place name the map does not have: a capitalised word with a street or place ending.
+_PLACE_LIKE = re.compile(
+    r"\b([A-ZÄÖÅ][\wäöåÄÖÅ'’-]*(?:katu|kadu\w*|tie|tien|tiell\w*|kuja\w*|polku|ranta|rann\w*|tori\w*|aukio\w*|puisto\w*|gatan|vägen|gränd|torget|parken|plan)"
+    r"|[A-ZÄÖÅ][\wäöå'’-]+ (?:Street|Road|Avenue|Boulevard|Lane|Drive|Square|Park|Station|Church|Cathedral|Bridge|Harbour|Harbor|Market|Hall|Museum|Airport|Island|Stadium))\b")
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+_REL_LABEL = {"opposite": "opposite", "behind": "behind", "next_to": "next to", "in_front": "in front of", "under": "under", "near": "near"}
+_DIR_LABEL = {"pohjois": "north", "norra": "north", "北": "north", "etela": "south", "sodra": "south", "南": "south", "ita": "east",
+              "ostra": "east", "东": "east", "東": "east", "lansi": "west", "vastra": "west", "西": "west"}
+_NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "at", "in", "on", "by", "near", "outside", "inside", "behind", "opposite", "main",
+                   "central", "big", "small", "our", "my", "your", "his", "her", "their", "from", "to", "into", "under",
+                   "below", "beside", "next", "front", "den", "det", "en", "ett", "vid", "pa", "i", "framfor", "bakom", "mittemot",
+                   "utanfor", "han", "hon", "he", "she", "we", "they", "there", "here", "smoke", "fire", "help", "police", "ambulance"}
+_PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})")
+# Everyday words of reports that must not be "corrected" into a place name.
+_COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "children", "smoke", "floor", "street", "corner", "behind",
+                 "inside", "outside", "building", "injured", "trapped", "police", "ambulance", "please", "station", "square",
+                 "about", "after", "before", "still", "under", "front", "their", "water", "leaking", "burning", "fire", "help",
+                 "boulevard", "avenue", "road", "lane", "bridge", "church", "cathedral", "market", "harbour", "museum", "theatre",
+                 "hotel", "library", "school", "hospital", "stadium", "park", "garden", "tower", "palace", "island"}
+_STREET_WORD_AFTER = re.compile(r"^ (street|road|avenue|boulevard|lane|drive|way|katu|tie|gatan|vagen|strasse)\b( \d{1,4})?|^ \d{1,4}(?: [a-h])?(?= |$)")
+_CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
+
+
+class Alternative(BaseModel):
+    name: str
+    lat: float
+    lon: float
+    radius_m: float
+    why: str = ""
+
+
+class Resolution(BaseModel):
+    """Where the report puts the incident, and how sure that is."""
+
+    lat: float | None = None
+    lon: float | None = None
+    radius_m: float | None = Field(default=None, description="uncertainty (m) around lat/lon")
+    confident: bool = False
+    method: str = "not_found"  # address, address_interpolated, intersection, feature, relative, generic, street, zone, outside_map, not_found
+    place: str = ""            # the answer in words ("opposite Stockmann", "Kaisaniemenkatu 10")
+    feature: str | None = None
+    feature_kind: str | None = None
+    category: str = ""
+    ref: str | None = None
+    relation: str | None = None
+    evidence: str = ""
+    note: str = ""
+    alternatives: list[Alternative] = Field(default_factory=list)
+    outside_map: bool = False
+
+    @property
+    def found(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+    def sentence(self) -> str:
+        if not self.found:
+            return self.note or "Location not found on the scenario map."
+        conf = "confirmed by the text" if self.confident else "UNCONFIRMED"
+        s = f"{self.place} ({self.method.replace('_', ' ')}) at {self.lat:.5f}, {self.lon:.5f} ± {self.radius_m:.0f} m, {conf}"
+        if self.evidence:
+            s += f"; from the words \"{self.evidence}\""
+        if self.note:
+            s += f". {self.note}"
+        return s
+
+
+@dataclass
+class _Generic:
+    start: int
+    end: int
+    kind: GenericPlace
+    phrase: str
+
+
+class Locator:
+    """Resolves report text to a Resolution on one city model."""
+
+    def __init__(self, city: Any):
+        """``city``: a tools.city.CityModel (gazetteer, features, graphs, projection, bbox, scenario)."""
+        self.city = city
+        self.gaz = city.gazetteer
+        self.proj = city.projection
+        self.addresses = AddressIndex(city.features, self.proj)
+        self._street_nodes: dict[str, set[int]] = {}
+        self._node_xy: dict[int, tuple[float, float]] = {}
+        for g in (city.drive, city.walk):
+            for u, v, data in g.edges(data=True):
+                name = data.get("name") or ""
+                if not name:
+                    continue
+                key = normalize(name)
+                for n in (u, v):
+                    self._street_nodes.setdefault(key, set()).add(n)
+                    if n not in self._node_xy:
+                        x, y = self.proj.to_xy(g.nodes[n]["lat"], g.nodes[n]["lon"])
+                        self._node_xy[n] = (float(x), float(y))
+        self._landmarks = [e for e in self.gaz.entries if e.kind == "landmark" and e.geometry is not None]
+        self._generic_patterns = []
+        for gp in GENERIC_PLACES:
+            for phrase in gp.phrases:
+                key = normalize(phrase)
+                body = " ".join(_word_pattern(w) for w in key.split())
+                self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
+        self._generic_cache: dict[str, list[_Entry]] = {}
+        # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
+        # of these belongs to a name on the map.
+        self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
+        # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
+        self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
+                                  | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
+
+    # --- helpers -------------------------------------------------------------
+    def _xy(self, lat: float, lon: float) -> tuple[float, float]:
+        x, y = self.proj.to_xy(lat, lon)
+        return float(x), float(y)
+
+    def _latlon(self, x: float, y: float) -> tuple[float, float]:
+        lat, lon = self.proj.to_latlon(x, y)
+        return float(lat), float(lon)
+
+    def _dist(self, a: _Entry, b: _Entry) -> float:
+        """Metres between two entries' geometries (0 when they touch)."""
+        from shapely.geometry import Point
+
+        ga = a.geometry if a.geometry is not None else Point(*self._xy(a.lat, a.lon))
+        gb = b.geometry if b.geometry is not None else Point(*self._xy(b.lat, b.lon))
+        return float(ga.distance(gb))
+
+    def generic_candidates(self, gp: GenericPlace) -> list[_Entry]:
+        """Features of that kind: named with one of its phrases ("Kauppatori" is "market square"), then tagged as it."""
+        if gp.kind not in self._generic_cache:
+            named: list[_Entry] = []
+            for phrase in (gp.phrases if gp.by_name else ()):
+                for e in self.gaz._by_key.get(normalize(phrase), []):
+                    # Named so, and not tagged as something else (the metro station "Järnvägsstationen").
+                    if e.tags and e.kind == "landmark" and not any(tags_match(rule, e.tags) for rule in gp.tags) \
+                            and any(k in e.tags for rule in gp.tags for k in rule):
+                        continue
+                    if e not in named:
+                        named.append(e)
+            tagged = [e for e in self.gaz.entries if e.tags and e not in named and any(tags_match(rule, e.tags) for rule in gp.tags)]
+            # A facility and its OSM twin are one place: keep the facility.
+            twins = {e.ref for e in tagged + named if e.kind != "landmark" and e.ref}
+            self._generic_cache[gp.kind] = [e for e in named + tagged if not (e.kind == "landmark" and e.ref in twins)]
+        return self._generic_cache[gp.kind]
+
+    def _generics(self, norm: str, taken: list[tuple[int, int]]) -> list[_Generic]:
+        out: list[_Generic] = []
+        for gp, key, pat in self._generic_patterns:
+            for m in pat.finditer(norm):
+                a, b = m.span()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                out.append(_Generic(a, b, gp, m.group(0)))
+        out.sort(key=lambda g: g.start)
+        return out
+
+    def _evidence(self, text: str, norm: str, a: int, b: int) -> str:
+        """The report's own words for a normalized span (best effort: the same words, original spelling)."""
+        words = norm[a:b].split()
+        if not words:
+            return ""
+        ntext = normalize(text)
+        if ntext == norm:
+            # map normalized word positions back onto the original text's words
+            orig_words = _TOKEN.findall(text)
+            nwords = [normalize(w) for w in orig_words]
+            start_word = len(norm[:a].split())
+            flat: list[str] = []
+            owner: list[int] = []
+            for i, nw in enumerate(nwords):
+                for part in nw.split():
+                    flat.append(part)
+                    owner.append(i)
+            if start_word < len(owner):
+                end = min(len(owner) - 1, start_word + len(words) - 1)
+                pieces = orig_words[owner[start_word]: owner[end] + 1]
+                joiner = "" if all(has_cjk(p) for p in pieces) else " "
+                return joiner.join(pieces)
+        return norm[a:b]
+
+    # --- pieces ----------------------------------------------------------------
+    def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
+        m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 16])
+        if not m:
+            cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
+            if not cjk:
+                return None
+            m = cjk
+        number = int(m.group(1))
+        letter = (m.group(2) or "").upper() if m.lastindex and m.lastindex >= 2 else ""
+        entry = mn.entry
+        evidence = self._evidence(text, norm, mn.start, mn.end + m.end())
+        hit = self.addresses.lookup(normalize(entry.name), entry.name, number, letter)
+        if hit is None:
+            # No numbered address on that street in the extract: the nearest point of the street is all we have.
+            return self._street(mn, evidence, note=f"no house numbers of {entry.name} are on the map; street only")
+        method = "address" if hit.method == "exact" else "address_interpolated"
+        return Resolution(lat=hit.lat, lon=hit.lon, radius_m=hit.radius_m, confident=hit.radius_m <= CONFIDENT_RADIUS_M,
+                          method=method, place=f"{entry.name} {number}{(' ' + letter) if letter else ''}", feature=entry.name,
+                          feature_kind="street", category="address", ref=hit.ref, evidence=evidence,
+                          note=hit.note if hit.method != "exact" else "")
+
+    def _street(self, mn: Mention, evidence: str, note: str = "") -> Resolution:
+        e = mn.entry
+        return Resolution(lat=e.lat, lon=e.lon, radius_m=round(e.radius_m, 1), confident=e.radius_m <= CONFIDENT_RADIUS_M,
+                          method="street", place=e.name, feature=e.name, feature_kind="street", category="street", ref=e.ref,
+                          evidence=evidence, note=note or f"street only: somewhere along {e.name}")
+
+    def _junction(self, a: _Entry, b: _Entry) -> tuple[float, float, float, str] | None:
+        na = self._street_nodes.get(normalize(a.name), set())
+        nb = self._street_nodes.get(normalize(b.name), set())
+        common = na & nb
+        if common:
+            pts = [self._node_xy[n] for n in common]
+            cx = sum(p[0] for p in pts) / len(pts)
+            cy = sum(p[1] for p in pts) / len(pts)
+            spread = max(math.hypot(p[0] - cx, p[1] - cy) for p in pts)
+            if spread <= JUNCTION_SPREAD_M:
+                lat, lon = self._latlon(cx, cy)
+                return lat, lon, max(25.0, spread + 20.0), ""
+            # The streets meet more than once (a loop, a divided road far apart): the first is not surely the one.
+            lat, lon = self._latlon(*pts[0])
+            return lat, lon, spread + 20.0, f"{a.name} and {b.name} meet at more than one place"
+        if a.geometry is not None and b.geometry is not None:
+            from shapely.ops import nearest_points
+
+            pa, pb = nearest_points(a.geometry, b.geometry)
+            gap = pa.distance(pb)
+            if gap <= 60.0:
+                lat, lon = self._latlon((pa.x + pb.x) / 2, (pa.y + pb.y) / 2)
+                return lat, lon, 25.0 + gap, ""
+            lat, lon = self._latlon((pa.x + pb.x) / 2, (pa.y + pb.y) / 2)
+            return lat, lon, gap / 2 + 40.0, f"{a.name} and {b.name} do not meet on the map ({gap:.0f} m apart at the closest)"
+        return None
+
+    def _relation(self, norm: str, start: int, end: int) -> tuple[str, int, int] | None:
+        before = norm[max(0, start - 40): start]
+        for rel, pat in _REL_BEFORE:
+            m = re.search(r"(?<!\w)" + pat + r"(?: the| of the| of| to the| to)?(?: [\w]+){0,3} $", before)
+            if m:
+                return rel, max(0, start - 40) + m.start(), end
+        after = norm[end: end + 14]
+        for rel, pat in _REL_AFTER:
+            m = re.match(r"^ (?:\w+ ){0,1}?" + pat + r"(?!\w)", after)
+            if m:
+                return rel, start, end + m.end()
+        return None
+
+    def _end_of(self, norm: str, start: int, end: int, entry: _Entry) -> tuple[float, float, float, str, int, int] | None:
+        """'the north end of X' / 'X:n pohjoispäässä' / 'X北端': the part of the feature at that end."""
+        window_b = norm[max(0, start - 40): start]
+        m = None
+        for cand in _END.finditer(window_b):
+            m = cand
+        a, b = (max(0, start - 40) + m.start(), end) if m else (start, end)
+        if m is None:
+            m2 = _END.match(norm[end: end + 16].lstrip())
+            if not m2:
+                return None
+            m = m2
+            a, b = start, end + 1 + m2.end()
+        word = next(g for g in m.groups() if g)
+        dx, dy = _DIRECTION[word]
+        if entry.geometry is None or entry.geometry.geom_type == "Point":
+            return None
+        import numpy as np
+        import shapely
+
+        coords = shapely.get_coordinates(entry.geometry)
+        proj = coords[:, 0] * dx + coords[:, 1] * dy
+        lo, hi = float(proj.min()), float(proj.max())
+        extent = hi - lo
+        sel = coords[proj >= hi - 0.12 * extent]
+        x, y = float(np.mean(sel[:, 0])), float(np.mean(sel[:, 1]))
+        lat, lon = self._latlon(x, y)
+        return lat, lon, max(25.0, 0.15 * extent + 15.0), word, a, b
+
+    def _under(self, anchor: _Entry, norm: str) -> _Entry | None:
+        """An underground feature (passage, tunnel, station level) at the anchor, when the report speaks of one."""
+        if not _PASSAGE_WORDS.search(norm):
+            return None
+        best, best_d = None, math.inf
+        for e in self._landmarks:
+            t = e.tags
+            if not (t.get("tunnel") in ("yes",) or t.get("layer", "0").startswith("-") or t.get("location") == "underground"):
+                continue
+            d = self._dist(anchor, e)
+            if d < best_d and d <= 150.0:
+                best, best_d = e, d
+        return best
+
+    def _feature(self, text: str, norm: str, entry: _Entry, start: int, end: int, score: float, how: str,
+                 alternatives: list[_Entry] | None = None) -> Resolution:
+        lat, lon, radius = entry.lat, entry.lon, entry.radius_m
+        place, relation, note = entry.name, None, ""
+        a, b = start, end
+        end_hit = self._end_of(norm, start, end, entry)
+        rel = self._relation(norm, start, end)
+        if end_hit is not None:
+            lat, lon, radius, word, a, b = end_hit
+            relation = "end"
+            place = f"{_DIR_LABEL.get(word, word)} end of {entry.name}"
+        elif rel is not None:
+            relation, a, b = rel
+            radius = radius + RELATION_OFFSET_M[relation]
+            place = f"{_REL_LABEL[relation]} {entry.name}"
+            if relation == "under":
+                below = self._under(entry, norm)
+                if below is not None:
+                    # The footprint above is the best point; the passage under it is named so crews take the right way down.
+                    place = f"{below.name}, under {entry.name}"
+                    note = f"underground: {below.name} ({below.category}) runs under or beside {entry.name}"
+                else:
+                    note = "underground, below the feature"
+        alts = [Alternative(name=e.name, lat=e.lat, lon=e.lon, radius_m=round(e.radius_m, 1), why="also fits the words")
+                for e in (alternatives or []) if e is not entry]
+        confident = radius <= CONFIDENT_RADIUS_M and score >= 0.9 and not alts
+        kind = "relative" if relation else how
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=confident, method=kind, place=place,
+                          feature=entry.name, feature_kind=entry.kind, category=entry.category, ref=entry.ref or entry.id,
+                          relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
+
+    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution | None:
+        named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
+        if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
+            # A feature literally named with the description in another language (Kauppatori = market square).
+            others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
+            return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
+        if len(cands) > 1 and context:
+            def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
+                return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
+
+            ranked = sorted(cands, key=gap)
+            best = ranked[0]
+            if gap(best) > CONTEXT_GAP_M and any(c.kind in ("street", "zone") for c in context):
+                return None  # no such feature where the report says: the street or district it names is the answer
+            others = [e for e in ranked[1:] if self._dist(e, best) > SAME_PLACE_M and min(self._dist(e, c) for c in context) <= 100.0]
+            return self._feature(text, norm, best, g.start, g.end, 1.0, "generic", others)
+        if len(cands) > 1:
+            biggest = max(cands, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
+            others = [e for e in cands if e is not biggest and self._dist(e, biggest) > SAME_PLACE_M]
+            return self._feature(text, norm, biggest, g.start, g.end, 1.0, "generic", others)
+        return self._feature(text, norm, cands[0], g.start, g.end, 1.0, "generic")
+
+    def _fuzzy(self, norm: str, taken: list[tuple[int, int]]) -> tuple[str, str, str, float] | None:
+        """The text with its best misspelt place name replaced by the known name: (text, words, name, score)."""
+        from rapidfuzz import fuzz, process
+
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
+        best: tuple[float, int, int, str] | None = None
+        for i in range(len(tokens)):
+            for n in (3, 2, 1):
+                if i + n > len(tokens):
+                    continue
+                a, b = tokens[i][0], tokens[i + n - 1][1]
+                gram = norm[a:b]
+                if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
+                    continue
+                if gram in _COMMON_WORDS or gram.split()[0] in _COMMON_WORDS:
+                    continue
+                cut = 85.0 if len(gram) >= 8 else 90.0
+                hit = process.extractOne(gram, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut)
+                if hit and hit[1] < 100.0 and (best is None or (hit[1], b - a) > (best[0], best[2] - best[1])):
+                    best = (float(hit[1]), a, b, hit[0])
+        if best is None:
+            return None
+        score, a, b, key = best
+        entries = self.gaz._by_key.get(key)
+        written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
+        return norm[:a] + written + norm[b:], norm[a:b], written, score
+
+    def _unknown_qualifier(self, text: str, norm: str, start: int) -> str | None:
+        """A name in front of a generic description that the map does not know ("Tampere railway station")."""
+        before = norm[:start].split()
+        if not before:
+            return None
+        last = before[-1]
+        if has_cjk(last):
+            chunk = ""
+            for tok in reversed(before):
+                if not has_cjk(tok) or tok in _CJK_FILLER:
+                    break
+                chunk = tok + chunk
+                if len(chunk) >= 4:
+                    break
+            if len(chunk) >= 2 and not any(chunk in k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k)):
+                return chunk
+            return None
+        # Latin: the word right before, capitalised in the report, neither a known place nor a plain word.
+        m = re.search(r"([A-ZÄÖÅ][\wäöåÄÖÅ'’.-]+)\s+$", text[: self._orig_index(text, norm, start)])
+        if not m:
+            return None
+        word = m.group(1)
+        key = normalize(word)
+        if key in self.gaz.context_keys or any(k.startswith(_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
+            return None
+        if key in _NOT_QUALIFIERS:
+            return None
+        if key in ("west", "east", "north", "south", "western", "eastern", "northern", "southern", "old", "new", "upper", "lower"):
+            return word  # "West Harbour", "Old Church": a different place of that kind, named by the word
+        if self.gaz._by_key.get(key) or key in self._name_words:
+            return None
+        return word
+
+    @staticmethod
+    def _orig_index(text: str, norm: str, start: int) -> int:
+        """Approximate index in the original text of the normalized position ``start`` (by word count)."""
+        nwords = len(norm[:start].split())
+        count = 0
+        for m in _TOKEN.finditer(text):
+            if count == nwords:
+                return m.start()
+            count += len(normalize(m.group(0)).split()) or 0
+        return len(text)
+
+    def _not_on_map(self, text: str, evidence: str, what: str = "") -> Resolution:
+        name = evidence or what
+        return Resolution(method="outside_map", outside_map=True, confident=False, evidence=name,
+                          note=f"\"{name}\" is not on the map of {self.city.scenario.name}: outside the scenario area, or misspelt. Ask for the address.")
+
+    # --- the answer --------------------------------------------------------------
+    def locate(self, text: str, _depth: int = 0) -> Resolution:
+        """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
+        norm, mentions = self.gaz.mentions(text or "")
+        if not norm:
+            return Resolution(note="empty report")
+        streets = [m for m in mentions if m.entry.kind == "street"]
+        features = [m for m in mentions if m.entry.kind not in ("street", "zone")]
+        zones = [m for m in mentions if m.entry.kind == "zone"]
+
+        # 1. an address: street + house number
+        for mn in streets:
+            res = self._address(text, norm, mn)
+            if res is not None and res.method != "street":
+                return res
+
+        # 2. a junction: two streets with "and", "/", "corner of", 路口... between or around them
+        for a, b in zip(streets, streets[1:]):
+            if normalize(a.entry.name) == normalize(b.entry.name):
+                continue
+            between = norm[a.end:b.start]
+            # "X and Y", "X/Y", "where X meets Y", "X at the Y end", "X和Y路口": two streets a few words apart.
+            if not (_CONNECTOR.match(between) or (len(between) <= 25 and len(between.split()) <= 3)
+                    or (len(between) <= 40 and _JUNCTION_WORD.search(norm[max(0, a.start - 30): b.end + 12]))):
+                continue
+            j = self._junction(a.entry, b.entry)
+            if j is None:
+                continue
+            lat, lon, radius, note = j
+            ev_a, ev_b = (a.start, b.end)
+            jw = _JUNCTION_WORD.search(norm[max(0, a.start - 30): a.start])
+            if jw:
+                ev_a = max(0, a.start - 30) + jw.start()
+            return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=not note and radius <= CONFIDENT_RADIUS_M,
+                              method="intersection", place=f"{a.entry.name} / {b.entry.name}", feature=f"{a.entry.name} / {b.entry.name}",
+                              feature_kind="junction", category="junction", evidence=self._evidence(text, norm, ev_a, ev_b), note=note)
+
+        # 3. a named feature (landmark or facility), with any relation
+        taken = [(m.start, m.end) for m in mentions]
+        generics = self._generics(norm, taken)
+        if features:
+            # Prefer a feature with a relation word at it, then the first named.
+            def has_rel(m: Mention) -> bool:
+                return self._relation(norm, m.start, m.end) is not None or self._end_of(norm, m.start, m.end, m.entry) is not None
+            pick = next((m for m in features if has_rel(m)), features[0])
+            same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
+            far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
+            res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
+            qualifier = self._unknown_qualifier(text, norm, pick.start) if pick.entry.kind == "landmark" else None
+            trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
+            if trailing:
+                # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
+                return self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
+            if qualifier:
+                # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm."
+            return res
+
+        # 4. a generic description ("the cathedral"), tied to the one such feature on the map or near other named places.
+        # "opposite / behind / under the station": the description the relation points at is the anchor;
+        # "by the harbour", "near the park", "港口边的": context that says which one of the head noun is meant.
+        rels = {id(g): self._relation(norm, g.start, g.end) for g in generics}
+        anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near"]
+        context_g = [g for g in generics if g not in anchors and len(generics) > 1
+                     and (rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
+        heads = [g for g in generics if g not in anchors and g not in context_g]
+        if heads and has_cjk(norm):
+            heads = heads[::-1]  # Chinese puts the head noun last ("港口边的露天集市")
+        ordered = anchors + heads + context_g
+        for g in ordered:
+            cands = self.generic_candidates(g.kind)
+            qualifier = self._unknown_qualifier(text, norm, g.start)
+            if qualifier and not has_cjk(qualifier):
+                return self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
+            if not cands:
+                continue
+            context: list[_Entry] = [c.entry for c in streets + zones]
+            for other in generics:
+                if other is not g and other.kind is not g.kind:
+                    context += self.generic_candidates(other.kind)[:3]
+            res = self._generic(text, norm, g, cands, context)
+            if res is None:
+                continue
+            if qualifier:
+                # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area."
+            return res
+
+        # 5. a street without a number; 6. a zone -- unless a misspelt name next to it says more ("Hakaniemen toori")
+        coarse: Resolution | None = None
+        if streets:
+            mn = streets[0]
+            rel = self._end_of(norm, mn.start, mn.end, mn.entry)
+            if rel is not None:
+                return self._feature(text, norm, mn.entry, mn.start, mn.end, mn.score, "street")
+            coarse = self._street(mn, self._evidence(text, norm, mn.start, mn.end))
+        elif zones:
+            z = zones[0].entry
+            coarse = Resolution(lat=z.lat, lon=z.lon, radius_m=round(z.radius_m, 1), confident=False, method="zone", place=z.name,
+                                feature=z.name, feature_kind="zone", category="zone", ref=z.id,
+                                evidence=self._evidence(text, norm, zones[0].start, zones[0].end), note=f"district only: somewhere in {z.name}")
+
+        # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
+        if _depth == 0:
+            # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")])
+            if fixed is not None:
+                corrected, original, replacement, score = fixed
+                res = self.locate(corrected, _depth=1)
+                if res.found and (coarse is None or res.method not in ("street", "zone")):
+                    res.confident = res.confident and score >= FUZZY_CONFIDENT
+                    res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
+                    res.evidence = original if not res.evidence else res.evidence
+                    return res
+        if coarse is not None:
+            return coarse
+
+        # 8. nothing on the map: say which words look like a place the map does not have
+        for m in _PLACE_LIKE.finditer(text):
+            return self._not_on_map(text, m.group(1))
+        for m in _PREP_UNKNOWN.finditer(text):
+            word = m.group(1)
+            if normalize(word) not in _NOT_QUALIFIERS and normalize(word) not in self.gaz.context_keys:
+                return self._not_on_map(text, word)
+        for g in generics:  # a generic description with no such feature on the map
+            return self._not_on_map(text, self._evidence(text, norm, g.start, g.end))
+        return Resolution(note="no street, address, junction or named place of the scenario map in the text")
+
+    def fallback(self, text: str, resolution: Resolution | None = None) -> Resolution:
+        """The best area to send units toward when the location is not confirmed: what was found, else the map centre."""
+        if resolution is not None and resolution.found:
+            return resolution
+        s, w, n, e = self.city.bbox
+        lat, lon = (s + n) / 2, (w + e) / 2
+        x0, y0 = self._xy(s, w)
+        x1, y1 = self._xy(n, e)
+        return Resolution(lat=lat, lon=lon, radius_m=round(math.hypot(x1 - x0, y1 - y0) / 2, 1), confident=False, method="map_centre",
+                          place=f"centre of the map of {self.city.scenario.name}",
+                          note="location unknown: the centre of the scenario map, as a staging direction only",
+                          evidence=(resolution.evidence if resolution else ""), outside_map=bool(resolution and resolution.outside_map))
+
+
+def locate(city: Any, text: str) -> Resolution:
+    return city.locator.locate(text)
+
+
+__all__ = ["Alternative", "Locator", "Resolution", "locate"]

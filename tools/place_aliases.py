@@ -1,0 +1,89 @@
+"""Generic descriptions of places ("the cathedral", "火车站") and the OSM tags that define them.
+
+This is the only hand-written place knowledge of the locator, and it names no place: each
+row says which OSM tags a kind of feature carries, and how callers describe that kind in
+English, Finnish, Swedish and Chinese. The feature itself is found in the extract by its
+tags, so the table works for any city's extract. Finnish phrases match inflected forms
+(stem matching, as for names). A description that fits several features is ambiguous,
+unless another place named in the report says which one is meant.
+
+Tag rules: {key: value} must match; "!value" must not match; "*" any value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GenericPlace:
+    kind: str
+    phrases: tuple[str, ...]
+    tags: tuple[dict[str, str], ...]
+    # A feature whose own name is one of the phrases is of this kind ("Kauppatori" is the market
+    # square): only for kinds whose local word is used as the proper name.
+    by_name: bool = False
+
+
+GENERIC_PLACES: tuple[GenericPlace, ...] = (
+    GenericPlace("cathedral",
+                 ("cathedral", "tuomiokirkko", "domkyrkan", "domkyrka", "大教堂", "主教座堂", "座堂"),
+                 ({"building": "cathedral"}, {"amenity": "place_of_worship", "building": "cathedral"}), by_name=True),
+    GenericPlace("railway_station",
+                 ("railway station", "train station", "central station", "central railway station", "station main hall",
+                  "station hall", "station building", "main station", "the station", "rautatieasema", "paarautatieasema",
+                  "asemarakennus", "asemahalli", "jarnvagsstationen", "centralstationen", "jarnvagsstation",
+                  "火车站", "火車站", "中央车站", "中央車站", "车站", "車站"),
+                 ({"building": "train_station"}, {"railway": "station", "station": "!subway", "train": "yes"}), by_name=True),
+    GenericPlace("metro_station",
+                 ("metro station", "underground station", "subway station", "metroasema", "tunnelbanestation", "地铁站", "地鐵站"),
+                 ({"railway": "station", "station": "subway"}, {"public_transport": "station", "subway": "yes"})),
+    GenericPlace("underground_passage",
+                 ("underground passage", "pedestrian tunnel", "passage below", "tunnel", "underpass", "tunneli", "kaytava",
+                  "gangtunnel", "地下通道", "地道"),
+                 ({"highway": "footway", "tunnel": "yes"}, {"highway": "footway", "layer": "-1"}, {"highway": "footway", "layer": "-2"},
+                  {"highway": "pedestrian", "tunnel": "yes"}, {"highway": "steps", "tunnel": "yes"})),
+    GenericPlace("market_square",
+                 ("market square", "market place", "marketplace", "harbour market", "kauppatori", "salutorget",
+                  "集市广场", "市场广场", "集市", "露天市场"),
+                 ({"amenity": "marketplace"},), by_name=True),
+    GenericPlace("botanic_garden",
+                 ("botanic garden", "botanical garden", "kasvitieteellinen puutarha", "botaniska tradgarden", "植物园", "植物園"),
+                 ({"leisure": "garden", "garden:type": "botanical"}, {"leisure": "garden", "tourism": "attraction"}), by_name=True),
+    GenericPlace("fire_station", ("fire station", "rescue station", "paloasema", "brandstation", "消防站", "消防局"), ({"amenity": "fire_station"},)),
+    GenericPlace("swimming_hall", ("swimming hall", "swimming pool", "swimming baths", "uimahalli", "simhall", "simhallen", "游泳馆", "游泳池"),
+                 ({"leisure": "sports_centre", "sport": "swimming"}, {"leisure": "swimming_pool"}, {"leisure": "sports_centre"})),
+    GenericPlace("concert_hall", ("concert hall", "konserttitalo", "konsertsal", "音乐厅"), ({"amenity": "concert_hall"}, {"amenity": "arts_centre"})),
+    GenericPlace("town_hall", ("town hall", "city hall", "kaupungintalo", "stadshuset", "市政厅"), ({"amenity": "townhall"},)),
+    GenericPlace("market_hall", ("market hall", "kauppahalli", "saluhallen", "室内市场"), ({"amenity": "marketplace", "building": "*"},)),
+    GenericPlace("library", ("library", "kirjasto", "bibliotek", "图书馆", "圖書館"), ({"amenity": "library"},)),
+    GenericPlace("university", ("university", "yliopisto", "universitet", "大学", "大學"), ({"amenity": "university"}, {"building": "university"})),
+    GenericPlace("church", ("church", "kirkko", "kyrka", "kyrkan", "教堂"), ({"amenity": "place_of_worship", "religion": "christian"},)),
+    GenericPlace("department_store", ("department store", "tavaratalo", "varuhus", "百货商店", "百货公司", "商场"), ({"shop": "department_store"},)),
+    GenericPlace("museum", ("museum", "museo", "博物馆", "博物館"), ({"tourism": "museum"},)),
+    GenericPlace("theatre", ("theatre", "theater", "teatteri", "teatern", "剧院", "劇院"), ({"amenity": "theatre"},)),
+    GenericPlace("post_office", ("post office", "posti", "postkontor", "邮局"), ({"amenity": "post_office"},)),
+    GenericPlace("bus_station", ("bus station", "bus terminal", "linja autoasema", "bussiterminaali", "busstation", "汽车站", "巴士站"),
+                 ({"amenity": "bus_station"},)),
+    GenericPlace("park", ("park", "puisto", "parken", "公园", "公園"), ({"leisure": "park"},)),
+    GenericPlace("square", ("square", "aukio", "tori", "torg", "广场", "廣場"), ({"place": "square"},)),
+    GenericPlace("hotel", ("hotel", "hotelli", "酒店", "旅馆"), ({"tourism": "hotel"},)),
+    GenericPlace("school", ("school", "koulu", "skola", "学校"), ({"amenity": "school"},)),
+    GenericPlace("bridge", ("bridge", "silta", "bron", "桥"), ({"bridge": "yes"},)),
+    GenericPlace("harbour", ("harbour", "harbor", "quay", "satama", "laituri", "hamnen", "港口", "码头"),
+                 ({"amenity": "ferry_terminal"}, {"man_made": "pier"}, {"landuse": "harbour"})),
+)
+
+
+def tags_match(rule: dict[str, str], tags: dict[str, str]) -> bool:
+    for key, want in rule.items():
+        have = tags.get(key)
+        if want == "*":
+            if have is None:
+                return False
+        elif want.startswith("!"):
+            if have == want[1:]:
+                return False
+        elif have != want:
+            return False
+    return True

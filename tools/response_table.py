@@ -1,0 +1,232 @@
+"""Response table: incident type x priority x determinants -> the first response's unit mix.
+
+DEMONSTRATION FIGURES written for this project, in the spirit of MPDS / fire-service
+response determinants (one ambulance per seriously ill or injured patient, an engine as
+first responder at a cardiac arrest, rescue + engine for any entrapment...). They are not
+an official response table of any agency.
+
+``unit_needs`` starts from the type's base (the smallest adequate response), then each
+determinant in the report raises the count of the unit types it calls for; a type's count
+is the highest any rule asks for (rules do not add up, so one patient is not counted twice).
+Every unit type carries the reasons that asked for it, each with the report's own words.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from tools.determinants import Determinant, severe_casualties
+
+# Base first response per incident type, before determinants (P1/P2; P3/P4 below).
+BASE: dict[str, dict[str, int]] = {
+    "fire": {"engine": 2},
+    "flood": {"engine": 1, "utility_crew": 1},
+    "earthquake_collapse": {"rescue": 1, "engine": 1, "police_patrol": 1},
+    "traffic_accident": {"police_patrol": 1},
+    "hazmat": {"hazmat": 1, "engine": 1},
+    "medical": {"ambulance": 1},
+    "public_health": {"ambulance": 1},
+    "public_security": {"police_patrol": 1},
+    "utility_outage": {"utility_crew": 1},
+    "severe_weather": {"engine": 1},
+    "missing_person": {"police_patrol": 2},
+    "not_incident": {},
+}
+# Lower priorities: the base shrinks to one unit of the lead type.
+BASE_LOW: dict[str, dict[str, int]] = {
+    "fire": {"engine": 1},
+    "earthquake_collapse": {"engine": 1},
+    "public_health": {"police_patrol": 1},
+    "hazmat": {"engine": 1},
+    "missing_person": {"police_patrol": 1},
+}
+
+
+@dataclass
+class UnitNeeds:
+    counts: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+
+    def need(self, unit_type: str, count: int, reason: str) -> None:
+        if count <= 0:
+            return
+        if count > self.counts.get(unit_type, 0):
+            self.counts[unit_type] = count
+        self.reasons.setdefault(unit_type, [])
+        if reason not in self.reasons[unit_type]:
+            self.reasons[unit_type].append(reason)
+
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def reason_for(self, unit_type: str) -> str:
+        return "; ".join(self.reasons.get(unit_type, []))
+
+    def lines(self) -> list[str]:
+        return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
+
+
+def _why(det: Determinant) -> str:
+    from tools.determinants import DETERMINANTS
+
+    return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
+
+
+def unit_needs(incident_type: str, priority: str, determinants: list[Determinant] | None = None, text: str = "") -> UnitNeeds:
+    """The unit mix for one incident, with the reason for each unit type."""
+    dets = {d.code: d for d in (determinants or [])}
+    needs = UnitNeeds()
+    low = priority in ("P3", "P4")
+    base = (BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {})
+    for unit_type, count in base.items():
+        needs.need(unit_type, count, f"{incident_type.replace('_', ' ')} at {priority} (base)")
+
+    def has(code: str) -> bool:
+        return code in dets
+
+    def why(*codes: str) -> str:
+        return "; ".join(_why(dets[c]) for c in codes if c in dets)
+
+    # --- fire
+    if incident_type == "fire":
+        if has("outdoor_fire") and not has("building_fire") and not has("people_inside"):
+            needs.counts["engine"] = 1
+            needs.reasons["engine"] = [f"small outdoor fire: {why('outdoor_fire')}"]
+        elif has("building_fire") or has("people_inside") or has("smoke_spreading"):
+            needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
+        if has("upper_floor") or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
+            needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
+        if has("people_inside") or has("trapped"):
+            needs.need("ambulance", 1, why("people_inside", "trapped"))
+        elif has("building_fire") and not low and not has("no_casualties"):
+            needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
+        if has("utility_fault") and not has("building_fire"):
+            needs.counts["engine"] = 1
+            needs.reasons["engine"] = [why("utility_fault")]
+            needs.need("utility_crew", 1, why("utility_fault"))
+    # --- traffic
+    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and has("trapped")):
+        w = why("vehicle_entrapment", "trapped")
+        needs.need("rescue", 1, w)
+        needs.need("engine", 1, w)
+    if has("fuel_leak") and incident_type in ("traffic_accident", "fire", "hazmat"):
+        needs.need("engine", 1, why("fuel_leak"))
+    if incident_type == "traffic_accident" and not low and not has("no_casualties"):
+        needs.need("ambulance", 1, why("casualty_signs", "injured", "vehicles") or f"collision at {priority}: expect a casualty")
+    if incident_type == "traffic_accident":
+        if has("large_vehicle") and (has("injured") or has("vehicle_entrapment") or not low):
+            needs.need("police_patrol", 2, why("large_vehicle"))
+        else:
+            needs.need("police_patrol", 1, why("vehicles") or "traffic control at the scene")
+    # --- collapse
+    if incident_type == "earthquake_collapse" and has("upper_floor") and not low:
+        needs.need("ladder", 1, why("upper_floor"))
+    if has("collapse_people_under") or (incident_type == "earthquake_collapse" and has("trapped")):
+        w = why("collapse_people_under", "trapped")
+        for unit_type in ("rescue", "engine", "police_patrol"):
+            needs.need(unit_type, 1, w)
+        needs.need("ambulance", 1, w)
+    # --- gas / chemicals
+    if has("gas_leak") and not has("chemical_release"):
+        needs.need("engine", 1, why("gas_leak"))
+        needs.need("utility_crew", 1, why("gas_leak"))
+        if incident_type == "hazmat" and "hazmat" in needs.counts and not has("chemical_release"):
+            del needs.counts["hazmat"]
+            needs.reasons.pop("hazmat", None)
+    if has("carbon_monoxide"):
+        needs.need("engine", 1, why("carbon_monoxide"))
+        if incident_type == "hazmat" and not has("chemical_release") and "hazmat" in needs.counts:
+            del needs.counts["hazmat"]
+            needs.reasons.pop("hazmat", None)
+    if has("chemical_release") and incident_type in ("hazmat", "traffic_accident", "fire"):
+        needs.need("hazmat", 1, why("chemical_release"))
+        needs.need("engine", 1, why("chemical_release"))
+        if has("public_area") or priority == "P1":
+            needs.need("police_patrol", 1, why("public_area") or "cordon at P1")
+    # --- water
+    if has("person_in_water"):
+        w = why("person_in_water")
+        if not has("rescued_from_water"):
+            needs.need("rescue", 1, w)
+            needs.need("engine", 1, w)
+        needs.need("ambulance", 1, w)
+    # --- violence
+    if incident_type == "public_security":
+        if has("large_brawl"):
+            needs.need("police_patrol", 3, why("large_brawl"))
+        if has("crowd_disorder"):
+            needs.need("police_patrol", 3, why("crowd_disorder"))
+        if has("weapon") or has("violence_ongoing") or has("suspicious_object"):
+            needs.need("police_patrol", 2, why("weapon", "violence_ongoing", "suspicious_object"))
+    elif has("weapon") and incident_type in ("medical", "missing_person"):
+        needs.need("police_patrol", 2, why("weapon"))
+    # --- missing person
+    if incident_type == "missing_person" or has("missing_vulnerable"):
+        if has("missing_vulnerable"):
+            needs.need("police_patrol", 2, why("missing_vulnerable"))
+        if has("water_search") and has("missing_vulnerable"):
+            needs.need("rescue", 1, why("water_search"))
+    # --- utilities, storm, flood
+    if has("lift_stuck"):
+        needs.need("rescue", 1, why("lift_stuck"))
+    if has("traffic_lights_out"):
+        needs.need("police_patrol", 1, why("traffic_lights_out"))
+    if incident_type in ("severe_weather", "utility_outage", "flood"):
+        if has("live_wire"):
+            needs.need("utility_crew", 1, why("live_wire"))
+            needs.need("police_patrol", 1, why("live_wire"))
+        if has("loose_high"):
+            needs.need("ladder", 1, why("loose_high"))
+            needs.need("police_patrol", 1, why("loose_high"))
+        if incident_type == "severe_weather" and (has("trapped") or has("vehicle_entrapment")):
+            needs.need("rescue", 1, why("trapped", "vehicle_entrapment"))
+            needs.need("engine", 1, why("trapped", "vehicle_entrapment"))
+            needs.need("ambulance", 1, why("trapped", "vehicle_entrapment"))
+        if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):
+            needs.counts.pop("engine", None)
+            needs.reasons.pop("engine", None)
+    if has("jumper"):
+        w = why("jumper")
+        needs.need("police_patrol", 2, w)
+        needs.need("ladder", 1, w)
+        needs.need("ambulance", 1, w)
+    if has("medical_dependency"):
+        needs.need("ambulance", 1, why("medical_dependency"))
+    if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
+        needs.need("police_patrol", 1, why("road_hazard"))
+    if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
+        needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
+    if has("stranded_in_water"):
+        needs.need("rescue", 1, why("stranded_in_water"))
+        needs.need("ambulance", 1, why("stranded_in_water"))
+    if has("trapped") and incident_type not in ("fire", "traffic_accident", "earthquake_collapse") and not has("lift_stuck"):
+        needs.need("rescue", 1, why("trapped"))
+
+    # --- patients: one ambulance per serious patient, minor ones two to an ambulance
+    if has("not_breathing"):
+        needs.need("ambulance", 2, why("not_breathing"))
+        needs.need("engine", 1, why("not_breathing") + " (first responder)")
+    patients = 0
+    severe = severe_casualties(text, list(dets.values()))
+    exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak") or has("carbon_monoxide")
+                                   or has("chemical_release") or has("smoke_spreading"))
+    hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type not in ("utility_outage",)
+    if hurt or has("unconscious") or exposed:
+        count = dets["injured"].count if has("injured") and dets["injured"].count else 1
+        if exposed and has("affected") and dets["affected"].count:
+            count = max(count, dets["affected"].count)
+        count = max(count, severe)
+        if has("minor_injury") and not severe:
+            patients = math.ceil(count / 2)
+        else:
+            patients = severe + math.ceil(max(0, count - severe) / 2)
+        patients = max(patients, 1)
+        if incident_type == "public_health" and not severe and priority != "P1":
+            # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
+            patients = min(2, max(1, math.ceil(count / 10)))
+    if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
+        needs.need("ambulance", min(patients, 4), why("injured", "unconscious", "symptoms", "minor_injury"))
+    if incident_type == "not_incident":
+        return UnitNeeds()
+    return needs
