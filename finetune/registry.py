@@ -13,7 +13,11 @@ log = logging.getLogger(__name__)
 
 SHIPPED_DATA = PROJECT_ROOT / "finetune" / "data" / "train.jsonl"
 REALISTIC_DATA = PROJECT_ROOT / "finetune" / "data" / "train_v2.jsonl"  # hand-written, one report at a time
+# train_v2.jsonl and any further hand-written files beside it (train_v2_*.jsonl, from extra writers): one group
+REALISTIC_GLOB = "train_v2*.jsonl"
 HANDWRITTEN_TEST = PROJECT_ROOT / "finetune" / "data" / "test_handwritten.jsonl"
+TEST_SETS = [PROJECT_ROOT / "finetune" / "data" / "test_ood.jsonl", HANDWRITTEN_TEST]
+NEAR_COPY_RATIO = 85  # rapidfuzz ratio at which a training row counts as a copy of a test item
 
 
 def models_root(settings: Settings | None = None) -> Path:
@@ -68,6 +72,27 @@ def ensure_default_model(settings: Settings | None = None) -> Path:
         return _train_default(settings)
 
 
+def drop_near_test_copies(df, source: str = ""):
+    """Rows of ``df`` that are not (near-)copies of a frozen test item; the dropped ones are logged.
+
+    Hand-written training files come from several writers; this guard keeps an accidental echo of a test
+    sentence out of training whoever wrote it.
+    """
+    import json
+
+    from rapidfuzz import fuzz, process
+
+    tests = [json.loads(line)["text"] for path in TEST_SETS if path.is_file()
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not tests or df.empty:
+        return df
+    scores = process.cdist(df["text"].astype(str).tolist(), tests, scorer=fuzz.ratio, score_cutoff=NEAR_COPY_RATIO, workers=1)
+    near = scores.max(axis=1) >= NEAR_COPY_RATIO
+    if near.any():
+        log.warning("%s: dropped %d row(s) too close to a test item (ratio >= %d)", source, int(near.sum()), NEAR_COPY_RATIO)
+    return df[~near].reset_index(drop=True)
+
+
 def default_training_data(settings: Settings | None = None):
     """The default model's training rows: generated + hand-written (+ mapped real crisis rows if enabled).
 
@@ -80,8 +105,8 @@ def default_training_data(settings: Settings | None = None):
 
     settings = settings or get_settings()
     parts = [(SHIPPED_DATA.stem, read_table(SHIPPED_DATA))]
-    if REALISTIC_DATA.is_file():
-        parts.append((REALISTIC_DATA.stem, read_table(REALISTIC_DATA)))
+    for path in sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB)):
+        parts.append((REALISTIC_DATA.stem, drop_near_test_copies(read_table(path), path.name)))
     if settings.triage_crisis_rows:
         from finetune.data.crisis import figure_eight_rows
 

@@ -64,7 +64,7 @@ def test_long_report_is_read_whole_in_overlapping_windows(quick_classifier, capl
     assert windows[-1][-2] == ids[-2]  # the last real token is inside the last window
     fire = INCIDENT_TYPES.index("fire")
     with caplog.at_level(logging.WARNING, logger="finetune.predict"):
-        types, _, _, truncated, _ = quick_classifier._transformer_proba([chatter + "Fire in the stairwell, people trapped upstairs!", chatter])
+        types, _, truncated = quick_classifier._transformer_proba([chatter + "Fire in the stairwell, people trapped upstairs!", chatter])
     assert truncated == [False, False] and "triaged on the beginning only" not in caplog.text
     assert types[0, fire] > types[1, fire] + 0.1
     (result,) = quick_classifier.predict(["Fire at Kaivokatu 8. " + "x" * 25_000])
