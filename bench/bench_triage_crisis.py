@@ -197,11 +197,41 @@ def noise_filter(workdir: Path, n_events: int, max_rows: int, epochs: int, max_t
           f"shipped default model zero-shot {np.nanmean(arr[:, 8]):.4f}")
 
 
+def noise_zero_shot(n_events: int, per_event: int, skip: int = 0) -> None:
+    """The shipped default model's not_incident read as 'Not related' on CrisisLexT26 (no training on it)."""
+    import pandas as pd
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    from finetune.dataset import LabelSpec, prepare
+    from finetune.predict import TriageClassifier
+    from finetune.registry import current_model_dir
+
+    model_dir = current_model_dir()
+    if model_dir is None:
+        print("(z) no current triage model: train one first (make run / eca train)")
+        return
+    clf = TriageClassifier.load(model_dir)
+    df = pd.read_csv(CRISIS / "crisislex_t26_labeled.csv", dtype=str, keep_default_na=False)
+    df = df[df["Informativeness"].isin(["Related and informative", "Related - but not informative", "Not related"])]
+    ni, rows = clf.type_labels.index("not_incident"), []
+    print(f"(z) shipped model {clf.version} zero-shot: not_incident vs CrisisLexT26 'Not related', {per_event} tweets per event")
+    for event in LOEO_EVENTS[skip:skip + n_events]:
+        d = df[df["event"] == event].sample(per_event, random_state=13)
+        texts = prepare(d.assign(incident_type="not_incident", priority="P4"), LabelSpec(text_col="Tweet Text")).texts
+        truth = (d["Informativeness"] == "Not related").to_numpy()[:len(texts)]
+        pred = clf.predict_proba(texts)[0].argmax(1) == ni
+        r = (precision_score(truth, pred, zero_division=0), recall_score(truth, pred, zero_division=0), f1_score(truth, pred, zero_division=0))
+        rows.append(r)
+        print(f"  {event:<32} n={len(texts)} ({int(truth.sum())} not related)  P {r[0]:.3f} R {r[1]:.3f} F1 {r[2]:.3f}")
+    arr = np.array(rows)
+    print(f"  mean: P {arr[:, 0].mean():.3f} R {arr[:, 1].mean():.3f} F1 {arr[:, 2].mean():.3f}")
+
+
 def main() -> None:
     from core.settings import configure_torch_threads, setup_logging
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("a", "b", "c", "both", "all"), default="all")
+    parser.add_argument("--part", choices=("a", "b", "c", "z", "both", "all"), default="all")
     parser.add_argument("--events", type=int, default=5)
     parser.add_argument("--loeo-rows", type=int, default=2500)
     parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
@@ -218,6 +248,8 @@ def main() -> None:
         if args.part in ("b", "both", "all"):
             crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip,
                            blend=not args.no_blend)
+        if args.part == "z":
+            noise_zero_shot(args.events, 200, args.skip)
         if args.part in ("c", "all"):
             noise_filter(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip)
     print(f"CPU time of this run: {time.process_time():.0f} s")
