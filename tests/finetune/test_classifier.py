@@ -25,15 +25,17 @@ def test_results_are_typed_and_probabilities_sum_to_one(quick_classifier):
 
 
 def test_chinese_goes_through_the_multilingual_head(quick_classifier):
-    from finetune.model import embed_multilingual
-
     assert quick_classifier.zh_head is not None
     texts = ["居民楼起火，有人被困在五楼", "有人持刀伤人", "Fire at Mikonkatu 4"]
     types, _, langs, _, _ = quick_classifier.predict_proba(texts)
-    head_types, _ = quick_classifier.zh_head.predict_proba(embed_multilingual(texts[:2]), 4)
+    head_types, _ = quick_classifier.zh_head.predict_proba(quick_classifier.zh_head.features(texts[:2]), 4)
+    w = quick_classifier.type_blend  # the n-gram + cue model takes the rest of the weight
+    if w < 1.0:
+        text_types, _ = quick_classifier.priority_text_model.predict_proba(texts[:2], 4)
+        head_types = w * head_types + (1 - w) * text_types
     assert langs == ["zh", "zh", "en"]
     assert np.allclose(types[:2], head_types, atol=1e-5)
-    assert not np.allclose(types[2], quick_classifier.zh_head.predict_proba(embed_multilingual(texts[2:]), 4)[0][0], atol=1e-3)
+    assert not np.allclose(types[2], quick_classifier.zh_head.predict_proba(quick_classifier.zh_head.features(texts[2:]), 4)[0][0], atol=1e-3)
     assert types[0].argmax() == INCIDENT_TYPES.index("fire")
 
 
@@ -53,12 +55,20 @@ def test_batch_equals_single(quick_classifier):
         assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-3)
 
 
-def test_long_report_is_truncated_with_a_warning(quick_classifier, caplog):
-    long_report = "Fire in the stairwell at Kaivokatu 8, people trapped. " + "The caller keeps talking. " * 400
+def test_long_report_is_read_whole_in_overlapping_windows(quick_classifier, caplog):
+    """A long call whose hazard comes only at the end: the last window sees it (no silent cut at the window)."""
+    chatter = "The caller talks about her son, the weather and the neighbours' dog. " * 40
+    ids = quick_classifier.tokenizer(chatter + "Now the kitchen is on fire.")["input_ids"]
+    windows = quick_classifier._windows(ids)
+    assert len(windows) > 1 and all(len(w) <= quick_classifier.max_length for w in windows)
+    assert windows[-1][-2] == ids[-2]  # the last real token is inside the last window
+    fire = INCIDENT_TYPES.index("fire")
     with caplog.at_level(logging.WARNING, logger="finetune.predict"):
-        (result,) = quick_classifier.predict([long_report])
-    assert result.truncated and "model window" in caplog.text
-    assert not quick_classifier.predict(["short one about a fire"])[0].truncated
+        types, _, truncated = quick_classifier._transformer_proba([chatter + "Fire in the stairwell, people trapped upstairs!", chatter])
+    assert truncated == [False, False] and "triaged on the beginning only" not in caplog.text
+    assert types[0, fire] > types[1, fire] + 0.1
+    (result,) = quick_classifier.predict(["Fire at Kaivokatu 8. " + "x" * 25_000])
+    assert result.truncated  # past MAX_TEXT_CHARS the text itself is cut, and said so
 
 
 def test_bad_item_is_named_and_nothing_is_triaged(quick_classifier):

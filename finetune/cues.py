@@ -1,0 +1,132 @@
+"""Explicit life-threat and non-incident cues, English and Chinese, as features beside the n-grams.
+
+Priority is decided by evidence of a threat to life (TAXONOMY.md: trapped, not breathing, unconscious,
+armed, fire with people inside, collapse with people under it, gas with symptoms or an evacuate
+instruction). Callers put that evidence in endless surface forms, so each cue is a family of patterns
+written from the taxonomy and first-aid / dispatch vocabulary, and a few cues are conjunctions (a hazard
+AND people at risk) that a bag of n-grams cannot express. The text model learns how much each cue
+counts; the cues only make the evidence visible. Non-incident cues (tests, drills, resolved events,
+thanks, questions, figurative hazard words) work the same way in the other direction.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+_F = re.IGNORECASE
+
+# name -> pattern. English patterns use word starts; Chinese ones are plain substrings.
+_CUES: dict[str, str] = {
+    # --- people at immediate risk ---------------------------------------------------------------
+    "trapped": r"\btrapped|\bstuck (?:inside|in there|under|upstairs|in the)|can'?t get out|cannot get out|unable to get out|"
+               r"\bpinned\b|\bburied\b|under (?:the )?(?:rubble|debris|the wreck|it\b|them\b)|underneath|"
+               r"被困|困在|出不来|压在|埋在|卡在|逃不出",
+    "not_breathing": r"not breathing|isn'?t breathing|stopped breathing|no pulse|no heartbeat|can'?t breathe|cannot breathe|"
+                     r"struggling to breathe|gasping|choking|turning blue|gone blue|lips (?:are )?blue|grey in the face|"
+                     r"没(?:有)?呼吸|不呼吸|呼吸困难|喘不上气|没有心跳|噎住|卡住喉咙|嘴唇发紫|脸色发紫",
+    "unconscious": r"unconscious|unresponsive|not responding|won'?t wake|will not wake|can'?t wake|passed out|"
+                   r"not moving|isn'?t moving|lifeless|collapsed and|fainted|seizure|fitting|convuls|"
+                   r"昏迷|没有意识|失去意识|叫不醒|没反应|不省人事|晕倒|抽搐|一动不动",
+    "bleeding": r"bleeding (?:heavily|badly|a lot|everywhere)|lots of blood|so much blood|blood everywhere|spurting|"
+                r"大量出血|血流不止|流了很多血|满身是血",
+    "critical_medical": r"chest pain|heart attack|cardiac|stroke|face (?:is )?drooping|slurred|overdose|anaphyla|allergic reaction|"
+                        r"throat (?:is )?swelling|severe burns|胸痛|心脏病|中风|脑梗|过量|过敏性休克|严重烧伤",
+    "armed": r"\bknife|\bknives|\bgun\b|\bguns\b|firearm|pistol|rifle|shooting|shots fired|\bshot\b|stabb|machete|\baxe\b|"
+             r"\barmed\b|weapon|\bbomb\b|explosive|hostage|"
+             r"持刀|刀|枪|砍人|捅|炸弹|爆炸物|劫持|人质|持械",
+    "attack": r"attack|assault|beating (?:him|her|someone|a)|hitting (?:him|her|people)|threatening|fight(?:ing)?\b|"
+              r"打人|殴打|袭击|行凶|威胁",
+    "drowning": r"drowning|went under|under the water|in the water|fell (?:in|into) the (?:sea|water|river|harbou?r)|through the ice|"
+                r"can'?t swim|溺水|落水|掉进(?:水|河|海)|沉下去",
+    "children_elderly": r"\bchild|\bkids?\b|\bbaby|toddler|infant|\bboy\b|\bgirl\b|elderly|old (?:man|woman|lady)|grandm|grandp|"
+                        r"pregnant|disabled|wheelchair|孩子|小孩|婴儿|老人|老太|老大爷|孕妇|残疾",
+    "people_inside": r"people (?:are )?(?:still )?inside|someone (?:is )?(?:still )?inside|still (?:inside|in there|in the)|"
+                     r"residents|upstairs|on the balcony|in the flat|in the apartment|can'?t get out|"
+                     r"里面还有人|有人在里面|还在里面|楼上还有|住户",
+    "people_under": r"under (?:it|them|the|there)|underneath|beneath|buried|trapped|pinned|压着|压在|埋着|下面有人",
+    "many_people": r"\b(?:many|several|lots of|dozens of|crowd|everyone|hundreds)\b|多人|很多人|人群|一群人",
+    "urgency": r"\bhelp\b|hurry|please come|come quick|emergency|\bhelp!|救命|快来|赶紧|快点|紧急",
+    "evacuate": r"evacuat|get out now|leave the building|撤离|疏散",
+    "symptoms": r"dizzy|headache|vomit|nause|faint|confused|drowsy|collapsed|can'?t breathe|头晕|头痛|呕吐|恶心|昏迷|晕倒",
+    # --- hazards ---------------------------------------------------------------------------------
+    "fire_word": r"\bfire\b|flames?|burning|on fire|smoke|blaze|ablaze|火|烟|燃烧|着火|起火",
+    "collapse_word": r"collaps|caved in|cave-in|gave way|came down|fell down|crumbl|倒塌|坍塌|塌了|垮了|塌方",
+    "gas_word": r"\bgas\b|carbon monoxide|\bco\b|methane|fumes|chemical|ammonia|chlorine|toxic|"
+                r"燃气|煤气|天然气|一氧化碳|甲烷|毒气|化学品|氨气|氯气",
+    "water_word": r"water (?:is )?(?:rising|up to)|flood|submerged|swept away|current|水淹|积水|洪水|被冲走|水位",
+    "vehicle_word": r"\bcar\b|\bcars\b|\bbus\b|\btram\b|\btruck\b|\bvan\b|\btaxi\b|motorbike|bicycle|cyclist|collision|crash|"
+                    r"rear-?ended|hit by|run over|车|撞|追尾|碰撞",
+    # --- things that lower urgency or mean no incident -------------------------------------------
+    "test_drill": r"\btest(?:ing)?\b|\bdrill\b|exercise|practice|rehearsal|scheduled|maintenance|self-?check|radio check|"
+                  r"测试|演练|演习|试鸣|检修|维护|自检",
+    "resolved": r"\b(?:is|are|was|were|been) (?:out|over|fixed|found|back|cleared|resolved|restored)\b|false alarm|all clear|"
+                r"never ?mind|no longer|cancel|sorted now|everything(?:'s| is) (?:fine|ok)|already (?:out|gone|fixed|found)|"
+                r"已经(?:扑灭|找到|恢复|处理|解决|没事)|误报|取消|没事了|恢复正常",
+    "hoax": r"\bprank|\bjoke\b|just kidding|\bfake\b|made it up|hoax|dare|恶作剧|开玩笑|假的|编的|整蛊",
+    "thanks": r"\bthank|\bthanks|grateful|well done|great job|appreciate|谢谢|感谢|辛苦了",
+    "question": r"\?\s*$|^(?:what|when|where|how|is|are|can|could|do|does|who|which)\b|请问|吗[？?]?\s*$|怎么|哪里|几点",
+    "no_harm": r"no(?:body|one| one) (?:is )?(?:hurt|injured|inside|home)|everyone(?:'s| is| got)? (?:out|safe|fine|ok)|"
+               r"all (?:safe|out|fine)|not (?:hurt|injured)|没人受伤|无人受伤|没有人员伤亡|都安全|都出来了",
+    "figurative": r"flood of|flooded with (?:emails|messages|calls|orders)|fired up|on fire (?:today|tonight|this)|killing it|"
+                  r"crash(?:ed)? (?:course|the party)|blew up (?:online|on)|bomb(?:ed)? (?:the|my) (?:exam|test)|"
+                  r"火了|炸了|崩盘|爆单|刷屏",
+    "advert": r"\bsale\b|discount|% off|call now|book now|order now|promo|优惠|打折|促销|特价",
+}
+# Conjunctions: the evidence the taxonomy names, which no single word carries.
+_PAIRS: list[tuple[str, str]] = [
+    ("fire_word", "people_inside"), ("fire_word", "trapped"), ("fire_word", "children_elderly"),
+    ("collapse_word", "people_under"), ("collapse_word", "trapped"),
+    ("gas_word", "symptoms"), ("gas_word", "evacuate"), ("gas_word", "unconscious"),
+    ("water_word", "children_elderly"), ("water_word", "trapped"), ("vehicle_word", "trapped"),
+    ("vehicle_word", "unconscious"), ("armed", "many_people"), ("armed", "attack"),
+    ("test_drill", "fire_word"), ("resolved", "fire_word"),
+]
+_COMPILED = {name: re.compile(pattern, _F) for name, pattern in _CUES.items()}
+CUE_NAMES: list[str] = list(_CUES) + [f"{a}&{b}" for a, b in _PAIRS]
+LIFE_THREAT = ("trapped", "not_breathing", "unconscious", "bleeding", "critical_medical", "armed", "drowning")
+
+
+def cue_matrix(texts: list[str]) -> np.ndarray:
+    """(N, len(CUE_NAMES)) 0/1 matrix of which cues each text shows."""
+    out = np.zeros((len(texts), len(CUE_NAMES)), dtype=np.float32)
+    index = {name: j for j, name in enumerate(CUE_NAMES)}
+    for i, text in enumerate(texts):
+        hits = {name for name, rx in _COMPILED.items() if rx.search(text)}
+        for name in hits:
+            out[i, index[name]] = 1.0
+        for a, b in _PAIRS:
+            if a in hits and b in hits:
+                out[i, index[f"{a}&{b}"]] = 1.0
+    return out
+
+
+def life_threat_cues(text: str) -> list[str]:
+    """Names of the life-threat cues in ``text`` (for explanations and the plan's safety question)."""
+    return [name for name in LIFE_THREAT if _COMPILED[name].search(text)]
+
+
+class CueFeatures:
+    """sklearn-style transformer: cue matrix as a sparse block, scaled to sit beside TF-IDF rows of unit norm."""
+
+    def __init__(self, scale: float = 0.5):
+        self.scale = scale
+
+    def fit(self, texts, y=None) -> "CueFeatures":
+        return self
+
+    def transform(self, texts) -> sparse.csr_matrix:
+        return sparse.csr_matrix(cue_matrix(list(texts)) * self.scale)
+
+    def fit_transform(self, texts, y=None) -> sparse.csr_matrix:
+        return self.transform(texts)
+
+    def get_params(self, deep: bool = True) -> dict:
+        return {"scale": self.scale}
+
+    def set_params(self, **params) -> "CueFeatures":
+        for k, v in params.items():
+            setattr(self, k, v)
+        return self

@@ -1,0 +1,74 @@
+"""Hand-written training data, taxonomy-correct labels, the cue features, the bounded P1 threshold (no model needed)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from core.vocabulary import INCIDENT_TYPES, NOT_INCIDENT, PRIORITIES
+from finetune.cues import CUE_NAMES, cue_matrix, life_threat_cues
+from finetune.registry import REALISTIC_GLOB, SHIPPED_DATA, TEST_SETS, drop_near_test_copies
+from finetune.train import bounded_p1_threshold
+
+
+def _rows(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_realistic_files_follow_the_schema_and_the_taxonomy():
+    files = sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB))
+    assert files, "train_v2.jsonl is missing"
+    rows = [r for f in files for r in _rows(f)]
+    assert len(rows) >= 1000
+    for r in rows:
+        assert r["incident_type"] in INCIDENT_TYPES and r["priority"] in PRIORITIES and r["text"].strip()
+        assert r["language"] in ("en", "zh")
+        if r["incident_type"] == NOT_INCIDENT:
+            assert r["priority"] == "P4", r["text"]
+    zh = sum(r["language"] == "zh" for r in rows)
+    assert zh / len(rows) >= 0.15
+
+
+def test_no_training_row_copies_a_test_item():
+    tests = {r["text"] for path in TEST_SETS for r in _rows(path)}
+    train = [r["text"] for f in [SHIPPED_DATA, *sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB))] for r in _rows(f)]
+    assert not tests & set(train)
+
+
+def test_near_copies_of_test_items_are_dropped():
+    some_test_text = _rows(TEST_SETS[0])[0]["text"]
+    df = pd.DataFrame({"text": [some_test_text + "!", "Completely unrelated report about a bin fire on Kaivokatu"]})
+    kept = drop_near_test_copies(df, "probe")
+    assert kept["text"].tolist() == ["Completely unrelated report about a bin fire on Kaivokatu"]
+
+
+def test_generated_p4_rows_follow_the_taxonomy():
+    """Tests, drills, resolved events and questions are not_incident; only real advisories keep a hazard at P4."""
+    rows = _rows(SHIPPED_DATA)
+    typed_p4 = [r for r in rows if r["priority"] == "P4" and r["incident_type"] != NOT_INCIDENT]
+    assert {r["incident_type"] for r in typed_p4} <= {"severe_weather", "utility_outage"}
+    assert not any("test" in r["text"].lower() or "found" in r["text"].lower() for r in typed_p4)
+
+
+def test_life_threat_cues_read_english_and_chinese():
+    assert {"trapped"} <= set(life_threat_cues("two people trapped on the 5th floor"))
+    assert {"unconscious"} <= set(life_threat_cues("老人晕倒了，叫不醒"))
+    assert "armed" in life_threat_cues("man waving a machete at the bus stop")
+    assert life_threat_cues("what time does the concert start?") == []
+    m = cue_matrix(["smoke in the stairwell and residents still inside", "fire alarm test at noon, please ignore"])
+    assert m[0, CUE_NAMES.index("fire_word&people_inside")] == 1 and m[1, CUE_NAMES.index("fire_word&people_inside")] == 0
+    assert m[1, CUE_NAMES.index("test_drill")] == 1
+
+
+def test_bounded_p1_threshold_respects_the_over_triage_bound():
+    rng = np.random.default_rng(0)
+    truth = np.array([0] * 40 + [1] * 60)  # 0 = P1
+    p1 = np.concatenate([rng.uniform(0.2, 0.9, 40), rng.uniform(0.0, 0.5, 60)])
+    prio = np.column_stack([p1, 1 - p1, np.zeros(100), np.zeros(100)])
+    t, recall, over = bounded_p1_threshold(prio, truth, list(PRIORITIES), 0.95, 0.10)
+    assert t is not None and over <= 0.10
+    pred = (prio.argmax(1) == 0) | (prio[:, 0] >= t)
+    assert recall == pred[truth == 0].mean() and over == pred[truth != 0].mean()
+    assert bounded_p1_threshold(prio, truth, list(PRIORITIES), 0.95, 1.0)[1] >= 0.95  # no bound: target reached
