@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     agent_max_steps: int = 4
     agent_time_budget_s: float = 60.0
 
+    # --- stream monitor (agent/monitor/) --------------------------------
+    monitor_window_min: float = Field(default=120.0, description="A candidate incident with no new report for this long is closed (grouping window).")
+
     # --- UI (ui/) ------------------------------------------------------
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
