@@ -57,7 +57,7 @@ class GroupingConfig:
     type_bonus: float = 0.15
     type_penalty: float = 0.10
     place_bonus: float = 0.30
-    place_penalty: float = 0.40
+    place_penalty: float = 0.80         # places clearly apart almost veto a join, however alike the words
     place_slack_m: float = 150.0        # added to the combined uncertainty before places count as apart
     emerge_count: int = 3
     emerge_window_s: float = 15 * 60
@@ -277,7 +277,7 @@ class OnlineGrouper:
                 self._refresh_norm(c.row)
             self._docs_since_idf = 0
         open_ = list(self.clusters.values())
-        best, best_score, best_reason = None, -1.0, ""
+        best, best_score, best_reason, best_parts = None, -1.0, "", ""
         if open_:
             rows = np.fromiter((c.row for c in open_), dtype=np.int64, count=len(open_))
             text = self._scores(item, idx, val, rows)
@@ -319,14 +319,15 @@ class OnlineGrouper:
                 f" ({best.incident_type})" if same_type[i] else "")
             head = ("same " + " and ".join(what) + where) if what else "similar text"
             gap = _minutes(max(0.0, item.time - best.first_time))
-            best_reason = f"{head}, {gap} after the first report; " + ", ".join(parts)
+            best_parts = ", ".join(parts)
+            best_reason = f"{head}, {gap} after the first report; " + best_parts
         self.terms.observe(idx)
         if best is not None and best_score >= cfg.threshold:
             cluster, new, reason = best, False, best_reason
         else:
             cluster, new = self._new_cluster(item.time), True
             reason = "new candidate: " + ("no open incident within the time window" if best is None
-                                          else f"best match {best.cluster_id} scored {best_score:.2f} < {cfg.threshold:.2f}")
+                                          else f"best match {best.cluster_id} scored {best_score:.2f} < {cfg.threshold:.2f} ({best_parts})")
         alerts = self._join(cluster, item, idx, val)
         return Assignment(item.key, cluster.cluster_id, new, round(best_score, 3), reason), alerts
 

@@ -9,6 +9,7 @@ recent alerts, count bins); the reports themselves go to the incident store.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 import uuid
@@ -53,6 +54,7 @@ class ProcessedReport:
     lon: float | None
     label: str | None = None
     signals: dict = field(default_factory=dict)
+    external_id: str | None = None
 
 
 @dataclass
@@ -65,6 +67,27 @@ class MonitorConfig:
     count_bin_s: float = 300.0
     count_horizon_bins: int = 288   # 24 h of 5-minute bins
     operator: str = "monitor"
+
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+def triage_text(text: str) -> str:
+    """The text the classifier sees: links removed (a shortened URL is a dozen word pieces of no triage value and
+    most of the cost of a social post), whitespace collapsed."""
+    return " ".join(_URL.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class _Untriaged:
+    incident_type: str = NOISE_TYPE
+    priority: str = "P4"
+    type_confidence: float = 0.0
+    language: str = "en"
+    model_version: str = "none (no text to triage)"
+
+
+_UNTRIAGED = _Untriaged()
 
 
 def _priority_rank(priority: str) -> int:
@@ -105,16 +128,19 @@ class MonitorPipeline:
     def _triage(self, texts: list[str]) -> list:
         from core.errors import InputError
 
+        cleaned = [triage_text(t) for t in texts]
+        keep = [i for i, t in enumerate(cleaned) if t]  # a post that is only a link has nothing to triage
+        out: list = [None] * len(texts)
         try:
-            return self.classifier.predict(texts)
+            for i, result in zip(keep, self.classifier.predict([cleaned[i] for i in keep]) if keep else []):
+                out[i] = result
+            return out
         except InputError:  # the feed already refused bad text; this is a last guard, one report at a time
-            out = []
-            for text in texts:
+            for i in keep:
                 try:
-                    out.append(self.classifier.predict([text])[0])
+                    out[i] = self.classifier.predict([cleaned[i]])[0]
                 except InputError as exc:
                     log.warning("triage refused a report: %s", exc)
-                    out.append(None)
             return out
 
     def process(self, records: Sequence[FeedRecord], now: float | None = None) -> tuple[list[ProcessedReport], list[MonitorAlert]]:
@@ -138,8 +164,8 @@ class MonitorPipeline:
         rows = []
         with self.lock:
             for rec, tri, vec, fix, sig in zip(records, triage, dense, fixes, signals):
-                if tri is None:
-                    continue
+                if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
+                    tri = _UNTRIAGED
                 t = rec.time_or(now)
                 self.clock = max(self.clock, t)
                 report_id = "SR-" + uuid.uuid4().hex[:12].upper()
@@ -165,7 +191,8 @@ class MonitorPipeline:
                     alerts += self._signal_alerts(sig, t, cluster_id, rec.text)
                 report = ProcessedReport(report_id, t, rec.text, rec.source, tri.incident_type, tri.priority, tri.language,
                                          cluster_id, reason, zone, fix.name if fix else None,
-                                         fix.lat if fix else None, fix.lon if fix else None, rec.label, sig or {})
+                                         fix.lat if fix else None, fix.lon if fix else None, rec.label, sig or {},
+                                         rec.external_id)
                 out.append(report)
                 self.recent.append(report)
                 rows.append({"report_id": report_id, "event_time": t, "source": rec.source, "text": rec.text,

@@ -9,7 +9,8 @@ per-minute counts (half-life ``half_life_min``), updated only with minutes that 
 burst does not raise its own baseline.  When a report arrives, the count k of that key in the last
 ``window_min`` minutes is compared with a Poisson distribution of mean μ = max(λ, ``floor_rate``) × window:
 the key is alerted when k ≥ ``min_count`` and P(X ≥ k | μ) < ``alpha``.  A key that alerted stays quiet for
-``refractory_min``.  The floor rate is the rate a key is assumed to have before it has any history (a new zone or
+``refractory_min``.  Nothing alerts during the first ``warmup_min`` of a stream; the baseline is a running mean
+until a key has 2 half-lives of history.  The floor rate is the rate a key is assumed to have before it has any history (a new zone or
 type), so a first handful of reports does not alert by itself.  ``alpha`` is small because many keys are tested
 every minute (≈ 100 keys × 1,440 minutes a day); the false-alarm rate per day is measured on quiet synthetic and real
 periods by ``bench/bench_monitor.py``.
@@ -35,6 +36,7 @@ class SpikeConfig:
     alpha: float = 1e-6
     min_count: int = 5
     refractory_min: float = 60.0
+    warmup_min: float = 60.0       # no spike alerts in the first hour of a stream: baselines are still unknown
 
 
 @dataclass
@@ -64,6 +66,7 @@ def describe_key(key: str) -> str:
 class _KeyState:
     rate: float                    # EWMA per-bin rate of the bins already folded in
     folded_to: int                 # last bin index folded into the rate
+    n: int = 0                     # bins folded so far (a running mean until the EWMA has enough history)
     bins: deque = field(default_factory=deque)  # (bin index, count) inside the test window
     quiet_until: float = -math.inf
 
@@ -74,34 +77,50 @@ class SpikeDetector:
         self.keys: dict[str, _KeyState] = {}
         self._decay = 0.5 ** (1.0 / self.config.half_life_min)  # per bin of one minute
         self.tests = 0
+        self.start_bin: int | None = None
+        self._cap = int(2 * self.config.half_life_min)
 
     def _bin(self, t: float) -> int:
         return int(t // self.config.bin_s)
 
+    def _fold(self, st: _KeyState, count: float, bins: int = 1) -> None:
+        """Fold ``bins`` bins of ``count`` reports each into the baseline: a running mean while the key has little
+        history, then the EWMA (zero stretches in closed form once past the running-mean phase)."""
+        while bins > 0 and st.n < self._cap:
+            st.n += 1
+            st.rate += (count - st.rate) / st.n
+            bins -= 1
+        if bins > 0:
+            keep = self._decay ** bins
+            st.rate = keep * st.rate + (1 - keep) * count
+
     def _advance(self, st: _KeyState, b: int) -> None:
-        """Fold bins that left the window into the baseline (zero bins included, in closed form)."""
-        w = self.config.window_min
-        edge = b - w  # bins <= edge are out of the window
+        """Fold bins that left the test window into the baseline."""
+        edge = b - self.config.window_min  # bins <= edge are out of the window
         while st.bins and st.bins[0][0] <= edge:
             bi, n = st.bins.popleft()
-            gap = bi - st.folded_to - 1
-            if gap > 0:
-                st.rate *= self._decay ** gap
-            st.rate = self._decay * st.rate + (1 - self._decay) * n
+            if bi - st.folded_to - 1 > 0:
+                self._fold(st, 0.0, bi - st.folded_to - 1)
+            self._fold(st, float(n))
             st.folded_to = bi
         if edge > st.folded_to:
-            st.rate *= self._decay ** (edge - st.folded_to)
+            self._fold(st, 0.0, edge - st.folded_to)
             st.folded_to = edge
 
     def observe(self, t: float, keys: list[str]) -> list[SpikeAlert]:
         """Count one report under each of its keys at time t; return the spikes it completes."""
         cfg = self.config
         b = self._bin(t)
+        if self.start_bin is None:
+            self.start_bin = b
+        warm = (b - self.start_bin) * cfg.bin_s >= cfg.warmup_min * 60
         alerts = []
         for key in keys:
             st = self.keys.get(key)
             if st is None:
-                st = self.keys[key] = _KeyState(rate=cfg.floor_rate, folded_to=b - cfg.window_min)
+                # A key first seen now had no reports since the stream began: that history counts as zeros.
+                history = max(0, min(self._cap, b - cfg.window_min - self.start_bin))
+                st = self.keys[key] = _KeyState(rate=0.0, folded_to=b - cfg.window_min, n=history)
             self._advance(st, b)
             if st.bins and st.bins[-1][0] == b:
                 st.bins[-1] = (b, st.bins[-1][1] + 1)
@@ -113,7 +132,7 @@ class SpikeDetector:
             else:
                 st.bins.append((b, 1))
             k = sum(n for _, n in st.bins)
-            if k < cfg.min_count or t < st.quiet_until:
+            if k < cfg.min_count or t < st.quiet_until or not warm:
                 continue
             self.tests += 1
             mu = max(st.rate, cfg.floor_rate) * cfg.window_min

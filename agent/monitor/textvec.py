@@ -20,7 +20,11 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
 _WORD = re.compile(r"[^\W\d_][\w']*", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"rt", "amp", "via", "just", "like", "im", "dont", "u", "ur"}
+# scikit-learn's list holds words that matter in an emergency ("fire", "call", "found", "empty"...): keep those.
+_KEEP = {"fire", "call", "found", "empty", "full", "front", "back", "side", "top", "bottom", "fill", "move", "down",
+         "up", "off", "out", "over", "under", "inside", "outside", "behind", "near", "nobody", "none", "alone", "hundred",
+         "two", "three", "four", "five", "six", "ten", "twenty", "fifty", "detail"}
+_STOP = (frozenset(ENGLISH_STOP_WORDS) - _KEEP) | {"rt", "amp", "via", "just", "like", "im", "dont", "u", "ur"}
 
 
 def tokens(text: str) -> list[str]:
