@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     agent_time_budget_s: float = 60.0
 
     # --- stream monitor (agent/monitor/) --------------------------------
+    monitor_ui: bool = Field(default=True, description="Show the Situation tab (stream monitor) in the UI.")
+    monitor_feed: Path | None = Field(default=None, description="A file or folder the UI's monitor follows (like eca monitor --feed).")
     monitor_profile: Literal["city", "social"] = Field(default="city", description="Grouping profile: city (located reports, incident level) or social (unlocated posts, event level).")
     monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 120, social 1440).")
 
