@@ -214,7 +214,9 @@ def part_crisis(args, settings) -> None:
 
 # --- quiet streams: false spike alerts ---------------------------------------------------------------------------
 def part_quiet(args) -> None:
-    from agent.monitor.spikes import SpikeDetector
+    import itertools
+
+    from agent.monitor.spikes import SpikeConfig, SpikeDetector
 
     rng = np.random.default_rng(7)
     types = ["fire", "flood", "medical", "traffic_accident", "public_security", "utility_outage", "severe_weather",
@@ -226,9 +228,11 @@ def part_quiet(args) -> None:
     prio_p = [0.1, 0.3, 0.4, 0.2]
     days = args.quiet_days
     print(f"\n== False spike alerts on quiet streams ({days} simulated days each, ~{len(types) + 4 + len(zones) * (len(types) + 1)} keys) ==")
-    for rate, model in [(0.2, "poisson"), (1.0, "poisson"), (5.0, "poisson"), (1.0, "diurnal+overdispersed"),
-                        (5.0, "diurnal+overdispersed")]:
-        det = SpikeDetector()
+    for (rate, model), dispersion in itertools.product(
+            [(0.2, "poisson"), (1.0, "poisson"), (5.0, "poisson"), (1.0, "diurnal+overdispersed"), (5.0, "diurnal+overdispersed")],
+            [None, SpikeConfig().dispersion]):
+        rng = np.random.default_rng(7)  # the same stream for both tests
+        det = SpikeDetector(SpikeConfig(dispersion=dispersion))
         alerts = 0
         t0 = COMMON_START
         for minute in range(days * 1440):
@@ -246,7 +250,8 @@ def part_quiet(args) -> None:
                 pr = prios[rng.choice(4, p=prio_p)]
                 keys = [f"type={ty}", f"priority={pr}", f"zone={zo}", f"type={ty}|zone={zo}"]
                 alerts += len(det.observe(t, keys))
-        print(f"  {model:22s} {rate:4.1f} reports/min: {alerts} alerts in {days} days = {alerts / days:.2f} per day")
+        test = "Poisson test" if dispersion is None else f"NB test r={dispersion:g}"
+        print(f"  {model:22s} {rate:4.1f} reports/min, {test:14s}: {alerts} alerts in {days} days = {alerts / days:.2f} per day")
 
 
 # --- memory over a 100k-report replay ------------------------------------------------------------------------------
@@ -263,18 +268,26 @@ class RecordedTriage:
 
 def part_memory(args, settings) -> None:
     from agent.monitor.feed import FeedRecord, follow
+    from agent.monitor.pipeline import triage_text
     from finetune.predict import TriageClassifier
     from finetune.registry import ensure_default_model
 
     feed = settings.data_dir / "bench" / f"crisislex_{args.events}.jsonl"
     build_stream(EVENT_SETS[args.events], feed)
     records = [r for r in follow(str(feed), follow=False) if isinstance(r, FeedRecord)]
-    texts = sorted({r.text for r in records})
-    clf = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+    texts = sorted({triage_text(r.text) for r in records} - {""})
     print(f"\n== Memory over a {args.memory_reports:,}-report replay ==")
-    print(f"recording real triage of {len(texts)} distinct texts...", flush=True)
-    results = dict(zip(texts, clf.predict(texts)))
-    del clf
+    cache = settings.data_dir / "bench" / f"cache_{args.events}.pkl"
+    if cache.exists():  # written by an earlier recording of the same stream (triage of the same texts, same model)
+        import pickle
+
+        results = {triage_text(k): v for k, v in pickle.loads(cache.read_bytes())["triage"].items()}
+        print(f"real triage of {len(results)} distinct texts recorded earlier: {cache}")
+    else:
+        clf = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+        print(f"recording real triage of {len(texts)} distinct texts...", flush=True)
+        results = dict(zip(texts, clf.predict(texts)))
+        del clf
     span = max(r.timestamp for r in records) - min(r.timestamp for r in records) + 3600
     with tempfile.TemporaryDirectory() as tmp:
         pipeline = make_pipeline(settings, Path(tmp), dense=False, classifier=RecordedTriage(results), places=False,

@@ -323,6 +323,7 @@ class OnlineGrouper:
             rare = self._type_counts[rows, tid] < cfg.type_share * sizes
             differ = (~same_type) & near & (tid != noise) & (dom != noise) & rare
             score -= cfg.type_penalty * differ
+            score = np.nan_to_num(score, nan=-1.0)
             i = int(np.argmax(score))
             best, best_score = open_[i], float(score[i])
             parts = [f"text similarity {text[i]:.2f}"]

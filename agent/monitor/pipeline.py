@@ -123,7 +123,8 @@ class MonitorPipeline:
             return [None] * len(texts)
         vecs = np.asarray(self.encoder(texts), dtype=np.float32)
         vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-        return list(vecs)
+        # a text the encoder cannot embed (NaN) must not poison a cluster's centroid: group it on its words only
+        return [v if np.isfinite(v).all() else None for v in vecs]
 
     def _triage(self, texts: list[str]) -> list:
         from core.errors import InputError
@@ -159,7 +160,7 @@ class MonitorPipeline:
         t3 = time.perf_counter()
         signals = [{}] * len(records)
         if self.signals is not None:
-            emb = np.stack(dense) if dense and dense[0] is not None else None
+            emb = np.stack(dense) if dense and all(v is not None for v in dense) else None
             signals = self.signals.score(texts, [r.source for r in records], emb)
         t4 = time.perf_counter()
         out: list[ProcessedReport] = []

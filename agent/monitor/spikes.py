@@ -8,7 +8,9 @@ each key has a baseline rate λ (reports per minute), an exponentially weighted 
 per-minute counts (half-life ``half_life_min``), updated only with minutes that have left the test window so a
 burst does not raise its own baseline.  When a report arrives, the count k of that key in the last
 ``window_min`` minutes is compared with a Poisson distribution of mean μ = max(λ, ``floor_rate``) × window:
-the key is alerted when k ≥ ``min_count`` and P(X ≥ k | μ) < ``alpha``.  A key that alerted stays quiet for
+the key is alerted when k ≥ ``min_count`` and P(X ≥ k) < ``alpha`` under a negative binomial of mean μ and size
+``dispersion`` (variance μ + μ²/r: real report counts are burstier than Poisson — shifts, weather, news cycles; a plain
+Poisson test gave 1.7 false alerts a day on an overdispersed quiet stream, see the benchmark).  A key that alerted stays quiet for
 ``refractory_min``.  Nothing alerts during the first ``warmup_min`` of a stream; the baseline is a running mean
 until a key has 2 half-lives of history.  The floor rate is the rate a key is assumed to have before it has any history (a new zone or
 type), so a first handful of reports does not alert by itself.  ``alpha`` is small because many keys are tested
@@ -24,7 +26,7 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
-from scipy.stats import poisson
+from scipy.stats import nbinom, poisson
 
 
 @dataclass
@@ -36,6 +38,7 @@ class SpikeConfig:
     alpha: float = 1e-6
     min_count: int = 5
     refractory_min: float = 60.0
+    dispersion: float | None = 10.0  # negative-binomial size r (variance mu + mu^2/r); None = plain Poisson
     warmup_min: float = 60.0       # no spike alerts in the first hour of a stream: baselines are still unknown
 
 
@@ -140,7 +143,10 @@ class SpikeDetector:
                 continue
             self.tests += 1
             mu = max(st.rate, cfg.floor_rate) * cfg.window_min
-            p = float(poisson.sf(k - 1, mu))
+            if cfg.dispersion:
+                p = float(nbinom.sf(k - 1, cfg.dispersion, cfg.dispersion / (cfg.dispersion + mu)))
+            else:
+                p = float(poisson.sf(k - 1, mu))
             if p < cfg.alpha:
                 st.quiet_until = t + cfg.refractory_min * 60
                 alerts.append(SpikeAlert(key, t, k, mu, p, cfg.window_min,
