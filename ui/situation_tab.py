@@ -179,7 +179,7 @@ def _counts_figure(counts: dict | None) -> go.Figure:
     fig = go.Figure()
     for key, points in ((counts or {}).get("type=") or {}).items():
         fig.add_trace(go.Scatter(x=[datetime.fromtimestamp(t, tz=timezone.utc) for t, _ in points], y=[n for _, n in points],
-                                 mode="lines", name=key.split("=", 1)[1], line={"color": TYPE_COLOURS.get(key.split("=", 1)[1])}))
+                                 mode="lines+markers", name=key.split("=", 1)[1], line={"color": TYPE_COLOURS.get(key.split("=", 1)[1])}))
     fig.update_layout(height=260, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Reports per 5 min by type",
                       legend={"orientation": "h"})
     return fig
