@@ -62,6 +62,7 @@ class GroupingConfig:
     place_slack_m: float = 150.0        # added to the combined uncertainty before places count as apart
     emerge_count: int = 3
     emerge_window_s: float = 15 * 60
+    type_gap_s: float = 30 * 60         # the type penalty grows to full over this gap since the cluster's last report
     type_share: float = 0.25            # a type below this share of a cluster's reports counts as "another type"
     max_open: int = 2000
     max_members_kept: int = 200
@@ -91,6 +92,7 @@ class Item:
     dense: np.ndarray | None = None     # L2-normalised sentence embedding, optional
     place: PlaceFix | None = None
     source: str = "other"
+    type_confidence: float = 1.0        # the classifier's confidence in incident_type: scales the type penalty
 
 
 @dataclass
@@ -322,7 +324,11 @@ class OnlineGrouper:
             sizes = np.maximum(self._type_counts[rows].sum(1), 1)
             rare = self._type_counts[rows, tid] < cfg.type_share * sizes
             differ = (~same_type) & near & (tid != noise) & (dom != noise) & rare
-            score -= cfg.type_penalty * differ
+            # A type the classifier is unsure of should not split a report off its incident; and another type at the
+            # same place minutes later is usually the same incident described differently, hours later another one.
+            last = np.fromiter((c.last_time for c in open_), dtype=np.float64, count=len(open_))
+            later = np.clip((item.time - last) / cfg.type_gap_s, 0.0, 1.0)
+            score -= cfg.type_penalty * item.type_confidence * later * differ
             score = np.nan_to_num(score, nan=-1.0)
             i = int(np.argmax(score))
             best, best_score = open_[i], float(score[i])

@@ -180,7 +180,8 @@ class MonitorPipeline:
                 else:
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
-                        priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source))
+                        priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
+                        type_confidence=float(tri.type_confidence)))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
