@@ -33,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="also write the shipped training set, so `eca train --data OUT` retrains on both")
     export.set_defaults(handler=run_export)
 
+    from agent.monitor import cli as monitor_cli
+
+    monitor_cli.register(sub)
+
 
 def build_assistant(args: argparse.Namespace):
     from agent.assistant import Assistant

@@ -44,7 +44,13 @@ CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY AUTOINCREMENT, incident_id TEXT, kind TEXT NOT NULL,
     payload_json TEXT NOT NULL, created_at TEXT NOT NULL, operator TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS stream_reports (
+    report_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, event_time REAL, source TEXT NOT NULL,
+    text TEXT NOT NULL, lat REAL, lon REAL, external_id TEXT, triage_json TEXT,
+    cluster_id TEXT, incident_id TEXT, detail_json TEXT
+);
 CREATE INDEX IF NOT EXISTS idx_events_incident ON events(incident_id);
+CREATE INDEX IF NOT EXISTS idx_stream_cluster ON stream_reports(cluster_id);
 CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
 """
 
@@ -222,6 +228,58 @@ class IncidentStore:
             for row in rows:
                 writer.writerow([row["text"], row["final_type"], row["final_priority"]])
         return len(rows)
+
+    # --- reports from a monitored stream (eca monitor) ------------------------
+    def add_stream_reports(self, rows: list[dict[str, Any]]) -> None:
+        """Store a micro-batch of stream reports in one transaction (a stream is too fast for one per report).
+
+        Keys: report_id, event_time, source, text, lat, lon, external_id, triage (dict), cluster_id, detail (dict).
+        """
+        now = _now()
+        with self._tx() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO stream_reports (report_id, received_at, event_time, source, text, lat, lon,"
+                " external_id, triage_json, cluster_id, detail_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(r["report_id"], now, r.get("event_time"), r.get("source", "other"), r["text"], r.get("lat"),
+                  r.get("lon"), r.get("external_id"), json.dumps(r.get("triage"), ensure_ascii=False) if r.get("triage") else None,
+                  r.get("cluster_id"), json.dumps(r.get("detail") or {}, ensure_ascii=False, default=str)) for r in rows],
+            )
+
+    def move_stream_reports(self, report_ids: list[str], cluster_id: str) -> None:
+        """Record an operator's merge, split or detach: the reports now belong to ``cluster_id``."""
+        with self._tx() as conn:
+            conn.executemany("UPDATE stream_reports SET cluster_id=? WHERE report_id=?",
+                             [(cluster_id, rid) for rid in report_ids])
+
+    def link_cluster(self, cluster_id: str, incident_id: str, operator: str) -> int:
+        """Attach every stream report of a cluster to an incident (operator: "open incident from this cluster")."""
+        self.get_incident(incident_id)
+        with self._tx() as conn:
+            n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=?", (incident_id, cluster_id)).rowcount
+            self._log(conn, incident_id, "cluster_linked", {"cluster_id": cluster_id, "reports": n}, operator)
+        return n
+
+    def stream_reports(self, *, cluster_id: str | None = None, incident_id: str | None = None,
+                       limit: int = 500) -> list[dict[str, Any]]:
+        clauses, args = [], []
+        if cluster_id:
+            clauses.append("cluster_id=?")
+            args.append(cluster_id)
+        if incident_id:
+            clauses.append("incident_id=?")
+            args.append(incident_id)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._read(f"SELECT * FROM stream_reports{where} ORDER BY event_time, rowid LIMIT ?", [*args, limit])
+        out = []
+        for r in rows:
+            item = dict(r)
+            item["triage"] = json.loads(item.pop("triage_json")) if r["triage_json"] else None
+            item["detail"] = json.loads(item.pop("detail_json") or "{}")
+            out.append(item)
+        return out
+
+    def count_stream_reports(self) -> int:
+        return int(self._read_one("SELECT COUNT(*) AS n FROM stream_reports")["n"])
 
     # --- plans -----------------------------------------------------------
     def save_plan(self, plan: ResponsePlan, operator: str) -> None:

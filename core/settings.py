@@ -85,6 +85,12 @@ class Settings(BaseSettings):
     agent_time_budget_s: float = 60.0
     agent_tools_reserve_s: float = Field(default=10.0, description="Seconds of each chat turn's budget kept for the deterministic tools, whatever the LLM does.")
 
+    # --- stream monitor (agent/monitor/) --------------------------------
+    monitor_ui: bool = Field(default=True, description="Show the Situation tab (stream monitor) in the UI.")
+    monitor_feed: Path | None = Field(default=None, description="A file or folder the UI's monitor follows (like eca monitor --feed).")
+    monitor_profile: Literal["city", "social"] = Field(default="city", description="Grouping profile: city (located reports, incident level) or social (unlocated posts, event level).")
+    monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 120, social 1440).")
+
     # --- UI (ui/) ------------------------------------------------------
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860

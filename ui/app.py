@@ -16,6 +16,7 @@ from core.settings import Settings
 from ui.layout import build_app
 from ui.page import CommandCentre
 from ui.security import check_bind
+from ui.situation_tab import Situation
 from ui.views import CSS
 
 __all__ = ["RunningUI", "build_app", "launch"]
@@ -33,14 +34,16 @@ class RunningUI:
 
 
 def launch(settings: Settings, assistant: Assistant | None = None, *, host: str | None = None,
-           port: int | None = None, block: bool = True) -> RunningUI:
+           port: int | None = None, block: bool = True, situation: Situation | None = None) -> RunningUI:
     """Serve the UI. Loopback by default; another address requires ECA_UI_USERNAME/ECA_UI_PASSWORD."""
     host = host or settings.ui_host
     port = settings.ui_port if port is None else port
     auth = check_bind(host, settings.ui_username, settings.ui_password)  # before any slow loading
     if assistant is None:
         assistant = Assistant.from_settings(settings)
-    demo = build_app(assistant, settings=settings)
+    if situation is None and settings.monitor_ui:
+        situation = Situation.from_settings(settings)  # lazy: nothing loads until the first stream report
+    demo = build_app(assistant, settings=settings, situation=situation)
     centre: CommandCentre = demo.eca_centre  # type: ignore[attr-defined]
     _, local_url, _ = demo.launch(
         server_name=host, server_port=port, auth=auth, share=False, inbrowser=False, quiet=True,

@@ -18,6 +18,7 @@ from ui.api import register_api
 from ui.inputs import UPLOAD_SUFFIXES
 from ui.map import RoadLayer
 from ui.page import CommandCentre, new_session
+from ui.situation_tab import Situation, build_situation_tab, register_intake_api
 from ui.views import LOG_COLUMNS, STATUS_PENDING, plan_html, triage_html
 
 
@@ -52,12 +53,22 @@ MAP_CLICK_JS = """
 """
 
 
-def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: RoadLayer | None = None) -> gr.Blocks:
-    """The command-centre page and its API endpoints, bound to one assistant."""
+def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: RoadLayer | None = None,
+              situation: Situation | None = None) -> gr.Blocks:
+    """The command-centre page and its API endpoints, bound to one assistant (plus the Situation tab of a
+    stream monitor, when given)."""
     centre = CommandCentre(assistant, settings=settings, roads=roads)
     with gr.Blocks(title="Emergency command centre", analytics_enabled=False, fill_width=True) as demo:
-        components = _components(centre)
+        if situation is None:
+            components = _components(centre)
+        else:
+            with gr.Tab("Command centre", elem_id="centre-tab"):
+                components = _components(centre)
+            build_situation_tab(situation)
         _wire(demo, centre, components)
+        if situation is not None:
+            register_intake_api(situation)
+            demo.eca_situation = situation  # type: ignore[attr-defined]
     demo.queue(default_concurrency_limit=int(centre.settings.ui_concurrency))
     demo.eca_centre = centre  # type: ignore[attr-defined]  # tests and benches reach the behaviour object
     return demo

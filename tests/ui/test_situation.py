@@ -1,0 +1,73 @@
+"""The Situation tab in a real browser, fed through the real HTTP intake endpoint (gradio_client), on the session's
+quick triage model and the real Helsinki gazetteer; the chat tab stays usable while the monitor works."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from tests.ui.conftest import free_port
+
+T0 = 1_764_511_200.0  # 2026-11-30 14:00 UTC
+FOREST = [
+    {"text": "Fire in a restaurant kitchen at Forum shopping centre, smoke in the mall", "source": "call", "timestamp": T0},
+    {"text": "Smoke everywhere inside Forum, shops are being evacuated", "source": "social", "timestamp": T0 + 60},
+    {"text": "Forum shopping centre on fire, people coming out coughing", "source": "call", "timestamp": T0 + 120},
+    {"text": "Flames seen from the Forum roof, fire alarm ringing", "source": "social", "timestamp": T0 + 150},
+    {"text": "", "source": "call", "timestamp": T0 + 160},
+]
+
+
+@pytest.fixture(scope="module")
+def situation_server(ui_settings, ui_assistant, triage_model, city, tmp_path_factory) -> Iterator:
+    from agent.monitor.pipeline import MonitorPipeline
+    from agent.monitor.places import PlaceResolver
+    from agent.store import IncidentStore
+    from ui.app import launch
+    from ui.situation_tab import Situation
+
+    store = IncidentStore(tmp_path_factory.mktemp("situation") / "incidents.sqlite")
+    situation = Situation(lambda: MonitorPipeline(triage_model, places=PlaceResolver.from_city(city), store=store))
+    running = launch(ui_settings, ui_assistant, host="127.0.0.1", port=free_port(), block=False, situation=situation)
+    yield running, situation, store
+    running.close()
+
+
+def test_pushed_reports_become_an_emerging_cluster_and_an_incident(situation_server, browser, artifacts_dir) -> None:
+    from gradio_client import Client
+
+    running, situation, store = situation_server
+    answer = Client(running.url, verbose=False).predict(FOREST, api_name="/monitor_intake")
+    assert answer["accepted"] == 4 and answer["rejected"][0]["reason"] == "empty_text"
+    deadline = time.monotonic() + 120
+    while (situation.snapshot() or {}).get("processed", 0) < 4 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(running.url, wait_until="load")
+        page.get_by_role("tab", name="Situation").click()
+        page.wait_for_function("document.querySelector('#situation-clusters') && "
+                               "document.querySelector('#situation-clusters').innerText.includes('Forum')")
+        assert "New incident" in page.locator("#situation-alerts").inner_text()
+        assert "4 reports processed" in page.locator("[data-testid=situation-status]").inner_text()
+        box = page.locator("#situation-choice input")
+        box.click()
+        page.locator(f"#{box.get_attribute('aria-controls')} li[role=option]").first.click()
+        page.wait_for_selector("[data-testid=cluster-reports]")
+        assert "same place" in page.locator("[data-testid=cluster-reports]").inner_text()
+        page.click("#situation-open")
+        page.wait_for_function("document.querySelector('[data-testid=situation-status]').innerText.includes('opened from')")
+        page.screenshot(path=str(artifacts_dir / "ui-situation.png"), full_page=True)
+        incident_id = page.locator("[data-testid=situation-status]").inner_text().split()[1]
+        assert len(store.stream_reports(incident_id=incident_id)) == 4
+        # the command-centre tab is still there and answers while the monitor runs
+        page.get_by_role("tab", name="Command centre").click()
+        page.fill("#report textarea", "Car crashed into a tram stop on Mannerheimintie, two injured")
+        page.click("#triage-btn")
+        page.wait_for_selector("[data-testid=triage-result]")
+    finally:
+        context.close()

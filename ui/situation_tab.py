@@ -1,0 +1,247 @@
+"""The Situation tab: the live picture from the report stream (``agent.monitor``).
+
+Live counts as a plotly time series, a map of recent reports, emerging clusters with their reports, spike / sentiment
+/ rumour alerts, and "open incident from this cluster".  The monitor runs in its own worker thread; reports come from
+the HTTP intake endpoint (``/monitor_intake``, for programs that push reports) or a followed feed
+(``ECA_MONITOR_FEED``); the tab only reads snapshots on a timer, so it never blocks the chat.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from html import escape
+from typing import Any
+
+import gradio as gr
+import plotly.graph_objects as go
+
+from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
+
+log = logging.getLogger(__name__)
+
+MAX_PUSH = 5_000          # records in one intake call
+REFRESH_S = 3.0
+TYPE_COLOURS = {"fire": "#d62728", "flood": "#1f77b4", "medical": "#2ca02c", "traffic_accident": "#ff7f0e",
+                "hazmat": "#9467bd", "public_security": "#8c564b", "severe_weather": "#17becf",
+                "utility_outage": "#bcbd22", "earthquake_collapse": "#7f7f7f", "missing_person": "#e377c2",
+                "public_health": "#aec7e8", "not_incident": "#c7c7c7"}
+
+
+class Situation:
+    """Owns the monitor pipeline (built lazily, on the first report) and the worker thread that feeds it."""
+
+    def __init__(self, factory: Callable[[], Any], *, batch: int = 64, flush_s: float = 0.5):
+        self._factory = factory
+        self.pipeline = None
+        self.batch, self.flush_s = batch, flush_s
+        self.inbox: queue.Queue = queue.Queue(maxsize=50_000)
+        self.stats = IntakeStats()
+        self.error: str | None = None
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+
+    @classmethod
+    def from_settings(cls, settings) -> "Situation":
+        def factory():
+            from agent.monitor.cli import build_pipeline
+
+            return build_pipeline(settings)
+
+        situation = cls(factory)
+        if getattr(settings, "monitor_feed", None):
+            situation.follow(str(settings.monitor_feed))
+        return situation
+
+    # --- intake -------------------------------------------------------------------------------------
+    def _ensure_worker(self) -> None:
+        with self._lock:
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._run, name="eca-monitor", daemon=True)
+                self._worker.start()
+
+    def _run(self) -> None:
+        try:
+            self.pipeline = self._factory()
+        except Exception as exc:  # shown on the tab; the rest of the page keeps working
+            log.exception("the monitor could not start")
+            self.error = f"The monitor could not start: {exc}"
+            return
+        while True:
+            batch = [self.inbox.get()]
+            deadline = time.monotonic() + self.flush_s
+            while len(batch) < self.batch:
+                try:
+                    batch.append(self.inbox.get(timeout=max(0.0, deadline - time.monotonic())))
+                except queue.Empty:
+                    break
+            try:
+                self.pipeline.process(batch)
+            except Exception:
+                log.exception("monitor batch failed; %d report(s) not processed", len(batch))
+
+    def push(self, items: list[dict]) -> dict:
+        """Validate and queue records (dicts as in a JSONL feed). Returns counts and the reasons for rejections."""
+        if not isinstance(items, list):
+            raise ValueError("send a JSON list of report objects, e.g. [{\"text\": \"...\", \"source\": \"call\"}]")
+        if len(items) > MAX_PUSH:
+            raise ValueError(f"{len(items):,} records in one call; send at most {MAX_PUSH:,}")
+        accepted, rejected = 0, []
+        for i, item in enumerate(items):
+            rec = record_from_mapping(item, f"intake#{i}", self.stats) if isinstance(item, dict) else None
+            if isinstance(rec, FeedRecord):
+                if rec.timestamp is None:
+                    rec.timestamp = time.time()
+                self.inbox.put(rec)
+                accepted += 1
+                self.stats.accepted += 1
+            else:
+                reason = rec.reason if rec is not None else "not_an_object"
+                self.stats.rejected[reason] += 1
+                rejected.append({"index": i, "reason": reason, "detail": rec.detail if rec is not None else "not a JSON object"})
+        if accepted:
+            self._ensure_worker()
+        return {"accepted": accepted, "rejected": rejected}
+
+    def follow(self, feed: str) -> None:
+        """Follow a file or folder in the background (``eca monitor --feed`` semantics)."""
+        from agent.monitor.feed import follow
+
+        def reader() -> None:
+            for item in follow(feed, follow=True, stats=self.stats):
+                if isinstance(item, FeedRecord):
+                    self.inbox.put(item)
+
+        self._ensure_worker()
+        threading.Thread(target=reader, name="eca-monitor-feed", daemon=True).start()
+
+    # --- views --------------------------------------------------------------------------------------
+    def snapshot(self) -> dict | None:
+        return self.pipeline.snapshot() if self.pipeline is not None else None
+
+    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any]:
+        snap = self.snapshot()
+        if snap is None:
+            msg = self.error or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
+            return _status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None)
+        clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
+        status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
+                  f"{snap['open_clusters']} open clusters; stream time {clock}; "
+                  f"intake: {self.stats.summary()}; waiting {self.inbox.qsize()}")
+        rows = []
+        for c in snap["clusters"]:
+            rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c["place"] or "",
+                         "yes" if c["emerging"] else "", c["incident_id"] or "", c["title"]])
+        choices = [f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}" for c in snap["clusters"]]
+        return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
+                _alerts_html(snap["alerts"]), gr.update(choices=choices))
+
+    def cluster_reports(self, choice: str | None) -> str:
+        if not choice or self.pipeline is None:
+            return ""
+        cid = choice.split(" ")[0]
+        wanted = {r.report_id: r for r in self.pipeline.recent if r.cluster_id == cid}
+        items = "".join(f"<li><b>{escape(r.source)}</b> {escape(r.incident_type)} {escape(r.priority)} — "
+                        f"{escape(r.text[:200])}<br><small>{escape(r.reason)}</small></li>" for r in wanted.values())
+        return f'<ul data-testid="cluster-reports">{items or "<li>(reports older than the recent window)</li>"}</ul>'
+
+    def open_incident(self, choice: str | None) -> str:
+        if not choice or self.pipeline is None:
+            return _status_html("Choose a cluster first.")
+        cid = choice.split(" ")[0]
+        try:
+            incident_id = self.pipeline.open_incident(cid)
+        except (KeyError, RuntimeError) as exc:
+            return _status_html(f"Could not open an incident: {exc}")
+        return _status_html(f"Incident {incident_id} opened from {cid}; it is in the Open incidents list.")
+
+
+def _status_html(text: str) -> str:
+    return f'<div class="eca-meta" data-testid="situation-status">{escape(text)}</div>'
+
+
+def _alerts_html(alerts: list) -> str:
+    if not alerts:
+        return '<div data-testid="situation-alerts">No alerts.</div>'
+    css = {"emerging": "eca-warn", "escalation": "eca-error", "spike": "eca-warn", "sentiment": "eca-meta", "rumour": "eca-error"}
+    items = "".join(
+        f'<li class="{css.get(a.kind, "eca-meta")}"><b>{escape(a.kind)}</b> '
+        f'{datetime.fromtimestamp(a.time, tz=timezone.utc).strftime("%H:%M")} {escape(a.message)}</li>'
+        for a in reversed(alerts[-30:]))
+    return f'<ul data-testid="situation-alerts">{items}</ul>'
+
+
+def _counts_figure(counts: dict | None) -> go.Figure:
+    fig = go.Figure()
+    for key, points in ((counts or {}).get("type=") or {}).items():
+        fig.add_trace(go.Scatter(x=[datetime.fromtimestamp(t, tz=timezone.utc) for t, _ in points], y=[n for _, n in points],
+                                 mode="lines+markers", name=key.split("=", 1)[1], line={"color": TYPE_COLOURS.get(key.split("=", 1)[1])}))
+    fig.update_layout(height=260, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Reports per 5 min by type",
+                      legend={"orientation": "h"})
+    return fig
+
+
+def _map_figure(recent: list) -> go.Figure:
+    fig = go.Figure()
+    located = [r for r in recent if r.lat is not None]
+    for type_ in sorted({r.incident_type for r in located}):
+        pts = [r for r in located if r.incident_type == type_]
+        fig.add_trace(go.Scatter(x=[r.lon for r in pts], y=[r.lat for r in pts], mode="markers", name=type_,
+                                 marker={"size": 9, "color": TYPE_COLOURS.get(type_)},
+                                 text=[f"{r.priority} {r.cluster_id or ''}: {r.text[:80]}" for r in pts], hoverinfo="text"))
+    fig.update_layout(height=320, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Recent located reports",
+                      yaxis={"scaleanchor": "x", "scaleratio": 2.0})  # ~equal ground scale at 60° N
+    return fig
+
+
+def build_situation_tab(situation: Situation) -> None:
+    """The tab's components and events (call inside the Blocks context)."""
+    with gr.Tab("Situation", elem_id="situation-tab"):
+        status = gr.HTML(_status_html("Monitor idle."), elem_id="situation-status")
+        with gr.Row():
+            counts = gr.Plot(label="Counts", elem_id="situation-counts")
+            rmap = gr.Plot(label="Map", elem_id="situation-map")
+        with gr.Row():
+            with gr.Column(scale=3):
+                clusters = gr.Dataframe(headers=["cluster", "type", "priority", "reports", "place", "emerging",
+                                                 "incident", "first report"], value=[], interactive=False, wrap=True,
+                                        elem_id="situation-clusters")
+                with gr.Row():
+                    choice = gr.Dropdown(label="Cluster", choices=[], value=None, interactive=True, elem_id="situation-choice")
+                    open_btn = gr.Button("Open incident from this cluster", variant="primary", elem_id="situation-open")
+                members = gr.HTML("", elem_id="situation-members")
+            with gr.Column(scale=2):
+                alerts = gr.HTML("", elem_id="situation-alerts")
+    timer = gr.Timer(REFRESH_S)
+    private = {"api_visibility": "private"}
+    outputs = [status, counts, rmap, clusters, alerts, choice]
+    timer.tick(situation.views, None, outputs, queue=False, **private)
+    choice.input(situation.cluster_reports, [choice], [members], **private)
+    open_btn.click(situation.open_incident, [choice], [status], **private)
+
+
+def register_intake_api(situation: Situation) -> None:
+    """``/monitor_intake(reports)``: programs push a list of report objects (text, timestamp, source, lat, lon, id)."""
+
+    def monitor_intake(reports: list) -> dict:
+        """Push stream reports to the monitor; returns how many were accepted and why others were rejected."""
+        try:
+            return situation.push(reports)
+        except ValueError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+
+    def monitor_snapshot() -> dict:
+        """The situation picture: counts, open clusters, recent alerts."""
+        snap = situation.snapshot()
+        if snap is None:
+            return {"processed": 0, "clusters": [], "alerts": []}
+        return {"processed": snap["processed"], "open_clusters": snap["open_clusters"], "clusters": snap["clusters"],
+                "alerts": [{"kind": a.kind, "time": a.time, "message": a.message, "cluster_id": a.cluster_id}
+                           for a in snap["alerts"]]}
+
+    gr.api(monitor_intake, api_name="monitor_intake")
+    gr.api(monitor_snapshot, api_name="monitor_snapshot")
