@@ -1,0 +1,17 @@
+"""The deterministic fallback: a routed intent plus filled slots become tool calls, for when the LLM
+cannot (or may not) choose the tools itself.  The tools are those of ``agent.tool_registry``; the
+routing and slot filling live in ``agent.intents`` (cue rules per clause, the classifier, slots)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from agent.intents import IntentPrediction, IntentRouter, plan_calls
+from agent.protocols import City, TriageOutcome
+
+
+def fallback_calls(text: str, prediction: IntentPrediction, city: City,
+                   triage: Callable[[str], TriageOutcome] | None = None, router: IntentRouter | None = None) -> list[dict[str, Any]]:
+    """Intent routing plus slot filling → tool calls (possibly several: "evacuate X and send two engines")."""
+    return plan_calls(text, router or IntentRouter.default(), city, triage)
