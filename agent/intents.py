@@ -103,11 +103,11 @@ CUES: list[tuple[str, str]] = [
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|do|should) (?:we|they|people|residents) go\b|somewhere to (?:stay|put)|"
-                     r"避难所|避难场所|安置点|收容"),
     ("evacuation", r"\bevacu|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|转移.{0,6}(?:居民|人员|住户)"),
+    ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|do|should) (?:we|they|people|residents) go\b|somewhere to (?:stay|put)|"
+                     r"避难所|避难场所|安置点|收容"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|nearest (?:ambulance|engine|unit|patrol|ladder|rescue)|who can get there|fastest|roll (?:an?|two)|get (?:an?|a few|two) .{0,20}(?:to|over)\b|"
                  r"派|调(?:派|度)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
@@ -371,6 +371,13 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     return None
 
 
+def cue_intents(text: str, city: Any) -> list[str]:
+    """The tool intents the cue rules find in a message (no classifier)."""
+    unit_ids = [unit.id for _, unit in city.units()]
+    found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
+    return [i for i in found if i and i in TOOL_INTENTS]
+
+
 @dataclass
 class RoutedCall:
     name: str
@@ -507,6 +514,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if radius:
                 args["radius_m"] = radius
             calls.append({"name": "plan_evacuation", "args": args})
+            # the plan passages on opening shelters for this hazard, cited beside the evacuation plan
+            calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
+                                                           "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
             place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             incident: dict[str, Any] = {"place": place or _guess_place(text), "incident_type": hazard() or _hazard_for_types(text) or "fire"}

@@ -157,9 +157,17 @@ class Judge:
         return True, True, extra
 
 
+def _city(assistant: Any) -> Any:
+    return getattr(assistant, "_city", None) or assistant.city
+
+
+def _store(assistant: Any) -> Any:
+    return getattr(assistant, "_store", None) or assistant.store
+
+
 def world_state(assistant: Any) -> tuple:
-    units = tuple(sorted(assistant.city.unit_status().items()))
-    incidents = tuple(sorted((i.incident_id, i.status) for i in assistant.store.list_incidents(status=None)))
+    units = tuple(sorted(_city(assistant).unit_status().items()))
+    incidents = tuple(sorted((i.incident_id, i.status) for i in _store(assistant).list_incidents(status=None)))
     return units, incidents
 
 
@@ -190,19 +198,21 @@ def main() -> None:
     # A separate incident log, so the bench neither reads nor pollutes the operator's.
     from agent.store import IncidentStore
 
-    assistant.store = IncidentStore(tmp / "incidents.sqlite")
-    if hasattr(assistant, "situation"):
-        assistant.situation.store = assistant.store
-    judge = Judge(assistant.city)
-    initial_units = dict(assistant.city.unit_status())
+    store = IncidentStore(tmp / "incidents.sqlite")
+    for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None)):
+        if holder is not None:
+            setattr(holder, "_store" if hasattr(holder, "_store") else "store", store)
+    city = _city(assistant)
+    judge = Judge(city)
+    initial_units = dict(city.unit_status())
 
     rows = []
     latencies = []
     for item in items:
         for unit_id, status in initial_units.items():  # each message starts from the same world
-            if assistant.city.unit_status()[unit_id] != status:
-                assistant.city.set_unit_status(unit_id, status)
-        incident = assistant.store.create_incident("bench", "bench").incident_id
+            if city.unit_status()[unit_id] != status:
+                city.set_unit_status(unit_id, status)
+        incident = store.create_incident("bench", "bench").incident_id
         before = world_state(assistant)
         steps, texts, plan, error = [], [], None, None
         started = time.perf_counter()
@@ -221,7 +231,7 @@ def main() -> None:
         calls = normalise_calls(steps, plan)
         intent_ok, full_ok, extra = judge.judge(calls, item.get("calls") or [])
         shown = "\n".join(texts)
-        security_logged = bool(assistant.store.events(incident_id=incident, kind="security")) if error is None else False
+        security_logged = bool(store.events(incident_id=incident, kind="security")) if error is None else False
         rows.append({
             "item": item, "calls": calls, "intent_ok": intent_ok and error is None, "full_ok": full_ok and error is None,
             "extra_search": extra, "state_change": before != after, "crash": error,

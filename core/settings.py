@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     llm_summary_tokens: int = 60
     agent_max_steps: int = 4
     agent_time_budget_s: float = 60.0
+    sitrep_stale_min: float = Field(default=30.0, description="Sitrep alert: an incident open longer than this without any plan.")
+    shelter_alert_pct: float = Field(default=90.0, description="Sitrep alert: a shelter fuller than this (approved evacuation plans).")
 
     # --- UI (ui/) ------------------------------------------------------
     ui_host: str = "127.0.0.1"
