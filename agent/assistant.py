@@ -286,11 +286,12 @@ class Assistant:
         if cue_intents(residual, self._city):
             return True
         prediction = self._router.predict_one(residual)
-        if prediction.intent not in TOOL_INTENTS or prediction.confidence < 0.6:
+        if prediction.intent in ("help", "out_of_scope") and prediction.confidence >= 0.5:
             return False
-        if prediction.intent in ("incident_report", "evacuation", "dispatch"):
-            return self._triage_only(residual).incident_type != "not_incident"
-        return True
+        triage = self._triage_only(residual)  # an incident described is a request for a plan
+        if triage.incident_type != "not_incident" and triage.type_confidence >= 0.5:
+            return True
+        return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
 
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
         try:

@@ -108,7 +108,7 @@ CUES: list[tuple[str, str]] = [
                    r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|do|should) (?:we|they|people|residents) go\b|somewhere to (?:stay|put)|"
                      r"避难所|避难场所|安置点|收容"),
-    ("dispatch", r"\bsend\b|\bdispatch\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
+    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|nearest (?:ambulance|engine|unit|patrol|ladder|rescue)|who can get there|fastest|roll (?:an?|two)|get (?:an?|a few|two) .{0,20}(?:to|over)\b|"
                  r"派|调(?:派|度)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
@@ -407,6 +407,14 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     if any(intent == "help" for intent, _ in found):
         return ["help"], whole
     if not found:
+        if whole.intent not in TOOL_INTENTS and whole.confidence < 0.5 and triage is not None:
+            # the classifier is unsure and no cue fired: a message the triage model reads as an incident is a report
+            try:
+                result = triage(text)
+                if result.incident_type != "not_incident" and result.type_confidence >= 0.6:
+                    return ["incident_report"], whole
+            except Exception:  # noqa: BLE001 - no triage: keep the classifier's answer
+                pass
         return [whole.intent], whole
     intents: list[str] = []
     for intent, _ in found:

@@ -106,6 +106,11 @@ _INTRODUCES = re.compile(r"\b(?:says?|said|states?|reads?|received|pasted|wrote|
 _CLAUSE_START = re.compile(r"(?:^|[,;，；:：]\s*|\s[-—–]+\s*|\s(?=(?:and|but|btw|also|then|plus)\b)|(?=同时|另外|顺便|然后))")
 
 
+# Words that only frame a pasted block ("Email text:", "copy of SMS received", "表单内容") carry no request.
+_FRAMING = re.compile(r"\b(?:e-?mail|sms|text|message|copy|of|received|pasted|paste|radio|log|form|note|content|forwarded|fwd|"
+                      r"here|is|the|a|an|it|says?|from|web|page|chat|transcript)\b|内容|表单|结束|短信|邮件|转发|如下", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class CheckedText:
     text: str
@@ -130,9 +135,10 @@ class CheckedText:
         if not self.has_injection:
             return False
         rest = self.without_injection()
+        rest = _FRAMING.sub(" ", rest)
         words = re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)
         cjk = re.findall(r"[\u4e00-\u9fff]", rest)
-        return len(words) + len(cjk) / 2 < 3
+        return len(words) + len(cjk) / 2 < 2
 
 
 def _families(text: str) -> list[str]:
