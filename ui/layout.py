@@ -49,8 +49,8 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
         with gr.Row():
             with gr.Column(scale=4, min_width=360):
                 sitrep = gr.HTML(sitrep_html(None), elem_id="sitrep")
-            with gr.Column(scale=4, min_width=360):
-                unit_board = gr.Dataframe(headers=BOARD_COLUMNS, value=[], interactive=False, wrap=True, max_height=260,
+            with gr.Column(scale=5, min_width=420):
+                unit_board = gr.Dataframe(headers=BOARD_COLUMNS, value=[], interactive=False, wrap=False, max_height=900,
                                           label="Unit board", elem_id="unit-board")
             with gr.Column(scale=3, min_width=280):
                 shelters = gr.Dataframe(headers=SHELTER_COLUMNS, value=[], interactive=False, wrap=True, max_height=260,

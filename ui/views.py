@@ -220,12 +220,14 @@ def sitrep_html(sitrep: Any) -> str:
     return f'<div class="eca-sitrep"><b>Situation report</b> <span class="eca-muted">{stamp}</span>{"".join(lines)}</div>'
 
 
-BOARD_COLUMNS = ["unit", "type", "station", "status", "incident"]
-SHELTER_COLUMNS = ["shelter", "assigned", "capacity", "% full"]
+BOARD_COLUMNS = ["unit", "status", "incident", "type", "station"]
+SHELTER_COLUMNS = ["shelter", "people", "cap.", "%"]
 
 
 def board_rows(board: Any) -> list[list[str]]:
-    return [[u.unit_id, u.unit_type, u.station, u.status, u.incident_id or ""] for u in board.units]
+    order = {"out_of_service": 0, "dispatched": 1, "available": 2}  # what is not available, first
+    units = sorted(board.units, key=lambda u: (order.get(u.status, 3), u.unit_id))
+    return [[u.unit_id, u.status, u.incident_id or "", u.unit_type, u.station] for u in units]
 
 
 def shelter_rows(rows: list[Any]) -> list[list[str]]:

@@ -20,8 +20,9 @@ def _chat(page, text: str) -> None:
 
 
 def _board_status(page, unit_id: str) -> str:
-    row = page.locator("#unit-board tr", has_text=unit_id).first
-    return row.inner_text()
+    cell = page.locator("#unit-board").get_by_text(unit_id, exact=True).first
+    cell.wait_for()
+    return cell.locator("xpath=ancestor::*[self::tr or @role='row'][1]").inner_text()
 
 
 def _wait_for_proposal(page, unit_id: str) -> None:
@@ -39,7 +40,8 @@ def test_e_out_of_service_proposal_is_confirmed_and_shows_in_board_and_log(open_
         page.screenshot(path=str(artifacts_dir / "ui-situation-e-proposal.png"), full_page=True)
         page.click("#confirm-btn")
         page.locator("#notice").get_by_text(re.compile("Confirmed")).wait_for()
-        page.wait_for_function("() => [...document.querySelectorAll('#unit-board tr')].some(r => r.innerText.includes('KAI-U1') && r.innerText.includes('out_of_service'))")
+        page.wait_for_function("() => document.querySelector('#unit-board').innerText.includes('out_of_service')")
+        assert "out_of_service" in _board_status(page, "KAI-U1")
         assert ui_assistant.unit_statuses()["KAI-U1"] == "out_of_service"
         page.click("#log-accordion button, #log-accordion .label-wrap")
         page.locator("#log").get_by_text(re.compile(r"confirmed Set KAI-U1")).first.wait_for()
@@ -75,6 +77,9 @@ def test_g_sitrep_with_several_incidents_open(open_page, artifacts_dir, ui_assis
     _chat(page, "sitrep pls")
     page.click("#refresh-btn")
     page.wait_for_function("() => document.querySelector('#sitrep').innerText.includes('Open incidents')")
+    page.locator("#unit-board").get_by_text("ERO-E1", exact=True).first.wait_for()
+    page.wait_for_function("() => !document.querySelector('#situation .pending, #sitrep.pending, #unit-board.pending')")
+    page.wait_for_timeout(1000)  # let the refresh's fade-out finish before the screenshot
     text = page.locator("#sitrep").inner_text()
     assert re.search(r"Open incidents: [3-9]|Open incidents: \d\d", text), text
     assert "[S1]" in text and "[S2]" in text
