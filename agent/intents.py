@@ -406,6 +406,12 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     found = [(intent, clause) for _, intent, clause in found]
     if any(intent == "help" for intent, _ in found):
         return ["help"], whole
+    # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
+    # classifier's out_of_scope stands when nothing operational (a hazard, a unit, a procedure) is named.
+    if whole.intent == "out_of_scope" and whole.confidence >= 0.5 and not hazard_from_words(text) \
+            and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
+                                                                   for i, _ in found):
+        return ["out_of_scope"], whole
     if not found:
         if whole.intent not in TOOL_INTENTS and whole.confidence < 0.5 and triage is not None:
             # the classifier is unsure and no cue fired: a message the triage model reads as an incident is a report
