@@ -71,7 +71,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
     ("fire", r"\bfire\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"collaps|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
     ("public_security", r"knife|stabb|shoot|shots|gun|fight|brawl|assault|bomb threat|armed|robbery|riot|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),

@@ -79,6 +79,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf|plan)\b[^.!?\n]{0,50}\b(?:says|said|states|tells you|instructs you)\b[^.!?\n]{0,40}\b(?:you (?:should|can|may|must|are allowed|'re allowed)|ai:|assistant:|allowed to|show operators|close all|without checking)",
         r"\baccording to the (?:document|doc|file|annex|passage) you (?:just )?(?:pulled|retrieved|found|read)",
         r"\b(?:you(?:'re| are)) allowed to (?:dispatch|send|close|skip|bypass) without\b",
+        r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf)\b[^.!?\n]{0,40}\b(?:says?|said|states?)\b[^.!?\n]{0,10}\b(?:AI|the assistant|the system|you)\s+(?:must|should|can|may|has to|have to|is allowed|are allowed)\b",
         r"(?:文件|文档|知识库|预案|附件).{0,20}(?:说|写着|规定)(?:你|AI|助手).{0,10}(?:可以|应该|必须)(?:不|直接|跳过|关闭|显示)",
     ],
     "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
@@ -150,13 +151,16 @@ def _injected_part(sentence: str) -> str | None:
     if not _families(sentence):
         return None
     starts = sorted({m.start() for m in _CLAUSE_START.finditer(sentence)} | {0})
-    # The latest clause start from which the rest of the sentence still matches: keeps "evacuate X," before it.
-    for start in reversed(starts):
-        if _families(sentence[start:]):
-            # Only split when the part before carries content of its own; else the whole sentence goes.
-            head = sentence[:start]
-            return sentence[start:] if re.search(r"\w{3,}", head) and not _families(head) else sentence
-    return sentence
+    # The latest clause start whose head is clean and whose tail still carries the order: keeps "evacuate X,"
+    # (or "fire on Annankatu 12 --") before it; without such a start the whole sentence goes.
+    best = None
+    for start in starts:
+        head = sentence[:start]
+        if _families(head):
+            break
+        if start and re.search(r"\w{3,}", head) and _families(sentence[start:]):
+            best = start
+    return sentence[best:] if best is not None else sentence
 
 
 def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> CheckedText:
