@@ -83,3 +83,15 @@ def test_procedure_question_goes_to_plan_search(assistant):
     incident = assistant.open_incident("x", "op").incident_id
     tools, _ = _run(assistant, "chlorine SOP: how far back do we set the hot zone?", incident)
     assert [t.name for t in tools] == ["search_plans"]
+
+
+def test_terminal_confirmation_applies_only_on_yes(assistant, restore_units):
+    from agent.commands import confirm_in_terminal
+
+    incident = assistant.open_incident("cli", "op").incident_id
+    _, final = _run(assistant, "KAI-A1 out of service, flat tyre", incident)
+    assert confirm_in_terminal(assistant, final.proposals[0], ask=lambda _: "") is False  # Enter means no
+    assert assistant.unit_statuses()["KAI-A1"] == "available"
+    _, final = _run(assistant, "KAI-A1 out of service, flat tyre", incident)
+    assert confirm_in_terminal(assistant, final.proposals[0], ask=lambda _: "y") is True
+    assert assistant.unit_statuses()["KAI-A1"] == "out_of_service"
