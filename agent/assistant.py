@@ -9,6 +9,7 @@ render what they get.  Every operator action is written to the incident log (the
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -32,7 +33,7 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.intents import TOOL_INTENTS, cue_intents, hazard_from_words
+from agent.intents import TOOL_INTENTS, canonical_unit_ids, cue_intents, hazard_from_words
 from agent.proposals import ProposalBook, ProposalError
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, looks_harmful
 from agent.schemas import Proposal
@@ -297,6 +298,10 @@ class Assistant:
         if not residual.strip():
             return False
         if cue_intents(residual, self._city):
+            return True
+        # What is left names a place of the map or a unit and says something about it: a real message.
+        words = len(re.findall(r"\w+", residual)) + len(re.findall(r"[\u4e00-\u9fff]", residual)) // 2
+        if words >= 4 and (self._city.gazetteer.find_in_text(residual) or canonical_unit_ids(residual, list(self.unit_statuses()))):
             return True
         prediction = self._router.predict_one(residual)
         if prediction.intent in ("help", "out_of_scope") and prediction.confidence >= 0.5:
