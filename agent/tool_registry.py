@@ -94,6 +94,7 @@ CITY_TOOL_DESCRIPTIONS = {
     "unit_status": "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station.",
     "set_unit_status": "Propose a change of a unit's status (available, dispatched, out_of_service); it is applied only "
                        "when the operator confirms it.",
+    "close_incident": "Propose closing an incident (default: the current one); it is closed only when the operator confirms it.",
     "open_incidents": "Open incidents with priority, age, location and plan state (none, draft, approved); read-only.",
     "unit_board": "All units: available, committed (by incident), out of service, by station and type; read-only.",
     "shelter_occupancy": "People assigned to each shelter by approved evacuation plans, against capacity; read-only.",
@@ -171,6 +172,22 @@ class NoArgs(BaseModel):
     pass
 
 
+class CloseIncidentArgs(BaseModel):
+    incident_id: str | None = Field(default=None, max_length=40, description="The incident to close; default the current one.")
+
+
+def close_incident_tool(propose: Propose) -> BaseTool:
+    """``close_incident``: a proposal, never a closure by itself."""
+
+    def close_incident(args: CloseIncidentArgs) -> ToolResult:
+        proposal = propose("close_incident", {"incident_id": args.incident_id} if args.incident_id else {})
+        data = {"proposed": True, "proposal_id": proposal.proposal_id,
+                "summary": f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id})."}
+        return ToolResult(text=_dump(data), data=data, proposals=[proposal])
+
+    return _city_tool("close_incident", close_incident, CloseIncidentArgs, CITY_TOOL_DESCRIPTIONS["close_incident"])
+
+
 def situation_tools(situation: Situation) -> list[BaseTool]:
     """Read-only views of the situation: open incidents, unit board, shelter occupancy, sitrep."""
     from agent.situation import board_text, incidents_text, shelters_text
@@ -243,6 +260,8 @@ def build_tools(city: City, passages: PassageSearch | None = None, plan_report: 
                 situation: Situation | None = None, propose: Propose | None = None) -> list[BaseTool]:
     """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given)."""
     tools = city_tools(city, propose)
+    if propose is not None:
+        tools.append(close_incident_tool(propose))
     if situation is not None:
         tools += situation_tools(situation)
     if passages is not None:

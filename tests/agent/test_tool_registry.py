@@ -116,6 +116,10 @@ def test_state_changes_are_proposals_and_situation_tools_are_read_only(fresh_cit
     for name in ("open_incidents", "unit_board", "shelter_occupancy", "sitrep"):
         assert tools[name].invoke({}).text
     assert dict(fresh_city.unit_status()) == before  # nothing applied
+    closing = tools["close_incident"].invoke({})
+    assert closing.proposals[0].action == "close_incident" and store.get_incident(incident).status == "open"
+    book.confirm(closing.proposals[0].proposal_id, "op-chief")
+    assert store.get_incident(incident).status == "closed"
     book.confirm(result.proposals[0].proposal_id, "op-chief")
     assert fresh_city.unit_status()["ERO-E1"] == "out_of_service"
     assert store.events(kind="unit_status")[-1].operator == "op-chief"
