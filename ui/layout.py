@@ -18,7 +18,7 @@ from ui.api import register_api
 from ui.inputs import UPLOAD_SUFFIXES
 from ui.map import RoadLayer
 from ui.page import CommandCentre, new_session
-from ui.views import BOARD_COLUMNS, LOG_COLUMNS, SHELTER_COLUMNS, STATUS_PENDING, plan_html, sitrep_html, triage_html
+from ui.views import LOG_COLUMNS, STATUS_PENDING, board_html, plan_html, shelters_html, sitrep_html, triage_html
 
 
 def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: RoadLayer | None = None) -> gr.Blocks:
@@ -50,11 +50,9 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
             with gr.Column(scale=4, min_width=360):
                 sitrep = gr.HTML(sitrep_html(None), elem_id="sitrep")
             with gr.Column(scale=5, min_width=420):
-                unit_board = gr.Dataframe(headers=BOARD_COLUMNS, value=[], interactive=False, wrap=False, max_height=900,
-                                          label="Unit board", elem_id="unit-board")
+                unit_board = gr.HTML(board_html(None), elem_id="unit-board")
             with gr.Column(scale=3, min_width=280):
-                shelters = gr.Dataframe(headers=SHELTER_COLUMNS, value=[], interactive=False, wrap=True, max_height=260,
-                                        label="Shelter occupancy", elem_id="shelters")
+                shelters = gr.HTML(shelters_html(None), elem_id="shelters")
     with gr.Row():
         with gr.Column(scale=4, min_width=360):
             report = gr.Textbox(label="Incoming report", lines=5, max_lines=12, elem_id="report",

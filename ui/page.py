@@ -19,7 +19,7 @@ from ui.actions import ACTION_ERRORS, Actions
 from ui.export import export_plan
 from ui.inputs import INPUT_ERRORS, read_upload
 from ui.map import MapRenderer, RoadLayer
-from ui.views import (board_rows, citations_block, incident_choices, log_rows, plan_html, proposal_choices, shelter_rows,
+from ui.views import (board_html, citations_block, incident_choices, log_rows, plan_html, proposal_choices, shelters_html,
                       sitrep_html, status_html, triage_html)
 
 log = logging.getLogger(__name__)
@@ -213,7 +213,7 @@ class CommandCentre:
             log.exception("situation panel failed")
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         choices = proposal_choices(pending)
-        return (sitrep_html(sitrep), board_rows(sitrep.board), shelter_rows(sitrep.shelters),
+        return (sitrep_html(sitrep), board_html(sitrep.board), shelters_html(sitrep.shelters),
                 gr.update(choices=choices, value=choices[-1][1] if choices else None))
 
     def decide_proposal(self, confirm: bool, proposal_id: str | None, session: dict[str, Any],

@@ -234,6 +234,25 @@ def shelter_rows(rows: list[Any]) -> list[list[str]]:
     return [[r.name, str(r.assigned), str(r.capacity), f"{r.percent:.0f}"] for r in rows]
 
 
+def _table(title: str, columns: list[str], rows: list[list[str]], status_col: int | None = None) -> str:
+    """A plain HTML table (no upload widget, unlike gr.Dataframe); rows are escaped text."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = []
+    for row in rows:
+        css = f' class="eca-unit-{escape(row[status_col])}"' if status_col is not None else ""
+        body.append(f"<tr{css}>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>")
+    return (f'<div class="eca-table"><b>{escape(title)}</b><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def board_html(board: Any) -> str:
+    return _table("Unit board", BOARD_COLUMNS, board_rows(board), status_col=1) if board is not None else _table("Unit board", BOARD_COLUMNS, [])
+
+
+def shelters_html(rows: list[Any] | None) -> str:
+    return _table("Shelter occupancy", SHELTER_COLUMNS, shelter_rows(rows or []))
+
+
 def proposal_choices(proposals: list[Any]) -> list[tuple[str, str]]:
     return [(f"{p.summary} ({p.proposal_id})", p.proposal_id) for p in proposals]
 
@@ -248,6 +267,9 @@ def log_rows(events: list[Any]) -> list[list[str]]:
 CSS = """
 .eca-sitrep {font-size: 0.92rem; padding: 6px 10px; border-radius: 6px; background: #f6f8fa;}
 .eca-alert {color: #c0392b; font-weight: 600;} .eca-muted {color: #777; font-size: 0.8rem;}
+.eca-table {max-height: 420px; overflow-y: auto; font-size: 0.85rem;} .eca-table table {width: 100%; border-collapse: collapse;}
+.eca-table th, .eca-table td {text-align: left; padding: 2px 6px; border-bottom: 1px solid #e3e6ea; white-space: nowrap;}
+.eca-unit-out_of_service td {color: #c0392b; font-weight: 600;} .eca-unit-dispatched td {color: #b9770e; font-weight: 600;}
 .eca-status {font-size: 0.95rem; padding: 4px 8px; border-radius: 6px; background: #eef1f4;}
 .eca-ok {color: #178a3a; font-weight: 600;} .eca-bad {color: #c0392b; font-weight: 600;}
 .eca-empty {color: #666; padding: 12px; font-style: italic;}
