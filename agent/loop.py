@@ -27,7 +27,7 @@ from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
-from agent.safety import REFUSAL, CheckedText
+from agent.safety import MIXED_WARNING, REFUSAL, CheckedText
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
 from agent.text_tool_calls import MalformedToolCall, parse_tool_calls
 
@@ -104,13 +104,9 @@ class ChatAgent:
 
     def run(self, message: CheckedText, history: list[dict[str, str]] | None = None) -> Iterator[ChatEvent]:
         self._start()
+        # Injected instructions were cut out before routing (agent/safety.py): only the rest is routed and planned.
         prediction = self.router.predict_one(message.without_injection() or message.text)
-        if message.has_injection:  # pasted text that tries to instruct us is a report, full stop
-            prediction = IntentPrediction("incident_report", prediction.confidence, prediction.scores)
         self._save("route", {"intent": prediction.intent, "confidence": prediction.confidence})
-        if prediction.intent == "out_of_scope" and not message.has_injection:
-            yield ChatEvent(kind="final", text=REFUSAL)
-            return
         messages: list[BaseMessage] = [SystemMessage(SYSTEM_PROMPT)]
         for turn in (history or [])[-6:]:
             messages.append(HumanMessage(turn["content"]) if turn["role"] == "user" else AIMessage(turn["content"]))
@@ -123,8 +119,12 @@ class ChatAgent:
         if ask_llm and not message.has_injection and prediction.intent in TOOL_INTENTS:
             calls = self._llm_tool_calls(messages)
             origin = "llm"
-        if not calls and prediction.intent in TOOL_INTENTS:
+        if not calls:  # the router's cue rules may find requests (several, too) the classifier alone would miss
             calls, origin = self.fallback(message.without_injection(), prediction), "router"
+        if not calls and prediction.intent == "out_of_scope":
+            self._save("final", {"text": REFUSAL})
+            yield ChatEvent(kind="final", text=REFUSAL)
+            return
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
         for call in calls[: self.config.max_steps]:
@@ -240,7 +240,7 @@ class ChatAgent:
             except Exception as exc:  # noqa: BLE001 - server gone mid-stream: keep the deterministic answer
                 warnings.append(f"LLM unavailable ({type(exc).__name__}); showing tool results only.")
         if message.has_injection:
-            warnings.append("The message contains text that looks like instructions to the system; it was treated as report content and ignored for planning.")
+            warnings.append(MIXED_WARNING.format(families=", ".join(f.replace("_", " ") for f in message.families) or "instructions"))
         text = deterministic
         if narrative.strip():
             checked = check_narrative(narrative, facts + "\n" + message.text, self.grounding,

@@ -1,11 +1,20 @@
-"""Input checks and prompt-injection handling.
+"""Input checks and prompt-injection handling, per message.
 
-Report text is data, never instructions.  Planning decisions (which tools run,
-with which arguments) are made by deterministic code from the triage result and
-the gazetteer, so instructions embedded in a report cannot change them; what this
-module adds is detection (to warn the operator) and removal of the instruction
-span before places are extracted from the text (so "send all units to X" does not
-make X the incident location).
+Report text is data, never instructions.  Planning decisions (which tools run, with which
+arguments) are made by deterministic code from the triage result and the gazetteer, so
+instructions embedded in a report cannot change them.  What this module adds:
+
+* detection, per OWASP LLM01 family (direct override, fake authority, role-play / "developer
+  mode", system-prompt extraction, instructions hidden in a pasted report, tool-call-shaped JSON,
+  instructions attributed to a retrieved document), in English and Chinese, by rules over
+  segments of the message: bracketed / JSON spans, sentences, and the clause where an injected
+  order starts (up to the end of its sentence);
+* the residual: the message with the injected spans removed, which is all the planner sees;
+* the operator-facing refusal for a message that is only instructions to the system.
+
+Whether the residual still carries a real request is decided by the caller (the assistant asks the
+intent router and the triage model); ``CheckedText.injection_only`` is the rules' own verdict when
+nothing of substance is left at all.
 """
 
 from __future__ import annotations
@@ -16,42 +25,209 @@ from dataclasses import dataclass
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text
 
-_INJECTION_PATTERNS = [
-    r"\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(previous|prior|above|earlier|all|your|the)\b[^.!?\n]{0,30}\b(instructions?|prompts?|rules?|orders?|directives?)\b",
-    r"\byou are now\b", r"\bnew instructions?\b", r"\bsystem prompt\b", r"\bact as\b",
-    r"\bsend (all|every|each) (available )?(units?|resources|vehicles|ambulances|engines)\b",
-    r"\bdispatch (all|every) (units?|resources)\b",
-    r"忽略.{0,12}(指令|指示|命令|规则|提示)", r"无视.{0,12}(指令|指示|命令|规则)", r"(派出|派遣|调派)所有", r"你现在是",
-]
-_INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION_PATTERNS), re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
+__all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
+           "screen_text", "looks_harmful"]
+
+_ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
+_ASSETS = r"(?:units?|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志)"
+
+# Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
+FAMILY_PATTERNS: dict[str, list[str]] = {
+    "direct_override": [
+        r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?)\b",
+        r"\b(?:ignore|forget|disregard)\s+(?:everything|all)\s*(?:above|before|previous|prior|so far)?\b",
+        r"\b(?:ignore|disregard)\s+your\s+(?:operator|user|instructions)\b",
+        r"\bnew (?:task|instructions?|orders?|rules?)\s*:", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
+        r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
+        r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b",
+        r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
+        r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
+        r"忘掉.{0,10}(?:之前|以上|规则)",
+    ],
+    "fake_authority": [
+        r"\b(?:verified|authenticated|authori[sz]ed|official|signed|direct)\s+(?:order|instruction|command|directive|message)s?\b",
+        r"\((?:authenticated|verified|authori[sz]ed)\)", r"\boverride code\b", r"\b(?:authori[sz]ation|clearance|auth) code\b",
+        r"\b(?:you(?:'re| are)) (?:cleared|authori[sz]ed|allowed|permitted) to (?:bypass|skip|ignore|override|dispatch without)\b",
+        r"\b(?:chief|director|commander|minister|mayor)'?s? (?:verified |direct |personal )?(?:order|instruction|command)s?\b",
+        r"\b(?:order|message|instruction)s? from the (?:chief|director|commander|minister|mayor|eoc)\b[^.!?\n]{0,30}\b(?:authenticated|verified|bypass|override|all)\b",
+        r"(?:已认证|已验证|经过认证|经认证)(?:的)?(?:命令|指令|指示)?", r"(?:上级|局长|领导|指挥官|市长)(?:的)?(?:已验证|已认证|紧急|直接)?(?:命令|指令)",
+        r"授权码|覆盖码|越权",
+    ],
+    "roleplay_mode": [
+        r"\byou are now\b", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
+        r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
+        r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
+        r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
+    ],
+    "prompt_extraction": [
+        r"\bsystem (?:prompt|message|instructions?)\b", r"\b(?:repeat|print|show|reveal|dump|output|display|tell me|paste)\b[^.!?\n]{0,40}\b(?:above this line|everything above|your (?:instructions|prompt|rules|config|configuration|settings|system)|initial prompt|hidden prompt)\b",
+        r"\bstarting (?:from|with) ['\"]?you are\b", r"\b(?:internal|raw|full) (?:json )?schemas?\b", r"\b(?:api[ _-]?keys?|secrets?|credentials|passwords?|tokens?)\b[^.!?\n]{0,20}\b(?:show|give|paste|print|what|unredacted|include)\b",
+        r"\b(?:show|give|paste|print|reveal|dump|put)\b[^.!?\n]{0,30}\b(?:your|the) (?:config|configuration|settings|api keys?|secrets?|credentials)\b",
+        r"\binclude_secrets\b", r"\bexport_config\b",
+        r"系统提示|提示词|系统消息|配置文件|API ?密钥|密钥|你的(?:指令|设定|配置)", r"(?:重复|复述|输出|打印|贴出).{0,12}(?:以上|上面|前面)(?:的)?(?:内容|所有|全部)",
+    ],
+    "hidden_in_report": [
+        r"<\s*(?:assistant|system|admin|ai|instruction|sys)\s*[:>]", r"\[\s*(?:system|admin|assistant|ai|instruction|sys)\s*[:\]]",
+        r"【\s*(?:系统|管理员|AI|助手)(?:指令|命令|消息)?\s*[:：】]", r"\b(?:AI|assistant|system)\s*:\s*(?:ignore|close|send|dispatch|mark|set|reveal|delete)",
+        r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
+    ],
+    "tool_call_json": [
+        r"</?\s*tool_call\s*>", r"\bfunction_call\s*[:=]", r"\{\s*\"(?:name|tool|function)\"\s*:\s*\"[^\"]+\"\s*,\s*\"(?:arguments|args|parameters)\"\s*:",
+        r"(?:按|照)(?:下面|以下|这个)的?\s*JSON\s*(?:直接)?(?:调用|执行)", r"\bcall (?:this|the following) (?:json|tool call|function)\b",
+    ],
+    "retrieved_document": [
+        r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf|plan)\b[^.!?\n]{0,50}\b(?:says|said|states|tells you|instructs you)\b[^.!?\n]{0,40}\b(?:you (?:should|can|may|must|are allowed|'re allowed)|ai:|assistant:|allowed to|show operators|close all|without checking)",
+        r"\baccording to the (?:document|doc|file|annex|passage) you (?:just )?(?:pulled|retrieved|found|read)",
+        r"\b(?:you(?:'re| are)) allowed to (?:dispatch|send|close|skip|bypass) without\b",
+        r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf)\b[^.!?\n]{0,40}\b(?:says?|said|states?)\b[^.!?\n]{0,10}\b(?:AI|the assistant|the system|you)\s+(?:must|should|can|may|has to|have to|is allowed|are allowed)\b",
+        r"(?:文件|文档|知识库|预案|附件).{0,20}(?:说|写着|规定)(?:你|AI|助手).{0,10}(?:可以|应该|必须)(?:不|直接|跳过|关闭|显示)",
+    ],
+    "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
+        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|take)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
+        rf"\b{_ALL}\s+(?:open\s+|available\s+|police\s+|the\s+)?{_ASSETS}\s+(?:to\s+)?(?:out[_ ]of[_ ]service|offline|closed|cancelled|deleted)\b",
+        r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\bdelete (?:the )?(?:incident|audit|event) log\b",
+        rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销)",
+        rf"(?:关闭|删除|取消|清空|停用)(?:掉)?{_ALL}.{{0,6}}{_ASSETS}", r"删除.{0,6}(?:事件|日志|记录)",
+    ],
+}
+FAMILIES = tuple(FAMILY_PATTERNS)
+_COMPILED = {family: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for family, patterns in FAMILY_PATTERNS.items()}
+
+# Spans that are pasted or embedded as a block: <...>, [...], 【...】, {...}, quoted text.
+_BLOCK = re.compile(r"<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|\{(?:[^{}]|\{[^{}]*\}){2,600}\}|'[^']{12,400}'|\"[^\"]{12,400}\"|“[^”]{6,400}”|「[^」]{4,400}」")
+_SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)")
+# Where an injected order may start inside a sentence: after a comma / dash / "and" / "btw".
+# A sentence that carries on an injected order ("go ahead and ...", "I'm asking. close them.") is part of it.
+_CONTINUATION = re.compile(
+    r"^\s*(?:go ahead|so\b|therefore|then\b|now\b|just\b|i'?m asking|do it|do as|as (?:it|they|the \w+) says?|"
+    r"(?:close|send|mark|set|dispatch|cancel|delete|do|show|give|put)\s+(?:them|it|that|those|this|these)\b|"
+    r"所以|因此|那就|那么|照做|就这么|按(?:它|他|文件)说的)", re.IGNORECASE)
+# The sentence that introduces a pasted block with an order in it ("the doc says '...'", "SMS received: '...'").
+_INTRODUCES = re.compile(r"\b(?:says?|said|states?|reads?|received|pasted|wrote|writes)\b\s*[:.]?\s*$|(?:说|写着|内容)[:：]?\s*$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[,;，；:：]\s*|\s[-—–]+\s*|\s(?=(?:and|but|btw|also|then|plus)\b)|(?=同时|另外|顺便|然后))")
+
+
+# Words that only frame a pasted block ("Email text:", "copy of SMS received", "表单内容") carry no request.
+_FRAMING = re.compile(r"\b(?:e-?mail|sms|text|message|copy|of|received|pasted|paste|radio|log|form|note|content|forwarded|fwd|"
+                      r"here|is|the|a|an|it|says?|from|web|page|chat|transcript)\b|内容|表单|结束|短信|邮件|转发|如下", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class CheckedText:
     text: str
     injection_spans: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
 
     @property
     def has_injection(self) -> bool:
         return bool(self.injection_spans)
 
     def without_injection(self) -> str:
-        """The text with the sentences that carry embedded instructions removed."""
+        """The text with the spans that carry embedded instructions removed."""
         cleaned = self.text
-        for span in self.injection_spans:
+        for span in sorted(self.injection_spans, key=len, reverse=True):
             cleaned = cleaned.replace(span, " ")
-        return re.sub(r"\s+", " ", cleaned).strip()
+        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        return re.sub(r"^[\s,;:，；：.\-—–。]+|[\s,;:，；：\-—–]+$", "", cleaned).strip()
+
+    @property
+    def injection_only(self) -> bool:
+        """Instructions and nothing of substance besides (no letters left, or only a few filler words)."""
+        if not self.has_injection:
+            return False
+        rest = self.without_injection()
+        rest = _FRAMING.sub(" ", rest)
+        words = re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)
+        cjk = re.findall(r"[\u4e00-\u9fff]", rest)
+        return len(words) + len(cjk) / 2 < 2
+
+
+def _families(text: str) -> list[str]:
+    return [family for family, pattern in _COMPILED.items() if pattern.search(text)]
+
+
+def _injected_part(sentence: str) -> str | None:
+    """The part of a sentence that carries instructions: from the clause where they start to its end."""
+    if not _families(sentence):
+        return None
+    starts = sorted({m.start() for m in _CLAUSE_START.finditer(sentence)} | {0})
+    # The latest clause start whose head is clean and whose tail still carries the order: keeps "evacuate X,"
+    # (or "fire on Annankatu 12 --") before it; without such a start the whole sentence goes.
+    best = None
+    for start in starts:
+        head = sentence[:start]
+        if _families(head):
+            break
+        if start and re.search(r"\w{3,}", head) and _families(sentence[start:]):
+            best = start
+    return sentence[best:] if best is not None else sentence
 
 
 def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> CheckedText:
-    """Check operator input (``core.text.check_text``) and mark the sentences that carry embedded instructions."""
+    """Check operator input (``core.text.check_text``) and mark the spans that carry embedded instructions."""
     text = check_text(text, what=what, max_chars=max_chars)
-    spans = tuple(sentence.strip() for sentence in _SENTENCE.findall(text) if _INJECTION.search(sentence))
-    return CheckedText(text=text, injection_spans=spans)
+    spans: list[str] = []
+    families: set[str] = set()
+    for block in _BLOCK.findall(text):  # embedded blocks first: a JSON call or a [system: ...] note goes whole
+        found = _families(block)
+        if found:
+            spans.append(block)
+            families.update(found)
+    rest = text
+    for span in spans:
+        rest = rest.replace(span, "\n")
+    follows_injection = bool(spans)
+    for sentence in _SENTENCE.findall(rest):
+        part = _injected_part(sentence)
+        if part is None and follows_injection and sentence.strip() and _CONTINUATION.search(sentence):
+            part = sentence  # "go ahead and ...": carries out what the injected text granted
+        if part and part.strip():
+            spans.append(part.strip())
+            families.update(_families(part))
+            follows_injection = True
+    if spans:  # the sentence that only introduces an injected block belongs to it ("the doc says: ...")
+        for block in list(spans):
+            head = text.split(block, 1)[0]
+            intro = _SENTENCE.findall(head)[-1:] if head.strip() else []
+            if intro and _INTRODUCES.search(intro[0].rstrip(" '\"“「")) and intro[0].strip() not in spans:
+                spans.append(intro[0].strip())
+                if re.search(r"doc|annex|knowledge|file|page|passage|文件|文档|知识库|附件", intro[0], re.IGNORECASE):
+                    families.add("retrieved_document")
+    # A mass action alone names the family by what it asks for; it is reported as a direct override.
+    if "mass_action" in families:
+        families.discard("mass_action")
+        if not families:
+            families.add("direct_override")
+    return CheckedText(text=text, injection_spans=tuple(spans), families=tuple(sorted(families)))
+
+
+_HARMFUL = re.compile(
+    r"\b(?:set off|trigger|pull)\b[^.!?\n]{0,30}\bfire alarm\b[^.!?\n]{0,40}\b(?:without|not) (?:getting caught|being seen)|"
+    r"\bwithout (?:getting caught|leaving (?:a )?trace|anyone knowing)\b|\b(?:make|build)\b[^.!?\n]{0,20}\b(?:bomb|explosive|molotov)\b|"
+    r"\b(?:set fire to|burn down|poison)\b[^.!?\n]{0,40}\b(?:car|house|building|someone|people|neighbou?r)\b|"
+    r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)",
+    re.IGNORECASE,
+)
+
+
+def looks_harmful(text: str) -> bool:
+    """Requests for help with causing harm or false alarms (refused, never routed)."""
+    return bool(_HARMFUL.search(text))
 
 
 REFUSAL = (
     "I can only help with emergency command: triaging reports, response plans, evacuation, "
     "unit dispatch and what the emergency plans say. Please rephrase your request in that scope."
 )
+INJECTION_REFUSAL = (
+    "I can't act on that: the message asks the system to change its own rules, reveal its configuration or run "
+    "commands, and contains no incident or request I can help with. Nothing was changed. If there is a real incident, "
+    "please describe it (what, where, who is affected); unit status changes and dispatches are proposed for your "
+    "confirmation. This message was logged as a security event. / 无法执行：该消息是对系统的指令，不包含可处理的事件。"
+)
+HARMFUL_REFUSAL = (
+    "I can't help with that. I can only support emergency response: reports, plans, evacuation, dispatch and the "
+    "emergency procedures. / 无法协助该请求。"
+)
+MIXED_WARNING = ("Part of the message looks like instructions to the system ({families}); it was ignored and only the "
+                 "incident content was planned. Logged as a security event.")

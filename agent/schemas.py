@@ -95,6 +95,18 @@ class ToolStep(BaseModel):
     ok: bool = True
 
 
+class Proposal(BaseModel):
+    """A state change waiting for the operator's confirmation (agent/proposals.py)."""
+
+    proposal_id: str
+    action: Literal["set_unit_status", "commit_dispatch", "close_incident"]
+    args: dict[str, Any] = Field(default_factory=dict)
+    summary: str
+    incident_id: str | None = None
+    origin: str = Field(default="router", description="who proposed it: router, llm, operator")
+    state: Literal["pending", "confirmed", "rejected", "failed"] = "pending"
+
+
 class ToolResult(BaseModel):
     """What one LLM tool returns: text for the model, and the structured result for the operator."""
 
@@ -103,6 +115,7 @@ class ToolResult(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     plan: ResponsePlan | None = Field(default=None, description="A full response plan (plan_response).")
     plan_part: ResponsePlan | None = Field(default=None, description="Sections and map features from one planner.")
+    proposals: list[Proposal] = Field(default_factory=list, description="State changes proposed, awaiting confirmation.")
 
     def __str__(self) -> str:
         return self.text
@@ -118,6 +131,8 @@ class ChatEvent(BaseModel):
     result: ToolResult | None = None
     citations: list[Citation] = Field(default_factory=list)
     plan: ResponsePlan | None = None
+    proposals: list[Proposal] = Field(default_factory=list, description="(final) state changes proposed this turn, to confirm or reject")
+    security: dict[str, Any] | None = Field(default=None, description="(final) injection handling: outcome, families")
 
 
 class SystemStatus(BaseModel):

@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS stream_reports (
 CREATE INDEX IF NOT EXISTS idx_events_incident ON events(incident_id);
 CREATE INDEX IF NOT EXISTS idx_stream_cluster ON stream_reports(cluster_id);
 CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
+CREATE INDEX IF NOT EXISTS idx_plans_incident ON plans(incident_id);
+CREATE INDEX IF NOT EXISTS idx_events_kind ON events(kind);
 """
 
 
@@ -341,3 +343,35 @@ class IncidentStore:
                        created_at=r["created_at"], operator=r["operator"])
             for r in rows
         ]
+
+    # --- read-only views for the situation picture (agent/situation.py) ---------------------
+    def open_incident_rows(self) -> list[dict[str, Any]]:
+        """Open incidents with their plan state, in one query (the sitrep must stay fast at hundreds of incidents)."""
+        rows = self._read(
+            "SELECT i.incident_id, i.title, i.created_at, i.incident_type, i.priority,"
+            " (SELECT COUNT(*) FROM plans p WHERE p.incident_id=i.incident_id) AS n_plans,"
+            " (SELECT COUNT(*) FROM plans p WHERE p.incident_id=i.incident_id AND p.approved_by IS NOT NULL) AS n_approved,"
+            " (SELECT json_extract(p.plan_json, '$.location') FROM plans p WHERE p.incident_id=i.incident_id"
+            "  ORDER BY p.created_at DESC LIMIT 1) AS location"
+            " FROM incidents i WHERE i.status='open' ORDER BY i.created_at"
+        )
+        return [dict(r) for r in rows]
+
+    def approved_evacuation_loads(self) -> list[tuple[str, str, int]]:
+        """(incident id, shelter id, people) of the latest approved plan of every open incident."""
+        rows = self._read(
+            "SELECT p.incident_id, json_extract(a.value, '$.shelter_id') AS shelter_id, json_extract(a.value, '$.people') AS people"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open',"
+            " json_each(p.plan_json, '$.tool_outputs.plan_evacuation.assignments') a"
+            " WHERE p.approved_by IS NOT NULL AND p.plan_id = (SELECT q.plan_id FROM plans q WHERE q.incident_id=p.incident_id"
+            "  AND q.approved_by IS NOT NULL ORDER BY q.approved_at DESC LIMIT 1)"
+        )
+        return [(r["incident_id"], r["shelter_id"], int(r["people"] or 0)) for r in rows]
+
+    def unit_commitments(self) -> dict[str, str | None]:
+        """Unit id -> the incident of its latest confirmed status change (None when not tied to an incident)."""
+        rows = self._read(
+            "SELECT json_extract(payload_json, '$.unit_id') AS unit_id, incident_id, MAX(id) FROM events"
+            " WHERE kind='unit_status' GROUP BY json_extract(payload_json, '$.unit_id')"
+        )
+        return {r["unit_id"]: r["incident_id"] for r in rows if r["unit_id"]}

@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
-from agent.schemas import PlanItem, ResponsePlan, Source, ToolResult
+from agent.schemas import PlanItem, Proposal, ResponsePlan, Source, ToolResult
+from agent.situation import Situation
 from tools import llm_tools as ops
 from tools.gazetteer import AmbiguousPlaceError
 
@@ -91,13 +92,22 @@ CITY_TOOL_DESCRIPTIONS = {
                      "        requirement table per incident type; reports shortfalls with mutual-aid advice. Changes no unit status."
                      f" Requirement table: {ops.requirements_text()}.",
     "unit_status": "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station.",
-    "set_unit_status": "Change a unit's status (available, dispatched, out_of_service) after the operator confirms it.",
+    "set_unit_status": "Propose a change of a unit's status (available, dispatched, out_of_service); it is applied only "
+                       "when the operator confirms it.",
+    "close_incident": "Propose closing an incident (default: the current one); it is closed only when the operator confirms it.",
+    "open_incidents": "Open incidents with priority, age, location and plan state (none, draft, approved); read-only.",
+    "unit_board": "All units: available, committed (by incident), out of service, by station and type; read-only.",
+    "shelter_occupancy": "People assigned to each shelter by approved evacuation plans, against capacity; read-only.",
+    "sitrep": "Situation report: open incidents, units, shelters in a short cited summary with alerts; read-only.",
     "plan_protective_action": "Decide the proportionate protective action for a report (evacuate the building, isolate, shelter in\n"
                               "        place or evacuate an area) by the documented decision table, with the people moved, the geometry, the\n"
                               "        assembly point or shelters, the clearance time and the public warning text. Use before plan_evacuation.",
 }
-def city_tools(city: City) -> list[BaseTool]:
-    """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status."""
+
+Propose = Callable[[str, dict[str, Any]], Proposal]  # (action, args) -> the proposal filed for the operator
+def city_tools(city: City, propose: Propose | None = None) -> list[BaseTool]:
+    """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
+    State changes are only ever proposed (``propose``); without it they are refused."""
 
     def resolve_place(args: ops.ResolvePlaceArgs) -> ToolResult:
         match = ops.resolve_place(city, args).model_dump()
@@ -131,16 +141,26 @@ def city_tools(city: City) -> list[BaseTool]:
         }
         part = _part(plan.geojson()["features"])
         add_dispatch_items(part, plan)
-        return ToolResult(text=_dump(data), data=data, plan_part=part)
+        proposals = []
+        units = [a.unit_id for a in plan.assignments]
+        if propose is not None and units:  # committing the recommended units is the operator's decision
+            try:
+                proposals.append(propose("commit_dispatch", {"unit_ids": units}))
+            except ValueError as exc:
+                data["warnings"] = [*data["warnings"], f"commit not proposed: {exc}"]
+        return ToolResult(text=_dump(data), data=data, plan_part=part, proposals=proposals)
 
     def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
         rows = ops.unit_statuses(city, args)
         return ToolResult(text=_dump({"units": rows}), data={"units": rows})
 
     def set_unit_status(args: ops.SetUnitStatusArgs) -> ToolResult:
-        ops.set_unit_status(city, args)
-        data = {"ok": True, "unit_id": args.unit_id, "status": args.status}
-        return ToolResult(text=_dump(data), data=data)
+        if propose is None:
+            return ToolResult(text=_error("unit status changes need the operator's confirmation; none can be proposed here"))
+        proposal = propose("set_unit_status", {"unit_id": args.unit_id, "status": args.status})
+        data = {"proposed": True, "proposal_id": proposal.proposal_id, "unit_id": args.unit_id, "status": args.status,
+                "summary": f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id})."}
+        return ToolResult(text=_dump(data), data=data, proposals=[proposal])
 
     tools = [(resolve_place, ops.ResolvePlaceArgs), (list_shelters, ops.ListSheltersArgs), (plan_evacuation, ops.EvacuationArgs),
              (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs),
@@ -168,6 +188,54 @@ def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], T
         return ToolResult(text=_dump(data), data=data, plan_part=part)
 
     return plan_protective_action
+
+
+class OpenIncidentsArgs(BaseModel):
+    priority: Literal["P1", "P2", "P3", "P4"] | None = Field(default=None, description="Only incidents of this priority.")
+
+
+class NoArgs(BaseModel):
+    pass
+
+
+class CloseIncidentArgs(BaseModel):
+    incident_id: str | None = Field(default=None, max_length=40, description="The incident to close; default the current one.")
+
+
+def close_incident_tool(propose: Propose) -> BaseTool:
+    """``close_incident``: a proposal, never a closure by itself."""
+
+    def close_incident(args: CloseIncidentArgs) -> ToolResult:
+        proposal = propose("close_incident", {"incident_id": args.incident_id} if args.incident_id else {})
+        data = {"proposed": True, "proposal_id": proposal.proposal_id,
+                "summary": f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id})."}
+        return ToolResult(text=_dump(data), data=data, proposals=[proposal])
+
+    return _city_tool("close_incident", close_incident, CloseIncidentArgs, CITY_TOOL_DESCRIPTIONS["close_incident"])
+
+
+def situation_tools(situation: Situation) -> list[BaseTool]:
+    """Read-only views of the situation: open incidents, unit board, shelter occupancy, sitrep."""
+    from agent.situation import board_text, incidents_text, shelters_text
+
+    def open_incidents(args: OpenIncidentsArgs) -> ToolResult:
+        rows = situation.open_incidents(args.priority)
+        return ToolResult(text=incidents_text(rows, args.priority), data={"incidents": [r.model_dump(mode="json") for r in rows]})
+
+    def unit_board(args: NoArgs) -> ToolResult:
+        board = situation.unit_board()
+        return ToolResult(text=board_text(board), data=board.model_dump(mode="json"))
+
+    def shelter_occupancy(args: NoArgs) -> ToolResult:
+        rows = situation.shelter_occupancy()
+        return ToolResult(text=shelters_text(rows), data={"shelters": [r.model_dump(mode="json") for r in rows]})
+
+    def sitrep(args: NoArgs) -> ToolResult:
+        report = situation.sitrep()
+        return ToolResult(text=report.text, data=report.model_dump(mode="json"))
+
+    tools = [(open_incidents, OpenIncidentsArgs), (unit_board, NoArgs), (shelter_occupancy, NoArgs), (sitrep, NoArgs)]
+    return [_city_tool(fn.__name__, fn, schema, CITY_TOOL_DESCRIPTIONS[fn.__name__]) for fn, schema in tools]
 
 
 class SearchPlansArgs(BaseModel):
@@ -214,9 +282,14 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
     return StructuredTool.from_function(plan_response, name="plan_response", args_schema=PlanResponseArgs)
 
 
-def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None) -> list[BaseTool]:
-    """Every tool the LLM can call in one chat turn (search and planning only where their parts are given)."""
-    tools = city_tools(city)
+def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None,
+                situation: Situation | None = None, propose: Propose | None = None) -> list[BaseTool]:
+    """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given)."""
+    tools = city_tools(city, propose)
+    if propose is not None:
+        tools.append(close_incident_tool(propose))
+    if situation is not None:
+        tools += situation_tools(situation)
     if passages is not None:
         tools.append(procedure_search_tool(passages))
     if plan_report is not None:

@@ -24,6 +24,7 @@ from tools.protective import ProtectiveActionPlan, plan_protective_action
 HazardType = Literal["fire", "flood", "earthquake_collapse", "traffic_accident", "hazmat", "medical", "public_health",
                      "public_security", "utility_outage", "severe_weather", "missing_person", "not_incident"]
 Priority = Literal["P1", "P2", "P3", "P4"]
+UnitType = Literal["engine", "ladder", "rescue", "hazmat", "ambulance", "police_patrol", "utility_crew"]
 
 
 # --- argument models ---------------------------------------------------------------------
@@ -33,6 +34,7 @@ class ResolvePlaceArgs(BaseModel):
 
 class ListSheltersArgs(BaseModel):
     hazard_type: HazardType | None = Field(default=None, description="If given, mark which shelters are suitable for this hazard.")
+    place: str | None = Field(default=None, max_length=200, description="If given, nearest shelters to this place first, with distances.")
 
 
 class EvacuationArgs(BaseModel):
@@ -48,11 +50,12 @@ class EvacuationArgs(BaseModel):
 
 class IncidentArgs(BaseModel):
     incident_type: HazardType
-    priority: Priority = Field(description="P1 = immediate threat to life ... P4 = no urgency.")
+    priority: Priority = Field(default="P2", description="P1 = immediate threat to life ... P4 = no urgency (default P2).")
     place: str | None = Field(default=None, description="Where, by name. Give this or lat/lon.", max_length=200)
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
     incident_id: str | None = Field(default=None, max_length=80, description="Optional id; default INC-1, INC-2, ...")
+    unit_types: list[UnitType] | None = Field(default=None, max_length=7, description="Unit types the operator asked for (checked against the plan).")
 
 
 class DispatchArgs(BaseModel):
@@ -61,6 +64,8 @@ class DispatchArgs(BaseModel):
 
 class UnitStatusArgs(BaseModel):
     unit_id: str | None = Field(default=None, description="One unit id, or omit for all units.", max_length=40)
+    station: str | None = Field(default=None, description="Only units of this station (name as written).", max_length=80)
+    unit_type: UnitType | None = Field(default=None, description="Only units of this type.")
 
 
 class SetUnitStatusArgs(BaseModel):
@@ -93,13 +98,27 @@ def resolve_place(city: CityModel, args: ResolvePlaceArgs) -> PlaceMatch:
 
 
 def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any]]:
+    near = city.locate(args.place) if args.place else None
     rows = []
     for s in city.scenario.shelters:
         row: dict[str, Any] = {"id": s.id, "name": s.name, "capacity": s.capacity, "accessible": s.accessible, "lat": s.lat, "lon": s.lon}
         if args.hazard_type:
             row["suitable"] = args.hazard_type not in s.unsuitable_for and s.capacity > 0
+        if near is not None:
+            row["distance_m"] = round(_metres(near.lat, near.lon, s.lat, s.lon))
+            row["from"] = near.name
         rows.append(row)
+    if near is not None:
+        rows.sort(key=lambda r: r["distance_m"])
     return rows
+
+
+def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Straight-line distance (equirectangular; exact enough inside one city)."""
+    import math
+
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6_371_000.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, EvacuationPlan]:
@@ -122,15 +141,31 @@ def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
         where = city.locate(spec.place, spec.lat, spec.lon)
         requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type,
                                         priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name))
-    return plan_dispatch(city, requests)
+    plan = plan_dispatch(city, requests)
+    for spec in args.incidents:  # the operator asked for types the requirement table does not give: say so
+        assigned = {a.unit_type for a in plan.assignments}
+        missing = [t for t in (spec.unit_types or []) if t not in assigned]
+        if missing:
+            plan.warnings.append(f"Requested {', '.join(missing)} not in this plan (none available or not in the requirement "
+                                 f"table for {spec.incident_type}); add by hand if needed.")
+    return plan
 
 
 def unit_statuses(city: CityModel, args: UnitStatusArgs) -> list[dict[str, Any]]:
     rows = [{"unit_id": u.id, "unit_type": u.type, "station": st.name, "status": u.status}
-            for st, u in city.units() if args.unit_id in (None, u.id)]
+            for st, u in city.units() if args.unit_id in (None, u.id) and args.unit_type in (None, u.type)
+            and (not args.station or _station_matches(args.station, st))]
     if args.unit_id and not rows:
         raise UnknownUnitError(args.unit_id, [u.id for _, u in city.units()])
     return rows
+
+
+def _station_matches(name: str, station: Any) -> bool:
+    from tools.gazetteer import normalize
+
+    wanted = normalize(name).split()
+    names = [normalize(n) for n in [station.name, station.id, *getattr(station, "aliases", [])]]
+    return bool(wanted) and any(wanted[0][:5] in n for n in names)
 
 
 def set_unit_status(city: CityModel, args: SetUnitStatusArgs) -> None:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.schemas import Proposal
+from agent.situation import Sitrep
 from agent.assistant import Assistant, TriageRecord, UnknownIncidentError
 from agent.schemas import ChatEvent, Citation, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolStep
 from agent.store import AuditEvent
@@ -129,3 +131,16 @@ class Actions:
 
     def road_segments(self) -> list[tuple[list[float], list[float]]]:
         return self.assistant.road_segments()
+
+    # --- the situation (read-only) and proposals (confirm / reject) ------------------
+    def sitrep(self) -> Sitrep:
+        return self.assistant.sitrep()
+
+    def pending_proposals(self, incident_id: str | None = None) -> list[Proposal]:
+        return self.assistant.pending_proposals(incident_id)
+
+    def confirm_proposal(self, proposal_id: str, operator: str) -> Proposal:
+        return self.assistant.confirm_proposal(proposal_id, operator)
+
+    def reject_proposal(self, proposal_id: str, operator: str) -> Proposal:
+        return self.assistant.reject_proposal(proposal_id, operator)

@@ -71,7 +71,25 @@ class Endpoints:
         return [e.model_dump(mode="json") for e in _answer(lambda: self.actions.incident_log(incident_id))]
 
 
-ENDPOINTS = ("triage", "correct_triage", "plan", "approve_plan", "chat", "status", "incidents", "incident_log")
+    def sitrep(self) -> dict:
+        """Situation report: open incidents, unit board, shelter occupancy, alerts (read-only)."""
+        return self.actions.sitrep().model_dump(mode="json")
+
+    def proposals(self, incident_id: str = "") -> list:
+        """State changes waiting for an operator's confirmation (all, or one incident's)."""
+        return [p.model_dump(mode="json") for p in _answer(lambda: self.actions.pending_proposals(incident_id or None))]
+
+    def confirm_proposal(self, proposal_id: str, request: gr.Request = None) -> dict:
+        """Apply a proposed state change in the name of the logged-in operator (audited)."""
+        return _answer(lambda: self.actions.confirm_proposal(proposal_id, self.actions.operator(request))).model_dump(mode="json")
+
+    def reject_proposal(self, proposal_id: str, request: gr.Request = None) -> dict:
+        """Reject a proposed state change; nothing changes (audited)."""
+        return _answer(lambda: self.actions.reject_proposal(proposal_id, self.actions.operator(request))).model_dump(mode="json")
+
+
+ENDPOINTS = ("triage", "correct_triage", "plan", "approve_plan", "chat", "status", "incidents", "incident_log",
+             "sitrep", "proposals", "confirm_proposal", "reject_proposal")
 
 
 def register_api(actions: Actions) -> None:

@@ -19,7 +19,7 @@ from ui.inputs import UPLOAD_SUFFIXES
 from ui.map import RoadLayer
 from ui.page import CommandCentre, new_session
 from ui.situation_tab import Situation, build_situation_tab, register_intake_api
-from ui.views import LOG_COLUMNS, STATUS_PENDING, plan_html, triage_html
+from ui.views import LOG_COLUMNS, STATUS_PENDING, board_html, plan_html, shelters_html, sitrep_html, triage_html
 
 
 # A click anywhere on the map's plot area writes its longitude/latitude into the two number boxes
@@ -85,8 +85,16 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
     with gr.Row():
         incidents = gr.Dropdown(label="Open incidents", choices=[], value=None, interactive=True, scale=6,
                                 elem_id="incidents")
-        new_btn = gr.Button("New incident", scale=1, min_width=120)
+        new_btn = gr.Button("New incident", scale=1, min_width=120, elem_id="new-incident-btn")
     notice = gr.HTML("", elem_id="notice")
+    with gr.Accordion("Situation", open=True, elem_id="situation"):
+        with gr.Row():
+            with gr.Column(scale=4, min_width=360):
+                sitrep = gr.HTML(sitrep_html(None), elem_id="sitrep")
+            with gr.Column(scale=5, min_width=420):
+                unit_board = gr.HTML(board_html(None), elem_id="unit-board")
+            with gr.Column(scale=3, min_width=280):
+                shelters = gr.HTML(shelters_html(None), elem_id="shelters")
     with gr.Row():
         with gr.Column(scale=4, min_width=360):
             report = gr.Textbox(label="Incoming report", lines=5, max_lines=12, elem_id="report",
@@ -124,9 +132,14 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
             with gr.Row():
                 send_btn = gr.Button("Send", variant="primary", scale=3, elem_id="send-btn")
                 stop_btn = gr.Button("Stop", scale=1, min_width=60)
+            proposals = gr.Dropdown(label="Proposed changes (need your confirmation)", choices=[], value=None,
+                                    interactive=True, elem_id="proposals")
+            with gr.Row():
+                confirm_btn = gr.Button("Confirm", variant="primary", elem_id="confirm-btn")
+                reject_btn = gr.Button("Reject", variant="stop", elem_id="reject-btn")
     with gr.Accordion("Incident log", open=False, elem_id="log-accordion"):
         log_table = gr.Dataframe(headers=LOG_COLUMNS, value=[], interactive=False, wrap=True, elem_id="log")
-    return SimpleNamespace(session=session, status=status, refresh=refresh, incidents=incidents, new_btn=new_btn, notice=notice, report=report, upload=upload, triage_btn=triage_btn, plan_btn=plan_btn, triage_view=triage_view, type_dd=type_dd, prio_dd=prio_dd, accept_btn=accept_btn, correct_btn=correct_btn, map_plot=map_plot, set_lat=set_lat, set_lon=set_lon, relocate_btn=relocate_btn, approve_btn=approve_btn, dl_md=dl_md, dl_json=dl_json, plan_view=plan_view, chatbot=chatbot, chat_in=chat_in, send_btn=send_btn, stop_btn=stop_btn, log_table=log_table)
+    return SimpleNamespace(session=session, status=status, refresh=refresh, incidents=incidents, new_btn=new_btn, notice=notice, report=report, upload=upload, triage_btn=triage_btn, plan_btn=plan_btn, triage_view=triage_view, type_dd=type_dd, prio_dd=prio_dd, accept_btn=accept_btn, correct_btn=correct_btn, map_plot=map_plot, set_lat=set_lat, set_lon=set_lon, relocate_btn=relocate_btn, approve_btn=approve_btn, dl_md=dl_md, dl_json=dl_json, plan_view=plan_view, chatbot=chatbot, chat_in=chat_in, send_btn=send_btn, stop_btn=stop_btn, log_table=log_table, sitrep=sitrep, unit_board=unit_board, shelters=shelters, proposals=proposals, confirm_btn=confirm_btn, reject_btn=reject_btn)
 
 
 def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
@@ -158,3 +171,15 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     send_evt = c.send_btn.click(centre.chat, [c.chat_in, c.chatbot, c.session], chat_outputs, **private)
     submit_evt = c.chat_in.submit(centre.chat, [c.chat_in, c.chatbot, c.session], chat_outputs, **private)
     c.stop_btn.click(None, cancels=[send_evt, submit_evt])
+    # The situation panel follows every change: page load, refresh, chat turns, plans, approvals, decisions.
+    situation = [c.sitrep, c.unit_board, c.shelters, c.proposals]
+    demo.load(centre.situation, [c.session], situation, **private)
+    c.refresh.click(centre.situation, [c.session], situation, **private)
+    for event in (send_evt, submit_evt):
+        event.then(centre.situation, [c.session], situation, **private)
+        event.then(centre.log_table_for, [c.session], [c.log_table], **private)
+    c.approve_btn.click(centre.situation, [c.session], situation, **private)
+    c.plan_btn.click(centre.situation, [c.session], situation, **private)
+    decided = [c.notice, c.log_table, *situation]
+    c.confirm_btn.click(centre.confirm, [c.proposals, c.session], decided, **private)
+    c.reject_btn.click(centre.reject, [c.proposals, c.session], decided, **private)

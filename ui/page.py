@@ -19,7 +19,8 @@ from ui.actions import ACTION_ERRORS, Actions
 from ui.export import export_plan
 from ui.inputs import INPUT_ERRORS, read_upload
 from ui.map import MapRenderer, RoadLayer
-from ui.views import citations_block, incident_choices, log_rows, plan_html, status_html, triage_html
+from ui.views import (board_html, citations_block, incident_choices, log_rows, plan_html, proposal_choices, shelters_html,
+                      sitrep_html, status_html, triage_html)
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,9 @@ class CommandCentre:
         choices = incident_choices(self.actions.incidents())
         ids = {value for _, value in choices}
         return gr.update(choices=choices, value=selected if selected in ids else None)
+
+    def log_table_for(self, session: dict[str, Any]) -> list[list[str]]:
+        return self.log_table(session.get("incident_id"))
 
     def log_table(self, incident_id: str | None) -> list[list[str]]:
         if not incident_id:
@@ -206,6 +210,39 @@ class CommandCentre:
             return gr.skip(), gr.skip(), gr.skip(), self.log_table(incident_id), _notice("Plan approved.", level="info")
         md, js = self.exports(plan, approval)
         return (plan_html(plan, approval=approval), md, js, self.log_table(incident_id), _notice())
+
+    # --- the situation panel and proposals ------------------------------------------------
+    def situation(self, session: dict[str, Any]) -> tuple[Any, ...]:
+        """(sitrep, unit board, shelter occupancy, pending proposals): refreshed after anything that may change them."""
+        try:
+            sitrep = self.actions.sitrep()
+            pending = self.actions.pending_proposals(None)
+        except Exception:  # the panel must never break the page
+            log.exception("situation panel failed")
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        choices = proposal_choices(pending)
+        return (sitrep_html(sitrep), board_html(sitrep.board), shelters_html(sitrep.shelters),
+                gr.update(choices=choices, value=choices[-1][1] if choices else None))
+
+    def decide_proposal(self, confirm: bool, proposal_id: str | None, session: dict[str, Any],
+                        request: gr.Request) -> tuple[Any, ...]:
+        """Confirm or reject the selected proposal; then the situation panel and the log show the result."""
+        if not proposal_id:
+            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session)
+        try:
+            decide = self.actions.confirm_proposal if confirm else self.actions.reject_proposal
+            proposal = decide(proposal_id, self.operator(request))
+        except ACTION_ERRORS as exc:
+            return (_notice(str(exc)), gr.skip()) + self.situation(session)
+        done = "Confirmed" if confirm else "Rejected"
+        log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
+        return (_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session)
+
+    def confirm(self, proposal_id: str | None, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
+        return self.decide_proposal(True, proposal_id, session, request)
+
+    def reject(self, proposal_id: str | None, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
+        return self.decide_proposal(False, proposal_id, session, request)
 
     def new_incident(self, session: dict[str, Any]) -> tuple[Any, ...]:
         """Start afresh: the next report opens a new incident."""

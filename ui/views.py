@@ -6,6 +6,8 @@ a report must never be able to inject markup into the command centre's page.
 
 from __future__ import annotations
 
+import html
+
 import re
 from html import escape
 from typing import Any
@@ -174,6 +176,9 @@ LOG_COLUMNS = ["time (UTC)", "event", "operator", "details"]
 
 
 def _event_details(kind: str, payload: dict[str, Any]) -> str:
+    situation = _situation_details(kind, payload)
+    if situation is not None:
+        return situation
     if kind == "triage":
         return f"{payload.get('report_id', '')}: {payload.get('incident_type')} / {payload.get('priority')} (model)"
     if kind == "triage_decision":
@@ -190,6 +195,68 @@ def _event_details(kind: str, payload: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in list(payload.items())[:4])[:160]
 
 
+def _situation_details(kind: str, payload: dict[str, Any]) -> str | None:
+    if kind == "security":
+        families = ", ".join(payload.get("families") or []) or payload.get("reason", "")
+        return f"⚠ {payload.get('outcome', '')}: {families}"
+    if kind == "proposal":
+        return f"{payload.get('proposal_id')}: proposed {payload.get('summary')}"
+    if kind in ("proposal_confirmed", "proposal_rejected"):
+        return f"{payload.get('proposal_id')}: {kind.split('_')[1]} {payload.get('summary', '')}"
+    if kind == "unit_status":
+        return f"{payload.get('unit_id')} → {payload.get('status')}"
+    return None
+
+
+def sitrep_html(sitrep: Any) -> str:
+    """The sitrep as a panel: summary lines (cited) with the alerts in red."""
+    if sitrep is None:
+        return '<div class="eca-empty">No situation yet.</div>'
+    lines = []
+    for line in sitrep.text.splitlines():
+        css = "eca-alert" if line.startswith("⚠") else "eca-sitrep-line"
+        lines.append(f'<div class="{css}">{html.escape(line)}</div>')
+    stamp = sitrep.generated_at.strftime("%H:%M:%S UTC")
+    return f'<div class="eca-sitrep"><b>Situation report</b> <span class="eca-muted">{stamp}</span>{"".join(lines)}</div>'
+
+
+BOARD_COLUMNS = ["unit", "status", "incident", "type", "station"]
+SHELTER_COLUMNS = ["shelter", "people", "cap.", "%"]
+
+
+def board_rows(board: Any) -> list[list[str]]:
+    order = {"out_of_service": 0, "dispatched": 1, "available": 2}  # what is not available, first
+    units = sorted(board.units, key=lambda u: (order.get(u.status, 3), u.unit_id))
+    return [[u.unit_id, u.status, u.incident_id or "", u.unit_type, u.station] for u in units]
+
+
+def shelter_rows(rows: list[Any]) -> list[list[str]]:
+    return [[r.name, str(r.assigned), str(r.capacity), f"{r.percent:.0f}"] for r in rows]
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]], status_col: int | None = None) -> str:
+    """A plain HTML table (no upload widget, unlike gr.Dataframe); rows are escaped text."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = []
+    for row in rows:
+        css = f' class="eca-unit-{escape(row[status_col])}"' if status_col is not None else ""
+        body.append(f"<tr{css}>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>")
+    return (f'<div class="eca-table"><b>{escape(title)}</b><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def board_html(board: Any) -> str:
+    return _table("Unit board", BOARD_COLUMNS, board_rows(board), status_col=1) if board is not None else _table("Unit board", BOARD_COLUMNS, [])
+
+
+def shelters_html(rows: list[Any] | None) -> str:
+    return _table("Shelter occupancy", SHELTER_COLUMNS, shelter_rows(rows or []))
+
+
+def proposal_choices(proposals: list[Any]) -> list[tuple[str, str]]:
+    return [(f"{p.summary} ({p.proposal_id})", p.proposal_id) for p in proposals]
+
+
 def log_rows(events: list[Any]) -> list[list[str]]:
     """Incident-log rows, newest first, for a ``gr.Dataframe``."""
     rows = [[e.created_at[:19].replace("T", " "), e.kind, e.operator, _event_details(e.kind, e.payload)] for e in events]
@@ -198,6 +265,11 @@ def log_rows(events: list[Any]) -> list[list[str]]:
 
 
 CSS = """
+.eca-sitrep {font-size: 0.92rem; padding: 6px 10px; border-radius: 6px; background: #f6f8fa;}
+.eca-alert {color: #c0392b; font-weight: 600;} .eca-muted {color: #777; font-size: 0.8rem;}
+.eca-table {max-height: 420px; overflow-y: auto; font-size: 0.85rem;} .eca-table table {width: 100%; border-collapse: collapse;}
+.eca-table th, .eca-table td {text-align: left; padding: 2px 6px; border-bottom: 1px solid #e3e6ea; white-space: nowrap;}
+.eca-unit-out_of_service td {color: #c0392b; font-weight: 600;} .eca-unit-dispatched td {color: #b9770e; font-weight: 600;}
 .eca-status {font-size: 0.95rem; padding: 4px 8px; border-radius: 6px; background: #eef1f4;}
 .eca-ok {color: #178a3a; font-weight: 600;} .eca-bad {color: #c0392b; font-weight: 600;}
 .eca-empty {color: #666; padding: 12px; font-style: italic;}

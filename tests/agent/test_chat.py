@@ -28,7 +28,9 @@ def test_evacuation_request_runs_the_planner_and_cites_the_plan(assistant):
 def test_unknown_place_gets_suggestions_not_a_guess(assistant):
     incident = assistant.open_incident("chat", "op").incident_id
     tools, final = _run(assistant, "which units can reach Punavuori fastest?", incident)
-    assert [t.step.name for t in tools] == ["resolve_place"]
+    # The place goes to the planner as written; the planner answers with suggestions instead of guessing.
+    assert [t.step.name for t in tools] == ["plan_dispatch"]
+    assert tools[0].step.arguments["incidents"][0]["place"] == "Punavuori"
     assert "no place called 'Punavuori'" in final.text and "Did you mean" in final.text
 
 
@@ -49,7 +51,8 @@ def test_bad_messages_get_clear_errors_and_nothing_is_stored(assistant):
 def test_unit_status_update_is_respected_by_dispatch(assistant, restore_units):
     incident = assistant.open_incident("chat", "op").incident_id
     _, final = _run(assistant, "ERO-E2 is out of service", incident)
-    assert "ERO-E2 is now out_of_service" in final.text
+    [proposal] = final.proposals  # proposed only; the operator confirms
+    assistant.confirm_proposal(proposal.proposal_id, operator="op")
     tools, _ = _run(assistant, "what do we send to a structure fire on Aleksanterinkatu?", incident)
     dispatch = json.loads(next(t.step.output for t in tools if t.step.name == "plan_dispatch"))
     assigned = [a["unit_id"] for a in dispatch["assignments"]]
@@ -62,6 +65,7 @@ def test_injected_report_is_planned_as_a_report(assistant):
     assert [t.step.name for t in tools] == ["plan_response"]
     assert final.plan.location.startswith("Aleksanterinkatu 20")  # the address, not the one the injection names
     assert "instructions" in final.text
+    assert final.security == {"families": ["direct_override"], "outcome": "flagged"}
 
 
 def test_history_is_per_incident(assistant):

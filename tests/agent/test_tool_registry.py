@@ -32,6 +32,7 @@ def tools(fresh_city):
 def test_tool_set_and_schemas(tools):
     by_name, _ = tools
     assert set(by_name) == {"resolve_place", "list_shelters", "plan_evacuation", "plan_dispatch", "unit_status", "set_unit_status", "plan_protective_action"}
+    assert "confirm" in by_name["set_unit_status"].description
     for tool in by_name.values():
         assert tool.description and tool.args_schema is not None
     assert "fire: 2 engine" in by_name["plan_dispatch"].description
@@ -53,7 +54,6 @@ def test_unknown_place_returns_closest_matches(tools):
     ("plan_dispatch", {"incidents": []}, "incidents"),
     ("plan_dispatch", {"incidents": [{"incident_type": "fire", "priority": "P7", "place": "Stockmann"}]}, "priority"),
     ("plan_dispatch", {"incidents": [{"incident_type": "fire", "priority": "P1", "place": "Narnia"}]}, "Narnia"),
-    ("set_unit_status", {"unit_id": "NOPE-1", "status": "available"}, "unknown unit"),
     ("set_unit_status", {"unit_id": "ERO-E1", "status": "asleep"}, "status"),
     ("unit_status", {"unit_id": "NOPE-1"}, "unknown unit"),
 ])
@@ -76,10 +76,11 @@ def test_planning_tools_return_one_typed_result_with_their_plan_part(tools):
     disp = json.loads(disp_result.text)
     assert {a["incident_id"] for a in disp["assignments"]} == {"INC-1", "INC-2"}
     assert disp_result.plan_part.resources and disp_result.plan is None
-    ok = json.loads(by_name["set_unit_status"].invoke({"unit_id": "ERO-E1", "status": "dispatched"}).text)
-    assert ok["ok"]
+    # Without a proposal book a state change is refused, never applied (issue 12: proposed, then confirmed).
+    refused = json.loads(by_name["set_unit_status"].invoke({"unit_id": "ERO-E1", "status": "dispatched"}).text)
+    assert "error" in refused and "confirmation" in refused["error"]
     status = json.loads(by_name["unit_status"].invoke({"unit_id": "ERO-E1"}).text)
-    assert status["units"][0]["status"] == "dispatched"
+    assert status["units"][0]["status"] == "available"
     shelters = json.loads(by_name["list_shelters"].invoke({"hazard_type": "hazmat"}).text)
     assert {s["id"]: s["suitable"] for s in shelters["shelters"]}["SH-RAUTATIEASEMA"] is False
 
@@ -105,3 +106,34 @@ def test_protective_action_tool_answers_the_stairwell_report(tools):
     assert "error" in bad
     none = json.loads(_text(by_name["plan_protective_action"].invoke({"report": "A man broke his leg at Senaatintori", "hazard_type": "medical"})))
     assert "no protective action" in none["error"]
+
+
+def test_state_changes_are_proposals_and_situation_tools_are_read_only(fresh_city, tmp_path):
+    from agent.proposals import ProposalBook
+    from agent.situation import Situation
+    from agent.store import IncidentStore
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    incident = store.create_incident("t", "op").incident_id
+    book = ProposalBook(store, fresh_city)
+    tools = {t.name: t for t in build_tools(fresh_city, situation=Situation(store, fresh_city),
+                                             propose=lambda action, args: book.propose(action, args, incident_id=incident,
+                                                                                        origin="test", operator="op"))}
+    assert {"open_incidents", "unit_board", "shelter_occupancy", "sitrep"} <= set(tools)
+    before = dict(fresh_city.unit_status())
+    result = tools["set_unit_status"].invoke({"unit_id": "ERO-E1", "status": "out_of_service"})
+    assert result.proposals and result.proposals[0].args == {"unit_id": "ERO-E1", "status": "out_of_service"}
+    bad = json.loads(tools["set_unit_status"].invoke({"unit_id": "NOPE-1", "status": "available"}).text)
+    assert "unknown unit" in bad["error"]
+    dispatch = tools["plan_dispatch"].invoke({"incidents": [{"incident_type": "medical", "place": "Stockmann", "unit_types": ["ambulance"]}]})
+    assert dispatch.proposals and dispatch.proposals[0].action == "commit_dispatch"
+    for name in ("open_incidents", "unit_board", "shelter_occupancy", "sitrep"):
+        assert tools[name].invoke({}).text
+    assert dict(fresh_city.unit_status()) == before  # nothing applied
+    closing = tools["close_incident"].invoke({})
+    assert closing.proposals[0].action == "close_incident" and store.get_incident(incident).status == "open"
+    book.confirm(closing.proposals[0].proposal_id, "op-chief")
+    assert store.get_incident(incident).status == "closed"
+    book.confirm(result.proposals[0].proposal_id, "op-chief")
+    assert fresh_city.unit_status()["ERO-E1"] == "out_of_service"
+    assert store.events(kind="unit_status")[-1].operator == "op-chief"

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # gradio_client must not phone a hub either
 
 ENDPOINTS = {"/triage", "/correct_triage", "/plan", "/approve_plan", "/chat", "/status", "/incidents", "/incident_log",
-             "/monitor_intake", "/monitor_snapshot"}
+             "/monitor_intake", "/monitor_snapshot", "/sitrep", "/proposals", "/confirm_proposal", "/reject_proposal"}
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,23 @@ def test_chat_returns_the_answer_with_its_tool_steps_and_plan(client, ui_assista
     assert reply["plan_id"] and ui_assistant.latest_plan(incident_id).plan_id == reply["plan_id"]
     history = ui_assistant.chat_history(incident_id)
     assert [m["role"] for m in history[-2:]] == ["user", "assistant"]
+
+
+def test_proposal_round_trip_changes_state_only_when_confirmed(client, ui_assistant) -> None:
+    before = ui_assistant.unit_statuses()["HAK-P1"]
+    incident = ui_assistant.open_incident("api proposals", "op").incident_id
+    try:
+        reply = client.predict("HAK-P1 is out of service, radio broken", incident, api_name="/chat")
+        assert [s["name"] for s in reply["steps"]] == ["set_unit_status"]
+        assert ui_assistant.unit_statuses()["HAK-P1"] == before
+        [pending] = client.predict(incident, api_name="/proposals")
+        rejected = client.predict(pending["proposal_id"], api_name="/reject_proposal")
+        assert rejected["state"] == "rejected" and ui_assistant.unit_statuses()["HAK-P1"] == before
+        reply = client.predict("HAK-P1 is out of service, radio broken", incident, api_name="/chat")
+        [pending] = client.predict(incident, api_name="/proposals")
+        assert client.predict(pending["proposal_id"], api_name="/confirm_proposal")["state"] == "confirmed"
+        assert ui_assistant.unit_statuses()["HAK-P1"] == "out_of_service"
+        sitrep = client.predict(api_name="/sitrep")
+        assert any(u["unit_id"] == "HAK-P1" and u["status"] == "out_of_service" for u in sitrep["board"]["units"])
+    finally:
+        ui_assistant._city.set_unit_status("HAK-P1", before)

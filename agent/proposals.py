@@ -1,0 +1,119 @@
+"""Every state change is proposed, then confirmed.
+
+Neither the LLM nor the fallback router changes state: a tool that would (setting a unit's status,
+committing a dispatch, closing an incident) files a ``Proposal`` here instead.  The operator confirms
+(UI button, CLI prompt) or rejects it; only a confirmation applies it, and both are written to the
+incident log with the operator's name.  Proposals live in the log itself (events ``proposal``,
+``proposal_confirmed``, ``proposal_rejected``), so the UI, the CLI and a restart all see the same ones.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from typing import Any
+
+from agent.schemas import Proposal
+
+ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident")
+UNIT_STATUSES = ("available", "dispatched", "out_of_service")
+
+
+class ProposalError(ValueError):
+    """A proposal that cannot be made or applied (unknown unit, already decided, ...): a clear message."""
+
+
+class ProposalBook:
+    def __init__(self, store: Any, city: Any, lock: threading.Lock | None = None):
+        self.store = store
+        self.city = city
+        self.lock = lock or threading.Lock()
+
+    # --- proposing (no state change) ---------------------------------------------------------
+    def propose(self, action: str, args: dict[str, Any], *, incident_id: str | None, origin: str, operator: str) -> Proposal:
+        summary = self._validate(action, args, incident_id)
+        proposal = Proposal(proposal_id="PRO-" + uuid.uuid4().hex[:8].upper(), action=action, args=args, summary=summary,
+                            incident_id=incident_id, origin=origin)
+        self.store.log_event(incident_id, "proposal", proposal.model_dump(mode="json"), operator)
+        return proposal
+
+    def _validate(self, action: str, args: dict[str, Any], incident_id: str | None) -> str:
+        known = {u.id: u for _, u in self.city.units()}
+        if action == "set_unit_status":
+            unit, status = args.get("unit_id"), args.get("status")
+            if unit not in known:
+                raise ProposalError(f"unknown unit {unit!r}; known units: {', '.join(known)}")
+            if status not in UNIT_STATUSES:
+                raise ProposalError(f"unknown status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
+            return f"Set {unit} ({known[unit].type.replace('_', ' ')}) from {known[unit].status} to {status.replace('_', ' ')}"
+        if action == "commit_dispatch":
+            units = list(args.get("unit_ids") or [])
+            unknown = [u for u in units if u not in known]
+            if not units or unknown:
+                raise ProposalError(f"no units to commit or unknown units: {', '.join(unknown) or 'none given'}")
+            busy = [u for u in units if known[u].status != "available"]
+            if busy:
+                raise ProposalError(f"not available: {', '.join(busy)}")
+            return f"Commit {', '.join(units)} to {args.get('incident_id') or incident_id or 'this incident'} (status dispatched)"
+        if action == "close_incident":
+            target = args.get("incident_id") or incident_id
+            incident = self.store.get_incident(target)
+            return f"Close incident {incident.incident_id} ({incident.title[:60]})"
+        raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+
+    # --- reading ---------------------------------------------------------------------------------
+    def get(self, proposal_id: str) -> Proposal:
+        for event in self.store.events(kind="proposal"):
+            if event.payload.get("proposal_id") == proposal_id:
+                proposal = Proposal.model_validate(event.payload)
+                return proposal.model_copy(update={"state": self._state(proposal_id)})
+        raise ProposalError(f"no proposal with id {proposal_id!r}")
+
+    def _state(self, proposal_id: str) -> str:
+        for kind, state in (("proposal_confirmed", "confirmed"), ("proposal_rejected", "rejected"), ("proposal_failed", "failed")):
+            if any(e.payload.get("proposal_id") == proposal_id for e in self.store.events(kind=kind)):
+                return state
+        return "pending"
+
+    def pending(self, incident_id: str | None = None) -> list[Proposal]:
+        decided = {e.payload.get("proposal_id") for kind in ("proposal_confirmed", "proposal_rejected", "proposal_failed")
+                   for e in self.store.events(kind=kind)}
+        return [Proposal.model_validate(e.payload) for e in self.store.events(incident_id=incident_id, kind="proposal")
+                if e.payload.get("proposal_id") not in decided]
+
+    # --- deciding (the only place state changes) ----------------------------------------------------
+    def confirm(self, proposal_id: str, operator: str) -> Proposal:
+        with self.lock:
+            proposal = self.get(proposal_id)
+            if proposal.state != "pending":
+                raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
+            try:
+                self._validate(proposal.action, proposal.args, proposal.incident_id)  # the world may have moved on
+                self._apply(proposal, operator)
+            except Exception as exc:  # noqa: BLE001 - recorded and reported as a clear message
+                self.store.log_event(proposal.incident_id, "proposal_failed", {"proposal_id": proposal_id, "reason": str(exc)}, operator)
+                raise ProposalError(f"could not apply {proposal_id}: {exc}") from exc
+            self.store.log_event(proposal.incident_id, "proposal_confirmed", {"proposal_id": proposal_id, "summary": proposal.summary}, operator)
+        return proposal.model_copy(update={"state": "confirmed"})
+
+    def reject(self, proposal_id: str, operator: str) -> Proposal:
+        with self.lock:
+            proposal = self.get(proposal_id)
+            if proposal.state != "pending":
+                raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
+            self.store.log_event(proposal.incident_id, "proposal_rejected", {"proposal_id": proposal_id, "summary": proposal.summary}, operator)
+        return proposal.model_copy(update={"state": "rejected"})
+
+    def _apply(self, proposal: Proposal, operator: str) -> None:
+        args = proposal.args
+        if proposal.action == "set_unit_status":
+            self.city.set_unit_status(args["unit_id"], args["status"])
+            self.store.log_event(proposal.incident_id, "unit_status", {"unit_id": args["unit_id"], "status": args["status"],
+                                                                      "proposal_id": proposal.proposal_id}, operator)
+        elif proposal.action == "commit_dispatch":
+            target = args.get("incident_id") or proposal.incident_id
+            for unit in args["unit_ids"]:
+                self.city.set_unit_status(unit, "dispatched")
+                self.store.log_event(target, "unit_status", {"unit_id": unit, "status": "dispatched", "proposal_id": proposal.proposal_id}, operator)
+        elif proposal.action == "close_incident":
+            self.store.close_incident(args.get("incident_id") or proposal.incident_id, operator)
