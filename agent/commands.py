@@ -68,7 +68,7 @@ def run_plan(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     assistant = build_assistant(args)
-    incident = args.incident or assistant.store.create_incident("Terminal chat", assistant.settings.operator).incident_id
+    incident = args.incident or assistant.open_incident("Terminal chat").incident_id
     print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit.")
     while True:
         try:

@@ -93,3 +93,28 @@ class GroundingChecker:
         for mention in unknown:
             flagged = re.sub(rf"(?<!\[unverified: ){re.escape(mention)}", f"[unverified: {mention}]", flagged)
         return GroundingReport(text=flagged, unknown=unknown, checked=len(mentions))
+
+
+@dataclass
+class CheckedNarrative:
+    text: str  # what may be shown: supported sentences, unknown names flagged in place ("" if nothing is left)
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_narrative(narrative: str, facts: str, checker: GroundingChecker, *, what: str = "summary",
+                    facts_name: str = "the plan") -> CheckedNarrative:
+    """The one check of an LLM's text against the facts it was given (used for plan summaries and chat answers).
+
+    Sentences not made of the facts' words are withheld; names the scenario does not have are flagged.
+    """
+    text, dropped = supported_sentences(narrative, facts)
+    warnings = []
+    if dropped:
+        warnings.append(f"{dropped} sentence(s) of the LLM {what} were not supported by {facts_name} and were withheld.")
+    text = text.strip()
+    if not text:
+        return CheckedNarrative("", warnings)
+    report = checker.check(text)
+    if report.unknown:
+        warnings.append("Unverified names in the LLM summary (not in the scenario): " + ", ".join(report.unknown))
+    return CheckedNarrative(report.text, warnings)

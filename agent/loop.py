@@ -23,11 +23,10 @@ from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
 from agent.backends import LLMBackend
-from agent.chat_tools import ToolResult
-from agent.grounding import GroundingChecker, supported_sentences
+from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.safety import REFUSAL, CheckedText
-from agent.schemas import ChatEvent, Citation, ToolStep
+from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
 from agent.text_tool_calls import MalformedToolCall, parse_tool_calls
 
 log = logging.getLogger(__name__)
@@ -82,7 +81,6 @@ class ChatAgent:
         self.started = time.monotonic()
         self.trajectory: list[dict[str, Any]] = []
         self.run_id = uuid.uuid4().hex[:12]
-        self.last_plan = None
         prediction = self.router.predict_one(message.without_injection() or message.text)
         if message.has_injection:  # pasted text that tries to instruct us is a report, full stop
             prediction = IntentPrediction("incident_report", prediction.confidence, prediction.scores)
@@ -110,10 +108,10 @@ class ChatAgent:
             if self._out_of_time():
                 yield ChatEvent(kind="error", text="Time budget used up; remaining steps skipped.")
                 break
-            step = self._execute(call, origin)
+            step, result = self._execute(call, origin)
             outputs.append((step.name, step.output))
-            citations.extend(getattr(self, "_last_citations", []))
-            yield ChatEvent(kind="tool", step=step)
+            citations.extend(result.citations)
+            yield ChatEvent(kind="tool", step=step, result=result)
         yield from self._answer(message, prediction, outputs, citations)
 
     def propose_calls(self, text: str) -> list[ToolCallSpec]:
@@ -163,9 +161,8 @@ class ChatAgent:
                     raise RecoverableError(f"bad arguments for {call['name']}: {exc.errors()[0]['msg']} ({exc.errors()[0]['loc']})") from exc
         return [{"name": c["name"], "args": c["args"]} for c in calls]
 
-    def _execute(self, call: ToolCallSpec, origin: str) -> ToolStep:
+    def _execute(self, call: ToolCallSpec, origin: str) -> tuple[ToolStep, ToolResult]:
         tool = self.tools.get(call["name"])
-        self._last_citations = []
         try:
             if tool is None:
                 raise LookupError(f"tool {call['name']!r} is not available in this session")
@@ -173,16 +170,12 @@ class ChatAgent:
             ok = True
         except Exception as exc:  # noqa: BLE001 - tools should not raise; if one does, the run goes on
             output, ok = f"error: {exc}", False
-        if isinstance(output, ToolResult):  # agent-level tools carry citations and plans for the UI
-            self._last_citations = output.citations
-            if output.plan is not None:
-                self.last_plan = output.plan
-            output = output.text
-        text = output if isinstance(output, str) else json.dumps(output, ensure_ascii=False, default=str)
-        step = ToolStep(name=call["name"], arguments=call["args"], output=text, ok=ok,
+        if not isinstance(output, ToolResult):  # e.g. an argument error answered by the tool wrapper as text
+            output = ToolResult(text=output if isinstance(output, str) else json.dumps(output, ensure_ascii=False, default=str))
+        step = ToolStep(name=call["name"], arguments=call["args"], output=output.text, ok=ok,
                         title=f"{call['name']}({', '.join(f'{k}={v!r}' for k, v in call['args'].items())}) · via {origin}")
         self._save("tool", step.model_dump())
-        return step
+        return step, output
 
     # --- the answer: LLM narrative from tool outputs only, grounding-checked -----
     def _answer(self, message: CheckedText, prediction: IntentPrediction, outputs: list[tuple[str, str]],
@@ -219,15 +212,11 @@ class ChatAgent:
             warnings.append("The message contains text that looks like instructions to the system; it was treated as report content and ignored for planning.")
         text = deterministic
         if narrative.strip():
-            supported, dropped = supported_sentences(narrative, facts + "\n" + message.text)
-            if dropped:
-                warnings.append(f"{dropped} sentence(s) of the LLM answer were not supported by the tool outputs and were withheld.")
-            narrative = supported
-        if narrative.strip():
-            report = self.grounding.check(narrative.strip())
-            if report.unknown:
-                warnings.append("Unverified names in the LLM summary (not in the scenario): " + ", ".join(report.unknown))
-            text = f"{report.text}\n\n---\n{deterministic}"
+            checked = check_narrative(narrative, facts + "\n" + message.text, self.grounding,
+                                      what="answer", facts_name="the tool outputs")
+            warnings += checked.warnings
+            if checked.text:
+                text = f"{checked.text}\n\n---\n{deterministic}"
         if warnings:
             text += "\n\n" + "\n".join(f"⚠ {w}" for w in warnings)
         self._save("final", {"text": text})

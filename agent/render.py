@@ -1,4 +1,8 @@
-"""Render a ResponsePlan to Markdown (for people) and JSON (for machines)."""
+"""Render a ResponsePlan to Markdown (for people) and JSON (for machines).
+
+The one Markdown rendering of a response plan: the CLI prints it, the chat's plan tool
+hands it to the model, the UI's export writes it (with the approval status).
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,13 @@ def _source_tag(item: PlanItem) -> str:
     return " " + " ".join(tags) if tags else ""
 
 
-def to_markdown(plan: ResponsePlan) -> str:
+def approval_text(approval: tuple[str, str] | None) -> str:
+    """(approved_by, approved_at) as the status line of an exported plan."""
+    return f"approved by {approval[0]} at {approval[1]}" if approval else "DRAFT (not approved)"
+
+
+def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, with_status: bool = False) -> str:
+    """The plan as Markdown; ``with_status`` adds the approval status (exports), ``approval`` is (by, at)."""
     lines = [f"# Response plan {plan.plan_id}"]
     meta = [f"created {plan.created_at:%Y-%m-%d %H:%M} UTC"]
     if plan.incident_id:
@@ -38,6 +48,8 @@ def to_markdown(plan: ResponsePlan) -> str:
     if plan.triage:
         t = plan.triage
         meta.append(f"**{t.incident_type} / {t.priority}** (confidence {t.type_confidence:.0%} / {t.priority_confidence:.0%})")
+    if with_status or approval:
+        meta.append(f"status: {approval_text(approval)}")
     lines.append(" · ".join(meta))
     if plan.warnings:
         lines.append("")

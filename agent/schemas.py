@@ -95,12 +95,27 @@ class ToolStep(BaseModel):
     ok: bool = True
 
 
+class ToolResult(BaseModel):
+    """What one LLM tool returns: text for the model, and the structured result for the operator."""
+
+    text: str = Field(description="What the model reads (JSON for the city tools).")
+    data: dict[str, Any] | None = Field(default=None, description="The structured payload behind the text.")
+    citations: list[Citation] = Field(default_factory=list)
+    plan: ResponsePlan | None = Field(default=None, description="A full response plan (plan_response).")
+    plan_part: ResponsePlan | None = Field(default=None, description="Sections and map features from one planner.")
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class ChatEvent(BaseModel):
-    """Streamed from ``Assistant.chat``: tool steps, text deltas, then one final event."""
+    """Streamed from ``Assistant.chat``: tool steps (with their results), text deltas, then one final event
+    (with the turn's citations and its response plan, if any tool planned something)."""
 
     kind: Literal["tool", "token", "final", "error"]
     text: str = ""
     step: ToolStep | None = None
+    result: ToolResult | None = None
     citations: list[Citation] = Field(default_factory=list)
     plan: ResponsePlan | None = None
 
@@ -122,3 +137,58 @@ class IncidentSummary(BaseModel):
     created_at: datetime
     incident_type: str | None = None
     priority: str | None = None
+
+
+class TriageDecision(BaseModel):
+    """The operator's answer to a report's triage: accepted as is, or corrected."""
+
+    accepted: bool
+    operator: str
+    model_type: str | None = None
+    model_priority: str | None = None
+    incident_type: str | None = None
+    priority: str | None = None
+
+
+class AuditEvent(BaseModel):
+    incident_id: str | None
+    kind: str  # report | triage | triage_decision | plan | plan_approved | tool_call | unit_status
+    payload: dict[str, Any]
+    created_at: str
+    operator: str
+
+
+class StoredReport(BaseModel):
+    report_id: str
+    incident_id: str
+    text: str
+    triage: TriageSummary | None
+    final_type: str | None
+    final_priority: str | None
+    decision: TriageDecision | None = None  # the operator's latest decision on this report
+
+    @property
+    def corrected(self) -> bool:
+        return self.triage is not None and (self.final_type, self.final_priority) != (self.triage.incident_type, self.triage.priority)
+
+    def effective_triage(self) -> TriageSummary | None:
+        """The model's triage with the operator's decision applied (what plans must use)."""
+        if self.triage is None:
+            return None
+        return self.triage.model_copy(update={"incident_type": self.final_type or self.triage.incident_type,
+                                              "priority": self.final_priority or self.triage.priority,
+                                              "corrected_by_operator": self.corrected})
+
+
+class IncidentView(BaseModel):
+    """Everything an operator's screen shows of one incident."""
+
+    incident: IncidentSummary
+    report_id: str | None = None
+    report_text: str = ""
+    model_triage: TriageSummary | None = Field(default=None, description="What the triage model said about the latest report.")
+    triage: TriageSummary | None = Field(default=None, description="The same with the operator's decision applied.")
+    decision: TriageDecision | None = None
+    plan: ResponsePlan | None = None
+    plan_approval: tuple[str, str] | None = None
+    chat_history: list[dict[str, str]] = Field(default_factory=list)

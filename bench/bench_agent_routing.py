@@ -75,15 +75,15 @@ def main() -> None:
 
     torch.set_num_threads(2)
     from agent.backends import build_backend
-    from agent.chat_tools import fallback_calls, make_agent_tools
+    from agent.fallback import fallback_calls
     from core.settings import Settings
     from agent.intents import TOOL_INTENTS, IntentRouter
     from agent.loop import AgentConfig, ChatAgent
     from agent.grounding import GroundingChecker
     from agent.safety import screen_text
     from finetune import ensure_default_model, load_current_classifier
+    from agent.tool_registry import build_tools
     from tools.city import CityModel
-    from tools.llm_tools import make_tools
 
     settings = Settings()
     ensure_default_model(settings)
@@ -93,7 +93,14 @@ def main() -> None:
     if opts.limit:
         items = items[: opts.limit]
     router = IntentRouter.default()
-    tools = make_tools(city) + make_agent_tools(retriever=None, plan_fn=lambda r: None)
+    class NoPassages:  # the tools are only proposed here, never run: no knowledge base needed
+        def search(self, query, k=5, filters=None):
+            return []
+
+        def stats(self):
+            return None
+
+    tools = build_tools(city, NoPassages(), plan_report=lambda report: None)
     backend = build_backend(settings.model_copy(update={"llm_backend": "none" if opts.no_llm else "local"}))
     agent = ChatAgent(backend, tools, router, lambda t, p: fallback_calls(t, p, city, lambda x: triage.predict([x])[0]),
                       GroundingChecker(city.gazetteer, []), AgentConfig(time_budget_s=120))

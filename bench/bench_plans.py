@@ -55,7 +55,7 @@ def main() -> None:
         plan = assistant.plan(report["text"])
         times.append(time.perf_counter() - t)
         complete += not missing_sections(plan)
-        check = assistant.grounding.check(to_markdown(plan).split("_Report text:_")[0])
+        check = assistant.check_names(to_markdown(plan).split("_Report text:_")[0])
         invented += len(check.unknown)
         invented_names += check.unknown
         type_ok += plan.triage.incident_type == report["expect_type"]
@@ -75,7 +75,7 @@ def main() -> None:
 
     if assistant.backend.chat_model is not None:
         firsts, totals = [], []
-        incident = assistant.store.create_incident("bench", "bench").incident_id
+        incident = assistant.open_incident("bench", "bench").incident_id
         for question in ["evacuate Kamppi, where do people go?", "which units can reach Senaatintori fastest?",
                          "what does the flood annex say about sandbags?", "list the shelters",
                          "Kluuvi 需要疏散，去哪里？", "what do we send to a structure fire on Aleksanterinkatu?"]:

@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ingest = kb_sub.add_parser("ingest", help="ingest .md/.txt/.pdf files or folders (incremental)")
     ingest.add_argument("paths", nargs="+", type=Path, help="files or folders")
     ingest.add_argument("--keep-missing", action="store_true", help="do not remove documents whose files disappeared")
+    ingest.add_argument("--allow-links-outside", action="store_true",
+                        help="follow a symlink named on the command line even when it leads outside its folder")
     ingest.set_defaults(handler=_ingest)
 
     search = kb_sub.add_parser("search", help="ranked passages with citations")
@@ -42,7 +44,8 @@ def _ingest(args: argparse.Namespace) -> int:
     from knowledge.types import KnowledgeError
 
     try:
-        report = ingest_paths(args.paths, remove_missing=not args.keep_missing, progress=True)
+        report = ingest_paths(args.paths, remove_missing=not args.keep_missing, progress=True,
+                              allow_links_outside=args.allow_links_outside)
     except KnowledgeError as exc:
         raise _user_error(exc) from None
     for outcome in report.files:
@@ -88,6 +91,13 @@ def _stats(args: argparse.Namespace) -> int:
     except KnowledgeError as exc:
         raise _user_error(exc) from None
     print(f"documents: {stats.documents}  chunks: {stats.chunks}  by language: {stats.by_language}")
+    if stats.incomplete:
+        print(f"incomplete (interrupted ingest: the unfinished version is not visible; re-run `eca kb ingest` on them): "
+              f"{len(stats.incomplete)}")
+        for path in stats.incomplete:
+            print(f"  {path}")
+    else:
+        print("incomplete: 0")
     if args.list:
         for row in retriever.documents():
             hazards = ",".join(row["hazards"]) or "-"

@@ -1,7 +1,11 @@
 """Incremental ingestion: unchanged files are skipped, changed ones replaced, deleted ones removed.
 
-A file's new chunks are written before its old ones are deleted, so a failure part-way never
-loses what the store already had.  Bad files are skipped with a clear reason; the rest goes on.
+A file's new chunks are written first, then the new version is committed in one single-record
+write (see ``knowledge.store``), and only then are the old chunks deleted: a crash at any point
+leaves either the old version or the new one visible, never a part of one. An interrupted write
+is found by the next ingest (the file is not "unchanged" until its version is committed and
+complete) and redone, reusing the embeddings already written. Bad files are skipped with a
+clear reason; the rest goes on.
 """
 
 from __future__ import annotations
@@ -45,11 +49,14 @@ def ingest_paths(
     store: KBStore | None = None,
     remove_missing: bool = True,
     progress: bool = True,
+    allow_links_outside: bool = False,
 ) -> IngestReport:
     """Ingest files and folders (.md, .txt, .pdf) into the knowledge base.
 
     remove_missing: chunks of files that used to be under a requested folder (or a requested
     file path that no longer exists) are deleted from the store.
+    allow_links_outside: follow a symlink named directly in ``paths`` even when it leads outside the
+    folder it sits in (refused by default, like symlinks met while walking a folder).
     """
     settings = settings or get_settings()
     store = store or KBStore.from_settings(settings)
@@ -62,6 +69,10 @@ def ingest_paths(
     missing_files: list[Path] = []
     for raw in paths:
         given = Path(raw).expanduser()
+        escape = None if allow_links_outside else _link_escape(given)
+        if escape:
+            report.files.append(FileOutcome(path=str(given), status="skipped", reason=escape))
+            continue
         if given.is_dir():
             root = given.resolve()
             roots.append(root)
@@ -98,6 +109,7 @@ def ingest_paths(
             under_root = any(_is_within(Path(stored_path), root) for root in roots)
             named_and_gone = any(str(m.resolve()) == stored_path for m in missing_files)
             if (under_root or named_and_gone) and not Path(stored_path).exists():
+                store.uncommit(stored_path)  # hidden at once; the chunks go next
                 store.delete(entry.language, entry.ids)
                 report.files.append(FileOutcome(path=stored_path, status="removed", chunks=len(entry.ids)))
                 if named_and_gone:
@@ -132,6 +144,17 @@ def _walk(root: Path, report: IngestReport) -> Iterator[_Candidate]:
             yield _Candidate(real, root)
 
 
+def _link_escape(given: Path) -> str | None:
+    """Why a path named by the caller must not be followed: a symlink on it leads outside its folder."""
+    folder = given.absolute().parent.resolve()
+    real = given.resolve()
+    if given.is_symlink() or given.absolute().resolve() != given.absolute():
+        if not _is_within(real, folder):
+            return (f"symlink leads outside {folder} (to {real}); name the target itself, "
+                    "or pass --allow-links-outside to follow it")
+    return None
+
+
 def _is_within(path: Path, root: Path) -> bool:
     try:
         path.relative_to(root)
@@ -152,8 +175,10 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
     except OSError as exc:
         return FileOutcome(path=key, status="skipped", reason=f"cannot read: {exc.strerror or exc}")
     file_hash = hashlib.sha256(data).hexdigest()
-    if previous is not None and previous.file_hash == file_hash:
-        return FileOutcome(path=key, status="unchanged", chunks=len(previous.ids))
+    if previous is not None and previous.file_hash == file_hash and previous.complete:
+        return FileOutcome(path=key, status="unchanged", chunks=previous.present_chunks)
+    if previous is not None and previous.ids and not previous.complete:
+        log.warning("%s: an earlier ingest was interrupted (%d chunks, version not complete); redoing it", path.name, len(previous.ids))
     try:
         doc = read_document(path)
     except UnreadableDocument as exc:
@@ -166,14 +191,18 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
         return FileOutcome(path=key, status="skipped", reason="no text in file")
 
     ids = [f"{_path_key(key)}:{file_hash[:12]}:{c.ordinal}" for c in chunks]
+    # Reuse embeddings of unchanged chunks, including those an interrupted run already wrote.
     reuse = store.embeddings_by_content(previous.language, previous.ids) if previous and previous.language == doc.language else {}
     embeddings = _embed(chunks, doc.language, store.encoders, reuse, bar)
     metadatas = [_metadata(path, doc, c, file_hash) for c in chunks]
     try:
         store.add(doc.language, ids, embeddings, [c.text for c in chunks], metadatas)
+        store.commit(key, file_hash, len(chunks), doc.language)
         if previous is not None:
-            stale = [i for i in previous.ids if i not in set(ids)]
-            store.delete(previous.language, stale)
+            keep = set(ids)
+            stale = [i for i in previous.ids if i not in keep]
+            for language in {previous.language, doc.language}:
+                store.delete(language, stale)
     except KnowledgeError:
         raise
     except Exception as exc:

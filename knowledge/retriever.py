@@ -121,6 +121,7 @@ class Retriever:
             documents=len(paths),
             chunks=sum(len(idx) for idx in self._indexes.values()),
             by_language={lang: len(idx) for lang, idx in self._indexes.items()},
+            incomplete=sorted(entry.path for entry in self.store.incomplete()),
         )
 
     def documents(self) -> list[dict[str, Any]]:
@@ -270,13 +271,15 @@ class Retriever:
             if signature == self._signature and self._indexes:
                 return
             started = time.perf_counter()
-            self._indexes = {language: self._load_language(language) for language in LANGUAGES}
+            committed = self.store.committed()
+            self._indexes = {language: self._load_language(language, committed) for language in LANGUAGES}
             self._signature = signature
         log.info("knowledge index loaded: %s chunks in %.2f s", {l: len(i) for l, i in self._indexes.items()}, time.perf_counter() - started)
 
-    def _load_language(self, language: str) -> _LanguageIndex:
+    def _load_language(self, language: str, committed: dict) -> _LanguageIndex:
         got = self.store.collection(language).get(include=["documents", "metadatas"])
-        order = sorted(range(len(got["ids"])), key=lambda j: got["ids"][j])
+        visible = self.store.visible_mask(got["metadatas"] or [], committed)  # only committed document versions
+        order = sorted((j for j in range(len(got["ids"])) if visible[j]), key=lambda j: got["ids"][j])
         index = _LanguageIndex(
             ids=[got["ids"][j] for j in order],
             documents=[got["documents"][j] for j in order],

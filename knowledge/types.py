@@ -50,6 +50,7 @@ class KBStats(BaseModel):
     documents: int
     chunks: int
     by_language: dict[str, int] = Field(default_factory=dict, description="Chunks per language.")
+    incomplete: list[str] = Field(default_factory=list, description="Paths whose last ingest was interrupted (invisible until re-ingested).")
 
 
 FileStatus = Literal["added", "replaced", "unchanged", "removed", "skipped"]

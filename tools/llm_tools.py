@@ -1,73 +1,31 @@
-"""LangChain tools over the gazetteer and the planners, written for a language model.
+"""The city's operations as thin typed functions, with the argument models a language model fills in.
 
-Every tool returns a JSON string. Nothing raises: bad arguments, unknown places and
-planner refusals come back as ``{"error": ..., "hint"/"suggestions": ...}`` so the model
-can correct itself.
+Each function takes the city model and typed arguments and returns a typed result (a place,
+a planner's plan, rows of plain data); errors are raised as the planners raise them
+(``LookupError`` for unknown or ambiguous places, ``ValueError``/``PlanningError`` for bad
+requests).  Turning them into tools an LLM can call, with model-readable errors, is the job
+of ``agent.tool_registry``: there is one place that defines what the LLM can call.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
-from langchain_core.tools import BaseTool, StructuredTool
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from tools.city import CityModel
-from tools.dispatch import REQUIREMENTS, IncidentRequest, plan_dispatch
-from tools.evacuation import Hazard, plan_evacuation
-from tools.gazetteer import AmbiguousPlaceError
-
-log = logging.getLogger(__name__)
+from tools.city import CityModel, PlanningError
+from tools.dispatch import REQUIREMENTS, DispatchPlan, IncidentRequest, plan_dispatch
+from tools.evacuation import EvacuationPlan, Hazard, plan_evacuation
+from tools.gazetteer import PlaceMatch
 
 # Literal copies of the triage taxonomy so the JSON schema shown to the model lists the values
-# (tests/tools/test_llm_tools.py checks they match tools.scenario.HAZARD_TYPES).
+# (tests/agent/test_tool_registry.py checks they match tools.scenario.HAZARD_TYPES).
 HazardType = Literal["fire", "flood", "earthquake_collapse", "traffic_accident", "hazmat", "medical", "public_health",
                      "public_security", "utility_outage", "severe_weather", "missing_person", "not_incident"]
 Priority = Literal["P1", "P2", "P3", "P4"]
 
 
-def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)
-
-
-def _error(message: str, **extra: Any) -> str:
-    return _dump({"error": message, **extra})
-
-
-def _validation_message(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        parts = [f"{'.'.join(str(p) for p in e['loc']) or 'input'}: {e['msg']}" for e in exc.errors()[:4]]
-        return _error("invalid arguments: " + "; ".join(parts))
-    return _error(f"invalid arguments: {exc}")
-
-
-def _place_error(exc: LookupError) -> str:
-    if isinstance(exc, AmbiguousPlaceError):
-        return _error(str(exc), candidates=[c.name for c in exc.candidates], hint="call again with one of the candidate names")
-    suggestions = getattr(exc, "suggestions", [])
-    return _error(str(exc), suggestions=suggestions, hint="call again with one of the suggested names" if suggestions else "ask the operator for a street or landmark")
-
-
-def _guard(fn: Callable[..., str]) -> Callable[..., str]:
-    def wrapper(**kwargs: Any) -> str:
-        try:
-            return fn(**kwargs)
-        except LookupError as exc:
-            return _place_error(exc)
-        except (ValueError, ValidationError) as exc:
-            return _validation_message(exc) if isinstance(exc, ValidationError) else _error(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a tool must answer the model, never crash the agent
-            log.exception("tool %s failed", fn.__name__)
-            return _error(f"internal error in {fn.__name__}: {type(exc).__name__}: {exc}")
-
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
-
-
-# --- argument schemas ----------------------------------------------------------------------
+# --- argument models ---------------------------------------------------------------------
 class ResolvePlaceArgs(BaseModel):
     name: str = Field(description="A place name as the caller wrote it: street, square, building, zone, shelter, station.", max_length=200)
 
@@ -109,99 +67,65 @@ class SetUnitStatusArgs(BaseModel):
     status: Literal["available", "dispatched", "out_of_service"]
 
 
-# --- the tools ------------------------------------------------------------------------------
-def make_tools(city: CityModel, sink: list[Any] | None = None) -> list[BaseTool]:
-    """The tools for an agent; each plan produced is also appended to ``sink`` (for a map)."""
+class UnknownUnitError(LookupError):
+    """A unit id the scenario does not have (``known_units`` lists the ones it has)."""
 
-    locate = city.locate
+    def __init__(self, unit_id: str, known_units: list[str]):
+        super().__init__(f"unknown unit {unit_id!r}")
+        self.known_units = known_units
 
-    @_guard
-    def resolve_place(name: str) -> str:
-        """Find a named place of the city (street, square, building, zone, shelter, station) and its coordinates.
-        Returns the match, or closest suggestions when the name is unknown or ambiguous."""
-        return _dump({"match": city.gazetteer.resolve(name).model_dump()})
 
-    @_guard
-    def list_shelters(hazard_type: str | None = None) -> str:
-        """List the scenario's shelters with capacity, accessibility and, if hazard_type is given, suitability."""
-        rows = []
-        for s in city.scenario.shelters:
-            row = {"id": s.id, "name": s.name, "capacity": s.capacity, "accessible": s.accessible, "lat": s.lat, "lon": s.lon}
-            if hazard_type:
-                row["suitable"] = hazard_type not in s.unsuitable_for and s.capacity > 0
-            rows.append(row)
-        return _dump({"shelters": rows})
+# --- the operations ------------------------------------------------------------------------
+def resolve_place(city: CityModel, args: ResolvePlaceArgs) -> PlaceMatch:
+    return city.gazetteer.resolve(args.name)
 
-    @_guard
-    def evacuation(hazard_type: str, place: str | None = None, lat: float | None = None, lon: float | None = None, radius_m: float = 200.0,
-                   closed_roads: list[str] | None = None, zones: list[str] | None = None, mode: str = "walk") -> str:
-        """Plan an evacuation around a hazard: assigns people of affected zones to shelters within capacity,
-        with routes avoiding the hazard area, assembly points, clearance time and unserved people."""
-        where = locate(place, lat, lon)
-        hazard = Hazard(hazard_type=hazard_type, center=(where.lat, where.lon), radius_m=radius_m, closed_roads=closed_roads or [])
-        plan = plan_evacuation(city, hazard, zones=zones, mode=mode)
-        if sink is not None:
-            sink.append(plan)
-        return _dump({
-            "hazard_centre": where.name,
-            "summary": plan.summary(),
-            "assignments": [a.model_dump() for a in plan.assignments],
-            "assembly_points": [{"zone_id": a.zone_id, "name": a.name} for a in plan.assembly_points],
-            "clearance_time_min": plan.clearance_time_min,
-            "total_people": plan.total_people,
-            "unserved_people": plan.unserved_people,
-            "unserved_statement": plan.unserved_statement,
-            "warnings": plan.warnings,
-        })
 
-    @_guard
-    def dispatch(incidents: list[Any]) -> str:
-        """Recommend units for one or several simultaneous incidents by road ETA, P1 first, meeting the
-        requirement table per incident type; reports shortfalls with mutual-aid advice. Changes no unit status."""
-        requests = []
-        for n, raw in enumerate(incidents, start=1):
-            spec = raw if isinstance(raw, IncidentArgs) else IncidentArgs.model_validate(raw)
-            where = locate(spec.place, spec.lat, spec.lon)
-            requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type, priority=spec.priority,
-                                            lat=where.lat, lon=where.lon, location_name=where.name))
-        plan = plan_dispatch(city, requests)
-        if sink is not None:
-            sink.append(plan)
-        return _dump({
-            "summary": plan.summary(),
-            "assignments": [a.model_dump(exclude={"route", "unit_lat", "unit_lon"}) for a in plan.assignments],
-            "shortfalls": [s.model_dump() for s in plan.shortfalls],
-            "explanation": plan.explanation,
-            "warnings": plan.warnings,
-        })
+def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any]]:
+    rows = []
+    for s in city.scenario.shelters:
+        row: dict[str, Any] = {"id": s.id, "name": s.name, "capacity": s.capacity, "accessible": s.accessible, "lat": s.lat, "lon": s.lon}
+        if args.hazard_type:
+            row["suitable"] = args.hazard_type not in s.unsuitable_for and s.capacity > 0
+        rows.append(row)
+    return rows
 
-    @_guard
-    def unit_status(unit_id: str | None = None) -> str:
-        """Current status of one unit or of all units (available, dispatched, out_of_service), with type and station."""
-        rows = [{"unit_id": u.id, "unit_type": u.type, "station": st.name, "status": u.status} for st, u in city.units() if unit_id in (None, u.id)]
-        if unit_id and not rows:
-            return _error(f"unknown unit {unit_id!r}", known_units=[u.id for _, u in city.units()])
-        return _dump({"units": rows})
 
-    @_guard
-    def set_unit_status(unit_id: str, status: str) -> str:
-        """Change a unit's status (available, dispatched, out_of_service) after the operator confirms it."""
-        city.set_unit_status(unit_id, status)
-        return _dump({"ok": True, "unit_id": unit_id, "status": status})
+def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, EvacuationPlan]:
+    """The hazard centre as resolved, and the evacuation plan around it."""
+    where = city.locate(args.place, args.lat, args.lon)
+    hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
+                    closed_roads=args.closed_roads or [])
+    return where, plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
 
-    def tool(fn: Callable[..., str], name: str, schema: type[BaseModel]) -> BaseTool:
-        return StructuredTool.from_function(func=fn, name=name, description=(fn.__doc__ or "").strip(), args_schema=schema,
-                                            handle_validation_error=lambda exc: _validation_message(exc), handle_tool_error=True)
 
-    requirements = "; ".join(f"{k}: " + ", ".join(f"{n} {t}" for t, n in v.items()) for k, v in REQUIREMENTS.items() if v)
-    tools = [
-        tool(resolve_place, "resolve_place", ResolvePlaceArgs),
-        tool(list_shelters, "list_shelters", ListSheltersArgs),
-        tool(evacuation, "plan_evacuation", EvacuationArgs),
-        tool(dispatch, "plan_dispatch", DispatchArgs),
-        tool(unit_status, "unit_status", UnitStatusArgs),
-        tool(set_unit_status, "set_unit_status", SetUnitStatusArgs),
-    ]
-    tools[3].description += f" Requirement table: {requirements}."
-    return tools
+def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
+    requests = []
+    for n, spec in enumerate(args.incidents, start=1):
+        where = city.locate(spec.place, spec.lat, spec.lon)
+        requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type,
+                                        priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name))
+    return plan_dispatch(city, requests)
 
+
+def unit_statuses(city: CityModel, args: UnitStatusArgs) -> list[dict[str, Any]]:
+    rows = [{"unit_id": u.id, "unit_type": u.type, "station": st.name, "status": u.status}
+            for st, u in city.units() if args.unit_id in (None, u.id)]
+    if args.unit_id and not rows:
+        raise UnknownUnitError(args.unit_id, [u.id for _, u in city.units()])
+    return rows
+
+
+def set_unit_status(city: CityModel, args: SetUnitStatusArgs) -> None:
+    city.set_unit_status(args.unit_id, args.status)
+
+
+def requirements_text() -> str:
+    """The dispatch requirement table in one line (for the dispatch tool's description)."""
+    return "; ".join(f"{k}: " + ", ".join(f"{n} {t}" for t, n in v.items()) for k, v in REQUIREMENTS.items() if v)
+
+
+__all__ = [
+    "DispatchArgs", "EvacuationArgs", "HazardType", "IncidentArgs", "ListSheltersArgs", "PlanningError", "Priority",
+    "ResolvePlaceArgs", "SetUnitStatusArgs", "UnitStatusArgs", "UnknownUnitError", "dispatch", "evacuate",
+    "list_shelters", "requirements_text", "resolve_place", "set_unit_status", "unit_statuses",
+]

@@ -64,7 +64,8 @@ def _serve(args: argparse.Namespace) -> int:
     if not 0 <= port <= 65535:
         raise UserError(f"--port must be between 0 and 65535, got {port}")
 
-    from ui.app import UIConfigError, check_bind, launch
+    from ui.app import launch
+    from ui.security import UIConfigError, check_bind
 
     try:
         check_bind(host, settings.ui_username, settings.ui_password)  # refuse before minutes of loading

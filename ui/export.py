@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.schemas import ResponsePlan
-from ui.views import plan_markdown
+from agent.render import to_markdown
 
 
 def export_plan(plan: ResponsePlan, directory: str | Path, *, approval: tuple[str, str] | None = None) -> tuple[Path, Path]:
@@ -15,6 +15,6 @@ def export_plan(plan: ResponsePlan, directory: str | Path, *, approval: tuple[st
     safe_id = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in plan.plan_id) or "plan"
     md_path = directory / f"{safe_id}.md"
     json_path = directory / f"{safe_id}.json"
-    md_path.write_text(plan_markdown(plan, approval=approval), encoding="utf-8")
+    md_path.write_text(to_markdown(plan, approval=approval, with_status=True), encoding="utf-8")
     json_path.write_text(plan.model_dump_json(indent=2), encoding="utf-8")
     return md_path, json_path

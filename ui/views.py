@@ -10,16 +10,9 @@ import re
 from html import escape
 from typing import Any
 
+from agent.render import SECTION_TITLES
 from agent.schemas import Citation, IncidentSummary, PlanItem, ResponsePlan, SystemStatus, TriageSummary
 
-SECTION_TITLES = {
-    "situation": "Situation",
-    "immediate_actions": "Immediate actions",
-    "evacuation": "Evacuation",
-    "resources": "Resources",
-    "communications": "Communications",
-    "open_questions": "Open questions",
-}
 PRIORITY_COLORS = {"P1": "#c0392b", "P2": "#e07b00", "P3": "#b59a00", "P4": "#5f6b73"}
 LOW_CONFIDENCE = 0.6
 _TRIAGE_PREFIX = re.compile(r"^P[1-4] [a-z_]+: ")
@@ -136,43 +129,6 @@ def plan_html(plan: ResponsePlan | None, *, approval: tuple[str, str] | None = N
         parts.extend(citation_html(c) for c in plan.citations)
     parts.append("</div>")
     return "".join(parts)
-
-
-def plan_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None) -> str:
-    """The plan as a Markdown document (the Export button's file)."""
-    cites = {c.ref: c for c in plan.citations}
-    lines = [f"# Response plan {plan.plan_id}", ""]
-    if plan.incident_id:
-        lines.append(f"- Incident: {plan.incident_id}")
-    lines.append(f"- Created: {plan.created_at.isoformat(timespec='seconds')}")
-    if plan.location:
-        lines.append(f"- Location: {plan.location}")
-    if plan.triage:
-        lines.append(f"- Triage: {plan.triage.incident_type} / {plan.triage.priority} "
-                     f"(confidence {plan.triage.type_confidence:.0%} / {plan.triage.priority_confidence:.0%})")
-    lines.append(f"- Status: {'approved by ' + approval[0] + ' at ' + approval[1] if approval else 'DRAFT (not approved)'}")
-    lines += ["", "## Report", "", "> " + plan.report.replace("\n", "\n> "), ""]
-    for warning in plan.warnings:
-        lines.append(f"**Warning:** {warning}  ")
-    if plan.summary:
-        lines += ["## Summary", "", plan.summary, ""]
-    for section in plan.SECTIONS:
-        items: list[PlanItem] = getattr(plan, section)
-        if not items:
-            continue
-        lines += [f"## {SECTION_TITLES.get(section, section)}", ""]
-        for item in items:
-            refs = ", ".join(f"[{s.ref}]" if s.kind == "citation" and s.ref in cites else f"{s.kind}:{s.ref}" for s in item.sources)
-            lines.append(f"- {item.text}" + (f" ({refs})" if refs else ""))
-        lines.append("")
-    if plan.citations:
-        lines += ["## Sources", ""]
-        for cite in plan.citations:
-            lines.append(f"- **[{cite.ref}]** {cite.label()} ({cite.source})")
-            if cite.text:
-                lines.append("  > " + cite.text.replace("\n", " ")[:1200])
-        lines.append("")
-    return "\n".join(lines)
 
 
 def citations_block(citations: list[Citation]) -> str:

@@ -57,7 +57,7 @@ def test_backend_talks_to_the_server_and_streams(llm_server, make_assistant):
 
 def test_chat_end_to_end_with_real_server(llm_server, make_assistant):
     assistant = make_assistant(llm_backend="openai", llm_base_url=llm_server["url"], llm_timeout_s=60, agent_time_budget_s=90)
-    incident = assistant.store.create_incident("e2e", "op").incident_id
+    incident = assistant.open_incident("e2e", "op").incident_id
     events = list(assistant.chat("evacuate Kluuvi, where do people go?", incident))
     tools = [e.step.name for e in events if e.kind == "tool"]
     final = events[-1]
@@ -66,7 +66,7 @@ def test_chat_end_to_end_with_real_server(llm_server, make_assistant):
     assert "plan_evacuation" in tools
     assert final.kind == "final" and final.plan is not None
     assert any(e.kind == "token" for e in events)  # the narrative was streamed from the server
-    steps = assistant.store.events(incident, kind="tool_call")
+    steps = assistant.incident_log(incident, kind="tool_call")
     assert steps and all(s.payload["ok"] for s in steps)
 
 

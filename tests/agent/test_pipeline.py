@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from agent.pipeline import ResponsePlanner
+from agent.response_plan import ResponsePlanner
 from agent.render import missing_sections
 from agent.safety import screen_text
 from agent.schemas import TriageSummary

@@ -9,12 +9,12 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from agent.backends import LLMBackend
-from agent.chat_tools import fallback_calls, make_agent_tools
+from agent.fallback import fallback_calls
 from agent.grounding import GroundingChecker
 from agent.intents import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
 from agent.safety import screen_text
-from tools.llm_tools import make_tools
+from agent.tool_registry import build_tools
 
 
 class ScriptedModel(GenericFakeChatModel):
@@ -24,7 +24,7 @@ class ScriptedModel(GenericFakeChatModel):
 
 def _agent(city, replies, retriever=None):
     backend = LLMBackend(kind="openai", model="scripted", chat_model=ScriptedModel(messages=iter(replies)))
-    tools = make_tools(city) + (make_agent_tools(retriever, lambda report: None) if retriever else [])
+    tools = build_tools(city, retriever, (lambda report: None) if retriever else None)
     return ChatAgent(backend, tools, IntentRouter.default(),
                      lambda text, p: fallback_calls(text, p, city), GroundingChecker(city.gazetteer, []),
                      AgentConfig(llm_tool_calls="always"))

@@ -51,7 +51,7 @@ def test_plan_then_approve(client, ui_assistant) -> None:
     assert plan["citations"], "a plan must cite plan passages"
     approved = client.predict(plan["plan_id"], api_name="/approve_plan")
     assert approved["approved_by"]
-    assert ui_assistant.store.plan_approval(plan["plan_id"]) is not None
+    assert ui_assistant.plan_approval(plan["plan_id"]) is not None
 
 
 def test_bad_input_is_a_clear_error(client) -> None:
@@ -70,6 +70,6 @@ def test_chat_returns_the_answer_with_its_tool_steps_and_plan(client, ui_assista
     reply = client.predict("evacuate Kamppi, where do people go?", incident_id, api_name="/chat")
     assert reply["text"].strip() and not reply["errors"]
     assert any(step["name"] == "plan_evacuation" for step in reply["steps"])
-    assert reply["plan_id"] and ui_assistant.store.latest_plan(incident_id).plan_id == reply["plan_id"]
-    history = ui_assistant.store.chat_history(incident_id)
+    assert reply["plan_id"] and ui_assistant.latest_plan(incident_id).plan_id == reply["plan_id"]
+    history = ui_assistant.chat_history(incident_id)
     assert [m["role"] for m in history[-2:]] == ["user", "assistant"]

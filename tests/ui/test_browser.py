@@ -94,7 +94,7 @@ def test_c_corrected_triage_lands_in_the_incident_log(open_page, artifacts_dir, 
     page.screenshot(path=str(artifacts_dir / "ui-c-correction.png"), full_page=True)
     # The correction is in the real incident log, as training data.
     incident_id = page.locator("#incidents input").input_value().split(" ")[0]
-    decisions = ui_assistant.store.events(incident_id, kind="triage_decision")
+    decisions = ui_assistant.incident_log(incident_id, kind="triage_decision")
     assert decisions and decisions[-1].payload["accepted"] is False
     assert decisions[-1].payload["incident_type"] == corrected and decisions[-1].payload["priority"] == "P1"
 

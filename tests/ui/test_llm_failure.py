@@ -67,15 +67,17 @@ def dropping_llm_url():
     server.shutdown()
 
 
-def test_stream_cut_shows_a_clear_message_and_chat_stays_usable(ui_settings, ui_assistant, dropping_llm_url) -> None:
+def test_stream_cut_shows_a_clear_message_and_chat_stays_usable(ui_settings, triage_model, retriever, city, tmp_path,
+                                                                  dropping_llm_url) -> None:
     from agent.assistant import Assistant
     from agent.backends import build_backend
-    from ui.app import CommandCentre, new_session
+    from agent.store import IncidentStore
+    from ui.page import CommandCentre, new_session
 
     settings = ui_settings.model_copy(update={"llm_backend": "openai", "llm_base_url": dropping_llm_url,
                                               "llm_model": "flaky-llm", "llm_max_retries": 0, "llm_timeout_s": 10})
-    assistant = Assistant(settings, triage=ui_assistant.triage_model, retriever=ui_assistant.retriever,
-                          city=ui_assistant.city, backend=build_backend(settings), store=ui_assistant.store)
+    assistant = Assistant(settings, triage=triage_model, retriever=retriever, city=city,
+                          backend=build_backend(settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
     centre = CommandCentre(assistant, settings=settings, roads=None)
 
     class _Request:  # what Gradio passes for an unauthenticated session

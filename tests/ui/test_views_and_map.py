@@ -8,11 +8,12 @@ import pytest
 
 from agent.assistant import InputError
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, SystemStatus, TriageSummary
-from ui.app import UIConfigError, check_bind, is_loopback
+from ui.security import UIConfigError, check_bind, is_loopback
 from ui.export import export_plan
 from ui.inputs import MAX_UPLOAD_BYTES, clean_text, read_upload
 from ui.map import MapRenderer, RoadLayer
-from ui.views import plan_html, plan_markdown, status_html, triage_html
+from agent.render import to_markdown
+from ui.views import plan_html, status_html, triage_html
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +105,7 @@ def test_export_writes_markdown_and_json_that_round_trips(tmp_path) -> None:
     assert ResponsePlan.model_validate_json(js.read_text()) == plan
     text = md.read_text()
     assert "## Evacuation" in text and "[C1]" in text and "Shelters open" in text and "DRAFT" in text
-    assert plan_markdown(plan, approval=("bob", "t")).count("approved by bob") == 1
+    assert to_markdown(plan, approval=("bob", "t")).count("approved by bob") == 1
 
 
 @pytest.mark.parametrize("text, fragment", [

@@ -1,4 +1,5 @@
-"""The LangChain tools: model-readable JSON, never an exception."""
+"""The LLM's city tools (agent.tool_registry over tools.llm_tools): model-readable JSON, never an
+exception, and one typed result per call (text for the model, data and plan parts for the UI)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,26 @@ import json
 
 import pytest
 
-from tools.dispatch import DispatchPlan
-from tools.evacuation import EvacuationPlan
-from tools.llm_tools import make_tools
+from agent.schemas import ToolResult
+from agent.tool_registry import build_tools
+
+
+@pytest.fixture()
+def fresh_city(city):
+    """Same graphs, its own copy of the scenario (unit statuses may be changed freely)."""
+    from tools.city import CityModel
+    from tools.scenario import load_scenario
+
+    return CityModel(load_scenario(), city.drive, city.walk, city.landmarks, city.stats)
+
+
+def _text(result) -> str:
+    return result.text if isinstance(result, ToolResult) else result
 
 
 @pytest.fixture()
 def tools(fresh_city):
-    sink: list = []
-    return {t.name: t for t in make_tools(fresh_city, sink)}, sink
+    return {t.name: t for t in build_tools(fresh_city)}, None
 
 
 def test_tool_set_and_schemas(tools):
@@ -27,9 +39,9 @@ def test_tool_set_and_schemas(tools):
 
 def test_unknown_place_returns_closest_matches(tools):
     by_name, _ = tools
-    out = json.loads(by_name["resolve_place"].invoke({"name": "Rautatientorii"}))
+    out = json.loads(_text(by_name["resolve_place"].invoke({"name": "Rautatientorii"})))
     assert out["match"]["name"] == "Rautatientori"
-    out = json.loads(by_name["resolve_place"].invoke({"name": "Atlantis Boulevard"}))
+    out = json.loads(_text(by_name["resolve_place"].invoke({"name": "Atlantis Boulevard"})))
     assert "error" in out and out["suggestions"]
 
 
@@ -47,31 +59,35 @@ def test_unknown_place_returns_closest_matches(tools):
 ])
 def test_bad_arguments_come_back_as_json_errors(tools, name, args, fragment):
     by_name, _ = tools
-    out = json.loads(by_name[name].invoke(args))
+    out = json.loads(_text(by_name[name].invoke(args)))
     assert "error" in out and fragment in json.dumps(out, ensure_ascii=False)
 
 
-def test_planning_tools_answer_and_hand_plans_to_the_sink(tools):
-    by_name, sink = tools
-    evac = json.loads(by_name["plan_evacuation"].invoke({"hazard_type": "fire", "place": "Stockmann", "radius_m": 150}))
+def test_planning_tools_return_one_typed_result_with_their_plan_part(tools):
+    by_name, _ = tools
+    evac_result = by_name["plan_evacuation"].invoke({"hazard_type": "fire", "place": "Stockmann", "radius_m": 150})
+    evac = json.loads(evac_result.text)
     assert evac["assignments"] and evac["total_people"] > 0 and "unserved_statement" in evac
-    disp = json.loads(by_name["plan_dispatch"].invoke({"incidents": [
+    assert evac_result.data == evac  # the structured result is what the model read
+    assert evac_result.plan_part.evacuation and any(f["properties"]["kind"] == "route" for f in evac_result.plan_part.geojson["features"])
+    disp_result = by_name["plan_dispatch"].invoke({"incidents": [
         {"incident_type": "fire", "priority": "P1", "place": "Stockmann"},
-        {"incident_type": "medical", "priority": "P2", "lat": 60.1652, "lon": 24.9490}]}))
+        {"incident_type": "medical", "priority": "P2", "lat": 60.1652, "lon": 24.9490}]})
+    disp = json.loads(disp_result.text)
     assert {a["incident_id"] for a in disp["assignments"]} == {"INC-1", "INC-2"}
-    assert [type(p) for p in sink] == [EvacuationPlan, DispatchPlan]
-    ok = json.loads(by_name["set_unit_status"].invoke({"unit_id": "ERO-E1", "status": "dispatched"}))
+    assert disp_result.plan_part.resources and disp_result.plan is None
+    ok = json.loads(by_name["set_unit_status"].invoke({"unit_id": "ERO-E1", "status": "dispatched"}).text)
     assert ok["ok"]
-    status = json.loads(by_name["unit_status"].invoke({"unit_id": "ERO-E1"}))
+    status = json.loads(by_name["unit_status"].invoke({"unit_id": "ERO-E1"}).text)
     assert status["units"][0]["status"] == "dispatched"
-    shelters = json.loads(by_name["list_shelters"].invoke({"hazard_type": "hazmat"}))
+    shelters = json.loads(by_name["list_shelters"].invoke({"hazard_type": "hazmat"}).text)
     assert {s["id"]: s["suitable"] for s in shelters["shelters"]}["SH-RAUTATIEASEMA"] is False
 
 
 def test_schema_enums_match_the_taxonomy():
     from typing import get_args
 
-    from tools.llm_tools import HazardType
+    from tools.llm_tools import HazardType  # the argument models stay with the city's operations
     from tools.scenario import HAZARD_TYPES
 
     assert set(get_args(HazardType)) == set(HAZARD_TYPES)

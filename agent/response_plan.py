@@ -1,20 +1,25 @@
-"""The deterministic response-plan pipeline.
+"""The response plan: what to do about one incident, built deterministically.
 
-report → triage → places (gazetteer) → plan passages (retriever) → dispatch and
-evacuation (planners) → a ResponsePlan in which every item names its source.
-No LLM is involved, so it is always available and every fact in it comes from
-the scenario, a planner's output or a cited passage.
+report → triage → places (gazetteer) → passages of the emergency-plan (procedure)
+documents → dispatch and evacuation (planners) → a ``ResponsePlan`` in which every
+item names its source.  No LLM is involved, so it is always available and every fact
+in it comes from the scenario, a planner's output or a cited passage.
+
+Words: an *emergency plan* (or procedure document) is a city document in the knowledge
+base; a *response plan* is what this module makes for one incident; the evacuation and
+dispatch planners' outputs (``EvacuationPlan``, ``DispatchPlan``) are parts of it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
+from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
 
 log = logging.getLogger(__name__)
@@ -22,20 +27,6 @@ log = logging.getLogger(__name__)
 EVACUATION_HAZARDS = {"fire", "hazmat", "flood", "earthquake_collapse", "severe_weather"}
 # Initial protective radius by hazard (m); demonstration defaults, documented in the README.
 DEFAULT_RADIUS_M = {"hazmat": 300.0, "fire": 150.0, "flood": 250.0, "earthquake_collapse": 150.0, "severe_weather": 150.0}
-_NUMBERED_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(.+?)(?=\s\d{1,2}[.)]\s|\n\s*\n|\n#|$)", re.DOTALL)
-
-
-def checklist_steps(text: str, limit: int = 10) -> list[str]:
-    """Numbered checklist steps of a plan passage, each joined across wrapped lines."""
-    steps = []
-    text = re.sub(r"^\s*#+.*$", "\n", text, flags=re.MULTILINE)  # headings like "## 4. Action checklist"
-    for raw in _NUMBERED_ITEM.findall(text):
-        step = re.sub(r"\s+", " ", raw.replace("**", "")).strip()
-        if 12 <= len(step) <= 400:
-            steps.append(step)
-        if len(steps) >= limit:
-            break
-    return steps
 # Words that mean a life may be at stake, whatever the model says (English and Chinese).
 _LIFE_THREAT = re.compile(
     r"\b(trapped|not breathing|unconscious|unresponsive|cardiac arrest|no pulse|drowning|bleeding heavily|"
@@ -57,7 +48,7 @@ class PlannerConfig:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def to_triage_summary(result: Any) -> TriageSummary:
+def to_triage_summary(result: TriageOutcome) -> TriageSummary:
     return TriageSummary(
         incident_type=result.incident_type, priority=result.priority,
         type_confidence=result.type_confidence, priority_confidence=result.priority_confidence,
@@ -67,16 +58,16 @@ def to_triage_summary(result: Any) -> TriageSummary:
 
 
 class ResponsePlanner:
-    """Builds a ResponsePlan from a report with the triage model, the retriever and the city model."""
+    """Builds a ResponsePlan from a report with the triage model, the procedure search and the city model."""
 
-    def __init__(self, triage: Any, retriever: Any, city: Any, config: PlannerConfig | None = None):
+    def __init__(self, triage: Triager, retriever: PassageSearch, city: City, config: PlannerConfig | None = None):
         self.triage_model = triage
         self.retriever = retriever
         self.city = city
         self.config = config or PlannerConfig()
 
     def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None) -> ResponsePlan:
-        plan = ResponsePlan(plan_id="PLAN-" + uuid.uuid4().hex[:8].upper(), incident_id=incident_id, report=checked.text)
+        plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
         result = None
         if triage is None:
             result = self.triage_model.predict([checked.text])[0]
@@ -248,56 +239,3 @@ class ResponsePlanner:
         add_evacuation_items(plan, result)
         plan.tool_outputs["plan_evacuation"] = result.model_dump(mode="json", exclude={"zone_geometries", "closed_road_lines"})
         return result.geojson()["features"]
-
-
-def add_dispatch_items(plan: ResponsePlan, result: Any) -> None:
-    """Resources section items from a DispatchPlan (each sourced to the planner)."""
-    src = [Source(kind="tool", ref="plan_dispatch")]
-    for a in result.assignments:
-        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.", sources=src))
-    for s in result.shortfalls:
-        plan.resources.append(PlanItem(text=f"Shortfall: {s.missing} × {s.unit_type}. {s.advice}", sources=src))
-        plan.open_questions.append(PlanItem(text=f"Request mutual aid for {s.missing} × {s.unit_type}?", sources=src))
-    for line in result.explanation:
-        if "->" not in line:  # assignment lines repeat the items above
-            plan.resources.append(PlanItem(text=line, sources=src))
-
-
-def add_evacuation_items(plan: ResponsePlan, result: Any) -> None:
-    """Evacuation section items from an EvacuationPlan (each sourced to the planner)."""
-    src = [Source(kind="tool", ref="plan_evacuation")]
-    for a in result.assignments:
-        plan.evacuation.append(PlanItem(
-            text=f"{a.people} people from {a.group} → {a.shelter_name}: {a.travel_time_min:.0f} min ({a.distance_m:.0f} m).", sources=src))
-    for point in result.assembly_points[:4]:
-        plan.evacuation.append(PlanItem(text=f"Assembly point for {point.zone_id}: {point.name}.", sources=src))
-    if result.clearance_time_min is not None:
-        plan.evacuation.append(PlanItem(text=f"Estimated clearance time: {result.clearance_time_min:.0f} min.", sources=src))
-    if result.unserved_people:
-        plan.evacuation.append(PlanItem(text=result.unserved_statement, sources=src))
-        plan.open_questions.append(PlanItem(text=f"{result.unserved_people} people have no shelter place: open additional shelters?", sources=src))
-    for warning in result.warnings[:3]:
-        plan.evacuation.append(PlanItem(text=warning, sources=src))
-
-
-def plan_from_tool_results(request: str, results: list[Any], citations: list[Citation], incident_id: str | None) -> ResponsePlan:
-    """A (partial) ResponsePlan from the planners' outputs of a chat turn, for the plan panel and the map."""
-    from tools.dispatch import DispatchPlan
-    from tools.evacuation import EvacuationPlan
-
-    plan = ResponsePlan(plan_id="PLAN-" + uuid.uuid4().hex[:8].upper(), incident_id=incident_id, report=request)
-    features: list[dict[str, Any]] = []
-    for result in results:
-        if isinstance(result, EvacuationPlan):
-            add_evacuation_items(plan, result)
-            features += result.geojson()["features"]
-        elif isinstance(result, DispatchPlan):
-            add_dispatch_items(plan, result)
-            features += result.geojson()["features"]
-    for index, citation in enumerate(citations, 1):
-        citation = citation.model_copy(update={"ref": f"C{index}"})
-        plan.citations.append(citation)
-        for step in checklist_steps(citation.text, 4):
-            plan.immediate_actions.append(PlanItem(text=step.strip(), sources=[Source(kind="citation", ref=citation.ref)]))
-    plan.geojson = {"type": "FeatureCollection", "features": features}
-    return plan

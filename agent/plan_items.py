@@ -1,0 +1,94 @@
+"""Response-plan items from their sources: the evacuation and dispatch planners' outputs and the
+numbered checklist steps of cited emergency-plan passages; and a chat turn's response plan put
+together from its tools' results."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from agent.protocols import Passage
+from agent.schemas import Citation, PlanItem, ResponsePlan, Source, ToolResult
+
+_NUMBERED_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(.+?)(?=\s\d{1,2}[.)]\s|\n\s*\n|\n#|$)", re.DOTALL)
+
+
+def checklist_steps(text: str, limit: int = 10) -> list[str]:
+    """Numbered checklist steps of a plan passage, each joined across wrapped lines."""
+    steps = []
+    text = re.sub(r"^\s*#+.*$", "\n", text, flags=re.MULTILINE)  # headings like "## 4. Action checklist"
+    for raw in _NUMBERED_ITEM.findall(text):
+        step = re.sub(r"\s+", " ", raw.replace("**", "")).strip()
+        if 12 <= len(step) <= 400:
+            steps.append(step)
+        if len(steps) >= limit:
+            break
+    return steps
+
+
+def new_plan_id() -> str:
+    return "PLAN-" + uuid.uuid4().hex[:8].upper()
+
+
+def add_dispatch_items(plan: ResponsePlan, result: Any) -> None:
+    """Resources section items from a DispatchPlan (each sourced to the planner)."""
+    src = [Source(kind="tool", ref="plan_dispatch")]
+    for a in result.assignments:
+        plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.", sources=src))
+    for s in result.shortfalls:
+        plan.resources.append(PlanItem(text=f"Shortfall: {s.missing} × {s.unit_type}. {s.advice}", sources=src))
+        plan.open_questions.append(PlanItem(text=f"Request mutual aid for {s.missing} × {s.unit_type}?", sources=src))
+    for line in result.explanation:
+        if "->" not in line:  # assignment lines repeat the items above
+            plan.resources.append(PlanItem(text=line, sources=src))
+
+
+def add_evacuation_items(plan: ResponsePlan, result: Any) -> None:
+    """Evacuation section items from an EvacuationPlan (each sourced to the planner)."""
+    src = [Source(kind="tool", ref="plan_evacuation")]
+    for a in result.assignments:
+        plan.evacuation.append(PlanItem(
+            text=f"{a.people} people from {a.group} → {a.shelter_name}: {a.travel_time_min:.0f} min ({a.distance_m:.0f} m).", sources=src))
+    for point in result.assembly_points[:4]:
+        plan.evacuation.append(PlanItem(text=f"Assembly point for {point.zone_id}: {point.name}.", sources=src))
+    if result.clearance_time_min is not None:
+        plan.evacuation.append(PlanItem(text=f"Estimated clearance time: {result.clearance_time_min:.0f} min.", sources=src))
+    if result.unserved_people:
+        plan.evacuation.append(PlanItem(text=result.unserved_statement, sources=src))
+        plan.open_questions.append(PlanItem(text=f"{result.unserved_people} people have no shelter place: open additional shelters?", sources=src))
+    for warning in result.warnings[:3]:
+        plan.evacuation.append(PlanItem(text=warning, sources=src))
+
+
+def citations_from_passages(passages: Sequence[Passage]) -> list[Citation]:
+    """Passages of the procedure documents as citations C1, C2, ... (in the order given)."""
+    return [Citation(ref=f"C{i}", source=p.source, title=p.title, section=p.section, page=p.page, text=p.text, score=p.score)
+            for i, p in enumerate(passages, 1)]
+
+
+def plan_from_tool_results(request: str, results: Sequence[ToolResult], citations: list[Citation],
+                           incident_id: str | None) -> ResponsePlan | None:
+    """The response plan of a chat turn, from its tools' results: the full plan if one was made, else one
+    put together from the planners' parts and the cited passages (for the plan panel and the map); None if
+    no tool planned anything."""
+    full = [r.plan for r in results if r.plan is not None]
+    if full:
+        return full[-1]
+    parts = [r.plan_part for r in results if r.plan_part is not None]
+    if not parts:
+        return None
+    plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=request)
+    features: list[dict[str, Any]] = []
+    for part in parts:
+        for section in ("evacuation", "resources", "open_questions"):
+            getattr(plan, section).extend(getattr(part, section))
+        features += part.geojson.get("features", [])
+    for index, citation in enumerate(citations, 1):
+        citation = citation.model_copy(update={"ref": f"C{index}"})
+        plan.citations.append(citation)
+        for step in checklist_steps(citation.text, 4):
+            plan.immediate_actions.append(PlanItem(text=step.strip(), sources=[Source(kind="citation", ref=citation.ref)]))
+    plan.geojson = {"type": "FeatureCollection", "features": features}
+    return plan

@@ -1,0 +1,198 @@
+"""Every tool the LLM can call, in one place.
+
+The city's operations are thin typed functions in ``tools.llm_tools``; the procedure-document
+search and the response plan come from the assistant.  This module wraps each as a LangChain
+tool that never raises and returns ONE typed ``ToolResult``: text for the model (JSON for the
+city tools, so the model can read errors and suggestions and correct itself) plus the
+structured result (data, citations, a response plan or a part of one) that travels on the
+chat event stream to the UI.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.tools import BaseTool, StructuredTool
+from pydantic import BaseModel, Field, ValidationError
+
+from agent.protocols import City, PassageSearch
+from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
+from agent.schemas import ResponsePlan, ToolResult
+from tools import llm_tools as ops
+from tools.gazetteer import AmbiguousPlaceError
+
+log = logging.getLogger(__name__)
+
+PlanReport = Callable[[str], ResponsePlan]
+
+
+# --- model-readable errors ---------------------------------------------------------------------
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def _error(message: str, **extra: Any) -> str:
+    return _dump({"error": message, **extra})
+
+
+def _validation_message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        parts = [f"{'.'.join(str(p) for p in e['loc']) or 'input'}: {e['msg']}" for e in exc.errors()[:4]]
+        return _error("invalid arguments: " + "; ".join(parts))
+    return _error(f"invalid arguments: {exc}")
+
+
+def _lookup_error(exc: LookupError) -> str:
+    if isinstance(exc, ops.UnknownUnitError):
+        return _error(str(exc), known_units=exc.known_units)
+    if isinstance(exc, AmbiguousPlaceError):
+        return _error(str(exc), candidates=[c.name for c in exc.candidates], hint="call again with one of the candidate names")
+    suggestions = getattr(exc, "suggestions", [])
+    return _error(str(exc), suggestions=suggestions,
+                  hint="call again with one of the suggested names" if suggestions else "ask the operator for a street or landmark")
+
+
+def _city_tool(name: str, fn: Callable[..., ToolResult], schema: type[BaseModel], description: str) -> BaseTool:
+    """A city operation as a tool: arguments validated into ``schema``; every failure answered as JSON."""
+
+    def run(**kwargs: Any) -> ToolResult:
+        try:
+            return fn(schema.model_validate(kwargs))
+        except LookupError as exc:
+            return ToolResult(text=_lookup_error(exc))
+        except ValidationError as exc:
+            return ToolResult(text=_validation_message(exc))
+        except ValueError as exc:
+            return ToolResult(text=_error(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a tool must answer the model, never crash the agent
+            log.exception("tool %s failed", name)
+            return ToolResult(text=_error(f"internal error in {fn.__name__}: {type(exc).__name__}: {exc}"))
+
+    return StructuredTool.from_function(func=run, name=name, description=description, args_schema=schema,
+                                        handle_validation_error=lambda exc: _validation_message(exc), handle_tool_error=True)
+
+
+def _part(features: list[dict[str, Any]]) -> ResponsePlan:
+    return ResponsePlan(plan_id="", report="", geojson={"type": "FeatureCollection", "features": features})
+
+
+# --- the tools ------------------------------------------------------------------------------------
+# What the model reads about each city tool (the wording is part of the prompt: change it with the benchmarks).
+CITY_TOOL_DESCRIPTIONS = {
+    "resolve_place": "Find a named place of the city (street, square, building, zone, shelter, station) and its coordinates.\n"
+                     "        Returns the match, or closest suggestions when the name is unknown or ambiguous.",
+    "list_shelters": "List the scenario's shelters with capacity, accessibility and, if hazard_type is given, suitability.",
+    "plan_evacuation": "Plan an evacuation around a hazard: assigns people of affected zones to shelters within capacity,\n"
+                       "        with routes avoiding the hazard area, assembly points, clearance time and unserved people.",
+    "plan_dispatch": "Recommend units for one or several simultaneous incidents by road ETA, P1 first, meeting the\n"
+                     "        requirement table per incident type; reports shortfalls with mutual-aid advice. Changes no unit status."
+                     f" Requirement table: {ops.requirements_text()}.",
+    "unit_status": "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station.",
+    "set_unit_status": "Change a unit's status (available, dispatched, out_of_service) after the operator confirms it.",
+}
+def city_tools(city: City) -> list[BaseTool]:
+    """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status."""
+
+    def resolve_place(args: ops.ResolvePlaceArgs) -> ToolResult:
+        match = ops.resolve_place(city, args).model_dump()
+        return ToolResult(text=_dump({"match": match}), data={"match": match})
+
+    def list_shelters(args: ops.ListSheltersArgs) -> ToolResult:
+        rows = ops.list_shelters(city, args)
+        return ToolResult(text=_dump({"shelters": rows}), data={"shelters": rows})
+
+    def plan_evacuation(args: ops.EvacuationArgs) -> ToolResult:
+        where, plan = ops.evacuate(city, args)
+        data = {
+            "hazard_centre": where.name, "summary": plan.summary(),
+            "assignments": [a.model_dump() for a in plan.assignments],
+            "assembly_points": [{"zone_id": a.zone_id, "name": a.name} for a in plan.assembly_points],
+            "clearance_time_min": plan.clearance_time_min, "total_people": plan.total_people,
+            "unserved_people": plan.unserved_people, "unserved_statement": plan.unserved_statement,
+            "warnings": plan.warnings,
+        }
+        part = _part(plan.geojson()["features"])
+        add_evacuation_items(part, plan)
+        return ToolResult(text=_dump(data), data=data, plan_part=part)
+
+    def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:
+        plan = ops.dispatch(city, args)
+        data = {
+            "summary": plan.summary(),
+            "assignments": [a.model_dump(exclude={"route", "unit_lat", "unit_lon"}) for a in plan.assignments],
+            "shortfalls": [s.model_dump() for s in plan.shortfalls],
+            "explanation": plan.explanation, "warnings": plan.warnings,
+        }
+        part = _part(plan.geojson()["features"])
+        add_dispatch_items(part, plan)
+        return ToolResult(text=_dump(data), data=data, plan_part=part)
+
+    def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
+        rows = ops.unit_statuses(city, args)
+        return ToolResult(text=_dump({"units": rows}), data={"units": rows})
+
+    def set_unit_status(args: ops.SetUnitStatusArgs) -> ToolResult:
+        ops.set_unit_status(city, args)
+        data = {"ok": True, "unit_id": args.unit_id, "status": args.status}
+        return ToolResult(text=_dump(data), data=data)
+
+    tools = [(resolve_place, ops.ResolvePlaceArgs), (list_shelters, ops.ListSheltersArgs), (plan_evacuation, ops.EvacuationArgs),
+             (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs)]
+    return [_city_tool(fn.__name__, fn, schema, CITY_TOOL_DESCRIPTIONS[fn.__name__]) for fn, schema in tools]
+
+
+class SearchPlansArgs(BaseModel):
+    query: str = Field(description="What to look up in the emergency plans, e.g. 'flood annex sandbags'.", min_length=2, max_length=500)
+    hazard: str | None = Field(default=None, description="Optional hazard key to filter by, e.g. 'flood'.")
+    k: int = Field(default=4, ge=1, le=10, description="How many passages.")
+
+
+class PlanResponseArgs(BaseModel):
+    report: str = Field(description="The incident report text, verbatim.", min_length=3, max_length=20_000)
+
+
+def procedure_search_tool(passages: PassageSearch) -> BaseTool:
+    """``search_plans``: cited passages of the emergency-plan (procedure) documents."""
+
+    def search_plans(query: str, hazard: str | None = None, k: int = 4) -> ToolResult:
+        """Search the city's emergency plans and standards; returns cited passages."""
+        try:
+            found = passages.search(query, k=k, filters={"hazard": hazard} if hazard else None)
+        except Exception as exc:  # noqa: BLE001 - a model-readable error, not an exception
+            try:
+                found = passages.search(query, k=k)
+            except Exception:  # noqa: BLE001
+                return ToolResult(text=f"error: {exc}")
+        citations = citations_from_passages(found)
+        if not citations:
+            return ToolResult(text="No passage of the plans matches that question.")
+        lines = [f"[{c.ref}] {c.label()}: {' '.join(c.text.split())[:350]}…" for c in citations]
+        return ToolResult(text="\n".join(lines), citations=citations)
+
+    return StructuredTool.from_function(search_plans, name="search_plans", args_schema=SearchPlansArgs)
+
+
+def response_plan_tool(plan_report: PlanReport) -> BaseTool:
+    """``plan_response``: the full response plan, made the way ``Assistant.plan`` makes it."""
+
+    def plan_response(report: str) -> ToolResult:
+        """Build a full response plan for an incident report (triage, actions, evacuation, units, comms)."""
+        from agent.render import to_markdown
+
+        plan = plan_report(report)
+        return ToolResult(text=to_markdown(plan), citations=plan.citations, plan=plan)
+
+    return StructuredTool.from_function(plan_response, name="plan_response", args_schema=PlanResponseArgs)
+
+
+def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None) -> list[BaseTool]:
+    """Every tool the LLM can call in one chat turn (search and planning only where their parts are given)."""
+    tools = city_tools(city)
+    if passages is not None:
+        tools.append(procedure_search_tool(passages))
+    if plan_report is not None:
+        tools.append(response_plan_tool(plan_report))
+    return tools

@@ -1,0 +1,130 @@
+"""The command centre's actions, one method each, shared by the page (``ui.page``) and the JSON API
+(``ui.api``): both call these and only render what they return.
+
+Input is checked here (``clean_text``); failures are raised as ``ACTION_ERRORS`` whose
+messages are shown to the operator as they are.  Every action is done in the name of the
+operator who is logged in (``operator_name``), whichever door it came through.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.assistant import Assistant, TriageRecord, UnknownIncidentError
+from agent.schemas import ChatEvent, Citation, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolStep
+from agent.store import AuditEvent
+from core.settings import Settings
+from ui.inputs import INPUT_ERRORS, clean_text
+
+log = logging.getLogger(__name__)
+
+ACTION_ERRORS: tuple[type[Exception], ...] = (*INPUT_ERRORS, UnknownIncidentError, ValueError)
+
+
+def operator_name(request: Any, settings: Settings) -> str:
+    """Who is acting: the logged-in user (Gradio's ``request.username``), else the configured operator."""
+    username = getattr(request, "username", None) if request is not None else None
+    return username or settings.operator
+
+
+@dataclass
+class ChatReply:
+    """One chat exchange, collected (what the API returns)."""
+
+    text: str = ""
+    steps: list[ToolStep] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    plan: ResponsePlan | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+class Actions:
+    def __init__(self, assistant: Assistant, settings: Settings | None = None):
+        self.assistant = assistant
+        self.settings = settings or assistant.settings
+        self.max_chars = int(self.settings.ui_max_input_chars)
+
+    def operator(self, request: Any) -> str:
+        return operator_name(request, self.settings)
+
+    # --- reports, triage and plans ---------------------------------------
+    def triage(self, text: str, incident_id: str | None, operator: str) -> tuple[str, TriageRecord]:
+        """(the cleaned report text, its triage record); opens an incident when ``incident_id`` is empty."""
+        text = clean_text(text, what="report", max_chars=self.max_chars)
+        return text, self.assistant.triage(text, incident_id or None, operator)
+
+    def correct_triage(self, report_id: str, accepted: bool, incident_type: str | None, priority: str | None,
+                       operator: str) -> None:
+        self.assistant.correct_triage(report_id, accepted=accepted, incident_type=incident_type or None,
+                                      priority=priority or None, operator=operator)
+
+    def plan(self, text: str, incident_id: str | None, operator: str) -> tuple[str, ResponsePlan]:
+        """(the cleaned report text, its response plan)."""
+        text = clean_text(text, what="report", max_chars=self.max_chars)
+        return text, self.assistant.plan(text, incident_id or None, operator)
+
+    def approve(self, plan_id: str, operator: str) -> tuple[str, str] | None:
+        return self.assistant.approve_plan(plan_id, operator)
+
+    # --- chat --------------------------------------------------------------
+    def start_chat(self, message: str, incident_id: str | None, operator: str, *,
+                   open_incident: bool) -> tuple[str, str]:
+        """(cleaned message, incident id): checks the message, and opens an incident for it where allowed."""
+        message = clean_text(message, what="message", max_chars=self.max_chars)
+        if incident_id:
+            self.assistant.incident(incident_id)
+        elif open_incident:
+            incident_id = self.assistant.open_incident(message, operator).incident_id
+        else:
+            raise UnknownIncidentError("no incident id given")
+        return message, incident_id
+
+    def chat(self, message: str, incident_id: str, operator: str) -> Iterator[ChatEvent]:
+        return self.assistant.chat(message, incident_id, operator)
+
+    def chat_collected(self, message: str, incident_id: str, operator: str) -> ChatReply:
+        """One exchange, collected: the checked answer, tool steps, citations, the turn's plan and any errors."""
+        reply = ChatReply()
+        try:
+            for event in self.chat(message, incident_id, operator):
+                if event.kind == "token":
+                    reply.text += event.text
+                elif event.kind == "tool" and event.step:
+                    reply.steps.append(event.step)
+                elif event.kind == "error":
+                    reply.errors.append(event.text)
+                elif event.kind == "final":
+                    reply.text = event.text or reply.text  # the checked answer replaces raw streamed tokens
+                    reply.citations = event.citations
+                    reply.plan = event.plan
+        except INPUT_ERRORS + (UnknownIncidentError,):
+            raise
+        except Exception as exc:  # the stream broke: return what arrived, and say why
+            log.exception("chat stream broke")
+            reply.errors.append(f"The assistant stopped answering ({type(exc).__name__}: {exc}).")
+        return reply
+
+    # --- what the screens show -------------------------------------------
+    def status(self) -> SystemStatus:
+        return self.assistant.status()
+
+    def incidents(self) -> list[IncidentSummary]:
+        return self.assistant.incidents()
+
+    def incident_view(self, incident_id: str) -> IncidentView:
+        return self.assistant.incident_view(incident_id)
+
+    def incident_log(self, incident_id: str) -> list[AuditEvent]:
+        return self.assistant.incident_log(incident_id)
+
+    def latest_plan(self, incident_id: str) -> ResponsePlan | None:
+        return self.assistant.latest_plan(incident_id)
+
+    def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
+        return self.assistant.plan_approval(plan_id)
+
+    def road_segments(self) -> list[tuple[list[float], list[float]]]:
+        return self.assistant.road_segments()

@@ -1,0 +1,81 @@
+"""Typed JSON endpoints (``gradio_client``): the page's actions without the page.
+
+Each endpoint calls the same ``ui.actions.Actions`` method as the page and acts in the
+name of the logged-in user (``request.username``), like the page does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import gradio as gr
+
+from ui.actions import ACTION_ERRORS, Actions
+
+
+def _answer(call: Callable[[], Any]) -> Any:
+    """Run one action; its errors come back to the client as ``AppError`` with the page's message."""
+    try:
+        return call()
+    except ACTION_ERRORS as exc:
+        raise gr.Error(str(exc), print_exception=False) from None
+
+
+class Endpoints:
+    """One method per endpoint; the method's name is the endpoint's name."""
+
+    def __init__(self, actions: Actions):
+        self.actions = actions
+
+    def triage(self, text: str, incident_id: str = "", request: gr.Request = None) -> dict:
+        """Triage a report (opens an incident when incident_id is empty)."""
+        _, record = _answer(lambda: self.actions.triage(text, incident_id or None, self.actions.operator(request)))
+        return {"report_id": record.report_id, "incident_id": record.incident_id, "triage": record.triage.model_dump()}
+
+    def correct_triage(self, report_id: str, accepted: bool, incident_type: str = "", priority: str = "",
+                       request: gr.Request = None) -> dict:
+        """Accept the model's triage, or correct its type and/or priority (stored as training data)."""
+        _answer(lambda: self.actions.correct_triage(report_id, accepted, incident_type, priority, self.actions.operator(request)))
+        return {"report_id": report_id, "accepted": accepted}
+
+    def plan(self, report: str, incident_id: str = "", request: gr.Request = None) -> dict:
+        """Build a cited response plan for a report."""
+        _, result = _answer(lambda: self.actions.plan(report, incident_id or None, self.actions.operator(request)))
+        return result.model_dump(mode="json")
+
+    def approve_plan(self, plan_id: str, request: gr.Request = None) -> dict:
+        """Mark a plan approved by the logged-in operator."""
+        approval = _answer(lambda: self.actions.approve(plan_id, self.actions.operator(request)))
+        return {"plan_id": plan_id, "approved_by": approval[0] if approval else None}
+
+    def chat(self, message: str, incident_id: str, request: gr.Request = None) -> dict:
+        """One chat exchange, collected: the answer text, tool steps and citations."""
+        operator = self.actions.operator(request)
+        message, incident_id = _answer(lambda: self.actions.start_chat(message, incident_id, operator, open_incident=False))
+        reply = _answer(lambda: self.actions.chat_collected(message, incident_id, operator))
+        return {"text": reply.text, "steps": [s.model_dump(mode="json") for s in reply.steps],
+                "citations": [c.model_dump(mode="json") for c in reply.citations],
+                "plan_id": reply.plan.plan_id if reply.plan else None, "errors": reply.errors}
+
+    def status(self) -> dict:
+        """LLM backend and reachability, triage model version, knowledge-base size."""
+        return self.actions.status().model_dump(mode="json")
+
+    def incidents(self) -> list:
+        """Open incidents, newest first."""
+        return [i.model_dump(mode="json") for i in self.actions.incidents()]
+
+    def incident_log(self, incident_id: str) -> list:
+        """The audit trail of one incident, oldest first."""
+        return [e.model_dump(mode="json") for e in _answer(lambda: self.actions.incident_log(incident_id))]
+
+
+ENDPOINTS = ("triage", "correct_triage", "plan", "approve_plan", "chat", "status", "incidents", "incident_log")
+
+
+def register_api(actions: Actions) -> None:
+    """Register the named endpoints on the Blocks being built."""
+    endpoints = Endpoints(actions)
+    for name in ENDPOINTS:
+        gr.api(getattr(endpoints, name), api_name=name)
