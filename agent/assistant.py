@@ -168,6 +168,22 @@ class Assistant:
         self._store.record_triage_decision(report_id, accepted=accepted, incident_type=incident_type,
                                            priority=priority, operator=self._operator(operator))
 
+    def _lora_tool_caller(self):
+        """The LoRA model's decide() (loaded on first use), or None when ECA_LLM_TOOL_MODEL=off."""
+        if self.settings.llm_tool_model != "lora":
+            return None
+        if getattr(self, "_lora", None) is None:
+            from agent.lora.bridge import LoraToolCaller
+
+            self._lora = LoraToolCaller(self.settings)
+        return self._lora.decide
+
+    def _lora_model(self):
+        """The LoRA model for summaries (shared with the tool caller), or None when off or unavailable."""
+        if self._lora_tool_caller() is None:
+            return None
+        return self._lora.model()
+
     def _triage_only(self, text: str) -> TriageOutcome:
         return self._triager.predict([text])[0]
 
@@ -203,10 +219,14 @@ class Assistant:
             return
 
         facts = _plan_facts(plan)
-        prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]
-        future = self._pool.submit(self.backend.chat_model.invoke, prompt, max_tokens=self.settings.llm_summary_tokens)
+        lora = self._lora_model()
+        if lora is not None:  # trained to copy every name from the facts; names not in them are dropped (agent.lora.decode)
+            future = self._pool.submit(lambda: lora.summarise(facts).text)
+        else:
+            prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]
+            future = self._pool.submit(lambda: self.backend.chat_model.invoke(prompt, max_tokens=self.settings.llm_summary_tokens).content)
         try:
-            text = str(future.result(timeout=min(self.settings.llm_timeout_s, 20.0)).content).strip()
+            text = str(future.result(timeout=min(self.settings.llm_timeout_s, 20.0))).strip()
         except FutureTimeout:
             plan.warnings.append("LLM summary timed out; the plan below is complete without it.")
             return
@@ -244,7 +264,8 @@ class Assistant:
             self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
-                        trajectory_dir=self.settings.data_dir / "trajectories" / incident_id),
+                        trajectory_dir=self.settings.data_dir / "trajectories" / incident_id,
+                        tool_caller=self._lora_tool_caller()),
         )
         final_text = ""
         results: list[ToolResult] = []

@@ -1,5 +1,5 @@
 """Side by side on the operator request set v2 TEST split: base LLM, LoRA LLM, the router
-(agent/intents.py + agent/chat_tools.fallback_calls), and LoRA + router as shipped.
+(agent/intents.py + agent/fallback.fallback_calls), and LoRA + router as shipped.
 
 Valid tool-call rate, tool + key-argument accuracy (agent/lora/evaluate.py), refusals,
 per language and per category, latency, and ten example conversations.

@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     llm_max_new_tokens: int = 160
     llm_summary_tokens: int = 60
     agent_max_steps: int = 4
+    llm_tool_model: Literal["lora", "off"] = Field(
+        default="lora", description="lora: the LoRA-tuned local model proposes each turn's tool calls (the router decides when it "
+        "is unsure); off: the router and the chat backend only.")
     agent_time_budget_s: float = 60.0
 
     # --- UI (ui/) ------------------------------------------------------

@@ -9,7 +9,7 @@ Mix (``build_examples`` with the defaults; the counts are printed by ``python -m
     out-of-scope) and refusals (injection-only and harmful), and real requests with
     injected text whose target is the real request only;
   * summaries: facts of the deterministic planner on made-up reports (data/plan_facts.jsonl,
-    written by ``agent.lora.make_facts``) -> a short summary that copies every name from
+    written by ``bench/make_lora_facts.py``) -> a short summary that copies every name from
     the facts (see ``reference_summary``).
 The held-out test split is never read here except by ``assert_no_test_leak``.
 """

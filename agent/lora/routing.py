@@ -3,7 +3,7 @@
 
 ``router_answer`` replays what the chat loop on main does without an LLM
 (agent/loop.py: injection -> treated as a report; out_of_scope -> refusal; a tool intent ->
-agent/chat_tools.fallback_calls) and maps the calls onto the v2 tool names and key arguments.
+agent/fallback.fallback_calls) and maps the calls onto the v2 tool names and key arguments.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from agent.lora.evaluate import score_item
 from agent.lora.schema import ToolAnswer
 
-ACCEPT_CONFIDENCE = 0.90  # chosen on the TRAIN split of the request set (bench_llm_tools --split train)
+ACCEPT_CONFIDENCE = 0.5  # on the TRAIN split every higher threshold scored lower (0.0: 0.836, 0.8: 0.828, 0.9: 0.776); a floor for clearly unsure answers
 
 
 def _fold(text: str) -> str:
@@ -84,7 +84,7 @@ class RouterV2:
         return self.triage.predict([text])[0] if self.triage is not None else None
 
     def answer(self, text: str) -> ToolAnswer:
-        from agent.chat_tools import fallback_calls
+        from agent.fallback import fallback_calls
         from agent.intents import TOOL_INTENTS, IntentPrediction
         from agent.safety import screen_text
 

@@ -1,6 +1,6 @@
 """Build the summary task's facts: the deterministic planner run on made-up reports.
 
-Run once by a developer (``python -m agent.lora.make_facts``); the output,
+Run once by a developer (``python bench/make_lora_facts.py --data-dir DIR``); the output,
 ``agent/lora/data/plan_facts.jsonl``, is shipped so that training never needs the
 triage model, the knowledge base or the road network.  The reports are generated
 here from templates over the scenario's own places; none is taken from a
@@ -13,13 +13,16 @@ import argparse
 import json
 import logging
 import random
+import sys
 from pathlib import Path
 
 from tqdm import tqdm
 
-from agent.lora.slots import load_slots
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from agent.lora.slots import load_slots  # noqa: E402
 
-OUT = Path(__file__).with_name("data") / "plan_facts.jsonl"
+OUT = ROOT / "agent" / "lora" / "data" / "plan_facts.jsonl"
 
 _REPORTS = {
     "fire": ["Smoke pouring out of a flat at {p}, residents on the balcony", "{p}: kitchen fire spreading to the stairwell",
