@@ -7,6 +7,9 @@ per language and per category, latency, and ten example conversations.
     python bench/bench_llm_tools.py                         # everything here (slow on 2 CPU cores)
     python bench/bench_llm_tools.py --llm-only --write P    # LLM rows only (e.g. on a GPU machine)
     python bench/bench_llm_tools.py --predictions P         # reuse LLM rows written earlier, add router + shipped
+
+bench/lora_predictions_h200.jsonl holds the LLM rows of the shipped adapter (and of the base model) computed on
+a lent H200 (batched, grammar-constrained, greedy; identical decoding to the CPU path up to float rounding).
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ def main() -> None:
     parser.add_argument("--write", help="write the LLM rows (jsonl) here")
     parser.add_argument("--predictions", help="LLM rows written earlier (jsonl); skips running the LLMs")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--data-dir", help="ECA data dir with the triage model for the router (default: settings)")
     parser.add_argument("--batch-size", type=int, default=1, help=">1: batched generation (accelerator); latency is then per batch")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -89,7 +93,11 @@ def main() -> None:
         from agent.lora.routing import router_rows, shipped_rows
 
         split_rows = [r for r in rows if r["split"] == opts.split]
-        router = router_rows(items)
+        from agent.lora.routing import RouterV2
+        from core.settings import Settings, get_settings
+
+        settings = Settings(data_dir=opts.data_dir) if opts.data_dir else get_settings()
+        router = router_rows(items, RouterV2.from_settings(settings))
         rows = split_rows + router + shipped_rows(items, [r for r in split_rows if r["system"] == "lora"], router)
     report(rows, items, opts.split)
 
