@@ -86,6 +86,8 @@ class Assistant:
         if assistant.backend.kind == "local":
             log.info("loading the local LLM (the packaged model is converted once on first run)")
             assistant.backend.ping()
+        if assistant._lora_model() is not None:  # load it now, not inside an operator's first turn (its time budget)
+            log.info("LoRA tool model loaded")
         log.info("assistant ready in %.1f s (LLM backend: %s)", time.perf_counter() - started, assistant.backend.kind)
         return assistant
 
