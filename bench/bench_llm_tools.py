@@ -130,11 +130,15 @@ def report(rows: list[dict], items: list[dict], split: str) -> None:
 def examples(rows: list[dict], items: list[dict], n: int = 10) -> None:
     by_id = {i["id"]: i for i in items}
     shipped = {r["id"]: r for r in rows if r["system"] == "shipped"} or {r["id"]: r for r in rows if r["system"] == "lora"}
-    picked, seen_cats = [], set()
-    for item in items:  # one per category first (refusals included), then fill
-        if item["category"] not in seen_cats and item["id"] in shipped:
-            picked.append(item["id"])
-            seen_cats.add(item["category"])
+    order = ["incident_report", "injection_only", "dispatch", "out_of_scope", "evacuation", "multi_intent",
+             "injection_mixed", "unit_status_change", "plan_question", "help", "shelter_query", "situation"]
+    picked = []
+    for category in order:  # one per category, refusals included, English and Chinese alternating
+        lang = "zh" if len(picked) % 2 else "en"
+        pool = [i for i in items if i["category"] == category and i["id"] in shipped]
+        pick = next((i for i in pool if i["lang"] == lang), pool[0] if pool else None)
+        if pick is not None:
+            picked.append(pick["id"])
     print(f"\n## {n} example conversations (held-out test items)\n")
     for item_id in picked[:n]:
         r = shipped[item_id]
