@@ -219,6 +219,15 @@ _COMMON = {"dispatch", "send", "move", "fire", "flood", "hazmat", "medical", "et
            "hand", "reassess", "shelter-in-place", "annex"}
 
 
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
+
+
+def unknown_numbers(text: str, facts: str) -> list[str]:
+    """Numbers of ``text`` that the facts never state (an ETA, a head count or a distance is copied, never made up)."""
+    stated = set(_NUMBER.findall(facts))
+    return sorted({n for n in _NUMBER.findall(text) if n not in stated})
+
+
 def unknown_names(text: str, facts: str) -> list[str]:
     """Name-like words of ``text`` that do not occur verbatim in ``facts`` (first words of sentences included)."""
     out = []
@@ -232,12 +241,12 @@ def unknown_names(text: str, facts: str) -> list[str]:
 
 
 def keep_named_sentences(text: str, facts: str) -> tuple[str, int, list[str]]:
-    """Drop every sentence that names something the facts do not contain."""
+    """Drop every sentence that names something, or states a number, that the facts do not contain."""
     kept, dropped, unknown = [], 0, []
     for sentence in re.split(r"(?<=[.!?。！？])\s+", text.strip()):
         if not sentence:
             continue
-        bad = unknown_names(sentence, facts)
+        bad = unknown_names(sentence, facts) + unknown_numbers(sentence, facts)
         if bad:
             dropped += 1
             unknown += bad

@@ -6,7 +6,7 @@ import pytest
 
 from agent.lora.data import (Example, assert_no_test_leak, build_examples, load_request_items, reference_summary,
                              summary_examples, train_split_examples)
-from agent.lora.decode import unknown_names
+from agent.lora.decode import unknown_names, unknown_numbers
 from agent.lora.schema import parse_answer
 
 
@@ -56,6 +56,7 @@ def test_summary_targets_copy_every_name_from_the_facts():
     for example in summaries:
         assert example.target
         assert unknown_names(example.target, example.prompt) == [], example.target
+        assert unknown_numbers(example.target, example.prompt) == [], example.target
 
 
 def test_reference_summary_reads_the_planner_facts():

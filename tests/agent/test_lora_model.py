@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.lora.decode import keep_named_sentences, unknown_names
+from agent.lora.decode import keep_named_sentences, unknown_names, unknown_numbers
 from agent.lora.routing import decide, grounded_in_request
 from agent.lora.schema import ToolAnswer, parse_answer
 
@@ -76,6 +76,8 @@ def test_a_misspelled_name_never_reaches_the_summary():
     assert unknown_names(text, facts) == ["Aleksanterikatu"]
     kept, dropped, unknown = keep_named_sentences(text, facts)
     assert dropped == 1 and "Aleksanterikatu" not in kept and kept.startswith("Send ERO-E1")
+    assert unknown_numbers("Send ERO-E1 ETA 3 min.", facts) == ["3"]  # a made-up ETA is dropped too
+    assert keep_named_sentences("Send ERO-E1 ETA 3 min.", facts)[1] == 1
 
 
 def test_llm_answer_is_taken_only_when_valid_confident_and_grounded():
