@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -42,7 +43,7 @@ def main() -> None:
     reports = yaml.safe_load((ROOT / "bench" / "data" / "plan_reports.yaml").read_text(encoding="utf-8"))
     if opts.limit:
         reports = reports[:opts.limit]
-    sentences = withheld = invented = not_copied_raw = not_copied_shown = empty = 0
+    sentences = withheld = invented = not_copied_raw = not_copied_shown = empty = name_dropped = 0
     times, plan_times = [], []
     for report in reports:
         t = time.perf_counter()
@@ -53,16 +54,17 @@ def main() -> None:
         times.append(time.perf_counter() - t1)
         plan_times.append(time.perf_counter() - t)
         shown, dropped = supported_sentences(result.text, facts)
-        sentences += len([s for s in result.text.split(". ") if s.strip()]) or 0
+        sentences += len([s for s in re.split(r"(?<=[.!?])\s+", result.text) if s.strip()]) + result.dropped_sentences
         withheld += dropped
+        name_dropped += result.dropped_sentences
         invented += len(assistant._grounding.check(shown).unknown)
         not_copied_raw += len(unknown_names(result.raw, facts))
         not_copied_shown += len(unknown_names(shown, facts))
         empty += not shown
         print(f"- {report['text'][:70]!r}\n  summary: {shown}\n  raw: {result.raw}  ({times[-1]:.1f} s)", flush=True)
     n = len(reports)
-    print(f"\n{n} plans: sentences shown-or-withheld {sentences}, withheld by grounding {withheld} "
-          f"({withheld / max(sentences, 1):.0%}); names unknown to the scenario in shown text {invented}; "
+    print(f"\n{n} plans: sentences written {sentences}, dropped by the name/number check {name_dropped}, withheld by "
+          f"grounding {withheld} ({(withheld + name_dropped) / max(sentences, 1):.0%} not shown); names unknown to the scenario in shown text {invented}; "
           f"names not copied from the facts: raw {not_copied_raw}, shown {not_copied_shown}; empty summaries {empty}")
     print(f"summary latency p50 {statistics.median(times):.1f} s, max {max(times):.1f} s; "
           f"full plan with summary p50 {statistics.median(plan_times):.1f} s; load avg {os.getloadavg()[0]:.1f}")

@@ -195,7 +195,7 @@ class LoraAssistantModel:
         return out_all
 
     # -- task 2: summaries -----------------------------------------------------
-    def summarise(self, facts: str, max_new_tokens: int = 90) -> SummaryResult:
+    def summarise(self, facts: str, max_new_tokens: int = 120) -> SummaryResult:
         started = time.perf_counter()
         messages = Example("summary", "", "", summary_user_message(facts), "", "").messages()
         raw, _ = self._generate(messages, max_new_tokens, constrained=False)
@@ -205,7 +205,9 @@ class LoraAssistantModel:
         if unknown:
             retried = True
             text, _ = self._generate(messages, max_new_tokens, constrained=False, repetition_penalty=1.15)
+        text, cut = complete_sentences(text)
         kept, dropped, still = keep_named_sentences(text, facts)
+        dropped += cut
         return SummaryResult(text=kept, raw=raw, unknown_names=still or unknown, dropped_sentences=dropped,
                              retried=retried, seconds=time.perf_counter() - started)
 
@@ -238,6 +240,15 @@ def unknown_names(text: str, facts: str) -> list[str]:
         if word not in facts and word.split(" (")[0] not in facts:
             out.append(word)
     return sorted(set(out))
+
+
+def complete_sentences(text: str) -> tuple[str, int]:
+    """Cut an answer that stopped at the token limit back to its last full sentence (a cut-off name is a wrong name)."""
+    text = text.strip()
+    if not text or text[-1] in ".!?。！？":
+        return text, 0
+    ends = [m.end() for m in re.finditer(r"[.!?。！？](?=\s|$)", text)]
+    return (text[:ends[-1]], 1) if ends else ("", 1)
 
 
 def keep_named_sentences(text: str, facts: str) -> tuple[str, int, list[str]]:

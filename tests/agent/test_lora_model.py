@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.lora.decode import keep_named_sentences, unknown_names, unknown_numbers
+from agent.lora.decode import complete_sentences, keep_named_sentences, unknown_names, unknown_numbers
 from agent.lora.routing import decide, grounded_in_request
 from agent.lora.schema import ToolAnswer, parse_answer
 
@@ -78,6 +78,9 @@ def test_a_misspelled_name_never_reaches_the_summary():
     assert dropped == 1 and "Aleksanterikatu" not in kept and kept.startswith("Send ERO-E1")
     assert unknown_numbers("Send ERO-E1 ETA 3 min.", facts) == ["3"]  # a made-up ETA is dropped too
     assert keep_named_sentences("Send ERO-E1 ETA 3 min.", facts)[1] == 1
+    # an answer cut off at the token limit loses its unfinished sentence ("Helsingin päärautatie" is no name)
+    assert complete_sentences("P1 fire at X. Move 40 people to Helsingin päärautatie") == ("P1 fire at X.", 1)
+    assert complete_sentences("P1 fire at X.") == ("P1 fire at X.", 0)
 
 
 def test_llm_answer_is_taken_only_when_valid_confident_and_grounded():
