@@ -100,6 +100,8 @@ def main() -> None:
         router = router_rows(items, RouterV2.from_settings(settings))
         rows = split_rows + router + shipped_rows(items, [r for r in split_rows if r["system"] == "lora"], router)
     report(rows, items, opts.split)
+    if opts.predictions:
+        print("\n(base/lora latencies are those of the machine that wrote the predictions file; batched rows report batch time / size)")
 
 
 def report(rows: list[dict], items: list[dict], split: str) -> None:
