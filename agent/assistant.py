@@ -93,6 +93,8 @@ class Assistant:
         if assistant.backend.kind == "local":
             log.info("loading the local LLM (the packaged model is converted once on first run)")
             assistant.backend.ping()
+        if assistant._lora_model() is not None:  # load it now, not inside an operator's first turn (its time budget)
+            log.info("LoRA tool model loaded")
         log.info("assistant ready in %.1f s (LLM backend: %s)", time.perf_counter() - started, assistant.backend.kind)
         return assistant
 
@@ -180,6 +182,22 @@ class Assistant:
         self._store.record_triage_decision(report_id, accepted=accepted, incident_type=incident_type,
                                            priority=priority, operator=self._operator(operator))
 
+    def _lora_tool_caller(self):
+        """The LoRA model's decide() (loaded on first use), or None when ECA_LLM_TOOL_MODEL=off."""
+        if self.settings.llm_tool_model != "lora":
+            return None
+        if getattr(self, "_lora", None) is None:
+            from agent.lora.bridge import LoraToolCaller
+
+            self._lora = LoraToolCaller(self.settings)
+        return self._lora.decide
+
+    def _lora_model(self):
+        """The LoRA model for summaries (shared with the tool caller), or None when off or unavailable."""
+        if self._lora_tool_caller() is None:
+            return None
+        return self._lora.model()
+
     def _triage_only(self, text: str) -> TriageOutcome:
         return self._triager.predict([text])[0]
 
@@ -216,13 +234,17 @@ class Assistant:
             return
 
         facts = _plan_facts(plan)
+        lora = self._lora_model()
         prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]
         # Called in this thread with its own deadline: nothing is left running in the background when it
         # gives up, so the CLI exits as soon as it has printed the plan.
         deadline = Deadline.after(min(self.settings.llm_timeout_s, 20.0))
         try:
-            reply = self.backend.invoke(prompt, deadline=deadline, max_tokens=self.settings.llm_summary_tokens)
-            text = str(reply.content).strip()
+            if lora is not None:  # trained to copy every name from the facts; names not in them are dropped (agent.lora.decode)
+                text = str(lora.summarise(facts).text).strip()
+            else:
+                reply = self.backend.invoke(prompt, deadline=deadline, max_tokens=self.settings.llm_summary_tokens)
+                text = str(reply.content).strip()
         except LLMTimeout:
             plan.warnings.append("LLM summary timed out; the plan below is complete without it.")
             return
@@ -355,7 +377,8 @@ class Assistant:
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,
                         llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
-                        trajectory_dir=self.settings.data_dir / "trajectories" / incident_id),
+                        trajectory_dir=self.settings.data_dir / "trajectories" / incident_id,
+                        tool_caller=self._lora_tool_caller()),
         )
         final_text = ""
         results: list[ToolResult] = []

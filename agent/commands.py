@@ -37,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     monitor_cli.register(sub)
 
+    from agent.lora.train import add_arguments as lora_arguments, run as run_train_llm
+
+    train_llm = sub.add_parser("train-llm", help="fine-tune the small LLM (LoRA) to call the tools and write grounded summaries")
+    lora_arguments(train_llm)
+    train_llm.set_defaults(handler=run_train_llm)
+
 
 def build_assistant(args: argparse.Namespace):
     from agent.assistant import Assistant

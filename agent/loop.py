@@ -66,6 +66,8 @@ class AgentConfig:
     router_confident: float = 0.6
     facts_max_chars: int = 900  # short prompts: prefill dominates time-to-first-token on a CPU
     trajectory_dir: Path | None = None
+    # (text, tool names) -> agent.lora.bridge.LoraDecision: the LoRA model's calls, or "router" with the reason.
+    tool_caller: Callable[[str, set[str]], Any] | None = None
 
 
 ToolCallSpec = dict[str, Any]  # {"name": str, "args": dict}
@@ -113,10 +115,19 @@ class ChatAgent:
         messages.append(HumanMessage(message.text))
 
         calls, origin = [], "router"
+        if self.config.tool_caller is not None and prediction.intent != "out_of_scope":
+            # The LoRA model sees the request without any embedded instructions; it decides when valid and confident.
+            decision = self.config.tool_caller(message.without_injection() or message.text, set(self.tools))
+            self._save("decision", {"decided_by": decision.decided_by, "reason": decision.reason, "raw": decision.raw})
+            if decision.refuse:
+                yield ChatEvent(kind="final", text=REFUSAL)
+                return
+            if decision.decided_by == "llm":
+                calls, origin = decision.calls, "lora"
         # Embedded instructions must never steer tool choice: with an injection, only the router decides.
         ask_llm = self.config.llm_tool_calls == "always" or (
             self.config.llm_tool_calls == "when_unsure" and prediction.confidence < self.config.router_confident)
-        if ask_llm and not message.has_injection and prediction.intent in TOOL_INTENTS:
+        if not calls and ask_llm and not message.has_injection and prediction.intent in TOOL_INTENTS:
             calls = self._llm_tool_calls(messages)
             origin = "llm"
         if not calls:  # the router's cue rules may find requests (several, too) the classifier alone would miss

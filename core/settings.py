@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     llm_max_new_tokens: int = 160
     llm_summary_tokens: int = 60
     agent_max_steps: int = 4
+    llm_tool_model: Literal["lora", "off"] = Field(
+        default="lora", description="lora: the LoRA-tuned local model proposes each turn's tool calls (the router decides when it "
+        "is unsure); off: the router and the chat backend only.")
     agent_time_budget_s: float = 60.0
     agent_tools_reserve_s: float = Field(default=10.0, description="Seconds of each chat turn's budget kept for the deterministic tools, whatever the LLM does.")
 

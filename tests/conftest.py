@@ -13,6 +13,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# The LoRA tool model costs seconds per chat turn on a CPU: off for the suite, on in tests/agent/test_lora_chat.py.
+os.environ.setdefault("ECA_LLM_TOOL_MODEL", "off")
 # Never touch a developer's real data directory from the tests.
 _SESSION_DATA = Path(tempfile.mkdtemp(prefix="eca-test-data-"))
 os.environ["ECA_DATA_DIR"] = str(_SESSION_DATA)

@@ -1,0 +1,101 @@
+"""The chat loop's door to the LoRA model: propose calls, decide LLM-or-router, and map the
+request-set vocabulary onto the tools the agent has (agent/tool_registry.py).
+
+The loop asks ``LoraToolCaller.decide(text)`` once per turn; the answer says who decided
+(``llm`` or ``router``) and why, and the loop logs it and labels the tool steps "via lora".
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from agent.lora.routing import ACCEPT_CONFIDENCE, grounded_in_request
+from agent.lora.schema import ToolAnswer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LoraDecision:
+    decided_by: str                      # llm | router
+    reason: str
+    calls: list[dict[str, Any]] = field(default_factory=list)   # in the agent's tool format ({name, args})
+    refuse: bool = False
+    raw: str = ""
+    confidence: float = 0.0
+
+
+def to_agent_calls(answer: ToolAnswer, text: str, available: set[str]) -> list[dict[str, Any]]:
+    """v2 calls -> the agent's tool registry (argument names differ; tools the agent lacks are skipped)."""
+    out: list[dict[str, Any]] = []
+    for call in answer.calls:
+        name, args = call["tool"], call["args"]
+        if name == "plan_response":
+            mapped: dict[str, Any] | None = {"report": text}
+        elif name == "search_plans":
+            mapped = {"query": args.get("topic") or text[:200]}
+        elif name == "plan_evacuation":
+            mapped = {"place": args.get("place"), "hazard_type": args.get("hazard", "fire")}
+            if args.get("radius_m"):
+                mapped["radius_m"] = float(min(args["radius_m"], 5000))
+        elif name == "plan_dispatch":
+            mapped = {"incidents": [{"place": args.get("place"), "incident_type": args.get("hazard", "fire"),
+                                     "priority": args.get("priority", "P2")}]}
+        elif name == "resolve_place":
+            mapped = {"name": args.get("place", "")}
+        elif name == "list_shelters":
+            mapped = {}
+        elif name in ("unit_status", "set_unit_status"):
+            mapped = {k: v for k, v in args.items() if k in ("unit_id", "status")}
+        else:
+            mapped = dict(args)
+        if name in available and mapped is not None:
+            out.append({"name": name, "args": mapped})
+    return out
+
+
+class LoraToolCaller:
+    """Loads the base model and the current (or shipped) adapter on first use."""
+
+    def __init__(self, settings: Any, threshold: float = ACCEPT_CONFIDENCE):
+        self.settings = settings
+        self.threshold = threshold
+        self._model = None
+        self._lock = threading.Lock()
+        self.failed: str | None = None
+
+    def model(self):
+        with self._lock:
+            if self._model is None and self.failed is None:
+                try:
+                    from agent.lora.decode import LoraAssistantModel
+                    from agent.lora.runtime import resolve_adapter, resolve_base_dir
+
+                    self._model = LoraAssistantModel(resolve_base_dir(self.settings), resolve_adapter(self.settings))
+                except Exception as exc:  # noqa: BLE001 - no adapter or no base: the router decides, and we say why
+                    self.failed = f"{type(exc).__name__}: {exc}"
+                    log.warning("LoRA tool model unavailable (%s); the router decides", self.failed)
+            return self._model
+
+    def decide(self, text: str, available: set[str]) -> LoraDecision:
+        model = self.model()
+        if model is None:
+            return LoraDecision("router", f"LoRA model unavailable ({self.failed})")
+        proposal = model.propose_calls(text)
+        if proposal.answer is None:
+            return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
+        if proposal.confidence < self.threshold:
+            return LoraDecision("router", f"LLM unsure ({proposal.confidence:.2f})", raw=proposal.raw, confidence=proposal.confidence)
+        if proposal.answer.refuse:
+            return LoraDecision("llm", "LLM refused", refuse=True, raw=proposal.raw, confidence=proposal.confidence)
+        if not grounded_in_request(proposal.answer, text):
+            return LoraDecision("router", "LLM named something that is not in the request", raw=proposal.raw,
+                                confidence=proposal.confidence)
+        calls = to_agent_calls(proposal.answer, text, available)
+        if not calls:
+            return LoraDecision("router", "no LLM call this agent can run", raw=proposal.raw, confidence=proposal.confidence)
+        return LoraDecision("llm", f"LLM confident ({proposal.confidence:.2f})", calls=calls, raw=proposal.raw,
+                            confidence=proposal.confidence)

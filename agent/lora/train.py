@@ -1,0 +1,363 @@
+"""`eca train-llm` / ``python -m agent.lora.train``: LoRA fine-tuning of a small causal LM
+for the assistant's two jobs (tool calls in the compact format, grounded plan summaries).
+
+Habits of ``eca train``: fixed seed, validation split, tqdm progress, early stopping on
+validation loss (the best epoch's adapter is kept), a versioned output directory with a
+model card and metrics.json, and a CURRENT marker moved only after a run succeeded (a
+failed run leaves the current adapter alone).
+
+Self-contained for a lent machine without internet::
+
+    python -m agent.lora.train --out DIR [--base HF_DIR | --gguf FILE.gguf] [--epochs 3]
+
+Default base: the packaged SmolLM2-135M-Instruct GGUF, materialised once into a plain HF
+directory (as agent/local_llm.py does).  CUDA when present (bf16), CPU otherwise (fp32).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import os
+import random
+import resource
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+LORA_TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+
+
+@dataclass
+class LoraTrainConfig:
+    base: str = ""                 # HF model dir; empty: the packaged SmolLM2 (materialised once)
+    gguf: str = ""                 # or a GGUF file to materialise (for machines without the package)
+    epochs: int = 3
+    lr: float = 2e-3
+    batch_size: int = 16
+    rank: int = 8
+    alpha: int = 16
+    dropout: float = 0.05
+    max_length: int = 384
+    val_fraction: float = 0.08
+    patience: int = 1
+    seed: int = 13
+    limit: int = 0                 # use only this many examples (0: all); for tests and quick runs
+    max_steps: int = 0             # stop after this many optimiser steps (0: no limit)
+    eval_generate: int = 64        # validation examples decoded greedily per epoch for exact-match accuracy
+    summaries: bool = True
+    device: str = ""
+    version_prefix: str = "v"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def materialize_gguf(gguf: Path, cache_dir: Path) -> Path:
+    """A plain HF directory of a GGUF model (what agent.local_llm does for the packaged one)."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
+
+    target = Path(cache_dir) / (gguf.stem + "-hf")
+    if (target / "model.safetensors").exists():
+        return target
+    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name,
+                                                 quantization_config=GgufConfig(dequantize=True), dtype=torch.bfloat16)
+    model.config.architectures = [type(model).__name__]
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.hf_quantizer = None
+    staging = target.with_name(target.name + ".partial")
+    model.save_pretrained(staging)
+    tokenizer.save_pretrained(staging)
+    staging.rename(target)
+    return target
+
+
+def resolve_base(config: LoraTrainConfig, cache_dir: Path) -> Path:
+    if config.base:
+        path = Path(config.base)
+        if not (path / "config.json").exists():
+            raise FileNotFoundError(f"{path} is not a Hugging Face model directory (no config.json)")
+        return path
+    if config.gguf:
+        return materialize_gguf(Path(config.gguf), cache_dir)
+    from agent.local_llm import materialize_packaged_llm
+
+    return materialize_packaged_llm(cache_dir)
+
+
+def encode(example, tokenizer, max_length: int) -> dict[str, list[int]]:
+    """Prompt tokens masked out of the loss; the answer and its end-of-turn token are learned."""
+    prompt = tokenizer.apply_chat_template(example.messages(), add_generation_prompt=True, tokenize=False)
+    ids_prompt = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    ids_answer = tokenizer(example.target + end_of_turn(tokenizer), add_special_tokens=False)["input_ids"]
+    ids = (ids_prompt + ids_answer)[:max_length]
+    labels = ([-100] * len(ids_prompt) + ids_answer)[:max_length]
+    return {"input_ids": ids, "labels": labels}
+
+
+def end_of_turn(tokenizer) -> str:
+    return "<|im_end|>" if "<|im_end|>" in tokenizer.get_vocab() else (tokenizer.eos_token or "")
+
+
+def _batches(rows: list[dict], batch_size: int, pad_id: int, rng: random.Random | None):
+    import torch
+
+    order = list(range(len(rows)))
+    if rng is not None:
+        rng.shuffle(order)
+    for start in range(0, len(order), batch_size):
+        chunk = [rows[i] for i in order[start:start + batch_size]]
+        width = max(len(r["input_ids"]) for r in chunk)
+        ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
+        labels = torch.full((len(chunk), width), -100, dtype=torch.long)
+        mask = torch.zeros((len(chunk), width), dtype=torch.long)
+        for i, r in enumerate(chunk):
+            n = len(r["input_ids"])
+            ids[i, :n] = torch.tensor(r["input_ids"])
+            labels[i, :n] = torch.tensor(r["labels"])
+            mask[i, :n] = 1
+        yield ids, labels, mask
+
+
+def _val_loss(model, rows, batch_size, pad_id, device) -> float:
+    import torch
+
+    total, count = 0.0, 0
+    model.eval()
+    with torch.inference_mode():
+        for ids, labels, mask in _batches(rows, batch_size, pad_id, None):
+            out = model(input_ids=ids.to(device), attention_mask=mask.to(device), labels=labels.to(device))
+            n = int((labels[:, 1:] != -100).sum())
+            total += float(out.loss) * n
+            count += n
+    model.train()
+    return total / max(count, 1)
+
+
+def _val_exact(model, tokenizer, examples, device, limit: int) -> float | None:
+    """Share of validation tool examples whose greedy (unconstrained) answer equals the target exactly."""
+    import torch
+
+    chosen = [e for e in examples if e.task == "tool"][:limit]
+    if not chosen:
+        return None
+    model.eval()
+    hits = 0
+    with torch.inference_mode():
+        for e in chosen:
+            enc = tokenizer.apply_chat_template(e.messages(), add_generation_prompt=True, return_tensors="pt", return_dict=True).to(device)
+            out = model.generate(**enc, max_new_tokens=96, do_sample=False, pad_token_id=tokenizer.pad_token_id or tokenizer.eos_token_id)
+            text = tokenizer.decode(out[0][enc["input_ids"].shape[1]:], skip_special_tokens=True).strip()
+            hits += text == e.target.strip()
+    model.train()
+    return hits / len(chosen)
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class TrainResult:
+    adapter_dir: Path
+    metrics: dict[str, Any]
+
+
+def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark: bool = True) -> TrainResult:
+    """Train one adapter into ``out_root/<version>``; mark it current only when everything succeeded."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from tqdm import tqdm
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from agent.lora.data import build_examples, mix_table
+
+    started, cpu0 = time.perf_counter(), _cpu_seconds()
+    random.seed(config.seed)
+    torch.manual_seed(config.seed)
+    device = config.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    base = resolve_base(config, cache_dir)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    if tokenizer.pad_token_id is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    dtype = torch.bfloat16 if device == "cuda" else torch.float32
+    model = AutoModelForCausalLM.from_pretrained(base, dtype=dtype).to(device)
+    model = get_peft_model(model, LoraConfig(r=config.rank, lora_alpha=config.alpha, lora_dropout=config.dropout,
+                                             target_modules=LORA_TARGETS, task_type="CAUSAL_LM"))
+    if device == "cuda":  # adapters in fp32 for stable updates; the frozen base stays bf16
+        for name, param in model.named_parameters():
+            if param.requires_grad:
+                param.data = param.data.float()
+
+    examples = build_examples(seed=config.seed, summaries=config.summaries)
+    if config.limit:
+        examples = examples[:config.limit]
+    n_val = max(1, int(len(examples) * config.val_fraction))
+    val_examples, train_examples = examples[:n_val], examples[n_val:]
+    train_rows = [encode(e, tokenizer, config.max_length) for e in train_examples]
+    val_rows = [encode(e, tokenizer, config.max_length) for e in val_examples]
+    steps_per_epoch = math.ceil(len(train_rows) / config.batch_size)
+    total_steps = steps_per_epoch * config.epochs if not config.max_steps else min(config.max_steps, steps_per_epoch * config.epochs)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.lr, weight_decay=0.0)
+    warmup = max(1, int(0.05 * total_steps))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.05, 1 - s / max(total_steps, 1)))
+    rng = random.Random(config.seed)
+    curve: list[dict[str, Any]] = []
+    best_loss, best_state, best_epoch, bad_epochs, step = float("inf"), None, 0, 0, 0
+    pad_id = tokenizer.pad_token_id
+    model.train()
+    log.info("training on %s: %d train / %d val examples, %d steps", device, len(train_rows), len(val_rows), total_steps)
+    for epoch in range(1, config.epochs + 1):
+        bar = tqdm(_batches(train_rows, config.batch_size, pad_id, rng), total=steps_per_epoch, desc=f"epoch {epoch}", leave=False)
+        running = 0.0
+        for i, (ids, labels, mask) in enumerate(bar, 1):
+            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
+                loss = model(input_ids=ids.to(device), attention_mask=mask.to(device), labels=labels.to(device)).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            running += loss.item()
+            step += 1
+            bar.set_postfix(loss=f"{running / i:.3f}")
+            if config.max_steps and step >= config.max_steps:
+                break
+        val_loss = _val_loss(model, val_rows, config.batch_size, pad_id, device)
+        exact = _val_exact(model, tokenizer, val_examples, device, config.eval_generate) if config.eval_generate else None
+        curve.append({"epoch": epoch, "train_loss": round(running / max(i, 1), 4), "val_loss": round(val_loss, 4),
+                      "val_exact_tool": None if exact is None else round(exact, 4), "steps": step,
+                      "wall_s": round(time.perf_counter() - started, 1)})
+        log.info("epoch %d: %s", epoch, curve[-1])
+        print(json.dumps(curve[-1]), flush=True)
+        if val_loss < best_loss - 1e-4:
+            best_loss, best_epoch, bad_epochs = val_loss, epoch, 0
+            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items() if "lora_" in k}
+        else:
+            bad_epochs += 1
+            if bad_epochs > config.patience:
+                break
+        if config.max_steps and step >= config.max_steps:
+            break
+    if not math.isfinite(best_loss) or best_state is None:
+        raise RuntimeError("training diverged (no finite validation loss); the current adapter is unchanged")
+    model.load_state_dict(best_state, strict=False)
+
+    out_root = Path(out_root)
+    out_root.mkdir(parents=True, exist_ok=True)
+    version = f"{config.version_prefix}{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+    staging = out_root / f".{version}.partial"
+    model = model.to(torch.float32) if device == "cuda" else model
+    model.save_pretrained(staging)
+    _halve_adapter(staging)  # fp16 on disk: half the size, no measurable loss for a LoRA delta
+    size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+    metrics = {"version": version, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "device": device,
+               "base": str(base), "config": asdict(config), "n_train": len(train_rows), "n_val": len(val_rows),
+               "best_epoch": best_epoch, "best_val_loss": round(best_loss, 4), "curve": curve,
+               "wall_s": round(time.perf_counter() - started, 1), "cpu_s": round(_cpu_seconds() - cpu0, 1),
+               "adapter_bytes": size, "mix": mix_table(examples), "torch_threads": torch.get_num_threads()}
+    (staging / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
+    (staging / "MODEL_CARD.md").write_text(model_card(metrics), encoding="utf-8")
+    target = out_root / version
+    staging.rename(target)
+    if mark:
+        from finetune.current import mark_current
+
+        mark_current(out_root, version)
+    return TrainResult(target, metrics)
+
+
+def _halve_adapter(folder: Path) -> None:
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    path = folder / "adapter_model.safetensors"
+    tensors = load_file(str(path))
+    save_file({k: v.to(torch.float16).contiguous() for k, v in tensors.items()}, str(path))
+
+
+def model_card(m: dict[str, Any]) -> str:
+    lines = [f"# LoRA tool-call and summary adapter {m['version']}", "",
+             f"- Created {m['created']} on {m['device']}; base `{Path(m['base']).name}`; LoRA r={m['config']['rank']}, "
+             f"alpha={m['config']['alpha']} on {', '.join(LORA_TARGETS)}; {m['adapter_bytes'] / 1e6:.1f} MB (fp16).",
+             f"- Examples: {m['n_train']} train, {m['n_val']} validation; best epoch {m['best_epoch']} "
+             f"(validation loss {m['best_val_loss']}); wall {m['wall_s']} s, CPU {m['cpu_s']} s.",
+             "- Tasks: request -> tool calls (one JSON per line, NONE, REFUSE); plan facts -> short summary.",
+             "- Data: operator request set TRAIN split, synthetic English/Chinese requests over the scenario's "
+             "places and units, planner facts on made-up reports. The TEST split is never used.", "",
+             "| epoch | train loss | val loss | val exact (tool) |", "|---|---|---|---|"]
+    lines += [f"| {c['epoch']} | {c['train_loss']} | {c['val_loss']} | {c['val_exact_tool']} |" for c in m["curve"]]
+    lines += ["", "## Data mix", "", "| task:intent | counts (source/lang) |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in m["mix"].items()]
+    lines += ["", "Decision support only: every call is checked (schema, names against the scenario) and the "
+              "deterministic router decides when the model is unsure.", ""]
+    return "\n".join(lines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    d = LoraTrainConfig()
+    parser.add_argument("--out", help="folder of versioned adapters (default: <data_dir>/models/llm_lora)")
+    parser.add_argument("--base", default="", help="local HF causal-LM directory (default: the packaged SmolLM2-135M)")
+    parser.add_argument("--gguf", default="", help="a GGUF file to materialise as the base instead")
+    parser.add_argument("--cache-dir", help="where the materialised base goes (default: <data_dir>/cache)")
+    for name in ("epochs", "batch_size", "rank", "alpha", "max_length", "patience", "seed", "limit", "max_steps", "eval_generate"):
+        parser.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(d, name))
+    for name in ("lr", "val_fraction", "dropout"):
+        parser.add_argument("--" + name.replace("_", "-"), type=float, default=getattr(d, name))
+    parser.add_argument("--no-summaries", action="store_true", help="train the tool-call task only")
+    parser.add_argument("--device", default="", help="cuda | cpu (default: cuda when present)")
+    parser.add_argument("--no-mark", action="store_true", help="do not move the CURRENT marker")
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.errors import UserError
+
+    config = LoraTrainConfig(base=args.base, gguf=args.gguf, epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
+                             rank=args.rank, alpha=args.alpha, dropout=args.dropout, max_length=args.max_length,
+                             val_fraction=args.val_fraction, patience=args.patience, seed=args.seed, limit=args.limit,
+                             max_steps=args.max_steps, eval_generate=args.eval_generate, summaries=not args.no_summaries,
+                             device=args.device)
+    if not (args.out and args.cache_dir):  # pydantic-settings only when a default is needed (a lent machine may lack it)
+        from core.settings import get_settings
+
+        settings = get_settings()
+    out_root = Path(args.out) if args.out else settings.models_dir / "llm_lora"
+    cache = Path(args.cache_dir) if args.cache_dir else settings.cache_dir
+    try:
+        result = train_adapter(config, out_root, cache, mark=not args.no_mark)
+    except (FileNotFoundError, RuntimeError, ValueError) as exc:
+        raise UserError(f"LoRA training failed, the current adapter is unchanged: {exc}") from exc
+    m = result.metrics
+    print(f"adapter {result.adapter_dir} ({m['adapter_bytes'] / 1e6:.1f} MB): best epoch {m['best_epoch']}, "
+          f"val loss {m['best_val_loss']}, wall {m['wall_s']} s, CPU {m['cpu_s']} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m agent.lora.train", description=__doc__.split("\n\n")[0])
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        return run(args)
+    except Exception as exc:  # noqa: BLE001 - a one-line message for the operator, not a traceback
+        from core.errors import UserError
+
+        if isinstance(exc, UserError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
