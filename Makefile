@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements.lock
 # Refresh the lock after changing dependencies in pyproject.toml (needs the package registry; ~1 min).
 lock: $(STAMP)
 	$(BIN)/pip install -q -c requirements.lock pip-tools
-	$(BIN)/pip-compile --quiet --extra dev --strip-extras --unsafe-package torch --no-emit-index-url \
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --unsafe-package torch --unsafe-package triton --no-emit-index-url \
 		--no-emit-find-links -c requirements-torch.txt -o requirements.lock pyproject.toml
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work offline).

@@ -45,4 +45,5 @@ def test_every_declared_dependency_is_pinned_at_an_allowed_version():
 
 
 def test_the_lock_pins_no_cuda_build():
+    # triton comes with xgrammar; it is left unpinned (like torch) because it must match the torch build
     assert not [name for name in _pins() if name.startswith("nvidia-") or name == "triton"]
