@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from agent.pipeline import _LIFE_THREAT, ResponsePlanner
+    from agent.response_plan import _LIFE_THREAT, ResponsePlanner
     from finetune import load_current_classifier
 
     classifier = load_current_classifier()

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     from agent.assistant import _plan_facts
-    from agent.pipeline import ResponsePlanner
+    from agent.response_plan import ResponsePlanner
     from agent.safety import screen_text
     from core.settings import Settings, get_settings
     from finetune import load_current_classifier
