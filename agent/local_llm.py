@@ -43,16 +43,39 @@ class _StopWhenSet:
         return torch.full((input_ids.shape[0],), self.event.is_set(), dtype=torch.bool, device=input_ids.device)
 
 
-def materialize_packaged_llm(cache_dir: Path) -> Path:
-    """A plain HF directory of the packaged SmolLM2 GGUF (converted once, then reused)."""
+def convert_gguf(gguf: Path, target: Path) -> Path:
+    """A plain HF directory (bf16 safetensors) of a GGUF model, written atomically at ``target``."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
+    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    model = AutoModelForCausalLM.from_pretrained(
+        gguf.parent, gguf_file=gguf.name, quantization_config=GgufConfig(dequantize=True), dtype=torch.bfloat16
+    )
+    model.config.architectures = [type(model).__name__]
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.hf_quantizer = None
+    staging = target.with_name(target.name + ".partial")
+    model.save_pretrained(staging)
+    tokenizer.save_pretrained(staging)
+    staging.rename(target)  # atomic: a half-written directory is never picked up
+    return target
+
+
+def materialize_packaged_llm(cache_dir: Path) -> Path:
+    """A plain HF directory of the packaged SmolLM2 GGUF (converted once, then reused)."""
     from core.encoders import packaged_smollm2_gguf
 
     target = Path(cache_dir) / "smollm2-135m-instruct-hf"
     if (target / "config.json").exists() and (target / "model.safetensors").exists():
         return target
+    with _CONVERT_LOCK:
+        if (target / "model.safetensors").exists():
+            return target
+        gguf = packaged_smollm2_gguf()
+        log.info("Converting the packaged LLM %s into %s (once, ~20 s)", gguf.name, target)
+        return convert_gguf(gguf, target)
     with _CONVERT_LOCK:
         if (target / "model.safetensors").exists():
             return target

@@ -58,13 +58,13 @@ class LoraTrainConfig:
 
 
 def materialize_gguf(gguf: Path, cache_dir: Path) -> Path:
-    """A plain HF directory of a GGUF model (what agent.local_llm does for the packaged one)."""
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
+    """A plain HF directory of a GGUF model (converted once, like the packaged one in agent.local_llm)."""
+    from agent.local_llm import convert_gguf
 
     target = Path(cache_dir) / (gguf.stem + "-hf")
     if (target / "model.safetensors").exists():
         return target
+    return convert_gguf(gguf, target)
     tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
     model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name,
                                                  quantization_config=GgufConfig(dequantize=True), dtype=torch.bfloat16)
