@@ -76,24 +76,6 @@ def materialize_packaged_llm(cache_dir: Path) -> Path:
         gguf = packaged_smollm2_gguf()
         log.info("Converting the packaged LLM %s into %s (once, ~20 s)", gguf.name, target)
         return convert_gguf(gguf, target)
-    with _CONVERT_LOCK:
-        if (target / "model.safetensors").exists():
-            return target
-        gguf = packaged_smollm2_gguf()
-        log.info("Converting the packaged LLM %s into %s (once, ~20 s)", gguf.name, target)
-        tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-        model = AutoModelForCausalLM.from_pretrained(
-            gguf.parent, gguf_file=gguf.name, quantization_config=GgufConfig(dequantize=True), dtype=torch.bfloat16
-        )
-        model.config.architectures = [type(model).__name__]
-        if hasattr(model.config, "quantization_config"):
-            del model.config.quantization_config
-        model.hf_quantizer = None
-        staging = target.with_name(target.name + ".partial")
-        model.save_pretrained(staging)
-        tokenizer.save_pretrained(staging)
-        staging.rename(target)  # atomic: a half-written directory is never picked up
-    return target
 
 
 def _to_chat_dicts(messages: Sequence[BaseMessage], tool_text: str | None) -> list[dict[str, str]]:

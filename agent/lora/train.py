@@ -65,18 +65,6 @@ def materialize_gguf(gguf: Path, cache_dir: Path) -> Path:
     if (target / "model.safetensors").exists():
         return target
     return convert_gguf(gguf, target)
-    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-    model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name,
-                                                 quantization_config=GgufConfig(dequantize=True), dtype=torch.bfloat16)
-    model.config.architectures = [type(model).__name__]
-    if hasattr(model.config, "quantization_config"):
-        del model.config.quantization_config
-    model.hf_quantizer = None
-    staging = target.with_name(target.name + ".partial")
-    model.save_pretrained(staging)
-    tokenizer.save_pretrained(staging)
-    staging.rename(target)
-    return target
 
 
 def resolve_base(config: LoraTrainConfig, cache_dir: Path) -> Path:
