@@ -62,6 +62,12 @@ DETERMINANTS: dict[str, str] = {
     "casualty_signs": "signs of a casualty (down, pinned, can't move)",
     "jumper": "a person threatening to jump",
     "serious_injury": "a serious injury or illness",
+    "aggressive": "an aggressive or violent patient or bystander (crew safety)",
+    "deliberate": "a deliberate act (someone sprayed, poured, threw something)",
+    "serious_patients": "seriously ill or injured patients (one ambulance each)",
+    "minor_patients": "patients with minor injuries or symptoms (two to an ambulance)",
+    "ill_patients": "people ill in a cluster (fever, vomiting; assessed on scene)",
+    "smoke_exposed": "people cut off by fire or smoke (checked for smoke exposure)",
 }
 
 
@@ -121,7 +127,7 @@ RULES: tuple[_Rule, ...] = (
     _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
     _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|baseball bat|bat|iron bar|crowbar|hammer|club|stick|veitsi\w*|ase\w*|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒"),
-    _r("violence_ongoing", r"\b(still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|砸"),
+    _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|砸"),
     _r("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl|gang fight|(\d{2}|ten|twenty|dozens of|a dozen|many|several|group of) (people|men|youths?) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans)\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|十几个人|几十个人"),
     _r("crowd_disorder", r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)"),
     _r("suspicious_object", r"\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|ticking\b|可疑(包|包裹|行李|物品)|无人看管的(包|行李)|炸弹|爆炸物"),
@@ -130,7 +136,7 @@ RULES: tuple[_Rule, ...] = (
        r"|\b(flat|apartment|building|house|kitchen|stairwell|staircase|attic|basement|cellar|office|shop|store|restaurant|hotel|school|roof|window)\b[^.]{0,60}\b(fire|flames?|smoke|burning|on fire|alight)\b"
        r"|(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑|地下室|阁楼)[^。]{0,20}(着火|起火|失火|火灾|冒烟|浓烟|烟雾|火苗|火焰|烟)|(着火|起火|失火|火灾|冒烟|浓烟)[^。]{0,20}(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑)"),
     _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
-    _r("people_inside", r"\b(still inside|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
+    _r("people_inside", r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
     _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))? (floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|porraskäytävä\w*|trapphus\w*)\b|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
@@ -139,11 +145,11 @@ RULES: tuple[_Rule, ...] = (
     _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are )?(burning|stinging|watering)|stinging eyes|irritated eyes|sore throat|fainted|feeling (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
        r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人", counted=True),
-    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
+    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas|smell)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
     _r("public_area", r"\b(square|street|road|station|platform|market|park|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
     # --- traffic
-    _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under|can'?t get out|cannot get out|can'?t move (his|her) legs?|legs? (is |are )?(pinned|trapped|stuck|crushed))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来"),
-    _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ )?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
+    _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|can'?t move (his|her) legs?|legs? (is |are )?(pinned|trapped|stuck|crushed))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来"),
+    _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ ){0,2}(of (the |a )?)?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
     _r("vehicles", r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车", counted=True),
     _r("large_vehicle", r"\b(bus|tram|coach|lorry|articulated|minibus|train|raitiovaunu|ratikka|bussi|spårvagn)\b|公交车|公共汽车|巴士|电车|有轨电车|大巴|卡车|货车|火车"),
     _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood) (is )?(smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|燃油泄漏|汽油泄漏|冒烟的车|车(头)?冒烟|引擎冒烟"),
@@ -163,8 +169,10 @@ RULES: tuple[_Rule, ...] = (
     _r("utility_fault", r"\b(manhole|burning cables?|cables? burning|smell of burning (plastic|cables?)|transformer|substation|electrical cabinet|junction box|district heating|steam (is )?(coming|pouring|leaking|rising)|sähkö\w*|kaukolämpö\w*)\b|井盖|电缆[^。]{0,4}(烧|冒烟)|变压器|配电箱|暖气管|蒸汽"),
     _r("road_hazard", r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多"),
     _r("medical_dependency", r"\b(ventilator|respirator|home oxygen|oxygen (machine|concentrator)|dialysis|insulin pump|life support|battery (says|has|left))\b|呼吸机|制氧机|透析|氧气机"),
-    _r("rescued_from_water", r"\b(pulled (him|her|them) out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了"),
+    _r("rescued_from_water", r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了"),
     _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside|trapped)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
+    _r("aggressive", r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人"),
+    _r("deliberate", r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人(喷|撒|扔|泼|放火)|故意|袭击"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drain (is )?(overflowing|blocked)|sewer|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
 )
 
@@ -195,6 +203,11 @@ def _negated(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(".", 0, start), text.rfind("。", 0, start), text.rfind(";", 0, start), text.rfind("，", 0, start),
                        text.rfind(",", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("；", 0, start))
     before = text[max(clause_start + 1, start - 40): start]
+    contrast = None
+    for contrast in re.finditer(r"\b(but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", before, re.IGNORECASE):
+        pass
+    if contrast is not None:
+        before = before[contrast.end():]
     if _NEG_BEFORE.search(before):
         return True
     return bool(_NEG_AFTER.match(text[end: end + 16]))
@@ -229,7 +242,32 @@ def extract(text: str) -> list[Determinant]:
     # serious means minor injuries.
     if "minor_injury" in out and "injured" in out and _SEVERE.search(text):
         del out["minor_injury"]
+    for code, n, group in _census_determinants(text):
+        out[code] = Determinant(code=code, count=n, evidence=text[group.span[0]: group.span[1]].strip(), span=_strip_span(text, group.span))
     return sorted(out.values(), key=lambda d: d.span[0])
+
+
+def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _census_determinants(text: str) -> list[tuple[str, int, object]]:
+    """The casualty census (tools/casualties.py) as counted determinants, each on its first group's words."""
+    from tools.casualties import census
+
+    c = census(text)
+    out = []
+    for code, kind, n in (("serious_patients", "serious", c.serious), ("minor_patients", "minor", c.minor),
+                          ("ill_patients", "ill", c.ill), ("smoke_exposed", "exposed", c.exposed)):
+        group = next((g for g in c.groups if g.kind == kind), None)
+        if n > 0 and group is not None:
+            out.append((code, n, group))
+    return out
 
 
 def severe_casualties(text: str, dets: list[Determinant]) -> int:

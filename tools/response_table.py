@@ -161,6 +161,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("police_patrol", 2, why("weapon", "violence_ongoing", "suspicious_object"))
     elif has("weapon") and incident_type in ("medical", "missing_person"):
         needs.need("police_patrol", 2, why("weapon"))
+    if has("aggressive") and incident_type in ("medical", "public_health", "missing_person"):
+        needs.need("police_patrol", 1, why("aggressive") + " (crew safety)")
+    if has("deliberate") and has("chemical_release") and incident_type in ("hazmat", "public_health", "fire"):
+        needs.need("police_patrol", 2, why("deliberate", "chemical_release"))
     # --- missing person
     if incident_type == "missing_person" or has("missing_vulnerable"):
         if has("missing_vulnerable"):
@@ -212,7 +216,18 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak") or has("carbon_monoxide")
                                    or has("chemical_release") or has("smoke_spreading"))
     hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type not in ("utility_outage",)
-    if hurt or has("unconscious") or exposed:
+    census = {c: dets[c].count or 0 for c in ("serious_patients", "minor_patients", "ill_patients", "smoke_exposed") if c in dets}
+    if census:
+        # The casualty census: one ambulance per serious patient, one per two others. An illness cluster is
+        # assessed on scene (one per ten, at most two); people cut off by a fire count only in a fire.
+        serious = census.get("serious_patients", 0)
+        carried = census.get("minor_patients", 0) + (census.get("smoke_exposed", 0) if incident_type == "fire" else 0)
+        ill = census.get("ill_patients", 0)
+        if incident_type == "public_health":
+            patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
+        else:
+            patients = serious + math.ceil((carried + ill) / 2)
+    elif hurt or has("unconscious") or exposed:
         count = dets["injured"].count if has("injured") and dets["injured"].count else 1
         if exposed and has("affected") and dets["affected"].count:
             count = max(count, dets["affected"].count)
@@ -226,7 +241,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
             patients = min(2, max(1, math.ceil(count / 10)))
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
-        needs.need("ambulance", min(patients, 4), why("injured", "unconscious", "symptoms", "minor_injury"))
+        needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
+                   or why("injured", "unconscious", "symptoms", "minor_injury"))
     if incident_type == "not_incident":
         return UnitNeeds()
     return needs

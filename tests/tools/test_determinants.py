@@ -97,3 +97,37 @@ def test_dispatch_uses_the_table_and_says_why(city):
     # without an assessed report the type-only table still applies
     bare = plan_dispatch(city, [inc.model_copy(update={"determinants": None})])
     assert {a.unit_type for a in bare.assignments} == {"rescue", "ambulance", "police_patrol"}
+
+
+@pytest.mark.parametrize("text, serious, minor", [
+    # one grave patient and two light ones; the "three" is the whole, not three more
+    ("a van hit three cyclists, one woman is unconscious, two others have scrapes", 1, 2),
+    # people named in one clause, their condition in the next
+    ("a man and his two daughters are on the balcony, the fire is below them, they can't get out", 0, 0),
+    # "two of them" is part of the group before
+    ("eight office workers are coughing after the spill, two of them can't breathe", 2, 6),
+    ("地铁里三个人受伤，其中一个老人昏迷了", 1, 2),
+    ("nobody is hurt, the driver is fine", 0, 0),
+])
+def test_casualty_census_counts_serious_and_minor_patients(text, serious, minor):
+    from tools.casualties import census
+
+    c = census(text)
+    assert (c.serious, c.minor + c.ill) == (serious, minor), c
+
+
+def test_census_sets_the_ambulance_count_and_says_why():
+    # fire: three people cut off by smoke -> two ambulances (two to an ambulance), with the census as the reason
+    text = "flat fire on the fifth floor, a man and his two daughters are at the window and cannot get out"
+    needs = unit_needs("fire", "P1", extract(text))
+    assert needs.counts.get("ambulance") == 2 and "smoke" in needs.reason_for("ambulance")
+    # a sick cluster at P2 is assessed on scene: not one ambulance per two patients
+    outbreak = unit_needs("public_health", "P2", extract("about 30 guests at the hotel have diarrhoea and fever since breakfast"))
+    assert outbreak.counts.get("ambulance", 0) <= 3
+    # one grave + two minor after a collision
+    crash = unit_needs("traffic_accident", "P1", extract("car hit a tram stop, one woman is unconscious, two others have cuts"))
+    assert crash.counts.get("ambulance") == 2
+
+
+def test_a_contrast_word_ends_a_denial():
+    assert "fuel_leak" in codes("Nobody hurt but petrol is leaking onto the road")

@@ -1,0 +1,256 @@
+"""Casualty census: how many patients a report describes, and how many of them are serious.
+
+The response table sends one ambulance per serious patient and one per two minor ones, so
+"three people hurt" is not enough: "hit three people, one old man unconscious, two others
+with cuts" is 1 serious + 2 minor (two ambulances), "a woman and two kids at the window,
+they can't get out" is 3 exposed (two), "12 vomiting, two of them very weak" is 2 serious
+and 10 ill ones that are assessed on scene.
+
+How: the report is cut into clauses (at , ; . and their Chinese forms). A clause that names
+people ("two workers", "an older lady", "my two kids and I", "其中两人", "三四个人") and a
+condition (serious: unconscious, not breathing, pinned, buried, heavy bleeding, chest pain,
+breathing trouble...; minor: cuts, fractures of an arm, vomiting, burning eyes...) is one
+group of patients; a condition with only a pronoun ("he's bleeding", "they can't get out")
+belongs to the last people named. "N of them" / "其中" is a part of the group before, not
+more people. When one group says the whole ("five people injured") and the others detail
+it, the whole is the total. Negated conditions ("nobody hurt", "司机没事") do not count.
+Rules are English and Chinese, with common Finnish and Swedish words; a demonstration
+heuristic, like the response table it feeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "several": 3, "few": 3, "couple": 2,
+           "dozen": 12, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
+           "fyra": 4, "fem": 5}
+_ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "好几": 3}
+
+# People words: singular ones count one, plural ones (without a number) count two.
+_PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
+              "rider|worker|student|pupil|resident|tenant|customer|guest|tourist|victim|cashier|clerk|lifeguard|guard|officer|"
+              "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
+              "player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
+              "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
+              "mannen|kvinnan|barnet|föraren|i")
+_PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
+              "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
+              "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
+              "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
+              "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
+              "parents|we|they")
+_NUM_RE = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
+_ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
+_WHO_EN = re.compile(
+    r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
+    r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
+    r"(?P<num>" + _NUM_RE + r"|a|an|one|the|his|her|my|our|their|this|that)?\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
+    r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
+    r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more)\b)",
+    re.IGNORECASE)
+_PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
+
+_ZH_PERSON = r"(?:老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|人)"
+_ZH_NUMS = r"(?:\d{1,3}|好几|[一两二俩三四五六七八九十几]{1,3})"
+_WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几]{0,3}?)" + _ZH_PERSON
+                     + r"|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
+
+_SERIOUS = re.compile(
+    r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
+    r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
+    r"lying still|not moving|motionless|lifeless|lying (in|on) the|on the ground|is down\b|"
+    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|"
+    r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
+    r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
+    r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
+    r"stab(bed| wound)|gunshot|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
+    r"critical\w*|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
+    r"tajuton|ei hengitä|medvetslös|andas inte)\b"
+    r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
+    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐",
+    re.IGNORECASE)
+_MINOR = re.compile(
+    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
+    r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
+    r"nosebleed|bloody nose|concussion|shaken|in pain|screaming|knocked down|hit by|"
+    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
+    r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|rash|irritat\w+|"
+    r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
+    r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
+    r"loukkaantu\w*|skadad\w*)\b"
+    r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
+    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)",
+    re.IGNORECASE)
+# People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
+_EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
+                      r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
+# Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
+_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|cramps|fever|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服", re.IGNORECASE)
+# A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
+_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
+_NEG = re.compile(r"(\b(no|not|nobody|no one|none|without|isn'?t|wasn'?t|aren'?t|weren'?t|never|ei|ingen|inte)\b[^,;.]{0,25}$)"
+                  r"|(没有|没|无|未|不)[^，。；]{0,4}$", re.IGNORECASE)
+_FINE = re.compile(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
+
+
+@dataclass
+class Group:
+    count: int
+    kind: str          # serious, minor, ill, exposed
+    generic: bool      # only a general word ("injured", "受伤"): may be the whole that other groups detail
+    subset: bool       # "two of them", "其中": a part of the group before
+    evidence: str
+    span: tuple[int, int]
+
+
+@dataclass
+class Census:
+    serious: int = 0
+    minor: int = 0
+    ill: int = 0
+    exposed: int = 0
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.serious + self.minor + self.ill + self.exposed
+
+
+_RANK = {"exposed": 0, "ill": 1, "minor": 2, "serious": 3}
+
+
+def _num(raw: str | None, plural: bool) -> int:
+    if not raw:
+        return 2 if plural else 1
+    raw = raw.strip().lower()
+    if raw.isdigit():
+        return int(raw)
+    if raw in _EN_NUM:
+        return _EN_NUM[raw]
+    if raw in _ZH_DIGIT:
+        return _ZH_DIGIT[raw]
+    if raw.startswith("十"):
+        return 10 + _ZH_DIGIT.get(raw[1:2], 0)
+    if len(raw) >= 2 and raw[1] == "十":
+        return _ZH_DIGIT.get(raw[0], 1) * 10 + (_ZH_DIGIT.get(raw[2:3], 0) if len(raw) > 2 else 0)
+    if raw and raw[0] in _ZH_DIGIT:
+        return _ZH_DIGIT[raw[0]]  # "五六个人", "三四个": the lower figure
+    return 2 if plural else 1
+
+
+def _condition(clause: str) -> tuple[str | None, bool]:
+    """(the gravest kind of condition in one clause, or None; whether it is only a general word), negated words dropped."""
+    found: list[tuple[str, str]] = []
+    for kind, pat in (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED)):
+        for m in pat.finditer(clause):
+            if _NEG.search(clause[max(0, m.start() - 30): m.start()]):
+                continue
+            found.append((kind, m.group(0)))
+    if not found:
+        return None, False
+    kinds = {k for k, _ in found}
+    if "serious" in kinds:
+        return "serious", False
+    if "minor" in kinds:
+        words = [w for k, w in found if k == "minor"]
+        if all(_ILL.fullmatch(w) for w in words):
+            return "ill", False
+        return "minor", all(_GENERIC.match(w) for w in words)
+    return "exposed", False
+
+
+def _people(clause: str) -> tuple[int, bool, bool]:
+    """(people named, a part of an earlier group, only a pronoun) in one clause."""
+    clause = re.sub(r"\([^)]*\)|（[^）]*）", " ", clause)   # "the pedestrian (teenage girl)": one person
+    count, subset, named = 0, False, False
+    if re.search(r"[\u4e00-\u9fff]", clause):
+        for m in _WHO_ZH.finditer(clause):
+            if m.group("pron"):
+                continue
+            named = True
+            if m.group("many"):
+                count += 5 if m.group("many") in ("好多人", "很多人") else 3
+                continue
+            subset = subset or bool(m.group("sub"))
+            count += _num(m.group("num"), plural=False)
+        if re.search(r"其中", clause):
+            subset = True
+    else:
+        for m in _WHO_EN.finditer(clause):
+            if m.group("sub"):
+                named, subset = True, True
+                count += _num(m.group("sub"), plural=False)
+            elif m.group("bare"):
+                named = True
+                count += _num(m.group("bare"), plural=True)
+            else:
+                num = (m.group("num") or "").lower()
+                if m.group("sg") and m.group("sg").lower() == "i":
+                    if not re.search(r"\band i\b", clause, re.IGNORECASE):
+                        continue  # "I can see": the caller, not a patient, unless "my kids and I"
+                if m.group("pl") and m.group("pl").lower() in ("we", "they"):
+                    continue
+                named = True
+                if num in ("the", "his", "her", "my", "our", "their", "this", "that", "a", "an", ""):
+                    num = ""
+                count += _num(num, plural=bool(m.group("pl")))
+    pronoun = not named and bool(_PRONOUN_EN.search(clause) or re.search(r"[他她]", clause))
+    return count, subset, pronoun
+
+
+def census(text: str) -> Census:
+    """The patients a report describes: serious, minor, ill and smoke-exposed ones, with the groups they come from."""
+    text = text or ""
+    groups: list[Group] = []
+    last_people: int = 0   # people named in an earlier clause without a condition yet
+    for cm in _CLAUSE.finditer(text):
+        clause = cm.group(0)
+        if not clause.strip():
+            continue
+        n, subset, pronoun = _people(clause)
+        kind, generic = _condition(clause)
+        if kind and kind != "serious" and _FINE.search(clause):
+            kind = None
+        if kind is None:
+            if n:
+                last_people = n
+            continue
+        if not n and groups and not last_people:
+            # "he's bleeding", "conscious, bleeding from the head": the last group, now perhaps graver
+            g = groups[-1]
+            if _RANK[kind] > _RANK[g.kind]:
+                g.kind, g.generic = kind, generic
+            continue
+        if not n and not last_people and not pronoun:
+            continue  # "the scaffolding collapsed": no people in it
+        n = n or last_people or 1   # "A woman and two kids are at the window ... they can't get out"
+        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span()))
+        last_people = 0
+    out = Census(groups=groups)
+    if not groups:
+        return out
+    whole = [g for g in groups if not g.subset]
+    for g in whole:
+        rest = sum(h.count for h in whole if h is not g)
+        if g.generic and len(whole) > 1 and g.count >= rest:
+            # "five hurt: an old man bleeding, a woman with chest pain, three with broken arms": the five is the whole
+            whole = [h for h in whole if h is not g] + [Group(g.count - rest, "minor", True, False, g.evidence, g.span)]
+            break
+    serious = sum(g.count for g in groups if g.kind == "serious")
+    # a serious part of an earlier group ("two of them very weak") is taken out of that group
+    moved = sum(g.count for g in groups if g.subset and g.kind == "serious")
+    counts = {k: sum(g.count for g in whole if g.kind == k) for k in ("minor", "ill", "exposed")}
+    for k in ("ill", "minor", "exposed"):
+        take = min(moved, counts[k])
+        counts[k] -= take
+        moved -= take
+    out.serious, out.minor, out.ill, out.exposed = serious, counts["minor"], counts["ill"], counts["exposed"]
+    return out
+
+
+__all__ = ["Census", "Group", "census"]
