@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from tools.place_words import renderings, short_forms
+
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
@@ -372,8 +374,11 @@ class Gazetteer:
     @staticmethod
     def _proper_noun_in(entry: _Entry, key: str, text: str) -> bool:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
-        # a landmark counts only when written as a name, capitalised as in OSM.
+        # a landmark counts only when written as a name, capitalised as in OSM -- unless the writer
+        # capitalises nothing at all ("espan lava", a hurried message), and the name is more than one word.
         original = entry.originals.get(key, entry.name)
+        if not any(c.isupper() for c in text) and len(key.split()) >= 2:
+            return True
         first = original.split()[0] if original.split() else original
         head = first[: len(first) - 3] if len(first) >= 7 else first
         if not head[:1].isupper():
@@ -506,6 +511,9 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
             names: list[str] = []
             for f in cl:
                 names += _usable_names(f)
+            # The same names in other words: without a city / country qualifier, and in English and Chinese when
+            # made entirely of common place-name words (tools/place_words.py; "Lasipalatsi" -> "glass palace").
+            names += [d for n in names if not has_cjk(n) for d in (*short_forms(n), *renderings(n))]
             names = list(dict.fromkeys(names))
             display = head.name
             entry = _Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
