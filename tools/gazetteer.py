@@ -442,6 +442,30 @@ def _legacy_entries(graphs: "Iterable[nx.DiGraph]", landmarks: Iterable[Landmark
         add(_Entry(None, lm.name, "landmark", lm.lat, lm.lon, category=lm.category))
 
 
+_NOTABLE_AMENITY = {"theatre", "arts_centre", "library", "public_building", "place_of_worship", "university", "college",
+                    "townhall", "concert_hall", "marketplace", "hospital", "school", "cinema", "bus_station", "ferry_terminal",
+                    "police", "fire_station", "courthouse", "bank", "post_office", "events_venue", "conference_centre"}
+
+
+def _notable(tags: dict[str, str]) -> bool:
+    """A feature people name in a report (a theatre, a statue, a hotel, a station), not an office or a cafe."""
+    if any(k in tags for k in ("tourism", "historic", "leisure", "railway", "bridge", "natural")):
+        return True
+    if tags.get("place") in ("square", "neighbourhood", "quarter", "islet", "island"):
+        return True
+    if tags.get("amenity") in _NOTABLE_AMENITY or tags.get("shop") in ("department_store", "mall"):
+        return True
+    return "building" in tags and "amenity" not in tags and "shop" not in tags and "office" not in tags
+
+
+@lru_cache(maxsize=1)
+def _generic_keys() -> frozenset[str]:
+    """Descriptions of a kind of place ("railway station", "火车站"): never a derived name of one feature."""
+    from tools.place_aliases import GENERIC_PLACES
+
+    return frozenset(normalize(p) for gp in GENERIC_PLACES for p in gp.phrases)
+
+
 def _usable_names(feature: "OsmFeature") -> list[str]:
     """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name."""
     out = []
@@ -513,7 +537,9 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
                 names += _usable_names(f)
             # The same names in other words: without a city / country qualifier, and in English and Chinese when
             # made entirely of common place-name words (tools/place_words.py; "Lasipalatsi" -> "glass palace").
-            names += [d for n in names if not has_cjk(n) for d in (*short_forms(n), *renderings(n))]
+            if kind == "landmark" and _notable(tags):
+                names += [d for n in names if not has_cjk(n) for d in (*short_forms(n), *renderings(n))
+                          if normalize(d) not in _generic_keys()]
             names = list(dict.fromkeys(names))
             display = head.name
             entry = _Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),

@@ -25,8 +25,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _stem, _word_pattern, has_cjk, normalize
+from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _stem, _word_pattern, has_cjk, normalize
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
+from tools.place_words import concepts, latin_sound_key, pinyin_sound_key, place_word_forms, translit_runs, zh_kind_hint
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,9 @@ _NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "at", "in", "on", "by", "ne
                    "below", "beside", "next", "front", "den", "det", "en", "ett", "vid", "pa", "i", "framfor", "bakom", "mittemot",
                    "utanfor", "han", "hon", "he", "she", "we", "they", "there", "here", "smoke", "fire", "help", "police", "ambulance"}
 _PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})")
+# A Chinese transliteration is matched by sound (tools/place_words.py) at least this close (rapidfuzz ratio of the
+# consonant skeletons); without a kind word after it ("百货", "雕像") only an exact skeleton of 4+ consonants counts.
+SOUND_MIN_RATIO = 80.0
 # Everyday words of reports that must not be "corrected" into a place name.
 _COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "children", "smoke", "floor", "street", "corner", "behind",
                  "inside", "outside", "building", "injured", "trapped", "police", "ambulance", "please", "station", "square",
@@ -178,6 +182,29 @@ class Locator:
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
         self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
+        # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
+        # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
+        self._sound_index: dict[str, list[_Entry]] = {}
+        for e in self.gaz.entries:
+            if e.kind != "landmark" or _is_stop(e.tags):
+                continue
+            sounds: set[str] = set()
+            for k in e.keys:
+                if has_cjk(k):
+                    continue
+                sounds.add(latin_sound_key(k))
+                for w in k.split():
+                    if len(w) >= 5 and concepts(w) is None:
+                        stems = [w] + [w[: -len(f)] for f in place_word_forms() if len(f) >= 4 and w.endswith(f) and len(w) - len(f) >= 4]
+                        for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
+                            sounds.add(latin_sound_key(stem))
+                            if stem.endswith("n"):
+                                sounds.add(latin_sound_key(stem[:-1]))
+            for key in sounds:
+                if len(key) >= 2 and e not in self._sound_index.setdefault(key, []):
+                    self._sound_index[key].append(e)
+        self._sound_keys = list(self._sound_index)
+        self._known_cjk = [k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
@@ -417,6 +444,51 @@ class Locator:
             return self._feature(text, norm, biggest, g.start, g.end, 1.0, "generic", others)
         return self._feature(text, norm, cands[0], g.start, g.end, 1.0, "generic")
 
+    def _by_sound(self, text: str, norm: str) -> Resolution | None:
+        """A name written by sound in Chinese, read as the map's Latin name with the same consonant skeleton."""
+        from rapidfuzz import fuzz, process
+
+        known_cjk = self._known_cjk
+        best: tuple[float, int, int, str, _Entry, list[_Entry]] | None = None
+        for s, e, run in translit_runs(text):
+            if any(run in k or k in run for k in known_cjk if len(k) >= 2):
+                continue  # "赫尔辛基" is the city's own name, not a transliterated feature
+            key = pinyin_sound_key(run)
+            hint = zh_kind_hint(text[e: e + 8])
+            if len(key) < (2 if hint else 4):
+                continue
+            if hint:
+                hits = process.extract(key, self._sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
+            else:
+                hits = [(key, 100.0, 0)] if key in self._sound_index else []
+            scored: dict[int, tuple[float, _Entry]] = {}
+            for k, ratio, _ in hits:
+                for entry in self._sound_index[k]:
+                    if hint and not any(tags_match(rule, entry.tags) for rule in hint[1]):
+                        continue
+                    if id(entry) not in scored or scored[id(entry)][0] < ratio:
+                        scored[id(entry)] = (float(ratio), entry)
+            if not scored:
+                continue
+            top = max(r for r, _ in scored.values())
+            tops = [en for r, en in scored.values() if r == top]
+            pick = max(tops, key=lambda en: (en.geometry.area if en.geometry is not None else 0.0))
+            others = [en for en in tops if en is not pick and self._dist(en, pick) > SAME_PLACE_M]
+            end = e + (len(hint[0]) + text[e:].find(hint[0]) - 0 if hint and hint[0] in text[e: e + 8] else 0)
+            end = max(e, min(len(text), end if hint else e))
+            if best is None or (top, e - s) > (best[0], best[2] - best[1]):
+                best = (top, s, end, run, pick, others)
+        if best is None:
+            return None
+        ratio, s, e, run, pick, others = best
+        a = len(normalize(text[:s]))
+        a += 1 if a else 0
+        b = min(len(norm), a + len(normalize(text[s:e])))
+        res = self._feature(text, norm, pick, a, b, 0.8, "feature", others)
+        res.confident = False
+        res.note = (res.note + " " if res.note else "") + f"Read \"{run}\" as {pick.name} by its sound; confirm."
+        return res
+
     def _fuzzy(self, norm: str, taken: list[tuple[int, int]]) -> tuple[str, str, str, float] | None:
         """The text with its best misspelt place name replaced by the known name: (text, words, name, score)."""
         from rapidfuzz import fuzz, process
@@ -537,7 +609,13 @@ class Locator:
             # Prefer a feature with a relation word at it, then the first named.
             def has_rel(m: Mention) -> bool:
                 return self._relation(norm, m.start, m.end) is not None or self._end_of(norm, m.start, m.end, m.entry) is not None
-            pick = next((m for m in features if has_rel(m)), features[0])
+            pick = next((m for m in features if has_rel(m)), None)
+            if pick is None:
+                pick = features[0]
+                # "University of Helsinki main building": a named part inside another named place is the more precise one.
+                inner = [m for m in features[1:] if m.entry.radius_m < pick.entry.radius_m and self._dist(m.entry, pick.entry) <= 10.0]
+                if inner:
+                    pick = min(inner, key=lambda m: m.entry.radius_m)
             same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
@@ -551,6 +629,12 @@ class Locator:
                 res.confident = False
                 res.note = (res.note + " " if res.note else "") + f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm."
             return res
+
+        # 3b. a Chinese transliteration of a name ("斯托克曼百货", "哈维斯·阿曼达喷泉"), matched by sound: never confident
+        if has_cjk(norm):
+            res = self._by_sound(text, norm)
+            if res is not None:
+                return res
 
         # 4. a generic description ("the cathedral"), tied to the one such feature on the map or near other named places.
         # "opposite / behind / under the station": the description the relation points at is the anchor;

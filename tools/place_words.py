@@ -89,6 +89,10 @@ WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[
 # City and country words that qualify a name ("Suomen Kansallisteatteri") without being part of what it names.
 QUALIFIERS = {"suomen", "helsingin", "finlands", "helsingfors", "finnish", "helsinki", "finland", "the", "of"}
 SHORT_FORM_MIN_CHARS = 8
+# Concept sequences that callers use as plain descriptions ("the city centre", "市中心" = downtown): a name made of
+# them ("Citycenter", a mall) gets no rendering, or every "downtown" would point at it.
+COMMON_PHRASES = {("city", "centre"), ("centre",), ("city",), ("old", "city"), ("new", "city"), ("city", "central"), ("central",)}
+_CITY_WORDS = {"helsinki", "helsingfors", "helsingin"}
 _FUNCTION_WORDS = {"the", "of", "and", "och", "ja", "i", "in"}
 
 
@@ -106,6 +110,11 @@ def _forms() -> list[tuple[str, str]]:
             out.append((fold(form).replace(" ", ""), concept))
     out.sort(key=lambda t: -len(t[0]))
     return out
+
+
+def place_word_forms() -> list[str]:
+    """Every folded Finnish / Swedish / English form of the glossary, longest first."""
+    return [f for f, _ in _forms()]
 
 
 def _split_word(word: str) -> list[str] | None:
@@ -133,44 +142,53 @@ def concepts(name: str) -> list[str] | None:
 
 
 def renderings(name: str) -> list[str]:
-    """English and Chinese names for a name made entirely of glossary words (at least two concepts, not all qualifiers)."""
+    """English and Chinese names for a name made entirely of glossary words (at least two concepts)."""
+    from itertools import product
+
     cs = concepts(name)
-    if not cs or len(cs) < 2:
+    if not cs or len(cs) < 2 or tuple(c for c in cs if c not in ("finland", "helsinki")) in COMMON_PHRASES:
         return []
     meaningful = [c for c in cs if c not in ("finland", "helsinki")]
-    if len(meaningful) < 2:
-        return []
     out = []
+    # English: each concept's renderings in turn; "X of Finland" for "Suomen X"; without the city / country word
+    # only when two concepts are left ("national theatre", not "bank").
     en_parts = [WORDS[c][2] for c in cs]
-    zh_parts = [WORDS[c][3] for c in cs]
-    # English: each concept's first rendering; also without the city/country word, and "X of Finland" for "Suomen X".
     out.append(" ".join(p[0] for p in en_parts))
-    core = [WORDS[c][2][0] for c in meaningful]
-    out.append(" ".join(core))
-    if cs[0] in ("finland", "helsinki") and len(meaningful) >= 1:
-        out.append(" ".join(core) + " of " + WORDS[cs[0]][2][0])
-    for i in range(len(en_parts)):  # the other English renderings of one word at a time ("theater", "archive")
+    for i in range(len(en_parts)):
         for alt in en_parts[i][1:]:
-            out.append(" ".join(alt if j == i else p[0] for j, p in enumerate(en_parts) if cs[j] not in ("finland", "helsinki")))
-    out.append("".join(p[0] for p in zh_parts))
-    out.append("".join(WORDS[c][3][0] for c in meaningful))
+            out.append(" ".join(alt if j == i else p[0] for j, p in enumerate(en_parts)))
+    core = " ".join(WORDS[c][2][0] for c in meaningful)
+    if cs[0] in ("finland", "helsinki") and meaningful:
+        out.append(core + " of " + WORDS[cs[0]][2][0])
+    if len(meaningful) >= 2:
+        out.append(core)
+    # Chinese: the concepts' characters joined, a few variants ("主楼", "主大楼")
+    zh_sets = [WORDS[c][3][:2] for c in cs]
+    for combo in list(product(*zh_sets))[:6]:
+        out.append("".join(combo))
+    if len(meaningful) >= 2:
+        out.append("".join(WORDS[c][3][0] for c in meaningful))
     return list(dict.fromkeys(o for o in out if o))
 
 
 def short_forms(name: str) -> list[str]:
-    """The name without a city or country qualifier at either end ("Helsingfors Musikhuset" -> "Musikhuset")."""
+    """The name without its city or country words ("Helsingfors Musikhuset" -> "Musikhuset", "Hilton Helsinki Strand"
+    -> "Hilton Strand", "The National Archives of Finland" -> "National Archives"), when what is left is long enough
+    to be a name, and is not one common noun or one word in lower case."""
     words = name.split()
-    lo, hi = 0, len(words)
-    while lo < hi and fold(words[lo]).strip(",") in QUALIFIERS:
-        lo += 1
-    while hi > lo and fold(words[hi - 1]).strip(",") in QUALIFIERS:
-        hi -= 1
-    if (lo, hi) == (0, len(words)) or hi <= lo:
-        return []
-    core = " ".join(words[lo:hi]).strip(" ,")
-    if len(core.replace(" ", "")) < SHORT_FORM_MIN_CHARS:
+    while words and fold(words[0]).strip(",") in QUALIFIERS:
+        words = words[1:]
+    while len(words) >= 2 and fold(words[-2]) in ("of", "in", "i") and fold(words[-1]).strip(",") in QUALIFIERS:
+        words = words[:-2]
+    while words and fold(words[-1]).strip(",") in QUALIFIERS:
+        words = words[:-1]
+    words = [w for w in words if fold(w).strip(",") not in _CITY_WORDS]
+    core = " ".join(words).strip(" ,")
+    if not core or core == name or len(core.replace(" ", "")) < SHORT_FORM_MIN_CHARS:
         return []
     parts = concepts(core)
+    if len(words) == 1 and not core[:1].isupper() and parts is None:
+        return []  # "keskusta", "työväentalo": a word, not a name
     if parts is not None and len(parts) <= 1:
         return []  # "Pankki", "Teatern": a common noun, not a name
     return [core]
@@ -182,7 +200,7 @@ TRANSLIT_CHARS = set(
     "阿埃艾爱安昂奥澳巴拜班邦包保鲍贝本比彼毕宾滨波伯博布采查达代黛戴丹道德登迪蒂丁东杜多厄恩尔法凡范菲芬费丰弗福夫盖甘冈戈格根古瓜圭哈海汉豪赫亨洪胡华惠霍"
     "基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱兰朗劳勒雷蕾黎里利莉丽连林琳留柳龙卢鲁路伦罗洛马玛迈麦曼芒毛梅门蒙米密敏明莫默姆穆纳娜奈南内尼妮涅宁纽努诺"
     "欧帕派潘庞佩彭皮普奇齐恰乔切钦琼丘让热任茹若萨塞赛桑瑟森沙莎善尚绍舍施什史舒斯松苏索塔泰坦汤唐陶特提廷通图托瓦万旺威韦维温文沃乌伍西希锡夏谢辛休许"
-    "雅亚扬耶伊英尤于约赞泽扎詹芝朱佐兹浓")
+    "雅亚扬耶伊英尤于约赞泽扎詹芝朱佐兹浓历")
 _PINYIN_INITIAL = [("zh", "s"), ("ch", "s"), ("sh", "s"), ("b", "p"), ("p", "p"), ("d", "t"), ("t", "t"), ("g", "k"), ("k", "k"),
                    ("q", "k"), ("j", "k"), ("x", "s"), ("z", "s"), ("c", "s"), ("s", "s"), ("h", "h"), ("f", "v"), ("w", "v"),
                    ("y", ""), ("l", "l"), ("r", "l"), ("m", "m"), ("n", "n")]
@@ -245,4 +263,33 @@ def translit_runs(text: str, min_chars: int = 3) -> list[tuple[int, int, str]]:
     return out
 
 
-__all__ = ["WORDS", "concepts", "renderings", "short_forms", "latin_sound_key", "pinyin_sound_key", "translit_runs", "fold"]
+
+# Chinese words after a transliterated name that say what kind of feature it is (OSM tag rules, as in place_aliases).
+_MUSEUM = ({"tourism": "museum"}, {"tourism": "gallery"}, {"amenity": "arts_centre"})
+_MONUMENT = ({"historic": "memorial"}, {"historic": "monument"}, {"tourism": "artwork"})
+ZH_KIND_HINTS: tuple[tuple[str, tuple[dict[str, str], ...]], ...] = (
+    ("百货", ({"shop": "department_store"},)), ("商场", ({"shop": "mall"}, {"shop": "department_store"})),
+    ("美术馆", _MUSEUM), ("博物馆", _MUSEUM), ("艺术", _MUSEUM), ("画廊", _MUSEUM),
+    ("雕像", _MONUMENT), ("塑像", _MONUMENT), ("骑马像", _MONUMENT), ("纪念碑", _MONUMENT), ("像", _MONUMENT),
+    ("喷泉", ({"amenity": "fountain"}, {"tourism": "artwork"})),
+    ("公园", ({"leisure": "park"},)), ("花园", ({"leisure": "park"}, {"leisure": "garden"})),
+    ("教堂", ({"amenity": "place_of_worship"},)), ("剧院", ({"amenity": "theatre"},)),
+    ("音乐", ({"amenity": "arts_centre"}, {"amenity": "concert_hall"})),
+    ("酒店", ({"tourism": "hotel"},)), ("饭店", ({"tourism": "hotel"},)), ("旅馆", ({"tourism": "hotel"},)),
+    ("大学", ({"amenity": "university"}, {"building": "university"})), ("图书馆", ({"amenity": "library"},)),
+    ("广场", ({"place": "square"}, {"highway": "pedestrian"})),
+    ("餐厅", ({"amenity": "restaurant"},)), ("咖啡", ({"amenity": "cafe"},)),
+    ("火车站", ({"railway": "station"}, {"building": "train_station"})), ("地铁站", ({"railway": "station", "station": "subway"},)),
+)
+
+
+def zh_kind_hint(after: str) -> tuple[str, tuple[dict[str, str], ...]] | None:
+    """The kind word right after a transliterated name ("斯托克曼百货" -> department store), if any."""
+    after = re.sub(r"^[\s·•・的]*", "", after)
+    for word, rules in ZH_KIND_HINTS:
+        if after.startswith(word) or (len(word) >= 2 and word in after[:4]):
+            return word, rules
+    return None
+
+
+__all__ = ["WORDS", "concepts", "renderings", "short_forms", "latin_sound_key", "pinyin_sound_key", "translit_runs", "fold", "zh_kind_hint", "place_word_forms"]

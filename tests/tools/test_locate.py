@@ -168,3 +168,40 @@ def test_locating_is_fast(locator):
     for text in texts:
         locator.locate(text)
     assert (time.perf_counter() - t) / len(texts) < 0.05  # generous: the bench prints the real p50
+
+
+def test_place_name_words_and_short_forms_make_names_in_other_languages():
+    from tools.place_words import latin_sound_key, pinyin_sound_key, renderings, short_forms
+
+    assert {"glass palace", "玻璃宫"} <= set(renderings("Lasipalatsi"))
+    assert "holy trinity church" in renderings("Pyhän Kolminaisuuden kirkko")
+    assert renderings("Stockmann") == [] and renderings("Kirkko") == []   # a proper noun; one common noun
+    assert renderings("Citycenter") == []                                   # "city centre" is what callers call downtown
+    assert short_forms("Hilton Helsinki Strand") == ["Hilton Strand"]
+    assert short_forms("Suomen Pankki") == [] and short_forms("Helsingin keskusta") == []
+    assert pinyin_sound_key("斯托克曼") == latin_sound_key("Stockmann")
+    assert pinyin_sound_key("哈维斯阿曼达") == latin_sound_key("Havis Amanda")
+
+
+def feature_point(city, name: str) -> tuple[float, float]:
+    feats = [f for f in city.features if f.name == name]
+    return min(feats, key=lambda f: f.geometry.geom_type not in ("Polygon", "MultiPolygon")).point()
+
+
+def test_english_and_chinese_names_made_from_the_finnish_one(city, locator):
+    lat, lon = feature_point(city, "Lilla Teatern")
+    res = locator.locate("smoke alarm going off at the Little Theatre")
+    assert res.found and metres(res.lat, res.lon, lat, lon) < 60, res
+    lat, lon = next(f.point() for f in city.features if f.name == "Kansalliskirjasto")
+    res = locator.locate("国家图书馆门口有人晕倒了")
+    assert res.found and metres(res.lat, res.lon, lat, lon) < 100 and res.relation == "in_front", res
+
+
+def test_chinese_transliteration_is_read_by_sound_and_left_unconfirmed(city, locator):
+    lat, lon = next(f.point() for f in city.features if f.name == "Stockmann" and f.tags.get("shop") == "department_store")
+    res = locator.locate("斯托克曼百货对面有人打架")
+    assert res.found and metres(res.lat, res.lon, lat, lon) < 150 and res.relation == "opposite", res
+    assert not res.confident and "sound" in res.note
+    # a transliterated name of a place elsewhere (Stockholm's Nobel museum) is never a confident answer here
+    far = locator.locate("斯德哥尔摩诺贝尔博物馆")
+    assert not far.confident
