@@ -145,9 +145,9 @@ class TriageClassifier:
     def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
         """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
         order = np.argsort([len(w) for w in windows], kind="stable")
-        workers = min(self.workers, len(windows) // MIN_WORKER_WINDOWS) if self._pool is not None else 1
+        workers = max(1, min(self.workers, len(windows) // MIN_WORKER_WINDOWS)) if self._pool is not None else 1
         # Dealt out in turn, so every worker gets short and long windows alike (equal work, little padding).
-        parts = [order[k::workers] for k in range(max(1, workers))]
+        parts = [order[k::workers] for k in range(workers)]
         wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         with _TORCH_THREADS_LOCK:
