@@ -92,7 +92,38 @@ CASES = [
     ("utility_outage", "A tram overhead line is down and sparking on the street", "U3"),
     ("utility_outage", "电车线掉落在路上", "U3"),
     ("utility_outage", "District heating pipe burst, hot water and steam in the street", "U4"),
+    # Wider phrasings (written for the cue extractor, not taken from any bench set).
+    ("fire", "Flat fire on the 2nd floor, the stairs are pitch black and an old man is shouting for help from his balcony", "F3"),
+    ("fire", "二楼厨房油锅起火，已经关门，楼道里没有烟", "F2"),
+    ("fire", "Flames are coming out of the windows on every floor of the building", "F5"),
+    ("fire", "The fire has jumped to the building next door and is spreading along the block", "F6"),
+    ("fire", "Fire in the chemistry class, the teacher got the pupils out", "F4"),
+    ("hazmat", "Resident says her stove smells a bit of gas, she feels fine", "H1"),
+    ("hazmat", "Gas smell in the restaurant kitchen and two staff feel faint", "H2"),
+    ("hazmat", "Someone sprayed pepper spray in the school corridor, pupils coughing", "H3"),
+    ("hazmat", "Granules of pool chlorine spilled from a torn sack on the pavement, dry, no fumes", "H4"),
+    ("hazmat", "Some white powder spilled from a package on the pavement, nobody ill", "H11"),
+    ("hazmat", "饭店露台上的液化气罐漏气，嘶嘶响", "H5"),
+    ("flood", "Rainwater is running in under the door and down into the basement storerooms of the shop", "FL2"),
+    ("earthquake_collapse", "A loud bang and the end wall of the house came down; the house next door has new cracks in the shared wall", "E3"),
+    ("earthquake_collapse", "轻微地震，墙皮掉落，没有结构损坏", "E0"),
+    ("earthquake_collapse", "A hole opened in the road after the water main leak, no buildings affected", "E4"),
+    ("severe_weather", "Snow and ice are sliding off the roof of the department store onto the queue", "SW2"),
+    ("severe_weather", "The gale ripped off half the roof of the house; the top flats are open to the sky", "SW3"),
+    ("public_security", "The museum got an e-mail this morning saying a bomb will explode there at 15:00", "PS4"),
 ]
+
+
+def test_more_cues_people_floors_wind_and_dependents():
+    c = extract_protective_cues("LPG leak at the depot, wind NE 7 m/s")
+    assert (c.wind_from_deg, c.wind_speed_ms) == (45.0, 7.0)
+    assert extract_protective_cues("About 80 swimmers and staff are still inside the hall").occupants == 80
+    assert extract_protective_cues("七楼一户起火").fire_floor == 7 and extract_protective_cues("fire on the third floor").fire_floor == 3
+    u = extract_protective_cues("Heating out for 40 hours at -20 °C. Two residents on Vironkatu use home ventilators.")
+    assert u.long_outage and u.frost and u.dependents == 2
+    r = extract_protective_cues("Gas smell in the cafe on the ground floor")
+    assert r.building_use == "public" and r.use_is_tenant  # a cafe is a tenant of its block, not the building's use
+    assert not extract_protective_cues("Fire in the library, smoke in the reading room").use_is_tenant
 
 
 @pytest.mark.parametrize("hazard,text,rule", CASES, ids=[f"{r}-{i}" for i, (_, _, r) in enumerate(CASES)])

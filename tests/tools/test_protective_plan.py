@@ -90,3 +90,31 @@ def test_a_large_spill_evacuates_the_area_and_downwind_to_suitable_shelters(city
     assert plan.clearance_routed_min and plan.clearance_bound_min and plan.route_lines
     # Both population figures are shown; the headline follows the spec (zones) for an area.
     assert plan.people_moved_buildings and plan.people_moved_zones and plan.people_moved == pytest.approx(plan.people_moved_zones, rel=0.05)
+
+
+def test_an_address_only_shops_carry_finds_its_building_and_a_time_is_no_house_number(city):
+    from tools.protective.place import locate_in_report
+
+    b = city_buildings(city)
+    assert building_by_address(b, normalize("Yrjönkatu"), "30", normalize) is None  # the footprint has no address tags
+    plan = plan_protective_action(city, "Strong gas smell in the stairwell of Yrjönkatu 30, a resident has a headache", "hazmat")
+    assert plan.building.source == "osm" and plan.building.label == "Yrjönkatu 30" and plan.building.footprint_m2 > 300
+    _, number = locate_in_report(city, "Annankatu, 21:15: smoke from a window", None, None, None)
+    assert number is None
+    _, number = locate_in_report(city, "Bulevardi 16b, kitchen fire", None, None, None)
+    assert number == "16b"
+
+
+def test_the_osm_use_of_the_building_decides_the_fire_row_and_a_flat_fire_counts_flats(city):
+    # Kalevankatu 8 is a school in OSM; the report does not say so.
+    plan = plan_protective_action(city, "Fire on the 2nd floor of Kalevankatu 8, smoke in the corridor", "fire")
+    assert plan.rule == "F4" and plan.building.use == "school" and "building_use_from_map" in plan.cues["found"]
+    # A flat fire high up in a mixed block: the fire floor and the one above are flats, not the shop floor.
+    flat = plan_protective_action(city, "Kitchen fire in a flat on the 5th floor of Yrjönkatu 30 at 10:00, door shut, the rest of the stairwell is clear", "fire")
+    assert flat.rule == "F2" and flat.building.use == "mixed"
+    assert flat.people_moved == round(people_in("residential", flat.building.footprint_m2, 2, night=False))
+
+
+def test_a_long_outage_relocates_only_the_dependent_persons(city):
+    plan = plan_protective_action(city, "Power cut on Liisankatu expected to last 20 hours, -18 °C. Four residents there rely on oxygen concentrators.", "utility_outage")
+    assert (plan.rule, plan.primary, plan.people_moved) == ("U2", "shelter_in_place", 4)

@@ -201,7 +201,7 @@ def _material(t: str, gas_odour: bool) -> str | None:
     checks = [("explosive_1_4", _has(t, *W.EXPLOSIVE_14)), ("explosive_1_x", _has(t, *W.EXPLOSIVE_1X)), ("unknown", _has(t, *W.UNKNOWN_MATERIAL)),
               ("flammable_liquid", not gas_odour and not named_gas and _has(t, *W.FLAMMABLE_LIQUID)),
               ("flammable_gas", gas_odour or _has(t, *W.FLAMMABLE_GAS)), ("flammable_liquid", _has(t, *W.FLAMMABLE_LIQUID)),
-              ("corrosive", _has(t, *W.CORROSIVE)), ("solid", _has(t, *W.SOLID))]
+              ("corrosive", _has(t, *W.CORROSIVE)), ("unknown", _has(t, *W.UNKNOWN_LOOK)), ("solid", _has(t, *W.SOLID))]
     return next((name for name, hit in checks if hit), None)
 
 
@@ -258,8 +258,9 @@ def _scale(t: str, litres: float | None) -> str | None:
 
 def _structure(t: str) -> str | None:
     """Structural damage, most severe first: threatening neighbours, partial collapse, ground, an element, minor."""
+    no_damage = _has(t, *W.NO_STRUCTURAL_DAMAGE)
     for name, pats in (("threatening", W.STRUCT_THREAT + W.FULL_COLLAPSE), ("partial", W.STRUCT_PARTIAL), ("ground", W.GROUND),
-                       ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
+                       ("minor", W.NO_STRUCTURAL_DAMAGE if no_damage else []), ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
         if _has(t, *pats):
             return name
     return None
