@@ -118,3 +118,17 @@ def test_the_osm_use_of_the_building_decides_the_fire_row_and_a_flat_fire_counts
 def test_a_long_outage_relocates_only_the_dependent_persons(city):
     plan = plan_protective_action(city, "Power cut on Liisankatu expected to last 20 hours, -18 °C. Four residents there rely on oxygen concentrators.", "utility_outage")
     assert (plan.rule, plan.primary, plan.people_moved) == ("U2", "shelter_in_place", 4)
+
+
+def test_landmarks_by_description_by_whole_word_and_by_their_own_footprint(city):
+    # Named only by a description the locator knows, in English or Chinese.
+    theatre = plan_protective_action(city, "Fire backstage at the National Theatre, smoke in the wings", "fire", routing=False)
+    assert theatre.building.source == "osm" and "Kansallisteatteri" in theatre.building.label and theatre.rule == "F4"
+    station = plan_protective_action(city, "中央火车站候车大厅起火，有浓烟", "fire", routing=False)
+    assert station.building.source == "osm" and station.building.use == "public"
+    # "Kitchen" does not name the restaurant "Kitch"; Esplanadi stands as a word of its own.
+    assert plan_protective_action(city, "Kitchen fire in the pavilion restaurant on Esplanadi", "fire", routing=False).location == "Esplanadi"
+    # Of overlapping footprints, the landmark's own (the cathedral, not a part of it); a hotel tag on an untagged block.
+    church = plan_protective_action(city, "Smoke inside Helsingin tuomiokirkko", "fire", routing=False)
+    assert church.building.label == "Helsingin tuomiokirkko" and church.building.footprint_m2 > 1000
+    assert plan_protective_action(city, "Fire in a room of Hotel Kämp", "fire", routing=False).building.use == "hotel"

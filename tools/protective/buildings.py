@@ -254,13 +254,21 @@ def people_in_area(b: Buildings, area, night: bool, share: float = 1.0) -> Build
     return BuildingCount(total, len(rows), fp, sorted(rows, key=lambda r: -r[1]))
 
 
-def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0) -> int | None:
-    """Index of the building containing the point, else the nearest within ``max_m`` (None: none)."""
+def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0, prefer_name: str | None = None) -> int | None:
+    """Index of the building containing the point, else the nearest within ``max_m`` (None: none).
+
+    Of overlapping footprints (a building and its parts), the one named ``prefer_name`` wins
+    (the cathedral, not its tower), else the most specific (smallest) one.
+    """
     if len(b) == 0:
         return None
     p = Point(x, y)
     hits = b.tree.query(p, predicate="intersects")
     hits = [i for i in hits if b.use[i] != "empty"] or list(hits)
+    if prefer_name:
+        key = prefer_name.casefold()
+        named = [i for i in hits if b.name[i] and (b.name[i].casefold() in key or key in b.name[i].casefold())]
+        hits = named or hits
     if len(hits):
         return int(min(hits, key=lambda i: b.geoms[i].area))  # the most specific (smallest) footprint
     near = b.tree.query_nearest(p, max_distance=max_m)

@@ -171,6 +171,8 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         return ProtectiveDecision("H9", ["evacuate_area", "shelter_in_place"], iso, f"small {gas} release: evacuate {iso} m, shelter downwind (ERG Table 1)",
                                   sector=ctx.sector(night if ctx.night else day, "shelter"))
     if c.material == "unknown" or (c.material is None and not c.gas_odour):
+        if _indoor(c) and c.symptoms and not c.cloud and c.scale != "large":
+            return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "unknown release inside a building with people affected: evacuate it, 50 m cordon", building_scope="whole")
         if c.symptoms or c.cloud or c.scale == "large":
             return ProtectiveDecision("H12", ["evacuate_area", "shelter_in_place"], 100, "unknown material with casualties or a cloud: evacuate 100 m, shelter downwind (ERG 111)",
                                       sector=ctx.sector(500, "shelter"), shelters=True)

@@ -7,9 +7,9 @@ import unicodedata
 from typing import Any
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import PlaceMatch, normalize
+from tools.gazetteer import PlaceMatch, has_cjk, normalize
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
 
@@ -24,7 +24,10 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if place:
         match = city.locate(place=place)
         return match, _house_number(place, match.name) or _house_number(text, match.name)
-    found = [m for m in city.gazetteer.find_in_text(text) if m.kind != "zone"] or city.gazetteer.find_in_text(text)
+    named = city.gazetteer.find_in_text(text)
+    found = [m for m in named if m.kind != "zone"]
+    # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
+    found.sort(key=lambda m: not _whole_word(text, m.name))
     if not found:  # Latin-script names inside Chinese text have no word boundaries around them
         for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", text):
             try:
@@ -33,6 +36,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 continue
             number = _house_number(run, m.name) if m.kind == "street" else None
             return m, number
+    if not found and (generic := _from_locator(city, text)) is not None:
+        return generic, None
+    found = found or named
     if not found:
         raise PlanningError("no place of the map named in the report; give the address or a landmark")
     # An addressed street wins over a landmark named in passing.
@@ -40,6 +46,21 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         if m.kind == "street" and _house_number(text, m.name):
             return m, _house_number(text, m.name)
     return found[0], None
+
+
+def _whole_word(text: str, name: str) -> bool:
+    if has_cjk(name):
+        return True
+    return re.search(rf"(?<!\w){re.escape(_fold(name))}(?!\w)", _fold(text)) is not None
+
+
+def _from_locator(city: CityModel, text: str) -> PlaceMatch | None:
+    """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站")."""
+    res = city.locator.locate(text)
+    if not res.found or res.outside_map or res.method not in ("generic", "feature", "intersection"):
+        return None
+    return PlaceMatch(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
+                      score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0))
 
 
 def _fold(text: str) -> str:
@@ -53,6 +74,13 @@ def _house_number(text: str, street: str) -> str | None:
     stem = stem[:max(4, len(stem) - 3)]
     m = re.search(rf"{re.escape(stem)}\w*[ \t]+(\d{{1,3}})(?:\s?([a-z])\b|\b)(?![:.]\d)", _fold(text))
     return (m.group(1) + (m.group(2) or "")) if m else None
+
+
+def _poi_use(category: str) -> str | None:
+    """The occupancy class a landmark's OSM tag names ("tourism=hotel" -> hotel), None for tenants and the rest."""
+    _, _, value = category.partition("=")
+    use = classify_use("", value, "", "", "") if value else "mixed"
+    return use if use not in ("mixed", "empty") else None
 
 
 def building_by_address_points(city: CityModel, b: Buildings, street: str, number: str) -> tuple[int | None, tuple[float, float] | None]:
@@ -94,13 +122,16 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
             if at is not None:  # no building there, but the address is placed better than the street's middle
                 x, y = at
     elif match.kind != "street":
-        i = building_at(b, x, y)
+        i = building_at(b, x, y, prefer_name=match.name)
     if i is not None:
         g = b.geoms[i]
         # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block
         # keep its shop floor (spec section 4: ground floor retail, flats above).
         said = cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
         use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
+        poi_use = _poi_use(match.category) if match.kind != "street" else None
+        if poi_use and use in ("mixed", "empty"):  # Hotel Kämp: tourism=hotel on an untagged block
+            use = poi_use
         c = g.representative_point()
         label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
         return g, BuildingInfo(label=label, footprint_m2=round(g.area, 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)

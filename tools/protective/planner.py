@@ -60,10 +60,13 @@ def action_geometry(city: CityModel, d: ProtectiveDecision, text: str, match: Pl
 _NON_RESIDENTIAL = ("office", "retail", "school", "hotel", "public")
 
 
-def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInfo) -> bool:
-    """Whether the OSM building's use should decide a fire row the report leaves open (indoors, use not said)."""
-    return (d.rule in ("F2", "F3") and cues.building_use is None and cues.setting != "outdoor"
-            and info.source == "osm" and info.use in _NON_RESIDENTIAL)
+def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInfo, landmark: bool) -> bool:
+    """Whether the OSM building's use should decide a fire row the report leaves open (indoors, use not said).
+
+    A named landmark's use also beats a report's loose residential word ("the Old Student House").
+    """
+    open_use = cues.building_use is None or (landmark and cues.building_use == "residential")
+    return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
 
 
 def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
@@ -95,7 +98,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         return _unlocated_plan(d, cues, hazard_type, warnings_)
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues)
-    if _use_from_map(d, cues, info):  # a fire in a school the report does not call a school is still F4
+    if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use = info.use
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
