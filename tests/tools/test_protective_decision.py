@@ -130,3 +130,14 @@ def test_more_cues_people_floors_wind_and_dependents():
 def test_each_row_of_the_table(hazard, text, rule):
     d = decide(hazard, extract_protective_cues(text))
     assert d is not None and d.rule == rule, f"{text!r}: {d.rule if d else None} ({d.reason if d else ''}); cues {extract_protective_cues(text).as_dict()}"
+
+
+def test_times_volumes_and_counts_in_other_forms():
+    assert extract_protective_cues("klo 23 gas smell").night and extract_protective_cues("reported at 0230 hrs").hour == 2
+    assert extract_protective_cues("风向西北，风速3米/秒").wind_from_deg == 315.0
+    assert extract_protective_cues("a 1000-litre IBC of diesel is leaking").scale == "large"
+    assert extract_protective_cues("about 2 m3 of fuel oil on the road").litres == 2000.0
+    assert extract_protective_cues("around three hundred people inside the hall").occupants == 300
+    assert extract_protective_cues("楼里有两百多名学生").occupants == 200
+    # A time and a small count are not one number ("10:15, 3 people" is not 153 occupants).
+    assert extract_protective_cues("smoke at 10:15, 3 people coughing").occupants is None

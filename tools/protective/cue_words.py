@@ -16,7 +16,7 @@ INDOOR = [r"\b(inside|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air)\b", r"(露台|露天)"]
-LARGE = [r"\b(tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
+LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
@@ -135,12 +135,12 @@ TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|g
 MIN_OCCUPANTS = 10
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
            "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
-OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(\d[\d,\s]{0,6}\d|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
+OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
                        r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
                        r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
 TIME_HHMM = re.compile(r"\b(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s?(?:m|km|m/s|%|metres|meters))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
-NIGHT_WORDS = [r"\b(tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
+NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 
 COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
@@ -149,10 +149,16 @@ ZH_COMPASS = {"北": 0, "东北": 45, "东": 90, "东南": 135, "南": 180, "西
 WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°"
                        r"|\bwind:?\s+(?:from\s+)?(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)\b(?![-/])")
 WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
-WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风")
+WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)")
 WIND_SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
 WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
-LITRES = re.compile(r"(\d[\d,\s]*)\s?(?:l\b|lit(?:re|er)s?|升)")
+LITRES = re.compile(r"(\d[\d,\s]*)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
+CUBIC_M = re.compile(r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
+KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b")
+# Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
+WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|several) hundred\b[^.]{0,25}?\b(people|persons|guests|visitors|shoppers|customers|students|pupils|staff|employees|workers|residents|patients|passengers|spectators|fans|children|swimmers|inside|in the building)"
+                           r"|([一二两三四五六七八九])(百|千)多?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"
+                           r"|\bcrowd of (?:about |around |some |over |more than )?(\d[\d,]*)")
 # Ordinal floor words; "first" is the ground floor as in Finnish usage (1. kerros).
 FLOOR_WORDS = {"ground": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "top": 0}
 FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]floor\b|\bstreet[- ]level\b|(底层|首层)|([一二两三四五六七八九十]{1,3})\s?(?:楼|层)(?!下|上|道|梯)")

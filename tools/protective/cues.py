@@ -162,6 +162,8 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     c.material = _material(t, c.gas_odour)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
+    elif (m := W.CUBIC_M.search(t)):
+        c.litres = float(m.group(1).replace(",", ".")) * 1000.0
     c.scale = _scale(t, c.litres)
     c.structure = _structure(t)
     if c.attacker or c.barricade:
@@ -278,6 +280,13 @@ def _occupants(t: str) -> int | None:
         # A handful of people is about casualties ("two people dizzy"), not the building's occupants.
         if n is not None and n >= W.MIN_OCCUPANTS and (best is None or n > best):
             best = n
+    if best is None and (m := W.WORD_HUNDREDS.search(t)):
+        if m.group(1):
+            best = 300 if m.group(1) == "several" else 100 * (W.EN_NUM.get(m.group(1)) or 1)
+        elif m.group(3):
+            best = (W.ZH_DIGITS.get(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
+        else:
+            best = _number(m.group(5))
     if best is None:
         m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
@@ -304,8 +313,8 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if (m := W.TIME_AMPM.search(t)):
         h = int(m.group(1)) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
-    elif (m := W.TIME_HHMM.search(t)):
-        hour = int(m.group(1))
+    elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
+        hour = int(m.group(1) or m.group(3))
     elif (m := re.search(r"(凌晨|早上|上午|中午|下午|晚上|夜里)?\s?(\d{1,2})\s?[点時时]", t)):
         h = int(m.group(2))
         if m.group(1) in ("下午", "晚上", "夜里") and h < 12:
@@ -331,7 +340,7 @@ def _wind(t: str) -> tuple[float | None, float | None]:
             word = (m.group(1) or m.group(2) or m.group(4)).replace("-", "")
             frm = W.COMPASS.get(word)
     elif (m := W.WIND_ZH.search(t)):
-        frm = W.ZH_COMPASS[m.group(1)]
+        frm = W.ZH_COMPASS[next(g for g in m.groups() if g)]
     speed = None
     if (m := W.WIND_SPEED.search(t)):
         v = float(m.group(1).replace(",", "."))
