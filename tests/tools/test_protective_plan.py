@@ -132,3 +132,8 @@ def test_landmarks_by_description_by_whole_word_and_by_their_own_footprint(city)
     church = plan_protective_action(city, "Smoke inside Helsingin tuomiokirkko", "fire", routing=False)
     assert church.building.label == "Helsingin tuomiokirkko" and church.building.footprint_m2 > 1000
     assert plan_protective_action(city, "Fire in a room of Hotel Kämp", "fire", routing=False).building.use == "hotel"
+
+
+def test_a_facility_on_a_street_is_the_facility_not_the_middle_of_the_street(city):
+    plan = plan_protective_action(city, "Smoke in the plant room of the swimming hall on Yrjönkatu", "fire", routing=False)
+    assert plan.location == "Yrjönkadun uimahalli" and plan.building.source == "osm" and plan.building.use == "public"

@@ -32,7 +32,7 @@ from tools.city import CityModel
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: sports centres, swimming halls and "lukio" classified
 DEFAULT_LEVELS = 6
 # Footprint assumed for an addressed building the extract does not hold [demo]: a typical
 # central-Helsinki block building, about 20 m deep and 30 m along the street.
@@ -54,6 +54,7 @@ _USE_BY_TAG = {
     "public": "public", "civic": "public", "train_station": "public", "transportation": "public", "church": "public", "cathedral": "public",
     "chapel": "public", "place_of_worship": "public", "museum": "public", "theatre": "public", "library": "public", "arts_centre": "public",
     "cinema": "public", "concert_hall": "public", "hospital": "public", "sports_hall": "public", "stadium": "public",
+    "sports_centre": "public", "swimming_pool": "public", "fitness_centre": "public", "community_centre": "public", "events_venue": "public",
 }
 
 
@@ -100,7 +101,7 @@ def classify_use(building: str, amenity: str, shop: str, office: str, name: str)
             return _USE_BY_TAG[tag]
     low = name.lower()
     for word, use in (("hotel", "hotel"), ("hotelli", "hotel"), ("kirkko", "public"), ("asema", "public"), ("teatteri", "public"), ("museo", "public"),
-                      ("kirjasto", "public"), ("koulu", "school"), ("yliopisto", "school"), ("tavaratalo", "retail"), ("kauppa", "retail")):
+                      ("kirjasto", "public"), ("uimahalli", "public"), ("lukio", "school"), ("koulu", "school"), ("yliopisto", "school"), ("tavaratalo", "retail"), ("kauppa", "retail")):
         if word in low:
             return use
     if building in _USE_BY_TAG:

@@ -45,6 +45,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and _house_number(text, m.name):
             return m, _house_number(text, m.name)
+    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text)) is not None and described.kind not in ("street", "zone"):
+        return described, None  # "the swimming hall on Yrjönkatu": the hall, not the middle of the street
     return found[0], None
 
 
@@ -130,7 +132,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         said = cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
         use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
         poi_use = _poi_use(match.category) if match.kind != "street" else None
-        if poi_use and use in ("mixed", "empty"):  # Hotel Kämp: tourism=hotel on an untagged block
+        if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
             use = poi_use
         c = g.representative_point()
         label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
