@@ -111,6 +111,12 @@ CASES = [
     ("severe_weather", "Snow and ice are sliding off the roof of the department store onto the queue", "SW2"),
     ("severe_weather", "The gale ripped off half the roof of the house; the top flats are open to the sky", "SW3"),
     ("public_security", "The museum got an e-mail this morning saying a bomb will explode there at 15:00", "PS4"),
+    # Spec section 2 and the flood rows: cylinders in a fire are F7 even when triaged as hazmat; a car's own
+    # fuel tank is no bulk tank; a burst main on a waterfront square is local water, the sea on it is FL3.
+    ("hazmat", "Propane cylinders on fire at the market stall", "F7"),
+    ("fire", "Car on fire in the street, the fuel tank could go", "F1"),
+    ("flood", "A water main burst on Kauppatori, the square is flooded", "FL1"),
+    ("flood", "Sea water is washing over the quay at Kauppatori", "FL3"),
 ]
 
 

@@ -94,6 +94,7 @@ class ProtectiveCues:
     water_into_building: bool = False
     local_water: bool = False
     waterfront: bool = False
+    sea: bool = False
     water_level_m: float | None = None
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
@@ -146,7 +147,7 @@ FLAGS: dict[str, list[str]] = {
     "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
     "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
     "medical_devices": W.MEDICAL_DEVICES, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
-    "water_into_building": W.WATER_INTO_BUILDING, "local_water": W.LOCAL_WATER, "waterfront": W.WATERFRONT, "wind_variable": W.WIND_VARIABLE,
+    "water_into_building": W.WATER_INTO_BUILDING, "local_water": W.LOCAL_WATER, "waterfront": W.WATERFRONT, "sea": W.SEA, "wind_variable": W.WIND_VARIABLE,
 }
 
 

@@ -157,7 +157,7 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
             return ProtectiveDecision("H13", ["isolate_deny_entry"], 500 if burning else 100, "Division 1.4 explosives: isolate (ERG 114)")
         return ProtectiveDecision("H13", ["evacuate_area"], 1600 if burning else 500, "Division 1.1-1.5 explosives: evacuate (ERG 112)", shelters=True)
     if (c.tank_vehicle or c.cylinders) and c.fire and c.material_burning:
-        return _h8(c)
+        return _fire(c, ctx)  # a tank in fire is H8; gas cylinders exposed to a fire are F7 (spec section 2)
     tih = c.material in ("chlorine", "ammonia", "other_tih")
     if (_indoor(c) or (c.indoor_chemical and c.setting is None)) and (c.indoor_chemical or tih) and c.scale != "large":
         return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "chemical release inside a building: evacuate it, 50 m cordon (ERG)", building_scope="whole")
@@ -207,7 +207,8 @@ def _flood(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.water_into_building:
         return ProtectiveDecision("FL2", ["evacuate_building"], None, "water entering a building: evacuate the basement and ground floor", building_scope="floors",
                                   scope_floors=["basement", "ground floor"], shelters=c.building_use in (None, "residential"))
-    if c.waterfront or c.water_level_m is not None:
+    # The sea on the quays (FL3); a burst main on a waterfront square is still local water (FL1).
+    if c.sea or c.water_level_m is not None or (c.waterfront and not c.local_water):
         return ProtectiveDecision("FL3", ["isolate_deny_entry"], 50, "sea water on the quays and waterfront streets: close the waterfront band 50 m from the shore",
                                   waterfront_band_m=50)
     return ProtectiveDecision("FL1", ["isolate_deny_entry"], None, "local flooding: close the flooded section")
