@@ -117,6 +117,16 @@ CASES = [
     ("fire", "Car on fire in the street, the fuel tank could go", "F1"),
     ("flood", "A water main burst on Kauppatori, the square is flooded", "FL1"),
     ("flood", "Sea water is washing over the quay at Kauppatori", "FL3"),
+    ("fire", "The building is collapsing, fire on all floors", "F5"),
+    ("fire", "Fire in the attic of the block has spread to the roofs of the two neighbouring buildings", "F6"),
+    ("hazmat", "A leaking chlorine tank at the water treatment works, big yellow-green cloud", "H10"),
+    ("flood", "Water is coming up through the floor drains into the basement flats", "FL2"),
+    ("severe_weather", "Storm blew out the windows of the school on several floors", "SW3"),
+    ("public_security", "Reports of a man with a gun walking along the esplanade", "PS5"),
+    ("public_security", "Active shooter in the school, pupils have barricaded themselves in classrooms", "PS5"),
+    ("public_security", "A man with a knife has taken his wife hostage in their apartment", "PS6"),
+    ("utility_outage", "Heating off in the block for the next two days, -25 outside", "U2"),
+    ("utility_outage", "Hot water is spraying from a broken pipe in the street, steam everywhere", "U4"),
 ]
 
 

@@ -242,12 +242,12 @@ def _weather(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
 
 # --- public security -----------------------------------------------------------------------------
 def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
+    if c.barricade:  # barricaded or holding hostages: PS6, even when the report also calls them armed
+        r = 100 if c.weapon == "firearm" else 50
+        return ProtectiveDecision("PS6", ["evacuate_building", "isolate_deny_entry"], r, f"armed person barricaded: police-led evacuation of the building, cordon {r} m", building_scope="whole")
     if c.attacker:
         r = 300 if c.weapon == "firearm" else 100
         return ProtectiveDecision("PS5", ["shelter_in_place", "isolate_deny_entry"], r, f"active attacker: lockdown (run, hide, tell), police cordon {r} m")
-    if c.barricade:
-        r = 100 if c.weapon == "firearm" else 50
-        return ProtectiveDecision("PS6", ["evacuate_building", "isolate_deny_entry"], r, f"armed person barricaded: police-led evacuation of the building, cordon {r} m", building_scope="whole")
     if c.suspicious and c.item_size in VEHICLE_SIZES:
         mand, pref = DHS_STANDOFF[c.item_size]
         return ProtectiveDecision("PS3", ["evacuate_area"], mand, f"suspicious vehicle ({c.item_size.replace('_', ' ')}): everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS)",
