@@ -127,6 +127,10 @@ CASES = [
     ("public_security", "A man with a knife has taken his wife hostage in their apartment", "PS6"),
     ("utility_outage", "Heating off in the block for the next two days, -25 outside", "U2"),
     ("utility_outage", "Hot water is spraying from a broken pipe in the street, steam everywhere", "U4"),
+    ("fire", "地下室储藏间起火，烟进入楼梯间", "F3"),
+    ("public_security", "有人打电话说剧院里有炸弹", "PS4"),
+    ("fire", "三楼着火，浓烟顺着楼梯往上冒，顶楼有人在窗口呼救", "F3"),
+    ("hazmat", "地铁站外很多人咳嗽、流泪，有一股怪味", "H12"),
 ]
 
 
