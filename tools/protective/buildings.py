@@ -10,13 +10,9 @@ floor retail, upper floors residential). All densities are the spec's demonstrat
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import threading
 import warnings
 from dataclasses import dataclass, field
@@ -29,6 +25,7 @@ from shapely.strtree import STRtree
 
 from core.settings import Settings, get_settings
 from tools.city import CityModel
+from tools.extract_cache import load_or_build
 
 log = logging.getLogger(__name__)
 
@@ -164,37 +161,9 @@ def read_buildings(pbf: Path) -> BuildingSet:
     return out
 
 
-def _cache_file(pbf: Path, cache_dir: Path) -> Path:
-    digest = hashlib.sha1()
-    with open(pbf, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return cache_dir / f"buildings-{digest.hexdigest()[:16]}-v{CACHE_VERSION}.pkl"
-
-
 def load_building_set(pbf: Path, cache_dir: Path | None) -> BuildingSet:
     """The extract's buildings, from the cache when it holds them (a corrupt cache is rebuilt)."""
-    cache = _cache_file(pbf, cache_dir) if cache_dir is not None else None
-    if cache is not None and cache.is_file():
-        try:
-            with open(cache, "rb") as fh:
-                data = pickle.load(fh)
-            if isinstance(data, BuildingSet):
-                return data
-        except Exception as exc:
-            log.warning("ignoring unreadable buildings cache %s (%s); rebuilding", cache, exc)
-    data = read_buildings(pbf)
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-        stem = cache.name.rsplit("-v", 1)[0]
-        for stale in cache.parent.glob(f"{stem}-v*.pkl"):
-            if stale != cache:  # written by an older version of this code
-                stale.unlink(missing_ok=True)
-    return data
+    return load_or_build(pbf, cache_dir, "buildings", CACHE_VERSION, BuildingSet, read_buildings)[0]
 
 
 _lock = threading.Lock()
