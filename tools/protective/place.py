@@ -45,7 +45,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and _house_number(text, m.name):
             return m, _house_number(text, m.name)
-    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text)) is not None and described.kind not in ("street", "zone"):
+    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True)) is not None and described.kind not in ("street", "zone"):
         return described, None  # "the swimming hall on Yrjönkatu": the hall, not the middle of the street
     return found[0], None
 
@@ -56,10 +56,15 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(_fold(name))}(?!\w)", _fold(text)) is not None
 
 
-def _from_locator(city: CityModel, text: str) -> PlaceMatch | None:
-    """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站")."""
+def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch | None:
+    """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
+
+    ``sure``: only a confident answer (to replace a street the report names by a facility on it).
+    """
     res = city.locator.locate(text)
     if not res.found or res.outside_map or res.method not in ("generic", "feature", "intersection"):
+        return None
+    if sure and not res.confident:
         return None
     return PlaceMatch(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
                       score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0))
