@@ -13,8 +13,9 @@ log = logging.getLogger(__name__)
 
 SHIPPED_DATA = PROJECT_ROOT / "finetune" / "data" / "train.jsonl"
 REALISTIC_DATA = PROJECT_ROOT / "finetune" / "data" / "train_v2.jsonl"  # hand-written, one report at a time
-# train_v2.jsonl and any further hand-written files beside it (train_v2_*.jsonl, from extra writers): one group
-REALISTIC_GLOB = "train_v2*.jsonl"
+# train_v2.jsonl and any further hand-written files beside it (train_v2_*.jsonl from extra writers, train_v3.jsonl
+# from the second round): one group
+REALISTIC_GLOB = "train_v[0-9]*.jsonl"
 HANDWRITTEN_TEST = PROJECT_ROOT / "finetune" / "data" / "test_handwritten.jsonl"
 TEST_SETS = [PROJECT_ROOT / "finetune" / "data" / "test_ood.jsonl", HANDWRITTEN_TEST]
 NEAR_COPY_RATIO = 85  # rapidfuzz ratio at which a training row counts as a copy of a test item
