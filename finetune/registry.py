@@ -137,10 +137,11 @@ def default_config(settings: Settings | None = None):
 def _train_default(settings: Settings) -> Path:
     from finetune.train import train_model
 
-    log.warning("no triage model yet: training the default one on %s + %s (about 2 CPU-minutes)", SHIPPED_DATA.name, REALISTIC_DATA.name)
+    hand = " + ".join(p.name for p in sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB)))
+    log.warning("no triage model yet: training the default one on %s + %s (about 3 CPU-minutes)", SHIPPED_DATA.name, hand)
     data = default_training_data(settings)
     return train_model(data, default_config(settings), models_root(settings),
-                       source=f"{SHIPPED_DATA.relative_to(PROJECT_ROOT)} + {REALISTIC_DATA.relative_to(PROJECT_ROOT)}").model_dir
+                       source=f"{SHIPPED_DATA.relative_to(PROJECT_ROOT)} + hand-written {hand}").model_dir
 
 
 def train_quick_model(out_dir: Path) -> Path:
