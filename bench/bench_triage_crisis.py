@@ -81,13 +81,8 @@ def _ensemble(model_dir: Path, clf, val, test, v_enc, v_txt, t_enc, t_txt, score
     """Figure Eight: the model's scores averaged with the TF-IDF + LR probabilities, everything chosen on validation.
 
     The TF-IDF + LR model here is fitted on the model's own training split (not the full 80 %, which holds the
-    validation rows), so validation stays unseen by every part. Weights (encoder, n-gram + cue model, TF-IDF + LR)
-    are a grid on the simplex; thresholds are per label where the label has enough validation positives, one
-    micro-F1-optimal threshold otherwise. The weights are picked by validation micro-F1 + macro-F1; the test
-    figures of the pick are the result (the best-on-test row is printed only to show the gap, never chosen).
+    validation rows), so validation stays unseen by every part; ``ensemble_report`` does the rest.
     """
-    from sklearn.metrics import f1_score
-
     from finetune.dataset import read_split
     from finetune.evaluate import TfidfBaseline
 
@@ -98,44 +93,59 @@ def _ensemble(model_dir: Path, clf, val, test, v_enc, v_txt, t_enc, t_txt, score
     if scores_out:
         np.savez_compressed(scores_out, v_enc=v_enc, v_txt=v_txt, v_tf=v_tf, t_enc=t_enc, t_txt=t_txt, t_tf=t_tf,
                             v_truth=val.type_targets, t_truth=test.type_targets)
-    v_truth, t_truth = val.type_targets > 0.5, test.type_targets > 0.5
+    ensemble_report(dict(v_enc=v_enc, v_txt=v_txt, v_tf=v_tf, t_enc=t_enc, t_txt=t_txt, t_tf=t_tf,
+                         v_truth=val.type_targets, t_truth=test.type_targets))
+
+
+def _f1(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
+    """Micro- and macro-F1 of multi-label 0/1 arrays (as sklearn with zero_division=0), vectorised for the grid."""
+    tp, fp, fn = (truth & pred).sum(0), (~truth & pred).sum(0), (truth & ~pred).sum(0)
+    micro = 2 * tp.sum() / max(1, 2 * tp.sum() + fp.sum() + fn.sum())
+    return float(micro), float((2 * tp / np.maximum(1, 2 * tp + fp + fn)).mean())
+
+
+def ensemble_report(s: dict) -> None:
+    """Average the three sources (in probability or logit space), tune thresholds on validation, score on test.
+
+    Thresholds: one micro-F1-optimal threshold, pulled towards each label's own F1-optimal one by ``shrink``
+    (0 = one threshold, 1 = fully per label; labels with < 3 validation positives keep the global one). The
+    pick is by validation micro-F1 + macro-F1; the best-on-test row only shows how far validation is from it.
+    """
+    v_truth, t_truth = s["v_truth"] > 0.5, s["t_truth"] > 0.5
     grid = np.round(np.arange(0.05, 0.91, 0.025), 3)
 
-    def f1s(truth, pred):
-        return f1_score(truth, pred, average="micro", zero_division=0), f1_score(truth, pred, average="macro", zero_division=0)
+    def thresholds(v: np.ndarray, shrink: float) -> np.ndarray:
+        pred = v[None] >= grid[:, None, None]
+        tp, fp, fn = (pred & v_truth).sum(1), (pred & ~v_truth).sum(1), (~pred & v_truth).sum(1)
+        glob = grid[int((2 * tp.sum(1) / np.maximum(1, 2 * tp.sum(1) + fp.sum(1) + fn.sum(1))).argmax())]
+        own = grid[(2 * tp / np.maximum(1, 2 * tp + fp + fn)).argmax(0)]
+        return np.where(v_truth.sum(0) >= 3, shrink * own + (1 - shrink) * glob, glob)
 
-    def thresholds(v, min_pos):
-        micro = [f1_score(v_truth, v >= t, average="micro", zero_division=0) for t in grid]
-        glob = float(grid[int(np.argmax(micro))])
-        out = np.full(v.shape[1], glob)
-        for j in range(v.shape[1]):
-            if v_truth[:, j].sum() >= min_pos:
-                out[j] = grid[int(np.argmax([f1_score(v_truth[:, j], v[:, j] >= t, zero_division=0) for t in grid]))]
-        return out
+    def logit(p: np.ndarray) -> np.ndarray:
+        p = np.clip(p, 1e-4, 1 - 1e-4)
+        return np.log(p / (1 - p))
 
-    base_v, base_t = f1s(v_truth, v_tf >= 0.5), f1s(t_truth, t_tf >= 0.5)
-    print(f"  TF-IDF + LR on the model's training split, threshold 0.5: validation micro {base_v[0]:.4f} macro {base_v[1]:.4f}; "
-          f"test micro {base_t[0]:.4f} macro {base_t[1]:.4f}")
     results = []
     steps = np.round(np.arange(0, 1.01, 0.1), 1)
-    for we in steps:
-        for wf in steps:
-            if we + wf > 1.0001:
-                continue
-            wt = round(1 - we - wf, 1)
-            v, t = we * v_enc + wt * v_txt + wf * v_tf, we * t_enc + wt * t_txt + wf * t_tf
-            for min_pos in (5, 10, 10**9):
-                th = thresholds(v, min_pos)
-                vm, tm = f1s(v_truth, v >= th), f1s(t_truth, t >= th)
-                results.append(((we, wt, wf, min_pos), vm, tm))
-    pick = max(results, key=lambda r: r[1][0] + r[1][1])
-    best_micro_on_val = max(results, key=lambda r: r[1][0])
-    oracle = max(results, key=lambda r: r[2][0] + r[2][1])
-    for name, (w, vm, tm) in (("chosen on validation (micro+macro)", pick), ("best validation micro", best_micro_on_val),
-                              ("best on test (oracle, not a result)", oracle)):
-        we, wt, wf, min_pos = w
-        kind = "one threshold" if min_pos > 10**6 else f"per-label thresholds (>= {min_pos} val positives)"
-        print(f"  ensemble {name:<36} weights enc {we} / n-gram+cue {wt} / TF-IDF {wf}, {kind}: "
+    for space in ("probability", "logit"):
+        for we in steps:
+            for wf in steps:
+                if we + wf > 1.0001:
+                    continue
+                wt = round(1 - we - wf, 1)
+                mix = {k: we * s[f"{k}_enc"] + wt * s[f"{k}_txt"] + wf * s[f"{k}_tf"] for k in ("v", "t")} if space == "probability" \
+                    else {k: 1 / (1 + np.exp(-(we * logit(s[f"{k}_enc"]) + wt * logit(s[f"{k}_txt"]) + wf * logit(s[f"{k}_tf"]))))
+                          for k in ("v", "t")}
+                for shrink in (0.0, 0.25, 0.5, 0.75, 1.0):
+                    th = thresholds(mix["v"], shrink)
+                    results.append(((space, we, wt, wf, shrink), _f1(v_truth, mix["v"] >= th), _f1(t_truth, mix["t"] >= th)))
+    base_v, base_t = _f1(v_truth, s["v_tf"] >= 0.5), _f1(t_truth, s["t_tf"] >= 0.5)
+    print(f"  TF-IDF + LR on the model's training split, threshold 0.5: validation micro {base_v[0]:.4f} macro {base_v[1]:.4f}; "
+          f"test micro {base_t[0]:.4f} macro {base_t[1]:.4f}")
+    for name, key in (("chosen on validation (micro+macro)", lambda r: r[1][0] + r[1][1]), ("best validation macro", lambda r: r[1][1]),
+                      ("best on test (oracle, not a result)", lambda r: r[2][0] + r[2][1])):
+        (space, we, wt, wf, shrink), vm, tm = max(results, key=key)
+        print(f"  ensemble {name:<36} {space} average, enc {we} / n-gram+cue {wt} / TF-IDF {wf}, threshold shrink {shrink}: "
               f"validation micro {vm[0]:.4f} macro {vm[1]:.4f}; test micro {tm[0]:.4f} macro {tm[1]:.4f}")
 
 
@@ -295,7 +305,7 @@ def main() -> None:
     from core.settings import configure_torch_threads, setup_logging
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("a", "b", "c", "z", "both", "all"), default="all")
+    parser.add_argument("--part", choices=("a", "b", "c", "e", "z", "both", "all"), default="all")
     parser.add_argument("--events", type=int, default=5)
     parser.add_argument("--loeo-rows", type=int, default=2500)
     parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
@@ -303,6 +313,7 @@ def main() -> None:
     parser.add_argument("--loeo-test-rows", type=int, default=600)
     parser.add_argument("--scores-out", type=Path, default=None,
                         help="part a: save validation/test scores of each source (.npz) for offline analysis")
+    parser.add_argument("--scores-in", type=Path, default=None, help="part e: re-run the ensemble report on saved part-a scores")
     parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
     args = parser.parse_args()
     setup_logging("WARNING")
@@ -314,6 +325,10 @@ def main() -> None:
         if args.part in ("b", "both", "all"):
             crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip,
                            blend=not args.no_blend)
+        if args.part == "e":
+            if not args.scores_in:
+                raise SystemExit("--part e needs --scores-in FILE (written by --part a --scores-out FILE)")
+            ensemble_report(dict(np.load(args.scores_in)))
         if args.part == "z":
             noise_zero_shot(args.events, 200, args.skip)
         if args.part in ("c", "all"):
