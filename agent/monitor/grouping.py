@@ -129,6 +129,8 @@ class GroupingConfig:
     noise_joins: bool = False           # a report triaged not_incident may join an open incident (never opens one)
     noise_join_probability: float = 0.8
     max_fixes: int = 8                  # place fixes kept per cluster (the distinct places its reports name)
+    place_veto_m: float = 500.0         # learned: fixes farther apart than twice their combined uncertainty plus
+                                        # this are two incidents, however alike the words (no extrapolating the fit)
 
     def __post_init__(self) -> None:
         if self.scorer not in ("linear", "learned"):
@@ -548,6 +550,9 @@ class OnlineGrouper:
             return None, -1.0, "", ""
         feats, raw = self.pair_features(item, idx, val, open_)
         prob = self.config.pair_model.probability(feats)
+        # Clearly apart is a veto: the dev set has few far pairs with alike words, so the fit alone is not trusted there.
+        radius = np.array([math.hypot(item.place.radius_m, f.radius_m) if f is not None else np.inf for f in raw["nearest"]])
+        prob = np.where(raw["dist"] > 2 * radius + self.config.place_veto_m, 0.0, prob)
         i = int(np.argmax(prob))
         best, p = open_[i], float(prob[i])
         text = max(raw["sparse"][i], raw["dense"][i], raw["dense_max"][i])
