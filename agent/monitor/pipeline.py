@@ -216,15 +216,20 @@ class MonitorPipeline:
                 self.clock = max(self.clock, t)
                 report_id = "SR-" + uuid.uuid4().hex[:12].upper()
                 zone = self.places.zone_of(fix)
-                if tri.incident_type == NOISE_TYPE:
-                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                noise = tri.incident_type == NOISE_TYPE
+                if noise:
                     self.noise += 1
-                else:
+                if noise and not self.config.grouping.noise_joins:
+                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
                         priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
-                        type_confidence=float(tri.type_confidence)))
+                        type_confidence=float(tri.type_confidence), type_probs=getattr(tri, "type_probs", None),
+                        join_only=noise))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
+                    if noise and cluster_id is None:
+                        reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
                 if zone:

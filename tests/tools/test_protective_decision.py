@@ -124,6 +124,8 @@ CASES = [
     ("severe_weather", "Storm blew out the windows of the school on several floors", "SW3"),
     ("public_security", "Reports of a man with a gun walking along the esplanade", "PS5"),
     ("public_security", "Active shooter in the school, pupils have barricaded themselves in classrooms", "PS5"),
+    ("public_security", "Man firing a gun at people on Esplanadi, he is still there", "PS5"),
+    ("public_security", "Someone is shooting into the crowd outside the station", "PS5"),
     ("public_security", "A man with a knife has taken his wife hostage in their apartment", "PS6"),
     ("utility_outage", "Heating off in the block for the next two days, -25 outside", "U2"),
     ("utility_outage", "Hot water is spraying from a broken pipe in the street, steam everywhere", "U4"),

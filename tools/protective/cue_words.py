@@ -89,6 +89,8 @@ STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) 
 WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
 
 ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人)",
+            r"\b(fir(e|es|ed|ing)|shoot(s|ing)?|shot) (a |an |his |her |the )?(gun|rifle|pistol|shotgun|weapon|shots)\b",
+            r"\b(firing|shooting) (at|into) (people|the crowd|passers-?by|pedestrians|cars|the street)",
             r"\b((man|woman|person|someone|somebody|youth|guy|men|people) (with|carrying|waving|brandishing|armed with) (a |an )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)|armed (man|person|woman|men|attacker|suspect)s?)"]
 BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the )?classrooms?)|hostages?|holed up|refuses to come out|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|人质|拒不出来|反锁)"]
 FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
