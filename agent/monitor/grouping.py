@@ -143,9 +143,11 @@ class GroupingConfig:
         """``city``: incidents in one city, reports mostly located (calls with AML, sensors, named places): the learned
         pair scorer, a 6 h window (follow-ups hours later; the scorer weighs the gap), reports triaged not_incident may
         join an incident they clearly belong to (all chosen on the team's dev set).  ``social``: event-level grouping
-        of unlocated posts over days (threshold and dense weight chosen on the CrisisLexT26 dev events)."""
+        of unlocated posts over days (threshold, dense weight and noise joins chosen on the CrisisLexT26 dev events: with
+        the current triage model, letting posts triaged not_incident join a clear match raised dev NMI 0.808 -> 0.846
+        and grouped 3,346 related posts instead of 1,601)."""
         base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "join_probability": 0.5, "noise_joins": True},
-                "social": {"threshold": 0.20, "dense_weight": 0.5, "window_s": 24 * 3600}}
+                "social": {"threshold": 0.20, "dense_weight": 0.5, "window_s": 24 * 3600, "noise_joins": True}}
         if name not in base:
             raise ValueError(f"unknown grouping profile {name!r}; use city or social")
         return cls(**{**base[name], **overrides})
