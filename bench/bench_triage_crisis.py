@@ -74,9 +74,82 @@ def _levers(clf, val, test, train) -> None:
         pred = t >= th
         print(f"  lever: {name:<44} micro-F1 {f1_score(t_truth, pred, average='micro', zero_division=0):.4f}  "
               f"macro-F1 {f1_score(t_truth, pred, average='macro', zero_division=0):.4f}")
+    return v_enc, v_txt, t_enc, t_txt
 
 
-def figure_eight(workdir: Path, epochs: int) -> None:
+def _ensemble(model_dir: Path, clf, val, test, v_enc, v_txt, t_enc, t_txt, scores_out: Path | None = None) -> None:
+    """Figure Eight: the model's scores averaged with the TF-IDF + LR probabilities, everything chosen on validation.
+
+    The TF-IDF + LR model here is fitted on the model's own training split (not the full 80 %, which holds the
+    validation rows), so validation stays unseen by every part; ``ensemble_report`` does the rest.
+    """
+    from finetune.dataset import read_split
+    from finetune.evaluate import TfidfBaseline
+
+    train = read_split(model_dir / "train_split.jsonl", clf.type_labels, "multi", [])
+    tfidf = TfidfBaseline(mode="multi").fit(train)
+    v_tf, _ = tfidf.predict_proba(val.texts)
+    t_tf, _ = tfidf.predict_proba(test.texts)
+    if scores_out:
+        np.savez_compressed(scores_out, v_enc=v_enc, v_txt=v_txt, v_tf=v_tf, t_enc=t_enc, t_txt=t_txt, t_tf=t_tf,
+                            v_truth=val.type_targets, t_truth=test.type_targets)
+    ensemble_report(dict(v_enc=v_enc, v_txt=v_txt, v_tf=v_tf, t_enc=t_enc, t_txt=t_txt, t_tf=t_tf,
+                         v_truth=val.type_targets, t_truth=test.type_targets))
+
+
+def _f1(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
+    """Micro- and macro-F1 of multi-label 0/1 arrays (as sklearn with zero_division=0), vectorised for the grid."""
+    tp, fp, fn = (truth & pred).sum(0), (~truth & pred).sum(0), (truth & ~pred).sum(0)
+    micro = 2 * tp.sum() / max(1, 2 * tp.sum() + fp.sum() + fn.sum())
+    return float(micro), float((2 * tp / np.maximum(1, 2 * tp + fp + fn)).mean())
+
+
+def ensemble_report(s: dict) -> None:
+    """Average the three sources (in probability or logit space), tune thresholds on validation, score on test.
+
+    Thresholds: one micro-F1-optimal threshold, pulled towards each label's own F1-optimal one by ``shrink``
+    (0 = one threshold, 1 = fully per label; labels with < 3 validation positives keep the global one). The
+    pick is by validation micro-F1 + macro-F1; the best-on-test row only shows how far validation is from it.
+    """
+    v_truth, t_truth = s["v_truth"] > 0.5, s["t_truth"] > 0.5
+    grid = np.round(np.arange(0.05, 0.91, 0.025), 3)
+
+    def thresholds(v: np.ndarray, shrink: float) -> np.ndarray:
+        pred = v[None] >= grid[:, None, None]
+        tp, fp, fn = (pred & v_truth).sum(1), (pred & ~v_truth).sum(1), (~pred & v_truth).sum(1)
+        glob = grid[int((2 * tp.sum(1) / np.maximum(1, 2 * tp.sum(1) + fp.sum(1) + fn.sum(1))).argmax())]
+        own = grid[(2 * tp / np.maximum(1, 2 * tp + fp + fn)).argmax(0)]
+        return np.where(v_truth.sum(0) >= 3, shrink * own + (1 - shrink) * glob, glob)
+
+    def logit(p: np.ndarray) -> np.ndarray:
+        p = np.clip(p, 1e-4, 1 - 1e-4)
+        return np.log(p / (1 - p))
+
+    results = []
+    steps = np.round(np.arange(0, 1.01, 0.1), 1)
+    for space in ("probability", "logit"):
+        for we in steps:
+            for wf in steps:
+                if we + wf > 1.0001:
+                    continue
+                wt = round(1 - we - wf, 1)
+                mix = {k: we * s[f"{k}_enc"] + wt * s[f"{k}_txt"] + wf * s[f"{k}_tf"] for k in ("v", "t")} if space == "probability" \
+                    else {k: 1 / (1 + np.exp(-(we * logit(s[f"{k}_enc"]) + wt * logit(s[f"{k}_txt"]) + wf * logit(s[f"{k}_tf"]))))
+                          for k in ("v", "t")}
+                for shrink in (0.0, 0.25, 0.5, 0.75, 1.0):
+                    th = thresholds(mix["v"], shrink)
+                    results.append(((space, we, wt, wf, shrink), _f1(v_truth, mix["v"] >= th), _f1(t_truth, mix["t"] >= th)))
+    base_v, base_t = _f1(v_truth, s["v_tf"] >= 0.5), _f1(t_truth, s["t_tf"] >= 0.5)
+    print(f"  TF-IDF + LR on the model's training split, threshold 0.5: validation micro {base_v[0]:.4f} macro {base_v[1]:.4f}; "
+          f"test micro {base_t[0]:.4f} macro {base_t[1]:.4f}")
+    for name, key in (("chosen on validation (micro+macro)", lambda r: r[1][0] + r[1][1]), ("best validation macro", lambda r: r[1][1]),
+                      ("best on test (oracle, not a result)", lambda r: r[2][0] + r[2][1])):
+        (space, we, wt, wf, shrink), vm, tm = max(results, key=key)
+        print(f"  ensemble {name:<36} {space} average, enc {we} / n-gram+cue {wt} / TF-IDF {wf}, threshold shrink {shrink}: "
+              f"validation micro {vm[0]:.4f} macro {vm[1]:.4f}; test micro {tm[0]:.4f} macro {tm[1]:.4f}")
+
+
+def figure_eight(workdir: Path, epochs: int, scores_out: Path | None = None) -> None:
     from finetune.dataset import LabelSpec, drop_constant, expand_columns, prepare, read_table
     from finetune.evaluate import evaluate
     from finetune.predict import TriageClassifier
@@ -100,7 +173,8 @@ def figure_eight(workdir: Path, epochs: int) -> None:
         print(_row(key, m[key], b[key]))
     from finetune.dataset import read_split
     val = read_split(result.model_dir / "val_split.jsonl", clf.type_labels, "multi", [])
-    _levers(clf, val, test, train)
+    scores = _levers(clf, val, test, train)
+    _ensemble(result.model_dir, clf, val, test, *scores, scores_out=scores_out)
 
 
 def crisislex_loeo(workdir: Path, n_events: int, max_rows: int, epochs: int, max_test: int, skip: int = 0,
@@ -231,12 +305,15 @@ def main() -> None:
     from core.settings import configure_torch_threads, setup_logging
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("a", "b", "c", "z", "both", "all"), default="all")
+    parser.add_argument("--part", choices=("a", "b", "c", "e", "z", "both", "all"), default="all")
     parser.add_argument("--events", type=int, default=5)
     parser.add_argument("--loeo-rows", type=int, default=2500)
     parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
     parser.add_argument("--no-blend", action="store_true", help="LOEO without the n-gram + cue blend (encoder alone)")
     parser.add_argument("--loeo-test-rows", type=int, default=600)
+    parser.add_argument("--scores-out", type=Path, default=None,
+                        help="part a: save validation/test scores of each source (.npz) for offline analysis")
+    parser.add_argument("--scores-in", type=Path, default=None, help="part e: re-run the ensemble report on saved part-a scores")
     parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
     args = parser.parse_args()
     setup_logging("WARNING")
@@ -244,10 +321,14 @@ def main() -> None:
     print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
     with tempfile.TemporaryDirectory(prefix="bench-triage-") as tmp:
         if args.part in ("a", "both", "all"):
-            figure_eight(Path(tmp), args.epochs)
+            figure_eight(Path(tmp), args.epochs, args.scores_out)
         if args.part in ("b", "both", "all"):
             crisislex_loeo(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip,
                            blend=not args.no_blend)
+        if args.part == "e":
+            if not args.scores_in:
+                raise SystemExit("--part e needs --scores-in FILE (written by --part a --scores-out FILE)")
+            ensemble_report(dict(np.load(args.scores_in)))
         if args.part == "z":
             noise_zero_shot(args.events, 200, args.skip)
         if args.part in ("c", "all"):

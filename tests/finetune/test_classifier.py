@@ -108,3 +108,29 @@ def test_priority_blend_is_chosen_on_validation_and_used(quick_model_dir, quick_
     assert (quick_model_dir / PRIORITY_TEXT_MODEL).is_file() == (config["priority_blend"] < 1.0)
     _, prio, _, _, _ = quick_classifier.predict_proba(["Two people trapped in a burning car on Mannerheimintie"])
     assert np.allclose(prio.sum(1), 1.0, atol=1e-4)
+
+
+def test_parallel_workers_give_the_same_triage_and_restore_torch_threads(quick_classifier):
+    import torch
+
+    from finetune.predict import MIN_WORKER_WINDOWS
+
+    # Enough reports for two workers, of different lengths (a long one read in windows), in no length order.
+    texts = [f"{w} reported on Mannerheimintie near number {i}, " + "people are gathering and asking for help " * (i % 4)
+             for i, w in enumerate(["Fire", "A flood", "A car crash", "Gas smell", "A fight", "Smoke"] * 3)]
+    texts.append("My neighbour collapsed in the stairwell and is not breathing. " * 30)
+    assert len(texts) >= 2 * MIN_WORKER_WINDOWS
+    workers = quick_classifier.workers
+    torch.set_num_threads(2)
+    try:
+        quick_classifier.set_workers(1)
+        one = quick_classifier.predict(texts)
+        quick_classifier.set_workers(2)
+        two = quick_classifier.predict(texts)
+        assert torch.get_num_threads() == 2  # the encoder's single-thread section gives the caller's setting back
+    finally:
+        quick_classifier.set_workers(workers)
+    for a, b in zip(one, two):
+        assert (a.incident_type, a.priority) == (b.incident_type, b.priority)
+        assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-4)
+        assert np.allclose(list(a.priority_probs.values()), list(b.priority_probs.values()), atol=1e-4)

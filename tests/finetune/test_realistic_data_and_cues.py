@@ -72,3 +72,27 @@ def test_bounded_p1_threshold_respects_the_over_triage_bound():
     pred = (prio.argmax(1) == 0) | (prio[:, 0] >= t)
     assert recall == pred[truth == 0].mean() and over == pred[truth != 0].mean()
     assert bounded_p1_threshold(prio, truth, list(PRIORITIES), 0.95, 1.0)[1] >= 0.95  # no bound: target reached
+
+
+def test_second_round_hand_written_set_is_read_by_the_default_training():
+    """train_v3.jsonl (issue 10, second round) belongs to the hand-written group the default model trains on."""
+    names = [p.name for p in sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB))]
+    assert "train_v3.jsonl" in names and "train_v2.jsonl" in names
+    rows = _rows(SHIPPED_DATA.parent / "train_v3.jsonl")
+    assert len(rows) >= 600
+    assert sum(r["language"] == "zh" for r in rows) / len(rows) >= 0.25
+    assert sum(r["priority"] == "P1" for r in rows) >= 200
+
+
+def test_batch_builder_refuses_a_report_already_in_another_hand_written_set(tmp_path):
+    import pytest
+
+    from finetune.data.build_v2 import HERE, other_sets, read_batches
+
+    existing = _rows(SHIPPED_DATA.parent / "train_v2.jsonl")[0]["text"]
+    (tmp_path / "01.txt").write_text(f"fire|P2||staff_note|Bin fire behind the Kaisaniemi kiosk, out now\nmedical|P1||x|{existing}\n",
+                                     encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate"):
+        read_batches(tmp_path, other_sets(HERE / "train_v9.jsonl"))
+    (tmp_path / "01.txt").write_text("fire|P2||staff_note|Bin fire behind the Kaisaniemi kiosk, out now\n", encoding="utf-8")
+    assert [r["incident_type"] for r in read_batches(tmp_path, other_sets(HERE / "train_v9.jsonl"))] == ["fire"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
-from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper, PlaceFix
+from agent.monitor.grouping import PAIR_FEATURES, GroupingConfig, Item, OnlineGrouper, PairModel, PlaceFix
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector, describe_key
 
 T0 = 1_764_496_800.0
@@ -115,3 +117,82 @@ def test_describe_and_counts():
         counts.add(T0 + 60 * m, ["type=fire", "type=fire|zone=Kamppi"])
     series = counts.series("type=")
     assert list(series) == ["type=fire"] and len(series["type=fire"]) == 5 and counts.totals["type=fire"] == 10
+
+
+# --- the learned pair scorer (city profile) ---------------------------------------------------------------------------
+def _probs(main: str, p: float = 0.9) -> dict:
+    rest = ["fire", "medical", "traffic_accident", "flood"]
+    out = {t: (1 - p) / (len(rest) - 1) for t in rest if t != main}
+    out[main] = p
+    return out
+
+
+def _litem(key, minute, text, type_="fire", place=None, p=0.9, join_only=False, vec=None):
+    return Item(key, T0 + 60 * minute, text, type_, 3, vec, place, type_confidence=p, type_probs=_probs(type_, p),
+                join_only=join_only)
+
+
+def test_city_profile_uses_the_shipped_pair_scorer_and_explains_with_a_probability():
+    g = OnlineGrouper(GroupingConfig.profile("city"))
+    assert g.config.scorer == "learned" and g.config.pair_model.features == PAIR_FEATURES
+    a0, _ = g.add(_litem("r0", 0, "Fire in an apartment building, smoke from the 3rd floor", place=KAISANIEMI))
+    a1, _ = g.add(_litem("r1", 3, "Smoke pouring out of a block of flats, flames in a window", place=KAISANIEMI))
+    assert not a1.new and a1.cluster_id == a0.cluster_id
+    assert a1.reason.startswith("same place and type (Kaisaniemi, fire), 3 min after") and "P(same incident)" in a1.reason
+    # the same place, a confident other type, other words: another incident
+    b, _ = g.add(_litem("r2", 5, "Man collapsed at the tram stop, not breathing", "medical", place=KAISANIEMI, p=0.95))
+    assert b.new
+    # the same type and words 1.7 km away: another incident
+    c, _ = g.add(_litem("r3", 6, "Fire in an apartment building, smoke from the 3rd floor", place=PlaceFix("Pasila", 60.1900, 24.9300, 80)))
+    assert c.new and "m apart" in c.reason
+
+
+def test_a_report_triaged_not_incident_joins_only_a_clear_match():
+    g = OnlineGrouper(GroupingConfig.profile("city"))
+    a0, _ = g.add(_litem("r0", 0, "Fire in an apartment building at Kaisaniemi, smoke from the 3rd floor", place=KAISANIEMI))
+    g.add(_litem("r1", 2, "Apartment fire Kaisaniemi, flames from the 3rd floor window", place=KAISANIEMI))
+    noise = Item("n0", T0 + 240, "Apartment fire at Kaisaniemi, flames from the 3rd floor", "not_incident", 4, None,
+                 KAISANIEMI, type_confidence=0.5, type_probs={"not_incident": 0.5, "fire": 0.4, "medical": 0.1}, join_only=True)
+    joined, _ = g.add(noise)
+    assert joined.cluster_id == a0.cluster_id
+    lonely = Item("n1", T0 + 300, "What time does the library open today?", "not_incident", 4, None, KAMPPI,
+                  type_confidence=0.95, type_probs={"not_incident": 0.95, "medical": 0.05}, join_only=True)
+    alone, alerts = g.add(lonely)
+    assert alone.cluster_id is None and alerts == [] and alone.reason.startswith("not grouped")
+    assert len(g.clusters) == 1
+
+
+def test_learned_clusters_keep_their_fixes_and_show_the_supported_place():
+    g = OnlineGrouper(GroupingConfig.profile("city", join_probability=0.0))  # everything joins: look at the place
+    wrong = PlaceFix("Rautatientori", 60.1712, 24.9441, 40)
+    for i, place in enumerate([KAISANIEMI, wrong, KAISANIEMI, KAISANIEMI]):
+        g.add(_litem(f"r{i}", i, "Water bubbling up through the street, a burst main", "flood", place=place))
+    (c,) = g.clusters.values()
+    assert {f.name for f in c.fixes} == {"Kaisaniemi", "Rautatientori"}
+    assert c.place.name == "Kaisaniemi"  # three reports agree; the one precise but lone fix does not win
+    g.detach("r1")
+    assert [f.name for f in g.cluster_of("r0").fixes] == ["Kaisaniemi"]
+
+
+def test_pair_model_json_round_trip_and_a_stale_file_is_a_clear_error(tmp_path):
+    model = PairModel.load()
+    again = PairModel.from_json(json.loads(json.dumps(model.to_json())))
+    x = np.random.default_rng(0).random((5, len(PAIR_FEATURES)))
+    assert np.allclose(model.probability(x), again.probability(x), atol=1e-4)
+    stale = model.to_json() | {"features": ["sparse", "dense"]}
+    with pytest.raises(ValueError, match="refit"):
+        PairModel.from_json(stale)
+    with pytest.raises(FileNotFoundError, match="pairscore fit"):
+        PairModel.load(tmp_path / "none.json")
+
+
+def test_teacher_forced_pairs_label_the_true_incident_cluster():
+    from agent.monitor.pairscore import LabelledItem, teacher_forced_pairs
+
+    items = [LabelledItem(_litem("a", 0, "Fire in a flat", place=KAISANIEMI), "I1"),
+             LabelledItem(_litem("b", 1, "Man collapsed", "medical", place=KAMPPI), "I2"),
+             LabelledItem(_litem("c", 2, "Flat on fire, smoke", place=KAISANIEMI), "I1"),
+             LabelledItem(_litem("d", 3, "Lovely day", "not_incident", join_only=True), None)]
+    x, y, groups = teacher_forced_pairs(items)
+    assert x.shape == (1 + 2 + 2, len(PAIR_FEATURES))  # b sees a's cluster, c sees two, d sees two
+    assert list(y) == [0, 1, 0, 0, 0] and list(groups[:3]) == ["I2", "I1", "I1"]

@@ -102,3 +102,32 @@ def test_eca_monitor_cli_on_a_file(tmp_path: Path, quick_model_dir: Path, capsys
         assert "no such file" in capsys.readouterr().err
     finally:
         get_settings.cache_clear()
+
+
+def test_noise_is_not_embedded_and_a_repeated_text_is_triaged_once(triage_model):
+    embedded: list[str] = []
+
+    def encoder(texts: list[str]):
+        from core.encoders import usem3_encoder
+
+        embedded.extend(texts)
+        return usem3_encoder(1).encode(texts)
+
+    class Counting:  # the real model, counting what it is asked
+        def __init__(self, model):
+            self.model, self.seen = model, []
+
+        def predict(self, texts):
+            self.seen += list(texts)
+            return self.model.predict(texts)
+
+    clf = Counting(triage_model)
+    pipe = MonitorPipeline(clf, encoder=encoder)
+    recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM]
+    reports, _ = pipe.process(recs)
+    noise = [r.text for r in reports if r.cluster_id is None]
+    assert noise and not set(noise) & set(embedded)  # reports not grouped are not embedded
+    assert set(embedded) == {r.text for r in reports if r.cluster_id}
+    again, _ = pipe.process([FeedRecord(STREAM[0][2], T + 600, "call")])
+    assert pipe.triage_cache_hits == 1 and clf.seen.count(triage_text(STREAM[0][2])) == 1
+    assert again[0].incident_type == reports[0].incident_type and again[0].priority == reports[0].priority

@@ -92,10 +92,74 @@ CASES = [
     ("utility_outage", "A tram overhead line is down and sparking on the street", "U3"),
     ("utility_outage", "电车线掉落在路上", "U3"),
     ("utility_outage", "District heating pipe burst, hot water and steam in the street", "U4"),
+    # Wider phrasings (written for the cue extractor, not taken from any bench set).
+    ("fire", "Flat fire on the 2nd floor, the stairs are pitch black and an old man is shouting for help from his balcony", "F3"),
+    ("fire", "二楼厨房油锅起火，已经关门，楼道里没有烟", "F2"),
+    ("fire", "Flames are coming out of the windows on every floor of the building", "F5"),
+    ("fire", "The fire has jumped to the building next door and is spreading along the block", "F6"),
+    ("fire", "Fire in the chemistry class, the teacher got the pupils out", "F4"),
+    ("hazmat", "Resident says her stove smells a bit of gas, she feels fine", "H1"),
+    ("hazmat", "Gas smell in the restaurant kitchen and two staff feel faint", "H2"),
+    ("hazmat", "Someone sprayed pepper spray in the school corridor, pupils coughing", "H3"),
+    ("hazmat", "Granules of pool chlorine spilled from a torn sack on the pavement, dry, no fumes", "H4"),
+    ("hazmat", "Some white powder spilled from a package on the pavement, nobody ill", "H11"),
+    ("hazmat", "饭店露台上的液化气罐漏气，嘶嘶响", "H5"),
+    ("flood", "Rainwater is running in under the door and down into the basement storerooms of the shop", "FL2"),
+    ("earthquake_collapse", "A loud bang and the end wall of the house came down; the house next door has new cracks in the shared wall", "E3"),
+    ("earthquake_collapse", "轻微地震，墙皮掉落，没有结构损坏", "E0"),
+    ("earthquake_collapse", "A hole opened in the road after the water main leak, no buildings affected", "E4"),
+    ("severe_weather", "Snow and ice are sliding off the roof of the department store onto the queue", "SW2"),
+    ("severe_weather", "The gale ripped off half the roof of the house; the top flats are open to the sky", "SW3"),
+    ("public_security", "The museum got an e-mail this morning saying a bomb will explode there at 15:00", "PS4"),
+    # Spec section 2 and the flood rows: cylinders in a fire are F7 even when triaged as hazmat; a car's own
+    # fuel tank is no bulk tank; a burst main on a waterfront square is local water, the sea on it is FL3.
+    ("hazmat", "Propane cylinders on fire at the market stall", "F7"),
+    ("fire", "Car on fire in the street, the fuel tank could go", "F1"),
+    ("flood", "A water main burst on Kauppatori, the square is flooded", "FL1"),
+    ("flood", "Sea water is washing over the quay at Kauppatori", "FL3"),
+    ("fire", "The building is collapsing, fire on all floors", "F5"),
+    ("fire", "Fire in the attic of the block has spread to the roofs of the two neighbouring buildings", "F6"),
+    ("hazmat", "A leaking chlorine tank at the water treatment works, big yellow-green cloud", "H10"),
+    ("flood", "Water is coming up through the floor drains into the basement flats", "FL2"),
+    ("severe_weather", "Storm blew out the windows of the school on several floors", "SW3"),
+    ("public_security", "Reports of a man with a gun walking along the esplanade", "PS5"),
+    ("public_security", "Active shooter in the school, pupils have barricaded themselves in classrooms", "PS5"),
+    ("public_security", "Man firing a gun at people on Esplanadi, he is still there", "PS5"),
+    ("public_security", "Someone is shooting into the crowd outside the station", "PS5"),
+    ("public_security", "A man with a knife has taken his wife hostage in their apartment", "PS6"),
+    ("utility_outage", "Heating off in the block for the next two days, -25 outside", "U2"),
+    ("utility_outage", "Hot water is spraying from a broken pipe in the street, steam everywhere", "U4"),
+    ("fire", "地下室储藏间起火，烟进入楼梯间", "F3"),
+    ("public_security", "有人打电话说剧院里有炸弹", "PS4"),
+    ("fire", "三楼着火，浓烟顺着楼梯往上冒，顶楼有人在窗口呼救", "F3"),
+    ("hazmat", "地铁站外很多人咳嗽、流泪，有一股怪味", "H12"),
 ]
+
+
+def test_more_cues_people_floors_wind_and_dependents():
+    c = extract_protective_cues("LPG leak at the depot, wind NE 7 m/s")
+    assert (c.wind_from_deg, c.wind_speed_ms) == (45.0, 7.0)
+    assert extract_protective_cues("About 80 swimmers and staff are still inside the hall").occupants == 80
+    assert extract_protective_cues("七楼一户起火").fire_floor == 7 and extract_protective_cues("fire on the third floor").fire_floor == 3
+    u = extract_protective_cues("Heating out for 40 hours at -20 °C. Two residents on Vironkatu use home ventilators.")
+    assert u.long_outage and u.frost and u.dependents == 2
+    r = extract_protective_cues("Gas smell in the cafe on the ground floor")
+    assert r.building_use == "public" and r.use_is_tenant  # a cafe is a tenant of its block, not the building's use
+    assert not extract_protective_cues("Fire in the library, smoke in the reading room").use_is_tenant
 
 
 @pytest.mark.parametrize("hazard,text,rule", CASES, ids=[f"{r}-{i}" for i, (_, _, r) in enumerate(CASES)])
 def test_each_row_of_the_table(hazard, text, rule):
     d = decide(hazard, extract_protective_cues(text))
     assert d is not None and d.rule == rule, f"{text!r}: {d.rule if d else None} ({d.reason if d else ''}); cues {extract_protective_cues(text).as_dict()}"
+
+
+def test_times_volumes_and_counts_in_other_forms():
+    assert extract_protective_cues("klo 23 gas smell").night and extract_protective_cues("reported at 0230 hrs").hour == 2
+    assert extract_protective_cues("风向西北，风速3米/秒").wind_from_deg == 315.0
+    assert extract_protective_cues("a 1000-litre IBC of diesel is leaking").scale == "large"
+    assert extract_protective_cues("about 2 m3 of fuel oil on the road").litres == 2000.0
+    assert extract_protective_cues("around three hundred people inside the hall").occupants == 300
+    assert extract_protective_cues("楼里有两百多名学生").occupants == 200
+    # A time and a small count are not one number ("10:15, 3 people" is not 153 occupants).
+    assert extract_protective_cues("smoke at 10:15, 3 people coughing").occupants is None

@@ -21,7 +21,9 @@ def test_the_stairwell_gas_report_moves_one_building_not_two_districts(city):
     old = plan_evacuation(city, Hazard(hazard_type="hazmat", center=(plan.lat, plan.lon), radius_m=300))
     assert (plan.rule, plan.primary) == ("H2", "evacuate_building")
     assert plan.building is not None and plan.building.scope == "whole"
-    assert 10 <= plan.people_moved <= 100 < old.total_people
+    # The OSM footprint that holds the shops at number 21 (the footprint itself carries no address).
+    assert plan.building.source == "osm" and plan.building.footprint_m2 > 300
+    assert 10 <= plan.people_moved <= 300 < old.total_people
     assert plan.shelters == [] and plan.assembly_point is not None
     # The assembly point lies outside the 30 m cordon around the building.
     cordon = shape(plan.geometries["isolation"])
@@ -88,3 +90,50 @@ def test_a_large_spill_evacuates_the_area_and_downwind_to_suitable_shelters(city
     assert plan.clearance_routed_min and plan.clearance_bound_min and plan.route_lines
     # Both population figures are shown; the headline follows the spec (zones) for an area.
     assert plan.people_moved_buildings and plan.people_moved_zones and plan.people_moved == pytest.approx(plan.people_moved_zones, rel=0.05)
+
+
+def test_an_address_only_shops_carry_finds_its_building_and_a_time_is_no_house_number(city):
+    from tools.protective.place import locate_in_report
+
+    b = city_buildings(city)
+    assert building_by_address(b, normalize("Yrjönkatu"), "30", normalize) is None  # the footprint has no address tags
+    plan = plan_protective_action(city, "Strong gas smell in the stairwell of Yrjönkatu 30, a resident has a headache", "hazmat")
+    assert plan.building.source == "osm" and plan.building.label == "Yrjönkatu 30" and plan.building.footprint_m2 > 300
+    _, number = locate_in_report(city, "Annankatu, 21:15: smoke from a window", None, None, None)
+    assert number is None
+    _, number = locate_in_report(city, "Bulevardi 16b, kitchen fire", None, None, None)
+    assert number == "16b"
+
+
+def test_the_osm_use_of_the_building_decides_the_fire_row_and_a_flat_fire_counts_flats(city):
+    # Kalevankatu 8 is a school in OSM; the report does not say so.
+    plan = plan_protective_action(city, "Fire on the 2nd floor of Kalevankatu 8, smoke in the corridor", "fire")
+    assert plan.rule == "F4" and plan.building.use == "school" and "building_use_from_map" in plan.cues["found"]
+    # A flat fire high up in a mixed block: the fire floor and the one above are flats, not the shop floor.
+    flat = plan_protective_action(city, "Kitchen fire in a flat on the 5th floor of Yrjönkatu 30 at 10:00, door shut, the rest of the stairwell is clear", "fire")
+    assert flat.rule == "F2" and flat.building.use == "mixed"
+    assert flat.people_moved == round(people_in("residential", flat.building.footprint_m2, 2, night=False))
+
+
+def test_a_long_outage_relocates_only_the_dependent_persons(city):
+    plan = plan_protective_action(city, "Power cut on Liisankatu expected to last 20 hours, -18 °C. Four residents there rely on oxygen concentrators.", "utility_outage")
+    assert (plan.rule, plan.primary, plan.people_moved) == ("U2", "shelter_in_place", 4)
+
+
+def test_landmarks_by_description_by_whole_word_and_by_their_own_footprint(city):
+    # Named only by a description the locator knows, in English or Chinese.
+    theatre = plan_protective_action(city, "Fire backstage at the National Theatre, smoke in the wings", "fire", routing=False)
+    assert theatre.building.source == "osm" and "Kansallisteatteri" in theatre.building.label and theatre.rule == "F4"
+    station = plan_protective_action(city, "中央火车站候车大厅起火，有浓烟", "fire", routing=False)
+    assert station.building.source == "osm" and station.building.use == "public"
+    # "Kitchen" does not name the restaurant "Kitch"; Esplanadi stands as a word of its own.
+    assert plan_protective_action(city, "Kitchen fire in the pavilion restaurant on Esplanadi", "fire", routing=False).location == "Esplanadi"
+    # Of overlapping footprints, the landmark's own (the cathedral, not a part of it); a hotel tag on an untagged block.
+    church = plan_protective_action(city, "Smoke inside Helsingin tuomiokirkko", "fire", routing=False)
+    assert church.building.label == "Helsingin tuomiokirkko" and church.building.footprint_m2 > 1000
+    assert plan_protective_action(city, "Fire in a room of Hotel Kämp", "fire", routing=False).building.use == "hotel"
+
+
+def test_a_facility_on_a_street_is_the_facility_not_the_middle_of_the_street(city):
+    plan = plan_protective_action(city, "Smoke in the plant room of the swimming hall on Yrjönkatu", "fire", routing=False)
+    assert plan.location == "Yrjönkadun uimahalli" and plan.building.source == "osm" and plan.building.use == "public"

@@ -29,8 +29,6 @@ def _wait_for_proposal(page, unit_id: str) -> None:
     page.wait_for_function(f"() => (document.querySelector('#proposals input')||{{}}).value?.includes('{unit_id}')", timeout=60_000)
 
 
-@pytest.mark.xfail(strict=False, reason="after the branch merges the third triage in a row sometimes never shows its result "
-                   "in the browser (passes alone); under investigation, see the closing note")
 def test_d_sitrep_with_several_incidents_open(open_page, artifacts_dir, ui_assistant) -> None:
     page = open_page()
     for report in ("Fire on the 4th floor at Fredrikinkatu 20, people trapped, P1",
@@ -40,7 +38,9 @@ def test_d_sitrep_with_several_incidents_open(open_page, artifacts_dir, ui_assis
         page.click("#triage-btn")
         page.wait_for_selector("[data-testid=triage-result]")
         page.click("#new-incident-btn")  # the next report is a separate incident
-        page.wait_for_function("() => !document.querySelector('#triage-btn').disabled")
+        # New incident clears the report box when its reply lands: typing the next report before that
+        # lost it (the intermittent failure), so wait for the reset to show.
+        page.wait_for_selector("[data-testid=triage-result]", state="detached")
     _chat(page, "sitrep pls")
     page.click("#refresh-btn")
     page.wait_for_function("() => document.querySelector('#sitrep').innerText.includes('Open incidents')")

@@ -10,13 +10,9 @@ floor retail, upper floors residential). All densities are the spec's demonstrat
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import threading
 import warnings
 from dataclasses import dataclass, field
@@ -29,10 +25,11 @@ from shapely.strtree import STRtree
 
 from core.settings import Settings, get_settings
 from tools.city import CityModel
+from tools.extract_cache import load_or_build
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: sports centres, swimming halls and "lukio" classified
 DEFAULT_LEVELS = 6
 # Footprint assumed for an addressed building the extract does not hold [demo]: a typical
 # central-Helsinki block building, about 20 m deep and 30 m along the street.
@@ -54,6 +51,7 @@ _USE_BY_TAG = {
     "public": "public", "civic": "public", "train_station": "public", "transportation": "public", "church": "public", "cathedral": "public",
     "chapel": "public", "place_of_worship": "public", "museum": "public", "theatre": "public", "library": "public", "arts_centre": "public",
     "cinema": "public", "concert_hall": "public", "hospital": "public", "sports_hall": "public", "stadium": "public",
+    "sports_centre": "public", "swimming_pool": "public", "fitness_centre": "public", "community_centre": "public", "events_venue": "public",
 }
 
 
@@ -100,7 +98,7 @@ def classify_use(building: str, amenity: str, shop: str, office: str, name: str)
             return _USE_BY_TAG[tag]
     low = name.lower()
     for word, use in (("hotel", "hotel"), ("hotelli", "hotel"), ("kirkko", "public"), ("asema", "public"), ("teatteri", "public"), ("museo", "public"),
-                      ("kirjasto", "public"), ("koulu", "school"), ("yliopisto", "school"), ("tavaratalo", "retail"), ("kauppa", "retail")):
+                      ("kirjasto", "public"), ("uimahalli", "public"), ("lukio", "school"), ("koulu", "school"), ("yliopisto", "school"), ("tavaratalo", "retail"), ("kauppa", "retail")):
         if word in low:
             return use
     if building in _USE_BY_TAG:
@@ -163,37 +161,9 @@ def read_buildings(pbf: Path) -> BuildingSet:
     return out
 
 
-def _cache_file(pbf: Path, cache_dir: Path) -> Path:
-    digest = hashlib.sha1()
-    with open(pbf, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return cache_dir / f"buildings-{digest.hexdigest()[:16]}-v{CACHE_VERSION}.pkl"
-
-
 def load_building_set(pbf: Path, cache_dir: Path | None) -> BuildingSet:
     """The extract's buildings, from the cache when it holds them (a corrupt cache is rebuilt)."""
-    cache = _cache_file(pbf, cache_dir) if cache_dir is not None else None
-    if cache is not None and cache.is_file():
-        try:
-            with open(cache, "rb") as fh:
-                data = pickle.load(fh)
-            if isinstance(data, BuildingSet):
-                return data
-        except Exception as exc:
-            log.warning("ignoring unreadable buildings cache %s (%s); rebuilding", cache, exc)
-    data = read_buildings(pbf)
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-        stem = cache.name.rsplit("-v", 1)[0]
-        for stale in cache.parent.glob(f"{stem}-v*.pkl"):
-            if stale != cache:  # written by an older version of this code
-                stale.unlink(missing_ok=True)
-    return data
+    return load_or_build(pbf, cache_dir, "buildings", CACHE_VERSION, BuildingSet, read_buildings)[0]
 
 
 _lock = threading.Lock()
@@ -254,13 +224,21 @@ def people_in_area(b: Buildings, area, night: bool, share: float = 1.0) -> Build
     return BuildingCount(total, len(rows), fp, sorted(rows, key=lambda r: -r[1]))
 
 
-def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0) -> int | None:
-    """Index of the building containing the point, else the nearest within ``max_m`` (None: none)."""
+def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0, prefer_name: str | None = None) -> int | None:
+    """Index of the building containing the point, else the nearest within ``max_m`` (None: none).
+
+    Of overlapping footprints (a building and its parts), the one named ``prefer_name`` wins
+    (the cathedral, not its tower), else the most specific (smallest) one.
+    """
     if len(b) == 0:
         return None
     p = Point(x, y)
     hits = b.tree.query(p, predicate="intersects")
     hits = [i for i in hits if b.use[i] != "empty"] or list(hits)
+    if prefer_name:
+        key = prefer_name.casefold()
+        named = [i for i in hits if b.name[i] and (b.name[i].casefold() in key or key in b.name[i].casefold())]
+        hits = named or hits
     if len(hits):
         return int(min(hits, key=lambda i: b.geoms[i].area))  # the most specific (smallest) footprint
     near = b.tree.query_nearest(p, max_distance=max_m)

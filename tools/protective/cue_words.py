@@ -11,32 +11,45 @@ import re
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
 INDOOR = [r"\b(inside|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
-          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|中心|商场|大厦|医院)(内|里))"]
+          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|院|中心|商场|大厦|医院)(内|里))",
+          r"\b(stove|oven|cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|客厅|卧室|机房|储藏室)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
-           r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|院里|空地|(楼|大楼|建筑|商场)(外|前|旁))"]
-LARGE = [r"\b(tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
-         r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)"]
+           r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
+           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air)\b", r"(露台|露天)"]
+LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
+         r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
+         r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
 SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman) (has )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
-            r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)"]
+            r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
+            r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
 STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
                 r"(浓烈|很浓|刺鼻|嘶嘶|报警器)"]
 COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
-GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|co detector|gas alarm)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)"]
+GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|co detector|gas alarm)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)",
+             r"\b(smell\w* (a bit |slightly |faintly |a little |a lot |strongly |really |very )?(like |of )gas|gas(sy)? smell\w*|whiff of gas|gas (is )?(escaping|hissing))"]
 
 FIRE_SPREAD = [r"\b(several (flats|apartments|floors)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar))",
-               r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))"]
-SMOKE_STAIRWELL = [r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)"]
+               r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
+               r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))"]
+SMOKE_STAIRWELL = [r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
+                   r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
 FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing)|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
-                  r"(整栋|整幢|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)"]
+                  r"(整栋|整幢|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)",
+                  r"\b(flames[^.]{0,30}(windows )?(on|of|from) (every|all|each|several|many) (the )?floors?|every floor (is )?(burning|on fire|alight)|all floors (are )?(burning|on fire|alight)|roof (has )?(fallen|caved|collapsed) in)",
+                  r"\b((fire|flames) (on|in|from) (all|every|several|many) (the )?floors|(building|house|block) (is |has started )?(collapsing|falling down|coming down))"]
 BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many) buildings (are )?(on fire|burning|ablaze)|row of (houses|buildings)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
-                     r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))"]
+                     r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))",
+                     r"\b((into|reached|reaching|caught|to) the (\w+ of the )?(next|neighbouring|neighboring|adjacent) (buildings?|houses?)|both (roofs|buildings|houses) (are )?(now )?(burning|on fire|alight|ablaze)|embers (are )?(landing|falling|raining) on)", r"((烧到|蔓延至|蔓延到|殃及|波及).{0,4}(隔壁|旁边|邻).{0,3}(楼|建筑|房)|两栋.{0,4}(起火|着火|燃烧)|火星.{0,4}落)",
+                     r"\b((jumped|spread|spreading|moved|gone|going|crossed|leapt) (to|into|across) (the )?(building|house|block)s? next door|(building|house) next door (is |has )?(now )?(on fire|burning|alight|caught fire|ablaze)|(spreading|moving|burning) along the (block|row|street))",
+                     r"\b((spread|spreading|spreads|jumped|jumping|moved|leapt) to [^.]{0,30}(neighbouring|neighboring|adjacent|next|nearby) (buildings|houses|blocks|building|house))"]
 CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|cylinders?)\b", r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐)"]
-TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|fuel tank|tank (is )?(on fire|burning))", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
+TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|(bulk|storage|underground|depot) (fuel )?tanks?|fuel depot)", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
 FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", r"(火|燃烧|烟)"]
 ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|sounding)|alarm only|false alarm)", r"(火警铃|烟雾报警|报警响)"]
-TRAPPED = [r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)"]
+TRAPPED = [r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
+           r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
 OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"(汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
 
 TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
@@ -45,7 +58,8 @@ FLAMMABLE_GAS = [r"\b(propane|butane|lpg|natural gas|gas (pipe|line|main|service
 FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体)"]
 CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|漂白|腐蚀)"]
 SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
-INDOOR_CHEMICAL = [r"\b(chemicals? (spilled|leaked|released|reacting)|bleach (and|with|mixed)|disinfectant|pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂|消毒剂|漂白剂|化学品泄漏|化学品|试剂)"]
+INDOOR_CHEMICAL = [r"\b(chemical (smell|odou?r|fumes|vapou?rs?)|chemicals? (spilled|leaked|released|reacting)|bleach (and|with|mixed)|disinfectant|pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂|消毒剂|漂白剂|化学品泄漏|化学品|试剂)",
+                   r"\b(pepper spray|tear gas|irritant spray|cs gas|mace)\b", r"(辣椒水|辣椒喷雾|催泪)"]
 UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
 CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
 EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
@@ -54,75 +68,116 @@ MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", r"(起火|着�
 
 STRUCT_ELEMENT = [r"\b(balcony|balconies|canopy|facade|façade|cladding|panels?|scaffolding|cornice|chimney|railing|awning|bay window|eaves|parapet|plaster (chunks|pieces)|stone (pieces|chunks)|sign)\b", r"(阳台|雨棚|外墙|幕墙|脚手架|烟囱|栏杆|墙皮|招牌|檐)"]
 STRUCT_PARTIAL = [r"\b(partial(ly)? collaps\w*|part of the (roof|floor|building|wall|ceiling)|(roof|floor|wall|ceiling|stair(case|s)?) (has |have )?(collapsed|caved in|fallen in|came down|gave way)|collapsed (roof|floor|wall|ceiling))", r"(部分坍塌|部分倒塌|屋顶塌|楼板塌|墙体倒塌|天花板塌)"]
-STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (next|neighbouring|neighboring|adjacent)|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (may|could|might) (collapse|come down|fall)|neighbouring|neighboring|adjacent|next) (buildings?|houses?|blocks?) (is |are )?(cracking|threatened|at risk|leaning|damaged)|shared walls? (are |is )?(crack\w*|bulging)|walls? of the (neighbouring|neighboring|adjacent|next) (buildings?|houses?) (are |is )?crack\w*|threaten\w* (the )?(neighbouring|neighboring|adjacent|next)", r"(相邻.{0,6}(开裂|危险|受损)|邻近.{0,6}(开裂|危险|受损)|隔壁.{0,6}(开裂|危险))"]
-FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}collaps\w*|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)"]
-GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse)", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌)"]
+STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (next|neighbouring|neighboring|adjacent)|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (may|could|might) (collapse|come down|fall)|neighbouring|neighboring|adjacent|next) (buildings?|houses?|blocks?) (is |are )?(cracking|threatened|at risk|leaning|damaged)|shared walls? (are |is )?(crack\w*|bulging)|walls? of the (neighbouring|neighboring|adjacent|next) (buildings?|houses?) (are |is )?crack\w*|threaten\w* (the )?(neighbouring|neighboring|adjacent|next)", r"(相邻.{0,6}(开裂|危险|受损)|邻近.{0,6}(开裂|危险|受损)|隔壁.{0,6}(开裂|危险))",
+                 r"\b((building|house|block) next door[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|shares? (that|the|a|its) (party )?wall[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed))"]
+FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}collaps\w*|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
+                 r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
+GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse)", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌)",
+          r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
 TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃)"]
+# "No structural damage" said outright: a tremor's fallen plaster is not a failed building element.
+NO_STRUCTURAL_DAMAGE = [r"\b(no (structural |visible |real )?damage|no cracks|buildings? (are |is )?(intact|undamaged|fine))", r"(没有.{0,4}(损坏|损伤|裂缝)|无.{0,4}(损坏|损伤)|结构完好)"]
+# An unidentified material described by its look: an unknown (ERG 111), unless a material is named.
+UNKNOWN_LOOK = [r"\b(white|grey|gray|brown|yellow|green|black|blue|strange|odd|oily|sticky) (powder|substance|liquid|goo|crystals|slime|residue)\b", r"(白色|黄色|不知名).{0,2}(粉末|液体|物质)"]
 MINOR_DAMAGE = [r"\b(cracked plaster|plaster (cracks|fell)|fallen objects|things fell|items fell|objects fell|no (structural )?damage|shelves)", r"(墙皮|物品掉落|没有损坏)"]
 
-FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"(屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)"]
-STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)"]
+FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"(屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)",
+           r"\b((ice|snow)( and (ice|snow))? (is |are )?(sliding|falling|coming|crashing|dropping) (off|down|from)|chunks of (ice|snow|concrete|plaster|stone|glass)|(sliding|falling|dropping) off the roof)"]
+STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)",
+                r"\b((torn|ripped|blown|tore|ripped|blew) (off )?(half |part of |most of |the whole )?(of )?the roof( off)?|open to the sky|ceilings? (are |is )?(sagging|coming down))", r"(屋顶.{0,4}(掀|吹)(掉|走|开)|露天了)",
+                r"\b((blew|blown|smashed|broke|shattered) (out|in) (the |all the |several )?windows|windows of [^.]{0,40} on (several|many|all) floors)"]
 WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
 
-ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人)"]
-BARRICADE = [r"\b(barricaded|hostages?|holed up|refuses to come out|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|人质|拒不出来|反锁)"]
+ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人)",
+            r"\b(fir(e|es|ed|ing)|shoot(s|ing)?|shot) (a |an |his |her |the )?(gun|rifle|pistol|shotgun|weapon|shots)\b",
+            r"\b(firing|shooting) (at|into) (people|the crowd|passers-?by|pedestrians|cars|the street)",
+            r"\b((man|woman|person|someone|somebody|youth|guy|men|people) (with|carrying|waving|brandishing|armed with) (a |an )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)|armed (man|person|woman|men|attacker|suspect)s?)"]
+BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the )?classrooms?)|hostages?|holed up|refuses to come out|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|人质|拒不出来|反锁)"]
 FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
 OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
 DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
 SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
-BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|email|letter|post) (says|said|claims|claimed|warns|warned|threatens|threatened)[^.]{0,40}(bomb|explosive|blow)|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|扬言.{0,10}(炸|爆)|恐吓信)"]
+BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|email|letter|post) (says|said|claims|claimed|warns|warned|threatens|threatened)[^.]{0,40}(bomb|explosive|blow)|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|扬言.{0,10}(炸|爆)|恐吓信)",
+               r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate))",
+               r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
 ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
     ("container_truck", [r"\b(container truck|water truck|shipping container)\b", r"(集装箱|水罐车)"]),
     ("delivery_truck", [r"\b(delivery truck|box truck|lorry|truck)\b", r"(货车|卡车)"]),
     ("suv_van", [r"\b(van|suv|minibus|pickup)\b", r"(面包车|厢式车|越野车|皮卡)"]),
     ("car", [r"\b(car|sedan|vehicle|taxi)\b", r"(轿车|汽车|车辆|出租车)"]),
-    ("pipe", [r"\b(pipe bomb|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
+    ("pipe", [r"\b(pipe bomb|length of pipe|pipe|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
     ("backpack", [r"\b(backpack|rucksack|vest|bag)\b", r"(背包|双肩包|背心|书包)"]),
     ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley)\b", r"(手提箱|公文包|行李箱|箱子)"]),
 ]
 
-OUTAGE = [r"\b(power (cut|outage|failure)|blackout|no (electricity|power|water|heating)|outage|without (power|electricity|water|heat(ing)?)|water (supply )?(cut|interrupted)|heating (is )?(off|out|failed)|telecom|phone network down|mobile network down)", r"(停电|断电|停水|断水|停暖|供暖中断|通信中断|断网)"]
-FROST = [r"(-\s?(1[0-9]|[2-4][0-9])\s?(°|degrees|c\b)|minus (ten|fifteen|twenty|1[0-9]|[2-4][0-9])|freezing|severe frost|extreme cold|bitter cold|\bfrost\b)", r"(零下(十|二十|三十|1[0-9]|[2-4][0-9])|严寒|冰冻)"]
-LONG_OUTAGE = [r"\b(over|more than|at least|expected to last|for) (12|1[3-9]|2[0-9]|[3-9][0-9]) ?(h\b|hours)|(until|till) tomorrow|all night|for (a|one|two|several) days?|days\b", r"(超过12小时|十二小时以上|一整夜|好几天|数天|(1[2-9]|2[0-9])小时)"]
-MEDICAL_DEVICES = [r"\b(oxygen concentrator|ventilator|home dialysis|dialysis|medical devices?|respirator|life[- ]support|home oxygen|powered wheelchair)", r"(制氧机|呼吸机|透析|医疗设备)"]
+OUTAGE = [r"\b((heating|power|electricity|water|district heat\w*)[^.]{0,40}\b(is|are|went|has gone) (out|off|down)|power (cut|outage|failure)|blackout|no (electricity|power|water|heating)|outage|without (power|electricity|water|heat(ing)?)|water (supply )?(cut|interrupted)|heating (is )?(off|out|failed)|telecom|phone network down|mobile network down)", r"(停电|断电|停水|断水|停暖|供暖中断|通信中断|断网)"]
+FROST = [r"(-\s?(1[0-9]|[2-4][0-9])\s?(°|degrees|c\b)|minus (ten|fifteen|twenty|1[0-9]|[2-4][0-9])|freezing|severe frost|extreme cold|bitter cold|\bfrost\b)", r"(零下(十|二十|三十|1[0-9]|[2-4][0-9])|严寒|冰冻)",
+         r"(?<![\w\d])-\s?(1[0-9]|[2-4][0-9])\b(?![-\d]|\s?(m\b|km|%|min|people|persons))"]
+LONG_OUTAGE = [r"\b(take|takes|taking|last|lasts|lasting|about|around|up to|another) (1[2-9]|[2-9][0-9]|[1-9][0-9]{2}) ?(h\b|hours)", r"\b(over|more than|at least|expected to last|for) (12|1[3-9]|2[0-9]|[3-9][0-9]) ?(h\b|hours)|(until|till) tomorrow|all night|for (a|one|two|several) days?|days\b", r"(超过12小时|十二小时以上|一整夜|好几天|数天|(1[2-9]|2[0-9])小时)"]
+MEDICAL_DEVICES = [r"\b(oxygen concentrator|ventilator|home dialysis|dialysis|medical devices?|respirator|life[- ]support|home oxygen|powered wheelchair)", r"(制氧机|呼吸机|透析|医疗设备)",
+                   r"\b(home ventilators?|ventilator users?|on oxygen|oxygen therapy|electric wheelchair|hospital bed at home)"]
 LIVE_WIRE = [r"\b(live wire|power line (is )?down|downed (power )?line|overhead (line|wire)s? (is |are )?(down|hanging|broken)|tram (overhead )?(line|wire)s?|cable (is )?(down|hanging|sparking)|sparking|electrical cabinet|transformer (box|cabinet)|exposed wires?)", r"(电线.{0,3}(掉落|断|垂|裸露|冒火)|高压线|电车.{0,2}线|电缆.{0,3}(火花|掉落|裸露)|电箱|配电箱|电线杆|触电|漏电|带电|火花|架空线|接触网|断线|电线落地|配电柜)"]
-HOT_WATER = [r"\b((district[- ]heating|hot water|heating) (pipe|main|line)s? (has |have )?(burst|broken|ruptured|leaking)|(burst|broken|ruptured) (district[- ]heating|hot[- ]water|heating) (pipe|main)|hot water (gushing|spraying|flowing|in the street)|steam (in the street|rising|coming|pouring|leak)|scalding|boiling water)", r"(供热管|热水管|热水.{0,3}(喷|涌)|蒸汽)"]
+HOT_WATER = [r"\b((district[- ]heating|hot water|heating) (pipe|main|line)s? (has |have )?(burst|broken|ruptured|leaking)|(burst|broken|ruptured) (district[- ]heating|hot[- ]water|heating) (pipe|main)|hot water (gushing|spraying|flowing|in the street)|steam (in the street|rising|coming|pouring|leak)|scalding|boiling water)", r"(供热管|热水管|热水.{0,3}(喷|涌)|蒸汽)",
+             r"\b((hot water|boiling water|steam) (is |are )?(gushing|spraying|spurting|pouring|flowing|coming|rising|billowing|shooting)|steam everywhere|cloud of steam)"]
 STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|trapped in (a|the) (lift|elevator))", r"(困在电梯|电梯.{0,3}困)"]
 
 FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
-WATER_INTO_BUILDING = [r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进)|水.{0,4}(灌入|进入|涌入|漫进|灌进).{0,6}(地下室|楼|屋|家|店|公寓))"]
+WATER_INTO_BUILDING = [r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进)|水.{0,4}(灌入|进入|涌入|漫进|灌进).{0,6}(地下室|楼|屋|家|店|公寓))",
+                       r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground floor|store|garage|restaurant|lobby|level|car park|parking))",
+                       r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground floor|store|garage|drains?))"]
 LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
+# The sea itself (FL3/FL4), as opposed to a waterfront place where a water main may burst (FL1).
+SEA = [r"\b(sea|sea level|sea water|seawater|storm surge|high water|tide|tidal|waves? (over|washing))\b", r"(海水|海平面|风暴潮|潮位|涨潮|海浪)"]
 WATERFRONT = [r"\b(sea|sea level|sea water|seawater|storm surge|quay|quays|waterfront|kauppatori|market square|harbou?r|shore|seafront|pier|eteläranta|pohjoisranta|katajanokka)", r"(海水|海平面|风暴潮|码头|海滨|港口|岸边|集市广场)"]
 WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of |at |is |reaches |reached |forecast (?:at |to reach )?)?\+?)(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|米)\b|(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|cm|厘米|米)\s?(?:above (?:mean )?(?:sea level|normal)|higher than normal)|(?:高出|超出|水位|海平面|潮位|海水)[^0-9]{0,10}(\d+(?:\.\d+)?)\s?(米|厘米)")
 
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
-    ("school", [r"\b(school|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
+    ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"(车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|饭店|咖啡馆|医院|养老院)"]),
     ("retail", [r"\b(shop|shops|store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
     ("office", [r"\b(office|offices|office building|bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户)"]),
 ]
 
+# Businesses that usually hold one floor or a unit of a central block, not the whole building:
+# naming one does not make a mixed block a restaurant or a shop from cellar to roof.
+TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|"
+                    r"餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|店里)")
+
 MIN_OCCUPANTS = 10
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
            "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
-OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(\d[\d,\s]{0,6}\d|\d+)\s*(?:people|persons|guests|visitors|shoppers|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|audience)\b"
+OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
                        r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
                        r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
 TIME_HHMM = re.compile(r"\b(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s?(?:m|km|m/s|%|metres|meters))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
-NIGHT_WORDS = [r"\b(tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
+NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 
 COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
            "south-west": 225, "west": 270, "northwest": 315, "north-west": 315, "n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
 ZH_COMPASS = {"北": 0, "东北": 45, "东": 90, "东南": 135, "南": 180, "西南": 225, "西": 270, "西北": 315}
-WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°")
+WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°"
+                       r"|\bwind:?\s+(?:from\s+)?(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)\b(?![-/])")
 WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
-WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风")
+WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)")
 WIND_SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
 WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
-LITRES = re.compile(r"(\d[\d,\s]*)\s?(?:l\b|lit(?:re|er)s?|升)")
+LITRES = re.compile(r"(\d[\d,\s]*)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
+CUBIC_M = re.compile(r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
+KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b")
+# Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
+WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|several) hundred\b[^.]{0,25}?\b(people|persons|guests|visitors|shoppers|customers|students|pupils|staff|employees|workers|residents|patients|passengers|spectators|fans|children|swimmers|inside|in the building)"
+                           r"|([一二两三四五六七八九])(百|千)多?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"
+                           r"|\bcrowd of (?:about |around |some |over |more than )?(\d[\d,]*)")
+# Ordinal floor words; "first" is the ground floor as in Finnish usage (1. kerros).
+FLOOR_WORDS = {"ground": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "top": 0}
+FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]floor\b|\bstreet[- ]level\b|(底层|首层)|([一二两三四五六七八九十]{1,3})\s?(?:楼|层)(?!下|上|道|梯)")
+# Dependent persons to relocate in a long outage (U2): a count of people in the sentence that names their devices.
+DEPENDENTS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?(?:residents|people|persons|patients|users|clients|elderly|pensioners|seniors|tenants|customers)\b"
+                        r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?(?:居民|住户|老人|病人|患者|用户)")
+ZH_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")

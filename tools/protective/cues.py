@@ -23,14 +23,17 @@ from tools.protective import cue_words as W
 Setting = Literal["indoor", "outdoor"]
 
 _NEG_EN = re.compile(r"\b(no|not|nobody|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
-_NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$")
+_NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$|没[^，。；！？]?$")
+# A Chinese cue spanning a negation ("楼道里暂时没烟": no smoke in the stairwell yet) is negated too;
+# only inside the match, since some cues start with one (无人看管, unattended).
+_NEG_ZH_INSIDE = re.compile(r"(没有|没|无|未)")
 
 
 def _find(text: str, pattern: str) -> re.Match | None:
     """First match of ``pattern`` not negated just before it."""
     for m in re.finditer(pattern, text):
         before = text[max(0, m.start() - 40):m.start()]
-        if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]):
+        if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NEG_ZH_INSIDE.search(m.group(0)[1:]):
             continue
         return m
     return None
@@ -91,9 +94,12 @@ class ProtectiveCues:
     water_into_building: bool = False
     local_water: bool = False
     waterfront: bool = False
+    sea: bool = False
     water_level_m: float | None = None
     building_use: str | None = None
+    use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
     occupants: int | None = None
+    dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
     fire_floor: int | None = None
     hour: int | None = None
     night: bool | None = None
@@ -141,7 +147,7 @@ FLAGS: dict[str, list[str]] = {
     "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
     "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
     "medical_devices": W.MEDICAL_DEVICES, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
-    "water_into_building": W.WATER_INTO_BUILDING, "local_water": W.LOCAL_WATER, "waterfront": W.WATERFRONT, "wind_variable": W.WIND_VARIABLE,
+    "water_into_building": W.WATER_INTO_BUILDING, "local_water": W.LOCAL_WATER, "waterfront": W.WATERFRONT, "sea": W.SEA, "wind_variable": W.WIND_VARIABLE,
 }
 
 
@@ -157,15 +163,18 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     c.material = _material(t, c.gas_odour)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
+    elif (m := W.CUBIC_M.search(t)):
+        c.litres = float(m.group(1).replace(",", ".")) * 1000.0
     c.scale = _scale(t, c.litres)
     c.structure = _structure(t)
     if c.attacker or c.barricade:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
-    c.building_use = next((use for use, pats in W.USES if _has(t, *pats)), None)
+    c.building_use, c.use_is_tenant = _building_use(t)
     c.occupants = _occupants(t)
-    if (m := W.FLOOR_OF.search(t)):
-        c.fire_floor = int(next(g for g in m.groups() if g))
+    c.fire_floor = _floor(t)
+    if c.medical_devices:
+        c.dependents = _dependents(t)
     c.water_level_m = _water_level(t)
     c.hour, c.night = _time_of_day(t)
     c.wind_from_deg, c.wind_speed_ms = _wind(t)
@@ -185,15 +194,60 @@ def _material(t: str, gas_odour: bool) -> str | None:
     """The material class, most specific first (household chlorine or ammonia products are corrosive liquids)."""
     household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|canister|jerry ?can|drum|puddle|spill(ed)?|can of)\b", r"(漂白|清洁|洗涤|瓶|桶|洒|泼)") \
         and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|气体|罐|云|阀)")
+    # Pool chlorine (calcium hypochlorite granules, tablets) is a solid oxidizer, not a toxic gas release.
+    solid_product = _has(t, r"\b(granules|granular|tablets|pellets|powder|hypochlorite|sack|bag of)\b", r"(颗粒|片剂|粉末|次氯酸钙|袋)") \
+        and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|fumes|vapou?r|smell\w*|odou?r|cough\w*|mixed)\b", r"(气瓶|气体|罐|云|阀|气味|咳嗽|混)")
     for name, pats in W.TIH.items():
         if _has(t, *pats):
-            return "corrosive" if household else name
+            return "solid" if solid_product else ("corrosive" if household else name)
     named_gas = _has(t, r"\b(propane|butane|lpg|natural gas|gas main|gas pipe|acetylene|methane|hydrogen)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔)")
     checks = [("explosive_1_4", _has(t, *W.EXPLOSIVE_14)), ("explosive_1_x", _has(t, *W.EXPLOSIVE_1X)), ("unknown", _has(t, *W.UNKNOWN_MATERIAL)),
               ("flammable_liquid", not gas_odour and not named_gas and _has(t, *W.FLAMMABLE_LIQUID)),
               ("flammable_gas", gas_odour or _has(t, *W.FLAMMABLE_GAS)), ("flammable_liquid", _has(t, *W.FLAMMABLE_LIQUID)),
-              ("corrosive", _has(t, *W.CORROSIVE)), ("solid", _has(t, *W.SOLID))]
+              ("corrosive", _has(t, *W.CORROSIVE)), ("unknown", _has(t, *W.UNKNOWN_LOOK)), ("solid", _has(t, *W.SOLID))]
     return next((name for name, hit in checks if hit), None)
+
+
+def _building_use(t: str) -> tuple[str | None, bool]:
+    """The building's use the report names, and whether only a business inside it was named (a tenant)."""
+    for use, pats in W.USES:
+        words = [m.group(0) for p in pats if (m := _find(t, p))]
+        if words:
+            return use, all(W.TENANT.fullmatch(w.strip()) for w in words)
+    return None, False
+
+
+def _floor(t: str) -> int | None:
+    """The floor of the incident, the first one named (1 = ground floor): "5th floor", "floor 5", "五楼", "third floor"."""
+    found = []
+    if (m := W.FLOOR_OF.search(t)):
+        found.append((m.start(), int(next(g for g in m.groups() if g))))
+    if (m := W.FLOOR_WORD.search(t)):
+        found.append((m.start(), _zh_number(m.group(3)) if m.group(3) else W.FLOOR_WORDS.get(m.group(1) or "", 1)))
+    return min(found)[1] if found else None
+
+
+def _zh_number(s: str) -> int:
+    """A small Chinese numeral (一 .. 九十九)."""
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return W.ZH_DIGITS.get(tens, 1) * 10 + W.ZH_DIGITS.get(ones, 0)
+    return W.ZH_DIGITS.get(s, 1)
+
+
+def _dependents(t: str) -> int | None:
+    """Persons on powered medical devices the report counts, in the sentences that name the devices (U2)."""
+    total = 0
+    for sentence in re.split(r"(?<=[.!?。！？；;])\s*", t):
+        if not _has(sentence, *W.MEDICAL_DEVICES):
+            continue
+        for m in W.DEPENDENTS.finditer(sentence):
+            raw = m.group(1) or m.group(2)
+            n = int(raw) if raw.isdigit() else (W.EN_NUM.get(raw) or W.ZH_DIGITS.get(raw))
+            if n:
+                total += n
+                break
+    return total or None
 
 
 def _scale(t: str, litres: float | None) -> str | None:
@@ -207,8 +261,9 @@ def _scale(t: str, litres: float | None) -> str | None:
 
 def _structure(t: str) -> str | None:
     """Structural damage, most severe first: threatening neighbours, partial collapse, ground, an element, minor."""
+    no_damage = _has(t, *W.NO_STRUCTURAL_DAMAGE)
     for name, pats in (("threatening", W.STRUCT_THREAT + W.FULL_COLLAPSE), ("partial", W.STRUCT_PARTIAL), ("ground", W.GROUND),
-                       ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
+                       ("minor", W.NO_STRUCTURAL_DAMAGE if no_damage else []), ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
         if _has(t, *pats):
             return name
     return None
@@ -226,6 +281,13 @@ def _occupants(t: str) -> int | None:
         # A handful of people is about casualties ("two people dizzy"), not the building's occupants.
         if n is not None and n >= W.MIN_OCCUPANTS and (best is None or n > best):
             best = n
+    if best is None and (m := W.WORD_HUNDREDS.search(t)):
+        if m.group(1):
+            best = 300 if m.group(1) == "several" else 100 * (W.EN_NUM.get(m.group(1)) or 1)
+        elif m.group(3):
+            best = (W.ZH_DIGITS.get(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
+        else:
+            best = _number(m.group(5))
     if best is None:
         m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
@@ -252,8 +314,8 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if (m := W.TIME_AMPM.search(t)):
         h = int(m.group(1)) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
-    elif (m := W.TIME_HHMM.search(t)):
-        hour = int(m.group(1))
+    elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
+        hour = int(m.group(1) or m.group(3))
     elif (m := re.search(r"(凌晨|早上|上午|中午|下午|晚上|夜里)?\s?(\d{1,2})\s?[点時时]", t)):
         h = int(m.group(2))
         if m.group(1) in ("下午", "晚上", "夜里") and h < 12:
@@ -276,10 +338,10 @@ def _wind(t: str) -> tuple[float | None, float | None]:
         if m.group(3):
             frm = float(m.group(3)) % 360
         else:
-            word = (m.group(1) or m.group(2)).replace("-", "")
+            word = (m.group(1) or m.group(2) or m.group(4)).replace("-", "")
             frm = W.COMPASS.get(word)
     elif (m := W.WIND_ZH.search(t)):
-        frm = W.ZH_COMPASS[m.group(1)]
+        frm = W.ZH_COMPASS[next(g for g in m.groups() if g)]
     speed = None
     if (m := W.WIND_SPEED.search(t)):
         v = float(m.group(1).replace(",", "."))

@@ -157,7 +157,7 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
             return ProtectiveDecision("H13", ["isolate_deny_entry"], 500 if burning else 100, "Division 1.4 explosives: isolate (ERG 114)")
         return ProtectiveDecision("H13", ["evacuate_area"], 1600 if burning else 500, "Division 1.1-1.5 explosives: evacuate (ERG 112)", shelters=True)
     if (c.tank_vehicle or c.cylinders) and c.fire and c.material_burning:
-        return _h8(c)
+        return _fire(c, ctx)  # a tank in fire is H8; gas cylinders exposed to a fire are F7 (spec section 2)
     tih = c.material in ("chlorine", "ammonia", "other_tih")
     if (_indoor(c) or (c.indoor_chemical and c.setting is None)) and (c.indoor_chemical or tih) and c.scale != "large":
         return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "chemical release inside a building: evacuate it, 50 m cordon (ERG)", building_scope="whole")
@@ -171,6 +171,8 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         return ProtectiveDecision("H9", ["evacuate_area", "shelter_in_place"], iso, f"small {gas} release: evacuate {iso} m, shelter downwind (ERG Table 1)",
                                   sector=ctx.sector(night if ctx.night else day, "shelter"))
     if c.material == "unknown" or (c.material is None and not c.gas_odour):
+        if _indoor(c) and c.symptoms and not c.cloud and c.scale != "large":
+            return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "unknown release inside a building with people affected: evacuate it, 50 m cordon", building_scope="whole")
         if c.symptoms or c.cloud or c.scale == "large":
             return ProtectiveDecision("H12", ["evacuate_area", "shelter_in_place"], 100, "unknown material with casualties or a cloud: evacuate 100 m, shelter downwind (ERG 111)",
                                       sector=ctx.sector(500, "shelter"), shelters=True)
@@ -205,7 +207,8 @@ def _flood(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.water_into_building:
         return ProtectiveDecision("FL2", ["evacuate_building"], None, "water entering a building: evacuate the basement and ground floor", building_scope="floors",
                                   scope_floors=["basement", "ground floor"], shelters=c.building_use in (None, "residential"))
-    if c.waterfront or c.water_level_m is not None:
+    # The sea on the quays (FL3); a burst main on a waterfront square is still local water (FL1).
+    if c.sea or c.water_level_m is not None or (c.waterfront and not c.local_water):
         return ProtectiveDecision("FL3", ["isolate_deny_entry"], 50, "sea water on the quays and waterfront streets: close the waterfront band 50 m from the shore",
                                   waterfront_band_m=50)
     return ProtectiveDecision("FL1", ["isolate_deny_entry"], None, "local flooding: close the flooded section")
@@ -239,12 +242,12 @@ def _weather(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
 
 # --- public security -----------------------------------------------------------------------------
 def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
+    if c.barricade:  # barricaded or holding hostages: PS6, even when the report also calls them armed
+        r = 100 if c.weapon == "firearm" else 50
+        return ProtectiveDecision("PS6", ["evacuate_building", "isolate_deny_entry"], r, f"armed person barricaded: police-led evacuation of the building, cordon {r} m", building_scope="whole")
     if c.attacker:
         r = 300 if c.weapon == "firearm" else 100
         return ProtectiveDecision("PS5", ["shelter_in_place", "isolate_deny_entry"], r, f"active attacker: lockdown (run, hide, tell), police cordon {r} m")
-    if c.barricade:
-        r = 100 if c.weapon == "firearm" else 50
-        return ProtectiveDecision("PS6", ["evacuate_building", "isolate_deny_entry"], r, f"armed person barricaded: police-led evacuation of the building, cordon {r} m", building_scope="whole")
     if c.suspicious and c.item_size in VEHICLE_SIZES:
         mand, pref = DHS_STANDOFF[c.item_size]
         return ProtectiveDecision("PS3", ["evacuate_area"], mand, f"suspicious vehicle ({c.item_size.replace('_', ' ')}): everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS)",

@@ -32,8 +32,16 @@ def building_occupants(info: BuildingInfo, d: ProtectiveDecision, cues: Protecti
         return int(cues.occupants)
     if d.building_scope == "unit":
         return UNIT_OCCUPANTS
-    floors = min(2.0, info.floors) if d.building_scope == "floors" else info.floors
-    return int(round(people_in(info.use if info.use != "empty" else "mixed", info.footprint_m2, floors, d.night)))
+    use = info.use if info.use != "empty" else "mixed"
+    if d.building_scope == "floors":
+        floors = min(2.0, info.floors)
+        # Spec section 4, a mixed block "per floor by use": a fire floor above the ground floor and the
+        # floor above it are flats; the ground floor is the shop (F2 on the ground floor, FL2).
+        upper = d.rule == "F2" and (cues.fire_floor is None or cues.fire_floor >= 2)
+        if use == "mixed" and upper:
+            use = "residential"
+        return int(round(people_in(use, info.footprint_m2, floors, d.night)))
+    return int(round(people_in(use, info.footprint_m2, info.floors, d.night)))
 
 
 def zone_people(city: CityModel, area, night: bool) -> float:
@@ -94,6 +102,8 @@ def people_figures(city: CityModel, b: Buildings, d: ProtectiveDecision, cues: P
         share = min(2.0, info.floors) / info.floors if d.building_scope == "floors" else 1.0
         basis = "stated in the report" if cues.occupants else f"{info.source} footprint x floors x density"
         return PeopleFigures(info.occupants, basis, info.occupants, round2(zone_people(city, footprint, d.night) * share))
+    if d.rule == "U2" and cues.dependents:  # spec section 5: U2 counts only the dependent persons
+        return PeopleFigures(int(cues.dependents), "dependent persons on powered medical devices, counted in the report", None, None)
     if evac_area is None:
         return PeopleFigures(0, "nobody is moved: " + ("shelter in place" if d.primary == "shelter_in_place" else "cordon only"), None, None)
     count = people_in_area(b, evac_area, d.night)

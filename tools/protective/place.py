@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import PlaceMatch, normalize
+from tools.gazetteer import PlaceMatch, has_cjk, normalize
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
+
+# A shop or entrance node lies inside its building or on the facade line: snap at most this far (m).
+ADDRESS_POINT_SNAP_M = 15.0
 
 
 def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None) -> tuple[PlaceMatch, str | None]:
@@ -20,7 +24,10 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if place:
         match = city.locate(place=place)
         return match, _house_number(place, match.name) or _house_number(text, match.name)
-    found = [m for m in city.gazetteer.find_in_text(text) if m.kind != "zone"] or city.gazetteer.find_in_text(text)
+    named = city.gazetteer.find_in_text(text)
+    found = [m for m in named if m.kind != "zone"]
+    # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
+    found.sort(key=lambda m: not _whole_word(text, m.name))
     if not found:  # Latin-script names inside Chinese text have no word boundaries around them
         for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", text):
             try:
@@ -29,20 +36,86 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 continue
             number = _house_number(run, m.name) if m.kind == "street" else None
             return m, number
+    if not found and (generic := _from_locator(city, text)) is not None:
+        return generic, None
+    found = found or named
     if not found:
         raise PlanningError("no place of the map named in the report; give the address or a landmark")
     # An addressed street wins over a landmark named in passing.
     for m in found:
         if m.kind == "street" and _house_number(text, m.name):
             return m, _house_number(text, m.name)
+    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True)) is not None and described.kind not in ("street", "zone"):
+        return described, None  # "the swimming hall on Yrjönkatu": the hall, not the middle of the street
     return found[0], None
 
 
+def _whole_word(text: str, name: str) -> bool:
+    if has_cjk(name):
+        return True
+    return re.search(rf"(?<!\w){re.escape(_fold(name))}(?!\w)", _fold(text)) is not None
+
+
+def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch | None:
+    """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
+
+    ``sure``: only a confident answer (to replace a street the report names by a facility on it).
+    """
+    res = city.locator.locate(text)
+    if not res.found or res.outside_map or res.method not in ("generic", "feature", "intersection"):
+        return None
+    if sure and not res.confident:
+        return None
+    return PlaceMatch(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
+                      score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0))
+
+
+def _fold(text: str) -> str:
+    """Casefolded, without diacritics, punctuation kept (so "Liisankatu, 03:10" keeps its comma and colon)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def _house_number(text: str, street: str) -> str | None:
+    """The house number right after the street ("Bulevardi 16b", "Yrjönkatu 21 B"); never a time ("Rauhankatu, 23:50")."""
     stem = normalize(street)
     stem = stem[:max(4, len(stem) - 3)]
-    m = re.search(rf"{re.escape(stem)}\w*\s+(\d{{1,3}}[a-z]?)\b", normalize(text))
-    return m.group(1) if m else None
+    m = re.search(rf"{re.escape(stem)}\w*[ \t]+(\d{{1,3}})(?:\s?([a-z])\b|\b)(?![:.]\d)", _fold(text))
+    return (m.group(1) + (m.group(2) or "")) if m else None
+
+
+def _poi_use(category: str) -> str | None:
+    """The occupancy class a landmark's OSM tag names ("tourism=hotel" -> hotel), None for tenants and the rest."""
+    _, _, value = category.partition("=")
+    use = classify_use("", value, "", "", "") if value else "mixed"
+    return use if use not in ("mixed", "empty") else None
+
+
+def building_by_address_points(city: CityModel, b: Buildings, street: str, number: str) -> tuple[int | None, tuple[float, float] | None]:
+    """The building at an address that only OSM address points carry (shops, entrances, "Cafe Yrjö, Yrjönkatu 21").
+
+    Most central-Helsinki footprints have no address tags; the shops and entrances inside them do.
+    The building holding most of the points with that number wins (a letter narrows them when the
+    map has it). Without a point of that number: the interpolated position, and no building.
+    """
+    m = re.match(r"(\d+)\s?([a-z])?", number.lower())
+    if m is None:
+        return None, None
+    n, letter = int(m.group(1)), (m.group(2) or "").upper()
+    index = city.locator.addresses
+    points = [p for p in index.by_street.get(normalize(street), []) if p.number == n or (p.number < n <= p.last and (n - p.number) % 2 == 0)]
+    if letter:
+        points = [p for p in points if p.letter == letter] or points
+    votes: dict[int, float] = {}
+    for p in points:
+        i = building_at(b, p.x, p.y, max_m=ADDRESS_POINT_SNAP_M)
+        if i is not None and b.use[i] != "empty":
+            votes[i] = votes.get(i, 0.0) + (3.0 if p.is_building else 1.0)
+    if votes:
+        return max(votes, key=lambda i: (votes[i], -b.geoms[i].area)), None
+    hit = index.lookup(normalize(street), street, n, letter)
+    if hit is not None and hit.method == "interpolated":
+        return None, geo.xy(city, hit.lat, hit.lon)
+    return None, None
 
 
 def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues) -> tuple[Any, BuildingInfo, tuple[float, float]]:
@@ -51,15 +124,26 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
     i = None
     if match.kind == "street" and number:
         i = building_by_address(b, normalize(match.name), number, normalize)
+        if i is None:
+            i, at = building_by_address_points(city, b, match.name, number)
+            if at is not None:  # no building there, but the address is placed better than the street's middle
+                x, y = at
     elif match.kind != "street":
-        i = building_at(b, x, y)
+        i = building_at(b, x, y, prefer_name=match.name)
     if i is not None:
         g = b.geoms[i]
-        use = cues.building_use if (cues.building_use and b.use[i] in ("mixed", "empty")) else b.use[i]
+        # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block
+        # keep its shop floor (spec section 4: ground floor retail, flats above).
+        said = cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
+        use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
+        poi_use = _poi_use(match.category) if match.kind != "street" else None
+        if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
+            use = poi_use
         c = g.representative_point()
-        return g, BuildingInfo(label=b.label(i), footprint_m2=round(g.area, 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
+        label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
+        return g, BuildingInfo(label=label, footprint_m2=round(g.area, 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
     label = f"{match.name} {number}" if number else match.name
     g = geo.assumed_footprint((x, y), ASSUMED_FOOTPRINT_M2)
-    return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS), use=cues.building_use or "mixed", source="assumed", occupants=0), (x, y)
+    return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS), use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0), (x, y)
 
 

@@ -56,6 +56,19 @@ def action_geometry(city: CityModel, d: ProtectiveDecision, text: str, match: Pl
     return geoms, evac_area
 
 
+# Uses of an OSM building that change a fire row (F2/F3 are for flats; F4 for everything else).
+_NON_RESIDENTIAL = ("office", "retail", "school", "hotel", "public")
+
+
+def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInfo, landmark: bool) -> bool:
+    """Whether the OSM building's use should decide a fire row the report leaves open (indoors, use not said).
+
+    A named landmark's use also beats a report's loose residential word ("the Old Student House").
+    """
+    open_use = cues.building_use is None or (landmark and cues.building_use == "residential")
+    return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
+
+
 def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
     s = d.sector
     return {"length_m": s.length_m, "angle_deg": s.angle_deg, "action": s.action, "bearing_deg": s.bearing_deg} if s else None
@@ -85,6 +98,10 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         return _unlocated_plan(d, cues, hazard_type, warnings_)
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues)
+    if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
+        cues.building_use = info.use
+        cues.found.append("building_use_from_map")
+        d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope:
         warnings_.append(f"no OSM building at {info.label}: assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
     # Source of the hazard: the building for indoor rows, else the place itself.
@@ -112,7 +129,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
 def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:
     """The decision without a place: people from an assumed building, no geometry, no routing."""
     info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS),
-                        use=cues.building_use or "mixed", source="assumed", occupants=0, scope=d.building_scope)
+                        use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0, scope=d.building_scope)
     moved = building_occupants(info, d, cues) if d.building_scope else 0
     info.occupants = moved
     plan = ProtectiveActionPlan(
