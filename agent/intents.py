@@ -476,7 +476,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         return ["out_of_scope"], whole
     if not found:
         described = hazard_from_words(text) is not None
-        if whole.intent in _NEEDS_CUE or (whole.intent == "plan_question" and described and not _QUESTIONISH.search(text)):
+        unsure_order = whole.intent in _NEEDS_CUE and whole.confidence < 0.6  # a confident classifier may still order it
+        if unsure_order or (whole.intent == "plan_question" and described and not _QUESTIONISH.search(text)):
             # The classifier alone never orders an evacuation, a dispatch or a status change (the set's convention and
             # the safe default: those need the operator's explicit words); a described incident gets a response plan.
             if described or _triage_says_incident(text, triage):
