@@ -48,11 +48,11 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|执行任务|在任务|派出了|出警"),
+    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|执行任务|在任务|派出了|出警"),
     ("available", r"\bavailable\b|back in service|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
-_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?![0-9A-Za-z])|\bpriority (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bpriority (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
@@ -73,7 +73,8 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"knife|stabb|shoot|shots|gun|fight|brawl|assault|bomb threat|armed|robbery|riot|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+    ("public_security", r"knife|stabb|shoot|shots|gun|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
     ("severe_weather", r"storm|wind|gale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
@@ -87,17 +88,30 @@ _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
-               r"态势|局势|情况汇报|总体情况|整体情况|综合情况|现场总览|简报"),
+               r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
+               r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|"
+               r"态势|局势|形势|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
-                   r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|"
+                   r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
+                   r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
+                   r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
+                   r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"
+                   r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
                    r"单位(?:总览|看板|一览)|哪些在任务中|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
-                       r"还在处理|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件"),
+                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
+                       r"还在处理|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
     ("shelter_occupancy", r"how full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
-                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|住了多少|多满|满了没|入住|占用|剩余容量|还能住|还剩多少"),
+                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|fill(?:ed|ing)? up|"
+                          r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
+                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
-                      r"what does the plan say|per the plan|plan says|under the plan|activation (?:level|criteria)|\brule\b|are we allowed|"
+                      r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
+                      r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
+                      r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
+                      r"\bhow often (?:are|should|do|must) we\b|\bwhat'?s the rule\b|"
+                      r"谁负责|由谁|谁来(?:决定|负责|启动|下令|批准)|预案怎么说|按预案|需要启动|"
                       r"预案|规定|程序|流程|规程|启动条件|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
@@ -106,7 +120,8 @@ CUES: list[tuple[str, str]] = [
     ("evacuation", r"\bevacu|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|转移.{0,6}(?:居民|人员|住户)"),
-    ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|do|should) (?:we|they|people|residents) go\b|somewhere to (?:stay|put)|"
+    ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
+                     r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|nearest (?:ambulance|engine|unit|patrol|ladder|rescue)|who can get there|fastest|roll (?:an?|two)|get (?:an?|a few|two) .{0,20}(?:to|over)\b|"
@@ -342,10 +357,54 @@ def extract_station(text: str, city: Any) -> str | None:
     return None
 
 
+# Chinese emergency-plan vocabulary -> English keywords, appended to a Chinese plan question: the plans are
+# written in English/Finnish, and a cross-lingual embedding match alone is weak on short technical terms.
+ZH_PLAN_TERMS: list[tuple[str, str]] = [
+    ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
+    ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水", "flood"), ("沙袋", "sandbags"),
+    ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
+    ("伤亡|大规模伤亡", "mass casualty"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
+    ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
+    ("火灾|着火|起火", "fire"), ("地震", "earthquake"), ("暴风|大风|台风|恶劣天气", "severe weather wind"),
+    ("失踪|走失|走丢", "missing person search"), ("志愿者", "volunteers"), ("警察|警方", "police"), ("炸弹|爆炸", "bomb threat"),
+    ("人群|踩踏", "crowd crush"), ("食物中毒|传染|疫情", "public health outbreak"), ("宠物", "pets"), ("无障碍|轮椅", "accessibility wheelchair"),
+    ("集结|待命区", "staging area"), ("上风", "upwind"), ("指挥", "command"), ("媒体|新闻", "media communication"),
+    ("清单|检查表", "checklist"), ("程序|流程|规程", "procedure"), ("重新开放|复用", "reopening"),
+]
+_ZH_FILLER = re.compile(r"预案(?:里|中)?(?:是)?怎么(?:说|规定)的?|按(?:照)?预案|是啥|是什么|呢|吗|啊|[?？。！!]")
+
+
+def plan_query(text: str) -> str:
+    """The search query for a plan question: a Chinese one gets English keywords of its key terms."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    core = _ZH_FILLER.sub(" ", text).strip()
+    terms: list[str] = []
+    for pattern, english in ZH_PLAN_TERMS:
+        if re.search(pattern, text) and english not in terms:
+            terms.append(english)
+    return f"{core} ({' '.join(terms)})" if terms else core
+
+
 # --- routing a message into calls ------------------------------------------------------------------
 def split_clauses(text: str) -> list[str]:
     parts = [p.strip(" ,;:，；：-—") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
-    return parts or [text]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _PRONOUN_STATUS.search(part) and not _UNIT_ID.search(part):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged or [text]
+
+
+_SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)
+# "..., mark it dispatched": a clause that only gives a status to "it" belongs to the unit named before it.
+_PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b"
+                             r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?", re.IGNORECASE)
+# Intents the classifier may choose on its own; the others need a cue (an explicit verb) in the text.
+_NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 
 
 # Intents that may be found a second time inside one clause (situation requests are short and joined by 和 / and).
@@ -366,6 +425,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                     and not re.search(r"\bsend\b|\bdispatch\b|派", clause, re.I)):
                 return intent
             continue
+        if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):
+            continue  # "who may order a shelter-in-place" is a procedure question, not a shelter list
         if pattern.search(clause):
             return intent
     return None
@@ -394,6 +455,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     offset = 0
     for clause in clauses:
         position = text.find(clause, offset)
+        position = offset if position < 0 else position  # a merged clause ("..., mark it dispatched")
         offset = max(offset, position)
         intent = clause_intent(clause, unit_ids)
         if intent:
@@ -413,6 +475,16 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
     if not found:
+        described = hazard_from_words(text) is not None
+        unsure_order = whole.intent in _NEEDS_CUE and whole.confidence < 0.6  # a confident classifier may still order it
+        if unsure_order or (whole.intent == "plan_question" and described and not _QUESTIONISH.search(text)):
+            # The classifier alone never orders an evacuation, a dispatch or a status change (the set's convention and
+            # the safe default: those need the operator's explicit words); a described incident gets a response plan.
+            if described or _triage_says_incident(text, triage):
+                return ["incident_report"], whole
+            ranked = sorted(whole.scores.items(), key=lambda kv: -kv[1])
+            fallback = next((i for i, _ in ranked if i not in _NEEDS_CUE and i != "incident_report"), "help")
+            return [fallback], whole
         if whole.intent not in TOOL_INTENTS and whole.confidence < 0.5 and triage is not None:
             # the classifier is unsure and no cue fired: a message the triage model reads as an incident is a report
             try:
@@ -446,9 +518,19 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         intents.remove("shelter_list")
     if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
         # "hazmat SOP: ... shelters ..." is one procedure question
-        if not re.search(r"\band\b|\bthen\b|\+|然后|并且|同时|？.+？|\?.+\?", text):
+        if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
+
+
+def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, threshold: float = 0.6) -> bool:
+    if triage is None:
+        return False
+    try:
+        result = triage(text)
+    except Exception:  # noqa: BLE001 - no triage: not an incident by its opinion
+        return False
+    return result.incident_type != "not_incident" and result.type_confidence >= threshold
 
 
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
@@ -472,6 +554,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                     result = None
             if result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.6:
                 hazard_guess = result.incident_type
+                if hazard_guess == "traffic_accident" and hazard_from_words(text) == "hazmat":
+                    hazard_guess = "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:
@@ -487,7 +571,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
         if intent == "incident_report":
             calls.append({"name": "plan_response", "args": {"report": text}})
         elif intent == "plan_question":
-            calls.append({"name": "search_plans", "args": {"query": (clause if len(intents) > 1 else text)[:500]}})
+            calls.append({"name": "search_plans", "args": {"query": plan_query(clause if len(intents) > 1 else text)[:500]}})
         elif intent in ("sitrep", "unit_board", "shelter_occupancy"):
             calls.append({"name": tool, "args": {}})
         elif intent == "open_incidents":
@@ -522,7 +606,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 args["hazard_type"] = hazard()
             calls.append({"name": "list_shelters", "args": args})
         elif intent == "evacuation":
-            place = extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
+            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) \
+                or shared_place
             args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
             radius = extract_radius_m(text)
             if radius:
@@ -532,7 +617,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
                                                            "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
-            place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
+            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             incident: dict[str, Any] = {"place": place or _guess_place(text), "incident_type": hazard() or _hazard_for_types(text) or "fire"}
             priority = extract_priority(text)
             if priority:
@@ -543,6 +628,24 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 incident["unit_types"] = types
             calls.append({"name": "plan_dispatch", "args": {"incidents": [incident]}})
     return calls
+
+
+_OBJECT_END = re.compile(r"[,，;；.。!?！？]|\s[-—–]+\s|\s(?:because|since|as|where|after|but)\s")
+
+
+def _object_place(clause: str, intent: str, gazetteer: Any, unit_ids: list[str]) -> str | None:
+    """The place right after the request's verb ("evacuate Kluuvi now, gas main ruptured under Keskuskatu" -> Kluuvi):
+    the object of the order, not a place the description mentions later."""
+    pattern = dict(_CUE).get(intent)
+    match = pattern.search(clause) if pattern is not None else None
+    if match is None:
+        return None
+    rest = clause[match.end():]
+    end = _OBJECT_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    if len(rest.strip()) < 2:
+        return None
+    return extract_place(rest, gazetteer, unit_ids=unit_ids)
 
 
 def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:

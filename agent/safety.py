@@ -29,7 +29,8 @@ __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL
            "screen_text", "looks_harmful"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
-_ASSETS = r"(?:units?|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志)"
+_ASSETS = (r"(?:units?|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
+           r"车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志|派遣)")
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
 FAMILY_PATTERNS: dict[str, list[str]] = {
@@ -37,6 +38,9 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?)\b",
         r"\b(?:ignore|forget|disregard)\s+(?:everything|all)\s*(?:above|before|previous|prior|so far)?\b",
         r"\b(?:ignore|disregard)\s+your\s+(?:operator|user|instructions)\b",
+        r"\b(?:stop|quit|cease) (?:following|obeying|applying|using) (?:your|the|any|these) (?:rules|guidelines|instructions|safety|restrictions|policies)\b",
+        r"\bwithout (?:any )?(?:restrictions|limits|rules|safety checks)\b", r"\bno (?:restrictions|rules|limits) (?:apply|anymore|any more)\b",
+        r"(?:别管|不要管|不用管|别理|抛开).{0,10}(?:规则|规定|限制|指令|指示|安全)", r"(?:没有|不受|无)任何(?:限制|规则|约束)",
         r"\bnew (?:task|instructions?|orders?|rules?)\s*:", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
         r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
         r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b",
@@ -57,7 +61,8 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\byou are now\b", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
         r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
         r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
-        r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
+        r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是", r"\blet'?s play a game\b", r"\byou are \w*GPT\b",
+        r"\b(?:no|without) (?:restrictions|limits|filters)\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
     ],
     "prompt_extraction": [
         r"\bsystem (?:prompt|message|instructions?)\b", r"\b(?:repeat|print|show|reveal|dump|output|display|tell me|paste)\b[^.!?\n]{0,40}\b(?:above this line|everything above|your (?:instructions|prompt|rules|config|configuration|settings|system)|initial prompt|hidden prompt)\b",
@@ -86,7 +91,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|take)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
         rf"\b{_ALL}\s+(?:open\s+|available\s+|police\s+|the\s+)?{_ASSETS}\s+(?:to\s+)?(?:out[_ ]of[_ ]service|offline|closed|cancelled|deleted)\b",
         r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\bdelete (?:the )?(?:incident|audit|event) log\b",
-        rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销)",
+        rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销|撤回|召回|撤掉|关掉|清除|清空)",
         rf"(?:关闭|删除|取消|清空|停用)(?:掉)?{_ALL}.{{0,6}}{_ASSETS}", r"删除.{0,6}(?:事件|日志|记录)",
     ],
 }

@@ -176,6 +176,7 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=["test", "train", "all"])
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show-misses", type=int, default=40)
+    parser.add_argument("--data", type=Path, default=DATA, help="another set in the same format (e.g. bench/data/router_dev.yaml)")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ["ECA_LLM_BACKEND"] = "none"
@@ -185,7 +186,7 @@ def main() -> None:
     from agent.assistant import Assistant
     from core.settings import Settings
 
-    items = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    items = yaml.safe_load(opts.data.read_text(encoding="utf-8"))
     if opts.split != "all":
         items = [i for i in items if i["split"] == opts.split]
     if opts.limit:
@@ -247,7 +248,7 @@ def main() -> None:
     def acc(subset: list[dict], key: str = "full_ok") -> str:
         return f"{sum(r[key] for r in subset) / max(1, len(subset)):.3f} (n={len(subset)})"
 
-    print(f"operator requests v2, split={opts.split}: {n} ({sum(r['item']['lang'] == 'en' for r in rows)} en, "
+    print(f"{opts.data.name}, split={opts.split}: {n} ({sum(r['item']['lang'] == 'en' for r in rows)} en, "
           f"{sum(r['item']['lang'] == 'zh' for r in rows)} zh); backend none; load avg {os.getloadavg()[0]:.1f}")
     print(f"intent + key arguments accuracy: {acc(rows)}   intent only: {acc(rows, 'intent_ok')}")
     print("per category:")
