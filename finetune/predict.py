@@ -152,7 +152,9 @@ class TriageClassifier:
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         with _TORCH_THREADS_LOCK:
             previous = torch.get_num_threads()
-            torch.set_num_threads(1)
+            # Several workers: one thread each. A single part (a lone report, a small batch) keeps every thread:
+            # on an idle machine that is the shortest wait for one interactive report.
+            torch.set_num_threads(1 if len(parts) > 1 else previous)
             try:
                 jobs = [[windows[i] for i in idx] for idx in parts]
                 results = list(self._pool.map(self._forward, jobs)) if len(parts) > 1 else [self._forward(jobs[0])]
