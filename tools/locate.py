@@ -70,6 +70,7 @@ _DIRECTION = {"north": (0, 1), "northern": (0, 1), "pohjois": (0, 1), "norra": (
               "west": (-1, 0), "western": (-1, 0), "lansi": (-1, 0), "vastra": (-1, 0), "西": (-1, 0)}
 _JUNCTION_WORD = re.compile(r"\b(corner|junction|intersection|crossing|crossroads|kulma\w*|risteykse\w*|risteys\w*|hornet|korsning\w*)\b|路 口|交 叉|十 字|拐 角|交 汇|交 界")
 _CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$")
+_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.,])")
 _HOUSE_NUMBER = re.compile(r"^ (\d{1,3})(?: ([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
@@ -568,7 +569,10 @@ class Locator:
     # --- the answer --------------------------------------------------------------
     def locate(self, text: str, _depth: int = 0) -> Resolution:
         """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
-        norm, mentions = self.gaz.mentions(text or "")
+        # A clock time right after a street ("Rauhankatu, 23:50") is not a house number: blank it out, same length,
+        # before normalising turns its colon into a space.
+        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
+        norm, mentions = self.gaz.mentions(text)
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]

@@ -46,6 +46,13 @@ def test_finnish_inflected_and_swedish_street_names_with_numbers(city, locator):
     assert sv.method in ("address", "address_interpolated") and sv.place.startswith("Mannerheimintie 5")
 
 
+def test_a_clock_time_after_a_street_is_not_a_house_number(city, locator):
+    for text in ("Rauhankatu, 23:50 loud bang and smoke", "Liisankatu 03.10 smell of gas"):
+        res = locator.locate(text)
+        assert res.method == "street" and not any(ch.isdigit() for ch in res.place), res
+    assert locator.locate("Rauhankatu 13, 23:50 loud bang").place.startswith("Rauhankatu 13")
+
+
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
     numbers = sorted({parse_number(f.housenumber)[0] for f in city.features
                       if f.street == "Mannerheimintie" and f.housenumber and parse_number(f.housenumber)})
