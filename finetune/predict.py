@@ -115,32 +115,22 @@ class TriageClassifier:
             self._pool.shutdown(wait=False)
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="triage") if self.workers > 1 else None
 
-    def _pad(self, windows: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
-        """input_ids and attention_mask padded to the longest window (what ``tokenizer.pad`` gives; done here
-        because the workers share one tokenizer)."""
-        width = max(len(w) for w in windows)
-        ids = torch.full((len(windows), width), int(self.tokenizer.pad_token_id or 0), dtype=torch.long)
-        mask = torch.zeros((len(windows), width), dtype=torch.long)
-        left = getattr(self.tokenizer, "padding_side", "right") == "left"
-        for row, w in enumerate(windows):
-            span = slice(width - len(w), width) if left else slice(0, len(w))
-            ids[row, span] = torch.tensor(w, dtype=torch.long)
-            mask[row, span] = 1
-        return ids, mask
+    def _batches(self, windows: list[list[int]]) -> list[dict[str, torch.Tensor]]:
+        """Padded input batches of ``batch_size`` windows, made in the calling thread (the tokenizer is not shared
+        with the workers)."""
+        return [self.tokenizer.pad({"input_ids": windows[start:start + self.batch_size]}, padding=True, return_tensors="pt")
+                for start in range(0, len(windows), self.batch_size)]
 
-    def _forward(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
-        """Type and priority probabilities of already length-sorted windows, in chunks of ``batch_size``."""
-        n_prio = len(self.priority_labels)
-        wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
-        wp = np.zeros((len(windows), n_prio), dtype=np.float32) if n_prio else None
+    def _forward(self, batches: list[dict[str, torch.Tensor]]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Type and priority probabilities of padded batches, in order."""
+        types, prios = [], []
         with torch.inference_mode():
-            for start in range(0, len(windows), self.batch_size):
-                part = windows[start:start + self.batch_size]
-                type_logits, prio_logits = self.net(*self._pad(part))
-                wt[start:start + len(part)] = (torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy()
-                if wp is not None and prio_logits is not None:
-                    wp[start:start + len(part)] = torch.softmax(prio_logits, -1).numpy()
-        return wt, wp
+            for batch in batches:
+                type_logits, prio_logits = self.net(batch["input_ids"], batch["attention_mask"])
+                types.append((torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy())
+                if prio_logits is not None:
+                    prios.append(torch.softmax(prio_logits, -1).numpy())
+        return np.concatenate(types), (np.concatenate(prios) if prios and self.priority_labels else None)
 
     def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
         """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
@@ -156,7 +146,7 @@ class TriageClassifier:
             # on an idle machine that is the shortest wait for one interactive report.
             torch.set_num_threads(1 if len(parts) > 1 else previous)
             try:
-                jobs = [[windows[i] for i in idx] for idx in parts]
+                jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
                 results = list(self._pool.map(self._forward, jobs)) if len(parts) > 1 else [self._forward(jobs[0])]
             finally:
                 torch.set_num_threads(previous)
