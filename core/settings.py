@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -166,3 +169,25 @@ def configure_torch_threads(settings: Settings | None = None) -> int:
     threads = settings.torch_threads or max(1, min(2, os.cpu_count() or 1))
     torch.set_num_threads(threads)
     return threads
+
+
+_TORCH_THREADS_LOCK = threading.RLock()
+
+
+@contextmanager
+def torch_threads(threads: int) -> Iterator[None]:
+    """Run a block with torch's (process-wide) thread count set to ``threads``, then restore it.
+
+    One lock for every such block in the process, so two of them (triage workers, retrieval queries) never
+    leave each other's setting behind."""
+    import torch
+
+    with _TORCH_THREADS_LOCK:
+        previous = torch.get_num_threads()
+        if previous != threads:
+            torch.set_num_threads(threads)
+        try:
+            yield
+        finally:
+            if previous != threads:
+                torch.set_num_threads(previous)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,6 +13,7 @@ import torch
 from pydantic import BaseModel, Field
 
 from core.errors import InputError
+from core.settings import torch_threads
 from finetune.errors import ModelNotFoundError
 from finetune.model import EmbeddingHead, TwoHeadClassifier, load_encoder
 from core.vocabulary import NOT_INCIDENT
@@ -28,8 +28,6 @@ WINDOW_STRIDE_FRACTION = 0.5  # long reports: windows of max_length tokens overl
 SECONDARY_THRESHOLD = 0.2  # softmax share above which another hazard is reported alongside the main one
 NO_PRIORITY = "n/a"  # models trained without a priority column
 MIN_WORKER_WINDOWS = 8  # fewer windows than this per worker: one thread does the whole batch
-# torch's thread count is process-wide: encoder sections that set it to 1 run one at a time and restore it after.
-_TORCH_THREADS_LOCK = threading.Lock()
 
 
 class TriageResult(BaseModel):
@@ -140,16 +138,12 @@ class TriageClassifier:
         parts = [order[k::workers] for k in range(workers)]
         wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
-        with _TORCH_THREADS_LOCK:
-            previous = torch.get_num_threads()
-            # Several workers: one thread each. A single part (a lone report, a small batch) keeps every thread:
-            # on an idle machine that is the shortest wait for one interactive report.
-            torch.set_num_threads(1 if len(parts) > 1 else previous)
-            try:
-                jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
-                results = list(self._pool.map(self._forward, jobs)) if len(parts) > 1 else [self._forward(jobs[0])]
-            finally:
-                torch.set_num_threads(previous)
+        jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
+        if len(parts) > 1:  # several workers: one thread each
+            with torch_threads(1):
+                results = list(self._pool.map(self._forward, jobs))
+        else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
+            results = [self._forward(jobs[0])]
         for idx, (t, p) in zip(parts, results):
             wt[idx] = t
             if wp is not None and p is not None:

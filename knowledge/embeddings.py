@@ -17,6 +17,8 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from core.settings import torch_threads
+
 log = logging.getLogger(__name__)
 
 
@@ -99,16 +101,9 @@ class MiniLMEncoder(_CachedEncoder):
         model = self._load()
         # Our own thread count only for our own calls: on a loaded 2-core machine a short query
         # takes ~20 ms on 1 thread but 300-500 ms on 2 (OpenMP threads wait on busy cores).
-        # torch's setting is process-wide, so the caller's value is restored afterwards.
-        previous = torch.get_num_threads()
-        if previous != self.threads:
-            torch.set_num_threads(self.threads)
-        try:
-            with torch.inference_mode():
-                return model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
-        finally:
-            if previous != self.threads:
-                torch.set_num_threads(previous)
+        # torch's setting is process-wide: core.settings.torch_threads restores the caller's value.
+        with torch_threads(self.threads), torch.inference_mode():
+            return model.encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
 
     @staticmethod
     def name() -> str:

@@ -134,3 +134,24 @@ def test_parallel_workers_give_the_same_triage_and_restore_torch_threads(quick_c
         assert (a.incident_type, a.priority) == (b.incident_type, b.priority)
         assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-4)
         assert np.allclose(list(a.priority_probs.values()), list(b.priority_probs.values()), atol=1e-4)
+
+
+def test_concurrent_thread_count_sections_give_the_setting_back():
+    """Triage workers (1 thread) and retrieval queries (their own count) share torch's process-wide setting."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import torch
+
+    from core.settings import torch_threads
+
+    before = torch.get_num_threads()
+    seen = []
+
+    def section(n: int) -> None:
+        with torch_threads(n):
+            seen.append(torch.get_num_threads() == n)
+            torch.ones(64, 64) @ torch.ones(64, 64)
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(section, [1, 3, 1, 3] * 10))
+    assert all(seen) and torch.get_num_threads() == before
