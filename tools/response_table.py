@@ -14,6 +14,7 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from tools.determinants import Determinant, severe_casualties
@@ -105,8 +106,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.counts["engine"] = 1
             needs.reasons["engine"] = [why("utility_fault")]
             needs.need("utility_crew", 1, why("utility_fault"))
-    # --- traffic
-    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and has("trapped")):
+    # --- traffic ("can't move his legs" on the road is a spinal injury, not an entrapment)
+    pinned = has("trapped") and not re.search(r"move", dets["trapped"].evidence)
+    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned):
         w = why("vehicle_entrapment", "trapped")
         needs.need("rescue", 1, w)
         needs.need("engine", 1, w)
@@ -126,7 +128,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         w = why("collapse_people_under", "trapped")
         for unit_type in ("rescue", "engine", "police_patrol"):
             needs.need(unit_type, 1, w)
-        needs.need("ambulance", 1, w)
+        under = dets["collapse_people_under"].count if has("collapse_people_under") else None
+        needs.need("ambulance", min(4, under or 1), w)
     # --- gas / chemicals
     if has("gas_leak") and not has("chemical_release"):
         needs.need("engine", 1, why("gas_leak"))
@@ -166,6 +169,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("deliberate") and has("chemical_release") and incident_type in ("hazmat", "public_health", "fire"):
         needs.need("police_patrol", 2, why("deliberate", "chemical_release"))
     # --- missing person
+    if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
+        # Someone seen in the water is a water rescue, not a search: no search patrols.
+        needs.counts.pop("police_patrol", None)
+        needs.reasons.pop("police_patrol", None)
     if incident_type == "missing_person" or has("missing_vulnerable"):
         if has("missing_vulnerable"):
             needs.need("police_patrol", 2, why("missing_vulnerable"))
@@ -193,7 +200,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("jumper"):
         w = why("jumper")
         needs.need("police_patrol", 2, w)
-        needs.need("ladder", 1, w)
+        # Over water (a bridge, a quay) the fall ends in the water: water rescue, not a ladder.
+        needs.need("rescue" if has("water_search") else "ladder", 1, w)
         needs.need("ambulance", 1, w)
     if has("medical_dependency"):
         needs.need("ambulance", 1, why("medical_dependency"))
@@ -223,7 +231,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         serious = census.get("serious_patients", 0)
         carried = census.get("minor_patients", 0) + (census.get("smoke_exposed", 0) if incident_type == "fire" else 0)
         ill = census.get("ill_patients", 0)
-        if incident_type == "public_health":
+        if incident_type == "public_health" and ill and not serious:
+            # The fainted or weak ones of an illness cluster are among the ill: assessed on scene together.
+            patients = min(2, max(math.ceil(ill / 10), math.ceil(carried / 2)))
+        elif incident_type == "public_health":
             patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
         else:
             patients = serious + math.ceil((carried + ill) / 2)

@@ -131,3 +131,30 @@ def test_census_sets_the_ambulance_count_and_says_why():
 
 def test_a_contrast_word_ends_a_denial():
     assert "fuel_leak" in codes("Nobody hurt but petrol is leaking onto the road")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the lift stopped between floors with four people inside", "lift_stuck"),
+    ("电梯卡在两层之间，里面有人", "lift_stuck"),
+    ("people walking past say their eyes sting", "symptoms"),
+    ("about twenty football supporters brawling at the square", "large_brawl"),
+    ("两个人在酒吧门口打架，一个人拿着酒瓶", "weapon"),
+    ("my father with Alzheimer's walked out of the house two hours ago", "missing_vulnerable"),
+    ("我八岁的儿子放学后没有回家", "missing_vulnerable"),
+])
+def test_more_ways_of_saying_the_facts(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_the_situation_not_the_type_decides_rescue_units():
+    # "can't move his legs" on the road is a spinal injury: an ambulance, not extrication.
+    t = "Motorbike rider came off on Mechelininkatu, he's awake but can't move his legs, lying in the road"
+    got = unit_needs("traffic_accident", "P1", extract(t), t).counts
+    assert "rescue" not in got and got.get("ambulance", 0) >= 1
+    # A person about to jump from a bridge falls into water: water rescue rather than a ladder.
+    t = "Man sitting on the railing of the bridge over the bay saying he wants to jump"
+    got = unit_needs("public_security", "P1", extract(t), t).counts
+    assert got.get("rescue") == 1 and "ladder" not in got and got.get("police_patrol") == 2
+    # Two people under a collapse: an ambulance each.
+    t = "Part of a warehouse collapsed, two workers might be underneath the debris"
+    assert unit_needs("earthquake_collapse", "P1", extract(t), t).counts.get("ambulance") == 2
