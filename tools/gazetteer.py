@@ -127,7 +127,7 @@ _VOWELS = "aeiouy"
 # Finnish case endings (and Swedish definite / genitive endings), diacritics already folded (ä -> a).
 _ENDING = r"(?:n|a|ssa|sta|lla|lta|lle|ksi|na|ta|t|in|ihin|iin|seen|hin|han|hen|s|ns|en|et|arna|ar|e|sa|ine|issa|illa|ilta|ille|ista|ja|ia|ita|ssa|lla)?"
 _GRADATION = (("kk", "kk?"), ("pp", "pp?"), ("tt", "tt?"), ("nk", "n[kg]"), ("nt", "n[tn]"), ("lt", "l[tl]"), ("rt", "r[tr]"),
-              ("mp", "m[pm]"), ("t", "[td]"), ("p", "[pv]"))
+              ("mp", "m[pm]"), ("ht", "h[td]"), ("t", "[td]"), ("p", "[pv]"))
 
 
 def _word_pattern(word: str) -> str:

@@ -16,6 +16,7 @@ feature (with a relation) > generic description > street > zone.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
@@ -99,6 +100,26 @@ _STREET_WORD_AFTER = re.compile(r"^ (street|road|avenue|boulevard|lane|drive|way
 _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
 
 
+# Finnish case endings a misspelt name may carry (diacritics folded), longest first.
+_FI_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "een", "iin", "aan", "in", "la", "na", "ta", "sa", "n")
+
+
+def _spelling_variants(gram: str) -> list[tuple[str, bool]]:
+    """(variant, may match a name exactly): the gram; its words joined; its last word without a case ending."""
+    out = [(gram, False)]
+    words = gram.split()
+    if len(words) > 1:
+        out.append(("".join(words), True))
+    last = words[-1]
+    for end in _FI_ENDINGS:
+        if last.endswith(end) and len(last) - len(end) >= 4:
+            stem = last[: -len(end)]
+            # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.
+            for s in (stem, re.sub(r"kadu$", "katu", stem), re.sub(r"hde$", "hti", stem), re.sub(r"kse$", "s", stem)):
+                out.append((" ".join(words[:-1] + [s]), True))
+    return list(dict.fromkeys(out))
+
+
 class Alternative(BaseModel):
     name: str
     lat: float
@@ -180,6 +201,11 @@ class Locator:
                 body = " ".join(_word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         self._generic_cache: dict[str, list[_Entry]] = {}
+        self._generic_by_key: dict[str, list[GenericPlace]] = {}
+        for gp in GENERIC_PLACES:
+            for ph in gp.phrases:
+                self._generic_by_key.setdefault(normalize(ph), []).append(gp)
+        self._generic_keys = set(self._generic_by_key)
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
         self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
@@ -244,6 +270,19 @@ class Locator:
             twins = {e.ref for e in tagged + named if e.kind != "landmark" and e.ref}
             self._generic_cache[gp.kind] = [e for e in named + tagged if not (e.kind == "landmark" and e.ref in twins)]
         return self._generic_cache[gp.kind]
+
+    def _renamed(self, m: Mention) -> Mention:
+        """The mention on the entry of its name that is of the kind the name describes, when another one comes first."""
+        if not self._misnamed(m):
+            return m
+        kinds = self._generic_by_key.get(m.key, [])
+        fit = next((e for e in self.gaz._by_key.get(m.key, []) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
+        return dataclasses.replace(m, entry=fit) if fit is not None else m
+
+    def _misnamed(self, m: Mention) -> bool:
+        """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
+        kinds = self._generic_by_key.get(m.key)
+        return bool(kinds) and all(m.entry not in self.generic_candidates(gp) for gp in kinds)
 
     def _generics(self, norm: str, taken: list[tuple[int, int]]) -> list[_Generic]:
         out: list[_Generic] = []
@@ -424,6 +463,11 @@ class Locator:
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
     def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution | None:
+        if not (_PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm)):
+            # An underground square or hall is meant only when the report says it is below ground.
+            above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
+                                              or e.tags.get("level", "0").startswith("-"))]
+            cands = above or cands
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
         if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
             # A feature literally named with the description in another language (Kauppatori = market square).
@@ -433,7 +477,8 @@ class Locator:
             def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
 
-            ranked = sorted(cands, key=gap)
+            # Equally close (to 25 m): the bigger one ("the square by the station" is the station square).
+            ranked = sorted(cands, key=lambda e: (round(gap(e) / 25.0), -(e.geometry.area if e.geometry is not None else 0.0)))
             best = ranked[0]
             if gap(best) > CONTEXT_GAP_M and any(c.kind in ("street", "zone") for c in context):
                 return None  # no such feature where the report says: the street or district it names is the answer
@@ -490,29 +535,50 @@ class Locator:
         res.note = (res.note + " " if res.note else "") + f"Read \"{run}\" as {pick.name} by its sound; confirm."
         return res
 
-    def _fuzzy(self, norm: str, taken: list[tuple[int, int]]) -> tuple[str, str, str, float] | None:
-        """The text with its best misspelt place name replaced by the known name: (text, words, name, score)."""
+    def _key_weight(self, key: str) -> tuple[bool, float]:
+        """How much a name stands out on the map: a street or a notable named area before a shop node."""
+        entries = self.gaz._by_key.get(key, [])
+        if not entries:
+            return (True, 0.0)  # a description ("railway station")
+        return (any(e.kind != "landmark" or not _is_stop(e.tags) for e in entries),
+                max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
+
+    def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None) -> tuple[str, str, str, float] | None:
+        """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
+
+        A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
+        "Etelä-Esplanadi") and with a Finnish case ending taken off its last word ("Stockmanilla", "Kaivokadula"),
+        each against every name of the map (rapidfuzz ratio, a length-aware cutoff). ``cover``: only grams that
+        contain that span and are longer than it (a short name read inside a longer misspelt one, "Vanha kirrkko")."""
         from rapidfuzz import fuzz, process
 
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
-        best: tuple[float, int, int, str] | None = None
+        best: tuple[float, tuple[bool, float], int, int, str] | None = None
         for i in range(len(tokens)):
             for n in (3, 2, 1):
                 if i + n > len(tokens):
                     continue
                 a, b = tokens[i][0], tokens[i + n - 1][1]
+                if cover is not None and not (a <= cover[0] and cover[1] <= b and (a, b) != cover):
+                    continue
                 gram = norm[a:b]
                 if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
                     continue
-                if gram in _COMMON_WORDS or gram.split()[0] in _COMMON_WORDS:
+                if gram in _COMMON_WORDS or gram.split()[0] in _COMMON_WORDS or gram.split()[-1] in _COMMON_WORDS and n == 1:
                     continue
-                cut = 85.0 if len(gram) >= 8 else 90.0
-                hit = process.extractOne(gram, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut)
-                if hit and hit[1] < 100.0 and (best is None or (hit[1], b - a) > (best[0], best[2] - best[1])):
-                    best = (float(hit[1]), a, b, hit[0])
+                for variant, exact_ok in _spelling_variants(gram):
+                    cut = 85.0 if len(variant) >= 7 else 90.0
+                    for key, score, _ in process.extract(variant, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut, limit=4):
+                        if key == gram or (score >= 100.0 and not exact_ok):
+                            continue  # nothing to correct
+                        score = min(float(score), 99.0)
+                        cand = (score, self._key_weight(key), a, b, key)
+                        # Nearly as close and a more notable place ("Stokmannin": Stockmann, not the shop Tokmanni).
+                        if best is None or score > best[0] + 3.0 or (score >= best[0] - 3.0 and (cand[1], score, b - a) > (best[1], best[0], best[3] - best[2])):
+                            best = cand
         if best is None:
             return None
-        score, a, b, key = best
+        score, _, a, b, key = best
         entries = self.gaz._by_key.get(key)
         written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
         return norm[:a] + written + norm[b:], norm[a:b], written, score
@@ -561,6 +627,27 @@ class Locator:
             count += len(normalize(m.group(0)).split()) or 0
         return len(text)
 
+    def _respelt(self, text: str, norm: str, mentions: list[Mention], depth: int, cover: Mention | None = None) -> Resolution | None:
+        """The text read again with its best misspelt name corrected, when that finds the place (else None)."""
+        if depth > 0:
+            return None
+        span = (cover.start, cover.end) if cover is not None else None
+        taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
+        fixed = self._fuzzy(norm, taken, span)
+        if fixed is None:
+            return None
+        corrected, original, replacement, score = fixed
+        # Over a name already read, only a close reading of a longer name ("Rautatieaseman hallissa" is not the grill).
+        if cover is not None and (len(normalize(replacement)) <= len(cover.key) or score < FUZZY_CONFIDENT):
+            return None
+        res = self.locate(corrected, _depth=1)
+        if not res.found or (cover is not None and res.feature == cover.entry.name):
+            return None
+        res.confident = res.confident and score >= FUZZY_CONFIDENT
+        res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
+        res.evidence = res.evidence or original
+        return res
+
     def _not_on_map(self, text: str, evidence: str, what: str = "") -> Resolution:
         name = evidence or what
         return Resolution(method="outside_map", outside_map=True, confident=False, evidence=name,
@@ -576,6 +663,10 @@ class Locator:
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]
+        # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
+        # of that kind, not whatever else OSM calls so.
+        mentions = [self._renamed(m) for m in mentions]
+        mentions = [m for m in mentions if not self._misnamed(m)]
         features = [m for m in mentions if m.entry.kind not in ("street", "zone")]
         zones = [m for m in mentions if m.entry.kind == "zone"]
 
@@ -609,6 +700,13 @@ class Locator:
         # 3. a named feature (landmark or facility), with any relation
         taken = [(m.start, m.end) for m in mentions]
         generics = self._generics(norm, taken)
+        # A stop or an entrance named after a place ("Kajsaniemi" metro entrance) only says where, when the report
+        # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
+        pointers: list[_Entry] = []
+        pointer_spans: list[tuple[int, int]] = []
+        if generics and features and all(_is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features):
+            pointer_spans = [(m.start, m.end) for m in features]
+            pointers, features = [m.entry for m in features], []
         if features:
             # Prefer a feature with a relation word at it, then the first named.
             def has_rel(m: Mention) -> bool:
@@ -620,14 +718,22 @@ class Locator:
                 inner = [m for m in features[1:] if m.entry.radius_m < pick.entry.radius_m and self._dist(m.entry, pick.entry) <= 10.0]
                 if inner:
                     pick = min(inner, key=lambda m: m.entry.radius_m)
+            if len(pick.key.split()) == 1:
+                # "Vanha kirrkko", "Esplanadin puisto": a one-word name inside a longer misspelt or split one.
+                longer = self._respelt(text, norm, mentions, _depth, cover=pick)
+                if longer is not None:
+                    return longer
             same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
-            qualifier = self._unknown_qualifier(text, norm, pick.start) if pick.entry.kind == "landmark" else None
+            # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
+            described = pick.entry.kind == "landmark" or pick.key in self._generic_keys
+            qualifier = self._unknown_qualifier(text, norm, pick.start) if described else None
             trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
             if trailing:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
-                return self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
+                return self._respelt(text, norm, mentions, _depth) or \
+                    self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
@@ -653,12 +759,14 @@ class Locator:
         ordered = anchors + heads + context_g
         for g in ordered:
             cands = self.generic_candidates(g.kind)
-            qualifier = self._unknown_qualifier(text, norm, g.start)
+            # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
+            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start)
             if qualifier and not has_cjk(qualifier):
-                return self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
+                return self._respelt(text, norm, mentions, _depth) or \
+                    self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue
-            context: list[_Entry] = [c.entry for c in streets + zones]
+            context: list[_Entry] = [c.entry for c in streets + zones] + pointers
             for other in generics:
                 if other is not g and other.kind is not g.kind:
                     context += self.generic_candidates(other.kind)[:3]

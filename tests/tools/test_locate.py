@@ -152,6 +152,38 @@ def test_misspelt_names_are_read_and_flagged(city, locator):
     assert "spelling" in res.note
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("Stockmanilla", "Stockmann"),                 # misspelt and inflected
+    ("Stokmannin edessä", "Stockmann"),            # the department store, not the shop Tokmanni one letter closer
+    ("Vanha kirrkko", "Vanha kirkko"),             # not the building whose short name is "Vanha"
+    ("Esplanadin puisto", "Esplanadinpuisto"),     # a compound written apart
+    ("Vanha kauppa halli", "Vanha Kauppahalli"),
+    ("Kasarmikadula", "Kasarmikatu"),              # katu -> kadu-, and a case ending misspelt
+    ("Natonal Theatre", "Suomen Kansallisteatteri"),  # a misspelt name before a kind of place is not "outside the map"
+    ("Hakaniemn tori", "Hakaniemen tori"),
+])
+def test_misspelt_inflected_and_split_names(locator, text, feature):
+    res = locator.locate(text)
+    assert res.found and res.feature == feature, (text, res)
+
+
+def test_a_city_name_before_a_description_of_the_station_is_not_helsinkis_station(locator):
+    res = locator.locate("Tampereen rautatieasema")
+    assert not res.confident
+
+
+def test_a_description_names_the_place_of_its_kind_not_an_alias_or_an_entrance(city, locator):
+    # "Central Railway Station" is also an alias of a metro stop; the description means the station building.
+    res = locator.locate("suspicious bag left in the Central Railway Station main hall")
+    assert res.found and res.feature == "Helsingin päärautatieasema", res
+    # A metro entrance named after the district only says where the garden is.
+    res = locator.locate("botaniska trädgården i Kajsaniemi")
+    assert res.found and "kasvitieteellinen" in (res.feature or "").lower(), res
+    # Above ground unless the report says below it.
+    res = locator.locate("火车站广场")
+    assert res.found and res.feature == "Rautatientori", res
+
+
 def test_every_answer_carries_radius_evidence_and_feature(locator):
     for text in ("Unioninkatu 31", "corner of Fabianinkatu and Pohjoisesplanadi", "behind Stockmann", "on Aleksanterinkatu", "in Kluuvi"):
         res = locator.locate(text)
