@@ -266,6 +266,11 @@ class Locator:
                     if e not in named:
                         named.append(e)
             tagged = [e for e in self.gaz.entries if e.tags and e not in named and any(tags_match(rule, e.tags) for rule in gp.tags)]
+            if gp.ranked and tagged:
+                def fit(e: _Entry) -> int:
+                    return next(i for i, rule in enumerate(gp.tags) if tags_match(rule, e.tags))
+                best_fit = min(fit(e) for e in tagged)
+                tagged = [e for e in tagged if fit(e) == best_fit]
             # A facility and its OSM twin are one place: keep the facility.
             twins = {e.ref for e in tagged + named if e.kind != "landmark" and e.ref}
             self._generic_cache[gp.kind] = [e for e in named + tagged if not (e.kind == "landmark" and e.ref in twins)]
@@ -543,34 +548,42 @@ class Locator:
         return (any(e.kind != "landmark" or not _is_stop(e.tags) for e in entries),
                 max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
 
-    def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None) -> tuple[str, str, str, float] | None:
+    def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
+               touch: tuple[int, int] | None = None) -> tuple[str, str, str, float] | None:
         """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
 
         A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
         "Etelä-Esplanadi") and with a Finnish case ending taken off its last word ("Stockmanilla", "Kaivokadula"),
         each against every name of the map (rapidfuzz ratio, a length-aware cutoff). ``cover``: only grams that
-        contain that span and are longer than it (a short name read inside a longer misspelt one, "Vanha kirrkko")."""
+        contain that span and are longer than it (a short name read inside a longer misspelt one, "Vanha kirrkko");
+        ``touch``: only grams that overlap that span (the unknown word in front of a description)."""
         from rapidfuzz import fuzz, process
 
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
         best: tuple[float, tuple[bool, float], int, int, str] | None = None
         for i in range(len(tokens)):
-            for n in (3, 2, 1):
+            for n in (4, 3, 2, 1):
                 if i + n > len(tokens):
                     continue
                 a, b = tokens[i][0], tokens[i + n - 1][1]
                 if cover is not None and not (a <= cover[0] and cover[1] <= b and (a, b) != cover):
                     continue
+                if touch is not None and not (a < touch[1] and touch[0] < b):
+                    continue
                 gram = norm[a:b]
+                if gram in self._generic_keys or any(w in self._generic_keys for w in gram.split()[-1:]) and n == 1:
+                    continue  # a description of a kind of place is not a misspelt name ("centre" is not "center")
                 if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
                     continue
-                if gram in _COMMON_WORDS or gram.split()[0] in _COMMON_WORDS or gram.split()[-1] in _COMMON_WORDS and n == 1:
+                if gram in _COMMON_WORDS or (gram.split()[0] in _COMMON_WORDS and n <= 2):
                     continue
                 for variant, exact_ok in _spelling_variants(gram):
                     cut = 85.0 if len(variant) >= 7 else 90.0
                     for key, score, _ in process.extract(variant, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut, limit=4):
                         if key == gram or (score >= 100.0 and not exact_ok):
                             continue  # nothing to correct
+                        if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
+                            continue  # one spelling of a description for another
                         score = min(float(score), 99.0)
                         cand = (score, self._key_weight(key), a, b, key)
                         # Nearly as close and a more notable place ("Stokmannin": Stockmann, not the shop Tokmanni).
@@ -627,13 +640,14 @@ class Locator:
             count += len(normalize(m.group(0)).split()) or 0
         return len(text)
 
-    def _respelt(self, text: str, norm: str, mentions: list[Mention], depth: int, cover: Mention | None = None) -> Resolution | None:
+    def _respelt(self, text: str, norm: str, mentions: list[Mention], depth: int, cover: Mention | None = None,
+                 touch: tuple[int, int] | None = None) -> Resolution | None:
         """The text read again with its best misspelt name corrected, when that finds the place (else None)."""
         if depth > 0:
             return None
         span = (cover.start, cover.end) if cover is not None else None
         taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
-        fixed = self._fuzzy(norm, taken, span)
+        fixed = self._fuzzy(norm, taken, span, touch)
         if fixed is None:
             return None
         corrected, original, replacement, score = fixed
@@ -762,7 +776,9 @@ class Locator:
             # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
             qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start)
             if qualifier and not has_cjk(qualifier):
-                return self._respelt(text, norm, mentions, _depth) or \
+                # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
+                q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)
+                return self._respelt(text, norm, mentions, _depth, touch=q_at) or \
                     self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue
@@ -773,6 +789,14 @@ class Locator:
             res = self._generic(text, norm, g, cands, context)
             if res is None:
                 continue
+            if g.kind.confirm:
+                # A kind of place every town has several of: the one on this map may not be the one meant.
+                res.confident = False
+            if not res.confident and not qualifier:
+                # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
+                named = self._respelt(text, norm, mentions, _depth)
+                if named is not None and any(named.feature == c.name for c in cands):
+                    return named
             if qualifier:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
                 res.confident = False

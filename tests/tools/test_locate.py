@@ -244,3 +244,20 @@ def test_chinese_transliteration_is_read_by_sound_and_left_unconfirmed(city, loc
     # a transliterated name of a place elsewhere (Stockholm's Nobel museum) is never a confident answer here
     far = locator.locate("斯德哥尔摩诺贝尔博物馆")
     assert not far.confident
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("the swimming hall", "Yrjönkadun uimahalli"),        # the swimming hall, not a gym that is also a sports centre
+    ("游泳馆", "Yrjönkadun uimahalli"),
+    ("the esplanade park", "Esplanadinpuisto"),           # a loosely written name of one park, not the biggest park
+    ("the museum of modern art", "Kiasma"),
+    ("the shopping centre on Mannerheimintie", "Forum"),
+])
+def test_generic_descriptions_by_category(locator, text, feature):
+    res = locator.locate(text)
+    assert res.found and res.feature == feature, (text, res)
+
+
+@pytest.mark.parametrize("text", ["Itäkeskus shopping centre", "埃斯波的购物中心", "Suomenlinna, near the ferry pier", "the cinema"])
+def test_a_kind_of_place_every_town_has_is_never_confident_by_description_alone(locator, text):
+    assert not locator.locate(text).confident, text
