@@ -135,6 +135,9 @@ def _word_pattern(word: str) -> str:
     Helsinki -> Helsingin) and case endings; no arbitrary suffix, so 'Stokka' does not match 'Stokmann'."""
     if has_cjk(word) or len(word) <= 3 or not word.isalpha():
         return re.escape(word)
+    if word.endswith(("us", "os", "es", "is", "ys")) and len(word) >= 5:
+        # Finnish -s nouns inflect on -kse- ("rakennus" -> "rakennuksessa", "Sokos" -> "Sokoksella").
+        return re.escape(word[:-1]) + f"(?:s|kse|ks)[{_VOWELS}]{{0,2}}" + _ENDING
     if len(word) <= 5:
         return re.escape(word) + _ENDING  # short names: the word itself and a case ending ("Espa" is not "Espoo")
     if word[-1] not in _VOWELS:

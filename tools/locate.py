@@ -72,7 +72,7 @@ _DIRECTION = {"north": (0, 1), "northern": (0, 1), "pohjois": (0, 1), "norra": (
 _JUNCTION_WORD = re.compile(r"\b(corner|junction|intersection|crossing|crossroads|kulma\w*|risteykse\w*|risteys\w*|hornet|korsning\w*)\b|路 口|交 叉|十 字|拐 角|交 汇|交 界")
 _CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$")
 _CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.,])")
-_HOUSE_NUMBER = re.compile(r"^ (\d{1,3})(?: ([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
+_HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
@@ -104,19 +104,19 @@ _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就�
 _FI_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "een", "iin", "aan", "in", "la", "na", "ta", "sa", "n")
 
 
-def _spelling_variants(gram: str) -> list[tuple[str, bool]]:
-    """(variant, may match a name exactly): the gram; its words joined; its last word without a case ending."""
-    out = [(gram, False)]
+def _spelling_variants(gram: str) -> list[str]:
+    """The gram; its words joined; its last word without a case ending."""
+    out = [gram]
     words = gram.split()
     if len(words) > 1:
-        out.append(("".join(words), True))
+        out.append("".join(words))
     last = words[-1]
     for end in _FI_ENDINGS:
         if last.endswith(end) and len(last) - len(end) >= 4:
             stem = last[: -len(end)]
             # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.
             for s in (stem, re.sub(r"kadu$", "katu", stem), re.sub(r"hde$", "hti", stem), re.sub(r"kse$", "s", stem)):
-                out.append((" ".join(words[:-1] + [s]), True))
+                out.append(" ".join(words[:-1] + [s]))
     return list(dict.fromkeys(out))
 
 
@@ -235,6 +235,12 @@ class Locator:
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
+        # By first letter, and by first three: a misspelling seldom gets the first letter wrong, and a reading over a
+        # name already found keeps its start -- a fraction of the names to compare.
+        self._fuzzy_by_prefix: dict[str, list[str]] = {}
+        for k in self._fuzzy_keys:
+            self._fuzzy_by_prefix.setdefault(k[:1], []).append(k)
+            self._fuzzy_by_prefix.setdefault(k[:3], []).append(k)
 
     # --- helpers -------------------------------------------------------------
     def _xy(self, lat: float, lon: float) -> tuple[float, float]:
@@ -327,7 +333,7 @@ class Locator:
 
     # --- pieces ----------------------------------------------------------------
     def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
-        m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 16])
+        m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 24])
         if not m:
             cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
             if not cjk:
@@ -474,6 +480,15 @@ class Locator:
                                               or e.tags.get("level", "0").startswith("-"))]
             cands = above or cands
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
+        places = [c for c in context if c.kind in ("street", "zone")]
+        if places:
+            def off(e: _Entry) -> float:
+                return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in places)
+
+            if all(off(e) > CONTEXT_GAP_M for e in cands):
+                # "Hakaniemen kauppahallissa": no such place where the report says; the district or street it names
+                # is the answer (the one on the map is elsewhere).
+                return None
         if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
             # A feature literally named with the description in another language (Kauppatori = market square).
             others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
@@ -562,7 +577,7 @@ class Locator:
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
         best: tuple[float, tuple[bool, float], int, int, str] | None = None
         for i in range(len(tokens)):
-            for n in (4, 3, 2, 1):
+            for n in ((5, 4, 3, 2) if cover is not None else (4, 3, 2, 1)):
                 if i + n > len(tokens):
                     continue
                 a, b = tokens[i][0], tokens[i + n - 1][1]
@@ -577,10 +592,18 @@ class Locator:
                     continue
                 if gram in _COMMON_WORDS or (gram.split()[0] in _COMMON_WORDS and n <= 2):
                     continue
-                for variant, exact_ok in _spelling_variants(gram):
+                for variant in _spelling_variants(gram):
                     cut = 85.0 if len(variant) >= 7 else 90.0
-                    for key, score, _ in process.extract(variant, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut, limit=4):
-                        if key == gram or (score >= 100.0 and not exact_ok):
+                    if cover is not None:
+                        cut = max(cut, FUZZY_CONFIDENT)
+                    pool = self._fuzzy_by_prefix.get(variant[:3] if cover is not None else variant[:1], [])
+                    hits = process.extract(variant, pool, scorer=fuzz.ratio, score_cutoff=cut, limit=4)
+                    if cover is not None:
+                        # Over a name already read, the same words in another order count ("University of Helsinki
+                        # main building" = "university main building of helsinki").
+                        hits += process.extract(variant, pool, scorer=fuzz.token_sort_ratio, score_cutoff=cut, limit=2)
+                    for key, score, _ in hits:
+                        if key == gram:
                             continue  # nothing to correct
                         if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
                             continue  # one spelling of a description for another
@@ -732,8 +755,8 @@ class Locator:
                 inner = [m for m in features[1:] if m.entry.radius_m < pick.entry.radius_m and self._dist(m.entry, pick.entry) <= 10.0]
                 if inner:
                     pick = min(inner, key=lambda m: m.entry.radius_m)
-            if len(pick.key.split()) == 1:
-                # "Vanha kirrkko", "Esplanadin puisto": a one-word name inside a longer misspelt or split one.
+            if _depth == 0:
+                # "Vanha kirrkko", "Esplanadin puisto": a name inside a longer misspelt, split or reordered one.
                 longer = self._respelt(text, norm, mentions, _depth, cover=pick)
                 if longer is not None:
                     return longer

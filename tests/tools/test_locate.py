@@ -261,3 +261,20 @@ def test_generic_descriptions_by_category(locator, text, feature):
 @pytest.mark.parametrize("text", ["Itäkeskus shopping centre", "埃斯波的购物中心", "Suomenlinna, near the ferry pier", "the cinema"])
 def test_a_kind_of_place_every_town_has_is_never_confident_by_description_alone(locator, text):
     assert not locator.locate(text).confident, text
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("Helsingin yliopiston päärakennuksessa", "Helsingin yliopiston päärakennus"),  # -us nouns inflect on -kse-
+    ("University of Helsinki main building, the big staircase", "Helsingin yliopiston päärakennus"),  # reordered
+])
+def test_longer_names_over_shorter_ones(locator, text, feature):
+    res = locator.locate(text)
+    assert res.found and res.feature == feature, (text, res)
+
+
+def test_house_number_after_numero_and_a_description_far_from_the_named_district(locator):
+    res = locator.locate("Aleksanterinkadulla numero 52")
+    assert res.method == "address" and res.place == "Aleksanterinkatu 52"
+    # The market hall on the map is not in Hakaniemi: the district is the answer, not a confident wrong hall.
+    res = locator.locate("Hakaniemen kauppahallissa")
+    assert res.method == "zone" and not res.confident
