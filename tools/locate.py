@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _stem, _word_pattern, has_cjk, normalize
+from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _notable, _stem, _word_pattern, has_cjk, normalize
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 from tools.place_words import concepts, latin_sound_key, pinyin_sound_key, place_word_forms, translit_runs, zh_kind_hint
 
@@ -231,6 +231,21 @@ class Locator:
                 if len(key) >= 2 and e not in self._sound_index.setdefault(key, []):
                     self._sound_index[key].append(e)
         self._sound_keys = list(self._sound_index)
+        # A word of one notable feature's name that no other place shares ("Hilton", "Marski"): the report may give
+        # only that word. Common place-name words (glossary concepts), city names and short words are left out.
+        word_places: dict[str, list[_Entry]] = {}
+        for e in self.gaz.entries:
+            if e.kind != "landmark" or _is_stop(e.tags) or "entrance" in e.tags or not _notable(e.tags):
+                continue
+            for k in e.keys:
+                if has_cjk(k):
+                    continue
+                for w in k.split():
+                    if len(w) >= 5 and w.isalpha() and concepts(w) is None and w not in self.gaz.context_keys and w not in _COMMON_WORDS:
+                        if e not in word_places.setdefault(w, []):
+                            word_places[w].append(e)
+        self._unique_words = {w: es[0] for w, es in word_places.items()
+                              if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz._by_key}
         self._known_cjk = [k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
@@ -289,6 +304,29 @@ class Locator:
         kinds = self._generic_by_key.get(m.key, [])
         fit = next((e for e in self.gaz._by_key.get(m.key, []) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
         return dataclasses.replace(m, entry=fit) if fit is not None else m
+
+    def _named_of_kind(self, text: str, norm: str, g: "_Generic", cands: list[_Entry]) -> Resolution | None:
+        """"the Mannerheim statue", "the Hilton hotel": a word of one feature's name right before a description of its kind."""
+        from rapidfuzz import fuzz
+
+        words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z][a-z0-9]+", norm[max(0, g.start - 30): g.start])]
+        words = [(a + max(0, g.start - 30), b + max(0, g.start - 30), w) for a, b, w in words][-2:]
+        words = [(a, b, w) for a, b, w in words if len(w) >= 4 and w not in _NOT_QUALIFIERS and w not in _COMMON_WORDS
+                 and w not in self.gaz.context_keys]
+        if not words or has_cjk(norm[max(0, g.start - 2): g.start]):
+            return None
+        for a, _, word in reversed(words):  # the word right before first ("the Runeberg statue", "Mannerheim statue")
+            stem = word[: max(4, len(word) - 2)]
+            fits = [e for e in cands if any(w.startswith(stem) or (len(w) >= 5 and fuzz.ratio(w, word) >= 85.0)
+                                            for k in e.keys if not has_cjk(k) for w in k.split())]
+            if fits:
+                break
+        if not fits or not all(self._dist(e, fits[0]) <= SAME_PLACE_M for e in fits):
+            return None
+        pick = max(fits, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
+        res = self._feature(text, norm, pick, a, g.end, 0.95, "feature")
+        res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
+        return res
 
     def _misnamed(self, m: Mention) -> bool:
         """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
@@ -504,6 +542,8 @@ class Locator:
                 return None  # no such feature where the report says: the street or district it names is the answer
             others = [e for e in ranked[1:] if self._dist(e, best) > SAME_PLACE_M and min(self._dist(e, c) for c in context) <= 100.0]
             return self._feature(text, norm, best, g.start, g.end, 1.0, "generic", others)
+        if len(cands) > 10 and g.kind.confirm:
+            return None  # "the statue": one of dozens, with nothing in the report to say which
         if len(cands) > 1:
             biggest = max(cands, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
             others = [e for e in cands if e is not biggest and self._dist(e, biggest) > SAME_PLACE_M]
@@ -796,6 +836,9 @@ class Locator:
         ordered = anchors + heads + context_g
         for g in ordered:
             cands = self.generic_candidates(g.kind)
+            by_word = self._named_of_kind(text, norm, g, cands)
+            if by_word is not None:
+                return by_word
             # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
             qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start)
             if qualifier and not has_cjk(qualifier):
@@ -854,6 +897,18 @@ class Locator:
                     return res
         if coarse is not None:
             return coarse
+
+        # 7b. one word of a feature's name that no other place has ("behind the Hilton"): read as that name, unconfirmed
+        if _depth == 0:
+            for m in re.finditer(r"\b[A-ZÄÖÅ][\wäöåÄÖÅ-]{4,}", text):
+                entry = self._unique_words.get(normalize(m.group(0)))
+                if entry is None:
+                    continue
+                res = self.locate(text[: m.start()] + entry.name + text[m.end():], _depth=1)
+                if res.found:
+                    res.confident = False
+                    res.note = (res.note + " " if res.note else "") + f"Read \"{m.group(0)}\" as {entry.name}; confirm."
+                    return res
 
         # 8. nothing on the map: say which words look like a place the map does not have
         for m in _PLACE_LIKE.finditer(text):

@@ -82,6 +82,8 @@ GENERIC_PLACES: tuple[GenericPlace, ...] = (
     GenericPlace("courthouse", ("courthouse", "court house", "law court", "oikeustalo", "domstol", "domstolen", "法院"), ({"amenity": "courthouse"},), confirm=True),
     GenericPlace("playground", ("playground", "leikkipuisto", "leikkipaikka", "lekplats", "lekplatsen", "游乐场", "儿童乐园"),
                  ({"leisure": "playground"},), confirm=True),
+    GenericPlace("statue", ("statue", "monument", "memorial", "sculpture", "patsas", "muistomerkki", "staty", "statyn", "minnesmarke",
+                            "雕像", "塑像", "纪念碑"), ({"historic": "memorial"}, {"historic": "monument"}, {"tourism": "artwork"}), confirm=True),
     GenericPlace("theatre", ("theatre", "theater", "teatteri", "teatern", "剧院", "劇院"), ({"amenity": "theatre"},)),
     GenericPlace("post_office", ("post office", "posti", "postkontor", "邮局"), ({"amenity": "post_office"},)),
     GenericPlace("bus_station", ("bus station", "bus terminal", "linja autoasema", "bussiterminaali", "busstation", "汽车站", "巴士站"),

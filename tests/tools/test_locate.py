@@ -278,3 +278,14 @@ def test_house_number_after_numero_and_a_description_far_from_the_named_district
     # The market hall on the map is not in Hakaniemi: the district is the answer, not a confident wrong hall.
     res = locator.locate("Hakaniemen kauppahallissa")
     assert res.method == "zone" and not res.confident
+
+
+def test_a_word_of_one_features_name_with_its_kind_or_alone(locator):
+    # "the Mannerheim statue": a word of the equestrian statue's name before a description of its kind.
+    res = locator.locate("next to the Mannerheim statue")
+    assert res.found and "Mannerheim" in (res.feature or ""), res
+    # "the Hilton": a word only one notable feature's name has; read, but left unconfirmed.
+    res = locator.locate("on the shore behind the Hilton")
+    assert res.found and res.feature == "Hilton Helsinki Strand" and not res.confident, res
+    # Dozens of statues and nothing to say which: no guess.
+    assert not locator.locate("the statue").found
