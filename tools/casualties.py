@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 _EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "several": 3, "few": 3, "couple": 2,
-           "dozen": 12, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
+           "dozen": 12, "a dozen": 12, "dozens of": 20, "a couple of": 2, "a few": 3, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
            "fyra": 4, "fem": 5}
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "好几": 3}
 
@@ -42,12 +42,12 @@ _PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teena
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
               "parents|we|they")
-_NUM_RE = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
+_NUM_RE = r"(?:\d{1,3}|a dozen|dozens of|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
     r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
-    r"(?P<num>" + _NUM_RE + r"|a|an|one|the|his|her|my|our|their|this|that)?\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
+    r"(?P<num>" + _NUM_RE + r"|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
     r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more)\b)",
     re.IGNORECASE)
@@ -66,7 +66,7 @@ _SERIOUS = re.compile(
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
-    r"stab(bed| wound)|gunshot|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
+    r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
     r"critical\w*|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"

@@ -113,7 +113,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("rescue", 1, w)
         needs.need("engine", 1, w)
     if has("fuel_leak") and incident_type in ("traffic_accident", "fire", "hazmat"):
-        needs.need("engine", 1, why("fuel_leak"))
+        # A leak at an extrication is a second engine: one covers the fire risk while the other cuts.
+        cutting = has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned)
+        needs.need("engine", 2 if cutting else 1, why("fuel_leak"))
     if incident_type == "traffic_accident" and not low and not has("no_casualties"):
         needs.need("ambulance", 1, why("casualty_signs", "injured", "vehicles") or f"collision at {priority}: expect a casualty")
     if incident_type == "traffic_accident":
@@ -162,6 +164,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("police_patrol", 3, why("crowd_disorder"))
         if has("weapon") or has("violence_ongoing") or has("suspicious_object"):
             needs.need("police_patrol", 2, why("weapon", "violence_ongoing", "suspicious_object"))
+        if has("outdoor_fire") and (has("large_brawl") or has("crowd_disorder")):
+            needs.need("engine", 1, why("outdoor_fire"))
     elif has("weapon") and incident_type in ("medical", "missing_person"):
         needs.need("police_patrol", 2, why("weapon"))
     if has("aggressive") and incident_type in ("medical", "public_health", "missing_person"):
@@ -231,9 +235,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         serious = census.get("serious_patients", 0)
         carried = census.get("minor_patients", 0) + (census.get("smoke_exposed", 0) if incident_type == "fire" else 0)
         ill = census.get("ill_patients", 0)
-        if incident_type == "public_health" and ill and not serious:
-            # The fainted or weak ones of an illness cluster are among the ill: assessed on scene together.
-            patients = min(2, max(math.ceil(ill / 10), math.ceil(carried / 2)))
+        if incident_type == "public_health" and not serious and (ill or carried >= 6):
+            # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
+            # together, one ambulance per ten, at most two.
+            patients = min(2, max(math.ceil((ill + carried) / 10), math.ceil(carried / 2) if ill else 1))
         elif incident_type == "public_health":
             patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
         else:
@@ -251,6 +256,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if incident_type == "public_health" and not severe and priority != "P1":
             # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
             patients = min(2, max(1, math.ceil(count / 10)))
+    if patients and (incident_type in ("hazmat",) or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
+            and incident_type != "fire":
+        # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
+        # for the exposed, beside one per seriously ill.
+        serious_n = census.get("serious_patients", 0) if census else severe
+        patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))

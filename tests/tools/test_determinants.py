@@ -158,3 +158,32 @@ def test_the_situation_not_the_type_decides_rescue_units():
     # Two people under a collapse: an ambulance each.
     t = "Part of a warehouse collapsed, two workers might be underneath the debris"
     assert unit_needs("earthquake_collapse", "P1", extract(t), t).counts.get("ambulance") == 2
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Car went off the quay into the sea, the driver is still inside", "person_in_water"),
+    ("有一辆车冲进了海里，司机还在车里面", "person_in_water"),
+    ("the tram wire is down on the street and sparking", "live_wire"),
+    ("two trams collided at the junction", "large_vehicle"),
+    ("gang of youths throwing stones at police", "large_brawl"),
+    ("teenage girl texted that she'll kill herself", "missing_vulnerable"),
+    ("有人在地铁车厢里喷了胡椒喷雾", "deliberate"),
+])
+def test_yet_more_ways_of_saying_the_facts(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_counts_and_caps_of_patients():
+    from tools.casualties import census
+    # "An elderly man" is one man, "a dozen passengers" twelve.
+    assert census("An elderly man slumped over the wheel, he is unconscious").serious == 1
+    assert census("a dozen passengers coughing with burning eyes").minor == 12
+    # Exposed to a chemical: decontaminated and triaged on scene, at most two ambulances for the exposed.
+    t = "Someone sprayed pepper spray in the metro carriage, a dozen passengers coughing with burning eyes"
+    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("ambulance") == 2
+    # Two stab wounds: two serious patients.
+    t = "Stabbing at the kebab shop, two men with stab wounds, the attacker ran towards the station"
+    assert unit_needs("public_security", "P1", extract(t), t).counts.get("ambulance") == 2
+    # Entrapment and a fuel leak: a second engine.
+    t = "Truck on its side, the driver can't get out of the cab, diesel leaking"
+    assert unit_needs("traffic_accident", "P1", extract(t), t).counts.get("engine") == 2
