@@ -35,13 +35,13 @@ _PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddl
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
               "player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
-              "mannen|kvinnan|barnet|föraren|i")
+              "mannen|kvinnan|barnet|föraren|other|i")
 _PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
               "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "parents|we|they")
+              "parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
 _NUM_RE = r"(?:\d{1,3}|a dozen|dozens of|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(

@@ -187,3 +187,23 @@ def test_counts_and_caps_of_patients():
     # Entrapment and a fuel leak: a second engine.
     t = "Truck on its side, the driver can't get out of the cab, diesel leaking"
     assert unit_needs("traffic_accident", "P1", extract(t), t).counts.get("engine") == 2
+
+
+@pytest.mark.parametrize("text, code", [
+    ("一个人在健身房晕倒了，没有脉搏", "not_breathing"),
+    ("十楼有个女人坐在窗台上说要跳下去", "jumper"),
+    ("车站门口有个可疑的包，上面有电线", "suspicious_object"),
+    ("三辆车连环追尾，有汽油漏出来", "fuel_leak"),
+    ("A worker got his arm caught in a machine at the bakery, he can't pull it out", "trapped"),
+    ("一个工人的手被卷进机器里拔不出来", "trapped"),
+    ("Fire in a car park under the shopping centre, thick black smoke coming up the ramps", "building_fire"),
+])
+def test_chinese_and_workplace_phrasings(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_knee_deep_street_water_is_not_people_stranded_and_the_other_one_counts():
+    assert "stranded_in_water" not in codes("水管爆了，街上的水没过膝盖，商店的地下室都进水了")
+    from tools.casualties import census
+    c = census("two workers fell with it, one is trapped under the planks, the other has a broken arm")
+    assert (c.serious, c.minor) == (1, 1)
