@@ -76,20 +76,22 @@ _MINOR = re.compile(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
     r"nosebleed|bloody nose|concussion|shaken|in pain|screaming|knocked down|hit by|"
-    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
+    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)",
+    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
     re.IGNORECASE)
+# Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
+_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
 _EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
-_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|cramps|fever|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
-                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服", re.IGNORECASE)
+_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
 _NEG = re.compile(r"(\b(no|not|nobody|no one|none|without|isn'?t|wasn'?t|aren'?t|weren'?t|never|ei|ingen|inte)\b[^,;.]{0,25}$)"
@@ -121,7 +123,7 @@ class Census:
         return self.serious + self.minor + self.ill + self.exposed
 
 
-_RANK = {"exposed": 0, "ill": 1, "minor": 2, "serious": 3}
+_RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 
 
 def _num(raw: str | None, plural: bool) -> int:
@@ -160,6 +162,8 @@ def _condition(clause: str) -> tuple[str | None, bool]:
         words = [w for k, w in found if k == "minor"]
         if all(_ILL.fullmatch(w) for w in words):
             return "ill", False
+        if all(_TRIVIAL.match(w) for w in words):
+            return "trivial", False
         return "minor", all(_GENERIC.match(w) for w in words)
     return "exposed", False
 
@@ -245,6 +249,9 @@ def census(text: str) -> Census:
     # a serious part of an earlier group ("two of them very weak") is taken out of that group
     moved = sum(g.count for g in groups if g.subset and g.kind == "serious")
     counts = {k: sum(g.count for g in whole if g.kind == k) for k in ("minor", "ill", "exposed")}
+    if not (serious or counts["minor"] or counts["ill"] or counts["exposed"]):
+        # A report whose only casualties are bruised still gets its one ambulance; beside others they add none.
+        counts["minor"] = sum(g.count for g in whole if g.kind == "trivial")
     for k in ("ill", "minor", "exposed"):
         take = min(moved, counts[k])
         counts[k] -= take

@@ -211,6 +211,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("ambulance", 1, why("medical_dependency"))
     if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
         needs.need("police_patrol", 1, why("road_hazard"))
+    if has("utility_fault") and has("public_area") and incident_type == "utility_outage" and not low:
+        # Steam from a manhole, a burning cable box on a street people walk: the crew needs a cordon.
+        needs.need("police_patrol", 1, why("utility_fault", "public_area"))
     if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
         needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
     if has("stranded_in_water"):
@@ -238,7 +241,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if incident_type == "public_health" and not serious and (ill or carried >= 6):
             # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
             # together, one ambulance per ten, at most two.
-            patients = min(2, max(math.ceil((ill + carried) / 10), math.ceil(carried / 2) if ill else 1))
+            patients = min(2, max(1, math.ceil((ill + carried) / 10)))
         elif incident_type == "public_health":
             patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
         else:

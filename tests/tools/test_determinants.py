@@ -207,3 +207,23 @@ def test_knee_deep_street_water_is_not_people_stranded_and_the_other_one_counts(
     from tools.casualties import census
     c = census("two workers fell with it, one is trapped under the planks, the other has a broken arm")
     assert (c.serious, c.minor) == (1, 1)
+
+
+def test_outages_storms_and_bruises():
+    t = "Power is out in the whole block, the elevator stopped with my neighbour inside, she's 90 and scared but OK"
+    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("rescue") == 1
+    t = "停电了，电梯停了，邻居老太太被困在里面，她很害怕但是没事"
+    got = unit_needs("utility_outage", "P2", extract(t), t).counts
+    assert got.get("rescue") == 1 and "engine" not in got  # a lift, not a collapse
+    t = "Steam is coming out of a manhole on Kaisaniemenkatu and the asphalt around it is hot, pedestrians walking over it"
+    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("police_patrol") == 1
+    t = "Wind tore a big advertising sign loose on the roof of the shopping centre, it's swinging over the street"
+    assert unit_needs("severe_weather", "P2", extract(t), t).counts.get("ladder") == 1
+    # Bruises beside a bleeding head add no ambulance; a daycare fever cluster is one.
+    t = "Bus braked hard and several passengers fell, an old lady hit her head and is bleeding, two others have bruises"
+    assert unit_needs("traffic_accident", "P2", extract(t), t).counts.get("ambulance") == 1
+    t = "Several kids at the daycare have a rash and high fever since this morning, about 8 children"
+    assert unit_needs("public_health", "P2", extract(t), t).counts.get("ambulance") == 1
+    # A lorry stuck under a bridge is not a person trapped.
+    t = "Lorry hit the railway bridge, it's stuck under the bridge, the driver is OK"
+    assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t), t).counts
