@@ -101,7 +101,10 @@ def test_dispatch_uses_the_table_and_says_why(city):
 
 @pytest.mark.parametrize("text, serious, minor", [
     # one grave patient and two light ones; the "three" is the whole, not three more
-    ("a van hit three cyclists, one woman is unconscious, two others have scrapes", 1, 2),
+    ("a van hit three cyclists, one woman is unconscious, two others have cuts", 1, 2),
+    # scrapes beside a patient who gets an ambulance anyway add none (unit_needs.yaml's rule for trivial injuries)
+    ("a van hit three cyclists, one woman is unconscious, two others have scrapes", 1, 0),
+    ("two cyclists collided, both have scrapes", 0, 2),
     # people named in one clause, their condition in the next
     ("a man and his two daughters are on the balcony, the fire is below them, they can't get out", 0, 0),
     # "two of them" is part of the group before
