@@ -104,11 +104,21 @@ _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就�
 _FI_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "een", "iin", "aan", "in", "la", "na", "ta", "sa", "n")
 
 
+# Function words of the report languages: never part of a misspelt name ("that her" is not "theater").
+_FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "that", "this", "these", "those", "her", "his", "him", "she", "he", "it",
+                   "its", "they", "them", "their", "we", "our", "you", "your", "my", "me", "is", "are", "was", "were", "be", "been",
+                   "has", "have", "had", "do", "does", "did", "then", "than", "there", "here", "with", "from", "into", "onto", "of",
+                   "to", "in", "on", "at", "by", "for", "as", "if", "so", "no", "not", "all", "some", "any", "one", "who", "what",
+                   "when", "where", "which", "while", "just", "still", "very", "too", "also", "now", "ja", "ei", "se", "ne", "han",
+                   "on", "oli", "ovat", "kun", "etta", "mutta", "tai", "och", "att", "det", "den", "som", "ar", "var", "med", "pa",
+                   "av", "till", "for", "inte", "har", "jag", "vi"}
+
+
 def _spelling_variants(gram: str) -> list[str]:
     """The gram; its words joined; its last word without a case ending."""
     out = [gram]
     words = gram.split()
-    if len(words) > 1:
+    if len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words):
         out.append("".join(words))
     last = words[-1]
     for end in _FI_ENDINGS:
@@ -630,7 +640,9 @@ class Locator:
                     continue  # a description of a kind of place is not a misspelt name ("centre" is not "center")
                 if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
                     continue
-                if gram in _COMMON_WORDS or (gram.split()[0] in _COMMON_WORDS and n <= 2):
+                if gram in _COMMON_WORDS or (gram.split()[0] in _COMMON_WORDS and n <= 2) \
+                        or all(w in _FUNCTION_WORDS for w in gram.split()) or gram.split()[0] in _FUNCTION_WORDS \
+                        or gram.split()[-1] in _FUNCTION_WORDS:
                     continue
                 for variant in _spelling_variants(gram):
                     cut = 85.0 if len(variant) >= 7 else 90.0
@@ -890,7 +902,8 @@ class Locator:
             if fixed is not None:
                 corrected, original, replacement, score = fixed
                 res = self.locate(corrected, _depth=1)
-                if res.found and (coarse is None or res.method not in ("street", "zone")):
+                # Over a street or district named plainly, only a close reading ("drivers" is not the shop "Diverse").
+                if res.found and (coarse is None or (res.method not in ("street", "zone") and score >= FUZZY_CONFIDENT)):
                     res.confident = res.confident and score >= FUZZY_CONFIDENT
                     res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
                     res.evidence = original if not res.evidence else res.evidence

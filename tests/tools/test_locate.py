@@ -289,3 +289,15 @@ def test_a_word_of_one_features_name_with_its_kind_or_alone(locator):
     assert res.found and res.feature == "Hilton Helsinki Strand" and not res.confident, res
     # Dozens of statues and nothing to say which: no guess.
     assert not locator.locate("the statue").found
+
+
+@pytest.mark.parametrize("text", [
+    "Caller screamed that her husband has collapsed and isn't breathing, then the line went dead.",  # "that her" is not "theater"
+])
+def test_function_words_are_never_read_as_a_misspelt_name(locator, text):
+    assert not locator.locate(text).found
+
+
+def test_a_plainly_named_street_beats_a_loose_reading_of_another_word(locator):
+    res = locator.locate("Two taxis bumped at low speed on Simonkatu, no injuries, drivers swapping details")
+    assert res.method == "street" and res.feature == "Simonkatu", res
