@@ -163,3 +163,14 @@ def test_times_volumes_and_counts_in_other_forms():
     assert extract_protective_cues("楼里有两百多名学生").occupants == 200
     # A time and a small count are not one number ("10:15, 3 people" is not 153 occupants).
     assert extract_protective_cues("smoke at 10:15, 3 people coughing").occupants is None
+
+
+def test_a_count_of_casualties_is_not_the_number_of_occupants():
+    # Spec section 2: an occupant count in the report overrides the density table; the people something
+    # happened to are not that count, so the building's own estimate stands.
+    assert extract_protective_cues("Strange smell in the office, 12 people coughing and 3 taken to hospital").occupants is None
+    assert extract_protective_cues("Pepper spray in the school, about 25 pupils with sore eyes").occupants is None
+    assert extract_protective_cues("五楼着火，10个人被困").occupants is None
+    # ... while the people present still count, also beside a casualty count.
+    assert extract_protective_cues("Chemical smell in the gym, 15 people feel dizzy, about 60 people in the building").occupants == 60
+    assert extract_protective_cues("Suspicious bag in the library, 300 visitors inside").occupants == 300

@@ -147,6 +147,12 @@ TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|g
                     r"餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|店里)")
 
 MIN_OCCUPANTS = 10
+# A count followed, in the same clause, by what happened to those people is a count of casualties
+# ("12 people coughing", "25 pupils with sore eyes", "10个人被困"), not of the building's occupants.
+CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；]{0,30}?(?:\b(?:cough\w*|dizz\w*|sick|ill|injur\w*|hurt|trapped|stuck|unconscious|collaps\w*|vomit\w*|"
+                            r"sore|burn\w*|affected|complain\w*|feel\w*|felt|headache\w*|symptom\w*|hospital\w*|casualt\w*|wounded|dead|"
+                            r"killed|faint\w*|nause\w*|itch\w*|streaming|watering|short of breath|struggling to breathe|need\w* (?:help|treatment)|treated)\b"
+                            r"|被困|受伤|不适|咳嗽|头晕|头疼|头痛|呕吐|昏迷|晕倒|送医|眼睛|喉咙|呼吸困难|难受|恶心)")
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
            "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"

@@ -278,7 +278,10 @@ def _occupants(t: str) -> int | None:
     best = None
     for m in W.OCCUPANTS.finditer(t):
         n = _number(next((g for g in m.groups() if g), ""))
-        # A handful of people is about casualties ("two people dizzy"), not the building's occupants.
+        # A handful of people is about casualties ("two people dizzy"), not the building's occupants; so is a
+        # count of people something happened to ("12 people coughing").
+        if W.CASUALTY_AFTER.match(t[m.end():]):
+            continue
         if n is not None and n >= W.MIN_OCCUPANTS and (best is None or n > best):
             best = n
     if best is None and (m := W.WORD_HUNDREDS.search(t)):
