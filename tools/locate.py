@@ -71,7 +71,9 @@ _DIRECTION = {"north": (0, 1), "northern": (0, 1), "pohjois": (0, 1), "norra": (
 _JUNCTION_WORD = re.compile(r"\b(corner|junction|intersection|crossing|crossroads|kulma\w*|risteykse\w*|risteys\w*|hornet|korsning\w*)\b|路 口|交 叉|十 字|拐 角|交 汇|交 界")
 _CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$")
 _CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[:.,]\d)")  # "21:15:" too
-_HOUSE_NUMBER = re.compile(r"^ (\d{1,3})(?: ?([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
+_HOUSE_NUMBER = re.compile(r"^ (\d{1,3})(?: ?([a-h]))?(?= |$)")
+# A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
+_NOT_A_HOUSE_NUMBER = r"\s*(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
@@ -287,9 +289,13 @@ class Locator:
         """The house number right after a street mention ("Bulevardi 16b", "Yrjönkatu 21 B", "Annankatu 25 号"): (16, "B", its length).
 
         A letter counts only when the report writes it next to the number: in "Yrjönkatu 30, a resident" the
-        comma (gone from ``norm``) says the "a" is a word, not staircase A.
+        comma (gone from ``norm``) says the "a" is a word, not staircase A; likewise "Kalevankatu 12, people
+        with headaches" is number 12, and "Annankatu 25 people" is no address.
         """
         m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 16])
+        # Read on the report's own text, where punctuation still separates "Kalevankatu 12, people ..."
+        if m and re.search(rf"(?<![\d:.,]){m.group(1)}{_NOT_A_HOUSE_NUMBER}", text, re.IGNORECASE):
+            m = None
         if m:
             letter = m.group(2) or ""
             if letter and not re.search(rf"(?<!\d){m.group(1)}\s?{letter}(?!\w)", text, re.IGNORECASE):

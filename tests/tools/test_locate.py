@@ -63,6 +63,8 @@ def test_the_house_number_of_a_street_one_reader_for_the_locator_and_the_protect
     assert locator.house_number("Annankatu, 21:15: smoke from a window", "Annankatu") is None
     assert locator.house_number("Tulipalo Unioninkadulla 31, kolmas kerros", "Unioninkatu") == "31"
     assert locator.house_number("Smoke on Unioninkatu 31", "Annankatu") is None
+    assert locator.house_number("Gas smell at the entrance of Kalevankatu 12, people with headaches", "Kalevankatu") == "12"
+    assert locator.house_number("Lönnrotinkatu 300 m from the fire", "Lönnrotinkatu") is None
 
 
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
