@@ -174,3 +174,20 @@ def test_a_count_of_casualties_is_not_the_number_of_occupants():
     # ... while the people present still count, also beside a casualty count.
     assert extract_protective_cues("Chemical smell in the gym, 15 people feel dizzy, about 60 people in the building").occupants == 60
     assert extract_protective_cues("Suspicious bag in the library, 300 visitors inside").occupants == 300
+
+
+def test_an_item_by_street_furniture_is_outdoors_and_a_bag_named_after_a_place_is_no_building():
+    # "gym bag", "shopping bag", "pressure cooker" name the item, not a gym, a shop or a kitchen; a fountain,
+    # the steps of a church or a square's name ("Kauppatori") put it outdoors: PS2, not PS1.
+    for text in ("Suspicious gym bag next to the fountain", "Abandoned shopping bag with wires by the kiosk",
+                 "A pressure cooker left in a bag on the square", "Suspicious parcel left on the steps of the cathedral",
+                 "Suspicious sports bag left by a bench at Kauppatori"):
+        assert decide("public_security", extract_protective_cues(text)).rule == "PS2", text
+    # A bench on the 2nd floor is still inside.
+    assert decide("public_security", extract_protective_cues("a taped parcel left under a bench on the 2nd floor of the museum")).rule == "PS1"
+    # DHS classes: a pickup truck, a minivan or a camper is an SUV/van (122 m), a lorry a delivery truck (195 m).
+    for text, size in (("Suspicious pickup truck parked on the pavement, threat received", "suv_van"),
+                       ("Abandoned minivan with a strange load outside the station, threat called in", "suv_van"),
+                       ("A lorry parked outside the embassy with a threat note", "delivery_truck")):
+        c = extract_protective_cues(text)
+        assert c.item_size == size and decide("public_security", c).rule == "PS3", text
