@@ -191,3 +191,15 @@ def test_an_item_by_street_furniture_is_outdoors_and_a_bag_named_after_a_place_i
                        ("A lorry parked outside the embassy with a threat note", "delivery_truck")):
         c = extract_protective_cues(text)
         assert c.item_size == size and decide("public_security", c).rule == "PS3", text
+
+
+def test_smoke_getting_into_the_stairwell_gas_entering_a_building_and_a_bin_store_is_no_shop():
+    # F3: smoke that reaches the stairwell, however it is said.
+    for text in ("A car is burning in the garage under the apartment building at Bulevardi 5, smoke is getting into the stairwells",
+                 "Fire in the bin store in the basement of Annankatu 12, smoke coming up the stairwell"):
+        assert decide("fire", extract_protective_cues(text)).rule == "F3", text
+    # Spec H5: a building the gas enters is H2, even when the report names the courtyard first.
+    c = extract_protective_cues("Gas smell in the courtyard and inside the ground floor flats of Kalevankatu 12, a resident dizzy")
+    assert decide("hazmat", c).rule == "H2"
+    # ... while a leak in the street with nobody inside affected stays a cordon.
+    assert decide("hazmat", extract_protective_cues("Gas hissing from a damaged service pipe in the street")).rule == "H5"

@@ -33,7 +33,9 @@ GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking
 FIRE_SPREAD = [r"\b(several (flats|apartments|floors)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))"]
-SMOKE_STAIRWELL = [r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
+SMOKE_STAIRWELL = [r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing)( up| out)? (into |in |up |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
+                   r"(烟.{0,6}(进|窜|飘|冒|灌|涌).{0,3}(楼道|楼梯))",
+                   r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
                    r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
 FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing)|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
                   r"(整栋|整幢|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)",
@@ -136,7 +138,7 @@ USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"(车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|饭店|咖啡馆|医院|养老院)"]),
-    ("retail", [r"\b(shop|shops|store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
+    ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
     ("office", [r"\b(office|offices|office building|bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户)"]),
 ]

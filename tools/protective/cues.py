@@ -52,6 +52,7 @@ class ProtectiveCues:
 
     hazard_hint: str | None = None
     setting: Setting | None = None
+    indoors_too: bool = False            # a place inside a building is named, even if an outdoor one comes first (gas entering a building)
     scale: Literal["small", "large"] | None = None
     material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
     gas_odour: bool = False
@@ -160,6 +161,7 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
             setattr(c, name, True)
             c.found.append(name)
     c.setting = _setting(t)
+    c.indoors_too = _find_pos(t, W.INDOOR) is not None
     c.material = _material(t, c.gas_odour)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
