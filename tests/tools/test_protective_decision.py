@@ -203,3 +203,12 @@ def test_smoke_getting_into_the_stairwell_gas_entering_a_building_and_a_bin_stor
     assert decide("hazmat", c).rule == "H2"
     # ... while a leak in the street with nobody inside affected stays a cordon.
     assert decide("hazmat", extract_protective_cues("Gas hissing from a damaged service pipe in the street")).rule == "H5"
+
+
+def test_passers_by_collapsing_a_strange_cloud_and_a_threatened_car_are_read():
+    # H12: casualties among passers-by, or a strange cloud of gas with casualties: unknown material, evacuate 100 m.
+    assert decide("hazmat", extract_protective_cues("Unknown liquid leaking from a van at Kaivokatu, fumes, two passers-by collapsed")).rule == "H12"
+    assert decide("hazmat", extract_protective_cues("A strange cloud of gas on the metro platform, many people coughing and one unconscious")).rule == "H12"
+    # PS3: a vehicle a threat names ("threat made"); a threat against a building with a car park is still PS4.
+    assert decide("public_security", extract_protective_cues("Car parked in front of the embassy, caller says it is packed with explosives")).rule == "PS3"
+    assert decide("public_security", extract_protective_cues("Caller says there is a bomb in the office building next to the car park")).rule == "PS4"

@@ -21,7 +21,7 @@ LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
-SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman) (has )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
+SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
 STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
@@ -62,7 +62,7 @@ CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|bleach|corrosive|battery aci
 SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
 INDOOR_CHEMICAL = [r"\b(chemical (smell|odou?r|fumes|vapou?rs?)|chemicals? (spilled|leaked|released|reacting)|bleach (and|with|mixed)|disinfectant|pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂|消毒剂|漂白剂|化学品泄漏|化学品|试剂)",
                    r"\b(pepper spray|tear gas|irritant spray|cs gas|mace)\b", r"(辣椒水|辣椒喷雾|催泪)"]
-UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
+UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder|gas|cloud|fumes|vapou?r|mist)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
 CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
 EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
 EXPLOSIVE_1X = [r"\b(explosives|dynamite|detonators?|tnt|blasting (caps|explosives|agent)|(division|class) 1\.[1235])\b", r"(炸药|雷管|爆破器材)"]
@@ -107,7 +107,7 @@ ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("container_truck", [r"\b(container truck|water truck|shipping container)\b", r"(集装箱|水罐车)"]),
     ("delivery_truck", [r"\b(delivery truck|box truck|lorry|(?<!pickup )(?<!pick-up )truck)\b", r"(货车|卡车)"]),
     ("suv_van", [r"\b(van|suv|minibus|minivan|campervan|camper|motorhome|people carrier|pickup|pick-up)\b", r"(面包车|厢式车|越野车|皮卡)"]),
-    ("car", [r"\b(car|sedan|vehicle|taxi)\b", r"(轿车|汽车|车辆|出租车)"]),
+    ("car", [r"\b(car|sedan|vehicle|taxi)\b(?! parks?\b)", r"(轿车|汽车|车辆|出租车)"]),
     ("pipe", [r"\b(pipe bomb|length of pipe|pipe|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
     ("backpack", [r"\b(backpack|rucksack|vest|bag)\b", r"(背包|双肩包|背心|书包)"]),
     ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley)\b", r"(手提箱|公文包|行李箱|箱子)"]),

@@ -250,7 +250,7 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.attacker:
         r = 300 if c.weapon == "firearm" else 100
         return ProtectiveDecision("PS5", ["shelter_in_place", "isolate_deny_entry"], r, f"active attacker: lockdown (run, hide, tell), police cordon {r} m")
-    if c.suspicious and c.item_size in VEHICLE_SIZES:
+    if (c.suspicious or c.bomb_threat) and c.item_size in VEHICLE_SIZES:  # a vehicle a threat names is PS3 (spec: "threat made")
         mand, pref = DHS_STANDOFF[c.item_size]
         return ProtectiveDecision("PS3", ["evacuate_area"], mand, f"suspicious vehicle ({c.item_size.replace('_', ' ')}): everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS)",
                                   preferred_m=pref, shelters=True)
