@@ -212,3 +212,11 @@ def test_passers_by_collapsing_a_strange_cloud_and_a_threatened_car_are_read():
     # PS3: a vehicle a threat names ("threat made"); a threat against a building with a car park is still PS4.
     assert decide("public_security", extract_protective_cues("Car parked in front of the embassy, caller says it is packed with explosives")).rule == "PS3"
     assert decide("public_security", extract_protective_cues("Caller says there is a bomb in the office building next to the car park")).rule == "PS4"
+
+
+def test_the_half_of_the_day_a_report_gives_in_words_sets_day_or_night():
+    # Day is 07:00-18:59 (spec section 2); a wrong half triples a residential count or cuts a shop's to nothing.
+    for text, night in (("at 5 in the morning", True), ("at 4.20 in the afternoon", False), ("at 0230", True), ("at dawn", True),
+                        ("傍晚6点", False), ("深夜11点", True), ("夜里12点", True), ("今晚10点", True), ("深夜1点", True)):
+        assert extract_protective_cues(f"Fire in a flat at Annankatu 12 {text}, smoke").night is night, text
+    assert extract_protective_cues("a fire 1500 metres from the quay").hour is None  # a distance is no time

@@ -319,12 +319,17 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if (m := W.TIME_AMPM.search(t)):
         h = int(m.group(1)) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
+    elif (m := W.TIME_OF_DAY_WORDS.search(t)):
+        h = int(m.group(1)) % 12
+        hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
-        hour = int(m.group(1) or m.group(3))
-    elif (m := re.search(r"(凌晨|早上|上午|中午|下午|晚上|夜里)?\s?(\d{1,2})\s?[点時时]", t)):
+        hour = int(m.group(1) or m.group(3) or m.group(5))
+    elif (m := re.search(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2})\s?[点時时]", t)):
         h = int(m.group(2))
-        if m.group(1) in ("下午", "晚上", "夜里") and h < 12:
+        if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
+        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚"):
+            h = 0 if h == 12 else (h + 12 if 5 <= h < 12 else h)  # 夜里12点 is midnight, 深夜1点 is 01:00
         hour = h if h < 24 else None
     if hour is not None:
         return hour, not (7 <= hour <= 18)
