@@ -71,8 +71,10 @@ _DIRECTION = {"north": (0, 1), "northern": (0, 1), "pohjois": (0, 1), "norra": (
               "west": (-1, 0), "western": (-1, 0), "lansi": (-1, 0), "vastra": (-1, 0), "西": (-1, 0)}
 _JUNCTION_WORD = re.compile(r"\b(corner|junction|intersection|crossing|crossroads|kulma\w*|risteykse\w*|risteys\w*|hornet|korsning\w*)\b|路 口|交 叉|十 字|拐 角|交 汇|交 界")
 _CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$")
-_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.,])")
-_HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
+_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[:.,]\d)")  # "21:15:" too
+_HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ?([a-h]))?(?= |$)")
+# A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
+_NOT_A_HOUSE_NUMBER = r"\s*(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
@@ -380,17 +382,43 @@ class Locator:
         return norm[a:b]
 
     # --- pieces ----------------------------------------------------------------
-    def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
+    @staticmethod
+    def _number_after(text: str, norm: str, mn: Mention) -> tuple[int, str, int] | None:
+        """The house number right after a street mention ("Bulevardi 16b", "Yrjönkatu 21 B", "Annankatu 25 号"): (16, "B", its length).
+
+        A letter counts only when the report writes it next to the number: in "Yrjönkatu 30, a resident" the
+        comma (gone from ``norm``) says the "a" is a word, not staircase A; likewise "Kalevankatu 12, people
+        with headaches" is number 12, and "Annankatu 25 people" is no address.
+        """
         m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 24])
-        if not m:
-            cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
-            if not cjk:
-                return None
-            m = cjk
-        number = int(m.group(1))
-        letter = (m.group(2) or "").upper() if m.lastindex and m.lastindex >= 2 else ""
+        # Read on the report's own text, where punctuation still separates "Kalevankatu 12, people ..."
+        if m and re.search(rf"(?<![\d:.,]){m.group(1)}{_NOT_A_HOUSE_NUMBER}", text, re.IGNORECASE):
+            m = None
+        if m:
+            letter = m.group(2) or ""
+            if letter and not re.search(rf"(?<!\d){m.group(1)}\s?{letter}(?!\w)", text, re.IGNORECASE):
+                letter = ""
+            return int(m.group(1)), letter.upper(), m.end()
+        cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
+        return (int(cjk.group(1)), "", cjk.end()) if cjk else None
+
+    def house_number(self, text: str, street: str) -> str | None:
+        """The house number the report gives after ``street`` ("21", "16b"), or None; a clock time is never one."""
+        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
+        norm, mentions = self.gaz.mentions(text)
+        key = normalize(street)
+        for mn in mentions:
+            if mn.entry.kind == "street" and normalize(mn.entry.name) == key and (num := self._number_after(text, norm, mn)) is not None:
+                return f"{num[0]}{num[1].lower()}"
+        return None
+
+    def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
+        num = self._number_after(text, norm, mn)
+        if num is None:
+            return None
+        number, letter, length = num
         entry = mn.entry
-        evidence = self._evidence(text, norm, mn.start, mn.end + m.end())
+        evidence = self._evidence(text, norm, mn.start, mn.end + length)
         hit = self.addresses.lookup(normalize(entry.name), entry.name, number, letter)
         if hit is None:
             # No numbered address on that street in the extract: the nearest point of the street is all we have.

@@ -53,6 +53,20 @@ def test_a_clock_time_after_a_street_is_not_a_house_number(city, locator):
     assert locator.locate("Rauhankatu 13, 23:50 loud bang").place.startswith("Rauhankatu 13")
 
 
+def test_the_house_number_of_a_street_one_reader_for_the_locator_and_the_protective_planner(locator):
+    # "16b" written together is number 16 letter b; a word after a comma is no staircase letter; a time with a
+    # colon after it ("21:15:") is no house number; an inflected street keeps its number.
+    assert locator.house_number("Bulevardi 16b, kitchen fire", "Bulevardi") == "16b"
+    assert locator.locate("Bulevardi 16b, kitchen fire").place.startswith("Bulevardi 16")
+    assert locator.house_number("Yrjönkatu 21 B, stairwell", "Yrjönkatu") == "21b"
+    assert locator.house_number("Gas in the stairwell of Yrjönkatu 30, a resident has a headache", "Yrjönkatu") == "30"
+    assert locator.house_number("Annankatu, 21:15: smoke from a window", "Annankatu") is None
+    assert locator.house_number("Tulipalo Unioninkadulla 31, kolmas kerros", "Unioninkatu") == "31"
+    assert locator.house_number("Smoke on Unioninkatu 31", "Annankatu") is None
+    assert locator.house_number("Gas smell at the entrance of Kalevankatu 12, people with headaches", "Kalevankatu") == "12"
+    assert locator.house_number("Lönnrotinkatu 300 m from the fire", "Lönnrotinkatu") is None
+
+
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
     numbers = sorted({parse_number(f.housenumber)[0] for f in city.features
                       if f.street == "Mannerheimintie" and f.housenumber and parse_number(f.housenumber)})
