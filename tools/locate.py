@@ -116,19 +116,19 @@ _FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "that", "this", "these"
                    "av", "till", "for", "inte", "har", "jag", "vi"}
 
 
-def _spelling_variants(gram: str) -> list[str]:
-    """The gram; its words joined; its last word without a case ending."""
-    out = [gram]
+def _spelling_variants(gram: str) -> list[tuple[str, str]]:
+    """(variant, how): the gram ("as"); its words joined ("joined"); its last word without a case ending ("stem")."""
+    out = [(gram, "as")]
     words = gram.split()
     if len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words):
-        out.append("".join(words))
+        out.append(("".join(words), "joined"))
     last = words[-1]
     for end in _FI_ENDINGS:
         if last.endswith(end) and len(last) - len(end) >= 4:
             stem = last[: -len(end)]
             # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.
             for s in (stem, re.sub(r"kadu$", "katu", stem), re.sub(r"hde$", "hti", stem), re.sub(r"kse$", "s", stem)):
-                out.append(" ".join(words[:-1] + [s]))
+                out.append((" ".join(words[:-1] + [s]), "stem"))
     return list(dict.fromkeys(out))
 
 
@@ -573,8 +573,16 @@ class Locator:
             def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
 
-            # Equally close (to 25 m): the bigger one ("the square by the station" is the station square).
-            ranked = sorted(cands, key=lambda e: (round(gap(e) / 25.0), -(e.geometry.area if e.geometry is not None else 0.0)))
+            # Equally close (to 25 m): inside a district, the one nearer its centre ("Kamppi square"); else the bigger
+            # one ("the square by the station" is the station square).
+            zones_c = [c for c in context if c.kind == "zone"]
+
+            def second(e: _Entry) -> float:
+                if zones_c:
+                    return min(math.hypot(*(a - b for a, b in zip(self._xy(e.lat, e.lon), self._xy(z.lat, z.lon)))) for z in zones_c)
+                return -(e.geometry.area if e.geometry is not None else 0.0)
+
+            ranked = sorted(cands, key=lambda e: (round(gap(e) / 25.0), second(e)))
             best = ranked[0]
             if gap(best) > CONTEXT_GAP_M and any(c.kind in ("street", "zone") for c in context):
                 return None  # no such feature where the report says: the street or district it names is the answer
@@ -642,17 +650,24 @@ class Locator:
                 max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
 
     def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
-               touch: tuple[int, int] | None = None) -> tuple[str, str, str, float] | None:
+               touch: tuple[int, int] | None = None, text: str = "") -> tuple[str, str, str, float] | None:
         """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
 
         A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
         "Etelä-Esplanadi") and with a Finnish case ending taken off its last word ("Stockmanilla", "Kaivokadula"),
         each against every name of the map (rapidfuzz ratio, a length-aware cutoff). ``cover``: only grams that
         contain that span and are longer than it (a short name read inside a longer misspelt one, "Vanha kirrkko");
-        ``touch``: only grams that overlap that span (the unknown word in front of a description)."""
+        ``touch``: only grams that overlap that span (the unknown word in front of a description). ``text``: the
+        report as written; when its writer capitalises, a single word written in lower case is a word, not a name
+        ("tingling" is not the shop "Tingeling")."""
         from rapidfuzz import fuzz, process
 
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
+        capitals: set[str] | None = None
+        if any(c.isupper() for c in text):
+            # Words written capitalised, and the word after one ("Uudella ylioppilastalolla": a name of two words).
+            toks = _TOKEN.findall(text)
+            capitals = {normalize(t) for i, t in enumerate(toks) if t[:1].isupper() or (i and toks[i - 1][:1].isupper())}
         best: tuple[float, tuple[bool, float], int, int, str] | None = None
         for i in range(len(tokens)):
             for n in ((5, 4, 3, 2) if cover is not None else (4, 3, 2, 1)):
@@ -664,6 +679,8 @@ class Locator:
                 if touch is not None and not (a < touch[1] and touch[0] < b):
                     continue
                 gram = norm[a:b]
+                if n == 1 and capitals is not None and gram not in capitals:
+                    continue
                 if gram in self._generic_keys or any(w in self._generic_keys for w in gram.split()[-1:]) and n == 1:
                     continue  # a description of a kind of place is not a misspelt name ("centre" is not "center")
                 if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
@@ -672,7 +689,7 @@ class Locator:
                         or all(w in _FUNCTION_WORDS for w in gram.split()) or gram.split()[0] in _FUNCTION_WORDS \
                         or gram.split()[-1] in _FUNCTION_WORDS:
                     continue
-                for variant in _spelling_variants(gram):
+                for variant, how in _spelling_variants(gram):
                     cut = 85.0 if len(variant) >= 7 else 90.0
                     if cover is not None:
                         cut = max(cut, FUZZY_CONFIDENT)
@@ -685,6 +702,8 @@ class Locator:
                     for key, score, _ in hits:
                         if key == gram:
                             continue  # nothing to correct
+                        if (how == "joined" and score < 95.0) or (how == "stem" and n == 1 and len(key) < len(variant) and score < 95.0):
+                            continue  # "post ictal" is not "Postitalo"; "kitchen" less an ending is not the shop "Kitch"
                         if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
                             continue  # one spelling of a description for another
                         score = min(float(score), 99.0)
@@ -750,7 +769,7 @@ class Locator:
             return None
         span = (cover.start, cover.end) if cover is not None else None
         taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
-        fixed = self._fuzzy(norm, taken, span, touch)
+        fixed = self._fuzzy(norm, taken, span, touch, text)
         if fixed is None:
             return None
         corrected, original, replacement, score = fixed
@@ -821,7 +840,8 @@ class Locator:
         # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
         pointers: list[_Entry] = []
         pointer_spans: list[tuple[int, int]] = []
-        if generics and features and all(_is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features):
+        if generics and features and all(_is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features) \
+                and any(min(abs(g.start - m.end), abs(m.start - g.end)) <= 12 for g in generics for m in features):
             pointer_spans = [(m.start, m.end) for m in features]
             pointers, features = [m.entry for m in features], []
         if features:
@@ -926,7 +946,7 @@ class Locator:
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
             # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")])
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")], text=text)
             if fixed is not None:
                 corrected, original, replacement, score = fixed
                 res = self.locate(corrected, _depth=1)
@@ -942,6 +962,8 @@ class Locator:
         # 7b. one word of a feature's name that no other place has ("behind the Hilton"): read as that name, unconfirmed
         if _depth == 0:
             for m in re.finditer(r"\b[A-ZÄÖÅ][\wäöåÄÖÅ-]{4,}", text):
+                if re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
+                    continue  # capitalised because it begins a sentence ("Evacuation complete")
                 entry = self._unique_words.get(normalize(m.group(0)))
                 if entry is None:
                     continue

@@ -315,3 +315,19 @@ def test_function_words_are_never_read_as_a_misspelt_name(locator, text):
 def test_a_plainly_named_street_beats_a_loose_reading_of_another_word(locator):
     res = locator.locate("Two taxis bumped at low speed on Simonkatu, no injuries, drivers swapping details")
     assert res.method == "street" and res.feature == "Simonkatu", res
+
+
+@pytest.mark.parametrize("text", [
+    "Hakaniemen kauppahalli, upstairs by the fish counter, four customers with tingling lips",  # not the shop Tingeling
+    "Domestic dispute, husband is threatening his wife with a kitchen knife",                   # not the shop Kitch
+    "KAM-A1 on scene. Seizure stopped, patient post-ictal, known epilepsy.",                    # not Postitalo
+    "ERO-E2 on scene. Evacuation complete and orderly.",                                        # a sentence's first word
+])
+def test_everyday_words_in_reports_are_not_read_as_shop_names(locator, text):
+    res = locator.locate(text)
+    assert not res.found or res.method == "zone", (text, res)
+
+
+def test_a_stop_named_after_a_place_far_from_a_description_is_still_the_place(locator):
+    res = locator.locate("HAK-E1 to Eteläranta / Kauppatori, seawater over the quay, basements flooding.")
+    assert res.found and res.feature in ("Kauppatori", "Eteläranta / Kauppatori"), res
