@@ -147,8 +147,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("chemical_release") and incident_type in ("hazmat", "traffic_accident", "fire"):
         needs.need("hazmat", 1, why("chemical_release"))
         needs.need("engine", 1, why("chemical_release"))
-        if has("public_area") or priority == "P1":
-            needs.need("police_patrol", 1, why("public_area") or "cordon at P1")
+        if has("public_area") or priority == "P1" or has("suspicious_object") or has("deliberate"):
+            # A cordon for a public place, or the police for a deliberate release (a powder letter is a crime scene).
+            needs.need("police_patrol", 1, why("public_area", "suspicious_object", "deliberate") or "cordon at P1")
     # --- water
     if has("person_in_water"):
         w = why("person_in_water")

@@ -230,3 +230,19 @@ def test_outages_storms_and_bruises():
     # A lorry stuck under a bridge is not a person trapped.
     t = "Lorry hit the railway bridge, it's stuck under the bridge, the driver is OK"
     assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t), t).counts
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Man lying face down in the fountain in the park, not moving", "person_in_water"),
+    ("一个男人脸朝下趴在公园的喷泉里，一动不动", "person_in_water"),
+    ("Three-year-old boy wandered away from his mother at the harbour market", "missing_vulnerable"),
+    ("我三岁的儿子在港口的集市上走丢了", "missing_vulnerable"),
+    ("Unknown white powder found in an envelope at the tax office", "suspicious_object"),
+])
+def test_water_lost_children_and_powder_letters(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_a_powder_letter_gets_the_police_too():
+    t = "Unknown white powder found in an envelope at the tax office, two employees opened it and now feel dizzy"
+    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("police_patrol") == 1
