@@ -7,7 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from agent.monitor.grouping import PAIR_FEATURES, GroupingConfig, Item, OnlineGrouper, PairModel, PlaceFix
+from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper, PlaceFix
+from agent.monitor.pairscore import PAIR_FEATURES, PairModel, cluster_scores, marks
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector, describe_key
 
 T0 = 1_764_496_800.0
@@ -182,17 +183,54 @@ def test_pair_model_json_round_trip_and_a_stale_file_is_a_clear_error(tmp_path):
     stale = model.to_json() | {"features": ["sparse", "dense"]}
     with pytest.raises(ValueError, match="refit"):
         PairModel.from_json(stale)
-    with pytest.raises(FileNotFoundError, match="pairscore fit"):
+    with pytest.raises(FileNotFoundError, match="pairfit fit"):
         PairModel.load(tmp_path / "none.json")
 
 
-def test_teacher_forced_pairs_label_the_true_incident_cluster():
-    from agent.monitor.pairscore import LabelledItem, teacher_forced_pairs
+def test_training_pairs_pair_each_report_with_the_earlier_ones_that_sit_in_a_cluster():
+    from agent.monitor.pairfit import LabelledItem, training_pairs
 
     items = [LabelledItem(_litem("a", 0, "Fire in a flat", place=KAISANIEMI), "I1"),
              LabelledItem(_litem("b", 1, "Man collapsed", "medical", place=KAMPPI), "I2"),
              LabelledItem(_litem("c", 2, "Flat on fire, smoke", place=KAISANIEMI), "I1"),
-             LabelledItem(_litem("d", 3, "Lovely day", "not_incident", join_only=True), None)]
-    x, y, groups = teacher_forced_pairs(items)
-    assert x.shape == (1 + 2 + 2, len(PAIR_FEATURES))  # b sees a's cluster, c sees two, d sees two
-    assert list(y) == [0, 1, 0, 0, 0] and list(groups[:3]) == ["I2", "I1", "I1"]
+             LabelledItem(_litem("d", 3, "Lovely day", "not_incident", join_only=True), None),
+             LabelledItem(_litem("e", 4, "Another lovely day", "not_incident", join_only=True), None),
+             LabelledItem(_litem("f", 300, "Flat on fire again", place=KAISANIEMI), "I1")]
+    pairs = training_pairs(items, window_s=3600)
+    # b-a, c-a, c-b, d-(a,b,c), e-(a,b,c): a not-incident report of no incident is never a member; f sees nothing
+    assert pairs.x.shape == (1 + 2 + 3 + 3, len(PAIR_FEATURES))
+    assert list(pairs.y) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert list(pairs.a[:3]) == ["I2", "I1", "I1"] and list(pairs.b[:3]) == ["I1", "I1", "I2"]
+
+
+def test_marks_keep_house_numbers_and_names_but_not_clock_times():
+    m = marks("Caller at Kaisaniemenkatu 4 reports water at 07:41. Trams stopped near Hakaniemen tori")
+    assert m.numbers == {"4"} and not m.han
+    assert m.names == {"kaisan", "hakani"}  # "Caller" and "Trams" open sentences: not names
+    assert marks("Kaisaniemenkatu on tulvinut").names == {"kaisan"}  # a Finnish place name opening a sentence is
+    assert marks("凯萨涅米街水管爆了").han
+
+
+def test_average_link_needs_the_members_to_agree_single_link_one():
+    probs = np.array([0.9, 0.1, 0.1, 0.6, 0.6])
+    owner = np.array([0, 0, 0, 1, 1])
+    assert np.allclose(cluster_scores(probs, owner, 3, "average"), [1.1 / 3, 0.6, 0.0])
+    assert np.allclose(cluster_scores(probs, owner, 3, "single"), [0.9, 0.6, 0.0])
+    with pytest.raises(ValueError, match="link"):
+        cluster_scores(probs, owner, 3, "complete")
+    with pytest.raises(ValueError, match="link"):
+        GroupingConfig.profile("city", link="complete")
+
+
+def test_learned_scorer_vetoes_a_cluster_whose_places_are_all_clearly_apart():
+    n = len(PAIR_FEATURES)
+    sure = PairModel(PAIR_FEATURES, np.zeros(n), 5.0, np.zeros(n), np.ones(n))  # P 0.99 for any pair
+    g = OnlineGrouper(GroupingConfig.profile("city", pair_model=sure))
+    pasila = PlaceFix("Pasila", 60.1990, 24.9330, 60)
+    a, _ = g.add(_litem("r0", 0, "Car on fire in the parking garage", place=KAISANIEMI))
+    b, _ = g.add(_litem("r1", 1, "Car on fire in the parking garage", place=pasila))
+    assert b.new and b.cluster_id != a.cluster_id and "km apart" in b.reason
+    c, _ = g.add(_litem("r2", 2, "Car on fire in the parking garage"))  # unlocated: no veto
+    assert not c.new and c.reason.startswith("same type (fire)")
+
+
