@@ -65,7 +65,7 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
     settings = settings or get_settings()
     raw = Path(path).read_bytes()
     model_dir = Path(settings.triage_model_dir or ensure_default_model(settings))
-    key = hashlib.sha256(raw + str(model_dir.resolve()).encode() + b"places-v1").hexdigest()[:16]
+    key = hashlib.sha256(raw + str(model_dir.resolve()).encode() + b"places-v2").hexdigest()[:16]
     cache = settings.cache_dir / f"pairfit-{Path(path).stem}-{key}.pkl"
     if cache.exists():
         return [LabelledItem(item, incident) for item, incident in pickle.loads(cache.read_bytes())]
@@ -82,11 +82,13 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
     out = []
     for r, tri, vec in zip(reports, triage, dense):
         source = r.get("source", "other")
+        noise = tri.incident_type == NOISE_TYPE
+        # as the pipeline hands them over without the signal model: a report triaged not_incident is not embedded
         item = Item(key=r["id"], time=parse_timestamp(r["time"]), text=r["text"], incident_type=tri.incident_type,
-                    priority=_priority_rank(tri.priority), dense=vec,
+                    priority=_priority_rank(tri.priority), dense=None if noise else vec,
                     place=resolver.locate(r["text"], source, r.get("lat"), r.get("lon")), source=source,
                     type_confidence=float(tri.type_confidence), type_probs=dict(tri.type_probs),
-                    join_only=tri.incident_type == NOISE_TYPE)
+                    join_only=noise)
         out.append(LabelledItem(item, r.get("incident")))
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps([(li.item, li.incident) for li in out]))  # plain pairs: readable from __main__ too
@@ -170,9 +172,11 @@ def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0
 
 
 def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] = LINKS,
-                   thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), folds: int = 4, c: float = 1.0,
-                   balance: bool = True, seed: int = 0, window_s: float | None = None) -> dict:
-    """Incident-held-out pairwise counts per (link, threshold, set): {(link, t): {set: [tp, fp, fn]}}.  Fold k's
+                   thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), noise_thresholds: Sequence[float] = (0.8,),
+                   folds: int = 4, c: float = 1.0, balance: bool = True, seed: int = 0,
+                   window_s: float | None = None) -> dict:
+    """Incident-held-out pairwise counts per (link, join threshold, noise-join threshold) and set:
+    {(link, t, noise_t): {set: [tp, fp, fn]}}.  Fold k's
     grouping counts the pairs within fold k, and half of each pair between fold k and another fold (the other half
     counts in that fold), so that a held-out report wrongly joined to an incident the model saw is a false positive
     too; every pair of a set counts once in all."""
@@ -184,7 +188,8 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
         incidents = sorted({li.incident for li in items if li.incident})
         fold_of.update({inc: k % folds for k, inc in enumerate(rng.permutation(incidents))})
         fold_of.update({_group(li): zlib.crc32(li.item.key.encode()) % folds for li in items if not li.incident})
-    out: dict = {(ln, t): {name: np.zeros(3) for name in sets} for ln in links for t in thresholds}
+    grid = [(ln, t, nt) for ln in links for t in thresholds for nt in noise_thresholds]
+    out: dict = {key: {name: np.zeros(3) for name in sets} for key in grid}
     for k in range(folds):
         train = []
         for p in pairs.values():
@@ -196,11 +201,10 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
             fold = {li.item.key: fold_of[_group(li)] for li in items}
             keys = [li.item.key for li in items]
             weight = lambda a, b: (fold[a] == k) * 0.5 + (fold[b] == k) * 0.5  # noqa: E731
-            for ln in links:
-                for t in thresholds:
-                    config = GroupingConfig.profile("city", pair_model=model, join_probability=t, link=ln,
-                                                    window_s=window_s)
-                    out[(ln, t)][name] += pairwise_counts(keys, truth, group(items, config), weight)
+            for ln, t, nt in grid:
+                config = GroupingConfig.profile("city", pair_model=model, join_probability=t, link=ln,
+                                                noise_join_probability=nt, window_s=window_s)
+                out[(ln, t, nt)][name] += pairwise_counts(keys, truth, group(items, config), weight)
     return out
 
 
@@ -228,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-C", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
     parser.add_argument("--link", choices=LINKS, default="average", help="fit/cross: how a cluster's score is formed")
     parser.add_argument("--threshold", type=float, default=0.6, help="fit/cross: join probability")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.4, 0.5, 0.6, 0.7], help="cv: join probabilities")
+    parser.add_argument("--noise-thresholds", type=float, nargs="+", default=[0.6, 0.7, 0.8],
+                        help="cv: join probabilities for reports triaged not_incident")
     parser.add_argument("--no-balance", action="store_true", help="do not weigh the sets equally in the fit")
     args = parser.parse_args(argv)
     from core.settings import setup_logging
@@ -239,12 +246,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no such duplicate set: {', '.join(map(str, missing))}")
     sets = {p.stem: load_dev_items(p) for p in paths}
     if args.action == "cv":
-        res = cross_validate(sets, c=args.C, balance=not args.no_balance)
-        for (ln, t), per in res.items():
-            total = prf(sum(per.values()))
+        res = cross_validate(sets, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
+                             noise_thresholds=args.noise_thresholds)
+        for (ln, t, nt), per in res.items():
             cells = "  ".join(f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, (p, r, f) in
                               ((n, prf(v)) for n, v in per.items()))
-            print(f"{ln:7s} P >= {t:.2f}: {cells}  | all F1 {total[2]:.3f}")
+            mean_f1 = np.mean([prf(v)[2] for v in per.values()])
+            print(f"{ln:7s} join P >= {t:.2f}, not_incident joins P >= {nt:.2f}: {cells}  | mean F1 {mean_f1:.3f}")
         return 0
     if args.action == "cross":
         for (train, test), (p, r, f) in cross_set(sets, link=args.link, threshold=args.threshold, c=args.C).items():

@@ -34,8 +34,9 @@ RARE_SHARE = 0.03
 PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
-                 "shared_name", "dense_unlocated")
-LINKS = ("average", "single", "mixed")
+                 "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
+                 "dense_missing")
+LINKS = ("average", "single", "mixed", "top3")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -45,6 +46,8 @@ _OPENING = re.compile(r"(^|[.!?:;]|\n)\s*[\"'(]?$")
 # A capitalised word opening a sentence is a name only when it looks Finnish (a place suffix, or å/ä/ö).
 _FINNISH = re.compile(r"[åäö]|(katu|kadun|tie|tien|tori|torin|ranta|puisto|silta|aukio|kuja|niemi|niemen|mäki|lahti|"
                       r"saari|talo|asema|kenttä|satama)$")
+# A street address: a Finnish street name and a house number ("Vuorikatu 20", "Mikonkatu 13 B").
+_ADDRESS = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]{2,}(?:katu|tie|kuja|polku|ranta|tori|väylä|aukio|puistikko|kaari))\s+(\d{1,3})\b")
 # Spelled-out counts and the emergency number are in every other report: they say nothing about which incident.
 _COMMON_NUMBERS = {"1", "2", "3", "112"}
 
@@ -56,6 +59,7 @@ class Marks:
     han: bool                      # written (partly) in Chinese
     numbers: frozenset[str]        # house numbers, detector / unit ids
     names: frozenset[str]          # stems of capitalised words inside a sentence (street, square, building names)
+    addresses: frozenset[str] = frozenset()  # "street stem:number" of the street addresses it names
 
 
 def marks(text: str) -> Marks:
@@ -66,7 +70,8 @@ def marks(text: str) -> Marks:
         word = m.group().casefold()
         if not _OPENING.search(text[:m.start()]) or _FINNISH.search(word):
             names.add(word[:6])
-    return Marks(bool(_HAN.search(text)), numbers, frozenset(names))
+    addresses = frozenset(f"{street.casefold()[:6]}:{number}" for street, number in _ADDRESS.findall(text))
+    return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses)
 
 
 @dataclass
@@ -191,16 +196,21 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
         hits = (qw[flat_idx] > 0) & rare[flat_idx]
         shared_rare = np.minimum(np.bincount(seg, weights=hits.astype(float), minlength=n), 3.0) / 3.0
     dense = np.zeros(n)
+    # one side without an embedding (the pipeline embeds no report triaged not_incident unless it reads its signals):
+    # its dense cosine is unknown, not 0
+    missing = np.ones(n)
     if q.dense is not None:
         have = [i for i, m in enumerate(members) if m.dense is not None]
         if have:
             dense[have] = np.stack([members[i].dense for i in have]) @ q.dense
+            missing[have] = 0.0
     cross = np.fromiter((m.marks.han != q.marks.han for m in members), dtype=float, count=n)
     # places: distance in units of the combined uncertainty (30 m floor: two sensor fixes are never "exactly" apart)
     dist = np.full(n, np.nan)
     z = np.full(n, np.inf)
     radius = np.full(n, np.inf)
     same_name = np.zeros(n)
+    measured = np.zeros(n)
     if q.place is not None:
         at = [i for i, m in enumerate(members) if m.place is not None]
         if at:
@@ -213,6 +223,9 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
             z[at] = d / np.hypot(r, 30.0)
             qname = q.place.name.casefold()
             same_name[at] = [float(members[i].place.name.casefold() == qname) for i in at]
+            # both fixes measured (not read from text by the locator, which can be sure and wrong): "apart" is firmer
+            if getattr(q.place, "measured", False):
+                measured[at] = [float(getattr(members[i].place, "measured", False)) for i in at]
     located = np.isfinite(z)
     zc = np.where(located, z, 0.0)
     near = np.where(located, np.exp(-0.5 * zc ** 2), 0.0)
@@ -229,9 +242,14 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     gap = np.log1p(np.abs(q.time - np.fromiter((m.time for m in members), dtype=float, count=n)) / 600.0)
     shared_num = np.fromiter((min(len(q.marks.numbers & m.marks.numbers), 2) / 2 for m in members), dtype=float, count=n)
     shared_name = np.fromiter((min(len(q.marks.names & m.marks.names), 2) / 2 for m in members), dtype=float, count=n)
+    # two reports that each name a street address: the same one is a strong tie, different ones a strong split
+    same_addr = np.fromiter((float(bool(q.marks.addresses & m.marks.addresses)) for m in members), dtype=float, count=n)
+    other_addr = np.fromiter((float(bool(q.marks.addresses) and bool(m.marks.addresses)
+                                   and not q.marks.addresses & m.marks.addresses) for m in members), dtype=float, count=n)
     feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
-                             dense * (1.0 - located)])
+                             dense * (1.0 - located), same_addr, other_addr, far * measured,
+                             dense * cross, missing])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 
@@ -247,6 +265,13 @@ def cluster_scores(probs: np.ndarray, owner: np.ndarray, n_clusters: int, link: 
         return best
     if link == "mixed":
         return 0.5 * (mean + best)
+    if link == "top3":  # the mean of the three likeliest members (all of them in a smaller cluster)
+        out = np.zeros(n_clusters)
+        order = np.lexsort((-probs, owner))
+        rank = np.arange(len(order)) - np.searchsorted(owner[order], owner[order])
+        top = order[rank < 3]
+        np.add.at(out, owner[top], probs[top])
+        return out / np.maximum(np.minimum(count, 3), 1)
     raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
 
 
