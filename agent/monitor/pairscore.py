@@ -36,7 +36,7 @@ PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", 
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
                  "dense_missing")
-LINKS = ("average", "single", "mixed", "top3")
+LINKS = ("average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -265,13 +265,6 @@ def cluster_scores(probs: np.ndarray, owner: np.ndarray, n_clusters: int, link: 
         return best
     if link == "mixed":
         return 0.5 * (mean + best)
-    if link == "top3":  # the mean of the three likeliest members (all of them in a smaller cluster)
-        out = np.zeros(n_clusters)
-        order = np.lexsort((-probs, owner))
-        rank = np.arange(len(order)) - np.searchsorted(owner[order], owner[order])
-        top = order[rank < 3]
-        np.add.at(out, owner[top], probs[top])
-        return out / np.maximum(np.minimum(count, 3), 1)
     raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
 
 
