@@ -35,7 +35,7 @@ PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
-                 "dense_missing")
+                 "dense_missing", "says_another", "says_update")
 LINKS = ("average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -48,6 +48,11 @@ _FINNISH = re.compile(r"[åäö]|(katu|kadun|tie|tien|tori|torin|ranta|puisto|si
                       r"saari|talo|asema|kenttä|satama)$")
 # A street address: a Finnish street name and a house number ("Vuorikatu 20", "Mikonkatu 13 B").
 _ADDRESS = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]{2,}(?:katu|tie|kuja|polku|ranta|tori|väylä|aukio|puistikko|kaari))\s+(\d{1,3})\b")
+# A report that says it is about another incident ("a second fire", "another fight", 又一起, 不是同一个), or that it
+# follows one up ("update", "still", 最新, 找到了): said by callers and units in any writer's voice.
+_ANOTHER = re.compile(r"\b(another|second|2nd|new|different|separate|also)\b|又|另一|另外|第二|不是同一", re.I)
+_UPDATE = re.compile(r"\b(update|updated|still|now out|under control|cleared|reopened|found|freed|leaving|on scene)\b|"
+                     r"更新|最新|还在|已经|找到|救出|恢复", re.I)
 # Spelled-out counts and the emergency number are in every other report: they say nothing about which incident.
 _COMMON_NUMBERS = {"1", "2", "3", "112"}
 
@@ -60,6 +65,8 @@ class Marks:
     numbers: frozenset[str]        # house numbers, detector / unit ids
     names: frozenset[str]          # stems of capitalised words inside a sentence (street, square, building names)
     addresses: frozenset[str] = frozenset()  # "street stem:number" of the street addresses it names
+    another: bool = False          # says it is about another incident
+    update: bool = False           # says it follows one up
 
 
 def marks(text: str) -> Marks:
@@ -71,7 +78,8 @@ def marks(text: str) -> Marks:
         if not _OPENING.search(text[:m.start()]) or _FINNISH.search(word):
             names.add(word[:6])
     addresses = frozenset(f"{street.casefold()[:6]}:{number}" for street, number in _ADDRESS.findall(text))
-    return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses)
+    return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses, bool(_ANOTHER.search(text)),
+                 bool(_UPDATE.search(text)))
 
 
 @dataclass
@@ -249,7 +257,8 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
-                             dense * cross, missing])
+                             dense * cross, missing, np.full(n, float(q.marks.another)),
+                             np.full(n, float(q.marks.update))])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 

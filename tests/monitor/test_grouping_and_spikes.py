@@ -209,6 +209,21 @@ def test_marks_keep_house_numbers_and_names_but_not_clock_times():
     assert m.names == {"kaisan", "hakani"}  # "Caller" and "Trams" open sentences: not names
     assert marks("Kaisaniemenkatu on tulvinut").names == {"kaisan"}  # a Finnish place name opening a sentence is
     assert marks("凯萨涅米街水管爆了").han
+    assert marks("Mikonkatu 13 B: basement flooded").addresses == {"mikonk:13"}
+    assert marks("Is there a second fire?? smoke round the corner").another and not marks("Fire in a flat").another
+    assert marks("旁边那条街又着火了").another and marks("更新：小男孩找到了").update
+
+
+def test_city_profile_takes_link_and_threshold_from_the_fitted_model():
+    n = len(PAIR_FEATURES)
+    model = PairModel(PAIR_FEATURES, np.zeros(n), 0.0, np.zeros(n), np.ones(n), link="single", join_probability=0.7)
+    g = OnlineGrouper(GroupingConfig.profile("city", pair_model=model))  # every pair P 0.5: below the model's 0.7
+    a, _ = g.add(_litem("r0", 0, "Fire in a flat", place=KAISANIEMI))
+    b, _ = g.add(_litem("r1", 1, "Fire in a flat", place=KAISANIEMI))
+    assert b.new and "0.50 < 0.70" in b.reason
+    g = OnlineGrouper(GroupingConfig.profile("city", pair_model=model, join_probability=0.5))
+    g.add(_litem("r0", 0, "Fire in a flat", place=KAISANIEMI))
+    assert not g.add(_litem("r1", 1, "Fire in a flat", place=KAISANIEMI))[0].new
 
 
 def test_average_link_needs_the_members_to_agree_single_link_one():
