@@ -107,8 +107,10 @@ def _group(li: LabelledItem) -> str:
     return li.incident or f"noise:{li.item.key}"
 
 
-def training_pairs(items: Sequence[LabelledItem], window_s: float) -> Pairs:
-    """Every report against the earlier reports within ``window_s`` that would sit in a cluster."""
+def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool = True) -> Pairs:
+    """Every report against the earlier reports within ``window_s`` that would sit in a cluster: one example per
+    pair, or (``pooled``) one per report and true cluster, its pair features averaged over the cluster's reports
+    (each report in its own incident's cluster, a report of no incident alone) -- what the ``pooled`` link scores."""
     terms = HashedTerms(GroupingConfig().term_dim)
     kept: list[tuple[LabelledItem, object]] = []
     xs, ys, ga, gb = [], [], [], []
@@ -118,10 +120,16 @@ def training_pairs(items: Sequence[LabelledItem], window_s: float) -> Pairs:
         kept = [(o, s) for o, s in kept if li.item.time - o.item.time <= window_s]
         if kept:
             feats, _ = pair_features(side, [s for _, s in kept], terms.idf(), rare_buckets(terms.df, terms.docs))
+            labels = [_group(o) for o, _ in kept]
+            if pooled:
+                labels_arr = np.array(labels)
+                names = list(dict.fromkeys(labels))
+                feats = np.stack([feats[labels_arr == name].mean(0) for name in names])
+                labels = names
             xs.append(feats)
-            ys.append(np.array([li.incident is not None and o.incident == li.incident for o, _ in kept], dtype=int))
-            ga += [_group(li)] * len(kept)
-            gb += [_group(o) for o, _ in kept]
+            ys.append(np.array([li.incident is not None and name == li.incident for name in labels], dtype=int))
+            ga += [_group(li)] * len(labels)
+            gb += labels
         terms.observe(idx)
         if li.incident is not None or not li.item.join_only:
             kept.append((li, side))
@@ -163,8 +171,9 @@ def _weights(parts: list[Pairs], balance: bool) -> np.ndarray | None:
     return np.concatenate([np.full(len(p.y), total / (len(parts) * max(1, len(p.y)))) for p in parts])
 
 
-def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0.5, note: str = "",
+def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0.3, note: str = "",
          extra: dict | None = None) -> PairModel:
+    """Fit on the examples of ``parts`` (pooled ones for the pooled link, pairs for the others)."""
     x = np.vstack([p.x for p in parts])
     y = np.concatenate([p.y for p in parts])
     return fit_pair_model(x, y, c, note=note, link=link, join_probability=join, extra=extra,
@@ -172,7 +181,7 @@ def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0
 
 
 def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] = LINKS,
-                   thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), noise_thresholds: Sequence[float] = (0.8,),
+                   thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), noise_thresholds: Sequence[float] = (0.3,),
                    folds: int = 4, c: float = 1.0, balance: bool = True, seed: int = 0,
                    window_s: float | None = None) -> dict:
     """Incident-held-out pairwise counts per (link, join threshold, noise-join threshold) and set:
@@ -181,7 +190,8 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
     counts in that fold), so that a held-out report wrongly joined to an incident the model saw is a false positive
     too; every pair of a set counts once in all."""
     window_s = window_s or GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
-    pairs = {name: training_pairs(items, window_s) for name, items in sets.items()}
+    modes = sorted({ln == "pooled" for ln in links})
+    examples = {m: {name: training_pairs(items, window_s, pooled=m) for name, items in sets.items()} for m in modes}
     rng = np.random.default_rng(seed)
     fold_of: dict[str, int] = {}
     for name, items in sets.items():
@@ -191,28 +201,30 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
     grid = [(ln, t, nt) for ln in links for t in thresholds for nt in noise_thresholds]
     out: dict = {key: {name: np.zeros(3) for name in sets} for key in grid}
     for k in range(folds):
-        train = []
-        for p in pairs.values():
-            keep = np.array([fold_of[a] != k and fold_of[b] != k for a, b in zip(p.a, p.b)], dtype=bool)
-            train.append(Pairs(p.x[keep], p.y[keep], p.a[keep], p.b[keep]))
-        model = _fit(train, c, balance, links[0])
+        models = {}
+        for m, pairs in examples.items():
+            train = []
+            for p in pairs.values():
+                keep = np.array([fold_of[a] != k and fold_of[b] != k for a, b in zip(p.a, p.b)], dtype=bool)
+                train.append(Pairs(p.x[keep], p.y[keep], p.a[keep], p.b[keep]))
+            models[m] = _fit(train, c, balance, "pooled" if m else "average")
         for name, items in sets.items():
             truth = {li.item.key: li.incident for li in items}
             fold = {li.item.key: fold_of[_group(li)] for li in items}
             keys = [li.item.key for li in items]
             weight = lambda a, b: (fold[a] == k) * 0.5 + (fold[b] == k) * 0.5  # noqa: E731
             for ln, t, nt in grid:
-                config = GroupingConfig.profile("city", pair_model=model, join_probability=t, link=ln,
+                config = GroupingConfig.profile("city", pair_model=models[ln == "pooled"], join_probability=t, link=ln,
                                                 noise_join_probability=nt, window_s=window_s)
                 out[(ln, t, nt)][name] += pairwise_counts(keys, truth, group(items, config), weight)
     return out
 
 
-def cross_set(sets: dict[str, list[LabelledItem]], *, link: str, threshold: float, c: float = 1.0,
+def cross_set(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = 0.3, c: float = 1.0,
               window_s: float | None = None) -> dict[tuple[str, str], tuple[float, float, float]]:
     """Fit on one set, group another: {(train, test): (P, R, F1)}."""
     window_s = window_s or GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
-    pairs = {name: training_pairs(items, window_s) for name, items in sets.items()}
+    pairs = {name: training_pairs(items, window_s, pooled=link == "pooled") for name, items in sets.items()}
     out = {}
     for train in sets:
         model = _fit([pairs[train]], c, False, link)
@@ -230,10 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=None, help="duplicate sets (default: the dev sets present)")
     parser.add_argument("--out", type=Path, default=PAIR_MODEL_PATH)
     parser.add_argument("-C", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
-    parser.add_argument("--link", choices=LINKS, default="average", help="fit/cross: how a cluster's score is formed")
-    parser.add_argument("--threshold", type=float, default=0.6, help="fit/cross: join probability")
-    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.4, 0.5, 0.6, 0.7], help="cv: join probabilities")
-    parser.add_argument("--noise-thresholds", type=float, nargs="+", default=[0.6, 0.7, 0.8],
+    parser.add_argument("--link", choices=LINKS, default="pooled", help="fit/cross: how a cluster's score is formed")
+    parser.add_argument("--threshold", type=float, default=0.3, help="fit/cross: join probability")
+    parser.add_argument("--links", choices=LINKS, nargs="+", default=list(LINKS), help="cv: links to compare")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6], help="cv: join probabilities")
+    parser.add_argument("--noise-thresholds", type=float, nargs="+", default=[0.3, 0.5, 0.8],
                         help="cv: join probabilities for reports triaged not_incident")
     parser.add_argument("--no-balance", action="store_true", help="do not weigh the sets equally in the fit")
     args = parser.parse_args(argv)
@@ -246,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no such duplicate set: {', '.join(map(str, missing))}")
     sets = {p.stem: load_dev_items(p) for p in paths}
     if args.action == "cv":
-        res = cross_validate(sets, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
+        res = cross_validate(sets, links=args.links, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
                              noise_thresholds=args.noise_thresholds)
         for (ln, t, nt), per in res.items():
             cells = "  ".join(f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, (p, r, f) in
@@ -259,10 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
     window_s = GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
-    parts = [training_pairs(items, window_s) for items in sets.values()]
+    parts = [training_pairs(items, window_s, pooled=args.link == "pooled") for items in sets.values()]
     n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
     note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "
-            f"{n_pairs} pairs, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
+            f"{n_pairs} {'report-cluster' if args.link == 'pooled' else 'pair'} examples, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
     model = _fit(parts, args.C, not args.no_balance, args.link, args.threshold, note)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(model.note)

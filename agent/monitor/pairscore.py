@@ -1,5 +1,5 @@
-"""The learned scorer of the ``city`` grouping profile: P(two reports are about the same incident), and a cluster's
-score from its members (average or single link).
+"""The learned scorer of the ``city`` grouping profile: P(a new report is about the same incident as an open cluster),
+from pair features of the report and each of the cluster's members.
 
 One pair is a new report and one report already in an open cluster.  Its features (``PAIR_FEATURES``) are meant to
 carry across writers rather than to learn one writer's habits: term cosine (TF-IDF with the stream's online IDF) and
@@ -11,8 +11,9 @@ numbers (house numbers, unit and detector ids; clock times left out) and shared 
 and "Hakaniemi square").  A logistic regression on these, fitted by ``agent.monitor.pairfit`` on team-written sets
 whose incidents are known; its weights are a JSON file, and this module needs only numpy at run time.
 
-A cluster's P(same incident) is the mean of the report's pair probabilities with its members (``average`` link: a
-report joins the cluster whose members agree) or the highest one (``single``).
+A cluster's P(same incident) comes from the model reading the mean of the pair features over its members (``pooled``:
+a report joins the cluster whose members agree with it, as a whole; the default), or from the members' pair
+probabilities (``average``, ``single`` link, or their midpoint ``mixed``).
 
 Pure module: numpy and the standard library.
 """
@@ -36,7 +37,7 @@ PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", 
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
                  "dense_missing", "says_another", "says_update")
-LINKS = ("average", "single", "mixed")
+LINKS = ("pooled", "average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -106,7 +107,7 @@ class PairModel:
     mean: np.ndarray
     scale: np.ndarray
     note: str = ""
-    link: str = "average"          # how a cluster's score comes from its members' pair probabilities
+    link: str = "pooled"           # how a cluster's score comes from its members (cluster_scores)
     join_probability: float = 0.5  # join the likeliest cluster when its score reaches this (chosen with the link on CV)
     extra: dict = field(default_factory=dict)  # fit details (data, CV figures), written with the weights
 
@@ -127,7 +128,7 @@ class PairModel:
         if features != PAIR_FEATURES:
             raise ValueError(f"pair scorer features {features} do not match this code's {PAIR_FEATURES}; refit it "
                              "(python -m agent.monitor.pairfit fit)")
-        link = data.get("link", "average")
+        link = data.get("link", "pooled")
         if link not in LINKS:
             raise ValueError(f"pair scorer link {link!r} is not one of {LINKS}")
         arr = lambda k: np.asarray(data[k], dtype=np.float64)  # noqa: E731
@@ -262,22 +263,26 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 
-def cluster_scores(probs: np.ndarray, owner: np.ndarray, n_clusters: int, link: str) -> np.ndarray:
-    """A cluster's P(same incident) from its members' pair probabilities (``owner``: the cluster row of each member)."""
+def cluster_scores(model: "PairModel", feats: np.ndarray, owner: np.ndarray, n_clusters: int, link: str) -> np.ndarray:
+    """A cluster's P(same incident) from the report's pair features with its members (``owner``: the cluster of
+    each member row).  ``pooled``: the model reads the mean of the pair features over the cluster's members (it was
+    fitted on such means, one example per report and cluster); ``average`` / ``single`` / ``mixed``: the mean, the
+    highest, or the midpoint of the two, of the members' pair probabilities (fitted on report pairs)."""
+    if link not in LINKS:
+        raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
     count = np.bincount(owner, minlength=n_clusters)
+    if link == "pooled":
+        pooled = np.stack([np.bincount(owner, weights=feats[:, j], minlength=n_clusters)
+                           for j in range(feats.shape[1])], axis=1) / np.maximum(count, 1)[:, None]
+        return np.where(count > 0, model.probability(pooled), 0.0)
+    probs = model.probability(feats) if len(feats) else np.zeros(0)
     mean = np.bincount(owner, weights=probs, minlength=n_clusters) / np.maximum(count, 1)
     best = np.zeros(n_clusters)
     np.maximum.at(best, owner, probs)
-    if link == "average":
-        return mean
-    if link == "single":
-        return best
-    if link == "mixed":
-        return 0.5 * (mean + best)
-    raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
+    return {"average": mean, "single": best, "mixed": 0.5 * (mean + best)}[link]
 
 
-def fit_pair_model(x: np.ndarray, y: np.ndarray, c: float = 1.0, note: str = "", link: str = "average",
+def fit_pair_model(x: np.ndarray, y: np.ndarray, c: float = 1.0, note: str = "", link: str = "pooled",
                    join_probability: float = 0.5, extra: dict | None = None,
                    weights: np.ndarray | None = None) -> PairModel:
     """Logistic regression (scikit-learn, imported here only) on standardised pair features."""

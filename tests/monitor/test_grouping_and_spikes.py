@@ -196,11 +196,15 @@ def test_training_pairs_pair_each_report_with_the_earlier_ones_that_sit_in_a_clu
              LabelledItem(_litem("d", 3, "Lovely day", "not_incident", join_only=True), None),
              LabelledItem(_litem("e", 4, "Another lovely day", "not_incident", join_only=True), None),
              LabelledItem(_litem("f", 300, "Flat on fire again", place=KAISANIEMI), "I1")]
-    pairs = training_pairs(items, window_s=3600)
+    pairs = training_pairs(items, window_s=3600, pooled=False)
     # b-a, c-a, c-b, d-(a,b,c), e-(a,b,c): a not-incident report of no incident is never a member; f sees nothing
     assert pairs.x.shape == (1 + 2 + 3 + 3, len(PAIR_FEATURES))
     assert list(pairs.y) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
     assert list(pairs.a[:3]) == ["I2", "I1", "I1"] and list(pairs.b[:3]) == ["I1", "I1", "I2"]
+    # pooled: one example per report and true cluster, the mean of its pair features with that cluster's reports
+    pooled = training_pairs(items, window_s=3600)
+    assert list(pooled.b) == ["I1", "I1", "I2", "I1", "I2", "I1", "I2"] and list(pooled.y) == [0, 1, 0, 0, 0, 0, 0]
+    assert np.allclose(pooled.x[3], pairs.x[[3, 5]].mean(0))  # d against a and c (I1)
 
 
 def test_marks_keep_house_numbers_and_names_but_not_clock_times():
@@ -226,13 +230,21 @@ def test_city_profile_takes_link_and_threshold_from_the_fitted_model():
     assert not g.add(_litem("r1", 1, "Fire in a flat", place=KAISANIEMI))[0].new
 
 
-def test_average_link_needs_the_members_to_agree_single_link_one():
-    probs = np.array([0.9, 0.1, 0.1, 0.6, 0.6])
+def test_cluster_scores_pool_the_members_features_or_combine_their_pair_probabilities():
+    n = len(PAIR_FEATURES)
+    coef = np.zeros(n)
+    coef[0] = 1.0  # P = sigmoid(first feature)
+    model = PairModel(PAIR_FEATURES, coef, 0.0, np.zeros(n), np.ones(n))
+    feats = np.zeros((5, n))
+    feats[:, 0] = [4.0, -4.0, -4.0, 1.0, 1.0]
     owner = np.array([0, 0, 0, 1, 1])
-    assert np.allclose(cluster_scores(probs, owner, 3, "average"), [1.1 / 3, 0.6, 0.0])
-    assert np.allclose(cluster_scores(probs, owner, 3, "single"), [0.9, 0.6, 0.0])
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    # pooled: the model reads the members' mean features: one agreeing member of three does not carry the cluster
+    assert np.allclose(cluster_scores(model, feats, owner, 3, "pooled"), [sig(-4 / 3), sig(1.0), 0.0])
+    assert np.allclose(cluster_scores(model, feats, owner, 3, "average"), [(sig(4) + 2 * sig(-4)) / 3, sig(1.0), 0.0])
+    assert np.allclose(cluster_scores(model, feats, owner, 3, "single"), [sig(4), sig(1.0), 0.0])
     with pytest.raises(ValueError, match="link"):
-        cluster_scores(probs, owner, 3, "complete")
+        cluster_scores(model, feats, owner, 3, "complete")
     with pytest.raises(ValueError, match="link"):
         GroupingConfig.profile("city", link="complete")
 
