@@ -48,7 +48,7 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|执行任务|在任务|派出了|出警"),
+    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
     ("available", r"\bavailable\b|back in service|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
@@ -59,8 +59,8 @@ _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(
 
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad)|heavy rescue|救援(?:车|队)|抢险车"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|paramedics?|\bEMS\b|medics?|救护车|急救车"),
     ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
     ("utility_crew", r"utility (?:crew|team)|electricians?|power crew|抢修(?:队|车)|电力"),
@@ -73,13 +73,13 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"knife|stabb|shoot|shots|gun|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
+    ("public_security", r"knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
-    ("severe_weather", r"storm|wind|gale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    ("severe_weather", r"storm|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
-    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|fell|heat ?stroke|"
+    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
                 r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事"),
 ]
 
@@ -101,8 +101,8 @@ CUES: list[tuple[str, str]] = [
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+    ("shelter_occupancy", r"how full|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|fill(?:ed|ing)? up|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
@@ -117,21 +117,26 @@ CUES: list[tuple[str, str]] = [
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"\bevacu|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
+    ("evacuation", r"\bevacu(?!ees?\b)|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
-                 r"\bETA\b|nearest (?:ambulance|engine|unit|patrol|ladder|rescue)|who can get there|fastest|roll (?:an?|two)|get (?:an?|a few|two) .{0,20}(?:to|over)\b|"
+                 r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
+                 r"\broll(?:ing)? (?:an?|two|three|the|our|\d+)\b|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
+                 r"\bassign (?:the |a |an |two |\d+ )?(?:closest |nearest )?(?:unit|ambulance|engine|ladder|patrol|police|crew|rescue)|"
+                 r"how (?:soon|quickly|fast) (?:can|will|could|would) (?:an?|the|our|we get an?) ?(?:\w+ )?(?:ambulance|engine|unit|patrol|ladder|crew|police|rescue|medics?)|"
+                 r"\b(?:ambulances?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
+                 r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
                  r"派|调(?:派|度)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|how|send|tell|give|show|set|mark|list|where|is|are)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -318,7 +323,7 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
     phrase = _prep_phrase(stripped)
     if phrase:
         return phrase
-    for match in _ZH_PLACE.finditer(stripped):
+    for match in (_ZH_PLACE.finditer(stripped) if re.search(r"[\u4e00-\u9fff]", stripped) else ()):
         candidate = _strip_place(match.group(1) or match.group(2) or "")
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():
@@ -466,6 +471,10 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                 found.append((position + match.start(), other, clause))
     found.sort()
     found = [(intent, clause) for _, intent, clause in found]
+    # "what's the minimum evacuation radius for a bomb?", "燃气泄漏的时候疏散范围一般是多大？": a question about
+    # evacuating in general (no place of ours named) asks what the plans say, it does not order an evacuation.
+    found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)
+             for intent, clause in found]
     if any(intent == "help" for intent, _ in found):
         return ["help"], whole
     # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
@@ -514,13 +523,44 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     # A shelter list inside an evacuation request is part of the evacuation plan.
     if "plan_question" in intents and "unit_status_change" in intents and _QUESTIONISH.search(text):
         intents = [i for i in intents if i != "unit_status_change"]  # a question about the rules, not an order
-    if "evacuation" in intents and "shelter_list" in intents:
+    if "evacuation" in intents and "shelter_list" in intents and not _own_shelter_request(text, clauses, unit_ids, city):
         intents.remove("shelter_list")
     if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
         # "hazmat SOP: ... shelters ..." is one procedure question
         if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
+
+
+_GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"
+                        r"do (?:we|i) (?:have to|need to|always)|does (?:the|our)|should we always|in general)\b|"
+                        r"一般|多大|多远|多少米|什么时候|什么情况|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
+
+
+def _general_question(clause: str, city: Any) -> bool:
+    """A question about evacuating in general: question form and no place of the map or description named."""
+    if not (_GENERAL_Q.search(clause) and (_QUESTIONISH.search(clause) or re.search(r"[?？吗]", clause))):
+        return False
+    if re.search(r"\bhow do we get\b|\bcan we get\b", clause, re.IGNORECASE):
+        return False
+    try:
+        if city.gazetteer.find_in_text(clause):
+            return False
+    except Exception:  # noqa: BLE001 - no gazetteer: judge by the words only
+        pass
+    return not (_DESCRIPTION.search(clause) or _prep_phrase(clause))
+
+
+def _own_shelter_request(text: str, clauses: list[str], unit_ids: list[str], city: Any) -> bool:
+    """A shelter list asked for in its own clause about another place than the evacuation's ("evacuate X, then list
+    shelters near Y"); a shelter question about the evacuated place is part of the evacuation plan."""
+    shelter = next((c for c in clauses if clause_intent(c, unit_ids) == "shelter_list"), None)
+    evacuation = next((c for c in clauses if clause_intent(c, unit_ids) == "evacuation"), None)
+    if shelter is None or evacuation is None or shelter == evacuation:
+        return False
+    here = extract_place(shelter, city.gazetteer, unit_ids=unit_ids)
+    there = extract_place(evacuation, city.gazetteer, unit_ids=unit_ids)
+    return bool(here and there and here.lower() not in there.lower() and there.lower() not in here.lower())
 
 
 def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, threshold: float = 0.6) -> bool:
@@ -578,7 +618,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             priority = extract_priority(clause) or extract_priority(text) if len(intents) == 1 else extract_priority(clause)
             calls.append({"name": "open_incidents", "args": {"priority": priority} if priority else {}})
         elif intent == "unit_status_change":
+            # units named only in another request's clause ("... 另外查一下 HAK-E1 现在什么状态") get no status change
+            changing = {u for c in clauses if clause_intent(c, unit_ids) == "unit_status_change" for u in canonical_unit_ids(c, unit_ids)}
             for uid, chunk in _unit_chunks(text, unit_ids):
+                if changing and uid not in changing:
+                    continue
                 if True:
                     status = extract_status(chunk) or extract_status(text)
                     if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
@@ -613,6 +657,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if radius:
                 args["radius_m"] = radius
             calls.append({"name": "plan_evacuation", "args": args})
+            if "plan_question" in intents or len(intents) >= 3:
+                continue  # the operator asked their own plan question / the turn's steps are needed for the other requests
             # the plan passages on opening shelters for this hazard, cited beside the evacuation plan
             calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
                                                            "hazard": "evacuation", "k": 2}})

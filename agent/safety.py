@@ -29,7 +29,7 @@ __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL
            "screen_text", "looks_harmful"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
-_ASSETS = (r"(?:units?|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
+_ASSETS = (r"(?:units?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
            r"车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志|派遣)")
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
@@ -44,6 +44,8 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bnew (?:task|instructions?|orders?|rules?)\s*:", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
         r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
         r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b",
+        r"\b(?:drop|disable|turn off|switch off|remove|lower|deactivate)\s+(?:your|the|all|any)?\s*(?:safety|guard ?rails?|filters?|safeguards?|restrictions)\b",
+        r"(?:关闭|关掉|去掉|解除|绕过)(?:你的)?(?:安全|过滤|限制)",
         r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
         r"忘掉.{0,10}(?:之前|以上|规则)",
@@ -55,7 +57,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:chief|director|commander|minister|mayor)'?s? (?:verified |direct |personal )?(?:order|instruction|command)s?\b",
         r"\b(?:order|message|instruction)s? from the (?:chief|director|commander|minister|mayor|eoc)\b[^.!?\n]{0,30}\b(?:authenticated|verified|bypass|override|all)\b",
         r"(?:已认证|已验证|经过认证|经认证)(?:的)?(?:命令|指令|指示)?", r"(?:上级|局长|领导|指挥官|市长)(?:的)?(?:已验证|已认证|紧急|直接)?(?:命令|指令)",
-        r"授权码|覆盖码|越权",
+        r"授权码|覆盖码|越权", r"\bby (?:emergency |executive |special )?decree\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
     ],
     "roleplay_mode": [
         r"\byou are now\b", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
@@ -69,6 +71,8 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bstarting (?:from|with) ['\"]?you are\b", r"\b(?:internal|raw|full) (?:json )?schemas?\b", r"\b(?:api[ _-]?keys?|secrets?|credentials|passwords?|tokens?)\b[^.!?\n]{0,20}\b(?:show|give|paste|print|what|unredacted|include)\b",
         r"\b(?:show|give|paste|print|reveal|dump|put)\b[^.!?\n]{0,30}\b(?:your|the) (?:config|configuration|settings|api keys?|secrets?|credentials)\b",
         r"\binclude_secrets\b", r"\bexport_config\b",
+        r"\b(?:hidden|secret|initial|original|internal|underlying|pre-?set|developer) (?:instructions?|prompts?|rules|directives|guidelines)\b",
+        r"\binstructions (?:you were|you've been|you have been) given\b", r"(?:隐藏|内部|原始|初始)(?:的)?(?:指令|提示|规则)",
         r"系统提示|提示词|系统消息|配置文件|API ?密钥|密钥|你的(?:指令|设定|配置)", r"(?:重复|复述|输出|打印|贴出).{0,12}(?:以上|上面|前面)(?:的)?(?:内容|所有|全部)",
     ],
     "hidden_in_report": [
@@ -88,7 +92,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:文件|文档|知识库|预案|附件).{0,20}(?:说|写着|规定)(?:你|AI|助手).{0,10}(?:可以|应该|必须)(?:不|直接|跳过|关闭|显示)",
     ],
     "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
-        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|take)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
+        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|take|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
         rf"\b{_ALL}\s+(?:open\s+|available\s+|police\s+|the\s+)?{_ASSETS}\s+(?:to\s+)?(?:out[_ ]of[_ ]service|offline|closed|cancelled|deleted)\b",
         r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\bdelete (?:the )?(?:incident|audit|event) log\b",
         rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销|撤回|召回|撤掉|关掉|清除|清空)",
@@ -100,6 +104,7 @@ _COMPILED = {family: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNOR
 
 # Spans that are pasted or embedded as a block: <...>, [...], 【...】, {...}, quoted text.
 _BLOCK = re.compile(r"<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|\{(?:[^{}]|\{[^{}]*\}){2,600}\}|'[^']{12,400}'|\"[^\"]{12,400}\"|“[^”]{6,400}”|「[^」]{4,400}」")
+_NOTE = re.compile(r"\((?:[^()]){2,400}\)|<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|（[^（）]{2,400}）")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)")
 # Where an injected order may start inside a sentence: after a comma / dash / "and" / "btw".
 # A sentence that carries on an injected order ("go ahead and ...", "I'm asking. close them.") is part of it.
@@ -173,14 +178,16 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
     text = check_text(text, what=what, max_chars=max_chars)
     spans: list[str] = []
     families: set[str] = set()
-    for block in _BLOCK.findall(text):  # embedded blocks first: a JSON call or a [system: ...] note goes whole
-        found = _families(block)
-        if found:
-            spans.append(block)
-            families.update(found)
     rest = text
-    for span in spans:
-        rest = rest.replace(span, "\n")
+    # embedded blocks first: a JSON call or a [system: ...] / (system: ...) note goes whole; bracketed notes before
+    # quotes, so that a quoted report with an injected note inside keeps the report
+    for pattern in (_NOTE, _BLOCK):
+        for block in pattern.findall(rest):
+            found = _families(block)
+            if found:
+                spans.append(block)
+                families.update(found)
+                rest = rest.replace(block, "\n")
     follows_injection = bool(spans)
     for sentence in _SENTENCE.findall(rest):
         part = _injected_part(sentence)
