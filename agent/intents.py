@@ -48,11 +48,11 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
+    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
     ("available", r"\bavailable\b|back in service|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
-_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bpriority (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bprio(?:rity)? (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
@@ -60,20 +60,20 @@ _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|登高"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|paramedics?|\bEMS\b|medics?|救护车|急救车"),
     ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
-    ("utility_crew", r"utility (?:crew|team)|electricians?|power crew|抢修(?:队|车)|电力"),
+    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
 ]
 
 HAZARD_WORDS: list[tuple[str, str]] = [
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
-    ("fire", r"\bfire\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
+    ("fire", r"\bfire\b|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
@@ -86,11 +86,12 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
-    ("help", r"\bwhat can you do\b|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
+    ("help", r"\bwhat can you do\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|"
-               r"态势|局势|形势|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
+               r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
                    r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
@@ -102,8 +103,8 @@ CUES: list[tuple[str, str]] = [
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
                        r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
-                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|fill(?:ed|ing)? up|"
+    ("shelter_occupancy", r"how full|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
@@ -112,31 +113,31 @@ CUES: list[tuple[str, str]] = [
                       r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
                       r"\bhow often (?:are|should|do|must) we\b|\bwhat'?s the rule\b|"
                       r"谁负责|由谁|谁来(?:决定|负责|启动|下令|批准)|预案怎么说|按预案|需要启动|"
-                      r"预案|规定|程序|流程|规程|启动条件|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
+                      r"预案|规定|程序|流程|规程|启动条件|根据(?:应急)?(?:计划|预案)|应急计划|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"\bevacu(?!ees?\b)|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
+    ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
-                 r"\broll(?:ing)? (?:an?|two|three|the|our|\d+)\b|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
+                 r"\broll(?:ing)? (?:an?|two|three|the|our|it|them|\d+)\b|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
                  r"\bassign (?:the |a |an |two |\d+ )?(?:closest |nearest )?(?:unit|ambulance|engine|ladder|patrol|police|crew|rescue)|"
                  r"how (?:soon|quickly|fast) (?:can|will|could|would) (?:an?|the|our|we get an?) ?(?:\w+ )?(?:ambulance|engine|unit|patrol|ladder|crew|police|rescue|medics?)|"
                  r"\b(?:ambulances?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
                  r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
-                 r"派|调(?:派|度)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
+                 r"派(?!出所)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -255,9 +256,60 @@ def extract_priority(text: str) -> str | None:
     return f"P{digit}" if digit else None
 
 
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_RADIUS = re.compile(r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred)?(?:\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?"
+                        r"(?:[\s-]*(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine))?)\s*(?:metres|meters|m)\b", re.IGNORECASE)
+_ZH_RADIUS = re.compile(r"([零一二两三四五六七八九十百千]+)\s*(?:米|公尺)")
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km)\b|(半|一)公里", re.IGNORECASE)
+
+
+def _en_number(words: str) -> int | None:
+    total, current = 0, 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word == "a":
+            current = 1
+        elif word == "hundred":
+            total += max(current, 1) * 100
+            current = 0
+        elif word in _EN_NUM:
+            current += _EN_NUM[word]
+    return (total + current) or None
+
+
+def _zh_number(text: str) -> int | None:
+    total, current = 0, 0
+    for ch in text:
+        if ch in _ZH_DIGIT:
+            current = _ZH_DIGIT[ch]
+        elif ch in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            current = 0
+    return (total + current) or None
+
+
 def extract_radius_m(text: str) -> float | None:
+    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres"."""
     match = _RADIUS.search(text)
-    return float(match.group(1)) if match else None
+    if match:
+        return float(match.group(1))
+    match = _KM.search(text)
+    if match:
+        if match.group(1):
+            return float(match.group(1).replace(",", ".")) * 1000
+        return 500.0 if "half" in (match.group(2) or "").lower() or match.group(3) == "半" else 1000.0
+    match = _ZH_RADIUS.search(text)
+    if match:
+        value = _zh_number(match.group(1))
+        if value and value >= 10:
+            return float(value)
+    for match in _EN_RADIUS.finditer(text):
+        if match.group(1).strip():
+            value = _en_number(match.group(1))
+            if value and value >= 10:
+                return float(value)
+    return None
 
 
 def extract_unit_types(text: str) -> list[str]:
@@ -295,6 +347,7 @@ def _prep_phrase(text: str) -> str | None:
 
 def _strip_place(text: str) -> str:
     text = re.sub(r"^(?:the)\s+(?=[A-ZÄÖÅ])", "", text.strip(" ,.;:?!'\"")).strip()
+    text = re.sub(r"(?<=\w)['’]s$", "", text)
     return text
 
 
@@ -311,7 +364,7 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
         zones = [p for p in places if p.kind == "zone"]
         others = [p for p in places if p.kind != "zone"]
         pick = (zones or others)[0] if prefer_zone else (others or zones)[0]
-        written = _written_form(stripped, pick)
+        written = _written_form(stripped, pick) or _mention_form(stripped, pick, gazetteer)
         if pick.kind == "zone" and not prefer_zone:  # "Hakaniemen kauppahalli" is more precise than the zone it names
             phrase = _prep_phrase(stripped)
             if phrase and (not written or written.lower() in phrase.lower()) and len(phrase) > len(written or ""):
@@ -332,6 +385,27 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
     return None
 
 
+def _mention_form(text: str, place: Any, gazetteer: Any) -> str | None:
+    """The words of ``text`` the gazetteer matched to ``place`` ("Skillnaden" for Erottaja): the place as written."""
+    from tools.gazetteer import normalize
+
+    try:
+        _, mentions = gazetteer.mentions(text)
+    except Exception:  # noqa: BLE001 - no mention spans: the gazetteer's name stands
+        return None
+    words = re.findall(r"[\w'äöåÄÖÅ-]+", text)
+    for mention in mentions:
+        if getattr(mention.entry, "name", None) != place.name:
+            continue
+        norm_words = normalize(text)[mention.start:mention.end].split()
+        if not norm_words:
+            continue
+        for i, word in enumerate(words):
+            if normalize(word) == norm_words[0] and [normalize(w) for w in words[i:i + len(norm_words)]] == norm_words:
+                return " ".join(words[i:i + len(norm_words)])
+    return None
+
+
 def _written_form(text: str, place: Any) -> str | None:
     """The span of ``text`` that named ``place`` with a following house number kept ("Yrjönkatu 21")."""
     from tools.gazetteer import normalize
@@ -343,7 +417,7 @@ def _written_form(text: str, place: Any) -> str | None:
     head = target[0][:5]
     for i, word in enumerate(words):
         if normalize(word).startswith(head):
-            span = word
+            span = re.sub(r"['’]s$", "", word)
             if i + 1 < len(words) and re.fullmatch(r"\d{1,3}[a-zA-Z]?", words[i + 1]):
                 span += " " + words[i + 1]
             return span
@@ -416,6 +490,57 @@ _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 
+# "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
+_FLEET_Q = re.compile(r"\bwhat (?:have we got|do we have|is there|'?s (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车", re.IGNORECASE)
+# "plan the response and send an engine": a response plan asked for beside another request
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+
+# unit words -> unit type, for naming a unit by station, type and number ("engine 1 at Erottaja", "Erottaja 的二号消防车")
+_UNIT_NOUNS: list[tuple[str, str]] = [
+    ("engine", r"fire engine|engine|pumper|消防车"), ("ladder", r"ladder(?: truck)?|aerial|云梯车|梯车"), ("ambulance", r"ambulance|救护车|急救车"),
+    ("rescue", r"rescue(?: unit| truck)?|救援车"), ("hazmat", r"hazmat(?: unit| truck)?|危化品(?:处置)?车"),
+    ("police_patrol", r"police car|patrol(?: car)?|警车"), ("utility_crew", r"utility(?: crew| truck)?|抢修车"),
+]
+_NUMBER_WORD = r"(?:\d|one|two|three|four|一|二|两|三|四)"
+_NUMBER_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+
+
+def name_units(text: str, city: Any) -> str:
+    """Units named by station, type and number written as their ids: "engine one at Erottaja" -> "ERO-E1",
+    "the Erottaja ambulance" -> "ERO-A1" (the only one there), "Erottaja 的 1 号云梯车" -> "ERO-L1"."""
+    try:
+        pairs = list(city.units())
+    except Exception:  # noqa: BLE001 - no units: nothing to name
+        return text
+    stations: dict[str, list[Any]] = {}
+    for station, unit in pairs:
+        stations.setdefault(station.name, []).append(unit)
+    for name, units in stations.items():
+        stem = re.escape(name.split()[0][:6])
+        station_re = rf"(?:the\s+)?{stem}\w*(?:\s+(?:station|base|paloasema))?"
+        for unit_type, noun in _UNIT_NOUNS:
+            of_type = [u for u in units if u.type == unit_type]
+            if not of_type:
+                continue
+            patterns = [
+                rf"(?:the\s+)?(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})\s+(?:at|from|of)\s+{station_re}",
+                rf"{station_re}(?:'s)?\s*(?:的)?\s*(?P<n>{_NUMBER_WORD})\s*号\s*(?:{noun})",
+                rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})(?![\w-])",
+                rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})(?P<n>)",
+            ]
+            for pattern in patterns:
+                def repl(match: re.Match, of_type: list[Any] = of_type) -> str:
+                    n = match.group("n")
+                    if not n:
+                        return of_type[0].id if len(of_type) == 1 else match.group(0)
+                    index = int(n) if n.isdigit() else _NUMBER_VALUE.get(n.lower(), 0)
+                    hit = [u for u in of_type if re.search(rf"{index}$", u.id)]
+                    return hit[0].id if len(hit) == 1 else match.group(0)
+                text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
+    return text
+
+
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     """The intent a cue in this clause names, or None."""
     units = canonical_unit_ids(clause, unit_ids)
@@ -425,7 +550,7 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                 return intent
             continue
         if intent == "unit_query":
-            if units or (extract_unit_types(clause) and re.search(
+            if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and re.search(
                     r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
                     and not re.search(r"\bsend\b|\bdispatch\b|派", clause, re.I)):
                 return intent
@@ -440,6 +565,7 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
+    text = name_units(text, city)
     found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
     return [i for i in found if i and i in TOOL_INTENTS]
 
@@ -523,6 +649,9 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     # A shelter list inside an evacuation request is part of the evacuation plan.
     if "plan_question" in intents and "unit_status_change" in intents and _QUESTIONISH.search(text):
         intents = [i for i in intents if i != "unit_status_change"]  # a question about the rules, not an order
+    if "incident_report" not in intents and "plan_question" not in intents and any(
+            _RESPONSE_PLAN_ASK.search(c) for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")):
+        intents.insert(0, "incident_report")  # "plan the response and send an engine": both
     if "evacuation" in intents and "shelter_list" in intents and not _own_shelter_request(text, clauses, unit_ids, city):
         intents.remove("shelter_list")
     if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
@@ -552,15 +681,11 @@ def _general_question(clause: str, city: Any) -> bool:
 
 
 def _own_shelter_request(text: str, clauses: list[str], unit_ids: list[str], city: Any) -> bool:
-    """A shelter list asked for in its own clause about another place than the evacuation's ("evacuate X, then list
-    shelters near Y"); a shelter question about the evacuated place is part of the evacuation plan."""
+    """A shelter list asked for in its own clause ("evacuate 200 m. Shelters near X?"); "evacuate X to a shelter"
+    (one clause) is one evacuation plan, which proposes its shelters itself."""
     shelter = next((c for c in clauses if clause_intent(c, unit_ids) == "shelter_list"), None)
     evacuation = next((c for c in clauses if clause_intent(c, unit_ids) == "evacuation"), None)
-    if shelter is None or evacuation is None or shelter == evacuation:
-        return False
-    here = extract_place(shelter, city.gazetteer, unit_ids=unit_ids)
-    there = extract_place(evacuation, city.gazetteer, unit_ids=unit_ids)
-    return bool(here and there and here.lower() not in there.lower() and there.lower() not in here.lower())
+    return shelter is not None and evacuation is not None and shelter != evacuation
 
 
 def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, threshold: float = 0.6) -> bool:
@@ -575,6 +700,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
+    text = name_units(text, city)
     intents, whole = route(text, router, city, triage)
     unit_ids = [unit.id for _, unit in city.units()]
     gazetteer = city.gazetteer
