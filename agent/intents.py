@@ -32,6 +32,18 @@ from sklearn.linear_model import LogisticRegression
 log = logging.getLogger(__name__)
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
 REQUESTS_V2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml"
+# Request sets whose ``split: train`` items may train the router (their headers allow exactly that); their other
+# splits (test, dev) are never read here.
+TRAIN_SETS = (REQUESTS_V2, REQUESTS_V2.with_name("router_dev_v2.yaml"))
+
+
+def train_items() -> list[dict[str, Any]]:
+    """The ``split: train`` items of the request sets in TRAIN_SETS."""
+    items: list[dict[str, Any]] = []
+    for path in TRAIN_SETS:
+        if path.exists():
+            items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
+    return items
 
 # intent -> the tool it runs (None: answered without a tool)
 INTENT_TOOL: dict[str, str | None] = {
@@ -71,7 +83,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
     ("fire", r"\bfire\b|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
@@ -123,7 +135,7 @@ CUES: list[tuple[str, str]] = [
                    r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
-                     r"避难所|避难场所|安置点|收容"),
+                     r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:an?|two|three|the|our|it|them|\d+)\b|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
@@ -193,7 +205,7 @@ class IntentRouter:
 
 
 def training_examples() -> tuple[list[str], list[str]]:
-    """The team's exemplars plus the request set's TRAIN split (single-tool items and no-tool items only)."""
+    """The team's exemplars plus the request sets' TRAIN splits (single-tool items and no-tool items only)."""
     data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
     texts, labels = [], []
     for intent, examples in data.items():
@@ -203,17 +215,16 @@ def training_examples() -> tuple[list[str], list[str]]:
         for text in examples:
             texts.append(text)
             labels.append(intent)
-    if REQUESTS_V2.exists():
-        for item in yaml.safe_load(REQUESTS_V2.read_text(encoding="utf-8")):
-            if item.get("split") != "train" or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
-                continue
-            calls = item.get("calls") or []
-            if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
-                texts.append(item["text"])
-                labels.append(TOOL_INTENT[calls[0]["tool"]])
-            elif not calls and item["category"] in ("help", "out_of_scope"):
-                texts.append(item["text"])
-                labels.append(item["category"])
+    for item in train_items():
+        if item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
+            continue
+        calls = item.get("calls") or []
+        if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
+            texts.append(item["text"])
+            labels.append(TOOL_INTENT[calls[0]["tool"]])
+        elif not calls and item["category"] in ("help", "out_of_scope"):
+            texts.append(item["text"])
+            labels.append(item["category"])
     return texts, labels
 
 
@@ -328,7 +339,7 @@ def hazard_from_words(text: str) -> str | None:
 
 
 _PREP = re.compile(r"\b(?:at|in|on|near|around|outside|inside|by|to|from|of|along|behind|opposite)\s+((?:the\s+)?[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*(?:\s+(?:[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*|\d+[a-z]?))*)")
-_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
+_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite|of|from|in)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
                           r"theatre|theater|hall|university|school|hospital|mall|centre|center|terminal|stop|bridge|tower|hotel|stadium))\b", re.IGNORECASE)
 _ZH_PLACE = re.compile(r"([A-Za-zÄÖÅäöå][\w'äöåÄÖÅ-]*(?:\s+[A-Za-zÄÖÅäöå0-9][\w'äöåÄÖÅ-]*)*(?:\s?(?:公园|广场|大街|街|路|站|基地|市场|大楼))?)"
                        r"|([\u4e00-\u9fff]{2,10}?(?:广场|公园|中心|车站|火车站|剧院|教堂|大学|医院|商场|图书馆|市场|码头|大楼|大厦|基地|酒店|体育场|博物馆|音乐厅|站))")
@@ -441,7 +452,7 @@ def extract_station(text: str, city: Any) -> str | None:
 ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
     ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
-    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水", "flood"), ("沙袋", "sandbags"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水|防洪|进水", "flood"), ("沙袋", "sandbags"),
     ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
     ("伤亡|大规模伤亡", "mass casualty"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
     ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
@@ -468,7 +479,8 @@ def plan_query(text: str) -> str:
 
 # --- routing a message into calls ------------------------------------------------------------------
 def split_clauses(text: str) -> list[str]:
-    parts = [p.strip(" ,;:，；：-—") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
+    parts = [re.sub(r"^(?:最后|接着|然后|再|先)\s*", "", p.strip(" ,;:，；：-—")) or p.strip(" ,;:，；：-—")
+             for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
     merged: list[str] = []
     for part in parts:
         if merged and _PRONOUN_STATUS.search(part) and not _UNIT_ID.search(part):
@@ -603,6 +615,11 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
              for intent, clause in found]
     if any(intent == "help" for intent, _ in found):
         return ["help"], whole
+    # "how does dispatching work with you?": a question about using the assistant, which the classifier reads as
+    # help with confidence, naming no place, unit or incident, is answered with help, whatever task word it uses.
+    if whole.intent == "help" and whole.confidence >= 0.5 and (_QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) and not hazard_from_words(text) \
+            and not canonical_unit_ids(text, unit_ids) and not _named_place(text, city):
+        return ["help"], whole
     # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
     # classifier's out_of_scope stands when nothing operational (a hazard, a unit, a procedure) is named.
     if whole.intent == "out_of_scope" and whole.confidence >= 0.5 and not hazard_from_words(text) \
@@ -649,7 +666,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     # A shelter list inside an evacuation request is part of the evacuation plan.
     if "plan_question" in intents and "unit_status_change" in intents and _QUESTIONISH.search(text):
         intents = [i for i in intents if i != "unit_status_change"]  # a question about the rules, not an order
-    if "incident_report" not in intents and "plan_question" not in intents and any(
+    if "incident_report" not in intents and any(
             _RESPONSE_PLAN_ASK.search(c) for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")):
         intents.insert(0, "incident_report")  # "plan the response and send an engine": both
     if "evacuation" in intents and "shelter_list" in intents and not _own_shelter_request(text, clauses, unit_ids, city):
@@ -664,6 +681,13 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
 _GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"
                         r"do (?:we|i) (?:have to|need to|always)|does (?:the|our)|should we always|in general)\b|"
                         r"一般|多大|多远|多少米|什么时候|什么情况|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
+
+
+def _named_place(text: str, city: Any) -> bool:
+    try:
+        return bool(city.gazetteer.find_in_text(text))
+    except Exception:  # noqa: BLE001 - no gazetteer: no place known
+        return False
 
 
 def _general_question(clause: str, city: Any) -> bool:
@@ -722,6 +746,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 hazard_guess = result.incident_type
                 if hazard_guess == "traffic_accident" and hazard_from_words(text) == "hazmat":
                     hazard_guess = "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
+                if hazard_guess == "severe_weather" and hazard_from_words(text) == "flood":
+                    hazard_guess = "flood"  # a storm surge / a downpour that floods is handled as a flood
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:
@@ -735,7 +761,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             continue
         clause = next((c for c in clauses if clause_intent(c, unit_ids) == intent), text)
         if intent == "incident_report":
-            calls.append({"name": "plan_response", "args": {"report": text}})
+            # beside other requests, the plan is made from the report's own clauses ("Flooding at X. Response plan
+            # please, and what does the flood annex say ...": the annex question is not part of the report)
+            own = [c for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")] if len(intents) > 1 else []
+            report = ". ".join(own) if own and len(" ".join(own)) >= 12 else text
+            calls.append({"name": "plan_response", "args": {"report": report}})
         elif intent == "plan_question":
             calls.append({"name": "search_plans", "args": {"query": plan_query(clause if len(intents) > 1 else text)[:500]}})
         elif intent in ("sitrep", "unit_board", "shelter_occupancy"):
