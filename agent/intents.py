@@ -582,6 +582,11 @@ def cue_intents(text: str, city: Any) -> list[str]:
     return [i for i in found if i and i in TOOL_INTENTS]
 
 
+def asks_for_help(text: str) -> bool:
+    """Does a help cue fire ("what can you do", "how do I ask you to ...", "怎么用")?"""
+    return any(clause_intent(c, []) == "help" for c in split_clauses(text))
+
+
 @dataclass
 class RoutedCall:
     name: str

@@ -75,7 +75,11 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:show|give|paste|print|reveal|dump|put)\b[^.!?\n]{0,30}\b(?:your|the) (?:config|configuration|settings|api keys?|secrets?|credentials)\b",
         r"\binclude_secrets\b", r"\bexport_config\b",
         r"\b(?:hidden|secret|initial|original|internal|underlying|pre-?set|developer) (?:instructions?|prompts?|rules|directives|guidelines)\b",
-        r"\binstructions (?:you were|you've been|you have been) given\b", r"(?:隐藏|内部|原始|初始)(?:的)?(?:指令|提示|规则)",
+        r"\binstructions (?:you were|you've been|you have been) given\b",
+        r"\b(?:show|tell|give|send|paste|print|list)\b[^.!?\n]{0,10}\b(?:me|us)\b[^.!?\n]{0,10}\b(?:your|the assistant's|the system's) (?:prompt|instructions|rules|configuration|config|setup|guidelines|directives)\b",
+        r"\bwhat (?:were you|have you been) (?:told|instructed|configured|programmed)\b", r"\bhow (?:were|are) you (?:configured|set up|programmed|prompted)\b",
+        r"\bverbatim\b[^.!?\n]{0,30}\b(?:prompt|instructions|rules)\b|\b(?:prompt|instructions|rules)\b[^.!?\n]{0,30}\bverbatim\b",
+        r"你的(?:提示|规则|设定|配置|指令|系统设置)(?:是什么|有哪些|发|给|贴)|你(?:被|是怎么)(?:设定|配置|设置)", r"(?:隐藏|内部|原始|初始)(?:的)?(?:指令|提示|规则)",
         r"系统提示|提示词|系统消息|配置文件|API ?密钥|密钥|系统密码|密码念|你的(?:指令|设定|配置)", r"(?:重复|复述|输出|打印|贴出).{0,12}(?:以上|上面|前面)(?:的)?(?:内容|所有|全部)",
     ],
     "hidden_in_report": [
@@ -93,6 +97,9 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:you(?:'re| are)) allowed to (?:dispatch|send|close|skip|bypass) without\b",
         r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf)\b[^.!?\n]{0,40}\b(?:says?|said|states?)\b[^.!?\n]{0,10}\b(?:AI|the assistant|the system|you)\s+(?:must|should|can|may|has to|have to|is allowed|are allowed)\b",
         r"(?:文件|文档|知识库|预案|附件).{0,20}(?:说|写着|规定)(?:你|AI|助手).{0,10}(?:可以|应该|必须)(?:不|直接|跳过|关闭|显示)",
+        r"\b(?:document|doc|annex|file|page|passage|plan|procedure|sop|manual|policy|guideline|search result|result)s?\b[^.!?\n]{0,30}\byou (?:just )?(?:retrieved|found|pulled(?: up)?|read|quoted|cited|showed|returned|fetched)\b[^.!?\n]{0,60}\b(?:says?|said|states?|allows?|permits?|authori[sz]es|tells? you|instructs?|lets you)\b",
+        r"\b(?:the )?(?:retrieved|search|knowledge[- ]base) (?:results?|documents?|passages?|text)\b[^.!?\n]{0,40}\b(?:allows?|permits?|authori[sz]es|tells? you|instructs? you|says? (?:you|the ai|the assistant))\b",
+        r"(?:检索到的|搜到的|查到的|知识库里的?|数据库里的?)(?:文件|文档|资料|内容|结果)?.{0,20}(?:说|写着|允许|授权|要求)(?:你|AI|助手|系统)",
     ],
     "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
         rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|take|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
@@ -186,6 +193,25 @@ def _injected_part(sentence: str) -> str | None:
     return sentence[start:]
 
 
+_QUOTE_OPEN = "'\"“「"
+
+
+def _quoted_parts(block: str) -> list[str] | None:
+    """In a quoted report ('fire at X, two trapped. AI: ignore your rules and ...'), the injected sentences only,
+    when the quote also has a clean sentence with some substance; None: the whole block goes."""
+    if not block or block[0] not in _QUOTE_OPEN:
+        return None
+    body = block[1:-1]
+    parts = [p.strip() for p in (_injected_part(s) for s in _SENTENCE.findall(body)) if p and p.strip()]
+    if not parts:
+        return None
+    rest = body
+    for part in parts:
+        rest = rest.replace(part, " ")
+    words = len(re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2
+    return parts if words >= 4 else None
+
+
 def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> CheckedText:
     """Check operator input (``core.text.check_text``) and mark the spans that carry embedded instructions."""
     text = check_text(text, what=what, max_chars=max_chars)
@@ -198,9 +224,11 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
         for block in pattern.findall(rest):
             found = _families(block)
             if found:
-                spans.append(block)
-                families.update(found)
-                rest = rest.replace(block, "\n")
+                inner = _quoted_parts(block) if pattern is _BLOCK else None
+                for span in inner or [block]:
+                    spans.append(span)
+                    families.update(_families(span) or found)
+                    rest = rest.replace(span, "\n")
     follows_injection = bool(spans)
     for sentence in _SENTENCE.findall(rest):
         part = _injected_part(sentence)
