@@ -98,7 +98,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
-    ("help", r"\bwhat can you do\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
+    ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
              r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
@@ -118,7 +118,7 @@ CUES: list[tuple[str, str]] = [
     ("shelter_occupancy", r"how full|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
+                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
@@ -131,7 +131,7 @@ CUES: list[tuple[str, str]] = [
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
-                   r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
+                   r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
@@ -149,7 +149,7 @@ _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -562,8 +562,10 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                 return intent
             continue
         if intent == "unit_query":
-            if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and re.search(
+            if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
                     r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
+                    or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
+                                                                  r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
                     and not re.search(r"\bsend\b|\bdispatch\b|派", clause, re.I)):
                 return intent
             continue
@@ -631,6 +633,9 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found and whole.intent == "plan_question" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
+            and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
+        return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
     if not found:
         described = hazard_from_words(text) is not None
         unsure_order = whole.intent in _NEEDS_CUE and whole.confidence < 0.6  # a confident classifier may still order it
@@ -766,9 +771,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             continue
         clause = next((c for c in clauses if clause_intent(c, unit_ids) == intent), text)
         if intent == "incident_report":
-            # beside other requests, the plan is made from the report's own clauses ("Flooding at X. Response plan
+            # beside a plan question, the plan is made from the report's own clauses ("Flooding at X. Response plan
             # please, and what does the flood annex say ...": the annex question is not part of the report)
-            own = [c for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")] if len(intents) > 1 else []
+            own = [c for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")] if "plan_question" in intents else []
             report = ". ".join(own) if own and len(" ".join(own)) >= 12 else text
             calls.append({"name": "plan_response", "args": {"report": report}})
         elif intent == "plan_question":
