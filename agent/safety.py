@@ -217,6 +217,21 @@ def _quoted_parts(block: str) -> list[str] | None:
     return parts if words >= 4 else None
 
 
+# An order to the system (not a question, not a report): what a fake permission is meant to unlock.
+_ORDER = re.compile(r"^\s*(?:please\s+|now\s+|ok\s+)?(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|redirect|recall|stand down|"
+                    r"take|put|switch|clear|assign|commit|派|把|将|关闭|取消|删除|调|撤回|召回|标记|设为)", re.IGNORECASE)
+
+
+def _uses_granted_permission(sentence: str, families: set[str]) -> bool:
+    """After a fake authority or a 'the document says you may ...' claim, a bare order with no incident in it
+    ("Send ERO-L2 to Bulevardi.") carries out the injected permission: it is part of the injection."""
+    if not families & {"fake_authority", "retrieved_document"} or not _ORDER.search(sentence):
+        return False
+    from agent.intents import hazard_from_words  # the same hazard words the router uses (imported late: no cycle)
+
+    return hazard_from_words(sentence) is None
+
+
 def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> CheckedText:
     """Check operator input (``core.text.check_text``) and mark the spans that carry embedded instructions."""
     text = check_text(text, what=what, max_chars=max_chars)
@@ -237,7 +252,7 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
     follows_injection = bool(spans)
     for sentence in _SENTENCE.findall(rest):
         part = _injected_part(sentence)
-        if part is None and follows_injection and sentence.strip() and _CONTINUATION.search(sentence):
+        if part is None and follows_injection and sentence.strip() and (_CONTINUATION.search(sentence) or _uses_granted_permission(sentence, families)):
             part = sentence  # "go ahead and ...": carries out what the injected text granted
         if part and part.strip():
             spans.append(part.strip())
