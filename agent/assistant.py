@@ -32,7 +32,7 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.intents import TOOL_INTENTS, canonical_unit_ids, cue_intents, hazard_from_words
+from agent.intents import TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words
 from agent.proposals import ProposalBook, ProposalError
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, looks_harmful
 from agent.schemas import Proposal
@@ -318,7 +318,7 @@ class Assistant:
         score = InjectionClassifier.default().score([checked.text])[0]
         if score < self.settings.injection_threshold or cue_intents(checked.text, self._city):
             return None
-        if self._router.predict_one(checked.text).intent == "help":
+        if asks_for_help(checked.text):  # a question about using the assistant, in its own words (a help cue)
             return None
         return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}
 

@@ -17,7 +17,7 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
-from agent.intents import INTENTS_FILE, REQUESTS_V2, embed
+from agent.intents import INTENTS_FILE, embed, train_items
 
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
 
@@ -26,11 +26,9 @@ def training_set() -> tuple[list[str], list[int]]:
     positives = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["injection"]
     negatives = [t for examples in yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")).values() for t in examples]
     texts, labels = list(positives) + negatives, [1] * len(positives) + [0] * len(negatives)
-    if REQUESTS_V2.exists():
-        for item in yaml.safe_load(REQUESTS_V2.read_text(encoding="utf-8")):
-            if item.get("split") == "train":  # the set's header allows its TRAIN split for training
-                texts.append(item["text"])
-                labels.append(int(item["category"].startswith("injection")))
+    for item in train_items():  # the sets' headers allow their TRAIN split for training
+        texts.append(item["text"])
+        labels.append(int(item["category"].startswith("injection")))
     return texts, labels
 
 

@@ -32,6 +32,18 @@ from sklearn.linear_model import LogisticRegression
 log = logging.getLogger(__name__)
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
 REQUESTS_V2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml"
+# Request sets whose ``split: train`` items may train the router (their headers allow exactly that); their other
+# splits (test, dev) are never read here.
+TRAIN_SETS = (REQUESTS_V2, REQUESTS_V2.with_name("router_dev_v2.yaml"))
+
+
+def train_items() -> list[dict[str, Any]]:
+    """The ``split: train`` items of the request sets in TRAIN_SETS."""
+    items: list[dict[str, Any]] = []
+    for path in TRAIN_SETS:
+        if path.exists():
+            items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
+    return items
 
 # intent -> the tool it runs (None: answered without a tool)
 INTENT_TOOL: dict[str, str | None] = {
@@ -48,49 +60,50 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|执行任务|在任务|派出了|出警"),
+    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
     ("available", r"\bavailable\b|back in service|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
-_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bpriority (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bprio(?:rity)? (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad)|heavy rescue|救援(?:车|队)|抢险车"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|paramedics?|\bEMS\b|medics?|救护车|急救车"),
     ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
-    ("utility_crew", r"utility (?:crew|team)|electricians?|power crew|抢修(?:队|车)|电力"),
+    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
 ]
 
 HAZARD_WORDS: list[tuple[str, str]] = [
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
-    ("fire", r"\bfire\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
+    ("fire", r"\bfire\b|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|裂"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"knife|stabb|shoot|shots|gun|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
-    ("severe_weather", r"storm|wind|gale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    ("severe_weather", r"storm|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
-    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|fell|heat ?stroke|"
+    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
                 r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事"),
 ]
 
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
-    ("help", r"\bwhat can you do\b|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
+    ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|"
-               r"态势|局势|形势|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
+               r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
                    r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
@@ -101,37 +114,42 @@ CUES: list[tuple[str, str]] = [
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
-                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|fill(?:ed|ing)? up|"
+                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+    ("shelter_occupancy", r"how full|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                          r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
+                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
                       r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
                       r"\bhow often (?:are|should|do|must) we\b|\bwhat'?s the rule\b|"
                       r"谁负责|由谁|谁来(?:决定|负责|启动|下令|批准)|预案怎么说|按预案|需要启动|"
-                      r"预案|规定|程序|流程|规程|启动条件|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
+                      r"预案|规定|程序|流程|规程|启动条件|根据(?:应急)?(?:计划|预案)|应急计划|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"\bevacu|\bevac\b|get (?:everyone|everybody|people|the residents|them|the whole|all) .{0,40}\bout\b|get .{1,30} out (?:of|before)|"
-                   r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|everyone|residents) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|转移.{0,6}(?:居民|人员|住户)"),
+    ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
+                   r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
+                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
-                     r"避难所|避难场所|安置点|收容"),
+                     r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
-                 r"\bETA\b|nearest (?:ambulance|engine|unit|patrol|ladder|rescue)|who can get there|fastest|roll (?:an?|two)|get (?:an?|a few|two) .{0,20}(?:to|over)\b|"
-                 r"派|调(?:派|度)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
+                 r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
+                 r"\broll(?:ing)? (?:an?|two|three|the|our|it|them|\d+)\b|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
+                 r"\bassign (?:the |a |an |two |\d+ )?(?:closest |nearest )?(?:unit|ambulance|engine|ladder|patrol|police|crew|rescue)|"
+                 r"how (?:soon|quickly|fast) (?:can|will|could|would) (?:an?|the|our|we get an?) ?(?:\w+ )?(?:ambulance|engine|unit|patrol|ladder|crew|police|rescue|medics?)|"
+                 r"\b(?:ambulances?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
+                 r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
+                 r"派(?!出所)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便))|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|how|send|tell|give|show|set|mark|list|where|is|are)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -187,7 +205,7 @@ class IntentRouter:
 
 
 def training_examples() -> tuple[list[str], list[str]]:
-    """The team's exemplars plus the request set's TRAIN split (single-tool items and no-tool items only)."""
+    """The team's exemplars plus the request sets' TRAIN splits (single-tool items and no-tool items only)."""
     data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
     texts, labels = [], []
     for intent, examples in data.items():
@@ -197,17 +215,16 @@ def training_examples() -> tuple[list[str], list[str]]:
         for text in examples:
             texts.append(text)
             labels.append(intent)
-    if REQUESTS_V2.exists():
-        for item in yaml.safe_load(REQUESTS_V2.read_text(encoding="utf-8")):
-            if item.get("split") != "train" or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
-                continue
-            calls = item.get("calls") or []
-            if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
-                texts.append(item["text"])
-                labels.append(TOOL_INTENT[calls[0]["tool"]])
-            elif not calls and item["category"] in ("help", "out_of_scope"):
-                texts.append(item["text"])
-                labels.append(item["category"])
+    for item in train_items():
+        if item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
+            continue
+        calls = item.get("calls") or []
+        if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
+            texts.append(item["text"])
+            labels.append(TOOL_INTENT[calls[0]["tool"]])
+        elif not calls and item["category"] in ("help", "out_of_scope"):
+            texts.append(item["text"])
+            labels.append(item["category"])
     return texts, labels
 
 
@@ -250,9 +267,60 @@ def extract_priority(text: str) -> str | None:
     return f"P{digit}" if digit else None
 
 
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_RADIUS = re.compile(r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred)?(?:\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?"
+                        r"(?:[\s-]*(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine))?)\s*(?:metres|meters|m)\b", re.IGNORECASE)
+_ZH_RADIUS = re.compile(r"([零一二两三四五六七八九十百千]+)\s*(?:米|公尺)")
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km)\b|(半|一)公里", re.IGNORECASE)
+
+
+def _en_number(words: str) -> int | None:
+    total, current = 0, 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word == "a":
+            current = 1
+        elif word == "hundred":
+            total += max(current, 1) * 100
+            current = 0
+        elif word in _EN_NUM:
+            current += _EN_NUM[word]
+    return (total + current) or None
+
+
+def _zh_number(text: str) -> int | None:
+    total, current = 0, 0
+    for ch in text:
+        if ch in _ZH_DIGIT:
+            current = _ZH_DIGIT[ch]
+        elif ch in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            current = 0
+    return (total + current) or None
+
+
 def extract_radius_m(text: str) -> float | None:
+    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres"."""
     match = _RADIUS.search(text)
-    return float(match.group(1)) if match else None
+    if match:
+        return float(match.group(1))
+    match = _KM.search(text)
+    if match:
+        if match.group(1):
+            return float(match.group(1).replace(",", ".")) * 1000
+        return 500.0 if "half" in (match.group(2) or "").lower() or match.group(3) == "半" else 1000.0
+    match = _ZH_RADIUS.search(text)
+    if match:
+        value = _zh_number(match.group(1))
+        if value and value >= 10:
+            return float(value)
+    for match in _EN_RADIUS.finditer(text):
+        if match.group(1).strip():
+            value = _en_number(match.group(1))
+            if value and value >= 10:
+                return float(value)
+    return None
 
 
 def extract_unit_types(text: str) -> list[str]:
@@ -271,7 +339,7 @@ def hazard_from_words(text: str) -> str | None:
 
 
 _PREP = re.compile(r"\b(?:at|in|on|near|around|outside|inside|by|to|from|of|along|behind|opposite)\s+((?:the\s+)?[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*(?:\s+(?:[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*|\d+[a-z]?))*)")
-_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
+_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite|of|from|in)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
                           r"theatre|theater|hall|university|school|hospital|mall|centre|center|terminal|stop|bridge|tower|hotel|stadium))\b", re.IGNORECASE)
 _ZH_PLACE = re.compile(r"([A-Za-zÄÖÅäöå][\w'äöåÄÖÅ-]*(?:\s+[A-Za-zÄÖÅäöå0-9][\w'äöåÄÖÅ-]*)*(?:\s?(?:公园|广场|大街|街|路|站|基地|市场|大楼))?)"
                        r"|([\u4e00-\u9fff]{2,10}?(?:广场|公园|中心|车站|火车站|剧院|教堂|大学|医院|商场|图书馆|市场|码头|大楼|大厦|基地|酒店|体育场|博物馆|音乐厅|站))")
@@ -290,6 +358,7 @@ def _prep_phrase(text: str) -> str | None:
 
 def _strip_place(text: str) -> str:
     text = re.sub(r"^(?:the)\s+(?=[A-ZÄÖÅ])", "", text.strip(" ,.;:?!'\"")).strip()
+    text = re.sub(r"(?<=\w)['’]s$", "", text)
     return text
 
 
@@ -306,7 +375,7 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
         zones = [p for p in places if p.kind == "zone"]
         others = [p for p in places if p.kind != "zone"]
         pick = (zones or others)[0] if prefer_zone else (others or zones)[0]
-        written = _written_form(stripped, pick)
+        written = _written_form(stripped, pick) or _mention_form(stripped, pick, gazetteer)
         if pick.kind == "zone" and not prefer_zone:  # "Hakaniemen kauppahalli" is more precise than the zone it names
             phrase = _prep_phrase(stripped)
             if phrase and (not written or written.lower() in phrase.lower()) and len(phrase) > len(written or ""):
@@ -318,12 +387,33 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
     phrase = _prep_phrase(stripped)
     if phrase:
         return phrase
-    for match in _ZH_PLACE.finditer(stripped):
+    for match in (_ZH_PLACE.finditer(stripped) if re.search(r"[\u4e00-\u9fff]", stripped) else ()):
         candidate = _strip_place(match.group(1) or match.group(2) or "")
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():
                 continue
             return candidate
+    return None
+
+
+def _mention_form(text: str, place: Any, gazetteer: Any) -> str | None:
+    """The words of ``text`` the gazetteer matched to ``place`` ("Skillnaden" for Erottaja): the place as written."""
+    from tools.gazetteer import normalize
+
+    try:
+        _, mentions = gazetteer.mentions(text)
+    except Exception:  # noqa: BLE001 - no mention spans: the gazetteer's name stands
+        return None
+    words = re.findall(r"[\w'äöåÄÖÅ-]+", text)
+    for mention in mentions:
+        if getattr(mention.entry, "name", None) != place.name:
+            continue
+        norm_words = normalize(text)[mention.start:mention.end].split()
+        if not norm_words:
+            continue
+        for i, word in enumerate(words):
+            if normalize(word) == norm_words[0] and [normalize(w) for w in words[i:i + len(norm_words)]] == norm_words:
+                return " ".join(words[i:i + len(norm_words)])
     return None
 
 
@@ -338,7 +428,7 @@ def _written_form(text: str, place: Any) -> str | None:
     head = target[0][:5]
     for i, word in enumerate(words):
         if normalize(word).startswith(head):
-            span = word
+            span = re.sub(r"['’]s$", "", word)
             if i + 1 < len(words) and re.fullmatch(r"\d{1,3}[a-zA-Z]?", words[i + 1]):
                 span += " " + words[i + 1]
             return span
@@ -362,7 +452,7 @@ def extract_station(text: str, city: Any) -> str | None:
 ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
     ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
-    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水", "flood"), ("沙袋", "sandbags"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水|防洪|进水", "flood"), ("沙袋", "sandbags"),
     ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
     ("伤亡|大规模伤亡", "mass casualty"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
     ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
@@ -389,7 +479,8 @@ def plan_query(text: str) -> str:
 
 # --- routing a message into calls ------------------------------------------------------------------
 def split_clauses(text: str) -> list[str]:
-    parts = [p.strip(" ,;:，；：-—") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
+    parts = [re.sub(r"^(?:最后|接着|然后|再|先)\s*", "", p.strip(" ,;:，；：-—")) or p.strip(" ,;:，；：-—")
+             for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
     merged: list[str] = []
     for part in parts:
         if merged and _PRONOUN_STATUS.search(part) and not _UNIT_ID.search(part):
@@ -411,6 +502,57 @@ _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 
+# "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
+_FLEET_Q = re.compile(r"\bwhat (?:have we got|do we have|is there|'?s (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车", re.IGNORECASE)
+# "plan the response and send an engine": a response plan asked for beside another request
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+
+# unit words -> unit type, for naming a unit by station, type and number ("engine 1 at Erottaja", "Erottaja 的二号消防车")
+_UNIT_NOUNS: list[tuple[str, str]] = [
+    ("engine", r"fire engine|engine|pumper|消防车"), ("ladder", r"ladder(?: truck)?|aerial|云梯车|梯车"), ("ambulance", r"ambulance|救护车|急救车"),
+    ("rescue", r"rescue(?: unit| truck)?|救援车"), ("hazmat", r"hazmat(?: unit| truck)?|危化品(?:处置)?车"),
+    ("police_patrol", r"police car|patrol(?: car)?|警车"), ("utility_crew", r"utility(?: crew| truck)?|抢修车"),
+]
+_NUMBER_WORD = r"(?:\d|one|two|three|four|一|二|两|三|四)"
+_NUMBER_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+
+
+def name_units(text: str, city: Any) -> str:
+    """Units named by station, type and number written as their ids: "engine one at Erottaja" -> "ERO-E1",
+    "the Erottaja ambulance" -> "ERO-A1" (the only one there), "Erottaja 的 1 号云梯车" -> "ERO-L1"."""
+    try:
+        pairs = list(city.units())
+    except Exception:  # noqa: BLE001 - no units: nothing to name
+        return text
+    stations: dict[str, list[Any]] = {}
+    for station, unit in pairs:
+        stations.setdefault(station.name, []).append(unit)
+    for name, units in stations.items():
+        stem = re.escape(name.split()[0][:6])
+        station_re = rf"(?:the\s+)?{stem}\w*(?:\s+(?:station|base|paloasema))?"
+        for unit_type, noun in _UNIT_NOUNS:
+            of_type = [u for u in units if u.type == unit_type]
+            if not of_type:
+                continue
+            patterns = [
+                rf"(?:the\s+)?(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})\s+(?:at|from|of)\s+{station_re}",
+                rf"{station_re}(?:'s)?\s*(?:的)?\s*(?P<n>{_NUMBER_WORD})\s*号\s*(?:{noun})",
+                rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})(?![\w-])",
+                rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})(?P<n>)",
+            ]
+            for pattern in patterns:
+                def repl(match: re.Match, of_type: list[Any] = of_type) -> str:
+                    n = match.group("n")
+                    if not n:
+                        return of_type[0].id if len(of_type) == 1 else match.group(0)
+                    index = int(n) if n.isdigit() else _NUMBER_VALUE.get(n.lower(), 0)
+                    hit = [u for u in of_type if re.search(rf"{index}$", u.id)]
+                    return hit[0].id if len(hit) == 1 else match.group(0)
+                text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
+    return text
+
+
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     """The intent a cue in this clause names, or None."""
     units = canonical_unit_ids(clause, unit_ids)
@@ -420,8 +562,10 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                 return intent
             continue
         if intent == "unit_query":
-            if units or (extract_unit_types(clause) and re.search(
+            if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
                     r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
+                    or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
+                                                                  r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
                     and not re.search(r"\bsend\b|\bdispatch\b|派", clause, re.I)):
                 return intent
             continue
@@ -435,8 +579,14 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
+    text = name_units(text, city)
     found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
     return [i for i in found if i and i in TOOL_INTENTS]
+
+
+def asks_for_help(text: str) -> bool:
+    """Does a help cue fire ("what can you do", "how do I ask you to ...", "怎么用")?"""
+    return any(clause_intent(c, []) == "help" for c in split_clauses(text))
 
 
 @dataclass
@@ -466,7 +616,16 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                 found.append((position + match.start(), other, clause))
     found.sort()
     found = [(intent, clause) for _, intent, clause in found]
+    # "what's the minimum evacuation radius for a bomb?", "燃气泄漏的时候疏散范围一般是多大？": a question about
+    # evacuating in general (no place of ours named) asks what the plans say, it does not order an evacuation.
+    found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)
+             for intent, clause in found]
     if any(intent == "help" for intent, _ in found):
+        return ["help"], whole
+    # "how does dispatching work with you?": a question about using the assistant, which the classifier reads as
+    # help with confidence, naming no place, unit or incident, is answered with help, whatever task word it uses.
+    if whole.intent == "help" and whole.confidence >= 0.5 and (_QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) and not hazard_from_words(text) \
+            and not canonical_unit_ids(text, unit_ids) and not _named_place(text, city):
         return ["help"], whole
     # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
     # classifier's out_of_scope stands when nothing operational (a hazard, a unit, a procedure) is named.
@@ -474,6 +633,9 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found and whole.intent == "plan_question" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
+            and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
+        return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
     if not found:
         described = hazard_from_words(text) is not None
         unsure_order = whole.intent in _NEEDS_CUE and whole.confidence < 0.6  # a confident classifier may still order it
@@ -514,13 +676,50 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     # A shelter list inside an evacuation request is part of the evacuation plan.
     if "plan_question" in intents and "unit_status_change" in intents and _QUESTIONISH.search(text):
         intents = [i for i in intents if i != "unit_status_change"]  # a question about the rules, not an order
-    if "evacuation" in intents and "shelter_list" in intents:
+    if "incident_report" not in intents and any(
+            _RESPONSE_PLAN_ASK.search(c) for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")):
+        intents.insert(0, "incident_report")  # "plan the response and send an engine": both
+    if "evacuation" in intents and "shelter_list" in intents and not _own_shelter_request(text, clauses, unit_ids, city):
         intents.remove("shelter_list")
     if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
         # "hazmat SOP: ... shelters ..." is one procedure question
         if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
+
+
+_GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"
+                        r"do (?:we|i) (?:have to|need to|always)|does (?:the|our)|should we always|in general)\b|"
+                        r"一般|多大|多远|多少米|什么时候|什么情况|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
+
+
+def _named_place(text: str, city: Any) -> bool:
+    try:
+        return bool(city.gazetteer.find_in_text(text))
+    except Exception:  # noqa: BLE001 - no gazetteer: no place known
+        return False
+
+
+def _general_question(clause: str, city: Any) -> bool:
+    """A question about evacuating in general: question form and no place of the map or description named."""
+    if not (_GENERAL_Q.search(clause) and (_QUESTIONISH.search(clause) or re.search(r"[?？吗]", clause))):
+        return False
+    if re.search(r"\bhow do we get\b|\bcan we get\b", clause, re.IGNORECASE):
+        return False
+    try:
+        if city.gazetteer.find_in_text(clause):
+            return False
+    except Exception:  # noqa: BLE001 - no gazetteer: judge by the words only
+        pass
+    return not (_DESCRIPTION.search(clause) or _prep_phrase(clause))
+
+
+def _own_shelter_request(text: str, clauses: list[str], unit_ids: list[str], city: Any) -> bool:
+    """A shelter list asked for in its own clause ("evacuate 200 m. Shelters near X?"); "evacuate X to a shelter"
+    (one clause) is one evacuation plan, which proposes its shelters itself."""
+    shelter = next((c for c in clauses if clause_intent(c, unit_ids) == "shelter_list"), None)
+    evacuation = next((c for c in clauses if clause_intent(c, unit_ids) == "evacuation"), None)
+    return shelter is not None and evacuation is not None and shelter != evacuation
 
 
 def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, threshold: float = 0.6) -> bool:
@@ -535,6 +734,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
+    text = name_units(text, city)
     intents, whole = route(text, router, city, triage)
     unit_ids = [unit.id for _, unit in city.units()]
     gazetteer = city.gazetteer
@@ -556,6 +756,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 hazard_guess = result.incident_type
                 if hazard_guess == "traffic_accident" and hazard_from_words(text) == "hazmat":
                     hazard_guess = "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
+                if hazard_guess == "severe_weather" and hazard_from_words(text) == "flood":
+                    hazard_guess = "flood"  # a storm surge / a downpour that floods is handled as a flood
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:
@@ -569,7 +771,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             continue
         clause = next((c for c in clauses if clause_intent(c, unit_ids) == intent), text)
         if intent == "incident_report":
-            calls.append({"name": "plan_response", "args": {"report": text}})
+            # beside a plan question, the plan is made from the report's own clauses ("Flooding at X. Response plan
+            # please, and what does the flood annex say ...": the annex question is not part of the report)
+            own = [c for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")] if "plan_question" in intents else []
+            report = ". ".join(own) if own and len(" ".join(own)) >= 12 else text
+            calls.append({"name": "plan_response", "args": {"report": report}})
         elif intent == "plan_question":
             calls.append({"name": "search_plans", "args": {"query": plan_query(clause if len(intents) > 1 else text)[:500]}})
         elif intent in ("sitrep", "unit_board", "shelter_occupancy"):
@@ -578,7 +784,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             priority = extract_priority(clause) or extract_priority(text) if len(intents) == 1 else extract_priority(clause)
             calls.append({"name": "open_incidents", "args": {"priority": priority} if priority else {}})
         elif intent == "unit_status_change":
+            # units named only in another request's clause ("... 另外查一下 HAK-E1 现在什么状态") get no status change
+            changing = {u for c in clauses if clause_intent(c, unit_ids) == "unit_status_change" for u in canonical_unit_ids(c, unit_ids)}
             for uid, chunk in _unit_chunks(text, unit_ids):
+                if changing and uid not in changing:
+                    continue
                 if True:
                     status = extract_status(chunk) or extract_status(text)
                     if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
@@ -613,6 +823,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if radius:
                 args["radius_m"] = radius
             calls.append({"name": "plan_evacuation", "args": args})
+            if "plan_question" in intents or len(intents) >= 3:
+                continue  # the operator asked their own plan question / the turn's steps are needed for the other requests
             # the plan passages on opening shelters for this hazard, cited beside the evacuation plan
             calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
                                                            "hazard": "evacuation", "k": 2}})

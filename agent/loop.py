@@ -27,7 +27,7 @@ from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
-from agent.safety import MIXED_WARNING, REFUSAL, CheckedText
+from agent.safety import INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, CheckedText
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
 from agent.text_tool_calls import MalformedToolCall, parse_tool_calls
 
@@ -135,6 +135,11 @@ class ChatAgent:
         if not calls and prediction.intent == "out_of_scope":
             self._save("final", {"text": REFUSAL})
             yield ChatEvent(kind="final", text=REFUSAL)
+            return
+        if not calls and message.has_injection:
+            # injected instructions and, besides them, nothing we can act on: refused, like an injection-only message
+            self._save("final", {"text": INJECTION_REFUSAL})
+            yield ChatEvent(kind="final", text=INJECTION_REFUSAL)
             return
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []

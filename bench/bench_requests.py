@@ -173,7 +173,7 @@ def world_state(assistant: Any) -> tuple:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["test", "train", "all"])
+    parser.add_argument("--split", default="test", choices=["test", "train", "dev", "all"])
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show-misses", type=int, default=40)
     parser.add_argument("--data", type=Path, default=DATA, help="another set in the same format (e.g. bench/data/router_dev.yaml)")

@@ -29,3 +29,45 @@ def test_slots():
     assert extract_unit_status("ERO-E1 已出动", ["ERO-E1"]) == ("ERO-E1", "dispatched")
     assert extract_priority("this is a p1 call") == "P1"
     assert extract_radius_m("clear 300 m around it") == 300.0
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [("两百米范围", 200.0), ("半径一百五十米", 150.0), ("half a kilometre around the package", 500.0),
+     ("three hundred and fifty metres downwind", 350.0), ("Evacuate 200m.", 200.0), ("1.5 km", 1500.0), ("no radius here", None)],
+)
+def test_radius_in_words_and_chinese_numerals(text, metres):
+    assert extract_radius_m(text) == metres
+
+
+def test_units_named_by_station_type_and_number(city):
+    from agent.intents import name_units
+
+    assert name_units("Is engine 1 at Erottaja available?", city) == "Is ERO-E1 available?"
+    assert "ERO-L2" in name_units("ladder two at Erottaja, is it still off the road?", city)
+    assert "ERO-E2" in name_units("把 Erottaja 的二号消防车标记为出动中", city)
+    assert name_units("the Erottaja ambulance is available again", city).startswith("ERO-A1")  # the only one there
+    assert name_units("send the Kamppi ambulances", city) == "send the Kamppi ambulances"  # two there: not guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("what's the minimum evacuation radius for a suspected bomb?", ["plan_question"]),  # no place: a procedure question
+        ("evacuate Metsätalo and get two engines over there", ["evacuation", "dispatch"]),
+        ("派一辆救护车去 Kamppi 并疏散周边两百米", ["dispatch", "evacuation"]),
+        ("KAM-P1 标记为出动，另外查一下 HAK-E1 现在什么状态", ["unit_status_change", "unit_query"]),
+        ("how do I ask you to plan an evacuation?", ["help"]),
+    ],
+)
+def test_routing_of_new_phrasings(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_a_status_change_is_not_given_to_a_unit_only_asked_about(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls("把 KAM-P1 标记为出动，另外查一下 HAK-E1 现在什么状态", router, city)
+    assert [(c["name"], c["args"].get("unit_id")) for c in calls] == [("set_unit_status", "KAM-P1"), ("unit_status", "HAK-E1")]
