@@ -28,6 +28,11 @@ WINDOW_STRIDE_FRACTION = 0.5  # long reports: windows of max_length tokens overl
 SECONDARY_THRESHOLD = 0.2  # softmax share above which another hazard is reported alongside the main one
 NO_PRIORITY = "n/a"  # models trained without a priority column
 MIN_WORKER_WINDOWS = 8  # fewer windows than this per worker: one thread does the whole batch
+# A padded batch's longest window may be at most this much longer than its shortest (plus PAD_SLACK_TOKENS): every
+# window of a batch costs as much as its longest, and tweets run 10..128 tokens, so one batch of a micro-batch's
+# windows spent half its work on padding.
+PAD_SLACK_FRACTION = 0.15
+PAD_SLACK_TOKENS = 4
 
 
 class TriageResult(BaseModel):
@@ -114,10 +119,19 @@ class TriageClassifier:
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="triage") if self.workers > 1 else None
 
     def _batches(self, windows: list[list[int]]) -> list[dict[str, torch.Tensor]]:
-        """Padded input batches of ``batch_size`` windows, made in the calling thread (the tokenizer is not shared
-        with the workers)."""
-        return [self.tokenizer.pad({"input_ids": windows[start:start + self.batch_size]}, padding=True, return_tensors="pt")
-                for start in range(0, len(windows), self.batch_size)]
+        """Padded input batches of at most ``batch_size`` windows of about one length (windows come sorted by length;
+        a batch closes when the next window is over PAD_SLACK longer than its first), made in the calling thread
+        (the tokenizer is not shared with the workers). The mask keeps padding out of every result, so bucketing
+        changes only the cost."""
+        batches, start = [], 0
+        while start < len(windows):
+            limit = len(windows[start]) * (1 + PAD_SLACK_FRACTION) + PAD_SLACK_TOKENS
+            end = start + 1
+            while end < len(windows) and end - start < self.batch_size and len(windows[end]) <= limit:
+                end += 1
+            batches.append(self.tokenizer.pad({"input_ids": windows[start:end]}, padding=True, return_tensors="pt"))
+            start = end
+        return batches
 
     def _forward(self, batches: list[dict[str, torch.Tensor]]) -> tuple[np.ndarray, np.ndarray | None]:
         """Type and priority probabilities of padded batches, in order."""
