@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -69,6 +70,13 @@ class TriageClassifier:
         # on one thread each use both cores without either. Same maths per window, so the same decisions.
         self.workers = 1
         self._pool: ThreadPoolExecutor | None = None
+        # torch | onnx: the network on ONNX Runtime (same fp32 maths, less CPU; finetune.onnx_runtime), set up on
+        # first use; falls back to torch, with a warning, if it is missing or its graph disagrees with torch.
+        self.runtime = "torch"
+        self.threads = 1
+        self._onnx = None
+        self._runtime_ready = False
+        self._runtime_lock = threading.Lock()
         # Priority (and type) are blended with an n-gram + cue model when validation said it helps
         # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
@@ -105,6 +113,7 @@ class TriageClassifier:
         log.info("loaded triage model %s from %s", config["version"], path)
         classifier = cls(path, config, tokenizer, net, zh_head)
         classifier.set_workers(get_settings().triage_workers or threads)
+        classifier.runtime, classifier.threads = get_settings().triage_runtime, threads
         if (path / PRIORITY_TEXT_MODEL).is_file() and min(classifier.priority_blend, classifier.type_blend) < 1.0:
             import joblib
 
@@ -133,12 +142,38 @@ class TriageClassifier:
             start = end
         return batches
 
-    def _forward(self, batches: list[dict[str, torch.Tensor]]) -> tuple[np.ndarray, np.ndarray | None]:
-        """Type and priority probabilities of padded batches, in order."""
+    def _ensure_runtime(self) -> None:
+        """Set up ONNX Runtime on first use when asked for (an export of a few seconds, once per model)."""
+        if self._runtime_ready:
+            return
+        with self._runtime_lock:
+            if self._runtime_ready:
+                return
+            if self.runtime == "onnx":
+                from finetune.onnx_runtime import OnnxHeads, OnnxUnavailable
+
+                try:
+                    self._onnx = OnnxHeads.for_model(self.path, self.version, self.net, self.tokenizer, len(self.type_labels),
+                                                     len(self.config["priority_labels"]) if self.config.get("has_priority") else None,
+                                                     self.threads)
+                except OnnxUnavailable as exc:
+                    log.warning("triage runs on torch: %s", exc)
+            elif self.runtime != "torch":
+                log.warning("unknown triage runtime %r (use onnx or torch): torch it is", self.runtime)
+            self._runtime_ready = True
+
+    def _logits(self, batch: dict[str, torch.Tensor], single_thread: bool) -> tuple[torch.Tensor, torch.Tensor | None]:
+        if self._onnx is not None:
+            t, p = self._onnx(batch["input_ids"], batch["attention_mask"], single_thread=single_thread)
+            return torch.from_numpy(t), (torch.from_numpy(p) if p is not None else None)
+        return self.net(batch["input_ids"], batch["attention_mask"])
+
+    def _forward(self, batches: list[dict[str, torch.Tensor]], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+        """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker)."""
         types, prios = [], []
         with torch.inference_mode():
             for batch in batches:
-                type_logits, prio_logits = self.net(batch["input_ids"], batch["attention_mask"])
+                type_logits, prio_logits = self._logits(batch, single_thread)
                 types.append((torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy())
                 if prio_logits is not None:
                     prios.append(torch.softmax(prio_logits, -1).numpy())
@@ -146,6 +181,7 @@ class TriageClassifier:
 
     def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
         """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
+        self._ensure_runtime()
         order = np.argsort([len(w) for w in windows], kind="stable")
         workers = max(1, min(self.workers, len(windows) // MIN_WORKER_WINDOWS)) if self._pool is not None else 1
         # Dealt out in turn, so every worker gets short and long windows alike (equal work, little padding).
@@ -155,7 +191,7 @@ class TriageClassifier:
         jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
         if len(parts) > 1:  # several workers: one thread each
             with torch_threads(1):
-                results = list(self._pool.map(self._forward, jobs))
+                results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
         else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
             results = [self._forward(jobs[0])]
         for idx, (t, p) in zip(parts, results):
