@@ -17,6 +17,7 @@ import fcntl
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -112,12 +113,21 @@ class OnnxHeads:
             options.log_severity_level = 3
             return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
+        self._session, self._threads = session, threads
         self._single = session(1)
-        self._multi = session(threads) if threads > 1 else self._single
+        self._multi = None if threads > 1 else self._single  # made on the first lone report (~1 s)
+        self._lock = threading.Lock()
         self._has_priority = len(self._single.get_outputs()) > 1
 
+    def _multi_session(self):
+        if self._multi is None:
+            with self._lock:
+                if self._multi is None:
+                    self._multi = self._session(self._threads)
+        return self._multi
+
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, *, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
-        sess = self._single if single_thread else self._multi
+        sess = self._single if single_thread else self._multi_session()
         outputs = sess.run(None, {"input_ids": input_ids.numpy().astype(np.int64, copy=False),
                                   "attention_mask": attention_mask.numpy().astype(np.int64, copy=False)})
         return outputs[0], (outputs[1] if self._has_priority else None)
