@@ -12,6 +12,8 @@ Prints:
     model's own time, on the random hazards of bench_planners (Helsinki and the 50k-node grid).
 
 Usage: .venv/bin/python bench/bench_protective_actions.py [--runs 40] [--grid-side 224] [--grid-runs 10]
+       .venv/bin/python bench/bench_protective_actions.py --data bench/data/protective_actions.yaml --skip-clearance --show-misses
+(``--show-misses`` prints the items whose action or people figure misses; it is refused on a held-out set.)
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ from tools.evacuation.steps import affected_groups, hazard_network, time_to_near
 from tools.protective import plan_protective_action  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "protective_actions.yaml"
+# Held-out sets: aggregate figures only, never their items.
+HELD_OUT = {"protective_actions_v2.yaml"}
 ANCHOR = "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?"
 
 
@@ -51,7 +55,7 @@ def within(value: float, target: float, factor: float) -> bool:
     return target / factor <= value <= target * factor
 
 
-def bench_labelled(city: CityModel, data: Path) -> None:
+def bench_labelled(city: CityModel, data: Path, show_misses: bool = False) -> None:
     items = yaml.safe_load(data.read_text(encoding="utf-8"))
     n = len(items)
     agree = rule_ok = iso_ok = sector_ok = failed = 0
@@ -61,6 +65,7 @@ def bench_labelled(city: CityModel, data: Path) -> None:
     zero_ok = zero_n = 0
     by_lang: dict[str, list[int]] = {}
     confusion: dict[tuple[str, str], int] = {}
+    misses: list[str] = []
     for it in items:
         t0 = time.perf_counter()
         try:
@@ -78,6 +83,7 @@ def bench_labelled(city: CityModel, data: Path) -> None:
         by_lang[it["lang"]][1] += 1
         if not ok:
             confusion[(it["action"], got)] = confusion.get((it["action"], got), 0) + 1
+            misses.append(f"{it['id']} action {it['action']} ({it['rule']}) -> {got} ({plan.rule if plan else '-'}): {it['text'][:110]}")
         if plan is None:
             continue
         rule_ok += plan.rule == it["rule"]
@@ -89,6 +95,10 @@ def bench_labelled(city: CityModel, data: Path) -> None:
             zero_ok += plan.people_moved == 0
             continue
         tol = 2.0 if it["action"] == "evacuate_building" else 3.0
+        if abs(plan.people_moved - est) > 0.5 * est:
+            bld = plan.building
+            where = f"{bld.label}: {bld.footprint_m2:.0f} m2 x {bld.floors:g} fl, {bld.use}, {bld.source}" if bld else plan.location
+            misses.append(f"{it['id']} people {plan.people_moved} vs {est} ({plan.rule}; {plan.people_basis}; {where}); label: {it.get('people_reason', '')}")
         for key, value in (("plan", plan.people_moved), ("buildings", plan.people_moved_buildings), ("zones", plan.people_moved_zones)):
             if value is None:
                 continue
@@ -110,6 +120,10 @@ def bench_labelled(city: CityModel, data: Path) -> None:
               f"quartiles {pct(rs, 25):.2f}-{pct(rs, 75):.2f})")
     print(f"items where the label moves nobody: plan moves nobody in {zero_ok}/{zero_n}")
     print(f"planning time ms p50 {pct(ms, 50):.0f}  p95 {pct(ms, 95):.0f}  max {max(ms):.0f}")
+    if show_misses:
+        print(f"misses ({len(misses)}):")
+        for line in misses:
+            print("  " + line)
 
 
 def bench_anchor(city: CityModel) -> None:
@@ -179,11 +193,14 @@ def main() -> int:
     parser.add_argument("--skip-grid", action="store_true")
     parser.add_argument("--data", type=Path, default=DATA, help="the frozen labelled set")
     parser.add_argument("--skip-clearance", action="store_true")
+    parser.add_argument("--show-misses", action="store_true", help="print the items that miss (development sets only)")
     args = parser.parse_args()
+    if args.show_misses and args.data.name in HELD_OUT:
+        parser.error(f"{args.data.name} is a held-out set: aggregate figures only, no --show-misses")
     logging.basicConfig(level=logging.ERROR)
     print(f"load average at start: {os.getloadavg()}  (2 shared cores)")
     city = CityModel.load()
-    bench_labelled(city, args.data)
+    bench_labelled(city, args.data, args.show_misses)
     bench_anchor(city)
     if args.skip_clearance:
         return 0

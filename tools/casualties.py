@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 _EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "several": 3, "few": 3, "couple": 2,
-           "dozen": 12, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
+           "dozen": 12, "a dozen": 12, "dozens of": 20, "a couple of": 2, "a few": 3, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
            "fyra": 4, "fem": 5}
 _ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "好几": 3}
 
@@ -35,19 +35,19 @@ _PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddl
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
               "player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
-              "mannen|kvinnan|barnet|föraren|i")
+              "mannen|kvinnan|barnet|föraren|other|i")
 _PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
               "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "parents|we|they")
-_NUM_RE = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
+              "parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
+_NUM_RE = r"(?:\d{1,3}|a dozen|dozens of|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
     r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
-    r"(?P<num>" + _NUM_RE + r"|a|an|one|the|his|her|my|our|their|this|that)?\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
+    r"(?P<num>" + _NUM_RE + r"|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
     r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more)\b)",
     re.IGNORECASE)
@@ -66,7 +66,7 @@ _SERIOUS = re.compile(
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
-    r"stab(bed| wound)|gunshot|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
+    r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
     r"critical\w*|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
@@ -76,20 +76,22 @@ _MINOR = re.compile(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
     r"nosebleed|bloody nose|concussion|shaken|in pain|screaming|knocked down|hit by|"
-    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
+    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)",
+    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
     re.IGNORECASE)
+# Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
+_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
 _EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
-_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|cramps|fever|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
-                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服", re.IGNORECASE)
+_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
 _NEG = re.compile(r"(\b(no|not|nobody|no one|none|without|isn'?t|wasn'?t|aren'?t|weren'?t|never|ei|ingen|inte)\b[^,;.]{0,25}$)"
@@ -121,7 +123,7 @@ class Census:
         return self.serious + self.minor + self.ill + self.exposed
 
 
-_RANK = {"exposed": 0, "ill": 1, "minor": 2, "serious": 3}
+_RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 
 
 def _num(raw: str | None, plural: bool) -> int:
@@ -160,6 +162,8 @@ def _condition(clause: str) -> tuple[str | None, bool]:
         words = [w for k, w in found if k == "minor"]
         if all(_ILL.fullmatch(w) for w in words):
             return "ill", False
+        if all(_TRIVIAL.match(w) for w in words):
+            return "trivial", False
         return "minor", all(_GENERIC.match(w) for w in words)
     return "exposed", False
 
@@ -245,6 +249,9 @@ def census(text: str) -> Census:
     # a serious part of an earlier group ("two of them very weak") is taken out of that group
     moved = sum(g.count for g in groups if g.subset and g.kind == "serious")
     counts = {k: sum(g.count for g in whole if g.kind == k) for k in ("minor", "ill", "exposed")}
+    if not (serious or counts["minor"] or counts["ill"] or counts["exposed"]):
+        # A report whose only casualties are bruised still gets its one ambulance; beside others they add none.
+        counts["minor"] = sum(g.count for g in whole if g.kind == "trivial")
     for k in ("ill", "minor", "exposed"):
         take = min(moved, counts[k])
         counts[k] -= take

@@ -127,7 +127,7 @@ _VOWELS = "aeiouy"
 # Finnish case endings (and Swedish definite / genitive endings), diacritics already folded (ä -> a).
 _ENDING = r"(?:n|a|ssa|sta|lla|lta|lle|ksi|na|ta|t|in|ihin|iin|seen|hin|han|hen|s|ns|en|et|arna|ar|e|sa|ine|issa|illa|ilta|ille|ista|ja|ia|ita|ssa|lla)?"
 _GRADATION = (("kk", "kk?"), ("pp", "pp?"), ("tt", "tt?"), ("nk", "n[kg]"), ("nt", "n[tn]"), ("lt", "l[tl]"), ("rt", "r[tr]"),
-              ("mp", "m[pm]"), ("t", "[td]"), ("p", "[pv]"))
+              ("mp", "m[pm]"), ("ht", "h[td]"), ("t", "[td]"), ("p", "[pv]"))
 
 
 def _word_pattern(word: str) -> str:
@@ -135,6 +135,9 @@ def _word_pattern(word: str) -> str:
     Helsinki -> Helsingin) and case endings; no arbitrary suffix, so 'Stokka' does not match 'Stokmann'."""
     if has_cjk(word) or len(word) <= 3 or not word.isalpha():
         return re.escape(word)
+    if word.endswith(("us", "os", "es", "is", "ys")) and len(word) >= 5:
+        # Finnish -s nouns inflect on -kse- ("rakennus" -> "rakennuksessa", "Sokos" -> "Sokoksella").
+        return re.escape(word[:-1]) + f"(?:s|kse|ks)[{_VOWELS}]{{0,2}}" + _ENDING
     if len(word) <= 5:
         return re.escape(word) + _ENDING  # short names: the word itself and a case ending ("Espa" is not "Espoo")
     if word[-1] not in _VOWELS:

@@ -16,6 +16,7 @@ feature (with a relation) > generic description > street > zone.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
@@ -25,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _stem, _word_pattern, has_cjk, normalize
+from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _notable, _stem, _word_pattern, has_cjk, normalize
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 from tools.place_words import concepts, latin_sound_key, pinyin_sound_key, place_word_forms, translit_runs, zh_kind_hint
 
@@ -70,8 +71,10 @@ _DIRECTION = {"north": (0, 1), "northern": (0, 1), "pohjois": (0, 1), "norra": (
               "west": (-1, 0), "western": (-1, 0), "lansi": (-1, 0), "vastra": (-1, 0), "西": (-1, 0)}
 _JUNCTION_WORD = re.compile(r"\b(corner|junction|intersection|crossing|crossroads|kulma\w*|risteykse\w*|risteys\w*|hornet|korsning\w*)\b|路 口|交 叉|十 字|拐 角|交 汇|交 界")
 _CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$")
-_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:.,])")
-_HOUSE_NUMBER = re.compile(r"^ (\d{1,3})(?: ([a-h]))?(?= |$)(?! (?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)\b)")
+_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[:.,]\d)")  # "21:15:" too
+_HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ?([a-h]))?(?= |$)")
+# A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
+_NOT_A_HOUSE_NUMBER = r"\s*(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
@@ -97,6 +100,36 @@ _COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "childr
                  "hotel", "library", "school", "hospital", "stadium", "park", "garden", "tower", "palace", "island"}
 _STREET_WORD_AFTER = re.compile(r"^ (street|road|avenue|boulevard|lane|drive|way|katu|tie|gatan|vagen|strasse)\b( \d{1,4})?|^ \d{1,4}(?: [a-h])?(?= |$)")
 _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
+
+
+# Finnish case endings a misspelt name may carry (diacritics folded), longest first.
+_FI_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "een", "iin", "aan", "in", "la", "na", "ta", "sa", "n")
+
+
+# Function words of the report languages: never part of a misspelt name ("that her" is not "theater").
+_FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "that", "this", "these", "those", "her", "his", "him", "she", "he", "it",
+                   "its", "they", "them", "their", "we", "our", "you", "your", "my", "me", "is", "are", "was", "were", "be", "been",
+                   "has", "have", "had", "do", "does", "did", "then", "than", "there", "here", "with", "from", "into", "onto", "of",
+                   "to", "in", "on", "at", "by", "for", "as", "if", "so", "no", "not", "all", "some", "any", "one", "who", "what",
+                   "when", "where", "which", "while", "just", "still", "very", "too", "also", "now", "ja", "ei", "se", "ne", "han",
+                   "on", "oli", "ovat", "kun", "etta", "mutta", "tai", "och", "att", "det", "den", "som", "ar", "var", "med", "pa",
+                   "av", "till", "for", "inte", "har", "jag", "vi"}
+
+
+def _spelling_variants(gram: str) -> list[tuple[str, str]]:
+    """(variant, how): the gram ("as"); its words joined ("joined"); its last word without a case ending ("stem")."""
+    out = [(gram, "as")]
+    words = gram.split()
+    if len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words):
+        out.append(("".join(words), "joined"))
+    last = words[-1]
+    for end in _FI_ENDINGS:
+        if last.endswith(end) and len(last) - len(end) >= 4:
+            stem = last[: -len(end)]
+            # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.
+            for s in (stem, re.sub(r"kadu$", "katu", stem), re.sub(r"hde$", "hti", stem), re.sub(r"kse$", "s", stem)):
+                out.append((" ".join(words[:-1] + [s]), "stem"))
+    return list(dict.fromkeys(out))
 
 
 class Alternative(BaseModel):
@@ -180,6 +213,11 @@ class Locator:
                 body = " ".join(_word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         self._generic_cache: dict[str, list[_Entry]] = {}
+        self._generic_by_key: dict[str, list[GenericPlace]] = {}
+        for gp in GENERIC_PLACES:
+            for ph in gp.phrases:
+                self._generic_by_key.setdefault(normalize(ph), []).append(gp)
+        self._generic_keys = set(self._generic_by_key)
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
         self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
@@ -205,10 +243,31 @@ class Locator:
                 if len(key) >= 2 and e not in self._sound_index.setdefault(key, []):
                     self._sound_index[key].append(e)
         self._sound_keys = list(self._sound_index)
+        # A word of one notable feature's name that no other place shares ("Hilton", "Marski"): the report may give
+        # only that word. Common place-name words (glossary concepts), city names and short words are left out.
+        word_places: dict[str, list[_Entry]] = {}
+        for e in self.gaz.entries:
+            if e.kind != "landmark" or _is_stop(e.tags) or "entrance" in e.tags or not _notable(e.tags):
+                continue
+            for k in e.keys:
+                if has_cjk(k):
+                    continue
+                for w in k.split():
+                    if len(w) >= 5 and w.isalpha() and concepts(w) is None and w not in self.gaz.context_keys and w not in _COMMON_WORDS:
+                        if e not in word_places.setdefault(w, []):
+                            word_places[w].append(e)
+        self._unique_words = {w: es[0] for w, es in word_places.items()
+                              if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz._by_key}
         self._known_cjk = [k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
+        # By first letter, and by first three: a misspelling seldom gets the first letter wrong, and a reading over a
+        # name already found keeps its start -- a fraction of the names to compare.
+        self._fuzzy_by_prefix: dict[str, list[str]] = {}
+        for k in self._fuzzy_keys:
+            self._fuzzy_by_prefix.setdefault(k[:1], []).append(k)
+            self._fuzzy_by_prefix.setdefault(k[:3], []).append(k)
 
     # --- helpers -------------------------------------------------------------
     def _xy(self, lat: float, lon: float) -> tuple[float, float]:
@@ -240,10 +299,51 @@ class Locator:
                     if e not in named:
                         named.append(e)
             tagged = [e for e in self.gaz.entries if e.tags and e not in named and any(tags_match(rule, e.tags) for rule in gp.tags)]
+            if gp.ranked and tagged:
+                def fit(e: _Entry) -> int:
+                    return next(i for i, rule in enumerate(gp.tags) if tags_match(rule, e.tags))
+                best_fit = min(fit(e) for e in tagged)
+                tagged = [e for e in tagged if fit(e) == best_fit]
             # A facility and its OSM twin are one place: keep the facility.
             twins = {e.ref for e in tagged + named if e.kind != "landmark" and e.ref}
             self._generic_cache[gp.kind] = [e for e in named + tagged if not (e.kind == "landmark" and e.ref in twins)]
         return self._generic_cache[gp.kind]
+
+    def _renamed(self, m: Mention) -> Mention:
+        """The mention on the entry of its name that is of the kind the name describes, when another one comes first."""
+        if not self._misnamed(m):
+            return m
+        kinds = self._generic_by_key.get(m.key, [])
+        fit = next((e for e in self.gaz._by_key.get(m.key, []) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
+        return dataclasses.replace(m, entry=fit) if fit is not None else m
+
+    def _named_of_kind(self, text: str, norm: str, g: "_Generic", cands: list[_Entry]) -> Resolution | None:
+        """"the Mannerheim statue", "the Hilton hotel": a word of one feature's name right before a description of its kind."""
+        from rapidfuzz import fuzz
+
+        words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z][a-z0-9]+", norm[max(0, g.start - 30): g.start])]
+        words = [(a + max(0, g.start - 30), b + max(0, g.start - 30), w) for a, b, w in words][-2:]
+        words = [(a, b, w) for a, b, w in words if len(w) >= 4 and w not in _NOT_QUALIFIERS and w not in _COMMON_WORDS
+                 and w not in self.gaz.context_keys]
+        if not words or has_cjk(norm[max(0, g.start - 2): g.start]):
+            return None
+        for a, _, word in reversed(words):  # the word right before first ("the Runeberg statue", "Mannerheim statue")
+            stem = word[: max(4, len(word) - 2)]
+            fits = [e for e in cands if any(w.startswith(stem) or (len(w) >= 5 and fuzz.ratio(w, word) >= 85.0)
+                                            for k in e.keys if not has_cjk(k) for w in k.split())]
+            if fits:
+                break
+        if not fits or not all(self._dist(e, fits[0]) <= SAME_PLACE_M for e in fits):
+            return None
+        pick = max(fits, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
+        res = self._feature(text, norm, pick, a, g.end, 0.95, "feature")
+        res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
+        return res
+
+    def _misnamed(self, m: Mention) -> bool:
+        """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
+        kinds = self._generic_by_key.get(m.key)
+        return bool(kinds) and all(m.entry not in self.generic_candidates(gp) for gp in kinds)
 
     def _generics(self, norm: str, taken: list[tuple[int, int]]) -> list[_Generic]:
         out: list[_Generic] = []
@@ -282,17 +382,43 @@ class Locator:
         return norm[a:b]
 
     # --- pieces ----------------------------------------------------------------
+    @staticmethod
+    def _number_after(text: str, norm: str, mn: Mention) -> tuple[int, str, int] | None:
+        """The house number right after a street mention ("Bulevardi 16b", "Yrjönkatu 21 B", "Annankatu 25 号"): (16, "B", its length).
+
+        A letter counts only when the report writes it next to the number: in "Yrjönkatu 30, a resident" the
+        comma (gone from ``norm``) says the "a" is a word, not staircase A; likewise "Kalevankatu 12, people
+        with headaches" is number 12, and "Annankatu 25 people" is no address.
+        """
+        m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 24])
+        # Read on the report's own text, where punctuation still separates "Kalevankatu 12, people ..."
+        if m and re.search(rf"(?<![\d:.,]){m.group(1)}{_NOT_A_HOUSE_NUMBER}", text, re.IGNORECASE):
+            m = None
+        if m:
+            letter = m.group(2) or ""
+            if letter and not re.search(rf"(?<!\d){m.group(1)}\s?{letter}(?!\w)", text, re.IGNORECASE):
+                letter = ""
+            return int(m.group(1)), letter.upper(), m.end()
+        cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
+        return (int(cjk.group(1)), "", cjk.end()) if cjk else None
+
+    def house_number(self, text: str, street: str) -> str | None:
+        """The house number the report gives after ``street`` ("21", "16b"), or None; a clock time is never one."""
+        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
+        norm, mentions = self.gaz.mentions(text)
+        key = normalize(street)
+        for mn in mentions:
+            if mn.entry.kind == "street" and normalize(mn.entry.name) == key and (num := self._number_after(text, norm, mn)) is not None:
+                return f"{num[0]}{num[1].lower()}"
+        return None
+
     def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
-        m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 16])
-        if not m:
-            cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
-            if not cjk:
-                return None
-            m = cjk
-        number = int(m.group(1))
-        letter = (m.group(2) or "").upper() if m.lastindex and m.lastindex >= 2 else ""
+        num = self._number_after(text, norm, mn)
+        if num is None:
+            return None
+        number, letter, length = num
         entry = mn.entry
-        evidence = self._evidence(text, norm, mn.start, mn.end + m.end())
+        evidence = self._evidence(text, norm, mn.start, mn.end + length)
         hit = self.addresses.lookup(normalize(entry.name), entry.name, number, letter)
         if hit is None:
             # No numbered address on that street in the extract: the nearest point of the street is all we have.
@@ -424,7 +550,21 @@ class Locator:
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
     def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution | None:
+        if not (_PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm)):
+            # An underground square or hall is meant only when the report says it is below ground.
+            above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
+                                              or e.tags.get("level", "0").startswith("-"))]
+            cands = above or cands
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
+        places = [c for c in context if c.kind in ("street", "zone")]
+        if places:
+            def off(e: _Entry) -> float:
+                return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in places)
+
+            if all(off(e) > CONTEXT_GAP_M for e in cands):
+                # "Hakaniemen kauppahallissa": no such place where the report says; the district or street it names
+                # is the answer (the one on the map is elsewhere).
+                return None
         if named and all(self._dist(e, named[0]) <= SAME_PLACE_M for e in named):
             # A feature literally named with the description in another language (Kauppatori = market square).
             others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
@@ -433,12 +573,23 @@ class Locator:
             def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
 
-            ranked = sorted(cands, key=gap)
+            # Equally close (to 25 m): inside a district, the one nearer its centre ("Kamppi square"); else the bigger
+            # one ("the square by the station" is the station square).
+            zones_c = [c for c in context if c.kind == "zone"]
+
+            def second(e: _Entry) -> float:
+                if zones_c:
+                    return min(math.hypot(*(a - b for a, b in zip(self._xy(e.lat, e.lon), self._xy(z.lat, z.lon)))) for z in zones_c)
+                return -(e.geometry.area if e.geometry is not None else 0.0)
+
+            ranked = sorted(cands, key=lambda e: (round(gap(e) / 25.0), second(e)))
             best = ranked[0]
             if gap(best) > CONTEXT_GAP_M and any(c.kind in ("street", "zone") for c in context):
                 return None  # no such feature where the report says: the street or district it names is the answer
             others = [e for e in ranked[1:] if self._dist(e, best) > SAME_PLACE_M and min(self._dist(e, c) for c in context) <= 100.0]
             return self._feature(text, norm, best, g.start, g.end, 1.0, "generic", others)
+        if len(cands) > 10 and g.kind.confirm:
+            return None  # "the statue": one of dozens, with nothing in the report to say which
         if len(cands) > 1:
             biggest = max(cands, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
             others = [e for e in cands if e is not biggest and self._dist(e, biggest) > SAME_PLACE_M]
@@ -490,29 +641,79 @@ class Locator:
         res.note = (res.note + " " if res.note else "") + f"Read \"{run}\" as {pick.name} by its sound; confirm."
         return res
 
-    def _fuzzy(self, norm: str, taken: list[tuple[int, int]]) -> tuple[str, str, str, float] | None:
-        """The text with its best misspelt place name replaced by the known name: (text, words, name, score)."""
+    def _key_weight(self, key: str) -> tuple[bool, float]:
+        """How much a name stands out on the map: a street or a notable named area before a shop node."""
+        entries = self.gaz._by_key.get(key, [])
+        if not entries:
+            return (True, 0.0)  # a description ("railway station")
+        return (any(e.kind != "landmark" or not _is_stop(e.tags) for e in entries),
+                max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
+
+    def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
+               touch: tuple[int, int] | None = None, text: str = "") -> tuple[str, str, str, float] | None:
+        """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
+
+        A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
+        "Etelä-Esplanadi") and with a Finnish case ending taken off its last word ("Stockmanilla", "Kaivokadula"),
+        each against every name of the map (rapidfuzz ratio, a length-aware cutoff). ``cover``: only grams that
+        contain that span and are longer than it (a short name read inside a longer misspelt one, "Vanha kirrkko");
+        ``touch``: only grams that overlap that span (the unknown word in front of a description). ``text``: the
+        report as written; when its writer capitalises, a single word written in lower case is a word, not a name
+        ("tingling" is not the shop "Tingeling")."""
         from rapidfuzz import fuzz, process
 
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", norm)]
-        best: tuple[float, int, int, str] | None = None
+        capitals: set[str] | None = None
+        if any(c.isupper() for c in text):
+            # Words written capitalised, and the word after one ("Uudella ylioppilastalolla": a name of two words).
+            toks = _TOKEN.findall(text)
+            capitals = {normalize(t) for i, t in enumerate(toks) if t[:1].isupper() or (i and toks[i - 1][:1].isupper())}
+        best: tuple[float, tuple[bool, float], int, int, str] | None = None
         for i in range(len(tokens)):
-            for n in (3, 2, 1):
+            for n in ((5, 4, 3, 2) if cover is not None else (4, 3, 2, 1)):
                 if i + n > len(tokens):
                     continue
                 a, b = tokens[i][0], tokens[i + n - 1][1]
+                if cover is not None and not (a <= cover[0] and cover[1] <= b and (a, b) != cover):
+                    continue
+                if touch is not None and not (a < touch[1] and touch[0] < b):
+                    continue
                 gram = norm[a:b]
+                if n == 1 and capitals is not None and gram not in capitals:
+                    continue
+                if gram in self._generic_keys or any(w in self._generic_keys for w in gram.split()[-1:]) and n == 1:
+                    continue  # a description of a kind of place is not a misspelt name ("centre" is not "center")
                 if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
                     continue
-                if gram in _COMMON_WORDS or gram.split()[0] in _COMMON_WORDS:
+                if gram in _COMMON_WORDS or (gram.split()[0] in _COMMON_WORDS and n <= 2) \
+                        or all(w in _FUNCTION_WORDS for w in gram.split()) or gram.split()[0] in _FUNCTION_WORDS \
+                        or gram.split()[-1] in _FUNCTION_WORDS:
                     continue
-                cut = 85.0 if len(gram) >= 8 else 90.0
-                hit = process.extractOne(gram, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cut)
-                if hit and hit[1] < 100.0 and (best is None or (hit[1], b - a) > (best[0], best[2] - best[1])):
-                    best = (float(hit[1]), a, b, hit[0])
+                for variant, how in _spelling_variants(gram):
+                    cut = 85.0 if len(variant) >= 7 else 90.0
+                    if cover is not None:
+                        cut = max(cut, FUZZY_CONFIDENT)
+                    pool = self._fuzzy_by_prefix.get(variant[:3] if cover is not None else variant[:1], [])
+                    hits = process.extract(variant, pool, scorer=fuzz.ratio, score_cutoff=cut, limit=4)
+                    if cover is not None:
+                        # Over a name already read, the same words in another order count ("University of Helsinki
+                        # main building" = "university main building of helsinki").
+                        hits += process.extract(variant, pool, scorer=fuzz.token_sort_ratio, score_cutoff=cut, limit=2)
+                    for key, score, _ in hits:
+                        if key == gram:
+                            continue  # nothing to correct
+                        if (how == "joined" and score < 95.0) or (how == "stem" and n == 1 and len(key) < len(variant) and score < 95.0):
+                            continue  # "post ictal" is not "Postitalo"; "kitchen" less an ending is not the shop "Kitch"
+                        if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
+                            continue  # one spelling of a description for another
+                        score = min(float(score), 99.0)
+                        cand = (score, self._key_weight(key), a, b, key)
+                        # Nearly as close and a more notable place ("Stokmannin": Stockmann, not the shop Tokmanni).
+                        if best is None or score > best[0] + 3.0 or (score >= best[0] - 3.0 and (cand[1], score, b - a) > (best[1], best[0], best[3] - best[2])):
+                            best = cand
         if best is None:
             return None
-        score, a, b, key = best
+        score, _, a, b, key = best
         entries = self.gaz._by_key.get(key)
         written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
         return norm[:a] + written + norm[b:], norm[a:b], written, score
@@ -561,6 +762,28 @@ class Locator:
             count += len(normalize(m.group(0)).split()) or 0
         return len(text)
 
+    def _respelt(self, text: str, norm: str, mentions: list[Mention], depth: int, cover: Mention | None = None,
+                 touch: tuple[int, int] | None = None) -> Resolution | None:
+        """The text read again with its best misspelt name corrected, when that finds the place (else None)."""
+        if depth > 0:
+            return None
+        span = (cover.start, cover.end) if cover is not None else None
+        taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
+        fixed = self._fuzzy(norm, taken, span, touch, text)
+        if fixed is None:
+            return None
+        corrected, original, replacement, score = fixed
+        # Over a name already read, only a close reading of a longer name ("Rautatieaseman hallissa" is not the grill).
+        if cover is not None and (len(normalize(replacement)) <= len(cover.key) or score < FUZZY_CONFIDENT):
+            return None
+        res = self.locate(corrected, _depth=1)
+        if not res.found or (cover is not None and res.feature == cover.entry.name):
+            return None
+        res.confident = res.confident and score >= FUZZY_CONFIDENT
+        res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
+        res.evidence = res.evidence or original
+        return res
+
     def _not_on_map(self, text: str, evidence: str, what: str = "") -> Resolution:
         name = evidence or what
         return Resolution(method="outside_map", outside_map=True, confident=False, evidence=name,
@@ -576,6 +799,10 @@ class Locator:
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]
+        # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
+        # of that kind, not whatever else OSM calls so.
+        mentions = [self._renamed(m) for m in mentions]
+        mentions = [m for m in mentions if not self._misnamed(m)]
         features = [m for m in mentions if m.entry.kind not in ("street", "zone")]
         zones = [m for m in mentions if m.entry.kind == "zone"]
 
@@ -609,6 +836,14 @@ class Locator:
         # 3. a named feature (landmark or facility), with any relation
         taken = [(m.start, m.end) for m in mentions]
         generics = self._generics(norm, taken)
+        # A stop or an entrance named after a place ("Kajsaniemi" metro entrance) only says where, when the report
+        # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
+        pointers: list[_Entry] = []
+        pointer_spans: list[tuple[int, int]] = []
+        if generics and features and all(_is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features) \
+                and any(min(abs(g.start - m.end), abs(m.start - g.end)) <= 12 for g in generics for m in features):
+            pointer_spans = [(m.start, m.end) for m in features]
+            pointers, features = [m.entry for m in features], []
         if features:
             # Prefer a feature with a relation word at it, then the first named.
             def has_rel(m: Mention) -> bool:
@@ -620,14 +855,22 @@ class Locator:
                 inner = [m for m in features[1:] if m.entry.radius_m < pick.entry.radius_m and self._dist(m.entry, pick.entry) <= 10.0]
                 if inner:
                     pick = min(inner, key=lambda m: m.entry.radius_m)
+            if _depth == 0:
+                # "Vanha kirrkko", "Esplanadin puisto": a name inside a longer misspelt, split or reordered one.
+                longer = self._respelt(text, norm, mentions, _depth, cover=pick)
+                if longer is not None:
+                    return longer
             same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
-            qualifier = self._unknown_qualifier(text, norm, pick.start) if pick.entry.kind == "landmark" else None
+            # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
+            described = pick.entry.kind == "landmark" or pick.key in self._generic_keys
+            qualifier = self._unknown_qualifier(text, norm, pick.start) if described else None
             trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
             if trailing:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
-                return self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
+                return self._respelt(text, norm, mentions, _depth) or \
+                    self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
@@ -653,18 +896,33 @@ class Locator:
         ordered = anchors + heads + context_g
         for g in ordered:
             cands = self.generic_candidates(g.kind)
-            qualifier = self._unknown_qualifier(text, norm, g.start)
+            by_word = self._named_of_kind(text, norm, g, cands)
+            if by_word is not None:
+                return by_word
+            # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
+            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start)
             if qualifier and not has_cjk(qualifier):
-                return self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
+                # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
+                q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)
+                return self._respelt(text, norm, mentions, _depth, touch=q_at) or \
+                    self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue
-            context: list[_Entry] = [c.entry for c in streets + zones]
+            context: list[_Entry] = [c.entry for c in streets + zones] + pointers
             for other in generics:
                 if other is not g and other.kind is not g.kind:
                     context += self.generic_candidates(other.kind)[:3]
             res = self._generic(text, norm, g, cands, context)
             if res is None:
                 continue
+            if g.kind.confirm:
+                # A kind of place every town has several of: the one on this map may not be the one meant.
+                res.confident = False
+            if not res.confident and not qualifier:
+                # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
+                named = self._respelt(text, norm, mentions, _depth)
+                if named is not None and any(named.feature == c.name for c in cands):
+                    return named
             if qualifier:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
                 res.confident = False
@@ -688,17 +946,32 @@ class Locator:
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
             # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")])
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")], text=text)
             if fixed is not None:
                 corrected, original, replacement, score = fixed
                 res = self.locate(corrected, _depth=1)
-                if res.found and (coarse is None or res.method not in ("street", "zone")):
+                # Over a street or district named plainly, only a close reading ("drivers" is not the shop "Diverse").
+                if res.found and (coarse is None or (res.method not in ("street", "zone") and score >= FUZZY_CONFIDENT)):
                     res.confident = res.confident and score >= FUZZY_CONFIDENT
                     res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
                     res.evidence = original if not res.evidence else res.evidence
                     return res
         if coarse is not None:
             return coarse
+
+        # 7b. one word of a feature's name that no other place has ("behind the Hilton"): read as that name, unconfirmed
+        if _depth == 0:
+            for m in re.finditer(r"\b[A-ZÄÖÅ][\wäöåÄÖÅ-]{4,}", text):
+                if re.search(r"(^|[.!?:]\s*)$", text[: m.start()]):
+                    continue  # capitalised because it begins a sentence ("Evacuation complete")
+                entry = self._unique_words.get(normalize(m.group(0)))
+                if entry is None:
+                    continue
+                res = self.locate(text[: m.start()] + entry.name + text[m.end():], _depth=1)
+                if res.found:
+                    res.confident = False
+                    res.note = (res.note + " " if res.note else "") + f"Read \"{m.group(0)}\" as {entry.name}; confirm."
+                    return res
 
         # 8. nothing on the map: say which words look like a place the map does not have
         for m in _PLACE_LIKE.finditer(text):

@@ -7,7 +7,9 @@ tags, so the table works for any city's extract. Finnish phrases match inflected
 (stem matching, as for names). A description that fits several features is ambiguous,
 unless another place named in the report says which one is meant.
 
-Tag rules: {key: value} must match; "!value" must not match; "*" any value.
+Tag rules: {key: value} must match; "!value" must not match; "*" any value. In a ``ranked`` row the
+rules are in order of fit: a feature matching an earlier rule is meant before one matching only a
+later one ("the swimming hall" is the swimming hall, not a gym that is also a sports centre).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ class GenericPlace:
     # A feature whose own name is one of the phrases is of this kind ("Kauppatori" is the market
     # square): only for kinds whose local word is used as the proper name.
     by_name: bool = False
+    # The tag rules are in order of fit: only the features of the best-fitting rule present are meant.
+    ranked: bool = False
+    # Every town has several of these (a mall, a cinema, a ferry pier): an answer by the description alone is
+    # never confident, so a report about one outside the map is not placed here as if sure.
+    confirm: bool = False
 
 
 GENERIC_PLACES: tuple[GenericPlace, ...] = (
@@ -52,7 +59,7 @@ GENERIC_PLACES: tuple[GenericPlace, ...] = (
                  ({"leisure": "garden", "garden:type": "botanical"}, {"leisure": "garden", "tourism": "attraction"}), by_name=True),
     GenericPlace("fire_station", ("fire station", "rescue station", "paloasema", "brandstation", "消防站", "消防局"), ({"amenity": "fire_station"},)),
     GenericPlace("swimming_hall", ("swimming hall", "swimming pool", "swimming baths", "uimahalli", "simhall", "simhallen", "游泳馆", "游泳池"),
-                 ({"leisure": "sports_centre", "sport": "swimming"}, {"leisure": "swimming_pool"}, {"leisure": "sports_centre"})),
+                 ({"leisure": "sports_centre", "sport": "swimming"}, {"leisure": "swimming_pool"}, {"leisure": "sports_centre"}), ranked=True),
     GenericPlace("concert_hall", ("concert hall", "konserttitalo", "konsertsal", "音乐厅"), ({"amenity": "concert_hall"}, {"amenity": "arts_centre"})),
     GenericPlace("town_hall", ("town hall", "city hall", "kaupungintalo", "stadshuset", "市政厅"), ({"amenity": "townhall"},)),
     GenericPlace("market_hall", ("market hall", "kauppahalli", "saluhallen", "室内市场"), ({"amenity": "marketplace", "building": "*"},)),
@@ -61,6 +68,22 @@ GENERIC_PLACES: tuple[GenericPlace, ...] = (
     GenericPlace("church", ("church", "kirkko", "kyrka", "kyrkan", "教堂"), ({"amenity": "place_of_worship", "religion": "christian"},)),
     GenericPlace("department_store", ("department store", "tavaratalo", "varuhus", "百货商店", "百货公司", "商场"), ({"shop": "department_store"},)),
     GenericPlace("museum", ("museum", "museo", "博物馆", "博物館"), ({"tourism": "museum"},)),
+    GenericPlace("art_museum", ("art museum", "art gallery", "museum of art", "taidemuseo", "konstmuseum", "konstmuseet", "美术馆", "美術館",
+                                "艺术博物馆", "藝術博物館"), ({"tourism": "museum"},), confirm=True),
+    GenericPlace("shopping_centre", ("shopping centre", "shopping center", "shopping mall", "mall", "kauppakeskus", "kauppakeskuksessa",
+                                     "kopcentrum", "kopcentret", "购物中心", "購物中心", "商城"), ({"shop": "mall"},), confirm=True),
+    GenericPlace("cinema", ("cinema", "movie theatre", "movie theater", "elokuvateatteri", "biograf", "biografen", "电影院", "電影院"),
+                 ({"amenity": "cinema"},), confirm=True),
+    GenericPlace("bank", ("bank", "pankki", "banken", "银行", "銀行"), ({"amenity": "bank", "building": "*"}, {"amenity": "bank"}), ranked=True, confirm=True),
+    GenericPlace("bay", ("bay", "lake", "pond", "lahti", "viken", "sjon", "海湾", "湖", "湖边"),
+                 ({"natural": "water"}, {"natural": "bay"}), confirm=True),
+    GenericPlace("ferry_terminal", ("ferry terminal", "ferry pier", "lauttalaituri", "lauttaterminaali", "farjeterminal", "渡轮码头", "轮渡码头"),
+                 ({"amenity": "ferry_terminal"},), confirm=True),
+    GenericPlace("courthouse", ("courthouse", "court house", "law court", "oikeustalo", "domstol", "domstolen", "法院"), ({"amenity": "courthouse"},), confirm=True),
+    GenericPlace("playground", ("playground", "leikkipuisto", "leikkipaikka", "lekplats", "lekplatsen", "游乐场", "儿童乐园"),
+                 ({"leisure": "playground"},), confirm=True),
+    GenericPlace("statue", ("statue", "monument", "memorial", "sculpture", "patsas", "muistomerkki", "staty", "statyn", "minnesmarke",
+                            "雕像", "塑像", "纪念碑"), ({"historic": "memorial"}, {"historic": "monument"}, {"tourism": "artwork"}), confirm=True),
     GenericPlace("theatre", ("theatre", "theater", "teatteri", "teatern", "剧院", "劇院"), ({"amenity": "theatre"},)),
     GenericPlace("post_office", ("post office", "posti", "postkontor", "邮局"), ({"amenity": "post_office"},)),
     GenericPlace("bus_station", ("bus station", "bus terminal", "linja autoasema", "bussiterminaali", "busstation", "汽车站", "巴士站"),

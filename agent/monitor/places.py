@@ -62,7 +62,7 @@ class PlaceResolver:
 
     def locate(self, text: str, source: str, lat: float | None, lon: float | None) -> PlaceFix | None:
         if lat is not None and lon is not None:
-            return PlaceFix(f"{lat:.4f}, {lon:.4f}", lat, lon, SOURCE_RADIUS_M.get(source, 150.0))
+            return PlaceFix(f"{lat:.4f}, {lon:.4f}", lat, lon, SOURCE_RADIUS_M.get(source, 150.0), measured=True)
         if self.locator is not None:
             return self._locate_text(text)
         if self.gazetteer is None:

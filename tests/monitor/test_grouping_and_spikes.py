@@ -7,7 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from agent.monitor.grouping import PAIR_FEATURES, GroupingConfig, Item, OnlineGrouper, PairModel, PlaceFix
+from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper, PlaceFix
+from agent.monitor.pairscore import PAIR_FEATURES, PairModel, cluster_scores, marks
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector, describe_key
 
 T0 = 1_764_496_800.0
@@ -182,17 +183,81 @@ def test_pair_model_json_round_trip_and_a_stale_file_is_a_clear_error(tmp_path):
     stale = model.to_json() | {"features": ["sparse", "dense"]}
     with pytest.raises(ValueError, match="refit"):
         PairModel.from_json(stale)
-    with pytest.raises(FileNotFoundError, match="pairscore fit"):
+    with pytest.raises(FileNotFoundError, match="pairfit fit"):
         PairModel.load(tmp_path / "none.json")
 
 
-def test_teacher_forced_pairs_label_the_true_incident_cluster():
-    from agent.monitor.pairscore import LabelledItem, teacher_forced_pairs
+def test_training_pairs_pair_each_report_with_the_earlier_ones_that_sit_in_a_cluster():
+    from agent.monitor.pairfit import LabelledItem, training_pairs
 
     items = [LabelledItem(_litem("a", 0, "Fire in a flat", place=KAISANIEMI), "I1"),
              LabelledItem(_litem("b", 1, "Man collapsed", "medical", place=KAMPPI), "I2"),
              LabelledItem(_litem("c", 2, "Flat on fire, smoke", place=KAISANIEMI), "I1"),
-             LabelledItem(_litem("d", 3, "Lovely day", "not_incident", join_only=True), None)]
-    x, y, groups = teacher_forced_pairs(items)
-    assert x.shape == (1 + 2 + 2, len(PAIR_FEATURES))  # b sees a's cluster, c sees two, d sees two
-    assert list(y) == [0, 1, 0, 0, 0] and list(groups[:3]) == ["I2", "I1", "I1"]
+             LabelledItem(_litem("d", 3, "Lovely day", "not_incident", join_only=True), None),
+             LabelledItem(_litem("e", 4, "Another lovely day", "not_incident", join_only=True), None),
+             LabelledItem(_litem("f", 300, "Flat on fire again", place=KAISANIEMI), "I1")]
+    pairs = training_pairs(items, window_s=3600, pooled=False)
+    # b-a, c-a, c-b, d-(a,b,c), e-(a,b,c): a not-incident report of no incident is never a member; f sees nothing
+    assert pairs.x.shape == (1 + 2 + 3 + 3, len(PAIR_FEATURES))
+    assert list(pairs.y) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert list(pairs.a[:3]) == ["I2", "I1", "I1"] and list(pairs.b[:3]) == ["I1", "I1", "I2"]
+    # pooled: one example per report and true cluster, the mean of its pair features with that cluster's reports
+    pooled = training_pairs(items, window_s=3600)
+    assert list(pooled.b) == ["I1", "I1", "I2", "I1", "I2", "I1", "I2"] and list(pooled.y) == [0, 1, 0, 0, 0, 0, 0]
+    assert np.allclose(pooled.x[3], pairs.x[[3, 5]].mean(0))  # d against a and c (I1)
+
+
+def test_marks_keep_house_numbers_and_names_but_not_clock_times():
+    m = marks("Caller at Kaisaniemenkatu 4 reports water at 07:41. Trams stopped near Hakaniemen tori")
+    assert m.numbers == {"4"} and not m.han
+    assert m.names == {"kaisan", "hakani"}  # "Caller" and "Trams" open sentences: not names
+    assert marks("Kaisaniemenkatu on tulvinut").names == {"kaisan"}  # a Finnish place name opening a sentence is
+    assert marks("凯萨涅米街水管爆了").han
+    assert marks("Mikonkatu 13 B: basement flooded").addresses == {"mikonk:13"}
+    assert marks("Is there a second fire?? smoke round the corner").another and not marks("Fire in a flat").another
+    assert marks("旁边那条街又着火了").another and marks("更新：小男孩找到了").update
+
+
+def test_city_profile_takes_link_and_threshold_from_the_fitted_model():
+    n = len(PAIR_FEATURES)
+    model = PairModel(PAIR_FEATURES, np.zeros(n), 0.0, np.zeros(n), np.ones(n), link="single", join_probability=0.7)
+    g = OnlineGrouper(GroupingConfig.profile("city", pair_model=model))  # every pair P 0.5: below the model's 0.7
+    a, _ = g.add(_litem("r0", 0, "Fire in a flat", place=KAISANIEMI))
+    b, _ = g.add(_litem("r1", 1, "Fire in a flat", place=KAISANIEMI))
+    assert b.new and "0.50 < 0.70" in b.reason
+    g = OnlineGrouper(GroupingConfig.profile("city", pair_model=model, join_probability=0.5))
+    g.add(_litem("r0", 0, "Fire in a flat", place=KAISANIEMI))
+    assert not g.add(_litem("r1", 1, "Fire in a flat", place=KAISANIEMI))[0].new
+
+
+def test_cluster_scores_pool_the_members_features_or_combine_their_pair_probabilities():
+    n = len(PAIR_FEATURES)
+    coef = np.zeros(n)
+    coef[0] = 1.0  # P = sigmoid(first feature)
+    model = PairModel(PAIR_FEATURES, coef, 0.0, np.zeros(n), np.ones(n))
+    feats = np.zeros((5, n))
+    feats[:, 0] = [4.0, -4.0, -4.0, 1.0, 1.0]
+    owner = np.array([0, 0, 0, 1, 1])
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    # pooled: the model reads the members' mean features: one agreeing member of three does not carry the cluster
+    assert np.allclose(cluster_scores(model, feats, owner, 3, "pooled"), [sig(-4 / 3), sig(1.0), 0.0])
+    assert np.allclose(cluster_scores(model, feats, owner, 3, "average"), [(sig(4) + 2 * sig(-4)) / 3, sig(1.0), 0.0])
+    assert np.allclose(cluster_scores(model, feats, owner, 3, "single"), [sig(4), sig(1.0), 0.0])
+    with pytest.raises(ValueError, match="link"):
+        cluster_scores(model, feats, owner, 3, "complete")
+    with pytest.raises(ValueError, match="link"):
+        GroupingConfig.profile("city", link="complete")
+
+
+def test_learned_scorer_vetoes_a_cluster_whose_places_are_all_clearly_apart():
+    n = len(PAIR_FEATURES)
+    sure = PairModel(PAIR_FEATURES, np.zeros(n), 5.0, np.zeros(n), np.ones(n))  # P 0.99 for any pair
+    g = OnlineGrouper(GroupingConfig.profile("city", pair_model=sure))
+    pasila = PlaceFix("Pasila", 60.1990, 24.9330, 60)
+    a, _ = g.add(_litem("r0", 0, "Car on fire in the parking garage", place=KAISANIEMI))
+    b, _ = g.add(_litem("r1", 1, "Car on fire in the parking garage", place=pasila))
+    assert b.new and b.cluster_id != a.cluster_id and "km apart" in b.reason
+    c, _ = g.add(_litem("r2", 2, "Car on fire in the parking garage"))  # unlocated: no veto
+    assert not c.new and c.reason.startswith("same type (fire)")
+
+

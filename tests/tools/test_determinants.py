@@ -101,7 +101,10 @@ def test_dispatch_uses_the_table_and_says_why(city):
 
 @pytest.mark.parametrize("text, serious, minor", [
     # one grave patient and two light ones; the "three" is the whole, not three more
-    ("a van hit three cyclists, one woman is unconscious, two others have scrapes", 1, 2),
+    ("a van hit three cyclists, one woman is unconscious, two others have cuts", 1, 2),
+    # scrapes beside a patient who gets an ambulance anyway add none (unit_needs.yaml's rule for trivial injuries)
+    ("a van hit three cyclists, one woman is unconscious, two others have scrapes", 1, 0),
+    ("two cyclists collided, both have scrapes", 0, 2),
     # people named in one clause, their condition in the next
     ("a man and his two daughters are on the balcony, the fire is below them, they can't get out", 0, 0),
     # "two of them" is part of the group before
@@ -131,3 +134,115 @@ def test_census_sets_the_ambulance_count_and_says_why():
 
 def test_a_contrast_word_ends_a_denial():
     assert "fuel_leak" in codes("Nobody hurt but petrol is leaking onto the road")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the lift stopped between floors with four people inside", "lift_stuck"),
+    ("电梯卡在两层之间，里面有人", "lift_stuck"),
+    ("people walking past say their eyes sting", "symptoms"),
+    ("about twenty football supporters brawling at the square", "large_brawl"),
+    ("两个人在酒吧门口打架，一个人拿着酒瓶", "weapon"),
+    ("my father with Alzheimer's walked out of the house two hours ago", "missing_vulnerable"),
+    ("我八岁的儿子放学后没有回家", "missing_vulnerable"),
+])
+def test_more_ways_of_saying_the_facts(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_the_situation_not_the_type_decides_rescue_units():
+    # "can't move his legs" on the road is a spinal injury: an ambulance, not extrication.
+    t = "Motorbike rider came off on Mechelininkatu, he's awake but can't move his legs, lying in the road"
+    got = unit_needs("traffic_accident", "P1", extract(t), t).counts
+    assert "rescue" not in got and got.get("ambulance", 0) >= 1
+    # A person about to jump from a bridge falls into water: water rescue rather than a ladder.
+    t = "Man sitting on the railing of the bridge over the bay saying he wants to jump"
+    got = unit_needs("public_security", "P1", extract(t), t).counts
+    assert got.get("rescue") == 1 and "ladder" not in got and got.get("police_patrol") == 2
+    # Two people under a collapse: an ambulance each.
+    t = "Part of a warehouse collapsed, two workers might be underneath the debris"
+    assert unit_needs("earthquake_collapse", "P1", extract(t), t).counts.get("ambulance") == 2
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Car went off the quay into the sea, the driver is still inside", "person_in_water"),
+    ("有一辆车冲进了海里，司机还在车里面", "person_in_water"),
+    ("the tram wire is down on the street and sparking", "live_wire"),
+    ("two trams collided at the junction", "large_vehicle"),
+    ("gang of youths throwing stones at police", "large_brawl"),
+    ("teenage girl texted that she'll kill herself", "missing_vulnerable"),
+    ("有人在地铁车厢里喷了胡椒喷雾", "deliberate"),
+])
+def test_yet_more_ways_of_saying_the_facts(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_counts_and_caps_of_patients():
+    from tools.casualties import census
+    # "An elderly man" is one man, "a dozen passengers" twelve.
+    assert census("An elderly man slumped over the wheel, he is unconscious").serious == 1
+    assert census("a dozen passengers coughing with burning eyes").minor == 12
+    # Exposed to a chemical: decontaminated and triaged on scene, at most two ambulances for the exposed.
+    t = "Someone sprayed pepper spray in the metro carriage, a dozen passengers coughing with burning eyes"
+    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("ambulance") == 2
+    # Two stab wounds: two serious patients.
+    t = "Stabbing at the kebab shop, two men with stab wounds, the attacker ran towards the station"
+    assert unit_needs("public_security", "P1", extract(t), t).counts.get("ambulance") == 2
+    # Entrapment and a fuel leak: a second engine.
+    t = "Truck on its side, the driver can't get out of the cab, diesel leaking"
+    assert unit_needs("traffic_accident", "P1", extract(t), t).counts.get("engine") == 2
+
+
+@pytest.mark.parametrize("text, code", [
+    ("一个人在健身房晕倒了，没有脉搏", "not_breathing"),
+    ("十楼有个女人坐在窗台上说要跳下去", "jumper"),
+    ("车站门口有个可疑的包，上面有电线", "suspicious_object"),
+    ("三辆车连环追尾，有汽油漏出来", "fuel_leak"),
+    ("A worker got his arm caught in a machine at the bakery, he can't pull it out", "trapped"),
+    ("一个工人的手被卷进机器里拔不出来", "trapped"),
+    ("Fire in a car park under the shopping centre, thick black smoke coming up the ramps", "building_fire"),
+])
+def test_chinese_and_workplace_phrasings(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_knee_deep_street_water_is_not_people_stranded_and_the_other_one_counts():
+    assert "stranded_in_water" not in codes("水管爆了，街上的水没过膝盖，商店的地下室都进水了")
+    from tools.casualties import census
+    c = census("two workers fell with it, one is trapped under the planks, the other has a broken arm")
+    assert (c.serious, c.minor) == (1, 1)
+
+
+def test_outages_storms_and_bruises():
+    t = "Power is out in the whole block, the elevator stopped with my neighbour inside, she's 90 and scared but OK"
+    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("rescue") == 1
+    t = "停电了，电梯停了，邻居老太太被困在里面，她很害怕但是没事"
+    got = unit_needs("utility_outage", "P2", extract(t), t).counts
+    assert got.get("rescue") == 1 and "engine" not in got  # a lift, not a collapse
+    t = "Steam is coming out of a manhole on Kaisaniemenkatu and the asphalt around it is hot, pedestrians walking over it"
+    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("police_patrol") == 1
+    t = "Wind tore a big advertising sign loose on the roof of the shopping centre, it's swinging over the street"
+    assert unit_needs("severe_weather", "P2", extract(t), t).counts.get("ladder") == 1
+    # Bruises beside a bleeding head add no ambulance; a daycare fever cluster is one.
+    t = "Bus braked hard and several passengers fell, an old lady hit her head and is bleeding, two others have bruises"
+    assert unit_needs("traffic_accident", "P2", extract(t), t).counts.get("ambulance") == 1
+    t = "Several kids at the daycare have a rash and high fever since this morning, about 8 children"
+    assert unit_needs("public_health", "P2", extract(t), t).counts.get("ambulance") == 1
+    # A lorry stuck under a bridge is not a person trapped.
+    t = "Lorry hit the railway bridge, it's stuck under the bridge, the driver is OK"
+    assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t), t).counts
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Man lying face down in the fountain in the park, not moving", "person_in_water"),
+    ("一个男人脸朝下趴在公园的喷泉里，一动不动", "person_in_water"),
+    ("Three-year-old boy wandered away from his mother at the harbour market", "missing_vulnerable"),
+    ("我三岁的儿子在港口的集市上走丢了", "missing_vulnerable"),
+    ("Unknown white powder found in an envelope at the tax office", "suspicious_object"),
+])
+def test_water_lost_children_and_powder_letters(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_a_powder_letter_gets_the_police_too():
+    t = "Unknown white powder found in an envelope at the tax office, two employees opened it and now feel dizzy"
+    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("police_patrol") == 1

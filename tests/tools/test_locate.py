@@ -53,6 +53,20 @@ def test_a_clock_time_after_a_street_is_not_a_house_number(city, locator):
     assert locator.locate("Rauhankatu 13, 23:50 loud bang").place.startswith("Rauhankatu 13")
 
 
+def test_the_house_number_of_a_street_one_reader_for_the_locator_and_the_protective_planner(locator):
+    # "16b" written together is number 16 letter b; a word after a comma is no staircase letter; a time with a
+    # colon after it ("21:15:") is no house number; an inflected street keeps its number.
+    assert locator.house_number("Bulevardi 16b, kitchen fire", "Bulevardi") == "16b"
+    assert locator.locate("Bulevardi 16b, kitchen fire").place.startswith("Bulevardi 16")
+    assert locator.house_number("Yrjönkatu 21 B, stairwell", "Yrjönkatu") == "21b"
+    assert locator.house_number("Gas in the stairwell of Yrjönkatu 30, a resident has a headache", "Yrjönkatu") == "30"
+    assert locator.house_number("Annankatu, 21:15: smoke from a window", "Annankatu") is None
+    assert locator.house_number("Tulipalo Unioninkadulla 31, kolmas kerros", "Unioninkatu") == "31"
+    assert locator.house_number("Smoke on Unioninkatu 31", "Annankatu") is None
+    assert locator.house_number("Gas smell at the entrance of Kalevankatu 12, people with headaches", "Kalevankatu") == "12"
+    assert locator.house_number("Lönnrotinkatu 300 m from the fire", "Lönnrotinkatu") is None
+
+
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
     numbers = sorted({parse_number(f.housenumber)[0] for f in city.features
                       if f.street == "Mannerheimintie" and f.housenumber and parse_number(f.housenumber)})
@@ -152,6 +166,38 @@ def test_misspelt_names_are_read_and_flagged(city, locator):
     assert "spelling" in res.note
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("Stockmanilla", "Stockmann"),                 # misspelt and inflected
+    ("Stokmannin edessä", "Stockmann"),            # the department store, not the shop Tokmanni one letter closer
+    ("Vanha kirrkko", "Vanha kirkko"),             # not the building whose short name is "Vanha"
+    ("Esplanadin puisto", "Esplanadinpuisto"),     # a compound written apart
+    ("Vanha kauppa halli", "Vanha Kauppahalli"),
+    ("Kasarmikadula", "Kasarmikatu"),              # katu -> kadu-, and a case ending misspelt
+    ("Natonal Theatre", "Suomen Kansallisteatteri"),  # a misspelt name before a kind of place is not "outside the map"
+    ("Hakaniemn tori", "Hakaniemen tori"),
+])
+def test_misspelt_inflected_and_split_names(locator, text, feature):
+    res = locator.locate(text)
+    assert res.found and res.feature == feature, (text, res)
+
+
+def test_a_city_name_before_a_description_of_the_station_is_not_helsinkis_station(locator):
+    res = locator.locate("Tampereen rautatieasema")
+    assert not res.confident
+
+
+def test_a_description_names_the_place_of_its_kind_not_an_alias_or_an_entrance(city, locator):
+    # "Central Railway Station" is also an alias of a metro stop; the description means the station building.
+    res = locator.locate("suspicious bag left in the Central Railway Station main hall")
+    assert res.found and res.feature == "Helsingin päärautatieasema", res
+    # A metro entrance named after the district only says where the garden is.
+    res = locator.locate("botaniska trädgården i Kajsaniemi")
+    assert res.found and "kasvitieteellinen" in (res.feature or "").lower(), res
+    # Above ground unless the report says below it.
+    res = locator.locate("火车站广场")
+    assert res.found and res.feature == "Rautatientori", res
+
+
 def test_every_answer_carries_radius_evidence_and_feature(locator):
     for text in ("Unioninkatu 31", "corner of Fabianinkatu and Pohjoisesplanadi", "behind Stockmann", "on Aleksanterinkatu", "in Kluuvi"):
         res = locator.locate(text)
@@ -212,3 +258,76 @@ def test_chinese_transliteration_is_read_by_sound_and_left_unconfirmed(city, loc
     # a transliterated name of a place elsewhere (Stockholm's Nobel museum) is never a confident answer here
     far = locator.locate("斯德哥尔摩诺贝尔博物馆")
     assert not far.confident
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("the swimming hall", "Yrjönkadun uimahalli"),        # the swimming hall, not a gym that is also a sports centre
+    ("游泳馆", "Yrjönkadun uimahalli"),
+    ("the esplanade park", "Esplanadinpuisto"),           # a loosely written name of one park, not the biggest park
+    ("the museum of modern art", "Kiasma"),
+    ("the shopping centre on Mannerheimintie", "Forum"),
+])
+def test_generic_descriptions_by_category(locator, text, feature):
+    res = locator.locate(text)
+    assert res.found and res.feature == feature, (text, res)
+
+
+@pytest.mark.parametrize("text", ["Itäkeskus shopping centre", "埃斯波的购物中心", "Suomenlinna, near the ferry pier", "the cinema"])
+def test_a_kind_of_place_every_town_has_is_never_confident_by_description_alone(locator, text):
+    assert not locator.locate(text).confident, text
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("Helsingin yliopiston päärakennuksessa", "Helsingin yliopiston päärakennus"),  # -us nouns inflect on -kse-
+    ("University of Helsinki main building, the big staircase", "Helsingin yliopiston päärakennus"),  # reordered
+])
+def test_longer_names_over_shorter_ones(locator, text, feature):
+    res = locator.locate(text)
+    assert res.found and res.feature == feature, (text, res)
+
+
+def test_house_number_after_numero_and_a_description_far_from_the_named_district(locator):
+    res = locator.locate("Aleksanterinkadulla numero 52")
+    assert res.method == "address" and res.place == "Aleksanterinkatu 52"
+    # The market hall on the map is not in Hakaniemi: the district is the answer, not a confident wrong hall.
+    res = locator.locate("Hakaniemen kauppahallissa")
+    assert res.method == "zone" and not res.confident
+
+
+def test_a_word_of_one_features_name_with_its_kind_or_alone(locator):
+    # "the Mannerheim statue": a word of the equestrian statue's name before a description of its kind.
+    res = locator.locate("next to the Mannerheim statue")
+    assert res.found and "Mannerheim" in (res.feature or ""), res
+    # "the Hilton": a word only one notable feature's name has; read, but left unconfirmed.
+    res = locator.locate("on the shore behind the Hilton")
+    assert res.found and res.feature == "Hilton Helsinki Strand" and not res.confident, res
+    # Dozens of statues and nothing to say which: no guess.
+    assert not locator.locate("the statue").found
+
+
+@pytest.mark.parametrize("text", [
+    "Caller screamed that her husband has collapsed and isn't breathing, then the line went dead.",  # "that her" is not "theater"
+])
+def test_function_words_are_never_read_as_a_misspelt_name(locator, text):
+    assert not locator.locate(text).found
+
+
+def test_a_plainly_named_street_beats_a_loose_reading_of_another_word(locator):
+    res = locator.locate("Two taxis bumped at low speed on Simonkatu, no injuries, drivers swapping details")
+    assert res.method == "street" and res.feature == "Simonkatu", res
+
+
+@pytest.mark.parametrize("text", [
+    "Hakaniemen kauppahalli, upstairs by the fish counter, four customers with tingling lips",  # not the shop Tingeling
+    "Domestic dispute, husband is threatening his wife with a kitchen knife",                   # not the shop Kitch
+    "KAM-A1 on scene. Seizure stopped, patient post-ictal, known epilepsy.",                    # not Postitalo
+    "ERO-E2 on scene. Evacuation complete and orderly.",                                        # a sentence's first word
+])
+def test_everyday_words_in_reports_are_not_read_as_shop_names(locator, text):
+    res = locator.locate(text)
+    assert not res.found or res.method == "zone", (text, res)
+
+
+def test_a_stop_named_after_a_place_far_from_a_description_is_still_the_place(locator):
+    res = locator.locate("HAK-E1 to Eteläranta / Kauppatori, seawater over the quay, basements flooding.")
+    assert res.found and res.feature in ("Kauppatori", "Eteläranta / Kauppatori"), res

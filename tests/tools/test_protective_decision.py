@@ -163,3 +163,60 @@ def test_times_volumes_and_counts_in_other_forms():
     assert extract_protective_cues("楼里有两百多名学生").occupants == 200
     # A time and a small count are not one number ("10:15, 3 people" is not 153 occupants).
     assert extract_protective_cues("smoke at 10:15, 3 people coughing").occupants is None
+
+
+def test_a_count_of_casualties_is_not_the_number_of_occupants():
+    # Spec section 2: an occupant count in the report overrides the density table; the people something
+    # happened to are not that count, so the building's own estimate stands.
+    assert extract_protective_cues("Strange smell in the office, 12 people coughing and 3 taken to hospital").occupants is None
+    assert extract_protective_cues("Pepper spray in the school, about 25 pupils with sore eyes").occupants is None
+    assert extract_protective_cues("五楼着火，10个人被困").occupants is None
+    # ... while the people present still count, also beside a casualty count.
+    assert extract_protective_cues("Chemical smell in the gym, 15 people feel dizzy, about 60 people in the building").occupants == 60
+    assert extract_protective_cues("Suspicious bag in the library, 300 visitors inside").occupants == 300
+
+
+def test_an_item_by_street_furniture_is_outdoors_and_a_bag_named_after_a_place_is_no_building():
+    # "gym bag", "shopping bag", "pressure cooker" name the item, not a gym, a shop or a kitchen; a fountain,
+    # the steps of a church or a square's name ("Kauppatori") put it outdoors: PS2, not PS1.
+    for text in ("Suspicious gym bag next to the fountain", "Abandoned shopping bag with wires by the kiosk",
+                 "A pressure cooker left in a bag on the square", "Suspicious parcel left on the steps of the cathedral",
+                 "Suspicious sports bag left by a bench at Kauppatori"):
+        assert decide("public_security", extract_protective_cues(text)).rule == "PS2", text
+    # A bench on the 2nd floor is still inside.
+    assert decide("public_security", extract_protective_cues("a taped parcel left under a bench on the 2nd floor of the museum")).rule == "PS1"
+    # DHS classes: a pickup truck, a minivan or a camper is an SUV/van (122 m), a lorry a delivery truck (195 m).
+    for text, size in (("Suspicious pickup truck parked on the pavement, threat received", "suv_van"),
+                       ("Abandoned minivan with a strange load outside the station, threat called in", "suv_van"),
+                       ("A lorry parked outside the embassy with a threat note", "delivery_truck")):
+        c = extract_protective_cues(text)
+        assert c.item_size == size and decide("public_security", c).rule == "PS3", text
+
+
+def test_smoke_getting_into_the_stairwell_gas_entering_a_building_and_a_bin_store_is_no_shop():
+    # F3: smoke that reaches the stairwell, however it is said.
+    for text in ("A car is burning in the garage under the apartment building at Bulevardi 5, smoke is getting into the stairwells",
+                 "Fire in the bin store in the basement of Annankatu 12, smoke coming up the stairwell"):
+        assert decide("fire", extract_protective_cues(text)).rule == "F3", text
+    # Spec H5: a building the gas enters is H2, even when the report names the courtyard first.
+    c = extract_protective_cues("Gas smell in the courtyard and inside the ground floor flats of Kalevankatu 12, a resident dizzy")
+    assert decide("hazmat", c).rule == "H2"
+    # ... while a leak in the street with nobody inside affected stays a cordon.
+    assert decide("hazmat", extract_protective_cues("Gas hissing from a damaged service pipe in the street")).rule == "H5"
+
+
+def test_passers_by_collapsing_a_strange_cloud_and_a_threatened_car_are_read():
+    # H12: casualties among passers-by, or a strange cloud of gas with casualties: unknown material, evacuate 100 m.
+    assert decide("hazmat", extract_protective_cues("Unknown liquid leaking from a van at Kaivokatu, fumes, two passers-by collapsed")).rule == "H12"
+    assert decide("hazmat", extract_protective_cues("A strange cloud of gas on the metro platform, many people coughing and one unconscious")).rule == "H12"
+    # PS3: a vehicle a threat names ("threat made"); a threat against a building with a car park is still PS4.
+    assert decide("public_security", extract_protective_cues("Car parked in front of the embassy, caller says it is packed with explosives")).rule == "PS3"
+    assert decide("public_security", extract_protective_cues("Caller says there is a bomb in the office building next to the car park")).rule == "PS4"
+
+
+def test_the_half_of_the_day_a_report_gives_in_words_sets_day_or_night():
+    # Day is 07:00-18:59 (spec section 2); a wrong half triples a residential count or cuts a shop's to nothing.
+    for text, night in (("at 5 in the morning", True), ("at 4.20 in the afternoon", False), ("at 0230", True), ("at dawn", True),
+                        ("傍晚6点", False), ("深夜11点", True), ("夜里12点", True), ("今晚10点", True), ("深夜1点", True)):
+        assert extract_protective_cues(f"Fire in a flat at Annankatu 12 {text}, smoke").night is night, text
+    assert extract_protective_cues("a fire 1500 metres from the quay").hour is None  # a distance is no time

@@ -137,3 +137,28 @@ def test_landmarks_by_description_by_whole_word_and_by_their_own_footprint(city)
 def test_a_facility_on_a_street_is_the_facility_not_the_middle_of_the_street(city):
     plan = plan_protective_action(city, "Smoke in the plant room of the swimming hall on Yrjönkatu", "fire", routing=False)
     assert plan.location == "Yrjönkadun uimahalli" and plan.building.source == "osm" and plan.building.use == "public"
+
+
+def test_an_area_around_an_address_is_centred_on_that_address_not_the_middle_of_its_street(city):
+    # The zone around "Yrjönkatu 8" starts at number 8 (about 330 m from the street's middle point).
+    plan = plan_protective_action(city, "Suspicious van parked outside Yrjönkatu 8, a threat was phoned in", "public_security")
+    assert plan.primary == "evacuate_area" and plan.location == "Yrjönkatu 8"
+    at = city.locator.locate("Yrjönkatu 8")
+    assert at.method == "address"
+    dy = (plan.lat - at.lat) * 110_574.0
+    dx = (plan.lon - at.lon) * 111_320.0 * math.cos(math.radians(at.lat))
+    assert math.hypot(dx, dy) < 40
+    zone = shape(plan.geometries["evacuation_zone"])
+    assert zone.contains(Point(at.lon, at.lat))
+
+
+def test_the_zone_figure_counts_land_inside_the_map_only(city):
+    # Spec section 5: people "inside the map only"; a circle wholly off the map moves nobody by the zone figure.
+    from tools.evacuation.geometry import map_box
+    from tools.protective.people import zone_people
+
+    box = map_box(city)
+    outside = Point(box.bounds[2] + 400.0, box.bounds[3] + 400.0).buffer(300.0)
+    assert zone_people(city, outside, night=False) == 0.0
+    corner = Point(box.bounds[2], box.bounds[3]).buffer(200.0)
+    assert zone_people(city, corner, night=False) == pytest.approx(zone_people(city, corner.intersection(box), night=False))

@@ -12,16 +12,16 @@ import re
 INDOOR = [r"\b(inside|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
           r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|院|中心|商场|大厦|医院)(内|里))",
-          r"\b(stove|oven|cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|客厅|卧室|机房|储藏室)"]
+          r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|客厅|卧室|机房|储藏室)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
-           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air)\b", r"(露台|露天)"]
+           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|长椅|长凳|雕像|纪念碑|台阶上)"]
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
-SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman) (has )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
+SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
 STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
@@ -33,7 +33,9 @@ GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking
 FIRE_SPREAD = [r"\b(several (flats|apartments|floors)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))"]
-SMOKE_STAIRWELL = [r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
+SMOKE_STAIRWELL = [r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing)( up| out)? (into |in |up |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
+                   r"(烟.{0,6}(进|窜|飘|冒|灌|涌).{0,3}(楼道|楼梯))",
+                   r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
                    r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
 FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing)|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
                   r"(整栋|整幢|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)",
@@ -60,7 +62,7 @@ CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|bleach|corrosive|battery aci
 SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
 INDOOR_CHEMICAL = [r"\b(chemical (smell|odou?r|fumes|vapou?rs?)|chemicals? (spilled|leaked|released|reacting)|bleach (and|with|mixed)|disinfectant|pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂|消毒剂|漂白剂|化学品泄漏|化学品|试剂)",
                    r"\b(pepper spray|tear gas|irritant spray|cs gas|mace)\b", r"(辣椒水|辣椒喷雾|催泪)"]
-UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
+UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder|gas|cloud|fumes|vapou?r|mist)|suspicious (liquid|powder|substance)|mystery|some (kind of )?(liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
 CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
 EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
 EXPLOSIVE_1X = [r"\b(explosives|dynamite|detonators?|tnt|blasting (caps|explosives|agent)|(division|class) 1\.[1235])\b", r"(炸药|雷管|爆破器材)"]
@@ -103,9 +105,9 @@ BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s
 ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
     ("container_truck", [r"\b(container truck|water truck|shipping container)\b", r"(集装箱|水罐车)"]),
-    ("delivery_truck", [r"\b(delivery truck|box truck|lorry|truck)\b", r"(货车|卡车)"]),
-    ("suv_van", [r"\b(van|suv|minibus|pickup)\b", r"(面包车|厢式车|越野车|皮卡)"]),
-    ("car", [r"\b(car|sedan|vehicle|taxi)\b", r"(轿车|汽车|车辆|出租车)"]),
+    ("delivery_truck", [r"\b(delivery truck|box truck|lorry|(?<!pickup )(?<!pick-up )truck)\b", r"(货车|卡车)"]),
+    ("suv_van", [r"\b(van|suv|minibus|minivan|campervan|camper|motorhome|people carrier|pickup|pick-up)\b", r"(面包车|厢式车|越野车|皮卡)"]),
+    ("car", [r"\b(car|sedan|vehicle|taxi)\b(?! parks?\b)", r"(轿车|汽车|车辆|出租车)"]),
     ("pipe", [r"\b(pipe bomb|length of pipe|pipe|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
     ("backpack", [r"\b(backpack|rucksack|vest|bag)\b", r"(背包|双肩包|背心|书包)"]),
     ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley)\b", r"(手提箱|公文包|行李箱|箱子)"]),
@@ -135,8 +137,8 @@ WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
-    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"(车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|饭店|咖啡馆|医院|养老院)"]),
-    ("retail", [r"\b(shop|shops|store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"(车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|饭店|咖啡馆|医院|养老院)"]),
+    ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
     ("office", [r"\b(office|offices|office building|bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户)"]),
 ]
@@ -147,6 +149,12 @@ TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|g
                     r"餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|店里)")
 
 MIN_OCCUPANTS = 10
+# A count followed, in the same clause, by what happened to those people is a count of casualties
+# ("12 people coughing", "25 pupils with sore eyes", "10个人被困"), not of the building's occupants.
+CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；]{0,30}?(?:\b(?:cough\w*|dizz\w*|sick|ill|injur\w*|hurt|trapped|stuck|unconscious|collaps\w*|vomit\w*|"
+                            r"sore|burn\w*|affected|complain\w*|feel\w*|felt|headache\w*|symptom\w*|hospital\w*|casualt\w*|wounded|dead|"
+                            r"killed|faint\w*|nause\w*|itch\w*|streaming|watering|short of breath|struggling to breathe|need\w* (?:help|treatment)|treated)\b"
+                            r"|被困|受伤|不适|咳嗽|头晕|头疼|头痛|呕吐|昏迷|晕倒|送医|眼睛|喉咙|呼吸困难|难受|恶心)")
 EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
            "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
@@ -154,7 +162,7 @@ OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|ov
                        r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
 TIME_HHMM = re.compile(r"\b(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s?(?:m|km|m/s|%|metres|meters))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
-NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里)"]
+NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 
 COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
@@ -168,7 +176,9 @@ WIND_SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meter
 WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
 LITRES = re.compile(r"(\d[\d,\s]*)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
 CUBIC_M = re.compile(r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
-KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b")
+KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
+# "5 in the morning", "4.20 in the afternoon", "11 at night": the words say which half of the day.
+TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|several) hundred\b[^.]{0,25}?\b(people|persons|guests|visitors|shoppers|customers|students|pupils|staff|employees|workers|residents|patients|passengers|spectators|fans|children|swimmers|inside|in the building)"
                            r"|([一二两三四五六七八九])(百|千)多?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"

@@ -52,6 +52,7 @@ class ProtectiveCues:
 
     hazard_hint: str | None = None
     setting: Setting | None = None
+    indoors_too: bool = False            # a place inside a building is named, even if an outdoor one comes first (gas entering a building)
     scale: Literal["small", "large"] | None = None
     material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
     gas_odour: bool = False
@@ -160,6 +161,7 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
             setattr(c, name, True)
             c.found.append(name)
     c.setting = _setting(t)
+    c.indoors_too = _find_pos(t, W.INDOOR) is not None
     c.material = _material(t, c.gas_odour)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
@@ -278,7 +280,10 @@ def _occupants(t: str) -> int | None:
     best = None
     for m in W.OCCUPANTS.finditer(t):
         n = _number(next((g for g in m.groups() if g), ""))
-        # A handful of people is about casualties ("two people dizzy"), not the building's occupants.
+        # A handful of people is about casualties ("two people dizzy"), not the building's occupants; so is a
+        # count of people something happened to ("12 people coughing").
+        if W.CASUALTY_AFTER.match(t[m.end():]):
+            continue
         if n is not None and n >= W.MIN_OCCUPANTS and (best is None or n > best):
             best = n
     if best is None and (m := W.WORD_HUNDREDS.search(t)):
@@ -314,12 +319,17 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if (m := W.TIME_AMPM.search(t)):
         h = int(m.group(1)) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
+    elif (m := W.TIME_OF_DAY_WORDS.search(t)):
+        h = int(m.group(1)) % 12
+        hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
-        hour = int(m.group(1) or m.group(3))
-    elif (m := re.search(r"(凌晨|早上|上午|中午|下午|晚上|夜里)?\s?(\d{1,2})\s?[点時时]", t)):
+        hour = int(m.group(1) or m.group(3) or m.group(5))
+    elif (m := re.search(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2})\s?[点時时]", t)):
         h = int(m.group(2))
-        if m.group(1) in ("下午", "晚上", "夜里") and h < 12:
+        if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
+        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚"):
+            h = 0 if h == 12 else (h + 12 if 5 <= h < 12 else h)  # 夜里12点 is midnight, 深夜1点 is 01:00
         hour = h if h < 24 else None
     if hour is not None:
         return hour, not (7 <= hour <= 18)

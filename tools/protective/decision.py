@@ -180,7 +180,9 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
             return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "unknown release inside a building: evacuate it, 50 m cordon", building_scope="whole")
         return ProtectiveDecision("H11", ["isolate_deny_entry"], 100, "unknown material outdoors, small, nobody ill: isolate 100 m (ERG 111)")
     if c.material == "flammable_gas" or c.gas_odour:
-        if _indoor(c) or (c.setting is None and c.gas_odour and not c.scale == "large"):
+        # Spec H5: "a building the gas enters is H2": an outdoor leak with symptoms or a strong smell inside counts.
+        entered = c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area) and c.scale != "large"
+        if _indoor(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):
             if c.symptoms or c.strong_odour or c.common_area:
                 return ProtectiveDecision("H2", ["evacuate_building", "isolate_deny_entry"], 30, "gas inside a building with symptoms, a strong odour, an alarm or in common areas: evacuate the building, 30 m cordon without ignition sources",
                                           building_scope="whole")
@@ -248,7 +250,7 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.attacker:
         r = 300 if c.weapon == "firearm" else 100
         return ProtectiveDecision("PS5", ["shelter_in_place", "isolate_deny_entry"], r, f"active attacker: lockdown (run, hide, tell), police cordon {r} m")
-    if c.suspicious and c.item_size in VEHICLE_SIZES:
+    if (c.suspicious or c.bomb_threat) and c.item_size in VEHICLE_SIZES:  # a vehicle a threat names is PS3 (spec: "threat made")
         mand, pref = DHS_STANDOFF[c.item_size]
         return ProtectiveDecision("PS3", ["evacuate_area"], mand, f"suspicious vehicle ({c.item_size.replace('_', ' ')}): everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS)",
                                   preferred_m=pref, shelters=True)

@@ -48,7 +48,7 @@ def zone_people(city: CityModel, area, night: bool) -> float:
     """Spec section 5: zone population spread over its shape x overlap, plus 50 / 20 per ha outside zones (map only)."""
     if area is None:
         return 0.0
-    area = area.intersection(map_box(city).buffer(300))
+    area = area.intersection(map_box(city))
     total, covered = 0.0, None
     for z in city.scenario.zones:
         shape = zone_shape(city, z)

