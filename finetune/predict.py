@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -28,6 +29,11 @@ WINDOW_STRIDE_FRACTION = 0.5  # long reports: windows of max_length tokens overl
 SECONDARY_THRESHOLD = 0.2  # softmax share above which another hazard is reported alongside the main one
 NO_PRIORITY = "n/a"  # models trained without a priority column
 MIN_WORKER_WINDOWS = 8  # fewer windows than this per worker: one thread does the whole batch
+# A padded batch's longest window may be at most this much longer than its shortest (plus PAD_SLACK_TOKENS): every
+# window of a batch costs as much as its longest, and tweets run 10..128 tokens, so one batch of a micro-batch's
+# windows spent half its work on padding.
+PAD_SLACK_FRACTION = 0.15
+PAD_SLACK_TOKENS = 4
 
 
 class TriageResult(BaseModel):
@@ -64,6 +70,13 @@ class TriageClassifier:
         # on one thread each use both cores without either. Same maths per window, so the same decisions.
         self.workers = 1
         self._pool: ThreadPoolExecutor | None = None
+        # torch | onnx: the network on ONNX Runtime (same fp32 maths, less CPU; finetune.onnx_runtime), set up on
+        # first use; falls back to torch, with a warning, if it is missing or its graph disagrees with torch.
+        self.runtime = "torch"
+        self.threads = 1
+        self._onnx = None
+        self._runtime_ready = False
+        self._runtime_lock = threading.Lock()
         # Priority (and type) are blended with an n-gram + cue model when validation said it helps
         # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
@@ -100,6 +113,7 @@ class TriageClassifier:
         log.info("loaded triage model %s from %s", config["version"], path)
         classifier = cls(path, config, tokenizer, net, zh_head)
         classifier.set_workers(get_settings().triage_workers or threads)
+        classifier.runtime, classifier.threads = get_settings().triage_runtime, threads
         if (path / PRIORITY_TEXT_MODEL).is_file() and min(classifier.priority_blend, classifier.type_blend) < 1.0:
             import joblib
 
@@ -114,17 +128,52 @@ class TriageClassifier:
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="triage") if self.workers > 1 else None
 
     def _batches(self, windows: list[list[int]]) -> list[dict[str, torch.Tensor]]:
-        """Padded input batches of ``batch_size`` windows, made in the calling thread (the tokenizer is not shared
-        with the workers)."""
-        return [self.tokenizer.pad({"input_ids": windows[start:start + self.batch_size]}, padding=True, return_tensors="pt")
-                for start in range(0, len(windows), self.batch_size)]
+        """Padded input batches of at most ``batch_size`` windows of about one length (windows come sorted by length;
+        a batch closes when the next window is over PAD_SLACK longer than its first), made in the calling thread
+        (the tokenizer is not shared with the workers). The mask keeps padding out of every result, so bucketing
+        changes only the cost."""
+        batches, start = [], 0
+        while start < len(windows):
+            limit = len(windows[start]) * (1 + PAD_SLACK_FRACTION) + PAD_SLACK_TOKENS
+            end = start + 1
+            while end < len(windows) and end - start < self.batch_size and len(windows[end]) <= limit:
+                end += 1
+            batches.append(self.tokenizer.pad({"input_ids": windows[start:end]}, padding=True, return_tensors="pt"))
+            start = end
+        return batches
 
-    def _forward(self, batches: list[dict[str, torch.Tensor]]) -> tuple[np.ndarray, np.ndarray | None]:
-        """Type and priority probabilities of padded batches, in order."""
+    def _ensure_runtime(self) -> None:
+        """Set up ONNX Runtime on first use when asked for (an export of a few seconds, once per model)."""
+        if self._runtime_ready:
+            return
+        with self._runtime_lock:
+            if self._runtime_ready:
+                return
+            if self.runtime == "onnx":
+                from finetune.onnx_runtime import OnnxHeads, OnnxUnavailable
+
+                try:
+                    self._onnx = OnnxHeads.for_model(self.path, self.version, self.net, self.tokenizer, len(self.type_labels),
+                                                     len(self.config["priority_labels"]) if self.config.get("has_priority") else None,
+                                                     self.threads)
+                except OnnxUnavailable as exc:
+                    log.warning("triage runs on torch: %s", exc)
+            elif self.runtime != "torch":
+                log.warning("unknown triage runtime %r (use onnx or torch): torch it is", self.runtime)
+            self._runtime_ready = True
+
+    def _logits(self, batch: dict[str, torch.Tensor], single_thread: bool) -> tuple[torch.Tensor, torch.Tensor | None]:
+        if self._onnx is not None:
+            t, p = self._onnx(batch["input_ids"], batch["attention_mask"], single_thread=single_thread)
+            return torch.from_numpy(t), (torch.from_numpy(p) if p is not None else None)
+        return self.net(batch["input_ids"], batch["attention_mask"])
+
+    def _forward(self, batches: list[dict[str, torch.Tensor]], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+        """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker)."""
         types, prios = [], []
         with torch.inference_mode():
             for batch in batches:
-                type_logits, prio_logits = self.net(batch["input_ids"], batch["attention_mask"])
+                type_logits, prio_logits = self._logits(batch, single_thread)
                 types.append((torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy())
                 if prio_logits is not None:
                     prios.append(torch.softmax(prio_logits, -1).numpy())
@@ -132,6 +181,7 @@ class TriageClassifier:
 
     def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
         """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
+        self._ensure_runtime()
         order = np.argsort([len(w) for w in windows], kind="stable")
         workers = max(1, min(self.workers, len(windows) // MIN_WORKER_WINDOWS)) if self._pool is not None else 1
         # Dealt out in turn, so every worker gets short and long windows alike (equal work, little padding).
@@ -141,7 +191,7 @@ class TriageClassifier:
         jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
         if len(parts) > 1:  # several workers: one thread each
             with torch_threads(1):
-                results = list(self._pool.map(self._forward, jobs))
+                results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
         else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
             results = [self._forward(jobs[0])]
         for idx, (t, p) in zip(parts, results):
