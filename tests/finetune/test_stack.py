@@ -133,3 +133,26 @@ def test_embedding_cache_reads_back_without_the_encoder(tmp_path, monkeypatch):
     assert len(list(tmp_path.glob("usem3-*.npy"))) == 1
     with pytest.raises(TrainingDataError, match="unknown encoder"):
         ec.embed(["a"], "bert", tmp_path)
+
+
+def test_group_similarity_flags_the_off_topic_row_of_each_group():
+    from finetune.stack import group_similarity
+
+    rng = np.random.default_rng(7)
+    topics = rng.normal(size=(2, 16))
+    emb = np.vstack([topics[g] + rng.normal(scale=0.3, size=16) for g in (0, 0, 0, 0, 1, 1, 1, 1)])
+    emb[3] = rng.normal(size=16)  # row 3 is off its group's topic, row 7 stays on topic
+    groups = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    feats = group_similarity(emb, groups)
+    assert feats.shape == (8, 3)
+    assert feats[3, 0] == feats[:4, 0].min() and feats[3, 2] == 0.25  # lowest cosine and lowest rank in group 0
+    assert np.allclose([feats[:4, 1].mean(), feats[4:, 1].mean()], 0, atol=1e-5)  # z-scores are within each group
+
+
+def test_text_lsa_gives_dense_vectors_that_keep_topics_apart():
+    from finetune.stack import group_similarity, text_lsa
+
+    texts = [f"river flood water rising street {i}" for i in range(6)] + ["great pizza tonight downtown"]
+    vecs = text_lsa(texts, n_components=4)
+    assert vecs.shape == (7, 4) and vecs.dtype == np.float32
+    assert group_similarity(vecs, np.zeros(7, dtype=int))[:, 0].argmin() == 6
