@@ -333,6 +333,16 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         add("police_patrol", 2, "threat to life")
         if has("weapon") and not calm:
             add("ambulance", 1, "standby at a weapon call")
+    if p1 and incident_type in ("medical", "traffic_accident", "public_security", "fire", "earthquake_collapse", "severe_weather") \
+            and not calm and not has("minor_injury"):
+        # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the
+        # priority says at least one is serious; two crews, not one shared between them.
+        hurt_n = max([dets[c].count or 0 for c in ("injured", "affected", "collapse_people_under") if c in dets]
+                     + [(dets["serious_patients"].count or 0) + (dets["minor_patients"].count or 0)
+                        if "serious_patients" in dets and "minor_patients" in dets else 0,
+                        dets["minor_patients"].count or 0 if "minor_patients" in dets and has("serious_injury") else 0])
+        if hurt_n >= 2:
+            add("ambulance", 2, f"{hurt_n} people hurt")
     if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):
         add("rescue", 1, "water nearby")
     if incident_type == "flood" and p1:

@@ -278,3 +278,16 @@ def test_priority_floor_covers_what_the_determinants_did_not_read(incident_type,
 ])
 def test_priority_floor_stays_out_of_lower_priorities_and_explained_calls(incident_type, priority, text, unwanted):
     assert unwanted not in unit_needs(incident_type, priority, extract(text)).counts
+
+
+@pytest.mark.parametrize("incident_type, text", [
+    ("public_security", "Shooting at the bar, two people hit"),
+    ("public_security", "两个人被砍伤了，流了很多血"),
+    ("medical", "Two teenagers collapsed at the festival, both barely breathing"),
+])
+def test_two_people_hurt_at_a_p1_scene_get_two_crews(incident_type, text):
+    assert unit_needs(incident_type, "P1", extract(text)).counts.get("ambulance", 0) >= 2
+
+
+def test_two_people_with_only_scrapes_share_one_crew():
+    assert unit_needs("traffic_accident", "P1", extract("two cyclists collided, both have minor scrapes")).counts.get("ambulance", 0) <= 1
