@@ -62,7 +62,7 @@ _SERIOUS = re.compile(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
     r"lying still|not moving|motionless|lifeless|lying (in|on) the|on the ground|is down\b|"
-    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|"
+    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"

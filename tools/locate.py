@@ -751,6 +751,24 @@ class Locator:
             return None
         return word
 
+    def _unknown_place_after(self, text: str, norm: str, end: int) -> str | None:
+        """An unknown name right after a generic description and "in / at / i / på" ("the bridge in Lauttasaari",
+        "kyrkan i Borgå"): the description may be of a place of that name off the map."""
+        m = re.match(r"\s+(in|at|i|pa|on)\s+(?=\S)", norm[end:])
+        if not m:
+            return None
+        at = end + m.end()
+        w = re.match(r"([A-ZÄÖÅ][\wäöåÄÖÅ'’.-]+)", text[self._orig_index(text, norm, at):])
+        if not w:
+            return None
+        word = w.group(1)
+        key = normalize(word)
+        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz._by_key.get(key) or key in self._name_words:
+            return None
+        if any(k.startswith(_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
+            return None
+        return word
+
     @staticmethod
     def _orig_index(text: str, norm: str, start: int) -> int:
         """Approximate index in the original text of the normalized position ``start`` (by word count)."""
@@ -918,6 +936,10 @@ class Locator:
             if g.kind.confirm:
                 # A kind of place every town has several of: the one on this map may not be the one meant.
                 res.confident = False
+            elsewhere = self._unknown_place_after(text, norm, g.end)
+            if elsewhere and res.confident:
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{g.phrase} in {elsewhere}\": {elsewhere} is not a name on the map; confirm it is this one, not one outside the scenario area."
             if not res.confident and not qualifier:
                 # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
                 named = self._respelt(text, norm, mentions, _depth)

@@ -65,7 +65,7 @@ GENERIC_PLACES: tuple[GenericPlace, ...] = (
     GenericPlace("market_hall", ("market hall", "kauppahalli", "saluhallen", "室内市场"), ({"amenity": "marketplace", "building": "*"},)),
     GenericPlace("library", ("library", "kirjasto", "bibliotek", "图书馆", "圖書館"), ({"amenity": "library"},)),
     GenericPlace("university", ("university", "yliopisto", "universitet", "大学", "大學"), ({"amenity": "university"}, {"building": "university"})),
-    GenericPlace("church", ("church", "kirkko", "kyrka", "kyrkan", "教堂"), ({"amenity": "place_of_worship", "religion": "christian"},)),
+    GenericPlace("church", ("church", "chapel", "kirkko", "kappeli", "kyrka", "kyrkan", "kapell", "kapellet", "教堂", "礼拜堂"), ({"amenity": "place_of_worship", "religion": "christian"},)),
     GenericPlace("department_store", ("department store", "tavaratalo", "varuhus", "百货商店", "百货公司", "商场"), ({"shop": "department_store"},)),
     GenericPlace("museum", ("museum", "museo", "博物馆", "博物館"), ({"tourism": "museum"},)),
     GenericPlace("art_museum", ("art museum", "art gallery", "museum of art", "taidemuseo", "konstmuseum", "konstmuseet", "美术馆", "美術館",

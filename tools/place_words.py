@@ -78,6 +78,7 @@ WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[
     "senate": (("senaatti", "senaatin"), ("senat", "senaten"), ("senate",), ("参议院",)),
     "hotel": (("hotelli",), ("hotell", "hotellet"), ("hotel",), ("酒店", "饭店")),
     "hospital": (("sairaala", "sairaalan"), ("sjukhus", "sjukhuset"), ("hospital",), ("医院",)),
+    "student": (("ylioppilas", "ylioppilaiden", "ylioppilaan"), ("student", "studenternas", "studentkårens"), ("student",), ("学生",)),
     "school": (("koulu", "koulun"), ("skola", "skolan"), ("school",), ("学校",)),
     "statue": (("patsas", "patsaan", "ratsastajapatsas"), ("staty", "statyn", "ryttarstaty"), ("statue", "monument"), ("雕像", "塑像", "像")),
     "fountain": (("suihkulähde",), ("fontän", "fontänen"), ("fountain",), ("喷泉",)),

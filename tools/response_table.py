@@ -271,4 +271,93 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
     if incident_type == "not_incident":
         return UnitNeeds()
+    priority_floor(incident_type, priority, dets, needs, text)
     return needs
+
+
+# What makes a report P1 for each class, as the determinants read it. When none of them is read, the priority (the
+# triage's own reading of the same words) says more than the determinants did.
+_EXPLAINS_P1: dict[str, tuple[str, ...]] = {
+    "medical": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "person_in_water", "trapped",
+                "vehicle_entrapment", "jumper", "casualty_signs", "symptoms", "weapon", "injured", "affected"),
+    "traffic_accident": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "trapped", "vehicle_entrapment",
+                         "person_in_water", "chemical_release"),
+}
+
+
+def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinant], needs: UnitNeeds, text: str = "") -> None:
+    """The class's standing configuration where the report's priority says more than its determinants do.
+
+    The determinants are read by patterns, and a fact said in an unforeseen way ("not breathe", "不出气", "glassed in
+    the neck", "卡在里面动不了") is simply not read: the table then sends the lean base, and a whole unit type the
+    situation needs is missing. The priority is a second, independent reading of the same report (the triage
+    classifier, or the call-taker), so when it is high and the facts read do not account for it, the table sends
+    what that class at that priority most often needs (DEMONSTRATION figures, like the rest of the table; chosen so
+    that the total stays well under 1.5x of the need): an uncertain determinant costs one unit too many, not a
+    missing one. Each unit it adds says so in its reason.
+    """
+    def has(code: str) -> bool:
+        return code in dets
+
+    def add(unit_type: str, count: int, why: str) -> None:
+        if needs.counts.get(unit_type, 0) < count:
+            needs.need(unit_type, count, f"{incident_type.replace('_', ' ')} at {priority}: {why} (standing response; a determinant may be unread)")
+
+    p1, p2 = priority == "P1", priority == "P2"
+    explained = any(has(c) for c in _EXPLAINS_P1.get(incident_type, ()))
+    calm = has("no_casualties")
+    if incident_type == "medical" and p1 and not explained:
+        # An urgent call whose reason was not read: the response to a possible arrest (first responder, two crews).
+        add("ambulance", 2, "life threatened, reason unread")
+        add("engine", 1, "first responder")
+    if incident_type == "medical" and p1 and has("water_search") and not (has("person_in_water") or has("rescued_from_water")):
+        # A life-threatening call by the water: someone may be in it, said in a way not read ("went under twice").
+        add("rescue", 1, "by the water: possibly someone in it")
+        add("engine", 1, "by the water: possibly someone in it")
+    if incident_type == "traffic_accident" and p1 and not explained:
+        # A P1 collision with no severe fact read is most often someone who cannot get out.
+        add("rescue", 1, "possible entrapment")
+        add("engine", 1, "possible entrapment")
+    if incident_type == "fire" and p1 and not (has("outdoor_fire") and not has("building_fire")):
+        if not calm:
+            add("ambulance", 1, "people at risk")
+    if incident_type == "earthquake_collapse" and p1 and not calm:
+        add("ambulance", 1, "people under or near the collapse")
+    if incident_type == "hazmat" and p1:
+        add("police_patrol", 1, "cordon")
+        if not calm:
+            add("ambulance", 1, "exposed people")
+    if incident_type in ("hazmat", "public_health") and has("deliberate") and (p1 or p2) and not has("gas_leak"):
+        add("police_patrol", 2, "a deliberate release is a crime scene")
+    if incident_type == "public_security" and p1:
+        add("police_patrol", 2, "threat to life")
+        if has("weapon") and not calm:
+            add("ambulance", 1, "standby at a weapon call")
+    if p1 and incident_type in ("medical", "traffic_accident", "public_security", "fire", "earthquake_collapse", "severe_weather") \
+            and not calm and not has("minor_injury"):
+        # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the
+        # priority says at least one is serious; two crews, not one shared between them.
+        hurt_n = max([dets[c].count or 0 for c in ("injured", "affected", "collapse_people_under") if c in dets]
+                     + [(dets["serious_patients"].count or 0) + (dets["minor_patients"].count or 0)
+                        if "serious_patients" in dets and "minor_patients" in dets else 0,
+                        dets["minor_patients"].count or 0 if "minor_patients" in dets and has("serious_injury") else 0])
+        if hurt_n >= 2:
+            add("ambulance", 2, f"{hurt_n} people hurt")
+    if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):
+        add("rescue", 1, "water nearby")
+    if incident_type == "flood" and p1:
+        for unit_type in ("rescue", "engine", "ambulance", "police_patrol"):
+            add(unit_type, 1, "people in the water")
+    if incident_type == "severe_weather" and p1:
+        add("police_patrol", 1, "cordon")
+        if not (has("live_wire") or has("loose_high")) and not calm:
+            for unit_type in ("rescue", "engine", "ambulance"):
+                add(unit_type, 1, "someone hit or trapped")
+    if incident_type == "severe_weather" and p2 and not (has("live_wire") or has("loose_high") or has("tree_blocking")):
+        add("ladder", 1, "something loose high up")
+        add("police_patrol", 1, "cordon")
+    if incident_type == "utility_outage":
+        if p1 and not calm:
+            add("ambulance", 1, "someone's life depends on power")
+        if (p1 or p2) and has("lift_occupied") and not has("lift_stuck"):
+            add("rescue", 1, "someone in a lift that stopped")

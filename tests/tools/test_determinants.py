@@ -246,3 +246,48 @@ def test_water_lost_children_and_powder_letters(text, code):
 def test_a_powder_letter_gets_the_police_too():
     t = "Unknown white powder found in an envelope at the tax office, two employees opened it and now feel dizzy"
     assert unit_needs("hazmat", "P2", extract(t), t).counts.get("police_patrol") == 1
+
+
+@pytest.mark.parametrize("incident_type, priority, text, wanted", [
+    # nothing severe read, yet triaged P1: the response to a possible arrest
+    ("medical", "P1", "my husband he fall down in kitchen and not breathe, please come", {"ambulance": 2, "engine": 1}),
+    # a P1 collision with no severe fact read: possible entrapment
+    ("traffic_accident", "P1", "出租车和大巴在路口撞了，出租车司机卡在里面动不了", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    # a young child missing by the sea at P1 (vulnerability said in no words the patterns know)
+    ("missing_person", "P1", "my little brother is gone, he was by the water at the beach and now i cant see him", {"police_patrol": 2, "rescue": 1}),
+    ("flood", "P1", "underpass flooded chest-deep, a taxi is in it and the driver climbed onto the roof", {"rescue": 1, "engine": 1, "ambulance": 1, "police_patrol": 1}),
+    ("utility_outage", "P2", "Lift jammed between 6th and 7th floor at the office tower, five people inside for an hour", {"utility_crew": 1, "rescue": 1}),
+    ("utility_outage", "P2", "整栋楼停电了，电梯里关着一个老太太", {"utility_crew": 1, "rescue": 1}),
+    ("hazmat", "P1", "bus passengers coughing after a man emptied a spray can at the back, eight people affected", {"police_patrol": 2, "ambulance": 1}),
+])
+def test_priority_floor_covers_what_the_determinants_did_not_read(incident_type, priority, text, wanted):
+    needs = unit_needs(incident_type, priority, extract(text))
+    for unit_type, count in wanted.items():
+        assert needs.counts.get(unit_type, 0) >= count, (unit_type, needs.counts)
+    added = [r for rs in needs.reasons.values() for r in rs if "standing response" in r]
+    assert added, needs.reasons  # the plan says which units came from the priority, not from a fact
+
+
+@pytest.mark.parametrize("incident_type, priority, text, unwanted", [
+    # the floor is for the urgent end only, and an empty lift is no rescue
+    ("medical", "P2", "my husband he fall down in kitchen, he is awake", "engine"),
+    ("medical", "P1", "old man is not breathing, his wife started CPR", "rescue"),
+    ("utility_outage", "P2", "No electricity since this morning, the lift isn't working but nobody is in it", "rescue"),
+    ("traffic_accident", "P1", "the driver is pinned behind the wheel and unconscious", "hazmat"),
+    ("missing_person", "P2", "my flatmate has not come home from work yet, we live by the shore", "rescue"),
+])
+def test_priority_floor_stays_out_of_lower_priorities_and_explained_calls(incident_type, priority, text, unwanted):
+    assert unwanted not in unit_needs(incident_type, priority, extract(text)).counts
+
+
+@pytest.mark.parametrize("incident_type, text", [
+    ("public_security", "Shooting at the bar, two people hit"),
+    ("public_security", "两个人被砍伤了，流了很多血"),
+    ("medical", "Two teenagers collapsed at the festival, both barely breathing"),
+])
+def test_two_people_hurt_at_a_p1_scene_get_two_crews(incident_type, text):
+    assert unit_needs(incident_type, "P1", extract(text)).counts.get("ambulance", 0) >= 2
+
+
+def test_two_people_with_only_scrapes_share_one_crew():
+    assert unit_needs("traffic_accident", "P1", extract("two cyclists collided, both have minor scrapes")).counts.get("ambulance", 0) <= 1

@@ -331,3 +331,14 @@ def test_everyday_words_in_reports_are_not_read_as_shop_names(locator, text):
 def test_a_stop_named_after_a_place_far_from_a_description_is_still_the_place(locator):
     res = locator.locate("HAK-E1 to Eteläranta / Kauppatori, seawater over the quay, basements flooding.")
     assert res.found and res.feature in ("Kauppatori", "Eteläranta / Kauppatori"), res
+
+
+def test_place_names_made_of_glossary_words_include_student_houses(city):
+    r = city.locator.locate("smoke in the basement of The Old Student House")
+    assert r.feature == "Vanha ylioppilastalo" and r.confident, r  # the building, not the tram stop named after it
+
+
+def test_a_description_of_a_place_in_an_unknown_town_is_never_confident(city):
+    r = city.locator.locate("under the bridge in Lauttasaari")
+    assert not r.confident, r
+    assert city.locator.locate("under the bridge by Hakaniemi").confident  # a name the map knows after it is fine
