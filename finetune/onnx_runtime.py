@@ -42,13 +42,16 @@ class OnnxUnavailable(RuntimeError):
     """ONNX Runtime (or the exporter's ``onnx`` package) is missing, or the graph failed its check."""
 
 
-def _export(net: torch.nn.Module, tokenizer, target: Path) -> None:
-    """Write the two-head network as an ONNX graph with dynamic batch and sequence axes (atomically)."""
+def _export(net: torch.nn.Module, tokenizer, target: Path, has_priority: bool) -> None:
+    """Write the network (type head, and the priority head where the model has one) as an ONNX graph with dynamic
+    batch and sequence axes (atomically)."""
     try:
         import onnx  # noqa: F401  (torch's exporter needs it)
     except ImportError as exc:
         raise OnnxUnavailable("the onnx package is not installed (pip install onnx)") from exc
     sample = tokenizer(PROBES[:2], padding=True, return_tensors="pt")
+    # A multi-label model has no priority head: its forward returns None there, which the exporter drops.
+    outputs = ["type_logits", "priority_logits"] if has_priority else ["type_logits"]
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".encoder.", suffix=".onnx")
     os.close(fd)
     try:
@@ -57,9 +60,9 @@ def _export(net: torch.nn.Module, tokenizer, target: Path) -> None:
         with warnings.catch_warnings(), torch.inference_mode(False), torch.no_grad():
             warnings.simplefilter("ignore")  # tracer warnings about Python branches on shapes: the probe check below decides
             torch.onnx.export(net, (sample["input_ids"], sample["attention_mask"]), tmp,
-                              input_names=["input_ids", "attention_mask"], output_names=["type_logits", "priority_logits"],
+                              input_names=["input_ids", "attention_mask"], output_names=outputs,
                               dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                            "type_logits": {0: "batch"}, "priority_logits": {0: "batch"}},
+                                            **{name: {0: "batch"} for name in outputs}},
                               opset_version=OPSET, dynamo=False)
         os.replace(tmp, target)
     finally:
@@ -143,7 +146,12 @@ class OnnxHeads:
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 if not path.is_file():
                     log.info("exporting the triage network of %s to ONNX (%s), once", version, path)
-                    _export(_eager_net(model_dir, n_types, n_priorities), tokenizer, path)
+                    try:
+                        _export(_eager_net(model_dir, n_types, n_priorities), tokenizer, path, n_priorities is not None)
+                    except OnnxUnavailable:
+                        raise
+                    except Exception as exc:  # an exporter failure costs speed, never the triage
+                        raise OnnxUnavailable(f"the triage network of {version} could not be exported to ONNX ({exc})") from exc
         try:
             heads = cls(path, threads)
         except OnnxUnavailable:

@@ -121,3 +121,5 @@ def test_multi_label_training_on_real_figure_eight_rows(shared_dir, tmp_path, ca
     (result,) = clf.predict(["We need water and food, the flood destroyed our houses"])
     assert clf.mode == "multi" and set(result.type_probs) == {"related", "request", "aid_related", "weather_related"}
     assert result.priority == "n/a" and not (out / "CURRENT").exists()
+    # The ONNX export must handle a network with no priority head (it once failed there and training broke).
+    assert (model_dir / "encoder.onnx").is_file() and clf._onnx is not None
