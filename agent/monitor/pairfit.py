@@ -65,7 +65,7 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
     settings = settings or get_settings()
     raw = Path(path).read_bytes()
     model_dir = Path(settings.triage_model_dir or ensure_default_model(settings))
-    key = hashlib.sha256(raw + str(model_dir.resolve()).encode() + b"places-v2").hexdigest()[:16]
+    key = hashlib.sha256(raw + str(model_dir.resolve()).encode() + b"places-v2-dense-all").hexdigest()[:16]
     cache = settings.cache_dir / f"pairfit-{Path(path).stem}-{key}.pkl"
     if cache.exists():
         return [LabelledItem(item, incident) for item, incident in pickle.loads(cache.read_bytes())]
@@ -83,9 +83,9 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
     for r, tri, vec in zip(reports, triage, dense):
         source = r.get("source", "other")
         noise = tri.incident_type == NOISE_TYPE
-        # as the pipeline hands them over without the signal model: a report triaged not_incident is not embedded
+        # as the pipeline hands them over in the city profile (noise_joins): every report embedded
         item = Item(key=r["id"], time=parse_timestamp(r["time"]), text=r["text"], incident_type=tri.incident_type,
-                    priority=_priority_rank(tri.priority), dense=None if noise else vec,
+                    priority=_priority_rank(tri.priority), dense=vec,
                     place=resolver.locate(r["text"], source, r.get("lat"), r.get("lon")), source=source,
                     type_confidence=float(tri.type_confidence), type_probs=dict(tri.type_probs),
                     join_only=noise)

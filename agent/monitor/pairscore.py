@@ -36,7 +36,7 @@ PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
-                 "dense_missing", "says_another", "says_update")
+                 "dense_missing", "says_another", "says_update", "other_place_name")
 LINKS = ("pooled", "average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -235,6 +235,9 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
             # both fixes measured (not read from text by the locator, which can be sure and wrong): "apart" is firmer
             if getattr(q.place, "measured", False):
                 measured[at] = [float(getattr(members[i].place, "measured", False)) for i in at]
+    # both resolved to named places that differ and lie apart (>= 60 m): two spots of one kind a locator can confuse
+    # ("the seven" read as a shop) are a weaker split than a measured distance, so they get their own weight
+    other_name = np.where(np.isfinite(dist) & (np.nan_to_num(dist) >= 60.0), 1.0 - same_name, 0.0)
     located = np.isfinite(z)
     zc = np.where(located, z, 0.0)
     near = np.where(located, np.exp(-0.5 * zc ** 2), 0.0)
@@ -259,7 +262,7 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
                              dense * cross, missing, np.full(n, float(q.marks.another)),
-                             np.full(n, float(q.marks.update))])
+                             np.full(n, float(q.marks.update)), other_name])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 

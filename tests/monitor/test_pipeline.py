@@ -131,3 +131,27 @@ def test_noise_is_not_embedded_and_a_repeated_text_is_triaged_once(triage_model)
     again, _ = pipe.process([FeedRecord(STREAM[0][2], T + 600, "call")])
     assert pipe.triage_cache_hits == 1 and clf.seen.count(triage_text(STREAM[0][2])) == 1
     assert again[0].incident_type == reports[0].incident_type and again[0].priority == reports[0].priority
+
+
+def test_with_embed_noise_a_report_triaged_not_incident_is_embedded_too(triage_model):
+    """The city profile lets a report triaged not_incident join an incident and scores it with its embedding, as
+    the pair scorer was fitted (agent.monitor.pairfit embeds every report)."""
+    from agent.monitor.grouping import GroupingConfig
+    from agent.monitor.pipeline import MonitorConfig
+
+    embedded: list[str] = []
+
+    def encoder(texts: list[str]):
+        from core.encoders import usem3_encoder
+
+        embedded.extend(texts)
+        return usem3_encoder(1).encode(texts)
+
+    pipe = MonitorPipeline(triage_model, encoder=encoder, config=MonitorConfig(grouping=GroupingConfig(noise_joins=True, embed_noise=True)))
+    stream = STREAM + [(6, "social", "What time does the library open today?")]
+    reports, _ = pipe.process([FeedRecord(text, T + 60 * m, source) for m, source, text in stream])
+    # a bare link has nothing to triage or embed; every other report is embedded, the library question included
+    noise = [r.text for r in reports if r.incident_type == "not_incident" and triage_text(r.text)]
+    assert noise and set(noise) <= set(embedded)
+    assert set(embedded) == {r.text for r in reports if triage_text(r.text)}
+    assert GroupingConfig.profile("city").embed_noise and not GroupingConfig.profile("social").embed_noise
