@@ -116,10 +116,34 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
+# Finnish adjectives that agree with the noun inside a compound name (Pitkäsilta -> Pitkänsillan alla, Vanhakaupunki ->
+# Vanhassakaupungissa, Uusimaa -> Uudenmaan): (folded adjective, regex of its forms, literal prefix all forms keep).
+_FI_ADJECTIVES = (
+    ("pitka", "pitka(?:n|ssa|lla|lle|lta|sta|an|a)?", "pitk"),
+    ("vanha", "vanha(?:n|ssa|lla|lle|lta|sta|an|a)?", "vanh"),
+    ("korkea", "korkea(?:n|ssa|lla|lle|lta|sta|an|a)?", "korke"),
+    ("suuri", "suur(?:i|en|essa|ella|elle|elta|esta|een|ta)", "suur"),
+    ("pieni", "pien(?:i|en|essa|ella|elle|elta|esta|een|ta)", "pien"),
+    ("uusi", "uu(?:si|den|dessa|della|delle|delta|desta|teen|tta)", "uu"),
+    ("iso", "iso(?:n|ssa|lla|lle|lta|sta|on|a)?", "iso"),
+)
+
+
+def _fi_adjective_compound(word: str) -> tuple[str, str, str] | None:
+    """(adjective forms regex, literal prefix, noun) when the word is an adjective + noun compound name."""
+    for adj, forms, literal in _FI_ADJECTIVES:
+        if word.startswith(adj) and len(word) - len(adj) >= 4 and word.isalpha():
+            return forms, literal, word[len(adj):]
+    return None
+
+
 def _word_stem(word: str) -> str:
     """A literal prefix every inflected form of the word keeps (a cheap test before the regex)."""
     if has_cjk(word) or len(word) <= 3:
         return word
+    compound = _fi_adjective_compound(word)
+    if compound is not None:
+        return compound[1]
     return word[:-3] if len(word) >= 6 else word[:-2]
 
 
@@ -135,11 +159,20 @@ def _word_pattern(word: str) -> str:
     Helsinki -> Helsingin) and case endings; no arbitrary suffix, so 'Stokka' does not match 'Stokmann'."""
     if has_cjk(word) or len(word) <= 3 or not word.isalpha():
         return re.escape(word)
+    compound = _fi_adjective_compound(word)
+    if compound is not None:
+        # Both halves inflect: the adjective agrees with the noun ("Pitkänsillan", "Vanhassakaupungissa").
+        return f"(?:{compound[0]})" + _graded(compound[2])
     if word.endswith(("us", "os", "es", "is", "ys")) and len(word) >= 5:
         # Finnish -s nouns inflect on -kse- ("rakennus" -> "rakennuksessa", "Sokos" -> "Sokoksella").
         return re.escape(word[:-1]) + f"(?:s|kse|ks)[{_VOWELS}]{{0,2}}" + _ENDING
     if len(word) <= 5:
         return re.escape(word) + _ENDING  # short names: the word itself and a case ending ("Espa" is not "Espoo")
+    return _graded(word)
+
+
+def _graded(word: str) -> str:
+    """Regex for a Finnish word with consonant gradation and case endings (the noun of a compound may be short)."""
     if word[-1] not in _VOWELS:
         return re.escape(word) + f"[{_VOWELS}]{{0,2}}" + _ENDING
     base = word[:-1]
