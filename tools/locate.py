@@ -50,6 +50,14 @@ _REL_BEFORE = [  # English and Swedish put the relation before the place
     ("under", r"(under|below|beneath|underneath|underground (passage )?(below|under)|nedanfor|under)"),
     ("near", r"(near|close to|nara)"),
 ]
+# "<the place meant> by / at / vid <a named place that says which one>" (the named place follows these words).
+_CONTEXT_WORDS = re.compile(r"(?<!\w)(by|at|near|beside|next to|vid|invid|bredvid|intill|nara|pa) (the )?$")
+# Chinese puts the named place first: "老教堂公园", "老教堂的公园", "老教堂旁边的公园".
+_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|边 的|附 近 的|前 面 的|后 面 的)?\s*$")
+# The feature of the kind described is taken as the one meant only this close to the named place beside it.
+CONTEXT_NEAR_M = 150.0
+# A street this short (its uncertainty radius, m) -- a bridge, a lane -- can anchor "under / behind / opposite".
+SHORT_STREET_M = 60.0
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -340,6 +348,69 @@ class Locator:
         res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
         return res
 
+    def _head_before_context(self, text: str, norm: str, features: list[Mention], streets: list[Mention],
+                             generics: list["_Generic"]) -> Resolution | None:
+        """"under Långa bron vid Hagnäs", "bakom domkyrkan vid Senatstorget", "the little park by the old church",
+        "老教堂公园里": a bridge or street with a relation word, or a description of a kind of place, right before
+        "by / at / vid <named place>" (in Chinese right after it) is the place meant; the named place only says which
+        one: the feature of that kind nearest to it."""
+        ctx = features[0]
+        m = _CONTEXT_WORDS.search(norm[max(0, ctx.start - 20): ctx.start])
+        if m is not None:
+            at = max(0, ctx.start - 20) + m.start()
+            for s in streets:
+                if s.end <= at and not norm[s.end:at].strip() and self._dist(s.entry, ctx.entry) <= CONTEXT_NEAR_M:
+                    rel = self._relation(norm, s.start, s.end)
+                    if rel is not None and rel[0] not in ("near",) and rel[2] == s.end:
+                        return self._feature(text, norm, s.entry, s.start, s.end, s.score, "street")
+            heads = [g for g in generics if g.end <= at and not norm[g.end:at].strip()]
+        elif has_cjk(norm):
+            heads = [g for g in generics if g.start >= ctx.end and _CJK_LINK.match(norm[ctx.end:g.start])]
+        else:
+            return None
+        for g in heads:
+            named_only = self._named_as_kind(g.kind)
+            if ctx.entry in self.generic_candidates(g.kind) or ctx.entry in named_only \
+                    or any(k in ctx.entry.tags for rule in g.kind.tags for k in rule if k not in ("building", "name")):
+                continue  # "Forum商场" (a mall, a shop): the description is of the named place itself, not another place
+            cands = [e for e in self.generic_candidates(g.kind) + named_only if e is not ctx.entry]
+            if not cands:
+                continue
+            # The park named after the church (Vanha kirkko: Vanha kirkkopuisto) before a nearer one named otherwise.
+            own = [k.replace(" ", "") for k in ctx.entry.keys if not has_cjk(k) and len(k) >= 5]
+            def named_after(e: _Entry) -> bool:
+                return any(o in k.replace(" ", "") for o in own for k in e.keys)
+            best = min(cands, key=lambda e: (not named_after(e), self._dist(e, ctx.entry)))
+            if self._dist(best, ctx.entry) > CONTEXT_NEAR_M:
+                continue
+            # Another of the kind as close, and nothing in the names to choose: say so, do not be sure.
+            others = [] if named_after(best) else \
+                [e for e in cands if e is not best and self._dist(e, ctx.entry) <= self._dist(best, ctx.entry) + 30.0
+                 and self._dist(e, best) > SAME_PLACE_M]
+            a, b = (g.start, g.end) if m is not None else (ctx.start, g.end)
+            res = self._feature(text, norm, best, a, b, 1.0, "feature", others)
+            if best in named_only and res.relation is None:
+                # OSM has the park only as a name on a label point, not its extent: the part of it by the named place
+                # is between that label and the place, and the radius covers both.
+                (ax, ay), (bx, by) = self._xy(ctx.entry.lat, ctx.entry.lon), self._xy(best.lat, best.lon)
+                res.lat, res.lon = self._latlon((ax + bx) / 2, (ay + by) / 2)
+                res.radius_m = round(math.hypot(ax - bx, ay - by) / 2 + best.radius_m, 1)
+                res.confident = res.confident and res.radius_m <= CONFIDENT_RADIUS_M
+                res.note = (res.note + " " if res.note else "") + f"{best.name} is only a label point on the map: its part by {ctx.entry.name}."
+            res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} by {ctx.entry.name}"
+            return res
+        return None
+
+    def _named_as_kind(self, gp: GenericPlace) -> list[_Entry]:
+        """Untagged places whose name ends in the word for the kind (Vanha kirkkopuisto, Gamla kyrkoparken: a park),
+        where OSM has only the name: not a stop or a shop named after one."""
+        cache = self.__dict__.setdefault("_named_kind_cache", {})
+        if gp.kind not in cache:
+            words = tuple(normalize(p) for p in gp.phrases if not has_cjk(p) and len(p) >= 4 and " " not in p)
+            cache[gp.kind] = [e for e in self.gaz.entries if e.kind == "landmark" and not e.tags and words
+                              and any(k.split()[-1].endswith(words) for k in e.keys if not has_cjk(k))] if words else []
+        return cache[gp.kind]
+
     def _misnamed(self, m: Mention) -> bool:
         """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
         kinds = self._generic_by_key.get(m.key)
@@ -539,6 +610,8 @@ class Locator:
                     # The footprint above is the best point; the passage under it is named so crews take the right way down.
                     place = f"{below.name}, under {entry.name}"
                     note = f"underground: {below.name} ({below.category}) runs under or beside {entry.name}"
+                elif entry.kind == "street":
+                    note = f"below {entry.name} (under the bridge or overpass), not a street address"
                 else:
                     note = "underground, below the feature"
         alts = [Alternative(name=e.name, lat=e.lat, lon=e.lon, radius_m=round(e.radius_m, 1), why="also fits the words")
@@ -863,6 +936,10 @@ class Locator:
             pointer_spans = [(m.start, m.end) for m in features]
             pointers, features = [m.entry for m in features], []
         if features:
+            head = self._head_before_context(text, norm, features, streets, generics)
+            if head is not None:
+                return head
+        if features:
             # Prefer a feature with a relation word at it, then the first named.
             def has_rel(m: Mention) -> bool:
                 return self._relation(norm, m.start, m.end) is not None or self._end_of(norm, m.start, m.end, m.entry) is not None
@@ -957,6 +1034,10 @@ class Locator:
             mn = streets[0]
             rel = self._end_of(norm, mn.start, mn.end, mn.entry)
             if rel is not None:
+                return self._feature(text, norm, mn.entry, mn.start, mn.end, mn.score, "street")
+            near = self._relation(norm, mn.start, mn.end)
+            if near is not None and near[0] != "near" and mn.entry.radius_m <= SHORT_STREET_M:
+                # "Pitkänsillan alla", "under Långa bron": a bridge or a short street is a place to be under or behind.
                 return self._feature(text, norm, mn.entry, mn.start, mn.end, mn.score, "street")
             coarse = self._street(mn, self._evidence(text, norm, mn.start, mn.end))
         elif zones:
