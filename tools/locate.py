@@ -53,7 +53,7 @@ _REL_BEFORE = [  # English and Swedish put the relation before the place
 # "<the place meant> by / at / vid <a named place that says which one>" (the named place follows these words).
 _CONTEXT_WORDS = re.compile(r"(?<!\w)(by|at|near|beside|next to|vid|invid|bredvid|intill|nara|pa) (the )?$")
 # Chinese puts the named place first: "老教堂公园", "老教堂的公园", "老教堂旁边的公园".
-_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|边 的|附 近 的|前 面 的|后 面 的)?\s*$")
+_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|旁 的|边 的|附 近 的|前 面 的|后 面 的|旁 邊 的|邊 的)?\s*$")
 # The feature of the kind described is taken as the one meant only this close to the named place beside it.
 CONTEXT_NEAR_M = 150.0
 # A street this short (its uncertainty radius, m) -- a bridge, a lane -- can anchor "under / behind / opposite".

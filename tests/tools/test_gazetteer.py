@@ -83,3 +83,25 @@ def test_ordinary_words_are_not_mistaken_for_cafes(city):
     # "Family" and "Story" are bars/cafes in OSM; lowercase words in a report are not places.
     found = {m.name for m in city.gazetteer.find_in_text("a family of four is trapped, story two, near Stockmann")}
     assert found == {"Stockmann"}
+
+
+@pytest.mark.parametrize("key, text", [
+    ("pitkasilta", "pitkansillan"), ("pitkasilta", "pitkalla sillalla".replace(" ", "")), ("pitkasilta", "pitkasillalle"),
+    ("vanhakaupunki", "vanhassakaupungissa"), ("isoroobertinkatu", "isollaroobertinkadulla"), ("uusikaupunki", "uudessakaupungissa"),
+])
+def test_an_adjective_compound_name_inflects_in_both_halves(key, text):
+    import re
+
+    from tools.gazetteer import _word_pattern, _word_stem
+
+    assert re.fullmatch(_word_pattern(key), text)
+    assert _word_stem(key) in text  # the cheap literal test before the regex must not reject the inflected form
+
+
+def test_an_adjective_alone_is_not_the_compound_name():
+    import re
+
+    from tools.gazetteer import _word_pattern
+
+    assert not re.fullmatch(_word_pattern("pitkasilta"), "pitkan")
+    assert not re.fullmatch(_word_pattern("pitkasilta"), "pitkansillanranta")

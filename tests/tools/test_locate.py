@@ -342,3 +342,29 @@ def test_a_description_of_a_place_in_an_unknown_town_is_never_confident(city):
     r = city.locator.locate("under the bridge in Lauttasaari")
     assert not r.confident, r
     assert city.locator.locate("under the bridge by Hakaniemi").confident  # a name the map knows after it is fine
+
+
+def test_under_a_bridge_named_in_the_genitive_is_the_bridge_not_underground(city, locator):
+    res = locator.locate("mies makaa Pitkänsillan alla rannassa")
+    assert res.feature == "Pitkäsilta" and res.relation == "under" and res.confident
+    assert "underground" not in res.note and "bridge" in res.note
+
+
+def test_a_bridge_with_a_relation_before_a_district_is_the_anchor(locator):
+    res = locator.locate("båt fast under Långa bron nära Hagnäs")
+    assert res.feature == "Pitkäsilta" and res.relation == "under"
+
+
+def test_a_description_before_by_a_named_place_is_the_one_of_that_kind_there(city, locator):
+    res = locator.locate("smoke behind the cathedral at Senaatintori")
+    assert res.feature == "Helsingin tuomiokirkko" and res.relation == "behind"
+    res = locator.locate("a man lying in the park next to Vanha kirkko")
+    assert res.feature == "Vanha kirkkopuisto"  # named after the church, not the nearer Lönnrotinpuistikko
+    church = city.gazetteer.resolve("Vanha kirkko")
+    assert metres(res.lat, res.lon, church.lat, church.lon) <= 100.0
+    zh = locator.locate("老教堂旁的公园")
+    assert zh.feature == "Vanha kirkkopuisto"
+
+
+def test_a_description_of_the_named_place_itself_is_not_another_place(locator):
+    assert locator.locate("Forum商场里有人晕倒").feature == "Forum"
