@@ -222,7 +222,7 @@ def part_crisis(args, settings) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pipeline = make_pipeline(settings, Path(tmp), dense=not args.no_dense, places=args.places,
                                  window_min=args.window)
-        reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed)
+        reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed, batch=args.batch)
         m = crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline)
         import torch
 
@@ -456,6 +456,7 @@ def main() -> None:
     parser.add_argument("--dupes-window", type=float, default=None, help="grouping window for the duplicate set, minutes (profile's)")
     parser.add_argument("--dupes-profile", default="city", choices=["city", "social"])
     parser.add_argument("--no-dense", action="store_true")
+    parser.add_argument("--batch", type=int, default=64, help="crisis stream: micro-batch size (eca monitor --batch)")
     parser.add_argument("--show-errors", action="store_true", help="dupes-dev: print every report's cluster and reason")
     parser.add_argument("--places", action="store_true", help="resolve Helsinki places in the tweets (off: the events are elsewhere)")
     parser.add_argument("--quiet-days", type=int, default=7)
