@@ -14,7 +14,6 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from tools.determinants import Determinant, severe_casualties
@@ -106,8 +105,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.counts["engine"] = 1
             needs.reasons["engine"] = [why("utility_fault")]
             needs.need("utility_crew", 1, why("utility_fault"))
-    # --- traffic ("can't move his legs" on the road is a spinal injury, not an entrapment)
-    pinned = has("trapped") and not re.search(r"move", dets["trapped"].evidence)
+    # --- traffic ("can't move his legs" is a casualty sign, a possible spinal injury, not an entrapment: determinants)
+    pinned = has("trapped")
     if has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned):
         w = why("vehicle_entrapment", "trapped")
         needs.need("rescue", 1, w)

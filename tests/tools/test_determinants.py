@@ -154,6 +154,11 @@ def test_the_situation_not_the_type_decides_rescue_units():
     t = "Motorbike rider came off on Mechelininkatu, he's awake but can't move his legs, lying in the road"
     got = unit_needs("traffic_accident", "P1", extract(t), t).counts
     assert "rescue" not in got and got.get("ambulance", 0) >= 1
+    # The same words in any incident type: a casualty sign, never an entrapment (the reading is the determinants').
+    t = "Man fell off his bike, he is awake but can't move his legs"
+    assert "trapped" not in codes(t) and "casualty_signs" in codes(t)
+    for incident_type in ("medical", "public_security"):
+        assert "rescue" not in unit_needs(incident_type, "P1", extract(t), t).counts
     # A person about to jump from a bridge falls into water: water rescue rather than a ladder.
     t = "Man sitting on the railing of the bridge over the bay saying he wants to jump"
     got = unit_needs("public_security", "P1", extract(t), t).counts
