@@ -118,10 +118,6 @@ class Census:
     exposed: int = 0
     groups: list[Group] = field(default_factory=list)
 
-    @property
-    def total(self) -> int:
-        return self.serious + self.minor + self.ill + self.exposed
-
 
 _RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 

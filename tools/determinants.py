@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from tools.casualties import Group, census
+
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
     "trapped": "people trapped",
@@ -96,6 +98,7 @@ _NEG_BEFORE = re.compile(
     r"ei|eikä|kukaan|ingen|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$",
     re.IGNORECASE)
 _NEG_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}\b(no|none)\b|^\s*(?:ei|inga)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -211,11 +214,7 @@ def _negated(text: str, start: int, end: int) -> bool:
     clause_start = max(text.rfind(".", 0, start), text.rfind("。", 0, start), text.rfind(";", 0, start), text.rfind("，", 0, start),
                        text.rfind(",", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("；", 0, start))
     before = text[max(clause_start + 1, start - 40): start]
-    contrast = None
-    for contrast in re.finditer(r"\b(but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", before, re.IGNORECASE):
-        pass
-    if contrast is not None:
-        before = before[contrast.end():]
+    before = _CONTRAST.split(before)[-1]   # "nobody hurt but petrol is leaking": the denial ends at "but"
     if _NEG_BEFORE.search(before):
         return True
     return bool(_NEG_AFTER.match(text[end: end + 16]))
@@ -251,7 +250,8 @@ def extract(text: str) -> list[Determinant]:
     if "minor_injury" in out and "injured" in out and _SEVERE.search(text):
         del out["minor_injury"]
     for code, n, group in _census_determinants(text):
-        out[code] = Determinant(code=code, count=n, evidence=text[group.span[0]: group.span[1]].strip(), span=_strip_span(text, group.span))
+        span = _strip_span(text, group.span)
+        out[code] = Determinant(code=code, count=n, evidence=text[span[0]: span[1]], span=span)
     return sorted(out.values(), key=lambda d: d.span[0])
 
 
@@ -264,10 +264,8 @@ def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return a, b
 
 
-def _census_determinants(text: str) -> list[tuple[str, int, object]]:
+def _census_determinants(text: str) -> list[tuple[str, int, Group]]:
     """The casualty census (tools/casualties.py) as counted determinants, each on its first group's words."""
-    from tools.casualties import census
-
     c = census(text)
     out = []
     for code, kind, n in (("serious_patients", "serious", c.serious), ("minor_patients", "minor", c.minor),

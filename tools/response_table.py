@@ -259,7 +259,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if incident_type == "public_health" and not severe and priority != "P1":
             # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
             patients = min(2, max(1, math.ceil(count / 10)))
-    if patients and (incident_type in ("hazmat",) or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
+    if patients and (incident_type == "hazmat" or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
             and incident_type != "fire":
         # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
         # for the exposed, beside one per seriously ill.
@@ -270,7 +270,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
     if incident_type == "not_incident":
         return UnitNeeds()
-    priority_floor(incident_type, priority, dets, needs, text)
+    priority_floor(incident_type, priority, dets, needs)
     return needs
 
 
@@ -284,7 +284,7 @@ _EXPLAINS_P1: dict[str, tuple[str, ...]] = {
 }
 
 
-def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinant], needs: UnitNeeds, text: str = "") -> None:
+def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinant], needs: UnitNeeds) -> None:
     """The class's standing configuration where the report's priority says more than its determinants do.
 
     The determinants are read by patterns, and a fact said in an unforeseen way ("not breathe", "不出气", "glassed in
@@ -297,6 +297,9 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
     """
     def has(code: str) -> bool:
         return code in dets
+
+    def n(code: str) -> int:
+        return (dets[code].count or 0) if code in dets else 0
 
     def add(unit_type: str, count: int, why: str) -> None:
         if needs.counts.get(unit_type, 0) < count:
@@ -336,10 +339,9 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
             and not calm and not has("minor_injury"):
         # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the
         # priority says at least one is serious; two crews, not one shared between them.
-        hurt_n = max([dets[c].count or 0 for c in ("injured", "affected", "collapse_people_under") if c in dets]
-                     + [(dets["serious_patients"].count or 0) + (dets["minor_patients"].count or 0)
-                        if "serious_patients" in dets and "minor_patients" in dets else 0,
-                        dets["minor_patients"].count or 0 if "minor_patients" in dets and has("serious_injury") else 0])
+        hurt_n = max(n("injured"), n("affected"), n("collapse_people_under"),
+                     n("serious_patients") + n("minor_patients") if has("serious_patients") and has("minor_patients") else 0,
+                     n("minor_patients") if has("serious_injury") else 0)
         if hurt_n >= 2:
             add("ambulance", 2, f"{hurt_n} people hurt")
     if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):
