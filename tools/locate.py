@@ -233,6 +233,7 @@ class Locator:
         # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
         # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
         self._sound_index: dict[str, list[_Entry]] = {}
+        word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
         for e in self.gaz.entries:
             if e.kind != "landmark" or _is_stop(e.tags):
                 continue
@@ -243,7 +244,7 @@ class Locator:
                 sounds.add(latin_sound_key(k))
                 for w in k.split():
                     if len(w) >= 5 and concepts(w) is None:
-                        stems = [w] + [w[: -len(f)] for f in place_word_forms() if len(f) >= 4 and w.endswith(f) and len(w) - len(f) >= 4]
+                        stems = [w] + [w[: -len(f)] for f in word_endings if w.endswith(f) and len(w) - len(f) >= 4]
                         for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
                             sounds.add(latin_sound_key(stem))
                             if stem.endswith("n"):
