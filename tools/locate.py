@@ -221,6 +221,7 @@ class Locator:
                 body = " ".join(_word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         self._generic_cache: dict[str, list[_Entry]] = {}
+        self._named_kind_cache: dict[str, list[_Entry]] = {}
         self._generic_by_key: dict[str, list[GenericPlace]] = {}
         for gp in GENERIC_PLACES:
             for ph in gp.phrases:
@@ -232,6 +233,7 @@ class Locator:
         # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
         # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
         self._sound_index: dict[str, list[_Entry]] = {}
+        word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
         for e in self.gaz.entries:
             if e.kind != "landmark" or _is_stop(e.tags):
                 continue
@@ -242,7 +244,7 @@ class Locator:
                 sounds.add(latin_sound_key(k))
                 for w in k.split():
                     if len(w) >= 5 and concepts(w) is None:
-                        stems = [w] + [w[: -len(f)] for f in place_word_forms() if len(f) >= 4 and w.endswith(f) and len(w) - len(f) >= 4]
+                        stems = [w] + [w[: -len(f)] for f in word_endings if w.endswith(f) and len(w) - len(f) >= 4]
                         for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
                             sounds.add(latin_sound_key(stem))
                             if stem.endswith("n"):
@@ -404,10 +406,10 @@ class Locator:
     def _named_as_kind(self, gp: GenericPlace) -> list[_Entry]:
         """Untagged places whose name ends in the word for the kind (Vanha kirkkopuisto, Gamla kyrkoparken: a park),
         where OSM has only the name: not a stop or a shop named after one."""
-        cache = self.__dict__.setdefault("_named_kind_cache", {})
+        cache = self._named_kind_cache
         if gp.kind not in cache:
             words = tuple(normalize(p) for p in gp.phrases if not has_cjk(p) and len(p) >= 4 and " " not in p)
-            cache[gp.kind] = [e for e in self.gaz.entries if e.kind == "landmark" and not e.tags and words
+            cache[gp.kind] = [e for e in self.gaz.entries if e.kind == "landmark" and not e.tags
                               and any(k.split()[-1].endswith(words) for k in e.keys if not has_cjk(k))] if words else []
         return cache[gp.kind]
 
@@ -699,8 +701,9 @@ class Locator:
             tops = [en for r, en in scored.values() if r == top]
             pick = max(tops, key=lambda en: (en.geometry.area if en.geometry is not None else 0.0))
             others = [en for en in tops if en is not pick and self._dist(en, pick) > SAME_PLACE_M]
-            end = e + (len(hint[0]) + text[e:].find(hint[0]) - 0 if hint and hint[0] in text[e: e + 8] else 0)
-            end = max(e, min(len(text), end if hint else e))
+            end = e  # the evidence runs to the end of the kind word, when it is written within 8 characters
+            if hint and (at := text.find(hint[0], e, e + 8)) >= 0:
+                end = at + len(hint[0])
             if best is None or (top, e - s) > (best[0], best[2] - best[1]):
                 best = (top, s, end, run, pick, others)
         if best is None:
@@ -754,7 +757,7 @@ class Locator:
                 gram = norm[a:b]
                 if n == 1 and capitals is not None and gram not in capitals:
                     continue
-                if gram in self._generic_keys or any(w in self._generic_keys for w in gram.split()[-1:]) and n == 1:
+                if gram in self._generic_keys:
                     continue  # a description of a kind of place is not a misspelt name ("centre" is not "center")
                 if len(gram) < 5 or has_cjk(gram) or gram.replace(" ", "").isdigit() or any(a < y and x < b for x, y in taken):
                     continue

@@ -98,6 +98,7 @@ _FUNCTION_WORDS = {"the", "of", "and", "och", "ja", "i", "in"}
 
 
 def fold(text: str) -> str:
+    """Casefolded, without diacritics, punctuation kept (so "Liisankatu, 03:10" keeps its comma and colon)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch, has_cjk, normalize
+from tools.place_words import fold
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, classify_use
 from tools.protective.cues import ProtectiveCues
@@ -53,7 +53,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
 def _whole_word(text: str, name: str) -> bool:
     if has_cjk(name):
         return True
-    return re.search(rf"(?<!\w){re.escape(_fold(name))}(?!\w)", _fold(text)) is not None
+    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
 def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch | None:
@@ -68,11 +68,6 @@ def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch 
         return None
     return PlaceMatch(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
                       score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0))
-
-
-def _fold(text: str) -> str:
-    """Casefolded, without diacritics, punctuation kept (so "Liisankatu, 03:10" keeps its comma and colon)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _poi_use(category: str) -> str | None:
