@@ -127,13 +127,6 @@ def _ensemble(model_dir: Path, clf, val, test, v_enc, v_txt, t_enc, t_txt, score
                          v_truth=val.type_targets, t_truth=test.type_targets))
 
 
-def _f1(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
-    """Micro- and macro-F1 of multi-label 0/1 arrays (as sklearn with zero_division=0), vectorised for the grid."""
-    tp, fp, fn = (truth & pred).sum(0), (~truth & pred).sum(0), (truth & ~pred).sum(0)
-    micro = 2 * tp.sum() / max(1, 2 * tp.sum() + fp.sum() + fn.sum())
-    return float(micro), float((2 * tp / np.maximum(1, 2 * tp + fp + fn)).mean())
-
-
 def ensemble_report(s: dict) -> None:
     """Average the three sources (in probability or logit space), tune thresholds on validation, score on test.
 
@@ -141,20 +134,9 @@ def ensemble_report(s: dict) -> None:
     (0 = one threshold, 1 = fully per label; labels with < 3 validation positives keep the global one). The
     pick is by validation micro-F1 + macro-F1; the best-on-test row only shows how far validation is from it.
     """
+    from finetune.stack import combine, multilabel_f1, tune_thresholds
+
     v_truth, t_truth = s["v_truth"] > 0.5, s["t_truth"] > 0.5
-    grid = np.round(np.arange(0.05, 0.91, 0.025), 3)
-
-    def thresholds(v: np.ndarray, shrink: float) -> np.ndarray:
-        pred = v[None] >= grid[:, None, None]
-        tp, fp, fn = (pred & v_truth).sum(1), (pred & ~v_truth).sum(1), (~pred & v_truth).sum(1)
-        glob = grid[int((2 * tp.sum(1) / np.maximum(1, 2 * tp.sum(1) + fp.sum(1) + fn.sum(1))).argmax())]
-        own = grid[(2 * tp / np.maximum(1, 2 * tp + fp + fn)).argmax(0)]
-        return np.where(v_truth.sum(0) >= 3, shrink * own + (1 - shrink) * glob, glob)
-
-    def logit(p: np.ndarray) -> np.ndarray:
-        p = np.clip(p, 1e-4, 1 - 1e-4)
-        return np.log(p / (1 - p))
-
     results = []
     steps = np.round(np.arange(0, 1.01, 0.1), 1)
     for space in ("probability", "logit"):
@@ -163,13 +145,12 @@ def ensemble_report(s: dict) -> None:
                 if we + wf > 1.0001:
                     continue
                 wt = round(1 - we - wf, 1)
-                mix = {k: we * s[f"{k}_enc"] + wt * s[f"{k}_txt"] + wf * s[f"{k}_tf"] for k in ("v", "t")} if space == "probability" \
-                    else {k: 1 / (1 + np.exp(-(we * logit(s[f"{k}_enc"]) + wt * logit(s[f"{k}_txt"]) + wf * logit(s[f"{k}_tf"]))))
-                          for k in ("v", "t")}
+                mix = {k: combine([s[f"{k}_enc"], s[f"{k}_txt"], s[f"{k}_tf"]], (we, wt, wf), space, "multi") for k in ("v", "t")}
                 for shrink in (0.0, 0.25, 0.5, 0.75, 1.0):
-                    th = thresholds(mix["v"], shrink)
-                    results.append(((space, we, wt, wf, shrink), _f1(v_truth, mix["v"] >= th), _f1(t_truth, mix["t"] >= th)))
-    base_v, base_t = _f1(v_truth, s["v_tf"] >= 0.5), _f1(t_truth, s["t_tf"] >= 0.5)
+                    th = tune_thresholds(mix["v"], v_truth, shrink)
+                    results.append(((space, we, wt, wf, shrink), multilabel_f1(v_truth, mix["v"] >= th),
+                                    multilabel_f1(t_truth, mix["t"] >= th)))
+    base_v, base_t = multilabel_f1(v_truth, s["v_tf"] >= 0.5), multilabel_f1(t_truth, s["t_tf"] >= 0.5)
     print(f"  TF-IDF + LR on the model's training split, threshold 0.5: validation micro {base_v[0]:.4f} macro {base_v[1]:.4f}; "
           f"test micro {base_t[0]:.4f} macro {base_t[1]:.4f}")
     for name, key in (("chosen on validation (micro+macro)", lambda r: r[1][0] + r[1][1]), ("best validation macro", lambda r: r[1][1]),

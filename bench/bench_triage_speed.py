@@ -37,7 +37,7 @@ def _throughput(fn, texts: list[str], batch: int, repeats: int) -> tuple[float, 
 def main() -> None:
     import torch
 
-    from core.settings import setup_logging
+    from core.settings import get_settings, setup_logging
     from finetune.dataset import prepare, read_split, read_table
     from finetune.evaluate import TfidfBaseline
     from finetune.predict import TriageClassifier
@@ -55,7 +55,10 @@ def main() -> None:
         raise SystemExit("no triage model: pass --model DIR or train one (eca train / make run)")
     clf = TriageClassifier.load(model_dir)
     torch.set_num_threads(args.threads)
-    clf.set_workers(args.workers or clf.workers)
+    # --threads for every engine: torch here, and the ONNX Runtime session of a lone report (set up on first use,
+    # from clf.threads, which load() took from ECA_TORCH_THREADS).
+    clf.threads = args.threads
+    clf.set_workers(args.workers or get_settings().triage_workers or args.threads)
     data = prepare(read_table(HANDWRITTEN_TEST), default_spec())
     texts = data.texts
     en = [t for t in texts if clf.predict_proba([t])[2][0] == "en"]

@@ -34,7 +34,7 @@ def _minilm(texts: list[str], max_length: int, batch_size: int = 64) -> np.ndarr
     from tqdm import tqdm
 
     from core.encoders import packaged_minilm_path
-    from finetune.model import load_encoder
+    from finetune.model import load_encoder, mean_pool
 
     tokenizer, encoder = load_encoder(packaged_minilm_path())
     encoder.eval()
@@ -45,9 +45,7 @@ def _minilm(texts: list[str], max_length: int, batch_size: int = 64) -> np.ndarr
             idx = order[start:start + batch_size]
             batch = tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=max_length,
                               return_tensors="pt")
-            hidden = encoder(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            pooled = mean_pool(encoder(**batch).last_hidden_state, batch["attention_mask"])
             out[idx] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
     return out
 

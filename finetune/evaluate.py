@@ -85,6 +85,17 @@ def priority_metrics(truth: np.ndarray, probs: np.ndarray, labels: list[str], pr
     }
 
 
+def ngram_features(*extra):
+    """Unfitted TF-IDF features of word 1-2 and char_wb 2-4 n-grams (char n-grams so that Chinese works too),
+    followed by any ``extra`` transformers."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_union
+
+    return make_union(TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1),
+                      TfidfVectorizer(sublinear_tf=True, analyzer="char_wb", ngram_range=(2, 4), min_df=2),
+                      *extra)
+
+
 class TfidfBaseline:
     """TF-IDF (word + char n-grams, so Chinese works too) + logistic regression, single or multi-label."""
 
@@ -93,12 +104,8 @@ class TfidfBaseline:
 
     def _pipeline(self):
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_union
-        from sklearn.feature_extraction.text import TfidfVectorizer
 
-        features = make_union(TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1),
-                              TfidfVectorizer(sublinear_tf=True, analyzer="char_wb", ngram_range=(2, 4), min_df=2))
-        return features, LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.seed)
+        return ngram_features(), LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.seed)
 
     def fit(self, data: TriageData) -> "TfidfBaseline":
         from sklearn.multiclass import OneVsRestClassifier

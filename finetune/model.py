@@ -14,6 +14,12 @@ from torch import nn
 log = logging.getLogger(__name__)
 
 
+def mean_pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Mean of the token states under the attention mask (how all-MiniLM-L6-v2 was trained as a sentence encoder)."""
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-6)
+
+
 class TwoHeadClassifier(nn.Module):
     """Shared encoder (mean pooled) -> incident-type head and optional priority head."""
 
@@ -26,10 +32,7 @@ class TwoHeadClassifier(nn.Module):
         self.priority_head = nn.Linear(hidden, n_priorities) if n_priorities else None
 
     def pool(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        # Mean pooling matches how all-MiniLM-L6-v2 was trained as a sentence encoder.
-        return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-6)
+        return mean_pool(self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state, attention_mask)
 
     def heads(self, pooled: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
         pooled = self.dropout(pooled)

@@ -48,16 +48,14 @@ class TextLR:
         self.multinomial = multinomial
 
     def fit(self, texts: np.ndarray, y: np.ndarray) -> "TextLR":
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import make_union
+        from finetune.evaluate import ngram_features
 
-        parts = [TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1),
-                 TfidfVectorizer(sublinear_tf=True, analyzer="char_wb", ngram_range=(2, 4), min_df=2)]
+        extra = []
         if self.cues:
             from finetune.cues import CueFeatures
 
-            parts.append(CueFeatures(0.5))
-        self.features = make_union(*parts)
+            extra.append(CueFeatures(0.5))
+        self.features = ngram_features(*extra)
         x = self.features.fit_transform(list(texts))
         self.model = _lr(self.mode, self.C, self.class_weight, self.seed, sparse_input=not self.multinomial).fit(x, y)
         return self
