@@ -711,11 +711,8 @@ def _general_question(clause: str, city: Any) -> bool:
         return False
     if re.search(r"\bhow do we get\b|\bcan we get\b", clause, re.IGNORECASE):
         return False
-    try:
-        if city.gazetteer.find_in_text(clause):
-            return False
-    except Exception:  # noqa: BLE001 - no gazetteer: judge by the words only
-        pass
+    if _named_place(clause, city):  # no gazetteer: judged by the words only
+        return False
     return not (_DESCRIPTION.search(clause) or _prep_phrase(clause))
 
 
@@ -740,6 +737,8 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
     text = name_units(text, city)
+    # routing and slot filling may both ask the triage model about the message: one forward pass serves both
+    triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)
     unit_ids = [unit.id for _, unit in city.units()]
     gazetteer = city.gazetteer
