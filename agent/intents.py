@@ -69,10 +69,13 @@ _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1"
 _RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
+# "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
+_ORDERED = r"\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
+     + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|paramedics?|\bEMS\b|medics?|救护车|急救车"),
     ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|抢修(?:队|车)|电力"),
@@ -405,14 +408,16 @@ def _mention_form(text: str, place: Any, gazetteer: Any) -> str | None:
     except Exception:  # noqa: BLE001 - no mention spans: the gazetteer's name stands
         return None
     words = re.findall(r"[\w'äöåÄÖÅ-]+", text)
+    normed = [normalize(w) for w in words]  # normalised once, not per mention and start word
+    norm_text = normalize(text)
     for mention in mentions:
         if getattr(mention.entry, "name", None) != place.name:
             continue
-        norm_words = normalize(text)[mention.start:mention.end].split()
+        norm_words = norm_text[mention.start:mention.end].split()
         if not norm_words:
             continue
-        for i, word in enumerate(words):
-            if normalize(word) == norm_words[0] and [normalize(w) for w in words[i:i + len(norm_words)]] == norm_words:
+        for i in range(len(words)):
+            if normed[i:i + len(norm_words)] == norm_words:
                 return " ".join(words[i:i + len(norm_words)])
     return None
 
@@ -706,11 +711,8 @@ def _general_question(clause: str, city: Any) -> bool:
         return False
     if re.search(r"\bhow do we get\b|\bcan we get\b", clause, re.IGNORECASE):
         return False
-    try:
-        if city.gazetteer.find_in_text(clause):
-            return False
-    except Exception:  # noqa: BLE001 - no gazetteer: judge by the words only
-        pass
+    if _named_place(clause, city):  # no gazetteer: judged by the words only
+        return False
     return not (_DESCRIPTION.search(clause) or _prep_phrase(clause))
 
 
@@ -735,6 +737,8 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
     text = name_units(text, city)
+    # routing and slot filling may both ask the triage model about the message: one forward pass serves both
+    triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)
     unit_ids = [unit.id for _, unit in city.units()]
     gazetteer = city.gazetteer

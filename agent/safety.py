@@ -227,7 +227,7 @@ def _uses_granted_permission(sentence: str, families: set[str]) -> bool:
     ("Send ERO-L2 to Bulevardi.") carries out the injected permission: it is part of the injection."""
     if not families & {"fake_authority", "retrieved_document"} or not _ORDER.search(sentence):
         return False
-    from agent.intents import hazard_from_words  # the same hazard words the router uses (imported late: no cycle)
+    from agent.intents import hazard_from_words  # the same hazard words the router uses (imported late: agent.intents loads scikit-learn, screening need not)
 
     return hazard_from_words(sentence) is None
 

@@ -337,25 +337,17 @@ def part_memory(args, settings) -> None:
 
 
 # --- duplicate-report sets: the frozen one (aggregate figures only) and the team's dev set -----------------------
-DEV_DUPES = ROOT / "agent" / "monitor" / "data" / "duplicates_dev.yaml"
-DEV2_DUPES = ROOT / "agent" / "monitor" / "data" / "duplicates_dev2.yaml"
+DEV_DUPES, DEV2_DUPES = (ROOT / "agent" / "monitor" / "data" / name for name in ("duplicates_dev.yaml", "duplicates_dev2.yaml"))
 FROZEN_DUPES = ROOT / "bench" / "data" / "duplicate_reports.yaml"
 
 
 def pairwise_prf(ids: list[str], truth: dict, pred: dict) -> tuple[float, float, float, int, int, int]:
     """Pairwise "same incident" precision, recall, F1 (and tp, fp, fn); a report without an incident (truth None)
-    is in no true pair, one left ungrouped (pred None) in no predicted pair."""
-    tp = fp = fn = 0
-    for i in range(len(ids)):
-        for j in range(i + 1, len(ids)):
-            a, b = ids[i], ids[j]
-            same_t = truth[a] is not None and truth[a] == truth[b]
-            same_p = pred.get(a) is not None and pred.get(a) == pred.get(b)
-            tp += same_t and same_p
-            fp += same_p and not same_t
-            fn += same_t and not same_p
-    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return p, r, 2 * p * r / max(1e-9, p + r), tp, fp, fn
+    is in no true pair, one left ungrouped (pred None) in no predicted pair.  The counts the pair scorer's fit uses."""
+    from agent.monitor.pairfit import pairwise_counts, prf
+
+    tp, fp, fn = (int(x) for x in pairwise_counts(ids, truth, pred))
+    return (*prf((tp, fp, fn)), tp, fp, fn)
 
 
 def run_dupes(path: Path, args, settings):

@@ -30,9 +30,11 @@ import math
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
 import numpy as np
 
-from agent.monitor.pairscore import LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, pair_features, rare_buckets, side_of
+from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, haversine_m, pair_features,
+                                     rare_buckets, side_of)
 from agent.monitor.textvec import HashedTerms
 
 __all__ = ["NOISE_TYPE", "PlaceFix", "GroupingConfig", "Item", "OnlineGrouper", "Cluster", "Assignment", "GroupAlert"]
@@ -402,10 +404,7 @@ class OnlineGrouper:
             if item.place is not None:
                 has = ~np.isnan(self._place[rows, 0])
                 if has.any():
-                    lat1, lon1 = np.radians(item.place.lat), np.radians(item.place.lon)
-                    lat2, lon2 = np.radians(self._place[rows, 0]), np.radians(self._place[rows, 1])
-                    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-                    dist = 2 * 6_371_000 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+                    dist = haversine_m(item.place.lat, item.place.lon, self._place[rows, 0], self._place[rows, 1])
                     r = np.hypot(item.place.radius_m, self._place[rows, 2])
                     near = has & (dist <= r + cfg.place_slack_m)
                     far = has & (dist > 2 * r + 1000)

@@ -103,6 +103,11 @@ class Pairs:
     b: np.ndarray          # group of the earlier report
 
 
+def _city_window_s() -> float:
+    """The ``city`` profile's time window (its pair model is not needed for that: a placeholder stands in)."""
+    return GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+
+
 def _group(li: LabelledItem) -> str:
     return li.incident or f"noise:{li.item.key}"
 
@@ -189,7 +194,7 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
     grouping counts the pairs within fold k, and half of each pair between fold k and another fold (the other half
     counts in that fold), so that a held-out report wrongly joined to an incident the model saw is a false positive
     too; every pair of a set counts once in all."""
-    window_s = window_s or GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+    window_s = window_s or _city_window_s()
     modes = sorted({ln == "pooled" for ln in links})
     examples = {m: {name: training_pairs(items, window_s, pooled=m) for name, items in sets.items()} for m in modes}
     rng = np.random.default_rng(seed)
@@ -223,7 +228,7 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
 def cross_set(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = 0.3, c: float = 1.0,
               window_s: float | None = None) -> dict[tuple[str, str], tuple[float, float, float]]:
     """Fit on one set, group another: {(train, test): (P, R, F1)}."""
-    window_s = window_s or GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+    window_s = window_s or _city_window_s()
     pairs = {name: training_pairs(items, window_s, pooled=link == "pooled") for name, items in sets.items()}
     out = {}
     for train in sets:
@@ -271,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for (train, test), (p, r, f) in cross_set(sets, link=args.link, threshold=args.threshold, c=args.C).items():
             print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
-    window_s = GroupingConfig.profile("city", pair_model=PairModel.placeholder()).window_s
+    window_s = _city_window_s()
     parts = [training_pairs(items, window_s, pooled=args.link == "pooled") for items in sets.values()]
     n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
     note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "

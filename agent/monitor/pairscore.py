@@ -175,7 +175,8 @@ def rare_buckets(df: np.ndarray, docs: int) -> np.ndarray:
     return df <= max(2.0, RARE_SHARE * docs)
 
 
-def _haversine(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def haversine_m(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Great-circle distances (metres) from one point to arrays of points."""
     p1, p2 = math.radians(lat1), np.radians(lat2)
     h = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6_371_000 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
@@ -226,7 +227,7 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
             lat = np.array([members[i].place.lat for i in at])
             lon = np.array([members[i].place.lon for i in at])
             rad = np.array([members[i].place.radius_m for i in at])
-            d = _haversine(q.place.lat, q.place.lon, lat, lon)
+            d = haversine_m(q.place.lat, q.place.lon, lat, lon)
             r = np.hypot(q.place.radius_m, rad)
             dist[at], radius[at] = d, r
             z[at] = d / np.hypot(r, 30.0)
