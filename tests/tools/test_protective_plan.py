@@ -162,3 +162,13 @@ def test_the_zone_figure_counts_land_inside_the_map_only(city):
     assert zone_people(city, outside, night=False) == 0.0
     corner = Point(box.bounds[2], box.bounds[3]).buffer(200.0)
     assert zone_people(city, corner, night=False) == pytest.approx(zone_people(city, corner.intersection(box), night=False))
+
+
+def test_a_hazard_without_a_table_row_is_an_explicit_answer_not_an_error(city):
+    from tools.city import PlanningError
+    from tools.protective import NotApplicable
+
+    none = plan_protective_action(city, "A man broke his leg at Senaatintori", "medical")
+    assert isinstance(none, NotApplicable) and none.hazard_type == "medical" and "no row" in none.reason
+    with pytest.raises(PlanningError, match="empty"):  # a real failure stays an error
+        plan_protective_action(city, "   ", "hazmat")
