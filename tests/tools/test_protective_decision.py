@@ -220,3 +220,12 @@ def test_the_half_of_the_day_a_report_gives_in_words_sets_day_or_night():
                         ("傍晚6点", False), ("深夜11点", True), ("夜里12点", True), ("今晚10点", True), ("深夜1点", True)):
         assert extract_protective_cues(f"Fire in a flat at Annankatu 12 {text}, smoke").night is night, text
     assert extract_protective_cues("a fire 1500 metres from the quay").hour is None  # a distance is no time
+
+
+def test_clock_hours_in_chinese_characters_and_next_to_chinese_text_are_read():
+    # "20:30冒烟" has no word boundary after the minutes; 晚上十点 / 凌晨两点 / 下午六点 write the hour in characters.
+    for text, hour in (("20:30冒烟", 20), ("晚上十点冒烟", 22), ("凌晨两点有煤气味", 2), ("下午六点商场冒烟", 18), ("傍晚七点冒烟", 19),
+                       ("早上六点半煤气味", 6), ("十一点半夜里冒烟", 23)):
+        assert extract_protective_cues(text).hour == hour, text
+    # 一点 alone is "a little", and a water level in metres is no clock time.
+    assert extract_protective_cues("有一点烟味").hour is None and extract_protective_cues("水位1.50米").hour is None

@@ -160,7 +160,8 @@ EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
                        r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
                        r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
-TIME_HHMM = re.compile(r"\b(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s?(?:m|km|m/s|%|metres|meters))")
+# Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
+TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
 NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
