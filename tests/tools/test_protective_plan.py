@@ -64,6 +64,9 @@ def test_building_population_follows_the_density_table(city):
     # A mixed central block: the ground floor is a shop, the floors above are flats.
     assert people_in("mixed", 100.0, 6, night=False) == pytest.approx(8.0 + 5 * 1.0)
     assert classify_use("yes", "", "department_store", "", "") == "retail" and classify_use("roof", "", "", "", "") == "empty"
+    # The footprint's own tourism tag (pyrosm keeps it in its JSON tags): Marski by Scandic is building=yes, tourism=hotel.
+    assert classify_use("yes", "", "", "", "Marski by Scandic", tourism="hotel") == "hotel"
+    assert [b.use[k] for k in range(len(b)) if b.name[k] == "Marski by Scandic"] == ["hotel"]
 
 
 def test_the_downwind_sector_is_a_wedge_of_the_given_angle():
