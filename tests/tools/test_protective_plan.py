@@ -175,3 +175,14 @@ def test_a_hazard_without_a_table_row_is_an_explicit_answer_not_an_error(city):
     assert isinstance(none, NotApplicable) and none.hazard_type == "medical" and "no row" in none.reason
     with pytest.raises(PlanningError, match="empty"):  # a real failure stays an error
         plan_protective_action(city, "   ", "hazmat")
+
+
+def test_a_footprint_tagged_with_a_number_range_carries_every_number_in_it(city):
+    b = city_buildings(city)
+    city_hall = building_by_address(b, normalize("Pohjoisesplanadi"), "11", normalize)  # addr:housenumber "11-13"
+    assert city_hall is not None and b.name[city_hall] == "Helsingin kaupungintalo"
+    assert building_by_address(b, normalize("Pohjoisesplanadi"), "13", normalize) == city_hall
+    assert building_by_address(b, normalize("Pohjoisesplanadi"), "12", normalize) != city_hall  # the other side of the street
+    music = building_by_address(b, normalize("Mannerheimintie"), "13 a", normalize)  # "13A"
+    assert music is not None and b.name[music] == "Musiikkitalo"
+    assert building_by_address(b, normalize("Mannerheimintie"), "13", normalize) != music  # a letter must agree

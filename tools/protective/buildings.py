@@ -259,9 +259,34 @@ def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0, prefer_na
     return int(near[0]) if len(near) else None
 
 
+_HOUSENUMBER = re.compile(r"\s*(\d+)\s?([a-z])?(?:\s?[-–]\s?(\d+)\s?([a-z])?)?", re.IGNORECASE)
+
+
+def _number_span(raw: str) -> tuple[int, int, str] | None:
+    """(first, last, letter) of a house number: "13A" -> (13, 13, "a"), "8-12" -> (8, 12, "")."""
+    m = _HOUSENUMBER.match(raw or "")
+    if m is None:
+        return None
+    first = int(m.group(1))
+    last = int(m.group(3)) if m.group(3) and int(m.group(3)) >= first else first
+    return first, last, (m.group(2) or "").lower() if last == first else ""
+
+
 def building_by_address(b: Buildings, street_norm: str, number: str, normalize) -> int | None:
-    """Index of the building with this OSM address (street compared by ``normalize``)."""
+    """Index of the building with this OSM address (street compared by ``normalize``).
+
+    A footprint tagged with a range ("8-12") carries every number of that side of the street in it;
+    a letter must agree ("13A" is not "13", "13 a" is "13a").
+    """
+    want = _number_span(number)
+    if want is None:
+        return None
+    n, _, letter = want
     for i in range(len(b)):
-        if b.housenumber[i] and b.housenumber[i].split("-")[0].strip().lower() == number.lower() and normalize(b.street[i]) == street_norm:
+        have = _number_span(b.housenumber[i]) if b.housenumber[i] else None
+        if have is None or normalize(b.street[i]) != street_norm:
+            continue
+        first, last, their_letter = have
+        if first <= n <= last and (n - first) % 2 == 0 and letter == their_letter:
             return i
     return None
