@@ -186,3 +186,26 @@ def test_a_footprint_tagged_with_a_number_range_carries_every_number_in_it(city)
     music = building_by_address(b, normalize("Mannerheimintie"), "13 a", normalize)  # "13A"
     assert music is not None and b.name[music] == "Musiikkitalo"
     assert building_by_address(b, normalize("Mannerheimintie"), "13", normalize) != music  # a letter must agree
+
+
+def test_an_address_without_a_letter_is_not_the_footprint_tagged_with_one(city):
+    # Keskuskatu 1 (the bookshop's address point) lies in Kirjatalo; the footprint next door is tagged 1B.
+    plan = plan_protective_action(city, "Strong chemical smell and two staff coughing on the 2nd floor of Keskuskatu 1", "hazmat", routing=False)
+    assert plan.building is not None and plan.building.label == "Kirjatalo"
+
+
+def test_a_hotel_the_report_names_at_its_address_makes_the_block_a_hotel(city):
+    # Vuorikatu 19 is building=commercial (office) in OSM; the tourism=hotel point the report names lies inside it.
+    plan = plan_protective_action(city, "Hotel Arthur, Vuorikatu 19, at 01:00: smoke from the basement laundry", "fire", routing=False)
+    assert plan.rule == "F4" and plan.building.use == "hotel" and plan.night
+    plain = plan_protective_action(city, "Vuorikatu 19, at 01:00: smoke from the basement laundry of the office building", "fire", routing=False)
+    assert plain.building.use == "office"
+
+
+def test_a_circle_outside_a_named_building_starts_there_not_at_the_streets_middle(city):
+    text = "Chlorine cylinder leaking at the valve on Unioninkatu outside Metsätalo, two people coughing"
+    plan = plan_protective_action(city, text, "hazmat", routing=False)
+    assert plan.rule == "H9" and plan.location == "Metsätalo"
+    # A building's own action keeps the street: the building outside which something happens is not that building.
+    flat = plan_protective_action(city, "Gas smell and a resident dizzy in a stairwell on Unioninkatu outside Metsätalo", "hazmat", routing=False)
+    assert flat.primary == "evacuate_building" and flat.location == "Unioninkatu"

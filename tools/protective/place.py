@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import shapely
+
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch, has_cjk, normalize
 from tools.place_words import fold
@@ -17,8 +19,13 @@ from tools.protective.models import BuildingInfo
 ADDRESS_POINT_SNAP_M = 15.0
 
 
-def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None) -> tuple[PlaceMatch, str | None]:
-    """The incident's place (given, else the first place the report names) and a house number after a street."""
+def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None,
+                     building: bool = False) -> tuple[PlaceMatch, str | None]:
+    """The incident's place (given, else the first place the report names) and a house number after a street.
+
+    ``building``: the action is about one building, so a place the report names only as a reference
+    ("outside Metsätalo", "opposite the station") does not replace the street: it is not that building.
+    """
     if lat is not None and lon is not None:
         return city.locate(lat=lat, lon=lon), None
     if place:
@@ -45,8 +52,11 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
-    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True)) is not None and described.kind not in ("street", "zone"):
-        return described, None  # "the swimming hall on Yrjönkatu": the hall, not the middle of the street
+    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
+            and described.kind not in ("street", "zone"):
+        # "the swimming hall on Yrjönkatu": the hall, not the middle of the street; "Unioninkatu outside Metsätalo":
+        # a cordon or a circle starts at Metsätalo, the street's middle may be 500 m away.
+        return described, None
     return found[0], None
 
 
@@ -56,13 +66,17 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
-def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch | None:
+def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> PlaceMatch | None:
     """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
 
     ``sure``: only a confident answer (to replace a street the report names by a facility on it).
+    ``relative``: also a place given relative to a named feature ("outside Metsätalo": at Metsätalo).
     """
     res = city.locator.locate(text)
-    if not res.found or res.outside_map or res.method not in ("generic", "feature", "intersection"):
+    methods = ("generic", "feature", "intersection") + (("relative",) if relative else ())
+    if not res.found or res.outside_map or res.method not in methods:
+        return None
+    if res.method == "relative" and res.feature_kind in ("street", "zone", None):  # "the north end of Mannerheimintie": still a street
         return None
     if sure and not res.confident:
         return None
@@ -95,8 +109,14 @@ def building_by_address_points(city: CityModel, b: Buildings, street: str, numbe
     votes: dict[int, float] = {}
     for p in points:
         i = building_at(b, p.x, p.y, max_m=ADDRESS_POINT_SNAP_M)
-        if i is not None and b.use[i] != "empty":
-            votes[i] = votes.get(i, 0.0) + (3.0 if p.is_building else 1.0)
+        if i is None or b.use[i] == "empty":
+            continue
+        # A point of exactly the address counts double; without a letter in the report a lettered point still
+        # counts, except a footprint tagged with the letter: "Keskuskatu 1" is not the building tagged 1B.
+        exact = p.letter == letter
+        if p.is_building and not exact:
+            continue
+        votes[i] = votes.get(i, 0.0) + (3.0 if p.is_building else 1.0) * (2.0 if exact else 1.0)
     if votes:
         return max(votes, key=lambda i: (votes[i], -b.geoms[i].area)), None
     hit = index.lookup(normalize(street), street, n, letter)
@@ -105,8 +125,31 @@ def building_by_address_points(city: CityModel, b: Buildings, street: str, numbe
     return None, None
 
 
-def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues) -> tuple[Any, BuildingInfo, tuple[float, float]]:
-    """(metric footprint, its description, metric centre) of the building at the place."""
+def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
+    """The use an OSM place the report names gives the footprint it lies in ("Hotel Arthur, Vuorikatu 19": tourism=hotel).
+
+    The same rule as for a landmark the report is located by (spec section 5a: an OSM place's own tag),
+    for a report located by its address that also names the place.
+    """
+    if not text:
+        return None
+    area = footprint.buffer(ADDRESS_POINT_SNAP_M)
+    for f in city.features:
+        name = f.name
+        if len(name) < 5 or f.geometry is None or not _whole_word(text, name):
+            continue
+        use = _poi_use(next((f"{k}={f.tags[k]}" for k in ("tourism", "amenity", "shop", "office") if f.tags.get(k)), ""))
+        if use is None:
+            continue
+        c = f.geometry.representative_point()
+        if area.contains(shapely.Point(*geo.xy(city, c.y, c.x))):
+            return use
+    return None
+
+
+def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
+                  text: str = "") -> tuple[Any, BuildingInfo, tuple[float, float]]:
+    """(metric footprint, its description, metric centre) of the building at the place (``text``: the report)."""
     x, y = geo.xy(city, match.lat, match.lon)
     i = None
     if match.kind == "street" and number:
@@ -123,7 +166,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         # keep its shop floor (spec section 4: ground floor retail, flats above).
         said = cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
         use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
-        poi_use = _poi_use(match.category) if match.kind != "street" else None
+        poi_use = _poi_use(match.category) if match.kind != "street" else _named_place_use(city, text, g)
         if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
             use = poi_use
         c = g.representative_point()

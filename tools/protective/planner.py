@@ -95,12 +95,12 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         return NotApplicable(hazard_type=hazard, reason=f"the decision table has no row for hazard type {hazard!r}; no protective action is planned")
     warnings_: list[str] = []
     try:
-        match, number = locate_in_report(city, text, place, lat, lon)
+        match, number = locate_in_report(city, text, place, lat, lon, building=d.building_scope is not None)
     except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
         warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
         return _unlocated_plan(d, cues, hazard_type, warnings_)
     b = city_buildings(city)
-    footprint, info, (cx, cy) = find_building(city, b, match, number, cues)
+    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use = info.use
         cues.found.append("building_use_from_map")
