@@ -209,3 +209,14 @@ def test_a_circle_outside_a_named_building_starts_there_not_at_the_streets_middl
     # A building's own action keeps the street: the building outside which something happens is not that building.
     flat = plan_protective_action(city, "Gas smell and a resident dizzy in a stairwell on Unioninkatu outside Metsätalo", "hazmat", routing=False)
     assert flat.primary == "evacuate_building" and flat.location == "Unioninkatu"
+
+
+def test_a_sea_level_warning_naming_no_place_evacuates_the_land_band_along_the_coastline(city):
+    from tools.protective.geometry import coastline, waterfront_band
+
+    assert coastline(city)  # the extract's natural=coastline ways
+    band = waterfront_band(city, 100)
+    assert 15e4 < band.area < 30e4  # land only (about 21 ha in the map), not both sides of the quay streets
+    plan = plan_protective_action(city, "Sea level forecast +1.8 m above mean at the gauge this afternoon. Advice for the centre?", "flood", routing=False)
+    assert (plan.rule, plan.primary, plan.location) == ("FL4", "evacuate_area", "the waterfront")
+    assert "flood_extent" in plan.geometries and 300 < plan.people_moved < 1500  # a third of the band's day figure

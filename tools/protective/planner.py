@@ -97,8 +97,12 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     try:
         match, number = locate_in_report(city, text, place, lat, lon, building=d.building_scope is not None)
     except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
-        warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
-        return _unlocated_plan(d, cues, hazard_type, warnings_)
+        shore = _waterfront_place(city, d)
+        if shore is None:
+            warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
+            return _unlocated_plan(d, cues, hazard_type, warnings_)
+        # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
+        match, number = shore, None
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
@@ -130,6 +134,18 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
     return plan
+
+
+def _waterfront_place(city: CityModel, d: ProtectiveDecision) -> PlaceMatch | None:
+    """The waterfront band's own middle as the place of a sea-level row whose report names none (else None)."""
+    if not d.waterfront_band_m:
+        return None
+    band = geo.waterfront_band(city, d.waterfront_band_m)
+    if band is None or band.is_empty:
+        return None
+    p = band.representative_point()
+    lat, lon = geo.latlon(city, p.x, p.y)
+    return PlaceMatch(id="waterfront", name="the waterfront", kind="waterfront", lat=lat, lon=lon, score=1.0, category="", radius_m=0.0)
 
 
 def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:
