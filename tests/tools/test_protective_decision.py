@@ -229,3 +229,23 @@ def test_clock_hours_in_chinese_characters_and_next_to_chinese_text_are_read():
         assert extract_protective_cues(text).hour == hour, text
     # 一点 alone is "a little", and a water level in metres is no clock time.
     assert extract_protective_cues("有一点烟味").hour is None and extract_protective_cues("水位1.50米").hour is None
+
+
+def test_chinese_attackers_barricades_tremors_and_a_smell_absent_indoors_are_read():
+    # PS5: a man with a knife chasing and wounding people; PS6: a man who shut himself in a flat with a hostage.
+    assert decide("public_security", extract_protective_cues("广场上一个人挥着斧头追着路人，刺伤了一个老人")).rule == "PS5"
+    assert decide("public_security", extract_protective_cues("三楼一个男人拿着枪把自己锁在公寓里，还带着他母亲")).rule == "PS6"
+    # E0: a building that shook, things fell, hairline cracks; "整栋楼" alone is no building on fire.
+    assert decide("earthquake_collapse", extract_protective_cues("我们整栋楼刚才晃动了几秒，杯子摔在地上，墙上有细小裂纹")).rule == "E0"
+    assert not extract_protective_cues("整栋楼的人都下楼了").fully_involved
+    # H5: the smell is strong in the street but cannot be smelt inside the building next to it.
+    assert decide("hazmat", extract_protective_cues("路边燃气管被挖断，马路上燃气味很重，旁边餐厅里闻不到")).rule == "H5"
+
+
+def test_storm_damage_and_water_entering_a_building_in_other_words():
+    assert decide("severe_weather", extract_protective_cues("The wind peeled the roof back off the block on Liisankatu, rain pouring into the top flats")).rule == "SW3"
+    assert decide("severe_weather", extract_protective_cues("Windows on the upper two floors were blown in by the gale, glass in the flats")).rule == "SW3"
+    # Loose roof sheeting flapping is a falling-object hazard (SW2), not an unsafe building.
+    assert decide("severe_weather", extract_protective_cues("The storm peeled back some of the roof sheeting on a shop, sheets are flapping")).rule == "SW2"
+    assert decide("flood", extract_protective_cues("A burst main is gushing water down the stairs into the basement car park of the office block")).rule == "FL2"
+    assert decide("flood", extract_protective_cues("Flash flood on the street, water now seeping in under the doors of the pharmacy")).rule == "FL2"

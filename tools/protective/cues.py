@@ -161,7 +161,7 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
             setattr(c, name, True)
             c.found.append(name)
     c.setting = _setting(t)
-    c.indoors_too = _find_pos(t, W.INDOOR) is not None
+    c.indoors_too = _indoors_too(t)
     c.material = _material(t, c.gas_odour)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
@@ -269,6 +269,21 @@ def _structure(t: str) -> str | None:
         if _has(t, *pats):
             return name
     return None
+
+
+# "旁边商店里面闻不到": a place inside a building, then "cannot smell it there": the gas has not entered it.
+_NOT_THERE_ZH = re.compile(r"^[^，。；！？,.;]{0,6}(闻不到|闻不出|感觉不到|没有(味|气味|烟|闻到)|没(味|闻到))")
+
+
+def _indoors_too(t: str) -> bool:
+    """A place inside a building is named (not one where the report says the hazard is absent)."""
+    for p in W.INDOOR:
+        for m in re.finditer(p, t):
+            before = t[max(0, m.start() - 40):m.start()]
+            if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NOT_THERE_ZH.search(t[m.end():]):
+                continue
+            return True
+    return False
 
 
 def _find_pos(text: str, patterns: list[str]) -> int | None:
