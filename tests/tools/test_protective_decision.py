@@ -249,3 +249,10 @@ def test_storm_damage_and_water_entering_a_building_in_other_words():
     assert decide("severe_weather", extract_protective_cues("The storm peeled back some of the roof sheeting on a shop, sheets are flapping")).rule == "SW2"
     assert decide("flood", extract_protective_cues("A burst main is gushing water down the stairs into the basement car park of the office block")).rule == "FL2"
     assert decide("flood", extract_protective_cues("Flash flood on the street, water now seeping in under the doors of the pharmacy")).rule == "FL2"
+
+
+def test_flames_on_three_named_floors_and_a_car_named_in_chinese():
+    assert decide("fire", extract_protective_cues("Flames showing on the 2nd, 3rd and 4th floors and the roof is ablaze")).rule == "F5"
+    assert decide("fire", extract_protective_cues("Fire on the 2nd and 3rd floors of the office building")).rule == "F4"  # two floors: not fully involved
+    assert decide("public_security", extract_protective_cues("有人来电说停在银行门口的那辆车里装了炸弹")).rule == "PS3"
+    assert extract_protective_cues("电车里有一个没人要的行李箱").item_size == "briefcase"  # a tram (电车) is no car
