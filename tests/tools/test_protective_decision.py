@@ -256,3 +256,8 @@ def test_flames_on_three_named_floors_and_a_car_named_in_chinese():
     assert decide("fire", extract_protective_cues("Fire on the 2nd and 3rd floors of the office building")).rule == "F4"  # two floors: not fully involved
     assert decide("public_security", extract_protective_cues("有人来电说停在银行门口的那辆车里装了炸弹")).rule == "PS3"
     assert extract_protective_cues("电车里有一个没人要的行李箱").item_size == "briefcase"  # a tram (电车) is no car
+
+
+def test_a_fire_that_started_in_the_attic_and_some_kind_of_powder_are_read():
+    assert decide("fire", extract_protective_cues("The fire broke out in the loft of the residential block, residents still inside")).rule == "F3"
+    assert decide("hazmat", extract_protective_cues("Some sort of powder scattered on the pavement by the bus shelter, nobody ill")).rule == "H11"
