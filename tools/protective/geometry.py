@@ -26,7 +26,7 @@ from tools.evacuation.geometry import round_geom, to_lonlat_geom
 from tools.gazetteer import normalize
 
 # Quay streets that run along the shore in central Helsinki (OSM names) [demo choice of the
-# streets that stand for the shoreline; the extract has no coastline].
+# streets that stand for the shoreline where an extract has no coastline way].
 WATERFRONT_STREETS: tuple[str, ...] = ("Eteläranta", "Hakaniemenranta", "Kaisaniemenranta", "Pitkänsillanranta", "Siltavuorenranta",
                                        "John Stenbergin ranta", "Säästöpankinranta", "Kauppatori", "Pohjoisranta", "Katajanokanlaituri")
 STREET_HALF_WIDTH_M = 15.0
