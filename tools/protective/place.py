@@ -125,6 +125,23 @@ def building_by_address_points(city: CityModel, b: Buildings, street: str, numbe
     return None, None
 
 
+_places_by_city: dict[int, list[tuple[str, Any, str]]] = {}
+
+
+def _places_with_a_use(city: CityModel) -> list[tuple[str, Any, str]]:
+    """(folded name, feature, use) of the city's named OSM places whose tag gives an occupancy class (built once)."""
+    if id(city) not in _places_by_city:
+        rows = []
+        for f in city.features:
+            if len(f.name) < 5 or f.geometry is None:
+                continue
+            use = _poi_use(next((f"{k}={f.tags[k]}" for k in ("tourism", "amenity", "shop", "office") if f.tags.get(k)), ""))
+            if use is not None:
+                rows.append((fold(f.name), f, use))
+        _places_by_city[id(city)] = rows
+    return _places_by_city[id(city)]
+
+
 def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
     """The use an OSM place the report names gives the footprint it lies in ("Hotel Arthur, Vuorikatu 19": tourism=hotel).
 
@@ -133,13 +150,10 @@ def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
     """
     if not text:
         return None
+    folded = fold(text)
     area = footprint.buffer(ADDRESS_POINT_SNAP_M)
-    for f in city.features:
-        name = f.name
-        if len(name) < 5 or f.geometry is None or not _whole_word(text, name):
-            continue
-        use = _poi_use(next((f"{k}={f.tags[k]}" for k in ("tourism", "amenity", "shop", "office") if f.tags.get(k)), ""))
-        if use is None:
+    for name_folded, f, use in _places_with_a_use(city):
+        if name_folded not in folded or not _whole_word(text, f.name):
             continue
         c = f.geometry.representative_point()
         if area.contains(shapely.Point(*geo.xy(city, c.y, c.x))):
