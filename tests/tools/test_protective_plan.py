@@ -202,13 +202,32 @@ def test_a_hotel_the_report_names_at_its_address_makes_the_block_a_hotel(city):
     assert plain.building.use == "office"
 
 
-def test_a_circle_outside_a_named_building_starts_there_not_at_the_streets_middle(city):
+def test_a_circle_outside_a_named_building_starts_on_the_street_at_its_frontage(city):
+    import shapely
+
+    from tools.protective import geometry as geo
+    from tools.protective.buildings import building_at, city_buildings
+
+    b = city_buildings(city)
     text = "Chlorine cylinder leaking at the valve on Unioninkatu outside Metsätalo, two people coughing"
     plan = plan_protective_action(city, text, "hazmat", routing=False)
-    assert plan.rule == "H9" and plan.location == "Metsätalo"
+    assert plan.rule == "H9" and plan.location == "Unioninkatu"
+    x, y = geo.xy(city, plan.lat, plan.lon)
+    street = next(e for e in city.gazetteer.entries_for("Unioninkatu") if e.kind == "street")
+    metsatalo = next(e for e in city.gazetteer.entries_for("Metsätalo") if e.geometry is not None and e.geometry.geom_type == "Polygon")
+    # On Unioninkatu (not its middle 500 m away, not the building's middle), beside Metsätalo's facade.
+    assert street.geometry.distance(shapely.Point(x, y)) < 1.0 and metsatalo.geometry.distance(shapely.Point(x, y)) < 25.0
+    # No street named: the building's front, the street of its own address (Lasipalatsi: Mannerheimintie 22-24), not the
+    # side street that touches the block as closely.
+    bare = plan_protective_action(city, "Suspicious package outside Lasipalatsi, nobody near it", "public_security", routing=False)
+    assert bare.location == "Mannerheimintie"
+    assert building_at(b, *geo.xy(city, bare.lat, bare.lon), max_m=30.0) is not None
     # A building's own action keeps the street: the building outside which something happens is not that building.
     flat = plan_protective_action(city, "Gas smell and a resident dizzy in a stairwell on Unioninkatu outside Metsätalo", "hazmat", routing=False)
     assert flat.primary == "evacuate_building" and flat.location == "Unioninkatu"
+    # Inside the building it is the building.
+    inside = plan_protective_action(city, "Suspicious package inside Stockmann, the store is being cleared", "public_security", routing=False)
+    assert inside.location == "Stockmann"
 
 
 def test_a_sea_level_warning_naming_no_place_evacuates_the_land_band_along_the_coastline(city):

@@ -6,17 +6,24 @@ import re
 from typing import Any
 
 import shapely
+import shapely.ops
 
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch, has_cjk, normalize
 from tools.place_words import fold
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, classify_use
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
 
 # A shop or entrance node lies inside its building or on the facade line: snap at most this far (m).
 ADDRESS_POINT_SNAP_M = 15.0
+
+
+class Described(PlaceMatch):
+    """A place the locator found from the report's words, with how the report relates to it ("outside": in_front)."""
+
+    relation: str | None = None
 
 
 def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None,
@@ -54,10 +61,94 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             return m, number
     if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
-        # "the swimming hall on Yrjönkatu": the hall, not the middle of the street; "Unioninkatu outside Metsätalo":
-        # a cordon or a circle starts at Metsätalo, the street's middle may be 500 m away.
+        if found[0].kind == "street" and described.relation and described.relation != "under":
+            # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
+            # the building's middle nor at the street's middle (which may be 500 m away).
+            front = frontage(city, found[0], described)
+            if front is not None:
+                return front, None
+        # "the swimming hall on Yrjönkatu": the hall, not the middle of the street.
         return described, None
+    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=True)) is not None \
+            and described.relation == "in_front" and described.name == found[0].name:
+        # "outside the Lasipalatsi" with no street named: the building's frontage on its nearest street.
+        front = frontage(city, None, described)
+        if front is not None:
+            return front, None
     return found[0], None
+
+
+# A street this far (m) from the building the report places the incident at is not its frontage.
+FRONTAGE_MAX_M = 60.0
+
+
+def _footprint(city: CityModel, place: Described) -> Any:
+    """The metric footprint of the feature a report names as a reference (its OSM area, else the building at its point)."""
+    entry = next((e for e in city.gazetteer.entries_for(place.name) if (e.ref or e.id) == place.id), None)
+    geom = entry.geometry if entry is not None else None
+    if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    b = city_buildings(city)
+    i = building_at(b, *geo.xy(city, place.lat, place.lon), max_m=ADDRESS_POINT_SNAP_M, prefer_name=place.name)
+    return b.geoms[i] if i is not None else None
+
+
+def frontage(city: CityModel, street: PlaceMatch | None, place: Described) -> PlaceMatch | None:
+    """The point of the street nearest the named building: where "on <street> outside <building>" happens.
+
+    ``street`` None: the building's nearest named street. Of a frontage that runs along the facade, the point
+    opposite the building's middle. None when the building has no footprint or the street is not beside it.
+    """
+    fp = _footprint(city, place)
+    if fp is None:
+        return None
+    if street is not None:
+        entry = next((e for e in city.gazetteer.entries_for(street.name) if e.kind == "street" and e.id == street.id), None)
+        if entry is None or entry.geometry is None:
+            return None
+        line = entry.geometry
+    else:
+        entry = _front_street(city, fp)
+        if entry is None:
+            return None
+        street, line = entry.match(1.0), entry.geometry
+    gap = line.distance(fp)
+    if gap > FRONTAGE_MAX_M:
+        return None
+    # Along a facade many points are about as near: take the one opposite the footprint's middle when it is.
+    mid = shapely.ops.nearest_points(line, fp.centroid)[0]
+    p = mid if mid.distance(fp) <= gap + 10.0 else shapely.ops.nearest_points(line, fp)[0]
+    lat, lon = geo.latlon(city, p.x, p.y)
+    return PlaceMatch(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
+                      radius_m=round(gap + 10.0, 1), ref=street.ref)
+
+
+def _front_street(city: CityModel, fp: Any) -> Any:
+    """The street a building fronts: the one its own address points name (Lasipalatsi: Mannerheimintie 22-24),
+    else the named street nearest its middle; None when none is within FRONTAGE_MAX_M.
+
+    A block touches several streets at about 0 m; the address says which side is its front.
+    """
+    near = [e for e in _streets(city) if e.geometry.distance(fp) <= FRONTAGE_MAX_M]
+    if not near:
+        return None
+    area = fp.buffer(ADDRESS_POINT_SNAP_M)
+    votes: dict[str, int] = {}
+    for e in near:
+        key = normalize(e.name)
+        votes[key] = sum(1 for p in city.locator.addresses.by_street.get(key, []) if area.contains(shapely.Point(p.x, p.y)))
+    addressed = [e for e in near if votes[normalize(e.name)] > 0]
+    if addressed:
+        return max(addressed, key=lambda e: (votes[normalize(e.name)], -e.geometry.distance(fp.centroid)))
+    return min(near, key=lambda e: e.geometry.distance(fp.centroid))
+
+
+def _streets(city: CityModel) -> list[Any]:
+    streets = getattr(city, "_protective_streets", None)
+    if streets is None:
+        streets = [e for e in city.gazetteer.entries if e.kind == "street" and e.geometry is not None]
+        city._protective_streets = streets  # type: ignore[attr-defined]  # once per city
+    return streets
 
 
 def _whole_word(text: str, name: str) -> bool:
@@ -66,7 +157,7 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
-def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> PlaceMatch | None:
+def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:
     """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
 
     ``sure``: only a confident answer (to replace a street the report names by a facility on it).
@@ -80,8 +171,8 @@ def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool
         return None
     if sure and not res.confident:
         return None
-    return PlaceMatch(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
-                      score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0))
+    return Described(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
+                     score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0), relation=res.relation)
 
 
 def _poi_use(category: str) -> str | None:
