@@ -200,6 +200,10 @@ def test_a_hotel_the_report_names_at_its_address_makes_the_block_a_hotel(city):
     assert plan.rule == "F4" and plan.building.use == "hotel" and plan.night
     plain = plan_protective_action(city, "Vuorikatu 19, at 01:00: smoke from the basement laundry of the office building", "fire", routing=False)
     assert plain.building.use == "office"
+    # A bank the report names at its address is a business inside the block (spec 5a): its amenity=bank point does not
+    # make the mixed block an office building.
+    bank = plan_protective_action(city, "Ålandsbanken, Bulevardi 3, 14:00: smoke from the basement storage", "fire", routing=False)
+    assert bank.building.label == "Bulevardi 3" and bank.building.use == "mixed"
 
 
 def test_a_circle_outside_a_named_building_starts_on_the_street_at_its_frontage(city):

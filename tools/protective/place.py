@@ -61,7 +61,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             return m, number
     if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
-        if found[0].kind == "street" and described.relation and described.relation != "under":
+        if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
             # the building's middle nor at the street's middle (which may be 500 m away).
             front = frontage(city, found[0], described)
@@ -226,18 +226,21 @@ def _places_with_a_use(city: CityModel) -> list[tuple[str, Any, str]]:
         for f in city.features:
             if len(f.name) < 5 or f.geometry is None:
                 continue
-            use = _poi_use(next((f"{k}={f.tags[k]}" for k in ("tourism", "amenity", "shop", "office") if f.tags.get(k)), ""))
-            if use is not None:
+            # Only a lodging (tourism=hotel, hostel, ...): a hotel the report names at its address is the building's use
+            # (spec 5a). A shop, office, bank, gym or restaurant it names is a business inside the block: it does not
+            # set the use, only the report's word for the whole building or the footprint's own tag does.
+            use = _poi_use(f"tourism={f.tags['tourism']}") if f.tags.get("tourism") else None
+            if use == "hotel":
                 rows.append((fold(f.name), f, use))
         _places_by_city[id(city)] = rows
     return _places_by_city[id(city)]
 
 
 def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
-    """The use an OSM place the report names gives the footprint it lies in ("Hotel Arthur, Vuorikatu 19": tourism=hotel).
+    """The use a hotel the report names gives the footprint it lies in ("Hotel Arthur, Vuorikatu 19": tourism=hotel).
 
-    The same rule as for a landmark the report is located by (spec section 5a: an OSM place's own tag),
-    for a report located by its address that also names the place.
+    The spec's rule for an OSM place's own tag (section 5a: tourism=hotel on an untagged block), for a report
+    located by its address that also names the hotel; other named places are businesses inside the block.
     """
     if not text:
         return None
