@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _notable, _stem, _word_pattern, has_cjk, normalize
+from tools.gazetteer import SAME_PLACE_M, Entry, Mention, has_cjk, is_notable, is_stop, name_stem, normalize, word_pattern
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 from tools.place_words import concepts, latin_sound_key, pinyin_sound_key, place_word_forms, translit_runs, zh_kind_hint
 
@@ -218,10 +218,10 @@ class Locator:
         for gp in GENERIC_PLACES:
             for phrase in gp.phrases:
                 key = normalize(phrase)
-                body = " ".join(_word_pattern(w) for w in key.split())
+                body = " ".join(word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
-        self._generic_cache: dict[str, list[_Entry]] = {}
-        self._named_kind_cache: dict[str, list[_Entry]] = {}
+        self._generic_cache: dict[str, list[Entry]] = {}
+        self._named_kind_cache: dict[str, list[Entry]] = {}
         self._generic_by_key: dict[str, list[GenericPlace]] = {}
         for gp in GENERIC_PLACES:
             for ph in gp.phrases:
@@ -229,13 +229,13 @@ class Locator:
         self._generic_keys = set(self._generic_by_key)
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
-        self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
+        self._name_words = {w for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) for w in k.split()}
         # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
         # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
-        self._sound_index: dict[str, list[_Entry]] = {}
+        self._sound_index: dict[str, list[Entry]] = {}
         word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
         for e in self.gaz.entries:
-            if e.kind != "landmark" or _is_stop(e.tags):
+            if e.kind != "landmark" or is_stop(e.tags):
                 continue
             sounds: set[str] = set()
             for k in e.keys:
@@ -255,9 +255,9 @@ class Locator:
         self._sound_keys = list(self._sound_index)
         # A word of one notable feature's name that no other place shares ("Hilton", "Marski"): the report may give
         # only that word. Common place-name words (glossary concepts), city names and short words are left out.
-        word_places: dict[str, list[_Entry]] = {}
+        word_places: dict[str, list[Entry]] = {}
         for e in self.gaz.entries:
-            if e.kind != "landmark" or _is_stop(e.tags) or "entrance" in e.tags or not _notable(e.tags):
+            if e.kind != "landmark" or is_stop(e.tags) or "entrance" in e.tags or not is_notable(e.tags):
                 continue
             for k in e.keys:
                 if has_cjk(k):
@@ -267,10 +267,10 @@ class Locator:
                         if e not in word_places.setdefault(w, []):
                             word_places[w].append(e)
         self._unique_words = {w: es[0] for w, es in word_places.items()
-                              if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz._by_key}
-        self._known_cjk = [k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
+                              if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz.name_keys()}
+        self._known_cjk = [k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
-        self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
+        self._fuzzy_keys = sorted({k for k in self.gaz.name_keys() if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
         # By first letter, and by first three: a misspelling seldom gets the first letter wrong, and a reading over a
         # name already found keeps its start -- a fraction of the names to compare.
@@ -288,7 +288,7 @@ class Locator:
         lat, lon = self.proj.to_latlon(x, y)
         return float(lat), float(lon)
 
-    def _dist(self, a: _Entry, b: _Entry) -> float:
+    def _dist(self, a: Entry, b: Entry) -> float:
         """Metres between two entries' geometries (0 when they touch)."""
         from shapely.geometry import Point
 
@@ -296,12 +296,12 @@ class Locator:
         gb = b.geometry if b.geometry is not None else Point(*self._xy(b.lat, b.lon))
         return float(ga.distance(gb))
 
-    def generic_candidates(self, gp: GenericPlace) -> list[_Entry]:
+    def generic_candidates(self, gp: GenericPlace) -> list[Entry]:
         """Features of that kind: named with one of its phrases ("Kauppatori" is "market square"), then tagged as it."""
         if gp.kind not in self._generic_cache:
-            named: list[_Entry] = []
+            named: list[Entry] = []
             for phrase in (gp.phrases if gp.by_name else ()):
-                for e in self.gaz._by_key.get(normalize(phrase), []):
+                for e in self.gaz.named(normalize(phrase)):
                     # Named so, and not tagged as something else (the metro station "Järnvägsstationen").
                     if e.tags and e.kind == "landmark" and not any(tags_match(rule, e.tags) for rule in gp.tags) \
                             and any(k in e.tags for rule in gp.tags for k in rule):
@@ -310,7 +310,7 @@ class Locator:
                         named.append(e)
             tagged = [e for e in self.gaz.entries if e.tags and e not in named and any(tags_match(rule, e.tags) for rule in gp.tags)]
             if gp.ranked and tagged:
-                def fit(e: _Entry) -> int:
+                def fit(e: Entry) -> int:
                     return next(i for i, rule in enumerate(gp.tags) if tags_match(rule, e.tags))
                 best_fit = min(fit(e) for e in tagged)
                 tagged = [e for e in tagged if fit(e) == best_fit]
@@ -324,10 +324,10 @@ class Locator:
         if not self._misnamed(m):
             return m
         kinds = self._generic_by_key.get(m.key, [])
-        fit = next((e for e in self.gaz._by_key.get(m.key, []) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
+        fit = next((e for e in self.gaz.named(m.key) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
         return dataclasses.replace(m, entry=fit) if fit is not None else m
 
-    def _named_of_kind(self, text: str, norm: str, g: "_Generic", cands: list[_Entry]) -> Resolution | None:
+    def _named_of_kind(self, text: str, norm: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
         """"the Mannerheim statue", "the Hilton hotel": a word of one feature's name right before a description of its kind."""
         from rapidfuzz import fuzz
 
@@ -380,7 +380,7 @@ class Locator:
                 continue
             # The park named after the church (Vanha kirkko: Vanha kirkkopuisto) before a nearer one named otherwise.
             own = [k.replace(" ", "") for k in ctx.entry.keys if not has_cjk(k) and len(k) >= 5]
-            def named_after(e: _Entry) -> bool:
+            def named_after(e: Entry) -> bool:
                 return any(o in k.replace(" ", "") for o in own for k in e.keys)
             best = min(cands, key=lambda e: (not named_after(e), self._dist(e, ctx.entry)))
             if self._dist(best, ctx.entry) > CONTEXT_NEAR_M:
@@ -403,7 +403,7 @@ class Locator:
             return res
         return None
 
-    def _named_as_kind(self, gp: GenericPlace) -> list[_Entry]:
+    def _named_as_kind(self, gp: GenericPlace) -> list[Entry]:
         """Untagged places whose name ends in the word for the kind (Vanha kirkkopuisto, Gamla kyrkoparken: a park),
         where OSM has only the name: not a stop or a shop named after one."""
         cache = self._named_kind_cache
@@ -508,7 +508,7 @@ class Locator:
                           method="street", place=e.name, feature=e.name, feature_kind="street", category="street", ref=e.ref,
                           evidence=evidence, note=note or f"street only: somewhere along {e.name}")
 
-    def _junction(self, a: _Entry, b: _Entry) -> tuple[float, float, float, str] | None:
+    def _junction(self, a: Entry, b: Entry) -> tuple[float, float, float, str] | None:
         na = self._street_nodes.get(normalize(a.name), set())
         nb = self._street_nodes.get(normalize(b.name), set())
         common = na & nb
@@ -548,7 +548,7 @@ class Locator:
                 return rel, start, end + m.end()
         return None
 
-    def _end_of(self, norm: str, start: int, end: int, entry: _Entry) -> tuple[float, float, float, str, int, int] | None:
+    def _end_of(self, norm: str, start: int, end: int, entry: Entry) -> tuple[float, float, float, str, int, int] | None:
         """'the north end of X' / 'X:n pohjoispäässä' / 'X北端': the part of the feature at that end."""
         window_b = norm[max(0, start - 40): start]
         m = None
@@ -577,7 +577,7 @@ class Locator:
         lat, lon = self._latlon(x, y)
         return lat, lon, max(25.0, 0.15 * extent + 15.0), word, a, b
 
-    def _under(self, anchor: _Entry, norm: str) -> _Entry | None:
+    def _under(self, anchor: Entry, norm: str) -> Entry | None:
         """An underground feature (passage, tunnel, station level) at the anchor, when the report speaks of one."""
         if not _PASSAGE_WORDS.search(norm):
             return None
@@ -591,8 +591,8 @@ class Locator:
                 best, best_d = e, d
         return best
 
-    def _feature(self, text: str, norm: str, entry: _Entry, start: int, end: int, score: float, how: str,
-                 alternatives: list[_Entry] | None = None) -> Resolution:
+    def _feature(self, text: str, norm: str, entry: Entry, start: int, end: int, score: float, how: str,
+                 alternatives: list[Entry] | None = None) -> Resolution:
         lat, lon, radius = entry.lat, entry.lon, entry.radius_m
         place, relation, note = entry.name, None, ""
         a, b = start, end
@@ -624,7 +624,7 @@ class Locator:
                           feature=entry.name, feature_kind=entry.kind, category=entry.category, ref=entry.ref or entry.id,
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
-    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution | None:
+    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[Entry], context: list[Entry]) -> Resolution | None:
         if not (_PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm)):
             # An underground square or hall is meant only when the report says it is below ground.
             above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
@@ -633,7 +633,7 @@ class Locator:
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
         places = [c for c in context if c.kind in ("street", "zone")]
         if places:
-            def off(e: _Entry) -> float:
+            def off(e: Entry) -> float:
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in places)
 
             if all(off(e) > CONTEXT_GAP_M for e in cands):
@@ -645,14 +645,14 @@ class Locator:
             others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
             return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
         if len(cands) > 1 and context:
-            def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
+            def gap(e: Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
 
             # Equally close (to 25 m): inside a district, the one nearer its centre ("Kamppi square"); else the bigger
             # one ("the square by the station" is the station square).
             zones_c = [c for c in context if c.kind == "zone"]
 
-            def second(e: _Entry) -> float:
+            def second(e: Entry) -> float:
                 if zones_c:
                     return min(math.hypot(*(a - b for a, b in zip(self._xy(e.lat, e.lon), self._xy(z.lat, z.lon)))) for z in zones_c)
                 return -(e.geometry.area if e.geometry is not None else 0.0)
@@ -676,7 +676,7 @@ class Locator:
         from rapidfuzz import fuzz, process
 
         known_cjk = self._known_cjk
-        best: tuple[float, int, int, str, _Entry, list[_Entry]] | None = None
+        best: tuple[float, int, int, str, Entry, list[Entry]] | None = None
         for s, e, run in translit_runs(text):
             if any(run in k or k in run for k in known_cjk if len(k) >= 2):
                 continue  # "赫尔辛基" is the city's own name, not a transliterated feature
@@ -688,7 +688,7 @@ class Locator:
                 hits = process.extract(key, self._sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
             else:
                 hits = [(key, 100.0, 0)] if key in self._sound_index else []
-            scored: dict[int, tuple[float, _Entry]] = {}
+            scored: dict[int, tuple[float, Entry]] = {}
             for k, ratio, _ in hits:
                 for entry in self._sound_index[k]:
                     if hint and not any(tags_match(rule, entry.tags) for rule in hint[1]):
@@ -719,10 +719,10 @@ class Locator:
 
     def _key_weight(self, key: str) -> tuple[bool, float]:
         """How much a name stands out on the map: a street or a notable named area before a shop node."""
-        entries = self.gaz._by_key.get(key, [])
+        entries = self.gaz.named(key)
         if not entries:
             return (True, 0.0)  # a description ("railway station")
-        return (any(e.kind != "landmark" or not _is_stop(e.tags) for e in entries),
+        return (any(e.kind != "landmark" or not is_stop(e.tags) for e in entries),
                 max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
 
     def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
@@ -790,7 +790,7 @@ class Locator:
         if best is None:
             return None
         score, _, a, b, key = best
-        entries = self.gaz._by_key.get(key)
+        entries = self.gaz.named(key)
         written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
         return norm[:a] + written + norm[b:], norm[a:b], written, score
 
@@ -808,7 +808,7 @@ class Locator:
                 chunk = tok + chunk
                 if len(chunk) >= 4:
                     break
-            if len(chunk) >= 2 and not any(chunk in k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k)):
+            if len(chunk) >= 2 and not any(chunk in k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k)):
                 return chunk
             return None
         # Latin: the word right before, capitalised in the report, neither a known place nor a plain word.
@@ -817,13 +817,13 @@ class Locator:
             return None
         word = m.group(1)
         key = normalize(word)
-        if key in self.gaz.context_keys or any(k.startswith(_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
+        if key in self.gaz.context_keys or any(k.startswith(name_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
             return None
         if key in _NOT_QUALIFIERS:
             return None
         if key in ("west", "east", "north", "south", "western", "eastern", "northern", "southern", "old", "new", "upper", "lower"):
             return word  # "West Harbour", "Old Church": a different place of that kind, named by the word
-        if self.gaz._by_key.get(key) or key in self._name_words:
+        if self.gaz.named(key) or key in self._name_words:
             return None
         return word
 
@@ -839,9 +839,9 @@ class Locator:
             return None
         word = w.group(1)
         key = normalize(word)
-        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz._by_key.get(key) or key in self._name_words:
+        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz.named(key) or key in self._name_words:
             return None
-        if any(k.startswith(_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
+        if any(k.startswith(name_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
             return None
         return word
 
@@ -932,9 +932,9 @@ class Locator:
         generics = self._generics(norm, taken)
         # A stop or an entrance named after a place ("Kajsaniemi" metro entrance) only says where, when the report
         # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
-        pointers: list[_Entry] = []
+        pointers: list[Entry] = []
         pointer_spans: list[tuple[int, int]] = []
-        if generics and features and all(_is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features) \
+        if generics and features and all(is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features) \
                 and any(min(abs(g.start - m.end), abs(m.start - g.end)) <= 12 for g in generics for m in features):
             pointer_spans = [(m.start, m.end) for m in features]
             pointers, features = [m.entry for m in features], []
@@ -958,7 +958,7 @@ class Locator:
                 longer = self._respelt(text, norm, mentions, _depth, cover=pick)
                 if longer is not None:
                     return longer
-            same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
+            same = [e for e in self.gaz.named(pick.key) if e is not pick.entry and e.kind == pick.entry.kind]
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
             # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
@@ -1006,7 +1006,7 @@ class Locator:
                     self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue
-            context: list[_Entry] = [c.entry for c in streets + zones] + pointers
+            context: list[Entry] = [c.entry for c in streets + zones] + pointers
             for other in generics:
                 if other is not g and other.kind is not g.kind:
                     context += self.generic_candidates(other.kind)[:3]
