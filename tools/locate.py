@@ -191,6 +191,15 @@ class _Generic:
     phrase: str
 
 
+@dataclass
+class _CjkIndex:
+    """Latin names by their sound skeleton (for Chinese transliterations) and the map's own Chinese names."""
+
+    sound_index: dict[str, list[Entry]]
+    sound_keys: list[str]
+    known_names: list[str]
+
+
 class Locator:
     """Resolves report text to a Resolution on one city model."""
 
@@ -230,29 +239,6 @@ class Locator:
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
         self._name_words = {w for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) for w in k.split()}
-        # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
-        # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
-        self._sound_index: dict[str, list[Entry]] = {}
-        word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
-        for e in self.gaz.entries:
-            if e.kind != "landmark" or is_stop(e.tags):
-                continue
-            sounds: set[str] = set()
-            for k in e.keys:
-                if has_cjk(k):
-                    continue
-                sounds.add(latin_sound_key(k))
-                for w in k.split():
-                    if len(w) >= 5 and concepts(w) is None:
-                        stems = [w] + [w[: -len(f)] for f in word_endings if w.endswith(f) and len(w) - len(f) >= 4]
-                        for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
-                            sounds.add(latin_sound_key(stem))
-                            if stem.endswith("n"):
-                                sounds.add(latin_sound_key(stem[:-1]))
-            for key in sounds:
-                if len(key) >= 2 and e not in self._sound_index.setdefault(key, []):
-                    self._sound_index[key].append(e)
-        self._sound_keys = list(self._sound_index)
         # A word of one notable feature's name that no other place shares ("Hilton", "Marski"): the report may give
         # only that word. Common place-name words (glossary concepts), city names and short words are left out.
         word_places: dict[str, list[Entry]] = {}
@@ -268,7 +254,8 @@ class Locator:
                             word_places[w].append(e)
         self._unique_words = {w: es[0] for w, es in word_places.items()
                               if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz.name_keys()}
-        self._known_cjk = [k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
+        # Indexes only a Chinese report needs (names by sound, the map's Chinese names): built on the first one.
+        self._cjk: _CjkIndex | None = None
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz.name_keys() if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
@@ -278,6 +265,36 @@ class Locator:
         for k in self._fuzzy_keys:
             self._fuzzy_by_prefix.setdefault(k[:1], []).append(k)
             self._fuzzy_by_prefix.setdefault(k[:3], []).append(k)
+
+    def _cjk_index(self) -> "_CjkIndex":
+        """The indexes only Chinese reports use, built on the first one (~0.3-0.5 s: every Latin name's sound
+        skeleton). Two threads may both build it; each assigns a complete index, so either is fine."""
+        if self._cjk is None:
+            # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
+            # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
+            sound_index: dict[str, list[Entry]] = {}
+            word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
+            for e in self.gaz.entries:
+                if e.kind != "landmark" or is_stop(e.tags):
+                    continue
+                sounds: set[str] = set()
+                for k in e.keys:
+                    if has_cjk(k):
+                        continue
+                    sounds.add(latin_sound_key(k))
+                    for w in k.split():
+                        if len(w) >= 5 and concepts(w) is None:
+                            stems = [w] + [w[: -len(f)] for f in word_endings if w.endswith(f) and len(w) - len(f) >= 4]
+                            for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
+                                sounds.add(latin_sound_key(stem))
+                                if stem.endswith("n"):
+                                    sounds.add(latin_sound_key(stem[:-1]))
+                for key in sounds:
+                    if len(key) >= 2 and e not in sound_index.setdefault(key, []):
+                        sound_index[key].append(e)
+            known = [k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
+            self._cjk = _CjkIndex(sound_index, list(sound_index), known)
+        return self._cjk
 
     # --- helpers -------------------------------------------------------------
     def _xy(self, lat: float, lon: float) -> tuple[float, float]:
@@ -675,7 +692,8 @@ class Locator:
         """A name written by sound in Chinese, read as the map's Latin name with the same consonant skeleton."""
         from rapidfuzz import fuzz, process
 
-        known_cjk = self._known_cjk
+        cjk = self._cjk_index()
+        known_cjk = cjk.known_names
         best: tuple[float, int, int, str, Entry, list[Entry]] | None = None
         for s, e, run in translit_runs(text):
             if any(run in k or k in run for k in known_cjk if len(k) >= 2):
@@ -685,12 +703,12 @@ class Locator:
             if len(key) < (2 if hint else 4):
                 continue
             if hint:
-                hits = process.extract(key, self._sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
+                hits = process.extract(key, cjk.sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
             else:
-                hits = [(key, 100.0, 0)] if key in self._sound_index else []
+                hits = [(key, 100.0, 0)] if key in cjk.sound_index else []
             scored: dict[int, tuple[float, Entry]] = {}
             for k, ratio, _ in hits:
-                for entry in self._sound_index[k]:
+                for entry in cjk.sound_index[k]:
                     if hint and not any(tags_match(rule, entry.tags) for rule in hint[1]):
                         continue
                     if id(entry) not in scored or scored[id(entry)][0] < ratio:

@@ -260,6 +260,20 @@ def test_chinese_transliteration_is_read_by_sound_and_left_unconfirmed(city, loc
     assert not far.confident
 
 
+def test_the_chinese_indexes_are_built_on_the_first_chinese_report_only(city, locator):
+    # Start-up pays nothing for the sound index (~0.3-0.5 s): a locator that reads only Latin-script reports never
+    # builds it, and one built late answers a Chinese report as the shared one does.
+    from tools.locate import Locator
+
+    fresh = Locator(city)
+    for text in ("Fire at Mannerheimintie 5", "behind the cathedral", "Stokmannin edessä makaa mies"):
+        assert fresh.locate(text) == locator.locate(text)
+    assert fresh._cjk is None
+    text = "斯托克曼百货对面有人打架"
+    assert fresh.locate(text) == locator.locate(text)
+    assert fresh._cjk is not None
+
+
 @pytest.mark.parametrize("text, feature", [
     ("the swimming hall", "Yrjönkadun uimahalli"),        # the swimming hall, not a gym that is also a sports centre
     ("游泳馆", "Yrjönkadun uimahalli"),
