@@ -20,7 +20,10 @@ import dataclasses
 import logging
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -39,6 +42,8 @@ CONFIDENT_RADIUS_M = 200.0
 # Extra uncertainty a relation adds to its anchor (m): "opposite" is across the street, "behind" the block.
 RELATION_OFFSET_M = {"opposite": 40.0, "behind": 60.0, "next_to": 30.0, "in_front": 15.0, "under": 0.0, "near": 120.0}
 JUNCTION_SPREAD_M = 80.0
+# Reports whose scan (names, house numbers) is kept for the next question about the same text.
+REPORT_CACHE_SIZE = 256
 # A generic description ("the underpass") is tied to a street or district the report names only this close to it.
 CONTEXT_GAP_M = 150.0
 
@@ -254,6 +259,10 @@ class Locator:
                             word_places[w].append(e)
         self._unique_words = {w: es[0] for w, es in word_places.items()
                               if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz.name_keys()}
+        # One scan of a report's text (the names in it, its house numbers), shared by locate() and house_number(): the
+        # protective planner asks for the number of each street a report names, after the plan has located it.
+        self._scan = lru_cache(maxsize=REPORT_CACHE_SIZE)(self._read)
+        self._house_numbers = lru_cache(maxsize=REPORT_CACHE_SIZE)(self._read_house_numbers)
         # Indexes only a Chinese report needs (names by sound, the map's Chinese names): built on the first one.
         self._cjk: _CjkIndex | None = None
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
@@ -492,15 +501,31 @@ class Locator:
         cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
         return (int(cjk.group(1)), "", cjk.end()) if cjk else None
 
+    def _read(self, text: str) -> tuple[str, str, tuple[Mention, ...]]:
+        """(the report with clock times blanked, its normalized form, the places it names): one scan of a text."""
+        # A clock time right after a street ("Rauhankatu, 23:50") is not a house number: blank it out, same length,
+        # before normalising turns its colon into a space.
+        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text)
+        norm, mentions = self.gaz.mentions(text)
+        return text, norm, tuple(mentions)
+
+    def _read_house_numbers(self, text: str) -> Mapping[str, str]:
+        """{normalized street name: the house number the report gives after it}, the first one for each street."""
+        text, norm, mentions = self._scan(text)
+        numbers: dict[str, str] = {}
+        for mn in mentions:
+            if mn.entry.kind == "street" and (num := self._number_after(text, norm, mn)) is not None:
+                numbers.setdefault(normalize(mn.entry.name), f"{num[0]}{num[1].lower()}")
+        return MappingProxyType(numbers)
+
+    def house_numbers(self, text: str) -> Mapping[str, str]:
+        """Every street the report gives a house number after, with that number ({"bulevardi": "16b"}), read once per
+        report: the text's scan is cached (it is shared with ``locate``), so asking for several streets costs one."""
+        return self._house_numbers(text or "")
+
     def house_number(self, text: str, street: str) -> str | None:
         """The house number the report gives after ``street`` ("21", "16b"), or None; a clock time is never one."""
-        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
-        norm, mentions = self.gaz.mentions(text)
-        key = normalize(street)
-        for mn in mentions:
-            if mn.entry.kind == "street" and normalize(mn.entry.name) == key and (num := self._number_after(text, norm, mn)) is not None:
-                return f"{num[0]}{num[1].lower()}"
-        return None
+        return self.house_numbers(text).get(normalize(street))
 
     def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
         num = self._number_after(text, norm, mn)
@@ -904,10 +929,8 @@ class Locator:
     # --- the answer --------------------------------------------------------------
     def locate(self, text: str, _depth: int = 0) -> Resolution:
         """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
-        # A clock time right after a street ("Rauhankatu, 23:50") is not a house number: blank it out, same length,
-        # before normalising turns its colon into a space.
-        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
-        norm, mentions = self.gaz.mentions(text)
+        text, norm, scanned = self._scan(text or "")
+        mentions = list(scanned)
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]

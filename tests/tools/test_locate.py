@@ -67,6 +67,17 @@ def test_the_house_number_of_a_street_one_reader_for_the_locator_and_the_protect
     assert locator.house_number("Lönnrotinkatu 300 m from the fire", "Lönnrotinkatu") is None
 
 
+def test_the_house_numbers_of_a_report_are_read_once(locator):
+    # The protective planner asks for each street's number after the plan located the report: one scan per text.
+    text = "Smoke from Bulevardi 16b, spreading toward Annankatu 5; Yrjönkatu closed"
+    numbers = locator.house_numbers(text)
+    assert dict(numbers) == {"bulevardi": "16b", "annankatu": "5"}
+    assert locator.house_numbers(text) is numbers  # cached, not read again
+    assert locator.house_number(text, "Annankatu") == "5" and locator.house_number(text, "Yrjönkatu") is None
+    with pytest.raises(TypeError):
+        numbers["bulevardi"] = "1"  # the cached answer is shared: read-only
+
+
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
     numbers = sorted({parse_number(f.housenumber)[0] for f in city.features
                       if f.street == "Mannerheimintie" and f.housenumber and parse_number(f.housenumber)})
