@@ -285,6 +285,24 @@ def test_the_chinese_indexes_are_built_on_the_first_chinese_report_only(city, lo
     assert fresh._cjk is not None
 
 
+@pytest.mark.parametrize("text, key, value, street", [
+    ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
+    ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
+    ("brand i parkeringshuset vid Kluuvi", "amenity", "parking", None),
+    ("fight outside the nightclub on Eerikinkatu", "amenity", "nightclub", "Eerikinkatu"),
+    ("the bookshop on Pohjoisesplanadi", "shop", "books", "Pohjoisesplanadi"),
+])
+def test_descriptions_of_kinds_every_town_has_many_of(city, locator, text, key, value, street):
+    # A pharmacy, a supermarket, a car park...: the one of that kind where the report says, and never confident.
+    res = locator.locate(text)
+    entry = next(e for e in city.gazetteer.entries if e.name == res.feature and e.tags.get(key) == value)
+    assert not res.confident, res
+    if street is not None:
+        way = city.gazetteer.named(street.lower())[0]
+        kind = [e for e in city.gazetteer.entries if e.tags.get(key) == value]
+        assert locator._dist(entry, way) == min(locator._dist(e, way) for e in kind) <= 150.0, (res, street)
+
+
 @pytest.mark.parametrize("text, feature", [
     ("the swimming hall", "Yrjönkadun uimahalli"),        # the swimming hall, not a gym that is also a sports centre
     ("游泳馆", "Yrjönkadun uimahalli"),
