@@ -583,7 +583,7 @@ class Locator:
             m = re.search(r"(?<!\w)" + pat + r"(?: the| of the| of| to the| to)?(?: [\w]+){0,3} $", before)
             if m:
                 return rel, max(0, start - 40) + m.start(), end
-        after = norm[end: end + 14]
+        after = norm[end: end + 40]  # one word may come between: "Stockmannin tavaratalon edessä"
         for rel, pat in _REL_AFTER:
             m = re.match(r"^ (?:\w+ ){0,1}?" + pat + r"(?!\w)", after)
             if m:
@@ -837,8 +837,10 @@ class Locator:
         written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
         return norm[:a] + written + norm[b:], norm[a:b], written, score
 
-    def _unknown_qualifier(self, text: str, norm: str, start: int) -> str | None:
-        """A name in front of a generic description that the map does not know ("Tampere railway station")."""
+    def _unknown_qualifier(self, text: str, norm: str, start: int, inflected: bool = False) -> str | None:
+        """A name in front of a generic description that the map does not know ("Tampere railway station").
+
+        ``inflected``: the description (or name) after it is written in an inflected form (Finnish)."""
         before = norm[:start].split()
         if not before:
             return None
@@ -863,6 +865,10 @@ class Locator:
         if key in self.gaz.context_keys or any(k.startswith(name_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
             return None
         if key in _NOT_QUALIFIERS:
+            return None
+        if inflected and not key.endswith("n"):
+            # Finnish puts a place name qualifying a noun in the genitive ("Tampereen tuomiokirkon takana"): a word not in
+            # the genitive before an inflected description is another word of the sentence ("Palo tuomiokirkon takana").
             return None
         if key in ("west", "east", "north", "south", "western", "eastern", "northern", "southern", "old", "new", "upper", "lower"):
             return word  # "West Harbour", "Old Church": a different place of that kind, named by the word
@@ -1004,7 +1010,7 @@ class Locator:
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
             # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
             described = pick.entry.kind == "landmark" or pick.key in self._generic_keys
-            qualifier = self._unknown_qualifier(text, norm, pick.start) if described else None
+            qualifier = self._unknown_qualifier(text, norm, pick.start, norm[pick.start:pick.end] != pick.key) if described else None
             trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
             if trailing:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
@@ -1039,7 +1045,7 @@ class Locator:
             if by_word is not None:
                 return by_word
             # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
-            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start)
+            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key)
             if qualifier and not has_cjk(qualifier):
                 # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
                 q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)

@@ -285,6 +285,21 @@ def test_the_chinese_indexes_are_built_on_the_first_chinese_report_only(city, lo
     assert fresh._cjk is not None
 
 
+@pytest.mark.parametrize("text, feature, relation", [
+    ("Palo tuomiokirkon takana", "Helsingin tuomiokirkko", "behind"),           # "Palo" (fire) is no town's name
+    ("Tappelu rautatieaseman edessä", "Helsingin päärautatieasema", "in_front"),
+    ("Stockmannin tavaratalon edessä", "Stockmann", "in_front"),                # a word between the name and "edessä"
+])
+def test_finnish_inflected_descriptions_with_a_word_before_or_between(locator, text, feature, relation):
+    res = locator.locate(text)
+    assert res.feature == feature and res.relation == relation and res.confident, res
+
+
+def test_a_finnish_town_name_before_a_description_is_in_the_genitive_and_not_confident(locator):
+    for text in ("Tampereen tuomiokirkon takana", "Tampereen rautatieasemalla tappelu"):
+        assert not locator.locate(text).confident, text
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
