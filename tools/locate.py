@@ -63,6 +63,8 @@ _CJK_LINK = re.compile(r"^\s*(的|旁 边 的|旁 的|边 的|附 近 的|前 �
 CONTEXT_NEAR_M = 150.0
 # A street this short (its uncertainty radius, m) -- a bridge, a lane -- can anchor "under / behind / opposite".
 SHORT_STREET_M = 60.0
+# Between a description and the one it modifies: nothing, or the Chinese possessive ("大学的地铁站").
+_COMPOUND_LINK = re.compile(r"^\s*(的\s*)?$")
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -1032,9 +1034,12 @@ class Locator:
         # "opposite / behind / under the station": the description the relation points at is the anchor;
         # "by the harbour", "near the park", "港口边的": context that says which one of the head noun is meant.
         rels = {id(g): self._relation(norm, g.start, g.end) for g in generics}
-        anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near"]
+        # A description right before another one modifies it: the head noun is the last ("the university metro
+        # station", "yliopiston metroasemalla", "大学地铁站"), the place meant is the one of its kind nearest the other.
+        modifiers = [g for g, h in zip(generics, generics[1:]) if h.kind is not g.kind and _COMPOUND_LINK.match(norm[g.end:h.start])]
+        anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near" and g not in modifiers]
         context_g = [g for g in generics if g not in anchors and len(generics) > 1
-                     and (rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
+                     and (g in modifiers or rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
         heads = [g for g in generics if g not in anchors and g not in context_g]
         if heads and has_cjk(norm):
             heads = heads[::-1]  # Chinese puts the head noun last ("港口边的露天集市")
@@ -1056,7 +1061,10 @@ class Locator:
             context: list[Entry] = [c.entry for c in streets + zones] + pointers
             for other in generics:
                 if other is not g and other.kind is not g.kind:
-                    context += self.generic_candidates(other.kind)[:3]
+                    # A modifier of this head: every place of its kind counts ("the metro station nearest a university
+                    # building"); another description in the report: its first few.
+                    modifies = other in modifiers and other.end <= g.start
+                    context += self.generic_candidates(other.kind)[: None if modifies else 3]
             res = self._generic(text, norm, g, cands, context)
             if res is None:
                 continue

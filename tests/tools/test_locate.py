@@ -300,6 +300,23 @@ def test_a_finnish_town_name_before_a_description_is_in_the_genitive_and_not_con
         assert not locator.locate(text).confident, text
 
 
+@pytest.mark.parametrize("text", ["Yliopiston metroasemalla", "the university metro station", "大学地铁站"])
+def test_a_description_before_another_modifies_it_the_last_is_the_place(city, locator, text):
+    # The head noun is the last (fi genitive, en compound, zh): the metro station by the university, not the university.
+    res = locator.locate(text)
+    entry = next(e for e in city.gazetteer.entries if e.name == res.feature and e.tags.get("station") == "subway")
+    university = [e for e in city.gazetteer.entries if e.tags.get("amenity") == "university"]
+    stations = [e for e in city.gazetteer.entries if e.tags.get("station") == "subway"]
+    gap = min(locator._dist(entry, u) for u in university)
+    assert gap == min(locator._dist(s, u) for s in stations for u in university), res
+
+
+@pytest.mark.parametrize("text, feature", [("the station square", "Rautatientori"), ("the cathedral square", "Senaatintori")])
+def test_the_square_named_by_the_building_beside_it_is_the_square(locator, text, feature):
+    res = locator.locate(text)
+    assert res.feature == feature, res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
