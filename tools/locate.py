@@ -135,7 +135,8 @@ def _spelling_variants(gram: str) -> list[tuple[str, str]]:
     """(variant, how): the gram ("as"); its words joined ("joined"); its last word without a case ending ("stem")."""
     out = [(gram, "as")]
     words = gram.split()
-    if len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words):
+    joinable = len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words)
+    if joinable:
         out.append(("".join(words), "joined"))
     last = words[-1]
     for end in _FI_ENDINGS:
@@ -144,6 +145,8 @@ def _spelling_variants(gram: str) -> list[tuple[str, str]]:
             # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.
             for s in (stem, re.sub(r"kadu$", "katu", stem), re.sub(r"hde$", "hti", stem), re.sub(r"kse$", "s", stem)):
                 out.append((" ".join(words[:-1] + [s]), "stem"))
+                if joinable:  # a compound written apart and inflected ("Kolmen sepän aukiolla": Kolmensepänaukio)
+                    out.append(("".join(words[:-1] + [s]), "joined"))
     return list(dict.fromkeys(out))
 
 
@@ -771,7 +774,7 @@ class Locator:
                 max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
 
     def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
-               touch: tuple[int, int] | None = None, text: str = "") -> tuple[str, str, str, float] | None:
+               touch: tuple[int, int] | None = None, text: str = "", longer: bool = False) -> tuple[str, str, str, float] | None:
         """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
 
         A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
@@ -799,6 +802,8 @@ class Locator:
                     continue
                 if touch is not None and not (a < touch[1] and touch[0] < b):
                     continue
+                if longer and touch is not None and not (a < touch[0] and touch[1] <= b):
+                    continue  # words before the description and the description itself
                 gram = norm[a:b]
                 if n == 1 and capitals is not None and gram not in capitals:
                     continue
@@ -908,16 +913,20 @@ class Locator:
         return len(text)
 
     def _respelt(self, text: str, norm: str, mentions: list[Mention], depth: int, cover: Mention | None = None,
-                 touch: tuple[int, int] | None = None) -> Resolution | None:
-        """The text read again with its best misspelt name corrected, when that finds the place (else None)."""
+                 touch: tuple[int, int] | None = None, closely: bool = False) -> Resolution | None:
+        """The text read again with its best misspelt name corrected, when that finds the place (else None).
+
+        ``closely``: only a correction of a gram longer than ``touch`` that is at least FUZZY_CONFIDENT close."""
         if depth > 0:
             return None
         span = (cover.start, cover.end) if cover is not None else None
         taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
-        fixed = self._fuzzy(norm, taken, span, touch, text)
+        fixed = self._fuzzy(norm, taken, span, touch, text, longer=closely)
         if fixed is None:
             return None
         corrected, original, replacement, score = fixed
+        if closely and score < FUZZY_CONFIDENT:
+            return None
         # Over a name already read, only a close reading of a longer name ("Rautatieaseman hallissa" is not the grill).
         if cover is not None and (len(normalize(replacement)) <= len(cover.key) or score < FUZZY_CONFIDENT):
             return None
@@ -1079,6 +1088,10 @@ class Locator:
                 # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
                 named = self._respelt(text, norm, mentions, _depth)
                 if named is not None and any(named.feature == c.name for c in cands):
+                    return named
+                # "Kolmen sepän aukiolla": the description is the last word of a name written apart, read closely.
+                named = self._respelt(text, norm, mentions, _depth, touch=(g.start, g.end), closely=True)
+                if named is not None and named.confident:
                     return named
             if qualifier:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.

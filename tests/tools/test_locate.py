@@ -317,6 +317,13 @@ def test_the_square_named_by_the_building_beside_it_is_the_square(locator, text,
     assert res.feature == feature, res
 
 
+@pytest.mark.parametrize("text", ["Kolmen sepän aukiolla", "Kolmen sepän aukio"])
+def test_a_description_that_ends_a_name_written_apart_is_part_of_that_name(locator, text):
+    # "aukio" (a square) is the last word of Kolmensepänaukio, written apart and inflected: not "some square".
+    res = locator.locate(text)
+    assert res.feature == "Kolmensepänaukio" and res.confident, res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
