@@ -56,15 +56,21 @@ _REL_BEFORE = [  # English and Swedish put the relation before the place
     ("near", r"(near|close to|nara)"),
 ]
 # "<the place meant> by / at / vid <a named place that says which one>" (the named place follows these words).
-_CONTEXT_WORDS = re.compile(r"(?<!\w)(by|at|near|beside|next to|vid|invid|bredvid|intill|nara|pa) (the )?$")
+# A relation word there too: "the park behind the cathedral" is the park (nearest the cathedral), not the cathedral.
+_CONTEXT_WORDS = re.compile(r"(?<!\w)(by|at|near|beside|next to|vid|invid|bredvid|intill|nara|pa|behind|opposite|across from"
+                            r"|across the (?:street|road|square) from|in front of|outside|bakom|mittemot|framfor|utanfor) (the )?$")
 # Chinese puts the named place first: "老教堂公园", "老教堂的公园", "老教堂旁边的公园".
-_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|旁 的|边 的|附 近 的|前 面 的|后 面 的|旁 邊 的|邊 的)?\s*$")
+_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|旁 的|边 的|附 近 的|前 面 的|后 面 的|旁 邊 的|邊 的|对 面 的|對 面 的|门 口 的|門 口 的|隔 壁 的"
+                       r"|背 后 的|後 面 的)?\s*$")
 # The feature of the kind described is taken as the one meant only this close to the named place beside it.
 CONTEXT_NEAR_M = 150.0
 # A street this short (its uncertainty radius, m) -- a bridge, a lane -- can anchor "under / behind / opposite".
 SHORT_STREET_M = 60.0
 # Between a description and the one it modifies: nothing, or the Chinese possessive ("大学的地铁站").
 _COMPOUND_LINK = re.compile(r"^\s*(的\s*)?$")
+# After "<anchor> <relation word>", before the description of the place meant: Chinese "的", Finnish "oleva(n)" + an
+# adjective or two ("火车站对面的酒店", "tuomiokirkon takana olevan pienen kirkon edessä").
+_AFTER_RELATION_LINK = re.compile(r"^\s*(的(?: [^\W\d]){0,2}|(?:oleva|olevan|olevassa|olevalla|olevaan|olevalle|sijaitseva\w*)(?: \w+){0,2})?\s*$")
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -388,9 +394,9 @@ class Locator:
         "by / at / vid <named place>" (in Chinese right after it) is the place meant; the named place only says which
         one: the feature of that kind nearest to it."""
         ctx = features[0]
-        m = _CONTEXT_WORDS.search(norm[max(0, ctx.start - 20): ctx.start])
+        m = _CONTEXT_WORDS.search(norm[max(0, ctx.start - 32): ctx.start])
         if m is not None:
-            at = max(0, ctx.start - 20) + m.start()
+            at = max(0, ctx.start - 32) + m.start()
             for s in streets:
                 if s.end <= at and not norm[s.end:at].strip() and self._dist(s.entry, ctx.entry) <= CONTEXT_NEAR_M:
                     rel = self._relation(norm, s.start, s.end)
@@ -430,7 +436,50 @@ class Locator:
                 res.radius_m = round(math.hypot(ax - bx, ay - by) / 2 + best.radius_m, 1)
                 res.confident = res.confident and res.radius_m <= CONFIDENT_RADIUS_M
                 res.note = (res.note + " " if res.note else "") + f"{best.name} is only a label point on the map: its part by {ctx.entry.name}."
-            res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} by {ctx.entry.name}"
+            said = m.group(1) if m is not None and m.group(1) not in ("at", "pa", "vid", "invid") else "by"
+            res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} {said} {ctx.entry.name}"
+            return res
+        return None
+
+    def _kind_by_anchor(self, text: str, norm: str, generics: list["_Generic"], anchors: list["_Generic"],
+                        rels: dict[int, tuple[str, int, int] | None], places: list[Entry]) -> Resolution | None:
+        """"the park behind the cathedral", "火车站对面的酒店", "tuomiokirkon takana oleva kirkko": a description of a
+        kind with a relation to another description is the place of that kind nearest the one the relation points at."""
+        for g in anchors:
+            rel = rels[id(g)]
+            if rel is None or rel[0] == "under":
+                continue  # "the tunnel under the station": the footprint above is the point (see _under)
+            before = rel[1] < g.start  # English / Swedish: the relation word before the anchor
+            head = next((h for h in generics if h is not g and h.kind is not g.kind and (
+                (before and h.end <= rel[1] and not norm[h.end:rel[1]].strip())
+                or (not before and h.start >= rel[2] and _AFTER_RELATION_LINK.match(norm[rel[2]:h.start])))), None)
+            if head is None:
+                continue
+            if self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key) \
+                    or self._unknown_qualifier(text, norm, head.start, head.phrase not in self._generic_by_key):
+                return None  # "the church behind Tampere cathedral": the usual reading says it is not on the map
+            cands_g = self.generic_candidates(g.kind)
+            anchor_res = self._generic(text, norm, g, cands_g, places) if cands_g else None
+            if anchor_res is None or not anchor_res.found or anchor_res.alternatives:
+                continue  # no one anchor to measure from ("behind the church": which church?)
+            anchor = next((e for e in cands_g if e.name == anchor_res.feature), None)
+            if anchor is None:
+                continue
+            cands = [e for e in self._above_ground(self.generic_candidates(head.kind), norm) + self._named_as_kind(head.kind)
+                     if e is not anchor and not (e.name == anchor.name and self._dist(e, anchor) <= SAME_PLACE_M)]
+            if not cands:
+                continue
+            best = min(cands, key=lambda e: self._dist(e, anchor))
+            gap = self._dist(best, anchor)
+            if gap > CONTEXT_NEAR_M:
+                continue  # none of that kind by it: the anchor, with the relation, is the best there is
+            others = [e for e in cands if e is not best and self._dist(e, anchor) <= gap + 30.0 and self._dist(e, best) > 60.0]
+            a, b = (head.start, g.end) if before else (g.start, head.end)
+            res = self._feature(text, norm, best, a, b, 1.0, "feature", others)
+            if head.kind.confirm:
+                res.confident = False
+            said = _REL_LABEL[rel[0]]
+            res.note = (res.note + " " if res.note else "") + f"the {head.kind.kind.replace('_', ' ')} {said} {anchor.name}"
             return res
         return None
 
@@ -671,12 +720,17 @@ class Locator:
                           feature=entry.name, feature_kind=entry.kind, category=entry.category, ref=entry.ref or entry.id,
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
+    @staticmethod
+    def _above_ground(cands: list[Entry], norm: str) -> list[Entry]:
+        """An underground square or hall is meant only when the report says it is below ground."""
+        if _PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm):
+            return cands
+        above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
+                                          or e.tags.get("level", "0").startswith("-"))]
+        return above or cands
+
     def _generic(self, text: str, norm: str, g: "_Generic", cands: list[Entry], context: list[Entry]) -> Resolution | None:
-        if not (_PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm)):
-            # An underground square or hall is meant only when the report says it is below ground.
-            above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
-                                              or e.tags.get("level", "0").startswith("-"))]
-            cands = above or cands
+        cands = self._above_ground(cands, norm)
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
         places = [c for c in context if c.kind in ("street", "zone")]
         if places:
@@ -1053,6 +1107,9 @@ class Locator:
         if heads and has_cjk(norm):
             heads = heads[::-1]  # Chinese puts the head noun last ("港口边的露天集市")
         ordered = anchors + heads + context_g
+        placed = self._kind_by_anchor(text, norm, generics, anchors, rels, [c.entry for c in streets + zones])
+        if placed is not None:
+            return placed
         for g in ordered:
             cands = self.generic_candidates(g.kind)
             by_word = self._named_of_kind(text, norm, g, cands)

@@ -324,6 +324,23 @@ def test_a_description_that_ends_a_name_written_apart_is_part_of_that_name(locat
     assert res.feature == "Kolmensepänaukio" and res.confident, res
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("the little church behind the cathedral", "Pyhän Kolminaisuuden kirkko"),
+    ("tuomiokirkon takana olevan pienen kirkon edessä", "Pyhän Kolminaisuuden kirkko"),
+    ("大教堂后面的小教堂门口", "Pyhän Kolminaisuuden kirkko"),
+    ("torget framför järnvägsstationen", "Rautatientori"),        # above ground, not the underground Kompassitaso
+    ("the hotel behind Stockmann", "Marski by Scandic"),
+])
+def test_a_kind_with_a_relation_to_an_anchor_is_the_one_of_that_kind_nearest_it(locator, text, feature):
+    res = locator.locate(text)
+    assert res.feature == feature, res
+
+
+def test_a_passage_under_an_anchor_keeps_the_footprint_above(locator):
+    res = locator.locate("in the tunnel under the railway station, by the metro escalators")
+    assert res.relation == "under" and res.feature == "Helsingin päärautatieasema", res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
