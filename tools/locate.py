@@ -48,12 +48,12 @@ REPORT_CACHE_SIZE = 256
 CONTEXT_GAP_M = 150.0
 
 _REL_BEFORE = [  # English and Swedish put the relation before the place
-    ("opposite", r"(opposite|across (the street |the road )?from|mittemot|over gatan fran)"),
-    ("behind", r"(behind|round the back of|at the back of|bakom)"),
-    ("next_to", r"(next to|beside|adjacent to|alongside|bredvid|intill)"),
-    ("in_front", r"(in front of|outside|at the (main )?entrance (of|to)|at the door of|on the steps of|the steps of|steps of|framfor|utanfor|vid ingangen till)"),
+    ("opposite", r"(opposite|across (the street |the road |the square )?from|on the other side of|mittemot|over gatan fran|pa andra sidan av)"),
+    ("behind", r"(behind|round the back of|at the back of|at the rear of|in the back of|in the courtyard of|bakom|pa baksidan av)"),
+    ("next_to", r"(next to|beside|adjacent to|alongside|right by|just by|on the corner of|at the corner of|bredvid|intill|invid|i horn(et)? av)"),
+    ("in_front", r"(in front of|outside|at the (main |front |back )?(entrance|door|doors|gate|gates) (of|to)|at the foot of the steps of|on the steps of|the steps of|steps of|framfor|utanfor|vid ingangen till|vid entren till|pa trappan till)"),
     ("under", r"(under|below|beneath|underneath|underground (passage )?(below|under)|nedanfor|under)"),
-    ("near", r"(near|close to|nara)"),
+    ("near", r"(near|close to|round the corner from|around the corner from|not far from|in the vicinity of|nara|i narheten av|runt hornet fran)"),
 ]
 # "<the place meant> by / at / vid <a named place that says which one>" (the named place follows these words).
 # A relation word there too: "the park behind the cathedral" is the park (nearest the cathedral), not the cathedral.
@@ -74,12 +74,12 @@ _AFTER_RELATION_LINK = re.compile(r"^\s*(的(?: [^\W\d]){0,2}|(?:oleva|olevan|ol
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
-    ("opposite", r"(vastapaata|vastapuolella|对 面|對 面)"),
-    ("behind", r"(takana|taakse|takapihalla|后 面|後 面|背 后|後 方|后 方)"),
-    ("next_to", r"(vieressa|vierella|旁 边|旁 邊|边 上|隔 壁)"),
-    ("in_front", r"(edessa|edustalla|ovella|portailla|门 口|門 口|前 面|入 口|台 阶)"),
-    ("under", r"(alla|alapuolella|地 下|下 面|底 下)"),
-    ("near", r"(lahella|lahistolla|附 近|边 的|邊 的|旁 的)"),
+    ("opposite", r"(vastapaata|vastapuolella|toisella puolella|对 面|對 面|对 过|對 過)"),
+    ("behind", r"(takana|taakse|takaa|takapihalla|takaovella|takaoven|pihalla|sisapihalla|后 面|後 面|背 后|後 方|后 方|后 边|後 邊|背 面|后 门|後 門)"),
+    ("next_to", r"(vieressa|vierella|viereen|vierusta\w*|kupeessa|kyljessa|kulmalla|kulmassa|nurkalla|nurkassa|旁 边|旁 邊|边 上|隔 壁|侧 面|側 面|拐 角)"),
+    ("in_front", r"(edessa|eteen|edesta|edustalla|ovella|ovilla|ovien|ulko ovella|paaovella|sisaankaynnilla|sisaankaynnin|portailla|rappusilla|ulkopuolella|门 口|門 口|前 面|入 口|台 阶|门 前|門 前|外 面|外 边|外 邊|正 门 口|正 門 口|正 门|正 門)"),
+    ("under", r"(alla|alle|alta|alapuolella|地 下|下 面|底 下|下 方)"),
+    ("near", r"(lahella|lahistolla|lahettyvilla|luona|tuntumassa|liepeilla|kulmilla|ymparilla|ymparistossa|附 近|边 的|邊 的|旁 的|一 带|周 围|周 圍|周 边|周 邊)"),
 ]
 _END = re.compile(
     r"(?:at |on |in )?(?:the )?(north|south|east|west|northern|southern|eastern|western)(?:ern)? (?:end|side|part|corner|edge) of"

@@ -341,6 +341,14 @@ def test_a_passage_under_an_anchor_keeps_the_footprint_above(locator):
     assert res.relation == "under" and res.feature == "Helsingin päärautatieasema", res
 
 
+@pytest.mark.parametrize("text, relation", [
+    ("Pitkänsillan kupeessa", "next_to"), ("Kiasman takaovella", "behind"), ("Musiikkitalon ulkopuolella", "in_front"),
+    ("round the corner from Stockmann", "near"), ("国家剧院门前", "in_front"), ("大教堂周围", "near"),
+])
+def test_more_relation_words(locator, text, relation):
+    assert locator.locate(text).relation == relation
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
