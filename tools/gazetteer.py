@@ -166,7 +166,7 @@ def word_pattern(word: str) -> str:
     compound = _fi_adjective_compound(word)
     if compound is not None:
         # Both halves inflect: the adjective agrees with the noun ("Pitkänsillan", "Vanhassakaupungissa").
-        return f"(?:{compound[0]})" + _graded(compound[2])
+        return f"(?:{compound[0]}) ?" + _graded(compound[2])  # also written apart ("Pitkällä sillalla")
     if word.endswith(("us", "os", "es", "is", "ys")) and len(word) >= 5:
         # Finnish -s nouns inflect on -kse- ("rakennus" -> "rakennuksessa", "Sokos" -> "Sokoksella").
         return re.escape(word[:-1]) + f"(?:s|kse|ks)[{_VOWELS}]{{0,2}}" + _ENDING

@@ -105,3 +105,6 @@ def test_an_adjective_alone_is_not_the_compound_name():
 
     assert not re.fullmatch(word_pattern("pitkasilta"), "pitkan")
     assert not re.fullmatch(word_pattern("pitkasilta"), "pitkansillanranta")
+    # written apart, both halves inflected
+    assert re.fullmatch(word_pattern("pitkasilta"), "pitkalla sillalla")
+    assert re.fullmatch(word_pattern("pitkasilta"), "pitkan sillan")
