@@ -120,6 +120,8 @@ _COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "childr
                  "boulevard", "avenue", "road", "lane", "bridge", "church", "cathedral", "market", "harbour", "museum", "theatre",
                  "hotel", "library", "school", "hospital", "stadium", "park", "garden", "tower", "palace", "island"}
 _STREET_WORD_AFTER = re.compile(r"^ (street|road|avenue|boulevard|lane|drive|way|katu|tie|gatan|vagen|strasse)\b( \d{1,4})?|^ \d{1,4}(?: [a-h])?(?= |$)")
+# Chinese localisers that start with a transliteration character: "门口" / "门前" (at the door) after a name.
+_ZH_DOOR_WORDS = ("门口", "門口", "门前", "門前")
 _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
 
 
@@ -780,11 +782,17 @@ class Locator:
         known_cjk = cjk.known_names
         best: tuple[float, int, int, str, Entry, list[Entry]] | None = None
         for s, e, run in translit_runs(text):
+            if text[e - 1: e + 1] in _ZH_DOOR_WORDS and len(run) > 3:
+                run, e = run[:-1], e - 1  # "奇亚斯玛门口": the run ends before "门口" (at the door), "门" is not a syllable
             if any(run in k or k in run for k in known_cjk if len(k) >= 2):
                 continue  # "赫尔辛基" is the city's own name, not a transliterated feature
             key = pinyin_sound_key(run)
             hint = zh_kind_hint(text[e: e + 8])
-            if len(key) < (2 if hint else 4):
+            # Without a kind word: an exact skeleton of 4+ consonants, or of 3 written with 4+ characters that only
+            # one notable place has ("奇亚斯玛" = Kiasma; a short run of common syllables is not read as a name).
+            short_ok = len(key) == 3 and len(run) >= 4 and len({id(x) for x in cjk.sound_index.get(key, [])
+                                                                  if is_notable(x.tags)}) == 1
+            if len(key) < (2 if hint else 4) and not short_ok:
                 continue
             if hint:
                 hits = process.extract(key, cjk.sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
@@ -794,6 +802,8 @@ class Locator:
             for k, ratio, _ in hits:
                 for entry in cjk.sound_index[k]:
                     if hint and not any(tags_match(rule, entry.tags) for rule in hint[1]):
+                        continue
+                    if not hint and len(key) == 3 and not is_notable(entry.tags):
                         continue
                     if id(entry) not in scored or scored[id(entry)][0] < ratio:
                         scored[id(entry)] = (float(ratio), entry)
