@@ -247,6 +247,8 @@ class Locator:
                 key = normalize(phrase)
                 body = " ".join(word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
+        # Longest description first: "集市大厅" (market hall) is not "集市" (market square) + a word.
+        self._generic_patterns.sort(key=lambda t: -len(t[1]))
         self._generic_cache: dict[str, list[Entry]] = {}
         self._named_kind_cache: dict[str, list[Entry]] = {}
         self._generic_by_key: dict[str, list[GenericPlace]] = {}

@@ -62,7 +62,7 @@ GENERIC_PLACES: tuple[GenericPlace, ...] = (
                  ({"leisure": "sports_centre", "sport": "swimming"}, {"leisure": "swimming_pool"}, {"leisure": "sports_centre"}), ranked=True),
     GenericPlace("concert_hall", ("concert hall", "konserttitalo", "konsertsal", "音乐厅"), ({"amenity": "concert_hall"}, {"amenity": "arts_centre"})),
     GenericPlace("town_hall", ("town hall", "city hall", "kaupungintalo", "stadshuset", "市政厅"), ({"amenity": "townhall"},)),
-    GenericPlace("market_hall", ("market hall", "kauppahalli", "saluhallen", "室内市场"), ({"amenity": "marketplace", "building": "*"},)),
+    GenericPlace("market_hall", ("market hall", "kauppahalli", "saluhall", "saluhallen", "室内市场", "市场大厅", "集市大厅", "室内集市"), ({"amenity": "marketplace", "building": "*"},)),
     GenericPlace("library", ("library", "kirjasto", "bibliotek", "图书馆", "圖書館"), ({"amenity": "library"},)),
     GenericPlace("university", ("university", "yliopisto", "universitet", "大学", "大學"), ({"amenity": "university"}, {"building": "university"})),
     GenericPlace("church", ("church", "chapel", "kirkko", "kappeli", "kyrka", "kyrkan", "kapell", "kapellet", "教堂", "礼拜堂"), ({"amenity": "place_of_worship", "religion": "christian"},)),

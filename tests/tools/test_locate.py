@@ -349,6 +349,12 @@ def test_more_relation_words(locator, text, relation):
     assert locator.locate(text).relation == relation
 
 
+@pytest.mark.parametrize("text", ["老集市大厅", "the old market hall", "vid Gamla saluhallen"])
+def test_the_longest_description_wins(locator, text):
+    # "集市大厅" is a market hall, not "集市" (the market square) followed by a word.
+    assert locator.locate(text).feature == "Vanha Kauppahalli"
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
