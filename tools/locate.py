@@ -139,6 +139,16 @@ _FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "that", "this", "these"
                    "av", "till", "for", "inte", "har", "jag", "vi"}
 
 
+# Tags whose values describe a place in words a report may use before its kind ("the Lutheran cathedral", "the Italian
+# restaurant", "the swimming hall"); names, addresses and identifiers are not descriptions.
+_DESCRIPTIVE_TAGS = ("denomination", "religion", "cuisine", "sport", "building", "amenity", "shop", "tourism", "leisure",
+                     "historic", "artwork_type", "material", "memorial")
+
+
+def _tag_words(tags: dict[str, str]) -> set[str]:
+    return {w for k in _DESCRIPTIVE_TAGS for v in tags.get(k, "").split(";") for w in re.split(r"[_\s]+", v.strip().lower()) if len(w) >= 4}
+
+
 def _spelling_variants(gram: str) -> list[tuple[str, str]]:
     """(variant, how): the gram ("as"); its words joined ("joined"); its last word without a case ending ("stem")."""
     out = [(gram, "as")]
@@ -910,10 +920,13 @@ class Locator:
         written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
         return norm[:a] + written + norm[b:], norm[a:b], written, score
 
-    def _unknown_qualifier(self, text: str, norm: str, start: int, inflected: bool = False) -> str | None:
+    def _unknown_qualifier(self, text: str, norm: str, start: int, inflected: bool = False,
+                           described: list[Entry] | None = None) -> str | None:
         """A name in front of a generic description that the map does not know ("Tampere railway station").
 
-        ``inflected``: the description (or name) after it is written in an inflected form (Finnish)."""
+        ``inflected``: the description (or name) after it is written in an inflected form (Finnish). ``described``:
+        the places the description may mean; a word that is one of their tag values ("the Lutheran cathedral":
+        denomination=lutheran) describes them, it names no other place."""
         before = norm[:start].split()
         if not before:
             return None
@@ -942,6 +955,8 @@ class Locator:
         if inflected and not key.endswith("n"):
             # Finnish puts a place name qualifying a noun in the genitive ("Tampereen tuomiokirkon takana"): a word not in
             # the genitive before an inflected description is another word of the sentence ("Palo tuomiokirkon takana").
+            return None
+        if described and any(key in _tag_words(e.tags) for e in described):
             return None
         if key in ("west", "east", "north", "south", "western", "eastern", "northern", "southern", "old", "new", "upper", "lower"):
             return word  # "West Harbour", "Old Church": a different place of that kind, named by the word
@@ -1087,7 +1102,7 @@ class Locator:
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
             # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
             described = pick.entry.kind == "landmark" or pick.key in self._generic_keys
-            qualifier = self._unknown_qualifier(text, norm, pick.start, norm[pick.start:pick.end] != pick.key) if described else None
+            qualifier = self._unknown_qualifier(text, norm, pick.start, norm[pick.start:pick.end] != pick.key, [pick.entry]) if described else None
             trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
             if trailing:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
@@ -1128,7 +1143,7 @@ class Locator:
             if by_word is not None:
                 return by_word
             # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
-            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key)
+            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key, cands)
             if qualifier and not has_cjk(qualifier):
                 # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
                 q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)

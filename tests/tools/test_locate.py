@@ -355,6 +355,13 @@ def test_the_longest_description_wins(locator, text):
     assert locator.locate(text).feature == "Vanha Kauppahalli"
 
 
+def test_a_word_before_a_description_that_is_a_tag_value_of_the_place_describes_it(locator):
+    # The cathedral is denomination=lutheran: "Lutheran" describes it; "Orthodox" (Uspenski, off this map) does not.
+    assert locator.locate("the Lutheran cathedral").feature == "Helsingin tuomiokirkko"
+    orthodox = locator.locate("the Orthodox cathedral")
+    assert not orthodox.confident and orthodox.feature != "Helsingin tuomiokirkko"
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
