@@ -136,7 +136,11 @@ _FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "that", "this", "these"
                    "to", "in", "on", "at", "by", "for", "as", "if", "so", "no", "not", "all", "some", "any", "one", "who", "what",
                    "when", "where", "which", "while", "just", "still", "very", "too", "also", "now", "ja", "ei", "se", "ne", "han",
                    "on", "oli", "ovat", "kun", "etta", "mutta", "tai", "och", "att", "det", "den", "som", "ar", "var", "med", "pa",
-                   "av", "till", "for", "inte", "har", "jag", "vi"}
+                   "av", "till", "for", "inte", "har", "jag", "vi",
+                   # prepositions and postpositions of place: a relation to a name, never a part of it
+                   "near", "behind", "opposite", "beside", "outside", "inside", "under", "across", "along", "around",
+                   "between", "next", "vid", "bakom", "framfor", "nara", "mittemot", "bredvid", "utanfor", "takana", "edessa",
+                   "vieressa", "lahella", "alla", "vastapaata"}
 
 
 # Tags whose values describe a place in words a report may use before its kind ("the Lutheran cathedral", "the Italian
@@ -147,6 +151,11 @@ _DESCRIPTIVE_TAGS = ("denomination", "religion", "cuisine", "sport", "building",
 
 def _tag_words(tags: dict[str, str]) -> set[str]:
     return {w for k in _DESCRIPTIVE_TAGS for v in tags.get(k, "").split(";") for w in re.split(r"[_\s]+", v.strip().lower()) if len(w) >= 4}
+
+
+def _plain_spans(norm: str, mentions: list[Mention]) -> set[tuple[int, int]]:
+    """Spans of the streets and districts a report writes exactly as the map names them."""
+    return {(m.start, m.end) for m in mentions if m.entry.kind in ("street", "zone") and norm[m.start:m.end] == m.key}
 
 
 def _spelling_variants(gram: str) -> list[tuple[str, str]]:
@@ -850,7 +859,8 @@ class Locator:
                 max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
 
     def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
-               touch: tuple[int, int] | None = None, text: str = "", longer: bool = False) -> tuple[str, str, str, float] | None:
+               touch: tuple[int, int] | None = None, text: str = "", longer: bool = False,
+               plain: set[tuple[int, int]] | None = None) -> tuple[str, str, str, float] | None:
         """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
 
         A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
@@ -881,6 +891,8 @@ class Locator:
                 if longer and touch is not None and not (a < touch[0] and touch[1] <= b):
                     continue  # words before the description and the description itself
                 gram = norm[a:b]
+                if plain and (a, b) in plain:
+                    continue  # a street or district written exactly as the map has it: nothing to correct
                 if n == 1 and capitals is not None and gram not in capitals:
                     continue
                 if gram in self._generic_keys:
@@ -1002,7 +1014,7 @@ class Locator:
             return None
         span = (cover.start, cover.end) if cover is not None else None
         taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
-        fixed = self._fuzzy(norm, taken, span, touch, text, longer=closely)
+        fixed = self._fuzzy(norm, taken, span, touch, text, longer=closely, plain=_plain_spans(norm, mentions))
         if fixed is None:
             return None
         corrected, original, replacement, score = fixed
@@ -1204,7 +1216,8 @@ class Locator:
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
             # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")], text=text)
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")], text=text,
+                                plain=_plain_spans(norm, mentions))
             if fixed is not None:
                 corrected, original, replacement, score = fixed
                 res = self.locate(corrected, _depth=1)

@@ -362,6 +362,13 @@ def test_a_word_before_a_description_that_is_a_tag_value_of_the_place_describes_
     assert not orthodox.confident and orthodox.feature != "Helsingin tuomiokirkko"
 
 
+@pytest.mark.parametrize("text", ["the embassy on Pohjoisesplanadi", "someone collapsed on Pohjoisesplanadi near the embassy"])
+def test_a_street_written_as_the_map_names_it_is_not_respelt(locator, text):
+    # OSM has an address-only street "Pohjoisesplanadi 33": the plainly written street is not a misspelling of it, and
+    # "Pohjoisesplanadi near" is not a misspelt "Pohjoisesplanadi".
+    assert "spelling" not in locator.locate(text).note
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
