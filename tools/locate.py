@@ -71,6 +71,9 @@ _COMPOUND_LINK = re.compile(r"^\s*(的\s*)?$")
 # After "<anchor> <relation word>", before the description of the place meant: Chinese "的", Finnish "oleva(n)" + an
 # adjective or two ("火车站对面的酒店", "tuomiokirkon takana olevan pienen kirkon edessä").
 _AFTER_RELATION_LINK = re.compile(r"^\s*(的(?: [^\W\d]){0,2}|(?:oleva|olevan|olevassa|olevalla|olevaan|olevalle|sijaitseva\w*)(?: \w+){0,2})?\s*$")
+# Between a street named first and the place that says which part of it ("Keskuskatu by Stockmann", "på Brunnsgatan vid
+# stationen").
+_STREET_CONTEXT = re.compile(r"^ (?:at|by|near|outside|beside|next to|in front of|vid|invid|bredvid|nara|framfor|utanfor)(?: the)? $")
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -506,6 +509,29 @@ class Locator:
             return res
         return None
 
+    def _street_by(self, text: str, norm: str, streets: list[Mention], start: int, end: int, res: Resolution) -> Resolution:
+        """"på Brunnsgatan vid stationen", "Keskuskatu by Stockmann": a street named first and a place after "by / at /
+        vid" is the part of the street nearest that place (the place says where along the street), not the place."""
+        if not res.found or res.relation == "under":
+            return res
+        s = next((s for s in streets if s.end <= start and _STREET_CONTEXT.match(norm[s.end:start])), None)
+        if s is None or s.entry.geometry is None or s.entry.geometry.geom_type == "Point":
+            return res
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        at = Point(*self._xy(res.lat, res.lon))
+        if s.entry.geometry.distance(at) > CONTEXT_NEAR_M:
+            return res  # the place is not by that street: say the place
+        q = nearest_points(s.entry.geometry, at)[0]
+        lat, lon = self._latlon(q.x, q.y)
+        radius = max(30.0, min(res.radius_m or 0.0, 100.0))
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=res.confident, method="street",
+                          place=f"{s.entry.name} by {res.feature}", feature=s.entry.name, feature_kind="street",
+                          category="street", ref=s.entry.ref, evidence=self._evidence(text, norm, s.start, end),
+                          note=(res.note + " " if res.note else "") + f"the part of {s.entry.name} nearest {res.feature}",
+                          alternatives=res.alternatives)
+
     def _named_as_kind(self, gp: GenericPlace) -> list[Entry]:
         """Untagged places whose name ends in the word for the kind (Vanha kirkkopuisto, Gamla kyrkoparken: a park),
         where OSM has only the name: not a stop or a shop named after one."""
@@ -920,6 +946,8 @@ class Locator:
                             continue  # "post ictal" is not "Postitalo"; "kitchen" less an ending is not the shop "Kitch"
                         if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
                             continue  # one spelling of a description for another
+                        if key in self._generic_keys and how == "stem" and variant == key:
+                            continue  # an inflected description ("kirkon", "hotellin") is read as one already
                         score = min(float(score), 99.0)
                         cand = (score, self._key_weight(key), a, b, key)
                         # Nearly as close and a more notable place ("Stokmannin": Stockmann, not the shop Tokmanni).
@@ -1124,7 +1152,7 @@ class Locator:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
                 res.note = (res.note + " " if res.note else "") + f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm."
-            return res
+            return self._street_by(text, norm, streets, pick.start, pick.end, res)
 
         # 3b. a Chinese transliteration of a name ("斯托克曼百货", "哈维斯·阿曼达喷泉"), matched by sound: never confident
         if has_cjk(norm):
@@ -1193,7 +1221,7 @@ class Locator:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
                 res.confident = False
                 res.note = (res.note + " " if res.note else "") + f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area."
-            return res
+            return self._street_by(text, norm, streets, g.start, g.end, res)
 
         # 5. a street without a number; 6. a zone -- unless a misspelt name next to it says more ("Hakaniemen toori")
         coarse: Resolution | None = None

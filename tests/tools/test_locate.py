@@ -369,6 +369,29 @@ def test_a_street_written_as_the_map_names_it_is_not_respelt(locator, text):
     assert "spelling" not in locator.locate(text).note
 
 
+@pytest.mark.parametrize("text", ["asemalla tappelu", "på stationen", "kirjastossa tappelu", "in the metro"])
+def test_short_and_inflected_descriptions(locator, text):
+    res = locator.locate(text)
+    assert res.found and "spelling" not in res.note, res
+
+
+@pytest.mark.parametrize("text, street, place", [
+    ("på Brunnsgatan vid stationen", "Kaivokatu", "Helsingin päärautatieasema"),
+    ("on Mannerheimintie by Kiasma", "Mannerheimintie", "Kiasma"),
+])
+def test_a_street_by_a_place_is_the_part_of_the_street_nearest_it(city, locator, text, street, place):
+    from shapely.geometry import Point
+
+    res = locator.locate(text)
+    way = city.gazetteer.named(street.lower())[0]
+    at = next(e for e in city.gazetteer.entries if e.name == place and e.kind == "landmark")
+    assert res.method == "street" and res.feature == street, res
+    x, y = locator._xy(res.lat, res.lon)
+    assert way.geometry.distance(Point(x, y)) < 1.0  # on the street...
+    # ...at its part by the place, not the street's middle
+    assert place in res.place and math.dist((x, y), locator._xy(at.lat, at.lon)) <= 150.0
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
