@@ -1004,9 +1004,10 @@ class Locator:
             return None
         return word
 
-    def _unknown_place_after(self, text: str, norm: str, end: int) -> str | None:
+    def _unknown_place_after(self, text: str, norm: str, end: int, whole_names: bool = False) -> str | None:
         """An unknown name right after a generic description and "in / at / i / på" ("the bridge in Lauttasaari",
-        "kyrkan i Borgå"): the description may be of a place of that name off the map."""
+        "kyrkan i Borgå"): the description may be of a place of that name off the map. ``whole_names``: only a whole
+        name of the map, not a word of one, is known ("Stockholm" is a word of a shop's name, not a place here)."""
         m = re.match(r"\s+(in|at|i|pa|on)\s+(?=\S)", norm[end:])
         if not m:
             return None
@@ -1016,7 +1017,7 @@ class Locator:
             return None
         word = w.group(1)
         key = normalize(word)
-        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz.named(key) or key in self._name_words:
+        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz.named(key) or (key in self._name_words and not whole_names):
             return None
         if any(k.startswith(name_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
             return None
@@ -1148,6 +1149,11 @@ class Locator:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
                 return self._respelt(text, norm, mentions, _depth) or \
                     self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
+            elsewhere = self._unknown_place_after(text, norm, pick.end, whole_names=True) if pick.entry.kind != "street" else None
+            if elsewhere and res.confident:
+                # "vid Centralstationen i Stockholm", "Stockmann in Tampere": a name the map has, of a place elsewhere.
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{elsewhere}\" after it is not a name on the map; confirm it is this one."
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
@@ -1163,6 +1169,13 @@ class Locator:
         # 4. a generic description ("the cathedral"), tied to the one such feature on the map or near other named places.
         # "opposite / behind / under the station": the description the relation points at is the anchor;
         # "by the harbour", "near the park", "港口边的": context that says which one of the head noun is meant.
+        for mn in streets[:1]:
+            rel = self._relation(norm, mn.start, mn.end)
+            if rel is not None and rel[0] != "near" and mn.entry.radius_m <= SHORT_STREET_M and generics \
+                    and all(g.kind.confirm or self._relation(norm, g.start, g.end) is None for g in generics):
+                # "under Pitkäsilta, on the Kaisaniemi bank": a bridge with a relation word is the anchor; a description
+                # without one ("bank": a river bank, or a bank?) does not move it.
+                return self._feature(text, norm, mn.entry, mn.start, mn.end, mn.score, "street")
         rels = {id(g): self._relation(norm, g.start, g.end) for g in generics}
         # A description right before another one modifies it: the head noun is the last ("the university metro
         # station", "yliopiston metroasemalla", "大学地铁站"), the place meant is the one of its kind nearest the other.
@@ -1174,6 +1187,12 @@ class Locator:
         if heads and has_cjk(norm):
             heads = heads[::-1]  # Chinese puts the head noun last ("港口边的露天集市")
         ordered = anchors + heads + context_g
+        # A description qualified by a name the map does not have ("Tikkurilan asemalla laiturilla": the platform of
+        # Tikkurila station) says the report is about a place elsewhere: read it first.
+        elsewhere_g = [g for g in ordered if not has_cjk(g.phrase) and not any(a < g.start <= b + 1 for a, b in pointer_spans)
+                       and self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key,
+                                                   self.generic_candidates(g.kind))]
+        ordered = elsewhere_g + [g for g in ordered if g not in elsewhere_g]
         placed = self._kind_by_anchor(text, norm, generics, anchors, rels, [c.entry for c in streets + zones])
         if placed is not None:
             return placed
@@ -1211,8 +1230,9 @@ class Locator:
             if not res.confident and not qualifier:
                 # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
                 named = self._respelt(text, norm, mentions, _depth)
-                if named is not None and any(named.feature == c.name for c in cands):
-                    return named
+                if named is not None and (any(named.feature == c.name for c in cands)
+                                          or named.method in ("address", "address_interpolated", "intersection")):
+                    return named  # ... or a misspelt street with its number ("Manerheimintie 5, the pharmacy")
                 # "Kolmen sepän aukiolla": the description is the last word of a name written apart, read closely.
                 named = self._respelt(text, norm, mentions, _depth, touch=(g.start, g.end), closely=True)
                 if named is not None and named.confident:

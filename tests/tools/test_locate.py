@@ -392,6 +392,22 @@ def test_a_street_by_a_place_is_the_part_of_the_street_nearest_it(city, locator,
     assert place in res.place and math.dist((x, y), locator._xy(at.lat, at.lon)) <= 150.0
 
 
+def test_a_misspelt_street_with_its_number_beats_a_description_every_town_has(locator):
+    res = locator.locate("Manerheimintie 5, the pharmacy on the ground floor, customer collapsed")
+    assert res.method in ("address", "address_interpolated") and res.place.startswith("Mannerheimintie 5"), res
+
+
+def test_a_bridge_with_a_relation_word_is_the_anchor_over_a_description_without_one(locator):
+    res = locator.locate("someone sleeping rough under Pitkäsilta, on the Kaisaniemi bank, not waking up")
+    assert res.feature == "Pitkäsilta" and res.relation == "under", res   # "bank" is the river bank, not Suomen Pankki
+
+
+@pytest.mark.parametrize("text", ["Tikkurilan asemalla laiturilla mies putosi raiteille",
+                                  "vid Centralstationen i Stockholm, min mamma har ramlat"])
+def test_a_place_named_as_elsewhere_is_never_confident(locator, text):
+    assert not locator.locate(text).confident
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
