@@ -1172,6 +1172,7 @@ class Locator:
         for mn in streets[:1]:
             rel = self._relation(norm, mn.start, mn.end)
             if rel is not None and rel[0] != "near" and mn.entry.radius_m <= SHORT_STREET_M and generics \
+                    and not any(rel[1] <= g.start and g.end <= mn.start for g in generics) \
                     and all(g.kind.confirm or self._relation(norm, g.start, g.end) is None for g in generics):
                 # "under Pitkäsilta, on the Kaisaniemi bank": a bridge with a relation word is the anchor; a description
                 # without one ("bank": a river bank, or a bank?) does not move it.
