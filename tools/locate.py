@@ -278,6 +278,7 @@ class Locator:
             for ph in gp.phrases:
                 self._generic_by_key.setdefault(normalize(ph), []).append(gp)
         self._generic_keys = set(self._generic_by_key)
+        self._generic_word_set = {w for k in self._generic_keys for w in k.split()}
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
         self._name_words = {w for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) for w in k.split()}
@@ -411,6 +412,37 @@ class Locator:
         pick = max(fits, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
         res = self._feature(text, norm, pick, a, g.end, 0.95, "feature")
         res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
+        return res
+
+    def _named_in_report(self, text: str, norm: str, g: "_Generic", cands: list[Entry], mentions: list[Mention],
+                         generics: list["_Generic"]) -> Resolution | None:
+        """"the tall hotel, the brick tower one" (Hotelli Torni: building=tower, "hotel tower"), "hotel by the water, the
+        Hilton", "the statue of the three naked blacksmiths" (Kolme seppää, "three smiths"): a word elsewhere in the
+        report that is a word of the name or a tag value of exactly one place of the kind described says which one."""
+        if len(cands) < 2 or has_cjk(norm):
+            return None
+        own = {w for x in generics for w in x.phrase.split()} | {w for m in mentions for w in norm[m.start:m.end].split()}
+        words = {w for w in norm.split() if len(w) >= 4 and w.isalpha() and w not in own and w not in _FUNCTION_WORDS
+                 and w not in self.gaz.context_keys and w not in _NOT_QUALIFIERS and w not in self._generic_word_set}
+        if not words:
+            return None
+        fits: dict[int, tuple[Entry, set[str]]] = {}
+        for e in cands:
+            name_words = {w for k in e.keys if not has_cjk(k) for w in k.split() if len(w) >= 4} | _tag_words(e.tags)
+            hit = {w for w in words if w in name_words or any(len(n) >= 5 and w.endswith(n) for n in name_words)}
+            if hit:
+                fits[id(e)] = (e, hit)
+        if not fits:
+            return None
+        best = max(len(h) for _, h in fits.values())
+        top = [e for e, h in fits.values() if len(h) == best]
+        if not all(self._dist(e, top[0]) <= SAME_PLACE_M for e in top):
+            return None  # the words fit several places of the kind far apart
+        pick = max(top, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
+        said = sorted(next(h for e, h in fits.values() if e is pick))
+        res = self._feature(text, norm, pick, g.start, g.end, 0.95, "feature")
+        res.confident = False
+        res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} called or described by \"{' '.join(said)}\": {pick.name}; confirm."
         return res
 
     def _head_before_context(self, text: str, norm: str, features: list[Mention], streets: list[Mention],
@@ -1199,7 +1231,7 @@ class Locator:
             return placed
         for g in ordered:
             cands = self.generic_candidates(g.kind)
-            by_word = self._named_of_kind(text, norm, g, cands)
+            by_word = self._named_of_kind(text, norm, g, cands) or self._named_in_report(text, norm, g, cands, mentions, generics)
             if by_word is not None:
                 return by_word
             # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.

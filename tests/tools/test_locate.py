@@ -408,6 +408,16 @@ def test_a_place_named_as_elsewhere_is_never_confident(locator, text):
     assert not locator.locate(text).confident
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("Night porter at the tall hotel, the brick tower one with the bar on top", "Hotelli Torni"),   # building=tower
+    ("hotel by the water up at the north end, the Hilton, guest unresponsive", "Hilton Helsinki Strand"),
+    ("a cyclist went under a bus right by the statue of the three naked blacksmiths", "Kolme seppää"),
+])
+def test_a_word_elsewhere_in_the_report_says_which_place_of_the_kind(locator, text, feature):
+    res = locator.locate(text)
+    assert res.feature == feature and not res.confident, res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
