@@ -1212,9 +1212,11 @@ class Locator:
         rels = {id(g): self._relation(norm, g.start, g.end) for g in generics}
         # A description right before another one modifies it: the head noun is the last ("the university metro
         # station", "yliopiston metroasemalla", "大学地铁站"), the place meant is the one of its kind nearest the other.
-        modifiers = [g for g, h in zip(generics, generics[1:]) if h.kind is not g.kind and _COMPOUND_LINK.match(norm[g.end:h.start])]
+        pairs = [(g, h) for g, h in zip(generics, generics[1:]) if h.kind is not g.kind and _COMPOUND_LINK.match(norm[g.end:h.start])]
+        modifiers = [g for g, _ in pairs]
+        modified = [h for _, h in pairs]  # a head noun with its modifier ("滨海公园的音乐台附近": the bandstand) is never context
         anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near" and g not in modifiers]
-        context_g = [g for g in generics if g not in anchors and len(generics) > 1
+        context_g = [g for g in generics if g not in anchors and len(generics) > 1 and g not in modified
                      and (g in modifiers or rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
         heads = [g for g in generics if g not in anchors and g not in context_g]
         if heads and has_cjk(norm):

@@ -418,6 +418,13 @@ def test_a_word_elsewhere_in_the_report_says_which_place_of_the_kind(locator, te
     assert res.feature == feature and not res.confident, res
 
 
+@pytest.mark.parametrize("text", ["Fight at the bandstand in the Esplanade, the white pavilion", "在滨海公园的音乐台附近有人打架"])
+def test_the_bandstand_and_a_head_noun_with_its_modifier(locator, text):
+    # amenity=bandstand; in Chinese "滨海公园的音乐台附近" the bandstand (head, with "near") is meant, not the park.
+    res = locator.locate(text)
+    assert res.feature == "Espan lava" and not res.confident, res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
