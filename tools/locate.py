@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 # A spelling correction at least this close (rapidfuzz ratio) may be confident; below it, always confirm.
 FUZZY_CONFIDENT = 92.0
+# A misspelt name right before its kind ("Kiazma museum") is compared with the names of that kind only, this close.
+KIND_SPELLING_MIN = 80.0
 # An answer is confident when its uncertainty is at most this and nothing else fits the words.
 CONFIDENT_RADIUS_M = 200.0
 # Extra uncertainty a relation adds to its anchor (m): "opposite" is across the street, "behind" the block.
@@ -412,6 +414,34 @@ class Locator:
         pick = max(fits, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
         res = self._feature(text, norm, pick, a, g.end, 0.95, "feature")
         res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
+        return res
+
+    def _misspelt_of_kind(self, text: str, norm: str, word: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
+        """"Kiazma museum": an unknown word right before a description, read as a misspelling of a name of one place of
+        that kind (a looser cutoff than against every name of the map: the kind narrows it); always unconfirmed."""
+        from rapidfuzz import fuzz
+
+        key = normalize(word)
+        if len(key) < 5 or not cands:
+            return None
+        variants = [v for v, _ in _spelling_variants(key)]
+        scored: list[tuple[float, Entry]] = []
+        for e in cands:
+            names = {w for k in e.keys if not has_cjk(k) for w in [k, *k.split()] if len(w) >= 4}
+            best = max((fuzz.ratio(v, n) for v in variants for n in names), default=0.0)
+            if best >= KIND_SPELLING_MIN:
+                scored.append((best, e))
+        if not scored:
+            return None
+        top = max(sc for sc, _ in scored)
+        tops = [e for sc, e in scored if sc >= top - 3.0]
+        if not all(self._dist(e, tops[0]) <= SAME_PLACE_M for e in tops):
+            return None
+        pick = tops[0]
+        a = max(0, g.start - len(key) - 1)
+        res = self._feature(text, norm, pick, a, g.end, 0.8, "feature")
+        res.confident = False
+        res.note = (res.note + " " if res.note else "") + f"Read \"{word}\" as {pick.name}, the {g.kind.kind.replace('_', ' ')} of a name like it (spelling); confirm."
         return res
 
     def _named_in_report(self, text: str, norm: str, g: "_Generic", cands: list[Entry], mentions: list[Mention],
@@ -1242,6 +1272,7 @@ class Locator:
                 # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
                 q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)
                 return self._respelt(text, norm, mentions, _depth, touch=q_at) or \
+                    self._misspelt_of_kind(text, norm, qualifier, g, cands) or \
                     self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue

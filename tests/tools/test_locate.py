@@ -425,6 +425,12 @@ def test_the_bandstand_and_a_head_noun_with_its_modifier(locator, text):
     assert res.feature == "Espan lava" and not res.confident, res
 
 
+def test_a_misspelt_name_before_its_kind_is_compared_with_that_kind(locator):
+    res = locator.locate("Kiazma museum, child locked in toilet")
+    assert res.feature == "Kiasma" and not res.confident, res
+    assert locator.locate("Espoo museum").outside_map   # no museum of the map is called anything like it
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
