@@ -76,6 +76,9 @@ _AFTER_RELATION_LINK = re.compile(r"^\s*(的(?: [^\W\d]){0,2}|(?:oleva|olevan|ol
 # Between a street named first and the place that says which part of it ("Keskuskatu by Stockmann", "på Brunnsgatan vid
 # stationen").
 _STREET_CONTEXT = re.compile(r"^ (?:at|by|near|outside|beside|next to|in front of|vid|invid|bredvid|nara|framfor|utanfor)(?: the)? $")
+# Nothing, or "the glass one" between a description and "by / near <named place>" ("the concert hall, the glass one
+# near Kiasma").
+_APPOSITIVE = re.compile(r"^\s*(?:the (?:\w+ ){0,2}one\s*)?$")
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -490,7 +493,7 @@ class Locator:
                     rel = self._relation(norm, s.start, s.end)
                     if rel is not None and rel[0] not in ("near",) and rel[2] == s.end:
                         return self._feature(text, norm, s.entry, s.start, s.end, s.score, "street")
-            heads = [g for g in generics if g.end <= at and not norm[g.end:at].strip()]
+            heads = [g for g in generics if g.end <= at and _APPOSITIVE.match(norm[g.end:at])]
         elif has_cjk(norm):
             heads = [g for g in generics if g.start >= ctx.end and _CJK_LINK.match(norm[ctx.end:g.start])]
         else:

@@ -431,6 +431,11 @@ def test_a_misspelt_name_before_its_kind_is_compared_with_that_kind(locator):
     assert locator.locate("Espoo museum").outside_map   # no museum of the map is called anything like it
 
 
+def test_the_description_then_the_x_one_near_a_named_place(locator):
+    res = locator.locate("Water pouring out of the ceiling at the concert hall, the glass one near Kiasma")
+    assert res.feature == "Musiikkitalo", res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
