@@ -79,6 +79,10 @@ _STREET_CONTEXT = re.compile(r"^ (?:at|by|near|outside|beside|next to|in front o
 # Nothing, or "the glass one" between a description and "by / near <named place>" ("the concert hall, the glass one
 # near Kiasma").
 _APPOSITIVE = re.compile(r"^\s*(?:the (?:\w+ ){0,2}one\s*)?$")
+# "between A and B" (the places follow) or "A:n ja B:n välissä", "A和B之间" (they come before).
+_BETWEEN = re.compile(r"(?<!\w)(?P<before>between|mellan)(?!\w)|(?<!\w)(valissa|valilla|valiin)(?!\w)|之 间|之 間|中 间|中 間")
+# Two places further apart than this are not one spot "between" them.
+BETWEEN_MAX_M = 300.0
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -418,6 +422,41 @@ class Locator:
         res = self._feature(text, norm, pick, a, g.end, 0.95, "feature")
         res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
         return res
+
+    def _between(self, text: str, norm: str, features: list[Mention], generics: list["_Generic"],
+                 places: list[Mention]) -> Resolution | None:
+        """"between the cathedral and the Bank of Finland", "mellan X och Y", "X:n ja Y:n välissä", "X和Y之间": the
+        midpoint of two places (buildings, squares, descriptions of one place) near each other, never of two streets."""
+        m = _BETWEEN.search(norm)
+        if m is None:
+            return None
+        lo, hi = (m.end(), m.end() + 80) if m.group("before") else (max(0, m.start() - 80), m.start())
+        spans: list[tuple[int, int, Entry]] = [(f.start, f.end, f.entry) for f in features if lo <= f.start and f.end <= hi]
+        for g in generics:
+            if lo <= g.start and g.end <= hi and not any(a < g.end and g.start < b for a, b, _ in spans):
+                cands = self.generic_candidates(g.kind)
+                res = self._generic(text, norm, g, cands, [p.entry for p in places]) if cands else None
+                if res is None or res.alternatives:
+                    return None  # "between the church and ...": which church?
+                entry = next((e for e in cands if e.name == res.feature), None)
+                if entry is None:
+                    return None
+                spans.append((g.start, g.end, entry))
+        spans.sort(key=lambda t: t[0])
+        if len(spans) != 2:
+            return None
+        (a0, _, ea), (_, b1, eb) = spans
+        gap = self._dist(ea, eb)
+        if gap > BETWEEN_MAX_M:
+            return None
+        (ax, ay), (bx, by) = self._xy(ea.lat, ea.lon), self._xy(eb.lat, eb.lon)
+        lat, lon = self._latlon((ax + bx) / 2, (ay + by) / 2)
+        radius = max(30.0, math.hypot(ax - bx, ay - by) / 2)
+        a, b = min(a0, m.start()), max(b1, m.end())
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=radius <= CONFIDENT_RADIUS_M, method="relative",
+                          place=f"between {ea.name} and {eb.name}", feature=ea.name, feature_kind=ea.kind, category=ea.category,
+                          ref=ea.ref or ea.id, relation="between", evidence=self._evidence(text, norm, a, b),
+                          note=f"midway between {ea.name} and {eb.name}")
 
     def _misspelt_of_kind(self, text: str, norm: str, word: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
         """"Kiazma museum": an unknown word right before a description, read as a misspelling of a name of one place of
@@ -1175,6 +1214,9 @@ class Locator:
         # 3. a named feature (landmark or facility), with any relation
         taken = [(m.start, m.end) for m in mentions]
         generics = self._generics(norm, taken)
+        between = self._between(text, norm, features, generics, streets + zones)
+        if between is not None:
+            return between
         # A stop or an entrance named after a place ("Kajsaniemi" metro entrance) only says where, when the report
         # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
         pointers: list[Entry] = []

@@ -436,6 +436,17 @@ def test_the_description_then_the_x_one_near_a_named_place(locator):
     assert res.feature == "Musiikkitalo", res
 
 
+@pytest.mark.parametrize("text", ["between the cathedral and the Bank of Finland, a coach mounted the kerb",
+                                  "mellan Domkyrkan och Finlands Bank", "tuomiokirkon ja Suomen Pankin välissä", "大教堂和芬兰银行之间"])
+def test_between_two_places_is_midway(city, locator, text):
+    res = locator.locate(text)
+    assert res.relation == "between", res
+    a = next(e for e in city.gazetteer.entries if e.name == "Helsingin tuomiokirkko" and e.kind == "landmark")
+    b = next(e for e in city.gazetteer.entries if e.name == "Suomen Pankki" and e.kind == "landmark")
+    half = metres(a.lat, a.lon, b.lat, b.lon) / 2
+    assert abs(metres(res.lat, res.lon, a.lat, a.lon) - half) < 60 and abs(metres(res.lat, res.lon, b.lat, b.lon) - half) < 60
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
