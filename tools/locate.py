@@ -280,6 +280,8 @@ class Locator:
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         # Longest description first: "集市大厅" (market hall) is not "集市" (market square) + a word.
         self._generic_patterns.sort(key=lambda t: -len(t[1]))
+        # Inflection changes the end of a word (and gradation its last consonants), never its first letters.
+        self._generic_literals = {key: (key if has_cjk(key) else key.split()[0][:3]) for _, key, _ in self._generic_patterns}
         self._generic_cache: dict[str, list[Entry]] = {}
         self._named_kind_cache: dict[str, list[Entry]] = {}
         self._generic_by_key: dict[str, list[GenericPlace]] = {}
@@ -654,6 +656,8 @@ class Locator:
     def _generics(self, norm: str, taken: list[tuple[int, int]]) -> list[_Generic]:
         out: list[_Generic] = []
         for gp, key, pat in self._generic_patterns:
+            if self._generic_literals[key] not in norm:
+                continue  # a piece every form of the description has is missing: no need for the regex
             for m in pat.finditer(norm):
                 a, b = m.span()
                 if any(a < y and x < b for x, y in taken):
