@@ -83,6 +83,11 @@ _APPOSITIVE = re.compile(r"^\s*(?:the (?:\w+ ){0,2}one\s*)?$")
 _BETWEEN = re.compile(r"(?<!\w)(?P<before>between|mellan)(?!\w)|(?<!\w)(valissa|valilla|valiin)(?!\w)|之 间|之 間|中 间|中 間")
 # Two places further apart than this are not one spot "between" them.
 BETWEEN_MAX_M = 300.0
+# A side of a place the report names: "the west side", "on the north side", "länsipuolella", "västra sidan", "西侧".
+_SIDE = re.compile(r"(?<!\w)(north|south|east|west)(?:ern)? (?:side|end|entrance)(?!\w)|(?<!\w)(pohjois|etela|ita|lansi)(?:puolella|puoli|paadyssa|paassa)"
+                   r"|(?<!\w)(norra|sodra|ostra|vastra) (?:sidan|anden|ingangen)|(北|南|东|西|東) (?:侧|側|边|邊|面)")
+_SIDE_WORD = {"pohjois": "north", "etela": "south", "ita": "east", "lansi": "west", "norra": "north", "sodra": "south",
+              "ostra": "east", "vastra": "west", "北": "north", "南": "south", "东": "east", "東": "east", "西": "west"}
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
@@ -425,6 +430,24 @@ class Locator:
         res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
         return res
 
+    def _side(self, norm: str, anchor: Entry, cands: list[Entry]) -> Entry | None:
+        """The candidate on the side of the anchor the report names ("the west side", "länsipuolella", "西侧"), when
+        one lies clearly more that way than the others."""
+        m = _SIDE.search(norm)
+        if m is None:
+            return None
+        word = next(w for w in m.groups() if w)
+        dx, dy = _DIRECTION[_SIDE_WORD.get(word, word)]
+        ax, ay = self._xy(anchor.lat, anchor.lon)
+
+        def along(e: Entry) -> float:
+            ex, ey = self._xy(e.lat, e.lon)
+            d = math.hypot(ex - ax, ey - ay) or 1.0
+            return ((ex - ax) * dx + (ey - ay) * dy) / d  # cosine of the bearing off the named direction
+
+        ranked = sorted(cands, key=along, reverse=True)
+        return ranked[0] if along(ranked[0]) >= 0.5 and (len(ranked) == 1 or along(ranked[1]) < 0.2) else None
+
     def _between(self, text: str, norm: str, features: list[Mention], generics: list["_Generic"],
                  places: list[Mention]) -> Resolution | None:
         """"between the cathedral and the Bank of Finland", "mellan X och Y", "X:n ja Y:n välissä", "X和Y之间": the
@@ -606,6 +629,10 @@ class Locator:
             if gap > CONTEXT_NEAR_M:
                 continue  # none of that kind by it: the anchor, with the relation, is the best there is
             others = [e for e in cands if e is not best and self._dist(e, anchor) <= gap + 30.0 and self._dist(e, best) > 60.0]
+            side = self._side(norm, anchor, [best, *others]) if others else None
+            if side is not None:
+                # "the bus terminal beside the station, the west side": the one on the side the report says.
+                best, others = side, []
             a, b = (head.start, g.end) if before else (g.start, head.end)
             res = self._feature(text, norm, best, a, b, 1.0, "feature", others)
             if head.kind.confirm:

@@ -447,6 +447,14 @@ def test_between_two_places_is_midway(city, locator, text):
     assert abs(metres(res.lat, res.lon, a.lat, a.lon) - half) < 60 and abs(metres(res.lat, res.lon, b.lat, b.lon) - half) < 60
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("we're parked at the bus terminal beside the station, the west side", "Elielinaukio"),
+    ("the bus station next to the railway station, east side", "Rautatientori"),
+])
+def test_the_side_named_chooses_between_places_of_the_kind_equally_near(locator, text, feature):
+    assert locator.locate(text).feature == feature
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
