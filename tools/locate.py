@@ -113,6 +113,10 @@ _CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[:.,]\
 _HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ?([a-h]))?(?= |$)")
 # A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
 _NOT_A_HOUSE_NUMBER = r"\s*(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
+# Finnish numeral nouns of speech (ykkönen, kakkonen ... kymppi), in their case forms, as a house number after a street.
+_FI_SPOKEN_VALUE = {"ykko": 1, "kakko": 2, "kolmo": 3, "nelo": 4, "vito": 5, "kuto": 6, "seiska": 7, "ysi": 9, "kymppi": 10, "kympi": 10}
+_FI_SPOKEN_NUMBER = re.compile(r"^ (?:(ykko|kakko|kolmo|nelo|vito|kuto)(?:nen|sen|sessa|sella|selle|selta|sesta|seen)"
+                               r"|(seiska|ysi)(?:n|lla|ssa|lle|lta|sta|in)?|(kymppi|kympi)(?:n|lla|ssa|lle|lta|sta|in)?)(?= |$)")
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
@@ -737,7 +741,13 @@ class Locator:
                 letter = ""
             return int(m.group(1)), letter.upper(), m.end()
         cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
-        return (int(cjk.group(1)), "", cjk.end()) if cjk else None
+        if cjk:
+            return int(cjk.group(1)), "", cjk.end()
+        spoken = _FI_SPOKEN_NUMBER.match(norm[mn.end: mn.end + 16])
+        if spoken:  # "Mannerheimintiellä kympin kohdalla": Finnish speech names a house number by its numeral noun
+            stem = next(g for g in spoken.groups() if g)
+            return _FI_SPOKEN_VALUE[stem], "", spoken.end()
+        return None
 
     def _read(self, text: str) -> tuple[str, str, tuple[Mention, ...]]:
         """(the report with clock times blanked, its normalized form, the places it names): one scan of a text."""

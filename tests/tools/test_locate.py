@@ -78,6 +78,12 @@ def test_the_house_numbers_of_a_report_are_read_once(locator):
         numbers["bulevardi"] = "1"  # the cached answer is shared: read-only
 
 
+def test_a_finnish_spoken_numeral_after_a_street_is_its_house_number(locator):
+    res = locator.locate("Mannerheimintiellä kympin kohdalla, bussi ajoi pyöräilijän päälle")
+    assert res.method in ("address", "address_interpolated") and res.place.startswith("Mannerheimintie 10"), res
+    assert locator.house_number("Siltasaarenkadulla nelosen kohdalla", "Siltasaarenkatu") == "4"
+
+
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
     numbers = sorted({parse_number(f.housenumber)[0] for f in city.features
                       if f.street == "Mannerheimintie" and f.housenumber and parse_number(f.housenumber)})
