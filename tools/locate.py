@@ -342,7 +342,9 @@ class Locator:
             sound_index: dict[str, list[Entry]] = {}
             word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
             for e in self.gaz.entries:
-                if e.kind != "landmark" or is_stop(e.tags):
+                # Landmarks, and scenario places with their OSM twin's tags (the staging area Hakaniemen tori holds
+                # the square's names: its OSM entry gave them up to it).
+                if e.kind in ("street", "zone") or is_stop(e.tags) or (e.kind != "landmark" and not e.tags):
                     continue
                 sounds: set[str] = set()
                 for k in e.keys:

@@ -461,6 +461,12 @@ def test_the_side_named_chooses_between_places_of_the_kind_equally_near(locator,
     assert locator.locate(text).feature == feature
 
 
+def test_a_transliterated_scenario_place_is_read_by_sound(locator):
+    # Hakaniemen tori is a staging area of the scenario: its OSM twin gave it the square's names and tags.
+    res = locator.locate("哈卡涅米广场上有人打架")
+    assert res.feature == "Hakaniemen tori" and not res.confident, res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
