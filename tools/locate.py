@@ -73,6 +73,10 @@ _COMPOUND_LINK = re.compile(r"^\s*(的\s*)?$")
 # After "<anchor> <relation word>", before the description of the place meant: Chinese "的", Finnish "oleva(n)" + an
 # adjective or two ("火车站对面的酒店", "tuomiokirkon takana olevan pienen kirkon edessä").
 _AFTER_RELATION_LINK = re.compile(r"^\s*(的(?: [^\W\d]){0,2}|(?:oleva|olevan|olevassa|olevalla|olevaan|olevalle|sijaitseva\w*)(?: \w+){0,2})?\s*$")
+# Chinese street words after a transliterated street name ("曼纳海姆大街", "亚历山大路").
+_ZH_STREET_WORD = re.compile(r"大街|大道|街|路")
+# A transliterated street name matches a street of the map by sound at least this close (rapidfuzz ratio of skeletons).
+STREET_SOUND_MIN_RATIO = 85.0
 # Between a street named first and the place that says which part of it ("Keskuskatu by Stockmann", "på Brunnsgatan vid
 # stationen").
 _STREET_CONTEXT = re.compile(r"^ (?:at|by|near|outside|beside|next to|in front of|vid|invid|bredvid|nara|framfor|utanfor)(?: the)? $")
@@ -256,6 +260,8 @@ class _CjkIndex:
     sound_index: dict[str, list[Entry]]
     sound_keys: list[str]
     known_names: list[str]
+    # Streets by the sound of their name without the street word ("Mannerheimintie" -> "mannerheim": 曼纳海姆大街).
+    street_sounds: dict[str, list[Entry]] = dataclasses.field(default_factory=dict)
 
 
 class Locator:
@@ -362,7 +368,23 @@ class Locator:
                     if len(key) >= 2 and e not in sound_index.setdefault(key, []):
                         sound_index[key].append(e)
             known = [k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
-            self._cjk = _CjkIndex(sound_index, list(sound_index), known)
+            street_sounds: dict[str, list[Entry]] = {}
+            for e in self.gaz.entries:
+                if e.kind != "street" or "addresses_only" in e.tags:
+                    continue
+                for k in e.keys:
+                    if has_cjk(k) or " " in k:
+                        continue
+                    base = re.sub(r"(katu|tie|kuja|polku|ranta|gatan|gata|vagen|grand)$", "", k)
+                    if len(base) < 4:
+                        continue
+                    if base != k:
+                        base = re.sub(r"(?<=[aeiouy])n$", "", base)  # the genitive of the name before the street word
+                    for b in {base, re.sub(r"^(etela|pohjois|ita|lansi)", "", base)}:
+                        sk = latin_sound_key(b)
+                        if len(sk) >= 3 and e not in street_sounds.setdefault(sk, []):
+                            street_sounds[sk].append(e)
+            self._cjk = _CjkIndex(sound_index, list(sound_index), known, street_sounds)
         return self._cjk
 
     # --- helpers -------------------------------------------------------------
@@ -453,6 +475,44 @@ class Locator:
 
         ranked = sorted(cands, key=along, reverse=True)
         return ranked[0] if along(ranked[0]) >= 0.5 and (len(ranked) == 1 or along(ranked[1]) < 0.2) else None
+
+    def _streets_by_sound(self, text: str) -> tuple[str, str] | None:
+        """The report with every transliterated street name before 街/路/大街/大道 replaced by the map's name, and what was read."""
+        from rapidfuzz import fuzz, process
+
+        cjk = self._cjk_index()
+        keys = list(cjk.street_sounds)
+        out, said, last = [], [], 0
+        for s, e, run in translit_runs(text):
+            tail = text[e: e + 3]
+            if not _ZH_STREET_WORD.match(tail):
+                continue
+            if run[0] in "南北东西東":
+                direction, body = run[0], run[1:]
+            else:  # the direction word may stand just before the run ("北艾斯普拉纳迪": Pohjoisesplanadi)
+                direction, body = (text[s - 1], run) if s > 0 and text[s - 1] in "南北东西東" else ("", run)
+                s = s - 1 if direction else s
+            key = pinyin_sound_key(body)
+            if len(key) < 3:
+                continue
+            hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=STREET_SOUND_MIN_RATIO, limit=5)
+            want = {"南": "etela", "北": "pohjois", "东": "ita", "東": "ita", "西": "lansi"}.get(direction, "")
+            cands = [(r, st) for k, r, _ in hits for st in cjk.street_sounds[k]
+                     if (normalize(st.name).startswith(want) if want else not normalize(st.name).startswith(("etela", "pohjois")))]
+            if not cands:
+                continue
+            top = max(r for r, _ in cands)
+            names = {st.name for r, st in cands if r == top}
+            if len(names) != 1:
+                continue  # two streets sound alike: do not guess
+            name = names.pop()
+            word = _ZH_STREET_WORD.match(tail)
+            out.append(text[last:s] + f" {name} ")
+            last = e + (word.end() if word else 0)
+            said.append(f"\"{text[s:last].strip()}\" as {name}")
+        if not out:
+            return None
+        return "".join(out) + text[last:], ", ".join(said)
 
     def _between(self, text: str, norm: str, features: list[Mention], generics: list["_Generic"],
                  places: list[Mention]) -> Resolution | None:
@@ -1220,6 +1280,16 @@ class Locator:
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]
+        if not streets and _depth == 0 and has_cjk(norm) and _ZH_STREET_WORD.search(text):
+            # "曼纳海姆大街10号", "曼纳海姆大街和南艾斯普拉纳迪大街的路口": street names written by sound; read again with the
+            # map's names (an address or a junction), never confident.
+            heard = self._streets_by_sound(text)
+            if heard is not None:
+                res = self.locate(heard[0], _depth=1)
+                if res.found and res.method in ("address", "address_interpolated", "intersection", "street"):
+                    res.confident = False
+                    res.note = (res.note + " " if res.note else "") + f"Read {heard[1]} by sound; confirm."
+                    return res
         # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
         # of that kind, not whatever else OSM calls so.
         mentions = [self._renamed(m) for m in mentions]

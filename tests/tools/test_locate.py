@@ -467,6 +467,17 @@ def test_a_transliterated_scenario_place_is_read_by_sound(locator):
     assert res.feature == "Hakaniemen tori" and not res.confident, res
 
 
+@pytest.mark.parametrize("text, method, place", [
+    ("曼纳海姆大街10号", "address", "Mannerheimintie 10"),
+    ("曼纳海姆大街和南艾斯普拉纳迪大街的路口，两辆车撞了", "intersection", "Mannerheimintie / Eteläesplanadi"),
+    ("北艾斯普拉纳迪大街5号", "address_interpolated", "Pohjoisesplanadi 5"),
+])
+def test_chinese_street_names_written_by_sound(locator, text, method, place):
+    res = locator.locate(text)
+    assert res.method == method and res.place.startswith(place) and not res.confident, res
+    assert not locator.locate("有人在马路上晕倒了").found   # "马路" (the road) is no street name
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
