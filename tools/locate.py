@@ -522,6 +522,15 @@ class Locator:
         if m is None:
             return None
         lo, hi = (m.end(), m.end() + 80) if m.group("before") else (max(0, m.start() - 80), m.start())
+        host = next((p for p in places if p.entry.kind == "street" and p.end <= m.start() and m.start() - p.end <= 3
+                     and p.entry.geometry is not None), None) if m.group("before") else None
+        if host is not None:
+            # "on Kluuvikatu, between the Esplanade and Aleksanterinkatu": the stretch of that street between the two.
+            ends = [x for x in features + [p for p in places if p.entry.kind == "street" and p is not host]
+                    if lo <= x.start and x.end <= hi]
+            ends.sort(key=lambda x: x.start)
+            if len(ends) == 2:
+                return self._stretch(text, norm, host, ends[0], ends[1], m.start())
         spans: list[tuple[int, int, Entry]] = [(f.start, f.end, f.entry) for f in features if lo <= f.start and f.end <= hi]
         for g in generics:
             if lo <= g.start and g.end <= hi and not any(a < g.end and g.start < b for a, b, _ in spans):
@@ -548,6 +557,26 @@ class Locator:
                           place=f"between {ea.name} and {eb.name}", feature=ea.name, feature_kind=ea.kind, category=ea.category,
                           ref=ea.ref or ea.id, relation="between", evidence=self._evidence(text, norm, a, b),
                           note=f"midway between {ea.name} and {eb.name}")
+
+    def _stretch(self, text: str, norm: str, host: Mention, a: Mention, b: Mention, at: int) -> Resolution | None:
+        """The middle of the stretch of the street ``host`` between the places ``a`` and ``b`` (each its nearest point)."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        street = host.entry.geometry
+        ga = a.entry.geometry if a.entry.geometry is not None else Point(*self._xy(a.entry.lat, a.entry.lon))
+        gb = b.entry.geometry if b.entry.geometry is not None else Point(*self._xy(b.entry.lat, b.entry.lon))
+        if street.distance(ga) > CONTEXT_NEAR_M or street.distance(gb) > CONTEXT_NEAR_M:
+            return None  # the street does not run between them
+        pa, pb = nearest_points(street, ga)[0], nearest_points(street, gb)[0]
+        mid = nearest_points(street, Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2))[0]
+        lat, lon = self._latlon(mid.x, mid.y)
+        radius = max(30.0, pa.distance(pb) / 2)
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=radius <= CONFIDENT_RADIUS_M, method="street",
+                          place=f"{host.entry.name} between {a.entry.name} and {b.entry.name}", feature=host.entry.name,
+                          feature_kind="street", category="street", ref=host.entry.ref, relation="between",
+                          evidence=self._evidence(text, norm, host.start, max(a.end, b.end)),
+                          note=f"the stretch of {host.entry.name} between {a.entry.name} and {b.entry.name}")
 
     def _misspelt_of_kind(self, text: str, norm: str, word: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
         """"Kiazma museum": an unknown word right before a description, read as a misspelling of a name of one place of

@@ -478,6 +478,11 @@ def test_chinese_street_names_written_by_sound(locator, text, method, place):
     assert not locator.locate("有人在马路上晕倒了").found   # "马路" (the road) is no street name
 
 
+def test_a_street_between_two_places_is_the_stretch_between_them(locator):
+    res = locator.locate("somewhere on Kluuvikatu, between the Esplanade and Aleksanterinkatu, a man is down")
+    assert res.feature == "Kluuvikatu" and res.relation == "between" and res.radius_m < 150, res
+
+
 @pytest.mark.parametrize("text, key, value, street", [
     ("Someone collapsed at the pharmacy on Aleksanterinkatu", "amenity", "pharmacy", "Aleksanterinkatu"),
     ("fight in the supermarket at Hakaniemi", "shop", "supermarket", None),
