@@ -295,6 +295,7 @@ class Locator:
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
         # Longest description first: "集市大厅" (market hall) is not "集市" (market square) + a word.
         self._generic_patterns.sort(key=lambda t: -len(t[1]))
+        self._generic_regex = {key: pat for _, key, pat in self._generic_patterns}
         # Inflection changes the end of a word (and gradation its last consonants), never its first letters.
         self._generic_literals = {key: (key if has_cjk(key) else key.split()[0][:3]) for _, key, _ in self._generic_patterns}
         self._generic_cache: dict[str, list[Entry]] = {}
@@ -1182,8 +1183,8 @@ class Locator:
                             continue  # "post ictal" is not "Postitalo"; "kitchen" less an ending is not the shop "Kitch"
                         if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
                             continue  # one spelling of a description for another
-                        if key in self._generic_keys and how == "stem" and variant == key:
-                            continue  # an inflected description ("kirkon", "hotellin") is read as one already
+                        if key in self._generic_keys and ((how == "stem" and variant == key) or self._generic_regex[key].fullmatch(gram)):
+                            continue  # an inflected description ("kirkon", "pankissa") is read as one already
                         score = min(float(score), 99.0)
                         cand = (score, self._key_weight(key), a, b, key)
                         # Nearly as close and a more notable place ("Stokmannin": Stockmann, not the shop Tokmanni).
