@@ -215,6 +215,7 @@ class Entry:
     ref: str | None = None
     originals: dict[str, str] = field(default_factory=dict)  # key -> the name as written in OSM
     features: list[Any] = field(default_factory=list)
+    former: set[str] = field(default_factory=set)  # keys of names it no longer bears (OSM old_name)
 
     def match(self, score: float) -> PlaceMatch:
         return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3),
@@ -267,6 +268,12 @@ class Gazetteer:
         for entry in self.entries:
             for key in entry.keys:
                 self._by_key.setdefault(key, []).append(entry)
+        # A former name another place now bears is that place's ("Seurahuone": the hotel, not the City Hall that was
+        # the Seurahuone hotel until 1913); the old name still finds the old place when no other has it.
+        for key, holders in self._by_key.items():
+            current = [e for e in holders if key not in e.former]
+            if current and len(current) < len(holders):
+                self._by_key[key] = current
         self._all_keys = list(self._by_key)
         # Longest keys first, so "Helsingin yliopiston päärakennus" wins over "Helsingin" in text.
         self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
@@ -523,16 +530,34 @@ def _generic_keys() -> frozenset[str]:
     return frozenset(normalize(p) for gp in GENERIC_PLACES for p in gp.phrases)
 
 
+def _serves_another_place(tags: dict[str, str]) -> bool:
+    """A stop or a metro station: named after the place it serves (the metro stop "Rautatientori" is called "Central
+    Railway Station" in English after the railway station above it)."""
+    return is_stop(tags) or tags.get("station") == "subway" or (tags.get("subway") == "yes" and tags.get("train") != "yes")
+
+
 def _usable_names(feature: "OsmFeature") -> list[str]:
-    """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name."""
+    """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name;
+    a stop's other name that is a description of a kind of place ("Central Railway Station") names the place it
+    serves, which the locator finds by its kind, not the stop."""
     out = []
+    serves = _serves_another_place(feature.tags)
+    main = normalize(feature.name)
     for key, value in feature.names.items():
         if not value or len(value) > 120:
             continue
         if not has_cjk(value) and value == value.lower() and key != "name":
             continue
+        if serves and normalize(value) != main and normalize(value) in _generic_keys():
+            continue
         out.append(value)
     return list(dict.fromkeys(out))
+
+
+def _former_names(feature: "OsmFeature") -> set[str]:
+    """Keys of names the feature no longer bears (old_name: the City Hall was the Seurahuone hotel)."""
+    current = {normalize(v) for k, v in feature.names.items() if v and not k.startswith("old_name")}
+    return {normalize(v) for k, v in feature.names.items() if v and k.startswith("old_name")} - current
 
 
 def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection") -> list[tuple[Entry, list[str]]]:
@@ -601,6 +626,7 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
             display = head.name
             entry = Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
                            tags=tags, geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)), ref=head.ref, features=cl)
+            entry.former = set.intersection(*(_former_names(f) for f in cl))
             out.append((entry, [n for n in names if n != display]))
     # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
     # streets before landmarks so a street keeps its name against a shop called after it.

@@ -202,6 +202,10 @@ def _spelling_variants(gram: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+# A feature named only by an ordinary word ("Vanha", "Torni") is confirmed by another place of the report this close.
+ALIAS_CORROBORATION_M = 60.0
+
+
 class Alternative(BaseModel):
     name: str
     lat: float
@@ -771,6 +775,25 @@ class Locator:
                               and any(k.split()[-1].endswith(words) for k in e.keys if not has_cjk(k))] if words else []
         return cache[gp.kind]
 
+    @staticmethod
+    def _ordinary_alias(m: Mention) -> bool:
+        """A feature found by another name of it that is one ordinary word ("Vanha", old: the Old Student House's
+        local name): the word may just be the word."""
+        key = m.key
+        return m.entry.kind == "landmark" and " " not in key and not has_cjk(key) and key != normalize(m.entry.name) \
+            and len(concepts(key) or ()) == 1
+
+    @classmethod
+    def _adjective_of_next(cls, norm: str, m: Mention) -> bool:
+        """"Vanhassa kaupungissa" (in the old town): an ordinary-word alias inflected like the word after it is that
+        word's adjective, not a name."""
+        said = norm[m.start:m.end]
+        if not cls._ordinary_alias(m) or said == m.key:
+            return False
+        ending = said[len(name_stem(m.key)):]
+        nxt = norm[m.end:].split()[:1]
+        return len(ending) >= 2 and bool(nxt) and nxt[0].endswith(ending)
+
     def _misnamed(self, m: Mention) -> bool:
         """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
         kinds = self._generic_by_key.get(m.key)
@@ -1323,7 +1346,8 @@ class Locator:
         # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
         # of that kind, not whatever else OSM calls so.
         mentions = [self._renamed(m) for m in mentions]
-        mentions = [m for m in mentions if not self._misnamed(m)]
+        adjectives = [(m.start, m.end) for m in mentions if self._adjective_of_next(norm, m)]
+        mentions = [m for m in mentions if not self._misnamed(m) and (m.start, m.end) not in adjectives]
         features = [m for m in mentions if m.entry.kind not in ("street", "zone")]
         zones = [m for m in mentions if m.entry.kind == "zone"]
 
@@ -1364,7 +1388,9 @@ class Locator:
         # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
         pointers: list[Entry] = []
         pointer_spans: list[tuple[int, int]] = []
-        if generics and features and all(is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features) \
+        # A district OSM maps as a place ("i Kajsaniemi": place=suburb) says where in the same way.
+        if generics and features and all(is_stop(m.entry.tags) or "entrance" in m.entry.tags
+                                         or m.entry.tags.get("place") in ("suburb", "neighbourhood", "quarter") for m in features) \
                 and any(min(abs(g.start - m.end), abs(m.start - g.end)) <= 12 for g in generics for m in features):
             pointer_spans = [(m.start, m.end) for m in features]
             pointers, features = [m.entry for m in features], []
@@ -1404,6 +1430,11 @@ class Locator:
                 # "vid Centralstationen i Stockholm", "Stockmann in Tampere": a name the map has, of a place elsewhere.
                 res.confident = False
                 res.note = (res.note + " " if res.note else "") + f"\"{elsewhere}\" after it is not a name on the map; confirm it is this one."
+            if self._ordinary_alias(pick) and res.confident \
+                    and not any(m is not pick and self._dist(m.entry, pick.entry) <= ALIAS_CORROBORATION_M for m in mentions):
+                # ... unless another place the report names lies by it ("Yrjönkadulla Tornin takapihalla").
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{norm[pick.start:pick.end]}\" is also an ordinary word; confirm it means {pick.entry.name}."
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
@@ -1459,7 +1490,12 @@ class Locator:
             if qualifier and not has_cjk(qualifier):
                 # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
                 q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)
-                return self._respelt(text, norm, mentions, _depth, touch=q_at) or \
+                respelt = self._respelt(text, norm, mentions, _depth, touch=q_at)
+                if respelt is not None and respelt.method not in ("address", "address_interpolated", "intersection") \
+                        and respelt.feature not in {c.name for c in cands}:
+                    # "Aleksanterin teatteri" is a theatre: not the statue of Alexander I that "Aleksanterin" spells.
+                    respelt = None
+                return respelt or \
                     self._misspelt_of_kind(text, norm, qualifier, g, cands) or \
                     self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
@@ -1518,7 +1554,7 @@ class Locator:
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
             # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")], text=text,
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")] + adjectives, text=text,
                                 plain=_plain_spans(norm, mentions))
             if fixed is not None:
                 corrected, original, replacement, score = fixed

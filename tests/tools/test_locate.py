@@ -617,3 +617,39 @@ def test_a_description_before_by_a_named_place_is_the_one_of_that_kind_there(cit
 
 def test_a_description_of_the_named_place_itself_is_not_another_place(locator):
     assert locator.locate("Forum商场里有人晕倒").feature == "Forum"
+
+
+def test_a_metro_stop_named_after_the_railway_station_does_not_take_its_place(city, locator):
+    # OSM gives the metro stop under the square the English name of the station it serves.
+    text = "Strong smell of gas in the ticket hall of the Central Railway Station"
+    assert all(m.tags.get("station") != "subway" for m in city.gazetteer.named("central railway station"))
+    named = city.gazetteer.find_in_text(text)
+    assert not any(m.name == "Rautatientori" for m in named)
+    res = locator.locate(text)
+    assert res.confident and res.feature == "Helsingin päärautatieasema"
+
+
+def test_a_former_name_belongs_to_the_place_that_bears_it_now(city, locator):
+    # The City Hall's old_name is the name of the hotel that now carries it (short_name).
+    hotel = city.gazetteer.find_in_text("Fire alarm on the third floor of Hotel Seurahuone, guests coming out")
+    assert hotel and hotel[0].category == "tourism=hotel"
+    assert city.gazetteer.resolve("Seurahuone").category == "tourism=hotel"
+    res = locator.locate("Savua Seurahuoneen aulassa")
+    assert res.found and res.category == "tourism=hotel"
+
+
+def test_a_name_before_a_kind_is_not_read_as_a_place_of_another_kind(locator):
+    # "Aleksanterin" spells the statue of Alexander I closely, but "teatteri" says a theatre, and the map has no
+    # theatre of that name: not the statue.
+    for text in ("Savua Aleksanterin teatterin lämpiössä", "Aleksanterin teatterin edessä kaatunut mies"):
+        res = locator.locate(text)
+        assert not res.confident and res.feature != "Aleksanteri I", text
+    assert locator.locate("fire at the Natonal Theatre").feature == "Suomen Kansallisteatteri"
+
+
+def test_an_ordinary_word_that_is_a_local_name_is_never_confident_alone(locator):
+    # "Vanha" (old) is what people call the Old Student House; "vanhassa kaupungissa" is just "in the old town".
+    assert not locator.locate("Tulipalo Vanhassa kaupungissa, savua näkyy").found
+    res = locator.locate("Tappelu Vanhan edessä")
+    assert res.feature == "Vanha ylioppilastalo" and not res.confident
+    assert locator.locate("Vanhassa kirkossa palaa").confident  # the whole name of another place still is
