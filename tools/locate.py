@@ -20,7 +20,7 @@ import dataclasses
 import logging
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -202,6 +202,17 @@ def _spelling_variants(gram: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+# Letters a report writes on purpose: a name without them is another name ("Kämp" is not "Kamppi").
+_MARKED = re.compile(r"[äöåÄÖÅ]")
+_MARKED_WORD = re.compile(r"\w*[äöå]\w*")
+# A report that corrects itself: what follows replaces the place named before ("the Esplanade? no, the Kaisaniemi one").
+_CORRECTION = re.compile(
+    r"(?:(?<=[?.!,;:\u2014\u2013-])|(?<=[?.!,;:\u2014\u2013-]\s)|^)\s*(?:"
+    r"(?:no+|nope|sorry|correction|nej|förlåt|anteeksi|ei)\s*[,!.:;\u2014\u2013-]+"
+    r"|(?:no,?\s+)?(?:i mean|wait|sorry)\b[,!.:;]?|ei kun|eikun|ei vaan|tarkoitan|jag menar|(?:nej,?\s+)?förlåt\b"
+    r")|(?:不对|不是不是|我是说|说错了|更正)[，,：:。]?", re.IGNORECASE)
+# "the Kaisaniemi one": the kind of the place named before the correction.
+_ONE = re.compile(r"(?i)\b(?:the\s+)?([A-ZÄÖÅ][\wäöå-]+)\s+(one)\b")
 # A feature named only by an ordinary word ("Vanha", "Torni") is confirmed by another place of the report this close.
 ALIAS_CORROBORATION_M = 60.0
 
@@ -334,6 +345,7 @@ class Locator:
         self._house_numbers = lru_cache(maxsize=REPORT_CACHE_SIZE)(self._read_house_numbers)
         # Indexes only a Chinese report needs (names by sound, the map's Chinese names): built on the first one.
         self._cjk: _CjkIndex | None = None
+        self._exact_words: dict[str, list[Entry]] | None = None
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
         self._fuzzy_keys = sorted({k for k in self.gaz.name_keys() if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
@@ -1328,8 +1340,101 @@ class Locator:
     # --- the answer --------------------------------------------------------------
     def locate(self, text: str, _depth: int = 0) -> Resolution:
         """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
+        res = self._corrected(text or "") if _depth == 0 else None
+        if res is None:
+            res = self._locate(text, _depth)
+        if _depth == 0 and res.confident and _MARKED.search(text or ""):
+            _, norm, mentions = self._scan(text or "")
+            for m, written, exact in self._diacritic_clashes(text, norm, mentions):
+                if m.start < len(norm) and normalize(written) in normalize(res.evidence or "") or exact is not None:
+                    res.confident = False
+                    res.note = (res.note + " " if res.note else "") + (
+                        f"\"{written}\" is written as in {exact.name}, not {m.entry.name}; confirm which." if exact is not None
+                        else f"\"{written}\" is not spelt as {m.entry.name}; confirm.")
+                    break
+        return res
+
+    def _corrected(self, text: str) -> Resolution | None:
+        """A report that corrects itself ("the Esplanade? no, the Kaisaniemi one", "Kampissa, ei kun Kaisaniemessä"):
+        the place after the last correction, when one is named there; "the X one" takes the earlier place's kind."""
+        marks = list(_CORRECTION.finditer(text))
+        if not marks or not text[marks[-1].end():].strip():
+            return None
+        head, tail = text[: marks[-1].start()], text[marks[-1].end():]
+        one = _ONE.search(tail)
+        plain = self._locate(tail)
+        if one is not None and head.strip() and not (plain.found and plain.method not in ("zone", "street")):
+            # "the Kaisaniemi one": the kind described before the correction, else the earlier place's.
+            described = self._generics(normalize(head), [])
+            earlier = self._locate(head)
+            # The earlier place's kind: its own, or that of the place a stop of its name serves (Esplanadi:
+            # the Esplanadinpuisto park).
+            stem = name_stem(normalize(earlier.feature or ""))
+
+            def same_place(e: Entry) -> bool:
+                return e.name == earlier.feature or (len(stem) >= 4 and normalize(e.name).startswith(stem)
+                                                     and math.dist(self._xy(e.lat, e.lon), self._xy(earlier.lat, earlier.lon)) <= SAME_PLACE_M)
+            kind = described[0].kind.phrases[0] if described else next(
+                (gp.phrases[0] for gp in GENERIC_PLACES if any(same_place(e) for e in self.generic_candidates(gp))),
+                None) if earlier.found and earlier.lat is not None else None
+            if kind is not None:
+                tail = tail[: one.start(2)] + kind + tail[one.end(2):]
+        res = self._locate(tail) if tail != text[marks[-1].end():] else plain
+        if not (res.found or res.outside_map):
+            return None
+        said = text[marks[-1].start(): marks[-1].end()].strip(" ,.;:!?")
+        res.note = (res.note + " " if res.note else "") + f"The report corrects itself (\"{said}\"): the place named after it."
+        return res
+
+    def _exact_word_places(self) -> dict[str, list[Entry]]:
+        """Notable places by a word of their name written with its diacritics ("kämp": Hotel Kämp), built on first use."""
+        if self._exact_words is None:
+            index: dict[str, list[Entry]] = {}
+            for e in self._landmarks:
+                if is_stop(e.tags) or not is_notable(e.tags):
+                    continue
+                for w in _MARKED_WORD.findall(e.name.lower()):
+                    if e not in index.setdefault(w, []):
+                        index[w].append(e)
+            self._exact_words = index
+        return self._exact_words
+
+    def _diacritic_clashes(self, text: str, norm: str, mentions: Iterable[Mention]) -> list[tuple[Mention, str, Entry | None]]:
+        """Names found only by folding the report's ä/ö/å away ("Kämp" read as Kamppi): (the mention, the word as
+        written, a notable place whose name has that very word, if one place has it)."""
+        out = []
+        written = {normalize(w): w for w in _MARKED_WORD.findall(text.lower())}
+        for m in mentions:
+            if has_cjk(m.key):
+                continue
+            name_words = m.entry.originals.get(m.key, m.entry.name).lower().split()
+            for nw in norm[m.start:m.end].split():
+                w = written.get(nw)
+                if w is None:
+                    continue
+                same = [x for x in name_words if normalize(x)[:3] == nw[:3]]
+                if not same or len(same[0]) != len(normalize(same[0])) or len(w) != len(nw):
+                    continue  # letters that fold to two (ß) or none: no position-by-position reading
+                k = next((i for i, (a, b) in enumerate(zip(normalize(same[0]), nw)) if a != b), min(len(nw), len(same[0])))
+                if same[0][:k] == w[:k]:
+                    continue  # as far as the two agree (before an inflection), the name has the marks too
+                index = self._exact_word_places()
+                # The word as written, or its inflected form ("Kämpissä": Kämp + issä).
+                base = w if w in index else next((w[:i] for i in range(len(w) - 1, 3, -1) if w[:i] in index), w)
+                exact = [e for e in index.get(base, []) if e is not m.entry]
+                one = exact[0] if exact and all(self._dist(e, exact[0]) <= SAME_PLACE_M for e in exact) else None
+                out.append((m, w, one))
+        return out
+
+    def _locate(self, text: str, _depth: int = 0) -> Resolution:
         text, norm, scanned = self._scan(text or "")
         mentions = list(scanned)
+        if _depth == 0 and _MARKED.search(text):
+            # "Kämp" is folded to the letters of "Kamppi": the place whose name has the word as written is meant.
+            for m, _, exact in self._diacritic_clashes(text, norm, mentions):
+                if exact is not None:
+                    key = next((k for k in exact.keys if not has_cjk(k)), normalize(exact.name))
+                    mentions = [dataclasses.replace(x, entry=exact, key=key, score=0.9) if x is m else x for x in mentions]
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]

@@ -653,3 +653,21 @@ def test_an_ordinary_word_that_is_a_local_name_is_never_confident_alone(locator)
     res = locator.locate("Tappelu Vanhan edessä")
     assert res.feature == "Vanha ylioppilastalo" and not res.confident
     assert locator.locate("Vanhassa kirkossa palaa").confident  # the whole name of another place still is
+
+
+def test_a_name_written_with_its_marks_is_read_before_a_folded_one(locator):
+    # Folding ä to a makes "Kämp" look like Kamppi; the hotel whose name has "Kämp" as written is meant, unconfirmed.
+    for text in ("Fire alarm at Kämp, guests on the street", "Kämpissä palohälytys"):
+        res = locator.locate(text)
+        assert res.feature == "Hotel Kämp" and not res.confident, text
+    assert locator.locate("Hotel Kämp, smoke in the lobby").confident
+    assert locator.locate("Kolari Kampissa").feature != "Hotel Kämp"  # written without the marks: still Kamppi
+
+
+def test_a_report_that_corrects_itself_is_placed_at_the_later_place(locator):
+    res = locator.locate("Man collapsed in the Esplanade? no, the Kaisaniemi one")
+    assert res.feature == "Kaisaniemen puisto" and "corrects itself" in res.note
+    assert locator.locate("Tappelu Stockmannilla, ei kun Kiasman edessä").feature == "Kiasma"
+    assert locator.locate("在斯托克曼百货，不对，在中央火车站").feature == "Helsingin päärautatieasema"
+    # "no" that is not a correction changes nothing
+    assert locator.locate("No injuries at Kiasma, smoke only").feature == "Kiasma"
