@@ -209,7 +209,8 @@ _MARKED_WORD = re.compile(r"\w*[äöå]\w*")
 _CORRECTION = re.compile(
     r"(?:(?<=[?.!,;:\u2014\u2013-])|(?<=[?.!,;:\u2014\u2013-]\s)|^)\s*(?:"
     r"(?:no+|nope|sorry|correction|nej|förlåt|anteeksi|ei)\s*[,!.:;\u2014\u2013-]+"
-    r"|(?:no,?\s+)?(?:i mean|wait|sorry)\b[,!.:;]?|ei kun|eikun|ei vaan|tarkoitan|jag menar|(?:nej,?\s+)?förlåt\b"
+    r"|(?:no,?\s+)?i mean\b[,:]?|no,?\s+(?:wait|sorry)\b[,!.:;]?|wait\s*[,!.:;\u2014\u2013-]+"
+    r"|ei kun|eikun|ei vaan|tarkoitan|jag menar|(?:nej,?\s+)?förlåt\b"
     r")|(?:不对|不是不是|我是说|说错了|更正)[，,：:。]?", re.IGNORECASE)
 # "the Kaisaniemi one": the kind of the place named before the correction.
 _ONE = re.compile(r"(?i)\b(?:the\s+)?([A-ZÄÖÅ][\wäöå-]+)\s+(one)\b")

@@ -671,3 +671,4 @@ def test_a_report_that_corrects_itself_is_placed_at_the_later_place(locator):
     assert locator.locate("在斯托克曼百货，不对，在中央火车站").feature == "Helsingin päärautatieasema"
     # "no" that is not a correction changes nothing
     assert locator.locate("No injuries at Kiasma, smoke only").feature == "Kiasma"
+    assert locator.locate("Fire at Kiasma, wait for the police at the Ateneum").feature == "Kiasma"
