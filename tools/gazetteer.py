@@ -279,6 +279,11 @@ class Gazetteer:
         self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
         # A literal piece every inflected form of the key contains: a cheap test before the regex.
         self._stems = {k: _word_stem(k.split()[0]) for k in self._text_keys}
+        # The keys by the first three letters of that piece (all of it when shorter): a report is compared with the
+        # keys whose piece starts at one of its own three-letter runs, not with every key of the map.
+        self._by_piece: dict[str, list[int]] = {}
+        for rank, k in enumerate(self._text_keys):
+            self._by_piece.setdefault(self._stems[k][:3], []).append(rank)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, key: str) -> re.Pattern[str]:
@@ -457,7 +462,9 @@ class Gazetteer:
         norm = normalize(text)
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
-        for key in self._text_keys:
+        pieces = {norm[i:i + n] for n in (1, 2, 3) for i in range(len(norm) - n + 1)} | {""}
+        ranks = sorted(r for p in pieces for r in self._by_piece.get(p, ()))
+        for key in (self._text_keys[r] for r in ranks):
             if self._stems[key] not in norm:
                 continue
             for m in self._pattern(key).finditer(norm):
