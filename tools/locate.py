@@ -314,6 +314,11 @@ class Locator:
         self._generic_regex = {key: pat for _, key, pat in self._generic_patterns}
         # Inflection changes the end of a word (and gradation its last consonants), never its first letters.
         self._generic_literals = {key: (key if has_cjk(key) else key.split()[0][:3]) for _, key, _ in self._generic_patterns}
+        # The descriptions by the first three letters of that piece: a report is compared only with those whose
+        # piece starts at one of its own letter runs.
+        self._generic_by_piece: dict[str, list[int]] = {}
+        for i, (_, key, _) in enumerate(self._generic_patterns):
+            self._generic_by_piece.setdefault(self._generic_literals[key][:3], []).append(i)
         self._generic_cache: dict[str, list[Entry]] = {}
         self._named_kind_cache: dict[str, list[Entry]] = {}
         self._generic_by_key: dict[str, list[GenericPlace]] = {}
@@ -814,7 +819,9 @@ class Locator:
 
     def _generics(self, norm: str, taken: list[tuple[int, int]]) -> list[_Generic]:
         out: list[_Generic] = []
-        for gp, key, pat in self._generic_patterns:
+        pieces = {norm[i:i + 3] for i in range(len(norm) - 2)} | {norm[i:i + n] for n in (1, 2) for i in range(len(norm) - n + 1)}
+        for i in sorted(i for p in pieces for i in self._generic_by_piece.get(p, ())):
+            gp, key, pat = self._generic_patterns[i]
             if self._generic_literals[key] not in norm:
                 continue  # a piece every form of the description has is missing: no need for the regex
             for m in pat.finditer(norm):
