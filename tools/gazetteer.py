@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, KeysView
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from tools.place_words import renderings, short_forms
+from tools.place_words import concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -216,6 +216,7 @@ class Entry:
     originals: dict[str, str] = field(default_factory=dict)  # key -> the name as written in OSM
     features: list[Any] = field(default_factory=list)
     former: set[str] = field(default_factory=set)  # keys of names it no longer bears (OSM old_name)
+    nicknames: set[str] = field(default_factory=set)  # keys of its local or short names only (loc_name, short_name)
 
     def match(self, score: float) -> PlaceMatch:
         return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3),
@@ -275,6 +276,11 @@ class Gazetteer:
             if current and len(current) < len(holders):
                 self._by_key[key] = current
         self._all_keys = list(self._by_key)
+        # Keys that are one ordinary word standing for a landmark by another name of it ("vanha", old: the Old
+        # Student House's local name): in a report the word is usually just the word.
+        self.ordinary_keys = frozenset(k for k, es in self._by_key.items()
+                                       if " " not in k and not has_cjk(k) and len(concepts(k) or ()) == 1
+                                       and all(e.kind == "landmark" and k in e.nicknames for e in es))
         # Longest keys first, so "Helsingin yliopiston päärakennus" wins over "Helsingin" in text.
         self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
         # A literal piece every inflected form of the key contains: a cheap test before the regex.
@@ -475,6 +481,8 @@ class Gazetteer:
                 entry = entries[0]
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
                     continue
+                if key in self.ordinary_keys and adjective_of_next(norm, span[0], span[1], key):
+                    continue  # "Vanhassa kaupungissa": in the old town, not at "Vanha"
                 # An inflected form ("Aleksanterinkadulla", "Vanhassa kirkkopuistossa") names the place
                 # as surely as the base form.
                 score = 1.0 if m.group(0) == key else 0.95
@@ -494,6 +502,15 @@ class Gazetteer:
                 seen.add(ident)
                 out.append(mn.entry.match(mn.score))
         return out
+
+
+def adjective_of_next(norm: str, start: int, end: int, key: str) -> bool:
+    """The word ``norm[start:end]`` (a form of the one-word ``key``) is inflected like the word after it, so it is that
+    word's adjective ("vanhassa kaupungissa": in the old town), not a name."""
+    said = norm[start:end]
+    ending = said[len(name_stem(key)):] if said != key else ""
+    nxt = norm[end:].split()[:1]
+    return len(ending) >= 2 and bool(nxt) and nxt[0].endswith(ending)
 
 
 def _legacy_entries(graphs: "Iterable[nx.DiGraph]", landmarks: Iterable[Landmark], add: Any) -> None:
@@ -559,6 +576,12 @@ def _usable_names(feature: "OsmFeature") -> list[str]:
             continue
         out.append(value)
     return list(dict.fromkeys(out))
+
+
+def _nicknames(feature: "OsmFeature") -> set[str]:
+    """Keys of the names people call the feature by in speech (loc_name "Vanha", short_name "Torni") and by no other tag."""
+    other = {normalize(v) for k, v in feature.names.items() if v and not k.startswith(("loc_name", "short_name"))}
+    return {normalize(v) for k, v in feature.names.items() if v and k.startswith(("loc_name", "short_name"))} - other
 
 
 def _former_names(feature: "OsmFeature") -> set[str]:
@@ -634,6 +657,7 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
             entry = Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
                            tags=tags, geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)), ref=head.ref, features=cl)
             entry.former = set.intersection(*(_former_names(f) for f in cl))
+            entry.nicknames = set.intersection(*(_nicknames(f) for f in cl))
             out.append((entry, [n for n in names if n != display]))
     # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
     # streets before landmarks so a street keeps its name against a shop called after it.

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Entry, Mention, has_cjk, is_notable, is_stop, name_stem, normalize, word_pattern
+from tools.gazetteer import SAME_PLACE_M, Entry, Mention, adjective_of_next, has_cjk, is_notable, is_stop, name_stem, normalize, word_pattern
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 from tools.place_words import concepts, latin_sound_key, pinyin_sound_key, place_word_forms, translit_runs, zh_kind_hint
 
@@ -793,24 +793,20 @@ class Locator:
                               and any(k.split()[-1].endswith(words) for k in e.keys if not has_cjk(k))] if words else []
         return cache[gp.kind]
 
-    @staticmethod
-    def _ordinary_alias(m: Mention) -> bool:
-        """A feature found by another name of it that is one ordinary word ("Vanha", old: the Old Student House's
-        local name): the word may just be the word."""
-        key = m.key
-        return m.entry.kind == "landmark" and " " not in key and not has_cjk(key) and key != normalize(m.entry.name) \
-            and len(concepts(key) or ()) == 1
+    def _ordinary_alias(self, m: Mention) -> bool:
+        """A feature found by its local or short name that is one ordinary word ("Vanha", old: the Old Student
+        House; "Torni", tower: Hotelli Torni): the word may just be the word."""
+        return m.key in self.gaz.ordinary_keys
 
-    @classmethod
-    def _adjective_of_next(cls, norm: str, m: Mention) -> bool:
-        """"Vanhassa kaupungissa" (in the old town): an ordinary-word alias inflected like the word after it is that
-        word's adjective, not a name."""
-        said = norm[m.start:m.end]
-        if not cls._ordinary_alias(m) or said == m.key:
-            return False
-        ending = said[len(name_stem(m.key)):]
-        nxt = norm[m.end:].split()[:1]
-        return len(ending) >= 2 and bool(nxt) and nxt[0].endswith(ending)
+    def _adjectives(self, norm: str) -> list[tuple[int, int]]:
+        """Spans of ordinary-word aliases used as adjectives ("Vanhassa kaupungissa"), which the gazetteer does not
+        read as names: no misspelling of a name either."""
+        out = []
+        for key in self.gaz.ordinary_keys:
+            if key[:3] in norm:
+                out += [m.span() for m in re.finditer(r"(?<!\w)" + word_pattern(key) + r"(?!\w)", norm)
+                        if adjective_of_next(norm, *m.span(), key)]
+        return out
 
     def _misnamed(self, m: Mention) -> bool:
         """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
@@ -1459,8 +1455,7 @@ class Locator:
         # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
         # of that kind, not whatever else OSM calls so.
         mentions = [self._renamed(m) for m in mentions]
-        adjectives = [(m.start, m.end) for m in mentions if self._adjective_of_next(norm, m)]
-        mentions = [m for m in mentions if not self._misnamed(m) and (m.start, m.end) not in adjectives]
+        mentions = [m for m in mentions if not self._misnamed(m)]
         features = [m for m in mentions if m.entry.kind not in ("street", "zone")]
         zones = [m for m in mentions if m.entry.kind == "zone"]
 
@@ -1667,7 +1662,7 @@ class Locator:
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
             # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")] + adjectives, text=text,
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")] + self._adjectives(norm), text=text,
                                 plain=_plain_spans(norm, mentions))
             if fixed is not None:
                 corrected, original, replacement, score = fixed

@@ -647,9 +647,11 @@ def test_a_name_before_a_kind_is_not_read_as_a_place_of_another_kind(locator):
     assert locator.locate("fire at the Natonal Theatre").feature == "Suomen Kansallisteatteri"
 
 
-def test_an_ordinary_word_that_is_a_local_name_is_never_confident_alone(locator):
+def test_an_ordinary_word_that_is_a_local_name_is_never_confident_alone(city, locator):
     # "Vanha" (old) is what people call the Old Student House; "vanhassa kaupungissa" is just "in the old town".
     assert not locator.locate("Tulipalo Vanhassa kaupungissa, savua näkyy").found
+    assert not city.gazetteer.find_in_text("Tulipalo Vanhassa kaupungissa, savua näkyy")  # the protective planner's reading
+    assert locator.locate("Brand i Stadshuset").confident  # a name in another language is a name, not a nickname
     res = locator.locate("Tappelu Vanhan edessä")
     assert res.feature == "Vanha ylioppilastalo" and not res.confident
     assert locator.locate("Vanhassa kirkossa palaa").confident  # the whole name of another place still is
