@@ -240,6 +240,7 @@ class Resolution(BaseModel):
     category: str = ""
     ref: str | None = None
     relation: str | None = None
+    anchor: str | None = None   # "Keskuskatu by Stockmann": the place a part of a street is measured from
     evidence: str = ""
     note: str = ""
     alternatives: list[Alternative] = Field(default_factory=list)
@@ -779,7 +780,7 @@ class Locator:
         radius = max(30.0, min(res.radius_m or 0.0, 100.0))
         return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=res.confident, method="street",
                           place=f"{s.entry.name} by {res.feature}", feature=s.entry.name, feature_kind="street",
-                          category="street", ref=s.entry.ref, evidence=self._evidence(text, norm, s.start, end),
+                          category="street", ref=s.entry.ref, anchor=res.feature, evidence=self._evidence(text, norm, s.start, end),
                           note=(res.note + " " if res.note else "") + f"the part of {s.entry.name} nearest {res.feature}",
                           alternatives=res.alternatives)
 
