@@ -23,11 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "several": 3, "few": 3, "couple": 2,
-           "dozen": 12, "a dozen": 12, "dozens of": 20, "a couple of": 2, "a few": 3, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
-           "fyra": 4, "fem": 5}
-_ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "好几": 3}
+from tools.report_words import EN_NUM_RE, ZH_NUM_RE, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
@@ -42,7 +38,7 @@ _PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teena
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
               "parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
-_NUM_RE = r"(?:\d{1,3}|a dozen|dozens of|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
+_NUM_RE = EN_NUM_RE
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
@@ -54,7 +50,7 @@ _WHO_EN = re.compile(
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
 _ZH_PERSON = r"(?:老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|人)"
-_ZH_NUMS = r"(?:\d{1,3}|好几|[一两二俩三四五六七八九十几]{1,3})"
+_ZH_NUMS = ZH_NUM_RE
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几]{0,3}?)" + _ZH_PERSON
                      + r"|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
@@ -94,8 +90,6 @@ _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|s
                   r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
-_NEG = re.compile(r"(\b(no|not|nobody|no one|none|without|isn'?t|wasn'?t|aren'?t|weren'?t|never|ei|ingen|inte)\b[^,;.]{0,25}$)"
-                  r"|(没有|没|无|未|不)[^，。；]{0,4}$", re.IGNORECASE)
 _FINE = re.compile(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
@@ -123,22 +117,9 @@ _RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 
 
 def _num(raw: str | None, plural: bool) -> int:
-    if not raw:
-        return 2 if plural else 1
-    raw = raw.strip().lower()
-    if raw.isdigit():
-        return int(raw)
-    if raw in _EN_NUM:
-        return _EN_NUM[raw]
-    if raw in _ZH_DIGIT:
-        return _ZH_DIGIT[raw]
-    if raw.startswith("十"):
-        return 10 + _ZH_DIGIT.get(raw[1:2], 0)
-    if len(raw) >= 2 and raw[1] == "十":
-        return _ZH_DIGIT.get(raw[0], 1) * 10 + (_ZH_DIGIT.get(raw[2:3], 0) if len(raw) > 2 else 0)
-    if raw and raw[0] in _ZH_DIGIT:
-        return _ZH_DIGIT[raw[0]]  # "五六个人", "三四个": the lower figure
-    return 2 if plural else 1
+    """A number said ("two", "十二", "五六"), or a bare people word: one, or two when plural."""
+    n = parse_number(raw)
+    return n if n else (2 if plural else 1)
 
 
 def _condition(clause: str) -> tuple[str | None, bool]:
@@ -146,7 +127,7 @@ def _condition(clause: str) -> tuple[str | None, bool]:
     found: list[tuple[str, str]] = []
     for kind, pat in (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED)):
         for m in pat.finditer(clause):
-            if _NEG.search(clause[max(0, m.start() - 30): m.start()]):
+            if negated_before(clause[max(0, m.start() - 40): m.start()]):
                 continue
             found.append((kind, m.group(0)))
     if not found:

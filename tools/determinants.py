@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from tools.casualties import Group, census
+from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, negated_before, parse_number
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -85,20 +86,8 @@ class Determinant(BaseModel):
         return f"{what}{f' ({self.count})' if self.count else ''}: \"{self.evidence}\""
 
 
-_EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "a couple of": 2, "couple of": 2, "both": 2, "several": 3, "a few": 3, "few": 3, "many": 5, "dozens of": 12,
-           "a dozen": 12, "dozen": 12, "twelve": 12, "eleven": 11, "twenty": 20}
-_ZH_NUM = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "多": 3}
-_EN_NUM_RE = r"(\d{1,3}|a couple of|couple of|a few|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|several|both|few|many)"
-_ZH_NUM_RE = r"(\d{1,3}|[一两二俩三四五六七八九十几]+)\s*(?:名|个|位|人|辆|台)?"
-
-# Negations that cancel a fact when they stand just before it (same clause).
-_NEG_BEFORE = re.compile(
-    r"(\b(no|not|nobody|no one|noone|none|never|without|neither|nor|isn't|wasn't|aren't|weren't|doesn't|didn't|hasn't|haven't|"
-    r"ei|eikä|kukaan|ingen|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$",
-    re.IGNORECASE)
-_NEG_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}\b(no|none)\b|^\s*(?:ei|inga)\b", re.IGNORECASE)
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", re.IGNORECASE)
+_EN_NUM_RE = "(" + EN_NUM_RE + ")"
+_ZH_NUM_RE = r"(" + ZH_NUM_RE + r")\s*(?:名|个|位|人|辆|台)?"
 
 
 @dataclass(frozen=True)
@@ -187,37 +176,16 @@ RULES: tuple[_Rule, ...] = (
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
 )
 
-_SEVERE = re.compile(r"\b(serious\w*|badly|severe\w*|critical\w*|heavy bleeding|bleeding heavily|a lot of blood|life[- ]threatening|unconscious|not breathing|open fracture|stab wounds?|stabbed|head injur\w+|burns?)\b|重伤|严重|大出血|血流不止|昏迷|生命危险|被刺", re.IGNORECASE)
-
-
-def _number(raw: str | None) -> int | None:
-    if not raw:
-        return None
-    raw = raw.strip().lower()
-    if raw.isdigit():
-        return int(raw)
-    if raw in _EN_NUM:
-        return _EN_NUM[raw]
-    if all(c in _ZH_NUM for c in raw):
-        if raw == "十":
-            return 10
-        if raw.startswith("十"):
-            return 10 + _ZH_NUM.get(raw[1:], 0)
-        if len(raw) == 2 and raw[1] == "十":
-            return _ZH_NUM[raw[0]] * 10
-        return _ZH_NUM[raw[0]]
-    return None
+_SEVERE = SERIOUS   # the one severity list (tools/report_words.py), shared with the casualty census
 
 
 def _negated(text: str, start: int, end: int) -> bool:
     # the clause before the fact ("nobody was hurt", "没有人受伤"), and "injured: none" after it
     clause_start = max(text.rfind(".", 0, start), text.rfind("。", 0, start), text.rfind(";", 0, start), text.rfind("，", 0, start),
                        text.rfind(",", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("；", 0, start))
-    before = text[max(clause_start + 1, start - 40): start]
-    before = _CONTRAST.split(before)[-1]   # "nobody hurt but petrol is leaking": the denial ends at "but"
-    if _NEG_BEFORE.search(before):
+    if negated_before(text[max(clause_start + 1, start - 40): start]):   # a contrast word ends the denial
         return True
-    return bool(_NEG_AFTER.match(text[end: end + 16]))
+    return bool(NEG_AFTER.match(text[end: end + 16]))
 
 
 def extract(text: str) -> list[Determinant]:
@@ -231,7 +199,7 @@ def extract(text: str) -> list[Determinant]:
                 continue
             count = None
             if rule.counted:
-                count = next((n for n in (_number(g) for g in m.groups() if g) if n), None)
+                count = next((n for n in (parse_number(g) for g in m.groups() if g) if n), None)
             prev = out.get(rule.code)
             if prev is None:
                 out[rule.code] = Determinant(code=rule.code, count=count, evidence=m.group(0).strip(), span=(a, b))
