@@ -49,13 +49,16 @@ class UnitNeeds:
     reasons: dict[str, list[str]] = field(default_factory=dict)
 
     def need(self, unit_type: str, count: int, reason: str) -> None:
+        """A rule asks for ``count`` units of a type: the type's count is the highest any rule asks for (rules do
+        not add up, one patient is not counted twice) and every rule's reason is kept, each determinant once."""
         if count <= 0:
             return
         if count > self.counts.get(unit_type, 0):
             self.counts[unit_type] = count
-        self.reasons.setdefault(unit_type, [])
-        if reason not in self.reasons[unit_type]:
-            self.reasons[unit_type].append(reason)
+        kept = self.reasons.setdefault(unit_type, [])
+        for part in reason.split("; "):
+            if part and part not in kept:
+                kept.append(part)
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -65,6 +68,44 @@ class UnitNeeds:
 
     def lines(self) -> list[str]:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
+
+
+def base_response(incident_type: str, priority: str, dets: dict[str, Determinant]) -> dict[str, tuple[int, str]]:
+    """The type's base response (unit type -> count, reason), where the determinants say what the usual base is wrong for.
+
+    The one place where a determinant takes units away; every other rule of :func:`unit_needs` only adds, so
+    rules compose (a patrol that a weapon asked for is never undone by the rule for someone in the water).
+    The base, not what other determinants asked for, is replaced when:
+      * a fire is a small outdoor one (a bin, a car; no building, nobody inside), or an electrical fault with no
+        building burning: one engine, not two;
+      * a "hazmat" call is a gas leak or carbon monoxide with no chemical release: the engine and the utility
+        crew the gas rules add, no hazmat unit;
+      * a missing person is someone seen in the water (not a vulnerable person searched for): a water rescue,
+        not search patrols;
+      * a storm call is a live wire or loose roofing, with no tree across the way: no engine (the utility crew,
+        the ladder and a cordon the rules add).
+    """
+    def has(code: str) -> bool:
+        return code in dets
+
+    def why(code: str) -> str:
+        return _why(dets[code])
+
+    low = priority in ("P3", "P4")
+    base = dict((BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {}))
+    reasons = {t: f"{incident_type.replace('_', ' ')} at {priority} (base)" for t in base}
+    if incident_type == "fire" and not has("building_fire"):
+        if has("outdoor_fire") and not has("people_inside"):
+            base["engine"], reasons["engine"] = 1, f"small outdoor fire: {why('outdoor_fire')}"
+        elif has("utility_fault"):
+            base["engine"], reasons["engine"] = 1, why("utility_fault")
+    if incident_type == "hazmat" and (has("gas_leak") or has("carbon_monoxide")) and not has("chemical_release"):
+        base.pop("hazmat", None)
+    if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
+        base.pop("police_patrol", None)
+    if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):
+        base.pop("engine", None)
+    return {t: (n, reasons[t]) for t, n in base.items()}
 
 
 def _why(det: Determinant) -> str:
@@ -77,10 +118,11 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     """The unit mix for one incident, with the reason for each unit type."""
     dets = {d.code: d for d in (determinants or [])}
     needs = UnitNeeds()
+    if incident_type == "not_incident":
+        return needs
     low = priority in ("P3", "P4")
-    base = (BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {})
-    for unit_type, count in base.items():
-        needs.need(unit_type, count, f"{incident_type.replace('_', ' ')} at {priority} (base)")
+    for unit_type, (count, reason) in base_response(incident_type, priority, dets).items():
+        needs.need(unit_type, count, reason)
 
     def has(code: str) -> bool:
         return code in dets
@@ -88,12 +130,13 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     def why(*codes: str) -> str:
         return "; ".join(_why(dets[c]) for c in codes if c in dets)
 
+    # Every rule below only ADDS what its determinant calls for (UnitNeeds.need: a type's count is the highest any
+    # rule asks for, each rule's reason is kept), so rules compose in any order; where a determinant says the type's
+    # usual base is wrong for this call, base_response says so, in one place.
+
     # --- fire
     if incident_type == "fire":
-        if has("outdoor_fire") and not has("building_fire") and not has("people_inside"):
-            needs.counts["engine"] = 1
-            needs.reasons["engine"] = [f"small outdoor fire: {why('outdoor_fire')}"]
-        elif has("building_fire") or has("people_inside") or has("smoke_spreading"):
+        if has("building_fire") or has("people_inside") or has("smoke_spreading"):
             needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
         if has("upper_floor") or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
@@ -102,8 +145,6 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         elif has("building_fire") and not low and not has("no_casualties"):
             needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
         if has("utility_fault") and not has("building_fire"):
-            needs.counts["engine"] = 1
-            needs.reasons["engine"] = [why("utility_fault")]
             needs.need("utility_crew", 1, why("utility_fault"))
     # --- traffic ("can't move his legs" is a casualty sign, a possible spinal injury, not an entrapment: determinants)
     pinned = has("trapped")
@@ -135,14 +176,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("gas_leak") and not has("chemical_release"):
         needs.need("engine", 1, why("gas_leak"))
         needs.need("utility_crew", 1, why("gas_leak"))
-        if incident_type == "hazmat" and "hazmat" in needs.counts and not has("chemical_release"):
-            del needs.counts["hazmat"]
-            needs.reasons.pop("hazmat", None)
     if has("carbon_monoxide"):
         needs.need("engine", 1, why("carbon_monoxide"))
-        if incident_type == "hazmat" and not has("chemical_release") and "hazmat" in needs.counts:
-            del needs.counts["hazmat"]
-            needs.reasons.pop("hazmat", None)
     if has("chemical_release") and incident_type in ("hazmat", "traffic_accident", "fire"):
         needs.need("hazmat", 1, why("chemical_release"))
         needs.need("engine", 1, why("chemical_release"))
@@ -172,11 +207,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("police_patrol", 1, why("aggressive") + " (crew safety)")
     if has("deliberate") and has("chemical_release") and incident_type in ("hazmat", "public_health", "fire"):
         needs.need("police_patrol", 2, why("deliberate", "chemical_release"))
-    # --- missing person
-    if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
-        # Someone seen in the water is a water rescue, not a search: no search patrols.
-        needs.counts.pop("police_patrol", None)
-        needs.reasons.pop("police_patrol", None)
+    # --- missing person (someone seen in the water is a water rescue, not a search: base_response)
     if incident_type == "missing_person" or has("missing_vulnerable"):
         if has("missing_vulnerable"):
             needs.need("police_patrol", 2, why("missing_vulnerable"))
@@ -198,9 +229,6 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("rescue", 1, why("trapped", "vehicle_entrapment"))
             needs.need("engine", 1, why("trapped", "vehicle_entrapment"))
             needs.need("ambulance", 1, why("trapped", "vehicle_entrapment"))
-        if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):
-            needs.counts.pop("engine", None)
-            needs.reasons.pop("engine", None)
     if has("jumper"):
         w = why("jumper")
         needs.need("police_patrol", 2, w)
@@ -268,8 +296,6 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
-    if incident_type == "not_incident":
-        return UnitNeeds()
     priority_floor(incident_type, priority, dets, needs)
     return needs
 

@@ -296,3 +296,21 @@ def test_two_people_hurt_at_a_p1_scene_get_two_crews(incident_type, text):
 
 def test_two_people_with_only_scrapes_share_one_crew():
     assert unit_needs("traffic_accident", "P1", extract("two cyclists collided, both have minor scrapes")).counts.get("ambulance", 0) <= 1
+
+
+def test_rules_compose_a_rule_never_undoes_what_another_asked_for():
+    # Someone in the water is a water rescue, not a search: the missing-person base patrols go (base_response),
+    # but the patrols a weapon asked for stay, with their reason.
+    text = "The man who threatened his wife with a knife ran off and jumped into the harbour, he is in the water"
+    needs = unit_needs("missing_person", "P1", extract(text))
+    assert needs.counts["rescue"] == 1 and needs.counts["police_patrol"] == 2
+    assert "knife" in needs.reason_for("police_patrol")
+    plain = unit_needs("missing_person", "P2", extract("someone is in the water at the quay"))
+    assert "police_patrol" not in plain.counts and plain.counts["rescue"] == 1
+    # A storm's live wire takes away the storm's base engine, not the one an entrapment asked for.
+    storm = unit_needs("severe_weather", "P1", extract("the storm brought a power line down onto a car and the driver is trapped inside"))
+    assert storm.counts["engine"] == 1 and storm.counts["rescue"] == 1 and storm.counts["utility_crew"] == 1
+    assert "trapped" in storm.reason_for("engine")
+    # each determinant is said once per unit type, whatever order the rules named it in
+    reasons = storm.reasons["rescue"]
+    assert len(reasons) == len(set(reasons))
