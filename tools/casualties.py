@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.report_words import EN_NUM_RE, ZH_NUM_RE, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
@@ -54,20 +54,7 @@ _ZH_NUMS = ZH_NUM_RE
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几]{0,3}?)" + _ZH_PERSON
                      + r"|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
-_SERIOUS = re.compile(
-    r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
-    r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
-    r"lying still|not moving|motionless|lifeless|lying (in|on) the|on the ground|is down\b|"
-    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
-    r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
-    r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
-    r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
-    r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
-    r"critical\w*|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
-    r"tajuton|ei hengitä|medvetslös|andas inte)\b"
-    r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
-    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐",
-    re.IGNORECASE)
+_SERIOUS = SERIOUS   # the one severity list (tools/report_words.py), shared with the determinants
 _MINOR = re.compile(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
