@@ -58,7 +58,7 @@ _SERIOUS = SERIOUS   # the one severity list (tools/report_words.py), shared wit
 _MINOR = re.compile(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
-    r"nosebleed|bloody nose|concussion|shaken|in pain|screaming|knocked down|hit by|"
+    r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|(?<=\w )hit$|"
     r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
@@ -132,13 +132,21 @@ def _condition(clause: str) -> tuple[str | None, bool]:
     return "exposed", False
 
 
+# Someone doing the harm is not a patient: a person named right before an attacking verb ("a man is threatening
+# passers-by", "my neighbour is beating his wife", "一个男的拿着刀").
+_ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|was now)\s+)?(?:still\s+)?"
+                          r"(?:threatening|attacking|beating|stabbing|hitting|punching|kicking|waving|swinging|chasing|robbing|"
+                          r"assaulting|harassing|shooting|smashing|brandishing|armed)\b", re.IGNORECASE)
+_ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿刀|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
+
+
 def _people(clause: str) -> tuple[int, bool, bool]:
     """(people named, a part of an earlier group, only a pronoun) in one clause."""
     clause = re.sub(r"\([^)]*\)|（[^）]*）", " ", clause)   # "the pedestrian (teenage girl)": one person
     count, subset, named = 0, False, False
     if re.search(r"[\u4e00-\u9fff]", clause):
         for m in _WHO_ZH.finditer(clause):
-            if m.group("pron"):
+            if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
                 continue
             named = True
             if m.group("many"):
@@ -150,6 +158,8 @@ def _people(clause: str) -> tuple[int, bool, bool]:
             subset = True
     else:
         for m in _WHO_EN.finditer(clause):
+            if _ATTACKER_EN.match(clause[m.end():]):
+                continue
             if m.group("sub"):
                 named, subset = True, True
                 count += _num(m.group("sub"), plural=False)

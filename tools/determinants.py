@@ -242,16 +242,3 @@ def _census_determinants(text: str) -> list[tuple[str, int, Group]]:
         if n > 0 and group is not None:
             out.append((code, n, group))
     return out
-
-
-def severe_casualties(text: str, dets: list[Determinant]) -> int:
-    """Patients needing their own ambulance: unconscious / not breathing / seriously injured ones."""
-    codes = {d.code for d in dets}
-    text = text or " ".join(d.evidence for d in dets if d.code == "serious_injury")
-    n = 0
-    if "not_breathing" in codes or "unconscious" in codes:
-        n += 1
-    if "injured" in codes and _SEVERE.search(text):
-        injured = next(d for d in dets if d.code == "injured")
-        n = max(n, injured.count or 1)
-    return n

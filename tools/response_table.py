@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from tools.determinants import Determinant, severe_casualties
+from tools.determinants import Determinant
 
 # Base first response per incident type, before determinants (P1/P2; P3/P4 below).
 BASE: dict[str, dict[str, int]] = {
@@ -114,7 +114,7 @@ def _why(det: Determinant) -> str:
     return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
 
 
-def unit_needs(incident_type: str, priority: str, determinants: list[Determinant] | None = None, text: str = "") -> UnitNeeds:
+def unit_needs(incident_type: str, priority: str, determinants: list[Determinant] | None = None) -> UnitNeeds:
     """The unit mix for one incident, with the reason for each unit type."""
     dets = {d.code: d for d in (determinants or [])}
     needs = UnitNeeds()
@@ -254,50 +254,51 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("not_breathing"):
         needs.need("ambulance", 2, why("not_breathing"))
         needs.need("engine", 1, why("not_breathing") + " (first responder)")
-    patients = 0
-    severe = severe_casualties(text, list(dets.values()))
-    exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak") or has("carbon_monoxide")
-                                   or has("chemical_release") or has("smoke_spreading"))
-    hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type not in ("utility_outage",)
-    census = {c: dets[c].count or 0 for c in ("serious_patients", "minor_patients", "ill_patients", "smoke_exposed") if c in dets}
-    if census:
-        # The casualty census: one ambulance per serious patient, one per two others. An illness cluster is
-        # assessed on scene (one per ten, at most two); people cut off by a fire count only in a fire.
-        serious = census.get("serious_patients", 0)
-        carried = census.get("minor_patients", 0) + (census.get("smoke_exposed", 0) if incident_type == "fire" else 0)
-        ill = census.get("ill_patients", 0)
-        if incident_type == "public_health" and not serious and (ill or carried >= 6):
-            # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
-            # together, one ambulance per ten, at most two.
-            patients = min(2, max(1, math.ceil((ill + carried) / 10)))
-        elif incident_type == "public_health":
-            patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
-        else:
-            patients = serious + math.ceil((carried + ill) / 2)
-    elif hurt or has("unconscious") or exposed:
-        count = dets["injured"].count if has("injured") and dets["injured"].count else 1
-        if exposed and has("affected") and dets["affected"].count:
-            count = max(count, dets["affected"].count)
-        count = max(count, severe)
-        if has("minor_injury") and not severe:
-            patients = math.ceil(count / 2)
-        else:
-            patients = severe + math.ceil(max(0, count - severe) / 2)
-        patients = max(patients, 1)
-        if incident_type == "public_health" and not severe and priority != "P1":
-            # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
-            patients = min(2, max(1, math.ceil(count / 10)))
+    patients, serious_n = patient_ambulances(incident_type, priority, dets)
     if patients and (incident_type == "hazmat" or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
             and incident_type != "fire":
         # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
         # for the exposed, beside one per seriously ill.
-        serious_n = census.get("serious_patients", 0) if census else severe
         patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
     priority_floor(incident_type, priority, dets, needs)
     return needs
+
+
+def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determinant]) -> tuple[int, int]:
+    """(ambulances for the patients, serious patients): the one count of patients, the casualty census's.
+
+    The census (tools/casualties.py, read into the ``*_patients`` determinants) counts the patients clause by
+    clause: one ambulance per serious patient, one per two others; an illness cluster is assessed on scene (one
+    per ten, at most two); people cut off by a fire count only in a fire. Where it names nobody but the report
+    says someone is hurt, down or exposed ("blood everywhere", "the victim is unconscious"), that is one patient,
+    serious when a severe fact is read.
+    """
+    def has(code: str) -> bool:
+        return code in dets
+
+    def n(code: str) -> int:
+        return (dets[code].count or 0) if code in dets else 0
+
+    serious, ill = n("serious_patients"), n("ill_patients")
+    carried = n("minor_patients") + (n("smoke_exposed") if incident_type == "fire" else 0)
+    if not (serious or carried or ill or has("smoke_exposed")):
+        exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak")
+                                                             or has("carbon_monoxide") or has("chemical_release") or has("smoke_spreading"))
+        hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type != "utility_outage"
+        if not (hurt or exposed or has("unconscious") or has("not_breathing")):
+            return 0, 0
+        severe = int(has("unconscious") or has("not_breathing") or (has("serious_injury") and not has("minor_injury")))
+        return 1, severe
+    if incident_type == "public_health" and not serious and (ill or carried >= 6):
+        # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
+        # together, one ambulance per ten, at most two.
+        return min(2, max(1, math.ceil((ill + carried) / 10))), 0
+    if incident_type == "public_health":
+        return serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0), serious
+    return serious + math.ceil((carried + ill) / 2), serious
 
 
 # What makes a report P1 for each class, as the determinants read it. When none of them is read, the priority (the
@@ -365,9 +366,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
             and not calm and not has("minor_injury"):
         # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the
         # priority says at least one is serious; two crews, not one shared between them.
-        hurt_n = max(n("injured"), n("affected"), n("collapse_people_under"),
-                     n("serious_patients") + n("minor_patients") if has("serious_patients") and has("minor_patients") else 0,
-                     n("minor_patients") if has("serious_injury") else 0)
+        hurt_n = max(n("serious_patients") + n("minor_patients"), n("collapse_people_under"))
         if hurt_n >= 2:
             add("ambulance", 2, f"{hurt_n} people hurt")
     if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):

@@ -152,20 +152,20 @@ def test_more_ways_of_saying_the_facts(text, code):
 def test_the_situation_not_the_type_decides_rescue_units():
     # "can't move his legs" on the road is a spinal injury: an ambulance, not extrication.
     t = "Motorbike rider came off on Mechelininkatu, he's awake but can't move his legs, lying in the road"
-    got = unit_needs("traffic_accident", "P1", extract(t), t).counts
+    got = unit_needs("traffic_accident", "P1", extract(t)).counts
     assert "rescue" not in got and got.get("ambulance", 0) >= 1
     # The same words in any incident type: a casualty sign, never an entrapment (the reading is the determinants').
     t = "Man fell off his bike, he is awake but can't move his legs"
     assert "trapped" not in codes(t) and "casualty_signs" in codes(t)
     for incident_type in ("medical", "public_security"):
-        assert "rescue" not in unit_needs(incident_type, "P1", extract(t), t).counts
+        assert "rescue" not in unit_needs(incident_type, "P1", extract(t)).counts
     # A person about to jump from a bridge falls into water: water rescue rather than a ladder.
     t = "Man sitting on the railing of the bridge over the bay saying he wants to jump"
-    got = unit_needs("public_security", "P1", extract(t), t).counts
+    got = unit_needs("public_security", "P1", extract(t)).counts
     assert got.get("rescue") == 1 and "ladder" not in got and got.get("police_patrol") == 2
     # Two people under a collapse: an ambulance each.
     t = "Part of a warehouse collapsed, two workers might be underneath the debris"
-    assert unit_needs("earthquake_collapse", "P1", extract(t), t).counts.get("ambulance") == 2
+    assert unit_needs("earthquake_collapse", "P1", extract(t)).counts.get("ambulance") == 2
 
 
 @pytest.mark.parametrize("text, code", [
@@ -188,13 +188,13 @@ def test_counts_and_caps_of_patients():
     assert census("a dozen passengers coughing with burning eyes").minor == 12
     # Exposed to a chemical: decontaminated and triaged on scene, at most two ambulances for the exposed.
     t = "Someone sprayed pepper spray in the metro carriage, a dozen passengers coughing with burning eyes"
-    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("ambulance") == 2
+    assert unit_needs("hazmat", "P2", extract(t)).counts.get("ambulance") == 2
     # Two stab wounds: two serious patients.
     t = "Stabbing at the kebab shop, two men with stab wounds, the attacker ran towards the station"
-    assert unit_needs("public_security", "P1", extract(t), t).counts.get("ambulance") == 2
+    assert unit_needs("public_security", "P1", extract(t)).counts.get("ambulance") == 2
     # Entrapment and a fuel leak: a second engine.
     t = "Truck on its side, the driver can't get out of the cab, diesel leaking"
-    assert unit_needs("traffic_accident", "P1", extract(t), t).counts.get("engine") == 2
+    assert unit_needs("traffic_accident", "P1", extract(t)).counts.get("engine") == 2
 
 
 @pytest.mark.parametrize("text, code", [
@@ -219,22 +219,22 @@ def test_knee_deep_street_water_is_not_people_stranded_and_the_other_one_counts(
 
 def test_outages_storms_and_bruises():
     t = "Power is out in the whole block, the elevator stopped with my neighbour inside, she's 90 and scared but OK"
-    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("rescue") == 1
+    assert unit_needs("utility_outage", "P2", extract(t)).counts.get("rescue") == 1
     t = "停电了，电梯停了，邻居老太太被困在里面，她很害怕但是没事"
-    got = unit_needs("utility_outage", "P2", extract(t), t).counts
+    got = unit_needs("utility_outage", "P2", extract(t)).counts
     assert got.get("rescue") == 1 and "engine" not in got  # a lift, not a collapse
     t = "Steam is coming out of a manhole on Kaisaniemenkatu and the asphalt around it is hot, pedestrians walking over it"
-    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("police_patrol") == 1
+    assert unit_needs("utility_outage", "P2", extract(t)).counts.get("police_patrol") == 1
     t = "Wind tore a big advertising sign loose on the roof of the shopping centre, it's swinging over the street"
-    assert unit_needs("severe_weather", "P2", extract(t), t).counts.get("ladder") == 1
+    assert unit_needs("severe_weather", "P2", extract(t)).counts.get("ladder") == 1
     # Bruises beside a bleeding head add no ambulance; a daycare fever cluster is one.
     t = "Bus braked hard and several passengers fell, an old lady hit her head and is bleeding, two others have bruises"
-    assert unit_needs("traffic_accident", "P2", extract(t), t).counts.get("ambulance") == 1
+    assert unit_needs("traffic_accident", "P2", extract(t)).counts.get("ambulance") == 1
     t = "Several kids at the daycare have a rash and high fever since this morning, about 8 children"
-    assert unit_needs("public_health", "P2", extract(t), t).counts.get("ambulance") == 1
+    assert unit_needs("public_health", "P2", extract(t)).counts.get("ambulance") == 1
     # A lorry stuck under a bridge is not a person trapped.
     t = "Lorry hit the railway bridge, it's stuck under the bridge, the driver is OK"
-    assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t), t).counts
+    assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t)).counts
 
 
 @pytest.mark.parametrize("text, code", [
@@ -250,7 +250,7 @@ def test_water_lost_children_and_powder_letters(text, code):
 
 def test_a_powder_letter_gets_the_police_too():
     t = "Unknown white powder found in an envelope at the tax office, two employees opened it and now feel dizzy"
-    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("police_patrol") == 1
+    assert unit_needs("hazmat", "P2", extract(t)).counts.get("police_patrol") == 1
 
 
 @pytest.mark.parametrize("incident_type, priority, text, wanted", [
@@ -314,3 +314,17 @@ def test_rules_compose_a_rule_never_undoes_what_another_asked_for():
     # each determinant is said once per unit type, whatever order the rules named it in
     reasons = storm.reasons["rescue"]
     assert len(reasons) == len(set(reasons))
+
+
+@pytest.mark.parametrize("incident_type, text, ambulances", [
+    # the attacker is not a patient: one guy cut, one crew
+    ("public_security", "A man is threatening passers-by with a broken bottle and he has already cut one guy on the hand", 1),
+    ("public_security", "一个男的拿着刀在广场上砍伤了两个人", 2),
+    # nobody named, but someone is hurt: one patient, as the census counts it
+    ("medical", "there is blood everywhere on the stairs, please come", 1),
+])
+def test_one_patient_count_the_census(incident_type, text, ambulances):
+    assert unit_needs(incident_type, "P2", extract(text)).counts.get("ambulance") == ambulances
+    from tools.casualties import census
+    c = census(text)
+    assert c.serious + c.minor == (0 if "blood" in text else ambulances), c
