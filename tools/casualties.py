@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, informal, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
@@ -37,7 +37,7 @@ _PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teena
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
+              "ppl|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
 _NUM_RE = EN_NUM_RE
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
@@ -49,14 +49,14 @@ _WHO_EN = re.compile(
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
-_ZH_PERSON = r"(?:老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|人)"
+_ZH_PERSON = r"(?:驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|人)"
 _ZH_NUMS = ZH_NUM_RE
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几]{0,3}?)" + _ZH_PERSON
-                     + r"|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
+                     + r"|一家(?P<family>" + _ZH_NUMS + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
 _SERIOUS = SERIOUS   # the one severity list (tools/report_words.py), shared with the determinants
-_MINOR = re.compile(
-    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
+_MINOR = re.compile(informal(
+    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|sore (neck|back)|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
     r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|(?<=\w )hit$|"
     r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
@@ -65,7 +65,8 @@ _MINOR = re.compile(
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
+    r"不舒服|难受|喉咙痛|轻伤|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
+    ),
     re.IGNORECASE)
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
 _TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
@@ -74,10 +75,11 @@ _EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still ins
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
-                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子", re.IGNORECASE)
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
 _FINE = re.compile(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
 
@@ -136,8 +138,10 @@ def _condition(clause: str) -> tuple[str | None, bool]:
 # passers-by", "my neighbour is beating his wife", "一个男的拿着刀").
 _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|was now)\s+)?(?:still\s+)?"
                           r"(?:threatening|attacking|beating|stabbing|hitting|punching|kicking|waving|swinging|chasing|robbing|"
-                          r"assaulting|harassing|shooting|smashing|brandishing|armed)\b", re.IGNORECASE)
-_ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿刀|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
+                          r"assaulting|harassing|shooting|smashing|brandishing|armed)\b"
+                          r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed)\s+"
+                          r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)
+_ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
 
 def _people(clause: str) -> tuple[int, bool, bool]:
@@ -149,11 +153,15 @@ def _people(clause: str) -> tuple[int, bool, bool]:
             if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
                 continue
             named = True
+            if m.group("family"):
+                count += _num(m.group("family"), plural=True)
+                continue
             if m.group("many"):
                 count += 5 if m.group("many") in ("好多人", "很多人") else 3
                 continue
             subset = subset or bool(m.group("sub"))
-            count += _num(m.group("num"), plural=False)
+            # a couple is two ("一对老夫妻")
+            count += _num(m.group("num"), plural=False) * (2 if m.group(0).endswith(("夫妻", "夫妇")) else 1)
         if re.search(r"其中", clause):
             subset = True
     else:
@@ -186,11 +194,16 @@ def census(text: str) -> Census:
     text = text or ""
     groups: list[Group] = []
     last_people: int = 0   # people named in an earlier clause without a condition yet
-    for cm in _CLAUSE.finditer(text):
+    # Chinese written with spaces for commas ("喂 警察吗 我们在公园 ..."): each space is a clause break (same length,
+    # so spans still point into the report).
+    text_cut = _CJK_SPACE.sub(lambda m: "，" * len(m.group(0)), text)
+    for cm in _CLAUSE.finditer(text_cut):
         clause = cm.group(0)
         if not clause.strip():
             continue
         n, subset, pronoun = _people(clause)
+        if subset and last_people:
+            subset = False   # "30 passengers, two of them slightly hurt": the part is the patients, the whole was unhurt
         kind, generic = _condition(clause)
         if kind and kind != "serious" and _FINE.search(clause):
             kind = None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from tools.casualties import Group, census
-from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, informal, negated_before, parse_number
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -72,6 +72,9 @@ DETERMINANTS: dict[str, str] = {
     "minor_patients": "patients with minor injuries or symptoms (two to an ambulance)",
     "ill_patients": "people ill in a cluster (fever, vomiting; assessed on scene)",
     "smoke_exposed": "people cut off by fire or smoke (checked for smoke exposure)",
+    "abnormal_breathing": "breathing badly (gurgling, gasping, blue lips)",
+    "possibly_in_water": "someone may have gone into the water (a splash, a bicycle at the edge)",
+    "water_quality": "drinking water discoloured or contaminated",
 }
 
 
@@ -99,10 +102,10 @@ class _Rule:
 
 
 def _r(code: str, pattern: str, counted: bool = False, negatable: bool = True) -> _Rule:
-    return _Rule(code, re.compile(pattern, re.IGNORECASE), counted, negatable)
+    return _Rule(code, re.compile(informal(pattern), re.IGNORECASE), counted, negatable)
 
 
-_PEOPLE = r"(?:people|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
+_PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
 
 RULES: tuple[_Rule, ...] = (
     # --- life signs
@@ -113,7 +116,7 @@ RULES: tuple[_Rule, ...] = (
        r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
        r"|(?:" + _ZH_NUM_RE + r"\s*(?:人|名|[\u4e00-\u9fff]{1,3}?)?(?:受伤|受了伤|伤者|伤员|被刺|流血|被?烧伤|被?砍伤|被?刺伤|被?撞伤|受重伤|受轻伤|重伤|轻伤))"
        r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
-    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|cut|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
+    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
     _r("jumper", r"\b(threatening to jump|going to jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
     _r("casualty_signs", r"\b(on the ground|lying (on|in) the|is down|are down|went down|not moving|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
@@ -130,7 +133,7 @@ RULES: tuple[_Rule, ...] = (
        r"|(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑|地下室|阁楼)[^。]{0,20}(着火|起火|失火|火灾|冒烟|浓烟|烟雾|火苗|火焰|烟)|(着火|起火|失火|火灾|冒烟|浓烟)[^。]{0,20}(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑)"),
     _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
     _r("people_inside", r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
-    _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))? (floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
+    _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|porraskäytävä\w*|trapphus\w*)\b|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
@@ -173,6 +176,23 @@ RULES: tuple[_Rule, ...] = (
     _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside|trapped)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
     _r("aggressive", r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人"),
     _r("deliberate", r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人[^。，]{0,10}(喷|撒|扔|泼|放火)|故意|袭击"),
+    # --- the same facts said another way (dev set 8: implied, shorthand, colloquial Chinese)
+    _r("unconscious", r"\b(barely responding|won'?t respond|not waking( up)?|can'?t wake (him|her|them) up)\b|意识不清|神志不清|意识模糊|叫(他|她)?(也)?没(有)?反应"),
+    _r("abnormal_breathing", r"\b(gurgl\w*|agonal|gasping|blue (round|around|at|in) the lips|lips (are |look |looking |turning |going )?(blue|purple|grey)|turning blue|(is|he'?s|she'?s|looks) (a bit |quite |very |all )?blue|cyanos\w*)\b|嘴唇发紫|脸发紫|嘴唇发青|倒气"),
+    _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
+    _r("person_in_water", r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)"),
+    _r("possibly_in_water", r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|扑通一声|落水声|听到(水声|扑通)"),
+    _r("collapse", r"(脚手架|墙|围墙|屋顶|房顶|雨棚|棚子|天花板|楼板|房子|楼梯|阳台|广告牌|看台)[^。，！？]{0,4}(倒了|倒下|塌|垮)"),
+    _r("collapse_people_under", r"(?:压着|压住了?|埋着|埋住了?|压了)\s*(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人|工人|小孩|孩子|大人|行人|路人)", counted=True),
+    _r("violence_ongoing", r"\b(still here|(is|are|he'?s|she'?s|they'?re|keeps|kept|still) (throwing|smashing|breaking|shouting at)|smashing (things|the place|everything|glass))\b|还在打|又打起来|打成一团"),
+    _r("gas_leak", r"\b(rotten eggs?|(maybe|probably|might be|could be|think it'?s|smells? like|smell of) (a )?gas)\b|臭鸡蛋"),
+    _r("chemical_release", r"\b(gas )?(cylinders?|canisters?|gas bottles?|propane|acetylene|butane)\b[^.]{0,40}\b(leak\w*|hiss\w*|venting|escaping)\b|(气瓶|钢瓶|煤气罐|液化气罐|乙炔|丙烷|氧气瓶|丁烷)[^。]{0,20}(漏|泄|嘶嘶)"),
+    _r("water_quality", r"\b(tap|drinking) water (is |was |looks |tastes |smells |has been )?(brown|yellow|discolou?red|cloudy|smelly|contaminated|foul)|water (is )?contaminated\b|自来水[^。]{0,6}(发黄|发黑|浑浊|有异味|变色|有味|发臭)|饮用水[^。]{0,6}(污染|异味)"),
+    _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
+    _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
+    _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻"),
+    _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
+    _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
 )
 
@@ -188,6 +208,19 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(NEG_AFTER.match(text[end: end + 16]))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;，；、]")
+
+
+def _denied_inside(words: str) -> bool:
+    """A match that runs over a clause break ("车走动，没有人被困"): the last clause, where the fact's own word is,
+    may deny it; read it as if the match began there."""
+    parts = _CLAUSE_BREAK.split(words)
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    return negated_before(last[:-2] if re.search(r"[\u4e00-\u9fff]$", last) else last.rsplit(" ", 1)[0] + " ")
+
+
 def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     text = text or ""
@@ -195,7 +228,7 @@ def extract(text: str) -> list[Determinant]:
     for rule in RULES:
         for m in rule.pattern.finditer(text):
             a, b = m.span()
-            if rule.negatable and _negated(text, a, b):
+            if rule.negatable and (_negated(text, a, b) or _denied_inside(m.group(0))):
                 continue
             count = None
             if rule.counted:
@@ -205,6 +238,7 @@ def extract(text: str) -> list[Determinant]:
                 out[rule.code] = Determinant(code=rule.code, count=count, evidence=m.group(0).strip(), span=(a, b))
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
+    _implied(text, out)
     sev = _SEVERE.search(text)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
@@ -221,6 +255,49 @@ def extract(text: str) -> list[Determinant]:
         span = _strip_span(text, group.span)
         out[code] = Determinant(code=code, count=n, evidence=text[span[0]: span[1]], span=span)
     return sorted(out.values(), key=lambda d: d.span[0])
+
+
+# A fight said with a head count ("a fight ... like 10 ppl", "打起来了 七八个人"): five or more people is a large one.
+_FIGHT = re.compile(r"\b(fight\w*|brawl\w*|scuffle|punch-up)\b|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
+_HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
+                        r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
+# A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
+_COMBUSTION = re.compile(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
+                         r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
+_STILL_IN_WATER = re.compile(r"\b(face ?down|not moving|motionless|lifeless)\b|没动静|一动不动|不动了|脸朝下", re.IGNORECASE)
+
+
+def _implied(text: str, out: dict[str, Determinant]) -> None:
+    """Facts that follow from a combination of others (each keeps the words it rests on).
+
+    * unresponsive and breathing badly (gurgling, gasping, blue lips): treated as not breathing;
+    * someone in the water who is face down or not moving: treated as not breathing;
+    * a fight with five or more people counted: a large brawl;
+    * symptoms (headache, nausea) beside a fire indoors or a blocked flue: carbon monoxide.
+    """
+    def add(code: str, m: re.Match[str] | Determinant) -> None:
+        if code in out:
+            return
+        if isinstance(m, Determinant):
+            out[code] = m.model_copy(update={"code": code, "count": None})
+        else:
+            out[code] = Determinant(code=code, evidence=m.group(0).strip(), span=m.span())
+
+    if "unconscious" in out and "abnormal_breathing" in out:
+        add("not_breathing", out["abnormal_breathing"])
+    still = _STILL_IN_WATER.search(text)
+    if "person_in_water" in out and "rescued_from_water" not in out and still and not _negated(text, *still.span()):
+        add("not_breathing", still)
+    fight = _FIGHT.search(text)
+    if fight and not _negated(text, *fight.span()):
+        for m in _HEADCOUNT.finditer(text):
+            n = parse_number(m.group(1) or m.group(2))
+            if n and n >= 5 and abs(m.start() - fight.start()) <= 80:
+                add("large_brawl", m)
+                break
+    fire = _COMBUSTION.search(text)
+    if fire and "symptoms" in out and "chemical_release" not in out and "outdoor_fire" not in out:
+        add("carbon_monoxide", fire)
 
 
 def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -52,6 +52,11 @@ def parse_number(raw: str | None) -> int | None:
     return ZH_DIGITS[raw[0]]   # "五六个人", "三四个": the lower figure
 
 
+def informal(pattern: str) -> str:
+    """A pattern that also reads the dropped g of spoken English: "bleedin'", "breathin", "not movin"."""
+    return re.sub(r"(?<=[a-z]{3})ing\b(?![?(\[])", "in[g']?", pattern)
+
+
 # A denial that stands before a fact in the same clause. English: within 30 characters; Chinese: within 6, and 不
 # right before it ("不流血").
 _NEG_BEFORE = re.compile(
@@ -70,7 +75,7 @@ def negated_before(before: str) -> bool:
 
 # What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
 # determinants' ``serious_injury`` is any of them said anywhere in the report).
-SERIOUS = re.compile(
+SERIOUS = re.compile(informal(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
     r"lying still|not moving|motionless|lifeless|lying (in|on) the|on the ground|is down\b|"
@@ -79,11 +84,11 @@ SERIOUS = re.compile(
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
     r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
-    r"critical\w*|life[- ]threatening|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
+    r"critical\w*|life[- ]threatening|drowsy|hard to wake|very pale|grey in the face|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
-    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤",
+    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在"),
     re.IGNORECASE)
 
 
-__all__ = ["CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "negated_before", "parse_number"]
+__all__ = ["CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "informal", "negated_before", "parse_number"]

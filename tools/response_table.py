@@ -184,6 +184,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if has("public_area") or priority == "P1" or has("suspicious_object") or has("deliberate"):
             # A cordon for a public place, or the police for a deliberate release (a powder letter is a crime scene).
             needs.need("police_patrol", 1, why("public_area", "suspicious_object", "deliberate") or "cordon at P1")
+        if incident_type == "traffic_accident" and has("public_area"):
+            # A public street to cordon comes on top of the patrol that runs the collision scene: two patrols.
+            needs.need("police_patrol", 2, why("chemical_release", "public_area") + " (cordon beside the collision patrol)")
     # --- water
     if has("person_in_water"):
         w = why("person_in_water")
@@ -191,6 +194,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("rescue", 1, w)
             needs.need("engine", 1, w)
         needs.need("ambulance", 1, w)
+    if has("possibly_in_water") and not has("person_in_water"):
+        # A splash heard, a bicycle left at the edge: someone may be in the water; the water rescue goes at once
+        # (the search patrols of a missing person stay: nobody has been seen).
+        w = why("possibly_in_water")
+        for unit_type in ("rescue", "engine", "ambulance"):
+            needs.need(unit_type, 1, w)
     # --- violence
     if incident_type == "public_security":
         if has("large_brawl"):
@@ -244,9 +253,19 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("police_patrol", 1, why("utility_fault", "public_area"))
     if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
         needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
-    if has("stranded_in_water"):
-        needs.need("rescue", 1, why("stranded_in_water"))
-        needs.need("ambulance", 1, why("stranded_in_water"))
+    if has("stranded_in_water") or (incident_type == "flood" and (has("trapped") or has("people_inside"))):
+        # People trapped anywhere in a flood are stranded in the water, whatever the words.
+        w = why("stranded_in_water", "trapped", "people_inside")
+        needs.need("rescue", 1, w)
+        needs.need("ambulance", 1, w)
+    if incident_type == "severe_weather" and any(has(c) for c in ("injured", "serious_patients", "unconscious")) \
+            and not has("minor_injury"):
+        # Someone hit by what the storm brought down: freed and carried out of the debris (rescue + engine).
+        w = why("injured", "serious_patients", "unconscious")
+        for unit_type in ("rescue", "engine", "ambulance"):
+            needs.need(unit_type, 1, w)
+    if has("water_quality"):
+        needs.need("utility_crew", 1, why("water_quality"))
     if has("trapped") and incident_type not in ("fire", "traffic_accident", "earthquake_collapse") and not has("lift_stuck"):
         needs.need("rescue", 1, why("trapped"))
 

@@ -328,3 +328,43 @@ def test_one_patient_count_the_census(incident_type, text, ambulances):
     from tools.casualties import census
     c = census(text)
     assert c.serious + c.minor == (0 if "blood" in text else ambulances), c
+
+
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    # implied determinants: a combination of facts says what no keyword does
+    ("medical", "P1", "my dad won't wake up, he's making gurgling noises and his lips are blue", {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "there's a woman floating face down by the pier, not moving", {"ambulance": 2, "rescue": 1, "engine": 1}),
+    ("hazmat", "P2", "the old boiler in our flat is making smoke and both of us have headaches and feel sick", {"engine": 1}),
+    ("public_security", "P2", "a fight outside the bar, like 12 ppl, bottles everywhere", {"police_patrol": 3}),
+    ("public_security", "P2", "酒吧门口打起来了 十几个人 还在打", {"police_patrol": 3}),
+    # spoken English: the dropped g
+    ("medical", "P1", "she's not breathin and nobody here knows CPR", {"ambulance": 2, "engine": 1}),
+    # Chinese: someone in the water said with the fall, a collapse with people under it, counted
+    ("medical", "P1", "我儿子从码头那边掉到海里了", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    ("earthquake_collapse", "P1", "工地的围墙倒了，下面压着三个工人", {"rescue": 1, "engine": 1, "police_patrol": 1, "ambulance": 3}),
+    # a splash heard: the water rescue goes while the search goes on
+    ("missing_person", "P1", "my friend is nowhere on the ferry deck and someone heard a splash", {"police_patrol": 2, "rescue": 1, "engine": 1, "ambulance": 1}),
+    # a leaking gas cylinder is a release, not the mains gas
+    ("hazmat", "P2", "a propane cylinder fell off a van on the square and is hissing, leaking gas", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+    # storm: someone hit by debris is freed and carried (rescue + engine + ambulance)
+    ("severe_weather", "P2", "the wind tore a shop sign off and it hit a man walking past, he's injured and bleeding", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    # flood: people trapped by water are stranded, whatever the words
+    ("flood", "P2", "an old couple are trapped in their car park booth, water all around them", {"rescue": 1, "ambulance": 1}),
+    ("public_health", "P3", "tap water is brown and smells in the whole block", {"utility_crew": 1}),
+])
+def test_general_mechanisms_cover_what_the_situation_needs(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_a_denial_inside_a_long_match_still_denies():
+    # "..., nobody is trapped": the clause after the comma denies the entrapment the pattern spanned
+    assert "vehicle_entrapment" not in codes("一辆货车追尾了小车，车上的人能自己下车，没有人被困")
+
+
+def test_people_counted_in_words_and_numerals_en_zh():
+    from tools.casualties import census
+    assert census("一家四口都头疼想吐").ill + census("一家四口都头疼想吐").minor == 4
+    assert census("一对老夫妻被困在水里").exposed == 2
+    c = census("公交车上约30名乘客，其中两人轻伤")
+    assert c.minor == 2 and c.serious == 0
