@@ -134,11 +134,13 @@ def _condition(clause: str) -> tuple[str | None, bool]:
     return "exposed", False
 
 
-# Someone doing the harm is not a patient: a person named right before an attacking verb ("a man is threatening
+# Someone doing the harm, or only telling or helping, is not a patient: a person named right before an attacking verb ("a man is threatening
 # passers-by", "my neighbour is beating his wife", "一个男的拿着刀").
 _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|was now)\s+)?(?:still\s+)?"
                           r"(?:threatening|attacking|beating|stabbing|hitting|punching|kicking|waving|swinging|chasing|robbing|"
                           r"assaulting|harassing|shooting|smashing|brandishing|armed)\b"
+                          r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:is|are)\s+(?:doing|giving|performing|helping|holding)|"
+                          r"(?:is|are)\s+(?:doing|giving)\s+(?:cpr|chest compressions))\b"
                           r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed)\s+"
                           r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)
 _ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
@@ -158,6 +160,9 @@ def _people(clause: str) -> tuple[int, bool, bool]:
                 continue
             if m.group("many"):
                 count += 5 if m.group("many") in ("好多人", "很多人") else 3
+                continue
+            if m.group("num") and re.match(r"\s*(岁|号|路|楼|层)", clause[m.end("num"):]):
+                count += 1   # "82岁的住户", "3路司机": an age or a number, one person
                 continue
             subset = subset or bool(m.group("sub"))
             # a couple is two ("一对老夫妻")
@@ -184,6 +189,8 @@ def _people(clause: str) -> tuple[int, bool, bool]:
                 named = True
                 if num in ("the", "his", "her", "my", "our", "their", "this", "that", "a", "an", ""):
                     num = ""
+                elif m.group("sg") and num.isdigit():
+                    num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
     pronoun = not named and bool(_PRONOUN_EN.search(clause) or re.search(r"[他她]", clause))
     return count, subset, pronoun

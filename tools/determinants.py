@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from tools.casualties import Group, census
-from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, informal, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, believed_before, informal, negated_before, parse_number
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -75,6 +75,7 @@ DETERMINANTS: dict[str, str] = {
     "abnormal_breathing": "breathing badly (gurgling, gasping, blue lips)",
     "possibly_in_water": "someone may have gone into the water (a splash, a bicycle at the edge)",
     "water_quality": "drinking water discoloured or contaminated",
+    "fire_out": "the fire is already out",
 }
 
 
@@ -119,16 +120,16 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
     _r("jumper", r"\b(threatening to jump|going to jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
-    _r("casualty_signs", r"\b(on the ground|lying (on|in) the|is down|are down|went down|not moving|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
+    _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
-    _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|club|stick|veitsi\w*|ase\w*|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿着(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)"),
-    _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|砸"),
+    _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|club|stick|veitsi\w*|ase(en|ella|et|ita|istautu\w*)?|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿着(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)"),
+    _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)"),
     _r("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|十几个人|几十个人"),
     _r("crowd_disorder", r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)"),
     _r("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|ticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
     # --- fire
-    _r("building_fire", r"\b(fire|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
+    _r("building_fire", r"\b(fire(?! alarm| door| exit| extinguisher| brigade| station| department| service| detector)|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
        r"|\b(flat|apartment|building|house|kitchen|stairwell|staircase|attic|basement|cellar|office|shop|store|restaurant|hotel|school|roof|window)\b[^.]{0,60}\b(fire|flames?|smoke|burning|on fire|alight)\b"
        r"|(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑|地下室|阁楼)[^。]{0,20}(着火|起火|失火|火灾|冒烟|浓烟|烟雾|火苗|火焰|烟)|(着火|起火|失火|火灾|冒烟|浓烟)[^。]{0,20}(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑)"),
     _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
@@ -181,6 +182,8 @@ RULES: tuple[_Rule, ...] = (
     _r("abnormal_breathing", r"\b(gurgl\w*|agonal|gasping|blue (round|around|at|in) the lips|lips (are |look |looking |turning |going )?(blue|purple|grey)|turning blue|(is|he'?s|she'?s|looks) (a bit |quite |very |all )?blue|cyanos\w*)\b|嘴唇发紫|脸发紫|嘴唇发青|倒气"),
     _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
     _r("person_in_water", r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)"),
+    _r("rescued_from_water", r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|到达安全地带|已经安全"),
+    _r("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了"),
     _r("possibly_in_water", r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|扑通一声|落水声|听到(水声|扑通)"),
     _r("collapse", r"(脚手架|墙|围墙|屋顶|房顶|雨棚|棚子|天花板|楼板|房子|楼梯|阳台|广告牌|看台)[^。，！？]{0,4}(倒了|倒下|塌|垮)"),
     _r("collapse_people_under", r"(?:压着|压住了?|埋着|埋住了?|压了)\s*(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人|工人|小孩|孩子|大人|行人|路人)", counted=True),
@@ -188,6 +191,7 @@ RULES: tuple[_Rule, ...] = (
     _r("gas_leak", r"\b(rotten eggs?|(maybe|probably|might be|could be|think it'?s|smells? like|smell of) (a )?gas)\b|臭鸡蛋"),
     _r("chemical_release", r"\b(gas )?(cylinders?|canisters?|gas bottles?|propane|acetylene|butane)\b[^.]{0,40}\b(leak\w*|hiss\w*|venting|escaping)\b|(气瓶|钢瓶|煤气罐|液化气罐|乙炔|丙烷|氧气瓶|丁烷)[^。]{0,20}(漏|泄|嘶嘶)"),
     _r("water_quality", r"\b(tap|drinking) water (is |was |looks |tastes |smells |has been )?(brown|yellow|discolou?red|cloudy|smelly|contaminated|foul)|water (is )?contaminated\b|自来水[^。]{0,6}(发黄|发黑|浑浊|有异味|变色|有味|发臭)|饮用水[^。]{0,6}(污染|异味)"),
+    _r("no_casualties", r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人", negatable=False),
     _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
     _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
     _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻"),
@@ -230,6 +234,8 @@ def extract(text: str) -> list[Determinant]:
             a, b = m.span()
             if rule.negatable and (_negated(text, a, b) or _denied_inside(m.group(0))):
                 continue
+            if not rule.negatable and believed_before(text[max(0, a - 50): a]):
+                continue   # "I thought he wasn't breathing": said with its own negation, corrected all the same
             count = None
             if rule.counted:
                 count = next((n for n in (parse_number(g) for g in m.groups() if g) if n), None)
@@ -239,7 +245,7 @@ def extract(text: str) -> list[Determinant]:
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
     _implied(text, out)
-    sev = _SEVERE.search(text)
+    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
     # "bin on fire behind the shop": the shop is where the bin is, not what burns.

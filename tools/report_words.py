@@ -68,9 +68,21 @@ NEG_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}\b(no|none)\b|^\s*(?:ei|inga)
 CONTRAST = re.compile(r"\b(?:but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", re.IGNORECASE)
 
 
+# A belief the caller then corrects ("I first thought he was trapped - correction, he is clear", "我以为他没呼吸了"):
+# what follows it is not a fact, even a fact that is itself said with a negation ("not breathing").
+_BELIEF = re.compile(r"\b(i|we|they|he|she) (first |originally |initially |at first )?thought\b[^.;!?]{0,40}$"
+                     r"|(以为|还以为|本来以为|一开始以为)[^。；！？]{0,10}$", re.IGNORECASE)
+
+
+def believed_before(before: str) -> bool:
+    """Whether the fact is only what someone thought ("I thought she wasn't breathing"), later corrected."""
+    return bool(_BELIEF.search(before))
+
+
 def negated_before(before: str) -> bool:
-    """Whether the words just before a fact deny it ("nobody was", "没有人"); a contrast word ends the denial."""
-    return bool(_NEG_BEFORE.search(CONTRAST.split(before)[-1]))
+    """Whether the words just before a fact deny it ("nobody was", "没有人") or call it a mistaken belief; a contrast
+    word ends the denial."""
+    return bool(_NEG_BEFORE.search(CONTRAST.split(before)[-1])) or believed_before(before)
 
 
 # What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
@@ -78,17 +90,17 @@ def negated_before(before: str) -> bool:
 SERIOUS = re.compile(informal(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
-    r"lying still|not moving|motionless|lifeless|lying (in|on) the|on the ground|is down\b|"
+    r"lying still|not moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
     r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
     r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
-    r"critical\w*|life[- ]threatening|drowsy|hard to wake|very pale|grey in the face|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
+    r"critical\w*|life[- ]threatening|drowsy|hard to wake|very pale|grey in the face|(hard|difficult) to breathe|(lips|tongue|throat|face) (is |are )?swell\w*|not making sense|making no sense|won'?t answer (me|us)|(many|much|so much) blood|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
     r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在"),
     re.IGNORECASE)
 
 
-__all__ = ["CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "informal", "negated_before", "parse_number"]
+__all__ = ["CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]

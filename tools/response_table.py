@@ -70,6 +70,12 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
+def _fire_out(dets: dict[str, Determinant]) -> bool:
+    """The fire is already out and nobody is inside, up high or affected by it."""
+    return "fire_out" in dets and not any(c in dets for c in ("people_inside", "upper_floor", "symptoms", "injured", "smoke_exposed",
+                                                              "serious_patients", "minor_patients"))
+
+
 def base_response(incident_type: str, priority: str, dets: dict[str, Determinant]) -> dict[str, tuple[int, str]]:
     """The type's base response (unit type -> count, reason), where the determinants say what the usual base is wrong for.
 
@@ -94,7 +100,10 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
     low = priority in ("P3", "P4")
     base = dict((BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {}))
     reasons = {t: f"{incident_type.replace('_', ' ')} at {priority} (base)" for t in base}
-    if incident_type == "fire" and not has("building_fire"):
+    if incident_type == "fire" and _fire_out(dets):
+        # Already put out ("it's completely out now") and nobody affected: one engine to check and ventilate.
+        base["engine"], reasons["engine"] = 1, why("fire_out")
+    elif incident_type == "fire" and not has("building_fire"):
         if has("outdoor_fire") and not has("people_inside"):
             base["engine"], reasons["engine"] = 1, f"small outdoor fire: {why('outdoor_fire')}"
         elif has("utility_fault"):
@@ -136,9 +145,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
 
     # --- fire
     if incident_type == "fire":
-        if has("building_fire") or has("people_inside") or has("smoke_spreading"):
+        if (has("building_fire") or has("people_inside") or has("smoke_spreading")) and not _fire_out(dets):
             needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
-        if has("upper_floor") or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
+        if (has("upper_floor") and (has("building_fire") or has("people_inside") or has("smoke_spreading")) and not _fire_out(dets)) \
+                or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
         if has("people_inside") or has("trapped"):
             needs.need("ambulance", 1, why("people_inside", "trapped"))
@@ -193,7 +203,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if not has("rescued_from_water"):
             needs.need("rescue", 1, w)
             needs.need("engine", 1, w)
-        needs.need("ambulance", 1, w)
+        if not (has("rescued_from_water") and has("no_casualties")):
+            needs.need("ambulance", 1, w)
     if has("possibly_in_water") and not has("person_in_water"):
         # A splash heard, a bicycle left at the edge: someone may be in the water; the water rescue goes at once
         # (the search patrols of a missing person stay: nobody has been seen).
@@ -253,7 +264,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("police_patrol", 1, why("utility_fault", "public_area"))
     if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
         needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
-    if has("stranded_in_water") or (incident_type == "flood" and (has("trapped") or has("people_inside"))):
+    if (has("stranded_in_water") or (incident_type == "flood" and (has("trapped") or has("people_inside")))) and not has("rescued_from_water"):
         # People trapped anywhere in a flood are stranded in the water, whatever the words.
         w = why("stranded_in_water", "trapped", "people_inside")
         needs.need("rescue", 1, w)
@@ -398,7 +409,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         if not (has("live_wire") or has("loose_high")) and not calm:
             for unit_type in ("rescue", "engine", "ambulance"):
                 add(unit_type, 1, "someone hit or trapped")
-    if incident_type == "severe_weather" and p2 and not (has("live_wire") or has("loose_high") or has("tree_blocking")):
+    if incident_type == "severe_weather" and p2 and not any(has(c) for c in ("live_wire", "loose_high", "tree_blocking", "injured", "serious_patients")):
         add("ladder", 1, "something loose high up")
         add("police_patrol", 1, "cordon")
     if incident_type == "utility_outage":

@@ -368,3 +368,32 @@ def test_people_counted_in_words_and_numerals_en_zh():
     assert census("一对老夫妻被困在水里").exposed == 2
     c = census("公交车上约30名乘客，其中两人轻伤")
     assert c.minor == 2 and c.serious == 0
+
+
+@pytest.mark.parametrize("text, serious, minor", [
+    ("一位90岁的老奶奶摔倒了，站不起来", 0, 1),                       # 90岁 is an age, not ninety people
+    ("Bus 7 driver says a passenger collapsed and is not breathing", 1, 0),  # a route number, a witness
+    ("two bystanders are doing CPR on a man who is not breathing", 1, 0),   # the helpers are not patients
+])
+def test_numbers_that_are_not_head_counts_and_people_who_are_not_patients(text, serious, minor):
+    from tools.casualties import census
+    c = census(text)
+    assert (c.serious, c.minor) == (serious, minor), c
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I first thought she wasn't breathing but now she is talking to me", "not_breathing"),
+    ("我以为他没呼吸了，现在他醒过来了", "not_breathing"),
+    ("automatic fire alarm from the office building, no confirmation", "building_fire"),
+    ("a man was pushed at Asema-aukio", "weapon"),            # Finnish 'asema' (station) is not 'ase' (weapon)
+    ("the lifts are empty and on the ground floor", "casualty_signs"),
+    ("nobody short of breath, all stable", "serious_injury"),
+])
+def test_corrected_and_mistaken_facts_are_not_read(text, code):
+    assert code not in codes(text)
+
+
+def test_a_fire_already_out_with_nobody_affected_is_one_engine():
+    assert unit_needs("fire", "P3", extract("small fire in a waste bin in the office, I put it out, the room is full of smoke, everyone is fine")).counts == {"engine": 1}
+    # someone affected by the smoke: the full building-fire response stays
+    assert unit_needs("fire", "P2", extract("kitchen fire, it's out now but the flat is full of smoke and my son is coughing")).counts["engine"] == 2
