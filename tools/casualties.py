@@ -59,7 +59,7 @@ _MINOR = re.compile(informal(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|sore (neck|back)|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
     r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|(?<=\w )hit$|"
-    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
+    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing|in)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
@@ -74,7 +74,7 @@ _TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|grazes?|grazed|scratch\w*|nosebleed|
 _EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
-_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
+_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
                   r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
@@ -182,7 +182,7 @@ def _people(clause: str) -> tuple[int, bool, bool]:
             else:
                 num = (m.group("num") or "").lower()
                 if m.group("sg") and m.group("sg").lower() == "i":
-                    if not re.search(r"\band i\b", clause, re.IGNORECASE):
+                    if not re.search(r"\b(and|n|&) i\b", clause, re.IGNORECASE):
                         continue  # "I can see": the caller, not a patient, unless "my kids and I"
                 if m.group("pl") and m.group("pl").lower() in ("we", "they"):
                     continue
