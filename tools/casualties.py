@@ -65,7 +65,7 @@ _MINOR = re.compile(informal(
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|轻伤|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
+    r"不舒服|难受|喉咙痛|轻伤|断了|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
@@ -139,7 +139,7 @@ def _condition(clause: str) -> tuple[str | None, bool]:
 _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|was now)\s+)?(?:still\s+)?"
                           r"(?:threatening|attacking|beating|stabbing|hitting|punching|kicking|waving|swinging|chasing|robbing|"
                           r"assaulting|harassing|shooting|smashing|brandishing|armed)\b"
-                          r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:is|are)\s+(?:doing|giving|performing|helping|holding)|"
+                          r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:is|are)\s+(?:doing|giving|performing|helping|holding|using|trying)|"
                           r"(?:is|are)\s+(?:doing|giving)\s+(?:cpr|chest compressions))\b"
                           r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed)\s+"
                           r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)

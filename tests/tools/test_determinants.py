@@ -397,3 +397,21 @@ def test_a_fire_already_out_with_nobody_affected_is_one_engine():
     assert unit_needs("fire", "P3", extract("small fire in a waste bin in the office, I put it out, the room is full of smoke, everyone is fine")).counts == {"engine": 1}
     # someone affected by the smoke: the full building-fire response stays
     assert unit_needs("fire", "P2", extract("kitchen fire, it's out now but the flat is full of smoke and my son is coughing")).counts["engine"] == 2
+
+
+@pytest.mark.parametrize("code, text", [
+    ("not_breathing", "no signs of life"), ("not_breathing", "we're doing compressions on him"), ("not_breathing", "他没气了"),
+    ("not_breathing", "心跳没了"), ("unconscious", "he's out cold"), ("unconscious", "昏过去了"), ("trapped", "we can't get him out"),
+    ("vehicle_entrapment", "the doors won't open and she's still inside the car"), ("weapon", "threatening with a syringe"),
+    ("weapon", "拿着菜刀"), ("person_in_water", "fell off the pier"), ("missing_vulnerable", "my autistic son ran off"),
+    ("building_fire", "家里着火了"), ("people_inside", "还有人在里面"), ("people_inside", "there's still someone in the flat"),
+    ("collapse_people_under", "the roof fell on two workers"), ("lift_stuck", "the elevator stopped with my mum in it"),
+    ("injured", "she broke her arm"), ("injured", "他腿断了"), ("injured", "头上流了很多血"),
+])
+def test_each_fact_said_in_other_words(code, text):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_helpers_at_an_arrest_are_not_patients():
+    from tools.casualties import census
+    assert census("Man collapsed at the gym, no pulse, staff are using the defibrillator").serious == 1
