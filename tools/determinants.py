@@ -190,6 +190,13 @@ RULES: tuple[_Rule, ...] = (
     _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
     _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
     _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
+    _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|烟(已经)?(蔓延|窜|跑|飘)到"),
+    _r("fuel_leak", r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}冒烟"),
+    _r("live_wire", r"\b(electric(al)?|power|overhead) (cable|line|wire)s? (has |have |had )?(snapped|fallen|broken|come down|came down)\b"),
+    _r("tree_blocking", r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b"),
+    _r("stranded_in_water", r"水(淹|没|漫)到(了)?(胸口|腰|脖子)"),
+    _r("jumper", r"\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(railing|parapet|ledge|edge)s? (of|on) (the |a )?(bridge|roof|balcony|car park)\b"),
+    _r("outdoor_fire", r"\b(car|vehicle|van|scooter|moped|bin|dumpster|hedge|bush|kiosk|bus shelter) (is |was )?(in flames|engulfed)\b"),
     _r("unconscious", r"\b(barely responding|won'?t respond|not waking( up)?|can'?t wake (him|her|them) up)\b|意识不清|神志不清|意识模糊|叫(他|她)?(也)?没(有)?反应"),
     _r("abnormal_breathing", r"\b(gurgl\w*|agonal|gasping|blue (round|around|at|in) the lips|lips (are |look |looking |turning |going )?(blue|purple|grey)|turning blue|(is|he'?s|she'?s|looks) (a bit |quite |very |all )?blue|cyanos\w*)\b|嘴唇发紫|脸发紫|嘴唇发青|倒气"),
     _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
@@ -257,7 +264,9 @@ def extract(text: str) -> list[Determinant]:
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
     _implied(text, out)
-    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span())), None)
+    if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
+        del out["casualty_signs"]
+    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
     # "bin on fire behind the shop": the shop is where the bin is, not what burns.
@@ -283,6 +292,20 @@ _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|g
 _COMBUSTION = re.compile(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                          r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
 _STILL_IN_WATER = re.compile(r"\b(face ?down|not moving|motionless|lifeless)\b|没动静|一动不动|不动了|脸朝下", re.IGNORECASE)
+
+
+_THING = re.compile(r"\b(cable|wire|line|tree|branch|pole|post|sign|car|bike|bicycle|bag|debris|glass|lamp|scaffold\w*|panel|sheet|roof|"
+                    r"it|which|that)\b[^.,;!?]{0,30}$", re.IGNORECASE)
+_LYING = re.compile(r"(lying|is down|are down|on the ground)", re.IGNORECASE)
+
+
+def _a_thing_lying(text: str, start: int) -> bool:
+    """"the cable is lying in the street", "it's on the ground": a thing, not a casualty (no person named before it)."""
+    if not _LYING.match(text, start):
+        return False
+    before = text[max(0, start - 40): start]
+    return bool(_THING.search(before)) and not re.search(r"\b(man|woman|person|someone|somebody|he|she|boy|girl|child|kid|driver|cyclist|pedestrian|"
+                                                         r"lady|guy|people|victim|patient)\b", before, re.IGNORECASE)
 
 
 def _implied(text: str, out: dict[str, Determinant]) -> None:

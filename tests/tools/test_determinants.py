@@ -415,3 +415,20 @@ def test_each_fact_said_in_other_words(code, text):
 def test_helpers_at_an_arrest_are_not_patients():
     from tools.casualties import census
     assert census("Man collapsed at the gym, no pulse, staff are using the defibrillator").serious == 1
+
+
+@pytest.mark.parametrize("code, text", [
+    ("smoke_spreading", "smoke is coming into the other flats"), ("smoke_spreading", "楼道里全是烟"),
+    ("fuel_leak", "diesel all over the road"), ("live_wire", "an electric cable snapped and is lying in the street"),
+    ("tree_blocking", "a tree fell across the road"), ("stranded_in_water", "水淹到胸口了，出不来"),
+    ("jumper", "a man is standing on the railing of the bridge"), ("outdoor_fire", "a parked car is in flames"),
+])
+def test_more_facts_said_in_other_words(code, text):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_a_thing_lying_in_the_street_is_not_a_casualty():
+    found = codes("an electric cable snapped and is lying in the street")
+    assert "casualty_signs" not in found and "serious_injury" not in found
+    assert "casualty_signs" in codes("an old man is lying in the street")
+    assert "fuel_leak" not in codes("被后面的车撞了一下，车也没冒烟")
