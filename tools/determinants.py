@@ -178,6 +178,8 @@ RULES: tuple[_Rule, ...] = (
     _r("aggressive", r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人"),
     _r("deliberate", r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人[^。，]{0,10}(喷|撒|扔|泼|放火)|故意|袭击"),
     # --- the same facts said another way (dev set 8: implied, shorthand, colloquial Chinese)
+    _r("not_breathing", r"\b(can'?t (feel|hear|see) (him|her|them|it) breath\w*|no breathing|breathing has stopped)\b|感觉不到(他|她)?(在)?呼吸|摸不到(脉搏|心跳)", negatable=False),
+    _r("collapse_people_under", r"\b(" + EN_NUM_RE + r"|a|an|one|some) (\w+ )?(people|workers?|men|women|man|woman|children|kids?|persons?|someone|somebody|residents?|customers?) (are |is |may be |might be |could be |still )*(underneath|buried|under (it|there|the \w+))\b", counted=True),
     _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
     _r("unconscious", r"\b(out cold|blacked out|won'?t come round|not coming round|hasn'?t come round)\b|昏过去|人事不省|晕过去|昏死过去"),
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),

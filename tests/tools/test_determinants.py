@@ -432,3 +432,10 @@ def test_a_thing_lying_in_the_street_is_not_a_casualty():
     assert "casualty_signs" not in found and "serious_injury" not in found
     assert "casualty_signs" in codes("an old man is lying in the street")
     assert "fuel_leak" not in codes("被后面的车撞了一下，车也没冒烟")
+
+
+def test_people_under_a_collapse_counted_and_family_words_counted():
+    got = unit_needs("earthquake_collapse", "P1", extract("part of the roof caved in, two workers are underneath")).counts
+    assert got["rescue"] == 1 and got["ambulance"] == 2
+    assert unit_needs("hazmat", "P1", extract("一氧化碳报警器一直在响，我老公和儿子都晕倒了")).counts["ambulance"] == 2
+    assert "not_breathing" in codes("he collapsed, he's gone grey and I can't feel him breathing")
