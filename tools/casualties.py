@@ -43,9 +43,10 @@ _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
     r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
-    r"(?P<num>" + _NUM_RE + r"|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
+    r"(?P<num>" + _NUM_RE + r"(?:\s+(?:or|to)\s+" + _NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
-    r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more)\b)",
+    r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
+    r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding)\b)",
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
@@ -106,8 +107,8 @@ _RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 
 
 def _num(raw: str | None, plural: bool) -> int:
-    """A number said ("two", "十二", "五六"), or a bare people word: one, or two when plural."""
-    n = parse_number(raw)
+    """A number said ("two", "十二", "五六", "five or six": the lower), or a bare people word: one, or two when plural."""
+    n = parse_number(re.split(r"\s+(?:or|to)\s+", raw)[0] if raw else raw)
     return n if n else (2 if plural else 1)
 
 
@@ -146,11 +147,21 @@ _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|
 _ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
 
-def _people(clause: str) -> tuple[int, bool, bool]:
-    """(people named, a part of an earlier group, only a pronoun) in one clause."""
+_ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + _ZH_NUMS + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
+
+
+def _people(clause: str) -> tuple[int, bool, bool, bool]:
+    """(people named, a part of an earlier group, only a pronoun, only a bare number: "1 unconscious", "两个受伤") in
+    one clause."""
     clause = re.sub(r"\([^)]*\)|（[^）]*）", " ", clause)   # "the pedestrian (teenage girl)": one person
-    count, subset, named = 0, False, False
+    count, subset, named, bare_only = 0, False, False, False
     if re.search(r"[\u4e00-\u9fff]", clause):
+        bare = _ZH_BARE.match(clause)
+        if bare and not any(not m.group("pron") for m in _WHO_ZH.finditer(clause)):
+            # "另一个手臂骨折": the other one, a group of its own; "两个受伤": a count said without a people word
+            return _num(bare.group(2), plural=False), "其中" in clause, False, not bare.group("other")
+        if re.search(r"(他|她)(和|跟|与)", clause):
+            count += 1   # "他和他老婆": the pronoun is one of the people named
         for m in _WHO_ZH.finditer(clause):
             if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
                 continue
@@ -170,9 +181,16 @@ def _people(clause: str) -> tuple[int, bool, bool]:
         if re.search(r"其中", clause):
             subset = True
     else:
+        if re.search(r"\b(he|she) and (his|her)\b", clause, re.IGNORECASE):
+            count += 1   # "she and her baby": the pronoun is one of the people named
+        bare_seen = people_seen = False
         for m in _WHO_EN.finditer(clause):
             if _ATTACKER_EN.match(clause[m.end():]):
                 continue
+            if m.group("bare") and m.group("bare").lower() in ("both", "all") and (count or people_seen):
+                continue   # "my wife and my daughter are both hurt": the same two
+            bare_seen = bare_seen or bool(m.group("bare"))
+            people_seen = people_seen or not m.group("bare")
             if m.group("sub"):
                 named, subset = True, True
                 count += _num(m.group("sub"), plural=False)
@@ -193,7 +211,9 @@ def _people(clause: str) -> tuple[int, bool, bool]:
                     num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
     pronoun = not named and bool(_PRONOUN_EN.search(clause) or re.search(r"[他她]", clause))
-    return count, subset, pronoun
+    if not re.search(r"[\u4e00-\u9fff]", clause):
+        bare_only = bare_seen and not people_seen
+    return count, subset, pronoun, bare_only
 
 
 def census(text: str) -> Census:
@@ -208,8 +228,10 @@ def census(text: str) -> Census:
         clause = cm.group(0)
         if not clause.strip():
             continue
-        n, subset, pronoun = _people(clause)
-        if subset and last_people:
+        n, subset, pronoun, bare_only = _people(clause)
+        if bare_only and groups and not last_people:
+            subset = True    # "2 pedestrians hit, 1 unconscious": one of them
+        if subset and (last_people or not groups):
             subset = False   # "30 passengers, two of them slightly hurt": the part is the patients, the whole was unhurt
         kind, generic = _condition(clause)
         if kind and kind != "serious" and _FINE.search(clause):

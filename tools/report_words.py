@@ -19,7 +19,7 @@ import re
 EN_NUMBERS: dict[str, int] = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "couple": 2, "couple of": 2,
-    "a couple of": 2, "few": 3, "a few": 3, "several": 3, "many": 5, "dozen": 12, "a dozen": 12, "dozens of": 20,
+    "a couple of": 2, "few": 3, "a few": 3, "several": 3, "many": 5, "dozen": 12, "a dozen": 12, "half a dozen": 6, "dozens of": 20, "a handful of": 3, "handful of": 3,
     # Finnish and Swedish ("en" is left out: it is also a common word)
     "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5,
 }
@@ -47,6 +47,8 @@ def parse_number(raw: str | None) -> int | None:
         return None
     if raw.startswith("十"):
         return 10 + ZH_DIGITS.get(raw[1:2], 0)
+    if len(raw) == 3 and raw[2] == "十" and raw[0] != "十":
+        return ZH_DIGITS[raw[0]] * 10   # "二三十个": the lower figure, twenty
     if len(raw) >= 2 and raw[1] == "十":
         return ZH_DIGITS.get(raw[0], 1) * 10 + (ZH_DIGITS.get(raw[2:3], 0) if len(raw) > 2 else 0)
     return ZH_DIGITS[raw[0]]   # "五六个人", "三四个": the lower figure

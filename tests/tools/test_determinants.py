@@ -439,3 +439,15 @@ def test_people_under_a_collapse_counted_and_family_words_counted():
     assert got["rescue"] == 1 and got["ambulance"] == 2
     assert unit_needs("hazmat", "P1", extract("一氧化碳报警器一直在响，我老公和儿子都晕倒了")).counts["ambulance"] == 2
     assert "not_breathing" in codes("he collapsed, he's gone grey and I can't feel him breathing")
+
+
+@pytest.mark.parametrize("text, serious, others", [
+    ("three of them are bleeding", 0, 3), ("half a dozen people have cuts", 0, 6), ("二三十个人头晕", 0, 20),
+    ("my wife and my daughter are both hurt", 0, 2), ("2 pedestrians hit, 1 unconscious", 1, 1), ("车上五个人，两个受伤", 0, 2),
+    ("他和他老婆都被烧伤了", 0, 2), ("she and her baby are trapped under the car", 2, 0), ("five or six people are injured", 0, 5),
+    ("两个工人摔下来，一个被压在木板下面，另一个手臂骨折", 1, 1),
+])
+def test_counts_in_words_and_numerals(text, serious, others):
+    from tools.casualties import census
+    c = census(text)
+    assert (c.serious, c.minor + c.ill) == (serious, others), c
