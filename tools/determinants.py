@@ -266,6 +266,12 @@ def extract(text: str) -> list[Determinant]:
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
     _implied(text, out)
+    for code, later in _CORRECTED_LATER.items():
+        # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
+        if code in out:
+            fix = later.search(text, out[code].span[1])
+            if fix and not _negated(text, *fix.span()):
+                del out[code]
     if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
         del out["casualty_signs"]
     sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())), None)
@@ -308,6 +314,15 @@ def _a_thing_lying(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
     return bool(_THING.search(before)) and not re.search(r"\b(man|woman|person|someone|somebody|he|she|boy|girl|child|kid|driver|cyclist|pedestrian|"
                                                          r"lady|guy|people|victim|patient)\b", before, re.IGNORECASE)
+
+
+# A fact the report itself corrects further on (its scope ends there): said after the fact, not denied.
+_CORRECTED_LATER: dict[str, re.Pattern[str]] = {
+    "unconscious": re.compile(r"\b((is |he'?s |she'?s |now )+(awake|conscious|talking|responding)|came (round|to)|come (round|to)|woke up|"
+                              r"(he|she) (is )?(talking|responding) (now|again))\b|醒过来|醒了|能说话了|清醒了|有反应了", re.IGNORECASE),
+    "not_breathing": re.compile(r"\b(breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
+                                r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了", re.IGNORECASE),
+}
 
 
 def _implied(text: str, out: dict[str, Determinant]) -> None:

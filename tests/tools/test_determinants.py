@@ -451,3 +451,14 @@ def test_counts_in_words_and_numerals(text, serious, others):
     from tools.casualties import census
     c = census(text)
     assert (c.serious, c.minor + c.ill) == (serious, others), c
+
+
+@pytest.mark.parametrize("text, code", [
+    ("he was unconscious for a minute but now he's awake and talking", "unconscious"),
+    ("他刚才晕倒了，现在醒过来了，能说话", "unconscious"),
+    ("刚才没有呼吸，现在又有呼吸了", "not_breathing"),
+])
+def test_a_fact_corrected_later_in_the_report_is_dropped(text, code):
+    assert code not in codes(text)
+    # ... but not when the correction is itself denied
+    assert "unconscious" in codes("he is unconscious and not responding, he hasn't woken up")
