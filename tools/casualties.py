@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, informal, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
@@ -56,7 +57,7 @@ _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|
                      + r"|一家(?P<family>" + _ZH_NUMS + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
 _SERIOUS = SERIOUS   # the one severity list (tools/report_words.py), shared with the determinants
-_MINOR = re.compile(informal(
+_MINOR = gated(informal(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|sore (neck|back)|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
     r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|(?<=\w )hit$|"
@@ -72,14 +73,14 @@ _MINOR = re.compile(informal(
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
 _TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
-_EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
+_EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
                   r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
-_FINE = re.compile(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
@@ -108,15 +109,19 @@ _RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 
 def _num(raw: str | None, plural: bool) -> int:
     """A number said ("two", "十二", "五六", "five or six": the lower), or a bare people word: one, or two when plural."""
-    n = parse_number(re.split(r"\s+(?:or|to)\s+", raw)[0] if raw else raw)
+    n = parse_number(_OR_TO.split(raw)[0] if raw else raw)
     return n if n else (2 if plural else 1)
 
 
-def _condition(clause: str) -> tuple[str | None, bool]:
-    """(the gravest kind of condition in one clause, or None; whether it is only a general word), negated words dropped."""
+_KINDS: tuple[tuple[str, GatedPattern], ...] = (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED))
+
+
+def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS) -> tuple[str | None, bool]:
+    """(the gravest kind of condition in one clause, or None; whether it is only a general word), negated words dropped.
+    ``kinds``: the condition patterns that can match in the report at all (the others cannot in any of its clauses)."""
     found: list[tuple[str, str]] = []
-    for kind, pat in (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED)):
-        for m in pat.finditer(clause):
+    for kind, pat in kinds:
+        for m in pat.pattern_obj.finditer(clause):
             if negated_before(clause[max(0, m.start() - 40): m.start()]):
                 continue
             found.append((kind, m.group(0)))
@@ -147,20 +152,28 @@ _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|
 _ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
 
+# compiled once here rather than looked up in re's cache clause by clause
+_OR_TO = re.compile(r"\s+(?:or|to)\s+")
+_ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PRONOUN_AND_ZH = re.compile(r"(他|她)(和|跟|与)")
+_AGE_OR_NUMBER_ZH = re.compile(r"\s*(岁|号|路|楼|层)")
+_PRONOUN_AND_EN = re.compile(r"\b(he|she) and (his|her)\b", re.IGNORECASE)
+_AND_I = re.compile(r"\b(and|n|&) i\b", re.IGNORECASE)
 _ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + _ZH_NUMS + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
 
 
 def _people(clause: str) -> tuple[int, bool, bool, bool]:
     """(people named, a part of an earlier group, only a pronoun, only a bare number: "1 unconscious", "两个受伤") in
     one clause."""
-    clause = re.sub(r"\([^)]*\)|（[^）]*）", " ", clause)   # "the pedestrian (teenage girl)": one person
+    clause = _ASIDE.sub(" ", clause)   # "the pedestrian (teenage girl)": one person
     count, subset, named, bare_only = 0, False, False, False
-    if re.search(r"[\u4e00-\u9fff]", clause):
+    if _CJK.search(clause):
         bare = _ZH_BARE.match(clause)
         if bare and not any(not m.group("pron") for m in _WHO_ZH.finditer(clause)):
             # "另一个手臂骨折": the other one, a group of its own; "两个受伤": a count said without a people word
             return _num(bare.group(2), plural=False), "其中" in clause, False, not bare.group("other")
-        if re.search(r"(他|她)(和|跟|与)", clause):
+        if _PRONOUN_AND_ZH.search(clause):
             count += 1   # "他和他老婆": the pronoun is one of the people named
         for m in _WHO_ZH.finditer(clause):
             if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
@@ -172,16 +185,16 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
             if m.group("many"):
                 count += 5 if m.group("many") in ("好多人", "很多人") else 3
                 continue
-            if m.group("num") and re.match(r"\s*(岁|号|路|楼|层)", clause[m.end("num"):]):
+            if m.group("num") and _AGE_OR_NUMBER_ZH.match(clause, m.end("num")):
                 count += 1   # "82岁的住户", "3路司机": an age or a number, one person
                 continue
             subset = subset or bool(m.group("sub"))
             # a couple is two ("一对老夫妻")
             count += _num(m.group("num"), plural=False) * (2 if m.group(0).endswith(("夫妻", "夫妇")) else 1)
-        if re.search(r"其中", clause):
+        if "其中" in clause:
             subset = True
     else:
-        if re.search(r"\b(he|she) and (his|her)\b", clause, re.IGNORECASE):
+        if _PRONOUN_AND_EN.search(clause):
             count += 1   # "she and her baby": the pronoun is one of the people named
         bare_seen = people_seen = False
         for m in _WHO_EN.finditer(clause):
@@ -200,7 +213,7 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
             else:
                 num = (m.group("num") or "").lower()
                 if m.group("sg") and m.group("sg").lower() == "i":
-                    if not re.search(r"\b(and|n|&) i\b", clause, re.IGNORECASE):
+                    if not _AND_I.search(clause):
                         continue  # "I can see": the caller, not a patient, unless "my kids and I"
                 if m.group("pl") and m.group("pl").lower() in ("we", "they"):
                     continue
@@ -210,8 +223,8 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
                 elif m.group("sg") and num.isdigit():
                     num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
-    pronoun = not named and bool(_PRONOUN_EN.search(clause) or re.search(r"[他她]", clause))
-    if not re.search(r"[\u4e00-\u9fff]", clause):
+    pronoun = not named and bool(_PRONOUN_EN.search(clause) or "他" in clause or "她" in clause)
+    if not _CJK.search(clause):
         bare_only = bare_seen and not people_seen
     return count, subset, pronoun, bare_only
 
@@ -224,6 +237,9 @@ def census(text: str) -> Census:
     # Chinese written with spaces for commas ("喂 警察吗 我们在公园 ..."): each space is a clause break (same length,
     # so spans still point into the report).
     text_cut = _CJK_SPACE.sub(lambda m: "，" * len(m.group(0)), text)
+    # a condition that cannot be read anywhere in the report is not looked for clause by clause
+    kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
+    fine_possible = _FINE.possible(text_cut)
     for cm in _CLAUSE.finditer(text_cut):
         clause = cm.group(0)
         if not clause.strip():
@@ -233,8 +249,8 @@ def census(text: str) -> Census:
             subset = True    # "2 pedestrians hit, 1 unconscious": one of them
         if subset and (last_people or not groups):
             subset = False   # "30 passengers, two of them slightly hurt": the part is the patients, the whole was unhurt
-        kind, generic = _condition(clause)
-        if kind and kind != "serious" and _FINE.search(clause):
+        kind, generic = _condition(clause, kinds) if kinds else (None, False)
+        if kind and kind != "serious" and fine_possible and _FINE.pattern_obj.search(clause):
             kind = None
         if kind is None:
             if n:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from tools.casualties import Group, census
+from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, believed_before, informal, negated_before, parse_number
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
@@ -97,13 +98,13 @@ _ZH_NUM_RE = r"(" + ZH_NUM_RE + r")\s*(?:名|个|位|人|辆|台)?"
 @dataclass(frozen=True)
 class _Rule:
     code: str
-    pattern: re.Pattern[str]
+    pattern: GatedPattern   # compiled once, at import, with the words any match must contain (tools/pattern_gate.py)
     counted: bool = False   # the pattern may carry a number (group "n")
     negatable: bool = True
 
 
 def _r(code: str, pattern: str, counted: bool = False, negatable: bool = True) -> _Rule:
-    return _Rule(code, re.compile(informal(pattern), re.IGNORECASE), counted, negatable)
+    return _Rule(code, gated(informal(pattern), re.IGNORECASE), counted, negatable)
 
 
 _PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
@@ -234,6 +235,7 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def _denied_inside(words: str) -> bool:
@@ -243,7 +245,7 @@ def _denied_inside(words: str) -> bool:
     if len(parts) < 2:
         return False
     last = parts[-1]
-    return negated_before(last[:-2] if re.search(r"[\u4e00-\u9fff]$", last) else last.rsplit(" ", 1)[0] + " ")
+    return negated_before(last[:-2] if _CJK_END.search(last) else last.rsplit(" ", 1)[0] + " ")
 
 
 def extract(text: str) -> list[Determinant]:
@@ -293,18 +295,20 @@ def extract(text: str) -> list[Determinant]:
 
 
 # A fight said with a head count ("a fight ... like 10 ppl", "打起来了 七八个人"): five or more people is a large one.
-_FIGHT = re.compile(r"\b(fight\w*|brawl\w*|scuffle|punch-up)\b|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
+_FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|punch-up)\b|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
                         r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
-_COMBUSTION = re.compile(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
-                         r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
-_STILL_IN_WATER = re.compile(r"\b(face ?down|not moving|motionless|lifeless)\b|没动静|一动不动|不动了|脸朝下", re.IGNORECASE)
+_COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
+                    r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
+_STILL_IN_WATER = gated(r"\b(face ?down|not moving|motionless|lifeless)\b|没动静|一动不动|不动了|脸朝下", re.IGNORECASE)
 
 
 _THING = re.compile(r"\b(cable|wire|line|tree|branch|pole|post|sign|car|bike|bicycle|bag|debris|glass|lamp|scaffold\w*|panel|sheet|roof|"
                     r"it|which|that)\b[^.,;!?]{0,30}$", re.IGNORECASE)
 _LYING = re.compile(r"(lying|is down|are down|on the ground)", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(man|woman|person|someone|somebody|he|she|boy|girl|child|kid|driver|cyclist|pedestrian|"
+                            r"lady|guy|people|victim|patient)\b", re.IGNORECASE)
 
 
 def _a_thing_lying(text: str, start: int) -> bool:
@@ -312,15 +316,14 @@ def _a_thing_lying(text: str, start: int) -> bool:
     if not _LYING.match(text, start):
         return False
     before = text[max(0, start - 40): start]
-    return bool(_THING.search(before)) and not re.search(r"\b(man|woman|person|someone|somebody|he|she|boy|girl|child|kid|driver|cyclist|pedestrian|"
-                                                         r"lady|guy|people|victim|patient)\b", before, re.IGNORECASE)
+    return bool(_THING.search(before)) and not _PERSON_BEFORE.search(before)
 
 
 # A fact the report itself corrects further on (its scope ends there): said after the fact, not denied.
-_CORRECTED_LATER: dict[str, re.Pattern[str]] = {
-    "unconscious": re.compile(r"\b((is |he'?s |she'?s |now )+(awake|conscious|talking|responding)|came (round|to)|come (round|to)|woke up|"
+_CORRECTED_LATER: dict[str, GatedPattern] = {
+    "unconscious": gated(r"\b((is |he'?s |she'?s |now )+(awake|conscious|talking|responding)|came (round|to)|come (round|to)|woke up|"
                               r"(he|she) (is )?(talking|responding) (now|again))\b|醒过来|醒了|能说话了|清醒了|有反应了", re.IGNORECASE),
-    "not_breathing": re.compile(r"\b(breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
+    "not_breathing": gated(r"\b(breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
                                 r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了", re.IGNORECASE),
 }
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from tools.pattern_gate import gated
+
 # Number words. "several"/"a few" read as three and "many" as five: demonstration figures for counting patients.
 EN_NUMBERS: dict[str, int] = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -89,7 +91,7 @@ def negated_before(before: str) -> bool:
 
 # What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
 # determinants' ``serious_injury`` is any of them said anywhere in the report).
-SERIOUS = re.compile(informal(
+SERIOUS = gated(informal(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
     r"lying still|not moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
