@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, informal, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, asked_not_said, informal, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
@@ -51,7 +51,7 @@ _WHO_EN = re.compile(
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
-_ZH_PERSON = r"(?:老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|人)"
+_ZH_PERSON = r"(?:老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人)"
 _ZH_NUMS = ZH_NUM_RE
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几]{0,3}?)" + _ZH_PERSON
                      + r"|一家(?P<family>" + _ZH_NUMS + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
@@ -67,7 +67,7 @@ _MINOR = gated(informal(
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|轻伤|断了|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
+    r"不舒服|难受|喉咙痛|轻伤|断了|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
@@ -122,6 +122,8 @@ def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS
     found: list[tuple[str, str]] = []
     for kind, pat in kinds:
         for m in pat.pattern_obj.finditer(clause):
+            if asked_not_said(clause, m.start()):
+                continue
             if negated_before(clause[max(0, m.start() - 40): m.start()]):
                 continue
             found.append((kind, m.group(0)))
@@ -145,11 +147,11 @@ def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS
 _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|was now)\s+)?(?:still\s+)?"
                           r"(?:threatening|attacking|beating|stabbing|hitting|punching|kicking|waving|swinging|chasing|robbing|"
                           r"assaulting|harassing|shooting|smashing|brandishing|armed)\b"
-                          r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:is|are)\s+(?:doing|giving|performing|helping|holding|using|trying)|"
+                          r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:can'?t|cannot|couldn'?t) tell|(?:doesn'?t|don'?t|does not|do not) know|(?:is|are)\s+(?:doing|giving|performing|helping|holding|using|trying)|"
                           r"(?:is|are)\s+(?:doing|giving)\s+(?:cpr|chest compressions))\b"
-                          r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed)\s+"
+                          r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed|gave|handed|sold|offered)\s+"
                           r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)
-_ATTACKER_ZH = re.compile(r"^(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
+_ATTACKER_ZH = re.compile(r"(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
 
 # compiled once here rather than looked up in re's cache clause by clause
@@ -160,6 +162,8 @@ _PRONOUN_AND_ZH = re.compile(r"(他|她)(和|跟|与)")
 _AGE_OR_NUMBER_ZH = re.compile(r"\s*(岁|号|路|楼|层)")
 _PRONOUN_AND_EN = re.compile(r"\b(he|she) and (his|her)\b", re.IGNORECASE)
 _AND_I = re.compile(r"\b(and|n|&) i\b", re.IGNORECASE)
+# Someone telling what happened to another person named after it ("奶奶说……爷爷摔倒了"): the teller is not a patient.
+_TELLER_ZH = re.compile(r"(?:刚才|刚|跟我|和我)?(?:说|告诉|讲|报警|打电话|打来电话)")
 _ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + _ZH_NUMS + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
 
 
@@ -175,9 +179,12 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
             return _num(bare.group(2), plural=False), "其中" in clause, False, not bare.group("other")
         if _PRONOUN_AND_ZH.search(clause):
             count += 1   # "他和他老婆": the pronoun is one of the people named
-        for m in _WHO_ZH.finditer(clause):
+        found = list(_WHO_ZH.finditer(clause))
+        for i, m in enumerate(found):
             if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
                 continue
+            if _TELLER_ZH.match(clause, m.end()) and any(not later.group("pron") for later in found[i + 1:]):
+                continue   # "奶奶说……爷爷摔倒了": she tells of someone else ("一位老人说胸口疼" tells of himself)
             named = True
             if m.group("family"):
                 count += _num(m.group("family"), plural=True)

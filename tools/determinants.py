@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, believed_before, informal, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, informal, negated_before, parse_number
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -77,6 +77,9 @@ DETERMINANTS: dict[str, str] = {
     "possibly_in_water": "someone may have gone into the water (a splash, a bicycle at the edge)",
     "water_quality": "drinking water discoloured or contaminated",
     "fire_out": "the fire is already out",
+    "odd_smell": "a smell of unknown source (a chemical release unless it is gas)",
+    "fire_exposure": "a fire outside spreading to a building",
+    "childbirth": "a birth under way",
 }
 
 
@@ -143,7 +146,7 @@ RULES: tuple[_Rule, ...] = (
     _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
        r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人", counted=True),
-    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas|smell)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
+    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
     _r("public_area", r"\b(square|street|road|station|platform|market|park|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
     # --- traffic
     _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器"),
@@ -220,6 +223,43 @@ RULES: tuple[_Rule, ...] = (
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
     _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
+    # --- round 2 (read from the fresh dev set unit_needs_dev10: general ways of saying a fact, never one sentence)
+    # a smell said without its source: a chemical release unless the report says it is gas (determinants: extract)
+    _r("odd_smell", r"\b(unknown|strange|suspicious|weird|funny|odd|chemical|sharp|pungent|acrid|stinging) smell\b|刺激性气味|刺鼻的?气味|怪味|异味"),
+    # not answering at all, said another way
+    _r("unconscious", r"\b(isn'?t responding|is not responding|wasn'?t responding|(doesn'?t|does not|didn'?t|did not) respond\w*|not responsive|non-?responsive|"
+                      r"no response (from|out of) (him|her|them)|(can'?t|cannot|couldn'?t|could not) get (a |any )?(response|reaction)( (from|out of) (him|her|them))?)\b|"
+                      r"(叫|喊|拍)(他|她)?(都|也)?不(醒|应|答应)|毫无反应|没有任何反应"),
+    # breathing too slowly to live on ("breathing maybe four times a minute")
+    _r("abnormal_breathing", r"\b(breath\w* (maybe |only |about |like |barely )?(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
+                             r"(very )?slow,? shallow breath\w*|snoring (and|but) (won'?t|can'?t|not) wake)\b|(一分钟|每分钟)(只)?(呼吸|喘)(一|两|三|四|五)次"),
+    # people dependent on powered equipment, counted ("two residents on ventilators", "两名依赖呼吸机的老人")
+    _r("medical_dependency", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:on|using|depend\w* on|need\w*) (?:a |their |home )?(?:ventilators?|respirators?|home oxygen|oxygen|dialysis)\b"
+                             r"|" + _ZH_NUM_RE + r"[^，。]{0,3}(?:依赖|靠|用|使用|离不开)着?(?:呼吸机|制氧机|氧气机|透析)", counted=True),
+    # a gas leak said by a detector or a struck pipe
+    _r("gas_leak", r"\b(gas (alarm|detector|sensor)s?|\d+ ?% ?lel|lel\b|(hit|struck|damaged|broke|cut|ruptured|punctured|severed) (a |the |an )?(\w+ )?gas (pipe|main|line)|"
+                   r"gas (pipe|main|line) (is |was |has been )?(hissing|leaking|broken|damaged|ruptured|cut))|"
+                   r"(燃气|煤气|天然气)(报警器?|探测器)|(挖断|挖破|弄破|撞断|撞破)[^。，]{0,4}(燃气|煤气|天然气)管|(燃气|煤气|天然气)管(道)?[^。，]{0,4}(断|破|裂|漏)"),
+    _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"),
+    # a chemical said in other words: a container that burst, a liquid with a sharp smell, 氨水 spilled
+    _r("chemical_release", r"\b(canisters?|drums?|barrels?|jerry ?cans?|containers?|(chemical|plastic) (bottle|tank)s?)\b[^.]{0,40}\b(split|burst|broke|cracked|ruptured|spilled|spilling|fell (off|over))\b|"
+                           r"\b(liquid|substance|fluid)s?\b[^.]{0,30}\b(sharp|pungent|acrid|chemical|stinging|strong) (smell|odou?r)\b|"
+                           r"氨水|硫酸|盐酸|硝酸|烧碱|氢氧化钠|甲醛|消毒液|消毒水|化学试剂|试剂"),
+    _r("public_area", r"集市|商场|商店|超市|人员较多|人很多|人比较多|人多|游客"),
+    _r("water_quality", r"\b(tap|drinking) water\b[^.]{0,20}\b(tast\w*|smell\w*|look\w*) (odd|strange|funny|weird|off|bad|wrong|metallic|musty|of (chlorine|petrol|diesel|sewage|chemicals?))\b|"
+                        r"自来水[^。]{0,6}(味道|有股|怪味|奇怪|不对)"),
+    _r("lift_stuck", r"\b(stopped|stuck|stalled|halted|jammed) between (the )?floors\b|(卡|停)在[^。，]{0,6}(楼|层)之?间"),
+    # an assault still going on: several on one, still going at him
+    _r("violence_ongoing", r"\b((still |are |is )(going at|laying into|ganging up on|kicking|beating) (him|her|them|the \w+)|"
+                           r"(" + EN_NUM_RE + r"|a few|some) (guys|men|lads|people|youths|teenagers|of them) (on|against) one)\b|围殴|(几|三|四|五)个人打一个"),
+    # fallen in, said without "the water" right after it
+    _r("person_in_water", r"\b(fell|fall|falls|fallen|tumbled|slipped) in\b(?! (the|a) (street|road|shop|park|snow|mud|stairs?))[^.]{0,30}\b(in|into) the (water|sea|harbou?r|bay|lake|canal|river|pool)\b"),
+    # a fire outside that reaches a building (a car against a wall, flames up to the windows): the building is exposed
+    _r("fire_exposure", r"\b(flames?|fire|it)('s| is| are| has| have)? (\w+ )?(going|spreading|spread|climbing|licking|reaching|moving|catching|caught|jumped|jumping) "
+                        r"(up |on ?to |to |into |at )?(the )?(\w+ )?(walls?|facade|eaves|windows?|building|house|roof|flats?|apartments?)\b|"
+                        r"火[^。，]{0,6}(烧到|蔓延到|窜到|引燃|烧上)了?[^。，]{0,4}(楼|房|墙|窗)"),
+    # labour and a birth on its way
+    _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )
 
 _SEVERE = SERIOUS   # the one severity list (tools/report_words.py), shared with the casualty census
@@ -255,6 +295,8 @@ def extract(text: str) -> list[Determinant]:
     for rule in RULES:
         for m in rule.pattern.finditer(text):
             a, b = m.span()
+            if asked_not_said(text, a):
+                continue   # "有没有呼吸": asked, not said
             if rule.negatable and (_negated(text, a, b) or _denied_inside(m.group(0))):
                 continue
             if not rule.negatable and believed_before(text[max(0, a - 50): a]):
@@ -268,6 +310,11 @@ def extract(text: str) -> list[Determinant]:
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
     _implied(text, out)
+    # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
+    # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
+    smell = out.pop("odd_smell", None)
+    if smell and "chemical_release" not in out and not ("gas_leak" in out or "carbon_monoxide" in out):
+        out["chemical_release"] = smell.model_copy(update={"code": "chemical_release"})
     for code, later in _CORRECTED_LATER.items():
         # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
         if code in out:
@@ -276,7 +323,8 @@ def extract(text: str) -> list[Determinant]:
                 del out[code]
     if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
         del out["casualty_signs"]
-    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())), None)
+    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())
+                and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
     # "bin on fire behind the shop": the shop is where the bin is, not what burns.
@@ -301,6 +349,25 @@ _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|g
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
+# Whether someone breathes, not known ("can't tell whether he's breathing", "看不出他有没有呼吸").
+_BREATHING_UNKNOWN = gated(r"\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|not) (tell|know|see|sure|say)\b[^.]{0,12}\b(if|whether)\b[^.]{0,20}\bbreath\w*"
+                           r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)", re.IGNORECASE)
+# Gone under the surface ("hasn't come up", "went under", "没有浮上来").
+_SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resurfaced) (back )?(up|to the surface)|"
+                   r"(went|gone|going|disappeared|slipped) (under|below) the (water|surface)|(went|gone|going) under\b(?! the))"
+                   r"|(没有|没)(再)?(浮|冒)(上来|出来)|沉下去了|沉到水里", re.IGNORECASE)
+# Smoke or burning, and a place that is inside a building.
+_SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|烟雾|着火|起火|烧焦", re.IGNORECASE)
+_INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
+                 r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
+# Down and not moving, said of a person (for the breathing that goes with it).
+_DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake)\b|闭着眼|一动不动|不动了", re.IGNORECASE)
+
+
+def _down(text: str) -> bool:
+    return any(not _negated(text, *m.span()) for m in _DOWN.finditer(text))
+
+
 _STILL_IN_WATER = gated(r"\b(face ?down|not moving|motionless|lifeless)\b|没动静|一动不动|不动了|脸朝下", re.IGNORECASE)
 
 
@@ -323,8 +390,8 @@ def _a_thing_lying(text: str, start: int) -> bool:
 _CORRECTED_LATER: dict[str, GatedPattern] = {
     "unconscious": gated(r"\b((is |he'?s |she'?s |now )+(awake|conscious|talking|responding)|came (round|to)|come (round|to)|woke up|"
                               r"(he|she) (is )?(talking|responding) (now|again))\b|醒过来|醒了|能说话了|清醒了|有反应了", re.IGNORECASE),
-    "not_breathing": gated(r"\b(breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
-                                r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了", re.IGNORECASE),
+    "not_breathing": gated(r"\b((he|she)('s| is) (now )?(moving|sitting up|talking)|sitting up and talking|breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
+                                r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了|能动了|坐起来了|会说话了", re.IGNORECASE),
 }
 
 
@@ -344,8 +411,23 @@ def _implied(text: str, out: dict[str, Determinant]) -> None:
         else:
             out[code] = Determinant(code=code, evidence=m.group(0).strip(), span=m.span())
 
-    if "unconscious" in out and "abnormal_breathing" in out:
+    if "abnormal_breathing" in out and ("unconscious" in out or _down(text)):
+        # unresponsive, or eyes closed and not moving, and breathing badly: ineffective breathing, an arrest response
         add("not_breathing", out["abnormal_breathing"])
+    unknown = _BREATHING_UNKNOWN.search(text)
+    if "unconscious" in out and unknown:
+        # unresponsive and nobody can tell whether they breathe: treated as not breathing until someone can
+        add("not_breathing", unknown)
+    if "utility_fault" in out and "building_fire" not in out and "outdoor_fire" not in out:
+        # an electrical fault smoking indoors (a cabinet in the basement, on parking level P-2): a fire in the building
+        smoke = next((m for m in _SMOKE.finditer(text) if not _negated(text, *m.span())), None)
+        inside = _INDOORS.search(text)
+        if smoke and inside and not _negated(text, *inside.span()):
+            add("building_fire", smoke)
+    under = _SUBMERGED.search(text)
+    if under and not _negated(text, *under.span()) and any(c in out for c in ("water_search", "possibly_in_water")):
+        # gone under by the water ("fell in ... and he hasn't come up"): someone in the water
+        add("person_in_water", under)
     still = _STILL_IN_WATER.search(text)
     if "person_in_water" in out and "rescued_from_water" not in out and still and not _negated(text, *still.span()):
         add("not_breathing", still)

@@ -89,6 +89,17 @@ def negated_before(before: str) -> bool:
     return bool(_NEG_BEFORE.search(CONTRAST.split(before)[-1])) or believed_before(before)
 
 
+def asked_not_said(text: str, start: int) -> bool:
+    """A Chinese fact said as a yes-no question ("看不出他有没有呼吸", "有没有意识"): 没 right after 有 asks, it does
+    not deny or tell."""
+    return text.startswith("没", start) and start > 0 and text[start - 1] == "有"
+
+
+# How much of a medicine is an overdose: a number, or "a whole bottle", "all of", "too many".
+_OVERDOSE_AMOUNT = (r"(two|three|four|five|six|seven|eight|nine|ten|twenty|a dozen|dozens|all( of)?|a (whole )?(bottle|box|pack|packet|handful|load|strip) of|"
+                    r"(lots|loads) of|too many|a lot of|several|many|a handful of)")
+
+
 # What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
 # determinants' ``serious_injury`` is any of them said anywhere in the report).
 SERIOUS = gated(informal(
@@ -101,10 +112,15 @@ SERIOUS = gated(informal(
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
     r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
     r"critical\w*|life[- ]threatening|gone (grey|gray|blue)|no signs? of life|no heart ?beat|compressions|defib\w*|out cold|blacked out|won'?t come round|drowsy|hard to wake|very pale|grey in the face|(hard|difficult) to breathe|(lips|tongue|throat|face) (is |are )?swell\w*|not making sense|making no sense|won'?t answer (me|us)|(many|much|so much) blood|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
+    r"isn'?t responding|is not responding|no response from (him|her|them)|(can'?t|cannot|couldn'?t) get (a |any )?response|"
+    r"(face|mouth) (is )?droop\w*|drooping|slurred|slurring|can'?t get (his|her) words out|stroke|"
+    r"overdos\w*|OD'd|nodding off|keeps? falling asleep|(very|really|rly|so) sleepy|(took|swallowed|taken) (like |about |maybe |around )?(\d+|" + _OVERDOSE_AMOUNT + r")\b[^.]{0,30}\b(pills|tablets)|"
+    r"giving birth|in (active )?labou?r|waters? (has |have )?(broken|broke)|crowning|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
-    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在"),
+    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|"
+    r"口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),
     re.IGNORECASE)
 
 
-__all__ = ["CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+__all__ = ["asked_not_said", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]

@@ -156,6 +156,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
         if has("utility_fault") and not has("building_fire"):
             needs.need("utility_crew", 1, why("utility_fault"))
+        if has("fire_exposure") and not _fire_out(dets):
+            # A burning car against a wall, flames climbing to the windows: the building is the second engine's.
+            needs.need("engine", 2, why("fire_exposure"))
     # --- traffic ("can't move his legs" is a casualty sign, a possible spinal injury, not an entrapment: determinants)
     pinned = has("trapped")
     if has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned):
@@ -256,7 +259,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("rescue" if has("water_search") else "ladder", 1, w)
         needs.need("ambulance", 1, w)
     if has("medical_dependency"):
-        needs.need("ambulance", 1, why("medical_dependency"))
+        # one crew for each person whose equipment stops ("two residents on ventilators")
+        needs.need("ambulance", min(4, dets["medical_dependency"].count or 1), why("medical_dependency"))
     if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
         needs.need("police_patrol", 1, why("road_hazard"))
     if has("utility_fault") and has("public_area") and incident_type == "utility_outage" and not low:
@@ -334,7 +338,7 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
 # What makes a report P1 for each class, as the determinants read it. When none of them is read, the priority (the
 # triage's own reading of the same words) says more than the determinants did.
 _EXPLAINS_P1: dict[str, tuple[str, ...]] = {
-    "medical": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "person_in_water", "trapped",
+    "medical": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "person_in_water", "trapped", "childbirth",
                 "vehicle_entrapment", "jumper", "casualty_signs", "symptoms", "weapon", "injured", "affected"),
     "traffic_accident": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "trapped", "vehicle_entrapment",
                          "person_in_water", "chemical_release"),
