@@ -121,7 +121,7 @@ RULES: tuple[_Rule, ...] = (
        r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
        r"|(?:" + _ZH_NUM_RE + r"\s*(?:人|名|[\u4e00-\u9fff]{1,3}?)?(?:受伤|受了伤|伤者|伤员|被刺|流血|被?烧伤|被?砍伤|被?刺伤|被?撞伤|受重伤|受轻伤|重伤|轻伤))"
        r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
-    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
+    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
     _r("jumper", r"\b(threatening to jump|going to jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
     _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
@@ -237,7 +237,7 @@ RULES: tuple[_Rule, ...] = (
     _r("medical_dependency", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:on|using|depend\w* on|need\w*) (?:a |their |home )?(?:ventilators?|respirators?|home oxygen|oxygen|dialysis)\b"
                              r"|" + _ZH_NUM_RE + r"[^，。]{0,3}(?:依赖|靠|用|使用|离不开)着?(?:呼吸机|制氧机|氧气机|透析)", counted=True),
     # a gas leak said by a detector or a struck pipe
-    _r("gas_leak", r"\b(gas (alarm|detector|sensor)s?|\d+ ?% ?lel|lel\b|(hit|struck|damaged|broke|cut|ruptured|punctured|severed) (a |the |an )?(\w+ )?gas (pipe|main|line)|"
+    _r("gas_leak", r"\b(gas (alarm|detector|sensor)s?|\d+ ?% ?lel|lel\b|(hit|struck|damaged|broke|cut|ruptured|punctured|severed|dug|drilled)( through| into)? (a |the |an )?(\w+ )?gas (pipe|main|line)|"
                    r"gas (pipe|main|line) (is |was |has been )?(hissing|leaking|broken|damaged|ruptured|cut))|"
                    r"(燃气|煤气|天然气)(报警器?|探测器)|(挖断|挖破|弄破|撞断|撞破)[^。，]{0,4}(燃气|煤气|天然气)管|(燃气|煤气|天然气)管(道)?[^。，]{0,4}(断|破|裂|漏)"),
     _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"),
@@ -353,8 +353,8 @@ _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas hea
 _BREATHING_UNKNOWN = gated(r"\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|not) (tell|know|see|sure|say)\b[^.]{0,12}\b(if|whether)\b[^.]{0,20}\bbreath\w*"
                            r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)", re.IGNORECASE)
 # Gone under the surface ("hasn't come up", "went under", "没有浮上来").
-_SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resurfaced) (back )?(up|to the surface)|"
-                   r"(went|gone|going|disappeared|slipped) (under|below) the (water|surface)|(went|gone|going) under\b(?! the))"
+_SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resurfaced) (back )?(up|to the surface)\b(?! (the|to|from|with|here|there|yet))|"
+                   r"(went|gone|going|disappeared|slipped) (under|below) the (water|surface)|(went|gone|going) (back )?under (again|twice|and))"
                    r"|(没有|没)(再)?(浮|冒)(上来|出来)|沉下去了|沉到水里", re.IGNORECASE)
 # Smoke or burning, and a place that is inside a building.
 _SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|烟雾|着火|起火|烧焦", re.IGNORECASE)

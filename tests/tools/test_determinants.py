@@ -462,3 +462,96 @@ def test_a_fact_corrected_later_in_the_report_is_dropped(text, code):
     assert code not in codes(text)
     # ... but not when the correction is itself denied
     assert "unconscious" in codes("he is unconscious and not responding, he hasn't woken up")
+
+
+# Round 2 (mechanisms read from unit_needs_dev10): probes of our own wording, EN + ZH, the fact said and the fact
+# only resembled.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    # unresponsive and breathing unknown / breathing too slowly: an arrest response
+    ("medical", "P1", "my uncle slumped over at the dinner table, he isn't responding and I'm not sure if he's breathing",
+     {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "爸爸倒在沙发上叫不醒，我们看不出他还有没有呼吸", {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "a lad on the park bench, eyes closed, going grey, breathing about three times a minute",
+     {"ambulance": 2, "engine": 1}),
+    # a gas detector, a struck gas main: the gas crew, not a hazmat unit
+    ("hazmat", "P2", "the gas sensor in the school kitchen is showing 30% LEL and beeping", {"engine": 1, "utility_crew": 1}),
+    ("hazmat", "P2", "roadworks crew cut through the gas main on the corner, it's hissing loudly", {"engine": 1, "utility_crew": 1}),
+    ("hazmat", "P2", "施工队挖断了燃气管道，现场能听到漏气声", {"engine": 1, "utility_crew": 1}),
+    # a strange smell that the caller says is gas is the gas leak's
+    ("hazmat", "P2", "there's a weird smell in our corridor, smells like gas to me, and my son feels dizzy",
+     {"engine": 1, "utility_crew": 1, "ambulance": 1}),
+    # a chemical said without the word, on a public street: a release with a cordon
+    ("hazmat", "P2", "a plastic drum fell off a lorry on the market square and burst, a liquid with a pungent smell is spreading",
+     {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+    ("hazmat", "P2", "商场门口有人打翻了一桶消毒液，味道很大", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+    # a splash in the eye is a patient
+    ("hazmat", "P2", "化学课上一个女生被硫酸溅到了手，正在冲水", {"hazmat": 1, "engine": 1, "ambulance": 1}),
+    # a lift stopped between floors with people inside
+    ("utility_outage", "P3", "the elevator halted between floors 7 and 8 with two tenants inside", {"rescue": 1}),
+    ("utility_outage", "P3", "电梯停在五楼和六楼之间，里面有个老人", {"rescue": 1}),
+    # an assault still going on: two patrols
+    ("public_security", "P2", "four teenagers on one boy by the kiosk, they're still kicking him", {"police_patrol": 2}),
+    # fallen in by the water and not come up: a water rescue, not a search
+    ("missing_person", "P1", "a kayaker tipped over near the harbour and hasn't come back up", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    ("missing_person", "P1", "有个小孩在码头边玩，掉下去以后一直没有浮上来", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    # a fire outside reaching a building: two engines
+    ("fire", "P2", "a skip is on fire next to the school and the flames are licking the eaves of the gym", {"engine": 2}),
+    # an electrical fault smoking inside: a building fire
+    ("fire", "P2", "smoke coming out of the fuse cupboard in the basement, smells of melting plastic, nobody there", {"engine": 2}),
+    # dependants on powered equipment, counted
+    ("utility_outage", "P1", "power cut in our block and three residents are on home oxygen", {"ambulance": 3}),
+    # contaminated tap water said another way
+    ("public_health", "P3", "our tap water has tasted metallic since this morning in the whole street", {"utility_crew": 1}),
+    # Chinese public places and crowds: the release needs a cordon
+    ("hazmat", "P2", "一辆货车上的氨水罐泄漏了，旁边就是集市，人很多", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+])
+def test_round_two_mechanisms_cover_what_the_situation_needs(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+@pytest.mark.parametrize("incident_type, priority, text, at_most", [
+    # a P1 whose reason is read now needs no standing two-crew response
+    ("medical", "P1", "my grandmother's speech is slurred and one side of her mouth is drooping", {"ambulance": 1, "engine": 0}),
+    ("medical", "P1", "my flatmate swallowed a whole packet of paracetamol tablets an hour ago", {"ambulance": 1, "engine": 0}),
+    ("medical", "P1", "my wife is in labour, the contractions are two minutes apart and her waters broke", {"ambulance": 1, "engine": 0}),
+    ("medical", "P1", "我妈妈突然嘴歪了，说话口齿不清", {"ambulance": 1, "engine": 0}),
+    # corrected: he moves and talks after all
+    ("medical", "P2", "a cyclist fell, I thought he was not breathing, oh no wait, he's sitting up and talking", {"ambulance": 1, "engine": 0}),
+    # a question is no fact
+    ("medical", "P2", "商场监控看到一个人躺在地上，不知道有没有意识", {"engine": 0}),
+    # an accident with a kitchen knife is no weapon call ... (the knife is read: its patrols are the table's; not asserted)
+    # the teller, the giver and the observer are not patients
+    ("medical", "P1", "我妈妈打电话说外婆在厨房摔倒了，流了很多血", {"ambulance": 1}),
+    ("medical", "P1", "a classmate handed him a sweet with nuts in it and now his throat is swelling", {"ambulance": 1}),
+])
+def test_round_two_no_more_than_needed(incident_type, priority, text, at_most):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) <= n for t, n in at_most.items()), (text, got)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("three men on the bench outside the shop are arguing loudly", "violence_ongoing"),
+    ("she took her heart pills this morning as usual and now has chest pain", "serious_injury__pills"),
+    ("the parallel street is blocked by a van", "gas_leak"),
+    ("the taxi hasn't come up the hill yet, we are waiting at the harbour", "person_in_water"),
+    ("有没有人受伤我不知道", "injured"),
+])
+def test_round_two_lookalikes_are_not_read(text, code):
+    if code == "serious_injury__pills":
+        # the chest pain is serious; the pills taken as usual are not the evidence
+        assert all("pills" not in d.evidence for d in extract(text) if d.code == "serious_injury")
+        return
+    assert code not in codes(text), (text, extract(text))
+
+
+@pytest.mark.parametrize("text, serious", [
+    ("一个男人拿着刀砍伤了两个路人", 2),          # the attacker is not a patient
+    ("一位老人说胸口疼", 1),                      # he tells of himself: a patient
+    ("我姐姐刚才打电话说妈妈在楼梯上摔倒了，头破了", 1),   # she tells of someone else: not a patient
+    ("the driver can't tell whether the old man in the back is breathing, he isn't responding", 1),
+])
+def test_round_two_tellers_and_observers_in_the_census(text, serious):
+    from tools.casualties import census
+
+    assert census(text).serious == serious, census(text)
