@@ -80,6 +80,8 @@ DETERMINANTS: dict[str, str] = {
     "odd_smell": "a smell of unknown source (a chemical release unless it is gas)",
     "fire_exposure": "a fire outside spreading to a building",
     "childbirth": "a birth under way",
+    "natural_flood": "water from the sea, a river or the rain (no pipe to shut)",
+    "wet_electrics": "water reaching electrical installations",
 }
 
 
@@ -258,6 +260,11 @@ RULES: tuple[_Rule, ...] = (
     _r("fire_exposure", r"\b(flames?|fire|it)('s| is| are| has| have)? (\w+ )?(going|spreading|spread|climbing|licking|reaching|moving|catching|caught|jumped|jumping) "
                         r"(up |on ?to |to |into |at )?(the )?(\w+ )?(walls?|facade|eaves|windows?|building|house|roof|flats?|apartments?)\b|"
                         r"火[^。，]{0,6}(烧到|蔓延到|窜到|引燃|烧上)了?[^。，]{0,4}(楼|房|墙|窗)"),
+    # where a flood's water comes from: the sea, a river, the rain (nothing for a utility crew to shut off) ...
+    _r("natural_flood", r"\b(storm surge|sea ?water|the sea (is )?(coming|rising|came|pouring|flooding)|high (tide|water)|downpour|heavy rain|torrential|cloudburst|"
+                        r"rain ?water|after the (rain|storm)|flash flood\w*|river (has )?(burst|overflow\w*|rising|broke))\b|暴雨|大雨|雨水|海水|涨潮|河水(上涨|漫)"),
+    # ... and water that reaches the electrics (a utility crew to isolate them, whatever the water's source)
+    _r("wet_electrics", r"\b(electrical (sockets?|outlets?|boxes|panels?|installations?|cabinets?)|electric (boxes|sockets?)|sockets|fuse ?box\w*|switchboards?)\b|电箱|配电|插座|电闸"),
     # labour and a birth on its way
     _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )
@@ -297,6 +304,8 @@ def extract(text: str) -> list[Determinant]:
             a, b = m.span()
             if asked_not_said(text, a):
                 continue   # "有没有呼吸": asked, not said
+            if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
+                continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
             if rule.negatable and (_negated(text, a, b) or _denied_inside(m.group(0))):
                 continue
             if not rule.negatable and believed_before(text[max(0, a - 50): a]):
@@ -349,6 +358,10 @@ _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|g
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
+# A blade in an accident at home or work, not a weapon ("cut herself on a kitchen knife", "切菜时切到了手").
+_TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"
+                            r"[^.,;!?]{0,25}\b(with|on)( (a|an|the|his|her|my|their))?( \w+){0,2}\s*$"
+                            r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)
 # Whether someone breathes, not known ("can't tell whether he's breathing", "看不出他有没有呼吸").
 _BREATHING_UNKNOWN = gated(r"\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|not) (tell|know|see|sure|say)\b[^.]{0,12}\b(if|whether)\b[^.]{0,20}\bbreath\w*"
                            r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)", re.IGNORECASE)

@@ -89,7 +89,8 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
       * a missing person is someone seen in the water (not a vulnerable person searched for): a water rescue,
         not search patrols;
       * a storm call is a live wire or loose roofing, with no tree across the way: no engine (the utility crew,
-        the ladder and a cordon the rules add).
+        the ladder and a cordon the rules add);
+      * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew.
     """
     def has(code: str) -> bool:
         return code in dets
@@ -110,6 +111,9 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
             base["engine"], reasons["engine"] = 1, why("utility_fault")
     if incident_type == "hazmat" and (has("gas_leak") or has("carbon_monoxide")) and not has("chemical_release"):
         base.pop("hazmat", None)
+    if incident_type == "flood" and has("natural_flood") and not (has("burst_main") or has("utility_fault") or has("wet_electrics")):
+        # Sea, river or rain water with no pipe, drain or electrics in it: nothing for a utility crew to shut off.
+        base.pop("utility_crew", None)
     if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
         base.pop("police_patrol", None)
     if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):

@@ -502,6 +502,9 @@ def test_a_fact_corrected_later_in_the_report_is_dropped(text, code):
     ("utility_outage", "P1", "power cut in our block and three residents are on home oxygen", {"ambulance": 3}),
     # contaminated tap water said another way
     ("public_health", "P3", "our tap water has tasted metallic since this morning in the whole street", {"utility_crew": 1}),
+    # a flood's wet electrics need the utility crew whatever the water's source; a blade used on someone is a weapon
+    ("flood", "P2", "heavy rain flooded the cellar and the water is up to the fuse box", {"utility_crew": 1, "engine": 1}),
+    ("public_security", "P1", "a man cut the victim with a knife and ran towards the park", {"police_patrol": 2, "ambulance": 1}),
     # Chinese public places and crowds: the release needs a cordon
     ("hazmat", "P2", "一辆货车上的氨水罐泄漏了，旁边就是集市，人很多", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
 ])
@@ -521,6 +524,12 @@ def test_round_two_mechanisms_cover_what_the_situation_needs(incident_type, prio
     # a question is no fact
     ("medical", "P2", "商场监控看到一个人躺在地上，不知道有没有意识", {"engine": 0}),
     # an accident with a kitchen knife is no weapon call ... (the knife is read: its patrols are the table's; not asserted)
+    # sea, river or rain water with no pipe or electrics: nothing for a utility crew to shut off
+    ("flood", "P2", "the river burst its banks after the downpour and the riverside path is under water, nobody there", {"utility_crew": 0}),
+    ("flood", "P2", "暴雨把公园旁边的路淹了，水到小腿，没有人被困", {"utility_crew": 0}),
+    # a blade in an accident is no weapon call
+    ("medical", "P1", "she sliced her thumb on a kitchen knife while cooking and it won't stop bleeding", {"police_patrol": 0}),
+    ("medical", "P1", "我爸切菜的时候被菜刀切到了手，流了很多血", {"police_patrol": 0}),
     # the teller, the giver and the observer are not patients
     ("medical", "P1", "我妈妈打电话说外婆在厨房摔倒了，流了很多血", {"ambulance": 1}),
     ("medical", "P1", "a classmate handed him a sweet with nuts in it and now his throat is swelling", {"ambulance": 1}),
