@@ -206,7 +206,7 @@ RULES: tuple[_Rule, ...] = (
     _r("jumper", r"\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(railing|parapet|ledge|edge)s? (of|on) (the |a )?(bridge|roof|balcony|car park)\b"),
     _r("outdoor_fire", r"\b(car|vehicle|van|scooter|moped|bin|dumpster|hedge|bush|kiosk|bus shelter) (is |was )?(in flames|engulfed)\b"),
     _r("unconscious", r"\b(barely responding|won'?t respond|not waking( up)?|can'?t wake (him|her|them) up)\b|意识不清|神志不清|意识模糊|叫(他|她)?(也)?没(有)?反应"),
-    _r("abnormal_breathing", r"\b(gurgl\w*|agonal|gasping|blue (round|around|at|in) the lips|lips (are |look |looking |turning |going )?(blue|purple|grey)|turning blue|(is|he'?s|she'?s|looks) (a bit |quite |very |all )?blue|cyanos\w*)\b|嘴唇发紫|脸发紫|嘴唇发青|倒气"),
+    _r("abnormal_breathing", r"\b(gurgl\w*|agonal|gasping|blue (round|around|at|in) the lips|lips (are |look |looking |turning |going )?(blue|purple|grey)|turning blue|(is|he'?s|she'?s|looks) (a bit |quite |very |all )?blue|cyanos\w*)\b|嘴唇发紫|脸发紫|嘴唇发青|倒气|倒吸一口气|偶尔(才)?(吸|喘)一口气|叹气样"),
     _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
     _r("person_in_water", r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)"),
     _r("rescued_from_water", r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|到达安全地带|已经安全"),
@@ -265,6 +265,10 @@ RULES: tuple[_Rule, ...] = (
                         r"rain ?water|after the (rain|storm)|flash flood\w*|river (has )?(burst|overflow\w*|rising|broke))\b|暴雨|大雨|雨水|海水|涨潮|河水(上涨|漫)"),
     # ... and water that reaches the electrics (a utility crew to isolate them, whatever the water's source)
     _r("wet_electrics", r"\b(electrical (sockets?|outlets?|boxes|panels?|installations?|cabinets?)|electric (boxes|sockets?)|sockets|fuse ?box\w*|switchboards?)\b|电箱|配电|插座|电闸"),
+    # round 2, own probes: drowning said in Chinese, flames out of a window, hanging from a balcony
+    _r("person_in_water", r"快(要)?淹死|(在|往)(水里|水下|下)沉|沉下去|溺水|呛水"),
+    _r("building_fire", r"火[^。，]{0,4}从[^。，]{0,8}(窗户?|窗口|楼|阳台|门)[^。，]{0,4}(冒|窜|喷)出|(窗户|窗口|阳台)[^。，]{0,4}(冒出|窜出|喷出|往外冒)(火|浓烟|黑烟)"),
+    _r("jumper", r"(?<!of a )(?<!of an )(?<!of the )\b(man|woman|person|someone|somebody|boy|girl|child|kid|guy|lad|he|she|who)\b[^.,;]{0,20}\bhanging (from|off|onto|on to) (the |a )?(\w+ )?(balcony|window|ledge|railing|roof|edge|parapet)|挂在(阳台|窗|楼)[^。，]{0,2}外"),
     # labour and a birth on its way
     _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )
@@ -374,7 +378,7 @@ _SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|
 _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
                  r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
 # Down and not moving, said of a person (for the breathing that goes with it).
-_DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake)\b|闭着眼|一动不动|不动了", re.IGNORECASE)
+_DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake|collapsed|keeled over)\b|闭着眼|一动不动|不动了|倒在地上|倒地", re.IGNORECASE)
 
 
 def _down(text: str) -> bool:

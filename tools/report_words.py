@@ -20,7 +20,9 @@ from tools.pattern_gate import gated
 # Number words. "several"/"a few" read as three and "many" as five: demonstration figures for counting patients.
 EN_NUMBERS: dict[str, int] = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "couple": 2, "couple of": 2,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100,
+    "hundreds of": 100, "lots of": 5, "loads of": 5, "a lot of": 5, "twenty": 20, "both": 2, "couple": 2, "couple of": 2,
     "a couple of": 2, "few": 3, "a few": 3, "several": 3, "many": 5, "dozen": 12, "a dozen": 12, "half a dozen": 6, "dozens of": 20, "a handful of": 3, "handful of": 3,
     # Finnish and Swedish ("en" is left out: it is also a common word)
     "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5,

@@ -564,3 +564,26 @@ def test_round_two_tellers_and_observers_in_the_census(text, serious):
     from tools.casualties import census
 
     assert census(text).serious == serious, census(text)
+
+
+# A third vocabulary probe of our own (40 calls, EN + ZH; 33 covered when first run): the seven that were not, and
+# a few that were, kept here.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    ("medical", "P1", "我爷爷突然倒在地上，脸发紫，只会偶尔倒吸一口气", {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "有人在海里游泳，看起来快淹死了，一直在往下沉", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    ("public_health", "P2", "thirty guests from the wedding party are vomiting and have diarrhoea, two of them fainted", {"ambulance": 2}),
+    ("fire", "P1", "火从三楼的窗户冒出来了，有人在阳台上喊救命", {"engine": 2, "ladder": 1, "ambulance": 1}),
+    ("medical", "P1", "there's a man hanging from the balcony railing on the fourth floor, he's slipping", {"ladder": 1, "ambulance": 1}),
+    ("traffic_accident", "P1", "a bus rolled onto its side on the motorway slip road, lots of passengers hurt",
+     {"ambulance": 3, "rescue": 1, "police_patrol": 2}),
+    ("traffic_accident", "P1", "公交车侧翻了，车上很多人受伤，有人被卡在座位中间", {"ambulance": 3, "rescue": 1, "police_patrol": 2}),
+    ("public_security", "P1", "停车场有人开枪了，有一个人倒在地上", {"police_patrol": 2, "ambulance": 1}),
+    ("severe_weather", "P2", "大风把工地的铁皮吹下来了，砸到了一个路人，他头在流血", {"rescue": 1, "engine": 1, "ambulance": 1}),
+])
+def test_third_vocabulary_probe(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_a_thing_the_size_of_a_person_hanging_is_no_jumper():
+    assert "jumper" not in codes("icicles the size of a person hanging from the edge of the roof above the bus stop")
