@@ -27,13 +27,15 @@ from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, asked_not_said, informal, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
-_PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
+_PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?rer|visitor|spectator|volunteer|contractor|painter|plumber|welder|"
+              "caretaker|janitor|porter|man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
               "rider|worker|student|pupil|resident|tenant|customer|guest|tourist|victim|cashier|clerk|lifeguard|guard|officer|"
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
               "player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
               "mannen|kvinnan|barnet|föraren|other|i")
-_PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
+_PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|labou?rers|visitors|spectators|volunteers|contractors|painters|"
+              "plumbers|welders|caretakers|travell?ers|campers|sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
               "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
@@ -162,6 +164,8 @@ _PRONOUN_AND_ZH = re.compile(r"(他|她)(和|跟|与)")
 _AGE_OR_NUMBER_ZH = re.compile(r"\s*(岁|号|路|楼|层)")
 _PRONOUN_AND_EN = re.compile(r"\b(he|she) and (his|her)\b", re.IGNORECASE)
 _AND_I = re.compile(r"\b(and|n|&) i\b", re.IGNORECASE)
+# A knife or gun attack on people (its injured are wounded, not scraped).
+_WEAPON_INJURY = re.compile(r"\b(stabbing|stabbed|knifed|shooting|shot at|shots fired|opened fire|slashing)\b(?! (up|down|pain))|持刀伤人|砍人|捅人|开枪|枪击|刺伤|捅伤", re.IGNORECASE)
 # Someone telling what happened to another person named after it ("奶奶说……爷爷摔倒了"): the teller is not a patient.
 _TELLER_ZH = re.compile(r"(?:刚才|刚|跟我|和我)?(?:说|告诉|讲|报警|打电话|打来电话)")
 _ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + _ZH_NUMS + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
@@ -277,6 +281,12 @@ def census(text: str) -> Census:
     out = Census(groups=groups)
     if not groups:
         return out
+    if _WEAPON_INJURY.search(text):
+        # "持刀伤人, three people injured", "a man is stabbing people, two hurt": the injured of a knife or gun attack
+        # are its wounded (serious), unless a minor injury is said of them
+        for g in groups:
+            if g.kind == "minor" and g.generic:
+                g.kind, g.generic = "serious", False
     whole = [g for g in groups if not g.subset]
     for g in whole:
         rest = sum(h.count for h in whole if h is not g)

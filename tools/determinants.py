@@ -258,7 +258,7 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"\b(fell|fall|falls|fallen|tumbled|slipped) in\b(?! (the|a) (street|road|shop|park|snow|mud|stairs?))[^.]{0,30}\b(in|into) the (water|sea|harbou?r|bay|lake|canal|river|pool)\b"),
     # a fire outside that reaches a building (a car against a wall, flames up to the windows): the building is exposed
     _r("fire_exposure", r"\b(flames?|fire|it)('s| is| are| has| have)? (\w+ )?(going|spreading|spread|climbing|licking|reaching|moving|catching|caught|jumped|jumping) "
-                        r"(up |on ?to |to |into |at )?(the )?(\w+ )?(walls?|facade|eaves|windows?|building|house|roof|flats?|apartments?)\b|"
+                        r"(up |on ?to |to |into |at )?([^.,;]{0,30}?\b)?(walls?|facade|eaves|windows?|building|house|roof|flats?|apartments?)\b|"
                         r"火[^。，]{0,6}(烧到|蔓延到|窜到|引燃|烧上)了?[^。，]{0,4}(楼|房|墙|窗)"),
     # where a flood's water comes from: the sea, a river, the rain (nothing for a utility crew to shut off) ...
     _r("natural_flood", r"\b(storm surge|sea ?water|the sea (is )?(coming|rising|came|pouring|flooding)|high (tide|water)|downpour|heavy rain|torrential|cloudburst|"
@@ -356,7 +356,7 @@ def extract(text: str) -> list[Determinant]:
 
 
 # A fight said with a head count ("a fight ... like 10 ppl", "打起来了 七八个人"): five or more people is a large one.
-_FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|punch-up)\b|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
+_FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|punch-up|rioting|riot|looting|throwing (stones|bottles|rocks|bricks)|smashing (windows|shop windows|cars))\b|扔石头|砸车|砸窗|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
                         r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
@@ -377,6 +377,10 @@ _SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resur
 _SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|烟雾|着火|起火|烧焦", re.IGNORECASE)
 _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
                  r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
+# People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
+_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|a (?:man|woman|child|worker|person))\b"
+                    r"[^.;]{0,20}\b(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)\b"
+                    r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)", re.IGNORECASE)
 # Down and not moving, said of a person (for the breathing that goes with it).
 _DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake|collapsed|keeled over)\b|闭着眼|一动不动|不动了|倒在地上|倒地", re.IGNORECASE)
 
@@ -441,6 +445,13 @@ def _implied(text: str, out: dict[str, Determinant]) -> None:
         inside = _INDOORS.search(text)
         if smoke and inside and not _negated(text, *inside.span()):
             add("building_fire", smoke)
+    if "collapse" in out and "collapse_people_under" not in out:
+        # "the balcony collapsed ... three people were underneath": people under the collapse, counted
+        for m in _UNDERNEATH.finditer(text):
+            if not _negated(text, *m.span()):
+                n = parse_number(m.group(1)) if m.group(1) else None
+                out["collapse_people_under"] = Determinant(code="collapse_people_under", count=n, evidence=m.group(0).strip(), span=m.span())
+                break
     under = _SUBMERGED.search(text)
     if under and not _negated(text, *under.span()) and any(c in out for c in ("water_search", "possibly_in_water")):
         # gone under by the water ("fell in ... and he hasn't come up"): someone in the water

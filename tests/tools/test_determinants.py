@@ -587,3 +587,25 @@ def test_third_vocabulary_probe(incident_type, priority, text, want):
 
 def test_a_thing_the_size_of_a_person_hanging_is_no_jumper():
     assert "jumper" not in codes("icicles the size of a person hanging from the edge of the roof above the bus stop")
+
+
+# A fourth vocabulary probe of our own (40 calls, EN/ZH/FI/SV; 35 covered when first run): the five that were not.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    ("fire", "P2", "a bin is burning next to the school wall and the fire is spreading to the wooden fence and the building", {"engine": 2}),
+    ("hazmat", "P1", "an acid spill at the lab, two technicians have burns on their hands and one is struggling to breathe",
+     {"hazmat": 1, "engine": 1, "ambulance": 2}),
+    ("earthquake_collapse", "P1", "a balcony collapsed onto the pavement, at least three people were underneath",
+     {"rescue": 1, "engine": 1, "ambulance": 3, "police_patrol": 1}),
+    ("public_security", "P1", "商场里有人持刀伤人，已经有三个人受伤了", {"police_patrol": 2, "ambulance": 3}),
+    ("public_security", "P2", "a group of about 15 youths are throwing stones at the tram and smashing windows", {"police_patrol": 3}),
+])
+def test_fourth_vocabulary_probe(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_a_knife_attack_with_only_minor_cuts_said_stays_minor():
+    from tools.casualties import census
+
+    c = census("a man with a knife was stabbing at people, two have minor cuts on their arms")
+    assert c.serious == 0 and c.minor == 2, c
