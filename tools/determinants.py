@@ -180,7 +180,7 @@ RULES: tuple[_Rule, ...] = (
     _r("road_hazard", r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多"),
     _r("medical_dependency", r"\b(ventilator|respirator|home oxygen|oxygen (machine|concentrator)|dialysis|insulin pump|life support|battery (says|has|left))\b|呼吸机|制氧机|透析|氧气机"),
     _r("rescued_from_water", r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了"),
-    _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside|trapped)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
+    _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
     _r("aggressive", r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人"),
     _r("deliberate", r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人[^。，]{0,10}(喷|撒|扔|泼|放火)|故意|袭击"),
     # --- the same facts said another way (dev set 8: implied, shorthand, colloquial Chinese)
@@ -269,6 +269,8 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"快(要)?淹死|(在|往)(水里|水下|下)沉|沉下去|溺水|呛水"),
     _r("building_fire", r"火[^。，]{0,4}从[^。，]{0,8}(窗户?|窗口|楼|阳台|门)[^。，]{0,4}(冒|窜|喷)出|(窗户|窗口|阳台)[^。，]{0,4}(冒出|窜出|喷出|往外冒)(火|浓烟|黑烟)"),
     _r("jumper", r"(?<!of a )(?<!of an )(?<!of the )\b(man|woman|person|someone|somebody|boy|girl|child|kid|guy|lad|he|she|who)\b[^.,;]{0,20}\bhanging (from|off|onto|on to) (the |a )?(\w+ )?(balcony|window|ledge|railing|roof|edge|parapet)|挂在(阳台|窗|楼)[^。，]{0,2}外"),
+    # pain said of a body part ("complains of neck pain") is an injury
+    _r("injured", r"\b(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) (pain|injury)\b|complain\w* of (\w+ )?pain\b"),
     # labour and a birth on its way
     _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )

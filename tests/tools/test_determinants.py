@@ -609,3 +609,19 @@ def test_a_knife_attack_with_only_minor_cuts_said_stays_minor():
 
     c = census("a man with a knife was stabbing at people, two have minor cuts on their arms")
     assert c.serious == 0 and c.minor == 2, c
+
+
+# A fifth probe of our own (25 lower-priority and calm calls: covered and no more than 1.5x): 21 when first run.
+@pytest.mark.parametrize("incident_type, priority, text, need", [
+    ("traffic_accident", "P2", "a taxi rear-ended a van, the van driver complains of neck pain, no one trapped", {"ambulance": 1, "police_patrol": 1}),
+    ("fire", "P2", "a car is on fire on the street, the driver got out, nobody hurt", {"engine": 1}),
+    ("fire", "P3", "small grass fire by the railway embankment, about two metres across", {"engine": 1}),
+    ("utility_outage", "P2", "no power in the whole block since an hour, everyone is fine", {"utility_crew": 1}),
+    ("medical", "P1", "the old man at the bus stop is unconscious but breathing normally, he smells of alcohol", {"ambulance": 1}),
+    ("fire", "P2", "楼下垃圾桶着火了，火不大，旁边没有人", {"engine": 1}),
+    ("traffic_accident", "P2", "两辆车轻微刮擦，没有人受伤，但是双方在吵架", {"police_patrol": 1}),
+])
+def test_fifth_probe_covered_and_not_over(incident_type, priority, text, need):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in need.items()), (text, got)
+    assert sum(got.values()) <= 1.5 * sum(need.values()), (text, got)
