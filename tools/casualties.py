@@ -290,7 +290,8 @@ def census(text: str) -> Census:
     whole = [g for g in groups if not g.subset]
     for g in whole:
         rest = sum(h.count for h in whole if h is not g)
-        if g.generic and len(whole) > 1 and g.count >= rest:
+        # the whole is said first, the details after it ("five hurt: ..."); a general word after others is more people
+        if g.generic and len(whole) > 1 and g.count >= rest and g is whole[0]:
             # "five hurt: an old man bleeding, a woman with chest pain, three with broken arms": the five is the whole
             whole = [h for h in whole if h is not g] + [Group(g.count - rest, "minor", True, False, g.evidence, g.span)]
             break

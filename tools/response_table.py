@@ -156,7 +156,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
         if has("people_inside") or has("trapped"):
             needs.need("ambulance", 1, why("people_inside", "trapped"))
-        elif has("building_fire") and not low and not has("no_casualties"):
+        elif has("building_fire") and not low and not has("no_casualties") and not _fire_out(dets):
             needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
         if has("utility_fault") and not has("building_fire"):
             needs.need("utility_crew", 1, why("utility_fault"))
