@@ -274,6 +274,9 @@ RULES: tuple[_Rule, ...] = (
     # not breathing said in spoken Chinese ("好像没在喘气")
     _r("not_breathing", r"没在喘气|没在呼吸|不喘气了|没有气息|没气息", negatable=False),
     _r("no_casualties", r"人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
+    # seventh probe: a shooter heard, a glassing, a diver who has not surfaced
+    _r("weapon", r"\b(active shooter|shooter|gunman|gunmen|(heard|hear|hearing) (\w+ ){0,3}shots|\d+ shots|glassed|bottled (him|her|someone|somebody|a \w+))\b"),
+    _r("person_in_water", r"\b(diver|swimmer|snorkell?er|kayaker|paddle ?boarder|rower)\b[^.]{0,30}\b(hasn'?t|has not|didn'?t|did not|never) (come up|surfaced|resurfaced|come back up)"),
     # labour and a birth on its way
     _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )
@@ -383,9 +386,11 @@ _SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|
 _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
                  r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
 # People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
-_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|a (?:man|woman|child|worker|person))\b"
-                    r"[^.;]{0,20}\b(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)\b"
+_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
+                    r"[^.;]{0,20}\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
+                    r"fell (?:through|down) (?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
                     r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)", re.IGNORECASE)
+_PLURAL_UNDER = re.compile(r"(people|guests|dancers)\b", re.IGNORECASE)
 # Down and not moving, said of a person (for the breathing that goes with it).
 _DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake|collapsed|keeled over)\b|闭着眼|一动不动|不动了|倒在地上|倒地", re.IGNORECASE)
 
@@ -454,7 +459,7 @@ def _implied(text: str, out: dict[str, Determinant]) -> None:
         # "the balcony collapsed ... three people were underneath": people under the collapse, counted
         for m in _UNDERNEATH.finditer(text):
             if not _negated(text, *m.span()):
-                n = parse_number(m.group(1)) if m.group(1) else None
+                n = parse_number(m.group(1)) if m.group(1) else (2 if _PLURAL_UNDER.match(m.group(0)) else None)
                 out["collapse_people_under"] = Determinant(code="collapse_people_under", count=n, evidence=m.group(0).strip(), span=m.span())
                 break
     under = _SUBMERGED.search(text)

@@ -642,3 +642,26 @@ def test_sixth_probe_covered_and_not_over(incident_type, priority, text, need):
 
 def test_a_crowd_counted_is_no_brawl_without_a_fight():
     assert "large_brawl" not in codes("公司食堂吃完午饭以后，二十几个人拉肚子呕吐")
+
+
+# A seventh probe of our own (25 relayed and SMS-style calls in English): 17 covered and not over when first run, 22 now.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    ("traffic_accident", "P1", "car flipped on its roof at the roundabout, 2 ppl inside hanging upside down, can't get them out",
+     {"rescue": 1, "engine": 1, "ambulance": 2}),
+    ("public_security", "P1", "active shooter at the shopping centre, people running, I heard maybe 5 shots", {"police_patrol": 2, "ambulance": 1}),
+    ("public_security", "P2", "bouncers are holding a guy who glassed someone, the victim has a deep cut on his cheek",
+     {"police_patrol": 2, "ambulance": 1}),
+    ("earthquake_collapse", "P1", "the floor of the old dance hall gave way during a party, people fell through to the basement",
+     {"rescue": 1, "engine": 1, "ambulance": 2, "police_patrol": 1}),
+    ("medical", "P1", "a diver hasn't surfaced at the harbour, his buddy came up alone 5 minutes ago", {"rescue": 1, "engine": 1, "ambulance": 1}),
+])
+def test_seventh_probe(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_road_rash_is_a_graze_not_an_illness():
+    from tools.casualties import census
+
+    c = census("a scooter rider was clipped by a car, he has road rash on his arm")
+    assert c.ill == 0 and c.minor == 1, c
