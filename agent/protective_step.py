@@ -23,15 +23,20 @@ AREA_EXTRA_KINDS = ("sector", "flood_extent")
 def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, location: Any, text: str) -> tuple[bool, list[dict[str, Any]], float | None]:
     """(handled, map features, radius for an area evacuation). ``handled``: the action needs no evacuation plan;
     when it does, the features are the ones the evacuation planner does not draw (downwind sector, flood band)."""
-    from tools.protective import plan_protective_action
+    from tools.city import PlanningError
+    from tools.protective import NotApplicable, plan_protective_action
 
     src = [Source(kind="tool", ref="plan_protective_action")]
     if getattr(location, "kind", None) == "zone":  # a whole district named: the operator's district evacuation stands
         return False, [], None
     try:
         result = plan_protective_action(city, text, triage.incident_type, place=getattr(location, "name", None))
-    except Exception as exc:  # noqa: BLE001 - no decision: the evacuation planner still runs as before
-        log.info("no protective-action decision: %s", exc)
+    except (PlanningError, LookupError) as exc:  # a real failure: say so; the evacuation planner still runs as before
+        log.warning("protective-action decision failed: %s", exc)
+        plan.evacuation.append(PlanItem(text=f"Protective action could not be decided: {exc}", sources=src))
+        return False, [], None
+    if isinstance(result, NotApplicable):  # no table row for this hazard (a medical call): nothing to add
+        log.info("no protective action: %s", result.reason)
         return False, [], None
     plan.evacuation.append(PlanItem(text=f"Protective action (rule {result.rule}): {result.decision_text}. Why: {result.reason}.", sources=src))
     plan.tool_outputs["plan_protective_action"] = result.model_dump(mode="json", exclude={"geometries", "route_lines", "cues"})

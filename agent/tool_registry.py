@@ -24,6 +24,7 @@ from agent.schemas import PlanItem, Proposal, ResponsePlan, Source, ToolResult
 from agent.situation import Situation
 from tools import llm_tools as ops
 from tools.gazetteer import AmbiguousPlaceError
+from tools.protective import NotApplicable
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,10 @@ def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], T
 
     def plan_protective_action(args: ops.ProtectiveActionArgs) -> ToolResult:
         plan = ops.protective_action(city, args)  # type: ignore[arg-type]
-        data = {
+        if isinstance(plan, NotApplicable):  # an answer for the model, not an error: the table has no row for this hazard
+            none = {"applies": False, "hazard_type": plan.hazard_type, "summary": plan.summary(), "reason": plan.reason}
+            return ToolResult(text=_dump(none), data=none)
+        data = {"applies": True,
             "summary": plan.summary(), "rule": plan.rule, "primary": plan.primary, "actions": plan.actions, "decision": plan.decision_text,
             "reason": plan.reason, "location": plan.location, "people_moved": plan.people_moved,
             "people_moved_buildings": plan.people_moved_buildings, "people_moved_zones": plan.people_moved_zones,

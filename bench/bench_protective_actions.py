@@ -41,7 +41,7 @@ from tools.evacuation.clearance import routed_clearance, routed_clearance_s  # n
 from tools.evacuation.solvers import solve_min_cost_flow  # noqa: E402
 from tools.evacuation.steps import travel_costs  # noqa: E402
 from tools.evacuation.steps import affected_groups, hazard_network, time_to_nearest_shelter, usable_shelters  # noqa: E402
-from tools.protective import plan_protective_action  # noqa: E402
+from tools.protective import ProtectiveActionPlan, plan_protective_action  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "protective_actions.yaml"
 # Held-out sets: aggregate figures only, never their items.
@@ -69,11 +69,12 @@ def bench_labelled(city: CityModel, data: Path, show_misses: bool = False) -> No
     for it in items:
         t0 = time.perf_counter()
         try:
-            plan = plan_protective_action(city, it["text"], it["hazard"])
+            result = plan_protective_action(city, it["text"], it["hazard"])
         except PlanningError as exc:
             failed += 1
             logging.warning("%s: %s", it["id"], exc)
-            plan = None
+            result = None
+        plan = result if isinstance(result, ProtectiveActionPlan) else None  # NotApplicable: no table row, action "none"
         ms.append((time.perf_counter() - t0) * 1000)
         got = plan.primary if plan else "none"
         ok = got == it["action"]
@@ -128,6 +129,7 @@ def bench_labelled(city: CityModel, data: Path, show_misses: bool = False) -> No
 
 def bench_anchor(city: CityModel) -> None:
     plan = plan_protective_action(city, ANCHOR, "hazmat")
+    assert isinstance(plan, ProtectiveActionPlan)
     old = plan_evacuation(city, Hazard(hazard_type="hazmat", center=(plan.lat, plan.lon), radius_m=300))
     print(f"\n== anchor case: {ANCHOR!r} ==")
     print(plan.summary())

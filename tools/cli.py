@@ -117,7 +117,7 @@ def _evacuate(args: argparse.Namespace) -> int:
 def _protect(args: argparse.Namespace) -> int:
     from core.errors import UserError
     from tools.city import PlanningError
-    from tools.protective import plan_protective_action
+    from tools.protective import NotApplicable, plan_protective_action
 
     city = _load(args)
     if args.hour is not None and not 0 <= args.hour <= 23:
@@ -127,6 +127,8 @@ def _protect(args: argparse.Namespace) -> int:
                                       wind_from_deg=args.wind_from, wind_speed_ms=args.wind_speed)
     except (PlanningError, LookupError) as exc:
         raise UserError(str(exc)) from None
+    if isinstance(plan, NotApplicable):  # no table row for the hazard: the operator asked for the wrong type
+        raise UserError(plan.summary())
     print(plan.summary())
     _write_geojson(args.geojson, plan.geojson())
     return 0

@@ -17,7 +17,7 @@ from tools.city import CityModel, PlanningError
 from tools.dispatch import REQUIREMENTS, DispatchPlan, IncidentRequest, plan_dispatch
 from tools.evacuation import EvacuationPlan, Hazard, plan_evacuation
 from tools.gazetteer import PlaceMatch
-from tools.protective import ProtectiveActionPlan, plan_protective_action
+from tools.protective import NotApplicable, ProtectiveActionPlan, plan_protective_action
 
 # Literal copies of the triage taxonomy so the JSON schema shown to the model lists the values
 # (tests/agent/test_tool_registry.py checks they match tools.scenario.HAZARD_TYPES).
@@ -129,8 +129,8 @@ def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, Evacuat
     return where, plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
 
 
-def protective_action(city: CityModel, args: ProtectiveActionArgs) -> ProtectiveActionPlan:
-    """The proportionate protective action for a report (tools/PROTECTIVE_ACTIONS.md)."""
+def protective_action(city: CityModel, args: ProtectiveActionArgs) -> ProtectiveActionPlan | NotApplicable:
+    """The proportionate protective action for a report (tools/PROTECTIVE_ACTIONS.md); ``NotApplicable`` without a table row."""
     return plan_protective_action(city, args.report, args.hazard_type, place=args.place, lat=args.lat, lon=args.lon, hour=args.hour,
                                   wind_from_deg=args.wind_from_deg, wind_speed_ms=args.wind_speed_ms)
 

@@ -105,7 +105,8 @@ def test_protective_action_tool_answers_the_stairwell_report(tools):
     bad = json.loads(_text(by_name["plan_protective_action"].invoke({"report": "Fire", "hazard_type": "volcano"})))
     assert "error" in bad
     none = json.loads(_text(by_name["plan_protective_action"].invoke({"report": "A man broke his leg at Senaatintori", "hazard_type": "medical"})))
-    assert "no protective action" in none["error"]
+    # No table row for a medical call: an explicit answer for the model, not an error.
+    assert none["applies"] is False and "error" not in none and "no protective action" in none["summary"].lower()
 
 
 def test_state_changes_are_proposals_and_situation_tools_are_read_only(fresh_city, tmp_path):

@@ -220,3 +220,44 @@ def test_the_half_of_the_day_a_report_gives_in_words_sets_day_or_night():
                         ("傍晚6点", False), ("深夜11点", True), ("夜里12点", True), ("今晚10点", True), ("深夜1点", True)):
         assert extract_protective_cues(f"Fire in a flat at Annankatu 12 {text}, smoke").night is night, text
     assert extract_protective_cues("a fire 1500 metres from the quay").hour is None  # a distance is no time
+
+
+def test_clock_hours_in_chinese_characters_and_next_to_chinese_text_are_read():
+    # "20:30冒烟" has no word boundary after the minutes; 晚上十点 / 凌晨两点 / 下午六点 write the hour in characters.
+    for text, hour in (("20:30冒烟", 20), ("晚上十点冒烟", 22), ("凌晨两点有煤气味", 2), ("下午六点商场冒烟", 18), ("傍晚七点冒烟", 19),
+                       ("早上六点半煤气味", 6), ("十一点半夜里冒烟", 23)):
+        assert extract_protective_cues(text).hour == hour, text
+    # 一点 alone is "a little", and a water level in metres is no clock time.
+    assert extract_protective_cues("有一点烟味").hour is None and extract_protective_cues("水位1.50米").hour is None
+
+
+def test_chinese_attackers_barricades_tremors_and_a_smell_absent_indoors_are_read():
+    # PS5: a man with a knife chasing and wounding people; PS6: a man who shut himself in a flat with a hostage.
+    assert decide("public_security", extract_protective_cues("广场上一个人挥着斧头追着路人，刺伤了一个老人")).rule == "PS5"
+    assert decide("public_security", extract_protective_cues("三楼一个男人拿着枪把自己锁在公寓里，还带着他母亲")).rule == "PS6"
+    # E0: a building that shook, things fell, hairline cracks; "整栋楼" alone is no building on fire.
+    assert decide("earthquake_collapse", extract_protective_cues("我们整栋楼刚才晃动了几秒，杯子摔在地上，墙上有细小裂纹")).rule == "E0"
+    assert not extract_protective_cues("整栋楼的人都下楼了").fully_involved
+    # H5: the smell is strong in the street but cannot be smelt inside the building next to it.
+    assert decide("hazmat", extract_protective_cues("路边燃气管被挖断，马路上燃气味很重，旁边餐厅里闻不到")).rule == "H5"
+
+
+def test_storm_damage_and_water_entering_a_building_in_other_words():
+    assert decide("severe_weather", extract_protective_cues("The wind peeled the roof back off the block on Liisankatu, rain pouring into the top flats")).rule == "SW3"
+    assert decide("severe_weather", extract_protective_cues("Windows on the upper two floors were blown in by the gale, glass in the flats")).rule == "SW3"
+    # Loose roof sheeting flapping is a falling-object hazard (SW2), not an unsafe building.
+    assert decide("severe_weather", extract_protective_cues("The storm peeled back some of the roof sheeting on a shop, sheets are flapping")).rule == "SW2"
+    assert decide("flood", extract_protective_cues("A burst main is gushing water down the stairs into the basement car park of the office block")).rule == "FL2"
+    assert decide("flood", extract_protective_cues("Flash flood on the street, water now seeping in under the doors of the pharmacy")).rule == "FL2"
+
+
+def test_flames_on_three_named_floors_and_a_car_named_in_chinese():
+    assert decide("fire", extract_protective_cues("Flames showing on the 2nd, 3rd and 4th floors and the roof is ablaze")).rule == "F5"
+    assert decide("fire", extract_protective_cues("Fire on the 2nd and 3rd floors of the office building")).rule == "F4"  # two floors: not fully involved
+    assert decide("public_security", extract_protective_cues("有人来电说停在银行门口的那辆车里装了炸弹")).rule == "PS3"
+    assert extract_protective_cues("电车里有一个没人要的行李箱").item_size == "briefcase"  # a tram (电车) is no car
+
+
+def test_a_fire_that_started_in_the_attic_and_some_kind_of_powder_are_read():
+    assert decide("fire", extract_protective_cues("The fire broke out in the loft of the residential block, residents still inside")).rule == "F3"
+    assert decide("hazmat", extract_protective_cues("Some sort of powder scattered on the pavement by the bus shelter, nobody ill")).rule == "H11"

@@ -64,6 +64,9 @@ def test_building_population_follows_the_density_table(city):
     # A mixed central block: the ground floor is a shop, the floors above are flats.
     assert people_in("mixed", 100.0, 6, night=False) == pytest.approx(8.0 + 5 * 1.0)
     assert classify_use("yes", "", "department_store", "", "") == "retail" and classify_use("roof", "", "", "", "") == "empty"
+    # The footprint's own tourism tag (pyrosm keeps it in its JSON tags): Marski by Scandic is building=yes, tourism=hotel.
+    assert classify_use("yes", "", "", "", "Marski by Scandic", tourism="hotel") == "hotel"
+    assert [b.use[k] for k in range(len(b)) if b.name[k] == "Marski by Scandic"] == ["hotel"]
 
 
 def test_the_downwind_sector_is_a_wedge_of_the_given_angle():
@@ -162,3 +165,81 @@ def test_the_zone_figure_counts_land_inside_the_map_only(city):
     assert zone_people(city, outside, night=False) == 0.0
     corner = Point(box.bounds[2], box.bounds[3]).buffer(200.0)
     assert zone_people(city, corner, night=False) == pytest.approx(zone_people(city, corner.intersection(box), night=False))
+
+
+def test_a_hazard_without_a_table_row_is_an_explicit_answer_not_an_error(city):
+    from tools.city import PlanningError
+    from tools.protective import NotApplicable
+
+    none = plan_protective_action(city, "A man broke his leg at Senaatintori", "medical")
+    assert isinstance(none, NotApplicable) and none.hazard_type == "medical" and "no row" in none.reason
+    with pytest.raises(PlanningError, match="empty"):  # a real failure stays an error
+        plan_protective_action(city, "   ", "hazmat")
+
+
+def test_a_footprint_tagged_with_a_number_range_carries_every_number_in_it(city):
+    b = city_buildings(city)
+    city_hall = building_by_address(b, normalize("Pohjoisesplanadi"), "11", normalize)  # addr:housenumber "11-13"
+    assert city_hall is not None and b.name[city_hall] == "Helsingin kaupungintalo"
+    assert building_by_address(b, normalize("Pohjoisesplanadi"), "13", normalize) == city_hall
+    assert building_by_address(b, normalize("Pohjoisesplanadi"), "12", normalize) != city_hall  # the other side of the street
+    music = building_by_address(b, normalize("Mannerheimintie"), "13 a", normalize)  # "13A"
+    assert music is not None and b.name[music] == "Musiikkitalo"
+    assert building_by_address(b, normalize("Mannerheimintie"), "13", normalize) != music  # a letter must agree
+
+
+def test_an_address_without_a_letter_is_not_the_footprint_tagged_with_one(city):
+    # Keskuskatu 1 (the bookshop's address point) lies in Kirjatalo; the footprint next door is tagged 1B.
+    plan = plan_protective_action(city, "Strong chemical smell and two staff coughing on the 2nd floor of Keskuskatu 1", "hazmat", routing=False)
+    assert plan.building is not None and plan.building.label == "Kirjatalo"
+
+
+def test_a_hotel_the_report_names_at_its_address_makes_the_block_a_hotel(city):
+    # Vuorikatu 19 is building=commercial (office) in OSM; the tourism=hotel point the report names lies inside it.
+    plan = plan_protective_action(city, "Hotel Arthur, Vuorikatu 19, at 01:00: smoke from the basement laundry", "fire", routing=False)
+    assert plan.rule == "F4" and plan.building.use == "hotel" and plan.night
+    plain = plan_protective_action(city, "Vuorikatu 19, at 01:00: smoke from the basement laundry of the office building", "fire", routing=False)
+    assert plain.building.use == "office"
+    # A bank the report names at its address is a business inside the block (spec 5a): its amenity=bank point does not
+    # make the mixed block an office building.
+    bank = plan_protective_action(city, "Ålandsbanken, Bulevardi 3, 14:00: smoke from the basement storage", "fire", routing=False)
+    assert bank.building.label == "Bulevardi 3" and bank.building.use == "mixed"
+
+
+def test_a_circle_outside_a_named_building_starts_on_the_street_at_its_frontage(city):
+    import shapely
+
+    from tools.protective import geometry as geo
+    from tools.protective.buildings import building_at, city_buildings
+
+    b = city_buildings(city)
+    text = "Chlorine cylinder leaking at the valve on Unioninkatu outside Metsätalo, two people coughing"
+    plan = plan_protective_action(city, text, "hazmat", routing=False)
+    assert plan.rule == "H9" and plan.location == "Unioninkatu"
+    x, y = geo.xy(city, plan.lat, plan.lon)
+    street = next(e for e in city.gazetteer.entries_for("Unioninkatu") if e.kind == "street")
+    metsatalo = next(e for e in city.gazetteer.entries_for("Metsätalo") if e.geometry is not None and e.geometry.geom_type == "Polygon")
+    # On Unioninkatu (not its middle 500 m away, not the building's middle), beside Metsätalo's facade.
+    assert street.geometry.distance(shapely.Point(x, y)) < 1.0 and metsatalo.geometry.distance(shapely.Point(x, y)) < 25.0
+    # No street named: the building's front, the street of its own address (Lasipalatsi: Mannerheimintie 22-24), not the
+    # side street that touches the block as closely.
+    bare = plan_protective_action(city, "Suspicious package outside Lasipalatsi, nobody near it", "public_security", routing=False)
+    assert bare.location == "Mannerheimintie"
+    assert building_at(b, *geo.xy(city, bare.lat, bare.lon), max_m=30.0) is not None
+    # A building's own action keeps the street: the building outside which something happens is not that building.
+    flat = plan_protective_action(city, "Gas smell and a resident dizzy in a stairwell on Unioninkatu outside Metsätalo", "hazmat", routing=False)
+    assert flat.primary == "evacuate_building" and flat.location == "Unioninkatu"
+    # Inside the building it is the building.
+    inside = plan_protective_action(city, "Suspicious package inside Stockmann, the store is being cleared", "public_security", routing=False)
+    assert inside.location == "Stockmann"
+
+
+def test_a_sea_level_warning_naming_no_place_evacuates_the_land_band_along_the_coastline(city):
+    from tools.protective.geometry import coastline, waterfront_band
+
+    assert coastline(city)  # the extract's natural=coastline ways
+    band = waterfront_band(city, 100)
+    assert 15e4 < band.area < 30e4  # land only (about 21 ha in the map), not both sides of the quay streets
+    plan = plan_protective_action(city, "Sea level forecast +1.8 m above mean at the gauge this afternoon. Advice for the centre?", "flood", routing=False)
+    assert (plan.rule, plan.primary, plan.location) == ("FL4", "evacuate_area", "the waterfront")
+    assert "flood_extent" in plan.geometries and 300 < plan.people_moved < 1500  # a third of the band's day figure

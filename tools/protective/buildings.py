@@ -4,12 +4,13 @@ pyrosm's ``get_buildings`` reads the footprints once; they are pickled under
 ``settings.cache_dir`` keyed by the extract's hash (like ``tools.city`` caches its graphs).
 People in a building = footprint m² x floors x density (persons per 100 m², by use and day
 or night) / 100. Floors: OSM ``building:levels``, else ``DEFAULT_LEVELS``. Use: OSM
-``building`` / ``amenity`` / ``shop`` / name; an untagged central block is ``mixed`` (ground
+``amenity`` / ``shop`` / ``office`` / ``tourism`` / name / ``building``; an untagged central block is ``mixed`` (ground
 floor retail, upper floors residential). All densities are the spec's demonstration figures.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -29,7 +30,7 @@ from tools.extract_cache import load_or_build
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 3  # 3: sports centres, swimming halls and "lukio" classified
+CACHE_VERSION = 4  # 3: sports centres, swimming halls and "lukio" classified; 4: the footprint's own tourism tag
 DEFAULT_LEVELS = 6
 # Footprint assumed for an addressed building the extract does not hold [demo]: a typical
 # central-Helsinki block building, about 20 m deep and 30 m along the street.
@@ -47,7 +48,7 @@ _USE_BY_TAG = {
     "office": "office", "commercial": "office", "government": "office", "bank": "office", "courthouse": "office", "townhall": "public",
     "retail": "retail", "supermarket": "retail", "mall": "retail", "department_store": "retail", "marketplace": "retail", "shop": "retail",
     "school": "school", "university": "school", "college": "school", "kindergarten": "school",
-    "hotel": "hotel", "hostel": "hotel",
+    "hotel": "hotel", "hostel": "hotel", "guest_house": "hotel", "motel": "hotel", "gallery": "public",
     "public": "public", "civic": "public", "train_station": "public", "transportation": "public", "church": "public", "cathedral": "public",
     "chapel": "public", "place_of_worship": "public", "museum": "public", "theatre": "public", "library": "public", "arts_centre": "public",
     "cinema": "public", "concert_hall": "public", "hospital": "public", "sports_hall": "public", "stadium": "public",
@@ -91,9 +92,13 @@ class Buildings:
         return self.name[i] or addr or f"building {i}"
 
 
-def classify_use(building: str, amenity: str, shop: str, office: str, name: str) -> str:
-    """The occupancy class of an OSM building (``empty`` for roofs, sheds and the like)."""
-    for tag in (amenity, shop, office and "office"):
+def classify_use(building: str, amenity: str, shop: str, office: str, name: str, tourism: str = "") -> str:
+    """The occupancy class of an OSM building (``empty`` for roofs, sheds and the like).
+
+    The footprint's own ``amenity`` / ``shop`` / ``office`` / ``tourism`` tag first (tourism=hotel on
+    a block tagged only building=yes is a hotel), then its name, then ``building``, else ``mixed``.
+    """
+    for tag in (amenity, shop, office and "office", tourism):
         if tag and tag in _USE_BY_TAG:
             return _USE_BY_TAG[tag]
     low = name.lower()
@@ -148,13 +153,22 @@ def read_buildings(pbf: Path) -> BuildingSet:
     def col(row, name: str) -> str:
         return _s(getattr(row, name, None)) if name in cols else ""
 
+    def other_tag(row, key: str) -> str:
+        """A tag pyrosm leaves in its JSON ``tags`` column (tourism is not one of its building columns)."""
+        raw = col(row, "tags")
+        try:
+            return _s(json.loads(raw).get(key)) if raw else ""
+        except (ValueError, AttributeError):
+            return ""
+
     for row in frame.itertuples(index=False):
         geom = row.geometry
         if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon"):
             continue
         out.wkb.append(shapely.to_wkb(geom))
         out.levels.append(_levels(col(row, "building_levels")))
-        out.use.append(classify_use(col(row, "building"), col(row, "amenity"), col(row, "shop"), col(row, "office"), col(row, "name")))
+        out.use.append(classify_use(col(row, "building"), col(row, "amenity"), col(row, "shop"), col(row, "office"), col(row, "name"),
+                                   col(row, "tourism") or other_tag(row, "tourism")))
         out.street.append(col(row, "addr_street"))
         out.housenumber.append(col(row, "addr_housenumber"))
         out.name.append(col(row, "name"))
@@ -245,9 +259,34 @@ def building_at(b: Buildings, x: float, y: float, max_m: float = 25.0, prefer_na
     return int(near[0]) if len(near) else None
 
 
+_HOUSENUMBER = re.compile(r"\s*(\d+)\s?([a-z])?(?:\s?[-–]\s?(\d+)\s?([a-z])?)?", re.IGNORECASE)
+
+
+def _number_span(raw: str) -> tuple[int, int, str] | None:
+    """(first, last, letter) of a house number: "13A" -> (13, 13, "a"), "8-12" -> (8, 12, "")."""
+    m = _HOUSENUMBER.match(raw or "")
+    if m is None:
+        return None
+    first = int(m.group(1))
+    last = int(m.group(3)) if m.group(3) and int(m.group(3)) >= first else first
+    return first, last, (m.group(2) or "").lower() if last == first else ""
+
+
 def building_by_address(b: Buildings, street_norm: str, number: str, normalize) -> int | None:
-    """Index of the building with this OSM address (street compared by ``normalize``)."""
+    """Index of the building with this OSM address (street compared by ``normalize``).
+
+    A footprint tagged with a range ("8-12") carries every number of that side of the street in it;
+    a letter must agree ("13A" is not "13", "13 a" is "13a").
+    """
+    want = _number_span(number)
+    if want is None:
+        return None
+    n, _, letter = want
     for i in range(len(b)):
-        if b.housenumber[i] and b.housenumber[i].split("-")[0].strip().lower() == number.lower() and normalize(b.street[i]) == street_norm:
+        have = _number_span(b.housenumber[i]) if b.housenumber[i] else None
+        if have is None or normalize(b.street[i]) != street_norm:
+            continue
+        first, last, their_letter = have
+        if first <= n <= last and (n - first) % 2 == 0 and letter == their_letter:
             return i
     return None

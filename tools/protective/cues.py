@@ -161,7 +161,7 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
             setattr(c, name, True)
             c.found.append(name)
     c.setting = _setting(t)
-    c.indoors_too = _find_pos(t, W.INDOOR) is not None
+    c.indoors_too = _indoors_too(t)
     c.material = _material(t, c.gas_odour)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
@@ -271,6 +271,21 @@ def _structure(t: str) -> str | None:
     return None
 
 
+# "旁边商店里面闻不到": a place inside a building, then "cannot smell it there": the gas has not entered it.
+_NOT_THERE_ZH = re.compile(r"^[^，。；！？,.;]{0,6}(闻不到|闻不出|感觉不到|没有(味|气味|烟|闻到)|没(味|闻到))")
+
+
+def _indoors_too(t: str) -> bool:
+    """A place inside a building is named (not one where the report says the hazard is absent)."""
+    for p in W.INDOOR:
+        for m in re.finditer(p, t):
+            before = t[max(0, m.start() - 40):m.start()]
+            if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NOT_THERE_ZH.search(t[m.end():]):
+                continue
+            return True
+    return False
+
+
 def _find_pos(text: str, patterns: list[str]) -> int | None:
     pos = [m.start() for p in patterns if (m := _find(text, p))]
     return min(pos) if pos else None
@@ -314,6 +329,17 @@ def _water_level(t: str) -> float | None:
     return None
 
 
+# A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半. A number in characters counts only after a time word or
+# before 半/钟/N分 (一点 alone is also "a little").
+_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2}|十[一二]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _zh_number(s: str) -> int:
+    """一..十二 written in characters."""
+    return 10 + _ZH_DIGITS[s[1]] if s.startswith("十") and len(s) == 2 else _ZH_DIGITS[s]
+
+
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):
@@ -324,11 +350,11 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
-    elif (m := re.search(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2})\s?[点時时]", t)):
-        h = int(m.group(2))
+    elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3)):
+        h = int(m.group(2)) if m.group(2).isdigit() else _zh_number(m.group(2))
         if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
-        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚"):
+        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):
             h = 0 if h == 12 else (h + 12 if 5 <= h < 12 else h)  # 夜里12点 is midnight, 深夜1点 is 01:00
         hour = h if h < 24 else None
     if hour is not None:

@@ -3,13 +3,17 @@
 * building: the OSM footprint (or an assumed one, said so);
 * isolation: a circle (or a ring around the footprint) of the row's radius;
 * sector: a downwind wedge, apex at the source, centred on the bearing the wind blows to;
-* flooded section / waterfront band: the named street, or the scenario's waterfront streets,
-  buffered by the row's distance (a polygon along the streets, not a circle).
+* flooded section: the named street buffered by the row's distance (a polygon along it, not a circle);
+* waterfront band: the land within the row's distance of the OSM coastline inside the map (the
+  scenario's waterfront streets, buffered, where the extract has no coastline).
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import threading
+import warnings
 from typing import Any
 
 import numpy as np
@@ -17,11 +21,12 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping
 
 from tools.city import CityModel
+from tools.evacuation.geometry import map_box
 from tools.evacuation.geometry import round_geom, to_lonlat_geom
 from tools.gazetteer import normalize
 
 # Quay streets that run along the shore in central Helsinki (OSM names) [demo choice of the
-# streets that stand for the shoreline; the extract has no coastline].
+# streets that stand for the shoreline where an extract has no coastline way].
 WATERFRONT_STREETS: tuple[str, ...] = ("Eteläranta", "Hakaniemenranta", "Kaisaniemenranta", "Pitkänsillanranta", "Siltavuorenranta",
                                        "John Stenbergin ranta", "Säästöpankinranta", "Kauppatori", "Pohjoisranta", "Katajanokanlaituri")
 STREET_HALF_WIDTH_M = 15.0
@@ -71,8 +76,54 @@ def flooded_section(city: CityModel, street: str | None, center_xy: tuple[float,
     return c.buffer(50.0)
 
 
+log = logging.getLogger(__name__)
+_coast_lock = threading.Lock()
+_coast_by_city: dict[int, list[LineString]] = {}
+
+
+def coastline(city: CityModel) -> list[LineString]:
+    """The extract's ``natural=coastline`` ways, metric (none for a synthetic network or an inland extract).
+
+    OSM draws a coastline with the land on its left, so a left-sided buffer is the shore's land band.
+    """
+    with _coast_lock:
+        if id(city) in _coast_by_city:
+            return _coast_by_city[id(city)]
+    lines: list[LineString] = []
+    if city.scenario.road_network != "synthetic":
+        try:
+            import pyrosm
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                frame = pyrosm.OSM(str(city.scenario.pbf_path())).get_data_by_custom_criteria(
+                    custom_filter={"natural": ["coastline"]}, filter_type="keep", keep_nodes=False, keep_ways=True, keep_relations=False)
+        except Exception as exc:  # noqa: BLE001 - pyrosm raises assorted errors on extracts without the tag
+            log.warning("no coastline read: %s", exc)
+            frame = None
+
+        def to_xy(xy: np.ndarray) -> np.ndarray:
+            x, y = city.projection.to_xy(xy[:, 1], xy[:, 0])
+            return np.column_stack([x, y])
+
+        for geom in ([] if frame is None else frame.geometry):
+            parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+            lines.extend(shapely.transform(g, to_xy) for g in parts if g.geom_type == "LineString" and not g.is_empty)
+    with _coast_lock:
+        _coast_by_city[id(city)] = lines
+    return lines
+
+
 def waterfront_band(city: CityModel, band_m: float, named: list[str] | None = None):
-    """FL3 / FL4: the band ``band_m`` wide along the waterfront streets (those named, else all)."""
+    """FL3 / FL4: the land within ``band_m`` of the shore inside the map (spec: "the band 100 m from the shore").
+
+    From the OSM coastline when the extract has one (the whole shore in the map, whichever quays the
+    report names); else the waterfront streets (those named, else all) buffered both sides.
+    """
+    if shore := coastline(city):
+        band = shapely.union_all([ln.buffer(band_m, single_sided=True) for ln in shore]).intersection(map_box(city))
+        if not band.is_empty:
+            return band
     streets = [s for s in (named or []) if normalize(s) in {normalize(w) for w in WATERFRONT_STREETS}] or list(WATERFRONT_STREETS)
     lines = street_lines(city, streets)
     if not lines:

@@ -17,6 +17,20 @@ class BuildingInfo(BaseModel):
     occupants: int
 
 
+class NotApplicable(BaseModel):
+    """No row of the decision table covers the hazard (a medical call, a traffic accident): no protective action.
+
+    An answer, not a failure: ``plan_protective_action`` returns it where the table has nothing to
+    say, and keeps ``PlanningError`` for reports it cannot plan (an empty report, an unknown type).
+    """
+
+    hazard_type: str
+    reason: str
+
+    def summary(self) -> str:
+        return f"No protective action: {self.reason}."
+
+
 class ProtectiveActionPlan(BaseModel):
     hazard_type: str
     rule: str

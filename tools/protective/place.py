@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import shapely
+import shapely.ops
+
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch, has_cjk, normalize
 from tools.place_words import fold
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, classify_use
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
 
@@ -17,8 +20,19 @@ from tools.protective.models import BuildingInfo
 ADDRESS_POINT_SNAP_M = 15.0
 
 
-def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None) -> tuple[PlaceMatch, str | None]:
-    """The incident's place (given, else the first place the report names) and a house number after a street."""
+class Described(PlaceMatch):
+    """A place the locator found from the report's words, with how the report relates to it ("outside": in_front)."""
+
+    relation: str | None = None
+
+
+def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None,
+                     building: bool = False) -> tuple[PlaceMatch, str | None]:
+    """The incident's place (given, else the first place the report names) and a house number after a street.
+
+    ``building``: the action is about one building, so a place the report names only as a reference
+    ("outside Metsätalo", "opposite the station") does not replace the street: it is not that building.
+    """
     if lat is not None and lon is not None:
         return city.locate(lat=lat, lon=lon), None
     if place:
@@ -45,9 +59,96 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
-    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True)) is not None and described.kind not in ("street", "zone"):
-        return described, None  # "the swimming hall on Yrjönkatu": the hall, not the middle of the street
+    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
+            and described.kind not in ("street", "zone"):
+        if found[0].kind == "street" and described.relation:
+            # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
+            # the building's middle nor at the street's middle (which may be 500 m away).
+            front = frontage(city, found[0], described)
+            if front is not None:
+                return front, None
+        # "the swimming hall on Yrjönkatu": the hall, not the middle of the street.
+        return described, None
+    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=True)) is not None \
+            and described.relation == "in_front" and described.name == found[0].name:
+        # "outside the Lasipalatsi" with no street named: the building's frontage on its nearest street.
+        front = frontage(city, None, described)
+        if front is not None:
+            return front, None
     return found[0], None
+
+
+# A street this far (m) from the building the report places the incident at is not its frontage.
+FRONTAGE_MAX_M = 60.0
+
+
+def _footprint(city: CityModel, place: Described) -> Any:
+    """The metric footprint of the feature a report names as a reference (its OSM area, else the building at its point)."""
+    entry = next((e for e in city.gazetteer.entries_for(place.name) if (e.ref or e.id) == place.id), None)
+    geom = entry.geometry if entry is not None else None
+    if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    b = city_buildings(city)
+    i = building_at(b, *geo.xy(city, place.lat, place.lon), max_m=ADDRESS_POINT_SNAP_M, prefer_name=place.name)
+    return b.geoms[i] if i is not None else None
+
+
+def frontage(city: CityModel, street: PlaceMatch | None, place: Described) -> PlaceMatch | None:
+    """The point of the street nearest the named building: where "on <street> outside <building>" happens.
+
+    ``street`` None: the building's nearest named street. Of a frontage that runs along the facade, the point
+    opposite the building's middle. None when the building has no footprint or the street is not beside it.
+    """
+    fp = _footprint(city, place)
+    if fp is None:
+        return None
+    if street is not None:
+        entry = next((e for e in city.gazetteer.entries_for(street.name) if e.kind == "street" and e.id == street.id), None)
+        if entry is None or entry.geometry is None:
+            return None
+        line = entry.geometry
+    else:
+        entry = _front_street(city, fp)
+        if entry is None:
+            return None
+        street, line = entry.match(1.0), entry.geometry
+    gap = line.distance(fp)
+    if gap > FRONTAGE_MAX_M:
+        return None
+    # Along a facade many points are about as near: take the one opposite the footprint's middle when it is.
+    mid = shapely.ops.nearest_points(line, fp.centroid)[0]
+    p = mid if mid.distance(fp) <= gap + 10.0 else shapely.ops.nearest_points(line, fp)[0]
+    lat, lon = geo.latlon(city, p.x, p.y)
+    return PlaceMatch(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
+                      radius_m=round(gap + 10.0, 1), ref=street.ref)
+
+
+def _front_street(city: CityModel, fp: Any) -> Any:
+    """The street a building fronts: the one its own address points name (Lasipalatsi: Mannerheimintie 22-24),
+    else the named street nearest its middle; None when none is within FRONTAGE_MAX_M.
+
+    A block touches several streets at about 0 m; the address says which side is its front.
+    """
+    near = [e for e in _streets(city) if e.geometry.distance(fp) <= FRONTAGE_MAX_M]
+    if not near:
+        return None
+    area = fp.buffer(ADDRESS_POINT_SNAP_M)
+    votes: dict[str, int] = {}
+    for e in near:
+        key = normalize(e.name)
+        votes[key] = sum(1 for p in city.locator.addresses.by_street.get(key, []) if area.contains(shapely.Point(p.x, p.y)))
+    addressed = [e for e in near if votes[normalize(e.name)] > 0]
+    if addressed:
+        return max(addressed, key=lambda e: (votes[normalize(e.name)], -e.geometry.distance(fp.centroid)))
+    return min(near, key=lambda e: e.geometry.distance(fp.centroid))
+
+
+def _streets(city: CityModel) -> list[Any]:
+    streets = getattr(city, "_protective_streets", None)
+    if streets is None:
+        streets = [e for e in city.gazetteer.entries if e.kind == "street" and e.geometry is not None]
+        city._protective_streets = streets  # type: ignore[attr-defined]  # once per city
+    return streets
 
 
 def _whole_word(text: str, name: str) -> bool:
@@ -56,18 +157,22 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
-def _from_locator(city: CityModel, text: str, sure: bool = False) -> PlaceMatch | None:
+def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:
     """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
 
     ``sure``: only a confident answer (to replace a street the report names by a facility on it).
+    ``relative``: also a place given relative to a named feature ("outside Metsätalo": at Metsätalo).
     """
     res = city.locator.locate(text)
-    if not res.found or res.outside_map or res.method not in ("generic", "feature", "intersection"):
+    methods = ("generic", "feature", "intersection") + (("relative",) if relative else ())
+    if not res.found or res.outside_map or res.method not in methods:
+        return None
+    if res.method == "relative" and res.feature_kind in ("street", "zone", None):  # "the north end of Mannerheimintie": still a street
         return None
     if sure and not res.confident:
         return None
-    return PlaceMatch(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
-                      score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0))
+    return Described(id=res.ref, name=res.feature or res.place, kind=res.feature_kind or "landmark", lat=float(res.lat), lon=float(res.lon),
+                     score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0), relation=res.relation)
 
 
 def _poi_use(category: str) -> str | None:
@@ -95,8 +200,14 @@ def building_by_address_points(city: CityModel, b: Buildings, street: str, numbe
     votes: dict[int, float] = {}
     for p in points:
         i = building_at(b, p.x, p.y, max_m=ADDRESS_POINT_SNAP_M)
-        if i is not None and b.use[i] != "empty":
-            votes[i] = votes.get(i, 0.0) + (3.0 if p.is_building else 1.0)
+        if i is None or b.use[i] == "empty":
+            continue
+        # A point of exactly the address counts double; without a letter in the report a lettered point still
+        # counts, except a footprint tagged with the letter: "Keskuskatu 1" is not the building tagged 1B.
+        exact = p.letter == letter
+        if p.is_building and not exact:
+            continue
+        votes[i] = votes.get(i, 0.0) + (3.0 if p.is_building else 1.0) * (2.0 if exact else 1.0)
     if votes:
         return max(votes, key=lambda i: (votes[i], -b.geoms[i].area)), None
     hit = index.lookup(normalize(street), street, n, letter)
@@ -105,8 +216,48 @@ def building_by_address_points(city: CityModel, b: Buildings, street: str, numbe
     return None, None
 
 
-def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues) -> tuple[Any, BuildingInfo, tuple[float, float]]:
-    """(metric footprint, its description, metric centre) of the building at the place."""
+_places_by_city: dict[int, list[tuple[str, Any, str]]] = {}
+
+
+def _places_with_a_use(city: CityModel) -> list[tuple[str, Any, str]]:
+    """(folded name, feature, use) of the city's named OSM places whose tag gives an occupancy class (built once)."""
+    if id(city) not in _places_by_city:
+        rows = []
+        for f in city.features:
+            if len(f.name) < 5 or f.geometry is None:
+                continue
+            # Only a lodging (tourism=hotel, hostel, ...): a hotel the report names at its address is the building's use
+            # (spec 5a). A shop, office, bank, gym or restaurant it names is a business inside the block: it does not
+            # set the use, only the report's word for the whole building or the footprint's own tag does.
+            use = _poi_use(f"tourism={f.tags['tourism']}") if f.tags.get("tourism") else None
+            if use == "hotel":
+                rows.append((fold(f.name), f, use))
+        _places_by_city[id(city)] = rows
+    return _places_by_city[id(city)]
+
+
+def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
+    """The use a hotel the report names gives the footprint it lies in ("Hotel Arthur, Vuorikatu 19": tourism=hotel).
+
+    The spec's rule for an OSM place's own tag (section 5a: tourism=hotel on an untagged block), for a report
+    located by its address that also names the hotel; other named places are businesses inside the block.
+    """
+    if not text:
+        return None
+    folded = fold(text)
+    area = footprint.buffer(ADDRESS_POINT_SNAP_M)
+    for name_folded, f, use in _places_with_a_use(city):
+        if name_folded not in folded or not _whole_word(text, f.name):
+            continue
+        c = f.geometry.representative_point()
+        if area.contains(shapely.Point(*geo.xy(city, c.y, c.x))):
+            return use
+    return None
+
+
+def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
+                  text: str = "") -> tuple[Any, BuildingInfo, tuple[float, float]]:
+    """(metric footprint, its description, metric centre) of the building at the place (``text``: the report)."""
     x, y = geo.xy(city, match.lat, match.lon)
     i = None
     if match.kind == "street" and number:
@@ -123,7 +274,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         # keep its shop floor (spec section 4: ground floor retail, flats above).
         said = cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
         use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
-        poi_use = _poi_use(match.category) if match.kind != "street" else None
+        poi_use = _poi_use(match.category) if match.kind != "street" else _named_place_use(city, text, g)
         if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
             use = poi_use
         c = g.representative_point()

@@ -19,7 +19,7 @@ from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
 from tools.protective.cues import ProtectiveCues, extract_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
-from tools.protective.models import BuildingInfo, ProtectiveActionPlan
+from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
 from tools.protective.place import find_building, locate_in_report
@@ -76,11 +76,13 @@ def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
 
 def plan_protective_action(city: CityModel, text: str, hazard_type: str | None = None, *, place: str | None = None, lat: float | None = None, lon: float | None = None,
                            hour: int | None = None, night: bool | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None,
-                           routing: bool = True) -> ProtectiveActionPlan:
+                           routing: bool = True) -> ProtectiveActionPlan | NotApplicable:
     """The proportionate protective action for a report: what, where, for how many people, how long.
 
     ``hazard_type``: the triage type (default: guessed from the report's words). Time of day and
     wind: operator input > the report > the spec's defaults (day; wind from 225° at 5 m/s).
+    Returns ``NotApplicable`` when the table has no row for the hazard (a medical call); raises
+    ``PlanningError`` only for a report that cannot be planned (empty, an unknown hazard type).
     """
     if hazard_type is not None and hazard_type not in HAZARD_TYPES:
         raise PlanningError(f"unknown hazard type {hazard_type!r}; use one of {', '.join(HAZARD_TYPES)}")
@@ -89,15 +91,20 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     cues = extract_protective_cues(text)
     d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
     if d is None:
-        raise PlanningError(f"no protective action is planned for hazard type {hazard_type or cues.hazard_hint or 'unknown'!r}")
+        hazard = hazard_type or cues.hazard_hint or "unknown"
+        return NotApplicable(hazard_type=hazard, reason=f"the decision table has no row for hazard type {hazard!r}; no protective action is planned")
     warnings_: list[str] = []
     try:
-        match, number = locate_in_report(city, text, place, lat, lon)
+        match, number = locate_in_report(city, text, place, lat, lon, building=d.building_scope is not None)
     except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
-        warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
-        return _unlocated_plan(d, cues, hazard_type, warnings_)
+        shore = _waterfront_place(city, d)
+        if shore is None:
+            warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
+            return _unlocated_plan(d, cues, hazard_type, warnings_)
+        # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
+        match, number = shore, None
     b = city_buildings(city)
-    footprint, info, (cx, cy) = find_building(city, b, match, number, cues)
+    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use = info.use
         cues.found.append("building_use_from_map")
@@ -127,6 +134,18 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
     return plan
+
+
+def _waterfront_place(city: CityModel, d: ProtectiveDecision) -> PlaceMatch | None:
+    """The waterfront band's own middle as the place of a sea-level row whose report names none (else None)."""
+    if not d.waterfront_band_m:
+        return None
+    band = geo.waterfront_band(city, d.waterfront_band_m)
+    if band is None or band.is_empty:
+        return None
+    p = band.representative_point()
+    lat, lon = geo.latlon(city, p.x, p.y)
+    return PlaceMatch(id="waterfront", name="the waterfront", kind="waterfront", lat=lat, lon=lon, score=1.0, category="", radius_m=0.0)
 
 
 def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:

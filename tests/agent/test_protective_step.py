@@ -1,0 +1,37 @@
+"""The response plan's protective-action step on the real Helsinki extract: a decision, no row, a failure."""
+
+from types import SimpleNamespace
+
+from agent.protective_step import protective_step
+from agent.schemas import ResponsePlan, TriageSummary
+
+
+def _plan() -> ResponsePlan:
+    return ResponsePlan(plan_id="t", report="r")
+
+
+def _triage(kind: str) -> TriageSummary:
+    return TriageSummary(incident_type=kind, priority="P1", type_confidence=0.9, priority_confidence=0.9)
+
+
+STREET = SimpleNamespace(kind="street", name="Yrjönkatu")
+
+
+def test_a_building_evacuation_is_the_evacuation_section(city):
+    plan = _plan()
+    handled, features, radius = protective_step(city, plan, _triage("hazmat"), STREET, "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21")
+    assert handled and radius is None
+    assert {"building", "isolation"} <= {f["properties"]["kind"] for f in features}
+    assert plan.tool_outputs["plan_protective_action"]["rule"] == "H2"
+
+
+def test_no_table_row_adds_nothing_and_leaves_the_evacuation_planner_to_decide(city):
+    plan = _plan()
+    assert protective_step(city, plan, _triage("medical"), STREET, "A man collapsed on Yrjönkatu") == (False, [], None)
+    assert plan.evacuation == [] and "plan_protective_action" not in plan.tool_outputs
+
+
+def test_a_real_failure_is_said_in_the_plan(city):
+    plan = _plan()
+    assert protective_step(city, plan, _triage("hazmat"), STREET, "   ") == (False, [], None)
+    assert [i.text for i in plan.evacuation] == ["Protective action could not be decided: the report is empty: describe what is happening and where"]
