@@ -129,10 +129,11 @@ class OnnxHeads:
                     self._multi = self._session(self._threads)
         return self._multi
 
-    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, *, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    def __call__(self, input_ids, attention_mask, *, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """Logits of one padded batch (numpy arrays or torch tensors of token ids and mask)."""
         sess = self._single if single_thread else self._multi_session()
-        outputs = sess.run(None, {"input_ids": input_ids.numpy().astype(np.int64, copy=False),
-                                  "attention_mask": attention_mask.numpy().astype(np.int64, copy=False)})
+        outputs = sess.run(None, {"input_ids": np.asarray(input_ids, dtype=np.int64),
+                                  "attention_mask": np.asarray(attention_mask, dtype=np.int64)})
         return outputs[0], (outputs[1] if self._has_priority else None)
 
     @classmethod

@@ -36,6 +36,15 @@ PAD_SLACK_FRACTION = 0.15
 PAD_SLACK_TOKENS = 4
 
 
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max(-1, keepdims=True))
+    return z / z.sum(-1, keepdims=True)
+
+
+def _sigmoid(logits: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-logits))
+
+
 class TriageResult(BaseModel):
     text: str
     incident_type: str
@@ -127,18 +136,19 @@ class TriageClassifier:
             self._pool.shutdown(wait=False)
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="triage") if self.workers > 1 else None
 
-    def _batches(self, windows: list[list[int]]) -> list[dict[str, torch.Tensor]]:
+    def _batches(self, windows: list[list[int]]) -> list[dict]:
         """Padded input batches of at most ``batch_size`` windows of about one length (windows come sorted by length;
         a batch closes when the next window is over PAD_SLACK longer than its first), made in the calling thread
         (the tokenizer is not shared with the workers). The mask keeps padding out of every result, so bucketing
-        changes only the cost."""
+        changes only the cost. numpy arrays for ONNX Runtime (its workers never touch torch), tensors for torch."""
+        tensors = "np" if self._onnx is not None else "pt"
         batches, start = [], 0
         while start < len(windows):
             limit = len(windows[start]) * (1 + PAD_SLACK_FRACTION) + PAD_SLACK_TOKENS
             end = start + 1
             while end < len(windows) and end - start < self.batch_size and len(windows[end]) <= limit:
                 end += 1
-            batches.append(self.tokenizer.pad({"input_ids": windows[start:end]}, padding=True, return_tensors="pt"))
+            batches.append(self.tokenizer.pad({"input_ids": windows[start:end]}, padding=True, return_tensors=tensors))
             start = end
         return batches
 
@@ -162,21 +172,23 @@ class TriageClassifier:
                 log.warning("unknown triage runtime %r (use onnx or torch): torch it is", self.runtime)
             self._runtime_ready = True
 
-    def _logits(self, batch: dict[str, torch.Tensor], single_thread: bool) -> tuple[torch.Tensor, torch.Tensor | None]:
+    def _logits(self, batch: dict, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
         if self._onnx is not None:
-            t, p = self._onnx(batch["input_ids"], batch["attention_mask"], single_thread=single_thread)
-            return torch.from_numpy(t), (torch.from_numpy(p) if p is not None else None)
-        return self.net(batch["input_ids"], batch["attention_mask"])
-
-    def _forward(self, batches: list[dict[str, torch.Tensor]], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
-        """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker)."""
-        types, prios = [], []
+            return self._onnx(batch["input_ids"], batch["attention_mask"], single_thread=single_thread)
         with torch.inference_mode():
-            for batch in batches:
-                type_logits, prio_logits = self._logits(batch, single_thread)
-                types.append((torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy())
-                if prio_logits is not None:
-                    prios.append(torch.softmax(prio_logits, -1).numpy())
+            t, p = self.net(batch["input_ids"], batch["attention_mask"])
+        return t.numpy(), (p.numpy() if p is not None else None)
+
+    def _forward(self, batches: list[dict], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+        """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker).
+        Softmax/sigmoid in numpy: a torch op on these tiny arrays cost more than it did (on 2 OpenMP threads it
+        waited for a busy core), and the ONNX path then needs no torch at all."""
+        types, prios = [], []
+        for batch in batches:
+            type_logits, prio_logits = self._logits(batch, single_thread)
+            types.append(_sigmoid(type_logits) if self.mode == "multi" else _softmax(type_logits))
+            if prio_logits is not None:
+                prios.append(_softmax(prio_logits))
         return np.concatenate(types), (np.concatenate(prios) if prios and self.priority_labels else None)
 
     def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
@@ -189,7 +201,11 @@ class TriageClassifier:
         wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
-        if len(parts) > 1:  # several workers: one thread each
+        if len(parts) > 1 and self._onnx is not None:  # several workers on the single-thread ONNX session
+            results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
+        elif len(parts) > 1:  # torch: one thread each
+            # torch's thread count is process-wide (OpenMP and MKL read it), so it stays at 1 while the workers run
+            # and other torch users (retrieval queries) wait for the lock; the ONNX path above takes no lock.
             with torch_threads(1):
                 results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
         else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
