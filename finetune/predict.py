@@ -163,9 +163,7 @@ class TriageClassifier:
                 from finetune.onnx_runtime import OnnxHeads, OnnxUnavailable
 
                 try:
-                    self._onnx = OnnxHeads.for_model(self.path, self.version, self.net, self.tokenizer, len(self.type_labels),
-                                                     len(self.config["priority_labels"]) if self.config.get("has_priority") else None,
-                                                     self.threads)
+                    self._onnx = OnnxHeads.for_model(self.path, self.version, self.net, self.tokenizer, self.threads)
                 except OnnxUnavailable as exc:
                     log.warning("triage runs on torch: %s", exc)
             elif self.runtime != "torch":

@@ -43,8 +43,18 @@ def test_onnx_gives_the_torch_results_and_is_exported_once(model_copy, monkeypat
     assert not (model_copy / ONNX_FILE).exists()  # torch never exports
     onnx_clf = _load(model_copy, monkeypatch, "onnx")
     onnx_clf.set_workers(2)
-    got = onnx_clf.predict(TEXTS)
+    attention = onnx_clf.net.encoder.config._attn_implementation
+
+    def second_load(*args, **kwargs):
+        raise AssertionError("the export read the model from disk a second time")
+
+    import transformers
+
+    monkeypatch.setattr(transformers.AutoModel, "from_pretrained", second_load)
+    got = onnx_clf.predict(TEXTS)  # exports the graph from the network already loaded
+    monkeypatch.undo()
     assert onnx_clf._onnx is not None and (model_copy / ONNX_FILE).is_file()
+    assert onnx_clf.net.encoder.config._attn_implementation == attention  # the triaging network is left as it was
     for a, b in zip(want, got):
         assert (a.incident_type, a.priority, a.secondary_types) == (b.incident_type, b.priority, b.secondary_types)
         assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-4)
