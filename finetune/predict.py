@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -86,6 +87,9 @@ class TriageClassifier:
         self._onnx = None
         self._runtime_ready = False
         self._runtime_lock = threading.Lock()
+        self.overlap = True  # run the n-gram model and the Chinese head while the ONNX workers encode
+        self.worker_cpu_s = 0.0  # CPU time the batch workers spent (their threads' own clocks), for stage figures
+        self._cpu_lock = threading.Lock()
         # Priority (and type) are blended with an n-gram + cue model when validation said it helps
         # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
@@ -182,15 +186,23 @@ class TriageClassifier:
         Softmax/sigmoid in numpy: a torch op on these tiny arrays cost more than it did (on 2 OpenMP threads it
         waited for a busy core), and the ONNX path then needs no torch at all."""
         types, prios = [], []
+        cpu0 = time.thread_time()
         for batch in batches:
             type_logits, prio_logits = self._logits(batch, single_thread)
             types.append(_sigmoid(type_logits) if self.mode == "multi" else _softmax(type_logits))
             if prio_logits is not None:
                 prios.append(_softmax(prio_logits))
+        if single_thread:
+            with self._cpu_lock:
+                self.worker_cpu_s += time.thread_time() - cpu0
         return np.concatenate(types), (np.concatenate(prios) if prios and self.priority_labels else None)
 
-    def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
-        """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
+    def _encode_windows(self, windows: list[list[int]], meanwhile: Callable[[], None] | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Probabilities per window: length-sorted (little padding), split over the workers, one thread each.
+
+        ``meanwhile`` (the n-gram model, the Chinese head) runs in the calling thread while the ONNX workers encode:
+        on 2 cores the encoder's workers otherwise leave a core idle whenever one finishes first, and the calling
+        thread's work after them ran on one core."""
         self._ensure_runtime()
         order = np.argsort([len(w) for w in windows], kind="stable")
         workers = max(1, min(self.workers, len(windows) // MIN_WORKER_WINDOWS)) if self._pool is not None else 1
@@ -199,8 +211,17 @@ class TriageClassifier:
         wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
+        if not self.overlap:
+            if meanwhile is not None:
+                meanwhile()
+            meanwhile = None
         if len(parts) > 1 and self._onnx is not None:  # several workers on the single-thread ONNX session
-            results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
+            futures = [self._pool.submit(self._forward, job, True) for job in jobs]
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+            finally:
+                results = [f.result() for f in futures]
         elif len(parts) > 1:  # torch: one thread each
             # torch's thread count is process-wide (OpenMP and MKL read it), so it stays at 1 while the workers run
             # and other torch users (retrieval queries) wait for the lock; the ONNX path above takes no lock.
@@ -208,6 +229,8 @@ class TriageClassifier:
                 results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
         else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
             results = [self._forward(jobs[0])]
+        if meanwhile is not None and not (len(parts) > 1 and self._onnx is not None):
+            meanwhile()
         for idx, (t, p) in zip(parts, results):
             wt[idx] = t
             if wp is not None and p is not None:
@@ -251,7 +274,7 @@ class TriageClassifier:
             prow = prow / max(prow.sum(), 1e-9)
         return row, prow
 
-    def _transformer_proba(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, list[bool]]:
+    def _transformer_proba(self, texts: list[str], meanwhile: Callable[[], None] | None = None) -> tuple[np.ndarray, np.ndarray | None, list[bool]]:
         n = len(texts)
         types = np.zeros((n, len(self.type_labels)), dtype=np.float32)
         prio = np.zeros((n, len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
@@ -263,7 +286,7 @@ class TriageClassifier:
                 owner.append(i)
         owner = np.asarray(owner)
         truncated = [False] * n  # nothing is cut any more: long reports are read window by window
-        wt, wp = self._encode_windows(windows)
+        wt, wp = self._encode_windows(windows, meanwhile)
         if len(windows) == n:  # the common case: one window per report
             return wt, wp, truncated
         for i in range(n):
@@ -290,20 +313,31 @@ class TriageClassifier:
         truncated = list(cut_chars)
         zh_idx = [i for i, lang in enumerate(langs) if lang == "zh"] if self.zh_head is not None else []
         en_idx = sorted(set(range(n)) - set(zh_idx))
+        side: dict = {}
+
+        def other_models() -> None:
+            """The Chinese head and the n-gram + cue model: independent of the encoder, run while it works."""
+            if zh_idx:
+                side["zh"] = self.zh_head.predict_proba(self.zh_head.features([clean[i] for i in zh_idx]), len(self.priority_labels))
+            if self.priority_text_model is not None and n:
+                side["text"] = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+
         if en_idx:
-            t, p, cut = self._transformer_proba([clean[i] for i in en_idx])
+            t, p, cut = self._transformer_proba([clean[i] for i in en_idx], other_models)
             types[en_idx] = t
             if prio is not None:
                 prio[en_idx] = p
             for i, c in zip(en_idx, cut):
                 truncated[i] = truncated[i] or c
+        else:
+            other_models()
         if zh_idx:
-            t, p = self.zh_head.predict_proba(self.zh_head.features([clean[i] for i in zh_idx]), len(self.priority_labels))
+            t, p = side["zh"]
             types[zh_idx] = t
             if prio is not None and p is not None:
                 prio[zh_idx] = p
-        if self.priority_text_model is not None and n:
-            text_types, text_prio = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+        if "text" in side:
+            text_types, text_prio = side["text"]
             if self.type_blend < 1.0:
                 types = (self.type_blend * types + (1.0 - self.type_blend) * text_types).astype(np.float32)
             if prio is not None and text_prio is not None and self.priority_blend < 1.0:
