@@ -89,9 +89,8 @@ def run_stream(pipeline, feed: Path, batch: int = 64, progress: bool = True):
     wall0, cpu0 = time.perf_counter(), time.process_time()
     records = [r for r in follow(str(feed), follow=False, stats=stats) if isinstance(r, FeedRecord)]
     bar = tqdm(total=len(records), disable=not progress, unit="rep", mininterval=5)
-    for start in range(0, len(records), batch):
-        chunk = records[start:start + batch]
-        done, raised = pipeline.process(chunk)
+    # process_stream: each micro-batch is triaged while the one before it is grouped (as `eca monitor` does)
+    for done, raised in pipeline.process_stream(records[start:start + batch] for start in range(0, len(records), batch)):
         for rep in done:
             if rep.cluster_id:
                 cluster_labels[rep.cluster_id][rep.label] += 1
@@ -100,7 +99,7 @@ def run_stream(pipeline, feed: Path, batch: int = 64, progress: bool = True):
             alert_events.append((a, label))
         reports += done
         alerts += raised
-        bar.update(len(chunk))
+        bar.update(len(done))
     bar.close()
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     return reports, alert_events, stats, wall, cpu

@@ -5,7 +5,8 @@ Measured on 1,500 CrisisLexT26 dev tweets in length-bucketed batches on one thre
 per-call overhead of eager torch on the small batches that length bucketing makes.
 
 The graph is exported once per model directory (``encoder.onnx`` beside the weights, or under the cache folder when
-the model directory is read-only) from a copy of the encoder with plain ("eager") attention: the default attention
+the model directory is read-only) from the loaded network, through a copy of its modules that shares its weights
+and uses plain ("eager") attention (the model is not read from disk a second time): the default attention
 path of transformers 5 builds its mask with shape-dependent Python branches that a trace freezes (an earlier export
 changed types on 20 % of windows). Every load checks the exported graph against torch on probe reports of several
 lengths in one padded batch; a graph that disagrees is not used (torch is, with a warning).
@@ -13,6 +14,7 @@ lengths in one padded batch; a graph that disagrees is not used (torch is, with 
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import logging
 import os
@@ -81,17 +83,14 @@ def _graph_path(model_dir: Path, version: str) -> Path:
     return folder / f"{version}.onnx"
 
 
-def _eager_net(model_dir: Path, n_types: int, n_priorities: int | None) -> torch.nn.Module:
-    """A fresh copy of the model's network with plain attention, for tracing."""
-    from transformers import AutoModel
-
-    from finetune.model import TwoHeadClassifier
-
-    encoder = AutoModel.from_pretrained(str(model_dir / "encoder"), attn_implementation="eager")
-    encoder.pooler = None
-    net = TwoHeadClassifier(encoder, n_types, n_priorities)
-    net.load_state_dict(torch.load(model_dir / "heads.pt", map_location="cpu", weights_only=True), strict=False)
-    return net.eval()
+def _eager_view(net: torch.nn.Module) -> torch.nn.Module:
+    """The loaded network with plain attention, for tracing: a copy of its modules and config that shares every
+    weight and buffer with ``net`` (no second load from disk, no second copy of the weights), so switching the
+    copy's attention leaves the network that triages untouched."""
+    shared = {id(t): t for t in [*net.parameters(), *net.buffers()]}
+    view = copy.deepcopy(net, memo=shared)
+    view.encoder.set_attn_implementation("eager")
+    return view.eval()
 
 
 class OnnxHeads:
@@ -129,15 +128,15 @@ class OnnxHeads:
                     self._multi = self._session(self._threads)
         return self._multi
 
-    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, *, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    def __call__(self, input_ids, attention_mask, *, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
+        """Logits of one padded batch (numpy arrays or torch tensors of token ids and mask)."""
         sess = self._single if single_thread else self._multi_session()
-        outputs = sess.run(None, {"input_ids": input_ids.numpy().astype(np.int64, copy=False),
-                                  "attention_mask": attention_mask.numpy().astype(np.int64, copy=False)})
+        outputs = sess.run(None, {"input_ids": np.asarray(input_ids, dtype=np.int64),
+                                  "attention_mask": np.asarray(attention_mask, dtype=np.int64)})
         return outputs[0], (outputs[1] if self._has_priority else None)
 
     @classmethod
-    def for_model(cls, model_dir: Path, version: str, net: torch.nn.Module, tokenizer, n_types: int,
-                  n_priorities: int | None, threads: int) -> "OnnxHeads":
+    def for_model(cls, model_dir: Path, version: str, net: torch.nn.Module, tokenizer, threads: int) -> "OnnxHeads":
         """The model's graph (exported on first use, under a lock so that two processes do not both export),
         checked against ``net`` on the probe reports."""
         path = _graph_path(model_dir, version)
@@ -147,7 +146,7 @@ class OnnxHeads:
                 if not path.is_file():
                     log.info("exporting the triage network of %s to ONNX (%s), once", version, path)
                     try:
-                        _export(_eager_net(model_dir, n_types, n_priorities), tokenizer, path, n_priorities is not None)
+                        _export(_eager_view(net), tokenizer, path, getattr(net, "priority_head", None) is not None)
                     except OnnxUnavailable:
                         raise
                     except Exception as exc:  # an exporter failure costs speed, never the triage

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,6 +35,15 @@ MIN_WORKER_WINDOWS = 8  # fewer windows than this per worker: one thread does th
 # windows spent half its work on padding.
 PAD_SLACK_FRACTION = 0.15
 PAD_SLACK_TOKENS = 4
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max(-1, keepdims=True))
+    return z / z.sum(-1, keepdims=True)
+
+
+def _sigmoid(logits: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-logits))
 
 
 class TriageResult(BaseModel):
@@ -77,6 +87,9 @@ class TriageClassifier:
         self._onnx = None
         self._runtime_ready = False
         self._runtime_lock = threading.Lock()
+        self.overlap = True  # run the n-gram model and the Chinese head while the ONNX workers encode
+        self.worker_cpu_s = 0.0  # CPU time the batch workers spent (their threads' own clocks), for stage figures
+        self._cpu_lock = threading.Lock()
         # Priority (and type) are blended with an n-gram + cue model when validation said it helps
         # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
@@ -127,18 +140,19 @@ class TriageClassifier:
             self._pool.shutdown(wait=False)
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="triage") if self.workers > 1 else None
 
-    def _batches(self, windows: list[list[int]]) -> list[dict[str, torch.Tensor]]:
+    def _batches(self, windows: list[list[int]]) -> list[dict]:
         """Padded input batches of at most ``batch_size`` windows of about one length (windows come sorted by length;
         a batch closes when the next window is over PAD_SLACK longer than its first), made in the calling thread
         (the tokenizer is not shared with the workers). The mask keeps padding out of every result, so bucketing
-        changes only the cost."""
+        changes only the cost. numpy arrays for ONNX Runtime (its workers never touch torch), tensors for torch."""
+        tensors = "np" if self._onnx is not None else "pt"
         batches, start = [], 0
         while start < len(windows):
             limit = len(windows[start]) * (1 + PAD_SLACK_FRACTION) + PAD_SLACK_TOKENS
             end = start + 1
             while end < len(windows) and end - start < self.batch_size and len(windows[end]) <= limit:
                 end += 1
-            batches.append(self.tokenizer.pad({"input_ids": windows[start:end]}, padding=True, return_tensors="pt"))
+            batches.append(self.tokenizer.pad({"input_ids": windows[start:end]}, padding=True, return_tensors=tensors))
             start = end
         return batches
 
@@ -153,34 +167,42 @@ class TriageClassifier:
                 from finetune.onnx_runtime import OnnxHeads, OnnxUnavailable
 
                 try:
-                    self._onnx = OnnxHeads.for_model(self.path, self.version, self.net, self.tokenizer, len(self.type_labels),
-                                                     len(self.config["priority_labels"]) if self.config.get("has_priority") else None,
-                                                     self.threads)
+                    self._onnx = OnnxHeads.for_model(self.path, self.version, self.net, self.tokenizer, self.threads)
                 except OnnxUnavailable as exc:
                     log.warning("triage runs on torch: %s", exc)
             elif self.runtime != "torch":
                 log.warning("unknown triage runtime %r (use onnx or torch): torch it is", self.runtime)
             self._runtime_ready = True
 
-    def _logits(self, batch: dict[str, torch.Tensor], single_thread: bool) -> tuple[torch.Tensor, torch.Tensor | None]:
+    def _logits(self, batch: dict, single_thread: bool) -> tuple[np.ndarray, np.ndarray | None]:
         if self._onnx is not None:
-            t, p = self._onnx(batch["input_ids"], batch["attention_mask"], single_thread=single_thread)
-            return torch.from_numpy(t), (torch.from_numpy(p) if p is not None else None)
-        return self.net(batch["input_ids"], batch["attention_mask"])
-
-    def _forward(self, batches: list[dict[str, torch.Tensor]], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
-        """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker)."""
-        types, prios = [], []
+            return self._onnx(batch["input_ids"], batch["attention_mask"], single_thread=single_thread)
         with torch.inference_mode():
-            for batch in batches:
-                type_logits, prio_logits = self._logits(batch, single_thread)
-                types.append((torch.sigmoid(type_logits) if self.mode == "multi" else torch.softmax(type_logits, -1)).numpy())
-                if prio_logits is not None:
-                    prios.append(torch.softmax(prio_logits, -1).numpy())
+            t, p = self.net(batch["input_ids"], batch["attention_mask"])
+        return t.numpy(), (p.numpy() if p is not None else None)
+
+    def _forward(self, batches: list[dict], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
+        """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker).
+        Softmax/sigmoid in numpy: a torch op on these tiny arrays cost more than it did (on 2 OpenMP threads it
+        waited for a busy core), and the ONNX path then needs no torch at all."""
+        types, prios = [], []
+        cpu0 = time.thread_time()
+        for batch in batches:
+            type_logits, prio_logits = self._logits(batch, single_thread)
+            types.append(_sigmoid(type_logits) if self.mode == "multi" else _softmax(type_logits))
+            if prio_logits is not None:
+                prios.append(_softmax(prio_logits))
+        if single_thread:
+            with self._cpu_lock:
+                self.worker_cpu_s += time.thread_time() - cpu0
         return np.concatenate(types), (np.concatenate(prios) if prios and self.priority_labels else None)
 
-    def _encode_windows(self, windows: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
-        """Probabilities per window: length-sorted (little padding), split over the workers, one torch thread each."""
+    def _encode_windows(self, windows: list[list[int]], meanwhile: Callable[[], None] | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Probabilities per window: length-sorted (little padding), split over the workers, one thread each.
+
+        ``meanwhile`` (the n-gram model, the Chinese head) runs in the calling thread while the ONNX workers encode:
+        on 2 cores the encoder's workers otherwise leave a core idle whenever one finishes first, and the calling
+        thread's work after them ran on one core."""
         self._ensure_runtime()
         order = np.argsort([len(w) for w in windows], kind="stable")
         workers = max(1, min(self.workers, len(windows) // MIN_WORKER_WINDOWS)) if self._pool is not None else 1
@@ -189,11 +211,26 @@ class TriageClassifier:
         wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
-        if len(parts) > 1:  # several workers: one thread each
+        if not self.overlap:
+            if meanwhile is not None:
+                meanwhile()
+            meanwhile = None
+        if len(parts) > 1 and self._onnx is not None:  # several workers on the single-thread ONNX session
+            futures = [self._pool.submit(self._forward, job, True) for job in jobs]
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+            finally:
+                results = [f.result() for f in futures]
+        elif len(parts) > 1:  # torch: one thread each
+            # torch's thread count is process-wide (OpenMP and MKL read it), so it stays at 1 while the workers run
+            # and other torch users (retrieval queries) wait for the lock; the ONNX path above takes no lock.
             with torch_threads(1):
                 results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
         else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
             results = [self._forward(jobs[0])]
+        if meanwhile is not None and not (len(parts) > 1 and self._onnx is not None):
+            meanwhile()
         for idx, (t, p) in zip(parts, results):
             wt[idx] = t
             if wp is not None and p is not None:
@@ -237,7 +274,7 @@ class TriageClassifier:
             prow = prow / max(prow.sum(), 1e-9)
         return row, prow
 
-    def _transformer_proba(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None, list[bool]]:
+    def _transformer_proba(self, texts: list[str], meanwhile: Callable[[], None] | None = None) -> tuple[np.ndarray, np.ndarray | None, list[bool]]:
         n = len(texts)
         types = np.zeros((n, len(self.type_labels)), dtype=np.float32)
         prio = np.zeros((n, len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
@@ -249,7 +286,7 @@ class TriageClassifier:
                 owner.append(i)
         owner = np.asarray(owner)
         truncated = [False] * n  # nothing is cut any more: long reports are read window by window
-        wt, wp = self._encode_windows(windows)
+        wt, wp = self._encode_windows(windows, meanwhile)
         if len(windows) == n:  # the common case: one window per report
             return wt, wp, truncated
         for i in range(n):
@@ -276,20 +313,31 @@ class TriageClassifier:
         truncated = list(cut_chars)
         zh_idx = [i for i, lang in enumerate(langs) if lang == "zh"] if self.zh_head is not None else []
         en_idx = sorted(set(range(n)) - set(zh_idx))
+        side: dict = {}
+
+        def other_models() -> None:
+            """The Chinese head and the n-gram + cue model: independent of the encoder, run while it works."""
+            if zh_idx:
+                side["zh"] = self.zh_head.predict_proba(self.zh_head.features([clean[i] for i in zh_idx]), len(self.priority_labels))
+            if self.priority_text_model is not None and n:
+                side["text"] = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+
         if en_idx:
-            t, p, cut = self._transformer_proba([clean[i] for i in en_idx])
+            t, p, cut = self._transformer_proba([clean[i] for i in en_idx], other_models)
             types[en_idx] = t
             if prio is not None:
                 prio[en_idx] = p
             for i, c in zip(en_idx, cut):
                 truncated[i] = truncated[i] or c
+        else:
+            other_models()
         if zh_idx:
-            t, p = self.zh_head.predict_proba(self.zh_head.features([clean[i] for i in zh_idx]), len(self.priority_labels))
+            t, p = side["zh"]
             types[zh_idx] = t
             if prio is not None and p is not None:
                 prio[zh_idx] = p
-        if self.priority_text_model is not None and n:
-            text_types, text_prio = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+        if "text" in side:
+            text_types, text_prio = side["text"]
             if self.type_blend < 1.0:
                 types = (self.type_blend * types + (1.0 - self.type_blend) * text_types).astype(np.float32)
             if prio is not None and text_prio is not None and self.priority_blend < 1.0:

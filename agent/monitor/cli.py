@@ -123,13 +123,27 @@ def run_monitor(args: argparse.Namespace) -> int:
     batch, started, last_flush = [], time.perf_counter(), time.monotonic()
     cpu0 = time.process_time()
 
-    def flush() -> None:
-        nonlocal batch, last_flush
-        if batch:
-            _, alerts = pipeline.process(batch)
+    pending = None  # the batch submitted last: its triage runs while the batch before it is grouped and stored
+
+    def finish_pending() -> None:
+        nonlocal pending
+        if pending is not None:
+            _, alerts = pipeline.finish(pending)
+            pending = None
             for a in alerts:
                 print(json.dumps({"alert": a.kind, "time": a.time, "message": a.message, "cluster": a.cluster_id,
                                   "key": a.key}, ensure_ascii=False) if args.json else f"[{a.kind}] {a.message}", flush=True)
+
+    def flush() -> None:
+        """Submit the batch and finish the one before it; with nothing new, finish what is pending (so a quiet
+        feed's alerts come within --flush seconds)."""
+        nonlocal batch, last_flush, pending
+        if batch:
+            ahead = pipeline.submit(batch)
+            finish_pending()
+            pending = ahead
+        else:
+            finish_pending()
         batch, last_flush = [], time.monotonic()
 
     try:
@@ -149,9 +163,11 @@ def run_monitor(args: argparse.Namespace) -> int:
             if len(batch) >= args.batch or time.monotonic() - last_flush >= args.flush:
                 flush()
         flush()
+        finish_pending()
     except KeyboardInterrupt:
         stop.set()
         flush()
+        finish_pending()
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu0  # on a shared machine CPU time is the fair cost figure
     snap = pipeline.snapshot()

@@ -43,18 +43,56 @@ def test_onnx_gives_the_torch_results_and_is_exported_once(model_copy, monkeypat
     assert not (model_copy / ONNX_FILE).exists()  # torch never exports
     onnx_clf = _load(model_copy, monkeypatch, "onnx")
     onnx_clf.set_workers(2)
-    got = onnx_clf.predict(TEXTS)
+    attention = onnx_clf.net.encoder.config._attn_implementation
+
+    def second_load(*args, **kwargs):
+        raise AssertionError("the export read the model from disk a second time")
+
+    import transformers
+
+    monkeypatch.setattr(transformers.AutoModel, "from_pretrained", second_load)
+    got = onnx_clf.predict(TEXTS)  # exports the graph from the network already loaded
+    monkeypatch.undo()
     assert onnx_clf._onnx is not None and (model_copy / ONNX_FILE).is_file()
+    assert onnx_clf.net.encoder.config._attn_implementation == attention  # the triaging network is left as it was
     for a, b in zip(want, got):
         assert (a.incident_type, a.priority, a.secondary_types) == (b.incident_type, b.priority, b.secondary_types)
         assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-4)
         assert np.allclose(list(a.priority_probs.values()), list(b.priority_probs.values()), atol=1e-4)
+    _batch_does_not_wait_for_torch_threads(onnx_clf, got)
     single = onnx_clf.predict(TEXTS[:1])[0]  # a lone report: the all-threads session
     assert single.incident_type == want[0].incident_type
     stamp = (model_copy / ONNX_FILE).stat().st_mtime_ns
     again = _load(model_copy, monkeypatch, "onnx")
     assert again.predict(TEXTS[:2])[1].incident_type == want[1].incident_type
     assert (model_copy / ONNX_FILE).stat().st_mtime_ns == stamp  # the graph is reused, not exported again
+
+
+def _batch_does_not_wait_for_torch_threads(clf, want) -> None:
+    """The ONNX batch workers never touch torch, so they take no torch thread-count lock: a batched triage goes on
+    while another thread (a retrieval query) holds torch at its own thread count."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from core.settings import torch_threads
+
+    held, release = threading.Event(), threading.Event()
+
+    def query() -> None:
+        with torch_threads(3):
+            held.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=query)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with ThreadPoolExecutor(1) as pool:
+            again = pool.submit(clf.predict, TEXTS).result(timeout=60)  # would time out if it waited for the lock
+    finally:
+        release.set()
+        holder.join()
+    assert [(r.incident_type, r.priority) for r in again] == [(r.incident_type, r.priority) for r in want]
 
 
 def test_a_damaged_or_wrong_graph_is_not_used(model_copy, monkeypatch, caplog):

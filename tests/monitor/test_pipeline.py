@@ -155,3 +155,30 @@ def test_with_embed_noise_a_report_triaged_not_incident_is_embedded_too(triage_m
     assert noise and set(noise) <= set(embedded)
     assert set(embedded) == {r.text for r in reports if triage_text(r.text)}
     assert GroupingConfig.profile("city").embed_noise and not GroupingConfig.profile("social").embed_noise
+
+
+def test_stream_with_triage_one_batch_ahead_gives_what_batch_by_batch_gives(triage_model, city, tmp_path: Path):
+    """process_stream triages each micro-batch while the one before it is grouped: same reports, clusters, reasons
+    and alerts, in the same order, as process() on each batch (report ids are random, so they are left out)."""
+    from core.encoders import usem3_encoder
+
+    records = [FeedRecord(text, T + 60 * m + 600 * k, source)
+               for k in range(3) for m, source, text in STREAM]  # 18 reports, the cache and later joins exercised
+    batches = [records[i:i + 4] for i in range(0, len(records), 4)]
+
+    def run(stream: bool):
+        pipe = MonitorPipeline(triage_model, places=PlaceResolver.from_city(city), encoder=usem3_encoder(1).encode)
+        results = pipe.process_stream(batches) if stream else [pipe.process(b) for b in batches]
+        ids: dict[str, str] = {}
+        out = []
+        for reports, alerts in results:
+            for r in reports:
+                ids[r.report_id] = f"#{len(ids)}"
+            out.append(([(r.text, r.incident_type, r.priority, r.cluster_id, r.reason, r.place) for r in reports],
+                        [(a.kind, a.time, a.message, a.cluster_id) for a in alerts]))
+        return out, pipe
+
+    want, _ = run(stream=False)
+    got, pipe = run(stream=True)
+    assert got == want and sum(len(r) for r, _ in got) == len(records)
+    assert pipe.stage_cpu_s["triage"] > 0 and pipe.triage_cache_hits > 0
