@@ -530,32 +530,43 @@ def name_units(text: str, city: Any) -> str:
         pairs = list(city.units())
     except Exception:  # noqa: BLE001 - no units: nothing to name
         return text
-    stations: dict[str, list[Any]] = {}
+    stations: dict[str, list[tuple[str, str]]] = {}
     for station, unit in pairs:
-        stations.setdefault(station.name, []).append(unit)
-    for name, units in stations.items():
+        stations.setdefault(station.name, []).append((unit.type, unit.id))
+    fleet = tuple((name, tuple(units)) for name, units in stations.items())
+    for pattern, ids in _unit_name_patterns(fleet):
+        def repl(match: re.Match, ids: tuple[str, ...] = ids) -> str:
+            n = match.group("n")
+            if not n:
+                return ids[0] if len(ids) == 1 else match.group(0)
+            index = int(n) if n.isdigit() else _NUMBER_VALUE.get(n.lower(), 0)
+            hit = [uid for uid in ids if re.search(rf"{index}$", uid)]
+            return hit[0] if len(hit) == 1 else match.group(0)
+        text = pattern.sub(repl, text)
+    return text
+
+
+@lru_cache(maxsize=4)
+def _unit_name_patterns(fleet: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> list[tuple[re.Pattern, tuple[str, ...]]]:
+    """The compiled patterns of name_units for one fleet ((station, ((unit type, unit id), ...)), ...), in the
+    order they are applied, each with the ids of the units of its station and type. Compiled once per fleet,
+    not per message (the fleet is fixed for a scenario)."""
+    compiled: list[tuple[re.Pattern, tuple[str, ...]]] = []
+    for name, units in fleet:
         stem = re.escape(name.split()[0][:6])
         station_re = rf"(?:the\s+)?{stem}\w*(?:\s+(?:station|base|paloasema))?"
         for unit_type, noun in _UNIT_NOUNS:
-            of_type = [u for u in units if u.type == unit_type]
-            if not of_type:
+            ids = tuple(uid for utype, uid in units if utype == unit_type)
+            if not ids:
                 continue
-            patterns = [
+            for pattern in (
                 rf"(?:the\s+)?(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})\s+(?:at|from|of)\s+{station_re}",
                 rf"{station_re}(?:'s)?\s*(?:的)?\s*(?P<n>{_NUMBER_WORD})\s*号\s*(?:{noun})",
                 rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})(?![\w-])",
                 rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})(?P<n>)",
-            ]
-            for pattern in patterns:
-                def repl(match: re.Match, of_type: list[Any] = of_type) -> str:
-                    n = match.group("n")
-                    if not n:
-                        return of_type[0].id if len(of_type) == 1 else match.group(0)
-                    index = int(n) if n.isdigit() else _NUMBER_VALUE.get(n.lower(), 0)
-                    hit = [u for u in of_type if re.search(rf"{index}$", u.id)]
-                    return hit[0].id if len(hit) == 1 else match.group(0)
-                text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
-    return text
+            ):
+                compiled.append((re.compile(pattern, re.IGNORECASE), ids))
+    return compiled
 
 
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
