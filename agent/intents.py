@@ -99,6 +99,18 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 ]
 
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
+# An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
+# the people, and where they go (out, away, back, to safety) -- "get the shoppers away from", "move residents out
+# of", "clear everyone out within 200 m", "usher the spectators outside"; or a place emptied ("empty the hall",
+# "vacate the building"). Units are not people: "move the engine back to quarters" is not an evacuation.
+_PEOPLE = (r"(?:people|ppl|persons|everyone|everybody|folks|residents|occupants|tenants|guests|visitors|spectators|shoppers|passengers|"
+           r"commuters|pupils|students|children|kids|staff|workers|employees|patients|customers|diners|audience|concert-?goers|fans|"
+           r"the (?:crowds?|public|neighbou?rs|building|block|area|street)|crowds|civilians|bystanders|locals)")
+_MOVE_PEOPLE_OUT = (rf"\b(?:get|getting|move|moving|pull|usher|lead|walk|shift|relocate|clear|clearing|direct|herd|push)\s+"
+                    rf"(?:\w+\s+){{0,3}}?{_PEOPLE}\b[^.!?;]{{0,30}}?\b(?:out|away|outside|back|clear|to safety|off the)\b|"
+                    r"\b(?:empty|vacate|clear out)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:building|hall|block|blocks|street|square|station|mall|"
+                    r"school|terminal|platform|flats?|apartments?|tower|market|stadium|venue|site|floors?|premises|houses?|area|zone|arena|theatre|church)\b")
+
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
@@ -121,7 +133,7 @@ CUES: list[tuple[str, str]] = [
     ("shelter_occupancy", r"how full|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
+                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
@@ -135,7 +147,7 @@ CUES: list[tuple[str, str]] = [
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
@@ -392,6 +404,8 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
         return phrase
     for match in (_ZH_PLACE.finditer(stripped) if re.search(r"[\u4e00-\u9fff]", stripped) else ()):
         candidate = _strip_place(match.group(1) or match.group(2) or "")
+        if match.group(2):  # "请把火车站附近" -> 火车站: the lazy match starts at the first CJK character, a request word
+            candidate = re.sub(r"^(?:请|麻烦|帮我|帮忙|我们|需要|马上|立即|立刻|赶紧|快|把|将|给|让|在|从|去|到|往|对|离|向)+", "", candidate)
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():
                 continue

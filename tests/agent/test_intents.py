@@ -71,3 +71,27 @@ def test_a_status_change_is_not_given_to_a_unit_only_asked_about(router, city):
 
     calls = plan_calls("把 KAM-P1 标记为出动，另外查一下 HAK-E1 现在什么状态", router, city)
     assert [(c["name"], c["args"].get("unit_id")) for c in calls] == [("set_unit_status", "KAM-P1"), ("unit_status", "HAK-E1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # an evacuation by its structure (a verb that moves people, the people, out/away/back), not a listed phrase
+        ("Get the shoppers away from Kamppi centre, a gas main is leaking.", ["evacuation"]),
+        ("Usher the spectators outside the stadium and send two ambulances there.", ["evacuation", "dispatch"]),
+        ("Vacate the building at Lönnrotinkatu 9, smoke in the stairwell.", ["evacuation"]),
+        # units are not people: moving a unit is not an evacuation
+        ("take ERO-E1 out of service, pump failure", ["unit_status_change"]),
+        ("避难所还有空位吗？", ["shelter_occupancy"]),
+    ],
+)
+def test_evacuation_and_occupancy_by_structure(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_a_chinese_place_does_not_start_with_a_request_word(city):
+    from agent.intents import extract_place
+
+    assert extract_place("请把火车站附近的人疏散，浓烟太大。", city.gazetteer) == "火车站"
