@@ -102,11 +102,12 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
 # the people, and where they go (out, away, back, to safety) -- "get the shoppers away from", "move residents out
 # of", "clear everyone out within 200 m", "usher the spectators outside"; or a place emptied ("empty the hall",
-# "vacate the building"). Units are not people: "move the engine back to quarters" is not an evacuation.
+# "vacate the building"). Units are not people: "move the engine back to quarters" is not an evacuation; an order,
+# not a report of what others do ("staff already moving the audience out" describes the incident).
 _PEOPLE = (r"(?:people|ppl|persons|everyone|everybody|folks|residents|occupants|tenants|guests|visitors|spectators|shoppers|passengers|"
            r"commuters|pupils|students|children|kids|staff|workers|employees|patients|customers|diners|audience|concert-?goers|fans|"
            r"the (?:crowds?|public|neighbou?rs|building|block|area|street)|crowds|civilians|bystanders|locals)")
-_MOVE_PEOPLE_OUT = (rf"\b(?:get|getting|move|moving|pull|usher|lead|walk|shift|relocate|clear|clearing|direct|herd|push)\s+"
+_MOVE_PEOPLE_OUT = (rf"(?<!already )(?<!are )(?<!is )\b(?:get|move|pull|usher|lead|walk|shift|relocate|clear|direct|herd|push)\s+"
                     rf"(?:\w+\s+){{0,3}}?{_PEOPLE}\b[^.!?;]{{0,30}}?\b(?:out|away|outside|back|clear|to safety|off the)\b|"
                     r"\b(?:empty|vacate|clear out)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:building|hall|block|blocks|street|square|station|mall|"
                     r"school|terminal|platform|flats?|apartments?|tower|market|stadium|venue|site|floors?|premises|houses?|area|zone|arena|theatre|church)\b")

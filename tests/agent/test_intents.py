@@ -95,3 +95,10 @@ def test_a_chinese_place_does_not_start_with_a_request_word(city):
     from agent.intents import extract_place
 
     assert extract_place("请把火车站附近的人疏散，浓烟太大。", city.gazetteer) == "火车站"
+
+
+def test_people_being_moved_out_by_others_is_a_report_not_an_evacuation_order(router, city):
+    from agent.intents import route
+
+    text = "Smoke alarm at the Finnish National Theatre, the ushers are already getting the audience out. Need a plan."
+    assert "evacuation" not in route(text, router, city)[0]
