@@ -130,7 +130,7 @@ CUES: list[tuple[str, str]] = [
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
     ("shelter_occupancy", r"how full|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
@@ -584,6 +584,10 @@ def _unit_name_patterns(fleet: tuple[tuple[str, tuple[tuple[str, str], ...]], ..
     return compiled
 
 
+_SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0,40}?\b(?:to|over to|down to|out to)\s+\S|"
+                           r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
+
+
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     """The intent a cue in this clause names, or None."""
     units = canonical_unit_ids(clause, unit_ids)
@@ -593,6 +597,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                 return intent
             continue
         if intent == "unit_query":
+            if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
+                continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
                     r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
                     or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"

@@ -102,3 +102,18 @@ def test_people_being_moved_out_by_others_is_a_report_not_an_evacuation_order(ro
 
     text = "Smoke alarm at the Finnish National Theatre, the ushers are already getting the audience out. Need a plan."
     assert "evacuation" not in route(text, router, city)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("send ERO-E1 to Annankatu 20, smoke from the attic", ["dispatch"]),  # a named unit sent somewhere: a dispatch
+        ("派 HAK-E1 过去 Kaisaniemi 的车库火灾", ["dispatch"]),
+        ("Is ERO-E1 free to go to Kamppi?", ["unit_query"]),  # asked about, not sent
+        ("先说一下 Kamppi 的救护车状态，再查还开着的事件", ["unit_query", "open_incidents"]),
+    ],
+)
+def test_named_units_sent_somewhere_and_open_incidents(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
