@@ -72,7 +72,7 @@ _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
 _ORDERED = r"\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
-    ("ladder", r"ladder|aerial|turntable|云梯|登高"),
+    ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
@@ -102,12 +102,13 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
 # the people, and where they go (out, away, back, to safety) -- "get the shoppers away from", "move residents out
 # of", "clear everyone out within 200 m", "usher the spectators outside"; or a place emptied ("empty the hall",
-# "vacate the building"). Units are not people: "move the engine back to quarters" is not an evacuation; an order,
-# not a report of what others do ("staff already moving the audience out" describes the incident).
+# "vacate the building"). Units are not people: "move the engine back to quarters" is not an evacuation; an order
+# ("start getting people out"), not a report of what others do ("staff already moving the audience out", "guards are
+# getting people out" describe the incident).
 _PEOPLE = (r"(?:people|ppl|persons|everyone|everybody|folks|residents|occupants|tenants|guests|visitors|spectators|shoppers|passengers|"
            r"commuters|pupils|students|children|kids|staff|workers|employees|patients|customers|diners|audience|concert-?goers|fans|"
            r"the (?:crowds?|public|neighbou?rs|building|block|area|street)|crowds|civilians|bystanders|locals)")
-_MOVE_PEOPLE_OUT = (rf"(?<!already )(?<!are )(?<!is )\b(?:get|move|pull|usher|lead|walk|shift|relocate|clear|direct|herd|push)\s+"
+_MOVE_PEOPLE_OUT = (rf"(?<!already )(?<!are )(?<!is )(?<!were )(?<!was )(?<!been )(?<!they're )(?<!theyre )\b(?:get|getting|move|moving|pull|pulling|usher|lead|walk|shift|relocate|clear|clearing|direct|herd|push)\s+"
                     rf"(?:\w+\s+){{0,3}}?{_PEOPLE}\b[^.!?;]{{0,30}}?\b(?:out|away|outside|back|clear|to safety|off the)\b|"
                     r"\b(?:empty|vacate|clear out)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:building|hall|block|blocks|street|square|station|mall|"
                     r"school|terminal|platform|flats?|apartments?|tower|market|stadium|venue|site|floors?|premises|houses?|area|zone|arena|theatre|church)\b")
