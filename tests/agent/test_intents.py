@@ -117,3 +117,25 @@ def test_named_units_sent_somewhere_and_open_incidents(router, city, text, inten
     from agent.intents import route
 
     assert route(text, router, city)[0] == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("KAM-P1 avail again", ["unit_status_change"]),  # abbreviated statuses
+        ("Could you please mark KAI-A1 as out of service? Its stretcher is broken.", ["unit_status_change"]),  # a polite order
+        ("roll us the rescue unit to Kalevankatu 4, wall came down", ["dispatch"]),
+        ("We could use another ambulance at Kamppi if one is free.", ["dispatch"]),
+        ("and a patrol too", ["dispatch"]),  # a follow-up that adds a unit
+        ("KAM-A1 to Bulevardi 7 for a fall", ["dispatch"]),  # a unit sent, written as "<unit> to <place>"
+        ("Please summarise the current situation for the night shift.", ["sitrep"]),
+        ("哪些车辆在执行任务？", ["unit_board"]),
+        ("any P1s?", ["open_incidents"]),
+        ("is any shelter over 80 % now?", ["shelter_occupancy"]),
+        ("给我态势报告，也查一下 Kamppi 基地还有几辆救护车", ["sitrep", "unit_query"]),
+    ],
+)
+def test_abbreviations_polite_orders_follow_ups_and_situation(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
