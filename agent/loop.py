@@ -120,7 +120,7 @@ class ChatAgent:
             decision = self.config.tool_caller(message.without_injection() or message.text, set(self.tools))
             self._save("decision", {"decided_by": decision.decided_by, "reason": decision.reason, "raw": decision.raw})
             if decision.refuse:
-                yield ChatEvent(kind="final", text=REFUSAL)
+                yield self._refuse(REFUSAL)
                 return
             if decision.decided_by == "llm":
                 calls, origin = decision.calls, "lora"
@@ -133,13 +133,11 @@ class ChatAgent:
         if not calls:  # the router's cue rules may find requests (several, too) the classifier alone would miss
             calls, origin = self.fallback(message.without_injection(), prediction), "router"
         if not calls and prediction.intent == "out_of_scope":
-            self._save("final", {"text": REFUSAL})
-            yield ChatEvent(kind="final", text=REFUSAL)
+            yield self._refuse(REFUSAL)
             return
         if not calls and message.has_injection:
             # injected instructions and, besides them, nothing we can act on: refused, like an injection-only message
-            self._save("final", {"text": INJECTION_REFUSAL})
-            yield ChatEvent(kind="final", text=INJECTION_REFUSAL)
+            yield self._refuse(INJECTION_REFUSAL)
             return
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
@@ -152,6 +150,11 @@ class ChatAgent:
             citations.extend(result.citations)
             yield ChatEvent(kind="tool", step=step, result=result)
         yield from self._answer(message, prediction, outputs, citations)
+
+    def _refuse(self, text: str) -> ChatEvent:
+        """The turn's final answer when no tool runs: a refusal, saved in the trajectory like any final answer."""
+        self._save("final", {"text": text})
+        return ChatEvent(kind="final", text=text)
 
     def propose_calls(self, text: str) -> list[ToolCallSpec]:
         """The LLM's validated tool calls for one message, without running them (for evaluation)."""

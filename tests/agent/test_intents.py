@@ -71,3 +71,71 @@ def test_a_status_change_is_not_given_to_a_unit_only_asked_about(router, city):
 
     calls = plan_calls("把 KAM-P1 标记为出动，另外查一下 HAK-E1 现在什么状态", router, city)
     assert [(c["name"], c["args"].get("unit_id")) for c in calls] == [("set_unit_status", "KAM-P1"), ("unit_status", "HAK-E1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # an evacuation by its structure (a verb that moves people, the people, out/away/back), not a listed phrase
+        ("Get the shoppers away from Kamppi centre, a gas main is leaking.", ["evacuation"]),
+        ("Usher the spectators outside the stadium and send two ambulances there.", ["evacuation", "dispatch"]),
+        ("Vacate the building at Lönnrotinkatu 9, smoke in the stairwell.", ["evacuation"]),
+        # units are not people: moving a unit is not an evacuation
+        ("take ERO-E1 out of service, pump failure", ["unit_status_change"]),
+        ("避难所还有空位吗？", ["shelter_occupancy"]),
+    ],
+)
+def test_evacuation_and_occupancy_by_structure(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_a_chinese_place_does_not_start_with_a_request_word(city):
+    from agent.intents import extract_place
+
+    assert extract_place("请把火车站附近的人疏散，浓烟太大。", city.gazetteer) == "火车站"
+
+
+def test_people_being_moved_out_by_others_is_a_report_not_an_evacuation_order(router, city):
+    from agent.intents import route
+
+    text = "Smoke alarm at the Finnish National Theatre, the ushers are already getting the audience out. Need a plan."
+    assert "evacuation" not in route(text, router, city)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("send ERO-E1 to Annankatu 20, smoke from the attic", ["dispatch"]),  # a named unit sent somewhere: a dispatch
+        ("派 HAK-E1 过去 Kaisaniemi 的车库火灾", ["dispatch"]),
+        ("Is ERO-E1 free to go to Kamppi?", ["unit_query"]),  # asked about, not sent
+        ("先说一下 Kamppi 的救护车状态，再查还开着的事件", ["unit_query", "open_incidents"]),
+    ],
+)
+def test_named_units_sent_somewhere_and_open_incidents(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("KAM-P1 avail again", ["unit_status_change"]),  # abbreviated statuses
+        ("Could you please mark KAI-A1 as out of service? Its stretcher is broken.", ["unit_status_change"]),  # a polite order
+        ("roll us the rescue unit to Kalevankatu 4, wall came down", ["dispatch"]),
+        ("We could use another ambulance at Kamppi if one is free.", ["dispatch"]),
+        ("and a patrol too", ["dispatch"]),  # a follow-up that adds a unit
+        ("KAM-A1 to Bulevardi 7 for a fall", ["dispatch"]),  # a unit sent, written as "<unit> to <place>"
+        ("Please summarise the current situation for the night shift.", ["sitrep"]),
+        ("哪些车辆在执行任务？", ["unit_board"]),
+        ("any P1s?", ["open_incidents"]),
+        ("is any shelter over 80 % now?", ["shelter_occupancy"]),
+        ("给我态势报告，也查一下 Kamppi 基地还有几辆救护车", ["sitrep", "unit_query"]),
+    ],
+)
+def test_abbreviations_polite_orders_follow_ups_and_situation(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents

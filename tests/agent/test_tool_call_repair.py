@@ -72,3 +72,24 @@ def test_unsupported_llm_narrative_is_withheld(city):
     events = list(_agent(city, replies).run(screen_text("list the shelters please")))
     final = events[-1]
     assert "Mordor" not in final.text and "withheld" in final.text
+
+
+def test_every_refusal_is_the_last_step_of_the_trajectory(city):
+    """A refusal ends the turn with no tool and is saved like any final answer: the tool-calling model's
+    refusal (a scripted LoraDecision: a real model's refusal cannot be provoked reproducibly) and the router's."""
+    from agent.lora.bridge import LoraDecision
+    from agent.loop import REFUSAL
+
+    agent = _agent(city, [])
+    agent.config.llm_tool_calls = "never"
+    agent.config.tool_caller = lambda text, tools: LoraDecision("llm", "LLM refused", refuse=True)
+    events = list(agent.run(screen_text("evacuate Kamppi, where do people go?")))
+    assert [e.kind for e in events] == ["final"] and events[0].text == REFUSAL
+    assert agent.trajectory[-1] == {**agent.trajectory[-1], "kind": "final", "text": REFUSAL}
+    assert not [t for t in agent.trajectory if t["kind"] == "tool"]
+
+    agent = _agent(city, [])
+    agent.config.llm_tool_calls = "never"
+    events = list(agent.run(screen_text("what's a good restaurant for dinner tonight?")))
+    assert [e.kind for e in events] == ["final"] and events[0].text == REFUSAL
+    assert agent.trajectory[-1]["kind"] == "final" and agent.trajectory[-1]["text"] == REFUSAL
