@@ -155,3 +155,14 @@ def test_with_embed_noise_a_report_triaged_not_incident_is_embedded_too(triage_m
     assert noise and set(noise) <= set(embedded)
     assert set(embedded) == {r.text for r in reports if triage_text(r.text)}
     assert GroupingConfig.profile("city").embed_noise and not GroupingConfig.profile("social").embed_noise
+
+
+def test_a_report_in_another_language_is_read_by_the_fallback_and_says_so(pipeline):
+    recs = [FeedRecord("Incendio en un edificio de viviendas, hay personas atrapadas en el tercer piso y mucho humo", T, "social"),
+            FeedRecord("Fire in the kitchen of a restaurant at Forum shopping centre, smoke in the mall", T + 60, "call")]
+    reports, _ = pipeline.process(recs)
+    assert reports[0].language == "es" and reports[0].reason.endswith("read by the multilingual fallback (es)")
+    assert "fallback" not in reports[1].reason and reports[1].language == "en"
+    stored = {s["text"]: s for s in pipeline.store.stream_reports()}
+    assert stored[recs[0].text]["triage"]["read_by"] == "multilingual fallback"
+    assert stored[recs[1].text]["triage"]["read_by"] == "encoder"
