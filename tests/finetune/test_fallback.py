@@ -77,3 +77,22 @@ def test_fallback_can_be_switched_off(quick_model_dir, monkeypatch):
         get_settings.cache_clear()
     assert classifier.fallback_head is None
     assert classifier.predict([SPANISH[0]])[0].read_by == "encoder"
+
+
+def test_a_weak_not_incident_does_not_dismiss_a_fallback_report(quick_classifier):
+    texts = SPANISH + ["Qué bonito atardecer hoy en el puerto, me encanta esta ciudad"] + ENGLISH[:1]
+    saved = dict(quick_classifier.fallback_config)
+    try:
+        quick_classifier.fallback_config["noise_min_probability"] = 0.0  # plain argmax
+        plain = quick_classifier.predict(texts)
+        quick_classifier.fallback_config["noise_min_probability"] = 1.01  # never not_incident through the fallback
+        strict = quick_classifier.predict(texts)
+    finally:
+        quick_classifier.fallback_config.clear()
+        quick_classifier.fallback_config.update(saved)
+    assert all(r.incident_type != "not_incident" for r in strict[:3])
+    for a, b in zip(plain[:3], strict[:3]):
+        if a.incident_type != "not_incident":
+            assert a.incident_type == b.incident_type  # only a not_incident decision is reconsidered
+        assert b.type_confidence == b.type_probs[b.incident_type] or abs(b.type_confidence - b.type_probs[b.incident_type]) < 1e-4
+    assert (plain[3].incident_type, plain[3].priority) == (strict[3].incident_type, strict[3].priority)  # English untouched
