@@ -286,6 +286,8 @@ class MonitorPipeline:
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
+                if getattr(tri, "read_by", "") == "multilingual fallback":
+                    reason += f"; read by the multilingual fallback ({tri.language})"
                 keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
                 if zone:
                     keys += [f"zone={zone}", f"type={tri.incident_type}|zone={zone}"]
@@ -313,7 +315,7 @@ class MonitorPipeline:
                              "external_id": rec.external_id, "cluster_id": cluster_id,
                              "triage": {"incident_type": tri.incident_type, "priority": tri.priority,
                                         "type_confidence": round(tri.type_confidence, 4), "language": tri.language,
-                                        "model_version": tri.model_version},
+                                        "model_version": tri.model_version, "read_by": getattr(tri, "read_by", "encoder")},
                              "detail": {"reason": reason, "zone": zone, "place": fix.name if fix else None, "signals": sig}})
             self.processed += len(out)
             self.alerts.extend(alerts)
