@@ -150,6 +150,21 @@ USES: list[tuple[str, list[str]]] = [
 TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|"
                     r"餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|店里)")
 
+# Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
+# of the business's name ("K-Supermarket Kaisaniemi", "the Lidl supermarket", "Nordea Bank", "Alepa超市") it names
+# a business inside the building, not the building's use (spec 5a). A named hotel, department store, mall,
+# school or institution is the building itself and keeps its use.
+BUSINESS_KIND = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
+                           r"bank|office|offices|agency|餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|超市|银行|办公室)")
+# The name a business word is part of: a capitalised word (or a Latin brand before a Chinese word) just before it,
+# hyphen-joined ("K-Supermarket") or as a separate word not opening a sentence ("the Lidl supermarket"); or the
+# word itself capitalised and followed by a capitalised name ("Supermarket Kaisaniemi", "Bar Loose").
+NAME_BEFORE_GLUED = re.compile(r"(?<![\w-])[A-ZÅÄÖ0-9][\w&'.]*-$")
+NAME_BEFORE_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w&'-]* $")
+NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄÖ][\w&'-]*")
+WHOLE_BUILDING_AFTER = re.compile(r"^\s?(building|block|tower|house|complex|大楼|楼)\b")
+LATIN_BEFORE_CJK = re.compile(r"[A-Za-zÀ-ÿ][\w&'-]*\s?$")
+
 MIN_OCCUPANTS = 10
 # A count followed, in the same clause, by what happened to those people is a count of casualties
 # ("12 people coughing", "25 pupils with sore eyes", "10个人被困"), not of the building's occupants.

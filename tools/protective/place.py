@@ -78,6 +78,28 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     return found[0], None
 
 
+class Frontage(PlaceMatch):
+    """A point of a street at a building's frontage ("Unioninkatu outside Metsätalo"): the street, and the building."""
+
+    building: str
+    relation: str = "in_front"
+
+    def describe(self) -> str:
+        """The place as the dispatcher needs it: the street and the building it is at."""
+        return f"{self.name} {_RELATION_WORD.get(self.relation, 'at')} {self.building}"
+
+
+# How a plan says where on the street the incident is, by the locator's relation.
+_RELATION_WORD = {"in_front": "outside", "opposite": "opposite", "next_to": "beside", "behind": "behind", "under": "below", "near": "near"}
+
+
+def place_label(match: PlaceMatch, number: str | None = None) -> str:
+    """The place a plan names: "Yrjönkatu 21", "Unioninkatu outside Metsätalo", "Kauppatori"."""
+    if isinstance(match, Frontage):
+        return match.describe()
+    return f"{match.name} {number}" if number else match.name
+
+
 # A street this far (m) from the building the report places the incident at is not its frontage.
 FRONTAGE_MAX_M = 60.0
 
@@ -119,8 +141,8 @@ def frontage(city: CityModel, street: PlaceMatch | None, place: Described) -> Pl
     mid = shapely.ops.nearest_points(line, fp.centroid)[0]
     p = mid if mid.distance(fp) <= gap + 10.0 else shapely.ops.nearest_points(line, fp)[0]
     lat, lon = geo.latlon(city, p.x, p.y)
-    return PlaceMatch(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
-                      radius_m=round(gap + 10.0, 1), ref=street.ref)
+    return Frontage(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
+                    radius_m=round(gap + 10.0, 1), ref=street.ref, building=place.name, relation=place.relation or "in_front")
 
 
 def _front_street(city: CityModel, fp: Any) -> Any:
