@@ -79,9 +79,9 @@ class AddressIndex:
             if f.is_building:
                 from shapely.geometry import Point
 
-                from tools.gazetteer import _to_metres
+                from tools.gazetteer import to_metres
 
-                radius = max(EXACT_RADIUS_M, float(_to_metres(f.geometry, projection).hausdorff_distance(Point(float(x), float(y)))))
+                radius = max(EXACT_RADIUS_M, float(to_metres(f.geometry, projection).hausdorff_distance(Point(float(x), float(y)))))
             # "Asemahalli, Kaivokatu": a hall named before its street.
             street = f.street.split(",")[-1].strip()
             rng = _RANGE.match(f.housenumber)

@@ -23,80 +23,67 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "both": 2, "several": 3, "few": 3, "couple": 2,
-           "dozen": 12, "a dozen": 12, "dozens of": 20, "a couple of": 2, "a few": 3, "many": 5, "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "en": 1, "ett": 1, "två": 2, "tre": 3,
-           "fyra": 4, "fem": 5}
-_ZH_DIGIT = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "好几": 3}
+from tools.pattern_gate import GatedPattern, gated
+from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, asked_not_said, informal, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
-_PERSON_SG = ("man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
+_PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?rer|visitor|spectator|volunteer|contractor|painter|plumber|welder|"
+              "caretaker|janitor|porter|man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
               "rider|worker|student|pupil|resident|tenant|customer|guest|tourist|victim|cashier|clerk|lifeguard|guard|officer|"
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
               "player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
               "mannen|kvinnan|barnet|föraren|other|i")
-_PERSON_PL = ("sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
+_PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|labou?rers|visitors|spectators|volunteers|contractors|painters|"
+              "plumbers|welders|caretakers|travell?ers|campers|sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
               "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
-_NUM_RE = r"(?:\d{1,3}|a dozen|dozens of|a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|both|several|few|couple|dozen|many|kaksi|kolme|neljä|viisi|två|tre|fyra|fem)"
+              "ppl|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
+_NUM_RE = EN_NUM_RE
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
     r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
-    r"(?P<num>" + _NUM_RE + r"|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
+    r"(?P<num>" + _NUM_RE + r"(?:\s+(?:or|to)\s+" + _NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
-    r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more)\b)",
+    r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
+    r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding)\b)",
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
-_ZH_PERSON = r"(?:老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|人)"
-_ZH_NUMS = r"(?:\d{1,3}|好几|[一两二俩三四五六七八九十几]{1,3})"
-_WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几]{0,3}?)" + _ZH_PERSON
-                     + r"|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
+_ZH_PERSON = r"(?:老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人)"
+_ZH_NUMS = ZH_NUM_RE
+_WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
+                     + r"|一家(?P<family>" + _ZH_NUMS + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
-_SERIOUS = re.compile(
-    r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
-    r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
-    r"lying still|not moving|motionless|lifeless|lying (in|on) the|on the ground|is down\b|"
-    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
-    r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
-    r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
-    r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
-    r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
-    r"critical\w*|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
-    r"tajuton|ei hengitä|medvetslös|andas inte)\b"
-    r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
-    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐",
-    re.IGNORECASE)
-_MINOR = re.compile(
-    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|cuts?|gash\w*|grazes?|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
+_SERIOUS = SERIOUS   # the one severity list (tools/report_words.py), shared with the determinants
+_MINOR = gated(informal(
+    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
-    r"nosebleed|bloody nose|concussion|shaken|in pain|screaming|knocked down|hit by|"
-    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing)? (sick|ill|faint|unwell)|"
-    r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|rash|irritat\w+|"
+    r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|(?<=\w )hit$|"
+    r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing|in)? (sick|ill|faint|unwell)|"
+    r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|(?<!road )rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|眼睛(刺痛|疼|痛)|肚子疼|胃疼|起疹子|疹子|淤青",
+    r"不舒服|难受|喉咙痛|轻伤|断了|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
+    ),
     re.IGNORECASE)
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
-_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
+_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|road rash|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
-_EXPOSED = re.compile(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
+_EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
-_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|rash|coughing|sick|ill|feel(ing)? (sick|ill|unwell))\b"
-                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子", re.IGNORECASE)
+_ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|(?<!road )rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
-_NEG = re.compile(r"(\b(no|not|nobody|no one|none|without|isn'?t|wasn'?t|aren'?t|weren'?t|never|ei|ingen|inte)\b[^,;.]{0,25}$)"
-                  r"|(没有|没|无|未|不)[^，。；]{0,4}$", re.IGNORECASE)
-_FINE = re.compile(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
 
@@ -123,30 +110,23 @@ _RANK = {"exposed": 0, "trivial": 1, "ill": 1, "minor": 2, "serious": 3}
 
 
 def _num(raw: str | None, plural: bool) -> int:
-    if not raw:
-        return 2 if plural else 1
-    raw = raw.strip().lower()
-    if raw.isdigit():
-        return int(raw)
-    if raw in _EN_NUM:
-        return _EN_NUM[raw]
-    if raw in _ZH_DIGIT:
-        return _ZH_DIGIT[raw]
-    if raw.startswith("十"):
-        return 10 + _ZH_DIGIT.get(raw[1:2], 0)
-    if len(raw) >= 2 and raw[1] == "十":
-        return _ZH_DIGIT.get(raw[0], 1) * 10 + (_ZH_DIGIT.get(raw[2:3], 0) if len(raw) > 2 else 0)
-    if raw and raw[0] in _ZH_DIGIT:
-        return _ZH_DIGIT[raw[0]]  # "五六个人", "三四个": the lower figure
-    return 2 if plural else 1
+    """A number said ("two", "十二", "五六", "five or six": the lower), or a bare people word: one, or two when plural."""
+    n = parse_number(_OR_TO.split(raw)[0] if raw else raw)
+    return n if n else (2 if plural else 1)
 
 
-def _condition(clause: str) -> tuple[str | None, bool]:
-    """(the gravest kind of condition in one clause, or None; whether it is only a general word), negated words dropped."""
+_KINDS: tuple[tuple[str, GatedPattern], ...] = (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED))
+
+
+def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS) -> tuple[str | None, bool]:
+    """(the gravest kind of condition in one clause, or None; whether it is only a general word), negated words dropped.
+    ``kinds``: the condition patterns that can match in the report at all (the others cannot in any of its clauses)."""
     found: list[tuple[str, str]] = []
-    for kind, pat in (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED)):
-        for m in pat.finditer(clause):
-            if _NEG.search(clause[max(0, m.start() - 30): m.start()]):
+    for kind, pat in kinds:
+        for m in pat.pattern_obj.finditer(clause):
+            if asked_not_said(clause, m.start()):
+                continue
+            if negated_before(clause[max(0, m.start() - 40): m.start()]):
                 continue
             found.append((kind, m.group(0)))
     if not found:
@@ -164,24 +144,77 @@ def _condition(clause: str) -> tuple[str | None, bool]:
     return "exposed", False
 
 
-def _people(clause: str) -> tuple[int, bool, bool]:
-    """(people named, a part of an earlier group, only a pronoun) in one clause."""
-    clause = re.sub(r"\([^)]*\)|（[^）]*）", " ", clause)   # "the pedestrian (teenage girl)": one person
-    count, subset, named = 0, False, False
-    if re.search(r"[\u4e00-\u9fff]", clause):
-        for m in _WHO_ZH.finditer(clause):
-            if m.group("pron"):
+# Someone doing the harm, or only telling or helping, is not a patient: a person named right before an attacking verb ("a man is threatening
+# passers-by", "my neighbour is beating his wife", "一个男的拿着刀").
+_ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|was now)\s+)?(?:still\s+)?"
+                          r"(?:threatening|attacking|beating|stabbing|hitting|punching|kicking|waving|swinging|chasing|robbing|"
+                          r"assaulting|harassing|shooting|smashing|brandishing|armed)\b"
+                          r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:can'?t|cannot|couldn'?t) tell|(?:doesn'?t|don'?t|does not|do not) know|(?:is|are)\s+(?:doing|giving|performing|helping|holding|using|trying)|"
+                          r"(?:is|are)\s+(?:doing|giving)\s+(?:cpr|chest compressions))\b"
+                          r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed|gave|handed|sold|offered)\s+"
+                          r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)
+_ATTACKER_ZH = re.compile(r"(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
+
+
+# compiled once here rather than looked up in re's cache clause by clause
+_OR_TO = re.compile(r"\s+(?:or|to)\s+")
+_ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PRONOUN_AND_ZH = re.compile(r"(他|她)(和|跟|与)")
+_AGE_OR_NUMBER_ZH = re.compile(r"\s*(岁|号|路|楼|层)")
+_PRONOUN_AND_EN = re.compile(r"\b(he|she) and (his|her)\b", re.IGNORECASE)
+_AND_I = re.compile(r"\b(and|n|&) i\b", re.IGNORECASE)
+# A knife or gun attack on people (its injured are wounded, not scraped).
+_WEAPON_INJURY = re.compile(r"\b(stabbing|stabbed|knifed|shooting|shot at|shots fired|opened fire|slashing)\b(?! (up|down|pain))|持刀伤人|砍人|捅人|开枪|枪击|刺伤|捅伤", re.IGNORECASE)
+# Someone telling what happened to another person named after it ("奶奶说……爷爷摔倒了"): the teller is not a patient.
+_TELLER_ZH = re.compile(r"(?:刚才|刚|跟我|和我)?(?:说|告诉|讲|报警|打电话|打来电话)")
+_ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + _ZH_NUMS + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
+
+
+def _people(clause: str) -> tuple[int, bool, bool, bool]:
+    """(people named, a part of an earlier group, only a pronoun, only a bare number: "1 unconscious", "两个受伤") in
+    one clause."""
+    clause = _ASIDE.sub(" ", clause)   # "the pedestrian (teenage girl)": one person
+    count, subset, named, bare_only = 0, False, False, False
+    if _CJK.search(clause):
+        bare = _ZH_BARE.match(clause)
+        if bare and not any(not m.group("pron") for m in _WHO_ZH.finditer(clause)):
+            # "另一个手臂骨折": the other one, a group of its own; "两个受伤": a count said without a people word
+            return _num(bare.group(2), plural=False), "其中" in clause, False, not bare.group("other")
+        if _PRONOUN_AND_ZH.search(clause):
+            count += 1   # "他和他老婆": the pronoun is one of the people named
+        found = list(_WHO_ZH.finditer(clause))
+        for i, m in enumerate(found):
+            if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
                 continue
+            if _TELLER_ZH.match(clause, m.end()) and any(not later.group("pron") for later in found[i + 1:]):
+                continue   # "奶奶说……爷爷摔倒了": she tells of someone else ("一位老人说胸口疼" tells of himself)
             named = True
+            if m.group("family"):
+                count += _num(m.group("family"), plural=True)
+                continue
             if m.group("many"):
                 count += 5 if m.group("many") in ("好多人", "很多人") else 3
                 continue
+            if m.group("num") and _AGE_OR_NUMBER_ZH.match(clause, m.end("num")):
+                count += 1   # "82岁的住户", "3路司机": an age or a number, one person
+                continue
             subset = subset or bool(m.group("sub"))
-            count += _num(m.group("num"), plural=False)
-        if re.search(r"其中", clause):
+            # a couple is two ("一对老夫妻")
+            count += _num(m.group("num"), plural=False) * (2 if m.group(0).endswith(("夫妻", "夫妇")) else 1)
+        if "其中" in clause:
             subset = True
     else:
+        if _PRONOUN_AND_EN.search(clause):
+            count += 1   # "she and her baby": the pronoun is one of the people named
+        bare_seen = people_seen = False
         for m in _WHO_EN.finditer(clause):
+            if _ATTACKER_EN.match(clause[m.end():]):
+                continue
+            if m.group("bare") and m.group("bare").lower() in ("both", "all") and (count or people_seen):
+                continue   # "my wife and my daughter are both hurt": the same two
+            bare_seen = bare_seen or bool(m.group("bare"))
+            people_seen = people_seen or not m.group("bare")
             if m.group("sub"):
                 named, subset = True, True
                 count += _num(m.group("sub"), plural=False)
@@ -191,16 +224,20 @@ def _people(clause: str) -> tuple[int, bool, bool]:
             else:
                 num = (m.group("num") or "").lower()
                 if m.group("sg") and m.group("sg").lower() == "i":
-                    if not re.search(r"\band i\b", clause, re.IGNORECASE):
+                    if not _AND_I.search(clause):
                         continue  # "I can see": the caller, not a patient, unless "my kids and I"
                 if m.group("pl") and m.group("pl").lower() in ("we", "they"):
                     continue
                 named = True
                 if num in ("the", "his", "her", "my", "our", "their", "this", "that", "a", "an", ""):
                     num = ""
+                elif m.group("sg") and num.isdigit():
+                    num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
-    pronoun = not named and bool(_PRONOUN_EN.search(clause) or re.search(r"[他她]", clause))
-    return count, subset, pronoun
+    pronoun = not named and bool(_PRONOUN_EN.search(clause) or "他" in clause or "她" in clause)
+    if not _CJK.search(clause):
+        bare_only = bare_seen and not people_seen
+    return count, subset, pronoun, bare_only
 
 
 def census(text: str) -> Census:
@@ -208,13 +245,23 @@ def census(text: str) -> Census:
     text = text or ""
     groups: list[Group] = []
     last_people: int = 0   # people named in an earlier clause without a condition yet
-    for cm in _CLAUSE.finditer(text):
+    # Chinese written with spaces for commas ("喂 警察吗 我们在公园 ..."): each space is a clause break (same length,
+    # so spans still point into the report).
+    text_cut = _CJK_SPACE.sub(lambda m: "，" * len(m.group(0)), text)
+    # a condition that cannot be read anywhere in the report is not looked for clause by clause
+    kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
+    fine_possible = _FINE.possible(text_cut)
+    for cm in _CLAUSE.finditer(text_cut):
         clause = cm.group(0)
         if not clause.strip():
             continue
-        n, subset, pronoun = _people(clause)
-        kind, generic = _condition(clause)
-        if kind and kind != "serious" and _FINE.search(clause):
+        n, subset, pronoun, bare_only = _people(clause)
+        if bare_only and groups and not last_people:
+            subset = True    # "2 pedestrians hit, 1 unconscious": one of them
+        if subset and (last_people or not groups):
+            subset = False   # "30 passengers, two of them slightly hurt": the part is the patients, the whole was unhurt
+        kind, generic = _condition(clause, kinds) if kinds else (None, False)
+        if kind and kind != "serious" and fine_possible and _FINE.pattern_obj.search(clause):
             kind = None
         if kind is None:
             if n:
@@ -234,10 +281,17 @@ def census(text: str) -> Census:
     out = Census(groups=groups)
     if not groups:
         return out
+    if _WEAPON_INJURY.search(text):
+        # "持刀伤人, three people injured", "a man is stabbing people, two hurt": the injured of a knife or gun attack
+        # are its wounded (serious), unless a minor injury is said of them
+        for g in groups:
+            if g.kind == "minor" and g.generic:
+                g.kind, g.generic = "serious", False
     whole = [g for g in groups if not g.subset]
     for g in whole:
         rest = sum(h.count for h in whole if h is not g)
-        if g.generic and len(whole) > 1 and g.count >= rest:
+        # the whole is said first, the details after it ("five hurt: ..."); a general word after others is more people
+        if g.generic and len(whole) > 1 and g.count >= rest and g is whole[0]:
             # "five hurt: an old man bleeding, a woman with chest pain, three with broken arms": the five is the whole
             whole = [h for h in whole if h is not g] + [Group(g.count - rest, "minor", True, False, g.evidence, g.span)]
             break

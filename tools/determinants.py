@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from tools.casualties import Group, census
+from tools.pattern_gate import GatedPattern, gated
+from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, informal, negated_before, parse_number
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -71,6 +73,15 @@ DETERMINANTS: dict[str, str] = {
     "minor_patients": "patients with minor injuries or symptoms (two to an ambulance)",
     "ill_patients": "people ill in a cluster (fever, vomiting; assessed on scene)",
     "smoke_exposed": "people cut off by fire or smoke (checked for smoke exposure)",
+    "abnormal_breathing": "breathing badly (gurgling, gasping, blue lips)",
+    "possibly_in_water": "someone may have gone into the water (a splash, a bicycle at the edge)",
+    "water_quality": "drinking water discoloured or contaminated",
+    "fire_out": "the fire is already out",
+    "odd_smell": "a smell of unknown source (a chemical release unless it is gas)",
+    "fire_exposure": "a fire outside spreading to a building",
+    "childbirth": "a birth under way",
+    "natural_flood": "water from the sea, a river or the rain (no pipe to shut)",
+    "wet_electrics": "water reaching electrical installations",
 }
 
 
@@ -85,35 +96,23 @@ class Determinant(BaseModel):
         return f"{what}{f' ({self.count})' if self.count else ''}: \"{self.evidence}\""
 
 
-_EN_NUM = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "a couple of": 2, "couple of": 2, "both": 2, "several": 3, "a few": 3, "few": 3, "many": 5, "dozens of": 12,
-           "a dozen": 12, "dozen": 12, "twelve": 12, "eleven": 11, "twenty": 20}
-_ZH_NUM = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3, "多": 3}
-_EN_NUM_RE = r"(\d{1,3}|a couple of|couple of|a few|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|several|both|few|many)"
-_ZH_NUM_RE = r"(\d{1,3}|[一两二俩三四五六七八九十几]+)\s*(?:名|个|位|人|辆|台)?"
-
-# Negations that cancel a fact when they stand just before it (same clause).
-_NEG_BEFORE = re.compile(
-    r"(\b(no|not|nobody|no one|noone|none|never|without|neither|nor|isn't|wasn't|aren't|weren't|doesn't|didn't|hasn't|haven't|"
-    r"ei|eikä|kukaan|ingen|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$",
-    re.IGNORECASE)
-_NEG_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}\b(no|none)\b|^\s*(?:ei|inga)\b", re.IGNORECASE)
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", re.IGNORECASE)
+_EN_NUM_RE = "(" + EN_NUM_RE + ")"
+_ZH_NUM_RE = r"(" + ZH_NUM_RE + r")\s*(?:名|个|位|人|辆|台)?"
 
 
 @dataclass(frozen=True)
 class _Rule:
     code: str
-    pattern: re.Pattern[str]
+    pattern: GatedPattern   # compiled once, at import, with the words any match must contain (tools/pattern_gate.py)
     counted: bool = False   # the pattern may carry a number (group "n")
     negatable: bool = True
 
 
 def _r(code: str, pattern: str, counted: bool = False, negatable: bool = True) -> _Rule:
-    return _Rule(code, re.compile(pattern, re.IGNORECASE), counted, negatable)
+    return _Rule(code, gated(informal(pattern), re.IGNORECASE), counted, negatable)
 
 
-_PEOPLE = r"(?:people|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
+_PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
 
 RULES: tuple[_Rule, ...] = (
     # --- life signs
@@ -124,32 +123,32 @@ RULES: tuple[_Rule, ...] = (
        r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
        r"|(?:" + _ZH_NUM_RE + r"\s*(?:人|名|[\u4e00-\u9fff]{1,3}?)?(?:受伤|受了伤|伤者|伤员|被刺|流血|被?烧伤|被?砍伤|被?刺伤|被?撞伤|受重伤|受轻伤|重伤|轻伤))"
        r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
-    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|cut|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
+    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
     _r("jumper", r"\b(threatening to jump|going to jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
-    _r("casualty_signs", r"\b(on the ground|lying (on|in) the|is down|are down|went down|not moving|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
+    _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
-    _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|club|stick|veitsi\w*|ase\w*|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿着(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)"),
-    _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|砸"),
-    _r("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|十几个人|几十个人"),
+    _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|club|stick|veitsi\w*|ase(en|ella|et|ita|istautu\w*)?|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿着(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)"),
+    _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking)\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)"),
+    _r("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|(十几|几十|二十多|二十几)个人[^。]{0,8}(打|斗|冲突|闹事)"),
     _r("crowd_disorder", r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)"),
     _r("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|ticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
     # --- fire
-    _r("building_fire", r"\b(fire|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
+    _r("building_fire", r"\b(fire(?! alarm| door| exit| extinguisher| brigade| station| department| service| detector)|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
        r"|\b(flat|apartment|building|house|kitchen|stairwell|staircase|attic|basement|cellar|office|shop|store|restaurant|hotel|school|roof|window)\b[^.]{0,60}\b(fire|flames?|smoke|burning|on fire|alight)\b"
        r"|(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑|地下室|阁楼)[^。]{0,20}(着火|起火|失火|火灾|冒烟|浓烟|烟雾|火苗|火焰|烟)|(着火|起火|失火|火灾|冒烟|浓烟)[^。]{0,20}(楼|房|屋|公寓|厨房|楼梯|窗|店|餐厅|酒店|学校|大楼|建筑)"),
     _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
     _r("people_inside", r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
-    _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))? (floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
+    _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|porraskäytävä\w*|trapphus\w*)\b|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
-    _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feeling (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
+    _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
        r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人", counted=True),
-    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas|smell)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
+    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
     _r("public_area", r"\b(square|street|road|station|platform|market|park|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
     # --- traffic
     _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器"),
@@ -181,43 +180,131 @@ RULES: tuple[_Rule, ...] = (
     _r("road_hazard", r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多"),
     _r("medical_dependency", r"\b(ventilator|respirator|home oxygen|oxygen (machine|concentrator)|dialysis|insulin pump|life support|battery (says|has|left))\b|呼吸机|制氧机|透析|氧气机"),
     _r("rescued_from_water", r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了"),
-    _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside|trapped)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
+    _r("no_casualties", r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病", negatable=False),
     _r("aggressive", r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人"),
     _r("deliberate", r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人[^。，]{0,10}(喷|撒|扔|泼|放火)|故意|袭击"),
+    # --- the same facts said another way (dev set 8: implied, shorthand, colloquial Chinese)
+    _r("not_breathing", r"\b(can'?t (feel|hear|see) (him|her|them|it) breath\w*|no breathing|breathing has stopped)\b|感觉不到(他|她)?(在)?呼吸|摸不到(脉搏|心跳)", negatable=False),
+    _r("collapse_people_under", r"\b(" + EN_NUM_RE + r"|a|an|one|some) (\w+ )?(people|workers?|men|women|man|woman|children|kids?|persons?|someone|somebody|residents?|customers?) (are |is |may be |might be |could be |still )*(underneath|buried|under (it|there|the \w+))\b", counted=True),
+    _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
+    _r("unconscious", r"\b(out cold|blacked out|won'?t come round|not coming round|hasn'?t come round)\b|昏过去|人事不省|晕过去|昏死过去"),
+    _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
+    _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"),
+    _r("weapon", r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀"),
+    _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
+    _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
+    _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
+    _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有"),
+    _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
+    _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
+    _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
+    _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|烟(已经)?(蔓延|窜|跑|飘)到"),
+    _r("fuel_leak", r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}冒烟"),
+    _r("live_wire", r"\b(electric(al)?|power|overhead) (cable|line|wire)s? (has |have |had )?(snapped|fallen|broken|come down|came down)\b"),
+    _r("tree_blocking", r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b"),
+    _r("stranded_in_water", r"水(淹|没|漫)到(了)?(胸口|腰|脖子)"),
+    _r("jumper", r"\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(railing|parapet|ledge|edge)s? (of|on) (the |a )?(bridge|roof|balcony|car park)\b"),
+    _r("outdoor_fire", r"\b(car|vehicle|van|scooter|moped|bin|dumpster|hedge|bush|kiosk|bus shelter) (is |was )?(in flames|engulfed)\b"),
+    _r("unconscious", r"\b(barely responding|won'?t respond|not waking( up)?|can'?t wake (him|her|them) up)\b|意识不清|神志不清|意识模糊|叫(他|她)?(也)?没(有)?反应"),
+    _r("abnormal_breathing", r"\b(gurgl\w*|agonal|gasping|blue (round|around|at|in) the lips|lips (are |look |looking |turning |going )?(blue|purple|grey)|turning blue|(is|he'?s|she'?s|looks) (a bit |quite |very |all )?blue|cyanos\w*)\b|嘴唇发紫|脸发紫|嘴唇发青|倒气|倒吸一口气|偶尔(才)?(吸|喘)一口气|叹气样"),
+    _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
+    _r("person_in_water", r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)"),
+    _r("rescued_from_water", r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|到达安全地带|已经安全"),
+    _r("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了"),
+    _r("possibly_in_water", r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|扑通一声|落水声|听到(水声|扑通)"),
+    _r("collapse", r"(脚手架|墙|围墙|屋顶|房顶|雨棚|棚子|天花板|楼板|房子|楼梯|阳台|广告牌|看台)[^。，！？]{0,4}(倒了|倒下|塌|垮)"),
+    _r("collapse_people_under", r"(?:压着|压住了?|埋着|埋住了?|压了)\s*(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人|工人|小孩|孩子|大人|行人|路人)", counted=True),
+    _r("violence_ongoing", r"\b(still here|(is|are|he'?s|she'?s|they'?re|keeps|kept|still) (throwing|smashing|breaking|shouting at)|smashing (things|the place|everything|glass))\b|还在打|又打起来|打成一团"),
+    _r("gas_leak", r"\b(rotten eggs?|(maybe|probably|might be|could be|think it'?s|smells? like|smell of) (a )?gas)\b|臭鸡蛋"),
+    _r("chemical_release", r"\b(gas )?(cylinders?|canisters?|gas bottles?|propane|acetylene|butane)\b[^.]{0,40}\b(leak\w*|hiss\w*|venting|escaping)\b|(气瓶|钢瓶|煤气罐|液化气罐|乙炔|丙烷|氧气瓶|丁烷)[^。]{0,20}(漏|泄|嘶嘶)"),
+    _r("water_quality", r"\b(tap|drinking) water (is |was |looks |tastes |smells |has been )?(brown|yellow|discolou?red|cloudy|smelly|contaminated|foul)|water (is )?contaminated\b|自来水[^。]{0,6}(发黄|发黑|浑浊|有异味|变色|有味|发臭)|饮用水[^。]{0,6}(污染|异味)"),
+    _r("no_casualties", r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人", negatable=False),
+    _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
+    _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
+    _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻"),
+    _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
+    _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
+    # --- round 2 (read from the fresh dev set unit_needs_dev10: general ways of saying a fact, never one sentence)
+    # a smell said without its source: a chemical release unless the report says it is gas (determinants: extract)
+    _r("odd_smell", r"\b(unknown|strange|suspicious|weird|funny|odd|chemical|sharp|pungent|acrid|stinging) smell\b|刺激性气味|刺鼻的?气味|怪味|异味"),
+    # not answering at all, said another way
+    _r("unconscious", r"\b(isn'?t responding|is not responding|wasn'?t responding|(doesn'?t|does not|didn'?t|did not) respond\w*|not responsive|non-?responsive|"
+                      r"no response (from|out of) (him|her|them)|(can'?t|cannot|couldn'?t|could not) get (a |any )?(response|reaction)( (from|out of) (him|her|them))?)\b|"
+                      r"(叫|喊|拍)(他|她)?(都|也)?不(醒|应|答应)|毫无反应|没有任何反应"),
+    # breathing too slowly to live on ("breathing maybe four times a minute")
+    _r("abnormal_breathing", r"\b(breath\w* (maybe |only |about |like |barely )?(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
+                             r"(very )?slow,? shallow breath\w*|snoring (and|but) (won'?t|can'?t|not) wake)\b|(一分钟|每分钟)(只)?(呼吸|喘)(一|两|三|四|五)次"),
+    # people dependent on powered equipment, counted ("two residents on ventilators", "两名依赖呼吸机的老人")
+    _r("medical_dependency", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:on|using|depend\w* on|need\w*) (?:a |their |home )?(?:ventilators?|respirators?|home oxygen|oxygen|dialysis)\b"
+                             r"|" + _ZH_NUM_RE + r"[^，。]{0,3}(?:依赖|靠|用|使用|离不开)着?(?:呼吸机|制氧机|氧气机|透析)", counted=True),
+    # a gas leak said by a detector or a struck pipe
+    _r("gas_leak", r"\b(gas (alarm|detector|sensor)s?|\d+ ?% ?lel|lel\b|(hit|struck|damaged|broke|cut|ruptured|punctured|severed|dug|drilled)( through| into)? (a |the |an )?(\w+ )?gas (pipe|main|line)|"
+                   r"gas (pipe|main|line) (is |was |has been )?(hissing|leaking|broken|damaged|ruptured|cut))|"
+                   r"(燃气|煤气|天然气)(报警器?|探测器)|(挖断|挖破|弄破|撞断|撞破)[^。，]{0,4}(燃气|煤气|天然气)管|(燃气|煤气|天然气)管(道)?[^。，]{0,4}(断|破|裂|漏)"),
+    _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"),
+    # a chemical said in other words: a container that burst, a liquid with a sharp smell, 氨水 spilled
+    _r("chemical_release", r"\b(canisters?|drums?|barrels?|jerry ?cans?|containers?|(chemical|plastic) (bottle|tank)s?)\b[^.]{0,40}\b(split|burst|broke|cracked|ruptured|spilled|spilling|fell (off|over))\b|"
+                           r"\b(liquid|substance|fluid)s?\b[^.]{0,30}\b(sharp|pungent|acrid|chemical|stinging|strong) (smell|odou?r)\b|"
+                           r"氨水|硫酸|盐酸|硝酸|烧碱|氢氧化钠|甲醛|消毒液|消毒水|化学试剂|试剂"),
+    _r("public_area", r"集市|商场|商店|超市|人员较多|人很多|人比较多|人多|游客"),
+    _r("water_quality", r"\b(tap|drinking) water\b[^.]{0,20}\b(tast\w*|smell\w*|look\w*) (odd|strange|funny|weird|off|bad|wrong|metallic|musty|of (chlorine|petrol|diesel|sewage|chemicals?))\b|"
+                        r"自来水[^。]{0,6}(味道|有股|怪味|奇怪|不对)"),
+    _r("lift_stuck", r"\b(stopped|stuck|stalled|halted|jammed) between (the )?floors\b|(卡|停)在[^。，]{0,6}(楼|层)之?间"),
+    # an assault still going on: several on one, still going at him
+    _r("violence_ongoing", r"\b((still |are |is )(going at|laying into|ganging up on|kicking|beating) (him|her|them|the \w+)|"
+                           r"(" + EN_NUM_RE + r"|a few|some) (guys|men|lads|people|youths|teenagers|of them) (on|against) one)\b|围殴|(几|三|四|五)个人打一个"),
+    # fallen in, said without "the water" right after it
+    _r("person_in_water", r"\b(fell|fall|falls|fallen|tumbled|slipped) in\b(?! (the|a) (street|road|shop|park|snow|mud|stairs?))[^.]{0,30}\b(in|into) the (water|sea|harbou?r|bay|lake|canal|river|pool)\b"),
+    # a fire outside that reaches a building (a car against a wall, flames up to the windows): the building is exposed
+    _r("fire_exposure", r"\b(flames?|fire|it)('s| is| are| has| have)? (\w+ )?(going|spreading|spread|climbing|licking|reaching|moving|catching|caught|jumped|jumping) "
+                        r"(up |on ?to |to |into |at )?([^.,;]{0,30}?\b)?(walls?|facade|eaves|windows?|building|house|roof|flats?|apartments?)\b|"
+                        r"火[^。，]{0,6}(烧到|蔓延到|窜到|引燃|烧上)了?[^。，]{0,4}(楼|房|墙|窗)"),
+    # where a flood's water comes from: the sea, a river, the rain (nothing for a utility crew to shut off) ...
+    _r("natural_flood", r"\b(storm surge|sea ?water|the sea (is )?(coming|rising|came|pouring|flooding)|high (tide|water)|downpour|heavy rain|torrential|cloudburst|"
+                        r"rain ?water|after the (rain|storm)|flash flood\w*|river (has )?(burst|overflow\w*|rising|broke))\b|暴雨|大雨|雨水|海水|涨潮|河水(上涨|漫)"),
+    # ... and water that reaches the electrics (a utility crew to isolate them, whatever the water's source)
+    _r("wet_electrics", r"\b(electrical (sockets?|outlets?|boxes|panels?|installations?|cabinets?)|electric (boxes|sockets?)|sockets|fuse ?box\w*|switchboards?)\b|电箱|配电|插座|电闸"),
+    # round 2, own probes: drowning said in Chinese, flames out of a window, hanging from a balcony
+    _r("person_in_water", r"快(要)?淹死|(在|往)(水里|水下|下)沉|沉下去|溺水|呛水"),
+    _r("building_fire", r"火[^。，]{0,4}从[^。，]{0,8}(窗户?|窗口|楼|阳台|门)[^。，]{0,4}(冒|窜|喷)出|(窗户|窗口|阳台)[^。，]{0,4}(冒出|窜出|喷出|往外冒)(火|浓烟|黑烟)"),
+    _r("jumper", r"(?<!of a )(?<!of an )(?<!of the )\b(man|woman|person|someone|somebody|boy|girl|child|kid|guy|lad|he|she|who)\b[^.,;]{0,20}\bhanging (from|off|onto|on to) (the |a )?(\w+ )?(balcony|window|ledge|railing|roof|edge|parapet)|挂在(阳台|窗|楼)[^。，]{0,2}外"),
+    # pain said of a body part ("complains of neck pain") is an injury
+    _r("injured", r"\b(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) (pain|injury)\b|complain\w* of (\w+ )?pain\b"),
+    # not breathing said in spoken Chinese ("好像没在喘气")
+    _r("not_breathing", r"没在喘气|没在呼吸|不喘气了|没有气息|没气息", negatable=False),
+    _r("no_casualties", r"人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
+    # seventh probe: a shooter heard, a glassing, a diver who has not surfaced
+    _r("weapon", r"\b(active shooter|shooter|gunman|gunmen|(heard|hear|hearing) (\w+ ){0,3}shots|\d+ shots|glassed|bottled (him|her|someone|somebody|a \w+))\b"),
+    _r("person_in_water", r"\b(diver|swimmer|snorkell?er|kayaker|paddle ?boarder|rower)\b[^.]{0,30}\b(hasn'?t|has not|didn'?t|did not|never) (come up|surfaced|resurfaced|come back up)"),
+    # labour and a birth on its way
+    _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )
 
-_SEVERE = re.compile(r"\b(serious\w*|badly|severe\w*|critical\w*|heavy bleeding|bleeding heavily|a lot of blood|life[- ]threatening|unconscious|not breathing|open fracture|stab wounds?|stabbed|head injur\w+|burns?)\b|重伤|严重|大出血|血流不止|昏迷|生命危险|被刺", re.IGNORECASE)
-
-
-def _number(raw: str | None) -> int | None:
-    if not raw:
-        return None
-    raw = raw.strip().lower()
-    if raw.isdigit():
-        return int(raw)
-    if raw in _EN_NUM:
-        return _EN_NUM[raw]
-    if all(c in _ZH_NUM for c in raw):
-        if raw == "十":
-            return 10
-        if raw.startswith("十"):
-            return 10 + _ZH_NUM.get(raw[1:], 0)
-        if len(raw) == 2 and raw[1] == "十":
-            return _ZH_NUM[raw[0]] * 10
-        return _ZH_NUM[raw[0]]
-    return None
+_SEVERE = SERIOUS   # the one severity list (tools/report_words.py), shared with the casualty census
 
 
 def _negated(text: str, start: int, end: int) -> bool:
     # the clause before the fact ("nobody was hurt", "没有人受伤"), and "injured: none" after it
     clause_start = max(text.rfind(".", 0, start), text.rfind("。", 0, start), text.rfind(";", 0, start), text.rfind("，", 0, start),
                        text.rfind(",", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("；", 0, start))
-    before = text[max(clause_start + 1, start - 40): start]
-    before = _CONTRAST.split(before)[-1]   # "nobody hurt but petrol is leaking": the denial ends at "but"
-    if _NEG_BEFORE.search(before):
+    if negated_before(text[max(clause_start + 1, start - 40): start]):   # a contrast word ends the denial
         return True
-    return bool(_NEG_AFTER.match(text[end: end + 16]))
+    return bool(NEG_AFTER.match(text[end: end + 16]))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _denied_inside(words: str) -> bool:
+    """A match that runs over a clause break ("车走动，没有人被困"): the last clause, where the fact's own word is,
+    may deny it; read it as if the match began there."""
+    parts = _CLAUSE_BREAK.split(words)
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    return negated_before(last[:-2] if _CJK_END.search(last) else last.rsplit(" ", 1)[0] + " ")
 
 
 def extract(text: str) -> list[Determinant]:
@@ -227,17 +314,38 @@ def extract(text: str) -> list[Determinant]:
     for rule in RULES:
         for m in rule.pattern.finditer(text):
             a, b = m.span()
-            if rule.negatable and _negated(text, a, b):
+            if asked_not_said(text, a):
+                continue   # "有没有呼吸": asked, not said
+            if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
+                continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
+            if rule.negatable and (_negated(text, a, b) or _denied_inside(m.group(0))):
                 continue
+            if not rule.negatable and believed_before(text[max(0, a - 50): a]):
+                continue   # "I thought he wasn't breathing": said with its own negation, corrected all the same
             count = None
             if rule.counted:
-                count = next((n for n in (_number(g) for g in m.groups() if g) if n), None)
+                count = next((n for n in (parse_number(g) for g in m.groups() if g) if n), None)
             prev = out.get(rule.code)
             if prev is None:
                 out[rule.code] = Determinant(code=rule.code, count=count, evidence=m.group(0).strip(), span=(a, b))
             elif count and (prev.count or 0) < count:
                 out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
-    sev = _SEVERE.search(text)
+    _implied(text, out)
+    # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
+    # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
+    smell = out.pop("odd_smell", None)
+    if smell and "chemical_release" not in out and not ("gas_leak" in out or "carbon_monoxide" in out):
+        out["chemical_release"] = smell.model_copy(update={"code": "chemical_release"})
+    for code, later in _CORRECTED_LATER.items():
+        # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
+        if code in out:
+            fix = later.search(text, out[code].span[1])
+            if fix and not _negated(text, *fix.span()):
+                del out[code]
+    if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
+        del out["casualty_signs"]
+    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())
+                and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
     # "bin on fire behind the shop": the shop is where the bin is, not what burns.
@@ -253,6 +361,124 @@ def extract(text: str) -> list[Determinant]:
         span = _strip_span(text, group.span)
         out[code] = Determinant(code=code, count=n, evidence=text[span[0]: span[1]], span=span)
     return sorted(out.values(), key=lambda d: d.span[0])
+
+
+# A fight said with a head count ("a fight ... like 10 ppl", "打起来了 七八个人"): five or more people is a large one.
+_FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|punch-up|rioting|riot|looting|throwing (stones|bottles|rocks|bricks)|smashing (windows|shop windows|cars))\b|扔石头|砸车|砸窗|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
+_HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
+                        r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
+# A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
+_COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
+                    r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
+# A blade in an accident at home or work, not a weapon ("cut herself on a kitchen knife", "切菜时切到了手").
+_TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"
+                            r"[^.,;!?]{0,25}\b(with|on)( (a|an|the|his|her|my|their))?( \w+){0,2}\s*$"
+                            r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)
+# Whether someone breathes, not known ("can't tell whether he's breathing", "看不出他有没有呼吸").
+_BREATHING_UNKNOWN = gated(r"\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|not) (tell|know|see|sure|say)\b[^.]{0,12}\b(if|whether)\b[^.]{0,20}\bbreath\w*"
+                           r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)", re.IGNORECASE)
+# Gone under the surface ("hasn't come up", "went under", "没有浮上来").
+_SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resurfaced) (back )?(up|to the surface)\b(?! (the|to|from|with|here|there|yet))|"
+                   r"(went|gone|going|disappeared|slipped) (under|below) the (water|surface)|(went|gone|going) (back )?under (again|twice|and))"
+                   r"|(没有|没)(再)?(浮|冒)(上来|出来)|沉下去了|沉到水里", re.IGNORECASE)
+# Smoke or burning, and a place that is inside a building.
+_SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|烟雾|着火|起火|烧焦", re.IGNORECASE)
+_INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
+                 r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
+# People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
+_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
+                    r"[^.;]{0,20}\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
+                    r"fell (?:through|down) (?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
+                    r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)", re.IGNORECASE)
+_PLURAL_UNDER = re.compile(r"(people|guests|dancers)\b", re.IGNORECASE)
+# Down and not moving, said of a person (for the breathing that goes with it).
+_DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake|collapsed|keeled over)\b|闭着眼|一动不动|不动了|倒在地上|倒地", re.IGNORECASE)
+
+
+def _down(text: str) -> bool:
+    return any(not _negated(text, *m.span()) for m in _DOWN.finditer(text))
+
+
+_STILL_IN_WATER = gated(r"\b(face ?down|not moving|motionless|lifeless)\b|没动静|一动不动|不动了|脸朝下", re.IGNORECASE)
+
+
+_THING = re.compile(r"\b(cable|wire|line|tree|branch|pole|post|sign|car|bike|bicycle|bag|debris|glass|lamp|scaffold\w*|panel|sheet|roof|"
+                    r"it|which|that)\b[^.,;!?]{0,30}$", re.IGNORECASE)
+_LYING = re.compile(r"(lying|is down|are down|on the ground)", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(man|woman|person|someone|somebody|he|she|boy|girl|child|kid|driver|cyclist|pedestrian|"
+                            r"lady|guy|people|victim|patient)\b", re.IGNORECASE)
+
+
+def _a_thing_lying(text: str, start: int) -> bool:
+    """"the cable is lying in the street", "it's on the ground": a thing, not a casualty (no person named before it)."""
+    if not _LYING.match(text, start):
+        return False
+    before = text[max(0, start - 40): start]
+    return bool(_THING.search(before)) and not _PERSON_BEFORE.search(before)
+
+
+# A fact the report itself corrects further on (its scope ends there): said after the fact, not denied.
+_CORRECTED_LATER: dict[str, GatedPattern] = {
+    "unconscious": gated(r"\b((is |he'?s |she'?s |now )+(awake|conscious|talking|responding)|came (round|to)|come (round|to)|woke up|"
+                              r"(he|she) (is )?(talking|responding) (now|again))\b|醒过来|醒了|能说话了|清醒了|有反应了", re.IGNORECASE),
+    "not_breathing": gated(r"\b((he|she)('s| is) (now )?(moving|sitting up|talking)|sitting up and talking|breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
+                                r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了|能动了|坐起来了|会说话了", re.IGNORECASE),
+}
+
+
+def _implied(text: str, out: dict[str, Determinant]) -> None:
+    """Facts that follow from a combination of others (each keeps the words it rests on).
+
+    * unresponsive and breathing badly (gurgling, gasping, blue lips): treated as not breathing;
+    * someone in the water who is face down or not moving: treated as not breathing;
+    * a fight with five or more people counted: a large brawl;
+    * symptoms (headache, nausea) beside a fire indoors or a blocked flue: carbon monoxide.
+    """
+    def add(code: str, m: re.Match[str] | Determinant) -> None:
+        if code in out:
+            return
+        if isinstance(m, Determinant):
+            out[code] = m.model_copy(update={"code": code, "count": None})
+        else:
+            out[code] = Determinant(code=code, evidence=m.group(0).strip(), span=m.span())
+
+    if "abnormal_breathing" in out and ("unconscious" in out or _down(text)):
+        # unresponsive, or eyes closed and not moving, and breathing badly: ineffective breathing, an arrest response
+        add("not_breathing", out["abnormal_breathing"])
+    unknown = _BREATHING_UNKNOWN.search(text)
+    if "unconscious" in out and unknown:
+        # unresponsive and nobody can tell whether they breathe: treated as not breathing until someone can
+        add("not_breathing", unknown)
+    if "utility_fault" in out and "building_fire" not in out and "outdoor_fire" not in out:
+        # an electrical fault smoking indoors (a cabinet in the basement, on parking level P-2): a fire in the building
+        smoke = next((m for m in _SMOKE.finditer(text) if not _negated(text, *m.span())), None)
+        inside = _INDOORS.search(text)
+        if smoke and inside and not _negated(text, *inside.span()):
+            add("building_fire", smoke)
+    if "collapse" in out and "collapse_people_under" not in out:
+        # "the balcony collapsed ... three people were underneath": people under the collapse, counted
+        for m in _UNDERNEATH.finditer(text):
+            if not _negated(text, *m.span()):
+                n = parse_number(m.group(1)) if m.group(1) else (2 if _PLURAL_UNDER.match(m.group(0)) else None)
+                out["collapse_people_under"] = Determinant(code="collapse_people_under", count=n, evidence=m.group(0).strip(), span=m.span())
+                break
+    under = _SUBMERGED.search(text)
+    if under and not _negated(text, *under.span()) and any(c in out for c in ("water_search", "possibly_in_water")):
+        # gone under by the water ("fell in ... and he hasn't come up"): someone in the water
+        add("person_in_water", under)
+    still = _STILL_IN_WATER.search(text)
+    if "person_in_water" in out and "rescued_from_water" not in out and still and not _negated(text, *still.span()):
+        add("not_breathing", still)
+    fight = _FIGHT.search(text)
+    if fight and not _negated(text, *fight.span()):
+        for m in _HEADCOUNT.finditer(text):
+            n = parse_number(m.group(1) or m.group(2))
+            if n and n >= 5 and abs(m.start() - fight.start()) <= 80:
+                add("large_brawl", m)
+                break
+    fire = _COMBUSTION.search(text)
+    if fire and "symptoms" in out and "chemical_release" not in out and "outdoor_fire" not in out:
+        add("carbon_monoxide", fire)
 
 
 def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -274,16 +500,3 @@ def _census_determinants(text: str) -> list[tuple[str, int, Group]]:
         if n > 0 and group is not None:
             out.append((code, n, group))
     return out
-
-
-def severe_casualties(text: str, dets: list[Determinant]) -> int:
-    """Patients needing their own ambulance: unconscious / not breathing / seriously injured ones."""
-    codes = {d.code for d in dets}
-    text = text or " ".join(d.evidence for d in dets if d.code == "serious_injury")
-    n = 0
-    if "not_breathing" in codes or "unconscious" in codes:
-        n += 1
-    if "injured" in codes and _SEVERE.search(text):
-        injured = next(d for d in dets if d.code == "injured")
-        n = max(n, injured.count or 1)
-    return n

@@ -8,6 +8,10 @@ alt_name, old_name, short_name, official_name...), so "Helsinki Cathedral",
 OSM names, because the planners can only act on places the scenario defines.
 Fuzzy matching uses rapidfuzz; an entry keeps its OSM geometry (shapely, metres in the
 city's local projection) so a building is a footprint, not only a centroid.
+
+Public for the free-text locator (tools/locate.py) and the address index: ``Entry``, ``Mention``,
+``Gazetteer.named`` / ``name_keys`` / ``mentions``, ``word_pattern`` (a word and its inflected
+forms), ``name_stem``, ``is_stop``, ``is_notable``, ``to_metres``.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, KeysView
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from tools.place_words import renderings, short_forms
+from tools.place_words import concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -154,7 +158,7 @@ _GRADATION = (("kk", "kk?"), ("pp", "pp?"), ("tt", "tt?"), ("nk", "n[kg]"), ("nt
               ("mp", "m[pm]"), ("ht", "h[td]"), ("t", "[td]"), ("p", "[pv]"))
 
 
-def _word_pattern(word: str) -> str:
+def word_pattern(word: str) -> str:
     """Regex for a word and its inflected forms: Finnish consonant gradation (katu -> kadulla, kirkko -> kirkossa,
     Helsinki -> Helsingin) and case endings; no arbitrary suffix, so 'Stokka' does not match 'Stokmann'."""
     if has_cjk(word) or len(word) <= 3 or not word.isalpha():
@@ -162,7 +166,7 @@ def _word_pattern(word: str) -> str:
     compound = _fi_adjective_compound(word)
     if compound is not None:
         # Both halves inflect: the adjective agrees with the noun ("Pitkänsillan", "Vanhassakaupungissa").
-        return f"(?:{compound[0]})" + _graded(compound[2])
+        return f"(?:{compound[0]}) ?" + _graded(compound[2])  # also written apart ("Pitkällä sillalla")
     if word.endswith(("us", "os", "es", "is", "ys")) and len(word) >= 5:
         # Finnish -s nouns inflect on -kse- ("rakennus" -> "rakennuksessa", "Sokos" -> "Sokoksella").
         return re.escape(word[:-1]) + f"(?:s|kse|ks)[{_VOWELS}]{{0,2}}" + _ENDING
@@ -182,7 +186,8 @@ def _graded(word: str) -> str:
     return re.escape(base) + f"[{_VOWELS}]{{0,2}}" + _ENDING
 
 
-def _stem(key: str) -> str:
+def name_stem(key: str) -> str:
+    """A prefix of a normalized name that its inflected forms start with (Kaisaniemi -> "kaisanie")."""
     # Finnish inflects the end of a word (-n, -lla, -ssa, katu -> kadulla): match on a prefix.
     if has_cjk(key):
         return key
@@ -194,7 +199,9 @@ def _stem(key: str) -> str:
 
 
 @dataclass
-class _Entry:
+class Entry:
+    """One place of the gazetteer: a scenario facility, a street, or a named OSM feature (with its keys, tags, geometry)."""
+
     id: str | None
     name: str
     kind: str
@@ -208,6 +215,8 @@ class _Entry:
     ref: str | None = None
     originals: dict[str, str] = field(default_factory=dict)  # key -> the name as written in OSM
     features: list[Any] = field(default_factory=list)
+    former: set[str] = field(default_factory=set)  # keys of names it no longer bears (OSM old_name)
+    nicknames: set[str] = field(default_factory=set)  # keys of its local or short names only (loc_name, short_name)
 
     def match(self, score: float) -> PlaceMatch:
         return PlaceMatch(id=self.id, name=self.name, kind=self.kind, lat=self.lat, lon=self.lon, score=round(score, 3),
@@ -220,12 +229,13 @@ class Mention:
 
     start: int
     end: int
-    entry: _Entry
+    entry: Entry
     key: str
     score: float
 
 
-def _to_metres(geom: Any, projection: "LocalProjection") -> Any:
+def to_metres(geom: Any, projection: "LocalProjection") -> Any:
+    """The shapely geometry (lon, lat) in metres of the city's local projection."""
     import numpy as np
     import shapely
 
@@ -245,37 +255,56 @@ def _radius(geom_m: Any, x: float, y: float) -> float:
     return max(POINT_RADIUS_M, float(geom_m.hausdorff_distance(Point(x, y))))
 
 
+_NO_ENTRIES: list[Entry] = []
+
+
 class Gazetteer:
     """Resolves place names to coordinates; built from a scenario and the city's OSM features."""
 
-    def __init__(self, entries: Iterable[_Entry], projection: "LocalProjection | None" = None):
-        self.entries: list[_Entry] = list(entries)
+    def __init__(self, entries: Iterable[Entry], projection: "LocalProjection | None" = None):
+        self.entries: list[Entry] = list(entries)
         self.projection = projection
         self.context_keys: set[str] = set()
-        self._by_key: dict[str, list[_Entry]] = {}
+        self._by_key: dict[str, list[Entry]] = {}
         for entry in self.entries:
             for key in entry.keys:
                 self._by_key.setdefault(key, []).append(entry)
+        # A former name another place now bears is that place's ("Seurahuone": the hotel, not the City Hall that was
+        # the Seurahuone hotel until 1913); the old name still finds the old place when no other has it.
+        for key, holders in self._by_key.items():
+            current = [e for e in holders if key not in e.former]
+            if current and len(current) < len(holders):
+                self._by_key[key] = current
         self._all_keys = list(self._by_key)
+        # Keys that are one ordinary word standing for a landmark by another name of it ("vanha", old: the Old
+        # Student House's local name): in a report the word is usually just the word.
+        self.ordinary_keys = frozenset(k for k, es in self._by_key.items()
+                                       if " " not in k and not has_cjk(k) and len(concepts(k) or ()) == 1
+                                       and all(e.kind == "landmark" and k in e.nicknames for e in es))
         # Longest keys first, so "Helsingin yliopiston päärakennus" wins over "Helsingin" in text.
         self._text_keys = sorted((k for k in self._by_key if len(k) >= 4 or (has_cjk(k) and len(k) >= 3)), key=len, reverse=True)
         # A literal piece every inflected form of the key contains: a cheap test before the regex.
         self._stems = {k: _word_stem(k.split()[0]) for k in self._text_keys}
+        # The keys by the first three letters of that piece (all of it when shorter): a report is compared with the
+        # keys whose piece starts at one of its own three-letter runs, not with every key of the map.
+        self._by_piece: dict[str, list[int]] = {}
+        for rank, k in enumerate(self._text_keys):
+            self._by_piece.setdefault(self._stems[k][:3], []).append(rank)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, key: str) -> re.Pattern[str]:
         pat = self._patterns.get(key)
         if pat is None:
-            pat = self._patterns[key] = re.compile(r"(?<!\w)" + " ".join(_word_pattern(w) for w in key.split()) + r"(?!\w)")
+            pat = self._patterns[key] = re.compile(r"(?<!\w)" + " ".join(word_pattern(w) for w in key.split()) + r"(?!\w)")
         return pat
 
     @classmethod
     def build(cls, scenario: "Scenario", graphs: "Iterable[nx.DiGraph]" = (), landmarks: Iterable[Landmark] = (),
               features: "Iterable[OsmFeature] | None" = None, projection: "LocalProjection | None" = None) -> "Gazetteer":
         """Scenario facilities, then OSM streets and named features (or, without features, graph street names and landmarks)."""
-        entries: list[_Entry] = []
+        entries: list[Entry] = []
 
-        def add(entry: _Entry, aliases: Iterable[str] = ()) -> None:
+        def add(entry: Entry, aliases: Iterable[str] = ()) -> None:
             raw = [entry.name, *aliases, *([entry.id] if entry.id else [])]
             keys: list[str] = []
             for s in raw:
@@ -310,15 +339,15 @@ class Gazetteer:
                 by_key_build.setdefault(k, []).append(entry)
             entries.append(entry)
 
-        by_key_build: dict[str, list[_Entry]] = {}
+        by_key_build: dict[str, list[Entry]] = {}
         twin_d: dict[int, float] = {}
         for z in scenario.zones:
             lat, lon = z.centroid()
-            add(_Entry(z.id, z.name, "zone", lat, lon, radius_m=float(getattr(z, "radius_m", 0) or 250.0), category="zone"), z.aliases)
+            add(Entry(z.id, z.name, "zone", lat, lon, radius_m=float(getattr(z, "radius_m", 0) or 250.0), category="zone"), z.aliases)
         for kind, items in (("shelter", scenario.shelters), ("station", scenario.stations), ("hospital", scenario.hospitals),
                             ("staging", scenario.staging_areas)):
             for item in items:
-                add(_Entry(item.id, item.name, kind, item.lat, item.lon, radius_m=FACILITY_RADIUS_M, category=kind), item.aliases)
+                add(Entry(item.id, item.name, kind, item.lat, item.lon, radius_m=FACILITY_RADIUS_M, category=kind), item.aliases)
 
         context: set[str] = set()
         if features is not None and projection is not None:
@@ -351,11 +380,21 @@ class Gazetteer:
     def get(self, place_id: str) -> PlaceMatch | None:
         return next((e.match(1.0) for e in self.entries if e.id == place_id), None)
 
-    def entries_for(self, key: str) -> list[_Entry]:
+    def entries_for(self, key: str) -> list[Entry]:
         return list(self._by_key.get(normalize(key), []))
 
-    def _scored(self, q: str) -> list[tuple[float, _Entry]]:
-        best: dict[int, tuple[float, _Entry]] = {}
+    def named(self, key: str) -> list[Entry]:
+        """The entries with this name key, already normalized (``normalize(name)``); empty when none.
+
+        The gazetteer's own list, for the locator's hot paths: read it, do not change it (``entries_for`` copies)."""
+        return self._by_key.get(key, _NO_ENTRIES)
+
+    def name_keys(self) -> KeysView[str]:
+        """Every normalized name key of the gazetteer (names, aliases, ids; not the city's own names)."""
+        return self._by_key.keys()
+
+    def _scored(self, q: str) -> list[tuple[float, Entry]]:
+        best: dict[int, tuple[float, Entry]] = {}
         hits = process.extract(q, self._all_keys, scorer=fuzz.ratio, score_cutoff=50, limit=60)
         if len(q) >= 4:
             # A whole word of a longer name ("Stockmann" in "Stockmann Q-Park") is a strong hint too.
@@ -373,7 +412,7 @@ class Gazetteer:
         scored.sort(key=lambda t: (-t[0], t[1].kind not in _FACILITY_KINDS, t[1].name))
         return scored
 
-    def _one_place(self, entries: list[_Entry]) -> bool:
+    def _one_place(self, entries: list[Entry]) -> bool:
         """Entries that are one place on the ground (same name, within SAME_PLACE_M)."""
         if len(entries) <= 1 or self.projection is None:
             return len(entries) <= 1
@@ -408,7 +447,7 @@ class Gazetteer:
         return scored[0][1].match(top)
 
     @staticmethod
-    def _proper_noun_in(entry: _Entry, key: str, text: str) -> bool:
+    def _proper_noun_in(entry: Entry, key: str, text: str) -> bool:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
         # a landmark counts only when written as a name, capitalised as in OSM -- unless the writer
         # capitalises nothing at all ("espan lava", a hurried message), and the name is more than one word.
@@ -429,7 +468,9 @@ class Gazetteer:
         norm = normalize(text)
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
-        for key in self._text_keys:
+        pieces = {norm[i:i + n] for n in (1, 2, 3) for i in range(len(norm) - n + 1)} | {""}
+        ranks = sorted(r for p in pieces for r in self._by_piece.get(p, ()))
+        for key in (self._text_keys[r] for r in ranks):
             if self._stems[key] not in norm:
                 continue
             for m in self._pattern(key).finditer(norm):
@@ -440,6 +481,8 @@ class Gazetteer:
                 entry = entries[0]
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text):
                     continue
+                if key in self.ordinary_keys and adjective_of_next(norm, span[0], span[1], key):
+                    continue  # "Vanhassa kaupungissa": in the old town, not at "Vanha"
                 # An inflected form ("Aleksanterinkadulla", "Vanhassa kirkkopuistossa") names the place
                 # as surely as the base form.
                 score = 1.0 if m.group(0) == key else 0.95
@@ -461,6 +504,15 @@ class Gazetteer:
         return out
 
 
+def adjective_of_next(norm: str, start: int, end: int, key: str) -> bool:
+    """The word ``norm[start:end]`` (a form of the one-word ``key``) is inflected like the word after it, so it is that
+    word's adjective ("vanhassa kaupungissa": in the old town), not a name."""
+    said = norm[start:end]
+    ending = said[len(name_stem(key)):] if said != key else ""
+    nxt = norm[end:].split()[:1]
+    return len(ending) >= 2 and bool(nxt) and nxt[0].endswith(ending)
+
+
 def _legacy_entries(graphs: "Iterable[nx.DiGraph]", landmarks: Iterable[Landmark], add: Any) -> None:
     """Street names from the graphs and point landmarks: a city model built without OSM features."""
     streets: dict[str, list[tuple[float, float]]] = {}
@@ -473,9 +525,9 @@ def _legacy_entries(graphs: "Iterable[nx.DiGraph]", landmarks: Iterable[Landmark
         clat = sum(p[0] for p in mids) / len(mids)
         clon = sum(p[1] for p in mids) / len(mids)
         lat, lon = min(mids, key=lambda p: (p[0] - clat) ** 2 + (p[1] - clon) ** 2)
-        add(_Entry(None, name, "street", lat, lon, category="street"))
+        add(Entry(None, name, "street", lat, lon, category="street"))
     for lm in landmarks:
-        add(_Entry(None, lm.name, "landmark", lm.lat, lm.lon, category=lm.category))
+        add(Entry(None, lm.name, "landmark", lm.lat, lm.lon, category=lm.category))
 
 
 _NOTABLE_AMENITY = {"theatre", "arts_centre", "library", "public_building", "place_of_worship", "university", "college",
@@ -483,7 +535,7 @@ _NOTABLE_AMENITY = {"theatre", "arts_centre", "library", "public_building", "pla
                     "police", "fire_station", "courthouse", "bank", "post_office", "events_venue", "conference_centre"}
 
 
-def _notable(tags: dict[str, str]) -> bool:
+def is_notable(tags: dict[str, str]) -> bool:
     """A feature people name in a report (a theatre, a statue, a hotel, a station), not an office or a cafe."""
     if any(k in tags for k in ("tourism", "historic", "leisure", "railway", "bridge", "natural")):
         return True
@@ -502,19 +554,43 @@ def _generic_keys() -> frozenset[str]:
     return frozenset(normalize(p) for gp in GENERIC_PLACES for p in gp.phrases)
 
 
+def _serves_another_place(tags: dict[str, str]) -> bool:
+    """A stop or a metro station: named after the place it serves (the metro stop "Rautatientori" is called "Central
+    Railway Station" in English after the railway station above it)."""
+    return is_stop(tags) or tags.get("station") == "subway" or (tags.get("subway") == "yes" and tags.get("train") != "yes")
+
+
 def _usable_names(feature: "OsmFeature") -> list[str]:
-    """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name."""
+    """The feature's names worth matching: a name written all in lower case is a description ("asema"), not a name;
+    a stop's other name that is a description of a kind of place ("Central Railway Station") names the place it
+    serves, which the locator finds by its kind, not the stop."""
     out = []
+    serves = _serves_another_place(feature.tags)
+    main = normalize(feature.name)
     for key, value in feature.names.items():
         if not value or len(value) > 120:
             continue
         if not has_cjk(value) and value == value.lower() and key != "name":
             continue
+        if serves and normalize(value) != main and normalize(value) in _generic_keys():
+            continue
         out.append(value)
     return list(dict.fromkeys(out))
 
 
-def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection") -> list[tuple[_Entry, list[str]]]:
+def _nicknames(feature: "OsmFeature") -> set[str]:
+    """Keys of the names people call the feature by in speech (loc_name "Vanha", short_name "Torni") and by no other tag."""
+    other = {normalize(v) for k, v in feature.names.items() if v and not k.startswith(("loc_name", "short_name"))}
+    return {normalize(v) for k, v in feature.names.items() if v and k.startswith(("loc_name", "short_name"))} - other
+
+
+def _former_names(feature: "OsmFeature") -> set[str]:
+    """Keys of names the feature no longer bears (old_name: the City Hall was the Seurahuone hotel)."""
+    current = {normalize(v) for k, v in feature.names.items() if v and not k.startswith("old_name")}
+    return {normalize(v) for k, v in feature.names.items() if v and k.startswith("old_name")} - current
+
+
+def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection") -> list[tuple[Entry, list[str]]]:
     """Gazetteer entries from OSM features: streets merged by name, other named features grouped by name and kind."""
     from shapely.ops import unary_union
 
@@ -531,7 +607,7 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
         kind = "street" if is_street else "landmark"
         groups.setdefault((kind, normalize(f.name), "" if is_street else f.category), []).append(f)
 
-    out: list[tuple[_Entry, list[str]]] = []
+    out: list[tuple[Entry, list[str]]] = []
     for (kind, _, category), members in groups.items():
         # Split a group into clusters of features close to each other (two "Alko" shops far apart are two places).
         clusters: list[list[OsmFeature]] = []
@@ -562,7 +638,7 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
                 lat, lon = float(p.y), float(p.x)
             else:
                 lat, lon = head.point()
-            geom_m = _to_metres(geom_ll, projection)
+            geom_m = to_metres(geom_ll, projection)
             x, y = projection.to_xy(lat, lon)
             tags: dict[str, str] = {}
             for f in cl:
@@ -573,13 +649,15 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
                 names += _usable_names(f)
             # The same names in other words: without a city / country qualifier, and in English and Chinese when
             # made entirely of common place-name words (tools/place_words.py; "Lasipalatsi" -> "glass palace").
-            if kind == "landmark" and _notable(tags):
+            if kind == "landmark" and is_notable(tags):
                 names += [d for n in names if not has_cjk(n) for d in (*short_forms(n), *renderings(n))
                           if normalize(d) not in _generic_keys()]
             names = list(dict.fromkeys(names))
             display = head.name
-            entry = _Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
+            entry = Entry(None, display, kind, lat, lon, category=category or ("street" if kind == "street" else head.category),
                            tags=tags, geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)), ref=head.ref, features=cl)
+            entry.former = set.intersection(*(_former_names(f) for f in cl))
+            entry.nicknames = set.intersection(*(_nicknames(f) for f in cl))
             out.append((entry, [n for n in names if n != display]))
     # Areas (a square, a building) before points with the same name (its taxi rank, bus stop);
     # streets before landmarks so a street keeps its name against a shop called after it.
@@ -602,17 +680,18 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
         from shapely.ops import nearest_points
 
         p = nearest_points(pts, pts.centroid)[0]
-        geom_m = _to_metres(pts, projection)
+        geom_m = to_metres(pts, projection)
         x, y = projection.to_xy(float(p.y), float(p.x))
-        out.append((_Entry(None, street, "street", float(p.y), float(p.x), category="street", tags={"addresses_only": "yes"},
+        out.append((Entry(None, street, "street", float(p.y), float(p.x), category="street", tags={"addresses_only": "yes"},
                            geometry=geom_m, radius_m=_radius(geom_m, float(x), float(y)) + 20.0, ref=members[0].ref), []))
     # Stops last: a stop is named after the place it serves, so its name is a fallback for that place.
     for entry, _ in out:
-        if _is_stop(entry.tags):
+        if is_stop(entry.tags):
             entry.radius_m = max(entry.radius_m, STOP_RADIUS_M)
-    out.sort(key=lambda t: (t[0].kind != "street", _is_stop(t[0].tags), rank.get(t[0].geometry.geom_type, 2), t[0].name))
+    out.sort(key=lambda t: (t[0].kind != "street", is_stop(t[0].tags), rank.get(t[0].geometry.geom_type, 2), t[0].name))
     return out
 
 
-def _is_stop(tags: dict[str, str]) -> bool:
+def is_stop(tags: dict[str, str]) -> bool:
+    """A bus or tram stop or a platform: named after the place it serves, so only a pointer to it."""
     return tags.get("highway") in ("bus_stop", "platform") or tags.get("railway") in ("tram_stop", "halt") or tags.get("public_transport") == "platform"

@@ -20,13 +20,16 @@ import dataclasses
 import logging
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from tools.addresses import AddressIndex
-from tools.gazetteer import SAME_PLACE_M, Mention, _Entry, _is_stop, _notable, _stem, _word_pattern, has_cjk, normalize
+from tools.gazetteer import SAME_PLACE_M, Entry, Mention, adjective_of_next, has_cjk, is_notable, is_stop, name_stem, normalize, word_pattern
 from tools.place_aliases import GENERIC_PLACES, GenericPlace, tags_match
 from tools.place_words import concepts, latin_sound_key, pinyin_sound_key, place_word_forms, translit_runs, zh_kind_hint
 
@@ -34,39 +37,70 @@ log = logging.getLogger(__name__)
 
 # A spelling correction at least this close (rapidfuzz ratio) may be confident; below it, always confirm.
 FUZZY_CONFIDENT = 92.0
+# A misspelt name right before its kind ("Kiazma museum") is compared with the names of that kind only, this close.
+KIND_SPELLING_MIN = 80.0
 # An answer is confident when its uncertainty is at most this and nothing else fits the words.
 CONFIDENT_RADIUS_M = 200.0
 # Extra uncertainty a relation adds to its anchor (m): "opposite" is across the street, "behind" the block.
 RELATION_OFFSET_M = {"opposite": 40.0, "behind": 60.0, "next_to": 30.0, "in_front": 15.0, "under": 0.0, "near": 120.0}
 JUNCTION_SPREAD_M = 80.0
+# Reports whose scan (names, house numbers) is kept for the next question about the same text.
+REPORT_CACHE_SIZE = 256
 # A generic description ("the underpass") is tied to a street or district the report names only this close to it.
 CONTEXT_GAP_M = 150.0
 
 _REL_BEFORE = [  # English and Swedish put the relation before the place
-    ("opposite", r"(opposite|across (the street |the road )?from|mittemot|over gatan fran)"),
-    ("behind", r"(behind|round the back of|at the back of|bakom)"),
-    ("next_to", r"(next to|beside|adjacent to|alongside|bredvid|intill)"),
-    ("in_front", r"(in front of|outside|at the (main )?entrance (of|to)|at the door of|on the steps of|the steps of|steps of|framfor|utanfor|vid ingangen till)"),
+    ("opposite", r"(opposite|across (the street |the road |the square )?from|on the other side of|mittemot|over gatan fran|pa andra sidan av)"),
+    ("behind", r"(behind|round the back of|at the back of|at the rear of|in the back of|in the courtyard of|bakom|pa baksidan av)"),
+    ("next_to", r"(next to|beside|adjacent to|alongside|right by|just by|on the corner of|at the corner of|bredvid|intill|invid|i horn(et)? av)"),
+    ("in_front", r"(in front of|outside|at the (main |front |back )?(entrance|door|doors|gate|gates) (of|to)|at the foot of the steps of|on the steps of|the steps of|steps of|framfor|utanfor|vid ingangen till|vid entren till|pa trappan till)"),
     ("under", r"(under|below|beneath|underneath|underground (passage )?(below|under)|nedanfor|under)"),
-    ("near", r"(near|close to|nara)"),
+    ("near", r"(near|close to|round the corner from|around the corner from|not far from|in the vicinity of|nara|i narheten av|runt hornet fran)"),
 ]
 # "<the place meant> by / at / vid <a named place that says which one>" (the named place follows these words).
-_CONTEXT_WORDS = re.compile(r"(?<!\w)(by|at|near|beside|next to|vid|invid|bredvid|intill|nara|pa) (the )?$")
+# A relation word there too: "the park behind the cathedral" is the park (nearest the cathedral), not the cathedral.
+_CONTEXT_WORDS = re.compile(r"(?<!\w)(by|at|near|beside|next to|vid|invid|bredvid|intill|nara|pa|behind|opposite|across from"
+                            r"|across the (?:street|road|square) from|in front of|outside|bakom|mittemot|framfor|utanfor) (the )?$")
 # Chinese puts the named place first: "老教堂公园", "老教堂的公园", "老教堂旁边的公园".
-_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|旁 的|边 的|附 近 的|前 面 的|后 面 的|旁 邊 的|邊 的)?\s*$")
+_CJK_LINK = re.compile(r"^\s*(的|旁 边 的|旁 的|边 的|附 近 的|前 面 的|后 面 的|旁 邊 的|邊 的|对 面 的|對 面 的|门 口 的|門 口 的|隔 壁 的"
+                       r"|背 后 的|後 面 的)?\s*$")
 # The feature of the kind described is taken as the one meant only this close to the named place beside it.
 CONTEXT_NEAR_M = 150.0
 # A street this short (its uncertainty radius, m) -- a bridge, a lane -- can anchor "under / behind / opposite".
 SHORT_STREET_M = 60.0
+# Between a description and the one it modifies: nothing, or the Chinese possessive ("大学的地铁站").
+_COMPOUND_LINK = re.compile(r"^\s*(的\s*)?$")
+# After "<anchor> <relation word>", before the description of the place meant: Chinese "的", Finnish "oleva(n)" + an
+# adjective or two ("火车站对面的酒店", "tuomiokirkon takana olevan pienen kirkon edessä").
+_AFTER_RELATION_LINK = re.compile(r"^\s*(的(?: [^\W\d]){0,2}|(?:oleva|olevan|olevassa|olevalla|olevaan|olevalle|sijaitseva\w*)(?: \w+){0,2})?\s*$")
+# Chinese street words after a transliterated street name ("曼纳海姆大街", "亚历山大路").
+_ZH_STREET_WORD = re.compile(r"大街|大道|街|路")
+# A transliterated street name matches a street of the map by sound at least this close (rapidfuzz ratio of skeletons).
+STREET_SOUND_MIN_RATIO = 85.0
+# Between a street named first and the place that says which part of it ("Keskuskatu by Stockmann", "på Brunnsgatan vid
+# stationen").
+_STREET_CONTEXT = re.compile(r"^ (?:at|by|near|outside|beside|next to|in front of|vid|invid|bredvid|nara|framfor|utanfor)(?: the)? $")
+# Nothing, or "the glass one" between a description and "by / near <named place>" ("the concert hall, the glass one
+# near Kiasma").
+_APPOSITIVE = re.compile(r"^\s*(?:the (?:\w+ ){0,2}one\s*)?$")
+# "between A and B" (the places follow) or "A:n ja B:n välissä", "A和B之间" (they come before).
+_BETWEEN = re.compile(r"(?<!\w)(?P<before>between|mellan)(?!\w)|(?<!\w)(valissa|valilla|valiin)(?!\w)|之 间|之 間|中 间|中 間")
+# Two places further apart than this are not one spot "between" them.
+BETWEEN_MAX_M = 300.0
+# A side of a place the report names: "the west side", "on the north side", "länsipuolella", "västra sidan", "西侧".
+_SIDE = re.compile(r"(?<!\w)(north|south|east|west)(?:ern)? (?:side|end|entrance)(?!\w)|(?<!\w)(pohjois|etela|ita|lansi)(?:puolella|puoli|paadyssa|paassa)"
+                   r"|(?<!\w)(norra|sodra|ostra|vastra) (?:sidan|anden|ingangen)|(北|南|东|西|東) (?:侧|側|边|邊|面)")
+_SIDE_WORD = {"pohjois": "north", "etela": "south", "ita": "east", "lansi": "west", "norra": "north", "sodra": "south",
+              "ostra": "east", "vastra": "west", "北": "north", "南": "south", "东": "east", "東": "east", "西": "west"}
 # Before a second description: "the town hall by the harbour" -- the harbour only says which town hall.
 _CONTEXT_BEFORE = re.compile(r"(?<!\w)(by|at|near|down at|on|in|along|close to) (the )?$")
 _REL_AFTER = [  # Finnish postpositions and Chinese localisers follow it
-    ("opposite", r"(vastapaata|vastapuolella|对 面|對 面)"),
-    ("behind", r"(takana|taakse|takapihalla|后 面|後 面|背 后|後 方|后 方)"),
-    ("next_to", r"(vieressa|vierella|旁 边|旁 邊|边 上|隔 壁)"),
-    ("in_front", r"(edessa|edustalla|ovella|portailla|门 口|門 口|前 面|入 口|台 阶)"),
-    ("under", r"(alla|alapuolella|地 下|下 面|底 下)"),
-    ("near", r"(lahella|lahistolla|附 近|边 的|邊 的|旁 的)"),
+    ("opposite", r"(vastapaata|vastapuolella|toisella puolella|对 面|對 面|对 过|對 過)"),
+    ("behind", r"(takana|taakse|takaa|takapihalla|takaovella|takaoven|pihalla|sisapihalla|后 面|後 面|背 后|後 方|后 方|后 边|後 邊|背 面|后 门|後 門)"),
+    ("next_to", r"(vieressa|vierella|viereen|vierusta\w*|kupeessa|kyljessa|kulmalla|kulmassa|nurkalla|nurkassa|旁 边|旁 邊|边 上|隔 壁|侧 面|側 面|拐 角)"),
+    ("in_front", r"(edessa|eteen|edesta|edustalla|ovella|ovilla|ovien|ulko ovella|paaovella|sisaankaynnilla|sisaankaynnin|portailla|rappusilla|ulkopuolella|门 口|門 口|前 面|入 口|台 阶|门 前|門 前|外 面|外 边|外 邊|正 门 口|正 門 口|正 门|正 門)"),
+    ("under", r"(alla|alle|alta|alapuolella|地 下|下 面|底 下|下 方)"),
+    ("near", r"(lahella|lahistolla|lahettyvilla|luona|tuntumassa|liepeilla|kulmilla|ymparilla|ymparistossa|附 近|边 的|邊 的|旁 的|一 带|周 围|周 圍|周 边|周 邊)"),
 ]
 _END = re.compile(
     r"(?:at |on |in )?(?:the )?(north|south|east|west|northern|southern|eastern|western)(?:ern)? (?:end|side|part|corner|edge) of"
@@ -83,6 +117,10 @@ _CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[:.,]\
 _HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ?([a-h]))?(?= |$)")
 # A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
 _NOT_A_HOUSE_NUMBER = r"\s*(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
+# Finnish numeral nouns of speech (ykkönen, kakkonen ... kymppi), in their case forms, as a house number after a street.
+_FI_SPOKEN_VALUE = {"ykko": 1, "kakko": 2, "kolmo": 3, "nelo": 4, "vito": 5, "kuto": 6, "seiska": 7, "ysi": 9, "kymppi": 10, "kympi": 10}
+_FI_SPOKEN_NUMBER = re.compile(r"^ (?:(ykko|kakko|kolmo|nelo|vito|kuto)(?:nen|sen|sessa|sella|selle|selta|sesta|seen)"
+                               r"|(seiska|ysi)(?:n|lla|ssa|lle|lta|sta|in)?|(kymppi|kympi)(?:n|lla|ssa|lle|lta|sta|in)?)(?= |$)")
 _PASSAGE_WORDS = re.compile(r"\b(passage|tunnel|underpass|subway|metro|kaytava\w*|tunneli\w*|tunnel\w*|gang\w*)\b|通 道|地 道|隧 道|地 铁|地 鐵")
 # Words that look like a place name the map does not have: a capitalised word with a street or place ending.
 _PLACE_LIKE = re.compile(
@@ -107,6 +145,8 @@ _COMMON_WORDS = {"there", "where", "people", "person", "woman", "women", "childr
                  "boulevard", "avenue", "road", "lane", "bridge", "church", "cathedral", "market", "harbour", "museum", "theatre",
                  "hotel", "library", "school", "hospital", "stadium", "park", "garden", "tower", "palace", "island"}
 _STREET_WORD_AFTER = re.compile(r"^ (street|road|avenue|boulevard|lane|drive|way|katu|tie|gatan|vagen|strasse)\b( \d{1,4})?|^ \d{1,4}(?: [a-h])?(?= |$)")
+# Chinese localisers that start with a transliteration character: "门口" / "门前" (at the door) after a name.
+_ZH_DOOR_WORDS = ("门口", "門口", "门前", "門前")
 _CJK_FILLER = set("在到去从的于近往我们是有这那个了和与及就里內内边")
 
 
@@ -121,14 +161,34 @@ _FUNCTION_WORDS = {"the", "a", "an", "and", "or", "but", "that", "this", "these"
                    "to", "in", "on", "at", "by", "for", "as", "if", "so", "no", "not", "all", "some", "any", "one", "who", "what",
                    "when", "where", "which", "while", "just", "still", "very", "too", "also", "now", "ja", "ei", "se", "ne", "han",
                    "on", "oli", "ovat", "kun", "etta", "mutta", "tai", "och", "att", "det", "den", "som", "ar", "var", "med", "pa",
-                   "av", "till", "for", "inte", "har", "jag", "vi"}
+                   "av", "till", "for", "inte", "har", "jag", "vi",
+                   # prepositions and postpositions of place: a relation to a name, never a part of it
+                   "near", "behind", "opposite", "beside", "outside", "inside", "under", "across", "along", "around",
+                   "between", "next", "vid", "bakom", "framfor", "nara", "mittemot", "bredvid", "utanfor", "takana", "edessa",
+                   "vieressa", "lahella", "alla", "vastapaata"}
+
+
+# Tags whose values describe a place in words a report may use before its kind ("the Lutheran cathedral", "the Italian
+# restaurant", "the swimming hall"); names, addresses and identifiers are not descriptions.
+_DESCRIPTIVE_TAGS = ("denomination", "religion", "cuisine", "sport", "building", "amenity", "shop", "tourism", "leisure",
+                     "historic", "artwork_type", "material", "memorial")
+
+
+def _tag_words(tags: dict[str, str]) -> set[str]:
+    return {w for k in _DESCRIPTIVE_TAGS for v in tags.get(k, "").split(";") for w in re.split(r"[_\s]+", v.strip().lower()) if len(w) >= 4}
+
+
+def _plain_spans(norm: str, mentions: list[Mention]) -> set[tuple[int, int]]:
+    """Spans of the streets and districts a report writes exactly as the map names them."""
+    return {(m.start, m.end) for m in mentions if m.entry.kind in ("street", "zone") and norm[m.start:m.end] == m.key}
 
 
 def _spelling_variants(gram: str) -> list[tuple[str, str]]:
     """(variant, how): the gram ("as"); its words joined ("joined"); its last word without a case ending ("stem")."""
     out = [(gram, "as")]
     words = gram.split()
-    if len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words):
+    joinable = len(words) > 1 and all(len(w) >= 3 and w not in _FUNCTION_WORDS for w in words)
+    if joinable:
         out.append(("".join(words), "joined"))
     last = words[-1]
     for end in _FI_ENDINGS:
@@ -137,7 +197,25 @@ def _spelling_variants(gram: str) -> list[tuple[str, str]]:
             # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.
             for s in (stem, re.sub(r"kadu$", "katu", stem), re.sub(r"hde$", "hti", stem), re.sub(r"kse$", "s", stem)):
                 out.append((" ".join(words[:-1] + [s]), "stem"))
+                if joinable:  # a compound written apart and inflected ("Kolmen sepän aukiolla": Kolmensepänaukio)
+                    out.append(("".join(words[:-1] + [s]), "joined"))
     return list(dict.fromkeys(out))
+
+
+# Letters a report writes on purpose: a name without them is another name ("Kämp" is not "Kamppi").
+_MARKED = re.compile(r"[äöåÄÖÅ]")
+_MARKED_WORD = re.compile(r"\w*[äöå]\w*")
+# A report that corrects itself: what follows replaces the place named before ("the Esplanade? no, the Kaisaniemi one").
+_CORRECTION = re.compile(
+    r"(?:(?<=[?.!,;:\u2014\u2013-])|(?<=[?.!,;:\u2014\u2013-]\s)|^)\s*(?:"
+    r"(?:no+|nope|sorry|correction|nej|förlåt|anteeksi|ei)\s*[,!.:;\u2014\u2013-]+"
+    r"|(?:no,?\s+)?i mean\b[,:]?|no,?\s+(?:wait|sorry)\b[,!.:;]?|wait\s*[,!.:;\u2014\u2013-]+"
+    r"|ei kun|eikun|ei vaan|tarkoitan|jag menar|(?:nej,?\s+)?förlåt\b"
+    r")|(?:不对|不是不是|我是说|说错了|更正)[，,：:。]?", re.IGNORECASE)
+# "the Kaisaniemi one": the kind of the place named before the correction.
+_ONE = re.compile(r"(?i)\b(?:the\s+)?([A-ZÄÖÅ][\wäöå-]+)\s+(one)\b")
+# A feature named only by an ordinary word ("Vanha", "Torni") is confirmed by another place of the report this close.
+ALIAS_CORROBORATION_M = 60.0
 
 
 class Alternative(BaseModel):
@@ -162,6 +240,7 @@ class Resolution(BaseModel):
     category: str = ""
     ref: str | None = None
     relation: str | None = None
+    anchor: str | None = None   # "Keskuskatu by Stockmann": the place a part of a street is measured from
     evidence: str = ""
     note: str = ""
     alternatives: list[Alternative] = Field(default_factory=list)
@@ -191,6 +270,17 @@ class _Generic:
     phrase: str
 
 
+@dataclass
+class _CjkIndex:
+    """Latin names by their sound skeleton (for Chinese transliterations) and the map's own Chinese names."""
+
+    sound_index: dict[str, list[Entry]]
+    sound_keys: list[str]
+    known_names: list[str]
+    # Streets by the sound of their name without the street word ("Mannerheimintie" -> "mannerheim": 曼纳海姆大街).
+    street_sounds: dict[str, list[Entry]] = dataclasses.field(default_factory=dict)
+
+
 class Locator:
     """Resolves report text to a Resolution on one city model."""
 
@@ -218,46 +308,34 @@ class Locator:
         for gp in GENERIC_PLACES:
             for phrase in gp.phrases:
                 key = normalize(phrase)
-                body = " ".join(_word_pattern(w) for w in key.split())
+                body = " ".join(word_pattern(w) for w in key.split())
                 self._generic_patterns.append((gp, key, re.compile(r"(?<!\w)" + body + r"(?!\w)")))
-        self._generic_cache: dict[str, list[_Entry]] = {}
-        self._named_kind_cache: dict[str, list[_Entry]] = {}
+        # Longest description first: "集市大厅" (market hall) is not "集市" (market square) + a word.
+        self._generic_patterns.sort(key=lambda t: -len(t[1]))
+        self._generic_regex = {key: pat for _, key, pat in self._generic_patterns}
+        # Inflection changes the end of a word (and gradation its last consonants), never its first letters.
+        self._generic_literals = {key: (key if has_cjk(key) else key.split()[0][:3]) for _, key, _ in self._generic_patterns}
+        # The descriptions by the first three letters of that piece: a report is compared only with those whose
+        # piece starts at one of its own letter runs.
+        self._generic_by_piece: dict[str, list[int]] = {}
+        for i, (_, key, _) in enumerate(self._generic_patterns):
+            self._generic_by_piece.setdefault(self._generic_literals[key][:3], []).append(i)
+        self._generic_cache: dict[str, list[Entry]] = {}
+        self._named_kind_cache: dict[str, list[Entry]] = {}
         self._generic_by_key: dict[str, list[GenericPlace]] = {}
         for gp in GENERIC_PLACES:
             for ph in gp.phrases:
                 self._generic_by_key.setdefault(normalize(ph), []).append(gp)
         self._generic_keys = set(self._generic_by_key)
+        self._generic_word_set = {w for k in self._generic_keys for w in k.split()}
         # Every word of every known name ("helsingin", "kaisaniemen"): a word in front of a description that is one
         # of these belongs to a name on the map.
-        self._name_words = {w for k in list(self.gaz._by_key) + list(self.gaz.context_keys) for w in k.split()}
-        # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
-        # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
-        self._sound_index: dict[str, list[_Entry]] = {}
-        word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
-        for e in self.gaz.entries:
-            if e.kind != "landmark" or _is_stop(e.tags):
-                continue
-            sounds: set[str] = set()
-            for k in e.keys:
-                if has_cjk(k):
-                    continue
-                sounds.add(latin_sound_key(k))
-                for w in k.split():
-                    if len(w) >= 5 and concepts(w) is None:
-                        stems = [w] + [w[: -len(f)] for f in word_endings if w.endswith(f) and len(w) - len(f) >= 4]
-                        for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
-                            sounds.add(latin_sound_key(stem))
-                            if stem.endswith("n"):
-                                sounds.add(latin_sound_key(stem[:-1]))
-            for key in sounds:
-                if len(key) >= 2 and e not in self._sound_index.setdefault(key, []):
-                    self._sound_index[key].append(e)
-        self._sound_keys = list(self._sound_index)
+        self._name_words = {w for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) for w in k.split()}
         # A word of one notable feature's name that no other place shares ("Hilton", "Marski"): the report may give
         # only that word. Common place-name words (glossary concepts), city names and short words are left out.
-        word_places: dict[str, list[_Entry]] = {}
+        word_places: dict[str, list[Entry]] = {}
         for e in self.gaz.entries:
-            if e.kind != "landmark" or _is_stop(e.tags) or "entrance" in e.tags or not _notable(e.tags):
+            if e.kind != "landmark" or is_stop(e.tags) or "entrance" in e.tags or not is_notable(e.tags):
                 continue
             for k in e.keys:
                 if has_cjk(k):
@@ -267,10 +345,16 @@ class Locator:
                         if e not in word_places.setdefault(w, []):
                             word_places[w].append(e)
         self._unique_words = {w: es[0] for w, es in word_places.items()
-                              if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz._by_key}
-        self._known_cjk = [k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
+                              if all(self._dist(x, es[0]) <= SAME_PLACE_M for x in es) and w not in self.gaz.name_keys()}
+        # One scan of a report's text (the names in it, its house numbers), shared by locate() and house_number(): the
+        # protective planner asks for the number of each street a report names, after the plan has located it.
+        self._scan = lru_cache(maxsize=REPORT_CACHE_SIZE)(self._read)
+        self._house_numbers = lru_cache(maxsize=REPORT_CACHE_SIZE)(self._read_house_numbers)
+        # Indexes only a Chinese report needs (names by sound, the map's Chinese names): built on the first one.
+        self._cjk: _CjkIndex | None = None
+        self._exact_words: dict[str, list[Entry]] | None = None
         # Names and descriptions a misspelling may stand for (Latin script; long enough to tell apart).
-        self._fuzzy_keys = sorted({k for k in self.gaz._by_key if len(k) >= 5 and not has_cjk(k)}
+        self._fuzzy_keys = sorted({k for k in self.gaz.name_keys() if len(k) >= 5 and not has_cjk(k)}
                                   | {normalize(ph) for gp in GENERIC_PLACES for ph in gp.phrases if len(ph) >= 6 and not has_cjk(ph)})
         # By first letter, and by first three: a misspelling seldom gets the first letter wrong, and a reading over a
         # name already found keeps its start -- a fraction of the names to compare.
@@ -278,6 +362,54 @@ class Locator:
         for k in self._fuzzy_keys:
             self._fuzzy_by_prefix.setdefault(k[:1], []).append(k)
             self._fuzzy_by_prefix.setdefault(k[:3], []).append(k)
+
+    def _cjk_index(self) -> "_CjkIndex":
+        """The indexes only Chinese reports use, built on the first one (~0.3-0.5 s: every Latin name's sound
+        skeleton). Two threads may both build it; each assigns a complete index, so either is fine."""
+        if self._cjk is None:
+            # Latin names by their sound skeleton, for Chinese transliterations ("斯托克曼" -> Stockmann): the whole name,
+            # and each word of it that is not a common place-name word (a Finnish genitive also without its -n).
+            sound_index: dict[str, list[Entry]] = {}
+            word_endings = tuple(f for f in place_word_forms() if len(f) >= 4)  # once, not per word
+            for e in self.gaz.entries:
+                # Landmarks, and scenario places with their OSM twin's tags (the staging area Hakaniemen tori holds
+                # the square's names: its OSM entry gave them up to it).
+                if e.kind in ("street", "zone") or is_stop(e.tags) or (e.kind != "landmark" and not e.tags):
+                    continue
+                sounds: set[str] = set()
+                for k in e.keys:
+                    if has_cjk(k):
+                        continue
+                    sounds.add(latin_sound_key(k))
+                    for w in k.split():
+                        if len(w) >= 5 and concepts(w) is None:
+                            stems = [w] + [w[: -len(f)] for f in word_endings if w.endswith(f) and len(w) - len(f) >= 4]
+                            for stem in stems:  # "esplanadinpuisto": also "esplanadin", "esplanadi"
+                                sounds.add(latin_sound_key(stem))
+                                if stem.endswith("n"):
+                                    sounds.add(latin_sound_key(stem[:-1]))
+                for key in sounds:
+                    if len(key) >= 2 and e not in sound_index.setdefault(key, []):
+                        sound_index[key].append(e)
+            known = [k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k) and len(k) >= 3]
+            street_sounds: dict[str, list[Entry]] = {}
+            for e in self.gaz.entries:
+                if e.kind != "street" or "addresses_only" in e.tags:
+                    continue
+                for k in e.keys:
+                    if has_cjk(k) or " " in k:
+                        continue
+                    base = re.sub(r"(katu|tie|kuja|polku|ranta|gatan|gata|vagen|grand)$", "", k)
+                    if len(base) < 4:
+                        continue
+                    if base != k:
+                        base = re.sub(r"(?<=[aeiouy])n$", "", base)  # the genitive of the name before the street word
+                    for b in {base, re.sub(r"^(etela|pohjois|ita|lansi)", "", base)}:
+                        sk = latin_sound_key(b)
+                        if len(sk) >= 3 and e not in street_sounds.setdefault(sk, []):
+                            street_sounds[sk].append(e)
+            self._cjk = _CjkIndex(sound_index, list(sound_index), known, street_sounds)
+        return self._cjk
 
     # --- helpers -------------------------------------------------------------
     def _xy(self, lat: float, lon: float) -> tuple[float, float]:
@@ -288,7 +420,7 @@ class Locator:
         lat, lon = self.proj.to_latlon(x, y)
         return float(lat), float(lon)
 
-    def _dist(self, a: _Entry, b: _Entry) -> float:
+    def _dist(self, a: Entry, b: Entry) -> float:
         """Metres between two entries' geometries (0 when they touch)."""
         from shapely.geometry import Point
 
@@ -296,12 +428,12 @@ class Locator:
         gb = b.geometry if b.geometry is not None else Point(*self._xy(b.lat, b.lon))
         return float(ga.distance(gb))
 
-    def generic_candidates(self, gp: GenericPlace) -> list[_Entry]:
+    def generic_candidates(self, gp: GenericPlace) -> list[Entry]:
         """Features of that kind: named with one of its phrases ("Kauppatori" is "market square"), then tagged as it."""
         if gp.kind not in self._generic_cache:
-            named: list[_Entry] = []
+            named: list[Entry] = []
             for phrase in (gp.phrases if gp.by_name else ()):
-                for e in self.gaz._by_key.get(normalize(phrase), []):
+                for e in self.gaz.named(normalize(phrase)):
                     # Named so, and not tagged as something else (the metro station "Järnvägsstationen").
                     if e.tags and e.kind == "landmark" and not any(tags_match(rule, e.tags) for rule in gp.tags) \
                             and any(k in e.tags for rule in gp.tags for k in rule):
@@ -310,7 +442,7 @@ class Locator:
                         named.append(e)
             tagged = [e for e in self.gaz.entries if e.tags and e not in named and any(tags_match(rule, e.tags) for rule in gp.tags)]
             if gp.ranked and tagged:
-                def fit(e: _Entry) -> int:
+                def fit(e: Entry) -> int:
                     return next(i for i, rule in enumerate(gp.tags) if tags_match(rule, e.tags))
                 best_fit = min(fit(e) for e in tagged)
                 tagged = [e for e in tagged if fit(e) == best_fit]
@@ -324,10 +456,10 @@ class Locator:
         if not self._misnamed(m):
             return m
         kinds = self._generic_by_key.get(m.key, [])
-        fit = next((e for e in self.gaz._by_key.get(m.key, []) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
+        fit = next((e for e in self.gaz.named(m.key) if any(e in self.generic_candidates(gp) for gp in kinds)), None)
         return dataclasses.replace(m, entry=fit) if fit is not None else m
 
-    def _named_of_kind(self, text: str, norm: str, g: "_Generic", cands: list[_Entry]) -> Resolution | None:
+    def _named_of_kind(self, text: str, norm: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
         """"the Mannerheim statue", "the Hilton hotel": a word of one feature's name right before a description of its kind."""
         from rapidfuzz import fuzz
 
@@ -350,6 +482,185 @@ class Locator:
         res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
         return res
 
+    def _side(self, norm: str, anchor: Entry, cands: list[Entry]) -> Entry | None:
+        """The candidate on the side of the anchor the report names ("the west side", "länsipuolella", "西侧"), when
+        one lies clearly more that way than the others."""
+        m = _SIDE.search(norm)
+        if m is None:
+            return None
+        word = next(w for w in m.groups() if w)
+        dx, dy = _DIRECTION[_SIDE_WORD.get(word, word)]
+        ax, ay = self._xy(anchor.lat, anchor.lon)
+
+        def along(e: Entry) -> float:
+            ex, ey = self._xy(e.lat, e.lon)
+            d = math.hypot(ex - ax, ey - ay) or 1.0
+            return ((ex - ax) * dx + (ey - ay) * dy) / d  # cosine of the bearing off the named direction
+
+        ranked = sorted(cands, key=along, reverse=True)
+        return ranked[0] if along(ranked[0]) >= 0.5 and (len(ranked) == 1 or along(ranked[1]) < 0.2) else None
+
+    def _streets_by_sound(self, text: str) -> tuple[str, str] | None:
+        """The report with every transliterated street name before 街/路/大街/大道 replaced by the map's name, and what was read."""
+        from rapidfuzz import fuzz, process
+
+        cjk = self._cjk_index()
+        keys = list(cjk.street_sounds)
+        out, said, last = [], [], 0
+        for s, e, run in translit_runs(text):
+            tail = text[e: e + 3]
+            if not _ZH_STREET_WORD.match(tail):
+                continue
+            if run[0] in "南北东西東":
+                direction, body = run[0], run[1:]
+            else:  # the direction word may stand just before the run ("北艾斯普拉纳迪": Pohjoisesplanadi)
+                direction, body = (text[s - 1], run) if s > 0 and text[s - 1] in "南北东西東" else ("", run)
+                s = s - 1 if direction else s
+            key = pinyin_sound_key(body)
+            if len(key) < 3:
+                continue
+            hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=STREET_SOUND_MIN_RATIO, limit=5)
+            want = {"南": "etela", "北": "pohjois", "东": "ita", "東": "ita", "西": "lansi"}.get(direction, "")
+            cands = [(r, st) for k, r, _ in hits for st in cjk.street_sounds[k]
+                     if (normalize(st.name).startswith(want) if want else not normalize(st.name).startswith(("etela", "pohjois")))]
+            if not cands:
+                continue
+            top = max(r for r, _ in cands)
+            names = {st.name for r, st in cands if r == top}
+            if len(names) != 1:
+                continue  # two streets sound alike: do not guess
+            name = names.pop()
+            word = _ZH_STREET_WORD.match(tail)
+            out.append(text[last:s] + f" {name} ")
+            last = e + (word.end() if word else 0)
+            said.append(f"\"{text[s:last].strip()}\" as {name}")
+        if not out:
+            return None
+        return "".join(out) + text[last:], ", ".join(said)
+
+    def _between(self, text: str, norm: str, features: list[Mention], generics: list["_Generic"],
+                 places: list[Mention]) -> Resolution | None:
+        """"between the cathedral and the Bank of Finland", "mellan X och Y", "X:n ja Y:n välissä", "X和Y之间": the
+        midpoint of two places (buildings, squares, descriptions of one place) near each other, never of two streets."""
+        m = _BETWEEN.search(norm)
+        if m is None:
+            return None
+        lo, hi = (m.end(), m.end() + 80) if m.group("before") else (max(0, m.start() - 80), m.start())
+        host = next((p for p in places if p.entry.kind == "street" and p.end <= m.start() and m.start() - p.end <= 3
+                     and p.entry.geometry is not None), None) if m.group("before") else None
+        if host is not None:
+            # "on Kluuvikatu, between the Esplanade and Aleksanterinkatu": the stretch of that street between the two.
+            ends = [x for x in features + [p for p in places if p.entry.kind == "street" and p is not host]
+                    if lo <= x.start and x.end <= hi]
+            ends.sort(key=lambda x: x.start)
+            if len(ends) == 2:
+                return self._stretch(text, norm, host, ends[0], ends[1], m.start())
+        spans: list[tuple[int, int, Entry]] = [(f.start, f.end, f.entry) for f in features if lo <= f.start and f.end <= hi]
+        for g in generics:
+            if lo <= g.start and g.end <= hi and not any(a < g.end and g.start < b for a, b, _ in spans):
+                cands = self.generic_candidates(g.kind)
+                res = self._generic(text, norm, g, cands, [p.entry for p in places]) if cands else None
+                if res is None or res.alternatives:
+                    return None  # "between the church and ...": which church?
+                entry = next((e for e in cands if e.name == res.feature), None)
+                if entry is None:
+                    return None
+                spans.append((g.start, g.end, entry))
+        spans.sort(key=lambda t: t[0])
+        if len(spans) != 2:
+            return None
+        (a0, _, ea), (_, b1, eb) = spans
+        gap = self._dist(ea, eb)
+        if gap > BETWEEN_MAX_M:
+            return None
+        (ax, ay), (bx, by) = self._xy(ea.lat, ea.lon), self._xy(eb.lat, eb.lon)
+        lat, lon = self._latlon((ax + bx) / 2, (ay + by) / 2)
+        radius = max(30.0, math.hypot(ax - bx, ay - by) / 2)
+        a, b = min(a0, m.start()), max(b1, m.end())
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=radius <= CONFIDENT_RADIUS_M, method="relative",
+                          place=f"between {ea.name} and {eb.name}", feature=ea.name, feature_kind=ea.kind, category=ea.category,
+                          ref=ea.ref or ea.id, relation="between", evidence=self._evidence(text, norm, a, b),
+                          note=f"midway between {ea.name} and {eb.name}")
+
+    def _stretch(self, text: str, norm: str, host: Mention, a: Mention, b: Mention, at: int) -> Resolution | None:
+        """The middle of the stretch of the street ``host`` between the places ``a`` and ``b`` (each its nearest point)."""
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        street = host.entry.geometry
+        ga = a.entry.geometry if a.entry.geometry is not None else Point(*self._xy(a.entry.lat, a.entry.lon))
+        gb = b.entry.geometry if b.entry.geometry is not None else Point(*self._xy(b.entry.lat, b.entry.lon))
+        if street.distance(ga) > CONTEXT_NEAR_M or street.distance(gb) > CONTEXT_NEAR_M:
+            return None  # the street does not run between them
+        pa, pb = nearest_points(street, ga)[0], nearest_points(street, gb)[0]
+        mid = nearest_points(street, Point((pa.x + pb.x) / 2, (pa.y + pb.y) / 2))[0]
+        lat, lon = self._latlon(mid.x, mid.y)
+        radius = max(30.0, pa.distance(pb) / 2)
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=radius <= CONFIDENT_RADIUS_M, method="street",
+                          place=f"{host.entry.name} between {a.entry.name} and {b.entry.name}", feature=host.entry.name,
+                          feature_kind="street", category="street", ref=host.entry.ref, relation="between",
+                          evidence=self._evidence(text, norm, host.start, max(a.end, b.end)),
+                          note=f"the stretch of {host.entry.name} between {a.entry.name} and {b.entry.name}")
+
+    def _misspelt_of_kind(self, text: str, norm: str, word: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
+        """"Kiazma museum": an unknown word right before a description, read as a misspelling of a name of one place of
+        that kind (a looser cutoff than against every name of the map: the kind narrows it); always unconfirmed."""
+        from rapidfuzz import fuzz
+
+        key = normalize(word)
+        if len(key) < 5 or not cands:
+            return None
+        variants = [v for v, _ in _spelling_variants(key)]
+        scored: list[tuple[float, Entry]] = []
+        for e in cands:
+            names = {w for k in e.keys if not has_cjk(k) for w in [k, *k.split()] if len(w) >= 4}
+            best = max((fuzz.ratio(v, n) for v in variants for n in names), default=0.0)
+            if best >= KIND_SPELLING_MIN:
+                scored.append((best, e))
+        if not scored:
+            return None
+        top = max(sc for sc, _ in scored)
+        tops = [e for sc, e in scored if sc >= top - 3.0]
+        if not all(self._dist(e, tops[0]) <= SAME_PLACE_M for e in tops):
+            return None
+        pick = tops[0]
+        a = max(0, g.start - len(key) - 1)
+        res = self._feature(text, norm, pick, a, g.end, 0.8, "feature")
+        res.confident = False
+        res.note = (res.note + " " if res.note else "") + f"Read \"{word}\" as {pick.name}, the {g.kind.kind.replace('_', ' ')} of a name like it (spelling); confirm."
+        return res
+
+    def _named_in_report(self, text: str, norm: str, g: "_Generic", cands: list[Entry], mentions: list[Mention],
+                         generics: list["_Generic"]) -> Resolution | None:
+        """"the tall hotel, the brick tower one" (Hotelli Torni: building=tower, "hotel tower"), "hotel by the water, the
+        Hilton", "the statue of the three naked blacksmiths" (Kolme seppää, "three smiths"): a word elsewhere in the
+        report that is a word of the name or a tag value of exactly one place of the kind described says which one."""
+        if len(cands) < 2 or has_cjk(norm):
+            return None
+        own = {w for x in generics for w in x.phrase.split()} | {w for m in mentions for w in norm[m.start:m.end].split()}
+        words = {w for w in norm.split() if len(w) >= 4 and w.isalpha() and w not in own and w not in _FUNCTION_WORDS
+                 and w not in self.gaz.context_keys and w not in _NOT_QUALIFIERS and w not in self._generic_word_set}
+        if not words:
+            return None
+        fits: dict[int, tuple[Entry, set[str]]] = {}
+        for e in cands:
+            name_words = {w for k in e.keys if not has_cjk(k) for w in k.split() if len(w) >= 4} | _tag_words(e.tags)
+            hit = {w for w in words if w in name_words or any(len(n) >= 5 and w.endswith(n) for n in name_words)}
+            if hit:
+                fits[id(e)] = (e, hit)
+        if not fits:
+            return None
+        best = max(len(h) for _, h in fits.values())
+        top = [e for e, h in fits.values() if len(h) == best]
+        if not all(self._dist(e, top[0]) <= SAME_PLACE_M for e in top):
+            return None  # the words fit several places of the kind far apart
+        pick = max(top, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
+        said = sorted(next(h for e, h in fits.values() if e is pick))
+        res = self._feature(text, norm, pick, g.start, g.end, 0.95, "feature")
+        res.confident = False
+        res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} called or described by \"{' '.join(said)}\": {pick.name}; confirm."
+        return res
+
     def _head_before_context(self, text: str, norm: str, features: list[Mention], streets: list[Mention],
                              generics: list["_Generic"]) -> Resolution | None:
         """"under Långa bron vid Hagnäs", "bakom domkyrkan vid Senatstorget", "the little park by the old church",
@@ -357,15 +668,15 @@ class Locator:
         "by / at / vid <named place>" (in Chinese right after it) is the place meant; the named place only says which
         one: the feature of that kind nearest to it."""
         ctx = features[0]
-        m = _CONTEXT_WORDS.search(norm[max(0, ctx.start - 20): ctx.start])
+        m = _CONTEXT_WORDS.search(norm[max(0, ctx.start - 32): ctx.start])
         if m is not None:
-            at = max(0, ctx.start - 20) + m.start()
+            at = max(0, ctx.start - 32) + m.start()
             for s in streets:
                 if s.end <= at and not norm[s.end:at].strip() and self._dist(s.entry, ctx.entry) <= CONTEXT_NEAR_M:
                     rel = self._relation(norm, s.start, s.end)
                     if rel is not None and rel[0] not in ("near",) and rel[2] == s.end:
                         return self._feature(text, norm, s.entry, s.start, s.end, s.score, "street")
-            heads = [g for g in generics if g.end <= at and not norm[g.end:at].strip()]
+            heads = [g for g in generics if g.end <= at and _APPOSITIVE.match(norm[g.end:at])]
         elif has_cjk(norm):
             heads = [g for g in generics if g.start >= ctx.end and _CJK_LINK.match(norm[ctx.end:g.start])]
         else:
@@ -380,7 +691,7 @@ class Locator:
                 continue
             # The park named after the church (Vanha kirkko: Vanha kirkkopuisto) before a nearer one named otherwise.
             own = [k.replace(" ", "") for k in ctx.entry.keys if not has_cjk(k) and len(k) >= 5]
-            def named_after(e: _Entry) -> bool:
+            def named_after(e: Entry) -> bool:
                 return any(o in k.replace(" ", "") for o in own for k in e.keys)
             best = min(cands, key=lambda e: (not named_after(e), self._dist(e, ctx.entry)))
             if self._dist(best, ctx.entry) > CONTEXT_NEAR_M:
@@ -399,11 +710,81 @@ class Locator:
                 res.radius_m = round(math.hypot(ax - bx, ay - by) / 2 + best.radius_m, 1)
                 res.confident = res.confident and res.radius_m <= CONFIDENT_RADIUS_M
                 res.note = (res.note + " " if res.note else "") + f"{best.name} is only a label point on the map: its part by {ctx.entry.name}."
-            res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} by {ctx.entry.name}"
+            said = m.group(1) if m is not None and m.group(1) not in ("at", "pa", "vid", "invid") else "by"
+            res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} {said} {ctx.entry.name}"
             return res
         return None
 
-    def _named_as_kind(self, gp: GenericPlace) -> list[_Entry]:
+    def _kind_by_anchor(self, text: str, norm: str, generics: list["_Generic"], anchors: list["_Generic"],
+                        rels: dict[int, tuple[str, int, int] | None], places: list[Entry]) -> Resolution | None:
+        """"the park behind the cathedral", "火车站对面的酒店", "tuomiokirkon takana oleva kirkko": a description of a
+        kind with a relation to another description is the place of that kind nearest the one the relation points at."""
+        for g in anchors:
+            rel = rels[id(g)]
+            if rel is None or rel[0] == "under":
+                continue  # "the tunnel under the station": the footprint above is the point (see _under)
+            before = rel[1] < g.start  # English / Swedish: the relation word before the anchor
+            head = next((h for h in generics if h is not g and h.kind is not g.kind and (
+                (before and h.end <= rel[1] and not norm[h.end:rel[1]].strip())
+                or (not before and h.start >= rel[2] and _AFTER_RELATION_LINK.match(norm[rel[2]:h.start])))), None)
+            if head is None:
+                continue
+            if self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key) \
+                    or self._unknown_qualifier(text, norm, head.start, head.phrase not in self._generic_by_key):
+                return None  # "the church behind Tampere cathedral": the usual reading says it is not on the map
+            cands_g = self.generic_candidates(g.kind)
+            anchor_res = self._generic(text, norm, g, cands_g, places) if cands_g else None
+            if anchor_res is None or not anchor_res.found or anchor_res.alternatives:
+                continue  # no one anchor to measure from ("behind the church": which church?)
+            anchor = next((e for e in cands_g if e.name == anchor_res.feature), None)
+            if anchor is None:
+                continue
+            cands = [e for e in self._above_ground(self.generic_candidates(head.kind), norm) + self._named_as_kind(head.kind)
+                     if e is not anchor and not (e.name == anchor.name and self._dist(e, anchor) <= SAME_PLACE_M)]
+            if not cands:
+                continue
+            best = min(cands, key=lambda e: self._dist(e, anchor))
+            gap = self._dist(best, anchor)
+            if gap > CONTEXT_NEAR_M:
+                continue  # none of that kind by it: the anchor, with the relation, is the best there is
+            others = [e for e in cands if e is not best and self._dist(e, anchor) <= gap + 30.0 and self._dist(e, best) > 60.0]
+            side = self._side(norm, anchor, [best, *others]) if others else None
+            if side is not None:
+                # "the bus terminal beside the station, the west side": the one on the side the report says.
+                best, others = side, []
+            a, b = (head.start, g.end) if before else (g.start, head.end)
+            res = self._feature(text, norm, best, a, b, 1.0, "feature", others)
+            if head.kind.confirm:
+                res.confident = False
+            said = _REL_LABEL[rel[0]]
+            res.note = (res.note + " " if res.note else "") + f"the {head.kind.kind.replace('_', ' ')} {said} {anchor.name}"
+            return res
+        return None
+
+    def _street_by(self, text: str, norm: str, streets: list[Mention], start: int, end: int, res: Resolution) -> Resolution:
+        """"på Brunnsgatan vid stationen", "Keskuskatu by Stockmann": a street named first and a place after "by / at /
+        vid" is the part of the street nearest that place (the place says where along the street), not the place."""
+        if not res.found or res.relation == "under":
+            return res
+        s = next((s for s in streets if s.end <= start and _STREET_CONTEXT.match(norm[s.end:start])), None)
+        if s is None or s.entry.geometry is None or s.entry.geometry.geom_type == "Point":
+            return res
+        from shapely.geometry import Point
+        from shapely.ops import nearest_points
+
+        at = Point(*self._xy(res.lat, res.lon))
+        if s.entry.geometry.distance(at) > CONTEXT_NEAR_M:
+            return res  # the place is not by that street: say the place
+        q = nearest_points(s.entry.geometry, at)[0]
+        lat, lon = self._latlon(q.x, q.y)
+        radius = max(30.0, min(res.radius_m or 0.0, 100.0))
+        return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=res.confident, method="street",
+                          place=f"{s.entry.name} by {res.feature}", feature=s.entry.name, feature_kind="street",
+                          category="street", ref=s.entry.ref, anchor=res.feature, evidence=self._evidence(text, norm, s.start, end),
+                          note=(res.note + " " if res.note else "") + f"the part of {s.entry.name} nearest {res.feature}",
+                          alternatives=res.alternatives)
+
+    def _named_as_kind(self, gp: GenericPlace) -> list[Entry]:
         """Untagged places whose name ends in the word for the kind (Vanha kirkkopuisto, Gamla kyrkoparken: a park),
         where OSM has only the name: not a stop or a shop named after one."""
         cache = self._named_kind_cache
@@ -413,6 +794,21 @@ class Locator:
                               and any(k.split()[-1].endswith(words) for k in e.keys if not has_cjk(k))] if words else []
         return cache[gp.kind]
 
+    def _ordinary_alias(self, m: Mention) -> bool:
+        """A feature found by its local or short name that is one ordinary word ("Vanha", old: the Old Student
+        House; "Torni", tower: Hotelli Torni): the word may just be the word."""
+        return m.key in self.gaz.ordinary_keys
+
+    def _adjectives(self, norm: str) -> list[tuple[int, int]]:
+        """Spans of ordinary-word aliases used as adjectives ("Vanhassa kaupungissa"), which the gazetteer does not
+        read as names: no misspelling of a name either."""
+        out = []
+        for key in self.gaz.ordinary_keys:
+            if key[:3] in norm:
+                out += [m.span() for m in re.finditer(r"(?<!\w)" + word_pattern(key) + r"(?!\w)", norm)
+                        if adjective_of_next(norm, *m.span(), key)]
+        return out
+
     def _misnamed(self, m: Mention) -> bool:
         """A description of a kind of place ("central railway station") read as the name of a feature not of that kind."""
         kinds = self._generic_by_key.get(m.key)
@@ -420,7 +816,11 @@ class Locator:
 
     def _generics(self, norm: str, taken: list[tuple[int, int]]) -> list[_Generic]:
         out: list[_Generic] = []
-        for gp, key, pat in self._generic_patterns:
+        pieces = {norm[i:i + 3] for i in range(len(norm) - 2)} | {norm[i:i + n] for n in (1, 2) for i in range(len(norm) - n + 1)}
+        for i in sorted(i for p in pieces for i in self._generic_by_piece.get(p, ())):
+            gp, key, pat = self._generic_patterns[i]
+            if self._generic_literals[key] not in norm:
+                continue  # a piece every form of the description has is missing: no need for the regex
             for m in pat.finditer(norm):
                 a, b = m.span()
                 if any(a < y and x < b for x, y in taken):
@@ -473,17 +873,39 @@ class Locator:
                 letter = ""
             return int(m.group(1)), letter.upper(), m.end()
         cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])
-        return (int(cjk.group(1)), "", cjk.end()) if cjk else None
+        if cjk:
+            return int(cjk.group(1)), "", cjk.end()
+        spoken = _FI_SPOKEN_NUMBER.match(norm[mn.end: mn.end + 16])
+        if spoken:  # "Mannerheimintiellä kympin kohdalla": Finnish speech names a house number by its numeral noun
+            stem = next(g for g in spoken.groups() if g)
+            return _FI_SPOKEN_VALUE[stem], "", spoken.end()
+        return None
+
+    def _read(self, text: str) -> tuple[str, str, tuple[Mention, ...]]:
+        """(the report with clock times blanked, its normalized form, the places it names): one scan of a text."""
+        # A clock time right after a street ("Rauhankatu, 23:50") is not a house number: blank it out, same length,
+        # before normalising turns its colon into a space.
+        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text)
+        norm, mentions = self.gaz.mentions(text)
+        return text, norm, tuple(mentions)
+
+    def _read_house_numbers(self, text: str) -> Mapping[str, str]:
+        """{normalized street name: the house number the report gives after it}, the first one for each street."""
+        text, norm, mentions = self._scan(text)
+        numbers: dict[str, str] = {}
+        for mn in mentions:
+            if mn.entry.kind == "street" and (num := self._number_after(text, norm, mn)) is not None:
+                numbers.setdefault(normalize(mn.entry.name), f"{num[0]}{num[1].lower()}")
+        return MappingProxyType(numbers)
+
+    def house_numbers(self, text: str) -> Mapping[str, str]:
+        """Every street the report gives a house number after, with that number ({"bulevardi": "16b"}), read once per
+        report: the text's scan is cached (it is shared with ``locate``), so asking for several streets costs one."""
+        return self._house_numbers(text or "")
 
     def house_number(self, text: str, street: str) -> str | None:
         """The house number the report gives after ``street`` ("21", "16b"), or None; a clock time is never one."""
-        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
-        norm, mentions = self.gaz.mentions(text)
-        key = normalize(street)
-        for mn in mentions:
-            if mn.entry.kind == "street" and normalize(mn.entry.name) == key and (num := self._number_after(text, norm, mn)) is not None:
-                return f"{num[0]}{num[1].lower()}"
-        return None
+        return self.house_numbers(text).get(normalize(street))
 
     def _address(self, text: str, norm: str, mn: Mention) -> Resolution | None:
         num = self._number_after(text, norm, mn)
@@ -508,7 +930,7 @@ class Locator:
                           method="street", place=e.name, feature=e.name, feature_kind="street", category="street", ref=e.ref,
                           evidence=evidence, note=note or f"street only: somewhere along {e.name}")
 
-    def _junction(self, a: _Entry, b: _Entry) -> tuple[float, float, float, str] | None:
+    def _junction(self, a: Entry, b: Entry) -> tuple[float, float, float, str] | None:
         na = self._street_nodes.get(normalize(a.name), set())
         nb = self._street_nodes.get(normalize(b.name), set())
         common = na & nb
@@ -541,14 +963,14 @@ class Locator:
             m = re.search(r"(?<!\w)" + pat + r"(?: the| of the| of| to the| to)?(?: [\w]+){0,3} $", before)
             if m:
                 return rel, max(0, start - 40) + m.start(), end
-        after = norm[end: end + 14]
+        after = norm[end: end + 40]  # one word may come between: "Stockmannin tavaratalon edessä"
         for rel, pat in _REL_AFTER:
             m = re.match(r"^ (?:\w+ ){0,1}?" + pat + r"(?!\w)", after)
             if m:
                 return rel, start, end + m.end()
         return None
 
-    def _end_of(self, norm: str, start: int, end: int, entry: _Entry) -> tuple[float, float, float, str, int, int] | None:
+    def _end_of(self, norm: str, start: int, end: int, entry: Entry) -> tuple[float, float, float, str, int, int] | None:
         """'the north end of X' / 'X:n pohjoispäässä' / 'X北端': the part of the feature at that end."""
         window_b = norm[max(0, start - 40): start]
         m = None
@@ -577,7 +999,7 @@ class Locator:
         lat, lon = self._latlon(x, y)
         return lat, lon, max(25.0, 0.15 * extent + 15.0), word, a, b
 
-    def _under(self, anchor: _Entry, norm: str) -> _Entry | None:
+    def _under(self, anchor: Entry, norm: str) -> Entry | None:
         """An underground feature (passage, tunnel, station level) at the anchor, when the report speaks of one."""
         if not _PASSAGE_WORDS.search(norm):
             return None
@@ -591,8 +1013,8 @@ class Locator:
                 best, best_d = e, d
         return best
 
-    def _feature(self, text: str, norm: str, entry: _Entry, start: int, end: int, score: float, how: str,
-                 alternatives: list[_Entry] | None = None) -> Resolution:
+    def _feature(self, text: str, norm: str, entry: Entry, start: int, end: int, score: float, how: str,
+                 alternatives: list[Entry] | None = None) -> Resolution:
         lat, lon, radius = entry.lat, entry.lon, entry.radius_m
         place, relation, note = entry.name, None, ""
         a, b = start, end
@@ -624,16 +1046,21 @@ class Locator:
                           feature=entry.name, feature_kind=entry.kind, category=entry.category, ref=entry.ref or entry.id,
                           relation=relation, evidence=self._evidence(text, norm, a, b), note=note, alternatives=alts)
 
-    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[_Entry], context: list[_Entry]) -> Resolution | None:
-        if not (_PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm)):
-            # An underground square or hall is meant only when the report says it is below ground.
-            above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
-                                              or e.tags.get("level", "0").startswith("-"))]
-            cands = above or cands
+    @staticmethod
+    def _above_ground(cands: list[Entry], norm: str) -> list[Entry]:
+        """An underground square or hall is meant only when the report says it is below ground."""
+        if _PASSAGE_WORDS.search(norm) or re.search(r"\b(underground|lower level|downstairs|maan alla|under jord)\b|地 下", norm):
+            return cands
+        above = [e for e in cands if not (e.tags.get("tunnel") == "yes" or e.tags.get("layer", "0").startswith("-")
+                                          or e.tags.get("level", "0").startswith("-"))]
+        return above or cands
+
+    def _generic(self, text: str, norm: str, g: "_Generic", cands: list[Entry], context: list[Entry]) -> Resolution | None:
+        cands = self._above_ground(cands, norm)
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
         places = [c for c in context if c.kind in ("street", "zone")]
         if places:
-            def off(e: _Entry) -> float:
+            def off(e: Entry) -> float:
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in places)
 
             if all(off(e) > CONTEXT_GAP_M for e in cands):
@@ -645,14 +1072,14 @@ class Locator:
             others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
             return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
         if len(cands) > 1 and context:
-            def gap(e: _Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
+            def gap(e: Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
                 return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
 
             # Equally close (to 25 m): inside a district, the one nearer its centre ("Kamppi square"); else the bigger
             # one ("the square by the station" is the station square).
             zones_c = [c for c in context if c.kind == "zone"]
 
-            def second(e: _Entry) -> float:
+            def second(e: Entry) -> float:
                 if zones_c:
                     return min(math.hypot(*(a - b for a, b in zip(self._xy(e.lat, e.lon), self._xy(z.lat, z.lon)))) for z in zones_c)
                 return -(e.geometry.area if e.geometry is not None else 0.0)
@@ -675,23 +1102,32 @@ class Locator:
         """A name written by sound in Chinese, read as the map's Latin name with the same consonant skeleton."""
         from rapidfuzz import fuzz, process
 
-        known_cjk = self._known_cjk
-        best: tuple[float, int, int, str, _Entry, list[_Entry]] | None = None
+        cjk = self._cjk_index()
+        known_cjk = cjk.known_names
+        best: tuple[float, int, int, str, Entry, list[Entry]] | None = None
         for s, e, run in translit_runs(text):
+            if text[e - 1: e + 1] in _ZH_DOOR_WORDS and len(run) > 3:
+                run, e = run[:-1], e - 1  # "奇亚斯玛门口": the run ends before "门口" (at the door), "门" is not a syllable
             if any(run in k or k in run for k in known_cjk if len(k) >= 2):
                 continue  # "赫尔辛基" is the city's own name, not a transliterated feature
             key = pinyin_sound_key(run)
             hint = zh_kind_hint(text[e: e + 8])
-            if len(key) < (2 if hint else 4):
+            # Without a kind word: an exact skeleton of 4+ consonants, or of 3 written with 4+ characters that only
+            # one notable place has ("奇亚斯玛" = Kiasma; a short run of common syllables is not read as a name).
+            short_ok = len(key) == 3 and len(run) >= 4 and len({id(x) for x in cjk.sound_index.get(key, [])
+                                                                  if is_notable(x.tags)}) == 1
+            if len(key) < (2 if hint else 4) and not short_ok:
                 continue
             if hint:
-                hits = process.extract(key, self._sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
+                hits = process.extract(key, cjk.sound_keys, scorer=fuzz.ratio, score_cutoff=SOUND_MIN_RATIO, limit=40)
             else:
-                hits = [(key, 100.0, 0)] if key in self._sound_index else []
-            scored: dict[int, tuple[float, _Entry]] = {}
+                hits = [(key, 100.0, 0)] if key in cjk.sound_index else []
+            scored: dict[int, tuple[float, Entry]] = {}
             for k, ratio, _ in hits:
-                for entry in self._sound_index[k]:
+                for entry in cjk.sound_index[k]:
                     if hint and not any(tags_match(rule, entry.tags) for rule in hint[1]):
+                        continue
+                    if not hint and len(key) == 3 and not is_notable(entry.tags):
                         continue
                     if id(entry) not in scored or scored[id(entry)][0] < ratio:
                         scored[id(entry)] = (float(ratio), entry)
@@ -719,14 +1155,15 @@ class Locator:
 
     def _key_weight(self, key: str) -> tuple[bool, float]:
         """How much a name stands out on the map: a street or a notable named area before a shop node."""
-        entries = self.gaz._by_key.get(key, [])
+        entries = self.gaz.named(key)
         if not entries:
             return (True, 0.0)  # a description ("railway station")
-        return (any(e.kind != "landmark" or not _is_stop(e.tags) for e in entries),
+        return (any(e.kind != "landmark" or not is_stop(e.tags) for e in entries),
                 max((e.geometry.area if e.geometry is not None else 0.0) for e in entries))
 
     def _fuzzy(self, norm: str, taken: list[tuple[int, int]], cover: tuple[int, int] | None = None,
-               touch: tuple[int, int] | None = None, text: str = "") -> tuple[str, str, str, float] | None:
+               touch: tuple[int, int] | None = None, text: str = "", longer: bool = False,
+               plain: set[tuple[int, int]] | None = None) -> tuple[str, str, str, float] | None:
         """The text with its best misspelt place name replaced by the known name: (text, words, name, score).
 
         A gram is compared as written, with its words joined (a compound written apart: "kauppa halli",
@@ -754,7 +1191,11 @@ class Locator:
                     continue
                 if touch is not None and not (a < touch[1] and touch[0] < b):
                     continue
+                if longer and touch is not None and not (a < touch[0] and touch[1] <= b):
+                    continue  # words before the description and the description itself
                 gram = norm[a:b]
+                if plain and (a, b) in plain:
+                    continue  # a street or district written exactly as the map has it: nothing to correct
                 if n == 1 and capitals is not None and gram not in capitals:
                     continue
                 if gram in self._generic_keys:
@@ -782,6 +1223,8 @@ class Locator:
                             continue  # "post ictal" is not "Postitalo"; "kitchen" less an ending is not the shop "Kitch"
                         if key in self._generic_keys and any(f" {k} " in f" {gram} " for k in self._generic_keys):
                             continue  # one spelling of a description for another
+                        if key in self._generic_keys and ((how == "stem" and variant == key) or self._generic_regex[key].fullmatch(gram)):
+                            continue  # an inflected description ("kirkon", "pankissa") is read as one already
                         score = min(float(score), 99.0)
                         cand = (score, self._key_weight(key), a, b, key)
                         # Nearly as close and a more notable place ("Stokmannin": Stockmann, not the shop Tokmanni).
@@ -790,12 +1233,17 @@ class Locator:
         if best is None:
             return None
         score, _, a, b, key = best
-        entries = self.gaz._by_key.get(key)
+        entries = self.gaz.named(key)
         written = entries[0].originals.get(key, entries[0].name) if entries else key  # as OSM writes it (capitalised)
         return norm[:a] + written + norm[b:], norm[a:b], written, score
 
-    def _unknown_qualifier(self, text: str, norm: str, start: int) -> str | None:
-        """A name in front of a generic description that the map does not know ("Tampere railway station")."""
+    def _unknown_qualifier(self, text: str, norm: str, start: int, inflected: bool = False,
+                           described: list[Entry] | None = None) -> str | None:
+        """A name in front of a generic description that the map does not know ("Tampere railway station").
+
+        ``inflected``: the description (or name) after it is written in an inflected form (Finnish). ``described``:
+        the places the description may mean; a word that is one of their tag values ("the Lutheran cathedral":
+        denomination=lutheran) describes them, it names no other place."""
         before = norm[:start].split()
         if not before:
             return None
@@ -808,7 +1256,7 @@ class Locator:
                 chunk = tok + chunk
                 if len(chunk) >= 4:
                     break
-            if len(chunk) >= 2 and not any(chunk in k.replace(" ", "") for k in list(self.gaz._by_key) + list(self.gaz.context_keys) if has_cjk(k)):
+            if len(chunk) >= 2 and not any(chunk in k.replace(" ", "") for k in list(self.gaz.name_keys()) + list(self.gaz.context_keys) if has_cjk(k)):
                 return chunk
             return None
         # Latin: the word right before, capitalised in the report, neither a known place nor a plain word.
@@ -817,19 +1265,26 @@ class Locator:
             return None
         word = m.group(1)
         key = normalize(word)
-        if key in self.gaz.context_keys or any(k.startswith(_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
+        if key in self.gaz.context_keys or any(k.startswith(name_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
             return None
         if key in _NOT_QUALIFIERS:
             return None
+        if inflected and not key.endswith("n"):
+            # Finnish puts a place name qualifying a noun in the genitive ("Tampereen tuomiokirkon takana"): a word not in
+            # the genitive before an inflected description is another word of the sentence ("Palo tuomiokirkon takana").
+            return None
+        if described and any(key in _tag_words(e.tags) for e in described):
+            return None
         if key in ("west", "east", "north", "south", "western", "eastern", "northern", "southern", "old", "new", "upper", "lower"):
             return word  # "West Harbour", "Old Church": a different place of that kind, named by the word
-        if self.gaz._by_key.get(key) or key in self._name_words:
+        if self.gaz.named(key) or key in self._name_words:
             return None
         return word
 
-    def _unknown_place_after(self, text: str, norm: str, end: int) -> str | None:
+    def _unknown_place_after(self, text: str, norm: str, end: int, whole_names: bool = False) -> str | None:
         """An unknown name right after a generic description and "in / at / i / på" ("the bridge in Lauttasaari",
-        "kyrkan i Borgå"): the description may be of a place of that name off the map."""
+        "kyrkan i Borgå"): the description may be of a place of that name off the map. ``whole_names``: only a whole
+        name of the map, not a word of one, is known ("Stockholm" is a word of a shop's name, not a place here)."""
         m = re.match(r"\s+(in|at|i|pa|on)\s+(?=\S)", norm[end:])
         if not m:
             return None
@@ -839,9 +1294,9 @@ class Locator:
             return None
         word = w.group(1)
         key = normalize(word)
-        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz._by_key.get(key) or key in self._name_words:
+        if key in _NOT_QUALIFIERS or key in self.gaz.context_keys or self.gaz.named(key) or (key in self._name_words and not whole_names):
             return None
-        if any(k.startswith(_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
+        if any(k.startswith(name_stem(key)) for k in self.gaz.context_keys if len(key) >= 5):
             return None
         return word
 
@@ -857,16 +1312,20 @@ class Locator:
         return len(text)
 
     def _respelt(self, text: str, norm: str, mentions: list[Mention], depth: int, cover: Mention | None = None,
-                 touch: tuple[int, int] | None = None) -> Resolution | None:
-        """The text read again with its best misspelt name corrected, when that finds the place (else None)."""
+                 touch: tuple[int, int] | None = None, closely: bool = False) -> Resolution | None:
+        """The text read again with its best misspelt name corrected, when that finds the place (else None).
+
+        ``closely``: only a correction of a gram longer than ``touch`` that is at least FUZZY_CONFIDENT close."""
         if depth > 0:
             return None
         span = (cover.start, cover.end) if cover is not None else None
         taken = [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street") and (m.start, m.end) != span]
-        fixed = self._fuzzy(norm, taken, span, touch, text)
+        fixed = self._fuzzy(norm, taken, span, touch, text, longer=closely, plain=_plain_spans(norm, mentions))
         if fixed is None:
             return None
         corrected, original, replacement, score = fixed
+        if closely and score < FUZZY_CONFIDENT:
+            return None
         # Over a name already read, only a close reading of a longer name ("Rautatieaseman hallissa" is not the grill).
         if cover is not None and (len(normalize(replacement)) <= len(cover.key) or score < FUZZY_CONFIDENT):
             return None
@@ -886,13 +1345,114 @@ class Locator:
     # --- the answer --------------------------------------------------------------
     def locate(self, text: str, _depth: int = 0) -> Resolution:
         """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
-        # A clock time right after a street ("Rauhankatu, 23:50") is not a house number: blank it out, same length,
-        # before normalising turns its colon into a space.
-        text = _CLOCK_TIME.sub(lambda m: " " * len(m.group()), text or "")
-        norm, mentions = self.gaz.mentions(text)
+        res = self._corrected(text or "") if _depth == 0 else None
+        if res is None:
+            res = self._locate(text, _depth)
+        if _depth == 0 and res.confident and _MARKED.search(text or ""):
+            _, norm, mentions = self._scan(text or "")
+            for m, written, exact in self._diacritic_clashes(text, norm, mentions):
+                if m.start < len(norm) and normalize(written) in normalize(res.evidence or "") or exact is not None:
+                    res.confident = False
+                    res.note = (res.note + " " if res.note else "") + (
+                        f"\"{written}\" is written as in {exact.name}, not {m.entry.name}; confirm which." if exact is not None
+                        else f"\"{written}\" is not spelt as {m.entry.name}; confirm.")
+                    break
+        return res
+
+    def _corrected(self, text: str) -> Resolution | None:
+        """A report that corrects itself ("the Esplanade? no, the Kaisaniemi one", "Kampissa, ei kun Kaisaniemessä"):
+        the place after the last correction, when one is named there; "the X one" takes the earlier place's kind."""
+        marks = list(_CORRECTION.finditer(text))
+        if not marks or not text[marks[-1].end():].strip():
+            return None
+        head, tail = text[: marks[-1].start()], text[marks[-1].end():]
+        one = _ONE.search(tail)
+        plain = self._locate(tail)
+        if one is not None and head.strip() and not (plain.found and plain.method not in ("zone", "street")):
+            # "the Kaisaniemi one": the kind described before the correction, else the earlier place's.
+            described = self._generics(normalize(head), [])
+            earlier = self._locate(head)
+            # The earlier place's kind: its own, or that of the place a stop of its name serves (Esplanadi:
+            # the Esplanadinpuisto park).
+            stem = name_stem(normalize(earlier.feature or ""))
+
+            def same_place(e: Entry) -> bool:
+                return e.name == earlier.feature or (len(stem) >= 4 and normalize(e.name).startswith(stem)
+                                                     and math.dist(self._xy(e.lat, e.lon), self._xy(earlier.lat, earlier.lon)) <= SAME_PLACE_M)
+            kind = described[0].kind.phrases[0] if described else next(
+                (gp.phrases[0] for gp in GENERIC_PLACES if any(same_place(e) for e in self.generic_candidates(gp))),
+                None) if earlier.found and earlier.lat is not None else None
+            if kind is not None:
+                tail = tail[: one.start(2)] + kind + tail[one.end(2):]
+        res = self._locate(tail) if tail != text[marks[-1].end():] else plain
+        if not (res.found or res.outside_map):
+            return None
+        said = text[marks[-1].start(): marks[-1].end()].strip(" ,.;:!?")
+        res.note = (res.note + " " if res.note else "") + f"The report corrects itself (\"{said}\"): the place named after it."
+        return res
+
+    def _exact_word_places(self) -> dict[str, list[Entry]]:
+        """Notable places by a word of their name written with its diacritics ("kämp": Hotel Kämp), built on first use."""
+        if self._exact_words is None:
+            index: dict[str, list[Entry]] = {}
+            for e in self._landmarks:
+                if is_stop(e.tags) or not is_notable(e.tags):
+                    continue
+                for w in _MARKED_WORD.findall(e.name.lower()):
+                    if e not in index.setdefault(w, []):
+                        index[w].append(e)
+            self._exact_words = index
+        return self._exact_words
+
+    def _diacritic_clashes(self, text: str, norm: str, mentions: Iterable[Mention]) -> list[tuple[Mention, str, Entry | None]]:
+        """Names found only by folding the report's ä/ö/å away ("Kämp" read as Kamppi): (the mention, the word as
+        written, a notable place whose name has that very word, if one place has it)."""
+        out = []
+        written = {normalize(w): w for w in _MARKED_WORD.findall(text.lower())}
+        for m in mentions:
+            if has_cjk(m.key):
+                continue
+            name_words = m.entry.originals.get(m.key, m.entry.name).lower().split()
+            for nw in norm[m.start:m.end].split():
+                w = written.get(nw)
+                if w is None:
+                    continue
+                same = [x for x in name_words if normalize(x)[:3] == nw[:3]]
+                if not same or len(same[0]) != len(normalize(same[0])) or len(w) != len(nw):
+                    continue  # letters that fold to two (ß) or none: no position-by-position reading
+                k = next((i for i, (a, b) in enumerate(zip(normalize(same[0]), nw)) if a != b), min(len(nw), len(same[0])))
+                if same[0][:k] == w[:k]:
+                    continue  # as far as the two agree (before an inflection), the name has the marks too
+                index = self._exact_word_places()
+                # The word as written, or its inflected form ("Kämpissä": Kämp + issä).
+                base = w if w in index else next((w[:i] for i in range(len(w) - 1, 3, -1) if w[:i] in index), w)
+                exact = [e for e in index.get(base, []) if e is not m.entry]
+                one = exact[0] if exact and all(self._dist(e, exact[0]) <= SAME_PLACE_M for e in exact) else None
+                out.append((m, w, one))
+        return out
+
+    def _locate(self, text: str, _depth: int = 0) -> Resolution:
+        text, norm, scanned = self._scan(text or "")
+        mentions = list(scanned)
+        if _depth == 0 and _MARKED.search(text):
+            # "Kämp" is folded to the letters of "Kamppi": the place whose name has the word as written is meant.
+            for m, _, exact in self._diacritic_clashes(text, norm, mentions):
+                if exact is not None:
+                    key = next((k for k in exact.keys if not has_cjk(k)), normalize(exact.name))
+                    mentions = [dataclasses.replace(x, entry=exact, key=key, score=0.9) if x is m else x for x in mentions]
         if not norm:
             return Resolution(note="empty report")
         streets = [m for m in mentions if m.entry.kind == "street"]
+        if not streets and _depth == 0 and has_cjk(norm) and _ZH_STREET_WORD.search(text):
+            # "曼纳海姆大街10号", "曼纳海姆大街和南艾斯普拉纳迪大街的路口": street names written by sound; read again with the
+            # map's names (an address or a junction), never confident.
+            heard = self._streets_by_sound(text)
+            if heard is not None:
+                res = self.locate(heard[0], _depth=1)
+                if res.found and res.method in ("address", "address_interpolated", "intersection", "street"):
+                    res.confident = False
+                    res.note = (res.note + " " if res.note else "") + f"Read {heard[1]} by sound; confirm."
+                    return res
         # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
         # of that kind, not whatever else OSM calls so.
         mentions = [self._renamed(m) for m in mentions]
@@ -930,11 +1490,16 @@ class Locator:
         # 3. a named feature (landmark or facility), with any relation
         taken = [(m.start, m.end) for m in mentions]
         generics = self._generics(norm, taken)
+        between = self._between(text, norm, features, generics, streets + zones)
+        if between is not None:
+            return between
         # A stop or an entrance named after a place ("Kajsaniemi" metro entrance) only says where, when the report
         # also describes the kind of place it means ("botaniska trädgården i Kajsaniemi").
-        pointers: list[_Entry] = []
+        pointers: list[Entry] = []
         pointer_spans: list[tuple[int, int]] = []
-        if generics and features and all(_is_stop(m.entry.tags) or "entrance" in m.entry.tags for m in features) \
+        # A district OSM maps as a place ("i Kajsaniemi": place=suburb) says where in the same way.
+        if generics and features and all(is_stop(m.entry.tags) or "entrance" in m.entry.tags
+                                         or m.entry.tags.get("place") in ("suburb", "neighbourhood", "quarter") for m in features) \
                 and any(min(abs(g.start - m.end), abs(m.start - g.end)) <= 12 for g in generics for m in features):
             pointer_spans = [(m.start, m.end) for m in features]
             pointers, features = [m.entry for m in features], []
@@ -958,22 +1523,32 @@ class Locator:
                 longer = self._respelt(text, norm, mentions, _depth, cover=pick)
                 if longer is not None:
                     return longer
-            same = [e for e in self.gaz._by_key.get(pick.key, []) if e is not pick.entry and e.kind == pick.entry.kind]
+            same = [e for e in self.gaz.named(pick.key) if e is not pick.entry and e.kind == pick.entry.kind]
             far = [e for e in same if self._dist(pick.entry, e) > SAME_PLACE_M]
             res = self._feature(text, norm, pick.entry, pick.start, pick.end, pick.score, "feature", far)
             # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
             described = pick.entry.kind == "landmark" or pick.key in self._generic_keys
-            qualifier = self._unknown_qualifier(text, norm, pick.start) if described else None
+            qualifier = self._unknown_qualifier(text, norm, pick.start, norm[pick.start:pick.end] != pick.key, [pick.entry]) if described else None
             trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
             if trailing:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
                 return self._respelt(text, norm, mentions, _depth) or \
                     self._not_on_map(text, self._evidence(text, norm, pick.start, pick.end + trailing.end()))
+            elsewhere = self._unknown_place_after(text, norm, pick.end, whole_names=True) if pick.entry.kind != "street" else None
+            if elsewhere and res.confident:
+                # "vid Centralstationen i Stockholm", "Stockmann in Tampere": a name the map has, of a place elsewhere.
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{elsewhere}\" after it is not a name on the map; confirm it is this one."
+            if self._ordinary_alias(pick) and res.confident \
+                    and not any(m is not pick and self._dist(m.entry, pick.entry) <= ALIAS_CORROBORATION_M for m in mentions):
+                # ... unless another place the report names lies by it ("Yrjönkadulla Tornin takapihalla").
+                res.confident = False
+                res.note = (res.note + " " if res.note else "") + f"\"{norm[pick.start:pick.end]}\" is also an ordinary word; confirm it means {pick.entry.name}."
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
                 res.note = (res.note + " " if res.note else "") + f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm."
-            return res
+            return self._street_by(text, norm, streets, pick.start, pick.end, res)
 
         # 3b. a Chinese transliteration of a name ("斯托克曼百货", "哈维斯·阿曼达喷泉"), matched by sound: never confident
         if has_cjk(norm):
@@ -984,32 +1559,63 @@ class Locator:
         # 4. a generic description ("the cathedral"), tied to the one such feature on the map or near other named places.
         # "opposite / behind / under the station": the description the relation points at is the anchor;
         # "by the harbour", "near the park", "港口边的": context that says which one of the head noun is meant.
+        for mn in streets[:1]:
+            rel = self._relation(norm, mn.start, mn.end)
+            if rel is not None and rel[0] != "near" and mn.entry.radius_m <= SHORT_STREET_M and generics \
+                    and not any(rel[1] <= g.start and g.end <= mn.start for g in generics) \
+                    and all(g.kind.confirm or self._relation(norm, g.start, g.end) is None for g in generics):
+                # "under Pitkäsilta, on the Kaisaniemi bank": a bridge with a relation word is the anchor; a description
+                # without one ("bank": a river bank, or a bank?) does not move it.
+                return self._feature(text, norm, mn.entry, mn.start, mn.end, mn.score, "street")
         rels = {id(g): self._relation(norm, g.start, g.end) for g in generics}
-        anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near"]
-        context_g = [g for g in generics if g not in anchors and len(generics) > 1
-                     and (rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
+        # A description right before another one modifies it: the head noun is the last ("the university metro
+        # station", "yliopiston metroasemalla", "大学地铁站"), the place meant is the one of its kind nearest the other.
+        pairs = [(g, h) for g, h in zip(generics, generics[1:]) if h.kind is not g.kind and _COMPOUND_LINK.match(norm[g.end:h.start])]
+        modifiers = [g for g, _ in pairs]
+        modified = [h for _, h in pairs]  # a head noun with its modifier ("滨海公园的音乐台附近": the bandstand) is never context
+        anchors = [g for g in generics if rels[id(g)] is not None and rels[id(g)][0] != "near" and g not in modifiers]
+        context_g = [g for g in generics if g not in anchors and len(generics) > 1 and g not in modified
+                     and (g in modifiers or rels[id(g)] is not None or _CONTEXT_BEFORE.search(norm[max(0, g.start - 12): g.start]))]
         heads = [g for g in generics if g not in anchors and g not in context_g]
         if heads and has_cjk(norm):
             heads = heads[::-1]  # Chinese puts the head noun last ("港口边的露天集市")
         ordered = anchors + heads + context_g
+        # A description qualified by a name the map does not have ("Tikkurilan asemalla laiturilla": the platform of
+        # Tikkurila station) says the report is about a place elsewhere: read it first.
+        elsewhere_g = [g for g in ordered if not has_cjk(g.phrase) and not any(a < g.start <= b + 1 for a, b in pointer_spans)
+                       and self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key,
+                                                   self.generic_candidates(g.kind))]
+        ordered = elsewhere_g + [g for g in ordered if g not in elsewhere_g]
+        placed = self._kind_by_anchor(text, norm, generics, anchors, rels, [c.entry for c in streets + zones])
+        if placed is not None:
+            return placed
         for g in ordered:
             cands = self.generic_candidates(g.kind)
-            by_word = self._named_of_kind(text, norm, g, cands)
+            by_word = self._named_of_kind(text, norm, g, cands) or self._named_in_report(text, norm, g, cands, mentions, generics)
             if by_word is not None:
                 return by_word
             # The word before it is a stop's name already read as a pointer ("Esplanadin puistossa"): no unknown name.
-            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start)
+            qualifier = None if any(a < g.start <= b + 1 for a, b in pointer_spans) else self._unknown_qualifier(text, norm, g.start, g.phrase not in self._generic_by_key, cands)
             if qualifier and not has_cjk(qualifier):
                 # Only a misspelling of that very word may rescue it ("Natonal Theatre"; not "Itäkeskus shopping centre").
                 q_at = (max(0, g.start - len(normalize(qualifier)) - 1), g.start - 1)
-                return self._respelt(text, norm, mentions, _depth, touch=q_at) or \
+                respelt = self._respelt(text, norm, mentions, _depth, touch=q_at)
+                if respelt is not None and respelt.method not in ("address", "address_interpolated", "intersection") \
+                        and respelt.feature not in {c.name for c in cands}:
+                    # "Aleksanterin teatteri" is a theatre: not the statue of Alexander I that "Aleksanterin" spells.
+                    respelt = None
+                return respelt or \
+                    self._misspelt_of_kind(text, norm, qualifier, g, cands) or \
                     self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
             if not cands:
                 continue
-            context: list[_Entry] = [c.entry for c in streets + zones] + pointers
+            context: list[Entry] = [c.entry for c in streets + zones] + pointers
             for other in generics:
                 if other is not g and other.kind is not g.kind:
-                    context += self.generic_candidates(other.kind)[:3]
+                    # A modifier of this head: every place of its kind counts ("the metro station nearest a university
+                    # building"); another description in the report: its first few.
+                    modifies = other in modifiers and other.end <= g.start
+                    context += self.generic_candidates(other.kind)[: None if modifies else 3]
             res = self._generic(text, norm, g, cands, context)
             if res is None:
                 continue
@@ -1023,13 +1629,18 @@ class Locator:
             if not res.confident and not qualifier:
                 # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
                 named = self._respelt(text, norm, mentions, _depth)
-                if named is not None and any(named.feature == c.name for c in cands):
+                if named is not None and (any(named.feature == c.name for c in cands)
+                                          or named.method in ("address", "address_interpolated", "intersection")):
+                    return named  # ... or a misspelt street with its number ("Manerheimintie 5, the pharmacy")
+                # "Kolmen sepän aukiolla": the description is the last word of a name written apart, read closely.
+                named = self._respelt(text, norm, mentions, _depth, touch=(g.start, g.end), closely=True)
+                if named is not None and named.confident:
                     return named
             if qualifier:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
                 res.confident = False
                 res.note = (res.note + " " if res.note else "") + f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area."
-            return res
+            return self._street_by(text, norm, streets, g.start, g.end, res)
 
         # 5. a street without a number; 6. a zone -- unless a misspelt name next to it says more ("Hakaniemen toori")
         coarse: Resolution | None = None
@@ -1052,7 +1663,8 @@ class Locator:
         # 7. a misspelt name ("Stokmann", "Senatintori", "centrall railway staton"): the closest known name, read again
         if _depth == 0:
             # A district or a street named next to a misspelt name ("Hakaniemen toori") may be part of it.
-            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")], text=text)
+            fixed = self._fuzzy(norm, [(m.start, m.end) for m in mentions if m.entry.kind not in ("zone", "street")] + self._adjectives(norm), text=text,
+                                plain=_plain_spans(norm, mentions))
             if fixed is not None:
                 corrected, original, replacement, score = fixed
                 res = self.locate(corrected, _depth=1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from tools.determinants import Determinant, severe_casualties
+from tools.determinants import Determinant
 
 # Base first response per incident type, before determinants (P1/P2; P3/P4 below).
 BASE: dict[str, dict[str, int]] = {
@@ -49,13 +49,16 @@ class UnitNeeds:
     reasons: dict[str, list[str]] = field(default_factory=dict)
 
     def need(self, unit_type: str, count: int, reason: str) -> None:
+        """A rule asks for ``count`` units of a type: the type's count is the highest any rule asks for (rules do
+        not add up, one patient is not counted twice) and every rule's reason is kept, each determinant once."""
         if count <= 0:
             return
         if count > self.counts.get(unit_type, 0):
             self.counts[unit_type] = count
-        self.reasons.setdefault(unit_type, [])
-        if reason not in self.reasons[unit_type]:
-            self.reasons[unit_type].append(reason)
+        kept = self.reasons.setdefault(unit_type, [])
+        for part in reason.split("; "):
+            if part and part not in kept:
+                kept.append(part)
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -67,20 +70,72 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
+def _fire_out(dets: dict[str, Determinant]) -> bool:
+    """The fire is already out and nobody is inside, up high or affected by it."""
+    return "fire_out" in dets and not any(c in dets for c in ("people_inside", "upper_floor", "symptoms", "injured", "smoke_exposed",
+                                                              "serious_patients", "minor_patients"))
+
+
+def base_response(incident_type: str, priority: str, dets: dict[str, Determinant]) -> dict[str, tuple[int, str]]:
+    """The type's base response (unit type -> count, reason), where the determinants say what the usual base is wrong for.
+
+    The one place where a determinant takes units away; every other rule of :func:`unit_needs` only adds, so
+    rules compose (a patrol that a weapon asked for is never undone by the rule for someone in the water).
+    The base, not what other determinants asked for, is replaced when:
+      * a fire is a small outdoor one (a bin, a car; no building, nobody inside), or an electrical fault with no
+        building burning: one engine, not two;
+      * a "hazmat" call is a gas leak or carbon monoxide with no chemical release: the engine and the utility
+        crew the gas rules add, no hazmat unit;
+      * a missing person is someone seen in the water (not a vulnerable person searched for): a water rescue,
+        not search patrols;
+      * a storm call is a live wire or loose roofing, with no tree across the way: no engine (the utility crew,
+        the ladder and a cordon the rules add);
+      * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew.
+    """
+    def has(code: str) -> bool:
+        return code in dets
+
+    def why(code: str) -> str:
+        return _why(dets[code])
+
+    low = priority in ("P3", "P4")
+    base = dict((BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {}))
+    reasons = {t: f"{incident_type.replace('_', ' ')} at {priority} (base)" for t in base}
+    if incident_type == "fire" and _fire_out(dets):
+        # Already put out ("it's completely out now") and nobody affected: one engine to check and ventilate.
+        base["engine"], reasons["engine"] = 1, why("fire_out")
+    elif incident_type == "fire" and not has("building_fire"):
+        if has("outdoor_fire") and not has("people_inside"):
+            base["engine"], reasons["engine"] = 1, f"small outdoor fire: {why('outdoor_fire')}"
+        elif has("utility_fault"):
+            base["engine"], reasons["engine"] = 1, why("utility_fault")
+    if incident_type == "hazmat" and (has("gas_leak") or has("carbon_monoxide")) and not has("chemical_release"):
+        base.pop("hazmat", None)
+    if incident_type == "flood" and has("natural_flood") and not (has("burst_main") or has("utility_fault") or has("wet_electrics")):
+        # Sea, river or rain water with no pipe, drain or electrics in it: nothing for a utility crew to shut off.
+        base.pop("utility_crew", None)
+    if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
+        base.pop("police_patrol", None)
+    if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):
+        base.pop("engine", None)
+    return {t: (n, reasons[t]) for t, n in base.items()}
+
+
 def _why(det: Determinant) -> str:
     from tools.determinants import DETERMINANTS
 
     return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
 
 
-def unit_needs(incident_type: str, priority: str, determinants: list[Determinant] | None = None, text: str = "") -> UnitNeeds:
+def unit_needs(incident_type: str, priority: str, determinants: list[Determinant] | None = None) -> UnitNeeds:
     """The unit mix for one incident, with the reason for each unit type."""
     dets = {d.code: d for d in (determinants or [])}
     needs = UnitNeeds()
+    if incident_type == "not_incident":
+        return needs
     low = priority in ("P3", "P4")
-    base = (BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {})
-    for unit_type, count in base.items():
-        needs.need(unit_type, count, f"{incident_type.replace('_', ' ')} at {priority} (base)")
+    for unit_type, (count, reason) in base_response(incident_type, priority, dets).items():
+        needs.need(unit_type, count, reason)
 
     def has(code: str) -> bool:
         return code in dets
@@ -88,23 +143,26 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     def why(*codes: str) -> str:
         return "; ".join(_why(dets[c]) for c in codes if c in dets)
 
+    # Every rule below only ADDS what its determinant calls for (UnitNeeds.need: a type's count is the highest any
+    # rule asks for, each rule's reason is kept), so rules compose in any order; where a determinant says the type's
+    # usual base is wrong for this call, base_response says so, in one place.
+
     # --- fire
     if incident_type == "fire":
-        if has("outdoor_fire") and not has("building_fire") and not has("people_inside"):
-            needs.counts["engine"] = 1
-            needs.reasons["engine"] = [f"small outdoor fire: {why('outdoor_fire')}"]
-        elif has("building_fire") or has("people_inside") or has("smoke_spreading"):
+        if (has("building_fire") or has("people_inside") or has("smoke_spreading")) and not _fire_out(dets):
             needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
-        if has("upper_floor") or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
+        if (has("upper_floor") and (has("building_fire") or has("people_inside") or has("smoke_spreading")) and not _fire_out(dets)) \
+                or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
         if has("people_inside") or has("trapped"):
             needs.need("ambulance", 1, why("people_inside", "trapped"))
-        elif has("building_fire") and not low and not has("no_casualties"):
+        elif has("building_fire") and not low and not has("no_casualties") and not _fire_out(dets):
             needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
         if has("utility_fault") and not has("building_fire"):
-            needs.counts["engine"] = 1
-            needs.reasons["engine"] = [why("utility_fault")]
             needs.need("utility_crew", 1, why("utility_fault"))
+        if has("fire_exposure") and not _fire_out(dets):
+            # A burning car against a wall, flames climbing to the windows: the building is the second engine's.
+            needs.need("engine", 2, why("fire_exposure"))
     # --- traffic ("can't move his legs" is a casualty sign, a possible spinal injury, not an entrapment: determinants)
     pinned = has("trapped")
     if has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned):
@@ -135,27 +193,31 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("gas_leak") and not has("chemical_release"):
         needs.need("engine", 1, why("gas_leak"))
         needs.need("utility_crew", 1, why("gas_leak"))
-        if incident_type == "hazmat" and "hazmat" in needs.counts and not has("chemical_release"):
-            del needs.counts["hazmat"]
-            needs.reasons.pop("hazmat", None)
     if has("carbon_monoxide"):
         needs.need("engine", 1, why("carbon_monoxide"))
-        if incident_type == "hazmat" and not has("chemical_release") and "hazmat" in needs.counts:
-            del needs.counts["hazmat"]
-            needs.reasons.pop("hazmat", None)
     if has("chemical_release") and incident_type in ("hazmat", "traffic_accident", "fire"):
         needs.need("hazmat", 1, why("chemical_release"))
         needs.need("engine", 1, why("chemical_release"))
         if has("public_area") or priority == "P1" or has("suspicious_object") or has("deliberate"):
             # A cordon for a public place, or the police for a deliberate release (a powder letter is a crime scene).
             needs.need("police_patrol", 1, why("public_area", "suspicious_object", "deliberate") or "cordon at P1")
+        if incident_type == "traffic_accident" and has("public_area"):
+            # A public street to cordon comes on top of the patrol that runs the collision scene: two patrols.
+            needs.need("police_patrol", 2, why("chemical_release", "public_area") + " (cordon beside the collision patrol)")
     # --- water
     if has("person_in_water"):
         w = why("person_in_water")
         if not has("rescued_from_water"):
             needs.need("rescue", 1, w)
             needs.need("engine", 1, w)
-        needs.need("ambulance", 1, w)
+        if not (has("rescued_from_water") and has("no_casualties")):
+            needs.need("ambulance", 1, w)
+    if has("possibly_in_water") and not has("person_in_water"):
+        # A splash heard, a bicycle left at the edge: someone may be in the water; the water rescue goes at once
+        # (the search patrols of a missing person stay: nobody has been seen).
+        w = why("possibly_in_water")
+        for unit_type in ("rescue", "engine", "ambulance"):
+            needs.need(unit_type, 1, w)
     # --- violence
     if incident_type == "public_security":
         if has("large_brawl"):
@@ -172,11 +234,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("police_patrol", 1, why("aggressive") + " (crew safety)")
     if has("deliberate") and has("chemical_release") and incident_type in ("hazmat", "public_health", "fire"):
         needs.need("police_patrol", 2, why("deliberate", "chemical_release"))
-    # --- missing person
-    if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
-        # Someone seen in the water is a water rescue, not a search: no search patrols.
-        needs.counts.pop("police_patrol", None)
-        needs.reasons.pop("police_patrol", None)
+    # --- missing person (someone seen in the water is a water rescue, not a search: base_response)
     if incident_type == "missing_person" or has("missing_vulnerable"):
         if has("missing_vulnerable"):
             needs.need("police_patrol", 2, why("missing_vulnerable"))
@@ -198,9 +256,6 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("rescue", 1, why("trapped", "vehicle_entrapment"))
             needs.need("engine", 1, why("trapped", "vehicle_entrapment"))
             needs.need("ambulance", 1, why("trapped", "vehicle_entrapment"))
-        if incident_type == "severe_weather" and (has("live_wire") or has("loose_high")) and not has("tree_blocking"):
-            needs.counts.pop("engine", None)
-            needs.reasons.pop("engine", None)
     if has("jumper"):
         w = why("jumper")
         needs.need("police_patrol", 2, w)
@@ -208,7 +263,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("rescue" if has("water_search") else "ladder", 1, w)
         needs.need("ambulance", 1, w)
     if has("medical_dependency"):
-        needs.need("ambulance", 1, why("medical_dependency"))
+        # one crew for each person whose equipment stops ("two residents on ventilators")
+        needs.need("ambulance", min(4, dets["medical_dependency"].count or 1), why("medical_dependency"))
     if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
         needs.need("police_patrol", 1, why("road_hazard"))
     if has("utility_fault") and has("public_area") and incident_type == "utility_outage" and not low:
@@ -216,9 +272,19 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("police_patrol", 1, why("utility_fault", "public_area"))
     if has("lift_stuck") and (has("symptoms") or has("casualty_signs")):
         needs.need("ambulance", 1, why("symptoms", "casualty_signs"))
-    if has("stranded_in_water"):
-        needs.need("rescue", 1, why("stranded_in_water"))
-        needs.need("ambulance", 1, why("stranded_in_water"))
+    if (has("stranded_in_water") or (incident_type == "flood" and (has("trapped") or has("people_inside")))) and not has("rescued_from_water"):
+        # People trapped anywhere in a flood are stranded in the water, whatever the words.
+        w = why("stranded_in_water", "trapped", "people_inside")
+        needs.need("rescue", 1, w)
+        needs.need("ambulance", 1, w)
+    if incident_type == "severe_weather" and any(has(c) for c in ("injured", "serious_patients", "unconscious")) \
+            and not has("minor_injury"):
+        # Someone hit by what the storm brought down: freed and carried out of the debris (rescue + engine).
+        w = why("injured", "serious_patients", "unconscious")
+        for unit_type in ("rescue", "engine", "ambulance"):
+            needs.need(unit_type, 1, w)
+    if has("water_quality"):
+        needs.need("utility_crew", 1, why("water_quality"))
     if has("trapped") and incident_type not in ("fire", "traffic_accident", "earthquake_collapse") and not has("lift_stuck"):
         needs.need("rescue", 1, why("trapped"))
 
@@ -226,58 +292,57 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if has("not_breathing"):
         needs.need("ambulance", 2, why("not_breathing"))
         needs.need("engine", 1, why("not_breathing") + " (first responder)")
-    patients = 0
-    severe = severe_casualties(text, list(dets.values()))
-    exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak") or has("carbon_monoxide")
-                                   or has("chemical_release") or has("smoke_spreading"))
-    hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type not in ("utility_outage",)
-    census = {c: dets[c].count or 0 for c in ("serious_patients", "minor_patients", "ill_patients", "smoke_exposed") if c in dets}
-    if census:
-        # The casualty census: one ambulance per serious patient, one per two others. An illness cluster is
-        # assessed on scene (one per ten, at most two); people cut off by a fire count only in a fire.
-        serious = census.get("serious_patients", 0)
-        carried = census.get("minor_patients", 0) + (census.get("smoke_exposed", 0) if incident_type == "fire" else 0)
-        ill = census.get("ill_patients", 0)
-        if incident_type == "public_health" and not serious and (ill or carried >= 6):
-            # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
-            # together, one ambulance per ten, at most two.
-            patients = min(2, max(1, math.ceil((ill + carried) / 10)))
-        elif incident_type == "public_health":
-            patients = serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0)
-        else:
-            patients = serious + math.ceil((carried + ill) / 2)
-    elif hurt or has("unconscious") or exposed:
-        count = dets["injured"].count if has("injured") and dets["injured"].count else 1
-        if exposed and has("affected") and dets["affected"].count:
-            count = max(count, dets["affected"].count)
-        count = max(count, severe)
-        if has("minor_injury") and not severe:
-            patients = math.ceil(count / 2)
-        else:
-            patients = severe + math.ceil(max(0, count - severe) / 2)
-        patients = max(patients, 1)
-        if incident_type == "public_health" and not severe and priority != "P1":
-            # An outbreak (many sick, none critical) is assessed on site: one ambulance per ten, at most two.
-            patients = min(2, max(1, math.ceil(count / 10)))
+    patients, serious_n = patient_ambulances(incident_type, priority, dets)
     if patients and (incident_type == "hazmat" or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
             and incident_type != "fire":
         # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
         # for the exposed, beside one per seriously ill.
-        serious_n = census.get("serious_patients", 0) if census else severe
         patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
-    if incident_type == "not_incident":
-        return UnitNeeds()
     priority_floor(incident_type, priority, dets, needs)
     return needs
+
+
+def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determinant]) -> tuple[int, int]:
+    """(ambulances for the patients, serious patients): the one count of patients, the casualty census's.
+
+    The census (tools/casualties.py, read into the ``*_patients`` determinants) counts the patients clause by
+    clause: one ambulance per serious patient, one per two others; an illness cluster is assessed on scene (one
+    per ten, at most two); people cut off by a fire count only in a fire. Where it names nobody but the report
+    says someone is hurt, down or exposed ("blood everywhere", "the victim is unconscious"), that is one patient,
+    serious when a severe fact is read.
+    """
+    def has(code: str) -> bool:
+        return code in dets
+
+    def n(code: str) -> int:
+        return (dets[code].count or 0) if code in dets else 0
+
+    serious, ill = n("serious_patients"), n("ill_patients")
+    carried = n("minor_patients") + (n("smoke_exposed") if incident_type == "fire" else 0)
+    if not (serious or carried or ill or has("smoke_exposed")):
+        exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak")
+                                                             or has("carbon_monoxide") or has("chemical_release") or has("smoke_spreading"))
+        hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type != "utility_outage"
+        if not (hurt or exposed or has("unconscious") or has("not_breathing")):
+            return 0, 0
+        severe = int(has("unconscious") or has("not_breathing") or (has("serious_injury") and not has("minor_injury")))
+        return 1, severe
+    if incident_type == "public_health" and not serious and (ill or carried >= 6):
+        # An illness cluster (the fainted or weak among the ill, or many fainting in the heat): assessed on scene
+        # together, one ambulance per ten, at most two.
+        return min(2, max(1, math.ceil((ill + carried) / 10))), 0
+    if incident_type == "public_health":
+        return serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0), serious
+    return serious + math.ceil((carried + ill) / 2), serious
 
 
 # What makes a report P1 for each class, as the determinants read it. When none of them is read, the priority (the
 # triage's own reading of the same words) says more than the determinants did.
 _EXPLAINS_P1: dict[str, tuple[str, ...]] = {
-    "medical": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "person_in_water", "trapped",
+    "medical": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "person_in_water", "trapped", "childbirth",
                 "vehicle_entrapment", "jumper", "casualty_signs", "symptoms", "weapon", "injured", "affected"),
     "traffic_accident": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "trapped", "vehicle_entrapment",
                          "person_in_water", "chemical_release"),
@@ -339,9 +404,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
             and not calm and not has("minor_injury"):
         # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the
         # priority says at least one is serious; two crews, not one shared between them.
-        hurt_n = max(n("injured"), n("affected"), n("collapse_people_under"),
-                     n("serious_patients") + n("minor_patients") if has("serious_patients") and has("minor_patients") else 0,
-                     n("minor_patients") if has("serious_injury") else 0)
+        hurt_n = max(n("serious_patients") + n("minor_patients"), n("collapse_people_under"))
         if hurt_n >= 2:
             add("ambulance", 2, f"{hurt_n} people hurt")
     if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):
@@ -354,7 +417,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         if not (has("live_wire") or has("loose_high")) and not calm:
             for unit_type in ("rescue", "engine", "ambulance"):
                 add(unit_type, 1, "someone hit or trapped")
-    if incident_type == "severe_weather" and p2 and not (has("live_wire") or has("loose_high") or has("tree_blocking")):
+    if incident_type == "severe_weather" and p2 and not any(has(c) for c in ("live_wire", "loose_high", "tree_blocking", "injured", "serious_patients")):
         add("ladder", 1, "something loose high up")
         add("police_patrol", 1, "cordon")
     if incident_type == "utility_outage":

@@ -152,20 +152,20 @@ def test_more_ways_of_saying_the_facts(text, code):
 def test_the_situation_not_the_type_decides_rescue_units():
     # "can't move his legs" on the road is a spinal injury: an ambulance, not extrication.
     t = "Motorbike rider came off on Mechelininkatu, he's awake but can't move his legs, lying in the road"
-    got = unit_needs("traffic_accident", "P1", extract(t), t).counts
+    got = unit_needs("traffic_accident", "P1", extract(t)).counts
     assert "rescue" not in got and got.get("ambulance", 0) >= 1
     # The same words in any incident type: a casualty sign, never an entrapment (the reading is the determinants').
     t = "Man fell off his bike, he is awake but can't move his legs"
     assert "trapped" not in codes(t) and "casualty_signs" in codes(t)
     for incident_type in ("medical", "public_security"):
-        assert "rescue" not in unit_needs(incident_type, "P1", extract(t), t).counts
+        assert "rescue" not in unit_needs(incident_type, "P1", extract(t)).counts
     # A person about to jump from a bridge falls into water: water rescue rather than a ladder.
     t = "Man sitting on the railing of the bridge over the bay saying he wants to jump"
-    got = unit_needs("public_security", "P1", extract(t), t).counts
+    got = unit_needs("public_security", "P1", extract(t)).counts
     assert got.get("rescue") == 1 and "ladder" not in got and got.get("police_patrol") == 2
     # Two people under a collapse: an ambulance each.
     t = "Part of a warehouse collapsed, two workers might be underneath the debris"
-    assert unit_needs("earthquake_collapse", "P1", extract(t), t).counts.get("ambulance") == 2
+    assert unit_needs("earthquake_collapse", "P1", extract(t)).counts.get("ambulance") == 2
 
 
 @pytest.mark.parametrize("text, code", [
@@ -188,13 +188,13 @@ def test_counts_and_caps_of_patients():
     assert census("a dozen passengers coughing with burning eyes").minor == 12
     # Exposed to a chemical: decontaminated and triaged on scene, at most two ambulances for the exposed.
     t = "Someone sprayed pepper spray in the metro carriage, a dozen passengers coughing with burning eyes"
-    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("ambulance") == 2
+    assert unit_needs("hazmat", "P2", extract(t)).counts.get("ambulance") == 2
     # Two stab wounds: two serious patients.
     t = "Stabbing at the kebab shop, two men with stab wounds, the attacker ran towards the station"
-    assert unit_needs("public_security", "P1", extract(t), t).counts.get("ambulance") == 2
+    assert unit_needs("public_security", "P1", extract(t)).counts.get("ambulance") == 2
     # Entrapment and a fuel leak: a second engine.
     t = "Truck on its side, the driver can't get out of the cab, diesel leaking"
-    assert unit_needs("traffic_accident", "P1", extract(t), t).counts.get("engine") == 2
+    assert unit_needs("traffic_accident", "P1", extract(t)).counts.get("engine") == 2
 
 
 @pytest.mark.parametrize("text, code", [
@@ -219,22 +219,22 @@ def test_knee_deep_street_water_is_not_people_stranded_and_the_other_one_counts(
 
 def test_outages_storms_and_bruises():
     t = "Power is out in the whole block, the elevator stopped with my neighbour inside, she's 90 and scared but OK"
-    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("rescue") == 1
+    assert unit_needs("utility_outage", "P2", extract(t)).counts.get("rescue") == 1
     t = "停电了，电梯停了，邻居老太太被困在里面，她很害怕但是没事"
-    got = unit_needs("utility_outage", "P2", extract(t), t).counts
+    got = unit_needs("utility_outage", "P2", extract(t)).counts
     assert got.get("rescue") == 1 and "engine" not in got  # a lift, not a collapse
     t = "Steam is coming out of a manhole on Kaisaniemenkatu and the asphalt around it is hot, pedestrians walking over it"
-    assert unit_needs("utility_outage", "P2", extract(t), t).counts.get("police_patrol") == 1
+    assert unit_needs("utility_outage", "P2", extract(t)).counts.get("police_patrol") == 1
     t = "Wind tore a big advertising sign loose on the roof of the shopping centre, it's swinging over the street"
-    assert unit_needs("severe_weather", "P2", extract(t), t).counts.get("ladder") == 1
+    assert unit_needs("severe_weather", "P2", extract(t)).counts.get("ladder") == 1
     # Bruises beside a bleeding head add no ambulance; a daycare fever cluster is one.
     t = "Bus braked hard and several passengers fell, an old lady hit her head and is bleeding, two others have bruises"
-    assert unit_needs("traffic_accident", "P2", extract(t), t).counts.get("ambulance") == 1
+    assert unit_needs("traffic_accident", "P2", extract(t)).counts.get("ambulance") == 1
     t = "Several kids at the daycare have a rash and high fever since this morning, about 8 children"
-    assert unit_needs("public_health", "P2", extract(t), t).counts.get("ambulance") == 1
+    assert unit_needs("public_health", "P2", extract(t)).counts.get("ambulance") == 1
     # A lorry stuck under a bridge is not a person trapped.
     t = "Lorry hit the railway bridge, it's stuck under the bridge, the driver is OK"
-    assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t), t).counts
+    assert "rescue" not in unit_needs("traffic_accident", "P3", extract(t)).counts
 
 
 @pytest.mark.parametrize("text, code", [
@@ -250,7 +250,7 @@ def test_water_lost_children_and_powder_letters(text, code):
 
 def test_a_powder_letter_gets_the_police_too():
     t = "Unknown white powder found in an envelope at the tax office, two employees opened it and now feel dizzy"
-    assert unit_needs("hazmat", "P2", extract(t), t).counts.get("police_patrol") == 1
+    assert unit_needs("hazmat", "P2", extract(t)).counts.get("police_patrol") == 1
 
 
 @pytest.mark.parametrize("incident_type, priority, text, wanted", [
@@ -296,3 +296,372 @@ def test_two_people_hurt_at_a_p1_scene_get_two_crews(incident_type, text):
 
 def test_two_people_with_only_scrapes_share_one_crew():
     assert unit_needs("traffic_accident", "P1", extract("two cyclists collided, both have minor scrapes")).counts.get("ambulance", 0) <= 1
+
+
+def test_rules_compose_a_rule_never_undoes_what_another_asked_for():
+    # Someone in the water is a water rescue, not a search: the missing-person base patrols go (base_response),
+    # but the patrols a weapon asked for stay, with their reason.
+    text = "The man who threatened his wife with a knife ran off and jumped into the harbour, he is in the water"
+    needs = unit_needs("missing_person", "P1", extract(text))
+    assert needs.counts["rescue"] == 1 and needs.counts["police_patrol"] == 2
+    assert "knife" in needs.reason_for("police_patrol")
+    plain = unit_needs("missing_person", "P2", extract("someone is in the water at the quay"))
+    assert "police_patrol" not in plain.counts and plain.counts["rescue"] == 1
+    # A storm's live wire takes away the storm's base engine, not the one an entrapment asked for.
+    storm = unit_needs("severe_weather", "P1", extract("the storm brought a power line down onto a car and the driver is trapped inside"))
+    assert storm.counts["engine"] == 1 and storm.counts["rescue"] == 1 and storm.counts["utility_crew"] == 1
+    assert "trapped" in storm.reason_for("engine")
+    # each determinant is said once per unit type, whatever order the rules named it in
+    reasons = storm.reasons["rescue"]
+    assert len(reasons) == len(set(reasons))
+
+
+@pytest.mark.parametrize("incident_type, text, ambulances", [
+    # the attacker is not a patient: one guy cut, one crew
+    ("public_security", "A man is threatening passers-by with a broken bottle and he has already cut one guy on the hand", 1),
+    ("public_security", "一个男的拿着刀在广场上砍伤了两个人", 2),
+    # nobody named, but someone is hurt: one patient, as the census counts it
+    ("medical", "there is blood everywhere on the stairs, please come", 1),
+])
+def test_one_patient_count_the_census(incident_type, text, ambulances):
+    assert unit_needs(incident_type, "P2", extract(text)).counts.get("ambulance") == ambulances
+    from tools.casualties import census
+    c = census(text)
+    assert c.serious + c.minor == (0 if "blood" in text else ambulances), c
+
+
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    # implied determinants: a combination of facts says what no keyword does
+    ("medical", "P1", "my dad won't wake up, he's making gurgling noises and his lips are blue", {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "there's a woman floating face down by the pier, not moving", {"ambulance": 2, "rescue": 1, "engine": 1}),
+    ("hazmat", "P2", "the old boiler in our flat is making smoke and both of us have headaches and feel sick", {"engine": 1}),
+    ("public_security", "P2", "a fight outside the bar, like 12 ppl, bottles everywhere", {"police_patrol": 3}),
+    ("public_security", "P2", "酒吧门口打起来了 十几个人 还在打", {"police_patrol": 3}),
+    # spoken English: the dropped g
+    ("medical", "P1", "she's not breathin and nobody here knows CPR", {"ambulance": 2, "engine": 1}),
+    # Chinese: someone in the water said with the fall, a collapse with people under it, counted
+    ("medical", "P1", "我儿子从码头那边掉到海里了", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    ("earthquake_collapse", "P1", "工地的围墙倒了，下面压着三个工人", {"rescue": 1, "engine": 1, "police_patrol": 1, "ambulance": 3}),
+    # a splash heard: the water rescue goes while the search goes on
+    ("missing_person", "P1", "my friend is nowhere on the ferry deck and someone heard a splash", {"police_patrol": 2, "rescue": 1, "engine": 1, "ambulance": 1}),
+    # a leaking gas cylinder is a release, not the mains gas
+    ("hazmat", "P2", "a propane cylinder fell off a van on the square and is hissing, leaking gas", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+    # storm: someone hit by debris is freed and carried (rescue + engine + ambulance)
+    ("severe_weather", "P2", "the wind tore a shop sign off and it hit a man walking past, he's injured and bleeding", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    # flood: people trapped by water are stranded, whatever the words
+    ("flood", "P2", "an old couple are trapped in their car park booth, water all around them", {"rescue": 1, "ambulance": 1}),
+    ("public_health", "P3", "tap water is brown and smells in the whole block", {"utility_crew": 1}),
+])
+def test_general_mechanisms_cover_what_the_situation_needs(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_a_denial_inside_a_long_match_still_denies():
+    # "..., nobody is trapped": the clause after the comma denies the entrapment the pattern spanned
+    assert "vehicle_entrapment" not in codes("一辆货车追尾了小车，车上的人能自己下车，没有人被困")
+
+
+def test_people_counted_in_words_and_numerals_en_zh():
+    from tools.casualties import census
+    assert census("一家四口都头疼想吐").ill + census("一家四口都头疼想吐").minor == 4
+    assert census("一对老夫妻被困在水里").exposed == 2
+    c = census("公交车上约30名乘客，其中两人轻伤")
+    assert c.minor == 2 and c.serious == 0
+
+
+@pytest.mark.parametrize("text, serious, minor", [
+    ("一位90岁的老奶奶摔倒了，站不起来", 0, 1),                       # 90岁 is an age, not ninety people
+    ("Bus 7 driver says a passenger collapsed and is not breathing", 1, 0),  # a route number, a witness
+    ("two bystanders are doing CPR on a man who is not breathing", 1, 0),   # the helpers are not patients
+])
+def test_numbers_that_are_not_head_counts_and_people_who_are_not_patients(text, serious, minor):
+    from tools.casualties import census
+    c = census(text)
+    assert (c.serious, c.minor) == (serious, minor), c
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I first thought she wasn't breathing but now she is talking to me", "not_breathing"),
+    ("我以为他没呼吸了，现在他醒过来了", "not_breathing"),
+    ("automatic fire alarm from the office building, no confirmation", "building_fire"),
+    ("a man was pushed at Asema-aukio", "weapon"),            # Finnish 'asema' (station) is not 'ase' (weapon)
+    ("the lifts are empty and on the ground floor", "casualty_signs"),
+    ("nobody short of breath, all stable", "serious_injury"),
+])
+def test_corrected_and_mistaken_facts_are_not_read(text, code):
+    assert code not in codes(text)
+
+
+def test_a_fire_already_out_with_nobody_affected_is_one_engine():
+    assert unit_needs("fire", "P3", extract("small fire in a waste bin in the office, I put it out, the room is full of smoke, everyone is fine")).counts == {"engine": 1}
+    # someone affected by the smoke: the full building-fire response stays
+    assert unit_needs("fire", "P2", extract("kitchen fire, it's out now but the flat is full of smoke and my son is coughing")).counts["engine"] == 2
+
+
+@pytest.mark.parametrize("code, text", [
+    ("not_breathing", "no signs of life"), ("not_breathing", "we're doing compressions on him"), ("not_breathing", "他没气了"),
+    ("not_breathing", "心跳没了"), ("unconscious", "he's out cold"), ("unconscious", "昏过去了"), ("trapped", "we can't get him out"),
+    ("vehicle_entrapment", "the doors won't open and she's still inside the car"), ("weapon", "threatening with a syringe"),
+    ("weapon", "拿着菜刀"), ("person_in_water", "fell off the pier"), ("missing_vulnerable", "my autistic son ran off"),
+    ("building_fire", "家里着火了"), ("people_inside", "还有人在里面"), ("people_inside", "there's still someone in the flat"),
+    ("collapse_people_under", "the roof fell on two workers"), ("lift_stuck", "the elevator stopped with my mum in it"),
+    ("injured", "she broke her arm"), ("injured", "他腿断了"), ("injured", "头上流了很多血"),
+])
+def test_each_fact_said_in_other_words(code, text):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_helpers_at_an_arrest_are_not_patients():
+    from tools.casualties import census
+    assert census("Man collapsed at the gym, no pulse, staff are using the defibrillator").serious == 1
+
+
+@pytest.mark.parametrize("code, text", [
+    ("smoke_spreading", "smoke is coming into the other flats"), ("smoke_spreading", "楼道里全是烟"),
+    ("fuel_leak", "diesel all over the road"), ("live_wire", "an electric cable snapped and is lying in the street"),
+    ("tree_blocking", "a tree fell across the road"), ("stranded_in_water", "水淹到胸口了，出不来"),
+    ("jumper", "a man is standing on the railing of the bridge"), ("outdoor_fire", "a parked car is in flames"),
+])
+def test_more_facts_said_in_other_words(code, text):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_a_thing_lying_in_the_street_is_not_a_casualty():
+    found = codes("an electric cable snapped and is lying in the street")
+    assert "casualty_signs" not in found and "serious_injury" not in found
+    assert "casualty_signs" in codes("an old man is lying in the street")
+    assert "fuel_leak" not in codes("被后面的车撞了一下，车也没冒烟")
+
+
+def test_people_under_a_collapse_counted_and_family_words_counted():
+    got = unit_needs("earthquake_collapse", "P1", extract("part of the roof caved in, two workers are underneath")).counts
+    assert got["rescue"] == 1 and got["ambulance"] == 2
+    assert unit_needs("hazmat", "P1", extract("一氧化碳报警器一直在响，我老公和儿子都晕倒了")).counts["ambulance"] == 2
+    assert "not_breathing" in codes("he collapsed, he's gone grey and I can't feel him breathing")
+
+
+@pytest.mark.parametrize("text, serious, others", [
+    ("three of them are bleeding", 0, 3), ("half a dozen people have cuts", 0, 6), ("二三十个人头晕", 0, 20),
+    ("my wife and my daughter are both hurt", 0, 2), ("2 pedestrians hit, 1 unconscious", 1, 1), ("车上五个人，两个受伤", 0, 2),
+    ("他和他老婆都被烧伤了", 0, 2), ("she and her baby are trapped under the car", 2, 0), ("five or six people are injured", 0, 5),
+    ("两个工人摔下来，一个被压在木板下面，另一个手臂骨折", 1, 1),
+])
+def test_counts_in_words_and_numerals(text, serious, others):
+    from tools.casualties import census
+    c = census(text)
+    assert (c.serious, c.minor + c.ill) == (serious, others), c
+
+
+@pytest.mark.parametrize("text, code", [
+    ("he was unconscious for a minute but now he's awake and talking", "unconscious"),
+    ("他刚才晕倒了，现在醒过来了，能说话", "unconscious"),
+    ("刚才没有呼吸，现在又有呼吸了", "not_breathing"),
+])
+def test_a_fact_corrected_later_in_the_report_is_dropped(text, code):
+    assert code not in codes(text)
+    # ... but not when the correction is itself denied
+    assert "unconscious" in codes("he is unconscious and not responding, he hasn't woken up")
+
+
+# Round 2 (mechanisms read from unit_needs_dev10): probes of our own wording, EN + ZH, the fact said and the fact
+# only resembled.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    # unresponsive and breathing unknown / breathing too slowly: an arrest response
+    ("medical", "P1", "my uncle slumped over at the dinner table, he isn't responding and I'm not sure if he's breathing",
+     {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "爸爸倒在沙发上叫不醒，我们看不出他还有没有呼吸", {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "a lad on the park bench, eyes closed, going grey, breathing about three times a minute",
+     {"ambulance": 2, "engine": 1}),
+    # a gas detector, a struck gas main: the gas crew, not a hazmat unit
+    ("hazmat", "P2", "the gas sensor in the school kitchen is showing 30% LEL and beeping", {"engine": 1, "utility_crew": 1}),
+    ("hazmat", "P2", "roadworks crew cut through the gas main on the corner, it's hissing loudly", {"engine": 1, "utility_crew": 1}),
+    ("hazmat", "P2", "施工队挖断了燃气管道，现场能听到漏气声", {"engine": 1, "utility_crew": 1}),
+    # a strange smell that the caller says is gas is the gas leak's
+    ("hazmat", "P2", "there's a weird smell in our corridor, smells like gas to me, and my son feels dizzy",
+     {"engine": 1, "utility_crew": 1, "ambulance": 1}),
+    # a chemical said without the word, on a public street: a release with a cordon
+    ("hazmat", "P2", "a plastic drum fell off a lorry on the market square and burst, a liquid with a pungent smell is spreading",
+     {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+    ("hazmat", "P2", "商场门口有人打翻了一桶消毒液，味道很大", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+    # a splash in the eye is a patient
+    ("hazmat", "P2", "化学课上一个女生被硫酸溅到了手，正在冲水", {"hazmat": 1, "engine": 1, "ambulance": 1}),
+    # a lift stopped between floors with people inside
+    ("utility_outage", "P3", "the elevator halted between floors 7 and 8 with two tenants inside", {"rescue": 1}),
+    ("utility_outage", "P3", "电梯停在五楼和六楼之间，里面有个老人", {"rescue": 1}),
+    # an assault still going on: two patrols
+    ("public_security", "P2", "four teenagers on one boy by the kiosk, they're still kicking him", {"police_patrol": 2}),
+    # fallen in by the water and not come up: a water rescue, not a search
+    ("missing_person", "P1", "a kayaker tipped over near the harbour and hasn't come back up", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    ("missing_person", "P1", "有个小孩在码头边玩，掉下去以后一直没有浮上来", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    # a fire outside reaching a building: two engines
+    ("fire", "P2", "a skip is on fire next to the school and the flames are licking the eaves of the gym", {"engine": 2}),
+    # an electrical fault smoking inside: a building fire
+    ("fire", "P2", "smoke coming out of the fuse cupboard in the basement, smells of melting plastic, nobody there", {"engine": 2}),
+    # dependants on powered equipment, counted
+    ("utility_outage", "P1", "power cut in our block and three residents are on home oxygen", {"ambulance": 3}),
+    # contaminated tap water said another way
+    ("public_health", "P3", "our tap water has tasted metallic since this morning in the whole street", {"utility_crew": 1}),
+    # a flood's wet electrics need the utility crew whatever the water's source; a blade used on someone is a weapon
+    ("flood", "P2", "heavy rain flooded the cellar and the water is up to the fuse box", {"utility_crew": 1, "engine": 1}),
+    ("public_security", "P1", "a man cut the victim with a knife and ran towards the park", {"police_patrol": 2, "ambulance": 1}),
+    # Chinese public places and crowds: the release needs a cordon
+    ("hazmat", "P2", "一辆货车上的氨水罐泄漏了，旁边就是集市，人很多", {"hazmat": 1, "engine": 1, "police_patrol": 1}),
+])
+def test_round_two_mechanisms_cover_what_the_situation_needs(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+@pytest.mark.parametrize("incident_type, priority, text, at_most", [
+    # a P1 whose reason is read now needs no standing two-crew response
+    ("medical", "P1", "my grandmother's speech is slurred and one side of her mouth is drooping", {"ambulance": 1, "engine": 0}),
+    ("medical", "P1", "my flatmate swallowed a whole packet of paracetamol tablets an hour ago", {"ambulance": 1, "engine": 0}),
+    ("medical", "P1", "my wife is in labour, the contractions are two minutes apart and her waters broke", {"ambulance": 1, "engine": 0}),
+    ("medical", "P1", "我妈妈突然嘴歪了，说话口齿不清", {"ambulance": 1, "engine": 0}),
+    # corrected: he moves and talks after all
+    ("medical", "P2", "a cyclist fell, I thought he was not breathing, oh no wait, he's sitting up and talking", {"ambulance": 1, "engine": 0}),
+    # a question is no fact
+    ("medical", "P2", "商场监控看到一个人躺在地上，不知道有没有意识", {"engine": 0}),
+    # an accident with a kitchen knife is no weapon call ... (the knife is read: its patrols are the table's; not asserted)
+    # sea, river or rain water with no pipe or electrics: nothing for a utility crew to shut off
+    ("flood", "P2", "the river burst its banks after the downpour and the riverside path is under water, nobody there", {"utility_crew": 0}),
+    ("flood", "P2", "暴雨把公园旁边的路淹了，水到小腿，没有人被困", {"utility_crew": 0}),
+    # a blade in an accident is no weapon call
+    ("medical", "P1", "she sliced her thumb on a kitchen knife while cooking and it won't stop bleeding", {"police_patrol": 0}),
+    ("medical", "P1", "我爸切菜的时候被菜刀切到了手，流了很多血", {"police_patrol": 0}),
+    # the teller, the giver and the observer are not patients
+    ("medical", "P1", "我妈妈打电话说外婆在厨房摔倒了，流了很多血", {"ambulance": 1}),
+    ("medical", "P1", "a classmate handed him a sweet with nuts in it and now his throat is swelling", {"ambulance": 1}),
+])
+def test_round_two_no_more_than_needed(incident_type, priority, text, at_most):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) <= n for t, n in at_most.items()), (text, got)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("three men on the bench outside the shop are arguing loudly", "violence_ongoing"),
+    ("she took her heart pills this morning as usual and now has chest pain", "serious_injury__pills"),
+    ("the parallel street is blocked by a van", "gas_leak"),
+    ("the taxi hasn't come up the hill yet, we are waiting at the harbour", "person_in_water"),
+    ("有没有人受伤我不知道", "injured"),
+])
+def test_round_two_lookalikes_are_not_read(text, code):
+    if code == "serious_injury__pills":
+        # the chest pain is serious; the pills taken as usual are not the evidence
+        assert all("pills" not in d.evidence for d in extract(text) if d.code == "serious_injury")
+        return
+    assert code not in codes(text), (text, extract(text))
+
+
+@pytest.mark.parametrize("text, serious", [
+    ("一个男人拿着刀砍伤了两个路人", 2),          # the attacker is not a patient
+    ("一位老人说胸口疼", 1),                      # he tells of himself: a patient
+    ("我姐姐刚才打电话说妈妈在楼梯上摔倒了，头破了", 1),   # she tells of someone else: not a patient
+    ("the driver can't tell whether the old man in the back is breathing, he isn't responding", 1),
+])
+def test_round_two_tellers_and_observers_in_the_census(text, serious):
+    from tools.casualties import census
+
+    assert census(text).serious == serious, census(text)
+
+
+# A third vocabulary probe of our own (40 calls, EN + ZH; 33 covered when first run): the seven that were not, and
+# a few that were, kept here.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    ("medical", "P1", "我爷爷突然倒在地上，脸发紫，只会偶尔倒吸一口气", {"ambulance": 2, "engine": 1}),
+    ("medical", "P1", "有人在海里游泳，看起来快淹死了，一直在往下沉", {"rescue": 1, "engine": 1, "ambulance": 1}),
+    ("public_health", "P2", "thirty guests from the wedding party are vomiting and have diarrhoea, two of them fainted", {"ambulance": 2}),
+    ("fire", "P1", "火从三楼的窗户冒出来了，有人在阳台上喊救命", {"engine": 2, "ladder": 1, "ambulance": 1}),
+    ("medical", "P1", "there's a man hanging from the balcony railing on the fourth floor, he's slipping", {"ladder": 1, "ambulance": 1}),
+    ("traffic_accident", "P1", "a bus rolled onto its side on the motorway slip road, lots of passengers hurt",
+     {"ambulance": 3, "rescue": 1, "police_patrol": 2}),
+    ("traffic_accident", "P1", "公交车侧翻了，车上很多人受伤，有人被卡在座位中间", {"ambulance": 3, "rescue": 1, "police_patrol": 2}),
+    ("public_security", "P1", "停车场有人开枪了，有一个人倒在地上", {"police_patrol": 2, "ambulance": 1}),
+    ("severe_weather", "P2", "大风把工地的铁皮吹下来了，砸到了一个路人，他头在流血", {"rescue": 1, "engine": 1, "ambulance": 1}),
+])
+def test_third_vocabulary_probe(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_a_thing_the_size_of_a_person_hanging_is_no_jumper():
+    assert "jumper" not in codes("icicles the size of a person hanging from the edge of the roof above the bus stop")
+
+
+# A fourth vocabulary probe of our own (40 calls, EN/ZH/FI/SV; 35 covered when first run): the five that were not.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    ("fire", "P2", "a bin is burning next to the school wall and the fire is spreading to the wooden fence and the building", {"engine": 2}),
+    ("hazmat", "P1", "an acid spill at the lab, two technicians have burns on their hands and one is struggling to breathe",
+     {"hazmat": 1, "engine": 1, "ambulance": 2}),
+    ("earthquake_collapse", "P1", "a balcony collapsed onto the pavement, at least three people were underneath",
+     {"rescue": 1, "engine": 1, "ambulance": 3, "police_patrol": 1}),
+    ("public_security", "P1", "商场里有人持刀伤人，已经有三个人受伤了", {"police_patrol": 2, "ambulance": 3}),
+    ("public_security", "P2", "a group of about 15 youths are throwing stones at the tram and smashing windows", {"police_patrol": 3}),
+])
+def test_fourth_vocabulary_probe(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_a_knife_attack_with_only_minor_cuts_said_stays_minor():
+    from tools.casualties import census
+
+    c = census("a man with a knife was stabbing at people, two have minor cuts on their arms")
+    assert c.serious == 0 and c.minor == 2, c
+
+
+# A fifth probe of our own (25 lower-priority and calm calls: covered and no more than 1.5x): 21 when first run.
+@pytest.mark.parametrize("incident_type, priority, text, need", [
+    ("traffic_accident", "P2", "a taxi rear-ended a van, the van driver complains of neck pain, no one trapped", {"ambulance": 1, "police_patrol": 1}),
+    ("fire", "P2", "a car is on fire on the street, the driver got out, nobody hurt", {"engine": 1}),
+    ("fire", "P3", "small grass fire by the railway embankment, about two metres across", {"engine": 1}),
+    ("utility_outage", "P2", "no power in the whole block since an hour, everyone is fine", {"utility_crew": 1}),
+    ("medical", "P1", "the old man at the bus stop is unconscious but breathing normally, he smells of alcohol", {"ambulance": 1}),
+    ("fire", "P2", "楼下垃圾桶着火了，火不大，旁边没有人", {"engine": 1}),
+    ("traffic_accident", "P2", "两辆车轻微刮擦，没有人受伤，但是双方在吵架", {"police_patrol": 1}),
+])
+def test_fifth_probe_covered_and_not_over(incident_type, priority, text, need):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in need.items()), (text, got)
+    assert sum(got.values()) <= 1.5 * sum(need.values()), (text, got)
+
+
+# A sixth probe of our own (25 calls in Chinese, covered and not over 1.5x): 19 when first run, 23 now.
+@pytest.mark.parametrize("incident_type, priority, text, need", [
+    ("medical", "P1", "我老公在家突然倒下了，叫他没反应，好像没在喘气", {"ambulance": 2, "engine": 1}),
+    ("traffic_accident", "P1", "出租车撞上了路边的柱子，后排乘客被卡在里面出不来，司机头部受伤", {"rescue": 1, "engine": 1, "ambulance": 2}),
+    ("traffic_accident", "P2", "有辆车开进了港口的水里，司机自己游上岸了，人没事", {"police_patrol": 1}),
+    ("fire", "P2", "餐厅后厨的油锅着火了，员工用灭火器扑灭了，但是烟很大", {"engine": 1}),
+])
+def test_sixth_probe_covered_and_not_over(incident_type, priority, text, need):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in need.items()), (text, got)
+    assert sum(got.values()) <= 1.5 * sum(need.values()), (text, got)
+
+
+def test_a_crowd_counted_is_no_brawl_without_a_fight():
+    assert "large_brawl" not in codes("公司食堂吃完午饭以后，二十几个人拉肚子呕吐")
+
+
+# A seventh probe of our own (25 relayed and SMS-style calls in English): 17 covered and not over when first run, 22 now.
+@pytest.mark.parametrize("incident_type, priority, text, want", [
+    ("traffic_accident", "P1", "car flipped on its roof at the roundabout, 2 ppl inside hanging upside down, can't get them out",
+     {"rescue": 1, "engine": 1, "ambulance": 2}),
+    ("public_security", "P1", "active shooter at the shopping centre, people running, I heard maybe 5 shots", {"police_patrol": 2, "ambulance": 1}),
+    ("public_security", "P2", "bouncers are holding a guy who glassed someone, the victim has a deep cut on his cheek",
+     {"police_patrol": 2, "ambulance": 1}),
+    ("earthquake_collapse", "P1", "the floor of the old dance hall gave way during a party, people fell through to the basement",
+     {"rescue": 1, "engine": 1, "ambulance": 2, "police_patrol": 1}),
+    ("medical", "P1", "a diver hasn't surfaced at the harbour, his buddy came up alone 5 minutes ago", {"rescue": 1, "engine": 1, "ambulance": 1}),
+])
+def test_seventh_probe(incident_type, priority, text, want):
+    got = unit_needs(incident_type, priority, extract(text)).counts
+    assert all(got.get(t, 0) >= n for t, n in want.items()), (text, got)
+
+
+def test_road_rash_is_a_graze_not_an_illness():
+    from tools.casualties import census
+
+    c = census("a scooter rider was clipped by a car, he has road rash on his arm")
+    assert c.ill == 0 and c.minor == 1, c

@@ -92,16 +92,19 @@ def test_ordinary_words_are_not_mistaken_for_cafes(city):
 def test_an_adjective_compound_name_inflects_in_both_halves(key, text):
     import re
 
-    from tools.gazetteer import _word_pattern, _word_stem
+    from tools.gazetteer import word_pattern, _word_stem
 
-    assert re.fullmatch(_word_pattern(key), text)
+    assert re.fullmatch(word_pattern(key), text)
     assert _word_stem(key) in text  # the cheap literal test before the regex must not reject the inflected form
 
 
 def test_an_adjective_alone_is_not_the_compound_name():
     import re
 
-    from tools.gazetteer import _word_pattern
+    from tools.gazetteer import word_pattern
 
-    assert not re.fullmatch(_word_pattern("pitkasilta"), "pitkan")
-    assert not re.fullmatch(_word_pattern("pitkasilta"), "pitkansillanranta")
+    assert not re.fullmatch(word_pattern("pitkasilta"), "pitkan")
+    assert not re.fullmatch(word_pattern("pitkasilta"), "pitkansillanranta")
+    # written apart, both halves inflected
+    assert re.fullmatch(word_pattern("pitkasilta"), "pitkalla sillalla")
+    assert re.fullmatch(word_pattern("pitkasilta"), "pitkan sillan")

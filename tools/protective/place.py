@@ -59,6 +59,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
+    if not building and found[0].kind == "street" and (part := _street_part(city, text, found[0])) is not None:
+        return part, None
     if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
         if found[0].kind == "street" and described.relation:
@@ -177,6 +179,15 @@ def _whole_word(text: str, name: str) -> bool:
     if has_cjk(name):
         return True
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
+
+
+def _street_part(city: CityModel, text: str, street: PlaceMatch) -> PlaceMatch | None:
+    """"Unioninkatu outside Metsätalo": the locator's confident part of the named street nearest the place named beside
+    it -- where a package or a leak "on the street outside" is, not the street's middle (which may be 500 m away)."""
+    res = city.locator.locate(text)
+    if res.method != "street" or not res.anchor or not res.confident or res.feature != street.name:
+        return None
+    return street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)})
 
 
 def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:

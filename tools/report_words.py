@@ -1,0 +1,128 @@
+"""The words a report says its facts with, shared by the determinants and the casualty census.
+
+One place for what both readers of a report need alike, so that they cannot disagree on it:
+
+* number words (English, Chinese, common Finnish and Swedish) and :func:`parse_number`;
+* negation: a denial in the same clause just before a fact ("nobody was hurt", "没有人受伤"),
+  ended by a contrast word ("nobody hurt *but* petrol is leaking"): :func:`negated_before`;
+* the conditions that make a patient serious (one ambulance each): :data:`SERIOUS`.
+
+tools/determinants.py reads the facts of the whole report with these, tools/casualties.py
+counts patients clause by clause with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.pattern_gate import gated
+
+# Number words. "several"/"a few" read as three and "many" as five: demonstration figures for counting patients.
+EN_NUMBERS: dict[str, int] = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100,
+    "hundreds of": 100, "lots of": 5, "loads of": 5, "a lot of": 5, "twenty": 20, "both": 2, "couple": 2, "couple of": 2,
+    "a couple of": 2, "few": 3, "a few": 3, "several": 3, "many": 5, "dozen": 12, "a dozen": 12, "half a dozen": 6, "dozens of": 20, "a handful of": 3, "handful of": 3,
+    # Finnish and Swedish ("en" is left out: it is also a common word)
+    "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5,
+}
+ZH_DIGITS: dict[str, int] = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                             "十": 10, "几": 3, "好几": 3, "多": 3}
+
+# A number as a regex alternation (longest first, so "a couple of" wins over "a"); "a"/"an" are left to the callers,
+# which say where an article counts one.
+EN_NUM_RE = "(?:\\d{1,3}|" + "|".join(sorted((w for w in EN_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
+ZH_NUM_RE = r"(?:\d{1,3}|好几|[一两二俩三四五六七八九十几]{1,3})"
+
+
+def parse_number(raw: str | None) -> int | None:
+    """A number said in digits or words (EN/ZH/FI/SV): "3", "three", "a dozen", "十二", "五六" (the lower figure)."""
+    if not raw:
+        return None
+    raw = raw.strip().lower()
+    if raw.isdigit():
+        return int(raw)
+    if raw in EN_NUMBERS:
+        return EN_NUMBERS[raw]
+    if raw in ZH_DIGITS:
+        return ZH_DIGITS[raw]
+    if not all(c in ZH_DIGITS for c in raw):
+        return None
+    if raw.startswith("十"):
+        return 10 + ZH_DIGITS.get(raw[1:2], 0)
+    if len(raw) == 3 and raw[2] == "十" and raw[0] != "十":
+        return ZH_DIGITS[raw[0]] * 10   # "二三十个": the lower figure, twenty
+    if len(raw) >= 2 and raw[1] == "十":
+        return ZH_DIGITS.get(raw[0], 1) * 10 + (ZH_DIGITS.get(raw[2:3], 0) if len(raw) > 2 else 0)
+    return ZH_DIGITS[raw[0]]   # "五六个人", "三四个": the lower figure
+
+
+def informal(pattern: str) -> str:
+    """A pattern that also reads the dropped g of spoken English: "bleedin'", "breathin", "not movin"."""
+    return re.sub(r"(?<=[a-z]{3})ing\b(?![?(\[])", "in[g']?", pattern)
+
+
+# A denial that stands before a fact in the same clause. English: within 30 characters; Chinese: within 6, and 不
+# right before it ("不流血").
+_NEG_BEFORE = re.compile(
+    r"(\b(no|not|nobody|no one|noone|none|never|without|neither|nor|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t|hasn'?t|"
+    r"haven'?t|ei|eikä|kukaan|ingen|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$|不(?:再|太|怎么)?$",
+    re.IGNORECASE)
+# "injured: none", "loukkaantuneita ei"
+NEG_AFTER = re.compile(r"^[^.;!?。；！？]{0,12}\b(no|none)\b|^\s*(?:ei|inga)\b", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", re.IGNORECASE)
+
+
+# A belief the caller then corrects ("I first thought he was trapped - correction, he is clear", "我以为他没呼吸了"):
+# what follows it is not a fact, even a fact that is itself said with a negation ("not breathing").
+_BELIEF = re.compile(r"\b(i|we|they|he|she) (first |originally |initially |at first )?thought\b[^.;!?]{0,40}$"
+                     r"|(以为|还以为|本来以为|一开始以为)[^。；！？]{0,10}$", re.IGNORECASE)
+
+
+def believed_before(before: str) -> bool:
+    """Whether the fact is only what someone thought ("I thought she wasn't breathing"), later corrected."""
+    return bool(_BELIEF.search(before))
+
+
+def negated_before(before: str) -> bool:
+    """Whether the words just before a fact deny it ("nobody was", "没有人") or call it a mistaken belief; a contrast
+    word ends the denial."""
+    return bool(_NEG_BEFORE.search(CONTRAST.split(before)[-1])) or believed_before(before)
+
+
+def asked_not_said(text: str, start: int) -> bool:
+    """A Chinese fact said as a yes-no question ("看不出他有没有呼吸", "有没有意识"): 没 right after 有 asks, it does
+    not deny or tell."""
+    return text.startswith("没", start) and start > 0 and text[start - 1] == "有"
+
+
+# How much of a medicine is an overdose: a number, or "a whole bottle", "all of", "too many".
+_OVERDOSE_AMOUNT = (r"(two|three|four|five|six|seven|eight|nine|ten|twenty|a dozen|dozens|all( of)?|a (whole )?(bottle|box|pack|packet|handful|load|strip) of|"
+                    r"(lots|loads) of|too many|a lot of|several|many|a handful of)")
+
+
+# What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
+# determinants' ``serious_injury`` is any of them said anywhere in the report).
+SERIOUS = gated(informal(
+    r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
+    r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
+    r"lying still|not moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
+    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
+    r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
+    r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
+    r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
+    r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
+    r"critical\w*|life[- ]threatening|gone (grey|gray|blue)|no signs? of life|no heart ?beat|compressions|defib\w*|out cold|blacked out|won'?t come round|drowsy|hard to wake|very pale|grey in the face|(hard|difficult) to breathe|(lips|tongue|throat|face) (is |are )?swell\w*|not making sense|making no sense|won'?t answer (me|us)|(many|much|so much) blood|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|heat ?stroke|hypotherm\w*|"
+    r"isn'?t responding|is not responding|no response from (him|her|them)|(can'?t|cannot|couldn'?t) get (a |any )?response|"
+    r"(face|mouth) (is )?droop\w*|drooping|slurred|slurring|can'?t get (his|her) words out|stroke|"
+    r"overdos\w*|OD'd|OD'?ing|can'?t get (him|her|them) out|hanging upside down|nodding off|keeps? falling asleep|(very|really|rly|so) sleepy|(took|swallowed|taken) (like |about |maybe |around )?(\d+|" + _OVERDOSE_AMOUNT + r")\b[^.]{0,30}\b(pills|tablets)|"
+    r"giving birth|in (active )?labou?r|waters? (has |have )?(broken|broke)|crowning|"
+    r"tajuton|ei hengitä|medvetslös|andas inte)\b"
+    r"|昏迷|叫不醒|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
+    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|"
+    r"口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),
+    re.IGNORECASE)
+
+
+__all__ = ["asked_not_said", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
