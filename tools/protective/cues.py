@@ -220,8 +220,16 @@ def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
     for use, pats in W.USES:
         found = [m for p in pats if (m := _find(t, p))]
         if found:
-            return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _in_business_name(written, m) for m in found)
+            return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _on_a_floor(t, m) or _in_business_name(written, m) for m in found)
     return None, False
+
+
+def _on_a_floor(t: str, m: re.Match) -> bool:
+    """Whether the business word ``m`` is placed on one floor of the block ("一楼是一家小超市", "the ground-floor bank")."""
+    word = m.group(0).strip()
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return bool(W.BUSINESS_KIND.fullmatch(word)) and (W.ON_A_FLOOR_BEFORE.search(t[:start]) is not None
+                                                      or W.ON_A_FLOOR_AFTER.match(t[start + len(word):]) is not None)
 
 
 def _in_business_name(written: str, m: re.Match) -> bool:

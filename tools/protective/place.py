@@ -92,7 +92,7 @@ class Frontage(PlaceMatch):
 
 
 # How a plan says where on the street the incident is, by the locator's relation.
-_RELATION_WORD = {"in_front": "outside", "opposite": "opposite", "next_to": "beside", "behind": "behind", "under": "below", "near": "near"}
+_RELATION_WORD = {"in_front": "outside", "opposite": "opposite", "next_to": "beside", "behind": "behind", "under": "below", "near": "near", "by": "by"}
 
 
 def place_label(match: PlaceMatch, number: str | None = None) -> str:
@@ -187,7 +187,20 @@ def _street_part(city: CityModel, text: str, street: PlaceMatch) -> PlaceMatch |
     res = city.locator.locate(text)
     if res.method != "street" or not res.anchor or not res.confident or res.feature != street.name:
         return None
-    return street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)})
+    return Frontage(**street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)}).model_dump(),
+                    building=res.anchor, relation=_relation_in(text))
+
+
+# The report's word for where on the street, relative to the building ("outside Metsätalo", "opposite the station").
+_RELATION_IN_TEXT = [("in_front", r"\b(outside|in front of|at the (main )?entrance (of|to))\b|(门口|前面)"), ("opposite", r"\b(opposite|across (the street )?from)\b|对面"),
+                     ("next_to", r"\b(beside|next to|alongside)\b|旁边"), ("behind", r"\bbehind\b|后面"), ("under", r"\b(below|under(neath)?|beneath)\b|下面")]
+
+
+def _relation_in(text: str) -> str:
+    """The relation the report states between the street and the building (first said), else "by"."""
+    folded = fold(text)
+    hits = [(m.start(), rel) for rel, pat in _RELATION_IN_TEXT if (m := re.search(pat, folded))]
+    return min(hits)[1] if hits else "by"
 
 
 def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:
