@@ -278,6 +278,8 @@ def test_a_hostage_a_trench_collapse_a_courtyard_pews_and_roofs_burning_together
     assert extract_protective_cues("A holdall left under the pews of the chapel, nobody claims it").setting == "indoor"
     # The storm tore away a part of the roof and blew the windows in: the building is unsafe (SW3).
     assert row("severe_weather", "The gale ripped off a large part of the roof and blew the windows in on the top floor") == "SW3"
+    # "Nothing burning" says there is no fire: a leaking bottle outdoors is H5, not cylinders in a fire (F7).
+    assert row("hazmat", "A propane bottle on the pavement is hissing from its hose, nothing burning") == "H5"
     # A fire going from one house to the next in Chinese (F6).
     assert row("fire", "夜里，火从一栋烧到另一栋，屋顶连着烧") == "F6"
 

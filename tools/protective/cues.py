@@ -22,7 +22,7 @@ from tools.protective import cue_words as W
 
 Setting = Literal["indoor", "outdoor"]
 
-_NEG_EN = re.compile(r"\b(no|not|nobody|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
+_NEG_EN = re.compile(r"\b(no|not|nobody|nothing|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
 _NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$|没[^，。；！？]?$")
 # A Chinese cue spanning a negation ("楼道里暂时没烟": no smoke in the stairwell yet) is negated too;
 # only inside the match, since some cues start with one (无人看管, unattended).
