@@ -46,3 +46,9 @@ def test_a_place_given_relative_to_a_building_is_planned_on_the_street_at_that_b
     out = plan.tool_outputs["plan_protective_action"]
     assert out["location"] == "Unioninkatu outside Metsätalo" and out["lat"] is not None
     assert "Unioninkatu outside Metsätalo" in plan.evacuation[0].text and features
+    # The locator's own description of a part of a street ("Unioninkatu by Metsätalo") is no name of the map either.
+    for place in ("Unioninkatu by Metsätalo", "opposite Ateneum"):
+        plan = _plan()
+        protective_step(city, plan, _triage("hazmat"), SimpleNamespace(kind="street", name=place, method="street"),
+                        f"Propane bottle hissing on the pavement, {place}")
+        assert plan.tool_outputs["plan_protective_action"]["lat"] is not None, place

@@ -36,7 +36,15 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if lat is not None and lon is not None:
         return city.locate(lat=lat, lon=lon), None
     if place:
-        match = city.locate(place=place)
+        try:
+            match = city.locate(place=place)
+        except LookupError as exc:
+            # A locator's description of the place ("Unioninkatu by Metsätalo", "opposite Ateneum") is no name of the
+            # map: the report itself says where, as it does when no place is given; else the caller's error stands.
+            try:
+                return locate_in_report(city, text, None, building=building)
+            except (LookupError, PlanningError):
+                raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = city.gazetteer.find_in_text(text)
     found = [m for m in named if m.kind != "zone"]
