@@ -36,7 +36,15 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if lat is not None and lon is not None:
         return city.locate(lat=lat, lon=lon), None
     if place:
-        match = city.locate(place=place)
+        try:
+            match = city.locate(place=place)
+        except LookupError as exc:
+            # A locator's description of the place ("Unioninkatu by Metsätalo", "opposite Ateneum") is no name of the
+            # map: the report itself says where, as it does when no place is given; else the caller's error stands.
+            try:
+                return locate_in_report(city, text, None, building=building)
+            except (LookupError, PlanningError):
+                raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = city.gazetteer.find_in_text(text)
     found = [m for m in named if m.kind != "zone"]
@@ -80,6 +88,28 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     return found[0], None
 
 
+class Frontage(PlaceMatch):
+    """A point of a street at a building's frontage ("Unioninkatu outside Metsätalo"): the street, and the building."""
+
+    building: str
+    relation: str = "in_front"
+
+    def describe(self) -> str:
+        """The place as the dispatcher needs it: the street and the building it is at."""
+        return f"{self.name} {_RELATION_WORD.get(self.relation, 'at')} {self.building}"
+
+
+# How a plan says where on the street the incident is, by the locator's relation.
+_RELATION_WORD = {"in_front": "outside", "opposite": "opposite", "next_to": "beside", "behind": "behind", "under": "below", "near": "near", "by": "by"}
+
+
+def place_label(match: PlaceMatch, number: str | None = None) -> str:
+    """The place a plan names: "Yrjönkatu 21", "Unioninkatu outside Metsätalo", "Kauppatori"."""
+    if isinstance(match, Frontage):
+        return match.describe()
+    return f"{match.name} {number}" if number else match.name
+
+
 # A street this far (m) from the building the report places the incident at is not its frontage.
 FRONTAGE_MAX_M = 60.0
 
@@ -121,8 +151,8 @@ def frontage(city: CityModel, street: PlaceMatch | None, place: Described) -> Pl
     mid = shapely.ops.nearest_points(line, fp.centroid)[0]
     p = mid if mid.distance(fp) <= gap + 10.0 else shapely.ops.nearest_points(line, fp)[0]
     lat, lon = geo.latlon(city, p.x, p.y)
-    return PlaceMatch(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
-                      radius_m=round(gap + 10.0, 1), ref=street.ref)
+    return Frontage(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
+                    radius_m=round(gap + 10.0, 1), ref=street.ref, building=place.name, relation=place.relation or "in_front")
 
 
 def _front_street(city: CityModel, fp: Any) -> Any:
@@ -165,7 +195,20 @@ def _street_part(city: CityModel, text: str, street: PlaceMatch) -> PlaceMatch |
     res = city.locator.locate(text)
     if res.method != "street" or not res.anchor or not res.confident or res.feature != street.name:
         return None
-    return street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)})
+    return Frontage(**street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)}).model_dump(),
+                    building=res.anchor, relation=_relation_in(text))
+
+
+# The report's word for where on the street, relative to the building ("outside Metsätalo", "opposite the station").
+_RELATION_IN_TEXT = [("in_front", r"\b(outside|in front of|at the (main )?entrance (of|to))\b|(门口|前面)"), ("opposite", r"\b(opposite|across (the street )?from)\b|对面"),
+                     ("next_to", r"\b(beside|next to|alongside)\b|旁边"), ("behind", r"\bbehind\b|后面"), ("under", r"\b(below|under(neath)?|beneath)\b|下面")]
+
+
+def _relation_in(text: str) -> str:
+    """The relation the report states between the street and the building (first said), else "by"."""
+    folded = fold(text)
+    hits = [(m.start(), rel) for rel, pat in _RELATION_IN_TEXT if (m := re.search(pat, folded))]
+    return min(hits)[1] if hits else "by"
 
 
 def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:
