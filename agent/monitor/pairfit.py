@@ -1,10 +1,12 @@
 """Fit and check the ``city`` profile's pair scorer (``agent.monitor.pairscore``) on team-written duplicate sets.
 
 A set is a YAML file of reports whose incidents are known (``agent/monitor/data/duplicates_dev*.yaml``).  Its reports
-go through what the pipeline does before grouping (triage, usem3, places), in time order.  Training pairs: each report
-against every earlier report of the same set within the grouping window that would sit in a cluster (a report of no
-incident that the triage calls not_incident never does), labelled 1 when both belong to one incident; the IDF is the
-stream's own at that point, as in the grouping.
+go through what the pipeline does before grouping (triage, usem3, places), in time order.  Training examples come
+from the grouper's own code: an ``OnlineGrouper`` of the ``city`` profile is fed the set in time order, each report
+put (teacher-forced) into its true incident's cluster, and each report is featured against the grouper's open clusters
+by ``OnlineGrouper.member_features`` and pooled by ``pairscore.pool_features``, the calls the grouper makes at run time
+(the same open clusters and members, the IDF of the stream so far, the same pooling); labelled 1 for the report's
+own incident.  Clusters the run-time place veto rules out are left out: the model is never asked about them.
 
 Cross-validation holds out whole incidents (each set's incidents dealt into folds on their own): the model that
 groups a fold never saw its incidents; each set is grouped as its own stream by the online grouper, and scored on the
@@ -31,9 +33,8 @@ from pathlib import Path
 import numpy as np
 
 from agent.monitor.grouping import NOISE_TYPE, GroupingConfig, Item, OnlineGrouper
-from agent.monitor.pairscore import (LINKS, PAIR_FEATURES, PAIR_MODEL_PATH, PairModel, fit_pair_model, pair_features,
-                                     rare_buckets, side_of)
-from agent.monitor.textvec import HashedTerms
+from agent.monitor.pairscore import (LINKS, PAIR_FEATURES, PAIR_MODEL_PATH, PairModel, fit_pair_model, pool_features,
+                                     side_of)
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,11 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
     import yaml
 
     from agent.monitor.feed import parse_timestamp
-    from agent.monitor.pipeline import _priority_rank, triage_text
+    from agent.monitor.pipeline import triage_text
     from agent.monitor.places import PlaceResolver
     from core.encoders import usem3_encoder
     from core.settings import get_settings
+    from core.vocabulary import priority_rank
     from finetune.predict import TriageClassifier
     from finetune.registry import ensure_default_model
     from tools.city import CityModel
@@ -85,7 +87,7 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
         noise = tri.incident_type == NOISE_TYPE
         # as the pipeline hands them over in the city profile (noise_joins): every report embedded
         item = Item(key=r["id"], time=parse_timestamp(r["time"]), text=r["text"], incident_type=tri.incident_type,
-                    priority=_priority_rank(tri.priority), dense=vec,
+                    priority=priority_rank(tri.priority), dense=vec,
                     place=resolver.locate(r["text"], source, r.get("lat"), r.get("lon")), source=source,
                     type_confidence=float(tri.type_confidence), type_probs=dict(tri.type_probs),
                     join_only=noise)
@@ -112,32 +114,47 @@ def _group(li: LabelledItem) -> str:
     return li.incident or f"noise:{li.item.key}"
 
 
-def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool = True) -> Pairs:
-    """Every report against the earlier reports within ``window_s`` that would sit in a cluster: one example per
-    pair, or (``pooled``) one per report and true cluster, its pair features averaged over the cluster's reports
-    (each report in its own incident's cluster, a report of no incident alone) -- what the ``pooled`` link scores."""
-    terms = HashedTerms(GroupingConfig().term_dim)
-    kept: list[tuple[LabelledItem, object]] = []
+def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool = True, *,
+                   drop_vetoed: bool = True) -> Pairs:
+    """Every report against the open clusters of a teacher-forced ``OnlineGrouper`` (each report put into its true
+    incident's cluster, a report of no incident into one of its own, a report of no incident that the triage calls
+    not_incident into none): one example per report and open cluster, its pair features pooled over the cluster's
+    members by ``pairscore.pool_features`` (``pooled``, what the pooled link scores), or one per member (the other
+    links).  The grouper's own code gives the features, so the fit sees what the grouper will: the same open clusters
+    (the window counts from a cluster's last report), the same members, the IDF on the grouper's refresh schedule and
+    the same pooling.  ``drop_vetoed``: leave out the clusters the run-time place veto would rule out anyway."""
+    grouper = OnlineGrouper(GroupingConfig.profile("city", pair_model=PairModel.placeholder(), window_s=window_s))
+    group_of: dict[str, str] = {}      # cluster id -> true group
+    cluster_of: dict[str, str] = {}    # true group -> its open cluster id
     xs, ys, ga, gb = [], [], [], []
     for li in items:
-        idx, val = terms.counts(li.item.text)
+        idx, val = grouper.prepare(li.item)   # closes idle clusters, refreshes the IDF when the grouper would
         side = side_of(li.item, idx, val)
-        kept = [(o, s) for o, s in kept if li.item.time - o.item.time <= window_s]
-        if kept:
-            feats, _ = pair_features(side, [s for _, s in kept], terms.idf(), rare_buckets(terms.df, terms.docs))
-            labels = [_group(o) for o, _ in kept]
+        open_ = list(grouper.clusters.values())
+        if open_:
+            feats, raw = grouper.member_features(side, open_)
+            owner = raw["owner"]
+            names = [group_of[c.cluster_id] for c in open_]
             if pooled:
-                labels_arr = np.array(labels)
-                names = list(dict.fromkeys(labels))
-                feats = np.stack([feats[labels_arr == name].mean(0) for name in names])
-                labels = names
+                feats, count = pool_features(feats, owner, len(open_))
+                keep = count > 0
+                labels = np.array(names)
+            else:
+                keep = np.ones(len(owner), dtype=bool)
+                labels = np.array(names)[owner] if len(owner) else np.array([], dtype=str)
+            if drop_vetoed:
+                keep &= ~(raw["vetoed"] if pooled else raw["vetoed"][owner])
+            feats, labels = feats[keep], labels[keep]
             xs.append(feats)
             ys.append(np.array([li.incident is not None and name == li.incident for name in labels], dtype=int))
             ga += [_group(li)] * len(labels)
-            gb += labels
-        terms.observe(idx)
-        if li.incident is not None or not li.item.join_only:
-            kept.append((li, side))
+            gb += list(labels)
+        name = _group(li)
+        into = cluster_of.get(name)
+        cluster = grouper.put(li.item, idx, val, into if into in grouper.clusters else None, side=side,
+                              group=li.incident is not None or not li.item.join_only)
+        if cluster is not None:
+            cluster_of[name], group_of[cluster.cluster_id] = cluster.cluster_id, name
     if not xs:
         return Pairs(np.zeros((0, len(PAIR_FEATURES))), np.zeros(0, dtype=int), np.array([]), np.array([]))
     return Pairs(np.vstack(xs), np.concatenate(ys), np.array(ga), np.array(gb))

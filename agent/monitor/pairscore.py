@@ -15,7 +15,7 @@ A cluster's P(same incident) comes from the model reading the mean of the pair f
 a report joins the cluster whose members agree with it, as a whole; the default), or from the members' pair
 probabilities (``average``, ``single`` link, or their midpoint ``mixed``).
 
-Pure module: numpy and the standard library.
+Pure module: numpy, the standard library and ``core.geo``'s haversine.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from core.geo import haversine_m
 
 NOISE_TYPE = "not_incident"
 # A term bucket counts as rare while at most this share of the stream's reports (and at least 2) used it.
@@ -175,13 +177,6 @@ def rare_buckets(df: np.ndarray, docs: int) -> np.ndarray:
     return df <= max(2.0, RARE_SHARE * docs)
 
 
-def haversine_m(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Great-circle distances (metres) from one point to arrays of points."""
-    p1, p2 = math.radians(lat1), np.radians(lat2)
-    h = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6_371_000 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-
-
 def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rare: np.ndarray) -> tuple[np.ndarray, dict]:
     """PAIR_FEATURES of report ``q`` against each of ``members`` (rows), and the raw parts a reason quotes.
     ``idf``: the stream's current IDF per term bucket; ``rare``: buckets rare in the stream so far (bool)."""
@@ -267,6 +262,16 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 
+def pool_features(feats: np.ndarray, owner: np.ndarray, n_clusters: int) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of the members' pair features per cluster (``owner``: the cluster of each row), and the member count
+    per cluster (a cluster without members gets zeros).  What the ``pooled`` link scores at run time and what
+    ``agent.monitor.pairfit`` fits on: one function, so the two cannot drift apart."""
+    count = np.bincount(owner, minlength=n_clusters)
+    sums = np.zeros((n_clusters, feats.shape[1]))
+    np.add.at(sums, owner, feats)
+    return sums / np.maximum(count, 1)[:, None], count
+
+
 def cluster_scores(model: "PairModel", feats: np.ndarray, owner: np.ndarray, n_clusters: int, link: str) -> np.ndarray:
     """A cluster's P(same incident) from the report's pair features with its members (``owner``: the cluster of
     each member row).  ``pooled``: the model reads the mean of the pair features over the cluster's members (it was
@@ -274,11 +279,10 @@ def cluster_scores(model: "PairModel", feats: np.ndarray, owner: np.ndarray, n_c
     highest, or the midpoint of the two, of the members' pair probabilities (fitted on report pairs)."""
     if link not in LINKS:
         raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
-    count = np.bincount(owner, minlength=n_clusters)
     if link == "pooled":
-        pooled = np.stack([np.bincount(owner, weights=feats[:, j], minlength=n_clusters)
-                           for j in range(feats.shape[1])], axis=1) / np.maximum(count, 1)[:, None]
+        pooled, count = pool_features(feats, owner, n_clusters)
         return np.where(count > 0, model.probability(pooled), 0.0)
+    count = np.bincount(owner, minlength=n_clusters)
     probs = model.probability(feats) if len(feats) else np.zeros(0)
     mean = np.bincount(owner, weights=probs, minlength=n_clusters) / np.maximum(count, 1)
     best = np.zeros(n_clusters)
