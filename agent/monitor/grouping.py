@@ -358,10 +358,11 @@ class OnlineGrouper:
             self._docs_since_idf = 0
         return idx, val
 
-    def add(self, item: Item) -> tuple[Assignment, list[GroupAlert]]:
-        """Place one report (reports should come in time order); returns the decision and any alerts."""
+    def add(self, item: Item, prepared: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[Assignment, list[GroupAlert]]:
+        """Place one report (reports should come in time order); returns the decision and any alerts.
+        ``prepared``: what ``prepare`` returned for this report, if the caller already called it."""
         cfg = self.config
-        idx, val = self.prepare(item)
+        idx, val = prepared if prepared is not None else self.prepare(item)
         open_ = list(self.clusters.values())
         side = side_of(item, idx, val) if cfg.scorer == "learned" else None
         if side is not None:

@@ -26,6 +26,7 @@ import json
 import logging
 import pickle
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,26 +116,31 @@ def _group(li: LabelledItem) -> str:
 
 
 def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool = True, *,
-                   drop_vetoed: bool = True) -> Pairs:
-    """Every report against the open clusters of a teacher-forced ``OnlineGrouper`` (each report put into its true
-    incident's cluster, a report of no incident into one of its own, a report of no incident that the triage calls
-    not_incident into none): one example per report and open cluster, its pair features pooled over the cluster's
-    members by ``pairscore.pool_features`` (``pooled``, what the pooled link scores), or one per member (the other
-    links).  The grouper's own code gives the features, so the fit sees what the grouper will: the same open clusters
-    (the window counts from a cluster's last report), the same members, the IDF on the grouper's refresh schedule and
-    the same pooling.  ``drop_vetoed``: leave out the clusters the run-time place veto would rule out anyway."""
-    grouper = OnlineGrouper(GroupingConfig.profile("city", pair_model=PairModel.placeholder(), window_s=window_s))
-    group_of: dict[str, str] = {}      # cluster id -> true group
-    cluster_of: dict[str, str] = {}    # true group -> its open cluster id
+                   drop_vetoed: bool = True, model: PairModel | None = None) -> Pairs:
+    """Every report against the open clusters of an ``OnlineGrouper`` of the ``city`` profile: one example per
+    report and open cluster, its pair features pooled over the cluster's members by ``pairscore.pool_features``
+    (``pooled``, what the pooled link scores), or one per member (the other links).  The grouper's own code gives the
+    features, so the fit sees what the grouper will: the same open clusters (the window counts from a cluster's last
+    report), the same members, the IDF of the stream so far and the same pooling.
+
+    Without ``model`` the grouper is teacher-forced: each report is put into its true incident's cluster, a report of
+    no incident into one of its own, a report of no incident that the triage calls not_incident into none; a cluster's
+    label is its incident.  With ``model`` the grouper decides with it (student-forced), so the examples show the
+    clusters the model itself builds, mistakes and all; a cluster's label is the incident most of its reports belong
+    to.  ``drop_vetoed``: leave out the clusters the run-time place veto rules out (the model is never asked)."""
+    config = GroupingConfig.profile("city", pair_model=model or PairModel.placeholder(), window_s=window_s)
+    grouper = OnlineGrouper(config)
+    members_of: dict[str, Counter] = {}  # cluster id -> the true groups of its reports
+    cluster_of: dict[str, str] = {}      # true group -> its open cluster id (teacher-forced)
     xs, ys, ga, gb = [], [], [], []
     for li in items:
-        idx, val = grouper.prepare(li.item)   # closes idle clusters, refreshes the IDF when the grouper would
+        idx, val = grouper.prepare(li.item)   # closes idle clusters, reads the stream's IDF as the grouper does
         side = side_of(li.item, idx, val)
         open_ = list(grouper.clusters.values())
         if open_:
             feats, raw = grouper.member_features(side, open_)
             owner = raw["owner"]
-            names = [group_of[c.cluster_id] for c in open_]
+            names = [members_of[c.cluster_id].most_common(1)[0][0] for c in open_]
             if pooled:
                 feats, count = pool_features(feats, owner, len(open_))
                 keep = count > 0
@@ -150,11 +156,16 @@ def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool 
             ga += [_group(li)] * len(labels)
             gb += list(labels)
         name = _group(li)
-        into = cluster_of.get(name)
-        cluster = grouper.put(li.item, idx, val, into if into in grouper.clusters else None, side=side,
-                              group=li.incident is not None or not li.item.join_only)
+        if model is not None:
+            cid = grouper.add(li.item, prepared=(idx, val))[0].cluster_id
+            cluster = grouper.clusters.get(cid) if cid else None
+        else:
+            into = cluster_of.get(name)
+            cluster = grouper.put(li.item, idx, val, into if into in grouper.clusters else None, side=side,
+                                  group=li.incident is not None or not li.item.join_only)
         if cluster is not None:
-            cluster_of[name], group_of[cluster.cluster_id] = cluster.cluster_id, name
+            cluster_of[name] = cluster.cluster_id
+            members_of.setdefault(cluster.cluster_id, Counter())[name] += 1
     if not xs:
         return Pairs(np.zeros((0, len(PAIR_FEATURES))), np.zeros(0, dtype=int), np.array([]), np.array([]))
     return Pairs(np.vstack(xs), np.concatenate(ys), np.array(ga), np.array(gb))
@@ -202,10 +213,19 @@ def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0
                           weights=_weights(parts, balance))
 
 
+def _fit_student(item_lists: Sequence[Sequence[LabelledItem]], teacher: list[Pairs], window_s: float, c: float,
+                 balance: bool, link: str, join: float = 0.3, note: str = "", extra: dict | None = None) -> PairModel:
+    """Fit on the teacher-forced examples, let that model group each set, and refit on both kinds of examples (the
+    second pass shows the model the clusters it builds itself, mistakes and all; each part weighs the same)."""
+    first = _fit(teacher, c, balance, link, join)
+    student = [training_pairs(items, window_s, pooled=link == "pooled", model=first) for items in item_lists]
+    return _fit(teacher + student, c, balance, link, join, note, extra)
+
+
 def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] = LINKS,
                    thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), noise_thresholds: Sequence[float] = (0.3,),
                    folds: int = 4, c: float = 1.0, balance: bool = True, seed: int = 0,
-                   window_s: float | None = None) -> dict:
+                   window_s: float | None = None, student: bool = False) -> dict:
     """Incident-held-out pairwise counts per (link, join threshold, noise-join threshold) and set:
     {(link, t, noise_t): {set: [tp, fp, fn]}}.  Fold k's
     grouping counts the pairs within fold k, and half of each pair between fold k and another fold (the other half
@@ -229,7 +249,12 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
             for p in pairs.values():
                 keep = np.array([fold_of[a] != k and fold_of[b] != k for a, b in zip(p.a, p.b)], dtype=bool)
                 train.append(Pairs(p.x[keep], p.y[keep], p.a[keep], p.b[keep]))
-            models[m] = _fit(train, c, balance, "pooled" if m else "average")
+            link = "pooled" if m else "average"
+            if student:
+                kept = [[li for li in items if fold_of[_group(li)] != k] for items in sets.values()]
+                models[m] = _fit_student(kept, train, window_s, c, balance, link)
+            else:
+                models[m] = _fit(train, c, balance, link)
         for name, items in sets.items():
             truth = {li.item.key: li.incident for li in items}
             fold = {li.item.key: fold_of[_group(li)] for li in items}
@@ -243,13 +268,14 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
 
 
 def cross_set(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = 0.3, c: float = 1.0,
-              window_s: float | None = None) -> dict[tuple[str, str], tuple[float, float, float]]:
+              window_s: float | None = None, student: bool = False) -> dict[tuple[str, str], tuple[float, float, float]]:
     """Fit on one set, group another: {(train, test): (P, R, F1)}."""
     window_s = window_s or _city_window_s()
     pairs = {name: training_pairs(items, window_s, pooled=link == "pooled") for name, items in sets.items()}
     out = {}
     for train in sets:
-        model = _fit([pairs[train]], c, False, link)
+        model = (_fit_student([sets[train]], [pairs[train]], window_s, c, False, link) if student
+                 else _fit([pairs[train]], c, False, link))
         for test, items in sets.items():
             truth = {li.item.key: li.incident for li in items}
             config = GroupingConfig.profile("city", pair_model=model, join_probability=threshold, link=link,
@@ -271,6 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--noise-thresholds", type=float, nargs="+", default=[0.3, 0.5, 0.8],
                         help="cv: join probabilities for reports triaged not_incident")
     parser.add_argument("--no-balance", action="store_true", help="do not weigh the sets equally in the fit")
+    parser.add_argument("--teacher-only", action="store_true",
+                        help="fit on teacher-forced examples only (default: add a second pass on the clusters the "
+                             "first model builds itself)")
     args = parser.parse_args(argv)
     from core.settings import setup_logging
 
@@ -282,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sets = {p.stem: load_dev_items(p) for p in paths}
     if args.action == "cv":
         res = cross_validate(sets, links=args.links, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
-                             noise_thresholds=args.noise_thresholds)
+                             noise_thresholds=args.noise_thresholds, student=not args.teacher_only)
         for (ln, t, nt), per in res.items():
             cells = "  ".join(f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, (p, r, f) in
                               ((n, prf(v)) for n, v in per.items()))
@@ -290,7 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{ln:7s} join P >= {t:.2f}, not_incident joins P >= {nt:.2f}: {cells}  | mean F1 {mean_f1:.3f}")
         return 0
     if args.action == "cross":
-        for (train, test), (p, r, f) in cross_set(sets, link=args.link, threshold=args.threshold, c=args.C).items():
+        for (train, test), (p, r, f) in cross_set(sets, link=args.link, threshold=args.threshold, c=args.C,
+                                                  student=not args.teacher_only).items():
             print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
     window_s = _city_window_s()
@@ -298,7 +328,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
     note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "
             f"{n_pairs} {'report-cluster' if args.link == 'pooled' else 'pair'} examples, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
-    model = _fit(parts, args.C, not args.no_balance, args.link, args.threshold, note)
+    if args.teacher_only:
+        model = _fit(parts, args.C, not args.no_balance, args.link, args.threshold, note)
+    else:
+        note += "; second pass on the first model's own clusters"
+        model = _fit_student(list(sets.values()), parts, window_s, args.C, not args.no_balance, args.link,
+                             args.threshold, note)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(model.note)
     for name, w in zip(PAIR_FEATURES, model.coef):

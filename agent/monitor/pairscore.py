@@ -38,7 +38,7 @@ PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
-                 "dense_missing", "says_another", "says_update", "other_place_name")
+                 "dense_missing", "says_another", "says_update", "other_place_name", "other_street")
 LINKS = ("pooled", "average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -51,6 +51,9 @@ _FINNISH = re.compile(r"[åäö]|(katu|kadun|tie|tien|tori|torin|ranta|puisto|si
                       r"saari|talo|asema|kenttä|satama)$")
 # A street address: a Finnish street name and a house number ("Vuorikatu 20", "Mikonkatu 13 B").
 _ADDRESS = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]{2,}(?:katu|tie|kuja|polku|ranta|tori|väylä|aukio|puistikko|kaari))\s+(\d{1,3})\b")
+# A street named in any inflection ("Vilhonkatu", "Vuorikadulla", "Mannerheimintien"): its stem is the street.
+_STREET = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]{2,}(?:katu|kadu[a-zåäö]*|tie|tie[a-zåäö]+|kuja[a-zåäö]*|polku|polu[a-zåäö]+|"
+                     r"väylä[a-zåäö]*|bulevardi[a-zåäö]*)\b")
 # A report that says it is about another incident ("a second fire", "another fight", 又一起, 不是同一个), or that it
 # follows one up ("update", "still", 最新, 找到了): said by callers and units in any writer's voice.
 _ANOTHER = re.compile(r"\b(another|second|2nd|new|different|separate|also)\b|又|另一|另外|第二|不是同一", re.I)
@@ -70,6 +73,7 @@ class Marks:
     addresses: frozenset[str] = frozenset()  # "street stem:number" of the street addresses it names
     another: bool = False          # says it is about another incident
     update: bool = False           # says it follows one up
+    streets: frozenset[str] = frozenset()  # stems of the streets it names, in any inflection
 
 
 def marks(text: str) -> Marks:
@@ -81,8 +85,9 @@ def marks(text: str) -> Marks:
         if not _OPENING.search(text[:m.start()]) or _FINNISH.search(word):
             names.add(word[:6])
     addresses = frozenset(f"{street.casefold()[:6]}:{number}" for street, number in _ADDRESS.findall(text))
+    streets = frozenset(m.casefold()[:6] for m in _STREET.findall(text))
     return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses, bool(_ANOTHER.search(text)),
-                 bool(_UPDATE.search(text)))
+                 bool(_UPDATE.search(text)), streets)
 
 
 @dataclass
@@ -254,11 +259,14 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     same_addr = np.fromiter((float(bool(q.marks.addresses & m.marks.addresses)) for m in members), dtype=float, count=n)
     other_addr = np.fromiter((float(bool(q.marks.addresses) and bool(m.marks.addresses)
                                    and not q.marks.addresses & m.marks.addresses) for m in members), dtype=float, count=n)
+    # each names a street and they name none in common: a detail that disagrees in anyone's writing
+    other_street = np.fromiter((float(bool(q.marks.streets) and bool(m.marks.streets)
+                                      and not q.marks.streets & m.marks.streets) for m in members), dtype=float, count=n)
     feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
                              dense * cross, missing, np.full(n, float(q.marks.another)),
-                             np.full(n, float(q.marks.update)), other_name])
+                             np.full(n, float(q.marks.update)), other_name, other_street])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 

@@ -245,6 +245,23 @@ def test_training_sees_the_features_the_grouper_scores():
     assert terms.docs == 29 and np.allclose(g._idf, terms.idf())
 
 
+def test_student_forced_pairs_show_the_models_own_clusters_labelled_by_their_majority():
+    from agent.monitor.pairfit import LabelledItem, training_pairs
+
+    n = len(PAIR_FEATURES)
+    sure = PairModel(PAIR_FEATURES, np.zeros(n), 5.0, np.zeros(n), np.ones(n))  # joins anything it may: one cluster
+    items = [LabelledItem(_litem("a", 0, "Fire in a flat", place=KAISANIEMI), "I1"),
+             LabelledItem(_litem("b", 1, "Flat on fire", place=KAISANIEMI), "I1"),
+             LabelledItem(_litem("c", 2, "Man collapsed", "medical", place=KAISANIEMI), "I2"),
+             LabelledItem(_litem("d", 3, "Another man collapsed", "medical", place=KAISANIEMI), "I2")]
+    teacher = training_pairs(items, window_s=3600)
+    student = training_pairs(items, window_s=3600, model=sure)
+    # teacher-forced: c and d see I1's cluster (and d its own I2 cluster); the student saw one cluster, mostly I1,
+    # so c and d, of I2, are negatives against it: the model is shown the wrong join it made
+    assert list(teacher.b) == ["I1", "I1", "I1", "I2"] and list(teacher.y) == [1, 0, 0, 1]
+    assert list(student.b) == ["I1", "I1", "I1"] and list(student.y) == [1, 0, 0]
+
+
 def test_pool_features_is_the_mean_per_cluster():
     from agent.monitor.pairscore import pool_features
 
@@ -286,6 +303,27 @@ def test_marks_keep_house_numbers_and_names_but_not_clock_times():
     assert marks("Mikonkatu 13 B: basement flooded").addresses == {"mikonk:13"}
     assert marks("Is there a second fire?? smoke round the corner").another and not marks("Fire in a flat").another
     assert marks("旁边那条街又着火了").another and marks("更新：小男孩找到了").update
+    # streets in any inflection, for "each names a street, none in common"
+    assert marks("Bins burning on Vilhonkatu, and smoke from a flat on Vuorikadulla").streets == {"vilhon", "vuorik"}
+    assert marks("Kolari Mannerheimintiellä").streets == {"manner"} and not marks("Kaisaniemi park").streets
+
+
+def test_other_street_marks_two_reports_that_name_different_streets():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    col = PAIR_FEATURES.index("other_street")
+
+    def side(key, text):
+        item = _litem(key, 0, text)
+        return side_of(item, *terms.counts(item.text))
+
+    members = [side("a", "Bins on fire on Vilhonkatu"), side("b", "Smoke from a flat, Vuorikatu 20"),
+               side("c", "Fire round the corner")]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, _ = pair_features(side("q", "Flames in a window on Vuorikadulla"), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[:, col].tolist() == [1.0, 0.0, 0.0]
 
 
 def test_city_profile_takes_link_and_threshold_from_the_fitted_model():
