@@ -213,19 +213,27 @@ def _fit(parts: list[Pairs], c: float, balance: bool, link: str, join: float = 0
                           weights=_weights(parts, balance))
 
 
+STUDENT_PASSES = 2  # chosen on CV and cross-set (0: teacher-forced examples only)
+DEFAULT_C = 0.3      # inverse L2 strength, chosen on CV and cross-set (1.0 before: equal CV, worse across authors)
+
+
 def _fit_student(item_lists: Sequence[Sequence[LabelledItem]], teacher: list[Pairs], window_s: float, c: float,
-                 balance: bool, link: str, join: float = 0.3, note: str = "", extra: dict | None = None) -> PairModel:
-    """Fit on the teacher-forced examples, let that model group each set, and refit on both kinds of examples (the
-    second pass shows the model the clusters it builds itself, mistakes and all; each part weighs the same)."""
-    first = _fit(teacher, c, balance, link, join)
-    student = [training_pairs(items, window_s, pooled=link == "pooled", model=first) for items in item_lists]
-    return _fit(teacher + student, c, balance, link, join, note, extra)
+                 balance: bool, link: str, join: float = 0.3, note: str = "", extra: dict | None = None,
+                 passes: int = STUDENT_PASSES) -> PairModel:
+    """Fit on the teacher-forced examples; then ``passes`` times let the latest model group each set itself and
+    refit on all the examples so far (the student passes show the model the clusters it builds, mistakes and all;
+    each part weighs the same)."""
+    parts = list(teacher)
+    for _ in range(passes):
+        model = _fit(parts, c, balance, link, join)
+        parts += [training_pairs(items, window_s, pooled=link == "pooled", model=model) for items in item_lists]
+    return _fit(parts, c, balance, link, join, note, extra)
 
 
 def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] = LINKS,
                    thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6), noise_thresholds: Sequence[float] = (0.3,),
-                   folds: int = 4, c: float = 1.0, balance: bool = True, seed: int = 0,
-                   window_s: float | None = None, student: bool = False) -> dict:
+                   folds: int = 4, c: float = DEFAULT_C, balance: bool = True, seed: int = 0,
+                   window_s: float | None = None, passes: int = STUDENT_PASSES) -> dict:
     """Incident-held-out pairwise counts per (link, join threshold, noise-join threshold) and set:
     {(link, t, noise_t): {set: [tp, fp, fn]}}.  Fold k's
     grouping counts the pairs within fold k, and half of each pair between fold k and another fold (the other half
@@ -250,11 +258,8 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
                 keep = np.array([fold_of[a] != k and fold_of[b] != k for a, b in zip(p.a, p.b)], dtype=bool)
                 train.append(Pairs(p.x[keep], p.y[keep], p.a[keep], p.b[keep]))
             link = "pooled" if m else "average"
-            if student:
-                kept = [[li for li in items if fold_of[_group(li)] != k] for items in sets.values()]
-                models[m] = _fit_student(kept, train, window_s, c, balance, link)
-            else:
-                models[m] = _fit(train, c, balance, link)
+            kept = [[li for li in items if fold_of[_group(li)] != k] for items in sets.values()]
+            models[m] = _fit_student(kept, train, window_s, c, balance, link, passes=passes)
         for name, items in sets.items():
             truth = {li.item.key: li.incident for li in items}
             fold = {li.item.key: fold_of[_group(li)] for li in items}
@@ -267,15 +272,14 @@ def cross_validate(sets: dict[str, list[LabelledItem]], *, links: Sequence[str] 
     return out
 
 
-def cross_set(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = 0.3, c: float = 1.0,
-              window_s: float | None = None, student: bool = False) -> dict[tuple[str, str], tuple[float, float, float]]:
+def cross_set(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = 0.3, c: float = DEFAULT_C,
+              window_s: float | None = None, passes: int = STUDENT_PASSES) -> dict[tuple[str, str], tuple[float, float, float]]:
     """Fit on one set, group another: {(train, test): (P, R, F1)}."""
     window_s = window_s or _city_window_s()
     pairs = {name: training_pairs(items, window_s, pooled=link == "pooled") for name, items in sets.items()}
     out = {}
     for train in sets:
-        model = (_fit_student([sets[train]], [pairs[train]], window_s, c, False, link) if student
-                 else _fit([pairs[train]], c, False, link))
+        model = _fit_student([sets[train]], [pairs[train]], window_s, c, False, link, passes=passes)
         for test, items in sets.items():
             truth = {li.item.key: li.incident for li in items}
             config = GroupingConfig.profile("city", pair_model=model, join_probability=threshold, link=link,
@@ -289,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("action", choices=["fit", "cv", "cross"])
     parser.add_argument("--data", type=Path, nargs="+", default=None, help="duplicate sets (default: the dev sets present)")
     parser.add_argument("--out", type=Path, default=PAIR_MODEL_PATH)
-    parser.add_argument("-C", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
+    parser.add_argument("-C", type=float, default=DEFAULT_C, help="inverse L2 strength of the logistic regression")
     parser.add_argument("--link", choices=LINKS, default="pooled", help="fit/cross: how a cluster's score is formed")
     parser.add_argument("--threshold", type=float, default=0.3, help="fit/cross: join probability")
     parser.add_argument("--links", choices=LINKS, nargs="+", default=list(LINKS), help="cv: links to compare")
@@ -297,9 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--noise-thresholds", type=float, nargs="+", default=[0.3, 0.5, 0.8],
                         help="cv: join probabilities for reports triaged not_incident")
     parser.add_argument("--no-balance", action="store_true", help="do not weigh the sets equally in the fit")
-    parser.add_argument("--teacher-only", action="store_true",
-                        help="fit on teacher-forced examples only (default: add a second pass on the clusters the "
-                             "first model builds itself)")
+    parser.add_argument("--passes", type=int, default=STUDENT_PASSES,
+                        help="student-forced passes after the teacher-forced fit (0: teacher-forced examples only)")
     args = parser.parse_args(argv)
     from core.settings import setup_logging
 
@@ -311,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sets = {p.stem: load_dev_items(p) for p in paths}
     if args.action == "cv":
         res = cross_validate(sets, links=args.links, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
-                             noise_thresholds=args.noise_thresholds, student=not args.teacher_only)
+                             noise_thresholds=args.noise_thresholds, passes=args.passes)
         for (ln, t, nt), per in res.items():
             cells = "  ".join(f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}" for name, (p, r, f) in
                               ((n, prf(v)) for n, v in per.items()))
@@ -320,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.action == "cross":
         for (train, test), (p, r, f) in cross_set(sets, link=args.link, threshold=args.threshold, c=args.C,
-                                                  student=not args.teacher_only).items():
+                                                  passes=args.passes).items():
             print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
     window_s = _city_window_s()
@@ -328,12 +331,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
     note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "
             f"{n_pairs} {'report-cluster' if args.link == 'pooled' else 'pair'} examples, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
-    if args.teacher_only:
-        model = _fit(parts, args.C, not args.no_balance, args.link, args.threshold, note)
-    else:
-        note += "; second pass on the first model's own clusters"
-        model = _fit_student(list(sets.values()), parts, window_s, args.C, not args.no_balance, args.link,
-                             args.threshold, note)
+    note += f"; {args.passes} student-forced pass(es) on the model's own clusters"
+    model = _fit_student(list(sets.values()), parts, window_s, args.C, not args.no_balance, args.link,
+                         args.threshold, note, passes=args.passes)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(model.note)
     for name, w in zip(PAIR_FEATURES, model.coef):
