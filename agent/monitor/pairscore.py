@@ -38,7 +38,8 @@ PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
-                 "dense_missing", "says_another", "says_update", "other_place_name", "other_street")
+                 "dense_missing", "says_another", "says_update", "other_place_name", "other_street",
+                 "far_metres")
 LINKS = ("pooled", "average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -262,11 +263,14 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     # each names a street and they name none in common: a detail that disagrees in anyone's writing
     other_street = np.fromiter((float(bool(q.marks.streets) and bool(m.marks.streets)
                                       and not q.marks.streets & m.marks.streets) for m in members), dtype=float, count=n)
+    # the distance itself, uncertainty aside (saturating at 1.5 km): two fixes far apart in metres are two spots
+    # however unsure the locator was of either
+    far_metres = np.where(np.isfinite(dist), np.minimum(np.nan_to_num(dist), 1500.0) / 1500.0, 0.0)
     feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
                              dense * cross, missing, np.full(n, float(q.marks.another)),
-                             np.full(n, float(q.marks.update)), other_name, other_street])
+                             np.full(n, float(q.marks.update)), other_name, other_street, far_metres])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 

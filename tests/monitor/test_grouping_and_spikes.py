@@ -326,6 +326,27 @@ def test_other_street_marks_two_reports_that_name_different_streets():
     assert feats[:, col].tolist() == [1.0, 0.0, 0.0]
 
 
+def test_far_metres_reads_the_distance_whatever_the_uncertainty():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    far_col, z_col = PAIR_FEATURES.index("far_metres"), PAIR_FEATURES.index("place_far")
+
+    def side(key, place):
+        item = _litem(key, 0, "Water pouring down the stairs", place=place)
+        return side_of(item, *terms.counts(item.text))
+
+    unsure_far = PlaceFix("Hakaniemi", 60.1788, 24.9500, 600)   # ~510 m from Kaisaniemi, both fixes unsure
+    sure_near = PlaceFix("Kaisaniemi", 60.1750, 24.9455, 40)
+    members = [side("a", unsure_far), side("b", sure_near), side("c", None)]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, raw = pair_features(side("q", KAISANIEMI), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[0, far_col] == pytest.approx(raw["dist"][0] / 1500.0) and feats[0, far_col] > 0.3
+    assert feats[0, z_col] < 0.25       # in units of the uncertainty the two fixes are close: the old feature says little
+    assert feats[1, far_col] < 0.02 and feats[2, far_col] == 0.0  # near, and not located
+
+
 def test_city_profile_takes_link_and_threshold_from_the_fitted_model():
     n = len(PAIR_FEATURES)
     model = PairModel(PAIR_FEATURES, np.zeros(n), 0.0, np.zeros(n), np.ones(n), link="single", join_probability=0.7)
