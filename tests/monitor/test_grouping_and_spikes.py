@@ -347,6 +347,25 @@ def test_far_metres_reads_the_distance_whatever_the_uncertainty():
     assert feats[1, far_col] < 0.02 and feats[2, far_col] == 0.0  # near, and not located
 
 
+def test_dense_zh_is_the_embedding_cosine_of_two_chinese_reports_only():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    col, dense_col = PAIR_FEATURES.index("dense_zh"), PAIR_FEATURES.index("dense")
+    vec = np.array([0.6, 0.8], dtype=np.float32)
+
+    def side(key, text, v):
+        item = _litem(key, 0, text, vec=np.asarray(v, dtype=np.float32))
+        return side_of(item, *terms.counts(item.text))
+
+    members = [side("a", "凯萨涅米公园草地着火了", [1.0, 0.0]), side("b", "Grass fire in Kaisaniemi park", [1.0, 0.0])]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, _ = pair_features(side("q", "公园里面着火了", vec), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[0, dense_col] == pytest.approx(0.6) and feats[0, col] == pytest.approx(0.6)
+    assert feats[1, dense_col] == pytest.approx(0.6) and feats[1, col] == 0.0   # one side English
+
+
 def test_city_profile_takes_link_and_threshold_from_the_fitted_model():
     n = len(PAIR_FEATURES)
     model = PairModel(PAIR_FEATURES, np.zeros(n), 0.0, np.zeros(n), np.ones(n), link="single", join_probability=0.7)
