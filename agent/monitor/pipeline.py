@@ -25,6 +25,7 @@ from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, On
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
+from core.vocabulary import priority_rank
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +100,6 @@ class _Untriaged:
 
 
 _UNTRIAGED = _Untriaged()
-
-
-def _priority_rank(priority: str) -> int:
-    return int(priority[1]) if len(priority) == 2 and priority[0] == "P" and priority[1] in "1234" else 4
 
 
 class MonitorPipeline:
@@ -279,7 +276,7 @@ class MonitorPipeline:
                 else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
-                        priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
+                        priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=float(tri.type_confidence), type_probs=getattr(tri, "type_probs", None),
                         join_only=noise))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
