@@ -9,7 +9,7 @@ OSM names, because the planners can only act on places the scenario defines.
 Fuzzy matching uses rapidfuzz; an entry keeps its OSM geometry (shapely, metres in the
 city's local projection) so a building is a footprint, not only a centroid.
 
-Public for the free-text locator (tools/locate.py) and the address index: ``Entry``, ``Mention``,
+Public for the free-text locator (tools/locate/) and the address index: ``Entry``, ``Mention``,
 ``Gazetteer.named`` / ``name_keys`` / ``mentions``, ``word_pattern`` (a word and its inflected
 forms), ``name_stem``, ``is_stop``, ``is_notable``, ``to_metres``.
 """
