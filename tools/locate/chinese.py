@@ -165,5 +165,5 @@ class ChineseMixin:
         b = min(len(norm), a + len(normalize(text[s:e])))
         res = self._feature(text, norm, pick, a, b, 0.8, "feature", others)
         res.confident = False
-        res.note = (res.note + " " if res.note else "") + f"Read \"{run}\" as {pick.name} by its sound; confirm."
+        res.add_note(f"Read \"{run}\" as {pick.name} by its sound; confirm.")
         return res

@@ -94,7 +94,7 @@ class GenericMixin:
             return None
         pick = max(fits, key=lambda e: (e.geometry.area if e.geometry is not None else 0.0))
         res = self._feature(text, norm, pick, a, g.end, 0.95, "feature")
-        res.note = (res.note + " " if res.note else "") + f"\"{word}\" read as part of the name {pick.name}."
+        res.add_note(f"\"{word}\" read as part of the name {pick.name}.")
         return res
 
     def _misspelt_of_kind(self, text: str, norm: str, word: str, g: "_Generic", cands: list[Entry]) -> Resolution | None:
@@ -122,7 +122,7 @@ class GenericMixin:
         a = max(0, g.start - len(key) - 1)
         res = self._feature(text, norm, pick, a, g.end, 0.8, "feature")
         res.confident = False
-        res.note = (res.note + " " if res.note else "") + f"Read \"{word}\" as {pick.name}, the {g.kind.kind.replace('_', ' ')} of a name like it (spelling); confirm."
+        res.add_note(f"Read \"{word}\" as {pick.name}, the {g.kind.kind.replace('_', ' ')} of a name like it (spelling); confirm.")
         return res
 
     def _named_in_report(self, text: str, norm: str, g: "_Generic", cands: list[Entry], mentions: list[Mention],
@@ -153,7 +153,7 @@ class GenericMixin:
         said = sorted(next(h for e, h in fits.values() if e is pick))
         res = self._feature(text, norm, pick, g.start, g.end, 0.95, "feature")
         res.confident = False
-        res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} called or described by \"{' '.join(said)}\": {pick.name}; confirm."
+        res.add_note(f"the {g.kind.kind.replace('_', ' ')} called or described by \"{' '.join(said)}\": {pick.name}; confirm.")
         return res
 
     def _named_as_kind(self, gp: GenericPlace) -> list[Entry]:
@@ -211,15 +211,16 @@ class GenericMixin:
                                           or e.tags.get("level", "0").startswith("-"))]
         return above or cands
 
+    def _gap(self, e: Entry, places: list[Entry]) -> float:
+        """Metres from ``e`` to the nearest of the places the report names (a district by its extent)."""
+        return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in places)
+
     def _generic(self, text: str, norm: str, g: "_Generic", cands: list[Entry], context: list[Entry]) -> Resolution | None:
         cands = self._above_ground(cands, norm)
         named = [e for e in cands if any(normalize(ph) in e.keys for ph in g.kind.phrases)] if g.kind.by_name else []
         places = [c for c in context if c.kind in ("street", "zone")]
         if places:
-            def off(e: Entry) -> float:
-                return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in places)
-
-            if all(off(e) > CONTEXT_GAP_M for e in cands):
+            if all(self._gap(e, places) > CONTEXT_GAP_M for e in cands):
                 # "Hakaniemen kauppahallissa": no such place where the report says; the district or street it names
                 # is the answer (the one on the map is elsewhere).
                 return None
@@ -228,8 +229,8 @@ class GenericMixin:
             others = [e for e in cands if e not in named and self._dist(e, named[0]) > SAME_PLACE_M]
             return self._feature(text, norm, named[0], g.start, g.end, 1.0, "generic", others)
         if len(cands) > 1 and context:
-            def gap(e: Entry) -> float:  # metres to the nearest place the report names (a district by its extent)
-                return min(max(0.0, self._dist(e, c) - (c.radius_m if c.kind == "zone" else 0.0)) for c in context)
+            def gap(e: Entry) -> float:
+                return self._gap(e, context)
 
             # Equally close (to 25 m): inside a district, the one nearer its centre ("Kamppi square"); else the bigger
             # one ("the square by the station" is the station square).

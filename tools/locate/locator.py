@@ -17,7 +17,6 @@ feature (with a relation) > generic description > street > zone.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import math
 import re
 from functools import lru_cache
@@ -65,8 +64,6 @@ from tools.locate.relative import RelativeMixin
 from tools.locate.streets import StreetsMixin
 from tools.place_aliases import GENERIC_PLACES, GenericPlace
 from tools.place_words import concepts
-
-log = logging.getLogger(__name__)
 
 
 class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixin):
@@ -216,7 +213,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             for m, written, exact in self._diacritic_clashes(text, norm, mentions):
                 if m.start < len(norm) and normalize(written) in normalize(res.evidence or "") or exact is not None:
                     res.confident = False
-                    res.note = (res.note + " " if res.note else "") + (
+                    res.add_note(
                         f"\"{written}\" is written as in {exact.name}, not {m.entry.name}; confirm which." if exact is not None
                         else f"\"{written}\" is not spelt as {m.entry.name}; confirm.")
                     break
@@ -251,7 +248,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         if not (res.found or res.outside_map):
             return None
         said = text[marks[-1].start(): marks[-1].end()].strip(" ,.;:!?")
-        res.note = (res.note + " " if res.note else "") + f"The report corrects itself (\"{said}\"): the place named after it."
+        res.add_note(f"The report corrects itself (\"{said}\"): the place named after it.")
         return res
 
     def _locate(self, text: str, _depth: int = 0) -> Resolution:
@@ -274,7 +271,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 res = self.locate(heard[0], _depth=1)
                 if res.found and res.method in ("address", "address_interpolated", "intersection", "street"):
                     res.confident = False
-                    res.note = (res.note + " " if res.note else "") + f"Read {heard[1]} by sound; confirm."
+                    res.add_note(f"Read {heard[1]} by sound; confirm.")
                     return res
         # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
         # of that kind, not whatever else OSM calls so.
@@ -361,16 +358,16 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             if elsewhere and res.confident:
                 # "vid Centralstationen i Stockholm", "Stockmann in Tampere": a name the map has, of a place elsewhere.
                 res.confident = False
-                res.note = (res.note + " " if res.note else "") + f"\"{elsewhere}\" after it is not a name on the map; confirm it is this one."
+                res.add_note(f"\"{elsewhere}\" after it is not a name on the map; confirm it is this one.")
             if self._ordinary_alias(pick) and res.confident \
                     and not any(m is not pick and self._dist(m.entry, pick.entry) <= ALIAS_CORROBORATION_M for m in mentions):
                 # ... unless another place the report names lies by it ("Yrjönkadulla Tornin takapihalla").
                 res.confident = False
-                res.note = (res.note + " " if res.note else "") + f"\"{norm[pick.start:pick.end]}\" is also an ordinary word; confirm it means {pick.entry.name}."
+                res.add_note(f"\"{norm[pick.start:pick.end]}\" is also an ordinary word; confirm it means {pick.entry.name}.")
             if qualifier:
                 # "Olympic Stadium": the map's "Stadium" (a shop) is not what an unknown name in front of it means.
                 res.confident = False
-                res.note = (res.note + " " if res.note else "") + f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm."
+                res.add_note(f"\"{qualifier} {pick.entry.name}\" may be a place that is not on the map; confirm.")
             return self._street_by(text, norm, streets, pick.start, pick.end, res)
 
         # 3b. a Chinese transliteration of a name ("斯托克曼百货", "哈维斯·阿曼达喷泉"), matched by sound: never confident
@@ -448,7 +445,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             elsewhere = self._unknown_place_after(text, norm, g.end)
             if elsewhere and res.confident:
                 res.confident = False
-                res.note = (res.note + " " if res.note else "") + f"\"{g.phrase} in {elsewhere}\": {elsewhere} is not a name on the map; confirm it is this one, not one outside the scenario area."
+                res.add_note(f"\"{g.phrase} in {elsewhere}\": {elsewhere} is not a name on the map; confirm it is this one, not one outside the scenario area.")
             if not res.confident and not qualifier:
                 # "the esplanade park", "the museum of modern art": a misspelt or partial name of one feature of that kind.
                 named = self._respelt(text, norm, mentions, _depth)
@@ -462,7 +459,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             if qualifier:
                 # Chinese transliterations of names are not in OSM: a name we cannot read in front of the description.
                 res.confident = False
-                res.note = (res.note + " " if res.note else "") + f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area."
+                res.add_note(f"\"{qualifier}\" before it is not a name on the map: confirm it is this {g.kind.kind.replace('_', ' ')}, not one outside the scenario area.")
             return self._street_by(text, norm, streets, g.start, g.end, res)
 
         # 5. a street without a number; 6. a zone -- unless a misspelt name next to it says more ("Hakaniemen toori")
@@ -494,7 +491,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 # Over a street or district named plainly, only a close reading ("drivers" is not the shop "Diverse").
                 if res.found and (coarse is None or (res.method not in ("street", "zone") and score >= FUZZY_CONFIDENT)):
                     res.confident = res.confident and score >= FUZZY_CONFIDENT
-                    res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
+                    res.add_note(f"Read \"{original}\" as \"{replacement}\" (spelling).")
                     res.evidence = original if not res.evidence else res.evidence
                     return res
         if coarse is not None:
@@ -511,7 +508,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 res = self.locate(text[: m.start()] + entry.name + text[m.end():], _depth=1)
                 if res.found:
                     res.confident = False
-                    res.note = (res.note + " " if res.note else "") + f"Read \"{m.group(0)}\" as {entry.name}; confirm."
+                    res.add_note(f"Read \"{m.group(0)}\" as {entry.name}; confirm.")
                     return res
 
         # 8. nothing on the map: say which words look like a place the map does not have

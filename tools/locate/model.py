@@ -38,6 +38,10 @@ class Resolution(BaseModel):
     def found(self) -> bool:
         return self.lat is not None and self.lon is not None
 
+    def add_note(self, note: str) -> None:
+        """Append a sentence to the note (a caveat the dispatcher should read)."""
+        self.note = (self.note + " " if self.note else "") + note
+
     def sentence(self) -> str:
         if not self.found:
             return self.note or "Location not found on the scenario map."

@@ -204,7 +204,7 @@ class NamesMixin:
         if not res.found or (cover is not None and res.feature == cover.entry.name):
             return None
         res.confident = res.confident and score >= FUZZY_CONFIDENT
-        res.note = (res.note + " " if res.note else "") + f"Read \"{original}\" as \"{replacement}\" (spelling)."
+        res.add_note(f"Read \"{original}\" as \"{replacement}\" (spelling).")
         res.evidence = res.evidence or original
         return res
 

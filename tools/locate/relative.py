@@ -165,9 +165,9 @@ class RelativeMixin:
                 res.lat, res.lon = self._latlon((ax + bx) / 2, (ay + by) / 2)
                 res.radius_m = round(math.hypot(ax - bx, ay - by) / 2 + best.radius_m, 1)
                 res.confident = res.confident and res.radius_m <= CONFIDENT_RADIUS_M
-                res.note = (res.note + " " if res.note else "") + f"{best.name} is only a label point on the map: its part by {ctx.entry.name}."
+                res.add_note(f"{best.name} is only a label point on the map: its part by {ctx.entry.name}.")
             said = m.group(1) if m is not None and m.group(1) not in ("at", "pa", "vid", "invid") else "by"
-            res.note = (res.note + " " if res.note else "") + f"the {g.kind.kind.replace('_', ' ')} {said} {ctx.entry.name}"
+            res.add_note(f"the {g.kind.kind.replace('_', ' ')} {said} {ctx.entry.name}")
             return res
         return None
 
@@ -213,7 +213,7 @@ class RelativeMixin:
             if head.kind.confirm:
                 res.confident = False
             said = _REL_LABEL[rel[0]]
-            res.note = (res.note + " " if res.note else "") + f"the {head.kind.kind.replace('_', ' ')} {said} {anchor.name}"
+            res.add_note(f"the {head.kind.kind.replace('_', ' ')} {said} {anchor.name}")
             return res
         return None
 
