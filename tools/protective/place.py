@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import shapely
 import shapely.ops
@@ -15,6 +16,9 @@ from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tools.locate import Resolution
 
 # A shop or entrance node lies inside its building or on the facade line: snap at most this far (m).
 ADDRESS_POINT_SNAP_M = 15.0
@@ -46,6 +50,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             except (LookupError, PlanningError):
                 raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
+    reading = cache(lambda: city.locator.locate(text))  # the locator's reading of the report: up to three rules below ask
     named = city.gazetteer.find_in_text(text)
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
@@ -58,7 +63,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 continue
             number = city.locator.house_number(run, m.name) if m.kind == "street" else None
             return m, number
-    if not found and (generic := _from_locator(city, text)) is not None:
+    if not found and (generic := _from_locator(reading())) is not None:
         return generic, None
     found = found or named
     if not found:
@@ -67,9 +72,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
-    if not building and found[0].kind == "street" and (part := _street_part(city, text, found[0])) is not None:
+    if not building and found[0].kind == "street" and (part := _street_part(reading(), found[0])) is not None:
         return part, None
-    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
+    if found[0].kind in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
         if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
@@ -79,7 +84,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 return front, None
         # "the swimming hall on Yrjönkatu": the hall, not the middle of the street.
         return described, None
-    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=True)) is not None \
+    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=True)) is not None \
             and described.relation == "in_front" and described.name == found[0].name:
         # "outside the Lasipalatsi" with no street named: the building's frontage on its nearest street.
         front = frontage(city, None, described)
@@ -189,10 +194,11 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
-def _street_part(city: CityModel, text: str, street: PlaceMatch) -> PlaceMatch | None:
+def _street_part(res: Resolution, street: PlaceMatch) -> PlaceMatch | None:
     """"Unioninkatu outside Metsätalo": the locator's confident part of the named street nearest the place named beside
-    it -- where a package or a leak "on the street outside" is, not the street's middle (which may be 500 m away)."""
-    res = city.locator.locate(text)
+    it -- where a package or a leak "on the street outside" is, not the street's middle (which may be 500 m away).
+
+    ``res``: the locator's Resolution of the report."""
     if res.method != "street" or not res.anchor or not res.confident or res.feature != street.name:
         return None
     return Frontage(**street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)}).model_dump(),
@@ -211,13 +217,13 @@ def _relation_in(text: str) -> str:
     return min(hits)[1] if hits else "by"
 
 
-def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:
+def _from_locator(res: Resolution, sure: bool = False, relative: bool = False) -> Described | None:
     """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
 
     ``sure``: only a confident answer (to replace a street the report names by a facility on it).
     ``relative``: also a place given relative to a named feature ("outside Metsätalo": at Metsätalo).
+    ``res``: the locator's Resolution of the report.
     """
-    res = city.locator.locate(text)
     methods = ("generic", "feature", "intersection") + (("relative",) if relative else ())
     if not res.found or res.outside_map or res.method not in methods:
         return None
