@@ -72,7 +72,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
-    if not building and found[0].kind == "street" and (part := _street_part(reading(), found[0])) is not None:
+    if not building and found[0].kind == "street" and (part := _street_part(reading(), found[0], text)) is not None:
         return part, None
     if found[0].kind in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
@@ -194,11 +194,11 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
-def _street_part(res: Resolution, street: PlaceMatch) -> PlaceMatch | None:
+def _street_part(res: Resolution, street: PlaceMatch, text: str) -> PlaceMatch | None:
     """"Unioninkatu outside Metsätalo": the locator's confident part of the named street nearest the place named beside
     it -- where a package or a leak "on the street outside" is, not the street's middle (which may be 500 m away).
 
-    ``res``: the locator's Resolution of the report."""
+    ``res``: the locator's Resolution of the report ``text``."""
     if res.method != "street" or not res.anchor or not res.confident or res.feature != street.name:
         return None
     return Frontage(**street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)}).model_dump(),
