@@ -58,7 +58,6 @@ _ZH_NUMS = ZH_NUM_RE
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
                      + r"|一家(?P<family>" + _ZH_NUMS + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
-_SERIOUS = SERIOUS   # the one severity list (tools/report_words.py), shared with the determinants
 _MINOR = gated(informal(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
@@ -115,7 +114,7 @@ def _num(raw: str | None, plural: bool) -> int:
     return n if n else (2 if plural else 1)
 
 
-_KINDS: tuple[tuple[str, GatedPattern], ...] = (("serious", _SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED))
+_KINDS: tuple[tuple[str, GatedPattern], ...] = (("serious", SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED))
 
 
 def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS) -> tuple[str | None, bool]:

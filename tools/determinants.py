@@ -281,13 +281,9 @@ RULES: tuple[_Rule, ...] = (
     _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
 )
 
-_SEVERE = SERIOUS   # the one severity list (tools/report_words.py), shared with the casualty census
-
-
 def _negated(text: str, start: int, end: int) -> bool:
     # the clause before the fact ("nobody was hurt", "没有人受伤"), and "injured: none" after it
-    clause_start = max(text.rfind(".", 0, start), text.rfind("。", 0, start), text.rfind(";", 0, start), text.rfind("，", 0, start),
-                       text.rfind(",", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start), text.rfind("；", 0, start))
+    clause_start = max(text.rfind(mark, 0, start) for mark in ".。;，,!?；")
     if negated_before(text[max(clause_start + 1, start - 40): start]):   # a contrast word ends the denial
         return True
     return bool(NEG_AFTER.match(text[end: end + 16]))
@@ -344,7 +340,7 @@ def extract(text: str) -> list[Determinant]:
                 del out[code]
     if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
         del out["casualty_signs"]
-    sev = next((m for m in _SEVERE.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())
+    sev = next((m for m in SERIOUS.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())
                 and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
@@ -355,7 +351,7 @@ def extract(text: str) -> list[Determinant]:
             del out["building_fire"]
     # A count of injured people said once ("two men injured") is also "injured"; "scrapes only" without anything
     # serious means minor injuries.
-    if "minor_injury" in out and "injured" in out and _SEVERE.search(text):
+    if "minor_injury" in out and "injured" in out and SERIOUS.search(text):
         del out["minor_injury"]
     for code, n, group in _census_determinants(text):
         span = _strip_span(text, group.span)

@@ -43,38 +43,17 @@ def _safe(ch: str) -> bool:
     return ch.isascii() or ch in _NORDIC or ch.lower() == ch.upper() == ch.casefold()
 
 
-@functools.lru_cache(maxsize=512)
+# A handful of entries is enough: the rules read one report after another, all of them the same report.
+@functools.lru_cache(maxsize=16)
 def fold(text: str) -> str:
     """The text as the gate compares it (case-folded, Turkish i's to i); cached: every rule reads the same report."""
     return text.casefold().translate(_TURKISH_I)
 
 
-_KEY = 4   # a required string is looked up by one of its four-character pieces (or all of it, when shorter);
-# _grams below lists the text's pieces of one to four characters
-# How common a character is in English text (most common first): a required string's key is its piece of the
-# rarest characters, so that the key says as much as the string (the choice affects speed only, never the answer).
-_COMMON = " etaoinsrhldcumfpgwybvkxjqz"
-
-
-_WEIGHT: dict[str, int] = {c: i for i, c in enumerate(_COMMON)}
-_WEIGHT.update({c: 3 for c in "人在他她有个是了的不一这那就我们里上下说"})   # the commonest Chinese characters
-
-
-def _key(s: str) -> str:
-    if len(s) <= _KEY:
-        return s
-    return max((s[i: i + _KEY] for i in range(len(s) - _KEY + 1)), key=_rarity)
-
-
-@functools.lru_cache(maxsize=512)
-def _grams(text: str) -> frozenset[str]:
-    """Every substring of one to three characters of the folded text: one set per report, shared by all the rules."""
-    t = fold(text)
-    grams = set(t)
-    grams.update([t[i: i + 2] for i in range(len(t))])   # near the end a slice is shorter: still a substring
-    grams.update([t[i: i + 3] for i in range(len(t))])
-    grams.update([t[i: i + 4] for i in range(len(t))])
-    return frozenset(grams)
+# How common a character is in English text (most common first), and the commonest Chinese characters: a required
+# set of rare strings is preferred (the choice affects speed only, never the answer).
+_WEIGHT: dict[str, int] = {c: i for i, c in enumerate(" etaoinsrhldcumfpgwybvkxjqz")}
+_WEIGHT.update({c: 3 for c in "人在他她有个是了的不一这那就我们里上下说"})
 
 
 def _literal(items: Any) -> str | None:
@@ -167,30 +146,18 @@ class GatedPattern:
     """A compiled pattern with its required strings: search/match/finditer answer None or nothing at once when the
     text contains none of them, else what the pattern itself answers. Other attributes are the pattern's."""
 
-    __slots__ = ("_by_key", "_keys", "pattern_obj", "required")
+    __slots__ = ("pattern_obj", "required")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern_obj = pattern
         self.required = required_strings(pattern)
-        self._keys: frozenset[str] | None = None
-        self._by_key: dict[str, tuple[str, ...]] = {}
-        if self.required is not None:
-            # a required string in the text puts each of its pieces among the text's short substrings
-            by_key: dict[str, list[str]] = {}
-            for s in sorted(self.required):
-                by_key.setdefault(_key(s), []).append(s)
-            self._by_key = {k: tuple(v) for k, v in by_key.items()}
-            self._keys = frozenset(by_key)
 
     def possible(self, text: str) -> bool:
         """False only when no match can exist in ``text``."""
-        if self._keys is None:
+        if self.required is None:
             return True
-        hits = self._keys.intersection(_grams(text))
-        if not hits:
-            return False
         folded = fold(text)
-        return any(s in folded for k in hits for s in self._by_key[k])
+        return any(s in folded for s in self.required)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern_obj.search(text, pos, endpos) if self.possible(text) else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from tools.determinants import Determinant
+from tools.determinants import DETERMINANTS, Determinant
 
 # Base first response per incident type, before determinants (P1/P2; P3/P4 below).
 BASE: dict[str, dict[str, int]] = {
@@ -122,8 +122,6 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
 
 
 def _why(det: Determinant) -> str:
-    from tools.determinants import DETERMINANTS
-
     return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
 
 
