@@ -90,7 +90,7 @@ def test_eca_monitor_cli_on_a_file(tmp_path: Path, quick_model_dir: Path, capsys
     monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
     get_settings.cache_clear()
     try:
-        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--no-places", "--no-dense", "--json"])
+        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--batch", "2", "--no-places", "--no-dense", "--json"])
         out = capsys.readouterr().out.strip().splitlines()
         assert code == 0
         summary = json.loads(out[-1])["summary"]
