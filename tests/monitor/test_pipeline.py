@@ -182,3 +182,29 @@ def test_stream_with_triage_one_batch_ahead_gives_what_batch_by_batch_gives(tria
     got, pipe = run(stream=True)
     assert got == want and sum(len(r) for r, _ in got) == len(records)
     assert pipe.stage_cpu_s["triage"] > 0 and pipe.triage_cache_hits > 0
+
+
+def test_a_fault_on_the_triage_thread_reaches_the_caller_and_the_monitor_goes_on(triage_model):
+    """A fake for a fault the real model cannot be made to raise: the classifier fails on one batch. The error comes
+    out of process_stream where that batch is finished (the batch before it was delivered), and the triage thread
+    still serves the next batches."""
+
+    class FailsOnce:
+        def __init__(self, model):
+            self.model, self.calls = model, 0
+
+        def predict(self, texts):
+            self.calls += 1
+            if self.calls == 2:
+                raise RuntimeError("the triage runtime failed")
+            return self.model.predict(texts)
+
+    pipe = MonitorPipeline(FailsOnce(triage_model), config=None)
+    recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
+    delivered = []
+    with pytest.raises(RuntimeError, match="triage runtime failed"):
+        for reports, _ in pipe.process_stream([recs[:2], recs[2:3], recs[3:]]):
+            delivered.append(reports)
+    assert [len(r) for r in delivered] == [2]
+    later, _ = pipe.process([FeedRecord(STREAM[2][2], T + 900, "call")])
+    assert later[0].incident_type and pipe.processed == 3
