@@ -54,6 +54,7 @@ def to_triage_summary(result: TriageOutcome) -> TriageSummary:
         type_confidence=result.type_confidence, priority_confidence=result.priority_confidence,
         secondary_types=list(result.secondary_types), language=result.language, model_version=result.model_version,
         type_probs=dict(result.type_probs), priority_probs=dict(result.priority_probs),
+        read_by=str(getattr(result, "read_by", "encoder")),
     )
 
 
@@ -82,7 +83,9 @@ class ResponsePlanner:
             plan.situation.append(PlanItem(text=f"Triage: {kind}, priority {priority}, set by the operator; language {triage.language}.", sources=t_src))
         else:
             plan.situation.append(PlanItem(
-                text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}.",
+                text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}"
+                     + ("; read by the multilingual fallback (the triage model was not trained on this language: confirm type and priority)."
+                        if triage.read_by == "multilingual fallback" else "."),
                 sources=t_src))
         if result is not None and getattr(result, "truncated", False):
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")

@@ -59,6 +59,8 @@ class TriageSummary(BaseModel):
     type_probs: dict[str, float] = Field(default_factory=dict)
     priority_probs: dict[str, float] = Field(default_factory=dict)
     corrected_by_operator: bool = Field(default=False, description="Type/priority were set by the operator, not the model.")
+    read_by: str = Field(default="encoder", description="Who read the report: encoder (English), zh_head (Chinese) or "
+                         "multilingual fallback (another language, named in ``language``).")
 
 
 class ResponsePlan(BaseModel):

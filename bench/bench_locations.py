@@ -6,7 +6,7 @@ spot. Printed per language and per kind:
   * confident answers for places outside the map (target 0);
   * time per phrase (p50, p95).
 
-The new resolver is ``city.locator.locate`` (tools/locate.py). With ``--old`` the script
+The new resolver is ``city.locator.locate`` (tools/locate/). With ``--old`` the script
 runs the older gazetteer's way (``find_in_text`` + the pipeline's ranking of kinds, any
 match taken as the location): run it with the old code first on the path, e.g.
 

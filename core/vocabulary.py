@@ -84,6 +84,12 @@ PRIORITY_LABELS: dict[str, Label] = {
 assert tuple(TYPE_LABELS) == INCIDENT_TYPES and tuple(PRIORITY_LABELS) == PRIORITIES
 
 
+def priority_rank(priority: str) -> int:
+    """A priority label as a number to compare: "P1" -> 1 (most urgent) ... "P4" -> 4; anything else ranks as the
+    least urgent, 4 (an unknown label must never outrank a real P1)."""
+    return PRIORITIES.index(priority) + 1 if priority in PRIORITIES else len(PRIORITIES)
+
+
 def render_markdown() -> str:
     """The taxonomy as markdown (written to finetune/TAXONOMY.md)."""
     lines = ["# Triage taxonomy", "", "Generated from `core/vocabulary.py` (the one source of labels).", "",

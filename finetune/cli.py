@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--out", type=Path, help="folder for the metrics JSON and PNGs (default: <model>/eval-<data stem>)")
     evaluate.set_defaults(handler=_evaluate)
 
+    fallback = sub.add_parser("train-fallback", help="fit the multilingual fallback head (reports in languages other than "
+                              "English and Chinese) of an existing model from its own training split")
+    fallback.add_argument("--model", type=Path, help="model directory (default: the current one)")
+    fallback.set_defaults(handler=_train_fallback)
+
 
 def _data_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, required=True, help=".csv or .jsonl file")
@@ -180,4 +185,21 @@ def _evaluate(args: argparse.Namespace) -> int:
     (out / "metrics.txt").write_text(text + "\n", encoding="utf-8")
     print(text)
     print("saved: " + ", ".join(str(p) for p in paths.values()))
+    return 0
+
+
+def _train_fallback(args: argparse.Namespace) -> int:
+    from finetune.errors import ModelNotFoundError
+    from finetune.fallback import add_fallback_head
+    from finetune.registry import current_model_dir
+
+    try:
+        model_dir = args.model or current_model_dir()
+        if model_dir is None:
+            raise ModelNotFoundError("no current triage model; pass --model DIR or run `eca train`")
+        entry = add_fallback_head(Path(model_dir))
+    except ModelNotFoundError as exc:
+        raise _user_error(exc) from None
+    print(f"multilingual fallback head fitted on {entry['n_train']} rows -> {Path(model_dir) / entry['file']} "
+          f"(languages: {', '.join(entry['languages'])})")
     return 0

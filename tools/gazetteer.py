@@ -9,7 +9,7 @@ OSM names, because the planners can only act on places the scenario defines.
 Fuzzy matching uses rapidfuzz; an entry keeps its OSM geometry (shapely, metres in the
 city's local projection) so a building is a footprint, not only a centroid.
 
-Public for the free-text locator (tools/locate.py) and the address index: ``Entry``, ``Mention``,
+Public for the free-text locator (tools/locate/) and the address index: ``Entry``, ``Mention``,
 ``Gazetteer.named`` / ``name_keys`` / ``mentions``, ``word_pattern`` (a word and its inflected
 forms), ``name_stem``, ``is_stop``, ``is_notable``, ``to_metres``.
 """
@@ -592,7 +592,7 @@ def _former_names(feature: "OsmFeature") -> set[str]:
 
 def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection") -> list[tuple[Entry, list[str]]]:
     """Gazetteer entries from OSM features: streets merged by name, other named features grouped by name and kind."""
-    from shapely.ops import unary_union
+    from shapely.ops import nearest_points, unary_union
 
     groups: dict[tuple[str, str, str], list[OsmFeature]] = {}
     for f in features:
@@ -632,8 +632,6 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
             head = cl[0]
             if kind == "street":
                 # The point of the street nearest the centroid of all its pieces: its "middle".
-                from shapely.ops import nearest_points
-
                 p = nearest_points(geom_ll, geom_ll.centroid)[0]
                 lat, lon = float(p.y), float(p.x)
             else:
@@ -677,8 +675,6 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
                 by_addr.setdefault(street, []).append(f)
     for street, members in by_addr.items():
         pts = MultiPoint([(f.point()[1], f.point()[0]) for f in members])
-        from shapely.ops import nearest_points
-
         p = nearest_points(pts, pts.centroid)[0]
         geom_m = to_metres(pts, projection)
         x, y = projection.to_xy(float(p.y), float(p.x))

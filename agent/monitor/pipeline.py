@@ -25,6 +25,7 @@ from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, On
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
+from core.vocabulary import priority_rank
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +100,6 @@ class _Untriaged:
 
 
 _UNTRIAGED = _Untriaged()
-
-
-def _priority_rank(priority: str) -> int:
-    return int(priority[1]) if len(priority) == 2 and priority[0] == "P" and priority[1] in "1234" else 4
 
 
 class MonitorPipeline:
@@ -279,13 +276,15 @@ class MonitorPipeline:
                 else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
-                        priority=_priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
+                        priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=float(tri.type_confidence), type_probs=getattr(tri, "type_probs", None),
                         join_only=noise))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
+                if getattr(tri, "read_by", "") == "multilingual fallback":
+                    reason += f"; read by the multilingual fallback ({tri.language})"
                 keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
                 if zone:
                     keys += [f"zone={zone}", f"type={tri.incident_type}|zone={zone}"]
@@ -313,7 +312,7 @@ class MonitorPipeline:
                              "external_id": rec.external_id, "cluster_id": cluster_id,
                              "triage": {"incident_type": tri.incident_type, "priority": tri.priority,
                                         "type_confidence": round(tri.type_confidence, 4), "language": tri.language,
-                                        "model_version": tri.model_version},
+                                        "model_version": tri.model_version, "read_by": getattr(tri, "read_by", "encoder")},
                              "detail": {"reason": reason, "zone": zone, "place": fix.name if fix else None, "signals": sig}})
             self.processed += len(out)
             self.alerts.extend(alerts)

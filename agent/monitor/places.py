@@ -11,10 +11,12 @@ from its incident.  Without one, a place the gazetteer finds in the text, with a
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from agent.monitor.grouping import PlaceFix
+from core.geo import haversine_m
 
 # ~1 sigma of where the incident is when the report names a place of this kind (demonstration figures):
 # a named building is precise, a street is a few hundred metres long, a zone is its own radius.
@@ -53,7 +55,7 @@ class PlaceResolver:
             lat, lon = z.centroid()
             radius = z.radius_m
             if radius is None and z.polygon:
-                radius = max(_metres(lat, lon, p[0], p[1]) for p in z.polygon)
+                radius = float(np.max(haversine_m(lat, lon, *np.asarray(z.polygon, dtype=float)[:, :2].T)))
             zones.append(ZoneDisk(z.name, lat, lon, float(radius or 400.0)))
         return cls(city.gazetteer, zones, city.locator if precise else None)
 
@@ -96,11 +98,7 @@ class PlaceResolver:
         named = next((z for z in self.zones if z.name == place.name), None)
         if named:
             return named.name
-        best = min(self.zones, key=lambda z: _metres(z.lat, z.lon, place.lat, place.lon) / z.radius_m)
-        return best.name if _metres(best.lat, best.lon, place.lat, place.lon) <= 1.5 * best.radius_m else None
-
-
-def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 111_320.0
-    dx = (lon2 - lon1) * 111_320.0 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot(dx, dy)
+        lat, lon, radius = np.array([(z.lat, z.lon, z.radius_m) for z in self.zones]).T
+        ratio = haversine_m(place.lat, place.lon, lat, lon) / radius
+        best = int(np.argmin(ratio))
+        return self.zones[best].name if ratio[best] <= 1.5 else None

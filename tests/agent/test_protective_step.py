@@ -35,3 +35,20 @@ def test_a_real_failure_is_said_in_the_plan(city):
     plan = _plan()
     assert protective_step(city, plan, _triage("hazmat"), STREET, "   ") == (False, [], None)
     assert [i.text for i in plan.evacuation] == ["Protective action could not be decided: the report is empty: describe what is happening and where"]
+
+
+def test_a_place_given_relative_to_a_building_is_planned_on_the_street_at_that_building(city):
+    # The locator's place "in front of Metsätalo" is no name of the map; the step lets the planner read the report.
+    relative = SimpleNamespace(kind="landmark", name="in front of Metsätalo", method="relative")
+    plan = _plan()
+    handled, features, _ = protective_step(city, plan, _triage("hazmat"), relative,
+                                           "Abandoned rucksack leaking a smell of solvent on Unioninkatu outside Metsätalo")
+    out = plan.tool_outputs["plan_protective_action"]
+    assert out["location"] == "Unioninkatu outside Metsätalo" and out["lat"] is not None
+    assert "Unioninkatu outside Metsätalo" in plan.evacuation[0].text and features
+    # The locator's own description of a part of a street ("Unioninkatu by Metsätalo") is no name of the map either.
+    for place in ("Unioninkatu by Metsätalo", "opposite Ateneum"):
+        plan = _plan()
+        protective_step(city, plan, _triage("hazmat"), SimpleNamespace(kind="street", name=place, method="street"),
+                        f"Propane bottle hissing on the pavement, {place}")
+        assert plan.tool_outputs["plan_protective_action"]["lat"] is not None, place

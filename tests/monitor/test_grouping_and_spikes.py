@@ -197,14 +197,101 @@ def test_training_pairs_pair_each_report_with_the_earlier_ones_that_sit_in_a_clu
              LabelledItem(_litem("e", 4, "Another lovely day", "not_incident", join_only=True), None),
              LabelledItem(_litem("f", 300, "Flat on fire again", place=KAISANIEMI), "I1")]
     pairs = training_pairs(items, window_s=3600, pooled=False)
-    # b-a, c-a, c-b, d-(a,b,c), e-(a,b,c): a not-incident report of no incident is never a member; f sees nothing
+    # b-a, c-a, c-b, d-(a,c,b), e-(a,c,b) (members cluster by cluster): a not-incident report of no incident is never
+    # a member; f comes after the window closed every cluster and sees nothing
     assert pairs.x.shape == (1 + 2 + 3 + 3, len(PAIR_FEATURES))
     assert list(pairs.y) == [0, 1, 0, 0, 0, 0, 0, 0, 0]
     assert list(pairs.a[:3]) == ["I2", "I1", "I1"] and list(pairs.b[:3]) == ["I1", "I1", "I2"]
     # pooled: one example per report and true cluster, the mean of its pair features with that cluster's reports
     pooled = training_pairs(items, window_s=3600)
     assert list(pooled.b) == ["I1", "I1", "I2", "I1", "I2", "I1", "I2"] and list(pooled.y) == [0, 1, 0, 0, 0, 0, 0]
-    assert np.allclose(pooled.x[3], pairs.x[[3, 5]].mean(0))  # d against a and c (I1)
+    assert np.allclose(pooled.x[3], pairs.x[[3, 4]].mean(0))  # d against a and c (I1)
+
+
+def test_training_sees_the_features_the_grouper_scores():
+    """No train/serve skew: the fit's example for a report and its cluster is what the grouper pools at run time
+    (the same members, the IDF of the stream so far, one pooling function), past the first IDF refreshes."""
+    from agent.monitor.pairfit import LabelledItem, training_pairs
+    from agent.monitor.pairscore import pool_features, side_of
+
+    # places kilometres apart (the place veto keeps the incidents apart whatever the scorer makes of the words)
+    places = {"I1": PlaceFix("Kaisaniemi", 60.1748, 24.9455, 60), "I2": PlaceFix("Pasila", 60.1990, 24.9330, 60),
+              "I3": PlaceFix("Ruoholahti", 60.1630, 24.9100, 60)}
+    words = {"I1": ("Fire in a flat", "fire"), "I2": ("Man collapsed on the street", "medical"),
+             "I3": ("Car crash at the junction", "traffic_accident")}
+    items = []
+    for k in range(30):
+        inc = f"I{k % 3 + 1}"
+        text, type_ = words[inc]
+        items.append(LabelledItem(_litem(f"r{k}", k, f"{text}, caller {k} unit {100 + k}", type_, place=places[inc]),
+                                  inc))
+    pooled = training_pairs(items, window_s=3600, drop_vetoed=False)
+    # by default the fit leaves out the clusters the place veto rules out at run time: here every other incident's
+    assert list(training_pairs(items, window_s=3600).y) == [1] * 27
+    # the shipped scorer groups this stream as the truth does, so its clusters are the teacher-forced ones
+    g = OnlineGrouper(GroupingConfig.profile("city", window_s=3600))
+    for li in items[:-1]:
+        g.add(li.item)
+    assert sorted(sorted(m.key for m in c.members) for c in g.clusters.values()) == sorted(
+        sorted(li.item.key for li in items[:-1] if li.incident == inc) for inc in places)
+    last = items[-1].item
+    idx, val = g.prepare(last)
+    open_ = list(g.clusters.values())
+    feats, raw = g.member_features(side_of(last, idx, val), open_)
+    served, _ = pool_features(feats, raw["owner"], len(open_))
+    assert np.allclose(pooled.x[-3:], served)
+    # and the IDF it read is the stream's own so far (29 reports), not a stale one
+    terms = g.terms
+    assert terms.docs == 29 and np.allclose(g._idf, terms.idf())
+
+
+def test_student_forced_pairs_show_the_models_own_clusters_labelled_by_their_majority():
+    from agent.monitor.pairfit import LabelledItem, training_pairs
+
+    n = len(PAIR_FEATURES)
+    sure = PairModel(PAIR_FEATURES, np.zeros(n), 5.0, np.zeros(n), np.ones(n))  # joins anything it may: one cluster
+    items = [LabelledItem(_litem("a", 0, "Fire in a flat", place=KAISANIEMI), "I1"),
+             LabelledItem(_litem("b", 1, "Flat on fire", place=KAISANIEMI), "I1"),
+             LabelledItem(_litem("c", 2, "Man collapsed", "medical", place=KAISANIEMI), "I2"),
+             LabelledItem(_litem("d", 3, "Another man collapsed", "medical", place=KAISANIEMI), "I2")]
+    teacher = training_pairs(items, window_s=3600)
+    student = training_pairs(items, window_s=3600, model=sure)
+    # teacher-forced: c and d see I1's cluster (and d its own I2 cluster); the student saw one cluster, mostly I1,
+    # so c and d, of I2, are negatives against it: the model is shown the wrong join it made
+    assert list(teacher.b) == ["I1", "I1", "I1", "I2"] and list(teacher.y) == [1, 0, 0, 1]
+    assert list(student.b) == ["I1", "I1", "I1"] and list(student.y) == [1, 0, 0]
+
+
+def test_pool_features_is_the_mean_per_cluster():
+    from agent.monitor.pairscore import pool_features
+
+    feats = np.arange(12, dtype=float).reshape(4, 3)
+    pooled, count = pool_features(feats, np.array([0, 2, 0, 2]), 3)
+    assert count.tolist() == [2, 0, 2]
+    assert np.allclose(pooled, [[3, 4, 5], [0, 0, 0], [6, 7, 8]])
+
+
+def test_haversine_is_one_formula_for_scalars_and_arrays():
+    from core.geo import haversine_m
+
+    one_degree = haversine_m(60.0, 24.9, 61.0, 24.9)
+    assert isinstance(one_degree, float) and abs(one_degree - 111_195) < 1  # 1 degree of latitude on a 6,371 km sphere
+    assert haversine_m(60.17, 24.94, 60.17, 24.94) == 0.0
+    lats, lons = np.array([60.1748, 60.1690, 60.1990]), np.array([24.9455, 24.9320, 24.9330])
+    many = haversine_m(KAISANIEMI.lat, KAISANIEMI.lon, lats, lons)
+    assert many.shape == (3,) and np.allclose(many, [haversine_m(KAISANIEMI.lat, KAISANIEMI.lon, a, b)
+                                                    for a, b in zip(lats, lons)])
+    # Kaisaniemi - Kamppi: within a city the flat-earth figure agrees to well under a metre
+    flat = 6_371_000 * np.hypot(np.radians(lats[1] - KAISANIEMI.lat),
+                                np.radians(lons[1] - KAISANIEMI.lon) * np.cos(np.radians((lats[1] + KAISANIEMI.lat) / 2)))
+    assert abs(many[1] - flat) < 0.5 and 950 < many[1] < 1000
+
+
+def test_priority_rank_orders_labels_and_ranks_unknown_ones_last():
+    from core.vocabulary import priority_rank
+
+    assert [priority_rank(p) for p in ("P1", "P2", "P3", "P4")] == [1, 2, 3, 4]
+    assert priority_rank("P9") == priority_rank("") == priority_rank("p1") == 4
 
 
 def test_marks_keep_house_numbers_and_names_but_not_clock_times():
@@ -216,6 +303,67 @@ def test_marks_keep_house_numbers_and_names_but_not_clock_times():
     assert marks("Mikonkatu 13 B: basement flooded").addresses == {"mikonk:13"}
     assert marks("Is there a second fire?? smoke round the corner").another and not marks("Fire in a flat").another
     assert marks("旁边那条街又着火了").another and marks("更新：小男孩找到了").update
+    # streets in any inflection, for "each names a street, none in common"
+    assert marks("Bins burning on Vilhonkatu, and smoke from a flat on Vuorikadulla").streets == {"vilhon", "vuorik"}
+    assert marks("Kolari Mannerheimintiellä").streets == {"manner"} and not marks("Kaisaniemi park").streets
+
+
+def test_other_street_marks_two_reports_that_name_different_streets():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    col = PAIR_FEATURES.index("other_street")
+
+    def side(key, text):
+        item = _litem(key, 0, text)
+        return side_of(item, *terms.counts(item.text))
+
+    members = [side("a", "Bins on fire on Vilhonkatu"), side("b", "Smoke from a flat, Vuorikatu 20"),
+               side("c", "Fire round the corner")]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, _ = pair_features(side("q", "Flames in a window on Vuorikadulla"), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[:, col].tolist() == [1.0, 0.0, 0.0]
+
+
+def test_far_metres_reads_the_distance_whatever_the_uncertainty():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    far_col, z_col = PAIR_FEATURES.index("far_metres"), PAIR_FEATURES.index("place_far")
+
+    def side(key, place):
+        item = _litem(key, 0, "Water pouring down the stairs", place=place)
+        return side_of(item, *terms.counts(item.text))
+
+    unsure_far = PlaceFix("Hakaniemi", 60.1788, 24.9500, 600)   # ~510 m from Kaisaniemi, both fixes unsure
+    sure_near = PlaceFix("Kaisaniemi", 60.1750, 24.9455, 40)
+    members = [side("a", unsure_far), side("b", sure_near), side("c", None)]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, raw = pair_features(side("q", KAISANIEMI), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[0, far_col] == pytest.approx(raw["dist"][0] / 1500.0) and feats[0, far_col] > 0.3
+    assert feats[0, z_col] < 0.25       # in units of the uncertainty the two fixes are close: the old feature says little
+    assert feats[1, far_col] < 0.02 and feats[2, far_col] == 0.0  # near, and not located
+
+
+def test_dense_zh_is_the_embedding_cosine_of_two_chinese_reports_only():
+    from agent.monitor.pairscore import pair_features, side_of
+    from agent.monitor.textvec import HashedTerms
+
+    terms = HashedTerms(GroupingConfig().term_dim)
+    col, dense_col = PAIR_FEATURES.index("dense_zh"), PAIR_FEATURES.index("dense")
+    vec = np.array([0.6, 0.8], dtype=np.float32)
+
+    def side(key, text, v):
+        item = _litem(key, 0, text, vec=np.asarray(v, dtype=np.float32))
+        return side_of(item, *terms.counts(item.text))
+
+    members = [side("a", "凯萨涅米公园草地着火了", [1.0, 0.0]), side("b", "Grass fire in Kaisaniemi park", [1.0, 0.0])]
+    idf = np.ones(GroupingConfig().term_dim)
+    feats, _ = pair_features(side("q", "公园里面着火了", vec), members, idf, np.zeros(len(idf), dtype=bool))
+    assert feats[0, dense_col] == pytest.approx(0.6) and feats[0, col] == pytest.approx(0.6)
+    assert feats[1, dense_col] == pytest.approx(0.6) and feats[1, col] == 0.0   # one side English
 
 
 def test_city_profile_takes_link_and_threshold_from_the_fitted_model():

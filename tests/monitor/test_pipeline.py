@@ -184,6 +184,17 @@ def test_stream_with_triage_one_batch_ahead_gives_what_batch_by_batch_gives(tria
     assert pipe.stage_cpu_s["triage"] > 0 and pipe.triage_cache_hits > 0
 
 
+def test_a_report_in_another_language_is_read_by_the_fallback_and_says_so(pipeline):
+    recs = [FeedRecord("Incendio en un edificio de viviendas, hay personas atrapadas en el tercer piso y mucho humo", T, "social"),
+            FeedRecord("Fire in the kitchen of a restaurant at Forum shopping centre, smoke in the mall", T + 60, "call")]
+    reports, _ = pipeline.process(recs)
+    assert reports[0].language == "es" and reports[0].reason.endswith("read by the multilingual fallback (es)")
+    assert "fallback" not in reports[1].reason and reports[1].language == "en"
+    stored = {s["text"]: s for s in pipeline.store.stream_reports()}
+    assert stored[recs[0].text]["triage"]["read_by"] == "multilingual fallback"
+    assert stored[recs[1].text]["triage"]["read_by"] == "encoder"
+
+
 def test_a_fault_on_the_triage_thread_reaches_the_caller_and_the_monitor_goes_on(triage_model):
     """A fake for a fault the real model cannot be made to raise: the classifier fails on one batch. The error comes
     out of process_stream where that batch is finished (the batch before it was delivered), and the triage thread

@@ -263,3 +263,32 @@ def test_flames_on_three_named_floors_and_a_car_named_in_chinese():
 def test_a_fire_that_started_in_the_attic_and_some_kind_of_powder_are_read():
     assert decide("fire", extract_protective_cues("The fire broke out in the loft of the residential block, residents still inside")).rule == "F3"
     assert decide("hazmat", extract_protective_cues("Some sort of powder scattered on the pavement by the bus shelter, nobody ill")).rule == "H11"
+
+
+def test_a_hostage_a_trench_collapse_a_courtyard_pews_and_roofs_burning_together_are_read():
+    def row(hazard: str, text: str) -> str:
+        return decide(hazard, extract_protective_cues(text)).rule
+
+    # A person held in a flat is a barricade (PS6), not a disturbance.
+    assert row("public_security", "An armed man is holding his brother in the flat on the 2nd floor, police outside") == "PS6"
+    # A trench or excavation that fell in is a ground collapse (E4), not a building collapse.
+    assert row("earthquake_collapse", "The excavation for the cable works on the pavement has collapsed, the houses are fine") == "E4"
+    # A Chinese inner courtyard (内院) is outdoors; rows of benches (pews) are indoors, a single bench is not.
+    assert extract_protective_cues("Fabianinkatu 9 的内院里有一个小氯气瓶在漏气，一个人咳嗽").setting == "outdoor"
+    assert extract_protective_cues("教堂前排长椅下面有个没有人认领的箱子").setting == "indoor"
+    assert extract_protective_cues("公园长椅下面有个没有人认领的箱子").setting == "outdoor"
+    assert extract_protective_cues("A holdall left under the pews of the chapel, nobody claims it").setting == "indoor"
+    # The storm tore away a part of the roof and blew the windows in: the building is unsafe (SW3).
+    assert row("severe_weather", "The gale ripped off a large part of the roof and blew the windows in on the top floor") == "SW3"
+    # "Nothing burning" says there is no fire: a leaking bottle outdoors is H5, not cylinders in a fire (F7).
+    assert row("hazmat", "A propane bottle on the pavement is hissing from its hose, nothing burning") == "H5"
+    # A fire going from one house to the next in Chinese (F6).
+    assert row("fire", "夜里，火从一栋烧到另一栋，屋顶连着烧") == "F6"
+
+
+def test_a_business_on_one_floor_of_the_block_is_a_business_inside_it():
+    for text in ("Smoke in the basement, the ground-floor supermarket is being cleared", "The supermarket on the ground floor is full of smoke",
+                 "地下室冒烟，楼下是一家小超市"):
+        cues = extract_protective_cues(text)
+        assert cues.building_use == "retail" and cues.use_is_tenant, text
+    assert not extract_protective_cues("Smoke inside the supermarket, customers leaving").use_is_tenant

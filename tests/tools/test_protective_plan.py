@@ -215,7 +215,9 @@ def test_a_circle_outside_a_named_building_starts_on_the_street_at_its_frontage(
     b = city_buildings(city)
     text = "Chlorine cylinder leaking at the valve on Unioninkatu outside Metsätalo, two people coughing"
     plan = plan_protective_action(city, text, "hazmat", routing=False)
-    assert plan.rule == "H9" and plan.location == "Unioninkatu"
+    # The dispatcher reads the street and the building: the street alone is 1 km long.
+    assert plan.rule == "H9" and plan.location == "Unioninkatu outside Metsätalo"
+    assert "Unioninkatu outside Metsätalo" in plan.decision_text and "Unioninkatu outside Metsätalo" in plan.warning_message
     x, y = geo.xy(city, plan.lat, plan.lon)
     street = next(e for e in city.gazetteer.entries_for("Unioninkatu") if e.kind == "street")
     metsatalo = next(e for e in city.gazetteer.entries_for("Metsätalo") if e.geometry is not None and e.geometry.geom_type == "Polygon")
@@ -224,7 +226,7 @@ def test_a_circle_outside_a_named_building_starts_on_the_street_at_its_frontage(
     # No street named: the building's front, the street of its own address (Lasipalatsi: Mannerheimintie 22-24), not the
     # side street that touches the block as closely.
     bare = plan_protective_action(city, "Suspicious package outside Lasipalatsi, nobody near it", "public_security", routing=False)
-    assert bare.location == "Mannerheimintie"
+    assert bare.location == "Mannerheimintie outside Lasipalatsi"
     assert building_at(b, *geo.xy(city, bare.lat, bare.lon), max_m=30.0) is not None
     # A building's own action keeps the street: the building outside which something happens is not that building.
     flat = plan_protective_action(city, "Gas smell and a resident dizzy in a stairwell on Unioninkatu outside Metsätalo", "hazmat", routing=False)
@@ -232,6 +234,26 @@ def test_a_circle_outside_a_named_building_starts_on_the_street_at_its_frontage(
     # Inside the building it is the building.
     inside = plan_protective_action(city, "Suspicious package inside Stockmann, the store is being cleared", "public_security", routing=False)
     assert inside.location == "Stockmann"
+
+
+def test_a_use_word_inside_a_business_name_is_not_the_use_of_the_building_around_it(city):
+    # The name says what the business is; the block it trades from keeps its own use (spec 5a).
+    for report in ("Burning smell from the freezers of the K-Supermarket at Kaisaniemenkatu 5, the shop is being emptied",
+                   "Smoke in the back room of the Lidl supermarket, Kaisaniemenkatu 5",
+                   "Alepa超市后面冒烟，Kaisaniemenkatu 5"):
+        cues = extract_protective_cues(report)
+        assert cues.building_use == "retail" and cues.use_is_tenant, report
+        plan = plan_protective_action(city, report, "fire", routing=False)
+        assert plan.rule == "F4" and plan.building.use == "mixed", report
+    # The report's own word for the place, not part of a name, still calls the building a shop ...
+    plain = plan_protective_action(city, "Smoke in the back room of the supermarket, Kaisaniemenkatu 5", "fire", routing=False)
+    assert plain.building.use == "retail" and plain.people_moved > 2 * plan.people_moved
+    # ... and a name whose kind is a building of its own keeps it: a named hotel, an office building with a name.
+    assert extract_protective_cues("Smoke on the third floor of Hotel Helka, Pohjoinen Rautatiekatu 23").building_use == "hotel"
+    assert extract_protective_cues("Smoke in the Sanoma office building").use_is_tenant is False
+    # A capital that opens a sentence is no name; the school building around a named bank is still a school.
+    assert extract_protective_cues("Supermarket on fire, Kaisaniemenkatu 5").use_is_tenant is False
+    assert extract_protective_cues("Smoke from the Nordea Bank branch in the school building on Kalevankatu").building_use == "school"
 
 
 def test_a_sea_level_warning_naming_no_place_evacuates_the_land_band_along_the_coastline(city):

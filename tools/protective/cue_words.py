@@ -11,11 +11,13 @@ import re
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
 INDOOR = [r"\b(inside|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
-          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|院|中心|商场|大厦|医院)(内|里))",
-          r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|客厅|卧室|机房|储藏室)"]
+          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院)(内|里))",
+          r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|客厅|卧室|机房|储藏室)",
+          # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
+          r"\b(pews?|under the seats|between the rows)\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
-           r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
-           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|长椅|长凳|雕像|纪念碑|台阶上)"]
+           r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
+           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
@@ -43,7 +45,7 @@ FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (
                   r"\b((fire|flames) (on|in|from) (all|every|several|many) (the )?floors|(building|house|block) (is |has started )?(collapsing|falling down|coming down))"]
 BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many) buildings (are )?(on fire|burning|ablaze)|row of (houses|buildings)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
                      r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))",
-                     r"\b((into|reached|reaching|caught|to) the (\w+ of the )?(next|neighbouring|neighboring|adjacent) (buildings?|houses?)|both (roofs|buildings|houses) (are )?(now )?(burning|on fire|alight|ablaze)|embers (are )?(landing|falling|raining) on)", r"((烧到|蔓延至|蔓延到|殃及|波及).{0,4}(隔壁|旁边|邻).{0,3}(楼|建筑|房)|两栋.{0,4}(起火|着火|燃烧)|火星.{0,4}落)",
+                     r"\b((into|reached|reaching|caught|to) the (\w+ of the )?(next|neighbouring|neighboring|adjacent) (buildings?|houses?)|both (roofs|buildings|houses) (are )?(now )?(burning|on fire|alight|ablaze)|embers (are )?(landing|falling|raining) on)", r"((烧到|蔓延至|蔓延到|殃及|波及).{0,4}(隔壁|旁边|邻).{0,3}(楼|建筑|房)|两栋.{0,4}(起火|着火|燃烧)|火星.{0,4}落|从一栋.{0,3}(烧|蔓延|窜)到|屋顶连着烧)",
                      r"\b((jumped|spread|spreading|moved|gone|going|crossed|leapt) (to|into|across) (the )?(building|house|block)s? next door|(building|house) next door (is |has )?(now )?(on fire|burning|alight|caught fire|ablaze)|(spreading|moving|burning) along the (block|row|street))",
                      r"\b((spread|spreading|spreads|jumped|jumping|moved|leapt) to [^.]{0,30}(neighbouring|neighboring|adjacent|next|nearby) (buildings|houses|blocks|building|house))"]
 CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|cylinders?)\b", r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐)"]
@@ -74,7 +76,7 @@ STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (
                  r"\b((building|house|block) next door[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|shares? (that|the|a|its) (party )?wall[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed))"]
 FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}collaps\w*|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
                  r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
-GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse)", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌)",
+GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌)",
           r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
 TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃|晃了|晃动|震动)"]
 # "No structural damage" said outright: a tremor's fallen plaster is not a failed building element.
@@ -87,7 +89,7 @@ MINOR_DAMAGE = [r"\b(cracked plaster|plaster (cracks|fell)|fallen objects|things
 FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"(屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)",
            r"\b((ice|snow)( and (ice|snow))? (is |are )?(sliding|falling|coming|crashing|dropping) (off|down|from)|chunks of (ice|snow|concrete|plaster|stone|glass)|(sliding|falling|dropping) off the roof)"]
 STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)",
-                r"\b((torn|ripped|blown|tore|ripped|blew|peeled|peel(s|ing)?) (off |back |open )?(half |part of |most of |the whole )?(of )?the roof(?! ?(sheet|sheeting|panel|tile|felt|covering|edge))( off| back| open)?|roof (has been |was |is )?peeled (back|off|open)|open to the sky|ceilings? (are |is )?(sagging|coming down))", r"(屋顶.{0,4}(掀|吹)(掉|走|开)|露天了)",
+                r"\b((torn|ripped|blown|tore|ripped|blew|peeled|peel(s|ing)?) (off |back |open )?(half |part of |most of |the whole |a (whole |large |big )?(section|part|piece|chunk) of )?(of )?the roof(?! ?(sheet|sheeting|panel|tile|felt|covering|edge))( off| back| open)?|roof (has been |was |is )?peeled (back|off|open)|open to the sky|ceilings? (are |is )?(sagging|coming down)|(blown|blew|smashed|shattered) (in )?(the |all the )?windows (in|out)\b)", r"(屋顶.{0,4}(掀|吹)(掉|走|开)|露天了)",
                 r"\b((blew|blown|smashed|broke|shattered) (out|in) (the |all the |several )?windows|windows of [^.]{0,40} on (several|many|all) floors|windows (on|of) (the )?[^.,]{0,30}floors? (are |were |have been |got )?(blown|smashed|shattered) (in|out))"]
 WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
 
@@ -95,11 +97,11 @@ ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|f
             r"\b(fir(e|es|ed|ing)|shoot(s|ing)?|shot) (a |an |his |her |the )?(gun|rifle|pistol|shotgun|weapon|shots)\b",
             r"\b(firing|shooting) (at|into) (people|the crowd|passers-?by|pedestrians|cars|the street)",
             r"\b((man|woman|person|someone|somebody|youth|guy|men|people) (with|carrying|waving|brandishing|armed with) (a |an )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)|armed (man|person|woman|men|attacker|suspect)s?)"]
-BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the )?classrooms?)|hostages?|holed up|refuses to come out|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|挟持|人质|拒不出来|反锁|把自己.{0,10}(关|锁)在|(关|锁)在(屋|房间|家|屋子|公寓)里(不出来)?)"]
+BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the )?classrooms?)|hostages?|holed up|refuses to come out|(holding|holds|is holding|keeping|held) (his|her|their|a|an|the) [\w-]+( [\w-]+)? (hostage|captive|in (the|their|his|her|a) (flat|apartment|house|home|room))|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|挟持|人质|拒不出来|反锁|把自己.{0,10}(关|锁)在|(关|锁)在(屋|房间|家|屋子|公寓)里(不出来)?)"]
 FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
 OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
 DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
-SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
+SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|没有?人认领|里面有电线|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|email|letter|post) (says|said|claims|claimed|warns|warned|threatens|threatened)[^.]{0,40}(bomb|explosive|blow)|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate))",
                r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
@@ -149,6 +151,25 @@ USES: list[tuple[str, list[str]]] = [
 # naming one does not make a mixed block a restaurant or a shop from cellar to roof.
 TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|"
                     r"餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|店里)")
+
+# Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
+# of the business's name ("K-Supermarket Kaisaniemi", "the Lidl supermarket", "Nordea Bank", "Alepa超市") it names
+# a business inside the building, not the building's use (spec 5a). A named hotel, department store, mall,
+# school or institution is the building itself and keeps its use.
+BUSINESS_KIND = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
+                           r"bank|office|offices|agency|餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|超市|银行|办公室)")
+# The name a business word is part of: a capitalised word (or a Latin brand before a Chinese word) just before it,
+# hyphen-joined ("K-Supermarket") or as a separate word not opening a sentence ("the Lidl supermarket"); or the
+# word itself capitalised and followed by a capitalised name ("Supermarket Kaisaniemi", "Bar Loose").
+NAME_BEFORE_GLUED = re.compile(r"(?<![\w-])[A-ZÅÄÖ0-9][\w&'.]*-$")
+NAME_BEFORE_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w&'-]* $")
+NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄÖ][\w&'-]*")
+# A business the report places on one floor of the block ("the ground-floor supermarket", "a bar on the ground
+# floor", "一楼是一家小超市") is a business inside it, whatever its kind.
+ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|(一楼|底层|一层|地下室|楼下|底商)(是|有|开着)?(一|两)?(家|个|间)?(小|大)?)$")
+ON_A_FLOOR_AFTER = re.compile(r"^( \w+)? (on|at) (the )?(ground|first|street|basement|\d+(st|nd|rd|th)) (floor|level)\b|^ downstairs\b")
+WHOLE_BUILDING_AFTER = re.compile(r"^\s?(building|block|tower|house|complex|大楼|楼)\b")
+LATIN_BEFORE_CJK = re.compile(r"[A-Za-zÀ-ÿ][\w&'-]*\s?$")
 
 MIN_OCCUPANTS = 10
 # A count followed, in the same clause, by what happened to those people is a count of casualties

@@ -22,7 +22,7 @@ from tools.protective import cue_words as W
 
 Setting = Literal["indoor", "outdoor"]
 
-_NEG_EN = re.compile(r"\b(no|not|nobody|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
+_NEG_EN = re.compile(r"\b(no|not|nobody|nothing|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
 _NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$|没[^，。；！？]?$")
 # A Chinese cue spanning a negation ("楼道里暂时没烟": no smoke in the stairwell yet) is negated too;
 # only inside the match, since some cues start with one (无人看管, unattended).
@@ -172,7 +172,7 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     if c.attacker or c.barricade:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
-    c.building_use, c.use_is_tenant = _building_use(t)
+    c.building_use, c.use_is_tenant = _building_use(t, " ".join((text or "").split()))
     c.occupants = _occupants(t)
     c.fire_floor = _floor(t)
     if c.medical_devices:
@@ -210,13 +210,51 @@ def _material(t: str, gas_odour: bool) -> str | None:
     return next((name for name, hit in checks if hit), None)
 
 
-def _building_use(t: str) -> tuple[str | None, bool]:
-    """The building's use the report names, and whether only a business inside it was named (a tenant)."""
+def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
+    """The building's use the report names, and whether only a business inside it was named (a tenant).
+
+    ``written``: the report as written (case kept, same spacing as ``t``), to tell a business's name from
+    the report's word for the building.
+    """
+    written = written if len(written) == len(t) else ""
     for use, pats in W.USES:
-        words = [m.group(0) for p in pats if (m := _find(t, p))]
-        if words:
-            return use, all(W.TENANT.fullmatch(w.strip()) for w in words)
+        found = [m for p in pats if (m := _find(t, p))]
+        if found:
+            return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _on_a_floor(t, m) or _in_business_name(written, m) for m in found)
     return None, False
+
+
+def _on_a_floor(t: str, m: re.Match) -> bool:
+    """Whether the business word ``m`` is placed on one floor of the block ("一楼是一家小超市", "the ground-floor bank")."""
+    word = m.group(0).strip()
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return bool(W.BUSINESS_KIND.fullmatch(word)) and (W.ON_A_FLOOR_BEFORE.search(t[:start]) is not None
+                                                      or W.ON_A_FLOOR_AFTER.match(t[start + len(word):]) is not None)
+
+
+def _in_business_name(written: str, m: re.Match) -> bool:
+    """Whether the use word ``m`` is part of a named business ("K-Supermarket Kaisaniemi", "the Lidl supermarket").
+
+    Spec 5a: a business inside the block does not set the building's use, and a use word in the business's name
+    says what the business is, not what the building is. English names are told by their capitals; a Chinese
+    business word by the Latin brand written before it ("Alepa超市").
+    """
+    word = m.group(0).strip()
+    if not written or not W.BUSINESS_KIND.fullmatch(word):
+        return False
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    before, after = written[:start], written[start + len(word):]
+    if W.WHOLE_BUILDING_AFTER.match(after):  # "the Sanoma office building": the building itself
+        return False
+    if re.search(r"[\u4e00-\u9fff]", word):
+        return W.LATIN_BEFORE_CJK.search(before) is not None
+    if W.NAME_BEFORE_GLUED.search(before):
+        return True
+    if (b := W.NAME_BEFORE_WORD.search(before)) is not None:
+        opening = before[:b.start()].rstrip()
+        if opening and opening[-1] not in ".!?:;\"'(":  # a capital that opens a sentence is no name ("Small shop on fire")
+            return True
+    return written[start].isupper() and W.NAME_AFTER.match(after) is not None
 
 
 def _floor(t: str) -> int | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import shapely
 import shapely.ops
@@ -16,6 +17,9 @@ from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Bui
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
 from tools.protective.per_city import per_city
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tools.locate import Resolution
 
 # A shop or entrance node lies inside its building or on the facade line: snap at most this far (m).
 ADDRESS_POINT_SNAP_M = 15.0
@@ -37,8 +41,17 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if lat is not None and lon is not None:
         return city.locate(lat=lat, lon=lon), None
     if place:
-        match = city.locate(place=place)
+        try:
+            match = city.locate(place=place)
+        except LookupError as exc:
+            # A locator's description of the place ("Unioninkatu by Metsätalo", "opposite Ateneum") is no name of the
+            # map: the report itself says where, as it does when no place is given; else the caller's error stands.
+            try:
+                return locate_in_report(city, text, None, building=building)
+            except (LookupError, PlanningError):
+                raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
+    reading = cache(lambda: city.locator.locate(text))  # the locator's reading of the report: up to three rules below ask
     named = city.gazetteer.find_in_text(text)
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
@@ -51,7 +64,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 continue
             number = city.locator.house_number(run, m.name) if m.kind == "street" else None
             return m, number
-    if not found and (generic := _from_locator(city, text)) is not None:
+    if not found and (generic := _from_locator(reading())) is not None:
         return generic, None
     found = found or named
     if not found:
@@ -60,9 +73,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
-    if not building and found[0].kind == "street" and (part := _street_part(city, text, found[0])) is not None:
+    if not building and found[0].kind == "street" and (part := _street_part(reading(), found[0], text)) is not None:
         return part, None
-    if found[0].kind in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=not building)) is not None \
+    if found[0].kind in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
         if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
@@ -72,13 +85,35 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 return front, None
         # "the swimming hall on Yrjönkatu": the hall, not the middle of the street.
         return described, None
-    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(city, text, sure=True, relative=True)) is not None \
+    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=True)) is not None \
             and described.relation == "in_front" and described.name == found[0].name:
         # "outside the Lasipalatsi" with no street named: the building's frontage on its nearest street.
         front = frontage(city, None, described)
         if front is not None:
             return front, None
     return found[0], None
+
+
+class Frontage(PlaceMatch):
+    """A point of a street at a building's frontage ("Unioninkatu outside Metsätalo"): the street, and the building."""
+
+    building: str
+    relation: str = "in_front"
+
+    def describe(self) -> str:
+        """The place as the dispatcher needs it: the street and the building it is at."""
+        return f"{self.name} {_RELATION_WORD.get(self.relation, 'at')} {self.building}"
+
+
+# How a plan says where on the street the incident is, by the locator's relation.
+_RELATION_WORD = {"in_front": "outside", "opposite": "opposite", "next_to": "beside", "behind": "behind", "under": "below", "near": "near", "by": "by"}
+
+
+def place_label(match: PlaceMatch, number: str | None = None) -> str:
+    """The place a plan names: "Yrjönkatu 21", "Unioninkatu outside Metsätalo", "Kauppatori"."""
+    if isinstance(match, Frontage):
+        return match.describe()
+    return f"{match.name} {number}" if number else match.name
 
 
 # A street this far (m) from the building the report places the incident at is not its frontage.
@@ -122,8 +157,8 @@ def frontage(city: CityModel, street: PlaceMatch | None, place: Described) -> Pl
     mid = shapely.ops.nearest_points(line, fp.centroid)[0]
     p = mid if mid.distance(fp) <= gap + 10.0 else shapely.ops.nearest_points(line, fp)[0]
     lat, lon = geo.latlon(city, p.x, p.y)
-    return PlaceMatch(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
-                      radius_m=round(gap + 10.0, 1), ref=street.ref)
+    return Frontage(id=street.id, name=street.name, kind="street", lat=lat, lon=lon, score=street.score, category=street.category,
+                    radius_m=round(gap + 10.0, 1), ref=street.ref, building=place.name, relation=place.relation or "in_front")
 
 
 def _front_street(city: CityModel, fp: Any) -> Any:
@@ -156,22 +191,36 @@ def _whole_word(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
-def _street_part(city: CityModel, text: str, street: PlaceMatch) -> PlaceMatch | None:
+def _street_part(res: Resolution, street: PlaceMatch, text: str) -> PlaceMatch | None:
     """"Unioninkatu outside Metsätalo": the locator's confident part of the named street nearest the place named beside
-    it -- where a package or a leak "on the street outside" is, not the street's middle (which may be 500 m away)."""
-    res = city.locator.locate(text)
+    it -- where a package or a leak "on the street outside" is, not the street's middle (which may be 500 m away).
+
+    ``res``: the locator's Resolution of the report ``text``."""
     if res.method != "street" or not res.anchor or not res.confident or res.feature != street.name:
         return None
-    return street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)})
+    return Frontage(**street.model_copy(update={"lat": float(res.lat), "lon": float(res.lon), "radius_m": float(res.radius_m or street.radius_m)}).model_dump(),
+                    building=res.anchor, relation=_relation_in(text))
 
 
-def _from_locator(city: CityModel, text: str, sure: bool = False, relative: bool = False) -> Described | None:
+# The report's word for where on the street, relative to the building ("outside Metsätalo", "opposite the station").
+_RELATION_IN_TEXT = [("in_front", r"\b(outside|in front of|at the (main )?entrance (of|to))\b|(门口|前面)"), ("opposite", r"\b(opposite|across (the street )?from)\b|对面"),
+                     ("next_to", r"\b(beside|next to|alongside)\b|旁边"), ("behind", r"\bbehind\b|后面"), ("under", r"\b(below|under(neath)?|beneath)\b|下面")]
+
+
+def _relation_in(text: str) -> str:
+    """The relation the report states between the street and the building (first said), else "by"."""
+    folded = fold(text)
+    hits = [(m.start(), rel) for rel, pat in _RELATION_IN_TEXT if (m := re.search(pat, folded))]
+    return min(hits)[1] if hits else "by"
+
+
+def _from_locator(res: Resolution, sure: bool = False, relative: bool = False) -> Described | None:
     """A place the gazetteer's names miss but the locator's descriptions find ("the National Theatre", "火车站").
 
     ``sure``: only a confident answer (to replace a street the report names by a facility on it).
     ``relative``: also a place given relative to a named feature ("outside Metsätalo": at Metsätalo).
+    ``res``: the locator's Resolution of the report.
     """
-    res = city.locator.locate(text)
     methods = ("generic", "feature", "intersection") + (("relative",) if relative else ())
     if not res.found or res.outside_map or res.method not in methods:
         return None

@@ -22,7 +22,7 @@ from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
-from tools.protective.place import find_building, locate_in_report
+from tools.protective.place import find_building, locate_in_report, place_label
 from tools.protective.words import decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
@@ -120,7 +120,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     people = people_figures(city, b, d, cues, info, footprint, evac_area)
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
-        decision_text="", location=(f"{match.name} {number}" if number else match.name), lat=lat, lon=lon,
+        decision_text="", location=place_label(match, number), lat=lat, lon=lon,
         building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=round2(people.moved) if people.moved >= 100 else int(people.moved), people_moved_buildings=people.buildings,

@@ -7,7 +7,8 @@ from tools.protective.models import ProtectiveActionPlan
 
 
 def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
-    """E.g. "evacuate the building at Yrjönkatu 21 (about 40 occupants), isolate 30 m"."""
+    """E.g. "evacuate the building at Yrjönkatu 21 (about 40 occupants), isolate 30 m", "isolate 100 m around
+    Unioninkatu outside Metsätalo"."""
     parts = []
     for a in d.actions:
         if a == "evacuate_building":
@@ -19,7 +20,9 @@ def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
             what = f"the {d.waterfront_band_m:.0f} m waterfront band" if d.waterfront_band_m else f"{d.isolation_m:.0f} m around {plan.location}"
             parts.append(f"evacuate {what}{extra} (about {plan.people_moved:,} people)")
         elif a == "isolate_deny_entry":
-            parts.append(f"isolate {d.isolation_m:.0f} m" if d.isolation_m else "close the flooded section")
+            # The dispatcher reads where the cordon is from this sentence when nothing before it named the place.
+            around = f" around {plan.location}" if plan.lat is not None and plan.location and not any(plan.location in p for p in parts) else ""
+            parts.append(f"isolate {d.isolation_m:.0f} m{around}" if d.isolation_m else "close the flooded section")
         elif a == "shelter_in_place":
             if d.sector and d.sector.action == "shelter":
                 parts.append(f"shelter in place downwind ({d.sector.length_m:.0f} m towards {d.sector.bearing_deg:.0f}°)")
