@@ -96,7 +96,6 @@ class TriageClassifier:
         self._onnx = None
         self._runtime_ready = False
         self._runtime_lock = threading.Lock()
-        self.overlap = True  # run the n-gram model and the Chinese head while the ONNX workers encode
         self.worker_cpu_s = 0.0  # CPU time the batch workers spent (their threads' own clocks), for stage figures
         self._cpu_lock = threading.Lock()
         # Priority (and type) are blended with an n-gram + cue model when validation said it helps
@@ -227,11 +226,8 @@ class TriageClassifier:
         wt = np.zeros((len(windows), len(self.type_labels)), dtype=np.float32)
         wp = np.zeros((len(windows), len(self.priority_labels)), dtype=np.float32) if self.priority_labels else None
         jobs = [self._batches([windows[i] for i in idx]) for idx in parts]
-        if not self.overlap:
-            if meanwhile is not None:
-                meanwhile()
-            meanwhile = None
-        if len(parts) > 1 and self._onnx is not None:  # several workers on the single-thread ONNX session
+        onnx_workers = len(parts) > 1 and self._onnx is not None
+        if onnx_workers:  # several workers on the single-thread ONNX session; ``meanwhile`` runs while they encode
             futures = [self._pool.submit(self._forward, job, True) for job in jobs]
             try:
                 if meanwhile is not None:
@@ -245,7 +241,7 @@ class TriageClassifier:
                 results = list(self._pool.map(lambda job: self._forward(job, True), jobs))
         else:  # a lone report or a small batch keeps every thread: the shortest wait for one interactive report
             results = [self._forward(jobs[0])]
-        if meanwhile is not None and not (len(parts) > 1 and self._onnx is not None):
+        if meanwhile is not None and not onnx_workers:
             meanwhile()
         for idx, (t, p) in zip(parts, results):
             wt[idx] = t

@@ -120,54 +120,41 @@ def run_monitor(args: argparse.Namespace) -> int:
     stop = threading.Event()
     reader = threading.Thread(target=_reader, args=(args, stats, q, stop), daemon=True)
     reader.start()
-    batch, started, last_flush = [], time.perf_counter(), time.monotonic()
-    cpu0 = time.process_time()
+    started, cpu0 = time.perf_counter(), time.process_time()
 
-    pending = None  # the batch submitted last: its triage runs while the batch before it is grouped and stored
+    def batches() -> Iterator[list]:
+        """Micro-batches of --batch reports, or what came within --flush seconds (an empty one from a quiet feed,
+        so that the batch triaged ahead is finished and its alerts come within --flush seconds)."""
+        batch, last_flush = [], time.monotonic()
+        try:
+            while True:
+                try:
+                    item = q.get(timeout=max(0.05, args.flush - (time.monotonic() - last_flush)))
+                except queue.Empty:
+                    item = None
+                if item is _END:
+                    break
+                if isinstance(item, FeedError):
+                    raise UserError(str(item))
+                if isinstance(item, Exception):
+                    raise UserError(f"the feed could not be read: {item}")
+                if item is not None:
+                    batch.append(item)
+                if item is None or len(batch) >= args.batch or time.monotonic() - last_flush >= args.flush:
+                    yield batch
+                    batch, last_flush = [], time.monotonic()
+        except KeyboardInterrupt:  # while waiting for the feed: what was read is still processed
+            stop.set()
+        yield batch
 
-    def finish_pending() -> None:
-        nonlocal pending
-        if pending is not None:
-            _, alerts = pipeline.finish(pending)
-            pending = None
+    try:
+        # each batch's triage runs while the one before it is grouped and stored (MonitorPipeline.process_stream)
+        for _, alerts in pipeline.process_stream(batches()):
             for a in alerts:
                 print(json.dumps({"alert": a.kind, "time": a.time, "message": a.message, "cluster": a.cluster_id,
                                   "key": a.key}, ensure_ascii=False) if args.json else f"[{a.kind}] {a.message}", flush=True)
-
-    def flush() -> None:
-        """Submit the batch and finish the one before it; with nothing new, finish what is pending (so a quiet
-        feed's alerts come within --flush seconds)."""
-        nonlocal batch, last_flush, pending
-        if batch:
-            ahead = pipeline.submit(batch)
-            finish_pending()
-            pending = ahead
-        else:
-            finish_pending()
-        batch, last_flush = [], time.monotonic()
-
-    try:
-        while True:
-            try:
-                item = q.get(timeout=max(0.05, args.flush - (time.monotonic() - last_flush)))
-            except queue.Empty:
-                flush()
-                continue
-            if item is _END:
-                break
-            if isinstance(item, FeedError):
-                raise UserError(str(item))
-            if isinstance(item, Exception):
-                raise UserError(f"the feed could not be read: {item}")
-            batch.append(item)
-            if len(batch) >= args.batch or time.monotonic() - last_flush >= args.flush:
-                flush()
-        flush()
-        finish_pending()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # while a batch was being processed: stop at once, that batch and the next unfinished
         stop.set()
-        flush()
-        finish_pending()
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu0  # on a shared machine CPU time is the fair cost figure
     snap = pipeline.snapshot()

@@ -90,7 +90,7 @@ def test_eca_monitor_cli_on_a_file(tmp_path: Path, quick_model_dir: Path, capsys
     monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
     get_settings.cache_clear()
     try:
-        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--no-places", "--no-dense", "--json"])
+        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--batch", "2", "--no-places", "--no-dense", "--json"])
         out = capsys.readouterr().out.strip().splitlines()
         assert code == 0
         summary = json.loads(out[-1])["summary"]
@@ -193,3 +193,29 @@ def test_a_report_in_another_language_is_read_by_the_fallback_and_says_so(pipeli
     stored = {s["text"]: s for s in pipeline.store.stream_reports()}
     assert stored[recs[0].text]["triage"]["read_by"] == "multilingual fallback"
     assert stored[recs[1].text]["triage"]["read_by"] == "encoder"
+
+
+def test_a_fault_on_the_triage_thread_reaches_the_caller_and_the_monitor_goes_on(triage_model):
+    """A fake for a fault the real model cannot be made to raise: the classifier fails on one batch. The error comes
+    out of process_stream where that batch is finished (the batch before it was delivered), and the triage thread
+    still serves the next batches."""
+
+    class FailsOnce:
+        def __init__(self, model):
+            self.model, self.calls = model, 0
+
+        def predict(self, texts):
+            self.calls += 1
+            if self.calls == 2:
+                raise RuntimeError("the triage runtime failed")
+            return self.model.predict(texts)
+
+    pipe = MonitorPipeline(FailsOnce(triage_model), config=None)
+    recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
+    delivered = []
+    with pytest.raises(RuntimeError, match="triage runtime failed"):
+        for reports, _ in pipe.process_stream([recs[:2], recs[2:3], recs[3:]]):
+            delivered.append(reports)
+    assert [len(r) for r in delivered] == [2]
+    later, _ = pipe.process([FeedRecord(STREAM[2][2], T + 900, "call")])
+    assert later[0].incident_type and pipe.processed == 3

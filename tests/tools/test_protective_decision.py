@@ -141,6 +141,8 @@ def test_more_cues_people_floors_wind_and_dependents():
     assert (c.wind_from_deg, c.wind_speed_ms) == (45.0, 7.0)
     assert extract_protective_cues("About 80 swimmers and staff are still inside the hall").occupants == 80
     assert extract_protective_cues("七楼一户起火").fire_floor == 7 and extract_protective_cues("fire on the third floor").fire_floor == 3
+    # floors from 20 up in characters (a second, clock-only _zh_number once shadowed the floor reader: KeyError)
+    assert extract_protective_cues("二十三楼一户起火").fire_floor == 23 and extract_protective_cues("二十楼冒烟").fire_floor == 20
     u = extract_protective_cues("Heating out for 40 hours at -20 °C. Two residents on Vironkatu use home ventilators.")
     assert u.long_outage and u.frost and u.dependents == 2
     r = extract_protective_cues("Gas smell in the cafe on the ground floor")

@@ -14,7 +14,6 @@ import json
 import logging
 import math
 import re
-import threading
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from shapely.strtree import STRtree
 from core.settings import Settings, get_settings
 from tools.city import CityModel
 from tools.extract_cache import load_or_build
+from tools.protective.per_city import per_city
 
 log = logging.getLogger(__name__)
 
@@ -180,15 +180,12 @@ def load_building_set(pbf: Path, cache_dir: Path | None) -> BuildingSet:
     return load_or_build(pbf, cache_dir, "buildings", CACHE_VERSION, BuildingSet, read_buildings)[0]
 
 
-_lock = threading.Lock()
-_by_city: dict[int, Buildings] = {}
-
-
 def city_buildings(city: CityModel, settings: Settings | None = None) -> Buildings:
-    """The buildings of the city's extract in its metric projection (none for a synthetic network)."""
-    with _lock:
-        if id(city) in _by_city:
-            return _by_city[id(city)]
+    """The buildings of the city's extract in its metric projection (none for a synthetic network), built once per city."""
+    return per_city(city, "buildings", lambda: _project_buildings(city, settings))
+
+
+def _project_buildings(city: CityModel, settings: Settings | None) -> Buildings:
     data = BuildingSet([], [], [], [], [], [])
     if city.scenario.road_network != "synthetic":
         try:
@@ -204,10 +201,7 @@ def city_buildings(city: CityModel, settings: Settings | None = None) -> Buildin
         return np.column_stack([x, y])
 
     geoms = np.array([shapely.make_valid(shapely.transform(g, to_xy)) for g in geoms], dtype=object) if len(geoms) else np.array([], dtype=object)
-    out = Buildings(geoms, np.array([v if v is not None else np.nan for v in data.levels], dtype=float), data.use, data.street, data.housenumber, data.name, STRtree(geoms))
-    with _lock:
-        _by_city[id(city)] = out
-    return out
+    return Buildings(geoms, np.array([v if v is not None else np.nan for v in data.levels], dtype=float), data.use, data.street, data.housenumber, data.name, STRtree(geoms))
 
 
 @dataclass

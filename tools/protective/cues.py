@@ -370,14 +370,6 @@ def _water_level(t: str) -> float | None:
 # A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半. A number in characters counts only after a time word or
 # before 半/钟/N分 (一点 alone is also "a little").
 _ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2}|十[一二]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _zh_number(s: str) -> int:
-    """一..十二 written in characters."""
-    return 10 + _ZH_DIGITS[s[1]] if s.startswith("十") and len(s) == 2 else _ZH_DIGITS[s]
-
-
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 import warnings
 from typing import Any
 
@@ -21,9 +20,9 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping
 
 from tools.city import CityModel
-from tools.evacuation.geometry import map_box
-from tools.evacuation.geometry import round_geom, to_lonlat_geom
+from tools.evacuation.geometry import map_box, round_geom, to_lonlat_geom
 from tools.gazetteer import normalize
+from tools.protective.per_city import per_city
 
 # Quay streets that run along the shore in central Helsinki (OSM names) [demo choice of the
 # streets that stand for the shoreline where an extract has no coastline way].
@@ -77,18 +76,17 @@ def flooded_section(city: CityModel, street: str | None, center_xy: tuple[float,
 
 
 log = logging.getLogger(__name__)
-_coast_lock = threading.Lock()
-_coast_by_city: dict[int, list[LineString]] = {}
 
 
 def coastline(city: CityModel) -> list[LineString]:
-    """The extract's ``natural=coastline`` ways, metric (none for a synthetic network or an inland extract).
+    """The extract's ``natural=coastline`` ways, metric (none for a synthetic network or an inland extract), read once per city.
 
     OSM draws a coastline with the land on its left, so a left-sided buffer is the shore's land band.
     """
-    with _coast_lock:
-        if id(city) in _coast_by_city:
-            return _coast_by_city[id(city)]
+    return per_city(city, "coastline", lambda: _read_coastline(city))
+
+
+def _read_coastline(city: CityModel) -> list[LineString]:
     lines: list[LineString] = []
     if city.scenario.road_network != "synthetic":
         try:
@@ -109,8 +107,6 @@ def coastline(city: CityModel) -> list[LineString]:
         for geom in ([] if frame is None else frame.geometry):
             parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
             lines.extend(shapely.transform(g, to_xy) for g in parts if g.geom_type == "LineString" and not g.is_empty)
-    with _coast_lock:
-        _coast_by_city[id(city)] = lines
     return lines
 
 

@@ -16,6 +16,7 @@ from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
+from tools.protective.per_city import per_city
 
 if TYPE_CHECKING:  # pragma: no cover
     from tools.locate import Resolution
@@ -181,11 +182,7 @@ def _front_street(city: CityModel, fp: Any) -> Any:
 
 
 def _streets(city: CityModel) -> list[Any]:
-    streets = getattr(city, "_protective_streets", None)
-    if streets is None:
-        streets = [e for e in city.gazetteer.entries if e.kind == "street" and e.geometry is not None]
-        city._protective_streets = streets  # type: ignore[attr-defined]  # once per city
-    return streets
+    return per_city(city, "streets", lambda: [e for e in city.gazetteer.entries if e.kind == "street" and e.geometry is not None])
 
 
 def _whole_word(text: str, name: str) -> bool:
@@ -276,24 +273,23 @@ def building_by_address_points(city: CityModel, b: Buildings, street: str, numbe
     return None, None
 
 
-_places_by_city: dict[int, list[tuple[str, Any, str]]] = {}
-
-
 def _places_with_a_use(city: CityModel) -> list[tuple[str, Any, str]]:
     """(folded name, feature, use) of the city's named OSM places whose tag gives an occupancy class (built once)."""
-    if id(city) not in _places_by_city:
-        rows = []
-        for f in city.features:
-            if len(f.name) < 5 or f.geometry is None:
-                continue
-            # Only a lodging (tourism=hotel, hostel, ...): a hotel the report names at its address is the building's use
-            # (spec 5a). A shop, office, bank, gym or restaurant it names is a business inside the block: it does not
-            # set the use, only the report's word for the whole building or the footprint's own tag does.
-            use = _poi_use(f"tourism={f.tags['tourism']}") if f.tags.get("tourism") else None
-            if use == "hotel":
-                rows.append((fold(f.name), f, use))
-        _places_by_city[id(city)] = rows
-    return _places_by_city[id(city)]
+    return per_city(city, "places_with_a_use", lambda: _lodgings(city))
+
+
+def _lodgings(city: CityModel) -> list[tuple[str, Any, str]]:
+    rows = []
+    for f in city.features:
+        if len(f.name) < 5 or f.geometry is None:
+            continue
+        # Only a lodging (tourism=hotel, hostel, ...): a hotel the report names at its address is the building's use
+        # (spec 5a). A shop, office, bank, gym or restaurant it names is a business inside the block: it does not
+        # set the use, only the report's word for the whole building or the footprint's own tag does.
+        use = _poi_use(f"tourism={f.tags['tourism']}") if f.tags.get("tourism") else None
+        if use == "hotel":
+            rows.append((fold(f.name), f, use))
+    return rows
 
 
 def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
