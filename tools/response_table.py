@@ -70,6 +70,31 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
+def _why(det: Determinant) -> str:
+    return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The determinants read from one report, by code: the one view every rule of the table asks.
+
+    ``has`` whether a fact was read, ``n`` the count it carries (0 when absent or uncounted), ``why`` the reasons of
+    the codes that were read, each with the report's own words, joined by "; " (codes not read are skipped).
+    """
+
+    dets: dict[str, Determinant]
+
+    def has(self, code: str) -> bool:
+        return code in self.dets
+
+    def n(self, code: str) -> int:
+        det = self.dets.get(code)
+        return (det.count or 0) if det is not None else 0
+
+    def why(self, *codes: str) -> str:
+        return "; ".join(_why(self.dets[c]) for c in codes if c in self.dets)
+
+
 def _fire_out(dets: dict[str, Determinant]) -> bool:
     """The fire is already out and nobody is inside, up high or affected by it."""
     return "fire_out" in dets and not any(c in dets for c in ("people_inside", "upper_floor", "symptoms", "injured", "smoke_exposed",
@@ -92,12 +117,8 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
         the ladder and a cordon the rules add);
       * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew.
     """
-    def has(code: str) -> bool:
-        return code in dets
-
-    def why(code: str) -> str:
-        return _why(dets[code])
-
+    facts = Facts(dets)
+    has, why = facts.has, facts.why
     low = priority in ("P3", "P4")
     base = dict((BASE_LOW.get(incident_type) if low else None) or BASE.get(incident_type, {}))
     reasons = {t: f"{incident_type.replace('_', ' ')} at {priority} (base)" for t in base}
@@ -121,10 +142,6 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
     return {t: (n, reasons[t]) for t, n in base.items()}
 
 
-def _why(det: Determinant) -> str:
-    return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
-
-
 def unit_needs(incident_type: str, priority: str, determinants: list[Determinant] | None = None) -> UnitNeeds:
     """The unit mix for one incident, with the reason for each unit type."""
     dets = {d.code: d for d in (determinants or [])}
@@ -135,12 +152,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     for unit_type, (count, reason) in base_response(incident_type, priority, dets).items():
         needs.need(unit_type, count, reason)
 
-    def has(code: str) -> bool:
-        return code in dets
-
-    def why(*codes: str) -> str:
-        return "; ".join(_why(dets[c]) for c in codes if c in dets)
-
+    facts = Facts(dets)
+    has, n, why = facts.has, facts.n, facts.why
     # Every rule below only ADDS what its determinant calls for (UnitNeeds.need: a type's count is the highest any
     # rule asks for, each rule's reason is kept), so rules compose in any order; where a determinant says the type's
     # usual base is wrong for this call, base_response says so, in one place.
@@ -185,8 +198,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         w = why("collapse_people_under", "trapped")
         for unit_type in ("rescue", "engine", "police_patrol"):
             needs.need(unit_type, 1, w)
-        under = dets["collapse_people_under"].count if has("collapse_people_under") else None
-        needs.need("ambulance", min(4, under or 1), w)
+        needs.need("ambulance", min(4, n("collapse_people_under") or 1), w)
     # --- gas / chemicals
     if has("gas_leak") and not has("chemical_release"):
         needs.need("engine", 1, why("gas_leak"))
@@ -262,7 +274,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("ambulance", 1, w)
     if has("medical_dependency"):
         # one crew for each person whose equipment stops ("two residents on ventilators")
-        needs.need("ambulance", min(4, dets["medical_dependency"].count or 1), why("medical_dependency"))
+        needs.need("ambulance", min(4, n("medical_dependency") or 1), why("medical_dependency"))
     if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
         needs.need("police_patrol", 1, why("road_hazard"))
     if has("utility_fault") and has("public_area") and incident_type == "utility_outage" and not low:
@@ -312,12 +324,8 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
     says someone is hurt, down or exposed ("blood everywhere", "the victim is unconscious"), that is one patient,
     serious when a severe fact is read.
     """
-    def has(code: str) -> bool:
-        return code in dets
-
-    def n(code: str) -> int:
-        return (dets[code].count or 0) if code in dets else 0
-
+    facts = Facts(dets)
+    has, n = facts.has, facts.n
     serious, ill = n("serious_patients"), n("ill_patients")
     carried = n("minor_patients") + (n("smoke_exposed") if incident_type == "fire" else 0)
     if not (serious or carried or ill or has("smoke_exposed")):
@@ -358,11 +366,8 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
     that the total stays well under 1.5x of the need): an uncertain determinant costs one unit too many, not a
     missing one. Each unit it adds says so in its reason.
     """
-    def has(code: str) -> bool:
-        return code in dets
-
-    def n(code: str) -> int:
-        return (dets[code].count or 0) if code in dets else 0
+    facts = Facts(dets)
+    has, n = facts.has, facts.n
 
     def add(unit_type: str, count: int, why: str) -> None:
         if needs.counts.get(unit_type, 0) < count:

@@ -6,7 +6,7 @@ import pytest
 
 from tools.determinants import extract
 from tools.dispatch import IncidentRequest, plan_dispatch
-from tools.response_table import unit_needs
+from tools.response_table import Facts, unit_needs
 
 
 def codes(text: str) -> set[str]:
@@ -665,3 +665,16 @@ def test_road_rash_is_a_graze_not_an_illness():
 
     c = census("a scooter rider was clipped by a car, he has road rash on his arm")
     assert c.ill == 0 and c.minor == 1, c
+
+
+def test_facts_is_the_one_view_the_table_rules_ask():
+    # The table's rules ask the determinants through one helper (has / n / why): a fact not read is absent with
+    # count 0 and no reason; a fact read without a count is 0; the reasons of several codes keep their order and
+    # skip the ones not read, each with the report's own words.
+    text = "the roof caved in and three workers are under the rubble, one is not breathing"
+    facts = Facts({d.code: d for d in extract(text)})
+    assert facts.has("collapse_people_under") and facts.n("collapse_people_under") == 3
+    assert facts.has("not_breathing") and facts.n("not_breathing") == 0
+    assert not facts.has("weapon") and facts.n("weapon") == 0 and facts.why("weapon") == ""
+    both = facts.why("weapon", "collapse_people_under", "not_breathing")
+    assert both.count("; ") == 1 and both.index("under the rubble") < both.index("not breathing"), both
