@@ -704,3 +704,30 @@ def test_round3_mechanisms_are_read(text, code):
 ])
 def test_round3_lookalikes_are_not_read(text, code):
     assert code not in codes(text), (text, codes(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    # Round 3, lookalikes: a nightclub is no club held as a weapon; a parking bay is no water; under a vehicle is not
+    # under the water.
+    ("bouncer at the night club on Mikonkatu, a guy collapsed in the queue", "weapon"),
+    ("a man is slumped in his car in the loading bay behind the shop", "water_search"),
+    ("a cyclist went under the back wheels of the bus", "person_in_water"),
+    ("the fitting room door is stuck", "serious_injury"),
+])
+def test_round3_venue_and_vehicle_lookalikes_are_not_read(text, code):
+    assert code not in codes(text), (text, codes(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("he came at us with a club", "weapon"),
+    ("my son is fitting on the kitchen floor", "serious_injury"),
+    ("路边有个人躺着不动", "serious_injury"),
+])
+def test_round3_what_the_lookalikes_keep_is_read(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+def test_round3_the_unwakeable_one_beside_a_minor_patient_is_a_second_crew():
+    # CO alarm, one adult with a headache and a child who barely wakes: two patients, one of them serious.
+    needs = unit_needs("hazmat", "P1", extract("一氧化碳报警器响了，我妈说头疼，弟弟叫不太醒"))
+    assert needs.counts.get("ambulance", 0) >= 2, needs.counts
