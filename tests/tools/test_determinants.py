@@ -731,3 +731,25 @@ def test_round3_the_unwakeable_one_beside_a_minor_patient_is_a_second_crew():
     # CO alarm, one adult with a headache and a child who barely wakes: two patients, one of them serious.
     needs = unit_needs("hazmat", "P1", extract("一氧化碳报警器响了，我妈说头疼，弟弟叫不太醒"))
     assert needs.counts.get("ambulance", 0) >= 2, needs.counts
+
+
+@pytest.mark.parametrize("text, code", [
+    # Round 3, third step (dev11's misses, in our own words).
+    ("外孙女，6岁，中午出去骑车，一直到晚上都还没回来", "missing_vulnerable"),
+    ("孩子可能去了海湾那边", "water_search"),
+    ("two kids walked out on the ice by the marina and someone shouted there's a crack", "possibly_in_water"),
+    ("他们拿砖头砸车窗", "weapon"),
+    ("two men have been following me since the tram stop", "violence_ongoing"),
+    ("the crane's boom is twisted and swinging above the pavement", "loose_high"),
+])
+def test_round3_step3_mechanisms_are_read(text, code):
+    assert code in codes(text), (text, codes(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the tram line runs past our door and the power is out", "live_wire"),
+    ("we skated on the ice all afternoon, lovely day", "possibly_in_water"),
+    ("I'm following the ambulance in my car", "violence_ongoing"),
+])
+def test_round3_step3_lookalikes_are_not_read(text, code):
+    assert code not in codes(text), (text, codes(text))
