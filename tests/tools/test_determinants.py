@@ -753,3 +753,18 @@ def test_round3_step3_mechanisms_are_read(text, code):
 ])
 def test_round3_step3_lookalikes_are_not_read(text, code):
     assert code not in codes(text), (text, codes(text))
+
+
+@pytest.mark.parametrize("text, code, read", [
+    # Round 3, fourth step: swam out by himself is out of the water; burnt toast is no burn; a fight "kicked off".
+    ("船翻了，船上的人自己游上岸了", "rescued_from_water", True),
+    ("the kitchen smoke alarm went off, my flatmate burnt the toast again", "injured", False),
+    ("she burnt her hand on the pan", "injured", True),
+])
+def test_round3_step4_reads(text, code, read):
+    assert (code in codes(text)) == read, (text, codes(text))
+
+
+def test_round3_a_fight_that_kicked_off_with_many_is_a_large_brawl():
+    assert "large_brawl" in codes("a fight kicked off outside the kebab shop, about twelve guys swinging at each other")
+    assert "large_brawl" in codes("things kicked off between two gangs, maybe twenty lads on the square")
