@@ -66,7 +66,10 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
 
         incident_store = IncidentStore(settings.incident_db)
     window = settings.monitor_window_min if window_min is None else window_min
-    grouping = GroupingConfig.profile(profile or settings.monitor_profile, **({"window_s": window * 60} if window else {}))
+    try:  # the city profile loads the pair scorer: a missing or stale file is one clear line, not a traceback
+        grouping = GroupingConfig.profile(profile or settings.monitor_profile, **({"window_s": window * 60} if window else {}))
+    except (ValueError, FileNotFoundError) as exc:
+        raise UserError(str(exc)) from exc
     config = MonitorConfig(grouping=grouping, operator=settings.operator)
     from agent.monitor.signals import RumourChecker, SignalModel
 

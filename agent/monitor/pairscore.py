@@ -132,13 +132,19 @@ class PairModel:
 
     @classmethod
     def from_json(cls, data: dict) -> "PairModel":
-        features = tuple(data["features"])
+        if not isinstance(data, dict):
+            raise ValueError("a pair scorer file holds a JSON object (features, coef, intercept, mean, scale)")
+        features = tuple(data.get("features", ()))
         if features != PAIR_FEATURES:
             raise ValueError(f"pair scorer features {features} do not match this code's {PAIR_FEATURES}; refit it "
                              "(python -m agent.monitor.pairfit fit)")
         link = data.get("link", "pooled")
         if link not in LINKS:
             raise ValueError(f"pair scorer link {link!r} is not one of {LINKS}")
+        for k in ("coef", "mean", "scale"):
+            if len(data.get(k) or ()) != len(features):
+                raise ValueError(f"pair scorer {k!r} has {len(data.get(k) or ())} values for {len(features)} features; "
+                                 "refit it (python -m agent.monitor.pairfit fit)")
         arr = lambda k: np.asarray(data[k], dtype=np.float64)  # noqa: E731
         return cls(features, arr("coef"), float(data["intercept"]), arr("mean"), arr("scale"), data.get("note", ""),
                    link, float(data.get("join_probability", 0.5)), data.get("extra", {}))
@@ -147,9 +153,13 @@ class PairModel:
     def load(cls, path: Path | None = None) -> "PairModel":
         path = path or PAIR_MODEL_PATH
         try:
-            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"the pair scorer {path} is not valid JSON ({exc}); refit it "
+                             "(python -m agent.monitor.pairfit fit)") from None
         except FileNotFoundError:
             raise FileNotFoundError(f"no pair scorer at {path}; fit one with `python -m agent.monitor.pairfit fit`") from None
+        return cls.from_json(data)
 
     @classmethod
     def placeholder(cls) -> "PairModel":

@@ -185,6 +185,13 @@ def test_pair_model_json_round_trip_and_a_stale_file_is_a_clear_error(tmp_path):
         PairModel.from_json(stale)
     with pytest.raises(FileNotFoundError, match="pairfit fit"):
         PairModel.load(tmp_path / "none.json")
+    short = model.to_json() | {"coef": model.to_json()["coef"][:-1]}
+    with pytest.raises(ValueError, match="'coef' has .* values for .* features; refit"):
+        PairModel.from_json(short)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"features": [', encoding="utf-8")
+    with pytest.raises(ValueError, match="not valid JSON.*refit"):
+        PairModel.load(broken)
 
 
 def test_training_pairs_pair_each_report_with_the_earlier_ones_that_sit_in_a_cluster():
