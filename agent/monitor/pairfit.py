@@ -144,16 +144,16 @@ def training_pairs(items: Sequence[LabelledItem], window_s: float, pooled: bool 
         if open_:
             feats, raw = grouper.member_features(side, open_)
             owner = raw["owner"]
-            names = [members_of[c.cluster_id].most_common(1)[0][0] for c in open_]
+            labels = np.array([members_of[c.cluster_id].most_common(1)[0][0] for c in open_])
+            vetoed = raw["vetoed"]
             if pooled:
                 feats, count = pool_features(feats, owner, len(open_))
                 keep = count > 0
-                labels = np.array(names)
-            else:
+            else:  # one example per member: its cluster's label and veto
                 keep = np.ones(len(owner), dtype=bool)
-                labels = np.array(names)[owner] if len(owner) else np.array([], dtype=str)
+                labels, vetoed = labels[owner], vetoed[owner]
             if drop_vetoed:
-                keep &= ~(raw["vetoed"] if pooled else raw["vetoed"][owner])
+                keep &= ~vetoed
             feats, labels = feats[keep], labels[keep]
             xs.append(feats)
             ys.append(np.array([li.incident is not None and name == li.incident for name in labels], dtype=int))
