@@ -345,13 +345,14 @@ class OnlineGrouper:
         """Close idle clusters, and the report's term vector (the IDF refreshed now and then)."""
         self.expire(item.time)
         idx, val = self.terms.counts(item.text)
-        self._docs_since_idf += 1
         if self.config.scorer == "learned":
             # The pair scorer keeps no cluster norms, so it reads the IDF of the stream so far afresh for every report
             # (~30 us); agent.monitor.pairfit fits it through this same method, so fit and run time agree.
             self._idf = self.terms.idf()
+            return idx, val
         # The IDF drifts slowly: refresh it and the cached norms now and then (often while the stream is young).
-        elif self._docs_since_idf >= min(500, max(20, self.terms.docs // 10)):
+        self._docs_since_idf += 1
+        if self._docs_since_idf >= min(500, max(20, self.terms.docs // 10)):
             self._idf = self.terms.idf()
             for c in self.clusters.values():
                 self._refresh_norm(c.row)
