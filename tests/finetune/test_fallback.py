@@ -111,3 +111,17 @@ def test_a_broken_model_directory_is_a_specific_error(tmp_path, config, split):
     (tmp_path / "train_split.jsonl").write_text(split, encoding="utf-8")
     with pytest.raises(ModelNotFoundError, match="config.json|train_split"):
         add_fallback_head(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "12345 678", "🔥🔥🔥 !!!", "x" * 200_000])
+def test_edge_inputs_stay_on_the_default_path(text):
+    guess = identify_language(text)
+    assert (guess.language, guess.sure) == ("en", False)
+
+
+@pytest.mark.parametrize("text", [None, b"incendio"])
+def test_non_text_is_a_specific_error(text):
+    from core.errors import InputError
+
+    with pytest.raises(InputError, match="takes text"):
+        identify_language(text)
