@@ -113,6 +113,9 @@ _MOVE_PEOPLE_OUT = (rf"(?<!already )(?<!are )(?<!is )(?<!were )(?<!was )(?<!been
                     r"\b(?:empty|vacate|clear out)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:building|hall|block|blocks|street|square|station|mall|"
                     r"school|terminal|platform|flats?|apartments?|tower|market|stadium|venue|site|floors?|premises|houses?|area|zone|arena|theatre|church)\b")
 
+# "ERO-E1 to Annankatu 20", "KAM-A1 over to the station": a unit id sent to a place (case-sensitive: ids are upper-case)
+_UNIT_SENT_TO = r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9])"
+
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
@@ -161,7 +164,7 @@ CUES: list[tuple[str, str]] = [
                  r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat)\b|"
                  r"^\W*(?:and |same place,? |also )?(?:add|plus)\s+(?:an? |another |one more |the )?(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)\b|"
                  r"^\W*and (?:an?|another|one more|the) (?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)(?: (?:too|as well|also))?\W*$|"
-                 r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9])|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
+                 + _UNIT_SENT_TO + r"|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
                  r"\bassign (?:the |a |an |two |\d+ )?(?:closest |nearest )?(?:unit|ambulance|engine|ladder|patrol|police|crew|rescue)|"
                  r"how (?:soon|quickly|fast) (?:can|will|could|would) (?:an?|the|our|we get an?) ?(?:\w+ )?(?:ambulance|engine|unit|patrol|ladder|crew|police|rescue|medics?)|"
                  r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
@@ -595,7 +598,7 @@ def _unit_name_patterns(fleet: tuple[tuple[str, tuple[tuple[str, str], ...]], ..
 # "would you mark ERO-H1 as out of service?", "could you please set ...": a polite order, not a question
 _POLITE_ORDER = re.compile(r"\s*(?:please\s+)?(?:would|could|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:mark|set|put|show|change|switch|flag|make|update|log|record)\b", re.IGNORECASE)
 _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0,40}?\b(?:to|over to|down to|out to)\s+\S|"
-                           r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9])|"
+                           + _UNIT_SENT_TO + r"|"
                            r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 

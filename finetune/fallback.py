@@ -74,9 +74,14 @@ def add_fallback_head(model_dir: Path, seed: int = 13) -> dict:
     config_path, split = model_dir / "config.json", model_dir / "train_split.jsonl"
     if not config_path.is_file() or not split.is_file():
         raise ModelNotFoundError(f"{model_dir} is not a triage model directory with its train_split.jsonl")
-    config = json.loads(config_path.read_text(encoding="utf-8"))
-    train = read_split(split, config["type_labels"], config["mode"],
-                       config["priority_labels"] if config.get("has_priority") else [])
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+        train = read_split(split, config["type_labels"], config["mode"],
+                           config["priority_labels"] if config.get("has_priority") else [])
+    except (ValueError, KeyError, TypeError) as exc:  # unreadable JSON, a key or a row field missing, wrong shapes
+        raise ModelNotFoundError(f"{model_dir} has an unreadable config.json or train_split.jsonl ({exc!r})") from None
+    if not len(train):
+        raise ModelNotFoundError(f"{model_dir}/train_split.jsonl has no rows to fit the fallback head on")
     if not config.get("has_priority"):
         train.priority = None
     return fit_fallback_head(model_dir, train, seed=config.get("train_config", {}).get("seed", seed))

@@ -96,3 +96,32 @@ def test_a_weak_not_incident_does_not_dismiss_a_fallback_report(quick_classifier
             assert a.incident_type == b.incident_type  # only a not_incident decision is reconsidered
         assert b.type_confidence == b.type_probs[b.incident_type] or abs(b.type_confidence - b.type_probs[b.incident_type]) < 1e-4
     assert (plain[3].incident_type, plain[3].priority) == (strict[3].incident_type, strict[3].priority)  # English untouched
+
+
+@pytest.mark.parametrize("config, split", [
+    ("{not json", '{"text": "x", "type_targets": [1]}\n'),
+    ('{"version": "v"}', '{"text": "x", "type_targets": [1]}\n'),  # no type_labels / mode
+    ('{"type_labels": ["fire"], "mode": "single"}', ""),  # an empty training split
+])
+def test_a_broken_model_directory_is_a_specific_error(tmp_path, config, split):
+    from finetune.errors import ModelNotFoundError
+    from finetune.fallback import add_fallback_head
+
+    (tmp_path / "config.json").write_text(config, encoding="utf-8")
+    (tmp_path / "train_split.jsonl").write_text(split, encoding="utf-8")
+    with pytest.raises(ModelNotFoundError, match="config.json|train_split"):
+        add_fallback_head(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "12345 678", "🔥🔥🔥 !!!", "x" * 200_000])
+def test_edge_inputs_stay_on_the_default_path(text):
+    guess = identify_language(text)
+    assert (guess.language, guess.sure) == ("en", False)
+
+
+@pytest.mark.parametrize("text", [None, b"incendio"])
+def test_non_text_is_a_specific_error(text):
+    from core.errors import InputError
+
+    with pytest.raises(InputError, match="takes text"):
+        identify_language(text)
