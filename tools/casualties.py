@@ -41,22 +41,20 @@ _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|l
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
               "ppl|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
-_NUM_RE = EN_NUM_RE
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
-    r"\b(?:(?P<sub>" + _NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
+    r"\b(?:(?P<sub>" + EN_NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
     r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
-    r"(?P<num>" + _NUM_RE + r"(?:\s+(?:or|to)\s+" + _NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
+    r"(?P<num>" + EN_NUM_RE + r"(?:\s+(?:or|to)\s+" + EN_NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
-    r"|\b(?P<bare>" + _NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
+    r"|\b(?P<bare>" + EN_NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
     r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding)\b)",
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
 _ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人)"
-_ZH_NUMS = ZH_NUM_RE
-_WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + _ZH_NUMS + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
-                     + r"|一家(?P<family>" + _ZH_NUMS + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
+_WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + ZH_NUM_RE + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
+                     + r"|一家(?P<family>" + ZH_NUM_RE + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
 _MINOR = gated(informal(
     r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
@@ -167,7 +165,7 @@ _AND_I = re.compile(r"\b(and|n|&) i\b", re.IGNORECASE)
 _WEAPON_INJURY = re.compile(r"\b(stabbing|stabbed|knifed|shooting|shot at|shots fired|opened fire|slashing)\b(?! (up|down|pain))|持刀伤人|砍人|捅人|开枪|枪击|刺伤|捅伤", re.IGNORECASE)
 # Someone telling what happened to another person named after it ("奶奶说……爷爷摔倒了"): the teller is not a patient.
 _TELLER_ZH = re.compile(r"(?:刚才|刚|跟我|和我)?(?:说|告诉|讲|报警|打电话|打来电话)")
-_ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + _ZH_NUMS + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
+_ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + ZH_NUM_RE + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
 
 
 def _people(clause: str) -> tuple[int, bool, bool, bool]:
