@@ -356,7 +356,7 @@ def extract(text: str) -> list[Determinant]:
             del out["building_fire"]
     # A count of injured people said once ("two men injured") is also "injured"; "scrapes only" without anything
     # serious means minor injuries.
-    if "minor_injury" in out and "injured" in out and SERIOUS.search(text):
+    if "minor_injury" in out and "injured" in out and sev:
         del out["minor_injury"]
     for code, n, group in _census_determinants(text):
         span = _strip_span(text, group.span)

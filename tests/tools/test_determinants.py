@@ -768,3 +768,10 @@ def test_round3_step4_reads(text, code, read):
 def test_round3_a_fight_that_kicked_off_with_many_is_a_large_brawl():
     assert "large_brawl" in codes("a fight kicked off outside the kebab shop, about twelve guys swinging at each other")
     assert "large_brawl" in codes("things kicked off between two gangs, maybe twenty lads on the square")
+
+
+def test_a_denied_serious_word_does_not_remove_minor_injuries():
+    from tools.determinants import extract
+
+    codes = {d.code for d in extract("tram and car collided, nobody seriously injured, one man is hurt with minor cuts and scrapes")}
+    assert "minor_injury" in codes and "serious_injury" not in codes
