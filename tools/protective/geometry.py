@@ -21,7 +21,7 @@ from shapely.geometry import LineString, Point, Polygon, mapping
 
 from tools.city import CityModel
 from tools.evacuation.geometry import map_box, round_geom, to_lonlat_geom
-from tools.gazetteer import normalize
+from tools.gazetteer import normalize, to_metres
 from tools.protective.per_city import per_city
 
 # Quay streets that run along the shore in central Helsinki (OSM names) [demo choice of the
@@ -100,13 +100,9 @@ def _read_coastline(city: CityModel) -> list[LineString]:
             log.warning("no coastline read: %s", exc)
             frame = None
 
-        def to_xy(xy: np.ndarray) -> np.ndarray:
-            x, y = city.projection.to_xy(xy[:, 1], xy[:, 0])
-            return np.column_stack([x, y])
-
         for geom in ([] if frame is None else frame.geometry):
             parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
-            lines.extend(shapely.transform(g, to_xy) for g in parts if g.geom_type == "LineString" and not g.is_empty)
+            lines.extend(to_metres(g, city.projection) for g in parts if g.geom_type == "LineString" and not g.is_empty)
     return lines
 
 
