@@ -21,6 +21,7 @@ from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
+from core.vocabulary import READ_BY_FALLBACK
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class ResponsePlanner:
             plan.situation.append(PlanItem(
                 text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}"
                      + ("; read by the multilingual fallback (the triage model was not trained on this language: confirm type and priority)."
-                        if triage.read_by == "multilingual fallback" else "."),
+                        if triage.read_by == READ_BY_FALLBACK else "."),
                 sources=t_src))
         if result is not None and getattr(result, "truncated", False):
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")

@@ -102,3 +102,7 @@ def render_markdown() -> str:
         lines.append(f"- **{label.name}**: {label.definition}")
         lines.extend(f"  - e.g. “{example}”" for example in label.examples)
     return "\n".join(lines) + "\n"
+
+
+# Who read a report whose language the triage encoder was not trained on (finetune.fallback; shown in plans and the UI).
+READ_BY_FALLBACK = "multilingual fallback"

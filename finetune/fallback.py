@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from core.language import DEFAULT_MIN_PROBABILITY, USEM3_LANGUAGES, identify_language
+from core.vocabulary import READ_BY_FALLBACK
 from finetune.dataset import TriageData, read_split
 from finetune.errors import ModelNotFoundError
 from finetune.model import EmbeddingHead
@@ -29,7 +30,6 @@ log = logging.getLogger(__name__)
 FALLBACK_HEAD_FILE = "fallback_head.joblib"
 FALLBACK_CONFIG_KEY = "fallback"
 NATIVE_LANGUAGES = ("en", "zh")  # what the encoder and the Chinese head were trained on
-READ_BY_FALLBACK = "multilingual fallback"
 
 
 # Strong regularisation transfers across languages better: with C=4 (the Chinese head's) the fitted directions

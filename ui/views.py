@@ -14,6 +14,7 @@ from typing import Any
 
 from agent.render import SECTION_TITLES
 from agent.schemas import Citation, IncidentSummary, PlanItem, ResponsePlan, SystemStatus, TriageSummary
+from core.vocabulary import READ_BY_FALLBACK
 
 PRIORITY_COLORS = {"P1": "#c0392b", "P2": "#e07b00", "P3": "#b59a00", "P4": "#5f6b73"}
 LOW_CONFIDENCE = 0.6
@@ -66,7 +67,7 @@ def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, d
     if triage.secondary_types:
         extras.append("also: " + ", ".join(escape(t.replace("_", " ")) for t in triage.secondary_types))
     extras.append(f"language {escape(triage.language)}"
-                  + (" (read by the multilingual fallback)" if getattr(triage, "read_by", "") == "multilingual fallback" else ""))
+                  + (" (read by the multilingual fallback)" if getattr(triage, "read_by", "") == READ_BY_FALLBACK else ""))
     if triage.model_version:
         extras.append(f"model {escape(triage.model_version)}")
     if report_id:
