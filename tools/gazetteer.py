@@ -39,6 +39,7 @@ KINDS = ("zone", "shelter", "station", "hospital", "staging", "street", "landmar
 _FACILITY_KINDS = {"zone", "shelter", "station", "hospital", "staging"}
 ACCEPT_SCORE = 0.8        # a fuzzy match at least this good is taken...
 AMBIGUITY_MARGIN = 0.04   # ...unless another place scores within this margin
+WORD_FOUND_RATIO = 80     # and each word of the query is found in it (see _every_word_found)
 MAX_QUERY_CHARS = 200
 # Features with one name closer than this are one place (a building and its shop node).
 SAME_PLACE_M = 300.0
@@ -393,13 +394,16 @@ class Gazetteer:
         """Every normalized name key of the gazetteer (names, aliases, ids; not the city's own names)."""
         return self._by_key.keys()
 
-    def _scored(self, q: str) -> list[tuple[float, Entry]]:
+    def _scored(self, q: str, every_word: bool = True) -> list[tuple[float, Entry]]:
+        """Fuzzy candidates for ``q``, best first; ``every_word=False`` also keeps those missing a word (suggestions)."""
         best: dict[int, tuple[float, Entry]] = {}
         hits = process.extract(q, self._all_keys, scorer=fuzz.ratio, score_cutoff=50, limit=60)
         if len(q) >= 4:
             # A whole word of a longer name ("Stockmann" in "Stockmann Q-Park") is a strong hint too.
             hits += [(k, 0.0, 0) for k in self._all_keys if q in k and (q in k.split() or len(q) >= 6)]
         for key, ratio, _ in hits:
+            if every_word and not _every_word_found(q, key):
+                continue
             score = ratio / 100.0
             if len(q) >= 4 and (q in key.split() or (q in key and len(q) >= 6)):
                 score = max(score, 0.7 + 0.3 * len(q) / len(key))
@@ -436,7 +440,7 @@ class Gazetteer:
             raise AmbiguousPlaceError(f"{name!r} names {len(cands)} places: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         scored = self._scored(q)
         if not scored or scored[0][0] < ACCEPT_SCORE:
-            suggestions = list(dict.fromkeys(e.name for _, e in scored))[:5]
+            suggestions = list(dict.fromkeys(e.name for _, e in self._scored(q, every_word=False)))[:5]
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
             raise UnknownPlaceError(f"no place called {name!r} in this scenario{hint}", suggestions)
         top = scored[0][0]
@@ -502,6 +506,17 @@ class Gazetteer:
                 seen.add(ident)
                 out.append(mn.entry.match(mn.score))
         return out
+
+
+def _every_word_found(query: str, key: str) -> bool:
+    """Each word of a fuzzy query occurs in the key, give or take a typo.
+
+    A whole-string ratio rewards what two names share and forgets what tells them apart: "Finnish National Opera"
+    scored 0.83 against "Finnish National Theatre" and "Hesperian puisto" 0.86 against "Esplanadinpuisto". A name
+    outside the map must not resolve to a different place nearby, so every word of three letters or more must align
+    with some stretch of the key (partial ratio, which also lets "kansalis teatteri" find the compound).
+    """
+    return all(fuzz.partial_ratio(word, key) >= WORD_FOUND_RATIO for word in query.split() if len(word) >= 3)
 
 
 def adjective_of_next(norm: str, start: int, end: int, key: str) -> bool:
