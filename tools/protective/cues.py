@@ -160,6 +160,9 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
         if _has(t, *pats):
             setattr(c, name, True)
             c.found.append(name)
+    if c.common_area and not _has(W.COMMON_AREA_CLEAR.sub(" ", t), *W.COMMON_AREA):  # "the hallway smells normal"
+        c.common_area = False
+        c.found.remove("common_area")
     c.setting = _setting(t)
     c.indoors_too = _indoors_too(t)
     c.material = _material(t, c.gas_odour)

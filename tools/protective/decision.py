@@ -117,6 +117,11 @@ def _indoor(c: ProtectiveCues) -> bool:
     return c.setting == "indoor"
 
 
+def _in_building(c: ProtectiveCues) -> bool:
+    """Indoors, or no setting said but the report names the building's use ("the ministry's post room", "at the library")."""
+    return _indoor(c) or (c.setting is None and c.building_use is not None)
+
+
 # --- fire ----------------------------------------------------------------------------------------
 def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.tank_vehicle or (c.cylinders and c.scale == "large"):
@@ -191,11 +196,12 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
             return ProtectiveDecision("H7", ["evacuate_area"], 100, "large flammable gas release outdoors: evacuate 100 m and 800 m downwind (ERG 115)",
                                       sector=ctx.sector(800, "evacuate"), shelters=True)
         return ProtectiveDecision("H5", ["isolate_deny_entry"], 100, "small flammable gas leak outdoors: isolate 100 m, buildings shut windows, no ignition (ERG 115)")
-    # Liquids and solids.
+    # Liquids and solids. A named building use with no setting said is that building ("the ministry's post room"); an
+    # unknown material or a toxic gas keeps needing an indoor word, since "near the station exit" names a reference.
     if c.scale == "large" and c.material != "solid":
         return ProtectiveDecision("H6", ["evacuate_area"], 50, "large flammable liquid spill outdoors: evacuate 50 m and 300 m downwind (ERG 128)",
                                   sector=ctx.sector(300, "evacuate"), shelters=True)
-    if _indoor(c):
+    if _in_building(c):
         return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "chemical release inside a building: evacuate it, 50 m cordon", building_scope="whole")
     solid = c.material == "solid"
     return ProtectiveDecision("H4", ["isolate_deny_entry"], 25 if solid else 50, f"small outdoor spill of a {'solid' if solid else 'liquid'}: isolate {25 if solid else 50} m (ERG)")
@@ -259,7 +265,7 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.suspicious:
         size = c.item_size if c.item_size in DHS_STANDOFF else "briefcase"
         mand, pref = DHS_STANDOFF[size]
-        if _indoor(c) or (c.setting is None and c.building_use):  # "at the library": inside it
+        if _in_building(c):  # "at the library": inside it
             return ProtectiveDecision("PS1", ["evacuate_building", "isolate_deny_entry", "shelter_in_place"], mand,
                                       f"suspicious item inside a building: evacuate it, cordon {mand:.0f} m, shelter or clear outdoors to {pref:.0f} m (DHS, {size})",
                                       building_scope="whole", preferred_m=pref)

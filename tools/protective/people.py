@@ -34,14 +34,32 @@ def building_occupants(info: BuildingInfo, d: ProtectiveDecision, cues: Protecti
         return UNIT_OCCUPANTS
     use = info.use if info.use != "empty" else "mixed"
     if d.building_scope == "floors":
-        floors = min(2.0, info.floors)
+        floors = scope_floor_count(d, info)
         # Spec section 4, a mixed block "per floor by use": a fire floor above the ground floor and the
-        # floor above it are flats; the ground floor is the shop (F2 on the ground floor, FL2).
+        # floor above it are flats; the ground floor is the shop (F2 on the ground floor).
         upper = d.rule == "F2" and (cues.fire_floor is None or cues.fire_floor >= 2)
         if use == "mixed" and upper:
             use = "residential"
+        elif use == "mixed" and _BASEMENT in d.scope_floors:
+            # Spec 5a: a basement counts at its ground floor's use: the shop's (its storage under the shop), not the
+            # upper floors' flats, unless the report says the flooded floors are lived in ("basement flats", "residents").
+            use = "residential" if cues.building_use == "residential" else "retail"
         return int(round(people_in(use, info.footprint_m2, floors, d.night)))
     return int(round(people_in(use, info.footprint_m2, info.floors, d.night)))
+
+
+_BASEMENT = "basement"
+
+
+def scope_floor_count(d: ProtectiveDecision, info: BuildingInfo) -> float:
+    """Storeys in a ``floors`` scope: two (the fire floor and the one above, or the basement and the ground floor).
+
+    OSM ``building:levels`` counts the storeys above ground, so a basement comes on top of them: a one-storey
+    building's basement and ground floor are two floors, its fire floor and "the floor above" only one.
+    """
+    if _BASEMENT in d.scope_floors:
+        return 1.0 + min(1.0, info.floors)
+    return min(2.0, info.floors)
 
 
 def zone_people(city: CityModel, area, night: bool) -> float:
@@ -99,11 +117,14 @@ def people_figures(city: CityModel, b: Buildings, d: ProtectiveDecision, cues: P
         info.scope = d.building_scope
         info.occupants = building_occupants(info, d, cues)
     if d.primary == "evacuate_building" and evac_area is None:
-        share = min(2.0, info.floors) / info.floors if d.building_scope == "floors" else 1.0
+        share = min(1.0, scope_floor_count(d, info) / info.floors) if d.building_scope == "floors" else 1.0
         basis = "stated in the report" if cues.occupants else f"{info.source} footprint x floors x density"
         return PeopleFigures(info.occupants, basis, info.occupants, round2(zone_people(city, footprint, d.night) * share))
-    if d.rule == "U2" and cues.dependents:  # spec section 5: U2 counts only the dependent persons
-        return PeopleFigures(int(cues.dependents), "dependent persons on powered medical devices, counted in the report", None, None)
+    if d.rule == "U2" and (cues.dependents or cues.medical_devices):  # spec section 5: U2 counts only the dependent persons
+        if cues.dependents:
+            return PeopleFigures(int(cues.dependents), "dependent persons on powered medical devices, counted in the report", None, None)
+        # A device named without a count ("he is on an oxygen concentrator") has at least its one user (spec section 5).
+        return PeopleFigures(1, "the user of the powered medical device the report names (no count given)", None, None)
     if evac_area is None:
         return PeopleFigures(0, "nobody is moved: " + ("shelter in place" if d.primary == "shelter_in_place" else "cordon only"), None, None)
     count = people_in_area(b, evac_area, d.night)

@@ -56,7 +56,10 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
     found.sort(key=lambda m: not _whole_word(text, m.name))
-    if not found:  # Latin-script names inside Chinese text have no word boundaries around them
+    # Latin-script names inside Chinese text have no word boundaries around them. Only there: in a Latin-script
+    # report every name already stands as a word, and a run of ordinary words ("on the 5th floor") would only
+    # resolve to the nearest-spelled business ("Fazer 8th Floor"); the locator reads those reports below.
+    if not found and has_cjk(text):
         for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", text):
             try:
                 m = city.gazetteer.resolve(run.strip())

@@ -69,6 +69,17 @@ def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInf
     return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
 
 
+def _in_the_street(hazard: str | None, cues: ProtectiveCues, match: PlaceMatch, number: str | None) -> bool:
+    """Whether a hazmat report that says neither indoors nor outdoors happened in the street: it is placed on a
+    street with no house number and names no building ("a sack of pool chemicals burst while unloading on
+    Yliopistonkatu"). The material's usual indoor use (pool chemicals, a laboratory's) does not put it indoors.
+
+    Only hazmat: a fire or a security report on a street may still be in one of its buildings ("smoke from a window
+    on Fredrikinkatu").
+    """
+    return hazard == "hazmat" and cues.setting is None and cues.building_use is None and match.kind == "street" and number is None
+
+
 def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
     s = d.sector
     return {"length_m": s.length_m, "angle_deg": s.angle_deg, "action": s.action, "bearing_deg": s.bearing_deg} if s else None
@@ -103,6 +114,13 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
             return _unlocated_plan(d, cues, hazard_type, warnings_)
         # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
         match, number = shore, None
+    if _in_the_street(hazard_type or cues.hazard_hint, cues, match, number):
+        cues.setting = "outdoor"
+        cues.found.append("setting_from_map")
+        was_building = d.building_scope is not None
+        d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
+        if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
+            match, number = locate_in_report(city, text, place, lat, lon, building=False)
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
