@@ -115,7 +115,8 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
         not search patrols;
       * a storm call is a live wire or loose roofing, with no tree across the way: no engine (the utility crew,
         the ladder and a cordon the rules add);
-      * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew.
+      * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew;
+      * a lift stopped with someone in it while the power is on: a breakdown, not an outage, no utility crew.
     """
     facts = Facts(dets)
     has, why = facts.has, facts.why
@@ -134,6 +135,9 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
         base.pop("hazmat", None)
     if incident_type == "flood" and has("natural_flood") and not (has("burst_main") or has("utility_fault") or has("wet_electrics")):
         # Sea, river or rain water with no pipe, drain or electrics in it: nothing for a utility crew to shut off.
+        base.pop("utility_crew", None)
+    if incident_type == "utility_outage" and (has("lift_stuck") or has("lift_occupied")) and has("power_on"):
+        # A lift that stopped while the power is on is a breakdown, not an outage: the rescue opens it.
         base.pop("utility_crew", None)
     if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
         base.pop("police_patrol", None)
@@ -250,6 +254,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("police_patrol", 2, why("missing_vulnerable"))
         if has("water_search") and has("missing_vulnerable"):
             needs.need("rescue", 1, why("water_search"))
+        if has("feared_in_water"):
+            # The caller fears the missing person went into the water: the search takes in the water (a rescue unit),
+            # the patrols search the land; nobody has been seen in it, so no water rescue at once.
+            needs.need("rescue", 1, why("feared_in_water"))
     # --- utilities, storm, flood
     if has("lift_stuck"):
         needs.need("rescue", 1, why("lift_stuck"))
@@ -380,7 +388,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         # An urgent call whose reason was not read: the response to a possible arrest (first responder, two crews).
         add("ambulance", 2, "life threatened, reason unread")
         add("engine", 1, "first responder")
-    if incident_type == "medical" and p1 and has("water_search") and not (has("person_in_water") or has("rescued_from_water")):
+    if incident_type == "medical" and p1 and not explained and has("water_search") and not (has("person_in_water") or has("rescued_from_water")):
         # A life-threatening call by the water: someone may be in it, said in a way not read ("went under twice").
         add("rescue", 1, "by the water: possibly someone in it")
         add("engine", 1, "by the water: possibly someone in it")

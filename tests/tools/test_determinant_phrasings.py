@@ -1,0 +1,158 @@
+"""Families of phrasing the response determinants read (EN + ZH), each with the denial or look-alike it must not read.
+
+One test per mechanism: a fact said another way (a hissing gas meter, dark traffic lights, water coming up through the
+drains, a lift that is broken with someone inside), a scope that ends a fact (a near miss, a fire that still smokes, an
+attacker who has fled, a fear rather than a sighting), counts (the caller's own symptoms, "the other one"), and what the
+response table does with them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.casualties import census
+from tools.determinants import extract
+from tools.response_table import unit_needs
+
+
+def codes(text: str) -> set[str]:
+    return {d.code for d in extract(text)}
+
+
+def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
+    return unit_needs(incident_type, priority, extract(text)).counts
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the gas pipe behind the cooker is hissing", "gas_leak"),
+    ("there's a smell like rotten-eggs in the hall", "gas_leak"),
+    ("燃气表那边一直在嘶嘶响", "gas_leak"),
+    ("traffic lights at the Hakaniemi junction have gone dark", "traffic_lights_out"),
+    ("the traffic signals on Mannerheimintie are completely dead", "traffic_lights_out"),
+    ("路口的红绿灯全都黑了", "traffic_lights_out"),
+    ("sewage is bubbling up out of the floor drain in the laundry room", "burst_main"),
+    ("the drains are overflowing onto the street", "burst_main"),
+    ("地漏往上冒水，地下室全是水", "burst_main"),
+    ("after the crash the van reeks of diesel", "fuel_leak"),
+    ("撞了以后闻到很浓的汽油味", "fuel_leak"),
+    ("a man smashing a car with an iron bar", "weapon"),
+    ("一个男的拿着钢管在砸车", "weapon"),
+    ("the wind blew a sign down and it struck two of the pedestrians", "injured"),
+    ("a falling branch hit a pedestrian", "injured"),
+    ("people standing around holding their heads after the crash", "injured"),
+    ("he doesn't react at all when I talk to him", "unconscious"),
+    ("我叫她她都没有回应", "unconscious"),
+    ("孩子摔了一跤，手擦破了", "minor_injury"),
+    ("there's a woman in the harbour shouting for help", "person_in_water"),
+    ("a kid is drifting out from the beach on an inflatable", "person_in_water"),
+    ("the elevator is jammed and there are three people inside", "lift_stuck"),
+    ("the lift stopped with my son inside, power is on in the building", "power_on"),
+    ("屋顶塌了，一个人还压在下面", "collapse_people_under"),
+])
+def test_a_fact_said_another_way_is_read(text, code):
+    found = {d.code: d for d in extract(text)}
+    assert code in found, (text, sorted(found))
+    d = found[code]
+    assert text[d.span[0]: d.span[1]] == d.evidence   # the report's own words
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the lift is broken, nobody is inside", "lift_stuck"),
+    ("not one person was stuck in the lift", "lift_stuck"),
+    ("the storm knocked down two trees on Bulevardi", "injured"),
+    ("the power is not back", "power_on"),
+    ("the car crashed into the bus stop", "large_vehicle"),
+    ("在火车站门口两辆车相撞", "large_vehicle"),
+])
+def test_look_alikes_and_denials_are_not_read(text, code):
+    assert code not in codes(text), sorted(codes(text))
+
+
+def test_a_count_corrected_is_not_a_denial():
+    # "not one ..., it's four": the fact stands, only its count was wrong; "not one ... was stuck" denies it
+    assert "lift_stuck" in codes("it's not one person stuck in the elevator, it's three")
+    assert "lift_stuck" not in codes("not one person was stuck in the lift")
+
+
+@pytest.mark.parametrize("text", [
+    "the bus was nearly hit by a falling tree",
+    "a cyclist almost got hit twice at the junction",
+    "一块板子掉下来，差一点砸到行人",
+])
+def test_a_near_miss_is_no_injury(text):
+    assert "injured" not in codes(text)
+    assert census(text).minor == 0 and census(text).serious == 0
+
+
+def test_a_near_miss_word_does_not_deny_a_grave_fact():
+    # "almost" only undoes an impact: someone almost unconscious is still a patient
+    assert "unconscious" in codes("she is almost unconscious, barely answering")
+
+
+def test_a_fire_that_still_smokes_is_not_out():
+    assert "fire_out" not in codes("they put it out with an extinguisher but it's still smouldering inside the wall")
+    assert "fire_out" not in codes("灭火器扑灭了，但是墙里还在冒烟")
+    assert "fire_out" in codes("the fire is out now, nothing smoking")
+    # a building fire said out but still smoking: the two engines of a building fire, not one to check
+    text = "small fire in the shop's electrical cupboard, it's out now but smoke is still coming from the wall socket, nobody hurt"
+    assert needs("fire", "P2", text).get("engine") == 2
+
+
+def test_an_attacker_who_has_fled_is_not_still_violent():
+    assert "violence_ongoing" not in codes("he was throwing bottles and then ran off towards the station")
+    assert "violence_ongoing" not in codes("有个人把店门砸了，现在已经跑了")
+    assert "violence_ongoing" in codes("he is still hitting people")
+    assert needs("public_security", "P3", "有个人把店门砸了，现在已经跑了，没人受伤") == {"police_patrol": 1}
+
+
+def test_a_fear_of_the_water_is_a_search_not_a_water_rescue():
+    assert codes("I'm worried he may have fallen into the canal") >= {"feared_in_water"}
+    assert "person_in_water" not in codes("我怕他掉进河里了")
+    got = needs("missing_person", "P2", "my flatmate went running along the shore and hasn't come back, I'm scared she fell into the sea")
+    assert got.get("police_patrol", 0) >= 2 and got.get("rescue") == 1   # the patrols search, the water is searched too
+    seen = needs("missing_person", "P1", "a man jumped off the quay and is in the sea, swimming away from the shore")
+    assert seen.get("rescue") == 1 and seen.get("engine") == 1 and seen.get("ambulance") == 1
+
+
+def test_a_caller_with_symptoms_is_a_patient_too():
+    assert census("my husband has a headache and I feel dizzy too").minor == 2
+    assert census("我老公头疼，我也有点恶心").minor == 2
+    assert census("I am calling because my husband is dizzy").minor == 1   # the caller who only calls is not
+    # "and I" only counts the caller beside people named with it
+    assert census("he's slurring and I can't get him to stand").serious == 1
+    assert census("my son and I are both bleeding").minor == 2
+
+
+def test_the_other_one_is_a_patient_besides_those_before():
+    c = census("屋顶塌了，里面有两个工人，一个自己爬出来了，腿受伤了，另一个还在里面，叫他没有回答")
+    assert (c.serious, c.minor) == (1, 1)
+    got = needs("earthquake_collapse", "P1", "屋顶塌了，里面有两个工人，一个自己爬出来了，腿受伤了，另一个还在里面，叫他没有回答")
+    assert got.get("ambulance") == 2 and got.get("rescue") == 1
+
+
+def test_chinese_counts_said_with_you_and_pavement_are_read_right():
+    # "有两个坐在地上": two people, not the ten said before; "人行道" is the pavement, not a person
+    c = census("大概十来个人受影响，有两个坐在地上喘不过气")
+    assert c.serious == 2
+    assert census("砖头砸到了人行道").minor == 0
+    assert census("还有一个路人被砸到腿").minor == 1
+
+
+def test_colloquial_vomiting_in_chinese_is_an_illness_cluster():
+    assert census("现在已经有十几个人在吐了").ill >= 10
+    assert needs("public_health", "P2", "活动上有十几个人一直在吐").get("ambulance") == 2
+
+
+def test_units_for_the_new_phrasings():
+    # a lift broken with someone in it, the power on: the rescue opens it, no utility crew for an outage that is not one
+    assert needs("utility_outage", "P3", "the lift at the metro is broken and there's a man inside, the power is on") == {"rescue": 1}
+    # dark traffic lights at a busy junction: a patrol beside the utility crew
+    assert needs("utility_outage", "P2", "the traffic lights at the Erottaja crossing are all dark") == {"utility_crew": 1, "police_patrol": 1}
+    # water pushed up through the drains after rain: a drain flood, the utility crew comes (rain alone: it does not)
+    assert needs("flood", "P2", "after the cloudburst water is coming up through the drains in the car park").get("utility_crew") == 1
+    assert "utility_crew" not in needs("flood", "P2", "after the heavy rain the underpass is flooded, nobody in it")
+    # a crash that smells of petrol, the driver says he is fine: the patrol and an engine, no ambulance
+    assert needs("traffic_accident", "P2", "a car hit a lamp post, it smells of petrol, the driver got out and says he's fine") == {
+        "police_patrol": 1, "engine": 1}
+    # the same with a graze: the minor casualty still gets its ambulance
+    assert needs("traffic_accident", "P4", "cyclist fell on the rails, grazed knee, says he is fine").get("ambulance") == 1
