@@ -170,7 +170,7 @@ RULES: tuple[_Rule, ...] = (
     _r("collapse_people_under", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,4}?(?:under|underneath|beneath|buried|trapped)\b[^.]{0,30}\b(?:rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?|it)\b"
        r"|(?:" + _ZH_NUM_RE + r")\s*(?:人|工人)?[^。]{0,6}(?:压在|埋在|困在)[^。]{0,10}(?:废墟|瓦砾|下面|底下|里面)", counted=True),
     _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|困在[^。]{0,10}(废墟|瓦砾|下面|底下)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
-    _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
+    _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in(?! (the|a|an|his|her|my|our|their|this|that|bathroom|shower|kitchen)\b)|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
     # --- utilities, storm, flood
     _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
     # Looser than lift_stuck on purpose: any lift with someone in it ("jammed between floors, five people inside",
@@ -202,7 +202,7 @@ RULES: tuple[_Rule, ...] = (
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
     _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有"),
-    _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
+    _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
     _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
     _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
     _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|烟(已经)?(蔓延|窜|跑|飘)到"),
@@ -217,7 +217,7 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
     _r("person_in_water", r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)"),
     _r("rescued_from_water", r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|自己游(上来|上岸|出来)|到达安全地带|已经安全"),
-    _r("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了"),
+    _r("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了|火(已经)?灭了"),
     _r("possibly_in_water", r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|\b(onto|on|out on|across) the ice\b[^.]{0,100}\b(crack\w*|broke|gave way|hole)\b|扑通一声|落水声|听到(水声|扑通)"),
     _r("collapse", r"(脚手架|墙|围墙|屋顶|房顶|雨棚|棚子|天花板|楼板|房子|楼梯|阳台|广告牌|看台)[^。，！？]{0,4}(倒了|倒下|塌|垮)"),
     _r("collapse_people_under", r"(?:压着|压住了?|埋着|埋住了?|压了)\s*(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人|工人|小孩|孩子|大人|行人|路人)", counted=True),
@@ -290,11 +290,11 @@ RULES: tuple[_Rule, ...] = (
     # gas heard at the meter or a fitting, not only smelt
     _r("gas_leak", r"\bgas (meter|valve|pipe|cooker|hob|stove|tap|connection|bottle|cylinder)s?\b[^.;!?]{0,30}?\b(hissing|leaking)\b|\bhissing (from|at|near) the gas\b|(燃气|煤气|天然气)(表|阀门?|罐|瓶|管子?|灶)[^。，]{0,8}(嘶嘶|漏)"),
     # a junction's signals said another way ("the traffic lights at the crossing are all dark")
-    _r("traffic_lights_out", r"\b(traffic lights?|traffic signals?)\b[^.;!?]{0,40}?\b(are|is|went|have gone|has gone|gone)( all| completely)? (out|dead|dark|off|blank|down|not working)\b|(红绿灯|信号灯|交通灯)[^。]{0,12}(不亮|失灵|坏了|灭了|黑了|不工作)"),
+    _r("traffic_lights_out", r"\b(traffic lights?|traffic signals?)\b[^.;!?]{0,40}?\b(are|is|went|have gone|has gone|gone)( all| completely)? (out|dead|dark|off|blank|down|not working)\b|(红绿灯|信号灯|交通灯)[^。]{0,12}(不亮|失灵|坏了|灭了|黑了|停了|不工作)"),
     # drains and manholes pushing water up: a drain flood (the utility's sewer, whatever the rain)
     _r("burst_main", r"\b(water|sewage)\b[^.;]{0,20}\b(coming|welling|bubbling|gushing|pouring|rising|spurting|shooting) (back )?(up )?(out of|through|from) (the |a )?(drains?|manholes?|sewers?|gull(y|ies)|floor drains?)\b|\b(drains?|sewers?|manholes?) (are |is )?(overflowing|backing up|flooding|can'?t cope|not coping)\b|(下水道|排水口|地漏|井盖)[^。，]{0,4}(冒水|涌出|往上冒|反水|倒灌)"),
     # fuel said by its smell at a vehicle ("car's leaking something, smells like petrol")
-    _r("fuel_leak", r"\b(smell\w*|stink\w*|reek\w*) (strongly |really |a lot )?(of|like) (petrol|diesel|fuel|gasoline)\b|\b(car|vehicle|van|truck|lorry|taxi|bus|it)('s| is) leaking\b|汽油味|柴油味"),
+    _r("fuel_leak", r"\b(smell\w*|stink\w*|reek\w*) (strongly |really |a lot )?(of|like) (petrol|diesel|fuel|gasoline)\b|\b(petrol|diesel|fuel|gasoline) (smell|stink|odou?r)\b|\b(car|vehicle|van|truck|lorry|taxi|bus|it)('s| is) leaking\b|汽油味|柴油味"),
     # the person says they are fine: nobody to treat, unless an injury is said too (extract)
     _r("says_fine", r"\b(says|said|say|tells me|told me) (that )?(he'?s|she'?s|they'?re|he is|she is|they are|i'?m|we'?re) (fine|ok|okay|alright|all right|unhurt|not hurt)\b|\b(everyone|everybody|all of (us|them)) (is|are|seems?|seem) (fine|ok|okay|unhurt|safe)\b", negatable=False),
     # a struck-with weapon said by its material, and an attacker still at it
@@ -304,7 +304,7 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\b(hit|struck|landed on|fell on|injured|hurt)\s+(" + EN_NUM_RE + r"|one) of (the|our|my|his|her|their) (" + _PEOPLE[3:-1] + r")\b", counted=True),
     _r("injured", r"\b(hit|struck|landed on|fell on|crushed)\s+(a|an|the|one|our|my|his|her|their)\s+(young |old |elderly |little |passing )?(" + _PEOPLE[3:-1] + r")\b"),
     # not reacting at all, said another way
-    _r("unconscious", r"\b((doesn'?t|does not|didn'?t|did not|won'?t|will not) react|no reaction( at all)?)\b|(叫|喊|拍)(他|她)*(都|也)?(没有|没|不)(回答|回应|答应|应声)"),
+    _r("unconscious", r"\b((doesn'?t|does not|didn'?t|did not|won'?t|will not) react|no reaction( at all)?|not reacting|unreactive|non-?reactive)\b|(叫|喊|拍)(他|她)*(都|也)?(没有|没|不)(回答|回应|答应|应声)"),
     # holding a hurt head or limb after a blow ("people standing around holding their heads")
     _r("injured", r"\bholding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)\b"),
     # the power is on: a lift that stopped is a breakdown, not an outage (nothing for a utility crew)
@@ -312,9 +312,10 @@ RULES: tuple[_Rule, ...] = (
     # grazes said in Chinese
     _r("minor_injury", r"磕破|擦破|蹭破|划破|破皮"),
     # a person in the sea said without a verb, and swimming away from the shore
-    _r("person_in_water", r"\b(someone|somebody|a (man|woman|person|guy|boy|girl|child|kid)|people|he|she) (is |are )?(in|into) the (sea|harbou?r|bay|lake|canal|river)\b|\b(swimming|drifting|floating) (away|out) from (the )?(shore|quay|pier|beach|edge)\b"),
+    _r("person_in_water", r"\b(someone|somebody|a (man|woman|person|guy|boy|girl|child|kid)|people|he|she) (is |are )?(in|into) the (sea|harbou?r|bay|lake|canal|river)\b|\b(swimming|drifting|floating) (away|out) from (the )?(shore|quay|pier|beach|edge)\b|(在|掉在)(海里|河里|湖里|运河里|港口里)|跳(海|河|湖)(了|自杀)"),
     # someone in a lift that will not move or open ("the lift is broken ... there's a man inside, the door won't open")
-    _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,40}\b(broken|broke|stuck|jammed|stopped|not working|out of order|won'?t (open|move))\b[^.]{0,80}?\b(someone|somebody|a (man|woman|person|child|kid|boy|girl)|people|\w+ people|passengers?) (is |are )?(inside|in it|in there|stuck|trapped)\b"),
+    _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,40}\b(broken|broke|stuck|jammed|stopped|not working|out of order|won'?t (open|move))\b[^.]{0,80}?\b(someone|somebody|a (man|woman|person|child|kid|boy|girl)|people|\w+ people|passengers?) (is |are )?(inside|in it|in there|stuck|trapped)\b"
+                     r"|电梯[^。]{0,8}(坏了|停了|卡住了?|不动了|打不开)[^。]{0,12}(里面|里)(还)?有(人|" + ZH_NUM_RE + r"个人)|电梯里(困|关)(了|着)"),
 )
 
 def _negated(text: str, start: int, end: int) -> bool:

@@ -87,9 +87,9 @@ def believed_before(before: str) -> bool:
 
 # A near miss ("nearly got hit", "差点砸到人"): the blow, the fall, the run-over did not happen. Read only before the
 # words of an impact, so that "almost unconscious" stays a (grave) fact.
-_NEAR_MISS = re.compile(r"\b(nearly|almost|narrowly|just missed)\b(\s+(got|been|being|was|were|getting))?\s*$|(差点|差一点|险些|几乎)(就|没)?(被|把)?$",
+_NEAR_MISS = re.compile(r"\b(nearly|almost|narrowly|just missed)\b(\s+(got|been|being|was|were|getting))?\s*$|(差点|差一点|险些|几乎)(就|没)?[^，。！？；\s]{0,4}$",
                         re.IGNORECASE)
-_IMPACT = re.compile(r"(hit|struck|run over|ran over|knocked|crushed|砸|撞|压|击中)", re.IGNORECASE)
+_IMPACT = re.compile(r"(hit|struck|run over|ran over|knocked|crushed|(?:被[^，。！？\s]{0,3}?)?(?:砸|撞|压|击中))", re.IGNORECASE)
 
 
 def near_miss(text: str, start: int) -> bool:

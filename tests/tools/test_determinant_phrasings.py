@@ -48,6 +48,13 @@ def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
     ("the elevator is jammed and there are three people inside", "lift_stuck"),
     ("the lift stopped with my son inside, power is on in the building", "power_on"),
     ("屋顶塌了，一个人还压在下面", "collapse_people_under"),
+    ("the ceiling fell in on two workers", "collapse_people_under"),
+    ("电梯坏了，里面有人在敲门", "lift_stuck"),
+    ("整栋楼停电了，电梯里关着一个老太太", "lift_stuck"),
+    ("有人在海里喊救命", "person_in_water"),
+    ("she's not reacting to anything", "unconscious"),
+    ("strong petrol smell after the crash", "fuel_leak"),
+    ("路口信号灯停了，车乱开", "traffic_lights_out"),
 ])
 def test_a_fact_said_another_way_is_read(text, code):
     found = {d.code: d for d in extract(text)}
@@ -63,6 +70,8 @@ def test_a_fact_said_another_way_is_read(text, code):
     ("the power is not back", "power_on"),
     ("the car crashed into the bus stop", "large_vehicle"),
     ("在火车站门口两辆车相撞", "large_vehicle"),
+    ("MY NEIGHBOUR FELL IN THE BATHROOM", "collapse"),
+    ("差点被车撞", "vehicles"),
 ])
 def test_look_alikes_and_denials_are_not_read(text, code):
     assert code not in codes(text), sorted(codes(text))
@@ -78,6 +87,7 @@ def test_a_count_corrected_is_not_a_denial():
     "the bus was nearly hit by a falling tree",
     "a cyclist almost got hit twice at the junction",
     "一块板子掉下来，差一点砸到行人",
+    "树倒了，险些被树砸到",
 ])
 def test_a_near_miss_is_no_injury(text):
     assert "injured" not in codes(text)
@@ -93,6 +103,7 @@ def test_a_fire_that_still_smokes_is_not_out():
     assert "fire_out" not in codes("they put it out with an extinguisher but it's still smouldering inside the wall")
     assert "fire_out" not in codes("灭火器扑灭了，但是墙里还在冒烟")
     assert "fire_out" in codes("the fire is out now, nothing smoking")
+    assert "fire_out" not in codes("火灭了但还在冒烟")
     # a building fire said out but still smoking: the two engines of a building fire, not one to check
     text = "small fire in the shop's electrical cupboard, it's out now but smoke is still coming from the wall socket, nobody hurt"
     assert needs("fire", "P2", text).get("engine") == 2
