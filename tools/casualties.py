@@ -44,7 +44,7 @@ _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|l
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + EN_NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
-    r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
+    r"|\b(?=\w)(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
     r"(?P<num>" + EN_NUM_RE + r"(?:\s+(?:or|to)\s+" + EN_NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
     r"|\b(?P<bare>" + EN_NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
@@ -57,9 +57,9 @@ _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + ZH_NUM_RE + r")?\s*(?:个|名
                      + r"|一家(?P<family>" + ZH_NUM_RE + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
 _MINOR = gated(informal(
-    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
+    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrists?|arms?|fingers?|nose|ankles?|legs?|hands?)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
-    r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|holding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)|(?<=\w )hit$|"
+    r"nosebleed|bloody nose|concussion|shaken|in pain|(hit|struck|knocked down|ran over|run over)(?= (?:" + EN_NUM_RE + r" |a |an |the |one of the |two of the )?(?:\w+ )?(?:people|persons|pedestrians|passers-by|children|kids|workers|cyclists|man|woman|child|kid|boy|girl|pedestrian|cyclist|person)\b)|knocked down|hit by|holding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)|(?<=\w )hit$|"
     r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing|in)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|(?<!road )rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
@@ -78,7 +78,7 @@ _EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|(?<!road )rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
                   r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐|(?:在|一直|还在|都在|开始)吐|吐了", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
-_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
+_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*)$", re.IGNORECASE)
 _FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
@@ -150,7 +150,10 @@ _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|
                           r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:can'?t|cannot|couldn'?t) tell|(?:doesn'?t|don'?t|does not|do not) know|(?:is|are)\s+(?:doing|giving|performing|helping|holding|using|trying)|"
                           r"(?:is|are)\s+(?:doing|giving)\s+(?:cpr|chest compressions))\b"
                           r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed|gave|handed|sold|offered)\s+"
-                          r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)
+                          r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)"
+                          # "the person who threw it", "the man who hit him": the one who did it
+                          r"|^\s*(?:who|that)\s+(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed|"
+                          r"sprayed|robbed|did (?:it|this))\b", re.IGNORECASE)
 _ATTACKER_ZH = re.compile(r"(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
 
@@ -304,6 +307,7 @@ def census(text: str) -> Census:
             if g.kind == "minor" and g.generic:
                 g.kind, g.generic = "serious", False
     whole = [g for g in groups if not g.subset]
+    cap = None
     for g in whole:
         rest = sum(h.count for h in whole if h is not g)
         # a scrape beside the others adds no ambulance: it does not make the whole too small to be the whole
@@ -312,6 +316,12 @@ def census(text: str) -> Census:
         if g.generic and len(whole) > 1 and g.count >= rest_cared and g is whole[0] and not any(h.other for h in whole):
             # "five hurt: an old man bleeding, a woman with chest pain, three with broken arms": the five is the whole
             whole = [h for h in whole if h is not g] + [Group(max(0, g.count - rest), "minor", True, False, g.evidence, g.span)]
+            break
+        if g.generic and g is whole[0] and g.count >= 2 and rest_cared > g.count and not any(h.other for h in whole):
+            # "hit three people: one old man unconscious, two others with cuts, one maybe a broken wrist": details that
+            # add up to more than the whole said first tell of some of the same people twice; the whole bounds them
+            whole = [h for h in whole if h is not g]
+            cap = g.count
             break
     serious = sum(g.count for g in groups if g.kind == "serious")
     # a serious part of an earlier group ("two of them very weak") is taken out of that group
@@ -324,6 +334,9 @@ def census(text: str) -> Census:
         take = min(moved, counts[k])
         counts[k] -= take
         moved -= take
+    if cap is not None:
+        for k in ("minor", "ill"):   # the serious ones stay: the whole bounds the others
+            counts[k] = max(0, min(counts[k], cap - serious - sum(counts[j] for j in ("minor", "ill") if j != k)))
     out.serious, out.minor, out.ill, out.exposed = serious, counts["minor"], counts["ill"], counts["exposed"]
     return out
 

@@ -167,3 +167,29 @@ def test_units_for_the_new_phrasings():
         "police_patrol": 1, "engine": 1}
     # the same with a graze: the minor casualty still gets its ambulance
     assert needs("traffic_accident", "P4", "cyclist fell on the rails, grazed knee, says he is fine").get("ambulance") == 1
+
+
+def test_people_struck_are_counted_and_bound_the_details_said_after():
+    # "hit three people" is three (not the two of a bare plural), and a whole said first bounds the details after it
+    assert census("a van hit three people at the crossing").minor == 3
+    c = census("a tent flew off and hit three people, one old man unconscious, two others with cuts, one maybe a broken wrist")
+    assert (c.serious, c.minor) == (1, 2)
+    # broken arms, plural, are injuries like a broken arm
+    c = census("car hit five pedestrians, two of them unconscious, three with broken arms")
+    assert (c.serious, c.minor) == (2, 3)
+    assert needs("traffic_accident", "P1", "car hit five pedestrians, two of them unconscious, three with broken arms")["ambulance"] == 4
+
+
+def test_the_one_who_did_it_is_not_a_patient():
+    c = census("a bottle thrown from a balcony hit a man on the head, he's bleeding, the person who threw it is still up there shouting")
+    assert (c.minor, c.exposed) == (1, 0)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("she's breathing but only about four times a minute", "abnormal_breathing"),
+    ("car hit a parked car, diesel is dripping onto the road", "fuel_leak"),
+    ("我奶奶有老年痴呆，早上出门到现在没回来", "missing_vulnerable"),
+    ("the river rose overnight and the road is under water", "natural_flood"),
+])
+def test_more_wordings_of_known_facts(text, code):
+    assert code in codes(text), sorted(codes(text))
