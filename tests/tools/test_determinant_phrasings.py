@@ -190,6 +190,7 @@ def test_the_one_who_did_it_is_not_a_patient():
     ("car hit a parked car, diesel is dripping onto the road", "fuel_leak"),
     ("我奶奶有老年痴呆，早上出门到现在没回来", "missing_vulnerable"),
     ("the river rose overnight and the road is under water", "natural_flood"),
+    ("a man drove into the flooded underpass and the car is filling with water", "stranded_in_water"),
 ])
 def test_more_wordings_of_known_facts(text, code):
     assert code in codes(text), sorted(codes(text))
