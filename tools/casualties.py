@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, asked_not_said, informal, near_miss, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_NUM_RE, asked_not_said, informal, near_miss, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?rer|visitor|spectator|volunteer|contractor|painter|plumber|welder|"
@@ -57,7 +57,7 @@ _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + ZH_NUM_RE + r")?\s*(?:个|名
                      + r"|一家(?P<family>" + ZH_NUM_RE + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
 _MINOR = gated(informal(
-    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrists?|arms?|fingers?|nose|ankles?|legs?|hands?)|"
+    FALL_FROM_HEIGHT + r"|\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrists?|arms?|fingers?|nose|ankles?|legs?|hands?)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
     r"nosebleed|bloody nose|concussion|shaken|in pain|(hit|struck|knocked down|ran over|run over)(?= (?:" + EN_NUM_RE + r" |a |an |the |one of the |two of the )?(?:\w+ )?(?:people|persons|pedestrians|passers-by|children|kids|workers|cyclists|man|woman|child|kid|boy|girl|pedestrian|cyclist|person)\b)|knocked down|hit by|holding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)|(?<=\w )hit$|"
     r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing|in)? (sick|ill|faint|unwell)|"
@@ -78,7 +78,9 @@ _EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|(?<!road )rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
                   r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐|(?:在|一直|还在|都在|开始)吐|吐了", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
-_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*)$", re.IGNORECASE)
+# (Struck or fallen people say who was hurt, not how badly: a whole too.)
+_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"
+                      r".*\b(fell|fallen|tumbled|dropped)\b.*|.*(摔|掉|跌|坠)(了)?下来.*|坠楼|高处坠落|高空坠落)$", re.IGNORECASE)
 _FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
@@ -313,11 +315,13 @@ def census(text: str) -> Census:
         # a scrape beside the others adds no ambulance: it does not make the whole too small to be the whole
         rest_cared = sum(h.count for h in whole if h is not g and h.kind != "trivial")
         # the whole is said first, the details after it ("five hurt: ..."); a general word after others is more people
-        if g.generic and len(whole) > 1 and g.count >= rest_cared and g is whole[0] and not any(h.other for h in whole):
+        # "the other one" details a whole of two or more ("two fell, one is moving, the other is not"); beside a whole
+        # of one ("one crawled out, his leg is hurt, the other is still inside") it is someone else
+        if g.generic and len(whole) > 1 and g.count >= rest_cared and g is whole[0] and (g.count >= 2 or not any(h.other for h in whole)):
             # "five hurt: an old man bleeding, a woman with chest pain, three with broken arms": the five is the whole
             whole = [h for h in whole if h is not g] + [Group(max(0, g.count - rest), "minor", True, False, g.evidence, g.span)]
             break
-        if g.generic and g is whole[0] and g.count >= 2 and rest_cared > g.count and not any(h.other for h in whole):
+        if g.generic and g is whole[0] and g.count >= 2 and rest_cared > g.count:
             # "hit three people: one old man unconscious, two others with cuts, one maybe a broken wrist": details that
             # add up to more than the whole said first tell of some of the same people twice; the whole bounds them
             whole = [h for h in whole if h is not g]

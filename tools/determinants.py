@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import (EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, count_corrected, informal, near_miss,
+from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, count_corrected, informal, near_miss,
                                 negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
@@ -309,6 +309,8 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\bholding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)\b"),
     # the power is on: a lift that stopped is a breakdown, not an outage (nothing for a utility crew)
     _r("power_on", r"\b((building |the )?(power|electricity)('s| is| has been)? (is )?(on|back|normal|fine|working|ok|okay)( again)?|(station |building |the )?lights are (on|fine|working))\b|有电|没停电|电是正常的|供电正常"),
+    # a fall from a height or with what collapsed, said of a person
+    _r("injured", FALL_FROM_HEIGHT),
     # grazes said in Chinese
     _r("minor_injury", r"磕破|擦破|蹭破|划破|破皮"),
     # a person in the sea said without a verb, and swimming away from the shore

@@ -125,6 +125,17 @@ _OVERDOSE_AMOUNT = (r"(two|three|four|five|six|seven|eight|nine|ten|twenty|a doz
                     r"(lots|loads) of|too many|a lot of|several|many|a handful of)")
 
 
+# A person who fell from a height or with a structure (MPDS "falls": the height is the mechanism of injury): "two
+# workers fell with it", "he fell off the ladder", "从脚手架上摔下来". Said of a person, so a tile that fell off the roof
+# is not one.
+FALL_FROM_HEIGHT = (r"\b(?:he|she|they|someone|somebody|workers?|man|woman|men|women|boy|girl|child|kid|painter|roofer|climber|person|people|"
+                    r"pupils?|students?|builders?|painters?|roofers?|climbers?|cleaners?|labou?rers?|electricians?|plumbers?|riders?|skaters?|"
+                    r"teenagers?|players?|passengers?|drivers?|cyclists?|tourists?|pensioners?|grandma|grandpa|mum|mom|dad|father|mother|son|daughter)\b[^.,;!?]{0,20}?\b(?:fell|has fallen|had fallen|tumbled|dropped) (?:down )?(?:with it|(?:from|off) "
+                    r"(?:a |the |his |her |their |some )?(?:\w+ )?(?:scaffold\w*|roof|ladder|balcony|window|height|crane|tree|platform|wall|"
+                    r"loft|mezzanine|climbing wall|\w+ floor)|(?:\d+|two|three|four|five|six|several) (?:metres|meters|m|floors|storeys|stories))\b"
+                    r"|从[^。，！？]{0,8}(?:上)?(?:摔|掉|跌|坠)(?:了)?下来|坠楼|高处坠落|高空坠落")
+
+
 # What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
 # determinants' ``serious_injury`` is any of them said anywhere in the report).
 SERIOUS = gated(informal(
@@ -148,4 +159,4 @@ SERIOUS = gated(informal(
     re.IGNORECASE)
 
 
-__all__ = ["asked_not_said", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]

@@ -14,6 +14,7 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from tools.determinants import DETERMINANTS, Determinant
@@ -68,6 +69,9 @@ class UnitNeeds:
 
     def lines(self) -> list[str]:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
+
+
+_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
 
 
 def _why(det: Determinant) -> str:
@@ -263,9 +267,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("rescue", 1, why("lift_stuck"))
     if has("traffic_lights_out"):
         needs.need("police_patrol", 1, why("traffic_lights_out"))
+    if has("live_wire") and _A_LINE.search(dets["live_wire"].evidence):
+        # A live line anywhere (brought down by a storm or a crash, someone climbing near it) is made dead by the
+        # utility before anyone works near it; sparks alone (a pantograph, a socket) name no line to isolate.
+        needs.need("utility_crew", 1, why("live_wire"))
     if incident_type in ("severe_weather", "utility_outage", "flood"):
         if has("live_wire"):
-            needs.need("utility_crew", 1, why("live_wire"))
             needs.need("police_patrol", 1, why("live_wire"))
         if has("loose_high"):
             needs.need("ladder", 1, why("loose_high"))

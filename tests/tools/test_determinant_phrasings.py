@@ -194,3 +194,20 @@ def test_the_one_who_did_it_is_not_a_patient():
 ])
 def test_more_wordings_of_known_facts(text, code):
     assert code in codes(text), sorted(codes(text))
+
+
+def test_a_fall_from_a_height_said_of_a_person_is_an_injury():
+    assert "injured" in codes("he fell off the ladder while cleaning the gutters")
+    assert "injured" in codes("工人从脚手架上摔下来了")
+    assert "injured" not in codes("a roof tile fell off the roof onto the pavement")   # a thing, not a person
+    c = census("the scaffolding came down, two workers fell with it, one is moving, the other is not moving")
+    assert (c.serious, c.minor) == (1, 1)   # "the other" is one of the two who fell
+    got = needs("earthquake_collapse", "P1", "the scaffolding came down, two workers fell with it, one is moving, the other is not moving")
+    assert got.get("ambulance") == 2
+
+
+def test_a_live_line_is_isolated_by_the_utility_whatever_the_type():
+    got = needs("public_security", "P1", "two guys are on the roof of the train right under the overhead line")
+    assert got.get("utility_crew") == 1
+    # sparks alone name no line to isolate (a pantograph, a socket)
+    assert "utility_crew" not in needs("fire", "P3", "the tram's pantograph is sparking and smoking, nobody hurt")
