@@ -327,9 +327,16 @@ def census(text: str) -> Census:
             whole = [h for h in whole if h is not g]
             cap = g.count
             break
-    serious = sum(g.count for g in groups if g.kind == "serious")
-    # a serious part of an earlier group ("two of them very weak") is taken out of that group
-    moved = sum(g.count for g in groups if g.subset and g.kind == "serious")
+    # a serious part of an earlier group ("two of them very weak") is taken out of that group; a part of a group that
+    # is serious already ("two on the ground, one of them isn't moving") is no one new
+    parent: Group | None = None
+    moved = 0
+    for g in groups:
+        if not g.subset:
+            parent = g
+        elif g.kind == "serious" and not (parent is not None and parent.kind == "serious"):
+            moved += g.count
+    serious = sum(g.count for g in groups if g.kind == "serious" and not g.subset) + moved
     counts = {k: sum(g.count for g in whole if g.kind == k) for k in ("minor", "ill", "exposed")}
     if not (serious or counts["minor"] or counts["ill"] or counts["exposed"]):
         # A report whose only casualties are bruised still gets its one ambulance; beside others they add none.

@@ -129,7 +129,7 @@ RULES: tuple[_Rule, ...] = (
        r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
     _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (legs?|arms?|hips?|bones?)|burns?|burned|burnt(?! (the )?(toast|food|dinner|pan|popcorn|pizza|bread))|bruised|concussion|hit by|run over|knocked down(?! (a |an |the |some |two |several )?(\w+ )?(power |electric |overhead )?(lines?|cables?|wires?|trees?|poles?|posts?|signs?|fences?|walls?|branch(es)?|lamps?|scaffold\w*|masts?|billboards?|bins?))|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
-    _r("jumper", r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
+    _r("jumper", r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|(he|she|they)'?ll jump|(he|she) will jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
     _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
@@ -446,7 +446,7 @@ _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|under
 # People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
 _UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
                     r"[^.;]{0,20}\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
-                    r"fell (?:through|down) (?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
+                    r"fell (?:through |down )?(?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
                     r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)"
                     # "另一个还在里面": someone still in what came down
                     r"|(?:还|仍然?)(?:在|困在|压在|埋在)(?:里面|下面|底下|里头)", re.IGNORECASE)

@@ -141,7 +141,7 @@ FALL_FROM_HEIGHT = (r"\b(?:he|she|they|someone|somebody|workers?|man|woman|men|w
 SERIOUS = gated(informal(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
-    r"lying still|not moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
+    r"lying still|not moving|(?:aren'?t|isn'?t|weren'?t|wasn'?t) moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
     r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"

@@ -211,3 +211,22 @@ def test_a_live_line_is_isolated_by_the_utility_whatever_the_type():
     assert got.get("utility_crew") == 1
     # sparks alone name no line to isolate (a pantograph, a socket)
     assert "utility_crew" not in needs("fire", "P3", "the tram's pantograph is sparking and smoking, nobody hurt")
+
+
+def test_people_at_a_high_window_get_the_ladder_even_when_the_fire_words_are_not_read():
+    got = needs("fire", "P1", "correction to my last call: not the 2nd floor, the 6th floor, and there are two kids at the window")
+    assert got.get("ladder") == 1 and got.get("engine") == 2
+
+
+@pytest.mark.parametrize("text, code", [
+    ("there's a guy on the roof of the car park shouting he'll jump", "jumper"),
+    ("the floor gave way and about ten people fell into the basement", "collapse_people_under"),
+])
+def test_said_with_a_contraction_or_without_the_usual_verb(text, code):
+    assert code in codes(text), sorted(codes(text))
+
+
+def test_a_serious_part_of_a_serious_group_is_no_one_new():
+    c = census("two are on the ground being kicked, one of them isn't moving at all now")
+    assert c.serious == 2
+    assert "serious_injury" in codes("the others aren't moving")   # said with a contraction, still grave
