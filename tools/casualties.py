@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import EN_NUM_RE, SERIOUS, ZH_NUM_RE, asked_not_said, informal, negated_before, parse_number
+from tools.report_words import EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_NUM_RE, asked_not_said, informal, near_miss, negated_before, parse_number
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?rer|visitor|spectator|volunteer|contractor|painter|plumber|welder|"
@@ -44,7 +44,7 @@ _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|l
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + EN_NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
-    r"|\b(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
+    r"|\b(?=\w)(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
     r"(?P<num>" + EN_NUM_RE + r"(?:\s+(?:or|to)\s+" + EN_NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
     r"|\b(?P<bare>" + EN_NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
@@ -52,33 +52,35 @@ _WHO_EN = re.compile(
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
-_ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人)"
+_ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人(?!行道|行横道))"
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + ZH_NUM_RE + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
                      + r"|一家(?P<family>" + ZH_NUM_RE + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
 _MINOR = gated(informal(
-    r"\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrist|arm|finger|nose|ankle|leg|hand)|"
+    FALL_FROM_HEIGHT + r"|\b(injured|injury|injuries|hurt|wounded|bleeding|bloody|(?<!power )cuts?|(neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip)('?s)? (hurts|is sore|aches)|(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) pain|complain\w* of (\w+ )?pain|sore (neck|back)|gash\w*|grazes?|road rash|scrapes?|bruis\w*|broken (wrists?|arms?|fingers?|nose|ankles?|legs?|hands?)|"
     r"(wrist|arm|ankle|leg|hand|finger) (is |looks )?(broken|fractured)|fractur\w*|sprain\w*|limping|can'?t walk|burns?|burnt|burned|"
-    r"nosebleed|bloody nose|concussion|shaken|in pain|knocked down|hit by|(?<=\w )hit$|"
+    r"nosebleed|bloody nose|concussion|shaken|in pain|(hit|struck|knocked down|ran over|run over)(?= (?:" + EN_NUM_RE + r" |a |an |the |one of the |two of the )?(?:\w+ )?(?:people|persons|pedestrians|passers-by|children|kids|workers|cyclists|man|woman|child|kid|boy|girl|pedestrian|cyclist|person)\b)|knocked down|hit by|holding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)|(?<=\w )hit$|"
     r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing|in)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|(?<!road )rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|轻伤|断了|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
+    r"不舒服|难受|喉咙痛|轻伤|断了|(?:在|一直|还在|都在|开始)吐|吐了|磕破|擦破|蹭破|划破|破皮|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
-_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|road rash|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤)$", re.IGNORECASE)
+_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|road rash|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤|磕破|擦破|蹭破|破皮)$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
 _EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|(?<!road )rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
-                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐", re.IGNORECASE)
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐|(?:在|一直|还在|都在|开始)吐|吐了", re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
-_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员)$", re.IGNORECASE)
+# (Struck or fallen people say who was hurt, not how badly: a whole too.)
+_GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"
+                      r".*\b(fell|fallen|tumbled|dropped)\b.*|.*(摔|掉|跌|坠)(了)?下来.*|坠楼|高处坠落|高空坠落)$", re.IGNORECASE)
 _FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
@@ -92,6 +94,7 @@ class Group:
     subset: bool       # "two of them", "其中": a part of the group before
     evidence: str
     span: tuple[int, int]
+    other: bool = False   # "the other one", "另一个": someone besides the people before, never a detail of them
 
 
 @dataclass
@@ -123,7 +126,7 @@ def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS
         for m in pat.pattern_obj.finditer(clause):
             if asked_not_said(clause, m.start()):
                 continue
-            if negated_before(clause[max(0, m.start() - 40): m.start()]):
+            if negated_before(clause[max(0, m.start() - 40): m.start()]) or near_miss(clause, m.start()):
                 continue
             found.append((kind, m.group(0)))
     if not found:
@@ -149,7 +152,10 @@ _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|
                           r"|^\s*(?:say|says|said|report|reports|reported|think|thinks|tell|told|(?:can'?t|cannot|couldn'?t) tell|(?:doesn'?t|don'?t|does not|do not) know|(?:is|are)\s+(?:doing|giving|performing|helping|holding|using|trying)|"
                           r"(?:is|are)\s+(?:doing|giving)\s+(?:cpr|chest compressions))\b"
                           r"|^\s*(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed|gave|handed|sold|offered)\s+"
-                          r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)", re.IGNORECASE)
+                          r"(?:a|an|me|us|him|them|someone|somebody|people|my|our|one|two)\b(?!\s+head)"
+                          # "the person who threw it", "the man who hit him": the one who did it
+                          r"|^\s*(?:who|that)\s+(?:just\s+|has\s+|had\s+)?(?:threw|smacked|punched|kicked|stabbed|attacked|shot|hit|slapped|pushed|"
+                          r"sprayed|robbed|did (?:it|this))\b", re.IGNORECASE)
 _ATTACKER_ZH = re.compile(r"(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
 
@@ -160,12 +166,27 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PRONOUN_AND_ZH = re.compile(r"(他|她)(和|跟|与)")
 _AGE_OR_NUMBER_ZH = re.compile(r"\s*(岁|号|路|楼|层)")
 _PRONOUN_AND_EN = re.compile(r"\b(he|she) and (his|her)\b", re.IGNORECASE)
-_AND_I = re.compile(r"\b(and|n|&) i\b", re.IGNORECASE)
+# "my kids and I", "Anna and I": the caller is one of the people named (not "he's slurring and I can't ...").
+_AND_I = re.compile(r"(?i:\b(?:" + _PERSON_SG + "|" + _PERSON_PL + r"))\s+(?:and|n|&)\s+[iI]\b|\b[A-Z][a-z]+\s+(?:and|n|&)\s+I\b")
+# The caller's own condition, said of "I" / 我 ("I feel dizzy too", "我也有点头晕"): the caller is a patient too.
+_SELF_EN = re.compile(r"\s*(?:(?:'m|am|feel|felt|have|'ve|got|also|too|myself|now|just|really|started|starting|getting|feeling|kind of|a bit|"
+                      r"a little|quite|very|so|to)\s+)+", re.IGNORECASE)
+_SELF_ZH = re.compile(r"^\s*(?:然后|而且|现在|连)?我(?:自己)?(?:也|都|还|现在|有点|有些|觉得|感觉|开始|好像)*")
 # A knife or gun attack on people (its injured are wounded, not scraped).
 _WEAPON_INJURY = re.compile(r"\b(stabbing|stabbed|knifed|shooting|shot at|shots fired|opened fire|slashing)\b(?! (up|down|pain))|持刀伤人|砍人|捅人|开枪|枪击|刺伤|捅伤", re.IGNORECASE)
 # Someone telling what happened to another person named after it ("奶奶说……爷爷摔倒了"): the teller is not a patient.
 _TELLER_ZH = re.compile(r"(?:刚才|刚|跟我|和我)?(?:说|告诉|讲|报警|打电话|打来电话)")
-_ZH_BARE = re.compile(r"^\s*(?P<other>另外|另|还有)?(?:其中)?(" + ZH_NUM_RE + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
+# "the other one is not moving", "另一个还在里面": a person besides those already counted.
+_OTHER = re.compile(r"^\s*(?:and |but |while )?(?:the other|another|a second|the second)\b|^\s*(?:有)?(?:另外|另|还有)(?:一|两|" + ZH_NUM_RE + r")?\s*(?:个|名|位)",
+                    re.IGNORECASE)
+_ZH_BARE = re.compile(r"^\s*(?:有)?(?P<other>另外|另|还有)?(?:其中)?(" + ZH_NUM_RE + r")\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,3}?人)")
+
+
+def _self_condition(clause: str, said: re.Match[str] | None) -> bool:
+    """Whether a condition begins right where the caller's words about themself end ("I feel | dizzy", "我也有点 | 头晕")."""
+    if said is None or said.end() == said.start():
+        return False
+    return any(pat.pattern_obj.match(clause, said.end()) for pat in (SERIOUS, _MINOR))
 
 
 def _people(clause: str) -> tuple[int, bool, bool, bool]:
@@ -201,6 +222,8 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
             count += _num(m.group("num"), plural=False) * (2 if m.group(0).endswith(("夫妻", "夫妇")) else 1)
         if "其中" in clause:
             subset = True
+        if not count and _self_condition(clause, _SELF_ZH.match(clause)):
+            count, named = 1, True   # "我也有点头晕": the caller
     else:
         if _PRONOUN_AND_EN.search(clause):
             count += 1   # "she and her baby": the pronoun is one of the people named
@@ -221,8 +244,8 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
             else:
                 num = (m.group("num") or "").lower()
                 if m.group("sg") and m.group("sg").lower() == "i":
-                    if not _AND_I.search(clause):
-                        continue  # "I can see": the caller, not a patient, unless "my kids and I"
+                    if not (_AND_I.search(clause) or _self_condition(clause, _SELF_EN.match(clause, m.end()))):
+                        continue  # "I can see": the caller, not a patient, unless "my kids and I" or "I feel dizzy too"
                 if m.group("pl") and m.group("pl").lower() in ("we", "they"):
                     continue
                 named = True
@@ -273,7 +296,8 @@ def census(text: str) -> Census:
         if not n and not last_people and not pronoun:
             continue  # "the scaffolding collapsed": no people in it
         n = n or last_people or 1   # "A woman and two kids are at the window ... they can't get out"
-        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span()))
+        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
+                            other=bool(_OTHER.match(clause))))
         last_people = 0
     out = Census(groups=groups)
     if not groups:
@@ -285,16 +309,34 @@ def census(text: str) -> Census:
             if g.kind == "minor" and g.generic:
                 g.kind, g.generic = "serious", False
     whole = [g for g in groups if not g.subset]
+    cap = None
     for g in whole:
         rest = sum(h.count for h in whole if h is not g)
+        # a scrape beside the others adds no ambulance: it does not make the whole too small to be the whole
+        rest_cared = sum(h.count for h in whole if h is not g and h.kind != "trivial")
         # the whole is said first, the details after it ("five hurt: ..."); a general word after others is more people
-        if g.generic and len(whole) > 1 and g.count >= rest and g is whole[0]:
+        # "the other one" details a whole of two or more ("two fell, one is moving, the other is not"); beside a whole
+        # of one ("one crawled out, his leg is hurt, the other is still inside") it is someone else
+        if g.generic and len(whole) > 1 and g.count >= rest_cared and g is whole[0] and (g.count >= 2 or not any(h.other for h in whole)):
             # "five hurt: an old man bleeding, a woman with chest pain, three with broken arms": the five is the whole
-            whole = [h for h in whole if h is not g] + [Group(g.count - rest, "minor", True, False, g.evidence, g.span)]
+            whole = [h for h in whole if h is not g] + [Group(max(0, g.count - rest), "minor", True, False, g.evidence, g.span)]
             break
-    serious = sum(g.count for g in groups if g.kind == "serious")
-    # a serious part of an earlier group ("two of them very weak") is taken out of that group
-    moved = sum(g.count for g in groups if g.subset and g.kind == "serious")
+        if g.generic and g is whole[0] and g.count >= 2 and rest_cared > g.count:
+            # "hit three people: one old man unconscious, two others with cuts, one maybe a broken wrist": details that
+            # add up to more than the whole said first tell of some of the same people twice; the whole bounds them
+            whole = [h for h in whole if h is not g]
+            cap = g.count
+            break
+    # a serious part of an earlier group ("two of them very weak") is taken out of that group; a part of a group that
+    # is serious already ("two on the ground, one of them isn't moving") is no one new
+    parent: Group | None = None
+    moved = 0
+    for g in groups:
+        if not g.subset:
+            parent = g
+        elif g.kind == "serious" and not (parent is not None and parent.kind == "serious"):
+            moved += g.count
+    serious = sum(g.count for g in groups if g.kind == "serious" and not g.subset) + moved
     counts = {k: sum(g.count for g in whole if g.kind == k) for k in ("minor", "ill", "exposed")}
     if not (serious or counts["minor"] or counts["ill"] or counts["exposed"]):
         # A report whose only casualties are bruised still gets its one ambulance; beside others they add none.
@@ -303,6 +345,9 @@ def census(text: str) -> Census:
         take = min(moved, counts[k])
         counts[k] -= take
         moved -= take
+    if cap is not None:
+        for k in ("minor", "ill"):   # the serious ones stay: the whole bounds the others
+            counts[k] = max(0, min(counts[k], cap - serious - sum(counts[j] for j in ("minor", "ill") if j != k)))
     out.serious, out.minor, out.ill, out.exposed = serious, counts["minor"], counts["ill"], counts["exposed"]
     return out
 

@@ -17,7 +17,8 @@ from pydantic import BaseModel
 
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import EN_NUM_RE, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, informal, negated_before, parse_number
+from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, count_corrected, informal, near_miss,
+                                negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -80,6 +81,9 @@ DETERMINANTS: dict[str, str] = {
     "odd_smell": "a smell of unknown source (a chemical release unless it is gas)",
     "fire_exposure": "a fire outside spreading to a building",
     "childbirth": "a birth under way",
+    "says_fine": "the person says they are fine (nobody to treat unless an injury is said)",
+    "power_on": "the power is on (no outage)",
+    "feared_in_water": "the caller fears someone missing went into the water (nothing seen)",
     "natural_flood": "water from the sea, a river or the rain (no pipe to shut)",
     "wet_electrics": "water reaching electrical installations",
 }
@@ -123,9 +127,9 @@ RULES: tuple[_Rule, ...] = (
        r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
        r"|(?:" + _ZH_NUM_RE + r"\s*(?:人|名|[\u4e00-\u9fff]{1,3}?)?(?:受伤|受了伤|伤者|伤员|被刺|流血|被?烧伤|被?砍伤|被?刺伤|被?撞伤|受重伤|受轻伤|重伤|轻伤))"
        r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
-    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (leg|arm|hip|bones?)|burns?|burned|burnt(?! (the )?(toast|food|dinner|pan|popcorn|pizza|bread))|bruised|concussion|hit by|run over|knocked down|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
+    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (legs?|arms?|hips?|bones?)|burns?|burned|burnt(?! (the )?(toast|food|dinner|pan|popcorn|pizza|bread))|bruised|concussion|hit by|run over|knocked down(?! (a |an |the |some |two |several )?(\w+ )?(power |electric |overhead )?(lines?|cables?|wires?|trees?|poles?|posts?|signs?|fences?|walls?|branch(es)?|lamps?|scaffold\w*|masts?|billboards?|bins?))|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
-    _r("jumper", r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
+    _r("jumper", r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|(he|she|they)'?ll jump|(he|she) will jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
     _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
@@ -149,21 +153,24 @@ RULES: tuple[_Rule, ...] = (
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
        r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人", counted=True),
     _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
-    _r("public_area", r"\b(square|street|road|station|platform|market|park|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
+    _r("public_area", r"\b(square|street|road|station|platform|market|park|customers|walking past|passing by|car park|parking (garage|hall|deck)|shopping cent(re|er)|mall|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
     # --- traffic
     _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器"),
     _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ ){0,2}(of (the |a )?)?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
     _r("vehicles", r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车", counted=True),
-    _r("large_vehicle", r"\b(bus|buses|trams?|coach|coaches|lorry|lorries|articulated|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b|公交车|公共汽车|巴士|电车|有轨电车|大巴|卡车|货车|火车"),
-    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟"),
+    _r("large_vehicle", r"\b(bus|buses|trams?|coach|coaches|lorry|lorries|articulated|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
+       # a place named after the vehicle (the tram stop, the bus terminal, 火车站) is not one at the scene
+       r"(?![- ](stops?|stations?|terminals?|shelters?|depots?|lanes?|tracks?|ramps?|platforms?|route|timetable|ticket)\b)"
+       r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|卡车|货车|火车)(?!站|道|轨|票)"),
+    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟"),
     # --- water, missing, collapse
     _r("person_in_water", r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)"),
-    _r("missing_vulnerable", r"\b(missing|lost|wandered off|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|not returned|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(missing|wandered (off|away)|got lost|kill (him|her|them)sel(f|ves)|end (his|her|their) life|take (his|her) (own )?life|suicid\w*|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|孙子|孙女|外孙|外孙女|\d{1,2}岁|老人|老太太|老爷爷|老奶奶|痴呆|失智)[^。]{0,40}(走失|走丢|失踪|不见了|找不到|没回家|没有回家|还没回来|没有回来|联系不上|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
+    _r("missing_vulnerable", r"\b(missing|lost|wandered off|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|not returned|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(missing|wandered (off|away)|got lost|kill (him|her|them)sel(f|ves)|end (his|her|their) life|take (his|her) (own )?life|suicid\w*|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|孙子|孙女|外孙|外孙女|\d{1,2}岁|老人|老太太|老爷爷|老奶奶|奶奶|爷爷|外婆|外公|姥姥|姥爷|痴呆|失智)[^。]{0,40}(走失|走丢|失踪|不见了|找不到|没回家|没有回家|还没回来|没有回来|没回来|联系不上|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
     _r("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
     _r("collapse_people_under", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,4}?(?:under|underneath|beneath|buried|trapped)\b[^.]{0,30}\b(?:rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?|it)\b"
        r"|(?:" + _ZH_NUM_RE + r")\s*(?:人|工人)?[^。]{0,6}(?:压在|埋在|困在)[^。]{0,10}(?:废墟|瓦砾|下面|底下|里面)", counted=True),
     _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|困在[^。]{0,10}(废墟|瓦砾|下面|底下)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
-    _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
+    _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in(?! (the|a|an|his|her|my|our|their|this|that|bathroom|shower|kitchen)\b)|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
     # --- utilities, storm, flood
     _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
     # Looser than lift_stuck on purpose: any lift with someone in it ("jammed between floors, five people inside",
@@ -175,7 +182,7 @@ RULES: tuple[_Rule, ...] = (
     _r("live_wire", r"\b(live (wire|cable|line)|power line|power cable|overhead (lines?|wires?|cables?)|tram (wires?|cables?|overhead lines?)|tram lines? (is |are )?(down|sparking|snapped|broken)|(wires?|cables?) (is |are )?(down|sparking|on the (street|road|ground|pavement))|sparking|electric(al)? (wire|cable) (is )?(down|sparking)|cable (is )?sparking|sparking (wire|cable)|sähköjohto\w*|ledning\w*)\b|(电线|电缆)[^。]{0,3}(掉|断|落|冒火|火花)|高压线|带电的电线"),
     _r("loose_high", r"\b(roof(ing)? (sheets?|panels?|tiles?)|sheet metal|scaffold\w*|facade panels?|loose (panel|sheet|roofing|tiles?|sign)|flapping|((advertising |shop |neon )?(sign|signboard|billboard|antenna|chimney)\w*)[^.]{0,30}\b(loose|swinging|hanging|about to fall|tearing)|swinging over|about to fall|hanging loose|\b(crane|jib|boom)\b[^.]{0,40}\b(hanging|twisted|swinging|buckl\w*|about to (fall|collapse)|collapsing)|icicles?|snow load|ice (hanging|falling)|telineet|byggnadsställning\w*|jääpuik\w*)\b|脚手架|屋顶[^。]{0,6}(松动|掀|吹)|铁皮|(招牌|广告牌|烟囱|天线)[^。]{0,6}(松|摇|晃|掉)|冰柱|冰凌"),
     _r("tree_blocking", r"\b(tree|branch|branches|debris) (has |have )?(fallen|come down|down|blocking|blocks|across)|fallen tree|blocking the (road|street|tram|lane)|puu kaatui|kaatunut puu|träd (har )?fallit\b|(树|树枝|树木)[^。]{0,6}(倒|断|挡|堵)|挡住(了)?(路|马路|道路)"),
-    _r("stranded_in_water", r"\b(stalled|stranded|trapped|stuck|cut off)\b[^.]{0,30}\b(water|flood\w*)\b|\b(water|flood\w*)\b[^.]{0,60}\b(stalled|drove in)\b|\b(water|flood\w*)\b[^.]{0,30}\b(stranded|trapped|cut off|up to (their|his|her) (waist|chest|knees))|被(水|洪水)困|困在水|熄火|站在车顶|爬上车顶|困在车顶|(人|车|孩子|老人)[^。，]{0,8}(水齐腰|水没过)"),
+    _r("stranded_in_water", r"\b(stalled|stranded|trapped|stuck|cut off)\b[^.]{0,30}\b(water|flood\w*)\b|\b(drove|driven|drives|driving) (in|into) (the |a )?(flood\w*|water)\b|\b(car|vehicle|van|bus|cab)\b[^.]{0,20}\bfilling (up )?with water\b|\b(water|flood\w*)\b[^.]{0,60}\b(stalled|drove in)\b|\b(water|flood\w*)\b[^.]{0,30}\b(stranded|trapped|cut off|up to (their|his|her) (waist|chest|knees))|被(水|洪水)困|困在水|熄火|站在车顶|爬上车顶|困在车顶|(人|车|孩子|老人)[^。，]{0,8}(水齐腰|水没过)"),
     _r("utility_fault", r"\b(manhole|burning cables?|cables? burning|smell of burning (plastic|cables?)|transformer|substation|electrical cabinet|junction box|district heating|steam (is )?(coming|pouring|leaking|rising)|sähkö\w*|kaukolämpö\w*)\b|井盖|电缆[^。]{0,4}(烧|冒烟)|变压器|配电箱|暖气管|蒸汽"),
     _r("road_hazard", r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多"),
     _r("medical_dependency", r"\b(ventilator|respirator|home oxygen|oxygen (machine|concentrator)|dialysis|insulin pump|life support|battery (says|has|left))\b|呼吸机|制氧机|透析|氧气机"),
@@ -195,7 +202,7 @@ RULES: tuple[_Rule, ...] = (
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
     _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有"),
-    _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
+    _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
     _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
     _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
     _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|烟(已经)?(蔓延|窜|跑|飘)到"),
@@ -210,18 +217,18 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b"),
     _r("person_in_water", r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)"),
     _r("rescued_from_water", r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|自己游(上来|上岸|出来)|到达安全地带|已经安全"),
-    _r("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了"),
+    _r("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了|火(已经)?灭了"),
     _r("possibly_in_water", r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|\b(onto|on|out on|across) the ice\b[^.]{0,100}\b(crack\w*|broke|gave way|hole)\b|扑通一声|落水声|听到(水声|扑通)"),
     _r("collapse", r"(脚手架|墙|围墙|屋顶|房顶|雨棚|棚子|天花板|楼板|房子|楼梯|阳台|广告牌|看台)[^。，！？]{0,4}(倒了|倒下|塌|垮)"),
     _r("collapse_people_under", r"(?:压着|压住了?|埋着|埋住了?|压了)\s*(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人|工人|小孩|孩子|大人|行人|路人)", counted=True),
     _r("violence_ongoing", r"\b(still here|(is|are|he'?s|she'?s|they'?re|keeps|kept|still) (throwing|smashing|breaking|shouting at)|smashing (things|the place|everything|glass))\b|还在打|又打起来|打成一团"),
-    _r("gas_leak", r"\b(rotten eggs?|(maybe|probably|might be|could be|think it'?s|smells? like|smell of) (a )?gas)\b|臭鸡蛋"),
+    _r("gas_leak", r"\b(rotten[- ]eggs?|(maybe|probably|might be|could be|think it'?s|smells? like|smell of) (a )?gas)\b|臭鸡蛋"),
     _r("chemical_release", r"\b(gas )?(cylinders?|canisters?|gas bottles?|propane|acetylene|butane)\b[^.]{0,40}\b(leak\w*|hiss\w*|venting|escaping)\b|(气瓶|钢瓶|煤气罐|液化气罐|乙炔|丙烷|氧气瓶|丁烷)[^。]{0,20}(漏|泄|嘶嘶)"),
     _r("water_quality", r"\b(tap|drinking) water (is |was |looks |tastes |smells |has been )?(brown|yellow|discolou?red|cloudy|smelly|contaminated|foul)|water (is )?contaminated\b|自来水[^。]{0,6}(发黄|发黑|浑浊|有异味|变色|有味|发臭)|饮用水[^。]{0,6}(污染|异味)"),
     _r("no_casualties", r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人", negatable=False),
     _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
     _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
-    _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻"),
+    _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻|(在|一直|还在|都在|开始)吐|吐了(?!口)"),
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
     _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
@@ -233,7 +240,7 @@ RULES: tuple[_Rule, ...] = (
                       r"no response (from|out of) (him|her|them)|(can'?t|cannot|couldn'?t|could not) get (a |any )?(response|reaction)( (from|out of) (him|her|them))?)\b|"
                       r"(叫|喊|拍)(他|她)?(都|也)?不(醒|应|答应)|毫无反应|没有任何反应"),
     # breathing too slowly to live on ("breathing maybe four times a minute")
-    _r("abnormal_breathing", r"\b(breath\w* (maybe |only |about |like |barely )?(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
+    _r("abnormal_breathing", r"\b(breath\w* (but )?((maybe|only|about|like|barely|around|just) )*(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
                              r"(very )?slow,? shallow breath\w*|snoring (and|but) (won'?t|can'?t|not) wake)\b|(一分钟|每分钟)(只)?(呼吸|喘)(一|两|三|四|五)次"),
     # people dependent on powered equipment, counted ("two residents on ventilators", "两名依赖呼吸机的老人")
     _r("medical_dependency", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:on|using|depend\w* on|need\w*) (?:a |their |home )?(?:ventilators?|respirators?|home oxygen|oxygen|dialysis)\b"
@@ -262,7 +269,7 @@ RULES: tuple[_Rule, ...] = (
                         r"火[^。，]{0,6}(烧到|蔓延到|窜到|引燃|烧上)了?[^。，]{0,4}(楼|房|墙|窗)"),
     # where a flood's water comes from: the sea, a river, the rain (nothing for a utility crew to shut off) ...
     _r("natural_flood", r"\b(storm surge|sea ?water|the sea (is )?(coming|rising|came|pouring|flooding)|high (tide|water)|downpour|heavy rain|torrential|cloudburst|"
-                        r"rain ?water|after the (rain|storm)|flash flood\w*|river (has )?(burst|overflow\w*|rising|broke))\b|暴雨|大雨|雨水|海水|涨潮|河水(上涨|漫)"),
+                        r"rain ?water|after the (rain|storm)|flash flood\w*|river (has )?(burst|overflow\w*|rising|rose|risen|broke))\b|暴雨|大雨|雨水|海水|涨潮|河水(上涨|漫)"),
     # ... and water that reaches the electrics (a utility crew to isolate them, whatever the water's source)
     _r("wet_electrics", r"\b(electrical (sockets?|outlets?|boxes|panels?|installations?|cabinets?)|electric (boxes|sockets?)|sockets|fuse ?box\w*|switchboards?)\b|电箱|配电|插座|电闸"),
     # round 2, own probes: drowning said in Chinese, flames out of a window, hanging from a balcony
@@ -279,12 +286,47 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"\b(diver|swimmer|snorkell?er|kayaker|paddle ?boarder|rower)\b[^.]{0,30}\b(hasn'?t|has not|didn'?t|did not|never) (come up|surfaced|resurfaced|come back up)"),
     # labour and a birth on its way
     _r("childbirth", r"\b(giving birth|in (active )?labou?r|(her )?waters? (has |have )?(broken|broke)|baby('s head)? is (coming|crowning)|crowning|contractions (are )?\w+ minutes apart)\b|要生了|快生了|羊水破了|分娩|孩子的头[^。，]{0,6}出来"),
+    # --- round 3 (read from the fresh dev set unit_needs_dev12: general ways of saying a fact, never one sentence)
+    # gas heard at the meter or a fitting, not only smelt
+    _r("gas_leak", r"\bgas (meter|valve|pipe|cooker|hob|stove|tap|connection|bottle|cylinder)s?\b[^.;!?]{0,30}?\b(hissing|leaking)\b|\bhissing (from|at|near) the gas\b|(燃气|煤气|天然气)(表|阀门?|罐|瓶|管子?|灶)[^。，]{0,8}(嘶嘶|漏)"),
+    # a junction's signals said another way ("the traffic lights at the crossing are all dark")
+    _r("traffic_lights_out", r"\b(traffic lights?|traffic signals?)\b[^.;!?]{0,40}?\b(are|is|went|have gone|has gone|gone)( all| completely)? (out|dead|dark|off|blank|down|not working)\b|(红绿灯|信号灯|交通灯)[^。]{0,12}(不亮|失灵|坏了|灭了|黑了|停了|不工作)"),
+    # drains and manholes pushing water up: a drain flood (the utility's sewer, whatever the rain)
+    _r("burst_main", r"\b(water|sewage)\b[^.;]{0,20}\b(coming|welling|bubbling|gushing|pouring|rising|spurting|shooting) (back )?(up )?(out of|through|from) (the |a )?(drains?|manholes?|sewers?|gull(y|ies)|floor drains?)\b|\b(drains?|sewers?|manholes?) (are |is )?(overflowing|backing up|flooding|can'?t cope|not coping)\b|(下水道|排水口|地漏|井盖)[^。，]{0,4}(冒水|涌出|往上冒|反水|倒灌)"),
+    # fuel said by its smell at a vehicle ("car's leaking something, smells like petrol")
+    _r("fuel_leak", r"\b(smell\w*|stink\w*|reek\w*) (strongly |really |a lot )?(of|like) (petrol|diesel|fuel|gasoline)\b|\b(petrol|diesel|fuel|gasoline) (smell|stink|odou?r)\b|\b(car|vehicle|van|truck|lorry|taxi|bus|it)('s| is) leaking\b|汽油味|柴油味"),
+    # the person says they are fine: nobody to treat, unless an injury is said too (extract)
+    _r("says_fine", r"\b(says|said|say|tells me|told me) (that )?(he'?s|she'?s|they'?re|he is|she is|they are|i'?m|we'?re) (fine|ok|okay|alright|all right|unhurt|not hurt)\b|\b(everyone|everybody|all of (us|them)) (is|are|seems?|seem) (fine|ok|okay|unhurt|safe)\b", negatable=False),
+    # a struck-with weapon said by its material, and an attacker still at it
+    _r("weapon", r"\b(metal|iron|steel|lead) (pipe|bar|rod|pole)s?\b|\b(with|holding|swinging|wielding|waving) (a |an )?(pipe|rod|plank|brick|rock|stone|chair leg)\b|铁管|钢管|铁棍|钢筋"),
+    _r("violence_ongoing", r"\b(he'?s|she'?s|they'?re|he is|she is|they are) still (going|at it)\b|还在(砸|打|闹|骂|挥)"),
+    # someone hit by something, said with "one of the" ("a branch hit one of the kids")
+    _r("injured", r"\b(hit|struck|landed on|fell on|injured|hurt)\s+(" + EN_NUM_RE + r"|one) of (the|our|my|his|her|their) (" + _PEOPLE[3:-1] + r")\b", counted=True),
+    _r("injured", r"\b(hit|struck|landed on|fell on|crushed)\s+(a|an|the|one|our|my|his|her|their)\s+(young |old |elderly |little |passing )?(" + _PEOPLE[3:-1] + r")\b"),
+    # not reacting at all, said another way
+    _r("unconscious", r"\b((doesn'?t|does not|didn'?t|did not|won'?t|will not) react|no reaction( at all)?|not reacting|unreactive|non-?reactive)\b|(叫|喊|拍)(他|她)*(都|也)?(没有|没|不)(回答|回应|答应|应声)"),
+    # holding a hurt head or limb after a blow ("people standing around holding their heads")
+    _r("injured", r"\bholding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)\b"),
+    # the power is on: a lift that stopped is a breakdown, not an outage (nothing for a utility crew)
+    _r("power_on", r"\b((building |the )?(power|electricity)('s| is| has been)? (is )?(on|back|normal|fine|working|ok|okay)( again)?|(station |building |the )?lights are (on|fine|working))\b|有电|没停电|电是正常的|供电正常"),
+    # a fall from a height or with what collapsed, said of a person
+    _r("injured", FALL_FROM_HEIGHT),
+    # grazes said in Chinese
+    _r("minor_injury", r"磕破|擦破|蹭破|划破|破皮"),
+    # a person in the sea said without a verb, and swimming away from the shore
+    _r("person_in_water", r"\b(someone|somebody|a (man|woman|person|guy|boy|girl|child|kid)|people|he|she) (is |are )?(in|into) the (sea|harbou?r|bay|lake|canal|river)\b|\b(swimming|drifting|floating) (away|out) from (the )?(shore|quay|pier|beach|edge)\b|(在|掉在)(海里|河里|湖里|运河里|港口里)|跳(海|河|湖)(了|自杀)"),
+    # someone in a lift that will not move or open ("the lift is broken ... there's a man inside, the door won't open")
+    _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,40}\b(broken|broke|stuck|jammed|stopped|not working|out of order|won'?t (open|move))\b[^.]{0,80}?\b(someone|somebody|a (man|woman|person|child|kid|boy|girl)|people|\w+ people|passengers?) (is |are )?(inside|in it|in there|stuck|trapped)\b"
+                     r"|电梯[^。]{0,8}(坏了|停了|卡住了?|不动了|打不开)[^。]{0,12}(里面|里)(还)?有(人|" + ZH_NUM_RE + r"个人)|电梯里(困|关)(了|着)"),
 )
 
 def _negated(text: str, start: int, end: int) -> bool:
-    # the clause before the fact ("nobody was hurt", "没有人受伤"), and "injured: none" after it
+    # the clause before the fact ("nobody was hurt", "没有人受伤"), "injured: none" after it, and a near miss
+    # ("nearly got hit", "差点砸到人"); "not one person stuck, it's four" corrects the count and denies nothing
+    if near_miss(text, start):
+        return True
     clause_start = max(text.rfind(mark, 0, start) for mark in ".。;，,!?；")
-    if negated_before(text[max(clause_start + 1, start - 40): start]):   # a contrast word ends the denial
+    if negated_before(text[max(clause_start + 1, start - 40): start]) and not count_corrected(text, start, end):
         return True
     return bool(NEG_AFTER.match(text[end: end + 16]))
 
@@ -319,6 +361,9 @@ def extract(text: str) -> list[Determinant]:
                 continue   # "有没有呼吸": asked, not said
             if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
                 continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
+            code = rule.code
+            if code == "person_in_water" and _FEARED.search(text[max(0, a - 30): a]):
+                code = "feared_in_water"   # "I'm worried she fell into the sea": a fear, a reason to search the water
             if rule.negatable and (_negated(text, a, b) or _denied_inside(m.group(0))):
                 continue
             if not rule.negatable and believed_before(text[max(0, a - 50): a]):
@@ -326,11 +371,11 @@ def extract(text: str) -> list[Determinant]:
             count = None
             if rule.counted:
                 count = next((n for n in (parse_number(g) for g in m.groups() if g) if n), None)
-            prev = out.get(rule.code)
+            prev = out.get(code)
             if prev is None:
-                out[rule.code] = Determinant(code=rule.code, count=count, evidence=m.group(0).strip(), span=(a, b))
+                out[code] = Determinant(code=code, count=count, evidence=m.group(0).strip(), span=(a, b))
             elif count and (prev.count or 0) < count:
-                out[rule.code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
+                out[code] = prev.model_copy(update={"count": count, "evidence": m.group(0).strip(), "span": (a, b)})
     _implied(text, out)
     # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
     # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
@@ -361,7 +406,19 @@ def extract(text: str) -> list[Determinant]:
     for code, n, group in _census_determinants(text):
         span = _strip_span(text, group.span)
         out[code] = Determinant(code=code, count=n, evidence=text[span[0]: span[1]], span=span)
+    # "he got out, says he's fine": nobody to treat, unless the report names an injury all the same ("grazed knee,
+    # says he is fine": a minor casualty still gets its ambulance)
+    fine = out.pop("says_fine", None)
+    if fine and "no_casualties" not in out and not any(c in out for c in _HURT):
+        out["no_casualties"] = fine.model_copy(update={"code": "no_casualties"})
     return sorted(out.values(), key=lambda d: d.span[0])
+
+
+_HURT = ("injured", "minor_injury", "serious_injury", "casualty_signs", "unconscious", "not_breathing", "serious_patients",
+         "minor_patients", "ill_patients", "symptoms")
+# A fear, not a sighting, before "fell into the water" ("我担心她掉海里了", "we're afraid he may have gone in").
+_FEARED = re.compile(r"(\b(worried|fear|feared|fears|scared|terrified|might have|may have|could have|in case|what if|maybe)\b[^.;!?]{0,20}$)"
+                     r"|(担心|怕|害怕|恐怕|万一|会不会|是不是|可能)[^。；！？]{0,8}$", re.IGNORECASE)
 
 
 # A fight said with a head count ("a fight ... like 10 ppl", "打起来了 七八个人"): five or more people is a large one.
@@ -389,8 +446,10 @@ _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|under
 # People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
 _UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
                     r"[^.;]{0,20}\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
-                    r"fell (?:through|down) (?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
-                    r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)", re.IGNORECASE)
+                    r"fell (?:through |down )?(?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
+                    r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)"
+                    # "另一个还在里面": someone still in what came down
+                    r"|(?:还|仍然?)(?:在|困在|压在|埋在)(?:里面|下面|底下|里头)", re.IGNORECASE)
 _PLURAL_UNDER = re.compile(r"(people|guests|dancers)\b", re.IGNORECASE)
 # Down and not moving, said of a person (for the breathing that goes with it).
 _DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake|collapsed|keeled over)\b|闭着眼|一动不动|不动了|倒在地上|倒地", re.IGNORECASE)
@@ -420,6 +479,10 @@ def _a_thing_lying(text: str, start: int) -> bool:
 
 # A fact the report itself corrects further on (its scope ends there): said after the fact, not denied.
 _CORRECTED_LATER: dict[str, GatedPattern] = {
+    "fire_out": gated(r"\b(still (smoke|smoking|smouldering|smoldering|burning|glowing)|smoke (is )?still|(is|are|keeps?) (still )?(smoking|smouldering|smoldering))\b"
+                           r"|(还|仍|仍然|又)(在)?(冒烟|有烟|冒火|在烧)", re.IGNORECASE),
+    "violence_ongoing": gated(r"\b(ran (off|away)|run (off|away)|has (run|gone|left|fled)|fled|got away|took off|made off|is gone|are gone|drove off)\b"
+                                   r"|跑了(?!过来|回来|进来|进去)|逃了|逃跑了|溜了|开车跑了", re.IGNORECASE),
     "unconscious": gated(r"\b((is |he'?s |she'?s |now )+(awake|conscious|talking|responding)|came (round|to)|come (round|to)|woke up|"
                               r"(he|she) (is )?(talking|responding) (now|again))\b|醒过来|醒了|能说话了|清醒了|有反应了", re.IGNORECASE),
     "not_breathing": gated(r"\b((he|she)('s| is) (now )?(moving|sitting up|talking)|sitting up and talking|breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"

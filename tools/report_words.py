@@ -85,6 +85,29 @@ def believed_before(before: str) -> bool:
     return bool(_BELIEF.search(before))
 
 
+# A near miss ("nearly got hit", "差点砸到人"): the blow, the fall, the run-over did not happen. Read only before the
+# words of an impact, so that "almost unconscious" stays a (grave) fact.
+_NEAR_MISS = re.compile(r"\b(nearly|almost|narrowly|just missed)\b(\s+(got|been|being|was|were|getting))?\s*$|(差点|差一点|险些|几乎)(就|没)?[^，。！？；\s]{0,4}$",
+                        re.IGNORECASE)
+_IMPACT = re.compile(r"(hit|struck|run over|ran over|knocked|crushed|(?:被[^，。！？\s]{0,3}?)?(?:砸|撞|压|击中))", re.IGNORECASE)
+
+
+def near_miss(text: str, start: int) -> bool:
+    """Whether the impact that starts at ``start`` is said as a near miss ("nearly got hit", "差点砸到人")."""
+    return bool(_IMPACT.match(text, start)) and bool(_NEAR_MISS.search(text[max(0, start - 25): start]))
+
+
+# A count corrected, not a fact denied: "it's not one person stuck in the lift, it's four", "not two injured but three".
+_NOT_COUNT = re.compile(r"\bnot (just |only )?(" + EN_NUM_RE + r"|a|a single)\b[^.;,!?]{0,30}$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"^[^.;!?]{0,25}?(,|;|—|-|\bbut\b)\s*(it'?s |it is |there are |there'?re |they'?re |rather |actually |but )*(" + EN_NUM_RE + r")\b",
+                          re.IGNORECASE)
+
+
+def count_corrected(text: str, start: int, end: int) -> bool:
+    """Whether the denial before a fact only corrects its count ("not one person stuck, it's four"): the fact stands."""
+    return bool(_NOT_COUNT.search(text[max(0, start - 45): start])) and bool(_COUNT_AFTER.match(text[end: end + 45]))
+
+
 def negated_before(before: str) -> bool:
     """Whether the words just before a fact deny it ("nobody was", "没有人") or call it a mistaken belief; a contrast
     word ends the denial."""
@@ -102,27 +125,38 @@ _OVERDOSE_AMOUNT = (r"(two|three|four|five|six|seven|eight|nine|ten|twenty|a doz
                     r"(lots|loads) of|too many|a lot of|several|many|a handful of)")
 
 
+# A person who fell from a height or with a structure (MPDS "falls": the height is the mechanism of injury): "two
+# workers fell with it", "he fell off the ladder", "从脚手架上摔下来". Said of a person, so a tile that fell off the roof
+# is not one.
+FALL_FROM_HEIGHT = (r"\b(?:he|she|they|someone|somebody|workers?|man|woman|men|women|boy|girl|child|kid|painter|roofer|climber|person|people|"
+                    r"pupils?|students?|builders?|painters?|roofers?|climbers?|cleaners?|labou?rers?|electricians?|plumbers?|riders?|skaters?|"
+                    r"teenagers?|players?|passengers?|drivers?|cyclists?|tourists?|pensioners?|grandma|grandpa|mum|mom|dad|father|mother|son|daughter)\b[^.,;!?]{0,20}?\b(?:fell|has fallen|had fallen|tumbled|dropped) (?:down )?(?:with it|(?:from|off) "
+                    r"(?:a |the |his |her |their |some )?(?:\w+ )?(?:scaffold\w*|roof|ladder|balcony|window|height|crane|tree|platform|wall|"
+                    r"loft|mezzanine|climbing wall|\w+ floor)|(?:\d+|two|three|four|five|six|several) (?:metres|meters|m|floors|storeys|stories))\b"
+                    r"|从[^。，！？]{0,8}(?:上)?(?:摔|掉|跌|坠)(?:了)?下来|坠楼|高处坠落|高空坠落")
+
+
 # What makes a patient serious: one ambulance each (tools/casualties.py counts them clause by clause; the
 # determinants' ``serious_injury`` is any of them said anywhere in the report).
 SERIOUS = gated(informal(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
-    r"lying still|not moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
+    r"lying still|not moving|(?:aren'?t|isn'?t|weren'?t|wasn'?t) moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
     r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
     r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
     r"critical\w*|life[- ]threatening|gone (grey|gray|blue)|no signs? of life|no heart ?beat|compressions|defib\w*|out cold|blacked out|won'?t come round|drowsy|hard to wake|very pale|grey in the face|(hard|difficult) to breathe|(lips|tongue|throat|face) (is |are )?swell\w*|not making sense|making no sense|won'?t answer (me|us)|(many|much|so much) blood|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|(is|he'?s|she'?s|was|been|started|keeps|still) fitting\b|having a fit\b|heat ?stroke|hypotherm\w*|"
-    r"isn'?t responding|is not responding|no response from (him|her|them)|(can'?t|cannot|couldn'?t) get (a |any )?response|"
+    r"isn'?t responding|is not responding|(?:doesn'?t|does not|didn'?t|did not|won'?t) react|no reaction|no response from (him|her|them)|(can'?t|cannot|couldn'?t) get (a |any )?response|"
     r"(face|mouth) (is )?droop\w*|drooping|slurred|slurring|can'?t get (his|her) words out|stroke|"
     r"overdos\w*|OD'd|OD'?ing|can'?t get (him|her|them) out|hanging upside down|nodding off|keeps? falling asleep|(very|really|rly|so) sleepy|(took|swallowed|taken) (like |about |maybe |around )?(\d+|" + _OVERDOSE_AMOUNT + r")\b[^.]{0,30}\b(pills|tablets)|"
     r"giving birth|in (active )?labou?r|waters? (has |have )?(broken|broke)|crowning|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不(太|大)?醒|躺着不动|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
-    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|"
+    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|(?:叫|喊|拍)(?:他|她)*(?:都|也)?(?:没有|没|不)(?:回答|回应|答应|应声)|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|"
     r"口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),
     re.IGNORECASE)
 
 
-__all__ = ["asked_not_said", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]

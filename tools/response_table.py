@@ -14,6 +14,7 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from tools.determinants import DETERMINANTS, Determinant
@@ -70,6 +71,9 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
+_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
+
+
 def _why(det: Determinant) -> str:
     return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
 
@@ -115,7 +119,8 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
         not search patrols;
       * a storm call is a live wire or loose roofing, with no tree across the way: no engine (the utility crew,
         the ladder and a cordon the rules add);
-      * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew.
+      * a flood from the sea, a river or the rain, with no burst pipe, drain or wet electrics: no utility crew;
+      * a lift stopped with someone in it while the power is on: a breakdown, not an outage, no utility crew.
     """
     facts = Facts(dets)
     has, why = facts.has, facts.why
@@ -134,6 +139,9 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
         base.pop("hazmat", None)
     if incident_type == "flood" and has("natural_flood") and not (has("burst_main") or has("utility_fault") or has("wet_electrics")):
         # Sea, river or rain water with no pipe, drain or electrics in it: nothing for a utility crew to shut off.
+        base.pop("utility_crew", None)
+    if incident_type == "utility_outage" and (has("lift_stuck") or has("lift_occupied")) and has("power_on"):
+        # A lift that stopped while the power is on is a breakdown, not an outage: the rescue opens it.
         base.pop("utility_crew", None)
     if incident_type == "missing_person" and has("person_in_water") and not has("missing_vulnerable"):
         base.pop("police_patrol", None)
@@ -162,7 +170,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if incident_type == "fire":
         if (has("building_fire") or has("people_inside") or has("smoke_spreading")) and not _fire_out(dets):
             needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
-        if (has("upper_floor") and (has("building_fire") or has("people_inside") or has("smoke_spreading")) and not _fire_out(dets)) \
+        # people cut off at a window up high ("two kids at the window, 6th floor") ask for the ladder even where the
+        # report's own words for the fire were not read
+        if (has("upper_floor") and (has("building_fire") or has("people_inside") or has("smoke_spreading") or has("smoke_exposed"))
+                and not _fire_out(dets)) \
                 or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
         if has("people_inside") or has("trapped"):
@@ -250,14 +261,21 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("police_patrol", 2, why("missing_vulnerable"))
         if has("water_search") and has("missing_vulnerable"):
             needs.need("rescue", 1, why("water_search"))
+        if has("feared_in_water"):
+            # The caller fears the missing person went into the water: the search takes in the water (a rescue unit),
+            # the patrols search the land; nobody has been seen in it, so no water rescue at once.
+            needs.need("rescue", 1, why("feared_in_water"))
     # --- utilities, storm, flood
     if has("lift_stuck"):
         needs.need("rescue", 1, why("lift_stuck"))
     if has("traffic_lights_out"):
         needs.need("police_patrol", 1, why("traffic_lights_out"))
+    if has("live_wire") and _A_LINE.search(dets["live_wire"].evidence):
+        # A live line anywhere (brought down by a storm or a crash, someone climbing near it) is made dead by the
+        # utility before anyone works near it; sparks alone (a pantograph, a socket) name no line to isolate.
+        needs.need("utility_crew", 1, why("live_wire"))
     if incident_type in ("severe_weather", "utility_outage", "flood"):
         if has("live_wire"):
-            needs.need("utility_crew", 1, why("live_wire"))
             needs.need("police_patrol", 1, why("live_wire"))
         if has("loose_high"):
             needs.need("ladder", 1, why("loose_high"))
@@ -380,7 +398,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         # An urgent call whose reason was not read: the response to a possible arrest (first responder, two crews).
         add("ambulance", 2, "life threatened, reason unread")
         add("engine", 1, "first responder")
-    if incident_type == "medical" and p1 and has("water_search") and not (has("person_in_water") or has("rescued_from_water")):
+    if incident_type == "medical" and p1 and not explained and has("water_search") and not (has("person_in_water") or has("rescued_from_water")):
         # A life-threatening call by the water: someone may be in it, said in a way not read ("went under twice").
         add("rescue", 1, "by the water: possibly someone in it")
         add("engine", 1, "by the water: possibly someone in it")

@@ -261,8 +261,8 @@ def test_a_powder_letter_gets_the_police_too():
     # a young child missing by the sea at P1 (vulnerability said in no words the patterns know)
     ("missing_person", "P1", "my little brother is gone, he was by the water at the beach and now i cant see him", {"police_patrol": 2, "rescue": 1}),
     ("flood", "P1", "underpass flooded chest-deep, a taxi is in it and the driver climbed onto the roof", {"rescue": 1, "engine": 1, "ambulance": 1, "police_patrol": 1}),
-    ("utility_outage", "P2", "Lift jammed between 6th and 7th floor at the office tower, five people inside for an hour", {"utility_crew": 1, "rescue": 1}),
-    ("utility_outage", "P2", "整栋楼停电了，电梯里关着一个老太太", {"utility_crew": 1, "rescue": 1}),
+    ("utility_outage", "P2", "Power cut at the office tower, five people in the lift for an hour", {"utility_crew": 1, "rescue": 1}),
+    ("utility_outage", "P2", "整栋楼停电了，一个老太太在电梯里", {"utility_crew": 1, "rescue": 1}),
     ("hazmat", "P1", "bus passengers coughing after a man emptied a spray can at the back, eight people affected", {"police_patrol": 2, "ambulance": 1}),
 ])
 def test_priority_floor_covers_what_the_determinants_did_not_read(incident_type, priority, text, wanted):
