@@ -292,3 +292,11 @@ def test_a_business_on_one_floor_of_the_block_is_a_business_inside_it():
         cues = extract_protective_cues(text)
         assert cues.building_use == "retail" and cues.use_is_tenant, text
     assert not extract_protective_cues("Smoke inside the supermarket, customers leaving").use_is_tenant
+
+
+def test_an_indoor_cue_negated_inside_a_chinese_phrase_is_no_indoor_place():
+    # The setting and "indoors too" read the same negations: 后排没有座位 ("no seats in the back rows") names no seat
+    # row for either; the indoor check used to skip only the negation before the cue, not one inside it.
+    c = extract_protective_cues("后排没有座位，燃气味很重，有人头晕")
+    assert c.setting is None and not c.indoors_too
+    assert extract_protective_cues("后排座位下燃气味很重，有人头晕").indoors_too

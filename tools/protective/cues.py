@@ -15,6 +15,7 @@ ignored, so "nobody is ill" is not a symptom.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -29,14 +30,17 @@ _NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$|没[^，。�
 _NEG_ZH_INSIDE = re.compile(r"(没有|没|无|未)")
 
 
-def _find(text: str, pattern: str) -> re.Match | None:
-    """First match of ``pattern`` not negated just before it."""
+def _matches(text: str, pattern: str) -> Iterator[re.Match]:
+    """The matches of ``pattern`` not negated just before them (nor, in Chinese, inside them)."""
     for m in re.finditer(pattern, text):
         before = text[max(0, m.start() - 40):m.start()]
-        if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NEG_ZH_INSIDE.search(m.group(0)[1:]):
-            continue
-        return m
-    return None
+        if not (_NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NEG_ZH_INSIDE.search(m.group(0)[1:])):
+            yield m
+
+
+def _find(text: str, pattern: str) -> re.Match | None:
+    """First match of ``pattern`` not negated."""
+    return next(_matches(text, pattern), None)
 
 
 def _has(text: str, *patterns: str) -> bool:
@@ -315,13 +319,7 @@ _NOT_THERE_ZH = re.compile(r"^[^，。；！？,.;]{0,6}(闻不到|闻不出|感
 
 def _indoors_too(t: str) -> bool:
     """A place inside a building is named (not one where the report says the hazard is absent)."""
-    for p in W.INDOOR:
-        for m in re.finditer(p, t):
-            before = t[max(0, m.start() - 40):m.start()]
-            if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NOT_THERE_ZH.search(t[m.end():]):
-                continue
-            return True
-    return False
+    return any(not _NOT_THERE_ZH.search(t[m.end():]) for p in W.INDOOR for m in _matches(t, p))
 
 
 def _find_pos(text: str, patterns: list[str]) -> int | None:
