@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from tools.protective import cue_words as W
+from tools.report_words import parse_number
 
 Setting = Literal["indoor", "outdoor"]
 
@@ -267,16 +268,8 @@ def _floor(t: str) -> int | None:
     if (m := W.FLOOR_OF.search(t)):
         found.append((m.start(), int(next(g for g in m.groups() if g))))
     if (m := W.FLOOR_WORD.search(t)):
-        found.append((m.start(), _zh_number(m.group(3)) if m.group(3) else W.FLOOR_WORDS.get(m.group(1) or "", 1)))
+        found.append((m.start(), (parse_number(m.group(3)) or 1) if m.group(3) else W.FLOOR_WORDS.get(m.group(1) or "", 1)))
     return min(found)[1] if found else None
-
-
-def _zh_number(s: str) -> int:
-    """A small Chinese numeral (一 .. 九十九)."""
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return W.ZH_DIGITS.get(tens, 1) * 10 + W.ZH_DIGITS.get(ones, 0)
-    return W.ZH_DIGITS.get(s, 1)
 
 
 def _dependents(t: str) -> int | None:
@@ -287,7 +280,7 @@ def _dependents(t: str) -> int | None:
             continue
         for m in W.DEPENDENTS.finditer(sentence):
             raw = m.group(1) or m.group(2)
-            n = int(raw) if raw.isdigit() else (W.EN_NUM.get(raw) or W.ZH_DIGITS.get(raw))
+            n = parse_number(raw)
             if n:
                 total += n
                 break
@@ -339,15 +332,15 @@ def _occupants(t: str) -> int | None:
             best = n
     if best is None and (m := W.WORD_HUNDREDS.search(t)):
         if m.group(1):
-            best = 300 if m.group(1) == "several" else 100 * (W.EN_NUM.get(m.group(1)) or 1)
+            best = 100 * (parse_number(m.group(1)) or 1)  # "several hundred": 300
         elif m.group(3):
-            best = (W.ZH_DIGITS.get(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
+            best = (parse_number(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
         else:
             best = _number(m.group(5))
     if best is None:
         m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
-            best = W.EN_NUM[m.group(1)]
+            best = W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))
     return best
 
 
@@ -379,7 +372,7 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
     elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3)):
-        h = int(m.group(2)) if m.group(2).isdigit() else _zh_number(m.group(2))
+        h = parse_number(m.group(2)) or 0
         if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
         elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):
