@@ -37,6 +37,14 @@ _AI = (r"(?:a\.?i\.?|ai (?:systems?|models?|agents?|assistants?|tools?)|llms?|la
        r"(?:automated|virtual|digital) (?:systems?|agents?|assistants?)|assistants?|models?|the system|systems)")
 _AI_ZH = r"AI|人工智能|助手|模型|大模型|语言模型|机器人|智能系统"
 
+# Documents, their parts and a search over them: what a retrieved or pasted text comes from. Nouns only, since the
+# list is also searched for anywhere in a message; plan, file and result are verbs too ("plan the evacuation", "file
+# a report"), so they name a document only as the subject of "says" (_DOC_SUBJECT).
+_DOC = (r"annex|appendix|sop|procedure|document|doc|manual|guidelines?|protocol|policy|article|page|section|chapter|pdf|"
+        r"knowledge base|kb|search results?|retrieved|passage|excerpt|intranet|shared drive|wiki")
+_DOC_SUBJECT = _DOC + r"|plan|file|results?"
+_DOC_ZH = r"预案|文件|文档|附件|手册|知识库"
+
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
 FAMILY_PATTERNS: dict[str, list[str]] = {
     "direct_override": [
@@ -111,12 +119,12 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"工具(?:返回|结果|输出)[:：]\s*\{", r"\b(?:tool|function) (?:output|result|response)\s*:\s*\{",
     ],
     "retrieved_document": [
-        r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf|plan)\b[^.!?\n]{0,50}\b(?:says|said|states|tells you|instructs you)\b[^.!?\n]{0,40}\b(?:you (?:should|can|may|must|are allowed|'re allowed)|ai:|assistant:|allowed to|show operators|close all|without checking)",
-        r"\baccording to the (?:document|doc|file|annex|passage) you (?:just )?(?:pulled|retrieved|found|read)",
+        rf"\b(?:{_DOC_SUBJECT})\b[^.!?\n]{{0,50}}\b(?:says|said|states|tells you|instructs you)\b[^.!?\n]{{0,40}}\b(?:you (?:should|can|may|must|are allowed|'re allowed)|ai:|assistant:|allowed to|show operators|close all|without checking)",
+        rf"\baccording to the (?:{_DOC_SUBJECT}) you (?:just )?(?:pulled|retrieved|found|read)",
         r"\b(?:you(?:'re| are)) allowed to (?:dispatch|send|close|skip|bypass) without\b",
-        r"\b(?:document|doc|annex|file|page|passage|knowledge base|kb|article|pdf)\b[^.!?\n]{0,40}\b(?:says?|said|states?)\b[^.!?\n]{0,10}\b(?:AI|the assistant|the system|you)\s+(?:must|should|can|may|has to|have to|is allowed|are allowed)\b",
-        r"(?:文件|文档|知识库|预案|附件).{0,20}(?:说|写着|规定)(?:你|AI|助手).{0,10}(?:可以|应该|必须)(?:不|直接|跳过|关闭|显示)",
-        r"\b(?:document|doc|annex|file|page|passage|plan|procedure|sop|manual|policy|guideline|search result|result)s?\b[^.!?\n]{0,30}\byou (?:just )?(?:retrieved|found|pulled(?: up)?|read|quoted|cited|showed|returned|fetched)\b[^.!?\n]{0,60}\b(?:says?|said|states?|allows?|permits?|authori[sz]es|tells? you|instructs?|lets you)\b",
+        rf"\b(?:{_DOC_SUBJECT})\b[^.!?\n]{{0,40}}\b(?:says?|said|states?)\b[^.!?\n]{{0,10}}\b(?:AI|the assistant|the system|you)\s+(?:must|should|can|may|has to|have to|is allowed|are allowed)\b",
+        rf"(?:{_DOC_ZH}).{{0,20}}(?:说|写着|规定)(?:你|AI|助手).{{0,10}}(?:可以|应该|必须)(?:不|直接|跳过|关闭|显示)",
+        rf"\b(?:{_DOC_SUBJECT})s?\b[^.!?\n]{{0,30}}\byou (?:just )?(?:retrieved|found|pulled(?: up)?|read|quoted|cited|showed|returned|fetched)\b[^.!?\n]{{0,60}}\b(?:says?|said|states?|allows?|permits?|authori[sz]es|tells? you|instructs?|lets you)\b",
         r"\b(?:the )?(?:retrieved|search|knowledge[- ]base) (?:results?|documents?|passages?|text)\b[^.!?\n]{0,40}\b(?:allows?|permits?|authori[sz]es|tells? you|instructs? you|says? (?:you|the ai|the assistant))\b",
         r"(?:检索到的|搜到的|查到的|知识库里的?|数据库里的?)(?:文件|文档|资料|内容|结果)?.{0,20}(?:说|写着|允许|授权|要求)(?:你|AI|助手|系统)",
     ],
@@ -302,7 +310,7 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
             intro = _SENTENCE.findall(head)[-1:] if head.strip() else []
             if intro and _INTRODUCES.search(intro[0].rstrip(" '\"“「")) and intro[0].strip() not in spans:
                 spans.append(intro[0].strip())
-                if re.search(r"doc|annex|knowledge|file|page|passage|文件|文档|知识库|附件", intro[0], re.IGNORECASE):
+                if _DOC_INTRO.search(intro[0]):
                     families.add("retrieved_document")
     # Text addressed to an AI inside a pasted document / search result is the retrieved-document attack.
     if "hidden_in_report" in families and _DOCUMENT.search(text):
@@ -326,15 +334,14 @@ _HARMFUL = re.compile(
 )
 
 
-_DOCUMENT = re.compile(r"\b(?:annex|appendix|sop|procedure|document|doc|manual|guidelines?|protocol|policy|article|page|section|chapter|pdf|"
-                       r"knowledge base|kb|search results?|retrieved|passage|excerpt|intranet|shared drive|wiki)\b|预案|文件|文档|附件|手册|知识库|检索|第.{1,3}页",
-                       re.IGNORECASE)
+_DOCUMENT = re.compile(rf"\b(?:{_DOC})\b|{_DOC_ZH}|检索|第.{{1,3}}页", re.IGNORECASE)
+# The sentence introducing an injected block names a document ("the annex says:", "知识库内容："): its subject.
+_DOC_INTRO = re.compile(rf"\b(?:{_DOC_SUBJECT})\b|{_DOC_ZH}", re.IGNORECASE)
 # A reference to where a pasted text came from: "the flood annex p.4", "Kamppi evacuation plan, section 2.3", "forwarded
 # email from the gas company", "检索到的预案第三页".
-_SOURCE = re.compile(r"(?:[\w'.-]+\s+){0,3}(?:annex|appendix|plan|sop|procedure|document|doc|manual|guidelines?|protocol|policy|memo|report|"
-                     r"bulletin|article|page|section|chapter|pdf|file|text|e-?mail|message|sms|excerpt|extract|passage|results?|entry|"
-                     r"update|notice|attachment|intranet|drive|wiki|knowledge base|kb|subject|body)\b(?:\s*(?:p\.?|§)?\s*[\d.]+)?"
-                     r"|[\u4e00-\u9fff]{0,6}(?:预案|文件|文档|附件|手册|规定|通知|邮件|短信|知识库|共享盘|资料|内容)(?:第.{1,3}页)?",
+_SOURCE = re.compile(rf"(?:[\w'.-]+\s+){{0,3}}(?:{_DOC_SUBJECT}|memo|report|bulletin|text|e-?mail|message|sms|extract|entry|"
+                     r"update|notice|attachment|drive|subject|body)\b(?:\s*(?:p\.?|§)?\s*[\d.]+)?"
+                     rf"|[\u4e00-\u9fff]{{0,6}}(?:{_DOC_ZH}|规定|通知|邮件|短信|共享盘|资料|内容)(?:第.{{1,3}}页)?",
                      re.IGNORECASE)
 # What makes a text a request or a report of its own: a question, or an order / request verb opening a clause.
 _ASKS = re.compile(r"[?？]|吗|(?:^|[,;:.!，；：。！]\s*|\b(?:and|then|please|pls|also|now)\s+)(?:send|dispatch|evacuate|clear|move|plan|list|show|give|tell|"

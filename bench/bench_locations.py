@@ -34,12 +34,6 @@ if str(ROOT) not in sys.path:
 _OLD_RANK = ("street", "landmark", "shelter", "staging", "station", "hospital", "zone")
 
 
-def metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 110_574.0
-    dx = (lon2 - lon1) * 111_320.0 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot(dx, dy)
-
-
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
@@ -66,6 +60,7 @@ def main() -> None:
     parser.add_argument("--data", default=str(ROOT / "bench" / "data" / "location_phrases.yaml"))
     parser.add_argument("--show-misses", action="store_true")
     opts = parser.parse_args()
+    from core.geo import haversine_m
     from tools.city import CityModel
 
     t0 = time.perf_counter()
@@ -89,7 +84,7 @@ def main() -> None:
                 misses.append((item["id"], item["kind"], item["phrase"], f"CONFIDENT for an outside place: {label}"))
             continue
         truth = item["truth"]
-        d = metres(truth["lat"], truth["lon"], lat, lon) if lat is not None else math.inf
+        d = haversine_m(truth["lat"], truth["lon"], lat, lon) if lat is not None else math.inf
         for axis, key in (("lang", item["lang"]), ("kind", item["kind"])):
             stats[axis][key].append(d)
         if d > 100:

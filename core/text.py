@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from core.errors import InputError
@@ -9,6 +10,9 @@ from core.errors import InputError
 # Far longer than any model window; cut early so a pasted book cannot exhaust memory in the tokenizer.
 MAX_TEXT_CHARS = 20_000
 _BINARY_SAMPLE = 2000
+# A web address in a message (a link says nothing of the incident; the monitor and language detection drop it).
+URL_PATTERN = r"https?://\S+|www\.\S+"
+URL_RE = re.compile(URL_PATTERN)
 
 
 def _is_cjk(ch: str) -> bool:

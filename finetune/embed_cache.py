@@ -51,13 +51,9 @@ def _minilm(texts: list[str], max_length: int, batch_size: int = 64) -> np.ndarr
 
 
 def _usem3(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    from tqdm import tqdm
+    from finetune.model import embed_multilingual  # imported late: finetune.model loads torch
 
-    from finetune.model import embed_multilingual
-
-    parts = [embed_multilingual(texts[i:i + batch_size], batch_size)
-             for i in tqdm(range(0, len(texts), batch_size), desc="embedding (usem3)", unit="batch", leave=False)]
-    return np.vstack(parts) if parts else np.zeros((0, 512), dtype=np.float32)
+    return embed_multilingual(texts, batch_size, progress="embedding (usem3)")
 
 
 def embed(texts: list[str], encoder: str = "minilm", cache_dir: Path | None = None, max_length: int = 128) -> np.ndarray:

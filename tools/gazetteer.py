@@ -153,8 +153,13 @@ def _word_stem(word: str) -> str:
 
 
 _VOWELS = "aeiouy"
-# Finnish case endings (and Swedish definite / genitive endings), diacritics already folded (ä -> a).
-_ENDING = r"(?:n|a|ssa|sta|lla|lta|lle|ksi|na|ta|t|in|ihin|iin|seen|hin|han|hen|s|ns|en|et|arna|ar|e|sa|ine|issa|illa|ilta|ille|ista|ja|ia|ita|ssa|lla)?"
+# Finnish case endings of a name in a report, diacritics folded (ä -> a), longest first: the one list of them, for the
+# name patterns here and for the misspelt-name reader (tools.locate.inflection); "la", "sa": one consonant for two.
+FI_CASE_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "een", "iin", "aan", "in", "la", "na", "ta", "sa", "n")
+# A name pattern also reads the plural and other cases, and Swedish definite / genitive / plural endings.
+_MORE_ENDINGS = ("ihin", "seen", "hin", "han", "hen", "issa", "illa", "ilta", "ille", "ista", "ine", "ita", "ja", "ia", "a", "t",
+                 "arna", "ns", "en", "et", "ar", "s", "e")
+_ENDING = "(?:" + "|".join(FI_CASE_ENDINGS + _MORE_ENDINGS) + ")?"
 _GRADATION = (("kk", "kk?"), ("pp", "pp?"), ("tt", "tt?"), ("nk", "n[kg]"), ("nt", "n[tn]"), ("lt", "l[tl]"), ("rt", "r[tr]"),
               ("mp", "m[pm]"), ("ht", "h[td]"), ("t", "[td]"), ("p", "[pv]"))
 

@@ -9,7 +9,6 @@ recent alerts, count bins); the reports themselves go to the incident store.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 import uuid
@@ -25,6 +24,7 @@ from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, On
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
+from core.text import URL_RE
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
 
 log = logging.getLogger(__name__)
@@ -81,13 +81,10 @@ class MonitorConfig:
     operator: str = "monitor"
 
 
-_URL = re.compile(r"https?://\S+|www\.\S+")
-
-
 def triage_text(text: str) -> str:
     """The text the classifier sees: links removed (a shortened URL is a dozen word pieces of no triage value and
     most of the cost of a social post), whitespace collapsed."""
-    return " ".join(_URL.sub(" ", text).split())
+    return " ".join(URL_RE.sub(" ", text).split())
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ import zlib
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-_URL = re.compile(r"https?://\S+|www\.\S+")
+from core.text import URL_RE
+
 _MENTION = re.compile(r"@\w+")
 _WORD = re.compile(r"[^\W\d_][\w']*", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -29,7 +30,7 @@ _STOP = (frozenset(ENGLISH_STOP_WORDS) - _KEEP) | {"rt", "amp", "via", "just", "
 
 def tokens(text: str) -> list[str]:
     """Content tokens of a report: lower-cased words (hashtags split off '#'), Chinese character bigrams."""
-    text = _MENTION.sub(" ", _URL.sub(" ", text)).casefold()
+    text = _MENTION.sub(" ", URL_RE.sub(" ", text)).casefold()
     out: list[str] = []
     for run in _HAN.findall(text):
         out.extend(run[i:i + 2] for i in range(max(1, len(run) - 1)))

@@ -155,3 +155,20 @@ def test_concurrent_thread_count_sections_give_the_setting_back():
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(section, [1, 3, 1, 3] * 10))
     assert all(seen) and torch.get_num_threads() == before
+
+
+def test_settings_are_constructor_arguments_with_defaults(quick_classifier):
+    from core.settings import get_settings
+    from finetune.predict import TriageClassifier
+
+    qc = quick_classifier
+    plain = TriageClassifier(qc.path, qc.config, qc.tokenizer, qc.net, qc.zh_head)
+    assert (plain.workers, plain.runtime, plain.threads, plain.batch_size) == (1, "torch", 1, 64)
+    assert plain.fallback_min_probability is None and plain.priority_text_model is None and plain._pool is None
+    tuned = TriageClassifier(qc.path, qc.config, qc.tokenizer, qc.net, qc.zh_head, workers=2, batch_size=8,
+                             fallback_min_probability=0.8, priority_text_model=qc.priority_text_model)
+    assert tuned.workers == 2 and tuned._pool is not None and tuned.batch_size == 8 and tuned.fallback_min_probability == 0.8
+    texts = ["Fire in the kitchen on Annankatu 3", "Two cars collided, one driver trapped", "楼道里有很浓的煤气味"]
+    assert [(r.incident_type, r.priority) for r in tuned.predict(texts)] == [(r.incident_type, r.priority) for r in qc.predict(texts)]
+    # load() hands the settings to the constructor
+    assert qc.runtime == get_settings().triage_runtime and qc.fallback_min_probability == get_settings().triage_fallback_min_prob

@@ -119,3 +119,13 @@ def test_an_adjective_alone_is_not_the_compound_name():
     # written apart, both halves inflected
     assert re.fullmatch(word_pattern("pitkasilta"), "pitkalla sillalla")
     assert re.fullmatch(word_pattern("pitkasilta"), "pitkan sillan")
+
+
+def test_the_name_patterns_and_the_spelling_reader_share_the_finnish_case_endings(city):
+    from tools.gazetteer import FI_CASE_ENDINGS
+    from tools.locate.inflection import _spelling_variants
+
+    # "Kaivokadula": the adessive with one l, read by the locator's spelling reader as Kaivokatu; the name
+    # patterns read "-sa" for "-ssa" already and now "-la" for "-lla" too, from the same list.
+    assert "la" in FI_CASE_ENDINGS and ("kaivokatu", "stem") in _spelling_variants("kaivokadula")
+    assert [m.name for m in city.gazetteer.find_in_text("Kolari Kaivokadula")] == ["Kaivokatu"]

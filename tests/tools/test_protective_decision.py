@@ -292,3 +292,20 @@ def test_a_business_on_one_floor_of_the_block_is_a_business_inside_it():
         cues = extract_protective_cues(text)
         assert cues.building_use == "retail" and cues.use_is_tenant, text
     assert not extract_protective_cues("Smoke inside the supermarket, customers leaving").use_is_tenant
+
+
+def test_an_indoor_cue_negated_inside_a_chinese_phrase_is_no_indoor_place():
+    # The setting and "indoors too" read the same negations: 后排没有座位 ("no seats in the back rows") names no seat
+    # row for either; the indoor check used to skip only the negation before the cue, not one inside it.
+    c = extract_protective_cues("后排没有座位，燃气味很重，有人头晕")
+    assert c.setting is None and not c.indoors_too
+    assert extract_protective_cues("后排座位下燃气味很重，有人头晕").indoors_too
+
+
+def test_chinese_numbers_are_read_by_the_shared_number_reader():
+    # "三四楼" (the third or fourth floor) is the lower figure, as report_words reads "五六个人"; it was the ground floor.
+    assert extract_protective_cues("三四楼冒烟，楼道里有烟").fire_floor == 3
+    assert extract_protective_cues("二十三楼一户起火").fire_floor == 23 and extract_protective_cues("晚上十一点冒烟").hour == 23
+    assert extract_protective_cues("两百多名学生在楼里").occupants == 200
+    assert extract_protective_cues("Several hundred people are in the hall").occupants == 300
+    assert extract_protective_cues("Dozens people inside the hall").occupants == 36  # a crowd: the middle of its range

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tools.gazetteer import FI_CASE_ENDINGS
 from tools.locate.patterns import _FUNCTION_WORDS
-
-# Finnish case endings a misspelt name may carry (diacritics folded), longest first.
-_FI_ENDINGS = ("ssa", "sta", "lla", "lta", "lle", "ksi", "een", "iin", "aan", "in", "la", "na", "ta", "sa", "n")
 
 
 def _spelling_variants(gram: str) -> list[tuple[str, str]]:
@@ -18,7 +16,7 @@ def _spelling_variants(gram: str) -> list[tuple[str, str]]:
     if joinable:
         out.append(("".join(words), "joined"))
     last = words[-1]
-    for end in _FI_ENDINGS:
+    for end in FI_CASE_ENDINGS:
         if last.endswith(end) and len(last) - len(end) >= 4:
             stem = last[: -len(end)]
             # Stem changes of inflection: katu -> kadu-, lahti -> lahde-, Sokos -> Sokokse-.

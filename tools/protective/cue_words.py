@@ -189,8 +189,9 @@ CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；]{0,30}?(?:\b(?:cough\w*|dizz\w*
                             r"sore|burn\w*|affected|complain\w*|feel\w*|felt|headache\w*|symptom\w*|hospital\w*|casualt\w*|wounded|dead|"
                             r"killed|faint\w*|nause\w*|itch\w*|streaming|watering|short of breath|struggling to breathe|need\w* (?:help|treatment)|treated)\b"
                             r"|被困|受伤|不适|咳嗽|头晕|头疼|头痛|呕吐|昏迷|晕倒|送医|眼睛|喉咙|呼吸困难|难受|恶心)")
-EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a dozen": 12,
-           "dozens": 36, "twenty": 20, "thirty": 30, "fifty": 50, "a hundred": 100, "hundreds": 300}
+# Number words are tools.report_words'. A crowd of unsaid size inside a building is read at the middle of its range
+# (report_words reads "dozens of" patients at the lower 20: one ambulance too few is worse than one too many there).
+CROWD_WORDS = {"dozens": 36, "hundreds": 300}
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
                        r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
                        r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
@@ -224,5 +225,4 @@ FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|sevent
 # Dependent persons to relocate in a long outage (U2): a count of people in the sentence that names their devices.
 DEPENDENTS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?(?:residents|people|persons|patients|users|clients|elderly|pensioners|seniors|tenants|customers)\b"
                         r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?(?:居民|住户|老人|病人|患者|用户)")
-ZH_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")

@@ -15,10 +15,12 @@ ignored, so "nobody is ill" is not a symptom.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from tools.protective import cue_words as W
+from tools.report_words import parse_number
 
 Setting = Literal["indoor", "outdoor"]
 
@@ -29,14 +31,17 @@ _NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$|没[^，。�
 _NEG_ZH_INSIDE = re.compile(r"(没有|没|无|未)")
 
 
-def _find(text: str, pattern: str) -> re.Match | None:
-    """First match of ``pattern`` not negated just before it."""
+def _matches(text: str, pattern: str) -> Iterator[re.Match]:
+    """The matches of ``pattern`` not negated just before them (nor, in Chinese, inside them)."""
     for m in re.finditer(pattern, text):
         before = text[max(0, m.start() - 40):m.start()]
-        if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NEG_ZH_INSIDE.search(m.group(0)[1:]):
-            continue
-        return m
-    return None
+        if not (_NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NEG_ZH_INSIDE.search(m.group(0)[1:])):
+            yield m
+
+
+def _find(text: str, pattern: str) -> re.Match | None:
+    """First match of ``pattern`` not negated."""
+    return next(_matches(text, pattern), None)
 
 
 def _has(text: str, *patterns: str) -> bool:
@@ -266,16 +271,8 @@ def _floor(t: str) -> int | None:
     if (m := W.FLOOR_OF.search(t)):
         found.append((m.start(), int(next(g for g in m.groups() if g))))
     if (m := W.FLOOR_WORD.search(t)):
-        found.append((m.start(), _zh_number(m.group(3)) if m.group(3) else W.FLOOR_WORDS.get(m.group(1) or "", 1)))
+        found.append((m.start(), (parse_number(m.group(3)) or 1) if m.group(3) else W.FLOOR_WORDS.get(m.group(1) or "", 1)))
     return min(found)[1] if found else None
-
-
-def _zh_number(s: str) -> int:
-    """A small Chinese numeral (一 .. 九十九)."""
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return W.ZH_DIGITS.get(tens, 1) * 10 + W.ZH_DIGITS.get(ones, 0)
-    return W.ZH_DIGITS.get(s, 1)
 
 
 def _dependents(t: str) -> int | None:
@@ -286,7 +283,7 @@ def _dependents(t: str) -> int | None:
             continue
         for m in W.DEPENDENTS.finditer(sentence):
             raw = m.group(1) or m.group(2)
-            n = int(raw) if raw.isdigit() else (W.EN_NUM.get(raw) or W.ZH_DIGITS.get(raw))
+            n = parse_number(raw)
             if n:
                 total += n
                 break
@@ -318,13 +315,7 @@ _NOT_THERE_ZH = re.compile(r"^[^，。；！？,.;]{0,6}(闻不到|闻不出|感
 
 def _indoors_too(t: str) -> bool:
     """A place inside a building is named (not one where the report says the hazard is absent)."""
-    for p in W.INDOOR:
-        for m in re.finditer(p, t):
-            before = t[max(0, m.start() - 40):m.start()]
-            if _NEG_EN.search(before) or _NEG_ZH.search(before[-6:]) or _NOT_THERE_ZH.search(t[m.end():]):
-                continue
-            return True
-    return False
+    return any(not _NOT_THERE_ZH.search(t[m.end():]) for p in W.INDOOR for m in _matches(t, p))
 
 
 def _find_pos(text: str, patterns: list[str]) -> int | None:
@@ -344,15 +335,15 @@ def _occupants(t: str) -> int | None:
             best = n
     if best is None and (m := W.WORD_HUNDREDS.search(t)):
         if m.group(1):
-            best = 300 if m.group(1) == "several" else 100 * (W.EN_NUM.get(m.group(1)) or 1)
+            best = 100 * (parse_number(m.group(1)) or 1)  # "several hundred": 300
         elif m.group(3):
-            best = (W.ZH_DIGITS.get(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
+            best = (parse_number(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
         else:
             best = _number(m.group(5))
     if best is None:
         m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
-            best = W.EN_NUM[m.group(1)]
+            best = W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))
     return best
 
 
@@ -384,7 +375,7 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
     elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3)):
-        h = int(m.group(2)) if m.group(2).isdigit() else _zh_number(m.group(2))
+        h = parse_number(m.group(2)) or 0
         if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
         elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):

@@ -13,14 +13,17 @@ from __future__ import annotations
 import logging
 import math
 import warnings
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon, mapping
 
+from core.settings import Settings, get_settings
 from tools.city import CityModel
 from tools.evacuation.geometry import map_box, round_geom, to_lonlat_geom
+from tools.extract_cache import load_or_build
 from tools.gazetteer import normalize, to_metres
 from tools.protective.per_city import per_city
 
@@ -78,49 +81,75 @@ def flooded_section(city: CityModel, street: str | None, center_xy: tuple[float,
 log = logging.getLogger(__name__)
 
 
-def coastline(city: CityModel) -> list[LineString]:
+COASTLINE_CACHE_VERSION = 1
+
+
+def coastline(city: CityModel, settings: Settings | None = None) -> list[LineString]:
     """The extract's ``natural=coastline`` ways, metric (none for a synthetic network or an inland extract), read once per city.
 
     OSM draws a coastline with the land on its left, so a left-sided buffer is the shore's land band.
     """
-    return per_city(city, "coastline", lambda: _read_coastline(city))
+    return per_city(city, "coastline", lambda: _project_coastline(city, settings))
 
 
-def _read_coastline(city: CityModel) -> list[LineString]:
-    lines: list[LineString] = []
-    if city.scenario.road_network != "synthetic":
-        try:
-            import pyrosm
+def _project_coastline(city: CityModel, settings: Settings | None) -> list[LineString]:
+    if city.scenario.road_network == "synthetic":
+        return []
+    try:
+        lonlat = load_coastline(city.scenario.pbf_path(), (settings or get_settings()).cache_dir)
+    except Exception as exc:  # noqa: BLE001 - pyrosm raises assorted errors on extracts without the tag
+        log.warning("no coastline read: %s", exc)
+        return []
+    return [to_metres(line, city.projection) for line in lonlat]
 
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                frame = pyrosm.OSM(str(city.scenario.pbf_path())).get_data_by_custom_criteria(
-                    custom_filter={"natural": ["coastline"]}, filter_type="keep", keep_nodes=False, keep_ways=True, keep_relations=False)
-        except Exception as exc:  # noqa: BLE001 - pyrosm raises assorted errors on extracts without the tag
-            log.warning("no coastline read: %s", exc)
-            frame = None
 
-        for geom in ([] if frame is None else frame.geometry):
-            parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
-            lines.extend(to_metres(g, city.projection) for g in parts if g.geom_type == "LineString" and not g.is_empty)
-    return lines
+def load_coastline(pbf: Path, cache_dir: Path | None) -> list[LineString]:
+    """The extract's coastline ways in lon/lat, parsed once per extract and cached beside its other layers.
+
+    A read that fails raises and caches nothing (the next process tries again).
+    """
+    wkb = load_or_build(pbf, cache_dir, "coastline", COASTLINE_CACHE_VERSION, list, _read_coastline_wkb)[0]
+    return [shapely.from_wkb(b) for b in wkb]
+
+
+def _read_coastline_wkb(pbf: Path) -> list[bytes]:
+    import pyrosm
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = pyrosm.OSM(str(pbf)).get_data_by_custom_criteria(
+            custom_filter={"natural": ["coastline"]}, filter_type="keep", keep_nodes=False, keep_ways=True, keep_relations=False)
+    out: list[bytes] = []
+    for geom in ([] if frame is None else frame.geometry):
+        parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+        out.extend(shapely.to_wkb(g) for g in parts if g.geom_type == "LineString" and not g.is_empty)
+    return out
 
 
 def waterfront_band(city: CityModel, band_m: float, named: list[str] | None = None):
     """FL3 / FL4: the land within ``band_m`` of the shore inside the map (spec: "the band 100 m from the shore").
 
     From the OSM coastline when the extract has one (the whole shore in the map, whichever quays the
-    report names); else the waterfront streets (those named, else all) buffered both sides.
+    report names; built once per city and width); else the waterfront streets (those named, else all)
+    buffered both sides.
     """
-    if shore := coastline(city):
-        band = shapely.union_all([ln.buffer(band_m, single_sided=True) for ln in shore]).intersection(map_box(city))
-        if not band.is_empty:
-            return band
+    band = per_city(city, f"shore_band_{band_m:g}", lambda: _shore_band(city, band_m))
+    if band is not None:
+        return band
     streets = [s for s in (named or []) if normalize(s) in {normalize(w) for w in WATERFRONT_STREETS}] or list(WATERFRONT_STREETS)
     lines = street_lines(city, streets)
     if not lines:
         return None
     return shapely.union_all(lines).buffer(band_m)
+
+
+def _shore_band(city: CityModel, band_m: float):
+    """The coastline's land band inside the map, or None (no coastline, or none of it in the map)."""
+    if shore := coastline(city):
+        band = shapely.union_all([ln.buffer(band_m, single_sided=True) for ln in shore]).intersection(map_box(city))
+        if not band.is_empty:
+            return band
+    return None
 
 
 def to_geojson(geom, city: CityModel) -> dict[str, Any] | None:

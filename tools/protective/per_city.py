@@ -12,16 +12,27 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_lock = threading.Lock()
+_lock = threading.Lock()  # guards the stores and the per-key locks, never held while building
 _ATTR = "_protective_derived"
+_LOCKS_ATTR = "_protective_derived_locks"
 
 
 def per_city(city: Any, key: str, build: Callable[[], T]) -> T:
-    """``build()`` once per city and ``key``; built outside the lock (two first callers may both build, one result is kept)."""
+    """``build()`` once per city and ``key``; concurrent first callers wait for the one build.
+
+    Each key has its own lock, so a build may ask for another key (the shore band reads the coastline) and
+    builds of different keys run side by side; a build that raises stores nothing (the next caller retries).
+    """
     with _lock:
         store = city.__dict__.setdefault(_ATTR, {})
         if key in store:
             return store[key]
-    value = build()
-    with _lock:
-        return store.setdefault(key, value)
+        key_lock = city.__dict__.setdefault(_LOCKS_ATTR, {}).setdefault(key, threading.Lock())
+    with key_lock:
+        with _lock:
+            if key in store:  # built by the caller this one waited for
+                return store[key]
+        value = build()
+        with _lock:
+            store[key] = value
+        return value
