@@ -89,6 +89,7 @@ def test_current_model_registry(quick_model_dir, tmp_path, monkeypatch):
     from finetune.errors import ModelNotFoundError
     from finetune.registry import current_model_dir, ensure_default_model, load_current_classifier, mark_current, models_root
 
+    monkeypatch.delenv("ECA_TRIAGE_MODEL_DIR", raising=False)  # a developer's own model choice must not leak in
     settings = Settings(data_dir=tmp_path)
     assert current_model_dir(settings) is None
     with pytest.raises(ModelNotFoundError, match="eca train"):
