@@ -35,6 +35,7 @@ DETERMINANTS: dict[str, str] = {
     "outdoor_fire": "a small outdoor fire (bin, bush, one vehicle)",
     "people_inside": "people inside a burning building",
     "upper_floor": "people on an upper floor / at windows or balconies",
+    "at_window": "people up there: at a window, on a balcony or roof, or unable to get down",
     "smoke_spreading": "smoke spreading (stairwell, other flats)",
     "gas_leak": "a gas leak",
     "carbon_monoxide": "carbon monoxide",
@@ -145,7 +146,15 @@ RULES: tuple[_Rule, ...] = (
     _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
     _r("people_inside", r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
     _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
-    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|porraskäytävä\w*|trapphus\w*)\b|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
+    # people up there, not only the fire's floor ("a 4th floor flat" says where it burns, "a woman waving from the
+    # balcony", "we're on the 6th floor and can't get down" say who may need the ladder)
+    _r("at_window", r"\b(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|baby|boy|girl|mother|father|family|couple|residents?|tenants?|guests?|neighbou?rs?|occupants?|we|they|he|she)\b"
+       r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ )?(windows?|balcon(y|ies)|roofs?)\b"
+       r"|\b(waving|shouting|screaming|calling|crying|hanging|leaning|trapped)\b[^.;!?]{0,30}\b(windows?|balcon(y|ies)|roofs?)\b"
+       r"|\b(windows?|balcon(y|ies))\b[^.;!?]{0,20}\b(waving|shouting|screaming|calling for help|crying for help|banging)\b"
+       r"|\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
+       r"|(在|站在|趴在)(窗口|窗户|窗边|窗台|阳台|楼顶|天台|屋顶)|(窗口|窗户|窗边|阳台|楼顶|天台)(上|边)?[^。，]{0,6}(喊|呼救|挥手|求救|有人|站着)|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
+    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
@@ -172,7 +181,7 @@ RULES: tuple[_Rule, ...] = (
     _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|困在[^。]{0,10}(废墟|瓦砾|下面|底下)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
     _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in(?! (the|a|an|his|her|my|our|their|this|that|bathroom|shower|kitchen)\b)|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
     # --- utilities, storm, flood
-    _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
+    _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator)(?: (?:in|at|of|on) (?:the |this |that |our |my )?\w+)? (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
     # Looser than lift_stuck on purpose: any lift with someone in it ("jammed between floors, five people inside",
     # "电梯里关着一个老太太"); the table sends a rescue for it only at an outage of high priority.
     _r("lift_occupied", r"\b(lifts?|elevators?|hissi\w*|hissen)\b(?:(?!\b(?:nobody|no one|noone|empty)\b)[^.;!?]){0,90}?\b(inside|in it|in there|people|persons?|passengers?|someone|somebody|woman|man|lady|child|kids?|neighbou?r|mother|father|mum|dad|sisällä)\b"

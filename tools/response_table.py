@@ -172,7 +172,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
         # people cut off at a window up high ("two kids at the window, 6th floor") ask for the ladder even where the
         # report's own words for the fire were not read
-        if (has("upper_floor") and (has("building_fire") or has("people_inside") or has("smoke_spreading") or has("smoke_exposed"))
+        if (has("upper_floor") and (has("at_window") or has("people_inside") or has("smoke_spreading") or has("smoke_exposed"))
                 and not _fire_out(dets)) \
                 or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
