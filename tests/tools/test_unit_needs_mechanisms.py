@@ -33,3 +33,49 @@ def test_the_fires_floor_alone_is_no_ladder_people_up_there_are():
                     "四楼阳台着火了，烟飘进了楼上的房子",
                     "五楼冒出浓烟，阳台上有个老奶奶在挥手"):
         assert needs("fire", "P1", up_high).get("ladder") == 1, up_high
+
+
+def test_someone_under_a_vehicle_or_behind_a_door_that_will_not_open_is_an_entrapment():
+    assert "vehicle_entrapment" in codes("出租车冲进人群，一个小伙子在车底下，叫不出来")
+    assert "vehicle_entrapment" in codes("Lorry driver is hanging out of the cab, bleeding, can't get the door open")
+    # a door in a burning hotel is no vehicle
+    assert "vehicle_entrapment" not in codes("An elderly lady in room 512 says she can't open her door because of the smoke")
+    assert {"rescue", "engine"} <= set(needs("traffic_accident", "P1", "一辆出租车撞了人，一个人压在车下面"))
+
+
+def test_a_steaming_or_dripping_crashed_car_is_a_fuel_leak_and_a_denied_leak_is_not():
+    assert "fuel_leak" in codes("a car went into the side of the bus, its bonnet is steaming and something is dripping under it")
+    assert "fuel_leak" in codes("撞车了，车头冒白烟")
+    assert "fuel_leak" not in codes("货车追尾了小车，车也没漏油")
+
+
+def test_facade_pieces_falling_in_the_wind_and_a_hit_car_is_no_casualty():
+    falling = "大楼外墙的保温板被风吹掉了好几块，一块砸到了一辆停着的车上，车里没人"
+    assert "loose_high" in codes(falling)
+    assert "injured" not in codes(falling)
+    assert needs("severe_weather", "P2", falling) == {"ladder": 1, "police_patrol": 1}
+    assert "injured" in codes("墙上的石头装饰掉下来，砸到了我朋友的肩膀")
+
+
+def test_dead_signals_without_a_verb_and_a_pushing_crowd():
+    assert "traffic_lights_out" in codes("Traffic lights at Korkeavuorenkatu and Esplanadi dead, many pedestrians")
+    assert "crowd_disorder" in codes("thirty counter-protesters just pushed into the crowd, fists everywhere")
+    assert "crowd_disorder" not in codes("a calm demonstration on the square, a few hundred people")
+
+
+def test_chinese_burns_head_wounds_and_a_neck_complaint_are_injuries():
+    for text in ("我同事手上烫了一下，起了个泡", "一个头上在流血", "一个好像手臂断了", "一个司机说脖子有点不舒服"):
+        assert "injured" in codes(text), text
+    assert needs("traffic_accident", "P3", "两辆车追尾了，没人受伤，就是一个司机说脖子有点不舒服").get("ambulance") == 1
+
+
+def test_carbon_monoxide_said_by_how_it_is_made():
+    assert "carbon_monoxide" in codes("a man slumped over the wheel, a hose from the exhaust into the window, engine running")
+    assert needs("medical", "P1", "a man in a car, a hose from the exhaust into the window, he won't wake up").get("engine") == 1
+
+
+def test_harmless_look_alikes():
+    assert "suspicious_object" not in codes("arm probably broken, collarbone sticking up weird")
+    assert "large_vehicle" not in codes("Cyclist came off on the tram rails")
+    assert "chemical_release" not in codes("打印机着火了，同事用灭火器喷了")
+    assert "power_on" in codes("电梯停在两层之间，灯还亮着，不是停电")
