@@ -44,6 +44,7 @@ DETERMINANTS: dict[str, str] = {
     "public_area": "a public area to cordon",
     "vehicles": "vehicles involved",
     "large_vehicle": "a bus, tram or truck with many people",
+    "crowded": "a vehicle full of passengers",
     "fuel_leak": "fuel leaking or a vehicle smoking",
     "person_in_water": "someone in the water",
     "missing_vulnerable": "a missing vulnerable person",
@@ -343,6 +344,9 @@ RULES: tuple[_Rule, ...] = (
     _r("crowd_disorder", r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b"),
     # burns said in Chinese (a scald, a blister) and a bleeding head (a head wound)
     _r("injured", r"烫伤|烫到|烫了一下|烫了|起了?(个|一个)?(水)?泡|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|(手臂|胳膊|腿|手腕|骨头|手指)[^。，]{0,3}断了|(脖子|背|腰|腿|胳膊|头|胸口|肩膀)[^。，]{0,4}(不舒服|难受|发麻|麻了)"),
+    # a bus or tram full of people (a large scene, whatever the priority)
+    _r("crowded", r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
+                  r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)"),
     # carbon monoxide said by how it is made: a hose from an exhaust, an engine running in a closed garage
     _r("carbon_monoxide", r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut )?garage|"
                           r"(generator|barbecue|bbq|grill|charcoal) (running |lit |burning )?(indoors|inside|in the (flat|tent|cabin|garage|basement))\b|排气管[^。，]{0,8}(管子|软管|接)|车库里[^。，]{0,6}(发动|打着火)"),
@@ -354,13 +358,18 @@ def _negated(text: str, start: int, end: int) -> bool:
     if near_miss(text, start):
         return True
     clause_start = max(text.rfind(mark, 0, start) for mark in ".。;，,!?；")
-    if negated_before(text[max(clause_start + 1, start - 40): start]) and not count_corrected(text, start, end):
+    before = text[max(clause_start + 1, start - 40): start]
+    # Chinese written with spaces for commas ("看着没事 电车上满满的人"): a space between two characters ends the clause
+    before = _CJK_SPACE.split(before)[-1] if _CJK_START.match(text, start) else before
+    if negated_before(before) and not count_corrected(text, start, end):
         return True
     return bool(NEG_AFTER.match(text[end: end + 16]))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff]|$)")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
 # Facts whose own Chinese words are a negative ("还没回来", "找不到", "出不来"): the 没/不 in them is the fact, no denial.
 _NEGATIVE_FACT_ZH = re.compile(r"(还|都|也|一直)*(没有|没|未)(回来|回家|回去)$|(找不到|不见了|联系不上|出不来)$")
 

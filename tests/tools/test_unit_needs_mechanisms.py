@@ -79,3 +79,29 @@ def test_harmless_look_alikes():
     assert "large_vehicle" not in codes("Cyclist came off on the tram rails")
     assert "chemical_release" not in codes("打印机着火了，同事用灭火器喷了")
     assert "power_on" in codes("电梯停在两层之间，灯还亮着，不是停电")
+
+
+def test_chinese_spaces_end_a_denial_as_commas_do():
+    text = "电车把一辆小车别了 司机自己爬出来了 看着没事 电车上满满的人也都没事 就是堵死了"
+    assert "crowded" in codes(text)
+    assert needs("traffic_accident", "P3", text)["police_patrol"] == 2
+    assert "crowded" not in codes("电车上没有满满的人")
+
+
+def test_a_large_scene_is_a_passenger_vehicle_not_any_big_one():
+    # a lorry that rear-ended a car at a low priority is a street collision
+    assert needs("traffic_accident", "P3", "一辆货车追尾了一辆小车，小车司机说脖子疼")["police_patrol"] == 1
+    assert needs("traffic_accident", "P3", "a car clipped the tram, the tram is packed with passengers, nobody hurt")["police_patrol"] == 2
+    assert needs("traffic_accident", "P2", "a bus and a car collided at the lights")["police_patrol"] == 2
+
+
+def test_severity_words_read_in_the_census():
+    from tools.casualties import census
+    # smoke breathed and a hoarse voice: an airway at risk (serious); a burn beside it is minor
+    c = census("I've got a girl with burns on her forearm, and a lad who breathed a lot of smoke, coughing, voice hoarse")
+    assert (c.serious, c.minor) == (1, 1)
+    # a head that bleeds (zh) is a head wound; someone under the car is serious
+    assert census("一个头上在流血").serious == 1
+    assert census("一个小伙子在车底下，叫不出来").serious == 1
+    # the buyers and the kid: three people with symptoms, two to an ambulance
+    assert census("the buyers have a headache and the kid feels sick").minor == 3
