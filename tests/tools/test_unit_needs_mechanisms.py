@@ -105,3 +105,16 @@ def test_severity_words_read_in_the_census():
     assert census("一个小伙子在车底下，叫不出来").serious == 1
     # the buyers and the kid: three people with symptoms, two to an ambulance
     assert census("the buyers have a headache and the kid feels sick").minor == 3
+
+
+def test_a_leaking_storage_tank_is_a_chemical_release_a_cars_fuel_tank_is_not():
+    text = "automatic heating-oil tank alarm in the basement: leak detected, oil on the floor, no-one ill"
+    assert "chemical_release" in codes(text)
+    assert needs("hazmat", "P3", text).get("hazmat") == 1
+    assert "chemical_release" not in codes("两辆车追尾了，后面那辆车油箱在漏油")
+
+
+def test_went_down_somewhere_is_no_casualty_went_down_in_the_street_is():
+    assert "casualty_signs" not in codes("Our man went down: there's oil on the floor")
+    assert "casualty_signs" not in codes("they are worried he went down to the water")
+    assert "casualty_signs" in codes("a man grabbed his chest and went down in front of the car")
