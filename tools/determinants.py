@@ -418,6 +418,10 @@ def extract(text: str) -> list[Determinant]:
     _implied(text, out)
     # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
     # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
+    # Exhaust or fumes beside carbon monoxide are the CO's own source ("exhaust fumes in the car park, the CO alarm is
+    # beeping"): the engine and the patients, not a hazmat unit and a cordon.
+    if "carbon_monoxide" in out and "chemical_release" in out and _COMBUSTION_GAS.fullmatch(out["chemical_release"].evidence.strip()):
+        del out["chemical_release"]
     smell = out.pop("odd_smell", None)
     if smell and "chemical_release" not in out and not ("gas_leak" in out or "carbon_monoxide" in out):
         out["chemical_release"] = smell.model_copy(update={"code": "chemical_release"})
@@ -464,6 +468,7 @@ _FEARED = re.compile(r"(\b(worried|fear|feared|fears|scared|terrified|might have
 _FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|kicked off|kicking off|punch-up|rioting|riot|looting|throwing (stones|bottles|rocks|bricks)|smashing (windows|shop windows|cars))\b|扔石头|砸车|砸窗|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
                         r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
+_COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾气", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)

@@ -118,3 +118,10 @@ def test_went_down_somewhere_is_no_casualty_went_down_in_the_street_is():
     assert "casualty_signs" not in codes("Our man went down: there's oil on the floor")
     assert "casualty_signs" not in codes("they are worried he went down to the water")
     assert "casualty_signs" in codes("a man grabbed his chest and went down in front of the car")
+
+
+def test_exhaust_fumes_beside_carbon_monoxide_are_its_source_not_a_chemical():
+    text = "tenants report a smell of exhaust/fumes in the basement car park and the CO alarm in the stairwell is beeping"
+    assert "chemical_release" not in codes(text)
+    assert "hazmat" not in needs("hazmat", "P2", text)
+    assert "chemical_release" in codes("ammonia fumes in the basement and the CO alarm is beeping")
