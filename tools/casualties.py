@@ -260,6 +260,17 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
     return count, subset, pronoun, bare_only
 
 
+def _plural_only(clause: str) -> bool:
+    """Whether a clause names its people by a plural alone ("the residents", "the buyers"), no number: counted two, a
+    guess that a headcount said after it replaces."""
+    if _CJK.search(clause):
+        return False
+    found = [m for m in _WHO_EN.finditer(clause) if not _ATTACKER_EN.match(clause[m.end():])]
+    return bool(found) and all(m.group("pl") and m.group("pl").lower() not in ("we", "they")
+                               and (m.group("num") or "").lower() in ("", "the", "his", "her", "my", "our", "their", "this", "that")
+                               for m in found)
+
+
 def census(text: str) -> Census:
     """The patients a report describes: serious, minor, ill and smoke-exposed ones, with the groups they come from."""
     text = text or ""
@@ -271,6 +282,7 @@ def census(text: str) -> Census:
     # a condition that cannot be read anywhere in the report is not looked for clause by clause
     kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
     fine_possible = _FINE.possible(text_cut)
+    headcount: int | None = None   # people counted after a group named by a plural alone (see below)
     for cm in _CLAUSE.finditer(text_cut):
         clause = cm.group(0)
         if not clause.strip():
@@ -284,9 +296,17 @@ def census(text: str) -> Census:
         if kind and kind != "serious" and fine_possible and _FINE.pattern_obj.search(clause):
             kind = None
         if kind is None:
+            if n and headcount is not None and not subset:
+                # "the residents report headaches ... Two adults, two kids": the count said after a group named by a
+                # plural alone (counted two) is that group's count; a part of it may follow ("one of the kids")
+                headcount += n
+                if headcount > groups[-1].count:
+                    groups[-1].count = headcount
+                continue
             if n:
                 last_people = n
             continue
+        headcount = None
         if not n and groups and not last_people:
             # "he's bleeding", "conscious, bleeding from the head": the last group, now perhaps graver
             g = groups[-1]
@@ -298,6 +318,7 @@ def census(text: str) -> Census:
         n = n or last_people or 1   # "A woman and two kids are at the window ... they can't get out"
         groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
                             other=bool(_OTHER.match(clause))))
+        headcount = 0 if not subset and _plural_only(clause) else None
         last_people = 0
     out = Census(groups=groups)
     if not groups:

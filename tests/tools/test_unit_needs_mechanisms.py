@@ -125,3 +125,12 @@ def test_exhaust_fumes_beside_carbon_monoxide_are_its_source_not_a_chemical():
     assert "chemical_release" not in codes(text)
     assert "hazmat" not in needs("hazmat", "P2", text)
     assert "chemical_release" in codes("ammonia fumes in the basement and the CO alarm is beeping")
+
+
+def test_a_headcount_said_after_a_plural_group_is_its_count():
+    from tools.casualties import census
+    c = census("The residents have headaches and nausea, the CO detector went off. Two adults, two kids, one of the kids was hard to wake")
+    assert (c.serious, c.minor) == (1, 3)
+    # a headcount of people with no group named by a plural before it counts nobody new
+    c = census("A man is bleeding from the head. Two women and a child are with him")
+    assert (c.serious, c.minor) == (1, 0)
