@@ -153,8 +153,10 @@ RULES: tuple[_Rule, ...] = (
        r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ )?(windows?|balcon(y|ies)|roofs?)\b"
        r"|\b(waving|shouting|screaming|calling|crying|hanging|leaning|trapped)\b[^.;!?]{0,30}\b(windows?|balcon(y|ies)|roofs?)\b"
        r"|\b(windows?|balcon(y|ies))\b[^.;!?]{0,20}\b(waving|shouting|screaming|calling for help|crying for help|banging)\b"
-       r"|\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
-       r"|(在|站在|趴在)(窗口|窗户|窗边|窗台|阳台|楼顶|天台|屋顶)|(窗口|窗户|窗边|阳台|楼顶|天台)(上|边)?[^。，]{0,6}(喊|呼救|挥手|求救|有人|站着)|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
+       r"|(在|站在|趴在)(窗口|窗户|窗边|窗台|阳台|楼顶|天台|屋顶)|(窗口|窗户|窗边|阳台|楼顶|天台)(上|边)?[^。，]{0,6}(喊|呼救|挥手|求救|有人|站着)"),
+    # (a rule of its own, so that the one above runs only on reports that name a window, a balcony or a roof)
+    _r("at_window", r"\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
+       r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
