@@ -92,6 +92,7 @@ def test_a_large_scene_is_a_passenger_vehicle_not_any_big_one():
     # a lorry that rear-ended a car at a low priority is a street collision
     assert needs("traffic_accident", "P3", "一辆货车追尾了一辆小车，小车司机说脖子疼")["police_patrol"] == 1
     assert needs("traffic_accident", "P3", "a car clipped the tram, the tram is packed with passengers, nobody hurt")["police_patrol"] == 2
+    assert needs("traffic_accident", "P3", "公交车蹭了一辆停着的车 车上人很多 都没事")["police_patrol"] == 2
     assert needs("traffic_accident", "P2", "a bus and a car collided at the lights")["police_patrol"] == 2
 
 
