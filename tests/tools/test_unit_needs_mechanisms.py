@@ -135,3 +135,9 @@ def test_a_headcount_said_after_a_plural_group_is_its_count():
     # a headcount of people with no group named by a plural before it counts nobody new
     c = census("A man is bleeding from the head. Two women and a child are with him")
     assert (c.serious, c.minor) == (1, 0)
+
+
+def test_breathing_doubted_by_the_caller_is_not_breathing():
+    assert needs("medical", "P1", "my dad collapsed, I don't think he's breathing") == {"ambulance": 2, "engine": 1}
+    assert "not_breathing" in codes("she doesn't seem to be breathing")
+    assert "not_breathing" not in codes("I don't think he's breathing properly, he's wheezing")
