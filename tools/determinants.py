@@ -350,7 +350,7 @@ RULES: tuple[_Rule, ...] = (
     _r("chemical_release", r"\b(heating[- ]oil|oil|storage) tanks?\b[^.]{0,40}\bleak\w*|\bleak\w*[^.]{0,20}\b(heating[- ]oil|oil|storage) tanks?\b|(油罐|储油罐)[^。，]{0,6}(漏|泄)"),
     # breathing denied by the caller's own doubt ("I don't think he's breathing", "she doesn't seem to be breathing"):
     # not breathing, as the call-taker treats it until someone sees the chest rise
-    _r("not_breathing", r"\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|couldn'?t) (think|believe|see|feel|hear|seem)( that)?( (he|she|they|him|her|them|it|the \w+))?('s| is| are|'re)?( to be)? breathin\w*(?! (properly|normally|right|well|very|much|enough|easily))", negatable=False),
+    _r("not_breathing", r"\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|couldn'?t) (think|believe|see|feel|hear|seem)( that)?( (he|she|they|him|her|them|it|the \w+))?('s| is| are|'re)?( to be)? breathin\w*+(?! (properly|normally|right|well|very|much|enough|easily))", negatable=False),
     # a bus or tram full of people (a large scene, whatever the priority)
     _r("crowded", r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
                   r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)|(车|电车|公交车|巴士)上的?(人|乘客)(很多|特别多|非常多|好多|挤满)"),
