@@ -31,7 +31,7 @@ _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?r
               "caretaker|janitor|porter|man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
               "rider|worker|student|pupil|resident|tenant|customer|guest|tourist|victim|cashier|clerk|lifeguard|guard|officer|"
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
-              "player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
+              "lad|player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
               "mannen|kvinnan|barnet|föraren|other|i")
 _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|labou?rers|visitors|spectators|volunteers|contractors|painters|"
@@ -40,7 +40,7 @@ _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|l
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "ppl|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
+              "ppl|lads|buyers|sellers|viewers|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + EN_NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
@@ -63,7 +63,7 @@ _MINOR = gated(informal(
     r"vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|coughing|dizzy|headaches?|feel(ing|in)? (sick|ill|faint|unwell)|"
     r"sick|ill|burning (eyes|throats?)|(eyes|throats?) (are )?(burning|stinging|watering)|itching|itchy|(?<!road )rash|irritat\w+|"
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
-    r"smoke inhalation|breathed (in )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
+    r"smoke inhalation|(breathed|inhaled|swallowed) (in )?(a lot of |lots of |some |too much )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
     r"不舒服|难受|喉咙痛|轻伤|断了|(?:在|一直|还在|都在|开始)吐|吐了|磕破|擦破|蹭破|划破|破皮|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
@@ -260,6 +260,17 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
     return count, subset, pronoun, bare_only
 
 
+def _plural_only(clause: str) -> bool:
+    """Whether a clause names its people by a plural alone ("the residents", "the buyers"), no number: counted two, a
+    guess that a headcount said after it replaces."""
+    if _CJK.search(clause):
+        return False
+    found = [m for m in _WHO_EN.finditer(clause) if not _ATTACKER_EN.match(clause[m.end():])]
+    return bool(found) and all(m.group("pl") and m.group("pl").lower() not in ("we", "they")
+                               and (m.group("num") or "").lower() in ("", "the", "his", "her", "my", "our", "their", "this", "that")
+                               for m in found)
+
+
 def census(text: str) -> Census:
     """The patients a report describes: serious, minor, ill and smoke-exposed ones, with the groups they come from."""
     text = text or ""
@@ -271,6 +282,7 @@ def census(text: str) -> Census:
     # a condition that cannot be read anywhere in the report is not looked for clause by clause
     kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
     fine_possible = _FINE.possible(text_cut)
+    headcount: int | None = None   # people counted after a group named by a plural alone (see below)
     for cm in _CLAUSE.finditer(text_cut):
         clause = cm.group(0)
         if not clause.strip():
@@ -284,9 +296,17 @@ def census(text: str) -> Census:
         if kind and kind != "serious" and fine_possible and _FINE.pattern_obj.search(clause):
             kind = None
         if kind is None:
+            if n and headcount is not None and not subset:
+                # "the residents report headaches ... Two adults, two kids": the count said after a group named by a
+                # plural alone (counted two) is that group's count; a part of it may follow ("one of the kids")
+                headcount += n
+                if headcount > groups[-1].count:
+                    groups[-1].count = headcount
+                continue
             if n:
                 last_people = n
             continue
+        headcount = None
         if not n and groups and not last_people:
             # "he's bleeding", "conscious, bleeding from the head": the last group, now perhaps graver
             g = groups[-1]
@@ -298,6 +318,7 @@ def census(text: str) -> Census:
         n = n or last_people or 1   # "A woman and two kids are at the window ... they can't get out"
         groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
                             other=bool(_OTHER.match(clause))))
+        headcount = 0 if not subset and _plural_only(clause) else None
         last_people = 0
     out = Census(groups=groups)
     if not groups:

@@ -35,6 +35,7 @@ DETERMINANTS: dict[str, str] = {
     "outdoor_fire": "a small outdoor fire (bin, bush, one vehicle)",
     "people_inside": "people inside a burning building",
     "upper_floor": "people on an upper floor / at windows or balconies",
+    "at_window": "people up there: at a window, on a balcony or roof, or unable to get down",
     "smoke_spreading": "smoke spreading (stairwell, other flats)",
     "gas_leak": "a gas leak",
     "carbon_monoxide": "carbon monoxide",
@@ -43,6 +44,7 @@ DETERMINANTS: dict[str, str] = {
     "public_area": "a public area to cordon",
     "vehicles": "vehicles involved",
     "large_vehicle": "a bus, tram or truck with many people",
+    "crowded": "a vehicle full of passengers",
     "fuel_leak": "fuel leaking or a vehicle smoking",
     "person_in_water": "someone in the water",
     "missing_vulnerable": "a missing vulnerable person",
@@ -127,17 +129,17 @@ RULES: tuple[_Rule, ...] = (
        r"|(?:\b" + _EN_NUM_RE + r"\s+(?:(?:seriously|badly|severely|slightly|lightly|critically)\s+)?(?:injured|casualties|wounded|hurt|patients|injuries)\b)"
        r"|(?:" + _ZH_NUM_RE + r"\s*(?:人|名|[\u4e00-\u9fff]{1,3}?)?(?:受伤|受了伤|伤者|伤员|被刺|流血|被?烧伤|被?砍伤|被?刺伤|被?撞伤|受重伤|受轻伤|重伤|轻伤))"
        r"|(?:(?:受伤|伤者|伤员)\s*" + _ZH_NUM_RE + r")", counted=True),
-    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (legs?|arms?|hips?|bones?)|burns?|burned|burnt(?! (the )?(toast|food|dinner|pan|popcorn|pizza|bread))|bruised|concussion|hit by|run over|knocked down(?! (a |an |the |some |two |several )?(\w+ )?(power |electric |overhead )?(lines?|cables?|wires?|trees?|poles?|posts?|signs?|fences?|walls?|branch(es)?|lamps?|scaffold\w*|masts?|billboards?|bins?))|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到"),
-    _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE, counted=True),
+    _r("injured", r"\b(injured|injury|injuries|hurt|wounded|bleeding|blood|stabbed|stab wound|(?<!power )(?<!short )cut(?! (through|into|off|across) )|gashed|fracture|broken (legs?|arms?|hips?|bones?)|burns?|burned|burnt(?! (the )?(toast|food|dinner|pan|popcorn|pizza|bread))|bruised|concussion|hit by|run over|knocked down(?! (a |an |the |some |two |several )?(\w+ )?(power |electric |overhead )?(lines?|cables?|wires?|trees?|poles?|posts?|signs?|fences?|walls?|branch(es)?|lamps?|scaffold\w*|masts?|billboards?|bins?))|head wounds?|stab wounds?|gunshot wounds?|pistol-whipped|beaten (up|badly|unconscious)|badly beaten|loukkaantu\w*|vammautu\w*|skadad\w*|skadade)\b|受伤|受了伤|伤者|伤员|流血|出血|有血|骨折|烧伤|被刺|被砍|被撞|头破血流|伤口|砸伤|砸到(?![^。，！？]{0,8}?(车|地上|地面|人行道|路面|马路|窗|屋顶|房顶|墙|玻璃|栏杆))"),
+    _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE + r"(?<![辆台])(?![辆台])", counted=True),
     _r("jumper", r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|(he|she|they)'?ll jump|(he|she) will jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
-    _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
+    _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down(?! (to|into|there|the stairs|stairs|in the (basement|cellar))\b)(?!\s*:)|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
     _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|(with|holding|wielding|swinging|carrying|has|had|a|an) (\w+ )?club|stick|veitsi\w*|ase(en|ella|et|ita|istautu\w*)?|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿(着)?(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)"),
     _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking|(following|chasing) (us|me|him|her|them))\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)"),
     _r("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|(十几|几十|二十多|二十几)个人[^。]{0,8}(打|斗|冲突|闹事)"),
     _r("crowd_disorder", r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)"),
-    _r("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|ticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
+    _r("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|\bticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
     # --- fire
     _r("building_fire", r"\b(fire(?! alarm| door| exit| extinguisher| brigade| station| department| service| detector)|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
        r"|\b(flat|apartment|building|house|kitchen|stairwell|staircase|attic|basement|cellar|office|shop|store|restaurant|hotel|school|roof|window)\b[^.]{0,60}\b(fire|flames?|smoke|burning|on fire|alight)\b"
@@ -145,14 +147,24 @@ RULES: tuple[_Rule, ...] = (
     _r("outdoor_fire", r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)"),
     _r("people_inside", r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人"),
     _r("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
-    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|porraskäytävä\w*|trapphus\w*)\b|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
+    # people up there, not only the fire's floor ("a 4th floor flat" says where it burns, "a woman waving from the
+    # balcony", "we're on the 6th floor and can't get down" say who may need the ladder)
+    _r("at_window", r"\b(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|baby|boy|girl|mother|father|family|couple|residents?|tenants?|guests?|neighbou?rs?|occupants?|we|they|he|she)\b"
+       r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ )?(windows?|balcon(y|ies)|roofs?)\b"
+       r"|\b(waving|shouting|screaming|calling|crying|hanging|leaning|trapped)\b[^.;!?]{0,30}\b(windows?|balcon(y|ies)|roofs?)\b"
+       r"|\b(windows?|balcon(y|ies))\b[^.;!?]{0,20}\b(waving|shouting|screaming|calling for help|crying for help|banging)\b"
+       r"|(在|站在|趴在)(窗口|窗户|窗边|窗台|阳台|楼顶|天台|屋顶)|(窗口|窗户|窗边|阳台|楼顶|天台)(上|边)?[^。，]{0,6}(喊|呼救|挥手|求救|有人|站着)"),
+    # (a rule of its own, so that the one above runs only on reports that name a window, a balcony or a roof)
+    _r("at_window", r"\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
+       r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
+    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
     _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
        r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人", counted=True),
-    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|喷了|喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
+    _r("chemical_release", r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas)|sprayed (something|some\w*)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|(?<!灭火器)(?<!灭火器里)喷了|(?<!灭火器)喷雾|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车"),
     _r("public_area", r"\b(square|street|road|station|platform|market|park|customers|walking past|passing by|car park|parking (garage|hall|deck)|shopping cent(re|er)|mall|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
     # --- traffic
     _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器"),
@@ -160,7 +172,7 @@ RULES: tuple[_Rule, ...] = (
     _r("vehicles", r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车", counted=True),
     _r("large_vehicle", r"\b(bus|buses|trams?|coach|coaches|lorry|lorries|articulated|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
        # a place named after the vehicle (the tram stop, the bus terminal, 火车站) is not one at the scene
-       r"(?![- ](stops?|stations?|terminals?|shelters?|depots?|lanes?|tracks?|ramps?|platforms?|route|timetable|ticket)\b)"
+       r"(?![- ](stops?|stations?|terminals?|shelters?|depots?|lanes?|tracks?|rails?|ramps?|platforms?|route|timetable|ticket)\b)"
        r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|卡车|货车|火车)(?!站|道|轨|票)"),
     _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟"),
     # --- water, missing, collapse
@@ -172,7 +184,7 @@ RULES: tuple[_Rule, ...] = (
     _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|困在[^。]{0,10}(废墟|瓦砾|下面|底下)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
     _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in(?! (the|a|an|his|her|my|our|their|this|that|bathroom|shower|kitchen)\b)|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
     # --- utilities, storm, flood
-    _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
+    _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator)(?: (?:in|at|of|on) (?:the |this |that |our |my )?\w+)? (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
     # Looser than lift_stuck on purpose: any lift with someone in it ("jammed between floors, five people inside",
     # "电梯里关着一个老太太"); the table sends a rescue for it only at an outage of high priority.
     _r("lift_occupied", r"\b(lifts?|elevators?|hissi\w*|hissen)\b(?:(?!\b(?:nobody|no one|noone|empty)\b)[^.;!?]){0,90}?\b(inside|in it|in there|people|persons?|passengers?|someone|somebody|woman|man|lady|child|kids?|neighbou?r|mother|father|mum|dad|sisällä)\b"
@@ -308,7 +320,7 @@ RULES: tuple[_Rule, ...] = (
     # holding a hurt head or limb after a blow ("people standing around holding their heads")
     _r("injured", r"\bholding (his|her|their) (heads?|necks?|arms?|legs?|backs?|sides?)\b"),
     # the power is on: a lift that stopped is a breakdown, not an outage (nothing for a utility crew)
-    _r("power_on", r"\b((building |the )?(power|electricity)('s| is| has been)? (is )?(on|back|normal|fine|working|ok|okay)( again)?|(station |building |the )?lights are (on|fine|working))\b|有电|没停电|电是正常的|供电正常"),
+    _r("power_on", r"\b((building |the )?(power|electricity)('s| is| has been)? (is )?(on|back|normal|fine|working|ok|okay)( again)?|(station |building |the )?lights are (on|fine|working))\b|有电|没停电|不是停电|没有停电|电是正常的|供电正常"),
     # a fall from a height or with what collapsed, said of a person
     _r("injured", FALL_FROM_HEIGHT),
     # grazes said in Chinese
@@ -318,6 +330,33 @@ RULES: tuple[_Rule, ...] = (
     # someone in a lift that will not move or open ("the lift is broken ... there's a man inside, the door won't open")
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,40}\b(broken|broke|stuck|jammed|stopped|not working|out of order|won'?t (open|move))\b[^.]{0,80}?\b(someone|somebody|a (man|woman|person|child|kid|boy|girl)|people|\w+ people|passengers?) (is |are )?(inside|in it|in there|stuck|trapped)\b"
                      r"|电梯[^。]{0,8}(坏了|停了|卡住了?|不动了|打不开)[^。]{0,12}(里面|里)(还)?有(人|" + ZH_NUM_RE + r"个人)|电梯里(困|关)(了|着)"),
+    # --- round 4 (read from the fresh dev set unit_needs_dev13: general ways of saying a fact, never one sentence)
+    # someone under a vehicle, said in Chinese; a door that cannot be got open with someone in the wreck
+    _r("vehicle_entrapment", r"(在|压在|卡在|困在|躺在)[^。，！？]{0,4}(车|汽车|出租车|公交车|电车|卡车|货车)(的)?(底下|下面|底部|车底)|车底下(有|压着|卡着)"
+                             r"|\b(car|cab|van|truck|lorry|wreck|vehicle|taxi|driver)\b[^.]{0,60}\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b"
+                             r"|\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b[^.]{0,40}\b(car|cab|van|truck|lorry|wreck|vehicle|taxi)\b"),
+    # a crashed car leaking or steaming: a fluid under a vehicle is treated as fuel until the crew says otherwise
+    _r("fuel_leak", r"\b(bonnet|hood|engine|radiator)('s| is)? (steaming|smoking)|\b(something|liquid|fluid|oil) (is )?(dripping|leaking|pouring|running) (out )?(from |under |out of )(it|the (car|van|truck|lorry|vehicle|engine|bonnet|taxi))\b"
+                    r"|\b(something|liquid|fluid) (is )?dripping (under|from) (it|the \w+)\b|(车|车头|引擎盖|发动机)(?:(?!没|不)[^。，]){0,4}(冒白烟|冒蒸汽|滴|漏)(油|水|东西)?"),
+    # pieces of a facade falling or hanging in the wind, said in Chinese
+    _r("loose_high", r"(外墙|墙面|墙上|墙外面?|外立面|楼顶|屋檐|窗框|玻璃幕墙)[^。，]{0,10}(掉下来|掉落|脱落|吹掉|吹落|松动|挂着|悬着|摇摇欲坠)"),
+    # the signals at a junction said dead without a verb ("traffic lights at X and Y dead")
+    _r("traffic_lights_out", r"\b(traffic lights?|traffic signals?)\b[^.;!?]{0,40}?\b(dead|dark|blank|not working|out of order)\b"),
+    # a crowd pushing and shoving (a demonstration that turns into a fight)
+    _r("crowd_disorder", r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b"),
+    # burns said in Chinese (a scald, a blister) and a bleeding head (a head wound)
+    _r("injured", r"烫伤|烫到|烫了一下|烫了|起了?(个|一个)?(水)?泡|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|(手臂|胳膊|腿|手腕|骨头|手指)[^。，]{0,3}断了|(脖子|背|腰|腿|胳膊|头|胸口|肩膀)[^。，]{0,4}(不舒服|难受|发麻|麻了)"),
+    # a storage tank of fuel or oil leaking (a spill to contain, not a vehicle's): a chemical release
+    _r("chemical_release", r"\b(heating[- ]oil|oil|storage) tanks?\b[^.]{0,40}\bleak\w*|\bleak\w*[^.]{0,20}\b(heating[- ]oil|oil|storage) tanks?\b|(油罐|储油罐)[^。，]{0,6}(漏|泄)"),
+    # breathing denied by the caller's own doubt ("I don't think he's breathing", "she doesn't seem to be breathing"):
+    # not breathing, as the call-taker treats it until someone sees the chest rise
+    _r("not_breathing", r"\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|couldn'?t) (think|believe|see|feel|hear|seem)( that)?( (he|she|they|him|her|them|it|the \w+))?('s| is| are|'re)?( to be)? breathin\w*+(?! (properly|normally|right|well|very|much|enough|easily))", negatable=False),
+    # a bus or tram full of people (a large scene, whatever the priority)
+    _r("crowded", r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
+                  r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)|(车|电车|公交车|巴士)上的?(人|乘客)(很多|特别多|非常多|好多|挤满)"),
+    # carbon monoxide said by how it is made: a hose from an exhaust, an engine running in a closed garage
+    _r("carbon_monoxide", r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut )?garage|"
+                          r"(generator|barbecue|bbq|grill|charcoal) (running |lit |burning )?(indoors|inside|in the (flat|tent|cabin|garage|basement))\b|排气管[^。，]{0,8}(管子|软管|接)|车库里[^。，]{0,6}(发动|打着火)"),
 )
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -326,13 +365,18 @@ def _negated(text: str, start: int, end: int) -> bool:
     if near_miss(text, start):
         return True
     clause_start = max(text.rfind(mark, 0, start) for mark in ".。;，,!?；")
-    if negated_before(text[max(clause_start + 1, start - 40): start]) and not count_corrected(text, start, end):
+    before = text[max(clause_start + 1, start - 40): start]
+    # Chinese written with spaces for commas ("看着没事 电车上满满的人"): a space between two characters ends the clause
+    before = _CJK_SPACE.split(before)[-1] if _CJK_START.match(text, start) else before
+    if negated_before(before) and not count_corrected(text, start, end):
         return True
     return bool(NEG_AFTER.match(text[end: end + 16]))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;，；、]")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff]|$)")
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
+_CJK_START = re.compile(r"[\u4e00-\u9fff]")
 # Facts whose own Chinese words are a negative ("还没回来", "找不到", "出不来"): the 没/不 in them is the fact, no denial.
 _NEGATIVE_FACT_ZH = re.compile(r"(还|都|也|一直)*(没有|没|未)(回来|回家|回去)$|(找不到|不见了|联系不上|出不来)$")
 
@@ -379,6 +423,10 @@ def extract(text: str) -> list[Determinant]:
     _implied(text, out)
     # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
     # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
+    # Exhaust or fumes beside carbon monoxide are the CO's own source ("exhaust fumes in the car park, the CO alarm is
+    # beeping"): the engine and the patients, not a hazmat unit and a cordon.
+    if "carbon_monoxide" in out and "chemical_release" in out and _COMBUSTION_GAS.fullmatch(out["chemical_release"].evidence.strip()):
+        del out["chemical_release"]
     smell = out.pop("odd_smell", None)
     if smell and "chemical_release" not in out and not ("gas_leak" in out or "carbon_monoxide" in out):
         out["chemical_release"] = smell.model_copy(update={"code": "chemical_release"})
@@ -425,6 +473,7 @@ _FEARED = re.compile(r"(\b(worried|fear|feared|fears|scared|terrified|might have
 _FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|kicked off|kicking off|punch-up|rioting|riot|looting|throwing (stones|bottles|rocks|bricks)|smashing (windows|shop windows|cars))\b|扔石头|砸车|砸窗|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
                         r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
+_COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾气", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)

@@ -71,6 +71,8 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
+_PASSENGER_VEHICLE = re.compile(r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
+                                r"|公交车|公共汽车|巴士|电车|有轨电车|大巴|火车", re.IGNORECASE)
 _A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
 
 
@@ -172,7 +174,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("engine", 2, why("building_fire", "people_inside", "smoke_spreading") or "building fire")
         # people cut off at a window up high ("two kids at the window, 6th floor") ask for the ladder even where the
         # report's own words for the fire were not read
-        if (has("upper_floor") and (has("building_fire") or has("people_inside") or has("smoke_spreading") or has("smoke_exposed"))
+        if (has("upper_floor") and (has("at_window") or has("people_inside") or has("smoke_spreading") or has("smoke_exposed"))
                 and not _fire_out(dets)) \
                 or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
@@ -198,8 +200,11 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if incident_type == "traffic_accident" and not low and not has("no_casualties"):
         needs.need("ambulance", 1, why("casualty_signs", "injured", "vehicles") or f"collision at {priority}: expect a casualty")
     if incident_type == "traffic_accident":
-        if has("large_vehicle") and (has("injured") or has("vehicle_entrapment") or not low):
-            needs.need("police_patrol", 2, why("large_vehicle"))
+        # A large scene (two patrols): a bus, tram or train with its passengers, or a big vehicle with someone pinned;
+        # a lorry that bumped a car, or an empty bus at a low priority, is a street collision (one).
+        carrying = has("large_vehicle") and bool(_PASSENGER_VEHICLE.search(dets["large_vehicle"].evidence))
+        if has("large_vehicle") and (has("vehicle_entrapment") or (carrying and (not low or has("crowded")))):
+            needs.need("police_patrol", 2, why("large_vehicle", "crowded"))
         else:
             needs.need("police_patrol", 1, why("vehicles") or "traffic control at the scene")
     # --- collapse
