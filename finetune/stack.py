@@ -81,6 +81,27 @@ class EmbeddingLR:
         return self.model.predict_proba(self.scaler.transform(x))
 
 
+class DenseHGB:
+    """Gradient-boosted trees on a few dense features (e.g. ``finetune.tweet_features``): lets a feature such as
+    "far from the event's centroid" count differently for short and long messages, which a linear model cannot."""
+
+    def __init__(self, mode: str = "single", class_weight: str | None = "balanced", max_iter: int = 150, seed: int = 13):
+        if mode == "multi":
+            raise TrainingDataError("DenseHGB is single-label (single or binary ensembles)")
+        self.class_weight, self.max_iter, self.seed = class_weight, max_iter, seed
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> "DenseHGB":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        self.model = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.05, max_leaf_nodes=15,
+                                                    min_samples_leaf=40, l2_regularization=1.0,
+                                                    class_weight=self.class_weight, random_state=self.seed).fit(x, y)
+        return self
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(x)
+
+
 def _lr(mode: str, C: float, class_weight: str | None, seed: int, sparse_input: bool):
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
@@ -158,8 +179,12 @@ def tune_thresholds(scores: np.ndarray, truth: np.ndarray, shrink: float, min_po
 
 
 def _binary_threshold(p: np.ndarray, truth: np.ndarray) -> float:
-    best = max(THRESHOLD_GRID, key=lambda t: _f1_binary(truth, p >= t))
-    return float(best)
+    """The F1-optimal threshold of the grid (the lowest one among ties), all thresholds at once."""
+    truth = truth.astype(bool)
+    pred = p[None, :] >= THRESHOLD_GRID[:, None]
+    tp = (pred & truth).sum(1)
+    f1 = 2 * tp / np.maximum(1, 2 * tp + (pred & ~truth).sum(1) + (~pred & truth).sum(1))
+    return float(THRESHOLD_GRID[int(f1.argmax())])
 
 
 def _f1_binary(truth: np.ndarray, pred: np.ndarray) -> float:
@@ -314,7 +339,9 @@ class CrossValEnsemble:
         return (m[self.objective],)
 
     def fit(self, inputs: dict[str, Any], y: np.ndarray, groups: np.ndarray | None = None,
-            progress: bool = True) -> "CrossValEnsemble":
+            progress: bool = True, choose: bool = True) -> "CrossValEnsemble":
+        """``choose=False``: only score every member out-of-fold and refit all of them; ``subset`` then judges
+        member sets on those same scores (several configurations for the price of one)."""
         y = np.asarray(y)
         if self.mode == "multi":
             y = (y > 0.5).astype(bool)
@@ -323,9 +350,21 @@ class CrossValEnsemble:
         else:
             y = y.astype(int)
             self.n_classes_ = int(y.max()) + 1
-        names = list(self.members)
         oof = self.out_of_fold(inputs, y, groups, progress)
-        self.oof_ = oof
+        if choose:
+            self._choose(oof, y)
+        else:
+            self.oof_, self.y_, self.choice_ = oof, y, None
+        # Refit on all rows only the members the choice uses.
+        self.n_out_ = y.shape[1] if self.mode == "multi" else self.n_classes_
+        self.fitted_ = {n: self._fit_member(n, inputs[self.members[n][1]], y) for n in self.members
+                        if self.refit_all or not choose or self.choice_.weights[n] > 0}
+        return self
+
+    def _choose(self, oof: dict[str, np.ndarray], y: np.ndarray) -> None:
+        """Combination and decision rule chosen on out-of-fold scores (``self.splits_`` must be those folds)."""
+        names = list(self.members)
+        self.oof_, self.y_ = oof, y
         self.floor_ = None
         if self.mode == "multi" and isinstance(self.micro_floor, str):
             if self.micro_floor not in oof:
@@ -347,12 +386,21 @@ class CrossValEnsemble:
         metrics, space, weights, shrink, thresholds = best
         self.choice_ = Choice(space, dict(zip(names, weights)), shrink, thresholds, metrics, member_oof)
         log.info("ensemble chosen out-of-fold: %s", self.choice_)
-        # Refit on all rows only the members the choice uses.
-        n_out = y.shape[1] if self.mode == "multi" else self.n_classes_
-        self.n_out_ = n_out
-        self.fitted_ = {n: self._fit_member(n, inputs[self.members[n][1]], y) for n in names
-                        if self.refit_all or self.choice_.weights[n] > 0}
-        return self
+
+    def subset(self, names: list[str]) -> "CrossValEnsemble":
+        """The ensemble of only ``names``, chosen again on the same out-of-fold scores and folds, reusing the
+        refitted members: a cheaper member set judged exactly as the full one (needs ``refit_all=True``)."""
+        missing = [n for n in names if n not in getattr(self, "fitted_", {})]
+        if missing:
+            raise TrainingDataError(f"subset needs refitted members (refit_all=True); missing {missing}")
+        sub = CrossValEnsemble({n: self.members[n] for n in names}, self.mode, self.folds, self.weight_step, self.shrinks,
+                               self.spaces, self.objective, self.micro_floor, False, self.positive, self.seed)
+        sub.splits_, sub.n_out_ = self.splits_, self.n_out_
+        if self.mode != "multi":
+            sub.n_classes_ = self.n_classes_
+        sub._choose({n: self.oof_[n] for n in names}, self.y_)
+        sub.fitted_ = {n: self.fitted_[n] for n in names}
+        return sub
 
     def member_proba(self, name: str, inputs: dict[str, Any]) -> np.ndarray:
         """Scores of one refitted member (all members are refitted with ``refit_all``)."""
@@ -361,6 +409,8 @@ class CrossValEnsemble:
         return self._member_proba(self.fitted_[name], inputs[self.members[name][1]], self.n_out_)
 
     def predict_proba(self, inputs: dict[str, Any]) -> np.ndarray:
+        if getattr(self, "choice_", None) is None:
+            raise TrainingDataError("this ensemble was fitted with choose=False: pick a member set with subset(names)")
         names = [n for n in self.members if self.choice_.weights[n] > 0]
         scores = [self.member_proba(n, inputs) for n in names]
         return combine(scores, tuple(self.choice_.weights[n] for n in names), self.choice_.space, self.mode)

@@ -156,3 +156,46 @@ def test_text_lsa_gives_dense_vectors_that_keep_topics_apart():
     vecs = text_lsa(texts, n_components=4)
     assert vecs.shape == (7, 4) and vecs.dtype == np.float32
     assert group_similarity(vecs, np.zeros(7, dtype=int))[:, 0].argmin() == 6
+
+
+def test_subset_judges_member_sets_on_the_same_out_of_fold_scores():
+    texts, dense, y = _data()
+    yb = (y == 0).astype(int)
+    inputs = {"texts": texts, "dense": dense}
+    groups = np.repeat(np.arange(4), 60)
+    full = CrossValEnsemble(_members("single"), mode="binary", folds=4, weight_step=0.25).fit(
+        inputs, yb, groups=groups, progress=False, choose=False)
+    with pytest.raises(TrainingDataError, match="choose=False"):
+        full.predict(inputs)
+    alone, both = full.subset(["text"]), full.subset(["text", "dense"])
+    assert alone.choice_.weights == {"text": 1.0} and alone.splits_ is full.splits_
+    assert both.choice_.oof["f1"] >= alone.choice_.oof["f1"]  # the larger set contains the smaller one's choice
+    direct = CrossValEnsemble(_members("single"), mode="binary", folds=4, weight_step=0.25).fit(
+        inputs, yb, groups=groups, progress=False)
+    assert direct.choice_.weights == both.choice_.weights and np.array_equal(direct.predict(inputs), both.predict(inputs))
+    with pytest.raises(TrainingDataError, match="refit_all"):
+        CrossValEnsemble(_members("single"), mode="binary").subset(["text"])  # nothing fitted yet
+
+
+def test_binary_threshold_is_the_f1_optimum_of_the_grid():
+    from finetune.stack import THRESHOLD_GRID, _binary_threshold, _f1_binary
+
+    rng = np.random.default_rng(2)
+    truth = rng.random(500) < 0.2
+    p = np.clip(np.where(truth, 0.55, 0.3) + rng.normal(scale=0.15, size=500), 0, 1)
+    best = max(THRESHOLD_GRID, key=lambda t: _f1_binary(truth, p >= t))  # the slow reference
+    assert _binary_threshold(p, truth) == pytest.approx(best)
+
+
+def test_dense_hgb_member_learns_an_interaction_a_linear_model_cannot():
+    from finetune.stack import DenseHGB
+
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(600, 2))
+    y = ((x[:, 0] > 0) ^ (x[:, 1] > 0)).astype(int)  # xor: no linear separation
+    hgb = DenseHGB().fit(x[:400], y[:400])
+    lin = EmbeddingLR("single", C=1.0).fit(x[:400], y[:400])
+    acc = lambda m: (m.predict_proba(x[400:]).argmax(1) == y[400:]).mean()
+    assert acc(hgb) > 0.9 and acc(lin) < 0.7
+    with pytest.raises(TrainingDataError, match="single-label"):
+        DenseHGB("multi")
