@@ -402,6 +402,12 @@ class CrossValEnsemble:
         sub.fitted_ = {n: self.fitted_[n] for n in names}
         return sub
 
+    def oof_proba(self) -> np.ndarray:
+        """The chosen combination's out-of-fold scores over the training rows (what its decision rule was tuned on)."""
+        names = list(self.members)
+        return combine([self.oof_[n] for n in names], tuple(self.choice_.weights[n] for n in names), self.choice_.space,
+                       self.mode)
+
     def member_proba(self, name: str, inputs: dict[str, Any]) -> np.ndarray:
         """Scores of one refitted member (all members are refitted with ``refit_all``)."""
         if name not in self.fitted_:
@@ -423,3 +429,78 @@ class CrossValEnsemble:
         if self.mode == "binary":
             return p[:, self.positive] >= self.choice_.thresholds[0]
         return p.argmax(1)
+
+
+# --------------------------------------------------------------------------------------------- base-rate shift
+def em_prior(p: np.ndarray, train_prior: float, iters: int = 200, tol: float = 1e-6) -> tuple[float, np.ndarray]:
+    """Positive-class base rate of an unlabelled set, and its posteriors adapted to it, by EM (Saerens, Latinne &
+    Decaestecker 2002). ``p`` must be calibrated posteriors under the training base rate ``train_prior``."""
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    train_prior = float(np.clip(train_prior, 1e-6, 1 - 1e-6))
+    prior, adj = train_prior, p
+    for _ in range(iters):
+        a = prior / train_prior * p
+        adj = a / (a + (1 - prior) / (1 - train_prior) * (1 - p))
+        new = float(np.clip(adj.mean(), 1e-6, 1 - 1e-6))
+        if abs(new - prior) < tol:
+            break
+        prior = new
+    return prior, adj
+
+
+class _Platt:
+    """Logistic calibration of a score (in logit space): calibrated posteriors under the training base rate."""
+
+    def fit(self, score: np.ndarray, truth: np.ndarray) -> "_Platt":
+        from sklearn.linear_model import LogisticRegression
+
+        self.model = LogisticRegression(C=100.0).fit(_logit(score)[:, None], truth.astype(int))
+        return self
+
+    def __call__(self, score: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(_logit(score)[:, None])[:, 1]
+
+
+class PriorShift:
+    """Decision rule of a binary ensemble that adapts to each stream's own base rate.
+
+    Why: how much noise a keyword-collected stream holds differs by an order of magnitude between incidents
+    (CrisisLexT26: from none to a third of an event's tweets), so one threshold on one score over-flags a clean
+    stream and under-flags a noisy one. The ensemble's out-of-fold score is calibrated (Platt), each group's
+    (event's) base rate is estimated from its own unlabelled scores by EM and its posteriors are adapted to it,
+    then one threshold is tuned for F1. Whether this beats the plain threshold is itself decided by cross-validation
+    over the same grouped folds (calibration and threshold fitted on the other folds), never on the test rows.
+    """
+
+    def fit(self, score: np.ndarray, truth: np.ndarray, groups: np.ndarray,
+            splits: list[tuple[np.ndarray, np.ndarray]]) -> "PriorShift":
+        truth, groups = np.asarray(truth, dtype=bool), np.asarray(groups)
+        if len(np.unique(truth)) < 2:
+            raise TrainingDataError("a base-rate shift needs both classes in the training rows")
+        adjusted = np.zeros(len(score))
+        for tr, te in splits:
+            cal, prior = _Platt().fit(score[tr], truth[tr]), float(truth[tr].mean())
+            q = cal(score[te])
+            for g in np.unique(groups[te]):
+                at = groups[te] == g
+                adjusted[te[at]] = em_prior(q[at], prior)[1]
+        self.cv_f1_ = {}
+        for name, s in (("plain", score), ("adjusted", adjusted)):
+            pred = np.zeros(len(score), dtype=bool)
+            for tr, te in splits:
+                pred[te] = s[te] >= _binary_threshold(s[tr], truth[tr])
+            self.cv_f1_[name] = _f1_binary(truth, pred)
+        self.enabled = self.cv_f1_["adjusted"] > self.cv_f1_["plain"]
+        self.calibrator, self.train_prior = _Platt().fit(score, truth), float(truth.mean())
+        self.threshold = _binary_threshold(adjusted if self.enabled else score, truth)
+        return self
+
+    def adapt(self, score: np.ndarray) -> tuple[float, np.ndarray]:
+        """(estimated base rate, adapted posteriors) of ONE group's scores (one incident's stream)."""
+        return em_prior(self.calibrator(score), self.train_prior)
+
+    def predict(self, score: np.ndarray) -> np.ndarray:
+        """Positive decisions for ONE group's scores (with the shift off: the plain tuned threshold)."""
+        if not self.enabled:
+            return score >= self.threshold
+        return self.adapt(score)[1] >= self.threshold

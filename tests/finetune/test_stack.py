@@ -199,3 +199,44 @@ def test_dense_hgb_member_learns_an_interaction_a_linear_model_cannot():
     assert acc(hgb) > 0.9 and acc(lin) < 0.7
     with pytest.raises(TrainingDataError, match="single-label"):
         DenseHGB("multi")
+
+
+def test_em_prior_recovers_a_shifted_base_rate():
+    from finetune.stack import em_prior
+
+    rng = np.random.default_rng(9)
+
+    def stream(rate, n=4000):  # calibrated posteriors under a 0.1 training rate, for a stream at ``rate``
+        truth = rng.random(n) < rate
+        x = rng.normal(np.where(truth, 1.5, 0.0), 1.0)
+        lr = np.exp(1.5 * x - 1.125)  # likelihood ratio of the two unit-variance normals
+        return truth, 0.1 * lr / (0.1 * lr + 0.9)
+
+    for rate in (0.02, 0.1, 0.35):
+        truth, p = stream(rate)
+        est, adj = em_prior(p, 0.1)
+        assert abs(est - rate) < 0.03 and abs(adj.mean() - est) < 1e-3
+    truth, p = stream(0.35)
+    assert em_prior(p, 0.1)[1][truth].mean() > p[truth].mean()  # a noisy stream raises its posteriors
+
+
+def test_prior_shift_is_switched_on_by_cv_only_when_groups_differ_in_base_rate():
+    from finetune.stack import PriorShift
+
+    rng = np.random.default_rng(11)
+    groups = np.repeat(np.arange(8), 400)
+    rates = np.array([0.01, 0.02, 0.4, 0.03, 0.45, 0.02, 0.35, 0.05])[groups]
+    truth = rng.random(len(groups)) < rates
+    score = 1 / (1 + np.exp(-rng.normal(np.where(truth, 1.0, -1.0), 1.2)))
+    splits = [(np.flatnonzero(groups % 4 != k), np.flatnonzero(groups % 4 == k)) for k in range(4)]
+    shift = PriorShift().fit(score, truth, groups, splits)
+    assert shift.enabled and shift.cv_f1_["adjusted"] > shift.cv_f1_["plain"]
+    clean = groups == 0
+    assert shift.predict(score[clean]).mean() < (score[clean] >= shift.threshold).mean() + 1e-9
+    same = np.repeat(0.2, len(groups))  # every group at one rate: nothing to adapt
+    truth2 = rng.random(len(groups)) < same
+    score2 = 1 / (1 + np.exp(-rng.normal(np.where(truth2, 1.0, -1.0), 1.2)))
+    flat = PriorShift().fit(score2, truth2, groups, splits)
+    assert flat.cv_f1_["adjusted"] <= flat.cv_f1_["plain"] + 0.02
+    with pytest.raises(TrainingDataError, match="both classes"):
+        PriorShift().fit(score, np.zeros(len(score), dtype=bool), groups, splits)
