@@ -70,21 +70,23 @@ def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray,
     message's hashtags that at least ``min_tag_share`` of its group's messages use, and whether it has any
     hashtag at all. No labels are read.
     """
+    from finetune.stack import group_similarity
+
     groups = np.asarray(groups)
     n = len(groups)
     out = np.zeros((n, 6 * len(views) + 2), dtype=np.float32)
+    for v, emb in enumerate(views):
+        out[:, 6 * v:6 * v + 3] = group_similarity(emb, groups)  # centroid cosine, its z-score and rank
     tags = [hashtags(str(t)) for t in texts]
     for g in np.unique(groups):
         idx = np.flatnonzero(groups == g)
         for v, emb in enumerate(views):
             x = _unit(np.asarray(emb[idx], dtype=np.float32))
-            centroid = x.mean(0)
-            sim = x @ (centroid / max(float(np.linalg.norm(centroid)), 1e-9))
             sims = x @ x.T
             np.fill_diagonal(sims, -np.inf)
             kk = max(1, min(k, len(idx) - 1))
             dens = np.sort(sims, axis=1)[:, -kk:].mean(1) if len(idx) > 1 else np.zeros(len(idx))
-            out[idx, 6 * v:6 * v + 6] = np.column_stack([sim, *_within(sim), dens, *_within(dens)])
+            out[idx, 6 * v + 3:6 * v + 6] = np.column_stack([dens, *_within(dens)])
         df = Counter(t for i in idx for t in set(tags[i]))
         common = {t for t, c in df.items() if c >= max(2, min_tag_share * len(idx))}
         for i in idx:
