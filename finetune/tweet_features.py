@@ -1,0 +1,118 @@
+"""Label-free features of social-media messages for a "not related to the incident" filter.
+
+Why: the messages a keyword or hashtag search collects about an incident include some that talk about something
+else (sport, holidays, other news sharing a place name or a hashtag). What marks them is less their words than
+their relation to the rest of the stream and their form:
+- ``surface_features``: the form of one message (hashtags, mentions, links, retweet marker, length, shouting);
+- ``group_context``: how the message sits in its own event's stream, from the stream's texts alone (never
+  labels): closeness to the stream's centroid in one or more embedding views, how dense its neighbourhood is,
+  and whether its hashtags are the stream's common ones;
+- ``title_similarity``: closeness to the incident's own short description (what an operator names the incident
+  being monitored, e.g. "Queensland floods"): a tweet caught by the place name alone is far from it.
+Everything is computed per message or per stream, so it is as available for a live incident as for a
+training event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+
+_HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
+_MENTION = re.compile(r"@\w+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_RT = re.compile(r"^\s*RT\b|\bRT @|\bvia @", re.IGNORECASE)
+
+SURFACE_NAMES = ("hashtags", "mentions", "urls", "retweet", "words", "upper_share", "digit_share", "exclaim",
+                 "question", "non_ascii_share")
+
+
+def hashtags(text: str) -> list[str]:
+    """Lower-cased hashtags of ``text`` (without '#')."""
+    return [h.lower() for h in _HASHTAG.findall(text)]
+
+
+def surface_features(texts: list[str]) -> np.ndarray:
+    """(N, len(SURFACE_NAMES)) float32: counts (log1p) and shares describing each message's form."""
+    out = np.zeros((len(texts), len(SURFACE_NAMES)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        text = str(text)
+        body = _URL.sub(" ", text)
+        letters = [c for c in body if c.isalpha()]
+        out[i] = (np.log1p(len(_HASHTAG.findall(text))), np.log1p(len(_MENTION.findall(text))),
+                  np.log1p(len(_URL.findall(text))), float(bool(_RT.search(text))), np.log1p(len(body.split())),
+                  sum(c.isupper() for c in letters) / max(1, len(letters)),
+                  sum(c.isdigit() for c in body) / max(1, len(body)), float("!" in text), float("?" in text),
+                  sum(ord(c) > 127 for c in body) / max(1, len(body)))
+    return out
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+
+def _within(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """z-score and rank percentile of ``values`` within one group."""
+    from scipy.stats import rankdata
+
+    return (values - values.mean()) / max(float(values.std()), 1e-6), rankdata(values) / len(values)
+
+
+def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray, k: int = 10,
+                  min_tag_share: float = 0.02) -> np.ndarray:
+    """(N, 6 * len(views) + 2) float32 features of how typical each message is of its own group's stream.
+
+    Per embedding view: cosine to the group's centroid, its z-score and rank within the group; mean cosine to
+    the ``k`` nearest other messages of the group (a message alone in its corner of the stream is off-topic
+    more often than one among many), its z-score and rank. Then two hashtag features: the share of the
+    message's hashtags that at least ``min_tag_share`` of its group's messages use, and whether it has any
+    hashtag at all. No labels are read.
+    """
+    from finetune.stack import group_similarity
+
+    groups = np.asarray(groups)
+    n = len(groups)
+    out = np.zeros((n, 6 * len(views) + 2), dtype=np.float32)
+    for v, emb in enumerate(views):
+        out[:, 6 * v:6 * v + 3] = group_similarity(emb, groups)  # centroid cosine, its z-score and rank
+    tags = [hashtags(str(t)) for t in texts]
+    for g in np.unique(groups):
+        idx = np.flatnonzero(groups == g)
+        for v, emb in enumerate(views):
+            x = _unit(np.asarray(emb[idx], dtype=np.float32))
+            sims = x @ x.T
+            np.fill_diagonal(sims, -np.inf)
+            kk = max(1, min(k, len(idx) - 1))
+            dens = np.sort(sims, axis=1)[:, -kk:].mean(1) if len(idx) > 1 else np.zeros(len(idx))
+            out[idx, 6 * v + 3:6 * v + 6] = np.column_stack([dens, *_within(dens)])
+        df = Counter(t for i in idx for t in set(tags[i]))
+        common = {t for t, c in df.items() if c >= max(2, min_tag_share * len(idx))}
+        for i in idx:
+            out[i, -2] = sum(t in common for t in tags[i]) / len(tags[i]) if tags[i] else 0.0
+            out[i, -1] = float(bool(tags[i]))
+    return out
+
+
+def event_title(event: str) -> str:
+    """A readable incident description from a CrisisLexT26-style event id: '2013_Lac_Megantic_train_crash' ->
+    'Lac Megantic train crash' (the year is dropped: it says nothing about the topic)."""
+    words = [w for w in str(event).replace("-", "_").split("_") if w and not (w.isdigit() and len(w) == 4)]
+    return " ".join(words)
+
+
+def title_similarity(emb: np.ndarray, groups: np.ndarray, title_emb: dict) -> np.ndarray:
+    """(N, 3) float32: cosine of each message to its group's title embedding, its z-score and rank in the group.
+
+    ``title_emb`` maps a group to the embedding (same encoder as ``emb``) of that group's description.
+    """
+    groups = np.asarray(groups)
+    out = np.zeros((len(groups), 3), dtype=np.float32)
+    x = _unit(np.asarray(emb, dtype=np.float32))
+    for g in np.unique(groups):
+        idx = np.flatnonzero(groups == g)
+        t = np.asarray(title_emb[g], dtype=np.float32)
+        sim = x[idx] @ (t / max(float(np.linalg.norm(t)), 1e-9))
+        out[idx] = np.column_stack([sim, *_within(sim)])
+    return out
