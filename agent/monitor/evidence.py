@@ -13,6 +13,8 @@ medical) never do.
 
 from __future__ import annotations
 
+import re
+
 from finetune.cues import cue_match
 
 __all__ = ["HAZARD_CUES", "hazard_evidence"]
@@ -26,6 +28,8 @@ HAZARD_CUES: dict[str, tuple[str, ...]] = {
     "public_security": ("armed", "attack"),
 }
 _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "figurative", "advert")
+# a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash)
+_LINKS_AND_HANDLES = re.compile(r"https?://\S+|www\.\S+|@\w+")
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:
@@ -34,6 +38,7 @@ def hazard_evidence(text: str, incident_type: str) -> str | None:
     cues = HAZARD_CUES.get(incident_type)
     if not cues:
         return None
+    text = _LINKS_AND_HANDLES.sub(" ", text)
     found = next((m for m in (cue_match(c, text) for c in cues) if m), None)
     if found is None or any(cue_match(c, text) for c in _NOT_AN_INCIDENT):
         return None

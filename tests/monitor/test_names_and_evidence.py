@@ -79,3 +79,5 @@ def test_hazard_evidence_needs_the_types_own_words_and_no_sign_of_no_incident():
     assert hazard_evidence("Fire drill at the office at 10", "fire") is None              # a drill
     assert hazard_evidence("Is there a flood warning for tomorrow?", "flood") is None     # a question
     assert hazard_evidence("flood of emails this morning", "flood") is None               # a figure of speech
+    assert hazard_evidence("Plants down, no power http://t.co/Kt0AFg2O", "hazmat") is None  # 't.co' is no CO
+    assert hazard_evidence("RT @CrashNewsDesk: road closed", "traffic_accident") is None   # nor a handle a crash
