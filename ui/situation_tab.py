@@ -132,6 +132,10 @@ class Situation:
         status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
                   f"{snap['open_clusters']} open clusters; stream time {clock}; "
                   f"intake: {self.stats.summary()}; waiting {self.inbox.qsize()}")
+        err = self.pipeline.triage_error
+        if err is not None:  # the reports were kept (untriaged); the operator must know they were not read
+            status += (f". Triage failed ({type(err).__name__}: {err}): {self.pipeline.untriaged:,} report(s) stored "
+                       "untriaged, not grouped")
         rows = []
         for c in snap["clusters"]:
             rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c["place"] or "",

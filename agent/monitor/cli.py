@@ -156,12 +156,18 @@ def run_monitor(args: argparse.Namespace) -> int:
             for a in alerts:
                 print(json.dumps({"alert": a.kind, "time": a.time, "message": a.message, "cluster": a.cluster_id,
                                   "key": a.key}, ensure_ascii=False) if args.json else f"[{a.kind}] {a.message}", flush=True)
+            if pipeline.triage_error is not None and not stop.is_set():
+                # the classifier failed: stop reading; what was read is still stored (untriaged), then a clear error
+                stop.set()
     except KeyboardInterrupt:  # while a batch was being processed: stop at once, that batch and the next unfinished
         stop.set()
+    finally:
+        pipeline.close()
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu0  # on a shared machine CPU time is the fair cost figure
     snap = pipeline.snapshot()
-    summary = {"processed": pipeline.processed, "not_incident": pipeline.noise, "intake": stats.summary(),
+    summary = {"processed": pipeline.processed, "not_incident": pipeline.noise, "untriaged": pipeline.untriaged,
+               "intake": stats.summary(),
                "rejected": dict(stats.rejected), "open_clusters": snap["open_clusters"],
                "emerging": sum(1 for c in snap["clusters"] if c["emerging"]), "wall_s": round(wall, 2),
                "reports_per_s": round(pipeline.processed / wall, 1) if wall > 0 else None,
@@ -175,5 +181,10 @@ def run_monitor(args: argparse.Namespace) -> int:
         for c in snap["clusters"][:10]:
             print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"
                   + (f" at {c['place']}" if c["place"] else "") + (" [emerging]" if c["emerging"] else ""))
+    if pipeline.triage_error is not None:
+        err = pipeline.triage_error
+        raise UserError(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.untriaged} "
+                        f"report(s) read after the failure were stored untriaged"
+                        + ("" if args.no_store else " in the incident log") + " (not grouped, no alerts)")
     return 0
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from agent.monitor.evidence import hazard_evidence
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
@@ -97,6 +98,7 @@ class _Untriaged:
 
 
 _UNTRIAGED = _Untriaged()
+_TRIAGE_FAILED = _Untriaged(model_version="none (triage failed)")
 
 
 class MonitorPipeline:
@@ -125,6 +127,24 @@ class MonitorPipeline:
         # One thread triages the submitted batches in turn (the triage cache is only touched there); made on first use.
         self._triage_pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
+        # The first error the triage thread raised.  The reports of a batch whose triage failed are stored untriaged
+        # (nothing is lost) and later batches are triaged again; the caller decides whether to go on (``eca monitor``
+        # stops reading the feed, finishes what it read and ends with this error).
+        self.triage_error: BaseException | None = None
+        self.untriaged = 0  # reports stored without triage because it failed
+
+    def close(self) -> None:
+        """Stop the triage thread (after the batch it is on).  The pipeline may not be used afterwards."""
+        with self._pool_lock:
+            pool, self._triage_pool = self._triage_pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+    def __enter__(self) -> "MonitorPipeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def _on_close(self, cluster: Cluster) -> None:
         self.closed_clusters.append(cluster.summary())
@@ -215,6 +235,17 @@ class MonitorPipeline:
             job = self._triage_pool.submit(self._timed_triage, [r.text for r in records])
         return PendingBatch(records, now, job)
 
+    def _triage_result(self, batch: PendingBatch) -> tuple[list, float, float]:
+        """The batch's triage; when the triage thread failed on it, every report of it untriaged."""
+        try:
+            return batch.job.result()
+        except Exception as exc:  # a model or runtime error on the triage thread: keep the reports, say why
+            log.error("triage failed (%s: %s); %d report(s) stored untriaged", type(exc).__name__, exc,
+                      len(batch.records))
+            self.triage_error = self.triage_error or exc
+            self.untriaged += len(batch.records)
+            return [_TRIAGE_FAILED] * len(batch.records), 0.0, 0.0
+
     def _timed_triage(self, texts: list[str]) -> tuple[list, float, float]:
         """Triage on the triage thread, with its wall and CPU time (the encoder workers' CPU included)."""
         wall0, cpu0 = time.perf_counter(), time.thread_time()
@@ -230,7 +261,7 @@ class MonitorPipeline:
         if not records:
             return [], []
         wait0 = time.perf_counter()
-        triage, triage_wall, triage_cpu = batch.job.result()
+        triage, triage_wall, triage_cpu = self._triage_result(batch)
         texts = [r.text for r in records]
         # Stage CPU is this thread's own (the triage thread's and its workers' for triage): with triage running one
         # batch ahead, the process's CPU clock would count the other thread's work in every stage.
@@ -266,16 +297,20 @@ class MonitorPipeline:
                 report_id = "SR-" + uuid.uuid4().hex[:12].upper()
                 zone = self.places.zone_of(fix)
                 noise = tri.incident_type == NOISE_TYPE
-                if noise:
+                failed = tri is _TRIAGE_FAILED
+                if noise and not failed:
                     self.noise += 1
-                if noise and not self.config.grouping.noise_joins:
+                if failed:  # stored and counted, never grouped: nothing says what it is
+                    cluster_id, reason = None, "not triaged: triage failed (see the log)"
+                elif noise and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
                 else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=float(tri.type_confidence), type_probs=getattr(tri, "type_probs", None),
-                        join_only=noise))
+                        join_only=noise, hazard_evidence=hazard_evidence(rec.text, tri.incident_type)
+                        if self.config.grouping.evidence_alert else None))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"

@@ -5,6 +5,9 @@ Chinese, character bigrams, hashed into ``dim`` buckets.  Centroids keep raw ter
 comparison time from document frequencies counted over the stream so far, so rare, event-specific words (a place,
 a hashtag) weigh more than "help" or "please" without a fitted vocabulary.
 
+``names`` reads the proper nouns and hashtags of a report (the places, organisations and event tags that tell two
+simultaneous incidents apart) for the grouper's name-conflict test.
+
 Pure module: numpy and scikit-learn's stop-word list only.
 """
 
@@ -26,6 +29,46 @@ _KEEP = {"fire", "call", "found", "empty", "full", "front", "back", "side", "top
          "up", "off", "out", "over", "under", "inside", "outside", "behind", "near", "nobody", "none", "alone", "hundred",
          "two", "three", "four", "five", "six", "ten", "twenty", "fifty", "detail"}
 _STOP = (frozenset(ENGLISH_STOP_WORDS) - _KEEP) | {"rt", "amp", "via", "just", "like", "im", "dont", "u", "ur"}
+
+
+# Wire-service and social-media markers written capitalised or as hashtags that name no place or incident.
+_NOT_NAMES = frozenset({"breaking", "update", "updates", "news", "video", "photo", "photos", "pic", "pics", "live",
+                        "watch", "urgent", "alert", "report", "reports", "via", "rt", "amp", "http", "https", "omg",
+                        "lol", "wtf", "rip", "pray", "prayers", "follow",
+                        # dates are capitalised in English and name no place
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                        "december"})
+_NAME_WORD = re.compile(r"#?[^\W\d_][\w']*", re.UNICODE)
+_POSSESSIVE = re.compile(r"'s$", re.IGNORECASE)
+_SENTENCE_END = frozenset(".!?:;…\"“”«»()[]|-–—>")
+
+
+def names(text: str) -> list[str]:
+    """Proper nouns and hashtags of a report, lower-cased as ``tokens`` writes them: hashtags (without '#'),
+    capitalised words (not all in capitals) that do not open a sentence, a possessive 's cut off.  A text written
+    mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  Chinese has no case
+    and ``tokens`` files it as character bigrams: it gives no names."""
+    text = _MENTION.sub(" . ", _URL.sub(" . ", text))
+    letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
+    shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    out: list[str] = []
+    for m in _NAME_WORD.finditer(text):
+        word = _POSSESSIVE.sub("", m.group().strip("'"))
+        tag = word.startswith("#")
+        word = word.lstrip("#")
+        low = word.casefold()
+        if len(word) < 3 or low in _STOP or low in _NOT_NAMES or _HAN.search(word):
+            continue
+        if not tag:
+            # a word in capitals is as often a shouted one (URGENTE, HOY) as an acronym: only as a hashtag
+            if shouted or not word[0].isupper() or word.isupper():
+                continue
+            before = text[:m.start()].rstrip()
+            if not before or before[-1] in _SENTENCE_END:
+                continue  # a capital that opens a sentence says nothing
+        out.append(low)
+    return list(dict.fromkeys(out))
 
 
 def tokens(text: str) -> list[str]:

