@@ -49,7 +49,7 @@ def names(text: str) -> list[str]:
     capitalised words (not all in capitals) that do not open a sentence, a possessive 's cut off.  A text written
     mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  Chinese has no case
     and ``tokens`` files it as character bigrams: it gives no names."""
-    text = _MENTION.sub(" . ", _URL.sub(" . ", text))
+    text = _MENTION.sub(" . ", URL_RE.sub(" . ", text))
     letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
     shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
     out: list[str] = []
