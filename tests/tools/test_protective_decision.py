@@ -309,3 +309,52 @@ def test_chinese_numbers_are_read_by_the_shared_number_reader():
     assert extract_protective_cues("两百多名学生在楼里").occupants == 200
     assert extract_protective_cues("Several hundred people are in the hall").occupants == 300
     assert extract_protective_cues("Dozens people inside the hall").occupants == 36  # a crowd: the middle of its range
+
+
+def _row(hazard: str, text: str) -> str:
+    d = decide(hazard, extract_protective_cues(text))
+    assert d is not None
+    return d.rule
+
+
+def test_round_two_phrasings_of_the_table_determinants_are_read():
+    """dev6 study: determinants the table names, said in words the extractor did not know (own phrasings)."""
+    # F5: a building "fully alight" or with flames out of the roof is fully involved, wherever the caller stands.
+    assert _row("fire", "Bus driver at the stop: the house across the road is fully alight, bits falling off") == "F5"
+    assert _row("fire", "Flames are coming out of the roof of the block on the corner") == "F5"
+    # F1: a burning car in Chinese with its measure word; a tram or bus stop (电车站, 公交车站) is no station building.
+    assert _row("fire", "路边一辆车在冒火，旁边是公交车站") == "F1"
+    assert extract_protective_cues("旁边是电车站").building_use is None
+    # H6: a split tank and a volume in words are a large spill (ERG: over 200 L, a breached tank).
+    assert _row("hazmat", "The delivery truck hit a post and split its fuel tank, diesel running down the street") == "H6"
+    assert _row("hazmat", "About a thousand litres of heating oil are on the road, no fire") == "H6"
+    # H4, not H11: sodium hypochlorite is liquid bleach, a corrosive; calcium hypochlorite granules stay a solid.
+    assert extract_protective_cues("A can of sodium hypochlorite fell off the van and broke on the street").material == "corrosive"
+    # H11, not H3: 一家中餐馆 is "a Chinese restaurant" (measure word 家), not 家中 ("at home").
+    assert _row("hazmat", "我在一家中餐馆打工，门外人行道上有一小桶没标签的液体，没人不舒服") == "H11"
+    # FL2: water welling up from an underground store, into the shop; water coming up at a ground-floor lobby.
+    assert _row("flood", "下水道倒灌，水从地下车库涌上来，已经流进店里了") == "FL2"
+    assert _row("flood", "Burst pipe: water is coming up through the floor into the ground-floor lobby") == "FL2"
+    # PS5: an attacker with an adjective before the weapon, slashing at people.
+    assert _row("public_security", "A man with a long knife is slashing at people on the square") == "PS5"
+    # PS1: IED indicators (taped bottles, a clock) and "nobody knows whose" in Chinese; a sports bag is suitcase-sized.
+    c = extract_protective_cues("楼道里有一个旅行包，里面有用胶带缠着的瓶子和一个闹钟，没人认识")
+    assert c.suspicious and c.item_size == "briefcase" and decide("public_security", c).rule == "PS1"
+    assert extract_protective_cues("an unattended gym bag under the bench").item_size == "briefcase"
+    assert extract_protective_cues("an unattended bag under the bench").item_size == "backpack"
+
+
+def test_an_address_after_a_named_place_is_no_outdoor_setting_and_hours_in_words_are_read():
+    # "on <street>" after a named place is its address: the pews and the organ loft are inside.
+    assert extract_protective_cues("The caretaker at St John's church on Korkeavuorenkatu: smoke from the organ loft over the pews").setting == "indoor"
+    assert extract_protective_cues("A car burning on Fredrikinkatu").setting == "outdoor"
+    assert extract_protective_cues("It is one in the morning, smoke in the kitchen").night is True
+    assert extract_protective_cues("Around three a.m. the alarm went off").hour == 3
+    assert extract_protective_cues("two ambulances at the door").hour is None  # "am" only as a word
+
+
+def test_a_day_care_or_offices_upstairs_are_businesses_inside_the_block():
+    for text in ("Gas smell in the day-care on the ground floor, a teacher is dizzy", "楼上还有很多办公室和住户，有人打电话说楼里有炸弹",
+                 "楼上都是住家和办公室，楼梯间有可疑的包"):
+        assert extract_protective_cues(text).use_is_tenant, text
+    assert not extract_protective_cues("Gas smell in the office building, people dizzy").use_is_tenant

@@ -193,8 +193,13 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
 
 
 def _setting(t: str) -> Setting | None:
-    """Indoors or outdoors: the place said first is usually where the incident is."""
-    indoor, outdoor = _find_pos(t, W.INDOOR), _find_pos(t, W.OUTDOOR)
+    """Indoors or outdoors: the place said first is usually where the incident is.
+
+    "On <street>" after a named place is that place's address ("the verger at Vanha kirkko on Lönnrotinkatu"),
+    not a sign that the incident is in the street.
+    """
+    indoor = _find_pos(t, W.INDOOR)
+    outdoor = _find_pos(W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t), W.OUTDOOR)
     if indoor is None and outdoor is None:
         return None
     return "indoor" if outdoor is None or (indoor is not None and indoor <= outdoor) else "outdoor"
@@ -367,10 +372,10 @@ _ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚�
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):
-        h = int(m.group(1)) % 12
+        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
     elif (m := W.TIME_OF_DAY_WORDS.search(t)):
-        h = int(m.group(1)) % 12
+        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
