@@ -358,3 +358,29 @@ def test_a_day_care_or_offices_upstairs_are_businesses_inside_the_block():
                  "楼上都是住家和办公室，楼梯间有可疑的包"):
         assert extract_protective_cues(text).use_is_tenant, text
     assert not extract_protective_cues("Gas smell in the office building, people dizzy").use_is_tenant
+
+
+def test_more_phrasings_of_spread_full_involvement_attackers_symptoms_and_water():
+    """Own phrasings written from the table's rows (probe after dev6), each a determinant the table names."""
+    assert _row("fire", "Smoke is pouring out of a third-floor window at Fredrikinkatu 40, the flat above is filling too") == "F3"
+    assert _row("fire", "Smoke pouring out of the main stairwell door, people shouting from the upper windows") == "F3"
+    assert _row("fire", "Flames are shooting from every window of the top floor and the roof has caught") == "F5"
+    assert not extract_protective_cues("Flames are shooting from every window").attacker  # flames shooting is no gunfire
+    assert _row("fire", "我是出租车司机，前面一栋楼的顶楼整个烧起来了，火从窗户和屋顶往外冒") == "F5"
+    assert _row("fire", "Two houses are burning now, the fire jumped across from the shed") == "F6"
+    assert _row("fire", "两栋房子都烧起来了，火是从旁边的仓库窜过来的") == "F6"
+    assert _row("public_security", "A man is walking down the street waving a machete at passers-by") == "PS5"
+    assert _row("hazmat", "An envelope with white powder was opened in the post room, two clerks have itchy eyes") == "H3"
+    assert _row("hazmat", "游泳馆设备间的氯气瓶阀门漏气，工作人员眼睛疼") == "H3"
+    assert _row("flood", "The storm drains overflowed and the basement car park of the office is filling with water") == "FL2"
+    assert _row("flood", "The underground passage is under water after the storm") == "FL1"
+
+
+def test_a_business_in_the_block_sets_the_fire_row_only_when_the_fire_is_in_it():
+    # The café downstairs does not make a flat fire upstairs a café fire (F2, not F4); smoke in the stairwell with
+    # people on the balconies is F3 whatever shop is on the ground floor.
+    assert _row("fire", "四楼一户人家沙发着火，住户已经出来把门关了，楼道里只有一点烟味。楼下是一家咖啡店，已经关门了。") == "F2"
+    assert _row("fire", "Smoke in the stairwell, two people on the 5th floor balcony; the ground floor is a shop and a cafe") == "F3"
+    # A fire in the business itself is still that business's building fire (F4).
+    assert _row("fire", "Hi, I'm at the bakery on Iso Roobertinkatu, the oven's caught fire and the shop is filling with smoke") == "F4"
+    assert _row("fire", "餐馆后厨起火了，烟从窗户往外冒，客人都跑出来了") == "F4"
