@@ -384,3 +384,12 @@ def test_a_business_in_the_block_sets_the_fire_row_only_when_the_fire_is_in_it()
     # A fire in the business itself is still that business's building fire (F4).
     assert _row("fire", "Hi, I'm at the bakery on Iso Roobertinkatu, the oven's caught fire and the shop is filling with smoke") == "F4"
     assert _row("fire", "餐馆后厨起火了，烟从窗户往外冒，客人都跑出来了") == "F4"
+
+
+def test_clock_times_with_a_half_of_the_day_in_other_forms():
+    # The density table flips with day and night (residential 1 vs 3 per 100 m2): a misread hour moves the figure 3x.
+    for text, hour in (("today at 5.45 pm", 17), ("晚上10:30楼道有烟", 22), ("晚8点", 20), ("十九点", 19), ("半夜两点", 2), ("凌晨1点半", 1)):
+        c = extract_protective_cues(text)
+        assert c.hour == hour and c.night == (not 7 <= hour <= 18), text
+    for text in ("晚一点再来", "早一点", "我晚了一点"):  # "a bit later / earlier": no clock time
+        assert extract_protective_cues(text).hour is None, text

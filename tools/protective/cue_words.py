@@ -204,7 +204,7 @@ OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|ov
                        r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
 # Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
 TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
-TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")
+TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")
 NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 

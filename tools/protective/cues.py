@@ -367,8 +367,10 @@ def _water_level(t: str) -> float | None:
 
 
 # A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半. A number in characters counts only after a time word or
-# before 半/钟/N分 (一点 alone is also "a little").
-_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2}|十[一二]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+# before 半/钟/N分, or from 十 up (一点 alone is also "a little"; 晚一点 "a bit later", so 晚 alone only before digits).
+_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|今晚|昨晚|晚(?=\s?\d))?\s?(\d{1,2}|二十[一二三]?|十[一二三四五六七八九]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+# A half of the day said in Chinese just before a digital clock time: "晚上10:30" is 22:30.
+_ZH_HALF_BEFORE = re.compile(r"(下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚|晚)\s?$")
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):
@@ -379,11 +381,13 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
-    elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3)):
+        if hour < 12 and _ZH_HALF_BEFORE.search(t[:m.start()]):
+            hour += 12
+    elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3) or len(m.group(2)) >= 2):
         h = parse_number(m.group(2)) or 0
         if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
-        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):
+        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "半夜", "今晚", "昨晚", "晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):
             h = 0 if h == 12 else (h + 12 if 5 <= h < 12 else h)  # 夜里12点 is midnight, 深夜1点 is 01:00
         hour = h if h < 24 else None
     if hour is not None:
