@@ -393,3 +393,12 @@ def test_clock_times_with_a_half_of_the_day_in_other_forms():
         assert c.hour == hour and c.night == (not 7 <= hour <= 18), text
     for text in ("晚一点再来", "早一点", "我晚了一点"):  # "a bit later / earlier": no clock time
         assert extract_protective_cues(text).hour is None, text
+
+
+def test_a_count_of_the_people_present_said_in_words_overrides_the_table():
+    for text, n in (("we have eighty guests tonight", 80), ("some forty-five pupils in the hall", 45), ("there are about 150 of us inside", 150),
+                    ("里面大概有五十个人", 50), ("一百五十个学生在上课", 150)):
+        assert extract_protective_cues(text).occupants == n, text
+    # Casualties are not the people present, in words too.
+    assert extract_protective_cues("五十个人被困在里面").occupants is None
+    assert extract_protective_cues("thirty people coughing in the hall").occupants is None

@@ -346,10 +346,32 @@ def _occupants(t: str) -> int | None:
         else:
             best = _number(m.group(5))
     if best is None:
-        m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
+        m = re.search(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
             best = W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))
+    if best is None:
+        for m in W.COUNT_IN_WORDS.finditer(t):
+            n = _count_word(m.group(1) or m.group(2))
+            if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
+                best = max(best or 0, n)
     return best
+
+
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _count_word(raw: str) -> int | None:
+    """A count in words: English tens with an optional unit ("forty-five"), or a Chinese numeral ("一百五十", "五十", "两百")."""
+    words = re.split(r"[- ]", raw)
+    if words[0] in W.EN_TENS:
+        return W.EN_TENS[words[0]] + ((parse_number(words[1]) or 0) if len(words) > 1 else 0)
+    total = digit = 0
+    for ch in raw:
+        if ch in _ZH_UNITS:
+            total, digit = total + (digit or 1) * _ZH_UNITS[ch], 0
+        elif ch != "零":
+            digit = parse_number(ch) or 0
+    return total + digit or None
 
 
 def _water_level(t: str) -> float | None:
