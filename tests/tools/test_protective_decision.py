@@ -402,3 +402,13 @@ def test_a_count_of_the_people_present_said_in_words_overrides_the_table():
     # Casualties are not the people present, in words too.
     assert extract_protective_cues("五十个人被困在里面").occupants is None
     assert extract_protective_cues("thirty people coughing in the hall").occupants is None
+
+
+def test_a_landing_a_basement_fire_an_exposed_wall_and_leaking_oil_are_read():
+    assert _row("hazmat", "Gas smell on the 3rd floor landing of Museokatu 5") == "H2"  # the landing is a common area
+    assert _row("hazmat", "Faint gas smell in my kitchen, the landing smells normal, nobody ill") == "H1"
+    assert _row("fire", "Laundry room in the basement of the apartment block is on fire, smoke coming up") == "F3"
+    # F1 is an outdoor fire NOT exposing a building: one against its wall with the windows cracking exposes it.
+    assert _row("fire", "The car charging in the courtyard is on fire right against the wall of the building, windows cracking") == "F3"
+    assert _row("fire", "A car is burning in the courtyard, well away from the buildings") == "F1"
+    assert _row("hazmat", "停车场里一辆车漏油，一小滩，没有人受伤") == "H4"
