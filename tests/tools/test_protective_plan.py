@@ -265,3 +265,18 @@ def test_a_sea_level_warning_naming_no_place_evacuates_the_land_band_along_the_c
     plan = plan_protective_action(city, "Sea level forecast +1.8 m above mean at the gauge this afternoon. Advice for the centre?", "flood", routing=False)
     assert (plan.rule, plan.primary, plan.location) == ("FL4", "evacuate_area", "the waterfront")
     assert "flood_extent" in plan.geometries and 300 < plan.people_moved < 1500  # a third of the band's day figure
+
+
+def test_a_landmark_said_by_its_short_name_beats_a_square_named_after_it(city):
+    # "Oodi" is a whole word of the report though the library's full name is longer: it is the building, not
+    # Kansalaistori (the square the report names after it), whose assumed 600 m2 block moved a tenth of the people.
+    plan = plan_protective_action(city, "Oodi staff: water is coming up through the floor of the ground-floor lobby on the Kansalaistori side",
+                                  "flood", routing=False)
+    assert plan.rule == "FL2" and "Oodi" in plan.building.label and plan.building.source == "osm" and plan.building.use == "public"
+
+
+def test_a_church_on_its_street_with_smoke_inside_is_evacuated_by_its_plan(city):
+    # "at Vanha kirkko on Lönnrotinkatu" is the church's address, not a street fire; the map says it is a church (F4).
+    plan = plan_protective_action(city, "The organist at Vanha kirkko on Lönnrotinkatu: smoke from behind the organ pipes, a few people in the pews",
+                                  "fire", routing=False)
+    assert plan.rule == "F4" and plan.primary == "evacuate_building" and plan.building.use == "public"

@@ -11,70 +11,77 @@ import re
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
 INDOOR = [r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
-          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|家里|家中|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院)(内|里))",
-          r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|客厅|卧室|机房|储藏室)",
+          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院)(内|里))",
+          r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
-          r"\b(pews?|under the seats|between the rows)\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
+          r"\b(pews?|under the seats|between the rows|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|park|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
-LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
+# A place named, then its street: "at Vanha kirkko on Lönnrotinkatu", "in the Sanoma house on Töölönlahdenkatu".
+# Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
+PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on \w+katu\b)")
+LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
-SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
+SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|itchy (eyes|skin|throats?)|(eyes|skin|throats?) (are |is )?(itching|itchy|stinging|red and)|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
 STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
                 r"(浓烈|很浓|刺鼻|嘶嘶|报警器)"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
-COMMON_AREA_CLEAR = re.compile(r"\b(stairwell|staircase|stairway|corridor|hallway|lobby|basement|cellar|common areas?)s? (still |also )?(smells?|is|are|seems|looks)"
+COMMON_AREA_CLEAR = re.compile(r"\b(stairwell|staircase|stairway|corridor|hallway|lobby|basement|cellar|landing|common areas?)s? (still |also )?(smells?|is|are|seems|looks)"
                                r"( completely| totally| perfectly| quite)? (normal|fine|ok|okay|clear|clean|fresh)\b"
                                r"|(楼道|楼梯间|楼梯|走廊|地下室|大堂)(里|内)?[^，。；！？]{0,2}(没有?(味|气味|味道|闻到)|闻不到|(一切)?正常|没事)")
-COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
+COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room|(stair |floor )?landing)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
 GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|co detector|gas alarm)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)",
              r"\b(smell\w* (a bit |slightly |faintly |a little |a lot |strongly |really |very )?(like |of )gas|gas(sy)? smell\w*|whiff of gas|gas (is )?(escaping|hissing))"]
 
-FIRE_SPREAD = [r"\b(several (flats|apartments|floors)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
+FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |are )?(on fire|burning|alight|ablaze)\b",
+               r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
+               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
                r"\b(smoke|flames|fire)\b[^.;]{0,25}\b(from|out of|in) (the )?(basement|cellar|attic|loft)( storage| storage lockers?| storerooms?| lockers?)?\b",
                r"((地下室|储藏间|储物间|阁楼).{0,4}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
-SMOKE_STAIRWELL = [r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
+SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
+                   r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
                    r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing)( up| out)? (into |in |up |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
                    r"(烟.{0,6}(进|窜|飘|冒|灌|涌).{0,3}(楼道|楼梯))",
                    r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
                    r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
-FULLY_INVOLVED = [r"\b(fully involved|engulfed|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing|alight|ablaze|in flames)|(flames|fire|burning)[^.]{0,40}\bon (the )?(\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth)(,? (and )?(\d+(st|nd|rd|th)?|second|third|fourth|fifth|sixth|seventh)){2,} floors|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
-                  r"((整栋|整幢)(楼|大楼|建筑|房子)?.{0,3}(着火|起火|燃烧|烧起来|火海|被火)|全面燃烧|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)",
+FULLY_INVOLVED = [r"\b(fully involved|fully (alight|ablaze|on fire|in flames)|roof (has )?caught( fire)?|(flames|fire)[^.]{0,25}\b(from|out of) (every|all the) windows?|engulfed|(flames|fire) (are |is )?(coming |pouring |shooting |leaping )?(out of|through|from) the roof|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing|alight|ablaze|in flames)|(flames|fire|burning)[^.]{0,40}\bon (the )?(\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth)(,? (and )?(\d+(st|nd|rd|th)?|second|third|fourth|fifth|sixth|seventh)){2,} floors|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
+                  r"((整栋|整幢)(楼|大楼|建筑|房子)?.{0,3}(着火|起火|燃烧|烧起来|火海|被火)|全面燃烧|(火|火焰|火苗|明火)从[^，。；]{0,6}屋顶[^，。；]{0,3}(冒|窜|蹿|喷|烧)|(楼|顶楼|顶层)[^，。；]{0,2}整个[^，。；]{0,2}烧起来|屋顶.{0,3}(冒火|着火|烧起来|窜出火)|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)",
                   r"\b(flames[^.]{0,30}(windows )?(on|of|from) (every|all|each|several|many) (the )?floors?|every floor (is )?(burning|on fire|alight)|all floors (are )?(burning|on fire|alight)|roof (has )?(fallen|caved|collapsed) in)",
                   r"\b((fire|flames) (on|in|from) (all|every|several|many) (the )?floors|(building|house|block) (is |has started )?(collapsing|falling down|coming down))"]
-BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many) buildings (are )?(on fire|burning|ablaze)|row of (houses|buildings)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
+BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many|both) (buildings|houses|blocks) (are )?(now )?(all )?(on fire|burning|ablaze|alight)|row of (houses|buildings)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
                      r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))",
-                     r"\b((into|reached|reaching|caught|to) the (\w+ of the )?(next|neighbouring|neighboring|adjacent) (buildings?|houses?)|both (roofs|buildings|houses) (are )?(now )?(burning|on fire|alight|ablaze)|embers (are )?(landing|falling|raining) on)", r"((烧到|蔓延至|蔓延到|殃及|波及).{0,4}(隔壁|旁边|邻).{0,3}(楼|建筑|房)|两栋.{0,4}(起火|着火|燃烧)|火星.{0,4}落|从一栋.{0,3}(烧|蔓延|窜)到|屋顶连着烧)",
+                     r"\b((into|reached|reaching|caught|to) the (\w+ of the )?(next|neighbouring|neighboring|adjacent) (buildings?|houses?)|both (roofs|buildings|houses) (are )?(now )?(burning|on fire|alight|ablaze)|embers (are )?(landing|falling|raining) on)", r"((烧到|蔓延至|蔓延到|殃及|波及).{0,4}(隔壁|旁边|邻).{0,3}(楼|建筑|房)|(两|几|好几)栋.{0,4}(起火|着火|燃烧|烧起来|烧着)|火星.{0,4}落|从一栋.{0,3}(烧|蔓延|窜)到|屋顶连着烧)",
                      r"\b((jumped|spread|spreading|moved|gone|going|crossed|leapt) (to|into|across) (the )?(building|house|block)s? next door|(building|house) next door (is |has )?(now )?(on fire|burning|alight|caught fire|ablaze)|(spreading|moving|burning) along the (block|row|street))",
                      r"\b((spread|spreading|spreads|jumped|jumping|moved|leapt) to [^.]{0,30}(neighbouring|neighboring|adjacent|next|nearby) (buildings|houses|blocks|building|house))"]
 CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|cylinders?)\b", r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐)"]
 TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|(bulk|storage|underground|depot) (fuel )?tanks?|fuel depot)", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
 FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", r"(火|燃烧|烟)"]
 ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|sounding)|alarm only|false alarm)", r"(火警铃|烟雾报警|报警响)"]
-TRAPPED = [r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
+TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|at|out of) (the |an |their )?(\w+ )?(windows?|balcon(y|ies))|on (the|a|their) (\w+ )?(floor )?balcon(y|ies))",
+           r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
            r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
-OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"(汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
+OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
 
 TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
        "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
 FLAMMABLE_GAS = [r"\b(propane|butane|lpg|natural gas|gas (pipe|line|main|service)|gas leak|leaking gas|acetylene|hydrogen|methane|gas cylinder|gas bottle|gas)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔|氢气|甲烷)"]
-FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体)"]
-CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|漂白|腐蚀)"]
+FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体|漏油|油箱|机油)"]
+CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|sodium hypochlorite|hypochlorite solution|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|次氯酸钠|漂白|腐蚀)"]
 SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
 INDOOR_CHEMICAL = [r"\b(chemical (smell|odou?r|fumes|vapou?rs?)|chemicals? (spilled|leaked|released|reacting)|bleach (and|with|mixed)|disinfectant|pool chemicals?|chlorine (tablets|granules)|laboratory|lab\b|mixed (cleaning|chemicals)|cleaning (agents|products|chemicals)|chemical (spill|leak|release|reaction))", r"(泳池.{0,3}化学品|实验室|清洁剂|消毒剂|漂白剂|化学品泄漏|化学品|试剂)",
                    r"\b(pepper spray|tear gas|irritant spray|cs gas|mace)\b", r"(辣椒水|辣椒喷雾|催泪)"]
-UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder|gas|cloud|fumes|vapou?r|mist)|suspicious (liquid|powder|substance)|mystery|some (kind|sort) of (liquid|chemical|substance|powder|gas|residue|crystals|goo)|some (liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
+UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)|unidentified|unlabell?ed|strange (smell|liquid|substance|powder|gas|cloud|fumes|vapou?r|mist)|suspicious (liquid|powder|substance)|mystery|some (kind|sort) of (liquid|chemical|substance|powder|gas|residue|crystals|goo)|some (liquid|chemical|substance))", r"(不明(液体|物质|气体|粉末|化学品|物体)|没有?标签|无标签|未知物质|奇怪的(气味|液体|粉末)|异味|刺激性气味)"]
 CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
 EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
 EXPLOSIVE_1X = [r"\b(explosives|dynamite|detonators?|tnt|blasting (caps|explosives|agent)|(division|class) 1\.[1235])\b", r"(炸药|雷管|爆破器材)"]
@@ -103,18 +110,19 @@ STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) 
                 r"\b((blew|blown|smashed|broke|shattered) (out|in) (the |all the |several )?windows|windows of [^.]{0,40} on (several|many|all) floors|windows (on|of) (the )?[^.,]{0,30}floors? (are |were |have been |got )?(blown|smashed|shattered) (in|out))"]
 WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
 
-ATTACKER = [r"\b(active (shooter|attacker)|shooting|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人|砍伤|刺伤|捅伤|追砍|追着.{0,3}(砍|捅|刺)|见人就(砍|捅|刺|打)|(拿|举|挥)着.{0,3}(刀|斧|枪).{0,4}(追|砍|捅|刺|伤)|(男|女|人|男子|女子|家伙|歹徒)[^，。；]{0,2}(拿着|持|举着|挥着|挥舞着)[^，。；]{0,2}(刀|斧|枪|砍刀))",
+ATTACKER = [r"\b(active (shooter|attacker)|(?<!flames )(?<!flames are )(?<!fire )(?<!sparks )shooting(?! (out|up|from|through|into the (sky|air)))|shots fired|gunman|gunfire|firing at people|stabbing|stabbed|knife attack|attacking people|(waving|brandishing|swinging|slashing with|threatening people with) (a |an |his |her )?(\w+ )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)\b|(slashing|lunging|swinging|stabbing) at (people|passers-?by|pedestrians|anyone|everyone)|running amok|rampage|armed (man|person|attacker|men) (is )?(attacking|running|at large|moving|loose))", r"(枪击|开枪|持枪|持刀伤人|砍人|行凶|捅人|砍伤|刺伤|捅伤|追砍|追着.{0,3}(砍|捅|刺)|见人就(砍|捅|刺|打)|(拿|举|挥)着.{0,3}(刀|斧|枪).{0,4}(追|砍|捅|刺|伤)|(男|女|人|男子|女子|家伙|歹徒)[^，。；]{0,2}(拿着|持|举着|挥着|挥舞着)[^，。；]{0,2}(刀|斧|枪|砍刀))",
             r"\b(fir(e|es|ed|ing)|shoot(s|ing)?|shot) (a |an |his |her |the )?(gun|rifle|pistol|shotgun|weapon|shots)\b",
             r"\b(firing|shooting) (at|into) (people|the crowd|passers-?by|pedestrians|cars|the street)",
-            r"\b((man|woman|person|someone|somebody|youth|guy|men|people) (with|carrying|waving|brandishing|armed with) (a |an )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)|armed (man|person|woman|men|attacker|suspect)s?)"]
+            r"\b((man|woman|person|someone|somebody|youth|guy|men|people) (with|carrying|waving|brandishing|armed with) (a |an )?(long |big |large |small |kitchen |hunting )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)|armed (man|person|woman|men|attacker|suspect)s?)"]
 BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the )?classrooms?)|hostages?|holed up|refuses to come out|(holding|holds|is holding|keeping|held) (his|her|their|a|an|the) [\w-]+( [\w-]+)? (hostage|captive|in (the|their|his|her|a) (flat|apartment|house|home|room))|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|挟持|人质|拒不出来|反锁|把自己.{0,10}(关|锁)在|(关|锁)在(屋|房间|家|屋子|公寓)里(不出来)?)"]
 FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
 OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
 DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
-SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|没有?人认领|里面有电线|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
+SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|alarm clock|timer attached|(taped|duct-taped|wrapped in tape|tied) together|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|没有?人认领|没有?人认识|没有?人认得|(闹钟|定时器|计时器)|胶带(缠|绑|捆)|里面有电线|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|email|letter|post) (says|said|claims|claimed|warns|warned|threatens|threatened)[^.]{0,40}(bomb|explosive|blow)|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate))",
                r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
+# A sports, gym or travel bag (holdall) is suitcase-sized: the briefcase/suitcase class, not the backpack's.
 ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
     ("container_truck", [r"\b(container truck|water truck|shipping container)\b", r"(集装箱|水罐车)"]),
@@ -122,8 +130,8 @@ ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("suv_van", [r"\b(van|suv|minibus|minivan|campervan|camper|motorhome|people carrier|pickup|pick-up)\b", r"(面包车|厢式车|厢式货车|越野车|皮卡)"]),
     ("car", [r"\b(car|sedan|vehicle|taxi)\b(?! parks?\b)", r"(轿车|汽车|车辆|出租车|(一|那|这|某)辆车|(?<![电交火铁列缆])车(里|内|上|底下?)(?!站))"]),
     ("pipe", [r"\b(pipe bomb|length of pipe|pipe|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
-    ("backpack", [r"\b(backpack|rucksack|vest|bag)\b", r"(背包|双肩包|背心|书包)"]),
-    ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley)\b", r"(手提箱|公文包|行李箱|箱子)"]),
+    ("backpack", [r"\b(backpack|rucksack|vest|(?<!sports )(?<!gym )(?<!travel )(?<!duffel )(?<!duffle )(?<!kit )bag)\b", r"(背包|双肩包|背心|书包|挎包|(一|这|那)个包(?!裹))"]),
+    ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley|holdall|(sports|gym|travel|duffel|duffle|kit) bag)\b", r"(手提箱|公文包|行李箱|箱子|运动包|旅行包|行李包)"]),
 ]
 
 OUTAGE = [r"\b((heating|power|electricity|water|district heat\w*)[^.]{0,40}\b(is|are|went|has gone) (out|off|down)|power (cut|outage|failure)|blackout|no (electricity|power|water|heating)|outage|without (power|electricity|water|heat(ing)?)|water (supply )?(cut|interrupted)|heating (is )?(off|out|failed)|telecom|phone network down|mobile network down)", r"(停电|断电|停水|断水|停暖|供暖中断|通信中断|断网)"]
@@ -138,11 +146,12 @@ HOT_WATER = [r"\b((district[- ]heating|hot water|heating) (pipe|main|line)s? (ha
 STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|trapped in (a|the) (lift|elevator))", r"(困在电梯|电梯.{0,3}困)"]
 
 FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
-WATER_INTO_BUILDING = [r"\b((pouring|pumping|gushing|flowing|running|streaming|rushing|spilling) water (down [^.]{0,25})?(in|into) (the )?[^.]{0,20}(basement|cellar|garage|car park|shops?|building|flats?|ground floor)|(coming|seeping|flowing|pouring|getting) in under the doors?)",
-                       r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进)|水.{0,4}(灌入|进入|涌入|漫进|灌进).{0,6}(地下室|楼|屋|家|店|公寓))",
-                       r"(水[^，。；]{0,3}从?(地下室|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
-                       r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground floor|store|garage|restaurant|lobby|level|car park|parking))",
-                       r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground floor|store|garage|drains?))"]
+WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking garage)\b[^.]{0,40}\b(is|are) (now |already )?(flooding|flooded|filling (up )?with water|under water|taking (in )?water)",
+                       r"\b((pouring|pumping|gushing|flowing|running|streaming|rushing|spilling) water (down [^.]{0,25})?(in|into) (the )?[^.]{0,20}(basement|cellar|garage|car park|shops?|building|flats?|ground floor)|(coming|seeping|flowing|pouring|getting) in under the doors?)",
+                       r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进).{0,6}(地下室|楼|屋|家|店|公寓))",
+                       r"(水[^，。；]{0,3}从?(地下(室|仓库|储藏室|车库|停车场)|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
+                       r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|restaurant|lobby|level|car park|parking))",
+                       r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))"]
 LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
 # The sea itself (FL3/FL4), as opposed to a waterfront place where a water main may burst (FL1).
 SEA = [r"\b(sea|sea level|sea water|seawater|storm surge|high water|tide|tidal|waves? (over|washing))\b", r"(海水|海平面|风暴潮|潮位|涨潮|海浪)"]
@@ -151,8 +160,8 @@ WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of
 
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
-    ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
-    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"(车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|饭店|咖啡馆|医院|养老院)"]),
+    ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|医院|养老院)"]),
     ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
     ("office", [r"\b(office|offices|office building|bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户)"]),
@@ -161,14 +170,14 @@ USES: list[tuple[str, list[str]]] = [
 # Businesses that usually hold one floor or a unit of a central block, not the whole building:
 # naming one does not make a mixed block a restaurant or a shop from cellar to roof.
 TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|"
-                    r"餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|店里)")
+                    r"餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|商店|店铺|店里)")
 
 # Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
 # of the business's name ("K-Supermarket Kaisaniemi", "the Lidl supermarket", "Nordea Bank", "Alepa超市") it names
 # a business inside the building, not the building's use (spec 5a). A named hotel, department store, mall,
 # school or institution is the building itself and keeps its use.
-BUSINESS_KIND = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
-                           r"bank|office|offices|agency|餐厅|饭店|咖啡馆|酒吧|夜店|健身房|商店|店铺|超市|银行|办公室)")
+BUSINESS_KIND = re.compile(r"(day[- ]?care|kindergarten|幼儿园|restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
+                           r"bank|office|offices|agency|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|商店|店铺|超市|银行|办公室)")
 # The name a business word is part of: a capitalised word (or a Latin brand before a Chinese word) just before it,
 # hyphen-joined ("K-Supermarket") or as a separate word not opening a sentence ("the Lidl supermarket"); or the
 # word itself capitalised and followed by a capitalised name ("Supermarket Kaisaniemi", "Bar Loose").
@@ -177,7 +186,7 @@ NAME_BEFORE_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w&'-]* $")
 NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄÖ][\w&'-]*")
 # A business the report places on one floor of the block ("the ground-floor supermarket", "a bar on the ground
 # floor", "一楼是一家小超市") is a business inside it, whatever its kind.
-ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|(一楼|底层|一层|地下室|楼下|底商)(是|有|开着)?(一|两)?(家|个|间)?(小|大)?)$")
+ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
 ON_A_FLOOR_AFTER = re.compile(r"^( \w+)? (on|at) (the )?(ground|first|street|basement|\d+(st|nd|rd|th)) (floor|level)\b|^ downstairs\b")
 WHOLE_BUILDING_AFTER = re.compile(r"^\s?(building|block|tower|house|complex|大楼|楼)\b")
 LATIN_BEFORE_CJK = re.compile(r"[A-Za-zÀ-ÿ][\w&'-]*\s?$")
@@ -192,12 +201,18 @@ CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；]{0,30}?(?:\b(?:cough\w*|dizz\w*
 # Number words are tools.report_words'. A crowd of unsaid size inside a building is read at the middle of its range
 # (report_words reads "dozens of" patients at the lower 20: one ambulance too few is worse than one too many there).
 CROWD_WORDS = {"dozens": 36, "hundreds": 300}
-OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates)\b"
-                       r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
-                       r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民)")
+OCCUPANT_NOUNS = r"(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|of us)\b"
+OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客|孩子|病人|客人)"
+OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
+                       + r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
+                       r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+# A count in words: "eighty guests", "some forty-five pupils", "五十个人", "一百五十个学生" (read by cues._count_word).
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+COUNT_IN_WORDS = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\s+(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
+                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
 # Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
 TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
-TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)")
+TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")
 NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 
@@ -213,8 +228,9 @@ WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|w
 LITRES = re.compile(r"(\d[\d,\s]*)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
 CUBIC_M = re.compile(r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
-# "5 in the morning", "4.20 in the afternoon", "11 at night": the words say which half of the day.
-TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
+# "5 in the morning", "4.20 in the afternoon", "11 at night", "one in the morning": the words say which half of the day.
+HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|several) hundred\b[^.]{0,25}?\b(people|persons|guests|visitors|shoppers|customers|students|pupils|staff|employees|workers|residents|patients|passengers|spectators|fans|children|swimmers|inside|in the building)"
                            r"|([一二两三四五六七八九])(百|千)多?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"

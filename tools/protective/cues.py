@@ -193,8 +193,13 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
 
 
 def _setting(t: str) -> Setting | None:
-    """Indoors or outdoors: the place said first is usually where the incident is."""
-    indoor, outdoor = _find_pos(t, W.INDOOR), _find_pos(t, W.OUTDOOR)
+    """Indoors or outdoors: the place said first is usually where the incident is.
+
+    "On <street>" after a named place is that place's address ("the verger at Vanha kirkko on Lönnrotinkatu"),
+    not a sign that the incident is in the street.
+    """
+    indoor = _find_pos(t, W.INDOOR)
+    outdoor = _find_pos(W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t), W.OUTDOOR)
     if indoor is None and outdoor is None:
         return None
     return "indoor" if outdoor is None or (indoor is not None and indoor <= outdoor) else "outdoor"
@@ -341,10 +346,32 @@ def _occupants(t: str) -> int | None:
         else:
             best = _number(m.group(5))
     if best is None:
-        m = re.search(r"\b(twenty|thirty|fifty|a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
+        m = re.search(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
             best = W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))
+    if best is None:
+        for m in W.COUNT_IN_WORDS.finditer(t):
+            n = _count_word(m.group(1) or m.group(2))
+            if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
+                best = max(best or 0, n)
     return best
+
+
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _count_word(raw: str) -> int | None:
+    """A count in words: English tens with an optional unit ("forty-five"), or a Chinese numeral ("一百五十", "五十", "两百")."""
+    words = re.split(r"[- ]", raw)
+    if words[0] in W.EN_TENS:
+        return W.EN_TENS[words[0]] + ((parse_number(words[1]) or 0) if len(words) > 1 else 0)
+    total = digit = 0
+    for ch in raw:
+        if ch in _ZH_UNITS:
+            total, digit = total + (digit or 1) * _ZH_UNITS[ch], 0
+        elif ch != "零":
+            digit = parse_number(ch) or 0
+    return total + digit or None
 
 
 def _water_level(t: str) -> float | None:
@@ -362,23 +389,27 @@ def _water_level(t: str) -> float | None:
 
 
 # A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半. A number in characters counts only after a time word or
-# before 半/钟/N分 (一点 alone is also "a little").
-_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚)?\s?(\d{1,2}|十[一二]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+# before 半/钟/N分, or from 十 up (一点 alone is also "a little"; 晚一点 "a bit later", so 晚 alone only before digits).
+_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|今晚|昨晚|晚(?=\s?\d))?\s?(\d{1,2}|二十[一二三]?|十[一二三四五六七八九]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+# A half of the day said in Chinese just before a digital clock time: "晚上10:30" is 22:30.
+_ZH_HALF_BEFORE = re.compile(r"(下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚|晚)\s?$")
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):
-        h = int(m.group(1)) % 12
+        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
     elif (m := W.TIME_OF_DAY_WORDS.search(t)):
-        h = int(m.group(1)) % 12
+        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
-    elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3)):
+        if hour < 12 and _ZH_HALF_BEFORE.search(t[:m.start()]):
+            hour += 12
+    elif (m := _ZH_CLOCK.search(t)) and (m.group(1) or m.group(2).isdigit() or m.group(3) or len(m.group(2)) >= 2):
         h = parse_number(m.group(2)) or 0
         if m.group(1) in ("下午", "傍晚") and h < 12:
             h += 12
-        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "今晚", "昨晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):
+        elif m.group(1) in ("晚上", "夜里", "夜间", "深夜", "半夜", "今晚", "昨晚", "晚") or (m.group(1) is None and _has(t, W.NIGHT_WORDS[1])):
             h = 0 if h == 12 else (h + 12 if 5 <= h < 12 else h)  # 夜里12点 is midnight, 深夜1点 is 01:00
         hour = h if h < 24 else None
     if hour is not None:

@@ -138,14 +138,19 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     exposes = c.fire_spread or c.trapped or c.smoke_in_stairwell
     if not exposes and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
         return ProtectiveDecision("F1", ["isolate_deny_entry"], 30, "outdoor fire not exposing a building: 30 m cordon")
-    if c.building_use in (None, "residential"):
+    # A business inside the block ("楼下是一家咖啡店", "the ground-floor supermarket") is not the building's use (spec 5a):
+    # when the fire is elsewhere in it (a flat upstairs, the stairwell, the cellar, spreading), the row follows the
+    # building, read from the map when the report names only its tenants. A fire in the business itself keeps F4.
+    elsewhere = (c.fire_floor is not None and c.fire_floor >= 2) or exposes
+    use = None if c.use_is_tenant and elsewhere else c.building_use
+    if use in (None, "residential"):
         if c.fire_spread or c.smoke_in_stairwell or c.trapped:
             return ProtectiveDecision("F3", ["evacuate_building"], None, "residential fire beyond the flat of origin, smoke in the stairwell or people trapped: evacuate the whole building",
                                       building_scope="whole", shelters=ctx.night)
         return ProtectiveDecision("F2", ["evacuate_building"], None, "residential fire confined to one flat: evacuate the fire floor and the floor above; others stay in, doors shut",
                                   building_scope="floors", scope_floors=["fire floor", "floor above"])
-    return ProtectiveDecision("F4", ["evacuate_building"], None, f"fire in a {c.building_use} building: evacuate it by its evacuation plan",
-                              building_scope="whole", shelters=c.building_use == "hotel" and ctx.night)
+    return ProtectiveDecision("F4", ["evacuate_building"], None, f"fire in a {use} building: evacuate it by its evacuation plan",
+                              building_scope="whole", shelters=use == "hotel" and ctx.night)
 
 
 def _h8(c: ProtectiveCues) -> ProtectiveDecision:

@@ -54,8 +54,11 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     reading = cache(lambda: city.locator.locate(text))  # the locator's reading of the report: up to three rules below ask
     named = city.gazetteer.find_in_text(text)
     found = [m for m in named if m.kind != "zone"]
-    # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen").
-    found.sort(key=lambda m: not _whole_word(text, m.name))
+    # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen"); any of the
+    # place's names said exactly counts, not only its full name ("Oodi" for "Helsingin keskustakirjasto Oodi").
+    norm, mentions = city.gazetteer.mentions(text)
+    said_whole = {(mn.entry.kind, mn.entry.name) for mn in mentions if norm[mn.start:mn.end] == mn.key and _span_is_word(norm, mn.start, mn.end)}
+    found.sort(key=lambda m: (m.kind, m.name) not in said_whole and not _whole_word(text, m.name))
     # Latin-script names inside Chinese text have no word boundaries around them. Only there: in a Latin-script
     # report every name already stands as a word, and a run of ordinary words ("on the 5th floor") would only
     # resolve to the nearest-spelled business ("Fazer 8th Floor"); the locator reads those reports below.
@@ -186,6 +189,13 @@ def _front_street(city: CityModel, fp: Any) -> Any:
 
 def _streets(city: CityModel) -> list[Any]:
     return per_city(city, "streets", lambda: [e for e in city.gazetteer.entries if e.kind == "street" and e.geometry is not None])
+
+
+def _span_is_word(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` stands as a word of its own (Latin script; CJK text has no word boundaries)."""
+    if has_cjk(norm[start:end]):
+        return True
+    return not (start > 0 and norm[start - 1].isalnum()) and not (end < len(norm) and norm[end].isalnum())
 
 
 def _whole_word(text: str, name: str) -> bool:

@@ -65,7 +65,7 @@ def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInf
 
     A named landmark's use also beats a report's loose residential word ("the Old Student House").
     """
-    open_use = cues.building_use is None or (landmark and cues.building_use == "residential")
+    open_use = cues.building_use is None or cues.use_is_tenant or (landmark and cues.building_use == "residential")
     return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
 
 
@@ -124,7 +124,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
-        cues.building_use = info.use
+        cues.building_use, cues.use_is_tenant = info.use, False
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope:
