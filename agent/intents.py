@@ -58,9 +58,9 @@ TOOL_INTENTS = {intent for intent, tool in INTENT_TOOL.items() if tool}
 _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 
 _STATUS_WORDS = [
-    ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
+    ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
+    ("dispatched", r"\bdispatched\b|en route|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
@@ -77,25 +77,31 @@ UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
-    ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
-    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|抢修(?:队|车)|电力"),
+    ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻|巡警"),
+    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
 ]
 
 HAZARD_WORDS: list[tuple[str, str]] = [
-    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
-    ("fire", r"\bfire\b|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
+    # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
+    # the message names (a river is no flood, a "fire officer" asking for it no fire).
+    ("medical", r"\b(?:drown\w*|fell (?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
+                r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖)|冰(?:面)?(?:裂|破)"),
+    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:tank|drum|container|cylinder)|(?:tank|drum|cylinder) (?:is )?leaking|"
+               r"(?:white|suspicious|unknown) powder|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
+    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
-    ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
-    ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
-    ("severe_weather", r"storm|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+    ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
+                       r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
+    ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
+    ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
     ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
-                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事"),
+                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
@@ -119,9 +125,9 @@ _UNIT_SENT_TO = r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
-             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
-               r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
+               r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\boperations overall\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
                r"\balerts? only\b|\bany (?:active )?alerts\b|(?:should|do) I (?:be )?worr(?:y|ied)|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
@@ -131,17 +137,17 @@ CUES: list[tuple[str, str]] = [
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
                    r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"
                    r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
-                   r"单位(?:总览|看板|一览)|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
+                   r"单位(?:总览|看板|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
-    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
+    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|"
-                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
+                       r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+    ("shelter_occupancy", r"how full|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
-    ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
+    ("plan_question", r"\bSOP\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
                       r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
@@ -151,14 +157,14 @@ CUES: list[tuple[str, str]] = [
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
-                     r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
+                     r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
+    ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
-    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
+    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
                  r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat)\b|"
@@ -174,8 +180,8 @@ CUES: list[tuple[str, str]] = [
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
-_QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
+_QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s*\|\s*|\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
                            r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
@@ -280,6 +286,19 @@ def extract_status(text: str) -> str | None:
     return None
 
 
+# A spoken self-correction: what follows replaces what was said before ("mark HAK-P1 dispatched -- wait, no, ... keep
+# it available", "设为出动，不对，是待命").
+_CORRECTION = re.compile(r"\b(?:wait,? no|no,? wait|scratch that|correction|sorry,? (?:I meant|I mean|no)|I mean|actually,? no)\b|不对|说错了|更正(?:一下)?", re.IGNORECASE)
+
+
+def after_correction(text: str) -> str:
+    """The words after the last self-correction, when they still say a status; else the text."""
+    marks = list(_CORRECTION.finditer(text))
+    if marks and extract_status(text[marks[-1].end():]):
+        return text[marks[-1].end():]
+    return text
+
+
 def extract_unit_status(text: str, unit_ids: list[str]) -> tuple[str | None, str | None]:
     """(unit id, new status) named in the text, if any."""
     units = canonical_unit_ids(text, unit_ids)
@@ -327,8 +346,16 @@ def _zh_number(text: str) -> int | None:
     return (total + current) or None
 
 
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9"}
+_BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase)\b[^.\d]{0,25}?\b(\d{2,5})\b(?!\s?(?:%|km|kilomet|people|persons|min|minutes|hours?|units?))"
+                          r"|\bradius(?: of)?\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s-]+){1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b",
+                          re.IGNORECASE)
+
+
 def extract_radius_m(text: str) -> float | None:
-    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres"."""
+    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres",
+    "radius 300", "widen it to 400", "radius two five zero" (dictated digit by digit)."""
     match = _RADIUS.search(text)
     if match:
         return float(match.group(1))
@@ -347,6 +374,11 @@ def extract_radius_m(text: str) -> float | None:
             value = _en_number(match.group(1))
             if value and value >= 10:
                 return float(value)
+    match = _BARE_RADIUS.search(text)
+    if match:
+        digits = match.group(1) or "".join(_DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", match.group(2).lower()))
+        if int(digits) >= 10:
+            return float(digits)
     return None
 
 
@@ -362,6 +394,26 @@ def hazard_from_words(text: str) -> str | None:
     for hazard, pattern in HAZARD_WORDS:
         if re.search(pattern, text, re.IGNORECASE):
             return hazard
+    return None
+
+
+HAZARD_VALUES = ("fire", "hazmat", "flood", "earthquake_collapse", "traffic_accident", "public_security", "missing_person",
+                 "utility_outage", "severe_weather", "public_health", "medical")
+# The hazard as the operator states it: a form or CAD field ("Hazard: suspected chemical", "HAZ=FIRE", "nature: water
+# main burst") or a plain statement ("it's a medical thing"). A stated type outranks what the words suggest.
+_STATED_HAZARD = re.compile(r"\b(?:haz(?:ard)?|nature|incident type|type)\s*[:=]\s*([\w ,/-]{2,40})|"
+                            r"\b(?:it'?s|it is|this is)\s+(?:a |an |really a |really an )?([a-z ]{3,20}?)\s+(?:thing|call|job|incident|case|emergency|matter)\b|"
+                            r"(?:灾种|类型|性质)\s*[:：=]\s*([\u4e00-\u9fff\w]{1,10})", re.IGNORECASE)
+
+
+def stated_hazard(text: str) -> str | None:
+    """The hazard type the operator states in so many words, if any."""
+    for match in _STATED_HAZARD.finditer(text):
+        value = next(g for g in match.groups() if g)
+        words = value.lower().replace(" ", "_")
+        named = next((h for h in HAZARD_VALUES if h in words or h.split("_")[0] == words.strip("_")), None)
+        if named or hazard_from_words(value):
+            return named or hazard_from_words(value)
     return None
 
 
@@ -448,6 +500,9 @@ def _mention_form(text: str, place: Any, gazetteer: Any) -> str | None:
     return None
 
 
+_STREET_ENDINGS = ("katu", "tie", "kuja", "polku", "ranta", "tori", "street", "road", "gatan", "vägen")
+
+
 def _written_form(text: str, place: Any) -> str | None:
     """The span of ``text`` that named ``place`` with a following house number kept ("Yrjönkatu 21")."""
     from tools.gazetteer import normalize
@@ -462,6 +517,9 @@ def _written_form(text: str, place: Any) -> str | None:
             span = re.sub(r"['’]s$", "", word)
             if i + 1 < len(words) and re.fullmatch(r"\d{1,3}[a-zA-Z]?", words[i + 1]):
                 span += " " + words[i + 1]
+            elif i + 1 < len(words) and words[i + 1].lower() in _EN_NUM and normalize(word).endswith(_STREET_ENDINGS):
+                spoken = [w for w in words[i + 1:i + 3] if w.lower() in _EN_NUM]  # "twenty one"
+                span += f" {_en_number(' '.join(spoken))}"
             return span
     return None
 
@@ -547,6 +605,7 @@ _UNIT_NOUNS: list[tuple[str, str]] = [
 ]
 _NUMBER_WORD = r"(?:\d|one|two|three|four|一|二|两|三|四)"
 _NUMBER_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_SPOKEN_ID = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]{3}\s+[A-Za-z]|(?:[A-Za-z]\s){3}[A-Za-z])\s+(?P<d>one|two|three|four|\d)\b", re.IGNORECASE)
 
 
 def name_units(text: str, city: Any) -> str:
@@ -560,6 +619,13 @@ def name_units(text: str, city: Any) -> str:
     for station, unit in pairs:
         stations.setdefault(station.name, []).append((unit.type, unit.id))
     fleet = tuple((name, tuple(units)) for name, units in stations.items())
+    known = {unit.id.replace("-", "").upper(): unit.id for _, unit in pairs}
+
+    def spoken(match: re.Match) -> str:
+        digit = match.group("d")
+        digit = digit if digit.isdigit() else str(_NUMBER_VALUE.get(digit.lower(), ""))
+        return known.get(re.sub(r"\s", "", match.group("letters")).upper() + digit, match.group(0))
+    text = _SPOKEN_ID.sub(spoken, text)
     for pattern, ids in _unit_name_patterns(fleet):
         def repl(match: re.Match, ids: tuple[str, ...] = ids) -> str:
             n = match.group("n")
@@ -595,6 +661,9 @@ def _unit_name_patterns(fleet: tuple[tuple[str, tuple[tuple[str, str], ...]], ..
     return compiled
 
 
+# "I need to know if KAI-U1 is free", "check whether ...": a question asked indirectly
+_INDIRECT_Q = re.compile(r"\b(?:know|check|see|find out|tell me|confirm|ask) (?:if|whether)\b|是否|是不是|有没有", re.IGNORECASE)
+_NEAREST_SHELTER = re.compile(r"\b(?:nearest|closest)\s+(?:\w+\s+)?(?:shelters?|assembly points?)\b|(?:附近|最近)(?:的)?(?:有什么|有哪些)?(?:避难所|安置点)", re.IGNORECASE)
 # "would you mark ERO-H1 as out of service?", "could you please set ...": a polite order, not a question
 _POLITE_ORDER = re.compile(r"\s*(?:please\s+)?(?:would|could|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:mark|set|put|show|change|switch|flag|make|update|log|record)\b", re.IGNORECASE)
 _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0,40}?\b(?:to|over to|down to|out to)\s+\S|"
@@ -607,7 +676,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
     for intent, pattern in _CUE:
         if intent == "unit_status_change":
-            asks = (_QUESTIONISH.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) and not _POLITE_ORDER.match(clause)
+            asks = (_QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) \
+                and not _POLITE_ORDER.match(clause)
             if units and extract_status(clause) and not asks:
                 return intent
             continue
@@ -621,6 +691,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                     and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
                 return intent
             continue
+        if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
+            continue  # "where's the nearest shelter": the nearest of a kind is a shelter list, not a named place's location
         if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):
             continue  # "who may order a shelter-in-place" is a procedure question, not a shelter list
         if pattern.search(clause):
@@ -797,7 +869,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
         """The triage model's type when it is sure, else hazard words, else a less sure triage type."""
         nonlocal hazard_guess
         if hazard_guess is None:
-            hazard_guess, result = "", None
+            hazard_guess, result = stated_hazard(text) or "", None
+            if hazard_guess:
+                return hazard_guess
             if triage is not None:
                 try:
                     result = triage(text)
@@ -841,7 +915,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 if changing and uid not in changing:
                     continue
                 if True:
-                    status = extract_status(chunk) or extract_status(text)
+                    status = extract_status(after_correction(chunk)) or extract_status(text)
                     if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
                         calls.append({"name": "set_unit_status", "args": {"unit_id": uid, "status": status}})
         elif intent == "unit_query":
@@ -868,7 +942,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             calls.append({"name": "list_shelters", "args": args})
         elif intent == "evacuation":
             place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) \
-                or shared_place
+                or _place_referred(text, clause, gazetteer, unit_ids) or shared_place
             args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
             radius = extract_radius_m(text)
             if radius:
@@ -880,13 +954,16 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
                                                            "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
-            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
-            incident: dict[str, Any] = {"place": place or _guess_place(text), "incident_type": hazard() or _hazard_for_types(text) or "fire"}
+            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, unit_ids=unit_ids) \
+                or _place_referred(text, clause, gazetteer, unit_ids) or shared_place
+            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
+            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause)
+            # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
+            incident: dict[str, Any] = {"place": place or _guess_place(text),
+                                        "incident_type": hazard() or _hazard_for_types(types) or "fire"}
             priority = extract_priority(text)
             if priority:
                 incident["priority"] = priority
-            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
-            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause)
             if types:
                 incident["unit_types"] = types
             calls.append({"name": "plan_dispatch", "args": {"incidents": [incident]}})
@@ -911,6 +988,23 @@ def _object_place(clause: str, intent: str, gazetteer: Any, unit_ids: list[str])
     return extract_place(rest, gazetteer, unit_ids=unit_ids)
 
 
+_THERE = re.compile(r"\b(?:there|that (?:address|building|place|spot))\b|那里|那边|那儿|该处|该地", re.IGNORECASE)
+
+
+def _place_referred(text: str, clause: str, gazetteer: Any, unit_ids: list[str]) -> str | None:
+    """For a clause that says "there" ("the residents there should be moved out"): the place named last before it,
+    not the first place of the message ("the smoke from the Kiasma fire is drifting over Arkadiankatu 7 -- ...")."""
+    if not _THERE.search(clause) or clause not in text:
+        return None
+    for before in reversed(split_clauses(text[: text.index(clause)])):
+        words = before.split()
+        for start in range(len(words) - 1, -1, -1):  # the shortest tail that names a place: the last place named
+            place = extract_place(" ".join(words[start:]), gazetteer, unit_ids=unit_ids)
+            if place:
+                return place
+    return None
+
+
 def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
     """(unit id, the text from its mention to the next unit's) for each unit named."""
     known = {u.replace("-", "").upper(): u for u in unit_ids}
@@ -927,8 +1021,7 @@ def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _hazard_for_types(text: str) -> str | None:
-    types = extract_unit_types(text)
+def _hazard_for_types(types: list[str]) -> str | None:
     if types == ["ambulance"]:
         return "medical"
     if types == ["police_patrol"]:
