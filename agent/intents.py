@@ -64,7 +64,7 @@ _STATUS_WORDS = [
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
-_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bprio(?:rity)? (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 _RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
@@ -77,7 +77,7 @@ UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
-    ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻|巡警"),
+    ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警"),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
 ]
@@ -158,16 +158,16 @@ CUES: list[tuple[str, str]] = [
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
+    ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
     ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
-                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat)\b|"
+                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?)\b|"
                  r"^\W*(?:and |same place,? |also )?(?:add|plus)\s+(?:an? |another |one more |the )?(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)\b|"
                  r"^\W*and (?:an?|another|one more|the) (?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)(?: (?:too|as well|also))?\W*$|"
                  + _UNIT_SENT_TO + r"|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
@@ -176,13 +176,13 @@ CUES: list[tuple[str, str]] = [
                  r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
                  r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|(?:车|救护车|消防车|警察|警车|救援|队)都?叫(?:过去|去|来)|再加|加派|追加|增派|"
                  r"让(?:它|它们|他们|该车|这辆车|[A-Z]{3}-[A-Z]\d).{0,4}(?:去|过去|赶去|前往|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
-                 r"派(?!出所)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
+                 r"(?<!已)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s*\|\s*|\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -541,7 +541,7 @@ def extract_station(text: str, city: Any) -> str | None:
 ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
     ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
-    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水|防洪|进水", "flood"), ("沙袋", "sandbags"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("内涝", "urban flooding"), ("暴雨", "heavy rain"), ("洪水|积水|防洪|进水", "flood"), ("大使馆|领事馆|使馆", "embassy consulate"), ("外国|外籍", "foreign national"), ("受伤|伤者", "injured"), ("沙袋", "sandbags"),
     ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
     ("伤亡|大规模伤亡", "mass casualty"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
     ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
@@ -582,7 +582,7 @@ def split_clauses(text: str) -> list[str]:
 _SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)
 # "..., mark it dispatched": a clause that only gives a status to "it" belongs to the unit named before it.
 _PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b"
-                             r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?", re.IGNORECASE)
+                             r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?|^\s*(?:请)?(?:标记|设|改|置)(?:为|成)", re.IGNORECASE)
 # Intents the classifier may choose on its own; the others need a cue (an explicit verb) in the text.
 _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 
@@ -593,9 +593,9 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat (?:have we got|do we have|is there|'?s (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
-                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?状态", re.IGNORECASE)
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
-_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 
 # unit words -> unit type, for naming a unit by station, type and number ("engine 1 at Erottaja", "Erottaja 的二号消防车")
 _UNIT_NOUNS: list[tuple[str, str]] = [
@@ -685,10 +685,10 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
-                    r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
+                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
                     or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
                                                                   r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
-                    and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
+                    and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\bwant\b|\bI'?d like\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
                 return intent
             continue
         if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
@@ -760,6 +760,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     if not found and whole.intent == "plan_question" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
             and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
         return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
+    if not found and stated_hazard(text) and _named_place(text, city) and not (whole.intent in TOOL_INTENTS and whole.confidence >= 0.5):
+        return ["incident_report"], whole  # a record with a hazard field and a place ("loc='X' type=SMOKE_DETECTOR"): a report
     if not found:
         described = hazard_from_words(text) is not None
         unsure_order = whole.intent in _NEEDS_CUE and whole.confidence < 0.6  # a confident classifier may still order it
