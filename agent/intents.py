@@ -54,6 +54,8 @@ INTENT_TOOL: dict[str, str | None] = {
 }
 TOOL_INTENT = {tool: intent for intent, tool in INTENT_TOOL.items() if tool}
 TOOL_INTENTS = {intent for intent, tool in INTENT_TOOL.items() if tool}
+# intents whose tools only read (situation, units, shelters, places, the plans): never a state change
+READ_ONLY_INTENTS = {"sitrep", "unit_board", "open_incidents", "shelter_occupancy", "unit_query", "shelter_list", "place_lookup", "plan_question"}
 # v1 intent names in intents.yaml -> the intents above
 _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 
@@ -70,11 +72,11 @@ _RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
-_ORDERED = r"\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?"
+_ORDERED = r"\b(?:send|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the\s+)?"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?(?:车|队|小组)|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
     ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警"),
@@ -91,10 +93,10 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                r"(?:white|suspicious|unknown) powder|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|crack(?:s|ing|ed)?\b|load-bearing|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
                        r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
@@ -125,13 +127,13 @@ _UNIT_SENT_TO = r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
-             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)"),
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\boperations overall\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
                r"\balerts? only\b|\bany (?:active )?alerts\b|(?:should|do) I (?:be )?worr(?:y|ied)|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
-    ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
+    ("unit_board", r"unit board|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
                    r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
@@ -147,7 +149,7 @@ CUES: list[tuple[str, str]] = [
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
-    ("plan_question", r"\bSOP\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
+    ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
                       r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
@@ -160,11 +162,11 @@ CUES: list[tuple[str, str]] = [
                      r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
-    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
+    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b|(?:^|[，,；;])\s*加(?:派)?(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
                  r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?)\b|"
@@ -179,7 +181,7 @@ CUES: list[tuple[str, str]] = [
                  r"(?<!已)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
-_EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
+_EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s*\|\s*|\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
                            r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)",
@@ -319,7 +321,7 @@ _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 _EN_RADIUS = re.compile(r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred)?(?:\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?"
                         r"(?:[\s-]*(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine))?)\s*(?:metres|meters|m)\b", re.IGNORECASE)
 _ZH_RADIUS = re.compile(r"([零一二两三四五六七八九十百千]+)\s*(?:米|公尺)")
-_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km)\b|(半|一)公里", re.IGNORECASE)
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|klicks?|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km|klick)\b|(半|一)公里", re.IGNORECASE)
 
 
 def _en_number(words: str) -> int | None:
@@ -418,7 +420,7 @@ def stated_hazard(text: str) -> str | None:
 
 
 _PREP = re.compile(r"\b(?:at|in|on|near|around|outside|inside|by|to|from|of|along|behind|opposite)\s+((?:the\s+)?[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*(?:\s+(?:[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*|\d+[a-z]?))*)")
-_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite|of|from|in)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
+_DESCRIPTION = re.compile(r"\b(?:near|at|around|round|by|outside|behind|opposite|of|from|in)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
                           r"theatre|theater|hall|university|school|hospital|mall|centre|center|terminal|stop|bridge|tower|hotel|stadium))\b", re.IGNORECASE)
 _ZH_PLACE = re.compile(r"([A-Za-zÄÖÅäöå][\w'äöåÄÖÅ-]*(?:\s+[A-Za-zÄÖÅäöå0-9][\w'äöåÄÖÅ-]*)*(?:\s?(?:公园|广场|大街|街|路|站|基地|市场|大楼))?)"
                        r"|([\u4e00-\u9fff]{2,10}?(?:广场|公园|中心|车站|火车站|剧院|教堂|大学|医院|商场|图书馆|市场|码头|大楼|大厦|基地|酒店|体育场|博物馆|音乐厅|站))")
@@ -515,6 +517,12 @@ def _written_form(text: str, place: Any) -> str | None:
     for i, word in enumerate(words):
         if normalize(word).startswith(head):
             span = re.sub(r"['’]s$", "", word)
+            extra = 0  # the following words of a multi-word name, as written
+            while 1 + extra < len(target) and i + 1 + extra < len(words) \
+                    and normalize(words[i + 1 + extra]).startswith(target[1 + extra][:4]):
+                extra += 1
+            if extra:
+                return " ".join(words[i:i + 1 + extra])
             if i + 1 < len(words) and re.fullmatch(r"\d{1,3}[a-zA-Z]?", words[i + 1]):
                 span += " " + words[i + 1]
             elif i + 1 < len(words) and words[i + 1].lower() in _EN_NUM and normalize(word).endswith(_STREET_ENDINGS):
@@ -543,7 +551,7 @@ ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
     ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("内涝", "urban flooding"), ("暴雨", "heavy rain"), ("洪水|积水|防洪|进水", "flood"), ("大使馆|领事馆|使馆", "embassy consulate"), ("外国|外籍", "foreign national"), ("受伤|伤者", "injured"), ("沙袋", "sandbags"),
     ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
-    ("伤亡|大规模伤亡", "mass casualty"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
+    ("伤亡|大规模伤亡|多伤员", "mass casualty"), ("检伤|分拣", "triage"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
     ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
     ("火灾|着火|起火", "fire"), ("地震", "earthquake"), ("暴风|大风|台风|恶劣天气", "severe weather wind"),
     ("失踪|走失|走丢", "missing person search"), ("志愿者", "volunteers"), ("警察|警方", "police"), ("炸弹|爆炸", "bomb threat"),
@@ -581,7 +589,7 @@ def split_clauses(text: str) -> list[str]:
 
 _SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)
 # "..., mark it dispatched": a clause that only gives a status to "it" belongs to the unit named before it.
-_PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b"
+_PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b|^\s*show (?:us|me) (?:as )?(?:committed|dispatched|available|en route|busy|out of service|back)\b"
                              r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?|^\s*(?:请)?(?:标记|设|改|置)(?:为|成)", re.IGNORECASE)
 # Intents the classifier may choose on its own; the others need a cue (an explicit verb) in the text.
 _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
@@ -593,7 +601,7 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat (?:have we got|do we have|is there|'?s (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
-                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)", re.IGNORECASE)
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
 _RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 
@@ -757,7 +765,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
-    if not found and whole.intent == "plan_question" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
+    if not found and whole.intent != "incident_report" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
             and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
         return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
     if not found and stated_hazard(text) and _named_place(text, city) and not (whole.intent in TOOL_INTENTS and whole.confidence >= 0.5):
@@ -816,7 +824,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
 
 _GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"
                         r"do (?:we|i) (?:have to|need to|always)|does (?:the|our)|should we always|in general)\b|"
-                        r"一般|多大|多远|多少米|什么时候|什么情况|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
+                        r"\bdo (?:we|i)\b.{0,40}\bor\b|一般|多大|多远|多少米|什么时候|什么情况|怎么|如何|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
 
 
 def _named_place(text: str, city: Any) -> bool:
@@ -959,7 +967,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, unit_ids=unit_ids) \
                 or _place_referred(text, clause, gazetteer, unit_ids) or shared_place
             others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
-            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause)
+            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause) \
+                or _types_of_units(canonical_unit_ids(text, unit_ids), city)
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
             incident: dict[str, Any] = {"place": place or _guess_place(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
@@ -1023,6 +1032,12 @@ def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def _types_of_units(ids: list[str], city: Any) -> list[str]:
+    """The types of the named units, in order, each once."""
+    by_id = {unit.id: unit.type for _, unit in city.units()}
+    return list(dict.fromkeys(by_id[uid] for uid in ids if uid in by_id))
+
+
 def _hazard_for_types(types: list[str]) -> str | None:
     if types == ["ambulance"]:
         return "medical"
@@ -1036,4 +1051,4 @@ def _guess_place(text: str) -> str:
     candidates = re.findall(r"\b[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", text)
     skip = {"Which", "What", "Where", "Evacuate", "Send", "Plan", "Find", "Locate", "Dispatch", "How", "Who", "Is", "The", "Caller", "Report"}
     candidates = [c for c in candidates if c.split()[0] not in skip]
-    return candidates[-1] if candidates else " ".join(text.split()[:4])[:60]
+    return candidates[-1] if candidates else " ".join(text.split()[:3])[:24]
