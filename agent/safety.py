@@ -59,7 +59,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"忘掉.{0,10}(?:之前|以上|规则)",
         r"(?:['\"][^'\"\n]{0,40}['\"]\s*\+\s*){2,}", r"\b(?:execute|run|carry out|obey|follow)\s+(?:the\s+)?(?:result|output|decoded (?:text|message|instructions?)|combined (?:string|text|instructions?))\b",
         r"\b(?:decode|concatenate|combine|assemble)\b[^.!?\n]{0,60}\b(?:and|then)\s+(?:execute|run|do|follow|obey)\b",
-        r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
+        r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
     ],
     "fake_authority": [
         r"\b(?:verified|authenticated|authori[sz]ed|official|signed|direct)\s+(?:order|instruction|command|directive|message)s?\b",
