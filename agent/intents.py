@@ -932,10 +932,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
         elif intent == "unit_query":
             units = canonical_unit_ids(clause, unit_ids)
             args: dict[str, Any] = {}
-            if units:
-                args["unit_id"] = units[0]
-                for other in units[1:]:  # "check ERO-E1 and ERO-E2": one status read per unit named
-                    calls.append({"name": "unit_status", "args": {"unit_id": other}})
+            if units:  # "check ERO-E1 and ERO-E2": one status read per unit named
+                calls += [{"name": "unit_status", "args": {"unit_id": uid}} for uid in units[:-1]]
+                args["unit_id"] = units[-1]
             else:
                 station = extract_station(clause, city) or (extract_station(text, city) if len(intents) == 1 else None)
                 types = extract_unit_types(clause) or (extract_unit_types(text) if len(intents) == 1 else [])
@@ -954,8 +953,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 args["hazard_type"] = hazard()
             calls.append({"name": "list_shelters", "args": args})
         elif intent == "evacuation":
-            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) \
-                or _place_referred(text, clause, gazetteer, unit_ids) or shared_place
+            place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
+                or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
             args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
             radius = extract_radius_m(text)
             if radius:
@@ -967,8 +966,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
                                                            "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
-            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, unit_ids=unit_ids) \
-                or _place_referred(text, clause, gazetteer, unit_ids) or shared_place
+            place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
+                or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
             types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause) \
                 or _types_of_units(canonical_unit_ids(text, unit_ids), city)
@@ -1008,9 +1007,10 @@ _THERE = re.compile(r"\b(?:there|that (?:address|building|place|spot))\b|那里|
 def _place_referred(text: str, clause: str, gazetteer: Any, unit_ids: list[str]) -> str | None:
     """For a clause that says "there" ("the residents there should be moved out"): the place named last before it,
     not the first place of the message ("the smoke from the Kiasma fire is drifting over Arkadiankatu 7 -- ...")."""
-    if not _THERE.search(clause) or clause not in text:
-        return None
-    for before in reversed(split_clauses(text[: text.index(clause)])):
+    there = _THERE.search(clause)
+    if there is None or clause not in text or extract_place(clause[there.end():], gazetteer, unit_ids=unit_ids):
+        return None  # no "there", or a place named after it ("there, at Kamppi")
+    for before in reversed(split_clauses(text[: text.index(clause) + there.start()])):
         words = before.split()
         for start in range(len(words) - 1, -1, -1):  # the shortest tail that names a place: the last place named
             place = extract_place(" ".join(words[start:]), gazetteer, unit_ids=unit_ids)
