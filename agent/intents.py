@@ -68,7 +68,7 @@ _STATUS_WORDS = [
 ]
 _PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
-_RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
+_RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
@@ -184,7 +184,7 @@ CUES: list[tuple[str, str]] = [
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 _EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 _QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s*\|\s*|\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|,\s+(?=(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b)|\s*\|\s*|\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
                            r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
@@ -457,7 +457,10 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
         zones = [p for p in places if p.kind == "zone"]
         others = [p for p in places if p.kind != "zone"]
         pick = (zones or others)[0] if prefer_zone else (others or zones)[0]
-        written = _written_form(stripped, pick) or _mention_form(stripped, pick, gazetteer)
+        written = _written_form(stripped, pick)
+        mention = _mention_form(stripped, pick, gazetteer)
+        if mention and (not written or (len(mention) > len(written) and mention.split()[0] == written.split()[0])):
+            written = mention  # "Helsinki Central Station" as the gazetteer matched it, not its first word
         if pick.kind == "zone" and not prefer_zone:  # "Hakaniemen kauppahalli" is more precise than the zone it names
             phrase = _prep_phrase(stripped)
             if phrase and (not written or written.lower() in phrase.lower()) and len(phrase) > len(written or ""):
