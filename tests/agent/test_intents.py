@@ -208,6 +208,8 @@ def test_chinese_status_words_spoken_ids_and_self_corrections(city):
         ("(a) the sitrep and (b) shelters close to Kamppi", ["sitrep", "shelter_list"]),
         ("把所有单位的状态调出来", ["unit_board"]),
         ("KAM-P2 到了现场，标记为已派出", ["unit_status_change"]),  # 已派出 reports a unit out; no new dispatch
+        ("skicka en ambulans till Bulevardi 10", ["dispatch"]),  # Swedish, as Helsinki's operators may write
+        ("bomb threat at the station: evacuate 200 m, two patrols to the north door", ["evacuation", "dispatch"]),
     ],
 )
 def test_routing_round_v4(router, city, text, intents):
