@@ -209,6 +209,8 @@ def test_chinese_status_words_spoken_ids_and_self_corrections(city):
         ("把所有单位的状态调出来", ["unit_board"]),
         ("KAM-P2 到了现场，标记为已派出", ["unit_status_change"]),  # 已派出 reports a unit out; no new dispatch
         ("skicka en ambulans till Bulevardi 10", ["dispatch"]),  # Swedish, as Helsinki's operators may write
+        ("don't send anyone yet, just list the shelters near Kamppi", ["shelter_list"]),  # a negated order is no order
+        ("先别派车，查一下 Kamppi 附近的避难所", ["shelter_list"]),
         ("bomb threat at the station: evacuate 200 m, two patrols to the north door", ["evacuation", "dispatch"]),
     ],
 )
