@@ -33,7 +33,7 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.intents import TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words
+from agent.intents import READ_ONLY_INTENTS, TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words
 from agent.proposals import ProposalBook, ProposalError
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, frames_only, looks_harmful
 from agent.schemas import Proposal
@@ -325,6 +325,9 @@ class Assistant:
             return None
         if asks_for_help(checked.text):  # a question about using the assistant, in its own words (a help cue)
             return None
+        prediction = self._router.predict_one(checked.text)  # "which units are committed, which are free?": a question
+        if prediction.intent in READ_ONLY_INTENTS - {"plan_question"} and prediction.confidence >= 0.5:  # that only reads changes nothing;
+            return None                                                             # answering it is safe
         if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
             return None                                      # failed, smoke on floor 3": a report, whatever it quotes
         return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}

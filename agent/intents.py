@@ -54,48 +54,57 @@ INTENT_TOOL: dict[str, str | None] = {
 }
 TOOL_INTENT = {tool: intent for intent, tool in INTENT_TOOL.items() if tool}
 TOOL_INTENTS = {intent for intent, tool in INTENT_TOOL.items() if tool}
+# intents whose tools only read (situation, units, shelters, places, the plans): never a state change
+READ_ONLY_INTENTS = {"sitrep", "unit_board", "open_incidents", "shelter_occupancy", "unit_query", "shelter_list", "place_lookup", "plan_question"}
 # v1 intent names in intents.yaml -> the intents above
 _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 
 _STATUS_WORDS = [
-    ("out_of_service", r"out[ _-]of[ _-]service|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
+    ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
+    ("dispatched", r"\bdispatched\b|en route|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
-_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\bprio(?:rity)? (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
-_RADIUS = re.compile(r"(\d{2,5})\s?(?:m|meters|metres|米|公尺)(?![a-z])", re.IGNORECASE)
+_RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
-_ORDERED = r"\b(?:send|dispatch|need|get|roll|and|\+)\s+(?:a\s+|the\s+)?"
+_ORDERED = r"\b(?:send|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the\s+)?"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?(?:车|队|小组)|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:and|&|\+|,|plus)\s)|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
-    ("ambulance", r"ambulances?|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
-    ("police_patrol", r"police|patrols?|cops?|警察|警车|巡逻"),
-    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|抢修(?:队|车)|电力"),
+    ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
+    ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警"),
+    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
 ]
 
 HAZARD_WORDS: list[tuple[str, str]] = [
-    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒"),
-    ("fire", r"\bfire\b|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
-    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|cracks?\b|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|item|object|device|parcel)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|可疑(?:包裹|物品|的包|包)|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
-    ("missing_person", r"missing|lost child|disappeared|last seen|走丢|失踪|走失|找不到"),
-    ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|停电|断电|断水"),
-    ("severe_weather", r"storm|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
+    # the message names (a river is no flood, a "fire officer" asking for it no fire).
+    ("medical", r"\b(?:drown\w*|fell (?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
+                r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖)|冰(?:面)?(?:裂|破)"),
+    ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|电线.{0,4}(?:掉|断|落)"),
+    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:tank|drum|container|cylinder)|(?:tank|drum|cylinder) (?:is )?leaking|"
+               r"(?:white|suspicious|unknown) powder|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
+    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
+    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水管爆|内涝|积水"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+    ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
+                       r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
+    ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
+    ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
     ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
-                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事"),
+                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 
 # --- cue rules per clause (intent, pattern); the first match wins within a clause ------------------
@@ -118,30 +127,30 @@ _UNIT_SENT_TO = r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)
 
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 CUES: list[tuple[str, str]] = [
-    ("help", r"\bwhat can you do\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
-             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你"),
+    ("help", r"\bwhat can you do\b|\b(?:which|what) (?:kinds?|sorts?|types?) of (?:requests?|things|questions|tasks)\b.{0,20}\byou\b|\bbefore I ask (?:you )?for (?:one|it|that)\b|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byou\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
-               r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover|\bhandover\b|where do we stand|state of play|"
+               r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\boperations overall\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
                r"\balerts? only\b|\bany (?:active )?alerts\b|(?:should|do) I (?:be )?worr(?:y|ied)|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
-    ("unit_board", r"unit board|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
+    ("unit_board", r"unit board|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
                    r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
                    r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"
                    r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
-                   r"单位(?:总览|看板|一览)|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
+                   r"单位(?:总览|看板|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
-    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:active|open|going on)|"
+    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P1s? (?:still )?open|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|"
-                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
+                       r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+    ("shelter_occupancy", r"how full|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
-    ("plan_question", r"\bSOP\b|\bannex\b|procedure|protocol|checklist|guideline|\bEOP\b|according to (?:the|our) plans?|"
+    ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
                       r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
@@ -150,18 +159,18 @@ CUES: list[tuple[str, str]] = [
                       r"预案|规定|程序|流程|规程|启动条件|根据(?:应急)?(?:计划|预案)|应急计划|按规定|条例|清单里|要求.{0,6}(?:哪|什么)"),
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
-    ("place_lookup", r"\bwhere (?:exactly )?is\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
-                     r"locate\b|find .{1,40} on the map|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"\bevac(?!uees?\b)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
+    ("place_lookup", r"\bwhere (?:exactly )?is\b(?! (?:it|he|she|they)\b)|^\W*pin\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
+                     r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
+    ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|疏散|撤离|撤出|撤走|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b"),
-    ("dispatch", r"\bsend\b|\bdispatch\b|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
+    ("dispatch", r"(?<!n't )(?<!not )(?<!never )\bsend\b|(?<!n't )(?<!not )(?<!never )\bdispatch\b|\bskicka\b|\blähetä\b|\b(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b|(?:^|[，,；;])\s*加(?:派)?(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
-                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat)\b|"
+                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?)\b|"
                  r"^\W*(?:and |same place,? |also )?(?:add|plus)\s+(?:an? |another |one more |the )?(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)\b|"
                  r"^\W*and (?:an?|another|one more|the) (?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)(?: (?:too|as well|also))?\W*$|"
                  + _UNIT_SENT_TO + r"|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
@@ -170,13 +179,13 @@ CUES: list[tuple[str, str]] = [
                  r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
                  r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到)|(?:车|救护车|消防车|警察|警车|救援|队)都?叫(?:过去|去|来)|再加|加派|追加|增派|"
                  r"让(?:它|它们|他们|该车|这辆车|[A-Z]{3}-[A-Z]\d).{0,4}(?:去|过去|赶去|前往|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
-                 r"派(?!出所)|调(?:派|度)(?!员|中心|系统)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
+                 r"(?<!已)(?<!不许)(?<!不要)(?<!不准)(?<!不能)(?<!不用)(?<!别)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统)|调(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 _CUE = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
-_EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
-_QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which|who|where|how|is|are|can|could|do|does)\b)",
+_EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
+_QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|,\s+(?=(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b)|\s*\|\s*|\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|\s+(?:and then|then|and also|also|plus|\+|&)\s+|,\s*(?:and|then|also|plus)\s+|\s+[—–-]+\s+(?:and\s+)?|"
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|\s+as well as\s+|(?:然后|并且|同时|另外)|\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)",
                            re.IGNORECASE)
 
 
@@ -280,6 +289,19 @@ def extract_status(text: str) -> str | None:
     return None
 
 
+# A spoken self-correction: what follows replaces what was said before ("mark HAK-P1 dispatched -- wait, no, ... keep
+# it available", "设为出动，不对，是待命").
+_CORRECTION = re.compile(r"\b(?:wait,? no|no,? wait|scratch that|correction|sorry,? (?:I meant|I mean|no)|I mean|actually,? no)\b|不对|说错了|更正(?:一下)?", re.IGNORECASE)
+
+
+def after_correction(text: str) -> str:
+    """The words after the last self-correction, when they still say a status; else the text."""
+    marks = list(_CORRECTION.finditer(text))
+    if marks and extract_status(text[marks[-1].end():]):
+        return text[marks[-1].end():]
+    return text
+
+
 def extract_unit_status(text: str, unit_ids: list[str]) -> tuple[str | None, str | None]:
     """(unit id, new status) named in the text, if any."""
     units = canonical_unit_ids(text, unit_ids)
@@ -300,7 +322,7 @@ _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 _EN_RADIUS = re.compile(r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred)?(?:\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?"
                         r"(?:[\s-]*(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine))?)\s*(?:metres|meters|m)\b", re.IGNORECASE)
 _ZH_RADIUS = re.compile(r"([零一二两三四五六七八九十百千]+)\s*(?:米|公尺)")
-_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km)\b|(半|一)公里", re.IGNORECASE)
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|klicks?|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km|klick)\b|(半|一)公里", re.IGNORECASE)
 
 
 def _en_number(words: str) -> int | None:
@@ -327,8 +349,16 @@ def _zh_number(text: str) -> int | None:
     return (total + current) or None
 
 
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9"}
+_BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase)\b[^.\d]{0,25}?\b(\d{2,5})\b(?!\s?(?:%|km|kilomet|people|persons|min|minutes|hours?|units?))"
+                          r"|\bradius(?: of)?\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s-]+){1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b",
+                          re.IGNORECASE)
+
+
 def extract_radius_m(text: str) -> float | None:
-    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres"."""
+    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres",
+    "radius 300", "widen it to 400", "radius two five zero" (dictated digit by digit)."""
     match = _RADIUS.search(text)
     if match:
         return float(match.group(1))
@@ -347,6 +377,11 @@ def extract_radius_m(text: str) -> float | None:
             value = _en_number(match.group(1))
             if value and value >= 10:
                 return float(value)
+    match = _BARE_RADIUS.search(text)
+    if match:
+        digits = match.group(1) or "".join(_DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", match.group(2).lower()))
+        if int(digits) >= 10:
+            return float(digits)
     return None
 
 
@@ -365,8 +400,28 @@ def hazard_from_words(text: str) -> str | None:
     return None
 
 
+HAZARD_VALUES = ("fire", "hazmat", "flood", "earthquake_collapse", "traffic_accident", "public_security", "missing_person",
+                 "utility_outage", "severe_weather", "public_health", "medical")
+# The hazard as the operator states it: a form or CAD field ("Hazard: suspected chemical", "HAZ=FIRE", "nature: water
+# main burst") or a plain statement ("it's a medical thing"). A stated type outranks what the words suggest.
+_STATED_HAZARD = re.compile(r"\b(?:haz(?:ard)?|nature|incident type|type)\s*[:=]\s*([\w ,/-]{2,40})|"
+                            r"\b(?:it'?s|it is|this is)\s+(?:a |an |really a |really an )?([a-z ]{3,20}?)\s+(?:thing|call|job|incident|case|emergency|matter)\b|"
+                            r"(?:灾种|类型|性质)\s*[:：=]\s*([\u4e00-\u9fff\w]{1,10})", re.IGNORECASE)
+
+
+def stated_hazard(text: str) -> str | None:
+    """The hazard type the operator states in so many words, if any."""
+    for match in _STATED_HAZARD.finditer(text):
+        value = next(g for g in match.groups() if g)
+        words = value.lower().replace(" ", "_")
+        named = next((h for h in HAZARD_VALUES if h in words or h.split("_")[0] == words.strip("_")), None)
+        if named or hazard_from_words(value):
+            return named or hazard_from_words(value)
+    return None
+
+
 _PREP = re.compile(r"\b(?:at|in|on|near|around|outside|inside|by|to|from|of|along|behind|opposite)\s+((?:the\s+)?[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*(?:\s+(?:[A-ZÄÖÅ0-9][\w'äöåÄÖÅ-]*|\d+[a-z]?))*)")
-_DESCRIPTION = re.compile(r"\b(?:near|at|around|by|outside|behind|opposite|of|from|in)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
+_DESCRIPTION = re.compile(r"\b(?:near|at|around|round|by|outside|behind|opposite|of|from|in)\s+(the\s+(?:[a-z]+\s+){0,2}(?:station|square|market|harbou?r|waterfront|shore|park|church|cathedral|library|museum|"
                           r"theatre|theater|hall|university|school|hospital|mall|centre|center|terminal|stop|bridge|tower|hotel|stadium))\b", re.IGNORECASE)
 _ZH_PLACE = re.compile(r"([A-Za-zÄÖÅäöå][\w'äöåÄÖÅ-]*(?:\s+[A-Za-zÄÖÅäöå0-9][\w'äöåÄÖÅ-]*)*(?:\s?(?:公园|广场|大街|街|路|站|基地|市场|大楼))?)"
                        r"|([\u4e00-\u9fff]{2,10}?(?:广场|公园|中心|车站|火车站|剧院|教堂|大学|医院|商场|图书馆|市场|码头|大楼|大厦|基地|酒店|体育场|博物馆|音乐厅|站))")
@@ -402,7 +457,10 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
         zones = [p for p in places if p.kind == "zone"]
         others = [p for p in places if p.kind != "zone"]
         pick = (zones or others)[0] if prefer_zone else (others or zones)[0]
-        written = _written_form(stripped, pick) or _mention_form(stripped, pick, gazetteer)
+        written = _written_form(stripped, pick)
+        mention = _mention_form(stripped, pick, gazetteer)
+        if mention and (not written or (len(mention) > len(written) and mention.split()[0] == written.split()[0])):
+            written = mention  # "Helsinki Central Station" as the gazetteer matched it, not its first word
         if pick.kind == "zone" and not prefer_zone:  # "Hakaniemen kauppahalli" is more precise than the zone it names
             phrase = _prep_phrase(stripped)
             if phrase and (not written or written.lower() in phrase.lower()) and len(phrase) > len(written or ""):
@@ -448,6 +506,9 @@ def _mention_form(text: str, place: Any, gazetteer: Any) -> str | None:
     return None
 
 
+_STREET_ENDINGS = ("katu", "tie", "kuja", "polku", "ranta", "tori", "street", "road", "gatan", "vägen")
+
+
 def _written_form(text: str, place: Any) -> str | None:
     """The span of ``text`` that named ``place`` with a following house number kept ("Yrjönkatu 21")."""
     from tools.gazetteer import normalize
@@ -460,8 +521,17 @@ def _written_form(text: str, place: Any) -> str | None:
     for i, word in enumerate(words):
         if normalize(word).startswith(head):
             span = re.sub(r"['’]s$", "", word)
+            extra = 0  # the following words of a multi-word name, as written
+            while 1 + extra < len(target) and i + 1 + extra < len(words) \
+                    and normalize(words[i + 1 + extra]).startswith(target[1 + extra][:4]):
+                extra += 1
+            if extra:
+                return " ".join(words[i:i + 1 + extra])
             if i + 1 < len(words) and re.fullmatch(r"\d{1,3}[a-zA-Z]?", words[i + 1]):
                 span += " " + words[i + 1]
+            elif i + 1 < len(words) and words[i + 1].lower() in _EN_NUM and normalize(word).endswith(_STREET_ENDINGS):
+                spoken = [w for w in words[i + 1:i + 3] if w.lower() in _EN_NUM]  # "twenty one"
+                span += f" {_en_number(' '.join(spoken))}"
             return span
     return None
 
@@ -483,9 +553,9 @@ def extract_station(text: str, city: Any) -> str | None:
 ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
     ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
-    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("洪水|内涝|积水|防洪|进水", "flood"), ("沙袋", "sandbags"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("内涝", "urban flooding"), ("暴雨", "heavy rain"), ("洪水|积水|防洪|进水", "flood"), ("大使馆|领事馆|使馆", "embassy consulate"), ("外国|外籍", "foreign national"), ("受伤|伤者", "injured"), ("沙袋", "sandbags"),
     ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
-    ("伤亡|大规模伤亡", "mass casualty"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
+    ("伤亡|大规模伤亡|多伤员", "mass casualty"), ("检伤|分拣", "triage"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
     ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
     ("火灾|着火|起火", "fire"), ("地震", "earthquake"), ("暴风|大风|台风|恶劣天气", "severe weather wind"),
     ("失踪|走失|走丢", "missing person search"), ("志愿者", "volunteers"), ("警察|警方", "police"), ("炸弹|爆炸", "bomb threat"),
@@ -523,8 +593,8 @@ def split_clauses(text: str) -> list[str]:
 
 _SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)
 # "..., mark it dispatched": a clause that only gives a status to "it" belongs to the unit named before it.
-_PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b"
-                             r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?", re.IGNORECASE)
+_PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b|^\s*show (?:us|me) (?:as )?(?:committed|dispatched|available|en route|busy|out of service|back)\b"
+                             r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?|^\s*(?:请)?(?:标记|设|改|置)(?:为|成)", re.IGNORECASE)
 # Intents the classifier may choose on its own; the others need a cue (an explicit verb) in the text.
 _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 
@@ -535,9 +605,9 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat (?:have we got|do we have|is there|'?s (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
-                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?状态", re.IGNORECASE)
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
-_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 
 # unit words -> unit type, for naming a unit by station, type and number ("engine 1 at Erottaja", "Erottaja 的二号消防车")
 _UNIT_NOUNS: list[tuple[str, str]] = [
@@ -547,6 +617,7 @@ _UNIT_NOUNS: list[tuple[str, str]] = [
 ]
 _NUMBER_WORD = r"(?:\d|one|two|three|four|一|二|两|三|四)"
 _NUMBER_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_SPOKEN_ID = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]{3}\s+[A-Za-z]|(?:[A-Za-z]\s){3}[A-Za-z])\s+(?P<d>one|two|three|four|\d)\b", re.IGNORECASE)
 
 
 def name_units(text: str, city: Any) -> str:
@@ -560,6 +631,13 @@ def name_units(text: str, city: Any) -> str:
     for station, unit in pairs:
         stations.setdefault(station.name, []).append((unit.type, unit.id))
     fleet = tuple((name, tuple(units)) for name, units in stations.items())
+    known = {unit.id.replace("-", "").upper(): unit.id for _, unit in pairs}
+
+    def spoken(match: re.Match) -> str:
+        digit = match.group("d")
+        digit = digit if digit.isdigit() else str(_NUMBER_VALUE.get(digit.lower(), ""))
+        return known.get(re.sub(r"\s", "", match.group("letters")).upper() + digit, match.group(0))
+    text = _SPOKEN_ID.sub(spoken, text)
     for pattern, ids in _unit_name_patterns(fleet):
         def repl(match: re.Match, ids: tuple[str, ...] = ids) -> str:
             n = match.group("n")
@@ -595,6 +673,9 @@ def _unit_name_patterns(fleet: tuple[tuple[str, tuple[tuple[str, str], ...]], ..
     return compiled
 
 
+# "I need to know if KAI-U1 is free", "check whether ...": a question asked indirectly
+_INDIRECT_Q = re.compile(r"\b(?:know|check|see|find out|tell me|confirm|ask) (?:if|whether)\b|是否|是不是|有没有", re.IGNORECASE)
+_NEAREST_SHELTER = re.compile(r"\b(?:nearest|closest)\s+(?:\w+\s+)?(?:shelters?|assembly points?)\b|(?:附近|最近)(?:的)?(?:有什么|有哪些)?(?:避难所|安置点)", re.IGNORECASE)
 # "would you mark ERO-H1 as out of service?", "could you please set ...": a polite order, not a question
 _POLITE_ORDER = re.compile(r"\s*(?:please\s+)?(?:would|could|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:mark|set|put|show|change|switch|flag|make|update|log|record)\b", re.IGNORECASE)
 _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0,40}?\b(?:to|over to|down to|out to)\s+\S|"
@@ -607,7 +688,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
     for intent, pattern in _CUE:
         if intent == "unit_status_change":
-            asks = (_QUESTIONISH.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) and not _POLITE_ORDER.match(clause)
+            asks = (_QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) \
+                and not _POLITE_ORDER.match(clause)
             if units and extract_status(clause) and not asks:
                 return intent
             continue
@@ -615,12 +697,14 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
-                    r"\bavailable\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
+                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
                     or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
                                                                   r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
-                    and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
+                    and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\bwant\b|\bI'?d like\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
                 return intent
             continue
+        if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
+            continue  # "where's the nearest shelter": the nearest of a kind is a shelter list, not a named place's location
         if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):
             continue  # "who may order a shelter-in-place" is a procedure question, not a shelter list
         if pattern.search(clause):
@@ -685,9 +769,11 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
-    if not found and whole.intent == "plan_question" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
+    if not found and whole.intent != "incident_report" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
             and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
         return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
+    if not found and stated_hazard(text) and _named_place(text, city) and not (whole.intent in TOOL_INTENTS and whole.confidence >= 0.5):
+        return ["incident_report"], whole  # a record with a hazard field and a place ("loc='X' type=SMOKE_DETECTOR"): a report
     if not found:
         described = hazard_from_words(text) is not None
         unsure_order = whole.intent in _NEEDS_CUE and whole.confidence < 0.6  # a confident classifier may still order it
@@ -742,7 +828,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
 
 _GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"
                         r"do (?:we|i) (?:have to|need to|always)|does (?:the|our)|should we always|in general)\b|"
-                        r"一般|多大|多远|多少米|什么时候|什么情况|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
+                        r"\bdo (?:we|i)\b.{0,40}\bor\b|一般|多大|多远|多少米|什么时候|什么情况|怎么|如何|谁(?:来|负责|决定|通知)?|是否|要不要|哪些情况|标准", re.IGNORECASE)
 
 
 def _named_place(text: str, city: Any) -> bool:
@@ -797,7 +883,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
         """The triage model's type when it is sure, else hazard words, else a less sure triage type."""
         nonlocal hazard_guess
         if hazard_guess is None:
-            hazard_guess, result = "", None
+            hazard_guess, result = stated_hazard(text) or "", None
+            if hazard_guess:
+                return hazard_guess
             if triage is not None:
                 try:
                     result = triage(text)
@@ -841,14 +929,15 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 if changing and uid not in changing:
                     continue
                 if True:
-                    status = extract_status(chunk) or extract_status(text)
+                    status = extract_status(after_correction(chunk)) or extract_status(text)
                     if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
                         calls.append({"name": "set_unit_status", "args": {"unit_id": uid, "status": status}})
         elif intent == "unit_query":
             units = canonical_unit_ids(clause, unit_ids)
             args: dict[str, Any] = {}
-            if units:
-                args["unit_id"] = units[0]
+            if units:  # "check ERO-E1 and ERO-E2": one status read per unit named
+                calls += [{"name": "unit_status", "args": {"unit_id": uid}} for uid in units[:-1]]
+                args["unit_id"] = units[-1]
             else:
                 station = extract_station(clause, city) or (extract_station(text, city) if len(intents) == 1 else None)
                 types = extract_unit_types(clause) or (extract_unit_types(text) if len(intents) == 1 else [])
@@ -867,8 +956,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 args["hazard_type"] = hazard()
             calls.append({"name": "list_shelters", "args": args})
         elif intent == "evacuation":
-            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) \
-                or shared_place
+            place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
+                or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
             args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
             radius = extract_radius_m(text)
             if radius:
@@ -880,13 +969,17 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
                                                            "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
-            place = _object_place(clause, intent, gazetteer, unit_ids) or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
-            incident: dict[str, Any] = {"place": place or _guess_place(text), "incident_type": hazard() or _hazard_for_types(text) or "fire"}
+            place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
+                or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
+            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
+            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause) \
+                or _types_of_units(canonical_unit_ids(text, unit_ids), city)
+            # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
+            incident: dict[str, Any] = {"place": place or _guess_place(text),
+                                        "incident_type": hazard() or _hazard_for_types(types) or "fire"}
             priority = extract_priority(text)
             if priority:
                 incident["priority"] = priority
-            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
-            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause)
             if types:
                 incident["unit_types"] = types
             calls.append({"name": "plan_dispatch", "args": {"incidents": [incident]}})
@@ -911,6 +1004,24 @@ def _object_place(clause: str, intent: str, gazetteer: Any, unit_ids: list[str])
     return extract_place(rest, gazetteer, unit_ids=unit_ids)
 
 
+_THERE = re.compile(r"\b(?:there|that (?:address|building|place|spot))\b|那里|那边|那儿|该处|该地", re.IGNORECASE)
+
+
+def _place_referred(text: str, clause: str, gazetteer: Any, unit_ids: list[str]) -> str | None:
+    """For a clause that says "there" ("the residents there should be moved out"): the place named last before it,
+    not the first place of the message ("the smoke from the Kiasma fire is drifting over Arkadiankatu 7 -- ...")."""
+    there = _THERE.search(clause)
+    if there is None or clause not in text or extract_place(clause[there.end():], gazetteer, unit_ids=unit_ids):
+        return None  # no "there", or a place named after it ("there, at Kamppi")
+    for before in reversed(split_clauses(text[: text.index(clause) + there.start()])):
+        words = before.split()
+        for start in range(len(words) - 1, -1, -1):  # the shortest tail that names a place: the last place named
+            place = extract_place(" ".join(words[start:]), gazetteer, unit_ids=unit_ids)
+            if place:
+                return place
+    return None
+
+
 def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
     """(unit id, the text from its mention to the next unit's) for each unit named."""
     known = {u.replace("-", "").upper(): u for u in unit_ids}
@@ -927,8 +1038,13 @@ def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _hazard_for_types(text: str) -> str | None:
-    types = extract_unit_types(text)
+def _types_of_units(ids: list[str], city: Any) -> list[str]:
+    """The types of the named units, in order, each once."""
+    by_id = {unit.id: unit.type for _, unit in city.units()}
+    return list(dict.fromkeys(by_id[uid] for uid in ids if uid in by_id))
+
+
+def _hazard_for_types(types: list[str]) -> str | None:
     if types == ["ambulance"]:
         return "medical"
     if types == ["police_patrol"]:
@@ -941,4 +1057,4 @@ def _guess_place(text: str) -> str:
     candidates = re.findall(r"\b[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", text)
     skip = {"Which", "What", "Where", "Evacuate", "Send", "Plan", "Find", "Locate", "Dispatch", "How", "Who", "Is", "The", "Caller", "Report"}
     candidates = [c for c in candidates if c.split()[0] not in skip]
-    return candidates[-1] if candidates else " ".join(text.split()[:4])[:60]
+    return candidates[-1] if candidates else " ".join(text.split()[:3])[:24]

@@ -139,3 +139,105 @@ def test_abbreviations_polite_orders_follow_ups_and_situation(router, city, text
     from agent.intents import route
 
     assert route(text, router, city)[0] == intents
+
+
+# --- router_dev_v4 round (issue 12): general mechanisms, each with sentences of our own -----------------------------
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("the fire officer says a man fell into the river below the bridge", "medical"),  # a person in the water
+        ("dog walker went through the ice at the bay", "medical"),
+        ("有个孩子落水了，在码头边", "medical"),
+        ("suspicious van left at the main entrance", "public_security"),
+        ("可疑背包放在长椅下", "public_security"),
+        ("the drum in the yard is leaking, white powder on the floor", "hazmat"),
+        ("heating plant failed, the flats have no heating", "utility_outage"),
+        ("downed power lines sparking on the road", "utility_outage"),
+        ("a child alone at the playground, unaccompanied for an hour", "missing_person"),
+        ("the load-bearing wall is cracking", "earthquake_collapse"),
+    ],
+)
+def test_hazard_words_read_the_situation_not_a_role_or_a_river(text, hazard):
+    from agent.intents import hazard_from_words
+
+    assert hazard_from_words(text) == hazard
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [("INC-1 | Bulevardi 3 | HAZ=FLOOD | REQ: ENGINE", "flood"), ("it's a medical thing, one stabbed", "medical"),
+     ("Hazard: suspected chemical. Radius 100 m", "hazmat"), ("send two engines to Kamppi", None)],
+)
+def test_a_stated_hazard_outranks_the_words(text, hazard):
+    from agent.intents import stated_hazard
+
+    assert stated_hazard(text) == hazard
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [("radius three zero zero", 300.0), ("widen the cordon to 450", 450.0), ("half a klick around it", 500.0),
+     ("increase to 40 people", None)],
+)
+def test_dictated_and_unit_less_radii(text, metres):
+    assert extract_radius_m(text) == metres
+
+
+def test_chinese_status_words_spoken_ids_and_self_corrections(city):
+    from agent.intents import after_correction, extract_status, name_units
+
+    assert extract_unit_status("ERO-E2 已经出车了", ["ERO-E2"]) == ("ERO-E2", "dispatched")
+    assert extract_unit_status("HAK-E1 的水泵坏了，暂时不能用了", ["HAK-E1"]) == ("HAK-E1", "out_of_service")
+    assert extract_status(after_correction("mark KAM-A1 dispatched, wait, no, it never left. Keep it available.")) == "available"
+    assert extract_status(after_correction("mark KAM-A1 dispatched")) == "dispatched"  # nothing corrected
+    assert "KAM-A1" in name_units("kam a one is free now", city)  # dictated id, only when the fleet has it
+    assert name_units("and a two for the road", city) == "and a two for the road"
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("Checklist item 2: list the shelters near Kamppi", ["shelter_list"]),  # a numbered item is no checklist question
+        ("Handover: KAM-A1 available again", ["unit_status_change"]),  # a label, not a request for a briefing
+        ("Widen it to 600.", ["evacuation"]),  # the evacuation re-planned
+        ("范围扩大到八百米", ["evacuation"]),
+        ("I also need to know if KAI-U1 is free", ["unit_query"]),  # an indirect question is no status change
+        ("where's the nearest shelter from Kamppi?", ["shelter_list"]),  # the nearest of a kind, not a named place
+        ("look up the plan for a chemical release in a school", ["plan_question"]),
+        ("The old annex at Bulevardi 12 partly collapsed, nobody inside. Plan the response.", ["incident_report"]),
+        ("(a) the sitrep and (b) shelters close to Kamppi", ["sitrep", "shelter_list"]),
+        ("把所有单位的状态调出来", ["unit_board"]),
+        ("KAM-P2 到了现场，标记为已派出", ["unit_status_change"]),  # 已派出 reports a unit out; no new dispatch
+        ("skicka en ambulans till Bulevardi 10", ["dispatch"]),  # Swedish, as Helsinki's operators may write
+        ("don't send anyone yet, just list the shelters near Kamppi", ["shelter_list"]),  # a negated order is no order
+        ("先别派车，查一下 Kamppi 附近的避难所", ["shelter_list"]),
+        ("bomb threat at the station: evacuate 200 m, two patrols to the north door", ["evacuation", "dispatch"]),
+    ],
+)
+def test_routing_round_v4(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_descriptions_of_an_evacuation_already_done_are_no_order(router, city):
+    from agent.intents import route
+
+    assert "evacuation" not in route("Smoke in the bin store at Bulevardi 10, tenants evacuating themselves. Plan the response.",
+                                     router, city)[0]
+    assert "evacuation" not in route("住户已疏散到街上，Bulevardi 10 垃圾间冒烟，请出个方案", router, city)[0]
+
+
+def test_slots_round_v4(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls("Smoke from the Kiasma fire is drifting over Arkadiankatu 7, the residents there must be moved out",
+                       router, city)
+    evacuation = next(c for c in calls if c["name"] == "plan_evacuation")
+    assert "Arkadiankatu" in evacuation["args"]["place"]  # "there": the place named last, not the first
+    dispatch = next(c for c in plan_calls("Send KAI-P1 to Bulevardi 10", router, city) if c["name"] == "plan_dispatch")
+    assert dispatch["args"]["incidents"][0]["unit_types"] == ["police_patrol"]  # the unit sent, by its type
+    reads = [c for c in plan_calls("check ERO-E1 and ERO-E2 for me", router, city) if c["name"] == "unit_status"]
+    assert [c["args"]["unit_id"] for c in reads] == ["ERO-E1", "ERO-E2"]
+    lookup = plan_calls("高层住宅着火时，老人怎么疏散？", router, city)
+    assert all(len(str(v)) <= 24 for c in lookup for v in c["args"].values() if c["name"] != "search_plans")  # never the sentence
