@@ -485,6 +485,8 @@ class PriorShift:
         truth, groups = np.asarray(truth, dtype=bool), np.asarray(groups)
         if len(np.unique(truth)) < 2:
             raise TrainingDataError("a base-rate shift needs both classes in the training rows")
+        if any(len(np.unique(truth[tr])) < 2 for tr, _ in splits):  # the calibration of that fold could not be fitted
+            raise TrainingDataError("a base-rate shift needs both classes in the training rows of every fold")
         adjusted = np.zeros(len(score))
         for tr, te in splits:
             cal, prior = _Platt().fit(score[tr], truth[tr]), float(truth[tr].mean())
