@@ -121,25 +121,34 @@ def _lr(mode: str, C: float, class_weight: str | None, seed: int, sparse_input: 
     return LogisticRegression(C=C, class_weight=class_weight, max_iter=3000, random_state=seed)
 
 
-def group_similarity(emb: np.ndarray, groups: np.ndarray) -> np.ndarray:
+def unit_rows(x: np.ndarray) -> np.ndarray:
+    """Each row scaled to unit length (zero rows stay zero)."""
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+
+def within_group(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """z-score and rank percentile of ``values`` within one group."""
+    from scipy.stats import rankdata
+
+    return (values - values.mean()) / max(float(values.std()), 1e-6), rankdata(values) / len(values)
+
+
+def group_similarity(emb: np.ndarray, groups: np.ndarray, centres: dict | None = None) -> np.ndarray:
     """(N, 3) features of how typical each row is of its own group (event): cosine to the group's mean embedding,
     that cosine's z-score within the group, and its rank percentile within the group.
 
     Uses no labels, only the texts of the same group, so it is as available for an unseen event (the stream of
     messages about it) as for a training one. "Not related" tweets are the ones a keyword search caught but that
     talk about something else: they sit far from their event's centroid whatever the event is.
+    ``centres``: one vector per group to compare with instead of its mean (e.g. the embedding of the group's title).
     """
-    from scipy.stats import rankdata
-
-    emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
+    emb = unit_rows(emb)
     out = np.zeros((len(emb), 3), dtype=np.float32)
     for g in np.unique(groups):
         idx = np.flatnonzero(groups == g)
-        centroid = emb[idx].mean(0)
-        sim = emb[idx] @ (centroid / max(float(np.linalg.norm(centroid)), 1e-9))
-        out[idx, 0] = sim
-        out[idx, 1] = (sim - sim.mean()) / max(float(sim.std()), 1e-6)
-        out[idx, 2] = rankdata(sim) / len(idx)
+        centre = emb[idx].mean(0) if centres is None else np.asarray(centres[g], dtype=emb.dtype)
+        sim = emb[idx] @ (centre / max(float(np.linalg.norm(centre)), 1e-9))
+        out[idx] = np.column_stack([sim, *within_group(sim)])
     return out
 
 
@@ -476,6 +485,8 @@ class PriorShift:
         truth, groups = np.asarray(truth, dtype=bool), np.asarray(groups)
         if len(np.unique(truth)) < 2:
             raise TrainingDataError("a base-rate shift needs both classes in the training rows")
+        if any(len(np.unique(truth[tr])) < 2 for tr, _ in splits):  # the calibration of that fold could not be fitted
+            raise TrainingDataError("a base-rate shift needs both classes in the training rows of every fold")
         adjusted = np.zeros(len(score))
         for tr, te in splits:
             cal, prior = _Platt().fit(score[tr], truth[tr]), float(truth[tr].mean())

@@ -49,17 +49,6 @@ def surface_features(texts: list[str]) -> np.ndarray:
     return out
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
-
-
-def _within(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """z-score and rank percentile of ``values`` within one group."""
-    from scipy.stats import rankdata
-
-    return (values - values.mean()) / max(float(values.std()), 1e-6), rankdata(values) / len(values)
-
-
 def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray, k: int = 10,
                   min_tag_share: float = 0.02) -> np.ndarray:
     """(N, 6 * len(views) + 2) float32 features of how typical each message is of its own group's stream.
@@ -70,7 +59,7 @@ def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray,
     message's hashtags that at least ``min_tag_share`` of its group's messages use, and whether it has any
     hashtag at all. No labels are read.
     """
-    from finetune.stack import group_similarity
+    from finetune.stack import group_similarity, unit_rows, within_group
 
     groups = np.asarray(groups)
     n = len(groups)
@@ -81,12 +70,12 @@ def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray,
     for g in np.unique(groups):
         idx = np.flatnonzero(groups == g)
         for v, emb in enumerate(views):
-            x = _unit(np.asarray(emb[idx], dtype=np.float32))
+            x = unit_rows(np.asarray(emb[idx], dtype=np.float32))
             sims = x @ x.T
             np.fill_diagonal(sims, -np.inf)
             kk = max(1, min(k, len(idx) - 1))
             dens = np.sort(sims, axis=1)[:, -kk:].mean(1) if len(idx) > 1 else np.zeros(len(idx))
-            out[idx, 6 * v + 3:6 * v + 6] = np.column_stack([dens, *_within(dens)])
+            out[idx, 6 * v + 3:6 * v + 6] = np.column_stack([dens, *within_group(dens)])
         df = Counter(t for i in idx for t in set(tags[i]))
         common = {t for t, c in df.items() if c >= max(2, min_tag_share * len(idx))}
         for i in idx:
@@ -107,12 +96,6 @@ def title_similarity(emb: np.ndarray, groups: np.ndarray, title_emb: dict) -> np
 
     ``title_emb`` maps a group to the embedding (same encoder as ``emb``) of that group's description.
     """
-    groups = np.asarray(groups)
-    out = np.zeros((len(groups), 3), dtype=np.float32)
-    x = _unit(np.asarray(emb, dtype=np.float32))
-    for g in np.unique(groups):
-        idx = np.flatnonzero(groups == g)
-        t = np.asarray(title_emb[g], dtype=np.float32)
-        sim = x[idx] @ (t / max(float(np.linalg.norm(t)), 1e-9))
-        out[idx] = np.column_stack([sim, *_within(sim)])
-    return out
+    from finetune.stack import group_similarity
+
+    return group_similarity(np.asarray(emb, dtype=np.float32), np.asarray(groups), title_emb)

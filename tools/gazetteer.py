@@ -430,7 +430,9 @@ class Gazetteer:
 
     def resolve(self, name: str) -> PlaceMatch:
         """The one place meant by ``name``; UnknownPlaceError or AmbiguousPlaceError otherwise."""
-        if not isinstance(name, str) or not name.strip():
+        if not isinstance(name, str):  # bytes, a number, None: say so, not "empty"
+            raise UnknownPlaceError(f"a place name must be text, not {type(name).__name__}", [])
+        if not name.strip():
             raise UnknownPlaceError("empty place name", [])
         if len(name) > MAX_QUERY_CHARS:
             raise UnknownPlaceError(f"place name too long ({len(name)} characters; at most {MAX_QUERY_CHARS})", [])

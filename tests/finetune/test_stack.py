@@ -240,3 +240,6 @@ def test_prior_shift_is_switched_on_by_cv_only_when_groups_differ_in_base_rate()
     assert flat.cv_f1_["adjusted"] <= flat.cv_f1_["plain"] + 0.02
     with pytest.raises(TrainingDataError, match="both classes"):
         PriorShift().fit(score, np.zeros(len(score), dtype=bool), groups, splits)
+    only_in_one_fold = groups == 0  # the positives all in one group: the fold that holds it out trains on none
+    with pytest.raises(TrainingDataError, match="every fold"):
+        PriorShift().fit(score, only_in_one_fold, groups, splits)

@@ -34,6 +34,12 @@ def test_unknown_names_say_so_with_suggestions(city, query):
     assert str(err.value)
 
 
+@pytest.mark.parametrize("query, kind", [(b"Stockmann", "bytes"), (12, "int"), (None, "NoneType")])
+def test_a_name_that_is_not_text_says_what_it_is(city, query, kind):
+    with pytest.raises(UnknownPlaceError, match=f"must be text, not {kind}"):
+        city.gazetteer.resolve(query)
+
+
 def test_unknown_name_suggests_the_closest_real_places(city):
     with pytest.raises(UnknownPlaceError) as err:
         city.gazetteer.resolve("Rautatiekatu")
