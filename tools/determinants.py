@@ -213,11 +213,11 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
-    _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有"),
+    _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人"),
     _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
     _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
     _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
-    _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|烟(已经)?(蔓延|窜|跑|飘)到"),
+    _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|(楼道|走廊)里?(也|都|全)?(有|冒|进了?)(烟|浓烟)|烟(已经)?(蔓延|窜|跑|飘)到"),
     _r("fuel_leak", r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}冒烟"),
     _r("live_wire", r"\b(electric(al)?|power|overhead) (cable|line|wire)s? (has |have |had )?(snapped|fallen|broken|come down|came down)\b"),
     _r("tree_blocking", r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b"),
@@ -240,7 +240,7 @@ RULES: tuple[_Rule, ...] = (
     _r("no_casualties", r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人", negatable=False),
     _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
     _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
-    _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻|(在|一直|还在|都在|开始)吐|吐了(?!口)"),
+    _r("symptoms", r"(有点|有些|感觉|觉得|说|很|好|发)(头)?晕(?!倒|过去|了过去|厥)|头昏|头疼|想吐|犯恶心|上吐下泻|(在|一直|还在|都在|开始)吐|吐了(?!口)"),
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
     _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
@@ -292,7 +292,8 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\b(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) (pain|injury)\b|complain\w* of (\w+ )?pain\b"),
     # not breathing said in spoken Chinese ("好像没在喘气")
     _r("not_breathing", r"没在喘气|没在呼吸|不喘气了|没有气息|没气息", negatable=False),
-    _r("no_casualties", r"人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
+    # "其他人没事" (the others are fine) says nothing of the one just named
+    _r("no_casualties", r"(?<!其他)(?<!其它)(?<!其余)(?<!别的)(?<!其他的)人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
     # seventh probe: a shooter heard, a glassing, a diver who has not surfaced
     _r("weapon", r"\b(active shooter|shooter|gunman|gunmen|(heard|hear|hearing) (\w+ ){0,3}shots|\d+ shots|glassed|bottled (him|her|someone|somebody|a \w+))\b"),
     _r("person_in_water", r"\b(diver|swimmer|snorkell?er|kayaker|paddle ?boarder|rower)\b[^.]{0,30}\b(hasn'?t|has not|didn'?t|did not|never) (come up|surfaced|resurfaced|come back up)"),
@@ -394,9 +395,41 @@ def _denied_inside(words: str) -> bool:
     return negated_before(last.rsplit(" ", 1)[0] + " ")
 
 
+# A transcribed Chinese voice message puts a space between every word ("电梯 坏了 我 和 我 老伴 困 在 里面"): the
+# patterns read unsegmented Chinese, so the spaces between two characters are dropped before reading. Told apart
+# from Chinese that uses an occasional space for a comma ("看着没事 电车上满满的人"; that space ends a denial's
+# clause) by how dense the spaces are.
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unspaced(text: str) -> tuple[str, list[int]] | None:
+    """The text without the spaces between Chinese words and, per kept character, its offset in the text; None when
+    the text is not written word by word (fewer than one gap per four Chinese characters, or under five gaps)."""
+    gaps = list(_CJK_GAP.finditer(text))
+    if len(gaps) < 5 or len(gaps) * 4 < len(_CJK_CHAR.findall(text)):
+        return None
+    dropped = {i for g in gaps for i in range(*g.span())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in kept), kept
+
+
 def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     text = text or ""
+    unspaced = _unspaced(text)
+    if unspaced is None:
+        return _extract(text)
+    joined, kept = unspaced
+    kept.append(len(text))
+    out = []
+    for d in _extract(joined):
+        a, b = kept[d.span[0]], kept[d.span[1] - 1] + 1 if d.span[1] > d.span[0] else kept[d.span[0]]
+        out.append(d.model_copy(update={"span": (a, b), "evidence": text[a:b]}))
+    return out
+
+
+def _extract(text: str) -> list[Determinant]:
     out: dict[str, Determinant] = {}
     for rule in RULES:
         for m in rule.pattern.finditer(text):

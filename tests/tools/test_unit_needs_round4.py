@@ -1,0 +1,42 @@
+"""Mechanisms of the response determinants found general in the fresh dev set unit_needs_dev14 (Chinese reading):
+transcribed voice messages written word by word, the others' wellbeing, dizziness, smoke in the stairwell with
+residents above. Each test says the fact and its look-alike; the texts are our own."""
+
+from __future__ import annotations
+
+from tools.determinants import extract
+from tools.response_table import unit_needs
+
+
+def codes(text: str) -> set[str]:
+    return {d.code for d in extract(text)}
+
+
+def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
+    return unit_needs(incident_type, priority, extract(text)).counts
+
+
+def test_a_voice_message_written_word_by_word_is_read_like_unsegmented_chinese():
+    spaced = "我 妈妈 在 电梯 里 电梯 停 了 她 出 不 来 已经 二十 分钟"
+    assert {"lift_occupied", "trapped"} <= codes(spaced)
+    assert "trapped" not in codes("我 妈妈 在 电梯 里 电梯 停 了 她 已经 出来 了 没事")
+    # the evidence and span are the original text's own words
+    for d in extract(spaced):
+        assert spaced[d.span[0]: d.span[1]] == d.evidence
+    # an occasional space used as a comma still ends a denial's clause
+    assert "crowded" in codes("电车撞了一辆车，看着没事 电车上满满的人")
+
+
+def test_the_others_being_fine_does_not_deny_the_one_named():
+    assert needs("fire", "P2", "隔壁着火了，我们都出来了，有一个客人说头晕，其他人没事").get("ambulance") == 1
+    assert "no_casualties" in codes("隔壁着火了，我们都出来了，人都没事")
+
+
+def test_dizziness_is_a_symptom_unless_denied():
+    assert "symptoms" in codes("实验室漏气了，有一个同事说有点晕")
+    assert "symptoms" not in codes("实验室漏气了，大家都出来了，没有人头晕")
+
+
+def test_smoke_in_the_stairwell_with_people_above_gets_the_ladder():
+    assert needs("fire", "P1", "厨房着火了，楼道里也有烟，楼上还有人").get("ladder") == 1
+    assert "ladder" not in needs("fire", "P1", "厨房着火了，楼道里没有烟，大家都出来了")
