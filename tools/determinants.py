@@ -516,7 +516,10 @@ _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himse
                             r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)
 # Whether someone breathes, not known ("can't tell whether he's breathing", "看不出他有没有呼吸").
 _BREATHING_UNKNOWN = gated(r"\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|not) (tell|know|see|sure|say)\b[^.]{0,12}\b(if|whether)\b[^.]{0,20}\bbreath\w*"
-                           r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)", re.IGNORECASE)
+                           r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)"
+                           # breathing said with a doubt after it, or coming and going: unsure is not breathing
+                           r"|(呼吸|喘气)(?:(?!正常|平稳|还好|没问题)[^。，]){0,3}[，,]?(但是|但|不过|可是)?(我们|我)?(也)?(不太?确定|说不准|不敢肯定|拿不准)|(呼吸|喘气)[^。]{0,16}(一会儿?有一会儿?没有?|时有时无)"
+                           r"|\bbreath\w*( (is|was))?(,|;| but| -)? (i'?m |we'?re )?(not (really |totally |completely )?sure|on and off|comes and goes)\b", re.IGNORECASE)
 # Gone under the surface ("hasn't come up", "went under", "没有浮上来").
 _SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resurfaced) (back )?(up|to the surface)\b(?! (the|to|from|with|here|there|yet))|"
                    r"(went|gone|going|disappeared|slipped) (under|below) the (water|surface)|(went|gone|going) (back )?under (again|twice|and))"

@@ -40,3 +40,14 @@ def test_dizziness_is_a_symptom_unless_denied():
 def test_smoke_in_the_stairwell_with_people_above_gets_the_ladder():
     assert needs("fire", "P1", "厨房着火了，楼道里也有烟，楼上还有人").get("ladder") == 1
     assert "ladder" not in needs("fire", "P1", "厨房着火了，楼道里没有烟，大家都出来了")
+
+
+def test_unresponsive_with_breathing_doubted_or_coming_and_going_is_an_arrest_response():
+    for doubted in ("他晕倒了，叫不醒，好像还在喘气，但是不太确定",
+                    "她叫不醒，呼吸一会儿有一会儿没有",
+                    "he collapsed and won't wake up, I think he's breathing, not sure",
+                    "he's unconscious, breathing is on and off"):
+        assert needs("medical", "P1", doubted) == {"ambulance": 2, "engine": 1}, doubted
+    for sure in ("他晕倒了，叫不醒，呼吸很正常，不确定是什么病",
+                 "he's unconscious but breathing fine, we're not sure what happened"):
+        assert needs("medical", "P1", sure) == {"ambulance": 1}, sure
