@@ -68,6 +68,7 @@ DETERMINANTS: dict[str, str] = {
     "medical_dependency": "someone dependent on powered medical equipment",
     "affected": "people affected",
     "casualty_signs": "signs of a casualty (down, pinned, can't move)",
+    "behind_locked_door": "the patient is behind a door nobody can open (forced entry)",
     "jumper": "a person threatening to jump",
     "serious_injury": "a serious injury or illness",
     "aggressive": "an aggressive or violent patient or bystander (crew safety)",
@@ -208,7 +209,12 @@ RULES: tuple[_Rule, ...] = (
     _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
     _r("unconscious", r"\b(out cold|blacked out|won'?t come round|not coming round|hasn'?t come round)\b|昏过去|人事不省|晕过去|昏死过去"),
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
-    _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"),
+    _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
+                             # the one in the car cannot open its door ("the woman in car is sitting, she cannot open door")
+                             r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"),
+    # a patient behind a door nobody can open (the fire service's forced entry): a locked or jammed door, a broken lock
+    _r("behind_locked_door", r"\b(door('s| is| was)? (locked|jammed|bolted|chained|stuck)|(lock|door) (is |was )?(broken|jammed) from (the )?inside|locked (from|on the) inside|"
+                             r"(can'?t|cannot|couldn'?t|unable to) (get (it|the door) open|open (it|the door)))\b|门[^。，]{0,4}(打不开|开不了|锁着|锁住了|反锁)|(打不开|开不了)门|破门|撬门"),
     _r("weapon", r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀"),
     _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),

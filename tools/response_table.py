@@ -320,6 +320,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("utility_crew", 1, why("water_quality"))
     if has("trapped") and incident_type not in ("fire", "traffic_accident", "earthquake_collapse") and not has("lift_stuck"):
         needs.need("rescue", 1, why("trapped"))
+    if has("behind_locked_door") and incident_type in ("medical", "public_health"):
+        # the crew cannot reach the patient: the rescue unit opens the door
+        needs.need("rescue", 1, why("behind_locked_door"))
 
     # --- patients: one ambulance per serious patient, minor ones two to an ambulance
     if has("not_breathing"):

@@ -51,3 +51,15 @@ def test_unresponsive_with_breathing_doubted_or_coming_and_going_is_an_arrest_re
     for sure in ("他晕倒了，叫不醒，呼吸很正常，不确定是什么病",
                  "he's unconscious but breathing fine, we're not sure what happened"):
         assert needs("medical", "P1", sure) == {"ambulance": 1}, sure
+
+
+def test_a_patient_behind_a_door_nobody_can_open_gets_the_rescue_unit_for_entry():
+    for locked in ("My father fell in the hallway, he can't get up, the door is locked and I have no key",
+                   "她摔倒在家里起不来，门反锁了，我们进不去"):
+        assert needs("medical", "P2", locked).get("rescue") == 1, locked
+    assert "rescue" not in needs("medical", "P2", "My father fell in the hallway, he can't get up, I opened the door with my key")
+
+
+def test_someone_in_a_car_who_cannot_open_its_door_is_an_entrapment():
+    assert needs("traffic_accident", "P2", "A car and a tram. The woman in car is sitting, she cannot open door, her arm hurts").get("rescue") == 1
+    assert "rescue" not in needs("traffic_accident", "P2", "A car and a tram. The woman in the car got out, her arm hurts")
