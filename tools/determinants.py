@@ -212,9 +212,10 @@ RULES: tuple[_Rule, ...] = (
     _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
                              # the one in the car cannot open its door ("the woman in car is sitting, she cannot open door")
                              r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"),
-    # a patient behind a door nobody can open (the fire service's forced entry): a locked or jammed door, a broken lock
+    # a patient behind a door nobody can open (the fire service's forced entry): a locked or jammed door, a broken lock;
+    # its words are positive themselves, and a denial near them is of something else ("the door is locked, I have no key")
     _r("behind_locked_door", r"\b(door('s| is| was)? (locked|jammed|bolted|chained|stuck)|(lock|door) (is |was )?(broken|jammed) from (the )?inside|locked (from|on the) inside|"
-                             r"(can'?t|cannot|couldn'?t|unable to) (get (it|the door) open|open (it|the door)))\b|门[^。，]{0,4}(打不开|开不了|锁着|锁住了|反锁)|(打不开|开不了)门|破门|撬门"),
+                             r"(can'?t|cannot|couldn'?t|unable to) (get (it|the door) open|open (it|the door)))\b|门[^。，]{0,4}(打不开|开不了|锁着|锁住了|反锁)|(打不开|开不了)门|破门|撬门", negatable=False),
     _r("weapon", r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀"),
     _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
