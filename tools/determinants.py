@@ -151,7 +151,7 @@ RULES: tuple[_Rule, ...] = (
     # people up there, not only the fire's floor ("a 4th floor flat" says where it burns, "a woman waving from the
     # balcony", "we're on the 6th floor and can't get down" say who may need the ladder)
     _r("at_window", r"\b(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|baby|boy|girl|mother|father|family|couple|residents?|tenants?|guests?|neighbou?rs?|occupants?|we|they|he|she)\b"
-       r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ )?(windows?|balcon(y|ies)|roofs?)\b"
+       r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ ){0,2}(windows?|balcon(y|ies)|roofs?)\b"
        r"|\b(waving|shouting|screaming|calling|crying|hanging|leaning|trapped)\b[^.;!?]{0,30}\b(windows?|balcon(y|ies)|roofs?)\b"
        r"|\b(windows?|balcon(y|ies))\b[^.;!?]{0,20}\b(waving|shouting|screaming|calling for help|crying for help|banging)\b"
        r"|(在|站在|趴在)(窗口|窗户|窗边|窗台|阳台|楼顶|天台|屋顶)|(窗口|窗户|窗边|阳台|楼顶|天台)(上|边)?[^。，]{0,6}(喊|呼救|挥手|求救|有人|站着)"),

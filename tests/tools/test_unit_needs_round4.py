@@ -63,3 +63,8 @@ def test_a_patient_behind_a_door_nobody_can_open_gets_the_rescue_unit_for_entry(
 def test_someone_in_a_car_who_cannot_open_its_door_is_an_entrapment():
     assert needs("traffic_accident", "P2", "A car and a tram. The woman in car is sitting, she cannot open door, her arm hurts").get("rescue") == 1
     assert "rescue" not in needs("traffic_accident", "P2", "A car and a tram. The woman in the car got out, her arm hurts")
+
+
+def test_someone_at_a_window_named_by_its_floor_is_up_there():
+    assert needs("fire", "P1", "Smoke from the shop, a woman at the 3rd floor window coughing").get("ladder") == 1
+    assert "ladder" not in needs("fire", "P1", "Smoke from the shop, the 3rd floor windows are closed, everyone is out")
