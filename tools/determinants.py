@@ -353,6 +353,9 @@ RULES: tuple[_Rule, ...] = (
     # a crowd pushing and shoving (a demonstration that turns into a fight)
     _r("crowd_disorder", r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b"),
     # burns said in Chinese (a scald, a blister) and a bleeding head (a head wound)
+    # a limb swollen after a blow or a fall (a sprain or a fracture until seen)
+    _r("injured", r"\b(wrist|ankle|knee|hand|arm|leg|foot|elbow|finger)('s| is| was| has| got)? (all |really |very |badly )?(swollen|swelling up|swelled up)\b|\bswollen (wrist|ankle|knee|hand|arm|leg|foot|elbow|finger)\b"
+                  r"|(手腕|脚踝|脚腕|手|脚|膝盖|胳膊|手臂|腿|手指|胳膊肘)[^。，]{0,2}肿(了|起来|得)"),
     _r("injured", r"烫伤|烫到|烫了一下|烫了|起了?(个|一个)?(水)?泡|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|(手臂|胳膊|腿|手腕|骨头|手指)[^。，]{0,3}断了|(脖子|背|腰|腿|胳膊|头|胸口|肩膀)[^。，]{0,4}(不舒服|难受|发麻|麻了)"),
     # a storage tank of fuel or oil leaking (a spill to contain, not a vehicle's): a chemical release
     _r("chemical_release", r"\b(heating[- ]oil|oil|storage) tanks?\b[^.]{0,40}\bleak\w*|\bleak\w*[^.]{0,20}\b(heating[- ]oil|oil|storage) tanks?\b|(油罐|储油罐)[^。，]{0,6}(漏|泄)"),

@@ -68,3 +68,9 @@ def test_someone_in_a_car_who_cannot_open_its_door_is_an_entrapment():
 def test_someone_at_a_window_named_by_its_floor_is_up_there():
     assert needs("fire", "P1", "Smoke from the shop, a woman at the 3rd floor window coughing").get("ladder") == 1
     assert "ladder" not in needs("fire", "P1", "Smoke from the shop, the 3rd floor windows are closed, everyone is out")
+
+
+def test_a_limb_swollen_after_a_blow_is_an_injury():
+    assert needs("public_security", "P3", "顾客推了她一下，她撞到柜子上，手腕肿了，人已经走了").get("ambulance") == 1
+    assert needs("public_security", "P3", "he pushed her, she fell and her ankle is swollen").get("ambulance") == 1
+    assert "injured" not in codes("the river is swollen after the rain")
