@@ -344,7 +344,7 @@ RULES: tuple[_Rule, ...] = (
                              r"|\b(car|cab|van|truck|lorry|wreck|vehicle|taxi|driver)\b[^.]{0,60}\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b"
                              r"|\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b[^.]{0,40}\b(car|cab|van|truck|lorry|wreck|vehicle|taxi)\b"),
     # a crashed car leaking or steaming: a fluid under a vehicle is treated as fuel until the crew says otherwise
-    _r("fuel_leak", r"\b(bonnet|hood|engine|radiator)('s| is)? (steaming|smoking)|\b(something|liquid|fluid|oil) (is )?(dripping|leaking|pouring|running) (out )?(from |under |out of )(it|the (car|van|truck|lorry|vehicle|engine|bonnet|taxi))\b"
+    _r("fuel_leak", r"\b(bonnet|hood|engine|radiator|car|van|vehicle|taxi|truck|lorry)('s| is)? (still )?(steaming|smoking)|\b(something|liquid|fluid|oil) (is )?(dripping|leaking|pouring|running) (out )?(from |under |out of )(it|the (car|van|truck|lorry|vehicle|engine|bonnet|taxi))\b"
                     r"|\b(something|liquid|fluid) (is )?dripping (under|from) (it|the \w+)\b|(车|车头|引擎盖|发动机)(?:(?!没|不)[^。，]){0,4}(冒白烟|冒蒸汽|滴|漏)(油|水|东西)?"),
     # pieces of a facade falling or hanging in the wind, said in Chinese
     _r("loose_high", r"(外墙|墙面|墙上|墙外面?|外立面|楼顶|屋檐|窗框|玻璃幕墙)[^。，]{0,10}(掉下来|掉落|脱落|吹掉|吹落|松动|挂着|悬着|摇摇欲坠)"),

@@ -74,3 +74,8 @@ def test_a_limb_swollen_after_a_blow_is_an_injury():
     assert needs("public_security", "P3", "顾客推了她一下，她撞到柜子上，手腕肿了，人已经走了").get("ambulance") == 1
     assert needs("public_security", "P3", "he pushed her, she fell and her ankle is swollen").get("ambulance") == 1
     assert "injured" not in codes("the river is swollen after the rain")
+
+
+def test_a_steaming_car_at_an_extrication_is_a_second_engine():
+    assert needs("traffic_accident", "P1", "the car driver can't open his door and he's stuck, his car is steaming").get("engine") == 2
+    assert needs("traffic_accident", "P1", "the car driver can't open his door and he's stuck").get("engine") == 1
