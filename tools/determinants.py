@@ -69,6 +69,7 @@ DETERMINANTS: dict[str, str] = {
     "affected": "people affected",
     "casualty_signs": "signs of a casualty (down, pinned, can't move)",
     "behind_locked_door": "the patient is behind a door nobody can open (forced entry)",
+    "hanging_high": "someone hanging up high (by a harness, a rope, off a gutter or ledge) who cannot get back",
     "jumper": "a person threatening to jump",
     "serious_injury": "a serious injury or illness",
     "aggressive": "an aggressive or violent patient or bystander (crew safety)",
@@ -212,6 +213,11 @@ RULES: tuple[_Rule, ...] = (
     _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
                              # the one in the car cannot open its door ("the woman in car is sitting, she cannot open door")
                              r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"),
+    # someone hanging up high who cannot get back by himself (a roofer in his harness, a window cleaner off a tilted
+    # cradle): a rope rescue from the ladder, whatever the call was typed as
+    _r("hanging_high", r"(?<!of a )(?<!of an )(?<!like a )(?<!like )\b(he|she|they|we|i|mate|workmate|colleague|co-worker|partner|man|woman|worker|roofer|cleaner|painter|climber|someone|somebody|person|guy|boy|girl|child|kid)\b"
+                       r"[^.;,!?]{0,25}\b(hanging|dangling|suspended) (off|from|by|in|on|over) (the |a |his |her |their |its )?(\w+ ){0,2}(harness|safety line|rope|gutter|ledge|edge of the roof|roof edge|cradle|gondola|scaffold\w*|balcony railing)\b|"
+                       r"(吊|挂|悬)在(半空|空中|楼外|外墙|屋檐|房檐|排水槽|脚手架)|靠安全(绳|带)(吊|挂)着", negatable=False),
     # a patient behind a door nobody can open (the fire service's forced entry): a locked or jammed door, a broken lock;
     # its words are positive themselves, and a denial near them is of something else ("the door is locked, I have no key")
     _r("behind_locked_door", r"\b(door('s| is| was)? (locked|jammed|bolted|chained|stuck)|(lock|door) (is |was )?(broken|jammed) from (the )?inside|locked (from|on the) inside|"

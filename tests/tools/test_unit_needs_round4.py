@@ -79,3 +79,11 @@ def test_a_limb_swollen_after_a_blow_is_an_injury():
 def test_a_steaming_car_at_an_extrication_is_a_second_engine():
     assert needs("traffic_accident", "P1", "the car driver can't open his door and he's stuck, his car is steaming").get("engine") == 2
     assert needs("traffic_accident", "P1", "the car driver can't open his door and he's stuck").get("engine") == 1
+
+
+def test_someone_hanging_up_high_gets_a_rope_rescue_whatever_the_call_type():
+    got = needs("medical", "P1", "my workmate slipped and is hanging off the gutter by his harness, he can't climb back")
+    assert got.get("rescue") == 1 and got.get("ladder") == 1
+    assert "hanging_high" not in codes("icicles the size of a person hanging from the edge of the roof")
+    assert "hanging_high" not in codes("a sheet of roofing is hanging from the gutter")
+    assert {"rescue", "ladder"} <= set(needs("medical", "P1", "一个工人靠安全绳吊着，挂在外墙上，上不来"))
