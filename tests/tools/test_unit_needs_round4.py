@@ -87,3 +87,9 @@ def test_someone_hanging_up_high_gets_a_rope_rescue_whatever_the_call_type():
     assert "hanging_high" not in codes("icicles the size of a person hanging from the edge of the roof")
     assert "hanging_high" not in codes("a sheet of roofing is hanging from the gutter")
     assert {"rescue", "ladder"} <= set(needs("medical", "P1", "一个工人靠安全绳吊着，挂在外墙上，上不来"))
+
+
+def test_under_is_people_under_a_collapse_only_when_its_object_is_the_collapse():
+    assert "collapse_people_under" not in codes("I was soldering a pipe under the sink and the wall insulation caught fire")
+    assert "collapse_people_under" in codes("the old shed fell down and my neighbour is under the collapsed roof")
+    assert "collapse_people_under" in codes("a worker is trapped, the scaffolding came down on the wall")
