@@ -453,6 +453,8 @@ def _extract(text: str) -> list[Determinant]:
             a, b = m.span()
             if asked_not_said(text, a):
                 continue   # "有没有呼吸": asked, not said
+            if rule.code == "trapped" and _SWALLOWED_ZH.search(text[max(0, a - 8): a]):
+                continue   # "吃葡萄卡住了": food stuck in the throat, a choking, nobody to free
             if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
                 continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
             code = rule.code
@@ -528,6 +530,8 @@ _COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾�
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
 # A blade in an accident at home or work, not a weapon ("cut herself on a kitchen knife", "切菜时切到了手").
+# Something eaten or swallowed before 卡住 (stuck): the throat is what it is stuck in.
+_SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
 _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"
                             r"[^.,;!?]{0,25}\b(with|on)( (a|an|the|his|her|my|their))?( \w+){0,2}\s*$"
                             r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)

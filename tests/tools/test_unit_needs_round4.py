@@ -93,3 +93,9 @@ def test_under_is_people_under_a_collapse_only_when_its_object_is_the_collapse()
     assert "collapse_people_under" not in codes("I was soldering a pipe under the sink and the wall insulation caught fire")
     assert "collapse_people_under" in codes("the old shed fell down and my neighbour is under the collapsed roof")
     assert "collapse_people_under" in codes("a worker is trapped, the scaffolding came down on the wall")
+
+
+def test_food_stuck_in_the_throat_is_a_choking_not_an_entrapment():
+    assert "trapped" not in codes("孩子吃葡萄卡住了，脸发紫")
+    assert needs("medical", "P1", "孩子吃葡萄卡住了，脸发紫") == {"ambulance": 1}
+    assert "trapped" in codes("他的腿卡住了，出不来")
