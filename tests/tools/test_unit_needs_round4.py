@@ -99,3 +99,11 @@ def test_food_stuck_in_the_throat_is_a_choking_not_an_entrapment():
     assert "trapped" not in codes("孩子吃葡萄卡住了，脸发紫")
     assert needs("medical", "P1", "孩子吃葡萄卡住了，脸发紫") == {"ambulance": 1}
     assert "trapped" in codes("他的腿卡住了，出不来")
+
+
+def test_the_one_named_by_what_happened_to_them_is_someone_already_named():
+    from tools.casualties import census
+    assert census("刚才有个人被捅了一刀，流了很多血，拿刀的人跑了，被捅的人还醒着").serious == 1
+    assert census("一个人突然拿出刀把另一个人刺了，被刺的人肚子一直在流血").serious == 1
+    assert census("被撞的人躺在地上不动").serious == 1     # said first, still one patient
+    assert census("有两个人受伤了，受伤的人在哭").minor == 2
