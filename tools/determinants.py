@@ -482,6 +482,13 @@ def _extract(text: str) -> list[Determinant]:
     smell = out.pop("odd_smell", None)
     if smell and "chemical_release" not in out and not ("gas_leak" in out or "carbon_monoxide" in out):
         out["chemical_release"] = smell.model_copy(update={"code": "chemical_release"})
+    rescued = out.get("rescued_from_water")
+    if rescued:
+        # "his father pulled him out ... but the father can't get out, he's in the water": someone is still in it
+        still = next((m for m in _IN_WATER_AFTER.finditer(text, rescued.span[1]) if not _negated(text, *m.span())), None)
+        if still:
+            del out["rescued_from_water"]
+            out.setdefault("person_in_water", Determinant(code="person_in_water", evidence=still.group(0), span=still.span()))
     for code, later in _CORRECTED_LATER.items():
         # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
         if code in out:
@@ -530,6 +537,9 @@ _COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾�
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
 # A blade in an accident at home or work, not a weapon ("cut herself on a kitchen knife", "切菜时切到了手").
+# Someone said to be in the water after a rescue out of it was said: a second person, or the rescuer.
+_IN_WATER_AFTER = gated(r"\b((is|are) still in the water|(can'?t|cannot|couldn'?t) (get (back )?out of the (water|sea|lake|river|canal|harbou?r)|climb (back )?out)|(can'?t|cannot) get back (up|on) (the )?(quay|pier|jetty|shore|bank))\b"
+                        r"|(还|仍然|仍)?在水里(?!了)|(从水里)?上不来|爬不上(来|岸)", re.IGNORECASE)
 # Something eaten or swallowed before 卡住 (stuck): the throat is what it is stuck in.
 _SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
 _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"

@@ -107,3 +107,10 @@ def test_the_one_named_by_what_happened_to_them_is_someone_already_named():
     assert census("一个人突然拿出刀把另一个人刺了，被刺的人肚子一直在流血").serious == 1
     assert census("被撞的人躺在地上不动").serious == 1     # said first, still one patient
     assert census("有两个人受伤了，受伤的人在哭").minor == 2
+
+
+def test_someone_still_in_the_water_after_a_rescue_is_a_water_rescue():
+    still = "孩子掉进水里了，他爸爸跳下去把他捞上来了，但是他爸爸上不来，岸太高，他在水里很冷"
+    assert {"rescue", "engine", "ambulance"} <= set(needs("missing_person", "P1", still))
+    assert "person_in_water" in codes("a boy fell into the canal, a man pulled him out, but the man can't climb out, the wall is too high")
+    assert "engine" not in needs("missing_person", "P1", "孩子掉进水里了，他爸爸跳下去把他捞上来了，两个人都上岸了")
