@@ -306,6 +306,12 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\b(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) (pain|injury)\b|complain\w* of (\w+ )?pain\b"),
     # not breathing said in spoken Chinese ("好像没在喘气")
     _r("not_breathing", r"没在喘气|没在呼吸|不喘气了|没有气息|没气息", negatable=False),
+    # the same verbs with an aspect marker between verb and object ("停止了呼吸", "没了呼吸", "失去了意识", "摔断了腿"),
+    # or the negation before a bare verb ("不呼吸了")
+    _r("not_breathing", r"停止了呼吸|没了(呼吸|心跳|脉搏)|(?<![还])不呼吸了|呼吸(已经)?停了", negatable=False),
+    _r("unconscious", r"失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
+    _r("injured", r"(摔|撞|打|砸|踢)(断|破|伤)了?(腿|胳膊|手臂|手|脚|头|肋骨|鼻子)|(头|脑袋|额头)[^。，]{0,2}被[^。，]{0,2}(砸|打|撞|磕)(破|伤|开)|被(狗|动物)咬(了|伤)|(他|她|人|孩子|小孩|老人|行人|路人)被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(了(?!一下)|倒|伤|飞)|被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(倒|伤|飞)|(打|砍|刺|捅)伤了"),
+    _r("symptoms", r"胸闷|胸口闷|喘不过气|气短|心慌"),
     # "其他人没事" (the others are fine) says nothing of the one just named
     _r("no_casualties", r"(?<!其他)(?<!其它)(?<!其余)(?<!别的)(?<!其他的)人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
     # seventh probe: a shooter heard, a glassing, a diver who has not surfaced

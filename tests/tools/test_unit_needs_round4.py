@@ -114,3 +114,12 @@ def test_someone_still_in_the_water_after_a_rescue_is_a_water_rescue():
     assert {"rescue", "engine", "ambulance"} <= set(needs("missing_person", "P1", still))
     assert "person_in_water" in codes("a boy fell into the canal, a man pulled him out, but the man can't climb out, the wall is too high")
     assert "engine" not in needs("missing_person", "P1", "孩子掉进水里了，他爸爸跳下去把他捞上来了，两个人都上岸了")
+
+
+def test_chinese_verbs_with_an_aspect_marker_between_verb_and_object():
+    for code, text in (("not_breathing", "他停止了呼吸"), ("not_breathing", "老人没了呼吸"), ("not_breathing", "他已经不呼吸了"),
+                       ("unconscious", "他失去了意识"), ("injured", "他摔断了腿"), ("injured", "他的头被砸破了"),
+                       ("injured", "他被车撞了"), ("symptoms", "他觉得胸闷")):
+        assert code in codes(text), text
+    assert "injured" not in codes("我们等红灯，被后面的车撞了一下，我们都没受伤")   # the car was hit, not a person
+    assert "not_breathing" not in codes("他还在呼吸")
