@@ -65,7 +65,7 @@ _MINOR = gated(informal(
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|(breathed|inhaled|swallowed) (in )?(a lot of |lots of |some |too much )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
-    r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
+    r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
     r"不舒服|难受|喉咙痛|轻伤|断了|(?:在|一直|还在|都在|开始)吐|吐了|磕破|擦破|蹭破|划破|破皮|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)

@@ -123,3 +123,14 @@ def test_chinese_verbs_with_an_aspect_marker_between_verb_and_object():
         assert code in codes(text), text
     assert "injured" not in codes("我们等红灯，被后面的车撞了一下，我们都没受伤")   # the car was hit, not a person
     assert "not_breathing" not in codes("他还在呼吸")
+
+
+def test_chinese_casualty_counts_with_the_verb_first_burns_poisoning_and_badly_hurt():
+    from tools.casualties import census
+    assert census("伤了七八个人").minor == 7                      # a range counts its lower number
+    assert census("两个孩子烫伤了").minor == 2
+    got = census("五个人中毒了，其中两个昏迷")
+    assert (got.serious, got.minor) == (2, 3)
+    got = census("大约十个乘客受伤，其中两个伤得很重")
+    assert (got.serious, got.minor) == (2, 8)
+    assert census("他伤心了").minor == 0
