@@ -275,7 +275,9 @@ RULES: tuple[_Rule, ...] = (
     _r("gas_leak", r"\b(gas (alarm|detector|sensor)s?|\d+ ?% ?lel|lel\b|(hit|struck|damaged|broke|cut|ruptured|punctured|severed|dug|drilled)( through| into)? (a |the |an )?(\w+ )?gas (pipe|main|line)|"
                    r"gas (pipe|main|line) (is |was |has been )?(hissing|leaking|broken|damaged|ruptured|cut))|"
                    r"(燃气|煤气|天然气)(报警器?|探测器)|(挖断|挖破|弄破|撞断|撞破)[^。，]{0,4}(燃气|煤气|天然气)管|(燃气|煤气|天然气)管(道)?[^。，]{0,4}(断|破|裂|漏)"),
-    _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"),
+    _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"
+                          # the chemical's symbol said alone ("I think CO", "maybe CO?"): upper case only, not "co-worker"
+                          r"|(?-i:\bCO\b)(?![-&/])"),
     # a chemical said in other words: a container that burst, a liquid with a sharp smell, 氨水 spilled
     _r("chemical_release", r"\b(canisters?|drums?|barrels?|jerry ?cans?|containers?|(chemical|plastic) (bottle|tank)s?)\b[^.]{0,40}\b(split|burst|broke|cracked|ruptured|spilled|spilling|fell (off|over))\b|"
                            r"\b(liquid|substance|fluid)s?\b[^.]{0,30}\b(sharp|pungent|acrid|chemical|stinging|strong) (smell|odou?r)\b|"

@@ -134,3 +134,10 @@ def test_chinese_casualty_counts_with_the_verb_first_burns_poisoning_and_badly_h
     got = census("大约十个乘客受伤，其中两个伤得很重")
     assert (got.serious, got.minor) == (2, 8)
     assert census("他伤心了").minor == 0
+
+
+def test_carbon_monoxide_said_by_its_symbol_alone():
+    assert "carbon_monoxide" in codes("there is a gas heater, I think CO, he's breathing but won't wake")
+    assert "hazmat" not in needs("hazmat", "P1", "there is a gas heater, I think CO, he's breathing but won't wake")
+    for other in ("my co-worker fell off the ladder", "Smith & Co is closed", "the CO-OP store"):
+        assert "carbon_monoxide" not in codes(other), other
