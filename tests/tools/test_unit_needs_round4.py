@@ -141,3 +141,14 @@ def test_carbon_monoxide_said_by_its_symbol_alone():
     assert "hazmat" not in needs("hazmat", "P1", "there is a gas heater, I think CO, he's breathing but won't wake")
     for other in ("my co-worker fell off the ladder", "Smith & Co is closed", "the CO-OP store"):
         assert "carbon_monoxide" not in codes(other), other
+
+
+def test_a_car_stuck_on_the_tracks_is_no_entrapment():
+    assert "vehicle_entrapment" not in codes("someone's got their car stuck on the tram track and a tram is coming, the driver got out")
+    assert "vehicle_entrapment" in codes("the driver is stuck in the car, the door is jammed")
+
+
+def test_an_allergic_reaction_with_a_tight_throat_is_serious_not_an_unread_p1():
+    text = "a woman suddenly started swelling up in the face, she's allergic, she says her throat is tight"
+    assert "serious_injury" in codes(text)
+    assert needs("medical", "P1", text) == {"ambulance": 1}
