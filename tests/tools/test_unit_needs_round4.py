@@ -152,3 +152,10 @@ def test_an_allergic_reaction_with_a_tight_throat_is_serious_not_an_unread_p1():
     text = "a woman suddenly started swelling up in the face, she's allergic, she says her throat is tight"
     assert "serious_injury" in codes(text)
     assert needs("medical", "P1", text) == {"ambulance": 1}
+
+
+def test_a_patient_who_declines_care_for_a_trivial_injury_gets_no_ambulance():
+    declined = "one shoved the other who fell and has a bloody nose, they've shaken hands now, the guy with the nose doesn't want anything"
+    assert needs("public_security", "P4", declined) == {"police_patrol": 1}
+    assert "minor_injury" not in codes("they've calmed down and shaken hands now")
+    assert needs("public_security", "P2", "he was stabbed and is bleeding a lot but doesn't want an ambulance").get("ambulance") == 1
