@@ -161,7 +161,7 @@ RULES: tuple[_Rule, ...] = (
        r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
-    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
+    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?(leaking|hissing|escaping)|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
     _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
@@ -311,7 +311,7 @@ RULES: tuple[_Rule, ...] = (
     # the same verbs with an aspect marker between verb and object ("停止了呼吸", "没了呼吸", "失去了意识", "摔断了腿"),
     # or the negation before a bare verb ("不呼吸了")
     _r("not_breathing", r"停止了呼吸|没了(呼吸|心跳|脉搏)|(?<![还])不呼吸了|呼吸(已经)?停了", negatable=False),
-    _r("unconscious", r"失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
+    _r("unconscious", r"\b(lost consciousness|losing consciousness|(isn'?t|is not|wasn'?t|not) waking( up)?|knocked unconscious)\b|失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
     _r("injured", r"(摔|撞|打|砸|踢)(断|破|伤)了?(腿|胳膊|手臂|手|脚|头|肋骨|鼻子)|(头|脑袋|额头)[^。，]{0,2}被[^。，]{0,2}(砸|打|撞|磕)(破|伤|开)|被(狗|动物)咬(了|伤)|(他|她|人|孩子|小孩|老人|行人|路人)被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(了(?!一下)|倒|伤|飞)|被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(倒|伤|飞)|(打|砍|刺|捅)伤了"),
     _r("symptoms", r"胸闷|胸口闷|喘不过气|气短|心慌"),
     # "其他人没事" (the others are fine) says nothing of the one just named

@@ -159,3 +159,10 @@ def test_a_patient_who_declines_care_for_a_trivial_injury_gets_no_ambulance():
     assert needs("public_security", "P4", declined) == {"police_patrol": 1}
     assert "minor_injury" not in codes("they've calmed down and shaken hands now")
     assert needs("public_security", "P2", "he was stabbed and is bleeding a lot but doesn't want an ambulance").get("ambulance") == 1
+
+
+def test_english_phrasings_from_a_probe_of_own_wordings():
+    assert "unconscious" in codes("he lost consciousness on the stairs")
+    assert "unconscious" in codes("she isn't waking up")
+    assert "gas_leak" in codes("I can hear gas hissing from the pipe")
+    assert "unconscious" not in codes("he fainted but he's waking up now and talking")
