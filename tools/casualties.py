@@ -65,7 +65,7 @@ _MINOR = gated(informal(
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|(breathed|inhaled|swallowed) (in )?(a lot of |lots of |some |too much )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
-    r"|受伤|受了伤|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
+    r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
     r"不舒服|难受|喉咙痛|轻伤|断了|(?:在|一直|还在|都在|开始)吐|吐了|磕破|擦破|蹭破|划破|破皮|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
@@ -158,6 +158,10 @@ _ATTACKER_EN = re.compile(r"^\s*(?:(?:is|was|has been|keeps|kept|started|is now|
                           r"sprayed|robbed|did (?:it|this))\b", re.IGNORECASE)
 _ATTACKER_ZH = re.compile(r"(?:正在|在|还在|又在)?(?:拿着|拿|挥舞|挥着|持刀|持械|砍|捅|威胁|追着|殴打|在打|打人)")
 
+# The one who did it, named by it ("拿刀的人", "打人的男子"): no patient.
+_ATTACKER_NAMED_ZH = re.compile(r"(?:拿|持|挥)[^的，。]{0,2}的" + _ZH_PERSON + "$|(?:打|捅|砍|刺|推|撞)人的" + _ZH_PERSON + "$")
+# Someone named by what happened to them ("被捅的人", "受伤的那个人"): someone already named.
+_DEFINITE_ZH = re.compile(r"(?:被[\u4e00-\u9fff]{1,2}(?:伤)?的|受伤的|那个|这个|那位|这位)" + _ZH_PERSON + "$")
 
 # compiled once here rather than looked up in re's cache clause by clause
 _OR_TO = re.compile(r"\s+(?:or|to)\s+")
@@ -189,22 +193,25 @@ def _self_condition(clause: str, said: re.Match[str] | None) -> bool:
     return any(pat.pattern_obj.match(clause, said.end()) for pat in (SERIOUS, _MINOR))
 
 
-def _people(clause: str) -> tuple[int, bool, bool, bool]:
-    """(people named, a part of an earlier group, only a pronoun, only a bare number: "1 unconscious", "两个受伤") in
-    one clause."""
+def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
+    """(people named, a part of an earlier group, only a pronoun, only a bare number: "1 unconscious", "两个受伤", one
+    person named by what happened to them: "被捅的人") in one clause."""
     clause = _ASIDE.sub(" ", clause)   # "the pedestrian (teenage girl)": one person
-    count, subset, named, bare_only = 0, False, False, False
+    count, subset, named, bare_only, definite = 0, False, False, False, False
     if _CJK.search(clause):
         bare = _ZH_BARE.match(clause)
         if bare and not any(not m.group("pron") for m in _WHO_ZH.finditer(clause)):
             # "另一个手臂骨折": the other one, a group of its own; "两个受伤": a count said without a people word
-            return _num(bare.group(2), plural=False), "其中" in clause, False, not bare.group("other")
+            return _num(bare.group(2), plural=False), "其中" in clause, False, not bare.group("other"), False
         if _PRONOUN_AND_ZH.search(clause):
             count += 1   # "他和他老婆": the pronoun is one of the people named
         found = list(_WHO_ZH.finditer(clause))
         for i, m in enumerate(found):
-            if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()):
+            if m.group("pron") or _ATTACKER_ZH.match(clause, m.end()) or _ATTACKER_NAMED_ZH.search(clause, 0, m.end()):
                 continue
+            if not m.group("num") and _DEFINITE_ZH.search(clause, 0, m.end()):
+                definite = True
+                continue   # "被捅的人还醒着": the one stabbed, named before (read like a pronoun)
             if _TELLER_ZH.match(clause, m.end()) and any(not later.group("pron") for later in found[i + 1:]):
                 continue   # "奶奶说……爷爷摔倒了": she tells of someone else ("一位老人说胸口疼" tells of himself)
             named = True
@@ -254,10 +261,10 @@ def _people(clause: str) -> tuple[int, bool, bool, bool]:
                 elif m.group("sg") and num.isdigit():
                     num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
-    pronoun = not named and bool(_PRONOUN_EN.search(clause) or "他" in clause or "她" in clause)
+    pronoun = not named and bool(definite or _PRONOUN_EN.search(clause) or "他" in clause or "她" in clause)
     if not _CJK.search(clause):
         bare_only = bare_seen and not people_seen
-    return count, subset, pronoun, bare_only
+    return count, subset, pronoun, bare_only, definite and not named
 
 
 def _plural_only(clause: str) -> bool:
@@ -287,7 +294,7 @@ def census(text: str) -> Census:
         clause = cm.group(0)
         if not clause.strip():
             continue
-        n, subset, pronoun, bare_only = _people(clause)
+        n, subset, pronoun, bare_only, definite = _people(clause)
         if bare_only and groups and not last_people:
             subset = True    # "2 pedestrians hit, 1 unconscious": one of them
         if subset and (last_people or not groups):
@@ -315,7 +322,8 @@ def census(text: str) -> Census:
             continue
         if not n and not last_people and not pronoun:
             continue  # "the scaffolding collapsed": no people in it
-        n = n or last_people or 1   # "A woman and two kids are at the window ... they can't get out"
+        # "被刺的人" after "一个人……把另一个人刺了": one of the people named
+        n = n or (1 if definite else last_people) or 1   # "A woman and two kids are at the window ... they can't get out"
         groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
                             other=bool(_OTHER.match(clause))))
         headcount = 0 if not subset and _plural_only(clause) else None

@@ -68,6 +68,8 @@ DETERMINANTS: dict[str, str] = {
     "medical_dependency": "someone dependent on powered medical equipment",
     "affected": "people affected",
     "casualty_signs": "signs of a casualty (down, pinned, can't move)",
+    "behind_locked_door": "the patient is behind a door nobody can open (forced entry)",
+    "hanging_high": "someone hanging up high (by a harness, a rope, off a gutter or ledge) who cannot get back",
     "jumper": "a person threatening to jump",
     "serious_injury": "a serious injury or illness",
     "aggressive": "an aggressive or violent patient or bystander (crew safety)",
@@ -133,7 +135,7 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\b(hit|injured|hurt|knocked down|struck|injuring|hitting)\s+" + _EN_NUM_RE + r"\s+(?:people|persons|pedestrians|passers-by|tourists|children|workers)\b|(?:砸到|撞到|撞伤|砸伤)了?" + _ZH_NUM_RE + r"(?<![辆台])(?![辆台])", counted=True),
     _r("jumper", r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|(he|she|they)'?ll jump|(he|she) will jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边"),
     _r("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down(?! (to|into|there|the stairs|stairs|in the (basement|cellar))\b)(?!\s*:)|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
-    _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
+    _r("minor_injury", r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?(?! (hands|it|off))|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微"),
     # --- weapons and violence
     _r("weapon", r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|(with|holding|wielding|swinging|carrying|has|had|a|an) (\w+ )?club|stick|veitsi\w*|ase(en|ella|et|ita|istautu\w*)?|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿(着)?(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)"),
     _r("violence_ongoing", r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking|(following|chasing) (us|me|him|her|them))\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)"),
@@ -150,7 +152,7 @@ RULES: tuple[_Rule, ...] = (
     # people up there, not only the fire's floor ("a 4th floor flat" says where it burns, "a woman waving from the
     # balcony", "we're on the 6th floor and can't get down" say who may need the ladder)
     _r("at_window", r"\b(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|baby|boy|girl|mother|father|family|couple|residents?|tenants?|guests?|neighbou?rs?|occupants?|we|they|he|she)\b"
-       r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ )?(windows?|balcon(y|ies)|roofs?)\b"
+       r"[^.;!?]{0,40}\b(at|on|from|in|out of|onto) (the |a |their |his |her |our |my )?(\w+ ){0,2}(windows?|balcon(y|ies)|roofs?)\b"
        r"|\b(waving|shouting|screaming|calling|crying|hanging|leaning|trapped)\b[^.;!?]{0,30}\b(windows?|balcon(y|ies)|roofs?)\b"
        r"|\b(windows?|balcon(y|ies))\b[^.;!?]{0,20}\b(waving|shouting|screaming|calling for help|crying for help|banging)\b"
        r"|(在|站在|趴在)(窗口|窗户|窗边|窗台|阳台|楼顶|天台|屋顶)|(窗口|窗户|窗边|阳台|楼顶|天台)(上|边)?[^。，]{0,6}(喊|呼救|挥手|求救|有人|站着)"),
@@ -159,7 +161,7 @@ RULES: tuple[_Rule, ...] = (
        r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
-    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?leaking|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
+    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?(leaking|hissing|escaping)|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
     _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
@@ -168,7 +170,7 @@ RULES: tuple[_Rule, ...] = (
     _r("public_area", r"\b(square|street|road|station|platform|market|park|customers|walking past|passing by|car park|parking (garage|hall|deck)|shopping cent(re|er)|mall|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人"),
     # --- traffic
     _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器"),
-    _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ ){0,2}(of (the |a )?)?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
+    _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ ){0,2}(of (the |a )?)?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck(?! (on|in|across) (the |a )?(tram |railway |train |level )?(tracks?|rails?|crossing|snow|mud|ice|sand|ditch|traffic|queue))|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
     _r("vehicles", r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车", counted=True),
     _r("large_vehicle", r"\b(bus|buses|trams?|coach|coaches|lorry|lorries|articulated|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
        # a place named after the vehicle (the tram stop, the bus terminal, 火车站) is not one at the scene
@@ -181,7 +183,8 @@ RULES: tuple[_Rule, ...] = (
     _r("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
     _r("collapse_people_under", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,4}?(?:under|underneath|beneath|buried|trapped)\b[^.]{0,30}\b(?:rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?|it)\b"
        r"|(?:" + _ZH_NUM_RE + r")\s*(?:人|工人)?[^。]{0,6}(?:压在|埋在|困在)[^。]{0,10}(?:废墟|瓦砾|下面|底下|里面)", counted=True),
-    _r("collapse_people_under", r"\b(under|beneath|underneath|buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|困在[^。]{0,10}(废墟|瓦砾|下面|底下)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
+    _r("collapse_people_under", r"\b(buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|"
+                                r"\b(under|beneath|underneath) (the |a |some |a pile of |all (the |that )?)?(\w+ ){0,2}(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|\b(rubble|debris|collapse\w*)\b[^.]{0,40}\b(people|someone|workers?|children|person|man|woman|kids?|pupils?) (are |is |may be |might be |could be |possibly )?(under|trapped|buried|beneath)|\bpeople (possibly |may be |might be )?(under|underneath|beneath)\b|(压在|埋在)[^。]{0,10}(废墟|瓦砾|下面|底下|里面)|困在[^。]{0,10}(废墟|瓦砾|下面|底下)|(废墟|瓦砾)[^。]{0,10}(有人|被困)"),
     _r("collapse", r"\b((?<!man )(?<!woman )(?<!he )(?<!she )(?<!someone )(?<!person )collaps\w+|caved in|cave-in|fell in(?! (the|a|an|his|her|my|our|their|this|that|bathroom|shower|kitchen)\b)|came down|gave way|rubble|sortu\w*|romahti|rasade|instört\w*)\b|倒塌|坍塌|塌方|塌了|垮塌|塌下来"),
     # --- utilities, storm, flood
     _r("lift_stuck", r"\b(stuck|trapped) (in|inside) (a |the |an )?(\w+ ){0,2}(lift|elevator)|(lift|elevator)(?: (?:in|at|of|on) (?:the |this |that |our |my )?\w+)? (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,30}\b(between floors|with (\w+ ){0,3}inside|(\w+ ){0,2}inside)|(lift|elevator) (is )?stuck\b|hissi\w* jumi|fast i hissen\b|被困[^。]{0,4}电梯|电梯[^。]{0,6}(被困|困住|卡住|停住|卡在|停在|坏在)|电梯(停了|坏了|不动了|卡住了)[^。]{0,20}(被困|困在|在里面)|困在电梯"),
@@ -208,16 +211,27 @@ RULES: tuple[_Rule, ...] = (
     _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
     _r("unconscious", r"\b(out cold|blacked out|won'?t come round|not coming round|hasn'?t come round)\b|昏过去|人事不省|晕过去|昏死过去"),
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
-    _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"),
+    _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
+                             # the one in the car cannot open its door ("the woman in car is sitting, she cannot open door")
+                             r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"),
+    # someone hanging up high who cannot get back by himself (a roofer in his harness, a window cleaner off a tilted
+    # cradle): a rope rescue from the ladder, whatever the call was typed as
+    _r("hanging_high", r"(?<!of a )(?<!of an )(?<!like a )(?<!like )\b(he|she|they|we|i|mate|workmate|colleague|co-worker|partner|man|woman|worker|roofer|cleaner|painter|climber|someone|somebody|person|guy|boy|girl|child|kid)\b"
+                       r"[^.;,!?]{0,25}\b(hanging|dangling|suspended) (off|from|by|in|on|over) (the |a |his |her |their |its )?(\w+ ){0,2}(harness|safety line|rope|gutter|ledge|edge of the roof|roof edge|cradle|gondola|scaffold\w*|balcony railing)\b|"
+                       r"(吊|挂|悬)在(半空|空中|楼外|外墙|屋檐|房檐|排水槽|脚手架)|靠安全(绳|带)(吊|挂)着", negatable=False),
+    # a patient behind a door nobody can open (the fire service's forced entry): a locked or jammed door, a broken lock;
+    # its words are positive themselves, and a denial near them is of something else ("the door is locked, I have no key")
+    _r("behind_locked_door", r"\b(door('s| is| was)? (locked|jammed|bolted|chained|stuck)|(lock|door) (is |was )?(broken|jammed) from (the )?inside|locked (from|on the) inside|"
+                             r"(can'?t|cannot|couldn'?t|unable to) (get (it|the door) open|open (it|the door)))\b|门[^。，]{0,4}(打不开|开不了|锁着|锁住了|反锁)|(打不开|开不了)门|破门|撬门", negatable=False),
     _r("weapon", r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀"),
     _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
-    _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有"),
+    _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人"),
     _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
     _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
     _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
-    _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|烟(已经)?(蔓延|窜|跑|飘)到"),
+    _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|(楼道|走廊)里?(也|都|全)?(有|冒|进了?)(烟|浓烟)|烟(已经)?(蔓延|窜|跑|飘)到"),
     _r("fuel_leak", r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}冒烟"),
     _r("live_wire", r"\b(electric(al)?|power|overhead) (cable|line|wire)s? (has |have |had )?(snapped|fallen|broken|come down|came down)\b"),
     _r("tree_blocking", r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b"),
@@ -238,9 +252,9 @@ RULES: tuple[_Rule, ...] = (
     _r("chemical_release", r"\b(gas )?(cylinders?|canisters?|gas bottles?|propane|acetylene|butane)\b[^.]{0,40}\b(leak\w*|hiss\w*|venting|escaping)\b|(气瓶|钢瓶|煤气罐|液化气罐|乙炔|丙烷|氧气瓶|丁烷)[^。]{0,20}(漏|泄|嘶嘶)"),
     _r("water_quality", r"\b(tap|drinking) water (is |was |looks |tastes |smells |has been )?(brown|yellow|discolou?red|cloudy|smelly|contaminated|foul)|water (is )?contaminated\b|自来水[^。]{0,6}(发黄|发黑|浑浊|有异味|变色|有味|发臭)|饮用水[^。]{0,6}(污染|异味)"),
     _r("no_casualties", r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人", negatable=False),
-    _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
+    _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|\b(doesn'?t|does not|don'?t|do not) want (anything|an ambulance|a doctor|any help|help|treatment|to be seen)\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
     _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
-    _r("symptoms", r"头疼|想吐|犯恶心|上吐下泻|(在|一直|还在|都在|开始)吐|吐了(?!口)"),
+    _r("symptoms", r"(有点|有些|感觉|觉得|说|很|好|发)(头)?晕(?!倒|过去|了过去|厥)|头昏|头疼|想吐|犯恶心|上吐下泻|(在|一直|还在|都在|开始)吐|吐了(?!口)"),
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
     _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
@@ -261,7 +275,9 @@ RULES: tuple[_Rule, ...] = (
     _r("gas_leak", r"\b(gas (alarm|detector|sensor)s?|\d+ ?% ?lel|lel\b|(hit|struck|damaged|broke|cut|ruptured|punctured|severed|dug|drilled)( through| into)? (a |the |an )?(\w+ )?gas (pipe|main|line)|"
                    r"gas (pipe|main|line) (is |was |has been )?(hissing|leaking|broken|damaged|ruptured|cut))|"
                    r"(燃气|煤气|天然气)(报警器?|探测器)|(挖断|挖破|弄破|撞断|撞破)[^。，]{0,4}(燃气|煤气|天然气)管|(燃气|煤气|天然气)管(道)?[^。，]{0,4}(断|破|裂|漏)"),
-    _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"),
+    _r("carbon_monoxide", r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"
+                          # the chemical's symbol said alone ("I think CO", "maybe CO?"): upper case only, not "co-worker"
+                          r"|(?-i:\bCO\b)(?![-&/])"),
     # a chemical said in other words: a container that burst, a liquid with a sharp smell, 氨水 spilled
     _r("chemical_release", r"\b(canisters?|drums?|barrels?|jerry ?cans?|containers?|(chemical|plastic) (bottle|tank)s?)\b[^.]{0,40}\b(split|burst|broke|cracked|ruptured|spilled|spilling|fell (off|over))\b|"
                            r"\b(liquid|substance|fluid)s?\b[^.]{0,30}\b(sharp|pungent|acrid|chemical|stinging|strong) (smell|odou?r)\b|"
@@ -292,7 +308,14 @@ RULES: tuple[_Rule, ...] = (
     _r("injured", r"\b(neck|back|hip|leg|arm|knee|ankle|wrist|shoulder|stomach|belly|abdominal|pelvic) (pain|injury)\b|complain\w* of (\w+ )?pain\b"),
     # not breathing said in spoken Chinese ("好像没在喘气")
     _r("not_breathing", r"没在喘气|没在呼吸|不喘气了|没有气息|没气息", negatable=False),
-    _r("no_casualties", r"人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
+    # the same verbs with an aspect marker between verb and object ("停止了呼吸", "没了呼吸", "失去了意识", "摔断了腿"),
+    # or the negation before a bare verb ("不呼吸了")
+    _r("not_breathing", r"停止了呼吸|没了(呼吸|心跳|脉搏)|(?<![还])不呼吸了|呼吸(已经)?停了", negatable=False),
+    _r("unconscious", r"\b(lost consciousness|losing consciousness|(isn'?t|is not|wasn'?t|not) waking( up)?|knocked unconscious)\b|失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
+    _r("injured", r"(摔|撞|打|砸|踢)(断|破|伤)了?(腿|胳膊|手臂|手|脚|头|肋骨|鼻子)|(头|脑袋|额头)[^。，]{0,2}被[^。，]{0,2}(砸|打|撞|磕)(破|伤|开)|被(狗|动物)咬(了|伤)|(他|她|人|孩子|小孩|老人|行人|路人)被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(了(?!一下)|倒|伤|飞)|被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(倒|伤|飞)|(打|砍|刺|捅)伤了"),
+    _r("symptoms", r"胸闷|胸口闷|喘不过气|气短|心慌"),
+    # "其他人没事" (the others are fine) says nothing of the one just named
+    _r("no_casualties", r"(?<!其他)(?<!其它)(?<!其余)(?<!别的)(?<!其他的)人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
     # seventh probe: a shooter heard, a glassing, a diver who has not surfaced
     _r("weapon", r"\b(active shooter|shooter|gunman|gunmen|(heard|hear|hearing) (\w+ ){0,3}shots|\d+ shots|glassed|bottled (him|her|someone|somebody|a \w+))\b"),
     _r("person_in_water", r"\b(diver|swimmer|snorkell?er|kayaker|paddle ?boarder|rower)\b[^.]{0,30}\b(hasn'?t|has not|didn'?t|did not|never) (come up|surfaced|resurfaced|come back up)"),
@@ -336,7 +359,7 @@ RULES: tuple[_Rule, ...] = (
                              r"|\b(car|cab|van|truck|lorry|wreck|vehicle|taxi|driver)\b[^.]{0,60}\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b"
                              r"|\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b[^.]{0,40}\b(car|cab|van|truck|lorry|wreck|vehicle|taxi)\b"),
     # a crashed car leaking or steaming: a fluid under a vehicle is treated as fuel until the crew says otherwise
-    _r("fuel_leak", r"\b(bonnet|hood|engine|radiator)('s| is)? (steaming|smoking)|\b(something|liquid|fluid|oil) (is )?(dripping|leaking|pouring|running) (out )?(from |under |out of )(it|the (car|van|truck|lorry|vehicle|engine|bonnet|taxi))\b"
+    _r("fuel_leak", r"\b(bonnet|hood|engine|radiator|car|van|vehicle|taxi|truck|lorry)('s| is)? (still )?(steaming|smoking)|\b(something|liquid|fluid|oil) (is )?(dripping|leaking|pouring|running) (out )?(from |under |out of )(it|the (car|van|truck|lorry|vehicle|engine|bonnet|taxi))\b"
                     r"|\b(something|liquid|fluid) (is )?dripping (under|from) (it|the \w+)\b|(车|车头|引擎盖|发动机)(?:(?!没|不)[^。，]){0,4}(冒白烟|冒蒸汽|滴|漏)(油|水|东西)?"),
     # pieces of a facade falling or hanging in the wind, said in Chinese
     _r("loose_high", r"(外墙|墙面|墙上|墙外面?|外立面|楼顶|屋檐|窗框|玻璃幕墙)[^。，]{0,10}(掉下来|掉落|脱落|吹掉|吹落|松动|挂着|悬着|摇摇欲坠)"),
@@ -345,6 +368,9 @@ RULES: tuple[_Rule, ...] = (
     # a crowd pushing and shoving (a demonstration that turns into a fight)
     _r("crowd_disorder", r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b"),
     # burns said in Chinese (a scald, a blister) and a bleeding head (a head wound)
+    # a limb swollen after a blow or a fall (a sprain or a fracture until seen)
+    _r("injured", r"\b(wrist|ankle|knee|hand|arm|leg|foot|elbow|finger)('s| is| was| has| got)? (all |really |very |badly )?(swollen|swelling up|swelled up)\b|\bswollen (wrist|ankle|knee|hand|arm|leg|foot|elbow|finger)\b"
+                  r"|(手腕|脚踝|脚腕|手|脚|膝盖|胳膊|手臂|腿|手指|胳膊肘)[^。，]{0,2}肿(了|起来|得)"),
     _r("injured", r"烫伤|烫到|烫了一下|烫了|起了?(个|一个)?(水)?泡|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|(手臂|胳膊|腿|手腕|骨头|手指)[^。，]{0,3}断了|(脖子|背|腰|腿|胳膊|头|胸口|肩膀)[^。，]{0,4}(不舒服|难受|发麻|麻了)"),
     # a storage tank of fuel or oil leaking (a spill to contain, not a vehicle's): a chemical release
     _r("chemical_release", r"\b(heating[- ]oil|oil|storage) tanks?\b[^.]{0,40}\bleak\w*|\bleak\w*[^.]{0,20}\b(heating[- ]oil|oil|storage) tanks?\b|(油罐|储油罐)[^。，]{0,6}(漏|泄)"),
@@ -394,15 +420,49 @@ def _denied_inside(words: str) -> bool:
     return negated_before(last.rsplit(" ", 1)[0] + " ")
 
 
+# A transcribed Chinese voice message puts a space between every word ("电梯 坏了 我 和 我 老伴 困 在 里面"): the
+# patterns read unsegmented Chinese, so the spaces between two characters are dropped before reading. Told apart
+# from Chinese that uses an occasional space for a comma ("看着没事 电车上满满的人"; that space ends a denial's
+# clause) by how dense the spaces are.
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unspaced(text: str) -> tuple[str, list[int]] | None:
+    """The text without the spaces between Chinese words and, per kept character, its offset in the text; None when
+    the text is not written word by word (fewer than one gap per four Chinese characters, or under five gaps)."""
+    gaps = list(_CJK_GAP.finditer(text))
+    if len(gaps) < 5 or len(gaps) * 4 < len(_CJK_CHAR.findall(text)):
+        return None
+    dropped = {i for g in gaps for i in range(*g.span())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in kept), kept
+
+
 def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     text = text or ""
+    unspaced = _unspaced(text)
+    if unspaced is None:
+        return _extract(text)
+    joined, kept = unspaced
+    kept.append(len(text))
+    out = []
+    for d in _extract(joined):
+        a, b = kept[d.span[0]], kept[d.span[1] - 1] + 1 if d.span[1] > d.span[0] else kept[d.span[0]]
+        out.append(d.model_copy(update={"span": (a, b), "evidence": text[a:b]}))
+    return out
+
+
+def _extract(text: str) -> list[Determinant]:
     out: dict[str, Determinant] = {}
     for rule in RULES:
         for m in rule.pattern.finditer(text):
             a, b = m.span()
             if asked_not_said(text, a):
                 continue   # "有没有呼吸": asked, not said
+            if rule.code == "trapped" and _SWALLOWED_ZH.search(text[max(0, a - 8): a]):
+                continue   # "吃葡萄卡住了": food stuck in the throat, a choking, nobody to free
             if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
                 continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
             code = rule.code
@@ -430,6 +490,13 @@ def extract(text: str) -> list[Determinant]:
     smell = out.pop("odd_smell", None)
     if smell and "chemical_release" not in out and not ("gas_leak" in out or "carbon_monoxide" in out):
         out["chemical_release"] = smell.model_copy(update={"code": "chemical_release"})
+    rescued = out.get("rescued_from_water")
+    if rescued:
+        # "his father pulled him out ... but the father can't get out, he's in the water": someone is still in it
+        still = next((m for m in _IN_WATER_AFTER.finditer(text, rescued.span[1]) if not _negated(text, *m.span())), None)
+        if still:
+            del out["rescued_from_water"]
+            out.setdefault("person_in_water", Determinant(code="person_in_water", evidence=still.group(0), span=still.span()))
     for code, later in _CORRECTED_LATER.items():
         # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
         if code in out:
@@ -478,12 +545,20 @@ _COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾�
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
 # A blade in an accident at home or work, not a weapon ("cut herself on a kitchen knife", "切菜时切到了手").
+# Someone said to be in the water after a rescue out of it was said: a second person, or the rescuer.
+_IN_WATER_AFTER = gated(r"\b((is|are) still in the water|(can'?t|cannot|couldn'?t) (get (back )?out of the (water|sea|lake|river|canal|harbou?r)|climb (back )?out)|(can'?t|cannot) get back (up|on) (the )?(quay|pier|jetty|shore|bank))\b"
+                        r"|(还|仍然|仍)?在水里(?!了)|(从水里)?上不来|爬不上(来|岸)", re.IGNORECASE)
+# Something eaten or swallowed before 卡住 (stuck): the throat is what it is stuck in.
+_SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
 _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"
                             r"[^.,;!?]{0,25}\b(with|on)( (a|an|the|his|her|my|their))?( \w+){0,2}\s*$"
                             r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)
 # Whether someone breathes, not known ("can't tell whether he's breathing", "看不出他有没有呼吸").
 _BREATHING_UNKNOWN = gated(r"\b(can'?t|cannot|couldn'?t|don'?t|do not|doesn'?t|not) (tell|know|see|sure|say)\b[^.]{0,12}\b(if|whether)\b[^.]{0,20}\bbreath\w*"
-                           r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)", re.IGNORECASE)
+                           r"|(看不出|不知道|不清楚|说不清|分不清)[^。]{0,6}(有没有|是否|还有没有)(呼吸|喘气)"
+                           # breathing said with a doubt after it, or coming and going: unsure is not breathing
+                           r"|(呼吸|喘气)(?:(?!正常|平稳|还好|没问题)[^。，]){0,3}[，,]?(但是|但|不过|可是)?(我们|我)?(也)?(不太?确定|说不准|不敢肯定|拿不准)|(呼吸|喘气)[^。]{0,16}(一会儿?有一会儿?没有?|时有时无)"
+                           r"|\bbreath\w*( (is|was))?(,|;| but| -)? (i'?m |we'?re )?(not (really |totally |completely )?sure|on and off|comes and goes)\b", re.IGNORECASE)
 # Gone under the surface ("hasn't come up", "went under", "没有浮上来").
 _SUBMERGED = gated(r"\b((hasn'?t|has not|didn'?t|did not|never) (come|came|resurfaced) (back )?(up|to the surface)\b(?! (the|to|from|with|here|there|yet))|"
                    r"(went|gone|going|disappeared|slipped) (under|below) the (water|surface)|(went|gone|going) (back )?under (again|twice|and))"

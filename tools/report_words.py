@@ -148,7 +148,7 @@ SERIOUS = gated(informal(
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
     r"stab(bed| wounds?)|gunshot( wounds?)?|shot\b|severe(ly)? burn\w*|badly (burned|burnt|hurt|injured)|seriously (hurt|injured|ill)|"
-    r"critical\w*|life[- ]threatening|gone (grey|gray|blue)|no signs? of life|no heart ?beat|compressions|defib\w*|out cold|blacked out|won'?t come round|drowsy|hard to wake|very pale|grey in the face|(hard|difficult) to breathe|(lips|tongue|throat|face) (is |are )?swell\w*|not making sense|making no sense|won'?t answer (me|us)|(many|much|so much) blood|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|(is|he'?s|she'?s|was|been|started|keeps|still) fitting\b|having a fit\b|heat ?stroke|hypotherm\w*|"
+    r"critical\w*|life[- ]threatening|gone (grey|gray|blue)|no signs? of life|no heart ?beat|compressions|defib\w*|out cold|blacked out|won'?t come round|drowsy|hard to wake|very pale|grey in the face|(hard|difficult) to breathe|(lips|tongue|throat|face) (is |are )?swell\w*|swell\w* (up )?(in|of|round|around) (the |her |his |their )?(face|lips|tongue|throat)|throat (is |feels )?(tight|closing( up)?)|anaphyla\w*|not making sense|making no sense|won'?t answer (me|us)|(many|much|so much) blood|serious (injur\w*|wounds?|condition)|seriously|badly (broken|hurt|injured|burn\w*|beaten|cut|wounded)|severe(ly)? (injur\w*|bleeding|pain|wounds?)|open fracture|very weak|seizure|convuls\w*|(is|he'?s|she'?s|was|been|started|keeps|still) fitting\b|having a fit\b|heat ?stroke|hypotherm\w*|"
     r"isn'?t responding|is not responding|(?:doesn'?t|does not|didn'?t|did not|won'?t) react|no reaction|no response from (him|her|them)|(can'?t|cannot|couldn'?t) get (a |any )?response|"
     r"(face|mouth) (is )?droop\w*|drooping|slurred|slurring|can'?t get (his|her) words out|stroke|"
     r"hoarse|voice (is |has gone |gone )?(hoarse|croaky)|soot (in|around) (his|her|their|the) (mouth|nose)|singed (nose|nasal) hairs?|"
@@ -157,7 +157,7 @@ SERIOUS = gated(informal(
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
     r"|昏迷|叫不(太|大)?醒|躺着不动|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
     r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|(?:叫|喊|拍)(?:他|她)*(?:都|也)?(?:没有|没|不)(?:回答|回应|答应|应声)|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|(在|压在|卡在|困在)[^。，！？]{0,4}车(的)?(底下|下面)|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|声音(嘶哑|沙哑)|嗓子哑了|"
-    r"口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),
+    r"伤得?(很|非常|比较|特别|挺)严重|伤得(很|非常|特别|挺)重|口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),
     re.IGNORECASE)
 
 

@@ -320,6 +320,13 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("utility_crew", 1, why("water_quality"))
     if has("trapped") and incident_type not in ("fire", "traffic_accident", "earthquake_collapse") and not has("lift_stuck"):
         needs.need("rescue", 1, why("trapped"))
+    if has("hanging_high") and incident_type != "fire":
+        # a rope rescue high up: the rescue unit works from the ladder (in a fire the people-up-there rule sends it)
+        needs.need("rescue", 1, why("hanging_high"))
+        needs.need("ladder", 1, why("hanging_high"))
+    if has("behind_locked_door") and incident_type in ("medical", "public_health"):
+        # the crew cannot reach the patient: the rescue unit opens the door
+        needs.need("rescue", 1, why("behind_locked_door"))
 
     # --- patients: one ambulance per serious patient, minor ones two to an ambulance
     if has("not_breathing"):
@@ -371,7 +378,7 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
 # What makes a report P1 for each class, as the determinants read it. When none of them is read, the priority (the
 # triage's own reading of the same words) says more than the determinants did.
 _EXPLAINS_P1: dict[str, tuple[str, ...]] = {
-    "medical": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "person_in_water", "trapped", "childbirth",
+    "medical": ("not_breathing", "unconscious", "hanging_high", "serious_injury", "serious_patients", "person_in_water", "trapped", "childbirth",
                 "vehicle_entrapment", "jumper", "casualty_signs", "symptoms", "weapon", "injured", "affected"),
     "traffic_accident": ("not_breathing", "unconscious", "serious_injury", "serious_patients", "trapped", "vehicle_entrapment",
                          "person_in_water", "chemical_release"),
