@@ -339,7 +339,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         # for the exposed, beside one per seriously ill.
         patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
-        needs.need("ambulance", min(patients, 4), why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
+        needs.need("ambulance", patients, why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
     priority_floor(incident_type, priority, dets, needs)
     return needs

@@ -192,6 +192,10 @@ def test_counts_and_caps_of_patients():
     # Two stab wounds: two serious patients.
     t = "Stabbing at the kebab shop, two men with stab wounds, the attacker ran towards the station"
     assert unit_needs("public_security", "P1", extract(t)).counts.get("ambulance") == 2
+    # Six seriously hurt: six ambulances, not a fixed four (Annex E: a mass-casualty incident draws on every base;
+    # the dispatch plan shows any shortfall rather than the need being cut to the fleet).
+    t = "Tram hit a crowd at the stop, six people badly injured, two of them unconscious"
+    assert unit_needs("traffic_accident", "P1", extract(t)).counts.get("ambulance", 0) >= 6
     # Entrapment and a fuel leak: a second engine.
     t = "Truck on its side, the driver can't get out of the cab, diesel leaking"
     assert unit_needs("traffic_accident", "P1", extract(t)).counts.get("engine") == 2
