@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from core.errors import InputError
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, count_corrected, informal, near_miss,
@@ -441,6 +442,8 @@ def _unspaced(text: str) -> tuple[str, list[int]] | None:
 
 def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"The report must be text, got {type(text).__name__}.")
     text = text or ""
     unspaced = _unspaced(text)
     if unspaced is None:

@@ -779,3 +779,11 @@ def test_a_denied_serious_word_does_not_remove_minor_injuries():
 
     codes = {d.code for d in extract("tram and car collided, nobody seriously injured, one man is hurt with minor cuts and scrapes")}
     assert "minor_injury" in codes and "serious_injury" not in codes
+
+
+@pytest.mark.parametrize("bad", [b"fire at Annankatu 8", 12, ["fire"]])
+def test_a_report_that_is_not_text_gets_a_clear_error(bad):
+    from core.errors import InputError
+
+    with pytest.raises(InputError, match="must be text"):
+        extract(bad)
