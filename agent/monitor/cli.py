@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import pickle
 import queue
 import threading
 import time
@@ -44,10 +45,19 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
     from agent.monitor.grouping import GroupingConfig
     from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
     from agent.monitor.places import PlaceResolver
+    from finetune.errors import ModelNotFoundError
     from finetune.predict import TriageClassifier
     from finetune.registry import ensure_default_model
 
-    classifier = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+    model_dir = settings.triage_model_dir or ensure_default_model(settings)
+    try:  # a missing or damaged model directory (ECA_TRIAGE_MODEL_DIR) is one clear line, not a traceback
+        classifier = TriageClassifier.load(model_dir)
+    except ModelNotFoundError as exc:
+        raise UserError(str(exc)) from None
+    except (OSError, ValueError, KeyError, RuntimeError, pickle.UnpicklingError) as exc:
+        log.debug("triage model load failed", exc_info=True)
+        raise UserError(f"the triage model in {model_dir} could not be loaded ({type(exc).__name__}: {str(exc)[:300]}); "
+                        "point ECA_TRIAGE_MODEL_DIR at a complete model or train one with `eca train`") from None
     resolver, city = PlaceResolver(), None
     if places:
         from tools.city import CityModel

