@@ -252,7 +252,7 @@ def test_eca_monitor_ends_with_a_clear_error_when_triage_fails_and_stores_what_i
         # every report read is stored (untriaged), and the summary says how many
         processed = int(re.search(r"(\d+) report\(s\) processed", captured.out).group(1))
         assert processed >= 2 and IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == processed
-        assert f"{processed} report(s) read after the failure were stored untriaged" in captured.err
+        assert f"{processed} report(s) whose triage failed were stored untriaged" in captured.err
     finally:
         get_settings.cache_clear()
 
@@ -283,6 +283,33 @@ def test_eca_monitor_with_a_missing_or_damaged_model_is_one_error_line(tmp_path:
             err = capsys.readouterr().err
             assert code == 2 and "Traceback" not in err
             assert says in err and str(model_dir) in err
+    finally:
+        get_settings.cache_clear()
+
+
+def test_a_feed_error_mid_stream_keeps_every_report_read_before_it(tmp_path: Path, quick_model_dir: Path, capsys,
+                                                                   monkeypatch):
+    """A folder feed whose second file is unusable: the reports of the first are all processed and stored (the batch
+    triaged ahead and the one being gathered included), then the error, exit 2."""
+    from core.settings import get_settings
+    from ui.cli import main
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps({"text": text, "timestamp": T + 60 * m, "source": source})
+                                              for m, source, text in STREAM) + "\n", encoding="utf-8")
+    (folder / "b.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
+    get_settings.cache_clear()
+    try:
+        code = main(["monitor", "--feed", str(folder), "--once", "--batch", "3", "--no-places", "--no-dense"])
+        err = capsys.readouterr().err
+        from agent.store import IncidentStore
+
+        assert IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == len(STREAM)
+        assert code == 2 and "Traceback" not in err and "no text column" in err
+        assert f"the {len(STREAM)} report(s) read before it were processed and stored" in err
     finally:
         get_settings.cache_clear()
 
