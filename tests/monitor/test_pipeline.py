@@ -342,3 +342,22 @@ def test_a_shared_encoder_serves_one_thread_at_a_time():
     for t in threads:
         t.join()
     assert probe.most == 1 and shared(["x"]).shape == (1, 4)
+
+
+def test_a_shared_encoder_forwards_public_attributes_and_can_be_copied():
+    """The wrapper stands for the encoder (its other public attributes read through); a shallow copy shares the
+    encoder and its lock (copy probes private names on a bare instance: that must not recurse)."""
+    import copy
+
+    from core.encoders import SerialEncoder
+
+    class Inner:
+        dim = 512
+
+        def encode(self, texts):
+            return [len(t) for t in texts]
+
+    shared = SerialEncoder(Inner())
+    twin = copy.copy(shared)
+    assert shared.dim == 512 and twin.encode(["ab"]) == [2]
+    assert twin._inner is shared._inner and twin._lock is shared._lock
