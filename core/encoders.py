@@ -52,6 +52,10 @@ class SerialEncoder:
             return self._inner.similarity(a, b)
 
     def __getattr__(self, name: str) -> Any:
+        # only the wrapped encoder's public attributes: a private or dunder name looked up before __init__ ran (copy
+        # and pickle probe __setstate__ on a bare instance) would recurse through self._inner without end
+        if name.startswith("_"):
+            raise AttributeError(name)
         return getattr(self._inner, name)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import pickle
 import queue
 import threading
 import time
@@ -44,10 +45,19 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
     from agent.monitor.grouping import GroupingConfig
     from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
     from agent.monitor.places import PlaceResolver
+    from finetune.errors import ModelNotFoundError
     from finetune.predict import TriageClassifier
     from finetune.registry import ensure_default_model
 
-    classifier = TriageClassifier.load(settings.triage_model_dir or ensure_default_model(settings))
+    model_dir = settings.triage_model_dir or ensure_default_model(settings)
+    try:  # a missing or damaged model directory (ECA_TRIAGE_MODEL_DIR) is one clear line, not a traceback
+        classifier = TriageClassifier.load(model_dir)
+    except ModelNotFoundError as exc:
+        raise UserError(str(exc)) from None
+    except (OSError, ValueError, KeyError, RuntimeError, pickle.UnpicklingError) as exc:
+        log.debug("triage model load failed", exc_info=True)
+        raise UserError(f"the triage model in {model_dir} could not be loaded ({type(exc).__name__}: {str(exc)[:300]}); "
+                        "point ECA_TRIAGE_MODEL_DIR at a complete model or train one with `eca train`") from None
     resolver, city = PlaceResolver(), None
     if places:
         from tools.city import CityModel
@@ -125,9 +135,13 @@ def run_monitor(args: argparse.Namespace) -> int:
     reader.start()
     started, cpu0 = time.perf_counter(), time.process_time()
 
+    feed_error: list[str] = []
+
     def batches() -> Iterator[list]:
         """Micro-batches of --batch reports, or what came within --flush seconds (an empty one from a quiet feed,
-        so that the batch triaged ahead is finished and its alerts come within --flush seconds)."""
+        so that the batch triaged ahead is finished and its alerts come within --flush seconds).  A feed error ends
+        the batches normally (the error is kept for the end): raising here would drop the batch being triaged ahead
+        and the one being gathered, reports already read."""
         batch, last_flush = [], time.monotonic()
         try:
             while True:
@@ -137,10 +151,10 @@ def run_monitor(args: argparse.Namespace) -> int:
                     item = None
                 if item is _END:
                     break
-                if isinstance(item, FeedError):
-                    raise UserError(str(item))
                 if isinstance(item, Exception):
-                    raise UserError(f"the feed could not be read: {item}")
+                    feed_error.append(str(item) if isinstance(item, FeedError) else f"the feed could not be read: {item}")
+                    stop.set()
+                    break
                 if item is not None:
                     batch.append(item)
                 if item is None or len(batch) >= args.batch or time.monotonic() - last_flush >= args.flush:
@@ -181,10 +195,15 @@ def run_monitor(args: argparse.Namespace) -> int:
         for c in snap["clusters"][:10]:
             print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"
                   + (f" at {c['place']}" if c["place"] else "") + (" [emerging]" if c["emerging"] else ""))
+    stored = "" if args.no_store else " and stored"
+    problems = [e + (f"; the {pipeline.processed} report(s) read before it were processed{stored}" if pipeline.processed else "")
+                for e in feed_error]
     if pipeline.triage_error is not None:
         err = pipeline.triage_error
-        raise UserError(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.untriaged} "
-                        f"report(s) read after the failure were stored untriaged"
+        problems.append(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.untriaged} "
+                        f"report(s) whose triage failed were stored untriaged"
                         + ("" if args.no_store else " in the incident log") + " (not grouped, no alerts)")
+    if problems:
+        raise UserError("; ".join(problems))
     return 0
 

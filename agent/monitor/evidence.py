@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from core.text import URL_PATTERN
 from finetune.cues import cue_match
 
 __all__ = ["HAZARD_CUES", "hazard_evidence"]
@@ -29,7 +30,7 @@ HAZARD_CUES: dict[str, tuple[str, ...]] = {
 }
 _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "figurative", "advert")
 # a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash)
-_LINKS_AND_HANDLES = re.compile(r"https?://\S+|www\.\S+|@\w+")
+_LINKS_AND_HANDLES = re.compile(rf"{URL_PATTERN}|@\w+")
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:

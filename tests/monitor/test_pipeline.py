@@ -252,7 +252,64 @@ def test_eca_monitor_ends_with_a_clear_error_when_triage_fails_and_stores_what_i
         # every report read is stored (untriaged), and the summary says how many
         processed = int(re.search(r"(\d+) report\(s\) processed", captured.out).group(1))
         assert processed >= 2 and IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == processed
-        assert f"{processed} report(s) read after the failure were stored untriaged" in captured.err
+        assert f"{processed} report(s) whose triage failed were stored untriaged" in captured.err
+    finally:
+        get_settings.cache_clear()
+
+
+def test_eca_monitor_with_a_missing_or_damaged_model_is_one_error_line(tmp_path: Path, quick_model_dir: Path, capsys,
+                                                                         monkeypatch):
+    """ECA_TRIAGE_MODEL_DIR at an empty folder, or at a model whose heads file is damaged: exit 2, the folder and the
+    reason in one line, no traceback."""
+    from core.settings import get_settings
+    from ui.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": STREAM[0][2], "timestamp": T, "source": "call"}) + "\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    for f in quick_model_dir.iterdir():
+        if not f.name.startswith(".") and f.name != "heads.pt":
+            (damaged / f.name).symlink_to(f)
+    (damaged / "heads.pt").write_bytes(b"not a torch file")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    try:
+        for model_dir, says in ((empty, "is not a triage model directory"), (damaged, "could not be loaded")):
+            monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(model_dir))
+            get_settings.cache_clear()
+            code = main(["monitor", "--feed", str(feed), "--once", "--no-places", "--no-dense", "--no-store"])
+            err = capsys.readouterr().err
+            assert code == 2 and "Traceback" not in err
+            assert says in err and str(model_dir) in err
+    finally:
+        get_settings.cache_clear()
+
+
+def test_a_feed_error_mid_stream_keeps_every_report_read_before_it(tmp_path: Path, quick_model_dir: Path, capsys,
+                                                                   monkeypatch):
+    """A folder feed whose second file is unusable: the reports of the first are all processed and stored (the batch
+    triaged ahead and the one being gathered included), then the error, exit 2."""
+    from core.settings import get_settings
+    from ui.cli import main
+
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps({"text": text, "timestamp": T + 60 * m, "source": source})
+                                              for m, source, text in STREAM) + "\n", encoding="utf-8")
+    (folder / "b.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
+    get_settings.cache_clear()
+    try:
+        code = main(["monitor", "--feed", str(folder), "--once", "--batch", "3", "--no-places", "--no-dense"])
+        err = capsys.readouterr().err
+        from agent.store import IncidentStore
+
+        assert IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == len(STREAM)
+        assert code == 2 and "Traceback" not in err and "no text column" in err
+        assert f"the {len(STREAM)} report(s) read before it were processed and stored" in err
     finally:
         get_settings.cache_clear()
 
@@ -285,3 +342,22 @@ def test_a_shared_encoder_serves_one_thread_at_a_time():
     for t in threads:
         t.join()
     assert probe.most == 1 and shared(["x"]).shape == (1, 4)
+
+
+def test_a_shared_encoder_forwards_public_attributes_and_can_be_copied():
+    """The wrapper stands for the encoder (its other public attributes read through); a shallow copy shares the
+    encoder and its lock (copy probes private names on a bare instance: that must not recurse)."""
+    import copy
+
+    from core.encoders import SerialEncoder
+
+    class Inner:
+        dim = 512
+
+        def encode(self, texts):
+            return [len(t) for t in texts]
+
+    shared = SerialEncoder(Inner())
+    twin = copy.copy(shared)
+    assert shared.dim == 512 and twin.encode(["ab"]) == [2]
+    assert twin._inner is shared._inner and twin._lock is shared._lock
