@@ -11,7 +11,7 @@ import re
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
 INDOOR = [r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
-          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|[0-9一二三四五六七八九十]+楼|[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院)(内|里))",
+          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+楼|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院)(内|里))",
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
           r"\b(pews?|under the seats|between the rows|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
@@ -156,7 +156,10 @@ LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossin
 # The sea itself (FL3/FL4), as opposed to a waterfront place where a water main may burst (FL1).
 SEA = [r"\b(sea|sea level|sea water|seawater|storm surge|high water|tide|tidal|waves? (over|washing))\b", r"(海水|海平面|风暴潮|潮位|涨潮|海浪)"]
 WATERFRONT = [r"\b(sea|sea level|sea water|seawater|storm surge|quay|quays|waterfront|kauppatori|market square|harbou?r|shore|seafront|pier|eteläranta|pohjoisranta|katajanokka)", r"(海水|海平面|风暴潮|码头|海滨|港口|岸边|集市广场)"]
-WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of |at |is |reaches |reached |forecast (?:at |to reach )?)?\+?)(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|米)\b|(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|cm|厘米|米)\s?(?:above (?:mean )?(?:sea level|normal)|higher than normal)|(?:高出|超出|水位|海平面|潮位|海水)[^0-9]{0,10}(\d+(?:\.\d+)?)\s?(米|厘米)")
+# A number starts where no digit, decimal mark or thousands group is just before it. Without this guard a regex
+# tries every digit of a long run ("1111...", "1 1 1 ...", "1 000 000 ...") as a start: quadratic time on hostile input.
+NUM_START = r"(?<![\d.,])(?<![\d,]\s)"
+WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of |at |is |reaches |reached |forecast (?:at |to reach )?)?\+?)(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|米)\b|" + NUM_START + r"(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|cm|厘米|米)\s?(?:above (?:mean )?(?:sea level|normal)|higher than normal)|(?:高出|超出|水位|海平面|潮位|海水)[^0-9]{0,10}" + NUM_START + r"(\d+(?:\.\d+)?)\s?(米|厘米)")
 
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
@@ -203,9 +206,9 @@ CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；]{0,30}?(?:\b(?:cough\w*|dizz\w*
 CROWD_WORDS = {"dozens": 36, "hundreds": 300}
 OCCUPANT_NOUNS = r"(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|of us)\b"
 OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客|孩子|病人|客人)"
-OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<![\d:.,])(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
-                       + r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*(\d[\d,]*)"
-                       r"|(?:约|大约|近|超过|有)?(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
+                       + r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*" + NUM_START + r"(\d[\d,]*)"
+                       r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
 # A count in words: "eighty guests", "some forty-five pupils", "五十个人", "一百五十个学生" (read by cues._count_word).
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 COUNT_IN_WORDS = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\s+(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
@@ -223,10 +226,10 @@ WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|nort
                        r"|\bwind:?\s+(?:from\s+)?(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)\b(?![-/])")
 WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
 WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)")
-WIND_SPEED = re.compile(r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
+WIND_SPEED = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
 WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
-LITRES = re.compile(r"(\d[\d,\s]*)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
-CUBIC_M = re.compile(r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
+LITRES = re.compile(NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
+CUBIC_M = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
 # "5 in the morning", "4.20 in the afternoon", "11 at night", "one in the morning": the words say which half of the day.
 HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from core.text import check_text
 from tools.protective import cue_words as W
 from tools.report_words import parse_number
 
@@ -158,8 +159,13 @@ FLAGS: dict[str, list[str]] = {
 
 
 def extract_protective_cues(text: str) -> ProtectiveCues:
-    """The protective-action determinants stated in a report (English or Chinese)."""
-    t = " ".join((text or "").lower().split())
+    """The protective-action determinants stated in a report (English or Chinese).
+
+    An empty report states none; bytes, binary data, over-long text or a non-text value is an InputError.
+    """
+    if not isinstance(text, str) or text.strip():
+        text = check_text(text, what="report")
+    t = " ".join(text.lower().split())
     c = ProtectiveCues()
     for name, pats in FLAGS.items():
         if _has(t, *pats):
