@@ -62,6 +62,7 @@ class ProtectiveCues:
     scale: Literal["small", "large"] | None = None
     material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
     gas_odour: bool = False
+    gas_alarm: bool = False
     symptoms: bool = False
     strong_odour: bool = False
     common_area: bool = False
@@ -147,7 +148,7 @@ def _hazard_hint(c: ProtectiveCues, text: str) -> str | None:
 
 
 FLAGS: dict[str, list[str]] = {
-    "gas_odour": W.GAS_ODOUR, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
+    "gas_odour": W.GAS_ODOUR, "gas_alarm": W.GAS_ALARM, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
     "cloud": W.CLOUD, "fire": W.FIRE_WORDS, "alarm_only": W.ALARM_ONLY, "fire_spread": W.FIRE_SPREAD, "smoke_in_stairwell": W.SMOKE_STAIRWELL,
     "fully_involved": W.FULLY_INVOLVED, "between_buildings": W.BETWEEN_BUILDINGS, "cylinders": W.CYLINDERS, "tank_vehicle": W.TANK_VEHICLE,
     "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "trapped": W.TRAPPED, "tremor": W.TREMOR,
@@ -314,7 +315,7 @@ def _structure(t: str) -> str | None:
     """Structural damage, most severe first: threatening neighbours, partial collapse, ground, an element, minor."""
     no_damage = _has(t, *W.NO_STRUCTURAL_DAMAGE)
     for name, pats in (("threatening", W.STRUCT_THREAT + W.FULL_COLLAPSE), ("partial", W.STRUCT_PARTIAL), ("ground", W.GROUND),
-                       ("minor", W.NO_STRUCTURAL_DAMAGE if no_damage else []), ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
+                       ("element", W.STRUCT_ELEMENT_FAILED), ("minor", W.NO_STRUCTURAL_DAMAGE if no_damage else []), ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
         if _has(t, *pats):
             return name
     return None
@@ -346,11 +347,11 @@ def _occupants(t: str) -> int | None:
             best = n
     if best is None and (m := W.WORD_HUNDREDS.search(t)):
         if m.group(1):
-            best = 100 * (parse_number(m.group(1)) or 1)  # "several hundred": 300
-        elif m.group(3):
-            best = (parse_number(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
+            best = 100 * (parse_number(m.group(1)) or 1) + (_count_word(m.group(2)) or 0 if m.group(2) else 0)  # "several hundred": 300
+        elif m.group(4):
+            best = (parse_number(m.group(4)) or 1) * (100 if m.group(5) == "百" else 1000)
         else:
-            best = _number(m.group(5))
+            best = _number(m.group(6))
     if best is None:
         m = re.search(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
@@ -371,6 +372,8 @@ def _count_word(raw: str) -> int | None:
     words = re.split(r"[- ]", raw)
     if words[0] in W.EN_TENS:
         return W.EN_TENS[words[0]] + ((parse_number(words[1]) or 0) if len(words) > 1 else 0)
+    if raw.isascii():  # "fifteen" after "two hundred and"
+        return parse_number(raw)
     total = digit = 0
     for ch in raw:
         if ch in _ZH_UNITS:
