@@ -450,3 +450,7 @@ def test_a_lived_in_basement_and_offices_upstairs_are_read_as_such():
     assert extract_protective_cues("水灌进了我们住的地下室住处").building_use == "residential"
     c = extract_protective_cues("Suspicious parcel in the lobby; flats and a few offices upstairs")
     assert not (c.building_use == "office" and not c.use_is_tenant)  # offices upstairs are tenants, not the building's use
+
+
+def test_tickets_sold_count_the_people_at_a_show():
+    assert extract_protective_cues("Smoke in the hall, 650 tickets sold tonight").occupants == 650
