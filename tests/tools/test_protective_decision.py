@@ -423,6 +423,9 @@ def test_a_landing_a_basement_fire_an_exposed_wall_and_leaking_oil_are_read():
     ("hazmat", "The carbon monoxide detector in the boiler room is going off, nobody feels ill", "H2"),
     ("hazmat", "Building automation: ALARM CO-HIGH, sensor in the garage, 90 ppm", "H2"),
     ("hazmat", "厨房的燃气报警器一直在响", "H2"),
+    # A compressed-gas cylinder leaking indoors is a gas leak (H2 with hissing or symptoms), not H3.
+    ("hazmat", "Inside the hospital ward an oxygen cylinder is hissing and the valve will not close", "H2"),
+    ("hazmat", "A sack of pool chemicals split in the plant room and two staff are coughing", "H3"),
     # A threat that names the building, received by e-mail or text, with nothing found: PS4.
     ("public_security", "The office got an e-mail at 8.30 saying a bomb will explode in the building at noon; nothing found", "PS4"),
     ("public_security", "学校收到一封邮件，说楼里放了炸弹，目前什么也没发现", "PS4"),

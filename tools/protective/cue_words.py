@@ -32,16 +32,14 @@ SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|contain
 SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|itchy (eyes|skin|throats?)|(eyes|skin|throats?) (are |is )?(itching|itchy|stinging|red and)|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
-STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding))",
-                r"(浓烈|很浓|刺鼻|嘶嘶|报警器)"]
+STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
+                r"alarm:? co\b|co[- ](high|warning)\b|(co|carbon monoxide|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated))",
+                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
 COMMON_AREA_CLEAR = re.compile(r"\b(stairwell|staircase|stairway|corridor|hallway|lobby|basement|cellar|landing|common areas?)s? (still |also )?(smells?|is|are|seems|looks)"
                                r"( completely| totally| perfectly| quite)? (normal|fine|ok|okay|clear|clean|fresh)\b"
                                r"|(楼道|楼梯间|楼梯|走廊|地下室|大堂)(里|内)?[^，。；！？]{0,2}(没有?(味|气味|味道|闻到)|闻不到|(一切)?正常|没事)")
 COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room|(stair |floor )?landing)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
-# A CO or gas detector that has gone off: the spec's H2 ("a CO/gas alarm"), whatever else the report says.
-GAS_ALARM = [r"\b((co|carbon monoxide|gas) (alarm|detector|sensor)s? (is |are |has |have )?(going off|went off|gone off|sounding|beeping|triggered|ringing|activated)|alarm:? co\b|co[- ](high|warning)|(co|carbon monoxide) (alarm|detector) (alarm|alert))",
-             r"((一氧化碳|燃气|煤气)(报警器?|探测器)[^，。；]{0,4}(响|报警|鸣)|一氧化碳浓度)"]
 GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|co detector|gas alarm|alarm:? co|co[- ](high|warning|level|reading)s?)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)",
              r"\b(smell\w* (a bit |slightly |faintly |a little |a lot |strongly |really |very )?(like |of )gas|gas(sy)? smell\w*|whiff of gas|gas (is )?(escaping|hissing))"]
 

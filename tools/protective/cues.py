@@ -62,7 +62,6 @@ class ProtectiveCues:
     scale: Literal["small", "large"] | None = None
     material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
     gas_odour: bool = False
-    gas_alarm: bool = False
     symptoms: bool = False
     strong_odour: bool = False
     common_area: bool = False
@@ -148,7 +147,7 @@ def _hazard_hint(c: ProtectiveCues, text: str) -> str | None:
 
 
 FLAGS: dict[str, list[str]] = {
-    "gas_odour": W.GAS_ODOUR, "gas_alarm": W.GAS_ALARM, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
+    "gas_odour": W.GAS_ODOUR, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
     "cloud": W.CLOUD, "fire": W.FIRE_WORDS, "alarm_only": W.ALARM_ONLY, "fire_spread": W.FIRE_SPREAD, "smoke_in_stairwell": W.SMOKE_STAIRWELL,
     "fully_involved": W.FULLY_INVOLVED, "between_buildings": W.BETWEEN_BUILDINGS, "cylinders": W.CYLINDERS, "tank_vehicle": W.TANK_VEHICLE,
     "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "trapped": W.TRAPPED, "tremor": W.TREMOR,
