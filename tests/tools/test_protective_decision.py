@@ -412,3 +412,48 @@ def test_a_landing_a_basement_fire_an_exposed_wall_and_leaking_oil_are_read():
     assert _row("fire", "The car charging in the courtyard is on fire right against the wall of the building, windows cracking") == "F3"
     assert _row("fire", "A car is burning in the courtyard, well away from the buildings") == "F1"
     assert _row("hazmat", "停车场里一辆车漏油，一小滩，没有人受伤") == "H4"
+
+
+@pytest.mark.parametrize("hazard, text, rule", [
+    # A vehicle burning in a parking hall or garage under or inside a building is a fire in that building, not F1.
+    ("fire", "A van is on fire in the underground car park of the shopping centre, smoke in the lobby", "F4"),
+    ("fire", "Car burning on level -2 of the parking garage under the office building", "F4"),
+    ("fire", "A car is burning in the parking lot behind the library, nobody near it", "F1"),  # a surface lot stays outdoors
+    # A CO or gas detector going off is H2 (the table: "a CO/gas alarm"), even with nobody ill.
+    ("hazmat", "The carbon monoxide detector in the boiler room is going off, nobody feels ill", "H2"),
+    ("hazmat", "Building automation: ALARM CO-HIGH, sensor in the garage, 90 ppm", "H2"),
+    ("hazmat", "厨房的燃气报警器一直在响", "H2"),
+    # A compressed-gas cylinder leaking indoors is a gas leak (H2 with hissing or symptoms), not H3.
+    ("hazmat", "Inside the hospital ward an oxygen cylinder is hissing and the valve will not close", "H2"),
+    ("hazmat", "A sack of pool chemicals split in the plant room and two staff are coughing", "H3"),
+    # A threat that names the building, received by e-mail or text, with nothing found: PS4.
+    ("public_security", "The office got an e-mail at 8.30 saying a bomb will explode in the building at noon; nothing found", "PS4"),
+    ("public_security", "学校收到一封邮件，说楼里放了炸弹，目前什么也没发现", "PS4"),
+    # Part of a roof down, whatever kind of roof: E2.
+    ("earthquake_collapse", "Part of the glass roof of the shopping arcade came down onto the walkway", "E2"),
+    # A balcony or canopy that has fallen is E1 even when the building is said to be sound.
+    ("earthquake_collapse", "A concrete canopy over the entrance broke off and fell; no cracks in the building itself", "E1"),
+    # Ice and snow falling from roofs: SW2, in Chinese too.
+    ("severe_weather", "Chunks of ice keep falling from the roof onto the pavement", "SW2"),
+    ("severe_weather", "积雪从楼顶滑下来，砸在人行道上", "SW2"),
+])
+def test_round3_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
+    assert decide(hazard, extract_protective_cues(text)).rule == rule
+
+
+def test_counts_in_words_keep_their_tens_and_their_thousands():
+    assert extract_protective_cues("Fire alarm in the concert hall, six hundred and twenty-five people in the audience").occupants == 625
+    assert extract_protective_cues("About two hundred and fifteen pupils are in the school").occupants == 215
+    assert extract_protective_cues("Nine hundred tickets sold for tonight's show, smoke on stage").occupants == 900
+    assert extract_protective_cues("体育馆里大约两千三百名观众").occupants == 2300
+    assert extract_protective_cues("商场里约三百名顾客").occupants == 300
+
+
+def test_a_lived_in_basement_and_offices_upstairs_are_read_as_such():
+    assert extract_protective_cues("水灌进了我们住的地下室住处").building_use == "residential"
+    c = extract_protective_cues("Suspicious parcel in the lobby; flats and a few offices upstairs")
+    assert not (c.building_use == "office" and not c.use_is_tenant)  # offices upstairs are tenants, not the building's use
+
+
+def test_tickets_sold_count_the_people_at_a_show():
+    assert extract_protective_cues("Smoke in the hall, 650 tickets sold tonight").occupants == 650

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from core.text import check_text
 from tools.protective import cue_words as W
 from tools.report_words import parse_number
 
@@ -158,8 +159,13 @@ FLAGS: dict[str, list[str]] = {
 
 
 def extract_protective_cues(text: str) -> ProtectiveCues:
-    """The protective-action determinants stated in a report (English or Chinese)."""
-    t = " ".join((text or "").lower().split())
+    """The protective-action determinants stated in a report (English or Chinese).
+
+    An empty report states none; bytes, binary data, over-long text or a non-text value is an InputError.
+    """
+    if not isinstance(text, str) or text.strip():
+        text = check_text(text, what="report")
+    t = " ".join(text.lower().split())
     c = ProtectiveCues()
     for name, pats in FLAGS.items():
         if _has(t, *pats):
@@ -308,7 +314,7 @@ def _structure(t: str) -> str | None:
     """Structural damage, most severe first: threatening neighbours, partial collapse, ground, an element, minor."""
     no_damage = _has(t, *W.NO_STRUCTURAL_DAMAGE)
     for name, pats in (("threatening", W.STRUCT_THREAT + W.FULL_COLLAPSE), ("partial", W.STRUCT_PARTIAL), ("ground", W.GROUND),
-                       ("minor", W.NO_STRUCTURAL_DAMAGE if no_damage else []), ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
+                       ("element", W.STRUCT_ELEMENT_FAILED), ("minor", W.NO_STRUCTURAL_DAMAGE if no_damage else []), ("element", W.STRUCT_ELEMENT), ("minor", W.MINOR_DAMAGE)):
         if _has(t, *pats):
             return name
     return None
@@ -340,11 +346,11 @@ def _occupants(t: str) -> int | None:
             best = n
     if best is None and (m := W.WORD_HUNDREDS.search(t)):
         if m.group(1):
-            best = 100 * (parse_number(m.group(1)) or 1)  # "several hundred": 300
-        elif m.group(3):
-            best = (parse_number(m.group(3)) or 1) * (100 if m.group(4) == "百" else 1000)
+            best = 100 * (parse_number(m.group(1)) or 1) + (_count_word(m.group(2)) or 0 if m.group(2) else 0)  # "several hundred": 300
+        elif m.group(4):
+            best = (parse_number(m.group(4)) or 1) * (100 if m.group(5) == "百" else 1000)
         else:
-            best = _number(m.group(5))
+            best = _number(m.group(6))
     if best is None:
         m = re.search(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
         if m:
@@ -365,6 +371,8 @@ def _count_word(raw: str) -> int | None:
     words = re.split(r"[- ]", raw)
     if words[0] in W.EN_TENS:
         return W.EN_TENS[words[0]] + ((parse_number(words[1]) or 0) if len(words) > 1 else 0)
+    if raw.isascii():  # "fifteen" after "two hundred and"
+        return parse_number(raw)
     total = digit = 0
     for ch in raw:
         if ch in _ZH_UNITS:

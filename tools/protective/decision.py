@@ -180,7 +180,10 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         iso, (day, night) = TIH_SMALL[gas]
         return ProtectiveDecision("H9", ["evacuate_area", "shelter_in_place"], iso, f"small {gas} release: evacuate {iso} m, shelter downwind (ERG Table 1)",
                                   sector=ctx.sector(night if ctx.night else day, "shelter"))
-    if c.material == "unknown" or (c.material is None and not c.gas_odour):
+    # H2 "gas odour or leak inside a building": a compressed-gas cylinder leaking indoors is a gas leak whatever
+    # the gas (medical nitrous oxide, oxygen, CO2), not H3's chemical release.
+    gas_leak = c.gas_odour or (c.material is None and c.cylinders and _indoor(c))
+    if c.material == "unknown" or (c.material is None and not gas_leak):
         if _indoor(c) and c.symptoms and not c.cloud and c.scale != "large":
             return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "unknown release inside a building with people affected: evacuate it, 50 m cordon", building_scope="whole")
         if c.symptoms or c.cloud or c.scale == "large":
@@ -189,7 +192,7 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         if _indoor(c):
             return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "unknown release inside a building: evacuate it, 50 m cordon", building_scope="whole")
         return ProtectiveDecision("H11", ["isolate_deny_entry"], 100, "unknown material outdoors, small, nobody ill: isolate 100 m (ERG 111)")
-    if c.material == "flammable_gas" or c.gas_odour:
+    if c.material == "flammable_gas" or gas_leak:
         # Spec H5: "a building the gas enters is H2": an outdoor leak with symptoms or a strong smell inside counts.
         entered = c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area) and c.scale != "large"
         if _indoor(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):

@@ -13,6 +13,7 @@ from typing import Any
 
 import shapely
 
+from core.text import check_text
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch
 from tools.protective import geometry as geo
@@ -97,8 +98,9 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     """
     if hazard_type is not None and hazard_type not in HAZARD_TYPES:
         raise PlanningError(f"unknown hazard type {hazard_type!r}; use one of {', '.join(HAZARD_TYPES)}")
-    if not text or not text.strip():
+    if not text or (isinstance(text, str) and not text.strip()):
         raise PlanningError("the report is empty: describe what is happening and where")
+    text = check_text(text, what="report")  # bytes, binary data, over-long text: the project's InputError, not a traceback
     cues = extract_protective_cues(text)
     d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
     if d is None:
