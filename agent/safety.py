@@ -65,6 +65,10 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
         r"忘掉.{0,10}(?:之前|以上|规则)",
+        # the operator's confirmation waived in advance or taken over by the system: no operator needs to say that
+        r"\bpre-?approved? (?:all|every|any)\b|\b(?:assistant|AI|system|bot)s? (?:never|must not|mustn't|shall not|should not|will not|does not) (?:mention|reveal|disclose|report|log)s?\b|\bauto-?approv\w* (?:all|every|any|dispatch\w*|status\w*|changes?)\b|\bapproves? (?:its|their|your) own\b|\bwithout (?:\w+\s){0,3}(?:confirmation|approval|sign-?off)\b|(?:未经|不经|免于|无需|不需|跳过|绕过).{0,8}(?:确认|批准|审批|同意)",
+        # an order spelt out one character at a time ("跳/过/确/认") or to be joined up and obeyed
+        r"(?:[\u4e00-\u9fff]\s*[/|·、]\s*){4,}[\u4e00-\u9fff]|(?:连起来|拼起来|合起来|连在一起).{0,8}(?:照做|执行|做)",
         r"(?:['\"][^'\"\n]{0,40}['\"]\s*\+\s*){2,}", r"\b(?:execute|run|carry out|obey|follow)\s+(?:the\s+)?(?:result|output|decoded (?:text|message|instructions?)|combined (?:string|text|instructions?))\b",
         r"\b(?:decode|concatenate|combine|assemble)\b[^.!?\n]{0,60}\b(?:and|then)\s+(?:execute|run|do|follow|obey)\b",
         r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
@@ -104,7 +108,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
         # the assistant, a real document never does. Chat-template markers are never in a real document either.
-        rf"\bnote (?:to|for) (?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
+        rf"\bnote[\s_](?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
         rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
         rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:also\s+)?(?:now\s+|immediately\s+|from now on\s+)?"
         r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget|release|hand over|reassign|transfer)\b",
@@ -380,6 +384,8 @@ def frames_only(residual: str) -> bool:
     # Once the source is taken out, (almost) nothing may be left: "SMS forwarded from a resident: water pouring into
     # the basement at Kirkkokatu 14" names a source, and a report beside it.
     rest = _SOURCE.sub(" ", residual)  # "the flood annex" names a document, not a flood
+    # a file name and the numbers of its rules are where the text came from too ("rules_v9.docx", "Rule 2:")
+    rest = re.sub(r"[\w.-]+\.(?:docx?|pdf|txt|xlsx?|pptx?|md|html?|eml)\b|\b(?:rule|item|point|step|section|§)\s*\d+\b", " ", rest, flags=re.IGNORECASE)
     words = len(re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2
     return words <= 3 and hazard_from_words(rest) is None
 

@@ -241,3 +241,53 @@ def test_slots_round_v4(router, city):
     assert [c["args"]["unit_id"] for c in reads] == ["ERO-E1", "ERO-E2"]
     lookup = plan_calls("高层住宅着火时，老人怎么疏散？", router, city)
     assert all(len(str(v)) <= 24 for c in lookup for v in c["args"].values() if c["name"] != "search_plans")  # never the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("ladder + rescue to Bulevardi 10", ["dispatch"]),  # a unit list opening the order, then where
+        ("utility crew to annankatu 20, cable down", ["dispatch"]),
+        ("engine. Bulevardi 10.", ["dispatch"]),  # a bare unit noun as a whole clause is an order for it
+        ("could an engine come to Bulevardi 10? bins burning", ["dispatch"]),
+        ("叫一台engine过来 Bulevardi 10", ["dispatch"]),
+        ("give me the board", ["unit_board"]),
+        ("any P2?", ["open_incidents"]),
+        ("which P3s are still open", ["open_incidents"]),
+        ("anything new since my last check?", ["sitrep"]),
+        ("tell me the overall situation", ["sitrep"]),
+        ("KAM-A2 back. available.", ["unit_status_change"]),  # a status-only clause joins the unit named before it
+        ("KAM-A2 is at the hospital. Could you set it available?", ["unit_status_change"]),
+        ("这个系统能干啥？", ["help"]),
+        ("where on the map is Bulevardi 10?", ["place_lookup"]),
+    ],
+)
+def test_routing_round_v5(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_slots_round_v5(router, city):
+    from agent.intents import extract_priorities, plan_calls
+
+    assert extract_priorities("P1 and P2 incidents") == ["P1", "P2"]
+    assert extract_priorities("一级、二级事件") == ["P1", "P2"]
+    lists = [c["args"] for c in plan_calls("how many P1 and P3 incidents are open?", router, city) if c["name"] == "open_incidents"]
+    assert lists == [{"priority": "P1"}, {"priority": "P3"}]  # each priority asked about gets its own list
+    assert [c["name"] for c in plan_calls("现在还有几辆车能用？", router, city)] == ["unit_board"]  # nothing narrows it: the board
+    read = next(c for c in plan_calls("what's left at kamppi", router, city) if c["name"] == "unit_status")
+    assert read["args"]["station"].startswith("Kamppi")  # the district named in a unit question is its station
+    dispatch = next(c for c in plan_calls("rescue + amb to Bulevardi 10", router, city) if c["name"] == "plan_dispatch")
+    assert set(dispatch["args"]["incidents"][0]["unit_types"]) == {"rescue", "ambulance"}  # '+' joins a unit list
+    evac = next(c for c in plan_calls("Smoke on the platform at Rautatientori station. Plan an evacuation of the station.", router, city)
+                if c["name"] == "plan_evacuation")
+    assert evac["args"]["place"] != "the station"  # a bare description refers back to the place named
+    assert [c["name"] for c in plan_calls("HAK-E1 at base. 二、调派救护车两台前往 Bulevardi 10 待命", router, city)].count("plan_dispatch") == 1
+
+
+def test_structural_precursors_are_collapse_hazards():
+    from agent.intents import hazard_from_words
+
+    assert hazard_from_words("the gable wall is bulging outwards") == "earthquake_collapse"
+    assert hazard_from_words("仓库屋顶被压得变形了") == "earthquake_collapse"
