@@ -93,7 +93,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:tank|drum|container|cylinder)|(?:tank|drum|cylinder) (?:is )?leaking|"
                r"(?:white|suspicious|unknown) powder|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
-    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水管爆|内涝|积水"),
+    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
@@ -169,7 +169,8 @@ CUES: list[tuple[str, str]] = [
                      r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|^\W*再?(?:扩大|扩展|扩|加大|放大)(?:到|至)\s*[零一二两三四五六七八九十百千\d]|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
-                   r"moving people (?:back|away)|need to get out|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"moving people (?:back|away)|need to get out|\bget (?:them|everyone|everybody|people|ppl|the crowd|the public|the spectators) (?:off|away from|clear of)\b|"
+                   r"(?:楼|大楼|整栋|建筑|场馆|商场|车站|广场)(?:内|里)?.{0,4}清空|(?<!已)撤人|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b|(?<=[\u4e00-\u9fff])\s?shelters?\b"),
@@ -651,6 +652,15 @@ _NUMBER_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "一": 1, "二": 2, 
 _SPOKEN_ID = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]{3}\s+[A-Za-z]|(?:[A-Za-z]\s){3}[A-Za-z])\s+(?P<d>one|two|three|four|\d)\b", re.IGNORECASE)
 
 
+_SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
+
+
+def spaced_scripts(text: str) -> str:
+    """"派rescue和ambulance" -> "派 rescue 和 ambulance": an English word inside Chinese text is a word of its own (a CJK
+    character is a word character, so without the space no ``\b`` cue would see it)."""
+    return _SCRIPT_SEAM.sub(" ", text)
+
+
 def name_units(text: str, city: Any) -> str:
     """Units named by station, type and number written as their ids: "engine one at Erottaja" -> "ERO-E1",
     "the Erottaja ambulance" -> "ERO-A1" (the only one there), "Erottaja 的 1 号云梯车" -> "ERO-L1"."""
@@ -714,6 +724,9 @@ _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0
                            r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 
+_STATUS_ORDER = re.compile(r"\b(?:set|mark|put|change|switch|flag|update)\b|(?:把|将).{0,12}(?:改为|改成|设为|设成|标记为|置为)", re.IGNORECASE)
+
+
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     """The intent a cue in this clause names, or None."""
     units = canonical_unit_ids(clause, unit_ids)
@@ -728,12 +741,15 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
-                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好", clause, re.I)
+                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好|在站|在家|在库", clause, re.I)
                     or (_QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
                                                                   r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
                     and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\bwant\b|\bI'?d like\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):
                 return intent
             continue
+        if intent == "plan_question" and pattern.search(clause) and units and extract_status(clause) \
+                and _STATUS_ORDER.search(clause) and not (_QUESTIONISH.search(clause) or re.search(r"吗|是否", clause)):
+            return "unit_status_change"
         if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
             continue  # "where's the nearest shelter": the nearest of a kind is a shelter list, not a named place's location
         if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):
@@ -746,7 +762,7 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
-    text = name_units(text, city)
+    text = name_units(spaced_scripts(text), city)
     found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
     return [i for i in found if i and i in TOOL_INTENTS]
 
@@ -900,7 +916,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
-    text = name_units(text, city)
+    text = name_units(spaced_scripts(text), city)
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
     triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)
@@ -1028,8 +1044,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
 def _anaphor_resolved(place: str | None, shared_place: str | None, text: str, city: Any) -> str | None:
     """"Fire at Rautatientori station ... evacuate the station": a bare description ("the station", "the waterfront")
     refers back to the place the message names, when it names one the map knows."""
-    if place and shared_place and place != shared_place and re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", place) \
-            and _DESCRIPTION.search(f"at {place}") and _named_place(text, city):
+    generic = re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", place or "") and _DESCRIPTION.search(f"at {place}") \
+        or re.fullmatch(r"[\u4e00-\u9fff]+", place or "")
+    if place and shared_place and place != shared_place and generic and _named_place(text, city):
         return shared_place
     return place
 

@@ -291,3 +291,27 @@ def test_structural_precursors_are_collapse_hazards():
 
     assert hazard_from_words("the gable wall is bulging outwards") == "earthquake_collapse"
     assert hazard_from_words("仓库屋顶被压得变形了") == "earthquake_collapse"
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("lightning near the stage at Kansalaistori, get the crowd off the square", ["evacuation"]),
+        ("Bulevardi 10 有可疑包裹，整栋楼清空", ["evacuation"]),
+        ("Bulevardi 10 附近二百米撤人", ["evacuation"]),
+        ("按正常流程把 KAM-A1 改为可用", ["unit_status_change"]),  # an order to set a status, not a procedure question
+        ("ERO-L1 规定是什么时候检修？", ["plan_question"]),
+    ],
+)
+def test_routing_round_v5_chinese_orders(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_english_words_inside_chinese_are_words(router, city):
+    from agent.intents import plan_calls, spaced_scripts
+
+    assert spaced_scripts("派rescue和ambulance去Kamppi") == "派 rescue 和 ambulance 去 Kamppi"
+    dispatch = next(c for c in plan_calls("Bulevardi 10 有人落水，快派rescue和ambulance", router, city) if c["name"] == "plan_dispatch")
+    assert set(dispatch["args"]["incidents"][0]["unit_types"]) == {"rescue", "ambulance"}
