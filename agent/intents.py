@@ -63,7 +63,7 @@ _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
     ("dispatched", r"\bdispatched\b|en route|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
-    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back at (?:base|station|quarters)|cleared the scene|is back\b|"
+    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲"),
 ]
 _PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
@@ -90,12 +90,12 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("medical", r"\b(?:drown\w*|fell (?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
                 r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖)|冰(?:面)?(?:裂|破)"),
     ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|电线.{0,4}(?:掉|断|落)"),
-    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:tank|drum|container|cylinder)|(?:tank|drum|cylinder) (?:is )?leaking|"
+    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
                r"(?:white|suspicious|unknown) powder|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
@@ -155,7 +155,7 @@ CUES: list[tuple[str, str]] = [
     ("shelter_occupancy", r"how full|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还剩多少|空位|床位"),
+                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:塞|容纳|进|放)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
@@ -942,6 +942,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 hazard_guess = result.incident_type
                 if hazard_guess == "traffic_accident" and hazard_from_words(text) == "hazmat":
                     hazard_guess = "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
+                words = hazard_from_words(text)
+                if hazard_guess == "flood" and words not in (None, "flood") and not re.search(dict(HAZARD_WORDS)["flood"], text, re.IGNORECASE):
+                    hazard_guess = words
                 if hazard_guess == "severe_weather" and hazard_from_words(text) == "flood":
                     hazard_guess = "flood"  # a storm surge / a downpour that floods is handled as a flood
             else:

@@ -315,3 +315,19 @@ def test_english_words_inside_chinese_are_words(router, city):
     assert spaced_scripts("派rescue和ambulance去Kamppi") == "派 rescue 和 ambulance 去 Kamppi"
     dispatch = next(c for c in plan_calls("Bulevardi 10 有人落水，快派rescue和ambulance", router, city) if c["name"] == "plan_dispatch")
     assert set(dispatch["args"]["incidents"][0]["unit_types"]) == {"rescue", "ambulance"}
+
+
+def test_water_named_is_not_a_flood_when_the_words_say_otherwise():
+    from agent.intents import hazard_from_words
+
+    assert hazard_from_words("a van went into the harbour off Pohjoisranta") == "traffic_accident"
+    assert hazard_from_words("diesel on the water by the ferry quay") == "hazmat"
+    assert hazard_from_words("a leaking propane cylinder on a balcony") == "hazmat"
+    assert hazard_from_words("the diesel generator is burning") == "fire"  # a fuel named is no spill
+
+
+def test_back_to_base_and_shelter_room(router, city):
+    from agent.intents import extract_status, route
+
+    assert extract_status("KAM-A1 done, back to base") == "available"
+    assert route("Oodi 的安置点还能容纳多少人？", router, city)[0] == ["shelter_occupancy"]
