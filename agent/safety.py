@@ -103,6 +103,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"系统提示|提示词|系统消息|配置文件|API ?密钥|密钥|系统密码|密码念|你的(?:指令|设定|配置)", r"(?:重复|复述|输出|打印|贴出).{0,12}(?:以上|上面|前面)(?:的)?(?:内容|所有|全部)",
     ],
     "hidden_in_report": [
+        r"<!--(?:(?!-->).){0,300}?\b(?:AI|assistant|agent|system|bot|model)\b",  # an HTML comment addressed to the machine that reads it
         r"<\s*(?:assistant|system|admin|ai|instruction|sys)\s*[:>]", r"\[\s*(?:system|admin|assistant|ai|instruction|sys)\s*[:\]]",
         r"【\s*(?:系统|管理员|AI|助手)(?:指令|命令|消息)?\s*[:：】]", r"\b(?:AI|assistant|system)\s*:\s*(?:ignore|close|send|dispatch|mark|set|reveal|delete)",
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",

@@ -331,3 +331,9 @@ def test_back_to_base_and_shelter_room(router, city):
 
     assert extract_status("KAM-A1 done, back to base") == "available"
     assert route("Oodi 的安置点还能容纳多少人？", router, city)[0] == ["shelter_occupancy"]
+
+
+def test_lines_of_a_pasted_chat_are_clauses():
+    from agent.intents import split_clauses
+
+    assert split_clauses("Mia: KAM-A1 back to base\nLeo: thanks") == ["Mia: KAM-A1 back to base", "Leo: thanks"]
