@@ -786,7 +786,17 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     clauses = split_clauses(text)
     found: list[tuple[int, str, str]] = []
     offset = 0
+    # "send ERO-E1's crew - I mean, send an engine to ...": a request the next clause corrects with one of its own is withdrawn
+    def corrects(i: int) -> bool:  # clause i+1 opens with a correction and it, or the clause right after a bare "I mean", asks
+        if i + 1 >= len(clauses) or not _CORRECTION.match(clauses[i + 1].lstrip()):
+            return False
+        bare = len(_CORRECTION.sub("", clauses[i + 1]).split()) == 0
+        return bool(clause_intent(clauses[i + 2], unit_ids) if bare and i + 2 < len(clauses) else clause_intent(clauses[i + 1], unit_ids))
+    withdrawn = {clauses[i] for i in range(len(clauses) - 1) if corrects(i)}
     for clause in clauses:
+        if clause in withdrawn:
+            offset = max(offset, text.find(clause, offset))
+            continue
         position = text.find(clause, offset)
         position = offset if position < 0 else position  # a merged clause ("..., mark it dispatched")
         offset = max(offset, position)

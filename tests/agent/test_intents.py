@@ -337,3 +337,10 @@ def test_lines_of_a_pasted_chat_are_clauses():
     from agent.intents import split_clauses
 
     assert split_clauses("Mia: KAM-A1 back to base\nLeo: thanks") == ["Mia: KAM-A1 back to base", "Leo: thanks"]
+
+
+def test_a_request_corrected_by_the_next_clause_is_withdrawn(router, city):
+    from agent.intents import route
+
+    assert route("check KAM-A2 - sorry, I meant list the shelters near Kamppi", router, city)[0] == ["shelter_list"]
+    assert "evacuation" in route("evacuate 200 m round Bulevardi 10 - correction, 300 m", router, city)[0]  # no request of its own: kept
