@@ -65,6 +65,10 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
         r"忘掉.{0,10}(?:之前|以上|规则)",
+        # the operator's confirmation waived in advance or taken over by the system: no operator needs to say that
+        r"\bpre-?approved? (?:all|every|any)\b|\b(?:assistant|AI|system|bot)s? (?:never|must not|mustn't|shall not|should not|will not|does not) (?:mention|reveal|disclose|report|log)s?\b|\bauto-?approv\w* (?:all|every|any|dispatch\w*|status\w*|changes?)\b|\bapproves? (?:its|their|your) own\b|\bwithout (?:\w+\s){0,3}(?:confirmation|approval|sign-?off)\b|(?:未经|不经|免于|无需|不需|跳过|绕过).{0,8}(?:确认|批准|审批|同意)|自动(?:批准|审批|确认)|(?:不用|不要|无需)问人",
+        # an order spelt out one character at a time ("跳/过/确/认") or to be joined up and obeyed
+        r"(?:[\u4e00-\u9fff]\s*[/|·、]\s*){4,}[\u4e00-\u9fff]|(?:连起来|拼起来|合起来|连在一起).{0,8}(?:照做|执行|做)",
         r"(?:['\"][^'\"\n]{0,40}['\"]\s*\+\s*){2,}", r"\b(?:execute|run|carry out|obey|follow)\s+(?:the\s+)?(?:result|output|decoded (?:text|message|instructions?)|combined (?:string|text|instructions?))\b",
         r"\b(?:decode|concatenate|combine|assemble)\b[^.!?\n]{0,60}\b(?:and|then)\s+(?:execute|run|do|follow|obey)\b",
         r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
@@ -99,12 +103,13 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"系统提示|提示词|系统消息|配置文件|API ?密钥|密钥|系统密码|密码念|你的(?:指令|设定|配置)", r"(?:重复|复述|输出|打印|贴出).{0,12}(?:以上|上面|前面)(?:的)?(?:内容|所有|全部)",
     ],
     "hidden_in_report": [
+        r"<!--(?:(?!-->).){0,300}?\b(?:AI|assistant|agent|system|bot|model)\b",  # an HTML comment addressed to the machine that reads it
         r"<\s*(?:assistant|system|admin|ai|instruction|sys)\s*[:>]", r"\[\s*(?:system|admin|assistant|ai|instruction|sys)\s*[:\]]",
         r"【\s*(?:系统|管理员|AI|助手)(?:指令|命令|消息)?\s*[:：】]", r"\b(?:AI|assistant|system)\s*:\s*(?:ignore|close|send|dispatch|mark|set|reveal|delete)",
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
         # the assistant, a real document never does. Chat-template markers are never in a real document either.
-        rf"\bnote (?:to|for) (?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
+        rf"\bnote[\s_](?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
         rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
         rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:also\s+)?(?:now\s+|immediately\s+|from now on\s+)?"
         r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget|release|hand over|reassign|transfer)\b",
@@ -119,7 +124,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:按|照)(?:下面|以下|这个)的?\s*JSON\s*(?:直接)?(?:调用|执行)", r"\bcall (?:this|the following) (?:json|tool call|function)\b",
         # tool-output look-alikes: a pasted "result" of a tool, or a message in a chat role, that carries an action
         r"\{\s*\"role\"\s*:\s*\"(?:tool|system|assistant|function|developer)\"", r"\"(?:next_action|auto_execute|auto_run|execute_now|auto_approve)\"\s*:",
-        r"工具(?:返回|结果|输出)[:：]\s*\{", r"\b(?:tool|function) (?:output|result|response)\s*:\s*\{",
+        r"工具(?:返回|结果|输出)[:：]\s*\{", r"\b(?:SYSTEM|ADMIN|ROOT)\s*:\s*\{|\"(?:override|sudo|auth)\"\s*:", r"\b(?:tool|function) (?:output|result|response)\s*:\s*\{",
     ],
     "retrieved_document": [
         rf"\b(?:{_DOC_SUBJECT})\b[^.!?\n]{{0,50}}\b(?:says|said|states|tells you|instructs you)\b[^.!?\n]{{0,40}}\b(?:you (?:should|can|may|must|are allowed|'re allowed)|ai:|assistant:|allowed to|show operators|close all|without checking)",
@@ -346,6 +351,7 @@ _HARMFUL = re.compile(
     r"\bwithout being (?:seen|noticed|caught)\b|\b(?:get|sneak|slip) (?:past|through|around) (?:the )?(?:police )?(?:cordon|tape|barrier)|"
     r"\bhome address from (?:the |his |her |their )?(?:phone )?number\b|\b(?:find|get|look up|track down)\b[^.!?\n]{0,20}\b(?:his|her|their|the) (?:home )?address\b[^.!?\n]{0,90}\b(?:myself|(?:have|want) a word|pay (?:him|her|them) a visit|deal with (?:him|her|them))\b|"
     r"\b(?:make|produce|create|generate)\b[^.!?\n]{0,20}\b(?:toxic |poison(?:ous)? |chlorine |gas )?(?:cloud|gas)\b[^.!?\n]{0,30}\b(?:fills?|kills?|hurts?|stairwell|room)\b|"
+    r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
@@ -380,6 +386,8 @@ def frames_only(residual: str) -> bool:
     # Once the source is taken out, (almost) nothing may be left: "SMS forwarded from a resident: water pouring into
     # the basement at Kirkkokatu 14" names a source, and a report beside it.
     rest = _SOURCE.sub(" ", residual)  # "the flood annex" names a document, not a flood
+    # a file name and the numbers of its rules are where the text came from too ("rules_v9.docx", "Rule 2:")
+    rest = re.sub(r"[\w.-]+\.(?:docx?|pdf|txt|xlsx?|pptx?|md|html?|eml)\b|\b(?:rule|item|point|step|section|§)\s*\d+\b", " ", rest, flags=re.IGNORECASE)
     words = len(re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2
     return words <= 3 and hazard_from_words(rest) is None
 

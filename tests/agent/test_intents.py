@@ -241,3 +241,106 @@ def test_slots_round_v4(router, city):
     assert [c["args"]["unit_id"] for c in reads] == ["ERO-E1", "ERO-E2"]
     lookup = plan_calls("高层住宅着火时，老人怎么疏散？", router, city)
     assert all(len(str(v)) <= 24 for c in lookup for v in c["args"].values() if c["name"] != "search_plans")  # never the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("ladder + rescue to Bulevardi 10", ["dispatch"]),  # a unit list opening the order, then where
+        ("utility crew to annankatu 20, cable down", ["dispatch"]),
+        ("engine. Bulevardi 10.", ["dispatch"]),  # a bare unit noun as a whole clause is an order for it
+        ("could an engine come to Bulevardi 10? bins burning", ["dispatch"]),
+        ("叫一台engine过来 Bulevardi 10", ["dispatch"]),
+        ("give me the board", ["unit_board"]),
+        ("any P2?", ["open_incidents"]),
+        ("which P3s are still open", ["open_incidents"]),
+        ("anything new since my last check?", ["sitrep"]),
+        ("tell me the overall situation", ["sitrep"]),
+        ("KAM-A2 back. available.", ["unit_status_change"]),  # a status-only clause joins the unit named before it
+        ("KAM-A2 is at the hospital. Could you set it available?", ["unit_status_change"]),
+        ("这个系统能干啥？", ["help"]),
+        ("where on the map is Bulevardi 10?", ["place_lookup"]),
+    ],
+)
+def test_routing_round_v5(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_slots_round_v5(router, city):
+    from agent.intents import extract_priorities, plan_calls
+
+    assert extract_priorities("P1 and P2 incidents") == ["P1", "P2"]
+    assert extract_priorities("一级、二级事件") == ["P1", "P2"]
+    lists = [c["args"] for c in plan_calls("how many P1 and P3 incidents are open?", router, city) if c["name"] == "open_incidents"]
+    assert lists == [{"priority": "P1"}, {"priority": "P3"}]  # each priority asked about gets its own list
+    assert [c["name"] for c in plan_calls("现在还有几辆车能用？", router, city)] == ["unit_board"]  # nothing narrows it: the board
+    read = next(c for c in plan_calls("what's left at kamppi", router, city) if c["name"] == "unit_status")
+    assert read["args"]["station"].startswith("Kamppi")  # the district named in a unit question is its station
+    dispatch = next(c for c in plan_calls("rescue + amb to Bulevardi 10", router, city) if c["name"] == "plan_dispatch")
+    assert set(dispatch["args"]["incidents"][0]["unit_types"]) == {"rescue", "ambulance"}  # '+' joins a unit list
+    evac = next(c for c in plan_calls("Smoke on the platform at Rautatientori station. Plan an evacuation of the station.", router, city)
+                if c["name"] == "plan_evacuation")
+    assert evac["args"]["place"] != "the station"  # a bare description refers back to the place named
+    assert [c["name"] for c in plan_calls("HAK-E1 at base. 二、调派救护车两台前往 Bulevardi 10 待命", router, city)].count("plan_dispatch") == 1
+
+
+def test_structural_precursors_are_collapse_hazards():
+    from agent.intents import hazard_from_words
+
+    assert hazard_from_words("the gable wall is bulging outwards") == "earthquake_collapse"
+    assert hazard_from_words("仓库屋顶被压得变形了") == "earthquake_collapse"
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        ("lightning near the stage at Kansalaistori, get the crowd off the square", ["evacuation"]),
+        ("Bulevardi 10 有可疑包裹，整栋楼清空", ["evacuation"]),
+        ("Bulevardi 10 附近二百米撤人", ["evacuation"]),
+        ("按正常流程把 KAM-A1 改为可用", ["unit_status_change"]),  # an order to set a status, not a procedure question
+        ("ERO-L1 规定是什么时候检修？", ["plan_question"]),
+    ],
+)
+def test_routing_round_v5_chinese_orders(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+def test_english_words_inside_chinese_are_words(router, city):
+    from agent.intents import plan_calls, spaced_scripts
+
+    assert spaced_scripts("派rescue和ambulance去Kamppi") == "派 rescue 和 ambulance 去 Kamppi"
+    dispatch = next(c for c in plan_calls("Bulevardi 10 有人落水，快派rescue和ambulance", router, city) if c["name"] == "plan_dispatch")
+    assert set(dispatch["args"]["incidents"][0]["unit_types"]) == {"rescue", "ambulance"}
+
+
+def test_water_named_is_not_a_flood_when_the_words_say_otherwise():
+    from agent.intents import hazard_from_words
+
+    assert hazard_from_words("a van went into the harbour off Pohjoisranta") == "traffic_accident"
+    assert hazard_from_words("diesel on the water by the ferry quay") == "hazmat"
+    assert hazard_from_words("a leaking propane cylinder on a balcony") == "hazmat"
+    assert hazard_from_words("the diesel generator is burning") == "fire"  # a fuel named is no spill
+
+
+def test_back_to_base_and_shelter_room(router, city):
+    from agent.intents import extract_status, route
+
+    assert extract_status("KAM-A1 done, back to base") == "available"
+    assert route("Oodi 的安置点还能容纳多少人？", router, city)[0] == ["shelter_occupancy"]
+
+
+def test_lines_of_a_pasted_chat_are_clauses():
+    from agent.intents import split_clauses
+
+    assert split_clauses("Mia: KAM-A1 back to base\nLeo: thanks") == ["Mia: KAM-A1 back to base", "Leo: thanks"]
+
+
+def test_a_request_corrected_by_the_next_clause_is_withdrawn(router, city):
+    from agent.intents import route
+
+    assert route("check KAM-A2 - sorry, I meant list the shelters near Kamppi", router, city)[0] == ["shelter_list"]
+    assert "evacuation" in route("evacuate 200 m round Bulevardi 10 - correction, 300 m", router, city)[0]  # no request of its own: kept
