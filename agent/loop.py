@@ -27,7 +27,7 @@ from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
-from agent.safety import INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, CheckedText
+from agent.safety import INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, SUSPECTED_WARNING, CheckedText
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
 from agent.text_tool_calls import MalformedToolCall, parse_tool_calls
 
@@ -115,7 +115,7 @@ class ChatAgent:
         messages.append(HumanMessage(message.text))
 
         calls, origin = [], "router"
-        if self.config.tool_caller is not None and prediction.intent != "out_of_scope":
+        if self.config.tool_caller is not None and prediction.intent != "out_of_scope" and not message.suspected:
             # The LoRA model sees the request without any embedded instructions; it decides when valid and confident.
             decision = self.config.tool_caller(message.without_injection() or message.text, set(self.tools))
             self._save("decision", {"decided_by": decision.decided_by, "reason": decision.reason, "raw": decision.raw})
@@ -127,7 +127,7 @@ class ChatAgent:
         # Embedded instructions must never steer tool choice: with an injection, only the router decides.
         ask_llm = self.config.llm_tool_calls == "always" or (
             self.config.llm_tool_calls == "when_unsure" and prediction.confidence < self.config.router_confident)
-        if not calls and ask_llm and not message.has_injection and prediction.intent in TOOL_INTENTS:
+        if not calls and ask_llm and not message.untrusted and prediction.intent in TOOL_INTENTS:
             calls = self._llm_tool_calls(messages)
             origin = "llm"
         if not calls:  # the router's cue rules may find requests (several, too) the classifier alone would miss
@@ -246,7 +246,7 @@ class ChatAgent:
         narrative, warnings = "", []
         if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S):
             warnings.append(f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
-        elif outputs and self.backend.chat_model is not None and not self._out_of_time():
+        elif outputs and self.backend.chat_model is not None and not self._out_of_time() and not message.suspected:
             prompt = [SystemMessage(SYSTEM_PROMPT), HumanMessage(ANSWER_PROMPT.format(facts=facts, question=message.without_injection()[:500]))]
             try:
                 with self._llm_time(until=self.turn_deadline) as deadline:
@@ -258,6 +258,8 @@ class ChatAgent:
                                 f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
             except Exception as exc:  # noqa: BLE001 - server gone mid-stream: keep the deterministic answer
                 warnings.append(f"LLM unavailable ({type(exc).__name__}); showing tool results only.")
+        if message.suspected:
+            warnings.append(SUSPECTED_WARNING)
         if message.has_injection:
             warnings.append(MIXED_WARNING.format(families=", ".join(f.replace("_", " ") for f in message.families) or "instructions"))
         text = deterministic

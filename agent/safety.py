@@ -176,10 +176,18 @@ class CheckedText:
     text: str
     injection_spans: tuple[str, ...] = ()
     families: tuple[str, ...] = ()
+    # The injection classifier scored the message as carrying instructions that no rule could locate, yet a
+    # read-only or reporting request was recognised in it: deterministic code answers, no language model reads it.
+    suspected: bool = False
 
     @property
     def has_injection(self) -> bool:
         return bool(self.injection_spans)
+
+    @property
+    def untrusted(self) -> bool:
+        """Instructions were found (rules) or suspected (classifier): the text may not steer a language model."""
+        return self.has_injection or self.suspected
 
     def without_injection(self) -> str:
         """The text with the spans that carry embedded instructions removed."""
@@ -411,5 +419,7 @@ HARMFUL_REFUSAL = (
     "I can't help with that. I can only support emergency response: reports, plans, evacuation, dispatch and the "
     "emergency procedures. / 无法协助该请求。"
 )
+SUSPECTED_WARNING = ("Part of the message may be instructions to the system (injection classifier); it was answered "
+                     "from the tools only, nothing in it was obeyed. Logged as a security event.")
 MIXED_WARNING = ("Part of the message looks like instructions to the system ({families}); it was ignored and only the "
                  "incident content was planned. Logged as a security event.")
