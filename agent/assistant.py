@@ -335,6 +335,33 @@ class Assistant:
             return suspected, None                           # failed, smoke on floor 3": a report, whatever it quotes
         return checked, (INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)})
 
+    def _history_for_llm(self, history: list[dict[str, str]], turns: int = 6) -> list[dict[str, str]]:
+        """The last turns as a language model may read them: injected instructions cut out of earlier messages, and
+        a message that was only instructions, or that the classifier doubted, left out (no model read it then either)."""
+        recent = history[-turns:]
+        if self.backend.chat_model is None:  # nothing reads the history
+            return recent
+        kept: list[dict[str, str]] = []
+        for turn in recent:
+            if turn["role"] != "user":
+                kept.append(turn)
+                continue
+            try:
+                earlier = screen_text(turn["content"])
+            except InputError:
+                continue
+            if earlier.injection_only or looks_harmful(earlier.text):
+                continue
+            kept.append({**turn, "content": earlier.without_injection()})
+        users = [t for t in kept if t["role"] == "user" and t["content"]]
+        if users and self.settings.injection_classifier:
+            from agent.injection_classifier import InjectionClassifier
+
+            scores = InjectionClassifier.default().score([t["content"] for t in users])
+            doubted = {id(t) for t, score in zip(users, scores) if score >= self.settings.injection_threshold}
+            kept = [t for t in kept if id(t) not in doubted]
+        return [t for t in kept if t["content"]]
+
     def _actionable(self, residual: str, triage: Callable[[str], TriageOutcome]) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""
         if frames_only(residual):  # only where the pasted (injected) text came from: nothing to act on
@@ -404,7 +431,7 @@ class Assistant:
         )
         final_text = ""
         results: list[ToolResult] = []
-        for event in agent.run(checked, history):
+        for event in agent.run(checked, self._history_for_llm(history)):
             if event.kind == "tool" and event.step:
                 self._store.log_event(incident_id, "tool_call", event.step.model_dump(), operator)
                 if event.result is not None:
