@@ -787,3 +787,15 @@ def test_a_report_that_is_not_text_gets_a_clear_error(bad):
 
     with pytest.raises(InputError, match="must be text"):
         extract(bad)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the caretaker went down and found water everywhere", False),
+    ("Our janitor went down: there's water on the boiler room floor", False),
+    ("the guard went down to check the boiler", False),
+    ("he went down and hit his head on the kerb", True),
+    ("a cyclist went down hard at the junction", True),
+])
+def test_going_down_to_look_is_not_a_fall(text, expected):
+    # "went down" is a casualty sign when someone falls, not when someone goes downstairs and reports what they saw
+    assert ("casualty_signs" in codes(text)) is expected, (text, codes(text))
