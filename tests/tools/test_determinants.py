@@ -799,3 +799,15 @@ def test_a_report_that_is_not_text_gets_a_clear_error(bad):
 def test_going_down_to_look_is_not_a_fall(text, expected):
     # "went down" is a casualty sign when someone falls, not when someone goes downstairs and reports what they saw
     assert ("casualty_signs" in codes(text)) is expected, (text, codes(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("保安拿水枪对着火喷了一会儿", False),
+    ("他拿灭火器对着垃圾桶喷了几下，火灭了", False),
+    ("We sprayed some water on it and the flames died down", False),
+    ("he sprayed some foam from the extinguisher at the pan", False),
+    ("地铁里有人喷了东西，好多人咳嗽", True),
+    ("a man sprayed something in their faces and ran off", True),
+])
+def test_an_extinguisher_or_hose_on_a_fire_is_not_a_spray_exposure(text, expected):
+    assert ("chemical_release" in codes(text)) is expected, (text, codes(text))
