@@ -356,3 +356,21 @@ def test_long_runs_of_blanks_split_in_linear_time():
     assert split_clauses("send an ambulance" + " " * 19_000 + "to Kamppi") == ["send an ambulance to Kamppi"]
     assert split_clauses("evacuate Kamppi" + " \n" * 5_000 + "then send two patrols") == ["evacuate Kamppi", "then send two patrols"]
     assert time.process_time() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        # what the assistant's own output holds is a question about the assistant, not a request for that output
+        ("what would go into a dispatch plan from you? just curious", ["help"]),
+        ("what does a shelter list you give include?", ["help"]),
+        ("你出的态势报告一般包括哪些内容？", ["help"]),
+        # the overall state of operations is a situation read
+        ("how are ops overall this morning?", ["sitrep"]),
+        ("need the overall operations picture for the 1400 handover", ["sitrep"]),
+    ],
+)
+def test_routing_keyed_families(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
