@@ -583,7 +583,7 @@ def extract_station(text: str, city: Any, *, district: bool = False) -> str | No
 ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
     ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
-    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("内涝", "urban flooding"), ("暴雨", "heavy rain"), ("洪水|积水|防洪|进水", "flood"), ("大使馆|领事馆|使馆", "embassy consulate"), ("外国|外籍", "foreign national"), ("受伤|伤者", "injured"), ("沙袋", "sandbags"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("内涝", "urban flooding"), ("暴雨", "heavy rain"), ("洪水|积水|防洪|进水", "flood"), ("大使馆|领事馆|使馆|领事", "embassy consulate notification"), ("外国|外籍|国籍|护照", "foreign national"), ("游客|旅客", "tourists"), ("受伤|伤者", "injured"), ("沙袋", "sandbags"),
     ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
     ("伤亡|大规模伤亡|多伤员", "mass casualty"), ("检伤|分拣", "triage"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
     ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),

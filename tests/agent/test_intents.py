@@ -374,3 +374,11 @@ def test_routing_keyed_families(router, city, text, intents):
     from agent.intents import route
 
     assert route(text, router, city)[0] == intents
+
+
+def test_plan_query_names_foreign_nationals_and_consular_notice():
+    from agent.intents import plan_query
+
+    query = plan_query("有外籍人员死亡的话，领事那边由谁来通知？")
+    assert "foreign national" in query and "consulate" in query
+    assert "foreign national" in plan_query("持外国护照的伤员怎么登记？")
