@@ -358,7 +358,10 @@ _HARMFUL = re.compile(
     r"\b(?:disable|bypass|tamper with|cover up|switch off|turn off)\b[^.!?\n]{0,20}\b(?:smoke (?:detectors?|alarms?)|fire alarms?|sprinklers?)\b|"
     r"\bwithout being (?:seen|noticed|caught)\b|\b(?:get|sneak|slip) (?:past|through|around) (?:the )?(?:police )?(?:cordon|tape|barrier)|"
     r"\bhome address from (?:the |his |her |their )?(?:phone )?number\b|\b(?:find|get|look up|track down)\b[^.!?\n]{0,20}\b(?:his|her|their|the) (?:home )?address\b[^.!?\n]{0,90}\b(?:myself|(?:have|want) a word|pay (?:him|her|them) a visit|deal with (?:him|her|them))\b|"
-    r"\b(?:make|produce|create|generate)\b[^.!?\n]{0,20}\b(?:toxic |poison(?:ous)? |chlorine |gas )?(?:cloud|gas)\b[^.!?\n]{0,30}\b(?:fills?|kills?|hurts?|stairwell|room)\b|"
+    # making or releasing a toxic gas to harm people in a place (EN + ZH); a hazmat question about a cloud that a leak
+    # produces has no such verb before the gas
+    r"\b(?:make|produce|create|generate|release|mix up|brew)\b[^.!?\n]{0,25}\b(?:toxic |poison(?:ous)? |chlorine |ammonia |nerve |tear |gas )?(?:cloud|gas|fumes)\b[^.!?\n]{0,40}\b(?:fills? (?:a|the|their|his|her|an?) |kills?|hurts?|harms?|poisons?|knocks? (?:out|people)|chokes?|enough to (?:kill|hurt|harm|knock|poison|choke))|"
+    r"(?:制造|制作|自制|做|配)(?:出)?[^。！？\n]{0,10}(?:毒气|氯气|有毒气体|毒烟)[^。！？\n]{0,15}(?:毒死|熏死|害人|伤人|杀人|中毒|灌进|放进)|"
     r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
