@@ -376,6 +376,17 @@ def test_routing_keyed_families(router, city, text, intents):
     assert route(text, router, city)[0] == intents
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["你出的处置方案包括哪些单位？", "what would go into the response plan you give for Bulevardi 10?", "how are ops overall at Kamppi station?"],
+)
+def test_questions_about_one_place_or_plan_are_not_meta(router, city, text):
+    # the content of a plan for a named place, or one station's state, is an operational question, not help / sitrep
+    from agent.intents import route
+
+    assert route(text, router, city)[0][0] not in ("help", "sitrep")
+
+
 def test_plan_query_names_foreign_nationals_and_consular_notice():
     from agent.intents import plan_query
 
