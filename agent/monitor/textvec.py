@@ -19,9 +19,8 @@ import zlib
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from core.text import URL_RE
+from core.text import MENTION_RE, URL_RE
 
-_MENTION = re.compile(r"@\w+")
 _WORD = re.compile(r"[^\W\d_][\w']*", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # scikit-learn's list holds words that matter in an emergency ("fire", "call", "found", "empty"...): keep those.
@@ -49,7 +48,7 @@ def names(text: str) -> list[str]:
     capitalised words (not all in capitals) that do not open a sentence, a possessive 's cut off.  A text written
     mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  Chinese has no case
     and ``tokens`` files it as character bigrams: it gives no names."""
-    text = _MENTION.sub(" . ", URL_RE.sub(" . ", text))
+    text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
     letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
     shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
     out: list[str] = []
@@ -73,7 +72,7 @@ def names(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Content tokens of a report: lower-cased words (hashtags split off '#'), Chinese character bigrams."""
-    text = _MENTION.sub(" ", URL_RE.sub(" ", text)).casefold()
+    text = MENTION_RE.sub(" ", URL_RE.sub(" ", text)).casefold()
     out: list[str] = []
     for run in _HAN.findall(text):
         out.extend(run[i:i + 2] for i in range(max(1, len(run) - 1)))
