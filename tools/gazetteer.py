@@ -107,10 +107,14 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Chinese written in traditional characters, in simplified ones (other text unchanged)."""
+    return _t2s().convert(text) if _CJK.search(text) else text
+
+
 def normalize(text: str) -> str:
     """Casefolded, diacritics removed, punctuation to spaces, Chinese in simplified characters, each spaced."""
-    if _CJK.search(text):
-        text = _t2s().convert(text)  # OSM writes some Chinese names in traditional characters (參議院廣場)
+    text = to_simplified(text)  # OSM writes some Chinese names in traditional characters (參議院廣場)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _CJK.sub(lambda m: f" {m.group(0)} ", stripped)

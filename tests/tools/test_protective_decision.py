@@ -457,3 +457,41 @@ def test_a_lived_in_basement_and_offices_upstairs_are_read_as_such():
 
 def test_tickets_sold_count_the_people_at_a_show():
     assert extract_protective_cues("Smoke in the hall, 650 tickets sold tonight").occupants == 650
+
+
+@pytest.mark.parametrize("hazard, text, rule", [
+    # A report in traditional characters reads as one in simplified ones.
+    ("public_security", "機場快線月台旁的候車室裡有一個行李箱，周圍沒人，站務員說不是失物", "PS1"),
+    ("fire", "商場裡起火了，冒出濃煙", "F4"),
+    # Inside a hall whose name ends in 堂 (a chapel, a canteen, an auditorium): indoors, though the item is by a bench.
+    ("public_security", "我们在教堂里面，长椅下面有一个没人认领的包，上面缠着胶带", "PS1"),
+    # A square's name followed by a house number is an address, not the open square.
+    ("fire", "Fryer fire in the kitchen of the restaurant at Kasarmitori 3, flames in the hood", "F4"),
+    ("fire", "A car is on fire on Kasarmitori, nobody near it", "F1"),
+    # A lecture hall or the back row of seats is indoors.
+    ("public_security", "In lecture hall 2 a rucksack with wires sticking out has been left in the back row, nobody claims it", "PS1"),
+    # A CO or gas detector that went off, with where it is said in between: H2.
+    ("hazmat", "The gas detector behind the bar in the cellar restaurant went off twice, nobody ill", "H2"),
+    # Water seeping into the shop from a flooded basement store, in Chinese: FL2.
+    ("flood", "地下储藏室进水了，水还在涨，已经开始往一楼店里渗水，店里有顾客", "FL2"),
+    # A collapse with the shared wall cracking is E3; the rear part of a building come down with the rest standing is E2.
+    ("earthquake_collapse", "After a loud bang the rear section of the block has come down; the wall it shares with the next house is cracking", "E3"),
+    ("earthquake_collapse", "The rear part of number 4 has collapsed, the front is still standing, nobody inside", "E2"),
+    ("earthquake_collapse", "隔壁的共用墙体开始开裂，楼后半部分塌了", "E3"),
+])
+def test_round4_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
+    assert decide(hazard, extract_protective_cues(text)).rule == rule
+
+
+def test_a_laptop_bag_is_briefcase_sized_and_nobody_around_it_is_unattended():
+    assert extract_protective_cues("A laptop bag left on a chair in the lobby, no one around it").item_size == "briefcase"
+    assert extract_protective_cues("A computer bag with wires at the zip").item_size == "briefcase"
+    assert extract_protective_cues("A school bag with wires at the zip").item_size == "backpack"
+    assert extract_protective_cues("A case on the platform with no one near it").suspicious
+    # "Nobody nearby is unwell" is no unattended item.
+    assert not extract_protective_cues("草地上有一个小瓶子打碎了，旁边没人不舒服").suspicious
+
+
+def test_a_theatres_house_is_its_auditorium_not_a_dwelling():
+    assert extract_protective_cues("Smoke above the stage, the house is sold out tonight").building_use is None
+    assert extract_protective_cues("Smoke in the stairwell of the house, residents inside").building_use == "residential"

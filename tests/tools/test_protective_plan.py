@@ -280,3 +280,13 @@ def test_a_church_on_its_street_with_smoke_inside_is_evacuated_by_its_plan(city)
     plan = plan_protective_action(city, "The organist at Vanha kirkko on Lönnrotinkatu: smoke from behind the organ pipes, a few people in the pews",
                                   "fire", routing=False)
     assert plan.rule == "F4" and plan.primary == "evacuate_building" and plan.building.use == "public"
+
+
+def test_a_pub_on_its_own_footprint_is_an_assembly_building_and_a_theatres_house_no_dwelling(city):
+    # OSM amenity=pub on the building polygon itself: the whole building is the pub (public / assembly), so a
+    # confirmed fire there is F4, not a flat fire in a mixed block.
+    pub = plan_protective_action(city, "Grease fire in the kitchen at Pitkänsillanranta 2, flames up the extractor", "fire", routing=False)
+    assert pub.building.use == "public" and pub.rule == "F4"
+    # "The house is full" at a theatre located by its address is the audience, not a block of flats.
+    theatre = plan_protective_action(city, "Pohjoisesplanadi 2, 20:10: smoke over the stage, the house is full, about 480", "fire", routing=False)
+    assert theatre.rule == "F4" and theatre.people_moved == 480

@@ -30,7 +30,7 @@ from tools.protective.per_city import per_city
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 4  # 3: sports centres, swimming halls and "lukio" classified; 4: the footprint's own tourism tag
+CACHE_VERSION = 5  # 3: sports centres, swimming halls and "lukio" classified; 4: the footprint's own tourism tag; 5: pubs, bars, restaurants
 DEFAULT_LEVELS = 6
 # Footprint assumed for an addressed building the extract does not hold [demo]: a typical
 # central-Helsinki block building, about 20 m deep and 30 m along the street.
@@ -53,6 +53,9 @@ _USE_BY_TAG = {
     "chapel": "public", "place_of_worship": "public", "museum": "public", "theatre": "public", "library": "public", "arts_centre": "public",
     "cinema": "public", "concert_hall": "public", "hospital": "public", "sports_hall": "public", "stadium": "public",
     "sports_centre": "public", "swimming_pool": "public", "fitness_centre": "public", "community_centre": "public", "events_venue": "public",
+    # A building whose own footprint is a pub, bar or restaurant is an assembly occupancy (NFPA 101 counts them so);
+    # a fast-food stand is a kiosk.
+    "pub": "public", "bar": "public", "nightclub": "public", "restaurant": "public", "cafe": "public",
 }
 
 

@@ -12,15 +12,15 @@ import re
 INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|parking|garage)|multi-stor(e)?y car park|car park (under|beneath|below)|(basement|underground) garage)\b", r"(地下停车场|地下车库|停车楼|车库)",
           r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
-          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+楼|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院)(内|里))",
+          r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+楼|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院|堂|寺)(内|里))",
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room)\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
-          r"\b(pews?|under the seats|between the rows|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
+          r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
-           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
+           r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
 # A place named, then its street: "at Vanha kirkko on Lönnrotinkatu", "in the Sanoma house on Töölönlahdenkatu".
 # Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
 PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on \w+katu\b)")
@@ -33,7 +33,8 @@ SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed 
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
 STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
-                r"alarm:? co\b|co[- ](high|warning)\b|(co|carbon monoxide|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated))",
+                r"alarm:? co\b|co[- ](high|warning)\b|(co|carbon monoxide|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated)|"
+                r"(co|carbon monoxide|gas) (detector|sensor|alarm)s?\b[^.;]{0,40}\b(went off|has gone off|goes off|is going off|going off|is beeping|beeping|triggered|tripped|activated|sounding))",
                 r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
 COMMON_AREA_CLEAR = re.compile(r"\b(stairwell|staircase|stairway|corridor|hallway|lobby|basement|cellar|landing|common areas?)s? (still |also )?(smells?|is|are|seems|looks)"
@@ -93,11 +94,13 @@ STRUCT_ELEMENT = [r"\b(balcony|balconies|canopy|facade|façade|cladding|panels?|
 # An element that has failed (fallen, broken off): E1 even on a building said to be sound ("no cracks inside").
 STRUCT_ELEMENT_FAILED = [r"\b(balcony|balconies|canopy|facade|façade|cladding|scaffolding|cornice|chimney|railing|awning|bay window|eaves|parapet)( \w+)?\b[^.]{0,60}\b(fell|fallen|falls|falling|came down|come down|collapsed|came off|broke off|broken off|dropped|gave way|crashed)\b",
                          r"(阳台|雨棚|外墙|幕墙|脚手架|烟囱|栏杆|檐)[^，。；]{0,8}(掉|坠|塌|脱落|砸)"]
-STRUCT_PARTIAL = [r"\b(partial(ly)? collaps\w*|part of the (\w+ )?(roof|floor|building|wall|ceiling)|(roof|floor|wall|ceiling|stair(case|s)?) (has |have )?(collapsed|caved in|fallen in|came down|come down|gave way)|collapsed (roof|floor|wall|ceiling))", r"(部分坍塌|部分倒塌|屋顶塌|楼板塌|墙体倒塌|天花板塌)"]
+STRUCT_PARTIAL = [r"\b(partial(ly)? collaps\w*|part of the (\w+ )?(roof|floor|building|wall|ceiling)|(back|rear|front|side|corner|upper|top|end|courtyard|street)[- ]?(part|section|half|wing|end) of (the |number |no\.? ?)?[\w ]{0,20}?\b(has |have |had )?(collapsed|caved in|fallen in|fallen down|fell down|came down|come down|gave way|given way)|(roof|floor|wall|ceiling|stair(case|s)?) (has |have )?(collapsed|caved in|fallen in|came down|come down|gave way)|collapsed (roof|floor|wall|ceiling))", r"(部分坍塌|部分倒塌|屋顶塌|楼板塌|墙体倒塌|天花板塌)"]
 STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (next|neighbouring|neighboring|adjacent)|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (may|could|might) (collapse|come down|fall)|neighbouring|neighboring|adjacent|next) (buildings?|houses?|blocks?) (is |are )?(cracking|threatened|at risk|leaning|damaged)|shared walls? (are |is )?(crack\w*|bulging)|walls? of the (neighbouring|neighboring|adjacent|next) (buildings?|houses?) (are |is )?crack\w*|threaten\w* (the )?(neighbouring|neighboring|adjacent|next)", r"(相邻.{0,6}(开裂|危险|受损)|邻近.{0,6}(开裂|危险|受损)|隔壁.{0,6}(开裂|危险))",
-                 r"\b((building|house|block) next door[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|shares? (that|the|a|its) (party )?wall[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed))"]
+                 r"\b((building|house|block) next door[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|shares? (that|the|a|its) (party )?wall[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|"
+                 r"wall (it|that|which|they) shares? with[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|(shared|common|dividing) wall[^.]{0,40}(crack\w*|lean\w*|bulg\w*))",
+                 r"((共用|相连|隔壁)的?(墙|墙体)[^，。；]{0,8}(裂|开裂|鼓|倾斜))"]
 FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}collaps\w*|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
-                 r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
+                 r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|come down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
 GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌|(路|路面|马路|街|地面|人行道|广场)[^，。；]{0,6}塌(了|出)[^，。；]{0,4}(坑|洞))",
           r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
 TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃|晃了|晃动|震动)"]
@@ -123,7 +126,11 @@ BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the 
 FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
 OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
 DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
-SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|alarm clock|timer attached|(taped|duct-taped|wrapped in tape|tied) together|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|没有?人认领|没有?人认识|没有?人认得|(闹钟|定时器|计时器)|胶带(缠|绑|捆)|里面有电线|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)"]
+SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|alarm clock|timer attached|(taped|duct-taped|wrapped in tape|tied) together|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|没有?人认领|没有?人认识|没有?人认得|(闹钟|定时器|计时器)|胶带(缠|绑|捆)|里面有电线|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)",
+              # Nobody with it is "unattended" said in other words; an item the staff say is not lost property is not
+              # "typical lost property" (PS1's own exclusion).
+              r"\b((with )?(nobody|no one|no-one) (around|near|nearby|with|next to) it|(is |was |it's )?not (a )?(piece of )?lost property|not (a )?lost (item|bag|case))\b",
+              r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))"]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|炸弹[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate))",
                r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
@@ -135,8 +142,8 @@ ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("suv_van", [r"\b(van|suv|minibus|minivan|campervan|camper|motorhome|people carrier|pickup|pick-up)\b", r"(面包车|厢式车|厢式货车|越野车|皮卡)"]),
     ("car", [r"\b(car|sedan|vehicle|taxi)\b(?! parks?\b)", r"(轿车|汽车|车辆|出租车|(一|那|这|某)辆车|(?<![电交火铁列缆])车(里|内|上|底下?)(?!站))"]),
     ("pipe", [r"\b(pipe bomb|length of pipe|pipe|shoebox|shoe box|small package|small box|parcel|envelope|package)\b", r"(管状|鞋盒|包裹|小盒|信封)"]),
-    ("backpack", [r"\b(backpack|rucksack|vest|(?<!sports )(?<!gym )(?<!travel )(?<!duffel )(?<!duffle )(?<!kit )bag)\b", r"(背包|双肩包|背心|书包|挎包|(一|这|那)个包(?!裹))"]),
-    ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley|holdall|(sports|gym|travel|duffel|duffle|kit) bag)\b", r"(手提箱|公文包|行李箱|箱子|运动包|旅行包|行李包)"]),
+    ("backpack", [r"\b(backpack|rucksack|vest|(?<!sports )(?<!gym )(?<!travel )(?<!duffel )(?<!duffle )(?<!kit )(?<!laptop )(?<!computer )(?<!messenger )(?<!document )bag)\b", r"(背包|双肩包|背心|书包|挎包|(一|这|那)个包(?!裹))"]),
+    ("briefcase", [r"\b(briefcase|suitcase|luggage|case|trolley|holdall|(sports|gym|travel|duffel|duffle|kit|laptop|computer|messenger|document) bag)\b", r"(手提箱|公文包|行李箱|箱子|运动包|旅行包|行李包|电脑包)"]),
 ]
 
 OUTAGE = [r"\b((heating|power|electricity|water|district heat\w*)[^.]{0,40}\b(is|are|went|has gone) (out|off|down)|power (cut|outage|failure)|blackout|no (electricity|power|water|heating)|outage|without (power|electricity|water|heat(ing)?)|water (supply )?(cut|interrupted)|heating (is )?(off|out|failed)|telecom|phone network down|mobile network down)", r"(停电|断电|停水|断水|停暖|供暖中断|通信中断|断网)"]
@@ -153,7 +160,7 @@ STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|
 FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
 WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking garage)\b[^.]{0,40}\b(is|are) (now |already )?(flooding|flooded|filling (up )?with water|under water|taking (in )?water)",
                        r"\b((pouring|pumping|gushing|flowing|running|streaming|rushing|spilling) water (down [^.]{0,25})?(in|into) (the )?[^.]{0,20}(basement|cellar|garage|car park|shops?|building|flats?|ground floor)|(coming|seeping|flowing|pouring|getting) in under the doors?)",
-                       r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进).{0,6}(地下室|楼|屋|家|店|公寓))",
+                       r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|地下(仓库|储藏室|储物间|一层|车库|停车场)|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进|渗水|渗进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进|渗进|渗入).{0,6}(地下室|楼|屋|家|店|公寓))",
                        r"(水[^，。；]{0,3}从?(地下(室|仓库|储藏室|车库|停车场)|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
                        r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|restaurant|lobby|level|car park|parking))",
                        r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))"]
@@ -171,8 +178,9 @@ USES: list[tuple[str, list[str]]] = [
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|医院|养老院)"]),
     ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
-    ("office", [r"\b(office|offices|office building|bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
-    ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|house|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
+    ("office", [r"\b(office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
+    # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
+    ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|(?<!full )(?<!opera )(?<!front of )(?<!play)house(?! (is |was )?(full|packed|sold|manager|lights))|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
 ]
 
 # Businesses that usually hold one floor or a unit of a central block, not the whole building:
@@ -196,6 +204,8 @@ NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄ
 # floor", "一楼是一家小超市") is a business inside it, whatever its kind.
 ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
 ON_A_FLOOR_AFTER = re.compile(r"^( \w+)? (on|at) (the )?(ground|first|street|basement|\d+(st|nd|rd|th)) (floor|level)\b|^ (up|down)stairs\b")
+# "our office", "my shop", "我们办公室": someone's own unit of the block, a business inside it.
+POSSESSIVE_BEFORE = re.compile(r"(\b(?:our|my|his|her|their)(?: own)?(?: [a-z-]+)? |(?:我们|我|他们|他)的?)$")
 WHOLE_BUILDING_AFTER = re.compile(r"^\s?(building|block|tower|house|complex|大楼|楼)\b")
 LATIN_BEFORE_CJK = re.compile(r"[A-Za-zÀ-ÿ][\w&'-]*\s?$")
 
@@ -212,12 +222,46 @@ CROWD_WORDS = {"dozens": 36, "hundreds": 300}
 OCCUPANT_NOUNS = r"(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
 OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客|孩子|病人|客人)"
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
-                       + r"|(?:full house|sold[- ]out|packed)[^.]{0,20}?(?:about|around|of|with)?\s*" + NUM_START + r"(\d[\d,]*)"
-                       r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
-# A count in words: "eighty guests", "some forty-five pupils", "五十个人", "一百五十个学生" (read by cues._count_word).
+                       + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+# English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
+# "six hundred and fifty", "a thousand", "two thousand five hundred".
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-COUNT_IN_WORDS = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\s+(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
+_EN_UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_TEEN = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+EN_BELOW_100 = rf"(?:(?:{'|'.join(EN_TENS)})(?:[- ]{_EN_UNIT})?|{_EN_TEEN}|{_EN_UNIT})"
+EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?(?:,?(?: and)? {EN_BELOW_100}\b)?"
+             rf"|(?:a|{EN_BELOW_100}) hundred(?:(?: and)? {EN_BELOW_100}\b)?|{EN_BELOW_100})")
+# A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
+COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
                             + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+# "full house, about 900", "the house is full, around six hundred and fifty", "sold out: 480 seats".
+FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b[^.]{0,20}?"
+                        r"(?:about|around|of|with|some|roughly|approximately|nearly|almost|over)?\s*" + NUM_START + rf"(\d[\d,]*|\b{EN_NUMBER}\b)")
+# "we've got about 300 in for the game", "there are eighty inside": a count of those in, without a noun ("in 10
+# minutes", "in the queue" are no presence).
+PRESENT_IN = re.compile(r"\b(?:got|have|had|there are|there were|there's|we're|we are)\s+(?:about|around|some|roughly|approximately|over|nearly|almost|maybe|perhaps|probably)?\s*"
+                        + NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+(?:in|inside)\b"
+                        r"(?!\s+(?:\d|(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|a few|few) (?:minutes?|hours?|days?|weeks?)|minutes?|hours?|the (?:morning|afternoon|evening|queue|line|street|car|van|bus)|line|a row))")
+# "only the two cleaners and me in the building", "楼里只有我和两个保安": a small count said as all who are there
+# (the MIN_OCCUPANTS floor, set against casualty counts, does not apply).
+ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_100})\s+(?:[a-z-]{{3,15}}\s+){{0,2}}?(?:and\s+(me|myself|i)\s+)?(?:(?:are|is)\s+)?(?:(?:left|still)\s+)?"
+                          r"(?:in the building|inside|in here|here|on site|on the premises|in the house)\b"
+                          r"|只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
+                          r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
+# A count of one part of the building (spec 5a): one hall, room or class, one tenant's office or staff, one event,
+# or a count the report itself says leaves others out. It is no count of the building's occupants: the density
+# table stands, the count a lower bound. Looked for in the count's own sentence.
+PARTIAL_COUNT = re.compile(
+    r"\b(?:in|at|on|of|for) (?:this|our|my|his|her|their|the same) (?:\w+ )?(?:hall|room|class|classroom|office|offices|floor|wing|department|company|firm|"
+    r"conference|meeting|event|seminar|lecture|course|group|team|section|unit|premises|restaurant|shop|store|cafe|café|bar|canteen|ward|suite|flat|apartment|branch|party|wedding|dinner)s?\b"
+    r"(?! (?:building|block|tower|house)\b)"
+    r"|\b(?:in|at) the (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
+    r"|\bon the (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b"
+    r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
+    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅)(?:里|内|中)|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+# Words that make a count the building's whole, even beside a part's word ("in the building", "full house").
+WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|full house|sold[- ]out|house is full|altogether|in total|in all|across the floors|on all floors|whole building|entire building)\b"
+                         r"|楼里|楼内|整栋|全楼|全校|一共|总共")
 # Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
 TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")
@@ -242,7 +286,7 @@ TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|s
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 # "seven hundred and forty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a
 # longer numeral ("一千五百") is left to COUNT_IN_WORDS, which reads the whole of it.
-WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|several) hundred\b"
+WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|several) hundred\b"
                            r"(?:(?: and)? ((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?"
                            r"[^.]{0,25}?\b(people|persons|guests|visitors|shoppers|customers|students|pupils|staff|employees|workers|residents|patients|passengers|spectators|fans|children|swimmers|audience|tickets|inside|in the building)"
                            r"|(?<![零一二两三四五六七八九十百千])([一二两三四五六七八九])(百|千)(?![零一二两三四五六七八九十])多?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.text import check_text
+from tools.gazetteer import to_simplified
 from tools.protective import cue_words as W
 from tools.report_words import parse_number
 
@@ -106,6 +107,7 @@ class ProtectiveCues:
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
     occupants: int | None = None
+    occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
     fire_floor: int | None = None
     hour: int | None = None
@@ -165,6 +167,8 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     """
     if not isinstance(text, str) or text.strip():
         text = check_text(text, what="report")
+    # The cue words are written in simplified characters; a report in traditional ones (車站大廳裡) says the same.
+    text = to_simplified(text)
     t = " ".join(text.lower().split())
     c = ProtectiveCues()
     for name, pats in FLAGS.items():
@@ -187,7 +191,7 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
     c.building_use, c.use_is_tenant = _building_use(t, " ".join((text or "").split()))
-    c.occupants = _occupants(t)
+    c.occupants, c.occupants_part = _occupants(t)
     c.fire_floor = _floor(t)
     if c.medical_devices:
         c.dependents = _dependents(t)
@@ -239,7 +243,7 @@ def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
     for use, pats in W.USES:
         found = [m for p in pats if (m := _find(t, p))]
         if found:
-            return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _on_a_floor(t, m) or _in_business_name(written, m) for m in found)
+            return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _on_a_floor(t, m) or _possessed(t, m) or _in_business_name(written, m) for m in found)
     return None, False
 
 
@@ -249,6 +253,14 @@ def _on_a_floor(t: str, m: re.Match) -> bool:
     start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
     return bool(W.BUSINESS_KIND.fullmatch(word)) and (W.ON_A_FLOOR_BEFORE.search(t[:start]) is not None
                                                       or W.ON_A_FLOOR_AFTER.match(t[start + len(word):]) is not None)
+
+
+def _possessed(t: str, m: re.Match) -> bool:
+    """Whether the business word ``m`` is the caller's or someone's own premises ("at our office", "我们办公室"):
+    one tenant's unit of the block, not the building (spec 5a)."""
+    word = m.group(0).strip()
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return bool(W.BUSINESS_KIND.fullmatch(word)) and W.POSSESSIVE_BEFORE.search(t[:start]) is not None
 
 
 def _in_business_name(written: str, m: re.Match) -> bool:
@@ -334,45 +346,90 @@ def _find_pos(text: str, patterns: list[str]) -> int | None:
     return min(pos) if pos else None
 
 
-def _occupants(t: str) -> int | None:
-    best = None
+def _occupants(t: str) -> tuple[int | None, int | None]:
+    """The count of the people present the report gives, and a count of only a part of them (spec 5a).
+
+    Counts are read in levels (digits, hundreds in words, crowd words, other numbers in words); the first level
+    holding a count of the building's people gives its largest. A count the report gives for one part (one hall,
+    class, tenant's office or event: "150 of us in this hall") is no count of the building's occupants; it is
+    returned apart, as a lower bound. "Only the two cleaners and me in the building" is all who are there, small
+    as it is.
+    """
+    if (m := W.ONLY_PRESENT.search(t)):
+        raw = next(g for g in (m.group(1), m.group(4), m.group(6)) if g)
+        me = m.group(2) or m.group(3) or m.group(5)
+        if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
+            return n + (1 if me else 0), None
+    whole = part = None
+    for level in (_digit_counts(t), _hundreds_counts(t), _crowd_counts(t), _word_counts(t)):
+        for n, start in level:
+            if _partial_count(t, start):
+                part = max(part or 0, n)
+            else:
+                whole = max(whole or 0, n)
+        if whole is not None:
+            break
+    return whole, part
+
+
+def _digit_counts(t: str) -> Iterator[tuple[int, int]]:
     for m in W.OCCUPANTS.finditer(t):
         n = _number(next((g for g in m.groups() if g), ""))
         # A handful of people is about casualties ("two people dizzy"), not the building's occupants; so is a
         # count of people something happened to ("12 people coughing").
-        if W.CASUALTY_AFTER.match(t[m.end():]):
-            continue
-        if n is not None and n >= W.MIN_OCCUPANTS and (best is None or n > best):
-            best = n
-    if best is None and (m := W.WORD_HUNDREDS.search(t)):
+        if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
+            yield n, m.start()
+    for m in (*W.FULL_HOUSE.finditer(t), *W.PRESENT_IN.finditer(t)):
+        n = _number(m.group(1)) or _count_word(m.group(1))
+        if n is not None and n >= W.MIN_OCCUPANTS:
+            yield n, m.start()
+
+
+def _hundreds_counts(t: str) -> Iterator[tuple[int, int]]:
+    for m in W.WORD_HUNDREDS.finditer(t):
         if m.group(1):
-            best = 100 * (parse_number(m.group(1)) or 1) + (_count_word(m.group(2)) or 0 if m.group(2) else 0)  # "several hundred": 300
+            n = 100 * (parse_number(m.group(1)) or 1) + (_count_word(m.group(2)) or 0 if m.group(2) else 0)  # "several hundred": 300
         elif m.group(4):
-            best = (parse_number(m.group(4)) or 1) * (100 if m.group(5) == "百" else 1000)
+            n = (parse_number(m.group(4)) or 1) * (100 if m.group(5) == "百" else 1000)
         else:
-            best = _number(m.group(6))
-    if best is None:
-        m = re.search(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t)
-        if m:
-            best = W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))
-    if best is None:
-        for m in W.COUNT_IN_WORDS.finditer(t):
-            n = _count_word(m.group(1) or m.group(2))
-            if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
-                best = max(best or 0, n)
-    return best
+            n = _number(m.group(6)) or 0
+        if n:
+            yield n, m.start()
+
+
+def _crowd_counts(t: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t):
+        if (n := W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))):
+            yield n, m.start()
+
+
+def _word_counts(t: str) -> Iterator[tuple[int, int]]:
+    for m in W.COUNT_IN_WORDS.finditer(t):
+        n = _count_word(m.group(1) or m.group(2))
+        if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
+            yield n, m.start()
+
+
+_SENTENCE_END = re.compile(r"[!?;。！？；]|\.(?!\d)")
+
+
+def _partial_count(t: str, start: int) -> bool:
+    """Whether the count at ``start`` is of one part of the building, by the words of its own sentence."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(t)]
+    lo = max((e for e in ends if e <= start), default=0)
+    hi = min((e for e in ends if e > start), default=len(t))
+    sentence = t[lo:hi]
+    return W.PARTIAL_COUNT.search(sentence) is not None and W.WHOLE_COUNT.search(sentence) is None
 
 
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def _count_word(raw: str) -> int | None:
-    """A count in words: English tens with an optional unit ("forty-five"), or a Chinese numeral ("一百五十", "五十", "两百")."""
-    words = re.split(r"[- ]", raw)
-    if words[0] in W.EN_TENS:
-        return W.EN_TENS[words[0]] + ((parse_number(words[1]) or 0) if len(words) > 1 else 0)
-    if raw.isascii():  # "fifteen" after "two hundred and"
-        return parse_number(raw)
+    """A count in words: English up to the thousands ("forty-five", "fourteen hundred", "six hundred and fifty"),
+    or a Chinese numeral ("一百五十", "五十", "两百")."""
+    if raw.isascii():
+        return _en_number(raw)
     total = digit = 0
     for ch in raw:
         if ch in _ZH_UNITS:
@@ -380,6 +437,27 @@ def _count_word(raw: str) -> int | None:
         elif ch != "零":
             digit = parse_number(ch) or 0
     return total + digit or None
+
+
+def _en_number(raw: str) -> int | None:
+    """An English number in words, read whole: "seven hundred and forty" is 740, "fourteen hundred" 1,400."""
+    total = current = 0
+    for w in re.split(r"[- ,]+", raw.strip()):
+        if w in ("", "and"):
+            continue
+        if w == "a":
+            current = 1
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif w in W.EN_TENS:
+            current += W.EN_TENS[w]
+        elif (n := parse_number(w)) is not None:
+            current += n
+        else:
+            return None
+    return total + current or None
 
 
 def _water_level(t: str) -> float | None:

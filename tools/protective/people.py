@@ -45,7 +45,8 @@ def building_occupants(info: BuildingInfo, d: ProtectiveDecision, cues: Protecti
             # upper floors' flats, unless the report says the flooded floors are lived in ("basement flats", "residents").
             use = "residential" if cues.building_use == "residential" else "retail"
         return int(round(people_in(use, info.footprint_m2, floors, d.night)))
-    return int(round(people_in(use, info.footprint_m2, info.floors, d.night)))
+    # Spec 5a: a count of one part of the building (a hall, a tenant's office) is not its occupants, but they are at least that.
+    return int(round(max(people_in(use, info.footprint_m2, info.floors, d.night), cues.occupants_part or 0)))
 
 
 _BASEMENT = "basement"

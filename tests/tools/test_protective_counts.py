@@ -1,0 +1,74 @@
+"""Counts of people in a report (tools/PROTECTIVE_ACTIONS.md section 2 and 5a): a count of the people in the
+building overrides the density table; a count of one part of it (a hall, a class, one tenant) does not, and is a
+lower bound. Sentences written from the table, not from a bench set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective import decide, extract_protective_cues
+from tools.protective.buildings import people_in
+from tools.protective.models import BuildingInfo
+from tools.protective.people import building_occupants
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    # Hundreds said with a number from ten to nineteen, and a full house with its count in words.
+    ("Alarm in the arena, twelve hundred spectators are in the stands", 1200),
+    ("Smoke in the auditorium. The house is packed, about three hundred and twenty.", 320),
+    ("Sold out tonight, roughly nine hundred, and there is smoke behind the stage", 900),
+    # A count without a noun, said as those who are in.
+    ("Fire in the bar kitchen, we've got around 180 in tonight for the quiz", 180),
+    ("There are roughly two hundred and forty inside right now", 240),
+    # All who are there, small as the count is: the casualty floor of ten does not apply.
+    ("Smoke in the archive at 3 am; just the two guards and me in the building", 3),
+    ("Only 4 people are left inside, the rest went home", 4),
+    ("凌晨两点，楼里只有我和三个保安", 4),
+])
+def test_a_count_of_everyone_present_is_read(text, whole):
+    c = extract_protective_cues(text)
+    assert (c.occupants, c.occupants_part) == (whole, None)
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("Suspicious box under a desk. There are about 60 of us in this seminar room.", 60),
+    ("Our firm has the 4th floor; we are 35 people at our office today.", 35),
+    ("Roughly ninety staff are in, not counting the other tenants upstairs.", 90),
+    ("Gas smell in the staff kitchen; about 25 pupils in the canteen right now.", 25),
+    ("会议室里有二十多个人在开会，其他公司的人不清楚", 20),
+    ("We have 200 guests at our wedding reception in the banquet hall.", 200),
+])
+def test_a_count_of_one_part_of_the_building_is_not_its_occupants(text, part):
+    c = extract_protective_cues(text)
+    assert c.occupants is None and c.occupants_part == part
+
+
+def test_a_part_and_a_word_for_the_whole_building_in_one_sentence_count_as_the_whole():
+    c = extract_protective_cues("Full house: 500 of us in this hall and the foyer.")
+    assert (c.occupants, c.occupants_part) == (500, None)
+
+
+def _occupants(text: str, hazard: str, use: str, footprint: float, floors: float) -> int:
+    cues = extract_protective_cues(text)
+    d = decide(hazard, cues)
+    info = BuildingInfo(label="block", footprint_m2=footprint, floors=floors, use=use, source="osm", occupants=0)
+    return building_occupants(info, d, cues)
+
+
+def test_a_partial_count_leaves_the_density_figure_but_is_a_lower_bound():
+    # The building's own figure stands when it is larger than the one hall counted ...
+    text = "Unattended rucksack with wires under a seat, 10:00. About 120 of us in this lecture hall."
+    assert _occupants(text, "public_security", "school", 2000.0, 3) == round(people_in("school", 2000.0, 3, night=False))
+    # ... and the count is the floor when the table gives fewer (a one-level footprint in OSM).
+    assert _occupants(text, "public_security", "school", 100.0, 1) == 120
+    # A count of everyone present replaces the table either way.
+    assert _occupants("Unattended rucksack with wires in the hall, 10:00. About 120 people in the building.", "public_security", "school", 2000.0, 3) == 120
+
+
+def test_our_office_in_a_block_is_a_tenant_not_the_buildings_use():
+    c = extract_protective_cues("A bomb threat was texted to us at our office on the third floor of the block")
+    assert c.building_use == "office" and c.use_is_tenant
+    c = extract_protective_cues("A bomb threat was phoned to the office building")
+    assert c.building_use == "office" and not c.use_is_tenant
+    # A power bank is no bank.
+    assert extract_protective_cues("A bag taped to a power bank under a bench in the hall").building_use is None
