@@ -14,6 +14,7 @@ ignored, so "nobody is ill" is not a symptom.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -361,9 +362,14 @@ def _occupants(t: str) -> tuple[int | None, int | None]:
         if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
             return n + (1 if me else 0), None
     whole = part = None
+    ends = [m.end() for m in _SENTENCE_END.finditer(t)]
+    partial: dict[int, bool] = {}  # by sentence: a hostile report may hold thousands of counts in one
     for level in (_digit_counts(t), _hundreds_counts(t), _crowd_counts(t), _word_counts(t)):
         for n, start in level:
-            if _partial_count(t, start):
+            i = bisect.bisect_right(ends, start)
+            if i not in partial:
+                partial[i] = _partial_sentence(t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)])
+            if partial[i]:
                 part = max(part or 0, n)
             else:
                 whole = max(whole or 0, n)
@@ -413,12 +419,8 @@ def _word_counts(t: str) -> Iterator[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"[!?;。！？；]|\.(?!\d)")
 
 
-def _partial_count(t: str, start: int) -> bool:
-    """Whether the count at ``start`` is of one part of the building, by the words of its own sentence."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(t)]
-    lo = max((e for e in ends if e <= start), default=0)
-    hi = min((e for e in ends if e > start), default=len(t))
-    sentence = t[lo:hi]
+def _partial_sentence(sentence: str) -> bool:
+    """Whether a count in this sentence is of one part of the building, by the sentence's words."""
     return W.PARTIAL_COUNT.search(sentence) is not None and W.WHOLE_COUNT.search(sentence) is None
 
 
