@@ -72,3 +72,17 @@ def test_our_office_in_a_block_is_a_tenant_not_the_buildings_use():
     assert c.building_use == "office" and not c.use_is_tenant
     # A power bank is no bank.
     assert extract_protective_cues("A bag taped to a power bank under a bench in the hall").building_use is None
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    # Counts of groups present add up when joined by "and" / "plus"; a casualty count joined so does not.
+    ("Fire alarm in the hospital wing: about 140 patients and 90 staff inside", 230),
+    ("Sold out tonight, 700 seats plus some 45 cast and crew backstage", 745),
+    ("About two hundred pupils and thirty teachers are in the school", 230),
+    ("体育馆里有三百名观众和四十名工作人员", 340),
+    ("About 200 guests and 12 people coughing in the lobby", 200),
+    # Two counts that are not joined: the larger stands.
+    ("About 200 guests in the hotel. Earlier 150 people left for the tour.", 200),
+])
+def test_counts_of_groups_present_add_up(text, whole):
+    assert extract_protective_cues(text).occupants == whole

@@ -212,15 +212,15 @@ LATIN_BEFORE_CJK = re.compile(r"[A-Za-zÀ-ÿ][\w&'-]*\s?$")
 MIN_OCCUPANTS = 10
 # A count followed, in the same clause, by what happened to those people is a count of casualties
 # ("12 people coughing", "25 pupils with sore eyes", "10个人被困"), not of the building's occupants.
-CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；]{0,30}?(?:\b(?:cough\w*|dizz\w*|sick|ill|injur\w*|hurt|trapped|stuck|unconscious|collaps\w*|vomit\w*|"
+CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；\d]{0,30}?(?:\b(?:cough\w*|dizz\w*|sick|ill|injur\w*|hurt|trapped|stuck|unconscious|collaps\w*|vomit\w*|"
                             r"sore|burn\w*|affected|complain\w*|feel\w*|felt|headache\w*|symptom\w*|hospital\w*|casualt\w*|wounded|dead|"
                             r"killed|faint\w*|nause\w*|itch\w*|streaming|watering|short of breath|struggling to breathe|need\w* (?:help|treatment)|treated)\b"
                             r"|被困|受伤|不适|咳嗽|头晕|头疼|头痛|呕吐|昏迷|晕倒|送医|眼睛|喉咙|呼吸困难|难受|恶心)")
 # Number words are tools.report_words'. A crowd of unsaid size inside a building is read at the middle of its range
 # (report_words reads "dozens of" patients at the lower 20: one ambulance too few is worse than one too many there).
 CROWD_WORDS = {"dozens": 36, "hundreds": 300}
-OCCUPANT_NOUNS = r"(?:people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
-OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客|孩子|病人|客人)"
+OCCUPANT_NOUNS = r"(?:cast and crew|crew|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
+OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作人员|老师|教职工|乘客|住户|居民|游客|孩子|病人|客人)"
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
@@ -234,6 +234,10 @@ EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?
 # A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
 COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
                             + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+# Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
+# forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
+COUNT_JOIN = re.compile(r"\s*(?:[a-z-]{3,15}\s+)?(?:in the (?:audience|house|building|stands)\s+)?,?\s*(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
+                        r"(?:(?:about|around|some|roughly|approximately|another|a further|over|nearly|almost)\s+)?|\s*(?:和|加上|还有|另外还有|以及|外加)\s*(?:约|大约|近)?")
 # "full house, about 900", "the house is full, around six hundred and fifty", "sold out: 480 seats".
 FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b[^.]{0,20}?"
                         r"(?:about|around|of|with|some|roughly|approximately|nearly|almost|over)?\s*" + NUM_START + rf"(\d[\d,]*|\b{EN_NUMBER}\b)")

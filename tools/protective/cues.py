@@ -350,48 +350,62 @@ def _find_pos(text: str, patterns: list[str]) -> int | None:
 def _occupants(t: str) -> tuple[int | None, int | None]:
     """The count of the people present the report gives, and a count of only a part of them (spec 5a).
 
-    Counts are read in levels (digits, hundreds in words, crowd words, other numbers in words); the first level
-    holding a count of the building's people gives its largest. A count the report gives for one part (one hall,
-    class, tenant's office or event: "150 of us in this hall") is no count of the building's occupants; it is
-    returned apart, as a lower bound. "Only the two cleaners and me in the building" is all who are there, small
-    as it is.
+    Counts in digits and in words are read alike; counts of groups joined by "and" / "plus" add up ("890 in the
+    audience plus some 60 staff" = 950); of several counts the largest stands. A count the report gives for one
+    part (one hall, class, tenant's office or event: "150 of us in this hall") is no count of the building's
+    occupants; it is returned apart, as a lower bound. "Only the two cleaners and me in the building" is all who
+    are there, small as it is.
     """
     if (m := W.ONLY_PRESENT.search(t)):
         raw = next(g for g in (m.group(1), m.group(4), m.group(6)) if g)
         me = m.group(2) or m.group(3) or m.group(5)
         if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
             return n + (1 if me else 0), None
-    whole = part = None
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
     partial: dict[int, bool] = {}  # by sentence: a hostile report may hold thousands of counts in one
-    for level in (_digit_counts(t), _hundreds_counts(t), _crowd_counts(t), _word_counts(t)):
-        for n, start in level:
-            i = bisect.bisect_right(ends, start)
-            if i not in partial:
-                partial[i] = _partial_sentence(t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)])
-            if partial[i]:
-                part = max(part or 0, n)
-            else:
-                whole = max(whole or 0, n)
-        if whole is not None:
-            break
+    whole = part = None
+    chain, chain_end = 0, -1
+    for n, start, end in _counts(t):
+        i = bisect.bisect_right(ends, start)
+        if i not in partial:
+            partial[i] = _partial_sentence(t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)])
+        if partial[i]:
+            part = max(part or 0, n)
+            chain, chain_end = 0, -1
+            continue
+        chain = chain + n if chain_end >= 0 and W.COUNT_JOIN.fullmatch(t[chain_end:start]) else n
+        chain_end = end
+        whole = max(whole or 0, chain)
     return whole, part
 
 
-def _digit_counts(t: str) -> Iterator[tuple[int, int]]:
+def _counts(t: str) -> list[tuple[int, int, int]]:
+    """Counts of people present (value, start, end) in reading order; of overlapping ones the longest."""
+    found = sorted((*_digit_counts(t), *_hundreds_counts(t), *_crowd_counts(t), *_word_counts(t)), key=lambda c: (c[1], c[1] - c[2]))
+    kept: list[tuple[int, int, int]] = []
+    for c in found:
+        if kept and c[1] < kept[-1][2]:
+            if c[2] - c[1] > kept[-1][2] - kept[-1][1]:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+def _digit_counts(t: str) -> Iterator[tuple[int, int, int]]:
     for m in W.OCCUPANTS.finditer(t):
         n = _number(next((g for g in m.groups() if g), ""))
         # A handful of people is about casualties ("two people dizzy"), not the building's occupants; so is a
         # count of people something happened to ("12 people coughing").
         if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
-            yield n, m.start()
+            yield n, m.start(), m.end()
     for m in (*W.FULL_HOUSE.finditer(t), *W.PRESENT_IN.finditer(t)):
         n = _number(m.group(1)) or _count_word(m.group(1))
         if n is not None and n >= W.MIN_OCCUPANTS:
-            yield n, m.start()
+            yield n, m.start(1), m.end()
 
 
-def _hundreds_counts(t: str) -> Iterator[tuple[int, int]]:
+def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
     for m in W.WORD_HUNDREDS.finditer(t):
         if m.group(1):
             n = 100 * (parse_number(m.group(1)) or 1) + (_count_word(m.group(2)) or 0 if m.group(2) else 0)  # "several hundred": 300
@@ -400,20 +414,20 @@ def _hundreds_counts(t: str) -> Iterator[tuple[int, int]]:
         else:
             n = _number(m.group(6)) or 0
         if n:
-            yield n, m.start()
+            yield n, m.start(), m.end()
 
 
-def _crowd_counts(t: str) -> Iterator[tuple[int, int]]:
+def _crowd_counts(t: str) -> Iterator[tuple[int, int, int]]:
     for m in re.finditer(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t):
         if (n := W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))):
-            yield n, m.start()
+            yield n, m.start(), m.end()
 
 
-def _word_counts(t: str) -> Iterator[tuple[int, int]]:
+def _word_counts(t: str) -> Iterator[tuple[int, int, int]]:
     for m in W.COUNT_IN_WORDS.finditer(t):
         n = _count_word(m.group(1) or m.group(2))
         if n is not None and n >= W.MIN_OCCUPANTS and not W.CASUALTY_AFTER.match(t[m.end():]):
-            yield n, m.start()
+            yield n, m.start(), m.end()
 
 
 _SENTENCE_END = re.compile(r"[!?;。！？；]|\.(?!\d)")
