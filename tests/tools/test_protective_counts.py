@@ -86,3 +86,22 @@ def test_our_office_in_a_block_is_a_tenant_not_the_buildings_use():
 ])
 def test_counts_of_groups_present_add_up(text, whole):
     assert extract_protective_cues(text).occupants == whole
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    # Rough counts: Chinese 来/余 ("about"), 上百 / 几百 / 近千, English "a couple of hundred", "a few hundred".
+    ("展览馆里大概还有两百来人", 200),
+    ("商场里有上百名顾客", 100),
+    ("教学楼里有几百个学生", 300),
+    ("A couple of hundred people are still inside the library", 200),
+    # A venue's capacity counts when the same sentence says how full it is.
+    ("The chapel holds 240 and it's packed for the funeral", 240),
+    ("Smoke in the cinema; capacity 300, about half full", 150),
+    ("礼堂可容纳四百人，今天坐满了", 400),
+])
+def test_rough_counts_and_a_full_venues_capacity_are_read(text, whole):
+    assert extract_protective_cues(text).occupants == whole
+
+
+def test_a_capacity_alone_is_no_count():
+    assert extract_protective_cues("The hall holds 800 people on concert nights; a fire in the cloakroom").occupants is None

@@ -218,11 +218,20 @@ CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；\d]{0,30}?(?:\b(?:cough\w*|dizz\
                             r"|被困|受伤|不适|咳嗽|头晕|头疼|头痛|呕吐|昏迷|晕倒|送医|眼睛|喉咙|呼吸困难|难受|恶心)")
 # Number words are tools.report_words'. A crowd of unsaid size inside a building is read at the middle of its range
 # (report_words reads "dozens of" patients at the lower 20: one ambulance too few is worse than one too many there).
-CROWD_WORDS = {"dozens": 36, "hundreds": 300}
+CROWD_WORDS = {"dozens": 36, "hundreds": 300, "几十": 36, "数十": 36, "上百": 100, "几百": 300, "数百": 300, "上千": 1000, "近千": 1000, "几千": 3000, "数千": 3000}
+CROWD_ZH = re.compile(r"(几十|数十|上百|几百|数百|上千|近千|几千|数千)(?:多|来|余)?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客|孩子|客人)")
+# A venue's capacity and how full it is: "the hall holds 800 and it's full" (800), "capacity 500, about half full"
+# (250), "能容纳300人，现在坐满了" (300). Read only when the same sentence says how full.
+CAPACITY = re.compile(r"\b(?:holds|seats|capacity(?: of| is)?|room for)\s+(?:about |around |some |up to )?" + NUM_START + r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+                      r"|(?:能容纳|可容纳|容纳|可坐|能坐)\s*(?:约|大约)?" + NUM_START + r"(\d+|[一二两三四五六七八九十百千]{1,6})\s*(?:人|名|个座位|位)")
+# A capacity is no count of those present: "the hall holds 800 people", "licensed for 300 guests".
+CAPACITY_BEFORE = re.compile(r"\b(?:holds?|seats?|capacity(?: of| is)?|room for|can take|fits|licensed for|designed for|built for)(?:\s+(?:about|around|some|up to|over))?\s*$|(?:能容纳|可容纳|容纳|可坐|能坐)\s*(?:约|大约)?$")
+FULLNESS = re.compile(r"\b(half)[- ](?:full|empty)\b|\b(?:it'?s|is|are|we'?re) (?:completely |totally |almost |nearly )?(?:full|packed|sold out)\b|\bfull house\b|\bsold[- ]out\b"
+                      r"|(一半|半满)|(坐满|满座|爆满|座无虚席|满了)")
 OCCUPANT_NOUNS = r"(?:cast and crew|crew|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
 OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作人员|老师|教职工|乘客|住户|居民|游客|孩子|病人|客人)"
 OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
-                       + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+                       + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
 # "six hundred and fifty", "a thousand", "two thousand five hundred".
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -233,7 +242,7 @@ EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?
              rf"|(?:a|{EN_BELOW_100}) hundred(?:(?: and)? {EN_BELOW_100}\b)?|{EN_BELOW_100})")
 # A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
 COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
-                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多)?" + OCCUPANT_NOUNS_ZH)
+                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
 # forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
 COUNT_JOIN = re.compile(r"\s*(?:[a-z-]{3,15}\s+)?(?:in the (?:audience|house|building|stands)\s+)?,?\s*(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
@@ -290,10 +299,10 @@ TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|s
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 # "seven hundred and forty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a
 # longer numeral ("一千五百") is left to COUNT_IN_WORDS, which reads the whole of it.
-WORD_HUNDREDS = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|several) hundred\b"
+WORD_HUNDREDS = re.compile(r"\b(a couple of|a few|few|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|several) hundred\b"
                            r"(?:(?: and)? ((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?"
                            r"[^.]{0,25}?\b(people|persons|guests|visitors|shoppers|customers|students|pupils|staff|employees|workers|residents|patients|passengers|spectators|fans|children|swimmers|audience|tickets|inside|in the building)"
-                           r"|(?<![零一二两三四五六七八九十百千])([一二两三四五六七八九])(百|千)(?![零一二两三四五六七八九十])多?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"
+                           r"|(?<![零一二两三四五六七八九十百千])([一二两三四五六七八九])(百|千)(?![零一二两三四五六七八九十])(?:多|来|余)?\s*(?:名|个|位)?(?:人|顾客|观众|学生|员工|乘客|住户|居民|游客)"
                            r"|\bcrowd of (?:about |around |some |over |more than )?(\d[\d,]*)")
 # Ordinal floor words; "first" is the ground floor as in Finnish usage (1. kerros).
 FLOOR_WORDS = {"ground": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "top": 0}

@@ -381,7 +381,8 @@ def _occupants(t: str) -> tuple[int | None, int | None]:
 
 def _counts(t: str) -> list[tuple[int, int, int]]:
     """Counts of people present (value, start, end) in reading order; of overlapping ones the longest."""
-    found = sorted((*_digit_counts(t), *_hundreds_counts(t), *_crowd_counts(t), *_word_counts(t)), key=lambda c: (c[1], c[1] - c[2]))
+    found = sorted((c for c in (*_digit_counts(t), *_hundreds_counts(t), *_crowd_counts(t), *_word_counts(t))
+                    if not W.CAPACITY_BEFORE.search(t[max(0, c[1] - 30):c[1]])), key=lambda c: (c[1], c[1] - c[2]))
     kept: list[tuple[int, int, int]] = []
     for c in found:
         if kept and c[1] < kept[-1][2]:
@@ -403,6 +404,14 @@ def _digit_counts(t: str) -> Iterator[tuple[int, int, int]]:
         n = _number(m.group(1)) or _count_word(m.group(1))
         if n is not None and n >= W.MIN_OCCUPANTS:
             yield n, m.start(1), m.end()
+    for m in W.CAPACITY.finditer(t):
+        n = _number(m.group(1)) if m.group(1) else _count_word(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))
+        sentence = t[m.start():][:120].split(".")[0] if m.group(1) else re.split(r"[。！？；]", t[m.start():][:60])[0]
+        full = W.FULLNESS.search(sentence)
+        if n and full:
+            n = n // 2 if (full.group(1) or full.group(2)) else n
+            if n >= W.MIN_OCCUPANTS:
+                yield n, m.start(), m.end()
 
 
 def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
@@ -418,7 +427,7 @@ def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _crowd_counts(t: str) -> Iterator[tuple[int, int, int]]:
-    for m in re.finditer(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t):
+    for m in (*re.finditer(r"\b(a hundred|hundreds|dozens)\s+(people|persons|residents|guests|students|workers|children|shoppers|visitors)\b", t), *W.CROWD_ZH.finditer(t)):
         if (n := W.CROWD_WORDS.get(m.group(1)) or parse_number(m.group(1))):
             yield n, m.start(), m.end()
 
