@@ -105,3 +105,10 @@ def test_rough_counts_and_a_full_venues_capacity_are_read(text, whole):
 
 def test_a_capacity_alone_is_no_count():
     assert extract_protective_cues("The hall holds 800 people on concert nights; a fire in the cloakroom").occupants is None
+
+
+def test_a_floor_is_a_part_only_when_the_count_is_placed_on_it():
+    c = extract_protective_cues("Smoke on the 5th floor, about 200 guests in the hotel tonight")
+    assert (c.occupants, c.occupants_part) == (200, None)
+    c = extract_protective_cues("Smoke in the corridor, about 40 people on the 5th floor")
+    assert (c.occupants, c.occupants_part) == (None, 40)

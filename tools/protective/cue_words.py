@@ -269,9 +269,11 @@ PARTIAL_COUNT = re.compile(
     r"conference|meeting|event|seminar|lecture|course|group|team|section|unit|premises|restaurant|shop|store|cafe|café|bar|canteen|ward|suite|flat|apartment|branch|party|wedding|dinner)s?\b"
     r"(?! (?:building|block|tower|house)\b)"
     r"|\b(?:in|at) the (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
-    r"|\bon the (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
     r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅)(?:里|内|中)|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+# A count placed on one floor right after it ("about 40 people on the 3rd floor"); a floor said elsewhere in the
+# sentence is where the incident is ("fire on the 5th floor, 200 guests in the hotel").
+PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b")
 # Words that make a count the building's whole, even beside a part's word ("in the building", "full house").
 WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|full house|sold[- ]out|house is full|altogether|in total|in all|across the floors|on all floors|whole building|entire building)\b"
                          r"|楼里|楼内|整栋|全楼|全校|一共|总共")

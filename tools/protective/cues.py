@@ -369,7 +369,7 @@ def _occupants(t: str) -> tuple[int | None, int | None]:
         i = bisect.bisect_right(ends, start)
         if i not in partial:
             partial[i] = _partial_sentence(t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)])
-        if partial[i]:
+        if partial[i] or W.PART_AFTER.match(t[end:end + 60]):
             part = max(part or 0, n)
             chain, chain_end = 0, -1
             continue
