@@ -478,6 +478,9 @@ def test_tickets_sold_count_the_people_at_a_show():
     ("earthquake_collapse", "After a loud bang the rear section of the block has come down; the wall it shares with the next house is cracking", "E3"),
     ("earthquake_collapse", "The rear part of number 4 has collapsed, the front is still standing, nobody inside", "E2"),
     ("earthquake_collapse", "隔壁的共用墙体开始开裂，楼后半部分塌了", "E3"),
+    # A gas leak at a named business with no setting said is inside it (H2), as a chemical release is (H3).
+    ("hazmat", "A propane bottle is hissing behind the counter of the falafel shop, the cook is light-headed", "H2"),
+    ("hazmat", "The CO sensor in the underground garage of the office block triggered at 180 ppm", "H2"),
 ])
 def test_round4_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
     assert decide(hazard, extract_protective_cues(text)).rule == rule

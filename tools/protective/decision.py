@@ -195,7 +195,8 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.material == "flammable_gas" or gas_leak:
         # Spec H5: "a building the gas enters is H2": an outdoor leak with symptoms or a strong smell inside counts.
         entered = c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area) and c.scale != "large"
-        if _indoor(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):
+        # A named building use with no setting said is inside that building ("a cylinder hissing at the kebab shop").
+        if _in_building(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):
             if c.symptoms or c.strong_odour or c.common_area:
                 return ProtectiveDecision("H2", ["evacuate_building", "isolate_deny_entry"], 30, "gas inside a building with symptoms, a strong odour, an alarm or in common areas: evacuate the building, 30 m cordon without ignition sources",
                                           building_scope="whole")
