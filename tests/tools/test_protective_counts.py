@@ -112,3 +112,9 @@ def test_a_floor_is_a_part_only_when_the_count_is_placed_on_it():
     assert (c.occupants, c.occupants_part) == (200, None)
     c = extract_protective_cues("Smoke in the corridor, about 40 people on the 5th floor")
     assert (c.occupants, c.occupants_part) == (None, 40)
+
+
+@pytest.mark.parametrize("text", ["We've had 12 in the last hour", "we got 500 in donations", "Full house at 19:30 for the premiere",
+                                  "The show has been sold out since 2019", "There are 150 in the queue outside"])
+def test_numbers_near_count_words_that_count_nobody_present(text):
+    assert extract_protective_cues(text).occupants is None

@@ -248,13 +248,15 @@ COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPA
 COUNT_JOIN = re.compile(r"\s*(?:[a-z-]{3,15}\s+)?(?:in the (?:audience|house|building|stands)\s+)?,?\s*(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
                         r"(?:(?:about|around|some|roughly|approximately|another|a further|over|nearly|almost)\s+)?|\s*(?:和|加上|还有|另外还有|以及|外加)\s*(?:约|大约|近)?")
 # "full house, about 900", "the house is full, around six hundred and fifty", "sold out: 480 seats".
-FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b[^.]{0,20}?"
-                        r"(?:about|around|of|with|some|roughly|approximately|nearly|almost|over)?\s*" + NUM_START + rf"(\d[\d,]*|\b{EN_NUMBER}\b)")
-# "we've got about 300 in for the game", "there are eighty inside": a count of those in, without a noun ("in 10
-# minutes", "in the queue" are no presence).
-PRESENT_IN = re.compile(r"\b(?:got|have|had|there are|there were|there's|we're|we are)\s+(?:about|around|some|roughly|approximately|over|nearly|almost|maybe|perhaps|probably)?\s*"
+FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b"
+                        r"(?:\s|[-:,\u2013\u2014]|\b(?:tonight|today|now|again|with|of|here)\b)*"
+                        r"(?:about|around|some|roughly|approximately|nearly|almost|over)?\s*" + NUM_START + rf"(\d[\d,]*(?![:.]\d)|\b{EN_NUMBER}\b)")
+# "we've got about 300 in for the game", "there are eighty inside tonight": a count of those in, without a noun, when
+# what follows says in where or when ("12 in the last hour", "500 in donations" are no presence).
+PRESENT_IN = re.compile(r"\b(?:got|have|there are|there were|there's|we're|we are)\s+(?:about|around|some|roughly|approximately|over|nearly|almost|maybe|perhaps|probably)?\s*"
                         + NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+(?:in|inside)\b"
-                        r"(?!\s+(?:\d|(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|a few|few) (?:minutes?|hours?|days?|weeks?)|minutes?|hours?|the (?:morning|afternoon|evening|queue|line|street|car|van|bus)|line|a row))")
+                        r"(?=\s*(?:[,.;!?]|$|(?:for|tonight|today|now|here|there|right now|at the moment|at present|total|all|"
+                        r"the (?:building|house|hall|venue|pub|bar|club|restaurant|theatre|theater|church|store|shop|mall|school|hotel|museum|library|cinema|arena))\b))")
 # "only the two cleaners and me in the building", "楼里只有我和两个保安": a small count said as all who are there
 # (the MIN_OCCUPANTS floor, set against casualty counts, does not apply).
 ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_100})\s+(?:[a-z-]{{3,15}}\s+){{0,2}}?(?:and\s+(me|myself|i)\s+)?(?:(?:are|is)\s+)?(?:(?:left|still)\s+)?"
