@@ -191,7 +191,8 @@ def run_monitor(args: argparse.Namespace) -> int:
     else:
         print(f"{pipeline.processed} report(s) processed in {wall:.1f} s ({summary['reports_per_s']}/s; "
               f"{cpu:.1f} CPU-s, {summary['reports_per_cpu_s']} per CPU-second); "
-              f"{stats.summary()}; {pipeline.noise} triaged not_incident; {snap['open_clusters']} open cluster(s)")
+              f"{stats.summary()}; {pipeline.noise} triaged not_incident; {snap['open_clusters']} open cluster(s)"
+              + (f"; {pipeline.untriaged} NOT TRIAGED (need a human read)" if pipeline.untriaged else ""))
         for c in snap["clusters"][:10]:
             print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"
                   + (f" at {c['place']}" if c["place"] else "") + (" [emerging]" if c["emerging"] else ""))
@@ -200,7 +201,7 @@ def run_monitor(args: argparse.Namespace) -> int:
                 for e in feed_error]
     if pipeline.triage_error is not None:
         err = pipeline.triage_error
-        problems.append(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.untriaged} "
+        problems.append(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.triage_failed} "
                         f"report(s) whose triage failed were stored untriaged"
                         + ("" if args.no_store else " in the incident log") + " (not grouped, no alerts)")
     if problems:

@@ -361,3 +361,51 @@ def test_a_shared_encoder_forwards_public_attributes_and_can_be_copied():
     twin = copy.copy(shared)
     assert shared.dim == 512 and twin.encode(["ab"]) == [2]
     assert twin._inner is shared._inner and twin._lock is shared._lock
+
+
+class _Refuses:
+    """A classifier that cannot read anything: it fails (``error``) or refuses every text as bad input."""
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+    def predict(self, texts):
+        raise self.error
+
+
+@pytest.mark.parametrize("error, says", [(RuntimeError("onnx session died"), "triage failed"),
+                                         (None, "the classifier refused the text")])
+def test_a_report_the_classifier_did_not_read_is_untriaged_never_not_incident(tmp_path: Path, error, says):
+    """Safety: an unread report could be a P1.  It is stored and shown as untriaged (no type, no priority), never
+    counted not_incident, not grouped, no spike, and listed as needing a human read."""
+    from agent.monitor.pipeline import UNTRIAGED
+    from agent.store import IncidentStore
+    from core.errors import InputError
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    with MonitorPipeline(_Refuses(error or InputError("text too long")), store=store) as pipe:
+        recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
+        reports, _ = pipe.process(recs)
+        assert [r.incident_type for r in reports] == [UNTRIAGED] * 4 and {r.priority for r in reports} == {UNTRIAGED}
+        assert all(r.cluster_id is None and says in r.reason and "needs a human read" in r.reason for r in reports)
+        assert pipe.noise == 0 and pipe.untriaged == 4 and pipe.triage_failed == (4 if error else 0)
+        snap = pipe.snapshot()
+        assert [r.text for r in snap["needs_read"]] == [r.text for r in recs] and snap["untriaged"] == 4
+        assert "type=not_incident" not in snap["counts"]["type="] and "type=untriaged" in snap["counts"]["type="]
+        assert not snap["counts"]["priority="]  # no priority is made up for an unread report
+        assert not pipe.spikes.keys  # no spike is tested on reports nobody read
+    stored = store.stream_reports()
+    assert len(stored) == 4
+    assert all(s["triage"]["state"] == UNTRIAGED and s["triage"]["incident_type"] is None
+               and s["triage"]["priority"] is None for s in stored)
+
+
+def test_a_closed_pipeline_refuses_new_work_instead_of_restarting_its_thread(triage_model):
+    pipe = MonitorPipeline(triage_model)
+    recs = [FeedRecord(STREAM[0][2], T, "call")]
+    pipe.process(recs)
+    pipe.close()
+    for use in (lambda: pipe.submit(recs), lambda: pipe.process(recs)):
+        with pytest.raises(RuntimeError, match="closed"):
+            use()
+    assert pipe._triage_pool is None and pipe.processed == 1
