@@ -137,6 +137,9 @@ class Situation:
         if err is not None:  # the reports were kept (untriaged); the operator must know they were not read
             status += (f". Triage failed ({type(err).__name__}: {err}): {self.pipeline.triage_failed:,} report(s) stored "
                        "untriaged, not grouped")
+        if self.pipeline.store_error is not None:
+            status += (f". The incident log could not be written ({type(self.pipeline.store_error).__name__}): "
+                       f"{self.pipeline.unstored:,} report(s) NOT stored")
         if snap["untriaged"]:
             status += f". {snap['untriaged']:,} report(s) not triaged: read them (list below)"
         rows = []

@@ -141,6 +141,10 @@ class MonitorPipeline:
         self.untriaged = 0  # reports stored without triage (failed or refused): each needs a person to read it
         self.triage_failed = 0  # of those, the ones whose batch's triage failed
         self.needs_read: deque[ProcessedReport] = deque(maxlen=self.config.recent_reports)
+        # The first error the incident log raised on a write (disk full, read-only, locked): the batch is still
+        # processed and shown (grouping, counts, alerts), its reports counted as not stored; the caller decides.
+        self.store_error: Exception | None = None
+        self.unstored = 0
         self._closed = False
 
     def close(self) -> None:
@@ -377,15 +381,33 @@ class MonitorPipeline:
                 self.spikes.prune(self.clock)
         clock.append((time.perf_counter(), time.thread_time()))
         if self.store is not None and rows:
-            self.store.add_stream_reports(rows)
-            for a in alerts:
-                self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
-                                                             "key": a.key, "stream_time": a.time}, self.config.operator)
+            self._store(rows, alerts)
         clock.append((time.perf_counter(), time.thread_time()))
         stages = ("embed", "places", "signals", "group_count", "store")
         self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
         self.stage_cpu_s.update({k: b[1] - a[1] for k, a, b in zip(stages, clock, clock[1:])})
         return out, alerts
+
+    def _store(self, rows: list[dict], alerts: list[MonitorAlert]) -> None:
+        """Write a batch's reports and alerts to the incident log; a failed write is counted and kept, not raised (it
+        would drop this batch and the one triaged ahead from the picture too)."""
+        import sqlite3
+
+        try:
+            self.store.add_stream_reports(rows)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("the incident log could not be written (%s: %s); %d report(s) not stored",
+                      type(exc).__name__, exc, len(rows))
+            self.store_error = self.store_error or exc
+            self.unstored += len(rows)
+            return
+        try:
+            for a in alerts:
+                self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
+                                                             "key": a.key, "stream_time": a.time}, self.config.operator)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("the incident log could not record an alert (%s: %s)", type(exc).__name__, exc)
+            self.store_error = self.store_error or exc
 
     def _signal_alerts(self, sig: dict, t: float, cluster_id: str | None, text: str) -> list[MonitorAlert]:
         alerts = []

