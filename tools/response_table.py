@@ -335,9 +335,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     patients, serious_n = patient_ambulances(incident_type, priority, dets)
     if patients and (incident_type == "hazmat" or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
             and incident_type != "fire":
-        # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
-        # for the exposed, beside one per seriously ill.
-        patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
+        # People exposed to a gas or chemical are decontaminated and triaged on scene: one ambulance per seriously
+        # ill (the labelling rules' one per serious patient), and at most two for all the other exposed together.
+        patients = serious_n + min(patients - serious_n, 2)
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", patients, why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))

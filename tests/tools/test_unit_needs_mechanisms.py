@@ -141,3 +141,25 @@ def test_breathing_doubted_by_the_caller_is_not_breathing():
     assert needs("medical", "P1", "my dad collapsed, I don't think he's breathing") == {"ambulance": 2, "engine": 1}
     assert "not_breathing" in codes("she doesn't seem to be breathing")
     assert "not_breathing" not in codes("I don't think he's breathing properly, he's wheezing")
+
+
+def test_people_exposed_to_a_gas_or_chemical_get_one_ambulance_per_serious_patient_and_two_for_the_rest():
+    """Decontaminated and triaged on scene: one ambulance per seriously ill (the labelling rules), and at most two for
+    all the other exposed together, however many there are (not one for them all, nor one per two)."""
+    from tools.determinants import Determinant
+
+    def dets(serious: int, minor: int, code: str) -> list[Determinant]:
+        out = [Determinant(code=code, evidence=code, span=(0, 1)), Determinant(code="symptoms", evidence="x", span=(2, 3))]
+        if serious:
+            out.append(Determinant(code="serious_patients", count=serious, evidence="x", span=(4, 5)))
+        if minor:
+            out.append(Determinant(code="minor_patients", count=minor, evidence="x", span=(6, 7)))
+        return out
+
+    for code, kind in (("carbon_monoxide", "hazmat"), ("chemical_release", "hazmat"), ("gas_leak", "hazmat")):
+        for serious, minor, ambulances in ((1, 3, 3), (3, 20, 5), (0, 12, 2), (0, 1, 1), (2, 0, 2)):
+            got = unit_needs(kind, "P1", dets(serious, minor, code)).counts.get("ambulance", 0)
+            assert got == ambulances, (code, serious, minor, got)
+    # a report: a child hard to wake and the rest of the family with headaches, after a carbon monoxide alarm
+    co = "Carbon monoxide alarm went off in the flat, a family of four with headaches and nausea, one child is hard to wake"
+    assert needs("hazmat", "P1", co)["ambulance"] == 3
