@@ -71,8 +71,6 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
-_PASSENGER_VEHICLE = re.compile(r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
-                                r"|公交车|公共汽车|巴士|电车|有轨电车|大巴|火车", re.IGNORECASE)
 _A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
 
 
@@ -202,9 +200,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if incident_type == "traffic_accident":
         # A large scene (two patrols): a bus, tram or train with its passengers, or a big vehicle with someone pinned;
         # a lorry that bumped a car, or an empty bus at a low priority, is a street collision (one).
-        carrying = has("large_vehicle") and bool(_PASSENGER_VEHICLE.search(dets["large_vehicle"].evidence))
-        if has("large_vehicle") and (has("vehicle_entrapment") or (carrying and (not low or has("crowded")))):
-            needs.need("police_patrol", 2, why("large_vehicle", "crowded"))
+        carrying = has("passenger_vehicle")
+        if (carrying or has("large_vehicle")) and (has("vehicle_entrapment") or (carrying and (not low or has("crowded")))):
+            needs.need("police_patrol", 2, why("passenger_vehicle", "large_vehicle", "crowded"))
         else:
             needs.need("police_patrol", 1, why("vehicles") or "traffic control at the scene")
     # --- collapse
