@@ -41,3 +41,15 @@ def test_ingest_search_and_errors(cli_env: Path, capsys):
 
     assert main(["kb", "stats"]) == 0
     assert "documents: 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("query, says", [("fires " * 5000, "the limit is 20,000"),
+                                         ("how long do the sirens sound \udcff", "not UTF-8")])
+def test_a_pasted_file_or_undecodable_bytes_as_a_query_is_one_clear_error(query, says):
+    """A query longer than any report was cut silently; one undecodable byte reached the encoder and came back as
+    "the knowledge base is unavailable: TypeError"."""
+    from knowledge.retriever import Retriever
+    from knowledge.types import KnowledgeError
+
+    with pytest.raises(KnowledgeError, match=says):
+        Retriever._check_query(query, 5, "hybrid")
