@@ -21,7 +21,7 @@ import bm25s
 import numpy as np
 
 from core.settings import Settings, get_settings
-from core.text import MAX_TEXT_CHARS, detect_language, undecodable
+from core.text import detect_language, undecodable
 from knowledge.store import LANGUAGES, KBStore
 from knowledge.tokenize import tokens_for
 from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage
@@ -159,10 +159,8 @@ class Retriever:
             raise KnowledgeError(f"unknown search mode {mode!r}; use hybrid, dense or bm25")
         if "\x00" in query:
             raise KnowledgeError("the query contains binary data")
-        if undecodable(query):
+        if undecodable(query):  # the encoder would raise a TypeError, reported as "the knowledge base is unavailable"
             raise KnowledgeError("the query holds bytes that are not UTF-8 text; type it as plain text")
-        if len(query) > MAX_TEXT_CHARS:  # longer than any report the assistant takes: a pasted file, not a question
-            raise KnowledgeError(f"the query is {len(query):,} characters long; the limit is {MAX_TEXT_CHARS:,}")
         # Encoders truncate anyway; a pasted report should not cost seconds of tokenising.
         return " ".join(query.split())[:MAX_QUERY_CHARS]
 
