@@ -292,7 +292,8 @@ class MonitorPipeline:
         self.stage_cpu_s["triage"] += triage_cpu
         clock = [(time.perf_counter(), time.thread_time())]
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
-        need = [c or (tri is not None and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
+        need = [c or (tri is not None and tri.incident_type != UNTRIAGED
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
                 for c, tri in zip(citizen, triage)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
