@@ -57,10 +57,15 @@ def build_assistant(args: argparse.Namespace):
 
 def run_plan(args: argparse.Namespace) -> int:
     from core.errors import UserError
+    from core.text import check_text, read_stdin
     from agent.render import to_json, to_markdown
     from agent.safety import InputError
 
-    report = sys.stdin.read() if args.report == "-" else args.report
+    try:  # cheap checks before the (slow) assistant load
+        report = read_stdin() if args.report == "-" else args.report
+        check_text(report, what="report")
+    except InputError as exc:
+        raise UserError(str(exc)) from None
     assistant = build_assistant(args)
     try:
         plan = assistant.plan(report, narrative=not args.no_summary)
@@ -71,7 +76,17 @@ def run_plan(args: argparse.Namespace) -> int:
 
 
 def run_chat(args: argparse.Namespace) -> int:
+    from core.errors import UserError
+    from agent.store import UnknownIncidentError
+
+    if hasattr(sys.stdin, "reconfigure"):  # a line that is not UTF-8 reaches the assistant's check, which refuses it
+        sys.stdin.reconfigure(errors="surrogateescape")
     assistant = build_assistant(args)
+    if args.incident:
+        try:
+            assistant.incident(args.incident)
+        except UnknownIncidentError as exc:
+            raise UserError(f"{exc}; leave out --incident to open a new one") from None
     incident = args.incident or assistant.open_incident("Terminal chat").incident_id
     print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit.")
     while True:

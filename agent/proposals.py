@@ -14,6 +14,7 @@ import uuid
 from typing import Any
 
 from agent.schemas import Proposal
+from core.text import shown
 
 ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident")
 UNIT_STATUSES = ("available", "dispatched", "out_of_service")
@@ -67,7 +68,7 @@ class ProposalBook:
             if event.payload.get("proposal_id") == proposal_id:
                 proposal = Proposal.model_validate(event.payload)
                 return proposal.model_copy(update={"state": self._state(proposal_id)})
-        raise ProposalError(f"no proposal with id {proposal_id!r}")
+        raise ProposalError(f"no proposal with id {shown(proposal_id)}")
 
     def _state(self, proposal_id: str) -> str:
         for kind, state in (("proposal_confirmed", "confirmed"), ("proposal_rejected", "rejected"), ("proposal_failed", "failed")):

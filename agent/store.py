@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.schemas import AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
+from core.text import shown, undecodable
 
 __all__ = ["AuditEvent", "IncidentStore", "StoredReport", "UnknownIncidentError"]
 
@@ -55,6 +56,12 @@ CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
 CREATE INDEX IF NOT EXISTS idx_plans_incident ON plans(incident_id);
 CREATE INDEX IF NOT EXISTS idx_events_kind ON events(kind);
 """
+
+
+def _id_like(value: object) -> bool:
+    """Could be an id of this log: short text SQLite can encode (a pasted page or undecodable bytes never is; asking
+    SQLite would fail with an encoding error instead of "no such id")."""
+    return isinstance(value, str) and len(value) <= 64 and not undecodable(value)
 
 
 def _now() -> str:
@@ -126,9 +133,9 @@ class IncidentStore:
         return self.get_incident(incident_id)
 
     def get_incident(self, incident_id: str) -> IncidentSummary:
-        row = self._read_one("SELECT * FROM incidents WHERE incident_id=?", (incident_id,))
+        row = self._read_one("SELECT * FROM incidents WHERE incident_id=?", (incident_id,)) if _id_like(incident_id) else None
         if row is None:
-            raise UnknownIncidentError(f"no incident with id {incident_id!r}")
+            raise UnknownIncidentError(f"no incident with id {shown(incident_id)}")
         return IncidentSummary(
             incident_id=row["incident_id"], title=row["title"], status=row["status"],
             created_at=datetime.fromisoformat(row["created_at"]),
@@ -194,9 +201,9 @@ class IncidentStore:
         incident_type: str | None = None, priority: str | None = None,
     ) -> None:
         """The operator accepts the model's triage, or corrects it (which becomes training data)."""
-        row = self._read_one("SELECT * FROM reports WHERE report_id=?", (report_id,))
+        row = self._read_one("SELECT * FROM reports WHERE report_id=?", (report_id,)) if _id_like(report_id) else None
         if row is None:
-            raise UnknownIncidentError(f"no report with id {report_id!r}")
+            raise UnknownIncidentError(f"no report with id {shown(report_id)}")
         final_type = row["final_type"] if accepted or not incident_type else incident_type
         final_priority = row["final_priority"] if accepted or not priority else priority
         with self._tx() as conn:
@@ -293,9 +300,9 @@ class IncidentStore:
             self._log(conn, plan.incident_id, "plan", {"plan_id": plan.plan_id, "warnings": plan.warnings}, operator)
 
     def approve_plan(self, plan_id: str, operator: str) -> None:
-        row = self._read_one("SELECT incident_id FROM plans WHERE plan_id=?", (plan_id,))
+        row = self._read_one("SELECT incident_id FROM plans WHERE plan_id=?", (plan_id,)) if _id_like(plan_id) else None
         if row is None:
-            raise UnknownIncidentError(f"no plan with id {plan_id!r}")
+            raise UnknownIncidentError(f"no plan with id {shown(plan_id)}")
         with self._tx() as conn:
             conn.execute("UPDATE plans SET approved_by=?, approved_at=? WHERE plan_id=?", (operator, _now(), plan_id))
             self._log(conn, row["incident_id"], "plan_approved", {"plan_id": plan_id}, operator)
@@ -329,6 +336,8 @@ class IncidentStore:
             self._log(conn, incident_id, kind, payload, operator)
 
     def events(self, incident_id: str | None = None, kind: str | None = None) -> list[AuditEvent]:
+        if incident_id and not _id_like(incident_id):  # no incident has that id: none of its events
+            return []
         clauses, args = [], []
         if incident_id:
             clauses.append("incident_id=?")

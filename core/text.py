@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from core.errors import InputError
@@ -45,6 +46,33 @@ def looks_binary(text: str) -> bool:
     return sample.count("\ufffd") > 3 or control / len(sample) > 0.05
 
 
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def undecodable(text: str) -> bool:
+    """Holds bytes that were not UTF-8: Python keeps them as lone surrogates (an argument on the command line, a
+    stream read with ``surrogateescape``), which no tokenizer, SQLite or JSON writer can encode."""
+    return _UNDECODABLE.search(text) is not None
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``repr`` of a value for an error message, cut at ``limit`` characters (a pasted megabyte is not echoed)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def read_stdin(what: str = "standard input") -> str:
+    """All of standard input as text; InputError when it is not UTF-8 (not a UnicodeDecodeError traceback)."""
+    stream = sys.stdin
+    raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+    if isinstance(raw, str):
+        return raw
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"The {what} is not UTF-8 text (binary data, or another encoding?). Send plain UTF-8 text.") from None
+
+
 def check_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> str:
     """The text, NFC-normalised and stripped; or InputError with a specific, actionable message.
 
@@ -61,6 +89,9 @@ def check_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT
         raise InputError(f"The {what} is empty. Type or paste the text first.")
     if looks_binary(text):
         raise InputError(f"The {what} looks like binary data, not text. Paste the readable text.")
+    if undecodable(text):
+        raise InputError(f"The {what} holds bytes that are not UTF-8 text (a file in another encoding?). "
+                         "Paste plain text.")
     if len(text) > max_chars:
         raise InputError(
             f"The {what} is {len(text):,} characters long; the limit is {max_chars:,}. "

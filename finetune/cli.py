@@ -86,15 +86,13 @@ def _spec(args: argparse.Namespace, df, multi_cols: list[str] | None = None):
 
 
 def _read_stdin_reports() -> list[str]:
-    import sys
+    from core.errors import InputError
+    from core.text import read_stdin
 
-    raw = sys.stdin.buffer.read()
-    try:
-        return [line for line in raw.decode("utf-8").splitlines() if line.strip()]
-    except UnicodeDecodeError:
-        from core.errors import InputError
-
-        raise InputError("standard input is not UTF-8 text") from None
+    reports = [line for line in read_stdin().splitlines() if line.strip()]
+    if not reports:
+        raise InputError("standard input holds no report: give one report per line")
+    return reports
 
 
 def _triage(args: argparse.Namespace) -> int:

@@ -58,9 +58,12 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from core.text import MAX_TEXT_CHARS
     from knowledge.retriever import Retriever
     from knowledge.types import KnowledgeError
 
+    if len(args.query) > MAX_TEXT_CHARS:  # a pasted file, not a question (the library cuts a long query; a person is told)
+        raise _user_error(KnowledgeError(f"the query is {len(args.query):,} characters long; the limit is {MAX_TEXT_CHARS:,}"))
     filters = {}
     if args.doc:
         filters["doc"] = args.doc

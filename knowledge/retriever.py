@@ -21,7 +21,7 @@ import bm25s
 import numpy as np
 
 from core.settings import Settings, get_settings
-from core.text import detect_language
+from core.text import detect_language, undecodable
 from knowledge.store import LANGUAGES, KBStore
 from knowledge.tokenize import tokens_for
 from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage
@@ -159,6 +159,8 @@ class Retriever:
             raise KnowledgeError(f"unknown search mode {mode!r}; use hybrid, dense or bm25")
         if "\x00" in query:
             raise KnowledgeError("the query contains binary data")
+        if undecodable(query):  # the encoder would raise a TypeError, reported as "the knowledge base is unavailable"
+            raise KnowledgeError("the query holds bytes that are not UTF-8 text; type it as plain text")
         # Encoders truncate anyway; a pasted report should not cost seconds of tokenising.
         return " ".join(query.split())[:MAX_QUERY_CHARS]
 

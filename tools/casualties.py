@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_NUM_RE, asked_not_said, informal, near_miss, negated_before, parse_number
+from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, informal, near_miss,
+                                negated_before, parse_number)
 
 # People words: singular ones count one, plural ones (without a number) count two.
 _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?rer|visitor|spectator|volunteer|contractor|painter|plumber|welder|"
@@ -66,17 +67,17 @@ _MINOR = gated(informal(
     r"smoke inhalation|(breathed|inhaled|swallowed) (in )?(a lot of |lots of |some |too much )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
     r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
-    r"不舒服|难受|喉咙痛|轻伤|断了|(?:在|一直|还在|都在|开始)吐|吐了|磕破|擦破|蹭破|划破|破皮|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|上吐下泻|想吐|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
+    r"不舒服|难受|喉咙痛|轻伤|断了|" + ZH_VOMIT + "|" + ZH_GRAZE + r"|划破|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
-_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|road rash|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤|磕破|擦破|蹭破|破皮)$", re.IGNORECASE)
+_TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|road rash|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤|" + ZH_GRAZE + ")$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
 _EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
                       r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|(?<!road )rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
-                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|上吐下泻|想吐|(?:在|一直|还在|都在|开始)吐|吐了", re.IGNORECASE)
+                  r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|" + ZH_VOMIT, re.IGNORECASE)
 # A condition said of everyone in general ("N people injured"): the whole, which later groups may detail.
 # (Struck or fallen people say who was hurt, not how badly: a whole too.)
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"

@@ -115,7 +115,7 @@ def _evacuate(args: argparse.Namespace) -> int:
 
 
 def _protect(args: argparse.Namespace) -> int:
-    from core.errors import UserError
+    from core.errors import InputError, UserError
     from tools.city import PlanningError
     from tools.protective import NotApplicable, plan_protective_action
 
@@ -125,7 +125,7 @@ def _protect(args: argparse.Namespace) -> int:
     try:
         plan = plan_protective_action(city, args.report, args.hazard, place=args.place, hour=args.hour,
                                       wind_from_deg=args.wind_from, wind_speed_ms=args.wind_speed)
-    except (PlanningError, LookupError) as exc:
+    except (PlanningError, LookupError, InputError) as exc:
         raise UserError(str(exc)) from None
     if isinstance(plan, NotApplicable):  # no table row for the hazard: the operator asked for the wrong type
         raise UserError(plan.summary())

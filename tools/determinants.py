@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from core.errors import InputError
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_NUM_RE, asked_not_said, believed_before, count_corrected, informal, near_miss,
-                                negated_before, parse_number)
+from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
+                                count_corrected, informal, near_miss, negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -44,7 +44,8 @@ DETERMINANTS: dict[str, str] = {
     "chemical_release": "a chemical release",
     "public_area": "a public area to cordon",
     "vehicles": "vehicles involved",
-    "large_vehicle": "a bus, tram or truck with many people",
+    "passenger_vehicle": "a bus, tram, coach or train (people aboard)",
+    "large_vehicle": "a lorry or other heavy goods vehicle",
     "crowded": "a vehicle full of passengers",
     "fuel_leak": "fuel leaking or a vehicle smoking",
     "person_in_water": "someone in the water",
@@ -123,6 +124,9 @@ def _r(code: str, pattern: str, counted: bool = False, negatable: bool = True) -
 
 _PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
 
+_NOT_A_PLACE = r"(?![- ](stops?|stations?|terminals?|shelters?|depots?|lanes?|tracks?|rails?|ramps?|platforms?|route|timetable|ticket)\b)"
+_NOT_A_PLACE_ZH = r"(?!站|道|轨|票)"
+
 RULES: tuple[_Rule, ...] = (
     # --- life signs
     _r("not_breathing", r"\b(not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|heart (has )?stopped|doing cpr|started cpr|cpr in progress|giving cpr|performing cpr|defibrillator|aed|ei hengitä|andas inte)\b|没有呼吸|没呼吸|停止呼吸|呼吸停止|心跳停止|心脏骤停|没有心跳|没有脉搏|没脉搏|除颤|做心肺复苏|心肺复苏|CPR", negatable=False),
@@ -173,10 +177,11 @@ RULES: tuple[_Rule, ...] = (
     _r("trapped", r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器"),
     _r("vehicle_entrapment", r"\b(under|underneath|beneath) (the |a )?(\w+ ){0,2}(of (the |a )?)?(tram|bus|car|van|truck|lorry|train|wheels?)\b|\b(pinned|trapped|stuck|crushed) (by|under|against|in|inside) (the |a )?(dashboard|steering wheel|wheel|seat|car|vehicle|wreck|tram|bus|van)|\b(trapped|pinned|stuck(?! (on|in|across) (the |a )?(tram |railway |train |level )?(tracks?|rails?|crossing|snow|mud|ice|sand|ditch|traffic|queue))|wedged|can'?t get out|cannot get out|unable to get out|jammed)\b[^.]{0,40}\b(car|vehicle|van|cab|truck|lorry|bus|tram|wreck|seat|driver'?s seat|wheel)\b|\b(car|vehicle|van|truck|lorry|bus|tram|cab)\b[^.]{0,40}\b(trapped|pinned|stuck inside|can'?t get (him|her|them) out|doors? (are |is )?jammed|needs? cutting out|cut (him|her|them) out)\b|\b(driver|passenger|occupant)s? (is |are )?(trapped|pinned|stuck)\b|(卡在|困在|夹在)[^。]{0,8}(车|驾驶室|座位)|(车|驾驶室)[^。]{0,10}(被困|卡住|夹住|出不来)|司机被困|乘客被困"),
     _r("vehicles", r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车", counted=True),
-    _r("large_vehicle", r"\b(bus|buses|trams?|coach|coaches|lorry|lorries|articulated|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
-       # a place named after the vehicle (the tram stop, the bus terminal, 火车站) is not one at the scene
-       r"(?![- ](stops?|stations?|terminals?|shelters?|depots?|lanes?|tracks?|rails?|ramps?|platforms?|route|timetable|ticket)\b)"
-       r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|卡车|货车|火车)(?!站|道|轨|票)"),
+    # a passenger vehicle and a goods one are read apart (a large scene is one with passengers aboard); a place named
+    # after the vehicle (the tram stop, the bus terminal, 火车站) is not one at the scene
+    _r("passenger_vehicle", r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
+       + _NOT_A_PLACE + r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|火车)" + _NOT_A_PLACE_ZH),
+    _r("large_vehicle", r"\b(lorry|lorries|articulated)\b" + _NOT_A_PLACE + r"|(卡车|货车)" + _NOT_A_PLACE_ZH),
     _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟"),
     # --- water, missing, collapse
     _r("person_in_water", r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)"),
@@ -255,7 +260,7 @@ RULES: tuple[_Rule, ...] = (
     _r("no_casualties", r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人", negatable=False),
     _r("no_casualties", r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|\b(doesn'?t|does not|don'?t|do not) want (anything|an ambulance|a doctor|any help|help|treatment|to be seen)\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)", negatable=False),
     _r("injured", r"\b((neck|back|head|leg|arm|knee|ankle|wrist|shoulder|hip|lip|nose)('?s)? (hurts|is sore|aches|is hurting|is bleeding|bleeding)|sore (neck|back)|smacked (me|him|her)|punched (me|him|her))\b|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖)[^。，]{0,3}(疼|痛)|摔伤|摔到了?(腿|头|手|腰|胳膊)|滑倒|摔了一跤"),
-    _r("symptoms", r"(有点|有些|感觉|觉得|说|很|好|发)(头)?晕(?!倒|过去|了过去|厥)|头昏|头疼|想吐|犯恶心|上吐下泻|(在|一直|还在|都在|开始)吐|吐了(?!口)"),
+    _r("symptoms", r"(有点|有些|感觉|觉得|说|很|好|发)(头)?晕(?!倒|过去|了过去|厥)|头昏|头疼|犯恶心|" + ZH_VOMIT),
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
     _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
     _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
@@ -348,7 +353,7 @@ RULES: tuple[_Rule, ...] = (
     # a fall from a height or with what collapsed, said of a person
     _r("injured", FALL_FROM_HEIGHT),
     # grazes said in Chinese
-    _r("minor_injury", r"磕破|擦破|蹭破|划破|破皮"),
+    _r("minor_injury", ZH_GRAZE + "|划破"),
     # a person in the sea said without a verb, and swimming away from the shore
     _r("person_in_water", r"\b(someone|somebody|a (man|woman|person|guy|boy|girl|child|kid)|people|he|she) (is |are )?(in|into) the (sea|harbou?r|bay|lake|canal|river)\b|\b(swimming|drifting|floating) (away|out) from (the )?(shore|quay|pier|beach|edge)\b|(在|掉在)(海里|河里|湖里|运河里|港口里)|跳(海|河|湖)(了|自杀)"),
     # someone in a lift that will not move or open ("the lift is broken ... there's a man inside, the door won't open")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, KeysView
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from core.text import looks_binary, undecodable
 from tools.place_words import concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -440,6 +441,8 @@ class Gazetteer:
             raise UnknownPlaceError("empty place name", [])
         if len(name) > MAX_QUERY_CHARS:
             raise UnknownPlaceError(f"place name too long ({len(name)} characters; at most {MAX_QUERY_CHARS})", [])
+        if looks_binary(name) or undecodable(name):  # a NUL or bytes that are not UTF-8 would be dropped silently
+            raise UnknownPlaceError(f"the place name {name!r} holds binary or non-UTF-8 characters; type it as text", [])
         q = normalize(name)
         if not q:
             raise UnknownPlaceError(f"{name!r} contains no letters or digits", [])

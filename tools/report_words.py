@@ -34,6 +34,10 @@ ZH_DIGITS: dict[str, int] = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "
 # which say where an article counts one.
 EN_NUM_RE = "(?:\\d{1,3}|" + "|".join(sorted((w for w in EN_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
 ZH_NUM_RE = r"(?:\d{1,3}|好几|[一两二俩三四五六七八九十几]{1,3})"
+# Chinese for skin grazed by a knock or a rub (a trivial injury at a scene that already gets an ambulance), and for
+# throwing up (not 吐了口气 'let out a breath', 吐了口痰 'spat'): one list for the determinants and the casualty census.
+ZH_GRAZE = r"磕破|擦破|蹭破|破皮"
+ZH_VOMIT = r"想吐|上吐下泻|(?:在|一直|还在|都在|开始)吐|吐了(?!口)"
 
 
 def parse_number(raw: str | None) -> int | None:

@@ -71,8 +71,6 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
-_PASSENGER_VEHICLE = re.compile(r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
-                                r"|公交车|公共汽车|巴士|电车|有轨电车|大巴|火车", re.IGNORECASE)
 _A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
 
 
@@ -202,9 +200,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     if incident_type == "traffic_accident":
         # A large scene (two patrols): a bus, tram or train with its passengers, or a big vehicle with someone pinned;
         # a lorry that bumped a car, or an empty bus at a low priority, is a street collision (one).
-        carrying = has("large_vehicle") and bool(_PASSENGER_VEHICLE.search(dets["large_vehicle"].evidence))
-        if has("large_vehicle") and (has("vehicle_entrapment") or (carrying and (not low or has("crowded")))):
-            needs.need("police_patrol", 2, why("large_vehicle", "crowded"))
+        carrying = has("passenger_vehicle")
+        if (carrying or has("large_vehicle")) and (has("vehicle_entrapment") or (carrying and (not low or has("crowded")))):
+            needs.need("police_patrol", 2, why("passenger_vehicle", "large_vehicle", "crowded"))
         else:
             needs.need("police_patrol", 1, why("vehicles") or "traffic control at the scene")
     # --- collapse
@@ -335,9 +333,9 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     patients, serious_n = patient_ambulances(incident_type, priority, dets)
     if patients and (incident_type == "hazmat" or has("chemical_release") or has("gas_leak") or has("carbon_monoxide")) \
             and incident_type != "fire":
-        # People exposed to a gas or chemical are decontaminated and triaged on scene: at most two ambulances
-        # for the exposed, beside one per seriously ill.
-        patients = max(serious_n, min(patients, 2 + max(0, serious_n - 1)))
+        # People exposed to a gas or chemical are decontaminated and triaged on scene: one ambulance per seriously
+        # ill (the labelling rules' one per serious patient), and at most two for all the other exposed together.
+        patients = serious_n + min(patients - serious_n, 2)
     if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
         needs.need("ambulance", patients, why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))

@@ -29,7 +29,7 @@ REFRESH_S = 3.0
 TYPE_COLOURS = {"fire": "#d62728", "flood": "#1f77b4", "medical": "#2ca02c", "traffic_accident": "#ff7f0e",
                 "hazmat": "#9467bd", "public_security": "#8c564b", "severe_weather": "#17becf",
                 "utility_outage": "#bcbd22", "earthquake_collapse": "#7f7f7f", "missing_person": "#e377c2",
-                "public_health": "#aec7e8", "not_incident": "#c7c7c7"}
+                "public_health": "#aec7e8", "not_incident": "#c7c7c7", "untriaged": "#000000"}
 
 
 class Situation:
@@ -123,26 +123,32 @@ class Situation:
     def snapshot(self) -> dict | None:
         return self.pipeline.snapshot() if self.pipeline is not None else None
 
-    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any]:
+    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str]:
         snap = self.snapshot()
         if snap is None:
             msg = self.error or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
-            return _status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None)
+            return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
+                    _needs_read_html([]))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
         status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
                   f"{snap['open_clusters']} open clusters; stream time {clock}; "
                   f"intake: {self.stats.summary()}; waiting {self.inbox.qsize()}")
         err = self.pipeline.triage_error
         if err is not None:  # the reports were kept (untriaged); the operator must know they were not read
-            status += (f". Triage failed ({type(err).__name__}: {err}): {self.pipeline.untriaged:,} report(s) stored "
+            status += (f". Triage failed ({type(err).__name__}: {err}): {self.pipeline.triage_failed:,} report(s) stored "
                        "untriaged, not grouped")
+        if self.pipeline.store_error is not None:
+            status += (f". The incident log could not be written ({type(self.pipeline.store_error).__name__}): "
+                       f"{self.pipeline.unstored:,} report(s) NOT stored")
+        if snap["untriaged"]:
+            status += f". {snap['untriaged']:,} report(s) not triaged: read them (list below)"
         rows = []
         for c in snap["clusters"]:
             rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c["place"] or "",
                          "yes" if c["emerging"] else "", c["incident_id"] or "", c["title"]])
         choices = [f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}" for c in snap["clusters"]]
         return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
-                _alerts_html(snap["alerts"]), gr.update(choices=choices))
+                _alerts_html(snap["alerts"]), gr.update(choices=choices), _needs_read_html(snap["needs_read"]))
 
     def cluster_reports(self, choice: str | None) -> str:
         if not choice or self.pipeline is None:
@@ -177,6 +183,17 @@ def _alerts_html(alerts: list) -> str:
         f'{datetime.fromtimestamp(a.time, tz=timezone.utc).strftime("%H:%M")} {escape(a.message)}</li>'
         for a in reversed(alerts[-30:]))
     return f'<ul data-testid="situation-alerts">{items}</ul>'
+
+
+def _needs_read_html(reports: list) -> str:
+    """Reports the classifier did not read (triage failed or refused them): any one could be a P1, so a person reads
+    them; newest first."""
+    if not reports:
+        return '<div data-testid="situation-needs-read"></div>'
+    items = "".join(f"<li><b>{escape(r.source)}</b> {datetime.fromtimestamp(r.time, tz=timezone.utc).strftime('%H:%M')} "
+                    f"{escape(r.text[:300])}<br><small>{escape(r.reason)}</small></li>" for r in reversed(reports[-50:]))
+    return (f'<div class="eca-error" data-testid="situation-needs-read"><b>Not triaged: needs a human read '
+            f'({len(reports):,})</b><ul>{items}</ul></div>')
 
 
 def _counts_figure(counts: dict | None) -> go.Figure:
@@ -219,10 +236,11 @@ def build_situation_tab(situation: Situation) -> None:
                     open_btn = gr.Button("Open incident from this cluster", variant="primary", elem_id="situation-open")
                 members = gr.HTML("", elem_id="situation-members")
             with gr.Column(scale=2):
+                needs_read = gr.HTML("", elem_id="situation-needs-read")
                 alerts = gr.HTML("", elem_id="situation-alerts")
     timer = gr.Timer(REFRESH_S)
     private = {"api_visibility": "private"}
-    outputs = [status, counts, rmap, clusters, alerts, choice]
+    outputs = [status, counts, rmap, clusters, alerts, choice, needs_read]
     timer.tick(situation.views, None, outputs, queue=False, **private)
     choice.input(situation.cluster_reports, [choice], [members], **private)
     open_btn.click(situation.open_incident, [choice], [status], **private)
@@ -242,8 +260,11 @@ def register_intake_api(situation: Situation) -> None:
         """The situation picture: counts, open clusters, recent alerts."""
         snap = situation.snapshot()
         if snap is None:
-            return {"processed": 0, "clusters": [], "alerts": []}
+            return {"processed": 0, "clusters": [], "alerts": [], "untriaged": 0, "needs_read": []}
         return {"processed": snap["processed"], "open_clusters": snap["open_clusters"], "clusters": snap["clusters"],
+                "untriaged": snap["untriaged"],  # not read by the classifier: a person must read them
+                "needs_read": [{"report_id": r.report_id, "time": r.time, "source": r.source, "text": r.text,
+                                "reason": r.reason} for r in snap["needs_read"]],
                 "alerts": [{"kind": a.kind, "time": a.time, "message": a.message, "cluster_id": a.cluster_id}
                            for a in snap["alerts"]]}
 

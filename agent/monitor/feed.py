@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import logging
+import re
 import sys
 import time
 import unicodedata
@@ -109,8 +110,13 @@ def parse_timestamp(value: Any) -> float:
     return number / 1000.0 if abs(number) > 1e11 else number
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
+    """A NUL, bytes that were not UTF-8 (lone surrogates, as a JSON ``\\udcff`` escape gives: no tokenizer or SQLite
+    can encode them, so one such record would fail its whole batch), or mostly control characters."""
+    if "\x00" in text or _SURROGATE.search(text):
         return True
     sample = text[:2000]
     control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
@@ -242,6 +248,8 @@ class _Tail:
         with self.path.open("rb") as handle:
             handle.seek(self.offset)
             chunk = handle.read(size - self.offset)
+        if self.offset == 0 and b"\x00" in chunk[:4096]:  # a whole file of it, not one bad record: say so once
+            raise FeedError(f"{self.path.name} is a binary file (or UTF-16 text), not a UTF-8 CSV or JSON Lines feed")
         self.offset = size
         self.buffer += chunk.decode("utf-8", errors="replace")
         *lines, self.buffer = self.buffer.split("\n")
@@ -280,6 +288,8 @@ def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: f
     stats = stats if stats is not None else IntakeStats()
     if feed == "-":
         parser = LineParser("stdin", None, stats)
+        if stdin is None and hasattr(sys.stdin, "reconfigure"):  # bytes that are not UTF-8: as in a file (U+FFFD)
+            sys.stdin.reconfigure(errors="replace")
         for line in (stdin or sys.stdin):
             item = parser.feed_line(line.rstrip("\r\n"))
             if item is not None:

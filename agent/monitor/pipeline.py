@@ -88,17 +88,24 @@ def triage_text(text: str) -> str:
     return " ".join(URL_RE.sub(" ", text).split())
 
 
+# Type and priority of a report the classifier did not read (its triage failed or refused the text).  Never a label
+# of the taxonomy: an unread report could be a P1, so it is not counted not_incident, not grouped, and listed for a
+# person to read (``snapshot()["needs_read"]``, the Situation tab).
+UNTRIAGED = "untriaged"
+
+
 @dataclass(frozen=True)
-class _Untriaged:
-    incident_type: str = NOISE_TYPE
-    priority: str = "P4"
+class _NoTriage:
+    incident_type: str
+    priority: str
+    model_version: str
     type_confidence: float = 0.0
-    language: str = "en"
-    model_version: str = "none (no text to triage)"
+    language: str = "und"
 
 
-_UNTRIAGED = _Untriaged()
-_TRIAGE_FAILED = _Untriaged(model_version="none (triage failed)")
+_NO_TEXT = _NoTriage(NOISE_TYPE, "P4", "none (no text to triage)")  # only a link: there are no words to read
+_TRIAGE_FAILED = _NoTriage(UNTRIAGED, UNTRIAGED, "none (triage failed)")
+_TRIAGE_REFUSED = _NoTriage(UNTRIAGED, UNTRIAGED, "none (the classifier refused the text)")
 
 
 class MonitorPipeline:
@@ -131,11 +138,21 @@ class MonitorPipeline:
         # (nothing is lost) and later batches are triaged again; the caller decides whether to go on (``eca monitor``
         # stops reading the feed, finishes what it read and ends with this error).
         self.triage_error: BaseException | None = None
-        self.untriaged = 0  # reports stored without triage because it failed
+        self.untriaged = 0  # reports stored without triage (failed or refused): each needs a person to read it
+        self.triage_failed = 0  # of those, the ones whose batch's triage failed
+        self.needs_read: deque[ProcessedReport] = deque(maxlen=self.config.recent_reports)
+        # The first error the incident log raised on a write (disk full, read-only, locked): the batch is still
+        # processed and shown (grouping, counts, alerts), its reports counted as not stored; the caller decides.
+        self.store_error: Exception | None = None
+        self.unstored = 0
+        self._closed = False
 
     def close(self) -> None:
-        """Stop the triage thread (after the batch it is on).  The pipeline may not be used afterwards."""
+        """Stop the triage thread (after the batch it is on).  The pipeline may not be used afterwards: ``submit``
+        and ``process`` then raise ``RuntimeError`` (a closed pipeline silently starting a new thread would outlive
+        its owner's shutdown)."""
         with self._pool_lock:
+            self._closed = True
             pool, self._triage_pool = self._triage_pool, None
         if pool is not None:
             pool.shutdown(wait=True)
@@ -203,7 +220,8 @@ class MonitorPipeline:
                 try:
                     out[i] = self.classifier.predict([cleaned[i]])[0]
                 except InputError as exc:
-                    log.warning("triage refused a report: %s", exc)
+                    log.warning("triage refused a report (stored untriaged): %s", exc)
+                    out[i] = _TRIAGE_REFUSED
             return out
 
     def process(self, records: Sequence[FeedRecord], now: float | None = None) -> tuple[list[ProcessedReport], list[MonitorAlert]]:
@@ -225,11 +243,15 @@ class MonitorPipeline:
     def submit(self, records: Sequence[FeedRecord], now: float | None = None) -> PendingBatch:
         """Start one micro-batch: put it in time order and start its triage on the monitor's triage thread. ``finish``
         the batches in the order they were submitted; between the two the caller may finish the batch before."""
+        if self._closed:
+            raise RuntimeError("the monitor pipeline is closed; build a new MonitorPipeline to process more reports")
         now = time.time() if now is None else now
         records = sorted(records, key=lambda r: r.time_or(now))
         if not records:
             return PendingBatch(records, now, None)
         with self._pool_lock:
+            if self._closed:  # closed by another thread since the check above
+                raise RuntimeError("the monitor pipeline is closed; build a new MonitorPipeline to process more reports")
             if self._triage_pool is None:
                 self._triage_pool = ThreadPoolExecutor(1, thread_name_prefix="monitor-triage")
             job = self._triage_pool.submit(self._timed_triage, [r.text for r in records])
@@ -243,7 +265,7 @@ class MonitorPipeline:
             log.error("triage failed (%s: %s); %d report(s) stored untriaged", type(exc).__name__, exc,
                       len(batch.records))
             self.triage_error = self.triage_error or exc
-            self.untriaged += len(batch.records)
+            self.triage_failed += len(batch.records)
             return [_TRIAGE_FAILED] * len(batch.records), 0.0, 0.0
 
     def _timed_triage(self, texts: list[str]) -> tuple[list, float, float]:
@@ -270,7 +292,8 @@ class MonitorPipeline:
         self.stage_cpu_s["triage"] += triage_cpu
         clock = [(time.perf_counter(), time.thread_time())]
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
-        need = [c or (tri is not None and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
+        need = [c or (tri is not None and tri.incident_type != UNTRIAGED
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
                 for c, tri in zip(citizen, triage)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
@@ -291,17 +314,20 @@ class MonitorPipeline:
         with self.lock:
             for rec, tri, vec, fix, sig in zip(records, triage, dense, fixes, signals):
                 if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
-                    tri = _UNTRIAGED
+                    tri = _NO_TEXT
                 t = rec.time_or(now)
                 self.clock = max(self.clock, t)
                 report_id = "SR-" + uuid.uuid4().hex[:12].upper()
                 zone = self.places.zone_of(fix)
+                unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
-                failed = tri is _TRIAGE_FAILED
-                if noise and not failed:
+                if noise:
                     self.noise += 1
-                if failed:  # stored and counted, never grouped: nothing says what it is
-                    cluster_id, reason = None, "not triaged: triage failed (see the log)"
+                if unread:  # stored and counted, never grouped nor spiked: nothing says what it is; a person reads it
+                    self.untriaged += 1
+                    cluster_id = None
+                    reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
+                              else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
                 elif noise and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
                 else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
@@ -317,14 +343,14 @@ class MonitorPipeline:
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"
-                keys = [f"type={tri.incident_type}", f"priority={tri.priority}", f"source={rec.source}"]
+                keys = [f"type={tri.incident_type}", f"source={rec.source}"] + ([] if unread else [f"priority={tri.priority}"])
                 if zone:
                     keys += [f"zone={zone}", f"type={tri.incident_type}|zone={zone}"]
                 if sig and sig.get("signal", "none") != "none":
                     keys.append(f"signal={sig['signal']}")
                 self.counts.add(t, keys)
                 spike_keys = [k for k in keys if k.startswith("signal=")]
-                if tri.incident_type != NOISE_TYPE:
+                if not noise and not unread:
                     spike_keys += [k for k in keys if not k.startswith(("source=", "signal="))]
                 if spike_keys:
                     for s in self.spikes.observe(t, spike_keys):
@@ -339,10 +365,14 @@ class MonitorPipeline:
                                          rec.external_id)
                 out.append(report)
                 self.recent.append(report)
+                if unread:
+                    self.needs_read.append(report)
                 rows.append({"report_id": report_id, "event_time": t, "source": rec.source, "text": rec.text,
                              "lat": fix.lat if fix else None, "lon": fix.lon if fix else None,
                              "external_id": rec.external_id, "cluster_id": cluster_id,
-                             "triage": {"incident_type": tri.incident_type, "priority": tri.priority,
+                             "triage": {"state": UNTRIAGED, "incident_type": None, "priority": None,
+                                        "model_version": tri.model_version} if unread else
+                                       {"incident_type": tri.incident_type, "priority": tri.priority,
                                         "type_confidence": round(tri.type_confidence, 4), "language": tri.language,
                                         "model_version": tri.model_version, "read_by": getattr(tri, "read_by", "encoder")},
                              "detail": {"reason": reason, "zone": zone, "place": fix.name if fix else None, "signals": sig}})
@@ -352,15 +382,33 @@ class MonitorPipeline:
                 self.spikes.prune(self.clock)
         clock.append((time.perf_counter(), time.thread_time()))
         if self.store is not None and rows:
-            self.store.add_stream_reports(rows)
-            for a in alerts:
-                self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
-                                                             "key": a.key, "stream_time": a.time}, self.config.operator)
+            self._store(rows, alerts)
         clock.append((time.perf_counter(), time.thread_time()))
         stages = ("embed", "places", "signals", "group_count", "store")
         self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
         self.stage_cpu_s.update({k: b[1] - a[1] for k, a, b in zip(stages, clock, clock[1:])})
         return out, alerts
+
+    def _store(self, rows: list[dict], alerts: list[MonitorAlert]) -> None:
+        """Write a batch's reports and alerts to the incident log; a failed write is counted and kept, not raised (it
+        would drop this batch and the one triaged ahead from the picture too)."""
+        import sqlite3
+
+        try:
+            self.store.add_stream_reports(rows)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("the incident log could not be written (%s: %s); %d report(s) not stored",
+                      type(exc).__name__, exc, len(rows))
+            self.store_error = self.store_error or exc
+            self.unstored += len(rows)
+            return
+        try:
+            for a in alerts:
+                self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
+                                                             "key": a.key, "stream_time": a.time}, self.config.operator)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("the incident log could not record an alert (%s: %s)", type(exc).__name__, exc)
+            self.store_error = self.store_error or exc
 
     def _signal_alerts(self, sig: dict, t: float, cluster_id: str | None, text: str) -> list[MonitorAlert]:
         alerts = []
@@ -420,6 +468,7 @@ class MonitorPipeline:
                 summary["reports"] = [m.key for m in list(c.members)[-10:]]
                 clusters.append(summary)
             return {"clock": self.clock, "processed": self.processed, "noise": self.noise,
+                    "untriaged": self.untriaged, "needs_read": list(self.needs_read),
                     "open_clusters": len(self.grouper.clusters), "clusters": clusters,
                     "alerts": list(self.alerts)[-50:], "recent": list(self.recent),
                     "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=", "signal=")}}

@@ -77,3 +77,20 @@ def test_export_corrections_cli_writes_trainable_csv(tmp_path, monkeypatch):
         assert len(rows) > 3000  # the shipped set follows
     finally:
         get_settings.cache_clear()
+
+
+def test_an_id_that_cannot_exist_is_no_such_id_not_an_encoding_error_nor_echoed_whole(tmp_path):
+    import pytest
+
+    from agent.store import UnknownIncidentError
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    for bad in ("INC-\udcff", "I" * 1_000_000):
+        with pytest.raises(UnknownIncidentError, match="no incident with id") as caught:
+            store.get_incident(bad)
+        assert len(str(caught.value)) < 100
+        with pytest.raises(UnknownIncidentError, match="no plan with id"):
+            store.approve_plan(bad, "alice")
+        with pytest.raises(UnknownIncidentError, match="no report with id"):
+            store.record_triage_decision(bad, accepted=True, operator="alice")
+        assert store.events(bad) == []

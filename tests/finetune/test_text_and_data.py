@@ -98,3 +98,23 @@ def test_taxonomy_documents_every_label(tmp_path):
     doc = render_markdown()
     assert all(f"**{name}**" in doc for name in INCIDENT_TYPES + PRIORITIES)
     assert all(label.definition and len(label.examples) >= 2 for label in TYPE_LABELS.values())
+
+
+def test_an_undecodable_byte_anywhere_is_rejected_not_only_many_in_the_opening_sample():
+    """One byte that was not UTF-8 (kept by Python as a lone surrogate, e.g. from a command-line argument) would make
+    the tokenizer raise a TypeError and SQLite an encoding error: it is refused here with a clear message."""
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        check_text("Fire at Mikonkatu 4, smoke in the stairwell. " * 20 + "\udcff")
+
+
+def test_standard_input_that_is_not_utf8_is_an_input_error(monkeypatch):
+    import io
+    import sys
+
+    from core.text import read_stdin
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"fire \xff\xfe at Kamppi"), encoding="utf-8"))
+    with pytest.raises(InputError, match="standard input is not UTF-8"):
+        read_stdin()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("火灾 at Kamppi".encode()), encoding="utf-8"))
+    assert read_stdin() == "火灾 at Kamppi"

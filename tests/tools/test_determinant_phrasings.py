@@ -68,8 +68,8 @@ def test_a_fact_said_another_way_is_read(text, code):
     ("not one person was stuck in the lift", "lift_stuck"),
     ("the storm knocked down two trees on Bulevardi", "injured"),
     ("the power is not back", "power_on"),
-    ("the car crashed into the bus stop", "large_vehicle"),
-    ("在火车站门口两辆车相撞", "large_vehicle"),
+    ("the car crashed into the bus stop", "passenger_vehicle"),
+    ("在火车站门口两辆车相撞", "passenger_vehicle"),
     ("MY NEIGHBOUR FELL IN THE BATHROOM", "collapse"),
     ("差点被车撞", "vehicles"),
 ])

@@ -172,7 +172,7 @@ def test_the_situation_not_the_type_decides_rescue_units():
     ("Car went off the quay into the sea, the driver is still inside", "person_in_water"),
     ("有一辆车冲进了海里，司机还在车里面", "person_in_water"),
     ("the tram wire is down on the street and sparking", "live_wire"),
-    ("two trams collided at the junction", "large_vehicle"),
+    ("two trams collided at the junction", "passenger_vehicle"),
     ("gang of youths throwing stones at police", "large_brawl"),
     ("teenage girl texted that she'll kill herself", "missing_vulnerable"),
     ("有人在地铁车厢里喷了胡椒喷雾", "deliberate"),

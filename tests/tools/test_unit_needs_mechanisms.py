@@ -76,7 +76,7 @@ def test_carbon_monoxide_said_by_how_it_is_made():
 
 def test_harmless_look_alikes():
     assert "suspicious_object" not in codes("arm probably broken, collarbone sticking up weird")
-    assert "large_vehicle" not in codes("Cyclist came off on the tram rails")
+    assert "passenger_vehicle" not in codes("Cyclist came off on the tram rails")
     assert "chemical_release" not in codes("打印机着火了，同事用灭火器喷了")
     assert "power_on" in codes("电梯停在两层之间，灯还亮着，不是停电")
 
@@ -94,6 +94,10 @@ def test_a_large_scene_is_a_passenger_vehicle_not_any_big_one():
     assert needs("traffic_accident", "P3", "a car clipped the tram, the tram is packed with passengers, nobody hurt")["police_patrol"] == 2
     assert needs("traffic_accident", "P3", "公交车蹭了一辆停着的车 车上人很多 都没事")["police_patrol"] == 2
     assert needs("traffic_accident", "P2", "a bus and a car collided at the lights")["police_patrol"] == 2
+    # the passengers are read wherever the bus is named, not only when it is the first big vehicle named
+    assert needs("traffic_accident", "P2", "a lorry ran into a bus at the lights")["police_patrol"] == 2
+    assert {"large_vehicle", "passenger_vehicle"} <= codes("a lorry ran into a bus at the lights")
+    assert needs("traffic_accident", "P2", "a lorry ran into a car at the lights")["police_patrol"] == 1
 
 
 def test_severity_words_read_in_the_census():
@@ -141,3 +145,38 @@ def test_breathing_doubted_by_the_caller_is_not_breathing():
     assert needs("medical", "P1", "my dad collapsed, I don't think he's breathing") == {"ambulance": 2, "engine": 1}
     assert "not_breathing" in codes("she doesn't seem to be breathing")
     assert "not_breathing" not in codes("I don't think he's breathing properly, he's wheezing")
+
+
+def test_people_exposed_to_a_gas_or_chemical_get_one_ambulance_per_serious_patient_and_two_for_the_rest():
+    """Decontaminated and triaged on scene: one ambulance per seriously ill (the labelling rules), and at most two for
+    all the other exposed together, however many there are (not one for them all, nor one per two)."""
+    from tools.determinants import Determinant
+
+    def dets(serious: int, minor: int, code: str) -> list[Determinant]:
+        out = [Determinant(code=code, evidence=code, span=(0, 1)), Determinant(code="symptoms", evidence="x", span=(2, 3))]
+        if serious:
+            out.append(Determinant(code="serious_patients", count=serious, evidence="x", span=(4, 5)))
+        if minor:
+            out.append(Determinant(code="minor_patients", count=minor, evidence="x", span=(6, 7)))
+        return out
+
+    for code, kind in (("carbon_monoxide", "hazmat"), ("chemical_release", "hazmat"), ("gas_leak", "hazmat")):
+        for serious, minor, ambulances in ((1, 3, 3), (3, 20, 5), (0, 12, 2), (0, 1, 1), (2, 0, 2)):
+            got = unit_needs(kind, "P1", dets(serious, minor, code)).counts.get("ambulance", 0)
+            assert got == ambulances, (code, serious, minor, got)
+    # a report: a child hard to wake and the rest of the family with headaches, after a carbon monoxide alarm
+    co = "Carbon monoxide alarm went off in the flat, a family of four with headaches and nausea, one child is hard to wake"
+    assert needs("hazmat", "P1", co)["ambulance"] == 3
+
+
+def test_the_census_and_the_determinants_read_throwing_up_and_grazes_from_one_word_list():
+    """吐了口痰 (spat) / 吐了口气 (let out a breath) is nobody ill for either reader; the census had its own copy of the
+    list without that exception and counted a driver who spat as a patient."""
+    from tools.casualties import census
+
+    for spat in ("两车追尾，司机下车吐了口痰，骂了几句就走了", "司机吐了口气说没事"):
+        assert census(spat).ill == 0 and "ill_patients" not in codes(spat) and "symptoms" not in codes(spat), spat
+    sick = "三个孩子一直在吐"
+    assert census(sick).ill == 3 and {"ill_patients", "symptoms"} <= codes(sick)
+    graze = "他手上磕破了点皮"
+    assert census(graze).groups[0].kind == "trivial" and "minor_injury" in codes(graze)

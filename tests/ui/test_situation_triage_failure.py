@@ -23,3 +23,7 @@ def test_status_names_a_triage_failure_and_the_reports_are_kept() -> None:
     status = situation.views()[0]
     assert "2 reports processed" in status
     assert "Triage failed (RuntimeError: onnx session died): 2 report(s) stored untriaged" in status
+    needs_read = situation.views()[6]
+    assert "Not triaged: needs a human read (2)" in needs_read
+    assert "Smoke from a flat in Kallio" in needs_read and "Car on fire at Kamppi" in needs_read
+    assert "0 not incidents" in status and "2 report(s) not triaged" in status
