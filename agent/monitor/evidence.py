@@ -14,7 +14,7 @@ public health, missing persons, medical) never do.
 
 A warning is not an occurring event.  "Flood warning issued for ...", "risk of wildfire", "Total Fire Ban declared",
 "typhoon to make landfall on Thursday" name a hazard that is expected, not observed (the Common Alerting Protocol's
-urgency Expected/Future and certainty Likely/Possible, against Immediate/Observed).  ``hazard_warning`` gives the words
+urgency Expected/Future, against Immediate/Past).  ``hazard_warning`` gives the words
 that make a report such a warning: forecast and warning language with no word of impact (dead, injured, damaged,
 collapsed, hit by ...; a post that reports impact reports an event, whatever else it forecasts).  The grouper raises a
 ``warning`` alert for it, not an ``emerging`` incident (``agent.monitor.grouping``).
@@ -52,20 +52,21 @@ _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "fig
 # a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash), and neither does
 # 'Co.' or '#CO' (county, company, Colorado): carbon monoxide is written CO; and "opened fire" is a shooting
 _NOT_HAZARD_WORDS = re.compile(rf"{URL_PATTERN}|@\w+|\b(?:Co|co)\b|#CO\b|(?i:\bopen(?:s|ed|ing)? fire\b)")
-# Forecast and warning language (CAP urgency Expected/Future, certainty Likely/Possible; the words of weather services'
-# and fire agencies' bulletins), and the preventive measures taken on a forecast (a fire ban, a watch).
+# Forecast and warning language: CAP urgency Expected/Future (the words of weather services' and fire agencies'
+# bulletins), and the preventive measures taken on a forecast (a fire ban, a watch).  Not the words of uncertainty
+# ("possible shooting reported", "could be hit bad"): an uncertain report of something happening is still a report.
 _WARNING = re.compile(
-    r"\bwarnings?\b|\bwarned\b|\b(?:storm|flood|tornado|hurricane|typhoon|tsunami|fire|weather) watch|advisory|"
-    r"\bforecast|\boutlook\b|\bexpected\b|\bexpect\b|\b(?:risk|threat|danger|chance) of\b|\bpossibl|\blikely\b|"
-    r"\bcould\b|\bmight\b|\bthreatens?\b|\b(?:is|are) (?:set|due|poised) to\b|\bto (?:hit|strike|enter|reach|make landfall)\b|"
-    r"\bwill (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing)? (?:for|to|towards?)\b|\bapproach|"
+    r"\bwarnings?\b|\b(?:storm|flood|tornado|hurricane|typhoon|tsunami|fire|weather) watch|advisory|\bforecast|"
+    r"\bexpected\b|\b(?:risk|threat|danger) of\b|\b(?:is|are) (?:set|due|poised) to\b|"
+    r"\b(?:to|will) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
     r"\bbrac(?:e|es|ing) (?:for|yourselves)|\bprepar(?:e|es|ing) for\b|\bbans?\b|"
-    r"预警|警报|预报|预计|可能|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
+    r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
 # Impact: a report that says what the hazard did reports an event, whatever it also forecasts.
 _IMPACT = re.compile(
-    r"\bdead\b|\bdeaths?\b|\bdied\b|\bkill(?:ed|s|ing)\b|\binjur|casualt|\bdestroy|\bdamag|collapsed|\btrapped\b|"
-    r"\brescued\b|\bevacuated\b|\bstranded\b|\bmissing\b|\bvictims?\b|\btoll\b|\bhit by\b|\b(?:has|have) hit\b|"
-    r"\bstruck\b|\bswept\b|\bsubmerged\b|\bburn(?:ed|t|ing) down\b|死亡|遇难|受伤|被困|倒塌|损毁|冲毁", re.IGNORECASE)
+    r"\bdead\b|\bdeadly\b|\bfatal|\bdeaths?\b|\bdied\b|\bkill(?:ed|s|ing)\b|\binjur|casualt|\bdestroy|\bdamag|"
+    r"collapsed|\btrapped\b|\brescued\b|\bevacuated\b|\bstranded\b|\bmissing\b|\bunaccounted\b|\bvictims?\b|\btoll\b|"
+    r"\bhit by\b|\b(?:has|have) hit\b|\bstruck\b|\bswept\b|\bsubmerged\b|underwater|under water|"
+    r"\bburn(?:ed|t|ing) down\b|aftermath|devastat|ravag|死亡|遇难|受伤|被困|倒塌|损毁|冲毁", re.IGNORECASE)
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:

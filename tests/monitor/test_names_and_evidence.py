@@ -116,6 +116,8 @@ def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
     assert hazard_warning("Canmore declares state of emergency due to flooding") is None
     assert hazard_warning("Southern Philippines hit by 7.4 magnitude earthquake, no threat of tsunami") is None
     assert hazard_warning("Typhoon expected to weaken after it killed 20 in Samar") is None
+    # uncertainty is not a forecast: a possible shooting reported is a report
+    assert hazard_warning("Possible shooting reported at Los Angeles airport") is None
 
 
 def test_a_warning_raises_a_warning_alert_once_and_the_candidate_still_emerges_on_what_is_observed():
