@@ -3,7 +3,8 @@ alerts on quiet streams; memory over a 100k-report replay; pairwise F1 on the fr
 sentiment/rumour signals per language against a lexicon baseline.
 
     .venv/bin/python bench/bench_monitor.py                       # everything (the CrisisLex part triages ~6,600 tweets)
-    .venv/bin/python bench/bench_monitor.py --part crisis --events dev      # or --events dev2
+    .venv/bin/python bench/bench_monitor.py --part crisis --events dev      # or --events dev2, dev3
+    .venv/bin/python bench/bench_monitor.py --part crisis --events dev --recorded-triage  # replay a run's triage
     .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|dupes-dev|dupes-dev2|dupes-dev3|signals
     .venv/bin/python bench/bench_monitor.py --part dupes-dev --show-errors   # the team's dev set, every decision
 
