@@ -58,7 +58,7 @@ _NOT_HAZARD_WORDS = re.compile(rf"{URL_PATTERN}|@\w+|\b(?:Co|co)\b|#CO\b|(?i:\bo
 _WARNING = re.compile(
     r"\bwarnings?\b|\b(?:storm|flood|tornado|hurricane|typhoon|tsunami|fire|weather) watch|advisory|\bforecast|"
     r"\bexpected\b|\b(?:risk|threat|danger) of\b|\b(?:is|are) (?:set|due|poised) to\b|"
-    r"\b(?:to|will) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
+    r"\b(?:to|will|won'?t|will not) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
     r"\bbrac(?:e|es|ing) (?:for|yourselves)|\bprepar(?:e|es|ing) for\b|\bbans?\b|"
     r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
 # Impact: a report that says what the hazard did reports an event, whatever it also forecasts.

@@ -112,6 +112,7 @@ def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
     assert hazard_warning("Tropical storm intensifies into typhoon; to enter PH Thursday morning") == "to enter"
     assert hazard_warning("High risk of wildfire in the north this weekend") == "risk of"
     assert hazard_warning("台风预计明天登陆") is not None
+    assert hazard_warning("Hoping the typhoon won't hit our shores") == "won't hit"  # still about what is expected
     # what happened: no warning, even beside forecast words
     assert hazard_warning("Canmore declares state of emergency due to flooding") is None
     assert hazard_warning("Southern Philippines hit by 7.4 magnitude earthquake, no threat of tsunami") is None
