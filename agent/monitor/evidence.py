@@ -1,24 +1,35 @@
-"""Hazard evidence: the words of a report that name the hazard its triage type says.
+"""Hazard evidence: the words of a report that name the hazard its triage type says, and whether it warns of that
+hazard or reports it happening.
 
 A post the classifier typed ``flood`` that says "flooding" carries its own evidence; one typed ``flood`` that says
 nothing of water is the classifier's guess.  The social profile lets a new cluster alert on its first report when that
 report carries such evidence (``GroupingConfig.evidence_alert``): on a social stream the first post naming a hazard is
 often the only one for a while (a sample of a few posts an hour), and waiting for three within 15 minutes misses it.
 
-The hazard words are the triage cues (``finetune.cues``: written from the taxonomy and dispatch vocabulary), by type;
-a report that shows a non-incident cue (a drill, a resolved event, a joke, thanks, a question, a figure of speech, an
-advert) carries no evidence.  Types without a hazard cue (severe weather, outages, public health, missing persons,
-medical) never do.
+The hazard words are the triage cues (``finetune.cues``: written from the taxonomy and dispatch vocabulary), by type,
+plus the names of the hazards themselves that the cues (written for what a caller describes) leave out: an earthquake,
+a storm, an explosion, a wildfire (``_NAMED``).  A report that shows a non-incident cue (a drill, a resolved event, a
+joke, thanks, a question, a figure of speech, an advert) carries no evidence.  Types without hazard words (outages,
+public health, missing persons, medical) never do.
+
+A warning is not an occurring event.  "Flood warning issued for ...", "risk of wildfire", "Total Fire Ban declared",
+"typhoon to make landfall on Thursday" name a hazard that is expected, not observed (the Common Alerting Protocol's
+urgency Expected/Future, against Immediate/Past).  ``hazard_warning`` gives the words
+that make a report such a warning: forecast and warning language with no word of impact (dead, injured, damaged,
+collapsed, hit by ...; a post that reports impact reports an event, whatever else it forecasts).  The grouper raises a
+``warning`` alert for it, not an ``emerging`` incident (``agent.monitor.grouping``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from agent.monitor.pairscore import NOISE_TYPE
 from core.text import URL_PATTERN
 from finetune.cues import cue_match
 
-__all__ = ["HAZARD_CUES", "hazard_evidence"]
+__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_warning", "read_hazard"]
 
 HAZARD_CUES: dict[str, tuple[str, ...]] = {
     "fire": ("fire_word",),
@@ -28,19 +39,89 @@ HAZARD_CUES: dict[str, tuple[str, ...]] = {
     "traffic_accident": ("vehicle_word",),
     "public_security": ("armed", "attack"),
 }
+# The hazard's own name, by type, where the triage cues do not give it (they are the model's features, so they are not
+# changed here): the hazard names of the taxonomy and of meteorological warnings, English and Chinese like the cues.
+_NAMED: dict[str, re.Pattern] = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in {
+    "fire": r"wildfire|bushfire|forest fire|grass fire|explosion|exploded|山火|火灾|爆炸",
+    "hazmat": r"explosion|exploded|泄漏|爆炸",
+    "earthquake_collapse": r"earthquake|\bquake|tremor|aftershock|地震|余震",
+    "severe_weather": r"typhoon|hurricane|cyclone|tornado|\bstorms?\b|blizzard|hailstorm|heat ?wave|"
+                      r"台风|飓风|龙卷风|暴风|暴雪|冰雹|高温",
+}.items()}
 _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "figurative", "advert")
-# a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash)
-_LINKS_AND_HANDLES = re.compile(rf"{URL_PATTERN}|@\w+")
+# a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash), and neither does
+# 'Co.' or '#CO' (county, company, Colorado): carbon monoxide is written CO; and "opened fire" is a shooting
+_NOT_HAZARD_WORDS = re.compile(rf"{URL_PATTERN}|@\w+|\b(?:Co|co)\b|#CO\b|(?i:\bopen(?:s|ed|ing)? fire\b)")
+# Forecast and warning language: CAP urgency Expected/Future (the words of weather services' and fire agencies'
+# bulletins), and the preventive measures taken on a forecast (a fire ban, a watch).  Not the words of uncertainty
+# ("possible shooting reported", "could be hit bad"): an uncertain report of something happening is still a report.
+_WARNING = re.compile(
+    r"\bwarnings?\b|\b(?:storm|flood|tornado|hurricane|typhoon|tsunami|fire|weather) watch|advisory|\bforecast|"
+    r"\bexpected\b|\b(?:risk|threat|danger) of\b|\b(?:is|are) (?:set|due|poised) to\b|"
+    r"\b(?:to|will|won'?t|will not) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
+    r"\bbrac(?:e|es|ing) (?:for|yourselves)|\bprepar(?:e|es|ing) for\b|\bbans?\b|"
+    r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
+# Impact: a report that says what the hazard did reports an event, whatever it also forecasts.
+_IMPACT = re.compile(
+    r"\bdead\b|\bdeadly\b|\bfatal|\bdeaths?\b|\bdied\b|\bkill(?:ed|s|ing)\b|\binjur|casualt|\bdestroy|\bdamag|"
+    r"collapsed|\btrapped\b|\brescued\b|\bevacuated\b|\bstranded\b|\bmissing\b|\bunaccounted\b|\bvictims?\b|\btoll\b|"
+    r"\bhit by\b|\b(?:has|have) hit\b|\bstruck\b|\bswept\b|\bsubmerged\b|underwater|under water|"
+    r"\bburn(?:ed|t|ing) down\b|aftermath|devastat|ravag|死亡|遇难|受伤|被困|倒塌|损毁|冲毁", re.IGNORECASE)
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:
     """The words of ``text`` naming the hazard of ``incident_type`` (e.g. 'flooding' for a flood), or None when it
     names none, the type has no hazard words, or the text reads as no incident."""
-    cues = HAZARD_CUES.get(incident_type)
-    if not cues:
+    cues = HAZARD_CUES.get(incident_type, ())
+    named = _NAMED.get(incident_type)
+    if not cues and named is None:
         return None
-    text = _LINKS_AND_HANDLES.sub(" ", text)
+    text = _NOT_HAZARD_WORDS.sub(" ", text)
     found = next((m for m in (cue_match(c, text) for c in cues) if m), None)
+    if found is None and named is not None and (match := named.search(text)):
+        found = match.group(0)
     if found is None or any(cue_match(c, text) for c in _NOT_AN_INCIDENT):
         return None
     return found.strip()
+
+
+def hazard_warning(text: str) -> str | None:
+    """The words that make ``text`` a warning or forecast of a hazard rather than a report of one happening ('flood
+    warning', 'risk of', 'to make landfall', 'ban'), or None (no such words, or words of impact beside them)."""
+    text = _NOT_HAZARD_WORDS.sub(" ", text)
+    match = _WARNING.search(text)
+    if match is None or _IMPACT.search(text):
+        return None
+    return match.group(0).strip()
+
+
+@dataclass(frozen=True)
+class HazardReading:
+    """What the grouper reads of a report's hazard: its type, the words naming that type's hazard, the words making it a
+    warning.  ``retyped``: the type is not the classifier's first choice but one it gave ``probability`` to, and the
+    report names that type's hazard."""
+
+    incident_type: str
+    evidence: str | None = None
+    warning: str | None = None
+    retyped: bool = False
+    probability: float = 0.0
+
+
+def read_hazard(text: str, incident_type: str, type_probs: dict[str, float] | None = None,
+                floor: float = 0.0) -> HazardReading:
+    """The report's hazard evidence for its triage type; failing that (``floor`` > 0), for the likeliest other incident
+    type the classifier gave at least ``floor`` whose hazard the report names.  A news headline ("Explosion rips Texas
+    fertilizer plant", "7.4 quake strikes Philippines") often leaves the classifier, trained on calls, between
+    not_incident and the right type; the hazard the post names settles it.  Types below the floor are never read: the
+    words alone do not make an incident ("bomb the exam")."""
+    own = hazard_evidence(text, incident_type)
+    if own is not None or not type_probs or floor <= 0:
+        return HazardReading(incident_type, own, hazard_warning(text) if own else None)
+    others = sorted(((p, t) for t, p in type_probs.items() if t not in (incident_type, NOISE_TYPE) and p >= floor),
+                    reverse=True)
+    for p, other in others:
+        words = hazard_evidence(text, other)
+        if words is not None:
+            return HazardReading(other, words, hazard_warning(text), True, float(p))
+    return HazardReading(incident_type)

