@@ -110,8 +110,9 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                r"一氧化碳|烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
+                            r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|buss|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
@@ -447,6 +448,37 @@ def words_name_hazard(hazard: str, text: str) -> bool:
     """Does any word list of ``hazard`` match the text?"""
     text = normalised_chinese(text)
     return any(h == hazard and re.search(pattern, text, re.IGNORECASE) for h, pattern in HAZARD_WORDS)
+
+
+def type_checked_by_words(incident_type: str, text: str, *, handled_as: bool = True) -> str:
+    """The triage model's incident type checked against the hazard words of the text: a type none of whose words
+    occur yields to the hazard the words do name ("a live cable down across the tram tracks" read as fire: no word
+    of fire, the cable named). With ``handled_as``, also the hazard a response handles it as: an overturned tanker
+    as hazmat, a storm that floods as a flood."""
+    words = hazard_from_words(text)
+    if incident_type == "not_incident" or words is None or words == incident_type:
+        return incident_type
+    if handled_as and incident_type == "traffic_accident" and words == "hazmat":
+        return "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
+    if handled_as and incident_type == "severe_weather" and words == "flood":
+        return "flood"  # a storm surge / a downpour that floods is handled as a flood
+    return incident_type if words_name_hazard(incident_type, text) else words
+
+
+def reconciled_triage(outcome: Any, text: str) -> Any:
+    """A triage outcome whose incident type the words contradict (``type_checked_by_words``), with the words' type,
+    its own probability as the confidence (the plan then asks to confirm the type) and the model's type kept as a
+    secondary one; any other outcome as it is. A "not_incident" is the model's judgement and is kept."""
+    kind = type_checked_by_words(outcome.incident_type, text, handled_as=False)
+    if kind == outcome.incident_type:
+        return outcome
+    update = {"incident_type": kind, "type_confidence": float(dict(outcome.type_probs).get(kind, 0.0)),
+              "secondary_types": [outcome.incident_type, *[t for t in outcome.secondary_types if t not in (kind, outcome.incident_type)]]}
+    if hasattr(outcome, "model_copy"):
+        return outcome.model_copy(update=update)
+    from dataclasses import is_dataclass, replace
+
+    return replace(outcome, **update) if is_dataclass(outcome) else outcome
 
 
 HAZARD_VALUES = ("fire", "hazmat", "flood", "earthquake_collapse", "traffic_accident", "public_security", "missing_person",
@@ -1015,14 +1047,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 except Exception:  # noqa: BLE001 - triage failure: words only
                     result = None
             if result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.6:
-                hazard_guess = result.incident_type
-                if hazard_guess == "traffic_accident" and hazard_from_words(text) == "hazmat":
-                    hazard_guess = "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
-                words = hazard_from_words(text)
-                if words not in (None, hazard_guess) and not words_name_hazard(hazard_guess, text):
-                    hazard_guess = words  # "a live cable down across the tram tracks" read as fire: no word of fire, the cable named
-                if hazard_guess == "severe_weather" and hazard_from_words(text) == "flood":
-                    hazard_guess = "flood"  # a storm surge / a downpour that floods is handled as a flood
+                hazard_guess = type_checked_by_words(result.incident_type, text)
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:

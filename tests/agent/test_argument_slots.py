@@ -85,3 +85,42 @@ def test_radius_forms(text, metres):
 
 def test_chu_qin_is_dispatched():
     assert extract_status(normalised_chinese("KAM A2 改 成 出 勤")) == "dispatched"
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [("a wall of the old warehouse at Siltavuorenranta that has partly collapsed", "earthquake_collapse"),
+     ("a ceiling panel fell in the waiting area, three people hurt", "earthquake_collapse"),
+     ("the building is fine but a man collapsed on the floor", "medical"),
+     ("Fredrikinkatu 40 那個樓頂的 吊車 倒了", "earthquake_collapse"),
+     ("theres a buss on its side at Mannerheimintie", "traffic_accident")],
+)
+def test_structural_and_vehicle_words(text, hazard):
+    assert hazard_from_words(text) == hazard
+
+
+def _outcome(kind, probs):
+    from finetune.predict import TriageResult
+
+    return TriageResult(text="", incident_type=kind, priority="P2", type_probs=probs, priority_probs={"P2": 1.0},
+                        type_confidence=probs[kind], priority_confidence=1.0, secondary_types=[], language="zh",
+                        model_version="test")
+
+
+def test_a_triage_type_the_words_contradict_yields_to_them_and_asks_for_confirmation():
+    from agent.intents import reconciled_triage
+
+    text = "Kaisaniemen puisto 有人掉進冰窟窿了，兩個路人在拉他"  # through the ice: nothing says anyone is missing
+    out = reconciled_triage(_outcome("missing_person", {"missing_person": 0.7, "medical": 0.2}), text)
+    assert (out.incident_type, out.type_confidence, out.secondary_types[0]) == ("medical", 0.2, "missing_person")
+
+
+def test_a_triage_type_with_words_of_its_own_or_not_incident_is_kept():
+    from agent.intents import reconciled_triage
+
+    fire = _outcome("fire", {"fire": 0.9, "hazmat": 0.1})
+    assert reconciled_triage(fire, "smoke from the attic, a gas bottle inside") is fire
+    nothing = _outcome("not_incident", {"not_incident": 0.8, "public_security": 0.2})
+    assert reconciled_triage(nothing, "a man threatening to jump").incident_type == "not_incident"
+    crash = _outcome("traffic_accident", {"traffic_accident": 0.8, "hazmat": 0.2})
+    assert reconciled_triage(crash, "car on its roof, fuel leaking").incident_type == "traffic_accident"
