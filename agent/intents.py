@@ -112,9 +112,9 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|buss|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|buss|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞(?!地|伤)|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
                        r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
@@ -466,14 +466,24 @@ def type_checked_by_words(incident_type: str, text: str, *, handled_as: bool = T
 
 
 def reconciled_triage(outcome: Any, text: str) -> Any:
-    """A triage outcome whose incident type the words contradict (``type_checked_by_words``), with the words' type,
-    its own probability as the confidence (the plan then asks to confirm the type) and the model's type kept as a
-    secondary one; any other outcome as it is. A "not_incident" is the model's judgement and is kept."""
-    kind = type_checked_by_words(outcome.incident_type, text, handled_as=False)
-    if kind == outcome.incident_type:
+    """The triage of a report the operator asks a response plan for, checked against its hazard words.
+
+    A type the words contradict (``type_checked_by_words``) takes the words' type, with its own probability as the
+    confidence (the plan then asks to confirm the type) and the model's type kept as a secondary one. A
+    "not_incident" reading of a report whose words name a hazard ("Forum 里一个小孩走丢了，出个方案") takes the
+    words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. Any other
+    outcome is returned as it is."""
+    model_type = outcome.incident_type
+    kind = hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False)
+    if not kind or kind == model_type:
         return outcome
-    update = {"incident_type": kind, "type_confidence": float(dict(outcome.type_probs).get(kind, 0.0)),
-              "secondary_types": [outcome.incident_type, *[t for t in outcome.secondary_types if t not in (kind, outcome.incident_type)]]}
+    probs = dict(outcome.type_probs)
+    others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
+    update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
+                              "secondary_types": others if model_type == "not_incident" else [model_type, *others]}
+    if model_type == "not_incident" and outcome.priority == "P4":  # P4 is "no response needed"
+        update["priority"] = "P3"
+        update["priority_confidence"] = float(dict(outcome.priority_probs).get("P3", 0.0))
     if hasattr(outcome, "model_copy"):
         return outcome.model_copy(update=update)
     from dataclasses import is_dataclass, replace

@@ -120,7 +120,20 @@ def test_a_triage_type_with_words_of_its_own_or_not_incident_is_kept():
 
     fire = _outcome("fire", {"fire": 0.9, "hazmat": 0.1})
     assert reconciled_triage(fire, "smoke from the attic, a gas bottle inside") is fire
-    nothing = _outcome("not_incident", {"not_incident": 0.8, "public_security": 0.2})
-    assert reconciled_triage(nothing, "a man threatening to jump").incident_type == "not_incident"
+    quiet = _outcome("not_incident", {"not_incident": 0.9, "fire": 0.1})
+    assert reconciled_triage(quiet, "the drill at the school went fine, all clear") is quiet
     crash = _outcome("traffic_accident", {"traffic_accident": 0.8, "hazmat": 0.2})
     assert reconciled_triage(crash, "car on its roof, fuel leaking").incident_type == "traffic_accident"
+
+
+def test_a_not_incident_reading_of_a_named_hazard_becomes_that_hazard_needing_a_response():
+    from agent.intents import reconciled_triage
+
+    nothing = _outcome("not_incident", {"not_incident": 0.8, "missing_person": 0.15, "fire": 0.05}).model_copy(update={"priority": "P4"})
+    out = reconciled_triage(nothing, "Forum 里一个小孩走丢了，出个方案")
+    assert (out.incident_type, out.priority, out.type_confidence) == ("missing_person", "P3", 0.15)
+    assert "not_incident" not in out.secondary_types
+
+
+def test_snatching_and_a_head_hitting_the_ground_are_not_a_traffic_accident():
+    assert hazard_from_words("我們一位旅客在 Kauppatori 被人搶了手袋還被推倒，頭部撞地") == "public_security"
