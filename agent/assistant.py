@@ -33,7 +33,7 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.intents import READ_ONLY_INTENTS, TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words
+from agent.intents import READ_ONLY_INTENTS, TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words, reconciled_triage
 from agent.proposals import ProposalBook, ProposalError
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, frames_only, looks_harmful
 from agent.schemas import Proposal
@@ -414,7 +414,9 @@ class Assistant:
             self._store.log_event(incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, operator)
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
-            return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False, triage=triage)
+            # the type the words contradict yields to theirs (agent.intents.reconciled_triage), as the router's arguments do
+            return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False,
+                                       triage=lambda text: reconciled_triage(triage(text), text))
 
         def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
             return self._proposals.propose(action, args, incident_id=incident_id, origin="assistant", operator=operator)

@@ -29,6 +29,8 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
+from core.text import joined_spaced_han, to_simplified
+
 log = logging.getLogger(__name__)
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
 REQUESTS_V2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml"
@@ -61,13 +63,24 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
-                       r"不可用|停用|故障|维修|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警"),
+                       r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
+    ("dispatched", r"\bdispatched\b|en route|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
-                  r"可用|待命|恢复|回来了|归队|空闲"),
+                  r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
-_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)", re.IGNORECASE)
+# A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
+# still needs a response, which is P3 (P4 is "no response needed", core.vocabulary).
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)"
+                       r"|\b(?P<top>top|highest|max(?:imum)?) prio(?:rity)?\b|(?P<top_zh>最高优先|最优先)|\b(?P<low>low(?:est)?) prio(?:rity)?\b|(?P<low_zh>低优先)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _priority_digit(match: re.Match) -> str | None:
+    if match.group("top") or match.group("top_zh"):
+        return "1"
+    if match.group("low") or match.group("low_zh"):
+        return "3"
+    return match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
 _RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z])", re.IGNORECASE)
 _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
@@ -75,7 +88,7 @@ _UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(
 _ORDERED = r"\b(?:send|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the\s+)?"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危化品(?:处置)?(?:车|队|小组)|危化品处置|防化"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
@@ -88,16 +101,20 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
     # the message names (a river is no flood, a "fire officer" asking for it no fire).
     ("medical", r"\b(?:drown\w*|fell (?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
-                r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖)|冰(?:面)?(?:裂|破)"),
-    ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|电线.{0,4}(?:掉|断|落)"),
+                r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|冰窟|冰(?:面)?(?:裂|破)"),
+    ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|\b(?:live|power|electric(?:al)?|high[- ]voltage) cables? (?:is |are )?(?:down|fallen|sparking|exposed|across)\b|"
+                       r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
-               r"(?:white|suspicious|unknown) powder|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
+               r"(?:white|suspicious|unknown) powder|powder(?:ed)? (?:letter|envelope)|(?:letter|envelope|parcel) (?:with|containing|full of) (?:a |an |some )?(?:\w+ )?powder|"
+               r"carbon monoxide|\bCO (?:poisoning|alarm|detector|leak)|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
+               r"一氧化碳|烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|火"),
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
-    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞|侧翻|脱轨|追尾"),
-    ("public_security", r"crowd crush|crush risk|\bcrush\b|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|袭击"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
+                            r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|buss|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞(?!地|伤)|侧翻|脱轨|追尾"),
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
                        r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
@@ -327,19 +344,16 @@ def extract_unit_status(text: str, unit_ids: list[str]) -> tuple[str | None, str
 def extract_priorities(text: str) -> list[str]:
     """Every priority named, in order, each once ("P1 and P2", "一级、二级")."""
     found = []
-    for match in _PRIORITY.finditer(text):
-        value = match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
+    for match in _PRIORITY.finditer(to_simplified(text)):
+        value = _priority_digit(match)
         if value and f"P{value}" not in found:
             found.append(f"P{value}")
     return found
 
 
 def extract_priority(text: str) -> str | None:
-    match = _PRIORITY.search(text)
-    if not match:
-        return None
-    digit = match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
-    return f"P{digit}" if digit else None
+    found = extract_priorities(text)
+    return found[0] if found else None
 
 
 _EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -348,7 +362,7 @@ _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 _EN_RADIUS = re.compile(r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred)?(?:\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?"
                         r"(?:[\s-]*(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine))?)\s*(?:metres|meters|m)\b", re.IGNORECASE)
 _ZH_RADIUS = re.compile(r"([零一二两三四五六七八九十百千]+)\s*(?:米|公尺)")
-_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|klicks?|公里)\b|\b(half a|a half|one|a) (?:kilometre|kilometer|km|klick)\b|(半|一)公里", re.IGNORECASE)
+_KM = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|klicks?|公里)\b|\b(half a|a half|one|a|(?:a )?quarter(?: of a)?)[ -](?:kilometre|kilometer|km|klick)\b|(半|一)公里", re.IGNORECASE)
 
 
 def _en_number(words: str) -> int | None:
@@ -378,6 +392,7 @@ def _zh_number(text: str) -> int | None:
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9"}
 _BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase)\b[^.\d]{0,25}?\b(\d{2,5})\b(?!\s?(?:%|km|kilomet|people|persons|min|minutes|hours?|units?))"
+                          r"|\bevac\w*\s+(\d{2,5})\s+(?:a?round)\b"
                           r"|\bradius(?: of)?\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s-]+){1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b",
                           re.IGNORECASE)
 
@@ -392,6 +407,8 @@ def extract_radius_m(text: str) -> float | None:
     if match:
         if match.group(1):
             return float(match.group(1).replace(",", ".")) * 1000
+        if "quarter" in (match.group(2) or "").lower():
+            return 250.0
         return 500.0 if "half" in (match.group(2) or "").lower() or match.group(3) == "半" else 1000.0
     match = _ZH_RADIUS.search(text)
     if match:
@@ -405,7 +422,7 @@ def extract_radius_m(text: str) -> float | None:
                 return float(value)
     match = _BARE_RADIUS.search(text)
     if match:
-        digits = match.group(1) or "".join(_DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", match.group(2).lower()))
+        digits = match.group(1) or match.group(2) or "".join(_DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", match.group(3).lower()))
         if int(digits) >= 10:
             return float(digits)
     return None
@@ -420,10 +437,58 @@ def extract_unit_types(text: str) -> list[str]:
 
 
 def hazard_from_words(text: str) -> str | None:
+    text = normalised_chinese(text)
     for hazard, pattern in HAZARD_WORDS:
         if re.search(pattern, text, re.IGNORECASE):
             return hazard
     return None
+
+
+def words_name_hazard(hazard: str, text: str) -> bool:
+    """Does any word list of ``hazard`` match the text?"""
+    text = normalised_chinese(text)
+    return any(h == hazard and re.search(pattern, text, re.IGNORECASE) for h, pattern in HAZARD_WORDS)
+
+
+def type_checked_by_words(incident_type: str, text: str, *, handled_as: bool = True) -> str:
+    """The triage model's incident type checked against the hazard words of the text: a type none of whose words
+    occur yields to the hazard the words do name ("a live cable down across the tram tracks" read as fire: no word
+    of fire, the cable named). With ``handled_as``, also the hazard a response handles it as: an overturned tanker
+    as hazmat, a storm that floods as a flood."""
+    words = hazard_from_words(text)
+    if incident_type == "not_incident" or words is None or words == incident_type:
+        return incident_type
+    if handled_as and incident_type == "traffic_accident" and words == "hazmat":
+        return "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
+    if handled_as and incident_type == "severe_weather" and words == "flood":
+        return "flood"  # a storm surge / a downpour that floods is handled as a flood
+    return incident_type if words_name_hazard(incident_type, text) else words
+
+
+def reconciled_triage(outcome: Any, text: str) -> Any:
+    """The triage of a report the operator asks a response plan for, checked against its hazard words.
+
+    A type the words contradict (``type_checked_by_words``) takes the words' type, with its own probability as the
+    confidence (the plan then asks to confirm the type) and the model's type kept as a secondary one. A
+    "not_incident" reading of a report whose words name a hazard ("Forum 里一个小孩走丢了，出个方案") takes the
+    words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. Any other
+    outcome is returned as it is."""
+    model_type = outcome.incident_type
+    kind = hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False)
+    if not kind or kind == model_type:
+        return outcome
+    probs = dict(outcome.type_probs)
+    others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
+    update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
+                              "secondary_types": others if model_type == "not_incident" else [model_type, *others]}
+    if model_type == "not_incident" and outcome.priority == "P4":  # P4 is "no response needed"
+        update["priority"] = "P3"
+        update["priority_confidence"] = float(dict(outcome.priority_probs).get("P3", 0.0))
+    if hasattr(outcome, "model_copy"):
+        return outcome.model_copy(update=update)
+    from dataclasses import is_dataclass, replace
+
+    return replace(outcome, **update) if is_dataclass(outcome) else outcome
 
 
 HAZARD_VALUES = ("fire", "hazmat", "flood", "earthquake_collapse", "traffic_accident", "public_security", "missing_person",
@@ -659,6 +724,45 @@ _SPOKEN_ID = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]{3}\s+[A-Za-z]|(?:[A-Za-
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
 
 
+# Domain words a Chinese speech-to-text engine writes with other characters of the same sound (就护车 for 救护车):
+# the unit nouns of the fleet, three characters each (shorter words have too many same-sounding neighbours).
+_HOMOPHONE_TERMS = ("救护车", "急救车", "消防车", "云梯车", "抢修车", "危化品")
+
+
+@lru_cache(maxsize=1)
+def _homophone_keys() -> dict[tuple[str, ...], str]:
+    from pypinyin import lazy_pinyin
+
+    return {tuple(lazy_pinyin(term)): term for term in _HOMOPHONE_TERMS}
+
+
+def repaired_homophones(text: str) -> str:
+    """Three Han characters that sound like a term of _HOMOPHONE_TERMS (toneless pinyin) written as that term."""
+    if not re.search(r"[\u4e00-\u9fff]{3}", text):
+        return text
+    from pypinyin import lazy_pinyin
+
+    keys = _homophone_keys()
+    out = list(text)
+    for run in re.finditer(r"[\u4e00-\u9fff]{3,}", text):
+        sounds = lazy_pinyin(run.group(0))
+        if len(sounds) != len(run.group(0)):
+            continue
+        for i in range(len(sounds) - 2):
+            term = keys.get(tuple(sounds[i:i + 3]))
+            if term:
+                out[run.start() + i:run.start() + i + 3] = list(term)
+    return "".join(out)
+
+
+def normalised_chinese(text: str) -> str:
+    """Chinese as the word lists are written: simplified characters, a dictated transcript's spaces removed, the
+    fleet's nouns repaired where speech-to-text wrote a homophone. Text without Han characters is unchanged."""
+    if not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", text):
+        return text
+    return repaired_homophones(joined_spaced_han(to_simplified(text)))
+
+
 def spaced_scripts(text: str) -> str:
     """"派rescue和ambulance" -> "派 rescue 和 ambulance": an English word inside Chinese text is a word of its own (a CJK
     character is a word character, so without the space no ``\b`` cue would see it)."""
@@ -766,14 +870,14 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
-    text = name_units(spaced_scripts(text), city)
+    text = name_units(spaced_scripts(normalised_chinese(text)), city)
     found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
     return [i for i in found if i and i in TOOL_INTENTS]
 
 
 def asks_for_help(text: str) -> bool:
     """Does a help cue fire ("what can you do", "how do I ask you to ...", "怎么用")?"""
-    return any(clause_intent(c, []) == "help" for c in split_clauses(text))
+    return any(clause_intent(c, []) == "help" for c in split_clauses(normalised_chinese(text)))
 
 
 @dataclass
@@ -930,7 +1034,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
-    text = name_units(spaced_scripts(text), city)
+    text = name_units(spaced_scripts(normalised_chinese(text)), city)
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
     triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)
@@ -953,14 +1057,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 except Exception:  # noqa: BLE001 - triage failure: words only
                     result = None
             if result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.6:
-                hazard_guess = result.incident_type
-                if hazard_guess == "traffic_accident" and hazard_from_words(text) == "hazmat":
-                    hazard_guess = "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
-                words = hazard_from_words(text)
-                if hazard_guess == "flood" and words not in (None, "flood") and not re.search(dict(HAZARD_WORDS)["flood"], text, re.IGNORECASE):
-                    hazard_guess = words
-                if hazard_guess == "severe_weather" and hazard_from_words(text) == "flood":
-                    hazard_guess = "flood"  # a storm surge / a downpour that floods is handled as a flood
+                hazard_guess = type_checked_by_words(result.incident_type, text)
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:

@@ -196,6 +196,8 @@ class ResponsePlanner:
         if not res.found:
             text = res.note if res.outside_map else "Location not identified in the report (no address, street, junction or named place of the map). Confirm the address."
             plan.open_questions.append(PlanItem(text=text, sources=[Source(kind="scenario", ref="gazetteer")]))
+            if res.outside_map and res.evidence:  # where the report says it is, though the map cannot place it
+                plan.location = f"{res.evidence} (not on the map)"
             return None
         plan.location = res.place
         plan.situation.append(PlanItem(text=f"Location: {res.sentence()}.", sources=src))

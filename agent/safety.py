@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from core.errors import InputError
-from core.text import MAX_TEXT_CHARS, check_text
+from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
            "screen_text", "looks_harmful", "frames_only"]
@@ -210,6 +210,7 @@ class CheckedText:
 
 
 def _families(text: str) -> list[str]:
+    text = to_simplified(text)  # the Chinese patterns are written in simplified characters; 扮演一個 is 扮演一个
     return [family for family, pattern in _COMPILED.items() if pattern.search(text)]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 from core.errors import InputError
 
@@ -33,6 +35,34 @@ def cjk_share(text: str) -> float:
 def detect_language(text: str) -> str:
     """'zh' when Han characters make up at least a fifth of the letters, else 'en' (script detection)."""
     return "zh" if cjk_share(text) >= 0.2 else "en"
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Chinese in simplified characters (OpenCC t2s); text without Han characters is returned as it is.
+
+    Operators from Hong Kong or Taiwan, and OSM's own names, write traditional characters (參議院廣場, 雲梯車); every
+    Chinese word list of the project is written in simplified ones."""
+    if not any(_is_cjk(ch) for ch in text):
+        return text
+    return _t2s().convert(text)
+
+
+# Speech-to-text that dictates character by character leaves a space between each ("疏 散 一 百 米"): three or more
+# single Han characters separated by single spaces.
+_SPACED_HAN = re.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}")
+
+
+def joined_spaced_han(text: str) -> str:
+    """"请 疏 散 一 百 米" -> "请疏散一百米": the spaces of a character-by-character transcript removed (a Chinese word
+    list cannot see 疏散 in "疏 散"); a space between words of two scripts, or between longer Chinese phrases, stays."""
+    return _SPACED_HAN.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def looks_binary(text: str) -> bool:

@@ -87,6 +87,13 @@ def test_report_without_location_asks_instead_of_guessing(planner):
     assert "plan_dispatch" not in plan.tool_outputs
 
 
+def test_a_place_outside_the_map_is_named_in_the_plan_but_not_located(planner):
+    plan = planner.plan(screen_text("Someone fell and hurt an ankle at Hämeentie 40"), triage=_triage("medical", "P3"))
+    assert plan.location.startswith("Hämeentie") and plan.location.endswith("(not on the map)")
+    assert any("not on the map" in q.text for q in plan.open_questions)
+    assert "plan_dispatch" not in plan.tool_outputs  # nothing is sent toward a point the map does not have
+
+
 def test_unlocated_p1_still_gets_units_flagged_unconfirmed(planner):
     plan = planner.plan(screen_text("Someone collapsed and is not breathing, caller hung up"), triage=_triage("medical"))
     assigned = plan.tool_outputs["plan_dispatch"]["assignments"]

@@ -177,6 +177,16 @@ def test_outside_place_is_said_to_be_outside_and_not_snapped(locator):
     assert "not on the map" in res.note and "Hämeentie" in res.evidence
 
 
+@pytest.mark.parametrize(("text", "name"), [("Pasila 那边一个变电站冒烟了", "Pasila"), ("Sörnäinen 有个仓库着火了", "Sörnäinen")])
+def test_a_latin_name_before_a_chinese_locative_is_a_place_outside_the_map(locator, text, name):
+    res = locator.locate(text)
+    assert res.outside_map and not res.found and res.evidence.startswith(name)
+
+
+def test_a_unit_id_before_a_chinese_word_is_no_place(locator):
+    assert not locator.locate("ERO-E1 附近有什么").outside_map
+
+
 def test_misspelt_names_are_read_and_flagged(city, locator):
     res = locator.locate("shoplifter with a knife at Stokmann")
     assert res.found and res.feature == "Stockmann"

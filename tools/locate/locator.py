@@ -515,7 +515,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         for m in _PLACE_LIKE.finditer(text):
             return self._not_on_map(text, m.group(1))
         for m in _PREP_UNKNOWN.finditer(text):
-            word = m.group(1)
+            word = next(g for g in m.groups() if g)
             if normalize(word) not in _NOT_QUALIFIERS and normalize(word) not in self.gaz.context_keys:
                 return self._not_on_map(text, word)
         for g in generics:  # a generic description with no such feature on the map

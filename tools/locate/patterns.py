@@ -104,7 +104,11 @@ _NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "at", "in", "on", "by", "ne
                    "central", "big", "small", "our", "my", "your", "his", "her", "their", "from", "to", "into", "under",
                    "below", "beside", "next", "front", "den", "det", "en", "ett", "vid", "pa", "i", "framfor", "bakom", "mittemot",
                    "utanfor", "han", "hon", "he", "she", "we", "they", "there", "here", "smoke", "fire", "help", "police", "ambulance"}
-_PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})")
+_PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})"
+                           # Chinese puts the place first and its locative after it ("Pasila 那边", "Pasila 火车站站台上",
+                           # "在 Vallila 的仓库"): a capitalised Latin name (not an all-caps unit id) next to one
+                           r"|(?:在|从|到|去|往)\s*([A-ZÄÖÅ][a-zäöå]{2,}(?:-[a-zäöå]+)?)(?![\wäöå-])"
+                           r"|(?<![\w-])([A-ZÄÖÅ][a-zäöå]{2,}(?:-[a-zäöå]+)?)\s*(?=那边|那里|这边|这里|附近|周边|周围|一带|(?:火)?车站|地铁站|站台|码头|港口|广场|公园|市场|商场|有(?:个|一|人|几|辆|栋|座))")
 # A Chinese transliteration is matched by sound (tools/place_words.py) at least this close (rapidfuzz ratio of the
 # consonant skeletons); without a kind word after it ("百货", "雕像") only an exact skeleton of 4+ consonants counts.
 SOUND_MIN_RATIO = 80.0

@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from core.text import check_text
-from tools.gazetteer import to_simplified
+from core.text import check_text, to_simplified
 from tools.protective import cue_words as W
 from tools.report_words import parse_number
 
