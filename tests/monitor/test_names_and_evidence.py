@@ -29,10 +29,10 @@ W = np.array([0.5, np.sqrt(0.75), 0, 0], dtype=np.float32)
 
 
 def test_names_are_proper_nouns_and_hashtags_not_sentence_openers_or_shouting():
-    assert names("Rainfall warning ended for Calgary but flooding potential exists #yyc") == ["calgary", "yyc"]
-    assert names("Elias Jaua: Fuga de gas en la refinería de Amuay") == ["jaua", "amuay"]  # 'Elias', 'Fuga' open
-    assert names("A huge explosion at Venezuela's biggest refinery") == ["venezuela"]      # possessive cut off
-    assert names("TEXAS: MASSIVE EXPLOSION AT PLANT #waco") == ["waco"]                    # shouted: tags only
+    assert names("Rain warning lifted for Oulu but flooding still possible #oulu2025") == ["oulu", "oulu2025"]
+    assert names("Marta Ruiz: Fuga de gas en la planta de Cartagena") == ["ruiz", "cartagena"]  # 'Elias', 'Fuga' open
+    assert names("A huge explosion at Norway's oldest paper mill") == ["norway"]      # possessive cut off
+    assert names("OHIO: MASSIVE EXPLOSION AT DEPOT #akron") == ["akron"]                    # shouted: tags only
     assert names("BREAKING: Update from the scene, Video") == []                          # wire markers name nothing
     assert names("四川发生地震 #地震") == [] and names("") == []
 
@@ -46,38 +46,38 @@ def _item(key, minute, text, type_="flood", prio=3, dense=None, evidence=None, w
 
 
 def test_different_names_and_few_shared_words_keep_two_simultaneous_events_apart():
-    """Both posts read alike to the sentence embedding; the words differ and the names differ (Calgary vs Sydney):
+    """Both posts read alike to the sentence embedding; the words differ and the names differ (Oulu vs Tampere):
     another event.  Without the name penalty the embedding alone joins them."""
     for penalty, apart in ((0.15, True), (0.0, False)):
         g = _social(name_penalty=penalty)
-        g.add(_item("a", 0, "Total Fire Ban declared for the Greater Sydney region tomorrow", "fire", dense=V))
-        second, _ = g.add(_item("b", 30, "Rainfall warning ended for Calgary but flooding potential exists", dense=W))
+        g.add(_item("a", 0, "Total Fire Ban in force for the Greater Tampere area from tomorrow", "fire", dense=V))
+        second, _ = g.add(_item("b", 30, "Rain warning lifted for Oulu but flooding still possible", dense=W))
         assert second.new is apart
         if apart:
-            assert "names differ (calgary vs fire, ban, greater)" in second.reason
+            assert "names differ (oulu vs fire, ban, greater)" in second.reason
 
 
 def test_a_shared_name_or_shared_words_is_no_conflict():
     g = _social()
-    a, _ = g.add(_item("a", 0, "Evacuations ordered in Calgary as the Bow River floods", dense=V))
-    b, _ = g.add(_item("b", 5, "Rescue boats out in the town of High River, downtown Calgary", dense=W))   # Calgary
-    c, _ = g.add(_item("c", 9, "Canmore mayor: the Bow over its banks, stay away", dense=W))  # the cluster's 'bow'
+    a, _ = g.add(_item("a", 0, "Evacuations ordered in Oulu as the river floods", dense=V))
+    b, _ = g.add(_item("b", 5, "Rescue boats out in the town of Kempele, downtown Oulu", dense=W))   # Oulu
+    c, _ = g.add(_item("c", 9, "Kempele mayor: the river over its banks, stay away", dense=W))  # the cluster's 'kempele'
     assert not b.new and not c.new and b.cluster_id == c.cluster_id == a.cluster_id
-    # a hashtag runs words together: #calgaryflood names Calgary
-    d, _ = g.add(_item("d", 12, "Stay safe out there everyone #calgaryflood", dense=W))
+    # a hashtag runs words together: #ouluflood names Oulu
+    d, _ = g.add(_item("d", 12, "Stay safe out there everyone #ouluflood", dense=W))
     assert d.cluster_id == a.cluster_id
     # other names, but many words in common with the cluster's reports: no conflict
-    e, _ = g.add(_item("e", 13, "Rescue boats out in the town of Lyons, downtown Boulder", dense=W))
+    e, _ = g.add(_item("e", 13, "Rescue boats out in the town of Kemi, downtown Tornio", dense=W))
     assert e.cluster_id == a.cluster_id and "names differ" not in e.reason
 
 
 def test_a_first_report_naming_its_hazard_alerts_in_the_social_profile_only():
     g = _social()
-    assert hazard_evidence("Canmore declares state of emergency due to flooding", "flood") == "flooding"
-    a, alerts = g.add(_item("a", 0, "Canmore declares state of emergency due to flooding", prio=2, evidence="flooding"))
+    assert hazard_evidence("Town declares a state of emergency due to flooding in the centre", "flood") == "flooding"
+    a, alerts = g.add(_item("a", 0, "Town declares a state of emergency due to flooding in the centre", prio=2, evidence="flooding"))
     assert [x.kind for x in alerts] == ["emerging"] and "names the hazard: 'flooding'" in alerts[0].message
     # no evidence (a typed post that says nothing of its hazard): no alert on one report
-    b, alerts = g.add(_item("b", 1, "Thinking of everyone in Sydney tonight", "fire", prio=2))
+    b, alerts = g.add(_item("b", 1, "Thinking of everyone in Tampere tonight", "fire", prio=2))
     assert b.new and alerts == []
     city = OnlineGrouper(GroupingConfig())  # a city call is on the dispatcher's screen already: no such alert
     _, alerts = city.add(_item("c", 0, "Basement flooding at Kamppi", prio=2, evidence="flooding"))
@@ -97,44 +97,44 @@ def test_hazard_evidence_needs_the_types_own_words_and_no_sign_of_no_incident():
 
 
 def test_the_hazards_own_name_is_evidence_where_the_triage_cues_leave_it_out():
-    assert hazard_evidence("Typhoon Pablo makes landfall in Mindanao", "severe_weather") == "Typhoon"
+    assert hazard_evidence("Typhoon makes landfall on the southern island", "severe_weather") == "Typhoon"
     assert hazard_evidence("Strong earthquake felt across the capital", "earthquake_collapse") == "earthquake"
-    assert hazard_evidence("Bushfire out of control near Lithgow", "fire") == "Bushfire"
+    assert hazard_evidence("Bushfire out of control near the highway", "fire") == "Bushfire"
     # 'Co.' is a county or a company, not carbon monoxide (written CO); the explosion is the hazard
-    assert hazard_evidence("Explosion reported at fertilizer plant in West, McLennan Co.", "hazmat") == "Explosion"
-    assert hazard_evidence("Road closed in Travis Co. this morning", "hazmat") is None
+    assert hazard_evidence("Explosion reported at a grain mill in Harris Co.", "hazmat") == "Explosion"
+    assert hazard_evidence("Road closed in Harris Co. this morning", "hazmat") is None
     assert hazard_evidence("CO alarm going off, family feels dizzy", "hazmat") == "CO"
 
 
 def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
-    assert hazard_warning("Flood warning issued for the Bow River tonight") == "warning"
-    assert hazard_warning("A Total Fire Ban has been declared for the Greater Sydney Region on Sunday") == "Ban"
-    assert hazard_warning("Tropical storm intensifies into typhoon; to enter PH Thursday morning") == "to enter"
+    assert hazard_warning("Flood warning issued for the river tonight") == "warning"
+    assert hazard_warning("Grass fire Ban declared for the whole coast from Saturday") == "Ban"
+    assert hazard_warning("The storm has grown into a typhoon and is to enter the gulf by Tuesday") == "to enter"
     assert hazard_warning("High risk of wildfire in the north this weekend") == "risk of"
     assert hazard_warning("台风预计明天登陆") is not None
     assert hazard_warning("Hoping the typhoon won't hit our shores") == "won't hit"  # still about what is expected
     # what happened: no warning, even beside forecast words
-    assert hazard_warning("Canmore declares state of emergency due to flooding") is None
-    assert hazard_warning("Southern Philippines hit by 7.4 magnitude earthquake, no threat of tsunami") is None
-    assert hazard_warning("Typhoon expected to weaken after it killed 20 in Samar") is None
+    assert hazard_warning("Town declares a state of emergency due to flooding in the centre") is None
+    assert hazard_warning("Coastal towns hit by a 6.8 magnitude quake overnight, no threat of tsunami") is None
+    assert hazard_warning("Storm expected to weaken after it killed 12 on the islands") is None
     # uncertainty is not a forecast: a possible shooting reported is a report
-    assert hazard_warning("Possible shooting reported at Los Angeles airport") is None
+    assert hazard_warning("Possible shooting reported at the ferry terminal") is None
 
 
 def test_a_warning_raises_a_warning_alert_once_and_the_candidate_still_emerges_on_what_is_observed():
     g = _social()
-    a, alerts = g.add(_item("a", 0, "Flood warning issued for the Bow River", prio=3, evidence="Flood", warning="warning",
+    a, alerts = g.add(_item("a", 0, "Flood warning issued for the river", prio=3, evidence="Flood", warning="warning",
                             dense=V))
     assert [x.kind for x in alerts] == ["warning"] and "expected, not yet reported" in alerts[0].message
     assert not g.clusters[a.cluster_id].emerging
-    b, alerts = g.add(_item("b", 2, "Flood warning for the Bow River, stay away from the banks", prio=3, evidence="Flood",
+    b, alerts = g.add(_item("b", 2, "Flood warning for the river, stay away from the banks", prio=3, evidence="Flood",
                             warning="warning", dense=V))
     assert b.cluster_id == a.cluster_id and alerts == []  # once per candidate
-    c, alerts = g.add(_item("c", 30, "The Bow River is flooding downtown, water in the streets", prio=3,
+    c, alerts = g.add(_item("c", 30, "The river is flooding downtown, water in the streets", prio=3,
                             evidence="flooding", dense=V))
     assert c.cluster_id == a.cluster_id and [x.kind for x in alerts] == ["emerging"]
     # a warning after the incident emerged adds no alert: the incident is already on the screen
-    _, alerts = g.add(_item("d", 40, "Flood warning extended for the Bow River", prio=3, evidence="Flood",
+    _, alerts = g.add(_item("d", 40, "Flood warning extended for the river", prio=3, evidence="Flood",
                             warning="warning", dense=V))
     assert alerts == []
 
@@ -151,22 +151,22 @@ def test_the_pipeline_alerts_a_warning_as_a_warning_and_a_reported_hazard_as_an_
 
     pipe = MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social")))
     with pipe:
-        _, alerts = pipe.process([FeedRecord("Typhoon Haiyan to make landfall in Samar on Friday", T0, "social")])
+        _, alerts = pipe.process([FeedRecord("Typhoon to make landfall on the east coast on Friday", T0, "social")])
         assert [a.kind for a in alerts] == ["warning"]
-        _, alerts = pipe.process([FeedRecord("Wildfire burning out of control near Bilpin, homes lost", T0 + 60, "social")])
+        _, alerts = pipe.process([FeedRecord("Wildfire burning out of control near the ridge, homes lost", T0 + 60, "social")])
         assert [a.kind for a in alerts] == ["emerging"]
 
 
 def test_a_named_hazard_settles_a_classifier_torn_between_types_but_only_above_the_floor():
     probs = {"not_incident": 0.41, "hazmat": 0.37, "fire": 0.12, "public_security": 0.10}
-    read = read_hazard("Explosion rips Texas fertilizer plant", "not_incident", probs, 0.15)
+    read = read_hazard("Explosion rips through a paint factory", "not_incident", probs, 0.15)
     assert (read.incident_type, read.evidence, read.retyped, read.probability) == ("hazmat", "Explosion", True, 0.37)
     # the type's own words come first; a type below the floor is never read from words alone
-    assert read_hazard("Explosion rips Texas fertilizer plant", "hazmat", probs, 0.15).retyped is False
+    assert read_hazard("Explosion rips through a paint factory", "hazmat", probs, 0.15).retyped is False
     assert read_hazard("Gunman at the mall, shots fired", "not_incident", probs, 0.15).evidence is None  # P 0.10
-    assert read_hazard("Explosion rips Texas fertilizer plant", "not_incident", probs, 0.0).evidence is None  # off
+    assert read_hazard("Explosion rips through a paint factory", "not_incident", probs, 0.0).evidence is None  # off
     # a forecast read so keeps its warning words
-    warn = read_hazard("Typhoon to make landfall in Samar Friday", "public_health",
+    warn = read_hazard("Typhoon to make landfall on the east coast Friday", "public_health",
                        {"public_health": 0.36, "not_incident": 0.33, "severe_weather": 0.18}, 0.15)
     assert (warn.incident_type, warn.warning) == ("severe_weather", "to make landfall")
 
@@ -187,12 +187,12 @@ def test_a_report_triaged_not_incident_that_names_a_likely_hazard_opens_a_silent
     for floor, opens in ((0.15, True), (0.0, False)):
         config = MonitorConfig(grouping=GroupingConfig.profile("social", noise_hazard_probability=floor))
         with MonitorPipeline(StandIn(), config=config) as pipe:
-            (first,), alerts = pipe.process([FeedRecord("Explosion rips fertilizer plant near Waco", T0, "social")])
+            (first,), alerts = pipe.process([FeedRecord("Explosion rips paint factory near the port", T0, "social")])
             assert alerts == [] and (first.cluster_id is not None) is opens
             if opens:
                 assert "read as hazmat (P 0.35)" in first.reason and "no alert on its own" in first.reason
-                _, alerts = pipe.process([FeedRecord("Huge explosion at the fertilizer plant near Waco", T0 + 120, "social"),
-                                          FeedRecord("Explosion at Waco fertilizer plant, many hurt", T0 + 300, "social")])
+                _, alerts = pipe.process([FeedRecord("Huge explosion at the paint factory near the port", T0 + 120, "social"),
+                                          FeedRecord("Explosion at the port paint factory, many hurt", T0 + 300, "social")])
                 assert [a.kind for a in alerts] == ["emerging"]
 
 
@@ -211,7 +211,7 @@ def test_a_typed_report_naming_another_likely_types_hazard_is_read_as_that_type_
     for floor, kinds in ((0.15, ["warning"]), (0.0, [])):
         config = MonitorConfig(grouping=GroupingConfig.profile("social", named_hazard_probability=floor))
         with MonitorPipeline(StandIn(), config=config) as pipe:
-            (report,), alerts = pipe.process([FeedRecord("Tropical storm intensifies into typhoon; to enter PH Thursday",
+            (report,), alerts = pipe.process([FeedRecord("The storm has grown into a typhoon and is to enter the gulf Tuesday",
                                                          T0, "social")])
             assert [a.kind for a in alerts] == kinds
             assert ("read as severe_weather (P 0.18)" in report.reason) is bool(kinds)
