@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 from core.errors import InputError
 
@@ -28,6 +30,21 @@ def cjk_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for ch in letters if _is_cjk(ch)) / len(letters)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def to_simplified(text: str) -> str:
+    """Chinese written in traditional characters, in simplified ones (other text unchanged)."""
+    return _t2s().convert(text) if _HAN.search(text) else text
 
 
 def detect_language(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from core.errors import InputError
+from core.text import to_simplified
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
@@ -449,16 +450,24 @@ def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     if text is not None and not isinstance(text, str):
         raise InputError(f"The report must be text, got {type(text).__name__}.")
-    text = text or ""
+    original = text or ""
+    # Traditional characters (樓, 煙, 醒過來) read as the simplified ones the patterns are written in; the conversion is
+    # character for character, so spans still point into the report (where it is not, the report is read as written).
+    text = to_simplified(original)
+    if len(text) != len(original):
+        text = original
     unspaced = _unspaced(text)
     if unspaced is None:
-        return _extract(text)
+        found = _extract(text)
+        if text == original:
+            return found
+        return [d.model_copy(update={"evidence": original[slice(*_strip_span(original, d.span))]}) for d in found]
     joined, kept = unspaced
     kept.append(len(text))
     out = []
     for d in _extract(joined):
         a, b = kept[d.span[0]], kept[d.span[1] - 1] + 1 if d.span[1] > d.span[0] else kept[d.span[0]]
-        out.append(d.model_copy(update={"span": (a, b), "evidence": text[a:b]}))
+        out.append(d.model_copy(update={"span": (a, b), "evidence": original[a:b]}))
     return out
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, KeysView
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
-from core.text import looks_binary, undecodable
+from core.text import looks_binary, to_simplified, undecodable
 from tools.place_words import concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,18 +99,6 @@ class Landmark:
     lat: float
     lon: float
     category: str = ""
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Chinese written in traditional characters, in simplified ones (other text unchanged)."""
-    return _t2s().convert(text) if _CJK.search(text) else text
 
 
 def normalize(text: str) -> str:
