@@ -34,7 +34,7 @@ _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?r
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
               "lad|player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
-              "mannen|kvinnan|barnet|föraren|other|i")
+              "mannen|kvinnan|barnet|föraren|other(?! (?:car|vehicle|van|truck|lorry|bus|tram|taxi|bike|scooter)s?\\b)|i")
 _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|labou?rers|visitors|spectators|volunteers|contractors|painters|"
               "plumbers|welders|caretakers|travell?ers|campers|sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
               "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
@@ -82,7 +82,7 @@ _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|s
 # (Struck or fallen people say who was hurt, not how badly: a whole too.)
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"
                       r".*\b(fell|fallen|tumbled|dropped)\b.*|.*(摔|掉|跌|坠)(了)?下来.*|坠楼|高处坠落|高空坠落)$", re.IGNORECASE)
-_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around(?! (?:with|bleeding|holding|limping|in pain)\b)|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
@@ -165,6 +165,7 @@ _ATTACKER_NAMED_ZH = re.compile(r"(?:拿|持|挥)[^的，。]{0,2}的" + _ZH_PER
 _DEFINITE_ZH = re.compile(r"(?:被[\u4e00-\u9fff]{1,2}(?:伤)?的|受伤的|那个|这个|那位|这位)" + _ZH_PERSON + "$")
 
 # compiled once here rather than looked up in re's cache clause by clause
+_OF_OTHERS = re.compile(r"\bof the others?\b", re.IGNORECASE)
 _OR_TO = re.compile(r"\s+(?:or|to)\s+")
 _ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -244,7 +245,8 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
             bare_seen = bare_seen or bool(m.group("bare"))
             people_seen = people_seen or not m.group("bare")
             if m.group("sub"):
-                named, subset = True, True
+                # "two of them" is a part of the people named; "two of the others" are people besides them
+                named, subset = True, subset or not _OF_OTHERS.search(m.group(0))
                 count += _num(m.group("sub"), plural=False)
             elif m.group("bare"):
                 named = True

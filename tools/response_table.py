@@ -343,6 +343,13 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     return needs
 
 
+def pinned(incident_type: str, dets: dict[str, Determinant]) -> bool:
+    """Someone is pinned: in a vehicle, under a collapse, or trapped at a collision, a collapse or a storm."""
+    if incident_type not in ("traffic_accident", "earthquake_collapse", "severe_weather"):
+        return False   # a flood's people cut off are stranded (the water rule's ambulance), a lift's are shut in
+    return any(c in dets for c in ("vehicle_entrapment", "collapse_people_under", "trapped"))
+
+
 def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determinant]) -> tuple[int, int]:
     """(ambulances for the patients, serious patients): the one count of patients, the casualty census's.
 
@@ -356,6 +363,10 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
     has, n = facts.has, facts.n
     serious, ill = n("serious_patients"), n("ill_patients")
     carried = n("minor_patients") + (n("smoke_exposed") if incident_type == "fire" else 0)
+    if incident_type != "fire" and pinned(incident_type, dets):
+        # The people the census found cut off ("the driver can't get out", "一个人被夹在车里") are, outside a fire, the
+        # ones pinned in the wreck or under the collapse: a high-energy mechanism, one ambulance each (MPDS 'pinned').
+        serious += n("smoke_exposed")
     if not (serious or carried or ill or has("smoke_exposed")):
         exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak")
                                                              or has("carbon_monoxide") or has("chemical_release") or has("smoke_spreading"))

@@ -28,3 +28,34 @@ def test_evidence_of_a_traditional_report_quotes_its_own_characters():
     unconscious = next(d for d in extract(text) if d.code == "unconscious")
     assert unconscious.evidence == text[unconscious.span[0]: unconscious.span[1]]
     assert any(ch in text for ch in unconscious.evidence)
+
+
+# --- someone pinned in a wreck is a patient of their own (one ambulance), beside the others hurt
+
+def test_a_pinned_driver_and_a_hurt_passenger_get_two_ambulances():
+    text = "Van hit a car on the bridge. The car driver cannot get out of the car, his passenger has a cut on her arm."
+    assert sent("traffic_accident", "P1", text)["ambulance"] == 2
+
+
+def test_people_shut_in_a_lift_or_cut_off_by_a_flood_are_not_counted_as_pinned():
+    lift = "two of us are stuck in the lift between floors, we are fine, the power is on"
+    assert sent("utility_outage", "P3", lift).get("ambulance", 0) == 0
+    flood = "水涨到腰了，三个老人困在地下通道中间出不来"
+    assert sent("flood", "P2", flood).get("ambulance", 0) <= 1
+
+
+def test_the_other_car_is_not_a_person():
+    text = "The other car's driver is stuck in her seat, our people are okay"
+    assert sent("traffic_accident", "P2", text)["ambulance"] == 1
+
+
+def test_walking_wounded_are_patients_and_others_are_not_a_part_of_the_pinned():
+    text = ("two cars crashed, one man in the front can't get out, two of the others are walking around with cuts on "
+            "their hands")
+    assert sent("traffic_accident", "P2", text)["ambulance"] == 2
+    assert "minor_patients" not in codes("three lads from the car are walking around, all fine")
+
+
+def test_oil_running_out_under_a_crashed_car_is_a_fuel_leak():
+    assert "fuel_leak" in codes("两辆车撞了，司机卡在里面，车底下有油在流出来")
+    assert "fuel_leak" not in codes("两辆车撞了，司机卡在里面，车里有一瓶酱油")
