@@ -275,6 +275,13 @@ RULES: tuple[_Rule, ...] = (
     # breathing too slowly to live on ("breathing maybe four times a minute")
     _r("abnormal_breathing", r"\b(breath\w* (but )?((maybe|only|about|like|barely|around|just) )*(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
                              r"(very )?slow,? shallow breath\w*|snoring (and|but) (won'?t|can'?t|not) wake)\b|(一分钟|每分钟)(只)?(呼吸|喘)(一|两|三|四|五)次"),
+    # ineffective (agonal) breathing, said by how it sounds: a snore or gasp and then long nothing (MPDS: treated as an
+    # arrest in someone unresponsive, _implied)
+    _r("abnormal_breathing", r"\b(snor\w*|gasp\w*|breath\w*)\b[^.;!?]{0,30}\b(then|and) nothing( for)?\b|\bnothing for (ages|a long time|ages and ages)\b[^.;!?]{0,20}\b(snor\w*|gasp\w*|breath\w*)"
+                             r"|(很久|好久|半天|老半天|好一会儿?)才(喘|吸|呼吸|喘气|吸气)?(一下|一口|一次)"),
+    # no breathing seen, or chest compressions under way however they are said (MPDS: CPR in progress is an arrest)
+    _r("not_breathing", r"\b((don'?t|do not) think|(can'?t|cannot|couldn'?t) see)\b[^.;!?]{0,12}\bchest (is )?(moving|rising|going up)\b|\bchest (isn'?t|is not|not|stopped) (moving|rising|going up)\b"
+                        r"|\b(pushing|pumping) (down )?(hard )?on (his|her|their|the) chest\b|按(压)?(他|她)的?胸(口|部)?", negatable=False),
     # people dependent on powered equipment, counted ("two residents on ventilators", "两名依赖呼吸机的老人")
     _r("medical_dependency", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:on|using|depend\w* on|need\w*) (?:a |their |home )?(?:ventilators?|respirators?|home oxygen|oxygen|dialysis)\b"
                              r"|" + _ZH_NUM_RE + r"[^，。]{0,3}(?:依赖|靠|用|使用|离不开)着?(?:呼吸机|制氧机|氧气机|透析)", counted=True),

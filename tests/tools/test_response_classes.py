@@ -59,3 +59,20 @@ def test_walking_wounded_are_patients_and_others_are_not_a_part_of_the_pinned():
 def test_oil_running_out_under_a_crashed_car_is_a_fuel_leak():
     assert "fuel_leak" in codes("两辆车撞了，司机卡在里面，车底下有油在流出来")
     assert "fuel_leak" not in codes("两辆车撞了，司机卡在里面，车里有一瓶酱油")
+
+
+# --- an arrest said without "not breathing": agonal breathing, a chest that does not move, compressions under way
+
+def test_agonal_breathing_in_a_collapsed_patient_gets_the_arrest_response():
+    text = "my neighbour collapsed in the hall, she gives a big gasp and then nothing for ages"
+    assert sent("medical", "P1", text) == {"ambulance": 2, "engine": 1}
+    zh = "我爸在客厅倒下了，叫不醒，喘气很奇怪，很久才喘一下"
+    assert sent("medical", "P1", zh) == {"ambulance": 2, "engine": 1}
+
+
+def test_a_chest_that_does_not_move_or_compressions_are_an_arrest():
+    assert "not_breathing" in codes("he went limp on the sofa and I don't think his chest is moving")
+    assert "not_breathing" in codes("the guard is pumping on his chest right now")
+    assert "not_breathing" in codes("店员在按他的胸口")
+    assert "not_breathing" not in codes("他按着胸口说很疼")
+    assert "not_breathing" not in codes("she is breathing normally, her chest is moving fine")
