@@ -440,8 +440,9 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         add("police_patrol", 2, "a deliberate release is a crime scene")
     if incident_type == "public_security" and p1:
         add("police_patrol", 2, "threat to life")
-        if has("weapon") and not calm:
-            add("ambulance", 1, "standby at a weapon call")
+        if (has("weapon") or has("violence_ongoing") or has("large_brawl")) and not calm:
+            # an armed attacker or an assault still going on at a threat to life: someone is most often hurt by now
+            add("ambulance", 1, "standby at a weapon call or an assault in progress")
     if p1 and incident_type in ("medical", "traffic_accident", "public_security", "fire", "earthquake_collapse", "severe_weather") \
             and not calm and not has("minor_injury"):
         # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the

@@ -76,3 +76,12 @@ def test_a_chest_that_does_not_move_or_compressions_are_an_arrest():
     assert "not_breathing" in codes("店员在按他的胸口")
     assert "not_breathing" not in codes("他按着胸口说很疼")
     assert "not_breathing" not in codes("she is breathing normally, her chest is moving fine")
+
+
+# --- a P1 assault still going on gets an ambulance on standby, as a weapon call does
+
+def test_a_p1_assault_in_progress_gets_a_standby_ambulance():
+    text = "two men are kicking a guy outside the bar and they keep hitting him"
+    assert sent("public_security", "P1", text).get("ambulance") == 1
+    calm = "a fight is going on outside the bar, nobody is hurt"
+    assert sent("public_security", "P1", calm).get("ambulance", 0) == 0
