@@ -85,3 +85,23 @@ def test_a_p1_assault_in_progress_gets_a_standby_ambulance():
     assert sent("public_security", "P1", text).get("ambulance") == 1
     calm = "a fight is going on outside the bar, nobody is hurt"
     assert sent("public_security", "P1", calm).get("ambulance", 0) == 0
+
+
+# --- facts said in common ways the patterns missed (one test per way, own words)
+
+def test_gas_smell_said_as_the_smell_of_gas_in_chinese_is_a_gas_leak():
+    assert sent("hazmat", "P2", "地下室有一股燃气的味道，很浓") == {"engine": 1, "utility_crew": 1}
+
+
+def test_a_crashed_car_on_fire_is_the_collision_s_second_engine_job():
+    assert sent("traffic_accident", "P2", "两辆车追尾了，前面那辆车头着火了，司机已经下车").get("engine") == 1
+
+
+def test_a_stairwell_filling_with_smoke_and_people_upstairs_asks_for_the_ladder():
+    text = "the stairwell is filling with thick smoke from the basement, people are still upstairs shouting, five floors"
+    assert sent("fire", "P1", text).get("ladder") == 1
+
+
+def test_drains_that_cannot_take_the_rain_are_a_drain_flood():
+    text = "the drains can't take the rain, the street by the station is flooded and a car is stuck in it with a man inside"
+    assert sent("flood", "P1", text).get("utility_crew") == 1
