@@ -32,7 +32,7 @@ _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?r
               "caretaker|janitor|porter|man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
               "rider|worker|student|pupil|resident|tenant|customer|guest|tourist|victim|cashier|clerk|lifeguard|guard|officer|"
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
-              "lad|player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
+              "lad|flatmate|roommate|housemate|player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
               "mannen|kvinnan|barnet|föraren|other(?! (?:car|vehicle|van|truck|lorry|bus|tram|taxi|bike|scooter)s?\\b)|i")
 _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|labou?rers|visitors|spectators|volunteers|contractors|painters|"
@@ -41,7 +41,7 @@ _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|l
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "ppl|lads|buyers|sellers|viewers|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
+              "ppl|lads|flatmates|roommates|housemates|buyers|sellers|viewers|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + EN_NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
@@ -53,7 +53,7 @@ _WHO_EN = re.compile(
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
-_ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人(?!行道|行横道))"
+_ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|室友|舍友|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人(?!行道|行横道))"
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + ZH_NUM_RE + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
                      + r"|一家(?P<family>" + ZH_NUM_RE + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
@@ -66,7 +66,7 @@ _MINOR = gated(informal(
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|(breathed|inhaled|swallowed) (in )?(a lot of |lots of |some |too much )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
-    r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
+    r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|瘸|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
     r"不舒服|难受|喉咙痛|轻伤|断了|" + ZH_VOMIT + "|" + ZH_GRAZE + r"|划破|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
@@ -165,6 +165,8 @@ _ATTACKER_NAMED_ZH = re.compile(r"(?:拿|持|挥)[^的，。]{0,2}的" + _ZH_PER
 _DEFINITE_ZH = re.compile(r"(?:被[\u4e00-\u9fff]{1,2}(?:伤)?的|受伤的|那个|这个|那位|这位)" + _ZH_PERSON + "$")
 
 # compiled once here rather than looked up in re's cache clause by clause
+# "and the scooter girl's hurt too": someone besides the people before, said at the clause's end
+_TOO = re.compile(r"\b(?:too|as well)\s*$", re.IGNORECASE)
 _OF_OTHERS = re.compile(r"\bof the others?\b", re.IGNORECASE)
 _OR_TO = re.compile(r"\s+(?:or|to)\s+")
 _ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
@@ -270,6 +272,24 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
     return count, subset, pronoun, bare_only, definite and not named
 
 
+_ONE_ZH = re.compile(r"^\s*(?:刚才|然后|其中)?一\s*(?:个|名|位)\s*(" + _ZH_PERSON + ")")
+_ONE_EN = re.compile(r"^\s*(?:and |but |then |now )?one\s+(\w+?)(?:s)?\b", re.IGNORECASE)
+_NUM_WORD_ZH = re.compile(r"(" + ZH_NUM_RE + r")\s*(?:个|名|位)\s*(" + _ZH_PERSON + ")")
+_NUM_WORD_EN = re.compile(r"\b(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(\w+?)s\b", re.IGNORECASE)
+
+
+def _one_of(clause: str) -> str | None:
+    """The people word of a clause that opens with one person of a kind ("一个室友", "one kid"), else None."""
+    m = _ONE_ZH.match(clause) or _ONE_EN.match(clause)
+    return m.group(1).lower() if m else None
+
+
+def _group_word(group: Group) -> str | None:
+    """The people word a group was counted by ("三个室友" -> 室友, "three kids" -> kid), where a number says it."""
+    m = _NUM_WORD_ZH.search(group.evidence) or _NUM_WORD_EN.search(group.evidence)
+    return m.group(2).lower() if m else None
+
+
 def _plural_only(clause: str) -> bool:
     """Whether a clause names its people by a plural alone ("the residents", "the buyers"), no number: counted two, a
     guess that a headcount said after it replaces."""
@@ -298,6 +318,9 @@ def census(text: str) -> Census:
         if not clause.strip():
             continue
         n, subset, pronoun, bare_only, definite = _people(clause)
+        word = _one_of(clause) if n == 1 and not subset else None
+        if word and any(w == word and g.count >= 2 for g in groups for w in [_group_word(g)]):
+            subset = True    # "三个室友都头痛，一个室友晕倒了", "three kids are sick, one kid fainted": one of those three
         if bare_only and groups and not last_people:
             subset = True    # "2 pedestrians hit, 1 unconscious": one of them
         if subset and (last_people or not groups):
@@ -328,7 +351,7 @@ def census(text: str) -> Census:
         # "被刺的人" after "一个人……把另一个人刺了": one of the people named
         n = n or (1 if definite else last_people) or 1   # "A woman and two kids are at the window ... they can't get out"
         groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
-                            other=bool(_OTHER.match(clause))))
+                            other=bool(_OTHER.match(clause) or _TOO.search(clause))))
         headcount = 0 if not subset and _plural_only(clause) else None
         last_people = 0
     out = Census(groups=groups)

@@ -105,3 +105,31 @@ def test_a_stairwell_filling_with_smoke_and_people_upstairs_asks_for_the_ladder(
 def test_drains_that_cannot_take_the_rain_are_a_drain_flood():
     text = "the drains can't take the rain, the street by the station is flooded and a car is stuck in it with a man inside"
     assert sent("flood", "P1", text).get("utility_crew") == 1
+
+
+# --- the census: a second patient said after the first, and one of a group said by the group's own word
+
+def test_someone_hurt_too_is_a_second_patient_not_a_detail_of_the_first():
+    text = "a bike and a scooter crashed, one man hurt, his wrist is broken, and the scooter rider's hurt too"
+    minor = next(d for d in extract(text) if d.code == "minor_patients")
+    assert minor.count == 2
+    serious = text.replace("hurt too", "hurt too, she's struggling to get a breath")
+    assert sent("traffic_accident", "P2", serious)["ambulance"] == 2
+
+
+def test_someone_pinned_by_a_named_thing_in_chinese_is_serious():
+    text = "风把广告牌吹倒了，砸到一个人，他躺着不动。还有一个人被广告牌压住了腿"
+    assert sent("severe_weather", "P1", text)["ambulance"] == 2
+    door = "地下室进水了，三个员工在储藏室里，门被水压住打不开"
+    assert "serious_patients" not in codes(door)
+
+
+def test_limping_is_a_minor_injury_in_chinese_too():
+    assert "minor_patients" in codes("还有一个人走路一瘸一拐的")
+
+
+def test_one_of_a_group_said_by_the_group_s_word_is_one_of_them():
+    text = "我们三个室友都头痛、想吐，刚才一个室友晕倒了，热水器是烧燃气的"
+    assert sent("hazmat", "P1", text)["ambulance"] == 2
+    en = "my three flatmates have headaches and one flatmate fainted, the gas boiler is old"
+    assert sent("hazmat", "P1", en)["ambulance"] == 2
