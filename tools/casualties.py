@@ -48,6 +48,7 @@ _WHO_EN = re.compile(
     r"|\b(?=\w)(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
     r"(?P<num>" + EN_NUM_RE + r"(?:\s+(?:or|to)\s+" + EN_NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
+    r"|\bfamily of (?P<family>" + EN_NUM_RE + r")\b"
     r"|\b(?P<bare>" + EN_NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
     r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding)\b)",
     re.IGNORECASE)
@@ -167,6 +168,7 @@ _DEFINITE_ZH = re.compile(r"(?:被[\u4e00-\u9fff]{1,2}(?:伤)?的|受伤的|那�
 # compiled once here rather than looked up in re's cache clause by clause
 # "and the scooter girl's hurt too": someone besides the people before, said at the clause's end
 _TOO = re.compile(r"\b(?:too|as well)\s*$", re.IGNORECASE)
+_NUM_AFTER = re.compile(r"\s+(" + EN_NUM_RE + r")\s", re.IGNORECASE)
 _OF_OTHERS = re.compile(r"\bof the others?\b", re.IGNORECASE)
 _OR_TO = re.compile(r"\s+(?:or|to)\s+")
 _ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
@@ -246,6 +248,10 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
                 continue   # "my wife and my daughter are both hurt": the same two
             bare_seen = bare_seen or bool(m.group("bare"))
             people_seen = people_seen or not m.group("bare")
+            if m.group("family"):
+                named = True
+                count += _num(m.group("family"), plural=True)
+                continue
             if m.group("sub"):
                 # "two of them" is a part of the people named; "two of the others" are people besides them
                 named, subset = True, subset or not _OF_OTHERS.search(m.group(0))
@@ -262,7 +268,9 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
                     continue
                 named = True
                 if num in ("the", "his", "her", "my", "our", "their", "this", "that", "a", "an", ""):
-                    num = ""
+                    # "my three flatmates", "the two drivers": the number after the possessive is the count
+                    after = _NUM_AFTER.match(clause, m.end("num")) if num and m.group("pl") else None
+                    num = after.group(1) if after else ""
                 elif m.group("sg") and num.isdigit():
                     num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
@@ -272,10 +280,17 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
     return count, subset, pronoun, bare_only, definite and not named
 
 
-_ONE_ZH = re.compile(r"^\s*(?:刚才|然后|其中)?一\s*(?:个|名|位)\s*(" + _ZH_PERSON + ")")
-_ONE_EN = re.compile(r"^\s*(?:and |but |then |now )?one\s+(\w+?)(?:s)?\b", re.IGNORECASE)
+_ONE_ZH = re.compile(r"^\s*(?:刚才|然后|其中|而且|还有)?(?:一\s*(?:个|名|位)|我的?|我们的?|我家)?\s*(" + _ZH_PERSON + ")")
+_ONE_EN = re.compile(r"^\s*(?:and |but |then |now |while )?(?:one|a|an|my|our|the)\s+(?:little |young |older |eldest |youngest )?(\w+?)(?:s)?\b", re.IGNORECASE)
 _NUM_WORD_ZH = re.compile(r"(" + ZH_NUM_RE + r")\s*(?:个|名|位)\s*(" + _ZH_PERSON + ")")
 _NUM_WORD_EN = re.compile(r"\b(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(\w+?)s\b", re.IGNORECASE)
+# A household said as a whole ("a family of four", "一家四口", "全家"): its members are named after it by kin words. ("three
+# of us are dizzy and a child is unconscious" counts the dizzy, not the household: the child is someone else.)
+_HOUSEHOLD = re.compile(r"\bfamily of\b|一家" + ZH_NUM_RE + r"口|全家", re.IGNORECASE)
+_KIN = {"child", "kid", "son", "daughter", "baby", "boy", "girl", "wife", "husband", "mother", "father", "mum", "mom", "dad",
+        "grandma", "grandpa", "grandmother", "grandfather", "toddler", "infant", "teenager",
+        "孩子", "小孩", "儿子", "女儿", "宝宝", "婴儿", "老公", "老婆", "丈夫", "妻子", "爸爸", "妈妈", "父亲", "母亲",
+        "爷爷", "奶奶", "外公", "外婆", "老人", "小朋友"}
 
 
 def _one_of(clause: str) -> str | None:
@@ -288,6 +303,27 @@ def _group_word(group: Group) -> str | None:
     """The people word a group was counted by ("三个室友" -> 室友, "three kids" -> kid), where a number says it."""
     m = _NUM_WORD_ZH.search(group.evidence) or _NUM_WORD_EN.search(group.evidence)
     return m.group(2).lower() if m else None
+
+
+_AND = re.compile(r"\s+(?:and|while|whereas)\s+(?=(?:a|an|one|the|my|our|his|her|their|" + EN_NUM_RE + r")\b)", re.IGNORECASE)
+
+
+def _clauses(text: str, kinds: tuple[tuple[str, GatedPattern], ...]) -> list[tuple[str, tuple[int, int]]]:
+    """The report's clauses with their spans; an English clause that joins two groups of people, each with its own
+    condition ("three of us are dizzy and a child is unconscious"), is two clauses, so that neither group takes the
+    other's condition."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for cm in _CLAUSE.finditer(text):
+        clause, start = cm.group(0), cm.start()
+        cut = next((m for m in _AND.finditer(clause) if not _CJK.search(clause)), None)
+        if cut is not None and kinds:
+            left, right = clause[:cut.start()], clause[cut.end():]
+            if all(_people(part)[0] and _condition(part, kinds)[0] for part in (left, right)):
+                out.append((left, (start, start + cut.start())))
+                out.append((right, (start + cut.end(), cm.end())))
+                continue
+        out.append((clause, cm.span()))
+    return out
 
 
 def _plural_only(clause: str) -> bool:
@@ -312,15 +348,20 @@ def census(text: str) -> Census:
     # a condition that cannot be read anywhere in the report is not looked for clause by clause
     kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
     fine_possible = _FINE.possible(text_cut)
+    household = False   # a family said as a whole: a kin word after it names one of them
     headcount: int | None = None   # people counted after a group named by a plural alone (see below)
-    for cm in _CLAUSE.finditer(text_cut):
-        clause = cm.group(0)
+    for clause, span in _clauses(text_cut, kinds):
         if not clause.strip():
             continue
         n, subset, pronoun, bare_only, definite = _people(clause)
-        word = _one_of(clause) if n == 1 and not subset else None
-        if word and any(w == word and g.count >= 2 for g in groups for w in [_group_word(g)]):
-            subset = True    # "三个室友都头痛，一个室友晕倒了", "three kids are sick, one kid fainted": one of those three
+        # (not "还有一个人", "another man": someone else; nor a word for anyone, 人 / person)
+        word = _one_of(clause) if n == 1 and not subset and not _OTHER.match(clause) else None
+        word = None if word in ("人", "person", "man", "one") else word
+        household = household or bool(_HOUSEHOLD.search(clause))
+        if word and any(w == word or (household and word in _KIN) for g in groups if g.count >= 2 for w in [_group_word(g)]):
+            # "三个室友都头痛，一个室友晕倒了", "three kids are sick, one kid fainted": one of those three; "a family of four
+            # all feel sick, my son is hard to wake", "一家四口……孩子叫不醒": one of the household
+            subset = True
         if bare_only and groups and not last_people:
             subset = True    # "2 pedestrians hit, 1 unconscious": one of them
         if subset and (last_people or not groups):
@@ -350,7 +391,7 @@ def census(text: str) -> Census:
             continue  # "the scaffolding collapsed": no people in it
         # "被刺的人" after "一个人……把另一个人刺了": one of the people named
         n = n or (1 if definite else last_people) or 1   # "A woman and two kids are at the window ... they can't get out"
-        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
+        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=span,
                             other=bool(_OTHER.match(clause) or _TOO.search(clause))))
         headcount = 0 if not subset and _plural_only(clause) else None
         last_people = 0

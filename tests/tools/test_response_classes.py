@@ -131,5 +131,25 @@ def test_limping_is_a_minor_injury_in_chinese_too():
 def test_one_of_a_group_said_by_the_group_s_word_is_one_of_them():
     text = "我们三个室友都头痛、想吐，刚才一个室友晕倒了，热水器是烧燃气的"
     assert sent("hazmat", "P1", text)["ambulance"] == 2
-    en = "my three flatmates have headaches and one flatmate fainted, the gas boiler is old"
+    en = "my three flatmates have headaches and one flatmate passed out and is hard to wake, the gas boiler is old"
     assert sent("hazmat", "P1", en)["ambulance"] == 2
+
+
+def census_of(text: str) -> tuple[int, int]:
+    from tools.casualties import census
+    c = census(text)
+    return c.serious, c.minor + c.ill
+
+
+def test_a_family_member_named_after_the_family_is_one_of_them():
+    assert census_of("We're a family of four, we all have headaches, one child is hard to wake") == (1, 3)
+    assert census_of("一家四口都头疼想吐，一个孩子叫不醒") == (1, 3)
+
+
+def test_two_groups_joined_by_and_keep_their_own_conditions():
+    # the child is someone besides the three dizzy ones, and only the child is unconscious
+    assert census_of("the CO alarm went off, three of us are dizzy and a child is unconscious") == (1, 3)
+
+
+def test_another_person_said_by_a_generic_word_is_someone_else():
+    assert census_of("外墙塌了，有两个人被埋在砖头下面，还有一个人腿被砸伤了") == (2, 1)
