@@ -275,6 +275,9 @@ RULES: tuple[_Rule, ...] = (
     # breathing too slowly to live on ("breathing maybe four times a minute")
     _r("abnormal_breathing", r"\b(breath\w* (but )?((maybe|only|about|like|barely|around|just) )*(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
                              r"(very )?slow,? shallow breath\w*|snoring (and|but) (won'?t|can'?t|not) wake)\b|(一分钟|每分钟)(只)?(呼吸|喘)(一|两|三|四|五)次"),
+    # how many are in the water ("both of them are in the water", "两个人都在水里"): one ambulance each
+    _r("person_in_water", r"\b(?:(" + EN_NUM_RE + r")\s+(?:of (?:them|us)|(?:\w+\s+)?(?:people|persons|men|women|kids|children|boys|girls|swimmers))|(both)(?: of (?:them|us))?)\s+(?:are |were |is |fell |went )?(?:still |now )?(?:in(?:to)? the (?:water|sea|lake|river|canal|harbou?r))\b"
+                          r"|(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人)?(?:都|全)?(?:在|掉进|掉到|掉在|落入)(?:了)?(?:水|海|河|湖)(?:里|中)", counted=True),
     # ineffective (agonal) breathing, said by how it sounds: a snore or gasp and then long nothing (MPDS: treated as an
     # arrest in someone unresponsive, _implied)
     _r("abnormal_breathing", r"\b(snor\w*|gasp\w*|breath\w*)\b[^.;!?]{0,30}\b(then|and) nothing( for)?\b|\bnothing for (ages|a long time|ages and ages)\b[^.;!?]{0,20}\b(snor\w*|gasp\w*|breath\w*)"
@@ -592,9 +595,10 @@ _SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|
 _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
                  r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
 # People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
-_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
-                    r"[^.;]{0,20}\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
-                    r"fell (?:through |down )?(?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
+_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:of (?:my|our|the|his|her|their) )?(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers|lads|guys|colleagues|builders|labou?rers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
+                    # "two of my lads under the boards": said after the collapse, the verb may go unsaid
+                    r"(?:[^.;]{0,20}?\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
+                    r"fell (?:through |down )?(?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))|\s(?:underneath|under|beneath) (?:it|there|the \w+))\b"
                     r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)"
                     # "另一个还在里面": someone still in what came down
                     r"|(?:还|仍然?)(?:在|困在|压在|埋在)(?:里面|下面|底下|里头)", re.IGNORECASE)

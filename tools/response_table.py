@@ -235,7 +235,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("rescue", 1, w)
             needs.need("engine", 1, w)
         if not (has("rescued_from_water") and has("no_casualties")):
-            needs.need("ambulance", 1, w)
+            # one crew for each person in the water ("both of them are in the water")
+            needs.need("ambulance", min(4, max(1, n("person_in_water"))), w)
     if has("possibly_in_water") and not has("person_in_water"):
         # A splash heard, a bicycle left at the edge: someone may be in the water; the water rescue goes at once
         # (the search patrols of a missing person stay: nobody has been seen).

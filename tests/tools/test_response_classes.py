@@ -153,3 +153,19 @@ def test_two_groups_joined_by_and_keep_their_own_conditions():
 
 def test_another_person_said_by_a_generic_word_is_someone_else():
     assert census_of("外墙塌了，有两个人被埋在砖头下面，还有一个人腿被砸伤了") == (2, 1)
+
+
+# --- how many are in the water, or under what came down: one ambulance each
+
+def test_two_people_in_the_water_get_two_ambulances():
+    assert sent("missing_person", "P1", "孩子掉进海里了，他爸爸跳下去救他，现在两个人都在水里")["ambulance"] == 2
+    assert sent("missing_person", "P1", "a kid fell off the pier and his dad jumped after him, both of them are in the water now")["ambulance"] == 2
+    assert sent("missing_person", "P1", "a man fell off the pier, he is in the water")["ambulance"] == 1
+
+
+def test_people_under_a_collapse_said_without_a_verb_are_counted():
+    text = "the formwork gave way and came down, two of our builders under the planks, one is shouting"
+    dets = {d.code: d for d in extract(text)}
+    assert dets["collapse_people_under"].count == 2
+    assert sent("earthquake_collapse", "P1", text)["ambulance"] == 2
+    assert "collapse_people_under" not in codes("the shelf collapsed, two customers walked under the arch earlier")
