@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, informal, near_miss,
+from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, informal, machine_still, near_miss,
                                 negated_before, parse_number)
 
 # People words: singular ones count one, plural ones (without a number) count two.
@@ -83,7 +83,7 @@ _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|s
 # (Struck or fallen people say who was hurt, not how badly: a whole too.)
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"
                       r".*\b(fell|fallen|tumbled|dropped)\b.*|.*(摔|掉|跌|坠)(了)?下来.*|坠楼|高处坠落|高空坠落)$", re.IGNORECASE)
-_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around(?! (?:with|bleeding|holding|limping|in pain)\b)|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around(?! (?:with|bleeding|holding|limping|in pain)\b)|conscious and talking)\b|没事|没有受伤|没受伤|(?:都|也)还好", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
@@ -130,6 +130,8 @@ def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS
                 continue
             if negated_before(clause[max(0, m.start() - 40): m.start()]) or near_miss(clause, m.start()):
                 continue
+            if kind == "serious" and machine_still(clause, m.start(), m.end()):
+                continue   # "电梯停在两层中间不动了", "the tram isn't moving": a machine stopped, nobody lying still
             found.append((kind, m.group(0)))
     if not found:
         return None, False
@@ -169,6 +171,7 @@ _DEFINITE_ZH = re.compile(r"(?:被[\u4e00-\u9fff]{1,2}(?:伤)?的|受伤的|那�
 # "and the scooter girl's hurt too": someone besides the people before, said at the clause's end
 _TOO = re.compile(r"\b(?:too|as well)\s*$", re.IGNORECASE)
 _NUM_AFTER = re.compile(r"\s+(" + EN_NUM_RE + r")\s", re.IGNORECASE)
+_SOMEONE = re.compile(r"有人|有个人|\b(someone|somebody|a person)\b", re.IGNORECASE)
 _OF_OTHERS = re.compile(r"\bof the others?\b", re.IGNORECASE)
 _OR_TO = re.compile(r"\s+(?:or|to)\s+")
 _ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
@@ -377,6 +380,8 @@ def census(text: str) -> Census:
                 if headcount > groups[-1].count:
                     groups[-1].count = headcount
                 continue
+            if n == 1 and groups and groups[-1].count == 1 and _SOMEONE.search(groups[-1].evidence) and not _OTHER.match(clause):
+                continue   # "有人晕倒了，一个清洁工", "someone collapsed, an old man": who that someone is, not one more
             if n:
                 last_people = n
             continue

@@ -20,7 +20,7 @@ from core.text import to_simplified
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
-                                count_corrected, informal, near_miss, negated_before, parse_number)
+                                count_corrected, informal, machine_still, near_miss, negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -215,7 +215,7 @@ RULES: tuple[_Rule, ...] = (
     # --- the same facts said another way (dev set 8: implied, shorthand, colloquial Chinese)
     _r("not_breathing", r"\b(can'?t (feel|hear|see) (him|her|them|it) breath\w*|no breathing|breathing has stopped)\b|感觉不到(他|她)?(在)?呼吸|摸不到(脉搏|心跳)", negatable=False),
     _r("collapse_people_under", r"\b(" + EN_NUM_RE + r"|a|an|one|some) (\w+ )?(people|workers?|men|women|man|woman|children|kids?|persons?|someone|somebody|residents?|customers?) (are |is |may be |might be |could be |still )*(underneath|buried|under (it|there|the \w+))\b", counted=True),
-    _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
+    _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|不出气|没有?出气了|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
     _r("unconscious", r"\b(out cold|blacked out|won'?t come round|not coming round|hasn'?t come round)\b|昏过去|人事不省|晕过去|昏死过去"),
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
     _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
@@ -530,9 +530,9 @@ def _extract(text: str) -> list[Determinant]:
             fix = later.search(text, out[code].span[1])
             if fix and not _negated(text, *fix.span()):
                 del out[code]
-    if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
+    if "casualty_signs" in out and (_a_thing_lying(text, out["casualty_signs"].span[0]) or machine_still(text, *out["casualty_signs"].span)):
         del out["casualty_signs"]
-    sev = next((m for m in SERIOUS.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())
+    sev = next((m for m in SERIOUS.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start()) and not machine_still(text, *m.span())
                 and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())

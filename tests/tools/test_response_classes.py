@@ -169,3 +169,29 @@ def test_people_under_a_collapse_said_without_a_verb_are_counted():
     assert dets["collapse_people_under"].count == 2
     assert sent("earthquake_collapse", "P1", text)["ambulance"] == 2
     assert "collapse_people_under" not in codes("the shelf collapsed, two customers walked under the arch earlier")
+
+
+# --- over-response: a P1 medical call explained by its signs gets one crew, not the arrest response
+
+def test_chest_pain_stroke_and_allergy_signs_explain_a_p1_medical_call():
+    for text in ("a man on the bench, grey and sweaty, says his chest has been tight for an hour",
+                 "my aunt's left arm feels heavy and her speech is a bit off",
+                 "我对花生过敏，现在嘴唇肿了，喉咙有点紧",
+                 "老人突然左边手脚没力气，嘴有点歪"):
+        assert sent("medical", "P1", text) == {"ambulance": 1}, text
+
+
+def test_choking_that_stopped_the_breathing_is_still_an_arrest():
+    assert sent("medical", "P1", "孩子吃东西噎住了，脸都紫了，现在不出气了") == {"ambulance": 2, "engine": 1}
+
+
+def test_someone_named_after_someone_is_the_same_person():
+    from tools.casualties import census
+    c = census("走廊里有人晕倒了，一个保安。她醒过来了，但是说胸口闷")
+    assert (c.serious, c.minor) == (1, 0)
+
+
+def test_a_lift_that_is_not_moving_is_no_patient():
+    text = "我们四个人被关在电梯里了，电梯停在两层中间不动了，楼里有电，大家都还好"
+    assert sent("utility_outage", "P3", text) == {"rescue": 1}
+    assert "serious_injury" in codes("有个老人倒在电梯门口，一动不动")
