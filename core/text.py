@@ -32,6 +32,21 @@ def cjk_share(text: str) -> float:
     return sum(1 for ch in letters if _is_cjk(ch)) / len(letters)
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def to_simplified(text: str) -> str:
+    """Chinese written in traditional characters, in simplified ones (other text unchanged)."""
+    return _t2s().convert(text) if _HAN.search(text) else text
+
+
 def detect_language(text: str) -> str:
     """'zh' when Han characters make up at least a fifth of the letters, else 'en' (script detection)."""
     return "zh" if cjk_share(text) >= 0.2 else "en"

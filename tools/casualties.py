@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, informal, near_miss,
+from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, informal, machine_still, near_miss,
                                 negated_before, parse_number)
 
 # People words: singular ones count one, plural ones (without a number) count two.
@@ -32,28 +32,29 @@ _PERSON_SG = ("technician|engineer|mechanic|operator|electrician|builder|labou?r
               "caretaker|janitor|porter|man|woman|lady|gentleman|guy|boy|girl|kid|child|baby|infant|toddler|teenager|driver|passenger|pedestrian|cyclist|"
               "rider|worker|student|pupil|resident|tenant|customer|guest|tourist|victim|cashier|clerk|lifeguard|guard|officer|"
               "patient|person|someone|somebody|colleague|father|mother|dad|mum|mom|son|daughter|husband|wife|friend|neighbou?r|"
-              "lad|player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
+              "lad|flatmate|roommate|housemate|player|runner|swimmer|skater|employee|teacher|nurse|waiter|waitress|chef|cook|cleaner|owner|shopkeeper|"
               "grandfather|grandmother|grandma|grandpa|pensioner|bystander|occupant|individual|fan|mies|nainen|lapsi|kuljettaja|"
-              "mannen|kvinnan|barnet|föraren|other|i")
+              "mannen|kvinnan|barnet|föraren|other(?! (?:car|vehicle|van|truck|lorry|bus|tram|taxi|bike|scooter)s?\\b)|i")
 _PERSON_PL = ("technicians|engineers|mechanics|operators|electricians|builders|labou?rers|visitors|spectators|volunteers|contractors|painters|"
               "plumbers|welders|caretakers|travell?ers|campers|sons|daughters|brothers|sisters|husbands|wives|grandparents|teenagers|toddlers|infants|lifeguards|officers|clerks|cashiers|"
               "teachers|nurses|waiters|cleaners|owners|pensioners|individuals|youths|adults|elderly|"
               "people|persons|men|women|ladies|guys|boys|girls|kids|children|babies|drivers|passengers|pedestrians|cyclists|riders|"
               "workers|students|pupils|residents|tenants|customers|guests|tourists|victims|staff|patients|colleagues|friends|"
               "neighbou?rs|players|runners|swimmers|employees|fans|bystanders|occupants|others|ihmistä|ihmiset|personer|barn|"
-              "ppl|lads|buyers|sellers|viewers|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
+              "ppl|lads|flatmates|roommates|housemates|buyers|sellers|viewers|parents|cooks|chefs|guards|clerks|climbers|skaters|rescuers|hikers|shoppers|diners|commuters|we|they")
 _ADJ = r"(?:(?:more|other|older|old|elderly|young|little|small|teenage|pregnant|male|female|injured|two|three|\d{1,2}[- ]year[- ]old|of (?:the )?\w+)\s+)"
 _WHO_EN = re.compile(
     r"\b(?:(?P<sub>" + EN_NUM_RE + r")\s+of\s+(?:them|those|these|us|the \w+))"
     r"|\b(?=\w)(?:at least |about |around |maybe |some |another |the other |other |a further |over )?"
     r"(?P<num>" + EN_NUM_RE + r"(?:\s+(?:or|to)\s+" + EN_NUM_RE + r")?|an|a|one|the|his|her|my|our|their|this|that)?\b\s*" + _ADJ + r"{0,3}(?:[a-z]+\s+)??"
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
+    r"|\bfamily of (?P<family>" + EN_NUM_RE + r")\b"
     r"|\b(?P<bare>" + EN_NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
     r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding)\b)",
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
-_ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人(?!行道|行横道))"
+_ZH_PERSON = r"(?:(?<=[我你他她])(?:爸|妈|哥|姐|弟|妹)(?![妈爸哥姐弟妹])|老公|老婆|丈夫|妻子|儿子|女儿|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|哥哥|姐姐|弟弟|妹妹|朋友|同事|室友|舍友|邻居|驾驶员|驾驶人|住户|老夫妻|夫妻|夫妇|老先生|老太太|老奶奶|老爷爷|老大爷|老人|老头|小孩|孩子|儿童|婴儿|宝宝|女士|女孩|男孩|男子|男人|女人|小伙子|司机|乘客|游客|行人|工人|学生|员工|顾客|客人|路人|居民|病人|同学|阿姨|叔叔|大爷|大妈|大叔|大姐|师傅|保安|店员|服务员|护士|医生|老师|小朋友|孕妇|产妇|青年|少年|外国人|男生|女生|先生|小姐|人(?!行道|行横道))"
 _WHO_ZH = re.compile(r"(?P<sub>其中)?(?P<num>" + ZH_NUM_RE + r")?\s*(?:个|名|位|多个|多名)?\s*(?:[^\s，。；！？,.;!?\d一两二俩三四五六七八九十几多]{0,3}?)" + _ZH_PERSON
                      + r"|一家(?P<family>" + ZH_NUM_RE + r")口|(?P<many>好多人|很多人|不少人|一些人|大家)|(?P<pron>他|她|他们|她们)")
 
@@ -66,7 +67,7 @@ _MINOR = gated(informal(
     r"(got|splashed|spilled|spilt|sprayed) (some |it |acid |chemicals? |\w+ )?(on|in|into) (his|her|their|my|the) (hands?|arms?|forearms?|face|skin|eyes?|legs?|neck)|"
     r"smoke inhalation|(breathed|inhaled|swallowed) (in )?(a lot of |lots of |some |too much )?smoke|heat exhaustion|exhausted|shivering|soaked|fainted|passed out|collapsed|"
     r"loukkaantu\w*|skadad\w*)\b"
-    r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
+    r"|受伤|受了伤|(?<!受)伤了(?!心)|烫伤|烫到|中毒|伤者|伤员|流血|出血|骨折|烧伤|擦伤|划伤|割伤|砸伤|撞伤|摔伤|摔倒|走不了路|瘸|站不起来|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|流眼泪|头晕|头痛|恶心|"
     r"不舒服|难受|喉咙痛|轻伤|断了|" + ZH_VOMIT + "|" + ZH_GRAZE + r"|划破|被(?:砸|撞|打|压)(?:到|中|倒|伤)|摔到|滑倒|起不来|头疼|(脖子|头|腿|胳膊|手|脚|背|腰|肩膀|膝盖|肚子)[^，。]{0,3}(疼|痛)|眼睛(刺痛|疼|痛)|(眼睛|脸|手|皮肤|身上)[^，。]{0,3}溅(到|进|了)|溅(到|进)了?[^，。]{0,4}(眼睛|脸|手|皮肤|身上)|肚子疼|胃疼|起疹子|疹子|淤青",
     ),
     re.IGNORECASE)
@@ -82,7 +83,7 @@ _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|s
 # (Struck or fallen people say who was hurt, not how badly: a whole too.)
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"
                       r".*\b(fell|fallen|tumbled|dropped)\b.*|.*(摔|掉|跌|坠)(了)?下来.*|坠楼|高处坠落|高空坠落)$", re.IGNORECASE)
-_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around|conscious and talking)\b|没事|没有受伤|没受伤", re.IGNORECASE)
+_FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around(?! (?:with|bleeding|holding|limping|in pain)\b)|conscious and talking)\b|没事|没有受伤|没受伤|(?:都|也)还好", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
@@ -129,6 +130,8 @@ def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS
                 continue
             if negated_before(clause[max(0, m.start() - 40): m.start()]) or near_miss(clause, m.start()):
                 continue
+            if kind == "serious" and machine_still(clause, m.start(), m.end()):
+                continue   # "电梯停在两层中间不动了", "the tram isn't moving": a machine stopped, nobody lying still
             found.append((kind, m.group(0)))
     if not found:
         return None, False
@@ -165,6 +168,11 @@ _ATTACKER_NAMED_ZH = re.compile(r"(?:拿|持|挥)[^的，。]{0,2}的" + _ZH_PER
 _DEFINITE_ZH = re.compile(r"(?:被[\u4e00-\u9fff]{1,2}(?:伤)?的|受伤的|那个|这个|那位|这位)" + _ZH_PERSON + "$")
 
 # compiled once here rather than looked up in re's cache clause by clause
+# "and the scooter girl's hurt too": someone besides the people before, said at the clause's end
+_TOO = re.compile(r"\b(?:too|as well)\s*$", re.IGNORECASE)
+_NUM_AFTER = re.compile(r"\s+(" + EN_NUM_RE + r")\s", re.IGNORECASE)
+_SOMEONE = re.compile(r"有人|有个人|\b(someone|somebody|a person)\b", re.IGNORECASE)
+_OF_OTHERS = re.compile(r"\bof the others?\b", re.IGNORECASE)
 _OR_TO = re.compile(r"\s+(?:or|to)\s+")
 _ASIDE = re.compile(r"\([^)]*\)|（[^）]*）")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -243,8 +251,13 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
                 continue   # "my wife and my daughter are both hurt": the same two
             bare_seen = bare_seen or bool(m.group("bare"))
             people_seen = people_seen or not m.group("bare")
+            if m.group("family"):
+                named = True
+                count += _num(m.group("family"), plural=True)
+                continue
             if m.group("sub"):
-                named, subset = True, True
+                # "two of them" is a part of the people named; "two of the others" are people besides them
+                named, subset = True, subset or not _OF_OTHERS.search(m.group(0))
                 count += _num(m.group("sub"), plural=False)
             elif m.group("bare"):
                 named = True
@@ -258,7 +271,9 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
                     continue
                 named = True
                 if num in ("the", "his", "her", "my", "our", "their", "this", "that", "a", "an", ""):
-                    num = ""
+                    # "my three flatmates", "the two drivers": the number after the possessive is the count
+                    after = _NUM_AFTER.match(clause, m.end("num")) if num and m.group("pl") else None
+                    num = after.group(1) if after else ""
                 elif m.group("sg") and num.isdigit():
                     num = ""   # "tram 3 driver", "room 12 guest": a number, not a count
                 count += _num(num, plural=bool(m.group("pl")))
@@ -266,6 +281,52 @@ def _people(clause: str) -> tuple[int, bool, bool, bool, bool]:
     if not _CJK.search(clause):
         bare_only = bare_seen and not people_seen
     return count, subset, pronoun, bare_only, definite and not named
+
+
+_ONE_ZH = re.compile(r"^\s*(?:刚才|然后|其中|而且|还有)?(?:一\s*(?:个|名|位)|我的?|我们的?|我家)?\s*(" + _ZH_PERSON + ")")
+_ONE_EN = re.compile(r"^\s*(?:and |but |then |now |while )?(?:one|a|an|my|our|the)\s+(?:little |young |older |eldest |youngest )?(\w+?)(?:s)?\b", re.IGNORECASE)
+_NUM_WORD_ZH = re.compile(r"(" + ZH_NUM_RE + r")\s*(?:个|名|位)\s*(" + _ZH_PERSON + ")")
+_NUM_WORD_EN = re.compile(r"\b(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(\w+?)s\b", re.IGNORECASE)
+# A household said as a whole ("a family of four", "一家四口", "全家"): its members are named after it by kin words. ("three
+# of us are dizzy and a child is unconscious" counts the dizzy, not the household: the child is someone else.)
+_HOUSEHOLD = re.compile(r"\bfamily of\b|一家" + ZH_NUM_RE + r"口|全家", re.IGNORECASE)
+_KIN = {"child", "kid", "son", "daughter", "baby", "boy", "girl", "wife", "husband", "mother", "father", "mum", "mom", "dad",
+        "grandma", "grandpa", "grandmother", "grandfather", "toddler", "infant", "teenager",
+        "孩子", "小孩", "儿子", "女儿", "宝宝", "婴儿", "老公", "老婆", "丈夫", "妻子", "爸爸", "妈妈", "父亲", "母亲",
+        "爷爷", "奶奶", "外公", "外婆", "老人", "小朋友"}
+
+
+def _one_of(clause: str) -> str | None:
+    """The people word of a clause that opens with one person of a kind ("一个室友", "one kid"), else None."""
+    m = _ONE_ZH.match(clause) or _ONE_EN.match(clause)
+    return m.group(1).lower() if m else None
+
+
+def _group_word(group: Group) -> str | None:
+    """The people word a group was counted by ("三个室友" -> 室友, "three kids" -> kid), where a number says it."""
+    m = _NUM_WORD_ZH.search(group.evidence) or _NUM_WORD_EN.search(group.evidence)
+    return m.group(2).lower() if m else None
+
+
+_AND = re.compile(r"\s+(?:and|while|whereas)\s+(?=(?:a|an|one|the|my|our|his|her|their|" + EN_NUM_RE + r")\b)", re.IGNORECASE)
+
+
+def _clauses(text: str, kinds: tuple[tuple[str, GatedPattern], ...]) -> list[tuple[str, tuple[int, int]]]:
+    """The report's clauses with their spans; an English clause that joins two groups of people, each with its own
+    condition ("three of us are dizzy and a child is unconscious"), is two clauses, so that neither group takes the
+    other's condition."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for cm in _CLAUSE.finditer(text):
+        clause, start = cm.group(0), cm.start()
+        cut = next((m for m in _AND.finditer(clause) if not _CJK.search(clause)), None)
+        if cut is not None and kinds:
+            left, right = clause[:cut.start()], clause[cut.end():]
+            if all(_people(part)[0] and _condition(part, kinds)[0] for part in (left, right)):
+                out.append((left, (start, start + cut.start())))
+                out.append((right, (start + cut.end(), cm.end())))
+                continue
+        out.append((clause, cm.span()))
+    return out
 
 
 def _plural_only(clause: str) -> bool:
@@ -290,12 +351,20 @@ def census(text: str) -> Census:
     # a condition that cannot be read anywhere in the report is not looked for clause by clause
     kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
     fine_possible = _FINE.possible(text_cut)
+    household = False   # a family said as a whole: a kin word after it names one of them
     headcount: int | None = None   # people counted after a group named by a plural alone (see below)
-    for cm in _CLAUSE.finditer(text_cut):
-        clause = cm.group(0)
+    for clause, span in _clauses(text_cut, kinds):
         if not clause.strip():
             continue
         n, subset, pronoun, bare_only, definite = _people(clause)
+        # (not "还有一个人", "another man": someone else; nor a word for anyone, 人 / person)
+        word = _one_of(clause) if n == 1 and not subset and not _OTHER.match(clause) else None
+        word = None if word in ("人", "person", "man", "one") else word
+        household = household or bool(_HOUSEHOLD.search(clause))
+        if word and any(w == word or (household and word in _KIN) for g in groups if g.count >= 2 for w in [_group_word(g)]):
+            # "三个室友都头痛，一个室友晕倒了", "three kids are sick, one kid fainted": one of those three; "a family of four
+            # all feel sick, my son is hard to wake", "一家四口……孩子叫不醒": one of the household
+            subset = True
         if bare_only and groups and not last_people:
             subset = True    # "2 pedestrians hit, 1 unconscious": one of them
         if subset and (last_people or not groups):
@@ -311,6 +380,8 @@ def census(text: str) -> Census:
                 if headcount > groups[-1].count:
                     groups[-1].count = headcount
                 continue
+            if n == 1 and groups and groups[-1].count == 1 and _SOMEONE.search(groups[-1].evidence) and not _OTHER.match(clause):
+                continue   # "有人晕倒了，一个清洁工", "someone collapsed, an old man": who that someone is, not one more
             if n:
                 last_people = n
             continue
@@ -325,8 +396,8 @@ def census(text: str) -> Census:
             continue  # "the scaffolding collapsed": no people in it
         # "被刺的人" after "一个人……把另一个人刺了": one of the people named
         n = n or (1 if definite else last_people) or 1   # "A woman and two kids are at the window ... they can't get out"
-        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=cm.span(),
-                            other=bool(_OTHER.match(clause))))
+        groups.append(Group(count=n, kind=kind, generic=generic, subset=subset, evidence=clause.strip()[:80], span=span,
+                            other=bool(_OTHER.match(clause) or _TOO.search(clause))))
         headcount = 0 if not subset and _plural_only(clause) else None
         last_people = 0
     out = Census(groups=groups)

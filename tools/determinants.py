@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from core.errors import InputError
+from core.text import to_simplified
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
-                                count_corrected, informal, near_miss, negated_before, parse_number)
+                                count_corrected, informal, machine_still, near_miss, negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
 DETERMINANTS: dict[str, str] = {
@@ -164,9 +165,9 @@ RULES: tuple[_Rule, ...] = (
     # (a rule of its own, so that the one above runs only on reports that name a window, a balcony or a roof)
     _r("at_window", r"\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
        r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
-    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
+    _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|(stairwell|staircase|stairs|corridor|hallway) (\w+ ){0,2}(filling|filled|full) (up )?with (\w+ )?smoke|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
     # --- gas / chemicals
-    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?(leaking|hissing|escaping)|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气"),
+    _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?(leaking|hissing|escaping)|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气|(煤气|燃气|天然气)的?(味道|气味)"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
     _r("symptoms", r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受"),
     _r("affected", r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
@@ -182,7 +183,7 @@ RULES: tuple[_Rule, ...] = (
     _r("passenger_vehicle", r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
        + _NOT_A_PLACE + r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|火车)" + _NOT_A_PLACE_ZH),
     _r("large_vehicle", r"\b(lorry|lorries|articulated)\b" + _NOT_A_PLACE + r"|(卡车|货车)" + _NOT_A_PLACE_ZH),
-    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟"),
+    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟|(?<![酱麻香])(?:有|在)油(?:在|一直)?(?:往外)?(?:流|漏|滴)"),
     # --- water, missing, collapse
     _r("person_in_water", r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)"),
     _r("missing_vulnerable", r"\b(missing|lost|wandered off|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|not returned|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(missing|wandered (off|away)|got lost|kill (him|her|them)sel(f|ves)|end (his|her|their) life|take (his|her) (own )?life|suicid\w*|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|孙子|孙女|外孙|外孙女|\d{1,2}岁|老人|老太太|老爷爷|老奶奶|奶奶|爷爷|外婆|外公|姥姥|姥爷|痴呆|失智)[^。]{0,40}(走失|走丢|失踪|不见了|找不到|没回家|没有回家|还没回来|没有回来|没回来|联系不上|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
@@ -214,7 +215,7 @@ RULES: tuple[_Rule, ...] = (
     # --- the same facts said another way (dev set 8: implied, shorthand, colloquial Chinese)
     _r("not_breathing", r"\b(can'?t (feel|hear|see) (him|her|them|it) breath\w*|no breathing|breathing has stopped)\b|感觉不到(他|她)?(在)?呼吸|摸不到(脉搏|心跳)", negatable=False),
     _r("collapse_people_under", r"\b(" + EN_NUM_RE + r"|a|an|one|some) (\w+ )?(people|workers?|men|women|man|woman|children|kids?|persons?|someone|somebody|residents?|customers?) (are |is |may be |might be |could be |still )*(underneath|buried|under (it|there|the \w+))\b", counted=True),
-    _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
+    _r("not_breathing", r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|不出气|没有?出气了|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口", negatable=False),
     _r("unconscious", r"\b(out cold|blacked out|won'?t come round|not coming round|hasn'?t come round)\b|昏过去|人事不省|晕过去|昏死过去"),
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
     _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
@@ -233,12 +234,12 @@ RULES: tuple[_Rule, ...] = (
     _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
-    _r("people_inside", r"\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人"),
+    _r("people_inside", r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人"),
     _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
     _r("lift_stuck", r"\b(lift|elevator) (is |has |got )?(stuck|stopped|jammed|broken down|broke down|stalled)\b[^.]{0,40}\b(in it|in there)\b"),
     _r("injured", r"\b(broke|broken|fractured) (his|her|my|their|a) (arm|leg|wrist|ankle|hip|collarbone|ribs?|nose|jaw)\b|(腿|手|胳膊|脚|手臂)[^。，]{0,2}断了|流了?(很多|好多|不少|一地|满地)?的?血"),
     _r("smoke_spreading", r"\bsmoke (is )?(coming|getting|going|spreading|seeping|pouring) (in)?to (the )?(other|neighbou?ring|next|upstairs|downstairs) \w+|(楼道|走廊|楼梯)里?(全是|都是|满是)烟|(楼道|走廊)里?(也|都|全)?(有|冒|进了?)(烟|浓烟)|烟(已经)?(蔓延|窜|跑|飘)到"),
-    _r("fuel_leak", r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}冒烟"),
+    _r("fuel_leak", r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}(冒烟|着火|起火|烧起来)"),
     _r("live_wire", r"\b(electric(al)?|power|overhead) (cable|line|wire)s? (has |have |had )?(snapped|fallen|broken|come down|came down)\b"),
     _r("tree_blocking", r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b"),
     _r("stranded_in_water", r"水(淹|没|漫)到(了)?(胸口|腰|脖子)"),
@@ -263,7 +264,7 @@ RULES: tuple[_Rule, ...] = (
     _r("symptoms", r"(有点|有些|感觉|觉得|说|很|好|发)(头)?晕(?!倒|过去|了过去|厥)|头昏|头疼|犯恶心|" + ZH_VOMIT),
     _r("lift_stuck", r"\b(lift|elevator)s?\b[^.]{0,60}\bbetween floors\b|电梯[^。]{0,10}(卡在|停在)[^。]{0,4}(楼层)?中间"),
     _r("lift_occupied", r"\b(lift|elevator)s?\b[^.]{0,90}?\b(occupants?|voice contact)\b"),
-    _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
+    _r("burst_main", r"\b(burst (water )?(main|pipe)|water main|broken (water )?pipe|drains? (is |are )?(overflowing|blocked|backing up|backed up)|drains? (just )?(can'?t|cannot|couldn'?t) (take|cope with|keep up with) (it|the (water|rain))|sewer\w*|vesijohto\w*|vattenledning\w*)\b|水管(爆|破|裂)|自来水管|爆管|下水道"),
     # --- round 2 (read from the fresh dev set unit_needs_dev10: general ways of saying a fact, never one sentence)
     # a smell said without its source: a chemical release unless the report says it is gas (determinants: extract)
     _r("odd_smell", r"\b(unknown|strange|suspicious|weird|funny|odd|chemical|sharp|pungent|acrid|stinging) smell\b|刺激性气味|刺鼻的?气味|怪味|异味"),
@@ -274,6 +275,16 @@ RULES: tuple[_Rule, ...] = (
     # breathing too slowly to live on ("breathing maybe four times a minute")
     _r("abnormal_breathing", r"\b(breath\w* (but )?((maybe|only|about|like|barely|around|just) )*(once|twice|" + EN_NUM_RE + r") times? (a|per) minute|barely breathing|hardly breathing|"
                              r"(very )?slow,? shallow breath\w*|snoring (and|but) (won'?t|can'?t|not) wake)\b|(一分钟|每分钟)(只)?(呼吸|喘)(一|两|三|四|五)次"),
+    # how many are in the water ("both of them are in the water", "两个人都在水里"): one ambulance each
+    _r("person_in_water", r"\b(?:(" + EN_NUM_RE + r")\s+(?:of (?:them|us)|(?:\w+\s+)?(?:people|persons|men|women|kids|children|boys|girls|swimmers))|(both)(?: of (?:them|us))?)\s+(?:are |were |is |fell |went )?(?:still |now )?(?:in(?:to)? the (?:water|sea|lake|river|canal|harbou?r))\b"
+                          r"|(" + ZH_NUM_RE + r")\s*(?:个|名|位)?\s*(?:人)?(?:都|全)?(?:在|掉进|掉到|掉在|落入)(?:了)?(?:水|海|河|湖)(?:里|中)", counted=True),
+    # ineffective (agonal) breathing, said by how it sounds: a snore or gasp and then long nothing (MPDS: treated as an
+    # arrest in someone unresponsive, _implied)
+    _r("abnormal_breathing", r"\b(snor\w*|gasp\w*|breath\w*)\b[^.;!?]{0,30}\b(then|and) nothing( for)?\b|\bnothing for (ages|a long time|ages and ages)\b[^.;!?]{0,20}\b(snor\w*|gasp\w*|breath\w*)"
+                             r"|(很久|好久|半天|老半天|好一会儿?)才(喘|吸|呼吸|喘气|吸气)?(一下|一口|一次)"),
+    # no breathing seen, or chest compressions under way however they are said (MPDS: CPR in progress is an arrest)
+    _r("not_breathing", r"\b((don'?t|do not) think|(can'?t|cannot|couldn'?t) see)\b[^.;!?]{0,12}\bchest (is )?(moving|rising|going up)\b|\bchest (isn'?t|is not|not|stopped) (moving|rising|going up)\b"
+                        r"|\b(pushing|pumping) (down )?(hard )?on (his|her|their|the) chest\b|按(压)?(他|她)的?胸(口|部)?", negatable=False),
     # people dependent on powered equipment, counted ("two residents on ventilators", "两名依赖呼吸机的老人")
     _r("medical_dependency", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:on|using|depend\w* on|need\w*) (?:a |their |home )?(?:ventilators?|respirators?|home oxygen|oxygen|dialysis)\b"
                              r"|" + _ZH_NUM_RE + r"[^，。]{0,3}(?:依赖|靠|用|使用|离不开)着?(?:呼吸机|制氧机|氧气机|透析)", counted=True),
@@ -449,16 +460,24 @@ def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     if text is not None and not isinstance(text, str):
         raise InputError(f"The report must be text, got {type(text).__name__}.")
-    text = text or ""
+    original = text or ""
+    # Traditional characters (樓, 煙, 醒過來) read as the simplified ones the patterns are written in; the conversion is
+    # character for character, so spans still point into the report (where it is not, the report is read as written).
+    text = to_simplified(original)
+    if len(text) != len(original):
+        text = original
     unspaced = _unspaced(text)
     if unspaced is None:
-        return _extract(text)
+        found = _extract(text)
+        if text == original:
+            return found
+        return [d.model_copy(update={"evidence": original[slice(*_strip_span(original, d.span))]}) for d in found]
     joined, kept = unspaced
     kept.append(len(text))
     out = []
     for d in _extract(joined):
         a, b = kept[d.span[0]], kept[d.span[1] - 1] + 1 if d.span[1] > d.span[0] else kept[d.span[0]]
-        out.append(d.model_copy(update={"span": (a, b), "evidence": text[a:b]}))
+        out.append(d.model_copy(update={"span": (a, b), "evidence": original[a:b]}))
     return out
 
 
@@ -511,9 +530,9 @@ def _extract(text: str) -> list[Determinant]:
             fix = later.search(text, out[code].span[1])
             if fix and not _negated(text, *fix.span()):
                 del out[code]
-    if "casualty_signs" in out and _a_thing_lying(text, out["casualty_signs"].span[0]):
+    if "casualty_signs" in out and (_a_thing_lying(text, out["casualty_signs"].span[0]) or machine_still(text, *out["casualty_signs"].span)):
         del out["casualty_signs"]
-    sev = next((m for m in SERIOUS.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start())
+    sev = next((m for m in SERIOUS.finditer(text) if not _negated(text, *m.span()) and not _a_thing_lying(text, m.start()) and not machine_still(text, *m.span())
                 and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
@@ -576,9 +595,10 @@ _SMOKE = gated(r"\b(smoke|smoking|smouldering|burning|flames?|on fire)\b|冒烟|
 _INDOORS = gated(r"\b(basement|cellar|stairwell|staircase|corridor|hallway|underground|car park|parking (garage|hall|level|deck)|"
                  r"P-\d+|level -\d+|plant room|boiler room|server room|electrical room|indoors|inside the building)\b|地下室|地下车库|车库|楼道|走廊|楼梯间|机房|配电室", re.IGNORECASE)
 # People said to be under something, after a collapse is read ("three people were underneath", "下面压着人").
-_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
-                    r"[^.;]{0,20}\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
-                    r"fell (?:through |down )?(?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))\b"
+_UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:of (?:my|our|the|his|her|their) )?(?:\w+\s+)?(?:people|persons|men|women|workers|children|kids|pedestrians|customers|lads|guys|colleagues|builders|labou?rers)|someone|somebody|people|guests|dancers|a (?:man|woman|child|worker|person))\b"
+                    # "two of my lads under the boards": said after the collapse, the verb may go unsaid
+                    r"(?:[^.;]{0,20}?\b(?:(?:were|are|is|was|got|may be|might be|could be|still) (?:underneath|under (?:it|there|the \w+)|beneath (?:it|the \w+)|buried|trapped under\w*)|"
+                    r"fell (?:through |down )?(?:in)?to the (?:basement|cellar|floor below|storey below|hole|pit))|\s(?:underneath|under|beneath) (?:it|there|the \w+))\b"
                     r"|下面(?:压着|埋着|有)(?:人|" + ZH_NUM_RE + r"个人)"
                     # "另一个还在里面": someone still in what came down
                     r"|(?:还|仍然?)(?:在|困在|压在|埋在)(?:里面|下面|底下|里头)", re.IGNORECASE)

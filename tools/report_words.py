@@ -102,6 +102,16 @@ def near_miss(text: str, start: int) -> bool:
     return bool(_IMPACT.match(text, start)) and bool(_NEAR_MISS.search(text[max(0, start - 25): start]))
 
 
+# A machine that stopped ("电梯停在两层中间不动了", "the tram isn't moving"): not a person lying still.
+_MACHINE_STILL = re.compile(r"(电梯|扶梯|缆车|车|门|\b(?:lift|elevator|escalator|tram|train|bus|car|traffic)\b)[^，。,.;!?！？]{0,12}"
+                            r"(不动了|一动不动|(?:is )?not moving|isn'?t moving|won'?t move)$", re.IGNORECASE)
+
+
+def machine_still(text: str, start: int, end: int) -> bool:
+    """Whether the stillness said at text[start:end] ("不动了", "not moving") is said of a machine named just before it."""
+    return bool(_MACHINE_STILL.search(text[max(0, start - 16): end]))
+
+
 # A count corrected, not a fact denied: "it's not one person stuck in the lift, it's four", "not two injured but three".
 _NOT_COUNT = re.compile(r"\bnot (just |only )?(" + EN_NUM_RE + r"|a|a single)\b[^.;,!?]{0,30}$", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^[^.;!?]{0,25}?(,|;|—|-|\bbut\b)\s*(it'?s |it is |there are |there'?re |they'?re |rather |actually |but )*(" + EN_NUM_RE + r")\b",
@@ -147,7 +157,8 @@ SERIOUS = gated(informal(
     r"\b(unconscious|unresponsive|not responding|not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|cpr|"
     r"pinned|crushed|buried|trapped under|under the (rubble|debris|poles|scaffold\w*|wall|car|tram|bus|wreck|bricks)|"
     r"lying still|not moving|(?:aren'?t|isn'?t|weren'?t|wasn'?t) moving|not move\b|eyes closed|motionless|lifeless|(?<!it's )(?<!it is )lying (in|on) the|on the ground(?! floor)|is down\b|"
-    r"chest pain|holding (his|her) chest|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|barely breathing|hardly breathing|can hardly breathe|"
+    r"chest pain|holding (his|her) chest|chest (has been |is |feels |felt )?(so |really |very |all )?(tight|heavy|crushing)|tight(ness)? in (his|her|my|the) chest|pressure (in|on) (his|her|my|the) chest|grey and sweaty|"
+    r"(arm|leg|hand|side) (feels |is |went |has gone |feel )?(so |really |very )?(heavy|numb|weak|dead)|(speech|words) (is |are )?(a bit |all |really |very )?(off|slurred|strange|garbled|jumbled)|can'?t see out of (one|his|her|my) eye|(side of (his|her) )?face (has )?(dropped|fallen)|clutching (his|her) chest|heart attack|can'?t breathe|cannot breathe|struggling to breathe|struggling (to get a |for )breath|barely breathing|hardly breathing|can hardly breathe|"
     r"breathing (difficulty|problems|trouble)|difficulty breathing|short of breath|"
     r"heavy bleeding|bleeding heavily|bleeding a lot|a lot of blood|lots of blood|pool of blood|bleeding badly|"
     r"head (wound|injury|injuries)|hit (his|her) head|bleeding from (the back of )?(his|her|the) head|"
@@ -159,10 +170,10 @@ SERIOUS = gated(informal(
     r"overdos\w*|OD'd|OD'?ing|can'?t get (him|her|them) out|hanging upside down|nodding off|keeps? falling asleep|(very|really|rly|so) sleepy|(took|swallowed|taken) (like |about |maybe |around )?(\d+|" + _OVERDOSE_AMOUNT + r")\b[^.]{0,30}\b(pills|tablets)|"
     r"giving birth|in (active )?labou?r|waters? (has |have )?(broken|broke)|crowning|"
     r"tajuton|ei hengitä|medvetslös|andas inte)\b"
-    r"|昏迷|叫不(太|大)?醒|躺着不动|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|"
-    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|(?:叫|喊|拍)(?:他|她)*(?:都|也)?(?:没有|没|不)(?:回答|回应|答应|应声)|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|(在|压在|卡在|困在)[^。，！？]{0,4}车(的)?(底下|下面)|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|声音(嘶哑|沙哑)|嗓子哑了|"
+    r"|昏迷|叫不(太|大)?醒|躺着不动|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|胸口?(发)?闷|胸口(很|有点)?紧|(手|脚|手脚|胳膊|腿|半边)[^，。]{0,3}(没力气|没劲|发麻|麻了|无力)|嘴(有点)?歪|嘴唇肿|(喉咙|嗓子)[^，。]{0,3}(紧|肿)|不能呼吸|噎住|"
+    r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|(?:叫|喊|拍)(?:他|她)*(?:都|也)?(?:没有|没|不)(?:回答|回应|答应|应声)|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|被[^，。！？\s]{1,4}?(压住|压着|卡住|夹住)了?(腿|脚|手|胳膊|手臂|身子|身体|下半身|头)|(人|他|她|孩子|工人|司机|行人)被[^，。！？\s]{1,4}?(压住|压着|卡住|夹住)|(在|压在|卡在|困在)[^。，！？]{0,4}车(的)?(底下|下面)|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|声音(嘶哑|沙哑)|嗓子哑了|"
     r"伤得?(很|非常|比较|特别|挺)严重|伤得(很|非常|特别|挺)重|口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),
     re.IGNORECASE)
 
 
-__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "machine_still", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]

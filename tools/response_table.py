@@ -235,7 +235,8 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("rescue", 1, w)
             needs.need("engine", 1, w)
         if not (has("rescued_from_water") and has("no_casualties")):
-            needs.need("ambulance", 1, w)
+            # one crew for each person in the water ("both of them are in the water")
+            needs.need("ambulance", min(4, max(1, n("person_in_water"))), w)
     if has("possibly_in_water") and not has("person_in_water"):
         # A splash heard, a bicycle left at the edge: someone may be in the water; the water rescue goes at once
         # (the search patrols of a missing person stay: nobody has been seen).
@@ -343,6 +344,13 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
     return needs
 
 
+def pinned(incident_type: str, dets: dict[str, Determinant]) -> bool:
+    """Someone is pinned: in a vehicle, under a collapse, or trapped at a collision, a collapse or a storm."""
+    if incident_type not in ("traffic_accident", "earthquake_collapse", "severe_weather"):
+        return False   # a flood's people cut off are stranded (the water rule's ambulance), a lift's are shut in
+    return any(c in dets for c in ("vehicle_entrapment", "collapse_people_under", "trapped"))
+
+
 def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determinant]) -> tuple[int, int]:
     """(ambulances for the patients, serious patients): the one count of patients, the casualty census's.
 
@@ -356,6 +364,10 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
     has, n = facts.has, facts.n
     serious, ill = n("serious_patients"), n("ill_patients")
     carried = n("minor_patients") + (n("smoke_exposed") if incident_type == "fire" else 0)
+    if incident_type != "fire" and pinned(incident_type, dets):
+        # The people the census found cut off ("the driver can't get out", "一个人被夹在车里") are, outside a fire, the
+        # ones pinned in the wreck or under the collapse: a high-energy mechanism, one ambulance each (MPDS 'pinned').
+        serious += n("smoke_exposed")
     if not (serious or carried or ill or has("smoke_exposed")):
         exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak")
                                                              or has("carbon_monoxide") or has("chemical_release") or has("smoke_spreading"))
@@ -429,8 +441,9 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         add("police_patrol", 2, "a deliberate release is a crime scene")
     if incident_type == "public_security" and p1:
         add("police_patrol", 2, "threat to life")
-        if has("weapon") and not calm:
-            add("ambulance", 1, "standby at a weapon call")
+        if (has("weapon") or has("violence_ongoing") or has("large_brawl")) and not calm:
+            # an armed attacker or an assault still going on at a threat to life: someone is most often hurt by now
+            add("ambulance", 1, "standby at a weapon call or an assault in progress")
     if p1 and incident_type in ("medical", "traffic_accident", "public_security", "fire", "earthquake_collapse", "severe_weather") \
             and not calm and not has("minor_injury"):
         # Two or more people hurt at a P1 scene: how badly each one is hurt is the fact most often unread, and the

@@ -109,7 +109,9 @@ def test_severity_words_read_in_the_census():
     assert census("一个头上在流血").serious == 1
     assert census("一个小伙子在车底下，叫不出来").serious == 1
     # the buyers and the kid: three people with symptoms, two to an ambulance
-    assert census("the buyers have a headache and the kid feels sick").minor == 3
+    # (each group keeps its own condition: the buyers' headache, the kid's sickness)
+    c = census("the buyers have a headache and the kid feels sick")
+    assert c.minor + c.ill == 3
 
 
 def test_a_leaking_storage_tank_is_a_chemical_release_a_cars_fuel_tank_is_not():
