@@ -19,6 +19,9 @@ URL_RE = re.compile(URL_PATTERN)
 MENTION_RE = re.compile(r"@\w+")  # a social-media handle
 
 
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
+
+
 def _is_cjk(ch: str) -> bool:
     code = ord(ch)
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2A6DF
@@ -30,21 +33,6 @@ def cjk_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for ch in letters if _is_cjk(ch)) / len(letters)
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def to_simplified(text: str) -> str:
-    """Chinese written in traditional characters, in simplified ones (other text unchanged)."""
-    return _t2s().convert(text) if _HAN.search(text) else text
 
 
 def detect_language(text: str) -> str:
@@ -64,9 +52,7 @@ def to_simplified(text: str) -> str:
 
     Operators from Hong Kong or Taiwan, and OSM's own names, write traditional characters (參議院廣場, 雲梯車); every
     Chinese word list of the project is written in simplified ones."""
-    if not any(_is_cjk(ch) for ch in text):
-        return text
-    return _t2s().convert(text)
+    return _t2s().convert(text) if _HAN_RE.search(text) else text
 
 
 # Speech-to-text that dictates character by character leaves a space between each ("疏 散 一 百 米"): three or more
