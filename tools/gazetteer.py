@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, KeysView
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from core.text import simplified_chinese
 from tools.place_words import concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,17 +101,10 @@ class Landmark:
     category: str = ""
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def normalize(text: str) -> str:
     """Casefolded, diacritics removed, punctuation to spaces, Chinese in simplified characters, each spaced."""
     if _CJK.search(text):
-        text = _t2s().convert(text)  # OSM writes some Chinese names in traditional characters (參議院廣場)
+        text = simplified_chinese(text)  # OSM writes some Chinese names in traditional characters (參議院廣場)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _CJK.sub(lambda m: f" {m.group(0)} ", stripped)
