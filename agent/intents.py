@@ -882,8 +882,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         return ["help"], whole
     # "how does dispatching work with you?": a question about using the assistant, which the classifier reads as
     # help with confidence, naming no place, unit or incident, is answered with help, whatever task word it uses.
-    if whole.intent == "help" and whole.confidence >= 0.5 and (_QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) and not hazard_from_words(text) \
-            and not canonical_unit_ids(text, unit_ids) and not _named_place(text, city):
+    if whole.intent == "help" and whole.confidence >= 0.5 and (_QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) \
+            and nothing_operational(text, unit_ids, city):
         return ["help"], whole
     # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
     # classifier's out_of_scope stands when nothing operational (a hazard, a unit, a procedure) is named.
@@ -893,6 +893,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         return ["out_of_scope"], whole
     if not found:
         learned = learned_intents(text, whole, router, unit_ids)
+        if learned and learned[0] in ("help", "out_of_scope") and not nothing_operational(text, unit_ids, city):
+            learned = []  # "what goes into the plan you give for Bulevardi 10?": a place, a unit or a hazard named
         if learned:
             return learned, whole
     if not found and whole.intent != "incident_report" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
@@ -919,6 +921,10 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                     return ["incident_report"], whole
             except Exception:  # noqa: BLE001 - no triage: keep the classifier's answer
                 pass
+        if whole.intent in ("help", "out_of_scope") and whole.learned is not None and not nothing_operational(text, unit_ids, city):
+            # a place, a unit or a hazard named makes it an operational request: the learned model's likeliest read
+            ranked = sorted(whole.learned.scores.items(), key=lambda kv: -kv[1])
+            return [next((i for i, _ in ranked if i in TOOL_INTENTS and i not in _NEEDS_CUE), whole.intent)], whole
         return [whole.intent], whole
     intents: list[str] = []
     for intent, _ in found:
@@ -970,6 +976,12 @@ def order_stated(intent: str, text: str, unit_ids: list[str]) -> bool:
     if intent == "unit_status_change":
         return bool(canonical_unit_ids(text, unit_ids) and extract_status(text))
     return True
+
+
+def nothing_operational(text: str, unit_ids: list[str], city: Any) -> bool:
+    """No hazard, unit or place of the map named: a question about the assistant or outside our scope may be
+    answered as such."""
+    return not hazard_from_words(text) and not canonical_unit_ids(text, unit_ids) and not _named_place(text, city)
 
 
 def learned_intents(text: str, whole: IntentPrediction, router: Any, unit_ids: list[str]) -> list[str]:

@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SETS = ["bench/data/router_dev.yaml", "bench/data/router_dev_v2.yaml", "bench/data/router_dev_v3.yaml",
-        "bench/data/router_dev_v4.yaml", "bench/data/router_dev_v5.yaml"]
+        "bench/data/router_dev_v4.yaml", "bench/data/router_dev_v5.yaml", "bench/data/router_dev_v6.yaml"]
 ALWAYS = "bench/data/operator_requests_v2.yaml:train"
 
 

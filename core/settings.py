@@ -110,7 +110,7 @@ class Settings(BaseSettings):
     injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
     router_train_sets: str = Field(
         default="bench/data/operator_requests_v2.yaml:train,bench/data/router_dev.yaml,bench/data/router_dev_v2.yaml,"
-        "bench/data/router_dev_v3.yaml,bench/data/router_dev_v4.yaml,bench/data/router_dev_v5.yaml",
+        "bench/data/router_dev_v3.yaml,bench/data/router_dev_v4.yaml,bench/data/router_dev_v5.yaml,bench/data/router_dev_v6.yaml",
         description="Labelled request sets that train the router's learned intent models (comma-separated, relative to "
         "the project root; ':train' keeps a set's train split only; a 'test' item is never read), beside the team's "
         "exemplars. Leave-one-author-out: list every set but the one scored.")
