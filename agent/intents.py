@@ -232,12 +232,18 @@ class IntentRouter:
         settings = get_settings()
         return _default_router(settings.router_train_sets, settings.router_take)
 
-    def fit(self, texts: list[str], labels: list[str] | list[list[str]]) -> "IntentRouter":
+    def fit(self, texts: list[str], labels: list[str] | list[list[str]],
+            single: tuple[list[str], list[str]] | None = None) -> "IntentRouter":
+        """``single``: other (texts, intents) for the single-label classifier; default: the requests of ``texts``
+        with one intent.  The deployed router keeps it on the team's exemplars and the train splits (its
+        confidence gates the injection screen and the help / out-of-scope answers; fitted on the five authors'
+        sets as well, it read out-of-scope and injection-only messages as situation questions)."""
         sets = [[label] if isinstance(label, str) else list(label) for label in labels]
-        single = [(text, labels[0]) for text, labels in zip(texts, sets) if len(labels) == 1]
-        vectors = embed([text for text, _ in single])
+        if single is None:
+            pairs = [(text, labels[0]) for text, labels in zip(texts, sets) if len(labels) == 1]
+            single = ([text for text, _ in pairs], [label for _, label in pairs])
         self.classifier_ = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
-        self.classifier_.fit(vectors, [label for _, label in single])
+        self.classifier_.fit(embed(single[0]), single[1])
         self.model_ = IntentModel().fit(texts, sets) if self.learned else None
         return self
 
@@ -332,7 +338,24 @@ def _as_routed(text: str) -> str:
 @lru_cache(maxsize=2)
 def _default_router(spec: str, take: float) -> IntentRouter:
     texts, labels = training_requests(spec)
-    return IntentRouter(take=take).fit(texts, labels)
+    return IntentRouter(take=take).fit(texts, labels, single=training_examples())
+
+
+def training_examples() -> tuple[list[str], list[str]]:
+    """The single-label classifier's data: the team's exemplars plus the request sets' TRAIN splits (single-tool
+    items and no-tool items only)."""
+    texts, labels = exemplars()
+    for item in train_items():
+        if item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
+            continue
+        calls = item.get("calls") or []
+        if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
+            texts.append(item["text"])
+            labels.append(TOOL_INTENT[calls[0]["tool"]])
+        elif not calls and item["category"] in ("help", "out_of_scope"):
+            texts.append(item["text"])
+            labels.append(item["category"])
+    return texts, labels
 
 
 # --- slots ---------------------------------------------------------------------------------------
@@ -921,10 +944,6 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                     return ["incident_report"], whole
             except Exception:  # noqa: BLE001 - no triage: keep the classifier's answer
                 pass
-        if whole.intent in ("help", "out_of_scope") and whole.learned is not None and not nothing_operational(text, unit_ids, city):
-            # a place, a unit or a hazard named makes it an operational request: the learned model's likeliest read
-            ranked = sorted(whole.learned.scores.items(), key=lambda kv: -kv[1])
-            return [next((i for i, _ in ranked if i in TOOL_INTENTS and i not in _NEEDS_CUE), whole.intent)], whole
         return [whole.intent], whole
     intents: list[str] = []
     for intent, _ in found:
