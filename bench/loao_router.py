@@ -35,6 +35,12 @@ SETS = ["bench/data/router_dev.yaml", "bench/data/router_dev_v2.yaml", "bench/da
 ALWAYS = "bench/data/operator_requests_v2.yaml:train"
 
 
+def _as_routed(text: str) -> str:
+    from agent.safety import screen_text
+
+    return screen_text(text).without_injection() or text
+
+
 def _acc(rows: list[dict[str, Any]], key: str) -> str:
     return f"{sum(r[key] for r in rows) / max(1, len(rows)):.3f}"
 
@@ -48,7 +54,7 @@ def main() -> None:
     parser.add_argument("--dump", type=Path, help="write each held-out request's predictions (JSON lines)")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from agent.intents import IntentRouter, _as_routed, cue_intents, item_intents, route, training_examples, training_requests
+    from agent.intents import IntentRouter, cue_intents, item_intents, route, training_examples, training_requests
 
     sets = [s.strip() for s in opts.sets.split(",") if s.strip()]
     city, triage = None, None
@@ -74,7 +80,7 @@ def main() -> None:
         items = [i for i in yaml.safe_load((ROOT / held).read_text(encoding="utf-8")) if i.get("split") != "test"]
         items = [i for i in items if item_intents(i)]
         # as the chat path routes them: injected instructions cut out first (agent.safety)
-        routed = [_as_routed(i["text"]) or i["text"] for i in items]
+        routed = [_as_routed(i["text"]) for i in items]
         predictions = router.predict(routed)
         singles = same.predict(routed)
         for item, text, prediction, alone in zip(items, routed, predictions, singles):
