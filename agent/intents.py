@@ -967,10 +967,11 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     return intents, whole
 
 
-# "Clear everyone within 150 m", "get the residents out", "疏散": the words of an evacuation, for the learned model's
-# gate (the cue rules need the whole order in one of their shapes; the gate only needs the operator to say it).
-_EVACUATION_WORDS = re.compile(r"\bevacu|\bvacate\b|\bclear (?:\w+ ){0,3}?(?:out|everyone|everybody|people|the (?:area|building|block|street|square|hall|floor)s?)\b|"
-                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|疏散|撤离|撤出|转移", re.IGNORECASE)
+# "Clear everyone within 150 m", "get the residents out", "疏散": the words of an evacuation order, for the learned
+# model's gate (the cue rules need the whole order in one of their shapes; the gate only needs the operator to say
+# it); one already done ("tenants evacuating themselves", "住户已疏散") is a report, not an order.
+_EVACUATION_WORDS = re.compile(r"(?<!already )(?<!been )(?<!being )(?<!are )(?<!is )(?<!were )(?<!was )\bevacuat(?:e|ion)\b|\bvacate\b|\bclear (?:\w+ ){0,3}?(?:out|everyone|everybody|people|the (?:area|building|block|street|square|hall|floor)s?)\b|"
+                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|(?<!已)(?<!已经)(?<!正在)(?:疏散|撤离|撤出|转移)(?![了完])", re.IGNORECASE)
 
 
 def order_stated(intent: str, text: str, unit_ids: list[str]) -> bool:

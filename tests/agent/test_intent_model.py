@@ -125,3 +125,9 @@ def test_router_script_normalised():
     assert spaced_scripts("請疏散周圍一百米") == "请疏散周围一百米"  # traditional characters read as simplified
     assert spaced_scripts("語音：請 疏 散 Kamppi 周 圍 一 百 米") == "语音：请疏散 Kamppi 周围一百米"  # dictated, spelled out
     assert spaced_scripts("游行走到 Aleksanterinkatu 的时候 有人砸橱窗") == "游行走到 Aleksanterinkatu 的时候 有人砸橱窗"
+
+
+def test_an_evacuation_already_under_way_is_no_order_for_the_learned_model():
+    assert not order_stated("evacuation", "tenants evacuating themselves, smoke in the bin store", [])
+    assert not order_stated("evacuation", "住户已疏散到街上", [])
+    assert order_stated("evacuation", "请疏散周围一百米", [])
