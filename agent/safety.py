@@ -307,8 +307,19 @@ def _uses_granted_permission(sentence: str, families: set[str]) -> bool:
 
 
 def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT_CHARS) -> CheckedText:
-    """Check operator input (``core.text.check_text``) and mark the spans that carry embedded instructions."""
+    """Check operator input (``core.text.check_text``) and mark the spans that carry embedded instructions.
+    Chinese in traditional characters is read as simplified (the patterns' script; the router reads it so too),
+    the spans are then taken from the text as written."""
     text = check_text(text, what=what, max_chars=max_chars)
+    simple = to_simplified(text)
+    if simple == text or len(simple) != len(text):  # t2s maps character for character: the positions carry over
+        return _screened(text)
+    found = _screened(simple)
+    spans = tuple(text[i:i + len(span)] for span in found.injection_spans for i in [simple.find(span)] if i >= 0)
+    return CheckedText(text=text, injection_spans=spans, families=found.families)
+
+
+def _screened(text: str) -> CheckedText:
     spans: list[str] = []
     families: set[str] = set()
     rest = text

@@ -129,3 +129,4 @@ def check_text(text: object, *, what: str = "message", max_chars: int = MAX_TEXT
             "Paste the essential part (what, where, how many people, hazards)."
         )
     return unicodedata.normalize("NFC", text).strip()
+
