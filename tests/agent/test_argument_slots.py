@@ -137,3 +137,23 @@ def test_a_not_incident_reading_of_a_named_hazard_becomes_that_hazard_needing_a_
 
 def test_snatching_and_a_head_hitting_the_ground_are_not_a_traffic_accident():
     assert hazard_from_words("我們一位旅客在 Kauppatori 被人搶了手袋還被推倒，頭部撞地") == "public_security"
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [("老人吃火锅噎住了，脸发紫", None),  # hotpot: a choking, no fire
+     ("明天坐火车去图尔库", None),  # a train
+     ("火速派两辆救护车过去", None),  # "at top speed"
+     ("火车站旁边的仓库着火了", "fire"),
+     ("楼道里有火，很多烟", "fire")],
+)
+def test_fire_is_not_read_in_everyday_compounds_of_huo(text, hazard):
+    assert hazard_from_words(text) == hazard
+
+
+def test_a_confident_medical_reading_is_not_replaced_by_a_hotpot():
+    from agent.intents import reconciled_triage
+
+    choking = _outcome("medical", {"medical": 0.81, "fire": 0.15, "not_incident": 0.04})
+    assert reconciled_triage(choking, "老人吃火锅噎住了，脸发紫，出个方案") is choking
+
