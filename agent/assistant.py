@@ -415,8 +415,11 @@ class Assistant:
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
             # the type the words contradict yields to theirs (agent.intents.reconciled_triage), as the router's arguments do
-            return self._response_plan(screen_text(report, what="report"), incident_id, operator, narrative=False,
+            checked_report = screen_text(report, what="report")
+            plan = self._response_plan(checked_report, incident_id, operator, narrative=False,
                                        triage=lambda text: reconciled_triage(triage(text), text))
+            _say_model_reading(plan, triage(checked_report.text))
+            return plan
 
         def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
             return self._proposals.propose(action, args, incident_id=incident_id, origin="assistant", operator=operator)
@@ -476,6 +479,17 @@ def _plan_facts(plan: ResponsePlan, limit: int = 900) -> str:
     for section in ("immediate_actions", "evacuation", "resources"):
         lines += [item.text for item in getattr(plan, section)[:3]]
     return "\n".join(lines)[:limit]
+
+
+def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
+    """A plan whose type was taken from the report's words (``reconciled_triage``) says what the model itself read:
+    the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
+    shown = plan.triage
+    if shown is None or shown.corrected_by_operator or shown.incident_type == model.incident_type:
+        return
+    plan.warnings.append(
+        f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
+        f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
 
 
 def _title(text: str, triage: TriageSummary) -> str:

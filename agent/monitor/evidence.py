@@ -61,6 +61,13 @@ _WARNING = re.compile(
     r"\b(?:to|will|won'?t|will not) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
     r"\bbrac(?:e|es|ing) (?:for|yourselves)|\bprepar(?:e|es|ing) for\b|\bbans?\b|"
     r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
+# Responders on the move ("firefighters heading to the blaze", "police approaching the building", "crews en route") are
+# the response to a hazard that is already happening, not the hazard's own expected arrival: such a phrase is no
+# warning language.
+_RESPONDERS_MOVING = re.compile(
+    r"\b(?:fire ?fighters?|firemen|fire crews?|crews?|police|officers?|cops|units?|ambulances?|paramedics|rescuers?|"
+    r"rescue teams?|troops|soldiers|engines?)\b(?:\s+(?:are|is|were|was|now|already|all|still))*\s+"
+    r"(?:head(?:s|ing|ed)?\s+(?:for|to|towards?)\b|approach\w*|en route)", re.IGNORECASE)
 # Impact: a report that says what the hazard did reports an event, whatever it also forecasts.
 _IMPACT = re.compile(
     r"\bdead\b|\bdeadly\b|\bfatal|\bdeaths?\b|\bdied\b|\bkill(?:ed|s|ing)\b|\binjur|casualt|\bdestroy|\bdamag|"
@@ -88,7 +95,7 @@ def hazard_evidence(text: str, incident_type: str) -> str | None:
 def hazard_warning(text: str) -> str | None:
     """The words that make ``text`` a warning or forecast of a hazard rather than a report of one happening ('flood
     warning', 'risk of', 'to make landfall', 'ban'), or None (no such words, or words of impact beside them)."""
-    text = _NOT_HAZARD_WORDS.sub(" ", text)
+    text = _RESPONDERS_MOVING.sub(" ", _NOT_HAZARD_WORDS.sub(" ", text))
     match = _WARNING.search(text)
     if match is None or _IMPACT.search(text):
         return None

@@ -13,7 +13,6 @@ import csv
 import io
 import json
 import logging
-import re
 import sys
 import time
 import unicodedata
@@ -23,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
+
+from core.text import looks_binary, undecodable
 
 log = logging.getLogger(__name__)
 
@@ -110,17 +111,10 @@ def parse_timestamp(value: Any) -> float:
     return number / 1000.0 if abs(number) > 1e11 else number
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _looks_binary(text: str) -> bool:
-    """A NUL, bytes that were not UTF-8 (lone surrogates, as a JSON ``\\udcff`` escape gives: no tokenizer or SQLite
-    can encode them, so one such record would fail its whole batch), or mostly control characters."""
-    if "\x00" in text or _SURROGATE.search(text):
-        return True
-    sample = text[:2000]
-    control = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t")
-    return sample.count("\ufffd") > 3 or (len(sample) > 0 and control / len(sample) > 0.05)
+    """Binary (core.text.looks_binary), or bytes that were not UTF-8 (lone surrogates, as a JSON ``\\udcff`` escape
+    gives: no tokenizer or SQLite can encode them, so one such record would fail its whole batch)."""
+    return looks_binary(text) or undecodable(text)
 
 
 def record_from_mapping(row: dict[str, Any], origin: str, stats: IntakeStats | None = None) -> FeedRecord | RejectedRecord:

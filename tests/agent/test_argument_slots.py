@@ -137,3 +137,38 @@ def test_a_not_incident_reading_of_a_named_hazard_becomes_that_hazard_needing_a_
 
 def test_snatching_and_a_head_hitting_the_ground_are_not_a_traffic_accident():
     assert hazard_from_words("我們一位旅客在 Kauppatori 被人搶了手袋還被推倒，頭部撞地") == "public_security"
+
+
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [("老人吃火锅噎住了，脸发紫", None),  # hotpot: a choking, no fire
+     ("明天坐火车去图尔库", None),  # a train
+     ("火速派两辆救护车过去", None),  # "at top speed"
+     ("火车站旁边的仓库着火了", "fire"),
+     ("楼道里有火，很多烟", "fire")],
+)
+def test_fire_is_not_read_in_everyday_compounds_of_huo(text, hazard):
+    assert hazard_from_words(text) == hazard
+
+
+def test_a_confident_medical_reading_is_not_replaced_by_a_hotpot():
+    from agent.intents import reconciled_triage
+
+    choking = _outcome("medical", {"medical": 0.81, "fire": 0.15, "not_incident": 0.04})
+    assert reconciled_triage(choking, "老人吃火锅噎住了，脸发紫，出个方案") is choking
+
+
+def test_a_plan_whose_type_came_from_the_words_names_the_models_reading():
+    from agent.assistant import _say_model_reading
+    from agent.intents import reconciled_triage
+    from agent.response_plan import to_triage_summary
+    from agent.schemas import ResponsePlan
+
+    model = _outcome("not_incident", {"not_incident": 0.8, "missing_person": 0.15, "fire": 0.05}).model_copy(update={"priority": "P4"})
+    text = "Forum 里一个小孩走丢了，出个方案"
+    plan = ResponsePlan(plan_id="p", report=text, triage=to_triage_summary(reconciled_triage(model, text)))
+    _say_model_reading(plan, model)
+    assert len(plan.warnings) == 1 and "not_incident (P4, 80%)" in plan.warnings[0] and "missing_person (P3)" in plan.warnings[0]
+    same = ResponsePlan(plan_id="q", report=text, triage=to_triage_summary(model))
+    _say_model_reading(same, model)  # the model's own type: nothing to say
+    assert same.warnings == []

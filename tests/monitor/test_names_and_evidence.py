@@ -121,6 +121,16 @@ def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
     assert hazard_warning("Possible shooting reported at the ferry terminal") is None
 
 
+def test_responders_on_their_way_to_a_hazard_are_no_warning_of_it():
+    # the response moving toward an occurring hazard, not the hazard's expected arrival: an incident, not a warning
+    assert hazard_warning("Firefighters heading to a huge blaze at the harbour warehouse") is None
+    assert hazard_warning("Smoke everywhere, fire crews approaching the building now") is None
+    assert hazard_warning("Police are heading for the mall after reports of shots") is None
+    # the hazard itself on its way still is
+    assert hazard_warning("Storm heading for the coast tonight") == "heading for"
+    assert hazard_warning("Wildfire approaching the town, crews heading there") is not None
+
+
 def test_a_warning_raises_a_warning_alert_once_and_the_candidate_still_emerges_on_what_is_observed():
     g = _social()
     a, alerts = g.add(_item("a", 0, "Flood warning issued for the river", prio=3, evidence="Flood", warning="warning",
