@@ -73,7 +73,7 @@ _STATUS_WORDS = [
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
 # still needs a response, which is P3 (P4 is "no response needed", core.vocabulary).
 _PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)"
-                       r"|\b(?P<top>top|highest|max(?:imum)?) prio(?:rity)?\b|(?P<top_zh>最高优先|最优先)|\b(?P<low>low(?:est)?) prio(?:rity)?\b|(?P<low_zh>低优先)", re.IGNORECASE)
+                       r"|\b(?P<top>top|highest|max(?:imum)?) prio(?:rity)?\b(?!\s+(?:first|on top|at the top)\b(?!\s*,?\s*(?:then|and then)\b))|(?P<top_zh>最高优先|最优先)(?!的?(?:排|放|列)(?:在)?(?:最)?(?:前|上))|\b(?P<low>low(?:est)?) prio(?:rity)?\b|(?P<low_zh>低优先)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 
 
@@ -116,7 +116,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|buss|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|撞(?!地|伤)|侧翻|脱轨|追尾"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击"),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
@@ -533,19 +533,24 @@ def type_checked_by_words(incident_type: str, text: str, *, handled_as: bool = T
     return incident_type if words_name_hazard(incident_type, text) else words
 
 
-def reconciled_triage(outcome: Any, text: str) -> Any:
+def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plausible: float = 0.15) -> Any:
     """The triage of a report the operator asks a response plan for, checked against its hazard words.
 
     A type the words contradict (``type_checked_by_words``) takes the words' type, with its own probability as the
     confidence (the plan then asks to confirm the type) and the model's type kept as a secondary one. A
     "not_incident" reading of a report whose words name a hazard ("Forum 里一个小孩走丢了，出个方案") takes the
-    words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. Any other
+    words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
+    its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
     model_type = outcome.incident_type
     kind = hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False)
     if not kind or kind == model_type:
         return outcome
     probs = dict(outcome.type_probs)
+    # A sure model (the plan's own "uncertain" line) is not overruled by a word its own reading gives almost no
+    # chance (a hazard word in passing: "choking on hotpot" is no fire); a not_incident reading always is.
+    if model_type != "not_incident" and outcome.type_confidence >= confident and probs.get(kind, 0.0) < plausible:
+        return outcome
     others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
     update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
                               "secondary_types": others if model_type == "not_incident" else [model_type, *others]}
@@ -1152,6 +1157,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
+    as_written = text  # a response plan is made from (and records) the operator's own words; the rest reads the normalised form
     text = name_units(spaced_scripts(normalised_chinese(text)), city)
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
     triage = lru_cache(maxsize=4)(triage) if triage is not None else None
@@ -1192,7 +1198,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             # beside a plan question, the plan is made from the report's own clauses ("Flooding at X. Response plan
             # please, and what does the flood annex say ...": the annex question is not part of the report)
             own = [c for c in clauses if clause_intent(c, unit_ids) in (None, "incident_report")] if "plan_question" in intents else []
-            report = ". ".join(own) if own and len(" ".join(own)) >= 12 else text
+            report = ". ".join(own) if own and len(" ".join(own)) >= 12 else as_written
             calls.append({"name": "plan_response", "args": {"report": report}})
         elif intent == "plan_question":
             calls.append({"name": "search_plans", "args": {"query": plan_query(clause if len(intents) > 1 else text)[:500]}})

@@ -93,7 +93,7 @@ def test_chu_qin_is_dispatched():
      ("a ceiling panel fell in the waiting area, three people hurt", "earthquake_collapse"),
      ("the building is fine but a man collapsed on the floor", "medical"),
      ("Fredrikinkatu 40 那個樓頂的 吊車 倒了", "earthquake_collapse"),
-     ("theres a buss on its side at Mannerheimintie", "traffic_accident")],
+     ("a delivery van lying on its roof on Bulevardi", "traffic_accident")],
 )
 def test_structural_and_vehicle_words(text, hazard):
     assert hazard_from_words(text) == hazard
@@ -136,7 +136,12 @@ def test_a_not_incident_reading_of_a_named_hazard_becomes_that_hazard_needing_a_
 
 
 def test_snatching_and_a_head_hitting_the_ground_are_not_a_traffic_accident():
-    assert hazard_from_words("我們一位旅客在 Kauppatori 被人搶了手袋還被推倒，頭部撞地") == "public_security"
+    assert hazard_from_words("Esplanadi 有人抢了一个游客的相机，还把她推倒了") == "public_security"
+    # a body striking something (head on the ground, a step, a knee on a table) is a fall, not a collision
+    for fall in ("一个小伙子在 Kaivopiha 滑倒，头部撞地，流了不少血", "老人在 Kamppi 摔倒了，头撞到了台阶", "孩子的膝盖撞到桌角了"):
+        assert hazard_from_words(fall) != "traffic_accident", fall
+    for crash in ("两辆车在 Mannerheimintie 相撞", "一辆出租车撞到了路灯", "电车撞了一个骑车的人"):
+        assert hazard_from_words(crash) == "traffic_accident", crash
 
 
 @pytest.mark.parametrize(
@@ -172,3 +177,20 @@ def test_a_plan_whose_type_came_from_the_words_names_the_models_reading():
     same = ResponsePlan(plan_id="q", report=text, triage=to_triage_summary(model))
     _say_model_reading(same, model)  # the model's own type: nothing to say
     assert same.warnings == []
+
+
+def test_a_sure_model_is_not_overruled_by_a_hazard_word_it_gives_almost_no_chance():
+    from agent.intents import reconciled_triage
+
+    sure = _outcome("medical", {"medical": 0.81, "fire": 0.04, "not_incident": 0.15})
+    text = "an old man is choking at the table, the smoke alarm in the kitchen keeps beeping from the toast"
+    assert reconciled_triage(sure, text).incident_type == "medical"
+    # the same words against an unsure reading, or a word the model gives real probability, still decide
+    unsure = _outcome("medical", {"medical": 0.45, "fire": 0.40, "not_incident": 0.15})
+    assert reconciled_triage(unsure, "flames coming out of the kitchen window, an old man inside").incident_type == "fire"
+
+
+@pytest.mark.parametrize("text", ["show open incidents, top priority first", "list everything, highest priority on top",
+                                  "所有事件都列出来，最高优先的排在前面"])
+def test_an_order_to_sort_by_priority_is_no_filter(text):
+    assert extract_priorities(text) == []

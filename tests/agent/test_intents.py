@@ -393,3 +393,13 @@ def test_plan_query_names_foreign_nationals_and_consular_notice():
     query = plan_query("有外籍人员死亡的话，领事那边由谁来通知？")
     assert "foreign national" in query and "consulate" in query
     assert "foreign national" in plan_query("持外国护照的伤员怎么登记？")
+
+
+def test_a_response_plan_is_made_from_the_operators_own_words(router, city):
+    """Routing reads traditional characters as simplified and joins dictated characters; the report the plan is made
+    from (and the incident log records) is the message as the operator wrote it."""
+    from agent.intents import plan_calls
+
+    message = "Kamppi 有個倉庫著火了，濃煙很大，請給出處置方案"
+    plans = [c for c in plan_calls(message, router, city) if c["name"] == "plan_response"]
+    assert plans and plans[0]["args"]["report"] == message

@@ -73,8 +73,8 @@ def test_a_shared_name_or_shared_words_is_no_conflict():
 
 def test_a_first_report_naming_its_hazard_alerts_in_the_social_profile_only():
     g = _social()
-    assert hazard_evidence("Town declares a state of emergency due to flooding in the centre", "flood") == "flooding"
-    a, alerts = g.add(_item("a", 0, "Town declares a state of emergency due to flooding in the centre", prio=2, evidence="flooding"))
+    assert hazard_evidence("Town declares an emergency as flooding reaches the centre", "flood") == "flooding"
+    a, alerts = g.add(_item("a", 0, "Town declares an emergency as flooding reaches the centre", prio=2, evidence="flooding"))
     assert [x.kind for x in alerts] == ["emerging"] and "names the hazard: 'flooding'" in alerts[0].message
     # no evidence (a typed post that says nothing of its hazard): no alert on one report
     b, alerts = g.add(_item("b", 1, "Thinking of everyone in Tampere tonight", "fire", prio=2))
@@ -114,7 +114,7 @@ def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
     assert hazard_warning("台风预计明天登陆") is not None
     assert hazard_warning("Hoping the typhoon won't hit our shores") == "won't hit"  # still about what is expected
     # what happened: no warning, even beside forecast words
-    assert hazard_warning("Town declares a state of emergency due to flooding in the centre") is None
+    assert hazard_warning("Town declares an emergency as flooding reaches the centre") is None
     assert hazard_warning("Coastal towns hit by a 6.8 magnitude quake overnight, no threat of tsunami") is None
     assert hazard_warning("Storm expected to weaken after it killed 12 on the islands") is None
     # uncertainty is not a forecast: a possible shooting reported is a report
