@@ -118,3 +118,11 @@ def test_a_floor_is_a_part_only_when_the_count_is_placed_on_it():
                                   "The show has been sold out since 2019", "There are 150 in the queue outside"])
 def test_numbers_near_count_words_that_count_nobody_present(text):
     assert extract_protective_cues(text).occupants is None
+
+
+def test_joined_groups_add_up_only_as_a_few_groups_of_one_gathering_and_never_past_a_stadium():
+    assert extract_protective_cues("Fire alarm in the hospital wing: about 140 patients and 90 staff and 20 visitors inside").occupants == 250
+    # a run of thousands of joined counts (a hostile paste) is a list, not one crowd: no count past the largest venue
+    flood = "Fire in the block, " + "和".join(["近千人"] * 4000)
+    assert (extract_protective_cues(flood).occupants or 0) <= 50_000
+    assert (extract_protective_cues("Fire alarm at the arena, 80000 and 90000 people inside").occupants or 0) <= 50_000

@@ -210,6 +210,10 @@ WHOLE_BUILDING_AFTER = re.compile(r"^\s?(building|block|tower|house|complex|大�
 LATIN_BEFORE_CJK = re.compile(r"[A-Za-zÀ-ÿ][\w&'-]*\s?$")
 
 MIN_OCCUPANTS = 10
+# A sum of groups present joins at most this many ("890 in the audience plus some 60 staff plus the cast"), and no
+# count above the largest venue (a stadium, about 50,000) is believed: the density table stands instead.
+MAX_JOINED_GROUPS = 4
+MAX_OCCUPANTS = 50_000
 # A count followed, in the same clause, by what happened to those people is a count of casualties
 # ("12 people coughing", "25 pupils with sore eyes", "10个人被困"), not of the building's occupants.
 CASUALTY_AFTER = re.compile(r"^[^.,;:!?，。；\d]{0,30}?(?:\b(?:cough\w*|dizz\w*|sick|ill|injur\w*|hurt|trapped|stuck|unconscious|collaps\w*|vomit\w*|"

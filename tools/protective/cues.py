@@ -363,18 +363,22 @@ def _occupants(t: str) -> tuple[int | None, int | None]:
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
     partial: dict[int, bool] = {}  # by sentence: a hostile report may hold thousands of counts in one
     whole = part = None
-    chain, chain_end = 0, -1
+    chain, chain_end, terms = 0, -1, 0
     for n, start, end in _counts(t):
         i = bisect.bisect_right(ends, start)
         if i not in partial:
             partial[i] = _partial_sentence(t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)])
         if partial[i] or W.PART_AFTER.match(t[end:end + 60]):
             part = max(part or 0, n)
-            chain, chain_end = 0, -1
+            chain, chain_end, terms = 0, -1, 0
             continue
-        chain = chain + n if chain_end >= 0 and W.COUNT_JOIN.fullmatch(t[chain_end:start]) else n
+        # groups of one gathering ("the audience plus the staff plus the cast") are a few; a longer run of counts
+        # is a list, not one crowd, and is not summed
+        joined = chain_end >= 0 and terms < W.MAX_JOINED_GROUPS and W.COUNT_JOIN.fullmatch(t[chain_end:start])
+        chain, terms = (chain + n, terms + 1) if joined else (n, 1)
         chain_end = end
-        whole = max(whole or 0, chain)
+        if chain <= W.MAX_OCCUPANTS:  # more than the largest venue holds is no count of the people present
+            whole = max(whole or 0, chain)
     return whole, part
 
 
