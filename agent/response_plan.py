@@ -86,7 +86,7 @@ class ResponsePlanner:
             plan.situation.append(PlanItem(
                 text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}"
                      + ("; read by the multilingual fallback (the triage model was not trained on this language: confirm type and priority)."
-                        if triage.read_by == READ_BY_FALLBACK else "."),
+                        if triage.read_by.startswith(READ_BY_FALLBACK) else "."),
                 sources=t_src))
         if result is not None and getattr(result, "truncated", False):
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")
