@@ -45,6 +45,7 @@ class Situation:
         self.error: str | None = None
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self.operator: str | None = None  # who acts when no one is logged in (settings.operator)
 
     @classmethod
     def from_settings(cls, settings) -> "Situation":
@@ -54,6 +55,7 @@ class Situation:
             return build_pipeline(settings)
 
         situation = cls(factory)
+        situation.operator = getattr(settings, "operator", None)
         if getattr(settings, "monitor_feed", None):
             situation.follow(str(settings.monitor_feed))
         return situation
@@ -178,7 +180,7 @@ class Situation:
         if not choice or self.pipeline is None:
             return _status_html("Choose an untriaged report first.")
         report_id = choice.split(" ")[0]
-        operator = getattr(request, "username", None) or self.pipeline.config.operator
+        operator = getattr(request, "username", None) or self.operator or self.pipeline.config.operator
         try:
             self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
         except (KeyError, LookupError, ValueError) as exc:

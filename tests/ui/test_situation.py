@@ -71,3 +71,38 @@ def test_pushed_reports_become_an_emerging_cluster_and_an_incident(situation_ser
         page.wait_for_selector("[data-testid=triage-result]")
     finally:
         context.close()
+
+
+def test_an_untriaged_report_in_the_log_is_listed_and_marked_read_in_the_browser(situation_server, browser) -> None:
+    """An untriaged report already in the incident log (say, from before a restart) is listed on the tab; the operator
+    picks it, gives it a type and priority, and "Mark read / triaged" records it and takes it off the list."""
+    from gradio_client import Client
+
+    running, situation, store = situation_server
+    if situation.pipeline is None:  # this test alone: start the monitor with one report
+        Client(running.url, verbose=False).predict(FOREST[:1], api_name="/monitor_intake")
+        deadline = time.monotonic() + 120
+        while situation.pipeline is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+    store.add_stream_reports([{"report_id": "SR-BEFORE-RESTART", "event_time": T0 - 600, "source": "call",
+                               "text": "Caller screaming about a man in the water at Kauppatori",
+                               "triage": {"state": "untriaged", "incident_type": None, "priority": None},
+                               "detail": {"reason": "not triaged: triage failed (see the log); needs a human read"}}])
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(running.url, wait_until="load")
+        page.get_by_role("tab", name="Situation").click()
+        page.wait_for_function("document.querySelector('[data-testid=situation-needs-read]') && document.querySelector("
+                               "'[data-testid=situation-needs-read]').innerText.includes('man in the water')")
+        box = page.locator("#situation-read-choice input")
+        box.click()
+        page.locator(f"#{box.get_attribute('aria-controls')} li[role=option]").filter(has_text="SR-BEFORE-RESTART").click()
+        page.click("#situation-read")
+        page.wait_for_function("document.querySelector('[data-testid=situation-status]').innerText.includes('marked read')")
+        page.wait_for_function("!document.querySelector('[data-testid=situation-needs-read]').innerText.includes('man in the water')")
+    finally:
+        context.close()
+    event = store.events(kind="stream_report_read")[-1]
+    assert event.payload["report_id"] == "SR-BEFORE-RESTART" and event.operator
