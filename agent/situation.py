@@ -4,7 +4,8 @@ Used alike by the LLM's tools, the fallback router and the UI's situation panel.
 read from the incident log (agent/store.py) and the city model (unit statuses, shelters); nothing
 here changes state.  The sitrep cites where each line comes from ([S1] incident log, [S2] unit
 board, [S3] shelters) and raises alerts: a P1 open without an approved plan, an incident open
-longer than ``stale_min`` without any plan, a shelter over ``shelter_alert_pct`` full.
+longer than ``stale_min`` without any plan, a shelter over ``shelter_alert_pct`` full, stream reports the classifier
+did not triage that no person has read yet (any one could be a P1).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 PlanState = Literal["none", "draft", "approved"]
-SOURCES = {"S1": "incident log (open incidents, plans and approvals)", "S2": "unit board (scenario unit statuses, confirmed changes)",
+SOURCES = {"S1": "incident log (open incidents, plans and approvals, stream reports)", "S2": "unit board (scenario unit statuses, confirmed changes)",
            "S3": "shelters (scenario capacities, approved evacuation plans)"}
 
 
@@ -56,7 +57,8 @@ class ShelterRow(BaseModel):
 
 
 class Alert(BaseModel):
-    kind: Literal["p1_without_approved_plan", "open_without_plan", "shelter_nearly_full", "no_unit_available"]
+    kind: Literal["p1_without_approved_plan", "open_without_plan", "shelter_nearly_full", "no_unit_available",
+                  "untriaged_stream_reports"]
     text: str
     ref: str = Field(description="source marker, e.g. S1")
     incident_id: str | None = None
@@ -69,6 +71,7 @@ class Sitrep(BaseModel):
     incidents: list[OpenIncident]
     board: UnitBoard
     shelters: list[ShelterRow]
+    untriaged_unread: int = Field(default=0, description="stream reports not triaged and waiting for a human read")
     sources: dict[str, str] = Field(default_factory=lambda: dict(SOURCES))
 
 
@@ -138,7 +141,11 @@ class Situation:
         incidents = self.open_incidents()
         board = self.unit_board()
         shelters = self.shelter_occupancy()
+        unread = self.store.count_unread_untriaged_stream_reports()
         alerts: list[Alert] = []
+        if unread:  # first: a dispatcher reading only the top of the alerts must not miss them
+            alerts.append(Alert(kind="untriaged_stream_reports", ref="S1",
+                                text=f"{unread} stream report(s) not triaged, waiting for a human read (Situation tab)."))
         for inc in incidents:
             if inc.priority == "P1" and inc.plan_state != "approved":
                 alerts.append(Alert(kind="p1_without_approved_plan", ref="S1", incident_id=inc.incident_id,
@@ -153,15 +160,16 @@ class Situation:
         for unit_type, statuses in sorted(board.by_type.items()):
             if not statuses.get("available"):
                 alerts.append(Alert(kind="no_unit_available", ref="S2", text=f"No {unit_type.replace('_', ' ')} available."))
-        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts),
-                      alerts=alerts, incidents=incidents, board=board, shelters=shelters)
+        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread),
+                      alerts=alerts, incidents=incidents, board=board, shelters=shelters, untriaged_unread=unread)
 
 
 def _where(incident: OpenIncident) -> str:
     return incident.location or incident.title[:40]
 
 
-def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list[ShelterRow], alerts: list[Alert]) -> str:
+def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list[ShelterRow], alerts: list[Alert],
+                 untriaged_unread: int = 0) -> str:
     by_priority = collections.Counter(i.priority or "P?" for i in incidents)
     states = collections.Counter(i.plan_state for i in incidents)
     lines = [
@@ -176,6 +184,8 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
     lines.append(f"Shelters: {total_assigned} of {total_capacity} places assigned"
                  + (" (" + ", ".join(f"{s.name} {s.percent:.0f}%" for s in sorted(in_use, key=lambda s: -s.percent)[:3]) + ")" if in_use else "")
                  + " [S3]")
+    lines.append(f"Stream reports: {untriaged_unread} not triaged, waiting for a human read [S1]" if untriaged_unread
+                 else "Stream reports: none waiting for a human read [S1]")
     top = [i for i in incidents if i.priority == "P1"][:3]
     if top:
         lines.append("P1: " + "; ".join(f"{i.incident_id} {_where(i)} ({i.age_min:.0f} min, plan {i.plan_state})" for i in top) + " [S1]")

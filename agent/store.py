@@ -20,6 +20,7 @@ from typing import Any
 
 from agent.schemas import AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
 from core.text import shown, undecodable
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 __all__ = ["AuditEvent", "IncidentStore", "StoredReport", "UnknownIncidentError"]
 
@@ -55,7 +56,15 @@ CREATE INDEX IF NOT EXISTS idx_stream_cluster ON stream_reports(cluster_id);
 CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
 CREATE INDEX IF NOT EXISTS idx_plans_incident ON plans(incident_id);
 CREATE INDEX IF NOT EXISTS idx_events_kind ON events(kind);
+CREATE INDEX IF NOT EXISTS idx_stream_unread ON stream_reports(event_time) WHERE {unread};
 """
+
+
+# A stream report the classifier did not read (``agent.monitor.pipeline.UNTRIAGED``) that no person has read yet.  The
+# partial index above keeps the "needs a human read" list and count fast on a log of a whole day's stream.
+UNREAD_UNTRIAGED = ("json_extract(triage_json, '$.state') = 'untriaged'"
+                    " AND json_extract(triage_json, '$.read_by') IS NULL")
+SCHEMA = SCHEMA.replace("{unread}", UNREAD_UNTRIAGED)
 
 
 def _id_like(value: object) -> bool:
@@ -279,16 +288,55 @@ class IncidentStore:
             args.append(incident_id)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._read(f"SELECT * FROM stream_reports{where} ORDER BY event_time, rowid LIMIT ?", [*args, limit])
-        out = []
-        for r in rows:
-            item = dict(r)
-            item["triage"] = json.loads(item.pop("triage_json")) if r["triage_json"] else None
-            item["detail"] = json.loads(item.pop("detail_json") or "{}")
-            out.append(item)
-        return out
+        return [self._stream_row(r) for r in rows]
+
+    @staticmethod
+    def _stream_row(row: sqlite3.Row) -> dict[str, Any]:
+        item = dict(row)
+        item["triage"] = json.loads(item.pop("triage_json")) if row["triage_json"] else None
+        item["detail"] = json.loads(item.pop("detail_json") or "{}")
+        return item
 
     def count_stream_reports(self) -> int:
         return int(self._read_one("SELECT COUNT(*) AS n FROM stream_reports")["n"])
+
+    def unread_untriaged_stream_reports(self, limit: int = 50) -> list[dict[str, Any]]:
+        """Stream reports the classifier did not read and no person has read yet, newest first (the Situation tab's
+        "needs a human read" list; it survives a restart because it is read from the log, not kept in memory)."""
+        rows = self._read(f"SELECT * FROM stream_reports WHERE {UNREAD_UNTRIAGED} ORDER BY event_time DESC, rowid DESC"
+                          " LIMIT ?", (limit,))
+        return [self._stream_row(r) for r in rows]
+
+    def count_unread_untriaged_stream_reports(self) -> int:
+        return int(self._read_one(f"SELECT COUNT(*) AS n FROM stream_reports WHERE {UNREAD_UNTRIAGED}")["n"])
+
+    def mark_stream_report_read(self, report_id: str, operator: str, *, incident_type: str | None = None,
+                                priority: str | None = None) -> dict[str, Any]:
+        """An operator has read an untriaged stream report, optionally triaging it by hand (type, priority).  Who and
+        when go into the report's triage and into the audit trail (``stream_report_read``); the model's verdict
+        (``state``: untriaged) is kept as it was.  Returns the updated report."""
+        row = (self._read_one("SELECT * FROM stream_reports WHERE report_id=?", (report_id,))
+               if _id_like(report_id) else None)
+        if row is None:
+            raise UnknownIncidentError(f"no stream report with id {shown(report_id)}")
+        triage = json.loads(row["triage_json"]) if row["triage_json"] else {}
+        if triage.get("state") != "untriaged":
+            raise ValueError(f"stream report {report_id} was triaged by the classifier; nothing to mark as read")
+        if incident_type and incident_type not in INCIDENT_TYPES:
+            raise ValueError(f"unknown incident type {shown(incident_type)}; one of {', '.join(INCIDENT_TYPES)}")
+        if priority and priority not in PRIORITIES:
+            raise ValueError(f"unknown priority {shown(priority)}; one of {', '.join(PRIORITIES)}")
+        if triage.get("read_by"):
+            raise ValueError(f"stream report {report_id} was already read by {triage['read_by']} at {triage.get('read_at')}")
+        read_at = _now()
+        triage.update(read_by=operator, read_at=read_at, incident_type=incident_type or None, priority=priority or None)
+        with self._tx() as conn:
+            conn.execute("UPDATE stream_reports SET triage_json=? WHERE report_id=?",
+                         (json.dumps(triage, ensure_ascii=False), report_id))
+            self._log(conn, row["incident_id"], "stream_report_read",
+                      {"report_id": report_id, "incident_type": incident_type or None, "priority": priority or None,
+                       "read_at": read_at}, operator)
+        return self._stream_row(self._read_one("SELECT * FROM stream_reports WHERE report_id=?", (report_id,)))
 
     # --- plans -----------------------------------------------------------
     def save_plan(self, plan: ResponsePlan, operator: str) -> None:

@@ -21,6 +21,7 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class Situation:
         self.error: str | None = None
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self.operator: str | None = None  # who acts when no one is logged in (settings.operator)
 
     @classmethod
     def from_settings(cls, settings) -> "Situation":
@@ -53,6 +55,7 @@ class Situation:
             return build_pipeline(settings)
 
         situation = cls(factory)
+        situation.operator = getattr(settings, "operator", None)
         if getattr(settings, "monitor_feed", None):
             situation.follow(str(settings.monitor_feed))
         return situation
@@ -123,12 +126,12 @@ class Situation:
     def snapshot(self) -> dict | None:
         return self.pipeline.snapshot() if self.pipeline is not None else None
 
-    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str]:
+    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str, Any]:
         snap = self.snapshot()
         if snap is None:
             msg = self.error or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
             return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
-                    _needs_read_html([]))
+                    _needs_read_html([], 0), gr.update(choices=[], value=None))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
         status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
                   f"{snap['open_clusters']} open clusters; stream time {clock}; "
@@ -140,15 +143,17 @@ class Situation:
         if self.pipeline.store_error is not None:
             status += (f". The incident log could not be written ({type(self.pipeline.store_error).__name__}): "
                        f"{self.pipeline.unstored:,} report(s) NOT stored")
-        if snap["untriaged"]:
-            status += f". {snap['untriaged']:,} report(s) not triaged: read them (list below)"
+        if snap["needs_read_total"]:
+            status += f". {snap['needs_read_total']:,} report(s) not triaged, waiting for a human read (list below)"
         rows = []
         for c in snap["clusters"]:
             rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c["place"] or "",
                          "yes" if c["emerging"] else "", c["incident_id"] or "", c["title"]])
         choices = [f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}" for c in snap["clusters"]]
+        unread = [f"{r.report_id} · {r.source} · {r.text[:60]}" for r in reversed(snap["needs_read"])]
         return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
-                _alerts_html(snap["alerts"]), gr.update(choices=choices), _needs_read_html(snap["needs_read"]))
+                _alerts_html(snap["alerts"]), gr.update(choices=choices),
+                _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread))
 
     def cluster_reports(self, choice: str | None) -> str:
         if not choice or self.pipeline is None:
@@ -169,6 +174,20 @@ class Situation:
             return _status_html(f"Could not open an incident: {exc}")
         return _status_html(f"Incident {incident_id} opened from {cid}; it is in the Open incidents list.")
 
+    def mark_read(self, choice: str | None, incident_type: str | None, priority: str | None,
+                  request: gr.Request | None = None) -> str:
+        """Operator: an untriaged report has been read (and, optionally, triaged by hand); recorded under their name."""
+        if not choice or self.pipeline is None:
+            return _status_html("Choose an untriaged report first.")
+        report_id = choice.split(" ")[0]
+        operator = getattr(request, "username", None) or self.operator or self.pipeline.config.operator
+        try:
+            self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
+        except (KeyError, LookupError, ValueError) as exc:
+            return _status_html(f"Could not mark {report_id} as read: {exc}")
+        given = " as " + " ".join(x for x in (incident_type, priority) if x) if incident_type or priority else ""
+        return _status_html(f"Report {report_id} marked read{given} by {operator}; recorded in the incident log.")
+
 
 def _status_html(text: str) -> str:
     return f'<div class="eca-meta" data-testid="situation-status">{escape(text)}</div>'
@@ -185,15 +204,16 @@ def _alerts_html(alerts: list) -> str:
     return f'<ul data-testid="situation-alerts">{items}</ul>'
 
 
-def _needs_read_html(reports: list) -> str:
-    """Reports the classifier did not read (triage failed or refused them): any one could be a P1, so a person reads
-    them; newest first."""
-    if not reports:
+def _needs_read_html(reports: list, total: int) -> str:
+    """Reports the classifier did not read (triage failed or refused them) and no person has read yet: any one could be
+    a P1, so a person reads them; newest first (the newest 50 of ``total``)."""
+    if not reports and not total:
         return '<div data-testid="situation-needs-read"></div>'
     items = "".join(f"<li><b>{escape(r.source)}</b> {datetime.fromtimestamp(r.time, tz=timezone.utc).strftime('%H:%M')} "
                     f"{escape(r.text[:300])}<br><small>{escape(r.reason)}</small></li>" for r in reversed(reports[-50:]))
     return (f'<div class="eca-error" data-testid="situation-needs-read"><b>Not triaged: needs a human read '
-            f'({len(reports):,})</b><ul>{items}</ul></div>')
+            f'({total:,})</b><ul>{items}</ul>'
+            + (f"<small>the newest {len(reports)} shown</small>" if total > len(reports) else "") + "</div>")
 
 
 def _counts_figure(counts: dict | None) -> go.Figure:
@@ -237,13 +257,22 @@ def build_situation_tab(situation: Situation) -> None:
                 members = gr.HTML("", elem_id="situation-members")
             with gr.Column(scale=2):
                 needs_read = gr.HTML("", elem_id="situation-needs-read")
+                with gr.Row():
+                    read_choice = gr.Dropdown(label="Untriaged report", choices=[], value=None, interactive=True,
+                                              elem_id="situation-read-choice")
+                    read_type = gr.Dropdown(label="Type (optional)", choices=list(INCIDENT_TYPES), value=None,
+                                            interactive=True, elem_id="situation-read-type")
+                    read_priority = gr.Dropdown(label="Priority (optional)", choices=list(PRIORITIES), value=None,
+                                                interactive=True, elem_id="situation-read-priority")
+                read_btn = gr.Button("Mark read / triaged", elem_id="situation-read")
                 alerts = gr.HTML("", elem_id="situation-alerts")
     timer = gr.Timer(REFRESH_S)
     private = {"api_visibility": "private"}
-    outputs = [status, counts, rmap, clusters, alerts, choice, needs_read]
+    outputs = [status, counts, rmap, clusters, alerts, choice, needs_read, read_choice]
     timer.tick(situation.views, None, outputs, queue=False, **private)
     choice.input(situation.cluster_reports, [choice], [members], **private)
     open_btn.click(situation.open_incident, [choice], [status], **private)
+    read_btn.click(situation.mark_read, [read_choice, read_type, read_priority], [status], **private)
 
 
 def register_intake_api(situation: Situation) -> None:
@@ -260,11 +289,12 @@ def register_intake_api(situation: Situation) -> None:
         """The situation picture: counts, open clusters, recent alerts."""
         snap = situation.snapshot()
         if snap is None:
-            return {"processed": 0, "clusters": [], "alerts": [], "untriaged": 0, "needs_read": []}
+            return {"processed": 0, "clusters": [], "alerts": [], "untriaged": 0, "needs_read": [], "needs_read_total": 0}
         return {"processed": snap["processed"], "open_clusters": snap["open_clusters"], "clusters": snap["clusters"],
                 "untriaged": snap["untriaged"],  # not read by the classifier: a person must read them
                 "needs_read": [{"report_id": r.report_id, "time": r.time, "source": r.source, "text": r.text,
                                 "reason": r.reason} for r in snap["needs_read"]],
+                "needs_read_total": snap["needs_read_total"],  # in the incident log, not only this run's
                 "alerts": [{"kind": a.kind, "time": a.time, "message": a.message, "cluster_id": a.cluster_id}
                            for a in snap["alerts"]]}
 

@@ -90,7 +90,7 @@ def triage_text(text: str) -> str:
 
 # Type and priority of a report the classifier did not read (its triage failed or refused the text).  Never a label
 # of the taxonomy: an unread report could be a P1, so it is not counted not_incident, not grouped, and listed for a
-# person to read (``snapshot()["needs_read"]``, the Situation tab).
+# person to read (``snapshot()["needs_read"]``, the Situation tab) until one marks it read (``mark_read``).
 UNTRIAGED = "untriaged"
 
 
@@ -140,7 +140,9 @@ class MonitorPipeline:
         self.triage_error: BaseException | None = None
         self.untriaged = 0  # reports stored without triage (failed or refused): each needs a person to read it
         self.triage_failed = 0  # of those, the ones whose batch's triage failed
-        self.needs_read: deque[ProcessedReport] = deque(maxlen=self.config.recent_reports)
+        # Untriaged reports that are NOT in the incident log (no store, or its write failed).  The others are listed
+        # from the log itself, so none drops out of view after a restart or a long stream (``needs_read``).
+        self.unstored_unread: deque[ProcessedReport] = deque(maxlen=self.config.recent_reports)
         # The first error the incident log raised on a write (disk full, read-only, locked): the batch is still
         # processed and shown (grouping, counts, alerts), its reports counted as not stored; the caller decides.
         self.store_error: Exception | None = None
@@ -319,7 +321,7 @@ class MonitorPipeline:
         clock.append((time.perf_counter(), time.thread_time()))
         out: list[ProcessedReport] = []
         alerts: list[MonitorAlert] = []
-        rows = []
+        rows, unread_reports = [], []
         with self.lock:
             for rec, tri, vec, fix, sig, hazard in zip(records, triage, dense, fixes, signals, readings):
                 if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
@@ -383,7 +385,7 @@ class MonitorPipeline:
                 out.append(report)
                 self.recent.append(report)
                 if unread:
-                    self.needs_read.append(report)
+                    unread_reports.append(report)
                 rows.append({"report_id": report_id, "event_time": t, "source": rec.source, "text": rec.text,
                              "lat": fix.lat if fix else None, "lon": fix.lon if fix else None,
                              "external_id": rec.external_id, "cluster_id": cluster_id,
@@ -398,17 +400,19 @@ class MonitorPipeline:
             if self.processed % 1000 < len(out):
                 self.spikes.prune(self.clock)
         clock.append((time.perf_counter(), time.thread_time()))
-        if self.store is not None and rows:
-            self._store(rows, alerts)
+        stored = self.store is not None and bool(rows) and self._store(rows, alerts)
+        if unread_reports and not stored:
+            with self.lock:
+                self.unstored_unread.extend(unread_reports)
         clock.append((time.perf_counter(), time.thread_time()))
         stages = ("embed", "places", "signals", "group_count", "store")
         self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
         self.stage_cpu_s.update({k: b[1] - a[1] for k, a, b in zip(stages, clock, clock[1:])})
         return out, alerts
 
-    def _store(self, rows: list[dict], alerts: list[MonitorAlert]) -> None:
+    def _store(self, rows: list[dict], alerts: list[MonitorAlert]) -> bool:
         """Write a batch's reports and alerts to the incident log; a failed write is counted and kept, not raised (it
-        would drop this batch and the one triaged ahead from the picture too)."""
+        would drop this batch and the one triaged ahead from the picture too).  True when the reports were stored."""
         import sqlite3
 
         try:
@@ -418,7 +422,7 @@ class MonitorPipeline:
                       type(exc).__name__, exc, len(rows))
             self.store_error = self.store_error or exc
             self.unstored += len(rows)
-            return
+            return False
         try:
             for a in alerts:
                 self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
@@ -426,6 +430,7 @@ class MonitorPipeline:
         except (sqlite3.Error, OSError) as exc:
             log.error("the incident log could not record an alert (%s: %s)", type(exc).__name__, exc)
             self.store_error = self.store_error or exc
+        return True
 
     def _signal_alerts(self, sig: dict, t: float, cluster_id: str | None, text: str) -> list[MonitorAlert]:
         alerts = []
@@ -476,8 +481,47 @@ class MonitorPipeline:
             c.incident_id = incident.incident_id
         return incident.incident_id
 
+    def mark_read(self, report_id: str, operator: str | None = None, *, incident_type: str | None = None,
+                  priority: str | None = None) -> None:
+        """Operator: "I have read this untriaged report" (optionally with the type and priority they gave it).  It
+        leaves the "needs a human read" list; who and when are recorded in the incident log."""
+        operator = operator or self.config.operator
+        with self.lock:
+            held = next((r for r in self.unstored_unread if r.report_id == report_id), None)
+        if held is None:
+            if self.store is None:
+                raise KeyError(f"no untriaged report {report_id} waiting for a read")
+            self.store.mark_stream_report_read(report_id, operator, incident_type=incident_type, priority=priority)
+            return
+        if self.store is not None:  # the report itself never reached the log: the read is recorded with its text
+            self.store.log_event(None, "stream_report_read", {
+                "report_id": report_id, "text": held.text[:2000], "source": held.source, "stream_time": held.time,
+                "incident_type": incident_type or None, "priority": priority or None, "stored": False}, operator)
+        else:
+            log.info("untriaged report %s read by %s (no incident log attached)", report_id, operator)
+        with self.lock:
+            self.unstored_unread.remove(held)
+
+    def needs_read(self, limit: int = 50) -> tuple[list[ProcessedReport], int]:
+        """Untriaged reports nobody has read yet, oldest first (at most ``limit``: the newest), and how many there are
+        in all: those in the incident log (whichever run stored them) and those it could not store."""
+        with self.lock:
+            held = list(self.unstored_unread)
+        stored: list[ProcessedReport] = []
+        total = len(held)
+        if self.store is not None:
+            import sqlite3
+
+            try:
+                total += self.store.count_unread_untriaged_stream_reports()
+                stored = [_from_log(row) for row in self.store.unread_untriaged_stream_reports(limit)]
+            except (sqlite3.Error, OSError) as exc:  # the screen must still show the rest of the picture
+                log.error("the incident log could not be read for untriaged reports (%s: %s)", type(exc).__name__, exc)
+        return sorted(stored + held, key=lambda r: r.time)[-limit:] if limit > 0 else [], total
+
     # --- for screens -----------------------------------------------------------------------------------
     def snapshot(self, max_clusters: int = 20) -> dict:
+        needs_read, unread = self.needs_read()  # from the incident log: outside the lock, the feed thread goes on
         with self.lock:
             clusters = []
             for c in self.grouper.open_clusters()[:max_clusters]:
@@ -485,7 +529,16 @@ class MonitorPipeline:
                 summary["reports"] = [m.key for m in list(c.members)[-10:]]
                 clusters.append(summary)
             return {"clock": self.clock, "processed": self.processed, "noise": self.noise,
-                    "untriaged": self.untriaged, "needs_read": list(self.needs_read),
+                    "untriaged": self.untriaged, "needs_read": needs_read, "needs_read_total": unread,
                     "open_clusters": len(self.grouper.clusters), "clusters": clusters,
                     "alerts": list(self.alerts)[-50:], "recent": list(self.recent),
                     "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=", "signal=")}}
+
+
+def _from_log(row: dict) -> ProcessedReport:
+    """An untriaged stream report as the incident log holds it (``IncidentStore.stream_reports`` rows)."""
+    detail = row.get("detail") or {}
+    return ProcessedReport(row["report_id"], row["event_time"] or 0.0, row["text"], row["source"], UNTRIAGED, UNTRIAGED,
+                           "und", row.get("cluster_id"), detail.get("reason") or "not triaged; needs a human read",
+                           detail.get("zone"), detail.get("place"), row.get("lat"), row.get("lon"), None,
+                           detail.get("signals") or {}, row.get("external_id"))

@@ -64,3 +64,16 @@ def test_closed_incidents_release_their_shelter_places(tmp_path, city):
     assert {r.shelter_id: r.assigned for r in situation.shelter_occupancy()}[shelter.id] == 100
     store.close_incident(incident, "op")
     assert {r.shelter_id: r.assigned for r in situation.shelter_occupancy()}[shelter.id] == 0
+
+
+def test_sitrep_says_how_many_stream_reports_wait_for_a_human_read(tmp_path, city):
+    store = IncidentStore(tmp_path / "log.sqlite")
+    assert "Stream reports: none waiting for a human read [S1]" in Situation(store, city).sitrep().text
+    store.add_stream_reports([{"report_id": f"SR-{i}", "event_time": float(i), "source": "call", "text": "smoke",
+                               "triage": {"state": "untriaged", "incident_type": None, "priority": None}} for i in range(3)])
+    report = Situation(store, city).sitrep()
+    assert report.untriaged_unread == 3
+    assert "Stream reports: 3 not triaged, waiting for a human read [S1]" in report.text
+    assert report.alerts[0].kind == "untriaged_stream_reports" and "3 stream report(s)" in report.text.split("Alerts:")[1]
+    store.mark_stream_report_read("SR-0", "alice")
+    assert Situation(store, city).sitrep().untriaged_unread == 2

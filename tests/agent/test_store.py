@@ -94,3 +94,30 @@ def test_an_id_that_cannot_exist_is_no_such_id_not_an_encoding_error_nor_echoed_
         with pytest.raises(UnknownIncidentError, match="no report with id"):
             store.record_triage_decision(bad, accepted=True, operator="alice")
         assert store.events(bad) == []
+
+
+def test_untriaged_stream_reports_wait_for_a_read_that_is_recorded_with_who_and_when(tmp_path):
+    import pytest
+
+    from agent.store import UnknownIncidentError
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    store.add_stream_reports([
+        {"report_id": "SR-A", "event_time": 1.0, "source": "call", "text": "smoke", "triage": {"state": "untriaged"}},
+        {"report_id": "SR-B", "event_time": 2.0, "source": "social", "text": "water", "triage": {"state": "untriaged"}},
+        {"report_id": "SR-C", "event_time": 3.0, "source": "call", "text": "fire", "triage": {"incident_type": "fire"}}])
+    assert store.count_unread_untriaged_stream_reports() == 2
+    assert [r["report_id"] for r in store.unread_untriaged_stream_reports()] == ["SR-B", "SR-A"]  # newest first
+    with pytest.raises(ValueError, match="unknown priority"):
+        store.mark_stream_report_read("SR-A", "alice", priority="urgent")
+    with pytest.raises(ValueError, match="triaged by the classifier"):
+        store.mark_stream_report_read("SR-C", "alice")
+    with pytest.raises(UnknownIncidentError, match="no stream report"):
+        store.mark_stream_report_read("SR-NONE", "alice")
+    read = store.mark_stream_report_read("SR-A", "alice", incident_type="fire", priority="P2")
+    assert read["triage"]["read_by"] == "alice" and read["triage"]["priority"] == "P2"
+    assert [r["report_id"] for r in store.unread_untriaged_stream_reports()] == ["SR-B"]
+    assert store.count_unread_untriaged_stream_reports() == 1
+    [event] = store.events(kind="stream_report_read")
+    assert event.operator == "alice" and event.payload == {"report_id": "SR-A", "incident_type": "fire", "priority": "P2",
+                                                           "read_at": read["triage"]["read_at"]}

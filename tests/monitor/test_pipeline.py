@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -490,3 +491,53 @@ def test_eca_monitor_ends_any_other_fault_with_one_line_that_says_what_was_not_p
     code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
     assert code == 2 and "Traceback" not in err
     assert "the monitor failed (ValueError: bad place index)" in err and "were not processed" in err
+
+
+def test_untriaged_reports_stay_listed_after_a_restart_and_overflow_until_a_person_reads_them(tmp_path: Path):
+    """The "needs a human read" list comes from the incident log: a new pipeline on the same log (a restart) still
+    lists what an earlier run could not triage, past the in-memory window too, until an operator marks each read
+    (recorded with who and when); the count is the log's, not this run's."""
+    from agent.monitor.pipeline import MonitorConfig
+    from agent.store import IncidentStore
+
+    path = tmp_path / "incidents.sqlite"
+    with MonitorPipeline(_Refuses(RuntimeError("onnx session died")), store=IncidentStore(path),
+                         config=MonitorConfig(recent_reports=2)) as first:
+        first.process([FeedRecord(f"report {i}: smoke on floor {i}", T + 60 * i, "call") for i in range(5)])
+        assert first.snapshot()["needs_read_total"] == 5 and len(first.snapshot()["needs_read"]) == 5
+    store = IncidentStore(path)
+    with MonitorPipeline(_Refuses(RuntimeError("still down")), store=store) as restarted:
+        snap = restarted.snapshot()
+        assert snap["untriaged"] == 0  # this run triaged nothing yet ...
+        assert snap["needs_read_total"] == 5  # ... but the five from before still wait for a person
+        assert [r.text for r in snap["needs_read"]] == [f"report {i}: smoke on floor {i}" for i in range(5)]
+        assert all("needs a human read" in r.reason for r in snap["needs_read"])
+        first_id = snap["needs_read"][0].report_id
+        restarted.mark_read(first_id, "alice", incident_type="fire", priority="P1")
+        snap = restarted.snapshot()
+        assert snap["needs_read_total"] == 4 and first_id not in {r.report_id for r in snap["needs_read"]}
+        assert restarted.needs_read(limit=2)[0][-1].text == "report 4: smoke on floor 4"  # the newest when cut
+        with pytest.raises(ValueError, match="already read by alice"):
+            restarted.mark_read(first_id, "bob")
+    event = store.events(kind="stream_report_read")[-1]
+    assert event.operator == "alice" and event.payload["report_id"] == first_id and event.payload["priority"] == "P1"
+    read = next(r for r in store.stream_reports() if r["report_id"] == first_id)
+    assert read["triage"]["read_by"] == "alice" and read["triage"]["read_at"] and read["triage"]["incident_type"] == "fire"
+    assert read["triage"]["state"] == "untriaged"  # the classifier's verdict is kept: a person, not the model, read it
+
+
+def test_an_untriaged_report_the_log_could_not_store_is_still_listed_and_can_be_marked_read(tmp_path: Path):
+    from agent.store import IncidentStore
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    with MonitorPipeline(_Refuses(RuntimeError("onnx session died")), store=store) as pipe:
+        real_add = store.add_stream_reports
+        store.add_stream_reports = lambda rows: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error"))
+        pipe.process([FeedRecord("Smoke from a flat in Kallio", T, "call")])
+        store.add_stream_reports = real_add
+        reports, total = pipe.needs_read()
+        assert total == 1 and reports[0].text == "Smoke from a flat in Kallio"
+        pipe.mark_read(reports[0].report_id, "alice")
+        assert pipe.needs_read() == ([], 0)
+    event = store.events(kind="stream_report_read")[-1]
+    assert event.operator == "alice" and event.payload["text"] == "Smoke from a flat in Kallio" and not event.payload["stored"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -18,6 +19,20 @@ FOREST = [
     {"text": "Flames seen from the Forum roof, fire alarm ringing", "source": "social", "timestamp": T0 + 150},
     {"text": "", "source": "call", "timestamp": T0 + 160},
 ]
+
+
+@contextmanager
+def _situation_page(browser, url: str) -> Iterator:
+    """A fresh browser page on the Situation tab."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(url, wait_until="load")
+        page.get_by_role("tab", name="Situation").click()
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +59,7 @@ def test_pushed_reports_become_an_emerging_cluster_and_an_incident(situation_ser
     deadline = time.monotonic() + 120
     while (situation.snapshot() or {}).get("processed", 0) < 4 and time.monotonic() < deadline:
         time.sleep(0.5)
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-    try:
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(running.url, wait_until="load")
-        page.get_by_role("tab", name="Situation").click()
+    with _situation_page(browser, running.url) as page:
         page.wait_for_function("document.querySelector('#situation-clusters') && "
                                "document.querySelector('#situation-clusters').innerText.includes('Forum')")
         assert "New incident" in page.locator("#situation-alerts").inner_text()
@@ -69,5 +79,31 @@ def test_pushed_reports_become_an_emerging_cluster_and_an_incident(situation_ser
         page.fill("#report textarea", "Car crashed into a tram stop on Mannerheimintie, two injured")
         page.click("#triage-btn")
         page.wait_for_selector("[data-testid=triage-result]")
-    finally:
-        context.close()
+
+
+def test_an_untriaged_report_in_the_log_is_listed_and_marked_read_in_the_browser(situation_server, browser) -> None:
+    """An untriaged report already in the incident log (say, from before a restart) is listed on the tab; the operator
+    picks it, gives it a type and priority, and "Mark read / triaged" records it and takes it off the list."""
+    from gradio_client import Client
+
+    running, situation, store = situation_server
+    if situation.pipeline is None:  # this test alone: start the monitor with one report
+        Client(running.url, verbose=False).predict(FOREST[:1], api_name="/monitor_intake")
+        deadline = time.monotonic() + 120
+        while situation.pipeline is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+    store.add_stream_reports([{"report_id": "SR-BEFORE-RESTART", "event_time": T0 - 600, "source": "call",
+                               "text": "Caller screaming about a man in the water at Kauppatori",
+                               "triage": {"state": "untriaged", "incident_type": None, "priority": None},
+                               "detail": {"reason": "not triaged: triage failed (see the log); needs a human read"}}])
+    with _situation_page(browser, running.url) as page:
+        page.wait_for_function("document.querySelector('[data-testid=situation-needs-read]') && document.querySelector("
+                               "'[data-testid=situation-needs-read]').innerText.includes('man in the water')")
+        box = page.locator("#situation-read-choice input")
+        box.click()
+        page.locator(f"#{box.get_attribute('aria-controls')} li[role=option]").filter(has_text="SR-BEFORE-RESTART").click()
+        page.click("#situation-read")
+        page.wait_for_function("document.querySelector('[data-testid=situation-status]').innerText.includes('marked read')")
+        page.wait_for_function("!document.querySelector('[data-testid=situation-needs-read]').innerText.includes('man in the water')")
+    event = store.events(kind="stream_report_read")[-1]
+    assert event.payload["report_id"] == "SR-BEFORE-RESTART" and event.operator
