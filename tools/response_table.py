@@ -428,6 +428,10 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         # A P1 collision with no severe fact read is most often someone who cannot get out.
         add("rescue", 1, "possible entrapment")
         add("engine", 1, "possible entrapment")
+    if incident_type == "fire" and p1 and has("building_fire") and has("upper_floor") and not _fire_out(dets):
+        # A P1 fire in a building, on or above the 3rd floor: the life threat is most often someone above the fire
+        # (a balcony, a smoke-logged stairwell) said in words not read; the ladder is the one unit that reaches them.
+        add("ladder", 1, "people above the fire")
     if incident_type == "fire" and p1 and not (has("outdoor_fire") and not has("building_fire")):
         if not calm:
             add("ambulance", 1, "people at risk")
@@ -451,7 +455,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         hurt_n = max(n("serious_patients") + n("minor_patients"), n("collapse_people_under"))
         if hurt_n >= 2:
             add("ambulance", 2, f"{hurt_n} people hurt")
-    if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):
+    if incident_type == "missing_person" and has("water_search") and (p1 or p2 or has("missing_vulnerable")):
         add("rescue", 1, "water nearby")
     if incident_type == "flood" and p1:
         for unit_type in ("rescue", "engine", "ambulance", "police_patrol"):
