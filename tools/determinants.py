@@ -528,7 +528,7 @@ def _extract(text: str) -> list[Determinant]:
         # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
         if code in out:
             fix = later.search(text, out[code].span[1])
-            if fix and not _negated(text, *fix.span()):
+            if fix and not _negated(text, *fix.span()) and not _other_person(text, out[code].span, fix.group(0)):
                 del out[code]
     if "casualty_signs" in out and (_a_thing_lying(text, out["casualty_signs"].span[0]) or machine_still(text, *out["casualty_signs"].span)):
         del out["casualty_signs"]
@@ -640,6 +640,26 @@ _CORRECTED_LATER: dict[str, GatedPattern] = {
     "not_breathing": gated(r"\b((he|she)('s| is) (now )?(moving|sitting up|talking)|sitting up and talking|breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
                                 r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了|能动了|坐起来了|会说话了", re.IGNORECASE),
 }
+
+
+_HE = re.compile(r"\b(he|him|his|man|guy|boy)\b|他", re.IGNORECASE)
+_SHE = re.compile(r"\b(she|her|woman|lady|girl)\b|她", re.IGNORECASE)
+
+
+def _gender(words: str) -> str | None:
+    """'m' or 'f' when the words name one gendered person only, else None."""
+    he, she = bool(_HE.search(words)), bool(_SHE.search(words))
+    return "m" if he and not she else "f" if she and not he else None
+
+
+def _other_person(text: str, span: tuple[int, int], fix: str) -> bool:
+    """A later "she's sitting up" does not correct "he's not breathing": the correction is about someone else.
+
+    Only where both the fact (with the few words before it) and the correction name one gendered person, and not
+    the same one; an ungendered correction ("breathing again") still corrects.
+    """
+    fact, later = _gender(text[max(0, span[0] - 25): span[1]]), _gender(fix)
+    return fact is not None and later is not None and fact != later
 
 
 def _implied(text: str, out: dict[str, Determinant]) -> None:
