@@ -331,6 +331,10 @@ RULES: tuple[_Rule, ...] = (
     _r("unconscious", r"\b(lost consciousness|losing consciousness|(isn'?t|is not|wasn'?t|not) waking( up)?|knocked unconscious)\b|失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
     _r("injured", r"(摔|撞|打|砸|踢)(断|破|伤)了?(腿|胳膊|手臂|手|脚|头|肋骨|鼻子)|(头|脑袋|额头)[^。，]{0,2}被[^。，]{0,2}(砸|打|撞|磕)(破|伤|开)|被(狗|动物)咬(了|伤)|(他|她|人|孩子|小孩|老人|行人|路人)被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(了(?!一下)|倒|伤|飞)|被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(倒|伤|飞)|(打|砍|刺|捅)伤了"),
     _r("symptoms", r"胸闷|胸口闷|喘不过气|气短|心慌"),
+    # The same symptoms said with a degree word or as a result ("呼吸很困难", "咳得停不下来"), light-headedness, and a
+    # splash in the eyes (a chemical in the eyes is an exposure to rinse and assess, whatever the caller says).
+    _r("symptoms", r"\b(light[- ]?headed(ness)?|woozy|(splashed|sprayed|got) (\w+ )?in(to)? (the |his |her |their |my |our )?eyes?)\b"
+                   r"|呼吸(很|有点|有些|非常|特别|越来越)困难|咳(得|个)(停不下来|不停)|一直(在)?咳|眼睛(被|里)?(喷|溅|进)(到|了)"),
     # "其他人没事" (the others are fine) says nothing of the one just named
     _r("no_casualties", r"(?<!其他)(?<!其它)(?<!其余)(?<!别的)(?<!其他的)人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
     # seventh probe: a shooter heard, a glassing, a diver who has not surfaced
