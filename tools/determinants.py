@@ -233,6 +233,11 @@ RULES: tuple[_Rule, ...] = (
     _r("weapon", r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀"),
     _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
+    # A cognitive or intellectual disability is a vulnerability in itself (the missing-person risk factors), whatever
+    # the person's age: gone, in the same breath, is a missing vulnerable person.
+    _r("missing_vulnerable", r"\b(learning disabilit\w*|intellectual(ly)? disab\w*|special needs|down'?s syndrome|mental(ly)? disab\w*)\b"
+                             r"[^.]{0,80}\b(ran off|run off|went off|gone off|walked off|walked out|wandered|slipped away|missing|disappeared|can'?t find|cannot find|left)\b"
+                             r"|(智力障碍|智障|智力低下|自闭症|唐氏|精神障碍)[^。]{0,60}(跑出去|跑出来|走出去|出走|跑丢|走丢|走失|不见了|找不到|失踪|联系不上|打不通)"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
     _r("people_inside", r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人"),
     _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),

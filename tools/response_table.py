@@ -455,7 +455,7 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         hurt_n = max(n("serious_patients") + n("minor_patients"), n("collapse_people_under"))
         if hurt_n >= 2:
             add("ambulance", 2, f"{hurt_n} people hurt")
-    if incident_type == "missing_person" and has("water_search") and (p1 or p2 or has("missing_vulnerable")):
+    if incident_type == "missing_person" and has("water_search") and (p1 or has("missing_vulnerable")):
         add("rescue", 1, "water nearby")
     if incident_type == "flood" and p1:
         for unit_type in ("rescue", "engine", "ambulance", "police_patrol"):

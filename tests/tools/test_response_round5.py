@@ -1,0 +1,73 @@
+"""Round 5 of issue 11's unit needs: standing responses and readings that recur across report authors (own words)."""
+
+from __future__ import annotations
+
+from tools.determinants import extract
+from tools.response_table import unit_needs
+
+
+def codes(text: str) -> set[str]:
+    return {d.code for d in extract(text)}
+
+
+def sent(incident_type: str, priority: str, text: str) -> dict[str, int]:
+    return unit_needs(incident_type, priority, extract(text)).counts
+
+
+# --- a P1 building fire on an upper floor gets the ladder, even when who is up there was not read
+
+def test_p1_flat_fire_on_the_sixth_floor_gets_a_ladder():
+    text = "Flat on fire on the sixth floor of Runeberginkatu 12, thick smoke, the neighbour says somebody is still home"
+    assert sent("fire", "P1", text).get("ladder", 0) >= 1
+
+
+def test_the_ladder_rule_needs_the_p1_and_the_upper_floor():
+    upper = "Flat on fire on the sixth floor of Runeberginkatu 12, thick smoke"
+    ground = "Kitchen on fire in the ground-floor cafe, thick smoke"
+    assert sent("fire", "P2", upper).get("ladder", 0) == 0
+    assert sent("fire", "P1", ground).get("ladder", 0) == 0
+
+
+# --- an intellectual disability is a vulnerability at any age: missing near the water, the water search's rescue
+
+def test_missing_adult_with_a_learning_disability_by_the_water_gets_a_rescue_unit():
+    text = "My brother, 30, has a learning disability, he left the day centre on his own and he loves walking to the harbour"
+    assert {"missing_vulnerable", "water_search"} <= codes(text)
+    assert sent("missing_person", "P2", text).get("rescue", 0) == 1
+    zh = "我哥哥有智力障碍, 下午自己从日间中心跑出去了, 他老是往海边走"
+    assert {"missing_vulnerable", "water_search"} <= codes(zh)
+
+
+def test_an_adult_late_home_by_the_shore_is_still_no_water_search():
+    text = "My flatmate, 30, has not come home from the pub, his friends say he was at the harbour"
+    assert "missing_vulnerable" not in codes(text)
+    assert sent("missing_person", "P2", text).get("rescue", 0) == 0
+
+
+# --- a later "she's fine" does not cancel what was said of him
+
+def test_correction_about_another_person_keeps_the_arrest():
+    text = "A man collapsed in the sauna, he's not breathing, we are doing compressions; his wife fainted but she's sitting up now"
+    assert "not_breathing" in codes(text)
+    got = sent("medical", "P1", text)
+    assert got.get("ambulance", 0) >= 2 and got.get("engine", 0) >= 1
+
+
+def test_correction_about_the_same_person_still_cancels():
+    assert "not_breathing" not in codes("He wasn't breathing for a moment, now he's sitting up and talking")
+    assert "not_breathing" not in codes("She stopped breathing, then she's sitting up and talking")
+
+
+# --- symptoms said with a degree word, light-headedness, a chemical in the eyes
+
+def test_symptoms_with_degree_words_and_eye_splashes_are_read():
+    assert "symptoms" in codes("仓库里有化学品泄漏，一个工人呼吸有点困难")
+    assert "symptoms" in codes("那个老人咳得停不下来")
+    assert "symptoms" in codes("工人的眼睛被溅到了，正在冲洗")
+    assert "symptoms" in codes("Solvent drum leaking in the lab, one technician feels light-headed")
+    assert "symptoms" in codes("Cleaning acid splashed in her eyes at the workshop")
+
+
+def test_a_hazmat_release_with_one_light_headed_worker_gets_an_ambulance():
+    text = "Solvent drum leaking in the lab on Siltasaarenkatu, one technician feels light-headed"
+    assert sent("hazmat", "P2", text).get("ambulance", 0) == 1
