@@ -166,6 +166,11 @@ RULES: tuple[_Rule, ...] = (
     _r("at_window", r"\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
        r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|(stairwell|staircase|stairs|corridor|hallway) (\w+ ){0,2}(filling|filled|full) (up )?with (\w+ )?smoke|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
+    # Someone out on the balcony said after it ("the balcony above ... there's a woman out there"), and a stairwell
+    # going hazy or smoky (smoke climbing it, the residents above cut off): the fire-service ladder determinants.
+    _r("at_window", r"\b(windows?|balcon(y|ies))\b[^.;!?]{0,40}\bthere(?:'s| is| are) (a |an |some |two |three )?(\w+ ){0,2}(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|family|couple) (out|up) there\b"),
+    _r("smoke_spreading", r"\b(stairwell|staircase|stairs|corridor|hallway)\b( \w+){0,3} (is |are )?(going|getting|turning|gone|got) (all )?(hazy|smoky|grey|gray|dark|black)\b"
+                          r"|\b(hazy|smoky) (stairwell|staircase|corridor|hallway)\b"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?(leaking|hissing|escaping)|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气|(煤气|燃气|天然气)的?(味道|气味)"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),

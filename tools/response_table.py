@@ -428,10 +428,6 @@ def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinan
         # A P1 collision with no severe fact read is most often someone who cannot get out.
         add("rescue", 1, "possible entrapment")
         add("engine", 1, "possible entrapment")
-    if incident_type == "fire" and p1 and has("building_fire") and has("upper_floor") and not _fire_out(dets):
-        # A P1 fire in a building, on or above the 3rd floor: the life threat is most often someone above the fire
-        # (a balcony, a smoke-logged stairwell) said in words not read; the ladder is the one unit that reaches them.
-        add("ladder", 1, "people above the fire")
     if incident_type == "fire" and p1 and not (has("outdoor_fire") and not has("building_fire")):
         if not calm:
             add("ambulance", 1, "people at risk")

@@ -14,18 +14,23 @@ def sent(incident_type: str, priority: str, text: str) -> dict[str, int]:
     return unit_needs(incident_type, priority, extract(text)).counts
 
 
-# --- a P1 building fire on an upper floor gets the ladder, even when who is up there was not read
+# --- people out on the balcony said after it, a stairwell going hazy: the ladder's determinants
 
-def test_p1_flat_fire_on_the_sixth_floor_gets_a_ladder():
-    text = "Flat on fire on the sixth floor of Runeberginkatu 12, thick smoke, the neighbour says somebody is still home"
-    assert sent("fire", "P1", text).get("ladder", 0) >= 1
+def test_someone_out_on_the_balcony_said_after_it_gets_a_ladder():
+    text = "Flat on fire on Runeberginkatu, the flames are licking the balcony on the fourth floor, there's an old man out there"
+    assert "at_window" in codes(text)
+    assert sent("fire", "P1", text).get("ladder", 0) == 1
 
 
-def test_the_ladder_rule_needs_the_p1_and_the_upper_floor():
-    upper = "Flat on fire on the sixth floor of Runeberginkatu 12, thick smoke"
-    ground = "Kitchen on fire in the ground-floor cafe, thick smoke"
-    assert sent("fire", "P2", upper).get("ladder", 0) == 0
-    assert sent("fire", "P1", ground).get("ladder", 0) == 0
+def test_a_stairwell_going_hazy_above_the_fire_gets_a_ladder():
+    text = "Smoke from a flat on the fifth floor, the stairwell up there is getting smoky and there are residents above"
+    assert "smoke_spreading" in codes(text)
+    assert sent("fire", "P1", text).get("ladder", 0) == 1
+
+
+def test_the_fires_floor_alone_still_is_no_ladder():
+    text = "Smoke alarm ringing in a sixth floor flat on Runeberginkatu, a smell of burning, nobody answers the door"
+    assert sent("fire", "P1", text).get("ladder", 0) == 0
 
 
 # --- an intellectual disability is a vulnerability at any age: missing near the water, the water search's rescue
