@@ -76,3 +76,12 @@ def test_symptoms_with_degree_words_and_eye_splashes_are_read():
 def test_a_hazmat_release_with_one_light_headed_worker_gets_an_ambulance():
     text = "Solvent drum leaking in the lab on Siltasaarenkatu, one technician feels light-headed"
     assert sent("hazmat", "P2", text).get("ambulance", 0) == 1
+
+
+# --- a pontoon, a jetty or a marina is the waterside, like a quay
+
+def test_pontoons_and_marinas_are_the_waterside():
+    assert "water_search" in codes("A girl, 6, was on the pontoons a moment ago and now her dad can't find her")
+    text = "A man slipped off the edge of the pontoon and is holding onto a boat, he can't climb out"
+    assert "person_in_water" in codes(text)
+    assert {"rescue", "engine", "ambulance"} <= set(sent("missing_person", "P1", text))
