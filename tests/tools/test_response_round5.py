@@ -85,3 +85,22 @@ def test_pontoons_and_marinas_are_the_waterside():
     text = "A man slipped off the edge of the pontoon and is holding onto a boat, he can't climb out"
     assert "person_in_water" in codes(text)
     assert {"rescue", "engine", "ambulance"} <= set(sent("missing_person", "P1", text))
+
+
+# --- "everyone on the bus is fine" speaks for them, not for the driver pinned in the other car
+
+def test_a_pinned_driver_gets_an_ambulance_when_the_others_are_fine():
+    text = "一辆小车撞了我们的大巴, 车上三十个人都没事, 小车司机的腿被卡住了, 出不来"
+    assert {"no_casualties", "vehicle_entrapment"} <= codes(text)
+    assert sent("traffic_accident", "P1", text).get("ambulance", 0) >= 1
+    # nobody pinned and everyone fine: still no ambulance at a low priority
+    assert sent("traffic_accident", "P3", "一辆小车蹭了我们的大巴, 车上三十个人都没事").get("ambulance", 0) == 0
+
+
+# --- Chinese: knocked out (打晕), and a round headcount with its approximation (二十来个人)
+
+def test_knocked_out_and_approximate_headcounts_in_chinese():
+    assert "unconscious" in codes("酒吧里有人被打晕了")
+    text = "广场上两伙人打起来了, 三十来个人, 有人扔瓶子"
+    assert "large_brawl" in codes(text)
+    assert sent("public_security", "P1", text)["police_patrol"] == 3
