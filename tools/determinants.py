@@ -412,7 +412,7 @@ RULES: tuple[_Rule, ...] = (
     _r("crowded", r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
                   r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)|(车|电车|公交车|巴士)上的?(人|乘客)(很多|特别多|非常多|好多|挤满)"),
     # carbon monoxide said by how it is made: a hose from an exhaust, an engine running in a closed garage
-    _r("carbon_monoxide", r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut )?garage|"
+    _r("carbon_monoxide", r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut |underground )?(garage|bay|parking (hall|garage)|car park|basement)|"
                           r"(generator|barbecue|bbq|grill|charcoal) (running |lit |burning )?(indoors|inside|in the (flat|tent|cabin|garage|basement))\b|排气管[^。，]{0,8}(管子|软管|接)|车库里[^。，]{0,6}(发动|打着火)"),
 )
 

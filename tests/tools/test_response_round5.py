@@ -104,3 +104,18 @@ def test_knocked_out_and_approximate_headcounts_in_chinese():
     text = "广场上两伙人打起来了, 三十来个人, 有人扔瓶子"
     assert "large_brawl" in codes(text)
     assert sent("public_security", "P1", text)["police_patrol"] == 3
+
+
+# --- a driver slumped at the wheel is a serious patient (reduced consciousness); an engine running in a closed car
+#     park is carbon monoxide, the engine's call, not a hazmat unit's
+
+def test_a_slumped_driver_is_a_serious_patient_beside_a_minor_one():
+    text = "Two cars collided at the lights, one driver is slumped over the wheel, the other driver is walking around holding her neck"
+    assert sent("traffic_accident", "P2", text).get("ambulance", 0) == 2
+
+
+def test_an_engine_running_in_a_closed_car_park_is_carbon_monoxide():
+    text = "A man is sitting in his car with the engine running in the underground car park, he is slumped in the seat"
+    assert "carbon_monoxide" in codes(text)
+    got = sent("medical", "P1", text)
+    assert got.get("engine", 0) >= 1 and got.get("ambulance", 0) >= 1 and "hazmat" not in got
