@@ -188,7 +188,7 @@ RULES: tuple[_Rule, ...] = (
     _r("passenger_vehicle", r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
        + _NOT_A_PLACE + r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|火车)" + _NOT_A_PLACE_ZH),
     _r("large_vehicle", r"\b(lorry|lorries|articulated)\b" + _NOT_A_PLACE + r"|(卡车|货车)" + _NOT_A_PLACE_ZH),
-    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟|(?<![酱麻香])(?:有|在)油(?:在|一直)?(?:往外)?(?:流|漏|滴)"),
+    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car|front( of the (car|van|vehicle|taxi))?)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟|(?<![酱麻香])(?:有|在)油(?:在|一直)?(?:往外)?(?:流|漏|滴)"),
     # --- water, missing, collapse
     _r("person_in_water", r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)"),
     _r("missing_vulnerable", r"\b(missing|lost|wandered off|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|not returned|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(missing|wandered (off|away)|got lost|kill (him|her|them)sel(f|ves)|end (his|her|their) life|take (his|her) (own )?life|suicid\w*|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|孙子|孙女|外孙|外孙女|\d{1,2}岁|老人|老太太|老爷爷|老奶奶|奶奶|爷爷|外婆|外公|姥姥|姥爷|痴呆|失智)[^。]{0,40}(走失|走丢|失踪|不见了|找不到|没回家|没有回家|还没回来|没有回来|没回来|联系不上|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
@@ -225,7 +225,10 @@ RULES: tuple[_Rule, ...] = (
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
     _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
                              # the one in the car cannot open its door ("the woman in car is sitting, she cannot open door")
-                             r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"),
+                             r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"
+                             # a car on its roof with its occupants hanging in their belts: they cannot free themselves
+                             r"|\b(hanging|suspended|stuck) upside down\b[^.]{0,20}\b(belts?|seatbelts?|seats?)\b"
+                             r"|\b(flipped|rolled|turned) (over )?(on|onto) (its|the) roof\b[^.]{0,120}\bdoors? (won'?t|will not|can'?t|cannot) open\b"),
     # someone hanging up high who cannot get back by himself (a roofer in his harness, a window cleaner off a tilted
     # cradle): a rope rescue from the ladder, whatever the call was typed as
     _r("hanging_high", r"(?<!of a )(?<!of an )(?<!like a )(?<!like )\b(he|she|they|we|i|mate|workmate|colleague|co-worker|partner|man|woman|worker|roofer|cleaner|painter|climber|someone|somebody|person|guy|boy|girl|child|kid)\b"
@@ -504,6 +507,8 @@ def _extract(text: str) -> list[Determinant]:
                 continue   # "有没有呼吸": asked, not said
             if rule.code == "trapped" and _SWALLOWED_ZH.search(text[max(0, a - 8): a]):
                 continue   # "吃葡萄卡住了": food stuck in the throat, a choking, nobody to free
+            if rule.code == "vehicle_entrapment" and _THING_UNDER.search(text[max(0, a - 30): a]):
+                continue   # "a puddle under the van that smells of diesel": the fuel leak's, not an entrapment
             if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
                 continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
             code = rule.code
@@ -592,6 +597,8 @@ _IN_WATER_AFTER = gated(r"\b((is|are) still in the water|(can'?t|cannot|couldn'?
                         r"|(还|仍然|仍)?在水里(?!了)|(从水里)?上不来|爬不上(来|岸)", re.IGNORECASE)
 # Something eaten or swallowed before 卡住 (stuck): the throat is what it is stuck in.
 _SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
+# "a puddle under the van": a thing under the vehicle, not a person pinned beneath it
+_THING_UNDER = re.compile(r"\b(puddle|pool|patch|stain|leak|oil|fuel|diesel|petrol|fluid|liquid|glass|debris|smoke|steam|sparks?)\b[^.,;!?]{0,12}$", re.IGNORECASE)
 _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"
                             r"[^.,;!?]{0,25}\b(with|on)( (a|an|the|his|her|my|their))?( \w+){0,2}\s*$"
                             r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)

@@ -119,3 +119,17 @@ def test_an_engine_running_in_a_closed_car_park_is_carbon_monoxide():
     assert "carbon_monoxide" in codes(text)
     got = sent("medical", "P1", text)
     assert got.get("engine", 0) >= 1 and got.get("ambulance", 0) >= 1 and "hazmat" not in got
+
+
+# --- a car on its roof with people hanging in their belts is an entrapment; a puddle under a van is not
+
+def test_people_hanging_in_their_belts_in_an_overturned_car_are_trapped():
+    text = "A car rolled onto its roof on the bridge, a woman is hanging upside down in her seatbelt, smoke from the front of the car"
+    got = sent("traffic_accident", "P1", text)
+    assert got.get("rescue", 0) == 1 and got.get("engine", 0) == 2
+
+
+def test_a_puddle_under_the_van_is_no_entrapment():
+    text = "A van hit my taxi, there's a puddle under the van that smells of diesel"
+    assert "vehicle_entrapment" not in codes(text) and "fuel_leak" in codes(text)
+    assert "vehicle_entrapment" in codes("A cyclist is lying under the van, he can't move")
