@@ -166,6 +166,11 @@ RULES: tuple[_Rule, ...] = (
     _r("at_window", r"\b(we|i)('re| are|'m| am| live|'ve| have)? ?(stuck |trapped )?(on|in) (the )?(\w+ ){0,2}(floor|storey)\b|\bin room \d{3,4}\b|\b(can'?t|cannot|couldn'?t) (get|go) (down|out)(stairs)?\b"
        r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出"),
     _r("smoke_spreading", r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|(stairwell|staircase|stairs|corridor|hallway) (\w+ ){0,2}(filling|filled|full) (up )?with (\w+ )?smoke|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟"),
+    # Someone out on the balcony said after it ("the balcony above ... there's a woman out there"), and a stairwell
+    # going hazy or smoky (smoke climbing it, the residents above cut off): the fire-service ladder determinants.
+    _r("at_window", r"\b(windows?|balcon(y|ies))\b[^.;!?]{0,40}\bthere(?:'s| is| are) (a |an |some |two |three )?(\w+ ){0,2}(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|family|couple) (out|up) there\b"),
+    _r("smoke_spreading", r"\b(stairwell|staircase|stairs|corridor|hallway)\b( \w+){0,3} (is |are )?(going|getting|turning|gone|got) (all )?(hazy|smoky|grey|gray|dark|black)\b"
+                          r"|\b(hazy|smoky) (stairwell|staircase|corridor|hallway)\b"),
     # --- gas / chemicals
     _r("gas_leak", r"\b(gas leak|smell(s|ing)? (of )?gas|gas smell|leaking gas|gas (is )?(leaking|hissing|escaping)|hissing gas|kaasu\w*|gaslukt|gasläck\w*)\b|煤气泄漏|天然气泄漏|燃气泄漏|漏(煤气|燃气|天然气)|(煤气|燃气|天然气)漏|煤气味|燃气味|闻到煤气|闻到燃气|漏气|(煤气|燃气|天然气)的?(味道|气味)"),
     _r("carbon_monoxide", r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒"),
@@ -183,11 +188,11 @@ RULES: tuple[_Rule, ...] = (
     _r("passenger_vehicle", r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
        + _NOT_A_PLACE + r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|火车)" + _NOT_A_PLACE_ZH),
     _r("large_vehicle", r"\b(lorry|lorries|articulated)\b" + _NOT_A_PLACE + r"|(卡车|货车)" + _NOT_A_PLACE_ZH),
-    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟|(?<![酱麻香])(?:有|在)油(?:在|一直)?(?:往外)?(?:流|漏|滴)"),
+    _r("fuel_leak", r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car|front( of the (car|van|vehicle|taxi))?)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟|(?<![酱麻香])(?:有|在)油(?:在|一直)?(?:往外)?(?:流|漏|滴)"),
     # --- water, missing, collapse
     _r("person_in_water", r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)"),
     _r("missing_vulnerable", r"\b(missing|lost|wandered off|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|not returned|has not come home|hasn'?t come home|hasn'?t come back|has not come back|not come back|disappeared|can'?t find|cannot find|run away|ran away|texted (me )?'?goodbye|said goodbye|turned off (his|her) phone|kadonnut|kadoksissa|försvunnen|saknad)\b[^.]{0,80}\b(child|kid|boy|girl|son|daughter|toddler|dementia|alzheimer'?s|elderly|old (man|woman|lady)|grandfather|grandmother|autistic|disabled|vulnerable|suicidal|diabetic|\d{1,2}[- ]year[- ]old)\b|\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|teenage\w*|\d{1,2}[- ]year[- ]old|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(missing|wandered (off|away)|got lost|kill (him|her|them)sel(f|ves)|end (his|her|their) life|take (his|her) (own )?life|suicid\w*|walked out|left the (house|home|flat|ward|care home)|has not returned|hasn'?t returned|lost|wandered off|disappeared|has not come home|hasn'?t come home|hasn'?t come back|has not come back|can'?t find|cannot find|goodbye|turned off (his|her) phone)\b|(孩子|小孩|儿童|男孩|女孩|儿子|女儿|孙子|孙女|外孙|外孙女|\d{1,2}岁|老人|老太太|老爷爷|老奶奶|奶奶|爷爷|外婆|外公|姥姥|姥爷|痴呆|失智)[^。]{0,40}(走失|走丢|失踪|不见了|找不到|没回家|没有回家|还没回来|没有回来|没回来|联系不上|迷路)|(走失|失踪)[^。]{0,10}(孩子|小孩|儿童|老人)"),
-    _r("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
+    _r("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|pontoons?|jetty|jetties|marina|boat ?yard|slipway|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
     _r("collapse_people_under", r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,4}?(?:under|underneath|beneath|buried|trapped)\b[^.]{0,30}\b(?:rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?|it)\b"
        r"|(?:" + _ZH_NUM_RE + r")\s*(?:人|工人)?[^。]{0,6}(?:压在|埋在|困在)[^。]{0,10}(?:废墟|瓦砾|下面|底下|里面)", counted=True),
     _r("collapse_people_under", r"\b(buried|trapped)\b[^.]{0,30}\b(rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?)\b|"
@@ -220,7 +225,10 @@ RULES: tuple[_Rule, ...] = (
     _r("trapped", r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了"),
     _r("vehicle_entrapment", r"\bdoors? (won'?t|will not|can'?t|cannot) open\b[^.]{0,40}\b(inside|in) the (car|vehicle|van|cab|truck)\b|\b(inside|in) the (car|vehicle|van|cab|truck)\b[^.]{0,30}\b(doors? (won'?t|can'?t|cannot) open)"
                              # the one in the car cannot open its door ("the woman in car is sitting, she cannot open door")
-                             r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"),
+                             r"|\b(in|inside) (the |a |her |his |their )?(car|vehicle|van|taxi|cab)\b[^.]{0,40}\b(can'?t|cannot|couldn'?t|unable to) (open (the |his |her |their )?(\w+ )?doors?|get (the |his |her |their )?(\w+ )?doors? open)\b"
+                             # a car on its roof with its occupants hanging in their belts: they cannot free themselves
+                             r"|\b(hanging|suspended|stuck) upside down\b[^.]{0,20}\b(belts?|seatbelts?|seats?)\b"
+                             r"|\b(flipped|rolled|turned) (over )?(on|onto) (its|the) roof\b[^.]{0,120}\bdoors? (won'?t|will not|can'?t|cannot) open\b"),
     # someone hanging up high who cannot get back by himself (a roofer in his harness, a window cleaner off a tilted
     # cradle): a rope rescue from the ladder, whatever the call was typed as
     _r("hanging_high", r"(?<!of a )(?<!of an )(?<!like a )(?<!like )\b(he|she|they|we|i|mate|workmate|colleague|co-worker|partner|man|woman|worker|roofer|cleaner|painter|climber|someone|somebody|person|guy|boy|girl|child|kid)\b"
@@ -231,8 +239,13 @@ RULES: tuple[_Rule, ...] = (
     _r("behind_locked_door", r"\b(door('s| is| was)? (locked|jammed|bolted|chained|stuck)|(lock|door) (is |was )?(broken|jammed) from (the )?inside|locked (from|on the) inside|"
                              r"(can'?t|cannot|couldn'?t|unable to) (get (it|the door) open|open (it|the door)))\b|门[^。，]{0,4}(打不开|开不了|锁着|锁住了|反锁)|(打不开|开不了)门|破门|撬门", negatable=False),
     _r("weapon", r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀"),
-    _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|dock))\b"),
+    _r("person_in_water", r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|pontoon|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|pontoon|dock))\b"),
     _r("missing_vulnerable", r"\b(child|kid|boy|girl|son|daughter|toddler|elderly|old (man|woman|lady)|grandfather|grandmother|grandma|grandpa|dementia|alzheimer'?s|autistic|disabled)\b[^.]{0,60}\b(ran off|run off|went off|gone off|walked off|wandered away|slipped away)\b"),
+    # A cognitive or intellectual disability is a vulnerability in itself (the missing-person risk factors), whatever
+    # the person's age: gone, in the same breath, is a missing vulnerable person.
+    _r("missing_vulnerable", r"\b(learning disabilit\w*|intellectual(ly)? disab\w*|special needs|down'?s syndrome|mental(ly)? disab\w*)\b"
+                             r"[^.]{0,80}\b(ran off|run off|went off|gone off|walked off|walked out|wandered|slipped away|missing|disappeared|can'?t find|cannot find|left)\b"
+                             r"|(智力障碍|智障|智力低下|自闭症|唐氏|精神障碍)[^。]{0,60}(跑出去|跑出来|走出去|出走|跑丢|走丢|走失|不见了|找不到|失踪|联系不上|打不通)"),
     _r("building_fire", r"(房子|房间|家里|屋里|屋子|楼里|楼上|楼下|公寓|厨房|卧室)[^。，]{0,6}(烧起来|烧着了|着火|起火|冒烟|火烧)"),
     _r("people_inside", r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人"),
     _r("collapse_people_under", r"\b(roof|ceiling|wall|scaffold\w*|beams?|shelf|shelving|shelves|balcony|sign|crane) (fell|came down|collapsed|dropped|came crashing down|fell in|caved in) on (top of )?(" + EN_NUM_RE + r" |a |an |the |some )?(\w+ )?(people|workers?|someone|somebody|man|woman|men|women|children|kids?|person|pedestrians?|customers?)\b", counted=True),
@@ -328,9 +341,13 @@ RULES: tuple[_Rule, ...] = (
     # the same verbs with an aspect marker between verb and object ("停止了呼吸", "没了呼吸", "失去了意识", "摔断了腿"),
     # or the negation before a bare verb ("不呼吸了")
     _r("not_breathing", r"停止了呼吸|没了(呼吸|心跳|脉搏)|(?<![还])不呼吸了|呼吸(已经)?停了", negatable=False),
-    _r("unconscious", r"\b(lost consciousness|losing consciousness|(isn'?t|is not|wasn'?t|not) waking( up)?|knocked unconscious)\b|失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
+    _r("unconscious", r"\b(lost consciousness|losing consciousness|(isn'?t|is not|wasn'?t|not) waking( up)?|knocked unconscious)\b|(打|撞|砸|摔|磕)晕(了|过去)?|失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去"),
     _r("injured", r"(摔|撞|打|砸|踢)(断|破|伤)了?(腿|胳膊|手臂|手|脚|头|肋骨|鼻子)|(头|脑袋|额头)[^。，]{0,2}被[^。，]{0,2}(砸|打|撞|磕)(破|伤|开)|被(狗|动物)咬(了|伤)|(他|她|人|孩子|小孩|老人|行人|路人)被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(了(?!一下)|倒|伤|飞)|被[^。，]{0,3}(车|汽车|出租车|公交车|巴士|电车|卡车|货车|摩托车|自行车)撞(倒|伤|飞)|(打|砍|刺|捅)伤了"),
     _r("symptoms", r"胸闷|胸口闷|喘不过气|气短|心慌"),
+    # The same symptoms said with a degree word or as a result ("呼吸很困难", "咳得停不下来"), light-headedness, and a
+    # splash in the eyes (a chemical in the eyes is an exposure to rinse and assess, whatever the caller says).
+    _r("symptoms", r"\b(light[- ]?headed(ness)?|woozy|(splashed|sprayed|got) (\w+ )?in(to)? (the |his |her |their |my |our )?eyes?)\b"
+                   r"|呼吸(很|有点|有些|非常|特别|越来越)困难|咳(得|个)(停不下来|不停)|一直(在)?咳|眼睛(被|里)?(喷|溅|进)(到|了)"),
     # "其他人没事" (the others are fine) says nothing of the one just named
     _r("no_casualties", r"(?<!其他)(?<!其它)(?<!其余)(?<!别的)(?<!其他的)人(都)?没事|大家都没事|都没受伤|没有受伤的", negatable=False),
     # seventh probe: a shooter heard, a glassing, a diver who has not surfaced
@@ -398,7 +415,7 @@ RULES: tuple[_Rule, ...] = (
     _r("crowded", r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
                   r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)|(车|电车|公交车|巴士)上的?(人|乘客)(很多|特别多|非常多|好多|挤满)"),
     # carbon monoxide said by how it is made: a hose from an exhaust, an engine running in a closed garage
-    _r("carbon_monoxide", r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut )?garage|"
+    _r("carbon_monoxide", r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut |underground )?(garage|bay|parking (hall|garage)|car park|basement)|"
                           r"(generator|barbecue|bbq|grill|charcoal) (running |lit |burning )?(indoors|inside|in the (flat|tent|cabin|garage|basement))\b|排气管[^。，]{0,8}(管子|软管|接)|车库里[^。，]{0,6}(发动|打着火)"),
 )
 
@@ -490,6 +507,8 @@ def _extract(text: str) -> list[Determinant]:
                 continue   # "有没有呼吸": asked, not said
             if rule.code == "trapped" and _SWALLOWED_ZH.search(text[max(0, a - 8): a]):
                 continue   # "吃葡萄卡住了": food stuck in the throat, a choking, nobody to free
+            if rule.code == "vehicle_entrapment" and _THING_UNDER.search(text[max(0, a - 30): a]):
+                continue   # "a puddle under the van that smells of diesel": the fuel leak's, not an entrapment
             if rule.code == "weapon" and _TOOL_ACCIDENT.search(text[max(0, a - 60): a]):
                 continue   # "he cut himself with the bread knife": a tool in an accident, not a weapon
             code = rule.code
@@ -528,7 +547,7 @@ def _extract(text: str) -> list[Determinant]:
         # "he was unconscious for a minute but now he's awake": the report's later words correct the fact
         if code in out:
             fix = later.search(text, out[code].span[1])
-            if fix and not _negated(text, *fix.span()):
+            if fix and not _negated(text, *fix.span()) and not _other_person(text, out[code].span, fix.group(0)):
                 del out[code]
     if "casualty_signs" in out and (_a_thing_lying(text, out["casualty_signs"].span[0]) or machine_still(text, *out["casualty_signs"].span)):
         del out["casualty_signs"]
@@ -566,7 +585,8 @@ _FEARED = re.compile(r"(\b(worried|fear|feared|fears|scared|terrified|might have
 # A fight said with a head count ("a fight ... like 10 ppl", "打起来了 七八个人"): five or more people is a large one.
 _FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|kicked off|kicking off|punch-up|rioting|riot|looting|throwing (stones|bottles|rocks|bricks)|smashing (windows|shop windows|cars))\b|扔石头|砸车|砸窗|打架|打起来|互殴|在打|斗殴", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
-                        r"|(" + ZH_NUM_RE + r")\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
+                        # "二十来个人", "十几个人": a round number with its approximation is still that many
+                        r"|(" + ZH_NUM_RE + r")\s*(?:来|多|几)?\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
 _COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾气", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
@@ -577,6 +597,8 @@ _IN_WATER_AFTER = gated(r"\b((is|are) still in the water|(can'?t|cannot|couldn'?
                         r"|(还|仍然|仍)?在水里(?!了)|(从水里)?上不来|爬不上(来|岸)", re.IGNORECASE)
 # Something eaten or swallowed before 卡住 (stuck): the throat is what it is stuck in.
 _SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
+# "a puddle under the van": a thing under the vehicle, not a person pinned beneath it
+_THING_UNDER = re.compile(r"\b(puddle|pool|patch|stain|leak|oil|fuel|diesel|petrol|fluid|liquid|glass|debris|smoke|steam|sparks?)\b[^.,;!?]{0,12}$", re.IGNORECASE)
 _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himself|herself|myself|themselves|yourself|(his|her|my|their) (own )?(finger|hand|thumb|palm|arm|leg)s?)\b"
                             r"[^.,;!?]{0,25}\b(with|on)( (a|an|the|his|her|my|their))?( \w+){0,2}\s*$"
                             r"|(切菜|切肉|切水果|削水果|做饭|削皮)[^。，！？]{0,10}$", re.IGNORECASE)
@@ -640,6 +662,26 @@ _CORRECTED_LATER: dict[str, GatedPattern] = {
     "not_breathing": gated(r"\b((he|she)('s| is) (now )?(moving|sitting up|talking)|sitting up and talking|breathing again|started breathing|began breathing|is breathing now|(now|and) (he|she)(\'s| is) breathing)\b"
                                 r"|又有呼吸|恢复(了)?呼吸|开始呼吸|有呼吸了|又喘气了|能动了|坐起来了|会说话了", re.IGNORECASE),
 }
+
+
+_HE = re.compile(r"\b(he|him|his|man|guy|boy)\b|他", re.IGNORECASE)
+_SHE = re.compile(r"\b(she|her|woman|lady|girl)\b|她", re.IGNORECASE)
+
+
+def _gender(words: str) -> str | None:
+    """'m' or 'f' when the words name one gendered person only, else None."""
+    he, she = bool(_HE.search(words)), bool(_SHE.search(words))
+    return "m" if he and not she else "f" if she and not he else None
+
+
+def _other_person(text: str, span: tuple[int, int], fix: str) -> bool:
+    """A later "she's sitting up" does not correct "he's not breathing": the correction is about someone else.
+
+    Only where both the fact (with the few words before it) and the correction name one gendered person, and not
+    the same one; an ungendered correction ("breathing again") still corrects.
+    """
+    fact, later = _gender(text[max(0, span[0] - 25): span[1]]), _gender(fix)
+    return fact is not None and later is not None and fact != later
 
 
 def _implied(text: str, out: dict[str, Determinant]) -> None:

@@ -186,14 +186,14 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             # A burning car against a wall, flames climbing to the windows: the building is the second engine's.
             needs.need("engine", 2, why("fire_exposure"))
     # --- traffic ("can't move his legs" is a casualty sign, a possible spinal injury, not an entrapment: determinants)
-    pinned = has("trapped")
-    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned):
+    trapped = has("trapped")
+    if has("vehicle_entrapment") or (incident_type == "traffic_accident" and trapped):
         w = why("vehicle_entrapment", "trapped")
         needs.need("rescue", 1, w)
         needs.need("engine", 1, w)
     if has("fuel_leak") and incident_type in ("traffic_accident", "fire", "hazmat"):
         # A leak at an extrication is a second engine: one covers the fire risk while the other cuts.
-        cutting = has("vehicle_entrapment") or (incident_type == "traffic_accident" and pinned)
+        cutting = has("vehicle_entrapment") or (incident_type == "traffic_accident" and trapped)
         needs.need("engine", 2 if cutting else 1, why("fuel_leak"))
     if incident_type == "traffic_accident" and not low and not has("no_casualties"):
         needs.need("ambulance", 1, why("casualty_signs", "injured", "vehicles") or f"collision at {priority}: expect a casualty")
@@ -337,7 +337,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         # People exposed to a gas or chemical are decontaminated and triaged on scene: one ambulance per seriously
         # ill (the labelling rules' one per serious patient), and at most two for all the other exposed together.
         patients = serious_n + min(patients - serious_n, 2)
-    if patients and not (has("no_casualties") and not (has("injured") or has("unconscious") or has("not_breathing"))):
+    # "the forty on the coach are all fine" speaks for them, not for the car driver pinned by the leg: someone pinned
+    # in a wreck or under a collapse is a patient whatever the others are
+    hurt_anyway = has("injured") or has("unconscious") or has("not_breathing") or pinned(incident_type, dets)
+    if patients and not (has("no_casualties") and not hurt_anyway):
         needs.need("ambulance", patients, why("serious_patients", "minor_patients", "ill_patients", "smoke_exposed")
                    or why("injured", "unconscious", "symptoms", "minor_injury"))
     priority_floor(incident_type, priority, dets, needs)
