@@ -2,8 +2,9 @@
 stay linear on 20,000-character adversarial inputs (the input limit).
 
 Before the fix, _CLAUSE_SPLIT, _POLITE_ORDER, the dispatch cue and OCCUPANTS backtracked quadratically on runs of
-spaces, newlines or hyphens (15-36 s of CPU each at this length).  The bound is CPU time (time.process_time), and a
-generous 2 s so a loaded test machine does not make it flaky; the fixed code takes well under that (0.1-0.5 s).
+spaces, newlines or hyphens (plan_calls took 10.8 s of CPU on 20,000 hyphens).  The bound is CPU time
+(time.process_time) and generous, 3 s: the rules are linear but not cheap (about 40 cue patterns over a 20,000-char
+clause), and on a loaded shared machine the fixed code measured 0.2-1.7 s (0.5 s typical).
 The learned router's sentence encoder is stubbed out: its cost on long text is the model's, not the rules'.
 """
 import time
@@ -14,7 +15,7 @@ from agent.intents import IntentPrediction, plan_calls, split_clauses
 from tools.protective.cues import extract_protective_cues
 
 LIMIT = 20_000
-CPU_BOUND_S = 2.0
+CPU_BOUND_S = 3.0
 ADVERSARIAL = [" ", "\n", "-", "1 ", "a ", "- ", "，", "火 警 ", "7", ". ", ", ", "1,", " | ", " plus ", "50 people and "]
 
 
