@@ -251,7 +251,7 @@ def _injected_part(sentence: str) -> str | None:
     return sentence[start:]
 
 
-_READ_BOUNDARY = re.compile(r"[:：,，;；]\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|(?=告诉我|给我看|列出|查一下|查查)")
+_READ_BOUNDARY = re.compile(r"[:：,，;；]\s*(?:and\s+)?|(?<!\s)\s+and\s+(?:then\s+)?|(?=告诉我|给我看|列出|查一下|查查)")
 # A request that only asks to be told something (the read-only tools: plans, shelters, units, the situation).
 _READ_ONLY = re.compile(r"\s*(?:then\s+|now\s+|just\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:tell me|show me|give me|list|what|what'?s|which|where|how|who|when|is|are|"
                         r"do we|does|告诉我|给我看|给我列|列出|查一下|查查|哪|什么|多少|怎么|现在|有没有)", re.IGNORECASE)
@@ -385,7 +385,7 @@ _DOCUMENT = re.compile(rf"\b(?:{_DOC})\b|{_DOC_ZH}|检索|第.{{1,3}}页", re.IG
 _DOC_INTRO = re.compile(rf"\b(?:{_DOC_SUBJECT})\b|{_DOC_ZH}", re.IGNORECASE)
 # A reference to where a pasted text came from: "the flood annex p.4", "Kamppi evacuation plan, section 2.3", "forwarded
 # email from the gas company", "检索到的预案第三页".
-_SOURCE = re.compile(rf"(?:[\w'.-]+\s+){{0,3}}(?:{_DOC_SUBJECT}|memo|report|bulletin|text|e-?mail|message|sms|extract|entry|"
+_SOURCE = re.compile(rf"(?:(?<![\w'.-])(?:[\w'.-]+\s+){{1,3}})?(?:{_DOC_SUBJECT}|memo|report|bulletin|text|e-?mail|message|sms|extract|entry|"
                      r"update|notice|attachment|drive|subject|body)\b(?:\s*(?:p\.?|§)?\s*[\d.]+)?"
                      rf"|[\u4e00-\u9fff]{{0,6}}(?:{_DOC_ZH}|规定|通知|邮件|短信|共享盘|资料|内容)(?:第.{{1,3}}页)?",
                      re.IGNORECASE)

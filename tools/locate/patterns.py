@@ -146,7 +146,7 @@ _DESCRIPTIVE_TAGS = ("denomination", "religion", "cuisine", "sport", "building",
 
 # Letters a report writes on purpose: a name without them is another name ("Kämp" is not "Kamppi").
 _MARKED = re.compile(r"[äöåÄÖÅ]")
-_MARKED_WORD = re.compile(r"\w*[äöå]\w*")
+_MARKED_WORD = re.compile(r"(?<!\w)\w*[äöå]\w*")
 # A report that corrects itself: what follows replaces the place named before ("the Esplanade? no, the Kaisaniemi one").
 _CORRECTION = re.compile(
     r"(?:(?<=[?.!,;:\u2014\u2013-])|(?<=[?.!,;:\u2014\u2013-]\s)|^)\s*(?:"

@@ -234,7 +234,7 @@ FULLNESS = re.compile(r"\b(half)[- ](?:full|empty)\b|\b(?:it'?s|is|are|we'?re) (
                       r"|(一半|半满)|(坐满|满座|爆满|座无虚席|满了)")
 OCCUPANT_NOUNS = r"(?:cast and crew|crew|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
 OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作人员|老师|教职工|乘客|住户|居民|游客|孩子|病人|客人)"
-OCCUPANTS = re.compile(r"(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)?\s*(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
+OCCUPANTS = re.compile(r"(?:(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)\s*|(?<!\s)\s*)(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
 # "six hundred and fifty", "a thousand", "two thousand five hundred".
@@ -249,7 +249,7 @@ COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPA
                             + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
 # forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
-COUNT_JOIN = re.compile(r"\s*(?:[a-z-]{3,15}\s+)?(?:in the (?:audience|house|building|stands)\s+)?,?\s*(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
+COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:in the (?:audience|house|building|stands)\s++)?,?\s*+(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
                         r"(?:(?:about|around|some|roughly|approximately|another|a further|over|nearly|almost)\s+)?|\s*(?:和|加上|还有|另外还有|以及|外加)\s*(?:约|大约|近)?")
 # "full house, about 900", "the house is full, around six hundred and fifty", "sold out: 480 seats".
 FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b"

@@ -1,0 +1,30 @@
+"""Guard against a new regex that backtracks quadratically: every module-level pattern of the text-handling modules
+runs over adversarial 5,000-character inputs (bench/probe_regex_time.py) in a time that, even if it grew
+quadratically, stays under 2 s of CPU at the 20,000-character input limit.
+
+Before the fix eight patterns broke this (0.15-2 s each at 5,000 characters); after it the slowest takes about
+0.01 s.  CPU time (time.process_time), with a 15x margin so a loaded test machine does not make it flaky.
+"""
+import importlib.util
+import sys
+from pathlib import Path
+
+SIZE, LIMIT, BOUND_AT_LIMIT_S = 5_000, 20_000, 2.0
+
+
+def _probe_module():
+    path = Path(__file__).resolve().parents[1] / "bench" / "probe_regex_time.py"
+    spec = importlib.util.spec_from_file_location("probe_regex_time", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_pattern_backtracks_quadratically():
+    probe = _probe_module()
+    timings = probe.probe(size=SIZE, budget=1.0)
+    assert len(timings) > 150  # the probe still finds the patterns (a renamed module would silently empty it)
+    slow = [(t.pattern, t.input, round(t.estimated_s, 3)) for t in timings
+            if t.estimated_s * (LIMIT / SIZE) ** 2 > BOUND_AT_LIMIT_S]
+    assert not slow, f"patterns that could take over {BOUND_AT_LIMIT_S} s at {LIMIT} characters: {slow}"
