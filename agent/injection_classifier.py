@@ -17,7 +17,8 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
-from agent.intents import INTENTS_FILE, embed, train_items
+from agent.intent_model import embed
+from agent.intents import INTENTS_FILE, train_items
 
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
 

@@ -559,11 +559,7 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     if model_type == "not_incident" and outcome.priority == "P4":  # P4 is "no response needed"
         update["priority"] = "P3"
         update["priority_confidence"] = float(dict(outcome.priority_probs).get("P3", 0.0))
-    if hasattr(outcome, "model_copy"):
-        return outcome.model_copy(update=update)
-    from dataclasses import is_dataclass, replace
-
-    return replace(outcome, **update) if is_dataclass(outcome) else outcome
+    return outcome.model_copy(update=update)
 
 
 HAZARD_VALUES = ("fire", "hazmat", "flood", "earthquake_collapse", "traffic_accident", "public_security", "missing_person",
@@ -947,7 +943,7 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
-    text = name_units(spaced_scripts(normalised_chinese(text)), city)
+    text = name_units(spaced_scripts(text), city)  # spaced_scripts normalises the Chinese
     found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
     return [i for i in found if i and i in TOOL_INTENTS]
 
@@ -1160,7 +1156,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
     as_written = text  # a response plan is made from (and records) the operator's own words; the rest reads the normalised form
-    text = name_units(spaced_scripts(normalised_chinese(text)), city)
+    text = name_units(spaced_scripts(text), city)  # spaced_scripts normalises the Chinese
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
     triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)

@@ -250,7 +250,9 @@ def part_crisis(args, settings) -> None:
 
     # the real classifier's results on this stream's texts, kept per model: the grouping and alert rules can then be
     # re-scored without hours of triage CPU on the shared machine (the throughput figures of such a run leave triage out)
-    model = Path(str(settings.triage_model_dir or "default")).name
+    from finetune.registry import ensure_default_model
+
+    model = Path(settings.triage_model_dir or ensure_default_model(settings)).name  # a recording is one model's
     recorded = settings.data_dir / "bench" / f"triage_{args.events}_{model}.pkl"
     classifier = None
     if args.recorded_triage and recorded.exists():
@@ -262,6 +264,10 @@ def part_crisis(args, settings) -> None:
         if classifier is None:
             pipeline.classifier = RecordingTriage(pipeline.classifier)
         reports, alert_events, stats, wall, cpu = run_stream(pipeline, feed, batch=args.batch)
+        if pipeline.triage_error is not None:  # reports stored untriaged would be scored as a degraded run, silently
+            pipeline.close()
+            raise SystemExit(f"triage failed during the replay ({pipeline.triage_error!r}): no figures "
+                             "(a recording of another model or stream? run without --recorded-triage)")
         if isinstance(pipeline.classifier, RecordingTriage):
             recorded.write_bytes(pickle.dumps(pipeline.classifier.results))
         pipeline.close()

@@ -318,7 +318,7 @@ def _clauses(text: str, kinds: tuple[tuple[str, GatedPattern], ...]) -> list[tup
     out: list[tuple[str, tuple[int, int]]] = []
     for cm in _CLAUSE.finditer(text):
         clause, start = cm.group(0), cm.start()
-        cut = next((m for m in _AND.finditer(clause) if not _CJK.search(clause)), None)
+        cut = None if _CJK.search(clause) else _AND.search(clause)
         if cut is not None and kinds:
             left, right = clause[:cut.start()], clause[cut.end():]
             if all(_people(part)[0] and _condition(part, kinds)[0] for part in (left, right)):

@@ -452,7 +452,7 @@ def test_counts_in_words_keep_their_tens_and_their_thousands():
 def test_a_lived_in_basement_and_offices_upstairs_are_read_as_such():
     assert extract_protective_cues("水灌进了我们住的地下室住处").building_use == "residential"
     c = extract_protective_cues("Suspicious parcel in the lobby; flats and a few offices upstairs")
-    assert not (c.building_use == "office" and not c.use_is_tenant)  # offices upstairs are tenants, not the building's use
+    assert (c.building_use, c.use_is_tenant) == ("office", True)  # offices upstairs are tenants, not the building's use
 
 
 def test_tickets_sold_count_the_people_at_a_show():
