@@ -12,15 +12,8 @@ import pytest
 
 from tools.casualties import census
 from tools.determinants import extract
-from tools.response_table import unit_needs
 
-
-def codes(text: str) -> set[str]:
-    return {d.code for d in extract(text)}
-
-
-def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
-    return unit_needs(incident_type, priority, extract(text)).counts
+from tests.tools.helpers import codes, needs
 
 
 @pytest.mark.parametrize("text, code", [

@@ -8,9 +8,7 @@ from tools.determinants import extract
 from tools.dispatch import IncidentRequest, plan_dispatch
 from tools.response_table import Facts, unit_needs
 
-
-def codes(text: str) -> set[str]:
-    return {d.code for d in extract(text)}
+from tests.tools.helpers import codes
 
 
 @pytest.mark.parametrize("text, code", [
