@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from core.errors import InputError
-from core.text import to_simplified
+from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
@@ -646,25 +646,6 @@ def _denied_inside(words: str) -> bool:
     return negated_before(last.rsplit(" ", 1)[0] + " ")
 
 
-# A transcribed Chinese voice message puts a space between every word ("电梯 坏了 我 和 我 老伴 困 在 里面"): the
-# patterns read unsegmented Chinese, so the spaces between two characters are dropped before reading. Told apart
-# from Chinese that uses an occasional space for a comma ("看着没事 电车上满满的人"; that space ends a denial's
-# clause) by how dense the spaces are.
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _unspaced(text: str) -> tuple[str, list[int]] | None:
-    """The text without the spaces between Chinese words and, per kept character, its offset in the text; None when
-    the text is not written word by word (fewer than one gap per four Chinese characters, or under five gaps)."""
-    gaps = list(_CJK_GAP.finditer(text))
-    if len(gaps) < 5 or len(gaps) * 4 < len(_CJK_CHAR.findall(text)):
-        return None
-    dropped = {i for g in gaps for i in range(*g.span())}
-    kept = [i for i in range(len(text)) if i not in dropped]
-    return "".join(text[i] for i in kept), kept
-
-
 def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     if text is not None and not isinstance(text, str):
@@ -675,7 +656,8 @@ def extract(text: str) -> list[Determinant]:
     text = to_simplified(original)
     if len(text) != len(original):
         text = original
-    unspaced = _unspaced(text)
+    # a voice message transcribed word by word is read as unsegmented Chinese, the spans mapped back to the report
+    unspaced = unspaced_han_transcript(text)
     if unspaced is None:
         found = _extract(text)
         if text == original:

@@ -58,3 +58,17 @@ def test_people_counted_by_a_rule_get_one_ambulance_each_up_to_one_cap(incident_
     for count, expected in ((None, 1), (2, 2), (MAX_AMBULANCES_PER_COUNT + 3, MAX_AMBULANCES_PER_COUNT)):
         det = Determinant(code=code, count=count, evidence=code, span=(0, 1))
         assert unit_needs(incident_type, "P3", [det]).counts.get("ambulance") == expected, (code, count)
+
+
+def test_a_word_by_word_transcript_is_joined_with_offsets_into_the_report() -> None:
+    from core.text import unspaced_han_transcript
+
+    text = "电梯 坏了 我 和 我 老伴 困 在 里面"
+    joined, kept = unspaced_han_transcript(text)
+    assert joined == "电梯坏了我和我老伴困在里面"
+    assert "".join(text[i] for i in kept) == joined
+    # an occasional space for a comma is no transcript: the text is read as written
+    assert unspaced_han_transcript("看着没事 电车上满满的人") is None
+    # the determinants' evidence quotes the report as written, spaces and all
+    trapped = next(d for d in extract(text) if d.code == "trapped")
+    assert text[slice(*trapped.span)] == trapped.evidence and " " in trapped.evidence
