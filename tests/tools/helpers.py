@@ -3,7 +3,7 @@ call them inside parametrized tables)."""
 
 from __future__ import annotations
 
-from tools.determinants import extract
+from tools.determinants import Determinant, extract
 from tools.response_table import unit_needs
 
 
@@ -15,3 +15,12 @@ def codes(text: str) -> set[str]:
 def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
     """The unit counts the response table sends for a report of that type and priority."""
     return unit_needs(incident_type, priority, extract(text)).counts
+
+
+def read(text: str, code: str) -> Determinant:
+    """The determinant ``code`` read from a report, checked to quote the report's own words at its span."""
+    found = {d.code: d for d in extract(text)}
+    assert code in found, (text, sorted(found))
+    det = found[code]
+    assert det.evidence and text[det.span[0]: det.span[1]] == det.evidence, det
+    return det
