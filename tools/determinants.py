@@ -138,10 +138,14 @@ class _Rule:
 
     code: str
     phrasings: tuple[_Phrasing, ...]
-    negatable: bool = True   # False: the words carry their own negation ("not breathing") or are positive whatever is denied near them
-    not_after: _Before | None = None   # words before a match that make it no such fact ("cut himself with the bread knife")
-    other_after: tuple[_Before, str] | None = None   # words before a match that make it another fact (a fear, not a sighting)
-    qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()   # (name, words): the determinant carries the name when its words match
+    # False: the words carry their own negation ("not breathing"), or stay true whatever is denied near them
+    negatable: bool = True
+    # words before a match that make it no such fact ("cut himself with the bread knife": no weapon)
+    not_after: _Before | None = None
+    # words before a match that make it another fact ("I'm worried she fell in": a fear, not a sighting)
+    other_after: tuple[_Before, str] | None = None
+    # (name, words): the determinant carries the name when the words of its match say it
+    qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def code_of(self, text: str, start: int) -> str:
         """The fact a match at ``start`` says: the rule's own, or the other one its words before it make it."""
