@@ -254,9 +254,7 @@ RULES: tuple[_Rule, ...] = (
         r"\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(railing|parapet|ledge|edge)s? (of|on) (the |a )?(bridge|roof|balcony|car park)\b|\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(bridge|roof|balcony) (railing|parapet|ledge|edge)s?\b",
         r"(?<!of a )(?<!of an )(?<!of the )\b(man|woman|person|someone|somebody|boy|girl|child|kid|guy|lad|he|she|who)\b[^.,;]{0,20}\bhanging (from|off|onto|on to) (the |a )?(\w+ )?(balcony|window|ledge|railing|roof|edge|parapet)|挂在(阳台|窗|楼)[^。，]{0,2}外",
     ),
-    _rule("casualty_signs",
-        r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down(?! (to|into|there|the stairs|stairs|in the (basement|cellar))\b)(?!\s*[:;,–—-]?\s*(and |to )?(saw|found|checked|looked|had a look|took a look|to (check|look|see|inspect))\b)(?!\s*[:;–—-]\s*(there'?s|there is|there are|there was|there were)\b)|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇",
-    ),
+    _rule("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down(?! (to|into|there|the stairs|stairs|in the (basement|cellar))\b)(?!\s*[:;,–—-]?\s*(and |to )?(saw|found|checked|looked|had a look|took a look|to (check|look|see|inspect))\b)(?!\s*[:;–—-]\s*(there'?s|there is|there are|there was|there were)\b)|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     _rule("minor_injury",
         r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?(?! (hands|it|off))|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微",
         # grazes said in Chinese
@@ -279,17 +277,13 @@ RULES: tuple[_Rule, ...] = (
         r"(" + EN_NUM_RE + r"|a few|some) (guys|men|lads|people|youths|teenagers|of them) (on|against) one)\b|围殴|(几|三|四|五)个人打一个",
         r"\b(he'?s|she'?s|they'?re|he is|she is|they are) still (going|at it)\b|还在(砸|打|闹|骂|挥)",
     ),
-    _rule("large_brawl",
-        r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|(十几|几十|二十多|二十几)个人[^。]{0,8}(打|斗|冲突|闹事)",
-    ),
+    _rule("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|(十几|几十|二十多|二十几)个人[^。]{0,8}(打|斗|冲突|闹事)"),
     _rule("crowd_disorder",
         r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)",
         # a crowd pushing and shoving (a demonstration that turns into a fight)
         r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b",
     ),
-    _rule("suspicious_object",
-        r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|\bticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物",
-    ),
+    _rule("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|\bticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
     # --- fire
     _rule("building_fire",
         r"\b(fire(?! alarm| door| exit| extinguisher| brigade| station| department| service| detector)|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
@@ -306,9 +300,7 @@ RULES: tuple[_Rule, ...] = (
         r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人",
         r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人",
     ),
-    _rule("upper_floor",
-        r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼",
-    ),
+    _rule("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
     _rule("at_window",
         # people up there, not only the fire's floor ("a 4th floor flat" says where it burns, "a woman waving from the
         # balcony", "we're on the 6th floor and can't get down" say who may need the ladder)
@@ -397,18 +389,14 @@ RULES: tuple[_Rule, ...] = (
         r"|\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b[^.]{0,40}\b(car|cab|van|truck|lorry|wreck|vehicle|taxi)\b",
         not_after=_Before(_THING_UNDER, 30),
     ),
-    _rule("vehicles",
-        _counted(r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车"),
-    ),
+    _rule("vehicles", _counted(r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车")),
     _rule("passenger_vehicle",
         # a passenger vehicle and a goods one are read apart (a large scene is one with passengers aboard); a place named
         # after the vehicle (the tram stop, the bus terminal, 火车站) is not one at the scene
         r"\b(bus|buses|trams?|coach|coaches|minibus|trains?|raitiovaunu\w*|ratikka\w*|bussi\w*|spårvagn\w*)\b"
         + _NOT_A_PLACE + r"|(公交车|公共汽车|巴士|电车|有轨电车|大巴|火车)" + _NOT_A_PLACE_ZH,
     ),
-    _rule("large_vehicle",
-        r"\b(lorry|lorries|articulated)\b" + _NOT_A_PLACE + r"|(卡车|货车)" + _NOT_A_PLACE_ZH,
-    ),
+    _rule("large_vehicle", r"\b(lorry|lorries|articulated)\b" + _NOT_A_PLACE + r"|(卡车|货车)" + _NOT_A_PLACE_ZH),
     _rule("fuel_leak",
         r"\b(fuel|petrol|diesel|gasoline|oil) (is )?(leak\w*|spill\w*|pouring|running|drip\w*|seep\w*|gush\w*|pooling|on the road)|\b(oil|fuel|petrol|diesel) on the (road|street|ground)|\b(leak\w*|spill\w*) (of )?(fuel|petrol|diesel|oil)\b|(engine|car|vehicle|bonnet|hood|van|truck|lorry|taxi|bus)('s| is)? (smoking|on fire|catching fire)|smoke (coming )?from the (engine|bonnet|hood|car|front( of the (car|van|vehicle|taxi))?)\b|漏油|油漏(了|出)|燃油泄漏|汽油泄漏|(汽油|柴油|燃油)[^。，]{0,4}(漏|流出)|冒烟的车|车(头)?冒烟|引擎冒烟|(?<![酱麻香])(?:有|在)油(?:在|一直)?(?:往外)?(?:流|漏|滴)",
         r"\b(diesel|petrol|fuel|oil) (all )?over the (road|street|ground)\b|车(?:(?!没|不|未|无)[^。，]){0,3}(冒烟|着火|起火|烧起来)",
@@ -444,9 +432,7 @@ RULES: tuple[_Rule, ...] = (
         r"[^.]{0,80}\b(ran off|run off|went off|gone off|walked off|walked out|wandered|slipped away|missing|disappeared|can'?t find|cannot find|left)\b"
         r"|(智力障碍|智障|智力低下|自闭症|唐氏|精神障碍)[^。]{0,60}(跑出去|跑出来|走出去|出走|跑丢|走丢|走失|不见了|找不到|失踪|联系不上|打不通)",
     ),
-    _rule("water_search",
-        r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|pontoons?|jetty|jetties|marina|boat ?yard|slipway|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘",
-    ),
+    _rule("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|pontoons?|jetty|jetties|marina|boat ?yard|slipway|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
     _rule("collapse_people_under",
         _counted(r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,4}?(?:under|underneath|beneath|buried|trapped)\b[^.]{0,30}\b(?:rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?|it)\b"
                  r"|(?:" + _ZH_NUM_RE + r")\s*(?:人|工人)?[^。]{0,6}(?:压在|埋在|困在)[^。]{0,10}(?:废墟|瓦砾|下面|底下|里面)"),
@@ -503,12 +489,8 @@ RULES: tuple[_Rule, ...] = (
         r"\b(stalled|stranded|trapped|stuck|cut off)\b[^.]{0,30}\b(water|flood\w*)\b|\b(drove|driven|drives|driving) (in|into) (the |a )?(flood\w*|water)\b|\b(car|vehicle|van|bus|cab)\b[^.]{0,20}\bfilling (up )?with water\b|\b(water|flood\w*)\b[^.]{0,60}\b(stalled|drove in)\b|\b(water|flood\w*)\b[^.]{0,30}\b(stranded|trapped|cut off|up to (their|his|her) (waist|chest|knees))|被(水|洪水)困|困在水|熄火|站在车顶|爬上车顶|困在车顶|(人|车|孩子|老人)[^。，]{0,8}(水齐腰|水没过)",
         r"水(淹|没|漫)到(了)?(胸口|腰|脖子)",
     ),
-    _rule("utility_fault",
-        r"\b(manhole|burning cables?|cables? burning|smell of burning (plastic|cables?)|transformer|substation|electrical cabinet|junction box|district heating|steam (is )?(coming|pouring|leaking|rising)|sähkö\w*|kaukolämpö\w*)\b|井盖|电缆[^。]{0,4}(烧|冒烟)|变压器|配电箱|暖气管|蒸汽",
-    ),
-    _rule("road_hazard",
-        r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多",
-    ),
+    _rule("utility_fault", r"\b(manhole|burning cables?|cables? burning|smell of burning (plastic|cables?)|transformer|substation|electrical cabinet|junction box|district heating|steam (is )?(coming|pouring|leaking|rising)|sähkö\w*|kaukolämpö\w*)\b|井盖|电缆[^。]{0,4}(烧|冒烟)|变压器|配电箱|暖气管|蒸汽"),
+    _rule("road_hazard", r"\b(road|street|pavement|asphalt)( surface)? (is )?(sinking|collapsing|caving in|cracking|buckling|flooded|under water)|hole in the (road|street)|sinkhole|(underpass|tunnel|road|street)\b[^.]{0,40}\b(flooded|under water|full of water)|flooding (the )?(road|street|underpass)|traffic (is )?(chaos|chaotic)|cars? (still )?driving (in|into|through)|still (walking|driving) (in|into)|地面(塌|下沉)|路面(塌|下沉|开裂)|(地下通道|隧道|马路|路)[^。]{0,4}(淹|进水)|还有人在往里走|车很多"),
     _rule("medical_dependency",
         r"\b(ventilator|respirator|home oxygen|oxygen (machine|concentrator)|dialysis|insulin pump|life support|battery (says|has|left))\b|呼吸机|制氧机|透析|氧气机",
         # people dependent on powered equipment, counted ("two residents on ventilators", "两名依赖呼吸机的老人")
@@ -529,12 +511,8 @@ RULES: tuple[_Rule, ...] = (
         r"(?<!其他)(?<!其它)(?<!其余)(?<!别的)(?<!其他的)人(都)?没事|大家都没事|都没受伤|没有受伤的",
         negatable=False,
     ),
-    _rule("aggressive",
-        r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人",
-    ),
-    _rule("deliberate",
-        r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人[^。，]{0,10}(喷|撒|扔|泼|放火)|故意|袭击",
-    ),
+    _rule("aggressive", r"\b(aggressive|violent|threatening (the )?(staff|crew|paramedics|nurses?|people|us)|lashing out|kicking and screaming|drunk and (violent|aggressive|abusive)|abusive|aggressiivi\w*|väkivaltai\w*|aggressiv\w*|våldsam\w*)\b|情绪激动|很暴躁|暴力|打人|攻击|骂人"),
+    _rule("deliberate", r"\b(someone|somebody|a man|a woman|a guy|he|she|they) (has |had |just )?(sprayed|poured|threw|released|spread|emptied|set fire)|\b(deliberate(ly)?|on purpose|intentional(ly)?|attack(ed|er)?)\b|有人[^。，]{0,10}(喷|撒|扔|泼|放火)|故意|袭击"),
     _rule("hanging_high",
         # someone hanging up high who cannot get back by himself (a roofer in his harness, a window cleaner off a tilted
         # cradle): a rope rescue from the ladder, whatever the call was typed as
@@ -560,12 +538,8 @@ RULES: tuple[_Rule, ...] = (
         r"\b(snor\w*|gasp\w*|breath\w*)\b[^.;!?]{0,30}\b(then|and) nothing( for)?\b|\bnothing for (ages|a long time|ages and ages)\b[^.;!?]{0,20}\b(snor\w*|gasp\w*|breath\w*)"
         r"|(很久|好久|半天|老半天|好一会儿?)才(喘|吸|呼吸|喘气|吸气)?(一下|一口|一次)",
     ),
-    _rule("fire_out",
-        r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了|火(已经)?灭了",
-    ),
-    _rule("possibly_in_water",
-        r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|\b(onto|on|out on|across) the ice\b[^.]{0,100}\b(crack\w*|broke|gave way|hole)\b|扑通一声|落水声|听到(水声|扑通)",
-    ),
+    _rule("fire_out", r"\b((fire|flames?) (is|was|are|were|has been) (now |already |completely )?(out|extinguished)|it'?s (completely |already |now )?(out|extinguished)( now)?|put it out|put the fire out|extinguished it)\b|(火|明火)?已(经)?(被)?(扑灭|灭了|熄灭)|扑灭了|火(已经)?灭了"),
+    _rule("possibly_in_water", r"\b(heard|was|were|a) (a |big |loud )?splash\w*|\b(bicycle|bike|shoes|clothes|bag|handbag|phone) (lying |left )?(at|on|by) the (edge|quay|pier|shore|railing)\b|\b(onto|on|out on|across) the ice\b[^.]{0,100}\b(crack\w*|broke|gave way|hole)\b|扑通一声|落水声|听到(水声|扑通)"),
     _rule("water_quality",
         r"\b(tap|drinking) water (is |was |looks |tastes |smells |has been )?(brown|yellow|discolou?red|cloudy|smelly|contaminated|foul)|water (is )?contaminated\b|自来水[^。]{0,6}(发黄|发黑|浑浊|有异味|变色|有味|发臭)|饮用水[^。]{0,6}(污染|异味)",
         r"\b(tap|drinking) water\b[^.]{0,20}\b(tast\w*|smell\w*|look\w*) (odd|strange|funny|weird|off|bad|wrong|metallic|musty|of (chlorine|petrol|diesel|sewage|chemicals?))\b|"
