@@ -66,6 +66,29 @@ def joined_spaced_han(text: str) -> str:
     return _SPACED_HAN.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
+# A gap between two Han characters: the spaces (or tabs, ideographic spaces) of a word-by-word transcript, or a space
+# used for a comma ("看着没事 电车上满满的人").
+HAN_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unspaced_han_transcript(text: str) -> tuple[str, list[int]] | None:
+    """A Chinese voice message transcribed word by word ("电梯 坏了 我 和 我 老伴 困 在 里面") without the gaps between
+    its words, and per kept character its offset in the text (a match in the joined text points back into the report).
+
+    None when the text is not written word by word: under five gaps, or fewer than one per four Han characters (an
+    occasional space used for a comma stays, it ends a clause). Unlike :func:`joined_spaced_han`, which joins runs of
+    single dictated characters wherever they stand and leaves longer words spaced, this decides for the whole text and
+    drops every gap between two Han characters: a word list written for unsegmented Chinese reads it as written.
+    """
+    gaps = list(HAN_GAP_RE.finditer(text))
+    if len(gaps) < 5 or len(gaps) * 4 < len(_HAN_CHAR.findall(text)):
+        return None
+    dropped = {i for g in gaps for i in range(*g.span())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in kept), kept
+
+
 def looks_binary(text: str) -> bool:
     """Decoded binary, not text: a NUL byte anywhere, or replacement/control characters in the opening sample."""
     if not text:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.text import HAN_GAP_RE
 from tools.pattern_gate import GatedPattern, gated
 from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, informal, machine_still, near_miss,
                                 negated_before, parse_number)
@@ -84,7 +85,6 @@ _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|s
 _GENERIC = re.compile(r"^(injured|injury|injuries|hurt|wounded|受伤|受了伤|伤者|伤员|(hit|struck|knocked down|ran over|run over)\b.*|"
                       r".*\b(fell|fallen|tumbled|dropped)\b.*|.*(摔|掉|跌|坠)(了)?下来.*|坠楼|高处坠落|高空坠落)$", re.IGNORECASE)
 _FINE = gated(r"\b(is fine|are fine|are ok|is ok|is okay|are okay|unhurt|uninjured|not hurt|walking around(?! (?:with|bleeding|holding|limping|in pain)\b)|conscious and talking)\b|没事|没有受伤|没受伤|(?:都|也)还好", re.IGNORECASE)
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _CLAUSE = re.compile(r"[^,;.!?，。；！？、\n]+")
 
 
@@ -347,7 +347,7 @@ def census(text: str) -> Census:
     last_people: int = 0   # people named in an earlier clause without a condition yet
     # Chinese written with spaces for commas ("喂 警察吗 我们在公园 ..."): each space is a clause break (same length,
     # so spans still point into the report).
-    text_cut = _CJK_SPACE.sub(lambda m: "，" * len(m.group(0)), text)
+    text_cut = HAN_GAP_RE.sub(lambda m: "，" * len(m.group(0)), text)
     # a condition that cannot be read anywhere in the report is not looked for clause by clause
     kinds = tuple((kind, pat) for kind, pat in _KINDS if pat.possible(text_cut))
     fine_possible = _FINE.possible(text_cut)

@@ -14,7 +14,6 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from tools.determinants import DETERMINANTS, Determinant
@@ -71,7 +70,14 @@ class UnitNeeds:
         return [f"{n} x {t.replace('_', ' ')}: {self.reason_for(t)}" for t, n in self.counts.items()]
 
 
-_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
+# A rule that counts people (under a collapse, in the water, on powered equipment) sends one ambulance each, up to
+# this many: beyond it the first response is the same and the scene's commander asks for more (a mass-casualty call).
+MAX_AMBULANCES_PER_COUNT = 4
+
+
+def _one_each(count: int) -> int:
+    """Ambulances for ``count`` people a rule counted: one each, at least one (the fact was read), at most the cap."""
+    return min(MAX_AMBULANCES_PER_COUNT, max(1, count))
 
 
 def _why(det: Determinant) -> str:
@@ -212,7 +218,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         w = why("collapse_people_under", "trapped")
         for unit_type in ("rescue", "engine", "police_patrol"):
             needs.need(unit_type, 1, w)
-        needs.need("ambulance", min(4, n("collapse_people_under") or 1), w)
+        needs.need("ambulance", _one_each(n("collapse_people_under")), w)
     # --- gas / chemicals
     if has("gas_leak") and not has("chemical_release"):
         needs.need("engine", 1, why("gas_leak"))
@@ -236,7 +242,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("engine", 1, w)
         if not (has("rescued_from_water") and has("no_casualties")):
             # one crew for each person in the water ("both of them are in the water")
-            needs.need("ambulance", min(4, max(1, n("person_in_water"))), w)
+            needs.need("ambulance", _one_each(n("person_in_water")), w)
     if has("possibly_in_water") and not has("person_in_water"):
         # A splash heard, a bicycle left at the edge: someone may be in the water; the water rescue goes at once
         # (the search patrols of a missing person stay: nobody has been seen).
@@ -274,7 +280,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("rescue", 1, why("lift_stuck"))
     if has("traffic_lights_out"):
         needs.need("police_patrol", 1, why("traffic_lights_out"))
-    if has("live_wire") and _A_LINE.search(dets["live_wire"].evidence):
+    if has("live_wire") and "line" in dets["live_wire"].qualifiers:
         # A live line anywhere (brought down by a storm or a crash, someone climbing near it) is made dead by the
         # utility before anyone works near it; sparks alone (a pantograph, a socket) name no line to isolate.
         needs.need("utility_crew", 1, why("live_wire"))
@@ -296,7 +302,7 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("ambulance", 1, w)
     if has("medical_dependency"):
         # one crew for each person whose equipment stops ("two residents on ventilators")
-        needs.need("ambulance", min(4, n("medical_dependency") or 1), why("medical_dependency"))
+        needs.need("ambulance", _one_each(n("medical_dependency")), why("medical_dependency"))
     if has("road_hazard") and incident_type in ("utility_outage", "flood", "severe_weather") and not low:
         needs.need("police_patrol", 1, why("road_hazard"))
     if has("utility_fault") and has("public_area") and incident_type == "utility_outage" and not low:

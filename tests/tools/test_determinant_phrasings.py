@@ -11,16 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tools.casualties import census
-from tools.determinants import extract
-from tools.response_table import unit_needs
 
-
-def codes(text: str) -> set[str]:
-    return {d.code for d in extract(text)}
-
-
-def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
-    return unit_needs(incident_type, priority, extract(text)).counts
+from tests.tools.helpers import codes, needs, read
 
 
 @pytest.mark.parametrize("text, code", [
@@ -57,10 +49,7 @@ def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
     ("路口信号灯停了，车乱开", "traffic_lights_out"),
 ])
 def test_a_fact_said_another_way_is_read(text, code):
-    found = {d.code: d for d in extract(text)}
-    assert code in found, (text, sorted(found))
-    d = found[code]
-    assert text[d.span[0]: d.span[1]] == d.evidence   # the report's own words
+    read(text, code)   # with the report's own words
 
 
 @pytest.mark.parametrize("text, code", [

@@ -3,16 +3,9 @@ a denial, who is up high in a fire, what a casualty count is bounded by. Each te
 
 from __future__ import annotations
 
-from tools.determinants import extract
 from tools.response_table import unit_needs
 
-
-def codes(text: str) -> set[str]:
-    return {d.code for d in extract(text)}
-
-
-def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
-    return unit_needs(incident_type, priority, extract(text)).counts
+from tests.tools.helpers import codes, needs
 
 
 def test_dont_think_anyone_is_hurt_is_a_denial():

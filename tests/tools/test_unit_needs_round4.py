@@ -5,15 +5,8 @@ residents above. Each test says the fact and its look-alike; the texts are our o
 from __future__ import annotations
 
 from tools.determinants import extract
-from tools.response_table import unit_needs
 
-
-def codes(text: str) -> set[str]:
-    return {d.code for d in extract(text)}
-
-
-def needs(incident_type: str, priority: str, text: str) -> dict[str, int]:
-    return unit_needs(incident_type, priority, extract(text)).counts
+from tests.tools.helpers import codes, needs
 
 
 def test_a_voice_message_written_word_by_word_is_read_like_unsegmented_chinese():
