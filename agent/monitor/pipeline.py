@@ -25,6 +25,8 @@ from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, On
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
+from agent.schemas import UNTRIAGED
+from agent.store import check_stream_review
 from core.text import URL_RE
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
 
@@ -88,10 +90,9 @@ def triage_text(text: str) -> str:
     return " ".join(URL_RE.sub(" ", text).split())
 
 
-# Type and priority of a report the classifier did not read (its triage failed or refused the text).  Never a label
-# of the taxonomy: an unread report could be a P1, so it is not counted not_incident, not grouped, and listed for a
-# person to read (``snapshot()["needs_read"]``, the Situation tab) until one marks it read (``mark_read``).
-UNTRIAGED = "untriaged"
+# UNTRIAGED (agent.schemas) is the type and priority of a report the classifier did not read (its triage failed or
+# refused the text): it is not counted not_incident, not grouped, and listed for a person to read
+# (``snapshot()["needs_read"]``, the Situation tab) until one marks it read (``mark_read``).
 
 
 @dataclass(frozen=True)
@@ -493,6 +494,8 @@ class MonitorPipeline:
                 raise KeyError(f"no untriaged report {report_id} waiting for a read")
             self.store.mark_stream_report_read(report_id, operator, incident_type=incident_type, priority=priority)
             return
+        # held here only while unread (a read removes it below)
+        check_stream_review(report_id, held.incident_type, None, incident_type=incident_type, priority=priority)
         if self.store is not None:  # the report itself never reached the log: the read is recorded with its text
             self.store.log_event(None, "stream_report_read", {
                 "report_id": report_id, "text": held.text[:2000], "source": held.source, "stream_time": held.time,
@@ -513,8 +516,9 @@ class MonitorPipeline:
             import sqlite3
 
             try:
-                total += self.store.count_unread_untriaged_stream_reports()
-                stored = [_from_log(row) for row in self.store.unread_untriaged_stream_reports(limit)]
+                rows, in_log = self.store.unread_untriaged_stream_reports(limit)
+                total += in_log
+                stored = [_from_log(row) for row in rows]
             except (sqlite3.Error, OSError) as exc:  # the screen must still show the rest of the picture
                 log.error("the incident log could not be read for untriaged reports (%s: %s)", type(exc).__name__, exc)
         return sorted(stored + held, key=lambda r: r.time)[-limit:] if limit > 0 else [], total
