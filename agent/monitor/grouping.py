@@ -102,10 +102,6 @@ class GroupingConfig:
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
                                         # not of its type but of another the classifier gave at least this probability
                                         # is read as that type (agent.monitor.evidence.read_hazard); 0 = off
-    noise_hazard_probability: float = 0.0  # the same for a report triaged not_incident: it then opens a candidate of
-                                        # that type but raises no alert on its own; 0 = off (measured on the dev
-                                        # events at 0.25: noise-filter precision up, recall and dev3 ARI down, time to
-                                        # alert unchanged; not kept)
 
     def __post_init__(self) -> None:
         if self.scorer not in ("linear", "learned"):

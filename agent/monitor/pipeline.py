@@ -211,10 +211,9 @@ class MonitorPipeline:
     def _hazard(self, text: str, tri) -> HazardReading | None:
         """The report's hazard evidence (social profile: ``evidence_alert``), None when not read."""
         cfg = self.config.grouping
-        if not cfg.evidence_alert or tri is None or tri.incident_type == UNTRIAGED:
+        if not cfg.evidence_alert or tri is None or tri.incident_type in (UNTRIAGED, NOISE_TYPE):
             return None
-        floor = cfg.noise_hazard_probability if tri.incident_type == NOISE_TYPE else cfg.named_hazard_probability
-        return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), floor)
+        return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), cfg.named_hazard_probability)
 
     def _triage(self, texts: list[str]) -> list:
         from core.errors import InputError
@@ -305,8 +304,8 @@ class MonitorPipeline:
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
         readings = [self._hazard(r.text, tri) for r, tri in zip(records, triage)]
         need = [c or (tri is not None and tri.incident_type != UNTRIAGED
-                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise or (h is not None and h.retyped)))
-                for c, tri, h in zip(citizen, triage, readings)]
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
+                for c, tri in zip(citizen, triage)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
         fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
@@ -334,9 +333,6 @@ class MonitorPipeline:
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
                 hazard = hazard or HazardReading(tri.incident_type)
-                # triaged not_incident, but it names the hazard of a type the classifier gave real probability: a
-                # candidate of that type that the next related post can complete, with no alert of its own
-                silent = noise and hazard.retyped
                 if noise:
                     self.noise += 1
                 if unread:  # stored and counted, never grouped nor spiked: nothing says what it is; a person reads it
@@ -344,22 +340,21 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
-                elif noise and not silent and not self.config.grouping.noise_joins:
+                elif noise and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
                 else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=hazard.probability if hazard.retyped else float(tri.type_confidence),
-                        type_probs=getattr(tri, "type_probs", None), join_only=noise and not silent,
-                        hazard_evidence=None if silent else hazard.evidence,
-                        hazard_warning=None if silent else hazard.warning))
+                        type_probs=getattr(tri, "type_probs", None), join_only=noise,
+                        hazard_evidence=hazard.evidence, hazard_warning=hazard.warning))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     if hazard.retyped:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
-                                   f"'{hazard.evidence}'" + (f" (triaged {NOISE_TYPE}: no alert on its own)" if silent else ""))
+                                   f"'{hazard.evidence}'")
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"

@@ -181,31 +181,6 @@ def test_a_named_hazard_settles_a_classifier_torn_between_types_but_only_above_t
     assert (warn.incident_type, warn.warning) == ("severe_weather", "to make landfall")
 
 
-def test_a_report_triaged_not_incident_that_names_a_likely_hazard_opens_a_silent_candidate():
-    """The classifier said not_incident (P 0.45) but gave hazmat 0.35, and the post names an explosion: it opens a
-    hazmat candidate with no alert of its own; two more posts on it within 15 minutes make it emerge.  Without the
-    named hazard a not_incident report opens nothing."""
-    from agent.monitor.feed import FeedRecord
-    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
-
-    probs = {"not_incident": 0.45, "hazmat": 0.35, "fire": 0.2}
-
-    class StandIn:
-        def predict(self, texts):
-            return [Triaged("not_incident", "P4", 0.45, type_probs=probs) for _ in texts]
-
-    for floor, opens in ((0.15, True), (0.0, False)):
-        config = MonitorConfig(grouping=GroupingConfig.profile("social", noise_hazard_probability=floor))
-        with MonitorPipeline(StandIn(), config=config) as pipe:
-            (first,), alerts = pipe.process([FeedRecord("Explosion rips paint factory near the port", T0, "social")])
-            assert alerts == [] and (first.cluster_id is not None) is opens
-            if opens:
-                assert "read as hazmat (P 0.35)" in first.reason and "no alert on its own" in first.reason
-                _, alerts = pipe.process([FeedRecord("Huge explosion at the paint factory near the port", T0 + 120, "social"),
-                                          FeedRecord("Explosion at the port paint factory, many hurt", T0 + 300, "social")])
-                assert [a.kind for a in alerts] == ["emerging"]
-
-
 def test_a_typed_report_naming_another_likely_types_hazard_is_read_as_that_type_and_its_forecast_warns():
     """Typed public_health (P 0.36) with severe_weather at 0.18, and the post names a typhoon making landfall: read as
     severe weather, a forecast, so a warning alert.  Off (floor 0), the same post names no hazard of its type: none."""
