@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.evidence import HazardReading, read_hazard
+from agent.monitor.evidence import HazardReading, read_hazard, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
@@ -211,8 +211,10 @@ class MonitorPipeline:
     def _hazard(self, text: str, tri) -> HazardReading | None:
         """The report's hazard evidence (social profile: ``evidence_alert``), None when not read."""
         cfg = self.config.grouping
-        if not cfg.evidence_alert or tri is None or tri.incident_type in (UNTRIAGED, NOISE_TYPE):
+        if not cfg.evidence_alert or tri is None or tri.incident_type == UNTRIAGED:
             return None
+        if tri.incident_type == NOISE_TYPE:  # nothing happening, as the classifier reads it; a warning may still be
+            return read_warning(text, getattr(tri, "type_probs", None)) if cfg.noise_warnings else None
         return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), cfg.named_hazard_probability)
 
     def _triage(self, texts: list[str]) -> list:
@@ -304,8 +306,8 @@ class MonitorPipeline:
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
         readings = [self._hazard(r.text, tri) for r, tri in zip(records, triage)]
         need = [c or (tri is not None and tri.incident_type != UNTRIAGED
-                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise))
-                for c, tri in zip(citizen, triage)]
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise or h is not None))
+                for c, tri, h in zip(citizen, triage, readings)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
         fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
@@ -332,6 +334,7 @@ class MonitorPipeline:
                 zone = self.places.zone_of(fix)
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
+                warns = noise and hazard is not None  # triaged not_incident, but it warns of a hazard it names
                 hazard = hazard or HazardReading(tri.incident_type)
                 if noise:
                     self.noise += 1
@@ -340,19 +343,25 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
-                elif noise and not self.config.grouping.noise_joins:
+                elif noise and not warns and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
-                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
+                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one, unless it
+                    # warns of a hazard: grouped as what the classifier read, it opens a candidate of that hazard where
+                    # it joins nothing (Item.warns_of)
                     assignment, group_alerts = self.grouper.add(Item(
-                        key=report_id, time=t, text=rec.text, incident_type=hazard.incident_type,
+                        key=report_id, time=t, text=rec.text, incident_type=NOISE_TYPE if noise else hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
-                        type_confidence=hazard.probability if hazard.retyped else float(tri.type_confidence),
+                        type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
                         type_probs=getattr(tri, "type_probs", None), join_only=noise,
-                        hazard_evidence=hazard.evidence, hazard_warning=hazard.warning))
+                        hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
+                        warns_of=hazard.incident_type if warns else None))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
-                    if hazard.retyped:
+                    if warns and assignment.new:
+                        reason += (f"; triaged {NOISE_TYPE}, but it warns of {hazard.incident_type} ('{hazard.evidence}', "
+                                   f"'{hazard.warning}'): a candidate of that type")
+                    elif hazard.retyped and not noise:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
                                    f"'{hazard.evidence}'")
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
