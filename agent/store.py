@@ -85,9 +85,9 @@ def check_stream_review(report_id: str, state: str | None, reviewed_by: str | No
     if reviewed_by:
         raise ValueError(f"stream report {shown(report_id)} was already read by {reviewed_by} at {reviewed_at}")
     if incident_type and incident_type not in INCIDENT_TYPES:
-        raise ValueError(f"unknown incident type {shown(str(incident_type))}; one of {', '.join(INCIDENT_TYPES)}")
+        raise ValueError(f"unknown incident type {shown(incident_type)}; one of {', '.join(INCIDENT_TYPES)}")
     if priority and priority not in PRIORITIES:
-        raise ValueError(f"unknown priority {shown(str(priority))}; one of {', '.join(PRIORITIES)}")
+        raise ValueError(f"unknown priority {shown(priority)}; one of {', '.join(PRIORITIES)}")
 
 
 def _id_like(value: object) -> bool:
