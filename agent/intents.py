@@ -554,8 +554,8 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
     update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
                               "secondary_types": others if model_type == "not_incident" else [model_type, *others]}
-    if hasattr(outcome, "read_by"):  # the incident log's audit trail says the type is not the model's own reading
-        update["read_by"] = f"{outcome.read_by}; type from the report's words (model: {model_type})"
+    if hasattr(outcome, "type_source"):  # the incident log's audit trail says the type is not the model's own reading
+        update["type_source"] = f"the report's words (model: {model_type})"
     if model_type == "not_incident" and outcome.priority == "P4":  # P4 is "no response needed"
         update["priority"] = "P3"
         update["priority_confidence"] = float(dict(outcome.priority_probs).get("P3", 0.0))

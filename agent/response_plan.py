@@ -55,7 +55,7 @@ def to_triage_summary(result: TriageOutcome) -> TriageSummary:
         type_confidence=result.type_confidence, priority_confidence=result.priority_confidence,
         secondary_types=list(result.secondary_types), language=result.language, model_version=result.model_version,
         type_probs=dict(result.type_probs), priority_probs=dict(result.priority_probs),
-        read_by=str(getattr(result, "read_by", "encoder")),
+        read_by=str(getattr(result, "read_by", "encoder")), type_source=str(getattr(result, "type_source", "model")),
     )
 
 
@@ -85,8 +85,9 @@ class ResponsePlanner:
         else:
             plan.situation.append(PlanItem(
                 text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}"
+                     + (f"; type from {triage.type_source}" if triage.type_from_words else "")
                      + ("; read by the multilingual fallback (the triage model was not trained on this language: confirm type and priority)."
-                        if triage.read_by.startswith(READ_BY_FALLBACK) else "."),
+                        if triage.read_by == READ_BY_FALLBACK else "."),
                 sources=t_src))
         if result is not None and getattr(result, "truncated", False):
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")

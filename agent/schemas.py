@@ -9,7 +9,13 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+# The state of a report the triage classifier did not read (its triage failed or refused the text): never a label of the
+# taxonomy (an unread report could be a P1); the monitor stores it so and a person reads it (agent.monitor.pipeline).
+UNTRIAGED = "untriaged"
+# What an older log wrote into ``read_by`` when the report's words, not the model, gave the type (now ``type_source``).
+_OLD_TYPE_NOTE = "; type from "
 
 
 def utcnow() -> datetime:
@@ -59,8 +65,24 @@ class TriageSummary(BaseModel):
     type_probs: dict[str, float] = Field(default_factory=dict)
     priority_probs: dict[str, float] = Field(default_factory=dict)
     corrected_by_operator: bool = Field(default=False, description="Type/priority were set by the operator, not the model.")
-    read_by: str = Field(default="encoder", description="Who read the report: encoder (English), zh_head (Chinese) or "
-                         "multilingual fallback (another language, named in ``language``).")
+    read_by: str = Field(default="encoder", description="Which reader typed the report: encoder (English), zh_head "
+                         "(Chinese) or multilingual fallback (another language, named in ``language``).")
+    type_source: str = Field(default="model", description="Where the type comes from: the model, or the report's "
+                             "words when they overrode it (agent.intents.reconciled_triage), with the model's own type.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_old_read_by(cls, data: Any) -> Any:
+        """A triage stored before ``type_source`` existed kept the words-over-model note in ``read_by``
+        ("encoder; type from the report's words (model: fire)"): read it into its own field."""
+        if isinstance(data, dict) and isinstance(data.get("read_by"), str) and _OLD_TYPE_NOTE in data["read_by"]:
+            reader, note = data["read_by"].split(_OLD_TYPE_NOTE, 1)
+            data = {**data, "read_by": reader, "type_source": data.get("type_source") or note}
+        return data
+
+    @property
+    def type_from_words(self) -> bool:
+        return self.type_source != "model"
 
 
 class ResponsePlan(BaseModel):

@@ -18,11 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from agent.schemas import AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
+from agent.schemas import UNTRIAGED, AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
 from core.text import shown, undecodable
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
-__all__ = ["AuditEvent", "IncidentStore", "StoredReport", "UnknownIncidentError"]
+__all__ = ["AuditEvent", "IncidentStore", "StoredReport", "UnknownIncidentError", "check_stream_review"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS incidents (
@@ -56,15 +56,38 @@ CREATE INDEX IF NOT EXISTS idx_stream_cluster ON stream_reports(cluster_id);
 CREATE INDEX IF NOT EXISTS idx_messages_incident ON messages(incident_id);
 CREATE INDEX IF NOT EXISTS idx_plans_incident ON plans(incident_id);
 CREATE INDEX IF NOT EXISTS idx_events_kind ON events(kind);
-CREATE INDEX IF NOT EXISTS idx_stream_unread ON stream_reports(event_time) WHERE {unread};
 """
 
 
-# A stream report the classifier did not read (``agent.monitor.pipeline.UNTRIAGED``) that no person has read yet.  The
-# partial index above keeps the "needs a human read" list and count fast on a log of a whole day's stream.
-UNREAD_UNTRIAGED = ("json_extract(triage_json, '$.state') = 'untriaged'"
-                    " AND json_extract(triage_json, '$.read_by') IS NULL")
-SCHEMA = SCHEMA.replace("{unread}", UNREAD_UNTRIAGED)
+# A stream report the classifier did not read (``state``: UNTRIAGED) that no person has reviewed yet.  The partial
+# index keeps the "needs a human read" list and count fast on a log of a whole day's stream.
+UNREAD_UNTRIAGED = (f"json_extract(triage_json, '$.state') = '{UNTRIAGED}'"
+                    " AND json_extract(triage_json, '$.reviewed_by') IS NULL")
+# Schema versions (PRAGMA user_version): 1 = an operator's read of an untriaged stream report is ``reviewed_by`` /
+# ``reviewed_at``; before, it was ``read_by`` / ``read_at``, the key a triage result uses for which reader typed it.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (f"""UPDATE stream_reports SET triage_json = json_remove(json_set(triage_json,
+            '$.reviewed_by', json_extract(triage_json, '$.read_by'), '$.reviewed_at', json_extract(triage_json, '$.read_at')),
+            '$.read_by', '$.read_at')
+         WHERE json_extract(triage_json, '$.state') = '{UNTRIAGED}' AND json_extract(triage_json, '$.read_by') IS NOT NULL""",
+     "DROP INDEX IF EXISTS idx_stream_unread"),
+)
+INDEXES = f"CREATE INDEX IF NOT EXISTS idx_stream_unreviewed ON stream_reports(event_time) WHERE {UNREAD_UNTRIAGED};"
+
+
+def check_stream_review(report_id: str, state: str | None, reviewed_by: str | None, reviewed_at: str | None = None, *,
+                        incident_type: str | None = None, priority: str | None = None) -> None:
+    """Whether an operator may mark a stream report read (with the type and priority they gave it): it must be
+    untriaged, not yet reviewed, and any type or priority one of the taxonomy's.  Every path that records such a read
+    (the incident log, the monitor for a report the log could not store, the UI) checks it here; ValueError says why."""
+    if state != UNTRIAGED:
+        raise ValueError(f"stream report {shown(report_id)} was triaged by the classifier; nothing to mark as read")
+    if reviewed_by:
+        raise ValueError(f"stream report {shown(report_id)} was already read by {reviewed_by} at {reviewed_at}")
+    if incident_type and incident_type not in INCIDENT_TYPES:
+        raise ValueError(f"unknown incident type {shown(incident_type)}; one of {', '.join(INCIDENT_TYPES)}")
+    if priority and priority not in PRIORITIES:
+        raise ValueError(f"unknown priority {shown(priority)}; one of {', '.join(PRIORITIES)}")
 
 
 def _id_like(value: object) -> bool:
@@ -98,6 +121,22 @@ class IncidentStore:
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a log written by an older version up to this one's schema (each step once, in its own transaction)."""
+        def version() -> int:
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+        for number, statements in enumerate(MIGRATIONS, start=1):
+            if version() >= number:
+                continue
+            with self._tx() as conn:
+                if version() < number:  # another process may have opened the same log and migrated it meanwhile
+                    for statement in statements:
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {number}")
+        self._conn.executescript(INDEXES)
 
     def close(self) -> None:
         with self._lock:
@@ -293,6 +332,7 @@ class IncidentStore:
     @staticmethod
     def _stream_row(row: sqlite3.Row) -> dict[str, Any]:
         item = dict(row)
+        item.pop("n_unread", None)
         item["triage"] = json.loads(item.pop("triage_json")) if row["triage_json"] else None
         item["detail"] = json.loads(item.pop("detail_json") or "{}")
         return item
@@ -300,12 +340,16 @@ class IncidentStore:
     def count_stream_reports(self) -> int:
         return int(self._read_one("SELECT COUNT(*) AS n FROM stream_reports")["n"])
 
-    def unread_untriaged_stream_reports(self, limit: int = 50) -> list[dict[str, Any]]:
-        """Stream reports the classifier did not read and no person has read yet, newest first (the Situation tab's
-        "needs a human read" list; it survives a restart because it is read from the log, not kept in memory)."""
-        rows = self._read(f"SELECT * FROM stream_reports WHERE {UNREAD_UNTRIAGED} ORDER BY event_time DESC, rowid DESC"
-                          " LIMIT ?", (limit,))
-        return [self._stream_row(r) for r in rows]
+    def unread_untriaged_stream_reports(self, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+        """Stream reports the classifier did not read and no person has read yet, newest first (at most ``limit``),
+        and how many there are in all: the Situation tab's "needs a human read" list, read from the log (so it
+        survives a restart) in one query per screen refresh."""
+        if limit <= 0:
+            return [], self.count_unread_untriaged_stream_reports()
+        rows = self._read(f"SELECT *, COUNT(*) OVER () AS n_unread FROM stream_reports WHERE {UNREAD_UNTRIAGED}"
+                          " ORDER BY event_time DESC, rowid DESC LIMIT ?", (limit,))
+        total = int(rows[0]["n_unread"]) if rows else 0
+        return [self._stream_row(r) for r in rows], total
 
     def count_unread_untriaged_stream_reports(self) -> int:
         return int(self._read_one(f"SELECT COUNT(*) AS n FROM stream_reports WHERE {UNREAD_UNTRIAGED}")["n"])
@@ -313,23 +357,19 @@ class IncidentStore:
     def mark_stream_report_read(self, report_id: str, operator: str, *, incident_type: str | None = None,
                                 priority: str | None = None) -> dict[str, Any]:
         """An operator has read an untriaged stream report, optionally triaging it by hand (type, priority).  Who and
-        when go into the report's triage and into the audit trail (``stream_report_read``); the model's verdict
-        (``state``: untriaged) is kept as it was.  Returns the updated report."""
+        when go into the report's triage (``reviewed_by``, ``reviewed_at``) and into the audit trail
+        (``stream_report_read``); the model's verdict (``state``: untriaged) is kept as it was.  Returns the updated
+        report."""
         row = (self._read_one("SELECT * FROM stream_reports WHERE report_id=?", (report_id,))
                if _id_like(report_id) else None)
         if row is None:
             raise UnknownIncidentError(f"no stream report with id {shown(report_id)}")
         triage = json.loads(row["triage_json"]) if row["triage_json"] else {}
-        if triage.get("state") != "untriaged":
-            raise ValueError(f"stream report {report_id} was triaged by the classifier; nothing to mark as read")
-        if incident_type and incident_type not in INCIDENT_TYPES:
-            raise ValueError(f"unknown incident type {shown(incident_type)}; one of {', '.join(INCIDENT_TYPES)}")
-        if priority and priority not in PRIORITIES:
-            raise ValueError(f"unknown priority {shown(priority)}; one of {', '.join(PRIORITIES)}")
-        if triage.get("read_by"):
-            raise ValueError(f"stream report {report_id} was already read by {triage['read_by']} at {triage.get('read_at')}")
+        check_stream_review(report_id, triage.get("state"), triage.get("reviewed_by"), triage.get("reviewed_at"),
+                            incident_type=incident_type, priority=priority)
         read_at = _now()
-        triage.update(read_by=operator, read_at=read_at, incident_type=incident_type or None, priority=priority or None)
+        triage.update(reviewed_by=operator, reviewed_at=read_at, incident_type=incident_type or None,
+                      priority=priority or None)
         with self._tx() as conn:
             conn.execute("UPDATE stream_reports SET triage_json=? WHERE report_id=?",
                          (json.dumps(triage, ensure_ascii=False), report_id))

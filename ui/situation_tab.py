@@ -21,6 +21,7 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
+from agent.schemas import UNTRIAGED
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ REFRESH_S = 3.0
 TYPE_COLOURS = {"fire": "#d62728", "flood": "#1f77b4", "medical": "#2ca02c", "traffic_accident": "#ff7f0e",
                 "hazmat": "#9467bd", "public_security": "#8c564b", "severe_weather": "#17becf",
                 "utility_outage": "#bcbd22", "earthquake_collapse": "#7f7f7f", "missing_person": "#e377c2",
-                "public_health": "#aec7e8", "not_incident": "#c7c7c7", "untriaged": "#000000"}
+                "public_health": "#aec7e8", "not_incident": "#c7c7c7", UNTRIAGED: "#000000"}
 
 
 class Situation:

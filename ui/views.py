@@ -67,7 +67,9 @@ def triage_html(triage: TriageSummary | None, *, report_id: str | None = None, d
     if triage.secondary_types:
         extras.append("also: " + ", ".join(escape(t.replace("_", " ")) for t in triage.secondary_types))
     extras.append(f"language {escape(triage.language)}"
-                  + (" (read by the multilingual fallback)" if (getattr(triage, "read_by", "") or "").startswith(READ_BY_FALLBACK) else ""))
+                  + (" (read by the multilingual fallback)" if triage.read_by == READ_BY_FALLBACK else ""))
+    if triage.type_from_words:
+        extras.append(f"type from {escape(triage.type_source)}")
     if triage.model_version:
         extras.append(f"model {escape(triage.model_version)}")
     if report_id:

@@ -29,7 +29,7 @@ from agent.monitor.pairscore import NOISE_TYPE
 from core.text import URL_PATTERN
 from finetune.cues import cue_match
 
-__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_warning", "read_hazard"]
+__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_warning", "read_hazard", "read_warning"]
 
 HAZARD_CUES: dict[str, tuple[str, ...]] = {
     "fire": ("fire_word",),
@@ -48,6 +48,10 @@ _NAMED: dict[str, re.Pattern] = {name: re.compile(pattern, re.IGNORECASE) for na
     "severe_weather": r"typhoon|hurricane|cyclone|tornado|\bstorms?\b|blizzard|hailstorm|heat ?wave|"
                       r"台风|飓风|龙卷风|暴风|暴雪|冰雹|高温",
 }.items()}
+# How many words may stand between a warning word and the hazard's name in a report triaged not_incident (read_warning)
+WARNING_REACH = 4
+# The types whose hazard words can be read (the others never carry evidence), in a fixed order for ties.
+HAZARD_TYPES: tuple[str, ...] = tuple(dict.fromkeys([*HAZARD_CUES, *_NAMED]))
 _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "figurative", "advert")
 # a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash), and neither does
 # 'Co.' or '#CO' (county, company, Colorado): carbon monoxide is written CO; and "opened fire" is a shooting
@@ -61,6 +65,11 @@ _WARNING = re.compile(
     r"\b(?:to|will|won'?t|will not) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
     r"\bbrac(?:e|es|ing) (?:for|yourselves)|\bprepar(?:e|es|ing) for\b|\bbans?\b|"
     r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
+# A warning denied ("no tsunami warning", "no threat of a tsunami": what a warning centre says after a quake offshore)
+# is none; the rest of the text may still warn.
+_WARNING_DENIED = re.compile(
+    r"\b(?:no|not|without)\s+(?:(?:a|an|any|the)\s+)?(?:\w+\s+)?(?:warnings?|watch|advisory|threat of|risk of|danger of)\b",
+    re.IGNORECASE)
 # Responders on the move ("firefighters heading to the blaze", "police approaching the building", "crews en route") are
 # the response to a hazard that is already happening, not the hazard's own expected arrival: such a phrase is no
 # warning language.
@@ -95,7 +104,7 @@ def hazard_evidence(text: str, incident_type: str) -> str | None:
 def hazard_warning(text: str) -> str | None:
     """The words that make ``text`` a warning or forecast of a hazard rather than a report of one happening ('flood
     warning', 'risk of', 'to make landfall', 'ban'), or None (no such words, or words of impact beside them)."""
-    text = _RESPONDERS_MOVING.sub(" ", _NOT_HAZARD_WORDS.sub(" ", text))
+    text = _WARNING_DENIED.sub(" ", _RESPONDERS_MOVING.sub(" ", _NOT_HAZARD_WORDS.sub(" ", text)))
     match = _WARNING.search(text)
     if match is None or _IMPACT.search(text):
         return None
@@ -132,3 +141,35 @@ def read_hazard(text: str, incident_type: str, type_probs: dict[str, float] | No
         if words is not None:
             return HazardReading(other, words, hazard_warning(text), True, float(p))
     return HazardReading(incident_type)
+
+
+def read_warning(text: str, type_probs: dict[str, float] | None = None) -> HazardReading | None:
+    """A report the classifier triaged not_incident that warns of a hazard ("Flood warning issued for the valley",
+    "Typhoon to make landfall Friday"): the hazard it names, read as that type with its warning words, or None.
+
+    A classifier trained on calls reads a forecast as no incident (nothing has happened yet) and often gives the
+    hazard's type little probability, so no floor applies here, unlike ``read_hazard``: the warning language and a
+    named hazard together make the reading, and a warning only ever raises a warning alert, never an incident one.
+    With no model reading to lean on, the warning must be about the hazard: its words within ``WARNING_REACH`` words
+    of the hazard's name, as a bulletin puts them ("flood warning", "Total Fire Ban", "Typhoon Bopha heading for");
+    words far apart are about something else ("he headed to the flooded town to help", "donations will reach").
+    Of several hazards named, the one the classifier gave the most probability."""
+    warning = hazard_warning(text)
+    if warning is None:
+        return None
+    probs = type_probs or {}
+    for incident_type in sorted(HAZARD_TYPES, key=lambda t: -probs.get(t, 0.0)):
+        words = hazard_evidence(text, incident_type)
+        if words is not None and _words_apart(text, words, warning) <= WARNING_REACH:
+            return HazardReading(incident_type, words, warning, True, float(probs.get(incident_type, 0.0)))
+    return None
+
+
+def _words_apart(text: str, first: str, second: str) -> int:
+    """The fewest words between an occurrence of ``first`` and one of ``second`` in ``text`` (case ignored)."""
+    def spans(part: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(part), text, re.IGNORECASE)]
+
+    gaps = [len(text[min(a_end, b_end):max(a_start, b_start)].split())
+            for a_start, a_end in spans(first) for b_start, b_end in spans(second)]
+    return min(gaps, default=len(text.split()))

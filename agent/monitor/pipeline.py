@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.evidence import HazardReading, read_hazard
+from agent.monitor.evidence import HazardReading, read_hazard, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
+from agent.schemas import UNTRIAGED
+from agent.store import check_stream_review
 from core.text import URL_RE
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
 
@@ -88,10 +90,9 @@ def triage_text(text: str) -> str:
     return " ".join(URL_RE.sub(" ", text).split())
 
 
-# Type and priority of a report the classifier did not read (its triage failed or refused the text).  Never a label
-# of the taxonomy: an unread report could be a P1, so it is not counted not_incident, not grouped, and listed for a
-# person to read (``snapshot()["needs_read"]``, the Situation tab) until one marks it read (``mark_read``).
-UNTRIAGED = "untriaged"
+# UNTRIAGED (agent.schemas) is the type and priority of a report the classifier did not read (its triage failed or
+# refused the text): it is not counted not_incident, not grouped, and listed for a person to read
+# (``snapshot()["needs_read"]``, the Situation tab) until one marks it read (``mark_read``).
 
 
 @dataclass(frozen=True)
@@ -212,8 +213,9 @@ class MonitorPipeline:
         cfg = self.config.grouping
         if not cfg.evidence_alert or tri is None or tri.incident_type == UNTRIAGED:
             return None
-        floor = cfg.noise_hazard_probability if tri.incident_type == NOISE_TYPE else cfg.named_hazard_probability
-        return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), floor)
+        if tri.incident_type == NOISE_TYPE:  # nothing happening, as the classifier reads it; a warning may still be
+            return read_warning(text, getattr(tri, "type_probs", None)) if cfg.noise_warnings else None
+        return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), cfg.named_hazard_probability)
 
     def _triage(self, texts: list[str]) -> list:
         from core.errors import InputError
@@ -304,7 +306,7 @@ class MonitorPipeline:
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
         readings = [self._hazard(r.text, tri) for r, tri in zip(records, triage)]
         need = [c or (tri is not None and tri.incident_type != UNTRIAGED
-                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise or (h is not None and h.retyped)))
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise or h is not None))
                 for c, tri, h in zip(citizen, triage, readings)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
@@ -332,10 +334,8 @@ class MonitorPipeline:
                 zone = self.places.zone_of(fix)
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
+                warns = noise and hazard is not None  # triaged not_incident, but it warns of a hazard it names
                 hazard = hazard or HazardReading(tri.incident_type)
-                # triaged not_incident, but it names the hazard of a type the classifier gave real probability: a
-                # candidate of that type that the next related post can complete, with no alert of its own
-                silent = noise and hazard.retyped
                 if noise:
                     self.noise += 1
                 if unread:  # stored and counted, never grouped nor spiked: nothing says what it is; a person reads it
@@ -343,22 +343,27 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
-                elif noise and not silent and not self.config.grouping.noise_joins:
+                elif noise and not warns and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
-                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one
+                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one, unless it
+                    # warns of a hazard: grouped as what the classifier read, it opens a candidate of that hazard where
+                    # it joins nothing (Item.warns_of)
                     assignment, group_alerts = self.grouper.add(Item(
-                        key=report_id, time=t, text=rec.text, incident_type=hazard.incident_type,
+                        key=report_id, time=t, text=rec.text, incident_type=NOISE_TYPE if noise else hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
-                        type_confidence=hazard.probability if hazard.retyped else float(tri.type_confidence),
-                        type_probs=getattr(tri, "type_probs", None), join_only=noise and not silent,
-                        hazard_evidence=None if silent else hazard.evidence,
-                        hazard_warning=None if silent else hazard.warning))
+                        type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
+                        type_probs=getattr(tri, "type_probs", None), join_only=noise,
+                        hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
+                        warns_of=hazard.incident_type if warns else None))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
-                    if hazard.retyped:
+                    if warns and assignment.new:
+                        reason += (f"; triaged {NOISE_TYPE}, but it warns of {hazard.incident_type} ('{hazard.evidence}', "
+                                   f"'{hazard.warning}'): a candidate of that type")
+                    elif hazard.retyped and not noise:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
-                                   f"'{hazard.evidence}'" + (f" (triaged {NOISE_TYPE}: no alert on its own)" if silent else ""))
+                                   f"'{hazard.evidence}'")
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"
@@ -493,6 +498,8 @@ class MonitorPipeline:
                 raise KeyError(f"no untriaged report {report_id} waiting for a read")
             self.store.mark_stream_report_read(report_id, operator, incident_type=incident_type, priority=priority)
             return
+        # held here only while unread (a read removes it below)
+        check_stream_review(report_id, held.incident_type, None, incident_type=incident_type, priority=priority)
         if self.store is not None:  # the report itself never reached the log: the read is recorded with its text
             self.store.log_event(None, "stream_report_read", {
                 "report_id": report_id, "text": held.text[:2000], "source": held.source, "stream_time": held.time,
@@ -513,8 +520,9 @@ class MonitorPipeline:
             import sqlite3
 
             try:
-                total += self.store.count_unread_untriaged_stream_reports()
-                stored = [_from_log(row) for row in self.store.unread_untriaged_stream_reports(limit)]
+                rows, in_log = self.store.unread_untriaged_stream_reports(limit)
+                total += in_log
+                stored = [_from_log(row) for row in rows]
             except (sqlite3.Error, OSError) as exc:  # the screen must still show the rest of the picture
                 log.error("the incident log could not be read for untriaged reports (%s: %s)", type(exc).__name__, exc)
         return sorted(stored + held, key=lambda r: r.time)[-limit:] if limit > 0 else [], total

@@ -132,7 +132,7 @@ def test_a_not_incident_reading_of_a_named_hazard_becomes_that_hazard_needing_a_
     nothing = _outcome("not_incident", {"not_incident": 0.8, "missing_person": 0.15, "fire": 0.05}).model_copy(update={"priority": "P4"})
     out = reconciled_triage(nothing, "Forum 里一个小孩走丢了，出个方案")
     assert (out.incident_type, out.priority, out.type_confidence) == ("missing_person", "P3", 0.15)
-    assert out.read_by.endswith("type from the report's words (model: not_incident)")
+    assert out.type_source == "the report's words (model: not_incident)" and out.read_by == "encoder"
     assert "not_incident" not in out.secondary_types
 
 

@@ -126,3 +126,14 @@ def test_possible_under_triage_is_raised_as_the_first_open_question(planner):
     assert "unconscious" in plan.open_questions[0].text
     calm = planner.plan(screen_text("Minor fender bender on Kaivokatu, no injuries"), triage=triage.model_copy(update={"incident_type": "traffic_accident"}))
     assert not any(q.text.startswith("Possible immediate threat") for q in calm.open_questions)
+
+
+def test_a_type_taken_from_the_words_and_the_fallback_reader_are_each_named_in_the_plan(planner):
+    words = _triage("missing_person", "P3").model_copy(update={"type_source": "the report's words (model: not_incident)"})
+    line = planner.plan(screen_text("A child is lost at the Forum"), triage=words).situation[0].text
+    assert "type from the report's words (model: not_incident)" in line and "multilingual fallback" not in line
+    both = words.model_copy(update={"read_by": "multilingual fallback"})
+    line = planner.plan(screen_text("A child is lost at the Forum"), triage=both).situation[0].text
+    assert "type from the report's words" in line and "read by the multilingual fallback" in line
+    assert "type from" not in planner.plan(screen_text("A child is lost at the Forum"),
+                                           triage=_triage("missing_person", "P3")).situation[0].text

@@ -1,7 +1,10 @@
+import json
 import sqlite3
 import subprocess
 import sys
 import textwrap
+
+import pytest
 
 from agent.schemas import TriageSummary
 from agent.store import IncidentStore
@@ -107,7 +110,11 @@ def test_untriaged_stream_reports_wait_for_a_read_that_is_recorded_with_who_and_
         {"report_id": "SR-B", "event_time": 2.0, "source": "social", "text": "water", "triage": {"state": "untriaged"}},
         {"report_id": "SR-C", "event_time": 3.0, "source": "call", "text": "fire", "triage": {"incident_type": "fire"}}])
     assert store.count_unread_untriaged_stream_reports() == 2
-    assert [r["report_id"] for r in store.unread_untriaged_stream_reports()] == ["SR-B", "SR-A"]  # newest first
+    rows, total = store.unread_untriaged_stream_reports()
+    assert [r["report_id"] for r in rows] == ["SR-B", "SR-A"] and total == 2  # newest first
+    rows, total = store.unread_untriaged_stream_reports(limit=1)
+    assert [r["report_id"] for r in rows] == ["SR-B"] and total == 2  # the count is all of them, past the limit
+    assert "n_unread" not in rows[0]
     with pytest.raises(ValueError, match="unknown priority"):
         store.mark_stream_report_read("SR-A", "alice", priority="urgent")
     with pytest.raises(ValueError, match="triaged by the classifier"):
@@ -115,9 +122,61 @@ def test_untriaged_stream_reports_wait_for_a_read_that_is_recorded_with_who_and_
     with pytest.raises(UnknownIncidentError, match="no stream report"):
         store.mark_stream_report_read("SR-NONE", "alice")
     read = store.mark_stream_report_read("SR-A", "alice", incident_type="fire", priority="P2")
-    assert read["triage"]["read_by"] == "alice" and read["triage"]["priority"] == "P2"
-    assert [r["report_id"] for r in store.unread_untriaged_stream_reports()] == ["SR-B"]
+    assert read["triage"]["reviewed_by"] == "alice" and read["triage"]["priority"] == "P2"
+    assert "read_by" not in read["triage"]  # the key a triage result uses for which reader typed it
+    assert [r["report_id"] for r in store.unread_untriaged_stream_reports()[0]] == ["SR-B"]
     assert store.count_unread_untriaged_stream_reports() == 1
     [event] = store.events(kind="stream_report_read")
     assert event.operator == "alice" and event.payload == {"report_id": "SR-A", "incident_type": "fire", "priority": "P2",
-                                                           "read_at": read["triage"]["read_at"]}
+                                                           "read_at": read["triage"]["reviewed_at"]}
+
+
+def test_a_log_written_with_the_old_read_by_key_reads_as_reviewed_after_opening(tmp_path):
+    """Before ``reviewed_by``, an operator's read of an untriaged stream report was written as ``read_by``: a log of that
+    version, opened now, still counts the read report as read and says who read it; a classifier's ``read_by`` (which
+    reader typed a triaged report) is left as it is."""
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.executescript("""
+        CREATE TABLE stream_reports (report_id TEXT PRIMARY KEY, received_at TEXT NOT NULL, event_time REAL,
+            source TEXT NOT NULL, text TEXT NOT NULL, lat REAL, lon REAL, external_id TEXT, triage_json TEXT,
+            cluster_id TEXT, incident_id TEXT, detail_json TEXT);
+        CREATE INDEX idx_stream_unread ON stream_reports(event_time) WHERE json_extract(triage_json, '$.state') =
+            'untriaged' AND json_extract(triage_json, '$.read_by') IS NULL;""")
+    rows = [("SR-READ", {"state": "untriaged", "read_by": "alice", "read_at": "2026-11-30T10:00:00", "priority": "P2"}),
+            ("SR-WAIT", {"state": "untriaged"}),
+            ("SR-MODEL", {"incident_type": "fire", "priority": "P2", "read_by": "multilingual fallback"})]
+    old.executemany("INSERT INTO stream_reports (report_id, received_at, event_time, source, text, triage_json)"
+                    " VALUES (?, 'x', 1.0, 'call', 'smoke', ?)", [(rid, json.dumps(t)) for rid, t in rows])
+    old.commit()
+    old.close()
+
+    store = IncidentStore(path)
+    rows, total = store.unread_untriaged_stream_reports()
+    assert [r["report_id"] for r in rows] == ["SR-WAIT"] and total == 1 == store.count_unread_untriaged_stream_reports()
+    by_id = {r["report_id"]: r["triage"] for r in store.stream_reports()}
+    assert by_id["SR-READ"] == {"state": "untriaged", "reviewed_by": "alice", "reviewed_at": "2026-11-30T10:00:00",
+                                "priority": "P2"}
+    assert by_id["SR-MODEL"]["read_by"] == "multilingual fallback" and "reviewed_by" not in by_id["SR-MODEL"]
+    with pytest.raises(ValueError, match="already read by alice"):
+        store.mark_stream_report_read("SR-READ", "bob")
+    store.close()
+    assert IncidentStore(path).count_unread_untriaged_stream_reports() == 1  # a second opening changes nothing
+
+
+def test_a_stored_triage_with_the_words_note_in_read_by_reads_into_its_own_field(tmp_path):
+    """A report's triage stored before ``type_source`` kept the words-over-model note in ``read_by``: read back, the
+    reader and the note are two fields again."""
+    store = IncidentStore(tmp_path / "log.sqlite")
+    incident = store.create_incident("t", "alice")
+    triage = TriageSummary(incident_type="missing_person", priority="P3", type_confidence=0.4, priority_confidence=0.5)
+    report_id = store.add_report(incident.incident_id, "a child is lost", triage, "alice")
+    old = triage.model_dump()
+    del old["type_source"]
+    old["read_by"] = "encoder; type from the report's words (model: not_incident)"
+    store._conn.execute("UPDATE reports SET triage_json=? WHERE report_id=?", (json.dumps(old), report_id))
+    read = store.latest_report(incident.incident_id).triage
+    assert read.read_by == "encoder" and read.type_source == "the report's words (model: not_incident)"
+    assert read.type_from_words and not triage.type_from_words

@@ -121,6 +121,13 @@ def test_a_warning_or_forecast_is_told_from_a_report_of_the_hazard_happening():
     assert hazard_warning("Possible shooting reported at the ferry terminal") is None
 
 
+def test_a_warning_denied_is_no_warning():
+    assert hazard_warning("7.5 earthquake offshore -- No Tsunami Warning") is None
+    assert hazard_warning("Quake felt in the capital; there is no threat of a tsunami") is None
+    assert hazard_warning("Officials say no flood warning is needed for the river") is None
+    assert hazard_warning("No warning yet, but a flood is expected by Friday") == "expected"  # another word still warns
+
+
 def test_responders_on_their_way_to_a_hazard_are_no_warning_of_it():
     # the response moving toward an occurring hazard, not the hazard's expected arrival: an incident, not a warning
     assert hazard_warning("Firefighters heading to a huge blaze at the harbour warehouse") is None
@@ -181,31 +188,6 @@ def test_a_named_hazard_settles_a_classifier_torn_between_types_but_only_above_t
     assert (warn.incident_type, warn.warning) == ("severe_weather", "to make landfall")
 
 
-def test_a_report_triaged_not_incident_that_names_a_likely_hazard_opens_a_silent_candidate():
-    """The classifier said not_incident (P 0.45) but gave hazmat 0.35, and the post names an explosion: it opens a
-    hazmat candidate with no alert of its own; two more posts on it within 15 minutes make it emerge.  Without the
-    named hazard a not_incident report opens nothing."""
-    from agent.monitor.feed import FeedRecord
-    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
-
-    probs = {"not_incident": 0.45, "hazmat": 0.35, "fire": 0.2}
-
-    class StandIn:
-        def predict(self, texts):
-            return [Triaged("not_incident", "P4", 0.45, type_probs=probs) for _ in texts]
-
-    for floor, opens in ((0.15, True), (0.0, False)):
-        config = MonitorConfig(grouping=GroupingConfig.profile("social", noise_hazard_probability=floor))
-        with MonitorPipeline(StandIn(), config=config) as pipe:
-            (first,), alerts = pipe.process([FeedRecord("Explosion rips paint factory near the port", T0, "social")])
-            assert alerts == [] and (first.cluster_id is not None) is opens
-            if opens:
-                assert "read as hazmat (P 0.35)" in first.reason and "no alert on its own" in first.reason
-                _, alerts = pipe.process([FeedRecord("Huge explosion at the paint factory near the port", T0 + 120, "social"),
-                                          FeedRecord("Explosion at the port paint factory, many hurt", T0 + 300, "social")])
-                assert [a.kind for a in alerts] == ["emerging"]
-
-
 def test_a_typed_report_naming_another_likely_types_hazard_is_read_as_that_type_and_its_forecast_warns():
     """Typed public_health (P 0.36) with severe_weather at 0.18, and the post names a typhoon making landfall: read as
     severe weather, a forecast, so a warning alert.  Off (floor 0), the same post names no hazard of its type: none."""
@@ -225,3 +207,51 @@ def test_a_typed_report_naming_another_likely_types_hazard_is_read_as_that_type_
                                                          T0, "social")])
             assert [a.kind for a in alerts] == kinds
             assert ("read as severe_weather (P 0.18)" in report.reason) is bool(kinds)
+
+
+def test_a_warning_the_classifier_called_not_incident_is_still_surfaced_as_a_warning():
+    """A model trained on calls reads a forecast as not_incident (nothing has happened yet), often with little
+    probability on the hazard's type: a post in warning language that names a hazard still raises a warning alert on a
+    candidate of that hazard's type (never an incident alert on its own).  Not a warning, or no hazard named: nothing
+    opens, as before."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    probs = {"not_incident": 0.81, "flood": 0.03, "severe_weather": 0.06, "fire": 0.10}
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P4", 0.81, type_probs=probs) for _ in texts]
+
+    with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
+        (report,), alerts = pipe.process([FeedRecord("Flood warning issued for the river valley tonight", T0, "social")])
+        assert [a.kind for a in alerts] == ["warning"] and "flood expected" in alerts[0].message
+        assert report.cluster_id is not None and "warning" in report.reason and report.incident_type == "not_incident"
+        (other,), alerts = pipe.process([FeedRecord("Fire ban declared for the whole county from Saturday", T0 + 60, "social")])
+        assert [a.kind for a in alerts] == ["warning"] and "fire expected" in alerts[0].message
+        # a second warning of the same flood joins its candidate: no second alert
+        _, alerts = pipe.process([FeedRecord("Flood warning issued for the river valley tonight, stay off the banks",
+                                             T0 + 120, "social")])
+        assert alerts == []
+    for text in ("Lovely sunny weather forecast for the weekend",  # warning words, no hazard
+                 "The flood museum opens on Saturday",             # a hazard word, no warning
+                 "Quake offshore, no tsunami warning issued"):     # a warning denied is none
+        with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
+            (quiet,), alerts = pipe.process([FeedRecord(text, T0, "social")])
+            assert alerts == [] and quiet.cluster_id is None, text
+    off = MonitorConfig(grouping=GroupingConfig.profile("social", noise_warnings=False))
+    with MonitorPipeline(StandIn(), config=off) as pipe:
+        (report,), alerts = pipe.process([FeedRecord("Flood warning issued for the river valley tonight", T0, "social")])
+        assert alerts == [] and report.cluster_id is None
+
+
+def test_a_warning_read_from_a_not_incident_report_must_be_about_the_hazard_it_names():
+    from agent.monitor.evidence import read_warning
+
+    assert read_warning("Typhoon Bopha heading for the southern islands").incident_type == "severe_weather"
+    assert read_warning("A Total Fire Ban has been declared for Sunday").incident_type == "fire"
+    assert read_warning("Flood waters expected to peak around noon").warning == "expected"
+    # warning words about something else than the hazard named
+    assert read_warning("My dad headed to the town early this morning to help clean up after the #flood") is None
+    assert read_warning("Your donations will reach those in need, thank you all #typhoon") is None
+    assert read_warning("Flooding yesterday in the valley; fences down") is None  # no warning words at all

@@ -522,7 +522,8 @@ def test_untriaged_reports_stay_listed_after_a_restart_and_overflow_until_a_pers
     event = store.events(kind="stream_report_read")[-1]
     assert event.operator == "alice" and event.payload["report_id"] == first_id and event.payload["priority"] == "P1"
     read = next(r for r in store.stream_reports() if r["report_id"] == first_id)
-    assert read["triage"]["read_by"] == "alice" and read["triage"]["read_at"] and read["triage"]["incident_type"] == "fire"
+    assert read["triage"]["reviewed_by"] == "alice" and read["triage"]["reviewed_at"] and read["triage"]["incident_type"] == "fire"
+    assert "read_by" not in read["triage"]  # no reader typed it: ``read_by`` names the classifier's reader, never a person
     assert read["triage"]["state"] == "untriaged"  # the classifier's verdict is kept: a person, not the model, read it
 
 
@@ -541,3 +542,42 @@ def test_an_untriaged_report_the_log_could_not_store_is_still_listed_and_can_be_
         assert pipe.needs_read() == ([], 0)
     event = store.events(kind="stream_report_read")[-1]
     assert event.operator == "alice" and event.payload["text"] == "Smoke from a flat in Kallio" and not event.payload["stored"]
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_a_read_with_an_unknown_type_or_priority_is_refused_on_every_path(tmp_path: Path, stored: bool):
+    """The same check whether the report is in the incident log or only held by the monitor (its write failed): an
+    unknown type or priority is refused with a clear error and the report stays waiting for a read."""
+    from agent.store import IncidentStore
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    with MonitorPipeline(_Refuses(RuntimeError("onnx session died")), store=store) as pipe:
+        if not stored:
+            store.add_stream_reports = lambda rows: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error"))
+        pipe.process([FeedRecord("Smoke from a flat in Kallio", T, "call")])
+        [report], _ = pipe.needs_read()
+        with pytest.raises(ValueError, match="unknown incident type 'arson'"):
+            pipe.mark_read(report.report_id, "alice", incident_type="arson")
+        with pytest.raises(ValueError, match="unknown priority 'urgent'"):
+            pipe.mark_read(report.report_id, "alice", priority="urgent")
+        assert pipe.needs_read()[1] == 1 and store.events(kind="stream_report_read") == []
+        pipe.mark_read(report.report_id, "alice", incident_type="fire", priority="P2")
+        assert pipe.needs_read() == ([], 0)
+
+
+def test_a_screen_refresh_reads_the_waiting_reports_and_their_count_in_one_query(tmp_path: Path):
+    from agent.store import IncidentStore
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    with MonitorPipeline(_Refuses(RuntimeError("onnx session died")), store=store) as pipe:
+        pipe.process([FeedRecord(f"report {i}: smoke on floor {i}", T + 60 * i, "call") for i in range(4)])
+        queries: list[str] = []
+        store._conn.set_trace_callback(queries.append)
+        try:
+            snap = pipe.snapshot()
+            reports, total = pipe.needs_read(limit=2)
+        finally:
+            store._conn.set_trace_callback(None)
+        assert snap["needs_read_total"] == 4 and len(snap["needs_read"]) == 4
+        assert total == 4 and [r.text for r in reports] == ["report 2: smoke on floor 2", "report 3: smoke on floor 3"]
+        assert sum("stream_reports" in q for q in queries) == 2  # one per call, not a list and a count

@@ -93,6 +93,15 @@ def test_triage_view_shows_both_labels_with_bars_and_flags_low_confidence() -> N
     assert "Low confidence" not in triage_html(t.model_copy(update={"priority_confidence": 0.95}))
 
 
+def test_triage_view_names_the_reader_and_a_type_taken_from_the_words_apart() -> None:
+    t = TriageSummary(incident_type="missing_person", priority="P3", type_confidence=0.15, priority_confidence=0.5,
+                      read_by="multilingual fallback", type_source="the report's words (model: not_incident)")
+    html = triage_html(t)
+    assert "read by the multilingual fallback" in html and "type from the report&#x27;s words (model: not_incident)" in html
+    own = triage_html(t.model_copy(update={"read_by": "encoder", "type_source": "model"}))
+    assert "multilingual fallback" not in own and "type from" not in own
+
+
 def test_status_line_names_backend_reachability_model_and_kb() -> None:
     html = status_html(SystemStatus(llm_backend="openai", llm_model="qwen", llm_reachable=False,
                                     triage_model_version="v3", kb_documents=12))
