@@ -167,6 +167,11 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     """
     if not isinstance(text, str) or text.strip():
         text = check_text(text, what="report")
+    return read_protective_cues(text)
+
+
+def read_protective_cues(text: str) -> ProtectiveCues:
+    """The cues of a report already checked by ``core.text.check_text`` (the planner checks it once, for all its steps)."""
     # The cue words are written in simplified characters; a report in traditional ones (車站大廳裡) says the same.
     text = to_simplified(text)
     t = " ".join(text.lower().split())

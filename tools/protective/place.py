@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import shapely
 import shapely.ops
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import PlaceMatch, has_cjk, normalize
+from tools.gazetteer import Mention, PlaceMatch, has_cjk, normalize
 from tools.place_words import fold
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
@@ -31,15 +31,46 @@ class Described(PlaceMatch):
     relation: str | None = None
 
 
+class ReportReading:
+    """The places of one report, each read once per plan: the gazetteer's scan of its names and the locator's answer.
+
+    A plan may place its report twice (a hazmat report re-read outdoors once the map shows a street) and its
+    waterfront band reads the streets named too; both reuse this reading instead of scanning the text again.
+    """
+
+    def __init__(self, city: CityModel, text: str) -> None:
+        self.city, self.text = city, text
+
+    @cached_property
+    def scan(self) -> tuple[str, list[Mention]]:
+        """(normalized text, the names of the map it says, in order)."""
+        return self.city.gazetteer.mentions(self.text)
+
+    @cached_property
+    def named(self) -> list[PlaceMatch]:
+        """Each place named in the report once, in order of appearance (``Gazetteer.find_in_text`` from one scan)."""
+        first: dict[tuple[str, str], Mention] = {}
+        for mn in self.scan[1]:
+            first.setdefault((mn.entry.kind, mn.entry.name), mn)
+        return [mn.entry.match(mn.score) for mn in first.values()]
+
+    @cached_property
+    def resolution(self) -> Resolution:
+        """The locator's reading of the whole report (up to three rules of ``locate_in_report`` ask for it)."""
+        return self.city.locator.locate(self.text)
+
+
 def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: float | None = None, lon: float | None = None,
-                     building: bool = False) -> tuple[PlaceMatch, str | None]:
+                     building: bool = False, reading: ReportReading | None = None) -> tuple[PlaceMatch, str | None]:
     """The incident's place (given, else the first place the report names) and a house number after a street.
 
     ``building``: the action is about one building, so a place the report names only as a reference
     ("outside Metsätalo", "opposite the station") does not replace the street: it is not that building.
+    ``reading``: the report's places as already read for this plan (default: read here).
     """
     if lat is not None and lon is not None:
         return city.locate(lat=lat, lon=lon), None
+    reading = reading if reading is not None and reading.text == text else ReportReading(city, text)
     if place:
         try:
             match = city.locate(place=place)
@@ -47,16 +78,15 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             # A locator's description of the place ("Unioninkatu by Metsätalo", "opposite Ateneum") is no name of the
             # map: the report itself says where, as it does when no place is given; else the caller's error stands.
             try:
-                return locate_in_report(city, text, None, building=building)
+                return locate_in_report(city, text, None, building=building, reading=reading)
             except (LookupError, PlanningError):
                 raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
-    reading = cache(lambda: city.locator.locate(text))  # the locator's reading of the report: up to three rules below ask
-    named = city.gazetteer.find_in_text(text)
+    named = reading.named
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen"); any of the
     # place's names said exactly counts, not only its full name ("Oodi" for "Helsingin keskustakirjasto Oodi").
-    norm, mentions = city.gazetteer.mentions(text)
+    norm, mentions = reading.scan
     said_whole = {(mn.entry.kind, mn.entry.name) for mn in mentions if norm[mn.start:mn.end] == mn.key and _span_is_word(norm, mn.start, mn.end)}
     found.sort(key=lambda m: (m.kind, m.name) not in said_whole and not _whole_word(text, m.name))
     # Latin-script names inside Chinese text have no word boundaries around them. Only there: in a Latin-script
@@ -70,7 +100,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 continue
             number = city.locator.house_number(run, m.name) if m.kind == "street" else None
             return m, number
-    if not found and (generic := _from_locator(reading())) is not None:
+    if not found and (generic := _from_locator(reading.resolution)) is not None:
         return generic, None
     found = found or named
     if not found:
@@ -79,9 +109,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     for m in found:
         if m.kind == "street" and (number := city.locator.house_number(text, m.name)):
             return m, number
-    if not building and found[0].kind == "street" and (part := _street_part(reading(), found[0], text)) is not None:
+    if not building and found[0].kind == "street" and (part := _street_part(reading.resolution, found[0], text)) is not None:
         return part, None
-    if found[0].kind in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=not building)) is not None \
+    if found[0].kind in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone"):
         if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
@@ -91,7 +121,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 return front, None
         # "the swimming hall on Yrjönkatu": the hall, not the middle of the street.
         return described, None
-    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(reading(), sure=True, relative=True)) is not None \
+    if not building and found[0].kind not in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=True)) is not None \
             and described.relation == "in_front" and described.name == found[0].name:
         # "outside the Lasipalatsi" with no street named: the building's frontage on its nearest street.
         front = frontage(city, None, described)

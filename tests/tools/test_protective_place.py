@@ -1,0 +1,57 @@
+"""Where a protective-action report happens: each report read once, street names in Finnish and Swedish, and a
+building the map lacks (the locator abstains rather than count another building's people)."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+import tools.protective.cues as cues_mod
+import tools.protective.planner as planner_mod
+from tools.protective import plan_protective_action
+
+# A hazmat spill on a street with no house number: first read as indoors (a cleaning chemical, H3), then placed
+# outdoors by the map, so the planner reads the place twice over -- the path that asked the locator twice.
+STREET_SPILL = "送货时在 Yliopistonkatu 一桶消毒剂倒了，洒了一地，没人不舒服。"
+
+
+@pytest.fixture()
+def calls(city, monkeypatch):
+    """Counts of the expensive reads of a report during one plan."""
+    counts: collections.Counter[str] = collections.Counter()
+    locate, mentions, check = type(city.locator).locate, type(city.gazetteer).mentions, planner_mod.check_text
+
+    def counting_locate(self, text, _depth=0):
+        counts["locate"] += _depth == 0
+        return locate(self, text, _depth)
+
+    def counting_mentions(self, text):
+        counts[f"mentions:{text}"] += 1
+        return mentions(self, text)
+
+    def counting_check(*a, **k):
+        counts["check_text"] += 1
+        return check(*a, **k)
+
+    monkeypatch.setattr(type(city.locator), "locate", counting_locate)
+    monkeypatch.setattr(type(city.gazetteer), "mentions", counting_mentions)
+    monkeypatch.setattr(planner_mod, "check_text", counting_check)
+    monkeypatch.setattr(cues_mod, "check_text", counting_check)
+    return counts
+
+
+@pytest.mark.parametrize("text", [STREET_SPILL, "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?",
+                                  "Smoke from the roof of the Lasipalatsi, people coming out"])
+def test_a_plan_checks_its_report_once_and_asks_the_locator_and_the_gazetteer_once(city, calls, text):
+    plan_protective_action(city, text, "fire" if "Smoke" in text else "hazmat")
+    assert calls["check_text"] == 1
+    assert calls["locate"] <= 1
+    # The gazetteer's scan of the report: once by the planner, at most once more by the locator's own cached reading.
+    assert calls[f"mentions:{text}"] <= 2, calls
+
+
+def test_the_street_spill_is_replanned_outdoors_and_still_read_once(city, calls):
+    plan = plan_protective_action(city, STREET_SPILL, "hazmat")
+    assert plan.building is None and "setting_from_map" in plan.cues["found"]
+    assert calls["locate"] == 1
