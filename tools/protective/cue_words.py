@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tools.report_words import EN_TENS
+
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
 INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|parking|garage)|multi-stor(e)?y car park|car park (under|beneath|below)|(basement|underground) garage)\b", r"(地下停车场|地下车库|停车楼|车库)",
           r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
@@ -238,7 +240,6 @@ OCCUPANTS = re.compile(r"(?:(?:about|around|some|roughly|approximately|approx\.?
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
 # "six hundred and fifty", "a thousand", "two thousand five hundred".
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _EN_UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _EN_TEEN = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 EN_BELOW_100 = rf"(?:(?:{'|'.join(EN_TENS)})(?:[- ]{_EN_UNIT})?|{_EN_TEEN}|{_EN_UNIT})"
@@ -302,7 +303,6 @@ LITRES = re.compile(NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s?-?\s?(?:l\b|lit
 CUBIC_M = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
 # "5 in the morning", "4.20 in the afternoon", "11 at night", "one in the morning": the words say which half of the day.
-HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 # "seven hundred and forty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a

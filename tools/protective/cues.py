@@ -484,8 +484,6 @@ def _en_number(raw: str) -> int | None:
             current = (current or 1) * 100
         elif w == "thousand":
             total, current = total + (current or 1) * 1000, 0
-        elif w in W.EN_TENS:
-            current += W.EN_TENS[w]
         elif (n := parse_number(w)) is not None:
             current += n
         else:
@@ -515,10 +513,10 @@ _ZH_HALF_BEFORE = re.compile(r"(下午|傍晚|晚上|夜里|夜间|深夜|今晚
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):
-        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
+        h = (parse_number(m.group(1)) or 0) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
     elif (m := W.TIME_OF_DAY_WORDS.search(t)):
-        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
+        h = (parse_number(m.group(1)) or 0) % 12
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))
