@@ -9,7 +9,7 @@ import pytest
 
 import tools.protective.cues as cues_mod
 import tools.protective.planner as planner_mod
-from tools.protective import plan_protective_action
+from tools.protective import extract_protective_cues, plan_protective_action
 
 # A hazmat spill on a street with no house number: first read as indoors (a cleaning chemical, H3), then placed
 # outdoors by the map, so the planner reads the place twice over -- the path that asked the locator twice.
@@ -55,3 +55,24 @@ def test_the_street_spill_is_replanned_outdoors_and_still_read_once(city, calls)
     plan = plan_protective_action(city, STREET_SPILL, "hazmat")
     assert plan.building is None and "setting_from_map" in plan.cues["found"]
     assert calls["locate"] == 1
+
+
+# Street names of central Helsinki by their endings, Finnish and Swedish (the first of each pair is in the extract).
+@pytest.mark.parametrize("street", ["Yrjönkatu", "Mannerheimintie", "Bergbominkuja", "Eteläranta", "Rautatientori", "Lönnrotin puistikko",
+                                    "Snellmaninaukio", "Pohjoisesplanadi", "Alvar Aallon katu", "Bulevardi", "Eriksgatan", "Mannerheimvägen",
+                                    "Postgränd", "Järnvägstorget", "Hagnäskajen", "Norra esplanaden", "Kumpulanpolku", "Itäväylä", "Tähtitorninrinne"])
+def test_a_spill_on_a_street_of_any_finnish_or_swedish_ending_is_outdoors(street):
+    assert extract_protective_cues(f"A drum of solvent is leaking on {street}, nobody hurt").setting == "outdoor"
+    # "<place> on <street>" is the place's address: the incident is in the cafe, not in the street.
+    assert extract_protective_cues(f"Smoke in the kitchen of the cafe on {street}").setting == "indoor"
+
+
+@pytest.mark.parametrize("text", ["He spilled coffee on his necktie in the office", "A ladder fell on the tie rack in the shop"])
+def test_an_ordinary_word_ending_like_a_street_is_no_street(text):
+    assert extract_protective_cues(text).setting == "indoor"
+
+
+@pytest.mark.parametrize("square", ["Senaatintori", "Järnvägstorget", "Snellmaninaukio"])
+def test_a_place_on_a_square_is_out_on_the_square(square):
+    # "inside the bin" is no building; "the kiosk on <square>" is on the open square, not an address inside a block.
+    assert extract_protective_cues(f"A bag left inside the bin beside the coffee kiosk on {square}").setting == "outdoor"

@@ -11,6 +11,25 @@ import re
 from tools.report_words import EN_TENS
 
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
+# A street of Helsinki by the ending of its Finnish or Swedish name. In the map extract: -katu, -tie, -kuja, -ranta,
+# -tori, -aukio, -puistikko, -esplanadi, -gatan, -vägen, -gränd, -torget, -kajen (Norra esplanaden); -polku, -väylä,
+# -rinne, -kaari and -portti name streets elsewhere in the city. A Finnish name may be written in two words, its first
+# a genitive in -n ("Alvar Aallon katu", "Lönnrotin puistikko"); Bulevardi is a street of its own name.
+# A square (-tori, -aukio, -torget) is an open place: "the kiosk on Rautatientori" is out on the square, so a square
+# never makes "<place> on <square>" an address (PLACE_ON_STREET), while "on <street>" may be one.
+_FI_STREET_ENDINGS = ("katu", "tie", "kuja", "polku", "ranta", "puistikko", "v[äa]yl[äa]", "rinne", "kaari", "portti", "esplanadi")
+_SV_STREET_ENDINGS = ("gatan", "v[äa]gen", "gr[äa]nd", "kajen", "esplanaden")
+_SQUARE_ENDINGS = ("tori", "aukio", "torget")
+
+
+def _street_name(fi: tuple[str, ...], sv: tuple[str, ...]) -> str:
+    return (rf"(?:\w+(?:{'|'.join(fi + sv)})|(?:\w+ )?\w+n (?:{'|'.join(fi)})"
+            r"|(?:norra|s[öo]dra|östra|västra) (?:esplanaden|kajen)|bulevardi|bulevarden)\b")
+
+
+STREET_NAME = _street_name(_FI_STREET_ENDINGS, _SV_STREET_ENDINGS)
+STREET_OR_SQUARE = _street_name(_FI_STREET_ENDINGS + _SQUARE_ENDINGS[:2], _SV_STREET_ENDINGS + _SQUARE_ENDINGS[2:])
+
 INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|parking|garage)|multi-stor(e)?y car park|car park (under|beneath|below)|(basement|underground) garage)\b", r"(地下停车场|地下车库|停车楼|车库)",
           r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
@@ -18,14 +37,14 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room|behind the (counter|bar|till|reception desk))\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
           r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
-OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
+OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on " + STREET_OR_SQUARE + r"|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
 # A place named, then its street: "at Vanha kirkko on Lönnrotinkatu", "in the Sanoma house on Töölönlahdenkatu".
 # Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
-PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on \w+katu\b)")
+PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
