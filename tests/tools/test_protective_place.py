@@ -76,3 +76,33 @@ def test_an_ordinary_word_ending_like_a_street_is_no_street(text):
 def test_a_place_on_a_square_is_out_on_the_square(square):
     # "inside the bin" is no building; "the kiosk on <square>" is on the open square, not an address inside a block.
     assert extract_protective_cues(f"A bag left inside the bin beside the coffee kiosk on {square}").setting == "outdoor"
+
+
+# A business the map lacks, and misspellings of buildings it has: the locator abstains on the first, reads the second.
+@pytest.mark.parametrize("text", ["Smoke from the sauna at Kuntosali Voimala, members coming out",
+                                  "Fire alarm and smoke at Hotel Aurora Borealis, guests in the lobby"])
+def test_a_building_the_map_lacks_is_not_found_and_no_other_buildings_people_are_counted(city, text):
+    plan = plan_protective_action(city, text, "fire")
+    assert plan.primary == "evacuate_building"
+    assert plan.building.source == "assumed" and plan.lat is None
+    assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+    assert "building not found" in plan.people_basis
+
+
+@pytest.mark.parametrize(("text", "name"), [("hi im at the kiasma museum, 3rd floor, theres smoke coming out of a bin", "Kiasma"),
+                                            ("Fire in the Stockman department store, second floor", "Stockmann"),
+                                            ("Smoke at the Hotelli Tornii, guests on the stairs", "Hotelli Torni")])
+def test_a_building_the_report_names_exactly_or_with_a_typo_is_still_found(city, text, name):
+    plan = plan_protective_action(city, text, "fire")
+    assert plan.building.source == "osm" and name in plan.location, (plan.location, plan.warnings)
+
+
+def test_the_name_threshold_sits_between_a_typo_and_another_name(city):
+    from tools.gazetteer import PlaceMatch
+    from tools.protective.place import NAME_SAID_MIN, name_similarity
+
+    stockmann = city.gazetteer.resolve("Stockmann")
+    assert name_similarity(city, "fire at the Stockman store", stockmann) >= NAME_SAID_MIN
+    assert name_similarity(city, "fire at the Stockmann store", stockmann) == 100.0
+    assert name_similarity(city, "fire at the Sokos store", stockmann) < NAME_SAID_MIN
+    assert isinstance(stockmann, PlaceMatch)

@@ -23,7 +23,7 @@ from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
-from tools.protective.place import ReportReading, find_building, locate_in_report, place_label
+from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_label
 from tools.protective.words import decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
@@ -115,8 +115,11 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
         shore = _waterfront_place(city, d)
         if shore is None:
-            warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
-            return _unlocated_plan(d, cues, hazard_type, warnings_)
+            if isinstance(exc, BuildingNotFound):  # the documented rule for an unknown building: the assumed one
+                warnings_.append(f"{exc}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors: give the address")
+            else:
+                warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
+            return _unlocated_plan(d, cues, hazard_type, warnings_, building_found=not isinstance(exc, BuildingNotFound))
         # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
         match, number = shore, None
     if _in_the_street(hazard_type or cues.hazard_hint, cues, match, number):
@@ -171,8 +174,11 @@ def _waterfront_place(city: CityModel, d: ProtectiveDecision) -> PlaceMatch | No
     return PlaceMatch(id="waterfront", name="the waterfront", kind="waterfront", lat=lat, lon=lon, score=1.0, category="", radius_m=0.0)
 
 
-def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:
-    """The decision without a place: people from an assumed building, no geometry, no routing."""
+def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str],
+                    building_found: bool = True) -> ProtectiveActionPlan:
+    """The decision without a place: people from an assumed building, no geometry, no routing.
+
+    ``building_found`` False: the report names a building the map lacks (not merely no place at all)."""
     info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS),
                         use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0, scope=d.building_scope)
     moved = building_occupants(info, d, cues) if d.building_scope else 0
@@ -181,7 +187,7 @@ def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: st
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
         location="unknown place", building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
-        people_moved=moved, people_basis="assumed building (place not found)" if moved else "unknown: place not found",
+        people_moved=moved, people_basis=f"assumed building ({'place' if building_found else 'building'} not found)" if moved else "unknown: place not found",
         cues=cues.as_dict(), warnings=warnings_,
     )
     plan.decision_text = decision_text(plan, d)
