@@ -315,9 +315,16 @@ def _from_locator(res: Resolution, sure: bool = False, relative: bool = False) -
                      score=1.0, category=res.category or "", radius_m=float(res.radius_m or 0.0), relation=res.relation)
 
 
+# Businesses that hold a unit of a block (spec 5a): a restaurant, cafe, bar, gym, bank or shop the report names is a
+# business inside the building and does not set its use; only a footprint's own tag does.
+_TENANT_VALUES = {"restaurant", "cafe", "bar", "pub", "nightclub", "fast_food", "ice_cream", "fitness_centre", "bank", "pharmacy", "dentist", "doctors", "clinic"}
+
+
 def _poi_use(category: str) -> str | None:
     """The occupancy class a landmark's OSM tag names ("tourism=hotel" -> hotel), None for tenants and the rest."""
-    _, _, value = category.partition("=")
+    key, _, value = category.partition("=")
+    if value in _TENANT_VALUES or (key == "shop" and value not in ("department_store", "mall")):
+        return None
     use = classify_use("", value, "", "", "") if value else "mixed"
     return use if use not in ("mixed", "empty") else None
 
@@ -411,7 +418,10 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         g = b.geoms[i]
         # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block
         # keep its shop floor (spec section 4: ground floor retail, flats above).
-        said = cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
+        # The report's word for the whole building ("a block of flats", "住宅楼") refines it to flats too (made precise
+        # 2026-12-01 with dev9); a loose residential word ("residents", "the stairwell") does not.
+        said = cues.building_use if cues.building_use is not None and not cues.use_is_tenant \
+            and (cues.building_use != "residential" or cues.use_of_building) else None
         use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
         poi_use = _poi_use(match.category) if match.kind != "street" else _named_place_use(city, text, g)
         if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
