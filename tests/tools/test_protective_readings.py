@@ -28,6 +28,8 @@ def test_the_reports_word_for_the_whole_buildings_type_sets_its_use(text, use, t
 def test_flats_above_a_shop_describe_the_building_they_are_no_spread():
     assert _row("Fire in one flat on the 3rd floor of the block of flats above the bakery, door shut, stairwell clear", "fire") == "F2"
     assert _row("Fire in one flat on the 3rd floor, the flats above are filling with smoke", "fire") == "F3"
+    # "flats above us": where the flats are, said from the business on fire (F4: the fire is in the business).
+    assert _row("Flames in the sauna of our gym, the staff are getting people out. There are flats above us.", "fire") == "F4"
 
 
 @pytest.mark.parametrize("text", ["Smoke is pouring out of the attic of the apartment building, the roof is hot",
