@@ -106,3 +106,16 @@ def test_the_name_threshold_sits_between_a_typo_and_another_name(city):
     assert name_similarity(city, "fire at the Stockmann store", stockmann) == 100.0
     assert name_similarity(city, "fire at the Sokos store", stockmann) < NAME_SAID_MIN
     assert isinstance(stockmann, PlaceMatch)
+
+
+def test_a_business_name_inside_an_ordinary_word_is_not_that_building(city):
+    from tools.protective.place import inside_other_words_only
+
+    # "Kitch" (a cafe of the map) inside "Kitchen": the report's sushi bar is not on the map.
+    plan = plan_protective_action(city, "Kitchen fire at Sushi Sakurabar, the staff got out", "fire")
+    assert plan.building.source == "assumed" and any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+    assert inside_other_words_only("Kitchen fire", "Kitch")
+    # A Finnish case ending is still the name; so is the name as a word, or glued to Chinese.
+    assert not inside_other_words_only("palo Stockmannilla", "Stockmann")
+    assert not inside_other_words_only("Fire in the Kitch cafe kitchen", "Kitch")
+    assert not inside_other_words_only("我在Kiasma三楼", "Kiasma")

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 import shapely.ops
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import Mention, PlaceMatch, has_cjk, normalize
+from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, normalize
 from tools.place_words import fold
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
@@ -94,6 +94,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = reading.named
+    if building:  # a business the map lacks, read from an ordinary word ("Kitchen fire at ..." is not the cafe Kitch)
+        named = [m for m in named if m.kind != "landmark" or not inside_other_words_only(text, m.name) or name_similarity(city, text, m) >= NAME_SAID_MIN]
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen"); any of the
     # place's names said exactly counts, not only its full name ("Oodi" for "Helsingin keskustakirjasto Oodi").
@@ -114,7 +116,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             number = city.locator.house_number(run, m.name) if m.kind == "street" else None
             return m, number
     if not found and (generic := _from_locator(reading.resolution)) is not None:
-        if building and not reading.resolution.confident and name_similarity(city, text, generic) < NAME_SAID_MIN:
+        if building and ((not reading.resolution.confident and name_similarity(city, text, generic) < NAME_SAID_MIN)
+                         or (inside_other_words_only(text, generic.name) and name_similarity(city, text, generic) < NAME_SAID_MIN)):
             # "Hotel Aurora" is no hotel of the map: the locator's guess of another hotel (or gym, cafe) would count that
             # building's occupants. The building is not found; the plan falls back to the assumed building.
             raise BuildingNotFound(f"building not found: the report names no building of the map (the nearest reading, "
@@ -168,6 +171,30 @@ def name_similarity(city: CityModel, text: str, match: PlaceMatch) -> float:
             for i in range(max(1, len(words) - n + 1)):
                 best = max(best, fuzz.ratio(key, " ".join(words[i:i + n])))
     return best
+
+
+def inside_other_words_only(text: str, name: str) -> bool:
+    """Whether a Latin-script name occurs in the report only inside longer words that are not its Finnish cases
+    ("Kitch" in "Kitchen fire": an English word, not the cafe; "Stockmannilla" is Stockmann at its case ending).
+    The caller still takes a close spelling of the whole name ("Hotelli Tornii", ``name_similarity``)."""
+    if has_cjk(name):
+        return False
+    key = fold(name)
+    hits = [m for m in re.finditer(re.escape(key), fold(text))]
+    if not hits:
+        return False
+    folded = fold(text)
+    for m in hits:
+        before = m.start() > 0 and folded[m.start() - 1].isalpha() and not has_cjk(folded[m.start() - 1])
+        tail = re.match(r"[^\W\d_]*", folded[m.end():]).group(0)
+        if not before and (not tail or has_cjk(tail[:1]) or _FI_CASE_TAIL.fullmatch(tail)):
+            return False
+    return True
+
+
+# A Finnish case ending after a name, with the "i" that joins it to a name ending in a consonant ("Stockmann-i-lla";
+# "Kiasma-an" is the ending "aan" itself). "Kitch-en" is no Finnish case: "en" is an English word's end.
+_FI_CASE_TAIL = re.compile(rf"i?(?:{'|'.join(FI_CASE_ENDINGS)})")
 
 
 class Frontage(PlaceMatch):
