@@ -119,3 +119,10 @@ def test_a_business_name_inside_an_ordinary_word_is_not_that_building(city):
     assert not inside_other_words_only("palo Stockmannilla", "Stockmann")
     assert not inside_other_words_only("Fire in the Kitch cafe kitchen", "Kitch")
     assert not inside_other_words_only("我在Kiasma三楼", "Kiasma")
+
+
+@pytest.mark.parametrize("street", ["Annankatu", "Mannerheimintie", "Bulevardi"])
+def test_on_a_street_with_a_house_number_is_an_address_not_outdoors(street):
+    assert extract_protective_cues(f"Smoke from a window on {street} 40, 3rd floor").setting == "indoor"
+    assert extract_protective_cues(f"I live on {street}, smoke in my kitchen").setting == "indoor"
+    assert extract_protective_cues(f"A car is burning on {street}").setting == "outdoor"

@@ -15,6 +15,8 @@ from tools.report_words import EN_TENS
 # -tori, -aukio, -puistikko, -esplanadi, -gatan, -vägen, -gränd, -torget, -kajen (Norra esplanaden); -polku, -väylä,
 # -rinne, -kaari and -portti name streets elsewhere in the city. A Finnish name may be written in two words, its first
 # a genitive in -n ("Alvar Aallon katu", "Lönnrotin puistikko"); Bulevardi is a street of its own name.
+# "On <street>" says outdoors only without a house number after it: "on Annankatu 40, 3rd floor" is the address of the
+# building it happens in, and so is the street one lives on ("I live on Annankatu").
 # A square (-tori, -aukio, -torget) is an open place: "the kiosk on Rautatientori" is out on the square, so a square
 # never makes "<place> on <square>" an address (PLACE_ON_STREET), while "on <street>" may be one.
 _FI_STREET_ENDINGS = ("katu", "tie", "kuja", "polku", "ranta", "puistikko", "v[äa]yl[äa]", "rinne", "kaari", "portti", "esplanadi")
@@ -39,7 +41,7 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room|behind the (counter|bar|till|reception desk))\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
           r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
-OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on " + STREET_OR_SQUARE + r"|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
+OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
