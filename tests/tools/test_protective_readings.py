@@ -13,16 +13,19 @@ def _row(text: str, hazard: str) -> str:
     return decide(hazard, extract_protective_cues(text)).rule
 
 
-@pytest.mark.parametrize(("text", "use", "tenant"), [
-    ("Fire in a kitchen on the 4th floor of the block of flats above the pharmacy", "residential", False),
-    ("It's an apartment building, five floors, with a bakery at street level. Smoke in the attic.", "residential", False),
-    ("Smoke in the office block, there is a cafe on the ground floor", "office", False),
-    # A business inside the block without a word for the building: still a tenant.
-    ("Smoke in the cafe on the ground floor, flats above", "public", True),
+@pytest.mark.parametrize(("text", "building_type", "row"), [
+    # The fire is in a flat: the building's own type decides the row, not the pharmacy below.
+    ("Fire in a kitchen on the 4th floor of the block of flats above the pharmacy", "residential", "F2"),
+    ("It's an apartment building, five floors, with a bakery at street level. Smoke is coming from the attic.", "residential", "F3"),
+    # The fire is in the business itself: F4 (spec 5a), whatever the building's type.
+    ("Fire in the kitchen of the restaurant on the ground floor of a block of flats", "residential", "F4"),
+    ("Smoke in the office block, there is a cafe on the ground floor", "office", "F4"),
+    ("Smoke in the cafe on the ground floor of the building", None, "F4"),
 ])
-def test_the_reports_word_for_the_whole_buildings_type_sets_its_use(text, use, tenant):
+def test_the_reports_word_for_the_whole_buildings_type_is_its_use(text, building_type, row):
     c = extract_protective_cues(text)
-    assert (c.building_use, c.use_is_tenant) == (use, tenant)
+    assert c.building_type == building_type
+    assert decide("fire", c).rule == row
 
 
 def test_flats_above_a_shop_describe_the_building_they_are_no_spread():

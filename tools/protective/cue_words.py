@@ -219,8 +219,8 @@ USES: list[tuple[str, list[str]]] = [
 ]
 
 # The report's word for the whole building's type (made precise 2026-12-01 with dev9): "Vuorikatu 4, the block of
-# flats above the record shop", "it's a block of flats, a cafe at street level". It sets the use, and a business
-# named inside the block does not (spec 5a).
+# flats above the record shop", "it's a block of flats, a cafe at street level". It is the building's use; a business
+# named inside the block stays a tenant, whose use decides a fire row only when the fire is in it (spec 5a).
 BUILDING_TYPES: list[tuple[str, list[str]]] = [
     ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement)\b", r"(住宅楼|居民楼|公寓楼)"]),
     ("office", [r"\b(office (block|building|tower)s?)\b", r"(办公楼|写字楼)"]),

@@ -106,7 +106,7 @@ class ProtectiveCues:
     water_level_m: float | None = None
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
-    use_of_building: bool = False        # the report names the whole building's type ("a block of flats", "an office block")
+    building_type: str | None = None     # the report's word for the whole building's type ("a block of flats": residential)
     occupants: int | None = None
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
@@ -197,7 +197,9 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
     c.building_use, c.use_is_tenant = _building_use(t, " ".join((text or "").split()))
-    c.use_of_building = c.building_use is not None and any(_find(t, p) for use, pats in W.BUILDING_TYPES if use == c.building_use for p in pats)
+    c.building_type = next((use for use, pats in W.BUILDING_TYPES if any(_find(t, p) for p in pats)), None)
+    if c.building_type and (c.building_use is None or (c.building_use == "residential" and c.building_type == "residential")):
+        c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
     if c.medical_devices:
@@ -247,9 +249,6 @@ def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
     the report's word for the building.
     """
     written = written if len(written) == len(t) else ""
-    for use, pats in W.BUILDING_TYPES:  # "It's a block of flats, a cafe at street level": the block's own type wins
-        if any(_find(t, p) for p in pats):
-            return use, False
     for use, pats in W.USES:
         found = [m for p in pats if (m := _find(t, p))]
         if found:

@@ -447,8 +447,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         # keep its shop floor (spec section 4: ground floor retail, flats above).
         # The report's word for the whole building ("a block of flats", "住宅楼") refines it to flats too (made precise
         # 2026-12-01 with dev9); a loose residential word ("residents", "the stairwell") does not.
-        said = cues.building_use if cues.building_use is not None and not cues.use_is_tenant \
-            and (cues.building_use != "residential" or cues.use_of_building) else None
+        said = cues.building_type or (cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None)
         use = said if (said and b.use[i] in ("mixed", "empty")) else b.use[i]
         poi_use = _poi_use(match.category) if match.kind != "street" else _named_place_use(city, text, g)
         if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
