@@ -126,3 +126,9 @@ def test_on_a_street_with_a_house_number_is_an_address_not_outdoors(street):
     assert extract_protective_cues(f"Smoke from a window on {street} 40, 3rd floor").setting == "indoor"
     assert extract_protective_cues(f"I live on {street}, smoke in my kitchen").setting == "indoor"
     assert extract_protective_cues(f"A car is burning on {street}").setting == "outdoor"
+
+
+def test_a_business_the_map_lacks_on_a_named_street_is_an_assumed_building_on_that_street(city):
+    plan = plan_protective_action(city, "Kitchen fire at the Golden Lotus noodle bar on Eerikinkatu, staff are out", "fire")
+    assert plan.building.source == "assumed" and plan.location == "Eerikinkatu" and plan.lat is not None
+    assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings

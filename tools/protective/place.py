@@ -95,7 +95,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = reading.named
     if building:  # a business the map lacks, read from an ordinary word ("Kitchen fire at ..." is not the cafe Kitch)
-        named = [m for m in named if m.kind != "landmark" or not inside_other_words_only(text, m.name) or name_similarity(city, text, m) >= NAME_SAID_MIN]
+        named = [m for m in named if m.kind != "landmark" or not _read_from_another_word(city, text, m)]
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen"); any of the
     # place's names said exactly counts, not only its full name ("Oodi" for "Helsingin keskustakirjasto Oodi").
@@ -117,7 +117,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             return m, number
     if not found and (generic := _from_locator(reading.resolution)) is not None:
         if building and ((not reading.resolution.confident and name_similarity(city, text, generic) < NAME_SAID_MIN)
-                         or (inside_other_words_only(text, generic.name) and name_similarity(city, text, generic) < NAME_SAID_MIN)):
+                         or _read_from_another_word(city, text, generic)):
             # "Hotel Aurora" is no hotel of the map: the locator's guess of another hotel (or gym, cafe) would count that
             # building's occupants. The building is not found; the plan falls back to the assumed building.
             raise BuildingNotFound(f"building not found: the report names no building of the map (the nearest reading, "
@@ -133,7 +133,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if not building and found[0].kind == "street" and (part := _street_part(reading.resolution, found[0], text)) is not None:
         return part, None
     if found[0].kind in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
-            and described.kind not in ("street", "zone"):
+            and described.kind not in ("street", "zone") and not (building and _read_from_another_word(city, text, described)):
         if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
             # the building's middle nor at the street's middle (which may be 500 m away).
@@ -190,6 +190,11 @@ def inside_other_words_only(text: str, name: str) -> bool:
         if not before and (not tail or has_cjk(tail[:1]) or _FI_CASE_TAIL.fullmatch(tail)):
             return False
     return True
+
+
+def _read_from_another_word(city: CityModel, text: str, match: PlaceMatch) -> bool:
+    """Whether the place was read from a longer ordinary word ("Kitch" from "Kitchen") that does not spell its name."""
+    return inside_other_words_only(text, match.name) and name_similarity(city, text, match) < NAME_SAID_MIN
 
 
 # A Finnish case ending after a name, with the "i" that joins it to a name ending in a consonant ("Stockmann-i-lla";

@@ -136,7 +136,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope:
-        warnings_.append(f"no OSM building at {info.label}: assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
+        warnings_.append(f"building not found: no OSM building at {info.label}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
     # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
     # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
     addressed = match.kind == "street" and number is not None
