@@ -7,8 +7,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from rapidfuzz import fuzz
 import shapely.ops
+from rapidfuzz import fuzz
 
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, normalize
