@@ -17,16 +17,19 @@ import re
 
 from tools.pattern_gate import gated
 
+# The tens in words. Counts of people present run into them ("eighty guests", "ninety-five pupils": the protective
+# planner reads such counts whole); the casualty census counts patients, and its regexes (EN_NUM_RE) stop at sixty.
+EN_TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 # Number words. "several"/"a few" read as three and "many" as five: demonstration figures for counting patients.
 EN_NUMBERS: dict[str, int] = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a hundred": 100,
-    "hundreds of": 100, "lots of": 5, "loads of": 5, "a lot of": 5, "twenty": 20, "both": 2, "couple": 2, "couple of": 2,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100, "a hundred": 100,
+    "hundreds of": 100, "lots of": 5, "loads of": 5, "a lot of": 5, "both": 2, "couple": 2, "couple of": 2,
     "a couple of": 2, "few": 3, "a few": 3, "several": 3, "many": 5, "dozen": 12, "a dozen": 12, "half a dozen": 6, "dozens of": 20, "a handful of": 3, "handful of": 3,
     # Finnish and Swedish ("en" is left out: it is also a common word)
     "yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5,
-}
+} | {w: n for w, n in EN_TENS.items() if n <= 60}
 ZH_DIGITS: dict[str, int] = {"一": 1, "两": 2, "二": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
                              "十": 10, "几": 3, "好几": 3, "多": 3}
 
@@ -49,6 +52,8 @@ def parse_number(raw: str | None) -> int | None:
         return int(raw)
     if raw in EN_NUMBERS:
         return EN_NUMBERS[raw]
+    if raw in EN_TENS:
+        return EN_TENS[raw]
     if raw in ZH_DIGITS:
         return ZH_DIGITS[raw]
     if not all(c in ZH_DIGITS for c in raw):
@@ -176,4 +181,4 @@ SERIOUS = gated(informal(
     re.IGNORECASE)
 
 
-__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "machine_still", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "machine_still", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "EN_TENS", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]

@@ -126,3 +126,18 @@ def test_joined_groups_add_up_only_as_a_few_groups_of_one_gathering_and_never_pa
     flood = "Fire in the block, " + "和".join(["近千人"] * 4000)
     assert (extract_protective_cues(flood).occupants or 0) <= 50_000
     assert (extract_protective_cues("Fire alarm at the arena, 80000 and 90000 people inside").occupants or 0) <= 50_000
+
+
+def test_the_protective_reader_and_the_report_words_parser_are_one_number_parser():
+    """Every word the count reader composes ("ninety-five", "eighty") is a word ``report_words.parse_number`` reads:
+    the protective package keeps no number table of its own."""
+    import tools.protective.cue_words as W
+    from tools.report_words import EN_TENS, parse_number
+
+    assert [parse_number(w) for w in ("seventy", "eighty", "ninety", "twenty")] == [70, 80, 90, 20]
+    assert not any(isinstance(v, dict) and {"one", "two"} <= set(v) for v in vars(W).values())
+    assert W.EN_TENS is EN_TENS
+    assert extract_protective_cues("Ninety-five pupils and eighty staff are in the school, smoke in the gym").occupants == 175
+    # Clock hours in words go through the same parser.
+    assert extract_protective_cues("Smoke in the flat at eleven pm").hour == 23
+    assert extract_protective_cues("Gas smell at seven in the evening").hour == 19

@@ -8,22 +8,47 @@ from __future__ import annotations
 
 import re
 
+from tools.report_words import EN_TENS
+
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
+# A street of Helsinki by the ending of its Finnish or Swedish name. In the map extract: -katu, -tie, -kuja, -ranta,
+# -tori, -aukio, -puistikko, -esplanadi, -gatan, -vägen, -gränd, -torget, -kajen (Norra esplanaden); -polku, -väylä,
+# -rinne, -kaari and -portti name streets elsewhere in the city. A Finnish name may be written in two words, its first
+# a genitive in -n ("Alvar Aallon katu", "Lönnrotin puistikko"); Bulevardi is a street of its own name.
+# "On <street>" says outdoors only without a house number after it: "on Annankatu 40, 3rd floor" is the address of the
+# building it happens in, and so is the street one lives on ("I live on Annankatu").
+# A square (-tori, -aukio, -torget) is an open place: "the kiosk on Rautatientori" is out on the square, so a square
+# never makes "<place> on <square>" an address (PLACE_ON_STREET), while "on <street>" may be one.
+_FI_STREET_ENDINGS = ("katu", "tie", "kuja", "polku", "ranta", "puistikko", "v[äa]yl[äa]", "rinne", "kaari", "portti", "esplanadi")
+_SV_STREET_ENDINGS = ("gatan", "v[äa]gen", "gr[äa]nd", "kajen", "esplanaden")
+_SQUARE_ENDINGS = ("tori", "aukio", "torget")
+
+
+def _street_name(fi: tuple[str, ...], sv: tuple[str, ...]) -> str:
+    return (rf"(?:\w+(?:{'|'.join(fi + sv)})|(?:\w+ )?\w+n (?:{'|'.join(fi)})"
+            r"|(?:norra|s[öo]dra|östra|västra) (?:esplanaden|kajen)|bulevardi|bulevarden)\b")
+
+
+STREET_NAME = _street_name(_FI_STREET_ENDINGS, _SV_STREET_ENDINGS)
+STREET_OR_SQUARE = _street_name(_FI_STREET_ENDINGS + _SQUARE_ENDINGS[:2], _SV_STREET_ENDINGS + _SQUARE_ENDINGS[2:])
+
 INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|parking|garage)|multi-stor(e)?y car park|car park (under|beneath|below)|(basement|underground) garage)\b", r"(地下停车场|地下车库|停车楼|车库)",
           r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
           r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+楼|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院|堂|寺)(内|里))",
+          # Finnish, as alarm-centre and detector messages write it: "krs 1" (floor 1), "keittiö" (kitchen), "porras" (stair).
+          r"\b(krs|kerros|\w*keitti[öo]|porraskäytävä|rappu(käytävä)?)\b",
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room|behind the (counter|bar|till|reception desk))\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
           r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
-OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|on \w+katu|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
+OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
 # A place named, then its street: "at Vanha kirkko on Lönnrotinkatu", "in the Sanoma house on Töölönlahdenkatu".
 # Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
-PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on \w+katu\b)")
+PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
@@ -35,18 +60,26 @@ SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed 
 STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
                 r"alarm:? co\b|co[- ](high|warning)\b|(co|carbon monoxide|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated)|"
                 r"(co|carbon monoxide|gas) (detector|sensor|alarm)s?\b[^.;]{0,60}\b(went off|has gone off|goes off|is going off|going off|is beeping|beeping|triggered|tripped|activated|sounding))",
-                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)"]
+                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)",
+                # A gas detector alarming at a reading of the lower explosive limit ("CH4 41 %LEL") is H2's gas alarm.
+                r"\b\d+(?:[.,]\d+)? ?% ?lel\b"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
-COMMON_AREA_CLEAR = re.compile(r"\b(stairwell|staircase|stairway|corridor|hallway|lobby|basement|cellar|landing|common areas?)s? (still |also )?(smells?|is|are|seems|looks)"
+_COMMON_AREA_WORD = r"(?:the )?(?:stairwell|staircase|stairway|stairs|corridor|hallway|lobby|basement|cellar|landing|common areas?)s?"
+# "The hallway smells normal", "Hallway and stairs smell normal": one or several common areas said clear.
+COMMON_AREA_CLEAR = re.compile(r"\b(" + _COMMON_AREA_WORD + r"(?:(?:,| and| or|,? and the) " + _COMMON_AREA_WORD + r")*) (still |also )?(smells?|is|are|seems?|looks?)"
                                r"( completely| totally| perfectly| quite)? (normal|fine|ok|okay|clear|clean|fresh)\b"
                                r"|(楼道|楼梯间|楼梯|走廊|地下室|大堂)(里|内)?[^，。；！？]{0,2}(没有?(味|气味|味道|闻到)|闻不到|(一切)?正常|没事)")
 COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room|(stair |floor )?landing)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
 GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|(co|gas) (detector|sensor|monitor|meter)s?|gas alarm|alarm:? co|co[- ](high|warning|level|reading)s?)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)",
-             r"\b(smell\w* (a bit |slightly |faintly |a little |a lot |strongly |really |very )?(like |of )gas|gas(sy)? smell\w*|whiff of gas|gas (is )?(escaping|hissing))"]
+             r"\b(smell\w* (a bit |slightly |faintly |a little |a lot |strongly |really |very )?(like |of )gas|gas(sy)? smell\w*|whiff of gas|gas (is )?(escaping|hissing))",
+             # A gas detector's reading of a flammable gas: methane (CH4) or LPG in % of the lower explosive limit.
+             r"\b(\d+(?:[.,]\d+)? ?% ?lel|ch4 \d+|methane \d+|lel \d+ ?%)"]
 
 FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |are )?(on fire|burning|alight|ablaze)\b",
+               # Smoke or fire coming from the attic, the loft or the basement storage is a fire there (row F3).
+               r"\b(smoke|flames|fire|it)('s| is| are)? (\w+ ){0,2}(coming|pouring|pushing|billowing|rising|spreading) (out )?(from|of) (the )?(attic|loft|roof space|basement|cellar)\b",
                r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
-               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(flats|apartments|floors) above|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
+               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
@@ -78,7 +111,7 @@ OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|wast
 
 TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
        "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
-FLAMMABLE_GAS = [r"\b(propane|butane|lpg|natural gas|gas (pipe|line|main|service)|gas leak|leaking gas|acetylene|hydrogen|methane|gas cylinder|gas bottle|gas)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔|氢气|甲烷)"]
+FLAMMABLE_GAS = [r"\b(ch4|propane|butane|lpg|natural gas|gas (pipe|line|main|service)|gas leak|leaking gas|acetylene|hydrogen|methane|gas cylinder|gas bottle|gas)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔|氢气|甲烷)"]
 FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体|漏油|油箱|机油)"]
 CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|sodium hypochlorite|hypochlorite solution|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|次氯酸钠|漂白|腐蚀)"]
 SOLID = [r"\b(powder|granules|pellets|solid|dust)\b", r"(粉末|颗粒|固体)"]
@@ -162,6 +195,8 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        r"\b((pouring|pumping|gushing|flowing|running|streaming|rushing|spilling) water (down [^.]{0,25})?(in|into) (the )?[^.]{0,20}(basement|cellar|garage|car park|shops?|building|flats?|ground floor)|(coming|seeping|flowing|pouring|getting) in under the doors?)",
                        r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|地下(仓库|储藏室|储物间|一层|车库|停车场)|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进|渗水|渗进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进|渗进|渗入).{0,6}(地下室|楼|屋|家|店|公寓))",
                        r"(水[^，。；]{0,3}从?(地下(室|仓库|储藏室|车库|停车场)|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
+                       # "水从后门和地下室的通风口灌进来": water coming in through a door, a vent or a window of the building.
+                       r"(水[^，。；！？]{0,4}从[^，。；！？]{0,10}(门|窗|通风口|通气口|地下室|地漏)[^，。；！？]{0,4}(灌|涌|漫|流|渗)(进来|进去|入))",
                        r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|restaurant|lobby|level|car park|parking))",
                        r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))"]
 LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
@@ -181,6 +216,14 @@ USES: list[tuple[str, list[str]]] = [
     ("office", [r"\b(office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
     # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|(?<!full )(?<!opera )(?<!front of )(?<!play)house(?! (is |was )?(full|packed|sold|manager|lights))|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
+]
+
+# The report's word for the whole building's type (made precise 2026-12-01 with dev9): "Vuorikatu 4, the block of
+# flats above the record shop", "it's a block of flats, a cafe at street level". It is the building's use; a business
+# named inside the block stays a tenant, whose use decides a fire row only when the fire is in it (spec 5a).
+BUILDING_TYPES: list[tuple[str, list[str]]] = [
+    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement)\b", r"(住宅楼|居民楼|公寓楼)"]),
+    ("office", [r"\b(office (block|building|tower)s?)\b", r"(办公楼|写字楼)"]),
 ]
 
 # Businesses that usually hold one floor or a unit of a central block, not the whole building:
@@ -232,13 +275,12 @@ CAPACITY = re.compile(r"\b(?:holds|seats|capacity(?: of| is)?|room for)\s+(?:abo
 CAPACITY_BEFORE = re.compile(r"\b(?:holds?|seats?|capacity(?: of| is)?|room for|can take|fits|licensed for|designed for|built for)(?:\s+(?:about|around|some|up to|over))?\s*$|(?:能容纳|可容纳|容纳|可坐|能坐)\s*(?:约|大约)?$")
 FULLNESS = re.compile(r"\b(half)[- ](?:full|empty)\b|\b(?:it'?s|is|are|we'?re) (?:completely |totally |almost |nearly )?(?:full|packed|sold out)\b|\bfull house\b|\bsold[- ]out\b"
                       r"|(一半|半满)|(坐满|满座|爆满|座无虚席|满了)")
-OCCUPANT_NOUNS = r"(?:cast and crew|crew|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
+OCCUPANT_NOUNS = r"(?:cast and crew|crew|singers|choristers|dancers|actors|parishioners|clubbers|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
 OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作人员|老师|教职工|乘客|住户|居民|游客|孩子|病人|客人)"
 OCCUPANTS = re.compile(r"(?:(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)\s*|(?<!\s)\s*)(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
 # "six hundred and fifty", "a thousand", "two thousand five hundred".
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _EN_UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _EN_TEEN = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 EN_BELOW_100 = rf"(?:(?:{'|'.join(EN_TENS)})(?:[- ]{_EN_UNIT})?|{_EN_TEEN}|{_EN_UNIT})"
@@ -247,6 +289,16 @@ EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?
 # A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
 COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
                             + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
+# Tickets sold for a show, said in Chinese with the number after ("票卖了一千七百张", "门票售出八百张"): those present
+# (section 5a, as "900 tickets sold").
+TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
+# A count "we" give in a report from a business inside the block, when the report says others are in the building
+# too ("我们有二十三个孩子和五个老师……楼上还有办公室和住户", "we have 40 diners, and there are flats upstairs"): that
+# business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
+FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们(?:有|这儿有|这里有|这边有|一共有)")
+OTHERS_IN_BUILDING = re.compile(r"\b(?:(?:flats|apartments|offices|residents|tenants|people) (?:are |live |living )?(?:upstairs|above us|on the (?:upper|other) floors)"
+                                r"|(?:upstairs|above us|on the (?:upper|other) floors) (?:there are|are|live|we have) (?:also |still )?(?:flats|apartments|offices|residents|tenants|people))\b"
+                                r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|有)")
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
 # forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
 COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:in the (?:audience|house|building|stands)\s++)?,?\s*+(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
@@ -302,7 +354,6 @@ LITRES = re.compile(NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s?-?\s?(?:l\b|lit
 CUBIC_M = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
 # "5 in the morning", "4.20 in the afternoon", "11 at night", "one in the morning": the words say which half of the day.
-HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 # "seven hundred and forty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a

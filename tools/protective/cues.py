@@ -106,6 +106,7 @@ class ProtectiveCues:
     water_level_m: float | None = None
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
+    building_type: str | None = None     # the report's word for the whole building's type ("a block of flats": residential)
     occupants: int | None = None
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
@@ -167,6 +168,11 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     """
     if not isinstance(text, str) or text.strip():
         text = check_text(text, what="report")
+    return read_protective_cues(text)
+
+
+def read_protective_cues(text: str) -> ProtectiveCues:
+    """The cues of a report already checked by ``core.text.check_text`` (the planner checks it once, for all its steps)."""
     # The cue words are written in simplified characters; a report in traditional ones (車站大廳裡) says the same.
     text = to_simplified(text)
     t = " ".join(text.lower().split())
@@ -191,7 +197,10 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
     c.building_use, c.use_is_tenant = _building_use(t, " ".join((text or "").split()))
-    c.occupants, c.occupants_part = _occupants(t)
+    c.building_type = next((use for use, pats in W.BUILDING_TYPES if any(_find(t, p) for p in pats)), None)
+    if c.building_type and (c.building_use is None or (c.building_use == "residential" and c.building_type == "residential")):
+        c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
+    c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
     if c.medical_devices:
         c.dependents = _dependents(t)
@@ -346,14 +355,15 @@ def _find_pos(text: str, patterns: list[str]) -> int | None:
     return min(pos) if pos else None
 
 
-def _occupants(t: str) -> tuple[int | None, int | None]:
+def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
     """The count of the people present the report gives, and a count of only a part of them (spec 5a).
 
     Counts in digits and in words are read alike; counts of groups joined by "and" / "plus" add up ("890 in the
     audience plus some 60 staff" = 950); of several counts the largest stands. A count the report gives for one
     part (one hall, class, tenant's office or event: "150 of us in this hall") is no count of the building's
     occupants; it is returned apart, as a lower bound. "Only the two cleaners and me in the building" is all who
-    are there, small as it is.
+    are there, small as it is. ``tenant``: the report speaks from a business inside the block and says others are in the
+    building too, so a count "we" give is that business's people, a part.
     """
     if (m := W.ONLY_PRESENT.search(t)):
         raw = next(g for g in (m.group(1), m.group(4), m.group(6)) if g)
@@ -367,7 +377,9 @@ def _occupants(t: str) -> tuple[int | None, int | None]:
     for n, start, end in _counts(t):
         i = bisect.bisect_right(ends, start)
         if i not in partial:
-            partial[i] = _partial_sentence(t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)])
+            sentence = t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)]
+            partial[i] = _partial_sentence(sentence) or (tenant and W.FIRST_PERSON_COUNT.search(sentence) is not None
+                                                         and W.WHOLE_COUNT.search(sentence) is None)
         if partial[i] or W.PART_AFTER.match(t[end:end + 60]):
             part = max(part or 0, n)
             chain, chain_end, terms = 0, -1, 0
@@ -384,7 +396,7 @@ def _occupants(t: str) -> tuple[int | None, int | None]:
 
 def _counts(t: str) -> list[tuple[int, int, int]]:
     """Counts of people present (value, start, end) in reading order; of overlapping ones the longest."""
-    found = sorted((c for c in (*_digit_counts(t), *_hundreds_counts(t), *_crowd_counts(t), *_word_counts(t))
+    found = sorted((c for c in (*_digit_counts(t), *_hundreds_counts(t), *_crowd_counts(t), *_word_counts(t), *_tickets_counts(t))
                     if not W.CAPACITY_BEFORE.search(t[max(0, c[1] - 30):c[1]])), key=lambda c: (c[1], c[1] - c[2]))
     kept: list[tuple[int, int, int]] = []
     for c in found:
@@ -426,6 +438,13 @@ def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
         else:
             n = _number(m.group(6)) or 0
         if n:
+            yield n, m.start(), m.end()
+
+
+def _tickets_counts(t: str) -> Iterator[tuple[int, int, int]]:
+    for m in W.TICKETS_SOLD_ZH.finditer(t):
+        n = int(m.group(1)) if m.group(1).isdigit() else _count_word(m.group(1))
+        if n and n >= W.MIN_OCCUPANTS:
             yield n, m.start(), m.end()
 
 
@@ -479,8 +498,6 @@ def _en_number(raw: str) -> int | None:
             current = (current or 1) * 100
         elif w == "thousand":
             total, current = total + (current or 1) * 1000, 0
-        elif w in W.EN_TENS:
-            current += W.EN_TENS[w]
         elif (n := parse_number(w)) is not None:
             current += n
         else:
@@ -510,10 +527,10 @@ _ZH_HALF_BEFORE = re.compile(r"(下午|傍晚|晚上|夜里|夜间|深夜|今晚
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     hour = None
     if (m := W.TIME_AMPM.search(t)):
-        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
+        h = (parse_number(m.group(1)) or 0) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
     elif (m := W.TIME_OF_DAY_WORDS.search(t)):
-        h = (W.HOUR_WORDS.get(m.group(1)) or int(m.group(1))) % 12
+        h = (parse_number(m.group(1)) or 0) % 12
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
     elif (m := W.TIME_HHMM.search(t)) or (m := W.KLO.search(t)):
         hour = int(m.group(1) or m.group(3) or m.group(5))

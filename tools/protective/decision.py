@@ -140,9 +140,10 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         return ProtectiveDecision("F1", ["isolate_deny_entry"], 30, "outdoor fire not exposing a building: 30 m cordon")
     # A business inside the block ("楼下是一家咖啡店", "the ground-floor supermarket") is not the building's use (spec 5a):
     # when the fire is elsewhere in it (a flat upstairs, the stairwell, the cellar, spreading), the row follows the
-    # building, read from the map when the report names only its tenants. A fire in the business itself keeps F4.
+    # building: the report's word for the building's type ("the block of flats above the record shop"), else read from
+    # the map when the report names only its tenants. A fire in the business itself keeps F4.
     elsewhere = (c.fire_floor is not None and c.fire_floor >= 2) or exposes
-    use = None if c.use_is_tenant and elsewhere else c.building_use
+    use = c.building_type if c.use_is_tenant and elsewhere else c.building_use
     if use in (None, "residential"):
         if c.fire_spread or c.smoke_in_stairwell or c.trapped:
             return ProtectiveDecision("F3", ["evacuate_building"], None, "residential fire beyond the flat of origin, smoke in the stairwell or people trapped: evacuate the whole building",

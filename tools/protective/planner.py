@@ -18,18 +18,20 @@ from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
-from tools.protective.cues import ProtectiveCues, extract_protective_cues
+from tools.protective.cues import ProtectiveCues, read_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
-from tools.protective.place import find_building, locate_in_report, place_label
+from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_label
 from tools.protective.words import decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
 
-def action_geometry(city: CityModel, d: ProtectiveDecision, text: str, match: PlaceMatch, footprint, src) -> tuple[dict[str, Any], Any]:
-    """Metric shapes by kind (building, isolation, sector, outdoor ring, flood extent, evacuation zone) and the evacuated area."""
+def action_geometry(city: CityModel, d: ProtectiveDecision, reading: ReportReading, match: PlaceMatch, footprint, src) -> tuple[dict[str, Any], Any]:
+    """Metric shapes by kind (building, isolation, sector, outdoor ring, flood extent, evacuation zone) and the evacuated area.
+
+    ``reading``: the report's places, as the planner read them."""
     geoms: dict[str, Any] = {}
     if d.building_scope:
         geoms["building"] = footprint
@@ -42,7 +44,7 @@ def action_geometry(city: CityModel, d: ProtectiveDecision, text: str, match: Pl
     if d.rule == "FL1":
         geoms["flood_extent"] = geo.flooded_section(city, match.name if match.kind == "street" else None, (src.x, src.y))
     if d.waterfront_band_m:
-        band = geo.waterfront_band(city, d.waterfront_band_m, [m.name for m in city.gazetteer.find_in_text(text) if m.kind == "street"])
+        band = geo.waterfront_band(city, d.waterfront_band_m, [m.name for m in reading.named if m.kind == "street"])
         if band is not None:
             geoms["flood_extent"] = band
     evac_area = None
@@ -101,19 +103,23 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     if not text or (isinstance(text, str) and not text.strip()):
         raise PlanningError("the report is empty: describe what is happening and where")
     text = check_text(text, what="report")  # bytes, binary data, over-long text: the project's InputError, not a traceback
-    cues = extract_protective_cues(text)
+    cues = read_protective_cues(text)
     d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
     if d is None:
         hazard = hazard_type or cues.hazard_hint or "unknown"
         return NotApplicable(hazard_type=hazard, reason=f"the decision table has no row for hazard type {hazard!r}; no protective action is planned")
     warnings_: list[str] = []
+    reading = ReportReading(city, text)  # the gazetteer and the locator read the report once, however often it is placed
     try:
-        match, number = locate_in_report(city, text, place, lat, lon, building=d.building_scope is not None)
+        match, number = locate_in_report(city, text, place, lat, lon, building=d.building_scope is not None, reading=reading)
     except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
         shore = _waterfront_place(city, d)
         if shore is None:
-            warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
-            return _unlocated_plan(d, cues, hazard_type, warnings_)
+            if isinstance(exc, BuildingNotFound):  # the documented rule for an unknown building: the assumed one
+                warnings_.append(f"{exc}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors: give the address")
+            else:
+                warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
+            return _unlocated_plan(d, cues, hazard_type, warnings_, building_found=not isinstance(exc, BuildingNotFound))
         # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
         match, number = shore, None
     if _in_the_street(hazard_type or cues.hazard_hint, cues, match, number):
@@ -122,7 +128,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         was_building = d.building_scope is not None
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
-            match, number = locate_in_report(city, text, place, lat, lon, building=False)
+            match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     b = city_buildings(city)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
@@ -130,13 +136,13 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope:
-        warnings_.append(f"no OSM building at {info.label}: assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
+        warnings_.append(f"building not found: no OSM building at {info.label}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
     # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
     # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
     addressed = match.kind == "street" and number is not None
     src = shapely.Point(cx, cy) if d.building_scope or addressed else shapely.Point(*geo.xy(city, match.lat, match.lon))
     lat, lon = geo.latlon(city, src.x, src.y) if addressed else (match.lat, match.lon)
-    geoms, evac_area = action_geometry(city, d, text, match, footprint, src)
+    geoms, evac_area = action_geometry(city, d, reading, match, footprint, src)
     people = people_figures(city, b, d, cues, info, footprint, evac_area)
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
@@ -168,8 +174,11 @@ def _waterfront_place(city: CityModel, d: ProtectiveDecision) -> PlaceMatch | No
     return PlaceMatch(id="waterfront", name="the waterfront", kind="waterfront", lat=lat, lon=lon, score=1.0, category="", radius_m=0.0)
 
 
-def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str]) -> ProtectiveActionPlan:
-    """The decision without a place: people from an assumed building, no geometry, no routing."""
+def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: str | None, warnings_: list[str],
+                    building_found: bool = True) -> ProtectiveActionPlan:
+    """The decision without a place: people from an assumed building, no geometry, no routing.
+
+    ``building_found`` False: the report names a building the map lacks (not merely no place at all)."""
     info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS),
                         use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0, scope=d.building_scope)
     moved = building_occupants(info, d, cues) if d.building_scope else 0
@@ -178,7 +187,7 @@ def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: st
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
         location="unknown place", building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
-        people_moved=moved, people_basis="assumed building (place not found)" if moved else "unknown: place not found",
+        people_moved=moved, people_basis=f"assumed building ({'place' if building_found else 'building'} not found)" if moved else "unknown: place not found",
         cues=cues.as_dict(), warnings=warnings_,
     )
     plan.decision_text = decision_text(plan, d)

@@ -1,0 +1,134 @@
+"""Where a protective-action report happens: each report read once, street names in Finnish and Swedish, and a
+building the map lacks (the locator abstains rather than count another building's people)."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+import tools.protective.cues as cues_mod
+import tools.protective.planner as planner_mod
+from tools.protective import extract_protective_cues, plan_protective_action
+
+# A hazmat spill on a street with no house number: first read as indoors (a cleaning chemical, H3), then placed
+# outdoors by the map, so the planner reads the place twice over -- the path that asked the locator twice.
+STREET_SPILL = "送货时在 Yliopistonkatu 一桶消毒剂倒了，洒了一地，没人不舒服。"
+
+
+@pytest.fixture()
+def calls(city, monkeypatch):
+    """Counts of the expensive reads of a report during one plan."""
+    counts: collections.Counter[str] = collections.Counter()
+    locate, mentions, check = type(city.locator).locate, type(city.gazetteer).mentions, planner_mod.check_text
+
+    def counting_locate(self, text, _depth=0):
+        counts["locate"] += _depth == 0
+        return locate(self, text, _depth)
+
+    def counting_mentions(self, text):
+        counts[f"mentions:{text}"] += 1
+        return mentions(self, text)
+
+    def counting_check(*a, **k):
+        counts["check_text"] += 1
+        return check(*a, **k)
+
+    monkeypatch.setattr(type(city.locator), "locate", counting_locate)
+    monkeypatch.setattr(type(city.gazetteer), "mentions", counting_mentions)
+    monkeypatch.setattr(planner_mod, "check_text", counting_check)
+    monkeypatch.setattr(cues_mod, "check_text", counting_check)
+    return counts
+
+
+@pytest.mark.parametrize("text", [STREET_SPILL, "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?",
+                                  "Smoke from the roof of the Lasipalatsi, people coming out"])
+def test_a_plan_checks_its_report_once_and_asks_the_locator_and_the_gazetteer_once(city, calls, text):
+    plan_protective_action(city, text, "fire" if "Smoke" in text else "hazmat")
+    assert calls["check_text"] == 1
+    assert calls["locate"] <= 1
+    # The gazetteer's scan of the report: once by the planner, at most once more by the locator's own cached reading.
+    assert calls[f"mentions:{text}"] <= 2, calls
+
+
+def test_the_street_spill_is_replanned_outdoors_and_still_read_once(city, calls):
+    plan = plan_protective_action(city, STREET_SPILL, "hazmat")
+    assert plan.building is None and "setting_from_map" in plan.cues["found"]
+    assert calls["locate"] == 1
+
+
+# Street names of central Helsinki by their endings, Finnish and Swedish (the first of each pair is in the extract).
+@pytest.mark.parametrize("street", ["Yrjönkatu", "Mannerheimintie", "Bergbominkuja", "Eteläranta", "Rautatientori", "Lönnrotin puistikko",
+                                    "Snellmaninaukio", "Pohjoisesplanadi", "Alvar Aallon katu", "Bulevardi", "Eriksgatan", "Mannerheimvägen",
+                                    "Postgränd", "Järnvägstorget", "Hagnäskajen", "Norra esplanaden", "Kumpulanpolku", "Itäväylä", "Tähtitorninrinne"])
+def test_a_spill_on_a_street_of_any_finnish_or_swedish_ending_is_outdoors(street):
+    assert extract_protective_cues(f"A drum of solvent is leaking on {street}, nobody hurt").setting == "outdoor"
+    # "<place> on <street>" is the place's address: the incident is in the cafe, not in the street.
+    assert extract_protective_cues(f"Smoke in the kitchen of the cafe on {street}").setting == "indoor"
+
+
+@pytest.mark.parametrize("text", ["He spilled coffee on his necktie in the office", "A ladder fell on the tie rack in the shop"])
+def test_an_ordinary_word_ending_like_a_street_is_no_street(text):
+    assert extract_protective_cues(text).setting == "indoor"
+
+
+@pytest.mark.parametrize("square", ["Senaatintori", "Järnvägstorget", "Snellmaninaukio"])
+def test_a_place_on_a_square_is_out_on_the_square(square):
+    # "inside the bin" is no building; "the kiosk on <square>" is on the open square, not an address inside a block.
+    assert extract_protective_cues(f"A bag left inside the bin beside the coffee kiosk on {square}").setting == "outdoor"
+
+
+# A business the map lacks, and misspellings of buildings it has: the locator abstains on the first, reads the second.
+@pytest.mark.parametrize("text", ["Smoke from the sauna at Kuntosali Voimala, members coming out",
+                                  "Fire alarm and smoke at Hotel Aurora Borealis, guests in the lobby"])
+def test_a_building_the_map_lacks_is_not_found_and_no_other_buildings_people_are_counted(city, text):
+    plan = plan_protective_action(city, text, "fire")
+    assert plan.primary == "evacuate_building"
+    assert plan.building.source == "assumed" and plan.lat is None
+    assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+    assert "building not found" in plan.people_basis
+
+
+@pytest.mark.parametrize(("text", "name"), [("hi im at the kiasma museum, 3rd floor, theres smoke coming out of a bin", "Kiasma"),
+                                            ("Fire in the Stockman department store, second floor", "Stockmann"),
+                                            ("Smoke at the Hotelli Tornii, guests on the stairs", "Hotelli Torni")])
+def test_a_building_the_report_names_exactly_or_with_a_typo_is_still_found(city, text, name):
+    plan = plan_protective_action(city, text, "fire")
+    assert plan.building.source == "osm" and name in plan.location, (plan.location, plan.warnings)
+
+
+def test_the_name_threshold_sits_between_a_typo_and_another_name(city):
+    from tools.gazetteer import PlaceMatch
+    from tools.protective.place import NAME_SAID_MIN, name_similarity
+
+    stockmann = city.gazetteer.resolve("Stockmann")
+    assert name_similarity(city, "fire at the Stockman store", stockmann) >= NAME_SAID_MIN
+    assert name_similarity(city, "fire at the Stockmann store", stockmann) == 100.0
+    assert name_similarity(city, "fire at the Sokos store", stockmann) < NAME_SAID_MIN
+    assert isinstance(stockmann, PlaceMatch)
+
+
+def test_a_business_name_inside_an_ordinary_word_is_not_that_building(city):
+    from tools.protective.place import inside_other_words_only
+
+    # "Kitch" (a cafe of the map) inside "Kitchen": the report's sushi bar is not on the map.
+    plan = plan_protective_action(city, "Kitchen fire at Sushi Sakurabar, the staff got out", "fire")
+    assert plan.building.source == "assumed" and any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+    assert inside_other_words_only("Kitchen fire", "Kitch")
+    # A Finnish case ending is still the name; so is the name as a word, or glued to Chinese.
+    assert not inside_other_words_only("palo Stockmannilla", "Stockmann")
+    assert not inside_other_words_only("Fire in the Kitch cafe kitchen", "Kitch")
+    assert not inside_other_words_only("我在Kiasma三楼", "Kiasma")
+
+
+@pytest.mark.parametrize("street", ["Annankatu", "Mannerheimintie", "Bulevardi"])
+def test_on_a_street_with_a_house_number_is_an_address_not_outdoors(street):
+    assert extract_protective_cues(f"Smoke from a window on {street} 40, 3rd floor").setting == "indoor"
+    assert extract_protective_cues(f"I live on {street}, smoke in my kitchen").setting == "indoor"
+    assert extract_protective_cues(f"A car is burning on {street}").setting == "outdoor"
+
+
+def test_a_business_the_map_lacks_on_a_named_street_is_an_assumed_building_on_that_street(city):
+    plan = plan_protective_action(city, "Kitchen fire at the Golden Lotus noodle bar on Eerikinkatu, staff are out", "fire")
+    assert plan.building.source == "assumed" and plan.location == "Eerikinkatu" and plan.lat is not None
+    assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings
