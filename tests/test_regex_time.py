@@ -1,6 +1,7 @@
 """Guard against a new regex that backtracks quadratically: every module-level pattern of the text-handling modules
-runs over adversarial 5,000-character inputs (bench/probe_regex_time.py) in a time that, even if it grew
-quadratically, stays under 2 s of CPU at the 20,000-character input limit.
+(compiled, or a pattern string kept in a word list or a cue table) runs over adversarial 5,000-character inputs
+(bench/probe_regex_time.py) in a time that, even if it grew quadratically, stays under 2 s of CPU at the
+20,000-character input limit.
 
 Before the fix eight patterns broke this (0.15-2 s each at 5,000 characters); after it the slowest takes about
 0.01 s.  CPU time (time.process_time), with a 15x margin so a loaded test machine does not make it flaky.
@@ -24,7 +25,10 @@ def _probe_module():
 def test_no_pattern_backtracks_quadratically():
     probe = _probe_module()
     timings = probe.probe(size=SIZE, budget=1.0)
-    assert len(timings) > 150  # the probe still finds the patterns (a renamed module would silently empty it)
+    assert len(timings) > 600  # the probe still finds the patterns (a renamed module would silently empty it)
+    names = {t.pattern for t in timings}
+    # the word lists kept as pattern strings and compiled at use are probed too, not only compiled constants
+    assert any(n.startswith("intents.HAZARD_WORDS[") for n in names) and any(n.startswith("cues._CUES[") for n in names)
     slow = [(t.pattern, t.input, round(t.estimated_s, 3)) for t in timings
             if t.estimated_s * (LIMIT / SIZE) ** 2 > BOUND_AT_LIMIT_S]
     assert not slow, f"patterns that could take over {BOUND_AT_LIMIT_S} s at {LIMIT} characters: {slow}"

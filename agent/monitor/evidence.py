@@ -53,9 +53,9 @@ WARNING_REACH = 4
 # The types whose hazard words can be read (the others never carry evidence), in a fixed order for ties.
 HAZARD_TYPES: tuple[str, ...] = tuple(dict.fromkeys([*HAZARD_CUES, *_NAMED]))
 _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "figurative", "advert")
-# a link or an account handle names no hazard ('t.co' is not carbon monoxide, '@CrashNews' no crash), and neither does
-# 'Co.' or '#CO' (county, company, Colorado): carbon monoxide is written CO; and "opened fire" is a shooting
-_NOT_HAZARD_WORDS = re.compile(rf"{URL_PATTERN}|@\w+|\b(?:Co|co)\b|#CO\b|(?i:\bopen(?:s|ed|ing)? fire\b)")
+# a link or an account handle names no hazard (a news link's slug, '@CrashNews' no crash), and "opened fire" is a
+# shooting; 'Co.', 't.co' and '#CO' the cues themselves do not read as carbon monoxide (finetune.cues)
+_NOT_HAZARD_WORDS = re.compile(rf"{URL_PATTERN}|@\w+|(?i:\bopen(?:s|ed|ing)? fire\b)")
 # Forecast and warning language: CAP urgency Expected/Future (the words of weather services' and fire agencies'
 # bulletins), and the preventive measures taken on a forecast (a fire ban, a watch).  Not the words of uncertainty
 # ("possible shooting reported", "could be hit bad"): an uncertain report of something happening is still a report.

@@ -403,3 +403,20 @@ def test_a_response_plan_is_made_from_the_operators_own_words(router, city):
     message = "Kamppi 有個倉庫著火了，濃煙很大，請給出處置方案"
     plans = [c for c in plan_calls(message, router, city) if c["name"] == "plan_response"]
     assert plans and plans[0]["args"]["report"] == message
+
+
+def test_chinese_text_is_normalised_once_however_often_it_is_read(monkeypatch):
+    """A chat turn reads one text with several word lists: OpenCC + pypinyin run once for it, not on every call, and
+    the answers are those of a fresh normalisation."""
+    import agent.intents as intents
+
+    calls = []
+    real = intents.repaired_homophones
+    monkeypatch.setattr(intents, "repaired_homophones", lambda text: calls.append(text) or real(text))
+    text = "參議院廣場 附近 有 人 落 水，急需就胡车"  # traditional, dictated, a homophone of 救护车; read by no other test
+    assert intents.hazard_from_words(text) == "medical"
+    assert intents.words_name_hazard("medical", text)
+    assert intents.type_checked_by_words("fire", text) == "medical"
+    assert "救护车" in intents.spaced_scripts(text)
+    assert len(calls) == 1
+    assert intents.hazard_from_words("the harbour is calm today") is None and len(calls) == 1  # no Han: not cached

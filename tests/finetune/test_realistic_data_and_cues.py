@@ -96,3 +96,20 @@ def test_batch_builder_refuses_a_report_already_in_another_hand_written_set(tmp_
         read_batches(tmp_path, other_sets(HERE / "train_v9.jsonl"))
     (tmp_path / "01.txt").write_text("fire|P2||staff_note|Bin fire behind the Kaisaniemi kiosk, out now\n", encoding="utf-8")
     assert [r["incident_type"] for r in read_batches(tmp_path, other_sets(HERE / "train_v9.jsonl"))] == ["fire"]
+
+
+def test_the_gas_cue_reads_co_as_carbon_monoxide_only():
+    from finetune.cues import cue_match
+
+    gas = CUE_NAMES.index("gas_word")
+    for text in ("CO alarm going off, family feels dizzy", "high CO in the flat", "co detector beeping in the hallway",
+                 "the co levels read 300 ppm", "carbon monoxide poisoning suspected", "一氧化碳中毒", "CO中毒，两人头晕",
+                 "häkävaroitin piippaa", "kolmonoxidlarmet går"):
+        assert cue_matrix([text])[0, gas] == 1.0, text
+    for text in ("Plants down, no power http://t.co/Kt0AFg2O", "my co-worker fell off the ladder",
+                 "Road closed in Harris Co. this morning", "Boulder, CO: roads closed", "#CO wildfire photos",
+                 "CO2 extinguisher used on the bin", "Acme Co reports staff safe"):
+        assert cue_matrix([text])[0, gas] == 0.0, text
+    # a link's words are no cue of any kind (a news slug naming a fire), and cue_match does not read them either
+    assert cue_matrix(["photos here https://news.example/fire-trapped-people"]).sum() == 0
+    assert cue_match("fire_word", "see www.example.com/fire") is None

@@ -86,7 +86,9 @@ _CONNECTOR = re.compile(r"^\s*(and|ja|och|&|x|with|和|与|與|跟|及|at)?\s*$"
 _CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d|[:.,]\d)")  # "21:15:" too
 _HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1,3})(?: ?([a-h]))?(?= |$)")
 # A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
-_NOT_A_HOUSE_NUMBER = r"\s*(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
+# Appended to a number, so it starts only where a run of spaces starts (possessive: no unit begins with a space): on
+# its own, or after a number followed by a long run of blank lines, it stays linear.
+_NOT_A_HOUSE_NUMBER = r"(?<!\s)\s*+(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
 # Finnish numeral nouns of speech (ykkönen, kakkonen ... kymppi), in their case forms, as a house number after a street.
 _FI_SPOKEN_VALUE = {"ykko": 1, "kakko": 2, "kolmo": 3, "nelo": 4, "vito": 5, "kuto": 6, "seiska": 7, "ysi": 9, "kymppi": 10, "kympi": 10}
 _FI_SPOKEN_NUMBER = re.compile(r"^ (?:(ykko|kakko|kolmo|nelo|vito|kuto)(?:nen|sen|sessa|sella|selle|selta|sesta|seen)"

@@ -1,4 +1,4 @@
-"""The cross-validated ensemble (finetune.stack) and the embedding cache, on small synthetic data.
+"""The cross-validated ensemble (bench/triage_stack.py) and the embedding cache, on small synthetic data.
 
 Real members (TF-IDF + LR, LR on embeddings); the data is built so that each member sees half of the
 evidence, which is what an ensemble is for.
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from finetune.errors import TrainingDataError
-from finetune.stack import CrossValEnsemble, EmbeddingLR, TextLR, combine, multilabel_f1, simplex, tune_thresholds
+from triage_stack import CrossValEnsemble, EmbeddingLR, TextLR, combine, multilabel_f1, simplex, tune_thresholds
 
 WORDS = ["fire", "flood", "smoke", "water", "storm", "quake", "help", "food", "road", "power"]
 
@@ -115,7 +115,7 @@ def test_bad_mode_is_a_clear_error():
 
 
 def test_embedding_cache_reads_back_without_the_encoder(tmp_path, monkeypatch):
-    import finetune.embed_cache as ec
+    import embed_cache as ec
 
     calls = []
     real = ec._usem3
@@ -136,7 +136,7 @@ def test_embedding_cache_reads_back_without_the_encoder(tmp_path, monkeypatch):
 
 
 def test_group_similarity_flags_the_off_topic_row_of_each_group():
-    from finetune.stack import group_similarity
+    from triage_stack import group_similarity
 
     rng = np.random.default_rng(7)
     topics = rng.normal(size=(2, 16))
@@ -150,7 +150,7 @@ def test_group_similarity_flags_the_off_topic_row_of_each_group():
 
 
 def test_text_lsa_gives_dense_vectors_that_keep_topics_apart():
-    from finetune.stack import group_similarity, text_lsa
+    from triage_stack import group_similarity, text_lsa
 
     texts = [f"river flood water rising street {i}" for i in range(6)] + ["great pizza tonight downtown"]
     vecs = text_lsa(texts, n_components=4)
@@ -178,7 +178,7 @@ def test_subset_judges_member_sets_on_the_same_out_of_fold_scores():
 
 
 def test_binary_threshold_is_the_f1_optimum_of_the_grid():
-    from finetune.stack import THRESHOLD_GRID, _binary_threshold, _f1_binary
+    from triage_stack import THRESHOLD_GRID, _binary_threshold, _f1_binary
 
     rng = np.random.default_rng(2)
     truth = rng.random(500) < 0.2
@@ -188,7 +188,7 @@ def test_binary_threshold_is_the_f1_optimum_of_the_grid():
 
 
 def test_dense_hgb_member_learns_an_interaction_a_linear_model_cannot():
-    from finetune.stack import DenseHGB
+    from triage_stack import DenseHGB
 
     rng = np.random.default_rng(4)
     x = rng.normal(size=(600, 2))
@@ -202,7 +202,7 @@ def test_dense_hgb_member_learns_an_interaction_a_linear_model_cannot():
 
 
 def test_em_prior_recovers_a_shifted_base_rate():
-    from finetune.stack import em_prior
+    from triage_stack import em_prior
 
     rng = np.random.default_rng(9)
 
@@ -221,7 +221,7 @@ def test_em_prior_recovers_a_shifted_base_rate():
 
 
 def test_prior_shift_is_switched_on_by_cv_only_when_groups_differ_in_base_rate():
-    from finetune.stack import PriorShift
+    from triage_stack import PriorShift
 
     rng = np.random.default_rng(11)
     groups = np.repeat(np.arange(8), 400)

@@ -15,7 +15,7 @@ Modes:
 - ``binary``: as single with two classes; decision = P(positive) >= a threshold chosen for F1 of ``positive``.
 
 Members are small sklearn-style estimators over either texts (``TextLR``: TF-IDF word + char n-grams, optional
-life-threat/non-incident cues) or precomputed sentence embeddings (``EmbeddingLR``); see ``finetune.embed_cache``.
+life-threat/non-incident cues) or precomputed sentence embeddings (``EmbeddingLR``); see ``embed_cache`` (bench/).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ class EmbeddingLR:
 
 
 class DenseHGB:
-    """Gradient-boosted trees on a few dense features (e.g. ``finetune.tweet_features``): lets a feature such as
+    """Gradient-boosted trees on a few dense features (e.g. ``tweet_features``): lets a feature such as
     "far from the event's centroid" count differently for short and long messages, which a linear model cannot."""
 
     def __init__(self, mode: str = "single", class_weight: str | None = "balanced", max_iter: int = 150, seed: int = 13):

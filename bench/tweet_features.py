@@ -59,7 +59,7 @@ def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray,
     message's hashtags that at least ``min_tag_share`` of its group's messages use, and whether it has any
     hashtag at all. No labels are read.
     """
-    from finetune.stack import group_similarity, unit_rows, within_group
+    from triage_stack import group_similarity, unit_rows, within_group
 
     groups = np.asarray(groups)
     n = len(groups)
@@ -96,6 +96,6 @@ def title_similarity(emb: np.ndarray, groups: np.ndarray, title_emb: dict) -> np
 
     ``title_emb`` maps a group to the embedding (same encoder as ``emb``) of that group's description.
     """
-    from finetune.stack import group_similarity
+    from triage_stack import group_similarity
 
     return group_similarity(np.asarray(emb, dtype=np.float32), np.asarray(groups), title_emb)

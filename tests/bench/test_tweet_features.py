@@ -1,10 +1,10 @@
-"""Label-free tweet features for the 'not related' filter (finetune.tweet_features), on small made-up streams."""
+"""Label-free tweet features for the 'not related' filter (bench/tweet_features.py), on small made-up streams."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from finetune.tweet_features import SURFACE_NAMES, group_context, hashtags, surface_features
+from tweet_features import SURFACE_NAMES, group_context, hashtags, surface_features
 
 
 def test_surface_features_read_the_form_of_a_tweet():
@@ -39,7 +39,7 @@ def test_group_context_flags_the_off_topic_tweet_of_each_stream_without_labels()
 
 
 def test_title_similarity_ranks_the_tweet_about_the_incident_first():
-    from finetune.tweet_features import event_title, title_similarity
+    from tweet_features import event_title, title_similarity
 
     assert event_title("2013_Lac_Megantic_train_crash") == "Lac Megantic train crash"
     emb = np.array([[1.0, 0.1], [0.1, 1.0], [0.9, 0.3], [0.0, 1.0]])
