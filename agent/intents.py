@@ -353,9 +353,13 @@ def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
     return texts, sets
 
 
-def training_examples(spec: str) -> tuple[list[str], list[str]]:
+def training_examples(spec: str | None = None) -> tuple[list[str], list[str]]:
     """The single-label classifier's data: the team's exemplars plus the ``split: train`` items of the sets in
-    ``spec`` (single-tool items and no-tool items only)."""
+    ``spec`` (default: the settings' ``router_train_sets``; single-tool items and no-tool items only)."""
+    if spec is None:
+        from core.settings import get_settings
+
+        spec = get_settings().router_train_sets
     texts, labels = exemplars()
     for item, train in _request_items(spec):
         if not train or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
