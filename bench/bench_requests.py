@@ -17,7 +17,12 @@ The old tool vocabulary (main before issue 12) is mapped onto the set's: resolve
 search_plans(query), plan_evacuation(hazard_type), plan_dispatch(incidents=[...]); plan_response is
 judged by the plan it produced (its location and triage type).
 
+The router's learned models are fitted without the scored set (leave-one-set-out over ``ECA_ROUTER_TRAIN_SETS``;
+a set with a train split keeps it when another split is scored), and the sets they trained on are printed: a figure
+on one of the team's request sets (agent/data/router_requests/) is never in-sample.
+
     ECA_LLM_BACKEND=none python bench/bench_requests.py [--split test] [--limit N] [--show-misses 30]
+    ECA_LLM_BACKEND=none python bench/bench_requests.py --data agent/data/router_requests/router_dev_v6.yaml --split dev
 """
 
 from __future__ import annotations
@@ -171,12 +176,26 @@ def world_state(assistant: Any) -> tuple:
     return units, incidents
 
 
+def leave_scored_set_out(scored: Path, keep_train: bool) -> str:
+    """Leave-one-set-out: the router's learned models are fitted without the scored set (``keep_train``: without the
+    scored split, its train split kept), so that no figure is in-sample.  Returns the sets that train them."""
+    from agent.intents import request_set_paths, without_set
+    from core.settings import Settings, get_settings
+
+    spec = without_set(Settings().router_train_sets, scored, keep_train)
+    os.environ["ECA_ROUTER_TRAIN_SETS"] = spec
+    get_settings.cache_clear()  # IntentRouter.default() reads the process's settings
+    names = [path.name + (":train" if train else "") for path, train in request_set_paths(spec)]
+    return ", ".join(names) or "(no request set)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test", choices=["test", "train", "dev", "all"])
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show-misses", type=int, default=40)
-    parser.add_argument("--data", type=Path, default=DATA, help="another set in the same format (e.g. bench/data/router_dev.yaml)")
+    parser.add_argument("--data", type=Path, default=DATA, help="another set in the same format (e.g. agent/data/router_requests/router_dev.yaml); "
+                        "the router's learned models are fitted without it")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ["ECA_LLM_BACKEND"] = "none"
@@ -187,10 +206,12 @@ def main() -> None:
     from core.settings import Settings
 
     items = yaml.safe_load(opts.data.read_text(encoding="utf-8"))
+    has_train = any(i.get("split") == "train" for i in items)
     if opts.split != "all":
         items = [i for i in items if i["split"] == opts.split]
     if opts.limit:
         items = items[: opts.limit]
+    trained_on = leave_scored_set_out(opts.data, keep_train=has_train and opts.split not in ("train", "all"))
 
     tmp = Path(tempfile.mkdtemp(prefix="eca-bench-requests-"))
     base = Settings()
@@ -250,6 +271,7 @@ def main() -> None:
 
     print(f"{opts.data.name}, split={opts.split}: {n} ({sum(r['item']['lang'] == 'en' for r in rows)} en, "
           f"{sum(r['item']['lang'] == 'zh' for r in rows)} zh); backend none; load avg {os.getloadavg()[0]:.1f}")
+    print(f"learned router trained on the exemplars and: {trained_on}")
     print(f"intent + key arguments accuracy: {acc(rows)}   intent only: {acc(rows, 'intent_ok')}")
     print("per category:")
     for category in sorted({r["item"]["category"] for r in rows}):

