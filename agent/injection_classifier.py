@@ -24,17 +24,15 @@ from agent.intents import INTENTS_FILE
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
 # Request sets whose ``split: train`` items may train the classifier (their headers allow exactly that); their other
 # splits (test, dev) are never read here.
-TRAIN_SETS = (Path(__file__).resolve().parents[1] / "bench" / "data" / "operator_requests_v2.yaml",
+TRAIN_SETS = (Path(__file__).with_name("data") / "router_requests" / "operator_requests_v2_train.yaml",
               Path(__file__).with_name("data") / "router_requests" / "router_dev_v2.yaml")
 
 
 def train_items() -> list[dict[str, Any]]:
-    """The ``split: train`` items of the request sets in TRAIN_SETS (a set that is not there, as in an installed
-    copy without bench/, is skipped)."""
+    """The ``split: train`` items of the request sets in TRAIN_SETS (agent-owned files, shipped with the package)."""
     items: list[dict[str, Any]] = []
     for path in TRAIN_SETS:
-        if path.exists():
-            items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
+        items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
     return items
 
 

@@ -14,7 +14,7 @@ Two parts, both deterministic:
   slots are filled per call: places as written (gazetteer first, then the phrase after a
   preposition, never the whole sentence), hazard, priority only when stated, unit ids in canonical
   form, unit types, station, radius.  The calls use the tool vocabulary of
-  bench/data/operator_requests_v2.yaml.
+  the operator request set v2 (agent/data/router_requests/operator_requests_v2_train.yaml).
 """
 
 from __future__ import annotations

@@ -31,8 +31,10 @@ def main() -> None:
     from agent.intents import embed
     from agent.safety import screen_text
 
+    from agent.injection_classifier import train_items
+
+    train = train_items()
     items = yaml.safe_load((ROOT / "bench" / "data" / "operator_requests_v2.yaml").read_text(encoding="utf-8"))
-    train = [i for i in items if i["split"] == "train"]
     test = [i for i in items if i["split"] == "test"]
     positives = yaml.safe_load((ROOT / "agent" / "data" / "injection_examples.yaml").read_text(encoding="utf-8"))["injection"]
     negatives = [t for examples in yaml.safe_load((ROOT / "agent" / "data" / "intents.yaml").read_text(encoding="utf-8")).values()

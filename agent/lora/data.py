@@ -30,7 +30,8 @@ from agent.lora.schema import NONE, REFUSE, SUMMARY_SYSTEM, TOOL_SYSTEM, ToolAns
 from agent.lora.slots import load_slots
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUESTS_V2 = ROOT / "bench" / "data" / "operator_requests_v2.yaml"
+REQUESTS_V2 = ROOT / "bench" / "data" / "operator_requests_v2.yaml"  # the frozen test split
+REQUESTS_V2_TRAIN = ROOT / "agent" / "data" / "router_requests" / "operator_requests_v2_train.yaml"
 FACTS_FILE = Path(__file__).with_name("data") / "plan_facts.jsonl"
 
 
@@ -56,7 +57,10 @@ def summary_user_message(facts: str) -> str:
     return "Facts:\n" + facts.strip()
 
 
-def load_request_items(split: str, path: Path = REQUESTS_V2) -> list[dict[str, Any]]:
+def load_request_items(split: str, path: Path | None = None) -> list[dict[str, Any]]:
+    """The operator request set v2's items of one split (its train split lives with the agent's data, its test split
+    frozen in bench/data)."""
+    path = path or (REQUESTS_V2_TRAIN if split == "train" else REQUESTS_V2)
     items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return [item for item in items if item.get("split") == split]
 

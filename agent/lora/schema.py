@@ -8,7 +8,7 @@ Output format (the model's whole answer, nothing else):
 
 Key order inside ``args`` is fixed (the order of each tool's schema), so training
 targets and constrained decoding agree.  The vocabulary follows the header of
-bench/data/operator_requests_v2.yaml.
+the operator request set v2 (agent/data/router_requests/operator_requests_v2_train.yaml).
 """
 
 from __future__ import annotations
