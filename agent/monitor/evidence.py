@@ -151,8 +151,8 @@ def read_warning(text: str, type_probs: dict[str, float] | None = None) -> Hazar
     hazard's type little probability, so no floor applies here, unlike ``read_hazard``: the warning language and a
     named hazard together make the reading, and a warning only ever raises a warning alert, never an incident one.
     With no model reading to lean on, the warning must be about the hazard: its words within ``WARNING_REACH`` words
-    of the hazard's name, as a bulletin puts them ("flood warning", "Total Fire Ban", "Typhoon Bopha heading for");
-    words far apart are about something else ("he headed to the flooded town to help", "donations will reach").
+    of the hazard's name, as a bulletin puts them ("flood warning", "Total Fire Ban", "Storm Aila heading for");
+    words far apart are about something else ("he headed to the flooded town to help", "every parcel will reach a family").
     Of several hazards named, the one the classifier gave the most probability."""
     warning = hazard_warning(text)
     if warning is None:
