@@ -276,3 +276,20 @@ def test_a_warning_read_from_a_not_incident_report_must_be_about_the_hazard_it_n
     assert read_warning("My sister headed to the depot on Monday, then the school, then home; the #flood pictures came later") is None
     assert read_warning("Thank you all, every parcel will reach a family somewhere in the region #typhoon") is None
     assert read_warning("Flooding yesterday in the valley; fences down") is None  # no warning words at all
+
+
+def test_a_long_post_repeating_the_hazard_and_the_warning_is_read_in_linear_time():
+    """A feed record may be 20,000 characters; one that repeats a hazard word and a warning word thousands of times
+    took minutes of CPU when every pair of occurrences was compared by splitting the text between them."""
+    import time
+
+    from agent.monitor.evidence import _words_apart, read_warning
+
+    text = "flood warning " * 1400
+    start = time.process_time()
+    assert read_warning(text).incident_type == "flood"
+    assert time.process_time() - start < 2.0
+    # nearest occurrences on either side, words running across a gap's edge, overlapping and absent words
+    assert _words_apart("warning one two flood three warning", "flood", "warning") == 1
+    assert _words_apart("floodwarning", "flood", "warning") == 0
+    assert _words_apart("flood one two three", "flood", "warning") == 4
