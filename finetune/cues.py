@@ -21,10 +21,13 @@ from core.text import URL_PATTERN
 _F = re.IGNORECASE
 # Carbon monoxide as a caller, a detector or a crew writes it. The abbreviation counts only as upper-case CO standing
 # alone ("co" is a company, a county, a co-worker, a t.co link; "#CO" and "Boulder, CO" are Colorado; CO2 another
-# gas) or in the forms a detector reading takes ("co alarm", "CO detector", "co levels", "30 ppm co").
+# gas) or in the forms a detector reading takes ("co alarm", "CO detector", "co levels", "30 ppm co", "CO-hälytys").
 _CARBON_MONOXIDE = (r"carbon monoxide|(?-i:(?<![A-Za-z0-9#])(?<![a-z], )CO(?![A-Za-z0-9]|-[A-Za-z]))|"
                     r"\bco[ -]?(?:alarms?|detectors?|poisoning|leak(?:ing)?|levels?|readings?|monitors?|meters?|sensors?|"
-                    r"exposure|ppm)\b|\b\d+\s?ppm (?:of )?co\b|\bhäkä|\bkolmonoxid|一氧化碳")
+                    r"exposure|ppm)\b|\b\d+\s?ppm (?:of )?co\b|\bhäkä|\bkolmonoxid|一氧化碳|"
+                    # Finnish and Swedish write the detector as a hyphenated compound ("CO-hälytys", "CO-varoitin",
+                    # "CO-larmet"), which the upper-case rule above leaves out with "CO-operative"
+                    r"\bco-(?:hälyt|varoit|mittar|larm|varnar|mätar)\w*")
 # A link names nothing a report describes (a t.co slug, a news URL's words): cues read the text without links.
 _LINK = re.compile(URL_PATTERN)
 

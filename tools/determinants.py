@@ -184,7 +184,7 @@ _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himse
 _FEARED = re.compile(r"(\b(worried|fear|feared|fears|scared|terrified|might have|may have|could have|in case|what if|maybe)\b[^.;!?]{0,20}$)"
                      r"|(担心|怕|害怕|恐怕|万一|会不会|是不是|可能)[^。；！？]{0,8}$", re.IGNORECASE)
 # A line or cable named with a live wire (not sparks alone, at a pantograph or a socket): the utility makes it dead.
-_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|线|缆", re.IGNORECASE)
+_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|johto|kaapeli|ledning|线|缆", re.IGNORECASE)
 
 
 _PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
@@ -334,7 +334,7 @@ RULES: tuple[_Rule, ...] = (
         r"\bgas (meter|valve|pipe|cooker|hob|stove|tap|connection|bottle|cylinder)s?\b[^.;!?]{0,30}?\b(hissing|leaking)\b|\bhissing (from|at|near) the gas\b|(燃气|煤气|天然气)(表|阀门?|罐|瓶|管子?|灶)[^。，]{0,8}(嘶嘶|漏)",
     ),
     _rule("carbon_monoxide",
-        r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid)\b|一氧化碳|煤气中毒",
+        r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid|co-(?:hälyt|varoit|mittar|larm|varnar|mätar)\w*)\b|一氧化碳|煤气中毒",
         r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"
         # the chemical's symbol said alone ("I think CO", "maybe CO?"): upper case only, not "co-worker"
         r"|(?-i:\bCO\b)(?![-&/])",

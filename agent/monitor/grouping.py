@@ -128,7 +128,7 @@ class GroupingConfig:
         and checked on a second dev set (dev2); within 15 minutes 4/6 -> 6/6 (dev) and 2/6 -> 4/6 (dev2).  A report typed
         as an incident that names the hazard of another type the classifier gave >= 0.15 is read as that type
         (``named_hazard_probability``; round 6, chosen on dev3 and checked on dev and dev2).  A post triaged not_incident
-        that warns of a hazard it names ("Typhoon Bopha heading for the southern Philippines") opens a candidate of
+        that warns of a hazard it names ("a typhoon heading for the coast by Friday") opens a candidate of
         that hazard with a warning alert where it joins nothing (``noise_warnings``; round 7: dev2's typhoon warned
         2 days sooner, no warning alert on no event's cluster on any dev set, dev3 NMI 0.859 -> 0.851)."""
         base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "noise_joins": True, "noise_join_probability": 0.3,
@@ -429,8 +429,10 @@ class OnlineGrouper:
             why = "no open incident" if best is None else f"best match {best.cluster_id} {best_score:.2f} < {threshold:.2f}"
             return Assignment(item.key, None, False, round(best_score, 3), f"not grouped: joins only a clear match ({why})"), []
         else:
-            if item.warns_of:  # scored as what the classifier read; the candidate it opens is of the hazard it warns of
-                item = replace(item, incident_type=item.warns_of, join_only=False)
+            if item.warns_of:  # scored as what the classifier read; the candidate it opens is of the hazard it warns of.
+                # A warning is no P1 report (the priority head may still say P1 on "take shelter now"): on its own it
+                # raises a warning alert, never an incident one; a P1 report of the hazard itself makes it emerge.
+                item = replace(item, incident_type=item.warns_of, join_only=False, priority=max(item.priority, 2))
             cluster, new = self._new_cluster(item.time), True
             reason = "new candidate: " + ("no open incident within the time window" if best is None
                                           else f"best match {best.cluster_id} scored {best_score:.2f} < {threshold:.2f} ({best_parts})")

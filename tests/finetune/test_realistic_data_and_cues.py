@@ -104,11 +104,13 @@ def test_the_gas_cue_reads_co_as_carbon_monoxide_only():
     gas = CUE_NAMES.index("gas_word")
     for text in ("CO alarm going off, family feels dizzy", "high CO in the flat", "co detector beeping in the hallway",
                  "the co levels read 300 ppm", "carbon monoxide poisoning suspected", "一氧化碳中毒", "CO中毒，两人头晕",
-                 "häkävaroitin piippaa", "kolmonoxidlarmet går"):
+                 "häkävaroitin piippaa", "kolmonoxidlarmet går",
+                 # Finnish and Swedish hyphenate the detector after the symbol
+                 "CO-hälytys soi keittiössä", "CO-varoitin piippaa", "CO-larmet piper i hallen"):
         assert cue_matrix([text])[0, gas] == 1.0, text
     for text in ("Plants down, no power http://t.co/Kt0AFg2O", "my co-worker fell off the ladder",
                  "Road closed in Harris Co. this morning", "Boulder, CO: roads closed", "#CO wildfire photos",
-                 "CO2 extinguisher used on the bin", "Acme Co reports staff safe"):
+                 "CO2 extinguisher used on the bin", "Acme Co reports staff safe", "Kallion CO-op kauppa suljettu"):
         assert cue_matrix([text])[0, gas] == 0.0, text
     # a link's words are no cue of any kind (a news slug naming a fire), and cue_match does not read them either
     assert cue_matrix(["photos here https://news.example/fire-trapped-people"]).sum() == 0

@@ -235,7 +235,7 @@ def test_a_warning_the_classifier_called_not_incident_is_still_surfaced_as_a_war
         assert alerts == []
     for text in ("Lovely sunny weather forecast for the weekend",  # warning words, no hazard
                  "The flood museum opens on Saturday",             # a hazard word, no warning
-                 "Quake offshore, no tsunami warning issued"):     # a warning denied is none
+                 "Tremor felt along the coast; there is no tsunami warning in force"):     # a warning denied is none
         with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
             (quiet,), alerts = pipe.process([FeedRecord(text, T0, "social")])
             assert alerts == [] and quiet.cluster_id is None, text
@@ -245,13 +245,51 @@ def test_a_warning_the_classifier_called_not_incident_is_still_surfaced_as_a_war
         assert alerts == [] and report.cluster_id is None
 
 
+def test_a_warning_the_priority_head_called_p1_raises_a_warning_not_an_incident_alert():
+    """Triaged not_incident with P1 (the priority head reads "take shelter now" as urgent): the candidate the warning
+    opens raises a warning alert, not a "New incident ... (a P1 report)"; a P1 report of the storm itself makes it
+    emerge."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    probs = {"not_incident": 0.6, "severe_weather": 0.3, "flood": 0.1}
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("severe_weather", "P1", 0.9) if "roof" in t else Triaged("not_incident", "P1", 0.6, type_probs=probs)
+                    for t in texts]
+
+    with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
+        (report,), alerts = pipe.process([FeedRecord("Tornado warning issued for the county, take shelter now", T0, "social")])
+        assert [a.kind for a in alerts] == ["warning"] and report.cluster_id is not None
+        _, alerts = pipe.process([FeedRecord("Tornado tore the roof off a house in the county, people hurt", T0 + 600, "social")])
+        assert "emerging" in [a.kind for a in alerts]
+
+
 def test_a_warning_read_from_a_not_incident_report_must_be_about_the_hazard_it_names():
     from agent.monitor.evidence import read_warning
 
-    assert read_warning("Typhoon Bopha heading for the southern islands").incident_type == "severe_weather"
-    assert read_warning("A Total Fire Ban has been declared for Sunday").incident_type == "fire"
-    assert read_warning("Flood waters expected to peak around noon").warning == "expected"
+    assert read_warning("Storm Aila heading for the outer archipelago").incident_type == "severe_weather"
+    assert read_warning("Fire ban in force across Uusimaa from tomorrow noon").incident_type == "fire"
+    assert read_warning("River levels at the mill expected to flood the lower road by evening").warning == "expected"
     # warning words about something else than the hazard named
-    assert read_warning("My dad headed to the town early this morning to help clean up after the #flood") is None
-    assert read_warning("Your donations will reach those in need, thank you all #typhoon") is None
+    assert read_warning("My sister headed to the depot on Monday, then the school, then home; the #flood pictures came later") is None
+    assert read_warning("Thank you all, every parcel will reach a family somewhere in the region #typhoon") is None
     assert read_warning("Flooding yesterday in the valley; fences down") is None  # no warning words at all
+
+
+def test_a_long_post_repeating_the_hazard_and_the_warning_is_read_in_linear_time():
+    """A feed record may be 20,000 characters; one that repeats a hazard word and a warning word thousands of times
+    took minutes of CPU when every pair of occurrences was compared by splitting the text between them."""
+    import time
+
+    from agent.monitor.evidence import _words_apart, read_warning
+
+    text = "flood warning " * 1400
+    start = time.process_time()
+    assert read_warning(text).incident_type == "flood"
+    assert time.process_time() - start < 2.0
+    # nearest occurrences on either side, words running across a gap's edge, overlapping and absent words
+    assert _words_apart("warning one two flood three warning", "flood", "warning") == 1
+    assert _words_apart("floodwarning", "flood", "warning") == 0
+    assert _words_apart("flood one two three", "flood", "warning") == 4

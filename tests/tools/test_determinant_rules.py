@@ -72,3 +72,26 @@ def test_a_word_by_word_transcript_is_joined_with_offsets_into_the_report() -> N
     # the determinants' evidence quotes the report as written, spaces and all
     trapped = next(d for d in extract(text) if d.code == "trapped")
     assert text[slice(*trapped.span)] == trapped.evidence and " " in trapped.evidence
+
+
+def test_a_co_detector_written_as_a_nordic_compound_is_carbon_monoxide():
+    """Finnish and Swedish hyphenate the detector after the symbol ("CO-hälytys", "CO-larmet"): carbon monoxide, as
+    "CO alarm" is; a co-op shop is not."""
+    from tools.determinants import extract
+
+    for text in ("CO-hälytys soi asunnossa, molemmilla huono olo", "CO-varoitin piippaa keittiössä",
+                 "CO-larmet piper och barnen mår illa"):
+        assert "carbon_monoxide" in {d.code for d in extract(text)}, text
+    assert "carbon_monoxide" not in {d.code for d in extract("Fire in the CO-op shop on Hämeentie")}
+
+
+def test_a_live_line_named_in_finnish_or_swedish_sends_the_utility_crew():
+    """The live-wire rule reads "sähköjohto" and "ledning": those are lines, so the utility makes them dead before
+    anyone works near them, as for "power line down"; sparks alone name no line."""
+    from tools.determinants import extract
+    from tools.response_table import unit_needs
+
+    for text in ("Auto törmäsi pylvääseen, sähköjohto katkennut tielle", "Bilen körde in i stolpen, ledningen ligger på vägen",
+                 "Car hit a pole, power line down on the road"):
+        assert unit_needs("traffic_accident", "P2", extract(text)).counts.get("utility_crew") == 1, text
+    assert "utility_crew" not in unit_needs("traffic_accident", "P2", extract("Car hit a pole, sparking from the bonnet")).counts

@@ -91,7 +91,10 @@ def test_a_building_the_map_lacks_is_not_found_and_no_other_buildings_people_are
 
 @pytest.mark.parametrize(("text", "name"), [("hi im at the kiasma museum, 3rd floor, theres smoke coming out of a bin", "Kiasma"),
                                             ("Fire in the Stockman department store, second floor", "Stockmann"),
-                                            ("Smoke at the Hotelli Tornii, guests on the stairs", "Hotelli Torni")])
+                                            ("Smoke at the Hotelli Tornii, guests on the stairs", "Hotelli Torni"),
+                                            # a typo and a Finnish case ending together; the Finnish "Hotelli" at its case
+                                            ("Savua portaikossa Stokmannilla, ihmisiä yläkerroksissa", "Stockmann"),
+                                            ("Smoke filling the stairwell at Hotelli Kämpissä, guests upstairs", "Hotel Kämp")])
 def test_a_building_the_report_names_exactly_or_with_a_typo_is_still_found(city, text, name):
     plan = plan_protective_action(city, text, "fire")
     assert plan.building.source == "osm" and name in plan.location, (plan.location, plan.warnings)
@@ -105,6 +108,7 @@ def test_the_name_threshold_sits_between_a_typo_and_another_name(city):
     assert name_similarity(city, "fire at the Stockman store", stockmann) >= NAME_SAID_MIN
     assert name_similarity(city, "fire at the Stockmann store", stockmann) == 100.0
     assert name_similarity(city, "fire at the Sokos store", stockmann) < NAME_SAID_MIN
+    assert name_similarity(city, "palo Stokmannilla", stockmann) >= NAME_SAID_MIN  # a typo at its Finnish case
     assert isinstance(stockmann, PlaceMatch)
 
 

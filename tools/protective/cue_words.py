@@ -25,7 +25,9 @@ _SQUARE_ENDINGS = ("tori", "aukio", "torget")
 
 
 def _street_name(fi: tuple[str, ...], sv: tuple[str, ...]) -> str:
-    return (rf"(?:\w+(?:{'|'.join(fi + sv)})|(?:\w+ )?\w+n (?:{'|'.join(fi)})"
+    # starts at a word's start: standalone (as the regex probe reads it) a run of 20,000 word characters is tried once,
+    # not from each of its characters
+    return (rf"\b(?:\w+(?:{'|'.join(fi + sv)})|(?:\w+ )?\w+n (?:{'|'.join(fi)})"
             r"|(?:norra|s[öo]dra|östra|västra) (?:esplanaden|kajen)|bulevardi|bulevarden)\b")
 
 

@@ -159,6 +159,9 @@ def name_similarity(city: CityModel, text: str, match: PlaceMatch) -> float:
     """
     norm = normalize(text)
     words = re.findall(r"[^\W_]+", re.sub(r"[\u3000-\u9fff]+", " ", norm))
+    # each word also without a Finnish case ending: "Stokmannilla" is a typo of Stockmann at its case, "Hotelli
+    # Kämpissä" Hotel Kämp's
+    stems = [_FI_LONG_CASE_TAIL.sub("", w) for w in words]
     best = 0.0
     for entry in city.gazetteer.entries_for(match.name):
         if (entry.ref or entry.id) != (match.ref or match.id) and entry.name != match.name:
@@ -169,7 +172,7 @@ def name_similarity(city: CityModel, text: str, match: PlaceMatch) -> float:
                 continue
             n = len(key.split())
             for i in range(max(1, len(words) - n + 1)):
-                best = max(best, fuzz.ratio(key, " ".join(words[i:i + n])))
+                best = max(best, fuzz.ratio(key, " ".join(words[i:i + n])), fuzz.ratio(key, " ".join(stems[i:i + n])))
     return best
 
 
@@ -197,6 +200,9 @@ def _read_from_another_word(city: CityModel, text: str, match: PlaceMatch) -> bo
     return inside_other_words_only(text, match.name) and name_similarity(city, text, match) < NAME_SAID_MIN
 
 
+# A Finnish case ending of three letters or more at a word's end, with its joining "i" ("Stockmann-illa", "Kämp-issä",
+# folded): shorter ones ("-n", "-in", "-na") would read English words ("kitchen") as a name at its case.
+_FI_LONG_CASE_TAIL = re.compile(rf"(?<=\w\w\w)i?(?:{'|'.join(e for e in FI_CASE_ENDINGS if len(e) >= 3)})$")
 # A Finnish case ending after a name, with the "i" that joins it to a name ending in a consonant ("Stockmann-i-lla";
 # "Kiasma-an" is the ending "aan" itself). "Kitch-en" is no Finnish case: "en" is an English word's end.
 _FI_CASE_TAIL = re.compile(rf"i?(?:{'|'.join(FI_CASE_ENDINGS)})")
