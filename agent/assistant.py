@@ -329,6 +329,11 @@ class Assistant:
             return suspected, None
         if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
             return suspected, None                           # failed, smoke on floor 3": a report, whatever it quotes
+        # "radio relay from medic two three: elderly female fell at Annankatu 12": a hazard at a place of the map (or a
+        # unit) named, with no instruction any rule found, is a report even where the triage model is unsure of its
+        # type; refusing it would leave an incident unplanned, and answering it runs no model on its words.
+        if hazard_from_words(checked.text) and self._names_place_or_unit(checked.text):
+            return suspected, None
         return checked, (INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)})
 
     def _history_for_llm(self, history: list[dict[str, str]], turns: int = 6) -> list[dict[str, str]]:
@@ -370,7 +375,7 @@ class Assistant:
             return True
         # What is left names a place of the map or a unit and says something about it: a real message.
         words = len(re.findall(r"\w+", residual)) + len(re.findall(r"[\u4e00-\u9fff]", residual)) // 2
-        if words >= 4 and (self._city.gazetteer.find_in_text(residual) or canonical_unit_ids(residual, list(self.unit_statuses()))):
+        if words >= 4 and self._names_place_or_unit(residual):
             return True
         prediction = self._router.predict_one(residual)
         if prediction.intent in ("help", "out_of_scope") and prediction.confidence >= 0.5:
@@ -380,6 +385,10 @@ class Assistant:
         if self._describes_incident(residual, triage):
             return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
+
+    def _names_place_or_unit(self, text: str) -> bool:
+        """A place of the map or a unit of the fleet is named."""
+        return bool(self._city.gazetteer.find_in_text(text) or canonical_unit_ids(text, list(self.unit_statuses())))
 
     @staticmethod
     def _describes_incident(text: str, triage: Callable[[str], TriageOutcome]) -> bool:
