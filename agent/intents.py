@@ -66,8 +66,8 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
-    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
+    ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
+    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ing)? to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
@@ -157,11 +157,13 @@ _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 _SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re|er)s?\b"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\b(?:which|what) (?:kinds?|sorts?|types?) of (?:requests?|things|questions|tasks)\b.{0,20}\byou\b|\bwhat (?:goes|would go|will go) into\b[^.?!]{0,30}\b(?:from you|you (?:give|produce|make|write|put together|return))\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|\bwhat (?:does|do|would|will) (?:a |an |the )?(?:[\w-]+ ){1,2}(?:from you|you (?:give|produce|make|write|return)) (?:include|contain|cover|look like)\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|你(?:给|出|做|生成|写)的[^。？?]{0,8}(?:(?:一般|通常|都)?(?:包括|包含)(?:哪些|什么)(?:内容|部分|信息)|有哪些内容|里面(?:一般)?有什么|都写什么)|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byour?\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
-             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)"),
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)|"
+             r"\b(?:cancel|withdraw|revoke|undo|scrap|retract|call off)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal)s?\b(?:\s+(?:you|we|I)\s+(?:made|proposed|drew up|gave))?|"
+             r"(?:撤销|撤回|取消)(?:刚才|之前|上一个|那个|这个|你(?:做|给|出)的)?.{0,6}(?:方案|计划|提议)(?!.{0,6}(?:派|调|疏散))"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\b(?:operations|ops) (?:overall|as a whole|across the (?:city|board))\b(?!\s+(?:at|in|on|near)\b)|\boverall (?:operations|ops)(?: status| picture)?\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
-               r"\balerts? only\b|\bany (?:active )?alerts\b|\b(?:the )?overall situation\b|\boverview of (?:what|the situation|everything)\b|\bwhat(?:'s| is) happening (?:in the city|across|right now)\b|^\W*(?:so|ok(?:ay)?|right)?\W*where (?:are we|do we stand)(?: at)?(?: now| overall| with (?:everything|it all|all this))?\W*$|"
+               r"\balerts? only\b|\bany (?:active )?alerts\b|\b(?:the )?overall situation\b|\boverview of (?:what|the situation|everything)\b|\bwhat(?:'s| is) happening (?:in the city|across|right now)\b|\bwhat(?:'s| is) happening in [\w -]{2,30}? (?:zone|district|area) (?:right now|at the moment|currently)\b|^\W*(?:so|ok(?:ay)?|right)?\W*where (?:are we|do we stand)(?: at)?(?: now| overall| with (?:everything|it all|all this))?\W*$|"
                r"\b(?:new|changed|happened|different)\b.{0,30}\bsince (?:my|the|our|your|I) last\b|\b(?:changes?|updates?|developments?) since (?:my|the|our|your) last\b|自从?上次.{0,10}(?:有什么|哪些)?(?:新|变化)|新的?\s*alerts?|新(?:的)?(?:告警|警报)|(?:should|do) I (?:be )?worr(?:y|ied)|\bI (?:should|need to|ought to) know about\b|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
@@ -172,14 +174,14 @@ CUES: list[tuple[str, str]] = [
                    r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
                    r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
-    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
+    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
                        r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
                        r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
     ("shelter_occupancy", r"how full|\b(?:free|spare|remaining|available) capacity\b[^.?!]{0,30}\b(?:shelters?|" + _SHELTER_NOUN + r")|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:塞|容纳|进|放)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
+                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:再)?(?:塞|容纳|进|放|收|接)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
     ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat (?:says|say) (?:our|the) (?:[\w-]+ )?plans?\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
@@ -190,7 +192,7 @@ CUES: list[tuple[str, str]] = [
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b(?! (?:it|he|she|they)\b)|\bwhere on (?:the|your|our) map\b|^\W*pin\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
-                     r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
+                     r"locate\b|\bpin (?:for|on)\b|drop a pin|\bcoordinates\b|\blat(?:itude)?\s*/\s*lon(?:gitude)?\b|坐标|经纬度|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|^\W*再?(?:扩大|扩展|扩|加大|放大)(?:到|至)\s*[零一二两三四五六七八九十百千\d]|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|\b(?:clear out|vacate)\s+(?:the\s+)?(?-i:[A-ZÄÖÅ])|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|\bget (?:them|everyone|everybody|people|ppl|the crowd|the public|the spectators) (?:off|away from|clear of)\b|"
@@ -204,7 +206,8 @@ CUES: list[tuple[str, str]] = [
                  r"叫.{0,6}(?:ambulance|engine|police|rescue|ladder|amb).{0,12}(?:去|过去|到|过来|来)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
-                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?)\b|"
+                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?|medics?)\b|"
+                 r"\b(?:could|can|should|would|must|needs? to|has to) be (?:sent|dispatched)\b|"
                  r"^\W*(?:and |same place,? |also )?(?:add|plus)\s+(?:an? |another |one more |the )?(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)\b|"
                  r"^\W*and (?:an?|another|one more|the) (?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)(?: (?:too|as well|also))?\W*$|"
                  + _UNIT_SENT_TO + r"|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
@@ -386,9 +389,25 @@ def _status_words_removed(text: str) -> str:
     return re.sub(r"\b(?:now|back|is|are|all|again|mark|set|as)\b", " ", text, flags=re.IGNORECASE)
 
 
+# The status a change sets, named right after its verb ("put it back to available", "set it available", "改回可用",
+# "标成出动状态"): it outranks a status only mentioned ("it is NOT out of service", "you told me it is dispatched").
+_STATUS_TARGET = re.compile(r"\b(?:set|mark|put|change|switch|flag|make|update|show)\s+(?:it|them|him|her|that one|this one|the unit|[A-Z]{3}-[A-Z]\d)?\s*"
+                            r"(?:back\s+)?(?:to|as|in(?:to)?)?\s*|(?:改回|改为|改成|设为|设成|设置为|标记为|标记成|标成|标为|置为|转为|恢复为|恢复成)\s*", re.IGNORECASE)
+
+
 def extract_status(text: str) -> str | None:
+    for target in reversed(list(_STATUS_TARGET.finditer(text))):
+        named = _first_status(text[target.end():target.end() + 30], within=3)
+        if named:
+            return named
+    return _first_status(text)
+
+
+def _first_status(text: str, within: int | None = None) -> str | None:
+    """The first status of _STATUS_WORDS whose words occur (with ``within``: starting in the first characters)."""
     for value, pattern in _STATUS_WORDS:
-        if re.search(pattern, text, re.IGNORECASE):
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match and (within is None or match.start() <= within):
             return value
     return None
 
@@ -826,7 +845,7 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 _FLEET_Q = re.compile(r"\bwhat(?: (?:have we got|do we have|is there)|\s?'?s (?:left|available|free)| is (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
                       r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)|(?:剩余|剩下|现有)(?:的)?(?:力量|车辆|单位|兵力)", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
-_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 
 # unit words -> unit type, for naming a unit by station, type and number ("engine 1 at Erottaja", "Erottaja 的二号消防车")
 _UNIT_NOUNS: list[tuple[str, str]] = [
@@ -980,6 +999,8 @@ _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0
                            r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 
+# An evacuation supposed, not ordered: "if we evacuate ...", "should it come to evacuating ...", "要是撤出来", "如果疏散".
+_CONDITIONAL_EVACUATION = re.compile(r"\b(?:if|in case|should (?:we|it come to)|were we to|suppose)\b[^.?!;]{0,40}\bevac|(?:如果|要是|假如|万一|若).{0,20}(?:疏散|撤|转移)", re.IGNORECASE)
 _STATUS_ORDER = re.compile(r"\b(?:set|mark|put|change|switch|flag|update)\b|(?:把|将).{0,12}(?:改为|改成|设为|设成|标记为|置为)", re.IGNORECASE)
 
 
@@ -1006,6 +1027,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
         if intent == "plan_question" and pattern.search(clause) and units and extract_status(clause) \
                 and _STATUS_ORDER.search(clause) and not (_QUESTIONISH.search(clause) or re.search(r"吗|是否", clause)):
             return "unit_status_change"
+        if intent == "evacuation" and _CONDITIONAL_EVACUATION.search(clause) and dict(_CUE)["shelter_list"].search(clause):
+            return "shelter_list"  # "if the care home is evacuated, which shelter can they go to?": where to, not an order
         if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
             continue  # "where's the nearest shelter": the nearest of a kind is a shelter list, not a named place's location
         if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):
@@ -1082,6 +1105,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                 found.append((position + match.start(), other, clause))
     found.sort()
     found = [(intent, clause) for _, intent, clause in found]
+    if any(intent == "shelter_list" for intent, _ in found):  # "if we evacuate X, which shelter ...?": where to, no order
+        found = [(i, c) for i, c in found if not (i == "evacuation" and _CONDITIONAL_EVACUATION.search(c))]
     # "what's the minimum evacuation radius for a bomb?", "燃气泄漏的时候疏散范围一般是多大？": a question about
     # evacuating in general (no place of ours named) asks what the plans say, it does not order an evacuation.
     found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)

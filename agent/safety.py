@@ -417,6 +417,10 @@ _HARMFUL = re.compile(
     r"\b(?:make|produce|create|generate|release|mix up|brew)\b[^.!?\n]{0,25}\b(?:toxic |poison(?:ous)? |chlorine |ammonia |nerve |tear |gas )?(?:cloud|gas|fumes)\b[^.!?\n]{0,40}\b(?:fills? (?:a|the|their|his|her|an?) |kills?|hurts?|harms?|poisons?|knocks? (?:out|people)|chokes?|enough to (?:kill|hurt|harm|knock|poison|choke))|"
     r"(?:制造|制作|自制|做|配)(?:出)?[^。！？\n]{0,10}(?:毒气|氯气|有毒气体|毒烟)[^。！？\n]{0,15}(?:毒死|熏死|害人|伤人|杀人|中毒|灌进|放进)|"
     r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
+    # a responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task
+    r"\b(?:disable|jam|spoof|kill|block|hide|switch off|turn off|get rid of)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b|"
+    r"\bhow (?:do|can|could|would) (?:I|we|you|one)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b[^.!?\n]{0,25}\b(?:off|disappear|stop|go dark|vanish)\b|"
+    r"(?:定位|GPS|追踪|跟踪)(?:信号|器)?.{0,6}(?:消失|屏蔽|关掉|失效|干扰|不见)|(?:屏蔽|干扰|关掉).{0,6}(?:定位|GPS|追踪)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
