@@ -311,7 +311,11 @@ class Assistant:
         if not checked.has_injection:
             return self._classifier_screen(checked, triage)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
-        if checked.injection_only or not self._actionable(checked.without_injection(), triage):
+        residual = checked.without_injection()
+        reads = cue_intents(residual, self._city) if residual else []
+        if reads and set(reads) <= READ_ONLY_INTENTS:  # "...no confirm button lol. sitrep?": a question that only reads
+            return checked, None                       # is answered (flagged); answering it changes nothing
+        if checked.injection_only or not self._actionable(residual, triage):
             return checked, (INJECTION_REFUSAL, {**record, "outcome": "refused"})
         return checked, None
 

@@ -66,7 +66,7 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
+    ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ing)? to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
@@ -175,7 +175,7 @@ CUES: list[tuple[str, str]] = [
                    r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
-                       r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
+                       r"incidents? (?:are |is )?(?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
                        r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
     ("shelter_occupancy", r"how full|\b(?:free|spare|remaining|available) capacity\b[^.?!]{0,30}\b(?:shelters?|" + _SHELTER_NOUN + r")|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
@@ -753,9 +753,10 @@ ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("失踪|走失|走丢", "missing person search"), ("志愿者", "volunteers"), ("警察|警方", "police"), ("炸弹|爆炸", "bomb threat"),
     ("人群|踩踏", "crowd crush"), ("食物中毒|传染|疫情", "public health outbreak"), ("宠物", "pets"), ("无障碍|轮椅", "accessibility wheelchair"),
     ("集结|待命区", "staging area"), ("上风", "upwind"), ("指挥", "command"), ("媒体|新闻", "media communication"),
-    ("清单|检查表", "checklist"), ("程序|流程|规程", "procedure"), ("重新开放|复用", "reopening"),
+    ("清单|检查表", "checklist"), ("连环相撞|连环追尾|多车相撞|多车追尾", "multi-vehicle pile-up collision"),
+    ("高空坠落|坠落|坠楼|摔下来", "fall from height"), ("程序|流程|规程", "procedure"), ("重新开放|复用", "reopening"),
 ]
-_ZH_FILLER = re.compile(r"预案(?:里|中)?(?:是)?怎么(?:说|规定)的?|按(?:照)?预案|是啥|是什么|呢|吗|啊|[?？。！!]")
+_ZH_FILLER = re.compile(r"^(?:再|请|帮我|麻烦)?(?:查一下|查查|查一查|看一下|看看)|预案(?:里|中)?(?:是)?怎么(?:说|规定)的?|按(?:照)?预案|是啥|是什么|呢|吗|啊|[?？。！!]")
 
 
 def plan_query(text: str) -> str:
@@ -843,7 +844,7 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat(?: (?:have we got|do we have|is there)|\s?'?s (?:left|available|free)| is (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
-                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)|(?:剩余|剩下|现有)(?:的)?(?:力量|车辆|单位|兵力)", re.IGNORECASE)
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|还剩(?:下)?(?:谁|哪些|什么)|(?:车辆|单位|车)(?:的)?(?:状态|情况)|(?:剩余|剩下|现有)(?:的)?(?:力量|车辆|单位|兵力)", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
 _RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 

@@ -195,7 +195,7 @@ _NEXT_STEP = re.compile(r"[,;，；]\s*(?:and )?(?=(?:then|after that|next|first
                         r"|[,;，；]\s*(?=(?:\w+[,，]\s*)?(?:先|然后|再))", re.IGNORECASE)
 _NEXT_STEP_ROLEPLAY = re.compile(_NEXT_STEP.pattern + r"|\s(?=and (?:then )?(?:send|dispatch|evacuate|list|tell me|show me|give me|plan|find|check|where)\b)",
                                  re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:^|[,;，；:：]\s*|\s[-—–]+\s*|\s(?=(?:and|but|btw|also|then|plus)\b)|(?=同时|另外|顺便|然后))")
+_CLAUSE_START = re.compile(r"(?:^|[,;，；:：]\s*|…+\s*|\s[-—–]+\s*|\s(?=(?:and|but|btw|also|then|plus)\b)|(?=同时|另外|顺便|然后))")
 
 
 # Words that only frame a pasted block ("Email text:", "copy of SMS received", "表单内容") carry no request.
@@ -319,8 +319,8 @@ def _quoted_parts(block: str) -> list[str] | None:
 
 
 # An order to the system (not a question, not a report): what a fake permission is meant to unlock.
-_ORDER = re.compile(r"^\s*(?:(?:命令|指令|order|command)\s*[:：]\s*)?(?:please\s+|now\s+|ok\s+)?(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|redirect|recall|stand down|"
-                    r"take|put|switch|clear|assign|commit|派|把|将|关闭|取消|删除|调|撤回|召回|标记|设为)", re.IGNORECASE)
+_ORDER = re.compile(r"^\s*(?:(?:命令|指令|order|command)\s*[:：]\s*)?(?:please\s+|now\s+|ok\s+)?(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|redirect|recall|stand down|evacuate|vacate|"
+                    r"take|put|switch|clear|assign|commit|派|把|将|关闭|取消|删除|调|撤回|召回|标记|设为|疏散|撤离)", re.IGNORECASE)
 
 
 _PERSONA = re.compile(r"\b(?:as|called|named|you are|you're)\s+(?:now\s+)?['\"“]?([A-Z][\w-]{2,})", re.IGNORECASE)
@@ -341,9 +341,9 @@ def _names_incident(text: str) -> bool:
 
 
 def _uses_granted_permission(sentence: str, families: set[str]) -> bool:
-    """After a fake authority or a 'the document says you may ...' claim, a bare order with no incident in it
+    """After a fake authority, a role-play set-up or a 'the document says you may ...' claim, a bare order with no incident in it
     ("Send ERO-L2 to Bulevardi.") carries out the injected permission: it is part of the injection."""
-    if not families & {"fake_authority", "retrieved_document", "direct_override"} or not _ORDER.search(sentence):
+    if not families & {"fake_authority", "retrieved_document", "direct_override", "roleplay_mode"} or not _ORDER.search(sentence):
         return False
     return not _names_incident(sentence)
 
