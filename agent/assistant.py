@@ -35,7 +35,7 @@ from agent.schemas import (
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.intents import READ_ONLY_INTENTS, TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words, reconciled_triage
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, frames_only, looks_harmful
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -313,7 +313,7 @@ class Assistant:
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
         residual = checked.without_injection()
         reads = cue_intents(residual, self._city) if residual else []
-        if reads and set(reads) <= READ_ONLY_INTENTS:  # "...no confirm button lol. sitrep?": a question that only reads
+        if reads and set(reads) <= READ_ONLY_INTENTS and asks_to_read(residual):  # "...no confirm button lol. sitrep?": a question that only reads
             return checked, None                       # is answered (flagged); answering it changes nothing
         if checked.injection_only or not self._actionable(residual, triage):
             return checked, (INJECTION_REFUSAL, {**record, "outcome": "refused"})

@@ -26,11 +26,11 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "frames_only"]
+           "screen_text", "looks_harmful", "frames_only", "asks_to_read"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
-           r"车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志|派遣)")
+           r"车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志|派遣|计划|方案)")
 
 # Whatever AI might read a pasted text, named in the third person.
 _AI = (r"(?:a\.?i\.?|ai (?:systems?|models?|agents?|assistants?|tools?)|llms?|large language models?|language models?|chat ?bots?|bots?|"
@@ -61,7 +61,8 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:stop|quit|cease) (?:following|obeying|applying|using) (?:your|the|any|these) (?:rules|guidelines|instructions|safety|restrictions|policies)\b",
         r"\bwithout (?:any )?(?:restrictions|limits|rules|safety checks)\b", r"\bno (?:restrictions|rules|limits) (?:apply|anymore|any more)\b",
         r"(?:别管|不要管|不用管|别理|抛开).{0,10}(?:规则|规定|限制|指令|指示|安全)", r"(?:没有|不受|无)任何(?:限制|规则|约束)",
-        r"\bnew (?:task|instructions?|orders?|rules?)\s*:", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
+        r"\bnew (?:task|instructions?|orders?|rules?|policy|directive)\b[^.:\n]{0,30}:|^\W*new (?:rules?|policy|directive|instructions?) (?:effective|in force|from now|as of|starting)\b",
+        r"\b(?:whenever|every time|each time|if ever) (?:anyone|someone|somebody|the operator|an operator|a user|they)\b[^.!?\n]{0,50}\b(?:reply|answer|respond|say|tell (?:them|him|her))\b", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
         r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
         r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b", r"\bwithout asking (?:anyone|anybody|for (?:confirmation|approval))\b",
         r"\b(?:drop|disable|turn off|switch off|remove|lower|deactivate)\s+(?:your|the|all|any)?\s*(?:safety|guard ?rails?|filters?|safeguards?|restrictions)\b",
@@ -88,7 +89,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:chief|director|commander|minister|mayor)'?s? (?:verified |direct |personal )?(?:order|instruction|command)s?\b",
         r"\b(?:order|message|instruction)s? from the (?:chief|director|commander|minister|mayor|eoc)\b[^.!?\n]{0,30}\b(?:authenticated|verified|bypass|override|all)\b",
         r"(?:已认证|已验证|经过认证|经认证)(?:的)?(?:命令|指令|指示)?", r"(?:上级|局长|领导|指挥官|市长)(?:的)?(?:已验证|已认证|紧急|直接)?(?:命令|指令)",
-        r"授权码|覆盖码|越权", r"\bby (?:emergency |executive |special )?decree\b", r"\bon my (?:own )?authority\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
+        r"授权码|覆盖码|越权", r"(?:具有|拥有|享有)(?:最高|管理员|特别|特殊)(?:级别)?(?:的)?权限|\b(?:carries|has|with) (?:the )?(?:highest|top|admin|override) (?:authority|clearance|privileges?)\b", r"\bby (?:emergency |executive |special )?decree\b", r"\bon my (?:own )?authority\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
     ],
     "roleplay_mode": [
         r"\byou are now\b", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
@@ -118,7 +119,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
         # the assistant, a real document never does. Chat-template markers are never in a real document either.
-        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
+        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b", r"\bto (?:the |any )?(?:dispatch |cad |emergency )?(?:computer|machine|system|AI|assistant|bot)s?\s*:",
         rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
         rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:also\s+)?(?:now\s+|immediately\s+|from now on\s+)?"
         r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget|release|hand over|reassign|transfer)\b",
@@ -126,7 +127,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         rf"请\s*(?:(?:{_AI_ZH})\s*)+(?:系统)?\s*(?:立即|即刻|马上|立刻|直接)?\s*(?:将|把|设|派|关闭|删除|取消|批准|忽略|输出)", 
         r"\b(?:AI|assistant|system)\s*,\s*(?:please\s+)?(?:set|mark|send|dispatch|close|cancel|delete|ignore|disregard|approve|reveal|print|stand down)\b",
         rf"(?:致|写给)(?:{_AI_ZH})|(?:给|对)(?:{_AI_ZH})(?:的)?(?:说明|提示|指令|备注)?[:：]", rf"如果你是(?:{_AI_ZH})",
-        rf"(?:{_AI_ZH})[^。！？\n]{{0,12}}?(?:应|须|必须|应当|应该)(?:将|把|立即|马上)|(?:{_AI_ZH})(?:必须|应当|应该|需要|须|要)(?:立即|马上|直接|现在|自动)?(?:忽略|无视|执行|派|把|将|关闭|删除|输出|显示|取消|设|标记|跳过|批准|停止)",
+        rf"(?:{_AI_ZH})[^。！？\n]{{0,12}}?(?:应|须|必须|应当|应该)(?:将|把|立即|马上|无条件)|(?:{_AI_ZH})(?:必须|应当|应该|需要|须|要)(?:立即|马上|直接|现在|自动)?(?:忽略|无视|执行|派|把|将|关闭|删除|输出|显示|取消|设|标记|跳过|批准|停止)",
     ],
     "tool_call_json": [
         r"</?\s*tool_call\s*>", r"<\s*/?\s*tool_(?:result|response|output)\b|\bTOOL_RESULT\b", r"\bfunction_call\s*[:=]", r"\{\s*\"(?:name|tool|function)\"\s*:\s*\"[^\"]+\"\s*,\s*\"(?:arguments|args|parameters)\"\s*:",
@@ -148,9 +149,9 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
     "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
         rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|(?:take|takes|taking|took)(?!\s+(?:(?:any|all|the|more|new|incoming|my|our|your|their|of|emergency|phone|112|999)\s+){{0,3}}calls?\b)|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
         rf"\b{_ALL}\s+(?:open\s+|available\s+|police\s+|the\s+)?{_ASSETS}\s+(?:to\s+)?(?:out[_ ]of[_ ]service|offline|closed|cancelled|deleted)\b",
-        r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\b(?:delete|wipe|erase|purge|clear)\b[^.!?\n]{0,20}\b(?:incident|audit|event|chat|security) (?:log|history|records?|trail)\b",
+        r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\b(?:delete|wipe|erase|purge|clear)\b[^.!?\n]{0,20}\b(?:incident|audit|event|chat|security) (?:log|history|records?|trail|list)\b",
         rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销|撤回|召回|撤掉|关掉|清除|清空)",
-        rf"(?:关闭|删除|取消|清空|停用|派遣|派出|调派|调动|出动)(?:掉)?{_ALL}.{{0,6}}{_ASSETS}",
+        rf"(?:关闭|删除|取消|撤销|撤回|清空|停用|派遣|派出|调派|调动|出动)(?:掉)?{_ALL}.{{0,6}}{_ASSETS}",
         r"\b(?:send|dispatch|roll)\b[^.!?\n]{0,40}\bto (?:every|each|all (?:the )?)(?:street|road|building|address|block|house|district|corner)s?\b|(?:派|调).{0,10}(?:到|去)(?:每一?条街|每栋|所有街道|每个(?:街区|路口))", rf"{_ASSETS}(?:全部|都|全都)(?:给我)?(?:设成|设为|改成|改为|标记为)?(?:停用|关闭|删除|取消)", r"删除.{0,6}(?:事件|日志|记录)",
     ],
 }
@@ -297,6 +298,12 @@ _ORDER_ANYWHERE = re.compile(r"\b(?:send|dispatch|mark|set|close|cancel|delete|a
                              r"assign|commit|clear|wipe|reveal|print|dump|repeat)\b|派|关闭|取消|删除|撤回|召回|标记|设为|疏散|撤离|输出|打印|泄露", re.IGNORECASE)
 
 
+def asks_to_read(text: str) -> bool:
+    """Is the text put as a question or a request to be told / shown something ("sitrep?", "show me the board")? A
+    statement ("the system shows no incidents") is not, whatever its words."""
+    return bool(_READ_ONLY.match(text) or re.search(r"[?？]|吗|呢", text))
+
+
 _QUOTE_OPEN = "'\"“「"
 
 
@@ -421,6 +428,10 @@ _HARMFUL = re.compile(
     r"\b(?:disable|jam|spoof|kill|block|hide|switch off|turn off|get rid of)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b|"
     r"\bhow (?:do|can|could|would) (?:I|we|you|one)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b[^.!?\n]{0,25}\b(?:off|disappear|stop|go dark|vanish)\b|"
     r"(?:定位|GPS|追踪|跟踪)(?:信号|器)?.{0,6}(?:消失|屏蔽|关掉|失效|干扰|不见)|(?:屏蔽|干扰|关掉).{0,6}(?:定位|GPS|追踪)|"
+    # falsifying the incident record (times, entries) to look better: the log is an audit trail
+    r"\b(?:backdate|falsify|doctor|fake|fudge)\b[^.!?\n]{0,30}\b(?:log|record|times?|timestamps?|report|entry|entries)\b|"
+    r"\b(?:change|alter|edit|move|adjust)\b[^.!?\n]{0,30}\b(?:times?|timestamps?)\b[^.!?\n]{0,40}\b(?:in|on|of) the (?:log|record|audit|report)\b|"
+    r"(?:篡改|伪造).{0,12}(?:日志|记录|时间)|(?:日志|记录).{0,10}(?:时间|时刻).{0,8}(?:改早|提前|往前)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
