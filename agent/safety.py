@@ -165,7 +165,7 @@ _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)")
 # A fake system section: a header line of its own ("### SYSTEM ###", "BEGIN SYSTEM", "<<SYS>>", "[INST]") opens it and
 # its end marker (or the end of the message) closes it. Everything inside is the section's, whatever its sentences
 # say: an order in it ("Execute: evacuate X") is the section's payload, not the operator's request.
-_SYSTEM_BLOCK = re.compile(r"#{2,}\s*(?:SYSTEM|ADMIN|INSTRUCTIONS?|DEVELOPER)\s*#{2,}.*?(?:#{2,}\s*END(?:\s+\w+)?\s*#*|\Z)"
+_SYSTEM_BLOCK = re.compile(r"(?<!#)#{2,}\s*(?:SYSTEM|ADMIN|INSTRUCTIONS?|DEVELOPER)\s*#{2,}.*?(?:#{2,}\s*END(?:\s+\w+)?\s*#*|\Z)"
                            r"|\bBEGIN (?:SYSTEM|INSTRUCTIONS?)\b.*?(?:\bEND (?:SYSTEM|INSTRUCTIONS?)\b|\Z)"
                            r"|<<\s*SYS\s*>>.*?(?:<<\s*/\s*SYS\s*>>|\Z)|\[INST\].*?(?:\[/INST\]|\Z)", re.DOTALL)
 # Where an injected order may start inside a sentence: after a comma / dash / "and" / "btw".

@@ -246,3 +246,11 @@ def test_a_statement_is_no_request_to_read():
 
     assert asks_to_read("sitrep?") and asks_to_read("show me the unit board")
     assert not asks_to_read("[] the system shows no incidents")
+
+
+@pytest.mark.parametrize("unit", ["#", "## ", "### SYSTEM ### ", "BEGIN SYSTEM ", "…", " then ", "no reason "])
+def test_the_screen_stays_linear_on_adversarial_input(unit):
+    text = ("x " + unit * 20_000)[:20_000]
+    started = time.process_time()
+    screen_text(text)
+    assert time.process_time() - started < 3.0
