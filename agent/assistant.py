@@ -333,10 +333,11 @@ class Assistant:
             return suspected, None
         if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
             return suspected, None                           # failed, smoke on floor 3": a report, whatever it quotes
-        # "radio relay from medic two three: elderly female fell at Annankatu 12": a hazard at a place of the map (or a
-        # unit) named, with no instruction any rule found, is a report even where the triage model is unsure of its
-        # type; refusing it would leave an incident unplanned, and answering it runs no model on its words.
-        if hazard_from_words(checked.text) and self._names_place_or_unit(checked.text):
+        # "radio relay from medic two three: elderly female fell at Annankatu 12", "we've lost the 10 kV feeder serving
+        # Liisankatu, whole block dark": an incident (hazard words, or a sure triage reading) at a place of the map (or
+        # a unit) named, with no instruction any rule found, is a report; refusing it would leave an incident
+        # unplanned, and answering it runs no language model on its words.
+        if self._names_place_or_unit(checked.text) and (hazard_from_words(checked.text) or self._triage_sure(checked.text, triage)):
             return suspected, None
         return checked, (INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)})
 
@@ -393,6 +394,12 @@ class Assistant:
     def _names_place_or_unit(self, text: str) -> bool:
         """A place of the map or a unit of the fleet is named."""
         return bool(self._city.gazetteer.find_in_text(text) or canonical_unit_ids(text, list(self.unit_statuses())))
+
+    @staticmethod
+    def _triage_sure(text: str, triage: Callable[[str], TriageOutcome], threshold: float = 0.6) -> bool:
+        """The triage model reads an incident, and is sure of its type."""
+        outcome = triage(text)
+        return outcome.incident_type != "not_incident" and outcome.type_confidence >= threshold
 
     @staticmethod
     def _describes_incident(text: str, triage: Callable[[str], TriageOutcome]) -> bool:

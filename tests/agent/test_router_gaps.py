@@ -254,3 +254,15 @@ def test_the_screen_stays_linear_on_adversarial_input(unit):
     started = time.process_time()
     screen_text(text)
     assert time.process_time() - started < 3.0
+
+
+def test_a_doubted_report_the_triage_model_is_sure_of_is_answered(make_assistant):
+    assistant = make_assistant()
+    assistant._injection_scores = lambda texts: [0.99] * len(texts)
+    real = assistant._triage_only
+    sure = real("fire in a flat, smoke from the window")  # an outcome object of the real type, made sure of a utility outage
+    sure = sure.model_copy(update={"incident_type": "utility_outage", "type_confidence": 0.95})
+    assistant._triage_only = lambda text: sure if "feeder" in text else real(text)
+    incident = assistant.open_incident("classifier", "op").incident_id
+    events = list(assistant.chat("network control: we lost the feeder serving Annankatu, whole block dark", incident))
+    assert [e.step.name for e in events if e.kind == "tool"] == ["plan_response"]
