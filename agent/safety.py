@@ -418,12 +418,15 @@ _HARMFUL = re.compile(
     r"\b(?:set fire to|burn down|poison)\b[^.!?\n]{0,40}\b(?:car|house|building|someone|people|neighbou?r)\b|"
     r"\b(?:disable|bypass|tamper with|cover up|switch off|turn off)\b[^.!?\n]{0,20}\b(?:smoke (?:detectors?|alarms?)|fire alarms?|sprinklers?)\b|"
     r"\bwithout being (?:seen|noticed|caught)\b|\b(?:get|sneak|slip) (?:past|through|around) (?:the )?(?:police )?(?:cordon|tape|barrier)|"
-    r"\bhome address from (?:the |his |her |their )?(?:phone )?number\b|\b(?:find|get|look up|track down)\b[^.!?\n]{0,20}\b(?:his|her|their|the) (?:home )?address\b[^.!?\n]{0,90}\b(?:myself|(?:have|want) a word|pay (?:him|her|them) a visit|deal with (?:him|her|them))\b|"
+    r"\bhome address from (?:the |his |her |their )?(?:phone )?number\b|\b(?:find|get|look up|track down|give me|send me|tell me)\b[^.!?\n]{0,20}\b(?:his|her|their|the) (?:home )?address\b[^.!?\n]{0,90}\b(?:myself|(?:have|want) a word|pay (?:him|her|them) a visit|deal with (?:him|her|them))\b|"
     # making or releasing a toxic gas to harm people in a place (EN + ZH); a hazmat question about a cloud that a leak
     # produces has no such verb before the gas
     r"\b(?:make|produce|create|generate|release|mix up|brew)\b[^.!?\n]{0,25}\b(?:toxic |poison(?:ous)? |chlorine |ammonia |nerve |tear |gas )?(?:cloud|gas|fumes)\b[^.!?\n]{0,40}\b(?:fills? (?:a|the|their|his|her|an?) |kills?|hurts?|harms?|poisons?|knocks? (?:out|people)|chokes?|enough to (?:kill|hurt|harm|knock|poison|choke))|"
     r"(?:制造|制作|自制|做|配)(?:出)?[^。！？\n]{0,10}(?:毒气|氯气|有毒气体|毒烟)[^。！？\n]{0,15}(?:毒死|熏死|害人|伤人|杀人|中毒|灌进|放进)|"
     r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
+    # how to cause the hazard we respond to: a leak, a fire or a blast made on purpose, as large as possible
+    r"\b(?:make|cause|create|start|get)\b[^.!?\n]{0,25}\b(?:the )?(?:biggest|largest|worst|maximum|max|a (?:big|huge|massive))(?: possible)?\s+(?:leak|spill|fire|blaze|explosion|blast)\b|"
+    r"\b(?:device|contraption|thing)\b[^.!?\n]{0,20}\b(?:blows?|blast|blow) (?:open|up|a door|the door)\b|(?:做|制作|自制|造)(?:一个|个)?.{0,12}(?:炸开|炸毁|炸掉|引爆)|"
     # a responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task
     r"\b(?:disable|jam|spoof|kill|block|hide|switch off|turn off|get rid of)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b|"
     r"\bhow (?:do|can|could|would) (?:I|we|you|one)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b[^.!?\n]{0,25}\b(?:off|disappear|stop|go dark|vanish)\b|"
