@@ -167,3 +167,12 @@ def test_a_building_the_map_lacks_in_a_named_district_is_placed_at_the_district_
     assert plan.primary == "evacuate_building" and plan.building.source == "assumed"
     assert (plan.lat, plan.lon) == (kluuvi.lat, kluuvi.lon) and "Kluuvi" in plan.location and "building not found" in plan.location
     assert any(w.startswith("building not found") and "Kluuvi" in w for w in plan.warnings), plan.warnings
+
+
+@pytest.mark.parametrize(("text", "where"), [("Fire alarm at Hotel Aurora in Kluuvi, guests gathering in the lobby", "Kluuvi"),
+                                             ("Smoke on the stairs of Hotel Aurora near Fredrikinkatu, guests leaving", "Fredrikinkatu")])
+def test_a_hotel_named_by_its_own_name_is_not_the_locators_nearest_hotel_of_that_district_or_street(city, text, where):
+    # The locator reads "a hotel in Kluuvi" as the hotel there, confidently; the report names another hotel.
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.building.source == "assumed" and where in plan.location and plan.lat is not None, (plan.location, plan.warnings)
+    assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings

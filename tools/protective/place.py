@@ -38,6 +38,9 @@ BUSINESS_KIND_WORDS = frozenset({"hotel", "hotelli", "hotell", "hostel", "hostel
                                  "kafe", "bar", "baari", "pub", "bistro"})
 # Words inside a chain hotel's name that join the distinctive part to the chain ("Marski by Scandic").
 _NAME_JOINERS = frozenset({"by", "and", "ja", "och", "&"})
+# A word for a business's kind with a capitalised name after it ("Hotel Aurora") or before it ("the Aurora hotel").
+_KIND_WORDS_RE = "|".join(sorted(BUSINESS_KIND_WORDS, key=len, reverse=True))
+_KIND_AND_NAME = re.compile(rf"\b(?i:{_KIND_WORDS_RE})\s+([A-ZÅÄÖ][\w'-]+)|\b([A-ZÅÄÖ][\w'-]+)\s+(?i:{_KIND_WORDS_RE})\b")
 # The distinctive part a report says alone must be at least this long: a short one ("F6", "Bar 9") is no typo-proof name.
 DISTINCTIVE_MIN_CHARS = 4
 
@@ -134,7 +137,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             return m, number
     if not found and (generic := _from_locator(reading.resolution)) is not None:
         if building and ((not reading.resolution.confident and name_similarity(city, text, generic) < NAME_SAID_MIN)
-                         or _read_from_another_word(city, text, generic)):
+                         or _read_from_another_word(city, text, generic) or _names_another_business(city, text, generic)):
             # "Hotel Aurora" is no hotel of the map: the locator's guess of another hotel (or gym, cafe) would count that
             # building's occupants. The building is not found; the plan falls back to the assumed building.
             raise BuildingNotFound(f"building not found: the report names no building of the map (the nearest reading, "
@@ -150,7 +153,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if not building and found[0].kind == "street" and (part := _street_part(reading.resolution, found[0], text)) is not None:
         return part, None
     if found[0].kind in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
-            and described.kind not in ("street", "zone") and not (building and _read_from_another_word(city, text, described)):
+            and described.kind not in ("street", "zone") and not (building and (_read_from_another_word(city, text, described)
+                                                                                 or _names_another_business(city, text, described))):
         if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
             # the building's middle nor at the street's middle (which may be 500 m away).
@@ -238,6 +242,17 @@ def inside_other_words_only(text: str, name: str) -> bool:
         if not before and (not tail or has_cjk(tail[:1]) or _FI_CASE_TAIL.fullmatch(tail)):
             return False
     return True
+
+
+def _names_another_business(city: CityModel, text: str, match: PlaceMatch) -> bool:
+    """Whether the report gives a business its own name ("Hotel Aurora", "ravintola Lumo") that is not the name of the
+    place the locator read from its description ("a hotel in Kluuvi": the nearest hotel there). That place is another
+    business of the same kind, however sure the locator is of the description."""
+    said = [m.group(1) or m.group(2) for m in _KIND_AND_NAME.finditer(text)]
+    # "the Kamppi hotel" says where, not which: a district's or a street's name is no business's own
+    names = [w for w in said if fold(w) not in BUSINESS_KIND_WORDS
+             and not any(mn.entry.kind in ("zone", "street") for mn in city.gazetteer.mentions(w)[1])]
+    return bool(names) and name_similarity(city, text, match) < NAME_SAID_MIN and not any(fold(w) in fold(match.name) for w in names)
 
 
 def _read_from_another_word(city: CityModel, text: str, match: PlaceMatch) -> bool:
