@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
 from core.text import to_simplified, unspaced_han_transcript
@@ -103,7 +103,15 @@ class Determinant(BaseModel):
     span: tuple[int, int]
     # What the words say more precisely than the code, for the table to ask without reading them again (a live wire:
     # "line" when a line or cable is named, not sparks alone).
+    # Derived from ``evidence`` when not given: a determinant from the public API or a JSON round trip without it would
+    # otherwise name no line for "power line down" and get no utility crew.
     qualifiers: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _qualified_by_its_words(self) -> Determinant:
+        if not self.qualifiers:
+            self.qualifiers = qualifiers_of(self.code, self.evidence)
+        return self
 
     def describe(self) -> str:
         what = DETERMINANTS.get(self.code, self.code)
@@ -624,6 +632,20 @@ def _denied_inside(words: str) -> bool:
     return negated_before(last.rsplit(" ", 1)[0] + " ")
 
 
+# The rules whose words qualify their determinant, by code (most have none: nothing to read for them).
+_QUALIFYING_RULES: dict[str, tuple[_Rule, ...]] = {code: tuple(r for r in RULES if r.code == code and r.qualifiers) for code in {r.code for r in RULES if r.qualifiers}}
+
+
+def qualifiers_of(code: str, evidence: str) -> tuple[str, ...]:
+    """What a determinant's words say more precisely than its code (a live wire: "line" when a line is named), read by
+    the same rule's words whether ``extract`` found it or a caller built it (traditional characters read as simplified)."""
+    rules = _QUALIFYING_RULES.get(code)
+    if not rules:
+        return ()
+    words = to_simplified(evidence)
+    return tuple(dict.fromkeys(q for rule in rules for q in rule.qualified(words)))
+
+
 def extract(text: str) -> list[Determinant]:
     """The determinants of a report, each once (the first non-negated occurrence), with its words."""
     if text is not None and not isinstance(text, str):
@@ -671,9 +693,9 @@ def _extract(text: str) -> list[Determinant]:
                 words = m.group(0).strip()
                 prev = out.get(code)
                 if prev is None:
-                    out[code] = Determinant(code=code, count=count, evidence=words, span=(a, b), qualifiers=rule.qualified(words))
+                    out[code] = Determinant(code=code, count=count, evidence=words, span=(a, b))
                 elif count and (prev.count or 0) < count:
-                    out[code] = prev.model_copy(update={"count": count, "evidence": words, "span": (a, b), "qualifiers": rule.qualified(words)})
+                    out[code] = prev.model_copy(update={"count": count, "evidence": words, "span": (a, b), "qualifiers": qualifiers_of(code, words)})
     _implied(text, out)
     # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
     # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).

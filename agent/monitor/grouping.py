@@ -45,6 +45,9 @@ from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, clu
 from agent.monitor.textvec import HashedTerms, names, tokens
 from core.geo import haversine_m
 
+# P4, the lowest priority a report carries (a cluster's priority starts there).
+LOWEST_PRIORITY = 4
+
 __all__ = ["NOISE_TYPE", "PlaceFix", "GroupingConfig", "Item", "OnlineGrouper", "Cluster", "Assignment", "GroupAlert"]
 
 
@@ -184,7 +187,7 @@ class Cluster:
     first_time: float
     last_time: float
     size: int = 0
-    priority: int = 4
+    priority: int = LOWEST_PRIORITY
     types: Counter = field(default_factory=Counter)
     sources: Counter = field(default_factory=Counter)
     place: PlaceFix | None = None
@@ -436,6 +439,11 @@ class OnlineGrouper:
             cluster, new = self._new_cluster(item.time), True
             reason = "new candidate: " + ("no open incident within the time window" if best is None
                                           else f"best match {best.cluster_id} scored {best_score:.2f} < {threshold:.2f} ({best_parts})")
+        if item.join_only:
+            # Triaged not_incident: a report of the incident it joins, counted as one, but the classifier read no
+            # incident in it, so its priority head's P1 is no evidence of a threat to life: it never raises the
+            # cluster's priority (no "a P1 report" emerging alert, no escalation).
+            item = replace(item, priority=LOWEST_PRIORITY)
         alerts = self._join(cluster, item, idx, val, side, item_names)
         return Assignment(item.key, cluster.cluster_id, new, round(best_score, 3), reason), alerts
 
@@ -666,7 +674,7 @@ class OnlineGrouper:
     def _rebuild(self, c: Cluster) -> None:
         """Recompute a cluster's aggregates from the members it still holds."""
         self._tf[c.row] = 0.0
-        c.dense_sum, c.dense_n, c.size, c.priority, c.place = None, 0, 0, 4, None
+        c.dense_sum, c.dense_n, c.size, c.priority, c.place = None, 0, 0, LOWEST_PRIORITY, None
         c.types, c.sources, c.names = Counter(), Counter(), Counter()
         c.fixes = []
         learned = self.config.scorer == "learned"

@@ -345,7 +345,8 @@ class MonitorPipeline:
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
                 elif noise and not warns and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
-                else:  # with noise_joins a report triaged not_incident may join an open incident, never open one, unless it
+                else:  # with noise_joins a report triaged not_incident may join an open incident (as a report; never
+                    # raising its priority: OnlineGrouper.add), never open one, unless it
                     # warns of a hazard: grouped as what the classifier read, it opens a candidate of that hazard where
                     # it joins nothing (Item.warns_of)
                     assignment, group_alerts = self.grouper.add(Item(

@@ -54,6 +54,18 @@ def test_priority_is_the_highest_and_a_new_p1_escalates():
     assert [a.kind for a in alerts] == ["escalation"] and "was P3" in alerts[0].message
 
 
+def test_a_report_triaged_no_incident_joins_as_a_report_but_never_raises_the_priority():
+    g = OnlineGrouper()
+    for i in range(2):
+        g.add(_item(f"r{i}", i, "Flooded underpass, water rising", "flood", prio=3, place=KAISANIEMI))
+    cid = g.cluster_of("r0").cluster_id
+    # the classifier read no incident in it, but its priority head said P1: no "a P1 report" alert from it
+    noise = Item("n0", T0 + 120, "Flooded underpass, water rising", "not_incident", 1, None, KAISANIEMI, join_only=True)
+    a, alerts = g.add(noise)
+    assert a.cluster_id == cid and g.clusters[cid].size == 3 and g.clusters[cid].priority == 3
+    assert all("P1" not in al.message for al in alerts)
+
+
 def test_merge_split_detach():
     g = OnlineGrouper()
     g.add(_item("a", 0, "Fire in an apartment building", place=KAISANIEMI))

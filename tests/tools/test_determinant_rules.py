@@ -46,9 +46,16 @@ def test_a_live_wire_carries_whether_a_line_is_named_and_the_table_reads_that(te
     assert ("utility_crew" in needs("severe_weather", "P2", text)) is line
 
 
-def test_a_hand_made_determinant_without_the_qualifier_names_no_line() -> None:
-    wire = Determinant(code="live_wire", evidence="power line down", span=(0, 15))
-    assert "utility_crew" not in unit_needs("severe_weather", "P2", [wire]).counts
+@pytest.mark.parametrize(("evidence", "crew"), [("a cable hanging off the pole", True), ("架空电线断了", True), ("架空電線斷了", True),
+                                               ("something sparking by the tram stop", False)])
+def test_a_determinant_built_outside_extract_reads_its_qualifier_from_its_own_words(evidence: str, crew: bool) -> None:
+    # The public API's input and a JSON round trip carry no qualifiers: a live wire given as "a cable hanging off the
+    # pole" is still a line down, and still gets the utility crew.
+    wire = Determinant(code="live_wire", evidence=evidence, span=(0, len(evidence)))
+    assert ("line" in wire.qualifiers) is crew
+    assert ("utility_crew" in unit_needs("severe_weather", "P2", [wire]).counts) is crew
+    again = Determinant.model_validate({k: v for k, v in wire.model_dump(mode="json").items() if k != "qualifiers"})
+    assert again.qualifiers == wire.qualifiers
 
 
 @pytest.mark.parametrize(("incident_type", "code"), [

@@ -51,6 +51,6 @@ def test_the_planner_refuses_bytes_binary_and_over_long_reports_with_an_input_er
 
 
 def test_a_count_after_a_comma_is_still_read():
-    assert extract_protective_cues("The house is sold out, 480 seats").occupants == 480
+    assert extract_protective_cues("Tonight is sold out, 620 seats").occupants == 620
     # The cast and crew joined by "plus" add to the audience (PROTECTIVE_ACTIONS.md 5a, "Whose count").
-    assert extract_protective_cues("The house is sold out, 480 seats plus about 40 cast and crew").occupants == 520
+    assert extract_protective_cues("Tonight is sold out, 620 seats plus about 35 cast and crew").occupants == 655

@@ -100,6 +100,21 @@ def test_a_building_the_report_names_exactly_or_with_a_typo_is_still_found(city,
     assert plan.building.source == "osm" and name in plan.location, (plan.location, plan.warnings)
 
 
+@pytest.mark.parametrize(("text", "name"), [("Smoke alarm ringing in the Atenuem, visitors still inside", "Ateneum"),
+                                            # the distinctive part of a chain hotel's name, with the word for its kind
+                                            ("Fire alarm at Hotel Marski, guests in the corridors", "Marski by Scandic")])
+def test_a_swapped_letter_or_the_distinctive_part_of_the_name_still_finds_the_building(city, text, name):
+    plan = plan_protective_action(city, text, "fire")
+    assert plan.building.source == "osm" and name in plan.location, (plan.location, plan.warnings)
+
+
+@pytest.mark.parametrize("text", ["Fire alarm at Hotel Aurora, guests in the corridors", "Smoke in the corridor of Hotel F7, guests out",
+                                  "Kitchen fire at Sushi Sakurabar, the staff got out"])
+def test_another_name_of_the_same_kind_stays_not_found(city, text):
+    plan = plan_protective_action(city, text, "fire")
+    assert plan.building.source == "assumed" and any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+
+
 def test_the_name_threshold_sits_between_a_typo_and_another_name(city):
     from tools.gazetteer import PlaceMatch
     from tools.protective.place import NAME_SAID_MIN, name_similarity
@@ -109,6 +124,14 @@ def test_the_name_threshold_sits_between_a_typo_and_another_name(city):
     assert name_similarity(city, "fire at the Stockmann store", stockmann) == 100.0
     assert name_similarity(city, "fire at the Sokos store", stockmann) < NAME_SAID_MIN
     assert name_similarity(city, "palo Stokmannilla", stockmann) >= NAME_SAID_MIN  # a typo at its Finnish case
+    ateneum, marski = city.gazetteer.resolve("Ateneum"), city.gazetteer.resolve("Marski by Scandic")
+    assert name_similarity(city, "smoke in the Atenuem", ateneum) >= NAME_SAID_MIN  # two letters swapped: one slip
+    assert name_similarity(city, "smoke in the Atneeum", ateneum) >= NAME_SAID_MIN
+    assert name_similarity(city, "smoke in the Atenaum", ateneum) < NAME_SAID_MIN  # a changed letter in a short name
+    assert name_similarity(city, "alarm at Hotel Marski", marski) == 100.0
+    assert name_similarity(city, "alarm at Marski hotel", marski) == 100.0
+    assert name_similarity(city, "alarm at Marski", marski) < NAME_SAID_MIN  # no word for its kind: not read as a part
+    assert name_similarity(city, "alarm at the Scandic hotel", marski) < NAME_SAID_MIN  # the chain is no one hotel
     assert isinstance(stockmann, PlaceMatch)
 
 
@@ -135,4 +158,21 @@ def test_on_a_street_with_a_house_number_is_an_address_not_outdoors(street):
 def test_a_business_the_map_lacks_on_a_named_street_is_an_assumed_building_on_that_street(city):
     plan = plan_protective_action(city, "Kitchen fire at the Golden Lotus noodle bar on Eerikinkatu, staff are out", "fire")
     assert plan.building.source == "assumed" and plan.location == "Eerikinkatu" and plan.lat is not None
+    assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+
+
+def test_a_building_the_map_lacks_in_a_named_district_is_placed_at_the_district_never_at_another_building(city):
+    plan = plan_protective_action(city, "Smoke from the sauna at Kuntosali Voimala in Kluuvi, members coming out", "fire")
+    kluuvi = city.gazetteer.resolve("Kluuvi")
+    assert plan.primary == "evacuate_building" and plan.building.source == "assumed"
+    assert (plan.lat, plan.lon) == (kluuvi.lat, kluuvi.lon) and "Kluuvi" in plan.location and "building not found" in plan.location
+    assert any(w.startswith("building not found") and "Kluuvi" in w for w in plan.warnings), plan.warnings
+
+
+@pytest.mark.parametrize(("text", "where"), [("Fire alarm at Hotel Aurora in Kluuvi, guests gathering in the lobby", "Kluuvi"),
+                                             ("Smoke on the stairs of Hotel Aurora near Fredrikinkatu, guests leaving", "Fredrikinkatu")])
+def test_a_hotel_named_by_its_own_name_is_not_the_locators_nearest_hotel_of_that_district_or_street(city, text, where):
+    # The locator reads "a hotel in Kluuvi" as the hotel there, confidently; the report names another hotel.
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.building.source == "assumed" and where in plan.location and plan.lat is not None, (plan.location, plan.warnings)
     assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings

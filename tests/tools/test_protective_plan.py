@@ -276,7 +276,7 @@ def test_a_landmark_said_by_its_short_name_beats_a_square_named_after_it(city):
 
 
 def test_a_church_on_its_street_with_smoke_inside_is_evacuated_by_its_plan(city):
-    # "at Vanha kirkko on Lönnrotinkatu" is the church's address, not a street fire; the map says it is a church (F4).
+    # "<church> on <street>" is the church's address, not a street fire; the map says it is a church (F4).
     plan = plan_protective_action(city, "The organist at Vanha kirkko on Lönnrotinkatu: smoke from behind the organ pipes, a few people in the pews",
                                   "fire", routing=False)
     assert plan.rule == "F4" and plan.primary == "evacuate_building" and plan.building.use == "public"
@@ -287,6 +287,6 @@ def test_a_pub_on_its_own_footprint_is_an_assembly_building_and_a_theatres_house
     # confirmed fire there is F4, not a flat fire in a mixed block.
     pub = plan_protective_action(city, "Grease fire in the kitchen at Pitkänsillanranta 2, flames up the extractor", "fire", routing=False)
     assert pub.building.use == "public" and pub.rule == "F4"
-    # "The house is full" at a theatre located by its address is the audience, not a block of flats.
+    # A full house at a theatre located by its address is the audience, not a block of flats.
     theatre = plan_protective_action(city, "Pohjoisesplanadi 2, 20:10: smoke over the stage, the house is full, about 480", "fire", routing=False)
     assert theatre.rule == "F4" and theatre.people_moved == 480

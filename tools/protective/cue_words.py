@@ -48,7 +48,7 @@ OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
-# A place named, then its street: "at Vanha kirkko on Lönnrotinkatu", "in the Sanoma house on Töölönlahdenkatu".
+# A place named, then its street: "at the Sibelius-Akatemia on Pohjoinen Rautatiekatu", "in the Sanoma house on Töölönlahdenkatu".
 # Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
 PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
@@ -67,7 +67,7 @@ STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alar
                 r"\b\d+(?:[.,]\d+)? ?% ?lel\b"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
 _COMMON_AREA_WORD = r"(?:the )?(?:stairwell|staircase|stairway|stairs|corridor|hallway|lobby|basement|cellar|landing|common areas?)s?"
-# "The hallway smells normal", "Hallway and stairs smell normal": one or several common areas said clear.
+# "The hallway smells normal", "corridor and landing both smell fine": one or several common areas said clear.
 COMMON_AREA_CLEAR = re.compile(r"\b(" + _COMMON_AREA_WORD + r"(?:(?:,| and| or|,? and the) " + _COMMON_AREA_WORD + r")*) (still |also )?(smells?|is|are|seems?|looks?)"
                                r"( completely| totally| perfectly| quite)? (normal|fine|ok|okay|clear|clean|fresh)\b"
                                r"|(楼道|楼梯间|楼梯|走廊|地下室|大堂)(里|内)?[^，。；！？]{0,2}(没有?(味|气味|味道|闻到)|闻不到|(一切)?正常|没事)")
@@ -197,7 +197,7 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        r"\b((pouring|pumping|gushing|flowing|running|streaming|rushing|spilling) water (down [^.]{0,25})?(in|into) (the )?[^.]{0,20}(basement|cellar|garage|car park|shops?|building|flats?|ground floor)|(coming|seeping|flowing|pouring|getting) in under the doors?)",
                        r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|地下(仓库|储藏室|储物间|一层|车库|停车场)|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进|渗水|渗进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进|渗进|渗入).{0,6}(地下室|楼|屋|家|店|公寓))",
                        r"(水[^，。；]{0,3}从?(地下(室|仓库|储藏室|车库|停车场)|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
-                       # "水从后门和地下室的通风口灌进来": water coming in through a door, a vent or a window of the building.
+                       # "雨水顺着车库门和窗户流进屋里": water coming in through a door, a vent or a window of the building.
                        r"(水[^，。；！？]{0,4}从[^，。；！？]{0,10}(门|窗|通风口|通气口|地下室|地漏)[^，。；！？]{0,4}(灌|涌|漫|流|渗)(进来|进去|入))",
                        r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|restaurant|lobby|level|car park|parking))",
                        r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))"]
@@ -220,8 +220,8 @@ USES: list[tuple[str, list[str]]] = [
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|(?<!full )(?<!opera )(?<!front of )(?<!play)house(?! (is |was )?(full|packed|sold|manager|lights))|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
 ]
 
-# The report's word for the whole building's type (made precise 2026-12-01 with dev9): "Vuorikatu 4, the block of
-# flats above the record shop", "it's a block of flats, a cafe at street level". It is the building's use; a business
+# The report's word for the whole building's type (made precise 2026-12-01 with dev9): "Liisankatu 9, the block of
+# flats over the bakery", "an apartment building with a florist downstairs". It is the building's use; a business
 # named inside the block stays a tenant, whose use decides a fire row only when the fire is in it (spec 5a).
 BUILDING_TYPES: list[tuple[str, list[str]]] = [
     ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement)\b", r"(住宅楼|居民楼|公寓楼)"]),
@@ -246,7 +246,7 @@ NAME_BEFORE_GLUED = re.compile(r"(?<![\w-])[A-ZÅÄÖ0-9][\w&'.]*-$")
 NAME_BEFORE_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w&'-]* $")
 NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄÖ][\w&'-]*")
 # A business the report places on one floor of the block ("the ground-floor supermarket", "a bar on the ground
-# floor", "一楼是一家小超市") is a business inside it, whatever its kind.
+# floor", "底层开着一家面包店") is a business inside it, whatever its kind.
 ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
 ON_A_FLOOR_AFTER = re.compile(r"^( \w+)? (on|at) (the )?(ground|first|street|basement|\d+(st|nd|rd|th)) (floor|level)\b|^ (up|down)stairs\b")
 # "our office", "my shop", "我们办公室": someone's own unit of the block, a business inside it.
@@ -282,7 +282,7 @@ OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作�
 OCCUPANTS = re.compile(r"(?:(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)\s*|(?<!\s)\s*)(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
-# "six hundred and fifty", "a thousand", "two thousand five hundred".
+# "five hundred and twenty", "a thousand", "two thousand five hundred".
 _EN_UNIT = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _EN_TEEN = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 EN_BELOW_100 = rf"(?:(?:{'|'.join(EN_TENS)})(?:[- ]{_EN_UNIT})?|{_EN_TEEN}|{_EN_UNIT})"
@@ -291,11 +291,11 @@ EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?
 # A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
 COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
                             + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
-# Tickets sold for a show, said in Chinese with the number after ("票卖了一千七百张", "门票售出八百张"): those present
+# Tickets sold for a show, said in Chinese with the number after ("票卖了一千二百张", "门票售出六百张"): those present
 # (section 5a, as "900 tickets sold").
 TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
 # A count "we" give in a report from a business inside the block, when the report says others are in the building
-# too ("我们有二十三个孩子和五个老师……楼上还有办公室和住户", "we have 40 diners, and there are flats upstairs"): that
+# too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners, and there are flats upstairs"): that
 # business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
 FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们(?:有|这儿有|这里有|这边有|一共有)")
 OTHERS_IN_BUILDING = re.compile(r"\b(?:(?:flats|apartments|offices|residents|tenants|people) (?:are |live |living )?(?:upstairs|above us|on the (?:upper|other) floors)"
@@ -309,7 +309,7 @@ COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:in the (?:audience|house|b
 FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b"
                         r"(?:\s|[-:,\u2013\u2014]|\b(?:tonight|today|now|again|with|of|here)\b)*"
                         r"(?:about|around|some|roughly|approximately|nearly|almost|over)?\s*" + NUM_START + rf"(\d[\d,]*(?![:.]\d)|\b{EN_NUMBER}\b)")
-# "we've got about 300 in for the game", "there are eighty inside tonight": a count of those in, without a noun, when
+# "we've got about 250 in for the match", "there are eighty inside tonight": a count of those in, without a noun, when
 # what follows says in where or when ("12 in the last hour", "500 in donations" are no presence).
 PRESENT_IN = re.compile(r"\b(?:got|have|there are|there were|there's|we're|we are)\s+(?:about|around|some|roughly|approximately|over|nearly|almost|maybe|perhaps|probably)?\s*"
                         + NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+(?:in|inside)\b"
@@ -355,10 +355,10 @@ WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|w
 LITRES = re.compile(NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
 CUBIC_M = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(?:re|er)s?|立方米|方)\b")
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
-# "5 in the morning", "4.20 in the afternoon", "11 at night", "one in the morning": the words say which half of the day.
+# "5 in the morning", "4.20 in the afternoon", "11 at night", "two in the morning": the words say which half of the day.
 TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
-# "seven hundred and forty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a
+# "six hundred and thirty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a
 # longer numeral ("一千五百") is left to COUNT_IN_WORDS, which reads the whole of it.
 WORD_HUNDREDS = re.compile(r"\b(a couple of|a few|few|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|several) hundred\b"
                            r"(?:(?: and)? ((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?"

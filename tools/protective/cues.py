@@ -28,7 +28,7 @@ Setting = Literal["indoor", "outdoor"]
 
 _NEG_EN = re.compile(r"\b(no|not|nobody|nothing|none|without|never|isn't|aren't|wasn't|no one|neither|nor|zero)\b[^.;,!?]{0,30}$")
 _NEG_ZH = re.compile(r"(没有|无|未|不)[^，。；！？]{0,4}$|没[^，。；！？]?$")
-# A Chinese cue spanning a negation ("楼道里暂时没烟": no smoke in the stairwell yet) is negated too;
+# A Chinese cue spanning a negation ("走廊里还没烟": no smoke in the corridor yet) is negated too;
 # only inside the match, since some cues start with one (无人看管, unattended).
 _NEG_ZH_INSIDE = re.compile(r"(没有|没|无|未)")
 
@@ -214,7 +214,7 @@ def read_protective_cues(text: str) -> ProtectiveCues:
 def _setting(t: str) -> Setting | None:
     """Indoors or outdoors: the place said first is usually where the incident is.
 
-    "On <street>" after a named place is that place's address ("the verger at Vanha kirkko on Lönnrotinkatu"),
+    "On <street>" after a named place is that place's address ("the caretaker at the Sibelius-Akatemia on Pohjoinen Rautatiekatu"),
     not a sign that the incident is in the street.
     """
     indoor = _find_pos(t, W.INDOOR)
@@ -341,7 +341,7 @@ def _structure(t: str) -> str | None:
     return None
 
 
-# "旁边商店里面闻不到": a place inside a building, then "cannot smell it there": the gas has not entered it.
+# "隔壁药店里闻不到": a place inside a building, then "cannot smell it there": the gas has not entered it.
 _NOT_THERE_ZH = re.compile(r"^[^，。；！？,.;]{0,6}(闻不到|闻不出|感觉不到|没有(味|气味|烟|闻到)|没(味|闻到))")
 
 
@@ -360,8 +360,8 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
 
     Counts in digits and in words are read alike; counts of groups joined by "and" / "plus" add up ("890 in the
     audience plus some 60 staff" = 950); of several counts the largest stands. A count the report gives for one
-    part (one hall, class, tenant's office or event: "150 of us in this hall") is no count of the building's
-    occupants; it is returned apart, as a lower bound. "Only the two cleaners and me in the building" is all who
+    part (one hall, class, tenant's office or event: "120 of us in this gym") is no count of the building's
+    occupants; it is returned apart, as a lower bound. "just the night guard and me in the building" is all who
     are there, small as it is. ``tenant``: the report speaks from a business inside the block and says others are in the
     building too, so a count "we" give is that business's people, a part.
     """
@@ -473,7 +473,7 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def _count_word(raw: str) -> int | None:
-    """A count in words: English up to the thousands ("forty-five", "fourteen hundred", "six hundred and fifty"),
+    """A count in words: English up to the thousands ("forty-five", "fourteen hundred", "five hundred and twenty"),
     or a Chinese numeral ("一百五十", "五十", "两百")."""
     if raw.isascii():
         return _en_number(raw)

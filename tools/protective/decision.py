@@ -138,9 +138,9 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     exposes = c.fire_spread or c.trapped or c.smoke_in_stairwell
     if not exposes and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
         return ProtectiveDecision("F1", ["isolate_deny_entry"], 30, "outdoor fire not exposing a building: 30 m cordon")
-    # A business inside the block ("楼下是一家咖啡店", "the ground-floor supermarket") is not the building's use (spec 5a):
+    # A business inside the block ("楼下开着一家花店", "the ground-floor supermarket") is not the building's use (spec 5a):
     # when the fire is elsewhere in it (a flat upstairs, the stairwell, the cellar, spreading), the row follows the
-    # building: the report's word for the building's type ("the block of flats above the record shop"), else read from
+    # building: the report's word for the building's type ("the block of flats over the bakery"), else read from
     # the map when the report names only its tenants. A fire in the business itself keeps F4.
     elsewhere = (c.fire_floor is not None and c.fire_floor >= 2) or exposes
     use = c.building_type if c.use_is_tenant and elsewhere else c.building_use

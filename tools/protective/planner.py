@@ -110,18 +110,26 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         return NotApplicable(hazard_type=hazard, reason=f"the decision table has no row for hazard type {hazard!r}; no protective action is planned")
     warnings_: list[str] = []
     reading = ReportReading(city, text)  # the gazetteer and the locator read the report once, however often it is placed
+    building_known = True
     try:
         match, number = locate_in_report(city, text, place, lat, lon, building=d.building_scope is not None, reading=reading)
     except (LookupError, PlanningError) as exc:  # the decision still stands; the map needs the place
         shore = _waterfront_place(city, d)
-        if shore is None:
+        coarser = exc.coarser if isinstance(exc, BuildingNotFound) else None
+        if shore is None and coarser is not None:
+            # The building is not on the map but the district it is in is: the plan gets that district's position
+            # (a cordon, routes) around an assumed building at its middle, and says so -- no map building stands in.
+            warnings_.append(f"{exc}; placed at the middle of {coarser.name}, the district the report names, with an assumed "
+                             f"{ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors: give the address")
+            match, number, building_known = coarser, None, False
+        elif shore is None:
             if isinstance(exc, BuildingNotFound):  # the documented rule for an unknown building: the assumed one
                 warnings_.append(f"{exc}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors: give the address")
             else:
                 warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
             return _unlocated_plan(d, cues, hazard_type, warnings_, building_found=not isinstance(exc, BuildingNotFound))
-        # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
-        match, number = shore, None
+        else:  # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
+            match, number = shore, None
     if _in_the_street(hazard_type or cues.hazard_hint, cues, match, number):
         cues.setting = "outdoor"
         cues.found.append("setting_from_map")
@@ -130,12 +138,12 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
             match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     b = city_buildings(city)
-    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text)
+    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text, known=building_known)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use, cues.use_is_tenant = info.use, False
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
-    if info.source == "assumed" and d.building_scope:
+    if info.source == "assumed" and d.building_scope and building_known:
         warnings_.append(f"building not found: no OSM building at {info.label}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
     # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
     # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
@@ -146,7 +154,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     people = people_figures(city, b, d, cues, info, footprint, evac_area)
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
-        decision_text="", location=place_label(match, number), lat=lat, lon=lon,
+        decision_text="", location=place_label(match, number) if building_known else f"{match.name} (district; building not found)", lat=lat, lon=lon,
         building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=round2(people.moved) if people.moved >= 100 else int(people.moved), people_moved_buildings=people.buildings,
