@@ -23,7 +23,7 @@ from agent.backends import LLMBackend, LLMTimeout, build_backend
 from agent.deadline import Deadline
 from agent.fallback import fallback_calls
 from agent.grounding import GroundingChecker, GroundingReport, check_narrative
-from agent.intents import IntentRouter
+from agent.router_model import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.plan_items import plan_from_tool_results
@@ -33,7 +33,10 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.intents import READ_ONLY_INTENTS, TOOL_INTENTS, asks_for_help, canonical_unit_ids, cue_intents, hazard_from_words, reconciled_triage
+from agent.hazards import hazard_from_words, reconciled_triage
+from agent.intents import asks_for_help, cue_intents
+from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
+from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful
 from agent.schemas import Proposal
@@ -434,7 +437,7 @@ class Assistant:
             self._store.log_event(incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, operator)
 
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
-            # the type the words contradict yields to theirs (agent.intents.reconciled_triage), as the router's arguments do
+            # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
             checked_report = screen_text(report, what="report")
             plan = self._response_plan(checked_report, incident_id, operator, narrative=False,
                                        triage=lambda text: reconciled_triage(triage(text), text))

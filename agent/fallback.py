@@ -1,13 +1,15 @@
 """The deterministic fallback: a routed intent plus filled slots become tool calls, for when the LLM
 cannot (or may not) choose the tools itself.  The tools are those of ``agent.tool_registry``; the
-routing and slot filling live in ``agent.intents`` (cue rules per clause, the classifier, slots)."""
+routing and slot filling live in ``agent.intents`` (cue rules per clause in ``agent.cue_rules``, the
+classifier in ``agent.router_model``, slots in ``agent.slots`` / ``agent.places`` / ``agent.hazards``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from agent.intents import IntentPrediction, IntentRouter, plan_calls
+from agent.intents import plan_calls
+from agent.router_model import IntentPrediction, IntentRouter
 from agent.protocols import City, TriageOutcome
 
 

@@ -19,7 +19,7 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 
 from agent.intent_model import embed
-from agent.intents import INTENTS_FILE
+from agent.router_model import INTENTS_FILE
 
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
 # Request sets whose ``split: train`` items may train the classifier (their headers allow exactly that); their other

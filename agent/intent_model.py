@@ -1,6 +1,6 @@
 """A learned multi-intent classifier for the fallback router: which tool intents does a request carry?
 
-The cue rules of agent/intents.py fit the authors they were written against and generalise to a new author at
+The cue rules of agent/cue_rules.py fit the authors they were written against and generalise to a new author at
 ~0.6-0.7 (router_dev_v4 / v5 on first contact).  This model learns the same decision from every labelled request
 we have (the team's exemplars, the request sets written by five authors), so a new author's wording is judged by
 its likeness to all of them rather than by the phrases one rule author anticipated.
@@ -12,7 +12,7 @@ its likeness to all of them rather than by the phrases one rule author anticipat
   only at p >= 0.7 (balanced class weights inflate the rarer intents' probabilities; leave-one-author-out over
   the five router sets: intent-set accuracy 0.780 at 0.5, 0.851 at 0.7, C=8 and the n-grams weighted 2:1).
 * scikit-learn style: ``fit(texts, label_sets)``, ``predict_proba``, ``predict``; the training data is the
-  caller's (see agent.intents.training_requests), nothing is read here.
+  caller's (see agent.router_model.training_requests), nothing is read here.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
-from agent.intents import TOOL_INTENTS, IntentPrediction, IntentRouter
+from agent.router_model import TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.safety import INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, SUSPECTED_WARNING, CheckedText
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
 from agent.text_tool_calls import MalformedToolCall, parse_tool_calls

@@ -310,7 +310,7 @@ class ResponsePlanner:
         if triage.priority not in self.config.evacuate_priorities:
             plan.evacuation.append(no_evacuation)
             return []
-        from agent.intents import extract_radius_m
+        from agent.slots import extract_radius_m
         from agent.protective_step import protective_step
 
         # The decision table also covers hazards that rarely move an area (an armed attacker: lockdown and a

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.hazards import hazard_from_words  # the router's hazard words
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -342,8 +343,6 @@ def _addresses_persona(sentence: str, spans: list[str]) -> bool:
 
 
 def _names_incident(text: str) -> bool:
-    from agent.intents import hazard_from_words  # the router's hazard words (imported late: agent.intents loads scikit-learn, screening need not)
-
     return hazard_from_words(text) is not None
 
 
@@ -464,8 +463,6 @@ def frames_only(residual: str) -> bool:
         return True
     if not _SOURCE.search(residual) or _ASKS.search(residual):
         return False
-    from agent.intents import hazard_from_words  # imported late, as in _uses_granted_permission
-
     # Once the source is taken out, (almost) nothing may be left: "SMS forwarded from a resident: water pouring into
     # the basement at Kirkkokatu 14" names a source, and a report beside it.
     rest = _SOURCE.sub(" ", residual)  # "the flood annex" names a document, not a flood

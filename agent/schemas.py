@@ -68,7 +68,7 @@ class TriageSummary(BaseModel):
     read_by: str = Field(default="encoder", description="Which reader typed the report: encoder (English), zh_head "
                          "(Chinese) or multilingual fallback (another language, named in ``language``).")
     type_source: str = Field(default="model", description="Where the type comes from: the model, or the report's "
-                             "words when they overrode it (agent.intents.reconciled_triage), with the model's own type.")
+                             "words when they overrode it (agent.hazards.reconciled_triage), with the model's own type.")
 
     @model_validator(mode="before")
     @classmethod

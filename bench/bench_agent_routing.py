@@ -77,7 +77,7 @@ def main() -> None:
     from agent.backends import build_backend
     from agent.fallback import fallback_calls
     from core.settings import Settings
-    from agent.intents import TOOL_INTENTS, IntentRouter
+    from agent.router_model import TOOL_INTENTS, IntentRouter
     from agent.loop import AgentConfig, ChatAgent
     from agent.grounding import GroundingChecker
     from agent.safety import screen_text

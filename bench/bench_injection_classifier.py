@@ -28,7 +28,7 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import cross_val_predict
 
-    from agent.intents import embed
+    from agent.intent_model import embed
     from agent.safety import screen_text
 
     from agent.injection_classifier import train_items

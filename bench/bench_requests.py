@@ -117,7 +117,7 @@ class Judge:
         words = [w for w in re.findall(r"[a-z]{4,}", want.lower()) if w not in {"what", "when", "with", "from", "that", "using"}]
         if any(w[:6] in got.lower() for w in words):
             return True
-        from agent.intents import embed
+        from agent.intent_model import embed
 
         a, b = embed([got, want])
         return float(a @ b) >= 0.30  # chosen on the TRAIN split: matching zh/en pairs >= 0.38, others <= 0.15
@@ -179,7 +179,7 @@ def world_state(assistant: Any) -> tuple:
 def leave_scored_set_out(scored: Path, keep_train: bool) -> str:
     """Leave-one-set-out: the router's learned models are fitted without the scored set (``keep_train``: without the
     scored split, its train split kept), so that no figure is in-sample.  Returns the sets that train them."""
-    from agent.intents import request_set_paths, without_set
+    from agent.router_model import request_set_paths, without_set
     from core.settings import Settings, get_settings
 
     spec = without_set(Settings().router_train_sets, scored, keep_train)

@@ -2,7 +2,7 @@
 they have not seen?
 
 For each request set of ``router_train_sets`` (one author each) the models are fitted on the team's exemplars and
-every other set (``agent.intents.without_set``, as bench/bench_requests.py does end to end), then score the
+every other set (``agent.router_model.without_set``, as bench/bench_requests.py does end to end), then score the
 held-out set's requests (all its items but a test split; injection-only messages are the injection screen's and
 left out).  Scored by the intent set per request (the set of the expected tools' intents; help / out_of_scope for
 a question answered without a tool):
@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--dump", type=Path, help="write each held-out request's predictions (JSON lines)")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from agent.intents import IntentRouter, item_intents, request_set_paths, training_requests, without_set
+    from agent.router_model import IntentRouter, item_intents, request_set_paths, training_requests, without_set
     from core.settings import get_settings
 
     spec = get_settings().router_train_sets

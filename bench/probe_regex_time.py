@@ -21,7 +21,8 @@ import time
 from dataclasses import dataclass
 from typing import Iterator
 
-MODULES = ("agent.intents", "agent.safety", "tools.determinants", "tools.report_words", "tools.protective.cue_words",
+MODULES = ("agent.normalise", "agent.slots", "agent.hazards", "agent.places", "agent.unit_names", "agent.cue_rules",
+           "agent.clauses", "agent.intents", "agent.safety", "tools.determinants", "tools.report_words", "tools.protective.cue_words",
            "tools.locate.chinese", "tools.locate.generic", "tools.locate.inflection", "tools.locate.locator",
            "tools.locate.model", "tools.locate.names", "tools.locate.patterns", "tools.locate.relative",
            "tools.locate.streets", "agent.monitor.evidence", "finetune.cues")
@@ -70,13 +71,14 @@ def _nested(value: object, path: str, depth: int = 3) -> Iterator[tuple[str, re.
             yield from _nested(item, f"{path}[{key!r}]", depth - 1)
 
 
-def module_patterns(module_name: str) -> Iterator[tuple[str, re.Pattern]]:
+def module_patterns(module_name: str, seen: set[tuple[str, int]] | None = None) -> Iterator[tuple[str, re.Pattern]]:
     """The compiled patterns a module holds at top level or inside lists, tuples and dicts (three levels deep), and
     there also the pattern strings compiled at use (``HAZARD_WORDS = [("fire", r"...")]``, ``_CUES = {...}``); a
-    pattern held twice (a string table and its compiled copy) is listed once."""
+    pattern held twice (a string table and its compiled copy, or one module's pattern another imports: pass one
+    ``seen`` for all the modules) is listed once."""
     module = importlib.import_module(module_name)
     short = module_name.rsplit(".", 1)[-1]
-    seen: set[tuple[str, int]] = set()
+    seen = set() if seen is None else seen
     for name, value in vars(module).items():
         if name.startswith("__"):
             continue
@@ -112,9 +114,9 @@ def time_pattern(name: str, pattern: re.Pattern, input_name: str, unit: str, siz
 
 
 def probe(size: int = 20_000, budget: float = 2.0) -> list[Timing]:
-    timings = []
+    timings, seen = [], set()
     for module_name in MODULES:
-        for name, pattern in module_patterns(module_name):
+        for name, pattern in module_patterns(module_name, seen):
             worst = max((time_pattern(name, pattern, input_name, unit, size, budget)
                          for input_name, unit in ADVERSARIAL.items()), key=lambda t: t.estimated_s)
             timings.append(worst)

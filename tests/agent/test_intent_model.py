@@ -7,7 +7,9 @@ import pytest
 import yaml
 
 from agent.intent_model import IntentModel, IntentSet
-from agent.intents import IntentPrediction, item_intents, learned_intents, order_stated, route, spaced_scripts, training_requests
+from agent.intents import learned_intents, order_stated, route
+from agent.normalise import spaced_scripts
+from agent.router_model import IntentPrediction, item_intents, training_requests
 
 
 def _no_vectors(texts):  # the character n-grams alone: small data, no sentence encoder to load

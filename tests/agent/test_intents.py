@@ -1,6 +1,7 @@
 import pytest
 
-from agent.intents import IntentRouter, extract_priority, extract_radius_m, extract_unit_status
+from agent.router_model import IntentRouter
+from agent.slots import extract_priority, extract_radius_m, extract_unit_status
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_radius_in_words_and_chinese_numerals(text, metres):
 
 
 def test_units_named_by_station_type_and_number(city):
-    from agent.intents import name_units
+    from agent.unit_names import name_units
 
     assert name_units("Is engine 1 at Erottaja available?", city) == "Is ERO-E1 available?"
     assert "ERO-L2" in name_units("ladder two at Erottaja, is it still off the road?", city)
@@ -92,7 +93,7 @@ def test_evacuation_and_occupancy_by_structure(router, city, text, intents):
 
 
 def test_a_chinese_place_does_not_start_with_a_request_word(city):
-    from agent.intents import extract_place
+    from agent.places import extract_place
 
     assert extract_place("请把火车站附近的人疏散，浓烟太大。", city.gazetteer) == "火车站"
 
@@ -158,7 +159,7 @@ def test_abbreviations_polite_orders_follow_ups_and_situation(router, city, text
     ],
 )
 def test_hazard_words_read_the_situation_not_a_role_or_a_river(text, hazard):
-    from agent.intents import hazard_from_words
+    from agent.hazards import hazard_from_words
 
     assert hazard_from_words(text) == hazard
 
@@ -169,7 +170,7 @@ def test_hazard_words_read_the_situation_not_a_role_or_a_river(text, hazard):
      ("Hazard: suspected chemical. Radius 100 m", "hazmat"), ("send two engines to Kamppi", None)],
 )
 def test_a_stated_hazard_outranks_the_words(text, hazard):
-    from agent.intents import stated_hazard
+    from agent.hazards import stated_hazard
 
     assert stated_hazard(text) == hazard
 
@@ -184,7 +185,8 @@ def test_dictated_and_unit_less_radii(text, metres):
 
 
 def test_chinese_status_words_spoken_ids_and_self_corrections(city):
-    from agent.intents import after_correction, extract_status, name_units
+    from agent.slots import after_correction, extract_status
+    from agent.unit_names import name_units
 
     assert extract_unit_status("ERO-E2 已经出车了", ["ERO-E2"]) == ("ERO-E2", "dispatched")
     assert extract_unit_status("HAK-E1 的水泵坏了，暂时不能用了", ["HAK-E1"]) == ("HAK-E1", "out_of_service")
@@ -269,7 +271,8 @@ def test_routing_round_v5(router, city, text, intents):
 
 
 def test_slots_round_v5(router, city):
-    from agent.intents import extract_priorities, plan_calls
+    from agent.intents import plan_calls
+    from agent.slots import extract_priorities
 
     assert extract_priorities("P1 and P2 incidents") == ["P1", "P2"]
     assert extract_priorities("一级、二级事件") == ["P1", "P2"]
@@ -287,7 +290,7 @@ def test_slots_round_v5(router, city):
 
 
 def test_structural_precursors_are_collapse_hazards():
-    from agent.intents import hazard_from_words
+    from agent.hazards import hazard_from_words
 
     assert hazard_from_words("the gable wall is bulging outwards") == "earthquake_collapse"
     assert hazard_from_words("仓库屋顶被压得变形了") == "earthquake_collapse"
@@ -310,7 +313,8 @@ def test_routing_round_v5_chinese_orders(router, city, text, intents):
 
 
 def test_english_words_inside_chinese_are_words(router, city):
-    from agent.intents import plan_calls, spaced_scripts
+    from agent.intents import plan_calls
+    from agent.normalise import spaced_scripts
 
     assert spaced_scripts("派rescue和ambulance去Kamppi") == "派 rescue 和 ambulance 去 Kamppi"
     dispatch = next(c for c in plan_calls("Bulevardi 10 有人落水，快派rescue和ambulance", router, city) if c["name"] == "plan_dispatch")
@@ -318,7 +322,7 @@ def test_english_words_inside_chinese_are_words(router, city):
 
 
 def test_water_named_is_not_a_flood_when_the_words_say_otherwise():
-    from agent.intents import hazard_from_words
+    from agent.hazards import hazard_from_words
 
     assert hazard_from_words("a van went into the harbour off Pohjoisranta") == "traffic_accident"
     assert hazard_from_words("diesel on the water by the ferry quay") == "hazmat"
@@ -327,14 +331,15 @@ def test_water_named_is_not_a_flood_when_the_words_say_otherwise():
 
 
 def test_back_to_base_and_shelter_room(router, city):
-    from agent.intents import extract_status, route
+    from agent.intents import route
+    from agent.slots import extract_status
 
     assert extract_status("KAM-A1 done, back to base") == "available"
     assert route("Oodi 的安置点还能容纳多少人？", router, city)[0] == ["shelter_occupancy"]
 
 
 def test_lines_of_a_pasted_chat_are_clauses():
-    from agent.intents import split_clauses
+    from agent.clauses import split_clauses
 
     assert split_clauses("Mia: KAM-A1 back to base\nLeo: thanks") == ["Mia: KAM-A1 back to base", "Leo: thanks"]
 
@@ -350,7 +355,7 @@ def test_long_runs_of_blanks_split_in_linear_time():
     # A pasted page's blank runs once made every split pattern rescan the run (8,000 spaces: 4.6 s of CPU).
     import time
 
-    from agent.intents import split_clauses
+    from agent.clauses import split_clauses
 
     started = time.process_time()
     assert split_clauses("send an ambulance" + " " * 19_000 + "to Kamppi") == ["send an ambulance to Kamppi"]
@@ -388,7 +393,7 @@ def test_questions_about_one_place_or_plan_are_not_meta(router, city, text):
 
 
 def test_plan_query_names_foreign_nationals_and_consular_notice():
-    from agent.intents import plan_query
+    from agent.slots import plan_query
 
     query = plan_query("有外籍人员死亡的话，领事那边由谁来通知？")
     assert "foreign national" in query and "consulate" in query
@@ -408,15 +413,16 @@ def test_a_response_plan_is_made_from_the_operators_own_words(router, city):
 def test_chinese_text_is_normalised_once_however_often_it_is_read(monkeypatch):
     """A chat turn reads one text with several word lists: OpenCC + pypinyin run once for it, not on every call, and
     the answers are those of a fresh normalisation."""
-    import agent.intents as intents
+    import agent.normalise as normalise
+    from agent.hazards import hazard_from_words, type_checked_by_words, words_name_hazard
 
     calls = []
-    real = intents.repaired_homophones
-    monkeypatch.setattr(intents, "repaired_homophones", lambda text: calls.append(text) or real(text))
+    real = normalise.repaired_homophones
+    monkeypatch.setattr(normalise, "repaired_homophones", lambda text: calls.append(text) or real(text))
     text = "參議院廣場 附近 有 人 落 水，急需就胡车"  # traditional, dictated, a homophone of 救护车; read by no other test
-    assert intents.hazard_from_words(text) == "medical"
-    assert intents.words_name_hazard("medical", text)
-    assert intents.type_checked_by_words("fire", text) == "medical"
-    assert "救护车" in intents.spaced_scripts(text)
+    assert hazard_from_words(text) == "medical"
+    assert words_name_hazard("medical", text)
+    assert type_checked_by_words("fire", text) == "medical"
+    assert "救护车" in normalise.spaced_scripts(text)
     assert len(calls) == 1
-    assert intents.hazard_from_words("the harbour is calm today") is None and len(calls) == 1  # no Han: not cached
+    assert hazard_from_words("the harbour is calm today") is None and len(calls) == 1  # no Han: not cached

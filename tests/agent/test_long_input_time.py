@@ -11,7 +11,9 @@ import time
 
 import pytest
 
-from agent.intents import IntentPrediction, plan_calls, split_clauses
+from agent.clauses import split_clauses
+from agent.intents import plan_calls
+from agent.router_model import IntentPrediction
 from tools.protective.cues import extract_protective_cues
 
 LIMIT = 20_000

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import agent
-from agent.intents import IntentRouter, _default_router, request_set_paths, training_requests, without_set
+from agent.router_model import IntentRouter, _default_router, request_set_paths, training_requests, without_set
 from core.fit_cache import load_or_fit
 from core.settings import Settings, get_settings
 

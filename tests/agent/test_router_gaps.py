@@ -61,7 +61,7 @@ def test_a_bare_order_carried_on_after_an_injection_stays_injected():
     ],
 )
 def test_a_one_line_list_is_one_request_per_item(text, items):
-    from agent.intents import split_clauses
+    from agent.clauses import split_clauses
 
     assert split_clauses(text) == items
 
@@ -80,13 +80,13 @@ def test_full_width_ids_and_a_list_of_requests(router, city):
      ("is ERO echo two free", "ERO-E2")],
 )
 def test_an_id_spelt_in_the_radio_alphabet_is_read(city, said, unit):
-    from agent.intents import name_units
+    from agent.unit_names import name_units
 
     assert unit in name_units(said, city)
 
 
 def test_a_spelt_id_the_fleet_lacks_is_never_invented(city):
-    from agent.intents import name_units
+    from agent.unit_names import name_units
 
     said = "status of zulu zulu zulu echo one"
     assert name_units(said, city) == said
@@ -94,13 +94,14 @@ def test_a_spelt_id_the_fleet_lacks_is_never_invented(city):
 
 @pytest.fixture(scope="module")
 def router():
-    from agent.intents import IntentRouter
+    from agent.router_model import IntentRouter
 
     return IntentRouter.default()
 
 
 def test_lower_case_places_are_found(router, city):
-    from agent.intents import extract_place, plan_calls
+    from agent.intents import plan_calls
+    from agent.places import extract_place
 
     assert extract_place("fire at kiasma, smoke from the roof", city.gazetteer) == "kiasma"
     calls = plan_calls("clear out kiasma please, smoke in the hall", router, city)
@@ -134,7 +135,7 @@ def test_a_long_message_routes_quickly(router, city):
      ("top priority first, then the rest", []), ("ambulance to Forum, top priority", ["P1"])],
 )
 def test_a_priority_that_orders_a_list_is_a_level_only_beside_another(text, priorities):
-    from agent.intents import extract_priorities
+    from agent.slots import extract_priorities
 
     assert extract_priorities(text) == priorities
 
@@ -216,7 +217,7 @@ def test_an_ellipsis_opens_the_injected_clause():
 
 
 def test_zh_plan_question_keeps_its_terms_and_drops_the_request_words():
-    from agent.intents import plan_query
+    from agent.slots import plan_query
 
     assert plan_query("查一下预案里多车连环相撞怎么处置").startswith("预案里多车连环相撞")
     assert "pile-up" in plan_query("查一下预案里多车连环相撞怎么处置")

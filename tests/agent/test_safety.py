@@ -159,3 +159,18 @@ def test_injection_in_traditional_characters_is_found_and_cut_as_written():
     assert checked.has_injection and not checked.injection_only
     assert checked.without_injection().strip() == "Kamppi 起火了。"  # the report kept in the operator's own script
     assert screen_text("請疏散周圍一百米").text == "請疏散周圍一百米" and not screen_text("請疏散周圍一百米").has_injection
+
+
+def test_the_screen_and_the_word_rules_load_without_the_learned_router():
+    """The injection screen reads the router's hazard words (agent.hazards) at import: that must not pull in
+    scikit-learn or numpy (the learned router's, agent.router_model), which the screen never needs."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, agent.safety, agent.hazards, agent.slots, agent.places, agent.clauses, agent.cue_rules, agent.unit_names\n"
+            "print(sorted(m for m in ('sklearn', 'numpy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

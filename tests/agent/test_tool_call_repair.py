@@ -11,7 +11,7 @@ from langchain_core.messages import AIMessage
 from agent.backends import LLMBackend
 from agent.fallback import fallback_calls
 from agent.grounding import GroundingChecker
-from agent.intents import IntentRouter
+from agent.router_model import IntentRouter
 from agent.loop import AgentConfig, ChatAgent
 from agent.safety import screen_text
 from agent.tool_registry import build_tools

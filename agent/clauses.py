@@ -1,0 +1,79 @@
+"""A message cut into clauses, one request each, for the cue rules.
+
+Sentences, lines, list items written on one line ("1) ... 2) ..."), and joins such as "and then", "并且", ", send";
+a clause that only gives "it" a status ("..., mark it dispatched") stays with the unit named before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.cue_rules import UNIT_NOUN
+from agent.slots import UNIT_ID, extract_status, status_words_removed
+
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|(?:(?<!\s)\s*)?\n+\s*|,\s+(?=(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b)|(?:(?<!\s)\s*)?\|\s*|(?<!\s)\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|(?<!\s)\s+(?:and then|then|and also|also)\s+|(?<!\s)\s+(?:plus|\+|&)\s+(?!(?:an? |the |one |two |\d )?" + UNIT_NOUN + r"\b)|,\s*(?:and|then|also|plus)\s+|(?<!\s)\s+[—–-]+\s+(?:and\s+)?|"
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|(?<!\s)\s+as well as\s+|(?:然后|并且|同时|另外)|(?<!\s)\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)",
+                           re.IGNORECASE)
+
+
+# A list item's marker: "1)", "2.", "(3)", "a)", "b.", "一、", "二．", "①", "（1）", "1、" at the start of the text or after a
+# space / punctuation. Only a run that counts up from the first item (1, 2, ... / a, b, ... / 一, 二, ...) is a list:
+# "Annankatu 2. Send ..." is an address, not item 2.
+_LIST_MARK = re.compile(r"(?:(?:^|(?<=[\s:：;；,，.。!！?？]))(?:[(（]\s*(?P<p>\d{1,2}|[a-hA-H]|[一二三四五六七八九十])\s*[)）]"
+                        r"|(?P<n>\d{1,2}|[a-hA-H]|[一二三四五六七八九十])\s*(?:[).．、]|(?<=[一二三四五六七八九十])是)(?!\d))|(?P<c>[\u2460-\u2473]))\s*")
+_LIST_VALUE = {**{str(i): i for i in range(1, 21)}, **{c: i + 1 for i, c in enumerate("abcdefgh")}, **{c: i + 1 for i, c in enumerate("一二三四五六七八九十")},
+               **{chr(0x2460 + i): i + 1 for i in range(20)}}
+
+
+def list_items_as_lines(text: str) -> str:
+    """A numbered or lettered list written on one line ("1) evacuate X 2) send Y", "a) ... b) ...", "一、...二、...",
+    "①...②...") with each item on a line of its own: each item is one request. Markers that do not count up from
+    the first item are left as written."""
+    marks = list(_LIST_MARK.finditer(text))
+    chosen: list[re.Match] = []
+    for mark in marks:
+        value = _LIST_VALUE.get((mark.group("p") or mark.group("n") or mark.group("c") or "").lower())
+        kind = _list_kind(mark)
+        if value == 1 and not chosen:
+            chosen = [mark]
+        elif chosen and value == len(chosen) + 1 and _list_kind(chosen[0]) == kind:
+            chosen.append(mark)
+    if len(chosen) < 2:
+        return text
+    out, last = [], 0
+    for mark in chosen:
+        out += [text[last:mark.start()], "\n"]
+        last = mark.end()
+    return "".join(out + [text[last:]])
+
+
+def _list_kind(mark: re.Match) -> str:
+    """The numbering of a list marker (digits, letters, Chinese numerals, circled), with its punctuation."""
+    token = mark.group("p") or mark.group("n") or mark.group("c") or ""
+    style = "digit" if token.isdigit() else "latin" if token.isascii() else "circled" if mark.group("c") else "han"
+    punctuation = "paren" if mark.group("p") else re.sub(r"[\s\w]", "", mark.group(0)) or "none"
+    return f"{style}:{punctuation}"
+
+
+def split_clauses(text: str) -> list[str]:
+    text = list_items_as_lines(text)
+    # One space (or one line break) per whitespace run first: the split patterns start with \s* / \s+, and on a
+    # pasted page's long runs of blanks each start position rescanned the run (8,000 spaces took 4.6 s).
+    text = _WHITESPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    parts = [re.sub(r"^(?:最后|接着|然后|再|先)\s*", "", p.strip(" ,;:，；：-—")) or p.strip(" ,;:，；：-—")
+             for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
+    merged: list[str] = []
+    for part in parts:
+        bare_status = bool(extract_status(part)) and len(re.sub(r"[\W_]+", "", status_words_removed(part))) <= 4 and not re.search(r"[?？吗]", part)
+        if merged and (_PRONOUN_STATUS.search(part) or bare_status) and not UNIT_ID.search(part):
+            target = next((i for i in range(len(merged) - 1, -1, -1) if UNIT_ID.search(merged[i])), len(merged) - 1)
+            merged[target] = f"{merged[target]}, {part}"
+        else:
+            merged.append(part)
+    return merged or [text]
+
+
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
+# "..., mark it dispatched": a clause that only gives a status to "it" belongs to the unit named before it.
+_PRONOUN_STATUS = re.compile(r"^\s*(?:pls |please |so |now )?(?:(?:can|could|would|will) you (?:please )?)?(?:mark|set|put|make|change|switch|flag|show)\s+(?:it|them|that one|that unit|him|her)\b|^\s*show (?:us|me) (?:as )?(?:committed|dispatched|available|en route|busy|out of service|back)\b"
+                             r"|^\s*(?:把它|将它|它)(?:改成|设为|标记为|改为)?|^\s*(?:请)?(?:标记|设|改|置)(?:为|成)", re.IGNORECASE)

@@ -1,0 +1,120 @@
+"""The hazard a message's words name, and the triage model's incident type checked against them.
+
+``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins), ``hazard_from_words``, the type the operator
+states in so many words (``stated_hazard``), and ``reconciled_triage``: a triage type the words contradict yields to
+theirs (under-triage is the costliest error).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.normalise import normalised_chinese
+
+HAZARD_WORDS: list[tuple[str, str]] = [
+    # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
+    # the message names (a river is no flood, a "fire officer" asking for it no fire).
+    ("medical", r"\b(?:drown\w*|fell (?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
+                r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|冰窟|冰(?:面)?(?:裂|破)"),
+    ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|\b(?:live|power|electric(?:al)?|high[- ]voltage) cables? (?:is |are )?(?:down|fallen|sparking|exposed|across)\b|"
+                       r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
+    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
+               r"(?:white|suspicious|unknown) powder|powder(?:ed)? (?:letter|envelope)|(?:letter|envelope|parcel) (?:with|containing|full of) (?:a |an |some )?(?:\w+ )?powder|"
+               r"carbon monoxide|\bCO (?:poisoning|alarm|detector|leak)|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
+               r"一氧化碳|烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
+    # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
+    # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆)
+    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),
+    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
+    ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
+                            r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
+    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
+                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击"),
+    ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
+                       r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
+    ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
+    ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
+    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
+                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
+]
+
+
+def hazard_from_words(text: str) -> str | None:
+    text = normalised_chinese(text)
+    for hazard, pattern in HAZARD_WORDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return hazard
+    return None
+
+
+def words_name_hazard(hazard: str, text: str) -> bool:
+    """Does any word list of ``hazard`` match the text?"""
+    text = normalised_chinese(text)
+    return any(h == hazard and re.search(pattern, text, re.IGNORECASE) for h, pattern in HAZARD_WORDS)
+
+
+def type_checked_by_words(incident_type: str, text: str, *, handled_as: bool = True) -> str:
+    """The triage model's incident type checked against the hazard words of the text: a type none of whose words
+    occur yields to the hazard the words do name ("a live cable down across the tram tracks" read as fire: no word
+    of fire, the cable named). With ``handled_as``, also the hazard a response handles it as: an overturned tanker
+    as hazmat, a storm that floods as a flood."""
+    words = hazard_from_words(text)
+    if incident_type == "not_incident" or words is None or words == incident_type:
+        return incident_type
+    if handled_as and incident_type == "traffic_accident" and words == "hazmat":
+        return "hazmat"  # an overturned tanker / a crash that releases gas is handled as hazmat
+    if handled_as and incident_type == "severe_weather" and words == "flood":
+        return "flood"  # a storm surge / a downpour that floods is handled as a flood
+    return incident_type if words_name_hazard(incident_type, text) else words
+
+
+def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plausible: float = 0.15) -> Any:
+    """The triage of a report the operator asks a response plan for, checked against its hazard words.
+
+    A type the words contradict (``type_checked_by_words``) takes the words' type, with its own probability as the
+    confidence (the plan then asks to confirm the type) and the model's type kept as a secondary one. A
+    "not_incident" reading of a report whose words name a hazard ("Forum 里一个小孩走丢了，出个方案") takes the
+    words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
+    its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
+    outcome is returned as it is."""
+    model_type = outcome.incident_type
+    kind = hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False)
+    if not kind or kind == model_type:
+        return outcome
+    probs = dict(outcome.type_probs)
+    # A sure model (the plan's own "uncertain" line) is not overruled by a word its own reading gives almost no
+    # chance (a hazard word in passing: "choking on hotpot" is no fire); a not_incident reading always is.
+    if model_type != "not_incident" and outcome.type_confidence >= confident and probs.get(kind, 0.0) < plausible:
+        return outcome
+    others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
+    update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
+                              "secondary_types": others if model_type == "not_incident" else [model_type, *others]}
+    if hasattr(outcome, "type_source"):  # the incident log's audit trail says the type is not the model's own reading
+        update["type_source"] = f"the report's words (model: {model_type})"
+    if model_type == "not_incident" and outcome.priority == "P4":  # P4 is "no response needed"
+        update["priority"] = "P3"
+        update["priority_confidence"] = float(dict(outcome.priority_probs).get("P3", 0.0))
+    return outcome.model_copy(update=update)
+
+
+HAZARD_VALUES = ("fire", "hazmat", "flood", "earthquake_collapse", "traffic_accident", "public_security", "missing_person",
+                 "utility_outage", "severe_weather", "public_health", "medical")
+# The hazard as the operator states it: a form or CAD field ("Hazard: suspected chemical", "HAZ=FIRE", "nature: water
+# main burst") or a plain statement ("it's a medical thing"). A stated type outranks what the words suggest.
+_STATED_HAZARD = re.compile(r"\b(?:haz(?:ard)?|nature|incident type|type)\s*[:=]\s*([\w ,/-]{2,40})|"
+                            r"\b(?:it'?s|it is|this is)\s+(?:a |an |really a |really an )?([a-z ]{3,20}?)\s+(?:thing|call|job|incident|case|emergency|matter)\b|"
+                            r"(?:灾种|类型|性质)\s*[:：=]\s*([\u4e00-\u9fff\w]{1,10})", re.IGNORECASE)
+
+
+def stated_hazard(text: str) -> str | None:
+    """The hazard type the operator states in so many words, if any."""
+    for match in _STATED_HAZARD.finditer(text):
+        value = next(g for g in match.groups() if g)
+        words = value.lower().replace(" ", "_")
+        named = next((h for h in HAZARD_VALUES if h in words or h.split("_")[0] == words.strip("_")), None)
+        if named or hazard_from_words(value):
+            return named or hazard_from_words(value)
+    return None

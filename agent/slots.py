@@ -1,0 +1,239 @@
+"""Slot values read from an operator's words: unit ids in canonical form, unit status (after a spoken
+self-correction), priorities, radius, unit types, and a plan question's search query.
+
+Each extractor returns what is stated, or nothing: a priority only when one is named, a radius only as written
+("250 m", "half a kilometre", "三百五十米", "radius two five zero").  Hazards are ``agent.hazards``', places
+``agent.places``'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import to_simplified
+
+_STATUS_WORDS = [
+    ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
+                       r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
+    ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
+    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ing)? to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
+                  r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
+]
+# A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
+# still needs a response, which is P3 (P4 is "no response needed", core.vocabulary). "top priority first", "highest
+# priority on top", "最高优先的排在前面" order a list (group ``order``): see extract_priorities.
+_PRIORITY = re.compile(r"(?<![A-Za-z0-9])(?:P|prio(?:rity)?\s?)([1-4])(?:s|'s)?(?![0-9A-Za-z])|\b(?:prio(?:rity)?|pee) (one|two|three|four)\b|([一二三四])级(?!响应)"
+                       r"|\b(?P<top>top|highest|max(?:imum)?) prio(?:rity)?\b(?P<order>\s+(?:first|on top|at the top)\b)?|(?P<top_zh>最高优先|最优先)(?P<order_zh>的?(?:排|放|列)(?:在)?(?:最)?(?:前|上))?|\b(?P<low>low(?:est)?) prio(?:rity)?\b|(?P<low_zh>低优先)", re.IGNORECASE)
+_PRIORITY_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _priority_digit(match: re.Match) -> str | None:
+    if match.group("top") or match.group("top_zh"):
+        return "1"
+    if match.group("low") or match.group("low_zh"):
+        return "3"
+    return match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
+_RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z])", re.IGNORECASE)
+UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
+
+# "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
+_ORDERED = r"\b(?:send|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the\s+)?"
+UNIT_TYPE_WORDS: list[tuple[str, str]] = [
+    ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
+     + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
+    ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
+    ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警"),
+    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|抢修(?:队|车)|电力"),
+    ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
+]
+
+
+def canonical_unit_ids(text: str, unit_ids: list[str]) -> list[str]:
+    """Unit ids named in the text, canonical ("ero e1", "hak-e1" -> ERO-E1), in order of appearance, each once."""
+    known = {uid.replace("-", "").upper(): uid for uid in unit_ids}
+    found: list[str] = []
+    for match in UNIT_ID.finditer(text):
+        uid = known.get((match.group(1) + match.group(2) + match.group(3)).upper())
+        if uid and uid not in found:
+            found.append(uid)
+    return found
+
+
+def status_words_removed(text: str) -> str:
+    for _, pattern in _STATUS_WORDS:
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\b(?:now|back|is|are|all|again|mark|set|as)\b", " ", text, flags=re.IGNORECASE)
+
+
+# The status a change sets, named right after its verb ("put it back to available", "set it available", "改回可用",
+# "标成出动状态"): it outranks a status only mentioned ("it is NOT out of service", "you told me it is dispatched").
+_STATUS_TARGET = re.compile(r"\b(?:set|mark|put|change|switch|flag|make|update|show)\s+(?:it|them|him|her|that one|this one|the unit|[A-Z]{3}-[A-Z]\d)?\s*"
+                            r"(?:back\s+)?(?:to|as|in(?:to)?)?\s*|(?:改回|改为|改成|设为|设成|设置为|标记为|标记成|标成|标为|置为|转为|恢复为|恢复成)\s*", re.IGNORECASE)
+
+
+def extract_status(text: str) -> str | None:
+    for target in reversed(list(_STATUS_TARGET.finditer(text))):
+        named = _first_status(text[target.end():target.end() + 30], within=3)
+        if named:
+            return named
+    return _first_status(text)
+
+
+def _first_status(text: str, within: int | None = None) -> str | None:
+    """The first status of _STATUS_WORDS whose words occur (with ``within``: starting in the first characters)."""
+    for value, pattern in _STATUS_WORDS:
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match and (within is None or match.start() <= within):
+            return value
+    return None
+
+
+# A spoken self-correction: what follows replaces what was said before ("mark HAK-P1 dispatched -- wait, no, ... keep
+# it available", "设为出动，不对，是待命").
+CORRECTION = re.compile(r"\b(?:wait,? no|no,? wait|scratch that|correction|sorry,? (?:I meant|I mean|no)|I mean|actually,? no)\b|不对|说错了|更正(?:一下)?", re.IGNORECASE)
+
+
+def after_correction(text: str) -> str:
+    """The words after the last self-correction, when they still say a status; else the text."""
+    marks = list(CORRECTION.finditer(text))
+    if marks and extract_status(text[marks[-1].end():]):
+        return text[marks[-1].end():]
+    return text
+
+
+def extract_unit_status(text: str, unit_ids: list[str]) -> tuple[str | None, str | None]:
+    """(unit id, new status) named in the text, if any."""
+    units = canonical_unit_ids(text, unit_ids)
+    return (units[0] if units else None), extract_status(text)
+
+
+def extract_priorities(text: str) -> list[str]:
+    """Every priority named, in order, each once ("P1 and P2", "一级、二级"). A top priority that orders a list ("open
+    incidents, top priority first") is no level of its own: it is one only beside another level named ("top priority
+    first, then the P3 ones": both levels are asked for)."""
+    found, ordering = [], []
+    for match in _PRIORITY.finditer(to_simplified(text)):
+        value = _priority_digit(match)
+        if value and f"P{value}" not in found:
+            found.append(f"P{value}")
+            if match.group("order") or match.group("order_zh"):
+                ordering.append(f"P{value}")
+    return found if len(found) > len(ordering) else []
+
+
+def extract_priority(text: str) -> str | None:
+    found = extract_priorities(text)
+    return found[0] if found else None
+
+
+EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_RADIUS = re.compile(r"\b((?:(?:one|two|three|four|five|six|seven|eight|nine|a)\s+hundred)?(?:\s*(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?"
+                        r"(?:[\s-]*(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine))?)\s*(?:metres|meters|m)\b", re.IGNORECASE)
+_ZH_RADIUS = re.compile(r"([零一二两三四五六七八九十百千]+)\s*(?:米|公尺)")
+_KM = re.compile(r"(?<!\d)(\d+(?:[.,]\d+)?)\s?(?:km|kilometres|kilometers|klicks?|公里)\b|\b(half a|a half|one|a|(?:a )?quarter(?: of a)?)[ -](?:kilometre|kilometer|km|klick)\b|(半|一)公里", re.IGNORECASE)
+
+
+def en_number(words: str) -> int | None:
+    total, current = 0, 0
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word == "a":
+            current = 1
+        elif word == "hundred":
+            total += max(current, 1) * 100
+            current = 0
+        elif word in EN_NUM:
+            current += EN_NUM[word]
+    return (total + current) or None
+
+
+def _zh_number(text: str) -> int | None:
+    total, current = 0, 0
+    for ch in text:
+        if ch in _ZH_DIGIT:
+            current = _ZH_DIGIT[ch]
+        elif ch in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            current = 0
+    return (total + current) or None
+
+
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9"}
+_BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase)\b[^.\d]{0,25}?\b(\d{2,5})\b(?!\s?(?:%|km|kilomet|people|persons|min|minutes|hours?|units?))"
+                          r"|\bevac\w*\s+(\d{2,5})\s+(?:a?round)\b"
+                          r"|\bradius(?: of)?\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s-]+){1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b",
+                          re.IGNORECASE)
+
+
+def extract_radius_m(text: str) -> float | None:
+    """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres",
+    "radius 300", "widen it to 400", "radius two five zero" (dictated digit by digit)."""
+    match = _RADIUS.search(text)
+    if match:
+        return float(match.group(1))
+    match = _KM.search(text)
+    if match:
+        if match.group(1):
+            return float(match.group(1).replace(",", ".")) * 1000
+        if "quarter" in (match.group(2) or "").lower():
+            return 250.0
+        return 500.0 if "half" in (match.group(2) or "").lower() or match.group(3) == "半" else 1000.0
+    match = _ZH_RADIUS.search(text)
+    if match:
+        value = _zh_number(match.group(1))
+        if value and value >= 10:
+            return float(value)
+    for match in _EN_RADIUS.finditer(text):
+        if match.group(1).strip():
+            value = en_number(match.group(1))
+            if value and value >= 10:
+                return float(value)
+    match = _BARE_RADIUS.search(text)
+    if match:
+        digits = match.group(1) or match.group(2) or "".join(_DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", match.group(3).lower()))
+        if int(digits) >= 10:
+            return float(digits)
+    return None
+
+
+def extract_unit_types(text: str) -> list[str]:
+    found = []
+    for unit_type, pattern in UNIT_TYPE_WORDS:
+        if re.search(pattern, text, re.IGNORECASE) and unit_type not in found:
+            found.append(unit_type)
+    return found
+
+
+# Chinese emergency-plan vocabulary -> English keywords, appended to a Chinese plan question: the plans are
+# written in English/Finnish, and a cross-lingual embedding match alone is weak on short technical terms.
+ZH_PLAN_TERMS: list[tuple[str, str]] = [
+    ("危化品|化学品|危险品", "hazmat"), ("泄漏", "leak release"), ("警戒区|警戒线|隔离区|封锁", "cordon isolation distance"),
+    ("疏散|撤离", "evacuation"), ("避难所|安置点|避难场所", "shelter"), ("预警|警报", "public warning alert"),
+    ("启动|激活", "activation"), ("响应级别|级响应|响应", "response level"), ("内涝", "urban flooding"), ("暴雨", "heavy rain"), ("洪水|积水|防洪|进水", "flood"), ("大使馆|领事馆|使馆|领事", "embassy consulate notification"), ("外国|外籍|国籍|护照", "foreign national"), ("游客|旅客", "tourists"), ("受伤|伤者", "injured"), ("沙袋", "sandbags"),
+    ("停电|断电", "power outage"), ("倒塌|坍塌", "structural collapse"), ("搜救", "search and rescue"),
+    ("伤亡|大规模伤亡|多伤员", "mass casualty"), ("检伤|分拣", "triage"), ("医院", "hospital"), ("公众|市民", "public"), ("通知|通报", "notification"),
+    ("登记", "registration"), ("负责|由谁|谁来", "responsibility authority"), ("多长时间|多久|几小时|几个小时", "time deadline"),
+    ("火灾|着火|起火", "fire"), ("地震", "earthquake"), ("暴风|大风|台风|恶劣天气", "severe weather wind"),
+    ("失踪|走失|走丢", "missing person search"), ("志愿者", "volunteers"), ("警察|警方", "police"), ("炸弹|爆炸", "bomb threat"),
+    ("人群|踩踏", "crowd crush"), ("食物中毒|传染|疫情", "public health outbreak"), ("宠物", "pets"), ("无障碍|轮椅", "accessibility wheelchair"),
+    ("集结|待命区", "staging area"), ("上风", "upwind"), ("指挥", "command"), ("媒体|新闻", "media communication"),
+    ("清单|检查表", "checklist"), ("连环相撞|连环追尾|多车相撞|多车追尾", "multi-vehicle pile-up collision"),
+    ("高空坠落|坠落|坠楼|摔下来", "fall from height"), ("程序|流程|规程", "procedure"), ("重新开放|复用", "reopening"),
+]
+_ZH_FILLER = re.compile(r"^(?:再|请|帮我|麻烦)?(?:查一下|查查|查一查|看一下|看看)|预案(?:里|中)?(?:是)?怎么(?:说|规定)的?|按(?:照)?预案|是啥|是什么|呢|吗|啊|[?？。！!]")
+
+
+def plan_query(text: str) -> str:
+    """The search query for a plan question: a Chinese one gets English keywords of its key terms."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    core = _ZH_FILLER.sub(" ", text).strip()
+    terms: list[str] = []
+    for pattern, english in ZH_PLAN_TERMS:
+        if re.search(pattern, text) and english not in terms:
+            terms.append(english)
+    return f"{core} ({' '.join(terms)})" if terms else core
