@@ -70,7 +70,7 @@ class Assistant:
         self._passages = retriever
         self._city = city
         self._store = store
-        self._router = router or IntentRouter.default()
+        self._router = router or IntentRouter.default(settings)
         self._planner = ResponsePlanner(triage, retriever, city)
         self._grounding = GroundingChecker(city.gazetteer, [unit.id for _, unit in city.units()])
         self._city_lock = threading.Lock()  # unit status is shared state

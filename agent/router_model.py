@@ -24,6 +24,7 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 
 from agent.intent_model import IntentModel, IntentSet, embed
+from core.settings import Settings
 
 INTENTS_FILE = Path(__file__).with_name("data") / "intents.yaml"
 
@@ -66,10 +67,11 @@ class IntentRouter:
         self.model_: IntentModel | None = None
 
     @classmethod
-    def default(cls) -> "IntentRouter":
+    def default(cls, settings: Settings | None = None) -> "IntentRouter":
+        """The deployed router under ``settings`` (default: the process's): its training sets, take and data dir."""
         from core.settings import get_settings
 
-        settings = get_settings()
+        settings = settings or get_settings()
         return _default_router(settings.router_train_sets, settings.router_take, settings.models_dir / "router")
 
     def fit(self, texts: list[str], labels: list[str] | list[list[str]],

@@ -60,12 +60,12 @@ def decide(proposal: Any, router: ToolAnswer, request: str, threshold: float = A
 class RouterV2:
     """The main-branch router (intent classifier + slot filling) with its answers in the v2 vocabulary."""
 
-    def __init__(self, city: Any, triage: Any = None):
+    def __init__(self, city: Any, triage: Any = None, settings: Any = None):
         from agent.router_model import IntentRouter
 
         self.city = city
         self.triage = triage
-        self.router = IntentRouter.default()
+        self.router = IntentRouter.default(settings)
 
     @classmethod
     def from_settings(cls, settings: Any = None) -> "RouterV2":
@@ -78,7 +78,7 @@ class RouterV2:
             triage = load_current_classifier(settings)
         except Exception:  # noqa: BLE001 - no triage model: the router's own hazard default
             triage = None
-        return cls(CityModel.load(settings.scenario, settings=settings), triage)
+        return cls(CityModel.load(settings.scenario, settings=settings), triage, settings)
 
     def _triage(self, text: str) -> Any:
         return self.triage.predict([text])[0] if self.triage is not None else None

@@ -88,3 +88,13 @@ def test_the_default_router_is_fitted_once_then_loaded(small_router_settings, ca
     caplog.clear()
     IntentRouter.default()
     assert "is stale: data changed" in caplog.text
+
+
+def test_the_default_router_follows_the_settings_it_is_given_not_the_process_ones(small_router_settings, tmp_path):
+    """An Assistant built with other settings (another data dir, other training sets) must get the router those
+    settings describe: the process's settings name one set, the passed ones another."""
+    other = _write_set(tmp_path / "other.yaml", ["where is Kamppi", "find Kamppi on the map", "locate Kamppi"])
+    settings = get_settings().model_copy(update={"router_train_sets": str(other), "data_dir": tmp_path / "other-var"})
+    IntentRouter.default(settings)
+    assert list((settings.models_dir / "router").glob("router-*.joblib")), "fitted under the passed settings' data dir"
+    assert not list((get_settings().models_dir / "router").glob("router-*.joblib")), "the process's settings untouched"
