@@ -49,7 +49,8 @@ _DOC_ZH = r"预案|文件|文档|附件|手册|知识库"
 # An order that waives its own checks or justification ("no questions asked", "no confirmation needed", "不需要任何
 #理由", "无需确认"): no operator needs to say that to a planning tool (every change is proposed and confirmed anyway); it
 # is how an injected order pre-empts the checks.
-_WAIVER = (r"\bno questions asked\b|\b(?:no|without(?: any| a| giving (?:a|any))?) (?:reason|justification|explanation)s?(?: (?:needed|required|given))?\b|\bdon'?t ask (?:me )?why\b|"
+_WAIVER = (r"\bno questions asked\b|\bno (?:reason|justification|explanation)s? (?:needed|required|necessary)\b|\bwithout (?:giving |stating |needing )?(?:any |a )?(?:reason|justification|explanation)s? (?:needed|required|given)\b|"
+           r"\bwithout giving (?:any |a )?(?:reason|justification|explanation)s?\b|\bdon'?t ask (?:me )?why\b|"
            r"\bno confirmation (?:needed|required)\b|\bwithout (?:asking|checking|confirmation|verification)\b|"
            r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:人工)?(?:确认|核实|审核|问我)")
 
@@ -62,7 +63,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:stop|quit|cease) (?:following|obeying|applying|using) (?:your|the|any|these) (?:rules|guidelines|instructions|safety|restrictions|policies)\b",
         r"\bwithout (?:any )?(?:restrictions|limits|rules|safety checks)\b", r"\bno (?:restrictions|rules|limits) (?:apply|anymore|any more)\b",
         r"(?:别管|不要管|不用管|别理|抛开).{0,10}(?:规则|规定|限制|指令|指示|安全)", r"(?:没有|不受|无)任何(?:限制|规则|约束)",
-        r"\bnew (?:task|instructions?|orders?|rules?|policy|directive)\b[^.:\n]{0,30}:|^\W*new (?:rules?|policy|directive|instructions?) (?:effective|in force|from now|as of|starting)\b",
+        r"\bnew (?:task|instructions?|orders?|rules?|policy|directive)\s*:|^\W*new (?:rules?|policy|directive|instructions?) (?:effective|in force|from now|as of|starting)\b",
         r"\b(?:whenever|every time|each time|if ever) (?:anyone|someone|somebody|the operator|an operator|a user|they)\b[^.!?\n]{0,50}\b(?:reply|answer|respond|say|tell (?:them|him|her))\b", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
         r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
         r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b", r"\bwithout asking (?:anyone|anybody|for (?:confirmation|approval))\b",
@@ -120,7 +121,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
         # the assistant, a real document never does. Chat-template markers are never in a real document either.
-        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b", r"\bto (?:the |any )?(?:dispatch |cad |emergency )?(?:computer|machine|system|AI|assistant|bot)s?\s*:",
+        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b", r"\bto (?:the |any )?(?:(?:dispatch |cad |emergency )?(?:computer|machine)|(?:dispatch|cad|emergency) system|AI|bot)s?\s*:",
         rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
         rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:also\s+)?(?:now\s+|immediately\s+|from now on\s+)?"
         r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget|release|hand over|reassign|transfer)\b",
