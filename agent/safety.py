@@ -425,14 +425,17 @@ _HARMFUL = re.compile(
     r"(?:制造|制作|自制|做|配)(?:出)?[^。！？\n]{0,10}(?:毒气|氯气|有毒气体|毒烟)[^。！？\n]{0,15}(?:毒死|熏死|害人|伤人|杀人|中毒|灌进|放进)|"
     r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
     # how to cause the hazard we respond to: a leak, a fire or a blast made on purpose, as large as possible
-    r"\b(?:make|cause|create|start|get)\b[^.!?\n]{0,25}\b(?:the )?(?:biggest|largest|worst|maximum|max|a (?:big|huge|massive))(?: possible)?\s+(?:leak|spill|fire|blaze|explosion|blast)\b|"
+    # (the verb is the asker's own, "to make" / "I make": "make a plan for the worst spill" is preparedness)
+    r"\b(?:to|I|we|I'd|I'll|we'd)\s+(?:make|cause|create|start)\s+(?:the |a )?(?:biggest|largest|worst|maximum|max|big|huge|massive)(?: possible)?\s+(?:leak|spill|fire|blaze|explosion|blast)\b|"
     r"\b(?:device|contraption|thing)\b[^.!?\n]{0,20}\b(?:blows?|blast|blow) (?:open|up|a door|the door)\b|(?:做|制作|自制|造)(?:一个|个)?.{0,12}(?:炸开|炸毁|炸掉|引爆)|"
     # a responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task
     r"\b(?:disable|jam|spoof|kill|block|hide|switch off|turn off|get rid of)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b|"
     r"\bhow (?:do|can|could|would) (?:I|we|you|one)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b[^.!?\n]{0,25}\b(?:off|disappear|stop|go dark|vanish)\b|"
     r"(?:定位|GPS|追踪|跟踪)(?:信号|器)?.{0,6}(?:消失|屏蔽|关掉|失效|干扰|不见)|(?:屏蔽|干扰|关掉).{0,6}(?:定位|GPS|追踪)|"
     # falsifying the incident record (times, entries) to look better: the log is an audit trail
-    r"\b(?:backdate|falsify|doctor|fake|fudge)\b[^.!?\n]{0,30}\b(?:log|record|times?|timestamps?|report|entry|entries)\b|"
+    r"\b(?:backdate|falsify|fudge)\b[^.!?\n]{0,30}\b(?:log|record|times?|timestamps?|report|entry|entries)\b|"
+    # "doctor" and "fake" as verbs only ("doctor the log"), never the nouns / adjective ("the doctor's report", "fake call")
+    r"\b(?:doctor|fake)\s+(?:the|our|my|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:log|record|times?|timestamps?|report|entry|entries)\b|"
     r"\b(?:change|alter|edit|move|adjust)\b[^.!?\n]{0,30}\b(?:times?|timestamps?)\b[^.!?\n]{0,40}\b(?:in|on|of) the (?:log|record|audit|report)\b|"
     r"(?:篡改|伪造).{0,12}(?:日志|记录|时间)|(?:日志|记录).{0,10}(?:时间|时刻).{0,8}(?:改早|提前|往前)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
