@@ -453,14 +453,15 @@ class Gazetteer:
         return scored[0][1].match(top)
 
     @staticmethod
-    def _proper_noun_in(entry: Entry, key: str, text: str, before: str = "") -> bool:
+    def _proper_noun_in(entry: Entry, key: str, text: str, before: str = "", inflected: bool = False) -> bool:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
         # a landmark counts only when written as a name, capitalised as in OSM -- unless the writer
         # capitalises nothing at all ("espan lava", a hurried message), and the name is more than one word, or one
         # word of five letters or more that a place preposition or an evacuation verb governs ("fire at kiasma",
-        # "clear out sanomatalo"; ``before``: the normalised text before the name).
+        # "clear out sanomatalo"; ``before``: the normalised text before the name) and written as the name itself: an
+        # English preposition governs no Finnish case ending, so "smoke in kitchen" is no "Kitch" (``inflected``).
         original = entry.originals.get(key, entry.name)
-        if not any(c.isupper() for c in text) and (len(key.split()) >= 2 or (len(key) >= 5 and _PLACE_GOVERNOR.search(before))):
+        if not any(c.isupper() for c in text) and (len(key.split()) >= 2 or (len(key) >= 5 and not inflected and _PLACE_GOVERNOR.search(before))):
             return True
         first = original.split()[0] if original.split() else original
         head = first[: len(first) - 3] if len(first) >= 7 else first
@@ -487,7 +488,7 @@ class Gazetteer:
                     continue
                 entries = self._by_key[key]
                 entry = entries[0]
-                if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text, norm[:span[0]]):
+                if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text, norm[:span[0]], m.group(0) != key):
                     continue
                 if key in self.ordinary_keys and adjective_of_next(norm, span[0], span[1], key):
                     continue  # "Vanhassa kaupungissa": in the old town, not at "Vanha"

@@ -299,3 +299,10 @@ def test_causing_a_large_hazard_or_doctoring_the_log_is_harmful(text):
     from agent.safety import looks_harmful
 
     assert looks_harmful(text)
+
+
+def test_a_lower_case_word_after_a_preposition_is_no_place_by_an_inflected_reading(city):
+    from agent.places import extract_place
+
+    assert extract_place("smoke in kitchen, 3rd floor", city.gazetteer) is None  # not the shop "Kitch" + "-en"
+    assert extract_place("fire at kiasma, smoke from the roof", city.gazetteer) == "kiasma"
