@@ -33,7 +33,6 @@ UNIT_NOUN = (r"(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police(?: 
               r"hazmat(?: units?| teams?)?|utility crews?|crews?|medics?)")
 _UNIT_LIST = rf"{UNIT_NOUN}(?:\s*(?:\+|&|,|and|plus)\s*(?:an? |the |one |two |\d )?{UNIT_NOUN})*"
 
-_Q = r"(?:\?|？|吗|么|呢|\bpls\b|\bplease\b)"
 # What a civil-protection plan calls its shelters besides "shelter": evacuee reception / evacuation / rest centres.
 _SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re|er)s?\b"
 CUES: list[tuple[str, str]] = [

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -56,13 +55,6 @@ def cue_intents(text: str, city: Any) -> list[str]:
 def asks_for_help(text: str) -> bool:
     """Does a help cue fire ("what can you do", "how do I ask you to ...", "怎么用")?"""
     return any(clause_intent(c, []) == "help" for c in split_clauses(normalised_chinese(text)))
-
-
-@dataclass
-class RoutedCall:
-    name: str
-    args: dict[str, Any]
-    clause: str
 
 
 def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
