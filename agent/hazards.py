@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from agent.normalise import normalised_chinese
+from core.hazard_words import CARBON_MONOXIDE
 
 HAZARD_WORDS: list[tuple[str, str]] = [
     # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
@@ -21,8 +22,8 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                        r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
                r"(?:white|suspicious|unknown) powder|powder(?:ed)? (?:letter|envelope)|(?:letter|envelope|parcel) (?:with|containing|full of) (?:a |an |some )?(?:\w+ )?powder|"
-               r"carbon monoxide|\bCO (?:poisoning|alarm|detector|leak)|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
-               r"一氧化碳|烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
+               + CARBON_MONOXIDE + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
+               r"烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
     # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆)
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),

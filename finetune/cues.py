@@ -16,18 +16,10 @@ import re
 import numpy as np
 from scipy import sparse
 
+from core.hazard_words import CARBON_MONOXIDE
 from core.text import URL_PATTERN
 
 _F = re.IGNORECASE
-# Carbon monoxide as a caller, a detector or a crew writes it. The abbreviation counts only as upper-case CO standing
-# alone ("co" is a company, a county, a co-worker, a t.co link; "#CO" and "Boulder, CO" are Colorado; CO2 another
-# gas) or in the forms a detector reading takes ("co alarm", "CO detector", "co levels", "30 ppm co", "CO-hälytys").
-_CARBON_MONOXIDE = (r"carbon monoxide|(?-i:(?<![A-Za-z0-9#])(?<![a-z], )CO(?![A-Za-z0-9]|-[A-Za-z]))|"
-                    r"\bco[ -]?(?:alarms?|detectors?|poisoning|leak(?:ing)?|levels?|readings?|monitors?|meters?|sensors?|"
-                    r"exposure|ppm)\b|\b\d+\s?ppm (?:of )?co\b|\bhäkä|\bkolmonoxid|一氧化碳|"
-                    # Finnish and Swedish write the detector as a hyphenated compound ("CO-hälytys", "CO-varoitin",
-                    # "CO-larmet"), which the upper-case rule above leaves out with "CO-operative"
-                    r"\bco-(?:hälyt|varoit|mittar|larm|varnar|mätar)\w*")
 # A link names nothing a report describes (a t.co slug, a news URL's words): cues read the text without links.
 _LINK = re.compile(URL_PATTERN)
 
@@ -67,7 +59,7 @@ _CUES: dict[str, str] = {
     # --- hazards ---------------------------------------------------------------------------------
     "fire_word": r"\bfire\b|flames?|burning|on fire|smoke|blaze|ablaze|火|烟|燃烧|着火|起火",
     "collapse_word": r"collaps|caved in|cave-in|gave way|came down|fell down|crumbl|倒塌|坍塌|塌了|垮了|塌方",
-    "gas_word": r"\bgas\b|" + _CARBON_MONOXIDE + r"|methane|fumes|chemical|ammonia|chlorine|toxic|"
+    "gas_word": r"\bgas\b|" + CARBON_MONOXIDE + r"|methane|fumes|chemical|ammonia|chlorine|toxic|"
                 r"燃气|煤气|天然气|甲烷|毒气|化学品|氨气|氯气",
     "water_word": r"water (?:is )?(?:rising|up to)|flood|submerged|swept away|current|水淹|积水|洪水|被冲走|水位",
     "vehicle_word": r"\bcar\b|\bcars\b|\bbus\b|\btram\b|\btruck\b|\bvan\b|\btaxi\b|motorbike|bicycle|cyclist|collision|crash|"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
+from core.hazard_words import CARBON_MONOXIDE
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -342,10 +343,8 @@ RULES: tuple[_Rule, ...] = (
         r"\bgas (meter|valve|pipe|cooker|hob|stove|tap|connection|bottle|cylinder)s?\b[^.;!?]{0,30}?\b(hissing|leaking)\b|\bhissing (from|at|near) the gas\b|(燃气|煤气|天然气)(表|阀门?|罐|瓶|管子?|灶)[^。，]{0,8}(嘶嘶|漏)",
     ),
     _rule("carbon_monoxide",
-        r"\b(carbon monoxide|co alarm|co detector|co poisoning|häkä\w*|kolmonoxid|co-(?:hälyt|varoit|mittar|larm|varnar|mätar)\w*)\b|一氧化碳|煤气中毒",
-        r"\bco (monitor|meter|reading|levels?|alarm|detector|sensor)s?\b|\bppm (of )?(co|carbon monoxide)\b"
-        # the chemical's symbol said alone ("I think CO", "maybe CO?"): upper case only, not "co-worker"
-        r"|(?-i:\bCO\b)(?![-&/])",
+        # the gas named in any of its forms (core.hazard_words), the symbol alone included ("I think CO", "maybe CO?")
+        CARBON_MONOXIDE,
         # carbon monoxide said by how it is made: a hose from an exhaust, an engine running in a closed garage
         r"\b(hose|pipe|tube) (from|on|off|attached to|taped to|into) (the )?exhaust|exhaust (pipe )?(hose|into the (car|window|cab))|engine running in (a |the )?(closed |locked |shut |underground )?(garage|bay|parking (hall|garage)|car park|basement)|"
         r"(generator|barbecue|bbq|grill|charcoal) (running |lit |burning )?(indoors|inside|in the (flat|tent|cabin|garage|basement))\b|排气管[^。，]{0,8}(管子|软管|接)|车库里[^。，]{0,6}(发动|打着火)",

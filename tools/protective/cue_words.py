@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from core.hazard_words import CARBON_MONOXIDE, CO_DETECTOR_SUBJECT
 from tools.report_words import EN_TENS
 
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
@@ -59,9 +60,9 @@ SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|contain
 SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|itchy (eyes|skin|throats?)|(eyes|skin|throats?) (are |is )?(itching|itchy|stinging|red and)|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
-STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|gas alarm|co alarm|carbon monoxide alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
-                r"alarm:? co\b|co[- ](high|warning)\b|(co|carbon monoxide|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated)|"
-                r"(co|carbon monoxide|gas) (detector|sensor|alarm)s?\b[^.;]{0,60}\b(went off|has gone off|goes off|is going off|going off|is beeping|beeping|triggered|tripped|activated|sounding))",
+STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|(gas|" + CO_DETECTOR_SUBJECT + r") alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
+                r"alarm:? co\b|co[- ](high|warning)\b|(" + CO_DETECTOR_SUBJECT + r"|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated)|"
+                r"(" + CO_DETECTOR_SUBJECT + r"|gas) (detector|sensor|alarm)s?\b[^.;]{0,60}\b(went off|has gone off|goes off|is going off|going off|is beeping|beeping|triggered|tripped|activated|sounding))",
                 r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)",
                 # A gas detector alarming at a reading of the lower explosive limit ("CH4 41 %LEL") is H2's gas alarm.
                 r"\b\d+(?:[.,]\d+)? ?% ?lel\b"]
@@ -72,7 +73,9 @@ COMMON_AREA_CLEAR = re.compile(r"\b(" + _COMMON_AREA_WORD + r"(?:(?:,| and| or|,
                                r"( completely| totally| perfectly| quite)? (normal|fine|ok|okay|clear|clean|fresh)\b"
                                r"|(楼道|楼梯间|楼梯|走廊|地下室|大堂)(里|内)?[^，。；！？]{0,2}(没有?(味|气味|味道|闻到)|闻不到|(一切)?正常|没事)")
 COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room|(stair |floor )?landing)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
-GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|carbon monoxide|co alarm|(co|gas) (detector|sensor|monitor|meter)s?|gas alarm|alarm:? co|co[- ](high|warning|level|reading)s?)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气|一氧化碳)",
+GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking|leaking gas|natural gas|odou?r of gas|gas fumes|gas (detector|sensor|monitor|meter)s?|gas alarm|alarm:? co|co[- ](high|warning)s?)\b", r"(煤气味|燃气味|煤气泄漏|燃气泄漏|天然气|煤气|燃气|瓦斯|液化气)",
+             # carbon monoxide named in any of its forms (core.hazard_words)
+             CARBON_MONOXIDE,
              r"\b(smell\w* (a bit |slightly |faintly |a little |a lot |strongly |really |very )?(like |of )gas|gas(sy)? smell\w*|whiff of gas|gas (is )?(escaping|hissing))",
              # A gas detector's reading of a flammable gas: methane (CH4) or LPG in % of the lower explosive limit.
              r"\b(\d+(?:[.,]\d+)? ?% ?lel|ch4 \d+|methane \d+|lel \d+ ?%)"]

@@ -1,0 +1,50 @@
+"""The names of carbon monoxide, in the one place every layer reads them from.
+
+Carbon monoxide is read by five roles (the triage cue, the unit-needs determinant, the protective-action odour and
+alarm cues, the router's hazmat words); each builds its own pattern from these names and keeps its own context (the
+determinant's exhaust inference, the protective cue's "alarm going off"). The strings are regular-expression
+fragments for a case-insensitive search; where case matters they say so inline.
+"""
+
+from __future__ import annotations
+
+# The gas named in full: English, Finnish (häkä, häkämyrkytys, häkävaroitin), Swedish (kolmonoxid, kolmonoxidlarm),
+# Chinese; 煤气中毒 ("coal-gas poisoning") is how Chinese callers name carbon monoxide poisoning.
+CO_FULL_NAME = r"carbon monoxide|\bhäkä\w*|\bkolmonoxid\w*|一氧化碳|煤气中毒"
+
+# The abbreviation as a detector, a reading or a poisoning writes it ("co alarm", "CO-detector", "co levels",
+# "co ppm"): lower case is safe here, the noun after it says it is the gas.
+CO_DEVICE_NOUNS = r"alarms?|detectors?|poisoning|leak(?:ing)?|levels?|readings?|monitors?|meters?|sensors?|exposure|ppm"
+CO_WITH_DEVICE = rf"\bco[ -]?(?:{CO_DEVICE_NOUNS})\b"
+
+# A reading in parts per million: "30 ppm co", "ppm of carbon monoxide".
+CO_PPM = r"(?:\b\d+(?:[.,]\d+)?\s?)?ppm (?:of )?(?:co|carbon monoxide)\b"
+
+# Finnish and Swedish hyphenate the detector after the symbol ("CO-hälytys", "CO-varoitin", "CO-mittari", "CO-larmet",
+# "CO-varnare", "CO-mätare").
+CO_NORDIC_COMPOUND = r"\bco-(?:hälyt|varoit|mittar|larm|varnar|mätar)\w*"
+
+# The symbol said alone ("I think it's CO", "CO中毒"): upper case only, and not glued to a letter or digit ("CO2",
+# "COVID"), nor a hashtag or a state after a town ("#CO", "Boulder, CO": Colorado), nor the first half of a
+# hyphenated word ("CO-op", "CO-operative"; "CO-2" is carbon dioxide), nor "CO&" (a company). Lower-case "co" is a
+# company, a county, a co-worker, a t.co link. A town before the state without a comma ("Denver CO") still reads.
+CO_SYMBOL = r"(?-i:(?<![A-Za-z0-9#])(?<![a-z], )CO(?![A-Za-z0-9&]|-[A-Za-z0-9]))"
+
+# Every name of the gas; a role that reads carbon monoxide wherever it is named searches for this.
+CARBON_MONOXIDE = "|".join((CO_FULL_NAME, CO_WITH_DEVICE, CO_PPM, CO_NORDIC_COMPOUND, CO_SYMBOL))
+
+# The gas as the subject of a detector's alarm in English word order ("the CO detector went off", "carbon monoxide
+# alarm sounding"): the short names a role puts before its own device and alarm words.
+CO_DETECTOR_SUBJECTS: tuple[str, ...] = ("co", "carbon monoxide")
+CO_DETECTOR_SUBJECT = "|".join(CO_DETECTOR_SUBJECTS)
+
+# Forms that look like the symbol and are not the gas: every role must leave them out (tests read this list).
+NOT_CARBON_MONOXIDE: tuple[str, ...] = (
+    "my co-worker called", "Boulder, CO is under snow", "#CO wildfire update", "CO2 levels in the classroom",
+    "the co-op shop", "COVID ward", "Harris Co. fire department", "see t.co/abc",
+)
+# The forms of the name each role reads (tests read this list).
+CARBON_MONOXIDE_NAMES: tuple[str, ...] = (
+    "carbon monoxide", "co alarm", "CO detector", "co poisoning", "CO levels", "co reading", "30 ppm co",
+    "CO", "CO中毒", "häkä", "häkämyrkytys", "kolmonoxid", "CO-hälytys", "CO-larmet", "一氧化碳", "煤气中毒",
+)
