@@ -4,6 +4,7 @@ call them inside parametrized tables)."""
 from __future__ import annotations
 
 from tools.determinants import Determinant, extract
+from tools.protective import decide, extract_protective_cues
 from tools.response_table import unit_needs
 
 
@@ -24,3 +25,10 @@ def read(text: str, code: str) -> Determinant:
     det = found[code]
     assert det.evidence and text[det.span[0]: det.span[1]] == det.evidence, det
     return det
+
+
+def protective_row(hazard: str, text: str) -> str:
+    """The protective-action table row (F2, H1, PS5, ...) a report of that hazard reads as."""
+    decision = decide(hazard, extract_protective_cues(text))
+    assert decision is not None, (hazard, text)
+    return decision.rule

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tools.protective import decide, extract_protective_cues
+from tests.tools.helpers import protective_row
 
 # (hazard, report, expected row): two or more phrasings per row, English and Chinese.
 CASES = [
@@ -311,32 +312,26 @@ def test_chinese_numbers_are_read_by_the_shared_number_reader():
     assert extract_protective_cues("Dozens people inside the hall").occupants == 36  # a crowd: the middle of its range
 
 
-def _row(hazard: str, text: str) -> str:
-    d = decide(hazard, extract_protective_cues(text))
-    assert d is not None
-    return d.rule
-
-
 def test_round_two_phrasings_of_the_table_determinants_are_read():
     """dev6 study: determinants the table names, said in words the extractor did not know (own phrasings)."""
     # F5: a building "fully alight" or with flames out of the roof is fully involved, wherever the caller stands.
-    assert _row("fire", "Bus driver at the stop: the house across the road is fully alight, bits falling off") == "F5"
-    assert _row("fire", "Flames are coming out of the roof of the block on the corner") == "F5"
+    assert protective_row("fire", "Bus driver at the stop: the house across the road is fully alight, bits falling off") == "F5"
+    assert protective_row("fire", "Flames are coming out of the roof of the block on the corner") == "F5"
     # F1: a burning car in Chinese with its measure word; a tram or bus stop (电车站, 公交车站) is no station building.
-    assert _row("fire", "路边一辆车在冒火，旁边是公交车站") == "F1"
+    assert protective_row("fire", "路边一辆车在冒火，旁边是公交车站") == "F1"
     assert extract_protective_cues("旁边是电车站").building_use is None
     # H6: a split tank and a volume in words are a large spill (ERG: over 200 L, a breached tank).
-    assert _row("hazmat", "The delivery truck hit a post and split its fuel tank, diesel running down the street") == "H6"
-    assert _row("hazmat", "About a thousand litres of heating oil are on the road, no fire") == "H6"
+    assert protective_row("hazmat", "The delivery truck hit a post and split its fuel tank, diesel running down the street") == "H6"
+    assert protective_row("hazmat", "About a thousand litres of heating oil are on the road, no fire") == "H6"
     # H4, not H11: sodium hypochlorite is liquid bleach, a corrosive; calcium hypochlorite granules stay a solid.
     assert extract_protective_cues("A can of sodium hypochlorite fell off the van and broke on the street").material == "corrosive"
     # H11, not H3: 一家中餐馆 is "a Chinese restaurant" (measure word 家), not 家中 ("at home").
-    assert _row("hazmat", "我在一家中餐馆打工，门外人行道上有一小桶没标签的液体，没人不舒服") == "H11"
+    assert protective_row("hazmat", "我在一家中餐馆打工，门外人行道上有一小桶没标签的液体，没人不舒服") == "H11"
     # FL2: water welling up from an underground store, into the shop; water coming up at a ground-floor lobby.
-    assert _row("flood", "下水道倒灌，水从地下车库涌上来，已经流进店里了") == "FL2"
-    assert _row("flood", "Burst pipe: water is coming up through the floor into the ground-floor lobby") == "FL2"
+    assert protective_row("flood", "下水道倒灌，水从地下车库涌上来，已经流进店里了") == "FL2"
+    assert protective_row("flood", "Burst pipe: water is coming up through the floor into the ground-floor lobby") == "FL2"
     # PS5: an attacker with an adjective before the weapon, slashing at people.
-    assert _row("public_security", "A man with a long knife is slashing at people on the square") == "PS5"
+    assert protective_row("public_security", "A man with a long knife is slashing at people on the square") == "PS5"
     # PS1: IED indicators (taped bottles, a clock) and "nobody knows whose" in Chinese; a sports bag is suitcase-sized.
     c = extract_protective_cues("楼道里有一个旅行包，里面有用胶带缠着的瓶子和一个闹钟，没人认识")
     assert c.suspicious and c.item_size == "briefcase" and decide("public_security", c).rule == "PS1"
@@ -362,28 +357,28 @@ def test_a_day_care_or_offices_upstairs_are_businesses_inside_the_block():
 
 def test_more_phrasings_of_spread_full_involvement_attackers_symptoms_and_water():
     """Own phrasings written from the table's rows (probe after dev6), each a determinant the table names."""
-    assert _row("fire", "Smoke is pouring out of a third-floor window at Fredrikinkatu 40, the flat above is filling too") == "F3"
-    assert _row("fire", "Smoke pouring out of the main stairwell door, people shouting from the upper windows") == "F3"
-    assert _row("fire", "Flames are shooting from every window of the top floor and the roof has caught") == "F5"
+    assert protective_row("fire", "Smoke is pouring out of a third-floor window at Fredrikinkatu 40, the flat above is filling too") == "F3"
+    assert protective_row("fire", "Smoke pouring out of the main stairwell door, people shouting from the upper windows") == "F3"
+    assert protective_row("fire", "Flames are shooting from every window of the top floor and the roof has caught") == "F5"
     assert not extract_protective_cues("Flames are shooting from every window").attacker  # flames shooting is no gunfire
-    assert _row("fire", "我是出租车司机，前面一栋楼的顶楼整个烧起来了，火从窗户和屋顶往外冒") == "F5"
-    assert _row("fire", "Two houses are burning now, the fire jumped across from the shed") == "F6"
-    assert _row("fire", "两栋房子都烧起来了，火是从旁边的仓库窜过来的") == "F6"
-    assert _row("public_security", "A man is walking down the street waving a machete at passers-by") == "PS5"
-    assert _row("hazmat", "An envelope with white powder was opened in the post room, two clerks have itchy eyes") == "H3"
-    assert _row("hazmat", "游泳馆设备间的氯气瓶阀门漏气，工作人员眼睛疼") == "H3"
-    assert _row("flood", "The storm drains overflowed and the basement car park of the office is filling with water") == "FL2"
-    assert _row("flood", "The underground passage is under water after the storm") == "FL1"
+    assert protective_row("fire", "我是出租车司机，前面一栋楼的顶楼整个烧起来了，火从窗户和屋顶往外冒") == "F5"
+    assert protective_row("fire", "Two houses are burning now, the fire jumped across from the shed") == "F6"
+    assert protective_row("fire", "两栋房子都烧起来了，火是从旁边的仓库窜过来的") == "F6"
+    assert protective_row("public_security", "A man is walking down the street waving a machete at passers-by") == "PS5"
+    assert protective_row("hazmat", "An envelope with white powder was opened in the post room, two clerks have itchy eyes") == "H3"
+    assert protective_row("hazmat", "游泳馆设备间的氯气瓶阀门漏气，工作人员眼睛疼") == "H3"
+    assert protective_row("flood", "The storm drains overflowed and the basement car park of the office is filling with water") == "FL2"
+    assert protective_row("flood", "The underground passage is under water after the storm") == "FL1"
 
 
 def test_a_business_in_the_block_sets_the_fire_row_only_when_the_fire_is_in_it():
     # The café downstairs does not make a flat fire upstairs a café fire (F2, not F4); smoke in the stairwell with
     # people on the balconies is F3 whatever shop is on the ground floor.
-    assert _row("fire", "四楼一户人家沙发着火，住户已经出来把门关了，楼道里只有一点烟味。楼下是一家咖啡店，已经关门了。") == "F2"
-    assert _row("fire", "Smoke in the stairwell, two people on the 5th floor balcony; the ground floor is a shop and a cafe") == "F3"
+    assert protective_row("fire", "四楼一户人家沙发着火，住户已经出来把门关了，楼道里只有一点烟味。楼下是一家咖啡店，已经关门了。") == "F2"
+    assert protective_row("fire", "Smoke in the stairwell, two people on the 5th floor balcony; the ground floor is a shop and a cafe") == "F3"
     # A fire in the business itself is still that business's building fire (F4).
-    assert _row("fire", "Hi, I'm at the bakery on Iso Roobertinkatu, the oven's caught fire and the shop is filling with smoke") == "F4"
-    assert _row("fire", "餐馆后厨起火了，烟从窗户往外冒，客人都跑出来了") == "F4"
+    assert protective_row("fire", "Hi, I'm at the bakery on Iso Roobertinkatu, the oven's caught fire and the shop is filling with smoke") == "F4"
+    assert protective_row("fire", "餐馆后厨起火了，烟从窗户往外冒，客人都跑出来了") == "F4"
 
 
 def test_clock_times_with_a_half_of_the_day_in_other_forms():
@@ -405,13 +400,13 @@ def test_a_count_of_the_people_present_said_in_words_overrides_the_table():
 
 
 def test_a_landing_a_basement_fire_an_exposed_wall_and_leaking_oil_are_read():
-    assert _row("hazmat", "Gas smell on the 3rd floor landing of Museokatu 5") == "H2"  # the landing is a common area
-    assert _row("hazmat", "Faint gas smell in my kitchen, the landing smells normal, nobody ill") == "H1"
-    assert _row("fire", "Laundry room in the basement of the apartment block is on fire, smoke coming up") == "F3"
+    assert protective_row("hazmat", "Gas smell on the 3rd floor landing of Museokatu 5") == "H2"  # the landing is a common area
+    assert protective_row("hazmat", "Faint gas smell in my kitchen, the landing smells normal, nobody ill") == "H1"
+    assert protective_row("fire", "Laundry room in the basement of the apartment block is on fire, smoke coming up") == "F3"
     # F1 is an outdoor fire NOT exposing a building: one against its wall with the windows cracking exposes it.
-    assert _row("fire", "The car charging in the courtyard is on fire right against the wall of the building, windows cracking") == "F3"
-    assert _row("fire", "A car is burning in the courtyard, well away from the buildings") == "F1"
-    assert _row("hazmat", "停车场里一辆车漏油，一小滩，没有人受伤") == "H4"
+    assert protective_row("fire", "The car charging in the courtyard is on fire right against the wall of the building, windows cracking") == "F3"
+    assert protective_row("fire", "A car is burning in the courtyard, well away from the buildings") == "F1"
+    assert protective_row("hazmat", "停车场里一辆车漏油，一小滩，没有人受伤") == "H4"
 
 
 @pytest.mark.parametrize("hazard, text, rule", [

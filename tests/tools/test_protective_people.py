@@ -8,10 +8,7 @@ import pytest
 from tools.protective import decide, extract_protective_cues, plan_protective_action
 from tools.protective.models import BuildingInfo
 from tools.protective.people import building_occupants
-
-
-def _row(hazard: str, text: str) -> str:
-    return decide(hazard, extract_protective_cues(text)).rule
+from tests.tools.helpers import protective_row
 
 
 @pytest.mark.parametrize(("hazard", "text", "row"), [
@@ -42,7 +39,7 @@ def _row(hazard: str, text: str) -> str:
     ("public_security", "An unattended suitcase at the hotel reception, nobody claims it", "PS1"),
 ])
 def test_the_cues_pick_the_row_the_table_gives(hazard, text, row):
-    assert _row(hazard, text) == row
+    assert protective_row(hazard, text) == row
 
 
 def test_a_box_van_in_chinese_is_a_van_not_a_delivery_truck():

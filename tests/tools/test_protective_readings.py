@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tools.protective import decide, extract_protective_cues, plan_protective_action
-
-
-def _row(text: str, hazard: str) -> str:
-    return decide(hazard, extract_protective_cues(text)).rule
+from tests.tools.helpers import protective_row
 
 
 @pytest.mark.parametrize(("text", "building_type", "row"), [
@@ -29,16 +26,16 @@ def test_the_reports_word_for_the_whole_buildings_type_is_its_use(text, building
 
 
 def test_flats_above_a_shop_describe_the_building_they_are_no_spread():
-    assert _row("Fire in one flat on the 3rd floor of the block of flats above the bakery, door shut, stairwell clear", "fire") == "F2"
-    assert _row("Fire in one flat on the 3rd floor, the flats above are filling with smoke", "fire") == "F3"
+    assert protective_row("fire", "Fire in one flat on the 3rd floor of the block of flats above the bakery, door shut, stairwell clear") == "F2"
+    assert protective_row("fire", "Fire in one flat on the 3rd floor, the flats above are filling with smoke") == "F3"
     # "flats above us": where the flats are, said from the business on fire (F4: the fire is in the business).
-    assert _row("Flames in the sauna of our gym, the staff are getting people out. There are flats above us.", "fire") == "F4"
+    assert protective_row("fire", "Flames in the sauna of our gym, the staff are getting people out. There are flats above us.") == "F4"
 
 
 @pytest.mark.parametrize("text", ["Smoke is pouring out of the attic of the apartment building, the roof is hot",
                                   "There's smoke, it's coming from the basement storage of our block of flats"])
 def test_smoke_coming_from_the_attic_or_the_basement_is_a_fire_there(text):
-    assert _row(text, "fire") == "F3"
+    assert protective_row("fire", text) == "F3"
 
 
 def test_a_block_of_flats_refines_an_untagged_block_to_flats_and_residents_alone_do_not(city):
@@ -55,7 +52,7 @@ def test_a_block_of_flats_refines_an_untagged_block_to_flats_and_residents_alone
     ("Faint smell of gas in the kitchen and in the stairwell too", "H2"),
 ])
 def test_common_areas_said_clear_together_are_clear(text, row):
-    assert _row(text, "hazmat") == row
+    assert protective_row("hazmat", text) == row
 
 
 @pytest.mark.parametrize(("text", "row"), [
@@ -65,12 +62,12 @@ def test_common_areas_said_clear_together_are_clear(text, row):
 def test_a_gas_detector_reading_of_the_lower_explosive_limit_is_a_gas_alarm_indoors(text, row):
     c = extract_protective_cues(text)
     assert c.material == "flammable_gas" and c.strong_odour and c.setting == "indoor"
-    assert _row(text, "hazmat") == row
+    assert protective_row("hazmat", text) == row
 
 
 def test_water_coming_in_through_a_door_or_a_vent_is_water_entering_the_building():
     assert extract_protective_cues("暴雨以后，水从前门和窗户下面流进来，店里地上都是水").water_into_building
-    assert _row("街上水管爆了，水从地下室的通风口灌进来，还在涨", "flood") == "FL2"
+    assert protective_row("flood", "街上水管爆了，水从地下室的通风口灌进来，还在涨") == "FL2"
     assert not extract_protective_cues("街上积水很深，车过不去").water_into_building
 
 
