@@ -104,7 +104,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
         r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
         r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是", r"\blet'?s play a game\b", r"\byou are \w*GPT\b",
-        r"\b(?:no|without) (?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,30}\b(?:is|are|\'s|\'re|was|were|be|in|as)\s+(?:just |only |merely |all )?(?:a|an)\s+(?:\w+\s+)?(?:exercise|drill|simulation|game|scenario)\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
+        r"\b(?:no|without) (?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,30}\b(?:is|are|\'s|\'re|was|were|be|in|as)\s+(?:just |only |merely |all )?(?:a|an)\s+(?:\w+\s+)?(?:exercise|drill|simulation|game|scenario)\b|\bpretend\b[^.!?\n]{0,40}\b(?:exercise|drill|simulation|game|scenario)\b[^.!?\n]{0,40}\byou\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
     ],
     "prompt_extraction": [
         r"\bsystem (?:prompt|message|instructions?)\b", r"\b(?:repeat|print|show|reveal|dump|output|display|tell me|paste)\b[^.!?\n]{0,40}\b(?:above this line|everything above|your (?:instructions|prompt|rules|config|configuration|settings|system)|initial prompt|hidden prompt)\b",
