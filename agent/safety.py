@@ -56,8 +56,8 @@ _WAIVER = (r"\bno questions asked\b(?!\s+by\b)|\bno (?:reason|justification|expl
 
 # What follows an address to the assistant when the operator only asks to be told something ("Message to the
 # assistant: please show shelters near X"): reading changes nothing, so the address alone is no injected order.
-_ONLY_READS = (r"(?!\s*[:,-]?\s*(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:show|list|find|tell me|give me|what|which|where|"
-               r"how many|who|when)\b(?![^.!?\n]*\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|recall|"
+_ONLY_READS = (r"(?![ \t]{0,3}(?:[:,-][ \t]{0,3})?(?:please |pls |can you |could you )?(?:show|list|find|tell me|give me|what|which|where|"
+               r"how many|who|when)\b(?![^.!?\n]{0,200}\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|recall|"
                r"stand down|evacuate|assign|commit|clear|wipe|ignore|disregard|reveal|dump|your)\b))")
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
