@@ -38,7 +38,7 @@ from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -422,6 +422,10 @@ class Assistant:
         self._store.get_incident(incident_id)
         history = self._store.chat_history(incident_id)
         self._store.add_message(incident_id, "user", checked.text, operator)
+        if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
+            yield ChatEvent(kind="final", text=LOG_CORRECTION_REPLY)
+            self._store.add_message(incident_id, "assistant", LOG_CORRECTION_REPLY, operator)
+            return
         # One triage per text in this turn: the safety check, the router and the response plan all ask the model
         # about the same (residual) message; the first answer is passed on, not computed again.
         triage = lru_cache(maxsize=8)(self._triage_only)

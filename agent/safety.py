@@ -27,7 +27,7 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "frames_only", "asks_to_read"]
+           "screen_text", "looks_harmful", "corrects_own_log_entry", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
@@ -49,10 +49,16 @@ _DOC_ZH = r"预案|文件|文档|附件|手册|知识库"
 # An order that waives its own checks or justification ("no questions asked", "no confirmation needed", "不需要任何
 #理由", "无需确认"): no operator needs to say that to a planning tool (every change is proposed and confirmed anyway); it
 # is how an injected order pre-empts the checks.
-_WAIVER = (r"\bno questions asked\b|\bno (?:reason|justification|explanation)s? (?:needed|required|necessary)\b|\bwithout (?:giving |stating |needing )?(?:any |a )?(?:reason|justification|explanation)s? (?:needed|required|given)\b|"
+_WAIVER = (r"\bno questions asked\b(?!\s+by\b)|\bno (?:reason|justification|explanation)s? (?:needed|required|necessary)\b|\bwithout (?:giving |stating |needing )?(?:any |a )?(?:reason|justification|explanation)s? (?:needed|required|given)\b|"
            r"\bwithout giving (?:any |a )?(?:reason|justification|explanation)s?\b|\bdon'?t ask (?:me )?why\b|"
            r"\bno confirmation (?:needed|required)\b|\bwithout (?:asking|checking|confirmation|verification)\b|"
            r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:人工)?(?:确认|核实|审核|问我)")
+
+# What follows an address to the assistant when the operator only asks to be told something ("Message to the
+# assistant: please show shelters near X"): reading changes nothing, so the address alone is no injected order.
+_ONLY_READS = (r"(?![ \t]{0,3}(?:[:,-][ \t]{0,3})?(?:please |pls |can you |could you )?(?:show|list|find|tell me|give me|what|which|where|"
+               r"how many|who|when)\b(?![^.!?\n]{0,200}\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|recall|"
+               r"stand down|evacuate|assign|commit|clear|wipe|ignore|disregard|reveal|dump|your)\b))")
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
 FAMILY_PATTERNS: dict[str, list[str]] = {
@@ -64,7 +70,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bwithout (?:any )?(?:restrictions|limits|rules|safety checks)\b", r"\bno (?:restrictions|rules|limits) (?:apply|anymore|any more)\b",
         r"(?:别管|不要管|不用管|别理|抛开).{0,10}(?:规则|规定|限制|指令|指示|安全)", r"(?:没有|不受|无)任何(?:限制|规则|约束)",
         r"\bnew (?:task|instructions?|orders?|rules?|policy|directive)\s*:|^\W*new (?:rules?|policy|directive|instructions?) (?:effective|in force|from now|as of|starting)\b",
-        r"\b(?:whenever|every time|each time|if ever) (?:anyone|someone|somebody|the operator|an operator|a user|they)\b[^.!?\n]{0,50}\b(?:reply|answer|respond|say|tell (?:them|him|her))\b", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
+        r"\b(?:whenever|every time|each time|if ever) (?:anyone|someone|somebody|the operator|an operator|a user|they) (?:asks?|types?|writes?|mentions?|says?|requests?|queries|messages?|questions?)\b[^.!?\n]{0,50}\b(?:reply|answer|respond|say|tell (?:them|him|her))\b", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
         r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
         r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b", r"\bwithout asking (?:anyone|anybody|for (?:confirmation|approval))\b",
         r"\b(?:drop|disable|turn off|switch off|remove|lower|deactivate)\s+(?:your|the|all|any)?\s*(?:safety|guard ?rails?|filters?|safeguards?|restrictions)\b",
@@ -98,7 +104,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
         r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
         r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是", r"\blet'?s play a game\b", r"\byou are \w*GPT\b",
-        r"\b(?:no|without) (?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,40}\b(?:exercise|drill|simulation|game|scenario)\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
+        r"\b(?:no|without) (?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,30}\b(?:is|are|\'s|\'re|was|were|be|in|as)\s+(?:just |only |merely |all )?(?:a|an)\s+(?:\w+\s+)?(?:exercise|drill|simulation|game|scenario)\b|\bpretend\b[^.!?\n]{0,40}\b(?:exercise|drill|simulation|game|scenario)\b[^.!?\n]{0,40}\byou\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
     ],
     "prompt_extraction": [
         r"\bsystem (?:prompt|message|instructions?)\b", r"\b(?:repeat|print|show|reveal|dump|output|display|tell me|paste)\b[^.!?\n]{0,40}\b(?:above this line|everything above|your (?:instructions|prompt|rules|config|configuration|settings|system)|initial prompt|hidden prompt)\b",
@@ -121,7 +127,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
         # the assistant, a real document never does. Chat-template markers are never in a real document either.
-        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b", r"\bto (?:the |any )?(?:(?:dispatch |cad |emergency )?(?:computer|machine)|(?:dispatch|cad|emergency) system|AI|bot)s?\s*:",
+        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b{_ONLY_READS}", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b", r"\bto (?:the |any )?(?:(?:dispatch |cad |emergency )?(?:computer|machine)|(?:dispatch|cad|emergency) system|AI|bot)s?\s*:",
         rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
         rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:also\s+)?(?:now\s+|immediately\s+|from now on\s+)?"
         r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget|release|hand over|reassign|transfer)\b",
@@ -428,15 +434,11 @@ _HARMFUL = re.compile(
     # (the verb is the asker's own, "to make" / "I make": "make a plan for the worst spill" is preparedness)
     r"\b(?:to|I|we|I'd|I'll|we'd)\s+(?:make|cause|create|start)\s+(?:the |a )?(?:biggest|largest|worst|maximum|max|big|huge|massive)(?: possible)?\s+(?:leak|spill|fire|blaze|explosion|blast)\b|"
     r"\b(?:device|contraption|thing)\b[^.!?\n]{0,20}\b(?:blows?|blast|blow) (?:open|up|a door|the door)\b|(?:做|制作|自制|造)(?:一个|个)?.{0,12}(?:炸开|炸毁|炸掉|引爆)|"
-    # a responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task
-    r"\b(?:disable|jam|spoof|kill|block|hide|switch off|turn off|get rid of)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b|"
-    r"\bhow (?:do|can|could|would) (?:I|we|you|one)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b[^.!?\n]{0,25}\b(?:off|disappear|stop|go dark|vanish)\b|"
     r"(?:定位|GPS|追踪|跟踪)(?:信号|器)?.{0,6}(?:消失|屏蔽|关掉|失效|干扰|不见)|(?:屏蔽|干扰|关掉).{0,6}(?:定位|GPS|追踪)|"
     # falsifying the incident record (times, entries) to look better: the log is an audit trail
     r"\b(?:backdate|falsify|fudge)\b[^.!?\n]{0,30}\b(?:log|record|times?|timestamps?|report|entry|entries)\b|"
     # "doctor" and "fake" as verbs only ("doctor the log"), never the nouns / adjective ("the doctor's report", "fake call")
     r"\b(?:doctor|fake)\s+(?:the|our|my|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:log|record|times?|timestamps?|report|entry|entries)\b|"
-    r"\b(?:change|alter|edit|move|adjust)\b[^.!?\n]{0,30}\b(?:times?|timestamps?)\b[^.!?\n]{0,40}\b(?:in|on|of) the (?:log|record|audit|report)\b|"
     r"(?:篡改|伪造).{0,12}(?:日志|记录|时间)|(?:日志|记录).{0,10}(?:时间|时刻).{0,8}(?:改早|提前|往前)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
@@ -476,9 +478,42 @@ def frames_only(residual: str) -> bool:
     return words <= 3 and hazard_from_words(rest) is None
 
 
+# A responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task;
+# hiding a track on the operator's own map is a display choice ("turn off tracking for ERO-E1 on the map", "hide the
+# GPS trail layer"), unless the point is that someone else stops seeing the unit.
+_TRACKING_OFF = re.compile(
+    r"\b(?:disable|jam|spoof|kill|block|hide|switch off|turn off|get rid of)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b|"
+    r"\bhow (?:do|can|could|would) (?:I|we|you|one)\b[^.!?\n]{0,30}\b(?:GPS|tracker|tracking|AVL|transponder|location signal)s?\b[^.!?\n]{0,25}\b(?:off|disappear|stop|go dark|vanish)\b",
+    re.IGNORECASE)
+_JAMMING = re.compile(r"\b(?:jam|jamming|spoof|spoofing)\b", re.IGNORECASE)
+_DISPLAY = re.compile(r"\b(?:map|layers?|trails?|display|view|overlay|icons?|panel|screen|dashboard|legend)\b", re.IGNORECASE)
+# changing a time in the record: falsifying it, unless the operator corrects an entry of their own
+_LOG_TIME_EDIT = re.compile(r"\b(?:change|alter|edit|move|adjust)\b[^.!?\n]{0,30}\b(?:times?|timestamps?)\b[^.!?\n]{0,40}\b(?:in|on|of) the (?:log|record|audit|report)\b",
+                            re.IGNORECASE)
+_OWN_SLIP = re.compile(r"\b(?:typo|typed|mistyped|mis-typed|entered|keyed in|by mistake|mistake|wrong|error|instead of|should (?:be|read|say|have been)|"
+                       r"correct(?:ion|ed)?|my (?:last |own |previous )?(?:entry|entries)|I (?:logged|wrote|put))\b", re.IGNORECASE)
+# who the change or the hiding is meant to keep something from: oversight, an audit, the record's readers
+_CONCEALS = re.compile(r"\b(?:look|looks|seem|seems|appear)\b[^.!?\n]{0,25}\b(?:better|earlier|faster|on time|in time|quicker|within)\b|"
+                       r"\bso (?:that )?(?:nobody|no one|no-one|dispatch|control|they|the (?:supervisor|duty officer|commander|chief|boss|audit|review))\b|"
+                       r"\bbefore (?:the |an? )?(?:audit|review|inquiry|investigation)\b|\b(?:nobody|no one|no-one) (?:will |would )?(?:notice|know|see)s?\b|"
+                       r"\b(?:hide|cover up|conceal)\b[^.!?\n]{0,30}\b(?:from|that|the fact)\b|\bunnoticed\b|\bgo(?:es)? dark\b|\boff the record\b",
+                       re.IGNORECASE)
+
+
+def corrects_own_log_entry(text: str) -> bool:
+    """The operator asks to correct a time in an entry of their own ("edit the arrival time in the log, I typed 14:50
+    instead of 14:05"): no falsification, but the log is an append-only audit trail that no tool edits."""
+    return bool(_LOG_TIME_EDIT.search(text) and _OWN_SLIP.search(text) and not _CONCEALS.search(text))
+
+
 def looks_harmful(text: str) -> bool:
     """Requests for help with causing harm or false alarms (refused, never routed)."""
-    return bool(_HARMFUL.search(text))
+    if _HARMFUL.search(text):
+        return True
+    tracking = _TRACKING_OFF.search(text)
+    if tracking and (_JAMMING.search(tracking.group(0)) or not _DISPLAY.search(text) or _CONCEALS.search(text)):
+        return True
+    return bool(_LOG_TIME_EDIT.search(text)) and not corrects_own_log_entry(text)
 
 
 REFUSAL = (
@@ -490,6 +525,11 @@ INJECTION_REFUSAL = (
     "commands, and contains no incident or request I can help with. Nothing was changed. If there is a real incident, "
     "please describe it (what, where, who is affected); unit status changes and dispatches are proposed for your "
     "confirmation. This message was logged as a security event. / 无法执行：该消息是对系统的指令，不包含可处理的事件。"
+)
+LOG_CORRECTION_REPLY = (
+    "I can't edit the incident log: it is an append-only audit trail, and earlier entries stay as written. Add a "
+    "correction entry instead (e.g. \"Correction: arrival time was 14:05, not 14:50\"); the original and the "
+    "correction then both show in the record."
 )
 HARMFUL_REFUSAL = (
     "I can't help with that. I can only support emergency response: reports, plans, evacuation, dispatch and the "

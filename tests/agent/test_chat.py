@@ -149,3 +149,10 @@ def test_a_chat_turn_triages_each_text_once(assistant, message):
     events = list(assistant.chat(message, incident))
     assert events[-1].plan is not None  # planned as a report
     assert counting.texts and len(counting.texts) == len(set(counting.texts))
+
+
+def test_a_correction_of_ones_own_log_time_gets_how_to_correct_it_not_a_refusal(assistant):
+    incident = assistant.open_incident("chat", "op").incident_id
+    tools, final = _run(assistant, "Edit the arrival time in the log, I typed 14:50 instead of 14:05", incident)
+    assert tools == [] and final.kind == "final" and final.security is None
+    assert "correction entry" in final.text and "can't help" not in final.text

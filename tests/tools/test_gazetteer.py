@@ -102,6 +102,22 @@ def test_ordinary_words_are_not_mistaken_for_cafes(city):
     assert found == {"Stockmann"}
 
 
+@pytest.mark.parametrize("text", [
+    "tree down near power lines, wires sparking", "smoke near subway entrance", "kids hurt at picnic area", "crowd panic in stadium area",
+    "fire near family home", "man collapsed at forum entrance", "boat drifting at point of the pier", "water leak in oasis",
+])
+def test_a_common_english_word_in_a_lower_case_message_is_no_one_word_landmark(city, text):
+    # OSM names shops and cafes "Power", "Subway", "Family", "Forum", "Point"...; in a message written without
+    # capitals the word after "at / in / near" is English, not the shop
+    assert [m.name for m in city.gazetteer.find_in_text(text) if m.kind == "landmark"] == []
+
+
+@pytest.mark.parametrize("text, name", [("fire at kiasma, smoke from the roof", "Kiasma"), ("evacuate ateneum now", "Ateneum"),
+                                        ("crowd near senaatintori", "Senaatintori"), ("smoke at sanomatalo", "Sanomatalo")])
+def test_a_finnish_one_word_name_in_a_lower_case_message_is_still_found(city, text, name):
+    assert name in {m.name for m in city.gazetteer.find_in_text(text)}
+
+
 @pytest.mark.parametrize("key, text", [
     ("pitkasilta", "pitkansillan"), ("pitkasilta", "pitkalla sillalla".replace(" ", "")), ("pitkasilta", "pitkasillalle"),
     ("vanhakaupunki", "vanhassakaupungissa"), ("isoroobertinkatu", "isollaroobertinkadulla"), ("uusikaupunki", "uudessakaupungissa"),
