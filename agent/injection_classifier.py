@@ -19,21 +19,18 @@ import yaml
 from sklearn.linear_model import LogisticRegression
 
 from agent.intent_model import embed
-from agent.router_model import INTENTS_FILE
+from agent.router_model import INTENTS_FILE, request_items
 
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
 # Request sets whose ``split: train`` items may train the classifier (their headers allow exactly that); their other
 # splits (test, dev) are never read here.
-TRAIN_SETS = (Path(__file__).with_name("data") / "router_requests" / "operator_requests_v2_train.yaml",
-              Path(__file__).with_name("data") / "router_requests" / "router_dev_v2.yaml")
+TRAIN_SETS = ",".join(str(Path(__file__).with_name("data") / "router_requests" / name)
+                      for name in ("operator_requests_v2_train.yaml", "router_dev_v2.yaml:train"))
 
 
 def train_items() -> list[dict[str, Any]]:
     """The ``split: train`` items of the request sets in TRAIN_SETS (agent-owned files, shipped with the package)."""
-    items: list[dict[str, Any]] = []
-    for path in TRAIN_SETS:
-        items += [i for i in yaml.safe_load(path.read_text(encoding="utf-8")) if i.get("split") == "train"]
-    return items
+    return [item for item, train in request_items(TRAIN_SETS) if train]
 
 
 def training_set() -> tuple[list[str], list[int]]:

