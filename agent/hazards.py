@@ -43,18 +43,19 @@ HAZARD_WORDS: list[tuple[str, str]] = [
 ]
 
 
+# compiled once: the monitor asks per report, the router several times per message
+_HAZARD_PATTERNS = [(hazard, re.compile(pattern, re.IGNORECASE)) for hazard, pattern in HAZARD_WORDS]
+
+
 def hazard_from_words(text: str) -> str | None:
     text = normalised_chinese(text)
-    for hazard, pattern in HAZARD_WORDS:
-        if re.search(pattern, text, re.IGNORECASE):
-            return hazard
-    return None
+    return next((hazard for hazard, pattern in _HAZARD_PATTERNS if pattern.search(text)), None)
 
 
 def words_name_hazard(hazard: str, text: str) -> bool:
     """Does any word list of ``hazard`` match the text?"""
     text = normalised_chinese(text)
-    return any(h == hazard and re.search(pattern, text, re.IGNORECASE) for h, pattern in HAZARD_WORDS)
+    return any(h == hazard and pattern.search(text) for h, pattern in _HAZARD_PATTERNS)
 
 
 def type_checked_by_words(incident_type: str, text: str, *, handled_as: bool = True) -> str:

@@ -191,9 +191,9 @@ def _continues(sentence: str) -> bool:
     """Does this sentence carry on the injected order before it ("go ahead and ...", "so close them")?"""
     if not _CONTINUATION.search(sentence):
         return False
-    if _CONTINUATION.search(_WEAK_CONTINUATION.sub("", sentence, count=1)) or not _WEAK_CONTINUATION.search(sentence):
-        return True  # a strong marker ("go ahead", "do it", "close them", "照做")
     rest = _WEAK_CONTINUATION.sub("", sentence, count=1)
+    if _CONTINUATION.search(rest) or not _WEAK_CONTINUATION.search(sentence):
+        return True  # a strong marker ("go ahead", "do it", "close them", "照做")
     reads = bool(_READ_ONLY.match(rest.lstrip(" :：,，")) or re.search(r"[?？]\s*$", rest)) and not _ORDER_ANYWHERE.search(rest)
     return not (reads or _names_incident(rest))
 

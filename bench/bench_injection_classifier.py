@@ -31,16 +31,11 @@ def main() -> None:
     from agent.intent_model import embed
     from agent.safety import screen_text
 
-    from agent.injection_classifier import train_items
+    from agent.injection_classifier import training_set
 
-    train = train_items()
+    texts, labels = training_set()  # the deployed classifier's own data
     items = yaml.safe_load((ROOT / "bench" / "data" / "operator_requests_v2.yaml").read_text(encoding="utf-8"))
     test = [i for i in items if i["split"] == "test"]
-    positives = yaml.safe_load((ROOT / "agent" / "data" / "injection_examples.yaml").read_text(encoding="utf-8"))["injection"]
-    negatives = [t for examples in yaml.safe_load((ROOT / "agent" / "data" / "intents.yaml").read_text(encoding="utf-8")).values()
-                 for t in examples]
-    texts = positives + negatives + [i["text"] for i in train]
-    labels = [1] * len(positives) + [0] * len(negatives) + [int(i["category"].startswith("injection")) for i in train]
     X = embed(texts)
     y = np.array(labels)
     model = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")

@@ -1,7 +1,7 @@
 """The names of carbon monoxide, in the one place every layer reads them from.
 
-Carbon monoxide is read by five roles (the triage cue, the unit-needs determinant, the protective-action odour and
-alarm cues, the router's hazmat words); each builds its own pattern from these names and keeps its own context (the
+Carbon monoxide is read by the triage cue (finetune/cues), the unit-needs determinant (tools/determinants), the
+protective-action odour and alarm cues (tools/protective/cue_words) and the router's hazmat words (agent/hazards); each builds its own pattern from these names and keeps its own context (the
 determinant's exhaust inference, the protective cue's "alarm going off"). The strings are regular-expression
 fragments for a case-insensitive search; where case matters they say so inline.
 """

@@ -184,7 +184,7 @@ class Situation:
         operator = getattr(request, "username", None) or self.operator or self.pipeline.config.operator
         try:
             self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
-        except (KeyError, LookupError, ValueError) as exc:
+        except (LookupError, ValueError) as exc:
             return _status_html(f"Could not mark {report_id} as read: {exc}")
         given = " as " + " ".join(x for x in (incident_type, priority) if x) if incident_type or priority else ""
         return _status_html(f"Report {report_id} marked read{given} by {operator}; recorded in the incident log.")

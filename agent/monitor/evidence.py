@@ -55,7 +55,7 @@ WARNING_REACH = 4
 HAZARD_TYPES: tuple[str, ...] = tuple(dict.fromkeys([*HAZARD_CUES, *_NAMED]))
 _NOT_AN_INCIDENT = ("test_drill", "resolved", "hoax", "thanks", "question", "figurative", "advert")
 # a link or an account handle names no hazard (a news link's slug, '@CrashNews' no crash), and "opened fire" is a
-# shooting; 'Co.', 't.co' and '#CO' the cues themselves do not read as carbon monoxide (finetune.cues)
+# shooting; 'Co.', 't.co' and '#CO' are no carbon monoxide in the shared names themselves (core.hazard_words)
 _NOT_HAZARD_WORDS = re.compile(rf"{URL_PATTERN}|@\w+|(?i:\bopen(?:s|ed|ing)? fire\b)")
 # Forecast and warning language: CAP urgency Expected/Future (the words of weather services' and fire agencies'
 # bulletins), and the preventive measures taken on a forecast (a fire ban, a watch).  Not the words of uncertainty

@@ -9,6 +9,7 @@ recent alerts, count bins); the reports themselves go to the incident store.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 import uuid
@@ -419,7 +420,6 @@ class MonitorPipeline:
     def _store(self, rows: list[dict], alerts: list[MonitorAlert]) -> bool:
         """Write a batch's reports and alerts to the incident log; a failed write is counted and kept, not raised (it
         would drop this batch and the one triaged ahead from the picture too).  True when the reports were stored."""
-        import sqlite3
 
         try:
             self.store.add_stream_reports(rows)
@@ -518,7 +518,6 @@ class MonitorPipeline:
         stored: list[ProcessedReport] = []
         total = len(held)
         if self.store is not None:
-            import sqlite3
 
             try:
                 rows, in_log = self.store.unread_untriaged_stream_reports(limit)

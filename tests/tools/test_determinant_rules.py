@@ -10,7 +10,7 @@ from tools import determinants
 from tools.determinants import Determinant, extract
 from tools.response_table import MAX_AMBULANCES_PER_COUNT, unit_needs
 
-from tests.tools.helpers import needs
+from tests.tools.helpers import codes, needs
 
 
 def test_each_determinant_has_one_rule_with_all_its_phrasings() -> None:
@@ -30,7 +30,7 @@ def test_each_determinant_has_one_rule_with_all_its_phrasings() -> None:
     ("I'm worried she fell into the sea, her bike is at the pier", "feared_in_water", "person_in_water"),
 ])
 def test_words_before_a_match_rule_it_out_or_make_it_another_fact(text: str, code: str, absent: str) -> None:
-    found = {d.code for d in extract(text)}
+    found = codes(text)
     assert code in found and absent not in found
 
 
@@ -84,19 +84,15 @@ def test_a_word_by_word_transcript_is_joined_with_offsets_into_the_report() -> N
 def test_a_co_detector_written_as_a_nordic_compound_is_carbon_monoxide():
     """Finnish and Swedish hyphenate the detector after the symbol ("CO-hälytys", "CO-larmet"): carbon monoxide, as
     "CO alarm" is; a co-op shop is not."""
-    from tools.determinants import extract
-
     for text in ("CO-hälytys soi asunnossa, molemmilla huono olo", "CO-varoitin piippaa keittiössä",
                  "CO-larmet piper och barnen mår illa"):
-        assert "carbon_monoxide" in {d.code for d in extract(text)}, text
-    assert "carbon_monoxide" not in {d.code for d in extract("Fire in the CO-op shop on Hämeentie")}
+        assert "carbon_monoxide" in codes(text), text
+    assert "carbon_monoxide" not in codes("Fire in the CO-op shop on Hämeentie")
 
 
 def test_a_live_line_named_in_finnish_or_swedish_sends_the_utility_crew():
     """The live-wire rule reads "sähköjohto" and "ledning": those are lines, so the utility makes them dead before
     anyone works near them, as for "power line down"; sparks alone name no line."""
-    from tools.determinants import extract
-    from tools.response_table import unit_needs
 
     for text in ("Auto törmäsi pylvääseen, sähköjohto katkennut tielle", "Bilen körde in i stolpen, ledningen ligger på vägen",
                  "Car hit a pole, power line down on the road"):
