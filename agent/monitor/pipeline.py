@@ -402,15 +402,15 @@ class MonitorPipeline:
                                         "type_confidence": round(tri.type_confidence, 4), "language": tri.language,
                                         "model_version": tri.model_version, "read_by": getattr(tri, "read_by", "encoder")},
                              "detail": {"reason": reason, "zone": zone, "place": fix.name if fix else None, "signals": sig}})
-            self.processed += len(out)
             self.alerts.extend(alerts)
-            if self.processed % 1000 < len(out):
-                self.spikes.prune(self.clock)
         clock.append((time.perf_counter(), time.thread_time()))
         stored = self.store is not None and bool(rows) and self._store(rows, alerts)
-        if unread_reports and not stored:
-            with self.lock:
+        with self.lock:  # counted only once stored: a screen that sees them processed also sees them in the log
+            if unread_reports and not stored:
                 self.unstored_unread.extend(unread_reports)
+            self.processed += len(out)
+            if self.processed % 1000 < len(out):
+                self.spikes.prune(self.clock)
         clock.append((time.perf_counter(), time.thread_time()))
         stages = ("embed", "places", "signals", "group_count", "store")
         self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
@@ -529,6 +529,8 @@ class MonitorPipeline:
 
     # --- for screens -----------------------------------------------------------------------------------
     def snapshot(self, max_clusters: int = 20) -> dict:
+        with self.lock:  # read first: every report counted here is already in the log that needs_read() queries
+            processed = self.processed
         needs_read, unread = self.needs_read()  # from the incident log: outside the lock, the feed thread goes on
         with self.lock:
             clusters = []
@@ -536,7 +538,7 @@ class MonitorPipeline:
                 summary = c.summary()
                 summary["reports"] = [m.key for m in list(c.members)[-10:]]
                 clusters.append(summary)
-            return {"clock": self.clock, "processed": self.processed, "noise": self.noise,
+            return {"clock": self.clock, "processed": processed, "noise": self.noise,
                     "untriaged": self.untriaged, "needs_read": needs_read, "needs_read_total": unread,
                     "open_clusters": len(self.grouper.clusters), "clusters": clusters,
                     "alerts": list(self.alerts)[-50:], "recent": list(self.recent),

@@ -62,3 +62,39 @@ def test_untriaged_reports_from_before_a_restart_are_listed_and_an_operator_mark
     assert "already read" in situation.mark_read(choices[0], None, None, SimpleNamespace(username="bob"))
     assert store.events(kind="stream_report_read")[-1].operator == "alice"
     situation.pipeline.close()
+
+
+def test_a_report_counted_processed_is_already_in_the_log_the_screen_reads(tmp_path) -> None:
+    """The status line and the human-read list come from one snapshot: while a batch is still being written to the
+    incident log it is not yet counted as processed (CI once showed "2 reports processed" beside an empty list).
+    The write is held open on an event: the only way to stop the clock inside that window."""
+    import threading
+
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorPipeline
+    from agent.store import IncidentStore
+
+    class Broken:
+        def predict(self, texts):
+            raise RuntimeError("onnx session died")
+
+    writing, release = threading.Event(), threading.Event()
+
+    class SlowStore(IncidentStore):
+        def add_stream_reports(self, rows):
+            writing.set()
+            release.wait(10)
+            super().add_stream_reports(rows)
+
+    pipeline = MonitorPipeline(Broken(), store=SlowStore(tmp_path / "incidents.sqlite"))
+    worker = threading.Thread(target=pipeline.process, args=([FeedRecord("Smoke from a flat in Kallio", 1_764_511_200.0,
+                                                                         "call")],))
+    worker.start()
+    assert writing.wait(10)
+    during = pipeline.snapshot()
+    release.set()
+    worker.join(10)
+    after = pipeline.snapshot()
+    assert during["processed"] == 0 and during["needs_read_total"] == 0
+    assert after["processed"] == 1 and after["needs_read_total"] == 1
+    pipeline.close()
