@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, normalize
+from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, is_stop, normalize
 from tools.place_words import QUALIFIERS, fold
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
@@ -125,16 +125,23 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     # Latin-script names inside Chinese text have no word boundaries around them. Only there: in a Latin-script
     # report every name already stands as a word, and a run of ordinary words ("on the 3rd floor") would only
     # resolve to the nearest-spelled business ("Fazer 8th Floor"); the locator reads those reports below.
-    if not found and has_cjk(text):
-        for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", text):
-            try:
-                m = city.gazetteer.resolve(run.strip())
-            except LookupError:
-                continue
-            if building and m.score < 1.0 and name_similarity(city, text, m) < NAME_SAID_MIN:
-                continue  # a business the map lacks, spelt like another one: not that building
-            number = city.locator.house_number(run, m.name) if m.kind == "street" else None
-            return m, number
+    if has_cjk(text) and (runs := _latin_run_places(city, text, building)):
+        mark = None
+        if not found:
+            mark = _cjk_place(runs)
+        elif not any(m.kind == "street" and city.locator.house_number(text, m.name) for m in found) \
+                and not any(m.kind == "landmark" and not _is_stop(m) for m in _not_inside_runs(found, mentions, runs)):
+            # "Annankatu上的New Bamboo Center餐厅": the restaurant on Annankatu, as "the swimming hall on Yrjönkatu" is
+            # the hall; a place the scan found only inside a longer Latin name ("Center" -> Keskusta) is no name said.
+            mark = _cjk_place(runs, landmark_only=True)
+        if mark is not None:
+            street = next((m for m, number, _ in runs if m.kind == "street" and not number), None)
+            if not building and mark[0].kind == "landmark" and street is not None:
+                # "Mannerheimintie上Lasipalatsi前面的一段电车架空线": on the street at the building's frontage, as in English
+                front = frontage(city, street, Described(**{**mark[0].model_dump(), "id": mark[0].ref or mark[0].id}, relation="in_front"))
+                if front is not None:
+                    return front, None
+            return mark
     if not found and (generic := _from_locator(reading.resolution)) is not None:
         if building and ((not reading.resolution.confident and name_similarity(city, text, generic) < NAME_SAID_MIN)
                          or _read_from_another_word(city, text, generic) or _names_another_business(city, text, generic)):
@@ -170,6 +177,50 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         if front is not None:
             return front, None
     return found[0], None
+
+
+def _latin_run_places(city: CityModel, text: str, building: bool) -> list[tuple[PlaceMatch, str | None, str]]:
+    """The places a Chinese report names in Latin script, in order: (place, house number, the run as written).
+
+    Latin-script names inside Chinese text have no word boundaries around them, so each run of Latin words is
+    resolved on its own."""
+    out = []
+    for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", text):
+        try:
+            m = city.gazetteer.resolve(run.strip())
+        except LookupError:
+            continue
+        if building and m.score < 1.0 and name_similarity(city, text, m) < NAME_SAID_MIN:
+            continue  # a business the map lacks, spelt like another one: not that building
+        out.append((m, city.locator.house_number(run, m.name) if m.kind == "street" else None, run.strip()))
+    return out
+
+
+def _cjk_place(runs: list[tuple[PlaceMatch, str | None, str]], landmark_only: bool = False) -> tuple[PlaceMatch, str | None] | None:
+    """Of the places a Chinese report names in Latin script: an addressed street, else the first landmark that is not a
+    transport stop (a stop is named after the park or street it serves: "Esplanadi公园里" is the park, not the bus
+    stop Esplanadi, and "就在Espan lava音乐台旁边" then says where in it), else the first place."""
+    if not landmark_only:
+        for m, number, _ in runs:
+            if m.kind == "street" and number:
+                return m, number
+    for m, _, _ in runs:
+        if m.kind == "landmark" and not _is_stop(m):
+            return m, None
+    return None if landmark_only else runs[0][:2]
+
+
+def _is_stop(m: PlaceMatch) -> bool:
+    """A bus or tram stop, from the place's OSM category ("highway=bus_stop")."""
+    key, _, value = (m.category or "").partition("=")
+    return is_stop({key: value})
+
+
+def _not_inside_runs(found: list[PlaceMatch], mentions: list[Mention], runs: list[tuple[PlaceMatch, str | None, str]]) -> list[PlaceMatch]:
+    """The places the scan found, less those it read only from a word of a longer Latin name the report gives."""
+    inside = {mn.entry.name for mn in mentions
+              if any(mn.key != (said := normalize(run)) and mn.key in said and m.name != mn.entry.name for m, _, run in runs)}
+    return [m for m in found if m.name not in inside]
 
 
 def name_similarity(city: CityModel, text: str, match: PlaceMatch) -> float:
