@@ -208,9 +208,9 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        # ("水还在往上涨，已经从楼梯那边漫到店里来了", "地下展厅的地上已经有十几厘米深的水，而且还在往一楼大厅渗"): the
                        # verb of water spreading into a room, water a room is full of or stands deep in. An underpass
                        # (地下通道) is the street's, FL1.
-                       r"(水[^。！？]{0,30}(漫|涌|灌|渗|淹|流)(到|进|入)[^，。；！？]{0,3}(店|屋|家|楼里|楼内|大厅|大堂|展厅|地下室|公寓|办公室|餐厅|一楼|底层))"
+                       r"(水[^。！？]{0,30}(漫|涌|灌|渗|淹|流)(到|进|入)[^，。；！？]{0,3}(店里|店内|屋里|屋内|家里|楼里|楼内|大厅|大堂|展厅|地下室|公寓|办公室|餐厅|一楼|底层))"
                        r"|(水[^。！？]{0,40}(往|向)[^，。；！？]{0,6}(一楼|底层|大厅|大堂|展厅|店里|屋里|楼里|地下室)[^，。；！？]{0,2}(渗|漫|灌|涌|流))"
-                       r"|((地下(?!通道)[^，。；！？]{0,4}|一楼|底层|店里|屋里|家里|楼里|大厅|大堂|展厅)[^，。；！？]{0,8}(全是水|都是水|(?<![没无])有[^，。；！？]{0,6}深的水))",
+                       r"|((地下(?!通道)[^，。；！？]{0,4}|车库|仓库|储藏室|一楼|底层|店里|屋里|家里|楼里|大厅|大堂|展厅)[^，。；！？]{0,8}(全是水|都是水|(?<![没无])有[^，。；！？]{0,6}深的水))",
                        r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|restaurant|lobby|level|car park|parking))",
                        r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))"]
 LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]

@@ -1,0 +1,76 @@
+"""Readings of a report made precise with dev10 (tools/PROTECTIVE_ACTIONS.md, "Round 6 readings"): water entering a
+building said in Chinese, steam from a manhole, a restaurant or studio as a tenant, whose count a count is, a written
+threat, a gas cylinder in a laboratory, and Latin-script names in a Chinese report. Sentences written from the
+document, not copied from a bench set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective import ProtectiveActionPlan, extract_protective_cues, plan_protective_action
+from tests.tools.helpers import protective_row
+
+
+@pytest.mark.parametrize(("hazard", "text", "rule"), [
+    # FL2: water spreading into the building's rooms, in a clause after the one that names the water.
+    ("flood", "下大雨，水越来越多，现在已经流进屋里来了，插座就在墙角", "FL2"),
+    ("flood", "楼下的水管爆了，水一直往地下室灌，现在正往一楼大堂漫", "FL2"),
+    ("flood", "我们店的地下储藏间全是水，电箱就在里面", "FL2"),
+    ("flood", "车库里已经有二十厘米深的水了", "FL2"),
+    # FL1: the water stays in the street, an underpass or at the door.
+    ("flood", "地下通道里全是水，有辆车熄火了", "FL1"),
+    ("flood", "路口积水，水已经漫到人行道上了", "FL1"),
+    ("flood", "水已经漫到店门口了，还没进来", "FL1"),
+    # U4: steam or hot water from a manhole or a drain is a district-heating leak under the street.
+    ("utility_outage", "Thick steam is venting from the manhole at the crossing and hot water is streaming along the kerb", "U4"),
+    ("utility_outage", "Steam coming out of a drain grate on the pavement, you can hardly see the tram", "U4"),
+    ("utility_outage", "The power is out in the whole block and there is no hot water running in the flats", "U1"),
+    # F4: a fire in a restaurant or a studio of any kind is a fire in a business, not in a flat.
+    ("fire", "Flames in the grill of the pizzeria, the dining room is full of smoke", "F4"),
+    ("fire", "瑜伽馆的更衣室着火了，烟很大，学员在往外跑", "F4"),
+    ("fire", "Fire in the kitchen of a flat on the 2nd floor, door shut, stairwell clear", "F2"),
+    # PS4: a written threat that a device goes off at a time, nothing found.
+    ("public_security", "Our reception got a text: 'a device in the museum goes off at 3 pm'. Nothing found yet.", "PS4"),
+    # H2: a gas cylinder leaking in a laboratory is a gas leak (the round 3 reading), not H3's chemical release.
+    ("hazmat", "In the chemistry lab a propane cylinder is hissing at the valve and a student feels dizzy", "H2"),
+    ("hazmat", "A bottle of acid broke in the chemistry lab and two students are coughing", "H3"),
+])
+def test_round6_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
+    assert protective_row(hazard, text) == rule
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    # One class, one cinema screen or banquet hall is a part of the building.
+    ("Gas alarm in the dance school; I have twenty-two pupils in class right now.", 22),
+    ("三号影厅里坐了一百五十个观众，烟是从放映室出来的", 150),
+    ("宴会厅里有八十位客人", 80),
+    # A count given for a tenant business when the report says others are in the building too.
+    ("The bar is on fire, about seventy people in the bar are leaving. Flats are upstairs.", 70),
+    ("咖啡馆里大概有三十个人，楼上还有住户", 30),
+])
+def test_a_count_of_one_class_hall_or_tenant_is_a_part(text, part):
+    c = extract_protective_cues(text)
+    assert c.occupants is None and c.occupants_part == part
+
+
+def test_a_count_in_a_tenant_without_others_said_still_stands():
+    # Round 5: without words for others in the building, the count given stands.
+    assert extract_protective_cues("Smoke in the bar, about seventy people in the bar.").occupants == 70
+
+
+def test_a_landmark_named_in_latin_script_in_a_chinese_report_beats_the_bare_street(city):
+    plan = plan_protective_action(city, "晚上九点，Kaivokatu上的Vltava酒吧厨房着火了，到处是烟。", "fire", routing=False)
+    assert isinstance(plan, ProtectiveActionPlan)
+    assert plan.location == "Vltava" and plan.building is not None and plan.building.source == "osm"
+
+
+def test_a_bus_stop_named_after_a_park_is_not_the_place_a_chinese_report_names(city):
+    plan = plan_protective_action(city, "我在Esplanadi公园里，Kappeli餐厅旁边的长椅下面有个没人要的双肩包，周围没人。", "public_security", routing=False)
+    assert isinstance(plan, ProtectiveActionPlan)
+    assert plan.rule == "PS2" and plan.location == "Kappeli"
+
+
+def test_a_street_action_before_a_named_building_in_a_chinese_report_is_at_its_frontage(city):
+    plan = plan_protective_action(city, "Mannerheimintie上Kiasma前面的电车架空线断了，掉在地上冒火花。", "utility_outage", routing=False)
+    assert isinstance(plan, ProtectiveActionPlan)
+    assert plan.rule == "U3" and plan.location.startswith("Mannerheimintie") and "Kiasma" in plan.location
