@@ -17,6 +17,11 @@ from tests.tools.helpers import protective_row
     ("flood", "楼下的水管爆了，水一直往地下室灌，现在正往一楼大堂漫", "FL2"),
     ("flood", "我们店的地下储藏间全是水，电箱就在里面", "FL2"),
     ("flood", "车库里已经有二十厘米深的水了", "FL2"),
+    ("flood", "地下室进了半米的水，还在涨", "FL2"),
+    ("flood", "我家在一楼，屋里的水已经到脚踝了", "FL2"),
+    ("flood", "The laundry room downstairs is ankle-deep and the water keeps climbing", "FL2"),
+    ("flood", "A pipe burst upstairs in the gallery, water is pouring down through the ceiling", "FL2"),
+    ("flood", "The underpass is knee-deep, a car is stuck", "FL1"),
     # FL1: the water stays in the street, an underpass or at the door.
     ("flood", "地下通道里全是水，有辆车熄火了", "FL1"),
     ("flood", "路口积水，水已经漫到人行道上了", "FL1"),
@@ -24,10 +29,12 @@ from tests.tools.helpers import protective_row
     # U4: steam or hot water from a manhole or a drain is a district-heating leak under the street.
     ("utility_outage", "Thick steam is venting from the manhole at the crossing and hot water is streaming along the kerb", "U4"),
     ("utility_outage", "Steam coming out of a drain grate on the pavement, you can hardly see the tram", "U4"),
+    ("utility_outage", "马路上的井盖冒出大量热气，热水流了一地", "U4"),
     ("utility_outage", "The power is out in the whole block and there is no hot water running in the flats", "U1"),
     # F4: a fire in a restaurant or a studio of any kind is a fire in a business, not in a flat.
     ("fire", "Flames in the grill of the pizzeria, the dining room is full of smoke", "F4"),
     ("fire", "瑜伽馆的更衣室着火了，烟很大，学员在往外跑", "F4"),
+    ("fire", "火锅店后厨起火了，客人都在往外跑", "F4"),
     ("fire", "Fire in the kitchen of a flat on the 2nd floor, door shut, stairwell clear", "F2"),
     # PS4: a written threat that a device goes off at a time, nothing found.
     ("public_security", "Our reception got a text: 'a device in the museum goes off at 3 pm'. Nothing found yet.", "PS4"),
@@ -44,6 +51,8 @@ def test_round6_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
     ("Gas alarm in the dance school; I have twenty-two pupils in class right now.", 22),
     ("三号影厅里坐了一百五十个观众，烟是从放映室出来的", 150),
     ("宴会厅里有八十位客人", 80),
+    ("About 120 people are watching the film in screen 3", 120),
+    ("We have 12 members in the club room tonight, the rest of the building is offices", 12),
     # A count given for a tenant business when the report says others are in the building too.
     ("The bar is on fire, about seventy people in the bar are leaving. Flats are upstairs.", 70),
     ("咖啡馆里大概有三十个人，楼上还有住户", 30),
