@@ -56,15 +56,27 @@ def test_round6_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
     # A count given for a tenant business when the report says others are in the building too.
     ("The bar is on fire, about seventy people in the bar are leaving. Flats are upstairs.", 70),
     ("咖啡馆里大概有三十个人，楼上还有住户", 30),
+    ("我们幼儿园有五十个孩子，楼上是住户", 50),
+    # A count placed on one floor, said before it in Chinese; trainees (学员) are people present.
+    ("这层楼有六十个人", 60),
+    ("五楼里大概有四十个人", 40),
+    ("三楼的培训教室里有二十五个学员", 25),
 ])
 def test_a_count_of_one_class_hall_or_tenant_is_a_part(text, part):
     c = extract_protective_cues(text)
     assert c.occupants is None and c.occupants_part == part
 
 
-def test_a_count_in_a_tenant_without_others_said_still_stands():
-    # Round 5: without words for others in the building, the count given stands.
-    assert extract_protective_cues("Smoke in the bar, about seventy people in the bar.").occupants == 70
+@pytest.mark.parametrize(("text", "whole"), [
+    # Round 5: without words for others in the building, the count given stands; "upstairs is our office" is no other.
+    ("Smoke in the bar, about seventy people in the bar.", 70),
+    ("楼上是我们的办公室，我们有四十个员工", 40),
+    # The building's own count: 楼里 is the building, not a floor.
+    ("五楼着火了，楼里有两百多人", 200),
+])
+def test_a_count_of_the_building_still_stands(text, whole):
+    c = extract_protective_cues(text)
+    assert (c.occupants, c.occupants_part) == (whole, None)
 
 
 def test_a_landmark_named_in_latin_script_in_a_chinese_report_beats_the_bare_street(city):

@@ -300,7 +300,7 @@ CAPACITY_BEFORE = re.compile(r"\b(?:holds?|seats?|capacity(?: of| is)?|room for|
 FULLNESS = re.compile(r"\b(half)[- ](?:full|empty)\b|\b(?:it'?s|is|are|we'?re) (?:completely |totally |almost |nearly )?(?:full|packed|sold out)\b|\bfull house\b|\bsold[- ]out\b"
                       r"|(一半|半满)|(坐满|满座|爆满|座无虚席|满了)")
 OCCUPANT_NOUNS = r"(?:cast and crew|crew|singers|choristers|dancers|actors|parishioners|clubbers|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
-OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作人员|老师|教职工|乘客|住户|居民|游客|孩子|病人|客人)"
+OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|学员|会员|员工|职员|工作人员|老师|教职工|乘客|旅客|住户|居民|游客|孩子|病人|患者|客人|宾客|读者|听众|选手|演员)"
 OCCUPANTS = re.compile(r"(?:(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)\s*|(?<!\s)\s*)(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
@@ -319,10 +319,10 @@ TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|
 # A count "we" give in a report from a business inside the block, or one given for that business ("酒吧里大概有六十个人"),
 # when the report says others are in the building too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners,
 # and there are flats upstairs"): that business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
-FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们(?:有|这儿有|这里有|这边有|一共有)")
+FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们[^，。；！？\d]{0,5}?(?:有|这儿有|这里有|这边有|一共有)")
 OTHERS_IN_BUILDING = re.compile(r"\b(?:the rest of the building (?:is|are|has)|(?:flats|apartments|offices|residents|tenants|people) (?:are |live |living )?(?:upstairs|above us|on the (?:upper|other) floors)"
                                 r"|(?:upstairs|above us|on the (?:upper|other) floors) (?:there are|are|live|we have) (?:also |still )?(?:flats|apartments|offices|residents|tenants|people))\b"
-                                r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|有)")
+                                r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|是(?!我)|有)")
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
 # forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
 COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:in the (?:audience|house|building|stands)\s++)?,?\s*+(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
@@ -353,13 +353,13 @@ PARTIAL_COUNT = re.compile(
     r"|\b(?:in|at) the (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
     r"|\bin class\b|\b(?:in|at) the (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
-    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
 # A count placed on one floor right after it ("about 40 people on the 3rd floor"); a floor said elsewhere in the
 # sentence is where the incident is ("fire on the 5th floor, 200 guests in the hotel").
 PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b")
 # Words that make a count the building's whole, even beside a part's word ("in the building", "full house").
 WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|full house|sold[- ]out|house is full|altogether|in total|in all|across the floors|on all floors|whole building|entire building)\b"
-                         r"|楼里|楼内|整栋|全楼|全校|一共|总共")
+                         r"|(?<![0-9一二三四五六七八九十层])楼(?:里|内)|整栋|全楼|全校|(?<!层)一共|总共")
 # Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
 TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")
