@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
 from agent.schemas import UNTRIAGED
+from agent.store import NEEDS_READ_PAGE
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 log = logging.getLogger(__name__)
@@ -207,11 +208,11 @@ def _alerts_html(alerts: list) -> str:
 
 def _needs_read_html(reports: list, total: int) -> str:
     """Reports the classifier did not read (triage failed or refused them) and no person has read yet: any one could be
-    a P1, so a person reads them; newest first (the newest 50 of ``total``)."""
+    a P1, so a person reads them; newest first (the newest ``NEEDS_READ_PAGE`` of ``total``)."""
     if not reports and not total:
         return '<div data-testid="situation-needs-read"></div>'
     items = "".join(f"<li><b>{escape(r.source)}</b> {datetime.fromtimestamp(r.time, tz=timezone.utc).strftime('%H:%M')} "
-                    f"{escape(r.text[:300])}<br><small>{escape(r.reason)}</small></li>" for r in reversed(reports[-50:]))
+                    f"{escape(r.text[:300])}<br><small>{escape(r.reason)}</small></li>" for r in reversed(reports[-NEEDS_READ_PAGE:]))
     return (f'<div class="eca-error" data-testid="situation-needs-read"><b>Not triaged: needs a human read '
             f'({total:,})</b><ul>{items}</ul>'
             + (f"<small>the newest {len(reports)} shown</small>" if total > len(reports) else "") + "</div>")

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, normalize
+from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, normalize, places_mentioned
 from tools.place_words import QUALIFIERS, fold
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
@@ -51,9 +51,11 @@ class BuildingNotFound(PlanningError):
     ``coarser``: a district the report names around it ("... in Kluuvi"), where the plan can still be placed.
     """
 
-    def __init__(self, message: str, coarser: PlaceMatch | None = None) -> None:
-        super().__init__(message)
-        self.coarser = coarser
+    PREFIX = "building not found"  # the message's and the plan's flag's opening words
+
+    def __init__(self, why: str, coarser: PlaceMatch | None = None) -> None:
+        super().__init__(f"{self.PREFIX}: {why}")
+        self.why, self.coarser = why, coarser
 
 
 class Described(PlaceMatch):
@@ -88,10 +90,7 @@ class ReportReading:
     @cached_property
     def named(self) -> list[PlaceMatch]:
         """Each place named in the report once, in order of appearance (``Gazetteer.find_in_text`` from one scan)."""
-        first: dict[tuple[str, str], Mention] = {}
-        for mn in self.scan[1]:
-            first.setdefault((mn.entry.kind, mn.entry.name), mn)
-        return [mn.entry.match(mn.score) for mn in first.values()]
+        return places_mentioned(self.scan[1])
 
     @cached_property
     def resolution(self) -> Resolution:
@@ -148,7 +147,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                          or _read_from_another_word(reading, generic) or _names_another_business(reading, generic)):
             # "Hotel Aurora" is no hotel of the map: the locator's guess of another hotel (or gym, cafe) would count that
             # building's occupants. The building is not found; the plan falls back to the assumed building.
-            raise BuildingNotFound(f"building not found: the report names no building of the map (the nearest reading, "
+            raise BuildingNotFound(f"the report names no building of the map (the nearest reading, "
                                    f"{generic.name}, is not the name it gives)", coarser=next((m for m in named if m.kind == "zone"), None))
         return generic, None
     found = found or named
