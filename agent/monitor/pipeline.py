@@ -27,7 +27,7 @@ from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
 from agent.schemas import UNTRIAGED
-from agent.store import check_stream_review
+from agent.store import NEEDS_READ_PAGE, check_stream_review
 from core.text import URL_RE
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
 
@@ -510,7 +510,7 @@ class MonitorPipeline:
         with self.lock:
             self.unstored_unread.remove(held)
 
-    def needs_read(self, limit: int = 50) -> tuple[list[ProcessedReport], int]:
+    def needs_read(self, limit: int = NEEDS_READ_PAGE) -> tuple[list[ProcessedReport], int]:
         """Untriaged reports nobody has read yet, oldest first (at most ``limit``: the newest), and how many there are
         in all: those in the incident log (whichever run stored them) and those it could not store."""
         with self.lock:

@@ -294,3 +294,28 @@ def test_a_long_post_repeating_the_hazard_and_the_warning_is_read_in_linear_time
     assert _words_apart("warning one two flood three warning", "flood", "warning") == 1
     assert _words_apart("floodwarning", "flood", "warning") == 0
     assert _words_apart("flood one two three", "flood", "warning") == 4
+
+
+def test_read_warning_reads_the_text_once_for_all_hazard_types(monkeypatch):
+    """The links are blanked and the words counted once per text, not again for each hazard type tried."""
+    from agent.monitor import evidence
+
+    strips, indexes = [], []
+    pattern = evidence._NOT_HAZARD_WORDS
+
+    class CountedPattern:
+        def sub(self, repl, text):
+            strips.append(text)
+            return pattern.sub(repl, text)
+
+    class CountedGaps(evidence._WordGaps):
+        def __init__(self, text: str) -> None:
+            indexes.append(text)
+            super().__init__(text)
+
+    monkeypatch.setattr(evidence, "_NOT_HAZARD_WORDS", CountedPattern())
+    monkeypatch.setattr(evidence, "_WordGaps", CountedGaps)
+    text = "Saw a big fire on the hill last summer from our cabin, and today a flood warning for the valley https://t.co/x"
+    reading = evidence.read_warning(text, {"fire": 0.5, "flood": 0.3})
+    assert reading is not None and reading.incident_type == "flood" and reading.warning == "warning"
+    assert len(strips) == 1 and len(indexes) == 1
