@@ -5,6 +5,7 @@ sentiment/rumour signals per language against a lexicon baseline.
     .venv/bin/python bench/bench_monitor.py                       # everything (the CrisisLex part triages ~6,600 tweets)
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev      # or --events dev2, dev3
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev --recorded-triage  # replay a run's triage
+    .venv/bin/python bench/bench_monitor.py --part crisis --events dev --recorded-triage --thin 0.1  # sparse events
     .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|dupes-dev|dupes-dev2|dupes-dev3|signals
     .venv/bin/python bench/bench_monitor.py --part dupes-dev --show-errors   # the team's dev set, every decision
 
