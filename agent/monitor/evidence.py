@@ -30,7 +30,8 @@ from agent.monitor.pairscore import NOISE_TYPE
 from core.text import URL_PATTERN
 from finetune.cues import cue_match
 
-__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_warning", "read_hazard", "read_warning"]
+__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_impact", "hazard_warning", "read_hazard",
+           "read_report", "read_warning"]
 
 HAZARD_CUES: dict[str, tuple[str, ...]] = {
     "fire": ("fire_word",),
@@ -133,6 +134,7 @@ class HazardReading:
     warning: str | None = None
     retyped: bool = False
     probability: float = 0.0
+    impact: str | None = None           # read_report: the words saying what the hazard did ('3 dead')
 
 
 def read_hazard(text: str, incident_type: str, type_probs: dict[str, float] | None = None,
@@ -182,6 +184,53 @@ def read_warning(text: str, type_probs: dict[str, float] | None = None) -> Hazar
             gaps = _WordGaps(text)
         if gaps.fewest_between(words, warning) <= WARNING_REACH:
             return HazardReading(incident_type, words, warning, True, float(probs.get(incident_type, 0.0)))
+    return None
+
+
+# What a headline names a disaster by (read_report): the name of the event, not a thing at a scene.  The triage cues
+# were written for a caller at the scene, where "a car", "smoke", "gas", "the current" or "an attack" describe one; in
+# a post from afar beside a toll they are as often an aid appeal's "charity car event" or a "heart attack".
+_DISASTER_NAME = re.compile(
+    r"flood|\bfires?\b|blaze|wildfire|bushfire|explosion|exploded|earthquake|\bquake|tremor|aftershock|collaps|crash|"
+    r"collision|derail|shooting|\bbomb|typhoon|hurricane|cyclone|tornado|\bstorms?\b|"
+    r"洪水|火灾|山火|爆炸|地震|余震|倒塌|坍塌|撞|台风|飓风|龙卷风", re.IGNORECASE)
+# The aftermath and the response to a known disaster: an appeal, a charity, a funeral, a memorial.  A post in these words
+# is about an event already known, not a first report of one ("help for typhoon victims", "funerals of the crash's
+# victims"); "victims" alone is the word of such posts too, so it is no impact here.
+_AFTERMATH = re.compile(
+    r"charit|donat|\brelief\b|fund-?rais|appeal|funeral|memorial|tribute|anniversary|condolence|in memory|"
+    r"\bvictims?\b|救灾|捐款|捐助|悼念|追悼|周年", re.IGNORECASE)
+
+
+def hazard_impact(text: str) -> str | None:
+    """The words of ``text`` that say what a hazard did ('3 dead', 'casualties', 'leveled', 'damaged'), links and
+    account handles left out, or None; none in a post about the aftermath or the response (``_AFTERMATH``)."""
+    text = _NOT_HAZARD_WORDS.sub(" ", text)
+    if _AFTERMATH.search(text):
+        return None
+    match = _IMPACT.search(text)
+    return match.group(0).strip() if match else None
+
+
+def read_report(text: str, type_probs: dict[str, float] | None = None) -> HazardReading | None:
+    """A report the classifier triaged not_incident that reports a hazard happening: it names the hazard and what the
+    hazard did ("Three killed in northern Italy earthquake", "Explosion rips Texas fertilizer plant ... multiple
+    injuries"), with none of the non-incident cues (a drill, a joke, an advert ...: ``hazard_evidence``).  Read as that hazard's type; of several,
+    the one the classifier gave the most probability; None otherwise.
+
+    A classifier trained on calls reads a news headline as no incident: nobody is calling for help, and the first posts
+    of an event seen from afar are headlines.  The hazard's name and its toll together are what a duty officer reading
+    the post would act on (CAP urgency Immediate/Past, certainty Observed), so no floor on the classifier's probability
+    applies; an impact word alone ("3 dead") names no hazard, and a hazard's name alone ("earthquake drill", "storm
+    of criticism" ...) reports no impact."""
+    impact = hazard_impact(text)  # words of impact make a post no warning (hazard_warning), whatever it forecasts
+    if impact is None:
+        return None
+    probs = type_probs or {}
+    for incident_type in sorted(HAZARD_TYPES, key=lambda t: -probs.get(t, 0.0)):
+        words = hazard_evidence(text, incident_type)
+        if words is not None and _DISASTER_NAME.search(words):
+            return HazardReading(incident_type, words, None, True, float(probs.get(incident_type, 0.0)), impact)
     return None
 
 
