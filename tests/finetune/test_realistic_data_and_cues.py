@@ -115,3 +115,29 @@ def test_the_gas_cue_reads_co_as_carbon_monoxide_only():
     # a link's words are no cue of any kind (a news slug naming a fire), and cue_match does not read them either
     assert cue_matrix(["photos here https://news.example/fire-trapped-people"]).sum() == 0
     assert cue_match("fire_word", "see www.example.com/fire") is None
+
+
+def _cues(text: str) -> set[str]:
+    return {CUE_NAMES[j] for j in np.flatnonzero(cue_matrix([text])[0])}
+
+
+def test_cues_read_news_and_bulletin_voice():
+    """A bulletin states the same evidence in the third person and the past tense; the families must see it."""
+    assert "resolved" in _cues("Power restored to all customers in Kallio, Helen says")
+    assert "resolved" in _cues("UPDATE: warehouse fire extinguished overnight")
+    assert "resolved" in _cues("Police: missing man found safe in Pasila")
+    assert "resolved" in _cues("FMI lifts its gale warning for the coast")
+    assert "resolved" in _cues("Five years since the Kokkola flood, residents remember")
+    assert "resolved" in _cues("仓库火灾已于凌晨扑灭")
+    assert "no_harm" in _cues("No one was hurt, police said") and "no_harm" in _cues("No injuries were reported")
+    assert "no_harm" in _cues("暂无人员受伤报告")
+    assert "evacuate" in _cues("Residents told to stay indoors and close windows")
+    assert "evacuate" in _cues("当局要求附近居民留在室内、关闭门窗")
+    assert "trapped" in _cues("Families stranded on roofs as the river bursts its banks")
+    assert "children_elderly" in _cues("一名7岁男孩在海滩附近走失")
+    assert "figurative" in _cues("Minister faces firestorm over leak")
+    # what must NOT read as over, as harmless or as violence
+    assert "resolved" not in _cues("Crews lifted the tram off the trapped cyclist")
+    assert "resolved" not in _cues("Water supply expected to be restored by 18:00")
+    assert "attack" not in _cues("Crews still fighting the blaze in Kallio")
+    assert "attack" in _cues("Two men fighting outside the bar, one has a knife")
