@@ -6,6 +6,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from core.vocabulary import INCIDENT_TYPES, NOT_INCIDENT, PRIORITIES
 from finetune.cues import CUE_NAMES, cue_matrix, life_threat_cues
@@ -117,27 +118,31 @@ def test_the_gas_cue_reads_co_as_carbon_monoxide_only():
     assert cue_match("fire_word", "see www.example.com/fire") is None
 
 
-def _cues(text: str) -> set[str]:
-    return {CUE_NAMES[j] for j in np.flatnonzero(cue_matrix([text])[0])}
+
+# (cue, text, whether the cue must fire): a bulletin states the same evidence in the third person and the past tense
+NEWS_VOICE = [
+    ("resolved", "Power restored to all customers in Kallio, Helen says", True),
+    ("resolved", "UPDATE: warehouse fire extinguished overnight", True),
+    ("resolved", "Police: missing man found safe in Pasila", True),
+    ("resolved", "FMI lifts its gale warning for the coast", True),
+    ("resolved", "Five years since the Kokkola flood, residents remember", True),
+    ("resolved", "仓库火灾已于凌晨扑灭", True),
+    ("no_harm", "No one was hurt, police said", True),
+    ("no_harm", "No injuries were reported", True),
+    ("no_harm", "暂无人员受伤报告", True),
+    ("evacuate", "Residents told to stay indoors and close windows", True),
+    ("evacuate", "当局要求附近居民留在室内、关闭门窗", True),
+    ("trapped", "Families stranded on roofs as the river bursts its banks", True),
+    ("children_elderly", "一名7岁男孩在海滩附近走失", True),
+    ("figurative", "Minister faces firestorm over leak", True),
+    # what must NOT read as over, or as violence
+    ("resolved", "Crews lifted the tram off the trapped cyclist", False),
+    ("resolved", "Water supply expected to be restored by 18:00", False),
+    ("attack", "Crews still fighting the blaze in Kallio", False),
+    ("attack", "Two men fighting outside the bar, one has a knife", True),
+]
 
 
-def test_cues_read_news_and_bulletin_voice():
-    """A bulletin states the same evidence in the third person and the past tense; the families must see it."""
-    assert "resolved" in _cues("Power restored to all customers in Kallio, Helen says")
-    assert "resolved" in _cues("UPDATE: warehouse fire extinguished overnight")
-    assert "resolved" in _cues("Police: missing man found safe in Pasila")
-    assert "resolved" in _cues("FMI lifts its gale warning for the coast")
-    assert "resolved" in _cues("Five years since the Kokkola flood, residents remember")
-    assert "resolved" in _cues("仓库火灾已于凌晨扑灭")
-    assert "no_harm" in _cues("No one was hurt, police said") and "no_harm" in _cues("No injuries were reported")
-    assert "no_harm" in _cues("暂无人员受伤报告")
-    assert "evacuate" in _cues("Residents told to stay indoors and close windows")
-    assert "evacuate" in _cues("当局要求附近居民留在室内、关闭门窗")
-    assert "trapped" in _cues("Families stranded on roofs as the river bursts its banks")
-    assert "children_elderly" in _cues("一名7岁男孩在海滩附近走失")
-    assert "figurative" in _cues("Minister faces firestorm over leak")
-    # what must NOT read as over, as harmless or as violence
-    assert "resolved" not in _cues("Crews lifted the tram off the trapped cyclist")
-    assert "resolved" not in _cues("Water supply expected to be restored by 18:00")
-    assert "attack" not in _cues("Crews still fighting the blaze in Kallio")
-    assert "attack" in _cues("Two men fighting outside the bar, one has a knife")
+@pytest.mark.parametrize("cue,text,fires", NEWS_VOICE)
+def test_cues_read_news_and_bulletin_voice(cue, text, fires):
+    assert bool(cue_matrix([text])[0, CUE_NAMES.index(cue)]) is fires
