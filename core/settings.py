@@ -45,7 +45,8 @@ def apply_offline_environment() -> None:
 class Settings(BaseSettings):
     """All runtime configuration. Field ``foo_bar`` is read from ``ECA_FOO_BAR``."""
 
-    model_config = SettingsConfigDict(env_prefix="ECA_", extra="ignore")
+    # An exported but empty variable (ECA_TRIAGE_MODEL_DIR=) means "not set", not the path "." or an empty name.
+    model_config = SettingsConfigDict(env_prefix="ECA_", extra="ignore", env_ignore_empty=True)
 
     # --- general -------------------------------------------------------
     data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where models, the knowledge base and the incident log live.")

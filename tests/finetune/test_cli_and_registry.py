@@ -124,3 +124,15 @@ def test_multi_label_training_on_real_figure_eight_rows(shared_dir, tmp_path, ca
     assert result.priority == "n/a" and not (out / "CURRENT").exists()
     # The ONNX export must handle a network with no priority head (it once failed there and training broke).
     assert (model_dir / "encoder.onnx").is_file() and clf._onnx is not None
+
+
+def test_an_exported_but_empty_model_dir_variable_means_the_current_model(monkeypatch, tmp_path) -> None:
+    """ECA_TRIAGE_MODEL_DIR= (empty) once read as the path "." and failed with "not a triage model directory"."""
+    from core.settings import Settings
+    from finetune.registry import current_model_dir
+
+    monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", "")
+    monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path))
+    settings = Settings()
+    assert settings.triage_model_dir is None
+    assert current_model_dir(settings) is None  # nothing trained under this data dir: no model, not "."
