@@ -69,16 +69,18 @@ _CUES: dict[str, str] = {
     # --- things that lower urgency or mean no incident -------------------------------------------
     "test_drill": r"\btest(?:ing)?\b|\bdrill\b|exercise|practice|rehearsal|scheduled|maintenance|self-?check|radio check|"
                   r"测试|演练|演习|试鸣|检修|维护|自检",
-    "resolved": r"\b(?:is|are|was|were|been) (?:out|over|fixed|found|back|cleared|resolved|restored)\b|false alarm|all clear|"
+    "resolved": r"\b(?:is|are|was|were|been) (?:out|over|fixed|found|back(?! up (?:to|in|into|through|from)\b)|cleared|resolved|restored)\b|false alarm|all clear|"
                 r"never ?mind|no longer|cancel|sorted now|everything(?:'s| is) (?:fine|ok)|already (?:out|gone|fixed|found)|"
-                r"\bextinguished\b|\bfound (?:safe|alive|unharmed|well)|\b(?:power|supply|electricity|heating|water|service|traffic) "
-                r"(?:(?:has|have) been |was |is )?(?:restored|back)\b|declared over|called off|(?:order|warning|ban|advisory|notice|restrictions?) (?:has been |have been |was |is )?lifted|"
+                r"(?<!not )(?<!n't )(?<!not been )(?<!n't been )(?<!not yet )(?<!yet to be )\bextinguished\b|\bfound (?:safe|alive|unharmed|well)|"
+                r"\b(?:power|supply|electricity|heating|water|service|traffic) (?:(?:has|have) been |was |is )?(?:restored|back\b(?! up))|"
+                r"declared over|called off|(?:order|warning|ban|advisory|notice|restrictions?) (?:has been |have been |was |is )?lifted|"
                 r"\blifts (?:the |its )?(?:\w+ )?(?:order|warning|ban|advisory|notice)|"
-                r"\banniversary|years (?:since|after|ago)|\bmemorial\b|commemorat|\bdocumentary\b|annual (?:report|statistics)|"
+                r"\banniversary|years (?:since|after|ago)|\bmemorial\b(?! (?:hospital|clinic|park|hall|stadium|arena|bridge|church|library|school|centre|center|square|drive|road|avenue|way)\b)|commemorat|\bdocumentary\b|annual (?:report|statistics)|"
                 r"\bin court\b|\bsentenced\b|\bconvicted\b|\bverdict\b|pleaded guilty|\bacquitted\b|"
                 r"last (?:week|month|year|summer|winter|spring|autumn)'s|"
-                r"已经(?:扑灭|找到|恢复|处理|解决|没事)|已[^，。,；]{0,6}(?:扑灭|找到|恢复|解除)|被找到|找到时?身体|解除|"
-                r"误报|取消|没事了|恢复正常|恢复供电|恢复供水|周年|纪念|年报|法院|判处|宣判|一审|二审|去年|上周|上个月",
+                r"已经(?:扑灭|找到|恢复|处理|解决|没事)|已[^，。,；未没不]{0,6}(?:扑灭|找到|恢复|解除)|(?<![未没])(?<!没有)被找到|找到时?身体|"
+                r"(?<![未没法能])(?<!没有)解除|误报|取消|没事了|恢复正常|恢复供电|恢复供水|周年|纪念|年报|判处|宣判|一审|二审|"
+                r"去年|上周|上个月",
     "hoax": r"\bprank|\bjoke\b|just kidding|\bfake\b|made it up|hoax|dare|恶作剧|开玩笑|假的|编的|整蛊",
     "thanks": r"\bthank|\bthanks|grateful|well done|great job|appreciate|谢谢|感谢|辛苦了",
     "question": r"\?\s*$|^(?:what|when|where|how|is|are|can|could|do|does|who|which)\b|请问|吗[？?]?\s*$|怎么|哪里|几点",

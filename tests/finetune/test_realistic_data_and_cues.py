@@ -140,6 +140,20 @@ NEWS_VOICE = [
     ("resolved", "Water supply expected to be restored by 18:00", False),
     ("attack", "Crews still fighting the blaze in Kallio", False),
     ("attack", "Two men fighting outside the bar, one has a knife", True),
+    # an event still going on: its "over" word negated, or a place's name that only looks like one
+    ("resolved", "The fire has not been extinguished, three people still on the fourth floor", False),
+    ("resolved", "The blaze isn't extinguished yet", False),
+    ("resolved", "Flood water is back up to the first floor, we are upstairs", False),
+    ("resolved", "Smoke pouring out of Memorial Hospital's east wing", False),
+    ("resolved", "小女孩还没被找到，天快黑了", False),
+    ("resolved", "走失的老人仍未被找到", False),
+    ("resolved", "大雨预警尚未解除，河水还在上涨", False),
+    ("resolved", "火势已蔓延但未扑灭，楼上还有人", False),
+    ("resolved", "区法院大楼二层起火，有人被困", False),
+    ("resolved", "The memorial service for the crash victims is on Sunday", True),
+    ("resolved", "Tram service is back up and running", True),
+    ("resolved", "失踪男孩已被找到，身体无碍", True),
+    ("resolved", "暴雨预警已经解除", True),
 ]
 
 
