@@ -201,6 +201,16 @@ _AFTERMATH = re.compile(
     r"charit|donat|\brelief\b|fund-?rais|appeal|funeral|memorial|tribute|anniversary|condolence|in memory|"
     r"\bvictims?\b|救灾|捐款|捐助|悼念|追悼|周年", re.IGNORECASE)
 
+# A disaster's name used as a figure of speech, as headlines do ("storm of criticism", "perfect storm", "Twitter storm",
+# "explosion of interest", "box-office bomb", "stock market crash", "political earthquake"): beside a word of impact
+# ("kills the bill", "destroyed his career") it reports no hazard, so read_report reads the text without it.
+_FIGURE_OF_SPEECH = re.compile(
+    r"\bstorms? of (?:criticism|protest|outrage|controversy|abuse|complaints|anger|emotions?)\b|\bperfect storm\b|"
+    r"\b(?:twitter|social[- ]media|media|political|pr|diplomatic|online)[- ]?storm\b|\bstorm in a teacup\b|"
+    r"\bexplosion of (?:interest|growth|demand|sales|popularity|colou?r|flavou?r)\b|\bbox[- ]office bomb\b|"
+    r"\b(?:bitcoin|crypto(?:currency)?|stock|share|price|market|housing|ratings?)s? crash(?:es|ed)?\b|"
+    r"\b(?:political|electoral) (?:earthquake|tsunami)\b|\btsunami of\b|舆论风暴|政治地震|股灾|崩盘", re.IGNORECASE)
+
 
 def hazard_impact(text: str) -> str | None:
     """The words of ``text`` that say what a hazard did ('3 dead', 'casualties', 'leveled', 'damaged'), links and
@@ -214,15 +224,17 @@ def hazard_impact(text: str) -> str | None:
 
 def read_report(text: str, type_probs: dict[str, float] | None = None) -> HazardReading | None:
     """A report the classifier triaged not_incident that reports a hazard happening: it names the hazard and what the
-    hazard did ("Three killed in northern Italy earthquake", "Explosion rips Texas fertilizer plant ... multiple
-    injuries"), with none of the non-incident cues (a drill, a joke, an advert ...: ``hazard_evidence``).  Read as that hazard's type; of several,
+    hazard did ("Two dead as an earthquake shakes hill villages", "Explosion at a chemical depot ... several
+    injured"), with none of the non-incident cues (a drill, a joke, an advert ...: ``hazard_evidence``).  Read as that hazard's type; of several,
     the one the classifier gave the most probability; None otherwise.
 
     A classifier trained on calls reads a news headline as no incident: nobody is calling for help, and the first posts
     of an event seen from afar are headlines.  The hazard's name and its toll together are what a duty officer reading
     the post would act on (CAP urgency Immediate/Past, certainty Observed), so no floor on the classifier's probability
     applies; an impact word alone ("3 dead") names no hazard, and a hazard's name alone ("earthquake drill", "storm
-    of criticism" ...) reports no impact."""
+    of criticism" ...) reports no impact; a disaster's name as a figure of speech (``_FIGURE_OF_SPEECH``) is no
+    hazard's name."""
+    text = _FIGURE_OF_SPEECH.sub(" ", text)
     impact = hazard_impact(text)  # words of impact make a post no warning (hazard_warning), whatever it forecasts
     if impact is None:
         return None

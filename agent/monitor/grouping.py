@@ -138,7 +138,7 @@ class GroupingConfig:
         that warns of a hazard it names ("a typhoon heading for the coast by Friday") opens a candidate of
         that hazard with a warning alert where it joins nothing (``noise_warnings``; round 7: dev2's typhoon warned
         2 days sooner, no warning alert on no event's cluster on any dev set, dev3 NMI 0.859 -> 0.851).  A post
-        triaged not_incident that names a disaster and its toll ("three killed in northern Italy earthquake") opens a
+        triaged not_incident that names a disaster and its toll ("two dead as an earthquake shakes hill villages") opens a
         candidate of that hazard with an unconfirmed new-incident alert where it joins nothing and no open incident
         has its hazard or names (``noise_reports``; session 8: on the dev events thinned to 10 %, sparse events,
         within 15 min 1/6 -> 2/6 on dev, the other sets unchanged; on the full dev streams unchanged)."""
@@ -467,7 +467,7 @@ class OnlineGrouper:
         """For a report the classifier read as no incident that reports a hazard (``Item.hazard_impact``): an open
         incident that has emerged already and is of that hazard, or gives one of the report's names (a place, an
         event's hashtag) as its own, if any.  Such a post, matching none of the open clusters clearly, is most often a
-        headline about the incident the operator already has (worded otherwise: "Death toll rises to 14 after Texas
+        headline about the incident the operator already has (worded otherwise: "Toll climbs to nine after the depot
         blast"), rarely a second one: it opens no candidate of its own, which would split the incident and alert it
         twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).  A second
         incident of the same hazard still opens from its typed reports."""

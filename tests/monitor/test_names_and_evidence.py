@@ -323,11 +323,11 @@ def test_read_warning_reads_the_text_once_for_all_hazard_types(monkeypatch):
 def test_a_headline_naming_a_hazard_and_its_toll_is_read_as_a_report_of_it():
     """read_report: the hazard's name and what it did, in no aftermath or appeal; a thing at a scene ("a car",
     "smoke") is no disaster's name, and "victims" is the word of appeals and funerals."""
-    reading = read_report("Three killed in northern Italy earthquake http://t.co/6YRxx",
+    reading = read_report("Two killed as an earthquake shakes hill villages https://t.co/abc123",
                           {"not_incident": 0.6, "earthquake_collapse": 0.1})
     assert reading is not None and reading.incident_type == "earthquake_collapse"
     assert (reading.evidence, reading.impact) == ("earthquake", "killed")
-    assert read_report("Explosion rips fertilizer plant, multiple injuries reported").incident_type in ("fire", "hazmat")
+    assert read_report("Explosion at a paint depot, several injured").incident_type in ("fire", "hazmat")
     for text in ("Earthquake drill at the school on Friday",                     # a hazard, no impact
                  "3 dead, police say, after the argument downtown",              # impact, no hazard named
                  "Help movement for the typhoon victims, donate here",           # an appeal
@@ -335,6 +335,14 @@ def test_a_headline_naming_a_hazard_and_its_toll_is_read_as_a_report_of_it():
                  "Charity car event for the families, two killed last year",     # a car is no disaster's name
                  "Crews lost in the smoke, 2 injured"):                          # smoke is a thing at a scene
         assert read_report(text) is None, text
+    # a disaster's name as a figure of speech beside a word of impact is no disaster (it would open an alert)
+    for text in ("Storm of criticism kills the transport bill", "Perfect storm damaged the quarter's profits",
+                 "Twitter storm: the singer's career destroyed overnight", "Explosion of interest kills the old app",
+                 "Box-office bomb: the flop destroyed the studio", "Crypto crash wipes out savings, investors hit by losses",
+                 "Political earthquake as the party is crushed, three ministers dead in the water"):
+        assert read_report(text) is None, text
+    # ... while a real one beside it still reads
+    assert read_report("Amid a storm of criticism, two killed as the storm tears roofs off coastal villages").incident_type == "severe_weather"
     # impact words make a post no warning: read_warning never reads what read_report reads
     assert hazard_warning("Typhoon expected to strengthen after it killed 3 on the coast") is None
 
@@ -353,13 +361,13 @@ def test_a_report_the_classifier_called_not_incident_opens_an_unconfirmed_new_in
         def predict(self, texts):
             return [Triaged("not_incident", "P1", 0.7, type_probs=probs) for _ in texts]
 
-    text = "MASSIVE EXPLOSION at fertilizer plant in West, Texas - reports of casualties"
+    text = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
     with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
         (report,), alerts = pipe.process([FeedRecord(text, T0, "social")])
         assert [a.kind for a in alerts] == ["emerging"] and alerts[0].detail == {"confirmed": False}
         assert "unconfirmed" in alerts[0].message and "P2" in alerts[0].message and "P1" not in alerts[0].message
         assert report.cluster_id is not None and "what it did ('casualt" in report.reason
-        (again,), alerts = pipe.process([FeedRecord(text + " #westexplosion", T0 + 60, "social")])
+        (again,), alerts = pipe.process([FeedRecord(text + " #harbourblast", T0 + 60, "social")])
         assert alerts == [] and again.cluster_id == report.cluster_id
     off = MonitorConfig(grouping=GroupingConfig.profile("social", noise_reports=False))
     with MonitorPipeline(StandIn(), config=off) as pipe:
