@@ -191,3 +191,24 @@ def test_a_hotel_named_by_its_own_name_is_not_the_locators_nearest_hotel_of_that
     plan = plan_protective_action(city, text, "fire", routing=False)
     assert plan.building.source == "assumed" and where in plan.location and plan.lat is not None, (plan.location, plan.warnings)
     assert any(w.startswith("building not found") for w in plan.warnings), plan.warnings
+
+
+@pytest.mark.parametrize("text,building", [
+    ("我刚从Stockmann出来，走到Annankatu上看到一个可疑包裹", False),     # where the caller came from
+    ("Annankatu上有一个可疑包裹，不在Stockmann附近，在另一头", False),    # a place denied
+    ("Annankatu上一栋楼着火了，昨天我还去过Stockmann", True),            # a visit, told in passing
+])
+def test_a_latin_landmark_said_as_a_reference_point_in_a_chinese_report_is_not_the_place(city, text, building):
+    """A Chinese report naming a street and, in Latin script, a landmark it only refers to (from, not at, visited) is
+    placed on the street, not at the landmark."""
+    from tools.protective.place import locate_in_report
+
+    match, _ = locate_in_report(city, text, building=building)
+    assert match.name != "Stockmann" and "Annankatu" in match.name, match
+
+
+def test_a_latin_landmark_on_the_street_a_chinese_report_names_is_still_the_place(city):
+    from tools.protective.place import locate_in_report
+
+    match, _ = locate_in_report(city, "Annankatu上的Stockmann门口有个可疑包裹", building=False)
+    assert match.name == "Stockmann"

@@ -140,7 +140,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 and not any(m.kind == "landmark" and not _is_stop(m) for m in _not_inside_runs(found, mentions, runs)):
             # "Annankatu上的New Bamboo Center餐厅": the restaurant on Annankatu, as "the swimming hall on Yrjönkatu" is
             # the hall; a place the scan found only inside a longer Latin name ("Center" -> Keskusta) is no name said.
-            mark = _cjk_place(runs, landmark_only=True)
+            # A landmark said as a reference point only ("从Stockmann出来", "离Kiasma五百米", "不在Stockmann附近",
+            # "去过Stockmann") is no place of the incident: the street the report names is.
+            mark = _cjk_place([r for r in runs if not _said_in_passing(text, r[2])], landmark_only=True)
         if mark is not None:
             street = next((m for m, number, _ in runs if m.kind == "street" and not number), None)
             if not building and mark[0].kind == "landmark" and street is not None:
@@ -201,6 +203,17 @@ def _latin_run_places(reading: ReportReading, building: bool) -> list[tuple[Plac
             continue  # a business the map lacks, spelt like another one: not that building
         out.append((m, city.locator.house_number(run, m.name) if m.kind == "street" else None, run.strip()))
     return out
+
+
+# Chinese words that make the name after them a reference point, not the place of the incident: where one comes from
+# (从, 自), a distance from it (离, 距, 距离), a negation (不在, 不是), a visit or a passing by (去过, 路过, 经过).
+_PASSING_BEFORE = re.compile(r"(?:从|自|离|距离?|不在|不是|去过|路过|经过)$")
+
+
+def _said_in_passing(text: str, run: str) -> bool:
+    """Whether every time ``text`` gives the Latin-script name ``run`` a reference-point word stands just before it."""
+    starts = [m.start() for m in re.finditer(re.escape(run), text)]
+    return bool(starts) and all(_PASSING_BEFORE.search(text[max(0, i - 3):i]) for i in starts)
 
 
 def _cjk_place(runs: list[tuple[PlaceMatch, str | None, str]], landmark_only: bool = False) -> tuple[PlaceMatch, str | None] | None:
