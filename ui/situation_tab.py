@@ -196,7 +196,7 @@ def _status_html(text: str) -> str:
 def _alerts_html(alerts: list) -> str:
     if not alerts:
         return '<div data-testid="situation-alerts">No alerts.</div>'
-    css = {"emerging": "eca-warn", "escalation": "eca-error", "warning": "eca-warn", "spike": "eca-warn", "sentiment": "eca-meta", "rumour": "eca-error"}
+    css = {"emerging": "eca-warn", "confirmed": "eca-warn", "escalation": "eca-error", "warning": "eca-warn", "spike": "eca-warn", "sentiment": "eca-meta", "rumour": "eca-error"}
     items = "".join(
         f'<li class="{css.get(a.kind, "eca-meta")}"><b>{escape(a.kind)}</b> '
         f'{datetime.fromtimestamp(a.time, tz=timezone.utc).strftime("%H:%M")} {escape(a.message)}</li>'

@@ -205,6 +205,7 @@ class Cluster:
     dense_sum: np.ndarray | None = None
     dense_n: int = 0
     emerging: bool = False
+    confirmed: bool = False             # it emerged on 3 reports or a P1 report, or did so after emerging unconfirmed
     warned: bool = False                # a warning alert was raised on it (once per cluster)
     incident_id: str | None = None      # set when the operator opened an incident from it
     members: deque = field(default_factory=deque)
@@ -236,7 +237,7 @@ class Assignment:
 
 @dataclass
 class GroupAlert:
-    kind: str          # emerging | escalation | warning
+    kind: str          # emerging | confirmed (an unconfirmed one confirmed by reports joining it) | escalation | warning
     cluster_id: str
     time: float
     message: str
@@ -680,7 +681,7 @@ class OnlineGrouper:
         if not c.emerging and real and (len(c.recent) >= cfg.emerge_count or c.priority == 1 or (evidence and not warning)):
             c.emerging = True
             where = f" at {c.place.name}" if c.place else ""
-            confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
+            confirmed = c.confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
             why = (f"{len(c.recent)} reports in {_minutes(item.time - c.recent[0])}" if len(c.recent) >= cfg.emerge_count
                    else "a P1 report" if c.priority == 1
                    else f"a report that names the hazard: '{item.hazard_evidence}'"
@@ -698,6 +699,16 @@ class OnlineGrouper:
             alerts.append(GroupAlert("warning", c.cluster_id, item.time,
                                      f"Hazard warning on {c.cluster_id}: {c.incident_type} expected, not yet reported "
                                      f"('{item.hazard_evidence}', '{item.hazard_warning}'): {item.text[:100]}"))
+        if c.emerging and not c.confirmed and real and not alerts and (len(c.recent) >= cfg.emerge_count or c.priority == 1):
+            # An incident that emerged on one report's words (a headline, a post naming the hazard) that the reports
+            # joining it now confirm: said to the operator, who may have set the unconfirmed alert aside.
+            c.confirmed = True
+            where = f" at {c.place.name}" if c.place else ""
+            why = f"{len(c.recent)} reports in {_minutes(item.time - c.recent[0])}" if len(c.recent) >= cfg.emerge_count else "a P1 report"
+            alerts.append(GroupAlert("confirmed", c.cluster_id, item.time,
+                                     f"Incident confirmed {c.cluster_id}: {c.incident_type}{where}, P{c.priority} ({why})"))
+        elif c.emerging and not c.confirmed and alerts and alerts[-1].kind == "escalation":
+            c.confirmed = True  # the escalation alert says it: a P1 report on it
         return alerts
 
     # --- operator actions ------------------------------------------------------------------------------
@@ -750,6 +761,7 @@ class OnlineGrouper:
         if other.place is not None and (keep.place is None or other.place.radius_m < keep.place.radius_m):
             keep.place = other.place
         keep.emerging = keep.emerging or other.emerging
+        keep.confirmed = keep.confirmed or other.confirmed
         keep.incident_id = keep.incident_id or other.incident_id
         for m in other.members:
             keep.members.append(m)
@@ -777,7 +789,7 @@ class OnlineGrouper:
         new = self._new_cluster(min(m.time for m in moving))
         new.members = deque(moving)
         self._rebuild(new)
-        new.emerging = c.emerging
+        new.emerging, new.confirmed = c.emerging, c.confirmed
         for m in moving:
             self._where[m.key] = new.cluster_id
         new.title = "split from " + c.cluster_id

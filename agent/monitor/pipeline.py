@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class MonitorAlert:
-    kind: str            # emerging | escalation | warning | spike | sentiment | rumour
+    kind: str            # emerging | confirmed | escalation | warning | spike | sentiment | rumour
     time: float          # stream time (event time of the report that raised it)
     message: str
     cluster_id: str | None = None

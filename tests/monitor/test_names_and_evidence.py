@@ -3,7 +3,7 @@ report whose words name its hazard (the social profile)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -381,3 +381,20 @@ def test_three_reports_or_a_p1_report_make_a_confirmed_alert_one_reports_words_a
     assert alerts[0].confirmed is False and "unconfirmed" in alerts[0].message
     _, alerts = g.add(_item("b", 0, "Building on fire, people trapped upstairs", "fire", prio=1, dense=W))
     assert [(x.kind, x.confirmed) for x in alerts] == [("emerging", True)]
+
+
+def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
+    """A headline's unconfirmed alert (one report) must not stay the only word on an incident that three reports in
+    15 minutes then confirm: the operator may have set the unconfirmed alert aside."""
+    g = _social()
+    headline = replace(_item("h", 0, "Two dead as flooding hits the town centre", "not_incident", prio=2, evidence="flooding"),
+                       join_only=True, opens_as="flood", hazard_impact="dead")
+    first, alerts = g.add(headline)
+    assert [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
+    kinds = []
+    for i, text in enumerate(("Flooding in the town centre, water up to the doors", "Town centre flooding, cars under water",
+                              "Flooding downtown, people on the roofs of cars")):
+        joined, alerts = g.add(_item(f"r{i}", 1 + i, text, prio=2, evidence="flooding"))
+        assert joined.cluster_id == first.cluster_id
+        kinds += [a.kind for a in alerts]
+    assert kinds == ["confirmed"] and g.clusters[first.cluster_id].confirmed
