@@ -140,8 +140,8 @@ class HazardReading:
 def read_hazard(text: str, incident_type: str, type_probs: dict[str, float] | None = None,
                 floor: float = 0.0) -> HazardReading:
     """The report's hazard evidence for its triage type; failing that (``floor`` > 0), for the likeliest other incident
-    type the classifier gave at least ``floor`` whose hazard the report names.  A news headline ("Explosion rips Texas
-    fertilizer plant", "7.4 quake strikes Philippines") often leaves the classifier, trained on calls, between
+    type the classifier gave at least ``floor`` whose hazard the report names.  A news headline ("Blast at a chemical
+    works, several hurt", "Strong quake hits coastal province") often leaves the classifier, trained on calls, between
     not_incident and the right type; the hazard the post names settles it.  Types below the floor are never read: the
     words alone do not make an incident ("bomb the exam")."""
     own = hazard_evidence(text, incident_type)

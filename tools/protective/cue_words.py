@@ -205,7 +205,7 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        # "雨水顺着车库门和窗户流进屋里": water coming in through a door, a vent or a window of the building.
                        r"(水[^，。；！？]{0,4}从[^，。；！？]{0,10}(门|窗|通风口|通气口|地下室|地漏)[^，。；！？]{0,4}(灌|涌|漫|流|渗)(进来|进去|入))",
                        # Water reaching or standing in the building's rooms, said in a clause of its own after the water
-                       # ("水还在往上涨，已经从楼梯那边漫到店里来了", "地下展厅的地上已经有十几厘米深的水，而且还在往一楼大厅渗"): the
+                       # ("水从门口漫进了仓库", "大堂地上积了好几厘米的水"): the
                        # verb of water spreading into a room, water a room is full of or stands deep in. An underpass
                        # (地下通道) is the street's, FL1.
                        r"(水[^。！？]{0,30}(漫|涌|灌|渗|淹|流)(到|进|入)[^，。；！？]{0,3}(店里|店内|屋里|屋内|家里|楼里|楼内|大厅|大堂|展厅|地下室|公寓|办公室|餐厅|一楼|底层))"
@@ -252,7 +252,7 @@ _TENANT_EN = (r"restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|tra
               r"cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk")
 _TENANT_ZH = r"火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室|商店|店铺|店里"
 TENANT = re.compile(rf"({_TENANT_EN}|{_TENANT_ZH})")
-# A tenant business named in a sentence ("酒吧里大概有六十个人", "60 people in the pub").
+# A tenant business named in a sentence ("咖啡馆里有二十来个客人", "60 people in the pub").
 TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN})\b|{_TENANT_ZH}")
 
 # Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
@@ -316,7 +316,7 @@ COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPA
 # Tickets sold for a show, said in Chinese with the number after ("票卖了一千二百张", "门票售出六百张"): those present
 # (section 5a, as "900 tickets sold").
 TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
-# A count "we" give in a report from a business inside the block, or one given for that business ("酒吧里大概有六十个人"),
+# A count "we" give in a report from a business inside the block, or one given for that business ("咖啡馆里有二十来个客人"),
 # when the report says others are in the building too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners,
 # and there are flats upstairs"): that business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
 FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们[^，。；！？\d]{0,5}?(?:有|这儿有|这里有|这边有|一共有)")

@@ -138,7 +138,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             mark = _cjk_place(runs)
         elif not any(m.kind == "street" and city.locator.house_number(text, m.name) for m in found) \
                 and not any(m.kind == "landmark" and not _is_stop(m) for m in _not_inside_runs(found, mentions, runs)):
-            # "Annankatu上的New Bamboo Center餐厅": the restaurant on Annankatu, as "the swimming hall on Yrjönkatu" is
+            # "Fredrikinkatu上的Some Bistro餐厅": the restaurant on Annankatu, as "the swimming hall on Yrjönkatu" is
             # the hall; a place the scan found only inside a longer Latin name ("Center" -> Keskusta) is no name said.
             # A landmark said as a reference point only ("从Stockmann出来", "离Kiasma五百米", "不在Stockmann附近",
             # "去过Stockmann") is no place of the incident: the street the report names is.
@@ -146,7 +146,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         if mark is not None:
             street = next((m for m, number, _ in runs if m.kind == "street" and not number), None)
             if not building and mark[0].kind == "landmark" and street is not None:
-                # "Mannerheimintie上Lasipalatsi前面的一段电车架空线": on the street at the building's frontage, as in English
+                # "Aleksanterinkatu上Stockmann门口的一段电线": on the street at the building's frontage, as in English
                 front = frontage(city, street, Described(**{**mark[0].model_dump(), "id": mark[0].ref or mark[0].id}, relation="in_front"))
                 if front is not None:
                     return front, None
@@ -219,7 +219,7 @@ def _said_in_passing(text: str, run: str) -> bool:
 def _cjk_place(runs: list[tuple[PlaceMatch, str | None, str]], landmark_only: bool = False) -> tuple[PlaceMatch, str | None] | None:
     """Of the places a Chinese report names in Latin script: an addressed street, else the first landmark that is not a
     transport stop (a stop is named after the park or street it serves: "Esplanadi公园里" is the park, not the bus
-    stop Esplanadi, and "就在Espan lava音乐台旁边" then says where in it), else the first place."""
+    stop Esplanadi, and "在音乐台旁边" then says where in it), else the first place."""
     if not landmark_only:
         for m, number, _ in runs:
             if m.kind == "street" and number:
