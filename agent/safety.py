@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from agent.hazards import hazard_from_words  # the router's hazard words
+from agent.incident_scope import scoped_stand_down
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -165,6 +166,25 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
 }
 FAMILIES = tuple(FAMILY_PATTERNS)
 _COMPILED = {family: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for family, patterns in FAMILY_PATTERNS.items()}
+
+
+class _UnscopedMassAction:
+    """The mass-action patterns, less a stand-down of the units of ONE named incident ("send all units on INC-7 back to
+    station"): that order names its scope and only returns units to service (``agent.incident_scope``). Across
+    incidents or the whole city it stays a mass action. Only this family is narrowed; the others still read the text."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match | None:
+        scoped = scoped_stand_down(text)
+        for match in self.pattern.finditer(text):
+            if scoped is None or not any(match.start() < end and start < match.end() for start, end in scoped.spans):
+                return match  # an order beside the scoped one ("..., and close all incidents") is still a mass action
+        return None
+
+
+_COMPILED["mass_action"] = _UnscopedMassAction(_COMPILED["mass_action"])  # type: ignore[assignment]
 
 # Spans that are pasted or embedded as a block: <...>, [...], 【...】, {...}, quoted text.
 _BLOCK = re.compile(r"<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|\{(?:[^{}]|\{[^{}]*\}){2,600}\}|'[^']{12,400}'|\"[^\"]{12,400}\"|“[^”]{6,400}”|「[^」]{4,400}」")
