@@ -48,3 +48,44 @@ def test_the_units_of_the_named_incident_are_proposed_back_to_available(make_ass
     assert not events[-1].security
     events = list(assistant.chat("Send all units on INC-NOSUCH back to station", incident))
     assert [e.step.name for e in events if e.kind == "tool"] == ["unit_board"]  # nothing committed there: the board
+
+
+@pytest.mark.parametrize(("said", "unit"), [
+    ("is ladder one available?", "ERO-L1"), ("status of R-one?", "ERO-R1"), ("mark rescue one out of service", "ERO-R1"),
+    ("L-two is out of service", "ERO-L2"), ("云梯车一号在哪", "ERO-L1"), ("二号云梯车状态", "ERO-L2"), ("hazmat one to the port", "ERO-H1"),
+])
+def test_a_spoken_call_sign_is_read_where_the_roster_has_the_unit(city, said, unit):
+    from agent.unit_names import name_units
+
+    assert unit in name_units(said, city)
+
+
+@pytest.mark.parametrize("said", [
+    "Radio relay from medic two three: elderly female fell",  # no A23 in the roster: never invented
+    "send engine one-one and a ladder to Fabianinkatu 29",
+    "where is medic one?",  # four ambulances numbered 1: which one is not guessed
+    "send an ambulance two blocks down", "救护车两辆", "救护车幺幺", "R-one-one status",
+])
+def test_a_call_sign_the_roster_lacks_or_a_count_is_left_as_said(city, said):
+    from agent.unit_names import name_units
+
+    assert name_units(said, city) == said
+
+
+def test_a_call_sign_keeps_the_type_asked_for(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls("send engine one-one and ladder one to Fabianinkatu 29, flames showing", router, city)
+    assert calls[0]["name"] == "plan_dispatch"
+    assert set(calls[0]["args"]["incidents"][0]["unit_types"]) == {"engine", "ladder"}
+    calls = plan_calls("is ladder one available?", router, city)
+    assert calls == [{"name": "unit_status", "args": {"unit_id": "ERO-L1"}}]
+    calls = plan_calls("mark rescue one out of service", router, city)
+    assert calls == [{"name": "set_unit_status", "args": {"unit_id": "ERO-R1", "status": "out_of_service"}}]
+
+
+@pytest.fixture(scope="module")
+def router():
+    from agent.router_model import IntentRouter
+
+    return IntentRouter.default()
