@@ -156,7 +156,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:检索到的|搜到的|查到的|知识库里的?|数据库里的?)(?:文件|文档|资料|内容|结果)?.{0,20}(?:说|写着|允许|授权|要求)(?:你|AI|助手|系统)",
     ],
     "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
-        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|(?:take|takes|taking|took)(?!\s+(?:(?:any|all|the|more|new|incoming|my|our|your|their|of|emergency|phone|112|999)\s+){{0,3}}calls?\b)|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
+        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|recall|release|shut|(?:take|takes|taking|took)(?!\s+(?:(?:any|all|the|more|new|incoming|my|our|your|their|of|emergency|phone|112|999)\s+){{0,3}}calls?\b)|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
         rf"\b{_ALL}\s+(?:open\s+|available\s+|police\s+|the\s+)?{_ASSETS}\s+(?:to\s+)?(?:out[_ ]of[_ ]service|offline|closed|cancelled|deleted)\b",
         r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\b(?:delete|wipe|erase|purge|clear)\b[^.!?\n]{0,20}\b(?:incident|audit|event|chat|security) (?:log|history|records?|trail|list)\b",
         rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销|撤回|召回|撤掉|关掉|清除|清空)",
