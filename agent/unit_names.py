@@ -95,6 +95,15 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:an?|another|one|two|three|four|some|
                              re.IGNORECASE)
 
 
+# Where a call sign names no unit to look up: the sender opening a radio transmission ("Ladder one to control, ...",
+# "Rescue one on location ...", "medic two here"), and a list of units sent to a place ("engine two, rescue one and an
+# ambulance to the derailment"): a dispatch is planned by the types asked for, not by the units the words name.
+_SENDER = re.compile(r"^\W*(?:(?:control|dispatch)\W+)?$")
+_SENDER_AFTER = re.compile(r"\s*(?:to (?:control|dispatch|base)\b|on (?:location|scene|site)\b|here\b|calling\b|reporting\b)", re.IGNORECASE)
+_LIST_TO = re.compile(rf"(?:\s*(?:,|and|&|\+|plus)?\s*(?:an?|the|one|two|three|\d)?\s*(?:{'|'.join(noun for _, noun in _UNIT_NOUNS)}|medics?)"
+                      rf"(?:[\s-]+{_EN_DIGIT}(?:[\s-]+{_EN_DIGIT}){{0,2}})?s?)*\s+to\s", re.IGNORECASE)
+
+
 def _read_call_signs(text: str, pairs: list[tuple[Any, Any]]) -> str:
     """Spoken call signs ("ladder one", "R-one", "救护车幺号") written as the roster's id beside the type word."""
     by_type: dict[tuple[str, str], list[str]] = {}
@@ -116,7 +125,8 @@ def _read_call_signs(text: str, pairs: list[tuple[Any, Any]]) -> str:
             noun = match.group("zh_noun") or match.group("zh_noun2")
             ids = by_type.get((_ZH_TYPES[noun], number(match.group("zh_num") or match.group("zh_num2"))), [])
         else:
-            if _ARTICLE_BEFORE.search(match.string[:match.start()]):
+            before, after = match.string[:match.start()], match.string[match.end():]
+            if _ARTICLE_BEFORE.search(before) or (_SENDER.match(before) and _SENDER_AFTER.match(after)) or _LIST_TO.match(after):
                 return match.group(0)
             unit_type = next(_CALL_NOUNS[i][0] for i in range(len(_CALL_NOUNS)) if match.group(f"t{i}"))
             ids = by_type.get((unit_type, number(match.group("num"))), [])

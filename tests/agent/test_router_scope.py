@@ -53,7 +53,7 @@ def test_the_units_of_the_named_incident_are_proposed_back_to_available(make_ass
 
 @pytest.mark.parametrize(("said", "unit"), [
     ("is ladder one available?", "ERO-L1"), ("status of R-one?", "ERO-R1"), ("mark rescue one out of service", "ERO-R1"),
-    ("L-two is out of service", "ERO-L2"), ("云梯车一号在哪", "ERO-L1"), ("二号云梯车状态", "ERO-L2"), ("hazmat one to the port", "ERO-H1"),
+    ("L-two is out of service", "ERO-L2"), ("云梯车一号在哪", "ERO-L1"), ("二号云梯车状态", "ERO-L2"), ("control, where is hazmat one now?", "ERO-H1"),
 ])
 def test_a_spoken_call_sign_is_read_where_the_roster_has_the_unit(city, said, unit):
     from agent.unit_names import name_units
@@ -66,6 +66,8 @@ def test_a_spoken_call_sign_is_read_where_the_roster_has_the_unit(city, said, un
     "send engine one-one and a ladder to Fabianinkatu 29",
     "where is medic one?",  # four ambulances numbered 1: which one is not guessed
     "send an ambulance two blocks down", "救护车两辆", "救护车幺幺", "R-one-one status",
+    "Ladder one to control, smoke from the roof at Annankatu 3",  # the sender of a radio call, not a unit asked about
+    "engine two, rescue one and an ambulance to the crash at Kamppi",  # units sent to a place: planned by type
 ])
 def test_a_call_sign_the_roster_lacks_or_a_count_is_left_as_said(city, said):
     from agent.unit_names import name_units
