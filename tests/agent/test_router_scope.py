@@ -107,6 +107,13 @@ def test_an_order_quoted_inside_a_question_is_its_subject_not_an_order(router, c
     assert [c["name"] for c in plan_calls(text, router, city)] == tools
 
 
+def test_json_strings_quote_no_one(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls('{"unit_types": ["engine", "ladder"], "place": "Oodi"} which shelters are near Kamppi?', router, city)
+    assert [c["name"] for c in calls] == ["list_shelters"]
+
+
 @pytest.mark.parametrize("text", [
     "Evacuate 200 m around Annankatu 12, the caller said 'get everyone out'",  # the operator's own order beside a quote
     "Incident commander: \"evacuate 300 m around Kamppi\". Do it.",  # relayed, and no question about it
