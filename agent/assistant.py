@@ -374,7 +374,7 @@ class Assistant:
             return [0.0] * len(texts)
         from agent.injection_classifier import InjectionClassifier
 
-        return [float(x) for x in InjectionClassifier.default().score(texts)]
+        return [float(x) for x in InjectionClassifier.default(self.settings).score(texts)]
 
     def _actionable(self, residual: str, triage: Callable[[str], TriageOutcome]) -> bool:
         """Does what is left after removing injected text still ask for something we do?"""

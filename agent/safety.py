@@ -271,7 +271,7 @@ class CheckedText:
 
 
 def _families(text: str) -> list[str]:
-    text = to_simplified(text)  # the Chinese patterns are written in simplified characters; 扮演一個 is 扮演一个
+    """The families whose patterns match ``text``, a part of a message ``screen_text`` has already simplified."""
     return [family for family, pattern in _COMPILED.items() if pattern.search(text)]
 
 
@@ -386,12 +386,21 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
     Chinese in traditional characters is read as simplified (the patterns' script; the router reads it so too),
     the spans are then taken from the text as written."""
     text = check_text(text, what=what, max_chars=max_chars)
-    simple = to_simplified(text)
-    if simple == text or len(simple) != len(text):  # t2s maps character for character: the positions carry over
+    simple = _simplified_in_place(text)  # once: the patterns are written in simplified characters (扮演一個 is 扮演一个)
+    if simple == text:
         return _screened(text)
     found = _screened(simple)
     spans = tuple(text[i:i + len(span)] for span in found.injection_spans for i in [simple.find(span)] if i >= 0)
     return CheckedText(text=text, injection_spans=spans, families=found.families)
+
+
+def _simplified_in_place(text: str) -> str:
+    """``text`` in simplified characters at the same positions, so a span found in it is the same span of ``text``.
+    OpenCC's phrase table may change a phrase's length; then each character is simplified alone."""
+    simple = to_simplified(text)
+    if len(simple) == len(text):
+        return simple
+    return "".join(s if len(s := to_simplified(ch)) == 1 else ch for ch in text)
 
 
 def _screened(text: str) -> CheckedText:

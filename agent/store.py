@@ -63,6 +63,8 @@ CREATE INDEX IF NOT EXISTS idx_events_kind ON events(kind);
 # index keeps the "needs a human read" list and count fast on a log of a whole day's stream.
 UNREAD_UNTRIAGED = (f"json_extract(triage_json, '$.state') = '{UNTRIAGED}'"
                     " AND json_extract(triage_json, '$.reviewed_by') IS NULL")
+# How many of those the "needs a human read" list shows at a time (the newest; the count says how many there are).
+NEEDS_READ_PAGE = 50
 # Schema versions (PRAGMA user_version): 1 = an operator's read of an untriaged stream report is ``reviewed_by`` /
 # ``reviewed_at``; before, it was ``read_by`` / ``read_at``, the key a triage result uses for which reader typed it.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -340,7 +342,7 @@ class IncidentStore:
     def count_stream_reports(self) -> int:
         return int(self._read_one("SELECT COUNT(*) AS n FROM stream_reports")["n"])
 
-    def unread_untriaged_stream_reports(self, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    def unread_untriaged_stream_reports(self, limit: int = NEEDS_READ_PAGE) -> tuple[list[dict[str, Any]], int]:
         """Stream reports the classifier did not read and no person has read yet, newest first (at most ``limit``),
         and how many there are in all: the Situation tab's "needs a human read" list, read from the log (so it
         survives a restart) in one query per screen refresh."""

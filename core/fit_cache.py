@@ -7,10 +7,13 @@ logged, never a traceback.  A cache that cannot be written only costs the next p
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import inspect
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,6 +44,25 @@ def load_or_fit(path: Path, key: dict[str, Any], fit: Callable[[], T], what: str
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return value
+
+
+def fit_key(data: Iterable[bytes], code: Iterable[Any], packages: Iterable[str]) -> dict[str, str]:
+    """The key of a fit: a digest of the training data's pieces (each length-prefixed, so two pieces never read as
+    one), a digest of the code that reads and fits them (a function's or class's source; any other value by its repr)
+    and the installed version of each package whose objects are stored or whose vectors the fit learns from."""
+    digest = hashlib.sha256()
+    for piece in data:
+        digest.update(f"{len(piece)}:".encode() + piece)
+    source = hashlib.sha256()
+    for part in code:
+        source.update((inspect.getsource(part) if inspect.isfunction(part) or inspect.isclass(part) else repr(part)).encode("utf-8"))
+    key = {"data": digest.hexdigest(), "code": source.hexdigest()}
+    for name in packages:
+        try:
+            key[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:  # installed another way: keyed on the rest
+            key[name] = "unknown"
+    return key
 
 
 def _cached(path: Path, key: dict[str, Any]) -> tuple[bool, Any]:

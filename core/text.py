@@ -19,12 +19,13 @@ URL_RE = re.compile(URL_PATTERN)
 MENTION_RE = re.compile(r"@\w+")  # a social-media handle
 
 
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
+# A Han character (CJK unified ideographs, extensions A and B, compatibility ideographs): the project's one definition.
+HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
 
 
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2A6DF
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character (``HAN_RE``)."""
+    return HAN_RE.search(text) is not None
 
 
 def cjk_share(text: str) -> float:
@@ -32,7 +33,7 @@ def cjk_share(text: str) -> float:
     letters = [ch for ch in text[:5000] if ch.isalpha()]
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if _is_cjk(ch)) / len(letters)
+    return sum(1 for ch in letters if HAN_RE.match(ch)) / len(letters)
 
 
 def detect_language(text: str) -> str:
@@ -52,7 +53,7 @@ def to_simplified(text: str) -> str:
 
     Operators from Hong Kong or Taiwan, and OSM's own names, write traditional characters (參議院廣場, 雲梯車); every
     Chinese word list of the project is written in simplified ones."""
-    return _t2s().convert(text) if _HAN_RE.search(text) else text
+    return _t2s().convert(text) if has_han(text) else text
 
 
 # Speech-to-text that dictates character by character leaves a space between each ("疏 散 一 百 米"): three or more

@@ -27,8 +27,8 @@ _LINK = re.compile(URL_PATTERN)
 _CUES: dict[str, str] = {
     # --- people at immediate risk ---------------------------------------------------------------
     "trapped": r"\btrapped|\bstuck (?:inside|in there|under|upstairs|in the)|can'?t get out|cannot get out|unable to get out|"
-               r"\bpinned\b|\bburied\b|under (?:the )?(?:rubble|debris|the wreck|it\b|them\b)|underneath|"
-               r"被困|困在|出不来|压在|埋在|卡在|逃不出",
+               r"\bpinned\b|\bburied\b|\bstranded\b|\bcut off by\b|under (?:the )?(?:rubble|debris|the wreck|it\b|them\b)|underneath|"
+               r"被困|困在|出不来|压在|埋在|卡在|逃不出|卷入车底|压在车下",
     "not_breathing": r"not breathing|isn'?t breathing|stopped breathing|no pulse|no heartbeat|can'?t breathe|cannot breathe|"
                      r"struggling to breathe|gasping|choking|turning blue|gone blue|lips (?:are )?blue|grey in the face|"
                      r"没(?:有)?呼吸|不呼吸|呼吸困难|喘不上气|没有心跳|噎住|卡住喉咙|嘴唇发紫|脸色发紫",
@@ -38,23 +38,25 @@ _CUES: dict[str, str] = {
     "bleeding": r"bleeding (?:heavily|badly|a lot|everywhere)|lots of blood|so much blood|blood everywhere|spurting|"
                 r"大量出血|血流不止|流了很多血|满身是血",
     "critical_medical": r"chest pain|heart attack|cardiac|stroke|face (?:is )?drooping|slurred|overdose|anaphyla|allergic reaction|"
-                        r"throat (?:is )?swelling|severe burns|胸痛|心脏病|中风|脑梗|过量|过敏性休克|严重烧伤",
+                        r"throat (?:is )?swelling|severe burns|critical condition|life-threatening|seriously (?:injured|hurt|wounded)|"
+                        r"胸痛|心脏病|中风|脑梗|过量|过敏性休克|严重烧伤|重伤|伤势严重|生命危险|危重|病危",
     "armed": r"\bknife|\bknives|\bgun\b|\bguns\b|firearm|pistol|rifle|shooting|shots fired|\bshot\b|stabb|machete|\baxe\b|"
              r"\barmed\b|weapon|\bbomb\b|explosive|hostage|"
              r"持刀|刀|枪|砍人|捅|炸弹|爆炸物|劫持|人质|持械",
-    "attack": r"attack|assault|beating (?:him|her|someone|a)|hitting (?:him|her|people)|threatening|fight(?:ing)?\b|"
+    "attack": r"attack|assault|beating (?:him|her|someone|a)|hitting (?:him|her|people)|threatening|\bfight(?:ing|s)?\b(?! (?:the |a )?(?:fire|blaze|flames|wildfire))|"
               r"打人|殴打|袭击|行凶|威胁",
     "drowning": r"drowning|went under|under the water|in the water|fell (?:in|into) the (?:sea|water|river|harbou?r)|through the ice|"
                 r"can'?t swim|溺水|落水|掉进(?:水|河|海)|沉下去",
     "children_elderly": r"\bchild|\bkids?\b|\bbaby|toddler|infant|\bboy\b|\bgirl\b|elderly|old (?:man|woman|lady)|grandm|grandp|"
-                        r"pregnant|disabled|wheelchair|孩子|小孩|婴儿|老人|老太|老大爷|孕妇|残疾",
+                        r"pregnant|disabled|wheelchair|孩子|小孩|婴儿|男孩|女孩|儿童|幼儿|老人|老太|老大爷|孕妇|残疾",
     "people_inside": r"people (?:are )?(?:still )?inside|someone (?:is )?(?:still )?inside|still (?:inside|in there|in the)|"
-                     r"residents|upstairs|on the balcony|in the flat|in the apartment|can'?t get out|"
-                     r"里面还有人|有人在里面|还在里面|楼上还有|住户",
+                     r"residents|upstairs|on the balcony|in the flat|in the apartment|can'?t get out|patients|bedridden|passengers|"
+                     r"里面还有人|有人在里面|还在里面|楼上还有|住户|居民|病人|患者|病房|乘客",
     "people_under": r"under (?:it|them|the|there)|underneath|beneath|buried|trapped|pinned|压着|压在|埋着|下面有人",
     "many_people": r"\b(?:many|several|lots of|dozens of|crowd|everyone|hundreds)\b|多人|很多人|人群|一群人",
     "urgency": r"\bhelp\b|hurry|please come|come quick|emergency|\bhelp!|救命|快来|赶紧|快点|紧急",
-    "evacuate": r"evacuat|get out now|leave the building|撤离|疏散",
+    "evacuate": r"evacuat|get out now|leave the building|stay indoors|go indoors|remain indoors|shelter in place|"
+                r"close (?:all |your )?(?:the )?windows|撤离|疏散|紧急转移|留在室内|待在室内|关闭门窗|不要外出",
     "symptoms": r"dizzy|headache|vomit|nause|faint|confused|drowsy|collapsed|can'?t breathe|头晕|头痛|呕吐|恶心|昏迷|晕倒",
     # --- hazards ---------------------------------------------------------------------------------
     "fire_word": r"\bfire\b|flames?|burning|on fire|smoke|blaze|ablaze|火|烟|燃烧|着火|起火",
@@ -69,14 +71,23 @@ _CUES: dict[str, str] = {
                   r"测试|演练|演习|试鸣|检修|维护|自检",
     "resolved": r"\b(?:is|are|was|were|been) (?:out|over|fixed|found|back|cleared|resolved|restored)\b|false alarm|all clear|"
                 r"never ?mind|no longer|cancel|sorted now|everything(?:'s| is) (?:fine|ok)|already (?:out|gone|fixed|found)|"
-                r"已经(?:扑灭|找到|恢复|处理|解决|没事)|误报|取消|没事了|恢复正常",
+                r"\bextinguished\b|\bfound (?:safe|alive|unharmed|well)|\b(?:power|supply|electricity|heating|water|service|traffic) "
+                r"(?:(?:has|have) been |was |is )?(?:restored|back)\b|declared over|called off|(?:order|warning|ban|advisory|notice|restrictions?) (?:has been |have been |was |is )?lifted|"
+                r"\blifts (?:the |its )?(?:\w+ )?(?:order|warning|ban|advisory|notice)|"
+                r"\banniversary|years (?:since|after|ago)|\bmemorial\b|commemorat|\bdocumentary\b|annual (?:report|statistics)|"
+                r"\bin court\b|\bsentenced\b|\bconvicted\b|\bverdict\b|pleaded guilty|\bacquitted\b|"
+                r"last (?:week|month|year|summer|winter|spring|autumn)'s|"
+                r"已经(?:扑灭|找到|恢复|处理|解决|没事)|已[^，。,；]{0,6}(?:扑灭|找到|恢复|解除)|被找到|找到时?身体|解除|"
+                r"误报|取消|没事了|恢复正常|恢复供电|恢复供水|周年|纪念|年报|法院|判处|宣判|一审|二审|去年|上周|上个月",
     "hoax": r"\bprank|\bjoke\b|just kidding|\bfake\b|made it up|hoax|dare|恶作剧|开玩笑|假的|编的|整蛊",
     "thanks": r"\bthank|\bthanks|grateful|well done|great job|appreciate|谢谢|感谢|辛苦了",
     "question": r"\?\s*$|^(?:what|when|where|how|is|are|can|could|do|does|who|which)\b|请问|吗[？?]?\s*$|怎么|哪里|几点",
-    "no_harm": r"no(?:body|one| one) (?:is )?(?:hurt|injured|inside|home)|everyone(?:'s| is| got)? (?:out|safe|fine|ok)|"
-               r"all (?:safe|out|fine)|not (?:hurt|injured)|没人受伤|无人受伤|没有人员伤亡|都安全|都出来了",
+    "no_harm": r"no(?:body|one| one) (?:is |was |were )?(?:hurt|injured|inside|home)|no (?:injuries|casualties|deaths)\b|"
+               r"without injur|everyone(?:'s| is| got)? (?:out|safe|fine|ok)|"
+               r"all (?:safe|out|fine)|not (?:hurt|injured)|没人受伤|无人受伤|没有人员伤亡|无人员(?:伤亡|受伤)|未造成人员伤亡|都安全|都出来了",
     "figurative": r"flood of|flooded with (?:emails|messages|calls|orders)|fired up|on fire (?:today|tonight|this)|killing it|"
-                  r"crash(?:ed)? (?:course|the party)|blew up (?:online|on)|bomb(?:ed)? (?:the|my) (?:exam|test)|"
+                  r"crash(?:ed)? (?:course|the party)|blew up (?:online|on)|firestorm|(?:stock|share|market|crypto) crash|"
+                  r"under fire (?:over|for|from)|bomb(?:ed)? (?:the|my) (?:exam|test)|"
                   r"火了|炸了|崩盘|爆单|刷屏",
     "advert": r"\bsale\b|discount|% off|call now|book now|order now|promo|优惠|打折|促销|特价",
 }

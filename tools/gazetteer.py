@@ -510,15 +510,15 @@ class Gazetteer:
 
     def find_in_text(self, text: str) -> list[PlaceMatch]:
         """Places named in free text (a report), in order of appearance, each once."""
-        _, found = self.mentions(text)
-        out: list[PlaceMatch] = []
-        seen: set[tuple[str, str]] = set()
-        for mn in found:
-            ident = (mn.entry.kind, mn.entry.name)
-            if ident not in seen:
-                seen.add(ident)
-                out.append(mn.entry.match(mn.score))
-        return out
+        return places_mentioned(self.mentions(text)[1])
+
+
+def places_mentioned(mentions: list[Mention]) -> list[PlaceMatch]:
+    """The places of a scan's mentions (``Gazetteer.mentions``), in order of appearance, each once (its first mention)."""
+    first: dict[tuple[str, str], Mention] = {}
+    for mn in mentions:
+        first.setdefault((mn.entry.kind, mn.entry.name), mn)
+    return [mn.entry.match(mn.score) for mn in first.values()]
 
 
 # The words right before a place's name that make the next word a place: a preposition of place, an evacuation verb.

@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
 from agent.schemas import UNTRIAGED
+from agent.store import NEEDS_READ_PAGE
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 log = logging.getLogger(__name__)
@@ -150,37 +151,35 @@ class Situation:
         for c in snap["clusters"]:
             rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c["place"] or "",
                          "yes" if c["emerging"] else "", c["incident_id"] or "", c["title"]])
-        choices = [f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}" for c in snap["clusters"]]
-        unread = [f"{r.report_id} · {r.source} · {r.text[:60]}" for r in reversed(snap["needs_read"])]
+        # (label, value) choices: the operator reads the label, the handlers get the id itself
+        choices = [(f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}", c["cluster_id"]) for c in snap["clusters"]]
+        unread = [(f"{r.report_id} · {r.source} · {r.text[:60]}", r.report_id) for r in reversed(snap["needs_read"])]
         return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
                 _alerts_html(snap["alerts"]), gr.update(choices=choices),
                 _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread))
 
-    def cluster_reports(self, choice: str | None) -> str:
-        if not choice or self.pipeline is None:
+    def cluster_reports(self, cid: str | None) -> str:
+        if not cid or self.pipeline is None:
             return ""
-        cid = choice.split(" ")[0]
         wanted = {r.report_id: r for r in self.pipeline.recent if r.cluster_id == cid}
         items = "".join(f"<li><b>{escape(r.source)}</b> {escape(r.incident_type)} {escape(r.priority)} — "
                         f"{escape(r.text[:200])}<br><small>{escape(r.reason)}</small></li>" for r in wanted.values())
         return f'<ul data-testid="cluster-reports">{items or "<li>(reports older than the recent window)</li>"}</ul>'
 
-    def open_incident(self, choice: str | None) -> str:
-        if not choice or self.pipeline is None:
+    def open_incident(self, cid: str | None) -> str:
+        if not cid or self.pipeline is None:
             return _status_html("Choose a cluster first.")
-        cid = choice.split(" ")[0]
         try:
             incident_id = self.pipeline.open_incident(cid)
         except (KeyError, RuntimeError) as exc:
             return _status_html(f"Could not open an incident: {exc}")
         return _status_html(f"Incident {incident_id} opened from {cid}; it is in the Open incidents list.")
 
-    def mark_read(self, choice: str | None, incident_type: str | None, priority: str | None,
+    def mark_read(self, report_id: str | None, incident_type: str | None, priority: str | None,
                   request: gr.Request | None = None) -> str:
         """Operator: an untriaged report has been read (and, optionally, triaged by hand); recorded under their name."""
-        if not choice or self.pipeline is None:
+        if not report_id or self.pipeline is None:
             return _status_html("Choose an untriaged report first.")
-        report_id = choice.split(" ")[0]
         operator = getattr(request, "username", None) or self.operator or self.pipeline.config.operator
         try:
             self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
@@ -207,11 +206,11 @@ def _alerts_html(alerts: list) -> str:
 
 def _needs_read_html(reports: list, total: int) -> str:
     """Reports the classifier did not read (triage failed or refused them) and no person has read yet: any one could be
-    a P1, so a person reads them; newest first (the newest 50 of ``total``)."""
+    a P1, so a person reads them; newest first (the newest ``NEEDS_READ_PAGE`` of ``total``)."""
     if not reports and not total:
         return '<div data-testid="situation-needs-read"></div>'
     items = "".join(f"<li><b>{escape(r.source)}</b> {datetime.fromtimestamp(r.time, tz=timezone.utc).strftime('%H:%M')} "
-                    f"{escape(r.text[:300])}<br><small>{escape(r.reason)}</small></li>" for r in reversed(reports[-50:]))
+                    f"{escape(r.text[:300])}<br><small>{escape(r.reason)}</small></li>" for r in reversed(reports[-NEEDS_READ_PAGE:]))
     return (f'<div class="eca-error" data-testid="situation-needs-read"><b>Not triaged: needs a human read '
             f'({total:,})</b><ul>{items}</ul>'
             + (f"<small>the newest {len(reports)} shown</small>" if total > len(reports) else "") + "</div>")

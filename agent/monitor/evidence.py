@@ -30,7 +30,8 @@ from agent.monitor.pairscore import NOISE_TYPE
 from core.text import URL_PATTERN
 from finetune.cues import cue_match
 
-__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_warning", "read_hazard", "read_warning"]
+__all__ = ["HAZARD_CUES", "HazardReading", "hazard_evidence", "hazard_impact", "hazard_warning", "read_hazard",
+           "read_report", "read_warning"]
 
 HAZARD_CUES: dict[str, tuple[str, ...]] = {
     "fire": ("fire_word",),
@@ -89,23 +90,33 @@ _IMPACT = re.compile(
 def hazard_evidence(text: str, incident_type: str) -> str | None:
     """The words of ``text`` naming the hazard of ``incident_type`` (e.g. 'flooding' for a flood), or None when it
     names none, the type has no hazard words, or the text reads as no incident."""
-    cues = HAZARD_CUES.get(incident_type, ())
-    named = _NAMED.get(incident_type)
-    if not cues and named is None:
-        return None
     text = _NOT_HAZARD_WORDS.sub(" ", text)
-    found = next((m for m in (cue_match(c, text) for c in cues) if m), None)
+    found = _hazard_words(text, incident_type)
+    return None if found is None or _reads_as_no_incident(text) else found
+
+
+def _hazard_words(text: str, incident_type: str) -> str | None:
+    """The words naming the hazard of ``incident_type`` in ``text`` (links and handles already blanked), or None."""
+    found = next((m for m in (cue_match(c, text) for c in HAZARD_CUES.get(incident_type, ())) if m), None)
+    named = _NAMED.get(incident_type)
     if found is None and named is not None and (match := named.search(text)):
         found = match.group(0)
-    if found is None or any(cue_match(c, text) for c in _NOT_AN_INCIDENT):
-        return None
-    return found.strip()
+    return None if found is None else found.strip()
+
+
+def _reads_as_no_incident(text: str) -> bool:
+    return any(cue_match(c, text) for c in _NOT_AN_INCIDENT)
 
 
 def hazard_warning(text: str) -> str | None:
     """The words that make ``text`` a warning or forecast of a hazard rather than a report of one happening ('flood
     warning', 'risk of', 'to make landfall', 'ban'), or None (no such words, or words of impact beside them)."""
-    text = _WARNING_DENIED.sub(" ", _RESPONDERS_MOVING.sub(" ", _NOT_HAZARD_WORDS.sub(" ", text)))
+    return _warning_words(_NOT_HAZARD_WORDS.sub(" ", text))
+
+
+def _warning_words(text: str) -> str | None:
+    """``hazard_warning`` of a text whose links and handles are already blanked."""
+    text = _WARNING_DENIED.sub(" ", _RESPONDERS_MOVING.sub(" ", text))
     match = _WARNING.search(text)
     if match is None or _IMPACT.search(text):
         return None
@@ -123,6 +134,7 @@ class HazardReading:
     warning: str | None = None
     retyped: bool = False
     probability: float = 0.0
+    impact: str | None = None           # read_report: the words saying what the hazard did ('3 dead')
 
 
 def read_hazard(text: str, incident_type: str, type_probs: dict[str, float] | None = None,
@@ -154,43 +166,110 @@ def read_warning(text: str, type_probs: dict[str, float] | None = None) -> Hazar
     With no model reading to lean on, the warning must be about the hazard: its words within ``WARNING_REACH`` words
     of the hazard's name, as a bulletin puts them ("flood warning", "Total Fire Ban", "Storm Aila heading for");
     words far apart are about something else ("he headed to the flooded town to help", "every parcel will reach a family").
-    Of several hazards named, the one the classifier gave the most probability."""
-    warning = hazard_warning(text)
+    Of several hazards named, the one the classifier gave the most probability.  The text is read once for all the
+    types: its links blanked and its words counted once, each type's hazard words then looked up in it."""
+    stripped = _NOT_HAZARD_WORDS.sub(" ", text)
+    warning = _warning_words(stripped)
     if warning is None:
         return None
     probs = type_probs or {}
+    gaps: _WordGaps | None = None
     for incident_type in sorted(HAZARD_TYPES, key=lambda t: -probs.get(t, 0.0)):
-        words = hazard_evidence(text, incident_type)
-        if words is not None and _words_apart(text, words, warning) <= WARNING_REACH:
+        words = _hazard_words(stripped, incident_type)
+        if words is None:
+            continue
+        if gaps is None:  # the first type whose hazard the text names: the checks that hold for every type
+            if _reads_as_no_incident(stripped):
+                return None
+            gaps = _WordGaps(text)
+        if gaps.fewest_between(words, warning) <= WARNING_REACH:
             return HazardReading(incident_type, words, warning, True, float(probs.get(incident_type, 0.0)))
     return None
 
 
-def _words_apart(text: str, first: str, second: str) -> int:
-    """The fewest words between an occurrence of ``first`` and one of ``second`` in ``text`` (case ignored).
+# What a headline names a disaster by (read_report): the name of the event, not a thing at a scene.  The triage cues
+# were written for a caller at the scene, where "a car", "smoke", "gas", "the current" or "an attack" describe one; in
+# a post from afar beside a toll they are as often an aid appeal's "charity car event" or a "heart attack".
+_DISASTER_NAME = re.compile(
+    r"flood|\bfires?\b|blaze|wildfire|bushfire|explosion|exploded|earthquake|\bquake|tremor|aftershock|collaps|crash|"
+    r"collision|derail|shooting|\bbomb|typhoon|hurricane|cyclone|tornado|\bstorms?\b|"
+    r"洪水|火灾|山火|爆炸|地震|余震|倒塌|坍塌|撞|台风|飓风|龙卷风", re.IGNORECASE)
+# The aftermath and the response to a known disaster: an appeal, a charity, a funeral, a memorial.  A post in these words
+# is about an event already known, not a first report of one ("help for typhoon victims", "funerals of the crash's
+# victims"); "victims" alone is the word of such posts too, so it is no impact here.
+_AFTERMATH = re.compile(
+    r"charit|donat|\brelief\b|fund-?rais|appeal|funeral|memorial|tribute|anniversary|condolence|in memory|"
+    r"\bvictims?\b|救灾|捐款|捐助|悼念|追悼|周年", re.IGNORECASE)
+
+
+def hazard_impact(text: str) -> str | None:
+    """The words of ``text`` that say what a hazard did ('3 dead', 'casualties', 'leveled', 'damaged'), links and
+    account handles left out, or None; none in a post about the aftermath or the response (``_AFTERMATH``)."""
+    text = _NOT_HAZARD_WORDS.sub(" ", text)
+    if _AFTERMATH.search(text):
+        return None
+    match = _IMPACT.search(text)
+    return match.group(0).strip() if match else None
+
+
+def read_report(text: str, type_probs: dict[str, float] | None = None) -> HazardReading | None:
+    """A report the classifier triaged not_incident that reports a hazard happening: it names the hazard and what the
+    hazard did ("Three killed in northern Italy earthquake", "Explosion rips Texas fertilizer plant ... multiple
+    injuries"), with none of the non-incident cues (a drill, a joke, an advert ...: ``hazard_evidence``).  Read as that hazard's type; of several,
+    the one the classifier gave the most probability; None otherwise.
+
+    A classifier trained on calls reads a news headline as no incident: nobody is calling for help, and the first posts
+    of an event seen from afar are headlines.  The hazard's name and its toll together are what a duty officer reading
+    the post would act on (CAP urgency Immediate/Past, certainty Observed), so no floor on the classifier's probability
+    applies; an impact word alone ("3 dead") names no hazard, and a hazard's name alone ("earthquake drill", "storm
+    of criticism" ...) reports no impact."""
+    impact = hazard_impact(text)  # words of impact make a post no warning (hazard_warning), whatever it forecasts
+    if impact is None:
+        return None
+    probs = type_probs or {}
+    for incident_type in sorted(HAZARD_TYPES, key=lambda t: -probs.get(t, 0.0)):
+        words = hazard_evidence(text, incident_type)
+        if words is not None and _DISASTER_NAME.search(words):
+            return HazardReading(incident_type, words, None, True, float(probs.get(incident_type, 0.0)), impact)
+    return None
+
+
+class _WordGaps:
+    """How many words stand between two phrases of one text; the text's word count index is built once.
 
     Linear in the text: a post of 20,000 characters repeating both words ("flood warning flood warning ...") has
     thousands of each, and comparing every pair (each gap counted by splitting the text between) took minutes of CPU.
     Occurrences of one word come in order, ends with starts, so for each of ``first`` only the occurrence of ``second``
     nearest before it and the one nearest after it can be the closest."""
-    def spans(part: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in re.finditer(re.escape(part), text, re.IGNORECASE)]
 
-    # words_before[p]: how many words start before position p; a word running across x is counted in text[x:y]
-    words_before = [0] * (len(text) + 1)
-    for p, ch in enumerate(text):
-        words_before[p + 1] = words_before[p] + (not ch.isspace() and (p == 0 or text[p - 1].isspace()))
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # words_before[p]: how many words start before position p; a word running across x is counted in text[x:y]
+        self.words_before = words_before = [0] * (len(text) + 1)
+        for p, ch in enumerate(text):
+            words_before[p + 1] = words_before[p] + (not ch.isspace() and (p == 0 or text[p - 1].isspace()))
 
-    def words_in(x: int, y: int) -> int:  # len(text[x:y].split())
+    def _words_in(self, x: int, y: int) -> int:  # len(text[x:y].split())
         if y <= x:
             return 0
-        return words_before[y] - words_before[x] + (not text[x].isspace() and x > 0 and not text[x - 1].isspace())
+        text = self.text
+        return self.words_before[y] - self.words_before[x] + (not text[x].isspace() and x > 0 and not text[x - 1].isspace())
 
-    seconds = spans(second)
-    starts = [b for b, _ in seconds]
-    gaps = []
-    for a_start, a_end in spans(first):
-        i = bisect.bisect_right(starts, a_start)
-        for b_start, b_end in seconds[max(0, i - 1):i + 1]:
-            gaps.append(words_in(min(a_end, b_end), max(a_start, b_start)))
-    return min(gaps, default=len(text.split()))
+    def _spans(self, part: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in re.finditer(re.escape(part), self.text, re.IGNORECASE)]
+
+    def fewest_between(self, first: str, second: str) -> int:
+        """The fewest words between an occurrence of ``first`` and one of ``second`` (case ignored)."""
+        seconds = self._spans(second)
+        starts = [b for b, _ in seconds]
+        gaps = []
+        for a_start, a_end in self._spans(first):
+            i = bisect.bisect_right(starts, a_start)
+            for b_start, b_end in seconds[max(0, i - 1):i + 1]:
+                gaps.append(self._words_in(min(a_end, b_end), max(a_start, b_start)))
+        return min(gaps, default=len(self.text.split()))
+
+
+def _words_apart(text: str, first: str, second: str) -> int:
+    """The fewest words between an occurrence of ``first`` and one of ``second`` in ``text`` (case ignored)."""
+    return _WordGaps(text).fewest_between(first, second)

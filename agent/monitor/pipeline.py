@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.evidence import HazardReading, read_hazard, read_warning
+from agent.monitor.evidence import HazardReading, read_hazard, read_report, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
 from agent.schemas import UNTRIAGED
-from agent.store import check_stream_review
+from agent.store import NEEDS_READ_PAGE, check_stream_review
 from core.text import URL_RE
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
 
@@ -214,8 +214,11 @@ class MonitorPipeline:
         cfg = self.config.grouping
         if not cfg.evidence_alert or tri is None or tri.incident_type == UNTRIAGED:
             return None
-        if tri.incident_type == NOISE_TYPE:  # nothing happening, as the classifier reads it; a warning may still be
-            return read_warning(text, getattr(tri, "type_probs", None)) if cfg.noise_warnings else None
+        if tri.incident_type == NOISE_TYPE:  # nothing happening, as the classifier reads it; a warning may still be,
+            # or a headline naming a hazard and its toll (a model trained on calls reads news as no incident)
+            probs = getattr(tri, "type_probs", None)
+            warning = read_warning(text, probs) if cfg.noise_warnings else None
+            return warning or (read_report(text, probs) if cfg.noise_reports else None)
         return read_hazard(text, tri.incident_type, getattr(tri, "type_probs", None), cfg.named_hazard_probability)
 
     def _triage(self, texts: list[str]) -> list:
@@ -307,7 +310,8 @@ class MonitorPipeline:
         citizen = [self.signals is not None and r.source in CITIZEN_SOURCES for r in records]
         readings = [self._hazard(r.text, tri) for r, tri in zip(records, triage)]
         need = [c or (tri is not None and tri.incident_type != UNTRIAGED
-                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise or h is not None))
+                      and (tri.incident_type != NOISE_TYPE or self.config.grouping.embed_noise
+                           or (h is not None and not h.impact)))  # a reported hazard joins on words, as noise does
                 for c, tri, h in zip(citizen, triage, readings)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
@@ -335,7 +339,8 @@ class MonitorPipeline:
                 zone = self.places.zone_of(fix)
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
-                warns = noise and hazard is not None  # triaged not_incident, but it warns of a hazard it names
+                warns = noise and hazard is not None  # triaged not_incident, but it warns of a hazard it names or
+                # reports one happening (the hazard and its impact)
                 hazard = hazard or HazardReading(tri.incident_type)
                 if noise:
                     self.noise += 1
@@ -349,24 +354,28 @@ class MonitorPipeline:
                 else:  # with noise_joins a report triaged not_incident may join an open incident (as a report; never
                     # raising its priority: OnlineGrouper.add), never open one, unless it
                     # warns of a hazard: grouped as what the classifier read, it opens a candidate of that hazard where
-                    # it joins nothing (Item.warns_of)
+                    # it joins nothing (Item.opens_as); so does one that reports a hazard happening (read_report)
                     assignment, group_alerts = self.grouper.add(Item(
                         key=report_id, time=t, text=rec.text, incident_type=NOISE_TYPE if noise else hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
                         type_probs=getattr(tri, "type_probs", None), join_only=noise,
                         hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
-                        warns_of=hazard.incident_type if warns else None))
+                        hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
-                    if warns and assignment.new:
+                    if warns and assignment.new and hazard.impact:
+                        reason += (f"; triaged {NOISE_TYPE}, but it reports {hazard.incident_type} ('{hazard.evidence}') "
+                                   f"and what it did ('{hazard.impact}'): a candidate of that type")
+                    elif warns and assignment.new:
                         reason += (f"; triaged {NOISE_TYPE}, but it warns of {hazard.incident_type} ('{hazard.evidence}', "
                                    f"'{hazard.warning}'): a candidate of that type")
                     elif hazard.retyped and not noise:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
                                    f"'{hazard.evidence}'")
-                    alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id) for a in group_alerts]
+                    alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id,
+                                            detail={} if a.confirmed else {"confirmed": False}) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"
                 keys = [f"type={tri.incident_type}", f"source={rec.source}"] + ([] if unread else [f"priority={tri.priority}"])
@@ -510,7 +519,7 @@ class MonitorPipeline:
         with self.lock:
             self.unstored_unread.remove(held)
 
-    def needs_read(self, limit: int = 50) -> tuple[list[ProcessedReport], int]:
+    def needs_read(self, limit: int = NEEDS_READ_PAGE) -> tuple[list[ProcessedReport], int]:
         """Untriaged reports nobody has read yet, oldest first (at most ``limit``: the newest), and how many there are
         in all: those in the incident log (whichever run stored them) and those it could not store."""
         with self.lock:

@@ -98,3 +98,21 @@ def test_the_default_router_follows_the_settings_it_is_given_not_the_process_one
     IntentRouter.default(settings)
     assert list((settings.models_dir / "router").glob("router-*.joblib")), "fitted under the passed settings' data dir"
     assert not list((get_settings().models_dir / "router").glob("router-*.joblib")), "the process's settings untouched"
+
+
+def test_a_router_fit_reads_each_request_set_once(small_router_settings, monkeypatch):
+    """On a cache miss the key and the fit read the same bytes: the set file is opened once, not once for the key and
+    again for each of the fit's two training lists."""
+    opened: list[Path] = []
+    for name in ("read_bytes", "read_text"):
+        original = getattr(Path, name)
+
+        def counted(self, *args, _original=original, **kwargs):
+            if self == small_router_settings:
+                opened.append(self)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, name, counted)
+    monkeypatch.setattr(IntentRouter, "fit", lambda self, texts, labels, single=None: self)  # the reads, not the fit
+    IntentRouter.default()
+    assert len(opened) == 1

@@ -6,6 +6,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from core.vocabulary import INCIDENT_TYPES, NOT_INCIDENT, PRIORITIES
 from finetune.cues import CUE_NAMES, cue_matrix, life_threat_cues
@@ -115,3 +116,33 @@ def test_the_gas_cue_reads_co_as_carbon_monoxide_only():
     # a link's words are no cue of any kind (a news slug naming a fire), and cue_match does not read them either
     assert cue_matrix(["photos here https://news.example/fire-trapped-people"]).sum() == 0
     assert cue_match("fire_word", "see www.example.com/fire") is None
+
+
+
+# (cue, text, whether the cue must fire): a bulletin states the same evidence in the third person and the past tense
+NEWS_VOICE = [
+    ("resolved", "Power restored to all customers in Kallio, Helen says", True),
+    ("resolved", "UPDATE: warehouse fire extinguished overnight", True),
+    ("resolved", "Police: missing man found safe in Pasila", True),
+    ("resolved", "FMI lifts its gale warning for the coast", True),
+    ("resolved", "Five years since the Kokkola flood, residents remember", True),
+    ("resolved", "仓库火灾已于凌晨扑灭", True),
+    ("no_harm", "No one was hurt, police said", True),
+    ("no_harm", "No injuries were reported", True),
+    ("no_harm", "暂无人员受伤报告", True),
+    ("evacuate", "Residents told to stay indoors and close windows", True),
+    ("evacuate", "当局要求附近居民留在室内、关闭门窗", True),
+    ("trapped", "Families stranded on roofs as the river bursts its banks", True),
+    ("children_elderly", "一名7岁男孩在海滩附近走失", True),
+    ("figurative", "Minister faces firestorm over leak", True),
+    # what must NOT read as over, or as violence
+    ("resolved", "Crews lifted the tram off the trapped cyclist", False),
+    ("resolved", "Water supply expected to be restored by 18:00", False),
+    ("attack", "Crews still fighting the blaze in Kallio", False),
+    ("attack", "Two men fighting outside the bar, one has a knife", True),
+]
+
+
+@pytest.mark.parametrize("cue,text,fires", NEWS_VOICE)
+def test_cues_read_news_and_bulletin_voice(cue, text, fires):
+    assert bool(cue_matrix([text])[0, CUE_NAMES.index(cue)]) is fires

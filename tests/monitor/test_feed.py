@@ -92,7 +92,7 @@ def test_follows_a_growing_file_and_a_folder_of_new_files(tmp_path: Path):
 
     thread = threading.Thread(target=writer)
     thread.start()
-    for item in follow(str(folder), follow=True, poll_s=0.05, max_idle_s=0.8):
+    for item in follow(str(folder), follow=True, poll_s=0.05, max_idle_s=2.0):
         got.append(item.text)
     thread.join()
     assert got == ["one", "two", "three"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from agent.monitor.evidence import hazard_evidence, hazard_warning, read_hazard
+from agent.monitor.evidence import hazard_evidence, hazard_warning, read_hazard, read_report
 from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper
 from agent.monitor.textvec import names
 
@@ -294,3 +294,82 @@ def test_a_long_post_repeating_the_hazard_and_the_warning_is_read_in_linear_time
     assert _words_apart("warning one two flood three warning", "flood", "warning") == 1
     assert _words_apart("floodwarning", "flood", "warning") == 0
     assert _words_apart("flood one two three", "flood", "warning") == 4
+
+
+def test_read_warning_reads_the_text_once_for_all_hazard_types(monkeypatch):
+    """The links are blanked and the words counted once per text, not again for each hazard type tried."""
+    from agent.monitor import evidence
+
+    strips, indexes = [], []
+    pattern = evidence._NOT_HAZARD_WORDS
+
+    class CountedPattern:
+        def sub(self, repl, text):
+            strips.append(text)
+            return pattern.sub(repl, text)
+
+    class CountedGaps(evidence._WordGaps):
+        def __init__(self, text: str) -> None:
+            indexes.append(text)
+            super().__init__(text)
+
+    monkeypatch.setattr(evidence, "_NOT_HAZARD_WORDS", CountedPattern())
+    monkeypatch.setattr(evidence, "_WordGaps", CountedGaps)
+    text = "Saw a big fire on the hill last summer from our cabin, and today a flood warning for the valley https://t.co/x"
+    reading = evidence.read_warning(text, {"fire": 0.5, "flood": 0.3})
+    assert reading is not None and reading.incident_type == "flood" and reading.warning == "warning"
+    assert len(strips) == 1 and len(indexes) == 1
+
+def test_a_headline_naming_a_hazard_and_its_toll_is_read_as_a_report_of_it():
+    """read_report: the hazard's name and what it did, in no aftermath or appeal; a thing at a scene ("a car",
+    "smoke") is no disaster's name, and "victims" is the word of appeals and funerals."""
+    reading = read_report("Three killed in northern Italy earthquake http://t.co/6YRxx",
+                          {"not_incident": 0.6, "earthquake_collapse": 0.1})
+    assert reading is not None and reading.incident_type == "earthquake_collapse"
+    assert (reading.evidence, reading.impact) == ("earthquake", "killed")
+    assert read_report("Explosion rips fertilizer plant, multiple injuries reported").incident_type in ("fire", "hazmat")
+    for text in ("Earthquake drill at the school on Friday",                     # a hazard, no impact
+                 "3 dead, police say, after the argument downtown",              # impact, no hazard named
+                 "Help movement for the typhoon victims, donate here",           # an appeal
+                 "Funeral today for the man killed in the crash last month",     # the aftermath
+                 "Charity car event for the families, two killed last year",     # a car is no disaster's name
+                 "Crews lost in the smoke, 2 injured"):                          # smoke is a thing at a scene
+        assert read_report(text) is None, text
+    # impact words make a post no warning: read_warning never reads what read_report reads
+    assert hazard_warning("Typhoon expected to strengthen after it killed 3 on the coast") is None
+
+
+def test_a_report_the_classifier_called_not_incident_opens_an_unconfirmed_new_incident():
+    """A news headline of a disaster, triaged not_incident by a model trained on calls, where it joins nothing opens a
+    candidate of the hazard it names with a lower-tier alert: an emerging alert marked unconfirmed (one report) for the
+    operator to confirm or dismiss; its priority head's P1 is not taken (at most P2).  A second such report joins it
+    (no second alert); with ``noise_reports`` off nothing opens, as before."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    probs = {"not_incident": 0.7, "hazmat": 0.1, "fire": 0.1, "medical": 0.1}
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P1", 0.7, type_probs=probs) for _ in texts]
+
+    text = "MASSIVE EXPLOSION at fertilizer plant in West, Texas - reports of casualties"
+    with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
+        (report,), alerts = pipe.process([FeedRecord(text, T0, "social")])
+        assert [a.kind for a in alerts] == ["emerging"] and alerts[0].detail == {"confirmed": False}
+        assert "unconfirmed" in alerts[0].message and "P2" in alerts[0].message and "P1" not in alerts[0].message
+        assert report.cluster_id is not None and "what it did ('casualt" in report.reason
+        (again,), alerts = pipe.process([FeedRecord(text + " #westexplosion", T0 + 60, "social")])
+        assert alerts == [] and again.cluster_id == report.cluster_id
+    off = MonitorConfig(grouping=GroupingConfig.profile("social", noise_reports=False))
+    with MonitorPipeline(StandIn(), config=off) as pipe:
+        (report,), alerts = pipe.process([FeedRecord(text, T0, "social")])
+        assert alerts == [] and report.cluster_id is None
+
+
+def test_three_reports_or_a_p1_report_make_a_confirmed_alert_one_reports_words_an_unconfirmed_one():
+    g = _social()
+    _, alerts = g.add(_item("a", 0, "Town declares an emergency as flooding reaches the centre", prio=2, evidence="flooding"))
+    assert alerts[0].confirmed is False and "unconfirmed" in alerts[0].message
+    _, alerts = g.add(_item("b", 0, "Building on fire, people trapped upstairs", "fire", prio=1, dense=W))
+    assert [(x.kind, x.confirmed) for x in alerts] == [("emerging", True)]

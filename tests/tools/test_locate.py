@@ -79,9 +79,9 @@ def test_the_house_numbers_of_a_report_are_read_once(locator):
 
 
 def test_a_finnish_spoken_numeral_after_a_street_is_its_house_number(locator):
-    res = locator.locate("Mannerheimintiellä kympin kohdalla, bussi ajoi pyöräilijän päälle")
+    res = locator.locate("Mannerheimintiellä kympin kohdalla kaatui mopoilija")
     assert res.method in ("address", "address_interpolated") and res.place.startswith("Mannerheimintie 10"), res
-    assert locator.house_number("Siltasaarenkadulla nelosen kohdalla", "Siltasaarenkatu") == "4"
+    assert locator.house_number("Siltasaarenkadulla kutosen kohdalla savuaa", "Siltasaarenkatu") == "6"
 
 
 def test_missing_house_number_is_interpolated_and_says_so(city, locator):
@@ -129,7 +129,7 @@ def test_one_landmark_in_four_languages_and_generic_words(city, locator, text):
 
 def test_generic_railway_station_is_the_station_building(city, locator):
     lat, lon = osm_point(city, "Helsingin päärautatieasema")
-    for text in ("suspicious bag in the railway station", "火车站里有人打架", "på järnvägsstationen"):
+    for text in ("unattended suitcase inside the railway station", "火车站里有人打架", "på järnvägsstationen"):
         res = locator.locate(text)
         assert res.found and metres(res.lat, res.lon, lat, lon) < 100, text
 
@@ -188,20 +188,20 @@ def test_a_unit_id_before_a_chinese_word_is_no_place(locator):
 
 
 def test_misspelt_names_are_read_and_flagged(city, locator):
-    res = locator.locate("shoplifter with a knife at Stokmann")
+    res = locator.locate("security guard cut with a knife at Stokmann")
     assert res.found and res.feature == "Stockmann"
     assert "spelling" in res.note
 
 
 @pytest.mark.parametrize("text, feature", [
-    ("Stockmanilla", "Stockmann"),                 # misspelt and inflected
-    ("Stokmannin edessä", "Stockmann"),            # the department store, not the shop Tokmanni one letter closer
-    ("Vanha kirrkko", "Vanha kirkko"),             # not the building whose short name is "Vanha"
-    ("Esplanadin puisto", "Esplanadinpuisto"),     # a compound written apart
-    ("Vanha kauppa halli", "Vanha Kauppahalli"),
-    ("Kasarmikadula", "Kasarmikatu"),              # katu -> kadu-, and a case ending misspelt
-    ("Natonal Theatre", "Suomen Kansallisteatteri"),  # a misspelt name before a kind of place is not "outside the map"
-    ("Hakaniemn tori", "Hakaniemen tori"),
+    ("Stockmanissa", "Stockmann"),                 # misspelt and inflected
+    ("Stokmannin takana", "Stockmann"),            # the department store, not the shop Tokmanni one letter closer
+    ("Vanha kirkkko", "Vanha kirkko"),             # not the building whose short name is "Vanha"
+    ("Esplanadin puistoon", "Esplanadinpuisto"),   # a compound written apart
+    ("vanha kauppa hallissa", "Vanha Kauppahalli"),
+    ("Kasarmikadusa", "Kasarmikatu"),              # katu -> kadu-, and a case ending misspelt
+    ("Nationl Theatre", "Suomen Kansallisteatteri"),  # a misspelt name before a kind of place is not "outside the map"
+    ("Hakanieme tori", "Hakaniemen tori"),
 ])
 def test_misspelt_inflected_and_split_names(locator, text, feature):
     res = locator.locate(text)
@@ -209,16 +209,16 @@ def test_misspelt_inflected_and_split_names(locator, text, feature):
 
 
 def test_a_city_name_before_a_description_of_the_station_is_not_helsinkis_station(locator):
-    res = locator.locate("Tampereen rautatieasema")
+    res = locator.locate("Tampereen rautatieaseman edessä")
     assert not res.confident
 
 
 def test_a_description_names_the_place_of_its_kind_not_an_alias_or_an_entrance(city, locator):
     # "Central Railway Station" is also an alias of a metro stop; the description means the station building.
-    res = locator.locate("suspicious bag left in the Central Railway Station main hall")
+    res = locator.locate("someone fainted in the main hall of the Central Railway Station")
     assert res.found and res.feature == "Helsingin päärautatieasema", res
     # A metro entrance named after the district only says where the garden is.
-    res = locator.locate("botaniska trädgården i Kajsaniemi")
+    res = locator.locate("botaniska trädgården, Kajsaniemi")
     assert res.found and "kasvitieteellinen" in (res.feature or "").lower(), res
     # Above ground unless the report says below it.
     res = locator.locate("火车站广场")
@@ -243,7 +243,7 @@ def test_fallback_is_the_map_centre_flagged(city, locator):
 def test_locating_is_fast(locator):
     import time
 
-    texts = ["fire at Unioninkatu 31", "opposite Stockmann", "火车站对面", "Mannerheimintiellä"] * 10
+    texts = ["fire at Unioninkatu 31", "in front of Stockmann", "火车站对面", "Mannerheimintiellä"] * 10
     t = time.perf_counter()
     for text in texts:
         locator.locate(text)
@@ -293,7 +293,7 @@ def test_the_chinese_indexes_are_built_on_the_first_chinese_report_only(city, lo
     from tools.locate import Locator
 
     fresh = Locator(city)
-    for text in ("Fire at Mannerheimintie 5", "behind the cathedral", "Stokmannin edessä makaa mies"):
+    for text in ("Fire at Mannerheimintie 5", "behind the cathedral", "Stokmannin takana istuu nainen"):
         assert fresh.locate(text) == locator.locate(text)
     assert fresh._cjk is None
     text = "斯托克曼百货对面有人打架"
@@ -341,9 +341,9 @@ def test_a_description_that_ends_a_name_written_apart_is_part_of_that_name(locat
 
 
 @pytest.mark.parametrize("text, feature", [
-    ("the little church behind the cathedral", "Pyhän Kolminaisuuden kirkko"),
-    ("tuomiokirkon takana olevan pienen kirkon edessä", "Pyhän Kolminaisuuden kirkko"),
-    ("大教堂后面的小教堂门口", "Pyhän Kolminaisuuden kirkko"),
+    ("the small church behind the cathedral", "Pyhän Kolminaisuuden kirkko"),
+    ("tuomiokirkon takana olevan pienen kirkon portailla", "Pyhän Kolminaisuuden kirkko"),
+    ("大教堂后面的小礼拜堂前面", "Pyhän Kolminaisuuden kirkko"),
     ("torget framför järnvägsstationen", "Rautatientori"),        # above ground, not the underground Kompassitaso
     ("the hotel behind Stockmann", "Marski by Scandic"),
 ])
@@ -353,7 +353,7 @@ def test_a_kind_with_a_relation_to_an_anchor_is_the_one_of_that_kind_nearest_it(
 
 
 def test_a_passage_under_an_anchor_keeps_the_footprint_above(locator):
-    res = locator.locate("in the tunnel under the railway station, by the metro escalators")
+    res = locator.locate("down in the passage under the railway station by the shops")
     assert res.relation == "under" and res.feature == "Helsingin päärautatieasema", res
 
 
@@ -392,7 +392,7 @@ def test_short_and_inflected_descriptions(locator, text):
 
 
 @pytest.mark.parametrize("text, street, place", [
-    ("på Brunnsgatan vid stationen", "Kaivokatu", "Helsingin päärautatieasema"),
+    ("Brunnsgatan, vid järnvägsstationen", "Kaivokatu", "Helsingin päärautatieasema"),
     ("on Mannerheimintie by Kiasma", "Mannerheimintie", "Kiasma"),
 ])
 def test_a_street_by_a_place_is_the_part_of_the_street_nearest_it(city, locator, text, street, place):
@@ -409,32 +409,32 @@ def test_a_street_by_a_place_is_the_part_of_the_street_nearest_it(city, locator,
 
 
 def test_a_misspelt_street_with_its_number_beats_a_description_every_town_has(locator):
-    res = locator.locate("Manerheimintie 5, the pharmacy on the ground floor, customer collapsed")
+    res = locator.locate("Manerheimintie 5, inside the pharmacy, an elderly man fainted")
     assert res.method in ("address", "address_interpolated") and res.place.startswith("Mannerheimintie 5"), res
 
 
 def test_a_bridge_with_a_relation_word_is_the_anchor_over_a_description_without_one(locator):
-    res = locator.locate("someone sleeping rough under Pitkäsilta, on the Kaisaniemi bank, not waking up")
+    res = locator.locate("man lying under Pitkäsilta on the Kaisaniemi bank, unresponsive")
     assert res.feature == "Pitkäsilta" and res.relation == "under", res   # "bank" is the river bank, not Suomen Pankki
 
 
-@pytest.mark.parametrize("text", ["Tikkurilan asemalla laiturilla mies putosi raiteille",
-                                  "vid Centralstationen i Stockholm, min mamma har ramlat"])
+@pytest.mark.parametrize("text", ["Tikkurilan asemalla nainen kaatui portaissa",
+                                  "min pappa har fallit vid Centralstationen i Stockholm"])
 def test_a_place_named_as_elsewhere_is_never_confident(locator, text):
     assert not locator.locate(text).confident
 
 
 @pytest.mark.parametrize("text, feature", [
-    ("Night porter at the tall hotel, the brick tower one with the bar on top", "Hotelli Torni"),   # building=tower
-    ("hotel by the water up at the north end, the Hilton, guest unresponsive", "Hilton Helsinki Strand"),
-    ("a cyclist went under a bus right by the statue of the three naked blacksmiths", "Kolme seppää"),
+    ("Guest hurt at the tall hotel, the brick tower with a bar at the top", "Hotelli Torni"),   # building=tower
+    ("guest collapsed in the hotel by the water, the Hilton up north", "Hilton Helsinki Strand"),
+    ("a pedestrian was hit by a tram next to the statue of the three naked blacksmiths", "Kolme seppää"),
 ])
 def test_a_word_elsewhere_in_the_report_says_which_place_of_the_kind(locator, text, feature):
     res = locator.locate(text)
     assert res.feature == feature and not res.confident, res
 
 
-@pytest.mark.parametrize("text", ["Fight at the bandstand in the Esplanade, the white pavilion", "在滨海公园的音乐台附近有人打架"])
+@pytest.mark.parametrize("text", ["Brawl by the bandstand in the Esplanade, someone hurt", "滨海公园的音乐台旁边有人晕倒"])
 def test_the_bandstand_and_a_head_noun_with_its_modifier(locator, text):
     # amenity=bandstand; in Chinese "滨海公园的音乐台附近" the bandstand (head, with "near") is meant, not the park.
     res = locator.locate(text)
@@ -442,17 +442,17 @@ def test_the_bandstand_and_a_head_noun_with_its_modifier(locator, text):
 
 
 def test_a_misspelt_name_before_its_kind_is_compared_with_that_kind(locator):
-    res = locator.locate("Kiazma museum, child locked in toilet")
+    res = locator.locate("Kiazma museum, a visitor fainted")
     assert res.feature == "Kiasma" and not res.confident, res
     assert locator.locate("Espoo museum").outside_map   # no museum of the map is called anything like it
 
 
 def test_the_description_then_the_x_one_near_a_named_place(locator):
-    res = locator.locate("Water pouring out of the ceiling at the concert hall, the glass one near Kiasma")
+    res = locator.locate("Ceiling leak at the concert hall, the one near Kiasma")
     assert res.feature == "Musiikkitalo", res
 
 
-@pytest.mark.parametrize("text", ["between the cathedral and the Bank of Finland, a coach mounted the kerb",
+@pytest.mark.parametrize("text", ["a cyclist fell between the cathedral and the Bank of Finland",
                                   "mellan Domkyrkan och Finlands Bank", "tuomiokirkon ja Suomen Pankin välissä", "大教堂和芬兰银行之间"])
 def test_between_two_places_is_midway(city, locator, text):
     res = locator.locate(text)
@@ -464,7 +464,7 @@ def test_between_two_places_is_midway(city, locator, text):
 
 
 @pytest.mark.parametrize("text, feature", [
-    ("we're parked at the bus terminal beside the station, the west side", "Elielinaukio"),
+    ("ambulance needed at the bus terminal next to the station, west side", "Elielinaukio"),
     ("the bus station next to the railway station, east side", "Rautatientori"),
 ])
 def test_the_side_named_chooses_between_places_of_the_kind_equally_near(locator, text, feature):
@@ -479,7 +479,7 @@ def test_a_transliterated_scenario_place_is_read_by_sound(locator):
 
 @pytest.mark.parametrize("text, method, place", [
     ("曼纳海姆大街10号", "address", "Mannerheimintie 10"),
-    ("曼纳海姆大街和南艾斯普拉纳迪大街的路口，两辆车撞了", "intersection", "Mannerheimintie / Eteläesplanadi"),
+    ("曼纳海姆大街与南艾斯普拉纳迪大街交叉口发生车祸", "intersection", "Mannerheimintie / Eteläesplanadi"),
     ("北艾斯普拉纳迪大街5号", "address_interpolated", "Pohjoisesplanadi 5"),
 ])
 def test_chinese_street_names_written_by_sound(locator, text, method, place):
@@ -489,7 +489,7 @@ def test_chinese_street_names_written_by_sound(locator, text, method, place):
 
 
 def test_a_street_between_two_places_is_the_stretch_between_them(locator):
-    res = locator.locate("somewhere on Kluuvikatu, between the Esplanade and Aleksanterinkatu, a man is down")
+    res = locator.locate("a woman fainted on Kluuvikatu, between the Esplanade and Aleksanterinkatu")
     assert res.feature == "Kluuvikatu" and res.relation == "between" and res.radius_m < 150, res
 
 
@@ -520,25 +520,25 @@ def test_a_short_transliteration_of_one_notable_name_is_read_by_sound_unconfirme
 
 
 @pytest.mark.parametrize("text, feature", [
-    ("the swimming hall", "Yrjönkadun uimahalli"),        # the swimming hall, not a gym that is also a sports centre
+    ("the public swimming pool", "Yrjönkadun uimahalli"),        # the swimming hall, not a gym that is also a sports centre
     ("游泳馆", "Yrjönkadun uimahalli"),
-    ("the esplanade park", "Esplanadinpuisto"),           # a loosely written name of one park, not the biggest park
-    ("the museum of modern art", "Kiasma"),
-    ("the shopping centre on Mannerheimintie", "Forum"),
+    ("the Esplanadi park", "Esplanadinpuisto"),           # a loosely written name of one park, not the biggest park
+    ("the modern art museum", "Kiasma"),
+    ("the mall on Mannerheimintie", "Forum"),
 ])
 def test_generic_descriptions_by_category(locator, text, feature):
     res = locator.locate(text)
     assert res.found and res.feature == feature, (text, res)
 
 
-@pytest.mark.parametrize("text", ["Itäkeskus shopping centre", "埃斯波的购物中心", "Suomenlinna, near the ferry pier", "the cinema"])
+@pytest.mark.parametrize("text", ["the Itäkeskus mall", "埃斯波的购物中心", "by the ferry pier on Suomenlinna", "the cinema"])
 def test_a_kind_of_place_every_town_has_is_never_confident_by_description_alone(locator, text):
     assert not locator.locate(text).confident, text
 
 
 @pytest.mark.parametrize("text, feature", [
-    ("Helsingin yliopiston päärakennuksessa", "Helsingin yliopiston päärakennus"),  # -us nouns inflect on -kse-
-    ("University of Helsinki main building, the big staircase", "Helsingin yliopiston päärakennus"),  # reordered
+    ("Helsingin yliopiston päärakennukseen", "Helsingin yliopiston päärakennus"),  # -us nouns inflect on -kse-
+    ("University of Helsinki main building, lecture hall on the second floor", "Helsingin yliopiston päärakennus"),  # reordered
 ])
 def test_longer_names_over_shorter_ones(locator, text, feature):
     res = locator.locate(text)
@@ -546,19 +546,19 @@ def test_longer_names_over_shorter_ones(locator, text, feature):
 
 
 def test_house_number_after_numero_and_a_description_far_from_the_named_district(locator):
-    res = locator.locate("Aleksanterinkadulla numero 52")
+    res = locator.locate("Aleksanterinkadulla, numero 52, toinen kerros")
     assert res.method == "address" and res.place == "Aleksanterinkatu 52"
     # The market hall on the map is not in Hakaniemi: the district is the answer, not a confident wrong hall.
-    res = locator.locate("Hakaniemen kauppahallissa")
+    res = locator.locate("Hakaniemen kauppahallin edessä")
     assert res.method == "zone" and not res.confident
 
 
 def test_a_word_of_one_features_name_with_its_kind_or_alone(locator):
     # "the Mannerheim statue": a word of the equestrian statue's name before a description of its kind.
-    res = locator.locate("next to the Mannerheim statue")
+    res = locator.locate("by the Mannerheim statue")
     assert res.found and "Mannerheim" in (res.feature or ""), res
     # "the Hilton": a word only one notable feature's name has; read, but left unconfirmed.
-    res = locator.locate("on the shore behind the Hilton")
+    res = locator.locate("someone in the water behind the Hilton")
     assert res.found and res.feature == "Hilton Helsinki Strand" and not res.confident, res
     # Dozens of statues and nothing to say which: no guess.
     assert not locator.locate("the statue").found
@@ -593,14 +593,14 @@ def test_a_stop_named_after_a_place_far_from_a_description_is_still_the_place(lo
 
 
 def test_place_names_made_of_glossary_words_include_student_houses(city):
-    r = city.locator.locate("smoke in the basement of The Old Student House")
+    r = city.locator.locate("fire alarm in The Old Student House")
     assert r.feature == "Vanha ylioppilastalo" and r.confident, r  # the building, not the tram stop named after it
 
 
 def test_a_description_of_a_place_in_an_unknown_town_is_never_confident(city):
-    r = city.locator.locate("under the bridge in Lauttasaari")
+    r = city.locator.locate("under a bridge in Lauttasaari")
     assert not r.confident, r
-    assert city.locator.locate("under the bridge by Hakaniemi").confident  # a name the map knows after it is fine
+    assert city.locator.locate("under the bridge near Hakaniemi").confident  # a name the map knows after it is fine
 
 
 def test_under_a_bridge_named_in_the_genitive_is_the_bridge_not_underground(city, locator):

@@ -57,6 +57,23 @@ def test_the_street_spill_is_replanned_outdoors_and_still_read_once(city, calls)
     assert calls["locate"] == 1
 
 
+
+def test_a_plan_scores_how_the_report_says_a_place_name_once_per_place(city, monkeypatch):
+    """A business read from an ordinary word ("Kitch" in "Kitchen") is asked about by up to three rules: the
+    report's spelling of its name is scored once."""
+    import tools.protective.place as place_mod
+
+    said: collections.Counter[str] = collections.Counter()
+    original = place_mod.name_similarity
+
+    def counting(city, text, match):
+        said[match.name] += 1
+        return original(city, text, match)
+
+    monkeypatch.setattr(place_mod, "name_similarity", counting)
+    plan_protective_action(city, "Kitchen fire at a cafe in Kamppi, staff out", "fire", routing=False)
+    assert said and max(said.values()) == 1, said
+
 # Street names of central Helsinki by their endings, Finnish and Swedish (the first of each pair is in the extract).
 @pytest.mark.parametrize("street", ["Yrjönkatu", "Mannerheimintie", "Bergbominkuja", "Eteläranta", "Rautatientori", "Lönnrotin puistikko",
                                     "Snellmaninaukio", "Pohjoisesplanadi", "Alvar Aallon katu", "Bulevardi", "Eriksgatan", "Mannerheimvägen",

@@ -55,6 +55,17 @@ def test_an_unknown_place_still_gets_the_decision_with_a_warning(city):
     assert any("place not found" in w for w in plan.warnings)
 
 
+
+def test_a_plan_without_a_place_says_nobody_is_moved_when_its_action_moves_nobody(city):
+    """Sheltering in place moves no one wherever the storm is: the missing place makes nothing unknown. An area
+    evacuation without a place is what cannot be counted."""
+    plan = plan_protective_action(city, "Storm warning for this evening, gale-force winds expected", "severe_weather")
+    assert (plan.primary, plan.people_moved, plan.lat) == ("shelter_in_place", 0, None)
+    assert plan.people_basis == "nobody is moved: shelter in place"
+    plan = plan_protective_action(city, "Chlorine cloud drifting from a tanker somewhere on the ring road", "hazmat")
+    assert (plan.primary, plan.people_moved, plan.lat) == ("evacuate_area", 0, None)
+    assert plan.people_basis == "unknown: place not found"
+
 def test_building_population_follows_the_density_table(city):
     b = city_buildings(city)
     i = building_by_address(b, normalize("Yrjönkatu"), "26", normalize)  # Hotelli Torni, 13 levels in OSM

@@ -53,13 +53,15 @@ def test_untriaged_reports_from_before_a_restart_are_listed_and_an_operator_mark
     views = situation.views()
     assert "2 report(s) not triaged, waiting for a human read" in views[0]
     assert "Not triaged: needs a human read (2)" in views[6]
-    choices = [c if isinstance(c, str) else c[0] for c in views[7]["choices"]]
-    assert len(choices) == 2 and "Car on fire at Kamppi" in choices[0]  # newest first
-    done = situation.mark_read(choices[0], "fire", "P2", SimpleNamespace(username="alice"))
+    labels, ids = zip(*views[7]["choices"])  # (label, value): the operator reads the label, the handler gets the id
+    assert len(labels) == 2 and "Car on fire at Kamppi" in labels[0]  # newest first
+    assert all(label.startswith(f"{report_id} · ") for label, report_id in zip(labels, ids))
+    assert ids[0] in {r.report_id for r in situation.snapshot()["needs_read"]}
+    done = situation.mark_read(ids[0], "fire", "P2", SimpleNamespace(username="alice"))
     assert "marked read as fire P2 by alice" in done
     views = situation.views()
     assert "Not triaged: needs a human read (1)" in views[6] and "Car on fire at Kamppi" not in views[6]
-    assert "already read" in situation.mark_read(choices[0], None, None, SimpleNamespace(username="bob"))
+    assert "already read" in situation.mark_read(ids[0], None, None, SimpleNamespace(username="bob"))
     assert store.events(kind="stream_report_read")[-1].operator == "alice"
     situation.pipeline.close()
 

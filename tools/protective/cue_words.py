@@ -170,7 +170,7 @@ SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|un
               r"\b((with )?(nobody|no one|no-one) (around|near|nearby|with|next to) it|(is |was |it's )?not (a )?(piece of )?lost property|not (a )?lost (item|bag|case))\b",
               r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))"]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|炸弹[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
-               r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate))",
+               r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate)|(bomb|device|explosives?)\b[^.]{0,40}\b(goes|will go|is going to go|is set to go) off at)",
                r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
 # A sports, gym or travel bag (holdall) is suitcase-sized: the briefcase/suitcase class, not the backpack's.
 ITEM_SIZES: list[tuple[str, list[str]]] = [
@@ -191,8 +191,10 @@ LONG_OUTAGE = [r"\b(take|takes|taking|last|lasts|lasting|about|around|up to|anot
 MEDICAL_DEVICES = [r"\b(oxygen concentrator|ventilator|home dialysis|dialysis|medical devices?|respirator|life[- ]support|home oxygen|powered wheelchair)", r"(制氧机|呼吸机|透析|医疗设备)",
                    r"\b(home ventilators?|ventilator users?|on oxygen|oxygen therapy|electric wheelchair|hospital bed at home)"]
 LIVE_WIRE = [r"\b(live wire|power line (is )?down|downed (power )?line|overhead (line|wire)s? (is |are )?(down|hanging|broken)|tram (overhead )?(line|wire)s?|cable (is )?(down|hanging|sparking)|sparking|electrical cabinet|transformer (box|cabinet)|exposed wires?)", r"(电线.{0,3}(掉落|断|垂|裸露|冒火)|高压线|电车.{0,2}线|电缆.{0,3}(火花|掉落|裸露)|电箱|配电箱|电线杆|触电|漏电|带电|火花|架空线|接触网|断线|电线落地|配电柜)"]
-HOT_WATER = [r"\b((district[- ]heating|hot water|heating) (pipe|main|line)s? (has |have )?(burst|broken|ruptured|leaking)|(burst|broken|ruptured) (district[- ]heating|hot[- ]water|heating) (pipe|main)|hot water (gushing|spraying|flowing|in the street)|steam (in the street|rising|coming|pouring|leak)|scalding|boiling water)", r"(供热管|热水管|热水.{0,3}(喷|涌)|蒸汽)",
-             r"\b((hot water|boiling water|steam) (is |are )?(gushing|spraying|spurting|pouring|flowing|coming|rising|billowing|shooting)|steam everywhere|cloud of steam)"]
+HOT_WATER = [r"\b((district[- ]heating|hot water|heating) (pipe|main|line)s? (has |have )?(burst|broken|ruptured|leaking)|(burst|broken|ruptured) (district[- ]heating|hot[- ]water|heating) (pipe|main)|hot water (gushing|spraying|flowing|in the street)|steam (in the street|rising|coming|pouring|leak)|scalding|boiling water)", r"(供热管|热水管|热水.{0,3}(喷|涌|流)|蒸汽|(井盖|下水道|地面|马路|路面|人行道)[^，。；！？]{0,6}(冒|喷|涌)[^，。；！？]{0,4}(热气|白气))",
+             r"\b((hot water|boiling water|steam) (is |are )?(gushing|spraying|spurting|pouring|flowing|coming|rising|billowing|shooting|blasting|running|streaming|escaping|venting|spewing|belching|hissing)|steam everywhere|cloud of steam)",
+             # Steam from a manhole, drain or street grate is a district-heating pipe leaking under the street (U4).
+             r"\b(steam|hot water)\b[^.]{0,30}\b(from|out of) (a |the )?(manhole|drain|grate|grating|gully|hole in the (street|road|pavement))"]
 STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|trapped in (a|the) (lift|elevator))", r"(困在电梯|电梯.{0,3}困)"]
 
 FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
@@ -202,8 +204,21 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        r"(水[^，。；]{0,3}从?(地下(室|仓库|储藏室|车库|停车场)|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
                        # "雨水顺着车库门和窗户流进屋里": water coming in through a door, a vent or a window of the building.
                        r"(水[^，。；！？]{0,4}从[^，。；！？]{0,10}(门|窗|通风口|通气口|地下室|地漏)[^，。；！？]{0,4}(灌|涌|漫|流|渗)(进来|进去|入))",
+                       # Water reaching or standing in the building's rooms, said in a clause of its own after the water
+                       # ("水还在往上涨，已经从楼梯那边漫到店里来了", "地下展厅的地上已经有十几厘米深的水，而且还在往一楼大厅渗"): the
+                       # verb of water spreading into a room, water a room is full of or stands deep in. An underpass
+                       # (地下通道) is the street's, FL1.
+                       r"(水[^。！？]{0,30}(漫|涌|灌|渗|淹|流)(到|进|入)[^，。；！？]{0,3}(店里|店内|屋里|屋内|家里|楼里|楼内|大厅|大堂|展厅|地下室|公寓|办公室|餐厅|一楼|底层))"
+                       r"|(水[^。！？]{0,40}(往|向)[^，。；！？]{0,6}(一楼|底层|大厅|大堂|展厅|店里|屋里|楼里|地下室)[^，。；！？]{0,2}(渗|漫|灌|涌|流))"
+                       r"|((地下(?!通道)[^，。；！？]{0,4}|车库|仓库|储藏室|一楼|底层|店里|屋里|家里|楼里|大厅|大堂|展厅)[^，。；！？]{0,8}(全是水|都是水|(?<![没无])有[^，。；！？]{0,6}深的水))",
                        r"\b((water|rainwater|floodwater|flood water|sea ?water|meltwater|sewage)[^.]{0,30}(coming|pouring|flowing|flooding|running|getting|seeping|leaking|gushing|rushing|streaming) (in|into|down into|through)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|restaurant|lobby|level|car park|parking))",
-                       r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))"]
+                       r"\b((water|rainwater|floodwater|sewage)[^.]{0,30}(coming|welling|backing|bubbling|pushing|rising) (up|back)( up)? (through|from|into|out of)[^.]{0,60}(basement|cellar|shops?|building|flats?|apartments?|ground[- ]floor|store|garage|drains?))",
+                       # Water standing deep in a room of the building, or coming down through its ceiling (a pipe burst
+                       # inside): "the laundry room downstairs is ankle-deep", "屋里的水已经到脚踝了", "地下室进了半米的水".
+                       r"\b(basement|cellar|laundry room|storeroom|store room|ground[- ]floor|shop|flat|apartment|lobby|gallery|hall|garage|kitchen)\b[^.]{0,40}\b(ankle|knee|shin|waist)[- ]deep"
+                       r"|\bwater (is )?(pouring|coming|streaming|running|gushing|cascading) (down )?(through|from|out of) the ceiling",
+                       r"((地下室|地下(?!通道)[^，。；！？]{0,3}|一楼|底层|屋里|家里|店里|楼里|车库)[^，。；！？]{0,3}进了[^，。；！？]{0,6}水"
+                       r"|(屋里|家里|店里|楼里|室内|地下室|一楼|底层|车库)[^。！？]{0,12}(到|没过|淹到|漫过)(了)?(脚踝|脚面|膝盖|小腿))"]
 LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
 # The sea itself (FL3/FL4), as opposed to a waterfront place where a water main may burst (FL1).
 SEA = [r"\b(sea|sea level|sea water|seawater|storm surge|high water|tide|tidal|waves? (over|washing))\b", r"(海水|海平面|风暴潮|潮位|涨潮|海浪)"]
@@ -216,7 +231,7 @@ WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
-    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|夜店|酒吧|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|医院|养老院)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|瑜伽馆|瑜伽室|舞蹈室|夜店|酒吧|火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|医院|养老院)"]),
     ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
     ("office", [r"\b(office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
     # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
@@ -233,15 +248,19 @@ BUILDING_TYPES: list[tuple[str, list[str]]] = [
 
 # Businesses that usually hold one floor or a unit of a central block, not the whole building:
 # naming one does not make a mixed block a restaurant or a shop from cellar to roof.
-TENANT = re.compile(r"(restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|"
-                    r"餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|商店|店铺|店里)")
+_TENANT_EN = (r"restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|"
+              r"cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk")
+_TENANT_ZH = r"火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室|商店|店铺|店里"
+TENANT = re.compile(rf"({_TENANT_EN}|{_TENANT_ZH})")
+# A tenant business named in a sentence ("酒吧里大概有六十个人", "60 people in the pub").
+TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN})\b|{_TENANT_ZH}")
 
 # Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
 # of the business's name ("K-Supermarket Kaisaniemi", "the Lidl supermarket", "Nordea Bank", "Alepa超市") it names
 # a business inside the building, not the building's use (spec 5a). A named hotel, department store, mall,
 # school or institution is the building itself and keeps its use.
-BUSINESS_KIND = re.compile(r"(day[- ]?care|kindergarten|幼儿园|restaurant|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
-                           r"bank|office|offices|agency|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|商店|店铺|超市|银行|办公室)")
+BUSINESS_KIND = re.compile(r"(day[- ]?care|kindergarten|幼儿园|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
+                           r"bank|office|offices|agency|火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室|商店|店铺|超市|银行|办公室)")
 # The name a business word is part of: a capitalised word (or a Latin brand before a Chinese word) just before it,
 # hyphen-joined ("K-Supermarket") or as a separate word not opening a sentence ("the Lidl supermarket"); or the
 # word itself capitalised and followed by a capitalised name ("Supermarket Kaisaniemi", "Bar Loose").
@@ -281,7 +300,7 @@ CAPACITY_BEFORE = re.compile(r"\b(?:holds?|seats?|capacity(?: of| is)?|room for|
 FULLNESS = re.compile(r"\b(half)[- ](?:full|empty)\b|\b(?:it'?s|is|are|we'?re) (?:completely |totally |almost |nearly )?(?:full|packed|sold out)\b|\bfull house\b|\bsold[- ]out\b"
                       r"|(一半|半满)|(坐满|满座|爆满|座无虚席|满了)")
 OCCUPANT_NOUNS = r"(?:cast and crew|crew|singers|choristers|dancers|actors|parishioners|clubbers|teachers|nurses|volunteers|performers|musicians|people|persons|guests|visitors|shoppers|customers|diners|spectators|students|pupils|employees|workers|staff|occupants|residents|patients|passengers|children|kids|audience|swimmers|members|fans|worshippers|tourists|players|athletes|attendees|delegates|participants|tenants|commuters|travell?ers|concertgoers|clients|inmates|tickets|of us)\b"
-OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|员工|工作人员|老师|教职工|乘客|住户|居民|游客|孩子|病人|客人)"
+OCCUPANT_NOUNS_ZH = r"(?:名|个|位)?(?:人|顾客|观众|学生|学员|会员|员工|职员|工作人员|老师|教职工|乘客|旅客|住户|居民|游客|孩子|病人|患者|客人|宾客|读者|听众|选手|演员)"
 OCCUPANTS = re.compile(r"(?:(?:about|around|some|roughly|approximately|approx\.?|over|more than|nearly|almost|up to|~)\s*|(?<!\s)\s*)(?<!:)" + NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s*(?:[a-z-]{3,15}\s)?" + OCCUPANT_NOUNS
                        + r"|(?:约|大约|近|超过|有)?" + NUM_START + r"(\d+)\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
 # English numbers in words up to the thousands, read whole by cues._count_word: "forty-five", "fourteen hundred",
@@ -297,13 +316,13 @@ COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPA
 # Tickets sold for a show, said in Chinese with the number after ("票卖了一千二百张", "门票售出六百张"): those present
 # (section 5a, as "900 tickets sold").
 TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
-# A count "we" give in a report from a business inside the block, when the report says others are in the building
-# too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners, and there are flats upstairs"): that
-# business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
-FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们(?:有|这儿有|这里有|这边有|一共有)")
-OTHERS_IN_BUILDING = re.compile(r"\b(?:(?:flats|apartments|offices|residents|tenants|people) (?:are |live |living )?(?:upstairs|above us|on the (?:upper|other) floors)"
+# A count "we" give in a report from a business inside the block, or one given for that business ("酒吧里大概有六十个人"),
+# when the report says others are in the building too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners,
+# and there are flats upstairs"): that business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
+FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们[^，。；！？\d]{0,5}?(?:有|这儿有|这里有|这边有|一共有)")
+OTHERS_IN_BUILDING = re.compile(r"\b(?:the rest of the building (?:is|are|has)|(?:flats|apartments|offices|residents|tenants|people) (?:are |live |living )?(?:upstairs|above us|on the (?:upper|other) floors)"
                                 r"|(?:upstairs|above us|on the (?:upper|other) floors) (?:there are|are|live|we have) (?:also |still )?(?:flats|apartments|offices|residents|tenants|people))\b"
-                                r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|有)")
+                                r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|是(?!我)|有)")
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
 # forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
 COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:in the (?:audience|house|building|stands)\s++)?,?\s*+(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
@@ -332,14 +351,15 @@ PARTIAL_COUNT = re.compile(
     r"conference|meeting|event|seminar|lecture|course|group|team|section|unit|premises|restaurant|shop|store|cafe|café|bar|canteen|ward|suite|flat|apartment|branch|party|wedding|dinner)s?\b"
     r"(?! (?:building|block|tower|house)\b)"
     r"|\b(?:in|at) the (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
+    r"|\bin class\b|\b(?:in|at) the (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
-    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅)(?:里|内|中)|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
 # A count placed on one floor right after it ("about 40 people on the 3rd floor"); a floor said elsewhere in the
 # sentence is where the incident is ("fire on the 5th floor, 200 guests in the hotel").
 PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b")
 # Words that make a count the building's whole, even beside a part's word ("in the building", "full house").
 WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|full house|sold[- ]out|house is full|altogether|in total|in all|across the floors|on all floors|whole building|entire building)\b"
-                         r"|楼里|楼内|整栋|全楼|全校|一共|总共")
+                         r"|(?<![0-9一二三四五六七八九十层])楼(?:里|内)|整栋|全楼|全校|(?<!层)一共|总共")
 # Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
 TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")

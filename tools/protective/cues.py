@@ -363,7 +363,7 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
     part (one hall, class, tenant's office or event: "120 of us in this gym") is no count of the building's
     occupants; it is returned apart, as a lower bound. "just the night guard and me in the building" is all who
     are there, small as it is. ``tenant``: the report speaks from a business inside the block and says others are in the
-    building too, so a count "we" give is that business's people, a part.
+    building too, so a count "we" give, or one given in a sentence that names the business, is that business's people, a part.
     """
     if (m := W.ONLY_PRESENT.search(t)):
         raw = next(g for g in (m.group(1), m.group(4), m.group(6)) if g)
@@ -378,7 +378,7 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
         i = bisect.bisect_right(ends, start)
         if i not in partial:
             sentence = t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)]
-            partial[i] = _partial_sentence(sentence) or (tenant and W.FIRST_PERSON_COUNT.search(sentence) is not None
+            partial[i] = _partial_sentence(sentence) or (tenant and (W.FIRST_PERSON_COUNT.search(sentence) is not None or W.TENANT_IN.search(sentence) is not None)
                                                          and W.WHOLE_COUNT.search(sentence) is None)
         if partial[i] or W.PART_AFTER.match(t[end:end + 60]):
             part = max(part or 0, n)

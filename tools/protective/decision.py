@@ -170,7 +170,10 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if (c.tank_vehicle or c.cylinders) and c.fire and c.material_burning:
         return _fire(c, ctx)  # a tank in fire is H8; gas cylinders exposed to a fire are F7 (spec section 2)
     tih = c.material in ("chlorine", "ammonia", "other_tih")
-    if (_indoor(c) or (c.indoor_chemical and c.setting is None)) and (c.indoor_chemical or tih) and c.scale != "large":
+    # A gas cylinder leaking in a laboratory is H2's gas leak (spec round 3: whatever the gas), not H3's chemical
+    # release: "lab" names the room, not the material. A toxic gas stays H3 indoors.
+    cylinder_leak = c.cylinders and c.material in (None, "flammable_gas")
+    if (_indoor(c) or (c.indoor_chemical and c.setting is None)) and (c.indoor_chemical or tih) and c.scale != "large" and (tih or not cylinder_leak):
         return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "chemical release inside a building: evacuate it, 50 m cordon (ERG)", building_scope="whole")
     if tih:
         gas = c.material if c.material in TIH_SMALL else "chlorine"

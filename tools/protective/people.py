@@ -104,6 +104,11 @@ def round2(v: float) -> int:
 
 
 
+def nobody_moved(d: ProtectiveDecision) -> str:
+    """The people basis of an action that moves nobody (shelter in place, or a cordon only)."""
+    return "nobody is moved: " + ("shelter in place" if d.primary == "shelter_in_place" else "cordon only")
+
+
 @dataclass
 class PeopleFigures:
     moved: int
@@ -127,7 +132,7 @@ def people_figures(city: CityModel, b: Buildings, d: ProtectiveDecision, cues: P
         # A device named without a count ("he is on an oxygen concentrator") has at least its one user (spec section 5).
         return PeopleFigures(1, "the user of the powered medical device the report names (no count given)", None, None)
     if evac_area is None:
-        return PeopleFigures(0, "nobody is moved: " + ("shelter in place" if d.primary == "shelter_in_place" else "cordon only"), None, None)
+        return PeopleFigures(0, nobody_moved(d), None, None)
     count = people_in_area(b, evac_area, d.night)
     # A building the report names but OSM lacks (or whose occupants the report counts) adds its own people.
     extra = max(0, info.occupants - int(people_in_area(b, footprint, d.night).people)) if d.building_scope and (info.source == "assumed" or cues.occupants) else 0

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from tools.city import CityModel, PlanningError
-from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, normalize
+from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, is_stop, normalize, places_mentioned
 from tools.place_words import QUALIFIERS, fold
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
@@ -51,9 +51,11 @@ class BuildingNotFound(PlanningError):
     ``coarser``: a district the report names around it ("... in Kluuvi"), where the plan can still be placed.
     """
 
-    def __init__(self, message: str, coarser: PlaceMatch | None = None) -> None:
-        super().__init__(message)
-        self.coarser = coarser
+    PREFIX = "building not found"  # the message's and the plan's flag's opening words
+
+    def __init__(self, why: str, coarser: PlaceMatch | None = None) -> None:
+        super().__init__(f"{self.PREFIX}: {why}")
+        self.why, self.coarser = why, coarser
 
 
 class Described(PlaceMatch):
@@ -71,6 +73,14 @@ class ReportReading:
 
     def __init__(self, city: CityModel, text: str) -> None:
         self.city, self.text = city, text
+        self._said: dict[tuple[str, str], float] = {}
+
+    def name_similarity(self, match: PlaceMatch) -> float:
+        """``name_similarity`` of the report and ``match``, computed once per place (up to three rules ask for it)."""
+        key = (match.ref or match.id, match.name)
+        if key not in self._said:
+            self._said[key] = name_similarity(self.city, self.text, match)
+        return self._said[key]
 
     @cached_property
     def scan(self) -> tuple[str, list[Mention]]:
@@ -80,10 +90,7 @@ class ReportReading:
     @cached_property
     def named(self) -> list[PlaceMatch]:
         """Each place named in the report once, in order of appearance (``Gazetteer.find_in_text`` from one scan)."""
-        first: dict[tuple[str, str], Mention] = {}
-        for mn in self.scan[1]:
-            first.setdefault((mn.entry.kind, mn.entry.name), mn)
-        return [mn.entry.match(mn.score) for mn in first.values()]
+        return places_mentioned(self.scan[1])
 
     @cached_property
     def resolution(self) -> Resolution:
@@ -115,7 +122,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = reading.named
     if building:  # a business the map lacks, read from an ordinary word ("Kitchen fire at ..." is not the cafe Kitch)
-        named = [m for m in named if m.kind != "landmark" or not _read_from_another_word(city, text, m)]
+        named = [m for m in named if m.kind != "landmark" or not _read_from_another_word(reading, m)]
     found = [m for m in named if m.kind != "zone"]
     # A name standing as a word of its own beats one found inside a longer word ("Kitch" in "Kitchen"); any of the
     # place's names said exactly counts, not only its full name ("Oodi" for "Helsingin keskustakirjasto Oodi").
@@ -125,22 +132,29 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     # Latin-script names inside Chinese text have no word boundaries around them. Only there: in a Latin-script
     # report every name already stands as a word, and a run of ordinary words ("on the 3rd floor") would only
     # resolve to the nearest-spelled business ("Fazer 8th Floor"); the locator reads those reports below.
-    if not found and has_cjk(text):
-        for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", text):
-            try:
-                m = city.gazetteer.resolve(run.strip())
-            except LookupError:
-                continue
-            if building and m.score < 1.0 and name_similarity(city, text, m) < NAME_SAID_MIN:
-                continue  # a business the map lacks, spelt like another one: not that building
-            number = city.locator.house_number(run, m.name) if m.kind == "street" else None
-            return m, number
+    if has_cjk(text) and (runs := _latin_run_places(reading, building)):
+        mark = None
+        if not found:
+            mark = _cjk_place(runs)
+        elif not any(m.kind == "street" and city.locator.house_number(text, m.name) for m in found) \
+                and not any(m.kind == "landmark" and not _is_stop(m) for m in _not_inside_runs(found, mentions, runs)):
+            # "Annankatu上的New Bamboo Center餐厅": the restaurant on Annankatu, as "the swimming hall on Yrjönkatu" is
+            # the hall; a place the scan found only inside a longer Latin name ("Center" -> Keskusta) is no name said.
+            mark = _cjk_place(runs, landmark_only=True)
+        if mark is not None:
+            street = next((m for m, number, _ in runs if m.kind == "street" and not number), None)
+            if not building and mark[0].kind == "landmark" and street is not None:
+                # "Mannerheimintie上Lasipalatsi前面的一段电车架空线": on the street at the building's frontage, as in English
+                front = frontage(city, street, Described(**{**mark[0].model_dump(), "id": mark[0].ref or mark[0].id}, relation="in_front"))
+                if front is not None:
+                    return front, None
+            return mark
     if not found and (generic := _from_locator(reading.resolution)) is not None:
-        if building and ((not reading.resolution.confident and name_similarity(city, text, generic) < NAME_SAID_MIN)
-                         or _read_from_another_word(city, text, generic) or _names_another_business(city, text, generic)):
+        if building and ((not reading.resolution.confident and reading.name_similarity(generic) < NAME_SAID_MIN)
+                         or _read_from_another_word(reading, generic) or _names_another_business(reading, generic)):
             # "Hotel Aurora" is no hotel of the map: the locator's guess of another hotel (or gym, cafe) would count that
             # building's occupants. The building is not found; the plan falls back to the assumed building.
-            raise BuildingNotFound(f"building not found: the report names no building of the map (the nearest reading, "
+            raise BuildingNotFound(f"the report names no building of the map (the nearest reading, "
                                    f"{generic.name}, is not the name it gives)", coarser=next((m for m in named if m.kind == "zone"), None))
         return generic, None
     found = found or named
@@ -153,8 +167,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
     if not building and found[0].kind == "street" and (part := _street_part(reading.resolution, found[0], text)) is not None:
         return part, None
     if found[0].kind in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
-            and described.kind not in ("street", "zone") and not (building and (_read_from_another_word(city, text, described)
-                                                                                 or _names_another_business(city, text, described))):
+            and described.kind not in ("street", "zone") and not (building and (_read_from_another_word(reading, described)
+                                                                                 or _names_another_business(reading, described))):
         if found[0].kind == "street" and described.relation:
             # "Unioninkatu outside Metsätalo": the package or the leak is on Unioninkatu at Metsätalo's frontage, not at
             # the building's middle nor at the street's middle (which may be 500 m away).
@@ -170,6 +184,50 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
         if front is not None:
             return front, None
     return found[0], None
+
+
+def _latin_run_places(reading: ReportReading, building: bool) -> list[tuple[PlaceMatch, str | None, str]]:
+    """The places a Chinese report names in Latin script, in order: (place, house number, the run as written).
+
+    Latin-script names inside Chinese text have no word boundaries around them, so each run of Latin words is
+    resolved on its own."""
+    city, out = reading.city, []
+    for run in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ .'-]{2,60}(?:\s?\d{1,3}[a-z]?)?", reading.text):
+        try:
+            m = city.gazetteer.resolve(run.strip())
+        except LookupError:
+            continue
+        if building and m.score < 1.0 and reading.name_similarity(m) < NAME_SAID_MIN:
+            continue  # a business the map lacks, spelt like another one: not that building
+        out.append((m, city.locator.house_number(run, m.name) if m.kind == "street" else None, run.strip()))
+    return out
+
+
+def _cjk_place(runs: list[tuple[PlaceMatch, str | None, str]], landmark_only: bool = False) -> tuple[PlaceMatch, str | None] | None:
+    """Of the places a Chinese report names in Latin script: an addressed street, else the first landmark that is not a
+    transport stop (a stop is named after the park or street it serves: "Esplanadi公园里" is the park, not the bus
+    stop Esplanadi, and "就在Espan lava音乐台旁边" then says where in it), else the first place."""
+    if not landmark_only:
+        for m, number, _ in runs:
+            if m.kind == "street" and number:
+                return m, number
+    for m, _, _ in runs:
+        if m.kind == "landmark" and not _is_stop(m):
+            return m, None
+    return None if landmark_only else runs[0][:2]
+
+
+def _is_stop(m: PlaceMatch) -> bool:
+    """A bus or tram stop, from the place's OSM category ("highway=bus_stop")."""
+    key, _, value = (m.category or "").partition("=")
+    return is_stop({key: value})
+
+
+def _not_inside_runs(found: list[PlaceMatch], mentions: list[Mention], runs: list[tuple[PlaceMatch, str | None, str]]) -> list[PlaceMatch]:
+    """The places the scan found, less those it read only from a word of a longer Latin name the report gives."""
+    inside = {mn.entry.name for mn in mentions
+              if any(mn.key != (said := normalize(run)) and mn.key in said and m.name != mn.entry.name for m, _, run in runs)}
+    return [m for m in found if m.name not in inside]
 
 
 def name_similarity(city: CityModel, text: str, match: PlaceMatch) -> float:
@@ -244,20 +302,21 @@ def inside_other_words_only(text: str, name: str) -> bool:
     return True
 
 
-def _names_another_business(city: CityModel, text: str, match: PlaceMatch) -> bool:
+def _names_another_business(reading: ReportReading, match: PlaceMatch) -> bool:
     """Whether the report gives a business its own name ("Hotel Aurora", "ravintola Lumo") that is not the name of the
     place the locator read from its description ("a hotel in Kluuvi": the nearest hotel there). That place is another
     business of the same kind, however sure the locator is of the description."""
+    city, text = reading.city, reading.text
     said = [m.group(1) or m.group(2) for m in _KIND_AND_NAME.finditer(text)]
     # "the Kamppi hotel" says where, not which: a district's or a street's name is no business's own
     names = [w for w in said if fold(w) not in BUSINESS_KIND_WORDS
              and not any(mn.entry.kind in ("zone", "street") for mn in city.gazetteer.mentions(w)[1])]
-    return bool(names) and name_similarity(city, text, match) < NAME_SAID_MIN and not any(fold(w) in fold(match.name) for w in names)
+    return bool(names) and reading.name_similarity(match) < NAME_SAID_MIN and not any(fold(w) in fold(match.name) for w in names)
 
 
-def _read_from_another_word(city: CityModel, text: str, match: PlaceMatch) -> bool:
+def _read_from_another_word(reading: ReportReading, match: PlaceMatch) -> bool:
     """Whether the place was read from a longer ordinary word ("Kitch" from "Kitchen") that does not spell its name."""
-    return inside_other_words_only(text, match.name) and name_similarity(city, text, match) < NAME_SAID_MIN
+    return inside_other_words_only(reading.text, match.name) and reading.name_similarity(match) < NAME_SAID_MIN
 
 
 # A Finnish case ending of three letters or more at a word's end, with its joining "i" ("Stockmann-illa", "Kämp-issä",

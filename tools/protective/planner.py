@@ -22,7 +22,7 @@ from tools.protective.cues import ProtectiveCues, read_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
-from tools.protective.people import building_occupants, people_figures, people_sheltering, round2, vulnerable_share
+from tools.protective.people import building_occupants, nobody_moved, people_figures, people_sheltering, round2, vulnerable_share
 from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_label
 from tools.protective.words import decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
@@ -124,7 +124,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
             match, number, building_known = coarser, None, False
         elif shore is None:
             if isinstance(exc, BuildingNotFound):  # the documented rule for an unknown building: the assumed one
-                warnings_.append(f"{exc}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors: give the address")
+                warnings_.append(f"{_assumed_building(exc.why)}: give the address")
             else:
                 warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
             return _unlocated_plan(d, cues, hazard_type, warnings_, building_found=not isinstance(exc, BuildingNotFound))
@@ -144,7 +144,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope and building_known:
-        warnings_.append(f"building not found: no OSM building at {info.label}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors")
+        warnings_.append(_assumed_building(f"no OSM building at {info.label}"))
     # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
     # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
     addressed = match.kind == "street" and number is not None
@@ -154,7 +154,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     people = people_figures(city, b, d, cues, info, footprint, evac_area)
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
-        decision_text="", location=place_label(match, number) if building_known else f"{match.name} (district; building not found)", lat=lat, lon=lon,
+        decision_text="", location=place_label(match, number) if building_known else f"{match.name} (district; {BuildingNotFound.PREFIX})", lat=lat, lon=lon,
         building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=round2(people.moved) if people.moved >= 100 else int(people.moved), people_moved_buildings=people.buildings,
@@ -168,6 +168,11 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
     return plan
+
+
+def _assumed_building(why: str) -> str:
+    """The flag of a plan whose building the map lacks: why, and the building assumed in its place."""
+    return f"{BuildingNotFound.PREFIX}: {why}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors"
 
 
 def _waterfront_place(city: CityModel, d: ProtectiveDecision) -> PlaceMatch | None:
@@ -195,9 +200,17 @@ def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: st
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
         location="unknown place", building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
-        people_moved=moved, people_basis=f"assumed building ({'place' if building_found else 'building'} not found)" if moved else "unknown: place not found",
+        people_moved=moved, people_basis=_unlocated_basis(d, moved, building_found),
         cues=cues.as_dict(), warnings=warnings_,
     )
     plan.decision_text = decision_text(plan, d)
     plan.warning_message = warning_message(plan, d)
     return plan
+
+
+def _unlocated_basis(d: ProtectiveDecision, moved: int, building_found: bool) -> str:
+    """What the people figure of a plan without a place rests on: an assumed building, nobody (the action moves no
+    one, wherever it is), or nothing known (an area is evacuated, but where is not)."""
+    if moved:
+        return f"assumed building ({'place' if building_found else 'building'} not found)"
+    return "unknown: place not found" if d.moves_people() else nobody_moved(d)
