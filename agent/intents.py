@@ -89,7 +89,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     asked = quoted_order_asked_about(text, unit_ids)
     if asked is not None:  # whether to do what was said: what the plans say, beside any other request of the operator's
         others = [i for i in dict.fromkeys(clause_intent(c, unit_ids) for c in split_clauses(asked)) if i in TOOL_INTENTS]
-        return (others if "plan_question" in others else ["plan_question", *others]), whole
+        return (others or ["plan_question"]), whole  # a request of the operator's own is the question; else what the plans say
     clauses = split_clauses(text)
     found: list[tuple[int, str, str]] = []
     offset = 0
