@@ -99,7 +99,7 @@ def router():
     ("a resident asked \"can you evacuate Kamppi?\" — should we?", ["search_plans"]),
     ("报警人说“把整栋楼都疏散了”，我们需要这样做吗？", ["search_plans"]),
     ("the crew says \"send two more engines to Annankatu 12\" - is that needed, and which shelters are near Kamppi?",
-     ["search_plans", "list_shelters"]),
+     ["list_shelters"]),  # the operator's own question is the request; the quoted order is its context
 ])
 def test_an_order_quoted_inside_a_question_is_its_subject_not_an_order(router, city, text, tools):
     from agent.intents import plan_calls
