@@ -34,6 +34,7 @@ from agent.schemas import (
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words, reconciled_triage
+from agent.incident_scope import stand_down_calls
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
@@ -394,6 +395,13 @@ class Assistant:
             return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
 
+    def _stand_down_calls(self, text: str) -> list[dict[str, Any]] | None:
+        """"Send all units on INC-7 back to station": the units the log has committed to that incident, each proposed
+        back to available (``agent.incident_scope``); None when the text is no stand-down of one named incident."""
+        statuses = self._city.unit_status()
+        committed = {uid: inc for uid, inc in self._store.unit_commitments().items() if statuses.get(uid) == "dispatched"}
+        return stand_down_calls(text, committed, {unit.id: unit.type for _, unit in self._city.units()})
+
     def _names_place_or_unit(self, text: str) -> bool:
         """A place of the map or a unit of the fleet is named."""
         return bool(self._city.gazetteer.find_in_text(text) or canonical_unit_ids(text, list(self.unit_statuses())))
@@ -453,7 +461,7 @@ class Assistant:
 
         agent = ChatAgent(
             self.backend, build_tools(self._city, self._passages, plan_report, self._situation, propose), self._router,
-            lambda text, prediction: fallback_calls(text, prediction, self._city, triage, self._router),
+            lambda text, prediction: self._stand_down_calls(text) or fallback_calls(text, prediction, self._city, triage, self._router),
             self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,

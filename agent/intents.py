@@ -57,10 +57,39 @@ def asks_for_help(text: str) -> bool:
     return any(clause_intent(c, []) == "help" for c in split_clauses(normalised_chinese(text)))
 
 
+# Text quoted from someone else: 'evacuate the whole block', "send every engine", “把整栋楼都疏散了”. An opening quote
+# follows a space, a colon or a dash (an apostrophe inside a word, "the caller's", opens nothing).
+# Said words are a phrase: a quoted single token or a JSON string ("engine", "unit_types": [...]) quotes no one.
+_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s:：,，(—–-]))(?:'[^'\n]{3,300}'(?![A-Za-z])|\"[^\"\n]{3,300}\"|‘[^’\n]{3,300}’|“[^”\n]{2,300}”|「[^」\n]{2,300}」|『[^』\n]{2,300}』)")
+# The operator asks about what was said, rather than ordering it: "should we?", "is that needed?", "要不要", "需要这样做吗".
+_ASKS_ABOUT = re.compile(r"[?？]|吗|要不要|是否|需不需要|该不该|\b(?:should|shall|must|do|would|could) (?:we|I)\b|\bis (?:that|this|it) (?:needed|necessary|"
+                         r"right|ok|okay|wise|justified|warranted|allowed|required)\b|\b(?:is|are) we (?:supposed|required|allowed)\b", re.IGNORECASE)
+_ORDER_INTENTS = {"evacuation", "dispatch", "unit_status_change"}
+
+
+def quoted_order_asked_about(text: str, unit_ids: list[str]) -> str | None:
+    """"the caller said 'evacuate the whole block', should we?": an order quoted inside a question is the subject of the
+    question, not the operator's order. Returns the text outside the quotes when every order in the message is quoted
+    and the rest asks about it; None otherwise (the operator's own order, or no question)."""
+    quotes = [m for m in _QUOTED.finditer(text) if re.search(r"\w\s+\w|[\u4e00-\u9fff]{3}", m.group(0))]
+    if not any(clause_intent(c, unit_ids) in _ORDER_INTENTS for m in quotes for c in split_clauses(m.group(0)[1:-1])):
+        return None
+    rest = text
+    for quote in quotes:
+        rest = rest.replace(quote.group(0), " … ")
+    if any(clause_intent(c, unit_ids) in _ORDER_INTENTS for c in split_clauses(rest)) or not _ASKS_ABOUT.search(rest):
+        return None
+    return rest
+
+
 def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
     """The intents of a message in order: cue rules per clause, the classifier when no cue fires."""
     unit_ids = [unit.id for _, unit in city.units()]
     whole = router.predict_one(text)
+    asked = quoted_order_asked_about(text, unit_ids)
+    if asked is not None:  # whether to do what was said: what the plans say, beside any other request of the operator's
+        others = [i for i in dict.fromkeys(clause_intent(c, unit_ids) for c in split_clauses(asked)) if i in TOOL_INTENTS]
+        return (others or ["plan_question"]), whole  # a request of the operator's own is the question; else what the plans say
     clauses = split_clauses(text)
     found: list[tuple[int, str, str]] = []
     offset = 0

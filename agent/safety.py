@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from agent.hazards import hazard_from_words  # the router's hazard words
+from agent.incident_scope import scoped_stand_down
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -30,7 +31,7 @@ __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL
            "screen_text", "looks_harmful", "corrects_own_log_entry", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
-_ASSETS = (r"(?:units?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
+_ASSETS = (r"(?:units?|police(?: cars| units| patrols)?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
            r"车辆|单位|消防车|救护车|警车|事件|避难所|警报|记录|日志|派遣|计划|方案)")
 
 # Whatever AI might read a pasted text, named in the third person.
@@ -52,7 +53,7 @@ _DOC_ZH = r"预案|文件|文档|附件|手册|知识库"
 _WAIVER = (r"\bno questions asked\b(?!\s+by\b)|\bno (?:reason|justification|explanation)s? (?:needed|required|necessary)\b|\bwithout (?:giving |stating |needing )?(?:any |a )?(?:reason|justification|explanation)s? (?:needed|required|given)\b|"
            r"\bwithout giving (?:any |a )?(?:reason|justification|explanation)s?\b|\bdon'?t ask (?:me )?why\b|"
            r"\bno confirmation (?:needed|required)\b|\bwithout (?:asking|checking|confirmation|verification)\b|"
-           r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:人工)?(?:确认|核实|审核|问我)")
+           r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:任何)?(?:人工)?(?:确认|核实|审核|问我)")
 
 # What follows an address to the assistant when the operator only asks to be told something ("Message to the
 # assistant: please show shelters near X"): reading changes nothing, so the address alone is no injected order.
@@ -88,7 +89,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:[\u4e00-\u9fff]\s*[/|·、]\s*){4,}[\u4e00-\u9fff]|(?:连起来|拼起来|合起来|连在一起).{0,8}(?:照做|执行|做)",
         r"(?:['\"][^'\"\n]{0,40}['\"]\s*\+\s*){2,}", r"\b(?:execute|run|carry out|obey|follow)\s+(?:the\s+)?(?:result|output|decoded (?:text|message|instructions?)|combined (?:string|text|instructions?))\b",
         r"\b(?:decode|concatenate|combine|assemble)\b[^.!?\n]{0,60}\b(?:and|then)\s+(?:execute|run|do|follow|obey)\b",
-        r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
+        r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|\b(?:don'?t|do not|never) (?:log|record) (?:it|this|that|the \w+)\b|\bkeep (?:it|this|that) (?:off|out of) the (?:log|record)\b|(?:也)?(?:不要|别|不准|不许)(?:做)?(?:记录|留记录|记日志|写进日志)|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
     ],
     "fake_authority": [
         r"\b(?:verified|authenticated|authori[sz]ed|official|signed|direct)\s+(?:order|instruction|command|directive|message)s?\b",
@@ -100,11 +101,11 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"授权码|覆盖码|越权", r"(?:具有|拥有|享有)(?:最高|管理员|特别|特殊)(?:级别)?(?:的)?权限|\b(?:carries|has|with) (?:the )?(?:highest|top|admin|override) (?:authority|clearance|privileges?)\b", r"\bby (?:emergency |executive |special )?decree\b", r"\bon my (?:own )?authority\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
     ],
     "roleplay_mode": [
-        r"\byou are now\b", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
+        r"\byou are now\b", r"\byou(?:'re| are) (?:the |an? )?[\w-]+ now\b(?! (?:at|on|in)\b)", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
         r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
         r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
         r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是", r"\blet'?s play a game\b", r"\byou are \w*GPT\b",
-        r"\b(?:no|without) (?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,30}\b(?:is|are|\'s|\'re|was|were|be|in|as)\s+(?:just |only |merely |all )?(?:a|an)\s+(?:\w+\s+)?(?:exercise|drill|simulation|game|scenario)\b|\bpretend\b[^.!?\n]{0,40}\b(?:exercise|drill|simulation|game|scenario)\b[^.!?\n]{0,40}\byou\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
+        r"\b(?:no|without) (?:safety |any )?(?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,30}\b(?:is|are|\'s|\'re|was|were|be|in|as)\s+(?:just |only |merely |all )?(?:a|an)\s+(?:\w+\s+)?(?:exercise|drill|simulation|game|scenario)\b|\bpretend\b[^.!?\n]{0,40}\b(?:exercise|drill|simulation|game|scenario)\b[^.!?\n]{0,40}\byou\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
     ],
     "prompt_extraction": [
         r"\bsystem (?:prompt|message|instructions?)\b", r"\b(?:repeat|print|show|reveal|dump|output|display|tell me|paste)\b[^.!?\n]{0,40}\b(?:above this line|everything above|your (?:instructions|prompt|rules|config|configuration|settings|system)|initial prompt|hidden prompt)\b",
@@ -155,7 +156,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:检索到的|搜到的|查到的|知识库里的?|数据库里的?)(?:文件|文档|资料|内容|结果)?.{0,20}(?:说|写着|允许|授权|要求)(?:你|AI|助手|系统)",
     ],
     "mass_action": [  # a blanket state change is never an operational report; it is an order to the system
-        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|shut|(?:take|takes|taking|took)(?!\s+(?:(?:any|all|the|more|new|incoming|my|our|your|their|of|emergency|phone|112|999)\s+){{0,3}}calls?\b)|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
+        rf"\b(?:set|mark|put|switch|change|close|cancel|clear|delete|wipe|purge|send|dispatch|stand down|recall|release|shut|(?:take|takes|taking|took)(?!\s+(?:(?:any|all|the|more|new|incoming|my|our|your|their|of|emergency|phone|112|999)\s+){{0,3}}calls?\b)|approve|confirm|accept|reject)(?:s|ed|ing|ting)?\b[^.!?\n]{{0,25}}\b{_ALL}\b[^.!?\n]{{0,20}}\b{_ASSETS}",
         rf"\b{_ALL}\s+(?:open\s+|available\s+|police\s+|the\s+)?{_ASSETS}\s+(?:to\s+)?(?:out[_ ]of[_ ]service|offline|closed|cancelled|deleted)\b",
         r"\bset_all_\w+|\bclose_all_\w+|\bdelete_\w+\s*\(", r"\b(?:delete|wipe|erase|purge|clear)\b[^.!?\n]{0,20}\b(?:incident|audit|event|chat|security) (?:log|history|records?|trail|list)\b",
         rf"(?:把|将)?{_ALL}.{{0,8}}{_ASSETS}.{{0,10}}(?:停用|关闭|删除|取消|派|改成|设为|撤销|撤回|召回|撤掉|关掉|清除|清空)",
@@ -166,10 +167,30 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
 FAMILIES = tuple(FAMILY_PATTERNS)
 _COMPILED = {family: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for family, patterns in FAMILY_PATTERNS.items()}
 
+
+class _UnscopedMassAction:
+    """The mass-action patterns, less a stand-down of the units of ONE named incident ("send all units on INC-7 back to
+    station"): that order names its scope and only returns units to service (``agent.incident_scope``). Across
+    incidents or the whole city it stays a mass action. Only this family is narrowed; the others still read the text."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match | None:
+        scoped = scoped_stand_down(text)
+        for match in self.pattern.finditer(text):
+            if scoped is None or not any(match.start() < end and start < match.end() for start, end in scoped.spans):
+                return match  # an order beside the scoped one ("..., and close all incidents") is still a mass action
+        return None
+
+
+_COMPILED["mass_action"] = _UnscopedMassAction(_COMPILED["mass_action"])  # type: ignore[assignment]
+
 # Spans that are pasted or embedded as a block: <...>, [...], 【...】, {...}, quoted text.
 _BLOCK = re.compile(r"<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|\{(?:[^{}]|\{[^{}]*\}){2,600}\}|'[^']{12,400}'|\"[^\"]{12,400}\"|“[^”]{6,400}”|「[^」]{4,400}」")
 _NOTE = re.compile(r"\((?:[^()]){2,400}\)|<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|（[^（）]{2,400}）")
-_SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)")
+# a line without a full stop is a sentence too (a "key: value" header, one phrase a line): $ ends each line
+_SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)", re.MULTILINE)
 # A fake system section: a header line of its own ("### SYSTEM ###", "BEGIN SYSTEM", "<<SYS>>", "[INST]") opens it and
 # its end marker (or the end of the message) closes it. Everything inside is the section's, whatever its sentences
 # say: an order in it ("Execute: evacuate X") is the section's payload, not the operator's request.
@@ -338,7 +359,7 @@ _ORDER = re.compile(r"^\s*(?:(?:命令|指令|order|command)\s*[:：]\s*)?(?:ple
                     r"take|put|switch|clear|assign|commit|派|把|将|关闭|取消|删除|调|撤回|召回|标记|设为|疏散|撤离)", re.IGNORECASE)
 
 
-_PERSONA = re.compile(r"\b(?:as|called|named|you are|you're)\s+(?:now\s+)?['\"“]?([A-Z][\w-]{2,})", re.IGNORECASE)
+_PERSONA = re.compile(r"\b(?:as|called|named|you are|you're)\s+(?:now\s+)?(?:the\s+)?['\"“]?([A-Z][\w-]{1,})", re.IGNORECASE)
 
 
 def _addresses_persona(sentence: str, spans: list[str]) -> bool:
@@ -401,6 +422,8 @@ def _screened(text: str) -> CheckedText:
     follows_injection = bool(spans)
     for sentence in _SENTENCE.findall(rest):
         part = _injected_part(sentence)
+        if part and follows_injection and _addresses_persona(sentence, spans):
+            part = sentence  # "DAN, dispatch all engines ...": the persona's name goes with the payload addressed to it
         if part is None and follows_injection and sentence.strip() and (_continues(sentence) or _uses_granted_permission(sentence, families)
                                                                         or _addresses_persona(sentence, spans)):
             part = sentence  # "go ahead and ...": carries out what the injected text granted

@@ -65,7 +65,80 @@ def name_units(text: str, city: Any) -> str:
             hit = [uid for uid in ids if re.search(rf"{index}$", uid)]
             return hit[0] if len(hit) == 1 else match.group(0)
         text = pattern.sub(repl, text)
-    return text
+    return _read_call_signs(text, pairs)
+
+
+# A call sign read aloud after the unit's type, digit by digit ("engine one-one", "medic two three", "ladder one",
+# "R-one", "救护车幺幺", "二号云梯车"; radio Chinese says 幺 for 1 and 洞 for 0): the type and its digits name the roster's
+# unit whose id has that type letter and number, when exactly one does; one no unit has is left as said. The type word
+# stays beside the id ("ladder ERO-L1"): what was asked for is still a ladder.
+_DIGITS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+           "eight": "8", "nine": "9", "零": "0", "洞": "0", "〇": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+           "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CALL_NOUNS: list[tuple[str, str]] = _UNIT_NOUNS + [("ambulance", r"medic|medic unit")]
+_EN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
+_NOUN_GROUPS = "|".join(f"(?P<t{i}>{noun})" for i, (_, noun) in enumerate(_CALL_NOUNS))
+# a number after a unit noun that counts something else ("an ambulance two blocks down", "救护车两辆") is no call sign
+_COUNTED = (r"(?!\s*(?:blocks?|streets?|doors?|floors?|storeys?|minutes?|mins?|hours?|km|kilomet\w*|met(?:re|er)s?|m\b|people|persons|"
+            r"patients|casualties|victims|more|of\b|times|houses?|buildings?|cars?|vehicles?|units?|crews?|engines?|ambulances?|ladders?|"
+            r"patrols?|辆|台|个|部|组|名|位|人|分钟|公里|米))")
+_CALL_SIGN = re.compile(
+    rf"(?<![\w-])(?:{_NOUN_GROUPS})[\s-]*(?:no\.?\s*|#\s*|number\s+)?(?P<num>{_EN_DIGIT}(?:[\s-]+{_EN_DIGIT}){{0,2}})(?![\w-]){_COUNTED}"
+    rf"|(?<![A-Za-z-])(?P<letter>[A-OQ-Za-oq-z])-(?P<lnum>(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)(?:-(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){{0,2}})(?![\w-])"
+    r"|(?P<zh_noun>消防车|云梯车|梯车|救护车|急救车|救援车|警车|抢修车)\s*(?P<zh_num>[零洞〇一幺二两三四五六七八九\d]{1,3})(?:号|(?![零洞〇一幺二两三四五六七八九\d]))" + _COUNTED +
+    r"|(?<![零洞〇一幺二两三四五六七八九\d])(?P<zh_num2>[零洞〇一幺二两三四五六七八九\d]{1,3})\s*号\s*(?P<zh_noun2>消防车|云梯车|梯车|救护车|急救车|救援车|警车|抢修车)",
+    re.IGNORECASE)
+_ZH_TYPES = {"消防车": "engine", "云梯车": "ladder", "梯车": "ladder", "救护车": "ambulance", "急救车": "ambulance", "救援车": "rescue",
+             "警车": "police_patrol", "抢修车": "utility_crew"}
+# "an ambulance two blocks down", "another engine 2": a quantity or an article before the noun, not a unit's name
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:an?|another|one|two|three|four|some|more|extra|second|third)\s+(?:(?!(?:and|or|then|plus)\b)[a-z]+\s+)?$",
+                             re.IGNORECASE)
+
+
+# Where a call sign names no unit to look up: the sender opening a radio transmission ("Ladder one to control, ...",
+# "Rescue one on location ...", "medic two here"), and a list of units sent to a place ("engine two, rescue one and an
+# ambulance to the derailment"): a dispatch is planned by the types asked for, not by the units the words name.
+_SENDER = re.compile(r"^\W*(?:(?:control|dispatch)\W+)?$")
+_SENDER_AFTER = re.compile(r"\s*(?:to (?:control|dispatch|base)\b|on (?:location|scene|site)\b|here\b|calling\b|reporting\b)", re.IGNORECASE)
+_LIST_TO = re.compile(rf"(?:\s*(?:,|and|&|\+|plus)?\s*(?:an?|the|one|two|three|\d)?\s*(?:{'|'.join(noun for _, noun in _UNIT_NOUNS)}|medics?)"
+                      rf"(?:[\s-]+{_EN_DIGIT}(?:[\s-]+{_EN_DIGIT}){{0,2}})?s?)*\s+to\s", re.IGNORECASE)
+
+
+def _read_call_signs(text: str, pairs: list[tuple[Any, Any]]) -> str:
+    """Spoken call signs ("ladder one", "R-one", "救护车幺号") written as the roster's id beside the type word."""
+    by_type: dict[tuple[str, str], list[str]] = {}
+    by_letter: dict[tuple[str, str], list[str]] = {}
+    for _, unit in pairs:
+        parts = re.fullmatch(r"[A-Z]{2,4}-([A-Z])(\d+)", unit.id)
+        if parts:
+            by_type.setdefault((unit.type, parts.group(2)), []).append(unit.id)
+            by_letter.setdefault((parts.group(1), parts.group(2)), []).append(unit.id)
+
+    def number(said: str) -> str:
+        digits = "".join(_DIGITS.get(d.lower(), d) for d in re.findall(r"[A-Za-z]+|\d|[\u3007\u4e00-\u9fff]", said))
+        return digits.lstrip("0") or digits
+
+    def repl(match: re.Match) -> str:
+        if match.group("letter"):
+            ids = by_letter.get((match.group("letter").upper(), number(match.group("lnum"))), [])
+        elif match.group("zh_noun") or match.group("zh_noun2"):
+            noun = match.group("zh_noun") or match.group("zh_noun2")
+            ids = by_type.get((_ZH_TYPES[noun], number(match.group("zh_num") or match.group("zh_num2"))), [])
+        else:
+            before, after = match.string[:match.start()], match.string[match.end():]
+            if _ARTICLE_BEFORE.search(before) or (_SENDER.match(before) and _SENDER_AFTER.match(after)) or _LIST_TO.match(after):
+                return match.group(0)
+            unit_type = next(_CALL_NOUNS[i][0] for i in range(len(_CALL_NOUNS)) if match.group(f"t{i}"))
+            ids = by_type.get((unit_type, number(match.group("num"))), [])
+        if len(ids) != 1:
+            return match.group(0)
+        words = match.group(0)
+        kept = re.sub(r"[\s-]*(?:no\.?\s*|#\s*|number\s+)?(?:" + _EN_DIGIT + r"(?:[\s-]+|$))+$", "", words, flags=re.IGNORECASE) \
+            if not match.group("letter") and not (match.group("zh_noun") or match.group("zh_noun2")) else ""
+        if match.group("zh_noun") or match.group("zh_noun2"):
+            return f"{match.group('zh_noun') or match.group('zh_noun2')} {ids[0]} "
+        return f"{kept} {ids[0]}".strip()
+    return _CALL_SIGN.sub(repl, text)
 
 
 def _nato_tokens(spelt: str) -> list[str]:

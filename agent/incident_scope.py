@@ -1,0 +1,69 @@
+"""Standing down the units of ONE named incident: ordinary work, not a mass action.
+
+"Send all units on INC-7 back to station, the fire is out", "stand down every unit at INC-0042", "INC-7 的所有单位
+返回站点": the order names its scope (one incident id), and a stand-down only returns units to service. A blanket order
+across incidents or the whole city ("send all units back to station", "set every unit available") names no scope and
+stays a mass action (``agent.safety``).  The units meant are read from the incident log (the confirmed status changes
+tied to that incident, ``IncidentStore.unit_commitments``): the log is the source of truth, the text names no unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from agent.slots import extract_unit_types
+
+__all__ = ["StandDown", "scoped_stand_down", "stand_down_calls"]
+
+_INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
+# the units of an incident: "all units on INC-7", "every ambulance assigned to incident INC-12", "INC-7 的所有单位"
+_SCOPE = re.compile(
+    r"\b(?:all|every|each|the)\s+(?:of\s+the\s+|the\s+)?(?P<noun>(?:[\w-]+\s+)?(?:units?|vehicles?|crews?|resources|rigs?|apparatus|"
+    r"engines?|ambulances?|ladders?|patrols?|police cars?))\s+(?:(?:that are|still)\s+)?"
+    r"(?:on|at|of|for|from|working|assigned to|committed to|attached to|tied to|at the scene of)\s+(?:the\s+)?(?:incident\s+|call\s+|job\s+)?"
+    rf"(?P<id>{_INCIDENT_ID})"
+    rf"|(?P<id_zh>{_INCIDENT_ID})\s*(?:的|上的|现场的?)\s*(?:所有|全部|各)(?P<noun_zh>单位|车辆|消防车|救护车|警车|力量)",
+    re.IGNORECASE)
+# what a stand-down says: the units go back in service, to quarters
+_STAND_DOWN = re.compile(
+    r"\bback (?:to|in|at|into) (?:the )?(?:station|base|quarters|service)s?\b|\breturn(?:s|ed|ing)?\b|\bstand(?:s|ing)? down\b|\bstood down\b|"
+    r"\brelease[ds]?\b|\b(?:set|mark|make)\b[^.!?\n]{0,40}\bavailable\b|\bcan (?:go|return) (?:home|back)\b|\brecall\b|"
+    r"返回|归队|收队|回站|回到?(?:站|基地|队)|撤回|恢复(?:为)?(?:可用|待命)|设为(?:可用|待命)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StandDown:
+    incident: str  # the id as written, upper-case
+    unit_types: list[str]  # the unit types the order names ("all ambulances on INC-7"); empty: every unit
+    spans: list[tuple[int, int]]  # where the text names the scope
+
+
+def scoped_stand_down(text: str) -> StandDown | None:
+    """The stand-down when the text returns the units of exactly one named incident to service; None otherwise (no
+    scope, several incidents named, or no stand-down)."""
+    ids = {re.sub(r"^INC-?", "INC-", m.group(0).upper()) for m in re.finditer(_INCIDENT_ID, text, re.IGNORECASE)}
+    scopes = list(_SCOPE.finditer(text))
+    if not scopes or len(ids) != 1 or not _STAND_DOWN.search(text):
+        return None
+    nouns = " ".join(m.group("noun") or m.group("noun_zh") or "" for m in scopes)
+    return StandDown(next(iter(ids)), extract_unit_types(nouns), [m.span() for m in scopes])
+
+
+def _same_incident(written: str, stored: str | None) -> bool:
+    return stored is not None and re.sub(r"[^A-Z0-9]", "", written.upper()) == re.sub(r"[^A-Z0-9]", "", stored.upper())
+
+
+def stand_down_calls(text: str, commitments: Mapping[str, str | None], unit_types: Mapping[str, str]) -> list[dict] | None:
+    """The tool calls for a stand-down of one incident's units: a proposed return to available for each unit the log
+    has committed to it (of the types named, if any); the unit board when none is (nothing to stand down, the board
+    shows where the units are). None when the text is no such stand-down."""
+    scoped = scoped_stand_down(text)
+    if scoped is None:
+        return None
+    types = scoped.unit_types
+    units = [uid for uid, inc in commitments.items() if _same_incident(scoped.incident, inc) and (not types or unit_types.get(uid) in types)]
+    if not units:
+        return [{"name": "unit_board", "args": {}}]
+    return [{"name": "set_unit_status", "args": {"unit_id": uid, "status": "available"}} for uid in sorted(units)]
