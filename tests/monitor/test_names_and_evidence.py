@@ -419,6 +419,9 @@ def test_a_headline_of_a_second_incident_of_a_known_hazard_opens_one_about_the_k
     assert other.new and other.cluster_id != oulu and [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
     same, alerts = g.add(headline("h2", 70, "Toll climbs to four, say Oulu officials"))   # a name the Oulu reports give
     assert not same.new and same.cluster_id in (None, oulu) and alerts == []
+    # the incident's own name where names() reads none (it opens a sentence) beside a name it does not hold
+    opener, _ = g.add(headline("h2b", 75, "Two more dead, Finnish rescuers say. Oulu braces for more rain"))
+    assert not opener.new
     nowhere, _ = g.add(headline("h3", 80, "Four dead as the swollen river bursts its banks"))  # no place, close in time
     assert not nowhere.new
     late, _ = g.add(headline("h4", 80 + 7 * 60, "Four dead as the swollen river bursts its banks"))  # 7 h since either
