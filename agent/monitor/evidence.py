@@ -47,6 +47,8 @@ _NAMED: dict[str, re.Pattern] = {name: re.compile(pattern, re.IGNORECASE) for na
     "fire": r"wildfire|bushfire|forest fire|grass fire|explosion|exploded|山火|火灾|爆炸",
     "hazmat": r"explosion|exploded|泄漏|爆炸",
     "earthquake_collapse": r"earthquake|\bquake|tremor|aftershock|地震|余震",
+    # a rail or multi-vehicle accident is named by what happened, not a vehicle the call cues list (a train is none)
+    "traffic_accident": r"derail\w*|\bcollided\b|\bpile-?ups?\b|脱轨|相撞",
     "severe_weather": r"typhoon|hurricane|cyclone|tornado|\bstorms?\b|blizzard|hailstorm|heat ?wave|"
                       r"台风|飓风|龙卷风|暴风|暴雪|冰雹|高温",
 }.items()}
@@ -192,7 +194,7 @@ def read_warning(text: str, type_probs: dict[str, float] | None = None) -> Hazar
 # a post from afar beside a toll they are as often an aid appeal's "charity car event" or a "heart attack".
 _DISASTER_NAME = re.compile(
     r"flood|\bfires?\b|blaze|wildfire|bushfire|explosion|exploded|earthquake|\bquake|tremor|aftershock|collaps|crash|"
-    r"collision|derail|shooting|\bbomb|typhoon|hurricane|cyclone|tornado|\bstorms?\b|"
+    r"collision|collided|derail|pile-?up|shooting|\bbomb|typhoon|hurricane|cyclone|tornado|\bstorms?\b|"
     r"洪水|火灾|山火|爆炸|地震|余震|倒塌|坍塌|撞|台风|飓风|龙卷风", re.IGNORECASE)
 # The aftermath and the response to a known disaster: an appeal, a charity, a funeral, a memorial.  A post in these words
 # is about an event already known, not a first report of one ("help for typhoon victims", "funerals of the crash's
@@ -209,6 +211,8 @@ _FIGURE_OF_SPEECH = re.compile(
     r"\b(?:twitter|social[- ]media|media|political|pr|diplomatic|online)[- ]?storm\b|\bstorm in a teacup\b|"
     r"\bexplosion of (?:interest|growth|demand|sales|popularity|colou?r|flavou?r)\b|\bbox[- ]office bomb\b|"
     r"\b(?:bitcoin|crypto(?:currency)?|stock|share|price|market|housing|ratings?)s? crash(?:es|ed)?\b|"
+    r"\b(?:computer|system|server|website|site|app|software|network)s? crash(?:es|ed)?\b|\bcrash (?:course|diet)s?\b|"
+    r"\bgate-?crash|"
     r"\b(?:political|electoral) (?:earthquake|tsunami)\b|\btsunami of\b|舆论风暴|政治地震|股灾|崩盘", re.IGNORECASE)
 
 
@@ -238,12 +242,28 @@ def read_report(text: str, type_probs: dict[str, float] | None = None) -> Hazard
     impact = hazard_impact(text)  # words of impact make a post no warning (hazard_warning), whatever it forecasts
     if impact is None:
         return None
+    stripped = _NOT_HAZARD_WORDS.sub(" ", text)
+    if _reads_as_no_incident(stripped):
+        return None
+    # the disaster's names the text gives, whole words ('flooding', 'crashed'), wherever they stand: a headline's
+    # first hazard word is often a thing at the scene ("Car crash kills two": 'Car'), its disaster's name later
+    disasters = [_whole_word(stripped, m.start(), m.end()) for m in _DISASTER_NAME.finditer(stripped)]
     probs = type_probs or {}
     for incident_type in sorted(HAZARD_TYPES, key=lambda t: -probs.get(t, 0.0)):
-        words = hazard_evidence(text, incident_type)
-        if words is not None and _DISASTER_NAME.search(words):
+        words = next((w for w in disasters if _hazard_words(w, incident_type) is not None), None)
+        if words is not None:
             return HazardReading(incident_type, words, None, True, float(probs.get(incident_type, 0.0)), impact)
     return None
+
+
+def _whole_word(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` widened to whole words of an alphabetic script (Chinese as matched)."""
+    alphabetic = lambda ch: ch.isalpha() and ord(ch) < 0x2E80  # noqa: E731
+    while start > 0 and alphabetic(text[start - 1]) and alphabetic(text[start]):
+        start -= 1
+    while end < len(text) and alphabetic(text[end]) and alphabetic(text[end - 1]):
+        end += 1
+    return text[start:end]
 
 
 class _WordGaps:

@@ -109,6 +109,9 @@ class GroupingConfig:
                                         # what it did (agent.monitor.evidence.read_report: "3 dead after earthquake")
                                         # and joins nothing opens a candidate of that type with an unconfirmed
                                         # new-incident alert (one report: the operator confirms or dismisses it)
+    known_incident_gap_s: float = 6 * 3600  # noise_reports: a headline that says no place is about an open incident
+                                        # of its hazard whose last report is at most this old (a second incident
+                                        # of the hazard opens when the headline names another place)
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
                                         # not of its type but of another the classifier gave at least this probability
                                         # is read as that type (agent.monitor.evidence.read_hazard); 0 = off
@@ -139,8 +142,9 @@ class GroupingConfig:
         that hazard with a warning alert where it joins nothing (``noise_warnings``; round 7: dev2's typhoon warned
         2 days sooner, no warning alert on no event's cluster on any dev set, dev3 NMI 0.859 -> 0.851).  A post
         triaged not_incident that names a disaster and its toll ("two dead as an earthquake shakes hill villages") opens a
-        candidate of that hazard with an unconfirmed new-incident alert where it joins nothing and no open incident
-        has its hazard or names (``noise_reports``; session 8: on the dev events thinned to 10 %, sparse events,
+        candidate of that hazard with an unconfirmed new-incident alert where it joins nothing and is about no open
+        incident: no place or name in common, nor a hazard in common with no place said within
+        ``known_incident_gap_s`` (``noise_reports``; session 8: on the dev events thinned to 10 %, sparse events,
         within 15 min 1/6 -> 2/6 on dev, the other sets unchanged; on the full dev streams unchanged)."""
         base = {"city": {"scorer": "learned", "window_s": 6 * 3600, "noise_joins": True, "noise_join_probability": 0.3,
                          "embed_noise": True},
@@ -274,6 +278,19 @@ def _supported_place(c: Cluster, members) -> PlaceFix | None:
     def support(f: PlaceFix) -> tuple[int, float]:
         return int(np.sum(haversine_m(f.lat, f.lon, lat, lon) <= np.hypot(f.radius_m, rad))), -f.radius_m
     return max(c.fixes, key=support)
+
+
+def _share_a_name(item_names: tuple[str, ...], names) -> bool:
+    """A name of the report is one of ``names``, or one runs into the other as a hashtag runs words together
+    (#boulderflood names Boulder, #santamaria Santa Maria); compared as strings."""
+    names = list(names)
+    return any(n in names for n in item_names) or any(
+        a in b or b in a for a in item_names for b in names if min(len(a), len(b)) >= 4)
+
+
+def _same_place(a: PlaceFix, b: PlaceFix, slack_m: float) -> bool:
+    """Two place fixes within their combined uncertainty (plus ``slack_m``) of each other."""
+    return float(haversine_m(a.lat, a.lon, b.lat, b.lon)) <= float(np.hypot(a.radius_m, b.radius_m)) + slack_m
 
 
 class OnlineGrouper:
@@ -445,7 +462,8 @@ class OnlineGrouper:
         elif item.join_only and (not item.opens_as or (known := self._known_incident(item, item_names))):
             why = "no open incident" if best is None else f"best match {best.cluster_id} {best_score:.2f} < {threshold:.2f}"
             if item.opens_as:
-                why += f"; an open incident, {known.cluster_id} ({known.incident_type}), has its hazard or names"
+                why += (f"; it reports an open incident, {known.cluster_id} ({known.incident_type}): a place or name in"
+                        " common, or its hazard with no place said")
             return Assignment(item.key, None, False, round(best_score, 3), f"not grouped: joins only a clear match ({why})"), []
         else:
             if item.opens_as:  # scored as what the classifier read; the candidate it opens is of the hazard it names.
@@ -465,17 +483,39 @@ class OnlineGrouper:
         return Assignment(item.key, cluster.cluster_id, new, round(best_score, 3), reason), alerts
 
     def _known_incident(self, item: Item, item_names: tuple[str, ...] = ()) -> Cluster | None:
-        """For a report the classifier read as no incident that reports a hazard (``Item.hazard_impact``): an open
-        incident that has emerged already and is of that hazard, or gives one of the report's names (a place, an
-        event's hashtag) as its own, if any.  Such a post, matching none of the open clusters clearly, is most often a
-        headline about the incident the operator already has (worded otherwise: "Toll climbs to nine after the depot
-        blast"), rarely a second one: it opens no candidate of its own, which would split the incident and alert it
-        twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).  A second
-        incident of the same hazard still opens from its typed reports."""
+        """For a report the classifier read as no incident that reports a hazard (``Item.hazard_impact``): the open
+        incident, emerged already, that it is most likely a headline about, if any.  Such a post, matching none of the
+        open clusters clearly, is often a headline about the incident the operator already has (worded otherwise:
+        "Toll climbs to nine after the depot blast"): it opens no candidate of its own, which would split the incident
+        and alert it twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).
+
+        The same incident, not merely the same hazard: the headline shares a place with it (its gazetteer fix within
+        the two fixes' uncertainty) or a name its reports give (a place, an event's hashtag), whatever the hazard; or
+        it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last report.  A
+        headline that names a place the incident's reports never name is another incident (a second flood in another
+        town reported only by headlines) and opens its own candidate.  The incident's own names (``own_names``) count
+        wherever they stand in the headline's words."""
         if not item.hazard_impact:
             return None
-        return next((c for c in self.clusters.values() if c.emerging and (
-            c.incident_type == item.opens_as or (item_names and set(item_names) & set(self.own_names(c))))), None)
+        cfg = self.config
+        said_place = bool(item_names) or item.place is not None
+        words = set(tokens(item.text))
+        hazard = (item.hazard_evidence or "").casefold()
+        for c in self.clusters.values():
+            if not c.emerging:
+                continue
+            if item.place is not None and any(_same_place(item.place, f, cfg.place_slack_m) for f in c.fixes):
+                return c
+            if item_names and _share_a_name(item_names, c.names):
+                return c
+            # one of the incident's own names anywhere in the headline's words, even where names() reads none (a
+            # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
+            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard))):
+                return c
+            if (not said_place and c.incident_type == item.opens_as
+                    and item.time - c.last_time <= cfg.known_incident_gap_s):
+                return c
+        return None
 
     def put(self, item: Item, idx: np.ndarray, val: np.ndarray, cluster_id: str | None = None, *, group: bool = True,
             side: PairSide | None = None) -> Cluster | None:
@@ -500,8 +540,7 @@ class OnlineGrouper:
         own = self.own_names(c)
         if not item_names or not own or any(n in c.names for n in item_names) or any(n in words for n in own):
             return False
-        # a hashtag runs words together: #boulderflood names Boulder, #santamaria Santa Maria
-        return not any(a in b or b in a for a in item_names for b in own if min(len(a), len(b)) >= 4)
+        return not _share_a_name(item_names, own)
 
     def _decide_linear(self, item: Item, idx: np.ndarray, val: np.ndarray, open_: list[Cluster],
                        item_names: tuple[str, ...] = ()):

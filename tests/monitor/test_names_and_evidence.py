@@ -398,3 +398,44 @@ def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
         assert joined.cluster_id == first.cluster_id
         kinds += [a.kind for a in alerts]
     assert kinds == ["confirmed"] and g.clusters[first.cluster_id].confirmed
+
+
+def test_a_headline_of_a_second_incident_of_a_known_hazard_opens_one_about_the_known_one_does_not():
+    """A headline (read_report) is held back as a report of an open incident only when it is about that incident: a
+    name in common, or no place said and close in time.  A flood headline naming another town while one flood is
+    open is a second flood, reported only by headlines, and opens its own candidate."""
+    g = _social()
+    for i, text in enumerate(("Flooding in central Oulu, water up to the doors", "Oulu river flooding the market square",
+                              "Flooding in Oulu, cars under water")):
+        first, _ = g.add(_item(f"r{i}", i, text, prio=2, evidence="flooding"))
+    oulu = first.cluster_id
+    assert g.clusters[oulu].emerging
+
+    def headline(key, minute, text):
+        return replace(_item(key, minute, text, "not_incident", prio=2, evidence="flood"), join_only=True, opens_as="flood",
+                       hazard_impact="dead")
+
+    other, alerts = g.add(headline("h1", 60, "Flood leaves two dead in Tampere"))
+    assert other.new and other.cluster_id != oulu and [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
+    same, alerts = g.add(headline("h2", 70, "Toll climbs to four, say Oulu officials"))   # a name the Oulu reports give
+    assert not same.new and same.cluster_id in (None, oulu) and alerts == []
+    # the incident's own name where names() reads none (it opens a sentence) beside a name it does not hold
+    opener, _ = g.add(headline("h2b", 75, "Two more dead, Finnish rescuers say. Oulu braces for more rain"))
+    assert not opener.new
+    nowhere, _ = g.add(headline("h3", 80, "Four dead as the swollen river bursts its banks"))  # no place, close in time
+    assert not nowhere.new
+    late, _ = g.add(headline("h4", 80 + 7 * 60, "Four dead as the swollen river bursts its banks"))  # 7 h since either
+    assert late.new
+
+
+def test_a_crash_or_derailment_word_anywhere_beside_the_toll_reads_as_a_report_of_it():
+    """The commonest headline shape names a vehicle first ("Car crash ...", "Train derails ..."): the disaster's name
+    later in the line, not the first hazard word, makes the reading.  A crash as a figure of speech still reads none."""
+    for text, word in (("Car crash kills two on highway", "crash"), ("Bus and lorry collided, four injured", "collided"),
+                       ("Train derails near the river, 3 dead", "derails"), ("Smoke and flames: fire kills 2", "fire")):
+        reading = read_report(text)
+        assert reading is not None and reading.evidence == word, text
+    assert read_report("Car crash kills two on highway").incident_type == "traffic_accident"
+    for text in ("Server crash destroyed the records of 2 million users", "Crash course kills the mood at the party",
+                 "Stock market crash wipes out savings, investors hit by losses"):
+        assert read_report(text) is None, text
