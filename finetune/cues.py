@@ -110,6 +110,37 @@ _COMPILED = {name: re.compile(pattern, _F) for name, pattern in _CUES.items()}
 _ASCII_CUES: list[tuple[str, re.Pattern, bool]] = [
     (name, re.compile(pattern), True) if not re.search(r"(?<!\\)[A-Z]", pattern) else (name, _COMPILED[name], False)
     for name, pattern in _CUES.items()]
+# An "over" word followed by a contrast that says something is still (or again) going on does not end the report:
+# "warning lifted for the north bank but the south district is still flooding", "一处火已扑灭，但另一处仍在燃烧",
+# "all clear was given, however the smell is back". Bulletins and callers report partial or reversed endings this way;
+# the conjunction alone is not enough ("fire out, but the road stays closed" stays over), it needs a continuing word.
+_STILL_LIVE_AFTER = re.compile(
+    r"(?:\b(?:but|however|yet|though|although|while|whereas)\b|但是?|可是|不过|然而|却)"
+    r"[^.!?;。！？；]{0,80}?"
+    r"(?:\b(?:still|again|(?:is|are|was|were|has|have) (?:come |came )?back|returned|spreading|rising|"
+    r"(?:not|n't|never) (?:yet )?(?:out|over|found|contained|under control|extinguished|restored))\b|"
+    r"仍|还在|还有人|还没|依然|依旧|再次|又(?:[起冒涨来出闻有]|开始)|重新|未(?:扑灭|找到|恢复|解除|控制))", _F)
+
+
+def _resolved_span(text: str) -> tuple[int, int] | None:
+    """Where ``text`` says the event is over, or None when it does not, or a later contrast says it still goes on."""
+    match = _COMPILED["resolved"].search(text)
+    if match is None or _STILL_LIVE_AFTER.search(text, match.end()):
+        return None
+    return match.span()
+
+
+def _hits(text: str) -> set[str]:
+    if text.isascii():
+        low = text.lower()
+        hits = {name for name, rx, lowered in _ASCII_CUES if name != "resolved" and rx.search(low if lowered else text)}
+    else:
+        hits = {name for name, rx in _COMPILED.items() if name != "resolved" and rx.search(text)}
+    if _resolved_span(text) is not None:
+        hits.add("resolved")
+    return hits
+
+
 CUE_NAMES: list[str] = list(_CUES) + [f"{a}&{b}" for a, b in _PAIRS]
 LIFE_THREAT = ("trapped", "not_breathing", "unconscious", "bleeding", "critical_medical", "armed", "drowning")
 
@@ -125,11 +156,7 @@ def cue_matrix(texts: list[str]) -> np.ndarray:
     index = {name: j for j, name in enumerate(CUE_NAMES)}
     for i, text in enumerate(texts):
         text = without_links(text)
-        if text.isascii():
-            low = text.lower()
-            hits = {name for name, rx, lowered in _ASCII_CUES if rx.search(low if lowered else text)}
-        else:
-            hits = {name for name, rx in _COMPILED.items() if rx.search(text)}
+        hits = _hits(text)
         for name in hits:
             out[i, index[name]] = 1.0
         for a, b in _PAIRS:
@@ -172,10 +199,14 @@ def cue_match(name: str, text: str) -> str | None:
     """The words of ``text`` that show cue ``name`` (its first match, widened to whole words: 'flooding', not 'flood';
     Chinese as matched), or None; for explanations."""
     text = without_links(text)
-    match = _COMPILED[name].search(text)
-    if not match:
+    if name == "resolved":
+        span = _resolved_span(text)
+    else:
+        match = _COMPILED[name].search(text)
+        span = match.span() if match else None
+    if span is None:
         return None
-    start, end = match.span()
+    start, end = span
     alphabetic = lambda ch: ch.isalpha() and ord(ch) < 0x2E80  # noqa: E731 -- letters of alphabetic scripts only
     while start > 0 and alphabetic(text[start - 1]) and alphabetic(text[start]):
         start -= 1

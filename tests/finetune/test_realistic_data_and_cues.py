@@ -175,6 +175,15 @@ NEWS_VOICE = [
     ("resolved", "Tram service is back up and running", True),
     ("resolved", "失踪男孩已被找到，身体无碍", True),
     ("resolved", "暴雨预警已经解除", True),
+    # an "over" word with a later contrast saying something still (or again) goes on: the report stays live
+    ("resolved", "Flood warning lifted upstream, but the lower village is still under water", False),
+    ("resolved", "The all clear was given at noon; however the chlorine smell has come back", False),
+    ("resolved", "One blaze is out, but a second one is still spreading towards the houses", False),
+    ("resolved", "北区停电已恢复，但南区仍有两千户没电", False),
+    ("resolved", "一处火点已扑灭，可是另一处还在燃烧", False),
+    # a contrast with nothing continuing, or a negation that is no danger, keeps it over
+    ("resolved", "The fire was extinguished, but the street stays closed for the investigation", True),
+    ("resolved", "火已扑灭，但未造成人员伤亡", True),
 ]
 
 
