@@ -41,7 +41,7 @@ _CUES: dict[str, str] = {
                         r"throat (?:is )?swelling|severe burns|critical condition|life-threatening|seriously (?:injured|hurt|wounded)|"
                         r"胸痛|心脏病|中风|脑梗|过量|过敏性休克|严重烧伤|重伤|伤势严重|生命危险|危重|病危",
     "armed": r"\bknife|\bknives|\bgun\b|\bguns\b|firearm|pistol|rifle|shooting|shots fired|\bshot\b|stabb|machete|\baxe\b|"
-             r"\barmed\b|weapon|\bbomb\b|explosive|hostage|"
+             r"\barmed\b|weapon|\bbomb\b|explosive|hostage|gunm[ae]n|\bshooters?\b|gunfire|\bopen(?:s|ed|ing)? fire (?:on|at|into)\b|"
              r"持刀|刀|枪|砍人|捅|炸弹|爆炸物|劫持|人质|持械",
     "attack": r"attack|assault|beating (?:him|her|someone|a)|hitting (?:him|her|people)|threatening|\bfight(?:ing|s)?\b(?! (?:the |a )?(?:fire|blaze|flames|wildfire))|"
               r"打人|殴打|袭击|行凶|威胁",
@@ -51,7 +51,7 @@ _CUES: dict[str, str] = {
                         r"pregnant|disabled|wheelchair|孩子|小孩|婴儿|男孩|女孩|儿童|幼儿|老人|老太|老大爷|孕妇|残疾",
     "people_inside": r"people (?:are )?(?:still )?inside|someone (?:is )?(?:still )?inside|still (?:inside|in there|in the)|"
                      r"residents|upstairs|on the balcony|in the flat|in the apartment|can'?t get out|patients|bedridden|passengers|"
-                     r"里面还有人|有人在里面|还在里面|楼上还有|住户|居民|病人|患者|病房|乘客",
+                     r"里面还有人|有人在里面|还在里面|楼上还有|楼(?:里|内)?还有人|还有人(?:被困|没(?:有)?出来|未(?:撤出|救出))|住户|居民|病人|患者|病房|乘客",
     "people_under": r"under (?:it|them|the|there)|underneath|beneath|buried|trapped|pinned|压着|压在|埋着|下面有人",
     "many_people": r"\b(?:many|several|lots of|dozens of|crowd|everyone|hundreds)\b|多人|很多人|人群|一群人",
     "urgency": r"\bhelp\b|hurry|please come|come quick|emergency|\bhelp!|救命|快来|赶紧|快点|紧急",

@@ -184,6 +184,11 @@ NEWS_VOICE = [
     # a contrast with nothing continuing, or a negation that is no danger, keeps it over
     ("resolved", "The fire was extinguished, but the street stays closed for the investigation", True),
     ("resolved", "火已扑灭，但未造成人员伤亡", True),
+    # news words for a shooter, and people still in a burning building said the Chinese way
+    ("armed", "UPDATE: gunman opened fire on diners at a Turku restaurant", True),
+    ("armed", "Gunfire heard near the station, a shooter is on the loose", True),
+    ("armed", "We sat by the open fire in the cabin all evening", False),
+    ("people_inside", "公寓起火，五楼还有人没出来", True),
 ]
 
 
