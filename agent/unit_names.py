@@ -79,7 +79,7 @@ _CALL_NOUNS: list[tuple[str, str]] = _UNIT_NOUNS + [("ambulance", r"medic|medic 
 _EN_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d)"
 _NOUN_GROUPS = "|".join(f"(?P<t{i}>{noun})" for i, (_, noun) in enumerate(_CALL_NOUNS))
 # a number after a unit noun that counts something else ("an ambulance two blocks down", "救护车两辆") is no call sign
-_COUNTED = (r"(?!\s*(?:blocks?|streets?|doors?|floors?|storeys?|minutes?|mins?|hours?|km|kilomet\w*|met(?:re|er)s?|m\b|people|persons|"
+_COUNTED = (r"(?!\s{0,3}(?:blocks?|streets?|doors?|floors?|storeys?|minutes?|mins?|hours?|km|kilomet\w*|met(?:re|er)s?|m\b|people|persons|"
             r"patients|casualties|victims|more|of\b|times|houses?|buildings?|cars?|vehicles?|units?|crews?|engines?|ambulances?|ladders?|"
             r"patrols?|辆|台|个|部|组|名|位|人|分钟|公里|米))")
 _CALL_SIGN = re.compile(
@@ -99,9 +99,13 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:an?|another|one|two|three|four|some|
 # "Rescue one on location ...", "medic two here"), and a list of units sent to a place ("engine two, rescue one and an
 # ambulance to the derailment"): a dispatch is planned by the types asked for, not by the units the words name.
 _SENDER = re.compile(r"^\W*(?:(?:control|dispatch)\W+)?$")
-_SENDER_AFTER = re.compile(r"\s*(?:to (?:control|dispatch|base)\b|on (?:location|scene|site)\b|here\b|calling\b|reporting\b)", re.IGNORECASE)
-_LIST_TO = re.compile(rf"(?:\s*(?:,|and|&|\+|plus)?\s*(?:an?|the|one|two|three|\d)?\s*(?:{'|'.join(noun for _, noun in _UNIT_NOUNS)}|medics?)"
-                      rf"(?:[\s-]+{_EN_DIGIT}(?:[\s-]+{_EN_DIGIT}){{0,2}})?s?)*\s+to\s", re.IGNORECASE)
+_SENDER_AFTER = re.compile(r"(?:to (?:control|dispatch|base)\b|on (?:location|scene|site)\b|here\b|calling\b|reporting\b)", re.IGNORECASE)
+# Read from the first word after the call sign (the caller strips the spaces before it), so that no run of spaces is
+# tried from each of its positions: "ambulance two and engine three to the station", ", ladder one to ...".
+_LIST_ITEM = (rf"(?:(?:an?|the|one|two|three|\d)\s*)?(?:{'|'.join(noun for _, noun in _UNIT_NOUNS)}|medics?)"
+              rf"(?:[\s-]+{_EN_DIGIT}(?:[\s-]+{_EN_DIGIT}){{0,2}})?s?")
+_LIST_TO = re.compile(rf"(?:(?:,|&|\+|and|plus)\s*)?(?:{_LIST_ITEM}(?:(?:\s*(?:,|&|\+)\s*|\s+(?:and|plus)\s+|\s+){_LIST_ITEM})*\s+)?to\s",
+                      re.IGNORECASE)
 
 
 def _read_call_signs(text: str, pairs: list[tuple[Any, Any]]) -> str:
@@ -126,7 +130,7 @@ def _read_call_signs(text: str, pairs: list[tuple[Any, Any]]) -> str:
             ids = by_type.get((_ZH_TYPES[noun], number(match.group("zh_num") or match.group("zh_num2"))), [])
         else:
             before, after = match.string[:match.start()], match.string[match.end():]
-            if _ARTICLE_BEFORE.search(before) or (_SENDER.match(before) and _SENDER_AFTER.match(after)) or _LIST_TO.match(after):
+            if _ARTICLE_BEFORE.search(before) or (_SENDER.match(before) and _SENDER_AFTER.match(after.lstrip())) or _LIST_TO.match(after.lstrip()):
                 return match.group(0)
             unit_type = next(_CALL_NOUNS[i][0] for i in range(len(_CALL_NOUNS)) if match.group(f"t{i}"))
             ids = by_type.get((unit_type, number(match.group("num"))), [])
