@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from agent.intent_model import EMBED_HEAD_CHARS, EMBED_TAIL_CHARS, embed
 from agent.router_model import INTENTS_FILE, RequestSets, read_request_sets, request_items
 from core.fit_cache import fit_key, load_or_fit
-from core.settings import Settings
+from core.settings import Settings, get_settings
 
 EXAMPLES_FILE = Path(__file__).with_name("data") / "injection_examples.yaml"
 # Request sets whose ``split: train`` items may train the classifier (their headers allow exactly that); their other
@@ -76,10 +76,8 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
     return [w for w in out if w.strip()]
 
 
-def plan_sentences(folder: Path | None = None) -> list[str]:
-    """The windows of the shipped emergency plans (settings.kb_plans_dir): ordinary text for the window model."""
-    if folder is None:
-        folder = Settings().kb_plans_dir
+def plan_sentences(folder: Path) -> list[str]:
+    """The windows of the emergency plans in ``folder`` (settings.kb_plans_dir): ordinary text for the window model."""
     if not folder.is_dir():
         return []
     return [w for path in sorted(folder.glob("*.md")) for w in windows(re.sub(r"\s+", " ", path.read_text(encoding="utf-8")))]
@@ -117,16 +115,15 @@ class InjectionClassifier:
     @classmethod
     def default(cls, settings: Settings | None = None) -> "InjectionClassifier":
         """The deployed classifier, its fit cached under ``settings``' data dir (default: the process's settings)."""
-        from core.settings import get_settings
-
-        return _default((settings or get_settings()).models_dir / "injection" / "injection-classifier.joblib")
+        settings = settings or get_settings()
+        return _default(settings.models_dir / "injection" / "injection-classifier.joblib", settings.kb_plans_dir)
 
 
 @lru_cache(maxsize=2)
-def _default(path: Path) -> InjectionClassifier:
+def _default(path: Path, plans_dir: Path) -> InjectionClassifier:
     """Fitted once (~2 CPU-s of embedding and fitting), then loaded while its data, code and libraries are the same."""
     read = read_request_sets(TRAIN_SETS)
-    documents = plan_sentences()
+    documents = plan_sentences(plans_dir)  # the settings' plans, not a fresh Settings() that ignores the caller's
     data = [EXAMPLES_FILE.read_bytes(), INTENTS_FILE.read_bytes(), *(f"{train}:".encode() + content for _, train, content in read),
             "\n".join(documents).encode()]
     key = fit_key(data, [InjectionClassifier, training_set, train_items, read_request_sets, request_items, embed, windows, plan_sentences],
