@@ -217,6 +217,7 @@ class Cluster:
     title: str = ""
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
     names: Counter = field(default_factory=Counter)  # how many of its reports give each name (with name_penalty)
+    own: list[str] | None = None        # its own names (OnlineGrouper.own_names) as last read; None: read them again
 
     @property
     def incident_type(self) -> str:
@@ -348,10 +349,17 @@ class OnlineGrouper:
         self._dominant[r] = self._type_id(c.incident_type)
         self._place[r] = (c.place.lat, c.place.lon, c.place.radius_m) if c.place else (np.nan, np.nan, np.nan)
         self._refresh_norm(r)
+        c.own = None  # every change of a cluster (join, merge, split, detach) passes here: its own names are read again
 
     def own_names(self, c: Cluster) -> list[str]:
         """The names a cluster's reports give often enough (``name_share`` of them) to be the cluster's own, the most
-        frequent first (at most ``max_names``)."""
+        frequent first (at most ``max_names``).  Read again only after the cluster changed: a headline is checked
+        against every open incident's names (``_known_incident``), most of which have not changed since the last."""
+        if c.own is None:
+            c.own = self._read_own_names(c)
+        return c.own
+
+    def _read_own_names(self, c: Cluster) -> list[str]:
         least = max(1.0, self.config.name_share * c.size)
         return [n for n, k in c.names.most_common(self.config.max_names) if k >= least]
 

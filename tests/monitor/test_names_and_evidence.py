@@ -439,3 +439,26 @@ def test_a_crash_or_derailment_word_anywhere_beside_the_toll_reads_as_a_report_o
     for text in ("Server crash destroyed the records of 2 million users", "Crash course kills the mood at the party",
                  "Stock market crash wipes out savings, investors hit by losses"):
         assert read_report(text) is None, text
+
+
+def test_a_clusters_own_names_are_read_once_per_change_and_follow_join_merge_and_split(monkeypatch):
+    """A headline is checked against every open incident's own names; they are read again only when the cluster
+    changed (a report joined, a merge, a split or detach), and then they are what its reports now give."""
+    g = _social()
+    reads = []
+    read = g._read_own_names
+    monkeypatch.setattr(g, "_read_own_names", lambda c: reads.append(c.cluster_id) or read(c))
+    a, _ = g.add(_item("a", 0, "Evacuations ordered in Oulu as the river floods"))
+    oulu = g.clusters[a.cluster_id]
+    assert [g.own_names(oulu) for _ in range(3)] == [["oulu"]] * 3 and len(reads) == 1
+    b, _ = g.add(_item("b", 1, "Evacuations ordered in Oulu and Kempele as the river floods"))
+    assert b.cluster_id == a.cluster_id and g.own_names(oulu) == ["oulu", "kempele"]   # a join: read again
+    c, _ = g.add(_item("c", 2, "Gas leak at the Tampere chemical plant, workers sent home", "hazmat", dense=V))
+    assert c.new
+    g.merge(oulu.cluster_id, c.cluster_id)
+    assert "tampere" in g.own_names(oulu)                                    # a merge brings the other's names
+    moved = g.split(oulu.cluster_id, ["c"])
+    assert "tampere" not in g.own_names(oulu) and g.own_names(moved) == ["tampere"]   # a split takes them away
+    before = len(reads)
+    g.own_names(oulu), g.own_names(moved)
+    assert len(reads) == before                                              # not read again without a change
