@@ -246,8 +246,8 @@ class GroupAlert:
     cluster_id: str
     time: float
     message: str
-    confirmed: bool = True  # emerging on one report's words (the hazard it names), not on 3 reports or a P1 report: a
-                            # lower tier, shown as unconfirmed for the operator to confirm or dismiss
+    corroborated: bool = True  # it rests on 3 reports in the window or a P1 report; False: on one report's words (the
+                               # hazard it names), a lower tier shown as unconfirmed for the operator to confirm or dismiss
 
 
 def _minutes(seconds: float) -> str:
@@ -728,16 +728,16 @@ class OnlineGrouper:
         if not c.emerging and real and (len(c.recent) >= cfg.emerge_count or c.priority == 1 or (evidence and not warning)):
             c.emerging = True
             where = f" at {c.place.name}" if c.place else ""
-            confirmed = c.confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
+            corroborated = c.confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
             why = (f"{len(c.recent)} reports in {_minutes(item.time - c.recent[0])}" if len(c.recent) >= cfg.emerge_count
                    else "a P1 report" if c.priority == 1
                    else f"a report that names the hazard: '{item.hazard_evidence}'"
                    + (f" and what it did: '{item.hazard_impact}', read by the classifier as no incident"
                       if item.hazard_impact else ""))
-            tier = "" if confirmed else " (one report, unconfirmed)"
+            tier = "" if corroborated else " (one report, unconfirmed)"
             alerts.append(GroupAlert("emerging", c.cluster_id, item.time,
                                      f"New incident{tier} {c.cluster_id}: {c.incident_type}{where}, P{c.priority} ({why})",
-                                     confirmed))
+                                     corroborated))
         elif c.emerging and item.priority == 1 and was_priority > 1:
             alerts.append(GroupAlert("escalation", c.cluster_id, item.time,
                                      f"P1 report on {c.cluster_id} ({c.incident_type}, was P{was_priority}): {item.text[:100]}"))

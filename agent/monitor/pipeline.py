@@ -375,7 +375,7 @@ class MonitorPipeline:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
                                    f"'{hazard.evidence}'")
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id,
-                                            detail={} if a.confirmed else {"confirmed": False}) for a in group_alerts]
+                                            detail={} if a.corroborated else {"corroborated": False}) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"
                 keys = [f"type={tri.incident_type}", f"source={rec.source}"] + ([] if unread else [f"priority={tri.priority}"])

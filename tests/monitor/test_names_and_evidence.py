@@ -364,7 +364,7 @@ def test_a_report_the_classifier_called_not_incident_opens_an_unconfirmed_new_in
     text = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
     with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
         (report,), alerts = pipe.process([FeedRecord(text, T0, "social")])
-        assert [a.kind for a in alerts] == ["emerging"] and alerts[0].detail == {"confirmed": False}
+        assert [a.kind for a in alerts] == ["emerging"] and alerts[0].detail == {"corroborated": False}
         assert "unconfirmed" in alerts[0].message and "P2" in alerts[0].message and "P1" not in alerts[0].message
         assert report.cluster_id is not None and "what it did ('casualt" in report.reason
         (again,), alerts = pipe.process([FeedRecord(text + " #harbourblast", T0 + 60, "social")])
@@ -378,9 +378,9 @@ def test_a_report_the_classifier_called_not_incident_opens_an_unconfirmed_new_in
 def test_three_reports_or_a_p1_report_make_a_confirmed_alert_one_reports_words_an_unconfirmed_one():
     g = _social()
     _, alerts = g.add(_item("a", 0, "Town declares an emergency as flooding reaches the centre", prio=2, evidence="flooding"))
-    assert alerts[0].confirmed is False and "unconfirmed" in alerts[0].message
+    assert alerts[0].corroborated is False and "unconfirmed" in alerts[0].message
     _, alerts = g.add(_item("b", 0, "Building on fire, people trapped upstairs", "fire", prio=1, dense=W))
-    assert [(x.kind, x.confirmed) for x in alerts] == [("emerging", True)]
+    assert [(x.kind, x.corroborated) for x in alerts] == [("emerging", True)]
 
 
 def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
@@ -390,7 +390,7 @@ def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
     headline = replace(_item("h", 0, "Two dead as flooding hits the town centre", "not_incident", prio=2, evidence="flooding"),
                        join_only=True, opens_as="flood", hazard_impact="dead")
     first, alerts = g.add(headline)
-    assert [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
+    assert [(a.kind, a.corroborated) for a in alerts] == [("emerging", False)]
     kinds = []
     for i, text in enumerate(("Flooding in the town centre, water up to the doors", "Town centre flooding, cars under water",
                               "Flooding downtown, people on the roofs of cars")):
@@ -416,7 +416,7 @@ def test_a_headline_of_a_second_incident_of_a_known_hazard_opens_one_about_the_k
                        hazard_impact="dead")
 
     other, alerts = g.add(headline("h1", 60, "Flood leaves two dead in Tampere"))
-    assert other.new and other.cluster_id != oulu and [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
+    assert other.new and other.cluster_id != oulu and [(a.kind, a.corroborated) for a in alerts] == [("emerging", False)]
     same, alerts = g.add(headline("h2", 70, "Toll climbs to four, say Oulu officials"))   # a name the Oulu reports give
     assert not same.new and same.cluster_id in (None, oulu) and alerts == []
     # the incident's own name where names() reads none (it opens a sentence) beside a name it does not hold
