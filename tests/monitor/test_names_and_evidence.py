@@ -462,3 +462,44 @@ def test_a_clusters_own_names_are_read_once_per_change_and_follow_join_merge_and
     before = len(reads)
     g.own_names(oulu), g.own_names(moved)
     assert len(reads) == before                                              # not read again without a change
+
+
+def test_an_operator_dismisses_an_unconfirmed_alert_with_a_reason_and_a_later_burst_still_confirms_it(tmp_path):
+    """The unconfirmed (one headline's words) new-incident alert is for the operator to confirm or dismiss: dismissed
+    with a reason, it leaves the live list and the incident log says who, when and why; the cluster stays open, so the
+    reports that later confirm the incident still raise its "confirmed" alert."""
+    import pytest
+
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.store import IncidentStore
+
+    headline = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P3", 0.7) if t == headline else Triaged("hazmat", "P2") for t in texts]
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    config = MonitorConfig(grouping=GroupingConfig.profile("social"), operator="monitor")
+    with MonitorPipeline(StandIn(), store=store, config=config) as pipe:
+        (report,), _ = pipe.process([FeedRecord(headline, T0, "social")])
+        (alert,) = pipe.unconfirmed_alerts()
+        assert alert.cluster_id == report.cluster_id
+        with pytest.raises(ValueError, match="reason"):
+            pipe.dismiss_alert(report.cluster_id, "  ")
+        with pytest.raises(LookupError):
+            pipe.dismiss_alert("C09999", "not ours")
+        pipe.dismiss_alert(report.cluster_id, "old story, the blast was last year", operator="duty officer")
+        assert pipe.unconfirmed_alerts() == [] and alert not in pipe.snapshot()["alerts"]
+        (event,) = store.events(kind="alert_dismissed")
+        assert event.operator == "duty officer" and event.created_at
+        assert event.payload["reason"] == "old story, the blast was last year" and event.payload["cluster_id"] == report.cluster_id
+        kinds = []
+        for i, text in enumerate(("Explosion at the grain terminal by the harbour, smoke everywhere",
+                                  "Grain terminal explosion at the harbour, windows blown out",
+                                  "Another explosion at the harbour grain terminal, people hurt")):
+            (joined,), alerts = pipe.process([FeedRecord(text, T0 + 60 * (i + 1), "social")])
+            assert joined.cluster_id == report.cluster_id
+            kinds += [a.kind for a in alerts]
+        assert kinds == ["confirmed"] and any(a.kind == "confirmed" for a in pipe.snapshot()["alerts"])
