@@ -11,22 +11,17 @@ from tools.report_words import negated_before
 
 # The Han base written out (the module holds regular-expression fragments: 但是? is 但 and 但是).
 _HAN = ("但", "但是", "可是", "不过")
+_EN = ("the warehouse fire was extinguished", ", {} the other site is still burning", "nobody was", " hurt, {} a man is")
+_ZH = ("一处火已扑灭", "，{}另一处仍在燃烧", "没有人", "受伤，{}有人")
 
 
-@pytest.mark.parametrize("word", CONTRAST_WORDS)
-def test_both_readers_read_every_shared_contrast_word(word: str) -> None:
-    assert _resolved_span("the warehouse fire was extinguished overnight") is not None
-    assert _resolved_span(f"the warehouse fire was extinguished, {word} the other site is still burning") is None
-    assert negated_before("nobody was")
-    assert not negated_before(f"nobody was hurt, {word} a man is")
-
-
-@pytest.mark.parametrize("word", _HAN)
-def test_both_readers_read_every_shared_chinese_contrast_word(word: str) -> None:
-    assert _resolved_span("一处火已扑灭") is not None
-    assert _resolved_span(f"一处火已扑灭，{word}另一处仍在燃烧") is None
-    assert negated_before("没有人")
-    assert not negated_before(f"没有人受伤，{word}有人")
+@pytest.mark.parametrize(("word", "texts"), [(w, _EN) for w in CONTRAST_WORDS] + [(w, _ZH) for w in _HAN])
+def test_both_readers_read_every_shared_contrast_word(word: str, texts: tuple[str, str, str, str]) -> None:
+    over, still, denial, turn = texts
+    assert _resolved_span(over) is not None
+    assert _resolved_span(over + still.format(word)) is None
+    assert negated_before(denial)
+    assert not negated_before(denial + turn.format(word))
 
 
 def test_each_reader_keeps_its_own_extension() -> None:

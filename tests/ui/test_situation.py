@@ -120,26 +120,16 @@ def headline_server(ui_settings, ui_assistant, tmp_path) -> Iterator:
     """A Situation tab on the social profile whose classifier reads the headline as no incident and the posts after it
     as hazmat (a stand-in: what is tested is the alert's handling, not the model), so the headline raises an
     unconfirmed new-incident alert."""
-    from dataclasses import dataclass
-
     from agent.monitor.grouping import GroupingConfig
     from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
     from agent.store import IncidentStore
+    from tests.monitor.test_names_and_evidence import Triaged
     from ui.app import launch
     from ui.situation_tab import Situation
 
-    @dataclass
-    class Triaged:
-        incident_type: str
-        priority: str = "P2"
-        type_confidence: float = 0.9
-        language: str = "en"
-        model_version: str = "stand-in"
-        type_probs: dict | None = None
-
     class StandIn:
         def predict(self, texts):
-            return [Triaged("not_incident", "P3", 0.7) if t == HEADLINE else Triaged("hazmat") for t in texts]
+            return [Triaged("not_incident", "P3", 0.7) if t == HEADLINE else Triaged("hazmat", "P2") for t in texts]
 
     store = IncidentStore(tmp_path / "incidents.sqlite")
     config = MonitorConfig(grouping=GroupingConfig.profile("social"))
