@@ -321,8 +321,7 @@ def register_intake_api(situation: Situation) -> None:
                 "needs_read": [{"report_id": r.report_id, "time": r.time, "source": r.source, "text": r.text,
                                 "reason": r.reason} for r in snap["needs_read"]],
                 "needs_read_total": snap["needs_read_total"],  # in the incident log, not only this run's
-                "alerts": [{"kind": a.kind, "time": a.time, "message": a.message, "cluster_id": a.cluster_id}
-                           for a in snap["alerts"]]}
+                "alerts": [a.public_record() for a in snap["alerts"]]}
 
     gr.api(monitor_intake, api_name="monitor_intake")
     gr.api(monitor_snapshot, api_name="monitor_snapshot")

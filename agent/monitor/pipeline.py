@@ -43,6 +43,17 @@ class MonitorAlert:
     key: str | None = None
     detail: dict = field(default_factory=dict)
 
+    @property
+    def unconfirmed(self) -> bool:
+        """A new-incident alert raised on one report's words (a headline), not yet backed by 3 reports or a P1."""
+        return self.kind == "emerging" and self.detail.get("corroborated") is False
+
+    def public_record(self) -> dict:
+        """What programs reading the situation API get: the unconfirmed flag included, so a consumer can tell a
+        single headline's alert from a corroborated one, as the Situation tab does."""
+        return {"kind": self.kind, "time": self.time, "message": self.message, "cluster_id": self.cluster_id,
+                "unconfirmed": self.unconfirmed}
+
 
 @dataclass
 class ProcessedReport:
@@ -500,7 +511,7 @@ class MonitorPipeline:
         """The live new-incident alerts raised on one report's words (``GroupAlert.corroborated`` false), newest last:
         the ones an operator may dismiss."""
         with self.lock:
-            return [a for a in self.alerts if a.kind == "emerging" and a.detail.get("corroborated") is False]
+            return [a for a in self.alerts if a.unconfirmed]
 
     def dismiss_alert(self, cluster_id: str, reason: str, operator: str | None = None) -> MonitorAlert:
         """Operator: "this unconfirmed new-incident alert is not an incident" (a headline about something else, an old

@@ -486,6 +486,8 @@ def test_an_operator_dismisses_an_unconfirmed_alert_with_a_reason_and_a_later_bu
         (report,), _ = pipe.process([FeedRecord(headline, T0, "social")])
         (alert,) = pipe.unconfirmed_alerts()
         assert alert.cluster_id == report.cluster_id
+        # programs reading the situation API can tell a single headline's alert from a corroborated one
+        assert alert.public_record()["unconfirmed"] is True
         with pytest.raises(ValueError, match="reason"):
             pipe.dismiss_alert(report.cluster_id, "  ")
         with pytest.raises(LookupError):
@@ -503,6 +505,7 @@ def test_an_operator_dismisses_an_unconfirmed_alert_with_a_reason_and_a_later_bu
             assert joined.cluster_id == report.cluster_id
             kinds += [a.kind for a in alerts]
         assert kinds == ["confirmed"] and any(a.kind == "confirmed" for a in pipe.snapshot()["alerts"])
+        assert not any(a.public_record()["unconfirmed"] for a in pipe.snapshot()["alerts"])
 
 
 def test_a_title_case_headline_about_the_open_incident_opens_no_duplicate():
