@@ -502,14 +502,14 @@ class OnlineGrouper:
         it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last report.  A
         headline that names a place the incident's reports never name is another incident (a second flood in another
         town reported only by headlines) and opens its own candidate.  The incident's own names (``own_names``) count
-        wherever they stand in the headline's words.  A headline in Title Case capitalises every word, so its capitals
-        are no evidence that it says a place: there only its uncommon capitalised words do (``names(title_case=True)``),
-        or "Four Dead As Swollen River Bursts Its Banks" would say a place no incident names and open a duplicate of
-        the one it is about.  A name in common is read as before."""
+        wherever they stand in the headline's words.  A headline in Title Case ("Four Dead As Swollen River Bursts Its
+        Banks") reads its capitals as names and may open a duplicate candidate of the incident it is about: word
+        frequency cannot tell "Texas" or "Boston" from "River", and a duplicate unconfirmed alert costs the operator a
+        dismissal where a swallowed headline costs a missed incident."""
         if not item.hazard_impact:
             return None
         cfg = self.config
-        said_place = item.place is not None or bool(item_names and names(item.text, title_case=True))
+        said_place = bool(item_names) or item.place is not None
         words = set(tokens(item.text))
         hazard = (item.hazard_evidence or "").casefold()
         for c in self.clusters.values():

@@ -506,32 +506,3 @@ def test_an_operator_dismisses_an_unconfirmed_alert_with_a_reason_and_a_later_bu
             kinds += [a.kind for a in alerts]
         assert kinds == ["confirmed"] and any(a.kind == "confirmed" for a in pipe.snapshot()["alerts"])
         assert not any(a.public_record()["unconfirmed"] for a in pipe.snapshot()["alerts"])
-
-
-def test_a_title_case_headline_about_the_open_incident_opens_no_duplicate():
-    """A headline in Title Case capitalises every word: capitalisation is then no evidence of a name, or the headline
-    "says a place" the incident never names and opens a second candidate (a duplicate unconfirmed alert).  A rare
-    capitalised word still reads as a name there (a second incident in another town stays apart)."""
-    def read(text):
-        return names(text, title_case=True)
-
-    assert read("Four Dead As Swollen River Bursts Its Banks") == []
-    assert read("Four Dead as the Swollen River Bursts Its Banks") == []
-    assert read("Flood Leaves Two Dead In Tampere") == ["tampere"]
-    assert read("Evacuations ordered in Oulu as the river floods") == ["oulu"]   # a sentence: as before
-    assert read("Flooding in Texas and Colorado") == ["texas", "colorado"]        # few words, all names: as before
-    assert read("Floods hit Texas\nFour Dead As Swollen River Bursts Its Banks") == ["texas"]  # line by line
-    g = _social()
-    for i, text in enumerate(("Flooding in central Oulu, water up to the doors", "Oulu river flooding the market square",
-                              "Flooding in Oulu, cars under water")):
-        first, _ = g.add(_item(f"r{i}", i, text, prio=2, evidence="flooding"))
-    assert g.clusters[first.cluster_id].emerging
-
-    def headline(key, minute, text):
-        return replace(_item(key, minute, text, "not_incident", prio=2, evidence="flood"), join_only=True, opens_as="flood",
-                       hazard_impact="dead")
-
-    same, alerts = g.add(headline("h1", 60, "Four Dead As Swollen River Bursts Its Banks"))
-    assert not same.new and alerts == []
-    other, alerts = g.add(headline("h2", 70, "Flood Leaves Two Dead In Tampere"))
-    assert other.new and [a.kind for a in alerts] == ["emerging"]
