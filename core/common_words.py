@@ -1,5 +1,6 @@
 """Whether a word is a common English word: read by the gazetteer (a one-word landmark in a lower-case message must be
-no common word) and by the monitor's name reader (in a Title Case headline a capitalised common word is no name)."""
+no common word).  Not a test of whether a capitalised word is a name: well-known places ("Texas", "Boston") are
+common words by this measure."""
 
 from __future__ import annotations
 
