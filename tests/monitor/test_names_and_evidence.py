@@ -535,3 +535,40 @@ def test_a_title_case_headline_about_the_open_incident_opens_no_duplicate():
     assert not same.new and alerts == []
     other, alerts = g.add(headline("h2", 70, "Flood Leaves Two Dead In Tampere"))
     assert other.new and [a.kind for a in alerts] == ["emerging"]
+
+
+def test_a_dismissal_the_incident_log_cannot_record_leaves_the_alert_live_and_says_why(tmp_path):
+    """The dismissal is recorded before the alert leaves the live list: a reason the log cannot hold (bytes that were
+    not UTF-8, binary) is refused with a clear error, and a log that fails to write (disk full, locked) leaves the
+    alert where it was, so no alert disappears without its who / when / why."""
+    import sqlite3
+
+    import pytest
+
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.store import IncidentStore
+
+    headline = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P3", 0.7) for _ in texts]
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    config = MonitorConfig(grouping=GroupingConfig.profile("social"), operator="monitor")
+    with MonitorPipeline(StandIn(), store=store, config=config) as pipe:
+        (report,), _ = pipe.process([FeedRecord(headline, T0, "social")])
+        (alert,) = pipe.unconfirmed_alerts()
+        for reason in ("an old story \udcff", "old\x00story", "x" * 100_000):
+            with pytest.raises(ValueError):
+                pipe.dismiss_alert(report.cluster_id, reason)
+            assert pipe.unconfirmed_alerts() == [alert]
+
+        def full(*_args, **_kwargs):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        store.log_event = full
+        with pytest.raises(RuntimeError, match="not recorded"):
+            pipe.dismiss_alert(report.cluster_id, "an old story")
+        assert pipe.unconfirmed_alerts() == [alert] and store.events(kind="alert_dismissed") == []
