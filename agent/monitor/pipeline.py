@@ -513,9 +513,12 @@ class MonitorPipeline:
 
     def unconfirmed_alerts(self) -> list[MonitorAlert]:
         """The live new-incident alerts raised on one report's words (``GroupAlert.corroborated`` false), newest last:
-        the ones an operator may dismiss."""
+        the ones an operator may dismiss.  Not one whose incident the reports have since confirmed (its "confirmed"
+        alert is out): that is no longer one report's words."""
         with self.lock:
-            return [a for a in self.alerts if a.unconfirmed]
+            clusters = self.grouper.clusters
+            return [a for a in self.alerts if a.unconfirmed
+                    and not (a.cluster_id in clusters and clusters[a.cluster_id].confirmed)]
 
     def dismiss_alert(self, cluster_id: str, reason: str, operator: str | None = None) -> MonitorAlert:
         """Operator: "this unconfirmed new-incident alert is not an incident" (a headline about something else, an old

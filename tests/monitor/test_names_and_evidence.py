@@ -572,3 +572,30 @@ def test_a_dismissal_the_incident_log_cannot_record_leaves_the_alert_live_and_sa
         with pytest.raises(RuntimeError, match="not recorded"):
             pipe.dismiss_alert(report.cluster_id, "an old story")
         assert pipe.unconfirmed_alerts() == [alert] and store.events(kind="alert_dismissed") == []
+
+
+def test_an_alert_whose_incident_the_reports_have_since_confirmed_is_no_longer_offered_for_dismissal():
+    """Three posts on the blast confirm the headline's incident: its first alert is no longer "one report's words",
+    so the operator is not offered to dismiss as no incident what the reports now confirm."""
+    import pytest
+
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    headline = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P3", 0.7) if t == headline else Triaged("hazmat", "P2") for t in texts]
+
+    with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
+        (report,), _ = pipe.process([FeedRecord(headline, T0, "social")])
+        assert [a.cluster_id for a in pipe.unconfirmed_alerts()] == [report.cluster_id]
+        for i, text in enumerate(("Explosion at the grain terminal by the harbour, smoke everywhere",
+                                  "Grain terminal explosion at the harbour, windows blown out",
+                                  "Another explosion at the harbour grain terminal, people hurt")):
+            pipe.process([FeedRecord(text, T0 + 60 * (i + 1), "social")])
+        assert any(a.kind == "confirmed" for a in pipe.snapshot()["alerts"])
+        assert pipe.unconfirmed_alerts() == []
+        with pytest.raises(LookupError):
+            pipe.dismiss_alert(report.cluster_id, "an old story")
