@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pytest
 
 from agent.monitor.evidence import hazard_evidence, hazard_warning, read_hazard, read_report
 from agent.monitor.grouping import GroupingConfig, Item, OnlineGrouper
@@ -599,3 +600,27 @@ def test_an_alert_whose_incident_the_reports_have_since_confirmed_is_no_longer_o
         assert pipe.unconfirmed_alerts() == []
         with pytest.raises(LookupError):
             pipe.dismiss_alert(report.cluster_id, "an old story")
+
+
+def _flood_headline(key, minute, text):
+    return replace(_item(key, minute, text, "not_incident", prio=2, evidence="flood"), join_only=True, opens_as="flood",
+                   hazard_impact="dead")
+
+
+def _open_oulu_flood() -> OnlineGrouper:
+    g = _social()
+    for i, text in enumerate(("Flooding in central Oulu, water up to the doors", "Oulu river flooding the market square",
+                              "Flooding in Oulu, cars under water")):
+        g.add(_item(f"r{i}", i, text, prio=2, evidence="flooding"))
+    return g
+
+
+@pytest.mark.xfail(strict=True, reason="review s9: in a Title Case line every well-known place (Texas, Boston, "
+                   "Queensland: Zipf >= 3.5) reads as a common word, so a headline of a second flood elsewhere joins the "
+                   "open one and raises no alert; before session 9 it opened its own unconfirmed candidate")
+@pytest.mark.parametrize("text", ["Four Dead As Floods Hit Texas", "Flood Leaves Two Dead In Boston",
+                                  "Floods Kill 12 Across Queensland As Rivers Rise"])
+def test_a_title_case_headline_of_a_second_flood_in_a_well_known_place_still_alerts(text):
+    g = _open_oulu_flood()
+    other, alerts = g.add(_flood_headline("h", 60, text))
+    assert other.new and [a.kind for a in alerts] == ["emerging"]
