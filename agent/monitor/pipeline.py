@@ -524,7 +524,8 @@ class MonitorPipeline:
         """Operator: "this unconfirmed new-incident alert is not an incident" (a headline about something else, an old
         story), with the reason.  The alert leaves the live list; who, when and why go to the incident log.  The
         cluster stays open: reports that later confirm it still raise its "confirmed" alert, which the operator must
-        see whatever they made of one headline.
+        see whatever they made of one headline.  A later headline of its hazard that names no place is no longer read
+        as one about it (it opens its own candidate and alerts).
 
         The record is written first, under the lock: a reason the log cannot hold is refused (``InputError``), a log
         that fails to write leaves the alert live (``RuntimeError``), and of two operators dismissing it at once the
@@ -549,6 +550,8 @@ class MonitorPipeline:
             else:
                 log.info("unconfirmed alert on %s dismissed by %s (no incident log attached): %s", cluster_id, operator, why)
             self.alerts.remove(alert)
+            if (cluster := self.grouper.clusters.get(cluster_id)) is not None:
+                cluster.dismissed = True  # no longer the incident a placeless headline of its hazard is read as about
         return alert
 
     def mark_read(self, report_id: str, operator: str | None = None, *, incident_type: str | None = None,

@@ -624,3 +624,29 @@ def test_a_title_case_headline_of_a_second_flood_in_a_well_known_place_still_ale
     g = _open_oulu_flood()
     other, alerts = g.add(_flood_headline("h", 60, text))
     assert other.new and [a.kind for a in alerts] == ["emerging"]
+
+
+def test_a_dismissed_alerts_cluster_no_longer_takes_in_a_later_headline_of_its_hazard_that_names_no_place():
+    """A headline that names no place is read as one about the open incident of its hazard (not twice).  Once the
+    operator has dismissed that incident's one-headline alert as no incident, a later such headline (another blast an
+    hour on) is not swallowed by it: it opens its own candidate and alerts.  A shared name still joins them."""
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P3", 0.7) for _ in texts]
+
+    config = MonitorConfig(grouping=GroupingConfig.profile("social"))
+    for dismissed in (False, True):
+        with MonitorPipeline(StandIn(), config=config) as pipe:
+            (first,), _ = pipe.process([FeedRecord("HUGE EXPLOSION at the grain terminal by the harbour - reports of "
+                                                   "casualties", T0, "social")])
+            if dismissed:
+                pipe.dismiss_alert(first.cluster_id, "an old story from last year")
+            (later,), alerts = pipe.process([FeedRecord("Massive explosion rocks chemical plant, several people killed",
+                                                        T0 + 3600, "social")])
+            if dismissed:
+                assert later.cluster_id not in (None, first.cluster_id) and [a.kind for a in alerts] == ["emerging"]
+            else:
+                assert later.cluster_id is None and alerts == []   # read as a headline about the open incident
