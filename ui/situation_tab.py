@@ -187,7 +187,7 @@ class Situation:
         operator = self._operator(request)
         try:
             self.pipeline.dismiss_alert(cluster_id, reason or "", operator)
-        except (LookupError, ValueError) as exc:
+        except (LookupError, ValueError, RuntimeError) as exc:
             return _status_html(f"Could not dismiss the alert on {cluster_id}: {exc}"), reason
         return _status_html(f"Unconfirmed alert on {cluster_id} dismissed by {operator}; recorded in the incident log."), ""
 

@@ -218,6 +218,7 @@ class Cluster:
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
     names: Counter = field(default_factory=Counter)  # how many of its reports give each name (with name_penalty)
     own: list[str] | None = None        # its own names (OnlineGrouper.own_names) as last read; None: read them again
+    dismissed: bool = False             # the operator dismissed its one-report alert as no incident
 
     @property
     def incident_type(self) -> str:
@@ -523,7 +524,9 @@ class OnlineGrouper:
             # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
             if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard))):
                 return c
-            if (not said_place and c.incident_type == item.opens_as
+            # its hazard alone: not an incident the operator dismissed as none (unless reports have since confirmed
+            # it), or every later headline of that hazard that names no place would vanish into it unseen
+            if (not said_place and c.incident_type == item.opens_as and not (c.dismissed and not c.confirmed)
                     and item.time - c.last_time <= cfg.known_incident_gap_s):
                 return c
         return None

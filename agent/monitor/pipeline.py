@@ -28,7 +28,7 @@ from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
 from agent.schemas import UNTRIAGED
 from agent.store import NEEDS_READ_PAGE, check_stream_review
-from core.text import URL_RE
+from core.text import URL_RE, check_text
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
 
 log = logging.getLogger(__name__)
@@ -119,6 +119,10 @@ class _NoTriage:
 _NO_TEXT = _NoTriage(NOISE_TYPE, "P4", "none (no text to triage)")  # only a link: there are no words to read
 _TRIAGE_FAILED = _NoTriage(UNTRIAGED, UNTRIAGED, "none (triage failed)")
 _TRIAGE_REFUSED = _NoTriage(UNTRIAGED, UNTRIAGED, "none (the classifier refused the text)")
+
+
+# An operator's reason for a dismissal is a line or two; a pasted page is refused with a clear error, not cut.
+DISMISS_REASON_CHARS = 2000
 
 
 class MonitorPipeline:
@@ -509,30 +513,45 @@ class MonitorPipeline:
 
     def unconfirmed_alerts(self) -> list[MonitorAlert]:
         """The live new-incident alerts raised on one report's words (``GroupAlert.corroborated`` false), newest last:
-        the ones an operator may dismiss."""
+        the ones an operator may dismiss.  Not one whose incident the reports have since confirmed (its "confirmed"
+        alert is out): that is no longer one report's words."""
         with self.lock:
-            return [a for a in self.alerts if a.unconfirmed]
+            clusters = self.grouper.clusters
+            return [a for a in self.alerts if a.unconfirmed
+                    and not (a.cluster_id in clusters and clusters[a.cluster_id].confirmed)]
 
     def dismiss_alert(self, cluster_id: str, reason: str, operator: str | None = None) -> MonitorAlert:
         """Operator: "this unconfirmed new-incident alert is not an incident" (a headline about something else, an old
         story), with the reason.  The alert leaves the live list; who, when and why go to the incident log.  The
         cluster stays open: reports that later confirm it still raise its "confirmed" alert, which the operator must
-        see whatever they made of one headline."""
+        see whatever they made of one headline.  A later headline of its hazard that names no place is no longer read
+        as one about it (it opens its own candidate and alerts).
+
+        The record is written first, under the lock: a reason the log cannot hold is refused (``InputError``), a log
+        that fails to write leaves the alert live (``RuntimeError``), and of two operators dismissing it at once the
+        second is told it is gone (``LookupError``); no alert leaves the list without its who, when and why."""
         operator = operator or self.config.operator
         why = " ".join((reason or "").split())
         if not why:
             raise ValueError("say why the alert is dismissed (a reason is required)")
+        why = check_text(why, what="reason", max_chars=DISMISS_REASON_CHARS)
         with self.lock:
             alert = next((a for a in reversed(self.unconfirmed_alerts()) if a.cluster_id == cluster_id), None)
             if alert is None:
                 raise LookupError(f"no live unconfirmed new-incident alert on {cluster_id}")
+            if self.store is not None:
+                try:
+                    self.store.log_event(None, "alert_dismissed", {"kind": alert.kind, "cluster_id": cluster_id,
+                                                                   "message": alert.message, "stream_time": alert.time,
+                                                                   "reason": why}, operator)
+                except (sqlite3.Error, OSError) as exc:
+                    raise RuntimeError(f"the dismissal was not recorded in the incident log ({type(exc).__name__}: "
+                                       f"{exc}); the alert stays live") from exc
+            else:
+                log.info("unconfirmed alert on %s dismissed by %s (no incident log attached): %s", cluster_id, operator, why)
             self.alerts.remove(alert)
-        if self.store is not None:
-            self.store.log_event(None, "alert_dismissed", {"kind": alert.kind, "cluster_id": cluster_id,
-                                                           "message": alert.message, "stream_time": alert.time,
-                                                           "reason": why[:500]}, operator)
-        else:
-            log.info("unconfirmed alert on %s dismissed by %s (no incident log attached): %s", cluster_id, operator, why)
+            if (cluster := self.grouper.clusters.get(cluster_id)) is not None:
+                cluster.dismissed = True  # no longer the incident a placeless headline of its hazard is read as about
         return alert
 
     def mark_read(self, report_id: str, operator: str | None = None, *, incident_type: str | None = None,

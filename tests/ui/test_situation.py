@@ -180,3 +180,25 @@ def test_an_unconfirmed_alert_is_dismissed_with_a_reason_and_a_later_burst_still
         page.wait_for_function("document.querySelector('[data-testid=situation-alerts]').innerText.includes('Incident confirmed "
                                f"{event.payload['cluster_id']}')")
         page.screenshot(path=str(artifacts_dir / "ui-situation-confirmed-after-dismiss.png"), full_page=True)
+
+
+def test_the_snapshot_api_tells_an_unconfirmed_alert_and_the_tab_says_why_a_dismissal_failed(headline_server) -> None:
+    """Programs reading /monitor_snapshot get the 'unconfirmed' flag; a dismissal the incident log cannot record is
+    refused with the reason on the status line, and the alert stays (nothing is lost)."""
+    import sqlite3
+
+    from gradio_client import Client
+
+    running, situation, store = headline_server
+    _push_and_wait(running, situation, [{"text": HEADLINE, "source": "social", "timestamp": T0}])
+    snap = Client(running.url, verbose=False).predict(api_name="/monitor_snapshot")
+    (alert,) = [a for a in snap["alerts"] if a["kind"] == "emerging"]
+    assert alert["unconfirmed"] is True and alert["cluster_id"]
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    store.log_event = full
+    status, reason = situation.dismiss_alert(alert["cluster_id"], "an old story")
+    assert "not recorded" in status and reason == "an old story"
+    assert [a.cluster_id for a in situation.pipeline.unconfirmed_alerts()] == [alert["cluster_id"]]
