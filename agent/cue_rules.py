@@ -40,7 +40,7 @@ CUES: list[tuple[str, str]] = [
              r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)|"
              r"\b(?:cancel|withdraw|revoke|undo|scrap|retract|call off)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|evacuation|evacuation order)s?\b(?:\s+(?:you|we|I)\s+(?:made|proposed|drew up|gave))?|"
              # an evacuation called off ("cancel the evacuation at X", "撤离取消吧", Cantonese "疏散方案唔使喇"): no cancel tool, so help
-             r"\b(?:cancel|call off|stand down|lift|end|abort)\s+the\s+evac(?:uation)?\b|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废|不用了|不需要了|唔使|免了)|(?:取消|撤销|停止)(?:对)?.{0,12}(?:的)?(?:疏散|撤离)(?:方案|计划|令|行动)?(?:吧|了)?(?=[，,。.!！]|$)|"
+             r"\b(?:cancel|call off|stand down|lift|end|abort)\s+the\s+evac(?:uation)?\b|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废|不用(?:了|喇|啦|嘞|咯)?(?=[，,。.!！\s]|$)|不需要了|唔使|免了)|(?:取消|撤销|停止)(?:对)?.{0,12}(?:的)?(?:疏散|撤离)(?:方案|计划|令|行动)?(?:吧|了)?(?=[，,。.!！]|$)|"
              r"(?:撤销|撤回|取消)(?:刚才|之前|上一个|那个|这个|你(?:做|给|出)的).{0,6}(?:方案|计划|提议)(?!.{0,6}(?:派|调|疏散))"),
     ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\b(?:operations|ops) (?:overall|as a whole|across the (?:city|board))\b(?!\s+(?:at|in|on|near)\b)|\boverall (?:operations|ops)(?: status| picture)?\b|state of play|"
@@ -50,6 +50,13 @@ CUES: list[tuple[str, str]] = [
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
+                   # the state of the whole fleet asked for: "status of all resources" (ICS: resources are the units
+                   # and crews), "all units' status", "show all vehicles", "全部资源状态"; a station named is its units
+                   r"\b(?:status(?:es)?|state|whereabouts|availability|locations?|positions?) of (?:all|every|each|the whole|our)\b(?:\s+(?:the|our|of the))?\s+"
+                   r"(?:units?|resources?|vehicles?|assets?|fleet|crews?|apparatus)\b(?![^.?!;]{0,25}\b(?:at|in|from)\s+(?-i:[A-ZÄÖÅ]))|"
+                   r"\b(?:all|every)\s+(?:the\s+|our\s+)?(?:units?|resources|vehicles|assets)(?:'s?)?\s+(?:status(?:es)?|states|locations|positions)\b|"
+                   r"^\W*(?:please\s+)?(?:show|list|display)\s+(?:me\s+|us\s+)?(?:all|every)\s+(?:the\s+|our\s+)?(?:units|resources|vehicles)\W*$|"
+                   r"(?:全部|所有)(?:的)?(?:资源|力量)(?:的)?(?:状态|情况)|"
                    r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
                    r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"

@@ -26,6 +26,7 @@ from agent.cue_rules import CONDITIONAL_EVACUATION, CUE_PATTERNS, EXPLICIT_PLAN,
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
+from agent.quoted import ASKS_ABOUT, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, extract_priorities, extract_priority, extract_radius_m,
@@ -57,13 +58,6 @@ def asks_for_help(text: str) -> bool:
     return any(clause_intent(c, []) == "help" for c in split_clauses(normalised_chinese(text)))
 
 
-# Text quoted from someone else: 'evacuate the whole block', "send every engine", “把整栋楼都疏散了”. An opening quote
-# follows a space, a colon or a dash (an apostrophe inside a word, "the caller's", opens nothing).
-# Said words are a phrase: a quoted single token or a JSON string ("engine", "unit_types": [...]) quotes no one.
-_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s:：,，(—–-]))(?:'[^'\n]{3,300}'(?![A-Za-z])|\"[^\"\n]{3,300}\"|‘[^’\n]{3,300}’|“[^”\n]{2,300}”|「[^」\n]{2,300}」|『[^』\n]{2,300}』)")
-# The operator asks about what was said, rather than ordering it: "should we?", "is that needed?", "要不要", "需要这样做吗".
-_ASKS_ABOUT = re.compile(r"[?？]|吗|要不要|是否|需不需要|该不该|\b(?:should|shall|must|do|would|could) (?:we|I)\b|\bis (?:that|this|it) (?:needed|necessary|"
-                         r"right|ok|okay|wise|justified|warranted|allowed|required)\b|\b(?:is|are) we (?:supposed|required|allowed)\b", re.IGNORECASE)
 _ORDER_INTENTS = {"evacuation", "dispatch", "unit_status_change"}
 
 
@@ -71,13 +65,13 @@ def quoted_order_asked_about(text: str, unit_ids: list[str]) -> str | None:
     """"the caller said 'evacuate the whole block', should we?": an order quoted inside a question is the subject of the
     question, not the operator's order. Returns the text outside the quotes when every order in the message is quoted
     and the rest asks about it; None otherwise (the operator's own order, or no question)."""
-    quotes = [m for m in _QUOTED.finditer(text) if re.search(r"\w\s+\w|[\u4e00-\u9fff]{3}", m.group(0))]
+    quotes = significant_quotes(text)
     if not any(clause_intent(c, unit_ids) in _ORDER_INTENTS for m in quotes for c in split_clauses(m.group(0)[1:-1])):
         return None
     rest = text
     for quote in quotes:
         rest = rest.replace(quote.group(0), " … ")
-    if any(clause_intent(c, unit_ids) in _ORDER_INTENTS for c in split_clauses(rest)) or not _ASKS_ABOUT.search(rest):
+    if any(clause_intent(c, unit_ids) in _ORDER_INTENTS for c in split_clauses(rest)) or not ASKS_ABOUT.search(rest):
         return None
     return rest
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from agent.hazards import hazard_from_words  # the router's hazard words
 from agent.incident_scope import scoped_stand_down
+from agent.quoted import WEIGHS_IT, significant_quotes
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -404,10 +405,26 @@ def _simplified_in_place(text: str) -> str:
     return "".join(s if len(s := to_simplified(ch)) == 1 else ch for ch in text)
 
 
+def _weighed_quotes_out(text: str) -> str:
+    """``text`` with the quoted mass orders the operator weighs blanked out ("the caller wrote 'evacuate the whole
+    district', is that warranted?", "群众喊“把所有警车都派过来”，有必要吗？"): the quote is the subject of the operator's
+    question, not an order to the system. Only a quote whose one family is a mass action, and only when the rest of the
+    message weighs it and carries no instruction of its own; any other quoted instruction is screened as before."""
+    quotes = [m.group(0) for m in significant_quotes(text) if _families(m.group(0)[1:-1]) == ["mass_action"]]
+    if not quotes:
+        return text
+    rest = text
+    for quote in quotes:
+        rest = rest.replace(quote, " … ")
+    if _families(rest) or not WEIGHS_IT.search(rest) or any(_CONTINUATION.search(s) for s in _SENTENCE.findall(rest)):
+        return text
+    return rest
+
+
 def _screened(text: str) -> CheckedText:
     spans: list[str] = []
     families: set[str] = set()
-    rest = text
+    rest = _weighed_quotes_out(text)
     # embedded blocks first: a JSON call or a [system: ...] / (system: ...) note goes whole; bracketed notes before
     # quotes, so that a quoted report with an injected note inside keeps the report
     for pattern in (_SYSTEM_BLOCK, _NOTE, _BLOCK):
