@@ -94,3 +94,50 @@ def test_finnish_place_names_are_not_glossed():
 
     assert spaced_scripts("fire at Suojatie 4, is Vapaa-aika centre near?") == "fire at Suojatie 4, is Vapaa-aika centre near?"
     assert spaced_scripts("smoke near the Tilanne cafe") == "smoke near the Tilanne cafe"  # mid-sentence capital: a name
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [("Send two engines to Annankatu 12, kitchen fire. And what do we normally do when a fire spreads into the attic?",
+      ["dispatch", "plan_question"]),
+     ("Set KAM-A1 available. Then what's still running out there?", ["unit_status_change", "open_incidents"])],
+)
+def test_a_second_request_no_cue_reads_is_read_by_the_learned_model(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [("Fire at Annankatu 12, send two engines. What's the weather doing?", ["dispatch"]),
+     ("Evacuate Kaivopiha 100 m, is that far enough?", ["evacuation"]), ("派两辆消防车去 Annankatu 12；这样够吗？", ["dispatch"]),
+     ("Where is Kaivopiha? Is it far from the Erottaja station?", ["place_lookup"])],
+)
+def test_a_side_remark_beside_a_request_adds_no_tool(router, city, text, intents):
+    from agent.intents import route
+
+    assert route(text, router, city)[0] == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Network control: transformer oil fire behind Vuorikatu 20, clear everyone within 150 m", "Vuorikatu 20"),
+     ("Stockmann security here: shoplifter hurt on the escalator", "Stockmann")],  # the label is the only place: kept
+)
+def test_a_senders_label_is_not_the_place_when_the_message_names_one(city, text, place):
+    from agent.places import extract_place
+
+    assert extract_place(text, city.gazetteer) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("pull up today's incidents for me", "open_incidents"), ("the P3 incidents should be listed too", "open_incidents"),
+     ("把二级的警情列出来", "open_incidents"), ("check what Erottaja station still has", "unit_query"),
+     ("does Kaisaniemi base have any more ambulances", "unit_query"), ("the station has a gas leak", None)],
+)
+def test_listing_incidents_and_what_a_station_holds_are_read(text, intent):
+    from agent.cue_rules import clause_intent
+
+    assert clause_intent(text, []) == intent
