@@ -203,6 +203,7 @@ _ASKS = re.compile(r"[?？]|吗|呢\s*$|^\W*(?:and |also |then |plus |but )?(?:p
                    r"(?:请)?(?:查|看|列|告诉|给我|确认|有没有|是否)", re.IGNORECASE)
 # What the learned model may add on a clause of its own: the read-only intents (an order needs its cue).
 _FLEET_WORDS = re.compile(r"\b(?:units?|vehicles?|crews?|resources|fleet|rigs?)\b|车|单位|队|力量", re.IGNORECASE)
+_CLAUSE_MAX_CHARS, _CLAUSES_READ = 300, 4
 _CLAUSE_READS = {"plan_question", "sitrep", "unit_board", "open_incidents", "shelter_occupancy", "shelter_list", "unit_query", "place_lookup"}
 
 
@@ -214,10 +215,14 @@ def _learned_clause_reads(unread: list[tuple[int, str]], found: list[tuple[int, 
     take = getattr(router, "take", 1.0)
     added: list[tuple[int, str, str]] = []
     have = {intent for _, intent, _ in found}
-    for position, clause in unread:
-        if len(re.findall(r"\w+", clause)) + len(re.findall(r"[\u4e00-\u9fff]", clause)) // 2 < 3:
-            continue  # "what?", "ok?": too little to read alone
-        learned = router.predict_one(clause).learned
+    # "what?", "ok?" are too little to read alone, a pasted page's sentences are no requests; a few clauses at most,
+    # encoded in one batch, so that a long message costs no more than a short one
+    unread = [(position, clause) for position, clause in unread
+              if 3 <= len(re.findall(r"\w+", clause)) + len(re.findall(r"[\u4e00-\u9fff]", clause)) // 2 and len(clause) <= _CLAUSE_MAX_CHARS]
+    unread = unread[:_CLAUSES_READ]
+    predictions = router.predict([clause for _, clause in unread]) if unread else []
+    for (position, clause), prediction in zip(unread, predictions):
+        learned = prediction.learned
         if learned is None:
             continue
         top = learned.intents[0]
