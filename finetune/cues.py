@@ -16,6 +16,7 @@ import re
 import numpy as np
 from scipy import sparse
 
+from core.contrast_words import contrast_pattern
 from core.hazard_words import CARBON_MONOXIDE
 from core.text import URL_PATTERN
 
@@ -113,10 +114,10 @@ _ASCII_CUES: list[tuple[str, re.Pattern, bool]] = [
 # An "over" word followed by a contrast that says something is still (or again) going on does not end the report:
 # "warning lifted for the north bank but the south district is still flooding", "一处火已扑灭，但另一处仍在燃烧",
 # "all clear was given, however the smell is back". Bulletins and callers report partial or reversed endings this way;
-# the conjunction alone is not enough ("fire out, but the road stays closed" stays over), it needs a continuing word.
+# the conjunction (core/contrast_words, with this reader's concessive words) alone is not enough ("fire out, but the road stays closed" stays over), it needs a continuing word.
 _STILL_LIVE_AFTER = re.compile(
-    r"(?:\b(?:but|however|yet|though|although|while|whereas)\b|但是?|可是|不过|然而|却)"
-    r"[^.!?;。！？；]{0,80}?"
+    contrast_pattern(extra_words=("yet", "while", "whereas"), extra_han=("然而", "却"))
+    + r"[^.!?;。！？；]{0,80}?"
     r"(?:\b(?:still|again|(?:is|are|was|were|has|have) (?:come |came )?back|returned|spreading|rising|"
     r"(?:not|n't|never) (?:yet )?(?:out|over|found|contained|under control|extinguished|restored))\b|"
     r"仍|还在|还有人|还没|依然|依旧|再次|又(?:[起冒涨来出闻有]|开始)|重新|未(?:扑灭|找到|恢复|解除|控制))", _F)

@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable, KeysView
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
-from wordfreq import zipf_frequency
-
+from core.common_words import common_english_word
 from core.text import looks_binary, to_simplified, undecodable
 from tools.place_words import concepts, renderings, short_forms
 
@@ -43,11 +42,9 @@ ACCEPT_SCORE = 0.8        # a fuzzy match at least this good is taken...
 AMBIGUITY_MARGIN = 0.04   # ...unless another place scores within this margin
 WORD_FOUND_RATIO = 80     # and each word of the query is found in it (see _every_word_found)
 MAX_QUERY_CHARS = 200
-# A one-word landmark in an all-lower-case message is taken only when its name is no common English word: OSM names
-# shops and cafes "Power", "Subway", "Family", "Forum", and "near power lines" names no shop. Zipf 3.5 (about 3 per
-# million words) puts "oasis", "picnic", "habitat" above it and Helsinki's own names ("kiasma", "ateneum", "kallio",
-# "amos", even "helsinki") below it.
-COMMON_WORD_ZIPF = 3.5
+# A one-word landmark in an all-lower-case message is taken only when its name is no common English word
+# (core.common_words): OSM names shops and cafes "Power", "Subway", "Family", "Forum", and "near power lines" names no
+# shop.
 # Features with one name closer than this are one place (a building and its shop node).
 SAME_PLACE_M = 300.0
 # Uncertainty of a point facility of the scenario (its coordinates stand for a building).
@@ -466,10 +463,10 @@ class Gazetteer:
         # word of five letters or more that a place preposition or an evacuation verb governs ("fire at kiasma",
         # "clear out sanomatalo"; ``before``: the normalised text before the name) and written as the name itself: an
         # English preposition governs no Finnish case ending, so "smoke in kitchen" is no "Kitch" (``inflected``); and
-        # the one word is no common English word ("near power lines" names no shop "Power"; COMMON_WORD_ZIPF).
+        # the one word is no common English word ("near power lines" names no shop "Power"; core.common_words).
         original = entry.originals.get(key, entry.name)
         if not any(c.isupper() for c in text) and (len(key.split()) >= 2 or (len(key) >= 5 and not inflected and _PLACE_GOVERNOR.search(before)
-                                                                             and not _common_english_word(key))):
+                                                                             and not common_english_word(key))):
             return True
         first = original.split()[0] if original.split() else original
         head = first[: len(first) - 3] if len(first) >= 7 else first
@@ -523,11 +520,6 @@ def places_mentioned(mentions: list[Mention]) -> list[PlaceMatch]:
 
 # The words right before a place's name that make the next word a place: a preposition of place, an evacuation verb.
 _PLACE_GOVERNOR = re.compile(r"(?:^|\s)(?:at|to|in|near|outside|inside|out|from|by|opposite|behind|around|evacuate|vacate)\s$")
-
-
-@lru_cache(maxsize=4096)
-def _common_english_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
 
 
 def _every_word_found(query: str, key: str) -> bool:

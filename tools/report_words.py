@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from core.contrast_words import contrast_pattern
 from tools.pattern_gate import gated
 
 # The tens in words. Counts of people present run into them ("eighty guests", "ninety-five pupils": the protective
@@ -81,7 +82,7 @@ _NEG_BEFORE = re.compile(
 # "injured: none", "loukkaantuneita ei" (within the fact's own clause: in "stuck with my colleague inside, he is ok, no
 # injury" the "no" denies an injury, not the lift)
 NEG_AFTER = re.compile(r"^[^.;!?。；！？,，]{0,12}\b(no|none)\b|^\s*(?:ei|inga)\b", re.IGNORECASE)
-CONTRAST = re.compile(r"\b(?:but|however|although|though|except|mutta|men)\b|但是|但|可是|不过", re.IGNORECASE)
+CONTRAST = re.compile(contrast_pattern(extra_words=("except", "mutta", "men")), re.IGNORECASE)
 
 
 # A belief the caller then corrects ("I first thought he was trapped - correction, he is clear", "我以为他没呼吸了"):

@@ -128,12 +128,12 @@ class Situation:
     def snapshot(self) -> dict | None:
         return self.pipeline.snapshot() if self.pipeline is not None else None
 
-    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str, Any]:
+    def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str, Any, Any]:
         snap = self.snapshot()
         if snap is None:
             msg = self.error or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
             return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
-                    _needs_read_html([], 0), gr.update(choices=[], value=None))
+                    _needs_read_html([], 0), gr.update(choices=[], value=None), gr.update(choices=[], value=None))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
         status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
                   f"{snap['open_clusters']} open clusters; stream time {clock}; "
@@ -154,9 +154,11 @@ class Situation:
         # (label, value) choices: the operator reads the label, the handlers get the id itself
         choices = [(f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}", c["cluster_id"]) for c in snap["clusters"]]
         unread = [(f"{r.report_id} · {r.source} · {r.text[:60]}", r.report_id) for r in reversed(snap["needs_read"])]
+        unconfirmed = [(f"{a.cluster_id} · {a.message[:80]}", a.cluster_id) for a in reversed(self.pipeline.unconfirmed_alerts())]
         return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
                 _alerts_html(snap["alerts"]), gr.update(choices=choices),
-                _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread))
+                _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread),
+                gr.update(choices=unconfirmed))
 
     def cluster_reports(self, cid: str | None) -> str:
         if not cid or self.pipeline is None:
@@ -175,12 +177,29 @@ class Situation:
             return _status_html(f"Could not open an incident: {exc}")
         return _status_html(f"Incident {incident_id} opened from {cid}; it is in the Open incidents list.")
 
+    def dismiss_alert(self, cluster_id: str | None, reason: str | None,
+                      request: gr.Request | None = None) -> tuple[str, str | None]:
+        """Operator: an unconfirmed new-incident alert (one report's words) is not an incident; recorded with the
+        reason under their name.  A later confirming burst still raises the cluster's "confirmed" alert.  Returns the
+        status line and the reason box (cleared once recorded)."""
+        if not cluster_id or self.pipeline is None:
+            return _status_html("Choose an unconfirmed alert first."), reason
+        operator = self._operator(request)
+        try:
+            self.pipeline.dismiss_alert(cluster_id, reason or "", operator)
+        except (LookupError, ValueError) as exc:
+            return _status_html(f"Could not dismiss the alert on {cluster_id}: {exc}"), reason
+        return _status_html(f"Unconfirmed alert on {cluster_id} dismissed by {operator}; recorded in the incident log."), ""
+
+    def _operator(self, request: gr.Request | None) -> str:
+        return getattr(request, "username", None) or self.operator or self.pipeline.config.operator
+
     def mark_read(self, report_id: str | None, incident_type: str | None, priority: str | None,
                   request: gr.Request | None = None) -> str:
         """Operator: an untriaged report has been read (and, optionally, triaged by hand); recorded under their name."""
         if not report_id or self.pipeline is None:
             return _status_html("Choose an untriaged report first.")
-        operator = getattr(request, "username", None) or self.operator or self.pipeline.config.operator
+        operator = self._operator(request)
         try:
             self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
         except (LookupError, ValueError) as exc:
@@ -266,13 +285,20 @@ def build_situation_tab(situation: Situation) -> None:
                                                 interactive=True, elem_id="situation-read-priority")
                 read_btn = gr.Button("Mark read / triaged", elem_id="situation-read")
                 alerts = gr.HTML("", elem_id="situation-alerts")
+                with gr.Row():  # a new incident alerted on one report's words: the operator confirms it or sets it aside
+                    dismiss_choice = gr.Dropdown(label="Unconfirmed alert", choices=[], value=None, interactive=True,
+                                                 elem_id="situation-dismiss-choice")
+                    dismiss_reason = gr.Textbox(label="Why dismiss it", placeholder="e.g. an old story, another country",
+                                                elem_id="situation-dismiss-reason")
+                dismiss_btn = gr.Button("Dismiss unconfirmed alert", elem_id="situation-dismiss")
     timer = gr.Timer(REFRESH_S)
     private = {"api_visibility": "private"}
-    outputs = [status, counts, rmap, clusters, alerts, choice, needs_read, read_choice]
+    outputs = [status, counts, rmap, clusters, alerts, choice, needs_read, read_choice, dismiss_choice]
     timer.tick(situation.views, None, outputs, queue=False, **private)
     choice.input(situation.cluster_reports, [choice], [members], **private)
     open_btn.click(situation.open_incident, [choice], [status], **private)
     read_btn.click(situation.mark_read, [read_choice, read_type, read_priority], [status], **private)
+    dismiss_btn.click(situation.dismiss_alert, [dismiss_choice, dismiss_reason], [status, dismiss_reason], **private)
 
 
 def register_intake_api(situation: Situation) -> None:
@@ -295,8 +321,7 @@ def register_intake_api(situation: Situation) -> None:
                 "needs_read": [{"report_id": r.report_id, "time": r.time, "source": r.source, "text": r.text,
                                 "reason": r.reason} for r in snap["needs_read"]],
                 "needs_read_total": snap["needs_read_total"],  # in the incident log, not only this run's
-                "alerts": [{"kind": a.kind, "time": a.time, "message": a.message, "cluster_id": a.cluster_id}
-                           for a in snap["alerts"]]}
+                "alerts": [a.public_record() for a in snap["alerts"]]}
 
     gr.api(monitor_intake, api_name="monitor_intake")
     gr.api(monitor_snapshot, api_name="monitor_snapshot")

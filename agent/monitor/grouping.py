@@ -217,6 +217,7 @@ class Cluster:
     title: str = ""
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
     names: Counter = field(default_factory=Counter)  # how many of its reports give each name (with name_penalty)
+    own: list[str] | None = None        # its own names (OnlineGrouper.own_names) as last read; None: read them again
 
     @property
     def incident_type(self) -> str:
@@ -245,8 +246,8 @@ class GroupAlert:
     cluster_id: str
     time: float
     message: str
-    confirmed: bool = True  # emerging on one report's words (the hazard it names), not on 3 reports or a P1 report: a
-                            # lower tier, shown as unconfirmed for the operator to confirm or dismiss
+    corroborated: bool = True  # it rests on 3 reports in the window or a P1 report; False: on one report's words (the
+                               # hazard it names), a lower tier shown as unconfirmed for the operator to confirm or dismiss
 
 
 def _minutes(seconds: float) -> str:
@@ -348,10 +349,17 @@ class OnlineGrouper:
         self._dominant[r] = self._type_id(c.incident_type)
         self._place[r] = (c.place.lat, c.place.lon, c.place.radius_m) if c.place else (np.nan, np.nan, np.nan)
         self._refresh_norm(r)
+        c.own = None  # every change of a cluster (join, merge, split, detach) passes here: its own names are read again
 
     def own_names(self, c: Cluster) -> list[str]:
         """The names a cluster's reports give often enough (``name_share`` of them) to be the cluster's own, the most
-        frequent first (at most ``max_names``)."""
+        frequent first (at most ``max_names``).  Read again only after the cluster changed: a headline is checked
+        against every open incident's names (``_known_incident``), most of which have not changed since the last."""
+        if c.own is None:
+            c.own = self._read_own_names(c)
+        return c.own
+
+    def _read_own_names(self, c: Cluster) -> list[str]:
         least = max(1.0, self.config.name_share * c.size)
         return [n for n, k in c.names.most_common(self.config.max_names) if k >= least]
 
@@ -494,11 +502,14 @@ class OnlineGrouper:
         it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last report.  A
         headline that names a place the incident's reports never name is another incident (a second flood in another
         town reported only by headlines) and opens its own candidate.  The incident's own names (``own_names``) count
-        wherever they stand in the headline's words."""
+        wherever they stand in the headline's words.  A headline in Title Case capitalises every word, so its capitals
+        are no evidence that it says a place: there only its uncommon capitalised words do (``names(title_case=True)``),
+        or "Four Dead As Swollen River Bursts Its Banks" would say a place no incident names and open a duplicate of
+        the one it is about.  A name in common is read as before."""
         if not item.hazard_impact:
             return None
         cfg = self.config
-        said_place = bool(item_names) or item.place is not None
+        said_place = item.place is not None or bool(item_names and names(item.text, title_case=True))
         words = set(tokens(item.text))
         hazard = (item.hazard_evidence or "").casefold()
         for c in self.clusters.values():
@@ -720,16 +731,16 @@ class OnlineGrouper:
         if not c.emerging and real and (len(c.recent) >= cfg.emerge_count or c.priority == 1 or (evidence and not warning)):
             c.emerging = True
             where = f" at {c.place.name}" if c.place else ""
-            confirmed = c.confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
+            corroborated = c.confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
             why = (f"{len(c.recent)} reports in {_minutes(item.time - c.recent[0])}" if len(c.recent) >= cfg.emerge_count
                    else "a P1 report" if c.priority == 1
                    else f"a report that names the hazard: '{item.hazard_evidence}'"
                    + (f" and what it did: '{item.hazard_impact}', read by the classifier as no incident"
                       if item.hazard_impact else ""))
-            tier = "" if confirmed else " (one report, unconfirmed)"
+            tier = "" if corroborated else " (one report, unconfirmed)"
             alerts.append(GroupAlert("emerging", c.cluster_id, item.time,
                                      f"New incident{tier} {c.cluster_id}: {c.incident_type}{where}, P{c.priority} ({why})",
-                                     confirmed))
+                                     corroborated))
         elif c.emerging and item.priority == 1 and was_priority > 1:
             alerts.append(GroupAlert("escalation", c.cluster_id, item.time,
                                      f"P1 report on {c.cluster_id} ({c.incident_type}, was P{was_priority}): {item.text[:100]}"))

@@ -43,6 +43,17 @@ class MonitorAlert:
     key: str | None = None
     detail: dict = field(default_factory=dict)
 
+    @property
+    def unconfirmed(self) -> bool:
+        """A new-incident alert raised on one report's words (a headline), not yet backed by 3 reports or a P1."""
+        return self.kind == "emerging" and self.detail.get("corroborated") is False
+
+    def public_record(self) -> dict:
+        """What programs reading the situation API get: the unconfirmed flag included, so a consumer can tell a
+        single headline's alert from a corroborated one, as the Situation tab does."""
+        return {"kind": self.kind, "time": self.time, "message": self.message, "cluster_id": self.cluster_id,
+                "unconfirmed": self.unconfirmed}
+
 
 @dataclass
 class ProcessedReport:
@@ -375,7 +386,7 @@ class MonitorPipeline:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
                                    f"'{hazard.evidence}'")
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id,
-                                            detail={} if a.confirmed else {"confirmed": False}) for a in group_alerts]
+                                            detail={} if a.corroborated else {"corroborated": False}) for a in group_alerts]
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"
                 keys = [f"type={tri.incident_type}", f"source={rec.source}"] + ([] if unread else [f"priority={tri.priority}"])
@@ -495,6 +506,34 @@ class MonitorPipeline:
         with self.lock:
             c.incident_id = incident.incident_id
         return incident.incident_id
+
+    def unconfirmed_alerts(self) -> list[MonitorAlert]:
+        """The live new-incident alerts raised on one report's words (``GroupAlert.corroborated`` false), newest last:
+        the ones an operator may dismiss."""
+        with self.lock:
+            return [a for a in self.alerts if a.unconfirmed]
+
+    def dismiss_alert(self, cluster_id: str, reason: str, operator: str | None = None) -> MonitorAlert:
+        """Operator: "this unconfirmed new-incident alert is not an incident" (a headline about something else, an old
+        story), with the reason.  The alert leaves the live list; who, when and why go to the incident log.  The
+        cluster stays open: reports that later confirm it still raise its "confirmed" alert, which the operator must
+        see whatever they made of one headline."""
+        operator = operator or self.config.operator
+        why = " ".join((reason or "").split())
+        if not why:
+            raise ValueError("say why the alert is dismissed (a reason is required)")
+        with self.lock:
+            alert = next((a for a in reversed(self.unconfirmed_alerts()) if a.cluster_id == cluster_id), None)
+            if alert is None:
+                raise LookupError(f"no live unconfirmed new-incident alert on {cluster_id}")
+            self.alerts.remove(alert)
+        if self.store is not None:
+            self.store.log_event(None, "alert_dismissed", {"kind": alert.kind, "cluster_id": cluster_id,
+                                                           "message": alert.message, "stream_time": alert.time,
+                                                           "reason": why[:500]}, operator)
+        else:
+            log.info("unconfirmed alert on %s dismissed by %s (no incident log attached): %s", cluster_id, operator, why)
+        return alert
 
     def mark_read(self, report_id: str, operator: str | None = None, *, incident_type: str | None = None,
                   priority: str | None = None) -> None:

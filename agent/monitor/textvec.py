@@ -8,7 +8,7 @@ a hashtag) weigh more than "help" or "please" without a fitted vocabulary.
 ``names`` reads the proper nouns and hashtags of a report (the places, organisations and event tags that tell two
 simultaneous incidents apart) for the grouper's name-conflict test.
 
-Pure module: numpy and scikit-learn's stop-word list only.
+Pure module: numpy, scikit-learn's stop-word list and wordfreq's English word frequencies only.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import zlib
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from core.common_words import common_english_word
 from core.text import MENTION_RE, URL_RE
 
 _WORD = re.compile(r"[^\W\d_][\w']*", re.UNICODE)
@@ -41,16 +42,47 @@ _NOT_NAMES = frozenset({"breaking", "update", "updates", "news", "video", "photo
 _NAME_WORD = re.compile(r"#?[^\W\d_][\w']*", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s$", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?:;…\"“”«»()[]|-–—>")
+# A line is written in Title Case ("Four Dead As Swollen River Bursts Its Banks") when at least this share of its
+# content words (not stop words, not opening a sentence) are capitalised, and at least _TITLE_MIN_WORDS of them:
+# capitalisation is then the headline's style, not a name's mark.  A short sentence naming two places ("Flooding in
+# Oulu and Kempele") has too few words to tell.
+_TITLE_SHARE = 0.75
+_TITLE_MIN_WORDS = 3
 
 
-def names(text: str) -> list[str]:
+def _opens_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` opens the text or a sentence (read back over white space only: linear in a long post)."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _title_case_lines(text: str) -> list[tuple[int, bool]]:
+    """(end offset, written in Title Case) of each line of ``text``."""
+    out, start = [], 0
+    for line in text.splitlines(keepends=True):
+        capitalised = [m.group()[0].isupper() for m in _NAME_WORD.finditer(line)
+                       if not m.group().startswith("#") and len(m.group()) >= 3 and m.group().casefold() not in _STOP
+                       and not _opens_sentence(text, start + m.start())]
+        out.append((start + len(line), len(capitalised) >= _TITLE_MIN_WORDS
+                    and sum(capitalised) >= _TITLE_SHARE * len(capitalised)))
+        start += len(line)
+    return out
+
+
+def names(text: str, *, title_case: bool = False) -> list[str]:
     """Proper nouns and hashtags of a report, lower-cased as ``tokens`` writes them: hashtags (without '#'),
     capitalised words (not all in capitals) that do not open a sentence, a possessive 's cut off.  A text written
-    mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  Chinese has no case
-    and ``tokens`` files it as character bigrams: it gives no names."""
+    mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  With ``title_case``,
+    in a line written in Title Case a capitalised word is a name only when it is no common English word ("Tampere",
+    not "River"; the open incident's own names and gazetteer places are read apart from this, by the grouper).
+    Chinese has no case and ``tokens`` files it as character bigrams: it gives no names."""
     text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
     letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
     shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    lines = _title_case_lines(text) if title_case and not shouted else [(len(text), False)]
+    line = 0
     out: list[str] = []
     for m in _NAME_WORD.finditer(text):
         word = _POSSESSIVE.sub("", m.group().strip("'"))
@@ -63,9 +95,12 @@ def names(text: str) -> list[str]:
             # a word in capitals is as often a shouted one (URGENTE, HOY) as an acronym: only as a hashtag
             if shouted or not word[0].isupper() or word.isupper():
                 continue
-            before = text[:m.start()].rstrip()
-            if not before or before[-1] in _SENTENCE_END:
+            if _opens_sentence(text, m.start()):
                 continue  # a capital that opens a sentence says nothing
+            while lines[line][0] <= m.start():
+                line += 1
+            if lines[line][1] and common_english_word(low):
+                continue  # a Title Case line: its capitals are the style; a common word is no name
         out.append(low)
     return list(dict.fromkeys(out))
 

@@ -364,7 +364,7 @@ def test_a_report_the_classifier_called_not_incident_opens_an_unconfirmed_new_in
     text = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
     with MonitorPipeline(StandIn(), config=MonitorConfig(grouping=GroupingConfig.profile("social"))) as pipe:
         (report,), alerts = pipe.process([FeedRecord(text, T0, "social")])
-        assert [a.kind for a in alerts] == ["emerging"] and alerts[0].detail == {"confirmed": False}
+        assert [a.kind for a in alerts] == ["emerging"] and alerts[0].detail == {"corroborated": False}
         assert "unconfirmed" in alerts[0].message and "P2" in alerts[0].message and "P1" not in alerts[0].message
         assert report.cluster_id is not None and "what it did ('casualt" in report.reason
         (again,), alerts = pipe.process([FeedRecord(text + " #harbourblast", T0 + 60, "social")])
@@ -378,9 +378,9 @@ def test_a_report_the_classifier_called_not_incident_opens_an_unconfirmed_new_in
 def test_three_reports_or_a_p1_report_make_a_confirmed_alert_one_reports_words_an_unconfirmed_one():
     g = _social()
     _, alerts = g.add(_item("a", 0, "Town declares an emergency as flooding reaches the centre", prio=2, evidence="flooding"))
-    assert alerts[0].confirmed is False and "unconfirmed" in alerts[0].message
+    assert alerts[0].corroborated is False and "unconfirmed" in alerts[0].message
     _, alerts = g.add(_item("b", 0, "Building on fire, people trapped upstairs", "fire", prio=1, dense=W))
-    assert [(x.kind, x.confirmed) for x in alerts] == [("emerging", True)]
+    assert [(x.kind, x.corroborated) for x in alerts] == [("emerging", True)]
 
 
 def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
@@ -390,7 +390,7 @@ def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
     headline = replace(_item("h", 0, "Two dead as flooding hits the town centre", "not_incident", prio=2, evidence="flooding"),
                        join_only=True, opens_as="flood", hazard_impact="dead")
     first, alerts = g.add(headline)
-    assert [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
+    assert [(a.kind, a.corroborated) for a in alerts] == [("emerging", False)]
     kinds = []
     for i, text in enumerate(("Flooding in the town centre, water up to the doors", "Town centre flooding, cars under water",
                               "Flooding downtown, people on the roofs of cars")):
@@ -416,7 +416,7 @@ def test_a_headline_of_a_second_incident_of_a_known_hazard_opens_one_about_the_k
                        hazard_impact="dead")
 
     other, alerts = g.add(headline("h1", 60, "Flood leaves two dead in Tampere"))
-    assert other.new and other.cluster_id != oulu and [(a.kind, a.confirmed) for a in alerts] == [("emerging", False)]
+    assert other.new and other.cluster_id != oulu and [(a.kind, a.corroborated) for a in alerts] == [("emerging", False)]
     same, alerts = g.add(headline("h2", 70, "Toll climbs to four, say Oulu officials"))   # a name the Oulu reports give
     assert not same.new and same.cluster_id in (None, oulu) and alerts == []
     # the incident's own name where names() reads none (it opens a sentence) beside a name it does not hold
@@ -439,3 +439,99 @@ def test_a_crash_or_derailment_word_anywhere_beside_the_toll_reads_as_a_report_o
     for text in ("Server crash destroyed the records of 2 million users", "Crash course kills the mood at the party",
                  "Stock market crash wipes out savings, investors hit by losses"):
         assert read_report(text) is None, text
+
+
+def test_a_clusters_own_names_are_read_once_per_change_and_follow_join_merge_and_split(monkeypatch):
+    """A headline is checked against every open incident's own names; they are read again only when the cluster
+    changed (a report joined, a merge, a split or detach), and then they are what its reports now give."""
+    g = _social()
+    reads = []
+    read = g._read_own_names
+    monkeypatch.setattr(g, "_read_own_names", lambda c: reads.append(c.cluster_id) or read(c))
+    a, _ = g.add(_item("a", 0, "Evacuations ordered in Oulu as the river floods"))
+    oulu = g.clusters[a.cluster_id]
+    assert [g.own_names(oulu) for _ in range(3)] == [["oulu"]] * 3 and len(reads) == 1
+    b, _ = g.add(_item("b", 1, "Evacuations ordered in Oulu and Kempele as the river floods"))
+    assert b.cluster_id == a.cluster_id and g.own_names(oulu) == ["oulu", "kempele"]   # a join: read again
+    c, _ = g.add(_item("c", 2, "Gas leak at the Tampere chemical plant, workers sent home", "hazmat", dense=V))
+    assert c.new
+    g.merge(oulu.cluster_id, c.cluster_id)
+    assert "tampere" in g.own_names(oulu)                                    # a merge brings the other's names
+    moved = g.split(oulu.cluster_id, ["c"])
+    assert "tampere" not in g.own_names(oulu) and g.own_names(moved) == ["tampere"]   # a split takes them away
+    before = len(reads)
+    g.own_names(oulu), g.own_names(moved)
+    assert len(reads) == before                                              # not read again without a change
+
+
+def test_an_operator_dismisses_an_unconfirmed_alert_with_a_reason_and_a_later_burst_still_confirms_it(tmp_path):
+    """The unconfirmed (one headline's words) new-incident alert is for the operator to confirm or dismiss: dismissed
+    with a reason, it leaves the live list and the incident log says who, when and why; the cluster stays open, so the
+    reports that later confirm the incident still raise its "confirmed" alert."""
+    import pytest
+
+    from agent.monitor.feed import FeedRecord
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.store import IncidentStore
+
+    headline = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P3", 0.7) if t == headline else Triaged("hazmat", "P2") for t in texts]
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    config = MonitorConfig(grouping=GroupingConfig.profile("social"), operator="monitor")
+    with MonitorPipeline(StandIn(), store=store, config=config) as pipe:
+        (report,), _ = pipe.process([FeedRecord(headline, T0, "social")])
+        (alert,) = pipe.unconfirmed_alerts()
+        assert alert.cluster_id == report.cluster_id
+        # programs reading the situation API can tell a single headline's alert from a corroborated one
+        assert alert.public_record()["unconfirmed"] is True
+        with pytest.raises(ValueError, match="reason"):
+            pipe.dismiss_alert(report.cluster_id, "  ")
+        with pytest.raises(LookupError):
+            pipe.dismiss_alert("C09999", "not ours")
+        pipe.dismiss_alert(report.cluster_id, "old story, the blast was last year", operator="duty officer")
+        assert pipe.unconfirmed_alerts() == [] and alert not in pipe.snapshot()["alerts"]
+        (event,) = store.events(kind="alert_dismissed")
+        assert event.operator == "duty officer" and event.created_at
+        assert event.payload["reason"] == "old story, the blast was last year" and event.payload["cluster_id"] == report.cluster_id
+        kinds = []
+        for i, text in enumerate(("Explosion at the grain terminal by the harbour, smoke everywhere",
+                                  "Grain terminal explosion at the harbour, windows blown out",
+                                  "Another explosion at the harbour grain terminal, people hurt")):
+            (joined,), alerts = pipe.process([FeedRecord(text, T0 + 60 * (i + 1), "social")])
+            assert joined.cluster_id == report.cluster_id
+            kinds += [a.kind for a in alerts]
+        assert kinds == ["confirmed"] and any(a.kind == "confirmed" for a in pipe.snapshot()["alerts"])
+        assert not any(a.public_record()["unconfirmed"] for a in pipe.snapshot()["alerts"])
+
+
+def test_a_title_case_headline_about_the_open_incident_opens_no_duplicate():
+    """A headline in Title Case capitalises every word: capitalisation is then no evidence of a name, or the headline
+    "says a place" the incident never names and opens a second candidate (a duplicate unconfirmed alert).  A rare
+    capitalised word still reads as a name there (a second incident in another town stays apart)."""
+    def read(text):
+        return names(text, title_case=True)
+
+    assert read("Four Dead As Swollen River Bursts Its Banks") == []
+    assert read("Four Dead as the Swollen River Bursts Its Banks") == []
+    assert read("Flood Leaves Two Dead In Tampere") == ["tampere"]
+    assert read("Evacuations ordered in Oulu as the river floods") == ["oulu"]   # a sentence: as before
+    assert read("Flooding in Texas and Colorado") == ["texas", "colorado"]        # few words, all names: as before
+    assert read("Floods hit Texas\nFour Dead As Swollen River Bursts Its Banks") == ["texas"]  # line by line
+    g = _social()
+    for i, text in enumerate(("Flooding in central Oulu, water up to the doors", "Oulu river flooding the market square",
+                              "Flooding in Oulu, cars under water")):
+        first, _ = g.add(_item(f"r{i}", i, text, prio=2, evidence="flooding"))
+    assert g.clusters[first.cluster_id].emerging
+
+    def headline(key, minute, text):
+        return replace(_item(key, minute, text, "not_incident", prio=2, evidence="flood"), join_only=True, opens_as="flood",
+                       hazard_impact="dead")
+
+    same, alerts = g.add(headline("h1", 60, "Four Dead As Swollen River Bursts Its Banks"))
+    assert not same.new and alerts == []
+    other, alerts = g.add(headline("h2", 70, "Flood Leaves Two Dead In Tampere"))
+    assert other.new and [a.kind for a in alerts] == ["emerging"]

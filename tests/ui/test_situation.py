@@ -107,3 +107,76 @@ def test_an_untriaged_report_in_the_log_is_listed_and_marked_read_in_the_browser
         page.wait_for_function("!document.querySelector('[data-testid=situation-needs-read]').innerText.includes('man in the water')")
     event = store.events(kind="stream_report_read")[-1]
     assert event.payload["report_id"] == "SR-BEFORE-RESTART" and event.operator
+
+
+HEADLINE = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
+BURST = ["Explosion at the grain terminal by the harbour, smoke everywhere",
+         "Grain terminal explosion at the harbour, windows blown out",
+         "Another explosion at the harbour grain terminal, people hurt"]
+
+
+@pytest.fixture()
+def headline_server(ui_settings, ui_assistant, tmp_path) -> Iterator:
+    """A Situation tab on the social profile whose classifier reads the headline as no incident and the posts after it
+    as hazmat (a stand-in: what is tested is the alert's handling, not the model), so the headline raises an
+    unconfirmed new-incident alert."""
+    from agent.monitor.grouping import GroupingConfig
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.store import IncidentStore
+    from tests.monitor.test_names_and_evidence import Triaged
+    from ui.app import launch
+    from ui.situation_tab import Situation
+
+    class StandIn:
+        def predict(self, texts):
+            return [Triaged("not_incident", "P3", 0.7) if t == HEADLINE else Triaged("hazmat", "P2") for t in texts]
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    config = MonitorConfig(grouping=GroupingConfig.profile("social"))
+    situation = Situation(lambda: MonitorPipeline(StandIn(), store=store, config=config), flush_s=0.1)
+    situation.operator = ui_settings.operator  # as Situation.from_settings sets it
+    running = launch(ui_settings, ui_assistant, host="127.0.0.1", port=free_port(), block=False, situation=situation)
+    yield running, situation, store
+    running.close()
+
+
+def _push_and_wait(running, situation, records: list[dict]) -> None:
+    from gradio_client import Client
+
+    before = (situation.snapshot() or {}).get("processed", 0)
+    assert Client(running.url, verbose=False).predict(records, api_name="/monitor_intake")["accepted"] == len(records)
+    deadline = time.monotonic() + 60
+    while (situation.snapshot() or {}).get("processed", 0) < before + len(records) and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
+def test_an_unconfirmed_alert_is_dismissed_with_a_reason_and_a_later_burst_still_confirms(headline_server, browser,
+                                                                                         artifacts_dir) -> None:
+    running, situation, store = headline_server
+    _push_and_wait(running, situation, [{"text": HEADLINE, "source": "social", "timestamp": T0}])
+    with _situation_page(browser, running.url) as page:
+        page.wait_for_function("document.querySelector('[data-testid=situation-alerts]') && document.querySelector("
+                               "'[data-testid=situation-alerts]').innerText.includes('unconfirmed')")
+        page.click("#situation-dismiss")  # nothing chosen: said so, nothing dismissed
+        page.wait_for_function("document.querySelector('[data-testid=situation-status]').innerText.includes('Choose an unconfirmed alert')")
+        box = page.locator("#situation-dismiss-choice input")
+        box.click()
+        page.locator(f"#{box.get_attribute('aria-controls')} li[role=option]").filter(has_text="unconfirmed").click()
+        page.click("#situation-dismiss")  # no reason: refused
+        page.wait_for_function("document.querySelector('[data-testid=situation-status]').innerText.includes('reason is required')")
+        assert store.events(kind="alert_dismissed") == []
+        page.fill("#situation-dismiss-reason textarea", "an old story: the blast was last year")
+        page.click("#situation-dismiss")
+        page.wait_for_function("document.querySelector('[data-testid=situation-status]').innerText.includes('dismissed by')")
+        page.wait_for_function("!document.querySelector('[data-testid=situation-alerts]').innerText.includes('unconfirmed')")
+        assert page.locator("#situation-dismiss-reason textarea").input_value() == ""  # recorded: the box is cleared
+        page.screenshot(path=str(artifacts_dir / "ui-situation-dismissed.png"), full_page=True)
+        (event,) = store.events(kind="alert_dismissed")
+        assert event.operator == "ui-test" and event.created_at
+        assert event.payload["reason"] == "an old story: the blast was last year"
+        # three posts on the same blast within minutes: the incident is confirmed, and the operator is told
+        _push_and_wait(running, situation, [{"text": t, "source": "social", "timestamp": T0 + 60 * (i + 1)}
+                                            for i, t in enumerate(BURST)])
+        page.wait_for_function("document.querySelector('[data-testid=situation-alerts]').innerText.includes('Incident confirmed "
+                               f"{event.payload['cluster_id']}')")
+        page.screenshot(path=str(artifacts_dir / "ui-situation-confirmed-after-dismiss.png"), full_page=True)
