@@ -22,14 +22,14 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CONDITIONAL_EVACUATION, CUE_PATTERNS, EXPLICIT_PLAN, QUESTIONISH, clause_intent
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, QUESTIONISH, clause_intent
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
 from agent.quoted import ASKS_ABOUT, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.slots import (
-    CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, extract_priorities, extract_priority, extract_radius_m,
+    CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
 )
 from agent.unit_names import name_units
@@ -59,6 +59,7 @@ def asks_for_help(text: str) -> bool:
 
 
 _ORDER_INTENTS = {"evacuation", "dispatch", "unit_status_change"}
+_CALLED_OFF = re.compile(CALLED_OFF, re.IGNORECASE)
 
 
 def quoted_order_asked_about(text: str, unit_ids: list[str]) -> str | None:
@@ -83,6 +84,8 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     asked = quoted_order_asked_about(text, unit_ids)
     if asked is not None:  # whether to do what was said: what the plans say, beside any other request of the operator's
         others = [i for i in dict.fromkeys(clause_intent(c, unit_ids) for c in split_clauses(asked)) if i in TOOL_INTENTS]
+        if not others:  # "a caller shouts 'evacuate everyone!' - is there any open fire incident?": the learned model reads it
+            others = [intent for _, intent, _ in _learned_clause_reads([(0, asked)], [], router) if intent != "place_lookup"]
         return (others or ["plan_question"]), whole  # a request of the operator's own is the question; else what the plans say
     clauses = split_clauses(text)
     found: list[tuple[int, str, str]] = []
@@ -122,7 +125,10 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)
              for intent, clause in found]
     if any(intent == "help" for intent, _ in found):
-        return ["help"], whole
+        others = [(i, c) for i, c in found if i != "help"]
+        if not (others and all(_CALLED_OFF.search(c) for i, c in found if i == "help")):
+            return ["help"], whole
+        found = others  # "the evacuation at X proved unnecessary, cancel it, and put ERO-H1 back to available": the unit
     # "how does dispatching work with you?": a question about using the assistant, which the classifier reads as
     # help with confidence, naming no place, unit or incident, is answered with help, whatever task word it uses.
     if whole.intent == "help" and whole.confidence >= 0.5 and (QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) \
@@ -134,6 +140,9 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found and DEICTIC_PLAN.search(text) and _named_place(text, city) and (hazard_from_words(text) or _triage_says_incident(text, triage)) \
+            and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
+        return ["incident_report"], whole  # "a crane tipped over at X, a worker is under it. What is our plan?": this incident
     if not found:
         learned = learned_intents(text, whole, router, unit_ids)
         if learned and learned[0] in ("help", "out_of_scope") and not nothing_operational(text, unit_ids, city):
@@ -228,6 +237,8 @@ def _learned_clause_reads(unread: list[tuple[int, str]], found: list[tuple[int, 
         top = learned.intents[0]
         if top == "unit_query" and not (_FLEET_WORDS.search(clause) or extract_unit_types(clause) or UNIT_ID.search(clause)):
             continue  # "is it far from the Erottaja station?": a station as a landmark asks nothing about its units
+        if top == "place_lookup" and "unit_query" in have:
+            continue  # "what's ERO-H1 doing, is it still at X?": where the unit is, not where X is
         if top in _CLAUSE_READS and top not in have and learned.probability(top) >= take:
             added.append((position, top, clause))
             have.add(top)
@@ -413,7 +424,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
             args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
-            radius = extract_radius_m(text)
+            radius = corrected_radius_m(text)
             if radius:
                 args["radius_m"] = radius
             calls.append({"name": "plan_evacuation", "args": args})

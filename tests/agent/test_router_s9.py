@@ -141,3 +141,60 @@ def test_listing_incidents_and_what_a_station_holds_are_read(text, intent):
     from agent.cue_rules import clause_intent
 
     assert clause_intent(text, []) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [("make it 350", ["evacuation"]), ("疏散半径调到五百米", ["evacuation"]),
+     ("how are things around Kallio right now?", ["sitrep"]), ("Kamppi 一带现在怎么样？", ["sitrep"]),
+     ("how are things with KAM-A1?", ["unit_query"]),
+     ("The Kamppi evacuation proved unnecessary, call it off, and set KAM-A1 back to available.", ["unit_status_change"]),
+     ("Bin the dispatch plan for Kamppi, the caller rang back.", ["help"]),
+     ("A crane fell over onto a truck at Kauppatori, the driver is trapped. What is our plan?", ["incident_report"]),
+     ("What should we do in general for a gas leak in a stairwell?", ["plan_question"])],
+)
+def test_terse_radius_area_situation_called_off_plans_and_this_incidents_plan(router, city, text, intents):
+    from agent.intents import route
+    from agent.normalise import spaced_scripts
+
+    assert route(spaced_scripts(text), router, city)[0] == intents
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [("Return all the units of that job to station: KAM-A1, ERO-E1.", ["KAM-A1", "ERO-E1"]),
+     ("Demob everything we sent to Kiasma - that's ERO-E1 and KAM-A1.", ["ERO-E1", "KAM-A1"])],
+)
+def test_units_listed_after_a_status_order_each_get_that_status(router, city, text, units):
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, city)
+    assert [(c["name"], c["args"].get("unit_id"), c["args"].get("status")) for c in calls] == [
+        ("set_unit_status", unit, "available") for unit in units]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("还有几宗三级的没处理？", "open_incidents"), ("有多少单位空闲", None), ("楼里还有人没撤出", None)],
+)
+def test_incident_counts_and_people_not_yet_out(text, intent):
+    from agent.cue_rules import clause_intent
+
+    assert clause_intent(text, []) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "radius"),
+    [("clear people out to 100 metres, no, make it 300", 300.0), ("疏散一百米，不对，改成三百米", 300.0), ("evacuate 400 m around Kamppi", 400.0)],
+)
+def test_a_radius_corrected_in_the_same_breath_is_the_last_one(text, radius):
+    from agent.slots import corrected_radius_m
+
+    assert corrected_radius_m(text) == radius
+
+
+def test_a_read_only_question_about_a_quoted_order_is_answered_by_its_own_intent(router, city):
+    from agent.intents import route
+
+    text = "Someone on the phone screams 'evacuate the whole block!' - are there any open fire incidents at the moment, really?"
+    assert route(text, router, city)[0] == ["open_incidents"]
