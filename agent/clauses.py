@@ -63,14 +63,27 @@ def split_clauses(text: str) -> list[str]:
     parts = [re.sub(r"^(?:最后|接着|然后|再|先)\s*", "", p.strip(" ,;:，；：-—")) or p.strip(" ,;:，；：-—")
              for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,;:，；：-—")]
     merged: list[str] = []
+    listing = False  # the last clause is a status order collecting the units listed after it
     for part in parts:
         bare_status = bool(extract_status(part)) and len(re.sub(r"[\W_]+", "", status_words_removed(part))) <= 4 and not re.search(r"[?？吗]", part)
+        only_units = bool(UNIT_ID.search(part)) and not re.search(r"[?？]", part) and not re.sub(r"[\W_]+", "", _LIST_FILLER.sub(" ", UNIT_ID.sub(" ", part)))
+        if merged and only_units and (listing or (extract_status(merged[-1]) and not UNIT_ID.search(merged[-1]))):
+            # "return every unit of that job to station: KAM-A1, ERO-E1", "demob what we sent - that's ERO-E2 and KAM-A2":
+            # the units listed after a status order are the ones it changes
+            merged[-1] = f"{merged[-1]}: {part}"
+            listing = True
+            continue
+        listing = False
         if merged and (_PRONOUN_STATUS.search(part) or bare_status) and not UNIT_ID.search(part):
             target = next((i for i in range(len(merged) - 1, -1, -1) if UNIT_ID.search(merged[i])), len(merged) - 1)
             merged[target] = f"{merged[target]}, {part}"
         else:
             merged.append(part)
     return merged or [text]
+
+
+# Words that only join the ids of a list ("KAM-A1, ERO-E1 and HAK-P1", "that's ...", "namely ...", "以及").
+_LIST_FILLER = re.compile(r"\b(?:and|&|plus|that'?s|that is|namely|i\.?e\.?|too|also|as well)\b|和|以及|及|还有|跟|与", re.IGNORECASE)
 
 
 _WHITESPACE_RUN = re.compile(r"\s{2,}")

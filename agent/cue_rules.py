@@ -35,14 +35,20 @@ _UNIT_LIST = rf"{UNIT_NOUN}(?:\s*(?:\+|&|,|and|plus)\s*(?:an? |the |one |two |\d
 
 # What a civil-protection plan calls its shelters besides "shelter": evacuee reception / evacuation / rest centres.
 _SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re|er)s?\b"
+# A plan or an evacuation called off or thrown away ("the evacuation at X can be called off", "throw away the dispatch
+# plan for X"): there is no cancel tool, so help; a unit stood down beside it is still its own request (agent.intents).
+CALLED_OFF = (r"\b(?:throw away|discard|bin|ditch|scrap|shelve)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal)s?\b|"
+              r"\bevac(?:uation)?\b[^.!?]{0,60}\b(?:can be called off|(?:is|was|can be) (?:called off|cancelled|canceled|not needed|unnecessary)|"
+              r"proved unnecessary|(?:is )?no longer (?:needed|necessary))")
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\b(?:which|what) (?:kinds?|sorts?|types?) of (?:requests?|things|questions|tasks)\b.{0,20}\byou\b|\bwhat (?:goes|would go|will go) into\b[^.?!]{0,30}\b(?:from you|you (?:give|produce|make|write|put together|return))\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|\bwhat (?:does|do|would|will) (?:a |an |the )?(?:[\w-]+ ){1,2}(?:from you|you (?:give|produce|make|write|return)) (?:include|contain|cover|look like)\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|你(?:给|出|做|生成|写)的[^。？?]{0,8}(?:(?:一般|通常|都)?(?:包括|包含)(?:哪些|什么)(?:内容|部分|信息)|有哪些内容|里面(?:一般)?有什么|都写什么)|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byour?\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
              r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)|"
              r"\b(?:cancel|withdraw|revoke|undo|scrap|retract|call off)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|evacuation|evacuation order)s?\b(?:\s+(?:you|we|I)\s+(?:made|proposed|drew up|gave))?|"
              # an evacuation called off ("cancel the evacuation at X", "撤离取消吧", Cantonese "疏散方案唔使喇"): no cancel tool, so help
-             r"\b(?:cancel|call off|stand down|lift|end|abort)\s+the\s+evac(?:uation)?\b|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废|不用了|不需要了|唔使|免了)|(?:取消|撤销|停止)(?:对)?.{0,12}(?:的)?(?:疏散|撤离)(?:方案|计划|令|行动)?(?:吧|了)?(?=[，,。.!！]|$)|"
+             r"\b(?:cancel|call off|stand down|lift|end|abort)\s+the\s+evac(?:uation)?\b|" + CALLED_OFF + r"|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废|不用(?:了|喇|啦|嘞|咯)?(?=[，,。.!！\s]|$)|不需要了|唔使|免了)|(?:取消|撤销|停止)(?:对)?.{0,12}(?:的)?(?:疏散|撤离)(?:方案|计划|令|行动)?(?:吧|了)?(?=[，,。.!！]|$)|"
              r"(?:撤销|撤回|取消)(?:刚才|之前|上一个|那个|这个|你(?:做|给|出)的).{0,6}(?:方案|计划|提议)(?!.{0,6}(?:派|调|疏散))"),
-    ("sitrep", r"\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
+    ("sitrep", r"^(?![^.?!。？！]*(?:INC-?\d|\b[A-Z]{3}-[A-Z]\d))[^.?!。？！]*?(?:\bhow (?:are|'re) things\b|\bhow (?:does|do) (?:it|things) look\b|\bhow(?:'s| is) it (?:looking|going) (?:in|at|around|out)\b|"
+               r"(?:现在|目前|那边|那一块|一带|区)(?:的)?(?:情况|状况|形势)?(?:如何|怎么样|怎样|什么情况))|\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\b(?:operations|ops) (?:overall|as a whole|across the (?:city|board))\b(?!\s+(?:at|in|on|near)\b)|\boverall (?:operations|ops)(?: status| picture)?\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
                r"\balerts? only\b|\bany (?:active )?alerts\b|\b(?:the )?overall situation\b|\boverview of (?:what|the situation|everything)\b|\bwhat(?:'s| is) happening (?:in the city|across|right now)\b|\bwhat(?:'s| is) happening in [\w -]{2,30}? (?:zone|district|area) (?:right now|at the moment|currently)\b|^\W*(?:(?:so|ok(?:ay)?|right)\W+)?where (?:are we|do we stand)(?: at)?(?: now| overall| with (?:everything|it all|all this))?\W*$|"
@@ -50,16 +56,27 @@ CUES: list[tuple[str, str]] = [
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
+                   # the state of the whole fleet asked for: "status of all resources" (ICS: resources are the units
+                   # and crews), "all units' status", "show all vehicles", "全部资源状态"; a station named is its units
+                   r"\b(?:status(?:es)?|state|whereabouts|availability|locations?|positions?) of (?:all|every|each|the whole|our)\b(?:\s+(?:the|our|of the))?\s+"
+                   r"(?:units?|resources?|vehicles?|assets?|fleet|crews?|apparatus)\b(?![^.?!;]{0,25}\b(?:at|in|from)\s+(?-i:[A-ZÄÖÅ]))|"
+                   r"\b(?:all|every)\s+(?:the\s+|our\s+)?(?:units?|resources|vehicles|assets)(?:'s?)?\s+(?:status(?:es)?|states|locations|positions)\b|"
+                   r"^\W*(?:please\s+)?(?:show|list|display)\s+(?:me\s+|us\s+)?(?:all|every)\s+(?:the\s+|our\s+)?(?:units|resources|vehicles)\W*$|"
+                   r"(?:全部|所有)(?:的)?(?:资源|力量)(?:的)?(?:状态|情况)|"
                    r"units? (?:out|in|free|busy|committed|available|deployed) (?:vs\.?|versus|and|or) (?:units? )?(?:in|out|free|busy|committed|available|idle)|"
                    r"how many units (?:are |have we got |do we have )?(?:out|busy|committed|free|available|deployed|left)|"
                    r"(?:出动|任务中|在任务).{0,6}(?:和|与|跟|还是).{0,4}(?:空闲|待命|可用)|(?:空闲|待命|可用).{0,6}(?:和|与|跟|还是).{0,4}(?:出动|任务)|"
                    r"各(?:个)?(?:站|基地).{0,10}(?:车辆|单位)|"
                    r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
-    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
+    ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|"
+                       # the incident list asked for: "show me all incidents", "the P1 incidents are to be listed", "P2 的事件列出来"
+                       r"\b(?:list|show|give|display|pull up)(?:\s+(?:me|us))?(?:\s+(?:all|every|the|our|current|today's))*(?:\s+P[1-4])?\s+incidents\b|"
+                       r"\bincidents\b[^.?!;]{0,20}\b(?:to be |be )?listed\b|(?:事件|警情)(?:也|都)?(?:给我)?列(?:出来|一下|个清单)|"
+                       r"列(?:出|一下)?(?:所有|全部)?(?:的)?(?:[一二三四]级|P[1-4])?(?:的)?(?:事件|警情)|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
                        r"incidents? (?:are |is )?(?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
                        r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+                       r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|(?:几|多少)(?:件|起|宗|单)(?!位|元|物|货)(?:[一二三四]级|P[1-4])?|(?:事件|警情).{0,4}(?:有几|有多少)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
     ("shelter_occupancy", r"how full|\b(?:free|spare|remaining|available) capacity\b[^.?!]{0,30}\b(?:shelters?|" + _SHELTER_NOUN + r")|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
@@ -75,10 +92,11 @@ CUES: list[tuple[str, str]] = [
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b(?! (?:it|he|she|they)\b)|\bwhere on (?:the|your|our) map\b|^\W*pin\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|\bpin (?:for|on)\b|drop a pin|\bcoordinates\b|\blat(?:itude)?\s*/\s*lon(?:gitude)?\b|坐标|经纬度|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|^\W*再?(?:扩大|扩展|扩|加大|放大)(?:到|至)\s*[零一二两三四五六七八九十百千\d]|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
+    ("evacuation", r"^\W*(?:ok\W+|no\W+)?(?:make|change|set|put) (?:it|that|the radius|the zone)(?: to)? \d{2,5}\s*(?:m|metres|meters|km)?\W*$|(?:半径|疏散半径|疏散范围)(?:改成|改为|改到|设为|设成|调到|调整为|调整到)|"
+                   r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|^\W*再?(?:扩大|扩展|扩|加大|放大)(?:到|至)\s*[零一二两三四五六七八九十百千\d]|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|\b(?:clear out|vacate)\s+(?:the\s+)?(?-i:[A-ZÄÖÅ])|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|\bget (?:them|everyone|everybody|people|ppl|the crowd|the public|the spectators) (?:off|away from|clear of)\b|"
-                   r"(?:楼|大楼|整栋|建筑|场馆|商场|车站|广场)(?:内|里)?.{0,4}清空|(?<!已)撤人|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
+                   r"(?:楼|大楼|整栋|建筑|场馆|商场|车站|广场)(?:内|里)?.{0,4}清空|(?<!已)撤人|" + _MOVE_PEOPLE_OUT + r"|\b(?:building|hall|block|premises|venue|site|floors?)\s+(?:to be |be |being )?(?:emptied|vacated)\b|\b" + _PEOPLE + r"\b[^.!?;]{0,30}\b(?:should|must|need to|needs to|have to|has to) be (?:moved|taken|got|brought|evacuated|cleared)(?: out| away| back| to safety)?\b|(?<!已)(?<!已经)(?<!未)(?<!没)(?<!没有)(?:疏散|撤离|撤出|撤走)(?!来?了(?!吗|没))|让.{0,10}(?:人|住户|居民|观众|顾客|学生|员工|游客).{0,6}(?:出来|离开|撤)|(?:人员|住户|居民|所有人)(?:都|全部)?(?:撤|离开)|转移.{0,6}(?:居民|人员|住户)"),
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b|(?<=[\u4e00-\u9fff])\s?shelters?\b|" + _SHELTER_NOUN),
@@ -101,13 +119,19 @@ CUES: list[tuple[str, str]] = [
                  r"(?<!已)(?<!不许)(?<!不要)(?<!不准)(?<!不能)(?<!不用)(?<!别)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统)|调(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 CUE_PATTERNS = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
-EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
+EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|what (?:should|shall) (?:we|I) do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
+# A plan asked for THIS incident ("what is the plan for this?", "what's our plan?", "what should we do now?", "怎么办"),
+# not what the plans say in general.
+DEICTIC_PLAN = re.compile(r"\bplan (?:for|about) (?:this|it|that|here|them)\b|\b(?:our|the) plan\s*[?？.!]*\s*$|\bwhat (?:should|shall|do) (?:we|I) do\b(?! (?:in general|usually|normally))|"
+                          r"怎么办|怎么处理|如何处置|怎么处置", re.IGNORECASE)
 QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
 _SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)
 
 
 # "what have we got available at Erottaja", "Erottaja 有哪些车": a question about a station's units
 _FLEET_Q = re.compile(r"\bwhat(?: (?:have we got|do we have|is there)|\s?'?s (?:left|available|free)| is (?:left|available|free))\b.{0,25}\b(?:at|in)\b|\bwhat units (?:are|do we have)\b|"
+                      # what a station holds: "check what Kaisaniemi base has", "whether the Erottaja station has any more ladders"
+                      r"\bwhat\b[^.?!;]{0,30}\b(?:base|station)\s+(?:still\s+)?(?:has|have|has got|has left)\b|\b(?:base|station) (?:still )?(?:has|have) (?:any|anything|more|left)\b|"
                       r"(?:有哪些|有什么|还有几辆|剩下哪些|有几辆)(?:车|单位|车辆)|哪些车|还有几(?:辆|台|个)|还?剩(?:下)?几(?:辆|台|个)|还剩(?:下)?(?:谁|哪些|什么)|(?:车辆|单位|车)(?:的)?(?:状态|情况)|(?:剩余|剩下|现有)(?:的)?(?:力量|车辆|单位|兵力)", re.IGNORECASE)
 
 

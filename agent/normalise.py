@@ -59,7 +59,35 @@ def normalised_chinese(text: str) -> str:
 # Only texts with Han characters are kept, so a batch of English posts does not push them out.
 @lru_cache(maxsize=512)
 def _normalised_han(text: str) -> str:
-    return repaired_homophones(joined_spaced_han(to_simplified(text)))
+    return repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(text.replace("係", "是")))))
+
+
+# Written Cantonese (Hong Kong usage, common in messages from Cantonese speakers) differs from the Mandarin the word
+# lists are written in mostly by a few dozen function words: pronouns, the copula, negation, aspect particles and
+# question words (佢 他, 喺 在, 咗 了, 冇 没有, 唔 不, 边度 哪里, 几多 多少, 而家 现在). Each is read as its Mandarin
+# counterpart; content words are shared. Only words that are not also Mandarin words of another meaning are listed
+# (边 alone is "side" in Mandarin, 呢 a question particle, 点 a point: only their Cantonese compounds are). 係 is read
+# as 是 before OpenCC, which would write it 系 (as in 系统). Longest first.
+_CANTONESE = (
+    ("唔该", "请"), ("唔使", "不用"), ("唔驶", "不用"), ("唔系", "不是"), ("唔", "不"), ("冇", "没有"), ("咗", "了"),
+    ("喺", "在"), ("佢哋", "他们"), ("我哋", "我们"), ("你哋", "你们"), ("佢", "他"), ("嘅", "的"), ("啲", "些"),
+    ("边度", "哪里"), ("边个", "谁"), ("边架", "哪辆"), ("边间", "哪间"), ("边条", "哪条"), ("边位", "哪位"),
+    ("而家", "现在"), ("依家", "现在"), ("几多", "多少"), ("𠮶", "那"), ("嗰", "那"), ("呢个", "这个"), ("呢度", "这里"),
+    ("呢些", "这些"), ("点样", "怎样"), ("点算", "怎么办"), ("点解", "为什么"), ("点办", "怎么办"), ("乜嘢", "什么"),
+    ("咩", "什么"), ("睇", "看"), ("畀", "给"), ("俾", "给"), ("嚟", "来"), ("揾", "找"), ("攞", "拿"), ("仲有", "还有"),
+    ("仲", "还"), ("咁", "这么"), ("得闲", "有空"), ("同埋", "和"), ("话我知", "告诉我"), ("头先", "刚才"), ("成个", "整个"),
+)
+_CANTONESE_RE = re.compile("|".join(re.escape(word) for word, _ in _CANTONESE))
+_CANTONESE_MAP = dict(_CANTONESE)
+
+
+def mandarin_function_words(text: str) -> str:
+    """Simplified Chinese with the Cantonese function words of ``_CANTONESE`` as their Mandarin counterparts
+    ("救护车到咗未" -> "救护车到了没有")."""
+    if not _CANTONESE_RE.search(text):
+        return text
+    text = _CANTONESE_RE.sub(lambda m: _CANTONESE_MAP[m.group(0)], text)
+    return re.sub(r"了未(?=\s*[?？]|\s*$)", "了没有", text)  # "到咗未?": has it ... yet
 
 
 # An input method's full-width mode writes Latin letters, digits and the symbols of ids and addresses as other code
@@ -75,4 +103,38 @@ def spaced_scripts(text: str) -> str:
     "派rescue和ambulance" -> "派 rescue 和 ambulance" (an English word inside Chinese text is a word of its own: a
     CJK character is a word character, so without the space no ``\b`` cue would see it); full-width Latin letters
     and digits as ASCII (``_FULL_WIDTH``)."""
-    return _SCRIPT_SEAM.sub(" ", normalised_chinese(text.translate(_FULL_WIDTH)))
+    return finnish_words_glossed(_SCRIPT_SEAM.sub(" ", normalised_chinese(text.translate(_FULL_WIDTH))))
+
+
+# Helsinki operators write English with Finnish words of the trade in it ("onko yksikkö ERO-E1 vapaa?", "tilannekuva
+# please"): the service's own vocabulary (units and their states, the situation picture, evacuation, shelters,
+# instructions) and the question words that open a question, read as the English the cue rules know. Place names are
+# Finnish too and stay as written: a word is read only in lower case, or capitalised where a sentence starts.
+_FINNISH = {
+    "onko": "is", "ovatko": "are", "missä": "where", "mikä": "what", "mitkä": "which", "kuinka monta": "how many",
+    "yksikkö": "unit", "yksikön": "unit", "yksiköt": "units", "yksiköiden": "units", "vapaa": "free", "vapaana": "free",
+    "vapaat": "free", "varattu": "busy", "varattuna": "busy", "tilanne": "situation", "tilannekuva": "situation picture",
+    "evakuointi": "evacuation", "evakuoida": "evacuate", "evakuoikaa": "evacuate", "evakuoi": "evacuate",
+    "väestönsuoja": "shelter", "väestönsuojat": "shelters", "suoja": "shelter", "suojat": "shelters",
+    "ohje": "procedure", "ohjeet": "procedures", "ambulanssi": "ambulance", "paloauto": "engine", "poliisipartio": "police patrol",
+    "pelastuslaitos": "rescue service", "sähkö": "power", "sähköt": "power",
+}
+_FINNISH_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_FINNISH, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+
+
+def finnish_words_glossed(text: str) -> str:
+    """``text`` with the Finnish words of ``_FINNISH`` in English ("onko yksikkö ERO-E1 vapaa?" -> "is unit ERO-E1
+    free?"); a capitalised word only where a sentence starts ("Tilannekuva please")."""
+    if not _FINNISH_WORDS.search(text):
+        return text
+
+    def english(match: re.Match) -> str:
+        word = match.group(0)
+        return _FINNISH.get(word, _FINNISH.get(word.lower(), word) if _starts_sentence(text, match.start()) else word)
+
+    return _FINNISH_WORDS.sub(english, text)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    head = text[:at].rstrip(" \t")  # linear: no regex anchored at the end of a growing prefix
+    return not head.strip() or head[-1] in ".!?:;\n"

@@ -22,6 +22,27 @@ _NOT_PLACE = {"fire", "help", "plan", "evacuate", "send", "the", "sitrep", "repo
               "ems", "cpr", "oos", "pls", "please", "storm", "gas", "flood", "caller", "report", "radio", "director", "chief", "i", "we"}
 
 
+# Who speaks or what sent the text, as a message's opening label: "Network control: ...", "Sensor alarm text: ...",
+# "Hospital liaison - ...", "This is the harbour master's office." A sender's name may be a word the map knows (a shop
+# called Network), but it says who writes, not where the incident is.
+_SPEAKER_LABEL = re.compile(r"^\s*(?:this is\s+)?(?:[\w'’.&-]+\s+){0,3}?(?:control(?: room| centre| center)?|desk|room|cent(?:re|er)|office|"
+                            r"commander|officer|liaison|supervisor|operator|team|crew|alarm(?: text)?|sensor|feed|bulletin|dispatch(?:er)?|"
+                            r"here|again|reporting|duty)\b\s*(?:again\s*)?[:：.\-–—,]\s*", re.IGNORECASE)
+
+
+def _without_speaker_label(text: str, gazetteer: Any) -> str:
+    """The text after an opening speaker label, when the rest still names a place of the map ("Network control: oil fire
+    behind Vuorikatu 20" is at Vuorikatu 20); the text itself otherwise ("Kamppi control: smoke in the hall")."""
+    match = _SPEAKER_LABEL.match(text)
+    if not match or match.end() >= len(text):
+        return text
+    rest = text[match.end():]
+    try:
+        return rest if gazetteer.find_in_text(rest) else text
+    except Exception:  # noqa: BLE001 - no gazetteer: the text as written
+        return text
+
+
 def prep_phrase(text: str) -> str | None:
     for match in _PREP.finditer(text):
         candidate = _strip_place(match.group(1))
@@ -41,6 +62,7 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
     stripped = text
     for uid in unit_ids:  # "KAM-A2" must not become a place
         stripped = re.sub(re.escape(uid), " ", stripped, flags=re.IGNORECASE)
+    stripped = _without_speaker_label(stripped, gazetteer)
     try:
         places = gazetteer.find_in_text(stripped)
     except Exception:  # noqa: BLE001 - a gazetteer failure must not stop routing

@@ -16,7 +16,7 @@ _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
-    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ing)? to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|"
+    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
                   r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
@@ -163,10 +163,23 @@ def _zh_number(text: str) -> int | None:
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9"}
-_BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase)\b[^.\d]{0,25}?\b(\d{2,5})\b(?!\s?(?:%|km|kilomet|people|persons|min|minutes|hours?|units?))"
+_BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase|make (?:it|that))\b[^.\d]{0,25}?\b(\d{2,5})\b(?!\s?(?:%|km|kilomet|people|persons|min|minutes|hours?|units?))"
                           r"|\bevac\w*\s+(\d{2,5})\s+(?:a?round)\b"
                           r"|\bradius(?: of)?\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s-]+){1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b",
                           re.IGNORECASE)
+
+
+# "say 150 metres, no, make it 200", "100 m - wait no, 300": a radius said again after a self-correction replaces the first
+_RADIUS_CORRECTION = re.compile(CORRECTION.pattern + r"|\bmake (?:it|that)\b|(?:改成|改为|改到)", re.IGNORECASE)
+
+
+def corrected_radius_m(text: str) -> float | None:
+    """The radius the text settles on: the one after the last self-correction that states one, else the first."""
+    for mark in reversed(list(_RADIUS_CORRECTION.finditer(text))):
+        radius = extract_radius_m(text[mark.start():])
+        if radius:
+            return radius
+    return extract_radius_m(text)
 
 
 def extract_radius_m(text: str) -> float | None:
