@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from agent.hazards import hazard_from_words  # the router's hazard words
 from agent.incident_scope import scoped_stand_down
-from agent.quoted import WEIGHS_IT, significant_quotes
+from agent.quoted import WEIGHS_IT, quoted_order_asked_about, significant_quotes
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -428,7 +428,9 @@ def _weighed_quotes_out(text: str) -> str:
     rest = text
     for quote in quotes:
         rest = rest.replace(quote, " … ")
-    if _families(rest) or not WEIGHS_IT.search(rest) or any(_CONTINUATION.search(s) for s in _SENTENCE.findall(rest)):
+    # only a quote the router also reads as asked about: else the router would plan what the quote says
+    if _families(rest) or not WEIGHS_IT.search(rest) or any(_CONTINUATION.search(s) for s in _SENTENCE.findall(rest)) \
+            or quoted_order_asked_about(text, []) is None:
         return text
     return rest
 
