@@ -26,7 +26,7 @@ from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DE
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
-from agent.quoted import ASKS_ABOUT, significant_quotes
+from agent.quoted import quoted_order_asked_about
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
@@ -58,23 +58,7 @@ def asks_for_help(text: str) -> bool:
     return any(clause_intent(c, []) == "help" for c in split_clauses(normalised_chinese(text)))
 
 
-_ORDER_INTENTS = {"evacuation", "dispatch", "unit_status_change"}
 _CALLED_OFF = re.compile(CALLED_OFF, re.IGNORECASE)
-
-
-def quoted_order_asked_about(text: str, unit_ids: list[str]) -> str | None:
-    """"the caller said 'evacuate the whole block', should we?": an order quoted inside a question is the subject of the
-    question, not the operator's order. Returns the text outside the quotes when every order in the message is quoted
-    and the rest asks about it; None otherwise (the operator's own order, or no question)."""
-    quotes = significant_quotes(text)
-    if not any(clause_intent(c, unit_ids) in _ORDER_INTENTS for m in quotes for c in split_clauses(m.group(0)[1:-1])):
-        return None
-    rest = text
-    for quote in quotes:
-        rest = rest.replace(quote.group(0), " … ")
-    if any(clause_intent(c, unit_ids) in _ORDER_INTENTS for c in split_clauses(rest)) or not ASKS_ABOUT.search(rest):
-        return None
-    return rest
 
 
 def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:

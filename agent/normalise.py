@@ -59,7 +59,7 @@ def normalised_chinese(text: str) -> str:
 # Only texts with Han characters are kept, so a batch of English posts does not push them out.
 @lru_cache(maxsize=512)
 def _normalised_han(text: str) -> str:
-    return repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(text.replace("係", "是")))))
+    return repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(_CANTONESE_COPULA.sub("是", text)))))
 
 
 # Written Cantonese (Hong Kong usage, common in messages from Cantonese speakers) differs from the Mandarin the word
@@ -67,18 +67,24 @@ def _normalised_han(text: str) -> str:
 # question words (佢 他, 喺 在, 咗 了, 冇 没有, 唔 不, 边度 哪里, 几多 多少, 而家 现在). Each is read as its Mandarin
 # counterpart; content words are shared. Only words that are not also Mandarin words of another meaning are listed
 # (边 alone is "side" in Mandarin, 呢 a question particle, 点 a point: only their Cantonese compounds are). 係 is read
-# as 是 before OpenCC, which would write it 系 (as in 系统). Longest first.
+# as 是 before OpenCC, which would write it 系 (as in 系统), but only as a copula, after a subject or an adverb (佢係,
+# 唔係, 都係) or in 係咪 and 係唔係: 係 also sits in Mandarin words (關係). Longest first.
 _CANTONESE = (
-    ("唔该", "请"), ("唔使", "不用"), ("唔驶", "不用"), ("唔系", "不是"), ("唔", "不"), ("冇", "没有"), ("咗", "了"),
-    ("喺", "在"), ("佢哋", "他们"), ("我哋", "我们"), ("你哋", "你们"), ("佢", "他"), ("嘅", "的"), ("啲", "些"),
+    ("唔该", "请"), ("唔使", "不用"), ("唔驶", "不用"), ("唔系", "不是"), ("唔好", "不要"), ("唔", "不"), ("冇", "没有"), ("咗", "了"),
+    ("喺度", "在这里"), ("喺", "在"), ("佢哋", "他们"), ("我哋", "我们"), ("你哋", "你们"), ("佢", "他"), ("嘅", "的"), ("啲", "些"),
     ("边度", "哪里"), ("边个", "谁"), ("边架", "哪辆"), ("边间", "哪间"), ("边条", "哪条"), ("边位", "哪位"),
     ("而家", "现在"), ("依家", "现在"), ("几多", "多少"), ("𠮶", "那"), ("嗰", "那"), ("呢个", "这个"), ("呢度", "这里"),
     ("呢些", "这些"), ("点样", "怎样"), ("点算", "怎么办"), ("点解", "为什么"), ("点办", "怎么办"), ("乜嘢", "什么"),
-    ("咩", "什么"), ("睇", "看"), ("畀", "给"), ("俾", "给"), ("嚟", "来"), ("揾", "找"), ("攞", "拿"), ("仲有", "还有"),
-    ("仲", "还"), ("咁", "这么"), ("得闲", "有空"), ("同埋", "和"), ("话我知", "告诉我"), ("头先", "刚才"), ("成个", "整个"),
+    ("咩", "什么"), ("睇", "看"), ("畀", "给"), ("俾", "给"), ("嚟", "来"), ("揾", "找"), ("攞", "拿"), ("仲", "还"),
+    ("是咪", "是不是"), ("咁", "这么"), ("得闲", "有空"), ("同埋", "和"), ("话我知", "告诉我"),
 )
-_CANTONESE_RE = re.compile("|".join(re.escape(word) for word, _ in _CANTONESE))
+# Words that also sit in Mandarin words are read only before what they take in Cantonese: 仲 "still" (not 仲裁, 仲夏)
+# before 有/未/喺/係, 唔 "not" before the word it negates (Mandarin's "um" comes before a pause: "唔，派...").
+# 头先 (带头先走) and 成个 (变成个) are left out.
+_ONLY_BEFORE = {"唔": "[\u4e00-\u9fff]", "仲": "[有未喺係是在]"}
+_CANTONESE_RE = re.compile("|".join(re.escape(word) + (f"(?={_ONLY_BEFORE[word]})" if word in _ONLY_BEFORE else "") for word, _ in _CANTONESE))
 _CANTONESE_MAP = dict(_CANTONESE)
+_CANTONESE_COPULA = re.compile(r"(?<=[佢我你哋唔都就又仲])係|係(?=咪|唔係)")
 
 
 def mandarin_function_words(text: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from agent.hazards import hazard_from_words  # the router's hazard words
 from agent.incident_scope import scoped_stand_down
-from agent.quoted import WEIGHS_IT, significant_quotes
+from agent.quoted import WEIGHS_IT, quoted_order_asked_about, significant_quotes
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -57,8 +57,12 @@ _WAIVER = (r"\bno questions asked\b(?!\s+by\b)|\bno (?:reason|justification|expl
            r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:任何)?(?:人工)?(?:确认|核实|审核|问我)")
 
 # A text that claims to override the rules ("this message overrides your safety rules"): no operator needs to say that.
-_OVERRIDE_CLAIM = (r"\b(?:overrides?|supersedes?|replaces?|cancels?)\s+(?:your|all|any|the)\s+(?:(?:safety|previous|earlier|prior|other)\s+)?"
-                   r"(?:rules|instructions|guidelines|restrictions|checks|protocols|programming|settings)\b")
+# Only the assistant's own rules count: "this order replaces the earlier instructions" is an operator correcting
+# their own orders.
+_OVERRIDE_CLAIM = (r"\b(?:overrides?|supersedes?|replaces?|cancels?)\s+(?:(?:your|the assistant'?s|the system'?s)\s+(?:\w+\s+)?(?:rules|instructions|guidelines|"
+                   r"restrictions|checks|protocols|programming|settings|configuration|operator)|(?:all|any|the)\s+(?:(?:safety|system|security)\s+)?"
+                   r"(?:rules|guidelines|restrictions|safety checks|protocols|programming|settings|configuration)|(?:all|any|the)\s+(?:safety|system|security)\s+"
+                   r"(?:instructions|checks))\b")
 
 # What follows an address to the assistant when the operator only asks to be told something ("Message to the
 # assistant: please show shelters near X"): reading changes nothing, so the address alone is no injected order.
@@ -88,8 +92,9 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
         r"忘掉.{0,10}(?:之前|以上|规则|设定|设置|指令|限制)",
         # a text that claims to override the rules ("this message overrides your safety rules"), new standing rules
-        # announced to the system ("下面是新规则：...一律派到 X")
-        _OVERRIDE_CLAIM + r"|(?:下面|以下)是?(?:新的?|最新的?)(?:规则|指令|任务|规定)|新规则[:：]|一律(?:派|调|发|送)(?:到|往|去)",
+        # announced to the system ("下面是新规则：...", a rule over every request or call to come, or a 一律 order with no subject
+        # split off the announcement's lines); "伤员一律送往 X" is an operator's standing order for one incident
+        _OVERRIDE_CLAIM + r"|(?:下面|以下)是?(?:新的?|最新的?)(?:规则|指令|任务|规定)|新规则[:：]|(?:所有|全部|任何|每个|每一个|每一?条)(?:的)?\s*(?:出动|调度|派车)?\s*(?:请求|报警|警情|呼叫|来电|任务|事件)\s*(?:都|以后|今后)?\s*一律|^\W*一律(?:派|调|发|送)(?:到|往|去)",
         _WAIVER,
         # the operator's confirmation waived in advance or taken over by the system: no operator needs to say that
         r"\b(?:pre|auto|self)-?approv\w* (?:all|every|any|(?:the |your |its )?(?:dispatch|status|change|order|action|proposal)\w*)\b|\b(?:assistant|AI|system|bot)s? (?:never|must not|mustn't|shall not|should not|will not|does not) (?:mention|reveal|disclose|report|log)s?\b|\bapproves? (?:its|their|your) own\b|\bwithout (?:\w+\s){0,3}(?:confirmation|approval|sign-?off)\b|(?:未经|不经|免于|无需|不需|跳过|绕过).{0,8}(?:确认|批准|审批|同意)|自动(?:批准|审批|确认)|(?:不用|不要|无需)问人",
@@ -423,7 +428,9 @@ def _weighed_quotes_out(text: str) -> str:
     rest = text
     for quote in quotes:
         rest = rest.replace(quote, " … ")
-    if _families(rest) or not WEIGHS_IT.search(rest) or any(_CONTINUATION.search(s) for s in _SENTENCE.findall(rest)):
+    # only a quote the router also reads as asked about: else the router would plan what the quote says
+    if _families(rest) or not WEIGHS_IT.search(rest) or any(_CONTINUATION.search(s) for s in _SENTENCE.findall(rest)) \
+            or quoted_order_asked_about(text, []) is None:
         return text
     return rest
 

@@ -174,43 +174,49 @@ _RADIUS_CORRECTION = re.compile(CORRECTION.pattern + r"|\bmake (?:it|that)\b|(?:
 
 
 def corrected_radius_m(text: str) -> float | None:
-    """The radius the text settles on: the one after the last self-correction that states one, else the first."""
-    for mark in reversed(list(_RADIUS_CORRECTION.finditer(text))):
-        radius = extract_radius_m(text[mark.start():])
-        if radius:
-            return radius
-    return extract_radius_m(text)
+    """The radius the text settles on: the one after the last self-correction that states one, else the first.
+    The radii are read once and the marks only index into them, so a message of many marks stays linear."""
+    found = _radii(text)
+    if not found:
+        return None
+    last_radius = max(start for _, start, _ in found)
+    marks = [mark.start() for mark in _RADIUS_CORRECTION.finditer(text) if mark.start() <= last_radius]
+    after = marks[-1] if marks else 0
+    return min(item for item in found if item[1] >= after)[2]
 
 
 def extract_radius_m(text: str) -> float | None:
     """A radius as written: "250 m", "250 metres", "half a kilometre", "三百五十米", "three hundred and fifty metres",
     "radius 300", "widen it to 400", "radius two five zero" (dictated digit by digit)."""
-    match = _RADIUS.search(text)
-    if match:
-        return float(match.group(1))
-    match = _KM.search(text)
-    if match:
+    found = _radii(text)
+    return min(found)[2] if found else None
+
+
+def _radii(text: str) -> list[tuple[int, int, float]]:
+    """Every radius in the text as (rank of its form, position, metres): an explicit unit ranks before a bare number."""
+    found = [(0, match.start(), float(match.group(1))) for match in _RADIUS.finditer(text)]
+    for match in _KM.finditer(text):
         if match.group(1):
-            return float(match.group(1).replace(",", ".")) * 1000
-        if "quarter" in (match.group(2) or "").lower():
-            return 250.0
-        return 500.0 if "half" in (match.group(2) or "").lower() or match.group(3) == "半" else 1000.0
-    match = _ZH_RADIUS.search(text)
-    if match:
+            value = float(match.group(1).replace(",", ".")) * 1000
+        elif "quarter" in (match.group(2) or "").lower():
+            value = 250.0
+        else:
+            value = 500.0 if "half" in (match.group(2) or "").lower() or match.group(3) == "半" else 1000.0
+        found.append((1, match.start(), value))
+    for match in _ZH_RADIUS.finditer(text):
         value = _zh_number(match.group(1))
         if value and value >= 10:
-            return float(value)
+            found.append((2, match.start(), float(value)))
     for match in _EN_RADIUS.finditer(text):
         if match.group(1).strip():
             value = en_number(match.group(1))
             if value and value >= 10:
-                return float(value)
-    match = _BARE_RADIUS.search(text)
-    if match:
+                found.append((3, match.start(), float(value)))
+    for match in _BARE_RADIUS.finditer(text):
         digits = match.group(1) or match.group(2) or "".join(_DIGIT_WORDS[w] for w in re.findall(r"[a-z]+", match.group(3).lower()))
         if int(digits) >= 10:
-            return float(digits)
-    return None
+            found.append((4, match.start(), float(digits)))
+    return found
 
 
 def extract_unit_types(text: str) -> list[str]:

@@ -32,3 +32,15 @@ def test_no_pattern_backtracks_quadratically():
     slow = [(t.pattern, t.input, round(t.estimated_s, 3)) for t in timings
             if t.estimated_s * (LIMIT / SIZE) ** 2 > BOUND_AT_LIMIT_S]
     assert not slow, f"patterns that could take over {BOUND_AT_LIMIT_S} s at {LIMIT} characters: {slow}"
+
+
+def test_a_message_of_many_correction_marks_reads_its_radius_in_linear_time():
+    # corrected_radius_m once re-read the rest of the text after every correction mark: 13-18 s of CPU on these
+    import time
+
+    from agent.slots import corrected_radius_m
+
+    for text in ("疏散Kamppi，" + "改成" * 10_000, "evacuate Kamppi 200 m, " + "make it " * 2_500):
+        started = time.process_time()
+        corrected_radius_m(text)
+        assert time.process_time() - started < 1.0
