@@ -30,6 +30,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from agent.lora.decode import PROMPT_FILE
+from agent.lora.schema import PROMPT_VERSION
+
 log = logging.getLogger(__name__)
 LORA_TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 
@@ -50,7 +53,10 @@ class LoraTrainConfig:
     seed: int = 13
     limit: int = 0                 # use only this many examples (0: all); for tests and quick runs
     max_steps: int = 0             # stop after this many optimiser steps (0: no limit)
-    eval_generate: int = 64        # validation examples decoded greedily per epoch for exact-match accuracy
+    eval_generate: int = 32        # validation examples decoded greedily per epoch for exact-match accuracy
+    threads: int = 0               # torch threads on CPU (0: every core)
+    max_minutes: float = 0.0       # wall budget: no new epoch starts that would not fit (0: none)
+    group_by_length: bool = True   # batches of similar length (a random batch pads ~44% of its tokens)
     summaries: bool = True
     device: str = ""
     version_prefix: str = "v"
@@ -80,9 +86,9 @@ def resolve_base(config: LoraTrainConfig, cache_dir: Path) -> Path:
     return materialize_packaged_llm(cache_dir)
 
 
-def encode(example, tokenizer, max_length: int) -> dict[str, list[int]]:
+def encode(example, tokenizer, max_length: int, prompt_version: str = PROMPT_VERSION) -> dict[str, list[int]]:
     """Prompt tokens masked out of the loss; the answer and its end-of-turn token are learned."""
-    prompt = tokenizer.apply_chat_template(example.messages(), add_generation_prompt=True, tokenize=False)
+    prompt = tokenizer.apply_chat_template(example.messages(prompt_version), add_generation_prompt=True, tokenize=False)
     ids_prompt = tokenizer(prompt, add_special_tokens=False)["input_ids"]
     ids_answer = tokenizer(example.target + end_of_turn(tokenizer), add_special_tokens=False)["input_ids"]
     ids = (ids_prompt + ids_answer)[:max_length]
@@ -94,14 +100,31 @@ def end_of_turn(tokenizer) -> str:
     return "<|im_end|>" if "<|im_end|>" in tokenizer.get_vocab() else (tokenizer.eos_token or "")
 
 
-def _batches(rows: list[dict], batch_size: int, pad_id: int, rng: random.Random | None):
-    import torch
-
-    order = list(range(len(rows)))
+def batch_order(lengths: list[int], batch_size: int, rng: random.Random | None, group_by_length: bool = True,
+                window: int = 32) -> list[list[int]]:
+    """Every index exactly once, in batches.  Grouped: shuffle, sort each window of ``window`` batches by length,
+    cut it into batches and shuffle the batches, so a batch holds similar lengths (little padding, which on a CPU
+    is pure waste) while the order stays random across epochs."""
+    order = list(range(len(lengths)))
     if rng is not None:
         rng.shuffle(order)
-    for start in range(0, len(order), batch_size):
-        chunk = [rows[i] for i in order[start:start + batch_size]]
+    if not group_by_length:
+        return [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    batches: list[list[int]] = []
+    span = batch_size * window
+    for start in range(0, len(order), span):
+        block = sorted(order[start:start + span], key=lambda i: lengths[i])
+        batches += [block[i:i + batch_size] for i in range(0, len(block), batch_size)]
+    if rng is not None:
+        rng.shuffle(batches)
+    return batches
+
+
+def _batches(rows: list[dict], batch_size: int, pad_id: int, rng: random.Random | None, group_by_length: bool = True):
+    import torch
+
+    for indices in batch_order([len(r["input_ids"]) for r in rows], batch_size, rng, group_by_length):
+        chunk = [rows[i] for i in indices]
         width = max(len(r["input_ids"]) for r in chunk)
         ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
         labels = torch.full((len(chunk), width), -100, dtype=torch.long)
@@ -114,6 +137,19 @@ def _batches(rows: list[dict], batch_size: int, pad_id: int, rng: random.Random 
         yield ids, labels, mask
 
 
+def answer_loss(model, ids, labels, mask):
+    """Mean next-token loss over the answer tokens only.  The vocabulary projection (49k x 576, a fifth of the
+    model's multiply-adds per token) is applied to the answer positions alone, not to the masked-out prompt."""
+    import torch.nn.functional as F
+
+    causal = model.get_base_model() if hasattr(model, "get_base_model") else model
+    hidden = causal.model(input_ids=ids, attention_mask=mask).last_hidden_state[:, :-1]
+    targets = labels[:, 1:]
+    keep = targets != -100
+    logits = causal.lm_head(hidden[keep]).float()
+    return F.cross_entropy(logits, targets[keep]), int(keep.sum())
+
+
 def _val_loss(model, rows, batch_size, pad_id, device) -> float:
     import torch
 
@@ -121,16 +157,16 @@ def _val_loss(model, rows, batch_size, pad_id, device) -> float:
     model.eval()
     with torch.inference_mode():
         for ids, labels, mask in _batches(rows, batch_size, pad_id, None):
-            out = model(input_ids=ids.to(device), attention_mask=mask.to(device), labels=labels.to(device))
-            n = int((labels[:, 1:] != -100).sum())
-            total += float(out.loss) * n
+            loss, n = answer_loss(model, ids.to(device), labels.to(device), mask.to(device))
+            total += float(loss) * n
             count += n
     model.train()
     return total / max(count, 1)
 
 
-def _val_exact(model, tokenizer, examples, device, limit: int) -> float | None:
-    """Share of validation tool examples whose greedy (unconstrained) answer equals the target exactly."""
+def _val_exact(model, tokenizer, examples, device, limit: int, prompt_version: str = PROMPT_VERSION) -> float | None:
+    """Share of validation tool examples whose greedy (unconstrained) answer equals the target exactly.  Decoding
+    stops a few tokens past the target's length: a longer answer cannot equal it (the cost is per generated token)."""
     import torch
 
     chosen = [e for e in examples if e.task == "tool"][:limit]
@@ -140,12 +176,18 @@ def _val_exact(model, tokenizer, examples, device, limit: int) -> float | None:
     hits = 0
     with torch.inference_mode():
         for e in chosen:
-            enc = tokenizer.apply_chat_template(e.messages(), add_generation_prompt=True, return_tensors="pt", return_dict=True).to(device)
-            out = model.generate(**enc, max_new_tokens=96, do_sample=False, pad_token_id=tokenizer.pad_token_id or tokenizer.eos_token_id)
+            enc = tokenizer.apply_chat_template(e.messages(prompt_version), add_generation_prompt=True, return_tensors="pt",
+                                                return_dict=True).to(device)
+            budget = len(tokenizer(e.target, add_special_tokens=False)["input_ids"]) + 3
+            out = model.generate(**enc, max_new_tokens=budget, do_sample=False, pad_token_id=tokenizer.pad_token_id or tokenizer.eos_token_id)
             text = tokenizer.decode(out[0][enc["input_ids"].shape[1]:], skip_special_tokens=True).strip()
             hits += text == e.target.strip()
     model.train()
     return hits / len(chosen)
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
 
 
 def _cpu_seconds() -> float:
@@ -172,6 +214,8 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
     random.seed(config.seed)
     torch.manual_seed(config.seed)
     device = config.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    if device == "cpu":
+        torch.set_num_threads(config.threads or os.cpu_count() or 1)
     base = resolve_base(config, cache_dir)
     tokenizer = AutoTokenizer.from_pretrained(base)
     if tokenizer.pad_token_id is None:
@@ -190,8 +234,9 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
         examples = examples[:config.limit]
     n_val = max(1, int(len(examples) * config.val_fraction))
     val_examples, train_examples = examples[:n_val], examples[n_val:]
-    train_rows = [encode(e, tokenizer, config.max_length) for e in train_examples]
-    val_rows = [encode(e, tokenizer, config.max_length) for e in val_examples]
+    train_rows = [encode(e, tokenizer, config.max_length, PROMPT_VERSION) for e in train_examples]
+    val_rows = [encode(e, tokenizer, config.max_length, PROMPT_VERSION) for e in val_examples]
+    tokens = sum(len(r["input_ids"]) for r in train_rows)
     steps_per_epoch = math.ceil(len(train_rows) / config.batch_size)
     total_steps = steps_per_epoch * config.epochs if not config.max_steps else min(config.max_steps, steps_per_epoch * config.epochs)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config.lr, weight_decay=0.0)
@@ -203,13 +248,22 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
     best_loss, best_state, best_epoch, bad_epochs, step = float("inf"), None, 0, 0, 0
     pad_id = tokenizer.pad_token_id
     model.train()
-    log.info("training on %s: %d train / %d val examples, %d steps", device, len(train_rows), len(val_rows), total_steps)
+    log.info("training on %s (%d threads): %d train / %d val examples (%d tokens), %d steps, prompt %s", device,
+             torch.get_num_threads(), len(train_rows), len(val_rows), tokens, total_steps, PROMPT_VERSION)
+    epoch_s = 0.0
     for epoch in range(1, config.epochs + 1):
-        bar = tqdm(_batches(train_rows, config.batch_size, pad_id, rng), total=steps_per_epoch, desc=f"epoch {epoch}", leave=False)
+        elapsed = time.perf_counter() - started
+        if config.max_minutes and epoch > 1 and elapsed + epoch_s > config.max_minutes * 60:
+            log.info("stopping before epoch %d: %.0f s used, an epoch takes %.0f s, budget %.0f min", epoch, elapsed,
+                     epoch_s, config.max_minutes)
+            break
+        epoch_started = time.perf_counter()
+        bar = tqdm(_batches(train_rows, config.batch_size, pad_id, rng, config.group_by_length), total=steps_per_epoch,
+                   desc=f"epoch {epoch}", leave=False)
         running = 0.0
         for i, (ids, labels, mask) in enumerate(bar, 1):
             with torch.autocast("cuda", dtype=torch.bfloat16, enabled=device == "cuda"):
-                loss = model(input_ids=ids.to(device), attention_mask=mask.to(device), labels=labels.to(device)).loss
+                loss, _ = answer_loss(model, ids.to(device), labels.to(device), mask.to(device))
             loss.backward()
             torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
             optimizer.step()
@@ -222,9 +276,11 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
                 break
         val_loss = _val_loss(model, val_rows, config.batch_size, pad_id, device)
         exact = _val_exact(model, tokenizer, val_examples, device, config.eval_generate) if config.eval_generate else None
+        epoch_s = time.perf_counter() - epoch_started
         curve.append({"epoch": epoch, "train_loss": round(running / max(i, 1), 4), "val_loss": round(val_loss, 4),
                       "val_exact_tool": None if exact is None else round(exact, 4), "steps": step,
-                      "wall_s": round(time.perf_counter() - started, 1)})
+                      "wall_s": round(time.perf_counter() - started, 1), "cpu_s": round(_cpu_seconds() - cpu0, 1),
+                      "load_avg": round(os.getloadavg()[0], 2)})
         log.info("epoch %d: %s", epoch, curve[-1])
         print(json.dumps(curve[-1]), flush=True)
         if val_loss < best_loss - 1e-4:
@@ -252,7 +308,9 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
                "base": str(base), "config": asdict(config), "n_train": len(train_rows), "n_val": len(val_rows),
                "best_epoch": best_epoch, "best_val_loss": round(best_loss, 4), "curve": curve,
                "wall_s": round(time.perf_counter() - started, 1), "cpu_s": round(_cpu_seconds() - cpu0, 1),
-               "adapter_bytes": size, "mix": mix_table(examples), "torch_threads": torch.get_num_threads()}
+               "adapter_bytes": size, "mix": mix_table(examples), "torch_threads": torch.get_num_threads(),
+               "train_tokens": tokens, "prompt_version": PROMPT_VERSION, "peak_rss_mb": _peak_rss_mb()}
+    (staging / PROMPT_FILE).write_text(json.dumps({"version": PROMPT_VERSION}) + "\n", encoding="utf-8")
     (staging / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
     (staging / "MODEL_CARD.md").write_text(model_card(metrics), encoding="utf-8")
     target = out_root / version
@@ -297,11 +355,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base", default="", help="local HF causal-LM directory (default: the packaged SmolLM2-135M)")
     parser.add_argument("--gguf", default="", help="a GGUF file to materialise as the base instead")
     parser.add_argument("--cache-dir", help="where the materialised base goes (default: <data_dir>/cache)")
-    for name in ("epochs", "batch_size", "rank", "alpha", "max_length", "patience", "seed", "limit", "max_steps", "eval_generate"):
+    for name in ("epochs", "batch_size", "rank", "alpha", "max_length", "patience", "seed", "limit", "max_steps", "eval_generate",
+                 "threads"):
         parser.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(d, name))
-    for name in ("lr", "val_fraction", "dropout"):
+    for name in ("lr", "val_fraction", "dropout", "max_minutes"):
         parser.add_argument("--" + name.replace("_", "-"), type=float, default=getattr(d, name))
     parser.add_argument("--no-summaries", action="store_true", help="train the tool-call task only")
+    parser.add_argument("--no-group-by-length", action="store_true", help="random batches (more padding)")
     parser.add_argument("--device", default="", help="cuda | cpu (default: cuda when present)")
     parser.add_argument("--no-mark", action="store_true", help="do not move the CURRENT marker")
 
@@ -313,7 +373,8 @@ def run(args: argparse.Namespace) -> int:
                              rank=args.rank, alpha=args.alpha, dropout=args.dropout, max_length=args.max_length,
                              val_fraction=args.val_fraction, patience=args.patience, seed=args.seed, limit=args.limit,
                              max_steps=args.max_steps, eval_generate=args.eval_generate, summaries=not args.no_summaries,
-                             device=args.device)
+                             device=args.device, threads=args.threads, max_minutes=args.max_minutes,
+                             group_by_length=not args.no_group_by_length)
     if not (args.out and args.cache_dir):  # pydantic-settings only when a default is needed (a lent machine may lack it)
         from core.settings import get_settings
 
