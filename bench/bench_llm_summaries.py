@@ -29,6 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--data-dir", default=str(ROOT / "var"))
+    parser.add_argument("--adapter", default="", help="LoRA adapter dir (default: the current or shipped one)")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from agent.assistant import Assistant, _plan_facts
@@ -39,7 +40,7 @@ def main() -> None:
 
     settings = Settings(llm_backend="none", llm_tool_model="off", data_dir=opts.data_dir)
     assistant = Assistant.from_settings(settings)
-    model = LoraAssistantModel(resolve_base_dir(settings), resolve_adapter(settings))
+    model = LoraAssistantModel(resolve_base_dir(settings), opts.adapter or resolve_adapter(settings))
     reports = yaml.safe_load((ROOT / "bench" / "data" / "plan_reports.yaml").read_text(encoding="utf-8"))
     if opts.limit:
         reports = reports[:opts.limit]

@@ -1,15 +1,24 @@
-"""Side by side on the operator request set v2 TEST split: base LLM, LoRA LLM, the router
-(agent/intents.py + agent/fallback.fallback_calls), and LoRA + router as shipped.
+"""Side by side on an operator request set: base LLM + grammar, LoRA LLM + grammar, the router as the chat runs
+it, and LoRA + router as shipped (``ECA_LLM_TOOL_MODEL=lora``).
 
-Valid tool-call rate, tool + key-argument accuracy (agent/lora/evaluate.py), refusals,
-per language and per category, latency, and ten example conversations.
+Every column is scored by the same judge as bench/bench_requests.py (``Judge``: the multiset of tools, key
+arguments, places through the gazetteer, topics by meaning, an extra ``search_plans`` beside a planner tolerated;
+a ``calls: []`` item is right when no tool runs), so the router column here is bench_requests.py's figure.
 
-    python bench/bench_llm_tools.py                         # everything here (slow on 2 CPU cores)
+* router: ``Assistant.chat`` with no LLM (``ECA_LLM_BACKEND=none``) on each message, its tool steps as run, the
+  router's learned models fitted without the scored set (bench_requests.leave_scored_set_out). A recorder stands
+  in for the LoRA model, so we also learn for which messages, and with which text, the chat would ask it.
+* LoRA / base: the model's own answer in the set's vocabulary (constrained decoding, greedy).
+* shipped: where the chat would ask the LoRA model, ``agent.lora.bridge.decision_for`` on its proposal for that
+  text; when the LLM decides, its calls as the agent would run them (``to_agent_calls``); ``plan_response`` runs
+  the planning pipeline on the report, so it takes the router's plan where the router planned the same report.
+  Otherwise the router's run.
+
+    python bench/bench_llm_tools.py --split train                                  # train split (choices)
+    python bench/bench_llm_tools.py --data bench/data/router_dev_v9.yaml --split dev
     python bench/bench_llm_tools.py --llm-only --write P    # LLM rows only (e.g. on a GPU machine)
     python bench/bench_llm_tools.py --predictions P         # reuse LLM rows written earlier, add router + shipped
-
-bench/lora_predictions_h200.jsonl holds the LLM rows of the shipped adapter (and of the base model) computed on
-a lent H200 (batched, grammar-constrained, greedy; identical decoding to the CPU path up to float rounding).
+    python bench/bench_llm_tools.py --split test --aggregate-only   # the frozen test split: aggregate lines only
 """
 
 from __future__ import annotations
@@ -19,102 +28,276 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def llm_rows(system: str, model, items: list[dict], constrained: bool = True, batch_size: int = 1) -> list[dict]:
+def load_items(path: Path, split: str) -> list[dict]:
+    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(items, list):
+        raise SystemExit(f"{path}: not a request set (a YAML list of items)")
+    chosen = [i for i in items if i.get("split") == split]
+    if not chosen:
+        raise SystemExit(f"{path} has no item of split {split!r}")
+    return chosen
+
+
+def default_data(split: str) -> Path:
+    from agent.lora.data import REQUESTS_V2, REQUESTS_V2_TRAIN
+
+    if split == "dev":
+        raise SystemExit("--split dev needs --data (e.g. bench/data/router_dev_v9.yaml)")
+    return REQUESTS_V2_TRAIN if split == "train" else REQUESTS_V2
+
+
+def llm_rows(system: str, model, items: list[dict], texts: list[str] | None = None, constrained: bool = True,
+             batch_size: int = 1) -> list[dict]:
+    """One row per item: the model's answer to ``texts`` (default: the items' texts)."""
     from tqdm import tqdm
 
-    from agent.lora.evaluate import score_item
-
-    rows = []
+    texts = texts or [i["text"] for i in items]
     if batch_size > 1:
-        proposals = model.propose_calls_batch([i["text"] for i in items], constrained=constrained, batch_size=batch_size)
+        proposals = model.propose_calls_batch(texts, constrained=constrained, batch_size=batch_size)
     else:
-        proposals = [model.propose_calls(i["text"], constrained=constrained) for i in tqdm(items, desc=system)]
-    for item, proposal in zip(items, proposals):
-        score = score_item(proposal.answer, item)
-        rows.append({"system": system, "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
-                     "raw": proposal.raw, "answer": proposal.answer.render() if proposal.answer else None,
-                     "confidence": round(proposal.confidence, 4), "min_prob": round(proposal.min_prob, 4),
-                     "seconds": round(proposal.seconds, 3), **score.__dict__})
-    return rows
+        proposals = [model.propose_calls(t, constrained=constrained) for t in tqdm(texts, desc=system)]
+    return [{"system": system, "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
+             "text": text, "raw": p.raw, "answer": p.answer.render() if p.answer else None, "error": p.error,
+             "confidence": round(p.confidence, 4), "min_prob": round(p.min_prob, 4), "seconds": round(p.seconds, 3)}
+            for item, text, p in zip(items, texts, proposals)]
+
+
+class _AskRecorder:
+    """Stands in for the LoRA tool caller inside the chat: records what it would be asked, lets the router decide."""
+
+    def __init__(self):
+        self.asked: list[tuple[str, set[str]]] = []
+
+    def __call__(self, text: str, available: set[str]):
+        from agent.lora.bridge import LoraDecision
+
+        self.asked.append((text, set(available)))
+        return LoraDecision("router", "bench: recording only")
+
+
+def chat_router_rows(items: list[dict], data: Path, split: str) -> tuple[list[dict], Any]:
+    """Each message through ``Assistant.chat`` without an LLM, as bench/bench_requests.py runs it. Returns (rows, judge)."""
+    from bench.bench_requests import REFUSAL_MARKERS, Judge, _city, leave_scored_set_out, normalise_calls, run_chat
+
+    os.environ["ECA_LLM_BACKEND"] = "none"
+    os.environ["ECA_LLM_TOOL_MODEL"] = "off"
+    has_train = any(i.get("split") == "train" for i in yaml.safe_load(Path(data).read_text(encoding="utf-8")))
+    trained_on = leave_scored_set_out(Path(data), keep_train=has_train and split not in ("train", "all"))
+    print(f"router's learned models trained on the exemplars and: {trained_on}")
+    from agent.assistant import Assistant
+    from agent.store import IncidentStore
+    from core.settings import Settings
+
+    settings = Settings().model_copy(update={"llm_backend": "none", "llm_tool_model": "off"})
+    assistant = Assistant.from_settings(settings)
+    store = IncidentStore(Path(tempfile.mkdtemp(prefix="eca-bench-llm-tools-")) / "incidents.sqlite")
+    for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None)):
+        if holder is not None:
+            setattr(holder, "_store" if hasattr(holder, "_store") else "store", store)
+    recorder = _AskRecorder()
+    assistant._lora_tool_caller = lambda: recorder  # the chat asks the recorder where it would ask the LoRA model
+    city = _city(assistant)
+    initial = dict(city.unit_status())
+    rows = []
+    from tqdm import tqdm
+
+    for item in tqdm(items, desc="router (chat)"):
+        for unit_id, status in initial.items():  # every message starts from the same world
+            if city.unit_status()[unit_id] != status:
+                city.set_unit_status(unit_id, status)
+        incident = store.create_incident("bench", "bench").incident_id
+        recorder.asked.clear()
+        started = time.perf_counter()
+        steps, texts, plan, _ = run_chat(assistant, item["text"], incident)
+        shown = "\n".join(texts)
+        asked = recorder.asked[0] if recorder.asked else None
+        rows.append({"system": "router", "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
+                     "calls": normalise_calls(steps, plan), "refused": not steps and any(m.lower() in shown.lower() for m in REFUSAL_MARKERS),
+                     "asked_text": asked[0] if asked else None, "available": sorted(asked[1]) if asked else [],
+                     "seconds": round(time.perf_counter() - started, 3)})
+    return rows, Judge(city)
+
+
+def v2_calls(answer_text: str | None) -> tuple[list[dict], bool] | None:
+    """A model's rendered answer -> ({tool, args} calls, refused); None when it did not parse."""
+    from agent.lora.schema import InvalidAnswer, parse_answer
+
+    if not answer_text:
+        return None
+    try:
+        answer = parse_answer(answer_text)
+    except InvalidAnswer:
+        return None
+    return ([] if answer.refuse else [{"tool": c["tool"], "args": dict(c["args"])} for c in answer.calls]), answer.refuse
+
+
+POLICIES = {"lora_first": "LoRA + router (LoRA first, as shipped)", "router_first": "router first, LoRA where it finds no tool"}
+
+
+def shipped_rows(items: list[dict], lora: dict[str, dict], router: list[dict], threshold: float,
+                 policy: str = "lora_first") -> list[dict]:
+    """A LoRA + router policy replayed (``lora`` maps an asked text to its LoRA row):
+    lora_first - the chat as shipped: the LLM's calls where ``decision_for`` takes them, else the router's;
+    router_first - the router's run, and the LLM's decision only where the router ran no tool and did not refuse."""
+    from agent.lora.bridge import decision_for
+    from agent.lora.decode import ToolProposal
+    from agent.lora.schema import parse_answer
+    from bench.bench_requests import normalise_calls
+
+    out = []
+    for item, r in zip(items, router):
+        row = {"system": policy, "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
+               "calls": r["calls"], "refused": r["refused"], "decided_by": "router", "reason": "the chat does not ask the LLM here",
+               "seconds": r["seconds"]}
+        l = lora.get(r["asked_text"]) if r["asked_text"] is not None else None
+        if policy == "router_first" and (r["calls"] or r["refused"]):
+            l = None
+        if l is not None:
+            proposal = ToolProposal(parse_answer(l["answer"]) if l["answer"] else None, l["raw"], l["confidence"], l["min_prob"],
+                                    l["seconds"], l.get("error"))
+            decision = decision_for(proposal, r["asked_text"], set(r["available"]), threshold)
+            row.update(decided_by=decision.decided_by, reason=decision.reason, seconds=r["seconds"] + l["seconds"])
+            if decision.decided_by == "llm":
+                steps = [{"name": c["name"], "arguments": c["args"]} for c in decision.calls]
+                calls = normalise_calls(steps, None)
+                planned = next((c for c in r["calls"] if c["tool"] == "plan_response"), None)
+                own = {c["tool"]: c for c in (v2_calls(l["answer"]) or ([], False))[0]}
+                for call in calls:  # plan_response plans the report itself: the router's plan where it made one
+                    if call["tool"] == "plan_response":
+                        call["args"] = dict((planned or own.get("plan_response") or {"args": {}})["args"])
+                row.update(calls=calls, refused=decision.refuse)
+        out.append(row)
+    return out
+
+
+def score_rows(rows: list[dict], items: list[dict], judge) -> None:
+    """Adds valid / correct / tools_ok / refusal_ok to every row, by bench_requests' judge."""
+    by_id = {i["id"]: i for i in items}
+    for row in rows:
+        item = by_id[row["id"]]
+        if "calls" in row:
+            calls, refused, valid = row["calls"], row["refused"], True
+        else:
+            parsed = v2_calls(row.get("answer"))
+            valid = parsed is not None
+            calls, refused = parsed if parsed else ([], False)
+        intent_ok, full_ok, _ = judge.judge(calls, item.get("calls") or [])
+        row.update(valid=valid, tools_ok=valid and intent_ok, correct=valid and full_ok,
+                   refusal_ok=bool(refused) if item.get("refuse") else None)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="", help="base HF dir (default: the packaged SmolLM2, materialised)")
     parser.add_argument("--adapter", default="", help="LoRA adapter dir (default: the current or shipped one)")
-    parser.add_argument("--split", default="test", choices=["test", "train"])
+    parser.add_argument("--data", type=Path, help="a request set (default: operator requests v2 of the split)")
+    parser.add_argument("--split", default="test", choices=["test", "train", "dev"])
+    parser.add_argument("--with-base", action="store_true", help="also the base model + grammar (slow on a CPU)")
     parser.add_argument("--llm-only", action="store_true")
-    parser.add_argument("--also-train", action="store_true", help="LLM rows for the train split too (threshold choice)")
     parser.add_argument("--unconstrained", action="store_true", help="also run the LoRA model without the grammar")
     parser.add_argument("--write", help="write the LLM rows (jsonl) here")
     parser.add_argument("--predictions", help="LLM rows written earlier (jsonl); skips running the LLMs")
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--data-dir", help="ECA data dir with the triage model for the router (default: settings)")
-    parser.add_argument("--batch-size", type=int, default=1, help=">1: batched generation (accelerator); latency is then per batch")
+    parser.add_argument("--every", type=int, default=1, help="every k-th item (a set sorted by category keeps all of them)")
+    parser.add_argument("--threshold", type=float, help="the shipped policy's confidence floor (default: the shipped one)")
+    parser.add_argument("--batch-size", type=int, default=1, help=">1: batched generation; latency is then per batch / size")
+    parser.add_argument("--router-cache", type=Path, help="router rows (jsonl): read when present, else written")
+    parser.add_argument("--sweep", action="store_true", help="print the policies' accuracy over confidence floors")
+    parser.add_argument("--aggregate-only", action="store_true", help="no example conversations (required for the test split)")
     opts = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from agent.lora.data import load_request_items
+    if opts.split == "test" and not opts.aggregate_only:
+        raise SystemExit("the test split is held out: add --aggregate-only (aggregate lines, no items)")
+    from agent.lora.routing import ACCEPT_CONFIDENCE
 
-    items = load_request_items(opts.split)
-    if opts.limit:
-        items = items[:opts.limit]
+    data = opts.data or default_data(opts.split)
+    items = load_items(data, opts.split)[:: max(1, opts.every)][: opts.limit or None]
     rows: list[dict] = []
+    router: list[dict] = []
+    judge = None
+    if not opts.llm_only:
+        if opts.router_cache and opts.router_cache.exists():
+            from bench.bench_requests import Judge
+            from core.settings import get_settings
+            from tools.city import CityModel
+
+            router = [json.loads(l) for l in opts.router_cache.read_text(encoding="utf-8").splitlines() if l.strip()]
+            router = [r for r in router if r["id"] in {i["id"] for i in items}]
+            judge = Judge(CityModel.load(get_settings().scenario, settings=get_settings()))
+        else:
+            router, judge = chat_router_rows(items, data, opts.split)
+            if opts.router_cache:
+                opts.router_cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in router), encoding="utf-8")
     if opts.predictions:
         rows = [json.loads(l) for l in Path(opts.predictions).read_text(encoding="utf-8").splitlines() if l.strip()]
+        ids = {i["id"] for i in items}
+        rows = [r for r in rows if r["id"] in ids and r["split"] == opts.split]
     else:
         from agent.lora.decode import LoraAssistantModel
         from agent.lora.runtime import resolve_adapter, resolve_base_dir
 
         base = opts.base or str(resolve_base_dir())
         adapter = opts.adapter or str(resolve_adapter())
+        if opts.with_base:
+            base_model = LoraAssistantModel(base, None)
+            rows += llm_rows("base", base_model, items, batch_size=opts.batch_size)
+            del base_model
         t = time.perf_counter()
-        base_model = LoraAssistantModel(base, None)
-        print(f"base loaded in {time.perf_counter() - t:.1f} s on {base_model.device}")
-        rows += llm_rows("base", base_model, items, batch_size=opts.batch_size)
-        del base_model
         lora = LoraAssistantModel(base, adapter)
+        print(f"LoRA model ({adapter}, prompt {lora.prompt_version}) loaded in {time.perf_counter() - t:.1f} s on {lora.device}")
         rows += llm_rows("lora", lora, items, batch_size=opts.batch_size)
+        # the chat asks the model the message without its injected instructions: those texts too
+        extra = [(i, r["asked_text"]) for i, r in zip(items, router) if r["asked_text"] and r["asked_text"] != i["text"]]
+        if extra:
+            rows += [dict(r, system="lora_asked") for r in llm_rows("lora", lora, [i for i, _ in extra], [t for _, t in extra],
+                                                                     batch_size=opts.batch_size)]
         if opts.unconstrained:
             rows += llm_rows("lora_free", lora, items, constrained=False, batch_size=opts.batch_size)
-        if opts.also_train:
-            rows += llm_rows("lora", lora, load_request_items("train"), batch_size=opts.batch_size)
     if opts.write:
         with open(opts.write, "w", encoding="utf-8") as handle:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    if not opts.llm_only:
-        from agent.lora.routing import router_rows, shipped_rows
+    if opts.llm_only:
+        return
+    asked = {r.get("text") or r["id"]: r for r in rows if r["system"] in ("lora", "lora_asked")}
+    threshold = ACCEPT_CONFIDENCE if opts.threshold is None else opts.threshold
+    if opts.sweep:
+        for policy in POLICIES:
+            cells = []
+            for floor in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98):
+                replay = shipped_rows(items, asked, router, floor, policy)
+                score_rows(replay, items, judge)
+                cells.append(f"{floor}: {sum(r['correct'] for r in replay) / len(replay):.3f}")
+            print(f"sweep {policy}: " + ", ".join(cells))
+    rows = [r for r in rows if r["system"] != "lora_asked"] + router
+    rows += [row for policy in POLICIES for row in shipped_rows(items, asked, router, threshold, policy)]
+    score_rows(rows, items, judge)
+    report(rows, items, data, opts.split, threshold, show_examples=not opts.aggregate_only)
 
-        split_rows = [r for r in rows if r["split"] == opts.split]
-        from agent.lora.routing import RouterV2
-        from core.settings import Settings, get_settings
 
-        settings = Settings(data_dir=opts.data_dir) if opts.data_dir else get_settings()
-        router = router_rows(items, RouterV2.from_settings(settings))
-        rows = split_rows + router + shipped_rows(items, [r for r in split_rows if r["system"] == "lora"], router)
-    report(rows, items, opts.split)
-    if opts.predictions:
-        print("\n(base/lora latencies are those of the machine that wrote the predictions file; batched rows report batch time / size)")
-
-
-def report(rows: list[dict], items: list[dict], split: str) -> None:
+def report(rows: list[dict], items: list[dict], data: Path, split: str, threshold: float, show_examples: bool = True) -> None:
     from agent.lora.evaluate import summarise_scores
 
-    systems = [s for s in ("base", "lora", "lora_free", "router", "shipped") if any(r["system"] == s for r in rows)]
-    tables = {s: summarise_scores([r for r in rows if r["system"] == s and r["split"] == split]) for s in systems}
+    systems = [s for s in ("base", "lora", "lora_free", "router", *POLICIES) if any(r["system"] == s for r in rows)]
+    tables = {s: summarise_scores([r for r in rows if r["system"] == s]) for s in systems}
     keys = list(tables[systems[0]])
-    print(f"\n## Operator requests v2, {split} split ({len(items)} items): valid / tool+key-args correct\n")
+    print(f"\n## {Path(data).name}, {split} split ({len(items)} items; load {os.getloadavg()[0]:.1f}): "
+          f"valid / tool + key arguments correct (bench_requests' judge); shipped threshold {threshold}\n")
     print("| subset | n | " + " | ".join(systems) + " |")
     print("|---|---|" + "---|" * len(systems))
     for key in keys:
-        cells = [f"{tables[s][key]['valid']:.2f} / {tables[s][key]['correct']:.2f}" if key in tables[s] else "-" for s in systems]
+        cells = [f"{tables[s][key]['valid']:.2f} / {tables[s][key]['correct']:.3f}" if key in tables[s] else "-" for s in systems]
         print(f"| {key} | {tables[systems[0]][key]['n']} | " + " | ".join(cells) + " |")
     print("\nrefusal rate on refuse items: " + ", ".join(
         f"{s} {tables[s]['all']['refusal']:.2f}" for s in systems if tables[s]["all"]["refusal"] is not None))
@@ -122,31 +305,32 @@ def report(rows: list[dict], items: list[dict], split: str) -> None:
         secs = [r["seconds"] for r in rows if r["system"] == s and r.get("seconds") is not None]
         if secs:
             print(f"latency {s}: p50 {statistics.median(secs):.2f} s, max {max(secs):.2f} s")
-    decided = [r for r in rows if r["system"] == "shipped"]
-    if decided:
-        llm_share = sum(r.get("decided_by") == "llm" for r in decided) / len(decided)
-        print(f"shipped: the LLM decided {llm_share:.0%} of turns, the router the rest")
-    examples(rows, items)
+    for policy in POLICIES:
+        decided = [r for r in rows if r["system"] == policy]
+        if decided:
+            llm_share = sum(r.get("decided_by") == "llm" for r in decided) / len(decided)
+            print(f"{policy} ({POLICIES[policy]}): the LLM decided {llm_share:.0%} of turns, the router the rest")
+    if show_examples:
+        examples(rows, items)
 
 
 def examples(rows: list[dict], items: list[dict], n: int = 10) -> None:
     by_id = {i["id"]: i for i in items}
-    shipped = {r["id"]: r for r in rows if r["system"] == "shipped"} or {r["id"]: r for r in rows if r["system"] == "lora"}
-    order = ["incident_report", "injection_only", "dispatch", "out_of_scope", "evacuation", "multi_intent",
-             "injection_mixed", "unit_status_change", "plan_question", "help", "shelter_query", "situation"]
-    picked = []
-    for category in order:  # one per category, refusals included, English and Chinese alternating
+    shipped = {r["id"]: r for r in rows if r["system"] == "lora_first"} or {r["id"]: r for r in rows if r["system"] == "lora"}
+    picked: list[str] = []
+    for category in sorted({i["category"] for i in items}):  # one per category, English and Chinese alternating
         lang = "zh" if len(picked) % 2 else "en"
         pool = [i for i in items if i["category"] == category and i["id"] in shipped]
         pick = next((i for i in pool if i["lang"] == lang), pool[0] if pool else None)
         if pick is not None:
             picked.append(pick["id"])
-    print(f"\n## {n} example conversations (held-out test items)\n")
+    print(f"\n## {n} example conversations\n")
     for item_id in picked[:n]:
         r = shipped[item_id]
+        said = " | ".join(f"{c['tool']}{json.dumps(c['args'], ensure_ascii=False)}" for c in r.get("calls") or []) \
+            or ("REFUSE" if r.get("refused") else (r.get("answer") or "NONE"))
         print(f"- [{by_id[item_id]['lang']}/{by_id[item_id]['category']}] operator: {by_id[item_id]['text']}")
-        print(f"  assistant ({r.get('decided_by', r['system'])}): {(r.get('answer') or r.get('raw') or '').replace(chr(10), ' | ')}"
-              f"  -> {'correct' if r['correct'] else 'WRONG'}")
+        print(f"  assistant ({r.get('decided_by', r['system'])}): {said}  -> {'correct' if r['correct'] else 'WRONG'}")
 
 
 if __name__ == "__main__":

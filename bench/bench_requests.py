@@ -176,6 +176,24 @@ def world_state(assistant: Any) -> tuple:
     return units, incidents
 
 
+def run_chat(assistant: Any, text: str, incident: str) -> tuple[list[dict[str, Any]], list[str], Any, str | None]:
+    """One message through ``Assistant.chat``: (tool steps as run, texts shown, the plan if any, the crash if any)."""
+    steps: list[dict[str, Any]] = []
+    texts: list[str] = []
+    plan, error = None, None
+    try:
+        for event in assistant.chat(text, incident, operator="bench"):
+            if event.kind == "tool" and event.step is not None:
+                steps.append(event.step.model_dump())
+            if event.text and event.kind in ("final", "error"):
+                texts.append(event.text)
+            if getattr(event, "plan", None) is not None and plan is None:
+                plan = event.plan
+    except Exception as exc:  # noqa: BLE001 - a crash is a failure of the item, counted, not fatal
+        error = f"{type(exc).__name__}: {exc}"
+    return steps, texts, plan, error
+
+
 def leave_scored_set_out(scored: Path, keep_train: bool) -> str:
     """Leave-one-set-out: the router's learned models are fitted without the scored set (``keep_train``: without the
     scored split, its train split kept), so that no figure is in-sample.  Returns the sets that train them."""
@@ -236,18 +254,8 @@ def main() -> None:
                 city.set_unit_status(unit_id, status)
         incident = store.create_incident("bench", "bench").incident_id
         before = world_state(assistant)
-        steps, texts, plan, error = [], [], None, None
         started = time.perf_counter()
-        try:
-            for event in assistant.chat(item["text"], incident, operator="bench"):
-                if event.kind == "tool" and event.step is not None:
-                    steps.append(event.step.model_dump())
-                if event.text and event.kind in ("final", "error"):
-                    texts.append(event.text)
-                if getattr(event, "plan", None) is not None and plan is None:
-                    plan = event.plan
-        except Exception as exc:  # noqa: BLE001 - a crash is a failure of the item, counted, not fatal
-            error = f"{type(exc).__name__}: {exc}"
+        steps, texts, plan, error = run_chat(assistant, item["text"], incident)
         latencies.append(time.perf_counter() - started)
         after = world_state(assistant)
         calls = normalise_calls(steps, plan)

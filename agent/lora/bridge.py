@@ -42,13 +42,17 @@ def to_agent_calls(answer: ToolAnswer, text: str, available: set[str]) -> list[d
             if args.get("radius_m"):
                 mapped["radius_m"] = float(min(args["radius_m"], 5000))
         elif name == "plan_dispatch":
-            mapped = {"incidents": [{"place": args.get("place"), "incident_type": args.get("hazard", "fire"),
-                                     "priority": args.get("priority", "P2")}]}
+            incident = {"place": args.get("place"), "incident_type": args.get("hazard", "fire"), "priority": args.get("priority", "P2")}
+            if args.get("unit_types"):  # the unit types the operator asked for (was dropped: the plan ignored them)
+                incident["unit_types"] = list(args["unit_types"])
+            mapped = {"incidents": [incident]}
         elif name == "resolve_place":
             mapped = {"name": args.get("place", "")}
-        elif name == "list_shelters":
-            mapped = {}
-        elif name in ("unit_status", "set_unit_status"):
+        elif name == "list_shelters":  # nearest to the place first (was dropped: the list was not sorted by it)
+            mapped = {"place": args["place"]} if args.get("place") else {}
+        elif name == "unit_status":  # station and unit type filter the board (were dropped: all units were listed)
+            mapped = {k: v for k, v in args.items() if k in ("unit_id", "station", "unit_type")}
+        elif name == "set_unit_status":
             mapped = {k: v for k, v in args.items() if k in ("unit_id", "status")}
         else:
             mapped = dict(args)
@@ -84,18 +88,23 @@ class LoraToolCaller:
         model = self.model()
         if model is None:
             return LoraDecision("router", f"LoRA model unavailable ({self.failed})")
-        proposal = model.propose_calls(text)
-        if proposal.answer is None:
-            return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
-        if proposal.confidence < self.threshold:
-            return LoraDecision("router", f"LLM unsure ({proposal.confidence:.2f})", raw=proposal.raw, confidence=proposal.confidence)
-        if proposal.answer.refuse:
-            return LoraDecision("llm", "LLM refused", refuse=True, raw=proposal.raw, confidence=proposal.confidence)
-        if not grounded_in_request(proposal.answer, text):
-            return LoraDecision("router", "LLM named something that is not in the request", raw=proposal.raw,
-                                confidence=proposal.confidence)
-        calls = to_agent_calls(proposal.answer, text, available)
-        if not calls:
-            return LoraDecision("router", "no LLM call this agent can run", raw=proposal.raw, confidence=proposal.confidence)
-        return LoraDecision("llm", f"LLM confident ({proposal.confidence:.2f})", calls=calls, raw=proposal.raw,
+        return decision_for(model.propose_calls(text), text, available, self.threshold)
+
+
+def decision_for(proposal: Any, text: str, available: set[str], threshold: float = ACCEPT_CONFIDENCE) -> LoraDecision:
+    """The shipped policy on one proposal: the LLM's calls when valid, confident, grounded in the request and runnable
+    here, else the router (bench/bench_llm_tools.py replays it on stored proposals)."""
+    if proposal.answer is None:
+        return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
+    if proposal.confidence < threshold:
+        return LoraDecision("router", f"LLM unsure ({proposal.confidence:.2f})", raw=proposal.raw, confidence=proposal.confidence)
+    if proposal.answer.refuse:
+        return LoraDecision("llm", "LLM refused", refuse=True, raw=proposal.raw, confidence=proposal.confidence)
+    if not grounded_in_request(proposal.answer, text):
+        return LoraDecision("router", "LLM named something that is not in the request", raw=proposal.raw,
                             confidence=proposal.confidence)
+    calls = to_agent_calls(proposal.answer, text, available)
+    if not calls:
+        return LoraDecision("router", "no LLM call this agent can run", raw=proposal.raw, confidence=proposal.confidence)
+    return LoraDecision("llm", f"LLM confident ({proposal.confidence:.2f})", calls=calls, raw=proposal.raw,
+                        confidence=proposal.confidence)

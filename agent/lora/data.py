@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from agent.lora import templates as T
-from agent.lora.schema import NONE, REFUSE, SUMMARY_SYSTEM, TOOL_SYSTEM, ToolAnswer
+from agent.lora.schema import NONE, PROMPT_VERSION, REFUSE, ToolAnswer, system_prompt
 from agent.lora.slots import load_slots
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,9 +44,8 @@ class Example:
     target: str    # the assistant's answer
     source: str    # train_split | synthetic | planner
 
-    def messages(self) -> list[dict[str, str]]:
-        system = TOOL_SYSTEM if self.task == "tool" else SUMMARY_SYSTEM
-        return [{"role": "system", "content": system}, {"role": "user", "content": self.prompt}]
+    def messages(self, prompt_version: str = PROMPT_VERSION) -> list[dict[str, str]]:
+        return [{"role": "system", "content": system_prompt(self.task, prompt_version)}, {"role": "user", "content": self.prompt}]
 
 
 def tool_user_message(request: str) -> str:
@@ -179,8 +178,9 @@ class _Gen:
         if r < 0.75:
             return self.c(T.UNIT_TYPE_EN if lang == "en" else T.UNIT_TYPE_ZH).format(t=word), [{"tool": "unit_status", "args": {"unit_type": t}}]
         st = self.c(self.slots.station_names)
-        if lang == "en" and r < 0.88:
-            return self.c(T.UNIT_STATION_TYPE_EN).format(t=word, st=st), [{"tool": "unit_status", "args": {"station": st, "unit_type": t}}]
+        if r < 0.88:
+            tpl = self.c(T.UNIT_STATION_TYPE_EN if lang == "en" else T.UNIT_STATION_TYPE_ZH)
+            return tpl.format(t=word, st=st), [{"tool": "unit_status", "args": {"station": st, "unit_type": t}}]
         return self.c(T.UNIT_STATION_EN if lang == "en" else T.UNIT_STATION_ZH).format(st=st), [{"tool": "unit_status", "args": {"station": st}}]
 
     def unit_status_change(self, lang):
@@ -212,11 +212,22 @@ class _Gen:
         return self.c(T.SITREP_EN if lang == "en" else T.SITREP_ZH), [{"tool": "sitrep", "args": {}}]
 
     def multi_intent(self, lang):
-        parts = self.rng.sample(["incident", "dispatch", "plan_question", "unit_status_change", "shelter_query", "situation",
-                                 "place_lookup", "unit_query", "evacuation"], 2)
-        a_text, a_calls = getattr(self, parts[0])(lang)
-        b_text, b_calls = getattr(self, parts[1])(lang)
-        return a_text + self.c(T.MULTI_JOIN_EN if lang == "en" else T.MULTI_JOIN_ZH) + b_text, a_calls + b_calls
+        """Two requests in one message, sometimes three, sometimes the same kind twice (two units' statuses): the
+        first adapter stopped after the first call, so every part must be answered, in order."""
+        kinds = ["incident", "dispatch", "plan_question", "unit_status_change", "shelter_query", "situation",
+                 "place_lookup", "unit_query", "evacuation"]
+        r = self.rng.random()
+        parts = self.rng.sample(kinds, 3) if r < 0.25 else [self.c(["unit_status_change", "unit_query", "situation"])] * 2 \
+            if r < 0.4 else self.rng.sample(kinds, 2)
+        texts, calls = [], []
+        for part in parts:
+            text, part_calls = getattr(self, part)(lang)
+            texts.append(text)
+            calls += part_calls
+        joined = texts[0]
+        for text in texts[1:]:
+            joined += self.c(T.MULTI_JOIN_EN if lang == "en" else T.MULTI_JOIN_ZH) + text
+        return joined, calls
 
     def injection_only(self, lang):
         typed, _ = self.unit_typed()
@@ -227,18 +238,23 @@ class _Gen:
         text, calls = getattr(self, intent)(lang)
         return text + self.c(T.INJECTION_TAILS_EN if lang == "en" else T.INJECTION_TAILS_ZH).format(), calls
 
+    def courteous(self, lang: str, text: str) -> str:
+        return self.c(T.COURTESY_EN if lang == "en" else T.COURTESY_ZH) + text
+
     def out_of_scope(self, lang):
         if self.rng.random() < 0.3:
-            return self.c(T.HARMFUL_EN if lang == "en" else T.HARMFUL_ZH), REFUSE
-        return self.c(T.OOS_EN if lang == "en" else T.OOS_ZH), NONE
+            return self.courteous(lang, self.c(T.HARMFUL_EN if lang == "en" else T.HARMFUL_ZH)), REFUSE
+        return self.courteous(lang, self.c(T.OOS_EN if lang == "en" else T.OOS_ZH)), NONE
 
     def help(self, lang):
-        return self.c(T.HELP_EN if lang == "en" else T.HELP_ZH), NONE
+        return self.courteous(lang, self.c(T.HELP_EN if lang == "en" else T.HELP_ZH)), NONE
 
 
-DEFAULT_MIX = {"incident_report": 800, "evacuation": 350, "dispatch": 450, "plan_question": 250, "unit_query": 300,
-               "unit_status_change": 200, "shelter_query": 250, "place_lookup": 180, "situation": 250, "multi_intent": 350,
-               "injection_only": 200, "injection_mixed": 150, "out_of_scope": 150, "help": 80}
+# 2026-12-01: fewer incident reports (the first adapter had them right on every check), more of what it got wrong:
+# no-tool and harmful messages, multi-intent requests, injections.
+DEFAULT_MIX = {"incident_report": 500, "evacuation": 300, "dispatch": 400, "plan_question": 250, "unit_query": 300,
+               "unit_status_change": 200, "shelter_query": 220, "place_lookup": 150, "situation": 220, "multi_intent": 450,
+               "injection_only": 250, "injection_mixed": 180, "out_of_scope": 250, "help": 150}
 _METHOD = {"incident_report": "incident"}
 
 
@@ -318,7 +334,7 @@ def summary_examples(path: Path = FACTS_FILE, seed: int = 5) -> list[Example]:
 
 
 # --------------------------------------------------------------------------- the whole set
-def build_examples(seed: int = 13, mix: dict[str, int] | None = None, summaries: bool = True, train_repeat: int = 2) -> list[Example]:
+def build_examples(seed: int = 13, mix: dict[str, int] | None = None, summaries: bool = True, train_repeat: int = 3) -> list[Example]:
     examples = train_split_examples(train_repeat) + synthetic_tool_examples(mix, seed)
     if summaries:
         examples += summary_examples()

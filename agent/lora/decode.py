@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from agent.lora.schema import MAX_CALLS, NONE, REFUSE, InvalidAnswer, ToolAnswer, call_schema, parse_answer
+from agent.lora.schema import (LEGACY_PROMPT_VERSION, MAX_CALLS, NONE, PROMPTS, REFUSE, InvalidAnswer, PromptVersionError,
+                               ToolAnswer, call_schema, parse_answer)
 from agent.lora.data import Example, summary_user_message, tool_user_message
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,31 @@ def build_grammar(tokenizer_info: Any) -> Any:
     return xgr.GrammarCompiler(tokenizer_info).compile_grammar(xgr.Grammar.union(*options))
 
 
+PROMPT_FILE = "prompt.json"
+
+
+def adapter_prompt_version(adapter_dir: str | Path | None) -> str:
+    """The system-prompt version an adapter was trained with (prompt.json beside it; none: the legacy v1 prompt).
+
+    Raises PromptVersionError for a version this code does not know, so the caller falls back to the router and
+    says why, instead of asking the adapter with a prompt it never saw."""
+    import json
+
+    if not adapter_dir:
+        return LEGACY_PROMPT_VERSION  # the base model learned nothing: it gets the descriptive prompt
+    path = Path(adapter_dir) / PROMPT_FILE
+    if not path.exists():
+        return LEGACY_PROMPT_VERSION
+    try:
+        version = json.loads(path.read_text(encoding="utf-8"))["version"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PromptVersionError(f"{path} is unreadable ({exc}); cannot tell which prompt the adapter was trained with") from exc
+    if version not in PROMPTS:
+        raise PromptVersionError(f"adapter {adapter_dir} was trained with prompt {version!r}, unknown to this code "
+                                 f"(known: {', '.join(PROMPTS)})")
+    return version
+
+
 class LoraAssistantModel:
     """Base causal LM plus an optional LoRA adapter (merged for speed)."""
 
@@ -77,6 +103,7 @@ class LoraAssistantModel:
 
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         dtype = torch.float32 if self.device == "cpu" else torch.bfloat16
+        self.prompt_version = adapter_prompt_version(adapter_dir)  # first: a mismatch fails before the model loads
         self.tokenizer = AutoTokenizer.from_pretrained(base_dir)
         if self.tokenizer.pad_token_id is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token
@@ -134,7 +161,7 @@ class LoraAssistantModel:
     # -- task 1: tool calls ----------------------------------------------------
     def propose_calls(self, request: str, constrained: bool = True, max_new_tokens: int = 160) -> ToolProposal:
         started = time.perf_counter()
-        messages = Example("tool", "", "", tool_user_message(request), "", "").messages()
+        messages = Example("tool", "", "", tool_user_message(request), "", "").messages(self.prompt_version)
         text, logps = self._generate(messages, max_new_tokens, constrained)
         seconds = time.perf_counter() - started
         confidence = math.exp(sum(logps) / len(logps)) if logps else 0.0
@@ -157,7 +184,7 @@ class LoraAssistantModel:
         for start in range(0, len(requests), batch_size):
             chunk = requests[start:start + batch_size]
             started = time.perf_counter()
-            prompts = [tok.apply_chat_template(Example("tool", "", "", tool_user_message(r), "", "").messages(),
+            prompts = [tok.apply_chat_template(Example("tool", "", "", tool_user_message(r), "", "").messages(self.prompt_version),
                                                add_generation_prompt=True, tokenize=False) for r in chunk]
             enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
             kwargs: dict[str, Any] = dict(max_new_tokens=max_new_tokens, do_sample=False, return_dict_in_generate=True,
@@ -197,7 +224,7 @@ class LoraAssistantModel:
     # -- task 2: summaries -----------------------------------------------------
     def summarise(self, facts: str, max_new_tokens: int = 120) -> SummaryResult:
         started = time.perf_counter()
-        messages = Example("summary", "", "", summary_user_message(facts), "", "").messages()
+        messages = Example("summary", "", "", summary_user_message(facts), "", "").messages(self.prompt_version)
         raw, _ = self._generate(messages, max_new_tokens, constrained=False)
         unknown = unknown_names(raw, facts)
         retried = False
