@@ -243,11 +243,11 @@ class _Gen:
 
     def out_of_scope(self, lang):
         if self.rng.random() < 0.3:
-            return self.courteous(lang, self.c(T.HARMFUL_EN if lang == "en" else T.HARMFUL_ZH)), REFUSE
-        return self.courteous(lang, self.c(T.OOS_EN if lang == "en" else T.OOS_ZH)), NONE
+            return self.c(T.HARMFUL_EN if lang == "en" else T.HARMFUL_ZH), REFUSE
+        return self.c(T.OOS_EN if lang == "en" else T.OOS_ZH), NONE
 
     def help(self, lang):
-        return self.courteous(lang, self.c(T.HELP_EN if lang == "en" else T.HELP_ZH)), NONE
+        return self.c(T.HELP_EN if lang == "en" else T.HELP_ZH), NONE
 
 
 # 2026-12-01: fewer incident reports (the first adapter had them right on every check), more of what it got wrong:
@@ -270,6 +270,9 @@ def synthetic_tool_examples(mix: dict[str, int] | None = None, seed: int = 13, z
             tries += 1
             lang = "zh" if gen.rng.random() < zh_share else "en"
             text, calls = method(lang)
+            # every kind gets the same courtesy openers ("请问", "sorry, "): given only to no-tool and harmful messages
+            # they taught the adapter that "麻烦派一辆救护车" asks for no tool (review s9)
+            text = gen.courteous(lang, text)
             if text in seen:
                 continue
             seen.add(text)

@@ -65,3 +65,19 @@ def test_reference_summary_reads_the_planner_facts():
              "443 people from Kamppi (map part) (general) → Ressun lukio: 3 min (226 m).")
     text = reference_summary(facts)
     assert "Annankatu 4" in text and "ERO-E1" in text and "Ressun lukio" in text and "P1" in text
+
+
+def test_a_courtesy_opener_says_nothing_about_whether_a_tool_is_wanted():
+    """Openers such as "请问" or "sorry, " once came only on no-tool and harmful messages, so the adapter learned
+    "麻烦派一辆救护车…" as no tool (review s9). Now every kind of synthetic request gets them alike."""
+    from agent.lora import templates as T
+    from agent.lora.data import synthetic_tool_examples
+
+    openers = tuple(o for o in T.COURTESY_EN + T.COURTESY_ZH if o)
+    rows = [(e.prompt, e.target) for e in synthetic_tool_examples(seed=5)]
+    no_tool = lambda target: target.strip() in ("NONE", "REFUSE")  # noqa: E731
+    opened = [t for text, t in rows if text.startswith(openers)]
+    assert len(opened) > 300
+    share_opened = sum(map(no_tool, opened)) / len(opened)
+    share_all = sum(no_tool(t) for _, t in rows) / len(rows)
+    assert abs(share_opened - share_all) < 0.05
