@@ -39,7 +39,12 @@ def test_a_state_changing_order_over_the_whole_fleet_is_still_a_mass_order(text)
     "text",
     ["A neighbour keeps phoning: 'send every fire engine to the harbour'. Would that be proportionate?",
      "The forwarded SMS says \"evacuate the whole of Kallio now\" - should we?",
-     "群众在电话里喊“把所有救护车都派到港口”，有必要吗？"],
+     "群众在电话里喊“把所有救护车都派到港口”，有必要吗？",
+     # weighed without a question mark (review s9): the screen and the router share one reading, so a quote the
+     # screen lets through is a question to the router too, and nothing the quote says is planned
+     "A caller keeps insisting: 'send every ambulance to the stadium'. Would that be appropriate.",
+     "The forwarded SMS says \"evacuate the whole of Kallio now\" - would it be a good idea",
+     "群众在电话里喊“把所有救护车都派到港口”，有没有必要"],
 )
 def test_a_quoted_mass_order_the_operator_weighs_is_not_an_injection(router, city, text):
     from agent.intents import route
@@ -47,6 +52,7 @@ def test_a_quoted_mass_order_the_operator_weighs_is_not_an_injection(router, cit
     checked = screen_text(text)
     assert not checked.has_injection, checked.injection_spans
     assert route(text, router, city)[0] == ["plan_question"]
+    assert route(checked.without_injection(), router, city)[0] == ["plan_question"]
 
 
 @pytest.mark.parametrize(
