@@ -19,12 +19,6 @@ __all__ = ["StandDown", "mask_incident_ids", "scoped_stand_down", "stand_down_ca
 
 _INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
 _INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)
-
-
-def mask_incident_ids(text: str) -> str:
-    """Every incident id written as one fixed id: a learned model that reads the text (the injection classifier)
-    must not answer differently for "INC-0FB5D240" and "INC-21636369", which the log draws at random."""
-    return _INCIDENT_ID_RE.sub("INC-1", text)
 # the units of an incident: "all units on INC-7", "every ambulance assigned to incident INC-12", "INC-7 的所有单位"
 _SCOPE = re.compile(
     r"\b(?:all|every|each|the)\s+(?:of\s+the\s+|the\s+)?(?P<noun>(?:[\w-]+\s+)?(?:units?|vehicles?|crews?|resources|rigs?|apparatus|"
@@ -74,3 +68,9 @@ def stand_down_calls(text: str, commitments: Mapping[str, str | None], unit_type
     if not units:
         return [{"name": "unit_board", "args": {}}]
     return [{"name": "set_unit_status", "args": {"unit_id": uid, "status": "available"}} for uid in sorted(units)]
+
+
+def mask_incident_ids(text: str) -> str:
+    """Every incident id written as one fixed id: a learned model that reads the text (the injection classifier)
+    must not answer differently for "INC-0FB5D240" and "INC-21636369", which the log draws at random."""
+    return _INCIDENT_ID_RE.sub("INC-1", text)

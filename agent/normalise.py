@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.text import has_han, joined_spaced_han, to_simplified
+from core.text import char_before, has_han, joined_spaced_han, to_simplified
 
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
 
@@ -142,5 +142,5 @@ def finnish_words_glossed(text: str) -> str:
 
 
 def _starts_sentence(text: str, at: int) -> bool:
-    head = text[:at].rstrip(" \t")  # linear: no regex anchored at the end of a growing prefix
-    return not head.strip() or head[-1] in ".!?:;\n"
+    before = char_before(text, at, " \t")
+    return not before or before in ".!?:;\n"

@@ -90,6 +90,16 @@ def unspaced_han_transcript(text: str) -> tuple[str, list[int]] | None:
     return "".join(text[i] for i in kept), kept
 
 
+def char_before(text: str, at: int, skip: str | None = None) -> str:
+    """The last character of ``text`` before ``at`` that is not in ``skip`` (None: not white space; "" at the start):
+    read back over the skipped run only, so asking it of every word of a long text stays linear (no slice of the
+    growing prefix)."""
+    i = at - 1
+    while i >= 0 and (text[i].isspace() if skip is None else text[i] in skip):
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def looks_binary(text: str) -> bool:
     """Decoded binary, not text: a NUL byte anywhere, or replacement/control characters in the opening sample."""
     if not text:

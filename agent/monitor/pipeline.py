@@ -456,7 +456,8 @@ class MonitorPipeline:
         try:
             for a in alerts:
                 self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
-                                                             "key": a.key, "stream_time": a.time}, self.config.operator)
+                                                             "key": a.key, "stream_time": a.time, "unconfirmed": a.unconfirmed},
+                                     self.config.operator)
         except (sqlite3.Error, OSError) as exc:
             log.error("the incident log could not record an alert (%s: %s)", type(exc).__name__, exc)
             self.store_error = self.store_error or exc

@@ -19,7 +19,7 @@ import zlib
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from core.text import MENTION_RE, URL_RE
+from core.text import MENTION_RE, URL_RE, char_before
 
 _WORD = re.compile(r"[^\W\d_][\w']*", re.UNICODE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -44,11 +44,9 @@ _SENTENCE_END = frozenset(".!?:;…\"“”«»()[]|-–—>")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """The word at ``start`` opens the text or a sentence (read back over white space only: linear in a long post)."""
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
+    """The word at ``start`` opens the text or a sentence."""
+    before = char_before(text, start)
+    return not before or before in _SENTENCE_END
 
 
 def names(text: str) -> list[str]:

@@ -489,6 +489,8 @@ def test_an_operator_dismisses_an_unconfirmed_alert_with_a_reason_and_a_later_bu
         assert alert.cluster_id == report.cluster_id
         # programs reading the situation API can tell a single headline's alert from a corroborated one
         assert alert.public_record()["unconfirmed"] is True
+        (logged,) = store.events(kind="monitor_alert")  # the incident log says so too
+        assert logged.payload["unconfirmed"] is True
         with pytest.raises(ValueError, match="reason"):
             pipe.dismiss_alert(report.cluster_id, "  ")
         with pytest.raises(LookupError):

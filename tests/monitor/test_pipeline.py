@@ -53,6 +53,7 @@ def test_batch_is_triaged_placed_grouped_stored_and_alerted(pipeline):
     assert stored[0]["detail"]["reason"] and stored[0]["triage"]["incident_type"]
     logged = pipeline.store.events(kind="monitor_alert")
     assert len(logged) == len(alerts)
+    assert [e.payload["unconfirmed"] for e in logged] == [a.unconfirmed for a in alerts]  # calls: corroborated alerts
 
 
 def test_operator_actions_go_to_the_store(pipeline):
