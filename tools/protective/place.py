@@ -138,7 +138,7 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             mark = _cjk_place(runs)
         elif not any(m.kind == "street" and city.locator.house_number(text, m.name) for m in found) \
                 and not any(m.kind == "landmark" and not _is_stop(m) for m in _not_inside_runs(found, mentions, runs)):
-            # "Fredrikinkatu上的Some Bistro餐厅": the restaurant on Annankatu, as "the swimming hall on Yrjönkatu" is
+            # "Fredrikinkatu上的Some Bistro餐厅": the restaurant on Fredrikinkatu, as "the swimming hall on Yrjönkatu" is
             # the hall; a place the scan found only inside a longer Latin name ("Center" -> Keskusta) is no name said.
             # A landmark said as a reference point only ("从Stockmann出来", "离Kiasma五百米", "不在Stockmann附近",
             # "去过Stockmann") is no place of the incident: the street the report names is.
