@@ -153,9 +153,11 @@ class CaseCounts:
 
     def distinctive(self, word: str) -> bool:
         """``word`` (lower-cased) is a name to tie two reports by: the stream writes it capitalised more often than in
-        lower case (a name by usage: "Texas"), or it is no common English word at all ("Kamppi", "Tampere").  Not a
-        common word the stream has only seen in Title Case or not at all ("Rips", "Workers"): on that side of the
-        doubt a headline opens an alert of its own rather than vanish into an incident it merely shares a word with."""
+        lower case (a name by usage: "Texas"), or the stream has never written it in lower case and it is no common
+        English word ("Kamppi", "Tampere"; also a rare headline verb such as "Rips", which only the stream's usage can
+        clear).  Not a common word the stream has seen only in Title Case or not at all ("Workers", "Dead"): on that
+        side of the doubt a headline opens an alert of its own rather than vanish into an incident it merely shares a
+        word with."""
         if self.capital[word] > self.lower[word]:
             return True
         return not self.lower[word] and not common_english_word(word)
