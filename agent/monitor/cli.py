@@ -187,8 +187,9 @@ def run_monitor(args: argparse.Namespace) -> int:
         # each batch's triage runs while the one before it is grouped and stored (MonitorPipeline.process_stream)
         for _, alerts in pipeline.process_stream(batches()):
             for a in alerts:
-                print(json.dumps({"alert": a.kind, "time": a.time, "message": a.message, "cluster": a.cluster_id,
-                                  "key": a.key}, ensure_ascii=False) if args.json else f"[{a.kind}] {a.message}", flush=True)
+                # an alert line is told from the summary line by its "alert" key; its fields are the API's
+                print(json.dumps({"alert": a.kind, **a.public_record()}, ensure_ascii=False) if args.json
+                      else f"[{a.kind}] {a.message}", flush=True)
             if (pipeline.triage_error is not None or pipeline.store_error is not None) and not stop.is_set():
                 # the classifier or the incident log failed: stop reading; what was read is still processed (and
                 # stored untriaged, or counted as not stored), then a clear error

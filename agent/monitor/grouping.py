@@ -42,11 +42,13 @@ import numpy as np
 
 from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, pair_features,
                                      rare_buckets, side_of)
-from agent.monitor.textvec import HashedTerms, names, tokens
+from agent.monitor.textvec import CaseCounts, HashedTerms, names, tokens
 from core.geo import haversine_m
 
 # P4, the lowest priority a report carries (a cluster's priority starts there).
 LOWEST_PRIORITY = 4
+# Two places are clearly apart beyond twice their combined uncertainty plus this (metres).
+FAR_SLACK_M = 1000.0
 
 __all__ = ["NOISE_TYPE", "PlaceFix", "GroupingConfig", "Item", "OnlineGrouper", "Cluster", "Assignment", "GroupAlert"]
 
@@ -290,6 +292,12 @@ def _share_a_name(item_names: tuple[str, ...], names) -> bool:
         a in b or b in a for a in item_names for b in names if min(len(a), len(b)) >= 4)
 
 
+def _far_apart(a: PlaceFix, b: PlaceFix) -> bool:
+    """Two place fixes clearly apart: farther than twice their combined uncertainty plus ``FAR_SLACK_M`` (the linear
+    score's ``place_penalty`` test)."""
+    return float(haversine_m(a.lat, a.lon, b.lat, b.lon)) > 2 * float(np.hypot(a.radius_m, b.radius_m)) + FAR_SLACK_M
+
+
 def _same_place(a: PlaceFix, b: PlaceFix, slack_m: float) -> bool:
     """Two place fixes within their combined uncertainty (plus ``slack_m``) of each other."""
     return float(haversine_m(a.lat, a.lon, b.lat, b.lon)) <= float(np.hypot(a.radius_m, b.radius_m)) + slack_m
@@ -301,6 +309,7 @@ class OnlineGrouper:
     def __init__(self, config: GroupingConfig | None = None, on_close: Callable[[Cluster], None] | None = None):
         self.config = config or GroupingConfig()
         self.terms = HashedTerms(self.config.term_dim)
+        self.case = CaseCounts()  # how the stream writes each word (noise_reports: which headline words are names)
         self.on_close = on_close
         self.clusters: dict[str, Cluster] = {}
         rows = 64
@@ -466,6 +475,8 @@ class OnlineGrouper:
             best, best_score, best_reason, best_parts = self._decide_linear(item, idx, val, open_, item_names)
             threshold = cfg.threshold
         self.terms.observe(idx)
+        if cfg.noise_reports:
+            self.case.observe(item.text)
         if best is not None and best_score >= threshold:
             cluster, new, reason = best, False, best_reason
         elif item.join_only and (not item.opens_as or (known := self._known_incident(item, item_names))):
@@ -499,30 +510,47 @@ class OnlineGrouper:
         and alert it twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).
 
         The same incident, not merely the same hazard: the headline shares a place with it (its gazetteer fix within
-        the two fixes' uncertainty) or a name its reports give (a place, an event's hashtag), whatever the hazard; or
-        it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last report.  A
-        headline that names a place the incident's reports never name is another incident (a second flood in another
-        town reported only by headlines) and opens its own candidate.  The incident's own names (``own_names``) count
-        wherever they stand in the headline's words.  A headline in Title Case ("Four Dead As Swollen River Bursts Its
-        Banks") reads its capitals as names and may open a duplicate candidate of the incident it is about: word
-        frequency cannot tell "Texas" or "Boston" from "River", and a duplicate unconfirmed alert costs the operator a
-        dismissal where a swallowed headline costs a missed incident."""
+        the two fixes' uncertainty) or a distinctive name its reports give (a place, an event's hashtag), whatever the
+        hazard; or it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last
+        report.  A headline that names a place the incident's reports never name is another incident (a second flood
+        in another town reported only by headlines) and opens its own candidate.  The incident's own names
+        (``own_names``) count wherever they stand in the headline's words.
+
+        Which words are names (``_headline_names``): a headline in Title Case ("Huge Fire At Shopping Centre, People
+        Trapped") capitalises every word, so there a capitalised word the stream writes in lower case ("fire",
+        "people") is no name, nor are the words that made the reading (its hazard, what it did); a word the stream
+        never wrote in lower case still is ("Texas", "Tampere": word frequency cannot tell them from "River", the
+        stream's own usage can).  A name in common ties a headline to an incident of another hazard only when it is
+        distinctive on both sides (``CaseCounts.distinctive``: written capitalised by the stream, or no common
+        English word): "Dead", "King" or "People" among a shooting's names ties no quake headline to it.  Of the same
+        hazard, an ordinary word in common still ties ("Train Derailment" in the train crash's posts and in the
+        headline): read on the dev streams, those ties were right far more often than not.  Where the doubt remains,
+        it falls on the side of a duplicate alert the operator can dismiss rather than a new incident swallowed."""
         if not item.hazard_impact:
             return None
         cfg = self.config
-        said_place = bool(item_names) or item.place is not None
+        said_place = bool(self._headline_names(item)) or item.place is not None
         words = set(tokens(item.text))
         hazard = (item.hazard_evidence or "").casefold()
         for c in self.clusters.values():
             if not c.emerging:
                 continue
-            if item.place is not None and any(_same_place(item.place, f, cfg.place_slack_m) for f in c.fixes):
-                return c
-            if item_names and _share_a_name(item_names, c.names):
+            # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train
+            # crash); to an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
+            tying = (lambda n: True) if c.incident_type == item.opens_as else self.case.distinctive
+            # the learned scorer keeps every distinct fix of its reports; the linear one the most precise (its place)
+            fixes = c.fixes or ([c.place] if c.place is not None else [])
+            if item.place is not None and fixes:
+                if any(_same_place(item.place, f, cfg.place_slack_m) for f in fixes):
+                    return c
+                if all(_far_apart(item.place, f) for f in fixes):
+                    continue  # the map puts it clearly elsewhere (as the score's place penalty reads it): not this one
+            ties = tuple(n for n in item_names if tying(n))
+            if ties and _share_a_name(ties, (n for n in c.names if tying(n))):
                 return c
             # one of the incident's own names anywhere in the headline's words, even where names() reads none (a
             # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
-            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard))):
+            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)) and tying(n)):
                 return c
             # its hazard alone: not an incident the operator dismissed as none (unless reports have since confirmed
             # it), or every later headline of that hazard that names no place would vanish into it unseen
@@ -530,6 +558,13 @@ class OnlineGrouper:
                     and item.time - c.last_time <= cfg.known_incident_gap_s):
                 return c
         return None
+
+    def _headline_names(self, item: Item) -> list[str]:
+        """The names a headline gives (``_known_incident``): in a Title Case line, not the words the stream writes in
+        lower case nor the words that made its reading (the hazard it names, what the hazard did: "Fire", "Dead"),
+        which say what happened, not where.  A hashtag stays a name (#WestExplosion may be the reading's hazard word)."""
+        reading = set(tokens(f"{item.hazard_evidence or ''} {item.hazard_impact or ''}"))
+        return names(item.text, ordinary=lambda word: word in reading or self.case.ordinary(word))
 
     def put(self, item: Item, idx: np.ndarray, val: np.ndarray, cluster_id: str | None = None, *, group: bool = True,
             side: PairSide | None = None) -> Cluster | None:
@@ -578,7 +613,7 @@ class OnlineGrouper:
                     dist = haversine_m(item.place.lat, item.place.lon, self._place[rows, 0], self._place[rows, 1])
                     r = np.hypot(item.place.radius_m, self._place[rows, 2])
                     near = has & (dist <= r + cfg.place_slack_m)
-                    far = has & (dist > 2 * r + 1000)
+                    far = has & (dist > 2 * r + FAR_SLACK_M)
                     apart = has & ~near & ~far
                     score += cfg.place_bonus * near - cfg.place_penalty * far - cfg.place_apart_penalty * apart
             # Type counts only at the same place: "same place, other type" is another incident in a city, but the

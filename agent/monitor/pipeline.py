@@ -49,10 +49,18 @@ class MonitorAlert:
         return self.kind == "emerging" and self.detail.get("corroborated") is False
 
     def public_record(self) -> dict:
-        """What programs reading the situation API get: the unconfirmed flag included, so a consumer can tell a
-        single headline's alert from a corroborated one, as the Situation tab does."""
+        """The alert's fields for every reader outside the monitor, built here only: the situation API
+        (``/monitor_snapshot``), ``eca monitor --json`` and the incident log (``log_payload``).  Built at each door
+        they drifted apart (the log lacked 'unconfirmed', which a consumer needs to tell a single headline's alert from
+        a corroborated one, as the Situation tab does)."""
         return {"kind": self.kind, "time": self.time, "message": self.message, "cluster_id": self.cluster_id,
-                "unconfirmed": self.unconfirmed}
+                "key": self.key, "unconfirmed": self.unconfirmed}
+
+    def log_payload(self, **extra) -> dict:
+        """``public_record`` as the incident log keeps it: the alert's stream time under ``stream_time`` (a log event's
+        own time is when it was written), and ``extra`` (a dismissal's reason)."""
+        record = self.public_record()
+        return {"stream_time": record.pop("time"), **record, **extra}
 
 
 @dataclass
@@ -455,9 +463,7 @@ class MonitorPipeline:
             return False
         try:
             for a in alerts:
-                self.store.log_event(None, "monitor_alert", {"kind": a.kind, "message": a.message, "cluster_id": a.cluster_id,
-                                                             "key": a.key, "stream_time": a.time, "unconfirmed": a.unconfirmed},
-                                     self.config.operator)
+                self.store.log_event(None, "monitor_alert", a.log_payload(), self.config.operator)
         except (sqlite3.Error, OSError) as exc:
             log.error("the incident log could not record an alert (%s: %s)", type(exc).__name__, exc)
             self.store_error = self.store_error or exc
@@ -542,9 +548,7 @@ class MonitorPipeline:
                 raise LookupError(f"no live unconfirmed new-incident alert on {cluster_id}")
             if self.store is not None:
                 try:
-                    self.store.log_event(None, "alert_dismissed", {"kind": alert.kind, "cluster_id": cluster_id,
-                                                                   "message": alert.message, "stream_time": alert.time,
-                                                                   "reason": why}, operator)
+                    self.store.log_event(None, "alert_dismissed", alert.log_payload(reason=why), operator)
                 except (sqlite3.Error, OSError) as exc:
                     raise RuntimeError(f"the dismissal was not recorded in the incident log ({type(exc).__name__}: "
                                        f"{exc}); the alert stays live") from exc

@@ -6,19 +6,25 @@ comparison time from document frequencies counted over the stream so far, so rar
 a hashtag) weigh more than "help" or "please" without a fitted vocabulary.
 
 ``names`` reads the proper nouns and hashtags of a report (the places, organisations and event tags that tell two
-simultaneous incidents apart) for the grouper's name-conflict test.
+simultaneous incidents apart) for the grouper's name-conflict test.  ``CaseCounts`` learns from the stream how each
+word is usually written (lower case or capitalised), which tells a Title Case headline's ordinary words ("Huge",
+"People", "Trapped") from its names ("Texas", "Kamppi") where word frequency cannot: "Texas" is as common a word as
+"river", but nobody writes it in lower case.
 
-Pure module: numpy and scikit-learn's stop-word list only.
+Pure module: numpy, scikit-learn's stop-word list and wordfreq's English word frequencies (``core.common_words``).
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from core.common_words import common_english_word
 from core.text import MENTION_RE, URL_RE, char_before
 
 _WORD = re.compile(r"[^\W\d_][\w']*", re.UNICODE)
@@ -41,6 +47,12 @@ _NOT_NAMES = frozenset({"breaking", "update", "updates", "news", "video", "photo
 _NAME_WORD = re.compile(r"#?[^\W\d_][\w']*", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s$", re.IGNORECASE)
 _SENTENCE_END = frozenset(".!?:;…\"“”«»()[]|-–—>")
+# A line is written in Title Case ("Four Dead As Swollen River Bursts Its Banks") when at least this share of its
+# content words (not stop words, not opening a sentence) are capitalised, and at least _TITLE_MIN_WORDS of them:
+# capitalisation is then the headline's style, not a name's mark.  A short sentence naming two places ("Flooding in
+# Oulu and Kempele") has too few words to tell.
+_TITLE_SHARE = 0.75
+_TITLE_MIN_WORDS = 3
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -49,14 +61,37 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before in _SENTENCE_END
 
 
-def names(text: str) -> list[str]:
+def _title_case_lines(text: str) -> list[tuple[int, bool]]:
+    """(end offset, written in Title Case) of each line of ``text``: at least ``_TITLE_SHARE`` of its content words
+    (not stop words, not opening a sentence), and at least ``_TITLE_MIN_WORDS`` of them, are capitalised."""
+    out, start = [], 0
+    for line in text.splitlines(keepends=True):
+        capitalised = [m.group()[0].isupper() for m in _NAME_WORD.finditer(line)
+                       if not m.group().startswith("#") and len(m.group()) >= 3 and m.group().casefold() not in _STOP
+                       and not _opens_sentence(text, start + m.start())]
+        out.append((start + len(line), len(capitalised) >= _TITLE_MIN_WORDS
+                    and sum(capitalised) >= _TITLE_SHARE * len(capitalised)))
+        start += len(line)
+    return out
+
+
+def _shouted(text: str) -> bool:
+    """Mostly capitals: every word of a shouted headline is capitalised, so its capitals say nothing."""
+    letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+
+
+def names(text: str, *, ordinary: Callable[[str], bool] | None = None) -> list[str]:
     """Proper nouns and hashtags of a report, lower-cased as ``tokens`` writes them: hashtags (without '#'),
     capitalised words (not all in capitals) that do not open a sentence, a possessive 's cut off.  A text written
     mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  Chinese has no case
-    and ``tokens`` files it as character bigrams: it gives no names."""
+    and ``tokens`` files it as character bigrams: it gives no names.  With ``ordinary`` (a test of the lower-cased
+    word, e.g. ``CaseCounts.ordinary``), in a line written in Title Case a capitalised word it calls ordinary is no
+    name: there the capitals are the headline's style."""
     text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
-    letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
-    shouted = bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    shouted = _shouted(text)
+    lines = _title_case_lines(text) if ordinary is not None and not shouted else [(len(text), False)]
+    line = 0
     out: list[str] = []
     for m in _NAME_WORD.finditer(text):
         word = _POSSESSIVE.sub("", m.group().strip("'"))
@@ -71,8 +106,69 @@ def names(text: str) -> list[str]:
                 continue
             if _opens_sentence(text, m.start()):
                 continue  # a capital that opens a sentence says nothing
+            while lines[line][0] <= m.start():
+                line += 1
+            if lines[line][1] and ordinary(low):
+                continue  # a Title Case line: its capitals are the style, and the stream writes this word in lower case
         out.append(low)
     return list(dict.fromkeys(out))
+
+
+class CaseCounts:
+    """How the stream so far writes each word: in lower case, or capitalised inside a sentence of ordinary text (not a
+    Title Case line, not a shouted post, not a hashtag).  A word written in lower case at least as often as
+    capitalised is an ordinary word ("fire", "people", "river"); one never written in lower case is taken for a name,
+    which is the safe side: a name the incident does not share makes a headline another incident (a duplicate alert
+    the operator can dismiss), where an ordinary word misread would let a new incident vanish into an open one.
+    Bounded: past ``max_words`` words the rarest half is forgotten."""
+
+    def __init__(self, max_words: int = 50_000):
+        self.max_words = max_words
+        self.lower: Counter = Counter()
+        self.capital: Counter = Counter()
+
+    def observe(self, text: str) -> None:
+        text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
+        if _shouted(text):
+            return
+        lines = _title_case_lines(text)
+        line = 0
+        for m in _NAME_WORD.finditer(text):
+            word = m.group()
+            if word.startswith("#") or len(word) < 3:
+                continue
+            word = _POSSESSIVE.sub("", word.strip("'"))
+            if word.islower():
+                self.lower[word] += 1
+                continue
+            while lines[line][0] <= m.start():
+                line += 1
+            # an acronym in an ordinary sentence ("NSW", "CNN") is capitalised usage too
+            if word[0].isupper() and not lines[line][1] and not _opens_sentence(text, m.start()):
+                self.capital[word.casefold()] += 1
+        if len(self.lower) + len(self.capital) > self.max_words:
+            keep = self.max_words // 4
+            self.lower = Counter(dict(self.lower.most_common(keep)))
+            self.capital = Counter(dict(self.capital.most_common(keep)))
+
+    def distinctive(self, word: str) -> bool:
+        """``word`` (lower-cased) is a name to tie two reports by: the stream writes it capitalised more often than in
+        lower case (a name by usage: "Texas"), or the stream has never written it in lower case and it is no common
+        English word ("Kamppi", "Tampere"; also a rare headline verb such as "Rips", which only the stream's usage can
+        clear).  Not a common word the stream has seen only in Title Case or not at all ("Workers", "Dead"): on that
+        side of the doubt a headline opens an alert of its own rather than vanish into an incident it merely shares a
+        word with."""
+        if self.capital[word] > self.lower[word]:
+            return True
+        return not self.lower[word] and not common_english_word(word)
+
+    def ordinary(self, word: str) -> bool:
+        """``word`` (lower-cased) is one the stream writes in lower case at least as often as capitalised.  A plural
+        counts its singular's use ("Floors": "floor")."""
+        for form in (word, word[:-1] if len(word) > 3 and word.endswith("s") else None):
+            if form and self.lower[form] and self.lower[form] >= self.capital[form]:
+                return True
+        return False
 
 
 def tokens(text: str) -> list[str]:

@@ -54,6 +54,14 @@ def test_batch_is_triaged_placed_grouped_stored_and_alerted(pipeline):
     logged = pipeline.store.events(kind="monitor_alert")
     assert len(logged) == len(alerts)
     assert [e.payload["unconfirmed"] for e in logged] == [a.unconfirmed for a in alerts]  # calls: corroborated alerts
+    # one builder for both doors: the incident log holds the API's record, its stream time under 'stream_time'
+    assert [_as_api(e.payload) for e in logged] == [a.public_record() for a in alerts]
+
+
+def _as_api(payload: dict) -> dict:
+    """A monitor_alert log payload read back as the situation API's record of the same alert."""
+    record = dict(payload)
+    return {"time": record.pop("stream_time"), **record}
 
 
 def test_operator_actions_go_to_the_store(pipeline):
@@ -100,7 +108,12 @@ def test_eca_monitor_cli_on_a_file(tmp_path: Path, quick_model_dir: Path, capsys
         assert summary["processed"] == len(STREAM) and summary["rejected"] == {"bad_json": 1}
         from agent.store import IncidentStore
 
-        assert IncidentStore(tmp_path / "data" / "incidents.sqlite").count_stream_reports() == len(STREAM)
+        store = IncidentStore(tmp_path / "data" / "incidents.sqlite")
+        assert store.count_stream_reports() == len(STREAM)
+        # the alert lines carry the fields the API and the incident log carry ('unconfirmed' included)
+        printed = [json.loads(line) for line in out[:-1]]
+        assert printed and all(p.pop("alert") == p["kind"] for p in printed)
+        assert printed == [_as_api(e.payload) for e in store.events(kind="monitor_alert")]
         assert main(["monitor", "--feed", str(tmp_path / "nope.csv"), "--once"]) == 2
         assert "no such file" in capsys.readouterr().err
     finally:
