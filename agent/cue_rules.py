@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from agent.negation import negated_order, positive_part, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
 
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
@@ -150,8 +151,47 @@ CONDITIONAL_EVACUATION = re.compile(r"\b(?:if|in case|should (?:we|it come to)|w
 _STATUS_ORDER = re.compile(r"\b(?:set|mark|put|change|switch|flag|update)\b|(?:把|将).{0,12}(?:改为|改成|设为|设成|标记为|置为)", re.IGNORECASE)
 
 
+ORDER_INTENTS = frozenset({"evacuation", "dispatch", "unit_status_change"})
+
+
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
-    """The intent a cue in this clause names, or None."""
+    """The intent a cue in this clause names, or None. A negated order ("do not send KAM-A1 to X", "don't evacuate yet",
+    "不要派 KAM-A1") is no order: only what follows its contrast ("..., but send KAM-A2") or a request that only reads."""
+    if negated_order(clause):
+        positive = positive_part(clause)
+        if positive:
+            return clause_intent(positive, unit_ids)
+        intent = _cue_intent(clause, unit_ids)
+        return None if intent in ORDER_INTENTS | {"unit_query"} else intent  # "不要派 KAM-P2" asks nothing about KAM-P2
+    return _cue_intent(clause, unit_ids)
+
+
+def negated_intent(clause: str, unit_ids: list[str]) -> str | None:
+    """The order a negated clause rules out ("don't evacuate yet" -> evacuation), or None."""
+    if not negated_order(clause) or positive_part(clause):
+        return None
+    intent = _cue_intent(without_negation(clause), unit_ids)
+    return intent if intent in ORDER_INTENTS else None
+
+
+# "..., use a different engine", "take another ambulance", "换一辆救护车": the other unit asked for in place of one ruled out
+_ALTERNATIVE = re.compile(r"\b(?:another|a different|different|other|some other|the other|the next|instead)\b|别的|其他|其它|另(?:一|外)|换(?:一|个|成)", re.IGNORECASE)
+
+
+def alternative_dispatch(clauses: list[str], unit_ids: list[str]) -> bool:
+    """After a clause that rules out a dispatch ("don't send ERO-E1 to X"), a clause with no cue of its own that asks for
+    another unit ("use a different engine", "get another ambulance there"): the dispatch the operator does want."""
+    ruled_out = False
+    for clause in clauses:
+        if negated_intent(clause, unit_ids) == "dispatch":
+            ruled_out = True
+        elif ruled_out and clause_intent(clause, unit_ids) is None and _ALTERNATIVE.search(clause) \
+                and (extract_unit_types(clause) or canonical_unit_ids(clause, unit_ids) or re.search(r"\b(?:units?|one|vehicle)\b|车", clause, re.IGNORECASE)):
+            return True
+    return False
+
+
+def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
     for intent, pattern in CUE_PATTERNS:
         if intent == "unit_status_change":

@@ -22,12 +22,15 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, QUESTIONISH, clause_intent
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, QUESTIONISH, alternative_dispatch, clause_intent, negated_intent
+from agent.negation import excluded_units, negated_order
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
+from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
 from agent.quoted import quoted_order_asked_about
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
+from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
@@ -49,7 +52,10 @@ def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
     text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
-    found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
+    clauses = split_clauses(text)
+    found = [clause_intent(c, unit_ids) for c in clauses]
+    if "dispatch" not in found and alternative_dispatch(clauses, unit_ids):
+        found.append("dispatch")  # "don't send ERO-E1 to X, use a different engine"
     return [i for i in found if i and i in TOOL_INTENTS]
 
 
@@ -62,7 +68,21 @@ _CALLED_OFF = re.compile(CALLED_OFF, re.IGNORECASE)
 
 
 def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
-    """The intents of a message in order: cue rules per clause, the classifier when no cue fires."""
+    """The intents of a message in order: cue rules per clause, the classifier when no cue fires. An order the
+    operator negates ("don't evacuate yet", "不要派 KAM-A1") is planned only where another clause asks for it."""
+    intents, whole = _routed(text, router, city, triage)
+    unit_ids = [unit.id for _, unit in city.units()]
+    clauses = split_clauses(text)
+    negated = {negated_intent(c, unit_ids) for c in clauses} - {None}
+    if negated:
+        asked = {clause_intent(c, unit_ids) for c in clauses}
+        intents = [i for i in intents if i not in negated or i in asked]
+        if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
+            intents = [i for i in intents if i not in ("help", "out_of_scope", "incident_report")] + ["dispatch"]
+    return intents, whole
+
+
+def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
     unit_ids = [unit.id for _, unit in city.units()]
     whole = router.predict_one(text)
     asked = quoted_order_asked_about(text, unit_ids)
@@ -312,8 +332,10 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
     return result.incident_type != "not_incident" and result.type_confidence >= threshold
 
 
-def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
-    """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
+def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None,
+               incident_type: Callable[[str], str | None] | None = None) -> list[dict[str, Any]]:
+    """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself. ``incident_type``: the
+    type the incident log holds for an incident id the text names ("evacuate around INC-7"), None when unknown."""
     as_written = text  # a response plan is made from (and records) the operator's own words; the rest reads the normalised form
     text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
@@ -324,10 +346,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
     calls: list[dict[str, Any]] = []
     shared_place = extract_place(text, gazetteer, unit_ids=unit_ids)
     hazard_guess: str | None = None
+    unsure_guess = False
 
-    def hazard() -> str | None:
-        """The triage model's type when it is sure, else hazard words, else a less sure triage type."""
-        nonlocal hazard_guess
+    def hazard(*, sure: bool = False) -> str | None:
+        """The triage model's type when it is sure, else hazard words, else (unless ``sure``) a less sure triage type."""
+        nonlocal hazard_guess, unsure_guess
         if hazard_guess is None:
             hazard_guess, result = stated_hazard(text) or "", None
             if hazard_guess:
@@ -342,8 +365,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:
-                    hazard_guess = result.incident_type
-        return hazard_guess or None
+                    hazard_guess, unsure_guess = result.incident_type, True
+        return None if sure and unsure_guess else (hazard_guess or None)
 
     clauses = split_clauses(text)
     for intent in intents:
@@ -407,7 +430,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
                 or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
-            args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
+            # the hazard as stated, else that of the incident the text names, else as read from the words; never a
+            # guess: a wrong hazard changes the protective action and the shelters, so "unspecified" says none was named
+            args = {"place": place or _guess_place(text),
+                    "hazard_type": stated_hazard(text) or _referenced_incident_type(text, incident_type) or hazard(sure=True)
+                    or UNSPECIFIED_HAZARD}
             radius = corrected_radius_m(text)
             if radius:
                 args["radius_m"] = radius
@@ -415,15 +442,17 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if "plan_question" in intents or len(intents) >= 3:
                 continue  # the operator asked their own plan question / the turn's steps are needed for the other requests
             # the plan passages on opening shelters for this hazard, cited beside the evacuation plan
-            calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
+            hazard_words = "" if args["hazard_type"] == UNSPECIFIED_HAZARD else " " + args["hazard_type"].replace("_", " ")
+            calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening{hazard_words}",
                                                            "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
             place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
                 or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
-            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
+            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch") or negated_order(c) and clause_intent(c, unit_ids) is None]
+            excluded = excluded_units(clauses, unit_ids)  # "do NOT send KAM-A1", "but not KAM-P2", "除了 ERO-E1"
             types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause) \
-                or _types_of_units(canonical_unit_ids(text, unit_ids), city)
+                or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
             incident: dict[str, Any] = {"place": place or _guess_place(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
@@ -432,8 +461,26 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 incident["priority"] = priority
             if types:
                 incident["unit_types"] = types
-            calls.append({"name": "plan_dispatch", "args": {"incidents": [incident]}})
+            # "send KAM-A1 to X", "改派 KAM-A1 去 X": the units the dispatch clauses name go first, when available
+            named = [u for c in clauses if clause_intent(c, unit_ids) == "dispatch" for u in canonical_unit_ids(c, unit_ids) if u not in excluded]
+            if named:
+                incident["unit_ids"] = list(dict.fromkeys(named))
+            dispatch_args: dict[str, Any] = {"incidents": [incident]}
+            if excluded:
+                dispatch_args["exclude_unit_ids"] = excluded
+            calls.append({"name": "plan_dispatch", "args": dispatch_args})
     return calls
+
+
+def _referenced_incident_type(text: str, incident_type: Callable[[str], str | None] | None) -> str | None:
+    """The type the incident log holds for the first incident id the text names with a known type."""
+    if incident_type is None:
+        return None
+    for written in INCIDENT_ID_RE.findall(text):
+        found = incident_type(written)
+        if found and found != "not_incident":
+            return found
+    return None
 
 
 def _anaphor_resolved(place: str | None, shared_place: str | None, text: str, city: Any) -> str | None:

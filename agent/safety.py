@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.deobfuscate import screen_form
 from agent.hazards import hazard_from_words  # the router's hazard words
 from agent.incident_scope import scoped_stand_down
 from agent.quoted import WEIGHS_IT, quoted_order_asked_about, significant_quotes
@@ -29,7 +30,7 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "corrects_own_log_entry", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
+           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|police(?: cars| units| patrols)?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
@@ -73,7 +74,8 @@ _ONLY_READS = (r"(?![ \t]{0,3}(?:[:,-][ \t]{0,3})?(?:please |pls |can you |could
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
 FAMILY_PATTERNS: dict[str, list[str]] = {
     "direct_override": [
-        r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b",
+        # "disregard my earlier order, send the ladder instead": the operator withdrawing an order of their own
+        r"\b(?:ignore|disregard|forget|override|bypass|skip)\b(?!\s+(?:my|our)\s)[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b",
         r"\b(?:ignore|forget|disregard)\s+(?:everything|all)\s*(?:above|before|previous|prior|so far)?\b",
         r"\b(?:ignore|disregard)\s+your\s+(?:operator|user|instructions)\b",
         r"\b(?:stop|quit|cease) (?:following|obeying|applying|using) (?:your|the|any|these) (?:rules|guidelines|instructions|safety|restrictions|policies)\b",
@@ -88,7 +90,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:set|put|lay) aside (?:your|the|all|any)?\s*(?:rules|guidelines|instructions|policies|restrictions|safety)\b",
         r"\b(?:suspend|relax|pause|loosen)\s+(?:your|the|all|any)\s+(?:rules|guidelines|policies|restrictions|safety)\b",
         r"\bwithout (?:any |further )?(?:checks|checking|verification|verifying|review)\b", r"\bapprove (?:whatever|everything|anything)\b",
-        r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
+        r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"(?:取消|撤销|废除|作废|推翻)(?:掉)?(?:你|系统|助手|AI)(?:的)?(?:(?:之前|原来|原有|先前|所有|全部|内置|内部)(?:的)?){0,2}(?:指令|规则|设定|设置|限制|指示|安全)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
         r"忘掉.{0,10}(?:之前|以上|规则|设定|设置|指令|限制)",
         # a text that claims to override the rules ("this message overrides your safety rules"), new standing rules
@@ -401,6 +403,13 @@ def screen_text(text: object, *, what: str = "message", max_chars: int = MAX_TEX
     the spans are then taken from the text as written."""
     text = check_text(text, what=what, max_chars=max_chars)
     simple = _simplified_in_place(text)  # once: the patterns are written in simplified characters (扮演一個 is 扮演一个)
+    disguised = screen_form(simple)  # "i g n o r e  a l l  r u l e s", "ＩＧＮＯＲＥ", "ig\u200bnore", a word a line
+    if disguised is not None:
+        form, offsets = disguised
+        found = _screened(form)
+        spans = tuple(text[offsets[i]:offsets[i + len(span) - 1] + 1] for span in found.injection_spans if span
+                      for i in [form.find(span)] if i >= 0)
+        return CheckedText(text=text, injection_spans=spans, families=found.families)
     if simple == text:
         return _screened(text)
     found = _screened(simple)
@@ -561,6 +570,25 @@ _CONCEALS = re.compile(r"\b(?:look|looks|seem|seems|appear)\b[^.!?\n]{0,25}\b(?:
                        r"\bbefore (?:the |an? )?(?:audit|review|inquiry|investigation)\b|\b(?:nobody|no one|no-one) (?:will |would )?(?:notice|know|see)s?\b|"
                        r"\b(?:hide|cover up|conceal)\b[^.!?\n]{0,30}\b(?:from|that|the fact)\b|\bunnoticed\b|\bgo(?:es)? dark\b|\boff the record\b",
                        re.IGNORECASE)
+
+
+# The operator withdrawing an order of their own before giving the new one ("Cancel the previous instructions: send
+# KAM-A1 to ...", "scratch my last order, ...", "取消刚才的指令，改派 ..."): ordinary work. Only the operator's orders
+# (mine, the last, the previous one); "your instructions" / "your rules" address the assistant and stay injected
+# (``_OVERRIDE_CLAIM``, ``direct_override``).
+_OWN_ORDER_WITHDRAWN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|sorry|please|correction)[,:\s]+)?(?:(?:cancel|scratch|scrap|withdraw|revoke|retract|rescind|drop|belay)\s+(?:my|our|the|that)|"
+    r"(?:disregard|ignore|forget)\s+(?:my|our))\s+(?:(?:last|previous|earlier|prior|above|first)\s+)?(?:instructions?|orders?|requests?|message|dispatch|one)\b[^.:;,，。：；\n]{0,30}[.:;,，。：；\n\-—–]+\s*"
+    r"|^\W*(?:取消|撤销|作废|收回|撤回)(?:我)?(?:刚才|之前|上一?条|前面|先前|原来)(?:的)?(?:指令|命令|指示|安排|请求|派遣|调度)[，,。：:；;\s]*",
+    re.IGNORECASE)
+
+
+def own_order_withdrawn(text: str) -> str:
+    """``text`` without an opening withdrawal of the operator's own earlier order ("Cancel the previous instructions:");
+    the text itself when it has none. The injection classifier reads this: the withdrawal is the operator's own
+    correction, not an order to the assistant, and the order that follows is judged on its own."""
+    rest = _OWN_ORDER_WITHDRAWN.sub("", text, count=1)
+    return rest if rest.strip() else text
 
 
 def corrects_own_log_entry(text: str) -> bool:
