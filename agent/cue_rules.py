@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agent.negation import negated_order, positive_part, without_negation
+from agent.negation import negated_order, negated_part, positive_part, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
 
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
@@ -168,9 +168,9 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
 
 def negated_intent(clause: str, unit_ids: list[str]) -> str | None:
     """The order a negated clause rules out ("don't evacuate yet" -> evacuation), or None."""
-    if not negated_order(clause) or positive_part(clause):
+    if not negated_order(clause):
         return None
-    intent = _cue_intent(without_negation(clause), unit_ids)
+    intent = _cue_intent(without_negation(negated_part(clause)), unit_ids)
     return intent if intent in ORDER_INTENTS else None
 
 

@@ -431,9 +431,12 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
             # the hazard as stated, else that of the incident the text names, else as read from the words; never a
-            # guess: a wrong hazard changes the protective action and the shelters, so "unspecified" says none was named
+            # guess: a wrong hazard changes the protective action and the shelters, so "unspecified" says none was named.
+            # The triage model's less sure reading counts only where the message describes something besides its orders
+            # ("... the water is over the embankment"); a bare order ("evacuate X, 300 m") gives it nothing to read.
+            described = any(_describes(c if clause_intent(c, unit_ids) is None else _before_order(c, intent), place) for c in clauses)
             args = {"place": place or _guess_place(text),
-                    "hazard_type": stated_hazard(text) or _referenced_incident_type(text, incident_type) or hazard(sure=True)
+                    "hazard_type": stated_hazard(text) or _referenced_incident_type(text, incident_type) or hazard(sure=not described)
                     or UNSPECIFIED_HAZARD}
             radius = corrected_radius_m(text)
             if radius:
@@ -470,6 +473,26 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 dispatch_args["exclude_unit_ids"] = excluded
             calls.append({"name": "plan_dispatch", "args": dispatch_args})
     return calls
+
+
+def _before_order(clause: str, intent: str) -> str:
+    """The words of a clause before its order's cue ("有个大帐篷就快给风吹起，请帮手" of "...，请帮手疏散一百米范围的人")."""
+    match = dict(CUE_PATTERNS)[intent].search(clause)
+    return clause[:match.start()] if match else ""
+
+
+def _describes(words: str, place: str | None) -> bool:
+    """Do these words describe something (three words or more, two Han characters counting as one), the place aside?"""
+    if place:
+        words = words.replace(place, " ")
+    latin = [w for w in re.findall(r"[^\W\d_\u4e00-\u9fff]{2,}", words.lower()) if w not in _REQUEST_WORDS]
+    return len(latin) + len(re.findall(r"[\u4e00-\u9fff]", _ZH_REQUEST_WORDS.sub("", words))) // 2 >= 3
+
+
+# The words that only put an order politely ("could you please ...", "would it be wise to ...", "请帮忙"): no description.
+_REQUEST_WORDS = frozenset("please pls could would can will you we us me it be is to the a an wise ok okay now just let's lets need "
+                           "needs want help go ahead and then also right away immediately asap".split())
+_ZH_REQUEST_WORDS = re.compile(r"请|麻烦|帮(?:忙|手|我们?)?|马上|立即|立刻|赶紧|需要|我们|你们?|一下")
 
 
 def _referenced_incident_type(text: str, incident_type: Callable[[str], str | None] | None) -> str | None:

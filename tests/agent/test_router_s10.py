@@ -78,6 +78,29 @@ def test_negation_does_not_reach_past_its_clause_or_a_contrast(city):
     assert clause_intent("do not send KAM-A1 to Bulevardi 5", ids) is None
 
 
+def test_a_negation_after_a_positive_order_in_one_clause_keeps_the_order(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls("Bulevardi 5 有人晕倒，派救护车过去，但是别派 KAM-A1，它在别处。", router, city)
+    assert [c["name"] for c in calls] == ["plan_dispatch"]
+    assert calls[0]["args"]["exclude_unit_ids"] == ["KAM-A1"] and calls[0]["args"]["incidents"][0]["unit_types"] == ["ambulance"]
+
+
+@pytest.mark.parametrize(("text", "intent"), [("ERO-H1 不能用了", "unit_status_change"), ("KAM-A1 用不了，水泵坏了", "unit_status_change")])
+def test_a_unit_reported_unusable_is_no_negated_order(city, text, intent):
+    from agent.cue_rules import clause_intent
+    from agent.negation import negated_order
+
+    assert not negated_order(text)
+    assert clause_intent(text, _unit_ids(city)) == intent
+
+
+def test_an_a_not_a_question_negates_nothing():
+    from agent.negation import negated_order
+
+    assert not negated_order("要不要派救护车过去？") and not negated_order("派不派 ERO-E1？")
+
+
 # --- 2. Chinese destinations ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("phrase", "place"), [("两辆救护车到仲裁庭大楼", "仲裁庭大楼"), ("三台消防车赶往港口码头", "港口码头"),
