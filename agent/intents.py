@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, QUESTIONISH, alternative_dispatch, clause_intent, negated_intent
-from agent.negation import excluded_units, negated_order
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, negated_intent
+from agent.negation import affirmed, excluded_units, negated_order
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
@@ -73,8 +73,10 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     intents, whole = _routed(text, router, city, triage)
     unit_ids = [unit.id for _, unit in city.units()]
     clauses = split_clauses(text)
-    negated = {negated_intent(c, unit_ids) for c in clauses} - {None}
+    # a negated clause whose order no cue names ("never mark ERO-E1 available, it's still at the fire"): every order
+    negated = {negated_intent(c, unit_ids) or "*" for c in clauses if negated_order(c)}
     if negated:
+        negated = ORDER_INTENTS if "*" in negated else negated
         asked = {clause_intent(c, unit_ids) for c in clauses}
         intents = [i for i in intents if i not in negated or i in asked]
         if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
@@ -454,7 +456,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             place = _anaphor_resolved(place, shared_place, text, city)
             others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch") or negated_order(c) and clause_intent(c, unit_ids) is None]
             excluded = excluded_units(clauses, unit_ids)  # "do NOT send KAM-A1", "but not KAM-P2", "除了 ERO-E1"
-            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause) \
+            # the types asked for, not those ruled out ("two engines, but don't send the ladder")
+            types = extract_unit_types(" ".join(affirmed(c) for c in clauses if c not in others)) or extract_unit_types(affirmed(clause)) \
                 or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
             incident: dict[str, Any] = {"place": place or _guess_place(text),

@@ -12,7 +12,7 @@ import re
 
 from agent.slots import UNIT_ID, canonical_unit_ids
 
-__all__ = ["negated_order", "negated_part", "positive_part", "without_negation", "excluded_units"]
+__all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units"]
 
 # The verbs of the orders a router plans: sending units, moving people, changing a unit's state.
 _ORDER_VERB = (r"(?:send|dispatch|deploy|roll|commit|assign|use|evacuate|evac|clear|move|pull|order|start|begin|mark|set|put|"
@@ -29,7 +29,9 @@ _ZH_NEGATION = r"(?:不要|不用|不必|不许|不准|别|勿|无需|暂不|暂
 _ZH_VERBS = r"(?=派|调|出动|疏散|撤离|撤出|转移|动用|用|安排|设|标记|改)"
 _ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|不能(?=派|调|出动|疏散|撤离))")
 # Where a negated order gives way to the positive one: "do not send KAM-A1 but send KAM-A2", "不要派 A，而是派 B", "改派".
-_CONTRAST = re.compile(r"\b(?:but|instead|rather)\b|但是?|而是|改派|换成|改用", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|instead|rather)\b|但是?|而是|改派|换成|改用"
+                       # or a new order after a comma ("no need to evacuate, just send an engine")
+                       rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={_ORDER_VERB}\b|派|调|疏散|撤离|用|改)", re.IGNORECASE)
 
 
 def _negation_span(clause: str) -> re.Match | None:
@@ -69,6 +71,13 @@ def negated_part(clause: str) -> str:
     when it negates nothing."""
     scope = _scope(clause)
     return clause[scope[0]:scope[1]] if scope else clause
+
+
+def affirmed(clause: str) -> str:
+    """The clause less the words its negation governs ("send two engines but don't send the ladder" -> "send two
+    engines but "): what the operator asks for."""
+    scope = _scope(clause)
+    return clause[:scope[0]] + " " + clause[scope[1]:] if scope else clause
 
 
 def without_negation(clause: str) -> str:

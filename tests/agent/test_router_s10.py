@@ -86,6 +86,21 @@ def test_a_negation_after_a_positive_order_in_one_clause_keeps_the_order(router,
     assert calls[0]["args"]["exclude_unit_ids"] == ["KAM-A1"] and calls[0]["args"]["incidents"][0]["unit_types"] == ["ambulance"]
 
 
+@pytest.mark.parametrize(("text", "types"), [("Send two engines to Bulevardi 5 but don't send the ladder", ["engine"]),
+                                             ("No need to evacuate, just send an engine to Bulevardi 5", ["engine"])])
+def test_the_types_asked_for_are_those_outside_the_negation(router, city, text, types):
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, city)
+    assert [c["name"] for c in calls] == ["plan_dispatch"] and calls[0]["args"]["incidents"][0]["unit_types"] == types
+
+
+def test_a_negated_status_change_is_never_ordered_by_the_learned_model(router, city):
+    from agent.intents import plan_calls
+
+    assert not plan_calls("never mark ERO-E1 available, it's still at the fire", router, city)
+
+
 @pytest.mark.parametrize(("text", "intent"), [("ERO-H1 不能用了", "unit_status_change"), ("KAM-A1 用不了，水泵坏了", "unit_status_change")])
 def test_a_unit_reported_unusable_is_no_negated_order(city, text, intent):
     from agent.cue_rules import clause_intent
