@@ -45,7 +45,11 @@ _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 # Intents that may be found a second time inside one clause (situation requests are short and joined by 和 / and).
 _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 # "plan the response and send an engine": a response plan asked for beside another request
-_RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+# (a plan for THIS incident: "give me plan", "what's the plan", "a plan for the gas smell at X", "先出方案", "给我 plan"; not
+# "what's the plan for a tram derailment", which asks what the plans say in general)
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\b(?:give|get|send|make|draw up|need|want|do)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+|an\s+)?plan\b(?!\s+(?:for|about|on)\s+(?:a|an|any)\b)|"
+                                r"^\W*plan (?:it|this|that)\b|\bwhat(?:'s| is) the plan\b(?!\s+(?:for|about|on)\s+(?:a|an|any)\b)|\ba plan for the\b|\bplan\s*(?:pls|please|asap)\b|"
+                                r"处置方案|应对方案|(?:出|给|做|拿)(?:我|我们)?(?:个|一个|一份)?\s*(?:方案|plan\b)", re.IGNORECASE)
 
 
 def cue_intents(text: str, city: Any) -> list[str]:
