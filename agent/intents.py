@@ -120,7 +120,8 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
             found.append((position, intent, clause))
         for other, pattern in CUE_PATTERNS:  # a second request inside one clause ("态势报告和...事件")
             match = pattern.search(clause)
-            if match and other not in (intent, "help") and other in _SECONDARY and not any(f[1] == other for f in found):
+            second = match is not None and (other in _SECONDARY or (intent in _SECONDARY and other in ("evacuation", "dispatch") and match.start() > 0))
+            if match and other not in (intent, "help") and second and not any(f[1] == other for f in found):
                 found.append((position + match.start(), other, clause))
         if not intent and _ASKS.search(clause):
             unread.append((position, clause))
@@ -211,7 +212,7 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         intents.remove("shelter_list")
     if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
         # "hazmat SOP: ... shelters ..." is one procedure question
-        if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
+        if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[，,]\s*再|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
 
@@ -572,6 +573,8 @@ def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         if uid not in [u for u, _ in out]:
             out.append((uid, text[start:end]))
+        elif extract_status(text[start:end]):
+            out = [(u, text[start:end] if u == uid else chunk) for u, chunk in out]
     return out
 
 

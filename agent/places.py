@@ -111,7 +111,9 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
     for match in (_ZH_PLACE.finditer(stripped) if re.search(r"[\u4e00-\u9fff]", stripped) else ()):
         candidate = _strip_place(match.group(1) or match.group(2) or "")
         if match.group(2):  # "请把火车站附近" -> 火车站: the lazy match starts at the first CJK character, a request word
-            candidate = zh_destination(candidate)
+            # the lazy match stops at the first place noun: "火车站广场" is the square, not the station
+            longer = re.match(r"(?:广场|公园|大楼|大厦|码头|市场|中心)", stripped[match.end():])
+            candidate = zh_destination(candidate + (longer.group(0) if longer else ""))
             candidate = re.sub(r"^(?:请|麻烦|帮我|帮忙|我们|需要|马上|立即|立刻|赶紧|快|把|将|给|让|在|从|去|到|往|对|离|向)+", "", candidate)
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():

@@ -517,7 +517,7 @@ _HARMFUL = re.compile(
     r"\b(?:backdate|falsify|fudge)\b[^.!?\n]{0,30}\b(?:log|record|times?|timestamps?|report|entry|entries)\b|"
     # "doctor" and "fake" as verbs only ("doctor the log"), never the nouns / adjective ("the doctor's report", "fake call")
     r"\b(?:doctor|fake)\s+(?:the|our|my|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:log|record|times?|timestamps?|report|entry|entries)\b|"
-    r"(?:篡改|伪造).{0,12}(?:日志|记录|时间)|(?:日志|记录).{0,10}(?:时间|时刻).{0,8}(?:改早|提前|往前)|"
+    r"(?:篡改|伪造).{0,12}(?:日志|记录|时间)|(?:日志|记录|INC-?\w+|派遣|出车|到达|到场)[^。！？\n]{0,12}(?:时间|时刻)[^。！？\n]{0,10}(?:改早|提前|提早|往前)|"
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
@@ -604,8 +604,8 @@ def corrects_own_log_entry(text: str) -> bool:
 
 
 def looks_harmful(text: str) -> bool:
-    """Requests for help with causing harm or false alarms (refused, never routed)."""
-    if _HARMFUL.search(text):
+    """Requests for help with causing harm or false alarms (refused, never routed); Chinese read in simplified characters."""
+    if _HARMFUL.search(text) or _HARMFUL.search(to_simplified(text)):
         return True
     tracking = _TRACKING_OFF.search(text)
     if tracking and (_JAMMING.search(tracking.group(0)) or not _DISPLAY.search(text) or _CONCEALS.search(text)):

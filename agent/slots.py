@@ -43,7 +43,7 @@ _ORDERED = r"\b(?:send|snd|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the
 _CN_SERVICE_NUMBER = r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][\s、，,])|(?<=\d{{3}}[、和])|^)\s*{}(?![\d.,]|\s*(?:米|m\b|公里|km|人|个|名|分|秒|%|号|辆|台))"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|危化车|危险品车|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
