@@ -149,6 +149,8 @@ _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0
                            r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 
+_PAST_DISPATCH_Q = re.compile(r"^\W*(?:why|when|who|how come)\b[^.?!]{0,20}\b(?:did|have|had|has)\b[^.?!]{0,20}\b(?:sent|send|dispatch(?:ed)?)\b|"
+                              r"^\W*(?:did|have|had) (?:you|we|they) (?:already )?(?:sent|send|dispatch(?:ed)?)\b[^.?!]*\?", re.IGNORECASE)
 # A unit as the source of what follows ("KAI-P1 报告说 ...", "ERO-E1 reports heavy smoke", "crew of HAK-A1 says ...").
 _UNIT_REPORTS = re.compile(r"(?-i:\b[A-Z]{3}-[A-Z]\d\b)\s*(?:'s crew\s*)?(?:reports?|reported|says|said|radioed|called in|confirms?|(?:刚才|刚刚)?(?:报告|回报|反馈|汇报|报告说|说))", re.IGNORECASE)
 
@@ -222,6 +224,8 @@ def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
         if intent == "plan_question" and pattern.search(clause) and units and extract_status(clause) \
                 and _STATUS_ORDER.search(clause) and not (QUESTIONISH.search(clause) or re.search(r"吗|是否", clause)):
             return "unit_status_change"
+        if intent == "dispatch" and _PAST_DISPATCH_Q.search(clause):
+            continue  # "why did you send KAM-A2 to X earlier?": a question about a dispatch made, not an order
         if intent == "evacuation" and CONDITIONAL_EVACUATION.search(clause) and dict(CUE_PATTERNS)["shelter_list"].search(clause):
             return "shelter_list"  # "if the care home is evacuated, which shelter can they go to?": where to, not an order
         if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):
