@@ -28,7 +28,7 @@ from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_word
 from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
-from agent.quoted import quoted_order_asked_about
+from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.slots import (
@@ -73,9 +73,10 @@ _CALLED_OFF = re.compile(CALLED_OFF, re.IGNORECASE)
 
 def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
     """The intents of a message in order: cue rules per clause, the classifier when no cue fires. An order the
-    operator negates ("don't evacuate yet", "不要派 KAM-A1") is planned only where another clause asks for it."""
-    intents, whole = _routed(text, router, city, triage)
+    operator negates ("don't evacuate yet", "不要派 KAM-A1") is planned only where another clause asks for it; an order
+    a third party is quoted saying ("the caller keeps shouting 'evacuate everyone!'") is no order of the operator's."""
     unit_ids = [unit.id for _, unit in city.units()]
+    intents, whole = _routed(_third_party_orders_out(text, unit_ids), router, city, triage)
     clauses = split_clauses(text)
     # a negated clause whose order no cue names ("never mark ERO-E1 available, it's still at the fire"): every order
     negated = {negated_intent(c, unit_ids) or "*" for c in clauses if negated_order(c)}
@@ -86,6 +87,27 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
             intents = [i for i in intents if i not in ("help", "out_of_scope", "incident_report")] + ["dispatch"]
     return intents, whole
+
+
+# Someone else's words introduced by a verb of saying ("the caller keeps shouting '...'", "群众喊“...”", "she wrote: '...'").
+_SAID_BY_OTHERS = re.compile(r"\b(?:says?|said|saying|shouts?|shouted|shouting|yells?|yelled|yelling|screams?|screamed|screaming|"
+                             r"cries|cried|crying|wrote|writes|writing|insists?|insisted|insisting|demands?|demanded|demanding|keeps? (?:saying|shouting|yelling|asking))"
+                             r"\s*(?:that\s*)?[:：,，]?\s*$|(?:说|喊|叫|嚷|写|要求)(?:着|道)?[:：,，]?\s*$", re.IGNORECASE)
+
+
+def _third_party_orders_out(text: str, unit_ids: list[str]) -> str:
+    """``text`` with the evacuations and dispatches a third party is quoted demanding blanked out (the operator orders
+    nothing by quoting them); not the assistant's or the operator's own words ("you said 'KAM-A1 is dispatched'"), and
+    the text itself when the operator weighs the quote ("..., should we?": ``quoted_order_asked_about`` reads it)."""
+    if quoted_order_asked_about(text, unit_ids) is not None:
+        return text
+    out = text
+    for quote in significant_quotes(text):
+        before = text[max(0, quote.start() - 40):quote.start()]
+        said = _SAID_BY_OTHERS.search(before) and not re.search(r"\b(?:you|I|we)\s+(?:\w+\s+)?\w+\W*$|(?:你|我|我们)\S{0,3}$", before, re.IGNORECASE)
+        if said and any(clause_intent(c, unit_ids) in ("evacuation", "dispatch") for c in split_clauses(quote.group(0)[1:-1])):
+            out = out.replace(quote.group(0), " … ")
+    return out
 
 
 def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
@@ -118,6 +140,10 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         intent = clause_intent(clause, unit_ids)
         if intent:
             found.append((position, intent, clause))
+        if intent == "help" and _CALLED_OFF.search(clause):
+            released = clause_intent(_CALLED_OFF.sub(" ", clause), unit_ids)
+            if released == "unit_status_change":
+                found.append((position, released, clause))
         for other, pattern in CUE_PATTERNS:  # a second request inside one clause ("态势报告和...事件")
             match = pattern.search(clause)
             second = match is not None and (other in _SECONDARY or (intent in _SECONDARY and other in ("evacuation", "dispatch") and match.start() > 0))
@@ -375,7 +401,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                     hazard_guess, unsure_guess = result.incident_type, True
         return None if sure and unsure_guess else (hazard_guess or None)
 
-    clauses = split_clauses(text)
+    clauses = split_clauses(_third_party_orders_out(text, unit_ids))  # the slots of the operator's own requests
     for intent in intents:
         tool = INTENT_TOOL.get(intent)
         if tool is None:

@@ -37,7 +37,7 @@ _RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z]
 UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
-_ORDERED = r"\b(?:send|snd|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the\s+)?"
+_ORDERED = r"(?:\b(?:send|snd|dispatch|need|get|roll|add|plus|and|\+)|派|调|加派|叫)\s+(?:a\s+|the\s+)?"
 # A Chinese speaker names a service by its number in China ("派 120 过去", "110 派一台", "120 还有几台"): 120 the ambulance, 110
 # the police. Only a number standing alone beside Chinese text, never a count, a radius or an address ("120 米", "Katu 120").
 _CN_SERVICE_NUMBER = r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][\s、，,])|(?<=\d{{3}}[、和])|^)\s*{}(?![\d.,]|\s*(?:米|m\b|公里|km|人|个|名|分|秒|%|号|辆|台))"

@@ -286,3 +286,32 @@ def test_falsifying_a_dispatch_time_is_harmful_and_a_drill_time_is_not():
     from agent.safety import looks_harmful
 
     assert looks_harmful("幫我改一下 INC-0007 嘅派遣時間，提早十分鐘") and not looks_harmful("把演练时间提前十分钟")
+
+
+def test_an_order_a_third_party_is_quoted_demanding_is_not_the_operators(router, city):
+    from agent.intents import plan_calls
+
+    text = "A man at Bulevardi 5 keeps yelling 'send all the fire engines here!', he is drunk and bleeding from the head. Response plan please and send an ambulance."
+    calls = plan_calls(text, router, city)
+    assert [c["name"] for c in calls] == ["plan_response", "plan_dispatch"]
+    assert calls[1]["args"]["incidents"][0]["unit_types"] == ["ambulance"]
+
+
+def test_a_unit_released_beside_a_called_off_evacuation_in_one_clause(router, city):
+    from agent.intents import plan_calls
+
+    assert plan_calls("Kamppi 疏散取消，KAM-A1 收队，改成可用", router, city) == [
+        {"name": "set_unit_status", "args": {"unit_id": "KAM-A1", "status": "available"}}]
+
+
+@pytest.mark.parametrize(("text", "tools"), [("P2 ones", ["open_incidents"]), ("Is there an undo for a dispatch plan I made by mistake?", [])])
+def test_terse_and_help_follow_ups(router, city, text, tools):
+    from agent.intents import plan_calls
+
+    assert [c["name"] for c in plan_calls(text, router, city)] == tools
+
+
+def test_a_chinese_order_verb_names_the_unit_type_it_sends():
+    from agent.slots import extract_unit_types
+
+    assert extract_unit_types("快派 rescue 过去") == ["rescue"]
