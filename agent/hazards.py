@@ -39,7 +39,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
     ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
-                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
+                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 
 

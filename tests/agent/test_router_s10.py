@@ -315,3 +315,10 @@ def test_a_chinese_order_verb_names_the_unit_type_it_sends():
     from agent.slots import extract_unit_types
 
     assert extract_unit_types("快派 rescue 过去") == ["rescue"]
+
+
+@pytest.mark.parametrize("text", ["Kasarmitori 有个老人倒地不起，派一辆救护车", "Bulevardi 5 有人摔断了腿，派救护车"])
+def test_a_fall_or_a_fracture_is_medical(router, city, text):
+    from agent.intents import plan_calls
+
+    assert plan_calls(text, router, city)[0]["args"]["incidents"][0]["incident_type"] == "medical"
