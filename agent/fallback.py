@@ -14,6 +14,8 @@ from agent.protocols import City, TriageOutcome
 
 
 def fallback_calls(text: str, prediction: IntentPrediction, city: City,
-                   triage: Callable[[str], TriageOutcome] | None = None, router: IntentRouter | None = None) -> list[dict[str, Any]]:
-    """Intent routing plus slot filling → tool calls (possibly several: "evacuate X and send two engines")."""
-    return plan_calls(text, router or IntentRouter.default(), city, triage)
+                   triage: Callable[[str], TriageOutcome] | None = None, router: IntentRouter | None = None,
+                   incident_type: Callable[[str], str | None] | None = None) -> list[dict[str, Any]]:
+    """Intent routing plus slot filling → tool calls (possibly several: "evacuate X and send two engines");
+    ``incident_type`` reads an incident id's type from the incident log."""
+    return plan_calls(text, router or IntentRouter.default(), city, triage, incident_type)

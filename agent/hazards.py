@@ -20,14 +20,14 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                 r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|冰窟|冰(?:面)?(?:裂|破)"),
     ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|\b(?:live|power|electric(?:al)?|high[- ]voltage) cables? (?:is |are )?(?:down|fallen|sparking|exposed|across)\b|"
                        r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
-    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
+    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|gas (?:smell|odou?r)|smell(?:s|ing)? (?:strongly )?(?:of )?gas\b|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
                r"(?:white|suspicious|unknown) powder|powder(?:ed)? (?:letter|envelope)|(?:letter|envelope|parcel) (?:with|containing|full of) (?:a |an |some )?(?:\w+ )?powder|"
                + CARBON_MONOXIDE + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
                r"烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
     # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆)
     ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),
-    ("flood", r"flood|flooding|water main|burst pipe|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
+    ("flood", r"flood|flooding|water main|burst pipe|pipe (?:has |had )?burst|water (?:is |was )?(?:pouring|gushing|coming|flowing|rushing|streaming) (?:in|into|through|down)\b|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
@@ -39,7 +39,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
     ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
-                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
+                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["StandDown", "mask_incident_ids", "scoped_stand_down", "stand_down_calls"]
+__all__ = ["INCIDENT_ID_RE", "StandDown", "mask_incident_ids", "scoped_stand_down", "stand_down_calls"]
 
 _INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
-_INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)
+INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)
 # the units of an incident: "all units on INC-7", "every ambulance assigned to incident INC-12", "INC-7 的所有单位"
 _SCOPE = re.compile(
     r"\b(?:all|every|each|the)\s+(?:of\s+the\s+|the\s+)?(?P<noun>(?:[\w-]+\s+)?(?:units?|vehicles?|crews?|resources|rigs?|apparatus|"
@@ -73,4 +73,4 @@ def stand_down_calls(text: str, commitments: Mapping[str, str | None], unit_type
 def mask_incident_ids(text: str) -> str:
     """Every incident id written as one fixed id: a learned model that reads the text (the injection classifier)
     must not answer differently for "INC-0FB5D240" and "INC-21636369", which the log draws at random."""
-    return _INCIDENT_ID_RE.sub("INC-1", text)
+    return INCIDENT_ID_RE.sub("INC-1", text)

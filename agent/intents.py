@@ -22,12 +22,15 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, QUESTIONISH, clause_intent
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, negated_intent
+from agent.negation import affirmed, excluded_units, negated_order
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
+from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
-from agent.quoted import quoted_order_asked_about
+from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
+from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
@@ -42,14 +45,21 @@ _NEEDS_CUE = {"evacuation", "dispatch", "unit_status_change"}
 # Intents that may be found a second time inside one clause (situation requests are short and joined by 和 / and).
 _SECONDARY = {"sitrep", "open_incidents", "unit_board", "shelter_occupancy"}
 # "plan the response and send an engine": a response plan asked for beside another request
-_RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\bgive me a plan\b|^\W*plan (?:it|this|that)\b|处置方案|应对方案|给个方案|出个方案", re.IGNORECASE)
+# (a plan for THIS incident: "give me plan", "what's the plan", "a plan for the gas smell at X", "先出方案", "给我 plan"; not
+# "what's the plan for a tram derailment", which asks what the plans say in general)
+_RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|\b(?:give|get|send|make|draw up|need|want|do)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+|an\s+)?plan\b(?!\s+(?:for|about|on)\s+(?:a|an|any)\b)|"
+                                r"^\W*plan (?:it|this|that)\b|\bwhat(?:'s| is) the plan\b(?!\s+(?:for|about|on)\s+(?:a|an|any)\b)|\ba plan for the\b|\bplan\s*(?:pls|please|asap)\b|"
+                                r"处置方案|应对方案|(?:出|给|做|拿)(?:我|我们)?(?:个|一个|一份)?\s*(?:方案|plan\b)", re.IGNORECASE)
 
 
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
     text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
-    found = [clause_intent(c, unit_ids) for c in split_clauses(text)]
+    clauses = split_clauses(text)
+    found = [clause_intent(c, unit_ids) for c in clauses]
+    if "dispatch" not in found and alternative_dispatch(clauses, unit_ids):
+        found.append("dispatch")  # "don't send ERO-E1 to X, use a different engine"
     return [i for i in found if i and i in TOOL_INTENTS]
 
 
@@ -62,7 +72,45 @@ _CALLED_OFF = re.compile(CALLED_OFF, re.IGNORECASE)
 
 
 def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
-    """The intents of a message in order: cue rules per clause, the classifier when no cue fires."""
+    """The intents of a message in order: cue rules per clause, the classifier when no cue fires. An order the
+    operator negates ("don't evacuate yet", "不要派 KAM-A1") is planned only where another clause asks for it; an order
+    a third party is quoted saying ("the caller keeps shouting 'evacuate everyone!'") is no order of the operator's."""
+    unit_ids = [unit.id for _, unit in city.units()]
+    intents, whole = _routed(_third_party_orders_out(text, unit_ids), router, city, triage)
+    clauses = split_clauses(text)
+    # a negated clause whose order no cue names ("never mark ERO-E1 available, it's still at the fire"): every order
+    negated = {negated_intent(c, unit_ids) or "*" for c in clauses if negated_order(c)}
+    if negated:
+        negated = ORDER_INTENTS if "*" in negated else negated
+        asked = {clause_intent(c, unit_ids) for c in clauses}
+        intents = [i for i in intents if i not in negated or i in asked]
+        if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
+            intents = [i for i in intents if i not in ("help", "out_of_scope", "incident_report")] + ["dispatch"]
+    return intents, whole
+
+
+# Someone else's words introduced by a verb of saying ("the caller keeps shouting '...'", "群众喊“...”", "she wrote: '...'").
+_SAID_BY_OTHERS = re.compile(r"\b(?:says?|said|saying|shouts?|shouted|shouting|yells?|yelled|yelling|screams?|screamed|screaming|"
+                             r"cries|cried|crying|wrote|writes|writing|insists?|insisted|insisting|demands?|demanded|demanding|keeps? (?:saying|shouting|yelling|asking))"
+                             r"\s*(?:that\s*)?[:：,，]?\s*$|(?:说|喊|叫|嚷|写|要求)(?:着|道)?[:：,，]?\s*$", re.IGNORECASE)
+
+
+def _third_party_orders_out(text: str, unit_ids: list[str]) -> str:
+    """``text`` with the evacuations and dispatches a third party is quoted demanding blanked out (the operator orders
+    nothing by quoting them); not the assistant's or the operator's own words ("you said 'KAM-A1 is dispatched'"), and
+    the text itself when the operator weighs the quote ("..., should we?": ``quoted_order_asked_about`` reads it)."""
+    if quoted_order_asked_about(text, unit_ids) is not None:
+        return text
+    out = text
+    for quote in significant_quotes(text):
+        before = text[max(0, quote.start() - 40):quote.start()]
+        said = _SAID_BY_OTHERS.search(before) and not re.search(r"\b(?:you|I|we)\s+(?:\w+\s+)?\w+\W*$|(?:你|我|我们)\S{0,3}$", before, re.IGNORECASE)
+        if said and any(clause_intent(c, unit_ids) in ("evacuation", "dispatch") for c in split_clauses(quote.group(0)[1:-1])):
+            out = out.replace(quote.group(0), " … ")
+    return out
+
+
+def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> tuple[list[str], IntentPrediction]:
     unit_ids = [unit.id for _, unit in city.units()]
     whole = router.predict_one(text)
     asked = quoted_order_asked_about(text, unit_ids)
@@ -92,9 +140,14 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         intent = clause_intent(clause, unit_ids)
         if intent:
             found.append((position, intent, clause))
+        if intent == "help" and _CALLED_OFF.search(clause):
+            released = clause_intent(_CALLED_OFF.sub(" ", clause), unit_ids)
+            if released == "unit_status_change":
+                found.append((position, released, clause))
         for other, pattern in CUE_PATTERNS:  # a second request inside one clause ("态势报告和...事件")
             match = pattern.search(clause)
-            if match and other not in (intent, "help") and other in _SECONDARY and not any(f[1] == other for f in found):
+            second = match is not None and (other in _SECONDARY or (intent in _SECONDARY and other in ("evacuation", "dispatch") and match.start() > 0))
+            if match and other not in (intent, "help") and second and not any(f[1] == other for f in found):
                 found.append((position + match.start(), other, clause))
         if not intent and _ASKS.search(clause):
             unread.append((position, clause))
@@ -185,7 +238,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         intents.remove("shelter_list")
     if "plan_question" in intents and len(intents) > 1 and all(i in ("plan_question", "shelter_list", "place_lookup") for i in intents):
         # "hazmat SOP: ... shelters ..." is one procedure question
-        if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[?？]\s*\S", text):
+        if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[，,]\s*再|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
 
@@ -312,8 +365,10 @@ def _triage_says_incident(text: str, triage: Callable[[str], Any] | None, thresh
     return result.incident_type != "not_incident" and result.type_confidence >= threshold
 
 
-def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None) -> list[dict[str, Any]]:
-    """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself."""
+def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str], Any] | None = None,
+               incident_type: Callable[[str], str | None] | None = None) -> list[dict[str, Any]]:
+    """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself. ``incident_type``: the
+    type the incident log holds for an incident id the text names ("evacuate around INC-7"), None when unknown."""
     as_written = text  # a response plan is made from (and records) the operator's own words; the rest reads the normalised form
     text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
@@ -324,10 +379,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
     calls: list[dict[str, Any]] = []
     shared_place = extract_place(text, gazetteer, unit_ids=unit_ids)
     hazard_guess: str | None = None
+    unsure_guess = False
 
-    def hazard() -> str | None:
-        """The triage model's type when it is sure, else hazard words, else a less sure triage type."""
-        nonlocal hazard_guess
+    def hazard(*, sure: bool = False) -> str | None:
+        """The triage model's type when it is sure, else hazard words, else (unless ``sure``) a less sure triage type."""
+        nonlocal hazard_guess, unsure_guess
         if hazard_guess is None:
             hazard_guess, result = stated_hazard(text) or "", None
             if hazard_guess:
@@ -342,10 +398,10 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             else:
                 hazard_guess = hazard_from_words(text) or ""
                 if not hazard_guess and result is not None and result.incident_type != "not_incident" and result.type_confidence >= 0.4:
-                    hazard_guess = result.incident_type
-        return hazard_guess or None
+                    hazard_guess, unsure_guess = result.incident_type, True
+        return None if sure and unsure_guess else (hazard_guess or None)
 
-    clauses = split_clauses(text)
+    clauses = split_clauses(_third_party_orders_out(text, unit_ids))  # the slots of the operator's own requests
     for intent in intents:
         tool = INTENT_TOOL.get(intent)
         if tool is None:
@@ -407,7 +463,14 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
                 or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
-            args = {"place": place or _guess_place(text), "hazard_type": hazard() or "fire"}
+            # the hazard as stated, else that of the incident the text names, else as read from the words; never a
+            # guess: a wrong hazard changes the protective action and the shelters, so "unspecified" says none was named.
+            # The triage model's less sure reading counts only where the message describes something besides its orders
+            # ("... the water is over the embankment"); a bare order ("evacuate X, 300 m") gives it nothing to read.
+            described = any(_describes(c if clause_intent(c, unit_ids) is None else _before_order(c, intent), place) for c in clauses)
+            args = {"place": place or _guess_place(text),
+                    "hazard_type": stated_hazard(text) or _referenced_incident_type(text, incident_type) or hazard(sure=not described)
+                    or UNSPECIFIED_HAZARD}
             radius = corrected_radius_m(text)
             if radius:
                 args["radius_m"] = radius
@@ -415,15 +478,18 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if "plan_question" in intents or len(intents) >= 3:
                 continue  # the operator asked their own plan question / the turn's steps are needed for the other requests
             # the plan passages on opening shelters for this hazard, cited beside the evacuation plan
-            calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening {args['hazard_type'].replace('_', ' ')}",
+            hazard_words = "" if args["hazard_type"] == UNSPECIFIED_HAZARD else " " + args["hazard_type"].replace("_", " ")
+            calls.append({"name": "search_plans", "args": {"query": f"evacuation shelter opening{hazard_words}",
                                                            "hazard": "evacuation", "k": 2}})
         elif intent == "dispatch":
             place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
                 or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
-            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch")]
-            types = extract_unit_types(" ".join(c for c in clauses if c not in others)) or extract_unit_types(clause) \
-                or _types_of_units(canonical_unit_ids(text, unit_ids), city)
+            others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch") or negated_order(c) and clause_intent(c, unit_ids) is None]
+            excluded = excluded_units(clauses, unit_ids)  # "do NOT send KAM-A1", "but not KAM-P2", "除了 ERO-E1"
+            # the types asked for, not those ruled out ("two engines, but don't send the ladder")
+            types = extract_unit_types(" ".join(affirmed(c) for c in clauses if c not in others)) or extract_unit_types(affirmed(clause)) \
+                or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
             incident: dict[str, Any] = {"place": place or _guess_place(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
@@ -432,8 +498,46 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 incident["priority"] = priority
             if types:
                 incident["unit_types"] = types
-            calls.append({"name": "plan_dispatch", "args": {"incidents": [incident]}})
+            # "send KAM-A1 to X", "改派 KAM-A1 去 X": the units the dispatch clauses name go first, when available
+            named = [u for c in clauses if clause_intent(c, unit_ids) == "dispatch" for u in canonical_unit_ids(c, unit_ids) if u not in excluded]
+            if named:
+                incident["unit_ids"] = list(dict.fromkeys(named))
+            dispatch_args: dict[str, Any] = {"incidents": [incident]}
+            if excluded:
+                dispatch_args["exclude_unit_ids"] = excluded
+            calls.append({"name": "plan_dispatch", "args": dispatch_args})
     return calls
+
+
+def _before_order(clause: str, intent: str) -> str:
+    """The words of a clause before its order's cue ("有个大帐篷就快给风吹起，请帮手" of "...，请帮手疏散一百米范围的人")."""
+    match = dict(CUE_PATTERNS)[intent].search(clause)
+    return clause[:match.start()] if match else ""
+
+
+def _describes(words: str, place: str | None) -> bool:
+    """Do these words describe something (three words or more, two Han characters counting as one), the place aside?"""
+    if place:
+        words = words.replace(place, " ")
+    latin = [w for w in re.findall(r"[^\W\d_\u4e00-\u9fff]{2,}", words.lower()) if w not in _REQUEST_WORDS]
+    return len(latin) + len(re.findall(r"[\u4e00-\u9fff]", _ZH_REQUEST_WORDS.sub("", words))) // 2 >= 3
+
+
+# The words that only put an order politely ("could you please ...", "would it be wise to ...", "请帮忙"): no description.
+_REQUEST_WORDS = frozenset("please pls could would can will you we us me it be is to the a an wise ok okay now just let's lets need "
+                           "needs want help go ahead and then also right away immediately asap".split())
+_ZH_REQUEST_WORDS = re.compile(r"请|麻烦|帮(?:忙|手|我们?)?|马上|立即|立刻|赶紧|需要|我们|你们?|一下")
+
+
+def _referenced_incident_type(text: str, incident_type: Callable[[str], str | None] | None) -> str | None:
+    """The type the incident log holds for the first incident id the text names with a known type."""
+    if incident_type is None:
+        return None
+    for written in INCIDENT_ID_RE.findall(text):
+        found = incident_type(written)
+        if found and found != "not_incident":
+            return found
+    return None
 
 
 def _anaphor_resolved(place: str | None, shared_place: str | None, text: str, city: Any) -> str | None:
@@ -495,6 +599,8 @@ def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         if uid not in [u for u, _ in out]:
             out.append((uid, text[start:end]))
+        elif extract_status(text[start:end]):
+            out = [(u, text[start:end] if u == uid else chunk) for u, chunk in out]
     return out
 
 

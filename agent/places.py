@@ -37,10 +37,32 @@ def _without_speaker_label(text: str, gazetteer: Any) -> str:
     if not match or match.end() >= len(text):
         return text
     rest = text[match.end():]
-    try:
-        return rest if gazetteer.find_in_text(rest) else text
-    except Exception:  # noqa: BLE001 - no gazetteer: the text as written
+    # Gazetteer.find_in_text reads any string without raising; only a caller with no gazetteer at all has none to ask
+    if gazetteer is None:
         return text
+    return rest if gazetteer.find_in_text(rest) else text
+
+
+# A Chinese order puts the destination after a verb of motion ("派两辆救护车到X", "调三台消防车赶往X", "让一支救援队前往X"):
+# the place is what follows the last such verb, never the verb-object frame before it. A count with its classifier
+# ("两辆", "三台", "一支") is a slot value (how many), not part of a place.
+_ZH_MOTION = re.compile(r"(?:赶往|前往|开往|驶往|奔赴|赶赴|赶到|开到|送到|送往|派到|派往|调到|调往|去往|到|去|往)")
+_ZH_COUNT = re.compile(r"^[一二两三四五六七八九十几数\d]+(?:辆|台|部|支|个|名|架|组|队|位|艘)")
+
+
+def zh_destination(phrase: str) -> str:
+    """The place of a Chinese phrase that may still carry its verb-object frame: the words after the last verb of
+    motion ("两辆救护车到仲裁庭大楼" -> "仲裁庭大楼"), a leading count and classifier dropped; the phrase itself when
+    nothing place-like (two characters or more) follows."""
+    cut = None
+    for match in _ZH_MOTION.finditer(phrase):
+        if len(phrase) - match.end() >= 2:
+            cut = match.end()
+    place = phrase[cut:] if cut is not None else phrase
+    counted = _ZH_COUNT.match(place)
+    if counted and len(place) - counted.end() >= 2:
+        place = place[counted.end():]
+    return place
 
 
 def prep_phrase(text: str) -> str | None:
@@ -89,6 +111,9 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
     for match in (_ZH_PLACE.finditer(stripped) if re.search(r"[\u4e00-\u9fff]", stripped) else ()):
         candidate = _strip_place(match.group(1) or match.group(2) or "")
         if match.group(2):  # "请把火车站附近" -> 火车站: the lazy match starts at the first CJK character, a request word
+            # the lazy match stops at the first place noun: "火车站广场" is the square, not the station
+            longer = re.match(r"(?:广场|公园|大楼|大厦|码头|市场|中心)", stripped[match.end():])
+            candidate = zh_destination(candidate + (longer.group(0) if longer else ""))
             candidate = re.sub(r"^(?:请|麻烦|帮我|帮忙|我们|需要|马上|立即|立刻|赶紧|快|把|将|给|让|在|从|去|到|往|对|离|向)+", "", candidate)
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():

@@ -17,7 +17,7 @@ _STATUS_WORDS = [
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
-                  r"可用|待命|恢复|回来了|归队|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
+                  r"可用|待命|恢复|回来了|归队|收队|回站|回到?(?:站|基地|队)里?|返回(?:站|基地|队)|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
 # still needs a response, which is P3 (P4 is "no response needed", core.vocabulary). "top priority first", "highest
@@ -37,14 +37,17 @@ _RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z]
 UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
-_ORDERED = r"\b(?:send|dispatch|need|get|roll|add|plus|and|\+)\s+(?:a\s+|the\s+)?"
+_ORDERED = r"(?:\b(?:send|snd|dispatch|need|get|roll|add|plus|and|\+)|派|调|加派|叫)\s+(?:a\s+|the\s+)?"
+# A Chinese speaker names a service by its number in China ("派 120 过去", "110 派一台", "120 还有几台"): 120 the ambulance, 110
+# the police. Only a number standing alone beside Chinese text, never a count, a radius or an address ("120 米", "Katu 120").
+_CN_SERVICE_NUMBER = r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][\s、，,])|(?<=\d{{3}}[、和])|^)\s*{}(?![\d.,]|\s*(?:米|m\b|公里|km|人|个|名|分|秒|%|号|辆|台))"
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
-    ("hazmat", r"hazmat (?:unit|team|truck|crew)|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
+    ("hazmat", r"hazmat (?:unit|team|truck|crew)|危化车|危险品车|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
-    ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车"),
-    ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警"),
+    ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
+    ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|抢修(?:队|车)|电力"),
     ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
 ]

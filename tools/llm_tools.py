@@ -17,6 +17,7 @@ from core.geo import haversine_m
 from tools.city import CityModel, PlanningError
 from tools.dispatch import REQUIREMENTS, DispatchPlan, IncidentRequest, plan_dispatch
 from tools.evacuation import EvacuationPlan, Hazard, plan_evacuation
+from tools.evacuation.models import UNSPECIFIED_HAZARD
 from tools.gazetteer import PlaceMatch
 from tools.protective import NotApplicable, ProtectiveActionPlan, plan_protective_action
 
@@ -39,7 +40,7 @@ class ListSheltersArgs(BaseModel):
 
 
 class EvacuationArgs(BaseModel):
-    hazard_type: HazardType = Field(description="Hazard type from the triage taxonomy.")
+    hazard_type: HazardType | Literal["unspecified"] = Field(description="Hazard type from the triage taxonomy; 'unspecified' when the order names none.")
     place: str | None = Field(default=None, description="Centre of the hazard by name (street, building, square...). Give this or lat/lon.", max_length=200)
     lat: float | None = Field(default=None, ge=-90, le=90, description="Centre latitude, if no place name.")
     lon: float | None = Field(default=None, ge=-180, le=180, description="Centre longitude, if no place name.")
@@ -57,10 +58,13 @@ class IncidentArgs(BaseModel):
     lon: float | None = Field(default=None, ge=-180, le=180)
     incident_id: str | None = Field(default=None, max_length=80, description="Optional id; default INC-1, INC-2, ...")
     unit_types: list[UnitType] | None = Field(default=None, max_length=7, description="Unit types the operator asked for (checked against the plan).")
+    unit_ids: list[str] | None = Field(default=None, max_length=10, description="Units the operator named for this incident ('send KAM-A1 to X'); assigned first when available.")
 
 
 class DispatchArgs(BaseModel):
     incidents: list[IncidentArgs] = Field(min_length=1, max_length=20, description="One or several simultaneous incidents.")
+    exclude_unit_ids: list[str] | None = Field(default=None, max_length=20,
+                                               description="Units the operator said not to send ('do not send KAM-A1'); never planned.")
 
 
 class UnitStatusArgs(BaseModel):
@@ -119,7 +123,11 @@ def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, Evacuat
     where = city.locate(args.place, args.lat, args.lon)
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
-    return where, plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
+    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
+    if args.hazard_type == UNSPECIFIED_HAZARD:  # a wrong guess would pick the wrong shelters: say that none was named
+        plan.warnings.append("Hazard not stated: shelters were not checked for suitability against a hazard. Confirm the "
+                             "hazard (fire, gas, flood ...) before approving.")
+    return where, plan
 
 
 def protective_action(city: CityModel, args: ProtectiveActionArgs) -> ProtectiveActionPlan | NotApplicable:
@@ -133,8 +141,9 @@ def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
     for n, spec in enumerate(args.incidents, start=1):
         where = city.locate(spec.place, spec.lat, spec.lon)
         requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type,
-                                        priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name))
-    plan = plan_dispatch(city, requests)
+                                        priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name,
+                                        requested_units=spec.unit_ids or []))
+    plan = plan_dispatch(city, requests, excluded=args.exclude_unit_ids or ())
     for spec in args.incidents:  # the operator asked for types the requirement table does not give: say so
         assigned = {a.unit_type for a in plan.assignments}
         missing = [t for t in (spec.unit_types or []) if t not in assigned]

@@ -47,6 +47,7 @@ class IncidentRequest(BaseModel):
     lon: float
     location_name: str | None = None
     determinants: list[Determinant] | None = Field(default=None, description="facts of the report that decide the unit mix (tools.determinants.extract); None = type-only table")
+    requested_units: list[str] = Field(default_factory=list, max_length=10, description="units the operator named for this incident ('send KAM-A1'); assigned first when available")
 
     @field_validator("priority")
     @classmethod

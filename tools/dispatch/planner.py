@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from tools.city import CityModel, PlanningError
 from tools.dispatch.models import DispatchPlan, IncidentRequest
 from tools.dispatch.steps import (
@@ -13,6 +15,7 @@ from tools.dispatch.steps import (
     demand_slots,
     eta_matrix,
     explain_farther_units,
+    requested_units,
     shortfalls,
     snap_incidents,
     staging_areas,
@@ -21,8 +24,10 @@ from tools.dispatch.steps import (
 )
 
 
-def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy: str = "priority_assignment") -> DispatchPlan:
-    """Recommend units for simultaneous incidents (P1 first, least total ETA within a priority).
+def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy: str = "priority_assignment",
+                  excluded: Collection[str] = ()) -> DispatchPlan:
+    """Recommend units for simultaneous incidents (P1 first, least total ETA within a priority). ``excluded``: units
+    the operator ruled out ("do not send KAM-A1"), never recommended; the plan says so.
 
     ``strategy="nearest"`` is the naive baseline: every slot takes the nearest available unit
     of its type, ignoring the other incidents, so one unit may be sent to two places
@@ -34,15 +39,16 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
     warnings_: list[str] = []
     explanation: list[str] = []
     planned = snap_incidents(city, incidents, warnings_)                                   # 1. incidents on the roads
-    units = available_units(city, warnings_, explanation)                                 # 2. who can go
+    units = available_units(city, warnings_, explanation, excluded)                       # 2. who can go
     roads = RoadTimes(city.index("drive"), [u.node for u in units], [node for _, node in planned])
     eta = eta_matrix(roads, units, planned)                                               # 3. how long each would take
     reasons: dict[tuple[int, str], str] = {}
     slots = demand_slots(planned, explanation, reasons)                                            # 4. what each incident needs
+    pinned = requested_units(city, planned, units, slots, warnings_)                      # 4b. the units named for it
     if strategy == "nearest":                                                             # 5. assign
-        chosen = assign_nearest(slots, units, eta)
+        chosen = assign_nearest(slots, units, eta, pinned)
     else:
-        chosen = assign_by_priority(slots, planned, units, eta)
+        chosen = assign_by_priority(slots, planned, units, eta, pinned)
     assignments = unit_assignments(roads, chosen, slots, planned, units, eta, strategy, explanation, reasons)  # 6. routes
     if strategy != "nearest":
         explain_farther_units(assignments, planned, units, eta, explanation)

@@ -6,6 +6,7 @@ on its own; ``tools.dispatch.planner.plan_dispatch`` calls them in order.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ SNAP_WARN_M = 150.0
 # the road (scenario gives its position) has none.
 TURNOUT_S = 60.0
 _INFEASIBLE = 1e12
+_NAMED_BONUS = 1e7  # seconds: below any real ETA difference, far above zero so the cost stays finite
 PRIORITY_ORDER = {p: i for i, p in enumerate(PRIORITIES)}
 
 Planned = list[tuple[IncidentRequest, int]]           # incident, drive node index
@@ -75,12 +77,13 @@ def snap_incidents(city: CityModel, incidents: list[IncidentRequest], warnings_:
     return planned
 
 
-def available_units(city: CityModel, warnings_: list[str], explanation: list[str]) -> list[AvailableUnit]:
-    """Step 2: units with status ``available`` on the drive network; the others are named."""
+def available_units(city: CityModel, warnings_: list[str], explanation: list[str], excluded: Collection[str] = ()) -> list[AvailableUnit]:
+    """Step 2: units with status ``available`` on the drive network, less those the operator ruled out; the others are named."""
+    ruled_out = {u.upper() for u in excluded}
     units = []
     for station, unit in city.units():
         lat, lon = city.unit_position(station, unit)
-        if unit.status != "available":
+        if unit.status != "available" or unit.id.upper() in ruled_out:
             continue
         try:
             node, _ = city.snap(lat, lon, "drive")
@@ -91,6 +94,12 @@ def available_units(city: CityModel, warnings_: list[str], explanation: list[str
     unavailable = [f"{u.id} ({u.status})" for _, u in city.units() if u.status != "available"]
     if unavailable:
         explanation.append("Not considered (status): " + ", ".join(unavailable) + ".")
+    named = [u.id for _, u in city.units() if u.id.upper() in ruled_out]
+    if named:
+        warnings_.append(f"Not sent, as you said: {', '.join(named)}.")
+    unknown = sorted(ruled_out - {u.id.upper() for _, u in city.units()})
+    if unknown:
+        warnings_.append(f"Asked not to send {', '.join(unknown)}: no such unit in this scenario.")
     return units
 
 
@@ -151,18 +160,46 @@ def demand_slots(planned: Planned, explanation: list[str], reasons: dict[tuple[i
     return slots
 
 
-def assign_nearest(slots: Slots, units: list[AvailableUnit], eta: np.ndarray) -> Choice:
-    """Step 5, naive baseline: every slot takes the nearest unit of its type (may double-book)."""
+def requested_units(city: CityModel, planned: Planned, units: list[AvailableUnit], slots: Slots, warnings_: list[str]) -> dict[int, int]:
+    """Step 4b: the units the operator named for an incident ("send KAM-A1 to X"), as {unit index: incident index}.
+    Each takes a slot of its type at that incident (one is added when the table gives none); a named unit that is not
+    available is said so, and the plan takes the best available one instead."""
+    index = {u.unit.id.upper(): k for k, u in enumerate(units)}
+    pinned: dict[int, int] = {}
+    for m, (inc, _) in enumerate(planned):
+        for uid in dict.fromkeys(u.upper() for u in inc.requested_units):
+            k = index.get(uid)
+            if k is None or k in pinned:
+                found = city.scenario.find_unit(uid)
+                state = found[1].status if found else "not in this scenario"
+                warnings_.append(f"{uid} was asked for {inc.incident_id} but is {state}; the plan takes the best available unit instead.")
+                continue
+            pinned[k] = m
+            wanted = sum(1 for mm, t in slots if mm == m and t == units[k].unit.type)
+            named = sum(1 for kk, mm in pinned.items() if mm == m and units[kk].unit.type == units[k].unit.type)
+            if named > wanted:
+                slots.append((m, units[k].unit.type))
+    return pinned
+
+
+def _cost(k: int, m: int, eta: np.ndarray, pinned: dict[int, int]) -> float:
+    """A unit's cost for an incident: its ETA, far below any other when the operator named it for that incident."""
+    return float(eta[k, m]) - (_NAMED_BONUS if pinned.get(k) == m else 0.0)
+
+
+def assign_nearest(slots: Slots, units: list[AvailableUnit], eta: np.ndarray, pinned: dict[int, int] | None = None) -> Choice:
+    """Step 5, naive baseline: every slot takes the nearest unit of its type (may double-book); a named unit first."""
     chosen: Choice = []
     for s, (m, unit_type) in enumerate(slots):
         cands = [k for k in range(len(units)) if units[k].unit.type == unit_type and np.isfinite(eta[k, m])]
         if cands:
-            chosen.append((s, min(cands, key=lambda k: eta[k, m])))
+            chosen.append((s, min(cands, key=lambda k: _cost(k, m, eta, pinned or {}))))
     return chosen
 
 
-def assign_by_priority(slots: Slots, planned: Planned, units: list[AvailableUnit], eta: np.ndarray) -> Choice:
-    """Step 5: P1 slots first, least total ETA within a priority (linear_sum_assignment); each unit once."""
+def assign_by_priority(slots: Slots, planned: Planned, units: list[AvailableUnit], eta: np.ndarray, pinned: dict[int, int] | None = None) -> Choice:
+    """Step 5: P1 slots first, least total ETA within a priority (linear_sum_assignment); each unit once; a unit the
+    operator named for an incident goes there."""
     chosen: Choice = []
     used: set[int] = set()
     for prio in PRIORITIES:
@@ -175,7 +212,7 @@ def assign_by_priority(slots: Slots, planned: Planned, units: list[AvailableUnit
             m, unit_type = slots[s]
             for b, k in enumerate(free):
                 if units[k].unit.type == unit_type and np.isfinite(eta[k, m]):
-                    cost[a, b] = eta[k, m]
+                    cost[a, b] = _cost(k, m, eta, pinned or {})
         rows, cols = linear_sum_assignment(cost)
         for a, b in zip(rows, cols):
             if cost[a, b] < _INFEASIBLE:

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
-from tools.scenario import HazardTypeName
+from tools.scenario import known_hazard_type
 
 MAX_HAZARD_RADIUS_M = 20_000.0
 
 
-class Hazard(BaseModel):
-    """Where the danger is: a polygon or a centre plus radius, its type, and closed roads."""
+UNSPECIFIED_HAZARD = "unspecified"
 
-    hazard_type: HazardTypeName
+
+def _known_or_unspecified(value: str) -> str:
+    """A taxonomy hazard type, or "unspecified": an evacuation ordered without naming its hazard."""
+    return value if value == UNSPECIFIED_HAZARD else known_hazard_type(value)
+
+
+class Hazard(BaseModel):
+    """Where the danger is: a polygon or a centre plus radius, its type ("unspecified" when the order named none: no
+    shelter is then excluded as unsuitable, and the plan says so), and closed roads."""
+
+    hazard_type: Annotated[str, AfterValidator(_known_or_unspecified)]
     polygon: list[tuple[float, float]] | None = Field(default=None, description="[(lat, lon), ...], at least 3 points")
     center: tuple[float, float] | None = Field(default=None, description="(lat, lon)")
     radius_m: float | None = Field(default=None, gt=0, le=MAX_HAZARD_RADIUS_M)

@@ -1,0 +1,113 @@
+"""Orders the operator negates: "do NOT send KAM-A1", "don't evacuate yet", "不要派 EMS 11", "先别疏散".
+
+A negated order is never planned, and a unit the operator rules out is never dispatched. The negation reaches to the
+end of its clause only (``agent.clauses``): "do not send KAM-A1 to X, send another ambulance there instead" rules out
+KAM-A1 and still asks for an ambulance. A unit ruled out inside a positive clause ("send an ambulance, but not KAM-A1",
+"anyone except ERO-E1", "除了 KAM-A1") is excluded too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.slots import UNIT_ID, canonical_unit_ids
+
+__all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units"]
+
+# The verbs of the orders a router plans: sending units, moving people, changing a unit's state.
+_ORDER_VERB = (r"(?:send|dispatch|deploy|roll|commit|assign|use|evacuate|evac|clear|move|pull|order|start|begin|mark|set|put|"
+               r"change|stand down|release|call)")
+# A negation that governs the clause's order: "do not", "don't", "never", "no need to", "hold off (on)", "we won't".
+# "don't forget to send", "do not hesitate to evacuate", "never mind" negate nothing of the order.
+_EN_NEGATION = (r"(?:^|(?<=[\s,;:(\-—–]))(?:do\s+not|don'?t|dont|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|(?:we|I)\s+(?:will\s+not|won'?t)|"
+                r"no\s+need\s+to|not\s+to|hold\s+off(?:\s+on)?|let'?s\s+not|no\s+(?=(?:evacuation|dispatch)\b))"
+                r"(?!\s+(?:forget|hesitate|wait|delay|mind)\b)")
+_EN_NEGATED = re.compile(rf"{_EN_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:{_ORDER_VERB}\w*|evacuation|dispatch)\b", re.IGNORECASE)
+# An imperative negation ("不要派", "先别疏散", "不用调"); "不能" only before sending or moving people ("ERO-H1 不能用了" says the
+# unit is out of service, "能不能用" asks whether it is); an A-not-A question ("要不要派", "派不派") negates nothing.
+_ZH_NEGATION = r"(?:不要|不用|不必|不许|不准|别|勿|无需|暂不|暂时不|先不|先别|还不要|还别|暂缓)(?:再|先|马上|立即|急着|着急)?"
+_ZH_VERBS = r"(?=派|调|出动|疏散|撤离|撤出|转移|动用|用|安排|设|标记|改)"
+_ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|不能(?=派|调|出动|疏散|撤离))")
+# Where a negated order gives way to the positive one: "do not send KAM-A1 but send KAM-A2", "不要派 A，而是派 B", "改派".
+_CONTRAST = re.compile(r"\b(?:but|instead|rather)\b|但是?|而是|改派|换成|改用"
+                       # or a new order after a comma ("no need to evacuate, just send an engine")
+                       rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={_ORDER_VERB}\b|派|调|疏散|撤离|用|改)", re.IGNORECASE)
+
+
+def _negation_span(clause: str) -> re.Match | None:
+    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause)
+
+
+def negated_order(clause: str) -> bool:
+    """Does the clause negate its order ("do not send KAM-A1 to X", "don't evacuate yet", "不要派 EMS 11")?"""
+    return _negation_span(clause) is not None
+
+
+def _scope(clause: str) -> tuple[int, int] | None:
+    """Where the negation reaches: from the negation to a contrast ("... but send KAM-A2") or the clause's end."""
+    negation = _negation_span(clause)
+    if negation is None:
+        return None
+    contrast = _CONTRAST.search(clause, negation.end())
+    return negation.start(), (contrast.start() if contrast else len(clause))
+
+
+def positive_part(clause: str) -> str | None:
+    """In a negated clause, the order outside the negation's scope: what follows a contrast ("do not send KAM-A1 but send
+    KAM-A2 to X" -> "send KAM-A2 to X") or precedes the negation ("派警察过去，但是不要派 KAM-P2" -> "派警察过去"). None
+    when the clause has no such part."""
+    scope = _scope(clause)
+    if scope is None:
+        return None
+    start, end = scope
+    after = _CONTRAST.sub("", clause[end:], count=1).strip(" ,，;；")
+    before = re.sub(r"(?:[,，;；]\s*)?(?:\b(?:but|and)\b|但是?|可是|不过)?\s*$", "", clause[:start], flags=re.IGNORECASE).strip(" ,，;；")
+    parts = [part for part in (before, after) if re.search(r"\w{2,}|[\u4e00-\u9fff]{2,}", part)]
+    return "，".join(parts) if parts else None
+
+
+def negated_part(clause: str) -> str:
+    """The words the negation governs ("do not send KAM-A1" of "do not send KAM-A1 but send KAM-A2"); the clause itself
+    when it negates nothing."""
+    scope = _scope(clause)
+    return clause[scope[0]:scope[1]] if scope else clause
+
+
+def affirmed(clause: str) -> str:
+    """The clause less the words its negation governs ("send two engines but don't send the ladder" -> "send two
+    engines but "): what the operator asks for."""
+    scope = _scope(clause)
+    return clause[:scope[0]] + " " + clause[scope[1]:] if scope else clause
+
+
+def without_negation(clause: str) -> str:
+    """The clause with its negation words taken out, to read which order it negates ("don't evacuate yet" -> evacuate)."""
+    clause = re.sub(_EN_NEGATION, " ", clause, flags=re.IGNORECASE)
+    return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)", "", clause)
+
+
+# A unit ruled out beside a positive order: "but not KAM-A1", "except ERO-E1", "other than", "any but", "除了 X", "X 除外".
+_EXCEPT_EN = re.compile(r"\b(?:but\s+not|not|except(?:\s+for)?|other\s+than|apart\s+from|anyone\s+but|anything\s+but|any\s+but|"
+                        r"excluding|without|instead\s+of|rather\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+_EXCEPT_ZH_BEFORE = re.compile(r"(?:除了|除去|不要|别|不用|不派|不是|而不是|不要用|别用|换掉)\s*$")
+_EXCEPT_ZH_AFTER = re.compile(r"^\s*(?:除外|不算|以外|之外|不要派|不派|别派|不行|不用)")
+
+
+def negated_order(clause: str) -> bool:
+    """Does the clause negate its order ("do not send KAM-A1 to X", "don't evacuate yet", "不要派 EMS 11")?"""
+    return bool(_EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause))
+
+
+def excluded_units(clauses: list[str], unit_ids: list[str]) -> list[str]:
+    """The units the operator rules out: every unit named in a negated clause, and a unit named right after "but not",
+    "except", "other than", "除了" (or before "除外") in any clause. In order, each once."""
+    found: list[str] = []
+    for clause in clauses:
+        if negated_order(clause):
+            found += canonical_unit_ids(negated_part(clause), unit_ids)
+            continue
+        for match in UNIT_ID.finditer(clause):
+            before, after = clause[max(0, match.start() - 25):match.start()], clause[match.end():match.end() + 8]
+            if _EXCEPT_EN.search(before) or _EXCEPT_ZH_BEFORE.search(before) or _EXCEPT_ZH_AFTER.search(after):
+                found += canonical_unit_ids(match.group(0), unit_ids)
+    return list(dict.fromkeys(found))
