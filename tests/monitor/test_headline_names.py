@@ -138,3 +138,18 @@ def test_a_stream_case_test_changes_no_city_grouping():
     g = OnlineGrouper(GroupingConfig.profile("city"))
     g.add(replace(_post("a", 0, "Fire in a flat on Mannerheimintie, people trapped"), place=KAMPPI))
     assert not g.case.lower
+
+
+def test_a_coarse_place_ties_no_headline_of_another_hazard_to_an_incident():
+    """A district-wide fix (an unsure locator answer, a zone) overlaps every incident in the district: like a common
+    word, it is no evidence that an explosion headline is about the open fire.  Before, the explosion vanished into
+    the Kamppi fire with no alert (the social profile had never tied headlines by place until the fire's own fix
+    was read)."""
+    centre = PlaceFix("Keskusta", 60.1699, 24.9384, 1500.0)
+    g, fire = _kamppi_fire(place=KAMPPI)
+    other, alerts = g.add(_headline("e", 20, "Explosion In Central Helsinki, Two Dead", hazard="explosion",
+                                    impact="dead", place=centre))
+    assert other.new and other.cluster_id != fire and [a.kind for a in alerts] == ["emerging"]
+    # a precise place in common still ties a headline of another hazard to the incident there
+    assert g._known_incident(_headline("e2", 21, "Blast Heard As Fire Spreads, Two Dead", hazard="explosion",
+                                       impact="dead", place=replace(KAMPPI, radius_m=80.0))) is g.clusters[fire]
