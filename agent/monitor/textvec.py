@@ -147,9 +147,10 @@ class CaseCounts:
             if word[0].isupper() and not lines[line][1] and not _opens_sentence(text, m.start()):
                 self.capital[word.casefold()] += 1
         if len(self.lower) + len(self.capital) > self.max_words:
-            keep = self.max_words // 4
-            self.lower = Counter(dict(self.lower.most_common(keep)))
-            self.capital = Counter(dict(self.capital.most_common(keep)))
+            # a word's two counts are kept or forgotten together: forgetting only one side flips its verdict
+            keep = {w for w, _ in (self.lower + self.capital).most_common(self.max_words // 4)}
+            self.lower = Counter({w: n for w, n in self.lower.items() if w in keep})
+            self.capital = Counter({w: n for w, n in self.capital.items() if w in keep})
 
     def distinctive(self, word: str) -> bool:
         """``word`` (lower-cased) is a name to tie two reports by: the stream writes it capitalised more often than in

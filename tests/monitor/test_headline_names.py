@@ -153,3 +153,17 @@ def test_a_coarse_place_ties_no_headline_of_another_hazard_to_an_incident():
     # a precise place in common still ties a headline of another hazard to the incident there
     assert g._known_incident(_headline("e2", 21, "Blast Heard As Fire Spreads, Two Dead", hazard="explosion",
                                        impact="dead", place=replace(KAMPPI, radius_m=80.0))) is g.clusters[fire]
+
+
+def test_forgetting_rare_words_keeps_each_words_verdict():
+    """Bounded counts forget a word's two counts together: forgetting only its capitalised uses (the names' counter
+    is cut at its own threshold) turned a name the stream writes capitalised more often into an 'ordinary' word, which
+    a Title Case headline then no longer reads as a place."""
+    case = CaseCounts(max_words=12)
+    case.lower.update({"river": 6, "tampere": 2, "smoke": 1, "ash": 1, "dust": 1})
+    case.capital.update({"texas": 7, "kamppi": 4, "vallila": 4, "tampere": 3, "oulu": 1, "espoo": 1, "lahti": 1})
+    assert case.distinctive("tampere") and not case.ordinary("tampere")
+    case.observe("the water rises")                  # past max_words: the rarest are forgotten
+    assert len(case.lower) + len(case.capital) <= case.max_words
+    assert case.distinctive("tampere") and not case.ordinary("tampere")
+    assert case.ordinary("river") and case.distinctive("texas")
