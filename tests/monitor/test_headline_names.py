@@ -167,3 +167,17 @@ def test_forgetting_rare_words_keeps_each_words_verdict():
     assert len(case.lower) + len(case.capital) <= case.max_words
     assert case.distinctive("tampere") and not case.ordinary("tampere")
     assert case.ordinary("river") and case.distinctive("texas")
+
+
+def test_a_place_written_once_in_lower_case_is_still_a_name_in_a_headline():
+    """One casual lower-case mention ("on the way to tampere") is no evidence that "Tampere" is an ordinary word.
+    Read as one, a Title Case headline about a fire in Tampere named no place and vanished into the open Kamppi fire
+    with no alert.  An ordinary English word is cleared by one lower-case use; another word by a habit of them."""
+    g, fire = _kamppi_fire()
+    g.add(Item("y", T0 - 600, "stuck in traffic on the way to tampere, huge queue", "not_incident", 4, join_only=True))
+    other, alerts = g.add(_headline("h", 20, "Huge Fire At Tampere Shopping Centre, People Trapped"))
+    assert other.new and other.cluster_id != fire and [a.kind for a in alerts] == ["emerging"]
+    case = CaseCounts()
+    for _ in range(3):
+        case.observe("heading to kamppi now")
+    assert case.ordinary("kamppi")                       # a stream that always writes it in lower case
