@@ -116,8 +116,8 @@ class GroupingConfig:
                                         # of the hazard opens when the headline names another place)
     known_place_radius_m: float = 300.0  # noise_reports: a place in common ties a headline to an open incident of
                                         # another hazard only when both fixes are this precise (a building, an
-                                        # address; not a district or an unsure answer, which overlap every incident
-                                        # near them, as a common word is shared by all)
+                                        # address, a post's own coordinates; not a district or a zone, which overlap
+                                        # every incident in them, as a common word is shared by all)
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
                                         # not of its type but of another the classifier gave at least this probability
                                         # is read as that type (agent.monitor.evidence.read_hazard); 0 = off
