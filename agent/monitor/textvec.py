@@ -121,10 +121,10 @@ class CaseCounts:
     """How the stream so far writes each word: in lower case, or capitalised inside a sentence of ordinary text (not a
     Title Case line, not a shouted post, not a hashtag).  A word written in lower case at least as often as
     capitalised (and, unless a common English word, habitually) is an ordinary word ("fire", "people", "river"); one
-    never written in lower case is taken for a name,
-    which is the safe side: a name the incident does not share makes a headline another incident (a duplicate alert
-    the operator can dismiss), where an ordinary word misread would let a new incident vanish into an open one.
-    Bounded: past ``max_words`` words the rarest half is forgotten."""
+    never written in lower case is taken for a name, which is the safe side: a name the incident does not share makes
+    a headline another incident (a duplicate alert the operator can dismiss), where an ordinary word misread would let
+    a new incident vanish into an open one.  Bounded: past ``max_words`` entries the rarest words are forgotten (both
+    counts of a word together)."""
 
     def __init__(self, max_words: int = 50_000):
         self.max_words = max_words
