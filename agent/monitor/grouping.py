@@ -114,6 +114,10 @@ class GroupingConfig:
     known_incident_gap_s: float = 6 * 3600  # noise_reports: a headline that says no place is about an open incident
                                         # of its hazard whose last report is at most this old (a second incident
                                         # of the hazard opens when the headline names another place)
+    known_place_radius_m: float = 300.0  # noise_reports: a place in common ties a headline to an open incident of
+                                        # another hazard only when both fixes are this precise (a building, an
+                                        # address, a post's own coordinates; not a district or a zone, which overlap
+                                        # every incident in them, as a common word is shared by all)
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
                                         # not of its type but of another the classifier gave at least this probability
                                         # is read as that type (agent.monitor.evidence.read_hazard); 0 = off
@@ -510,7 +514,7 @@ class OnlineGrouper:
         and alert it twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).
 
         The same incident, not merely the same hazard: the headline shares a place with it (its gazetteer fix within
-        the two fixes' uncertainty) or a distinctive name its reports give (a place, an event's hashtag), whatever the
+        the two fixes' uncertainty; of another hazard, a precise one: ``known_place_radius_m``) or a distinctive name its reports give (a place, an event's hashtag), whatever the
         hazard; or it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last
         report.  A headline that names a place the incident's reports never name is another incident (a second flood
         in another town reported only by headlines) and opens its own candidate.  The incident's own names
@@ -537,11 +541,14 @@ class OnlineGrouper:
                 continue
             # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train
             # crash); to an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
-            tying = (lambda n: True) if c.incident_type == item.opens_as else self.case.distinctive
+            own_hazard = c.incident_type == item.opens_as
+            tying = (lambda n: True) if own_hazard else self.case.distinctive
             # the learned scorer keeps every distinct fix of its reports; the linear one the most precise (its place)
             fixes = c.fixes or ([c.place] if c.place is not None else [])
             if item.place is not None and fixes:
-                if any(_same_place(item.place, f, cfg.place_slack_m) for f in fixes):
+                # of another hazard, only a precise place in common ties (a district holds many incidents)
+                if any(_same_place(item.place, f, cfg.place_slack_m) and (own_hazard or max(
+                        item.place.radius_m, f.radius_m) <= cfg.known_place_radius_m) for f in fixes):
                     return c
                 if all(_far_apart(item.place, f) for f in fixes):
                     continue  # the map puts it clearly elsewhere (as the score's place penalty reads it): not this one

@@ -53,6 +53,9 @@ _SENTENCE_END = frozenset(".!?:;…\"“”«»()[]|-–—>")
 # Oulu and Kempele") has too few words to tell.
 _TITLE_SHARE = 0.75
 _TITLE_MIN_WORDS = 3
+# A word that is no common English word is ordinary (CaseCounts.ordinary) only once the stream has written it in lower
+# case this often: one casual "on the way to tampere" is a slip, not usage, and misread it hides a headline's place.
+_LOWER_HABIT = 3
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -117,10 +120,11 @@ def names(text: str, *, ordinary: Callable[[str], bool] | None = None) -> list[s
 class CaseCounts:
     """How the stream so far writes each word: in lower case, or capitalised inside a sentence of ordinary text (not a
     Title Case line, not a shouted post, not a hashtag).  A word written in lower case at least as often as
-    capitalised is an ordinary word ("fire", "people", "river"); one never written in lower case is taken for a name,
-    which is the safe side: a name the incident does not share makes a headline another incident (a duplicate alert
-    the operator can dismiss), where an ordinary word misread would let a new incident vanish into an open one.
-    Bounded: past ``max_words`` words the rarest half is forgotten."""
+    capitalised (and, unless a common English word, habitually) is an ordinary word ("fire", "people", "river"); one
+    never written in lower case is taken for a name, which is the safe side: a name the incident does not share makes
+    a headline another incident (a duplicate alert the operator can dismiss), where an ordinary word misread would let
+    a new incident vanish into an open one.  Bounded: past ``max_words`` entries the rarest words are forgotten (both
+    counts of a word together)."""
 
     def __init__(self, max_words: int = 50_000):
         self.max_words = max_words
@@ -147,9 +151,10 @@ class CaseCounts:
             if word[0].isupper() and not lines[line][1] and not _opens_sentence(text, m.start()):
                 self.capital[word.casefold()] += 1
         if len(self.lower) + len(self.capital) > self.max_words:
-            keep = self.max_words // 4
-            self.lower = Counter(dict(self.lower.most_common(keep)))
-            self.capital = Counter(dict(self.capital.most_common(keep)))
+            # a word's two counts are kept or forgotten together: forgetting only one side flips its verdict
+            keep = {w for w, _ in (self.lower + self.capital).most_common(self.max_words // 4)}
+            self.lower = Counter({w: n for w, n in self.lower.items() if w in keep})
+            self.capital = Counter({w: n for w, n in self.capital.items() if w in keep})
 
     def distinctive(self, word: str) -> bool:
         """``word`` (lower-cased) is a name to tie two reports by: the stream writes it capitalised more often than in
@@ -163,10 +168,11 @@ class CaseCounts:
         return not self.lower[word] and not common_english_word(word)
 
     def ordinary(self, word: str) -> bool:
-        """``word`` (lower-cased) is one the stream writes in lower case at least as often as capitalised.  A plural
-        counts its singular's use ("Floors": "floor")."""
+        """``word`` (lower-cased) is one the stream writes in lower case at least as often as capitalised, and, unless
+        a common English word, at least ``_LOWER_HABIT`` times.  A plural counts its singular's use ("Floors": "floor")."""
         for form in (word, word[:-1] if len(word) > 3 and word.endswith("s") else None):
-            if form and self.lower[form] and self.lower[form] >= self.capital[form]:
+            if form and self.lower[form] >= max(self.capital[form], 1) and (
+                    self.lower[form] >= _LOWER_HABIT or common_english_word(form)):
                 return True
         return False
 

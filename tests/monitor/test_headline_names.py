@@ -138,3 +138,46 @@ def test_a_stream_case_test_changes_no_city_grouping():
     g = OnlineGrouper(GroupingConfig.profile("city"))
     g.add(replace(_post("a", 0, "Fire in a flat on Mannerheimintie, people trapped"), place=KAMPPI))
     assert not g.case.lower
+
+
+def test_a_coarse_place_ties_no_headline_of_another_hazard_to_an_incident():
+    """A district-wide fix (an unsure locator answer, a zone) overlaps every incident in the district: like a common
+    word, it is no evidence that an explosion headline is about the open fire.  Before, the explosion vanished into
+    the Kamppi fire with no alert (the social profile had never tied headlines by place until the fire's own fix
+    was read)."""
+    centre = PlaceFix("Keskusta", 60.1699, 24.9384, 1500.0)
+    g, fire = _kamppi_fire(place=KAMPPI)
+    other, alerts = g.add(_headline("e", 20, "Explosion In Central Helsinki, Two Dead", hazard="explosion",
+                                    impact="dead", place=centre))
+    assert other.new and other.cluster_id != fire and [a.kind for a in alerts] == ["emerging"]
+    # a precise place in common still ties a headline of another hazard to the incident there
+    assert g._known_incident(_headline("e2", 21, "Blast Heard As Fire Spreads, Two Dead", hazard="explosion",
+                                       impact="dead", place=replace(KAMPPI, radius_m=80.0))) is g.clusters[fire]
+
+
+def test_forgetting_rare_words_keeps_each_words_verdict():
+    """Bounded counts forget a word's two counts together: forgetting only its capitalised uses (the names' counter
+    is cut at its own threshold) turned a name the stream writes capitalised more often into an 'ordinary' word, which
+    a Title Case headline then no longer reads as a place."""
+    case = CaseCounts(max_words=12)
+    case.lower.update({"river": 6, "tampere": 2, "smoke": 1, "ash": 1, "dust": 1})
+    case.capital.update({"texas": 7, "kamppi": 4, "vallila": 4, "tampere": 3, "oulu": 1, "espoo": 1, "lahti": 1})
+    assert case.distinctive("tampere") and not case.ordinary("tampere")
+    case.observe("the water rises")                  # past max_words: the rarest are forgotten
+    assert len(case.lower) + len(case.capital) <= case.max_words
+    assert case.distinctive("tampere") and not case.ordinary("tampere")
+    assert case.ordinary("river") and case.distinctive("texas")
+
+
+def test_a_place_written_once_in_lower_case_is_still_a_name_in_a_headline():
+    """One casual lower-case mention ("on the way to tampere") is no evidence that "Tampere" is an ordinary word.
+    Read as one, a Title Case headline about a fire in Tampere named no place and vanished into the open Kamppi fire
+    with no alert.  An ordinary English word is cleared by one lower-case use; another word by a habit of them."""
+    g, fire = _kamppi_fire()
+    g.add(Item("y", T0 - 600, "stuck in traffic on the way to tampere, huge queue", "not_incident", 4, join_only=True))
+    other, alerts = g.add(_headline("h", 20, "Huge Fire At Tampere Shopping Centre, People Trapped"))
+    assert other.new and other.cluster_id != fire and [a.kind for a in alerts] == ["emerging"]
+    case = CaseCounts()
+    for _ in range(3):
+        case.observe("heading to kamppi now")
+    assert case.ordinary("kamppi")                       # a stream that always writes it in lower case
