@@ -25,7 +25,8 @@ MODULES = ("agent.normalise", "agent.slots", "agent.hazards", "agent.places", "a
            "agent.clauses", "agent.intents", "agent.safety", "tools.determinants", "tools.report_words", "tools.protective.cue_words",
            "tools.locate.chinese", "tools.locate.generic", "tools.locate.inflection", "tools.locate.locator",
            "tools.locate.model", "tools.locate.names", "tools.locate.patterns", "tools.locate.relative",
-           "tools.locate.streets", "agent.monitor.evidence", "finetune.cues", "core.text", "core.hazard_words")
+           "tools.locate.streets", "agent.monitor.evidence", "agent.monitor.textvec", "agent.negation", "agent.deobfuscate",
+           "agent.quoted", "agent.incident_scope", "finetune.cues", "core.text", "core.hazard_words")
 
 # The runs a pasted log, a held key or a table of figures produces.
 ADVERSARIAL = {"spaces": " ", "hyphens": "-", "one-space": "1 ", "a-space": "a ", "dash-space": "- ",
