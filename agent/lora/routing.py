@@ -10,9 +10,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
+
 from agent.lora.schema import ToolAnswer
 
 ACCEPT_CONFIDENCE = 0.5  # on the TRAIN split every higher threshold scored lower (0.0: 0.836, 0.8: 0.828, 0.9: 0.776); a floor for clearly unsure answers
+
+# Which confidence the floor is compared with (agent.lora.decode.ToolProposal): "all" - geometric mean over every token,
+# forced ones included (p=1 by construction, so a shaky call reads as sure); "free_mean" / "free_min" - the geometric
+# mean / the smallest probability over the steps where the grammar left a choice of text (agent.lora.confidence).
+CONFIDENCE_MEASURES = ("all", "free_mean", "free_min")
+CONFIDENCE_MEASURE = "all"
+
+
+def gate_confidence(proposal: Any, measure: str = CONFIDENCE_MEASURE) -> float:
+    """The proposal's confidence by ``measure`` (one of CONFIDENCE_MEASURES)."""
+    if measure == "all":
+        return float(proposal.confidence)
+    if measure == "free_mean":
+        return float(proposal.choice.mean)
+    if measure == "free_min":
+        return float(proposal.choice.min)
+    raise ValueError(f"unknown confidence measure {measure!r} (known: {', '.join(CONFIDENCE_MEASURES)})")
 
 
 def _fold(text: str) -> str:
