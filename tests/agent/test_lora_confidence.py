@@ -51,21 +51,10 @@ def test_no_free_choice_is_no_evidence():
 
 
 @pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory, packaged_llm_dir):
-    """A randomly initialised 2-layer Llama with the packaged tokenizer (real grammar, real masking)."""
-    import torch
-    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
-
+def tiny_model(tiny_model_dir):
     from agent.lora.decode import LoraAssistantModel
 
-    out = tmp_path_factory.mktemp("tiny-llm-confidence")
-    tokenizer = AutoTokenizer.from_pretrained(packaged_llm_dir)
-    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512, tie_word_embeddings=True)
-    torch.manual_seed(0)
-    LlamaForCausalLM(config).save_pretrained(out)
-    tokenizer.save_pretrained(out)
-    return LoraAssistantModel(out, None, device="cpu")
+    return LoraAssistantModel(tiny_model_dir, None, device="cpu")
 
 
 def test_under_the_grammar_forced_steps_are_found_and_left_out(tiny_model):

@@ -4,7 +4,6 @@ the shipped adapter, and the LLM-or-router decision."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,22 +11,6 @@ from agent.lora.decode import complete_sentences, keep_named_sentences, unknown_
 from agent.lora.bridge import decision_for
 from agent.lora.routing import grounded_in_request
 from agent.lora.schema import ToolAnswer, parse_answer
-
-
-@pytest.fixture(scope="module")
-def tiny_model_dir(tmp_path_factory, packaged_llm_dir) -> Path:
-    """A randomly initialised 2-layer Llama with the packaged tokenizer: real code paths, seconds to train."""
-    import torch
-    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
-
-    out = tmp_path_factory.mktemp("tiny-llm")
-    tokenizer = AutoTokenizer.from_pretrained(packaged_llm_dir)
-    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512, tie_word_embeddings=True)
-    torch.manual_seed(0)
-    LlamaForCausalLM(config).save_pretrained(out)
-    tokenizer.save_pretrained(out)
-    return out
 
 
 def test_training_writes_a_versioned_adapter_and_a_failed_run_keeps_current(tiny_model_dir, tmp_path):
