@@ -30,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,21 @@ def llm_rows(system: str, model, items: list[dict], texts: list[str] | None = No
         proposals = [model.propose_calls(t, constrained=constrained) for t in tqdm(texts, desc=system)]
     return [{"system": system, "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
              "text": text, "raw": p.raw, "answer": p.answer.render() if p.answer else None, "error": p.error,
-             "confidence": round(p.confidence, 4), "min_prob": round(p.min_prob, 4), "seconds": round(p.seconds, 3)}
+             "confidence": round(p.confidence, 4), "min_prob": round(p.min_prob, 4), "seconds": round(p.seconds, 3),
+             "free": p.choice.as_list(), "calls_free": [c.as_list() for c in p.call_choices]}
             for item, text, p in zip(items, texts, proposals)]
+
+
+def proposal_of(row: dict) -> Any:
+    """A stored LLM row -> the ToolProposal the chat would have had (rows written before the free-choice confidence
+    existed have none: 0, so a floor on it never takes them)."""
+    from agent.lora.confidence import ChoiceConfidence
+    from agent.lora.decode import ToolProposal
+    from agent.lora.schema import parse_answer
+
+    return ToolProposal(parse_answer(row["answer"]) if row["answer"] else None, row["raw"], row["confidence"], row["min_prob"],
+                        row["seconds"], row.get("error"), choice=ChoiceConfidence.from_list(row.get("free")),
+                        call_choices=[ChoiceConfidence.from_list(c) for c in row.get("calls_free") or []])
 
 
 class _AskRecorder:
@@ -121,11 +135,15 @@ def chat_router_rows(items: list[dict], data: Path, split: str) -> tuple[list[di
         started = time.perf_counter()
         steps, texts, plan, _ = run_chat(assistant, item["text"], incident)
         shown = "\n".join(texts)
+        seconds = time.perf_counter() - started
         asked = recorder.asked[0] if recorder.asked else None
+        prediction = assistant._router.predict_one(asked[0]) if asked else None  # what the chat's router read (same text)
         rows.append({"system": "router", "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
                      "calls": normalise_calls(steps, plan), "refused": not steps and any(m.lower() in shown.lower() for m in REFUSAL_MARKERS),
                      "asked_text": asked[0] if asked else None, "available": sorted(asked[1]) if asked else [],
-                     "seconds": round(time.perf_counter() - started, 3)})
+                     "intent": prediction.intent if prediction else None,
+                     "router_conf": round(float(prediction.confidence), 4) if prediction else None,
+                     "seconds": round(seconds, 3)})
     return rows, Judge(city)
 
 
@@ -142,43 +160,115 @@ def v2_calls(answer_text: str | None) -> tuple[list[dict], bool] | None:
     return ([] if answer.refuse else [{"tool": c["tool"], "args": dict(c["args"])} for c in answer.calls]), answer.refuse
 
 
-POLICIES = {"lora_first": "LoRA + router (LoRA first, as shipped)", "router_first": "router first, LoRA where it finds no tool"}
+POLICIES = {"lora_first": "(c) LoRA when valid and confident, else the router (the `lora` mode)",
+            "router_first": "(b) the router; LoRA where the router runs no tool or is unsure",
+            "veto": "(d) the router; LoRA may only veto (sure NONE / REFUSE on a router plan: ask the operator)"}
 
 
-def shipped_rows(items: list[dict], lora: dict[str, dict], router: list[dict], threshold: float,
-                 policy: str = "lora_first") -> list[dict]:
-    """A LoRA + router policy replayed (``lora`` maps an asked text to its LoRA row):
+@dataclass(frozen=True)
+class Policy:
+    name: str                    # a key of POLICIES
+    floor: float                 # the LLM's confidence floor
+    measure: str = "all"         # agent.lora.routing.CONFIDENCE_MEASURES
+    router_floor: float = 0.0    # router_first: below this router confidence the LLM is asked too
+
+    def label(self) -> str:
+        extra = f", router < {self.router_floor}" if self.name == "router_first" and self.router_floor else ""
+        return f"{self.name} {self.measure} >= {self.floor}{extra}"
+
+
+def shipped_rows(items: list[dict], lora: dict[str, dict], router: list[dict], policy: Policy) -> list[dict]:
+    """A LoRA + router policy replayed (``lora`` maps an asked text to its LoRA row; the LLM is only ever asked where
+    the chat asks it: not for an out-of-scope or suspected message):
     lora_first - the chat as shipped: the LLM's calls where ``decision_for`` takes them, else the router's;
-    router_first - the router's run, and the LLM's decision only where the router ran no tool and did not refuse."""
-    from agent.lora.bridge import decision_for
-    from agent.lora.decode import ToolProposal
-    from agent.lora.schema import parse_answer
+    router_first - the router's run; the LLM's decision where the router ran no tool and did not refuse, or where the
+      router's intent confidence is below ``router_floor``;
+    veto - the router's run, unless the LLM is sure (``vetoes``) that no tool fits a message the router ran tools for:
+      then no tool runs (the operator is asked; a REFUSE refuses)."""
+    from agent.lora.bridge import decision_for, vetoes
     from bench.bench_requests import normalise_calls
 
     out = []
     for item, r in zip(items, router):
-        row = {"system": policy, "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
+        row = {"system": policy.name, "id": item["id"], "split": item["split"], "lang": item["lang"], "category": item["category"],
                "calls": r["calls"], "refused": r["refused"], "decided_by": "router", "reason": "the chat does not ask the LLM here",
                "seconds": r["seconds"]}
         l = lora.get(r["asked_text"]) if r["asked_text"] is not None else None
-        if policy == "router_first" and (r["calls"] or r["refused"]):
+        router_ran = bool(r["calls"] or r["refused"])
+        if policy.name == "router_first" and router_ran and (r.get("router_conf") is None or r["router_conf"] >= policy.router_floor):
             l = None
-        if l is not None:
-            proposal = ToolProposal(parse_answer(l["answer"]) if l["answer"] else None, l["raw"], l["confidence"], l["min_prob"],
-                                    l["seconds"], l.get("error"))
-            decision = decision_for(proposal, r["asked_text"], set(r["available"]), threshold)
-            row.update(decided_by=decision.decided_by, reason=decision.reason, seconds=r["seconds"] + l["seconds"])
-            if decision.decided_by == "llm":
-                steps = [{"name": c["name"], "arguments": c["args"]} for c in decision.calls]
-                calls = normalise_calls(steps, None)
-                planned = next((c for c in r["calls"] if c["tool"] == "plan_response"), None)
-                own = {c["tool"]: c for c in (v2_calls(l["answer"]) or ([], False))[0]}
-                for call in calls:  # plan_response plans the report itself: the router's plan where it made one
-                    if call["tool"] == "plan_response":
-                        call["args"] = dict((planned or own.get("plan_response") or {"args": {}})["args"])
-                row.update(calls=calls, refused=decision.refuse)
+        if policy.name == "veto" and not r["calls"]:
+            l = None
+        if l is None:
+            out.append(row)
+            continue
+        proposal = proposal_of(l)
+        row["seconds"] = r["seconds"] + l["seconds"]
+        if policy.name == "veto":
+            if vetoes(proposal, policy.floor, policy.measure):
+                row.update(calls=[], refused=proposal.answer.refuse, decided_by="llm", reason="LLM veto")
+            out.append(row)
+            continue
+        decision = decision_for(proposal, r["asked_text"], set(r["available"]), policy.floor, policy.measure)
+        row.update(decided_by=decision.decided_by, reason=decision.reason)
+        if decision.decided_by == "llm":
+            steps = [{"name": c["name"], "arguments": c["args"]} for c in decision.calls]
+            calls = normalise_calls(steps, None)
+            planned = next((c for c in r["calls"] if c["tool"] == "plan_response"), None)
+            own = {c["tool"]: c for c in (v2_calls(l["answer"]) or ([], False))[0]}
+            for call in calls:  # plan_response plans the report itself: the router's plan where it made one
+                if call["tool"] == "plan_response":
+                    call["args"] = dict((planned or own.get("plan_response") or {"args": {}})["args"])
+            row.update(calls=calls, refused=decision.refuse)
         out.append(row)
     return out
+
+
+def sweep(items: list[dict], lora: dict[str, dict], router: list[dict], judge) -> None:
+    """Each policy's accuracy (tool + key arguments) over confidence floors and measures, and the share the LLM decided."""
+    from agent.lora.routing import CONFIDENCE_MEASURES
+
+    def cell(policy: Policy) -> str:
+        replay = shipped_rows(items, lora, router, policy)
+        score_rows(replay, items, judge)
+        llm = sum(r["decided_by"] == "llm" for r in replay)
+        return f"{policy.floor}: {sum(r['correct'] for r in replay) / len(replay):.3f} ({llm})"
+
+    floors = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
+    print("\nsweep: accuracy at each floor (in brackets: turns the LLM decided)")
+    for name in POLICIES:
+        for measure in CONFIDENCE_MEASURES:
+            for router_floor in ((0.0, 0.5, 0.7, 0.9) if name == "router_first" else (0.0,)):
+                cells = [cell(Policy(name, f, measure, router_floor)) for f in floors]
+                print(f"sweep {name} {measure}" + (f" router<{router_floor}" if router_floor else "") + ": " + ", ".join(cells))
+
+
+def disagreements(rows: list[dict], items: list[dict]) -> None:
+    """Where the LoRA model (alone, on the message) and the router answer differently: who is right, per category."""
+    from collections import Counter, defaultdict
+
+    lora = {r["id"]: r for r in rows if r["system"] == "lora"}
+    router = {r["id"]: r for r in rows if r["system"] == "router"}
+    table: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        l, r = lora.get(item["id"]), router.get(item["id"])
+        if l is None or r is None:
+            continue
+        parsed = v2_calls(l.get("answer")) or ([], False)
+        differ = (sorted(c["tool"] for c in parsed[0]) != sorted(c["tool"] for c in r["calls"]) or bool(parsed[1]) != bool(r["refused"])
+                  or l["correct"] != r["correct"])
+        if not differ:
+            continue
+        outcome = "both right" if l["correct"] and r["correct"] else "router right" if r["correct"] else \
+            "LoRA right" if l["correct"] else "both wrong"
+        for key in ("all", item["category"]):
+            table[key][outcome] += 1
+    print("\n## where LoRA (alone) and the router disagree: who is right\n")
+    print("| category | disagree | router right | LoRA right | both wrong | both right |")
+    print("|---|---|---|---|---|---|")
+    for key in ["all"] + sorted(k for k in table if k != "all"):
+        c = table[key]
+        print(f"| {key} | {sum(c.values())} | {c['router right']} | {c['LoRA right']} | {c['both wrong']} | {c['both right']} |")
 
 
 def score_rows(rows: list[dict], items: list[dict], judge) -> None:
@@ -210,7 +300,10 @@ def main() -> None:
     parser.add_argument("--predictions", help="LLM rows written earlier (jsonl); skips running the LLMs")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--every", type=int, default=1, help="every k-th item (a set sorted by category keeps all of them)")
-    parser.add_argument("--threshold", type=float, help="the shipped policy's confidence floor (default: the shipped one)")
+    parser.add_argument("--threshold", type=float, help="the policies' confidence floor (default: the shipped one)")
+    parser.add_argument("--measure", choices=["all", "free_mean", "free_min"], help="the confidence the floor is compared with "
+                        "(default: the shipped one; agent.lora.routing)")
+    parser.add_argument("--router-floor", type=float, default=0.0, help="router_first: also ask the LLM below this router confidence")
     parser.add_argument("--batch-size", type=int, default=1, help=">1: batched generation; latency is then per batch / size")
     parser.add_argument("--router-cache", type=Path, help="router rows (jsonl): read when present, else written")
     parser.add_argument("--sweep", action="store_true", help="print the policies' accuracy over confidence floors")
@@ -219,7 +312,7 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if opts.split == "test" and not opts.aggregate_only:
         raise SystemExit("the test split is held out: add --aggregate-only (aggregate lines, no items)")
-    from agent.lora.routing import ACCEPT_CONFIDENCE
+    from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE
 
     data = opts.data or default_data(opts.split)
     items = load_items(data, opts.split)[:: max(1, opts.every)][: opts.limit or None]
@@ -272,28 +365,27 @@ def main() -> None:
         return
     asked = {r.get("text") or r["id"]: r for r in rows if r["system"] in ("lora", "lora_asked")}
     threshold = ACCEPT_CONFIDENCE if opts.threshold is None else opts.threshold
+    measure = opts.measure or CONFIDENCE_MEASURE
     if opts.sweep:
-        for policy in POLICIES:
-            cells = []
-            for floor in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98):
-                replay = shipped_rows(items, asked, router, floor, policy)
-                score_rows(replay, items, judge)
-                cells.append(f"{floor}: {sum(r['correct'] for r in replay) / len(replay):.3f}")
-            print(f"sweep {policy}: " + ", ".join(cells))
+        sweep(items, asked, router, judge)
     rows = [r for r in rows if r["system"] != "lora_asked"] + router
-    rows += [row for policy in POLICIES for row in shipped_rows(items, asked, router, threshold, policy)]
+    rows += [row for name in POLICIES for row in shipped_rows(items, asked, router, Policy(name, threshold, measure, opts.router_floor))]
     score_rows(rows, items, judge)
-    report(rows, items, data, opts.split, threshold, show_examples=not opts.aggregate_only)
+    report(rows, items, data, opts.split, f"{measure} >= {threshold}" + (f", router_first also below router {opts.router_floor}"
+                                                                        if opts.router_floor else ""),
+           show_examples=not opts.aggregate_only)
+    if not opts.aggregate_only:
+        disagreements(rows, items)
 
 
-def report(rows: list[dict], items: list[dict], data: Path, split: str, threshold: float, show_examples: bool = True) -> None:
+def report(rows: list[dict], items: list[dict], data: Path, split: str, policy: str, show_examples: bool = True) -> None:
     from agent.lora.evaluate import summarise_scores
 
     systems = [s for s in ("base", "lora", "lora_free", "router", *POLICIES) if any(r["system"] == s for r in rows)]
     tables = {s: summarise_scores([r for r in rows if r["system"] == s]) for s in systems}
     keys = list(tables[systems[0]])
     print(f"\n## {Path(data).name}, {split} split ({len(items)} items; load {os.getloadavg()[0]:.1f}): "
-          f"valid / tool + key arguments correct (bench_requests' judge); shipped threshold {threshold}\n")
+          f"valid / tool + key arguments correct (bench_requests' judge); policies at {policy}\n")
     print("| subset | n | " + " | ".join(systems) + " |")
     print("|---|---|" + "---|" * len(systems))
     for key in keys:

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.lora.routing import ACCEPT_CONFIDENCE, grounded_in_request
+from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE, gate_confidence, grounded_in_request
 from agent.lora.schema import ToolAnswer
 
 log = logging.getLogger(__name__)
@@ -91,20 +91,27 @@ class LoraToolCaller:
         return decision_for(model.propose_calls(text), text, available, self.threshold)
 
 
-def decision_for(proposal: Any, text: str, available: set[str], threshold: float = ACCEPT_CONFIDENCE) -> LoraDecision:
-    """The shipped policy on one proposal: the LLM's calls when valid, confident, grounded in the request and runnable
-    here, else the router (bench/bench_llm_tools.py replays it on stored proposals)."""
+def decision_for(proposal: Any, text: str, available: set[str], threshold: float = ACCEPT_CONFIDENCE,
+                 measure: str = CONFIDENCE_MEASURE) -> LoraDecision:
+    """The shipped policy on one proposal: the LLM's calls when valid, confident (``measure``, agent.lora.routing),
+    grounded in the request and runnable here, else the router (bench/bench_llm_tools.py replays it on stored proposals)."""
     if proposal.answer is None:
         return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
-    if proposal.confidence < threshold:
-        return LoraDecision("router", f"LLM unsure ({proposal.confidence:.2f})", raw=proposal.raw, confidence=proposal.confidence)
+    confidence = gate_confidence(proposal, measure)
+    if confidence < threshold:
+        return LoraDecision("router", f"LLM unsure ({confidence:.2f})", raw=proposal.raw, confidence=confidence)
     if proposal.answer.refuse:
-        return LoraDecision("llm", "LLM refused", refuse=True, raw=proposal.raw, confidence=proposal.confidence)
+        return LoraDecision("llm", "LLM refused", refuse=True, raw=proposal.raw, confidence=confidence)
     if not grounded_in_request(proposal.answer, text):
-        return LoraDecision("router", "LLM named something that is not in the request", raw=proposal.raw,
-                            confidence=proposal.confidence)
+        return LoraDecision("router", "LLM named something that is not in the request", raw=proposal.raw, confidence=confidence)
     calls = to_agent_calls(proposal.answer, text, available)
     if not calls:
-        return LoraDecision("router", "no LLM call this agent can run", raw=proposal.raw, confidence=proposal.confidence)
-    return LoraDecision("llm", f"LLM confident ({proposal.confidence:.2f})", calls=calls, raw=proposal.raw,
-                        confidence=proposal.confidence)
+        return LoraDecision("router", "no LLM call this agent can run", raw=proposal.raw, confidence=confidence)
+    return LoraDecision("llm", f"LLM confident ({confidence:.2f})", calls=calls, raw=proposal.raw, confidence=confidence)
+
+
+def vetoes(proposal: Any, threshold: float, measure: str = CONFIDENCE_MEASURE) -> bool:
+    """The LLM as a second opinion on the router's plan: True when it is sure no tool should run (NONE or REFUSE at
+    ``threshold`` or above), so the operator is asked before the router's calls run."""
+    return (proposal.answer is not None and not proposal.answer.calls
+            and gate_confidence(proposal, measure) >= threshold)

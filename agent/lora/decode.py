@@ -2,9 +2,10 @@
 
 * Tool calls: xgrammar constrains decoding to the output format of ``agent.lora.schema``
   (``NONE`` | ``REFUSE`` | one to three call lines, each a JSON object valid under that
-  tool's argument schema, enum values included), so every answer parses.  The answer's
-  confidence is the geometric mean probability of its tokens under the constrained
-  distribution.
+  tool's argument schema, enum values included), so every answer parses.  Its confidence
+  is measured twice: over every token (``confidence``, ``min_prob``: forced tokens count as
+  p=1, so it flatters a shaky call) and over the free choices only (``choice``, and
+  ``call_choices`` per call; agent.lora.confidence).
 * Summaries: every proper name the model writes (unit ids, capitalised words, Finnish
   place words) must occur verbatim in the facts; on a miss the model is asked once more
   with sampling off and a repetition penalty, then any sentence that still carries an
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agent.lora.confidence import FORCED_SPLITS_MAX, ChoiceConfidence, StepChoice, choice_confidence, is_free_choice
 from agent.lora.schema import (LEGACY_PROMPT_VERSION, MAX_CALLS, NONE, PROMPTS, REFUSE, InvalidAnswer, PromptVersionError,
                                ToolAnswer, call_schema, parse_answer)
 from agent.lora.data import Example, summary_user_message, tool_user_message
@@ -33,10 +35,12 @@ log = logging.getLogger(__name__)
 class ToolProposal:
     answer: ToolAnswer | None     # None: the text did not parse (cannot happen under the grammar)
     raw: str
-    confidence: float             # geometric mean token probability, 0..1
+    confidence: float             # geometric mean probability over every token, forced ones included, 0..1
     min_prob: float
     seconds: float
     error: str | None = None
+    choice: ChoiceConfidence = field(default_factory=ChoiceConfidence)   # over the free choices only
+    call_choices: list[ChoiceConfidence] = field(default_factory=list)   # the same, per call line
 
     @property
     def valid(self) -> bool:
@@ -115,6 +119,7 @@ class LoraAssistantModel:
             model = PeftModel.from_pretrained(model, str(adapter_dir)).merge_and_unload()
         self.model = model.to(self.device).eval()
         self._compiled = None
+        self._texts: list[str] | None = None
         self._lock = threading.Lock()
 
     def stop_ids(self) -> list[int]:
@@ -135,7 +140,7 @@ class LoraAssistantModel:
             self._compiled = build_grammar(info)
         return self._compiled
 
-    def _generate(self, messages: list[dict[str, str]], max_new_tokens: int, constrained: bool, **extra: Any) -> tuple[str, list[float]]:
+    def _generate(self, messages: list[dict[str, str]], max_new_tokens: int, constrained: bool, **extra: Any) -> tuple[str, list[StepChoice]]:
         import torch
 
         enc = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True).to(self.device)
@@ -148,28 +153,46 @@ class LoraAssistantModel:
         kwargs.update(extra)
         with self._lock, torch.inference_mode():
             out = self.model.generate(**enc, **kwargs)
-        new = out.sequences[0][enc["input_ids"].shape[1]:]
-        probs = []
-        for step, token in enumerate(new.tolist()):
-            if step >= len(out.scores):
+        new = out.sequences[0][enc["input_ids"].shape[1]:].tolist()
+        kept, steps = self._read_steps(new, [scores[0] for scores in out.scores])
+        return self.tokenizer.decode(kept, skip_special_tokens=True).strip(), steps
+
+    def _read_steps(self, tokens: list[int], step_scores: list[Any]) -> tuple[list[int], list[StepChoice]]:
+        """The answer's tokens up to the first stop token, and each step's log-probability (after the grammar's mask),
+        whether the grammar left a choice of text there, and the answer line it belongs to."""
+        import torch
+
+        stops = set(self.stop_ids()) | {self.tokenizer.pad_token_id}
+        texts = self._token_texts()
+        kept: list[int] = []
+        steps: list[StepChoice] = []
+        line = 0
+        for token, scores in zip(tokens, step_scores):
+            logp = float(torch.log_softmax(scores.float(), dim=-1)[token])
+            allowed = torch.isfinite(scores).nonzero().flatten()  # the grammar's mask sets the others to -inf
+            free = allowed.numel() > FORCED_SPLITS_MAX or is_free_choice([texts[i] if i < len(texts) else "" for i in allowed.tolist()])
+            if token in stops:
+                if math.isfinite(logp):
+                    steps.append(StepChoice(logp, free, None))
                 break
-            logp = torch.log_softmax(out.scores[step][0].float(), dim=-1)[token]
-            if math.isfinite(float(logp)):
-                probs.append(float(logp))
-        return self.tokenizer.decode(new, skip_special_tokens=True).strip(), probs
+            kept.append(token)
+            line += self.tokenizer.decode([token]).count("\n")
+            if math.isfinite(logp):
+                steps.append(StepChoice(logp, free, line))
+        return kept, steps
+
+    def _token_texts(self) -> list[str]:
+        """Each token id's raw text (byte-level), for telling a forced text's token splits from a real choice."""
+        if self._texts is None:
+            self._texts = [t or "" for t in self.tokenizer.convert_ids_to_tokens(list(range(len(self.tokenizer))))]
+        return self._texts
 
     # -- task 1: tool calls ----------------------------------------------------
     def propose_calls(self, request: str, constrained: bool = True, max_new_tokens: int = 160) -> ToolProposal:
         started = time.perf_counter()
         messages = Example("tool", "", "", tool_user_message(request), "", "").messages(self.prompt_version)
-        text, logps = self._generate(messages, max_new_tokens, constrained)
-        seconds = time.perf_counter() - started
-        confidence = math.exp(sum(logps) / len(logps)) if logps else 0.0
-        min_prob = math.exp(min(logps)) if logps else 0.0
-        try:
-            return ToolProposal(parse_answer(text), text, confidence, min_prob, seconds)
-        except InvalidAnswer as exc:
-            return ToolProposal(None, text, confidence, min_prob, seconds, error=str(exc))
+        text, steps = self._generate(messages, max_new_tokens, constrained)
+        return proposal_from(text, steps, time.perf_counter() - started)
 
     def propose_calls_batch(self, requests: list[str], constrained: bool = True, batch_size: int = 32,
                             max_new_tokens: int = 160) -> list[ToolProposal]:
@@ -180,7 +203,6 @@ class LoraAssistantModel:
         tok = self.tokenizer
         tok.padding_side = "left"
         pad_id = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
-        stop_ids = {tok.convert_tokens_to_ids("<|im_end|>"), tok.eos_token_id, pad_id}
         for start in range(0, len(requests), batch_size):
             chunk = requests[start:start + batch_size]
             started = time.perf_counter()
@@ -199,25 +221,9 @@ class LoraAssistantModel:
             width = enc["input_ids"].shape[1]
             for i in range(len(chunk)):
                 new = out.sequences[i][width:].tolist()
-                logps = []
-                kept = []
-                for step, token in enumerate(new):
-                    if token in stop_ids:
-                        break
-                    kept.append(token)
-                    value = float(torch.log_softmax(out.scores[step][i].float(), dim=-1)[token])
-                    if math.isfinite(value):
-                        logps.append(value)
+                kept, steps = self._read_steps(new, [scores[i] for scores in out.scores])
                 text = tok.decode(kept, skip_special_tokens=True).strip()
-                truncated = len(kept) >= max_new_tokens
-                confidence = math.exp(sum(logps) / len(logps)) if logps else 0.0
-                min_prob = math.exp(min(logps)) if logps else 0.0
-                try:
-                    if truncated:
-                        raise InvalidAnswer("ran out of tokens")
-                    out_all.append(ToolProposal(parse_answer(text), text, confidence, min_prob, seconds))
-                except InvalidAnswer as exc:
-                    out_all.append(ToolProposal(None, text, confidence, min_prob, seconds, error=str(exc)))
+                out_all.append(proposal_from(text, steps, seconds, truncated=len(kept) >= max_new_tokens))
         tok.padding_side = "right"
         return out_all
 
@@ -237,6 +243,20 @@ class LoraAssistantModel:
         dropped += cut
         return SummaryResult(text=kept, raw=raw, unknown_names=still or unknown, dropped_sentences=dropped,
                              retried=retried, seconds=time.perf_counter() - started)
+
+
+def proposal_from(text: str, steps: list[StepChoice], seconds: float, truncated: bool = False) -> ToolProposal:
+    """A decoded answer and its steps -> the proposal, with both confidences (every token; free choices only)."""
+    logps = [s.logp for s in steps]
+    confidence = math.exp(sum(logps) / len(logps)) if logps else 0.0
+    min_prob = math.exp(min(logps)) if logps else 0.0
+    choice, per_call = choice_confidence(steps)
+    try:
+        if truncated:
+            raise InvalidAnswer("ran out of tokens")
+        return ToolProposal(parse_answer(text), text, confidence, min_prob, seconds, choice=choice, call_choices=per_call)
+    except InvalidAnswer as exc:
+        return ToolProposal(None, text, confidence, min_prob, seconds, error=str(exc), choice=choice, call_choices=per_call)
 
 
 # --------------------------------------------------------------------------- the name check

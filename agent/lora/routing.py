@@ -10,9 +10,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
+
 from agent.lora.schema import ToolAnswer
 
-ACCEPT_CONFIDENCE = 0.5  # on the TRAIN split every higher threshold scored lower (0.0: 0.836, 0.8: 0.828, 0.9: 0.776); a floor for clearly unsure answers
+# The floor on CONFIDENCE_MEASURE, chosen on DEV data (bench/bench_llm_tools.py --sweep, session 10): with the smallest
+# free-choice probability, "LoRA first" rises with the floor and is never below the router from 0.9 up (dev v10: 0.704
+# at 0.5, 0.810 at 0.9, 0.815 at 0.95-0.99 against the router's 0.810); over every token (the earlier gate, 0.5) it
+# was 0.583 at 0.5 and 0.630 at 0.9, because forced tokens (p=1) lift a shaky call over any floor.
+ACCEPT_CONFIDENCE = 0.95
+
+# Which confidence the floor is compared with (agent.lora.decode.ToolProposal): "all" - geometric mean over every token,
+# forced ones included (p=1 by construction, so a shaky call reads as sure); "free_mean" / "free_min" - the geometric
+# mean / the smallest probability over the steps where the grammar left a choice of text (agent.lora.confidence).
+CONFIDENCE_MEASURES = ("all", "free_mean", "free_min")
+CONFIDENCE_MEASURE = "free_min"
+
+
+def gate_confidence(proposal: Any, measure: str = CONFIDENCE_MEASURE) -> float:
+    """The proposal's confidence by ``measure`` (one of CONFIDENCE_MEASURES)."""
+    if measure == "all":
+        return float(proposal.confidence)
+    if measure == "free_mean":
+        return float(proposal.choice.mean)
+    if measure == "free_min":
+        return float(proposal.choice.min)
+    raise ValueError(f"unknown confidence measure {measure!r} (known: {', '.join(CONFIDENCE_MEASURES)})")
 
 
 def _fold(text: str) -> str:
