@@ -312,6 +312,8 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if opts.split == "test" and not opts.aggregate_only:
         raise SystemExit("the test split is held out: add --aggregate-only (aggregate lines, no items)")
+    if opts.split == "test" and opts.sweep:
+        raise SystemExit("the test split is held out: choose floors with --sweep on the train split or a dev set, not on test")
     from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE
 
     data = opts.data or default_data(opts.split)

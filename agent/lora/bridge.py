@@ -14,6 +14,7 @@ from typing import Any
 
 from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE, gate_confidence, grounded_in_request
 from agent.lora.schema import ToolAnswer
+from agent.negation import negated_order
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,8 @@ def to_agent_calls(answer: ToolAnswer, text: str, available: set[str]) -> list[d
         elif name == "search_plans":
             mapped = {"query": args.get("topic") or text[:200]}
         elif name == "plan_evacuation":
-            mapped = {"place": args.get("place"), "hazard_type": args.get("hazard", "fire")}
+            # an order that names no hazard is "unspecified" (the router's reading too), never a guessed fire
+            mapped = {"place": args.get("place"), "hazard_type": args.get("hazard") or "unspecified"}
             if args.get("radius_m"):
                 mapped["radius_m"] = float(min(args["radius_m"], 5000))
         elif name == "plan_dispatch":
@@ -97,6 +99,9 @@ def decision_for(proposal: Any, text: str, available: set[str], threshold: float
     grounded in the request and runnable here, else the router (bench/bench_llm_tools.py replays it on stored proposals)."""
     if proposal.answer is None:
         return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
+    if negated_order(text):
+        # the adapter's call format has no place for "not KAM-A1" / "don't evacuate": only the router keeps exclusions
+        return LoraDecision("router", "the request negates an order (the LLM's calls cannot exclude a unit)", raw=proposal.raw)
     confidence = gate_confidence(proposal, measure)
     if confidence < threshold:
         return LoraDecision("router", f"LLM unsure ({confidence:.2f})", raw=proposal.raw, confidence=confidence)

@@ -94,4 +94,15 @@ def test_llm_answer_is_taken_only_when_valid_confident_grounded_and_runnable():
     shaky.choice = ChoiceConfidence(0.8, 0.4, 3)
     assert decision_for(shaky, "shelters near kamppi?", tools).decided_by == "router"
     assert decision_for(shaky, "shelters near kamppi?", tools, measure="all").decided_by == "llm"
+    # a negated order goes to the router, whose calls carry the exclusion; the LLM's calls cannot
+    dispatch = parse_answer('{"tool": "plan_dispatch", "args": {"place": "Kamppi", "hazard": "fire", "priority": "P1"}}')
+    assert decision_for(P(dispatch, 0.99), "fire at kamppi, send engines", tools).decided_by == "llm"
+    assert decision_for(P(dispatch, 0.99), "fire at kamppi, do not send ERO-E1", tools).decided_by == "router"
 
+
+def test_an_evacuation_the_llm_gives_no_hazard_is_unspecified_not_fire():
+    from agent.lora.bridge import to_agent_calls
+
+    answer = parse_answer('{"tool": "plan_evacuation", "args": {"place": "Kamppi"}}')
+    [call] = to_agent_calls(answer, "evacuate kamppi", {"plan_evacuation"})
+    assert call["args"]["hazard_type"] == "unspecified"
