@@ -23,7 +23,7 @@ from typing import Any
 
 from agent.clauses import split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
-from agent.negation import affirmed, negated_order
+from agent.negation import affirmed, negated_order, withdrawn_units
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
@@ -86,6 +86,12 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         intents = [i for i in intents if i not in negated or i in asked]
         if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
             intents = [i for i in intents if i not in ("help", "out_of_scope", "incident_report")] + ["dispatch"]
+    if "unit_status_change" in intents and "dispatch" in intents:
+        # "send KAM-A1 to X, no wait, KAM-A1 is busy, send KAM-A2": the status is the reason a unit is taken back, no order
+        withdrawn = set(withdrawn_units(text, unit_ids))
+        said = [canonical_unit_ids(c, unit_ids) for c in clauses if clause_intent(c, unit_ids) == "unit_status_change"]
+        if withdrawn and said and all(units and set(units) <= withdrawn for units in said):
+            intents = [i for i in intents if i != "unit_status_change"]
     return intents, whole
 
 

@@ -118,8 +118,11 @@ def excluded_units(clauses: list[str], unit_ids: list[str]) -> list[str]:
 _WITHDRAWAL = re.compile(r"(?:^|(?<=[\s,;:(\-—–]))(?:actually,?\s+(?:don'?t|do\s+not|not\s+(?:that|him|her|it|them)|no)|scratch\s+that|"
                          r"cancel\s+that|forget\s+that|belay\s+that|no,?\s+wait|wait,?\s+no|I\s+mean)\b|不对|算了|说错了|更正一下|搞错了",
                          re.IGNORECASE)
-_NEW_ORDER = re.compile(rf"^[\s,，;；:：.。!！\-—–]*(?:(?:just|then|instead|please|rather)\s+)?(?:{_ORDER_VERB}\b)|^[\s,，;；:：。！]*(?:改|换|还是|就)?(?:派|调|出动|用)",
-                        re.IGNORECASE)
+_NEW_ORDER = re.compile(rf"(?:^|(?<=[\s,，;；:：.。!！\-—–]))(?:(?:just|then|instead|please|rather)\s+)?(?:send|dispatch|deploy|roll|commit|assign|use|get)\b|"
+                        r"(?:^|(?<=[\s,，;；:：。！]))(?:改|换|还是|就)?(?:派|调|出动|用)", re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 
 
 def withdrawn_units(text: str, unit_ids: list[str]) -> list[str]:
@@ -127,9 +130,11 @@ def withdrawn_units(text: str, unit_ids: list[str]) -> list[str]:
     KAM-A2" -> KAM-A1): named before the withdrawal in its sentence and not named again after it. In order, each once."""
     found: list[str] = []
     for mark in _WITHDRAWAL.finditer(text):
-        if not _NEW_ORDER.search(text[mark.end():]):
+        # the new order, straight after the mark or after the reason for it ("no wait, KAM-A1 is busy, send KAM-A2")
+        order = next((m for m in _NEW_ORDER.finditer(text, mark.end()) if not _SENTENCE_END.search(text, mark.end(), m.start())), None)
+        if order is None:
             continue
         start = max(text.rfind(stop, 0, mark.start()) for stop in ".!?。！？\n") + 1
-        again = set(canonical_unit_ids(text[mark.end():], unit_ids))
+        again = set(canonical_unit_ids(text[order.start():], unit_ids))
         found += [u for u in canonical_unit_ids(text[start:mark.start()], unit_ids) if u not in again]
     return list(dict.fromkeys(found))

@@ -84,7 +84,7 @@ CONFIRMATION_WAIVER = (r"\b(?:don'?t|do not|never|stop|no need to|you don'?t (?:
 
 # Rules or restrictions ON A PLACE are the roads' ("bypass the restrictions at the bridge and route the engines via X",
 # "drivers ignore the restrictions on Mannerheimintie"): traffic, not the assistant's rules. Not "on you" / "on what you say".
-_NOT_ON_A_ROAD = (r"(?!\s+(?:at|on|in|near|along|around|across|over|through|for|of)\s+(?!(?:you|your|yourself|the (?:assistant|system|ai|bot|model|chat)|"
+_NOT_ON_A_ROAD = (r"(?!\s(?:at|on|in|near|along|around|across|over|through|for|of)\s+(?!(?:you|your|yourself|the (?:assistant|system|ai|bot|model|chat)|"
                   r"what|how|this (?:chat|conversation|system|assistant|session))\b))")
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
@@ -364,7 +364,7 @@ _READ_BOUNDARY = re.compile(r"[:：,，;；]\s*(?:and\s+)?|(?<!\s)\s+and\s+(?:th
 # A request that only asks to be told something (the read-only tools: plans, shelters, units, the situation).
 _READ_ONLY = re.compile(r"\s*(?:then\s+|now\s+|just\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:tell me|show me|give me|list|what|what'?s|which|where|how|who|when|is|are|"
                         r"do we|does|告诉我|给我看|给我列|列出|查一下|查查|哪|什么|多少|怎么|现在|有没有)", re.IGNORECASE)
-_WAIVER_CLAUSE = re.compile(rf"\W*(?:{CONFIRMATION_WAIVER})[^,，;；:：.。!！?？\n]*?(?:[,，;；:：]\s*|\s+(?=(?:just|simply|so|and)\b)|(?=直接|马上|立即|立刻))",
+_WAIVER_CLAUSE = re.compile(rf"\W{{0,8}}(?:{CONFIRMATION_WAIVER})[^,，;；:：.。!！?？\n]{{0,60}}?(?:[,，;；:：]\s*|\s(?=(?:just|simply|so|and)\b)|(?=直接|马上|立即|立刻))",
                             re.IGNORECASE)
 _ORDER_ANYWHERE = re.compile(r"\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|redirect|recall|stand down|evacuate|"
                              r"assign|commit|clear|wipe|reveal|print|dump|repeat)\b|派|关闭|取消|删除|撤回|召回|标记|设为|疏散|撤离|输出|打印|泄露", re.IGNORECASE)

@@ -219,3 +219,23 @@ def test_a_dispatch_time_moved_earlier_is_falsification():
     from agent.safety import looks_harmful
 
     assert looks_harmful("把 INC-7 的到场时间往前改十分钟")
+
+
+# --- pre-existing: a unit ruled out beside an evacuation; a status given as the reason to take a unit back ---------------
+
+def test_a_dispatch_beside_an_evacuation_keeps_its_exclusion(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls("Evacuate 250 m around Annankatu 20 and send a fire engine, not ERO-E1", router, city)
+    assert [c["name"] for c in calls if c["name"] != "search_plans"] == ["plan_evacuation", "plan_dispatch"]
+    assert _dispatch(calls)["exclude_unit_ids"] == ["ERO-E1"]
+
+
+@pytest.mark.parametrize("text", ["Dispatch ERO-E1 to Annankatu 20, wait no, ERO-E1 is busy, dispatch another engine.",
+                                  "Dispatch ERO-E1 to Annankatu 20, wait no, ERO-E1 is busy, dispatch ERO-E2."])
+def test_a_status_given_as_the_reason_to_take_a_unit_back_changes_nothing(router, city, text):
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, city)
+    assert [c["name"] for c in calls] == ["plan_dispatch"]
+    assert _dispatch(calls)["exclude_unit_ids"] == ["ERO-E1"]
