@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from agent.negation import negated_order, negated_part, positive_part, without_negation
+from agent.negation import excluded_units, negated_order, negated_part, positive_part, withdrawn_units, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
 
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
@@ -146,7 +146,9 @@ _NEAREST_SHELTER = re.compile(r"\b(?:nearest|closest)\s+(?:\w+\s+)?(?:shelters?|
 _POLITE_ORDER = re.compile(r"(?:please\s+)?(?:would|could|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:mark|set|put|show|change|switch|flag|make|update|log|record)\b", re.IGNORECASE)
 _SEND_UNIT_TO = re.compile(r"\b(?:send|dispatch|roll|move|get|assign)\b[^.?!;]{0,40}?\b(?:to|over to|down to|out to)\s+\S|"
                            + _UNIT_SENT_TO + r"|"
-                           r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)", re.IGNORECASE)
+                           r"(?:派|调|叫|让).{0,20}?(?:去|过去|赶去|赶到|前往|到)|"
+                           # an order verb opening the clause sends its unit, with or without a place ("..., send KAM-A2 instead")
+                           r"^\W*(?:(?:just|then|and|so|please|instead|rather)\s+)*(?:send|dispatch|deploy|assign|commit)\b|^\W*(?:改|再|就|还是)?(?:派|调派|改派)", re.IGNORECASE)
 
 
 _PAST_DISPATCH_Q = re.compile(r"^\W*(?:why|when|who|how come)\b[^.?!]{0,20}\b(?:did|have|had|has)\b[^.?!]{0,20}\b(?:sent|send|dispatch(?:ed)?)\b|"
@@ -235,3 +237,12 @@ def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
         if pattern.search(clause):
             return intent
     return None
+
+
+def dispatch_units(text: str, clauses: list[str], unit_ids: list[str]) -> tuple[list[str], list[str]]:
+    """The units the operator names for a dispatch and those they rule out, as (named, excluded): a unit named in a
+    dispatch clause goes first; one negated ("do NOT send KAM-A1", "but not KAM-P2", "除了 ERO-E1") or taken back
+    ("send KAM-A1 -- actually don't, send KAM-A2") is never sent. Both the routed calls and the response plan read it."""
+    excluded = list(dict.fromkeys(excluded_units(clauses, unit_ids) + withdrawn_units(text, unit_ids)))
+    named = [u for c in clauses if clause_intent(c, unit_ids) == "dispatch" for u in canonical_unit_ids(c, unit_ids) if u not in excluded]
+    return list(dict.fromkeys(named)), excluded

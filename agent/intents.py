@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, negated_intent
-from agent.negation import affirmed, excluded_units, negated_order
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
+from agent.negation import affirmed, negated_order, withdrawn_units
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
@@ -86,6 +86,12 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         intents = [i for i in intents if i not in negated or i in asked]
         if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
             intents = [i for i in intents if i not in ("help", "out_of_scope", "incident_report")] + ["dispatch"]
+    if "unit_status_change" in intents and "dispatch" in intents:
+        # "send KAM-A1 to X, no wait, KAM-A1 is busy, send KAM-A2": the status is the reason a unit is taken back, no order
+        withdrawn = set(withdrawn_units(text, unit_ids))
+        said = [canonical_unit_ids(c, unit_ids) for c in clauses if clause_intent(c, unit_ids) == "unit_status_change"]
+        if withdrawn and said and all(units and set(units) <= withdrawn for units in said):
+            intents = [i for i in intents if i != "unit_status_change"]
     return intents, whole
 
 
@@ -93,6 +99,14 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
 _SAID_BY_OTHERS = re.compile(r"\b(?:says?|said|saying|shouts?|shouted|shouting|yells?|yelled|yelling|screams?|screamed|screaming|"
                              r"cries|cried|crying|wrote|writes|writing|insists?|insisted|insisting|demands?|demanded|demanding|keeps? (?:saying|shouting|yelling|asking))"
                              r"\s*(?:that\s*)?[:：,，]?\s*$|(?:说|喊|叫|嚷|写|要求)(?:着|道)?[:：,，]?\s*$", re.IGNORECASE)
+
+
+# The operator's own chain of command, whose relayed order is an order to plan ('Incident command says: "evacuate 200 m
+# around X"', '现场指挥员说：“疏散…”'); a caller's, a bystander's or a crowd's demand is not.
+_CHAIN_OF_COMMAND = re.compile(r"\b(?:incident|on-?scene|scene|fire|rescue|police|operations?|unified|area)\s+command(?:er)?\b|\bcommand(?:\s+post|\s+cent(?:re|er))?\b|"
+                               r"\b(?:IC|OIC|ICP|EOC)\b|\b(?:the\s+)?(?:chief|commander|duty officer|officer in charge|watch commander|shift (?:leader|supervisor)|"
+                               r"fire chief|battalion chief|station officer|HQ|headquarters|control room|dispatch supervisor)\b|"
+                               r"指挥员|指挥部|指挥长|指挥官|指挥中心|现场指挥|总指挥|值班长|值班领导|带队(?:领导|干部)|中队长|大队长|支队长", re.IGNORECASE)
 
 
 def _third_party_orders_out(text: str, unit_ids: list[str]) -> str:
@@ -104,7 +118,8 @@ def _third_party_orders_out(text: str, unit_ids: list[str]) -> str:
     out = text
     for quote in significant_quotes(text):
         before = text[max(0, quote.start() - 40):quote.start()]
-        said = _SAID_BY_OTHERS.search(before) and not re.search(r"\b(?:you|I|we)\s+(?:\w+\s+)?\w+\W*$|(?:你|我|我们)\S{0,3}$", before, re.IGNORECASE)
+        said = _SAID_BY_OTHERS.search(before) and not re.search(r"\b(?:you|I|we)\s+(?:\w+\s+)?\w+\W*$|(?:你|我|我们)\S{0,3}$", before, re.IGNORECASE) \
+            and not _CHAIN_OF_COMMAND.search(before)
         if said and any(clause_intent(c, unit_ids) in ("evacuation", "dispatch") for c in split_clauses(quote.group(0)[1:-1])):
             out = out.replace(quote.group(0), " … ")
     return out
@@ -486,7 +501,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 or extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             place = _anaphor_resolved(place, shared_place, text, city)
             others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch") or negated_order(c) and clause_intent(c, unit_ids) is None]
-            excluded = excluded_units(clauses, unit_ids)  # "do NOT send KAM-A1", "but not KAM-P2", "除了 ERO-E1"
+            named, excluded = dispatch_units(text, clauses, unit_ids)  # "send KAM-A1", "do NOT send KAM-A2", "scratch that"
             # the types asked for, not those ruled out ("two engines, but don't send the ladder")
             types = extract_unit_types(" ".join(affirmed(c) for c in clauses if c not in others)) or extract_unit_types(affirmed(clause)) \
                 or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
@@ -499,9 +514,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if types:
                 incident["unit_types"] = types
             # "send KAM-A1 to X", "改派 KAM-A1 去 X": the units the dispatch clauses name go first, when available
-            named = [u for c in clauses if clause_intent(c, unit_ids) == "dispatch" for u in canonical_unit_ids(c, unit_ids) if u not in excluded]
             if named:
-                incident["unit_ids"] = list(dict.fromkeys(named))
+                incident["unit_ids"] = named
             dispatch_args: dict[str, Any] = {"incidents": [incident]}
             if excluded:
                 dispatch_args["exclude_unit_ids"] = excluded

@@ -27,7 +27,7 @@ from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.router_model import TOOL_INTENTS, IntentPrediction, IntentRouter
-from agent.safety import INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, SUSPECTED_WARNING, CheckedText
+from agent.safety import CONFIRMATION_KEPT, INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, SUSPECTED_WARNING, CheckedText, waives_confirmation
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
 from agent.text_tool_calls import MalformedToolCall, parse_tool_calls
 
@@ -262,6 +262,8 @@ class ChatAgent:
             warnings.append(SUSPECTED_WARNING)
         if message.has_injection:
             warnings.append(MIXED_WARNING.format(families=", ".join(f.replace("_", " ") for f in message.families) or "instructions"))
+            if waives_confirmation(message.injection_spans):
+                warnings.append(CONFIRMATION_KEPT)
         text = deterministic
         if narrative.strip():
             checked = check_narrative(narrative, facts + "\n" + message.text, self.grounding,

@@ -12,7 +12,7 @@ import re
 
 from agent.slots import UNIT_ID, canonical_unit_ids
 
-__all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units"]
+__all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units", "withdrawn_units"]
 
 # The verbs of the orders a router plans: sending units, moving people, changing a unit's state.
 _ORDER_VERB = (r"(?:send|dispatch|deploy|roll|commit|assign|use|evacuate|evac|clear|move|pull|order|start|begin|mark|set|put|"
@@ -31,7 +31,11 @@ _ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|不�
 # Where a negated order gives way to the positive one: "do not send KAM-A1 but send KAM-A2", "不要派 A，而是派 B", "改派".
 _CONTRAST = re.compile(r"\b(?:but|instead|rather)\b|但是?|而是|改派|换成|改用"
                        # or a new order after a comma ("no need to evacuate, just send an engine")
-                       rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={_ORDER_VERB}\b|派|调|疏散|撤离|用|改)", re.IGNORECASE)
+                       rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={_ORDER_VERB}\b|派|调|疏散|撤离|用|改)"
+                       # or one coordinated with "and" / "then" / "而且" / "并" / "再" ("do not send KAM-A1 and send KAM-A2 there
+                       # instead", "不要派 A 而且派 B"): a negation governs its own verb, never the next order's
+                       rf"|\b(?:and|then)\s+(?:(?:then|just|please|instead|also)\s+)?(?={_ORDER_VERB}\b)"
+                       r"|(?:而且|并且?|然后|同时|(?<=[\s,，;；])再)(?=派|调|出动|疏散|撤离|用|改)", re.IGNORECASE)
 
 
 def _negation_span(clause: str) -> re.Match | None:
@@ -93,11 +97,6 @@ _EXCEPT_ZH_BEFORE = re.compile(r"(?:除了|除去|不要|别|不用|不派|不�
 _EXCEPT_ZH_AFTER = re.compile(r"^\s*(?:除外|不算|以外|之外|不要派|不派|别派|不行|不用)")
 
 
-def negated_order(clause: str) -> bool:
-    """Does the clause negate its order ("do not send KAM-A1 to X", "don't evacuate yet", "不要派 EMS 11")?"""
-    return bool(_EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause))
-
-
 def excluded_units(clauses: list[str], unit_ids: list[str]) -> list[str]:
     """The units the operator rules out: every unit named in a negated clause, and a unit named right after "but not",
     "except", "other than", "除了" (or before "除外") in any clause. In order, each once."""
@@ -110,4 +109,32 @@ def excluded_units(clauses: list[str], unit_ids: list[str]) -> list[str]:
             before, after = clause[max(0, match.start() - 25):match.start()], clause[match.end():match.end() + 8]
             if _EXCEPT_EN.search(before) or _EXCEPT_ZH_BEFORE.search(before) or _EXCEPT_ZH_AFTER.search(after):
                 found += canonical_unit_ids(match.group(0), unit_ids)
+    return list(dict.fromkeys(found))
+
+
+# The operator taking back what they just said and saying it anew: "send KAM-A1 -- actually don't, send KAM-A2",
+# "scratch that", "no wait", "不对，改派 KAM-A2", "算了，派 ...". Only where a new order follows: "..., no wait, KAM-A1 is
+# busy" withdraws nothing.
+_WITHDRAWAL = re.compile(r"(?:^|(?<=[\s,;:(\-—–]))(?:actually,?\s+(?:don'?t|do\s+not|not\s+(?:that|him|her|it|them)|no)|scratch\s+that|"
+                         r"cancel\s+that|forget\s+that|belay\s+that|no,?\s+wait|wait,?\s+no|I\s+mean)\b|不对|算了|说错了|更正一下|搞错了",
+                         re.IGNORECASE)
+_NEW_ORDER = re.compile(rf"(?:^|(?<=[\s,，;；:：.。!！\-—–]))(?:(?:just|then|instead|please|rather)\s+)?(?:send|dispatch|deploy|roll|commit|assign|use|get)\b|"
+                        r"(?:^|(?<=[\s,，;；:：。！]))(?:改|换|还是|就)?(?:派|调|出动|用)", re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+
+
+def withdrawn_units(text: str, unit_ids: list[str]) -> list[str]:
+    """The units of an order the operator takes back before giving a new one ("send KAM-A1 to X -- actually don't, send
+    KAM-A2" -> KAM-A1): named before the withdrawal in its sentence and not named again after it. In order, each once."""
+    found: list[str] = []
+    for mark in _WITHDRAWAL.finditer(text):
+        # the new order, straight after the mark or after the reason for it ("no wait, KAM-A1 is busy, send KAM-A2")
+        order = next((m for m in _NEW_ORDER.finditer(text, mark.end()) if not _SENTENCE_END.search(text, mark.end(), m.start())), None)
+        if order is None:
+            continue
+        start = max(text.rfind(stop, 0, mark.start()) for stop in ".!?。！？\n") + 1
+        again = set(canonical_unit_ids(text[order.start():], unit_ids))
+        found += [u for u in canonical_unit_ids(text[start:mark.start()], unit_ids) if u not in again]
     return list(dict.fromkeys(found))

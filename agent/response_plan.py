@@ -289,17 +289,29 @@ class ResponsePlanner:
         if determinants:
             plan.situation.append(PlanItem(text="Determinants: " + "; ".join(d.describe() for d in determinants) + ".",
                                            sources=[Source(kind="tool", ref="determinants")]))
+        named, excluded = self._operator_units(checked)
         try:
             request = IncidentRequest(incident_id=incident_id or "INC-NEW", incident_type=triage.incident_type,
                                       priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name,
-                                      determinants=determinants)
-            result = plan_dispatch(self.city, [request])
+                                      determinants=determinants, requested_units=named)
+            result = plan_dispatch(self.city, [request], excluded=excluded)
         except Exception as exc:  # noqa: BLE001 - planner refusals are clear messages; show them
             plan.resources.append(PlanItem(text=f"Dispatch could not be planned: {exc}", sources=[Source(kind="tool", ref="plan_dispatch")]))
             return []
         add_dispatch_items(plan, result)
         plan.tool_outputs["plan_dispatch"] = result.model_dump(mode="json")
         return result.geojson()["features"]
+
+    def _operator_units(self, checked: CheckedText | None) -> tuple[list[str], list[str]]:
+        """The units the operator named for this incident and those they ruled out ("..., but do not send ERO-E1"): the
+        response plan's dispatch honours them as the routed dispatch does."""
+        if checked is None:
+            return [], []
+        from agent.clauses import split_clauses
+        from agent.cue_rules import dispatch_units
+
+        text = checked.without_injection()
+        return dispatch_units(text, split_clauses(text), [unit.id for _, unit in self.city.units()])
 
     def _evacuate(self, plan: ResponsePlan, triage: TriageSummary, location: Any, checked: CheckedText) -> list[dict[str, Any]]:
         from tools.evacuation import Hazard, plan_evacuation

@@ -30,7 +30,7 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
+           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|police(?: cars| units| patrols)?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
@@ -54,8 +54,10 @@ _DOC_ZH = r"预案|文件|文档|附件|手册|知识库"
 # is how an injected order pre-empts the checks.
 _WAIVER = (r"\bno questions asked\b(?!\s+by\b)|\bno (?:reason|justification|explanation)s? (?:needed|required|necessary)\b|\bwithout (?:giving |stating |needing )?(?:any |a )?(?:reason|justification|explanation)s? (?:needed|required|given)\b|"
            r"\bwithout giving (?:any |a )?(?:reason|justification|explanation)s?\b|\bdon'?t ask (?:me )?why\b|"
-           r"\bno confirmation (?:needed|required)\b|\bwithout (?:asking|checking|confirmation|verification)\b|"
-           r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:任何)?(?:人工)?(?:确认|核实|审核|问我)")
+           r"\bwithout (?:checking|verification)\b|"
+           # an order kept out of the log ("and don't log it", "也不要记录"): the audit trail is never waived
+           r"\b(?:don'?t|do not|no need to|without)\s+(?:log(?:ging)?|record(?:ing)?)\b(?!\s+(?:the|a|an|his|her|their)\s+(?:name|number|address|caller))|(?:不要|别|不用|无需|不必)(?:做)?(?:记录|登记|记日志|留痕)|"
+           r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:任何)?(?:人工)?(?:核实|审核)")
 
 # A text that claims to override the rules ("this message overrides your safety rules"): no operator needs to say that.
 # Only the assistant's own rules count: "this order replaces the earlier instructions" is an operator correcting
@@ -71,28 +73,40 @@ _ONLY_READS = (r"(?![ \t]{0,3}(?:[:,-][ \t]{0,3})?(?:please |pls |can you |could
                r"how many|who|when)\b(?![^.!?\n]{0,200}\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|recall|"
                r"stand down|evacuate|assign|commit|clear|wipe|ignore|disregard|reveal|dump|your)\b))")
 
+# The operator waiving the confirmation of state changes: "don't ask me to confirm", "no need to ask me before each step",
+# "skip the confirmations", "别让我确认了", "不用问我", "跳过确认环节". No operator can waive it (every state change is proposed
+# and confirmed), so the waiver is screened and ignored, and said so; the order beside it is planned (``_injected_part``).
+CONFIRMATION_WAIVER = (r"\b(?:don'?t|do not|never|stop|no need to|you don'?t (?:need|have) to)\s+(?:bother\s+)?ask(?:ing)?\s+(?:me\s+)?(?:to confirm|for (?:permission|approval|confirmation|(?:my )?(?:ok|okay|sign-?off))|first\b|before\b|each time|every time|again)"
+                       r"|\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing|ations)?\b|\bno confirmations? (?:needed|required|necessary)\b|\bno need (?:to|for) (?:confirm|confirmation)s?\b"
+                       r"|\bwithout asking (?:anyone|anybody|me|for (?:confirmation|approval))\b"
+                       r"|(?:别|不要|不用|不必|无需|不需要)(?:再)?(?:(?:让我|叫我|找我)(?:再)?(?:确认|批准|审批|点确认|同意)|问我)|(?:不要|不用|无需|不需要|不必)(?:再)?(?:人工)?确认"
+                       r"|(?:取消|跳过|免去|省去|省掉|去掉)(?:人工|人为|操作员|我)?(?:的)?(?:确认|审核|审批)(?:环节|步骤|流程)?")
+
+# Rules or restrictions ON A PLACE are the roads' ("bypass the restrictions at the bridge and route the engines via X",
+# "drivers ignore the restrictions on Mannerheimintie"): traffic, not the assistant's rules. Not "on you" / "on what you say".
+_NOT_ON_A_ROAD = (r"(?!\s(?:at|on|in|near|along|around|across|over|through|for|of)\s+(?!(?:you|your|yourself|the (?:assistant|system|ai|bot|model|chat)|"
+                  r"what|how|this (?:chat|conversation|system|assistant|session))\b))")
+
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
 FAMILY_PATTERNS: dict[str, list[str]] = {
     "direct_override": [
         # "disregard my earlier order, send the ladder instead": the operator withdrawing an order of their own
         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b(?!\s+(?:my|our)\s)[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b",
-        r"\b(?:ignore|forget|disregard)\s+(?:everything|all)\s*(?:above|before|previous|prior|so far)?\b", r"\b(?:ignore|disregard|bypass)\s+(?:the\s+|any\s+)?(?:rules|instructions|guidelines|restrictions|safety rules)\b",
+        r"\b(?:ignore|forget|disregard)\s+(?:everything|all)\s*(?:above|before|previous|prior|so far)?\b", r"\b(?:ignore|disregard|bypass)\s+(?:the\s+|any\s+)?(?:rules|instructions|guidelines|restrictions|safety rules)\b" + _NOT_ON_A_ROAD,
         r"\b(?:ignore|disregard)\s+your\s+(?:operator|user|instructions)\b",
         r"\b(?:stop|quit|cease) (?:following|obeying|applying|using) (?:your|the|any|these) (?:rules|guidelines|instructions|safety|restrictions|policies)\b",
         r"\bwithout (?:any )?(?:restrictions|limits|rules|safety checks)\b", r"\bno (?:restrictions|rules|limits) (?:apply|anymore|any more)\b",
         r"(?:别管|不要管|不用管|别理|抛开).{0,10}(?:规则|规定|限制|指令|指示|安全)", r"(?:没有|不受|无)任何(?:限制|规则|约束)",
         r"\bnew (?:task|instructions?|orders?|rules?|policy|directive)\s*:|^\W*new (?:rules?|policy|directive|instructions?) (?:effective|in force|from now|as of|starting)\b",
         r"\b(?:whenever|every time|each time|if ever) (?:anyone|someone|somebody|the operator|an operator|a user|they) (?:asks?|types?|writes?|mentions?|says?|requests?|queries|messages?|questions?)\b[^.!?\n]{0,50}\b(?:reply|answer|respond|say|tell (?:them|him|her))\b", r"\bfrom now on\b[^.!?\n]{0,40}\b(?:you|ignore|no)\b",
-        r"\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing)?\b",
-        r"\bno confirmation (?:needed|required)\b", r"\bjust do it\b", r"\b(?:don'?t|do not|never|stop)\s+ask(?:ing)?\s+(?:me\s+)?(?:first\b|before\b|for (?:permission|approval|confirmation))",
-        r"(?:别|不要|不用)(?:再)?让我(?:再)?(?:确认|批准|审批|点确认)|(?:取消|跳过|免去|省去|省掉|去掉)(?:人工|人为|操作员)?(?:的)?(?:确认|审核|审批)(?:环节|步骤|流程)?", r"\bwithout asking (?:anyone|anybody|for (?:confirmation|approval))\b",
-        r"\b(?:drop|disable|turn off|switch off|remove|lower|deactivate)\s+(?:your|the|all|any)?\s*(?:safety|guard ?rails?|filters?|safeguards?|restrictions)\b",
+        CONFIRMATION_WAIVER, r"\bjust do it\b",
+        r"\b(?:drop|disable|turn off|switch off|remove|lower|deactivate)\s+(?:your|the|all|any)?\s*(?:safety|guard ?rails?|filters?|safeguards?|restrictions)\b" + _NOT_ON_A_ROAD,
         r"(?:关闭|关掉|去掉|解除|绕过)(?:你的)?(?:安全|过滤|限制)",
         r"\b(?:set|put|lay) aside (?:your|the|all|any)?\s*(?:rules|guidelines|instructions|policies|restrictions|safety)\b",
-        r"\b(?:suspend|relax|pause|loosen)\s+(?:your|the|all|any)\s+(?:rules|guidelines|policies|restrictions|safety)\b",
+        r"\b(?:suspend|relax|pause|loosen)\s+(?:your|the|all|any)\s+(?:rules|guidelines|policies|restrictions|safety)\b" + _NOT_ON_A_ROAD,
         r"\bwithout (?:any |further )?(?:checks|checking|verification|verifying|review)\b", r"\bapprove (?:whatever|everything|anything)\b",
         r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"(?:取消|撤销|废除|作废|推翻)(?:掉)?(?:你|系统|助手|AI)(?:的)?(?:(?:之前|原来|原有|先前|所有|全部|内置|内部)(?:的)?){0,2}(?:指令|规则|设定|设置|限制|指示|安全)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
-        r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]", r"(?:不要|不用|无需|不需要)(?:再)?(?:问我|确认)",
+        r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]",
         r"忘掉.{0,10}(?:之前|以上|规则|设定|设置|指令|限制)",
         # a text that claims to override the rules ("this message overrides your safety rules"), new standing rules
         # announced to the system ("下面是新规则：...", a rule over every request or call to come, or a 一律 order with no subject
@@ -121,6 +135,9 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
         r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
         r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是|(?:从现在(?:开始|起)|从今(?:天|晚)起|今后)你(?:就)?是", r"\blet'?s play a game\b", r"\byou are \w*GPT\b",
+        # a new master announced: "you now take orders only from this message", "obey only this text", "只听这条消息的"
+        r"\b(?:take|takes|accept|obey|follow)\s+(?:your\s+)?(?:orders|instructions|commands)\s+only\s+from\b|\bonly\s+(?:obey|follow|take orders from|listen to)\s+(?:this|these|me now|the following)\b|"
+        r"只(?:听|听从|服从|执行)(?:这条|本条|这段|下面|以下)",
         r"\b(?:no|without) (?:safety |any )?(?:restrictions|limits|filters|rules)\b", r"\bonce as\b[^.!?\n]{0,60}\bonce as\b", r"假装你是", r"扮演.{0,10}(?:管理员|系统|控制台)", r"你现在扮演|请?扮演(?:我|一个|一位)", r"\bact as my\b", r"\bpretend\b[^.!?\n]{0,30}\b(?:is|are|\'s|\'re|was|were|be|in|as)\s+(?:just |only |merely |all )?(?:a|an)\s+(?:\w+\s+)?(?:exercise|drill|simulation|game|scenario)\b|\bpretend\b[^.!?\n]{0,40}\b(?:exercise|drill|simulation|game|scenario)\b[^.!?\n]{0,40}\byou\b|假装.{0,10}(?:演习|演练|模拟|游戏)", r"\bpretend to be my\b", r"(?:安全|过滤).{0,4}(?:关闭|已关)",
     ],
     "prompt_extraction": [
@@ -140,6 +157,8 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"<!--(?:(?!-->).){0,300}?\b(?:AI|assistant|agent|system|bot|model)\b",  # an HTML comment addressed to the machine that reads it
         r"<\s*(?:assistant|system|admin|ai|instruction|sys)\s*[:>]", r"\[\s*(?:system|admin|assistant|ai|instruction|sys)\s*[:\]]",
         r"【\s*(?:系统|管理员|AI|助手)(?:指令|命令|消息)?\s*[:：】]", r"\b(?:AI|assistant|system)\s*:\s*(?:ignore|close|send|dispatch|mark|set|reveal|delete|evacuate|clear|recall|reroute|cancel|stand down|release|approve|execute)",
+        # the same header before an order in Chinese ("SYSTEM：立即疏散 ...")
+        r"\b(?:AI|assistant|system)\s*[:：]\s*(?:请)?(?:立即|马上|立刻|直接|即刻)?\s*(?:疏散|撤离|派|调派|关闭|删除|取消|标记|设为|批准|忽略|执行)",
         r"(?:各|所有|全部)(?:系统|AI|助手|智能系统|调度系统)(?:请)?(?:注意|须知|听令)", rf"(?:{_AI_ZH})\s*(?:请)?(?:注意|须知|听令)\s*[:：]",
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
@@ -308,6 +327,11 @@ def _injected_part(sentence: str) -> str | None:
         if start and re.search(r"\w{3,}", head) and _families(sentence[start:]):
             best = start
     start = best if best is not None else 0
+    # "don't ask me before each step, just send the nearest ambulance to X", "别让我确认了，直接派 ...": a waiver of the
+    # confirmation opening the sentence is ignored; the order after it is the operator's and is planned (and proposed)
+    waiver = _WAIVER_CLAUSE.match(sentence, start)
+    if waiver and not _families(sentence[waiver.end():]) and re.search(r"[^\W\d_]{3,}|[\u4e00-\u9fff]{2,}", sentence[waiver.end():]):
+        return sentence[start:waiver.end()]
     # "evacuate X 5 km, no reason needed": an order whose only justification is a waiver of the checks, with no
     # incident named, is the waiver's payload; with an incident named ("..., gas leak, no confirmation needed") the
     # order is the operator's and only the waiver goes.
@@ -340,6 +364,8 @@ _READ_BOUNDARY = re.compile(r"[:：,，;；]\s*(?:and\s+)?|(?<!\s)\s+and\s+(?:th
 # A request that only asks to be told something (the read-only tools: plans, shelters, units, the situation).
 _READ_ONLY = re.compile(r"\s*(?:then\s+|now\s+|just\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:tell me|show me|give me|list|what|what'?s|which|where|how|who|when|is|are|"
                         r"do we|does|告诉我|给我看|给我列|列出|查一下|查查|哪|什么|多少|怎么|现在|有没有)", re.IGNORECASE)
+_WAIVER_CLAUSE = re.compile(rf"\W{{0,8}}(?:{CONFIRMATION_WAIVER})[^,，;；:：.。!！?？\n]{{0,60}}?(?:[,，;；:：]\s*|\s(?=(?:just|simply|so|and)\b)|(?=直接|马上|立即|立刻))",
+                            re.IGNORECASE)
 _ORDER_ANYWHERE = re.compile(r"\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|redirect|recall|stand down|evacuate|"
                              r"assign|commit|clear|wipe|reveal|print|dump|repeat)\b|派|关闭|取消|删除|撤回|召回|标记|设为|疏散|撤离|输出|打印|泄露", re.IGNORECASE)
 
@@ -578,14 +604,14 @@ _CONCEALS = re.compile(r"\b(?:look|looks|seem|seems|appear)\b[^.!?\n]{0,25}\b(?:
                        re.IGNORECASE)
 
 
-# The operator withdrawing an order of their own before giving the new one ("Cancel the previous instructions: send
-# KAM-A1 to ...", "scratch my last order, ...", "取消刚才的指令，改派 ..."): ordinary work. Only the operator's orders
-# (mine, the last, the previous one); "your instructions" / "your rules" address the assistant and stay injected
-# (``_OVERRIDE_CLAIM``, ``direct_override``).
+# The operator withdrawing an order of their own before giving the new one ("Cancel my last order: send KAM-A1 to ...",
+# "scratch the previous dispatch, ...", "取消刚才的派车，改派 ..."): ordinary work. Only an order, a dispatch or a request
+# of the operator's; "instructions" are what an injection cancels ("cancel the previous instructions"), and "your
+# instructions" / "your rules" address the assistant (``_OVERRIDE_CLAIM``, ``direct_override``).
 _OWN_ORDER_WITHDRAWN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|sorry|please|correction)[,:\s]+)?(?:(?:cancel|scratch|scrap|withdraw|revoke|retract|rescind|drop|belay)\s+(?:my|our|the|that)|"
-    r"(?:disregard|ignore|forget)\s+(?:my|our))\s+(?:(?:last|previous|earlier|prior|above|first)\s+)?(?:instructions?|orders?|requests?|message|dispatch|one)\b[^.:;,，。：；\n]{0,30}[.:;,，。：；\n\-—–]+\s*"
-    r"|^\W*(?:取消|撤销|作废|收回|撤回)(?:我)?(?:刚才|之前|上一?条|前面|先前|原来)(?:的)?(?:指令|命令|指示|安排|请求|派遣|调度)[，,。：:；;\s]*",
+    r"(?:disregard|ignore|forget)\s+(?:my|our))\s+(?:(?:last|previous|earlier|prior|first)\s+)?(?:orders?|requests?|dispatch(?:es)?|tasking|assignments?)\b[^.:;,，。：；\n]{0,30}[.:;,，。：；\n\-—–]+\s*"
+    r"|^\W*(?:取消|撤销|作废|收回|撤回)(?:我)?(?:刚才|之前|上一?条|前面|先前|原来)(?:的)?(?:命令|安排|请求|派遣|调度|派车|调派)[，,。：:；;\s]*",
     re.IGNORECASE)
 
 
@@ -594,7 +620,16 @@ def own_order_withdrawn(text: str) -> str:
     the text itself when it has none. The injection classifier reads this: the withdrawal is the operator's own
     correction, not an order to the assistant, and the order that follows is judged on its own."""
     rest = _OWN_ORDER_WITHDRAWN.sub("", text, count=1)
-    return rest if rest.strip() else text
+    # what follows must stand as an operator's order: a role change or new rules after it keep the whole text in view
+    return rest if rest.strip() and not _families(to_simplified(rest)) else text
+
+
+def waives_confirmation(spans: tuple[str, ...]) -> bool:
+    """Does a screened span waive the operator's confirmation ("don't ask me first", "别让我确认")?"""
+    return any(_CONFIRMATION_WAIVER.search(to_simplified(span)) for span in spans)
+
+
+_CONFIRMATION_WAIVER = re.compile(CONFIRMATION_WAIVER, re.IGNORECASE)
 
 
 def corrects_own_log_entry(text: str) -> bool:
@@ -634,5 +669,7 @@ HARMFUL_REFUSAL = (
 )
 SUSPECTED_WARNING = ("Part of the message may be instructions to the system (injection classifier); it was answered "
                      "from the tools only, nothing in it was obeyed. Logged as a security event.")
+CONFIRMATION_KEPT = ("Every state change is still proposed to you and needs your confirmation: that step cannot be waived. / "
+                     "每项状态变更仍需您确认，不能跳过。")
 MIXED_WARNING = ("Part of the message looks like instructions to the system ({families}); it was ignored and only the "
                  "incident content was planned. Logged as a security event.")

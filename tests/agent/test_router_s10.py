@@ -138,7 +138,7 @@ def test_a_chinese_dispatch_reads_the_place_after_the_verb_of_motion(router, cit
 
 # --- 3. the operator's correction of their own order ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["Cancel the previous instructions: send KAM-A2 to Bulevardi 5.", "取消刚才的指令，改派 KAM-A2 去 Bulevardi 5",
+@pytest.mark.parametrize("text", ["Cancel my previous order: send KAM-A2 to Bulevardi 5.", "取消刚才的派车，改派 KAM-A2 去 Bulevardi 5",
                                   "Disregard my earlier order, send KAM-A2 to Bulevardi 5 instead."])
 def test_a_correction_of_the_operators_own_order_keeps_the_named_unit(router, city, text):
     from agent.intents import plan_calls
@@ -156,7 +156,7 @@ def test_cancelling_the_assistants_own_instructions_stays_an_injection(text):
     from agent.safety import own_order_withdrawn
 
     assert screen_text(text).injection_only
-    assert own_order_withdrawn(text) == text or "your" not in text
+    assert own_order_withdrawn(text) == text  # nothing of it is taken for the operator's own withdrawal
 
 
 # --- 4. disguised injections ------------------------------------------------------------------------------------------
