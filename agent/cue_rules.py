@@ -124,9 +124,9 @@ CUE_PATTERNS = [(intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern
 EXPLICIT_PLAN = re.compile(r"\b(?:response )?plan\b(?! say)(?! (?:search|results?|documents?|annex|section|page)\b)|what do we do|what (?:should|shall) (?:we|I) do|\badvise\b|how do we respond|what now|\bplan\?|recommended response|处置建议|应对建议|方案|怎么处置|怎么办|如何处置|应对", re.IGNORECASE)
 # A plan asked for THIS incident ("what is the plan for this?", "what's our plan?", "what should we do now?", "怎么办"),
 # not what the plans say in general.
-DEICTIC_PLAN = re.compile(r"\bplan (?:for|about) (?:this|it|that|here|them)\b|\b(?:our|the) plan\s*[?？.!]*\s*$|"
+DEICTIC_PLAN = re.compile(r"\bplan (?:for|about) (?:this|it|that|here|them)\b|\b(?:our|the) plan\s*+[?？.!]*+\s*+$|"
                           # "..., need plan pls", "... upstairs. Plan?": a plan asked for at the end of a report
-                          r"(?:^|[.!?,;:\n]\s*|\b(?:need|want|get)\s+(?:a\s+|the\s+)?)plan\s*(?:pls|please|asap|now)?\s*[?？.!]*\s*$|\bwhat (?:should|shall|do) (?:we|I) do\b(?! (?:in general|usually|normally))|"
+                          r"(?:^|[.!?,;:\n][ \t]*|\b(?:need|want|get)\s+(?:a\s+|the\s+)?)plan(?:\s*+(?:pls|please|asap|now))?\s*+[?？.!]*+\s*+$|\bwhat (?:should|shall|do) (?:we|I) do\b(?! (?:in general|usually|normally))|"
                           r"怎么办|怎么处理|如何处置|怎么处置", re.IGNORECASE)
 QUESTIONISH = re.compile(r"^\s*(?:if|when|what|which|who|how|should|can|may|are|is|do|does)\b|\?|？|\bis there (?:one|any)\b", re.IGNORECASE)
 _SHELTER_IN_PLACE = re.compile(r"shelter[- ]in[- ]place|就地避难", re.IGNORECASE)

@@ -44,3 +44,17 @@ def test_a_message_of_many_correction_marks_reads_its_radius_in_linear_time():
         started = time.process_time()
         corrected_radius_m(text)
         assert time.process_time() - started < 1.0
+
+
+def test_a_plan_request_followed_by_a_long_run_of_spaces_is_read_in_linear_time():
+    # two optional runs of spaces after "plan" backtracked against each other: seconds on a pasted block of blanks (the
+    # probe above feeds each pattern runs without the word "plan", so it could not see it)
+    import time
+
+    from agent.cue_rules import DEICTIC_PLAN
+
+    for text in ("need plan" + " " * 20_000 + "x", "what is the plan" + " " * 20_000 + "x", "\n" * 20_000):
+        started = time.process_time()
+        assert DEICTIC_PLAN.search(text) is None
+        assert time.process_time() - started < 1.0
+    assert DEICTIC_PLAN.search("two trapped upstairs. Plan? ") and DEICTIC_PLAN.search("fire at kamppi, need plan pls")
