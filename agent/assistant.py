@@ -34,7 +34,7 @@ from agent.schemas import (
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words, reconciled_triage
-from agent.incident_scope import stand_down_calls
+from agent.incident_scope import canonical_incident_id, stand_down_calls
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
@@ -405,9 +405,8 @@ class Assistant:
     def _incident_type(self, written_id: str) -> str | None:
         """The type the incident log holds for an incident id as the operator wrote it ("INC-7", "inc0042"); None when
         no such incident is logged or it has no type yet."""
-        canonical = re.sub(r"^INC-?", "INC-", written_id.upper())
         try:
-            return self._store.get_incident(canonical).incident_type
+            return self._store.get_incident(canonical_incident_id(written_id)).incident_type
         except UnknownIncidentError:
             return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["INCIDENT_ID_RE", "StandDown", "mask_incident_ids", "scoped_stand_down", "stand_down_calls"]
+__all__ = ["INCIDENT_ID_RE", "StandDown", "canonical_incident_id", "mask_incident_ids", "scoped_stand_down", "stand_down_calls"]
 
 _INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
 INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)
@@ -41,10 +41,15 @@ class StandDown:
     spans: list[tuple[int, int]]  # where the text names the scope
 
 
+def canonical_incident_id(written: str) -> str:
+    """An incident id as the log keys it, from the way an operator writes it ("inc7", "inc-0042" -> "INC-7", "INC-0042")."""
+    return re.sub(r"^INC-?", "INC-", written.upper())
+
+
 def scoped_stand_down(text: str) -> StandDown | None:
     """The stand-down when the text returns the units of exactly one named incident to service; None otherwise (no
     scope, several incidents named, or no stand-down)."""
-    ids = {re.sub(r"^INC-?", "INC-", m.group(0).upper()) for m in re.finditer(_INCIDENT_ID, text, re.IGNORECASE)}
+    ids = {canonical_incident_id(m.group(0)) for m in re.finditer(_INCIDENT_ID, text, re.IGNORECASE)}
     scopes = list(_SCOPE.finditer(text))
     if not scopes or len(ids) != 1 or not _STAND_DOWN.search(text):
         return None

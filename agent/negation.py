@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.slots import UNIT_ID, canonical_unit_ids
+from core.contrast_words import contrast_pattern
 
 __all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units", "withdrawn_units"]
 
@@ -29,7 +30,7 @@ _ZH_NEGATION = r"(?:不要|不用|不必|不许|不准|别|勿|无需|暂不|暂
 _ZH_VERBS = r"(?=派|调|出动|疏散|撤离|撤出|转移|动用|用|安排|设|标记|改)"
 _ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|不能(?=派|调|出动|疏散|撤离))")
 # Where a negated order gives way to the positive one: "do not send KAM-A1 but send KAM-A2", "不要派 A，而是派 B", "改派".
-_CONTRAST = re.compile(r"\b(?:but|instead|rather)\b|但是?|而是|改派|换成|改用"
+_CONTRAST = re.compile(contrast_pattern(extra_words=("instead", "rather"), extra_han=("而是", "改派", "换成", "改用")) +
                        # or a new order after a comma ("no need to evacuate, just send an engine")
                        rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={_ORDER_VERB}\b|派|调|疏散|撤离|用|改)"
                        # or one coordinated with "and" / "then" / "而且" / "并" / "再" ("do not send KAM-A1 and send KAM-A2 there

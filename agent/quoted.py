@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from agent.clauses import split_clauses
-from agent.cue_rules import clause_intent
+from agent.cue_rules import ORDER_INTENTS, clause_intent
 
 # Text quoted from someone else: 'evacuate the whole block', "send every engine", “把整栋楼都疏散了”. An opening quote
 # follows a space, a colon, a dash or a Chinese word (群众说“...”); an apostrophe inside a word ("the caller's") opens
@@ -36,8 +36,6 @@ def significant_quotes(text: str) -> list[re.Match]:
     return [m for m in QUOTED.finditer(text) if re.search(r"\w\s+\w|[\u4e00-\u9fff]{3}", m.group(0))]
 
 
-_ORDER_INTENTS = {"evacuation", "dispatch", "unit_status_change"}
-
 
 def quoted_order_asked_about(text: str, unit_ids: list[str]) -> str | None:
     """"the caller said 'evacuate the whole block', should we?": an order quoted inside a question is the subject of the
@@ -45,11 +43,11 @@ def quoted_order_asked_about(text: str, unit_ids: list[str]) -> str | None:
     and the rest asks about it; None otherwise (the operator's own order, or no question). The router answers such a
     question from the plans and the injection screen lets only such a quote through, so the two never disagree."""
     quotes = significant_quotes(text)
-    if not any(clause_intent(c, unit_ids) in _ORDER_INTENTS for m in quotes for c in split_clauses(m.group(0)[1:-1])):
+    if not any(clause_intent(c, unit_ids) in ORDER_INTENTS for m in quotes for c in split_clauses(m.group(0)[1:-1])):
         return None
     rest = text
     for quote in quotes:
         rest = rest.replace(quote.group(0), " … ")
-    if any(clause_intent(c, unit_ids) in _ORDER_INTENTS for c in split_clauses(rest)) or not ASKS_ABOUT.search(rest):
+    if any(clause_intent(c, unit_ids) in ORDER_INTENTS for c in split_clauses(rest)) or not ASKS_ABOUT.search(rest):
         return None
     return rest

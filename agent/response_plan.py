@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.clauses import split_clauses
+from agent.cue_rules import dispatch_units
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_steps, new_plan_id
@@ -307,9 +309,6 @@ class ResponsePlanner:
         response plan's dispatch honours them as the routed dispatch does."""
         if checked is None:
             return [], []
-        from agent.clauses import split_clauses
-        from agent.cue_rules import dispatch_units
-
         text = checked.without_injection()
         return dispatch_units(text, split_clauses(text), [unit.id for _, unit in self.city.units()])
 

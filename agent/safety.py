@@ -616,7 +616,7 @@ _OWN_ORDER_WITHDRAWN = re.compile(
 
 
 def own_order_withdrawn(text: str) -> str:
-    """``text`` without an opening withdrawal of the operator's own earlier order ("Cancel the previous instructions:");
+    """``text`` without an opening withdrawal of the operator's own earlier order ("Cancel my last order:", "取消刚才的派车，");
     the text itself when it has none. The injection classifier reads this: the withdrawal is the operator's own
     correction, not an order to the assistant, and the order that follows is judged on its own."""
     rest = _OWN_ORDER_WITHDRAWN.sub("", text, count=1)
@@ -640,7 +640,7 @@ def corrects_own_log_entry(text: str) -> bool:
 
 def looks_harmful(text: str) -> bool:
     """Requests for help with causing harm or false alarms (refused, never routed); Chinese read in simplified characters."""
-    if _HARMFUL.search(text) or _HARMFUL.search(to_simplified(text)):
+    if _HARMFUL.search(to_simplified(text)):  # the patterns are written in simplified characters; other scripts pass unchanged
         return True
     tracking = _TRACKING_OFF.search(text)
     if tracking and (_JAMMING.search(tracking.group(0)) or not _DISPLAY.search(text) or _CONCEALS.search(text)):
