@@ -14,6 +14,7 @@ from typing import Any
 
 from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE, gate_confidence, grounded_in_request
 from agent.lora.schema import ToolAnswer
+from agent.clauses import split_clauses
 from agent.negation import negated_order
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ def to_agent_calls(answer: ToolAnswer, text: str, available: set[str]) -> list[d
             if args.get("radius_m"):
                 mapped["radius_m"] = float(min(args["radius_m"], 5000))
         elif name == "plan_dispatch":
+            # a dispatch needs a type for its unit table; with none given, a fire response, as the router's dispatch does
             incident = {"place": args.get("place"), "incident_type": args.get("hazard", "fire"), "priority": args.get("priority", "P2")}
             if args.get("unit_types"):  # the unit types the operator asked for (was dropped: the plan ignored them)
                 incident["unit_types"] = list(args["unit_types"])
@@ -99,7 +101,7 @@ def decision_for(proposal: Any, text: str, available: set[str], threshold: float
     grounded in the request and runnable here, else the router (bench/bench_llm_tools.py replays it on stored proposals)."""
     if proposal.answer is None:
         return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
-    if negated_order(text):
+    if any(negated_order(clause) for clause in split_clauses(text)):
         # the adapter's call format has no place for "not KAM-A1" / "don't evacuate": only the router keeps exclusions
         return LoraDecision("router", "the request negates an order (the LLM's calls cannot exclude a unit)", raw=proposal.raw)
     confidence = gate_confidence(proposal, measure)

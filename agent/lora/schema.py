@@ -151,6 +151,3 @@ def system_prompt(task: str, version: str = PROMPT_VERSION) -> str:
                                  "retrain the adapter or update agent/lora/schema.py")
     return PROMPTS[version]["tool" if task == "tool" else "summary"]
 
-
-TOOL_SYSTEM = PROMPTS[PROMPT_VERSION]["tool"]
-SUMMARY_SYSTEM = PROMPTS[PROMPT_VERSION]["summary"]

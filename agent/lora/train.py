@@ -167,13 +167,13 @@ def answer_loss(model, ids, labels, mask):
     return F.cross_entropy(logits, targets[keep]), int(keep.sum())
 
 
-def _val_loss(model, rows, batch_size, pad_id, device) -> float:
+def _val_loss(model, rows, batch_size, pad_id, device, max_tokens: int) -> float:
     import torch
 
     total, count = 0.0, 0
     model.eval()
     with torch.inference_mode():
-        for ids, labels, mask in _batches(rows, batch_size, pad_id, None, max_tokens=2048):
+        for ids, labels, mask in _batches(rows, batch_size, pad_id, None, max_tokens=max_tokens):
             loss, n = answer_loss(model, ids.to(device), labels.to(device), mask.to(device))
             total += float(loss) * n
             count += n
@@ -325,7 +325,7 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
                 log.info("wall budget of %.0f min spent after %d steps; validating and saving", config.max_minutes, step)
                 out_of_time = True
                 break
-        val_loss = _val_loss(model, val_rows, config.batch_size, pad_id, device)
+        val_loss = _val_loss(model, val_rows, config.batch_size, pad_id, device, config.max_batch_tokens)
         exact = _val_exact(model, tokenizer, val_examples, device, config.eval_generate) if config.eval_generate else None
         epoch_s = time.perf_counter() - epoch_started
         curve.append({"epoch": epoch, "train_loss": round(running / max(i, 1), 4), "val_loss": round(val_loss, 4),

@@ -9,7 +9,7 @@ import pytest
 
 from agent.lora.bridge import to_agent_calls
 from agent.lora.decode import LoraAssistantModel, adapter_prompt_version
-from agent.lora.schema import LEGACY_PROMPT_VERSION, PROMPT_VERSION, PROMPTS, PromptVersionError, parse_answer
+from agent.lora.schema import LEGACY_PROMPT_VERSION, PROMPT_VERSION, PromptVersionError, parse_answer
 from agent.lora.train import batch_order, cpu_threads
 
 
@@ -47,7 +47,6 @@ def test_an_adapter_says_which_prompt_it_was_trained_with(tmp_path):
     assert adapter_prompt_version(tmp_path) == LEGACY_PROMPT_VERSION  # the first adapters have no prompt.json
     (tmp_path / "prompt.json").write_text(json.dumps({"version": PROMPT_VERSION}))
     assert adapter_prompt_version(tmp_path) == PROMPT_VERSION
-    assert PROMPTS[PROMPT_VERSION]["tool"] != PROMPTS[LEGACY_PROMPT_VERSION]["tool"]
 
 
 def test_an_unknown_prompt_version_is_a_clear_error_before_any_model_loads(tmp_path):
