@@ -224,7 +224,8 @@ class Cluster:
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
     names: Counter = field(default_factory=Counter)  # how many of its reports give each name (with name_penalty)
     own: list[str] | None = None        # its own names (OnlineGrouper.own_names) as last read; None: read them again
-    dismissed: bool = False             # the operator dismissed its one-report alert as no incident
+    dismissed: bool = False             # the operator dismissed its one-report alert as no incident (set only by
+                                        # OnlineGrouper.dismiss, which holds its rules)
 
     @property
     def incident_type(self) -> str:
@@ -857,6 +858,7 @@ class OnlineGrouper:
             keep.place = other.place
         keep.emerging = keep.emerging or other.emerging
         keep.confirmed = keep.confirmed or other.confirmed
+        keep.dismissed = keep.dismissed and other.dismissed  # one undismissed side is an incident nobody set aside
         keep.incident_id = keep.incident_id or other.incident_id
         for m in other.members:
             keep.members.append(m)
@@ -884,7 +886,7 @@ class OnlineGrouper:
         new = self._new_cluster(min(m.time for m in moving))
         new.members = deque(moving)
         self._rebuild(new)
-        new.emerging, new.confirmed = c.emerging, c.confirmed
+        new.emerging, new.confirmed, new.dismissed = c.emerging, c.confirmed, c.dismissed
         for m in moving:
             self._where[m.key] = new.cluster_id
         new.title = "split from " + c.cluster_id
@@ -896,6 +898,23 @@ class OnlineGrouper:
         if c is None:
             raise KeyError(f"report {key} is not in an open cluster")
         return self.split(c.cluster_id, [key])
+
+    def dismiss(self, cluster_id: str) -> Cluster:
+        """Operator: "this cluster's one-report new-incident alert is no incident" (``MonitorPipeline.dismiss_alert``
+        records who and why).  Only a cluster that emerged on one report's words and is not yet confirmed can be
+        dismissed: a confirmed incident rests on its reports, not on a headline the operator doubts.
+
+        What a dismissal changes, and what it does not: a later headline of the cluster's hazard that says no place is
+        no longer read as one about it (``_known_incident``: it opens its own candidate and alerts); the cluster stays
+        open and takes the reports that match it, so reports that later confirm the incident still raise its
+        "confirmed" alert (a dismissal of one headline never silences what the reports then say), and once confirmed it
+        is an incident like any other.  A merge keeps the dismissal only when both clusters were dismissed; a split
+        carries it to the new cluster, as it carries the emerging and confirmed states."""
+        c = self._get(cluster_id)
+        if not c.emerging or c.confirmed:
+            raise ValueError(f"{cluster_id} has no unconfirmed new-incident alert to dismiss")
+        c.dismissed = True
+        return c
 
     def _get(self, cluster_id: str) -> Cluster:
         if cluster_id not in self.clusters:

@@ -554,9 +554,9 @@ class MonitorPipeline:
                                        f"{exc}); the alert stays live") from exc
             else:
                 log.info("unconfirmed alert on %s dismissed by %s (no incident log attached): %s", cluster_id, operator, why)
+            if cluster_id in self.grouper.clusters:  # still open (an alert outlives its cluster's window)
+                self.grouper.dismiss(cluster_id)
             self.alerts.remove(alert)
-            if (cluster := self.grouper.clusters.get(cluster_id)) is not None:
-                cluster.dismissed = True  # no longer the incident a placeless headline of its hazard is read as about
         return alert
 
     def mark_read(self, report_id: str, operator: str | None = None, *, incident_type: str | None = None,
