@@ -515,11 +515,12 @@ class OnlineGrouper:
         and alert it twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).
 
         The same incident, not merely the same hazard: the headline shares a place with it (its gazetteer fix within
-        the two fixes' uncertainty; of another hazard, a precise one: ``known_place_radius_m``) or a distinctive name its reports give (a place, an event's hashtag), whatever the
-        hazard; or it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last
-        report.  A headline that names a place the incident's reports never name is another incident (a second flood
-        in another town reported only by headlines) and opens its own candidate.  The incident's own names
-        (``own_names``) count wherever they stand in the headline's words.
+        the two fixes' uncertainty; of another hazard, a precise one: ``known_place_radius_m``) or a distinctive name
+        its reports give (a place, an event's hashtag), whatever the hazard; or it says no place at all and is of the
+        incident's hazard within ``known_incident_gap_s`` of its last report.  A headline that names a place the
+        incident's reports never name is another incident (a second flood in another town reported only by
+        headlines) and opens its own candidate.  The incident's own names (``own_names``) count wherever they stand in
+        the headline's words.
 
         Which words are names (``_headline_names``): a headline in Title Case ("Huge Fire At Shopping Centre, People
         Trapped") capitalises every word, so there a capitalised word the stream writes in lower case ("fire",
@@ -534,27 +535,31 @@ class OnlineGrouper:
         if not item.hazard_impact:
             return None
         cfg = self.config
+        emerged = [c for c in self.clusters.values() if c.emerging]
+        if not emerged:
+            return None
+        # what the headline gives is read once, not once per open incident
         said_place = bool(self._headline_names(item)) or item.place is not None
         words = set(tokens(item.text))
         hazard = (item.hazard_evidence or "").casefold()
-        for c in self.clusters.values():
-            if not c.emerging:
-                continue
-            # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train
-            # crash); to an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
+        # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train crash); to
+        # an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
+        any_word, distinctive = (lambda n: True), self.case.distinctive
+        ties = {True: item_names, False: tuple(n for n in item_names if distinctive(n))}  # by own hazard or not
+        precise = item.place is not None and item.place.radius_m <= cfg.known_place_radius_m
+        for c in emerged:
             own_hazard = c.incident_type == item.opens_as
-            tying = (lambda n: True) if own_hazard else self.case.distinctive
+            tying = any_word if own_hazard else distinctive
             # the learned scorer keeps every distinct fix of its reports; the linear one the most precise (its place)
             fixes = c.fixes or ([c.place] if c.place is not None else [])
             if item.place is not None and fixes:
                 # of another hazard, only a precise place in common ties (a district holds many incidents)
-                if any(_same_place(item.place, f, cfg.place_slack_m) and (own_hazard or max(
-                        item.place.radius_m, f.radius_m) <= cfg.known_place_radius_m) for f in fixes):
+                if any(_same_place(item.place, f, cfg.place_slack_m) and (own_hazard or (
+                        precise and f.radius_m <= cfg.known_place_radius_m)) for f in fixes):
                     return c
                 if all(_far_apart(item.place, f) for f in fixes):
                     continue  # the map puts it clearly elsewhere (as the score's place penalty reads it): not this one
-            ties = tuple(n for n in item_names if tying(n))
-            if ties and _share_a_name(ties, (n for n in c.names if tying(n))):
+            if ties[own_hazard] and _share_a_name(ties[own_hazard], (n for n in c.names if tying(n))):
                 return c
             # one of the incident's own names anywhere in the headline's words, even where names() reads none (a
             # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
