@@ -42,7 +42,7 @@ import numpy as np
 
 from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, pair_features,
                                      rare_buckets, side_of)
-from agent.monitor.textvec import CaseCounts, HashedTerms, names, tokens
+from agent.monitor.textvec import CaseCounts, HashedTerms, Scan, names, tokens
 from core.geo import haversine_m
 
 # P4, the lowest priority a report carries (a cluster's priority starts there).
@@ -185,6 +185,15 @@ class Item:
                                         # hazard_impact set): where it joins nothing it opens a candidate of that type,
                                         # which raises a warning alert, or an unconfirmed new-incident alert
     hazard_impact: str | None = None    # the words saying what the hazard did ('3 dead'), read_report's
+    scan: Scan | None = field(default=None, repr=False, compare=False)  # its words as read once (``scanned``)
+
+
+def scanned(item: Item) -> Scan:
+    """The report's words, read once: its term vector, its names, the stream's case counts and the headline tests all
+    read this one ``Scan`` (made here on first use)."""
+    if item.scan is None:
+        item.scan = Scan(item.text)
+    return item.scan
 
 
 @dataclass
@@ -449,7 +458,7 @@ class OnlineGrouper:
     def prepare(self, item: Item) -> tuple[np.ndarray, np.ndarray]:
         """Close idle clusters, and the report's term vector (the IDF refreshed now and then)."""
         self.expire(item.time)
-        idx, val = self.terms.counts(item.text)
+        idx, val = self.terms.counts(scanned(item))
         if self.config.scorer == "learned":
             # The pair scorer keeps no cluster norms, so it reads the IDF of the stream so far afresh for every report
             # (~30 us); agent.monitor.pairfit fits it through this same method, so fit and run time agree.
@@ -471,7 +480,7 @@ class OnlineGrouper:
         idx, val = prepared if prepared is not None else self.prepare(item)
         open_ = list(self.clusters.values())
         side = side_of(item, idx, val) if cfg.scorer == "learned" else None
-        item_names = tuple(names(item.text)) if cfg.name_penalty > 0 and side is None else ()
+        item_names = tuple(names(scanned(item))) if cfg.name_penalty > 0 and side is None else ()
         if side is not None:
             best, best_score, best_reason, best_parts = self._decide_learned(item, side, open_)
             join = cfg.join_probability if cfg.join_probability is not None else cfg.pair_model.join_probability
@@ -481,7 +490,7 @@ class OnlineGrouper:
             threshold = cfg.threshold
         self.terms.observe(idx)
         if cfg.noise_reports:
-            self.case.observe(item.text)
+            self.case.observe(scanned(item))
         if best is not None and best_score >= threshold:
             cluster, new, reason = best, False, best_reason
         elif item.join_only and (not item.opens_as or (known := self._known_incident(item, item_names))):
@@ -540,7 +549,7 @@ class OnlineGrouper:
             return None
         # what the headline gives is read once, not once per open incident
         said_place = bool(self._headline_names(item)) or item.place is not None
-        words = set(tokens(item.text))
+        words = set(scanned(item).tokens)
         hazard = (item.hazard_evidence or "").casefold()
         distinctive = self.case.distinctive
         ties = tuple(n for n in item_names if distinctive(n))
@@ -573,7 +582,7 @@ class OnlineGrouper:
         lower case nor the words that made its reading (the hazard it names, what the hazard did: "Fire", "Dead"),
         which say what happened, not where.  A hashtag stays a name (#WestExplosion may be the reading's hazard word)."""
         reading = set(tokens(f"{item.hazard_evidence or ''} {item.hazard_impact or ''}"))
-        return names(item.text, ordinary=lambda word: word in reading or self.case.ordinary(word))
+        return names(scanned(item), ordinary=lambda word: word in reading or self.case.ordinary(word))
 
     def put(self, item: Item, idx: np.ndarray, val: np.ndarray, cluster_id: str | None = None, *, group: bool = True,
             side: PairSide | None = None) -> Cluster | None:
@@ -643,7 +652,7 @@ class OnlineGrouper:
             if item_names:
                 joinable = np.nan_to_num(score, nan=-1.0) >= cfg.threshold
                 candidates = np.flatnonzero(joinable & (words < cfg.name_max_words))
-                report_words = set(tokens(item.text)) if len(candidates) else set()
+                report_words = set(scanned(item).tokens) if len(candidates) else set()
                 for j in candidates:
                     conflict[j] = self._names_differ(item_names, report_words, open_[j])
             score -= cfg.name_penalty * conflict
