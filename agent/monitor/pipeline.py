@@ -16,6 +16,7 @@ import uuid
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -600,11 +601,14 @@ class MonitorPipeline:
         return sorted(stored + held, key=lambda r: r.time)[-limit:] if limit > 0 else [], total
 
     # --- for screens -----------------------------------------------------------------------------------
-    def snapshot(self, max_clusters: int = 20) -> dict:
-        with self.lock:  # read first: every report counted here is already in the log that needs_read() queries
+    def snapshot(self, max_clusters: int = 20, wait_s: float | None = None) -> dict:
+        """The picture for screens.  ``wait_s``: wait at most this long for the feed thread to finish the batch it is
+        grouping, then raise ``TimeoutError`` (a screen on a timer shows its last picture instead of holding a server
+        thread while the monitor works); None: wait."""
+        with self._held(wait_s):  # read first: every report counted here is already in the log needs_read() queries
             processed = self.processed
         needs_read, unread = self.needs_read()  # from the incident log: outside the lock, the feed thread goes on
-        with self.lock:
+        with self._held(wait_s):
             clusters = []
             for c in self.grouper.open_clusters()[:max_clusters]:
                 summary = c.summary()
@@ -614,7 +618,18 @@ class MonitorPipeline:
                     "untriaged": self.untriaged, "needs_read": needs_read, "needs_read_total": unread,
                     "open_clusters": len(self.grouper.clusters), "clusters": clusters,
                     "alerts": list(self.alerts)[-50:], "recent": list(self.recent),
+                    "unconfirmed": self.unconfirmed_alerts(),
                     "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=", "signal=")}}
+
+    @contextmanager
+    def _held(self, wait_s: float | None) -> Iterator[None]:
+        """The pipeline's lock, waited for at most ``wait_s`` seconds (None: as long as it takes)."""
+        if not self.lock.acquire(timeout=-1 if wait_s is None else max(0.0, wait_s)):
+            raise TimeoutError(f"the monitor is busy with a batch (waited {wait_s:.1f} s)")
+        try:
+            yield
+        finally:
+            self.lock.release()
 
 
 def _from_log(row: dict) -> ProcessedReport:
