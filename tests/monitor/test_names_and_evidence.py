@@ -46,6 +46,16 @@ def _item(key, minute, text, type_="flood", prio=3, dense=None, evidence=None, w
     return Item(key, T0 + 60 * minute, text, type_, prio, dense, hazard_evidence=evidence, hazard_warning=warning)
 
 
+def _burst(g: OnlineGrouper, cluster_id: str, minute: int, texts) -> list[str]:
+    """Flood posts naming the hazard, a minute apart, each joining ``cluster_id``: the kinds of the alerts they raise."""
+    kinds = []
+    for i, text in enumerate(texts):
+        joined, alerts = g.add(_item(f"b{minute + i}", minute + i, text, prio=2, evidence="flooding"))
+        assert joined.cluster_id == cluster_id
+        kinds += [a.kind for a in alerts]
+    return kinds
+
+
 def test_different_names_and_few_shared_words_keep_two_simultaneous_events_apart():
     """Both posts read alike to the sentence embedding; the words differ and the names differ (Oulu vs Tampere):
     another event.  Without the name penalty the embedding alone joins them."""
@@ -392,12 +402,9 @@ def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
                        join_only=True, opens_as="flood", hazard_impact="dead")
     first, alerts = g.add(headline)
     assert [(a.kind, a.corroborated) for a in alerts] == [("emerging", False)]
-    kinds = []
-    for i, text in enumerate(("Flooding in the town centre, water up to the doors", "Town centre flooding, cars under water",
-                              "Flooding downtown, people on the roofs of cars")):
-        joined, alerts = g.add(_item(f"r{i}", 1 + i, text, prio=2, evidence="flooding"))
-        assert joined.cluster_id == first.cluster_id
-        kinds += [a.kind for a in alerts]
+    kinds = _burst(g, first.cluster_id, 1, ("Flooding in the town centre, water up to the doors",
+                                            "Town centre flooding, cars under water",
+                                            "Flooding downtown, people on the roofs of cars"))
     assert kinds == ["confirmed"] and g.clusters[first.cluster_id].confirmed
 
 
@@ -649,12 +656,8 @@ def test_the_grouper_holds_the_rules_of_a_dismissal():
     assert not merged.dismissed                               # one side nobody set aside
     third, _ = g.add(_flood_headline("h3", 9, "Three dead as flooding hits Kotka"))
     g.dismiss(third.cluster_id)
-    kinds = []
-    for i, text in enumerate(("Flooding in Kotka, the harbour road under water", "Kotka flooding, cars under water",
-                              "More flooding in Kotka, people on roofs")):
-        joined, raised = g.add(_item(f"k{i}", 10 + i, text, prio=2, evidence="flooding"))
-        assert joined.cluster_id == third.cluster_id
-        kinds += [a.kind for a in raised]
+    kinds = _burst(g, third.cluster_id, 10, ("Flooding in Kotka, the harbour road under water",
+                                             "Kotka flooding, cars under water", "More flooding in Kotka, people on roofs"))
     assert kinds == ["confirmed"]
     with pytest.raises(ValueError):
         g.dismiss(third.cluster_id)                            # confirmed by its reports: nothing left to dismiss
