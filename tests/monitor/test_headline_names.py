@@ -213,22 +213,3 @@ def test_a_district_wide_place_ties_no_headline_of_its_own_hazard_to_an_incident
     assert _about(g, _headline("p", 21, "fire spreads, two dead", impact="dead", place=replace(KAMPPI, radius_m=80.0))) \
         is g.clusters[fire]
 
-
-def test_the_grouper_reads_a_reports_words_once(monkeypatch):
-    """Its term vector, its names, the stream's case counts and the headline tests read one ``Scan`` of the report
-    (each of them once ran its own pass over the text), and they read the same words as the text itself gives."""
-    from agent.monitor import textvec
-
-    g, fire = _kamppi_fire()
-    made = []
-    real = textvec.Scan.__init__
-    monkeypatch.setattr(textvec.Scan, "__init__", lambda self, text: (made.append(text), real(self, text))[1])
-    headline = _headline("m", 30, "Old Warehouse Ablaze In Malmi, Two Trapped")
-    other, _ = g.add(headline)
-    assert other.new and made == [headline.text]     # scored, weighed as a headline, counted: one reading
-    scan = headline.scan
-    assert scan.tokens == textvec.tokens(headline.text)
-    assert names(scan, ordinary=g.case.ordinary) == names(headline.text, ordinary=g.case.ordinary)
-    before, after = CaseCounts(), CaseCounts()
-    before.observe(headline.text), after.observe(scan)
-    assert (before.lower, before.capital) == (after.lower, after.capital)
