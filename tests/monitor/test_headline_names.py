@@ -212,4 +212,3 @@ def test_a_district_wide_place_ties_no_headline_of_its_own_hazard_to_an_incident
     assert _about(g, _headline("c", 20, "fire in central helsinki, two dead", impact="dead", place=centre)) is None
     assert _about(g, _headline("p", 21, "fire spreads, two dead", impact="dead", place=replace(KAMPPI, radius_m=80.0))) \
         is g.clusters[fire]
-
