@@ -926,6 +926,16 @@ class OnlineGrouper:
         c.dismissed = True
         return c
 
+    def link_incident(self, cluster_id: str, incident_id: str) -> Cluster:
+        """Operator: an incident was opened from this cluster (``MonitorPipeline.open_incident``); a merge keeps it."""
+        c = self._get(cluster_id)
+        c.incident_id = incident_id
+        return c
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        """The open cluster ``cluster_id`` (``KeyError`` when none is open by that id)."""
+        return self._get(cluster_id)
+
     def _get(self, cluster_id: str) -> Cluster:
         if cluster_id not in self.clusters:
             raise KeyError(f"no open cluster {cluster_id}")

@@ -480,7 +480,7 @@ class MonitorPipeline:
     # --- operator actions ------------------------------------------------------------------------------
     def merge(self, keep_id: str, other_id: str) -> Cluster:
         with self.lock:
-            moved = [m.key for m in self.grouper._get(other_id).members]
+            moved = [m.key for m in self.grouper.cluster(other_id).members]
             cluster = self.grouper.merge(keep_id, other_id)
         if self.store is not None:
             self.store.move_stream_reports(moved, keep_id)
@@ -509,14 +509,15 @@ class MonitorPipeline:
             raise RuntimeError("no incident store attached")
         operator = operator or self.config.operator
         with self.lock:
-            c = self.grouper._get(cluster_id)
+            c = self.grouper.cluster(cluster_id)
             if c.incident_id:
                 return c.incident_id
             title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
         incident = self.store.create_incident(title, operator)
         self.store.link_cluster(cluster_id, incident.incident_id, operator)
         with self.lock:
-            c.incident_id = incident.incident_id
+            if cluster_id in self.grouper.clusters:  # still open (it may have closed or been merged meanwhile)
+                self.grouper.link_incident(cluster_id, incident.incident_id)
         return incident.incident_id
 
     def unconfirmed_alerts(self) -> list[MonitorAlert]:
