@@ -25,10 +25,10 @@ WEIGHS_IT = re.compile(r"\b(?:should|shall|must|would) (?:we|I)\b|\bdo (?:we|I) 
                        r"appropriate|reasonable|right|wise|sensible|overkill|a good idea|required)\b|\b(?:is|are) we (?:supposed|required|obliged)\b|"
                        r"要不要|需不需要|该不该|有(?:没有)?必要|是否(?:需要|应该|有必要|合理)|(?:合理|应该|需要|必要)吗", re.IGNORECASE)
 # The operator asks about what was said, rather than ordering it: "should we?", "is that needed?", "要不要", "需要这样做吗";
-# whatever weighs it asks about it, with or without a question mark ("Would that be appropriate.", "有没有必要").
-ASKS_ABOUT = re.compile(r"[?？]|吗|要不要|是否|需不需要|该不该|\b(?:should|shall|must|do|would|could) (?:we|I)\b|\bis (?:that|this|it) (?:needed|necessary|"
-                        r"right|ok|okay|wise|justified|warranted|allowed|required)\b|\b(?:is|are) we (?:supposed|required|allowed)\b|" + WEIGHS_IT.pattern,
-                        re.IGNORECASE)
+# whatever weighs it asks about it, with or without a question mark ("Would that be appropriate.", "有没有必要").  Its own
+# words are only those WEIGHS_IT lacks (a question mark, "do we", "is that ok", "are we allowed"); the rest is WEIGHS_IT's.
+ASKS_ABOUT = re.compile(r"[?？]|吗|是否|\b(?:do|could) (?:we|I)\b|\bis (?:that|this|it) (?:ok|okay|allowed)\b|\b(?:is|are) we allowed\b|"
+                        + WEIGHS_IT.pattern, re.IGNORECASE)
 
 
 def significant_quotes(text: str) -> list[re.Match]:

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 MAX_PUSH = 5_000          # records in one intake call
 REFRESH_S = 3.0
+# A refresh waits at most this long for the monitor to finish the batch it is grouping; then it shows the last picture
+# (a refresh runs on a server thread the chat's requests share: it must never wait on the monitor's work).
+REFRESH_WAIT_S = 0.25
 TYPE_COLOURS = {"fire": "#d62728", "flood": "#1f77b4", "medical": "#2ca02c", "traffic_accident": "#ff7f0e",
                 "hazmat": "#9467bd", "public_security": "#8c564b", "severe_weather": "#17becf",
                 "utility_outage": "#bcbd22", "earthquake_collapse": "#7f7f7f", "missing_person": "#e377c2",
@@ -48,6 +51,8 @@ class Situation:
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
         self.operator: str | None = None  # who acts when no one is logged in (settings.operator)
+        self._refreshing = threading.Lock()  # one refresh at a time: ticks of a busy monitor never pile up
+        self._last_views: tuple | None = None
 
     @classmethod
     def from_settings(cls, settings) -> "Situation":
@@ -125,13 +130,35 @@ class Situation:
         threading.Thread(target=reader, name="eca-monitor-feed", daemon=True).start()
 
     # --- views --------------------------------------------------------------------------------------
-    def snapshot(self) -> dict | None:
-        return self.pipeline.snapshot() if self.pipeline is not None else None
+    def snapshot(self, wait_s: float | None = None) -> dict | None:
+        return self.pipeline.snapshot(wait_s=wait_s) if self.pipeline is not None else None
 
     def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str, Any, Any]:
-        snap = self.snapshot()
+        """What the tab shows, for its refresh timer.  Never waits on the monitor: while another refresh is still
+        being built, or the monitor holds its picture for longer than ``REFRESH_WAIT_S`` (a batch being grouped), the
+        last picture is shown again with a line saying so (the refresh runs on a server thread the chat shares)."""
+        if not self._refreshing.acquire(blocking=False):
+            return self._busy_views()
+        try:
+            try:
+                snap = self.snapshot(wait_s=REFRESH_WAIT_S)
+            except TimeoutError:
+                return self._busy_views()
+            self._last_views = self._render(snap)
+            return self._last_views
+        finally:
+            self._refreshing.release()
+
+    def _busy_views(self) -> tuple:
+        if self._last_views is None:
+            return self._render(None, "Monitor busy with its first reports; the picture follows.")
+        note = " (the monitor is busy with a batch: the picture above is from the last refresh)"
+        status = self._last_views[0].replace("</div>", escape(note) + "</div>", 1)
+        return (status, *self._last_views[1:])
+
+    def _render(self, snap: dict | None, idle: str | None = None) -> tuple:
         if snap is None:
-            msg = self.error or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
+            msg = self.error or idle or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
             return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
                     _needs_read_html([], 0), gr.update(choices=[], value=None), gr.update(choices=[], value=None))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
@@ -154,7 +181,7 @@ class Situation:
         # (label, value) choices: the operator reads the label, the handlers get the id itself
         choices = [(f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}", c["cluster_id"]) for c in snap["clusters"]]
         unread = [(f"{r.report_id} · {r.source} · {r.text[:60]}", r.report_id) for r in reversed(snap["needs_read"])]
-        unconfirmed = [(f"{a.cluster_id} · {a.message[:80]}", a.cluster_id) for a in reversed(self.pipeline.unconfirmed_alerts())]
+        unconfirmed = [(f"{a.cluster_id} · {a.message[:80]}", a.cluster_id) for a in reversed(snap["unconfirmed"])]
         return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
                 _alerts_html(snap["alerts"]), gr.update(choices=choices),
                 _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread),
@@ -235,6 +262,14 @@ def _needs_read_html(reports: list, total: int) -> str:
             + (f"<small>the newest {len(reports)} shown</small>" if total > len(reports) else "") + "</div>")
 
 
+def _empty_figure(fig: go.Figure, message: str) -> go.Figure:
+    """A plot with nothing to draw says so in words, not with bare axes that look like a stream of zeros."""
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False},
+                      annotations=[{"text": message, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+                                    "showarrow": False, "font": {"size": 14}}])
+    return fig
+
+
 def _counts_figure(counts: dict | None) -> go.Figure:
     fig = go.Figure()
     for key, points in ((counts or {}).get("type=") or {}).items():
@@ -242,7 +277,7 @@ def _counts_figure(counts: dict | None) -> go.Figure:
                                  mode="lines+markers", name=key.split("=", 1)[1], line={"color": TYPE_COLOURS.get(key.split("=", 1)[1])}))
     fig.update_layout(height=260, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Reports per 5 min by type",
                       legend={"orientation": "h"})
-    return fig
+    return fig if fig.data else _empty_figure(fig, "No stream reports yet")
 
 
 def _map_figure(recent: list) -> go.Figure:
@@ -255,7 +290,10 @@ def _map_figure(recent: list) -> go.Figure:
                                  text=[f"{r.priority} {r.cluster_id or ''}: {r.text[:80]}" for r in pts], hoverinfo="text"))
     fig.update_layout(height=320, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Recent located reports",
                       yaxis={"scaleanchor": "x", "scaleratio": 2.0})  # ~equal ground scale at 60° N
-    return fig
+    if located:
+        return fig
+    return _empty_figure(fig, f"None of the {len(recent):,} recent reports gives a place on the map" if recent
+                         else "No stream reports yet")
 
 
 def build_situation_tab(situation: Situation) -> None:

@@ -219,7 +219,11 @@ _FIGURE_OF_SPEECH = re.compile(
 def hazard_impact(text: str) -> str | None:
     """The words of ``text`` that say what a hazard did ('3 dead', 'casualties', 'leveled', 'damaged'), links and
     account handles left out, or None; none in a post about the aftermath or the response (``_AFTERMATH``)."""
-    text = _NOT_HAZARD_WORDS.sub(" ", text)
+    return _impact_words(_NOT_HAZARD_WORDS.sub(" ", text))
+
+
+def _impact_words(text: str) -> str | None:
+    """``hazard_impact`` of a text whose links and handles are already blanked."""
     if _AFTERMATH.search(text):
         return None
     match = _IMPACT.search(text)
@@ -238,11 +242,10 @@ def read_report(text: str, type_probs: dict[str, float] | None = None) -> Hazard
     applies; an impact word alone ("3 dead") names no hazard, and a hazard's name alone ("earthquake drill", "storm
     of criticism" ...) reports no impact; a disaster's name as a figure of speech (``_FIGURE_OF_SPEECH``) is no
     hazard's name."""
-    text = _FIGURE_OF_SPEECH.sub(" ", text)
-    impact = hazard_impact(text)  # words of impact make a post no warning (hazard_warning), whatever it forecasts
+    stripped = _NOT_HAZARD_WORDS.sub(" ", _FIGURE_OF_SPEECH.sub(" ", text))  # blanked once for every test below
+    impact = _impact_words(stripped)  # words of impact make a post no warning (hazard_warning), whatever it forecasts
     if impact is None:
         return None
-    stripped = _NOT_HAZARD_WORDS.sub(" ", text)
     if _reads_as_no_incident(stripped):
         return None
     # the disaster's names the text gives, whole words ('flooding', 'crashed'), wherever they stand: a headline's

@@ -42,7 +42,7 @@ import numpy as np
 
 from agent.monitor.pairscore import (LINKS, NOISE_TYPE, PairModel, PairSide, cluster_scores, pair_features,
                                      rare_buckets, side_of)
-from agent.monitor.textvec import CaseCounts, HashedTerms, names, tokens
+from agent.monitor.textvec import CaseCounts, HashedTerms, Scan, names, tokens
 from core.geo import haversine_m
 
 # P4, the lowest priority a report carries (a cluster's priority starts there).
@@ -114,8 +114,8 @@ class GroupingConfig:
     known_incident_gap_s: float = 6 * 3600  # noise_reports: a headline that says no place is about an open incident
                                         # of its hazard whose last report is at most this old (a second incident
                                         # of the hazard opens when the headline names another place)
-    known_place_radius_m: float = 300.0  # noise_reports: a place in common ties a headline to an open incident of
-                                        # another hazard only when both fixes are this precise (a building, an
+    known_place_radius_m: float = 300.0  # noise_reports: a place in common ties a headline to an open incident
+                                        # (of any hazard) only when both fixes are this precise (a building, an
                                         # address, a post's own coordinates; not a district or a zone, which overlap
                                         # every incident in them, as a common word is shared by all)
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
@@ -185,6 +185,15 @@ class Item:
                                         # hazard_impact set): where it joins nothing it opens a candidate of that type,
                                         # which raises a warning alert, or an unconfirmed new-incident alert
     hazard_impact: str | None = None    # the words saying what the hazard did ('3 dead'), read_report's
+    scan: Scan | None = field(default=None, repr=False, compare=False)  # its words as read once (``scanned``)
+
+
+def scanned(item: Item) -> Scan:
+    """The report's words, read once: its term vector, its names, the stream's case counts and the headline tests all
+    read this one ``Scan`` (made here on first use)."""
+    if item.scan is None:
+        item.scan = Scan(item.text)
+    return item.scan
 
 
 @dataclass
@@ -224,7 +233,8 @@ class Cluster:
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
     names: Counter = field(default_factory=Counter)  # how many of its reports give each name (with name_penalty)
     own: list[str] | None = None        # its own names (OnlineGrouper.own_names) as last read; None: read them again
-    dismissed: bool = False             # the operator dismissed its one-report alert as no incident
+    dismissed: bool = False             # the operator dismissed its one-report alert as no incident (set only by
+                                        # OnlineGrouper.dismiss, which holds its rules)
 
     @property
     def incident_type(self) -> str:
@@ -448,7 +458,7 @@ class OnlineGrouper:
     def prepare(self, item: Item) -> tuple[np.ndarray, np.ndarray]:
         """Close idle clusters, and the report's term vector (the IDF refreshed now and then)."""
         self.expire(item.time)
-        idx, val = self.terms.counts(item.text)
+        idx, val = self.terms.counts(scanned(item))
         if self.config.scorer == "learned":
             # The pair scorer keeps no cluster norms, so it reads the IDF of the stream so far afresh for every report
             # (~30 us); agent.monitor.pairfit fits it through this same method, so fit and run time agree.
@@ -470,7 +480,7 @@ class OnlineGrouper:
         idx, val = prepared if prepared is not None else self.prepare(item)
         open_ = list(self.clusters.values())
         side = side_of(item, idx, val) if cfg.scorer == "learned" else None
-        item_names = tuple(names(item.text)) if cfg.name_penalty > 0 and side is None else ()
+        item_names = tuple(names(scanned(item))) if cfg.name_penalty > 0 and side is None else ()
         if side is not None:
             best, best_score, best_reason, best_parts = self._decide_learned(item, side, open_)
             join = cfg.join_probability if cfg.join_probability is not None else cfg.pair_model.join_probability
@@ -480,7 +490,7 @@ class OnlineGrouper:
             threshold = cfg.threshold
         self.terms.observe(idx)
         if cfg.noise_reports:
-            self.case.observe(item.text)
+            self.case.observe(scanned(item))
         if best is not None and best_score >= threshold:
             cluster, new, reason = best, False, best_reason
         elif item.join_only and (not item.opens_as or (known := self._known_incident(item, item_names))):
@@ -513,51 +523,52 @@ class OnlineGrouper:
         "Toll climbs to nine after the depot blast"): it opens no candidate of its own, which would split the incident
         and alert it twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).
 
-        The same incident, not merely the same hazard: the headline shares a place with it (its gazetteer fix within
-        the two fixes' uncertainty; of another hazard, a precise one: ``known_place_radius_m``) or a distinctive name its reports give (a place, an event's hashtag), whatever the
-        hazard; or it says no place at all and is of the incident's hazard within ``known_incident_gap_s`` of its last
-        report.  A headline that names a place the incident's reports never name is another incident (a second flood
-        in another town reported only by headlines) and opens its own candidate.  The incident's own names
-        (``own_names``) count wherever they stand in the headline's words.
+        The same incident, not merely the same hazard: the headline shares a precise place with it (its gazetteer fix
+        within the two fixes' uncertainty, both fixes within ``known_place_radius_m``) or a distinctive name its
+        reports give (a place, an event's hashtag), whatever the hazard; or it says no place at all and is of the
+        incident's hazard within ``known_incident_gap_s`` of its last report.  A headline that names a place the
+        incident's reports never name is another incident (a second flood in another town reported only by
+        headlines) and opens its own candidate.  The incident's own names (``own_names``) count wherever they stand in
+        the headline's words.
 
         Which words are names (``_headline_names``): a headline in Title Case ("Huge Fire At Shopping Centre, People
         Trapped") capitalises every word, so there a capitalised word the stream writes in lower case ("fire",
         "people") is no name, nor are the words that made the reading (its hazard, what it did); a word the stream
         never wrote in lower case still is ("Texas", "Tampere": word frequency cannot tell them from "River", the
-        stream's own usage can).  A name in common ties a headline to an incident of another hazard only when it is
-        distinctive on both sides (``CaseCounts.distinctive``: written capitalised by the stream, or no common
-        English word): "Dead", "King" or "People" among a shooting's names ties no quake headline to it.  Of the same
-        hazard, an ordinary word in common still ties ("Train Derailment" in the train crash's posts and in the
-        headline): read on the dev streams, those ties were right far more often than not.  Where the doubt remains,
-        it falls on the side of a duplicate alert the operator can dismiss rather than a new incident swallowed."""
+        stream's own usage can).  A name in common ties only when it is distinctive on both sides
+        (``CaseCounts.distinctive``: written capitalised by the stream, or no common English word): "Dead", "King" or
+        "People" among a shooting's names tie no quake headline to it, and "Building" or "Smoke" among a fire's names
+        tie no headline of a fire in another district to it (session 11: until then an ordinary word tied a headline
+        to an incident of its own hazard; a district-wide fix likewise).  Where the doubt remains, it falls on the side
+        of a duplicate alert the operator can dismiss rather than a new incident swallowed."""
         if not item.hazard_impact:
             return None
         cfg = self.config
+        emerged = [c for c in self.clusters.values() if c.emerging]
+        if not emerged:
+            return None
+        # what the headline gives is read once, not once per open incident
         said_place = bool(self._headline_names(item)) or item.place is not None
-        words = set(tokens(item.text))
+        words = set(scanned(item).tokens)
         hazard = (item.hazard_evidence or "").casefold()
-        for c in self.clusters.values():
-            if not c.emerging:
-                continue
-            # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train
-            # crash); to an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
-            own_hazard = c.incident_type == item.opens_as
-            tying = (lambda n: True) if own_hazard else self.case.distinctive
+        distinctive = self.case.distinctive
+        ties = tuple(n for n in item_names if distinctive(n))
+        precise = item.place is not None and item.place.radius_m <= cfg.known_place_radius_m
+        for c in emerged:
             # the learned scorer keeps every distinct fix of its reports; the linear one the most precise (its place)
             fixes = c.fixes or ([c.place] if c.place is not None else [])
             if item.place is not None and fixes:
-                # of another hazard, only a precise place in common ties (a district holds many incidents)
-                if any(_same_place(item.place, f, cfg.place_slack_m) and (own_hazard or max(
-                        item.place.radius_m, f.radius_m) <= cfg.known_place_radius_m) for f in fixes):
+                # only a precise place in common ties (a district holds many incidents, of one hazard or several)
+                if precise and any(f.radius_m <= cfg.known_place_radius_m and _same_place(item.place, f, cfg.place_slack_m)
+                                   for f in fixes):
                     return c
                 if all(_far_apart(item.place, f) for f in fixes):
                     continue  # the map puts it clearly elsewhere (as the score's place penalty reads it): not this one
-            ties = tuple(n for n in item_names if tying(n))
-            if ties and _share_a_name(ties, (n for n in c.names if tying(n))):
+            if ties and _share_a_name(ties, (n for n in c.names if distinctive(n))):
                 return c
             # one of the incident's own names anywhere in the headline's words, even where names() reads none (a
             # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
-            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)) and tying(n)):
+            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)) and distinctive(n)):
                 return c
             # its hazard alone: not an incident the operator dismissed as none (unless reports have since confirmed
             # it), or every later headline of that hazard that names no place would vanish into it unseen
@@ -571,7 +582,7 @@ class OnlineGrouper:
         lower case nor the words that made its reading (the hazard it names, what the hazard did: "Fire", "Dead"),
         which say what happened, not where.  A hashtag stays a name (#WestExplosion may be the reading's hazard word)."""
         reading = set(tokens(f"{item.hazard_evidence or ''} {item.hazard_impact or ''}"))
-        return names(item.text, ordinary=lambda word: word in reading or self.case.ordinary(word))
+        return names(scanned(item), ordinary=lambda word: word in reading or self.case.ordinary(word))
 
     def put(self, item: Item, idx: np.ndarray, val: np.ndarray, cluster_id: str | None = None, *, group: bool = True,
             side: PairSide | None = None) -> Cluster | None:
@@ -641,7 +652,7 @@ class OnlineGrouper:
             if item_names:
                 joinable = np.nan_to_num(score, nan=-1.0) >= cfg.threshold
                 candidates = np.flatnonzero(joinable & (words < cfg.name_max_words))
-                report_words = set(tokens(item.text)) if len(candidates) else set()
+                report_words = set(scanned(item).tokens) if len(candidates) else set()
                 for j in candidates:
                     conflict[j] = self._names_differ(item_names, report_words, open_[j])
             score -= cfg.name_penalty * conflict
@@ -857,6 +868,7 @@ class OnlineGrouper:
             keep.place = other.place
         keep.emerging = keep.emerging or other.emerging
         keep.confirmed = keep.confirmed or other.confirmed
+        keep.dismissed = keep.dismissed and other.dismissed  # one undismissed side is an incident nobody set aside
         keep.incident_id = keep.incident_id or other.incident_id
         for m in other.members:
             keep.members.append(m)
@@ -884,7 +896,7 @@ class OnlineGrouper:
         new = self._new_cluster(min(m.time for m in moving))
         new.members = deque(moving)
         self._rebuild(new)
-        new.emerging, new.confirmed = c.emerging, c.confirmed
+        new.emerging, new.confirmed, new.dismissed = c.emerging, c.confirmed, c.dismissed
         for m in moving:
             self._where[m.key] = new.cluster_id
         new.title = "split from " + c.cluster_id
@@ -896,6 +908,33 @@ class OnlineGrouper:
         if c is None:
             raise KeyError(f"report {key} is not in an open cluster")
         return self.split(c.cluster_id, [key])
+
+    def dismiss(self, cluster_id: str) -> Cluster:
+        """Operator: "this cluster's one-report new-incident alert is no incident" (``MonitorPipeline.dismiss_alert``
+        records who and why).  Only a cluster that emerged on one report's words and is not yet confirmed can be
+        dismissed: a confirmed incident rests on its reports, not on a headline the operator doubts.
+
+        What a dismissal changes, and what it does not: a later headline of the cluster's hazard that says no place is
+        no longer read as one about it (``_known_incident``: it opens its own candidate and alerts); the cluster stays
+        open and takes the reports that match it, so reports that later confirm the incident still raise its
+        "confirmed" alert (a dismissal of one headline never silences what the reports then say), and once confirmed it
+        is an incident like any other.  A merge keeps the dismissal only when both clusters were dismissed; a split
+        carries it to the new cluster, as it carries the emerging and confirmed states."""
+        c = self._get(cluster_id)
+        if not c.emerging or c.confirmed:
+            raise ValueError(f"{cluster_id} has no unconfirmed new-incident alert to dismiss")
+        c.dismissed = True
+        return c
+
+    def link_incident(self, cluster_id: str, incident_id: str) -> Cluster:
+        """Operator: an incident was opened from this cluster (``MonitorPipeline.open_incident``); a merge keeps it."""
+        c = self._get(cluster_id)
+        c.incident_id = incident_id
+        return c
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        """The open cluster ``cluster_id`` (``KeyError`` when none is open by that id)."""
+        return self._get(cluster_id)
 
     def _get(self, cluster_id: str) -> Cluster:
         if cluster_id not in self.clusters:

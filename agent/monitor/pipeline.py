@@ -16,6 +16,7 @@ import uuid
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -479,7 +480,7 @@ class MonitorPipeline:
     # --- operator actions ------------------------------------------------------------------------------
     def merge(self, keep_id: str, other_id: str) -> Cluster:
         with self.lock:
-            moved = [m.key for m in self.grouper._get(other_id).members]
+            moved = [m.key for m in self.grouper.cluster(other_id).members]
             cluster = self.grouper.merge(keep_id, other_id)
         if self.store is not None:
             self.store.move_stream_reports(moved, keep_id)
@@ -508,14 +509,15 @@ class MonitorPipeline:
             raise RuntimeError("no incident store attached")
         operator = operator or self.config.operator
         with self.lock:
-            c = self.grouper._get(cluster_id)
+            c = self.grouper.cluster(cluster_id)
             if c.incident_id:
                 return c.incident_id
             title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
         incident = self.store.create_incident(title, operator)
         self.store.link_cluster(cluster_id, incident.incident_id, operator)
         with self.lock:
-            c.incident_id = incident.incident_id
+            if cluster_id in self.grouper.clusters:  # still open (it may have closed or been merged meanwhile)
+                self.grouper.link_incident(cluster_id, incident.incident_id)
         return incident.incident_id
 
     def unconfirmed_alerts(self) -> list[MonitorAlert]:
@@ -554,9 +556,9 @@ class MonitorPipeline:
                                        f"{exc}); the alert stays live") from exc
             else:
                 log.info("unconfirmed alert on %s dismissed by %s (no incident log attached): %s", cluster_id, operator, why)
+            if cluster_id in self.grouper.clusters:  # still open (an alert outlives its cluster's window)
+                self.grouper.dismiss(cluster_id)
             self.alerts.remove(alert)
-            if (cluster := self.grouper.clusters.get(cluster_id)) is not None:
-                cluster.dismissed = True  # no longer the incident a placeless headline of its hazard is read as about
         return alert
 
     def mark_read(self, report_id: str, operator: str | None = None, *, incident_type: str | None = None,
@@ -600,11 +602,14 @@ class MonitorPipeline:
         return sorted(stored + held, key=lambda r: r.time)[-limit:] if limit > 0 else [], total
 
     # --- for screens -----------------------------------------------------------------------------------
-    def snapshot(self, max_clusters: int = 20) -> dict:
-        with self.lock:  # read first: every report counted here is already in the log that needs_read() queries
+    def snapshot(self, max_clusters: int = 20, wait_s: float | None = None) -> dict:
+        """The picture for screens.  ``wait_s``: wait at most this long for the feed thread to finish the batch it is
+        grouping, then raise ``TimeoutError`` (a screen on a timer shows its last picture instead of holding a server
+        thread while the monitor works); None: wait."""
+        with self._held(wait_s):  # read first: every report counted here is already in the log needs_read() queries
             processed = self.processed
         needs_read, unread = self.needs_read()  # from the incident log: outside the lock, the feed thread goes on
-        with self.lock:
+        with self._held(wait_s):
             clusters = []
             for c in self.grouper.open_clusters()[:max_clusters]:
                 summary = c.summary()
@@ -614,7 +619,18 @@ class MonitorPipeline:
                     "untriaged": self.untriaged, "needs_read": needs_read, "needs_read_total": unread,
                     "open_clusters": len(self.grouper.clusters), "clusters": clusters,
                     "alerts": list(self.alerts)[-50:], "recent": list(self.recent),
+                    "unconfirmed": self.unconfirmed_alerts(),
                     "counts": {p: self.counts.series(p) for p in ("type=", "priority=", "source=", "zone=", "signal=")}}
+
+    @contextmanager
+    def _held(self, wait_s: float | None) -> Iterator[None]:
+        """The pipeline's lock, waited for at most ``wait_s`` seconds (None: as long as it takes)."""
+        if not self.lock.acquire(timeout=-1 if wait_s is None else max(0.0, wait_s)):
+            raise TimeoutError(f"the monitor is busy with a batch (waited {wait_s:.1f} s)")
+        try:
+            yield
+        finally:
+            self.lock.release()
 
 
 def _from_log(row: dict) -> ProcessedReport:

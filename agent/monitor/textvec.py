@@ -16,10 +16,12 @@ Pure module: numpy, scikit-learn's stop-word list and wordfreq's English word fr
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -64,40 +66,71 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before in _SENTENCE_END
 
 
-def _title_case_lines(text: str) -> list[tuple[int, bool]]:
-    """(end offset, written in Title Case) of each line of ``text``: at least ``_TITLE_SHARE`` of its content words
-    (not stop words, not opening a sentence), and at least ``_TITLE_MIN_WORDS`` of them, are capitalised."""
-    out, start = [], 0
-    for line in text.splitlines(keepends=True):
-        capitalised = [m.group()[0].isupper() for m in _NAME_WORD.finditer(line)
-                       if not m.group().startswith("#") and len(m.group()) >= 3 and m.group().casefold() not in _STOP
-                       and not _opens_sentence(text, start + m.start())]
-        out.append((start + len(line), len(capitalised) >= _TITLE_MIN_WORDS
-                    and sum(capitalised) >= _TITLE_SHARE * len(capitalised)))
-        start += len(line)
-    return out
-
-
 def _shouted(text: str) -> bool:
     """Mostly capitals: every word of a shouted headline is capitalised, so its capitals say nothing."""
     letters = [c for c in text if c.isalpha() and not _HAN.match(c)]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.5 * len(letters)
 
 
-def names(text: str, *, ordinary: Callable[[str], bool] | None = None) -> list[str]:
+@dataclass(frozen=True)
+class _Word:
+    raw: str            # as written: a hashtag's '#', quotes and a possessive 's still on
+    line: int           # which line of the text it is on
+    opens: bool         # it opens the text or a sentence
+
+
+class Scan:
+    """One reading of a report's words, which every reader of them in the grouper shares: ``names`` (its proper nouns
+    and hashtags), ``CaseCounts.observe`` (how the stream writes each word) and ``tokens`` (its content words for the
+    term vector).  Links and @mentions are blanked once, each word is found once and whether it opens a sentence is
+    decided once; which lines are written in Title Case is read only when asked (``title_line``), and the tokens
+    likewise.  A grouper reads a report through one ``Scan`` (``Item.scan``)."""
+
+    def __init__(self, text: str):
+        self.text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
+        self.shouted = _shouted(self.text)
+        ends = list(itertools.accumulate(len(line) for line in self.text.splitlines(keepends=True)))
+        words, line = [], 0
+        for m in _NAME_WORD.finditer(self.text):  # no word runs across a line break: the same words line by line
+            while ends[line] <= m.start():
+                line += 1
+            words.append(_Word(m.group(), line, _opens_sentence(self.text, m.start())))
+        self.words: tuple[_Word, ...] = tuple(words)
+        self._lines = len(ends)
+        self._title: list[bool] | None = None
+        self._tokens: list[str] | None = None
+
+    def title_line(self, line: int) -> bool:
+        """Line ``line`` is written in Title Case: at least ``_TITLE_SHARE`` of its content words (not stop words, not
+        opening a sentence), and at least ``_TITLE_MIN_WORDS`` of them, are capitalised."""
+        if self._title is None:
+            capitalised: list[list[bool]] = [[] for _ in range(self._lines)]
+            for w in self.words:
+                if not w.raw.startswith("#") and len(w.raw) >= 3 and w.raw.casefold() not in _STOP and not w.opens:
+                    capitalised[w.line].append(w.raw[0].isupper())
+            self._title = [len(c) >= _TITLE_MIN_WORDS and sum(c) >= _TITLE_SHARE * len(c) for c in capitalised]
+        return self._title[line]
+
+    @property
+    def tokens(self) -> list[str]:
+        """``tokens`` of the text (its links and mentions are blanked alike)."""
+        if self._tokens is None:
+            self._tokens = _content_tokens(self.text.casefold())
+        return self._tokens
+
+
+def names(text: str | Scan, *, ordinary: Callable[[str], bool] | None = None) -> list[str]:
     """Proper nouns and hashtags of a report, lower-cased as ``tokens`` writes them: hashtags (without '#'),
     capitalised words (not all in capitals) that do not open a sentence, a possessive 's cut off.  A text written
     mostly in capitals gives its hashtags only (every word of a shouted headline is capitalised).  Chinese has no case
     and ``tokens`` files it as character bigrams: it gives no names.  With ``ordinary`` (a test of the lower-cased
     word, e.g. ``CaseCounts.ordinary``), in a line written in Title Case a capitalised word it calls ordinary is no
     name: there the capitals are the headline's style."""
-    text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
-    shouted = _shouted(text)
-    lines = _title_case_lines(text) if ordinary is not None and not shouted else [(len(text), False)]
-    line = 0
+    scan = text if isinstance(text, Scan) else Scan(text)
+    title = ordinary is not None and not scan.shouted
     out: list[str] = []
-    for m in _NAME_WORD.finditer(text):
-        word = _POSSESSIVE.sub("", m.group().strip("'"))
+    for w in scan.words:
+        word = _POSSESSIVE.sub("", w.raw.strip("'"))
         tag = word.startswith("#")
         word = word.lstrip("#")
         low = word.casefold()
@@ -105,13 +138,11 @@ def names(text: str, *, ordinary: Callable[[str], bool] | None = None) -> list[s
             continue
         if not tag:
             # a word in capitals is as often a shouted one (URGENTE, HOY) as an acronym: only as a hashtag
-            if shouted or not word[0].isupper() or word.isupper():
+            if scan.shouted or not word[0].isupper() or word.isupper():
                 continue
-            if _opens_sentence(text, m.start()):
+            if w.opens:
                 continue  # a capital that opens a sentence says nothing
-            while lines[line][0] <= m.start():
-                line += 1
-            if lines[line][1] and ordinary(low):
+            if title and scan.title_line(w.line) and ordinary(low):
                 continue  # a Title Case line: its capitals are the style, and the stream writes this word in lower case
         out.append(low)
     return list(dict.fromkeys(out))
@@ -131,24 +162,19 @@ class CaseCounts:
         self.lower: Counter = Counter()
         self.capital: Counter = Counter()
 
-    def observe(self, text: str) -> None:
-        text = MENTION_RE.sub(" . ", URL_RE.sub(" . ", text))
-        if _shouted(text):
+    def observe(self, text: str | Scan) -> None:
+        """Count how ``text`` writes its words (read through the same ``Scan`` as its ``names``)."""
+        scan = text if isinstance(text, Scan) else Scan(text)
+        if scan.shouted:
             return
-        lines = _title_case_lines(text)
-        line = 0
-        for m in _NAME_WORD.finditer(text):
-            word = m.group()
-            if word.startswith("#") or len(word) < 3:
+        for w in scan.words:
+            if w.raw.startswith("#") or len(w.raw) < 3:
                 continue
-            word = _POSSESSIVE.sub("", word.strip("'"))
+            word = _POSSESSIVE.sub("", w.raw.strip("'"))
             if word.islower():
                 self.lower[word] += 1
-                continue
-            while lines[line][0] <= m.start():
-                line += 1
             # an acronym in an ordinary sentence ("NSW", "CNN") is capitalised usage too
-            if word[0].isupper() and not lines[line][1] and not _opens_sentence(text, m.start()):
+            elif word[0].isupper() and not scan.title_line(w.line) and not w.opens:
                 self.capital[word.casefold()] += 1
         if len(self.lower) + len(self.capital) > self.max_words:
             # a word's two counts are kept or forgotten together: forgetting only one side flips its verdict
@@ -179,7 +205,11 @@ class CaseCounts:
 
 def tokens(text: str) -> list[str]:
     """Content tokens of a report: lower-cased words (hashtags split off '#'), Chinese character bigrams."""
-    text = MENTION_RE.sub(" ", URL_RE.sub(" ", text)).casefold()
+    return _content_tokens(MENTION_RE.sub(" ", URL_RE.sub(" ", text)).casefold())
+
+
+def _content_tokens(text: str) -> list[str]:
+    """``tokens`` of a lower-cased text whose links and mentions are already blanked."""
     out: list[str] = []
     for run in _HAN.findall(text):
         out.extend(run[i:i + 2] for i in range(max(1, len(run) - 1)))
@@ -198,10 +228,10 @@ class HashedTerms:
         self.df = np.zeros(dim, dtype=np.float32)
         self.docs = 0
 
-    def counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def counts(self, text: str | Scan) -> tuple[np.ndarray, np.ndarray]:
         """(bucket indices, 1 + log count) of one text; empty arrays for a text without content words."""
         buckets: dict[int, int] = {}
-        for tok in tokens(text):
+        for tok in text.tokens if isinstance(text, Scan) else tokens(text):
             b = zlib.crc32(tok.encode("utf-8")) % self.dim
             buckets[b] = buckets.get(b, 0) + 1
         if not buckets:

@@ -46,6 +46,16 @@ def _item(key, minute, text, type_="flood", prio=3, dense=None, evidence=None, w
     return Item(key, T0 + 60 * minute, text, type_, prio, dense, hazard_evidence=evidence, hazard_warning=warning)
 
 
+def _burst(g: OnlineGrouper, cluster_id: str, minute: int, texts) -> list[str]:
+    """Flood posts naming the hazard, a minute apart, each joining ``cluster_id``: the kinds of the alerts they raise."""
+    kinds = []
+    for i, text in enumerate(texts):
+        joined, alerts = g.add(_item(f"b{minute + i}", minute + i, text, prio=2, evidence="flooding"))
+        assert joined.cluster_id == cluster_id
+        kinds += [a.kind for a in alerts]
+    return kinds
+
+
 def test_different_names_and_few_shared_words_keep_two_simultaneous_events_apart():
     """Both posts read alike to the sentence embedding; the words differ and the names differ (Oulu vs Tampere):
     another event.  Without the name penalty the embedding alone joins them."""
@@ -392,12 +402,9 @@ def test_an_unconfirmed_incident_that_reports_joining_it_confirm_says_so_once():
                        join_only=True, opens_as="flood", hazard_impact="dead")
     first, alerts = g.add(headline)
     assert [(a.kind, a.corroborated) for a in alerts] == [("emerging", False)]
-    kinds = []
-    for i, text in enumerate(("Flooding in the town centre, water up to the doors", "Town centre flooding, cars under water",
-                              "Flooding downtown, people on the roofs of cars")):
-        joined, alerts = g.add(_item(f"r{i}", 1 + i, text, prio=2, evidence="flooding"))
-        assert joined.cluster_id == first.cluster_id
-        kinds += [a.kind for a in alerts]
+    kinds = _burst(g, first.cluster_id, 1, ("Flooding in the town centre, water up to the doors",
+                                            "Town centre flooding, cars under water",
+                                            "Flooding downtown, people on the roofs of cars"))
     assert kinds == ["confirmed"] and g.clusters[first.cluster_id].confirmed
 
 
@@ -622,3 +629,35 @@ def test_a_dismissed_alerts_cluster_no_longer_takes_in_a_later_headline_of_its_h
                 assert later.cluster_id not in (None, first.cluster_id) and [a.kind for a in alerts] == ["emerging"]
             else:
                 assert later.cluster_id is None and alerts == []   # read as a headline about the open incident
+
+
+def test_the_grouper_holds_the_rules_of_a_dismissal():
+    """``OnlineGrouper.dismiss`` is the one way a cluster is dismissed (the pipeline's ``dismiss_alert`` calls it): only a
+    cluster that emerged on one report's words and is unconfirmed can be; a merge keeps the dismissal only when both
+    sides were dismissed, a split carries it; the dismissed cluster still takes the reports that match it, and their
+    burst confirms it."""
+    g = _social()
+    with pytest.raises(KeyError):
+        g.dismiss("C09999")
+    quiet, _ = g.add(_item("q", 0, "water on the cycle path by the bay again", prio=4))
+    with pytest.raises(ValueError, match="no unconfirmed"):
+        g.dismiss(quiet.cluster_id)                           # a candidate that raised no alert has nothing to dismiss
+    first, alerts = g.add(_flood_headline("h", 5, "Two dead as flooding hits Porvoo"))
+    assert [a.corroborated for a in alerts] == [False]
+    assert g.dismiss(first.cluster_id).dismissed
+    other, _ = g.add(_flood_headline("h2", 6, "Bridge swept away in Loviisa, one missing after the floods"))
+    assert other.cluster_id != first.cluster_id
+    g.dismiss(other.cluster_id)
+    merged = g.merge(first.cluster_id, other.cluster_id)
+    assert merged.dismissed                                   # both were set aside
+    moved = g.split(merged.cluster_id, ["h2"])
+    assert moved.dismissed and merged.dismissed
+    g.merge(merged.cluster_id, quiet.cluster_id)
+    assert not merged.dismissed                               # one side nobody set aside
+    third, _ = g.add(_flood_headline("h3", 9, "Three dead as flooding hits Kotka"))
+    g.dismiss(third.cluster_id)
+    kinds = _burst(g, third.cluster_id, 10, ("Flooding in Kotka, the harbour road under water",
+                                             "Kotka flooding, cars under water", "More flooding in Kotka, people on roofs"))
+    assert kinds == ["confirmed"]
+    with pytest.raises(ValueError):
+        g.dismiss(third.cluster_id)                            # confirmed by its reports: nothing left to dismiss

@@ -73,12 +73,15 @@ def test_operator_actions_go_to_the_store(pipeline):
     assert incident_id.startswith("INC-")
     assert len(pipeline.store.stream_reports(incident_id=incident_id)) == len(forum)
     assert "Forum" in pipeline.store.get_incident(incident_id).title
+    assert pipeline.grouper.cluster(cid).incident_id == incident_id           # the grouper holds the link
+    assert pipeline.open_incident(cid, operator="ops2") == incident_id         # opened once, not twice
     alone = pipeline.detach(forum[1].report_id)
     assert alone.cluster_id != cid
     assert pipeline.store.stream_reports(cluster_id=alone.cluster_id)[0]["report_id"] == forum[1].report_id
     other = next(r for r in reports if "Hakaniemen" in r.text).cluster_id
     pipeline.merge(cid, other)
     assert other not in pipeline.grouper.clusters
+    assert pipeline.grouper.cluster(cid).incident_id == incident_id           # a merge keeps the incident
     kinds = {e.kind for e in pipeline.store.events()}
     assert {"cluster_linked", "cluster_split", "cluster_merged"} <= kinds
     snap = pipeline.snapshot()
