@@ -114,8 +114,8 @@ class GroupingConfig:
     known_incident_gap_s: float = 6 * 3600  # noise_reports: a headline that says no place is about an open incident
                                         # of its hazard whose last report is at most this old (a second incident
                                         # of the hazard opens when the headline names another place)
-    known_place_radius_m: float = 300.0  # noise_reports: a place in common ties a headline to an open incident
-                                        # (of any hazard) only when both fixes are this precise (a building, an
+    known_place_radius_m: float = 300.0  # noise_reports: a place in common ties a headline to an open incident of
+                                        # another hazard only when both fixes are this precise (a building, an
                                         # address, a post's own coordinates; not a district or a zone, which overlap
                                         # every incident in them, as a common word is shared by all)
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
@@ -523,9 +523,9 @@ class OnlineGrouper:
         "Toll climbs to nine after the depot blast"): it opens no candidate of its own, which would split the incident
         and alert it twice (dev events: an Italy quake headline opened a second cluster that took 65 of its posts).
 
-        The same incident, not merely the same hazard: the headline shares a precise place with it (its gazetteer fix
-        within the two fixes' uncertainty, both fixes within ``known_place_radius_m``) or a distinctive name its
-        reports give (a place, an event's hashtag), whatever the hazard; or it says no place at all and is of the
+        The same incident, not merely the same hazard: the headline shares a place with it (its gazetteer fix within
+        the two fixes' uncertainty; of another hazard, a precise one: ``known_place_radius_m``) or a distinctive name
+        its reports give (a place, an event's hashtag), whatever the hazard; or it says no place at all and is of the
         incident's hazard within ``known_incident_gap_s`` of its last report.  A headline that names a place the
         incident's reports never name is another incident (a second flood in another town reported only by
         headlines) and opens its own candidate.  The incident's own names (``own_names``) count wherever they stand in
@@ -535,12 +535,12 @@ class OnlineGrouper:
         Trapped") capitalises every word, so there a capitalised word the stream writes in lower case ("fire",
         "people") is no name, nor are the words that made the reading (its hazard, what it did); a word the stream
         never wrote in lower case still is ("Texas", "Tampere": word frequency cannot tell them from "River", the
-        stream's own usage can).  A name in common ties only when it is distinctive on both sides
-        (``CaseCounts.distinctive``: written capitalised by the stream, or no common English word): "Dead", "King" or
-        "People" among a shooting's names tie no quake headline to it, and "Building" or "Smoke" among a fire's names
-        tie no headline of a fire in another district to it (session 11: until then an ordinary word tied a headline
-        to an incident of its own hazard; a district-wide fix likewise).  Where the doubt remains, it falls on the side
-        of a duplicate alert the operator can dismiss rather than a new incident swallowed."""
+        stream's own usage can).  A name in common ties a headline to an incident of another hazard only when it is
+        distinctive on both sides (``CaseCounts.distinctive``: written capitalised by the stream, or no common
+        English word): "Dead", "King" or "People" among a shooting's names ties no quake headline to it.  Of the same
+        hazard, an ordinary word in common still ties ("Train Derailment" in the train crash's posts and in the
+        headline): read on the dev streams, those ties were right far more often than not.  Where the doubt remains,
+        it falls on the side of a duplicate alert the operator can dismiss rather than a new incident swallowed."""
         if not item.hazard_impact:
             return None
         cfg = self.config
@@ -551,24 +551,28 @@ class OnlineGrouper:
         said_place = bool(self._headline_names(item)) or item.place is not None
         words = set(scanned(item).tokens)
         hazard = (item.hazard_evidence or "").casefold()
-        distinctive = self.case.distinctive
-        ties = tuple(n for n in item_names if distinctive(n))
+        # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train crash); to
+        # an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
+        any_word, distinctive = (lambda n: True), self.case.distinctive
+        ties = {True: item_names, False: tuple(n for n in item_names if distinctive(n))}  # by own hazard or not
         precise = item.place is not None and item.place.radius_m <= cfg.known_place_radius_m
         for c in emerged:
+            own_hazard = c.incident_type == item.opens_as
+            tying = any_word if own_hazard else distinctive
             # the learned scorer keeps every distinct fix of its reports; the linear one the most precise (its place)
             fixes = c.fixes or ([c.place] if c.place is not None else [])
             if item.place is not None and fixes:
-                # only a precise place in common ties (a district holds many incidents, of one hazard or several)
-                if precise and any(f.radius_m <= cfg.known_place_radius_m and _same_place(item.place, f, cfg.place_slack_m)
-                                   for f in fixes):
+                # of another hazard, only a precise place in common ties (a district holds many incidents)
+                if any(_same_place(item.place, f, cfg.place_slack_m) and (own_hazard or (
+                        precise and f.radius_m <= cfg.known_place_radius_m)) for f in fixes):
                     return c
                 if all(_far_apart(item.place, f) for f in fixes):
                     continue  # the map puts it clearly elsewhere (as the score's place penalty reads it): not this one
-            if ties and _share_a_name(ties, (n for n in c.names if distinctive(n))):
+            if ties[own_hazard] and _share_a_name(ties[own_hazard], (n for n in c.names if tying(n))):
                 return c
             # one of the incident's own names anywhere in the headline's words, even where names() reads none (a
             # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
-            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)) and distinctive(n)):
+            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)) and tying(n)):
                 return c
             # its hazard alone: not an incident the operator dismissed as none (unless reports have since confirmed
             # it), or every later headline of that hazard that names no place would vanish into it unseen

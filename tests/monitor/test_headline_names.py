@@ -181,34 +181,3 @@ def test_a_place_written_once_in_lower_case_is_still_a_name_in_a_headline():
     for _ in range(3):
         case.observe("heading to kamppi now")
     assert case.ordinary("kamppi")                       # a stream that always writes it in lower case
-
-
-def _about(g: OnlineGrouper, headline: Item):
-    """The open incident ``add`` would read the headline as one about (it passes the headline's names so)."""
-    return g._known_incident(headline, tuple(names(headline.text)))
-
-
-def test_ordinary_words_tie_no_headline_to_an_open_incident_of_its_own_hazard():
-    """Session 11: two fires in different districts.  A Title Case post on the Kamppi fire made "Building" and "Smoke"
-    among its own names; a headline of a fire in Malmi that says "building" and "smoke" (words the stream writes in
-    lower case) was read as one about the Kamppi fire and held back, with no alert.  Of its own hazard as of another,
-    only a distinctive name (or a precise place) ties a headline to an incident."""
-    g, fire = _kamppi_fire()
-    joined, _ = g.add(_post("t", 5, "Fire In Kamppi Building, Smoke Everywhere"))
-    assert joined.cluster_id == fire and {"building", "smoke"} <= set(g.own_names(g.clusters[fire]))
-    assert _about(g, _headline("m", 30, "Three trapped as fire guts an old building in Malmi, thick smoke")) is None
-    assert _about(g, _headline("m2", 30, "Old Building Ablaze In Malmi, Smoke Seen For Miles")) is None
-    # its distinctive name still ties a headline to it, and a headline that says no place is still about it
-    assert _about(g, _headline("k", 35, "Toll rises to three as the Kamppi building fire burns on", impact="toll")) \
-        is g.clusters[fire]
-    assert _about(g, _headline("n", 36, "Three trapped as fire guts an old building, thick smoke")) is g.clusters[fire]
-
-
-def test_a_district_wide_place_ties_no_headline_of_its_own_hazard_to_an_incident():
-    """A district-wide fix overlaps every fire in the district: no more evidence of the same fire than a common word.
-    A precise place in common still is."""
-    centre = PlaceFix("Keskusta", 60.1699, 24.9384, 1500.0)
-    g, fire = _kamppi_fire(place=KAMPPI)
-    assert _about(g, _headline("c", 20, "fire in central helsinki, two dead", impact="dead", place=centre)) is None
-    assert _about(g, _headline("p", 21, "fire spreads, two dead", impact="dead", place=replace(KAMPPI, radius_m=80.0))) \
-        is g.clusters[fire]
