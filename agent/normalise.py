@@ -7,6 +7,7 @@ ASCII and an English word inside Chinese text spaced off as a word of its own (`
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 
@@ -46,6 +47,62 @@ def repaired_homophones(text: str) -> str:
     return "".join(out)
 
 
+# The router's two-character key words (order verbs and hazards), for the other input error: a pinyin input method
+# offers every character of a syllable, and a hurried operator picks a same-sounding neighbour for one of the two
+# (疏三 for 疏散, 撤里 for 撤离, 火宅 for 火灾). Repaired only where the pair sounds exactly like the word (toneless
+# pinyin), keeps one of its characters, and neither character belongs to a dictionary word around it (jieba's word
+# list): 救护车离开 stays (车 is of 救护车, 离 of 离开), so no "撤离" is read into an ambulance leaving.
+_KEY_PAIRS = ("疏散", "撤离", "火灾", "起火", "冒烟", "浓烟", "泄漏", "救援", "避难", "调派", "出动", "爆炸", "倒塌", "昏迷", "受伤")
+
+
+@lru_cache(maxsize=1)
+def _pair_keys() -> dict[tuple[str, ...], str]:
+    from pypinyin import lazy_pinyin
+
+    return {tuple(lazy_pinyin(word)): word for word in _KEY_PAIRS}
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def _in_a_word(run: str, at: int, span: tuple[int, int], words: dict[str, int]) -> bool:
+    """Does the character at ``at`` belong to a dictionary word of the run (2-4 characters) other than ``span``'s pair?"""
+    for size in (2, 3, 4):
+        for start in range(max(0, at - size + 1), min(at, len(run) - size) + 1):
+            if (start, start + size) != span and words.get(run[start:start + size], 0) > 0:
+                return True
+    return False
+
+
+def repaired_pairs(text: str) -> str:
+    """Two Han characters that sound like a word of _KEY_PAIRS, one of them its own, written as that word ("疏三" -> "疏散")."""
+    from pypinyin import lazy_pinyin
+
+    keys = _pair_keys()
+    out = list(text)
+    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", text):
+        chars = run.group(0)
+        sounds = lazy_pinyin(chars)
+        if len(sounds) != len(chars):
+            continue
+        for i in range(len(chars) - 1):
+            word = keys.get((sounds[i], sounds[i + 1]))
+            pair = chars[i:i + 2]
+            if word is None or pair == word or (pair[0] != word[0] and pair[1] != word[1]):
+                continue
+            words = _dictionary()
+            if words.get(pair, 0) > 0 or _in_a_word(chars, i, (i, i + 2), words) or _in_a_word(chars, i + 1, (i, i + 2), words):
+                continue
+            out[run.start() + i:run.start() + i + 2] = list(word)
+    return "".join(out)
+
+
 def normalised_chinese(text: str) -> str:
     """Chinese as the word lists are written: simplified characters, a dictated transcript's spaces removed, the
     fleet's nouns repaired where speech-to-text wrote a homophone. Text without Han characters is unchanged."""
@@ -59,7 +116,7 @@ def normalised_chinese(text: str) -> str:
 # Only texts with Han characters are kept, so a batch of English posts does not push them out.
 @lru_cache(maxsize=512)
 def _normalised_han(text: str) -> str:
-    return repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(_CANTONESE_COPULA.sub("是", text)))))
+    return repaired_pairs(repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(_CANTONESE_COPULA.sub("是", text))))))
 
 
 # Written Cantonese (Hong Kong usage, common in messages from Cantonese speakers) differs from the Mandarin the word
