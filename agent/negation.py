@@ -166,7 +166,7 @@ _EN_TYPE_WITHDRAWN = re.compile(
     # "no ladder needed (after all)", "no more engines required", "not a ladder needed"
     rf"\b(?:no|not\s+(?:a|an|the|any))\s+(?:more\s+)?(?P<a>{_TYPE_NOUN})\s+(?:is\s+|are\s+)?(?:needed|required|necessary)\b|"
     # "the ladder is not needed", "ladders no longer required", "the second ambulance isn't needed"
-    rf"(?:\b(?:the|that|our)\s+(?:{_one_of(1)}\s+)?)?\b(?P<b>{_TYPE_NOUN})\s+(?:is|are|'s)?\s*(?:not|no longer|n't)\s+(?:needed|required|necessary)\b|"
+    rf"(?:\b(?:the|that|our)\s+(?:{_one_of(1)}\s+)?)?\b(?P<b>{_TYPE_NOUN})(?:\s+(?:is|are)\s+|'s\s+|\s+)(?:not|no longer)\s+(?:needed|required|necessary)\b|"
     rf"\b(?P<b2>{_TYPE_NOUN})\s+(?:isn't|aren't)\s+(?:needed|required|necessary)\b|"
     # "we don't need the ladder any more", "no longer need an ambulance"
     rf"\b(?:don'?t|do not|won'?t|will not|no longer)\s+need\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:{_one_of(2)}\s+)?(?:more\s+)?(?P<c>{_TYPE_NOUN})\b|"

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 _TABLE_ROW = re.compile(r"\t|\|[^|\n]*\|")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")
 _CHECKBOX = re.compile(r"^\s*(?:[-*•+]\s*)?\[[ xX✓✔]?\]\s|^\s*[☐☑☒✅✓✔]\s")
 _HEADER = re.compile(r"^\s*#{1,6}\s")
 # the question names the rows: "these", "the table", "the list", "the following", "column", "box", "row", "上面", "表"

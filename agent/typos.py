@@ -131,6 +131,7 @@ def corrected(text: str, known: frozenset[str]) -> str:
     return _TOKEN.sub(fix, text)
 
 
-def _starts_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?:;\n-—–" or not re.search(r"[A-Za-z0-9]", before)
+def _starts_sentence(text: str, at: int, window: int = 40) -> bool:
+    """Does the word at ``at`` open the text or a sentence (read in a bounded window: a long text stays linear)?"""
+    before = text[max(0, at - window):at].rstrip(" \t\"'“‘(")
+    return (not before and at <= window) or (bool(before) and before[-1] in ".!?:;\n-—–")

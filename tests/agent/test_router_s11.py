@@ -248,3 +248,20 @@ def test_rows_that_only_name_things_stay_when_the_question_refers_to_them():
     text = "Which of these are free right now?\nUnit\tStation\nERO-E1\tErottaja\nKAM-A1\tKamppi"
     assert rows_set_aside(text, lambda line: False) == text
     assert rows_set_aside(text, lambda line: "ERO" in line) == "Which of these are free right now?\nUnit\tStation\nKAM-A1\tKamppi"
+
+
+# --- linear time on long input ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Xqzv " * 4000, "smke " * 4000, "ladder" + " " * 20000 + "x", "|" + "-" * 10 + " " * 20000 + "x"])
+def test_the_new_readings_stay_linear_on_long_input(known, text):
+    import time
+
+    from agent.negation import withdrawn_unit_types
+    from agent.pasted import rows_set_aside
+    from agent.typos import corrected
+
+    started = time.process_time()
+    corrected(text, known)
+    withdrawn_unit_types(text)
+    rows_set_aside(text + "\nwhich of these?", lambda line: False)
+    assert time.process_time() - started < 2.0
