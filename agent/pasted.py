@@ -21,8 +21,9 @@ _TABLE_ROW = re.compile(r"\t|\|[^|\n]*\|")
 _SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")
 _CHECKBOX = re.compile(r"^\s*(?:[-*•+]\s*)?\[[ xX✓✔]?\]\s|^\s*[☐☑☒✅✓✔]\s")
 _HEADER = re.compile(r"^\s*#{1,6}\s")
-# the question names the rows: "these", "the table", "the list", "the following", "column", "box", "row", "上面", "表"
-_REFERS = re.compile(r"\b(?:these|those|th(?:is|at|e) (?:table|list|sheet|log|checklist)|the following|above|below|columns?|rows?|boxes|box|"
+# the question names the rows: "these", "the table", "the list", "the following", "column", "box", "row", "上面", "表",
+# or the pasted thing as a whole at the end of the request ("response plan for this", "what do we do about it?")
+_REFERS = re.compile(r"\b(?:(?:for|on|about|with|of|to) (?:this|it|that)\b(?!\s+\w)|this one|these|those|th(?:is|at|e) (?:table|list|sheet|log|checklist)|the following|above|below|columns?|rows?|boxes|box|"
                      r"items?|entries|lines?|each (?:one|of them)|all of them|which one)\b|上面|下面|以上|以下|这些|那些|表格?|清单|列表|这几", re.IGNORECASE)
 # the operator asks to act on the rows: "do what the table says", "dispatch as listed", "send the units below", "按下面的表派车"
 _ACT_ON = re.compile(r"\b(?:do|carry out|execute|action|go ahead with|proceed with|follow|apply|dispatch|send|evacuate|plan|set|mark)\b"

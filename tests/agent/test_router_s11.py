@@ -265,3 +265,10 @@ def test_the_new_readings_stay_linear_on_long_input(known, text):
     withdrawn_unit_types(text)
     rows_set_aside(text + "\nwhich of these?", lambda line: False)
     assert time.process_time() - started < 2.0
+
+
+def test_a_pasted_record_asked_about_as_a_whole_is_read(router, city):
+    from agent.intents import plan_calls
+
+    text = "Location | Annankatu 20\nType | kitchen fire, smoke on the stairs\nCasualties | none known\nwe need a response plan for this"
+    assert _names(plan_calls(text, router, city))[0] == "plan_response"
