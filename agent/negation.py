@@ -180,6 +180,9 @@ _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派)?(?:了|啦|吧)?")
 
 
+_DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。！？]*$|不是不", re.IGNORECASE)
+
+
 def _type_of(noun: str) -> str | None:
     return next((unit_type for unit_type, pattern in _TYPE_NOUNS if re.fullmatch(pattern, noun, re.IGNORECASE)), None)
 
@@ -192,6 +195,8 @@ def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
     fewer: list[str] = []
     for pattern in (_EN_TYPE_WITHDRAWN, _ZH_TYPE_WITHDRAWN):
         for match in pattern.finditer(text):
+            if _DOUBLE_NEGATION.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "it's not that we don't need an ambulance, we do": the need affirmed
             groups = match.groupdict()
             noun = next(value for name, value in groups.items() if not name.startswith("one") and value)
             unit_type = _type_of(noun)

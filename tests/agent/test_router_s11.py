@@ -133,6 +133,7 @@ def test_a_chinese_typo_is_routed(router, city):
     ("send a ladder, the engine is busy", [], []),
     ("no ambulance available at Kamppi?", [], []),
     ("cancel the plan", [], []),
+    ("it's not that we don't need a ladder there, we do", [], []),  # the need affirmed
 ])
 def test_withdrawn_unit_types_are_read(text, dropped, fewer):
     from agent.negation import withdrawn_unit_types
