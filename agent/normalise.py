@@ -47,19 +47,20 @@ def repaired_homophones(text: str) -> str:
     return "".join(out)
 
 
-# The router's two-character key words (order verbs and hazards), for the other input error: a pinyin input method
-# offers every character of a syllable, and a hurried operator picks a same-sounding neighbour for one of the two
-# (疏三 for 疏散, 撤里 for 撤离, 火宅 for 火灾). Repaired only where the pair sounds exactly like the word (toneless
-# pinyin), keeps one of its characters, and neither character belongs to a dictionary word around it (jieba's word
-# list): 救护车离开 stays (车 is of 救护车, 离 of 离开), so no "撤离" is read into an ambulance leaving.
-_KEY_PAIRS = ("疏散", "撤离", "火灾", "起火", "冒烟", "浓烟", "泄漏", "救援", "避难", "调派", "出动", "爆炸", "倒塌", "昏迷", "受伤")
-
-
-@lru_cache(maxsize=1)
-def _pair_keys() -> dict[tuple[str, ...], str]:
-    from pypinyin import lazy_pinyin
-
-    return {tuple(lazy_pinyin(word)): word for word in _KEY_PAIRS}
+# The other input error: a pinyin input method offers every character of a syllable, and a hurried operator picks a
+# same-sounding neighbour for one of a key word's two characters (疏三 for 疏散). A generic "same sound, one character
+# shared" rule repairs too much (火在烧 "the fire is burning" would read 火灾, 起伙做饭 "set up a kitchen" 起火), so this
+# is a confusion table: for the router's order verbs and the hazard words it reads, the wrong picks an input method
+# offers on the same toneless pinyin (tests check that every entry sounds exactly like its word) that are no words
+# of their own. A pair inside a dictionary word of the sentence (jieba's word list: 书散落 is 书 + 散落) stays.
+PAIR_TYPOS: dict[str, str] = {
+    "疏三": "疏散", "疏伞": "疏散", "输散": "疏散", "书散": "疏散", "梳散": "疏散",
+    "撤里": "撤离", "撤理": "撤离", "撤李": "撤离", "彻离": "撤离",
+    "暴炸": "爆炸", "爆乍": "爆炸", "倒踏": "倒塌", "倒蹋": "倒塌", "到塌": "倒塌",
+    "冒眼": "冒烟", "帽烟": "冒烟", "浓眼": "浓烟", "救缘": "救援", "就援": "救援", "救元": "救援",
+    "受上": "受伤", "兽伤": "受伤", "婚迷": "昏迷", "昏谜": "昏迷", "火栽": "火灾",
+}
+_PAIR_TYPO = re.compile("|".join(PAIR_TYPOS))
 
 
 @lru_cache(maxsize=1)
@@ -71,36 +72,29 @@ def _dictionary() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
-def _in_a_word(run: str, at: int, span: tuple[int, int], words: dict[str, int]) -> bool:
-    """Does the character at ``at`` belong to a dictionary word of the run (2-4 characters) other than ``span``'s pair?"""
+def _in_a_word(text: str, at: int, span: tuple[int, int], words: dict[str, int]) -> bool:
+    """Does the character at ``at`` belong to a dictionary word (2-4 characters) of the text other than ``span``'s pair?"""
     for size in (2, 3, 4):
-        for start in range(max(0, at - size + 1), min(at, len(run) - size) + 1):
-            if (start, start + size) != span and words.get(run[start:start + size], 0) > 0:
+        for start in range(max(0, at - size + 1), min(at, len(text) - size) + 1):
+            if (start, start + size) != span and words.get(text[start:start + size], 0) > 0:
                 return True
     return False
 
 
 def repaired_pairs(text: str) -> str:
-    """Two Han characters that sound like a word of _KEY_PAIRS, one of them its own, written as that word ("疏三" -> "疏散")."""
-    from pypinyin import lazy_pinyin
+    """A mistyped key word of PAIR_TYPOS written as the word ("疏三 Kasarmitori" -> "疏散 Kasarmitori"), unless one of
+    its characters belongs to a dictionary word around it."""
+    if not _PAIR_TYPO.search(text):
+        return text
+    words = _dictionary()
 
-    keys = _pair_keys()
-    out = list(text)
-    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", text):
-        chars = run.group(0)
-        sounds = lazy_pinyin(chars)
-        if len(sounds) != len(chars):
-            continue
-        for i in range(len(chars) - 1):
-            word = keys.get((sounds[i], sounds[i + 1]))
-            pair = chars[i:i + 2]
-            if word is None or pair == word or (pair[0] != word[0] and pair[1] != word[1]):
-                continue
-            words = _dictionary()
-            if words.get(pair, 0) > 0 or _in_a_word(chars, i, (i, i + 2), words) or _in_a_word(chars, i + 1, (i, i + 2), words):
-                continue
-            out[run.start() + i:run.start() + i + 2] = list(word)
-    return "".join(out)
+    def repair(match: re.Match) -> str:
+        span = match.span()
+        if _in_a_word(text, span[0], span, words) or _in_a_word(text, span[0] + 1, span, words):
+            return match.group(0)
+        return PAIR_TYPOS[match.group(0)]
+
+    return _PAIR_TYPO.sub(repair, text)
 
 
 def normalised_chinese(text: str) -> str:

@@ -105,11 +105,21 @@ def test_a_chinese_same_sound_character_is_read_as_the_key_word(typed, read):
     assert normalised_chinese(typed) == read
 
 
-@pytest.mark.parametrize("text", ["救护车离开了现场", "车离开了", "书三楼的人", "我们疏散完了"])
-def test_a_pair_inside_a_dictionary_word_is_not_repaired(text):
+@pytest.mark.parametrize("text", ["救护车离开了现场", "车离开了", "书散落一地", "我们疏散完了", "他们受上级委托", "撤里面的人",
+                                  "火在烧", "起伙做饭", "大家干起活来了"])
+def test_a_pair_inside_a_dictionary_word_or_an_ordinary_phrase_is_not_repaired(text):
     from agent.normalise import normalised_chinese
 
     assert normalised_chinese(text) == text
+
+
+def test_every_entry_of_the_confusion_table_sounds_like_its_word_and_is_no_word():
+    from pypinyin import lazy_pinyin
+
+    from agent.normalise import PAIR_TYPOS, _dictionary
+
+    assert all(lazy_pinyin(typo) == lazy_pinyin(word) and typo != word for typo, word in PAIR_TYPOS.items())
+    assert not [typo for typo in PAIR_TYPOS if _dictionary().get(typo, 0) > 0]
 
 
 def test_a_chinese_typo_is_routed(router, city):
