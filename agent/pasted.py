@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_TABLE_ROW = re.compile(r"\t|\|[^|\n]*\|")
+# a tab BETWEEN cells (a line merely indented with a tab is the operator's own text), or a cell between pipes
+_TABLE_ROW = re.compile(r"\S\t|\|[^|\n]*\|")
 _SEPARATOR = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}:?\s*+(?:\|\s*+:?-{3,}:?\s*+)*+\|?\s*+$")
 _CHECKBOX = re.compile(r"^\s*(?:[-*•+]\s*)?\[[ xX✓✔]?\]\s|^\s*[☐☑☒✅✓✔]\s")
 _HEADER = re.compile(r"^\s*#{1,6}\s")
@@ -26,7 +27,7 @@ _HEADER = re.compile(r"^\s*#{1,6}\s")
 _REFERS = re.compile(r"\b(?:(?:for|on|about|with|of|to) (?:this|it|that)\b(?!\s+\w)|this one|these|those|th(?:is|at|e) (?:table|list|sheet|log|checklist)|the following|above|below|columns?|rows?|boxes|box|"
                      r"items?|entries|lines?|each (?:one|of them)|all of them|which one)\b|上面|下面|以上|以下|这些|那些|表格?|清单|列表|这几", re.IGNORECASE)
 # the operator asks to act on the rows: "do what the table says", "dispatch as listed", "send the units below", "按下面的表派车"
-_ACT_ON = re.compile(r"\b(?:do|carry out|execute|action|go ahead with|proceed with|follow|apply|dispatch|send|evacuate|plan|set|mark)\b"
+_ACT_ON = re.compile(r"\b(?:do|carry out|execute|action|handle|deal with|take care of|process|go ahead with|proceed with|follow|apply|dispatch|send|evacuate|plan|set|mark)\b"
                      r"[^.?!\n]{0,30}?\b(?:these|this (?:list|table)|the (?:table|list|rows?|items|following)|as (?:listed|below|above|in the (?:table|list))|"
                      r"(?:what|as) (?:the )?(?:table|list|sheet) says|above|below|each (?:row|line|item)|all of (?:them|these))\b|"
                      r"按(?:照)?(?:下面|上面|以下|以上|这个|这张|表格?|清单|列表)|照(?:着)?(?:表|清单|下面|上面)(?:执行|派|办|做)|(?:下面|上面|以下|以上)(?:的|这些)?(?:都|全部)?(?:派|疏散|执行|处理|设)",

@@ -283,3 +283,10 @@ def test_a_pasted_record_asked_about_as_a_whole_is_read(router, city):
 
     text = "Location | Annankatu 20\nType | kitchen fire, smoke on the stairs\nCasualties | none known\nwe need a response plan for this"
     assert _names(plan_calls(text, router, city))[0] == "plan_response"
+
+
+def test_the_operators_own_indented_orders_are_no_table():
+    from agent.pasted import rows_set_aside
+
+    text = "please handle the following:\n\tevacuate Kasarmitori 200 m\n\tsend two engines to Bulevardi 5"
+    assert rows_set_aside(text, lambda line: True) == text
