@@ -16,7 +16,7 @@ _STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
-    ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
+    ("available", r"\bavailable\b|\bsend (?:it|them|him|her|the unit|the crew) (?:home|back to (?:base|station|quarters))\b|撤回(?:来|站|基地|队里)|叫回来|调回来|回撤|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
                   r"可用|待命|恢复|回来了|归队|收队|回站|回到?(?:站|基地|队)里?|返回(?:站|基地|队)|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
 ]
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job

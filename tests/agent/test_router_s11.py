@@ -290,3 +290,39 @@ def test_the_operators_own_indented_orders_are_no_table():
 
     text = "please handle the following:\n\tevacuate Kasarmitori 200 m\n\tsend two engines to Bulevardi 5"
     assert rows_set_aside(text, lambda line: True) == text
+
+
+# --- phase 2 (dev v12 study): general mechanisms, the team's own phrasings ---------------------------------------------
+
+@pytest.mark.parametrize("text", ["Kasarmitori 的撤离暂缓，等结构工程师看完", "派车先等一等，Kamppi 那边还在核实"])
+def test_a_chinese_order_put_on_hold_plans_nothing(router, city, text):
+    from agent.intents import held_order_reply, plan_calls
+
+    assert not {"plan_evacuation", "plan_dispatch"} & set(_names(plan_calls(text, router, city)))
+    assert held_order_reply(text) is not None
+
+
+@pytest.mark.parametrize(("text", "unit"), [("ERO-E2 is not needed at Bulevardi 5 any more, send it home", "ERO-E2"),
+                                            ("HAK-A1 不用去 Kasarmitori 了，叫回来", "HAK-A1")])
+def test_a_unit_sent_home_is_set_available(router, city, text, unit):
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, city)
+    assert {"name": "set_unit_status", "args": {"unit_id": unit, "status": "available"}} in calls
+    assert "plan_dispatch" not in _names(calls)
+
+
+@pytest.mark.parametrize(("text", "dropped"), [("send the rescue unit, don't bother with an ambulance", ["ambulance"]),
+                                               ("two engines to Annankatu 20, no need for the ladder", ["ladder"])])
+def test_more_ways_to_withdraw_a_type(text, dropped):
+    from agent.negation import withdrawn_unit_types
+
+    assert withdrawn_unit_types(text)[0] == dropped
+
+
+@pytest.mark.parametrize("text", ["What is happening around Kasarmitori right now?", "is anything going on near Kamppi tonight?",
+                                  "what is the situation in Kallio at the moment", "Kamppi 那边今晚有没有什么事？"])
+def test_a_question_about_an_areas_picture_is_a_sitrep(router, city, text):
+    from agent.intents import plan_calls
+
+    assert _names(plan_calls(text, router, city)) == ["sitrep"]
