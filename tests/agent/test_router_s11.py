@@ -326,3 +326,25 @@ def test_a_question_about_an_areas_picture_is_a_sitrep(router, city, text):
     from agent.intents import plan_calls
 
     assert _names(plan_calls(text, router, city)) == ["sitrep"]
+
+
+def test_services_named_bare_in_a_chinese_list_are_unit_types():
+    from agent.slots import extract_unit_types
+
+    assert set(extract_unit_types("派救援和救护，P1")) == {"rescue", "ambulance"}
+    assert extract_unit_types("需要救援行动的预案") == []
+
+
+def test_chinese_clearing_an_area_is_an_evacuation_with_its_radius(router, city):
+    from agent.intents import plan_calls
+
+    calls = plan_calls("Kamppi 可疑包裹，周围三百 m 清场", router, city)
+    assert calls[0]["name"] == "plan_evacuation" and calls[0]["args"]["radius_m"] == 300
+
+
+def test_a_deformed_car_door_is_no_structural_collapse_and_smashing_glass_is_public_order():
+    from agent.hazards import hazard_from_words
+
+    assert hazard_from_words("车门变形打不开") != "earthquake_collapse"
+    assert hazard_from_words("墙体变形了") == "earthquake_collapse"
+    assert hazard_from_words("有人在砸玻璃") == "public_security"
