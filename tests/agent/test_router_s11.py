@@ -348,3 +348,11 @@ def test_a_deformed_car_door_is_no_structural_collapse_and_smashing_glass_is_pub
     assert hazard_from_words("车门变形打不开") != "earthquake_collapse"
     assert hazard_from_words("墙体变形了") == "earthquake_collapse"
     assert hazard_from_words("有人在砸玻璃") == "public_security"
+
+
+def test_a_person_gone_and_a_basement_taking_water_are_named_hazards():
+    from agent.hazards import hazard_from_words
+
+    assert hazard_from_words("二楼的一个病人不见了，床上没人") == "missing_person"
+    assert hazard_from_words("我的钥匙不见了") is None
+    assert hazard_from_words("the cellar of the school is taking water") == "flood"
