@@ -356,3 +356,11 @@ def test_a_person_gone_and_a_basement_taking_water_are_named_hazards():
     assert hazard_from_words("二楼的一个病人不见了，床上没人") == "missing_person"
     assert hazard_from_words("我的钥匙不见了") is None
     assert hazard_from_words("the cellar of the school is taking water") == "flood"
+
+
+def test_what_else_the_assistant_can_do_is_help_and_units_at_home_a_station_query(router, city):
+    from agent.intents import plan_calls
+
+    assert plan_calls("what else can you do apart from evacuations", router, city) == []
+    calls = plan_calls("Erottaja 现在几台车在站", router, city)
+    assert [c["name"] for c in calls] == ["unit_status"] and calls[0]["args"].get("station")
