@@ -23,7 +23,7 @@ from typing import Any
 
 from agent.clauses import split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
-from agent.negation import affirmed, negated_order, withdrawn_units
+from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE
 from agent.normalise import normalised_chinese, spaced_scripts
@@ -31,6 +31,8 @@ from agent.places import DESCRIPTION, cased_places, extract_place, extract_stati
 from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
+from agent.pasted import rows_set_aside
+from agent.typos import corrected, gazetteer_known_words
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
@@ -52,15 +54,48 @@ _RESPONSE_PLAN_ASK = re.compile(r"\bplan (?:the|a) response\b|\bresponse plan\b|
                                 r"处置方案|应对方案|(?:出|给|做|拿)(?:我|我们)?(?:个|一个|一份)?\s*(?:方案|plan\b)", re.IGNORECASE)
 
 
+def router_text(text: str, city: Any) -> str:
+    """The message as the router reads it: Chinese normalised and English spaced off (``spaced_scripts``), mistyped
+    words of the router's vocabularies corrected (``agent.typos``), unit names as ids, place names cased, and a pasted
+    table's rows set aside unless the question refers to them or asks to act on them (``agent.pasted``)."""
+    gazetteer = city.gazetteer
+    text = cased_places(name_units(corrected(spaced_scripts(text), gazetteer_known_words(gazetteer)), city), gazetteer)
+    unit_ids = [unit.id for _, unit in city.units()]
+    return rows_set_aside(text, lambda line: _orders_in(line, unit_ids))  # a pasted table's cells are no requests
+
+
+def _orders_in(line: str, unit_ids: list[str]) -> bool:
+    """Does a pasted row ask for an order (evacuate, dispatch, change a status), read as the cells' words?"""
+    words = re.sub(r"\s*[|\t]\s*", ", ", line).strip(" ,")
+    return any(clause_intent(c, unit_ids) in ORDER_INTENTS for c in split_clauses(words))
+
+
 def cue_intents(text: str, city: Any) -> list[str]:
     """The tool intents the cue rules find in a message (no classifier)."""
     unit_ids = [unit.id for _, unit in city.units()]
-    text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
+    text = router_text(text, city)
     clauses = split_clauses(text)
     found = [clause_intent(c, unit_ids) for c in clauses]
     if "dispatch" not in found and alternative_dispatch(clauses, unit_ids):
         found.append("dispatch")  # "don't send ERO-E1 to X, use a different engine"
     return [i for i in found if i and i in TOOL_INTENTS]
+
+
+_HELD_NAMES = {"evacuation": "evacuation", "dispatch": "dispatch", "unit_status_change": "unit status change"}
+
+
+def held_order_reply(text: str) -> str | None:
+    """The answer to a message that only holds back an order ("hold the evacuation of Kamppi", "先别疏散"): nothing is
+    planned, and it says which order and why, instead of the generic help text. None when no order is negated."""
+    clauses = split_clauses(spaced_scripts(text))
+    held = list(dict.fromkeys(i for i in (negated_intent(c, []) for c in clauses if negated_order(c)) if i))
+    if not held:
+        return None
+    names = " or ".join(_HELD_NAMES[i] for i in held)
+    quoted = " ".join(text.split())[:120]
+    return (f"Nothing planned: you asked to hold off ({quoted!r}), so no {names} was planned and nothing was changed. "
+            f"When it should go ahead, say so (e.g. 'evacuate <place>' or 'send an engine to <place>'); to get ready "
+            f"without acting, ask for the shelters near the place or the units available.")
 
 
 def asks_for_help(text: str) -> bool:
@@ -102,11 +137,19 @@ _SAID_BY_OTHERS = re.compile(r"\b(?:says?|said|saying|shouts?|shouted|shouting|y
 
 
 # The operator's own chain of command, whose relayed order is an order to plan ('Incident command says: "evacuate 200 m
-# around X"', '现场指挥员说：“疏散…”'); a caller's, a bystander's or a crowd's demand is not.
-_CHAIN_OF_COMMAND = re.compile(r"\b(?:incident|on-?scene|scene|fire|rescue|police|operations?|unified|area)\s+command(?:er)?\b|\bcommand(?:\s+post|\s+cent(?:re|er))?\b|"
-                               r"\b(?:IC|OIC|ICP|EOC)\b|\b(?:the\s+)?(?:chief|commander|duty officer|officer in charge|watch commander|shift (?:leader|supervisor)|"
-                               r"fire chief|battalion chief|station officer|HQ|headquarters|control room|dispatch supervisor)\b|"
-                               r"指挥员|指挥部|指挥长|指挥官|指挥中心|现场指挥|总指挥|值班长|值班领导|带队(?:领导|干部)|中队长|大队长|支队长", re.IGNORECASE)
+# around X"', 'order from the IC: "..."', '现场指挥员说：“疏散…”'); a caller's, a bystander's or a crowd's demand is not.
+# A claim is a ROLE as the speaker of the quote: the role, at most three words ("on scene", "on channel 2"), a verb of
+# saying or ordering right before the quote; or "order from <role>:". A role merely near the quote ("the chief
+# complaint", "a man outside the command post yells") relays nothing.
+_ROLE = (r"(?:\b(?:incident|on-?scene|scene|fire|rescue|police|operations?|unified|area|sector)\s+command(?:er)?|\bcommand\s+(?:post|cent(?:re|er))|"
+         r"\b(?-i:IC|OIC|ICP|EOC|HQ)|\b(?:fire|battalion|duty|rescue|police|station|deputy)\s+chief|\b(?:the|our)\s+chief(?!\s+(?:complaint|concern|problem|reason|cause))|"
+         r"\bcommander|\bduty officer|\bofficer in charge|\bshift (?:leader|supervisor)|\bstation officer|\bheadquarters|\bcontrol room|"
+         r"\bdispatch supervisor|指挥员|指挥部|指挥长|指挥官|指挥中心|现场指挥|总指挥|值班长|值班领导|带队(?:领导|干部)|中队长|大队长|支队长)")
+_CHAIN_OF_COMMAND = re.compile(
+    _ROLE + r"(?:'s)?\W{0,3}(?:[\w-]+\W{1,3}){0,3}?(?:just\s+|has\s+|now\s+)?(?:says?|said|orders?|ordered|wants?|requests?|requested|radios?|radioed|"
+    r"relays?|relayed|confirms?|confirmed|instructs?|instructed|directs?|directed|tells? us|told us|writes?|wrote|decided|decides)\b\s*(?:that\s*)?[:：,，]?\s*$|"
+    r"\b(?:order|orders|instruction|instructions|message|word|decision)\s+(?:from|of)\s+(?:the\s+)?" + _ROLE + r"\s*[:：,，]?\s*$|"
+    + _ROLE + r"(?:刚才|刚刚|已经)?(?:说|下令|命令|要求|指示|决定)(?:了|道)?[:：,，]?\s*$", re.IGNORECASE)
 
 
 def _third_party_orders_out(text: str, unit_ids: list[str]) -> str:
@@ -301,7 +344,7 @@ def _learned_clause_reads(unread: list[tuple[int, str]], found: list[tuple[int, 
 # model's gate (the cue rules need the whole order in one of their shapes; the gate only needs the operator to say
 # it); one already done ("tenants evacuating themselves", "住户已疏散") is a report, not an order.
 _EVACUATION_WORDS = re.compile(r"(?<!already )(?<!been )(?<!being )(?<!are )(?<!is )(?<!were )(?<!was )\bevacuat(?:e|ion)\b|\bvacate\b|\bclear (?:\w+ ){0,3}?(?:out|everyone|everybody|people|the (?:area|building|block|street|square|hall|floor)s?)\b|"
-                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|(?<!已)(?<!已经)(?<!正在)(?:疏散|撤离|撤出|转移)(?![了完])", re.IGNORECASE)
+                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|(?<!已)(?<!已经)(?<!正在)(?:疏散|撤离|撤出|转移|清场)(?![了完])", re.IGNORECASE)
 
 
 def order_stated(intent: str, text: str, unit_ids: list[str]) -> bool:
@@ -385,7 +428,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
     """Intent routing plus slot filling -> tool calls, for when the LLM cannot call tools itself. ``incident_type``: the
     type the incident log holds for an incident id the text names ("evacuate around INC-7"), None when unknown."""
     as_written = text  # a response plan is made from (and records) the operator's own words; the rest reads the normalised form
-    text = cased_places(name_units(spaced_scripts(text), city), city.gazetteer)  # spaced_scripts normalises the Chinese
+    text = router_text(text, city)
     # routing and slot filling may both ask the triage model about the message: one forward pass serves both
     triage = lru_cache(maxsize=4)(triage) if triage is not None else None
     intents, whole = route(text, router, city, triage)
@@ -505,6 +548,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             # the types asked for, not those ruled out ("two engines, but don't send the ladder")
             types = extract_unit_types(" ".join(affirmed(c) for c in clauses if c not in others)) or extract_unit_types(affirmed(clause)) \
                 or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
+            dropped, fewer = withdrawn_unit_types(text)  # "no ladder needed after all", "scratch the second engine"
+            types = [t for t in types if t not in dropped]
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
             incident: dict[str, Any] = {"place": place or _guess_place(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
@@ -519,6 +564,10 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             dispatch_args: dict[str, Any] = {"incidents": [incident]}
             if excluded:
                 dispatch_args["exclude_unit_ids"] = excluded
+            if dropped:
+                dispatch_args["exclude_unit_types"] = dropped
+            if fewer:
+                dispatch_args["fewer_unit_types"] = fewer
             calls.append({"name": "plan_dispatch", "args": dispatch_args})
     return calls
 

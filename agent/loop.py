@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
+from agent.intents import held_order_reply
 from agent.router_model import TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.safety import CONFIRMATION_KEPT, INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, SUSPECTED_WARNING, CheckedText, waives_confirmation
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
@@ -238,8 +239,8 @@ class ChatAgent:
         if planners_ran and citations:
             parts.append("Plan references: " + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
         deterministic = "\n\n".join(parts)
-        if not outputs:
-            deterministic = (
+        if not outputs:  # an order held back ("hold the evacuation of X") is answered as such, not with the help text
+            deterministic = held_order_reply(message.without_injection() or message.text) or (
                 "I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
                 "and quote the emergency plans. Paste a report or ask, e.g. 'evacuate Kamppi'."
             )

@@ -39,8 +39,19 @@ _CONTRAST = re.compile(contrast_pattern(extra_words=("instead", "rather"), extra
                        r"|(?:而且|并且?|然后|同时|(?<=[\s,，;；])再)(?=派|调|出动|疏散|撤离|用|改)", re.IGNORECASE)
 
 
+# An order put on hold rather than negated: "hold the evacuation of Kamppi", "put the dispatch on hold", "pause the
+# evacuation", "wait with the evac" (the order's noun: "hold the crowd back", "hold the line" hold no order).
+_EN_HELD = re.compile(r"\b(?:hold|pause|delay|postpone|defer|suspend|freeze)\s+(?:off\s+(?:on\s+)?)?(?:the\s+|that\s+|this\s+|our\s+|any\s+)?"
+                      r"(?:evacuation|evac|dispatch)\b|\b(?:evacuation|evac|dispatch)\b[^.!?;,]{0,30}?\bon hold\b|"
+                      r"\bwait\s+(?:with|on)\s+(?:the\s+|that\s+)?(?:evacuation|evac|dispatch)\b", re.IGNORECASE)
+
+
+# "疏散先暂停", "撤离暂缓", "派车等一等": the order's noun, then a pause
+_ZH_HELD = re.compile(r"(?:疏散|撤离|派车|调车|出动)(?:行动|计划|方案)?(?:就|都)?(?:先|暂时|暂且)?(?:暂停|暂缓|停一下|缓一缓|缓一下|等一等|等一下|先等等?|放一放|搁置)")
+
+
 def _negation_span(clause: str) -> re.Match | None:
-    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause)
+    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause) or _ZH_HELD.search(clause)
 
 
 def negated_order(clause: str) -> bool:
@@ -87,6 +98,8 @@ def affirmed(clause: str) -> str:
 
 def without_negation(clause: str) -> str:
     """The clause with its negation words taken out, to read which order it negates ("don't evacuate yet" -> evacuate)."""
+    clause = _EN_HELD.sub(lambda m: " " + re.search(r"evacuation|evac|dispatch", m.group(0), re.IGNORECASE).group(0) + " ", clause)
+    clause = _ZH_HELD.sub(lambda m: re.match(r"疏散|撤离|派车|调车|出动", m.group(0)).group(0), clause)
     clause = re.sub(_EN_NEGATION, " ", clause, flags=re.IGNORECASE)
     return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)", "", clause)
 
@@ -139,3 +152,65 @@ def withdrawn_units(text: str, unit_ids: list[str]) -> list[str]:
         again = set(canonical_unit_ids(text[order.start():], unit_ids))
         found += [u for u in canonical_unit_ids(text[start:mark.start()], unit_ids) if u not in again]
     return list(dict.fromkeys(found))
+
+
+# --- unit TYPES the operator takes back ("no ladder needed after all", "scratch the second engine", "不用云梯车了") ---
+# The unit nouns of the fleet as an order names them, each to its type; a withdrawn type is dropped from the dispatch
+# (a number word or ordinal before it, "the second engine", "one of the ambulances": one unit of it fewer).
+_TYPE_NOUNS = (("ambulance", r"ambulances?|ambs?|ambos?|paramedics?|medics?|救护车|急救车"),
+               ("ladder", r"ladders?(?: trucks?)?|aerials?(?: ladders?)?|turntable ladders?|云梯车|梯车|登高车|云梯"),
+               ("engine", r"(?:fire )?engines?|fire trucks?|pumpers?|消防车"),
+               ("police_patrol", r"police(?: cars?| patrols?| units?)?|patrols?|警车|警察|巡逻车"),
+               ("rescue", r"(?:heavy )?rescue(?: units?| teams?| trucks?)?|救援车|救援队|抢险车"),
+               ("hazmat", r"hazmat(?: units?| teams?| trucks?)?|危化车|危化品车|防化车"),
+               ("utility_crew", r"utility crews?|power crews?|抢修车|抢修队"))
+_TYPE_NOUN = "(?:" + "|".join(pattern for _, pattern in _TYPE_NOUNS) + ")"
+def _one_of(n: int) -> str:
+    return rf"(?P<one{n}>second|third|fourth|extra|additional|last|other|one of the|one|1|第二|第三|一|多的|多派的)"
+_EN_TYPE_WITHDRAWN = re.compile(
+    # "no ladder needed (after all)", "no more engines required", "not a ladder needed"
+    rf"\b(?:no|not\s+(?:a|an|the|any))\s+(?:more\s+)?(?P<a>{_TYPE_NOUN})\s+(?:is\s+|are\s+)?(?:needed|required|necessary)\b|"
+    # "the ladder is not needed", "ladders no longer required", "the second ambulance isn't needed"
+    rf"(?:\b(?:the|that|our)\s+(?:{_one_of(1)}\s+)?)?\b(?P<b>{_TYPE_NOUN})(?:\s+(?:is|are)\s+|'s\s+|\s+)(?:not|no longer)\s+(?:needed|required|necessary)\b|"
+    rf"\b(?P<b2>{_TYPE_NOUN})\s+(?:isn't|aren't)\s+(?:needed|required|necessary)\b|"
+    # "we don't need the ladder any more", "no longer need an ambulance"
+    rf"\b(?:don'?t|do not|won'?t|will not|no longer)\s+need\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:{_one_of(2)}\s+)?(?:more\s+)?(?P<c>{_TYPE_NOUN})\b|"
+    # "don't bother with an ambulance (yet)", "no need for the ladder", "hold off on the hazmat team"
+    rf"\b(?:don'?t|do not|no need to)\s+bother\s+(?:with|sending)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<h>{_TYPE_NOUN})\b|"
+    rf"\b(?:no need for|hold off on|hold off with)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<i>{_TYPE_NOUN})\b|"
+    # "scratch the second engine", "cancel the ladder", "drop one of the ambulances", "forget the hazmat team"
+    rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
+    # "send two engines without a ladder"
+    rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b",
+    re.IGNORECASE)
+_ZH_TYPE_WITHDRAWN = re.compile(
+    rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"
+    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派)?(?:了|啦|吧)?")
+
+
+_DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。！？]*$|不是不", re.IGNORECASE)
+
+
+def _type_of(noun: str) -> str | None:
+    return next((unit_type for unit_type, pattern in _TYPE_NOUNS if re.fullmatch(pattern, noun, re.IGNORECASE)), None)
+
+
+def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
+    """The unit types the operator takes back, as (dropped, one fewer): "no ladder needed after all", "cancel the
+    ladder", "不用云梯车了" drop the type; "scratch the second engine", "少派一辆消防车" take one unit of it off. In order,
+    each once."""
+    dropped: list[str] = []
+    fewer: list[str] = []
+    for pattern in (_EN_TYPE_WITHDRAWN, _ZH_TYPE_WITHDRAWN):
+        for match in pattern.finditer(text):
+            if _DOUBLE_NEGATION.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "it's not that we don't need an ambulance, we do": the need affirmed
+            groups = match.groupdict()
+            noun = next(value for name, value in groups.items() if not name.startswith("one") and value)
+            unit_type = _type_of(noun)
+            if unit_type is None:
+                continue
+            one = any(value for name, value in groups.items() if name.startswith("one")) or match.group(0).startswith("少派")
+            (fewer if one else dropped).append(unit_type)
+    dropped = list(dict.fromkeys(dropped))
+    return dropped, [t for t in dict.fromkeys(fewer) if t not in dropped]

@@ -7,6 +7,7 @@ ASCII and an English word inside Chinese text spaced off as a word of its own (`
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 
@@ -46,6 +47,56 @@ def repaired_homophones(text: str) -> str:
     return "".join(out)
 
 
+# The other input error: a pinyin input method offers every character of a syllable, and a hurried operator picks a
+# same-sounding neighbour for one of a key word's two characters (疏三 for 疏散). A generic "same sound, one character
+# shared" rule repairs too much (火在烧 "the fire is burning" would read 火灾, 起伙做饭 "set up a kitchen" 起火), so this
+# is a confusion table: for the router's order verbs and the hazard words it reads, the wrong picks an input method
+# offers on the same toneless pinyin (tests check that every entry sounds exactly like its word) that are no words
+# of their own. A pair inside a dictionary word of the sentence (jieba's word list: 书散落 is 书 + 散落) stays.
+PAIR_TYPOS: dict[str, str] = {
+    "疏三": "疏散", "疏伞": "疏散", "输散": "疏散", "书散": "疏散", "梳散": "疏散",
+    "撤里": "撤离", "撤理": "撤离", "撤李": "撤离", "彻离": "撤离",
+    "暴炸": "爆炸", "爆乍": "爆炸", "倒踏": "倒塌", "倒蹋": "倒塌", "到塌": "倒塌",
+    "冒眼": "冒烟", "帽烟": "冒烟", "浓眼": "浓烟", "救缘": "救援", "就援": "救援", "救元": "救援",
+    "受上": "受伤", "兽伤": "受伤", "婚迷": "昏迷", "昏谜": "昏迷", "火栽": "火灾",
+}
+_PAIR_TYPO = re.compile("|".join(PAIR_TYPOS))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def _in_a_word(text: str, at: int, span: tuple[int, int], words: dict[str, int]) -> bool:
+    """Does the character at ``at`` belong to a dictionary word (2-4 characters) of the text other than ``span``'s pair?"""
+    for size in (2, 3, 4):
+        for start in range(max(0, at - size + 1), min(at, len(text) - size) + 1):
+            if (start, start + size) != span and words.get(text[start:start + size], 0) > 0:
+                return True
+    return False
+
+
+def repaired_pairs(text: str) -> str:
+    """A mistyped key word of PAIR_TYPOS written as the word ("疏三 Kasarmitori" -> "疏散 Kasarmitori"), unless one of
+    its characters belongs to a dictionary word around it."""
+    if not _PAIR_TYPO.search(text):
+        return text
+    words = _dictionary()
+
+    def repair(match: re.Match) -> str:
+        span = match.span()
+        if _in_a_word(text, span[0], span, words) or _in_a_word(text, span[0] + 1, span, words):
+            return match.group(0)
+        return PAIR_TYPOS[match.group(0)]
+
+    return _PAIR_TYPO.sub(repair, text)
+
+
 def normalised_chinese(text: str) -> str:
     """Chinese as the word lists are written: simplified characters, a dictated transcript's spaces removed, the
     fleet's nouns repaired where speech-to-text wrote a homophone. Text without Han characters is unchanged."""
@@ -59,7 +110,7 @@ def normalised_chinese(text: str) -> str:
 # Only texts with Han characters are kept, so a batch of English posts does not push them out.
 @lru_cache(maxsize=512)
 def _normalised_han(text: str) -> str:
-    return repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(_CANTONESE_COPULA.sub("是", text)))))
+    return repaired_pairs(repaired_homophones(mandarin_function_words(joined_spaced_han(to_simplified(_CANTONESE_COPULA.sub("是", text))))))
 
 
 # Written Cantonese (Hong Kong usage, common in messages from Cantonese speakers) differs from the Mandarin the word

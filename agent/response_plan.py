@@ -19,6 +19,7 @@ from typing import Any
 
 from agent.clauses import split_clauses
 from agent.cue_rules import dispatch_units
+from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_steps, new_plan_id
@@ -296,7 +297,8 @@ class ResponsePlanner:
             request = IncidentRequest(incident_id=incident_id or "INC-NEW", incident_type=triage.incident_type,
                                       priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name,
                                       determinants=determinants, requested_units=named)
-            result = plan_dispatch(self.city, [request], excluded=excluded)
+            dropped, fewer = withdrawn_unit_types(checked.without_injection()) if checked is not None else ([], [])
+            result = plan_dispatch(self.city, [request], excluded=excluded, excluded_types=dropped, fewer_types=fewer)
         except Exception as exc:  # noqa: BLE001 - planner refusals are clear messages; show them
             plan.resources.append(PlanItem(text=f"Dispatch could not be planned: {exc}", sources=[Source(kind="tool", ref="plan_dispatch")]))
             return []

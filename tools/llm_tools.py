@@ -65,6 +65,10 @@ class DispatchArgs(BaseModel):
     incidents: list[IncidentArgs] = Field(min_length=1, max_length=20, description="One or several simultaneous incidents.")
     exclude_unit_ids: list[str] | None = Field(default=None, max_length=20,
                                                description="Units the operator said not to send ('do not send KAM-A1'); never planned.")
+    exclude_unit_types: list[UnitType] | None = Field(default=None, max_length=7,
+                                                      description="Unit types the operator took back ('no ladder needed after all'); none proposed.")
+    fewer_unit_types: list[UnitType] | None = Field(default=None, max_length=7,
+                                                    description="One unit of each of these types fewer per incident ('scratch the second engine').")
 
 
 class UnitStatusArgs(BaseModel):
@@ -143,10 +147,11 @@ def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
         requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type,
                                         priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name,
                                         requested_units=spec.unit_ids or []))
-    plan = plan_dispatch(city, requests, excluded=args.exclude_unit_ids or ())
+    plan = plan_dispatch(city, requests, excluded=args.exclude_unit_ids or (), excluded_types=args.exclude_unit_types or (),
+                         fewer_types=args.fewer_unit_types or ())
     for spec in args.incidents:  # the operator asked for types the requirement table does not give: say so
         assigned = {a.unit_type for a in plan.assignments}
-        missing = [t for t in (spec.unit_types or []) if t not in assigned]
+        missing = [t for t in (spec.unit_types or []) if t not in assigned and t not in (args.exclude_unit_types or [])]
         if missing:
             plan.warnings.append(f"Requested {', '.join(missing)} not in this plan (none available or not in the requirement "
                                  f"table for {spec.incident_type}); add by hand if needed.")

@@ -21,13 +21,16 @@ from tools.dispatch.steps import (
     staging_areas,
     unit_assignments,
     unit_states,
+    withdrawn_types,
 )
 
 
 def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy: str = "priority_assignment",
-                  excluded: Collection[str] = ()) -> DispatchPlan:
+                  excluded: Collection[str] = (), excluded_types: Collection[str] = (), fewer_types: Collection[str] = ()) -> DispatchPlan:
     """Recommend units for simultaneous incidents (P1 first, least total ETA within a priority). ``excluded``: units
-    the operator ruled out ("do not send KAM-A1"), never recommended; the plan says so.
+    the operator ruled out ("do not send KAM-A1"), never recommended; ``excluded_types``: unit types the operator took
+    back ("no ladder needed after all"), none proposed; ``fewer_types``: one unit of each fewer per incident ("scratch
+    the second engine"). The plan says so.
 
     ``strategy="nearest"`` is the naive baseline: every slot takes the nearest available unit
     of its type, ignoring the other incidents, so one unit may be sent to two places
@@ -44,6 +47,7 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
     eta = eta_matrix(roads, units, planned)                                               # 3. how long each would take
     reasons: dict[tuple[int, str], str] = {}
     slots = demand_slots(planned, explanation, reasons)                                            # 4. what each incident needs
+    slots = withdrawn_types(slots, planned, excluded_types, fewer_types, warnings_)                # 4a. less what was taken back
     pinned = requested_units(city, planned, units, slots, warnings_)                      # 4b. the units named for it
     if strategy == "nearest":                                                             # 5. assign
         chosen = assign_nearest(slots, units, eta, pinned)

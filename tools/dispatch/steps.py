@@ -160,6 +160,24 @@ def demand_slots(planned: Planned, explanation: list[str], reasons: dict[tuple[i
     return slots
 
 
+def withdrawn_types(slots: Slots, planned: Planned, dropped: Collection[str], fewer: Collection[str], warnings_: list[str]) -> Slots:
+    """Step 4a: the unit types the operator took back: every slot of a ``dropped`` type goes ("no ladder needed after
+    all"), one slot of each ``fewer`` type per incident ("scratch the second engine"); the plan says so."""
+    if not dropped and not fewer:
+        return slots
+    kept = [(m, t) for m, t in slots if t not in dropped]
+    for unit_type in fewer:
+        for m in range(len(planned)):
+            last = max((k for k, (mm, t) in enumerate(kept) if mm == m and t == unit_type), default=None)
+            if last is not None:
+                del kept[last]
+    if dropped:
+        warnings_.append(f"Not proposed, as you said: {', '.join(t.replace('_', ' ') for t in dropped)}.")
+    if fewer:
+        warnings_.append(f"One unit fewer, as you said: {', '.join(t.replace('_', ' ') for t in fewer)}.")
+    return kept
+
+
 def requested_units(city: CityModel, planned: Planned, units: list[AvailableUnit], slots: Slots, warnings_: list[str]) -> dict[int, int]:
     """Step 4b: the units the operator named for an incident ("send KAM-A1 to X"), as {unit index: incident index}.
     Each takes a slot of its type at that incident (one is added when the table gives none); a named unit that is not
