@@ -26,7 +26,8 @@ from typing import Any
 import yaml
 
 from agent.lora import templates as T
-from agent.lora.schema import NONE, PROMPT_VERSION, REFUSE, ToolAnswer, system_prompt
+from agent.lora.prompts import PROMPT_VERSION, system_prompt
+from agent.lora.schema import NONE, REFUSE, ToolAnswer
 from agent.lora.slots import load_slots
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -23,8 +23,7 @@ def test_training_writes_a_versioned_adapter_and_a_failed_run_keeps_current(tiny
     metrics = json.loads((result.adapter_dir / "metrics.json").read_text())
     assert metrics["curve"] and metrics["curve"][0]["val_loss"] > 0 and metrics["wall_s"] > 0
     assert "| epoch |" in (result.adapter_dir / "MODEL_CARD.md").read_text()
-    from agent.lora.decode import adapter_prompt_version
-    from agent.lora.schema import PROMPT_VERSION
+    from agent.lora.prompts import PROMPT_VERSION, adapter_prompt_version
 
     assert adapter_prompt_version(result.adapter_dir) == PROMPT_VERSION  # inference asks the prompt it was trained with
 
