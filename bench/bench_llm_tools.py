@@ -28,26 +28,13 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-
-def load_items(path: Path, split: str) -> list[dict]:
-    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(items, list):
-        raise SystemExit(f"{path}: not a request set (a YAML list of items)")
-    chosen = [i for i in items if i.get("split") == split]
-    if not chosen:
-        raise SystemExit(f"{path} has no item of split {split!r}")
-    return chosen
 
 
 def default_data(split: str) -> Path:
@@ -100,37 +87,23 @@ class _AskRecorder:
         return LoraDecision("router", "bench: recording only")
 
 
-def chat_router_rows(items: list[dict], data: Path, split: str) -> tuple[list[dict], Any]:
-    """Each message through ``Assistant.chat`` without an LLM, as bench/bench_requests.py runs it. Returns (rows, judge)."""
-    from bench.bench_requests import REFUSAL_MARKERS, Judge, _city, leave_scored_set_out, normalise_calls, run_chat
+def chat_router_rows(items: list[dict], data: Path, split: str, has_train: bool) -> tuple[list[dict], Any]:
+    """Each message through ``Assistant.chat`` without an LLM, set up as bench/bench_requests.py runs it (``ChatBench``).
+    Returns (rows, judge)."""
+    from tqdm import tqdm
+
+    from bench.bench_requests import REFUSAL_MARKERS, ChatBench, Judge, normalise_calls, run_chat
 
     os.environ["ECA_LLM_BACKEND"] = "none"
     os.environ["ECA_LLM_TOOL_MODEL"] = "off"
-    has_train = any(i.get("split") == "train" for i in yaml.safe_load(Path(data).read_text(encoding="utf-8")))
-    trained_on = leave_scored_set_out(Path(data), keep_train=has_train and split not in ("train", "all"))
-    print(f"router's learned models trained on the exemplars and: {trained_on}")
-    from agent.assistant import Assistant
-    from agent.store import IncidentStore
-    from core.settings import Settings
-
-    settings = Settings().model_copy(update={"llm_backend": "none", "llm_tool_model": "off"})
-    assistant = Assistant.from_settings(settings)
-    store = IncidentStore(Path(tempfile.mkdtemp(prefix="eca-bench-llm-tools-")) / "incidents.sqlite")
-    for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None)):
-        if holder is not None:
-            setattr(holder, "_store" if hasattr(holder, "_store") else "store", store)
+    bench = ChatBench.build(data, split, has_train, llm_tool_model="off")
+    print(f"router's learned models trained on the exemplars and: {bench.trained_on}")
+    assistant = bench.assistant
     recorder = _AskRecorder()
     assistant._lora_tool_caller = lambda: recorder  # the chat asks the recorder where it would ask the LoRA model
-    city = _city(assistant)
-    initial = dict(city.unit_status())
     rows = []
-    from tqdm import tqdm
-
     for item in tqdm(items, desc="router (chat)"):
-        for unit_id, status in initial.items():  # every message starts from the same world
-            if city.unit_status()[unit_id] != status:
-                city.set_unit_status(unit_id, status)
-        incident = store.create_incident("bench", "bench").incident_id
+        incident = bench.new_turn()
         recorder.asked.clear()
         started = time.perf_counter()
         steps, texts, plan, _ = run_chat(assistant, item["text"], incident)
@@ -144,7 +117,7 @@ def chat_router_rows(items: list[dict], data: Path, split: str) -> tuple[list[di
                      "intent": prediction.intent if prediction else None,
                      "router_conf": round(float(prediction.confidence), 4) if prediction else None,
                      "seconds": round(seconds, 3)})
-    return rows, Judge(city)
+    return rows, Judge(bench.city)
 
 
 def v2_calls(answer_text: str | None) -> tuple[list[dict], bool] | None:
@@ -177,6 +150,15 @@ class Policy:
         return f"{self.name} {self.measure} >= {self.floor}{extra}"
 
 
+def vetoes(proposal: Any, threshold: float, measure: str) -> bool:
+    """The LLM as a second opinion on the router's plan (policy "veto", measured here, not shipped): True when it is
+    sure no tool should run (NONE or REFUSE at ``threshold`` or above by ``measure``), so the operator would be asked
+    before the router's calls run."""
+    from agent.lora.routing import gate_confidence
+
+    return proposal.answer is not None and not proposal.answer.calls and gate_confidence(proposal, measure) >= threshold
+
+
 def shipped_rows(items: list[dict], lora: dict[str, dict], router: list[dict], policy: Policy) -> list[dict]:
     """A LoRA + router policy replayed (``lora`` maps an asked text to its LoRA row; the LLM is only ever asked where
     the chat asks it: not for an out-of-scope or suspected message):
@@ -185,7 +167,7 @@ def shipped_rows(items: list[dict], lora: dict[str, dict], router: list[dict], p
       router's intent confidence is below ``router_floor``;
     veto - the router's run, unless the LLM is sure (``vetoes``) that no tool fits a message the router ran tools for:
       then no tool runs (the operator is asked; a REFUSE refuses)."""
-    from agent.lora.bridge import decision_for, vetoes
+    from agent.lora.bridge import decision_for
     from bench.bench_requests import normalise_calls
 
     out = []
@@ -288,6 +270,8 @@ def score_rows(rows: list[dict], items: list[dict], judge) -> None:
 
 
 def main() -> None:
+    from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE, CONFIDENCE_MEASURES
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="", help="base HF dir (default: the packaged SmolLM2, materialised)")
     parser.add_argument("--adapter", default="", help="LoRA adapter dir (default: the current or shipped one)")
@@ -301,7 +285,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--every", type=int, default=1, help="every k-th item (a set sorted by category keeps all of them)")
     parser.add_argument("--threshold", type=float, help="the policies' confidence floor (default: the shipped one)")
-    parser.add_argument("--measure", choices=["all", "free_mean", "free_min"], help="the confidence the floor is compared with "
+    parser.add_argument("--measure", choices=CONFIDENCE_MEASURES, help="the confidence the floor is compared with "
                         "(default: the shipped one; agent.lora.routing)")
     parser.add_argument("--router-floor", type=float, default=0.0, help="router_first: also ask the LLM below this router confidence")
     parser.add_argument("--batch-size", type=int, default=1, help=">1: batched generation; latency is then per batch / size")
@@ -314,10 +298,11 @@ def main() -> None:
         raise SystemExit("the test split is held out: add --aggregate-only (aggregate lines, no items)")
     if opts.split == "test" and opts.sweep:
         raise SystemExit("the test split is held out: choose floors with --sweep on the train split or a dev set, not on test")
-    from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE
+    from bench.bench_requests import load_request_set
 
     data = opts.data or default_data(opts.split)
-    items = load_items(data, opts.split)[:: max(1, opts.every)][: opts.limit or None]
+    items, has_train = load_request_set(data, opts.split)
+    items = items[:: max(1, opts.every)][: opts.limit or None]
     rows: list[dict] = []
     router: list[dict] = []
     judge = None
@@ -331,7 +316,7 @@ def main() -> None:
             router = [r for r in router if r["id"] in {i["id"] for i in items}]
             judge = Judge(CityModel.load(get_settings().scenario, settings=get_settings()))
         else:
-            router, judge = chat_router_rows(items, data, opts.split)
+            router, judge = chat_router_rows(items, data, opts.split, has_train)
             if opts.router_cache:
                 opts.router_cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in router), encoding="utf-8")
     if opts.predictions:

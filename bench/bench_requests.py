@@ -35,10 +35,9 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -207,6 +206,59 @@ def leave_scored_set_out(scored: Path, keep_train: bool) -> str:
     return ", ".join(names) or "(no request set)"
 
 
+def load_request_set(path: Path, split: str) -> tuple[list[dict[str, Any]], bool]:
+    """The set's items of ``split`` ("all": every item), and whether the set has a train split (the router keeps it
+    when another split is scored).  Bad input is a clear exit, not a traceback."""
+    from agent.lora.data import load_request_items
+
+    try:
+        every = load_request_items("all", path)
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"{path}: {exc}") from None
+    chosen = every if split == "all" else [i for i in every if i.get("split") == split]
+    if not chosen:
+        raise SystemExit(f"{path} has no item of split {split!r}")
+    return chosen, any(i.get("split") == "train" for i in every)
+
+
+@dataclass
+class ChatBench:
+    """``Assistant.chat`` as the benches run it: no LLM, the router's learned models fitted without the scored set, an
+    incident log of its own (the bench neither reads nor pollutes the operator's), every message from the same world."""
+
+    assistant: Any
+    store: Any
+    trained_on: str                   # the request sets the router's learned models were fitted on
+    initial_units: dict[str, str]
+
+    @property
+    def city(self) -> Any:
+        return _city(self.assistant)
+
+    @classmethod
+    def build(cls, data: Path, split: str, has_train: bool, **settings: Any) -> "ChatBench":
+        """``settings``: overrides of the process's settings (``llm_backend`` is "none" unless given)."""
+        trained_on = leave_scored_set_out(data, keep_train=has_train and split not in ("train", "all"))
+        from agent.assistant import Assistant
+        from agent.store import IncidentStore
+        from core.settings import Settings
+
+        assistant = Assistant.from_settings(Settings().model_copy(update={"llm_backend": "none", **settings}))
+        store = IncidentStore(Path(tempfile.mkdtemp(prefix="eca-bench-chat-")) / "incidents.sqlite")
+        for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None)):
+            if holder is not None:
+                setattr(holder, "_store" if hasattr(holder, "_store") else "store", store)
+        return cls(assistant, store, trained_on, dict(_city(assistant).unit_status()))
+
+    def new_turn(self) -> str:
+        """Every unit back to its starting status; a fresh incident for the next message (its id)."""
+        city = self.city
+        for unit_id, status in self.initial_units.items():
+            if city.unit_status()[unit_id] != status:
+                city.set_unit_status(unit_id, status)
+        return self.store.create_incident("bench", "bench").incident_id
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test", choices=["test", "train", "dev", "all"])
@@ -220,39 +272,17 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(2)
-    from agent.assistant import Assistant
-    from core.settings import Settings
-
-    items = yaml.safe_load(opts.data.read_text(encoding="utf-8"))
-    has_train = any(i.get("split") == "train" for i in items)
-    if opts.split != "all":
-        items = [i for i in items if i["split"] == opts.split]
+    items, has_train = load_request_set(opts.data, opts.split)
     if opts.limit:
         items = items[: opts.limit]
-    trained_on = leave_scored_set_out(opts.data, keep_train=has_train and opts.split not in ("train", "all"))
-
-    tmp = Path(tempfile.mkdtemp(prefix="eca-bench-requests-"))
-    base = Settings()
-    settings = base.model_copy(update={"llm_backend": "none"})
-    assistant = Assistant.from_settings(settings)
-    # A separate incident log, so the bench neither reads nor pollutes the operator's.
-    from agent.store import IncidentStore
-
-    store = IncidentStore(tmp / "incidents.sqlite")
-    for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None)):
-        if holder is not None:
-            setattr(holder, "_store" if hasattr(holder, "_store") else "store", store)
-    city = _city(assistant)
-    judge = Judge(city)
-    initial_units = dict(city.unit_status())
+    bench = ChatBench.build(opts.data, opts.split, has_train)
+    assistant, store, trained_on = bench.assistant, bench.store, bench.trained_on
+    judge = Judge(bench.city)
 
     rows = []
     latencies = []
     for item in items:
-        for unit_id, status in initial_units.items():  # each message starts from the same world
-            if city.unit_status()[unit_id] != status:
-                city.set_unit_status(unit_id, status)
-        incident = store.create_incident("bench", "bench").incident_id
+        incident = bench.new_turn()
         before = world_state(assistant)
         started = time.perf_counter()
         steps, texts, plan, error = run_chat(assistant, item["text"], incident)

@@ -116,9 +116,3 @@ def decision_for(proposal: Any, text: str, available: set[str], threshold: float
         return LoraDecision("router", "no LLM call this agent can run", raw=proposal.raw, confidence=confidence)
     return LoraDecision("llm", f"LLM confident ({confidence:.2f})", calls=calls, raw=proposal.raw, confidence=confidence)
 
-
-def vetoes(proposal: Any, threshold: float, measure: str = CONFIDENCE_MEASURE) -> bool:
-    """The LLM as a second opinion on the router's plan: True when it is sure no tool should run (NONE or REFUSE at
-    ``threshold`` or above), so the operator is asked before the router's calls run."""
-    return (proposal.answer is not None and not proposal.answer.calls
-            and gate_confidence(proposal, measure) >= threshold)

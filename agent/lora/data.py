@@ -26,7 +26,8 @@ from typing import Any
 import yaml
 
 from agent.lora import templates as T
-from agent.lora.schema import NONE, PROMPT_VERSION, REFUSE, ToolAnswer, system_prompt
+from agent.lora.prompts import PROMPT_VERSION, system_prompt
+from agent.lora.schema import NONE, REFUSE, ToolAnswer
 from agent.lora.slots import load_slots
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,11 +58,14 @@ def summary_user_message(facts: str) -> str:
 
 
 def load_request_items(split: str, path: Path | None = None) -> list[dict[str, Any]]:
-    """The operator request set v2's items of one split (its train split lives with the agent's data, its test split
-    frozen in bench/data)."""
+    """The items of one split ("all": every item) of a request set, by default the operator request set v2 (its train
+    split lives with the agent's data, its test split frozen in bench/data).  ValueError when the file is not a
+    request set (a YAML list of items)."""
     path = path or (REQUESTS_V2_TRAIN if split == "train" else REQUESTS_V2)
     items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return [item for item in items if item.get("split") == split]
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ValueError(f"{path} is not a request set (a YAML list of items)")
+    return [item for item in items if split == "all" or item.get("split") == split]
 
 
 def answer_of(item: dict[str, Any]) -> ToolAnswer:

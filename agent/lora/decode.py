@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from agent.lora.confidence import FORCED_SPLITS_MAX, ChoiceConfidence, StepChoice, choice_confidence, is_free_choice
-from agent.lora.schema import (LEGACY_PROMPT_VERSION, MAX_CALLS, NONE, PROMPTS, REFUSE, InvalidAnswer, PromptVersionError,
-                               ToolAnswer, call_schema, parse_answer)
+from agent.lora.prompts import adapter_prompt_version
+from agent.lora.schema import MAX_CALLS, NONE, REFUSE, InvalidAnswer, ToolAnswer, call_schema, parse_answer
 from agent.lora.data import Example, summary_user_message, tool_user_message
 
 log = logging.getLogger(__name__)
@@ -73,31 +73,6 @@ def build_grammar(tokenizer_info: Any) -> Any:
     return xgr.GrammarCompiler(tokenizer_info).compile_grammar(xgr.Grammar.union(*options))
 
 
-PROMPT_FILE = "prompt.json"
-
-
-def adapter_prompt_version(adapter_dir: str | Path | None) -> str:
-    """The system-prompt version an adapter was trained with (prompt.json beside it; none: the legacy v1 prompt).
-
-    Raises PromptVersionError for a version this code does not know, so the caller falls back to the router and
-    says why, instead of asking the adapter with a prompt it never saw."""
-    import json
-
-    if not adapter_dir:
-        return LEGACY_PROMPT_VERSION  # the base model learned nothing: it gets the descriptive prompt
-    path = Path(adapter_dir) / PROMPT_FILE
-    if not path.exists():
-        return LEGACY_PROMPT_VERSION
-    try:
-        version = json.loads(path.read_text(encoding="utf-8"))["version"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise PromptVersionError(f"{path} is unreadable ({exc}); cannot tell which prompt the adapter was trained with") from exc
-    if version not in PROMPTS:
-        raise PromptVersionError(f"adapter {adapter_dir} was trained with prompt {version!r}, unknown to this code "
-                                 f"(known: {', '.join(PROMPTS)})")
-    return version
-
-
 class LoraAssistantModel:
     """Base causal LM plus an optional LoRA adapter (merged for speed)."""
 
@@ -120,6 +95,7 @@ class LoraAssistantModel:
         self.model = model.to(self.device).eval()
         self._compiled = None
         self._texts: list[str] | None = None
+        self._newline_counts: dict[int, int] = {}
         self._lock = threading.Lock()
 
     def stop_ids(self) -> list[int]:
@@ -176,10 +152,17 @@ class LoraAssistantModel:
                     steps.append(StepChoice(logp, free, None))
                 break
             kept.append(token)
-            line += self.tokenizer.decode([token]).count("\n")
+            line += self._newlines(token)
             if math.isfinite(logp):
                 steps.append(StepChoice(logp, free, line))
         return kept, steps
+
+    def _newlines(self, token: int) -> int:
+        """How many line breaks a token writes: each distinct token decoded once (not every token of every answer)."""
+        count = self._newline_counts.get(token)
+        if count is None:
+            count = self._newline_counts[token] = self.tokenizer.decode([token]).count("\n")
+        return count
 
     def _token_texts(self) -> list[str]:
         """Each token id's raw text (byte-level), for telling a forced text's token splits from a real choice."""

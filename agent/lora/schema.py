@@ -123,31 +123,3 @@ def parse_answer(text: str) -> ToolAnswer:
                 raise InvalidAnswer(f"{obj['tool']}.{key} must be an integer")
         calls.append({"tool": obj["tool"], "args": args})
     return ToolAnswer(calls=calls)
-
-
-# System prompts, versioned: an adapter learns the format from its examples, so the prompt it is asked with must be
-# the one it was trained with (the adapter folder records the version in prompt.json; agent.lora.decode checks it).
-# v1: the first adapters (their long prompt repeated in every example); v2: short, which cuts ~25 of ~95 tokens
-# per training example on a CPU where the token count is the training time.
-PROMPTS: dict[str, dict[str, str]] = {
-    "v1": {"tool": "You are the tool router of an emergency command assistant for central Helsinki. "
-                   "Answer with tool calls, one JSON per line, or NONE, or REFUSE.",
-           "summary": "You summarise emergency response plans for the incident commander in at most 3 short sentences. "
-                      "Copy every name and number exactly from the facts; add nothing."},
-    "v2": {"tool": "Emergency tool router: JSON calls, NONE or REFUSE.",
-           "summary": "Summarise the plan in at most 3 sentences. Copy names and numbers exactly from the facts."},
-}
-PROMPT_VERSION = "v2"         # what a new training run uses
-LEGACY_PROMPT_VERSION = "v1"  # an adapter folder without prompt.json was trained with this one
-
-
-class PromptVersionError(ValueError):
-    """The adapter was trained with a prompt this code does not know (asking it another prompt would be silent drift)."""
-
-
-def system_prompt(task: str, version: str = PROMPT_VERSION) -> str:
-    if version not in PROMPTS:
-        raise PromptVersionError(f"unknown prompt version {version!r} (known: {', '.join(PROMPTS)}); "
-                                 "retrain the adapter or update agent/lora/schema.py")
-    return PROMPTS[version]["tool" if task == "tool" else "summary"]
-

@@ -30,8 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from agent.lora.decode import PROMPT_FILE
-from agent.lora.schema import PROMPT_VERSION
+from agent.lora.prompts import PROMPT_VERSION, write_prompt_version
 
 log = logging.getLogger(__name__)
 LORA_TARGETS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -361,7 +360,7 @@ def train_adapter(config: LoraTrainConfig, out_root: Path, cache_dir: Path, mark
                "wall_s": round(time.perf_counter() - started, 1), "cpu_s": round(_cpu_seconds() - cpu0, 1),
                "adapter_bytes": size, "mix": mix_table(examples), "torch_threads": torch.get_num_threads(),
                "train_tokens": tokens, "prompt_version": PROMPT_VERSION, "peak_rss_mb": _peak_rss_mb()}
-    (staging / PROMPT_FILE).write_text(json.dumps({"version": PROMPT_VERSION}) + "\n", encoding="utf-8")
+    write_prompt_version(staging)
     (staging / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
     (staging / "MODEL_CARD.md").write_text(model_card(metrics), encoding="utf-8")
     target = out_root / version

@@ -23,8 +23,7 @@ def test_training_writes_a_versioned_adapter_and_a_failed_run_keeps_current(tiny
     metrics = json.loads((result.adapter_dir / "metrics.json").read_text())
     assert metrics["curve"] and metrics["curve"][0]["val_loss"] > 0 and metrics["wall_s"] > 0
     assert "| epoch |" in (result.adapter_dir / "MODEL_CARD.md").read_text()
-    from agent.lora.decode import adapter_prompt_version
-    from agent.lora.schema import PROMPT_VERSION
+    from agent.lora.prompts import PROMPT_VERSION, adapter_prompt_version
 
     assert adapter_prompt_version(result.adapter_dir) == PROMPT_VERSION  # inference asks the prompt it was trained with
 
@@ -72,12 +71,14 @@ def test_a_misspelled_name_never_reaches_the_summary():
 
 
 def test_llm_answer_is_taken_only_when_valid_confident_grounded_and_runnable():
-    from agent.lora.confidence import ChoiceConfidence
+    from dataclasses import replace
 
-    class P:  # sure or unsure over its free choices (the shipped gate) and, the same, over every token
-        def __init__(self, answer, confidence):
-            self.answer, self.confidence, self.raw, self.error = answer, confidence, "", None
-            self.choice = ChoiceConfidence(confidence, confidence, 3)
+    from agent.lora.confidence import ChoiceConfidence
+    from agent.lora.decode import ToolProposal
+
+    def P(answer, confidence):  # sure or unsure over its free choices (the shipped gate) and, the same, over every token
+        return ToolProposal(answer, "", confidence, confidence, 0.1, None if answer else "did not parse",
+                            choice=ChoiceConfidence(confidence, confidence, 3))
 
     tools = {"list_shelters", "sitrep", "plan_dispatch", "unit_status"}
     good = parse_answer('{"tool": "list_shelters", "args": {"place": "Kamppi"}}')
@@ -90,8 +91,7 @@ def test_llm_answer_is_taken_only_when_valid_confident_grounded_and_runnable():
     assert decision_for(P(good, 0.97), "shelters near kamppi?", {"sitrep"}).decided_by == "router"  # not runnable here
     assert grounded_in_request(parse_answer('{"tool": "unit_status", "args": {"unit_id": "ERO-E1"}}'), "is ero e1 free")
     # the shipped gate reads the free choices: sure over every token (forced ones are p=1) is not enough
-    shaky = P(good, 0.97)
-    shaky.choice = ChoiceConfidence(0.8, 0.4, 3)
+    shaky = replace(P(good, 0.97), choice=ChoiceConfidence(0.8, 0.4, 3))
     assert decision_for(shaky, "shelters near kamppi?", tools).decided_by == "router"
     assert decision_for(shaky, "shelters near kamppi?", tools, measure="all").decided_by == "llm"
     # a negated order goes to the router, whose calls carry the exclusion; the LLM's calls cannot

@@ -8,8 +8,10 @@ import random
 import pytest
 
 from agent.lora.bridge import to_agent_calls
-from agent.lora.decode import LoraAssistantModel, adapter_prompt_version
-from agent.lora.schema import LEGACY_PROMPT_VERSION, PROMPT_VERSION, PromptVersionError, parse_answer
+from agent.lora.decode import LoraAssistantModel
+from agent.lora.prompts import (LEGACY_PROMPT_VERSION, PROMPT_VERSION, PromptVersionError, adapter_prompt_version,
+                                write_prompt_version)
+from agent.lora.schema import parse_answer
 from agent.lora.train import batch_order, cpu_threads
 
 
@@ -45,7 +47,7 @@ def test_cpu_threads_uses_the_request_or_at_least_one_core():
 def test_an_adapter_says_which_prompt_it_was_trained_with(tmp_path):
     assert adapter_prompt_version(None) == LEGACY_PROMPT_VERSION
     assert adapter_prompt_version(tmp_path) == LEGACY_PROMPT_VERSION  # the first adapters have no prompt.json
-    (tmp_path / "prompt.json").write_text(json.dumps({"version": PROMPT_VERSION}))
+    write_prompt_version(tmp_path)  # what training writes beside the adapter
     assert adapter_prompt_version(tmp_path) == PROMPT_VERSION
 
 
@@ -77,3 +79,37 @@ def test_the_agent_runs_the_arguments_the_model_wrote():
     assert calls["plan_dispatch"]["incidents"][0]["unit_types"] == ["ladder"]
     assert calls["list_shelters"] == {"place": "Kamppi"}
     assert calls["unit_status"] == {"station": "Erottaja", "unit_type": "engine"}
+
+
+class _CountingTokenizer:
+    """Token i writes "\\n" when i is even, else a word; counts its decode calls."""
+
+    eos_token_id, pad_token_id = 0, 0
+
+    def __init__(self):
+        self.decoded = 0
+
+    def __len__(self):
+        return 8
+
+    def get_vocab(self):
+        return {f"t{i}": i for i in range(8)}
+
+    def convert_ids_to_tokens(self, ids):
+        return [f"t{i}" for i in ids]
+
+    def decode(self, ids, **_):
+        self.decoded += 1
+        return "".join("\n" if i % 2 == 0 else "w" for i in ids)
+
+
+def test_each_step_is_given_its_answer_line_and_each_distinct_token_is_decoded_once():
+    import torch
+
+    model = LoraAssistantModel.__new__(LoraAssistantModel)  # the step reader alone: no weights needed
+    model.tokenizer, model._texts, model._newline_counts = _CountingTokenizer(), None, {}
+    tokens = [1, 3, 2, 1, 4, 3, 3, 0, 5]  # w w \n w \n w w <stop> (after the stop: ignored)
+    kept, steps = model._read_steps(tokens, [torch.zeros(8) for _ in tokens])
+    assert kept == [1, 3, 2, 1, 4, 3, 3]
+    assert [s.line for s in steps] == [0, 0, 1, 1, 2, 2, 2, None]  # a newline token opens the next line
+    assert model.tokenizer.decoded == 4  # tokens 1, 3, 2, 4: once each, not once per generated token

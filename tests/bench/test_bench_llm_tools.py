@@ -46,3 +46,48 @@ def test_a_veto_needs_a_sure_no_tool_answer_on_a_router_plan_and_never_adds_a_ca
     assert shipped_rows([_item(1)], call, [_router([])], policy)[0]["calls"] == []  # no router plan: nothing to veto, nothing added
     refused = shipped_rows([_item(1)], _lora("REFUSE", 0.99, 0.99), [_router(ROUTER_CALLS)], policy)[0]
     assert refused["calls"] == [] and refused["refused"]
+
+
+def test_a_request_set_is_read_once_for_its_split_and_whether_it_has_a_train_split(tmp_path):
+    import pytest
+
+    from bench.bench_requests import load_request_set
+
+    path = tmp_path / "set.yaml"
+    path.write_text("- {id: A, split: train, text: a}\n- {id: B, split: dev, text: b}\n- {id: C, split: dev, text: c}\n")
+    items, has_train = load_request_set(path, "dev")
+    assert [i["id"] for i in items] == ["B", "C"] and has_train
+    assert [i["id"] for i in load_request_set(path, "all")[0]] == ["A", "B", "C"]
+    with pytest.raises(SystemExit, match="no item of split 'test'"):
+        load_request_set(path, "test")
+    path.write_text("id: A\nsplit: dev\n")
+    with pytest.raises(SystemExit, match="not a request set"):
+        load_request_set(path, "dev")
+
+
+def test_every_bench_turn_starts_from_the_same_units_in_a_fresh_incident():
+    from bench.bench_requests import ChatBench
+
+    class City:
+        def __init__(self):
+            self.status = {"ERO-E1": "available", "KAM-A1": "available"}
+
+        def unit_status(self):
+            return dict(self.status)
+
+        def set_unit_status(self, unit_id, status):
+            self.status[unit_id] = status
+
+    class Store:
+        def __init__(self):
+            self.made = 0
+
+        def create_incident(self, *_):
+            self.made += 1
+            return type("Incident", (), {"incident_id": f"INC-{self.made}"})()
+
+    assistant = type("A", (), {"_city": City()})()
+    bench = ChatBench(assistant, Store(), "(no request set)", dict(assistant._city.status))
+    first = bench.new_turn()
+    assistant._city.set_unit_status("ERO-E1", "dispatched")  # a turn that dispatched a unit
+    assert bench.new_turn() != first and assistant._city.unit_status()["ERO-E1"] == "available"
