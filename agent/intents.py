@@ -344,7 +344,7 @@ def _learned_clause_reads(unread: list[tuple[int, str]], found: list[tuple[int, 
 # model's gate (the cue rules need the whole order in one of their shapes; the gate only needs the operator to say
 # it); one already done ("tenants evacuating themselves", "住户已疏散") is a report, not an order.
 _EVACUATION_WORDS = re.compile(r"(?<!already )(?<!been )(?<!being )(?<!are )(?<!is )(?<!were )(?<!was )\bevacuat(?:e|ion)\b|\bvacate\b|\bclear (?:\w+ ){0,3}?(?:out|everyone|everybody|people|the (?:area|building|block|street|square|hall|floor)s?)\b|"
-                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|(?<!已)(?<!已经)(?<!正在)(?:疏散|撤离|撤出|转移|清场)(?![了完])", re.IGNORECASE)
+                               r"\b(?:get|move|pull|take) (?:\w+ ){0,3}?(?:out|away)\b|(?<!已)(?<!已经)(?<!正在)(?:疏散|撤离|撤出|转移)(?![了完])", re.IGNORECASE)
 
 
 def order_stated(intent: str, text: str, unit_ids: list[str]) -> bool:

@@ -46,12 +46,8 @@ _EN_HELD = re.compile(r"\b(?:hold|pause|delay|postpone|defer|suspend|freeze)\s+(
                       r"\bwait\s+(?:with|on)\s+(?:the\s+|that\s+)?(?:evacuation|evac|dispatch)\b", re.IGNORECASE)
 
 
-# "疏散先暂停", "撤离暂缓", "派车等一等": the order's noun, then a pause
-_ZH_HELD = re.compile(r"(?:疏散|撤离|派车|调车|出动)(?:行动|计划|方案)?(?:就|都)?(?:先|暂时|暂且)?(?:暂停|暂缓|停一下|缓一缓|缓一下|等一等|等一下|先等等?|放一放|搁置)")
-
-
 def _negation_span(clause: str) -> re.Match | None:
-    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause) or _ZH_HELD.search(clause)
+    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause)
 
 
 def negated_order(clause: str) -> bool:
@@ -99,7 +95,6 @@ def affirmed(clause: str) -> str:
 def without_negation(clause: str) -> str:
     """The clause with its negation words taken out, to read which order it negates ("don't evacuate yet" -> evacuate)."""
     clause = _EN_HELD.sub(lambda m: " " + re.search(r"evacuation|evac|dispatch", m.group(0), re.IGNORECASE).group(0) + " ", clause)
-    clause = _ZH_HELD.sub(lambda m: re.match(r"疏散|撤离|派车|调车|出动", m.group(0)).group(0), clause)
     clause = re.sub(_EN_NEGATION, " ", clause, flags=re.IGNORECASE)
     return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)", "", clause)
 
@@ -175,9 +170,6 @@ _EN_TYPE_WITHDRAWN = re.compile(
     rf"\b(?P<b2>{_TYPE_NOUN})\s+(?:isn't|aren't)\s+(?:needed|required|necessary)\b|"
     # "we don't need the ladder any more", "no longer need an ambulance"
     rf"\b(?:don'?t|do not|won'?t|will not|no longer)\s+need\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:{_one_of(2)}\s+)?(?:more\s+)?(?P<c>{_TYPE_NOUN})\b|"
-    # "don't bother with an ambulance (yet)", "no need for the ladder", "hold off on the hazmat team"
-    rf"\b(?:don'?t|do not|no need to)\s+bother\s+(?:with|sending)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<h>{_TYPE_NOUN})\b|"
-    rf"\b(?:no need for|hold off on|hold off with)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<i>{_TYPE_NOUN})\b|"
     # "scratch the second engine", "cancel the ladder", "drop one of the ambulances", "forget the hazmat team"
     rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
     # "send two engines without a ladder"

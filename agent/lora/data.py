@@ -60,9 +60,12 @@ def summary_user_message(facts: str) -> str:
 def load_request_items(split: str, path: Path | None = None) -> list[dict[str, Any]]:
     """The items of one split ("all": every item) of a request set, by default the operator request set v2 (its train
     split lives with the agent's data, its test split frozen in bench/data).  ValueError when the file is not a
-    request set (a YAML list of items)."""
+    request set (a YAML list of items) or no YAML at all."""
     path = path or (REQUESTS_V2_TRAIN if split == "train" else REQUESTS_V2)
-    items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    try:
+        items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path} is not valid YAML ({exc})") from None
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ValueError(f"{path} is not a request set (a YAML list of items)")
     return [item for item in items if split == "all" or item.get("split") == split]

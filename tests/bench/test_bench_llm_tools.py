@@ -63,6 +63,9 @@ def test_a_request_set_is_read_once_for_its_split_and_whether_it_has_a_train_spl
     path.write_text("id: A\nsplit: dev\n")
     with pytest.raises(SystemExit, match="not a request set"):
         load_request_set(path, "dev")
+    path.write_text("- {id: A, split: dev, text: 'a}\n")  # a quote left open: no YAML at all
+    with pytest.raises(SystemExit, match="not valid YAML"):
+        load_request_set(path, "dev")
 
 
 def test_every_bench_turn_starts_from_the_same_units_in_a_fresh_incident():
