@@ -1,0 +1,39 @@
+"""The session-11 review's router findings, each in the team's own phrasing (no dev item's sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+# --- 1. the typo reading never rewrites a word English knows -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def known():
+    from agent.typos import known_words
+
+    return known_words(["kamppi", "annankatu"])
+
+
+def test_no_common_english_word_is_corrected(known):
+    """Every word of wordfreq's 60k most frequent English words (4+ letters) stays as typed: "deranged" is no
+    "derailed", "bloodied" no "flooded", "imbalance" no "ambulance"."""
+    from wordfreq import top_n_list
+
+    from agent.typos import corrected
+
+    words = [w for w in top_n_list("en", 60000) if len(w) >= 4 and w.isalpha() and w.isascii()]
+    rewritten = {w: c for w in words if (c := corrected(w, known)) != w}
+    assert not rewritten, dict(list(rewritten.items())[:20])
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("a deranged man outside the metro", "a deranged man outside the metro"),
+    ("the driver is uninjured", "the driver is uninjured"),
+    ("thick smke on the stairs", "thick smoke on the stairs"),
+    ("send two emgines", "send two engines"),
+    ("ambulnce to the square", "ambulance to the square"),
+])
+def test_common_words_stay_and_typos_are_still_read(known, typed, read):
+    from agent.typos import corrected
+
+    assert corrected(typed, known) == read
