@@ -177,7 +177,9 @@ _EN_TYPE_WITHDRAWN = re.compile(
     re.IGNORECASE)
 _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"
-    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派)?(?:了|啦|吧)?")
+    # "救护车不要了", "云梯车不用派了": the 不要 / 不用 ends its clause; "消防车不要走 X", "救护车不要停在门口" tell the unit
+    # how to go and withdraw nothing
+    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派(?:了|啦|吧)?|了|啦|吧|(?=[\s，,。.！!？?；;、]|$))")
 
 
 _DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。！？]*$|不是不", re.IGNORECASE)

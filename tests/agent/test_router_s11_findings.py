@@ -37,3 +37,21 @@ def test_common_words_stay_and_typos_are_still_read(known, typed, read):
     from agent.typos import corrected
 
     assert corrected(typed, known) == read
+
+
+# --- 3. "<unit>不要<verb>" tells the unit how to go, it withdraws nothing ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["消防车不要走 Kaivokatu，从 Kallio 那边绕过去，派两辆", "救护车不要停在路口", "警车不要鸣笛",
+                                  "云梯车不用开到最里面"])
+def test_a_unit_told_how_to_go_is_not_withdrawn(text):
+    from agent.negation import withdrawn_unit_types
+
+    assert withdrawn_unit_types(text) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "dropped"), [("救护车不要了", ["ambulance"]), ("云梯车不用派了", ["ladder"]),
+                                               ("消防车不需要，派两辆警车", ["engine"]), ("警车就不用了吧", ["police_patrol"])])
+def test_a_chinese_withdrawal_ends_its_clause(text, dropped):
+    from agent.negation import withdrawn_unit_types
+
+    assert withdrawn_unit_types(text)[0] == dropped
