@@ -180,6 +180,10 @@ _ZH_TYPE_WITHDRAWN = re.compile(
     # "救护车不要了", "云梯车不用派了": the 不要 / 不用 ends its clause; "消防车不要走 X", "救护车不要停在门口" tell the unit
     # how to go and withdraw nothing
     rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派(?:了|啦|吧)?|了|啦|吧|(?=[\s，,。.！!？?；;、]|$))")
+# An order for a unit type ("send a ladder", "we do need an engine", "派一辆救护车"): after a withdrawal of that type it
+# is the operator's later word and wins ("cancel the ladder ... actually send a ladder", "no ambulance at X; send one to Y").
+_TYPE_ORDERED = re.compile(rf"\b(?:send|dispatch|need|want|get|add|roll|request|order)\s+(?:(?:a|an|the|one|two|three|another|more|\d+)\s+)*(?P<a>{_TYPE_NOUN})\b"
+                           rf"|(?:派|调|要|加派|增派|出动)(?:一|两|二|三|\d)?(?:辆|台|个|组)?(?P<b>{_TYPE_NOUN})", re.IGNORECASE)
 
 
 _DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。！？]*$|不是不", re.IGNORECASE)
@@ -187,6 +191,17 @@ _DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。�
 
 def _type_of(noun: str) -> str | None:
     return next((unit_type for unit_type, pattern in _TYPE_NOUNS if re.fullmatch(pattern, noun, re.IGNORECASE)), None)
+
+
+def _ordered_after(text: str, at: int, unit_type: str) -> bool:
+    """Is ``unit_type`` ordered again after position ``at``, outside any withdrawal?"""
+    for order in _TYPE_ORDERED.finditer(text, at):
+        if _type_of(order.group("a") or order.group("b")) != unit_type:
+            continue
+        if not any(w.start() <= order.start() < w.end() for pattern in (_EN_TYPE_WITHDRAWN, _ZH_TYPE_WITHDRAWN)
+                   for w in pattern.finditer(text, max(at, order.start() - 20), order.end())):
+            return True
+    return False
 
 
 def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
@@ -202,7 +217,7 @@ def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
             groups = match.groupdict()
             noun = next(value for name, value in groups.items() if not name.startswith("one") and value)
             unit_type = _type_of(noun)
-            if unit_type is None:
+            if unit_type is None or _ordered_after(text, match.end(), unit_type):
                 continue
             one = any(value for name, value in groups.items() if name.startswith("one")) or match.group(0).startswith("少派")
             (fewer if one else dropped).append(unit_type)

@@ -39,6 +39,21 @@ def test_common_words_stay_and_typos_are_still_read(known, typed, read):
     assert corrected(typed, known) == read
 
 
+# --- 2. a withdrawn unit type gives way to a later order for it ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("Cancel the engine. On second thoughts we do need an engine, send an engine and a ladder to Kallio", []),
+    ("No ladder needed at Kallio; send a ladder to Töölö", []),
+    ("不用救护车了。算了还是派一辆救护车去 Kallio", []),
+    ("Send two engines to Kallio, no ladder needed after all", ["ladder"]),
+    ("Send a ladder and two engines to Kallio. Actually scratch the ladder.", ["ladder"]),
+])
+def test_a_later_order_for_a_withdrawn_type_wins(text, dropped):
+    from agent.negation import withdrawn_unit_types
+
+    assert withdrawn_unit_types(text)[0] == dropped
+
+
 # --- 3. "<unit>不要<verb>" tells the unit how to go, it withdraws nothing ---------------------------------------------------
 
 @pytest.mark.parametrize("text", ["消防车不要走 Kaivokatu，从 Kallio 那边绕过去，派两辆", "救护车不要停在路口", "警车不要鸣笛",
