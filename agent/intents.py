@@ -142,7 +142,8 @@ _SAID_BY_OTHERS = re.compile(r"\b(?:says?|said|saying|shouts?|shouted|shouting|y
 # saying or ordering right before the quote; or "order from <role>:". A role merely near the quote ("the chief
 # complaint", "a man outside the command post yells") relays nothing.
 _ROLE = (r"(?:\b(?:incident|on-?scene|scene|fire|rescue|police|operations?|unified|area|sector)\s+command(?:er)?|\bcommand\s+(?:post|cent(?:re|er))|"
-         r"\b(?-i:IC|OIC|ICP|EOC|HQ)|\b(?:fire|battalion|duty|rescue|police|station|deputy)\s+chief|\b(?:the|our)\s+chief(?!\s+(?:complaint|concern|problem|reason|cause))|"
+         # the abbreviations as whole words ("ICU", "ICE" are no IC), in capitals but "hq", which names nothing else
+         r"\b(?-i:IC|OIC|ICP|EOC)\b|\bhq\b|\b(?:fire|battalion|duty|rescue|police|station|deputy)\s+chief|\b(?:the|our)\s+chief(?!\s+(?:complaint|concern|problem|reason|cause))|"
          r"\bcommander|\bduty officer|\bofficer in charge|\bshift (?:leader|supervisor)|\bstation officer|\bheadquarters|\bcontrol room|"
          r"\bdispatch supervisor|指挥员|指挥部|指挥长|指挥官|指挥中心|现场指挥|总指挥|值班长|值班领导|带队(?:领导|干部)|中队长|大队长|支队长)")
 _CHAIN_OF_COMMAND = re.compile(

@@ -70,3 +70,15 @@ def test_a_chinese_withdrawal_ends_its_clause(text, dropped):
     from agent.negation import withdrawn_unit_types
 
     assert withdrawn_unit_types(text)[0] == dropped
+
+
+# --- 4. a role abbreviation is a whole word ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("before", "claim"), [
+    ('An ICU nurse says: ', False), ('The ICE agent said: ', False), ('Our EOCS liaison wrote: ', False),
+    ('IC says: ', True), ('hq says: ', True), ('Order from the EOC: ', True), ('The ICP relayed: ', True),
+])
+def test_a_role_abbreviation_claims_the_chain_of_command_only_as_a_whole_word(before, claim):
+    from agent.intents import _CHAIN_OF_COMMAND
+
+    assert bool(_CHAIN_OF_COMMAND.search(before)) is claim
