@@ -45,9 +45,14 @@ _EN_HELD = re.compile(r"\b(?:hold|pause|delay|postpone|defer|suspend|freeze)\s+(
                       r"(?:evacuation|evac|dispatch)\b|\b(?:evacuation|evac|dispatch)\b[^.!?;,]{0,30}?\bon hold\b|"
                       r"\bwait\s+(?:with|on)\s+(?:the\s+|that\s+)?(?:evacuation|evac|dispatch)\b", re.IGNORECASE)
 
+# The same in Chinese with the hold after the order ("疏散 X 暂缓一下", "派车先暂停", "撤离的事推迟"); an order done before a
+# pause ("疏散完成后暂停供电") holds nothing.
+_ZH_HOLD_WORDS = r"(?:先)?(?:暂缓|暂停|缓一缓|缓一下|等一等|先等等|推迟|延后|搁置)"
+_ZH_HELD = re.compile(rf"(?:疏散|撤离|派车|派遣|调派|出动)(?:(?!完成|完毕|结束|之?后)[^，,。！？；;!?\n]){{0,20}}?{_ZH_HOLD_WORDS}")
+
 
 def _negation_span(clause: str) -> re.Match | None:
-    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause)
+    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause) or _ZH_HELD.search(clause)
 
 
 def negated_order(clause: str) -> bool:
@@ -96,7 +101,7 @@ def without_negation(clause: str) -> str:
     """The clause with its negation words taken out, to read which order it negates ("don't evacuate yet" -> evacuate)."""
     clause = _EN_HELD.sub(lambda m: " " + re.search(r"evacuation|evac|dispatch", m.group(0), re.IGNORECASE).group(0) + " ", clause)
     clause = re.sub(_EN_NEGATION, " ", clause, flags=re.IGNORECASE)
-    return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)", "", clause)
+    return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)|" + _ZH_HOLD_WORDS, "", clause)
 
 
 # A unit ruled out beside a positive order: "but not KAM-A1", "except ERO-E1", "other than", "any but", "除了 X", "X 除外".

@@ -82,3 +82,46 @@ def test_a_role_abbreviation_claims_the_chain_of_command_only_as_a_whole_word(be
     from agent.intents import _CHAIN_OF_COMMAND
 
     assert bool(_CHAIN_OF_COMMAND.search(before)) is claim
+
+
+# --- 5. held orders: the hold after the order, the rest of the message kept, the LoRA bridge -------------------------------
+
+@pytest.fixture(scope="module")
+def router():
+    from agent.router_model import IntentRouter
+
+    return IntentRouter.default()
+
+
+@pytest.mark.parametrize("text", ["疏散 Kallio 先暂缓，等结构工程师到了再说", "撤离 Kallio 的事推迟一下", "Kallio 那边派车先暂停"])
+def test_a_chinese_hold_after_the_order_plans_nothing(router, city, text):
+    from agent.intents import plan_calls
+
+    names = [c["name"] for c in plan_calls(text, router, city)]
+    assert "plan_evacuation" not in names and "plan_dispatch" not in names, names
+
+
+def test_an_order_finished_before_a_pause_is_no_hold():
+    from agent.negation import negated_order
+
+    assert not negated_order("疏散完成后暂停供电")
+
+
+def test_a_held_evacuation_keeps_the_shelter_request(router, city):
+    from agent.intents import plan_calls
+
+    names = [c["name"] for c in plan_calls("Put the Kallio evacuation on hold, meanwhile list shelters near Kallio", router, city)]
+    assert names == ["list_shelters"]
+
+
+@pytest.mark.parametrize("text", ["Send two engines to Kallio, no ladder needed after all", "疏散 Kallio 先暂缓",
+                                  "Hold the evacuation of Kallio"])
+def test_the_lora_bridge_leaves_withdrawn_types_and_held_orders_to_the_router(text):
+    from agent.lora.bridge import decision_for
+    from agent.lora.confidence import ChoiceConfidence
+    from agent.lora.decode import ToolProposal
+    from agent.lora.schema import parse_answer
+
+    answer = parse_answer('{"tool": "plan_evacuation", "args": {"place": "Kallio"}}')
+    proposal = ToolProposal(answer, "", 0.99, 0.99, 0.1, None, choice=ChoiceConfidence(0.99, 0.99, 3))
+    assert decision_for(proposal, text, {"plan_evacuation", "plan_dispatch"}).decided_by == "router"
