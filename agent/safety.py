@@ -30,7 +30,7 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
+           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read", "pasted_only"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|police(?: cars| units| patrols)?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
@@ -605,6 +605,35 @@ def frames_only(residual: str) -> bool:
     rest = re.sub(r"[\w.-]+\.(?:docx?|pdf|txt|xlsx?|pptx?|md|html?|eml)\b|\b(?:rule|item|point|step|section|§)\s*\d+\b", " ", rest, flags=re.IGNORECASE)
     words = len(re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2
     return words <= 3 and hazard_from_words(rest) is None
+
+
+# A pasted text's own header: "Forwarded email:", "转发市民邮件：", "HANDOVER NOTES" on a line of its own, "Shift log:".
+_PASTED_HEAD = re.compile(r"^\W*(?:(?:fwd?|forwarded|pasted|copy of|转发|转|复制|粘贴)[^:：\n]{0,30}[:：]"
+                          r"|[^\n:：]{0,30}\b(?:notes?|log|minutes|e-?mail|sms|memo|transcript|handover)\b[^\n:：]{0,20}(?:[:：]|\n)"
+                          r"|[^\n:：]{0,20}(?:邮件|短信|交接|纪要|记录|通知)[^\n:：]{0,10}[:：\n])", re.IGNORECASE)
+_PASTED_QUOTE = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'")
+
+
+def pasted_only(text: str) -> bool:
+    """Is the message a pasted text and nothing of the operator's own: a header naming where it came from, then the
+    text (quoted, or the header's lines), with no question or order of the operator's outside it? Whatever the pasted
+    text asks for is its author's request, not the operator's; only an incident it reports is acted on."""
+    head = _PASTED_HEAD.match(text)
+    if head is None:
+        return False
+    body = text[head.end():].strip()
+    if not body:
+        return False
+    if body[0] in "『「“\"'":
+        # nothing of the operator's own after the quote ("... 」 请出处置方案" adds a request)
+        return not re.search(r"[^\W\d_]{2,}|[\u4e00-\u9fff]", _PASTED_QUOTE.sub(" ", body))
+    # a header on its own line over list or log lines only: a plain line after them ("---\nSend a patrol to X.") is
+    # the operator's own
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    return "\n" in text[head.start():].strip() and all(_LIST_LINE.match(line) for line in lines)
+
+
+_LIST_LINE = re.compile(r"(?:[-*•·]|\d{1,2}[:.)]\d{0,2}|\d{1,2}[.)])\s")
 
 
 # A responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task;
