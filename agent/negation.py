@@ -9,6 +9,7 @@ KAM-A1 and still asks for an ambulance. A unit ruled out inside a positive claus
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.slots import UNIT_ID, canonical_unit_ids
 from core.contrast_words import contrast_pattern
@@ -209,7 +210,7 @@ def _ordered_after(text: str, at: int, unit_type: str) -> bool:
     return False
 
 
-def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
+def withdrawn_unit_types(text: str, applies: Callable[[int], bool] | None = None) -> tuple[list[str], list[str]]:
     """The unit types the operator takes back, as (dropped, one fewer): "no ladder needed after all", "cancel the
     ladder", "不用云梯车了" drop the type; "scratch the second engine", "少派一辆消防车" take one unit of it off. In order,
     each once."""
@@ -222,8 +223,8 @@ def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
             groups = match.groupdict()
             noun = next(value for name, value in groups.items() if not name.startswith("one") and value)
             unit_type = _type_of(noun)
-            if unit_type is None or _ordered_after(text, match.end(), unit_type):
-                continue
+            if unit_type is None or _ordered_after(text, match.end(), unit_type) or (applies is not None and not applies(match.start())):
+                continue  # ordered again later, or said of another incident ("no ambulance needed at X" beside a dispatch to Y)
             one = any(value for name, value in groups.items() if name.startswith("one")) or match.group(0).startswith("少派")
             (fewer if one else dropped).append(unit_type)
     dropped = list(dict.fromkeys(dropped))

@@ -125,3 +125,18 @@ def test_the_lora_bridge_leaves_withdrawn_types_and_held_orders_to_the_router(te
     answer = parse_answer('{"tool": "plan_evacuation", "args": {"place": "Kallio"}}')
     proposal = ToolProposal(answer, "", 0.99, 0.99, 0.1, None, choice=ChoiceConfidence(0.99, 0.99, 3))
     assert decision_for(proposal, text, {"plan_evacuation", "plan_dispatch"}).decided_by == "router"
+
+
+# --- 2b. a withdrawal that names another place leaves this incident's units alone ------------------------------------------
+
+@pytest.mark.parametrize(("text", "excluded"), [
+    ("Send an ambulance to Kallio; no ambulance needed at Kamppi", []),
+    ("Send an ambulance and an engine to Annankatu 12. No ambulance needed at Kamppi, the patient walked off.", []),
+    ("Send an ambulance and an engine to Annankatu 12, no ambulance needed after all", ["ambulance"]),
+    ("Send an ambulance and an engine to Annankatu 12. No ambulance needed at Annankatu 12 after all.", ["ambulance"]),
+])
+def test_a_withdrawal_at_another_place_does_not_reach_this_dispatch(router, city, text, excluded):
+    from agent.intents import plan_calls
+
+    calls = [c for c in plan_calls(text, router, city) if c["name"] == "plan_dispatch"]
+    assert calls and calls[0]["args"].get("exclude_unit_types", []) == excluded, calls
