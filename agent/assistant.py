@@ -39,7 +39,7 @@ from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from agent.tool_registry import build_tools
@@ -316,6 +316,10 @@ class Assistant:
             return self._classifier_screen(checked, triage)
         record = {"families": list(checked.families), "spans": [s[:300] for s in checked.injection_spans]}
         residual = checked.without_injection()
+        if pasted_only(checked.text) and not self._describes_incident(residual, triage):
+            # a pasted text with orders to the system in it, and nothing the operator asks besides: what the rest of
+            # it asks for is its author's ("a citizen's email"), and it reports no incident
+            return checked, (INJECTION_REFUSAL, {**record, "outcome": "refused"})
         reads = cue_intents(residual, self._city) if residual else []
         if reads and set(reads) <= READ_ONLY_INTENTS and asks_to_read(residual):  # "...no confirm button lol. sitrep?": a question that only reads
             return checked, None                       # is answered (flagged); answering it changes nothing

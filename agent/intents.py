@@ -98,6 +98,14 @@ def held_order_reply(text: str) -> str | None:
             f"without acting, ask for the shelters near the place or the units available.")
 
 
+def _said_of(text: str, at: int, place: str | None, gazetteer: Any, unit_ids: list[str]) -> bool:
+    """Is the sentence around position ``at`` about ``place``: it names no place, or that one?"""
+    start = max((m.end() for m in re.finditer(r"[.!?;。！？；\n]", text[:at])), default=0)
+    end = re.search(r"[.!?;。！？；\n]|$", text[at:]).start() + at
+    named = extract_place(text[start:end], gazetteer, unit_ids=unit_ids)
+    return not named or not place or named.casefold() == place.casefold()
+
+
 def asks_for_help(text: str) -> bool:
     """Does a help cue fire ("what can you do", "how do I ask you to ...", "怎么用")?"""
     return any(clause_intent(c, []) == "help" for c in split_clauses(normalised_chinese(text)))
@@ -142,7 +150,8 @@ _SAID_BY_OTHERS = re.compile(r"\b(?:says?|said|saying|shouts?|shouted|shouting|y
 # saying or ordering right before the quote; or "order from <role>:". A role merely near the quote ("the chief
 # complaint", "a man outside the command post yells") relays nothing.
 _ROLE = (r"(?:\b(?:incident|on-?scene|scene|fire|rescue|police|operations?|unified|area|sector)\s+command(?:er)?|\bcommand\s+(?:post|cent(?:re|er))|"
-         r"\b(?-i:IC|OIC|ICP|EOC|HQ)|\b(?:fire|battalion|duty|rescue|police|station|deputy)\s+chief|\b(?:the|our)\s+chief(?!\s+(?:complaint|concern|problem|reason|cause))|"
+         # the abbreviations as whole words ("ICU", "ICE" are no IC), in capitals but "hq", which names nothing else
+         r"\b(?-i:IC|OIC|ICP|EOC)\b|\bhq\b|\b(?:fire|battalion|duty|rescue|police|station|deputy)\s+chief|\b(?:the|our)\s+chief(?!\s+(?:complaint|concern|problem|reason|cause))|"
          r"\bcommander|\bduty officer|\bofficer in charge|\bshift (?:leader|supervisor)|\bstation officer|\bheadquarters|\bcontrol room|"
          r"\bdispatch supervisor|指挥员|指挥部|指挥长|指挥官|指挥中心|现场指挥|总指挥|值班长|值班领导|带队(?:领导|干部)|中队长|大队长|支队长)")
 _CHAIN_OF_COMMAND = re.compile(
@@ -548,7 +557,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             # the types asked for, not those ruled out ("two engines, but don't send the ladder")
             types = extract_unit_types(" ".join(affirmed(c) for c in clauses if c not in others)) or extract_unit_types(affirmed(clause)) \
                 or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
-            dropped, fewer = withdrawn_unit_types(text)  # "no ladder needed after all", "scratch the second engine"
+            # "no ladder needed after all", "scratch the second engine"; not a withdrawal said of another place
+            dropped, fewer = withdrawn_unit_types(text, lambda at: _said_of(text, at, place, gazetteer, unit_ids))
             types = [t for t in types if t not in dropped]
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
             incident: dict[str, Any] = {"place": place or _guess_place(text),

@@ -9,6 +9,7 @@ KAM-A1 and still asks for an ambulance. A unit ruled out inside a positive claus
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.slots import UNIT_ID, canonical_unit_ids
 from core.contrast_words import contrast_pattern
@@ -45,9 +46,14 @@ _EN_HELD = re.compile(r"\b(?:hold|pause|delay|postpone|defer|suspend|freeze)\s+(
                       r"(?:evacuation|evac|dispatch)\b|\b(?:evacuation|evac|dispatch)\b[^.!?;,]{0,30}?\bon hold\b|"
                       r"\bwait\s+(?:with|on)\s+(?:the\s+|that\s+)?(?:evacuation|evac|dispatch)\b", re.IGNORECASE)
 
+# The same in Chinese with the hold after the order ("疏散 X 暂缓一下", "派车先暂停", "撤离的事推迟"); an order done before a
+# pause ("疏散完成后暂停供电") holds nothing.
+_ZH_HOLD_WORDS = r"(?:先)?(?:暂缓|暂停|缓一缓|缓一下|等一等|先等等|推迟|延后|搁置)"
+_ZH_HELD = re.compile(rf"(?:疏散|撤离|派车|派遣|调派|出动)(?:(?!完成|完毕|结束|之?后)[^，,。！？；;!?\n]){{0,20}}?{_ZH_HOLD_WORDS}")
+
 
 def _negation_span(clause: str) -> re.Match | None:
-    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause)
+    return _EN_NEGATED.search(clause) or _ZH_NEGATED.search(clause) or _EN_HELD.search(clause) or _ZH_HELD.search(clause)
 
 
 def negated_order(clause: str) -> bool:
@@ -96,7 +102,7 @@ def without_negation(clause: str) -> str:
     """The clause with its negation words taken out, to read which order it negates ("don't evacuate yet" -> evacuate)."""
     clause = _EN_HELD.sub(lambda m: " " + re.search(r"evacuation|evac|dispatch", m.group(0), re.IGNORECASE).group(0) + " ", clause)
     clause = re.sub(_EN_NEGATION, " ", clause, flags=re.IGNORECASE)
-    return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)", "", clause)
+    return re.sub(_ZH_NEGATION + _ZH_VERBS + "|不能(?=派|调|出动|疏散|撤离)|" + _ZH_HOLD_WORDS, "", clause)
 
 
 # A unit ruled out beside a positive order: "but not KAM-A1", "except ERO-E1", "other than", "any but", "除了 X", "X 除外".
@@ -177,7 +183,13 @@ _EN_TYPE_WITHDRAWN = re.compile(
     re.IGNORECASE)
 _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"
-    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派)?(?:了|啦|吧)?")
+    # "救护车不要了", "云梯车不用派了": the 不要 / 不用 ends its clause; "消防车不要走 X", "救护车不要停在门口" tell the unit
+    # how to go and withdraw nothing
+    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派(?:了|啦|吧)?|了|啦|吧|(?=[\s，,。.！!？?；;、]|$))")
+# An order for a unit type ("send a ladder", "we do need an engine", "派一辆救护车"): after a withdrawal of that type it
+# is the operator's later word and wins ("cancel the ladder ... actually send a ladder", "no ambulance at X; send one to Y").
+_TYPE_ORDERED = re.compile(rf"\b(?:send|dispatch|need|want|get|add|roll|request|order)\s+(?:(?:a|an|the|one|two|three|another|more|\d+)\s+)*(?P<a>{_TYPE_NOUN})\b"
+                           rf"|(?:派|调|要|加派|增派|出动)(?:一|两|二|三|\d)?(?:辆|台|个|组)?(?P<b>{_TYPE_NOUN})", re.IGNORECASE)
 
 
 _DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。！？]*$|不是不", re.IGNORECASE)
@@ -187,7 +199,18 @@ def _type_of(noun: str) -> str | None:
     return next((unit_type for unit_type, pattern in _TYPE_NOUNS if re.fullmatch(pattern, noun, re.IGNORECASE)), None)
 
 
-def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
+def _ordered_after(text: str, at: int, unit_type: str) -> bool:
+    """Is ``unit_type`` ordered again after position ``at``, outside any withdrawal?"""
+    for order in _TYPE_ORDERED.finditer(text, at):
+        if _type_of(order.group("a") or order.group("b")) != unit_type:
+            continue
+        if not any(w.start() <= order.start() < w.end() for pattern in (_EN_TYPE_WITHDRAWN, _ZH_TYPE_WITHDRAWN)
+                   for w in pattern.finditer(text, max(at, order.start() - 20), order.end())):
+            return True
+    return False
+
+
+def withdrawn_unit_types(text: str, applies: Callable[[int], bool] | None = None) -> tuple[list[str], list[str]]:
     """The unit types the operator takes back, as (dropped, one fewer): "no ladder needed after all", "cancel the
     ladder", "不用云梯车了" drop the type; "scratch the second engine", "少派一辆消防车" take one unit of it off. In order,
     each once."""
@@ -200,8 +223,8 @@ def withdrawn_unit_types(text: str) -> tuple[list[str], list[str]]:
             groups = match.groupdict()
             noun = next(value for name, value in groups.items() if not name.startswith("one") and value)
             unit_type = _type_of(noun)
-            if unit_type is None:
-                continue
+            if unit_type is None or _ordered_after(text, match.end(), unit_type) or (applies is not None and not applies(match.start())):
+                continue  # ordered again later, or said of another incident ("no ambulance needed at X" beside a dispatch to Y)
             one = any(value for name, value in groups.items() if name.startswith("one")) or match.group(0).startswith("少派")
             (fewer if one else dropped).append(unit_type)
     dropped = list(dict.fromkeys(dropped))

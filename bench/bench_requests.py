@@ -339,9 +339,13 @@ def main() -> None:
     print(f"  injection-only refused:             {sum(r['refused'] for r in inj_only)}/{len(inj_only)}"
           f"  (security event logged {sum(r['security_logged'] for r in inj_only)}/{len(inj_only)})")
     print(f"  all must-refuse items refused:      {sum(r['refused'] for r in must_refuse)}/{len(must_refuse)}")
+    if any(not r["refused"] for r in must_refuse):
+        print(f"    not refused: {', '.join(str(r['item']['id']) for r in must_refuse if not r['refused'])}")
     print(f"  tolerated extra search_plans calls: {sum(r['extra_search'] for r in rows)}")
     wrongly = [r for r in rows if r["refused"] and not r["item"].get("refuse") and r["item"]["calls"]]
     print(f"  requests wrongly refused:           {len(wrongly)} (of {sum(bool(r['item']['calls']) for r in rows)} that need a tool)")
+    if wrongly:
+        print(f"    wrongly refused: {', '.join(str(r['item']['id']) for r in wrongly)}")
     print(f"latency per message: p50 {statistics.median(latencies) * 1000:.0f} ms, p90 "
           f"{sorted(latencies)[int(0.9 * (n - 1))] * 1000:.0f} ms")
 

@@ -19,4 +19,15 @@ def common_english_word(word: str) -> bool:
     return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
 
 
-__all__ = ["COMMON_WORD_ZIPF", "common_english_word"]
+# Zipf 2 (about one per hundred million words): a word English uses at all. A typing error of a short word almost never
+# reaches it ("smke", "emgines", "ambulnce" are 0), while "deranged", "bloodied", "uninjured", "leek" are 2.6-3.7.
+KNOWN_WORD_ZIPF = 2.0
+
+
+@lru_cache(maxsize=8192)
+def known_english_word(word: str) -> bool:
+    """``word`` (any case) is a word English uses (zipf at least ``KNOWN_WORD_ZIPF``): no typing error to correct."""
+    return zipf_frequency(word, "en") >= KNOWN_WORD_ZIPF
+
+
+__all__ = ["COMMON_WORD_ZIPF", "KNOWN_WORD_ZIPF", "common_english_word", "known_english_word"]

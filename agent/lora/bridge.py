@@ -15,7 +15,7 @@ from typing import Any
 from agent.lora.routing import ACCEPT_CONFIDENCE, CONFIDENCE_MEASURE, gate_confidence, grounded_in_request
 from agent.lora.schema import ToolAnswer
 from agent.clauses import split_clauses
-from agent.negation import negated_order
+from agent.negation import negated_order, withdrawn_unit_types
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +101,10 @@ def decision_for(proposal: Any, text: str, available: set[str], threshold: float
     grounded in the request and runnable here, else the router (bench/bench_llm_tools.py replays it on stored proposals)."""
     if proposal.answer is None:
         return LoraDecision("router", f"no valid LLM answer ({proposal.error})", raw=proposal.raw)
-    if any(negated_order(clause) for clause in split_clauses(text)):
-        # the adapter's call format has no place for "not KAM-A1" / "don't evacuate": only the router keeps exclusions
-        return LoraDecision("router", "the request negates an order (the LLM's calls cannot exclude a unit)", raw=proposal.raw)
+    if any(negated_order(clause) for clause in split_clauses(text)) or any(withdrawn_unit_types(text)):
+        # the adapter's call format has no place for "not KAM-A1" / "don't evacuate" / "hold the evacuation" / "no ladder
+        # needed": only the router keeps exclusions and holds
+        return LoraDecision("router", "the request negates, holds or withdraws an order (the LLM's calls cannot exclude)", raw=proposal.raw)
     confidence = gate_confidence(proposal, measure)
     if confidence < threshold:
         return LoraDecision("router", f"LLM unsure ({confidence:.2f})", raw=proposal.raw, confidence=confidence)
