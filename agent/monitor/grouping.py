@@ -298,12 +298,12 @@ def _supported_place(c: Cluster, members) -> PlaceFix | None:
     return max(c.fixes, key=support)
 
 
-def _share_a_name(item_names: tuple[str, ...], names, keep: Callable[[str], bool] | None = None) -> bool:
+def _share_a_name(item_names: tuple[str, ...], names) -> bool:
     """A name of the report is one of ``names``, or one runs into the other as a hashtag runs words together
-    (#boulderflood names Boulder, #santamaria Santa Maria); compared as strings.  ``keep``: a test the name of
-    ``names`` must also pass (read only for the names that match, not for all of a large cluster's)."""
-    return any((b in item_names or any(min(len(a), len(b)) >= 4 and (a in b or b in a) for a in item_names))
-               and (keep is None or keep(b)) for b in names)
+    (#boulderflood names Boulder, #santamaria Santa Maria); compared as strings."""
+    names = list(names)
+    return any(n in names for n in item_names) or any(
+        a in b or b in a for a in item_names for b in names if min(len(a), len(b)) >= 4)
 
 
 def _far_apart(a: PlaceFix, b: PlaceFix) -> bool:
@@ -548,37 +548,31 @@ class OnlineGrouper:
         if not emerged:
             return None
         # what the headline gives is read once, not once per open incident
+        said_place = bool(self._headline_names(item)) or item.place is not None
         words = set(scanned(item).tokens)
         hazard = (item.hazard_evidence or "").casefold()
-        generic, tags = self.case.generic, scanned(item).hashtags
-        # a hashtag of ordinary words or of the hazard's own name (#TopPicks, #WorldNews, #flood) names no place
-        said = [n for n in self._headline_names(item) if n not in tags or not generic(n)]
-        tie = lambda n: self.case.distinctive(n) and not generic(n)  # noqa: E731
-        ties = tuple(n for n in said if tie(n))   # the names that tell one incident from another
-        said_place = bool(said) or item.place is not None
+        # a word in common ties the headline to an incident of its own hazard ("Train Derailment" to the train crash); to
+        # an incident of another hazard only a distinctive name does ("Glasgow", not "Dead" or "King")
+        any_word, distinctive = (lambda n: True), self.case.distinctive
+        ties = {True: item_names, False: tuple(n for n in item_names if distinctive(n))}  # by own hazard or not
         precise = item.place is not None and item.place.radius_m <= cfg.known_place_radius_m
         for c in emerged:
+            own_hazard = c.incident_type == item.opens_as
+            tying = any_word if own_hazard else distinctive
             # the learned scorer keeps every distinct fix of its reports; the linear one the most precise (its place)
             fixes = c.fixes or ([c.place] if c.place is not None else [])
             if item.place is not None and fixes:
-                # only a precise place in common ties (a district holds many incidents, of one hazard or several)
-                if precise and any(f.radius_m <= cfg.known_place_radius_m and _same_place(item.place, f, cfg.place_slack_m)
-                                   for f in fixes):
+                # of another hazard, only a precise place in common ties (a district holds many incidents)
+                if any(_same_place(item.place, f, cfg.place_slack_m) and (own_hazard or (
+                        precise and f.radius_m <= cfg.known_place_radius_m)) for f in fixes):
                     return c
                 if all(_far_apart(item.place, f) for f in fixes):
                     continue  # the map puts it clearly elsewhere (as the score's place penalty reads it): not this one
-            if ties and _share_a_name(ties, c.names, tie):
+            if ties[own_hazard] and _share_a_name(ties[own_hazard], (n for n in c.names if tying(n))):
                 return c
             # one of the incident's own names anywhere in the headline's words, even where names() reads none (a
-            # sentence opener: "... in N. Italy"; a shouted headline; "NYC" in capitals)
-            if any(n in words and tie(n) for n in self.own_names(c)):
-                return c
-            # Of its own hazard, an ordinary word in common ("Train Derailment" in the train crash's posts and in the
-            # headline) ties it too, unless the headline gives a distinctive name the incident's reports never give
-            # ("Malmi" beside "Building" and "Smoke" of a Kamppi fire): then it is another incident of that hazard.
-            if c.incident_type == item.opens_as and not ties and (
-                    _share_a_name(item_names, c.names)
-                    or any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)))):
+            # sentence opener: "... in N. Italy"; a shouted headline); not its hazard's name as a hashtag (#flood)
+            if any(n in words for n in self.own_names(c) if not (hazard and (hazard in n or n in hazard)) and tying(n)):
                 return c
             # its hazard alone: not an incident the operator dismissed as none (unless reports have since confirmed
             # it), or every later headline of that hazard that names no place would vanish into it unseen

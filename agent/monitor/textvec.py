@@ -16,7 +16,6 @@ Pure module: numpy, scikit-learn's stop-word list and wordfreq's English word fr
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import zlib
@@ -26,7 +25,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from wordfreq import zipf_frequency
 
 from core.common_words import common_english_word
 from core.text import MENTION_RE, URL_RE, char_before
@@ -60,15 +58,6 @@ _TITLE_MIN_WORDS = 3
 # A word that is no common English word is ordinary (CaseCounts.ordinary) only once the stream has written it in lower
 # case this often: one casual "on the way to tampere" is a slip, not usage, and misread it hides a headline's place.
 _LOWER_HABIT = 3
-# CaseCounts.generic splits a run-together hashtag into words up to this length (a longer one is read whole), each part a
-# word at least this frequent in English (Zipf 4, ten per million: "top", "picks", "world"; not "hai", "yan", "spa")
-_MAX_SPLIT = 40
-_PART_ZIPF = 4.0
-
-
-@functools.lru_cache(maxsize=8192)
-def _frequent_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= _PART_ZIPF
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -121,12 +110,6 @@ class Scan:
                     capitalised[w.line].append(w.raw[0].isupper())
             self._title = [len(c) >= _TITLE_MIN_WORDS and sum(c) >= _TITLE_SHARE * len(c) for c in capitalised]
         return self._title[line]
-
-    @property
-    def hashtags(self) -> frozenset[str]:
-        """Its hashtags as ``names`` gives them (lower-cased, without '#')."""
-        return frozenset(_POSSESSIVE.sub("", w.raw.strip("'")).lstrip("#").casefold() for w in self.words
-                         if w.raw.startswith("#"))
 
     @property
     def tokens(self) -> list[str]:
@@ -209,23 +192,6 @@ class CaseCounts:
         if self.capital[word] > self.lower[word]:
             return True
         return not self.lower[word] and not common_english_word(word)
-
-    def generic(self, word: str) -> bool:
-        """``word`` (lower-cased) names no place and no incident: it is no name by the stream's usage (not
-        ``distinctive``: "flood", "news"), or it runs such words together as a hashtag does, each a frequent English
-        word (``_PART_ZIPF``) the stream does not write capitalised, or a stop word: #TopPicks, #WorldNews.  Not
-        #WestExplosion ("West" the stream writes capitalised), #yycflood, #sghaze or #TyphoonHaiyan (no "hai" and
-        "yan": parts are frequent words of three letters or more)."""
-        if not self.distinctive(word):
-            return True
-        if len(word) > _MAX_SPLIT:
-            return False
-        plain = lambda part: len(part) >= 3 and (part in _STOP or _frequent_word(part) and not self.distinctive(part))  # noqa: E731
-        # split[i]: word[:i] is made of such parts
-        split = [True] + [False] * len(word)
-        for end in range(3, len(word) + 1):
-            split[end] = any(split[start] and plain(word[start:end]) for start in range(end - 2))
-        return split[-1]
 
     def ordinary(self, word: str) -> bool:
         """``word`` (lower-cased) is one the stream writes in lower case at least as often as capitalised, and, unless
