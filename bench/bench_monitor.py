@@ -6,6 +6,7 @@ sentiment/rumour signals per language against a lexicon baseline.
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev      # or --events dev2, dev3
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev --recorded-triage  # replay a run's triage
     .venv/bin/python bench/bench_monitor.py --part crisis --events dev --recorded-triage --thin 0.1  # sparse events
+    .venv/bin/python bench/bench_monitor.py --part crisis --events dev2 --recorded-triage --why 10  # why alerts came late
     .venv/bin/python bench/bench_monitor.py --part quiet|memory|dupes|dupes-dev|dupes-dev2|dupes-dev3|signals
     .venv/bin/python bench/bench_monitor.py --part dupes-dev --show-errors   # the team's dev set, every decision
 
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -124,10 +126,102 @@ def run_stream(pipeline, feed: Path, batch: int = 64, progress: bool = True):
     return reports, alert_events, stats, wall, cpu
 
 
+@dataclass
+class Attribution:
+    """Which event each alert is about, as the time-to-alert figures read it (``attribute_alerts``)."""
+
+    votes: dict                 # cluster id -> Counter of the events of its related posts (final composition)
+    first_info: dict            # event -> time of its first informative post
+    first_alert: dict           # event -> its first incident alert (emerging, escalation)
+    first_any: dict             # event -> its first incident or warning alert
+    stray: int                  # incident alerts on no event's cluster
+    stray_warnings: int         # warning alerts on no event's cluster
+
+
+def attribute_alerts(reports, alert_events, meta) -> Attribution:
+    """An alert belongs to the event that most of its cluster's *related* tweets come from (final composition), when
+    that event has at least 3 of them: a cluster of off-topic tweets that happen to carry an event's label alerts no
+    event, and an alert on a cluster that never holds 3 related posts of one event is counted stray (the cost side).
+    An incident alert (emerging, escalation) says an incident is happening; a warning alert that a hazard is expected
+    (agent.monitor.evidence.hazard_warning).  Both are kept, apart: an event whose first informative post is a forecast
+    is rightly first alerted by a warning."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    first_info: dict[str, float] = {}
+    for r in reports:
+        m = meta[r.external_id]
+        if m["info"] != UNRELATED and r.cluster_id:
+            votes[r.cluster_id][m["event"]] += 1
+        if m["info"] == INFORMATIVE:
+            first_info[m["event"]] = min(first_info.get(m["event"], float("inf")), m["time"])
+    first_alert, first_any = {}, {}
+    stray = stray_warnings = 0
+    for a, _ in alert_events:
+        v = votes.get(a.cluster_id or "")
+        lost = not v or v.most_common(1)[0][1] < 3
+        stray += a.kind in ("emerging", "escalation") and lost
+        stray_warnings += a.kind == "warning" and lost
+        if a.kind in ("emerging", "escalation", "warning") and not lost:
+            label = v.most_common(1)[0][0]
+            first_any.setdefault(label, a)
+            if a.kind != "warning":
+                first_alert.setdefault(label, a)
+    return Attribution(dict(votes), first_info, first_alert, first_any, stray, stray_warnings)
+
+
+def late_events(reports, alert_events, meta, limit: int = 10, within_min: float = 15.0) -> list[dict]:
+    """For each event not alerted within ``within_min`` of its first informative post: its first informative posts up
+    to its first incident alert (at most ``limit``), each with what the monitor did with it (triaged type and priority,
+    the cluster it went to, that cluster's event and alerts, the grouper's reason), and the event's first incident and
+    warning alerts.  What a reader needs to say why no alert came sooner (a warning, a post that reports nothing, a
+    threshold not reached, posts scattered over clusters, a post triaged not_incident).  DEV events only: the caller
+    never passes the frozen test events' reports."""
+    att = attribute_alerts(reports, alert_events, meta)
+    alerts_of: dict[str, list[str]] = defaultdict(list)
+    for a, _ in alert_events:
+        if a.cluster_id:
+            alerts_of[a.cluster_id].append(a.kind)
+    out = []
+    for event, t0 in sorted(att.first_info.items()):
+        alert, any_alert = att.first_alert.get(event), att.first_any.get(event)
+        if alert is not None and (alert.time - t0) / 60 <= within_min:
+            continue
+        end = alert.time if alert is not None else float("inf")
+        posts = []
+        for r in reports:
+            m = meta[r.external_id]
+            if m["event"] != event or m["info"] != INFORMATIVE or r.time > end:
+                continue
+            v = att.votes.get(r.cluster_id or "")
+            posts.append({"minute": (r.time - t0) / 60, "text": r.text, "type": r.incident_type, "priority": r.priority,
+                          "cluster": r.cluster_id, "cluster_event": v.most_common(1)[0][0] if v else None,
+                          "cluster_related": sum(v.values()) if v else 0, "cluster_alerts": alerts_of.get(r.cluster_id, []),
+                          "reason": r.reason})
+            if len(posts) >= limit:
+                break
+        out.append({"event": event, "delay": None if alert is None else (alert.time - t0) / 60,
+                    "alert": alert, "warning": any_alert if any_alert is not alert else None, "posts": posts})
+    return out
+
+
+def print_late(late: list[dict]) -> None:
+    print("\nwhy no alert came sooner (events outside 15 min; their first informative posts up to the first incident alert):")
+    for e in late:
+        delay = "no incident alert" if e["delay"] is None else f"{e['delay']:.1f} min"
+        print(f"  {e['event']}: {delay}")
+        for p in e["posts"]:
+            where = (f"{p['cluster']} ({p['cluster_event'] or 'no event'}, {p['cluster_related']} related, alerts "
+                     f"{','.join(p['cluster_alerts'][:3]) or 'none'})") if p["cluster"] else "not grouped"
+            print(f"    +{p['minute']:8.1f}  {p['type']} {p['priority']}  {where}")
+            print(f"               {p['text'][:160]!r}")
+            print(f"               {p['reason'][:200]}")
+        for label, a in (("first incident alert", e["alert"]), ("first warning alert", e["warning"])):
+            if a is not None:
+                print(f"    {label}: {a.kind} {a.cluster_id}: {a.message[:200]}")
+
+
 def crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline) -> dict:
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-    by_id = {r.external_id: r for r in reports}
     related = [r for r in reports if meta[r.external_id]["info"] != UNRELATED]
     grouped = [r for r in related if r.cluster_id]
     truth_g = [meta[r.external_id]["event"] for r in grouped]
@@ -141,39 +235,11 @@ def crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline) -> dict:
     tp = int((is_unrel & filtered).sum())
     precision = tp / max(1, int(filtered.sum()))
     recall = tp / max(1, int(is_unrel.sum()))
-    # time to alert: first informative tweet of each event -> first emerging/escalation alert whose cluster is
-    # mostly that event's tweets
-    first_info = {}
-    for tid, m in meta.items():
-        if m["info"] == INFORMATIVE and tid in by_id:
-            first_info[m["event"]] = min(first_info.get(m["event"], float("inf")), m["time"])
-    # An alert belongs to the event that most of its cluster's *related* tweets come from (final composition):
-    # a cluster of off-topic tweets that happen to carry an event's label alerts no event.
-    related_votes: dict[str, Counter] = defaultdict(Counter)
-    for r in related:
-        if r.cluster_id:
-            related_votes[r.cluster_id][meta[r.external_id]["event"]] += 1
-    # An incident alert (emerging, escalation) says an incident is happening; a warning alert that a hazard is expected
-    # (agent.monitor.evidence.hazard_warning).  Both are counted, apart: an event whose first informative post is a
-    # forecast is rightly first alerted by a warning.
-    first_alert, first_any = {}, {}
-    spikes = stray = stray_warnings = 0
-    for a, _ in alert_events:
-        if a.kind == "spike":
-            spikes += 1
-        votes = related_votes.get(a.cluster_id or "")
-        # the cost side: a cluster alert whose cluster never holds 3 related posts of one event alerts no event
-        lost = not votes or votes.most_common(1)[0][1] < 3
-        stray += a.kind in ("emerging", "escalation") and lost
-        stray_warnings += a.kind == "warning" and lost
-        if a.kind in ("emerging", "escalation", "warning") and votes:
-            label, n = votes.most_common(1)[0]
-            if n >= 3:
-                first_any.setdefault(label, a.time)
-                if a.kind != "warning":
-                    first_alert.setdefault(label, a.time)
-    delays = {ev: (first_alert[ev] - t0) / 60 if ev in first_alert else None for ev, t0 in first_info.items()}
-    delays_any = {ev: (first_any[ev] - t0) / 60 if ev in first_any else None for ev, t0 in first_info.items()}
+    # time to alert: first informative tweet of each event -> its first alert (attribute_alerts)
+    att = attribute_alerts(reports, alert_events, meta)
+    delays, delays_any = ({ev: (first[ev].time - t0) / 60 if ev in first else None for ev, t0 in att.first_info.items()}
+                          for first in (att.first_alert, att.first_any))
+    spikes = sum(a.kind == "spike" for a, _ in alert_events)
     span_days = (max(r.time for r in reports) - min(r.time for r in reports)) / 86400
     return {
         "reports": len(reports), "related": len(related), "grouped_related": len(grouped),
@@ -185,8 +251,8 @@ def crisis_metrics(reports, alert_events, meta, wall, cpu, pipeline) -> dict:
         "ari_related": adjusted_rand_score(truth_all, pred_all),
         "noise_precision": precision, "noise_recall": recall, "filtered": int(filtered.sum()),
         "unrelated": int(is_unrel.sum()),
-        "delays_min": delays, "delays_any_min": delays_any, "spike_alerts": spikes, "stray_alerts": stray,
-        "stray_warnings": stray_warnings, "span_days": span_days,
+        "delays_min": delays, "delays_any_min": delays_any, "spike_alerts": spikes, "stray_alerts": att.stray,
+        "stray_warnings": att.stray_warnings, "span_days": span_days,
         "alerts": Counter(a.kind for a, _ in alert_events),
         "wall_s": wall, "cpu_s": cpu, "per_s_wall": len(reports) / wall, "per_cpu_s": len(reports) / cpu,
         "stages": {k: round(v, 1) for k, v in pipeline.stage_s.items()},
@@ -294,6 +360,8 @@ def part_crisis(args, settings) -> None:
     cmd = (f"eca monitor --feed {feed} --replay 0 --profile social --no-store"
            + ("" if args.places else " --no-places") + "   (or --replay 600 for 600x real time)")
     print_crisis(name, m, cmd)
+    if args.why:  # main() refuses --why on the frozen test events
+        print_late(late_events(reports, alert_events, meta, limit=args.why))
 
 
 # --- quiet streams: false spike alerts ---------------------------------------------------------------------------
@@ -533,9 +601,14 @@ def main() -> None:
     parser.add_argument("--thin", type=float, default=1.0,
                         help="crisis: keep this share of each event's tweets (sparse events; with --recorded-triage the "
                              "full set's recording serves)")
+    parser.add_argument("--why", type=int, default=0, metavar="N",
+                        help="crisis, DEV events only: for each event not alerted within 15 min, print its first N "
+                             "informative posts up to its first incident alert, with what the monitor did with each")
     parser.add_argument("--quiet-days", type=int, default=7)
     parser.add_argument("--memory-reports", type=int, default=100_000)
     args = parser.parse_args()
+    if args.why and args.events == "test":
+        parser.error("--why prints tweets: the CrisisLexT26 test events are held out (use --events dev, dev2, dev3 or dev4)")
 
     from core.settings import get_settings, setup_logging
 
