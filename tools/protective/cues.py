@@ -78,6 +78,7 @@ class ProtectiveCues:
     tank_vehicle: bool = False
     material_burning: bool = False
     outdoor_object: bool = False
+    window_fire: bool = False            # flames or smoke in or out of a building's window: a fire in that building
     trapped: bool = False
     structure: str | None = None         # element, partial, threatening, ground, minor
     tremor: bool = False
@@ -153,7 +154,7 @@ FLAGS: dict[str, list[str]] = {
     "gas_odour": W.GAS_ODOUR, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
     "cloud": W.CLOUD, "fire": W.FIRE_WORDS, "alarm_only": W.ALARM_ONLY, "fire_spread": W.FIRE_SPREAD, "smoke_in_stairwell": W.SMOKE_STAIRWELL,
     "fully_involved": W.FULLY_INVOLVED, "between_buildings": W.BETWEEN_BUILDINGS, "cylinders": W.CYLINDERS, "tank_vehicle": W.TANK_VEHICLE,
-    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "trapped": W.TRAPPED, "tremor": W.TREMOR,
+    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "window_fire": W.WINDOW_FIRE, "trapped": W.TRAPPED, "tremor": W.TREMOR,
     "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
     "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
     "medical_devices": W.MEDICAL_DEVICES, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
@@ -365,12 +366,16 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
     are there, small as it is. ``tenant``: the report speaks from a business inside the block and says others are in the
     building too, so a count "we" give, or one given in a sentence that names the business, is that business's people, a part.
     """
-    if (m := W.ONLY_PRESENT.search(t)):
-        raw = next(g for g in (m.group(1), m.group(4), m.group(6)) if g)
-        me = m.group(2) or m.group(3) or m.group(5)
-        if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
-            return n + (1 if me else 0), None
+    # (pattern, groups holding the count, groups holding the caller: "and me", 我和)
+    for pattern, counts, callers in ((W.ONLY_PRESENT, (1, 4, 6), (2, 3, 5)), (W.NOBODY_ELSE, (1, 3), (2, 4))):
+        if (m := pattern.search(t)):
+            raw = next(m.group(g) for g in counts if m.group(g))
+            if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
+                return n + (1 if any(m.group(g) for g in callers) else 0), None
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
+    # The report places "us" in one room, hall or tenant anywhere ("the choir rehearses in the back room. ... ten of
+    # us are here"): a count "we" give in another sentence is of that part too.
+    we_in_a_part = W.PARTIAL_COUNT.search(t) is not None or W.GROUP_ROOM.search(t) is not None
     partial: dict[int, bool] = {}  # by sentence: a hostile report may hold thousands of counts in one
     whole = part = None
     chain, chain_end, terms = 0, -1, 0
@@ -378,8 +383,9 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
         i = bisect.bisect_right(ends, start)
         if i not in partial:
             sentence = t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)]
-            partial[i] = _partial_sentence(sentence) or (tenant and (W.FIRST_PERSON_COUNT.search(sentence) is not None or W.TENANT_IN.search(sentence) is not None)
-                                                         and W.WHOLE_COUNT.search(sentence) is None)
+            ours = W.FIRST_PERSON_COUNT.search(sentence) is not None
+            partial[i] = (_partial_sentence(sentence) or ((tenant and (ours or W.TENANT_IN.search(sentence) is not None) or (ours and we_in_a_part))
+                                                          and W.WHOLE_COUNT.search(sentence) is None))
         if partial[i] or W.PART_AFTER.match(t[end:end + 60]):
             part = max(part or 0, n)
             chain, chain_end, terms = 0, -1, 0
@@ -443,7 +449,8 @@ def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
 
 def _tickets_counts(t: str) -> Iterator[tuple[int, int, int]]:
     for m in W.TICKETS_SOLD_ZH.finditer(t):
-        n = int(m.group(1)) if m.group(1).isdigit() else _count_word(m.group(1))
+        raw = m.group(1) or m.group(2)
+        n = int(raw) if raw.isdigit() else _count_word(raw)
         if n and n >= W.MIN_OCCUPANTS:
             yield n, m.start(), m.end()
 
@@ -519,9 +526,9 @@ def _water_level(t: str) -> float | None:
     return None
 
 
-# A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半. A number in characters counts only after a time word or
+# A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半, 七点一刻 (a quarter past). A number in characters counts only after a time word or
 # before 半/钟/N分, or from 十 up (一点 alone is also "a little"; 晚一点 "a bit later", so 晚 alone only before digits).
-_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|今晚|昨晚|晚(?=\s?\d))?\s?(\d{1,2}|二十[一二三]?|十[一二三四五六七八九]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|今晚|昨晚|晚(?=\s?\d))?\s?(\d{1,2}|二十[一二三]?|十[一二三四五六七八九]?|[一二两三四五六七八九])\s?[点時时](钟|半|[一三]刻|[零一二三四五六七八九十\d]{1,3}分)?")
 # A half of the day said in Chinese just before a digital clock time: "晚上10:30" is 22:30.
 _ZH_HALF_BEFORE = re.compile(r"(下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚|晚)\s?$")
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
@@ -529,6 +536,8 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if (m := W.TIME_AMPM.search(t)):
         h = (parse_number(m.group(1)) or 0) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
+    elif (h := _clock_in_words(t)) is not None:  # before "five in the afternoon": "a quarter to five" is 16:45
+        hour = h
     elif (m := W.TIME_OF_DAY_WORDS.search(t)):
         h = (parse_number(m.group(1)) or 0) % 12
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
@@ -550,6 +559,22 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if _has(t, *W.DAY_WORDS):
         return None, False
     return None, None
+
+
+def _clock_in_words(t: str) -> int | None:
+    """The hour of a clock time said in words ("half five tonight" is 17:30, "quarter to seven in the morning" 06:45),
+    when other words of the report say the half of the day: "tonight", "evening", "at night" make an hour from five on
+    the evening's (half one tonight is 01:30)."""
+    if (m := W.CLOCK_IN_WORDS.search(t)) is None or (h := parse_number(m.group(2))) is None:
+        return None
+    h = (h - 1 if m.group(1).endswith(" to") else h) % 12
+    if W.AM_WORDS.search(t):
+        return h
+    if W.PM_WORDS.search(t):
+        return h + 12
+    if _has(t, W.NIGHT_WORDS[0]):
+        return h + 12 if h >= 5 else h
+    return None
 
 
 def _wind(t: str) -> tuple[float | None, float | None]:

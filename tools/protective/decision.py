@@ -136,7 +136,7 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
                                   "building fully involved: evacuate it, 50 m collapse zone, shelter in the smoke sector",
                                   sector=ctx.sector(500, "shelter"), building_scope="whole", shelters=True)
     exposes = c.fire_spread or c.trapped or c.smoke_in_stairwell
-    if not exposes and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
+    if not exposes and not c.window_fire and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
         return ProtectiveDecision("F1", ["isolate_deny_entry"], 30, "outdoor fire not exposing a building: 30 m cordon")
     # A business inside the block ("楼下开着一家花店", "the ground-floor supermarket") is not the building's use (spec 5a):
     # when the fire is elsewhere in it (a flat upstairs, the stairwell, the cellar, spreading), the row follows the
