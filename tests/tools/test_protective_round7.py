@@ -51,6 +51,10 @@ def test_round7_rows_read_from_the_mechanism_not_a_phrase(hazard, text, rule):
     # A count that leaves nobody else out is all who are there; "and me" adds the caller.
     ("礼堂里是我们十五个学员和我，没有其他人", 16),
     ("There are nine volunteers and me, nobody else in the hall", 10),
+    ("只有我和两个同事在办公室，没别人", 3),
+    # Seats taken at a show are those present, as tickets sold.
+    ("All 650 seats are taken tonight.", 650),
+    ("八百个座位全坐满了", 800),
     # A count "we" give in the building's own words still stands, even with "us" placed in a room elsewhere.
     ("Our club room is in the basement. There are 300 of us in the building.", 300),
 ])
@@ -68,14 +72,18 @@ def test_nobody_else_hurt_is_no_count_of_the_people_present(text):
     assert extract_protective_cues(text).occupants is None
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("text", "part"), [
     # The report puts "us" in one room in one sentence and gives the count in another: that room's count, a part.
-    "The choir rehearses in the rehearsal room on the ground floor. Tonight there are twenty-five of us.",
-    "The society has booked a meeting room at the museum. About twenty-five of us came.",
+    ("The choir rehearses in the rehearsal room on the ground floor. Tonight there are twenty-five of us.", 25),
+    ("The society has booked a meeting room at the museum. About twenty-five of us came.", 25),
+    # A business made "our own" or named in the count's sentence, with others said to be in the building: a part
+    # (round 5), an office or a bank as much as a restaurant; 二十几 (twenty-odd) is read as 20, as 二十多.
+    ("Our office on the 4th floor has 35 people, the rest of the building is flats", 35),
+    ("我们店里现在有二十几个客人，楼上是住户", 20),
 ])
-def test_a_count_we_give_after_placing_us_in_one_room_is_a_part(text):
+def test_a_count_of_one_room_or_tenant_is_a_part(text, part):
     c = extract_protective_cues(text)
-    assert c.occupants is None and c.occupants_part == 25
+    assert c.occupants is None and c.occupants_part == part
 
 
 @pytest.mark.parametrize(("text", "hour", "night"), [
@@ -84,6 +92,7 @@ def test_a_count_we_give_after_placing_us_in_one_room_is_a_part(text):
     ("half one tonight", 1, True),
     ("it was a quarter to five in the afternoon", 16, False),
     ("演出九点一刻开始，今晚人很多", 21, True),
+    ("at ten to six this morning", 5, True),
     # A clock time in words without a half of the day is not read (section 5a), a night shift says nothing of now.
     ("half three", None, None),
     ("I just came off a night shift", None, None),

@@ -272,15 +272,18 @@ _TENANT_EN = (r"restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|tra
               r"cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk")
 _TENANT_ZH = _TENANT_PLACES_ZH + "|商店|店铺|店里"
 TENANT = re.compile(rf"({_TENANT_EN}|{_TENANT_ZH})")
-# A tenant business named in a sentence ("咖啡馆里有二十来个客人", "60 people in the pub").
-TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN})\b|{_TENANT_ZH}")
+# Other kinds of business that hold a unit of a block (an office, a bank, a day-care): tenants too when the report
+# makes them its own or places them on a floor (section 5a).
+_OTHER_TENANTS_EN = r"day[- ]?care|kindergarten|supermarket|bank|office|offices|agency"
+_OTHER_TENANTS_ZH = "幼儿园|超市|银行|办公室"
+# A tenant business named in a sentence ("咖啡馆里有二十来个客人", "60 people in the pub", "our office has 35 people").
+TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN}|{_OTHER_TENANTS_EN})\b|{_TENANT_ZH}|{_OTHER_TENANTS_ZH}")
 
 # Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
 # of the business's name ("K-Supermarket Kaisaniemi", "the Lidl supermarket", "Nordea Bank", "Alepa超市") it names
 # a business inside the building, not the building's use (spec 5a). A named hotel, department store, mall,
 # school or institution is the building itself and keeps its use.
-BUSINESS_KIND = re.compile(r"(day[- ]?care|kindergarten|幼儿园|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
-                           r"bank|office|offices|agency|" + _TENANT_PLACES_ZH + "|商店|店铺|超市|银行|办公室)")
+BUSINESS_KIND = re.compile(rf"({_TENANT_EN}|{_OTHER_TENANTS_EN}|{_TENANT_PLACES_ZH}|商店|店铺|{_OTHER_TENANTS_ZH})")
 # The name a business word is part of: a capitalised word (or a Latin brand before a Chinese word) just before it,
 # hyphen-joined ("K-Supermarket") or as a separate word not opening a sentence ("the Lidl supermarket"); or the
 # word itself capitalised and followed by a capitalised name ("Supermarket Kaisaniemi", "Bar Loose").
@@ -330,14 +333,18 @@ _EN_TEEN = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eig
 EN_BELOW_100 = rf"(?:(?:{'|'.join(EN_TENS)})(?:[- ]{_EN_UNIT})?|{_EN_TEEN}|{_EN_UNIT})"
 EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?(?:,?(?: and)? {EN_BELOW_100}\b)?"
              rf"|(?:a|{EN_BELOW_100}) hundred(?:(?: and)? {EN_BELOW_100}\b)?|{EN_BELOW_100})")
-# A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
+# A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生";
+# "三十几个人" (thirty-odd) is read as its round number, as 三十多.
 COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
-                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
+                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余|几)?" + OCCUPANT_NOUNS_ZH)
 # Tickets sold for a show, said in Chinese with the number after ("票卖了一千二百张", "门票售出六百张"): those present
 # (section 5a, as "900 tickets sold").
 # Also with the show said sold out first and the number of tickets after it ("票已售罄，共八百张"), as "sold out: 480 seats".
 TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张"
                              r"|(?:门票|票)[^，。；！？\d]{0,4}?(?:卖完|卖光|售完|售罄|卖空)了?[，,、：:\s]*(?:一共|总共|共|全部)?(?:是)?(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
+# Seats taken at a show ("all 650 seats are taken", "480 seats sold", "八百个座位全坐满了"): those present, as tickets sold.
+SEATS_TAKEN = re.compile(NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+seats?\s+(?:are\s+|were\s+|have been\s+)?(?:all\s+)?(?:taken|filled|occupied|sold)\b"
+                         r"|(?<![\d零一二两三四五六七八九十百千])(\d+|[零一二两三四五六七八九十百千]{1,8})\s*(?:个)?(?:座位|座)[^，。；！？\d]{0,3}(?:坐满|满了|全满|卖光|售罄|卖完)")
 # A count "we" give in a report from a business inside the block, or one given for that business ("咖啡馆里有二十来个客人"),
 # when the report says others are in the building too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners,
 # and there are flats upstairs"): that business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
@@ -369,7 +376,7 @@ ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_1
 # all who are there, as "only ... in the building"; "and me" / "和我" adds the caller. "Nobody else is hurt" is about
 # casualties, not presence.
 NOBODY_ELSE = re.compile(rf"\b(\d{{1,3}}|{EN_BELOW_100})\s+(?:[a-z-]{{2,15}}\s+){{0,4}}?(?:and\s+(me|myself)\b\s*)?(?:(?:here|inside|in here|in the building)\s*)?[,;:\u2013\u2014-]*\s*(?:and\s+)?(?:nobody|no one|no-one)\s+else\b(?!\s+(?:is|was|has|got|seems?|feels?)\s+(?:\w+\s+)?(?:hurt|injured|ill|sick|affected|harmed|dizzy|unwell))"
-                         r"|(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个|名|位)[\u4e00-\u9fff]{0,4}?(和我|跟我|加上我|加我)?[，,、\s]*(?:就|也|再)?(?:没有|没)(?:别人|别的人|其他人|其他的人|外人)(?![^，。；！？]{0,3}(?:受伤|伤|有事|不舒服|中毒|晕))")
+                         r"|(我和|我跟)?(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个|名|位)[\u4e00-\u9fff]{0,8}?(和我|跟我|加上我|加我)?[，,、\s]*(?:就|也|再)?(?:没有|没)(?:别人|别的人|其他人|其他的人|外人)(?![^，。；！？]{0,3}(?:受伤|伤|有事|不舒服|中毒|晕))")
 # A count of one part of the building (spec 5a): one hall, room or class, one tenant's office or staff, one event,
 # or a count the report itself says leaves others out. It is no count of the building's occupants: the density
 # table stands, the count a lower bound. Looked for in the count's own sentence, and for a count "we" give in the
@@ -413,9 +420,9 @@ CUBIC_M = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
 # "5 in the morning", "4.20 in the afternoon", "11 at night", "two in the morning": the words say which half of the day.
 TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
-# A clock time in words ("half five", "half past nine", "quarter to seven"); the half of the day comes from other words
+# A clock time in words ("half five", "half past nine", "quarter to seven", "ten to six"); the half of the day comes from other words
 # of the report ("tonight", "in the morning"), and without them it is not read (a bare hour, section 5a).
-CLOCK_IN_WORDS = re.compile(r"\b(half(?: past)?|(?:a )?quarter (?:past|to))\s+(1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![:.]?\d)")
+CLOCK_IN_WORDS = re.compile(r"\b(half(?: past)?|(?:a )?quarter (?:past|to)|(?:five|ten|twenty|twenty-five) (?:past|to))\s+(1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![:.]?\d)")
 PM_WORDS = re.compile(r"\b(afternoon|after lunch)\b")
 AM_WORDS = re.compile(r"\b(morning|before dawn|at dawn|breakfast)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".

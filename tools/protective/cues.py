@@ -367,7 +367,7 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
     building too, so a count "we" give, or one given in a sentence that names the business, is that business's people, a part.
     """
     # (pattern, groups holding the count, groups holding the caller: "and me", 我和)
-    for pattern, counts, callers in ((W.ONLY_PRESENT, (1, 4, 6), (2, 3, 5)), (W.NOBODY_ELSE, (1, 3), (2, 4))):
+    for pattern, counts, callers in ((W.ONLY_PRESENT, (1, 4, 6), (2, 3, 5)), (W.NOBODY_ELSE, (1, 4), (2, 3, 5))):
         if (m := pattern.search(t)):
             raw = next(m.group(g) for g in counts if m.group(g))
             if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
@@ -448,9 +448,9 @@ def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _tickets_counts(t: str) -> Iterator[tuple[int, int, int]]:
-    for m in W.TICKETS_SOLD_ZH.finditer(t):
+    for m in (*W.TICKETS_SOLD_ZH.finditer(t), *W.SEATS_TAKEN.finditer(t)):
         raw = m.group(1) or m.group(2)
-        n = int(raw) if raw.isdigit() else _count_word(raw)
+        n = _number(raw) if raw[0].isdigit() else _count_word(raw)
         if n and n >= W.MIN_OCCUPANTS:
             yield n, m.start(), m.end()
 
