@@ -20,8 +20,22 @@ from tools.protective.place import _whole_word
     ("fire", "I'm waiting on my scooter outside the bank, there are flames behind a second-floor window and smoke", "F4"),
     ("fire", "Smoke pouring out of a fourth-floor window of the office building, I'm across the street", "F4"),
     ("fire", "我骑电动车路过，看到这栋写字楼五楼的窗户往外冒烟", "F4"),
-    # ... but a vehicle's window is the vehicle's: an outdoor fire.
+    # A door or a balcony of the building as much as a window.
+    ("fire", "I'm on my bike on the street, the shop at number 12 has smoke coming out of the door", "F4"),
+    ("fire", "我站在楼下，看到三楼一户人家的阳台在冒烟", "F2"),
+    # The caller's job names a vehicle that is not the thing on fire.
+    ("fire", "Bus driver: the bakery's oven caught fire, smoke filling the shop", "F4"),
+    # ... but a vehicle's window or door is the vehicle's, and a bin by a shop's door is out in the open: outdoor fires.
     ("fire", "A car is burning in the street, smoke coming from the car window", "F1"),
+    ("fire", "Smoke from the car door, the car is burning on the street", "F1"),
+    ("fire", "A bin is on fire at the door of the shop", "F1"),
+    # The caller standing outside does not put a hazard the report places indoors out in the street ...
+    ("hazmat", "I'm on the pavement outside the lab building; a bottle of acid broke inside the lab, students coughing", "H3"),
+    ("public_security", "I'm at the tram stop outside the library; someone left a bag inside the library's entrance hall, nobody claims it", "PS1"),
+    ("public_security", "我在图书馆门外的公交站，图书馆大厅里有一个没人认领的行李箱", "PS1"),
+    # ... a caller inside a building speaks of it, and a caller's clause alone still places the hazard.
+    ("public_security", "我们在礼拜堂里面，长椅下面有一个没人认领的背包，上面缠着胶带", "PS1"),
+    ("hazmat", "I'm on Lapinlahdenkatu with my van, a 20-litre can of paint thinner split open, running into the gutter", "H4"),
     # An eating place named by its cuisine (菜馆) holds a unit of the block: F4, not a flat's F2.
     ("fire", "川菜馆后厨着火了，楼上住着人", "F4"),
     # The roof on fire and the building about to fall, in Chinese: F5.

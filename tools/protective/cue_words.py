@@ -51,6 +51,12 @@ OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
 # A place named, then its street: "at the Sibelius-Akatemia on Pohjoinen Rautatiekatu", "in the Sanoma house on Töölönlahdenkatu".
 # Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
+# The caller saying who they are ("bus driver here", "a bike courier", "外卖小哥") names a vehicle that is their job, not
+# the thing on fire; and where they stand ("I'm on the pavement outside the lab", "我站在楼下") is not where the hazard is
+# when the report places the hazard itself (round 7). Used only to blank those words before the setting is read.
+CALLER_JOB = re.compile(r"\b(?:bus|tram|taxi|cab|van|lorry|truck|delivery|bike|bicycle|cycle|moped|scooter)[- ]?(?:driver|courier|rider|messenger|man|guy)s?\b")
+CALLER_PLACE = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i was|we were|standing|waiting|parked)\b[^,.;:!?\u2013\u2014]{0,60}"
+                          r"|(?:我|我们)(?:正|现在|刚)?(?:站|等|停|坐)?在[^，。；！？,.;!?]{0,20}")
 PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
@@ -121,12 +127,13 @@ TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|
            r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
 OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
 
-# Flames or smoke in or out of a window of a building (a floor's window, "the window on the third floor"): the fire is
-# inside that building, wherever the caller stands ("standing outside the bank, flames in a window") and whatever
-# vehicle their job names. A vehicle's window is not a building's.
+# Flames or smoke in or out of a window, a door or a balcony of a building (a floor's window, "the window on the third
+# floor"): the fire is inside that building, wherever the caller stands ("standing outside the bank, flames in a window") and whatever
+# vehicle their job names. A vehicle's window or door is not a building's.
 WINDOW_FIRE = [r"\b(flames?|fire|smoke)\b[^.;!?]{0,30}?\b(in|from|out of|through|behind|at) (a|an|the|one|two|some|several|their|his|her) (?!(?:car|van|bus|tram|truck|lorry|taxi|vehicle)\b)([\w-]+ ){0,2}?windows?\b"
-               r"|\bwindows? (on|of) the \w+ floor (is |are )?(full of|pouring|belching|blowing) (smoke|flames)",
-               r"(?<!车)窗(户|口|子)?(里|内|中)?[^，。；！？]{0,4}(冒烟|冒火|喷火|窜火|着火|冒出(浓)?烟|冒出火|往外(冒|喷|窜)(烟|火))"]
+               r"|\b(flames?|smoke)\b[^.;!?]{0,30}?\b(from|out of|through|under) (a|an|the|their|his|her) (?!(?:car|van|bus|tram|truck|lorry|taxi|vehicle)\b)([\w-]+ ){0,2}?(doors?|doorway|balcon(y|ies))\b"
+               r"|\b(windows?|balcon(y|ies)) (on|of) the \w+ floor (is |are )?(full of|pouring|belching|blowing) (smoke|flames)",
+               r"((?<!车)窗(户|口|子)?|阳台|门缝|大门)(里|内|中|上)?[^，。；！？]{0,4}(冒烟|冒火|喷火|窜火|着火|冒出(浓)?烟|冒出火|往外(冒|喷|窜)(烟|火))"]
 
 TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
        "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}

@@ -182,6 +182,9 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         if _has(t, *pats):
             setattr(c, name, True)
             c.found.append(name)
+    if c.outdoor_object and not _has(W.CALLER_JOB.sub(_blank, t), *W.OUTDOOR_FIRE_OBJECT):  # "bike courier here": the caller's job
+        c.outdoor_object = False
+        c.found.remove("outdoor_object")
     if c.common_area and not _has(W.COMMON_AREA_CLEAR.sub(" ", t), *W.COMMON_AREA):  # "the hallway smells normal"
         c.common_area = False
         c.found.remove("common_area")
@@ -218,11 +221,25 @@ def _setting(t: str) -> Setting | None:
     "On <street>" after a named place is that place's address ("the caretaker at the Sibelius-Akatemia on Pohjoinen Rautatiekatu"),
     not a sign that the incident is in the street.
     """
-    indoor = _find_pos(t, W.INDOOR)
-    outdoor = _find_pos(W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t), W.OUTDOOR)
+    t = W.CALLER_JOB.sub(_blank, t)
+    at_street = W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
+    # The caller standing outside ("I'm on the pavement outside the lab") does not put a hazard the report places
+    # elsewhere out in the street: such a clause is left out, unless nothing else in the report places the hazard. A
+    # caller inside a building ("we are inside the chapel") usually speaks of that building: that clause stays.
+    def outside(m: re.Match) -> str:
+        return _blank(m) if _find_pos(m.group(0), W.OUTDOOR) is not None else m.group(0)
+
+    indoor, outdoor = _find_pos(W.CALLER_PLACE.sub(outside, t), W.INDOOR), _find_pos(W.CALLER_PLACE.sub(outside, at_street), W.OUTDOOR)
+    if indoor is None and outdoor is None:
+        indoor, outdoor = _find_pos(t, W.INDOOR), _find_pos(at_street, W.OUTDOOR)
     if indoor is None and outdoor is None:
         return None
     return "indoor" if outdoor is None or (indoor is not None and indoor <= outdoor) else "outdoor"
+
+
+def _blank(m: re.Match) -> str:
+    """The match's span as spaces: the words are gone, the positions of the rest stay."""
+    return " " * len(m.group(0))
 
 
 def _material(t: str, gas_odour: bool) -> str | None:
