@@ -36,6 +36,17 @@ from tools.protective.place import _whole_word
     # ... a caller inside a building speaks of it, and a caller's clause alone still places the hazard.
     ("public_security", "我们在礼拜堂里面，长椅下面有一个没人认领的背包，上面缠着胶带", "PS1"),
     ("hazmat", "I'm on Lapinlahdenkatu with my van, a 20-litre can of paint thinner split open, running into the gutter", "H4"),
+    # Gas said to get into a building from the street is H2 there (H5's own exception); said not to, it stays H5.
+    ("hazmat", "Gas pipe hit by a digger in the street, loud hissing, the smell is getting into the cafe next to it", "H2"),
+    ("hazmat", "燃气管道破了，煤气味飘进了旁边的面馆，嘶嘶响", "H2"),
+    ("hazmat", "Gas leak in the street, the smell is not getting into the shop, nobody ill", "H5"),
+    ("hazmat", "路上燃气管漏了，味道没飘进店里，没人不舒服", "H5"),
+    # A fire that spread to the building next door is F6; an explosion after which part of a building came down, E3.
+    ("fire", "The fire has spread from the warehouse to the building next door", "F6"),
+    ("earthquake_collapse", "After the explosion part of the building came down and the neighbouring wall has cracks", "E3"),
+    # The street in front of a shop flooded is the street's water (FL1), the shop itself flooded is FL2.
+    ("flood", "The street in front of the shop is flooded, cars stuck", "FL1"),
+    ("flood", "The shop is flooded, water in the basement", "FL2"),
     # An eating place named by its cuisine (菜馆) holds a unit of the block: F4, not a flat's F2.
     ("fire", "川菜馆后厨着火了，楼上住着人", "F4"),
     # The roof on fire and the building about to fall, in Chinese: F5.

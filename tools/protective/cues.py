@@ -78,6 +78,7 @@ class ProtectiveCues:
     tank_vehicle: bool = False
     material_burning: bool = False
     outdoor_object: bool = False
+    gas_enters: bool = False             # gas or its smell is said to get into a building from outside
     window_fire: bool = False            # flames or smoke in or out of a building's window: a fire in that building
     trapped: bool = False
     structure: str | None = None         # element, partial, threatening, ground, minor
@@ -154,7 +155,7 @@ FLAGS: dict[str, list[str]] = {
     "gas_odour": W.GAS_ODOUR, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
     "cloud": W.CLOUD, "fire": W.FIRE_WORDS, "alarm_only": W.ALARM_ONLY, "fire_spread": W.FIRE_SPREAD, "smoke_in_stairwell": W.SMOKE_STAIRWELL,
     "fully_involved": W.FULLY_INVOLVED, "between_buildings": W.BETWEEN_BUILDINGS, "cylinders": W.CYLINDERS, "tank_vehicle": W.TANK_VEHICLE,
-    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "window_fire": W.WINDOW_FIRE, "trapped": W.TRAPPED, "tremor": W.TREMOR,
+    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "window_fire": W.WINDOW_FIRE, "gas_enters": W.GAS_ENTERS, "trapped": W.TRAPPED, "tremor": W.TREMOR,
     "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
     "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
     "medical_devices": W.MEDICAL_DEVICES, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,

@@ -198,7 +198,8 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         return ProtectiveDecision("H11", ["isolate_deny_entry"], 100, "unknown material outdoors, small, nobody ill: isolate 100 m (ERG 111)")
     if c.material == "flammable_gas" or gas_leak:
         # Spec H5: "a building the gas enters is H2": an outdoor leak with symptoms or a strong smell inside counts.
-        entered = c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area) and c.scale != "large"
+        # Said outright ("the smell is getting into the cafe"), the building it enters counts whatever else is said.
+        entered = ((c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area)) or c.gas_enters) and c.scale != "large"
         # A named building use with no setting said is inside that building ("a cylinder hissing at the kebab shop").
         if _in_building(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):
             if c.symptoms or c.strong_odour or c.common_area:
