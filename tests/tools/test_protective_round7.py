@@ -44,6 +44,16 @@ from tools.protective.place import _whole_word
     # A fire that spread to the building next door is F6; an explosion after which part of a building came down, E3.
     ("fire", "The fire has spread from the warehouse to the building next door", "F6"),
     ("earthquake_collapse", "After the explosion part of the building came down and the neighbouring wall has cracks", "E3"),
+    # A shop or a practice named by its trade holds a unit of the block: a fire in it is F4, not a flat's F2/F3; flats
+    # said to be above describe the building, they are not flats the fire reached.
+    ("fire", "面包店烤箱着火了，楼上是住户", "F4"),
+    ("fire", "理发店着火了，楼上有住户", "F4"),
+    ("fire", "The dentist's surgery on the ground floor is on fire, flats above", "F4"),
+    ("fire", "Fire in the hair salon at street level, residential floors above", "F4"),
+    ("fire", "Kitchen fire in the restaurant, there are flats above", "F4"),
+    ("fire", "Fire in a flat on the 2nd floor, smoke is getting into the flats above", "F3"),
+    # A van burning in the street is an outdoor vehicle fire, whatever trade the caller names.
+    ("fire", "Florist's delivery: my van caught fire in the middle of the street, no buildings close", "F1"),
     # The street in front of a shop flooded is the street's water (FL1), the shop itself flooded is FL2.
     ("flood", "The street in front of the shop is flooded, cars stuck", "FL1"),
     ("flood", "The shop is flooded, water in the basement", "FL2"),

@@ -91,7 +91,7 @@ FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |a
                # Smoke or fire coming from the attic, the loft or the basement storage is a fire there (row F3).
                r"\b(smoke|flames|fire|it)('s| is| are)? (\w+ ){0,2}(coming|pouring|pushing|billowing|rising|spreading) (out )?(from|of) (the )?(attic|loft|roof space|basement|cellar)\b",
                r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
-               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
+               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(?<!there are )(?<!there're )(?<!with )(?<!, )(?<!residential )(?<!office )(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)(?!,? (is|are) (flats|apartments|residential|offices))|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
@@ -125,7 +125,7 @@ ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|soundin
 TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|at|out of) (the |an |their )?(\w+ )?(windows?|balcon(y|ies))|on (the|a|their) (\w+ )?(floor )?balcon(y|ies))",
            r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
            r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
-OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
+OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram|vans?|minibus|lorry|lorries|trucks?|taxi|caravan|motorbike)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
 
 # Flames or smoke in or out of a window, a door or a balcony of a building (a floor's window, "the window on the third
 # floor"): the fire is inside that building, wherever the caller stands ("standing outside the bank, flames in a window") and whatever
@@ -261,12 +261,20 @@ WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of
 _EATING_ZH = "火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|菜馆|酒家|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店"
 _TENANT_PLACES_ZH = _EATING_ZH + "|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室"
 
+# Shops and practices by their trade (a bakery, a hairdresser's, a pharmacy; a clinic, a dentist's): businesses that
+# hold a unit of a block (section 5a names a pharmacy and a clinic), retail and office by use.
+_SHOP_KINDS_EN = (r"bakery|florist'?s?|hair ?dresser'?s?|hair salon|barber'?s?|barbershop|beauty salon|nail salon|pharmacy|chemist'?s|"
+                  r"launderette|laundrette|dry cleaner'?s?|bookshop|bookstore|butcher'?s|off-licence|convenience store|grocery|grocer'?s")
+_SHOP_KINDS_ZH = "面包店|花店|理发店|美发店|发廊|美容院|美甲店|药店|药房|洗衣店|干洗店|书店|便利店|杂货店"
+_PRACTICE_KINDS_EN = r"clinic|dentist'?s|dental (?:surgery|clinic|practice)|doctor'?s (?:surgery|practice)|vet'?s|veterinary (?:clinic|practice)|physiotherap\w+|law firm"
+_PRACTICE_KINDS_ZH = "诊所|牙科|牙医诊所|宠物医院|律师事务所"
+
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院|养老院)"]),
-    ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
-    ("office", [r"\b(office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
+    ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk|" + _SHOP_KINDS_EN + r")\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里|" + _SHOP_KINDS_ZH + ")"]),
+    ("office", [r"\b(" + _PRACTICE_KINDS_EN + r"|office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间|" + _PRACTICE_KINDS_ZH + ")"]),
     # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|(?<!full )(?<!opera )(?<!front of )(?<!play)house(?! (is |was )?(full|packed|sold|manager|lights))|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
 ]
@@ -284,11 +292,11 @@ BUILDING_TYPES: list[tuple[str, list[str]]] = [
 _TENANT_EN = (r"restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|"
               r"cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk")
 _TENANT_ZH = _TENANT_PLACES_ZH + "|商店|店铺|店里"
-TENANT = re.compile(rf"({_TENANT_EN}|{_TENANT_ZH})")
+TENANT = re.compile(rf"({_TENANT_EN}|{_SHOP_KINDS_EN}|{_PRACTICE_KINDS_EN}|{_TENANT_ZH}|{_SHOP_KINDS_ZH}|{_PRACTICE_KINDS_ZH})")
 # Other kinds of business that hold a unit of a block (an office, a bank, a day-care): tenants too when the report
 # makes them its own or places them on a floor (section 5a).
-_OTHER_TENANTS_EN = r"day[- ]?care|kindergarten|supermarket|bank|office|offices|agency"
-_OTHER_TENANTS_ZH = "幼儿园|超市|银行|办公室"
+_OTHER_TENANTS_EN = r"day[- ]?care|kindergarten|supermarket|bank|office|offices|agency|" + _SHOP_KINDS_EN + "|" + _PRACTICE_KINDS_EN
+_OTHER_TENANTS_ZH = "幼儿园|超市|银行|办公室|" + _SHOP_KINDS_ZH + "|" + _PRACTICE_KINDS_ZH
 # A tenant business named in a sentence ("咖啡馆里有二十来个客人", "60 people in the pub", "our office has 35 people").
 TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN}|{_OTHER_TENANTS_EN})\b|{_TENANT_ZH}|{_OTHER_TENANTS_ZH}")
 

@@ -223,6 +223,8 @@ def _setting(t: str) -> Setting | None:
     not a sign that the incident is in the street.
     """
     t = W.CALLER_JOB.sub(_blank, t)
+    if _find_pos(t, W.INDOOR[:2]) is not None:  # a parking hall or garage in a building: a vehicle there is indoors (round 3)
+        return "indoor"
     at_street = W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
     # The caller standing outside ("I'm on the pavement outside the lab") does not put a hazard the report places
     # elsewhere out in the street: such a clause is left out, unless nothing else in the report places the hazard. A
