@@ -71,6 +71,9 @@ from tools.protective.place import _whole_word
                "sharp smell, eyes stinging", "H3"),
     # A written threat that a "device" will go off, nothing found: PS4.
     ("public_security", "前台收到短信，说大楼里藏了一个装置，下午三点会爆炸。还没找到。", "PS4"),
+    # Windows blown in on several floors, in Chinese: SW3; one window is not.
+    ("severe_weather", "狂风把好几层的玻璃都吹破了", "SW3"),
+    ("severe_weather", "大风把一楼一扇窗户吹碎了", "SW1"),
     # Ice falling from the roof, the roof said first: SW2.
     ("severe_weather", "楼顶边上的积雪一大块一大块往下砸", "SW2"),
     # Common areas said clear with where they are after them: H1, not H2.
