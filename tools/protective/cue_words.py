@@ -427,13 +427,38 @@ TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eig
 NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night(?![- ]shifts?\b)|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 
-COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
-           "south-west": 225, "west": 270, "northwest": 315, "north-west": 315, "n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
+# The 16 compass points (degrees from north), full words without hyphens and the usual abbreviations (SW, NNE).
+COMPASS = {"north": 0, "northnortheast": 22.5, "northeast": 45, "eastnortheast": 67.5, "east": 90, "eastsoutheast": 112.5, "southeast": 135,
+           "southsoutheast": 157.5, "south": 180, "southsouthwest": 202.5, "southwest": 225, "westsouthwest": 247.5, "west": 270,
+           "westnorthwest": 292.5, "northwest": 315, "northnorthwest": 337.5,
+           "n": 0, "nne": 22.5, "ne": 45, "ene": 67.5, "e": 90, "ese": 112.5, "se": 135, "sse": 157.5, "s": 180, "ssw": 202.5, "sw": 225,
+           "wsw": 247.5, "w": 270, "wnw": 292.5, "nw": 315, "nnw": 337.5}
 ZH_COMPASS = {"北": 0, "东北": 45, "东": 90, "东南": 135, "南": 180, "西南": 225, "西": 270, "西北": 315}
-WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°"
-                       r"|\bwind:?\s+(?:from\s+)?(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)\b(?![-/])")
-WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
-WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)")
+
+
+def _point_words() -> str:
+    """A compass point written out, its parts joined by nothing, a hyphen or a space ("south-southwest"), longest first."""
+    parts = re.compile(r"north|south|east|west")
+    words = sorted((k for k in COMPASS if len(k) > 3), key=len, reverse=True)
+    return "|".join("[- ]?".join(parts.findall(w)) for w in words)
+
+
+_POINT = _point_words()
+_ABBR = "|".join(sorted((k for k in COMPASS if len(k) <= 3), key=len, reverse=True))
+_DEG = r"(\d{1,3}(?:\.\d)?)\s?(?:°|degrees?\b|deg\b)"
+# Where the wind comes from, in each way a report says it: "a southerly wind", "SW wind", "wind from the south",
+# "wind 6 m/s from the south", "winds from the south-southwest", "wind: NNE", "wind direction south", "wind is
+# south-westerly", "a westerly", "wind from 200°". Each pattern has the groups (point, degrees).
+WIND_FROM = [
+    re.compile(rf"(?<!['’])\b({_POINT}|{_ABBR})(?:erly)?\s+(?:winds?|breeze|gale)\b()"),
+    re.compile(rf"\bwinds?\b[^.;!?]{{0,30}}?\bfrom (?:the )?(?:({_POINT}|{_ABBR})\b(?![-/])|{_DEG})"),
+    re.compile(rf"\bwinds?(?: direction)?:?\s+(?:is\s+|of\s+)?(?:blowing\s+)?(?:({_POINT}|{_ABBR})(?:erly)?\b(?![-/])|{_DEG})"),
+    # "-erly" said alone names a wind ("a westerly", "a strong northerly"), unless it names a part of a place.
+    re.compile(rf"\b({_POINT})erly\b(?!\s+(?:side|end|exit|entrance|part|wing|corner|edge|door|gate|tip|shore|bank|border|direction of)s?\b)()"),
+]
+WIND_TOWARDS = re.compile(rf"wind (?:is )?blowing (?:towards?|to) (?:the )?({_POINT}|{_ABBR})\b")
+WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)"
+                     r"|(东北|东南|西南|西北|北|南|东|西)(?:边|面|方)?吹(?:来|过来)的风")
 WIND_SPEED = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
 WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
 LITRES = re.compile(NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")

@@ -246,8 +246,11 @@ def _blank(m: re.Match) -> str:
 
 
 def _material(t: str, gas_odour: bool) -> str | None:
-    """The material class, most specific first (household chlorine or ammonia products are corrosive liquids)."""
-    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|canister|jerry ?can|drum|puddle|spill(ed)?|can of)\b", r"(漂白|清洁|洗涤|瓶|桶|洒|泼)") \
+    """The material class, most specific first (household chlorine or ammonia products are corrosive liquids).
+
+    A household product is named as one (bleach, a cleaner, a bottle, a solution): a drum, a canister or a spill of
+    chlorine or ammonia said with no such word is the gas itself, shipped liquefied, a toxic release (ERG Table 1)."""
+    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|puddle|can of)\b", r"(漂白|清洁|洗涤|瓶)") \
         and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|气体|罐|云|阀)")
     # Pool chlorine (calcium hypochlorite granules, tablets) is a solid oxidizer, not a toxic gas release.
     solid_product = _has(t, r"\b(granules|granular|tablets|pellets|powder|hypochlorite|sack|bag of)\b", r"(颗粒|片剂|粉末|次氯酸钙|袋)") \
@@ -600,13 +603,9 @@ def _clock_in_words(t: str) -> int | None:
 def _wind(t: str) -> tuple[float | None, float | None]:
     frm = None
     if (m := W.WIND_TOWARDS.search(t)):
-        frm = (W.COMPASS[m.group(1).replace("-", "")] + 180) % 360
-    elif (m := W.WIND_FROM.search(t)):
-        if m.group(3):
-            frm = float(m.group(3)) % 360
-        else:
-            word = (m.group(1) or m.group(2) or m.group(4)).replace("-", "")
-            frm = W.COMPASS.get(word)
+        frm = (W.COMPASS[_compass_key(m.group(1))] + 180) % 360
+    elif (said := _wind_from(t)) is not None:
+        frm = said
     elif (m := W.WIND_ZH.search(t)):
         frm = W.ZH_COMPASS[next(g for g in m.groups() if g)]
     speed = None
@@ -614,3 +613,19 @@ def _wind(t: str) -> tuple[float | None, float | None]:
         v = float(m.group(1).replace(",", "."))
         speed = v / 3.6 if m.group(2) in ("km/h", "kph", "公里/小时") else v
     return (float(frm) if frm is not None else None), speed
+
+
+def _wind_from(t: str) -> float | None:
+    """The direction the wind comes from, by the first of ``WIND_FROM``'s ways of saying it that the report uses."""
+    for pattern in W.WIND_FROM:
+        for m in pattern.finditer(t):
+            if m.group(1):
+                return float(W.COMPASS[_compass_key(m.group(1))])
+            if m.group(2):
+                return float(m.group(2)) % 360
+    return None
+
+
+def _compass_key(word: str) -> str:
+    """The COMPASS key of a compass point as written ("south-southwest", "SW")."""
+    return word.replace("-", "").replace(" ", "")
