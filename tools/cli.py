@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -75,6 +76,34 @@ def _place(city, name: str | None, lat: float | None, lon: float | None):
         raise UserError(str(exc)) from None
 
 
+@dataclass
+class _Where:
+    """Where a place named on the command line is, and what the operator must be told about it."""
+
+    lat: float
+    lon: float
+    name: str
+    kind: str
+    warning: str | None = None
+
+
+def _where(city, name: str | None, lat: float | None, lon: float | None) -> _Where:
+    """A place from the command line. An address ("Mannerheimintie 60") is read as ``eca plan`` reads it, at its house
+    number; a number the map lacks is said, with the point used and its uncertainty, never dropped without a word.
+    Anything else, and text that is not clean (the gazetteer says why), is the gazetteer's place (``_place``)."""
+    from core.text import looks_binary, undecodable
+
+    if name and any(ch.isdigit() for ch in name) and not (looks_binary(name) or undecodable(name)):
+        res = city.locator.locate(name)
+        if res.found and res.method in ("address", "address_interpolated"):
+            if res.confident:
+                return _Where(res.lat, res.lon, res.place, "address")
+            said = f"{res.note or f'{res.place} is not on the map'} (± {res.radius_m:.0f} m, UNCONFIRMED): give a known number or a landmark"
+            return _Where(res.lat, res.lon, f"{res.place} (UNCONFIRMED ± {res.radius_m:.0f} m)", "address", said)
+    m = _place(city, name, lat, lon)
+    return _Where(m.lat, m.lon, m.name, m.kind)
+
+
 def _write_geojson(path: Path | None, data: dict) -> None:
     if path is not None:
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -100,7 +129,9 @@ def _evacuate(args: argparse.Namespace) -> int:
     from tools.evacuation import Hazard, plan_evacuation
 
     city = _load(args)
-    where = _place(city, args.place, args.lat, args.lon)
+    where = _where(city, args.place, args.lat, args.lon)
+    if where.warning:
+        print(f"Warning: hazard centre {where.warning}")
     try:
         hazard = Hazard(hazard_type=args.hazard, center=(where.lat, where.lon), radius_m=args.radius, closed_roads=args.closed_road)
         plan = plan_evacuation(city, hazard, zones=args.zone, mode=args.mode, population=args.population)
@@ -142,13 +173,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     from tools.dispatch import IncidentRequest, plan_dispatch
 
     city = _load(args)
-    requests = []
+    requests, notes = [], []
     for n, spec in enumerate(args.incident, start=1):
         parts = spec.split(":", 2)
         if len(parts) != 3:
             raise UserError(f"--incident {spec!r}: expected TYPE:PRIORITY:PLACE, e.g. fire:P1:Aleksanterinkatu")
         kind, prio, name = (p.strip() for p in parts)
-        where = _place(city, name, None, None)
+        where = _where(city, name, None, None)
+        if where.warning:
+            notes.append(f"INC-{n} location: {where.warning}")
         try:
             requests.append(IncidentRequest(incident_id=f"INC-{n}", incident_type=kind, priority=prio, lat=where.lat, lon=where.lon, location_name=where.name))
         except ValidationError as exc:
@@ -157,6 +190,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         plan = plan_dispatch(city, requests)
     except PlanningError as exc:
         raise UserError(str(exc)) from None
+    for note in notes:
+        print(f"Warning: {note}")
     print(plan.summary())
     for line in plan.explanation:
         print(f"  - {line}")
