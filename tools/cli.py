@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -60,48 +59,22 @@ def _load(args: argparse.Namespace):
 
 
 def _place(city, name: str | None, lat: float | None, lon: float | None):
+    """The place and the operator's warning about it (``locate_named``); a bad name is a UserError."""
     from core.errors import UserError
     from tools.city import PlanningError
     from tools.gazetteer import AmbiguousPlaceError
+    from tools.locate.named import locate_named
 
     if not name and (lat is None or lon is None):
         raise UserError("give --place NAME or both --lat and --lon")
     try:
-        return city.locate(name, lat, lon)
+        return locate_named(city, name, lat, lon)
     except AmbiguousPlaceError as exc:
         raise UserError(f"{exc}. Be more specific.") from None
     except LookupError as exc:
         raise UserError(str(exc)) from None
     except PlanningError as exc:
         raise UserError(str(exc)) from None
-
-
-@dataclass
-class _Where:
-    """Where a place named on the command line is, and what the operator must be told about it."""
-
-    lat: float
-    lon: float
-    name: str
-    kind: str
-    warning: str | None = None
-
-
-def _where(city, name: str | None, lat: float | None, lon: float | None) -> _Where:
-    """A place from the command line. An address ("Mannerheimintie 60") is read as ``eca plan`` reads it, at its house
-    number; a number the map lacks is said, with the point used and its uncertainty, never dropped without a word.
-    Anything else, and text that is not clean (the gazetteer says why), is the gazetteer's place (``_place``)."""
-    from core.text import looks_binary, undecodable
-
-    if name and any(ch.isdigit() for ch in name) and not (looks_binary(name) or undecodable(name)):
-        res = city.locator.locate(name)
-        if res.found and res.method in ("address", "address_interpolated"):
-            if res.confident:
-                return _Where(res.lat, res.lon, res.place, "address")
-            said = f"{res.note or f'{res.place} is not on the map'} (± {res.radius_m:.0f} m, UNCONFIRMED): give a known number or a landmark"
-            return _Where(res.lat, res.lon, f"{res.place} (UNCONFIRMED ± {res.radius_m:.0f} m)", "address", said)
-    m = _place(city, name, lat, lon)
-    return _Where(m.lat, m.lon, m.name, m.kind)
 
 
 def _write_geojson(path: Path | None, data: dict) -> None:
@@ -129,9 +102,9 @@ def _evacuate(args: argparse.Namespace) -> int:
     from tools.evacuation import Hazard, plan_evacuation
 
     city = _load(args)
-    where = _where(city, args.place, args.lat, args.lon)
-    if where.warning:
-        print(f"Warning: hazard centre {where.warning}")
+    where, warning = _place(city, args.place, args.lat, args.lon)
+    if warning:
+        print(f"Warning: hazard centre {warning}")
     try:
         hazard = Hazard(hazard_type=args.hazard, center=(where.lat, where.lon), radius_m=args.radius, closed_roads=args.closed_road)
         plan = plan_evacuation(city, hazard, zones=args.zone, mode=args.mode, population=args.population)
@@ -179,9 +152,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if len(parts) != 3:
             raise UserError(f"--incident {spec!r}: expected TYPE:PRIORITY:PLACE, e.g. fire:P1:Aleksanterinkatu")
         kind, prio, name = (p.strip() for p in parts)
-        where = _where(city, name, None, None)
-        if where.warning:
-            notes.append(f"INC-{n} location: {where.warning}")
+        where, warning = _place(city, name, None, None)
+        if warning:
+            notes.append(f"INC-{n} location: {warning}")
         try:
             requests.append(IncidentRequest(incident_id=f"INC-{n}", incident_type=kind, priority=prio, lat=where.lat, lon=where.lon, location_name=where.name))
         except ValidationError as exc:

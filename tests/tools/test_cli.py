@@ -73,3 +73,11 @@ def test_evacuate_says_a_house_number_the_map_lacks(capsys):
     assert _run(["evacuate", "--hazard", "fire", "--place", "Mannerheimintie 60", "--radius", "100"]) == 0
     out = capsys.readouterr().out
     assert "Warning: hazard centre Mannerheimintie 60 is not on the map" in out and "UNCONFIRMED" in out
+
+
+def test_llm_dispatch_tool_says_a_house_number_the_map_lacks(city):
+    """The chat's dispatch tool reads the place the same way (a warning on the plan, the point at the known number)."""
+    from tools.llm_tools import DispatchArgs, dispatch
+
+    plan = dispatch(city, DispatchArgs.model_validate({"incidents": [{"incident_type": "hazmat", "priority": "P1", "place": "Mannerheimintie 60"}]}))
+    assert any("Mannerheimintie 60 is not on the map" in w and "UNCONFIRMED" in w for w in plan.warnings)

@@ -92,3 +92,20 @@ def test_wind_direction_in_every_usual_phrasing(text, frm):
 @pytest.mark.parametrize("text", ["it's windy at the square", "smoke at the westerly end of the park", "the northerly wing of the hospital", "fire in the west wing, wind 5 m/s"])
 def test_no_wind_direction_where_none_is_said(text):
     assert extract_protective_cues(text).wind_from_deg is None
+
+
+def test_a_building_the_map_lacks_is_said_as_such_not_named_unknown_place(city):
+    """A new user's trial: "evacuate the building at unknown place". What is known is said instead."""
+    plan = plan_protective_action(city, "Fire on the 3rd floor at Qwertyuiopkatu 7", "fire")
+    assert plan.lat is None
+    assert "unknown place" not in plan.decision_text and "unknown place" not in plan.warning_message
+    assert "the building (address not found)" in plan.decision_text
+    assert plan.warning_message.startswith("Fire incident.")
+
+
+def test_assembly_point_is_on_a_street_people_can_name(city):
+    """A new user's trial: "Assembly point: footpath 47 m from Annankatu" for a fire at Bulevardi 14."""
+    plan = plan_protective_action(city, "Fire on the 3rd floor of an apartment building at Bulevardi 14, smoke coming out of windows, "
+                                        "one person trapped on the balcony", "fire")
+    name = plan.assembly_point["name"]
+    assert not name.startswith(("footpath", "junction at")), name

@@ -146,5 +146,18 @@ def _assembly_node(city: CityModel, idx, danger, inside: np.ndarray, src) -> int
         return None
     d = np.hypot(idx.x - src.x, idx.y - src.y)
     d[~ok] = np.inf
-    return int(np.argmin(d))
+    # People are told to gather on a street they can name ("Annankatu"), not at a footpath junction in a courtyard
+    # ("footpath 47 m from Annankatu"): the nearest point on a named street when one is within reach.
+    on_street = np.where(_on_named_street(idx), d, np.inf)
+    best = int(np.argmin(on_street))
+    return best if on_street[best] <= ASSEMBLY_MAX_M else int(np.argmin(d))
+
+
+def _on_named_street(idx) -> np.ndarray:
+    """Per walk node: whether a named street or square (an edge with an OSM name) starts or ends there."""
+    named = np.array([bool(n) for n in idx.edge_names])
+    out = np.zeros(len(idx.x), dtype=bool)
+    out[idx.edge_u[named]] = True
+    out[idx.edge_v[named]] = True
+    return out
 
