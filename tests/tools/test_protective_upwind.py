@@ -7,6 +7,7 @@ toxic gas release."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -109,3 +110,17 @@ def test_assembly_point_is_on_a_street_people_can_name(city):
                                         "one person trapped on the balcony", "fire")
     name = plan.assembly_point["name"]
     assert not name.startswith(("footpath", "junction at")), name
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Suspicious backpack with wires left by a bench on Senaatintori", "PS2"),
+    ("Unattended suitcase in the lobby of Stockmann, staff suspicious", "PS1"),
+])
+def test_suspicious_item_assembly_point_lies_beyond_the_preferred_distance(city, text, rule):
+    """DHS: people outdoors clear the preferred-distance ring, so evacuees do not gather outdoors inside it."""
+    plan = plan_protective_action(city, text, "public_security")
+    assert plan.rule == rule and plan.assembly_point
+    preferred = float(re.search(r"people outdoors clear to (\d+) m", plan.decision_text).group(1))
+    sx, sy = geo.xy(city, plan.lat, plan.lon)
+    x, y = geo.xy(city, plan.assembly_point["lat"], plan.assembly_point["lon"])
+    assert math.hypot(x - sx, y - sy) > preferred

@@ -16,6 +16,8 @@ from tools.protective.models import ProtectiveActionPlan
 
 ASSEMBLY_MAX_M = 400.0
 ASSEMBLY_MARGIN_M = 30.0
+# How much further from the source a point on a named street may be than the nearest allowed point, to be preferred.
+STREET_DETOUR_M = 150.0
 # How far the downwind half of an airborne release is kept free of assembly points and shelters: at least this,
 # and at least the protective-action sector's length.
 UPWIND_REACH_M = 2000.0
@@ -23,9 +25,11 @@ UPWIND_REACH_M = 2000.0
 
 def keep_out_area(d: ProtectiveDecision, danger, src):
     """Where evacuees must not be sent (PROTECTIVE_ACTIONS.md section 2, "Where evacuees go"): the evacuated or isolated
-    area and the downwind protective-action sector; for a release carried on the wind (a row with a sector), the whole
-    downwind half around the source, so an assembly point or shelter lies upwind or crosswind (ERG: approach and stay
-    upwind)."""
+    area, the DHS preferred-distance ring that people outdoors must clear, and the downwind protective-action sector; for
+    a release carried on the wind (a row with a sector), the whole downwind half around the source, so an assembly point
+    or shelter lies upwind or crosswind (ERG: approach and stay upwind)."""
+    if d.preferred_m:
+        danger = shapely.union_all([danger, src.buffer(d.preferred_m)])
     if d.sector is None:
         return danger
     reach = max(UPWIND_REACH_M, d.sector.length_m)
@@ -147,10 +151,10 @@ def _assembly_node(city: CityModel, idx, danger, inside: np.ndarray, src) -> int
     d = np.hypot(idx.x - src.x, idx.y - src.y)
     d[~ok] = np.inf
     # People are told to gather on a street they can name ("Annankatu"), not at a footpath junction in a courtyard
-    # ("footpath 47 m from Annankatu"): the nearest point on a named street when one is within reach.
+    # ("footpath 47 m from Annankatu"): the nearest point on a named street, unless it is much further than any point.
     on_street = np.where(_on_named_street(idx), d, np.inf)
-    best = int(np.argmin(on_street))
-    return best if on_street[best] <= ASSEMBLY_MAX_M else int(np.argmin(d))
+    best, nearest = int(np.argmin(on_street)), int(np.argmin(d))
+    return best if on_street[best] <= d[nearest] + STREET_DETOUR_M else nearest
 
 
 def _on_named_street(idx) -> np.ndarray:
