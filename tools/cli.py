@@ -59,14 +59,16 @@ def _load(args: argparse.Namespace):
 
 
 def _place(city, name: str | None, lat: float | None, lon: float | None):
+    """The place and the operator's warning about it (``locate_named``); a bad name is a UserError."""
     from core.errors import UserError
     from tools.city import PlanningError
     from tools.gazetteer import AmbiguousPlaceError
+    from tools.locate.named import locate_named
 
     if not name and (lat is None or lon is None):
         raise UserError("give --place NAME or both --lat and --lon")
     try:
-        return city.locate(name, lat, lon)
+        return locate_named(city, name, lat, lon)
     except AmbiguousPlaceError as exc:
         raise UserError(f"{exc}. Be more specific.") from None
     except LookupError as exc:
@@ -100,7 +102,9 @@ def _evacuate(args: argparse.Namespace) -> int:
     from tools.evacuation import Hazard, plan_evacuation
 
     city = _load(args)
-    where = _place(city, args.place, args.lat, args.lon)
+    where, warning = _place(city, args.place, args.lat, args.lon)
+    if warning:
+        print(f"Warning: hazard centre {warning}")
     try:
         hazard = Hazard(hazard_type=args.hazard, center=(where.lat, where.lon), radius_m=args.radius, closed_roads=args.closed_road)
         plan = plan_evacuation(city, hazard, zones=args.zone, mode=args.mode, population=args.population)
@@ -142,13 +146,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     from tools.dispatch import IncidentRequest, plan_dispatch
 
     city = _load(args)
-    requests = []
+    requests, notes = [], []
     for n, spec in enumerate(args.incident, start=1):
         parts = spec.split(":", 2)
         if len(parts) != 3:
             raise UserError(f"--incident {spec!r}: expected TYPE:PRIORITY:PLACE, e.g. fire:P1:Aleksanterinkatu")
         kind, prio, name = (p.strip() for p in parts)
-        where = _place(city, name, None, None)
+        where, warning = _place(city, name, None, None)
+        if warning:
+            notes.append(f"INC-{n} location: {warning}")
         try:
             requests.append(IncidentRequest(incident_id=f"INC-{n}", incident_type=kind, priority=prio, lat=where.lat, lon=where.lon, location_name=where.name))
         except ValidationError as exc:
@@ -157,6 +163,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         plan = plan_dispatch(city, requests)
     except PlanningError as exc:
         raise UserError(str(exc)) from None
+    for note in notes:
+        print(f"Warning: {note}")
     print(plan.summary())
     for line in plan.explanation:
         print(f"  - {line}")

@@ -19,6 +19,7 @@ from tools.dispatch import REQUIREMENTS, DispatchPlan, IncidentRequest, plan_dis
 from tools.evacuation import EvacuationPlan, Hazard, plan_evacuation
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from tools.gazetteer import PlaceMatch
+from tools.locate.named import locate_named
 from tools.protective import NotApplicable, ProtectiveActionPlan, plan_protective_action
 
 # Literal copies of the triage taxonomy so the JSON schema shown to the model lists the values
@@ -124,10 +125,12 @@ def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any
 
 def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, EvacuationPlan]:
     """The hazard centre as resolved, and the evacuation plan around it."""
-    where = city.locate(args.place, args.lat, args.lon)
+    where, warning = locate_named(city, args.place, args.lat, args.lon)
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
     plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
+    if warning:
+        plan.warnings.append(f"Hazard centre: {warning}")
     if args.hazard_type == UNSPECIFIED_HAZARD:  # a wrong guess would pick the wrong shelters: say that none was named
         plan.warnings.append("Hazard not stated: shelters were not checked for suitability against a hazard. Confirm the "
                              "hazard (fire, gas, flood ...) before approving.")
@@ -141,14 +144,17 @@ def protective_action(city: CityModel, args: ProtectiveActionArgs) -> Protective
 
 
 def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
-    requests = []
+    requests, notes = [], []
     for n, spec in enumerate(args.incidents, start=1):
-        where = city.locate(spec.place, spec.lat, spec.lon)
+        where, warning = locate_named(city, spec.place, spec.lat, spec.lon)
+        if warning:
+            notes.append(f"{spec.incident_id or f'INC-{n}'} location: {warning}")
         requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type,
                                         priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name,
                                         requested_units=spec.unit_ids or []))
     plan = plan_dispatch(city, requests, excluded=args.exclude_unit_ids or (), excluded_types=args.exclude_unit_types or (),
                          fewer_types=args.fewer_unit_types or ())
+    plan.warnings.extend(notes)
     for spec in args.incidents:  # the operator asked for types the requirement table does not give: say so
         assigned = {a.unit_type for a in plan.assignments}
         missing = [t for t in (spec.unit_types or []) if t not in assigned and t not in (args.exclude_unit_types or [])]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from shapely.geometry import Point
 
 from tools.city import CityModel, PlanningError
 from tools.evacuation.steps import EXPOSURE_PENALTY, Group, HazardNetwork
@@ -101,8 +102,11 @@ def attach_assembly(groups: list[Group], assembly_of: dict[str, ZoneAssembly]) -
             grp.egress_s *= grp.slowdown
 
 
-def assembly_name(city: CityModel, mode: str, node: int) -> str:
-    """A name people recognise for an assembly node: a staging area, streets, or a footpath near one."""
+def assembly_name(city: CityModel, mode: str, node: int, avoid=None) -> str:
+    """A name people recognise for an assembly node: a staging area, streets, or a footpath near one.
+
+    ``avoid``: a metric area (the hazard, a toxic release's downwind side): a staging area inside it does not name the
+    point, so people are never told to gather at the place they are leaving."""
     idx = city.index(mode)
     nid = int(idx.node_ids[node])
     g = idx.graph
@@ -119,6 +123,8 @@ def assembly_name(city: CityModel, mode: str, node: int) -> str:
         x0, y0 = city.projection.to_xy(lat, lon)
         x1, y1 = city.projection.to_xy(sa.lat, sa.lon)
         d = math.hypot(float(x1 - x0), float(y1 - y0))
+        if avoid is not None and avoid.contains(Point(float(x1), float(y1))):
+            continue
         if d <= 120 and (best is None or d < best[0]):
             best = (d, sa.name)
     if best:

@@ -167,8 +167,10 @@ def affected_groups(city: CityModel, area, zones: list[str] | None, population: 
     return chosen, groups
 
 
-def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
-    """Step 3: [(shelter, node index)] of usable shelters, and every shelter's status with the reason."""
+def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
+    """Step 3: [(shelter, node index)] of usable shelters, and every shelter's status with the reason.
+
+    ``avoid``: a metric area besides the hazard area that no shelter may lie in (downwind of a toxic release)."""
     shelter_rows = []  # (shelter, node)
     shelter_status: dict[str, str] = {}
     for s in city.scenario.shelters:
@@ -182,6 +184,11 @@ def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str) -> tuple[l
             sx, sy = city.projection.to_xy(s.lat, s.lon)
             if area.contains(Point(float(sx), float(sy))):
                 shelter_status[s.id] = "excluded: inside the hazard area"
+                continue
+        if avoid is not None:
+            sx, sy = city.projection.to_xy(s.lat, s.lon)
+            if avoid.contains(Point(float(sx), float(sy))):
+                shelter_status[s.id] = "excluded: downwind of the release"
                 continue
         try:
             node, _ = city.snap(s.lat, s.lon, mode)

@@ -51,6 +51,12 @@ OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶上)"]
 # A place named, then its street: "at the Sibelius-Akatemia on Pohjoinen Rautatiekatu", "in the Sanoma house on Töölönlahdenkatu".
 # Group 2 (the street) is an address, not the setting; the place itself may still be an outdoor word.
+# The caller saying who they are ("bus driver here", "a bike courier", "外卖小哥") names a vehicle that is their job, not
+# the thing on fire; and where they stand ("I'm on the pavement outside the lab", "我站在楼下") is not where the hazard is
+# when the report places the hazard itself (round 7). Used only to blank those words before the setting is read.
+CALLER_JOB = re.compile(r"\b(?:bus|tram|taxi|cab|van|lorry|truck|delivery|bike|bicycle|cycle|moped|scooter)[- ]?(?:driver|courier|rider|messenger|man|guy)s?\b")
+CALLER_PLACE = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i was|we were|standing|waiting|parked)\b[^,.;:!?\u2013\u2014]{0,60}"
+                          r"|(?:我|我们)(?:正|现在|刚)?(?:站|等|停|坐)?在[^，。；！？,.;!?]{0,20}")
 PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
@@ -68,8 +74,9 @@ STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|(gas|" +
                 r"\b\d+(?:[.,]\d+)? ?% ?lel\b"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
 _COMMON_AREA_WORD = r"(?:the )?(?:stairwell|staircase|stairway|stairs|corridor|hallway|lobby|basement|cellar|landing|common areas?)s?"
-# "The hallway smells normal", "corridor and landing both smell fine": one or several common areas said clear.
-COMMON_AREA_CLEAR = re.compile(r"\b(" + _COMMON_AREA_WORD + r"(?:(?:,| and| or|,? and the) " + _COMMON_AREA_WORD + r")*) (still |also )?(smells?|is|are|seems?|looks?)"
+# "The hallway smells normal", "corridor and landing both smell fine", "the stairs downstairs smell fine": one or several
+# common areas said clear, also with where they are after them.
+COMMON_AREA_CLEAR = re.compile(r"\b(" + _COMMON_AREA_WORD + r"(?:(?:,| and| or|,? and the) " + _COMMON_AREA_WORD + r")*) (?:(?:outside|out there|downstairs|upstairs|below|above) )?(still |also |both )?(smells?|is|are|seems?|looks?)"
                                r"( completely| totally| perfectly| quite)? (normal|fine|ok|okay|clear|clean|fresh)\b"
                                r"|(楼道|楼梯间|楼梯|走廊|地下室|大堂)(里|内)?[^，。；！？]{0,2}(没有?(味|气味|味道|闻到)|闻不到|(一切)?正常|没事)")
 COMMON_AREA = [r"\b(stairwell|staircase|stairway|basement|cellar|corridor|hallway|lobby|common area|entrance hall|boiler room|(stair |floor )?landing)", r"(楼道|楼梯间|楼梯|地下室|走廊|大堂)"]
@@ -84,11 +91,13 @@ FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |a
                # Smoke or fire coming from the attic, the loft or the basement storage is a fire there (row F3).
                r"\b(smoke|flames|fire|it)('s| is| are)? (\w+ ){0,2}(coming|pouring|pushing|billowing|rising|spreading) (out )?(from|of) (the )?(attic|loft|roof space|basement|cellar)\b",
                r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
-               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
+               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(?<!there are )(?<!there're )(?<!with )(?<!, )(?<!residential )(?<!office )(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)(?!,? (is|are) (flats|apartments|residential|offices))|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
                r"\b(smoke|flames|fire)\b[^.;]{0,25}\b(from|out of|in) (the )?(basement|cellar|attic|loft)( storage| storage lockers?| storerooms?| lockers?)?\b",
+               # ... or from under the roof, out of the eaves or the attic's vents: the attic (round 5).
+               r"\b(smoke|flames)\b[^.;]{0,25}\b(from under the (roof|eaves)|(from|out of) (the )?(eaves|(attic|loft|roof) vents?))\b",
                r"((地下室|储藏间|储物间|阁楼).{0,4}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
 SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
                    r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
@@ -97,22 +106,40 @@ SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (o
                    r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
                    r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
 FULLY_INVOLVED = [r"\b(fully involved|fully (alight|ablaze|on fire|in flames)|roof (has )?caught( fire)?|(flames|fire)[^.]{0,25}\b(from|out of) (every|all the) windows?|engulfed|(flames|fire) (are |is )?(coming |pouring |shooting |leaping )?(out of|through|from) the roof|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing|alight|ablaze|in flames)|(flames|fire|burning)[^.]{0,40}\bon (the )?(\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth)(,? (and )?(\d+(st|nd|rd|th)?|second|third|fourth|fifth|sixth|seventh)){2,} floors|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
-                  r"((整栋|整幢)(楼|大楼|建筑|房子)?.{0,3}(着火|起火|燃烧|烧起来|火海|被火)|全面燃烧|(火|火焰|火苗|明火)从[^，。；]{0,6}屋顶[^，。；]{0,3}(冒|窜|蹿|喷|烧)|(楼|顶楼|顶层)[^，。；]{0,2}整个[^，。；]{0,2}烧起来|屋顶.{0,3}(冒火|着火|烧起来|窜出火)|多层.{0,3}(燃烧|起火)|屋顶.{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌)",
+                  r"((整栋|整幢)(楼|大楼|建筑|房子)?.{0,3}(着火|起火|燃烧|烧起来|火海|被火)|全面燃烧|(火|火焰|火苗|明火)从[^，。；]{0,6}屋顶[^，。；]{0,3}(冒|窜|蹿|喷|烧)|(楼|顶楼|顶层)[^，。；]{0,2}整个[^，。；]{0,2}烧起来|(屋顶|楼顶|房顶).{0,3}(冒火|着火|烧起来|窜出火|全是火|都是火|一片火)|多层.{0,3}(燃烧|起火)|(屋顶|楼顶|房顶).{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌|(屋顶|楼顶|房顶|楼|房子)[^，。；]{0,4}(要|快|快要|就要)(塌|倒|垮))",
                   r"\b(flames[^.]{0,30}(windows )?(on|of|from) (every|all|each|several|many) (the )?floors?|every floor (is )?(burning|on fire|alight)|all floors (are )?(burning|on fire|alight)|roof (has )?(fallen|caved|collapsed) in)",
                   r"\b((fire|flames) (on|in|from) (all|every|several|many) (the )?floors|(building|house|block) (is |has started )?(collapsing|falling down|coming down))"]
-BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many|both) (buildings|houses|blocks) (are )?(now )?(all )?(on fire|burning|ablaze|alight)|row of (houses|buildings)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
+BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(next|neighbouring|neighboring|adjacent|nearby) (building|house|block)s?|(next|neighbouring|neighboring|adjacent) (buildings?|houses?) (are |is )?(now )?(on fire|burning|catching fire|alight)|(two|several|three|many|both) (buildings|houses|blocks) (are )?(now )?(all )?(on fire|burning|ablaze|alight)|row of (houses|buildings)|(spread|spreading|spreads|jumped|jumping|moving|reached|reaching|caught) (from [^.,;]{1,30} )?to the (building|house|block)s? next door|next-door (building|house|block)s? (is |are )?(now )?(on fire|burning|alight|catching)|spread(ing)? (to|across) (the )?(neighbouring|neighboring|adjacent|next|other) (buildings?|houses?|blocks?)|several buildings|across the block|whole block|block fire|neighbouring buildings? (are )?(on fire|burning|catching))",
                      r"(多栋|相邻建筑|邻近建筑|整个街区|蔓延到.{0,4}(楼|建筑))",
                      r"\b((into|reached|reaching|caught|to) the (\w+ of the )?(next|neighbouring|neighboring|adjacent) (buildings?|houses?)|both (roofs|buildings|houses) (are )?(now )?(burning|on fire|alight|ablaze)|embers (are )?(landing|falling|raining) on)", r"((烧到|蔓延至|蔓延到|殃及|波及).{0,4}(隔壁|旁边|邻).{0,3}(楼|建筑|房)|(两|几|好几)栋.{0,4}(起火|着火|燃烧|烧起来|烧着)|火星.{0,4}落|从一栋.{0,3}(烧|蔓延|窜)到|屋顶连着烧)",
                      r"\b((jumped|spread|spreading|moved|gone|going|crossed|leapt) (to|into|across) (the )?(building|house|block)s? next door|(building|house) next door (is |has )?(now )?(on fire|burning|alight|caught fire|ablaze)|(spreading|moving|burning) along the (block|row|street))",
                      r"\b((spread|spreading|spreads|jumped|jumping|moved|leapt) to [^.]{0,30}(neighbouring|neighboring|adjacent|next|nearby) (buildings|houses|blocks|building|house))"]
-CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|cylinders?)\b", r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐)"]
+# A lock's cylinder (a locksmith "changing the cylinders on the doors") holds no gas.
+CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|(?<!lock )(?<!door )cylinders?(?! (on|of|in|for) (the |a |an )?(\w+ )?(doors?|locks?)\b))\b",
+             r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐|燃气罐|(?<!油)气罐)"]
 TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|(bulk|storage|underground|depot) (fuel )?tanks?|fuel depot)", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
-FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", r"(火|燃烧|烟)"]
+# 火 in a word that names no fire (火锅 hot pot, 火车 train, 火腿 ham, 火鸡 turkey, 火柴 matches, 火山 volcano) is none.
+_FIRE_ZH = "火(?!锅|车|腿|鸡|柴|山)"
+FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", rf"({_FIRE_ZH}|燃烧|烟)"]
 ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|sounding)|alarm only|false alarm)", r"(火警铃|烟雾报警|报警响)"]
 TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|at|out of) (the |an |their )?(\w+ )?(windows?|balcon(y|ies))|on (the|a|their) (\w+ )?(floor )?balcon(y|ies))",
            r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
            r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
-OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
+OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram|vans?|minibus|lorry|lorries|trucks?|taxi|caravan|motorbike)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
+
+# Flames or smoke in or out of a window, a door or a balcony of a building (a floor's window, "the window on the third
+# floor"): the fire is inside that building, wherever the caller stands ("standing outside the bank, flames in a window") and whatever
+# vehicle their job names. A vehicle's window or door is not a building's.
+WINDOW_FIRE = [r"\b(flames?|fire|smoke)\b[^.;!?]{0,30}?\b(in|from|out of|through|behind|at) (a|an|the|one|two|some|several|their|his|her) (?!(?:car|van|bus|tram|truck|lorry|taxi|vehicle)\b)([\w-]+ ){0,2}?windows?\b"
+               r"|\b(flames?|smoke)\b[^.;!?]{0,30}?\b(from|out of|through|under) (a|an|the|their|his|her) (?!(?:car|van|bus|tram|truck|lorry|taxi|vehicle)\b)([\w-]+ ){0,2}?(doors?|doorway|balcon(y|ies))\b"
+               r"|\b(windows?|balcon(y|ies)) (on|of) the \w+ floor (is |are )?(full of|pouring|belching|blowing) (smoke|flames)",
+               r"((?<!车)窗(户|口|子)?|阳台|门缝|大门)(里|内|中|上)?[^，。；！？]{0,4}(冒烟|冒火|喷火|窜火|着火|冒出(浓)?烟|冒出火|往外(冒|喷|窜)(烟|火))"]
+
+# Gas or its smell said to get into a building from the street ("the smell is getting into the cafe next to it",
+# "煤气味飘进了店里"): H5's "a building the gas enters is H2".
+GAS_ENTERS = [r"\b(gas|smell|odou?r|fumes)\b[^.;!?]{0,20}?\b(?<!not )(?<!n't )(?<!never )(getting|coming|seeping|drifting|leaking|spreading|blowing|going|got|came|seeped|drifted) (into|inside) (the |a |an |our |their |my )?(\w+ )?"
+              r"(cafe|café|shop|store|restaurant|bar|pub|office|offices|building|house|flats?|apartments?|school|hotel|bank|pharmacy|library|lobby|stairwell|basement|cellar|kitchen|day-?care)s?\b",
+              r"(煤气|燃气|天然气|气味|味道|臭味)[^，。；！？没不]{0,6}(飘|传|钻|渗|灌|跑)(进|到|入)了?[^，。；！？]{0,6}(店|楼|屋|家|室|厅|馆|房)"]
 
 TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
        "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
@@ -126,7 +153,7 @@ UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)
 CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
 EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
 EXPLOSIVE_1X = [r"\b(explosives|dynamite|detonators?|tnt|blasting (caps|explosives|agent)|(division|class) 1\.[1235])\b", r"(炸药|雷管|爆破器材)"]
-MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", r"(起火|着火|燃烧|火)"]
+MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", rf"(起火|着火|燃烧|{_FIRE_ZH})"]
 
 STRUCT_ELEMENT = [r"\b(balcony|balconies|canopy|facade|façade|cladding|panels?|scaffolding|cornice|chimney|railing|awning|bay window|eaves|parapet|plaster (chunks|pieces)|stone (pieces|chunks)|sign)\b", r"(阳台|雨棚|外墙|幕墙|脚手架|烟囱|栏杆|墙皮|招牌|檐)"]
 # An element that has failed (fallen, broken off): E1 even on a building said to be sound ("no cracks inside").
@@ -137,7 +164,7 @@ STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (
                  r"\b((building|house|block) next door[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|shares? (that|the|a|its) (party )?wall[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|"
                  r"wall (it|that|which|they) shares? with[^.]{0,60}(crack\w*|lean\w*|bulg\w*|jammed)|(shared|common|dividing) wall[^.]{0,40}(crack\w*|lean\w*|bulg\w*))",
                  r"((共用|相连|隔壁)的?(墙|墙体)[^，。；]{0,8}(裂|开裂|鼓|倾斜))"]
-FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}collaps\w*|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
+FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}(?:collaps\w*|(?:came|has come|had come|have come) down|caved in|fell in)|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
                  r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|come down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
 GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌|(路|路面|马路|街|地面|人行道|广场)[^，。；]{0,6}塌(了|出)[^，。；]{0,4}(坑|洞))",
           r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
@@ -149,9 +176,9 @@ UNKNOWN_LOOK = [r"\b(white|grey|gray|brown|yellow|green|black|blue|strange|odd|o
 MINOR_DAMAGE = [r"\b(cracked plaster|plaster (cracks|fell)|fallen objects|things fell|items fell|objects fell|no (structural )?damage|shelves|hairline cracks?|fine cracks?|small cracks? in the plaster)",
                 r"(墙皮|物品掉落|没有损坏|细裂纹|细小裂纹|细缝|小裂缝|发丝裂缝|(书|东西|物品|杯子|盘子|花瓶).{0,4}(掉|摔|落)(下来|了|在地)|书架)"]
 
-FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|(ice|snow)\b[^.]{0,20}\b(fell|falling|falls|fall|sliding|slid|came down|coming down) (off|from) (the )?roofs?|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"((冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,6}从?(屋顶|楼顶|房顶|屋檐)[^，。；]{0,3}(掉|落|滑|砸)|屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)",
+FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|(ice|snow)\b[^.]{0,20}\b(fell|falling|falls|fall|sliding|slid|came down|coming down) (off|from) (the )?roofs?|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"((冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,6}从?(屋顶|楼顶|房顶|屋檐)[^，。；]{0,3}(掉|落|滑|砸)|(屋顶|楼顶|房顶|屋檐)[^，。；]{0,8}(冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,8}(掉|落|滑|砸)|屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)",
            r"\b((ice|snow)( and (ice|snow))? (is |are )?(sliding|falling|coming|crashing|dropping) (off|down|from)|chunks of (ice|snow|concrete|plaster|stone|glass)|(sliding|falling|dropping) off the roof)"]
-STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)",
+STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|(几|多|好几|数|每)层楼?的?(玻璃|窗户|窗)[^，。；！？]{0,3}(吹|震|砸)(碎|破|坏|掉)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)",
                 r"\b((torn|ripped|blown|tore|ripped|blew|peeled|peel(s|ing)?) (off |back |open )?(half |part of |most of |the whole |a (whole |large |big )?(section|part|piece|chunk) of )?(of )?the roof(?! ?(sheet|sheeting|panel|tile|felt|covering|edge))( off| back| open)?|roof (has been |was |is )?peeled (back|off|open)|open to the sky|ceilings? (are |is )?(sagging|coming down)|(blown|blew|smashed|shattered) (in )?(the |all the )?windows (in|out)\b)", r"(屋顶.{0,4}(掀|吹)(掉|走|开)|露天了)",
                 r"\b((blew|blown|smashed|broke|shattered) (out|in) (the |all the |several )?windows|windows of [^.]{0,40} on (several|many|all) floors|windows (on|of) (the )?[^.,]{0,30}floors? (are |were |have been |got )?(blown|smashed|shattered) (in|out))"]
 WEATHER = [r"\b(storm|gale|thunder\w*|lightning|hail|blizzard|heat ?wave|extreme (heat|cold)|frost|cold snap|hurricane|strong wind|high winds?|wind warning)\b", r"(暴风|大风|雷暴|雷电|冰雹|暴雪|高温|严寒|寒潮|台风|大风预警)"]
@@ -169,7 +196,7 @@ SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|un
               # "typical lost property" (PS1's own exclusion).
               r"\b((with )?(nobody|no one|no-one) (around|near|nearby|with|next to) it|(is |was |it's )?not (a )?(piece of )?lost property|not (a )?lost (item|bag|case))\b",
               r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))"]
-BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|炸弹[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
+BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|(炸弹|装置|爆炸物)[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate)|(bomb|device|explosives?)\b[^.]{0,40}\b(goes|will go|is going to go|is set to go) off at)",
                r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
 # A sports, gym or travel bag (holdall) is suitcase-sized: the briefcase/suitcase class, not the backpack's.
@@ -200,7 +227,7 @@ STUCK_LIFT = [r"\b(stuck in (a|the) (lift|elevator)|(lift|elevator) (is )?stuck|
 FLOOD_WORDS = [r"\b(flood\w*|water (is )?(rising|entering|coming in|pouring)|inundat\w*|submerged|under water|underwater|burst (water )?main|water main|sea level|storm surge|high water)", r"(洪水|水淹|积水|进水|涨水|海水|淹没|水位|爆管|水管爆裂)"]
 WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking garage)\b[^.]{0,40}\b(is|are) (now |already )?(flooding|flooded|filling (up )?with water|under water|taking (in )?water)",
                        r"\b((pouring|pumping|gushing|flowing|running|streaming|rushing|spilling) water (down [^.]{0,25})?(in|into) (the )?[^.]{0,20}(basement|cellar|garage|car park|shops?|building|flats?|ground floor)|(coming|seeping|flowing|pouring|getting) in under the doors?)",
-                       r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|地下(仓库|储藏室|储物间|一层|车库|停车场)|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进|渗水|渗进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进|渗进|渗入).{0,6}(地下室|楼|屋|家|店|公寓))",
+                       r"\b(flooding (the|a|their|our) (basement|cellar|ground floor|flats?|apartments?|shops?|building|house|home|restaurant)|water (is )?(in|into|entering|flooding|coming into|seeping into|leaking into|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor|restaurant|store|garage|house|home)|(?<!front of the )(?<!outside the )(?<!next to the )(?<!opposite the )(?<!near the )(?<!by the )(basement|cellar|ground[- ]floor|flats?|apartments?|shops?|store|garage) (is |are )?(flooding|flooded|taking water|filling up)|water (is )?(entering|coming into|pouring into|flooding|rising in) (the )?(basement|cellar|building|flats?|apartments?|shops?|ground floor)|(basement|cellar|ground[- ]floor( flats| shops)?|flats|apartments?) (is |are )?(flooded|flooding|under water|filling with water)|flooded (basement|cellar|ground floor)|water in the (basement|cellar|building))", r"((地下室|地下(仓库|储藏室|储物间|一层|车库|停车场)|一楼|底层|楼内|屋内|屋里|家里|店里|商店|车库|公寓).{0,6}(进水|水淹|积水|被淹|灌水|漫进|渗水|渗进)|水.{0,4}(灌入|进入|涌入|漫进|灌进|进到|流进|涌进|渗进|渗入).{0,6}(地下室|楼|屋|家|店|公寓))",
                        r"(水[^，。；]{0,3}从?(地下(室|仓库|储藏室|车库|停车场)|楼下|地漏|下水道|一楼|底层)[^，。；]{0,3}(漫|涌|冒|渗|灌|返)(上来|进来|出来|上|进))",
                        # "雨水顺着车库门和窗户流进屋里": water coming in through a door, a vent or a window of the building.
                        r"(水[^，。；！？]{0,4}从[^，。；！？]{0,10}(门|窗|通风口|通气口|地下室|地漏)[^，。；！？]{0,4}(灌|涌|漫|流|渗)(进来|进去|入))",
@@ -228,12 +255,26 @@ WATERFRONT = [r"\b(sea|sea level|sea water|seawater|storm surge|quay|quays|water
 NUM_START = r"(?<![\d.,])(?<!\d\s)"
 WATER_LEVEL = re.compile(r"(?:\+|plus |above (?:mean )?sea level by |level (?:of |at |is |reaches |reached |forecast (?:at |to reach )?)?\+?)(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|米)\b|" + NUM_START + r"(\d+(?:[.,]\d+)?)\s?(?:m|metres|meters|cm|厘米|米)\s?(?:above (?:mean )?(?:sea level|normal)|higher than normal)|(?:高出|超出|水位|海平面|潮位|海水)[^0-9]{0,10}" + NUM_START + r"(\d+(?:\.\d+)?)\s?(米|厘米)")
 
+# Chinese words for an eating place by its kind (火锅店 hot pot, 面馆 noodles, 菜馆 a restaurant named by its cuisine,
+# 川菜馆 / 湘菜馆; 酒家 the Cantonese word) and the other businesses that hold a unit of a block: the use table's
+# public / assembly words, tenants of a block (section 5a, round 6) and business kinds, one list for the three.
+_EATING_ZH = "火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|菜馆|酒家|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店"
+_TENANT_PLACES_ZH = _EATING_ZH + "|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室"
+
+# Shops and practices by their trade (a bakery, a hairdresser's, a pharmacy; a clinic, a dentist's): businesses that
+# hold a unit of a block (section 5a names a pharmacy and a clinic), retail and office by use.
+_SHOP_KINDS_EN = (r"bakery|florist'?s?|hair ?dresser'?s?|hair salon|barber'?s?|barbershop|beauty salon|nail salon|pharmacy|chemist'?s|"
+                  r"launderette|laundrette|dry cleaner'?s?|bookshop|bookstore|butcher'?s|off-licence|convenience store|grocery|grocer'?s")
+_SHOP_KINDS_ZH = "面包店|花店|理发店|美发店|发廊|美容院|美甲店|药店|药房|洗衣店|干洗店|书店|便利店|杂货店"
+_PRACTICE_KINDS_EN = r"clinic|dentist'?s|dental (?:surgery|clinic|practice)|doctor'?s (?:surgery|practice)|vet'?s|veterinary (?:clinic|practice)|physiotherap\w+|law firm"
+_PRACTICE_KINDS_ZH = "诊所|牙科|牙医诊所|宠物医院|律师事务所"
+
 USES: list[tuple[str, list[str]]] = [
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
-    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|健身房|瑜伽馆|瑜伽室|舞蹈室|夜店|酒吧|火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|医院|养老院)"]),
-    ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk)\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里)"]),
-    ("office", [r"\b(office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院|养老院)"]),
+    ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk|" + _SHOP_KINDS_EN + r")\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里|" + _SHOP_KINDS_ZH + ")"]),
+    ("office", [r"\b(" + _PRACTICE_KINDS_EN + r"|office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间|" + _PRACTICE_KINDS_ZH + ")"]),
     # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|(?<!full )(?<!opera )(?<!front of )(?<!play)house(?! (is |was )?(full|packed|sold|manager|lights))|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
 ]
@@ -250,17 +291,20 @@ BUILDING_TYPES: list[tuple[str, list[str]]] = [
 # naming one does not make a mixed block a restaurant or a shop from cellar to roof.
 _TENANT_EN = (r"restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|"
               r"cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk")
-_TENANT_ZH = r"火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室|商店|店铺|店里"
-TENANT = re.compile(rf"({_TENANT_EN}|{_TENANT_ZH})")
-# A tenant business named in a sentence ("咖啡馆里有二十来个客人", "60 people in the pub").
-TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN})\b|{_TENANT_ZH}")
+_TENANT_ZH = _TENANT_PLACES_ZH + "|商店|店铺|店里"
+TENANT = re.compile(rf"({_TENANT_EN}|{_SHOP_KINDS_EN}|{_PRACTICE_KINDS_EN}|{_TENANT_ZH}|{_SHOP_KINDS_ZH}|{_PRACTICE_KINDS_ZH})")
+# Other kinds of business that hold a unit of a block (an office, a bank, a day-care): tenants too when the report
+# makes them its own or places them on a floor (section 5a).
+_OTHER_TENANTS_EN = r"day[- ]?care|kindergarten|supermarket|bank|office|offices|agency|" + _SHOP_KINDS_EN + "|" + _PRACTICE_KINDS_EN
+_OTHER_TENANTS_ZH = "幼儿园|超市|银行|办公室|" + _SHOP_KINDS_ZH + "|" + _PRACTICE_KINDS_ZH
+# A tenant business named in a sentence ("咖啡馆里有二十来个客人", "60 people in the pub", "our office has 35 people").
+TENANT_IN = re.compile(rf"\b(?:{_TENANT_EN}|{_OTHER_TENANTS_EN})\b|{_TENANT_ZH}|{_OTHER_TENANTS_ZH}")
 
 # Kinds of business that hold a unit of a block, not a building of their own: when the report's use word is part
 # of the business's name ("K-Supermarket Kaisaniemi", "the Lidl supermarket", "Nordea Bank", "Alepa超市") it names
 # a business inside the building, not the building's use (spec 5a). A named hotel, department store, mall,
 # school or institution is the building itself and keeps its use.
-BUSINESS_KIND = re.compile(r"(day[- ]?care|kindergarten|幼儿园|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|club|nightclub|night club|gym|shop|shops|store|boutique|kiosk|supermarket|"
-                           r"bank|office|offices|agency|火锅店|面馆|饺子馆|小吃店|快餐店|烧烤店|茶馆|餐厅|餐馆|饭馆|饭店|咖啡馆|咖啡店|酒吧|夜店|健身房|瑜伽馆|瑜伽室|舞蹈室|商店|店铺|超市|银行|办公室)")
+BUSINESS_KIND = re.compile(rf"({_TENANT_EN}|{_OTHER_TENANTS_EN}|{_TENANT_PLACES_ZH}|商店|店铺|{_OTHER_TENANTS_ZH})")
 # The name a business word is part of: a capitalised word (or a Latin brand before a Chinese word) just before it,
 # hyphen-joined ("K-Supermarket") or as a separate word not opening a sentence ("the Lidl supermarket"); or the
 # word itself capitalised and followed by a capitalised name ("Supermarket Kaisaniemi", "Bar Loose").
@@ -310,12 +354,18 @@ _EN_TEEN = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eig
 EN_BELOW_100 = rf"(?:(?:{'|'.join(EN_TENS)})(?:[- ]{_EN_UNIT})?|{_EN_TEEN}|{_EN_UNIT})"
 EN_NUMBER = (rf"(?:(?:a|{EN_BELOW_100}) thousand(?:,? (?:a|{_EN_UNIT}) hundred)?(?:,?(?: and)? {EN_BELOW_100}\b)?"
              rf"|(?:a|{EN_BELOW_100}) hundred(?:(?: and)? {EN_BELOW_100}\b)?|{EN_BELOW_100})")
-# A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生".
+# A count in words: "eighty guests", "some forty-five pupils", "fifteen hundred visitors", "五十个人", "一百五十个学生";
+# "三十几个人" (thirty-odd) is read as its round number, as 三十多.
 COUNT_IN_WORDS = re.compile(rf"\b({EN_NUMBER})\s+(?:[a-z-]{{3,15}}\s)?" + OCCUPANT_NOUNS
-                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余)?" + OCCUPANT_NOUNS_ZH)
+                            + r"|([零一二两三四五六七八九十百千]{2,6})\s*(?:多|来|余|几)?" + OCCUPANT_NOUNS_ZH)
 # Tickets sold for a show, said in Chinese with the number after ("票卖了一千二百张", "门票售出六百张"): those present
 # (section 5a, as "900 tickets sold").
-TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
+# Also with the show said sold out first and the number of tickets after it ("票已售罄，共八百张"), as "sold out: 480 seats".
+TICKETS_SOLD_ZH = re.compile(r"(?:门票|票)(?:已经|一共|总共)?(?:卖了|卖出了?|售出了?|卖掉了?)\s*(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张"
+                             r"|(?:门票|票)[^，。；！？\d]{0,4}?(?:卖完|卖光|售完|售罄|卖空)了?[，,、：:\s]*(?:一共|总共|共|全部)?(?:是)?(?:约|大约|近)?(\d+|[零一二两三四五六七八九十百千]{1,8})\s*张")
+# Seats taken at a show ("all 650 seats are taken", "480 seats sold", "八百个座位全坐满了"): those present, as tickets sold.
+SEATS_TAKEN = re.compile(NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+seats?\s+(?:are\s+|were\s+|have been\s+)?(?:all\s+)?(?:taken|filled|occupied|sold)\b"
+                         r"|(?<![\d零一二两三四五六七八九十百千])(\d+|[零一二两三四五六七八九十百千]{1,8})\s*(?:个)?(?:座位|座)[^，。；！？\d]{0,3}(?:坐满|满了|全满|卖光|售罄|卖完)")
 # A count "we" give in a report from a business inside the block, or one given for that business ("咖啡馆里有二十来个客人"),
 # when the report says others are in the building too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners,
 # and there are flats upstairs"): that business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
@@ -343,17 +393,27 @@ ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_1
                           r"(?:in the building|inside|in here|here|on site|on the premises|in the house)\b"
                           r"|只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
                           r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
+# A count followed by words that leave nobody else ("nine of us and the caretaker, nobody else", "八个队员和我，没有其他人"):
+# all who are there, as "only ... in the building"; "and me" / "和我" adds the caller. "Nobody else is hurt" is about
+# casualties, not presence.
+NOBODY_ELSE = re.compile(rf"\b(\d{{1,3}}|{EN_BELOW_100})\s+(?:[a-z-]{{2,15}}\s+){{0,4}}?(?:and\s+(me|myself)\b\s*)?(?:(?:here|inside|in here|in the building)\s*)?[,;:\u2013\u2014-]*\s*(?:and\s+)?(?:nobody|no one|no-one)\s+else\b(?!\s+(?:is|was|has|got|seems?|feels?)\s+(?:\w+\s+)?(?:hurt|injured|ill|sick|affected|harmed|dizzy|unwell))"
+                         r"|(我和|我跟)?(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个|名|位)[\u4e00-\u9fff]{0,8}?(和我|跟我|加上我|加我)?[，,、\s]*(?:就|也|再)?(?:没有|没)(?:别人|别的人|其他人|其他的人|外人)(?![^，。；！？]{0,3}(?:受伤|伤|有事|不舒服|中毒|晕))")
 # A count of one part of the building (spec 5a): one hall, room or class, one tenant's office or staff, one event,
 # or a count the report itself says leaves others out. It is no count of the building's occupants: the density
-# table stands, the count a lower bound. Looked for in the count's own sentence.
+# table stands, the count a lower bound. Looked for in the count's own sentence, and for a count "we" give in the
+# whole report (round 7).
 PARTIAL_COUNT = re.compile(
     r"\b(?:in|at|on|of|for) (?:this|our|my|his|her|their|the same) (?:\w+ )?(?:hall|room|class|classroom|office|offices|floor|wing|department|company|firm|"
     r"conference|meeting|event|seminar|lecture|course|group|team|section|unit|premises|restaurant|shop|store|cafe|café|bar|canteen|ward|suite|flat|apartment|branch|party|wedding|dinner)s?\b"
     r"(?! (?:building|block|tower|house)\b)"
-    r"|\b(?:in|at) the (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
-    r"|\bin class\b|\b(?:in|at) the (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
+    r"|\b(?:in|at) (?:the|a|an) (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
+    r"|\bin class\b|\b(?:in|at) (?:the|a|an) (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
     r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+# A room a group keeps or meets in, said without "in the" ("the club room in the basement", "our rehearsal room"):
+# with a count "we" give, that room's people (PARTIAL_COUNT's rooms, said as a place of the group).
+GROUP_ROOM = re.compile(r"\b(?:club|seminar|meeting|conference|function|class|common|hobby|rehearsal|practice|party|committee) ?rooms?\b"
+                        r"|(?:活动室|排练室|练习室|会议室|教室|包间|包厢)")
 # A count placed on one floor right after it ("about 40 people on the 3rd floor"); a floor said elsewhere in the
 # sentence is where the incident is ("fire on the 5th floor, 200 guests in the hotel").
 PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b")
@@ -363,16 +423,42 @@ WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|ful
 # Digit boundaries, not word boundaries: "20:30冒烟" has no \b between the minutes and the Chinese text.
 TIME_HHMM = re.compile(r"(?<![\d.,:])(?:at |around |about |~)?([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.,:]?\d)(?!\s?(?:(?:m|km|m/s|metres|meters)\b|%|米|厘米|公里|公斤|吨|升|度|倍))")
 TIME_AMPM = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)(?!\w)")
-NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
+# "A night shift" is when someone works, not when the report is made ("just home from a night shift").
+NIGHT_WORDS = [r"\b(early hours|in the dark|tonight|at night|night(?![- ]shifts?\b)|midnight|overnight|in the small hours|late evening|this evening|evening|before dawn|at dawn|daybreak|nighttime|night-time)\b", r"(夜间|晚上|半夜|凌晨|深夜|今晚|夜里|清晨)"]
 DAY_WORDS = [r"\b(this morning|morning|midday|noon|lunchtime|afternoon|daytime|during the day|rush hour|office hours)\b", r"(上午|中午|下午|白天|早上)"]
 
-COMPASS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180, "southwest": 225,
-           "south-west": 225, "west": 270, "northwest": 315, "north-west": 315, "n": 0, "ne": 45, "e": 90, "se": 135, "s": 180, "sw": 225, "w": 270, "nw": 315}
+# The 16 compass points (degrees from north), full words without hyphens and the usual abbreviations (SW, NNE).
+COMPASS = {"north": 0, "northnortheast": 22.5, "northeast": 45, "eastnortheast": 67.5, "east": 90, "eastsoutheast": 112.5, "southeast": 135,
+           "southsoutheast": 157.5, "south": 180, "southsouthwest": 202.5, "southwest": 225, "westsouthwest": 247.5, "west": 270,
+           "westnorthwest": 292.5, "northwest": 315, "northnorthwest": 337.5,
+           "n": 0, "nne": 22.5, "ne": 45, "ene": 67.5, "e": 90, "ese": 112.5, "se": 135, "sse": 157.5, "s": 180, "ssw": 202.5, "sw": 225,
+           "wsw": 247.5, "w": 270, "wnw": 292.5, "nw": 315, "nnw": 337.5}
 ZH_COMPASS = {"北": 0, "东北": 45, "东": 90, "东南": 135, "南": 180, "西南": 225, "西": 270, "西北": 315}
-WIND_FROM = re.compile(r"\b(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)(?:erly)?\s+(?:wind|breeze|gale)|wind (?:is )?(?:blowing )?from (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)|wind (?:is )?(?:blowing )?(?:from )?(\d{1,3})\s?°"
-                       r"|\bwind:?\s+(?:from\s+)?(north-?east|south-?east|south-?west|north-?west|north|south|east|west|ne|se|sw|nw|n|e|s|w)\b(?![-/])")
-WIND_TOWARDS = re.compile(r"wind (?:is )?blowing (?:towards?|to) (?:the )?(north-?east|south-?east|south-?west|north-?west|north|south|east|west)")
-WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)")
+
+
+def _point_words() -> str:
+    """A compass point written out, its parts joined by nothing, a hyphen or a space ("south-southwest"), longest first."""
+    parts = re.compile(r"north|south|east|west")
+    words = sorted((k for k in COMPASS if len(k) > 3), key=len, reverse=True)
+    return "|".join("[- ]?".join(parts.findall(w)) for w in words)
+
+
+_POINT = _point_words()
+_ABBR = "|".join(sorted((k for k in COMPASS if len(k) <= 3), key=len, reverse=True))
+_DEG = r"(\d{1,3}(?:\.\d)?)\s?(?:°|degrees?\b|deg\b)"
+# Where the wind comes from, in each way a report says it: "a southerly wind", "SW wind", "wind from the south",
+# "wind 6 m/s from the south", "winds from the south-southwest", "wind: NNE", "wind direction south", "wind is
+# south-westerly", "a westerly", "wind from 200°". Each pattern has the groups (point, degrees).
+WIND_FROM = [
+    re.compile(rf"(?<!['’])\b({_POINT}|{_ABBR})(?:erly)?\s+(?:winds?|breeze|gale)\b()"),
+    re.compile(rf"\bwinds?\b[^.;!?]{{0,30}}?\bfrom (?:the )?(?:({_POINT}|{_ABBR})\b(?![-/])|{_DEG})"),
+    re.compile(rf"\bwinds?(?: direction)?:?\s+(?:is\s+|of\s+)?(?:blowing\s+)?(?:({_POINT}|{_ABBR})(?:erly)?\b(?![-/])|{_DEG})"),
+    # "-erly" said alone names a wind ("a westerly", "a strong northerly"), unless it names a part of a place.
+    re.compile(rf"\b({_POINT})erly\b(?!\s+(?:side|end|exit|entrance|part|wing|corner|edge|door|gate|tip|shore|bank|border|direction of)s?\b)()"),
+]
+WIND_TOWARDS = re.compile(rf"wind (?:is )?blowing (?:towards?|to) (?:the )?({_POINT}|{_ABBR})\b")
+WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)"
+                     r"|(东北|东南|西南|西北|北|南|东|西)(?:边|面|方)?吹(?:来|过来)的风")
 WIND_SPEED = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")
 WIND_VARIABLE = [r"\b(variable wind|wind (is )?variable|no wind|calm|still air|wind(less)?\b.{0,10}calm)", r"(无风|风向不定|静风)"]
 LITRES = re.compile(NUM_START + r"(\d{1,3}(?:[,\s]\d{3})+|\d+)\s?-?\s?(?:l\b|lit(?:re|er)s?|升)")
@@ -380,6 +466,11 @@ CUBIC_M = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?-?\s?(?:m3|m³|cubic met(
 KLO = re.compile(r"\bklo\.?\s?([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\b|\b([01]\d|2[0-3])([0-5]\d)\s?(?:hrs|hours|h)\b|\bat (0\d|1\d|2[0-3])([0-5]\d)\b(?![.,]?\d)(?!\s?(?:m|km|metres|meters|l|litres|liters|people|persons|kg|tonnes)\b)")
 # "5 in the morning", "4.20 in the afternoon", "11 at night", "two in the morning": the words say which half of the day.
 TIME_OF_DAY_WORDS = re.compile(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[:.]([0-5]\d))?(?: o'?clock)? (in the (morning|afternoon|evening)|at night)\b")
+# A clock time in words ("half five", "half past nine", "quarter to seven", "ten to six"); the half of the day comes from other words
+# of the report ("tonight", "in the morning"), and without them it is not read (a bare hour, section 5a).
+CLOCK_IN_WORDS = re.compile(r"\b(half(?: past)?|(?:a )?quarter (?:past|to)|(?:five|ten|twenty|twenty-five) (?:past|to))\s+(1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![:.]?\d)")
+PM_WORDS = re.compile(r"\b(afternoon|after lunch)\b")
+AM_WORDS = re.compile(r"\b(morning|before dawn|at dawn|breakfast)\b")
 # Counts in words: "two hundred people", "两百多名学生", "a crowd of about 500".
 # "six hundred and thirty" keeps its tens and units (group 2); a Chinese hundred or thousand that is part of a
 # longer numeral ("一千五百") is left to COUNT_IN_WORDS, which reads the whole of it.

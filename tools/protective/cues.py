@@ -78,6 +78,8 @@ class ProtectiveCues:
     tank_vehicle: bool = False
     material_burning: bool = False
     outdoor_object: bool = False
+    gas_enters: bool = False             # gas or its smell is said to get into a building from outside
+    window_fire: bool = False            # flames or smoke in or out of a building's window: a fire in that building
     trapped: bool = False
     structure: str | None = None         # element, partial, threatening, ground, minor
     tremor: bool = False
@@ -153,7 +155,7 @@ FLAGS: dict[str, list[str]] = {
     "gas_odour": W.GAS_ODOUR, "symptoms": W.SYMPTOMS, "strong_odour": W.STRONG_ODOUR, "common_area": W.COMMON_AREA, "indoor_chemical": W.INDOOR_CHEMICAL,
     "cloud": W.CLOUD, "fire": W.FIRE_WORDS, "alarm_only": W.ALARM_ONLY, "fire_spread": W.FIRE_SPREAD, "smoke_in_stairwell": W.SMOKE_STAIRWELL,
     "fully_involved": W.FULLY_INVOLVED, "between_buildings": W.BETWEEN_BUILDINGS, "cylinders": W.CYLINDERS, "tank_vehicle": W.TANK_VEHICLE,
-    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "trapped": W.TRAPPED, "tremor": W.TREMOR,
+    "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "window_fire": W.WINDOW_FIRE, "gas_enters": W.GAS_ENTERS, "trapped": W.TRAPPED, "tremor": W.TREMOR,
     "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
     "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
     "medical_devices": W.MEDICAL_DEVICES, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
@@ -181,6 +183,9 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         if _has(t, *pats):
             setattr(c, name, True)
             c.found.append(name)
+    if c.outdoor_object and not _has(W.CALLER_JOB.sub(_blank, t), *W.OUTDOOR_FIRE_OBJECT):  # "bike courier here": the caller's job
+        c.outdoor_object = False
+        c.found.remove("outdoor_object")
     if c.common_area and not _has(W.COMMON_AREA_CLEAR.sub(" ", t), *W.COMMON_AREA):  # "the hallway smells normal"
         c.common_area = False
         c.found.remove("common_area")
@@ -217,16 +222,35 @@ def _setting(t: str) -> Setting | None:
     "On <street>" after a named place is that place's address ("the caretaker at the Sibelius-Akatemia on Pohjoinen Rautatiekatu"),
     not a sign that the incident is in the street.
     """
-    indoor = _find_pos(t, W.INDOOR)
-    outdoor = _find_pos(W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t), W.OUTDOOR)
+    t = W.CALLER_JOB.sub(_blank, t)
+    if _find_pos(t, W.INDOOR[:2]) is not None:  # a parking hall or garage in a building: a vehicle there is indoors (round 3)
+        return "indoor"
+    at_street = W.PLACE_ON_STREET.sub(lambda m: m.group(1) + " " * len(m.group(2)), t)
+    # The caller standing outside ("I'm on the pavement outside the lab") does not put a hazard the report places
+    # elsewhere out in the street: such a clause is left out, unless nothing else in the report places the hazard. A
+    # caller inside a building ("we are inside the chapel") usually speaks of that building: that clause stays.
+    def outside(m: re.Match) -> str:
+        return _blank(m) if _find_pos(m.group(0), W.OUTDOOR) is not None else m.group(0)
+
+    indoor, outdoor = _find_pos(W.CALLER_PLACE.sub(outside, t), W.INDOOR), _find_pos(W.CALLER_PLACE.sub(outside, at_street), W.OUTDOOR)
+    if indoor is None and outdoor is None:
+        indoor, outdoor = _find_pos(t, W.INDOOR), _find_pos(at_street, W.OUTDOOR)
     if indoor is None and outdoor is None:
         return None
     return "indoor" if outdoor is None or (indoor is not None and indoor <= outdoor) else "outdoor"
 
 
+def _blank(m: re.Match) -> str:
+    """The match's span as spaces: the words are gone, the positions of the rest stay."""
+    return " " * len(m.group(0))
+
+
 def _material(t: str, gas_odour: bool) -> str | None:
-    """The material class, most specific first (household chlorine or ammonia products are corrosive liquids)."""
-    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|canister|jerry ?can|drum|puddle|spill(ed)?|can of)\b", r"(漂白|清洁|洗涤|瓶|桶|洒|泼)") \
+    """The material class, most specific first (household chlorine or ammonia products are corrosive liquids).
+
+    A household product is named as one (bleach, a cleaner, a bottle, a solution): a drum, a canister or a spill of
+    chlorine or ammonia said with no such word is the gas itself, shipped liquefied, a toxic release (ERG Table 1)."""
+    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|puddle|can of)\b", r"(漂白|清洁|洗涤|瓶)") \
         and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|气体|罐|云|阀)")
     # Pool chlorine (calcium hypochlorite granules, tablets) is a solid oxidizer, not a toxic gas release.
     solid_product = _has(t, r"\b(granules|granular|tablets|pellets|powder|hypochlorite|sack|bag of)\b", r"(颗粒|片剂|粉末|次氯酸钙|袋)") \
@@ -365,12 +389,16 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
     are there, small as it is. ``tenant``: the report speaks from a business inside the block and says others are in the
     building too, so a count "we" give, or one given in a sentence that names the business, is that business's people, a part.
     """
-    if (m := W.ONLY_PRESENT.search(t)):
-        raw = next(g for g in (m.group(1), m.group(4), m.group(6)) if g)
-        me = m.group(2) or m.group(3) or m.group(5)
-        if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
-            return n + (1 if me else 0), None
+    # (pattern, groups holding the count, groups holding the caller: "and me", 我和)
+    for pattern, counts, callers in ((W.ONLY_PRESENT, (1, 4, 6), (2, 3, 5)), (W.NOBODY_ELSE, (1, 4), (2, 3, 5))):
+        if (m := pattern.search(t)):
+            raw = next(m.group(g) for g in counts if m.group(g))
+            if (n := _count_word(raw) if not raw.isdigit() else int(raw)):
+                return n + (1 if any(m.group(g) for g in callers) else 0), None
     ends = [m.end() for m in _SENTENCE_END.finditer(t)]
+    # The report places "us" in one room, hall or tenant anywhere ("the choir rehearses in the back room. ... ten of
+    # us are here"): a count "we" give in another sentence is of that part too.
+    we_in_a_part = W.PARTIAL_COUNT.search(t) is not None or W.GROUP_ROOM.search(t) is not None
     partial: dict[int, bool] = {}  # by sentence: a hostile report may hold thousands of counts in one
     whole = part = None
     chain, chain_end, terms = 0, -1, 0
@@ -378,8 +406,9 @@ def _occupants(t: str, tenant: bool = False) -> tuple[int | None, int | None]:
         i = bisect.bisect_right(ends, start)
         if i not in partial:
             sentence = t[ends[i - 1] if i else 0:ends[i] if i < len(ends) else len(t)]
-            partial[i] = _partial_sentence(sentence) or (tenant and (W.FIRST_PERSON_COUNT.search(sentence) is not None or W.TENANT_IN.search(sentence) is not None)
-                                                         and W.WHOLE_COUNT.search(sentence) is None)
+            ours = W.FIRST_PERSON_COUNT.search(sentence) is not None
+            partial[i] = (_partial_sentence(sentence) or ((tenant and (ours or W.TENANT_IN.search(sentence) is not None) or (ours and we_in_a_part))
+                                                          and W.WHOLE_COUNT.search(sentence) is None))
         if partial[i] or W.PART_AFTER.match(t[end:end + 60]):
             part = max(part or 0, n)
             chain, chain_end, terms = 0, -1, 0
@@ -442,8 +471,9 @@ def _hundreds_counts(t: str) -> Iterator[tuple[int, int, int]]:
 
 
 def _tickets_counts(t: str) -> Iterator[tuple[int, int, int]]:
-    for m in W.TICKETS_SOLD_ZH.finditer(t):
-        n = int(m.group(1)) if m.group(1).isdigit() else _count_word(m.group(1))
+    for m in (*W.TICKETS_SOLD_ZH.finditer(t), *W.SEATS_TAKEN.finditer(t)):
+        raw = m.group(1) or m.group(2)
+        n = _number(raw) if raw[0].isdigit() else _count_word(raw)
         if n and n >= W.MIN_OCCUPANTS:
             yield n, m.start(), m.end()
 
@@ -519,9 +549,9 @@ def _water_level(t: str) -> float | None:
     return None
 
 
-# A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半. A number in characters counts only after a time word or
+# A clock hour in Chinese: 晚上8点, 凌晨两点, 下午三点半, 七点一刻 (a quarter past). A number in characters counts only after a time word or
 # before 半/钟/N分, or from 十 up (一点 alone is also "a little"; 晚一点 "a bit later", so 晚 alone only before digits).
-_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|今晚|昨晚|晚(?=\s?\d))?\s?(\d{1,2}|二十[一二三]?|十[一二三四五六七八九]?|[一二两三四五六七八九])\s?[点時时](钟|半|[零一二三四五六七八九十\d]{1,3}分)?")
+_ZH_CLOCK = re.compile(r"(凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|今晚|昨晚|晚(?=\s?\d))?\s?(\d{1,2}|二十[一二三]?|十[一二三四五六七八九]?|[一二两三四五六七八九])\s?[点時时](钟|半|[一三]刻|[零一二三四五六七八九十\d]{1,3}分)?")
 # A half of the day said in Chinese just before a digital clock time: "晚上10:30" is 22:30.
 _ZH_HALF_BEFORE = re.compile(r"(下午|傍晚|晚上|夜里|夜间|深夜|今晚|昨晚|晚)\s?$")
 def _time_of_day(t: str) -> tuple[int | None, bool | None]:
@@ -529,6 +559,8 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     if (m := W.TIME_AMPM.search(t)):
         h = (parse_number(m.group(1)) or 0) % 12
         hour = h + (12 if m.group(3).startswith("p") else 0)
+    elif (h := _clock_in_words(t)) is not None:  # before "five in the afternoon": "a quarter to five" is 16:45
+        hour = h
     elif (m := W.TIME_OF_DAY_WORDS.search(t)):
         h = (parse_number(m.group(1)) or 0) % 12
         hour = h + 12 if m.group(4) in ("afternoon", "evening") or (m.group(3) == "at night" and h >= 5) else h
@@ -552,16 +584,28 @@ def _time_of_day(t: str) -> tuple[int | None, bool | None]:
     return None, None
 
 
+def _clock_in_words(t: str) -> int | None:
+    """The hour of a clock time said in words ("half five tonight" is 17:30, "quarter to seven in the morning" 06:45),
+    when other words of the report say the half of the day: "tonight", "evening", "at night" make an hour from five on
+    the evening's (half one tonight is 01:30)."""
+    if (m := W.CLOCK_IN_WORDS.search(t)) is None or (h := parse_number(m.group(2))) is None:
+        return None
+    h = (h - 1 if m.group(1).endswith(" to") else h) % 12
+    if W.AM_WORDS.search(t):
+        return h
+    if W.PM_WORDS.search(t):
+        return h + 12
+    if _has(t, W.NIGHT_WORDS[0]):
+        return h + 12 if h >= 5 else h
+    return None
+
+
 def _wind(t: str) -> tuple[float | None, float | None]:
     frm = None
     if (m := W.WIND_TOWARDS.search(t)):
-        frm = (W.COMPASS[m.group(1).replace("-", "")] + 180) % 360
-    elif (m := W.WIND_FROM.search(t)):
-        if m.group(3):
-            frm = float(m.group(3)) % 360
-        else:
-            word = (m.group(1) or m.group(2) or m.group(4)).replace("-", "")
-            frm = W.COMPASS.get(word)
+        frm = (W.COMPASS[_compass_key(m.group(1))] + 180) % 360
+    elif (said := _wind_from(t)) is not None:
+        frm = said
     elif (m := W.WIND_ZH.search(t)):
         frm = W.ZH_COMPASS[next(g for g in m.groups() if g)]
     speed = None
@@ -569,3 +613,19 @@ def _wind(t: str) -> tuple[float | None, float | None]:
         v = float(m.group(1).replace(",", "."))
         speed = v / 3.6 if m.group(2) in ("km/h", "kph", "公里/小时") else v
     return (float(frm) if frm is not None else None), speed
+
+
+def _wind_from(t: str) -> float | None:
+    """The direction the wind comes from, by the first of ``WIND_FROM``'s ways of saying it that the report uses."""
+    for pattern in W.WIND_FROM:
+        for m in pattern.finditer(t):
+            if m.group(1):
+                return float(W.COMPASS[_compass_key(m.group(1))])
+            if m.group(2):
+                return float(m.group(2)) % 360
+    return None
+
+
+def _compass_key(word: str) -> str:
+    """The COMPASS key of a compass point as written ("south-southwest", "SW")."""
+    return word.replace("-", "").replace(" ", "")

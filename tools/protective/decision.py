@@ -136,7 +136,7 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
                                   "building fully involved: evacuate it, 50 m collapse zone, shelter in the smoke sector",
                                   sector=ctx.sector(500, "shelter"), building_scope="whole", shelters=True)
     exposes = c.fire_spread or c.trapped or c.smoke_in_stairwell
-    if not exposes and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
+    if not exposes and not c.window_fire and ((c.setting == "outdoor" and (c.outdoor_object or not c.building_use)) or (c.setting is None and c.outdoor_object)):
         return ProtectiveDecision("F1", ["isolate_deny_entry"], 30, "outdoor fire not exposing a building: 30 m cordon")
     # A business inside the block ("楼下开着一家花店", "the ground-floor supermarket") is not the building's use (spec 5a):
     # when the fire is elsewhere in it (a flat upstairs, the stairwell, the cellar, spreading), the row follows the
@@ -198,7 +198,8 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         return ProtectiveDecision("H11", ["isolate_deny_entry"], 100, "unknown material outdoors, small, nobody ill: isolate 100 m (ERG 111)")
     if c.material == "flammable_gas" or gas_leak:
         # Spec H5: "a building the gas enters is H2": an outdoor leak with symptoms or a strong smell inside counts.
-        entered = c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area) and c.scale != "large"
+        # Said outright ("the smell is getting into the cafe"), the building it enters counts whatever else is said.
+        entered = ((c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area)) or c.gas_enters) and c.scale != "large"
         # A named building use with no setting said is inside that building ("a cylinder hissing at the kebab shop").
         if _in_building(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):
             if c.symptoms or c.strong_odour or c.common_area:

@@ -16,6 +16,26 @@ from tools.protective.models import ProtectiveActionPlan
 
 ASSEMBLY_MAX_M = 400.0
 ASSEMBLY_MARGIN_M = 30.0
+# How much further from the source a point on a named street may be than the nearest allowed point, to be preferred.
+STREET_DETOUR_M = 150.0
+# How far the downwind half of an airborne release is kept free of assembly points and shelters: at least this,
+# and at least the protective-action sector's length.
+UPWIND_REACH_M = 2000.0
+
+
+def keep_out_area(d: ProtectiveDecision, danger, src):
+    """Where evacuees must not be sent (PROTECTIVE_ACTIONS.md section 2, "Where evacuees go"): the evacuated or isolated
+    area, the DHS preferred-distance ring that people outdoors must clear, and the downwind protective-action sector; for
+    a release carried on the wind (a row with a sector), the whole downwind half around the source, so an assembly point
+    or shelter lies upwind or crosswind (ERG: approach and stay upwind)."""
+    if d.preferred_m:
+        danger = shapely.union_all([danger, src.buffer(d.preferred_m)])
+    if d.sector is None:
+        return danger
+    reach = max(UPWIND_REACH_M, d.sector.length_m)
+    wedge = geo.sector((src.x, src.y), d.sector.bearing_deg, d.sector.angle_deg, d.sector.length_m)
+    downwind_half = geo.sector((src.x, src.y), d.sector.bearing_deg, 180.0, reach, steps=48)
+    return shapely.union_all([danger, wedge, downwind_half])
 
 
 def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecision, b: Buildings, footprint, evac_area, src) -> None:
@@ -23,6 +43,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     idx = city.index("walk")
     cap = edge_capacity_pps(idx, "walk")
     danger = evac_area if evac_area is not None else (footprint.buffer(d.isolation_m) if d.isolation_m else footprint.buffer(ASSEMBLY_MARGIN_M))
+    danger = keep_out_area(d, danger, src)
     shapely.prepare(danger)
     inside = shapely.contains_xy(danger, idx.x, idx.y)
     touches = shapely.intersects(idx.edge_lines(), danger)
@@ -35,7 +56,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     if not sources:
         return
     dests, names = [], []
-    if d.shelters and evac_area is not None and _shelter_plan(city, plan, evac_area, d):
+    if d.shelters and evac_area is not None and _shelter_plan(city, plan, evac_area, d, danger):
         return
     if d.shelters and evac_area is not None:
         for s in city.scenario.shelters:
@@ -52,7 +73,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
             return
         dests = [Destination(a)]
         lat, lon = float(idx.lat[a]), float(idx.lon[a])
-        plan.assembly_point = {"name": assembly_name(city, "walk", a), "lat": lat, "lon": lon}
+        plan.assembly_point = {"name": assembly_name(city, "walk", a, avoid=danger), "lat": lat, "lon": lon}
     res = ccrp(idx, sources, dests, cap, allowed=allowed)
     if res.clearance_s is not None:
         plan.clearance_routed_min = round(res.clearance_s / 60.0, 1)
@@ -65,8 +86,9 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
             plan.shelters.append({"shelter_id": s.id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": res.arrivals[j]})
 
 
-def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision) -> bool:
-    """Reception shelters for an area evacuation by the evacuation planner (min-cost flow, timed by CCRP).
+def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision, keep_out) -> bool:
+    """Reception shelters for an area evacuation by the evacuation planner (min-cost flow, timed by CCRP), none of them
+    in ``keep_out`` (``keep_out_area``).
 
     The min-cost flow's assignment serves more people at fewer person-minutes than the
     routing model's own greedy choice, for about the same clearance time
@@ -78,7 +100,7 @@ def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: Pro
     if area.geom_type != "Polygon" or not plan.hazard_type:
         return False
     ring = [geo.latlon(city, x, y) for x, y in list(area.exterior.coords)[:-1]]
-    ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime")
+    ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime", avoid=keep_out)
     plan.shelters = [{"shelter_id": s.shelter_id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": s.load}
                      for s in ev.shelters if s.load > 0]
     plan.clearance_routed_min, plan.clearance_bound_min = ev.clearance_time_routed_min, ev.clearance_time_min
@@ -128,5 +150,18 @@ def _assembly_node(city: CityModel, idx, danger, inside: np.ndarray, src) -> int
         return None
     d = np.hypot(idx.x - src.x, idx.y - src.y)
     d[~ok] = np.inf
-    return int(np.argmin(d))
+    # People are told to gather on a street they can name ("Annankatu"), not at a footpath junction in a courtyard
+    # ("footpath 47 m from Annankatu"): the nearest point on a named street, unless it is much further than any point.
+    on_street = np.where(_on_named_street(idx), d, np.inf)
+    best, nearest = int(np.argmin(on_street)), int(np.argmin(d))
+    return best if on_street[best] <= d[nearest] + STREET_DETOUR_M else nearest
+
+
+def _on_named_street(idx) -> np.ndarray:
+    """Per walk node: whether a named street or square (an edge with an OSM name) starts or ends there."""
+    named = np.array([bool(n) for n in idx.edge_names])
+    out = np.zeros(len(idx.x), dtype=bool)
+    out[idx.edge_u[named]] = True
+    out[idx.edge_v[named]] = True
+    return out
 

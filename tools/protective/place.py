@@ -11,6 +11,7 @@ import shapely.ops
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
+from core.text import HAN_RE
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, is_stop, normalize, places_mentioned
 from tools.place_words import QUALIFIERS, fold
@@ -438,10 +439,16 @@ def _span_is_word(norm: str, start: int, end: int) -> bool:
     return not (start > 0 and norm[start - 1].isalnum()) and not (end < len(norm) and norm[end].isalnum())
 
 
+# The Han ranges of ``core.text.HAN_RE`` as the body of a character class.
+_HAN = HAN_RE.pattern[1:-1]
+
+
 def _whole_word(text: str, name: str) -> bool:
+    """Whether the Latin-script ``name`` stands as a word of its own in ``text``. Chinese text has no spaces, so a
+    Chinese character next to the name bounds it ("住在Hotel Kämp里" names the hotel) as a space would."""
     if has_cjk(name):
         return True
-    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
+    return re.search(rf"(?<![^\W{_HAN}]){re.escape(fold(name))}(?![^\W{_HAN}])", fold(text)) is not None
 
 
 def _street_part(res: Resolution, street: PlaceMatch, text: str) -> PlaceMatch | None:

@@ -24,7 +24,7 @@ from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActio
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, nobody_moved, people_figures, people_sheltering, round2, vulnerable_share
 from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_label
-from tools.protective.words import decision_text, warning_message
+from tools.protective.words import UNLOCATED, decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
 
@@ -198,7 +198,7 @@ def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: st
     info.occupants = moved
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
-        location="unknown place", building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
+        location=UNLOCATED, building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=moved, people_basis=_unlocated_basis(d, moved, building_found),
         cues=cues.as_dict(), warnings=warnings_,

@@ -5,6 +5,14 @@ from __future__ import annotations
 from tools.protective.decision import ProtectiveDecision
 from tools.protective.models import ProtectiveActionPlan
 
+# The location of a plan whose place the map lacks: what is known, not a made-up name ("at unknown place").
+UNLOCATED = "the place in the report (not found on the map)"
+
+
+def _at(plan: ProtectiveActionPlan) -> str:
+    """" at Yrjönkatu 21", or nothing when the place was not found (the sentence then says so itself)."""
+    return "" if plan.location == UNLOCATED else f" at {plan.location}"
+
 
 def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
     """E.g. "evacuate the building at Yrjönkatu 21 (about 40 occupants), isolate 30 m", "isolate 100 m around
@@ -14,7 +22,8 @@ def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
         if a == "evacuate_building":
             scope = {"unit": "the flat concerned in", "floors": " and ".join(d.scope_floors) + " of", "whole": ""}.get(d.building_scope or "whole", "")
             occ = plan.building.occupants if plan.building else plan.people_moved
-            parts.append(f"evacuate {scope + ' ' if scope else ''}the building at {plan.location} (about {occ:,} occupants)")
+            where = _at(plan) or " (address not found)"
+            parts.append(f"evacuate {scope + ' ' if scope else ''}the building{where} (about {occ:,} occupants)")
         elif a == "evacuate_area":
             extra = f" and {d.sector.length_m:.0f} m downwind" if d.sector and d.sector.action == "evacuate" else ""
             what = f"the {d.waterfront_band_m:.0f} m waterfront band" if d.waterfront_band_m else f"{d.isolation_m:.0f} m around {plan.location}"
@@ -36,9 +45,9 @@ def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
 def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
     """Public warning text for the affected blocks."""
     hazard = plan.hazard_type.replace("_", " ")
-    msg = [f"{hazard.capitalize()} incident at {plan.location}."]
+    msg = [f"{hazard.capitalize()} incident{_at(plan)}."]
     if "evacuate_building" in d.actions:
-        msg.append(f"The building at {plan.location} is being evacuated: leave by the stairs, not the lift"
+        msg.append(f"The building{_at(plan)} is being evacuated: leave by the stairs, not the lift"
                    + (f", and gather at {plan.assembly_point['name']}." if plan.assembly_point else "."))
     if "evacuate_area" in d.actions:
         where = f"the {d.waterfront_band_m:.0f} m band along the shore (basements and ground floors)" if d.waterfront_band_m else f"{d.isolation_m:.0f} m"
