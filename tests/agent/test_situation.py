@@ -101,6 +101,12 @@ def test_the_sitreps_p1_count_and_p1_list_are_the_same_incidents(tmp_path, city)
     assert len(set(re.findall(r"INC-[0-9A-F]+", p1_line))) + int(re.search(r"and (\d+) more", p1_line).group(1)) == 12
 
 
+def _incident(store: IncidentStore, title: str, priority: str) -> str:
+    incident_id = store.create_incident(title, "op").incident_id
+    store.add_report(incident_id, title, _triage(priority), "op")
+    return incident_id
+
+
 def _dispatch_plan(incident_id: str, units: list[str]) -> ResponsePlan:
     return ResponsePlan(plan_id=f"PLAN-{incident_id}", incident_id=incident_id, report="r", location="Kamppi",
                         tool_outputs={"plan_dispatch": {"assignments": [{"incident_id": incident_id, "unit_id": u} for u in units]}})
@@ -108,10 +114,7 @@ def _dispatch_plan(incident_id: str, units: list[str]) -> ResponsePlan:
 
 def test_a_unit_proposed_to_two_open_incidents_is_flagged_in_the_plan_and_the_sitrep(tmp_path, city, restore_units):
     store = IncidentStore(tmp_path / "log.sqlite")
-    first = store.create_incident("fire", "op").incident_id
-    store.add_report(first, "fire", _triage("P1"), "op")
-    second = store.create_incident("smoke", "op").incident_id
-    store.add_report(second, "smoke", _triage("P2"), "op")
+    first, second = _incident(store, "fire", "P1"), _incident(store, "smoke", "P2")
     engine, ambulance, other = [u.id for _, u in city.units() if u.status == "available"][:3]
     store.save_plan(_dispatch_plan(first, [engine, ambulance]), "op")
     situation = Situation(store, city)
