@@ -498,3 +498,9 @@ class IncidentStore:
             "  ORDER BY q.created_at DESC, q.rowid DESC LIMIT 1)"
         )
         return [dict(r) for r in rows if r["unit_id"]]
+
+    def last_stream_cluster_number(self) -> int:
+        """The highest number of a monitor cluster id (C00042 -> 42) in the log; 0 when none."""
+        row = self._read_one("SELECT MAX(CAST(substr(cluster_id, 2) AS INTEGER)) AS n FROM stream_reports"
+                             " WHERE cluster_id GLOB 'C[0-9]*'")
+        return int(row["n"] or 0) if row else 0

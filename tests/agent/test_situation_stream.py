@@ -25,25 +25,33 @@ FEED = [
 ]
 
 
-@pytest.fixture
-def monitored_log(tmp_path: Path, quick_model_dir: Path, monkeypatch, capsys) -> IncidentStore:
-    """The incident log after `eca monitor --feed FILE --replay 0` (store on, the real city map) on FEED."""
-    from core.settings import get_settings
+def _monitor(tmp_path: Path, feed_rows: list[tuple[int, str, str]], name: str) -> IncidentStore:
+    """`eca monitor --feed FILE --replay 0` (store on, the real city map) on ``feed_rows``; its incident log."""
     from ui.cli import main
 
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps({"id": f"f{i}", "timestamp": (T0 + timedelta(minutes=m)).isoformat(),
+    feed = tmp_path / f"{name}.jsonl"
+    feed.write_text("\n".join(json.dumps({"id": f"{name}{i}", "timestamp": (T0 + timedelta(minutes=m)).isoformat(),
                                           "source": source, "text": text})
-                              for i, (m, source, text) in enumerate(FEED)) + "\n", encoding="utf-8")
+                              for i, (m, source, text) in enumerate(feed_rows)) + "\n", encoding="utf-8")
+    assert main(["monitor", "--feed", str(feed), "--replay", "0", "--no-dense"]) == 0
+    return IncidentStore(tmp_path / "data" / "incidents.sqlite")
+
+
+@pytest.fixture
+def monitor_env(tmp_path: Path, quick_model_dir: Path, monkeypatch, capsys):
+    from core.settings import get_settings
+
     monkeypatch.setenv("ECA_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ECA_TRIAGE_MODEL_DIR", str(quick_model_dir))
     get_settings.cache_clear()
-    try:
-        assert main(["monitor", "--feed", str(feed), "--replay", "0", "--no-dense"]) == 0
-    finally:
-        get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
     capsys.readouterr()
-    return IncidentStore(tmp_path / "data" / "incidents.sqlite")
+
+
+@pytest.fixture
+def monitored_log(monitor_env: Path) -> IncidentStore:
+    return _monitor(monitor_env, FEED, "feed")
 
 
 def _clusters(store: IncidentStore) -> dict[str, list[dict]]:
@@ -91,3 +99,16 @@ def test_a_candidate_leaves_the_picture_after_the_monitors_window(monitored_log,
     later = datetime.now(timezone.utc) + timedelta(minutes=361)
     assert Situation(monitored_log, city, stream_window_min=360, clock=lambda: later).stream_candidates() == []
     assert Situation(monitored_log, city, stream_window_min=360).stream_candidates()
+
+
+def test_a_second_monitor_run_on_the_same_log_gets_its_own_cluster_ids(monitor_env, city):
+    """Each run numbered its clusters from C00001: a later run's C00001 was the earlier run's in the log (its
+    reports counted together in the picture, and opening an incident from one took the other's reports too)."""
+    first = _clusters(_monitor(monitor_env, FEED, "feed"))
+    store = _monitor(monitor_env, [(0, "call", "Water pouring from a burst main on Hämeentie 40, street flooding"),
+                                   (1, "call", "Hämeentie 40 flooded, water in the basement of the building")], "second")
+    second = {cid: rows for cid, rows in _clusters(store).items() if cid not in first}
+    assert second and all(rows[0]["report_id"] not in {r["report_id"] for r in first.get(cid, [])} for cid, rows in second.items())
+    assert {cid: len(rows) for cid, rows in _clusters(store).items() if cid in first} == {cid: len(rows) for cid, rows in first.items()}
+    listed = {c.cluster_id: c.reports for c in Situation(store, city).stream_candidates()}
+    assert listed == {cid: len(rows) for cid, rows in _clusters(store).items()}
