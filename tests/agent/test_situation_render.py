@@ -45,3 +45,18 @@ def test_the_ui_tool_step_shows_its_output_as_text():
     history: list[dict] = []
     CommandCentre._apply_event(ChatEvent(kind="tool", step=step), history, None)
     assert history[0]["content"].startswith("Place: Liisankatu (street)") and not RAW.search(history[0]["content"])
+
+
+def test_the_ui_incident_log_writes_tool_calls_and_nested_values_as_text():
+    from agent.schemas import AuditEvent
+    from ui.views import log_rows
+
+    output = '{"shelters": [{"id": "S1", "name": "Kallio school", "capacity": 300, "accessible": true}]}'
+    events = [AuditEvent(incident_id="INC-1", kind="tool_call", created_at="2026-12-02T06:00:00", operator="op",
+                         payload={"name": "list_shelters", "arguments": {"place": "Kamppi"}, "ok": True,
+                                  "title": "list_shelters(place='Kamppi') · via router", "output": output}),
+              AuditEvent(incident_id="INC-1", kind="something_new", created_at="2026-12-02T06:01:00", operator="op",
+                         payload={"units": ["ERO-E1", "ERO-E2"], "where": {"place": "Kamppi"}})]
+    new, tool = (row[3] for row in log_rows(events))
+    assert tool.startswith("list_shelters(place='Kamppi')") and "Kallio school" in tool and not RAW.search(tool.split(" · ")[1])
+    assert new == "units=ERO-E1; ERO-E2, where=place: Kamppi"
