@@ -254,6 +254,11 @@ def _proposed_twice_text(twice: dict[str, list[tuple[str, str | None]]], limit: 
         f"; … and {len(units) - limit} more" if len(units) > limit else "")
 
 
+def _at(place: str) -> str:
+    """'at Bulevardi 14', but 'near Kaisaniemen puisto' (a place read as near a landmark), not 'at near …'."""
+    return place if place.startswith("near ") else f"at {place}"
+
+
 def _most_common(values) -> str | None:
     counts = collections.Counter(v for v in values if v)
     return counts.most_common(1)[0][0] if counts else None
@@ -261,8 +266,7 @@ def _most_common(values) -> str | None:
 
 def _candidate_text(cand: StreamCandidate) -> str:
     kind = (cand.incident_type or "incident").replace("_", " ")
-    place = cand.place or "an unknown place"
-    return (f"{cand.cluster_id} {cand.priority or 'P?'} {kind} {'' if place.startswith('near ') else 'at '}{place}: "
+    return (f"{cand.cluster_id} {cand.priority or 'P?'} {kind} {_at(cand.place or 'an unknown place')}: "
             f"{cand.reports} report(s), latest {cand.last_min:.0f} min ago")
 
 
@@ -321,7 +325,7 @@ def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
     if not incidents:
         return "\n".join([f"No open {priority + ' ' if priority else ''}incidents. [S1]"] + stream)
     head = f"{len(incidents)} open {priority + ' ' if priority else ''}incident(s) [S1]:"
-    return "\n".join([head] + [f"- {i.incident_id} {i.priority or 'P?'} {i.incident_type or ''} at {_where(i)}: "
+    return "\n".join([head] + [f"- {i.incident_id} {i.priority or 'P?'} {(i.incident_type or '').replace('_', ' ')} {_at(_where(i))}: "
                                f"open {i.age_min:.0f} min, plan {i.plan_state}" for i in incidents[:25]]
                      + ([f"… and {len(incidents) - 25} more"] if len(incidents) > 25 else []) + stream)
 
