@@ -217,6 +217,7 @@ class Assistant:
         checked = screen_text(report, what="report")
         operator = self._operator(operator)
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
+        plan.warnings += self._situation.plan_proposal_warnings(plan)  # a unit another open incident's plan counts on
         self._store.save_plan(plan, operator)
         return plan
 
@@ -498,6 +499,7 @@ class Assistant:
                 final_text = event.text
                 plan = plan_from_tool_results(checked.text, results, event.citations, incident_id)
                 if plan is not None:
+                    plan.warnings += self._situation.plan_proposal_warnings(plan)
                     self._store.save_plan(plan, operator)
                     event.plan = plan
             yield event

@@ -27,6 +27,7 @@ from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
 from agent.intents import held_order_reply
+from agent.render import data_text
 from agent.router_model import TOOL_INTENTS, IntentPrediction, IntentRouter
 from agent.safety import CONFIRMATION_KEPT, INJECTION_REFUSAL, MIXED_WARNING, REFUSAL, SUSPECTED_WARNING, CheckedText, waives_confirmation
 from agent.schemas import ChatEvent, Citation, ToolResult, ToolStep
@@ -309,4 +310,4 @@ def readable(tool_name: str, output: str) -> str:
         )
     if data.get("ok") and "unit_id" in data:
         return f"Unit {data['unit_id']} is now {data.get('status')}."
-    return "\n".join(f"- {key}: {value}" for key, value in data.items())
+    return data_text(data)  # never a raw dict or list

@@ -1,10 +1,13 @@
 """Render a ResponsePlan to Markdown (for people) and JSON (for machines).
 
 The one Markdown rendering of a response plan: the CLI prints it, the chat's plan tool
-hands it to the model, the UI's export writes it (with the approval status).
+hands it to the model, the UI's export writes it (with the approval status).  Also a tool's output as text for the
+operator (``data_text``, ``tool_output_text``): no raw dict, list or JSON is shown to a person.
 """
 
 from __future__ import annotations
+
+import json
 
 from agent.schemas import PlanItem, ResponsePlan
 
@@ -81,3 +84,87 @@ def to_json(plan: ResponsePlan, indent: int = 2) -> str:
 def missing_sections(plan: ResponsePlan) -> list[str]:
     """Sections with no item at all (the plan-suite check)."""
     return [section for section in SECTION_TITLES if not getattr(plan, section)]
+
+
+# --- a tool's output as operator-facing text ------------------------------------------------------
+# No raw structure (a Python dict or list, JSON) is ever shown to the operator: a tool output without its own text
+# is written out here, a field a line, nested values indented, empty ones left out.
+_NESTED_LINES = 40  # of a long list, the first lines and a count of the rest
+
+
+def place_text(match: dict) -> str:
+    """A resolved place (tools.gazetteer.PlaceMatch as a dict) as one line."""
+    kind = ", ".join(dict.fromkeys(str(v).replace("_", " ") for v in (match.get("kind"), match.get("category")) if v))
+    where = ""
+    if isinstance(match.get("lat"), (int, float)) and isinstance(match.get("lon"), (int, float)):
+        where = f" at {match['lat']:.5f}, {match['lon']:.5f}"
+        if match.get("radius_m"):
+            where += f" (±{match['radius_m']:.0f} m)"
+    score = f"; match score {match['score']:.2f}" if isinstance(match.get("score"), (int, float)) else ""
+    return f"{match.get('name') or 'unnamed place'}" + (f" ({kind})" if kind else "") + where + score
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.5g}"
+    return str(value)
+
+
+def _label(key: object) -> str:
+    return str(key).replace("_", " ")
+
+
+def data_lines(value: object, indent: str = "") -> list[str]:
+    """``value`` (dicts, lists, scalars) as indented text lines."""
+    if isinstance(value, dict):
+        if {"name", "lat", "lon", "kind"} <= set(value):  # a place, wherever it is nested
+            return [f"{indent}- {place_text(value)}"]
+        lines = []
+        for key, item in value.items():
+            if item is None or item == "" or item == [] or item == {}:
+                continue
+            if isinstance(item, (dict, list)):
+                lines.append(f"{indent}- {_label(key)}:")
+                lines += data_lines(item, indent + "  ")
+            else:
+                lines.append(f"{indent}- {_label(key)}: {_scalar(item)}")
+        return lines
+    if isinstance(value, list):
+        lines = []
+        for item in value[:_NESTED_LINES]:
+            if isinstance(item, dict) and not ({"name", "lat", "lon", "kind"} <= set(item)):
+                fields = [f"{_label(k)} {_scalar(v)}" for k, v in item.items() if v not in (None, "", [], {}) and not isinstance(v, (dict, list))]
+                nested = {k: v for k, v in item.items() if isinstance(v, (dict, list)) and v}
+                lines.append(f"{indent}- " + ", ".join(fields))
+                lines += data_lines(nested, indent + "  ")
+            elif isinstance(item, (dict, list)):
+                lines += data_lines(item, indent)
+            else:
+                lines.append(f"{indent}- {_scalar(item)}")
+        if len(value) > _NESTED_LINES:
+            lines.append(f"{indent}… and {len(value) - _NESTED_LINES} more")
+        return lines
+    return [f"{indent}- {_scalar(value)}"]
+
+
+def data_text(data: dict) -> str:
+    """A tool output's fields as text (a resolved place as one line)."""
+    if isinstance(data.get("match"), dict) and len(data) == 1:
+        return "Place: " + place_text(data["match"])
+    return "\n".join(data_lines(data)) or "(no result)"
+
+
+def tool_output_text(output: str) -> str:
+    """A tool step's whole output as text (the UI's tool-step detail): JSON written out field by field, every other
+    output as it is."""
+    try:
+        data = json.loads(output)
+    except (json.JSONDecodeError, TypeError):
+        return output
+    if isinstance(data, dict):
+        return data_text(data)
+    if isinstance(data, list):
+        return "\n".join(data_lines(data)) or "(no result)"
+    return output

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -30,6 +30,18 @@ class OpenIncident(BaseModel):
     age_min: float
     location: str | None = None
     plan_state: PlanState = "none"
+
+
+class StreamCandidate(BaseModel):
+    """A candidate incident the monitor (``eca monitor``) found in the report stream that no operator has opened an
+    incident from yet: not confirmed by a person, whatever its priority."""
+    cluster_id: str
+    incident_type: str | None = None
+    priority: str | None = Field(default=None, description="the highest priority of its reports")
+    reports: int
+    place: str | None = None
+    last_min: float = Field(description="minutes since its latest report reached the incident log")
+    alert: str | None = Field(default=None, description="the monitor's latest alert on it")
 
 
 class UnitRow(BaseModel):
@@ -58,7 +70,7 @@ class ShelterRow(BaseModel):
 
 class Alert(BaseModel):
     kind: Literal["p1_without_approved_plan", "open_without_plan", "shelter_nearly_full", "no_unit_available",
-                  "untriaged_stream_reports"]
+                  "untriaged_stream_reports", "p1_stream_candidate", "unit_proposed_twice"]
     text: str
     ref: str = Field(description="source marker, e.g. S1")
     incident_id: str | None = None
@@ -72,6 +84,7 @@ class Sitrep(BaseModel):
     board: UnitBoard
     shelters: list[ShelterRow]
     untriaged_unread: int = Field(default=0, description="stream reports not triaged and waiting for a human read")
+    stream_candidates: list[StreamCandidate] = Field(default_factory=list, description="the monitor's candidate incidents not yet confirmed by an operator")
     sources: dict[str, str] = Field(default_factory=lambda: dict(SOURCES))
 
 
@@ -80,14 +93,18 @@ def _utcnow() -> datetime:
 
 
 _PRIORITY_ORDER = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
+P1_LISTED = 10  # P1 incidents named in the sitrep; more are counted ("… and N more"), never dropped silently
 
 
 class Situation:
     """Read-only views over ``store`` (an IncidentStore) and ``city`` (a CityModel)."""
 
     def __init__(self, store: Any, city: Any, *, stale_min: float = 30.0, shelter_alert_pct: float = 90.0,
-                 clock: Callable[[], datetime] = _utcnow):
+                 stream_window_min: float = 360.0, clock: Callable[[], datetime] = _utcnow):
         self.store = store
+        # the monitor closes a candidate with no new report for its window (city profile: 360 min); the log keeps no
+        # closing, so a candidate is shown while its latest report is younger than that
+        self.stream_window_min = stream_window_min
         self.city = city
         self.stale_min = stale_min
         self.shelter_alert_pct = shelter_alert_pct
@@ -108,6 +125,53 @@ class Situation:
                                     location=row["location"], plan_state=state))
         out.sort(key=lambda i: (_PRIORITY_ORDER.get(i.priority or "", 9), -i.age_min))
         return out
+
+    def stream_candidates(self, priority: str | None = None) -> list[StreamCandidate]:
+        """The monitor's candidate incidents (report clusters in the incident log, not linked to an incident), most
+        urgent first, optionally of one priority."""
+        now = self.clock()
+        since = (now - timedelta(minutes=self.stream_window_min)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        clusters: dict[str, list[dict]] = collections.defaultdict(list)
+        for row in self.store.stream_cluster_report_rows(since):
+            clusters[row["cluster_id"]].append(row)
+        alerts: dict[str, str] = {}
+        for event in self.store.events(kind="monitor_alert"):
+            cluster_id = event.payload.get("cluster_id")
+            if cluster_id in clusters and event.created_at >= since:
+                alerts[cluster_id] = str(event.payload.get("message") or "")
+        out = []
+        for cluster_id, rows in clusters.items():
+            priorities = sorted(r["priority"] for r in rows if r["priority"])
+            best = priorities[0] if priorities else None
+            if priority and best != priority:
+                continue
+            last = max(datetime.fromisoformat(r["received_at"]) for r in rows)
+            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(r["incident_type"] for r in rows),
+                                       priority=best, reports=len(rows),
+                                       place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
+                                       last_min=round((now - last).total_seconds() / 60, 1), alert=alerts.get(cluster_id)))
+        out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
+        return out
+
+    def proposed_elsewhere(self, exclude: str | None = None) -> dict[str, list[tuple[str, str | None]]]:
+        """Unit -> the open incidents (id, priority) whose latest plan proposes it, for units not committed (not
+        dispatched on the board); ``exclude``: leave that incident out (the one being planned)."""
+        status = {unit.id: unit.status for _station, unit in self.city.units()}
+        out: dict[str, list[tuple[str, str | None]]] = collections.defaultdict(list)
+        for row in self.store.proposed_unit_rows():
+            if row["incident_id"] != exclude and status.get(row["unit_id"]) != "dispatched":
+                if (row["incident_id"], row["priority"]) not in out[row["unit_id"]]:
+                    out[row["unit_id"]].append((row["incident_id"], row["priority"]))
+        return {unit: sorted(where, key=lambda w: (_PRIORITY_ORDER.get(w[1] or "", 9), w[0])) for unit, where in out.items()}
+
+    def plan_proposal_warnings(self, plan: Any) -> list[str]:
+        """A warning for each unit ``plan`` proposes that another open incident's latest plan also proposes and
+        nobody has committed: two plans counting on one unit."""
+        dispatch = (plan.tool_outputs or {}).get("plan_dispatch") or {}
+        units = [a.get("unit_id") for a in dispatch.get("assignments") or [] if isinstance(a, dict)]
+        elsewhere = self.proposed_elsewhere(exclude=plan.incident_id)
+        return [f"{unit} is also proposed for {_incidents_text(elsewhere[unit])} (not committed there): "
+                "confirm which incident it goes to." for unit in dict.fromkeys(units) if unit in elsewhere]
 
     def unit_board(self) -> UnitBoard:
         commitments = self.store.unit_commitments()
@@ -142,10 +206,20 @@ class Situation:
         board = self.unit_board()
         shelters = self.shelter_occupancy()
         unread = self.store.count_unread_untriaged_stream_reports()
+        candidates = self.stream_candidates()
         alerts: list[Alert] = []
         if unread:  # first: a dispatcher reading only the top of the alerts must not miss them
             alerts.append(Alert(kind="untriaged_stream_reports", ref="S1",
                                 text=f"{unread} stream report(s) not triaged, waiting for a human read (Situation tab)."))
+        for cand in candidates:  # a P1 the stream found but no person has confirmed is as urgent as an unread report
+            if cand.priority == "P1":
+                alerts.append(Alert(kind="p1_stream_candidate", ref="S1",
+                                    text=f"Stream candidate {_candidate_text(cand)}, not confirmed by an operator: "
+                                         "open an incident from it (Situation tab)."))
+        twice = {unit: where for unit, where in self.proposed_elsewhere().items() if len(where) > 1}
+        if twice:
+            alerts.append(Alert(kind="unit_proposed_twice", ref="S1",
+                                text=_proposed_twice_text(twice) + ": commit each to one incident and re-plan the others."))
         for inc in incidents:
             if inc.priority == "P1" and inc.plan_state != "approved":
                 alerts.append(Alert(kind="p1_without_approved_plan", ref="S1", incident_id=inc.incident_id,
@@ -160,16 +234,56 @@ class Situation:
         for unit_type, statuses in sorted(board.by_type.items()):
             if not statuses.get("available"):
                 alerts.append(Alert(kind="no_unit_available", ref="S2", text=f"No {unit_type.replace('_', ' ')} available."))
-        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread),
-                      alerts=alerts, incidents=incidents, board=board, shelters=shelters, untriaged_unread=unread)
+        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread, candidates),
+                      alerts=alerts, incidents=incidents, board=board, shelters=shelters, untriaged_unread=unread,
+                      stream_candidates=candidates)
 
 
 def _where(incident: OpenIncident) -> str:
     return incident.location or incident.title[:40]
 
 
+def _incidents_text(where: list[tuple[str, str | None]]) -> str:
+    return ", ".join(f"{incident} ({priority or 'P?'})" for incident, priority in where)
+
+
+def _proposed_twice_text(twice: dict[str, list[tuple[str, str | None]]], limit: int = 5) -> str:
+    units = sorted(twice)
+    text = "; ".join(f"{unit} proposed for {_incidents_text(twice[unit])}" for unit in units[:limit])
+    return f"{len(units)} uncommitted unit(s) proposed to more than one incident: {text}" + (
+        f"; … and {len(units) - limit} more" if len(units) > limit else "")
+
+
+def _at(place: str) -> str:
+    """'at Bulevardi 14', but 'near Kaisaniemen puisto' (a place read as near a landmark), not 'at near …'."""
+    return place if place.startswith("near ") else f"at {place}"
+
+
+def _most_common(values) -> str | None:
+    counts = collections.Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _candidate_text(cand: StreamCandidate) -> str:
+    kind = (cand.incident_type or "incident").replace("_", " ")
+    return (f"{cand.cluster_id} {cand.priority or 'P?'} {kind} {_at(cand.place or 'an unknown place')}: "
+            f"{cand.reports} report(s), latest {cand.last_min:.0f} min ago")
+
+
+def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -> list[str]:
+    """The monitor's candidates as lines, each marked as from the stream and not confirmed by an operator."""
+    if not candidates:
+        return []
+    lines = [f"From the report stream (eca monitor), not confirmed by an operator: {len(candidates)} candidate incident(s) [S1]:"]
+    for cand in candidates[:limit]:
+        lines.append(f"- {_candidate_text(cand)}" + (f"; alert: {cand.alert}" if cand.alert else ""))
+    if len(candidates) > limit:
+        lines.append(f"… and {len(candidates) - limit} more")
+    return lines
+
+
 def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list[ShelterRow], alerts: list[Alert],
-                 untriaged_unread: int = 0) -> str:
+                 untriaged_unread: int = 0, candidates: list[StreamCandidate] | None = None) -> str:
     by_priority = collections.Counter(i.priority or "P?" for i in incidents)
     states = collections.Counter(i.plan_state for i in incidents)
     lines = [
@@ -186,9 +300,12 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
                  + " [S3]")
     lines.append(f"Stream reports: {untriaged_unread} not triaged, waiting for a human read [S1]" if untriaged_unread
                  else "Stream reports: none waiting for a human read [S1]")
-    top = [i for i in incidents if i.priority == "P1"][:3]
+    lines += stream_candidates_text(candidates or [])
+    top = [i for i in incidents if i.priority == "P1"]  # the P1 count above is of these same rows: all are listed
     if top:
-        lines.append("P1: " + "; ".join(f"{i.incident_id} {_where(i)} ({i.age_min:.0f} min, plan {i.plan_state})" for i in top) + " [S1]")
+        lines.append(f"P1 ({len(top)}): " + "; ".join(f"{i.incident_id} {_where(i)} ({i.age_min:.0f} min, plan {i.plan_state})"
+                                                      for i in top[:P1_LISTED])
+                     + (f"; … and {len(top) - P1_LISTED} more (list open incidents)" if len(top) > P1_LISTED else "") + " [S1]")
     if alerts:
         lines.append("Alerts:")
         lines += [f"⚠ {a.text} [{a.ref}]" for a in alerts[:8]]
@@ -201,13 +318,16 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
 
 
 # --- operator-facing text of each view (used by the tools and the CLI) ---------------------------
-def incidents_text(incidents: list[OpenIncident], priority: str | None = None) -> str:
+def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
+                   candidates: list[StreamCandidate] | None = None) -> str:
+    """Open incidents, then the stream's candidate incidents not yet confirmed by an operator."""
+    stream = stream_candidates_text(candidates or [])
     if not incidents:
-        return f"No open {priority + ' ' if priority else ''}incidents. [S1]"
+        return "\n".join([f"No open {priority + ' ' if priority else ''}incidents. [S1]"] + stream)
     head = f"{len(incidents)} open {priority + ' ' if priority else ''}incident(s) [S1]:"
-    return "\n".join([head] + [f"- {i.incident_id} {i.priority or 'P?'} {i.incident_type or ''} at {_where(i)}: "
+    return "\n".join([head] + [f"- {i.incident_id} {i.priority or 'P?'} {(i.incident_type or '').replace('_', ' ')} {_at(_where(i))}: "
                                f"open {i.age_min:.0f} min, plan {i.plan_state}" for i in incidents[:25]]
-                     + ([f"… and {len(incidents) - 25} more"] if len(incidents) > 25 else []))
+                     + ([f"… and {len(incidents) - 25} more"] if len(incidents) > 25 else []) + stream)
 
 
 def board_text(board: UnitBoard, unit_type: str | None = None, station: str | None = None) -> str:

@@ -474,3 +474,33 @@ class IncidentStore:
             " WHERE kind='unit_status' GROUP BY json_extract(payload_json, '$.unit_id')"
         )
         return {r["unit_id"]: r["incident_id"] for r in rows if r["unit_id"]}
+
+    def stream_cluster_report_rows(self, since: str) -> list[dict[str, Any]]:
+        """The stream reports received since ``since`` (ISO time) that the monitor grouped into a candidate incident
+        no operator has opened an incident from yet (their cluster, type, priority, place; oldest first): what the
+        situation picture lists as the stream's candidates."""
+        rows = self._read(
+            "SELECT cluster_id, received_at, json_extract(triage_json, '$.incident_type') AS incident_type,"
+            " json_extract(triage_json, '$.priority') AS priority, json_extract(detail_json, '$.place') AS place,"
+            " json_extract(detail_json, '$.zone') AS zone FROM stream_reports"
+            " WHERE cluster_id IS NOT NULL AND incident_id IS NULL AND received_at >= ? ORDER BY received_at, rowid",
+            (since,))
+        return [dict(r) for r in rows]
+
+    def proposed_unit_rows(self) -> list[dict[str, Any]]:
+        """(incident id, its priority, unit id) for every unit the latest plan of an open incident proposes to dispatch
+        (committed or not: the board says which are)."""
+        rows = self._read(
+            "SELECT p.incident_id, i.priority, json_extract(a.value, '$.unit_id') AS unit_id"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open',"
+            " json_each(p.plan_json, '$.tool_outputs.plan_dispatch.assignments') a"
+            " WHERE p.plan_id = (SELECT q.plan_id FROM plans q WHERE q.incident_id=p.incident_id"
+            "  ORDER BY q.created_at DESC, q.rowid DESC LIMIT 1)"
+        )
+        return [dict(r) for r in rows if r["unit_id"]]
+
+    def last_stream_cluster_number(self) -> int:
+        """The highest number of a monitor cluster id (C00042 -> 42) in the log; 0 when none."""
+        row = self._read_one("SELECT MAX(CAST(substr(cluster_id, 2) AS INTEGER)) AS n FROM stream_reports"
+                             " WHERE cluster_id GLOB 'C[0-9]*'")
+        return int(row["n"] or 0) if row else 0

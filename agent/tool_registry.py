@@ -223,8 +223,10 @@ def situation_tools(situation: Situation) -> list[BaseTool]:
     from agent.situation import board_text, incidents_text, shelters_text
 
     def open_incidents(args: OpenIncidentsArgs) -> ToolResult:
-        rows = situation.open_incidents(args.priority)
-        return ToolResult(text=incidents_text(rows, args.priority), data={"incidents": [r.model_dump(mode="json") for r in rows]})
+        rows, candidates = situation.open_incidents(args.priority), situation.stream_candidates(args.priority)
+        return ToolResult(text=incidents_text(rows, args.priority, candidates),
+                          data={"incidents": [r.model_dump(mode="json") for r in rows],
+                                "stream_candidates": [c.model_dump(mode="json") for c in candidates]})
 
     def unit_board(args: NoArgs) -> ToolResult:
         board = situation.unit_board()

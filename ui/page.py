@@ -12,6 +12,7 @@ from typing import Any
 import gradio as gr
 
 from agent.assistant import Assistant
+from agent.render import tool_output_text
 from agent.schemas import ChatEvent, IncidentView, ResponsePlan, TriageDecision
 from core.settings import Settings
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
@@ -312,7 +313,8 @@ class CommandCentre:
         if event.kind == "tool" and event.step is not None:
             step = event.step
             title = step.title or f"Tool: {step.name}"
-            output = step.output if len(step.output) <= TOOL_OUTPUT_CHARS else step.output[:TOOL_OUTPUT_CHARS] + " …"
+            text = tool_output_text(step.output)  # written out as text: no raw JSON in front of the operator
+            output = text if len(text) <= TOOL_OUTPUT_CHARS else text[:TOOL_OUTPUT_CHARS] + " …"
             history.append({"role": "assistant", "content": output or "(no output)",
                             "metadata": {"title": title if step.ok else f"{title} (failed)", "status": "done"}})
             return None  # the next text starts a new bubble below the step

@@ -12,7 +12,7 @@ import re
 from html import escape
 from typing import Any
 
-from agent.render import SECTION_TITLES
+from agent.render import SECTION_TITLES, data_lines, tool_output_text
 from agent.schemas import Citation, IncidentSummary, PlanItem, ResponsePlan, SystemStatus, TriageSummary
 from core.vocabulary import READ_BY_FALLBACK
 
@@ -196,7 +196,14 @@ def _event_details(kind: str, payload: dict[str, Any]) -> str:
         return str(payload.get("plan_id", ""))
     if kind == "incident_created":
         return str(payload.get("title", ""))[:160]
-    return ", ".join(f"{k}={v}" for k, v in list(payload.items())[:4])[:160]
+    return ", ".join(f"{k}={_value_text(v)}" for k, v in list(payload.items())[:4])[:160]
+
+
+def _value_text(value: Any) -> str:
+    """A logged value as text: a nested dict or list written out (no raw structure in front of the operator)."""
+    if isinstance(value, (dict, list)):
+        return "; ".join(line.strip().removeprefix("- ") for line in data_lines(value)) or "none"
+    return str(value)
 
 
 def _situation_details(kind: str, payload: dict[str, Any]) -> str | None:
@@ -209,6 +216,10 @@ def _situation_details(kind: str, payload: dict[str, Any]) -> str | None:
         return f"{payload.get('proposal_id')}: {kind.split('_')[1]} {payload.get('summary', '')}"
     if kind == "unit_status":
         return f"{payload.get('unit_id')} → {payload.get('status')}"
+    if kind == "tool_call":  # the step as it was shown: the call, then its output as text
+        return f"{payload.get('title') or payload.get('name')}: {tool_output_text(str(payload.get('output', '')))}"[:160]
+    if kind == "monitor_alert":
+        return str(payload.get("message", ""))[:160]
     return None
 
 

@@ -320,7 +320,10 @@ def _same_place(a: PlaceFix, b: PlaceFix, slack_m: float) -> bool:
 class OnlineGrouper:
     """Single-pass clustering of a report stream into candidate incidents."""
 
-    def __init__(self, config: GroupingConfig | None = None, on_close: Callable[[Cluster], None] | None = None):
+    def __init__(self, config: GroupingConfig | None = None, on_close: Callable[[Cluster], None] | None = None,
+                 first_number: int = 1):
+        """``first_number``: of the first cluster id (C00001 by default); a run that writes to an incident log that
+        holds an earlier run's clusters starts after them, so that no two runs' clusters share an id there."""
         self.config = config or GroupingConfig()
         self.terms = HashedTerms(self.config.term_dim)
         self.case = CaseCounts()  # how the stream writes each word (noise_reports: which headline words are names)
@@ -338,7 +341,7 @@ class OnlineGrouper:
         self._free: list[int] = list(range(rows - 1, -1, -1))
         self._idf = self.terms.idf()
         self._docs_since_idf = 0
-        self._counter = 0
+        self._counter = max(first_number, 1) - 1
         self._where: dict[str, str] = {}  # report key -> cluster id (open clusters only)
         self.closed = 0
 

@@ -143,7 +143,10 @@ class MonitorPipeline:
         self.config = config or MonitorConfig()
         self.encoder = encoder
         self.signals = signals  # agent.monitor.sentiment.SignalModel, optional
-        self.grouper = OnlineGrouper(self.config.grouping, on_close=self._on_close)
+        # cluster ids go on from the incident log's: an earlier run's C00001 is not this run's (the situation
+        # picture and "open incident from this cluster" find a cluster's reports by its id)
+        self.grouper = OnlineGrouper(self.config.grouping, on_close=self._on_close,
+                                     first_number=store.last_stream_cluster_number() + 1 if store is not None else 1)
         self.spikes = SpikeDetector(self.config.spikes)
         self.counts = CountSeries(self.config.count_bin_s, self.config.count_horizon_bins)
         self.recent: deque[ProcessedReport] = deque(maxlen=self.config.recent_reports)

@@ -77,3 +77,72 @@ def test_sitrep_says_how_many_stream_reports_wait_for_a_human_read(tmp_path, cit
     assert report.alerts[0].kind == "untriaged_stream_reports" and "3 stream report(s)" in report.text.split("Alerts:")[1]
     store.mark_stream_report_read("SR-0", "alice")
     assert Situation(store, city).sitrep().untriaged_unread == 2
+
+
+def test_the_sitreps_p1_count_and_p1_list_are_the_same_incidents(tmp_path, city):
+    """The trial's sitrep said "P1: 4" and named 3: the count and the list must be of the same rows."""
+    import re
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    for n in range(4):
+        store.add_report(store.create_incident(f"fire {n}", "op").incident_id, "fire", _triage("P1"), "op")
+    store.add_report(store.create_incident("flood", "op").incident_id, "flood", _triage("P2"), "op")
+    report = Situation(store, city).sitrep()
+    counted = int(re.search(r"P1: (\d+)", report.text).group(1))
+    p1_line = next(line for line in report.text.splitlines() if line.startswith("P1 ("))
+    named = set(re.findall(r"INC-[0-9A-F]+", p1_line))
+    assert counted == 4 and p1_line.startswith("P1 (4):")
+    assert named == {i.incident_id for i in report.incidents if i.priority == "P1"}
+    for n in range(8):  # past what the line names: the rest are counted, not dropped
+        store.add_report(store.create_incident(f"more {n}", "op").incident_id, "fire", _triage("P1"), "op")
+    text = Situation(store, city).sitrep().text
+    p1_line = next(line for line in text.splitlines() if line.startswith("P1 ("))
+    assert "P1: 12" in text and p1_line.startswith("P1 (12):")
+    assert len(set(re.findall(r"INC-[0-9A-F]+", p1_line))) + int(re.search(r"and (\d+) more", p1_line).group(1)) == 12
+
+
+def _incident(store: IncidentStore, title: str, priority: str) -> str:
+    incident_id = store.create_incident(title, "op").incident_id
+    store.add_report(incident_id, title, _triage(priority), "op")
+    return incident_id
+
+
+def _dispatch_plan(incident_id: str, units: list[str]) -> ResponsePlan:
+    return ResponsePlan(plan_id=f"PLAN-{incident_id}", incident_id=incident_id, report="r", location="Kamppi",
+                        tool_outputs={"plan_dispatch": {"assignments": [{"incident_id": incident_id, "unit_id": u} for u in units]}})
+
+
+def test_a_unit_proposed_to_two_open_incidents_is_flagged_in_the_plan_and_the_sitrep(tmp_path, city, restore_units):
+    store = IncidentStore(tmp_path / "log.sqlite")
+    first, second = _incident(store, "fire", "P1"), _incident(store, "smoke", "P2")
+    engine, ambulance, other = [u.id for _, u in city.units() if u.status == "available"][:3]
+    store.save_plan(_dispatch_plan(first, [engine, ambulance]), "op")
+    situation = Situation(store, city)
+    assert not any(a.kind == "unit_proposed_twice" for a in situation.sitrep().alerts)
+    plan = _dispatch_plan(second, [engine, other])
+    warnings = situation.plan_proposal_warnings(plan)
+    assert warnings == [f"{engine} is also proposed for {first} (P1) (not committed there): confirm which incident it goes to."]
+    store.save_plan(plan, "op")
+    alert = next(a for a in situation.sitrep().alerts if a.kind == "unit_proposed_twice")
+    assert f"{engine} proposed for {first} (P1), {second} (P2)" in alert.text and ambulance not in alert.text
+    # committed units are not proposals any more (the dispatcher already leaves them out): no warning
+    city.set_unit_status(engine, "dispatched")
+    store.log_event(first, "unit_status", {"unit_id": engine, "status": "dispatched"}, "op")
+    assert situation.plan_proposal_warnings(plan) == []
+    assert not any(a.kind == "unit_proposed_twice" for a in situation.sitrep().alerts)
+    # a closed incident's plan proposes nothing
+    city.set_unit_status(engine, "available")
+    store.close_incident(first, "op")
+    assert situation.plan_proposal_warnings(plan) == []
+
+
+def test_eca_plan_warns_of_a_unit_another_open_incidents_plan_counts_on(make_assistant, restore_units):
+    assistant = make_assistant()
+    first = assistant.plan("Fire in an apartment at Fredrikinkatu 20, smoke from the third floor", narrative=False)
+    second = assistant.plan("Fire in a flat at Fredrikinkatu 22, smoke in the stairwell", narrative=False)
+    first_units = {a["unit_id"] for a in first.tool_outputs["plan_dispatch"]["assignments"]}
+    shared = [a["unit_id"] for a in second.tool_outputs["plan_dispatch"]["assignments"] if a["unit_id"] in first_units]
+    assert shared  # two fires next door: the nearest units are proposed to both
+    for unit in shared:
+        assert any(w.startswith(f"{unit} is also proposed for {first.incident_id} (") for w in second.warnings)
+    assert not any("also proposed" in w for w in first.warnings)
