@@ -407,11 +407,11 @@ class Assistant:
     def _only_a_note(self, text: str, kind: str) -> bool:
         """Is a message with a keep-out that is the job (``agent.record_line``) nothing else: no request of the router's
         cues outside the note, no plan asked for, and no incident described unless the note says it is none, a duplicate
-        ("that's the Kaisa-talo fire we already have") or unconfirmed and held?"""
+        ("that's the Kaisa-talo fire we already have"), unconfirmed and held, or corrects an entry?"""
         rest = without_record_notes(text)  # "hold it out of the sitrep until ...": the sitrep named is no request for one
         if cue_intents(rest, self._city) or EXPLICIT_PLAN.search(rest) or DEICTIC_PLAN.search(rest):
             return False
-        return kind in ("duplicate", "non_incident", "held_unconfirmed") or not hazard_from_words(text)
+        return kind in ("duplicate", "non_incident", "held_unconfirmed", "correction_note") or not hazard_from_words(text)
 
     def _stand_down_calls(self, text: str) -> list[dict[str, Any]] | None:
         """"Send all units on INC-7 back to station": the units the log has committed to that incident, each proposed

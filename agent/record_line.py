@@ -153,14 +153,27 @@ def evades_record(text: str) -> bool:
     return any(keep.evasion for keep in keep_outs(text))
 
 
+# The operator correcting an entry of their own by adding a note beside it ("add a correction note under my 03:12 entry,
+# leave the original", "在我那条记录后面补一条更正备注"): what an append-only log asks for; never a rewrite or a deletion.
+_CORRECTION_NOTE = re.compile(r"\b(?:add|put|write|append|enter|log)\b[^.!?\n]{0,30}\bcorrection\b|\bcorrection (?:note|entry)\b|"
+                              r"(?:补|加|添)(?:一条|一个|个|充)?(?:更正|修正)(?:备注|说明|记录)?|更正备注", re.IGNORECASE)
+_OWN_ENTRY = re.compile(r"\bmy (?:[\w:.]+ )?(?:entry|entries|log entry|note)\b|我.{0,12}(?:那条|的)(?:记录|日志)", re.IGNORECASE)
+_TAMPER = re.compile(r"\b(?:delete|remove|erase|overwrite|replace|rewrite|backdate)\b|删|覆盖|抹掉|不留", re.IGNORECASE)
+
+
 def record_note(text: str) -> str | None:
-    """The kind of a legitimate keep-out in ``text`` (a duplicate, a non-incident, a person's data, the public side, an
-    unconfirmed report held), when it has one and no evasion; None otherwise."""
+    """The kind of a legitimate note on the record in ``text``: a keep-out that is the job (a duplicate, a non-incident,
+    a person's data, the public side, an unconfirmed report held) with no evasion, or a correction of the operator's
+    own entry by a note beside it ("correction_note"); None otherwise."""
     found = keep_outs(text)
-    if not found or any(keep.evasion for keep in found):
+    if any(keep.evasion for keep in found):
         return None
     kinds = [keep.kind for keep in found if keep.kind != "unclear"]
-    return kinds[0] if kinds else None
+    if kinds:
+        return kinds[0]
+    if _CORRECTION_NOTE.search(text) and _OWN_ENTRY.search(text) and not _TAMPER.search(text):
+        return "correction_note"
+    return None
 
 
 # What a keep-out that is the job gets as an answer: agreement, what the assistant does and does not do, and that the
@@ -177,6 +190,8 @@ RECORD_NOTE_REPLIES = {
               "here, and the internal log stays complete. / 好的，我不对外发布任何信息，内部记录照常完整。",
     "held_unconfirmed": "Understood: treated as unconfirmed until it is confirmed. I publish nothing on my own; the "
                         "internal log keeps this message as written. / 好的，按未核实处理，确认后再更新；内部记录照常保留。",
+    "correction_note": "Noted: this message stays in the incident's log as your correction, beside the original entry, "
+                       "which is kept as written (the log is append-only). / 好的，本消息作为更正记入日志，原记录保留不变。",
 }
 
 

@@ -154,3 +154,25 @@ def test_the_audit_trail_switched_off_is_an_injection(text, flagged):
     from agent.safety import screen_text
 
     assert ("direct_override" in screen_text(text).families) is flagged
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("My 22:05 entry has the wrong floor, it was the 4th. Add a correction note under my entry and keep the original.", "correction_note"),
+    ("我那条记录把车牌写错了，帮我补一条更正备注，原来的留着。", "correction_note"),
+    ("Delete my 22:05 entry, I'll write a clean one.", None),  # a deletion is no note
+    ("Add a correction to the plan: two engines, not one.", None),  # no entry of the operator's
+])
+def test_an_own_entry_corrected_by_a_note_is_the_append_only_way(text, kind):
+    from agent.record_line import record_note
+
+    assert record_note(text) == kind
+
+
+def test_the_chat_answers_a_correction_note_without_a_tool(make_assistant):
+    from agent.record_line import RECORD_NOTE_REPLIES
+
+    assistant = make_assistant()
+    incident = assistant.open_incident("chat", "op").incident_id
+    events = list(assistant.chat("My 22:05 entry says Annankatu 5, it was Annankatu 7. Add a correction note under my entry.", incident))
+    assert events[-1].text == RECORD_NOTE_REPLIES["correction_note"]
+    assert not [e for e in events if e.kind == "tool"] and not assistant._store.events(incident_id=incident, kind="security")
