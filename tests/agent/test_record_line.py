@@ -15,6 +15,7 @@ DUTIES = [
     ("Silent call, a toddler playing with the phone. Don't open an incident for it.", "non_incident"),
     ("打错的电话，误拨，不用立案。", "non_incident"),
     ("Don't tell the reporters anything yet.", "public"),
+    ("Don't tell the press about the evacuation yet.", "public"),  # the press is kept from, whatever it is about
     ("别在公共频道里说伤者的名字。", "public"),
     ("Keep the second-casualty rumour out of the sitrep until the duty commander confirms it.", "held_unconfirmed"),
 ]
@@ -66,6 +67,10 @@ def test_it_points_at_an_order_in_an_earlier_sentence():
     "Smoke from the record shop basement on Yrjönkatu.",
     "The caller is hiding from her partner in the bathroom, send a patrol.",
     "把 HAK-P1 的状态记录一下，它回站了。",
+    # a cordon or a door, not the record: people kept out of a place or away from a hazard
+    "Start the evacuation and keep everyone out of the building.",
+    "Start the evacuation and keep people away from the gas.",
+    "Start the evacuation and don't let anyone back in.",
 ])
 def test_look_alikes_are_no_keep_outs(text):
     from agent.record_line import keep_outs
