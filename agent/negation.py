@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agent.slots import UNIT_ID, canonical_unit_ids
+from agent.slots import UNIT_ID, UNIT_TYPE_NOUNS, canonical_unit_ids
 from core.contrast_words import contrast_pattern
 
 __all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units", "withdrawn_units"]
 
 # The verbs of the orders a router plans: sending units, moving people, changing a unit's state.
-_ORDER_VERB = (r"(?:send|dispatch|deploy|roll|commit|assign|use|evacuate|evac|clear|move|pull|order|start|begin|mark|set|put|"
+ORDER_VERB = (r"(?:send|dispatch|deploy|roll|commit|assign|use|evacuate|evac|clear|move|pull|order|start|begin|mark|set|put|"
                r"change|stand down|release|call)")
 # A negation that governs the clause's order: "do not", "don't", "never", "no need to", "hold off (on)", "we won't".
 # "don't forget to send", "do not hesitate to evacuate", "never mind" negate nothing of the order.
 _EN_NEGATION = (r"(?:^|(?<=[\s,;:(\-—–]))(?:do\s+not|don'?t|dont|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|(?:we|I)\s+(?:will\s+not|won'?t)|"
                 r"no\s+need\s+to|not\s+to|hold\s+off(?:\s+on)?|let'?s\s+not|no\s+(?=(?:evacuation|dispatch)\b))"
                 r"(?!\s+(?:forget|hesitate|wait|delay|mind)\b)")
-_EN_NEGATED = re.compile(rf"{_EN_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:{_ORDER_VERB}\w*|evacuation|dispatch)\b", re.IGNORECASE)
+_EN_NEGATED = re.compile(rf"{_EN_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:{ORDER_VERB}\w*|evacuation|dispatch)\b", re.IGNORECASE)
 # An imperative negation ("不要派", "先别疏散", "不用调"); "不能" only before sending or moving people ("ERO-H1 不能用了" says the
 # unit is out of service, "能不能用" asks whether it is); an A-not-A question ("要不要派", "派不派") negates nothing.
 _ZH_NEGATION = r"(?:不要|不用|不必|不许|不准|别|勿|无需|暂不|暂时不|先不|先别|还不要|还别|暂缓)(?:再|先|马上|立即|急着|着急)?"
@@ -33,10 +33,10 @@ _ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|不�
 # Where a negated order gives way to the positive one: "do not send KAM-A1 but send KAM-A2", "不要派 A，而是派 B", "改派".
 _CONTRAST = re.compile(contrast_pattern(extra_words=("instead", "rather"), extra_han=("而是", "改派", "换成", "改用")) +
                        # or a new order after a comma ("no need to evacuate, just send an engine")
-                       rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={_ORDER_VERB}\b|派|调|疏散|撤离|用|改)"
+                       rf"|[,，;；]\s*(?:(?:just|then|and|please|only)\s+)?(?={ORDER_VERB}\b|派|调|疏散|撤离|用|改)"
                        # or one coordinated with "and" / "then" / "而且" / "并" / "再" ("do not send KAM-A1 and send KAM-A2 there
                        # instead", "不要派 A 而且派 B"): a negation governs its own verb, never the next order's
-                       rf"|\b(?:and|then)\s+(?:(?:then|just|please|instead|also)\s+)?(?={_ORDER_VERB}\b)"
+                       rf"|\b(?:and|then)\s+(?:(?:then|just|please|instead|also)\s+)?(?={ORDER_VERB}\b)"
                        r"|(?:而且|并且?|然后|同时|(?<=[\s,，;；])再)(?=派|调|出动|疏散|撤离|用|改)", re.IGNORECASE)
 
 
@@ -156,16 +156,9 @@ def withdrawn_units(text: str, unit_ids: list[str]) -> list[str]:
 
 
 # --- unit TYPES the operator takes back ("no ladder needed after all", "scratch the second engine", "不用云梯车了") ---
-# The unit nouns of the fleet as an order names them, each to its type; a withdrawn type is dropped from the dispatch
-# (a number word or ordinal before it, "the second engine", "one of the ambulances": one unit of it fewer).
-_TYPE_NOUNS = (("ambulance", r"ambulances?|ambs?|ambos?|paramedics?|medics?|救护车|急救车"),
-               ("ladder", r"ladders?(?: trucks?)?|aerials?(?: ladders?)?|turntable ladders?|云梯车|梯车|登高车|云梯"),
-               ("engine", r"(?:fire )?engines?|fire trucks?|pumpers?|消防车"),
-               ("police_patrol", r"police(?: cars?| patrols?| units?)?|patrols?|警车|警察|巡逻车"),
-               ("rescue", r"(?:heavy )?rescue(?: units?| teams?| trucks?)?|救援车|救援队|抢险车"),
-               ("hazmat", r"hazmat(?: units?| teams?| trucks?)?|危化车|危化品车|防化车"),
-               ("utility_crew", r"utility crews?|power crews?|抢修车|抢修队"))
-_TYPE_NOUN = "(?:" + "|".join(pattern for _, pattern in _TYPE_NOUNS) + ")"
+# The unit nouns of the fleet (``agent.slots.UNIT_TYPE_NOUNS``); a withdrawn type is dropped from the dispatch (a number
+# word or ordinal before it, "the second engine", "one of the ambulances": one unit of it fewer).
+_TYPE_NOUN = "(?:" + "|".join(pattern for _, pattern in UNIT_TYPE_NOUNS) + ")"
 def _one_of(n: int) -> str:
     return rf"(?P<one{n}>second|third|fourth|extra|additional|last|other|one of the|one|1|第二|第三|一|多的|多派的)"
 _EN_TYPE_WITHDRAWN = re.compile(
@@ -196,7 +189,7 @@ _DOUBLE_NEGATION = re.compile(r"\bnot that\b[^.!?。！？]*$|并不是说[^。�
 
 
 def _type_of(noun: str) -> str | None:
-    return next((unit_type for unit_type, pattern in _TYPE_NOUNS if re.fullmatch(pattern, noun, re.IGNORECASE)), None)
+    return next((unit_type for unit_type, pattern in UNIT_TYPE_NOUNS if re.fullmatch(pattern, noun, re.IGNORECASE)), None)
 
 
 def _ordered_after(text: str, at: int, unit_type: str) -> bool:

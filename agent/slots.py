@@ -12,7 +12,7 @@ import re
 
 from core.text import to_simplified
 
-_STATUS_WORDS = [
+STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
@@ -41,15 +41,31 @@ _ORDERED = r"(?:\b(?:send|snd|dispatch|need|get|roll|add|plus|and|\+)|派|调|�
 # A Chinese speaker names a service by its number in China ("派 120 过去", "110 派一台", "120 还有几台"): 120 the ambulance, 110
 # the police. Only a number standing alone beside Chinese text, never a count, a radius or an address ("120 米", "Katu 120").
 _CN_SERVICE_NUMBER = r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][\s、，,])|(?<=\d{{3}}[、和])|^)\s*{}(?![\d.,]|\s*(?:米|m\b|公里|km|人|个|名|分|秒|%|号|辆|台))"
+# The unit nouns of the fleet as an order or its withdrawal names them, each to its type ("send two engines", "no
+# ladder needed", "cancel the rescue", "不用云梯车了"): the grammar around the noun says it is a unit.
+UNIT_TYPE_NOUNS: list[tuple[str, str]] = [
+    ("ambulance", r"ambulances?|ambs?|ambos?|paramedics?|medics?|救护车|急救车"),
+    ("ladder", r"ladders?(?: trucks?)?|aerials?(?: ladders?)?|turntable ladders?|云梯车|梯车|登高车|云梯"),
+    ("engine", r"(?:fire )?engines?|fire trucks?|pumpers?|消防车"),
+    ("police_patrol", r"police(?: cars?| patrols?| units?)?|patrols?|警车|警察|巡逻车"),
+    ("rescue", r"(?:heavy )?rescue(?: units?| teams?| trucks?)?|救援车|救援队|抢险车"),
+    ("hazmat", r"hazmat(?: units?| teams?| trucks?)?|危化车|危化品车|防化车"),
+    ("utility_crew", r"utility crews?|power crews?|抢修车|抢修队"),
+]
+_NOUN = dict(UNIT_TYPE_NOUNS)
+# The unit types a message names anywhere in it: the nouns and the other words of each type. A bare "rescue" or "hazmat"
+# names the activity or the hazard more often than a unit, so those two need an order's context (a unit word after
+# them, an order verb before them); "amb"/"ambo" only as whole words ("chamber", "ambush" are none).
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
-    ("ladder", r"ladder|aerial|turntable|云梯|梯车|登高"),
+    ("ladder", _NOUN["ladder"] + r"|turntable|登高"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|危化车|危险品车|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
-    ("police_patrol", r"police|patrols?|\bcops?\b|警察|警车|巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
-    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|power crew|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|抢修(?:队|车)|电力"),
-    ("engine", r"engines?|fire trucks?|fire engines?|pumpers?|消防车"),
+    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
+    ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|"
+     + _NOUN["utility_crew"] + r"|电力"),
+    ("engine", _NOUN["engine"]),
 ]
 
 
@@ -65,7 +81,7 @@ def canonical_unit_ids(text: str, unit_ids: list[str]) -> list[str]:
 
 
 def status_words_removed(text: str) -> str:
-    for _, pattern in _STATUS_WORDS:
+    for _, pattern in STATUS_WORDS:
         text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
     return re.sub(r"\b(?:now|back|is|are|all|again|mark|set|as)\b", " ", text, flags=re.IGNORECASE)
 
@@ -85,8 +101,8 @@ def extract_status(text: str) -> str | None:
 
 
 def _first_status(text: str, within: int | None = None) -> str | None:
-    """The first status of _STATUS_WORDS whose words occur (with ``within``: starting in the first characters)."""
-    for value, pattern in _STATUS_WORDS:
+    """The first status of STATUS_WORDS whose words occur (with ``within``: starting in the first characters)."""
+    for value, pattern in STATUS_WORDS:
         match = re.search(pattern, text, re.IGNORECASE)
         if match and (within is None or match.start() <= within):
             return value
@@ -170,6 +186,8 @@ _BARE_RADIUS = re.compile(r"\b(?:radius|widen|extend|expand|enlarge|increase|mak
                           r"|\bevac\w*\s+(\d{2,5})\s+(?:a?round)\b"
                           r"|\bradius(?: of)?\s+((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s-]+){1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))\b",
                           re.IGNORECASE)
+# the radius as written in words (its words are also the typo reader's, agent.typos: "half a klick" stays as typed)
+RADIUS_PATTERNS = (_RADIUS, _EN_RADIUS, _KM, _BARE_RADIUS)
 
 
 # "say 150 metres, no, make it 200", "100 m - wait no, 300": a radius said again after a self-correction replaces the first

