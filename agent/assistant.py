@@ -38,7 +38,7 @@ from agent.incident_scope import canonical_incident_id, stand_down_calls
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
-from agent.proposals import ProposalBook, ProposalError
+from agent.proposals import ProposalBook, ProposalError, restore_unit_statuses
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
@@ -77,6 +77,8 @@ class Assistant:
         self._city_lock = threading.Lock()  # unit status is shared state
         self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
         self._proposals = ProposalBook(store, city, self._city_lock)
+        with self._city_lock:  # the log is the record: a status confirmed in an earlier session holds before any plan
+            restore_unit_statuses(store, city)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":

@@ -33,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="also write the shipped training set, so `eca train --data OUT` retrains on both")
     export.set_defaults(handler=run_export)
 
+    for name in ("dispatch",):  # `eca dispatch` recommends units: with the statuses the log holds
+        if name in sub.choices:
+            sub.choices[name].set_defaults(restore_unit_statuses=restore_from_log)
+
     from agent.monitor import cli as monitor_cli
 
     monitor_cli.register(sub)
@@ -42,6 +46,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     train_llm = sub.add_parser("train-llm", help="fine-tune the small LLM (LoRA) to call the tools and write grounded summaries")
     lora_arguments(train_llm)
     train_llm.set_defaults(handler=run_train_llm)
+
+
+def restore_from_log(city) -> dict[str, str]:
+    """Restore the incident log's confirmed unit statuses into a city the tools' commands loaded (none if no log)."""
+    from agent.proposals import restore_unit_statuses
+    from agent.store import IncidentStore
+    from core.settings import get_settings
+
+    path = get_settings().incident_db
+    if not path.exists():
+        return {}
+    store = IncidentStore(path)
+    try:
+        changed = restore_unit_statuses(store, city)
+    finally:
+        store.close()
+    if changed:
+        print("Unit statuses from the incident log: "
+              + ", ".join(f"{unit} {status.replace('_', ' ')}" for unit, status in sorted(changed.items())))
+    return changed
 
 
 def build_assistant(args: argparse.Namespace):
