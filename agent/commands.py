@@ -111,8 +111,9 @@ def run_chat(args: argparse.Namespace) -> int:
             assistant.incident(args.incident)
         except UnknownIncidentError as exc:
             raise UserError(f"{exc}; leave out --incident to open a new one") from None
-    incident = args.incident or assistant.open_incident("Terminal chat").incident_id
-    print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit.")
+    incident = args.incident  # None until the first report opens one: a session of questions leaves no empty incident
+    print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit." if incident else
+          "No incident yet: the first report opens one. Type a report or a question; Ctrl-D to quit.")
     while True:
         try:
             message = input("> ")
@@ -134,6 +135,9 @@ def run_chat(args: argparse.Namespace) -> int:
                 if streamed:
                     print("\n")
                 print(event.text + "\n")
+                if incident is None and event.plan is not None and event.plan.incident_id:
+                    incident = event.plan.incident_id
+                    print(f"Incident {incident} opened for this report; the session continues on it.\n")
                 for proposal in event.proposals:  # nothing changes until the operator says yes
                     confirm_in_terminal(assistant, proposal)
 

@@ -67,6 +67,8 @@ class ProposalBook:
                 raise ProposalError(f"unknown unit {unit!r}; known units: {', '.join(known)}")
             if status not in UNIT_STATUSES:
                 raise ProposalError(f"unknown status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
+            if known[unit].status == status:  # a change to what it already is: nothing to confirm
+                raise ProposalError(f"{unit} is already {status.replace('_', ' ')}; nothing to change")
             return f"Set {unit} ({known[unit].type.replace('_', ' ')}) from {known[unit].status} to {status.replace('_', ' ')}"
         if action == "commit_dispatch":
             units = list(args.get("unit_ids") or [])
