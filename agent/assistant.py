@@ -64,7 +64,7 @@ class TriageRecord:
 
 class Assistant:
     def __init__(self, settings: Settings, *, triage: Triager, retriever: PassageSearch, city: City,
-                 backend: LLMBackend, store: IncidentStore, router: IntentRouter | None = None):
+                 backend: LLMBackend, store: IncidentStore, router: IntentRouter | None = None, restore_units: bool = True):
         self.settings = settings
         self.backend = backend
         self._triager = triage
@@ -77,8 +77,9 @@ class Assistant:
         self._city_lock = threading.Lock()  # unit status is shared state
         self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
         self._proposals = ProposalBook(store, city, self._city_lock)
-        with self._city_lock:  # the log is the record: a status confirmed in an earlier session holds before any plan
-            restore_unit_statuses(store, city)
+        if restore_units:  # the log is the record: a status confirmed in an earlier session holds before any plan
+            with self._city_lock:
+                restore_unit_statuses(store, city)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -108,7 +109,8 @@ class Assistant:
     def with_settings(self, settings: Settings) -> "Assistant":
         """The same loaded models, search, city and incident log under other settings (e.g. another LLM)."""
         return Assistant(settings, triage=self._triager, retriever=self._passages, city=self._city,
-                         backend=build_backend(settings), store=self._store, router=self._router)
+                         backend=build_backend(settings), store=self._store, router=self._router,
+                         restore_units=False)  # the same city and log, already in step
 
     def _operator(self, operator: str | None) -> str:
         return (operator or self.settings.operator).strip()[:64] or "operator"
