@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
-from core.geo import haversine_m
 
 __all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "mask_incident_ids", "report_belongs_to",
            "scoped_stand_down", "stand_down_calls"]
@@ -41,6 +40,8 @@ class ReportPlace:
 def _same_place(a: ReportPlace, b: ReportPlace) -> bool:
     if a.outside_map or b.outside_map:  # off the map: the same words, or not the same place
         return " ".join(a.outside_map.lower().split()) == " ".join(b.outside_map.lower().split())
+    from core.geo import haversine_m  # here, not at import: the injection screen imports this module without numpy
+
     distance = haversine_m(a.lat, a.lon, b.lat, b.lon)
     return float(distance) <= a.radius_m + b.radius_m + SAME_PLACE_SLACK_M
 
