@@ -34,12 +34,12 @@ from agent.schemas import (
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words, reconciled_triage
-from agent.incident_scope import canonical_incident_id, stand_down_calls
+from agent.incident_scope import ReportPlace, canonical_incident_id, report_belongs_to, stand_down_calls
 from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
-from agent.proposals import ProposalBook, ProposalError
+from agent.proposals import ProposalBook, ProposalError, restore_unit_statuses
 from agent.record_line import RECORD_NOTE_REPLIES, record_note, without_record_notes
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
@@ -66,7 +66,7 @@ class TriageRecord:
 
 class Assistant:
     def __init__(self, settings: Settings, *, triage: Triager, retriever: PassageSearch, city: City,
-                 backend: LLMBackend, store: IncidentStore, router: IntentRouter | None = None):
+                 backend: LLMBackend, store: IncidentStore, router: IntentRouter | None = None, restore_units: bool = True):
         self.settings = settings
         self.backend = backend
         self._triager = triage
@@ -79,6 +79,9 @@ class Assistant:
         self._city_lock = threading.Lock()  # unit status is shared state
         self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
         self._proposals = ProposalBook(store, city, self._city_lock)
+        if restore_units:  # the log is the record: a status confirmed in an earlier session holds before any plan
+            with self._city_lock:
+                restore_unit_statuses(store, city)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -108,7 +111,8 @@ class Assistant:
     def with_settings(self, settings: Settings) -> "Assistant":
         """The same loaded models, search, city and incident log under other settings (e.g. another LLM)."""
         return Assistant(settings, triage=self._triager, retriever=self._passages, city=self._city,
-                         backend=build_backend(settings), store=self._store, router=self._router)
+                         backend=build_backend(settings), store=self._store, router=self._router,
+                         restore_units=False)  # the same city and log, already in step
 
     def _operator(self, operator: str | None) -> str:
         return (operator or self.settings.operator).strip()[:64] or "operator"
@@ -447,26 +451,51 @@ class Assistant:
         outcome = triage(text)
         return outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5
 
-    def chat(self, message: str, incident_id: str, operator: str | None = None) -> Iterator[ChatEvent]:
+    def chat(self, message: str, incident_id: str | None, operator: str | None = None) -> Iterator[ChatEvent]:
+        """One chat turn in a session on ``incident_id``.  None: a session with no incident yet (``eca chat`` before the
+        first report): a report opens one (the final event's plan names it); other turns are kept in the audit trail
+        as ``chat_message`` events, so no empty incident is ever created.  A report of another incident than the
+        session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply says so."""
         try:
             checked = screen_text(message)
         except InputError as exc:
             yield ChatEvent(kind="error", text=str(exc))
             return
         operator = self._operator(operator)
-        self._store.get_incident(incident_id)
-        history = self._store.chat_history(incident_id)
-        self._store.add_message(incident_id, "user", checked.text, operator)
+        history = []
+        if incident_id is not None:
+            self._store.get_incident(incident_id)
+            history = self._store.chat_history(incident_id)
+        opened: list[ResponsePlan] = []  # the plans of the reports this turn filed under an incident of their own
+        said: list[tuple[str, str]] = []
+
+        def say(role: str, text: str) -> None:  # the turn's messages, under the session's incident, else once one exists
+            if incident_id is not None:
+                self._store.add_message(incident_id, role, text, operator)
+            else:
+                said.append((role, text))
+
+        def file_unfiled() -> None:
+            home = opened[0].incident_id if opened else None
+            for role, text in said:
+                if home is not None:
+                    self._store.add_message(home, role, text, operator)
+                else:
+                    self._store.log_event(None, "chat_message", {"role": role, "content": text[:2000]}, operator)
+
+        say("user", checked.text)
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield ChatEvent(kind="final", text=LOG_CORRECTION_REPLY)
-            self._store.add_message(incident_id, "assistant", LOG_CORRECTION_REPLY, operator)
+            say("assistant", LOG_CORRECTION_REPLY)
+            file_unfiled()
             return
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
         if kind and self._only_a_note(checked.text, kind):
             yield ChatEvent(kind="final", text=RECORD_NOTE_REPLIES[kind])
-            self._store.add_message(incident_id, "assistant", RECORD_NOTE_REPLIES[kind], operator)
+            say("assistant", RECORD_NOTE_REPLIES[kind])
+            file_unfiled()
             return
         # One triage per text in this turn: the safety check, the router and the response plan all ask the model
         # about the same (residual) message; the first answer is passed on, not computed again.
@@ -476,7 +505,8 @@ class Assistant:
             text, record = refusal
             self._store.log_event(incident_id, "security", record, operator)
             yield ChatEvent(kind="final", text=text, security=record)
-            self._store.add_message(incident_id, "assistant", text, operator)
+            say("assistant", text)
+            file_unfiled()
             return
         flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
         if flagged:
@@ -485,13 +515,19 @@ class Assistant:
         def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
             # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
             checked_report = screen_text(report, what="report")
-            plan = self._response_plan(checked_report, incident_id, operator, narrative=False,
-                                       triage=lambda text: reconciled_triage(triage(text), text))
+            reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
+            target = self._incident_for_report(checked_report.text, incident_id, reconciled)
+            plan = self._response_plan(checked_report, target, operator, narrative=False, triage=reconciled)
             _say_model_reading(plan, triage(checked_report.text))
+            if target is None:
+                opened.append(plan)
             return plan
 
+        def current_incident() -> str | None:  # orders after a new report in the same turn are about its incident
+            return opened[-1].incident_id if opened else incident_id
+
         def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
-            return self._proposals.propose(action, args, incident_id=incident_id, origin="assistant", operator=operator)
+            return self._proposals.propose(action, args, incident_id=current_incident(), origin="assistant", operator=operator)
 
         agent = ChatAgent(
             self.backend, build_tools(self._city, self._passages, plan_report, self._situation, propose), self._router,
@@ -501,30 +537,70 @@ class Assistant:
             AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
                         llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,
                         llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
-                        trajectory_dir=self.settings.data_dir / "trajectories" / incident_id,
+                        trajectory_dir=self.settings.data_dir / "trajectories" / (incident_id or "no-incident"),
                         tool_caller=self._lora_tool_caller()),
         )
         final_text = ""
         results: list[ToolResult] = []
         for event in agent.run(checked, self._history_for_llm(history)):
             if event.kind == "tool" and event.step:
-                self._store.log_event(incident_id, "tool_call", event.step.model_dump(), operator)
+                self._store.log_event(current_incident(), "tool_call", event.step.model_dump(), operator)
                 if event.result is not None:
                     results.append(event.result)
             if event.kind == "final":
                 event.proposals = [p for r in results for p in r.proposals]
                 if flagged:
                     event.security = dict(flagged)
+                if incident_id is not None and opened:
+                    event.text = _opened_note(opened, incident_id) + "\n\n" + event.text
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 final_text = event.text
-                plan = plan_from_tool_results(checked.text, results, event.citations, incident_id)
+                plan = plan_from_tool_results(checked.text, results, event.citations, current_incident())
                 if plan is not None:
                     plan.warnings += self._situation.plan_proposal_warnings(plan)
                     self._store.save_plan(plan, operator)
                     event.plan = plan
             yield event
-        self._store.add_message(incident_id, "assistant", final_text, operator)
+        say("assistant", final_text)
+        file_unfiled()
+
+    def _incident_for_report(self, text: str, incident_id: str | None,
+                             triage: Callable[[str], TriageOutcome]) -> str | None:
+        """The incident a report in a session on ``incident_id`` is filed under: that one (a follow-up, or the first
+        report of an empty incident), or None, which opens a new one (another place, or another hazard where only the
+        new report has a place: ``report_belongs_to``)."""
+        if incident_id is None:
+            return None
+        earlier = self._store.latest_report(incident_id)
+        if earlier is None or earlier.text == text:
+            return incident_id
+        earlier_triage = earlier.effective_triage()
+        belongs = report_belongs_to(self._report_place(text), self._incident_place(incident_id, earlier.text),
+                                    triage(text).incident_type, earlier_triage.incident_type if earlier_triage else None)
+        return incident_id if belongs else None
+
+    def _incident_place(self, incident_id: str, report: str) -> ReportPlace | None:
+        """Where the incident is: its latest plan's location (which may be the operator's map point), else its report's."""
+        plan = self._store.latest_plan(incident_id)
+        found = (plan.tool_outputs.get("locate") or {}) if plan is not None else {}
+        if found.get("lat") is not None and found.get("lon") is not None:
+            return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
+        return self._report_place(report)
+
+    def _report_place(self, text: str) -> ReportPlace | None:
+        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None."""
+        locator = getattr(self._city, "locator", None)
+        if locator is None:
+            matches = self._city.gazetteer.find_in_text(text)
+            best = max(matches, key=lambda m: m.score) if matches else None
+            return ReportPlace(best.lat, best.lon, best.radius_m) if best else None
+        found = locator.locate(text)
+        if found.found:
+            return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0))
+        if found.outside_map and found.evidence:
+            return ReportPlace(outside_map=found.evidence)
+        return None
 
     # --- status -------------------------------------------------------------
     def status(self) -> SystemStatus:
@@ -561,6 +637,17 @@ def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
     plan.warnings.append(
         f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
         f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
+
+
+def _opened_note(opened: list[ResponsePlan], session_incident: str) -> str:
+    """What the reply says first when a report opened its own incident: which one, for what, and that the session's
+    incident is still open (nothing of it was overwritten)."""
+    def what(plan: ResponsePlan) -> str:
+        kind = f"{plan.triage.priority} {plan.triage.incident_type.replace('_', ' ')}" if plan.triage else "the report"
+        return f"{kind} at {plan.location}" if plan.location else kind
+
+    news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
+    return f"Opened {news} (a different place or hazard); {session_incident} stays open."
 
 
 def _title(text: str, triage: TriageSummary) -> str:

@@ -33,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="also write the shipped training set, so `eca train --data OUT` retrains on both")
     export.set_defaults(handler=run_export)
 
+    for name in ("dispatch",):  # `eca dispatch` recommends units: with the statuses the log holds
+        if name in sub.choices:
+            sub.choices[name].set_defaults(restore_unit_statuses=restore_from_log)
+
     from agent.monitor import cli as monitor_cli
 
     monitor_cli.register(sub)
@@ -42,6 +46,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     train_llm = sub.add_parser("train-llm", help="fine-tune the small LLM (LoRA) to call the tools and write grounded summaries")
     lora_arguments(train_llm)
     train_llm.set_defaults(handler=run_train_llm)
+
+
+def restore_from_log(city) -> dict[str, str]:
+    """Restore the incident log's confirmed unit statuses into a city the tools' commands loaded (none if no log)."""
+    from agent.proposals import restore_unit_statuses
+    from agent.store import IncidentStore
+    from core.settings import get_settings
+
+    path = get_settings().incident_db
+    if not path.exists():
+        return {}
+    store = IncidentStore(path)
+    try:
+        changed = restore_unit_statuses(store, city)
+    finally:
+        store.close()
+    if changed:
+        print("Unit statuses from the incident log: "
+              + ", ".join(f"{unit} {status.replace('_', ' ')}" for unit, status in sorted(changed.items())))
+    return changed
 
 
 def build_assistant(args: argparse.Namespace):
@@ -87,8 +111,9 @@ def run_chat(args: argparse.Namespace) -> int:
             assistant.incident(args.incident)
         except UnknownIncidentError as exc:
             raise UserError(f"{exc}; leave out --incident to open a new one") from None
-    incident = args.incident or assistant.open_incident("Terminal chat").incident_id
-    print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit.")
+    incident = args.incident  # None until the first report opens one: a session of questions leaves no empty incident
+    print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit." if incident else
+          "No incident yet: the first report opens one. Type a report or a question; Ctrl-D to quit.")
     while True:
         try:
             message = input("> ")
@@ -110,6 +135,9 @@ def run_chat(args: argparse.Namespace) -> int:
                 if streamed:
                     print("\n")
                 print(event.text + "\n")
+                if incident is None and event.plan is not None and event.plan.incident_id:
+                    incident = event.plan.incident_id
+                    print(f"Incident {incident} opened for this report; the session continues on it.\n")
                 for proposal in event.proposals:  # nothing changes until the operator says yes
                     confirm_in_terminal(assistant, proposal)
 

@@ -1,4 +1,9 @@
-"""Standing down the units of ONE named incident: ordinary work, not a mass action.
+"""Which incident an order or a report is about.
+
+A new report in a chat session belongs to the session's incident, or opens its own (``report_belongs_to``): decided
+by place first, hazard second, so that a second emergency never overwrites the first one's report, triage and title.
+
+Standing down the units of ONE named incident: ordinary work, not a mass action.
 
 "Send all units on INC-7 back to station, the fire is out", "stand down every unit at INC-0042", "INC-7 的所有单位
 返回站点": the order names its scope (one incident id), and a stand-down only returns units to service. A blanket order
@@ -15,7 +20,48 @@ from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["INCIDENT_ID_RE", "StandDown", "canonical_incident_id", "mask_incident_ids", "scoped_stand_down", "stand_down_calls"]
+__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "mask_incident_ids", "report_belongs_to",
+           "scoped_stand_down", "stand_down_calls"]
+
+# Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
+# next entrance, the building next door a fire spreads to, the corner of the same block.  A different block is another.
+SAME_PLACE_SLACK_M = 100.0
+
+
+@dataclass(frozen=True)
+class ReportPlace:
+    """Where a report puts its incident: a point with its uncertainty (m), or an address found outside the map."""
+    lat: float | None = None
+    lon: float | None = None
+    radius_m: float = 0.0
+    outside_map: str = ""  # the words of an address the map does not hold ("Hämeentie 200"), else ""
+
+
+def _same_place(a: ReportPlace, b: ReportPlace) -> bool:
+    if a.outside_map or b.outside_map:  # off the map: the same words, or not the same place
+        return " ".join(a.outside_map.lower().split()) == " ".join(b.outside_map.lower().split())
+    from core.geo import haversine_m  # here, not at import: the injection screen imports this module without numpy
+
+    distance = haversine_m(a.lat, a.lon, b.lat, b.lon)
+    return float(distance) <= a.radius_m + b.radius_m + SAME_PLACE_SLACK_M
+
+
+def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_hazard: str | None,
+                      earlier_hazard: str | None) -> bool:
+    """Does a new report in a session belong to the session's incident (else it opens its own)?
+
+    - No place in the new report ("now two people on the balcony", "the roof has caught"): a follow-up, it stays.
+    - Both placed: the same place (within the two places' uncertainty) stays, whatever the hazard (a fire that reaches
+      a gas line, a casualty at a crash are the same incident); a different place opens a new incident.
+    - Only the new one placed (the first report had no address): it stays when it names the same hazard or either
+      hazard is unknown (the caller now gives the address); a clearly different hazard is another incident.
+    """
+    if new is None:
+        return True
+    if earlier is not None:
+        return _same_place(new, earlier)
+    known = {h for h in (new_hazard, earlier_hazard) if h and h != "not_incident"}
+    return len(known) < 2 or new_hazard == earlier_hazard
 
 _INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
 INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)

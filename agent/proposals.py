@@ -9,6 +9,7 @@ incident log with the operator's name.  Proposals live in the log itself (events
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from typing import Any
@@ -18,6 +19,26 @@ from core.text import shown
 
 ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident")
 UNIT_STATUSES = ("available", "dispatched", "out_of_service")
+log = logging.getLogger(__name__)
+
+
+def restore_unit_statuses(store: Any, city: Any) -> dict[str, str]:
+    """Apply every unit's latest confirmed status from the incident log (the record) to the city model, which starts
+    from the scenario's statuses in each new process; returns the units changed.  A unit the scenario no longer has
+    is skipped with a warning (the log outlives scenario edits)."""
+    known = city.unit_status()
+    changed: dict[str, str] = {}
+    for unit_id, status in store.latest_unit_statuses().items():
+        if unit_id not in known or status not in UNIT_STATUSES:
+            log.warning("incident log: unit %s status %s not restored (not in this scenario)", unit_id, status)
+            continue
+        if known[unit_id] != status:
+            city.set_unit_status(unit_id, status)
+            changed[unit_id] = status
+    if changed:
+        log.info("restored %d unit status(es) from the incident log: %s", len(changed),
+                 ", ".join(f"{u} {s}" for u, s in sorted(changed.items())))
+    return changed
 
 
 class ProposalError(ValueError):
@@ -46,6 +67,8 @@ class ProposalBook:
                 raise ProposalError(f"unknown unit {unit!r}; known units: {', '.join(known)}")
             if status not in UNIT_STATUSES:
                 raise ProposalError(f"unknown status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
+            if known[unit].status == status:  # a change to what it already is: nothing to confirm
+                raise ProposalError(f"{unit} is already {status.replace('_', ' ')}; nothing to change")
             return f"Set {unit} ({known[unit].type.replace('_', ' ')}) from {known[unit].status} to {status.replace('_', ' ')}"
         if action == "commit_dispatch":
             units = list(args.get("unit_ids") or [])

@@ -467,6 +467,15 @@ class IncidentStore:
         )
         return [(r["incident_id"], r["shelter_id"], int(r["people"] or 0)) for r in rows]
 
+    def latest_unit_statuses(self) -> dict[str, str]:
+        """Unit id -> its latest confirmed status (events ``unit_status``): the record a restarted process restores
+        into the city model, so a unit set out of service or committed stays so after the session that confirmed it."""
+        rows = self._read(
+            "SELECT json_extract(payload_json, '$.unit_id') AS unit_id, json_extract(payload_json, '$.status') AS status,"
+            " MAX(id) FROM events WHERE kind='unit_status' GROUP BY json_extract(payload_json, '$.unit_id')"
+        )
+        return {r["unit_id"]: r["status"] for r in rows if r["unit_id"] and r["status"]}
+
     def unit_commitments(self) -> dict[str, str | None]:
         """Unit id -> the incident of its latest confirmed status change (None when not tied to an incident)."""
         rows = self._read(

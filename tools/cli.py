@@ -53,9 +53,15 @@ def _load(args: argparse.Namespace):
     from tools.scenario import ScenarioError
 
     try:
-        return CityModel.load(args.scenario)
+        city = CityModel.load(args.scenario)
     except ScenarioError as exc:
         raise UserError(str(exc)) from None
+    # The city starts from the scenario's unit statuses; a higher layer that keeps the confirmed changes (the incident
+    # log) registers this hook, so a unit set out of service or committed earlier is not recommended again.
+    restore = getattr(args, "restore_unit_statuses", None)
+    if restore is not None:
+        restore(city)
+    return city
 
 
 def _place(city, name: str | None, lat: float | None, lon: float | None):
