@@ -127,7 +127,7 @@ def default_config(settings: Settings | None = None):
 
     settings = settings or get_settings()
     # epochs=0: heads on the frozen encoder (linear probe), blended with the n-gram + cue model. On the
-    # realistic validation rows this matched fine-tuning the top layers at a fraction of the CPU time (README).
+    # realistic validation rows this matched fine-tuning the top layers at a fraction of the CPU time (docs/finetune.md).
     return TrainConfig(base_model=settings.triage_base_model, max_length=settings.triage_max_length,
                        epochs=settings.triage_epochs, calibration_group=REALISTIC_DATA.stem,
                        group_repeat={REALISTIC_DATA.stem: settings.triage_realistic_repeat}, zh_cue_scale=settings.triage_zh_cue_scale,

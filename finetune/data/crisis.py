@@ -1,4 +1,4 @@
-"""Real crisis messages mapped onto the taxonomy, as extra training signal (opt-in, see README).
+"""Real crisis messages mapped onto the taxonomy, as extra training signal (opt-in, see docs/finetune.md).
 
 Figure Eight (``disaster_response_validation.csv``): a message whose categories name one of our hazards
 becomes that type (fire, earthquake, floods, storm, search_and_rescue, medical_help, security,
