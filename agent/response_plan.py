@@ -29,7 +29,7 @@ from core.vocabulary import READ_BY_FALLBACK
 log = logging.getLogger(__name__)
 
 EVACUATION_HAZARDS = {"fire", "hazmat", "flood", "earthquake_collapse", "severe_weather"}
-# Initial protective radius by hazard (m); demonstration defaults, the old fallback when the protective table has no row (docs/agent.md).
+# Initial protective radius by hazard (m); demonstration defaults (docs/agent.md).
 DEFAULT_RADIUS_M = {"hazmat": 300.0, "fire": 150.0, "flood": 250.0, "earthquake_collapse": 150.0, "severe_weather": 150.0}
 # Words that mean a life may be at stake, whatever the model says (English and Chinese).
 _LIFE_THREAT = re.compile(
