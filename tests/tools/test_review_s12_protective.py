@@ -1,0 +1,42 @@
+"""Review of session 12 (branch s12-rv): protective-action readings round 7 (s12-protect) must not break.
+
+Each passes on main (6c89b28) and FAILS on s12-protect at ed7a39f: look-alike reports (no dev item's wording) that
+show bugs found in review. A mend makes them pass on the merged tree.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tools.helpers import protective_row
+
+
+@pytest.mark.parametrize("text", [
+    # the window is where the caller watches an outdoor fire from, or where it is reflected: nobody is moved (F1)
+    "Grass fire in the park, I can see it from a window of the office at Annankatu 5.",
+    "A car is burning in the car park, flames reflected in the shop window.",
+    "Car fire on Annankatu, you can see the smoke from the windows of our office.",
+])
+def test_an_outdoor_fire_seen_from_or_in_a_window_moves_nobody(text):
+    assert protective_row("fire", text) == "F1"
+
+
+@pytest.mark.parametrize("text", [
+    # a vehicle burning INSIDE a building is a fire in that building, not an outdoor vehicle fire
+    "A lorry caught fire in the loading bay inside the warehouse at Annankatu 5.",
+    "A truck is on fire inside the factory hall at Annankatu 5.",
+])
+def test_a_vehicle_burning_inside_a_building_is_a_building_fire(text):
+    assert protective_row("fire", text) != "F1"
+
+
+@pytest.mark.parametrize("text", [
+    # "nobody else" bounded by a floor, a flat or said after an injury count: not everyone in the building
+    "Fire in the office block at Annankatu 5, 12 of us here, nobody else on this floor.",
+    "安娜街5号的公寓楼着火了，三个人受伤，没有其他人。",
+])
+def test_a_count_with_nobody_else_in_a_part_or_of_the_hurt_is_not_the_buildings(city, text):
+    from tools.protective import plan_protective_action
+
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.people_moved > 5 and plan.people_basis != "stated in the report", (plan.people_moved, plan.people_basis)
