@@ -36,7 +36,7 @@ STREET_NAME = _street_name(_FI_STREET_ENDINGS, _SV_STREET_ENDINGS)
 STREET_OR_SQUARE = _street_name(_FI_STREET_ENDINGS + _SQUARE_ENDINGS[:2], _SV_STREET_ENDINGS + _SQUARE_ENDINGS[2:])
 
 INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|parking|garage)|multi-stor(e)?y car park|car park (under|beneath|below)|(basement|underground) garage)\b", r"(地下停车场|地下车库|停车楼|车库)",
-          r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
+          r"\b(inside(?! (the |a |an |this |that )?(\w+ )?(bins?|dustbin|dumpster|skip|container|bag|backpack|box|parcel|package|envelope|car|van|truck|lorry|vehicle|boot|trunk|cab|cabin)\b)|indoors|in (the|a|an|his|her|their|my|our) (flat|apartment|room|building|house|home|office|shop|store|kitchen|basement|cellar|stairwell|staircase|corridor|hall|lobby|lab|laboratory|school|hotel|restaurant|mall|library|theatre|theater|museum|church|station|gym))\b",
           r"\b(stairwell|staircase|stairway|corridor|hallway|basement|cellar|attic|lobby|apartment|flat \d|flat\b|on the \w+ floor|floor \d|\d+(st|nd|rd|th) floor|lift|elevator|kitchen|bathroom|bedroom|classroom|ward|swimming hall|pool hall|changing room|laboratory|lab\b)",
           r"(楼道|楼梯间|楼梯|室内|屋内|屋里|(?<![一两几这那每某])家(里|中)|房间|公寓|住宅楼|大楼|楼内|地下室|走廊|厨房|办公室|教室|酒店|宾馆|实验室|电梯|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+楼|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]+层|(馆|楼|室|厅|店|站|校|(?<![内庭后前])院|中心|商场|大厦|医院|堂|寺)(内|里))",
           # Finnish, as alarm-centre and detector messages write it: "krs 1" (floor 1), "keittiö" (kitchen), "porras" (stair).
@@ -134,6 +134,20 @@ WINDOW_FIRE = [r"\b(flames?|fire|smoke)\b[^.;!?]{0,30}?\b(in|from|out of|through
                r"|\b(flames?|smoke)\b[^.;!?]{0,30}?\b(from|out of|through|under) (a|an|the|their|his|her) (?!(?:car|van|bus|tram|truck|lorry|taxi|vehicle)\b)([\w-]+ ){0,2}?(doors?|doorway|balcon(y|ies))\b"
                r"|\b(windows?|balcon(y|ies)) (on|of) the \w+ floor (is |are )?(full of|pouring|belching|blowing) (smoke|flames)",
                r"((?<!车)窗(户|口|子)?|阳台|门缝|大门)(里|内|中|上)?[^，。；！？]{0,4}(冒烟|冒火|喷火|窜火|着火|冒出(浓)?烟|冒出火|往外(冒|喷|窜)(烟|火))"]
+
+# A window or door the caller watches an outdoor fire from or through ("I can see it from the office window"), or one
+# that only reflects it, holds no fire: only flames or smoke coming out of it do (a seeing word voids a "from" /
+# "through" reading unless an emission verb says the fire comes out; a reflection voids any).
+WINDOW_SEEN = re.compile(r"\b(see|sees|saw|seen|seeing|watch\w*|look\w*|view\w*|spot\w*|visible|notic\w*|film\w*)\b")
+WINDOW_REFLECTED = re.compile(r"\b(reflect\w*|mirrored)\b")
+WINDOW_VANTAGE = re.compile(r"\b(from|through)\b")
+WINDOW_EMITTED = re.compile(r"\b(coming|came|comes|pouring|poured|billowing|pushing|shooting|leaping|blowing|belching|escaping|rising|licking|out of)\b")
+# Vehicles the outdoor-setting words name (a lorry, a bus): where a report also names a place inside a building ("a lorry
+# on fire in the loading bay inside the warehouse"), the vehicle is in that building, not in the street.
+VEHICLE_WORDS = re.compile(r"\b(lorry|lorries|trucks?|tankers?|vans?|bus|buses|trailers?)\b")
+# A weak or done negation before gas said to get in ("hardly any smell getting into the shop", "we stopped the smell
+# coming into the cafe"): the gas does not enter.
+GAS_KEPT_OUT = re.compile(r"\b(hardly|barely|scarcely|little|not much|stopped|stopping|stop|prevented|preventing|prevent|kept|keeping|keep|blocked|blocking|sealed)\b[^.;,!?]{0,30}$")
 
 # Gas or its smell said to get into a building from the street ("the smell is getting into the cafe next to it",
 # "煤气味飘进了店里"): H5's "a building the gas enters is H2".
@@ -396,8 +410,10 @@ ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_1
 # A count followed by words that leave nobody else ("nine of us and the caretaker, nobody else", "八个队员和我，没有其他人"):
 # all who are there, as "only ... in the building"; "and me" / "和我" adds the caller. "Nobody else is hurt" is about
 # casualties, not presence.
-NOBODY_ELSE = re.compile(rf"\b(\d{{1,3}}|{EN_BELOW_100})\s+(?:[a-z-]{{2,15}}\s+){{0,4}}?(?:and\s+(me|myself)\b\s*)?(?:(?:here|inside|in here|in the building)\s*)?[,;:\u2013\u2014-]*\s*(?:and\s+)?(?:nobody|no one|no-one)\s+else\b(?!\s+(?:is|was|has|got|seems?|feels?)\s+(?:\w+\s+)?(?:hurt|injured|ill|sick|affected|harmed|dizzy|unwell))"
-                         r"|(我和|我跟)?(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个|名|位)[\u4e00-\u9fff]{0,8}?(和我|跟我|加上我|加我)?[，,、\s]*(?:就|也|再)?(?:没有|没)(?:别人|别的人|其他人|其他的人|外人)(?![^，。；！？]{0,3}(?:受伤|伤|有事|不舒服|中毒|晕))")
+NOBODY_ELSE = re.compile(rf"\b(\d{{1,3}}|{EN_BELOW_100})\s+(?!(?:[a-z-]+\s+){{0,3}}?(?:injured|hurt|wounded|casualties|dead|killed|burned|burnt|unconscious)\b)(?:[a-z-]{{2,15}}\s+){{0,4}}?(?:and\s+(me|myself)\b\s*)?(?:(?:here|inside|in here|in the building)\s*)?[,;:\u2013\u2014-]*\s*(?:and\s+)?(?:nobody|no one|no-one)\s+else\b(?!\s+(?:is|was|has|got|seems?|feels?)\s+(?:\w+\s+)?(?:hurt|injured|ill|sick|affected|harmed|dizzy|unwell))"
+                         r"(?!\s+(?:is\s+|are\s+)?(?:here\s+)?(?:on|in|at)\s+(?:this|that|our|my|the|their)\s+(?:\w+\s+)?(?:floor|storey|level|flat|apartment|room|office|unit|wing|department|section|ward|corridor|classroom|suite)s?\b)"
+                         r"|(?<!家)(?<!家里)(我和|我跟)?(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:个|名|位)(?![\u4e00-\u9fff]{0,8}?(?:受伤|伤|死|昏迷|晕|中毒|不舒服))[\u4e00-\u9fff]{0,8}?(和我|跟我|加上我|加我)?[，,、\s]*(?:就|也|再)?(?:没有|没)(?:别人|别的人|其他人|其他的人|外人)(?![^，。；！？]{0,3}(?:受伤|伤|有事|不舒服|中毒|晕))"
+                         r"(?!在(?:家|我家|屋里|房间|这(?:一)?层|本层|这个房间))")
 # A count of one part of the building (spec 5a): one hall, room or class, one tenant's office or staff, one event,
 # or a count the report itself says leaves others out. It is no count of the building's occupants: the density
 # table stands, the count a lower bound. Looked for in the count's own sentence, and for a count "we" give in the

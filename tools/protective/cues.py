@@ -186,6 +186,10 @@ def read_protective_cues(text: str) -> ProtectiveCues:
     if c.outdoor_object and not _has(W.CALLER_JOB.sub(_blank, t), *W.OUTDOOR_FIRE_OBJECT):  # "bike courier here": the caller's job
         c.outdoor_object = False
         c.found.remove("outdoor_object")
+    for name, said in (("window_fire", _window_fire), ("gas_enters", _gas_enters)):
+        if getattr(c, name) and not any(said(t, m) for p in FLAGS[name] for m in _matches(t, p)):
+            setattr(c, name, False)
+            c.found.remove(name)
     if c.common_area and not _has(W.COMMON_AREA_CLEAR.sub(" ", t), *W.COMMON_AREA):  # "the hallway smells normal"
         c.common_area = False
         c.found.remove("common_area")
@@ -216,6 +220,38 @@ def read_protective_cues(text: str) -> ProtectiveCues:
     return c
 
 
+def _clause_before(t: str, m: re.Match) -> str:
+    """The words of the match's clause before it (back to the last comma or sentence end)."""
+    return re.split(r"[,.;!?]", t[:m.start()])[-1]
+
+
+def _window_fire(t: str, m: re.Match) -> bool:
+    """A window-fire match says the fire is in or comes out of the window, not that it is seen from, through or in it."""
+    said = _clause_before(t, m) + " " + m.group(0)
+    if W.WINDOW_REFLECTED.search(said):
+        return False
+    return not (W.WINDOW_SEEN.search(said) and W.WINDOW_VANTAGE.search(m.group(0)) and not W.WINDOW_EMITTED.search(m.group(0)))
+
+
+def _gas_enters(t: str, m: re.Match) -> bool:
+    """Gas said to get in, not hardly or no longer ("hardly any smell getting in", "we stopped the smell coming in")."""
+    return not W.GAS_KEPT_OUT.search(_clause_before(t, m))
+
+
+def _vehicle_in_building(t: str) -> bool:
+    """A vehicle is named with a place inside a building; a bare "inside" ("the driver is still inside") or the
+    inside of a vehicle ("inside the bus") is no building's."""
+    if not W.VEHICLE_WORDS.search(t):
+        return False
+    for p in W.INDOOR:
+        for m in _matches(t, p):
+            if m.group(0) not in ("inside", "indoors"):
+                return True
+            if (after := re.match(r" (?:the|a|an|this|that|our|their|his|her)(?: [\w-]+\b){1,2}", t[m.end():])) and not W.VEHICLE_WORDS.search(after.group(0)):
+                return True
+    return False
+
+
 def _setting(t: str) -> Setting | None:
     """Indoors or outdoors: the place said first is usually where the incident is.
 
@@ -232,6 +268,8 @@ def _setting(t: str) -> Setting | None:
     def outside(m: re.Match) -> str:
         return _blank(m) if _find_pos(m.group(0), W.OUTDOOR) is not None else m.group(0)
 
+    if _vehicle_in_building(t):  # "the lorry in the loading bay inside the warehouse": not a vehicle in the street
+        at_street = W.VEHICLE_WORDS.sub(_blank, at_street)
     indoor, outdoor = _find_pos(W.CALLER_PLACE.sub(outside, t), W.INDOOR), _find_pos(W.CALLER_PLACE.sub(outside, at_street), W.OUTDOOR)
     if indoor is None and outdoor is None:
         indoor, outdoor = _find_pos(t, W.INDOOR), _find_pos(at_street, W.OUTDOOR)
