@@ -48,6 +48,8 @@ def test_a_count_with_nobody_else_in_a_part_or_of_the_hurt_is_not_the_buildings(
     ("Bin fire in the courtyard, I can see it through the kitchen window.", "F1"),
     ("A van is on fire on the road, the driver is still inside.", "F1"),      # a bare "inside" is the van's
     ("Bus on fire on the road, passengers still inside the bus.", "F1"),      # the inside of a vehicle is no building's
+    ("公园里草地着火了，我从办公室窗户看到冒烟。", "F1"),                        # seen from the office window
+    ("停车场里一辆车着火，窗户上映着火光。", "F1"),                              # reflected in a window
 ])
 def test_outdoor_fires_stay_outdoor(text, row):
     assert protective_row("fire", text) == row

@@ -222,13 +222,13 @@ def read_protective_cues(text: str) -> ProtectiveCues:
 
 def _clause_before(t: str, m: re.Match) -> str:
     """The words of the match's clause before it (back to the last comma or sentence end)."""
-    return re.split(r"[,.;!?]", t[:m.start()])[-1]
+    return re.split(r"[,.;!?，。；！？]", t[:m.start()])[-1]
 
 
 def _window_fire(t: str, m: re.Match) -> bool:
     """A window-fire match says the fire is in or comes out of the window, not that it is seen from, through or in it."""
     said = _clause_before(t, m) + " " + m.group(0)
-    if W.WINDOW_REFLECTED.search(said):
+    if W.WINDOW_REFLECTED.search(said) or W.WINDOW_SEEN_ZH.search(m.group(0)):
         return False
     return not (W.WINDOW_SEEN.search(said) and W.WINDOW_VANTAGE.search(m.group(0)) and not W.WINDOW_EMITTED.search(m.group(0)))
 
