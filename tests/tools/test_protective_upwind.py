@@ -95,6 +95,28 @@ def test_no_wind_direction_where_none_is_said(text):
     assert extract_protective_cues(text).wind_from_deg is None
 
 
+@pytest.mark.parametrize(("text", "frm"), [
+    # A point after a verb of motion is where the air goes TO: the wind comes from the opposite side.
+    ("wind blowing north", 180), ("the gas cloud is drifting towards the east", 270), ("the plume is moving in a westerly direction", 90),
+    ("smoke heading south-west", 45), ("plume drifting northerly", 180), ("wind towards the north", 180), ("毒气向北飘", 180),
+    # Said with "from" or as a noun it is where the wind comes from.
+    ("wind blowing from the north", 0), ("a stiff southerly today", 180),
+])
+def test_where_the_air_goes_is_not_where_the_wind_comes_from(text, frm):
+    assert extract_protective_cues(text).wind_from_deg == frm
+
+
+@pytest.mark.parametrize("text", [
+    "Strong winds, evacuate the people from the south side of the building",
+    "the wind tore a sign from the west gate",
+    "windy, fumes coming from the north door of the plant",
+    "a leak near the Northerly Inn",
+    "a leak in the Easterly tower",
+])
+def test_a_compass_word_that_names_a_place_is_no_wind(text):
+    assert extract_protective_cues(text).wind_from_deg is None
+
+
 def test_a_building_the_map_lacks_is_said_as_such_not_named_unknown_place(city):
     """A new user's trial: "evacuate the building at unknown place". What is known is said instead."""
     plan = plan_protective_action(city, "Fire on the 3rd floor at Qwertyuiopkatu 7", "fire")

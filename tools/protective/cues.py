@@ -604,6 +604,8 @@ def _wind(t: str) -> tuple[float | None, float | None]:
     frm = None
     if (m := W.WIND_TOWARDS.search(t)):
         frm = (W.COMPASS[_compass_key(m.group(1))] + 180) % 360
+    elif (m := W.WIND_TOWARDS_ZH.search(t)):
+        frm = (W.ZH_COMPASS[m.group(1)] + 180) % 360
     elif (said := _wind_from(t)) is not None:
         frm = said
     elif (m := W.WIND_ZH.search(t)):
