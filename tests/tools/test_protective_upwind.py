@@ -117,6 +117,27 @@ def test_a_compass_word_that_names_a_place_is_no_wind(text):
     assert extract_protective_cues(text).wind_from_deg is None
 
 
+@pytest.mark.parametrize(("report", "wind"), [
+    ("Chlorine tank truck leaking at Kasarmitori, southerly wind", None),  # every shelter downwind or inside: none usable
+    ("Chlorine tank truck leaking on Rautatientori", 270.0),  # the usable shelters hold only part of the people
+])
+def test_a_large_release_sends_people_without_a_shelter_place_upwind(city, report, wind):
+    """A large release whose shelters lie downwind still tells everyone moved where to go: an assembly point beyond the
+    keep-out area, upwind or crosswind."""
+    plan = plan_protective_action(city, report, "hazmat", wind_from_deg=wind)
+    assert plan.rule == "H10" and plan.assembly_point, plan.warnings
+    _check_upwind(city, plan)
+    assert any("without a shelter place" in w or "no shelter outside the keep-out area" in w for w in plan.warnings)
+
+
+def test_no_shelter_statement_says_why_each_shelter_is_out():
+    from tools.evacuation.models import Hazard
+    from tools.evacuation.report import unserved_statement
+    status = {"a": "excluded: downwind of the release", "b": "excluded: downwind of the release", "c": "excluded: inside the hazard area"}
+    text = unserved_statement(100, 100, [], [], status, {}, Hazard(hazard_type="hazmat", polygon=[(60.17, 24.94), (60.18, 24.94), (60.18, 24.95)]), "nearest")
+    assert "2 downwind of the release" in text and "1 inside the hazard area" in text
+
+
 def test_a_building_the_map_lacks_is_said_as_such_not_named_unknown_place(city):
     """A new user's trial: "evacuate the building at unknown place". What is known is said instead."""
     plan = plan_protective_action(city, "Fire on the 3rd floor at Qwertyuiopkatu 7", "fire")
