@@ -73,6 +73,10 @@ def test_smoke_sector_of_a_fully_involved_building_keeps_people_upwind(city):
     # A household product stays a corrosive liquid.
     ("A bottle of bleach spilled on the pavement", "H4", "corrosive"),
     ("Someone dropped a bottle of ammonia cleaner outside the shop, it spilled", "H4", "corrosive"),
+    # Pool chlorine in a canister is a hypochlorite solution; a chlorine gas cylinder at the pool stays the gas.
+    ("A 25 litre canister of pool chlorine split open behind the sports centre", "H4", "corrosive"),
+    ("泳池用氯一桶洒在地上", "H4", "corrosive"),
+    ("Chlorine gas cylinder leaking at the outdoor pool", "H9", "chlorine"),
 ])
 def test_toxic_gas_container_outdoors_is_a_toxic_release(text, rule, material):
     cues = extract_protective_cues(text)
