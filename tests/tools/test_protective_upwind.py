@@ -73,6 +73,10 @@ def test_smoke_sector_of_a_fully_involved_building_keeps_people_upwind(city):
     # A household product stays a corrosive liquid.
     ("A bottle of bleach spilled on the pavement", "H4", "corrosive"),
     ("Someone dropped a bottle of ammonia cleaner outside the shop, it spilled", "H4", "corrosive"),
+    # Pool chlorine in a canister is a hypochlorite solution; a chlorine gas cylinder at the pool stays the gas.
+    ("A 25 litre canister of pool chlorine split open behind the sports centre", "H4", "corrosive"),
+    ("泳池用氯一桶洒在地上", "H4", "corrosive"),
+    ("Chlorine gas cylinder leaking at the outdoor pool", "H9", "chlorine"),
 ])
 def test_toxic_gas_container_outdoors_is_a_toxic_release(text, rule, material):
     cues = extract_protective_cues(text)
@@ -93,6 +97,49 @@ def test_wind_direction_in_every_usual_phrasing(text, frm):
 @pytest.mark.parametrize("text", ["it's windy at the square", "smoke at the westerly end of the park", "the northerly wing of the hospital", "fire in the west wing, wind 5 m/s"])
 def test_no_wind_direction_where_none_is_said(text):
     assert extract_protective_cues(text).wind_from_deg is None
+
+
+@pytest.mark.parametrize(("text", "frm"), [
+    # A point after a verb of motion is where the air goes TO: the wind comes from the opposite side.
+    ("wind blowing north", 180), ("the gas cloud is drifting towards the east", 270), ("the plume is moving in a westerly direction", 90),
+    ("smoke heading south-west", 45), ("plume drifting northerly", 180), ("wind towards the north", 180), ("毒气向北飘", 180),
+    # Said with "from" or as a noun it is where the wind comes from.
+    ("wind blowing from the north", 0), ("a stiff southerly today", 180),
+])
+def test_where_the_air_goes_is_not_where_the_wind_comes_from(text, frm):
+    assert extract_protective_cues(text).wind_from_deg == frm
+
+
+@pytest.mark.parametrize("text", [
+    "Strong winds, evacuate the people from the south side of the building",
+    "the wind tore a sign from the west gate",
+    "windy, fumes coming from the north door of the plant",
+    "a leak near the Northerly Inn",
+    "a leak in the Easterly tower",
+])
+def test_a_compass_word_that_names_a_place_is_no_wind(text):
+    assert extract_protective_cues(text).wind_from_deg is None
+
+
+@pytest.mark.parametrize(("report", "wind"), [
+    ("Chlorine tank truck leaking at Kasarmitori, southerly wind", None),  # every shelter downwind or inside: none usable
+    ("Chlorine tank truck leaking on Rautatientori", 270.0),  # the usable shelters hold only part of the people
+])
+def test_a_large_release_sends_people_without_a_shelter_place_upwind(city, report, wind):
+    """A large release whose shelters lie downwind still tells everyone moved where to go: an assembly point beyond the
+    keep-out area, upwind or crosswind."""
+    plan = plan_protective_action(city, report, "hazmat", wind_from_deg=wind)
+    assert plan.rule == "H10" and plan.assembly_point, plan.warnings
+    _check_upwind(city, plan)
+    assert any("without a shelter place" in w or "no shelter outside the keep-out area" in w for w in plan.warnings)
+
+
+def test_no_shelter_statement_says_why_each_shelter_is_out():
+    from tools.evacuation.models import Hazard
+    from tools.evacuation.report import unserved_statement
+    status = {"a": "excluded: downwind of the release", "b": "excluded: downwind of the release", "c": "excluded: inside the hazard area"}
+    text = unserved_statement(100, 100, [], [], status, {}, Hazard(hazard_type="hazmat", polygon=[(60.17, 24.94), (60.18, 24.94), (60.18, 24.95)]), "nearest")
+    assert "2 downwind of the release" in text and "1 inside the hazard area" in text
 
 
 def test_a_building_the_map_lacks_is_said_as_such_not_named_unknown_place(city):

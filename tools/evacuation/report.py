@@ -11,6 +11,8 @@ routing model's figure beside it.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from tools.city import CityModel
@@ -79,7 +81,8 @@ def unserved_statement(total: int, unserved: int, groups: list[Group], shelters:
         return f"Everyone ({total:,} people) has a shelter place."
     reasons = []
     if not shelters:
-        reasons.append(f"no shelter is usable (all are inside the hazard area, unsuitable for {hazard.hazard_type} or have no capacity)")
+        why_out = Counter(v.removeprefix("excluded: ") for v in status.values() if v != "usable")
+        reasons.append(f"no shelter is usable ({', '.join(f'{n} {why}' for why, n in why_out.most_common())})")
     else:
         cap = sum(s.capacity for s, _ in shelters)
         if cap < total:

@@ -464,17 +464,28 @@ def _point_words() -> str:
 _POINT = _point_words()
 _ABBR = "|".join(sorted((k for k in COMPASS if len(k) <= 3), key=len, reverse=True))
 _DEG = r"(\d{1,3}(?:\.\d)?)\s?(?:°|degrees?\b|deg\b)"
+# A compass point that names a part of a place ("the east side", "the north entrance", "the west of the square"), not a wind.
+_PLACE_PART = r"\s+(?:side|end|exit|entrance|part|wing|corner|edge|door|gate|tip|shore|bank|border|of)s?\b"
 # Where the wind comes from, in each way a report says it: "a southerly wind", "SW wind", "wind from the south",
 # "wind 6 m/s from the south", "winds from the south-southwest", "wind: NNE", "wind direction south", "wind is
-# south-westerly", "a westerly", "wind from 200°". Each pattern has the groups (point, degrees).
+# south-westerly", "a westerly", "wind from 200°". Each pattern has the groups (point, degrees). Between "wind" and
+# "from" no new clause starts ("Strong winds, evacuate people from the east side" says no direction), and the point
+# names no part of a place ("the wind blew debris from the east wing").
 WIND_FROM = [
     re.compile(rf"(?<!['’])\b({_POINT}|{_ABBR})(?:erly)?\s+(?:winds?|breeze|gale)\b()"),
-    re.compile(rf"\bwinds?\b[^.;!?]{{0,30}}?\bfrom (?:the )?(?:({_POINT}|{_ABBR})\b(?![-/])|{_DEG})"),
-    re.compile(rf"\bwinds?(?: direction)?:?\s+(?:is\s+|of\s+)?(?:blowing\s+)?(?:({_POINT}|{_ABBR})(?:erly)?\b(?![-/])|{_DEG})"),
-    # "-erly" said alone names a wind ("a westerly", "a strong northerly"), unless it names a part of a place.
-    re.compile(rf"\b({_POINT})erly\b(?!\s+(?:side|end|exit|entrance|part|wing|corner|edge|door|gate|tip|shore|bank|border|direction of)s?\b)()"),
+    re.compile(rf"\bwinds?\b(?:[^.;!?,]|,\s*(?=\d|from\b)){{0,30}}?\bfrom (?:the )?(?:({_POINT}|{_ABBR})\b(?![-/])(?!{_PLACE_PART})|{_DEG})"),
+    re.compile(rf"\bwinds?(?: direction)?:?\s+(?:is\s+|of\s+)?(?:({_POINT}|{_ABBR})(?:erly)?\b(?![-/])|{_DEG})"),
+    # "-erly" said alone is a wind only as a noun ("a westerly", "a strong northerly, 8 m/s"); before another noun it
+    # names a place or a part of one ("the Westerly Hotel", "the northerly wing").
+    re.compile(rf"\b(?:a|the)\s+(?:(?:strong|light|fresh|stiff|gusty|cold|brisk|steady|moderate|gentle)\s+)?({_POINT})erly\b"
+               rf"(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|of|blowing|is|was|has|with|and|now|gusting|today|tonight|\d))()"),
 ]
-WIND_TOWARDS = re.compile(rf"wind (?:is )?blowing (?:towards?|to) (?:the )?({_POINT}|{_ABBR})\b")
+# Where a wind or what it carries goes: "wind blowing north", "the cloud is moving in a northerly direction", "plume
+# drifting northerly", "the wind is blowing towards the east". A point after these verbs is where the air goes TO.
+WIND_TOWARDS = re.compile(rf"(?:\b(?:winds?|breeze|cloud|plume|smoke|gas|fumes|vapou?rs?|it)\b[^.;!?,]{{0,20}}?\b(?:blew|blow|mov|drift|head|travel|go|spread|carr)"
+                          rf"(?:s|es|ies|ied|ing|ed|ling|led)?(?:\s+(?:it|them))?|\bwinds?(?:\s+is)?(?=\s+to))"
+                          rf"\s+(?:(?:towards?|to|in|into)\s+)?(?:an?\s+|the\s+)?({_POINT}|{_ABBR})(?:erly|wards?)?\b(?![-/])(?!{_PLACE_PART})")
+WIND_TOWARDS_ZH = re.compile(r"(?:风|气体|毒气|烟|云)[^，。；！？]{0,4}?(?:往|向|朝)(东北|东南|西南|西北|北|南|东|西)(?:边|面|方)?(?:吹|飘|扩散|移动|蔓延)")
 WIND_ZH = re.compile(r"(东北|东南|西南|西北|北|南|东|西)风|风向\s?(?:为|是)?\s?(东北|东南|西南|西北|北|南|东|西)|风从(东北|东南|西南|西北|北|南|东|西)"
                      r"|(东北|东南|西南|西北|北|南|东|西)(?:边|面|方)?吹(?:来|过来)的风")
 WIND_SPEED = re.compile(NUM_START + r"(\d+(?:[.,]\d+)?)\s?(m/s|m/sec|metres per second|meters per second|km/h|kph|米/秒|米每秒|公里/小时)")

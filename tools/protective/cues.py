@@ -286,9 +286,11 @@ def _blank(m: re.Match) -> str:
 def _material(t: str, gas_odour: bool) -> str | None:
     """The material class, most specific first (household chlorine or ammonia products are corrosive liquids).
 
-    A household product is named as one (bleach, a cleaner, a bottle, a solution): a drum, a canister or a spill of
+    A household product is named as one (bleach, a cleaner, a bottle, a solution, pool chlorine): a drum, a canister or a spill of
     chlorine or ammonia said with no such word is the gas itself, shipped liquefied, a toxic release (ERG Table 1)."""
-    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|puddle|can of)\b", r"(漂白|清洁|洗涤|瓶)") \
+    # "Pool chlorine" sold in canisters is sodium hypochlorite solution, a corrosive liquid like bleach.
+    household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|puddle|can of|pool chlorine|chlorine for (the )?(swimming )?pools?)\b",
+                     r"(漂白|清洁|洗涤|瓶|泳池用?氯)") \
         and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|气体|罐|云|阀)")
     # Pool chlorine (calcium hypochlorite granules, tablets) is a solid oxidizer, not a toxic gas release.
     solid_product = _has(t, r"\b(granules|granular|tablets|pellets|powder|hypochlorite|sack|bag of)\b", r"(颗粒|片剂|粉末|次氯酸钙|袋)") \
@@ -642,6 +644,8 @@ def _wind(t: str) -> tuple[float | None, float | None]:
     frm = None
     if (m := W.WIND_TOWARDS.search(t)):
         frm = (W.COMPASS[_compass_key(m.group(1))] + 180) % 360
+    elif (m := W.WIND_TOWARDS_ZH.search(t)):
+        frm = (W.ZH_COMPASS[m.group(1)] + 180) % 360
     elif (said := _wind_from(t)) is not None:
         frm = said
     elif (m := W.WIND_ZH.search(t)):

@@ -56,7 +56,11 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     if not sources:
         return
     dests, names = [], []
-    if d.shelters and evac_area is not None and _shelter_plan(city, plan, evac_area, d, danger):
+    unplaced = _shelter_plan(city, plan, evac_area, d, danger) if d.shelters and evac_area is not None else None
+    if unplaced == 0:
+        return
+    if unplaced and plan.shelters:  # some shelter places: the rest gather beyond the keep-out area, upwind or crosswind
+        _add_assembly_point(city, idx, danger, inside, src, plan, f"for the {unplaced:,} people without a shelter place")
         return
     if d.shelters and evac_area is not None:
         for s in city.scenario.shelters:
@@ -67,13 +71,10 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
             dests.append(Destination(node, s.capacity))
             names.append(s)
     if not dests:  # an assembly point just outside the danger area, as close as possible
-        a = _assembly_node(city, idx, danger, inside, src)
+        a = _add_assembly_point(city, idx, danger, inside, src, plan, "for everyone moved: no shelter outside the keep-out area" if unplaced else "")
         if a is None:
-            plan.warnings.append("no assembly point outside the danger area on the walking network")
             return
         dests = [Destination(a)]
-        lat, lon = float(idx.lat[a]), float(idx.lon[a])
-        plan.assembly_point = {"name": assembly_name(city, "walk", a, avoid=danger), "lat": lat, "lon": lon}
     res = ccrp(idx, sources, dests, cap, allowed=allowed)
     if res.clearance_s is not None:
         plan.clearance_routed_min = round(res.clearance_s / 60.0, 1)
@@ -86,19 +87,33 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
             plan.shelters.append({"shelter_id": s.id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": res.arrivals[j]})
 
 
-def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision, keep_out) -> bool:
+def _add_assembly_point(city: CityModel, idx, danger, inside: np.ndarray, src, plan: ProtectiveActionPlan, why: str) -> int | None:
+    """The assembly point just outside ``danger`` (the keep-out area: upwind or crosswind of a release) on ``plan``, and
+    its walk node; None, said in a warning, when the walking network has none. ``why``: who gathers there, when not all."""
+    a = _assembly_node(city, idx, danger, inside, src)
+    if a is None:
+        plan.warnings.append("no assembly point outside the danger area on the walking network")
+        return None
+    plan.assembly_point = {"name": assembly_name(city, "walk", a, avoid=danger), "lat": float(idx.lat[a]), "lon": float(idx.lon[a])}
+    if why:
+        plan.warnings.append(f"assembly point {plan.assembly_point['name']} {why}")
+    return a
+
+
+def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision, keep_out) -> int | None:
     """Reception shelters for an area evacuation by the evacuation planner (min-cost flow, timed by CCRP), none of them
     in ``keep_out`` (``keep_out_area``).
 
     The min-cost flow's assignment serves more people at fewer person-minutes than the
     routing model's own greedy choice, for about the same clearance time
-    (bench_protective_actions), so it is kept. False when the area is not one polygon.
+    (bench_protective_actions), so it is kept. The number of people left without a shelter place; None when the area
+    is not one polygon.
     """
     from tools.evacuation import Hazard, plan_evacuation
 
     area = evac_area.simplify(2.0)
     if area.geom_type != "Polygon" or not plan.hazard_type:
-        return False
+        return None
     ring = [geo.latlon(city, x, y) for x, y in list(area.exterior.coords)[:-1]]
     ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime", avoid=keep_out)
     plan.shelters = [{"shelter_id": s.shelter_id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": s.load}
@@ -109,7 +124,7 @@ def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: Pro
         plan.warnings.append(ev.unserved_statement)
     plan.warnings.append(f"shelter places planned for the {ev.total_people:,} people the scenario zones put in the area "
                          f"(people moved above: {plan.people_moved:,})")
-    return True
+    return ev.unserved_people
 
 
 def _area_sources(city: CityModel, b: Buildings, area, people: int, night: bool) -> list[Source]:
