@@ -146,3 +146,23 @@ def test_eca_plan_warns_of_a_unit_another_open_incidents_plan_counts_on(make_ass
     for unit in shared:
         assert any(w.startswith(f"{unit} is also proposed for {first.incident_id} (") for w in second.warnings)
     assert not any("also proposed" in w for w in first.warnings)
+
+
+def _cluster_rows(ids: list[str], cluster_id: str) -> list[dict]:
+    triage = {"incident_type": "fire", "priority": "P1"}
+    return [{"report_id": rid, "text": "fire at Liisankatu 12, people trapped", "triage": triage, "cluster_id": cluster_id,
+             "detail": {"place": "Liisankatu 12"}} for rid in ids]
+
+
+def test_reports_joining_a_cluster_an_incident_was_opened_from_go_to_that_incident(tmp_path, city):
+    """Once an operator opened an incident from a monitor cluster, the monitor's later reports of that cluster belong to
+    it: the cluster must not come back as an unconfirmed P1 candidate."""
+    store = IncidentStore(tmp_path / "log.sqlite")
+    store.add_stream_reports(_cluster_rows(["a1", "a2"], "C00007"))
+    incident = store.create_incident("fire at Liisankatu 12", "op").incident_id
+    assert store.link_cluster("C00007", incident, "op") == 2
+    store.add_stream_reports(_cluster_rows(["a3"], "C00007") + _cluster_rows(["b1"], "C00008"))
+    assert {r["report_id"] for r in store.stream_reports(incident_id=incident)} == {"a1", "a2", "a3"}
+    report = Situation(store, city).sitrep()
+    assert [c.cluster_id for c in report.stream_candidates] == ["C00008"]
+    assert all("C00007" not in a.text for a in report.alerts)
