@@ -166,3 +166,18 @@ def test_reports_joining_a_cluster_an_incident_was_opened_from_go_to_that_incide
     report = Situation(store, city).sitrep()
     assert [c.cluster_id for c in report.stream_candidates] == ["C00008"]
     assert all("C00007" not in a.text for a in report.alerts)
+
+
+def test_the_chat_reply_says_a_unit_is_also_proposed_for_another_incident(make_assistant, restore_units):
+    """The operator reads the chat's text, not the plan object: the double proposal must be in it, once."""
+    assistant = make_assistant()
+    first = assistant.open_incident("first", "op").incident_id
+    list(assistant.chat("Fire in a flat at Bulevardi 14, smoke on the stairs, one person hurt", first))
+    second = assistant.open_incident("second", "op").incident_id
+    final = [e for e in assistant.chat("Fire in a flat at Bulevardi 16, heavy smoke, two people hurt", second) if e.kind == "final"][-1]
+    assert final.plan is not None
+    shared = [w for w in final.plan.warnings if "is also proposed for" in w]
+    assert shared and all(f"is also proposed for {first} (" in w for w in shared)
+    assert len(shared) == len(set(shared))  # added once, not by both the planner and the chat
+    for warning in shared:
+        assert warning in final.text
