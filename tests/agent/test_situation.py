@@ -181,3 +181,31 @@ def test_the_chat_reply_says_a_unit_is_also_proposed_for_another_incident(make_a
     assert len(shared) == len(set(shared))  # added once, not by both the planner and the chat
     for warning in shared:
         assert warning in final.text
+
+
+def test_a_dismissed_stream_alert_stops_raising_the_p1_alert_until_the_monitor_alerts_again(tmp_path, city):
+    """An operator dismissed the candidate's one-headline alert as no incident: the sitrep stops shouting about it (it
+    stays listed, marked dismissed); a later alert of the monitor on it (its reports confirm it) brings the alert back."""
+    import time
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    store.add_stream_reports(_cluster_rows(["a1"], "C00003"))
+
+    def alert(message: str) -> None:
+        time.sleep(0.01)  # the log's times are in milliseconds: each event its own instant
+        store.log_event(None, "monitor_alert", {"cluster_id": "C00003", "message": message, "unconfirmed": True}, "monitor")
+
+    def p1_alerts() -> list[str]:
+        return [a.text for a in Situation(store, city).sitrep().alerts if a.kind == "p1_stream_candidate"]
+
+    alert("new incident: fire at Liisankatu 12")
+    assert len(p1_alerts()) == 1
+    time.sleep(0.01)
+    store.log_event(None, "alert_dismissed", {"cluster_id": "C00003", "message": "new incident: fire at Liisankatu 12",
+                                              "reason": "an old news story"}, "op")
+    assert p1_alerts() == []
+    (candidate,) = Situation(store, city).stream_candidates()
+    assert candidate.cluster_id == "C00003" and candidate.dismissed == "an old news story"
+    assert "dismissed" in Situation(store, city).sitrep().text
+    alert("confirmed: fire at Liisankatu 12, 3 reports")
+    assert len(p1_alerts()) == 1 and Situation(store, city).stream_candidates()[0].dismissed is None
