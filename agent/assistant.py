@@ -223,7 +223,6 @@ class Assistant:
         checked = screen_text(report, what="report")
         operator = self._operator(operator)
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
-        plan.warnings += self._situation.plan_proposal_warnings(plan)  # a unit another open incident's plan counts on
         self._store.save_plan(plan, operator)
         return plan
 
@@ -240,6 +239,8 @@ class Assistant:
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location)
+        # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
+        plan.warnings += self._situation.plan_proposal_warnings(plan)
         if narrative:
             self._add_narrative(plan)
         return plan
@@ -555,12 +556,14 @@ class Assistant:
                     event.text = _opened_note(opened, incident_id) + "\n\n" + event.text
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
-                final_text = event.text
                 plan = plan_from_tool_results(checked.text, results, event.citations, current_incident())
-                if plan is not None:
-                    plan.warnings += self._situation.plan_proposal_warnings(plan)
+                if plan is not None:  # a full plan has them already (_response_plan); one put together from parts not
+                    added = [w for w in self._situation.plan_proposal_warnings(plan) if w not in plan.warnings]
+                    plan.warnings += added
+                    event.text += "".join(f"\n\n⚠ {w}" for w in added)
                     self._store.save_plan(plan, operator)
                     event.plan = plan
+                final_text = event.text
             yield event
         say("assistant", final_text)
         file_unfiled()

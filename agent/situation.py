@@ -42,6 +42,7 @@ class StreamCandidate(BaseModel):
     place: str | None = None
     last_min: float = Field(description="minutes since its latest report reached the incident log")
     alert: str | None = Field(default=None, description="the monitor's latest alert on it")
+    dismissed: str | None = Field(default=None, description="the operator's reason, when they dismissed its latest alert")
 
 
 class UnitRow(BaseModel):
@@ -134,11 +135,17 @@ class Situation:
         clusters: dict[str, list[dict]] = collections.defaultdict(list)
         for row in self.store.stream_cluster_report_rows(since):
             clusters[row["cluster_id"]].append(row)
-        alerts: dict[str, str] = {}
+        alerts: dict[str, tuple[str, str]] = {}  # cluster -> (time, message) of the monitor's latest alert on it
         for event in self.store.events(kind="monitor_alert"):
             cluster_id = event.payload.get("cluster_id")
             if cluster_id in clusters and event.created_at >= since:
-                alerts[cluster_id] = str(event.payload.get("message") or "")
+                alerts[cluster_id] = (event.created_at, str(event.payload.get("message") or ""))
+        # an operator's dismissal holds until the monitor alerts on the cluster again (its reports confirm it)
+        dismissed: dict[str, str] = {}
+        for event in self.store.events(kind="alert_dismissed"):
+            cluster_id = event.payload.get("cluster_id")
+            if cluster_id in alerts and event.created_at > alerts[cluster_id][0]:
+                dismissed[cluster_id] = str(event.payload.get("reason") or "no reason given")
         out = []
         for cluster_id, rows in clusters.items():
             priorities = sorted(r["priority"] for r in rows if r["priority"])
@@ -149,7 +156,9 @@ class Situation:
             out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(r["incident_type"] for r in rows),
                                        priority=best, reports=len(rows),
                                        place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
-                                       last_min=round((now - last).total_seconds() / 60, 1), alert=alerts.get(cluster_id)))
+                                       last_min=round((now - last).total_seconds() / 60, 1),
+                                       alert=alerts[cluster_id][1] if cluster_id in alerts else None,
+                                       dismissed=dismissed.get(cluster_id)))
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
         return out
 
@@ -212,7 +221,7 @@ class Situation:
             alerts.append(Alert(kind="untriaged_stream_reports", ref="S1",
                                 text=f"{unread} stream report(s) not triaged, waiting for a human read (Situation tab)."))
         for cand in candidates:  # a P1 the stream found but no person has confirmed is as urgent as an unread report
-            if cand.priority == "P1":
+            if cand.priority == "P1" and cand.dismissed is None:
                 alerts.append(Alert(kind="p1_stream_candidate", ref="S1",
                                     text=f"Stream candidate {_candidate_text(cand)}, not confirmed by an operator: "
                                          "open an incident from it (Situation tab)."))
@@ -276,7 +285,8 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
         return []
     lines = [f"From the report stream (eca monitor), not confirmed by an operator: {len(candidates)} candidate incident(s) [S1]:"]
     for cand in candidates[:limit]:
-        lines.append(f"- {_candidate_text(cand)}" + (f"; alert: {cand.alert}" if cand.alert else ""))
+        lines.append(f"- {_candidate_text(cand)}" + (f"; alert: {cand.alert}" if cand.alert else "")
+                     + (f" (dismissed by an operator: {cand.dismissed})" if cand.dismissed else ""))
     if len(candidates) > limit:
         lines.append(f"… and {len(candidates) - limit} more")
     return lines

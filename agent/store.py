@@ -303,6 +303,14 @@ class IncidentStore:
                   r.get("lon"), r.get("external_id"), json.dumps(r.get("triage"), ensure_ascii=False) if r.get("triage") else None,
                   r.get("cluster_id"), json.dumps(r.get("detail") or {}, ensure_ascii=False, default=str)) for r in rows],
             )
+            # the monitor keeps feeding a cluster after an operator opened an incident from it: its new reports
+            # belong to that incident, or the cluster would come back as an unconfirmed candidate
+            conn.executemany(
+                "UPDATE stream_reports SET incident_id=(SELECT s.incident_id FROM stream_reports s"
+                " WHERE s.cluster_id=stream_reports.cluster_id AND s.incident_id IS NOT NULL ORDER BY s.rowid DESC LIMIT 1)"
+                " WHERE report_id=? AND cluster_id IS NOT NULL AND incident_id IS NULL",
+                [(r["report_id"],) for r in rows if r.get("cluster_id")],
+            )
 
     def move_stream_reports(self, report_ids: list[str], cluster_id: str) -> None:
         """Record an operator's merge, split or detach: the reports now belong to ``cluster_id``."""

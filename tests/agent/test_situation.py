@@ -146,3 +146,66 @@ def test_eca_plan_warns_of_a_unit_another_open_incidents_plan_counts_on(make_ass
     for unit in shared:
         assert any(w.startswith(f"{unit} is also proposed for {first.incident_id} (") for w in second.warnings)
     assert not any("also proposed" in w for w in first.warnings)
+
+
+def _cluster_rows(ids: list[str], cluster_id: str) -> list[dict]:
+    triage = {"incident_type": "fire", "priority": "P1"}
+    return [{"report_id": rid, "text": "fire at Liisankatu 12, people trapped", "triage": triage, "cluster_id": cluster_id,
+             "detail": {"place": "Liisankatu 12"}} for rid in ids]
+
+
+def test_reports_joining_a_cluster_an_incident_was_opened_from_go_to_that_incident(tmp_path, city):
+    """Once an operator opened an incident from a monitor cluster, the monitor's later reports of that cluster belong to
+    it: the cluster must not come back as an unconfirmed P1 candidate."""
+    store = IncidentStore(tmp_path / "log.sqlite")
+    store.add_stream_reports(_cluster_rows(["a1", "a2"], "C00007"))
+    incident = store.create_incident("fire at Liisankatu 12", "op").incident_id
+    assert store.link_cluster("C00007", incident, "op") == 2
+    store.add_stream_reports(_cluster_rows(["a3"], "C00007") + _cluster_rows(["b1"], "C00008"))
+    assert {r["report_id"] for r in store.stream_reports(incident_id=incident)} == {"a1", "a2", "a3"}
+    report = Situation(store, city).sitrep()
+    assert [c.cluster_id for c in report.stream_candidates] == ["C00008"]
+    assert all("C00007" not in a.text for a in report.alerts)
+
+
+def test_the_chat_reply_says_a_unit_is_also_proposed_for_another_incident(make_assistant, restore_units):
+    """The operator reads the chat's text, not the plan object: the double proposal must be in it, once."""
+    assistant = make_assistant()
+    first = assistant.open_incident("first", "op").incident_id
+    list(assistant.chat("Fire in a flat at Bulevardi 14, smoke on the stairs, one person hurt", first))
+    second = assistant.open_incident("second", "op").incident_id
+    final = [e for e in assistant.chat("Fire in a flat at Bulevardi 16, heavy smoke, two people hurt", second) if e.kind == "final"][-1]
+    assert final.plan is not None
+    shared = [w for w in final.plan.warnings if "is also proposed for" in w]
+    assert shared and all(f"is also proposed for {first} (" in w for w in shared)
+    assert len(shared) == len(set(shared))  # added once, not by both the planner and the chat
+    for warning in shared:
+        assert warning in final.text
+
+
+def test_a_dismissed_stream_alert_stops_raising_the_p1_alert_until_the_monitor_alerts_again(tmp_path, city):
+    """An operator dismissed the candidate's one-headline alert as no incident: the sitrep stops shouting about it (it
+    stays listed, marked dismissed); a later alert of the monitor on it (its reports confirm it) brings the alert back."""
+    import time
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    store.add_stream_reports(_cluster_rows(["a1"], "C00003"))
+
+    def alert(message: str) -> None:
+        time.sleep(0.01)  # the log's times are in milliseconds: each event its own instant
+        store.log_event(None, "monitor_alert", {"cluster_id": "C00003", "message": message, "unconfirmed": True}, "monitor")
+
+    def p1_alerts() -> list[str]:
+        return [a.text for a in Situation(store, city).sitrep().alerts if a.kind == "p1_stream_candidate"]
+
+    alert("new incident: fire at Liisankatu 12")
+    assert len(p1_alerts()) == 1
+    time.sleep(0.01)
+    store.log_event(None, "alert_dismissed", {"cluster_id": "C00003", "message": "new incident: fire at Liisankatu 12",
+                                              "reason": "an old news story"}, "op")
+    assert p1_alerts() == []
+    (candidate,) = Situation(store, city).stream_candidates()
+    assert candidate.cluster_id == "C00003" and candidate.dismissed == "an old news story"
+    assert "dismissed" in Situation(store, city).sitrep().text
+    alert("confirmed: fire at Liisankatu 12, 3 reports")
+    assert len(p1_alerts()) == 1 and Situation(store, city).stream_candidates()[0].dismissed is None
