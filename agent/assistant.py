@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -451,11 +451,14 @@ class Assistant:
         outcome = triage(text)
         return outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5
 
-    def chat(self, message: str, incident_id: str | None, operator: str | None = None) -> Iterator[ChatEvent]:
+    def chat(self, message: str, incident_id: str | None, operator: str | None = None,
+             session_incidents: Sequence[str] = ()) -> Iterator[ChatEvent]:
         """One chat turn in a session on ``incident_id``.  None: a session with no incident yet (``eca chat`` before the
         first report): a report opens one (the final event's plan names it); other turns are kept in the audit trail
         as ``chat_message`` events, so no empty incident is ever created.  A report of another incident than the
-        session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply says so."""
+        session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply says so.
+        ``session_incidents``: the other incidents this session has opened; a report at the place of one of them is
+        filed under it (not a new incident), and the reply says the session continues on it."""
         try:
             checked = screen_text(message)
         except InputError as exc:
@@ -467,6 +470,8 @@ class Assistant:
             self._store.get_incident(incident_id)
             history = self._store.chat_history(incident_id)
         opened: list[ResponsePlan] = []  # the plans of the reports this turn filed under an incident of their own
+        moved: list[ResponsePlan] = []  # the plans of the reports filed under another incident of the session
+        filed: list[ResponsePlan] = []  # every report's plan this turn, in order
         said: list[tuple[str, str]] = []
 
         def say(role: str, text: str) -> None:  # the turn's messages, under the session's incident, else once one exists
@@ -516,15 +521,18 @@ class Assistant:
             # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
             checked_report = screen_text(report, what="report")
             reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
-            target = self._incident_for_report(checked_report.text, incident_id, reconciled)
+            target = self._incident_for_report(checked_report.text, incident_id, reconciled, session_incidents)
             plan = self._response_plan(checked_report, target, operator, narrative=False, triage=reconciled)
             _say_model_reading(plan, triage(checked_report.text))
             if target is None:
                 opened.append(plan)
+            elif target != incident_id:
+                moved.append(plan)
+            filed.append(plan)
             return plan
 
-        def current_incident() -> str | None:  # orders after a new report in the same turn are about its incident
-            return opened[-1].incident_id if opened else incident_id
+        def current_incident() -> str | None:  # orders after a report in the same turn are about its incident
+            return filed[-1].incident_id if filed else incident_id
 
         def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
             return self._proposals.propose(action, args, incident_id=current_incident(), origin="assistant", operator=operator)
@@ -551,8 +559,8 @@ class Assistant:
                 event.proposals = [p for r in results for p in r.proposals]
                 if flagged:
                     event.security = dict(flagged)
-                if incident_id is not None and opened:
-                    event.text = _opened_note(opened, incident_id) + "\n\n" + event.text
+                if incident_id is not None and (opened or moved):
+                    event.text = _opened_note(opened, moved, incident_id, current_incident()) + "\n\n" + event.text
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 final_text = event.text
@@ -565,20 +573,30 @@ class Assistant:
         say("assistant", final_text)
         file_unfiled()
 
-    def _incident_for_report(self, text: str, incident_id: str | None,
-                             triage: Callable[[str], TriageOutcome]) -> str | None:
+    def _incident_for_report(self, text: str, incident_id: str | None, triage: Callable[[str], TriageOutcome],
+                             session_incidents: Sequence[str] = ()) -> str | None:
         """The incident a report in a session on ``incident_id`` is filed under: that one (a follow-up, or the first
-        report of an empty incident), or None, which opens a new one (another place, or another hazard where only the
-        new report has a place: ``report_belongs_to``)."""
+        report of an empty incident), another open incident of the session at the report's place, or None, which
+        opens a new one (another place, or another hazard where only the new report has a place:
+        ``report_belongs_to``)."""
         if incident_id is None:
             return None
         earlier = self._store.latest_report(incident_id)
         if earlier is None or earlier.text == text:
             return incident_id
         earlier_triage = earlier.effective_triage()
-        belongs = report_belongs_to(self._report_place(text), self._incident_place(incident_id, earlier.text),
+        place = self._report_place(text)
+        belongs = report_belongs_to(place, self._incident_place(incident_id, earlier.text),
                                     triage(text).incident_type, earlier_triage.incident_type if earlier_triage else None)
-        return incident_id if belongs else None
+        if belongs:
+            return incident_id
+        open_ids = {i.incident_id for i in self._store.list_incidents()}
+        for other in dict.fromkeys(reversed(session_incidents)):  # the latest opened first
+            report = self._store.latest_report(other) if other != incident_id and other in open_ids else None
+            there = self._incident_place(other, report.text) if report is not None else None
+            if place is not None and there is not None and report_belongs_to(place, there, None, None):
+                return other
+        return None
 
     def _incident_place(self, incident_id: str, report: str) -> ReportPlace | None:
         """Where the incident is: its latest plan's location (which may be the operator's map point), else its report's."""
@@ -639,15 +657,23 @@ def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
         f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
 
 
-def _opened_note(opened: list[ResponsePlan], session_incident: str) -> str:
-    """What the reply says first when a report opened its own incident: which one, for what, and that the session's
-    incident is still open (nothing of it was overwritten)."""
+def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None) -> str:
+    """What the reply says first when a report opened its own incident or went to another of the session's: which
+    one, for what, that the session's incident is still open (nothing of it was overwritten), and which incident the
+    session continues on (its next follow-ups and orders go there)."""
     def what(plan: ResponsePlan) -> str:
         kind = f"{plan.triage.priority} {plan.triage.incident_type.replace('_', ' ')}" if plan.triage else "the report"
         return f"{kind} at {plan.location}" if plan.location else kind
 
-    news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
-    return f"Opened {news} (a different place or hazard); {session_incident} stays open."
+    said = []
+    if opened:
+        news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
+        said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
+    for plan in moved:
+        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident.")
+    if now_on and now_on != session_incident:
+        said.append(f"This session now continues on {now_on}.")
+    return " ".join(said)
 
 
 def _title(text: str, triage: TriageSummary) -> str:

@@ -99,3 +99,51 @@ def test_eca_chat_opens_no_incident_before_a_report(assistant, monkeypatch, caps
     assert main(["chat"]) == 0
     [incident] = assistant.incidents()
     assert f"Incident {incident.incident_id} opened" in capsys.readouterr().out
+
+
+def test_a_follow_up_raises_the_incidents_type_and_priority_but_never_lowers_them(tmp_path):
+    from agent.schemas import TriageSummary
+    from agent.store import IncidentStore
+
+    def read(kind, priority):
+        return TriageSummary(incident_type=kind, priority=priority, type_confidence=0.9, priority_confidence=0.9)
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    incident = store.create_incident("fire", "op").incident_id
+    store.add_report(incident, "Fire on the 3rd floor, one person trapped", read("fire", "P1"), "op")
+    store.add_report(incident, "Neighbours feel dizzy", read("hazmat", "P2"), "op")  # filed, but the fire stays P1
+    shown = store.get_incident(incident)
+    assert (shown.incident_type, shown.priority) == ("fire", "P1")
+    assert store.latest_report(incident).text == "Neighbours feel dizzy"
+    other = store.create_incident("smell", "op").incident_id
+    store.add_report(other, "A faint smell of smoke", read("fire", "P3"), "op")
+    store.add_report(other, "The roof has collapsed, people inside", read("earthquake_collapse", "P1"), "op")
+    shown = store.get_incident(other)
+    assert (shown.incident_type, shown.priority) == ("earthquake_collapse", "P1")  # an escalation is taken
+
+
+def test_eca_chat_follows_the_incident_a_report_opened_and_files_by_place_across_the_session(assistant, monkeypatch, capsys):
+    import io
+    import sys
+
+    import agent.commands
+    from ui.cli import main
+
+    fire = "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony"
+    gas = "Gas leak at Yrjönkatu 8, strong smell in the stairwell"
+    dizzy = "Two residents of that building feel dizzy and are vomiting"
+    roof = "The fire at Bulevardi 14 is now on the roof"
+    monkeypatch.setattr(agent.commands, "build_assistant", lambda args: assistant)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join([fire, gas, dizzy, roof]) + "\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    by_report = {}
+    for incident in assistant.incidents():
+        texts = [e.payload["text"] for e in assistant._store.events(incident.incident_id, kind="report")]
+        by_report[texts[0]] = (incident.incident_id, texts)
+    assert set(by_report) == {fire, gas}  # the roof report is not a third incident
+    first, fire_texts = by_report[fire]
+    second, gas_texts = by_report[gas]
+    assert gas_texts == [gas, dizzy]  # the follow-up after the gas report is about the gas leak
+    assert fire_texts == [fire, roof]  # a report at the first incident's place goes back to it
+    assert f"This session now continues on {second}." in out and f"Filed under {first}" in out
