@@ -584,27 +584,31 @@ class Assistant:
         earlier = self._store.latest_report(incident_id)
         if earlier is None or earlier.text == text:
             return incident_id
-        earlier_triage = earlier.effective_triage()
         place = self._report_place(text)
-        belongs = report_belongs_to(place, self._incident_place(incident_id, earlier.text),
-                                    triage(text).incident_type, earlier_triage.incident_type if earlier_triage else None)
+        # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
+        belongs = report_belongs_to(place, self._incident_place(incident_id), triage(text).incident_type,
+                                    self._store.get_incident(incident_id).incident_type)
         if belongs:
             return incident_id
         open_ids = {i.incident_id for i in self._store.list_incidents()}
         for other in dict.fromkeys(reversed(session_incidents)):  # the latest opened first
-            report = self._store.latest_report(other) if other != incident_id and other in open_ids else None
-            there = self._incident_place(other, report.text) if report is not None else None
+            there = self._incident_place(other) if other != incident_id and other in open_ids else None
             if place is not None and there is not None and report_belongs_to(place, there, None, None):
                 return other
         return None
 
-    def _incident_place(self, incident_id: str, report: str) -> ReportPlace | None:
-        """Where the incident is: its latest plan's location (which may be the operator's map point), else its report's."""
-        plan = self._store.latest_plan(incident_id)
-        found = (plan.tool_outputs.get("locate") or {}) if plan is not None else {}
-        if found.get("lat") is not None and found.get("lon") is not None:
-            return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
-        return self._report_place(report)
+    def _incident_place(self, incident_id: str) -> ReportPlace | None:
+        """Where the incident is: the location of its latest plan that has one (which may be the operator's map
+        point), else of its latest report that names a place.  A follow-up with no place ("two more people trapped
+        on the 4th floor") does not erase where the incident is."""
+        for plan in self._store.plans(incident_id):
+            found = plan.tool_outputs.get("locate") or {}
+            if found.get("lat") is not None and found.get("lon") is not None:
+                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
+        for text in self._store.report_texts(incident_id):
+            if (place := self._report_place(text)) is not None:
+                return place
+        return None
 
     def _report_place(self, text: str) -> ReportPlace | None:
         """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None."""

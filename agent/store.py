@@ -407,6 +407,16 @@ class IncidentStore:
         )
         return ResponsePlan.model_validate_json(row["plan_json"]) if row else None
 
+    def plans(self, incident_id: str) -> list[ResponsePlan]:
+        """Every plan of an incident, the newest first."""
+        rows = self._read("SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
+        return [ResponsePlan.model_validate_json(row["plan_json"]) for row in rows]
+
+    def report_texts(self, incident_id: str) -> list[str]:
+        """The texts of an incident's reports, the newest first."""
+        rows = self._read("SELECT text FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
+        return [row["text"] for row in rows]
+
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
         row = self._read_one("SELECT approved_by, approved_at FROM plans WHERE plan_id=?", (plan_id,))
         return (row["approved_by"], row["approved_at"]) if row and row["approved_by"] else None

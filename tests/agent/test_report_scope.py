@@ -147,3 +147,12 @@ def test_eca_chat_follows_the_incident_a_report_opened_and_files_by_place_across
     assert gas_texts == [gas, dizzy]  # the follow-up after the gas report is about the gas leak
     assert fire_texts == [fire, roof]  # a report at the first incident's place goes back to it
     assert f"This session now continues on {second}." in out and f"Filed under {first}" in out
+
+
+def test_a_follow_up_without_a_place_does_not_erase_where_the_incident_is(assistant):
+    session = assistant.open_incident("chat", "op").incident_id
+    _final(assistant, "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony", session)
+    _final(assistant, "Two more people trapped on the 4th floor", session)  # no place of its own
+    reply = _final(assistant, "The fire at Bulevardi 14 is now on the roof", session)
+    assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
+    assert assistant.incident_view(session).report_text == "The fire at Bulevardi 14 is now on the roof"
