@@ -34,7 +34,7 @@ from agent.schemas import (
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words, reconciled_triage
-from agent.incident_scope import ReportPlace, canonical_incident_id, report_belongs_to, stand_down_calls
+from agent.incident_scope import ReportPlace, canonical_incident_id, report_belongs_to, stand_down_calls, without_motion_targets
 from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
@@ -603,7 +603,7 @@ class Assistant:
         on the 4th floor") does not erase where the incident is."""
         for plan in self._store.plans(incident_id):
             found = plan.tool_outputs.get("locate") or {}
-            if found.get("lat") is not None and found.get("lon") is not None:
+            if found.get("lat") is not None and found.get("lon") is not None and found.get("confident") is not False:
                 return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
         for text in self._store.report_texts(incident_id):
             if (place := self._report_place(text)) is not None:
@@ -611,14 +611,17 @@ class Assistant:
         return None
 
     def _report_place(self, text: str) -> ReportPlace | None:
-        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None."""
+        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.
+        A low-confidence match ("Frankly My Dear" for an unread Chinese address) and the destination of a movement
+        ("smoke drifting towards Stockmann") are no place: either would open a duplicate incident elsewhere."""
+        text = without_motion_targets(text)
         locator = getattr(self._city, "locator", None)
         if locator is None:
             matches = self._city.gazetteer.find_in_text(text)
             best = max(matches, key=lambda m: m.score) if matches else None
             return ReportPlace(best.lat, best.lon, best.radius_m) if best else None
         found = locator.locate(text)
-        if found.found:
+        if found.found and found.confident:
             return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0))
         if found.outside_map and found.evidence:
             return ReportPlace(outside_map=found.evidence)

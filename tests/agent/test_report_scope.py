@@ -35,7 +35,7 @@ def test_the_rule_place_first_then_hazard():
      "Fire at Kaisaniemi metro station entrance, smoke in the tunnel",
      "Two more residents are now on the balcony, the smoke is getting thicker"),
     ("Bulevardi 14 三楼公寓着火，楼梯间有烟，一人在阳台",
-     "火灾：Kamppi购物中心三楼冒烟",
+     "火灾：Mannerheimintie 5 三楼冒烟",  # an address the map reads with confidence (a doubtful match is no place)
      "阳台上又多了两个人，烟越来越大"),
 ])
 def test_a_report_elsewhere_opens_its_own_incident_and_a_follow_up_stays(assistant, first, other, follow_up):
@@ -156,3 +156,17 @@ def test_a_follow_up_without_a_place_does_not_erase_where_the_incident_is(assist
     reply = _final(assistant, "The fire at Bulevardi 14 is now on the roof", session)
     assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
     assert assistant.incident_view(session).report_text == "The fire at Bulevardi 14 is now on the roof"
+
+
+def test_where_smoke_drifts_to_and_a_doubtful_match_are_no_new_place(assistant):
+    from agent.incident_scope import without_motion_targets
+
+    assert "Stockmann" not in without_motion_targets("Smoke is drifting towards Stockmann, people coughing")
+    assert "Bulevardi 14" in without_motion_targets("Fire at Bulevardi 14, the plume heading for the harbour")
+    session = assistant.open_incident("chat", "op").incident_id
+    _final(assistant, "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony", session)
+    for follow_up in ("Smoke is drifting towards Stockmann, people coughing",
+                      "布莱瓦迪14号的火势蔓延到四楼"):  # the address in Chinese: the map does not read it with confidence
+        reply = _final(assistant, follow_up, session)
+        assert not reply.text.startswith("Opened"), follow_up
+    assert len(assistant.incidents()) == 1
