@@ -560,7 +560,9 @@ class Assistant:
                 if flagged:
                     event.security = dict(flagged)
                 if incident_id is not None and (opened or moved):
-                    event.text = _opened_note(opened, moved, incident_id, current_incident()) + "\n\n" + event.text
+                    # only a caller that keeps the session's incidents (eca chat) follows the report; others stay
+                    now_on = current_incident() if session_incidents else incident_id
+                    event.text = _opened_note(opened, moved, incident_id, now_on) + "\n\n" + event.text
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 final_text = event.text

@@ -47,6 +47,7 @@ def test_a_report_elsewhere_opens_its_own_incident_and_a_follow_up_stays(assista
     reply = _final(assistant, other, session)
     opened = reply.plan.incident_id
     assert opened != session and reply.text.startswith(f"Opened {opened} for ") and f"{session} stays open" in reply.text
+    assert "continues on" not in reply.text  # a caller that does not follow the session's incidents (the web page) stays
     kept = assistant.incident_view(session)  # the first incident untouched: report, triage, title
     assert (kept.report_text, kept.incident.title, kept.triage) == (first, before.incident.title, before.triage)
     assert assistant.incident_view(opened).report_text == other
