@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -34,7 +34,7 @@ from agent.schemas import (
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words, reconciled_triage
-from agent.incident_scope import ReportPlace, canonical_incident_id, report_belongs_to, stand_down_calls
+from agent.incident_scope import ReportPlace, canonical_incident_id, report_belongs_to, stand_down_calls, without_motion_targets
 from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
@@ -452,11 +452,14 @@ class Assistant:
         outcome = triage(text)
         return outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5
 
-    def chat(self, message: str, incident_id: str | None, operator: str | None = None) -> Iterator[ChatEvent]:
+    def chat(self, message: str, incident_id: str | None, operator: str | None = None,
+             session_incidents: Sequence[str] = ()) -> Iterator[ChatEvent]:
         """One chat turn in a session on ``incident_id``.  None: a session with no incident yet (``eca chat`` before the
         first report): a report opens one (the final event's plan names it); other turns are kept in the audit trail
         as ``chat_message`` events, so no empty incident is ever created.  A report of another incident than the
-        session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply says so."""
+        session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply says so.
+        ``session_incidents``: the other incidents this session has opened; a report at the place of one of them is
+        filed under it (not a new incident), and the reply says the session continues on it."""
         try:
             checked = screen_text(message)
         except InputError as exc:
@@ -468,6 +471,8 @@ class Assistant:
             self._store.get_incident(incident_id)
             history = self._store.chat_history(incident_id)
         opened: list[ResponsePlan] = []  # the plans of the reports this turn filed under an incident of their own
+        moved: list[ResponsePlan] = []  # the plans of the reports filed under another incident of the session
+        filed: list[ResponsePlan] = []  # every report's plan this turn, in order
         said: list[tuple[str, str]] = []
 
         def say(role: str, text: str) -> None:  # the turn's messages, under the session's incident, else once one exists
@@ -517,15 +522,18 @@ class Assistant:
             # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
             checked_report = screen_text(report, what="report")
             reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
-            target = self._incident_for_report(checked_report.text, incident_id, reconciled)
+            target = self._incident_for_report(checked_report.text, incident_id, reconciled, session_incidents)
             plan = self._response_plan(checked_report, target, operator, narrative=False, triage=reconciled)
             _say_model_reading(plan, triage(checked_report.text))
             if target is None:
                 opened.append(plan)
+            elif target != incident_id:
+                moved.append(plan)
+            filed.append(plan)
             return plan
 
-        def current_incident() -> str | None:  # orders after a new report in the same turn are about its incident
-            return opened[-1].incident_id if opened else incident_id
+        def current_incident() -> str | None:  # orders after a report in the same turn are about its incident
+            return filed[-1].incident_id if filed else incident_id
 
         def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
             return self._proposals.propose(action, args, incident_id=current_incident(), origin="assistant", operator=operator)
@@ -552,8 +560,10 @@ class Assistant:
                 event.proposals = [p for r in results for p in r.proposals]
                 if flagged:
                     event.security = dict(flagged)
-                if incident_id is not None and opened:
-                    event.text = _opened_note(opened, incident_id) + "\n\n" + event.text
+                if incident_id is not None and (opened or moved):
+                    # only a caller that keeps the session's incidents (eca chat) follows the report; others stay
+                    now_on = current_incident() if session_incidents else incident_id
+                    event.text = _opened_note(opened, moved, incident_id, now_on) + "\n\n" + event.text
                 if event.proposals:
                     event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
                 plan = plan_from_tool_results(checked.text, results, event.citations, current_incident())
@@ -568,38 +578,55 @@ class Assistant:
         say("assistant", final_text)
         file_unfiled()
 
-    def _incident_for_report(self, text: str, incident_id: str | None,
-                             triage: Callable[[str], TriageOutcome]) -> str | None:
+    def _incident_for_report(self, text: str, incident_id: str | None, triage: Callable[[str], TriageOutcome],
+                             session_incidents: Sequence[str] = ()) -> str | None:
         """The incident a report in a session on ``incident_id`` is filed under: that one (a follow-up, or the first
-        report of an empty incident), or None, which opens a new one (another place, or another hazard where only the
-        new report has a place: ``report_belongs_to``)."""
+        report of an empty incident), another open incident of the session at the report's place, or None, which
+        opens a new one (another place, or another hazard where only the new report has a place:
+        ``report_belongs_to``)."""
         if incident_id is None:
             return None
         earlier = self._store.latest_report(incident_id)
         if earlier is None or earlier.text == text:
             return incident_id
-        earlier_triage = earlier.effective_triage()
-        belongs = report_belongs_to(self._report_place(text), self._incident_place(incident_id, earlier.text),
-                                    triage(text).incident_type, earlier_triage.incident_type if earlier_triage else None)
-        return incident_id if belongs else None
+        place = self._report_place(text)
+        # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
+        belongs = report_belongs_to(place, self._incident_place(incident_id), triage(text).incident_type,
+                                    self._store.get_incident(incident_id).incident_type)
+        if belongs:
+            return incident_id
+        open_ids = {i.incident_id for i in self._store.list_incidents()}
+        for other in dict.fromkeys(reversed(session_incidents)):  # the latest opened first
+            there = self._incident_place(other) if other != incident_id and other in open_ids else None
+            if place is not None and there is not None and report_belongs_to(place, there, None, None):
+                return other
+        return None
 
-    def _incident_place(self, incident_id: str, report: str) -> ReportPlace | None:
-        """Where the incident is: its latest plan's location (which may be the operator's map point), else its report's."""
-        plan = self._store.latest_plan(incident_id)
-        found = (plan.tool_outputs.get("locate") or {}) if plan is not None else {}
-        if found.get("lat") is not None and found.get("lon") is not None:
-            return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
-        return self._report_place(report)
+    def _incident_place(self, incident_id: str) -> ReportPlace | None:
+        """Where the incident is: the location of its latest plan that has one (which may be the operator's map
+        point), else of its latest report that names a place.  A follow-up with no place ("two more people trapped
+        on the 4th floor") does not erase where the incident is."""
+        for plan in self._store.plans(incident_id):
+            found = plan.tool_outputs.get("locate") or {}
+            if found.get("lat") is not None and found.get("lon") is not None and found.get("confident") is not False:
+                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
+        for text in self._store.report_texts(incident_id):
+            if (place := self._report_place(text)) is not None:
+                return place
+        return None
 
     def _report_place(self, text: str) -> ReportPlace | None:
-        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None."""
+        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.
+        A low-confidence match ("Frankly My Dear" for an unread Chinese address) and the destination of a movement
+        ("smoke drifting towards Stockmann") are no place: either would open a duplicate incident elsewhere."""
+        text = without_motion_targets(text)
         locator = getattr(self._city, "locator", None)
         if locator is None:
             matches = self._city.gazetteer.find_in_text(text)
             best = max(matches, key=lambda m: m.score) if matches else None
             return ReportPlace(best.lat, best.lon, best.radius_m) if best else None
         found = locator.locate(text)
-        if found.found:
+        if found.found and found.confident:
             return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0))
         if found.outside_map and found.evidence:
             return ReportPlace(outside_map=found.evidence)
@@ -642,15 +669,23 @@ def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
         f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
 
 
-def _opened_note(opened: list[ResponsePlan], session_incident: str) -> str:
-    """What the reply says first when a report opened its own incident: which one, for what, and that the session's
-    incident is still open (nothing of it was overwritten)."""
+def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None) -> str:
+    """What the reply says first when a report opened its own incident or went to another of the session's: which
+    one, for what, that the session's incident is still open (nothing of it was overwritten), and which incident the
+    session continues on (its next follow-ups and orders go there)."""
     def what(plan: ResponsePlan) -> str:
         kind = f"{plan.triage.priority} {plan.triage.incident_type.replace('_', ' ')}" if plan.triage else "the report"
         return f"{kind} at {plan.location}" if plan.location else kind
 
-    news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
-    return f"Opened {news} (a different place or hazard); {session_incident} stays open."
+    said = []
+    if opened:
+        news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
+        said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
+    for plan in moved:
+        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident.")
+    if now_on and now_on != session_incident:
+        said.append(f"This session now continues on {now_on}.")
+    return " ".join(said)
 
 
 def _title(text: str, triage: TriageSummary) -> str:

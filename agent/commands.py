@@ -112,6 +112,7 @@ def run_chat(args: argparse.Namespace) -> int:
         except UnknownIncidentError as exc:
             raise UserError(f"{exc}; leave out --incident to open a new one") from None
     incident = args.incident  # None until the first report opens one: a session of questions leaves no empty incident
+    session: list[str] = [incident] if incident else []  # every incident this session has been on, oldest first
     print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit." if incident else
           "No incident yet: the first report opens one. Type a report or a question; Ctrl-D to quit.")
     while True:
@@ -123,7 +124,7 @@ def run_chat(args: argparse.Namespace) -> int:
         if not message.strip():
             continue
         streamed = False
-        for event in assistant.chat(message, incident):
+        for event in assistant.chat(message, incident, session_incidents=tuple(session)):
             if event.kind == "tool" and event.step:
                 print(f"  · {event.step.title}")
             elif event.kind == "token":
@@ -135,9 +136,12 @@ def run_chat(args: argparse.Namespace) -> int:
                 if streamed:
                     print("\n")
                 print(event.text + "\n")
-                if incident is None and event.plan is not None and event.plan.incident_id:
+                if event.plan is not None and event.plan.incident_id and event.plan.incident_id != incident:
+                    # a report that opened (or went to) another incident: the session follows it, as the reply said
+                    if incident is None:
+                        print(f"Incident {event.plan.incident_id} opened for this report; the session continues on it.\n")
                     incident = event.plan.incident_id
-                    print(f"Incident {incident} opened for this report; the session continues on it.\n")
+                    session = [i for i in session if i != incident] + [incident]
                 for proposal in event.proposals:  # nothing changes until the operator says yes
                     confirm_in_terminal(assistant, proposal)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from agent.slots import extract_unit_types
 
 __all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "mask_incident_ids", "report_belongs_to",
-           "scoped_stand_down", "stand_down_calls"]
+           "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
 # next entrance, the building next door a fire spreads to, the corner of the same block.  A different block is another.
@@ -62,6 +62,16 @@ def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_
         return _same_place(new, earlier)
     known = {h for h in (new_hazard, earlier_hazard) if h and h != "not_incident"}
     return len(known) < 2 or new_hazard == earlier_hazard
+
+# Where something moves to is not where the incident is: smoke "drifting towards Stockmann", a plume "heading for the
+# harbour", a car "driving in the direction of Kamppi".  The words up to the end of the clause name a destination.
+_MOTION_TARGET = re.compile(r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*", re.IGNORECASE)
+
+
+def without_motion_targets(text: str) -> str:
+    """The report with every destination of a movement left out, for reading where the incident itself is."""
+    return _MOTION_TARGET.sub(" ", text)
+
 
 _INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
 INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)

@@ -28,10 +28,18 @@ def restore_unit_statuses(store: Any, city: Any) -> dict[str, str]:
     is skipped with a warning (the log outlives scenario edits)."""
     known = city.unit_status()
     changed: dict[str, str] = {}
+    commitments = store.unit_commitments()
+    closed = {incident.incident_id for incident in store.list_incidents(status="closed")}
     for unit_id, status in store.latest_unit_statuses().items():
         if unit_id not in known or status not in UNIT_STATUSES:
             log.warning("incident log: unit %s status %s not restored (not in this scenario)", unit_id, status)
             continue
+        if status == "dispatched" and commitments.get(unit_id) in closed:
+            # closing an incident logs no stand-down of its units: a unit committed to a closed incident would
+            # otherwise stay busy in every later process, out of every plan
+            log.warning("incident log: unit %s was dispatched to %s, which is closed; it is available again",
+                        unit_id, commitments[unit_id])
+            status = "available"
         if known[unit_id] != status:
             city.set_unit_status(unit_id, status)
             changed[unit_id] = status

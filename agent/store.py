@@ -20,7 +20,7 @@ from typing import Any
 
 from agent.schemas import UNTRIAGED, AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
 from core.text import shown, undecodable
-from core.vocabulary import INCIDENT_TYPES, PRIORITIES
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES, priority_rank
 
 __all__ = ["AuditEvent", "IncidentStore", "StoredReport", "UnknownIncidentError", "check_stream_review"]
 
@@ -216,7 +216,11 @@ class IncidentStore:
                 (report_id, incident_id, text, _now(), operator, triage.model_dump_json() if triage else None,
                  triage.incident_type if triage else None, triage.priority if triage else None),
             )
-            if triage:
+            current = conn.execute("SELECT incident_type, priority FROM incidents WHERE incident_id=?", (incident_id,)).fetchone()
+            # A follow-up is filed as it was triaged, but the incident's type and priority only rise: a report of the
+            # dizzy neighbours (P2) must not turn a P1 fire into a P2 medical call.  An operator's correction
+            # (record_triage_decision) still sets them as given.
+            if triage and (current["priority"] is None or priority_rank(triage.priority) < priority_rank(current["priority"])):
                 conn.execute(
                     "UPDATE incidents SET incident_type=?, priority=? WHERE incident_id=?",
                     (triage.incident_type, triage.priority, incident_id),
@@ -410,6 +414,16 @@ class IncidentStore:
             "SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC LIMIT 1", (incident_id,)
         )
         return ResponsePlan.model_validate_json(row["plan_json"]) if row else None
+
+    def plans(self, incident_id: str) -> list[ResponsePlan]:
+        """Every plan of an incident, the newest first."""
+        rows = self._read("SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
+        return [ResponsePlan.model_validate_json(row["plan_json"]) for row in rows]
+
+    def report_texts(self, incident_id: str) -> list[str]:
+        """The texts of an incident's reports, the newest first."""
+        rows = self._read("SELECT text FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
+        return [row["text"] for row in rows]
 
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
         row = self._read_one("SELECT approved_by, approved_at FROM plans WHERE plan_id=?", (plan_id,))

@@ -35,7 +35,7 @@ def test_the_rule_place_first_then_hazard():
      "Fire at Kaisaniemi metro station entrance, smoke in the tunnel",
      "Two more residents are now on the balcony, the smoke is getting thicker"),
     ("Bulevardi 14 三楼公寓着火，楼梯间有烟，一人在阳台",
-     "火灾：Kamppi购物中心三楼冒烟",
+     "火灾：Mannerheimintie 5 三楼冒烟",  # an address the map reads with confidence (a doubtful match is no place)
      "阳台上又多了两个人，烟越来越大"),
 ])
 def test_a_report_elsewhere_opens_its_own_incident_and_a_follow_up_stays(assistant, first, other, follow_up):
@@ -47,6 +47,7 @@ def test_a_report_elsewhere_opens_its_own_incident_and_a_follow_up_stays(assista
     reply = _final(assistant, other, session)
     opened = reply.plan.incident_id
     assert opened != session and reply.text.startswith(f"Opened {opened} for ") and f"{session} stays open" in reply.text
+    assert "continues on" not in reply.text  # a caller that does not follow the session's incidents (the web page) stays
     kept = assistant.incident_view(session)  # the first incident untouched: report, triage, title
     assert (kept.report_text, kept.incident.title, kept.triage) == (first, before.incident.title, before.triage)
     assert assistant.incident_view(opened).report_text == other
@@ -99,3 +100,74 @@ def test_eca_chat_opens_no_incident_before_a_report(assistant, monkeypatch, caps
     assert main(["chat"]) == 0
     [incident] = assistant.incidents()
     assert f"Incident {incident.incident_id} opened" in capsys.readouterr().out
+
+
+def test_a_follow_up_raises_the_incidents_type_and_priority_but_never_lowers_them(tmp_path):
+    from agent.schemas import TriageSummary
+    from agent.store import IncidentStore
+
+    def read(kind, priority):
+        return TriageSummary(incident_type=kind, priority=priority, type_confidence=0.9, priority_confidence=0.9)
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    incident = store.create_incident("fire", "op").incident_id
+    store.add_report(incident, "Fire on the 3rd floor, one person trapped", read("fire", "P1"), "op")
+    store.add_report(incident, "Neighbours feel dizzy", read("hazmat", "P2"), "op")  # filed, but the fire stays P1
+    shown = store.get_incident(incident)
+    assert (shown.incident_type, shown.priority) == ("fire", "P1")
+    assert store.latest_report(incident).text == "Neighbours feel dizzy"
+    other = store.create_incident("smell", "op").incident_id
+    store.add_report(other, "A faint smell of smoke", read("fire", "P3"), "op")
+    store.add_report(other, "The roof has collapsed, people inside", read("earthquake_collapse", "P1"), "op")
+    shown = store.get_incident(other)
+    assert (shown.incident_type, shown.priority) == ("earthquake_collapse", "P1")  # an escalation is taken
+
+
+def test_eca_chat_follows_the_incident_a_report_opened_and_files_by_place_across_the_session(assistant, monkeypatch, capsys):
+    import io
+    import sys
+
+    import agent.commands
+    from ui.cli import main
+
+    fire = "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony"
+    gas = "Gas leak at Yrjönkatu 8, strong smell in the stairwell"
+    dizzy = "Two residents of that building feel dizzy and are vomiting"
+    roof = "The fire at Bulevardi 14 is now on the roof"
+    monkeypatch.setattr(agent.commands, "build_assistant", lambda args: assistant)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join([fire, gas, dizzy, roof]) + "\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    by_report = {}
+    for incident in assistant.incidents():
+        texts = [e.payload["text"] for e in assistant._store.events(incident.incident_id, kind="report")]
+        by_report[texts[0]] = (incident.incident_id, texts)
+    assert set(by_report) == {fire, gas}  # the roof report is not a third incident
+    first, fire_texts = by_report[fire]
+    second, gas_texts = by_report[gas]
+    assert gas_texts == [gas, dizzy]  # the follow-up after the gas report is about the gas leak
+    assert fire_texts == [fire, roof]  # a report at the first incident's place goes back to it
+    assert f"This session now continues on {second}." in out and f"Filed under {first}" in out
+
+
+def test_a_follow_up_without_a_place_does_not_erase_where_the_incident_is(assistant):
+    session = assistant.open_incident("chat", "op").incident_id
+    _final(assistant, "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony", session)
+    _final(assistant, "Two more people trapped on the 4th floor", session)  # no place of its own
+    reply = _final(assistant, "The fire at Bulevardi 14 is now on the roof", session)
+    assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
+    assert assistant.incident_view(session).report_text == "The fire at Bulevardi 14 is now on the roof"
+
+
+def test_where_smoke_drifts_to_and_a_doubtful_match_are_no_new_place(assistant):
+    from agent.incident_scope import without_motion_targets
+
+    assert "Stockmann" not in without_motion_targets("Smoke is drifting towards Stockmann, people coughing")
+    assert "Bulevardi 14" in without_motion_targets("Fire at Bulevardi 14, the plume heading for the harbour")
+    session = assistant.open_incident("chat", "op").incident_id
+    _final(assistant, "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony", session)
+    for follow_up in ("Smoke is drifting towards Stockmann, people coughing",
+                      "布莱瓦迪14号的火势蔓延到四楼"):  # the address in Chinese: the map does not read it with confidence
+        reply = _final(assistant, follow_up, session)
+        assert not reply.text.startswith("Opened"), follow_up
+    assert len(assistant.incidents()) == 1

@@ -51,3 +51,20 @@ def test_eca_dispatch_recommends_no_unit_the_log_has_out_of_service(tmp_path, mo
     out = capsys.readouterr().out
     assert "Unit statuses from the incident log: ERO-E1 out of service" in out
     assert "- ERO-E1 (engine" not in out and "ERO-E1 (out_of_service)" in out  # listed as not available, not sent
+
+
+def test_a_unit_dispatched_to_an_incident_since_closed_is_available_in_a_new_assistant(make_assistant, restore_units, caplog):
+    import logging
+
+    first = make_assistant()
+    incident = first.open_incident("fire at Bulevardi 14", "op").incident_id
+    first.confirm_proposal(first.propose("commit_dispatch", {"unit_ids": ["ERO-A1"]}, incident_id=incident).proposal_id)
+    first.confirm_proposal(first.propose("close_incident", {}, incident_id=incident).proposal_id)
+    _new_process(restore_units, "ERO-A1")
+    restore_units.set_unit_status("ERO-A1", "dispatched")  # even a city that starts with it busy frees it
+
+    with caplog.at_level(logging.WARNING, logger="agent.proposals"):
+        second = make_assistant()
+    rows = {row.unit_id: row for row in second.unit_board().units}
+    assert rows["ERO-A1"].status == "available"
+    assert any("ERO-A1" in r.getMessage() and incident in r.getMessage() and "closed" in r.getMessage() for r in caplog.records)
