@@ -115,7 +115,7 @@ def _owned_patterns() -> list[tuple[re.Pattern, bool | None]]:
     from agent.negation import ORDER_VERB
     from agent.slots import RADIUS_PATTERNS, STATUS_WORDS, UNIT_TYPE_NOUNS, UNIT_TYPE_WORDS
 
-    # targets come only from the hazard, unit and order owners: the cue rules, statuses and radius words spell common
+    # targets come only from the hazard, unit-type and order owners: the statuses, cue rules and radius words spell common
     # words ("free", "start", "crush") whose nearness would turn a hazard slip ("frie", "crsh") into a guess
     searched = [p for _, p in HAZARD_WORDS + UNIT_TYPE_WORDS]
     whole = [p for _, p in UNIT_TYPE_NOUNS] + [ORDER_VERB]
