@@ -146,6 +146,7 @@ def keep_outs(text: str) -> list[KeepOut]:
     before is carried along, never searched for again (linear in the text)."""
     found: list[KeepOut] = []
     order_seen = False
+    text_kind: str | None = None
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0).strip()
         record = _NO_RECORD_EN.search(sentence) or _NO_RECORD_ZH.search(sentence)
@@ -158,7 +159,9 @@ def keep_outs(text: str) -> list[KeepOut]:
             object_from = clause.start if re.search(r"[\u4e00-\u9fff]", first.group(0)) else first.start()
             evasion, kind = _judged(sentence, sentence[object_from:clause.end], order_before, bool(hiding))
             if kind == "unclear":  # what it is about may be said in another sentence ("... a pocket dial. No incident.")
-                kind = next((k for k, pattern in _EXCUSED if pattern.search(text)), kind)
+                if text_kind is None:  # read once per text, never once per sentence (linear)
+                    text_kind = next((k for k, pattern in _EXCUSED if pattern.search(text)), "unclear")
+                kind = text_kind
             # a note that is the job is only its own clause (the order beside it stays to be read); an evasion, the sentence
             found.append(KeepOut(sentence if evasion else sentence[clause.start:clause.end].strip() or sentence, evasion, kind))
         order_seen = order_seen or bool(_ORDER.search(sentence))
