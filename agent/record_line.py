@@ -77,7 +77,7 @@ _OWN_ACTION = re.compile(r"\b(?:dispatch(?:es|ed)?|dispatch orders?|orders?|comm
 # An order in the message ("it" / "this" then points at it): send, dispatch, evacuate, mark, set, stand down, 派, 调.
 # An order in the message ("it" / "this" then points at it): an order verb of the router's (``negation.ORDER_VERB``) opening a
 # clause ("Send two engines ...", "... and evacuate ..."; "call from Annankatu" is no order), 派, 调, 疏散, "所有单位去".
-_ORDER = re.compile(rf"(?:^|[.!?;:,\n]\s*|\b(?:and|then|please|now|just|also|so)\s+)(?:{ORDER_VERB}|close|cancel)\b(?!\s+(?:from|came|was|is|said)\b)|"
+_ORDER = re.compile(rf"(?:^|[.!?;:,\n][ \t]*|\b(?:and|then|please|now|just|also|so)\s+)(?:{ORDER_VERB}|close|cancel)\b(?!\s+(?:from|came|was|is|said)\b)|"
                     r"派(?!出所)|调(?:派|一|两|辆)|疏散|撤离|设(?:为|成)|标记|(?:所有|全部|每个)?(?:单位|车辆|消防车|救护车)(?:都|全部)?(?:去|到|赶往|前往)",
                     re.IGNORECASE | re.MULTILINE)
 _POINTER = re.compile(r"\b(?:it|this|that|this one|that one|them|these|everything|anything)\b|这单|这次|这事|这个|此事", re.IGNORECASE)

@@ -124,6 +124,12 @@ def _owned_patterns() -> list[tuple[re.Pattern, bool | None]]:
             + [(re.compile(p, re.IGNORECASE), None) for p in spelled_only])
 
 
+def _status_patterns() -> frozenset[re.Pattern]:
+    from agent.slots import STATUS_WORDS
+
+    return frozenset(re.compile(p, re.IGNORECASE) for _, p in STATUS_WORDS)
+
+
 def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """(targets, spelled): every word the owners' patterns spell, and those of them a pattern reads on its own (a slip
     in "smoke", "ambulance", "evacuate" loses a reading; in "from", "getting", "slick" of "oil slick" it loses none,
@@ -133,7 +139,9 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     for pattern, whole in _owned_patterns():
         words = spelled_words(pattern.pattern)
         spelled |= words
-        if whole is None:  # spelled, so never corrected, but no target
+        if whole is None:  # spelled, so never corrected; a target only when long enough (6 letters) that a slip of it
+            # is no nearer a common word ("avialable": available; "frie" stays near fire, never "free")
+            targets |= {w for w in words if len(w) >= 6 and pattern in _status_patterns() and known_english_word(w)}
             continue
         # a target is an English word or its plural (a stem, "stabb", "occupanc", or a foreign form, "ambulans", is
         # read, never typed for)
