@@ -164,7 +164,9 @@ def keep_outs(text: str) -> list[KeepOut]:
                     text_kind = next((k for k, pattern in _EXCUSED if pattern.search(text)), "unclear")
                 kind = text_kind
             # a note that is the job is only its own clause (the order beside it stays to be read); an evasion, the sentence
-            found.append(KeepOut(sentence if evasion else sentence[clause.start:clause.end].strip() or sentence, evasion, kind))
+            # (a report held until confirmed: the sentence, its "until ... confirms" is part of the note)
+            whole = evasion or kind == "held_unconfirmed"
+            found.append(KeepOut(sentence if whole else sentence[clause.start:clause.end].strip() or sentence, evasion, kind))
         order_seen = order_seen or bool(_ORDER.search(sentence))
     return found
 
