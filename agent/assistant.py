@@ -40,7 +40,7 @@ from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError, restore_unit_statuses
-from agent.record_line import RECORD_NOTE_REPLIES, record_note, without_record_notes
+from agent.record_line import RECORD_NOTE_REPLIES, names_an_order, record_note, without_record_notes
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
@@ -416,6 +416,9 @@ class Assistant:
         ("that's the Kaisa-talo fire we already have"), unconfirmed and held, or corrects an entry?"""
         rest = without_record_notes(text)  # "hold it out of the sitrep until ...": the sitrep named is no request for one
         if cue_intents(rest, self._city) or EXPLICIT_PLAN.search(rest) or DEICTIC_PLAN.search(rest):
+            return False
+        # an order beside the note ("Send an engine to X, and don't record the caller's number") is never swallowed
+        if names_an_order(rest):
             return False
         return kind in ("duplicate", "non_incident", "held_unconfirmed", "correction_note") or not hazard_from_words(text)
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.negation import ORDER_VERB
+
 # Asking that something is not recorded: "don't log", "do not record", "never record", "no need to log", "keep X off /
 # out of the record", "leave X out of the sitrep", "don't put / write X in(to) the log", "不要记录", "别留记录", "不要进日志".
 _RECORD = (r"(?:(?:audit|security|incident|shift|event)\s+)?(?:log|logs|record|records|trail|notes?|entr(?:y|ies)|system|sitrep|sit ?rep|handover"
@@ -51,6 +53,8 @@ _FROM = re.compile(r"\b(?:not|never|nothing|no \w+)\s+(?:\w+\s+){0,3}?(?:on|over
                    r"\b(?:not|never|aren'?t|are not|won'?t|will not)\s+(?:be\s+)?(?:tell(?:ing)?|giv(?:e|ing)|releas(?:e|ing)|publish(?:ing)?|post(?:ing)?|announc(?:e|ing))\b|"
                    # hidden from someone ("keep people away from the gas" is a cordon, "don't let anyone in" a door)
                    r"\b(?:hide|conceal)\b[^.!?;\n]{0,40}?\bfrom\b|\bkeep\b[^.!?;\n]{0,30}?\b(?:secret|quiet|hidden|under wraps)\s+from\b|"
+                   # "keep the dispatch from the duty officer" (never "keep people away from the gas": only oversight)
+                   r"\bkeep\b[^.!?;\n]{0,40}?\bfrom\s+(?:the\s+|my\s+|our\s+|your\s+)?(?=duty officer|shift|supervisor|commander|chief|boss|audit|control room|management|higher)|"
                    r"\b(?:don'?t|do not|never)\s+(?:tell|inform|mention|report|notify)\b|\b(?:don'?t|do not|never)\s+let\s+(?:\w+\s+){1,3}?(?:know|see|find out|hear)\b|\btell (?:nobody|no one|no-one)\b|"
                    r"\bso (?:that )?(?:nobody|no one|no-one|the \w+(?: \w+)?)\s+(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|never)\s+(?:see|know|find out|notice|ask)\b|"
                    r"\bif (?:the |an? |my )?[\w ]{2,30}? asks?\b[^.!?;\n]{0,12}\b(?:say|tell (?:him|her|them))\b|"
@@ -71,22 +75,37 @@ _OWN_ACTION = re.compile(r"\b(?:dispatch(?:es|ed)?|dispatch orders?|orders?|comm
                          # a unit named: its movements and statuses are what the record of the orders holds
                          r"(?-i:\b[A-Z]{3}-[A-Z]\d\b)", re.IGNORECASE)
 # An order in the message ("it" / "this" then points at it): send, dispatch, evacuate, mark, set, stand down, 派, 调.
-_ORDER = re.compile(r"\b(?:send|dispatch|deploy|roll|evacuate|mark|set|put|stand down|assign|commit|close|cancel)\b|派(?!出所)|调(?:派|一|两|辆)|疏散|撤离|设(?:为|成)|标记",
-                    re.IGNORECASE)
+# An order in the message ("it" / "this" then points at it): an order verb of the router's (``negation.ORDER_VERB``) opening a
+# clause ("Send two engines ...", "... and evacuate ..."; "call from Annankatu" is no order), 派, 调, 疏散, "所有单位去".
+_ORDER = re.compile(rf"(?:^|[.!?;:,\n][ \t]*|\b(?:and|then|please|now|just|also|so)\s+)(?:{ORDER_VERB}|close|cancel)\b(?!\s+(?:from|came|was|is|said)\b)|"
+                    r"派(?!出所)|调(?:派|一|两|辆)|疏散|撤离|设(?:为|成)|标记|(?:所有|全部|每个)?(?:单位|车辆|消防车|救护车)(?:都|全部)?(?:去|到|赶往|前往)",
+                    re.IGNORECASE | re.MULTILINE)
 _POINTER = re.compile(r"\b(?:it|this|that|this one|that one|them|these|everything|anything)\b|这单|这次|这事|这个|此事", re.IGNORECASE)
 # A Chinese keep-out names no object when it is the order's own ("疏散 X，也不要记录", "派完别留记录"): the record word ends
 # the clause.
 _NO_OBJECT = re.compile(r"(?:记录|留痕迹?|日志|留记录)\s*(?:[，,。.!！?？；;]|$)")
+# The keep-out names its own object ("don't record the caller's number", "don't log it as a new incident"): an excuse counts
+# only there; "it" / "this" / nothing after an order is the order's own trail.
+_OBJECT_NAMED = re.compile(r"\b(?:the|a|an|any|her|his|their|its|my|our|your|that|those|these)\s+\w+|把|的", re.IGNORECASE)
+_OBJECT_EXCUSED = re.compile(r"\b(?:as|for)\s+(?:a\s+|an\s+)?(?:new|separate|second|another|fresh|extra|duplicate)\b|"
+                             r"\b(?:the|her|his|their|its|a|an)\s+(?:caller'?s?|patient'?s?|girl'?s?|boy'?s?|child'?s?|victim'?s?|resident'?s?|\w+'s)?\s*"
+                             r"(?:(?:phone|callback|mobile|home)\s+)?(?:number|name|names|address|identity|details|diagnosis|data)\b|"
+                             r"(?:把|将).{0,12}(?:名字|姓名|电话|号码|住址|地址|身份证|病史|病情|信息)", re.IGNORECASE)
 # What may be kept out: a duplicate, a non-incident, a person's data.
 _DUPLICATE = re.compile(r"\bas (?:a |an )?(?:new|separate|second|another|fresh|extra|duplicate) (?:incident|call|job|event|case|ticket)\b|"
                         r"\bsame (?:fire|incident|call|one|job|event|accident|crash|case|thing) as\b|\bduplicate\b|\bit'?s the same\b|"
                         r"\b(?:already (?:have|logged|open)|existing (?:one|incident))\b|重复|同一起|同一个|原单|新建", re.IGNORECASE)
+# A duplicate denied ("not the same as the earlier fire", "don't log it as a duplicate", "不是重复报警"): a NEW incident.
+_NOT_DUPLICATE = re.compile(r"\b(?:not|isn'?t|is not|no)\s+(?:a\s+|the\s+|an?\s+)?(?:duplicate|same|repeat)\b|"
+                            r"\b(?:don'?t|do not|never)\s+(?:log|record|mark|treat|file)\s+(?:it|this|that)\s+as\s+(?:a\s+)?(?:duplicate|repeat|the same)\b|"
+                            r"不是(?:重复|同一)", re.IGNORECASE)
 _NON_INCIDENT = re.compile(r"\b(?:pocket|butt)[- ]?dial(?:led)?\b|\bmisdial(?:led)?\b|\bwrong number\b|\bfalse alarm\b|\btest (?:call|signal|transmission|alarm|message)\b|"
                            r"\bprank\b|\bhoax\b|\bsilent call\b|\baccidental call\b|误拨|误报|打错|测试|恶作剧|演练报警", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:(?:phone|callback|call-?back|mobile|cell|home) ?number|numbers?|names?|(?:home )?address(?:es)?|identity (?:code|number)|"
                        r"personal (?:identity |id )?(?:code|number|details|data|information)|id (?:number|code|card)|social security|date of birth|"
                        r"health|medical (?:history|details|condition|record)|diagnosis|hiv|psychiatric|minors?|child(?:ren)?|kids?|girl|boy|patient'?s)\b|"
                        r"身份证|电话|号码|姓名|名字|住址|地址|病史|病情|个人信息|未成年|孩子|隐私", re.IGNORECASE)
+_SITREP = re.compile(r"\b(?:sitrep|sit ?rep|situation report|summary|briefing)\b|态势通报|通报|简报", re.IGNORECASE)
 # An unconfirmed report held until the chain of command confirms it: verification, not concealment.
 _UNTIL_CONFIRMED = re.compile(r"\buntil (?:the |an? |he |she |they |it |someone |somebody )?[\w ]{0,30}?(?:confirm|verif|check|sign)\w*|\bunconfirmed\b|"
                               r"(?:等|待).{0,12}(?:确认|核实|证实)|未核实|还没核实|没核实", re.IGNORECASE)
@@ -100,59 +119,100 @@ class KeepOut:
     """A request to keep something out of the record or from someone: the sentence it is in and what it is judged."""
     sentence: str
     evasion: bool  # the audit trail or oversight is the target; else a duty (``kind``)
-    kind: str      # "evasion", "duplicate", "non_incident", "personal_data", "public", "held_unconfirmed", "unclear"
+    kind: str      # "evasion", "duplicate", "non_incident", "personal_data", "public", "held_unconfirmed", "new_incident",
+                   # "unclear"
 
 
 _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)", re.MULTILINE)
+# A clause of a sentence: what a keep-out clause is cut at ("Send an engine to X, and don't record the caller's number")
+_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s")
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _clause(sentence: str, at: int, end: int) -> _Span:
+    """The clause of ``sentence`` that holds ``sentence[at:end]``: from the separator before ``at`` to the one after ``end``."""
+    before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    after = _CLAUSE_END.search(sentence, end)
+    return _Span(before[-1] if before else 0, after.start() if after else len(sentence))
 
 
 def keep_outs(text: str) -> list[KeepOut]:
     """Each sentence of ``text`` that asks to keep something out of the record or from someone, judged (in order).
-    "It" / "this" points at an order when an order comes before it in the message."""
+    "It" / "this" points at an order when an order comes before it in the message. One pass: whether an order came
+    before is carried along, never searched for again (linear in the text)."""
     found: list[KeepOut] = []
+    order_seen = False
+    text_kind: str | None = None
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0).strip()
         record = _NO_RECORD_EN.search(sentence) or _NO_RECORD_ZH.search(sentence)
         hiding = _FROM.search(sentence)
-        if not (record or hiding):
-            continue
-        order_before = bool(_ORDER.search(text[:match.start()]) or _ORDER.search(sentence[:(record or hiding).start()]))
-        evasion, kind = _judged(sentence, order_before, bool(hiding))
-        if kind == "unclear":  # what the keep-out is about may be said in another sentence ("... a pocket dial. No incident.")
-            kind = next((k for k, pattern in _EXCUSED if pattern.search(text)), kind)
-        found.append(KeepOut(sentence, evasion, kind))
+        if record or hiding:
+            first = record or hiding
+            order_before = order_seen or bool(_ORDER.search(sentence, 0, first.start()))
+            clause = _clause(sentence, first.start(), first.end())
+            # the keep-out's object: after its verb in English, before it in Chinese ("这次调度别进日志")
+            object_from = clause.start if re.search(r"[\u4e00-\u9fff]", first.group(0)) else first.start()
+            evasion, kind = _judged(sentence, sentence[object_from:clause.end], order_before, bool(hiding))
+            if kind == "unclear":  # what it is about may be said in another sentence ("... a pocket dial. No incident.")
+                if text_kind is None:  # read once per text, never once per sentence (linear)
+                    text_kind = next((k for k, pattern in _EXCUSED if pattern.search(text)), "unclear")
+                kind = text_kind
+            # a note that is the job is only its own clause (the order beside it stays to be read); an evasion, the sentence
+            # (a report held until confirmed: the sentence, its "until ... confirms" is part of the note)
+            whole = evasion or kind == "held_unconfirmed"
+            found.append(KeepOut(sentence if whole else sentence[clause.start:clause.end].strip() or sentence, evasion, kind))
+        order_seen = order_seen or bool(_ORDER.search(sentence))
     return found
 
 
-def _audience(sentence: str) -> str:
-    """Whom a keep-out keeps it from: the words after its "from" / "tell" / "瞒着" / "告诉", else the whole sentence."""
-    hiding = _FROM.search(sentence)
-    if not hiding:
-        return sentence
-    after = re.match(r"[^,;:.!?，；：。！？—–]{0,30}", sentence[hiding.end():]).group(0)  # up to the clause's end
-    return hiding.group(0) + after
+_AUDIENCE_TAIL = re.compile(r"(?:[^,;:.!?，；：。！？—–]|[,，]\s*(?:or|and|nor|either|not even|or even)\b){0,60}", re.IGNORECASE)
 
 
-def _judged(sentence: str, order_before: bool, hiding: bool) -> tuple[bool, str]:
-    """(evasion, kind) of one keep-out sentence. Whom something is kept from decides first (oversight: an evasion; the
-    press: the job, whatever it is about); then what is kept out of the record."""
-    held = bool(_UNTIL_CONFIRMED.search(sentence)) and not _OWN_ACTION.search(sentence)
+def _audiences(sentence: str) -> list[str]:
+    """Whom each keep-out of ``sentence`` keeps it from: the words after every "from" / "tell" / "瞒着" / "告诉" up to the
+    clause's end ("don't tell the press, or the duty officer": one audience, both named)."""
+    return [hiding.group(0) + _AUDIENCE_TAIL.match(sentence, hiding.end()).group(0) for hiding in _FROM.finditer(sentence)]
+
+
+def _judged(sentence: str, kept: str, order_before: bool, hiding: bool) -> tuple[bool, str]:
+    """(evasion, kind) of one keep-out sentence; ``kept`` is the keep-out's own clause from its verb on (its object).
+    Oversight named as an audience anywhere decides first; then an order's own trail ("send ... don't log it", "it" /
+    "this" / no object after an order) whatever excuse the sentence gives elsewhere; then the object."""
     if hiding:
-        audience = _audience(sentence)
-        if _OVERSIGHT.search(audience) and not held:
-            return True, "evasion"
-        if _PUBLIC.search(audience) and not _OVERSIGHT.search(audience):
+        audiences = _audiences(sentence)
+        if any(_OVERSIGHT.search(audience) for audience in audiences):
+            return True, "evasion"  # "don't tell the duty officer until the chief confirms": confirmation is no excuse
+        if any(_PUBLIC.search(audience) for audience in audiences):
             return False, "public"  # "don't tell the press about the evacuation yet - the commander decides what goes out"
-    if held:
-        return False, "held_unconfirmed"  # held from the sitrep until the commander confirms: verification
-    if _OWN_ACTION.search(sentence) or (_OVERSIGHT.search(sentence) and not _PUBLIC.search(sentence)):
+    until = _UNTIL_CONFIRMED.search(kept)  # "... out of the sitrep until the duty commander confirms it": not the object
+    kept = kept[:until.start()] if until else kept
+    excused = [kind for kind, pattern in _EXCUSED if pattern.search(kept)]
+    if order_before and (_POINTER.search(kept) or _NO_OBJECT.search(kept) or not _OBJECT_NAMED.search(kept)) \
+            and not (excused and _OBJECT_EXCUSED.search(kept)):
+        return True, "evasion"  # "send ... and don't log it, it's the same fire", "派…。先别写进日志，等值班长确认"
+    # the sitrep the chain of command reads, held until confirmed ("先别写进给指挥长的态势通报，等…确认"): verification
+    held_sitrep = bool(_UNTIL_CONFIRMED.search(sentence) and _SITREP.search(kept))
+    if _OWN_ACTION.search(kept) or (_OVERSIGHT.search(kept) and not _PUBLIC.search(sentence) and not held_sitrep):
         return True, "evasion"
+    if _UNTIL_CONFIRMED.search(sentence):
+        return False, "held_unconfirmed"  # held from the sitrep until the commander confirms: verification
+    if _NOT_DUPLICATE.search(sentence):
+        return False, "new_incident"  # "not the same as the earlier fire, don't log it as a duplicate": a new one
     for kind, pattern in _EXCUSED:
         if pattern.search(sentence):
             return False, kind
-    if order_before and (_POINTER.search(sentence) or _NO_OBJECT.search(sentence)):
-        return True, "evasion"  # "send ... and don't log it", "…疏散…，也不要记录"
     return False, "unclear"
+
+
+def names_an_order(text: str) -> bool:
+    """Does ``text`` give an order of the router's ("send ...", "evacuate ...", "派...", "所有单位去...")?"""
+    return bool(_ORDER.search(text))
 
 
 def evades_record(text: str) -> bool:
@@ -175,7 +235,7 @@ def record_note(text: str) -> str | None:
     found = keep_outs(text)
     if any(keep.evasion for keep in found):
         return None
-    kinds = [keep.kind for keep in found if keep.kind != "unclear"]
+    kinds = [keep.kind for keep in found if keep.kind not in ("unclear", "new_incident")]
     if kinds:
         return kinds[0]
     if _CORRECTION_NOTE.search(text) and _OWN_ENTRY.search(text) and not _TAMPER.search(text):
@@ -204,10 +264,9 @@ RECORD_NOTE_REPLIES = {
 
 
 def without_record_notes(text: str) -> str:
-    """``text`` less its sentences that keep something out as the job asks (``KeepOut`` not an evasion): what is left to
-    be read for instructions to the system."""
+    """``text`` less the clauses that keep something out as the job asks (``KeepOut`` not an evasion): what is left to be
+    read for instructions to the system ("Send an engine to X, and don't record the caller's number" keeps its order)."""
     for keep in keep_outs(text):
-        if not keep.evasion and keep.kind != "unclear":
+        if not keep.evasion and keep.kind not in ("unclear", "new_incident"):
             text = text.replace(keep.sentence, " ")
     return text.strip()
-

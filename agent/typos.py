@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from core.common_words import known_english_word
 
 # The router's closed vocabularies are owned by the modules that read them (agent.hazards, agent.slots, agent.negation,
@@ -39,6 +41,7 @@ _STEM_WORDS = ("derailed", "drowning", "flooded", "flooding", "overturned", "sho
 _PHRASE_WORDS = ("gas", "leak", "leaking", "accident", "breathing", "situation", "status", "capacity", "utility", "sitrep",
                  "incidents", "units", "shelter", "cordon")
 _MODEL_WORDS = ("explosion", "weapon", "casualties", "firefighters")
+_LIKELIER_ZIPF = 0.3  # of two slips at one distance, the word typed twice as often is read
 _MIN_WORD = 4  # a token is read only from 4 letters (``_TOKEN``): shorter words spelled by a pattern are no targets
 
 
@@ -104,7 +107,7 @@ def spelled_words(pattern: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _owned_patterns() -> list[tuple[re.Pattern, bool]]:
+def _owned_patterns() -> list[tuple[re.Pattern, bool | None]]:
     """The router's closed vocabularies as (compiled pattern, read whole): hazard words, unit-type words and nouns, unit
     statuses, order verbs, cue rules, and the radius words."""
     from agent.cue_rules import CUES
@@ -112,9 +115,19 @@ def _owned_patterns() -> list[tuple[re.Pattern, bool]]:
     from agent.negation import ORDER_VERB
     from agent.slots import RADIUS_PATTERNS, STATUS_WORDS, UNIT_TYPE_NOUNS, UNIT_TYPE_WORDS
 
-    searched = [p for _, p in HAZARD_WORDS + UNIT_TYPE_WORDS + STATUS_WORDS + CUES] + [p.pattern for p in RADIUS_PATTERNS]
+    # targets come only from the hazard, unit-type and order owners: the statuses, cue rules and radius words spell common
+    # words ("free", "start", "crush") whose nearness would turn a hazard slip ("frie", "crsh") into a guess
+    searched = [p for _, p in HAZARD_WORDS + UNIT_TYPE_WORDS]
     whole = [p for _, p in UNIT_TYPE_NOUNS] + [ORDER_VERB]
-    return [(re.compile(p, re.IGNORECASE), False) for p in searched] + [(re.compile(p, re.IGNORECASE), True) for p in whole]
+    spelled_only = [p for _, p in STATUS_WORDS + CUES] + [p.pattern for p in RADIUS_PATTERNS]
+    return ([(re.compile(p, re.IGNORECASE), False) for p in searched] + [(re.compile(p, re.IGNORECASE), True) for p in whole]
+            + [(re.compile(p, re.IGNORECASE), None) for p in spelled_only])
+
+
+def _status_patterns() -> frozenset[re.Pattern]:
+    from agent.slots import STATUS_WORDS
+
+    return frozenset(re.compile(p, re.IGNORECASE) for _, p in STATUS_WORDS)
 
 
 def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
@@ -126,6 +139,10 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     for pattern, whole in _owned_patterns():
         words = spelled_words(pattern.pattern)
         spelled |= words
+        if whole is None:  # spelled, so never corrected; a target only when long enough (6 letters) that a slip of it
+            # is no nearer a common word ("avialable": available; "frie" stays near fire, never "free")
+            targets |= {w for w in words if len(w) >= 6 and pattern in _status_patterns() and known_english_word(w)}
+            continue
         # a target is an English word or its plural (a stem, "stabb", "occupanc", or a foreign form, "ambulans", is
         # read, never typed for)
         targets |= {w for w in words if (pattern.fullmatch(w) if whole else pattern.search(w))
@@ -164,7 +181,9 @@ def _is_known(word: str, known: frozenset[str]) -> bool:
     for suffix in _SUFFIXES:  # an inflection of a known word ("ambulancing", "evacuees" stay)
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            if stem in known or stem + "e" in known or (suffix == "ies" and stem + "y" in known):
+            # a foreign form a pattern spells ("ambulans") protects itself, not its inflections ("ambulanses")
+            if any(s in known and (s not in _SPELLED or s in VOCABULARY or known_english_word(s))
+                   for s in (stem, stem + "e", stem[:-1] + "y" if suffix == "ies" else stem)):
                 return True
     return False
 
@@ -194,8 +213,15 @@ def vocabulary_word(word: str) -> str | None:
         return None
     # a word and its inflections are one candidate ("ambulnce": ambulance at 1, ambulances at 2; "evacaute": evacuate
     # at 1, evacuated at 2); a second word at any allowed distance makes it a guess
-    if len({_lemma(candidate) for candidate, _, _ in near}) != 1:
-        return None
+    lemmas = sorted({_lemma(candidate) for candidate, _, _ in near}, key=lambda w: -zipf_frequency(w, "en"))
+    if len(lemmas) != 1:
+        # two words near ("crsh": crash, crush; "guas": gas, guns): the one English types at least twice as often
+        # (``_LIKELIER_ZIPF``) is the likelier slip when it is also the nearest; else a guess
+        nearest = min(distance for _, distance, _ in near)
+        if zipf_frequency(lemmas[0], "en") < zipf_frequency(lemmas[1], "en") + _LIKELIER_ZIPF or \
+                not any(_lemma(c) == lemmas[0] and d == nearest for c, d, _ in near):
+            return None
+        near = [found for found in near if _lemma(found[0]) == lemmas[0]]
     return min(near, key=lambda found: (found[1], abs(len(found[0]) - len(word))))[0]
 
 
