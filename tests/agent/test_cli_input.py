@@ -50,7 +50,7 @@ class _Assistant:
     def open_incident(self, title):
         raise AssertionError("an incident was given")
 
-    def chat(self, message, incident_id):
+    def chat(self, message, incident_id, session_incidents=()):
         from agent.schemas import ChatEvent
         from agent.safety import InputError, screen_text
 
