@@ -66,7 +66,9 @@ def test_a_word_two_vocabulary_words_are_near_is_left_as_typed():
     assert vocabulary_word("ambulnce") == "ambulance"  # a word and its plural are one reading
     assert vocabulary_word("fier") == "fire"
     assert vocabulary_word("flod") == "flood"
-    assert vocabulary_word("evacuatin") is None  # evacuation? evacuating? a guess, not a reading
+    assert vocabulary_word("sheld") is None  # shield? shelter? a guess, not a reading
+    # targets come from the order owner's forms only (session 12): "evacuation" is no target, so one reading is left
+    assert vocabulary_word("evacuatin") == "evacuating"
 
 
 @pytest.mark.parametrize("text", ["we were flooded with calls about the concert", "a flood of emails about the outage page",

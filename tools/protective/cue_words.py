@@ -465,7 +465,7 @@ _POINT = _point_words()
 _ABBR = "|".join(sorted((k for k in COMPASS if len(k) <= 3), key=len, reverse=True))
 _DEG = r"(\d{1,3}(?:\.\d)?)\s?(?:°|degrees?\b|deg\b)"
 # A compass point that names a part of a place ("the east side", "the north entrance", "the west of the square"), not a wind.
-_PLACE_PART = r"\s+(?:side|end|exit|entrance|part|wing|corner|edge|door|gate|tip|shore|bank|border|of)s?\b"
+_PLACE_PART = r"\s{1,3}(?:side|end|exit|entrance|part|wing|corner|edge|door|gate|tip|shore|bank|border|of)s?\b"
 # Where the wind comes from, in each way a report says it: "a southerly wind", "SW wind", "wind from the south",
 # "wind 6 m/s from the south", "winds from the south-southwest", "wind: NNE", "wind direction south", "wind is
 # south-westerly", "a westerly", "wind from 200°". Each pattern has the groups (point, degrees). Between "wind" and
