@@ -74,7 +74,6 @@ _OWN_ACTION = re.compile(r"\b(?:dispatch(?:es|ed)?|dispatch orders?|orders?|comm
                          r"派车|派遣|调度|出车|出动|疏散|撤离|操作|指令|派(?!出所)(?:完|了)?|审计(?:日志|记录)|安全事件|"
                          # a unit named: its movements and statuses are what the record of the orders holds
                          r"(?-i:\b[A-Z]{3}-[A-Z]\d\b)", re.IGNORECASE)
-# An order in the message ("it" / "this" then points at it): send, dispatch, evacuate, mark, set, stand down, 派, 调.
 # An order in the message ("it" / "this" then points at it): an order verb of the router's (``negation.ORDER_VERB``) opening a
 # clause ("Send two engines ...", "... and evacuate ..."; "call from Annankatu" is no order), 派, 调, 疏散, "所有单位去".
 _ORDER = re.compile(rf"(?:^|[.!?;:,\n][ \t]*|\b(?:and|then|please|now|just|also|so)\s+)(?:{ORDER_VERB}|close|cancel)\b(?!\s+(?:from|came|was|is|said)\b)|"
