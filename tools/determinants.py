@@ -39,6 +39,7 @@ DETERMINANTS: dict[str, str] = {
     "people_inside": "people inside a burning building",
     "upper_floor": "people on an upper floor / at windows or balconies",
     "at_window": "people up there: at a window, on a balcony or roof, or unable to get down",
+    "people_above": "people above the ground floor (upstairs, a hotel at night, a care home)",
     "smoke_spreading": "smoke spreading (stairwell, other flats)",
     "gas_leak": "a gas leak",
     "carbon_monoxide": "carbon monoxide",
@@ -323,6 +324,22 @@ RULES: tuple[_Rule, ...] = (
         r"|\b(people|guests|residents|tenants|staff|someone) (are |is |still )*in the (corridors?|hallways?|stairwell|staircase)\b|我们(住|在)[^。，]{0,4}楼|下不去|下不来|未撤出|没撤出",
         # someone out on the balcony said after it ("the balcony above ... there's a woman out there")
         r"\b(windows?|balcon(y|ies))\b[^.;!?]{0,40}\bthere(?:'s| is| are) (a |an |some |two |three )?(\w+ ){0,2}(people|persons?|someone|somebody|(?:wo)?man|(?:wo)?men|lady|child|children|kids?|family|couple) (out|up) there\b",
+    ),
+    # People above the ground floor, said by who and where ("guests still upstairs", "老人们都在楼上") or by a building
+    # where people sleep or cannot walk out on their own: a care home at any hour, a hotel or hostel at night. A fire
+    # below them cuts off the stairs: the ladder is their second way out.
+    _rule("people_above",
+        r"\b(people|persons|someone|somebody|guests?|residents?|tenants?|occupants?|patients?|children|kids|famil(y|ies)|elderly|old (people|folks?)|staff|neighbou?rs?|backpackers|students|visitors|lodgers|boarders|flatmates|inhabitants)\b"
+        r"( (are|is|still|all|asleep|sleeping|stuck|left|staying|in (their|the) rooms))*( up)? (upstairs|up there|on the (upper|top|higher) floors?|on the floors? above|on the (\w+ )?floors? above (it|us|them|the fire))\b"
+        # ... unless they are said to be coming down or out ("楼上有几个人自己往下走了": the stairs still serve them)
+        r"(?! (are|is|have|has|were)( all| already)? (coming|come|came|walking|walked|getting|got|made it) (down|out))"
+        r"|((楼上|[二两三四五六七八九十2-9]楼)(还|也|都)?(有|住着|住了|睡着)[^。，,]{0,4}(人|客人|住户|老人|孩子|旅客|住客|病人|居民)"
+        r"|(人|客人|住户|老人|孩子|旅客|住客|病人|居民)们?(都|还|也)?(在|住在|睡在|困在)楼上)(?![^。，,]{0,8}(往下走|下来了|下楼了|出来了|跑出来|撤出来|撤出了|撤离了))",
+        r"\b(care home|nursing home|old people'?s home|retirement home|residential home|elderly home|home for the elderly|assisted living|hospice)\b"
+        r"|养老院|敬老院|老人院|护理院|福利院|疗养院",
+        r"\b(hotel|hostel|motel|guest ?house|b&b|dormitory|dorm)\b[^.;!?]{0,60}(\b(night|midnight|asleep|sleeping|in bed)\b|\b[1-5] ?(am\b|a\.m\.))"
+        r"|\b(night|midnight|[1-5] ?(am\b|a\.m\.))[^.;!?]{0,60}\b(hotel|hostel|motel|guest ?house|b&b|dormitory|dorm)\b"
+        r"|(酒店|宾馆|旅馆|旅店|招待所|青旅|民宿)[^。]{0,20}(夜|凌晨|睡)|(夜|凌晨)[^。]{0,20}(酒店|宾馆|旅馆|旅店|招待所|青旅|民宿)",
     ),
     _rule("smoke_spreading",
         r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|(stairwell|staircase|stairs|corridor|hallway) (\w+ ){0,2}(filling|filled|full) (up )?with (\w+ )?smoke|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟",

@@ -182,6 +182,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
                 and not _fire_out(dets)) \
                 or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
+        if has("people_above") and (has("building_fire") or has("smoke_spreading") or not has("outdoor_fire")) and not has("fire_out"):
+            # guests upstairs, a hotel at night, a care home: a fire below them may cut off the stairs, whatever floor
+            # (a fire at a care home is in it unless the report says it is a bin or a car outside)
+            needs.need("ladder", 1, why("people_above"))
         if has("people_inside") or has("trapped"):
             needs.need("ambulance", 1, why("people_inside", "trapped"))
         elif has("building_fire") and not low and not has("no_casualties") and not _fire_out(dets):
