@@ -52,7 +52,12 @@ _CUES: dict[str, str] = {
                         r"pregnant|disabled|wheelchair|孩子|小孩|婴儿|男孩|女孩|儿童|幼儿|老人|老太|老大爷|孕妇|残疾",
     "people_inside": r"people (?:are )?(?:still )?inside|someone (?:is )?(?:still )?inside|still (?:inside|in there|in the)|"
                      r"residents|upstairs|on the balcony|in the flat|in the apartment|can'?t get out|patients|bedridden|passengers|"
-                     r"里面还有人|有人在里面|还在里面|楼上还有|楼(?:里|内)?还有人|还有人(?:被困|没(?:有)?出来|未(?:撤出|救出))|住户|居民|病人|患者|病房|乘客",
+                     r"里面还有人|有人在里面|还在里面|楼上还有|楼(?:里|内)?还有人|还有人(?:被困|没(?:有)?出来|未(?:撤出|救出))|住户|居民|病人|患者|病房|乘客|"
+                     # people above the fire or asleep in the building: guests of a hotel, residents of a care home
+                     r"\bguests\b|\b(?:asleep|sleeping)\b|on the (?:upper|top) floors?|care home|nursing home|"
+                     r"(?:楼上|[二两三四五六七八九十]楼)(?:还|也|都)?(?:有|住着|睡着)|(?:人|客人|老人|孩子)们?(?:都|还|也)?(?:在|住在|睡在)楼上|客人|旅客|住客|房客|在睡觉|睡着|养老院|敬老院|护理院|"
+                     # people at a window of it, calling for help
+                     r"\bat (?:the|a|their|an open) windows?\b|\bwaving (?:from|out of|at)\b|(?:窗口|窗户|窗边|窗台|阳台)(?:上|边)?(?:有人|[^。，,]{0,4}(?:挥手|呼救|喊|求救))",
     "people_under": r"under (?:it|them|the|there)|underneath|beneath|buried|trapped|pinned|压着|压在|埋着|下面有人",
     "many_people": r"\b(?:many|several|lots of|dozens of|crowd|everyone|hundreds)\b|多人|很多人|人群|一群人",
     "urgency": r"\bhelp\b|hurry|please come|come quick|emergency|\bhelp!|救命|快来|赶紧|快点|紧急",
@@ -91,7 +96,8 @@ _CUES: dict[str, str] = {
     "figurative": r"flood of|flooded with (?:emails|messages|calls|orders)|fired up|on fire (?:today|tonight|this)|killing it|"
                   r"crash(?:ed)? (?:course|the party)|blew up (?:online|on)|firestorm|(?:stock|share|market|crypto) crash|"
                   r"under fire (?:over|for|from)|bomb(?:ed)? (?:the|my) (?:exam|test)|"
-                  r"火了|炸了|崩盘|爆单|刷屏",
+                  # (not "着火了", "起火了", "爆炸了": a fire or a blast said plainly, which end the same way)
+                  r"(?<![着起失走烧])火了|(?<!爆)炸了|崩盘|爆单|刷屏",
     "advert": r"\bsale\b|discount|% off|call now|book now|order now|promo|优惠|打折|促销|特价",
 }
 # Conjunctions: the evidence the taxonomy names, which no single word carries.
