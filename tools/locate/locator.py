@@ -36,7 +36,7 @@ from tools.gazetteer import (
 )
 from tools.locate.chinese import ChineseMixin, _CjkIndex
 from tools.locate.generic import GenericMixin, _plain_spans
-from tools.locate.model import Resolution
+from tools.locate.model import Alternative, Resolution
 from tools.locate.names import NamesMixin
 from tools.locate.patterns import (
     ALIAS_CORROBORATION_M,
@@ -47,6 +47,10 @@ from tools.locate.patterns import (
     _CONNECTOR,
     _CONTEXT_BEFORE,
     _CORRECTION,
+    ENTRANCE_OF_STATION_M,
+    _ENTRANCE_WORD,
+    NAMED_AFTER_DISTRICT,
+    _STATION,
     FUZZY_CONFIDENT,
     _JUNCTION_WORD,
     _MARKED,
@@ -208,6 +212,8 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         res = self._corrected(text or "") if _depth == 0 else None
         if res is None:
             res = self._locate(text, _depth)
+        if _depth == 0 and res.found and _ENTRANCE_WORD.search(normalize(text or "")):
+            res = self._at_entrance(text, res)
         if _depth == 0 and res.confident and _MARKED.search(text or ""):
             _, norm, mentions = self._scan(text or "")
             for m, written, exact in self._diacritic_clashes(text, norm, mentions):
@@ -338,6 +344,18 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 inner = [m for m in features[1:] if m.entry.radius_m < pick.entry.radius_m and self._dist(m.entry, pick.entry) <= 10.0]
                 if inner:
                     pick = min(inner, key=lambda m: m.entry.radius_m)
+            longer_name, several = self._longer_name_said(norm, pick)
+            if longer_name is not None:
+                # "Sokos hotel Vaakuna": the hotel Original Sokos Hotel Vaakuna, not the department store Sokos.
+                pick = longer_name
+            elif several:
+                # "the Sokos hotel": one of the Sokos hotels, not the department store Sokos; which one is not said
+                e = several[0]
+                res = self._feature(text, norm, e, pick.start, pick.end, pick.score, "feature", several[1:])
+                res.confident = False
+                res.add_note(f"\"{self._evidence(text, norm, pick.start, pick.end)}\" and the words after it fit {len(several)} places: "
+                             f"{', '.join(x.name for x in several[:4])}; confirm which.")
+                return res
             if _depth == 0:
                 # "Vanha kirrkko", "Esplanadin puisto": a name inside a longer misspelt, split or reordered one.
                 longer = self._respelt(text, norm, mentions, _depth, cover=pick)
@@ -427,6 +445,11 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 return respelt or \
                     self._misspelt_of_kind(text, norm, qualifier, g, cands) or \
                     self._not_on_map(text, self._evidence(text, norm, max(0, g.start - len(qualifier) - 1), g.end) or f"{qualifier} {g.phrase}")
+            owner = self._district_before(norm, g, zones, cands)
+            if owner is not None:
+                # "Kamppi shopping centre", "Kamppi购物中心", "Kampin kauppakeskus": the district's own one, which the map
+                # lacks -- never another place of the kind that merely lies in or near the district (Forum).
+                return self._district_only(text, norm, owner, g, cands)
             if not cands:
                 continue
             context: list[Entry] = [c.entry for c in streets + zones] + pointers
@@ -521,6 +544,93 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         for g in generics:  # a generic description with no such feature on the map
             return self._not_on_map(text, self._evidence(text, norm, g.start, g.end))
         return Resolution(note="no street, address, junction or named place of the scenario map in the text")
+
+    def _longer_name_said(self, norm: str, pick: Mention) -> tuple[Mention | None, list[Entry]]:
+        """A longer name of another place that holds the name read and the words said right after it ("Sokos hotel
+        Vaakuna" in "Original Sokos Hotel Vaakuna"): that place, when one place has it (the most words after first);
+        else the places far apart that all have it ("Sokos hotel": three hotels), or none."""
+        if pick.entry.kind != "landmark":
+            return None, []
+        after = norm[pick.end:].split()[:3]
+        if not after:
+            return None, []
+        # one pass over the map's names: those holding the name read and the next word said
+        first = f" {pick.key} {after[0]} "
+        holders = [e for e in self._landmarks if e is not pick.entry and any(first in f" {k} " for k in e.keys) and not is_stop(e.tags)]
+        for n in range(len(after), 0, -1):
+            said = f" {pick.key} {' '.join(after[:n])} "
+            fits = [e for e in holders if any(said in f" {k} " for k in e.keys)]
+            if fits and all(self._dist(e, fits[0]) <= SAME_PLACE_M for e in fits):
+                end = pick.end + len(" ".join(norm[pick.end:].split()[:n])) + (len(norm[pick.end:]) - len(norm[pick.end:].lstrip()))
+                return dataclasses.replace(pick, entry=fits[0], end=end, key=normalize(fits[0].name)), []
+            if fits:
+                return None, fits
+        return None, []
+
+    def _district_before(self, norm: str, g: Any, zones: list[Mention], cands: list[Entry]) -> Mention | None:
+        """The district whose name stands right before a description of a kind of place named after its district (a
+        station, or a kind every town has several of: a mall, a cinema), when no place of that kind on the map bears
+        the name ("Kamppi metro station" is not Rautatientori). A relation or preposition between them ("the mall
+        in Kamppi", "Kampin lähellä") is context, not a name: the nearest one of the kind may be meant there."""
+        if not (g.kind.confirm or g.kind.kind in NAMED_AFTER_DISTRICT):
+            return None
+        owner = next((m for m in zones if m.end <= g.start and not norm[m.end:g.start].strip()), None)
+        if owner is None:
+            return None
+        stems = {name_stem(w) for k in owner.entry.keys if not has_cjk(k) for w in k.split() if len(w) >= 4}
+        if any(w.startswith(st) for e in cands for k in e.keys if not has_cjk(k) for w in k.split() for st in stems):
+            return None  # one of them does bear the name ("Kluuvi shopping centre": Kauppakeskus Kluuvi)
+        return owner
+
+    def _district_only(self, text: str, norm: str, owner: Mention, g: Any, cands: list[Entry]) -> Resolution:
+        """The district itself, unconfirmed, for "<district> <kind of place>" the map has no such place of."""
+        z = owner.entry
+        words = self._evidence(text, norm, owner.start, g.end)
+        kind = g.kind.kind.replace("_", " ")
+        others = ", ".join(dict.fromkeys(e.name for e in cands[:3]))
+        note = (f"no {kind} of {z.name} on the map: \"{words}\" may lie outside the scenario area; placed in {z.name} only"
+                + (f" (the {kind}s on the map, {others}, are other places)" if others else "") + ". Confirm the address.")
+        return Resolution(lat=z.lat, lon=z.lon, radius_m=round(z.radius_m, 1), confident=False, method="zone", place=z.name,
+                          feature=z.name, feature_kind=z.kind, category=z.category or "zone", ref=z.ref or z.id, evidence=words, note=note)
+
+    def _zones(self) -> list[Entry]:
+        return [e for e in self.gaz.entries if e.kind == "zone"]
+
+    def _at_entrance(self, text: str, res: Resolution) -> Resolution:
+        """"Kaisaniemi metro entrance", "地铁站入口": a station's entrance, not its middle -- the entrance of that station
+        (an entrance node bearing its name) nearest the district or street the report names; with several and nothing
+        to choose by, the station stays, unconfirmed, with its entrances as the alternatives."""
+        station = next((e for e in self._landmarks if e.name == res.feature and _STATION.search(" ".join(f"{k}={v}" for k, v in e.tags.items()))), None)
+        if station is None:
+            return res
+        name = normalize(station.name)
+        doors = [e for e in self._landmarks if "entrance" in e.tags.get("railway", "") + e.tags.get("entrance", "")
+                 and any(name in k for k in e.keys) and self._dist(e, station) <= ENTRANCE_OF_STATION_M]
+        if not doors:
+            return res
+        _, _, mentions = self._scan(text)
+        said = [m.entry for m in mentions if m.entry.kind in ("zone", "street")]
+        # a district inside the station's own name ("Kaisaniemen metroaseman sisäänkäynti"), or in its Swedish spelling
+        # ("Kajsaniemi metrons ingång"), still says which end
+        from rapidfuzz import fuzz
+
+        words = [w for w in normalize(text).split() if len(w) >= 5 and not has_cjk(w)]
+        said += [z for z in self._zones() if z not in said
+                 and any(w.startswith(name_stem(k)) or fuzz.ratio(w, k) >= 85.0
+                         for k in z.keys if not has_cjk(k) and len(k) >= 5 and " " not in k for w in words)]
+        if len(doors) > 1 and said:
+            doors = sorted(doors, key=lambda e: min(self._dist(e, c) for c in said))
+        elif len(doors) > 1:
+            res.confident = False
+            res.alternatives += [Alternative(name=f"{e.name} entrance", lat=e.lat, lon=e.lon, radius_m=round(e.radius_m, 1), why="an entrance of the station")
+                                 for e in doors]
+            res.add_note(f"{station.name} has {len(doors)} entrances; confirm which.")
+            return res
+        door = doors[0]
+        out = res.model_copy(update={"lat": door.lat, "lon": door.lon, "radius_m": round(max(door.radius_m, 15.0), 1), "method": "feature",
+                                     "relation": None, "place": f"entrance of {station.name} metro station" if "subway" in station.tags.get("station", "") else f"entrance of {station.name}"})
+        out.add_note(f"the entrance nearest {said[0].name}" if said and len(doors) > 1 else "the station's entrance")
+        return out
 
     def fallback(self, text: str, resolution: Resolution | None = None) -> Resolution:
         """The best area to send units toward when the location is not confirmed: what was found, else the map centre."""

@@ -160,3 +160,13 @@ _CORRECTION = re.compile(
 _ONE = re.compile(r"(?i)\b(?:the\s+)?([A-ZÄÖÅ][\wäöå-]+)\s+(one)\b")
 # A feature named only by an ordinary word ("Vanha", "Torni") is confirmed by another place of the report this close.
 ALIAS_CORROBORATION_M = 60.0
+
+# Kinds of place named after their district ("Kamppi metro station", "Kaisaniemen metroasema"), besides the kinds
+# every town has several of (GenericPlace.confirm): "<district> <kind>" names that district's own one.
+NAMED_AFTER_DISTRICT = frozenset({"metro_station", "railway_station"})
+# A station's entrance: the words (normalized: Finnish, Swedish, Chinese with its characters spaced) and the tags.
+_ENTRANCE_WORD = re.compile(r"(?<!\w)(entrance|entrances|way in|sisaankaynti\w*|sisaankaynn\w*|ingang\w*|entren|入 口|出 入 口|进 站 口|進 站 口)(?!\w)")
+_STATION = re.compile(r"(railway|public_transport)=station")
+# An entrance bearing a station's name this far from the station's point belongs to it (a metro station's exits lie
+# a few hundred metres apart at each end of its platform).
+ENTRANCE_OF_STATION_M = 400.0
