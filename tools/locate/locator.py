@@ -628,7 +628,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             return res
         door = doors[0]
         out = res.model_copy(update={"lat": door.lat, "lon": door.lon, "radius_m": round(max(door.radius_m, 15.0), 1), "method": "feature",
-                                     "relation": None, "place": f"entrance of {station.name} metro station" if "subway" in station.tags.get("station", "") else f"entrance of {station.name}"})
+                                     "relation": None, "ref": door.ref or door.id or res.ref, "place": f"entrance of {station.name} metro station" if "subway" in station.tags.get("station", "") else f"entrance of {station.name}"})
         out.add_note(f"the entrance nearest {said[0].name}" if said and len(doors) > 1 else "the station's entrance")
         return out
 
