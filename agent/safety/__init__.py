@@ -27,7 +27,7 @@ from agent.deobfuscate import screen_form
 from agent.hazards import hazard_from_words  # the router's hazard words
 from agent.incident_scope import scoped_stand_down
 from agent.quoted import WEIGHS_IT, quoted_order_asked_about, significant_quotes
-from agent.safety.record_line import CONCEALS, OWN_SLIP, evades_record, keep_outs, rewrites_record
+from agent.safety.record_line import CONCEALS, OWN_SLIP, evades_record, keep_outs, rewrites_record, tampers_with_trail
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -251,8 +251,9 @@ def _scoped_stand_down(text: str) -> tuple[tuple[int, int], ...]:
 
 
 # The direct-override family is also the record line's: acting without a trace or keeping the assistant's actions from
-# oversight (judged by object and audience, never by the words alone), and an entry rewritten to say otherwise.
-_JUDGES: dict[str, tuple[Callable[[str], bool], ...]] = {"direct_override": (evades_record, rewrites_record)}
+# oversight (judged by object and audience, never by the words alone), an entry rewritten to say otherwise, and the
+# audit trail switched off, erased or falsified.
+_JUDGES: dict[str, tuple[Callable[[str], bool], ...]] = {"direct_override": (evades_record, rewrites_record, tampers_with_trail)}
 _EXEMPT = {"mass_action": _scoped_stand_down}
 _COMPILED = {family: _Family(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), _JUDGES.get(family, ()),
                              _EXEMPT.get(family)) for family, patterns in FAMILY_PATTERNS.items()}
@@ -588,7 +589,6 @@ _HARMFUL = re.compile(
     # produces has no such verb before the gas
     r"\b(?:make|produce|create|generate|release|mix up|brew)\b[^.!?\n]{0,25}\b(?:toxic |poison(?:ous)? |chlorine |ammonia |nerve |tear |gas )?(?:cloud|gas|fumes)\b[^.!?\n]{0,40}\b(?:fills? (?:a|the|their|his|her|an?) |kills?|hurts?|harms?|poisons?|knocks? (?:out|people)|chokes?|enough to (?:kill|hurt|harm|knock|poison|choke))|"
     r"(?:制造|制作|自制|做|配)(?:出)?[^。！？\n]{0,10}(?:毒气|氯气|有毒气体|毒烟)[^。！？\n]{0,15}(?:毒死|熏死|害人|伤人|杀人|中毒|灌进|放进)|"
-    r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
     # how to cause the hazard we respond to: a leak, a fire or a blast made on purpose, as large as possible
     # (the verb is the asker's own, "to make" / "I make": "make a plan for the worst spill" is preparedness)
     r"\b(?:to|I|we|I'd|I'll|we'd)\s+(?:make|cause|create|start)\s+(?:the |a )?(?:biggest|largest|worst|maximum|max|big|huge|massive)(?: possible)?\s+(?:leak|spill|fire|blaze|explosion|blast)\b|"
@@ -602,6 +602,14 @@ _HARMFUL = re.compile(
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
+
+
+# A caller's or a patient's personal data asked for (refused), unless it is named to be taken out of something: "把报警人的
+# 电话从公开通报里删掉", "redact the caller's phone number from the summary" is data minimisation, a duty.
+_PERSONAL_DATA = re.compile(r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) "
+                            r"(?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)", re.IGNORECASE)
+_TAKEN_OUT = re.compile(r"\b(?:remove|delete|redact|strip|mask|blank out|black out|omit|take out|leave out|cut)\b|(?:删掉|删除|删去|去掉|隐去|抹去|抹掉|打码|隐藏|拿掉|别写|不要写|不写|别公开|不要公开|不公开)",
+                        re.IGNORECASE)
 
 
 _DOCUMENT = re.compile(rf"\b(?:{_DOC})\b|{_DOC_ZH}|检索|第.{{1,3}}页", re.IGNORECASE)
@@ -712,9 +720,21 @@ def corrects_own_log_entry(text: str) -> bool:
     return bool(_LOG_TIME_EDIT.search(text) and OWN_SLIP.search(text) and not CONCEALS.search(text))
 
 
+def _personal_data_asked(text: str) -> bool:
+    """Is a caller's or a patient's personal data named in ``text`` other than as what a removal in its own clause takes
+    out (the verb before it, or in Chinese after it: "redact the name of the caller", "把报警人的电话…删掉")?"""
+    for match in _PERSONAL_DATA.finditer(text):
+        before = re.split(r"[,;:.!?，；：。！？\n]", text[max(0, match.start() - 40):match.start()])[-1]
+        after = re.split(r"[,;:.!?，；：。！？\n]", text[match.end():match.end() + 30])[0]
+        if not _TAKEN_OUT.search(before + " " + after):
+            return True
+    return False
+
+
 def looks_harmful(text: str) -> bool:
     """Requests for help with causing harm or false alarms (refused, never routed); Chinese read in simplified characters."""
-    if _HARMFUL.search(to_simplified(text)):  # the patterns are written in simplified characters; other scripts pass unchanged
+    simple = to_simplified(text)  # the patterns are written in simplified characters; other scripts pass unchanged
+    if _HARMFUL.search(simple) or _personal_data_asked(simple):
         return True
     tracking = _TRACKING_OFF.search(text)
     if tracking and (_JAMMING.search(tracking.group(0)) or not _DISPLAY.search(text) or CONCEALS.search(text)):
