@@ -110,6 +110,10 @@ _DUPLICATE = re.compile(r"\bas (?:a |an )?(?:new|separate|second|another|fresh|e
 _NOT_DUPLICATE = re.compile(r"\b(?:not|isn'?t|is not|no)\s+(?:a\s+|the\s+|an?\s+)?(?:duplicate|same|repeat)\b|"
                             r"\b(?:don'?t|do not|never)\s+(?:log|record|mark|treat|file)\s+(?:it|this|that)\s+as\s+(?:a\s+)?(?:duplicate|repeat|the same)\b|"
                             r"不是(?:重复|同一)", re.IGNORECASE)
+# No second incident opened: the keep-out's own words ("don't open a new incident for it", "no need to create another
+# case", "不要重复建单" is read by ``_DUPLICATE``).
+_NO_NEW_INCIDENT = re.compile(r"\s*(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a\s+)?(?:new|another|second|separate|"
+                              r"fresh|duplicate|extra)\s+(?:incident|case|ticket|job)\b", re.IGNORECASE)
 _NON_INCIDENT = re.compile(r"\b(?:pocket|butt)[- ]?dial(?:led)?\b|\bmisdial(?:led)?\b|\bwrong number\b|\bfalse alarm\b|\btest (?:call|signal|transmission|alarm|message)\b|"
                            r"\bprank\b|\bhoax\b|\bsilent call\b|\baccidental call\b|误拨|误报|打错|测试|恶作剧|演练报警", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:(?:phone|callback|call-?back|mobile|cell|home) ?number|numbers?|names?|(?:home )?address(?:es)?|identity (?:code|number)|"
@@ -135,8 +139,12 @@ class KeepOut:
 
 
 _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)", re.MULTILINE)
-# A clause of a sentence: what a keep-out clause is cut at ("Send an engine to X, and don't record the caller's number")
-_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s")
+# A clause of a sentence: what a keep-out clause is cut at ("Send an engine to X, and don't record the caller's number"),
+# with or without a comma before its "and" ("send two engines to X and don't log it": the keep-out is its own clause,
+# judged with the order before it; "... and don't open a new incident for it" is a note beside the order)
+_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s|\s(?:and|but|then|also|so)\s+(?=(?:(?:please|pls|just|also|then)\s+)?(?:don'?t|do not|never|no need to|"
+                         r"not to|keep|leave|hold|hide|skip|stop|without|tell (?:nobody|no one)|make sure (?:it|this|nothing|nobody|no one))\b)",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,8 @@ class _Span:
 
 def _clause(sentence: str, at: int, end: int) -> _Span:
     """The clause of ``sentence`` that holds ``sentence[at:end]``: from the separator before ``at`` to the one after ``end``."""
-    before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    # the whole sentence is searched: a separator's lookahead ("and" before "don't") reads past ``at``
+    before = [m.end() for m in _CLAUSE_END.finditer(sentence) if m.end() <= at]
     after = _CLAUSE_END.search(sentence, end)
     return _Span(before[-1] if before else 0, after.start() if after else len(sentence))
 
@@ -204,6 +213,10 @@ def _judged(sentence: str, kept: str, order_before: bool, hiding: bool) -> tuple
     until = _UNTIL_CONFIRMED.search(kept)  # "... out of the sitrep until the duty commander confirms it": not the object
     kept = kept[:until.start()] if until else kept
     excused = [kind for kind, pattern in _EXCUSED if pattern.search(kept)]
+    if _NO_NEW_INCIDENT.match(kept):
+        # "send two engines to X and don't open a new incident for it": the order goes on the incident already open,
+        # and is logged there; only a second record of the same one is not made
+        return False, "duplicate"
     if order_before and (_POINTER.search(kept) or _NO_OBJECT.search(kept) or not _OBJECT_NAMED.search(kept)) \
             and not (excused and _OBJECT_EXCUSED.search(kept)):
         return True, "evasion"  # "send ... and don't log it, it's the same fire", "派…。先别写进日志，等值班长确认"
