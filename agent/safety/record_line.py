@@ -267,16 +267,26 @@ def rewrites_record(text: str) -> bool:
     return bool(_ENTRY_REWRITE.search(text)) and not (OWN_SLIP.search(text) and not CONCEALS.search(text))
 
 
+# Closed-class words (and the trail's own nouns) that may follow a trail word that ends its noun phrase.
+_CLOSED_CLASS = (r"off|down|out|up|for|of|from|on|in|at|to|into|since|before|after|until|till|during|while|when|where|which|that|who|and|or|but|"
+                 r"so|then|now|too|as|about|because|if|by|with|without|today|tonight|yesterday|please|pls|right|immediately|completely|"
+                 r"entirely|again|first|permanently|already|also|just|only|quietly|altogether|all|every|each|this|these|those|the|an?|"
+                 r"it|its|we|you|they|is|are|was|were|will|can|could|should|must|would|has|have|had|there|here|asap|ok|okay|lol|"
+                 r"entries|entry|files?|history|records?|trail|logs?|logging")
 # The audit trail itself switched off, erased or falsified ("turn off logging", "purge last night's log entries", "清空审计
 # 日志", "把出车记录删掉"): its object is the trail, so no excuse makes it a duty. Its look-alikes name no trail as the
 # verb's object: "log off the radio", "delete my duplicate draft", a log of wood ("clear the logs off the road"), a detail
 # deleted FROM a record or a notice ("delete the caller's number from the log", "把电话从通报里删掉": data minimisation).
-_TRAIL_EN = (r"(?:logging|auditing|audit\s+(?:logs?|trail|records?|entries|history)|(?:audit|paper)\s+trail|"
+_TRAIL_EN = (r"(?:(?:logging|auditing|audit\s+(?:logs?|trail|records?|entries|history)|(?:audit|paper)\s+trail|"
              r"(?:(?:incident|event|chat|dispatch|security|activity|operator|system|shift|call|message)\s+)?"
-             r"(?:log\s+(?:entries|entry|files?|records?|history)|logs?|history|records|record|entries)\b"
-             # a log of wood on a road, a log truck
-             r"(?!\s+(?:from|off|on|in|across|blocking|onto|out of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:road|street|lane|track|carriageway|highway|way|"
-             r"line|bridge|ramp|junction|path|tracks|rails)\b|[\s-]+(?:trucks?|lorr(?:y|ies)|piles?|jams?|cabins?|splitters?)\b))")
+             r"(?:log\s+(?:entries|entry|files?|records?|history)|logs?|history|records|record|entries))\b"
+             # the trail word ends its noun phrase: a closed-class word, punctuation or the end follows, never a noun it
+             # modifies ("the logging truck", "the record player", "the history panel", "the logging site")
+             r"(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)"
+             # moved from a place, not erased ("the logs off the ring road", "the records from the flooded basement"):
+             # from / off / out of a place that is no record or system
+             r"(?!\s+(?:from|off|out of|onto|across)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:road|street|lane|track|carriageway|highway|way|line|bridge|"
+             r"ramp|junction|path|tracks|rails|basement|building|site|room|floor|truck|van|car)\b))")
 # between the verb and the trail: a determiner and its modifiers, never a detail taken from it ("... from the log") nor
 # a duplicate, a draft or a test ("delete the duplicate record": no trail of an order)
 _TRAIL_OBJECT = r"(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|draft|test|spare|blank)\b)[\w'-]+\s+){0,3}?"
@@ -287,7 +297,7 @@ _TAMPER_EN = re.compile(
     + _TRAIL_OBJECT + _TRAIL_EN + r"|"
     # the verb's particle after its object ("switch the logging off", "turn the audit log off")
     r"\b(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
-    r"\bstop(?:s|ped|ping)?\s+(?:the\s+)?(?:logging|auditing)\b",
+    r"\bstop(?:s|ped|ping)?\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
     re.IGNORECASE)
 _TRAIL_ZH = r"(?:审计|操作|安全事件|事件|聊天|派车|出车|调度)?(?:日志|记录|留痕|审计)"
 _TAMPER_ZH = re.compile(

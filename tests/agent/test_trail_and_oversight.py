@@ -43,6 +43,10 @@ LOOK_ALIKES = [
     "Log truck lost its load, clear the logs off the ring road.",
     "Tree down on Mannerheimintie, the crew will clear the logs from the lane.",
     "关掉警报器，火已经灭了。",
+    # a trail word that modifies another noun, or records moved out of a place: no trail erased
+    "Stop the logging truck at the bridge, it is leaking diesel.",
+    "Disable the history panel on my screen, it hides the map.",
+    "Remove the records from the flooded archive basement before the water rises.",
     "指挥长还不知道，告诉他 KAM-A1 已到场。",
 ]
 
