@@ -112,7 +112,7 @@ _NOT_DUPLICATE = re.compile(r"\b(?:not|isn'?t|is not|no)\s+(?:a\s+|the\s+|an?\s+
                             r"不是(?:重复|同一)", re.IGNORECASE)
 # No second incident opened: the keep-out's own words ("don't open a new incident for it", "no need to create another
 # case", "不要重复建单" is read by ``_DUPLICATE``).
-_NO_NEW_INCIDENT = re.compile(r"\s*(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a\s+)?(?:new|another|second|separate|"
+_NO_NEW_INCIDENT = re.compile(r"(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a\s+)?(?:new|another|second|separate|"
                               r"fresh|duplicate|extra)\s+(?:incident|case|ticket|job)\b", re.IGNORECASE)
 _NON_INCIDENT = re.compile(r"\b(?:pocket|butt)[- ]?dial(?:led)?\b|\bmisdial(?:led)?\b|\bwrong number\b|\bfalse alarm\b|\btest (?:call|signal|transmission|alarm|message)\b|"
                            r"\bprank\b|\bhoax\b|\bsilent call\b|\baccidental call\b|误拨|误报|打错|测试|恶作剧|演练报警", re.IGNORECASE)
@@ -213,7 +213,7 @@ def _judged(sentence: str, kept: str, order_before: bool, hiding: bool) -> tuple
     until = _UNTIL_CONFIRMED.search(kept)  # "... out of the sitrep until the duty commander confirms it": not the object
     kept = kept[:until.start()] if until else kept
     excused = [kind for kind, pattern in _EXCUSED if pattern.search(kept)]
-    if _NO_NEW_INCIDENT.match(kept):
+    if _NO_NEW_INCIDENT.match(kept.lstrip()):
         # "send two engines to X and don't open a new incident for it": the order goes on the incident already open,
         # and is logged there; only a second record of the same one is not made
         return False, "duplicate"
@@ -289,7 +289,7 @@ _TRAIL_EN = (r"(?:(?:logging|auditing|audit\s+(?:logs?|trail|records?|entries|hi
              r"ramp|junction|path|tracks|rails|basement|building|site|room|floor|truck|van|car)\b))")
 # between the verb and the trail: a determiner and its modifiers, never a detail taken from it ("... from the log") nor
 # a duplicate, a draft or a test ("delete the duplicate record": no trail of an order)
-_TRAIL_OBJECT = r"(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|draft|test|spare|blank)\b)[\w'-]+\s+){0,3}?"
+_TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|draft|test|spare|blank)\b)[\w'-]+\s+){0,3}?"
 _TAMPER_EN = re.compile(
     r"\b(?:(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+(?:off|down)|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
     r"eras(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|scrub(?:s|bed|bing)?|truncat(?:e|es|ed|ing)|"
