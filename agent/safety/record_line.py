@@ -1,4 +1,5 @@
-"""The record / privacy / oversight line: what an operator may ask to keep out of the record, and from whom.
+"""The record / privacy / oversight line: what an operator may ask to keep out of the record, and from whom. A judge of
+the screen's direct-override family (``agent.safety``): its words alone cannot tell evasion from duty.
 
 The audit log and the sitrep are how the chain of command sees what the assistant did. Asking it to act without a
 trace ("send everything to Kamppi and don't log it", "keep this dispatch off the record", "派完别留记录") or to keep
@@ -46,6 +47,9 @@ _NO_RECORD_ZH = re.compile(r"(?:不要|别|不用|无需|不必|不准|不许|�
                            r"(?:记录|登记|留记录|留痕迹?|记日志|日志|写进日志|进日志|系统|审计|通报|态势通报|sitrep|交班)|"
                            r"(?:不要|别|不用)(?:把)?[^，,。！？；;\n]{0,20}?(?:记下来|记下|写进|写到|记进|进日志|放进|出现)|"
                            r"(?:不要|别|不用|无需|不必)(?:重复)?(?:新建|建|立|开)(?:单|案|警情|事件)|不用立案|不留(?:痕迹|记录)|(?:sitrep|日志|记录)\s*里?(?:也)?(?:别|不要)出现")
+# Who answers for what the assistant and the operators do, as a noun phrase (``_OVERSIGHT`` reads it anywhere).
+_OVERSIGHT_NOUN = (r"(?:duty officers?|shift (?:leaders?|supervisors?|managers?)|supervisors?|(?:incident |duty )?commanders?|chiefs?|boss|"
+                   r"auditors?|control room|management|higher-?ups|head of \w+)\b")
 # Keeping something from someone: "hide X from", "keep X from", "don't tell", "don't let X see / know", "瞒着", "别告诉",
 # "别让 X 知道 / 看到", "不用报给"; a lie prepared for a question ("if the duty officer asks, say ...", "要是问起来，就说").
 _FROM = re.compile(r"\b(?:not|never|nothing|no \w+)\s+(?:\w+\s+){0,3}?(?:on|over|in|to)\s+(?:the\s+)?(?:open (?:radio |talk ?group )?channel|air|public feed|press|media)\b|"
@@ -58,7 +62,15 @@ _FROM = re.compile(r"\b(?:not|never|nothing|no \w+)\s+(?:\w+\s+){0,3}?(?:on|over
                    r"\b(?:don'?t|do not|never)\s+(?:tell|inform|mention|report|notify)\b|\b(?:don'?t|do not|never)\s+let\s+(?:\w+\s+){1,3}?(?:know|see|find out|hear)\b|\btell (?:nobody|no one|no-one)\b|"
                    r"\bso (?:that )?(?:nobody|no one|no-one|the \w+(?: \w+)?)\s+(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|never)\s+(?:see|know|find out|notice|ask)\b|"
                    r"\bif (?:the |an? |my )?[\w ]{2,30}? asks?\b[^.!?;\n]{0,12}\b(?:say|tell (?:him|her|them))\b|"
-                   r"瞒着|(?:别|不要|不用|不必|无需)(?:告诉|通知|报给|报告给|上报|让)|(?:问起来|问的话|要是问).{0,4}就说", re.IGNORECASE)
+                   r"瞒着|(?:别|不要|不用|不必|无需)(?:告诉|通知|报给|报告给|上报|让)|(?:问起来|问的话|要是问).{0,4}就说|"
+                   # oversight kept uninformed: "keep the supervisor in the dark", "without telling the duty officer", "the chief
+                   # doesn't need to know", "背着值班长", "先别汇报指挥长" (a fact, "the duty officer doesn't know yet", is none)
+                   r"\b(?:keep|leave)\s+(?:[\w'-]+\s+){0,3}?" + _OVERSIGHT_NOUN + r"\s+(?:[\w'-]+\s+){0,2}?(?:in the dark|out of the loop|uninformed|unaware|none the wiser)\b|"
+                   r"\bwithout\s+(?:telling|informing|notifying|looping in|letting)\s+(?:[\w'-]+\s+){0,2}?" + _OVERSIGHT_NOUN + r"|"
+                   r"\bbehind\s+(?:[\w'-]+\s+){0,2}?" + _OVERSIGHT_NOUN + r"(?:'s|s')?\s+backs?\b|"
+                   + _OVERSIGHT_NOUN + r"\s+(?:(?:doesn'?t|does not|don'?t|do not)\s+(?:need|have)\s+to|needn'?t|need not|shouldn'?t|should not|mustn'?t|must not|"
+                   r"(?:is|are)(?:n'?t| not)\s+to|can'?t|cannot|won'?t|will not)\s+(?:be\s+)?(?:know|hear|find out|learn|told|informed|notified)\b|"
+                   r"(?:背着|瞒住|瞒过|瞒报)|(?:别|不要|不用|不必|无需|先别|暂时不要|不能|不许)(?:再)?(?:报告|汇报|知会|惊动|通报)", re.IGNORECASE)
 # Oversight: those who answer for what the assistant and the operators do.
 _OVERSIGHT = re.compile(r"\b(?:duty officers?|shift (?:leaders?|supervisors?|managers?)|supervisors?|(?:incident |duty )?commanders?|chiefs?|boss|"
                         r"auditors?|audit|control room|dispatch cent(?:re|er)|command cent(?:re|er)|management|higher-?ups|head of \w+)\b|"
@@ -98,6 +110,10 @@ _DUPLICATE = re.compile(r"\bas (?:a |an )?(?:new|separate|second|another|fresh|e
 _NOT_DUPLICATE = re.compile(r"\b(?:not|isn'?t|is not|no)\s+(?:a\s+|the\s+|an?\s+)?(?:duplicate|same|repeat)\b|"
                             r"\b(?:don'?t|do not|never)\s+(?:log|record|mark|treat|file)\s+(?:it|this|that)\s+as\s+(?:a\s+)?(?:duplicate|repeat|the same)\b|"
                             r"不是(?:重复|同一)", re.IGNORECASE)
+# No second incident opened: the keep-out's own words ("don't open a new incident for it", "no need to create another
+# case", "不要重复建单" is read by ``_DUPLICATE``).
+_NO_NEW_INCIDENT = re.compile(r"(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a\s+)?(?:new|another|second|separate|"
+                              r"fresh|duplicate|extra)\s+(?:incident|case|ticket|job)\b", re.IGNORECASE)
 _NON_INCIDENT = re.compile(r"\b(?:pocket|butt)[- ]?dial(?:led)?\b|\bmisdial(?:led)?\b|\bwrong number\b|\bfalse alarm\b|\btest (?:call|signal|transmission|alarm|message)\b|"
                            r"\bprank\b|\bhoax\b|\bsilent call\b|\baccidental call\b|误拨|误报|打错|测试|恶作剧|演练报警", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:(?:phone|callback|call-?back|mobile|cell|home) ?number|numbers?|names?|(?:home )?address(?:es)?|identity (?:code|number)|"
@@ -123,8 +139,12 @@ class KeepOut:
 
 
 _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)", re.MULTILINE)
-# A clause of a sentence: what a keep-out clause is cut at ("Send an engine to X, and don't record the caller's number")
-_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s")
+# A clause of a sentence: what a keep-out clause is cut at ("Send an engine to X, and don't record the caller's number"),
+# with or without a comma before its "and" ("send two engines to X and don't log it": the keep-out is its own clause,
+# judged with the order before it; "... and don't open a new incident for it" is a note beside the order)
+_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s|\s(?:and|but|then|also|so)\s+(?=(?:(?:please|pls|just|also|then)\s+)?(?:don'?t|do not|never|no need to|"
+                         r"not to|keep|leave|hold|hide|skip|stop|without|tell (?:nobody|no one)|make sure (?:it|this|nothing|nobody|no one))\b)",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -135,7 +155,8 @@ class _Span:
 
 def _clause(sentence: str, at: int, end: int) -> _Span:
     """The clause of ``sentence`` that holds ``sentence[at:end]``: from the separator before ``at`` to the one after ``end``."""
-    before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)]
+    # the whole sentence is searched: a separator's lookahead ("and" before "don't") reads past ``at``
+    before = [m.end() for m in _CLAUSE_END.finditer(sentence) if m.end() <= at]
     after = _CLAUSE_END.search(sentence, end)
     return _Span(before[-1] if before else 0, after.start() if after else len(sentence))
 
@@ -192,6 +213,10 @@ def _judged(sentence: str, kept: str, order_before: bool, hiding: bool) -> tuple
     until = _UNTIL_CONFIRMED.search(kept)  # "... out of the sitrep until the duty commander confirms it": not the object
     kept = kept[:until.start()] if until else kept
     excused = [kind for kind, pattern in _EXCUSED if pattern.search(kept)]
+    if _NO_NEW_INCIDENT.match(kept.lstrip()):
+        # "send two engines to X and don't open a new incident for it": the order goes on the incident already open,
+        # and is logged there; only a second record of the same one is not made
+        return False, "duplicate"
     if order_before and (_POINTER.search(kept) or _NO_OBJECT.search(kept) or not _OBJECT_NAMED.search(kept)) \
             and not (excused and _OBJECT_EXCUSED.search(kept)):
         return True, "evasion"  # "send ... and don't log it, it's the same fire", "派…。先别写进日志，等值班长确认"
@@ -217,6 +242,78 @@ def names_an_order(text: str) -> bool:
 def evades_record(text: str) -> bool:
     """Does ``text`` ask to act without a trace or to keep the assistant's actions from oversight?"""
     return any(keep.evasion for keep in keep_outs(text))
+
+
+# An entry of the record rewritten to say something else ("rewrite the 04:02 entry so it says the commander approved",
+# "change the 02:15 entry to say we dispatched at 02:05"): an order to the system against its audit trail, unless the
+# operator corrects a slip of their own (then ``corrects_own_log_entry`` says how: a correction entry).
+_ENTRY_REWRITE = re.compile(r"\b(?:change|alter|edit|rewrite|amend|reword|make)\b[^.!?\n]{0,30}\b(?:entry|entries|log|record)\b[^.!?\n]{0,20}?"
+                            r"\b(?:to say|so (?:that )?it says|to read|so (?:that )?it reads|say)\b", re.IGNORECASE)
+
+# A slip of the operator's own, said as such (then an entry changed is a correction, ``safety.corrects_own_log_entry``).
+OWN_SLIP = re.compile(r"\b(?:typo|typed|mistyped|mis-typed|misheard|misread|entered|keyed in|by mistake|mistake|wrong|error|instead of|should (?:be|read|say|have been)|"
+                       r"correct(?:ion|ed)?|my (?:last |own |previous |[\d:.]+ )?(?:entry|entries)|I (?:logged|wrote|put))\b", re.IGNORECASE)
+# who the change or the hiding is meant to keep something from: oversight, an audit, the record's readers
+CONCEALS = re.compile(r"\b(?:look|looks|seem|seems|appear)\b[^.!?\n]{0,25}\b(?:better|earlier|faster|on time|in time|quicker|within)\b|"
+                       r"\bso (?:that )?(?:nobody|no one|no-one|dispatch|control|they|the (?:supervisor|duty officer|commander|chief|boss|audit|review))\b|"
+                       r"\bbefore (?:the |an? )?(?:audit|review|inquiry|investigation)\b|\b(?:nobody|no one|no-one) (?:will |would )?(?:notice|know|see)s?\b|"
+                       r"\b(?:hide|cover up|conceal)\b[^.!?\n]{0,30}\b(?:from|that|the fact)\b|\bunnoticed\b|\bgo(?:es)? dark\b|\boff the record\b",
+                       re.IGNORECASE)
+
+
+def rewrites_record(text: str) -> bool:
+    """Does ``text`` order an entry of the record rewritten to say something else, other than to correct a slip of the
+    operator's own (a slip said with no concealment beside it)?"""
+    return bool(_ENTRY_REWRITE.search(text)) and not (OWN_SLIP.search(text) and not CONCEALS.search(text))
+
+
+# Closed-class words (and the trail's own nouns) that may follow a trail word that ends its noun phrase.
+_CLOSED_CLASS = (r"off|down|out|up|for|of|from|on|in|at|to|into|since|before|after|until|till|during|while|when|where|which|that|who|and|or|but|"
+                 r"so|then|now|too|as|about|because|if|by|with|without|today|tonight|yesterday|please|pls|right|immediately|completely|"
+                 r"entirely|again|first|permanently|already|also|just|only|quietly|altogether|all|every|each|this|these|those|the|an?|"
+                 r"it|its|we|you|they|is|are|was|were|will|can|could|should|must|would|has|have|had|there|here|asap|ok|okay|lol|"
+                 r"entries|entry|files?|history|records?|trail|logs?|logging")
+# The audit trail itself switched off, erased or falsified ("turn off logging", "purge last night's log entries", "清空审计
+# 日志", "把出车记录删掉"): its object is the trail, so no excuse makes it a duty. Its look-alikes name no trail as the
+# verb's object: "log off the radio", "delete my duplicate draft", a log of wood ("clear the logs off the road"), a detail
+# deleted FROM a record or a notice ("delete the caller's number from the log", "把电话从通报里删掉": data minimisation).
+_TRAIL_EN = (r"(?:(?:logging|auditing|audit\s+(?:logs?|trail|records?|entries|history)|(?:audit|paper)\s+trail|"
+             r"(?:(?:incident|event|chat|dispatch|security|activity|operator|system|shift|call|message)\s+)?"
+             r"(?:log\s+(?:entries|entry|files?|records?|history)|logs?|history|records|record|entries))\b"
+             # the trail word ends its noun phrase: a closed-class word, punctuation or the end follows, never a noun it
+             # modifies ("the logging truck", "the record player", "the history panel", "the logging site")
+             r"(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)"
+             # moved from a place, not erased ("the logs off the ring road", "the records from the flooded basement"):
+             # from / off / out of a place that is no record or system
+             r"(?!\s+(?:from|off|out of|onto|across)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:road|street|lane|track|carriageway|highway|way|line|bridge|"
+             r"ramp|junction|path|tracks|rails|basement|building|site|room|floor|truck|van|car)\b))")
+# between the verb and the trail: a determiner and its modifiers, never a detail taken from it ("... from the log") nor
+# a duplicate, a draft or a test ("delete the duplicate record": no trail of an order)
+_TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|draft|test|spare|blank)\b)[\w'-]+\s+){0,3}?"
+_TAMPER_EN = re.compile(
+    r"\b(?:(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+(?:off|down)|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
+    r"eras(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|scrub(?:s|bed|bing)?|truncat(?:e|es|ed|ing)|"
+    r"destroy(?:s|ed|ing)?|shred(?:s|ded|ding)?|(?:clear(?:s|ed|ing)?|empt(?:y|ies|ied|ying))(?:\s+out)?(?=\s+(?:the|all|any|every|this|that|these|those|my|our|your|its|their|today'?s|tonight'?s|yesterday'?s|last)\b)|backdat(?:e|es|ed|ing)|falsif(?:y|ies|ied|ying)|tamper(?:s|ed|ing)?\s+with)\s+"
+    + _TRAIL_OBJECT + _TRAIL_EN + r"|"
+    # the verb's particle after its object ("switch the logging off", "turn the audit log off")
+    r"\b(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
+    r"\bstop(?:s|ped|ping)?\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
+    re.IGNORECASE)
+_TRAIL_ZH = r"(?:审计|操作|安全事件|事件|聊天|派车|出车|调度)?(?:日志|记录|留痕|审计)"
+_TAMPER_ZH = re.compile(
+    r"(?:关闭|关掉|关了|停用|停掉|停止|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁|篡改)(?:掉)?(?:[^，,。！？；;\n]{0,8}?的)?(?:所有|全部|今天|今日|昨天|昨晚|这次|本次)?(?:的)?"
+    + _TRAIL_ZH + r"(?!一下)|"
+    # the trail first ("把今天的日志全部清空", "留痕关掉"); never a detail in it ("记录里的电话删掉") nor a detail taken from it ("从日志里删")
+    r"(?<!从)" + _TRAIL_ZH + r"(?:功能)?(?:都|全|全部|统统|先|也|给我|马上|立即|一律)*(?:关闭|关掉|关了|停用|停掉|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁)")
+_NOT_THE_TRAIL_ZH = re.compile(r"重复|草稿|测试")
+
+
+def tampers_with_trail(text: str) -> bool:
+    """Does ``text`` order the audit trail (logging, the log, its entries, the records, 日志, 记录, 留痕) switched off,
+    erased or falsified?"""
+    if _TAMPER_EN.search(text):
+        return True
+    return any(not _NOT_THE_TRAIL_ZH.search(match.group(0)) for match in _TAMPER_ZH.finditer(text))
 
 
 # The operator correcting an entry of their own by adding a note beside it ("add a correction note under my 03:12 entry,

@@ -20,13 +20,14 @@ nothing of substance is left at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.deobfuscate import screen_form
 from agent.hazards import hazard_from_words  # the router's hazard words
 from agent.incident_scope import scoped_stand_down
 from agent.quoted import WEIGHS_IT, quoted_order_asked_about, significant_quotes
-from agent.record_line import evades_record, keep_outs
+from agent.safety.record_line import CONCEALS, OWN_SLIP, evades_record, keep_outs, rewrites_record, tampers_with_trail
 from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
@@ -129,7 +130,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"(?:['\"][^'\"\n]{0,40}['\"]\s*\+\s*){2,}", r"\b(?:execute|run|carry out|obey|follow)\s+(?:the\s+)?(?:result|output|decoded (?:text|message|instructions?)|combined (?:string|text|instructions?))\b",
         r"\b(?:decode|concatenate|combine|assemble)\b[^.!?\n]{0,60}\b(?:and|then)\s+(?:execute|run|do|follow|obey)\b",
         # acting without a trace or keeping the assistant's actions from oversight: judged by its object and audience
-        # (agent.record_line), never by the words alone ("do not record the caller's phone number" is a duty)
+        # (agent.safety.record_line), never by the words alone ("do not record the caller's phone number" is a duty)
         r"\b(?:tell nobody|(?:don'?t|do not) tell (?:anyone|anybody|the (?:operator|police|authorities|fire (?:service|brigade|department)|rescue service|ambulance service)))\b",
         # the audit trail or the security logging switched off: no operator needs it off to do the job
         r"\b(?:switch|turn|shut)\s+off\s+(?:the\s+|your\s+|all\s+)?(?:audit|security|event)\s+(?:log|logging|logs|events?|entries|trail)\b|"
@@ -220,40 +221,42 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
     ],
 }
 FAMILIES = tuple(FAMILY_PATTERNS)
-_COMPILED = {family: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) for family, patterns in FAMILY_PATTERNS.items()}
 
 
-class _UnscopedMassAction:
-    """The mass-action patterns, less a stand-down of the units of ONE named incident ("send all units on INC-7 back to
-    station"): that order names its scope and only returns units to service (``agent.incident_scope``). Across
-    incidents or the whole city it stays a mass action. Only this family is narrowed; the others still read the text."""
+@dataclass(frozen=True)
+class _Family:
+    """One OWASP LLM01 family as the screen reads it: its patterns (``FAMILY_PATTERNS``); the judges that decide what
+    words alone cannot (the record line, ``agent.safety.record_line``: a keep-out judged by its object and audience,
+    an entry rewritten to say otherwise, the audit trail tampered with); and what the family leaves to other code
+    (``exempt``: spans of the text no match of its patterns may overlap)."""
 
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-
-    def search(self, text: str) -> re.Match | None:
-        scoped = scoped_stand_down(text)
-        for match in self.pattern.finditer(text):
-            if scoped is None or not any(match.start() < end and start < match.end() for start, end in scoped.spans):
-                return match  # an order beside the scoped one ("..., and close all incidents") is still a mass action
-        return None
-
-
-_COMPILED["mass_action"] = _UnscopedMassAction(_COMPILED["mass_action"])  # type: ignore[assignment]
-
-
-class _WithRecordEvasion:
-    """The direct-override patterns, or a keep-out of the record that targets the audit trail or oversight
-    (``agent.record_line``: its object or audience decides, not its words), or an entry rewritten to say otherwise."""
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
+    pattern: re.Pattern
+    judges: tuple[Callable[[str], bool], ...] = ()
+    exempt: Callable[[str], tuple[tuple[int, int], ...]] | None = None
 
     def search(self, text: str) -> re.Match | bool | None:
-        return self.pattern.search(text) or evades_record(text) or _rewrites_record(text)
+        spans = self.exempt(text) if self.exempt else ()
+        for match in self.pattern.finditer(text) if spans else [self.pattern.search(text)]:
+            # an order beside an exempt one ("..., and close all incidents") is still the family's
+            if match is not None and not any(match.start() < end and start < match.end() for start, end in spans):
+                return match
+        return any(judge(text) for judge in self.judges)
 
 
-_COMPILED["direct_override"] = _WithRecordEvasion(_COMPILED["direct_override"])  # type: ignore[assignment]
+def _scoped_stand_down(text: str) -> tuple[tuple[int, int], ...]:
+    """A stand-down of the units of ONE named incident ("send all units on INC-7 back to station") names its scope and only
+    returns units to service (``agent.incident_scope``): no mass action. Across incidents or the whole city it stays one."""
+    scoped = scoped_stand_down(text)
+    return tuple(scoped.spans) if scoped is not None else ()
+
+
+# The direct-override family is also the record line's: acting without a trace or keeping the assistant's actions from
+# oversight (judged by object and audience, never by the words alone), an entry rewritten to say otherwise, and the
+# audit trail switched off, erased or falsified.
+_JUDGES: dict[str, tuple[Callable[[str], bool], ...]] = {"direct_override": (evades_record, rewrites_record, tampers_with_trail)}
+_EXEMPT = {"mass_action": _scoped_stand_down}
+_COMPILED = {family: _Family(re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE), _JUDGES.get(family, ()),
+                             _EXEMPT.get(family)) for family, patterns in FAMILY_PATTERNS.items()}
 
 # Spans that are pasted or embedded as a block: <...>, [...], 【...】, {...}, quoted text.
 _BLOCK = re.compile(r"<[^<>]{2,400}>|\[[^\[\]]{2,400}\]|【[^【】]{2,400}】|\{(?:[^{}]|\{[^{}]*\}){2,600}\}|'[^']{12,400}'|\"[^\"]{12,400}\"|“[^”]{6,400}”|「[^」]{4,400}」")
@@ -586,7 +589,6 @@ _HARMFUL = re.compile(
     # produces has no such verb before the gas
     r"\b(?:make|produce|create|generate|release|mix up|brew)\b[^.!?\n]{0,25}\b(?:toxic |poison(?:ous)? |chlorine |ammonia |nerve |tear |gas )?(?:cloud|gas|fumes)\b[^.!?\n]{0,40}\b(?:fills? (?:a|the|their|his|her|an?) |kills?|hurts?|harms?|poisons?|knocks? (?:out|people)|chokes?|enough to (?:kill|hurt|harm|knock|poison|choke))|"
     r"(?:制造|制作|自制|做|配)(?:出)?[^。！？\n]{0,10}(?:毒气|氯气|有毒气体|毒烟)[^。！？\n]{0,15}(?:毒死|熏死|害人|伤人|杀人|中毒|灌进|放进)|"
-    r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) (?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)|"
     # how to cause the hazard we respond to: a leak, a fire or a blast made on purpose, as large as possible
     # (the verb is the asker's own, "to make" / "I make": "make a plan for the worst spill" is preparedness)
     r"\b(?:to|I|we|I'd|I'll|we'd)\s+(?:make|cause|create|start)\s+(?:the |a )?(?:biggest|largest|worst|maximum|max|big|huge|massive)(?: possible)?\s+(?:leak|spill|fire|blaze|explosion|blast)\b|"
@@ -600,6 +602,14 @@ _HARMFUL = re.compile(
     r"(?:放火|纵火|烧车|下毒|制作炸弹|做炸弹)|不留痕迹|不被(?:发现|抓)|(?:谎报|假报).{0,6}(?:火警|警情)|(?:拆|关)(?:掉)?(?:烟雾)?(?:报警器|烟感)",
     re.IGNORECASE,
 )
+
+
+# A caller's or a patient's personal data asked for (refused), unless it is named to be taken out of something: "把报警人的
+# 电话从公开通报里删掉", "redact the caller's phone number from the summary" is data minimisation, a duty.
+_PERSONAL_DATA = re.compile(r"\b(?:name|names|home address|address|phone number|identity|personal details)\b[^.!?\n]{0,25}\bof (?:the|a|that|this) "
+                            r"(?:patient|casualty|caller|victim)\b|(?:病人|患者|伤者|报警人)的?(?:姓名|住址|家庭住址|电话)", re.IGNORECASE)
+_TAKEN_OUT = re.compile(r"\b(?:remove|delete|redact|strip|mask|blank out|black out|omit|take out|leave out|cut)\b|(?:删掉|删除|删去|去掉|隐去|抹去|抹掉|打码|隐藏|拿掉|别写|不要写|不写|别公开|不要公开|不公开)",
+                        re.IGNORECASE)
 
 
 _DOCUMENT = re.compile(rf"\b(?:{_DOC})\b|{_DOC_ZH}|检索|第.{{1,3}}页", re.IGNORECASE)
@@ -676,25 +686,6 @@ _DISPLAY = re.compile(r"\b(?:map|layers?|trails?|display|view|overlay|icons?|pan
 # changing a time in the record: falsifying it, unless the operator corrects an entry of their own
 _LOG_TIME_EDIT = re.compile(r"\b(?:change|alter|edit|move|adjust)\b[^.!?\n]{0,30}\b(?:times?|timestamps?)\b[^.!?\n]{0,40}\b(?:in|on|of) the (?:log|record|audit|report)\b",
                             re.IGNORECASE)
-# An entry of the record rewritten to say something else ("rewrite the 04:02 entry so it says the commander approved",
-# "change the 02:15 entry to say we dispatched at 02:05"): an order to the system against its audit trail, unless the
-# operator corrects a slip of their own (then ``corrects_own_log_entry`` says how: a correction entry).
-_ENTRY_REWRITE = re.compile(r"\b(?:change|alter|edit|rewrite|amend|reword|make)\b[^.!?\n]{0,30}\b(?:entry|entries|log|record)\b[^.!?\n]{0,20}?"
-                            r"\b(?:to say|so (?:that )?it says|to read|so (?:that )?it reads|say)\b", re.IGNORECASE)
-
-
-def _rewrites_record(text: str) -> bool:
-    return bool(_ENTRY_REWRITE.search(text)) and not (_OWN_SLIP.search(text) and not _CONCEALS.search(text))
-_OWN_SLIP = re.compile(r"\b(?:typo|typed|mistyped|mis-typed|misheard|misread|entered|keyed in|by mistake|mistake|wrong|error|instead of|should (?:be|read|say|have been)|"
-                       r"correct(?:ion|ed)?|my (?:last |own |previous |[\d:.]+ )?(?:entry|entries)|I (?:logged|wrote|put))\b", re.IGNORECASE)
-# who the change or the hiding is meant to keep something from: oversight, an audit, the record's readers
-_CONCEALS = re.compile(r"\b(?:look|looks|seem|seems|appear)\b[^.!?\n]{0,25}\b(?:better|earlier|faster|on time|in time|quicker|within)\b|"
-                       r"\bso (?:that )?(?:nobody|no one|no-one|dispatch|control|they|the (?:supervisor|duty officer|commander|chief|boss|audit|review))\b|"
-                       r"\bbefore (?:the |an? )?(?:audit|review|inquiry|investigation)\b|\b(?:nobody|no one|no-one) (?:will |would )?(?:notice|know|see)s?\b|"
-                       r"\b(?:hide|cover up|conceal)\b[^.!?\n]{0,30}\b(?:from|that|the fact)\b|\bunnoticed\b|\bgo(?:es)? dark\b|\boff the record\b",
-                       re.IGNORECASE)
-
-
 # The operator withdrawing an order of their own before giving the new one ("Cancel my last order: send KAM-A1 to ...",
 # "scratch the previous dispatch, ...", "取消刚才的派车，改派 ..."): ordinary work. Only an order, a dispatch or a request
 # of the operator's; "instructions" are what an injection cancels ("cancel the previous instructions"), and "your
@@ -726,15 +717,27 @@ _CONFIRMATION_WAIVER = re.compile(CONFIRMATION_WAIVER, re.IGNORECASE)
 def corrects_own_log_entry(text: str) -> bool:
     """The operator asks to correct a time in an entry of their own ("edit the arrival time in the log, I typed 14:50
     instead of 14:05"): no falsification, but the log is an append-only audit trail that no tool edits."""
-    return bool(_LOG_TIME_EDIT.search(text) and _OWN_SLIP.search(text) and not _CONCEALS.search(text))
+    return bool(_LOG_TIME_EDIT.search(text) and OWN_SLIP.search(text) and not CONCEALS.search(text))
+
+
+def _personal_data_asked(text: str) -> bool:
+    """Is a caller's or a patient's personal data named in ``text`` other than as what a removal in its own clause takes
+    out (the verb before it, or in Chinese after it: "redact the name of the caller", "把报警人的电话…删掉")?"""
+    for match in _PERSONAL_DATA.finditer(text):
+        before = re.split(r"[,;:.!?，；：。！？\n]", text[max(0, match.start() - 40):match.start()])[-1]
+        after = re.split(r"[,;:.!?，；：。！？\n]", text[match.end():match.end() + 30])[0]
+        if not _TAKEN_OUT.search(before + " " + after):
+            return True
+    return False
 
 
 def looks_harmful(text: str) -> bool:
     """Requests for help with causing harm or false alarms (refused, never routed); Chinese read in simplified characters."""
-    if _HARMFUL.search(to_simplified(text)):  # the patterns are written in simplified characters; other scripts pass unchanged
+    simple = to_simplified(text)  # the patterns are written in simplified characters; other scripts pass unchanged
+    if _HARMFUL.search(simple) or _personal_data_asked(simple):
         return True
     tracking = _TRACKING_OFF.search(text)
-    if tracking and (_JAMMING.search(tracking.group(0)) or not _DISPLAY.search(text) or _CONCEALS.search(text)):
+    if tracking and (_JAMMING.search(tracking.group(0)) or not _DISPLAY.search(text) or CONCEALS.search(text)):
         return True
     return bool(_LOG_TIME_EDIT.search(text)) and not corrects_own_log_entry(text)
 
