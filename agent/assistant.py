@@ -105,6 +105,7 @@ class Assistant:
         ensure_default_kb(settings, store=retriever.store, progress="plans" in prep.pending)  # one chroma client for both
         prep.step("city")
         city = CityModel.load(settings.scenario, settings=settings)
+        prep.step("router")
         assistant = cls(settings, triage=triage, retriever=retriever, city=city,
                         backend=build_backend(settings), store=IncidentStore(settings.incident_db))
         if assistant.backend.kind == "local":

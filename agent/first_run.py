@@ -2,7 +2,7 @@
 start for a hang: the only notice was a log line on stderr).
 
 ``pending_steps`` looks, without doing any of the work, for what is missing: the triage model, the knowledge base,
-the road-network cache and the converted local LLM; ``Preparation`` prints one line per step as it starts, with a
+the road-network cache, the request router's fit and the converted local LLM; ``Preparation`` prints one line per step as it starts, with a
 rough duration, and the total at the end. The long steps show tqdm bars of their own (training, ingest).
 """
 
@@ -19,6 +19,7 @@ STEP_NOTES = {
     "triage": "training the triage model on the shipped data (once; about 4-8 minutes on 2 CPU cores, progress bars below)",
     "plans": "ingesting the emergency plans into the knowledge base (once; about 1 minute)",
     "city": "reading the Helsinki road network and buildings from the OSM extract (once; about 1 minute)",
+    "router": "fitting the request router on the labelled requests (once; about 1 minute)",
     "llm": "converting the packaged local LLM (once; about 20 seconds)",
 }
 
@@ -34,6 +35,8 @@ def pending_steps(settings: Settings) -> list[str]:
         steps.append("plans")
     if not any(settings.cache_dir.glob("city-*.pkl")):
         steps.append("city")
+    if not any((settings.models_dir / "router").glob("router-*.joblib")):  # agent.router_model's fit cache
+        steps.append("router")
     if settings.llm_backend == "local" and not settings.llm_model \
             and not (settings.cache_dir / "smollm2-135m-instruct-hf" / "model.safetensors").is_file():  # agent.local_llm
         steps.append("llm")

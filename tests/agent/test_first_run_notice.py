@@ -11,13 +11,14 @@ from core.settings import Settings
 
 def test_a_fresh_data_folder_names_every_step_with_a_duration(tmp_path: Path):
     settings = Settings(data_dir=tmp_path / "fresh", llm_backend="local", llm_model="")
-    assert pending_steps(settings) == ["triage", "plans", "city", "llm"]
+    assert pending_steps(settings) == ["triage", "plans", "city", "router", "llm"]
     lines: list[str] = []
     prep = Preparation.for_settings(settings, lines.append)
-    for key in ("triage", "plans", "city", "llm"):
+    for key in ("triage", "plans", "city", "router", "llm"):
         prep.step(key)
     prep.done()
-    assert "First start" in lines[0] and "4 thing(s)" in lines[0]
+    assert "First start" in lines[0] and "5 thing(s)" in lines[0]
+    assert any("request router" in line for line in lines)
     assert any("triage model" in line and "minutes" in line for line in lines)
     assert any("emergency plans" in line for line in lines) and any("road network" in line for line in lines)
     assert lines[-1].startswith("Prepared in")
@@ -31,6 +32,8 @@ def test_a_prepared_folder_and_a_given_model_say_nothing(tmp_path: Path):
     (data / "chroma" / "chroma.sqlite3").write_bytes(b"")
     (data / "cache").mkdir()
     (data / "cache" / "city-0123456789abcdef-v5.pkl").write_bytes(b"")
+    (data / "models" / "router").mkdir(parents=True)
+    (data / "models" / "router" / "router-0123456789ab.joblib").write_bytes(b"")
     settings = Settings(data_dir=data, triage_model_dir=model, llm_backend="none")
     assert pending_steps(settings) == []
     lines: list[str] = []
