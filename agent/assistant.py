@@ -108,6 +108,11 @@ class Assistant:
         prep.step("router")
         assistant = cls(settings, triage=triage, retriever=retriever, city=city,
                         backend=build_backend(settings), store=IncidentStore(settings.incident_db))
+        if "injection" in prep.pending:  # its first fit would otherwise fall inside the operator's first turn
+            from agent.injection_classifier import InjectionClassifier
+
+            prep.step("injection")
+            InjectionClassifier.default(settings)
         if assistant.backend.kind == "local":
             log.info("loading the local LLM (the packaged model is converted once on first run)")
             prep.step("llm")

@@ -20,7 +20,8 @@ STEP_NOTES = {
     "plans": "ingesting the emergency plans into the knowledge base (once; about 1 minute)",
     "city": "reading the Helsinki road network and buildings from the OSM extract (once; about 1 minute)",
     "router": "fitting the request router on the labelled requests (once; about 1 minute)",
-    "llm": "converting the packaged local LLM (once; about 20 seconds)",
+    "injection": "fitting the prompt-injection classifier (once; under a minute), so the first question does not wait for it",
+    "llm": "converting the packaged local LLM (once; 1-8 minutes: its tokenizer is rebuilt from the GGUF file)",
 }
 
 
@@ -37,6 +38,8 @@ def pending_steps(settings: Settings) -> list[str]:
         steps.append("city")
     if not any((settings.models_dir / "router").glob("router-*.joblib")):  # agent.router_model's fit cache
         steps.append("router")
+    if settings.injection_classifier and not (settings.models_dir / "injection" / "injection-classifier.joblib").is_file():
+        steps.append("injection")  # agent.injection_classifier's fit cache; fitted lazily in the first turn otherwise
     if settings.llm_backend == "local" and not settings.llm_model \
             and not (settings.cache_dir / "smollm2-135m-instruct-hf" / "model.safetensors").is_file():  # agent.local_llm
         steps.append("llm")
@@ -53,8 +56,8 @@ class Preparation:
 
     @classmethod
     def for_settings(cls, settings: Settings, notify: Callable[[str], None] | None) -> "Preparation":
-        prep = cls(notify, pending_steps(settings) if notify else [])
-        if prep.pending:
+        prep = cls(notify, pending_steps(settings))
+        if prep.pending and notify:
             notify(f"First start on {settings.data_dir}: {len(prep.pending)} thing(s) to prepare once; later starts take seconds.")
         return prep
 

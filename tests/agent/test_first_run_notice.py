@@ -11,13 +11,13 @@ from core.settings import Settings
 
 def test_a_fresh_data_folder_names_every_step_with_a_duration(tmp_path: Path):
     settings = Settings(data_dir=tmp_path / "fresh", llm_backend="local", llm_model="")
-    assert pending_steps(settings) == ["triage", "plans", "city", "router", "llm"]
+    assert pending_steps(settings) == ["triage", "plans", "city", "router", "injection", "llm"]
     lines: list[str] = []
     prep = Preparation.for_settings(settings, lines.append)
-    for key in ("triage", "plans", "city", "router", "llm"):
+    for key in ("triage", "plans", "city", "router", "injection", "llm"):
         prep.step(key)
     prep.done()
-    assert "First start" in lines[0] and "5 thing(s)" in lines[0]
+    assert "First start" in lines[0] and "6 thing(s)" in lines[0]
     assert any("request router" in line for line in lines)
     assert any("triage model" in line and "minutes" in line for line in lines)
     assert any("emergency plans" in line for line in lines) and any("road network" in line for line in lines)
@@ -34,7 +34,7 @@ def test_a_prepared_folder_and_a_given_model_say_nothing(tmp_path: Path):
     (data / "cache" / "city-0123456789abcdef-v5.pkl").write_bytes(b"")
     (data / "models" / "router").mkdir(parents=True)
     (data / "models" / "router" / "router-0123456789ab.joblib").write_bytes(b"")
-    settings = Settings(data_dir=data, triage_model_dir=model, llm_backend="none")
+    settings = Settings(data_dir=data, triage_model_dir=model, llm_backend="none", injection_classifier=False)
     assert pending_steps(settings) == []
     lines: list[str] = []
     prep = Preparation.for_settings(settings, lines.append)
@@ -43,8 +43,8 @@ def test_a_prepared_folder_and_a_given_model_say_nothing(tmp_path: Path):
     assert lines == []
 
 
-def test_without_notify_nothing_is_looked_up_or_said(tmp_path: Path):
+def test_without_notify_the_steps_are_still_known_but_nothing_is_said(tmp_path: Path):
     prep = Preparation.for_settings(Settings(data_dir=tmp_path / "x"), None)
     prep.step("triage")
     prep.done()
-    assert prep.pending == []
+    assert "triage" in prep.pending  # the caller still prepares what the first turn would wait for
