@@ -21,6 +21,9 @@ def checklist_steps(text: str, limit: int = 10) -> list[str]:
     text = re.sub(r"^\s*#+.*$", "\n", text, flags=re.MULTILINE)  # headings like "## 4. Action checklist"
     for raw in _NUMBERED_ITEM.findall(text):
         step = re.sub(r"\s+", " ", raw.replace("**", "")).strip()
+        # a passage cut inside the list ends on the next step's bare number ("... (Annex F). 8."): not part of the step,
+        # and the same step from the neighbouring passage must compare equal
+        step = re.sub(r"\s+\d{1,2}[.)]$", "", step)
         if 12 <= len(step) <= 400:
             steps.append(step)
         if len(steps) >= limit:

@@ -134,3 +134,9 @@ def test_chat_turn_plan_from_tool_results_fits_its_steps_too():
                                   [cite], None)
     texts = " ".join(i.text for i in plan.immediate_actions)
     assert plan.immediate_actions and "decontamination" not in texts and "hazmat release" not in texts
+
+
+def test_a_step_cut_at_a_passage_boundary_loses_the_next_steps_number():
+    cut = "6. Close the sluice gates on the canal before the tide turns. 7. Tell the harbour master which berths are shut. 8."
+    assert checklist_steps(cut) == ["Close the sluice gates on the canal before the tide turns.",
+                                    "Tell the harbour master which berths are shut."]
