@@ -11,14 +11,15 @@ FACTS = ("[C1] row H9: Small ammonia release: evacuate 30 m, shelter downwind 10
 
 
 def test_an_invented_distance_is_withheld_and_a_stated_one_kept():
-    kept, dropped = supported_sentences("The isolation distance for ammonia is about 8 meters. Evacuate 30 m and shelter downwind 100 m by day.", FACTS)
-    assert dropped == 1 and "8 meters" not in kept and "30 m" in kept
+    # made of the facts' words, so the word check alone kept it
+    kept, dropped = supported_sentences("Ammonia release: evacuate 8 m, shelter downwind by day. Evacuate 30 m and shelter downwind 100 m by day.", FACTS)
+    assert dropped == 1 and "8 m" not in kept and "30 m" in kept
 
 
 def test_units_are_compared_by_kind_and_other_numbers_pass():
     kept, dropped = supported_sentences("Shelter downwind to 200 metres at night. Clearance takes 12 minutes for 340 people.", FACTS)
     assert dropped == 0 and "200 metres" in kept and "12 minutes" in kept
-    kept, dropped = supported_sentences("Clearance takes 30 minutes.", FACTS)  # 30 is a distance in the facts, not a time
+    kept, dropped = supported_sentences("Estimated clearance time: 30 min.", FACTS)  # 30 is a distance in the facts, not a time
     assert dropped == 1 and kept == ""
     kept, dropped = supported_sentences("Step 8 keeps the staging areas upwind.", FACTS)  # a bare number is no quantity
     assert dropped == 0
