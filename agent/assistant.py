@@ -84,8 +84,11 @@ class Assistant:
                 restore_unit_statuses(store, city)
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> "Assistant":
-        """Load everything; on first run trains the default triage model and ingests the default plans."""
+    def from_settings(cls, settings: Settings | None = None, notify: Callable[[str], None] | None = None) -> "Assistant":
+        """Load everything; on first run trains the default triage model and ingests the default plans.
+
+        ``notify``: told (one line each, e.g. ``print``) what a first start prepares and roughly how long it takes."""
+        from agent.first_run import Preparation
         from finetune import ensure_default_model, load_current_classifier
         from knowledge.ingest import ensure_default_kb
         from knowledge.retriever import Retriever
@@ -93,19 +96,31 @@ class Assistant:
 
         settings = settings or get_settings()
         started = time.perf_counter()
+        prep = Preparation.for_settings(settings, notify)
+        prep.step("triage")
         ensure_default_model(settings)
         triage = load_current_classifier(settings)
         retriever = Retriever.from_settings(settings)
-        ensure_default_kb(settings, store=retriever.store)  # one chroma client for both
+        prep.step("plans")
+        ensure_default_kb(settings, store=retriever.store, progress="plans" in prep.pending)  # one chroma client for both
+        prep.step("city")
         city = CityModel.load(settings.scenario, settings=settings)
+        prep.step("router")
         assistant = cls(settings, triage=triage, retriever=retriever, city=city,
                         backend=build_backend(settings), store=IncidentStore(settings.incident_db))
+        if "injection" in prep.pending:  # its first fit would otherwise fall inside the operator's first turn
+            from agent.injection_classifier import InjectionClassifier
+
+            prep.step("injection")
+            InjectionClassifier.default(settings)
         if assistant.backend.kind == "local":
             log.info("loading the local LLM (the packaged model is converted once on first run)")
+            prep.step("llm")
             assistant.backend.ping()
         if assistant._lora_model() is not None:  # load it now, not inside an operator's first turn (its time budget)
             log.info("LoRA tool model loaded")
         log.info("assistant ready in %.1f s (LLM backend: %s)", time.perf_counter() - started, assistant.backend.kind)
+        prep.done()
         return assistant
 
     def with_settings(self, settings: Settings) -> "Assistant":

@@ -68,7 +68,9 @@ def restore_from_log(city) -> dict[str, str]:
     return changed
 
 
-def build_assistant(args: argparse.Namespace):
+def build_assistant(args: argparse.Namespace, notices=None):
+    """The assistant for a command; what a first start prepares is said on ``notices`` (stdout by default; stderr
+    where stdout carries JSON)."""
     from agent.assistant import Assistant
     from core.settings import get_settings
 
@@ -76,7 +78,8 @@ def build_assistant(args: argparse.Namespace):
         "llm_backend": args.llm, "llm_base_url": args.llm_base_url, "llm_model": args.llm_model, "operator": args.operator,
     }.items() if value}
     settings = get_settings().model_copy(update=overrides)
-    return Assistant.from_settings(settings)
+    stream = notices or sys.stdout
+    return Assistant.from_settings(settings, notify=lambda line: print(line, file=stream, flush=True))
 
 
 def run_plan(args: argparse.Namespace) -> int:
@@ -90,7 +93,7 @@ def run_plan(args: argparse.Namespace) -> int:
         check_text(report, what="report")
     except InputError as exc:
         raise UserError(str(exc)) from None
-    assistant = build_assistant(args)
+    assistant = build_assistant(args, notices=sys.stderr if args.json else sys.stdout)  # --json: stdout is the plan only
     try:
         plan = assistant.plan(report, narrative=not args.no_summary)
     except InputError as exc:

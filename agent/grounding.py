@@ -42,17 +42,39 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1 or "\u4e00" <= w <= "\u9fff"}
 
 
+# A quantity with its unit: a distance, a time or a head count stated as fact must be one the facts state.
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|h|hours?|people|persons?|米|公里|分钟|人)(?![\w])",
+                       re.IGNORECASE)
+_UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "分钟": "min", "人": "people"}
+
+
+def _quantities(text: str) -> set[tuple[float, str]]:
+    out = set()
+    for number, unit in _QUANTITY.findall(text):
+        unit = unit.lower()
+        kind = next((k for prefix, k in (("kilomet", "km"), ("km", "km"), ("met", "m"), ("min", "min"), ("hour", "h"),
+                                         ("person", "people"), ("people", "people")) if unit.startswith(prefix)), None)
+        out.add((float(number.replace(",", ".")), kind or _UNIT_KIND.get(unit, unit)))
+    return out
+
+
 def supported_sentences(narrative: str, facts: str, threshold: float = 0.6) -> tuple[str, int]:
-    """Keep the sentences of an LLM narrative whose content words mostly occur in the facts.
+    """Keep the sentences of an LLM narrative whose content words mostly occur in the facts, and whose quantities
+    (a number with its unit: 60 m, 12 min, 300 people) all occur in the facts with that unit.
 
     A small model paraphrases badly and invents freely; a sentence that is not made of
-    the facts' own words is not shown as fact.  Returns (kept text, number dropped).
+    the facts' own words is not shown as fact ("the isolation distance for chlorine is approximately 8 meters"
+    passed on its words: the facts' "8." was a step number).  Returns (kept text, number dropped).
     """
     vocabulary = _content_words(facts)
+    stated = _quantities(facts)
     kept, dropped = [], 0
     for sentence in re.split(r"(?<=[.!?。！？])\s+", narrative.strip()):
         words = _content_words(sentence)
         if not words:
+            continue
+        if not _quantities(sentence) <= stated:
+            dropped += 1
             continue
         if len(words & vocabulary) / len(words) >= threshold:
             kept.append(sentence)

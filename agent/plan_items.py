@@ -21,6 +21,9 @@ def checklist_steps(text: str, limit: int = 10) -> list[str]:
     text = re.sub(r"^\s*#+.*$", "\n", text, flags=re.MULTILINE)  # headings like "## 4. Action checklist"
     for raw in _NUMBERED_ITEM.findall(text):
         step = re.sub(r"\s+", " ", raw.replace("**", "")).strip()
+        # a passage cut inside the list ends on the next step's bare number ("... (Annex F). 8."): not part of the step,
+        # and the same step from the neighbouring passage must compare equal
+        step = re.sub(r"\s+\d{1,2}[.)]$", "", step)
         if 12 <= len(step) <= 400:
             steps.append(step)
         if len(steps) >= limit:
@@ -86,10 +89,15 @@ def plan_from_tool_results(request: str, results: Sequence[ToolResult], citation
         for section in ("evacuation", "resources", "open_questions"):
             getattr(plan, section).extend(getattr(part, section))
         features += part.geojson.get("features", [])
+    from agent.hazards import hazard_from_words
+    from agent.step_fit import incident_facts, step_fits
+
+    # no triage in a chat turn's own plan: the request's words say the hazard the steps are judged against
+    facts = incident_facts(request, hazard_from_words(request) or "not_incident")
     for index, citation in enumerate(citations, 1):
         citation = citation.model_copy(update={"ref": f"C{index}"})
         plan.citations.append(citation)
-        for step in checklist_steps(citation.text, 4):
+        for step in [s for s in checklist_steps(citation.text, 10) if step_fits(s, facts)][:4]:
             plan.immediate_actions.append(PlanItem(text=step.strip(), sources=[Source(kind="citation", ref=citation.ref)]))
     plan.geojson = {"type": "FeatureCollection", "features": features}
     return plan

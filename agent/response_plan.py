@@ -239,9 +239,14 @@ class ResponsePlanner:
                                method=res.method, id=None)
 
     def _retrieve(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
-        query = f"{triage.incident_type.replace('_', ' ')} action checklist: {checked.without_injection()[:400]}"
+        from agent.step_fit import incident_facts, step_fits
+
+        report = checked.without_injection()
+        facts = incident_facts(report, triage.incident_type, triage.secondary_types)
+        query = f"{triage.incident_type.replace('_', ' ')} action checklist: {report[:400]}"
         passages = self._search(query, {"hazard": triage.incident_type})
-        if triage.priority == "P1" and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security"}:
+        # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient
+        if facts.mass_casualty and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security", "public_health"}:
             passages += self._search("mass casualty activation triage checklist", {"hazard": "mass_casualty"}, k=2)
         comms = self._search(f"communications public warning {triage.incident_type.replace('_', ' ')}", {"hazard": "communications"}, k=2)
         refs: dict[str, Citation] = {}
@@ -252,16 +257,24 @@ class ResponsePlanner:
                                                   section=passage.section, page=passage.page, text=passage.text, score=passage.score)
             return refs[passage.chunk_id].ref
 
+        left_out = 0
         for passage in passages:
             for step in checklist_steps(passage.text):
                 if len(plan.immediate_actions) >= self.config.max_actions:
                     break
                 if any(step == item.text for item in plan.immediate_actions):
                     continue
+                if not step_fits(step, facts):  # e.g. decontamination for a flat fire, MCI triage for one patient
+                    left_out += 1
+                    continue
                 plan.immediate_actions.append(PlanItem(text=step, sources=[Source(kind="citation", ref=cite(passage))]))
+        if left_out:
+            log.info("%d checklist step(s) of the cited passages do not fit this incident (facets %s)", left_out, sorted(facts.facets))
         if not plan.immediate_actions and passages:
             top = passages[0]
-            plan.immediate_actions.append(PlanItem(text=f"Follow {top.citation()}.", sources=[Source(kind="citation", ref=cite(top))]))
+            text = (f"No checklist step of {top.citation()} fits this incident's type and scale; act on the resources below and "
+                    "reassess if it grows." if left_out else f"Follow {top.citation()}.")
+            plan.immediate_actions.append(PlanItem(text=text, sources=[Source(kind="citation", ref=cite(top))]))
         for passage in comms:
             for step in checklist_steps(passage.text, 3):
                 plan.communications.append(PlanItem(text=step.strip(), sources=[Source(kind="citation", ref=cite(passage))]))

@@ -20,7 +20,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
-from agent.schemas import PlanItem, Proposal, ResponsePlan, Source, ToolResult
+from agent.hazards import hazard_from_words
+from agent.schemas import Citation, PlanItem, Proposal, ResponsePlan, Source, ToolResult
 from agent.situation import Situation
 from tools import llm_tools as ops
 from tools.gazetteer import AmbiguousPlaceError
@@ -259,20 +260,49 @@ def procedure_search_tool(passages: PassageSearch) -> BaseTool:
 
     def search_plans(query: str, hazard: str | None = None, k: int = 4) -> ToolResult:
         """Search the city's emergency plans and standards; returns cited passages."""
+        # A question that names a hazard ("isolation distance for chlorine") prefers the passages of the documents
+        # tagged with it; the words were not enough on their own (no plan says "chlorine").
+        named = None if hazard else hazard_from_words(query)
         try:
-            found = passages.search(query, k=k, filters={"hazard": hazard} if hazard else None)
+            found = _search(passages, query, k, {"hazard": hazard} if hazard else None, {"hazard": named} if named else None)
         except Exception as exc:  # noqa: BLE001 - a model-readable error, not an exception
             try:
                 found = passages.search(query, k=k)
             except Exception:  # noqa: BLE001
                 return ToolResult(text=f"error: {exc}")
-        citations = citations_from_passages(found)
+        citations = table_citations(query, hazard or named) + citations_from_passages(found)
+        citations = [c.model_copy(update={"ref": f"C{i}"}) for i, c in enumerate(citations, 1)]
         if not citations:
             return ToolResult(text="No passage of the plans matches that question.")
         lines = [f"[{c.ref}] {c.label()}: {' '.join(c.text.split())[:350]}…" for c in citations]
         return ToolResult(text="\n".join(lines), citations=citations)
 
     return StructuredTool.from_function(search_plans, name="search_plans", args_schema=SearchPlansArgs)
+
+
+def _search(passages: PassageSearch, query: str, k: int, filters: dict | None, prefer: dict | None) -> list[Any]:
+    if prefer:
+        try:
+            return list(passages.search(query, k=k, filters=filters, prefer=prefer))
+        except TypeError:  # a search without preferences (an older store adapter)
+            pass
+    return list(passages.search(query, k=k, filters=filters))
+
+
+def table_citations(question: str, hazard: str | None) -> list[Citation]:
+    """A distance question's figures from the protective-action decision table, cited by row (the plans give only
+    generic radii; the table is what the protective planner applies)."""
+    from tools.protective.reference import SOURCE, TITLE, asks_distance, table_rows
+
+    if not asks_distance(question):
+        return []
+    try:
+        rows = table_rows(question, hazard)
+    except Exception as exc:  # noqa: BLE001 - the plans' passages still answer
+        log.warning("decision-table lookup failed: %s", exc)
+        return []
+    return [Citation(ref=f"T{i}", source=SOURCE, title=TITLE, section=row.section, text=row.text, score=1.0)
+            for i, row in enumerate(rows, 1)]
 
 
 def response_plan_tool(plan_report: PlanReport) -> BaseTool:

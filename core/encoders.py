@@ -60,6 +60,12 @@ class SerialEncoder:
                 return self._inner.encode(texts)
             return self._encode_cached(list(texts))
 
+    def cached(self, texts: list[str]) -> set[str]:
+        """The texts whose vectors are in the cache now (a caller embedding many texts in batches does these first,
+        before its own new vectors push them out)."""
+        with self._lock:
+            return {t for t in texts if t in self._cache}
+
     def _encode_cached(self, texts: list[str]) -> np.ndarray:
         cache = self._cache
         todo = [t for t in dict.fromkeys(texts) if t not in cache]

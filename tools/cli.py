@@ -7,31 +7,59 @@ import json
 import time
 from pathlib import Path
 
+from core.vocabulary import INCIDENT_TYPES, PRIORITIES
+
+# What --hazard accepts: the triage taxonomy (tools.scenario.HAZARD_TYPES is the same tuple; importing it here would
+# load pydantic and yaml for every `eca` command).
+HAZARD_HELP = ", ".join(t for t in INCIDENT_TYPES if t != "not_incident")
+SCENARIO_HELP = ("scenario YAML: zones, shelters, stations and units (default: the packaged Helsinki scenario, "
+                 "tools/scenarios/helsinki.yaml, or ECA_SCENARIO)")
+TYPE_PRIORITY_HELP = f"TYPE is a hazard type ({HAZARD_HELP}); PRIORITY is one of " + ", ".join(PRIORITIES) + " (P1 = immediate threat to life)"
+
+
+def default_zones() -> str:
+    """The zones of the default scenario as "Name (ID)", read from its YAML without loading the map; a pointer
+    to `eca city` when the file cannot be read (the help must never fail)."""
+    try:
+        import yaml
+
+        from core.settings import get_settings
+
+        data = yaml.safe_load(Path(get_settings().scenario).read_text(encoding="utf-8"))
+        zones = [f"{z['name']} ({z['id']})" for z in data.get("zones") or []]
+    except Exception:  # noqa: BLE001 - a broken scenario file is reported when a command loads it, not in --help
+        zones = []
+    return ", ".join(zones) if zones else "run `eca city` to list them"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `eca` parser."""
-    p = sub.add_parser("city", help="load the city scenario (builds the road-graph cache) and describe it")
-    p.add_argument("--scenario", type=Path, default=None, help="scenario YAML (default: settings.scenario)")
+    p = sub.add_parser("city", help="load the city scenario (builds the road-graph cache) and describe it, zones included")
+    p.add_argument("--scenario", type=Path, default=None, help=SCENARIO_HELP)
     p.set_defaults(handler=_city)
 
-    p = sub.add_parser("evacuate", help="plan an evacuation around a hazard")
-    p.add_argument("--scenario", type=Path, default=None)
-    p.add_argument("--hazard", required=True, help="hazard type (fire, flood, hazmat, ...)")
+    p = sub.add_parser("evacuate", help="plan an evacuation around a hazard",
+                       epilog=f"Hazard types: {HAZARD_HELP}. Zones of the default scenario: {default_zones()} "
+                              "(`eca city --scenario FILE` lists another scenario's zones).")
+    p.add_argument("--scenario", type=Path, default=None, help=SCENARIO_HELP)
+    p.add_argument("--hazard", required=True, help=f"hazard type, one of: {HAZARD_HELP}")
     p.add_argument("--place", help="centre of the hazard by name")
     p.add_argument("--lat", type=float)
     p.add_argument("--lon", type=float)
     p.add_argument("--radius", type=float, default=200.0, help="hazard radius in metres")
     p.add_argument("--closed-road", action="append", default=[], help="street closed to evacuees (repeatable)")
-    p.add_argument("--zone", action="append", default=None, help="zone to evacuate whole (repeatable)")
+    p.add_argument("--zone", action="append", default=None,
+                   help="zone to evacuate whole, by name or id (repeatable); the zones are listed below and by `eca city`")
     p.add_argument("--mode", choices=["walk", "drive"], default="walk")
     p.add_argument("--population", choices=["daytime", "resident"], default="daytime")
     p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
     p.set_defaults(handler=_evacuate)
 
-    p = sub.add_parser("protect", help="decide the proportionate protective action for a report (building, cordon, shelter in place, area)")
+    p = sub.add_parser("protect", help="decide the proportionate protective action for a report (building, cordon, shelter in place, area)",
+                       epilog=f"Hazard types: {HAZARD_HELP}. The decision table is tools/PROTECTIVE_ACTIONS.md.")
     p.add_argument("report", help="the incident report, in quotes (English or Chinese)")
-    p.add_argument("--scenario", type=Path, default=None)
-    p.add_argument("--hazard", default=None, help="triage hazard type (default: guessed from the report)")
+    p.add_argument("--scenario", type=Path, default=None, help=SCENARIO_HELP)
+    p.add_argument("--hazard", default=None, help=f"hazard type, one of: {HAZARD_HELP} (default: guessed from the report)")
     p.add_argument("--place", help="address or landmark, if the report does not name it")
     p.add_argument("--hour", type=int, default=None, help="local hour 0-23 (default: the report's, else day)")
     p.add_argument("--wind-from", type=float, default=None, help="wind direction (from), degrees (default: the report's, else 225)")
@@ -39,10 +67,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
     p.set_defaults(handler=_protect)
 
-    p = sub.add_parser("dispatch", help="recommend units for one or several incidents")
-    p.add_argument("--scenario", type=Path, default=None)
+    p = sub.add_parser("dispatch", help="recommend units for one or several incidents",
+                       epilog="PLACE is an address, street, landmark or zone of the scenario (`eca city` lists the zones).")
+    p.add_argument("--scenario", type=Path, default=None, help=SCENARIO_HELP)
     p.add_argument("--incident", action="append", required=True, metavar="TYPE:PRIORITY:PLACE",
-                   help="e.g. 'fire:P1:Aleksanterinkatu' (repeatable for simultaneous incidents)")
+                   help=f"e.g. 'fire:P1:Aleksanterinkatu' (repeatable for simultaneous incidents); {TYPE_PRIORITY_HELP}")
     p.add_argument("--geojson", type=Path, help="write the plan's GeoJSON here")
     p.set_defaults(handler=_dispatch)
 
@@ -97,6 +126,7 @@ def _city(args: argparse.Namespace) -> int:
     for line in info["graphs"]:
         print(f"  {line}")
     print(f"  {info['zones']} zones, {info['shelters']} shelters, {info['units']} units, {info['gazetteer_entries']} gazetteer entries")
+    print("  zones (for `eca evacuate --zone`): " + ", ".join(f"{z.name} ({z.id})" for z in city.scenario.zones))
     return 0
 
 

@@ -95,7 +95,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     print("Preparing the assistant (first run trains the triage model and ingests the plans)…", flush=True)
     try:
-        assistant = Assistant.from_settings(settings)
+        assistant = Assistant.from_settings(settings, notify=lambda line: print(line, flush=True))
     except (ScenarioError, FileNotFoundError) as exc:  # a bad scenario file or a missing model/data path
         raise UserError(str(exc)) from None
     try:

@@ -19,8 +19,12 @@ _END = object()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    mon = sub.add_parser("monitor", help="follow a stream of reports: batch triage, grouping into incidents, spikes, alerts")
-    mon.add_argument("--feed", required=True, help="FILE.csv | FILE.jsonl | a folder of such files | - (standard input)")
+    from agent.monitor.feed import fields_help  # a pure module: no model or map is loaded for --help
+
+    mon = sub.add_parser("monitor", help="follow a stream of reports: batch triage, grouping into incidents, spikes, alerts",
+                         epilog=fields_help())
+    mon.add_argument("--feed", required=True, help="FILE.csv | FILE.jsonl | a folder of such files | - (standard input, "
+                     "JSON Lines or CSV); the record fields are listed below")
     mon.add_argument("--once", action="store_true", help="read what is there and stop (default: keep following)")
     mon.add_argument("--max-idle", type=float, default=None, metavar="S", help="stop after S seconds without a new record")
     mon.add_argument("--replay", type=float, default=None, metavar="N",

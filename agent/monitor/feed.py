@@ -41,6 +41,23 @@ _SOURCE_ALIASES = {"phone": "call", "112": "call", "911": "call", "tweet": "soci
                    "post": "social", "sms": "call", "iot": "sensor", "alarm": "sensor", "vhf": "radio", "tetra": "radio"}
 
 
+def fields_help() -> str:
+    """The fields a record may carry, for ``eca monitor --help``: built from the key lists above so that the help
+    and the parser cannot disagree."""
+    def names(keys: Iterable[str]) -> str:
+        return " / ".join(keys)
+
+    return (
+        "Each record is a CSV row (with a header line) or a JSON object, one per line. Fields (names case-insensitive, "
+        f"first one present wins): text (required): {names(TEXT_KEYS)}; timestamp: {names(TIME_KEYS)}, ISO 8601 "
+        f"(naive = UTC) or epoch seconds/milliseconds, default: the arrival time; source: {names(SOURCE_KEYS)}, one of "
+        f"{', '.join(SOURCES)} (aliases such as phone, 112, tweet, sms, tetra; anything else counts as other); "
+        f"lat: {names(LAT_KEYS)} and lon: {names(LON_KEYS)}, decimal degrees, both or neither; id: {names(ID_KEYS)}; "
+        f"label: {names(LABEL_KEYS)} (ground truth, for evaluation only). A text longer than {MAX_RECORD_CHARS:,} "
+        "characters, binary text or a bad time or position rejects that record only, with its reason."
+    )
+
+
 @dataclass
 class FeedRecord:
     """One accepted report of the stream."""

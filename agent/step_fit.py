@@ -1,0 +1,129 @@
+"""Which checklist steps of a cited plan passage fit the incident at hand.
+
+An annex's action checklist covers every incident of its kind: Annex C's has decontamination steps that only a
+hazardous-material release needs, Annex E's is written for a mass-casualty incident. A response plan's immediate
+actions are the steps that fit this incident's type, scale and determinants; the others are left out (the
+passage is still cited, so the operator can read them).
+
+How a step is judged (a documented mapping, not a list of steps):
+
+* ``FACETS`` names what a step may be *about*: a hazard facet (hazmat) or a situation facet (mass-casualty scale,
+  a public health event, a suspicious item, a crowd crush, a missing person), each with the words that show it in
+  a step and, where they differ, in a report.
+* A step that opens with its own condition ("For a hazmat evacuation, ...", "For a missing person: ...",
+  "If ..., ...") applies when the incident has a facet that the condition names (or, naming no facet, a hazard
+  it names); a condition that names neither is kept (it cannot be judged).
+* Any other step applies unless it names facets the incident lacks. A step that names a hazard facet *and* one
+  of the incident's own hazards ("100 m for a building fire and 300 m for an unknown hazardous material") is a
+  step for both and applies.
+* The incident's facets: its triage type and secondary types and the hazards its words name; mass-casualty
+  scale per Annex E section 2 (ten or more casualties, five or more serious, or casualties of a tram, bus or
+  train); the situation facets when the report's words show them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from agent.hazards import HAZARD_WORDS, words_name_hazard
+
+# Annex E section 2 (activation criteria of the mass-casualty annex).
+MCI_CASUALTIES = 10
+MCI_SERIOUS = 5
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    in_step: re.Pattern[str]
+    in_report: re.Pattern[str] | None = None  # None: decided from the triage and the casualty count
+    hazard: bool = False  # a hazard facet: a step that also names one of the incident's hazards is for both
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("hazmat", _words(r"\bhazmat\b|hazardous materials?|dangerous goods|decontaminat\w*|\b(?:hot|warm|cold) zones?\b|"
+                           r"\breleases?\b|\bsubstances?\b|\bplumes?\b|\bvapou?rs?\b|air monitoring|危化|危险品|洗消|泄漏"), hazard=True),
+    Facet("mass_casualty", _words(r"mass[- ]casualt\w*|casualty collection points?|\bSTART\b|triage every casualty|"
+                                  r"\bred casualties\b|register every patient|ambulance loading point|from all bases|"
+                                  r"receiving hospitals|大规模伤亡|批量伤员")),
+    Facet("public_health", _words(r"public health (?:event|incident)|infectious disease|outbreak|food poisoning"),
+          _words(r"food poisoning|outbreak|norovirus|several (?:people|guests|pupils|children|residents) (?:ill|sick|vomiting)|"
+                 r"食物中毒|集体(?:呕吐|腹泻)")),
+    Facet("suspicious_item", _words(r"suspicious (?:object|item|package|parcel|bag|vehicle|device)s?|unattended (?:bag|item|package|parcel)s?|"
+                                    r"explosive device|\bbomb\b|可疑(?:物品|包裹)"),
+          _words(r"suspicious (?:object|item|package|parcel|bag|backpack|rucksack|suitcase|box|vehicle|van|car|device)|"
+                 r"unattended (?:bag|item|package|parcel|backpack|rucksack|suitcase)|abandoned (?:bag|backpack|rucksack|suitcase|parcel)|"
+                 r"explosive|\bbomb\b|ticking|可疑|爆炸物|炸弹")),
+    Facet("crowd_crush", _words(r"crowd crush|\bcrush\b|stampede|踩踏"),
+          _words(r"crowd crush|\bcrush(?:ed|ing)?\b|stampede|people (?:falling|pushed) over each other|踩踏|挤压")),
+    Facet("missing_person", _words(r"missing persons?\b(?! register)|last known location|走失|失踪"), None),
+)
+_BY_NAME = {f.name: f for f in FACETS}
+
+# A step's own condition at its start: "For a X, ...", "For X: ...", "If X, ...", "When X, ...".
+_CONDITION = re.compile(r"^\s*(?:for|if|when|in case of|in the case of)\s+(?P<cond>[^,:;]{3,80}?)\s*[,:]\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    """What the steps are judged against."""
+
+    hazards: frozenset[str]
+    facets: frozenset[str]
+    casualties: int = 0
+    serious: int = 0
+
+    @property
+    def mass_casualty(self) -> bool:
+        return "mass_casualty" in self.facets
+
+
+def incident_facts(report: str, incident_type: str, secondary_types: tuple[str, ...] | list[str] = (),
+                   determinants: list[Any] | None = None) -> IncidentFacts:
+    """The incident's hazards and facets from its triage, its words, its casualty count and its determinants."""
+    from tools.casualties import census
+    from tools.determinants import extract
+
+    hazards = {incident_type, *secondary_types} - {"not_incident"}
+    hazards |= {hazard for hazard, _ in HAZARD_WORDS if words_name_hazard(hazard, report)}
+    counted = census(report)
+    casualties = counted.serious + counted.minor + counted.ill
+    codes = {d.code for d in (determinants if determinants is not None else extract(report))}
+    facets = {f.name for f in FACETS if f.hazard and f.name in hazards}
+    facets |= {f.name for f in FACETS if f.in_report is not None and f.in_report.search(report)}
+    if "missing_person" in hazards or "missing_vulnerable" in codes:
+        facets.add("missing_person")
+    if "public_health" in hazards:
+        facets.add("public_health")
+    if casualties >= MCI_CASUALTIES or counted.serious >= MCI_SERIOUS or (casualties and "passenger_vehicle" in codes) \
+            or _words(r"mass[- ]casualty|\bMCI\b|dozens (?:of people )?(?:injured|hurt|casualties)|many (?:injured|casualties)|大规模伤亡").search(report):
+        facets.add("mass_casualty")
+    return IncidentFacts(hazards=frozenset(hazards), facets=frozenset(facets), casualties=casualties, serious=counted.serious)
+
+
+def step_facets(text: str) -> set[str]:
+    return {f.name for f in FACETS if f.in_step.search(text)}
+
+
+def step_fits(step: str, facts: IncidentFacts) -> bool:
+    """Does this checklist step apply to the incident? (see the module docstring)"""
+    condition = _CONDITION.match(step)
+    if condition:
+        cond = condition.group("cond")
+        named = step_facets(cond)
+        if named:
+            return bool(named & facts.facets)
+        hazards = {hazard for hazard, _ in HAZARD_WORDS if words_name_hazard(hazard, cond)}
+        return not hazards or bool(hazards & facts.hazards)
+    named = step_facets(step)
+    if not named or named & facts.facets:
+        return True
+    if all(_BY_NAME[name].hazard for name in named):  # only hazard facets: a step also for one of this incident's hazards
+        return any(words_name_hazard(hazard, step) for hazard in facts.hazards - named)
+    return False

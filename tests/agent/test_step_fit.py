@@ -1,0 +1,142 @@
+"""A response plan's immediate actions are the checklist steps that fit the incident (agent.step_fit): no
+decontamination for an ordinary flat fire, no mass-casualty triage for one patient, the suspicious-item step for a
+suspicious item only; each step kept still cites its passage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.plan_items import checklist_steps
+from agent.response_plan import ResponsePlanner
+from agent.safety import screen_text
+from agent.schemas import ResponsePlan, TriageSummary
+from agent.step_fit import incident_facts, step_fits
+from knowledge.types import Passage
+
+PLANS = Path(__file__).resolve().parents[2] / "knowledge" / "plans"
+
+
+def _checklist(annex: str) -> str:
+    text = (PLANS / annex).read_text(encoding="utf-8")
+    return "## 4. Action checklist" + text.split("## 4. Action checklist")[1].split("## 5.")[0]
+
+
+def _kept(report: str, kind: str, annex: str) -> list[str]:
+    facts = incident_facts(report, kind)
+    return [s for s in checklist_steps(_checklist(annex), 20) if step_fits(s, facts)]
+
+
+def _has(steps: list[str], words: str) -> bool:
+    return any(words.lower() in s.lower() for s in steps)
+
+
+@pytest.mark.parametrize("report", [
+    "Kitchen fire in a third-floor apartment on Runeberginkatu, the family is out on the street",
+    "Neighbour says flames are coming from the sauna of the flat below hers, Bulevardi 9",
+])
+def test_flat_fire_gets_fire_steps_without_hazmat_ones(report):
+    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    assert _has(kept, "engines, a ladder unit")            # the fire's own steps stay
+    assert _has(kept, "100 m for a building fire")         # a step for both fire and hazmat stays
+    assert not _has(kept, "decontamination") and not _has(kept, "hazmat evacuation") and not _has(kept, "hazmat release")
+
+
+@pytest.mark.parametrize("report", [
+    "Ammonia escaping from a pipe at the ice rink's plant room, two staff with burning eyes",
+    "A drum of some chemical is leaking in the harbour warehouse, strong fumes",
+])
+def test_release_keeps_the_decontamination_steps(report):
+    kept = _kept(report, "hazmat", "annex_c_fire_hazmat.md")
+    assert _has(kept, "decontamination") and _has(kept, "hazmat evacuation") and _has(kept, "upwind and uphill")
+
+
+@pytest.mark.parametrize("report", [
+    "My husband has collapsed in the kitchen and isn't breathing, I'm doing compressions",
+    "Cyclist fell on Esplanadi and has a badly broken leg",
+])
+def test_one_patient_is_not_a_mass_casualty_incident(report):
+    kept = _kept(report, "medical", "annex_e_mass_casualty.md")
+    assert not _has(kept, "mass-casualty") and not _has(kept, "START") and not _has(kept, "casualty collection")
+
+
+@pytest.mark.parametrize("report, kind", [
+    ("Coach overturned on the ring road, maybe twenty passengers hurt, several trapped", "traffic_accident"),
+    ("Explosion at a restaurant, at least twelve injured and six of them critical", "public_security"),
+])
+def test_mass_casualty_scale_keeps_the_triage_steps(report, kind):
+    kept = _kept(report, kind, "annex_e_mass_casualty.md")
+    assert _has(kept, "mass-casualty") and _has(kept, "START")
+    assert not _has(kept, "public health event")  # its own condition names another situation
+
+
+def test_a_steps_own_condition_decides():
+    bag = _kept("Abandoned suitcase next to the tram stop, nobody claims it", "public_security", "annex_h_public_security.md")
+    fight = _kept("Two groups fighting with bottles outside the bar", "public_security", "annex_h_public_security.md")
+    crush = _kept("People pushed over each other at the concert exit, a crush at the gate", "public_security", "annex_h_public_security.md")
+    assert _has(bag, "suspicious object") and not _has(bag, "crowd crush")
+    assert not _has(fight, "suspicious object") and not _has(fight, "crowd crush") and _has(fight, "cordon")
+    assert _has(crush, "crowd crush") and not _has(crush, "suspicious object")
+
+
+class _Annexes:
+    """The retriever's part the planner uses: the checklist passage of the annex the hazard filter names."""
+
+    def __init__(self) -> None:
+        self.queries: list[tuple[str, dict | None]] = []
+
+    def search(self, query, k=4, filters=None):
+        self.queries.append((query, filters))
+        hazard = (filters or {}).get("hazard")
+        annex = {"fire": "annex_c_fire_hazmat.md", "hazmat": "annex_c_fire_hazmat.md", "medical": "annex_e_mass_casualty.md",
+                 "mass_casualty": "annex_e_mass_casualty.md", "traffic_accident": "annex_e_mass_casualty.md"}.get(hazard)
+        if annex is None:
+            return []
+        return [Passage(text=_checklist(annex), source=annex, title=annex, section="4. Action checklist", score=1.0,
+                        chunk_id=f"{annex}#4", language="en")]
+
+
+def _plan(report: str, kind: str, priority: str = "P1") -> tuple[ResponsePlan, _Annexes]:
+    search = _Annexes()
+    planner = ResponsePlanner(triage=None, retriever=search, city=None)
+    plan = ResponsePlan(plan_id="PLAN-T", report=report)
+    triage = TriageSummary(incident_type=kind, priority=priority, type_confidence=0.9, priority_confidence=0.9)
+    planner._retrieve(screen_text(report), triage, plan)
+    return plan, search
+
+
+def test_plan_cites_every_kept_step_and_leaves_out_the_others():
+    plan, _ = _plan("Smoke from a bedroom window on the fourth floor of Lönnrotinkatu 11, residents outside", "fire")
+    texts = " ".join(i.text for i in plan.immediate_actions)
+    assert plan.immediate_actions and "decontamination" not in texts and "hazmat release" not in texts
+    refs = {c.ref for c in plan.citations}
+    assert all(s.kind == "citation" and s.ref in refs for i in plan.immediate_actions for s in i.sources)
+
+
+def test_single_cardiac_arrest_does_not_pull_in_the_mass_casualty_annex():
+    plan, search = _plan("Woman unresponsive on the tram platform, a passer-by started CPR", "medical")
+    assert not any((f or {}).get("hazard") == "mass_casualty" for _, f in search.queries)
+    texts = " ".join(i.text for i in plan.immediate_actions)
+    assert "START" not in texts and "mass-casualty" not in texts
+    assert plan.immediate_actions and "fits" in plan.immediate_actions[0].text  # says why no step is listed, cited
+    assert plan.immediate_actions[0].sources[0].kind == "citation"
+
+
+def test_chat_turn_plan_from_tool_results_fits_its_steps_too():
+    from agent.plan_items import plan_from_tool_results
+    from agent.schemas import Citation, PlanItem, Source, ToolResult
+
+    part = ResponsePlan(plan_id="PLAN-P", report="")
+    part.evacuation.append(PlanItem(text="Hazard area: 150 m.", sources=[Source(kind="tool", ref="plan_evacuation")]))
+    cite = Citation(ref="C9", source="annex_c_fire_hazmat.md", title="Annex C", text=_checklist("annex_c_fire_hazmat.md"), score=1.0)
+    plan = plan_from_tool_results("evacuate around the burning house on Iso Roobertinkatu", [ToolResult(text="", plan_part=part)],
+                                  [cite], None)
+    texts = " ".join(i.text for i in plan.immediate_actions)
+    assert plan.immediate_actions and "decontamination" not in texts and "hazmat release" not in texts
+
+
+def test_a_step_cut_at_a_passage_boundary_loses_the_next_steps_number():
+    cut = "6. Close the sluice gates on the canal before the tide turns. 7. Tell the harbour master which berths are shut. 8."
+    assert checklist_steps(cut) == ["Close the sluice gates on the canal before the tide turns.",
+                                    "Tell the harbour master which berths are shut."]
