@@ -514,4 +514,6 @@ FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|sevent
 # Dependent persons to relocate in a long outage (U2): a count of people in the sentence that names their devices.
 DEPENDENTS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?(?:residents|people|persons|patients|users|clients|elderly|pensioners|seniors|tenants|customers)\b"
                         r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?(?:居民|住户|老人|病人|患者|用户)")
+# The fire is on the building's top floor, whatever its number: nothing above it to clear.
+TOP_FLOOR = re.compile(r"\b(?:top|uppermost|highest)[- ](?:floor|storey|story|flat|apartment)\b|顶层|顶楼|最高层|最上面一层")
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")

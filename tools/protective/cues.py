@@ -114,6 +114,7 @@ class ProtectiveCues:
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
     fire_floor: int | None = None
+    top_floor: bool = False              # the incident is on the building's top floor ("the top-floor flat", 顶层)
     hour: int | None = None
     night: bool | None = None
     wind_from_deg: float | None = None
@@ -213,6 +214,7 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
+    c.top_floor = W.TOP_FLOOR.search(t) is not None
     if c.medical_devices:
         c.dependents = _dependents(t)
     c.water_level_m = _water_level(t)

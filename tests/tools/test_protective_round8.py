@@ -1,0 +1,38 @@
+"""The people arithmetic made precise with dev12 (tools/PROTECTIVE_ACTIONS.md sections 4 and 5a): a fire on the top
+floor has no floor above it to clear; "only N of us in the whole building" is everyone present; a count "in the
+audience" joins the others present; a count "we" give in a block the report says others live or work in is our
+part; flats above that are said to be fine are no fire spread. Sentences written from the document, in voices unlike
+the bench items."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective import decide, extract_protective_cues
+from tools.protective.buildings import people_in
+from tools.protective.models import BuildingInfo
+from tools.protective.people import building_occupants
+
+
+def _occupants(text: str, hazard: str, use: str, footprint: float, floors: float) -> int:
+    cues = extract_protective_cues(text)
+    d = decide(hazard, cues)
+    info = BuildingInfo(label="block", footprint_m2=footprint, floors=floors, use=use, source="osm", occupants=0)
+    return building_occupants(info, d, cues)
+
+
+@pytest.mark.parametrize("text", [
+    "Kitchen fire in my flat on the 5th floor, I got out and shut the door, the stairwell is clear",
+    "我住五楼，家里厨房起火了，我已经出来把门关上了，楼道没有烟",
+    "The top-floor flat's kitchen is on fire, the tenant is out and closed the door, no smoke on the stairs",
+    "顶层一户人家的厨房着火了，人已经出来了，门关着，楼道里没烟",
+])
+def test_a_fire_on_the_top_floor_clears_that_floor_only(text):
+    assert extract_protective_cues(text).fire_floor in (None, 5)
+    assert decide("fire", extract_protective_cues(text)).rule == "F2"
+    # A five-storey block: no floor above the fifth, so one floor of flats, not two.
+    assert _occupants(text, "fire", "residential", 800.0, 5) == round(people_in("residential", 800.0, 1, night=False))
+    # In a seven-storey block the fifth floor has one above it ("top" then says nothing of the building's height;
+    # the top-floor reports without a number still clear one floor).
+    expected = 1 if "top" in text or "顶层" in text else 2
+    assert _occupants(text, "fire", "residential", 800.0, 7) == round(people_in("residential", 800.0, expected, night=False))
