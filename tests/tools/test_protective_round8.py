@@ -36,3 +36,22 @@ def test_a_fire_on_the_top_floor_clears_that_floor_only(text):
     # the top-floor reports without a number still clear one floor).
     expected = 1 if "top" in text or "顶层" in text else 2
     assert _occupants(text, "fire", "residential", 800.0, 7) == round(people_in("residential", 800.0, expected, night=False))
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Server room fire on a Sunday. Only two of us in the whole building, the caretaker and me.", 2),
+    ("just 4 of them inside the entire block tonight, the rest are on holiday", 4),
+    ("smoke from the boiler room; only three of us in the house at the moment", 3),
+])
+def test_only_n_of_us_in_the_whole_building_is_everyone_present(text, whole):
+    c = extract_protective_cues(text)
+    assert (c.occupants, c.occupants_part) == (whole, None)
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Smoke behind the stage. There are about 600 in the audience and 30 staff.", 630),
+    ("Fire alarm at the match: we have 2,000 in the stands plus about 80 staff on duty", 2080),
+    ("Smell of burning in the nave, we've got roughly 150 in the congregation and some 12 choir singers", 162),
+])
+def test_a_count_in_the_audience_joins_the_other_groups_present(text, whole):
+    assert extract_protective_cues(text).occupants == whole

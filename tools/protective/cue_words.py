@@ -391,7 +391,7 @@ OTHERS_IN_BUILDING = re.compile(r"\b(?:the rest of the building (?:is|are|has)|(
                                 r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|是(?!我)|有)")
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
 # forty staff", "三百名观众和四十名工作人员" (the gap between two counts; a noun left over may stand before the joint).
-COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:in the (?:audience|house|building|stands)\s++)?,?\s*+(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
+COUNT_JOIN = re.compile(r"\s*+(?:[a-z-]{3,15}\s++)?(?:(?:in )?the (?:audience|house|building|stands|auditorium|stalls|congregation)\s++)?,?\s*+(?:and|plus|\+|as well as|along with|together with)(?![a-z])\s*"
                         r"(?:(?:about|around|some|roughly|approximately|another|a further|over|nearly|almost)\s+)?|\s*(?:和|加上|还有|另外还有|以及|外加)\s*(?:约|大约|近)?")
 # "full house, about 900", "the house is full, around six hundred and fifty", "sold out: 480 seats".
 FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theatre|theater|venue|church|room) is (?:full|packed|sold out))\b"
@@ -402,11 +402,11 @@ FULL_HOUSE = re.compile(r"\b(?:full house|sold[- ]out|packed|(?:house|hall|theat
 PRESENT_IN = re.compile(r"\b(?:got|have|there are|there were|there's|we're|we are)\s+(?:about|around|some|roughly|approximately|over|nearly|almost|maybe|perhaps|probably)?\s*"
                         + NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+(?:in|inside)\b"
                         r"(?=\s*(?:[,.;!?]|$|(?:for|tonight|today|now|here|there|right now|at the moment|at present|total|all|"
-                        r"the (?:building|house|hall|venue|pub|bar|club|restaurant|theatre|theater|church|store|shop|mall|school|hotel|museum|library|cinema|arena))\b))")
+                        r"the (?:building|house|hall|venue|pub|bar|club|restaurant|theatre|theater|church|store|shop|mall|school|hotel|museum|library|cinema|arena|audience|auditorium|stands|stalls|congregation))\b))")
 # "only the two cleaners and me in the building", "楼里只有我和两个保安": a small count said as all who are there
 # (the MIN_OCCUPANTS floor, set against casualty counts, does not apply).
-ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_100})\s+(?:[a-z-]{{3,15}}\s+){{0,2}}?(?:and\s+(me|myself|i)\s+)?(?:(?:are|is)\s+)?(?:(?:left|still)\s+)?"
-                          r"(?:in the building|inside|in here|here|on site|on the premises|in the house)\b"
+ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_100})\s+(?:of (?:us|them)\s+)?(?:[a-z-]{{3,15}}\s+){{0,2}}?(?:and\s+(me|myself|i)\s+)?(?:(?:are|is)\s+)?(?:(?:left|still)\s+)?"
+                          r"(?:in the (?:whole |entire )?(?:building|house|block)|inside|in here|here|on site|on the premises)\b"
                           r"|只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
                           r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
 # A count followed by words that leave nobody else ("nine of us and the caretaker, nobody else", "八个队员和我，没有其他人"):
