@@ -55,3 +55,13 @@ def test_only_n_of_us_in_the_whole_building_is_everyone_present(text, whole):
 ])
 def test_a_count_in_the_audience_joins_the_other_groups_present(text, whole):
     assert extract_protective_cues(text).occupants == whole
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("Our hair salon on the ground floor: a dryer is smoking badly. Eleven of us in the salon; there are flats above.", 11),
+    ("Our dental clinic on the ground floor has smoke in the back room, 12 of us here, offices upstairs and flats above them.", 12),
+    ("Smoke at the tailor's shop where we work, 14 of us here, and there are offices below", 14),
+])
+def test_our_count_in_a_block_with_others_above_or_below_is_a_part(text, part):
+    c = extract_protective_cues(text)
+    assert c.occupants is None and c.occupants_part == part

@@ -386,7 +386,7 @@ SEATS_TAKEN = re.compile(NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER
 # when the report says others are in the building too ("我们有十八个孩子和三个老师，楼上还有住户", "we have 40 diners,
 # and there are flats upstairs"): that business's people, a part of the building's (section 5a, "Whose count": a count the report says leaves others out).
 FIRST_PERSON_COUNT = re.compile(r"\b(?:we have|we've got|we got|we are|we're|there are \w+ of us|of us)\b|我们[^，。；！？\d]{0,5}?(?:有|这儿有|这里有|这边有|一共有)")
-OTHERS_IN_BUILDING = re.compile(r"\b(?:the rest of the building (?:is|are|has)|(?:flats|apartments|offices|residents|tenants|people) (?:are |live |living )?(?:upstairs|above us|on the (?:upper|other) floors)"
+OTHERS_IN_BUILDING = re.compile(r"\b(?:the rest of the building (?:is|are|has)|(?:flats|apartments|offices|shops|residents|tenants|people) (?:are |live |living )?(?:upstairs|downstairs|above(?: us)?|below(?: us)?|on the (?:upper|other|lower) floors)"
                                 r"|(?:upstairs|above us|on the (?:upper|other) floors) (?:there are|are|live|we have) (?:also |still )?(?:flats|apartments|offices|residents|tenants|people))\b"
                                 r"|(?:楼上|上面|其他楼层)(?:还有|也有|都是|住着|是(?!我)|有)")
 # Counts of groups present joined so that they add up: "890 in the audience plus some 60 staff", "360 pupils and
