@@ -65,3 +65,13 @@ def test_a_count_in_the_audience_joins_the_other_groups_present(text, whole):
 def test_our_count_in_a_block_with_others_above_or_below_is_a_part(text, part):
     c = extract_protective_cues(text)
     assert c.occupants is None and c.occupants_part == part
+
+
+@pytest.mark.parametrize(("text", "spread"), [
+    ("Flames in a second-floor kitchen, the flats above have their lights on and nobody is worried", False),
+    ("fire in the bathroom of a flat on floor 3, the apartments above are quiet, no smell there", False),
+    ("Fire on the 2nd floor, the flats above are filling with smoke", True),
+    ("fire in a flat, and the apartments above have smoke coming in", True),
+])
+def test_flats_above_said_to_be_fine_are_no_spread(text, spread):
+    assert extract_protective_cues(text).fire_spread is spread
