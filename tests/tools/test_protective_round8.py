@@ -75,3 +75,14 @@ def test_our_count_in_a_block_with_others_above_or_below_is_a_part(text, part):
 ])
 def test_flats_above_said_to_be_fine_are_no_spread(text, spread):
     assert extract_protective_cues(text).fire_spread is spread
+
+
+@pytest.mark.parametrize(("text", "street", "number"), [
+    ("我住在Fredrikinkatu 41a三楼，厨房冒烟", "Fredrikinkatu", "41a"),
+    ("Bulevardi 22 C楼梯间有很浓的煤气味", "Bulevardi", "22c"),
+    ("在Annankatu 8b一楼的店里闻到焦味", "Annankatu", "8b"),
+    # ... and a Latin word after the number is still no letter of it.
+    ("Annankatu 8 bar staff smell gas", "Annankatu", "8"),
+])
+def test_a_house_number_letter_right_before_chinese_text_is_read(city, text, street, number):
+    assert city.locator.house_number(text, street) == number
