@@ -86,3 +86,15 @@ def test_flats_above_said_to_be_fine_are_no_spread(text, spread):
 ])
 def test_a_house_number_letter_right_before_chinese_text_is_read(city, text, street, number):
     assert city.locator.house_number(text, street) == number
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # Smoke coming DOWN the stairs from a fire above is smoke in the stairwell: the way out is cut, the whole block goes (F3).
+    ("Smoke is rolling down the stairwell from a flat on the 5th floor, I'm in the lobby", "F3"),
+    ("night shift nurse coming home: smoke drifting down staircase C from somewhere near the top, a flat must be burning", "F3"),
+    ("smoke coming down the stairs from the 4th floor, fire in a flat", "F3"),
+    # Walking down the stairs is no smoke there.
+    ("fire in a flat on the 3rd floor, I went down the stairs, no smoke anywhere", "F2"),
+])
+def test_smoke_coming_down_the_stairs_is_smoke_in_the_stairwell(text, rule):
+    assert decide("fire", extract_protective_cues(text)).rule == rule

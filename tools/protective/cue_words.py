@@ -101,7 +101,7 @@ FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |a
                r"((地下室|储藏间|储物间|阁楼).{0,4}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
 SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
                    r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
-                   r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing)( up| out)? (into |in |up |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
+                   r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing|rolling)( up| out| down)? (into |in |up |down |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
                    r"(烟.{0,6}(进|窜|飘|冒|灌|涌).{0,3}(楼道|楼梯))",
                    r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
                    r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
