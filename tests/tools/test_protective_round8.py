@@ -98,3 +98,17 @@ def test_a_house_number_letter_right_before_chinese_text_is_read(city, text, str
 ])
 def test_smoke_coming_down_the_stairs_is_smoke_in_the_stairwell(text, rule):
     assert decide("fire", extract_protective_cues(text)).rule == rule
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # A gas pipe cut through, or gas escaping with a roar, is the line's whole flow: a large release outdoors (H7).
+    ("施工队在路口把天然气干管挖断了，气喷得轰轰响，整条街都是煤气味", "H7"),
+    ("燃气管道被挖掘机挖断，发出很大的轰鸣声，味道很冲", "H7"),
+    ("a digger has severed the gas pipe in the street, it's roaring like a jet engine", "H7"),
+    ("gas pipe cut through by roadworks outside the school gates, loud roar, strong smell", "H7"),
+    # A hiss or a roar that is not the gas's stays as it was.
+    ("gas smell in the street near a manhole, faint hissing", "H5"),
+    ("roaring traffic on the ring road, small gas leak from a cylinder on a van", "H5"),
+])
+def test_a_severed_or_roaring_gas_pipe_is_a_large_release(text, rule):
+    assert decide("hazmat", extract_protective_cues(text)).rule == rule
