@@ -112,3 +112,16 @@ def test_smoke_coming_down_the_stairs_is_smoke_in_the_stairwell(text, rule):
 ])
 def test_a_severed_or_roaring_gas_pipe_is_a_large_release(text, rule):
     assert decide("hazmat", extract_protective_cues(text)).rule == rule
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # "在<street>上" with no house number is out in the street, as "on <street>" is in English: an outdoor leak (H5) ...
+    ("施工队在Mannerheimintie上修路，钻头碰到了燃气管，有煤气味", "H5"),
+    ("在Bulevardi上有一个燃气罐在漏气，附近商店里有人", "H5"),
+    ("挖沟的工人在Lönnrotinkatu上挖到了燃气管，一股煤气味，隔壁面包店里闻不到", "H5"),
+    # ... but a shop on the street, or going to work on it, is inside a building.
+    ("在Fabianinkatu上的一家店里闻到煤气味", "H1"),
+    ("我在Annankatu上班，办公室里有煤气味", "H1"),
+])
+def test_on_a_street_in_chinese_is_outdoors(text, rule):
+    assert decide("hazmat", extract_protective_cues(text)).rule == rule
