@@ -101,16 +101,18 @@ def test_smoke_coming_down_the_stairs_is_smoke_in_the_stairwell(text, rule):
 
 
 @pytest.mark.parametrize(("text", "rule"), [
-    # A gas pipe cut through, or gas escaping with a roar, is the line's whole flow: a large release outdoors (H7).
+    # A gas main or trunk pipe, or gas escaping with a roar, is the line's whole flow: a large release outdoors (H7).
     ("施工队在路口把天然气干管挖断了，气喷得轰轰响，整条街都是煤气味", "H7"),
     ("燃气管道被挖掘机挖断，发出很大的轰鸣声，味道很冲", "H7"),
     ("a digger has severed the gas pipe in the street, it's roaring like a jet engine", "H7"),
     ("gas pipe cut through by roadworks outside the school gates, loud roar, strong smell", "H7"),
-    # A hiss or a roar that is not the gas's stays as it was.
+    # A service pipe to one house cut through, hissing, is a small leak; a hiss or a roar that is not the gas's stays as it was.
+    ("挖掘机把路边一根入户燃气管挖断了，能听到嘶嘶的漏气声，街上有煤气味", "H5"),
+    ("a digger cut through the gas service pipe to one house, hissing, smell in the street", "H5"),
     ("gas smell in the street near a manhole, faint hissing", "H5"),
     ("roaring traffic on the ring road, small gas leak from a cylinder on a van", "H5"),
 ])
-def test_a_severed_or_roaring_gas_pipe_is_a_large_release(text, rule):
+def test_a_gas_main_or_a_roaring_gas_pipe_is_a_large_release(text, rule):
     assert decide("hazmat", extract_protective_cues(text)).rule == rule
 
 

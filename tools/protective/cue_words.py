@@ -62,10 +62,10 @@ CALLER_PLACE = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i was|we were|standing|
 PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
-         # A main or trunk pipe cut through, or gas escaping with a roar (like a jet, 轰鸣): a full-bore release, not a
-         # pinhole: the line's whole flow (ERG 115's large release).
-         r"\b(severed|sheared (off|through)|cut (clean )?through|loud roar)\b|\b(gas|leak|pipe|main|it)\b[^.;]{0,25}\b(roar(s|ing)?|like a jet( engine)?)\b",
-         r"(总管|干管|主干管|主管道|挖断|(管道?|管子)[^，。；！？]{0,3}(断了|断裂|断开|爆裂)|轰轰|轰鸣|像[^，。；！？]{0,6}(飞机|喷气))",
+         # A main or trunk pipe (总管, 干管), or gas escaping with a roar (like a jet, 轰鸣): the line's whole flow (ERG 115's
+         # large release). A service pipe to one house cut through ("入户燃气管挖断", hissing) is still a small leak.
+         r"\b(loud roar)\b|\b(gas|leak|pipe|main|it)\b[^.;]{0,25}\b(roar(s|ing)?|like a jet( engine)?)\b",
+         r"(总管|干管|主干管|主管道|轰轰|轰鸣|像[^，。；！？]{0,6}(飞机|喷气))",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
