@@ -127,3 +127,15 @@ def test_a_gas_main_or_a_roaring_gas_pipe_is_a_large_release(text, rule):
 ])
 def test_on_a_street_in_chinese_is_outdoors(text, rule):
     assert decide("hazmat", extract_protective_cues(text)).rule == rule
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # Steps (台阶) are a building's outside: an item below, beside or at the foot of them is outdoors (PS2), as one on them is.
+    ("博物馆台阶旁边有一个没人要的行李箱，拉链开着，能看到电线", "PS2"),
+    ("火车站正门的台阶下面放着一个黑色背包，半个多小时没人管", "PS2"),
+    ("图书馆台阶底下有个旅行箱，没有人认领", "PS2"),
+    # Inside a building it stays indoors.
+    ("我们在图书馆大厅里，前台旁边有一个没人认领的背包", "PS1"),
+])
+def test_an_item_by_the_steps_of_a_building_is_outdoors(text, rule):
+    assert decide("public_security", extract_protective_cues(text)).rule == rule
