@@ -139,3 +139,15 @@ def test_on_a_street_in_chinese_is_outdoors(text, rule):
 ])
 def test_an_item_by_the_steps_of_a_building_is_outdoors(text, rule):
     assert decide("public_security", extract_protective_cues(text)).rule == rule
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # Smoke coming IN through a building's windows from a fire outside is no fire in the building (F1 stays) ...
+    ("A car is on fire in the car park, the smoke is blowing in through the windows of the flats next to it", "F1"),
+    ("skip burning outside the school, smoke coming in through the classroom windows, we closed them", "F1"),
+    # ... smoke or flames coming out of one are (F2/F4).
+    ("smoke is blowing out through the windows of the 3rd floor flat", "F2"),
+    ("Smoke pouring out of a fourth-floor window of the office building, I am across the street", "F4"),
+])
+def test_smoke_coming_in_through_a_window_is_no_fire_in_the_building(text, rule):
+    assert decide("fire", extract_protective_cues(text)).rule == rule

@@ -149,6 +149,9 @@ WINDOW_REFLECTED = re.compile(r"\b(reflect\w*|mirrored)\b")
 WINDOW_VANTAGE = re.compile(r"\b(from|through)\b")
 # In Chinese the seeing or the reflection sits between the window and the fire ("从窗户看到对面冒烟", "窗玻璃上映着火光").
 WINDOW_SEEN_ZH = re.compile(r"(看到|看见|望见|瞧见|看着|映|反射)")
+# Smoke that comes IN through a window ("blowing in through the kitchen windows") is a fire outside getting into the
+# building, not one in it.
+WINDOW_INWARD = re.compile(r"\b(?:\w+ing|came|comes|got|gets|blew|blows|poured|pours|drifted|drifts)\s+in\s+(?:through|via|at|by)\b")
 WINDOW_EMITTED = re.compile(r"\b(coming|came|comes|pouring|poured|billowing|pushing|shooting|leaping|blowing|belching|escaping|rising|licking|out of)\b")
 # Vehicles the outdoor-setting words name (a lorry, a bus): where a report also names a place inside a building ("a lorry
 # on fire in the loading bay inside the warehouse"), the vehicle is in that building, not in the street.

@@ -232,6 +232,8 @@ def _clause_before(t: str, m: re.Match) -> str:
 
 def _window_fire(t: str, m: re.Match) -> bool:
     """A window-fire match says the fire is in or comes out of the window, not that it is seen from, through or in it."""
+    if W.WINDOW_INWARD.search(m.group(0)):  # smoke getting in from a fire outside
+        return False
     said = _clause_before(t, m) + " " + m.group(0)
     if W.WINDOW_REFLECTED.search(said) or W.WINDOW_SEEN_ZH.search(m.group(0)):
         return False
