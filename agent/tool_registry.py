@@ -184,7 +184,7 @@ def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], T
             "people_moved_buildings": plan.people_moved_buildings, "people_moved_zones": plan.people_moved_zones,
             "isolation_m": plan.isolation_m, "sector": plan.sector, "assembly_point": plan.assembly_point, "shelters": plan.shelters,
             "clearance_routed_min": plan.clearance_routed_min, "clearance_bound_min": plan.clearance_bound_min,
-            "warning_message": plan.warning_message, "warnings": plan.warnings,
+            "clearance_assembly_min": plan.clearance_assembly_min, "warning_message": plan.warning_message, "warnings": plan.warnings,
         }
         part = _part(plan.geojson()["features"])
         src = [Source(kind="tool", ref="plan_protective_action")]

@@ -132,6 +132,13 @@ def test_a_large_release_sends_people_without_a_shelter_place_upwind(city, repor
     assert plan.rule == "H10" and plan.assembly_point, plan.warnings
     _check_upwind(city, plan)
     assert any("without a shelter place" in w or "no shelter outside the keep-out area" in w for w in plan.warnings)
+    # Those people get a routed clearance to the assembly point too (CCRP, as the shelters'), and the public warning
+    # tells them to go there.
+    assert plan.clearance_routed_min is not None
+    assert f"gather at {plan.assembly_point['name']}" in plan.warning_message
+    if plan.shelters:
+        assert plan.clearance_assembly_min is not None and plan.clearance_routed_min >= plan.clearance_assembly_min
+        assert f"to the assembly point: {plan.clearance_assembly_min:.0f} min" in plan.summary()
 
 
 def test_no_shelter_statement_says_why_each_shelter_is_out():

@@ -37,7 +37,8 @@ class StreetsMixin:
             m = None
         if m:
             letter = m.group(2) or ""
-            if letter and not re.search(rf"(?<!\d){m.group(1)}\s?{letter}(?!\w)", text, re.IGNORECASE):
+            # A Chinese character may follow the letter at once ("Unioninkatu 33b二楼"): it ends the number as a space does.
+            if letter and not re.search(rf"(?<!\d){m.group(1)}\s?{letter}(?![0-9A-Za-zÀ-ÖØ-öø-ÿ])", text, re.IGNORECASE):
                 letter = ""
             return int(m.group(1)), letter.upper(), m.end()
         cjk = re.match(r"^ (\d{1,3}) 号", norm[mn.end: mn.end + 10])

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from core.text import check_text, to_simplified
 from tools.protective import cue_words as W
+from tools.protective.wind import read_wind
 from tools.report_words import parse_number
 
 Setting = Literal["indoor", "outdoor"]
@@ -113,10 +114,12 @@ class ProtectiveCues:
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
     fire_floor: int | None = None
+    top_floor: bool = False              # the incident is on the building's top floor ("the top-floor flat", 顶层)
     hour: int | None = None
     night: bool | None = None
     wind_from_deg: float | None = None
     wind_speed_ms: float | None = None
+    wind_before_deg: float | None = None  # where the wind came from before the change the report tells of: context only
     wind_variable: bool = False
     litres: float | None = None
     found: list[str] = field(default_factory=list)
@@ -211,11 +214,13 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
+    c.top_floor = W.TOP_FLOOR.search(t) is not None
     if c.medical_devices:
         c.dependents = _dependents(t)
     c.water_level_m = _water_level(t)
     c.hour, c.night = _time_of_day(t)
-    c.wind_from_deg, c.wind_speed_ms = _wind(t)
+    wind = read_wind(t)
+    c.wind_from_deg, c.wind_speed_ms, c.wind_before_deg = wind.from_deg, wind.speed_ms, wind.before_deg
     c.hazard_hint = _hazard_hint(c, t)
     return c
 
@@ -227,6 +232,8 @@ def _clause_before(t: str, m: re.Match) -> str:
 
 def _window_fire(t: str, m: re.Match) -> bool:
     """A window-fire match says the fire is in or comes out of the window, not that it is seen from, through or in it."""
+    if W.WINDOW_INWARD.search(m.group(0)):  # smoke getting in from a fire outside
+        return False
     said = _clause_before(t, m) + " " + m.group(0)
     if W.WINDOW_REFLECTED.search(said) or W.WINDOW_SEEN_ZH.search(m.group(0)):
         return False
@@ -638,36 +645,3 @@ def _clock_in_words(t: str) -> int | None:
     if _has(t, W.NIGHT_WORDS[0]):
         return h + 12 if h >= 5 else h
     return None
-
-
-def _wind(t: str) -> tuple[float | None, float | None]:
-    frm = None
-    if (m := W.WIND_TOWARDS.search(t)):
-        frm = (W.COMPASS[_compass_key(m.group(1))] + 180) % 360
-    elif (m := W.WIND_TOWARDS_ZH.search(t)):
-        frm = (W.ZH_COMPASS[m.group(1)] + 180) % 360
-    elif (said := _wind_from(t)) is not None:
-        frm = said
-    elif (m := W.WIND_ZH.search(t)):
-        frm = W.ZH_COMPASS[next(g for g in m.groups() if g)]
-    speed = None
-    if (m := W.WIND_SPEED.search(t)):
-        v = float(m.group(1).replace(",", "."))
-        speed = v / 3.6 if m.group(2) in ("km/h", "kph", "公里/小时") else v
-    return (float(frm) if frm is not None else None), speed
-
-
-def _wind_from(t: str) -> float | None:
-    """The direction the wind comes from, by the first of ``WIND_FROM``'s ways of saying it that the report uses."""
-    for pattern in W.WIND_FROM:
-        for m in pattern.finditer(t):
-            if m.group(1):
-                return float(W.COMPASS[_compass_key(m.group(1))])
-            if m.group(2):
-                return float(m.group(2)) % 360
-    return None
-
-
-def _compass_key(word: str) -> str:
-    """The COMPASS key of a compass point as written ("south-southwest", "SW")."""
-    return word.replace("-", "").replace(" ", "")

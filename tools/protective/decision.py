@@ -94,6 +94,8 @@ def context(cues: ProtectiveCues, *, hour: int | None = None, night: bool | None
         h = hour if hour is not None else cues.hour
         night = (h not in DAY_HOURS) if h is not None else bool(cues.night)
     src = "operator" if wind_from_deg is not None else ("report" if cues.wind_from_deg is not None else "default")
+    if src == "report" and cues.wind_before_deg is not None:  # the plan says which of the report's two winds it follows
+        src = f"report, the current wind; it came from {cues.wind_before_deg:.0f}° before"
     frm = wind_from_deg if wind_from_deg is not None else (cues.wind_from_deg if cues.wind_from_deg is not None else DEFAULT_WIND_FROM_DEG)
     speed = wind_speed_ms if wind_speed_ms is not None else (cues.wind_speed_ms if cues.wind_speed_ms is not None else DEFAULT_WIND_SPEED_MS)
     return Context(night, float(frm), float(speed), cues.wind_variable, src)

@@ -56,6 +56,7 @@ class ProtectiveActionPlan(BaseModel):
     vulnerable_share: float | None = None
     clearance_routed_min: float | None = None
     clearance_bound_min: float | None = None
+    clearance_assembly_min: float | None = Field(default=None, description="routed clearance of the people without a shelter place to the assembly point, when some go to shelters")
     assembly_point: dict[str, Any] | None = None
     shelters: list[dict[str, Any]] = Field(default_factory=list)
     warning_message: str = ""
@@ -74,7 +75,8 @@ class ProtectiveActionPlan(BaseModel):
             lines.append(f"People told to shelter in place: about {self.people_sheltering:,}.")
         if self.clearance_routed_min is not None:
             bound = f"; simple bound {self.clearance_bound_min:.0f} min" if self.clearance_bound_min is not None else ""
-            lines.append(f"Clearance time (routing model, CCRP): {self.clearance_routed_min:.0f} min{bound}.")
+            assembly = f" (to the assembly point: {self.clearance_assembly_min:.0f} min)" if self.clearance_assembly_min is not None else ""
+            lines.append(f"Clearance time (routing model, CCRP): {self.clearance_routed_min:.0f} min{assembly}{bound}.")
         if self.assembly_point:
             lines.append(f"Assembly point: {self.assembly_point['name']}.")
         for s in self.shelters:

@@ -21,6 +21,11 @@ STREET_DETOUR_M = 150.0
 # How far the downwind half of an airborne release is kept free of assembly points and shelters: at least this,
 # and at least the protective-action sector's length.
 UPWIND_REACH_M = 2000.0
+# The people without a shelter place are routed to the assembly point from one start node per square of this side (the
+# square's most crowded one), not from each building's: a release that fills the shelters moves thousands, and CCRP's
+# searches grow with its start nodes (Rautatientori, 19,000 people: 236 nodes 20 s, 34 squares 8 s on the shared
+# machine). The shelters' own routing starts each zone's people at one node, coarser still.
+ASSEMBLY_CELL_M = 200.0
 
 
 def keep_out_area(d: ProtectiveDecision, danger, src):
@@ -60,7 +65,9 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     if unplaced == 0:
         return
     if unplaced and plan.shelters:  # some shelter places: the rest gather beyond the keep-out area, upwind or crosswind
-        _add_assembly_point(city, idx, danger, inside, src, plan, f"for the {unplaced:,} people without a shelter place")
+        a = _add_assembly_point(city, idx, danger, inside, src, plan, f"for the {unplaced:,} people without a shelter place")
+        if a is not None:
+            _time_assembly(plan, idx, cap, allowed, a, _coarse_sources(idx, _area_sources(city, b, evac_area, unplaced, d.night), ASSEMBLY_CELL_M))
         return
     if d.shelters and evac_area is not None:
         for s in city.scenario.shelters:
@@ -85,6 +92,32 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     for j, s in enumerate(names):
         if res.arrivals.get(j):
             plan.shelters.append({"shelter_id": s.id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": res.arrivals[j]})
+
+
+def _time_assembly(plan: ProtectiveActionPlan, idx, cap: np.ndarray, allowed: np.ndarray, node: int, sources: list[Source]) -> None:
+    """The routed clearance of the people without a shelter place to the assembly point: CCRP on the same walking network,
+    street capacities and keep-out mask as every other route of the plan. The plan's clearance becomes the later of
+    theirs and the shelters'.
+
+    The shelter routes come from the evacuation planner's own run, so the two groups do not compete for the same
+    streets here: where they share one the real clearance is longer, and the plan says so. Where in the area the
+    people without a place are is not known (the planner fills shelters zone by zone); they are spread over the area's
+    buildings as everyone else is."""
+    res = ccrp(idx, sources, [Destination(node)], cap, allowed=allowed)
+    name = plan.assembly_point["name"] if plan.assembly_point else "the assembly point"
+    if res.clearance_s is None or not res.routes:
+        plan.warnings.append(f"no routed clearance to {name}: the walking network gives no route there outside the keep-out area")
+        return
+    routed = round(res.clearance_s / 60.0, 1)
+    trip = max(r.arrive_s - r.depart_s for r in res.routes)
+    bound = round(trip / 60.0 + res.moved / WALK_THROUGHPUT_PPM, 1)
+    plan.clearance_assembly_min = routed
+    plan.clearance_routed_min = max(routed, plan.clearance_routed_min or 0.0)
+    plan.clearance_bound_min = max(bound, plan.clearance_bound_min or 0.0)
+    plan.warnings.append(f"clearance to {name}: {routed:.0f} min for the {res.moved:,} people without a shelter place (routing model; "
+                         f"routed apart from those going to shelters, so streets both use may make it longer)")
+    if res.left:
+        plan.warnings.append(f"{res.left:,} people cannot reach {name} on the walking network")
 
 
 def _add_assembly_point(city: CityModel, idx, danger, inside: np.ndarray, src, plan: ProtectiveActionPlan, why: str) -> int | None:
@@ -150,6 +183,15 @@ def _area_sources(city: CityModel, b: Buildings, area, people: int, night: bool)
         if k > 0:
             out.append(Source(node, k, exit_pps=BUILDING_EXIT_PPS * max(1.0, w / 50.0)))
     return out
+
+
+def _coarse_sources(idx, sources: list[Source], cell_m: float) -> list[Source]:
+    """The sources merged per square of ``cell_m``: their people at the square's most crowded node, their exits together."""
+    cells: dict[tuple[int, int], list[Source]] = {}
+    for s in sources:
+        cells.setdefault((int(idx.x[s.node] // cell_m), int(idx.y[s.node] // cell_m)), []).append(s)
+    return [Source(max(group, key=lambda s: s.people).node, sum(s.people for s in group), exit_pps=sum(s.exit_pps for s in group))
+            for _, group in sorted(cells.items())]
 
 
 def _assembly_node(city: CityModel, idx, danger, inside: np.ndarray, src) -> int | None:

@@ -34,7 +34,7 @@ def building_occupants(info: BuildingInfo, d: ProtectiveDecision, cues: Protecti
         return UNIT_OCCUPANTS
     use = info.use if info.use != "empty" else "mixed"
     if d.building_scope == "floors":
-        floors = scope_floor_count(d, info)
+        floors = scope_floor_count(d, info, cues.fire_floor, cues.top_floor)
         # Spec section 4, a mixed block "per floor by use": a fire floor above the ground floor and the
         # floor above it are flats; the ground floor is the shop (F2 on the ground floor).
         upper = d.rule == "F2" and (cues.fire_floor is None or cues.fire_floor >= 2)
@@ -52,14 +52,17 @@ def building_occupants(info: BuildingInfo, d: ProtectiveDecision, cues: Protecti
 _BASEMENT = "basement"
 
 
-def scope_floor_count(d: ProtectiveDecision, info: BuildingInfo) -> float:
+def scope_floor_count(d: ProtectiveDecision, info: BuildingInfo, fire_floor: int | None = None, top: bool = False) -> float:
     """Storeys in a ``floors`` scope: two (the fire floor and the one above, or the basement and the ground floor).
 
     OSM ``building:levels`` counts the storeys above ground, so a basement comes on top of them: a one-storey
-    building's basement and ground floor are two floors, its fire floor and "the floor above" only one.
+    building's basement and ground floor are two floors, its fire floor and "the floor above" only one. So is a fire
+    on the top floor (``fire_floor``, 1 = ground, at or above the building's levels; or ``top`` said and no floor number): no floor above it to clear.
     """
     if _BASEMENT in d.scope_floors:
         return 1.0 + min(1.0, info.floors)
+    if (top and fire_floor is None) or (fire_floor is not None and fire_floor >= 1 and fire_floor >= info.floors):
+        return min(1.0, info.floors)
     return min(2.0, info.floors)
 
 
@@ -123,7 +126,7 @@ def people_figures(city: CityModel, b: Buildings, d: ProtectiveDecision, cues: P
         info.scope = d.building_scope
         info.occupants = building_occupants(info, d, cues)
     if d.primary == "evacuate_building" and evac_area is None:
-        share = min(1.0, scope_floor_count(d, info) / info.floors) if d.building_scope == "floors" else 1.0
+        share = min(1.0, scope_floor_count(d, info, cues.fire_floor, cues.top_floor) / info.floors) if d.building_scope == "floors" else 1.0
         basis = "stated in the report" if cues.occupants else f"{info.source} footprint x floors x density"
         return PeopleFigures(info.occupants, basis, info.occupants, round2(zone_people(city, footprint, d.night) * share))
     if d.rule == "U2" and (cues.dependents or cues.medical_devices):  # spec section 5: U2 counts only the dependent persons

@@ -53,7 +53,14 @@ def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
         where = f"the {d.waterfront_band_m:.0f} m band along the shore (basements and ground floors)" if d.waterfront_band_m else f"{d.isolation_m:.0f} m"
         if d.sector and d.sector.action == "evacuate":
             where += f" and {d.sector.length_m:.0f} m downwind (towards {d.sector.bearing_deg:.0f}°)"
-        msg.append(f"Everyone within {where} must leave now" + (f" and go to {', '.join(s['name'] for s in plan.shelters)}." if plan.shelters else "."))
+        # Where people go: the shelters, and the assembly point for those the shelters cannot take (or for everyone).
+        shelters = ", ".join(s["name"] for s in plan.shelters)
+        gather = plan.assembly_point["name"] if plan.assembly_point else None
+        if shelters and gather:
+            goes = f" and go to {shelters}; when it is full, gather at {gather}."
+        else:
+            goes = f" and go to {shelters}." if shelters else (f" and gather at {gather}." if gather else ".")
+        msg.append(f"Everyone within {where} must leave now{goes}")
     if "isolate_deny_entry" in d.actions:
         msg.append(f"Keep out of the area within {d.isolation_m:.0f} m; follow the police and rescue cordon." if d.isolation_m else "Keep out of the closed area.")
     if "shelter_in_place" in d.actions:
