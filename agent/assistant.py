@@ -37,7 +37,7 @@ from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
 from agent.report_filing import ReportFiler
-from agent.proposals import ProposalBook, ProposalError, restore_unit_statuses
+from agent.proposals import ProposalBook, ProposalError, follow_unit_statuses, restore_unit_statuses
 from agent.record_line import names_an_order, without_record_notes
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
@@ -77,8 +77,9 @@ class Assistant:
         self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
         self._proposals = ProposalBook(store, city, self._city_lock)
         self._filer = ReportFiler(store, city)  # which incident a chat report is filed under
-        if restore_units:  # the log is the record: a status confirmed in an earlier session holds before any plan
-            with self._city_lock:
+        with self._city_lock:
+            self._units_seen = store.last_event_id()  # status changes after this one are followed (_follow_units)
+            if restore_units:  # the log is the record: a status confirmed in an earlier session holds before any plan
                 restore_unit_statuses(store, city)
 
     @classmethod
@@ -158,8 +159,15 @@ class Assistant:
         )
 
     # --- the city -------------------------------------------------------------
+    def _follow_units(self) -> None:
+        """Bring the city's unit statuses up to the log before anything reads them: a status confirmed in another
+        process on the same log (a second terminal, the web UI) holds here too, without a restart."""
+        with self._city_lock:
+            self._units_seen, _ = follow_unit_statuses(self._store, self._city, self._units_seen)
+
     def unit_statuses(self) -> dict[str, str]:
         """Every unit's status (available, dispatched, out_of_service)."""
+        self._follow_units()
         return self._city.unit_status()
 
     def road_segments(self) -> list[tuple[list[float], list[float]]]:
@@ -220,6 +228,7 @@ class Assistant:
         ``location``: (lat, lon) the operator set on the map, replacing the one read from the report."""
         checked = screen_text(report, what="report")
         operator = self._operator(operator)
+        self._follow_units()
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
         self._store.save_plan(plan, operator)
         return plan
@@ -281,17 +290,20 @@ class Assistant:
         return self._situation.open_incidents(priority)
 
     def unit_board(self) -> UnitBoard:
+        self._follow_units()
         return self._situation.unit_board()
 
     def shelter_occupancy(self) -> list[ShelterRow]:
         return self._situation.shelter_occupancy()
 
     def sitrep(self) -> Sitrep:
+        self._follow_units()
         return self._situation.sitrep()
 
     # --- proposals: every state change is proposed, then confirmed by an operator ----------
     def propose(self, action: str, args: dict[str, Any], incident_id: str | None = None,
                 operator: str | None = None, origin: str = "operator") -> Proposal:
+        self._follow_units()
         try:
             return self._proposals.propose(action, args, incident_id=incident_id, origin=origin, operator=self._operator(operator))
         except ProposalError as exc:
@@ -301,6 +313,7 @@ class Assistant:
         return self._proposals.pending(incident_id)
 
     def confirm_proposal(self, proposal_id: str, operator: str | None = None) -> Proposal:
+        self._follow_units()
         try:
             return self._proposals.confirm(proposal_id, self._operator(operator))
         except ProposalError as exc:

@@ -75,6 +75,7 @@ class ChatSession:
         except InputError as exc:
             yield ChatEvent(kind="error", text=str(exc))
             return
+        a._follow_units()  # statuses confirmed in another process hold before this turn's board or dispatch
         turn = _Turn(self.state.current)
         history = []
         if turn.incident_id is not None:

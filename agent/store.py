@@ -498,6 +498,20 @@ class IncidentStore:
         )
         return {r["unit_id"]: r["status"] for r in rows if r["unit_id"] and r["status"]}
 
+    def unit_status_events_since(self, after_id: int) -> list[tuple[int, str, str]]:
+        """(event id, unit id, status) of every confirmed status change logged after event ``after_id``, oldest first:
+        what another process (a second `eca chat`, the web UI) confirmed since this one last looked.  One query on the
+        events' primary key, so it stays cheap on a long log."""
+        rows = self._read(
+            "SELECT id, json_extract(payload_json, '$.unit_id') AS unit_id, json_extract(payload_json, '$.status') AS status"
+            " FROM events WHERE id > ? AND kind='unit_status' ORDER BY id", (int(after_id),))
+        return [(int(r["id"]), r["unit_id"], r["status"]) for r in rows if r["unit_id"] and r["status"]]
+
+    def last_event_id(self) -> int:
+        """The id of the newest event in the log (0 when empty)."""
+        row = self._read_one("SELECT MAX(id) AS n FROM events")
+        return int(row["n"] or 0) if row else 0
+
     def unit_commitments(self) -> dict[str, str | None]:
         """Unit id -> the incident of its latest confirmed status change (None when not tied to an incident)."""
         rows = self._read(
