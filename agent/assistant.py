@@ -31,7 +31,7 @@ from agent.schemas import (
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
 from agent.hazards import hazard_from_words
-from agent.incident_scope import canonical_incident_id, stand_down_calls
+from agent.incident_scope import ReportPlace, canonical_incident_id, stand_down_calls
 from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
@@ -235,7 +235,8 @@ class Assistant:
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
                        narrative: bool, location: tuple[float, float] | None = None,
-                       triage: Callable[[str], TriageOutcome] | None = None) -> ResponsePlan:
+                       triage: Callable[[str], TriageOutcome] | None = None,
+                       incident_place: ReportPlace | None = None) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.
         latest = self._store.latest_report(incident_id) if incident_id else None
@@ -245,7 +246,8 @@ class Assistant:
             record = self.triage(checked.text, incident_id, operator, triage=triage)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
-            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location)
+            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location,
+                                      incident_place=incident_place)
         # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
         plan.warnings += self._situation.plan_proposal_warnings(plan)
         if narrative:

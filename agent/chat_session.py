@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from agent.fallback import fallback_calls
 from agent.hazards import reconciled_triage
+from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
 from agent.plan_items import plan_from_tool_results
 from agent.protocols import TriageOutcome
@@ -185,7 +186,8 @@ class ChatSession:
         reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
         others = self.state.incidents if self.config.follow_reports else ()
         target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
-        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=reconciled)
+        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=reconciled,
+                                incident_place=self._follow_up_place(checked_report.text, target))
         _say_model_reading(plan, triage(checked_report.text))
         if target is None:
             turn.opened.append(plan)
@@ -193,6 +195,16 @@ class ChatSession:
             turn.moved.append(plan)
         turn.filed.append(plan)
         return plan
+
+    def _follow_up_place(self, text: str, target: str | None) -> ReportPlace | None:
+        """Where a follow-up filed under an open incident is when it names no place of its own ("the car is now on
+        fire", "现在车着火了"): the incident's place.  Read by the planner from the words instead, it would be
+        unlocated, or the destination of a movement ("smoke drifting to Kamppi") would become the incident's place."""
+        filer = self.assistant._filer
+        if target is None or filer.report_place(text) is not None:
+            return None
+        there = filer.incident_place(target)
+        return there if there is not None and there.lat is not None else None
 
     def _propose(self, turn: _Turn, action: str, args: dict[str, Any]) -> Proposal:
         """The tools only ever propose."""

@@ -35,6 +35,7 @@ class ReportPlace:
     lon: float | None = None
     radius_m: float = 0.0
     outside_map: str = ""  # the words of an address the map does not hold ("Hämeentie 200"), else ""
+    name: str = ""  # what the map calls the place, where known ("Bulevardi 14")
 
 
 def _same_place(a: ReportPlace, b: ReportPlace) -> bool:

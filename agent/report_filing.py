@@ -53,7 +53,8 @@ class ReportFiler:
         for plan in self._store.plans(incident_id):
             found = plan.tool_outputs.get("locate") or {}
             if found.get("lat") is not None and found.get("lon") is not None and found.get("confident") is not False:
-                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
+                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0),
+                                   name=str(found.get("place") or ""))
         for text in self._store.report_texts(incident_id):
             if (place := self.report_place(text)) is not None:
                 return place
@@ -68,10 +69,10 @@ class ReportFiler:
         if locator is None:
             matches = self._city.gazetteer.find_in_text(text)
             best = max(matches, key=lambda m: m.score) if matches else None
-            return ReportPlace(best.lat, best.lon, best.radius_m) if best else None
+            return ReportPlace(best.lat, best.lon, best.radius_m, name=best.name) if best else None
         found = locator.locate(text)
         if found.found and found.confident:
-            return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0))
+            return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0), name=found.place or "")
         if found.outside_map and found.evidence:
             return ReportPlace(outside_map=found.evidence)
         return None
