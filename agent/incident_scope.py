@@ -66,7 +66,17 @@ def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_
 
 # Where something moves to is not where the incident is: smoke "drifting towards Stockmann", a plume "heading for the
 # harbour", a car "driving in the direction of Kamppi".  The words up to the end of the clause name a destination.
-_MOTION_TARGET = re.compile(r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*", re.IGNORECASE)
+# A drifting or blowing plume names where it goes with "to / into / over" too ("smoke drifting into Kamppi", "the cloud is
+# blowing over the market"); in Chinese the verb of motion takes 向/到/往 ("烟飘向斯托克曼"), or 往/朝/向 opens the target
+# before the verb ("烟往火车站方向飘").  Only verbs of a moving plume, smoke or vehicle: "the fire spread to Bulevardi 16"
+# is where the incident now is, and stays.
+_MOTION_VERB = r"(?:drift|blow|mov|head|roll|flow)(?:s|es|ed|ing)?"
+_MOTION_TARGET = re.compile(
+    r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*"
+    rf"|\b{_MOTION_VERB}\s+(?:(?:over|across)\s+)?(?:to|into|over|across|onto)\b[^,.;:!?\n]*"
+    r"|(?:飘|吹|移动|扩散|飄|擴散)(?:向|到|往|至)[^，。；！？,.;!?\n]*"
+    r"|(?:往|朝|向)[^，。；！？,.;!?\n]{1,24}?(?:方向)?(?:飘|吹|扩散|移动|飄|擴散)",
+    re.IGNORECASE)
 
 
 def without_motion_targets(text: str) -> str:
