@@ -18,6 +18,7 @@ from agent.hazards import reconciled_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
 from agent.plan_items import plan_from_tool_results
+from agent.report_filing import OpenElsewhere
 from agent.protocols import TriageOutcome
 from agent.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
@@ -37,6 +38,11 @@ class ChatSessionConfig:
     # incident it was started on and the reply only says where the report went (the web page follows by itself).
     follow_reports: bool = False
     history_turns: int = 6  # the last messages of the incident a language model may read
+    # A report that would open a new incident is filed under an open incident of another session (the web UI, another
+    # terminal, ``eca monitor``) at the same address or building, of a hazard that meets its own at one scene, and
+    # active within these hours (``ReportFiler.open_incident_at``); 0 turns that off.  Three hours: a working fire or
+    # a crash scene is still being reported on; an incident older than that at the same door is likely a new event.
+    join_open_within_h: float = 3.0
 
 
 @dataclass
@@ -53,6 +59,7 @@ class _Turn:
     opened: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under an incident of their own
     moved: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under another incident of the session
     filed: list[ResponsePlan] = field(default_factory=list)  # every report's plan this turn, in order
+    joined: list[tuple[ResponsePlan, OpenElsewhere]] = field(default_factory=list)  # filed under another desk's incident
     said: list[tuple[str, str]] = field(default_factory=list)  # messages waiting for an incident to be filed under
 
 
@@ -135,6 +142,8 @@ class ChatSession:
             # only a session that follows its reports (eca chat) moves on; others stay on their incident
             now_on = self._current(turn) if self.config.follow_reports else turn.incident_id
             event.text = _opened_note(turn.opened, turn.moved, turn.incident_id, now_on) + "\n\n" + event.text
+        if turn.joined:  # said whatever the session's incident: the operator must know another desk has this one
+            event.text = _joined_note(turn.joined) + "\n\n" + event.text
         if event.proposals:
             event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
         plan = plan_from_tool_results(checked.text, results, event.citations, self._current(turn))
@@ -165,7 +174,7 @@ class ChatSession:
 
     def _file_unfiled(self, turn: _Turn) -> None:
         store = self.assistant._store
-        home = turn.opened[0].incident_id if turn.opened else None
+        home = turn.filed[0].incident_id if turn.filed else None  # a session with no incident: where its report went
         for role, text in turn.said:
             if home is not None:
                 store.add_message(home, role, text, self.operator)
@@ -186,10 +195,18 @@ class ChatSession:
         reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
         others = self.state.incidents if self.config.follow_reports else ()
         target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
+        elsewhere = None
+        if target is None and self.config.join_open_within_h > 0:  # not a new incident when another desk has it open
+            elsewhere = a._filer.open_incident_at(checked_report.text, reconciled(checked_report.text).incident_type,
+                                                  within_h=self.config.join_open_within_h,
+                                                  exclude=[*self.state.incidents, *(p.incident_id for p in turn.filed)])
+            target = elsewhere.incident_id if elsewhere else None
         plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=reconciled,
                                 incident_place=self._follow_up_place(checked_report.text, target))
         _say_model_reading(plan, triage(checked_report.text))
-        if target is None:
+        if elsewhere is not None:
+            turn.joined.append((plan, elsewhere))
+        elif target is None:
             turn.opened.append(plan)
         elif target != turn.incident_id:
             turn.moved.append(plan)
@@ -237,6 +254,17 @@ def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
     plan.warnings.append(
         f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
         f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
+
+
+def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere]]) -> str:
+    """What the reply says first when a report went to an incident another desk has open at its place."""
+    said = []
+    for plan, other in joined:
+        kind = (other.incident_type or "incident").replace("_", " ")
+        said.append(f"Same place as {other.incident_id} ({kind}, opened by {other.opened_by} at {other.opened_at[11:16]} UTC): "
+                    f"filed there, not as a new incident. If it is a separate incident, triage the report on its own "
+                    f"(the Triage button, `eca plan`) to open a new one.")
+    return " ".join(said)
 
 
 def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None) -> str:

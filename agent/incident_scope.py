@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "mask_incident_ids", "report_belongs_to",
+__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_precise_place",
            "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
@@ -63,6 +63,33 @@ def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_
         return _same_place(new, earlier)
     known = {h for h in (new_hazard, earlier_hazard) if h and h != "not_incident"}
     return len(known) < 2 or new_hazard == earlier_hazard
+
+# Hazards that meet at one scene: a crash whose car burns, a fire with casualties or a gas leak, a collapse with people
+# hurt; storm, flood and the power cut they cause.  A report of one at the place of an open incident of another of the
+# same group is most likely the same event seen by another caller; other pairs (a missing person where a fire burns)
+# are told apart and open their own.
+_SCENE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"fire", "hazmat", "traffic_accident", "earthquake_collapse", "medical"}),
+    frozenset({"flood", "severe_weather", "utility_outage"}),
+)
+# Only a place known to within this many metres (an address, a building, a junction) ties two reports to one incident
+# across sessions: a whole street or district has many incidents on it.
+PRECISE_PLACE_M = 150.0
+
+
+def hazards_compatible(new: str | None, earlier: str | None) -> bool:
+    """Could reports of these two hazards at one place be the same incident?  Unknown on either side: yes."""
+    if not new or not earlier or "not_incident" in (new, earlier) or new == earlier:
+        return True
+    return any(new in group and earlier in group for group in _SCENE_GROUPS)
+
+
+def same_precise_place(new: ReportPlace, earlier: ReportPlace) -> bool:
+    """The same place (``report_belongs_to``'s rule) and both known to an address or a building."""
+    if new.lat is None or earlier.lat is None:
+        return False
+    return max(new.radius_m, earlier.radius_m) <= PRECISE_PLACE_M and _same_place(new, earlier)
+
 
 # Where something moves to is not where the incident is: smoke "drifting towards Stockmann", a plume "heading for the
 # harbour", a car "driving in the direction of Kamppi".  The words up to the end of the clause name a destination.

@@ -7,12 +7,23 @@ place, or a new incident (``agent.incident_scope.report_belongs_to``: place firs
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from agent.incident_scope import ReportPlace, report_belongs_to, without_motion_targets
+from agent.incident_scope import ReportPlace, hazards_compatible, report_belongs_to, same_precise_place, without_motion_targets
 from agent.protocols import TriageOutcome
 
-__all__ = ["ReportFiler"]
+__all__ = ["OpenElsewhere", "ReportFiler"]
+
+
+@dataclass(frozen=True)
+class OpenElsewhere:
+    """An open incident that another session, the web UI or ``eca monitor`` opened at a new report's place."""
+    incident_id: str
+    opened_by: str
+    opened_at: str  # ISO time
+    incident_type: str | None
 
 
 class ReportFiler:
@@ -44,6 +55,24 @@ class ReportFiler:
             there = self.incident_place(other) if other != incident_id and other in open_ids else None
             if place is not None and there is not None and report_belongs_to(place, there, None, None):
                 return other
+        return None
+
+    def open_incident_at(self, text: str, hazard: str | None, *, within_h: float,
+                         exclude: Sequence[str] = ()) -> OpenElsewhere | None:
+        """The open incident, active within the last ``within_h`` hours and not one of ``exclude`` (the session's own,
+        already compared), that a report placed to an address or a building is most likely about: the same precise
+        place (``same_precise_place``) and a hazard that meets this one at a scene (``hazards_compatible``); the most
+        recently active first.  None when the report has no such place or no incident fits: it opens its own."""
+        place = self.report_place(text)
+        if place is None or place.lat is None:
+            return None
+        since = (datetime.now(timezone.utc) - timedelta(hours=within_h)).isoformat(timespec="milliseconds")
+        for row in self._store.open_incidents_active_since(since):
+            if row["incident_id"] in exclude or not hazards_compatible(hazard, row["incident_type"]):
+                continue
+            there = self.incident_place(row["incident_id"])
+            if there is not None and same_precise_place(place, there):
+                return OpenElsewhere(row["incident_id"], row["operator"], row["created_at"], row["incident_type"])
         return None
 
     def incident_place(self, incident_id: str) -> ReportPlace | None:

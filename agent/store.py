@@ -465,6 +465,17 @@ class IncidentStore:
             for r in rows
         ]
 
+    def open_incidents_active_since(self, since: str) -> list[dict[str, Any]]:
+        """Open incidents with a report or their opening at or after ``since`` (ISO time), the most recently active
+        first: incident id, type, priority, who opened it, when, and its last activity.  One query, for a chat report
+        that may be about an incident another desk (or ``eca monitor``) already has open."""
+        rows = self._read(
+            "SELECT i.incident_id, i.incident_type, i.priority, i.operator, i.created_at,"
+            " MAX(i.created_at, COALESCE((SELECT MAX(r.created_at) FROM reports r WHERE r.incident_id=i.incident_id), ''))"
+            " AS last_active FROM incidents i WHERE i.status='open' AND last_active >= ? ORDER BY last_active DESC",
+            (since,))
+        return [dict(r) for r in rows]
+
     # --- read-only views for the situation picture (agent/situation.py) ---------------------
     def open_incident_rows(self) -> list[dict[str, Any]]:
         """Open incidents with their plan state, in one query (the sitrep must stay fast at hundreds of incidents)."""
