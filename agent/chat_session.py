@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from agent.fallback import fallback_calls
 from agent.hazards import reconciled_triage
@@ -25,9 +25,6 @@ from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_ent
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from core.errors import InputError
-
-if TYPE_CHECKING:  # the assistant builds sessions; a session only calls back into it
-    from agent.assistant import Assistant
 
 __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState"]
 
@@ -64,7 +61,9 @@ class _Turn:
 
 
 class ChatSession:
-    def __init__(self, assistant: "Assistant", *, operator: str | None = None, incident_id: str | None = None,
+    # ``assistant``: the agent.assistant.Assistant that made the session (not imported here: the assistant imports this
+    # module, and the import contracts allow no cycle inside a package)
+    def __init__(self, assistant: Any, *, operator: str | None = None, incident_id: str | None = None,
                  incidents: Sequence[str] = (), config: ChatSessionConfig | None = None):
         self.assistant = assistant
         self.operator = assistant._operator(operator)
