@@ -14,37 +14,34 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from agent.backends import LLMBackend, LLMTimeout, build_backend
 from agent.deadline import Deadline
-from agent.fallback import fallback_calls
 from agent.grounding import GroundingChecker, GroundingReport, check_narrative
 from agent.router_model import IntentRouter
-from agent.loop import AgentConfig, ChatAgent
+from agent.chat_session import ChatSession, ChatSessionConfig, _say_model_reading  # noqa: F401 - re-exported
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
-from agent.plan_items import plan_from_tool_results
 from agent.response_plan import ResponsePlanner, to_triage_summary
 from agent.safety import CheckedText, screen_text
 from agent.schemas import (
-    ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolResult, TriageSummary,
+    ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.hazards import hazard_from_words, reconciled_triage
-from agent.incident_scope import ReportPlace, canonical_incident_id, report_belongs_to, stand_down_calls, without_motion_targets
+from agent.hazards import hazard_from_words
+from agent.incident_scope import ReportPlace, canonical_incident_id, stand_down_calls
 from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
-from agent.proposals import ProposalBook, ProposalError, restore_unit_statuses
-from agent.safety.record_line import RECORD_NOTE_REPLIES, names_an_order, record_note, without_record_notes
-from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, LOG_CORRECTION_REPLY, asks_to_read, corrects_own_log_entry, frames_only, looks_harmful, own_order_withdrawn, pasted_only
+from agent.report_filing import ReportFiler
+from agent.proposals import ProposalBook, ProposalError, follow_unit_statuses, restore_unit_statuses
+from agent.safety.record_line import names_an_order, without_record_notes
+from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
-from agent.tool_registry import build_tools
 from core.errors import InputError
 from core.settings import Settings, get_settings
 
@@ -79,8 +76,10 @@ class Assistant:
         self._city_lock = threading.Lock()  # unit status is shared state
         self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
         self._proposals = ProposalBook(store, city, self._city_lock)
-        if restore_units:  # the log is the record: a status confirmed in an earlier session holds before any plan
-            with self._city_lock:
+        self._filer = ReportFiler(store, city)  # which incident a chat report is filed under
+        with self._city_lock:
+            self._units_seen = store.last_event_id()  # status changes after this one are followed (_follow_units)
+            if restore_units:  # the log is the record: a status confirmed in an earlier session holds before any plan
                 restore_unit_statuses(store, city)
 
     @classmethod
@@ -175,8 +174,15 @@ class Assistant:
         )
 
     # --- the city -------------------------------------------------------------
+    def _follow_units(self) -> None:
+        """Bring the city's unit statuses up to the log before anything reads them: a status confirmed in another
+        process on the same log (a second terminal, the web UI) holds here too, without a restart."""
+        with self._city_lock:
+            self._units_seen, _ = follow_unit_statuses(self._store, self._city, self._units_seen)
+
     def unit_statuses(self) -> dict[str, str]:
         """Every unit's status (available, dispatched, out_of_service)."""
+        self._follow_units()
         return self._city.unit_status()
 
     def road_segments(self) -> list[tuple[list[float], list[float]]]:
@@ -237,13 +243,15 @@ class Assistant:
         ``location``: (lat, lon) the operator set on the map, replacing the one read from the report."""
         checked = screen_text(report, what="report")
         operator = self._operator(operator)
+        self._follow_units()
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
         self._store.save_plan(plan, operator)
         return plan
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
                        narrative: bool, location: tuple[float, float] | None = None,
-                       triage: Callable[[str], TriageOutcome] | None = None) -> ResponsePlan:
+                       triage: Callable[[str], TriageOutcome] | None = None,
+                       incident_place: ReportPlace | None = None) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.
         latest = self._store.latest_report(incident_id) if incident_id else None
@@ -253,7 +261,8 @@ class Assistant:
             record = self.triage(checked.text, incident_id, operator, triage=triage)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
-            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location)
+            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location,
+                                      incident_place=incident_place)
         # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
         plan.warnings += self._situation.plan_proposal_warnings(plan)
         if narrative:
@@ -298,17 +307,20 @@ class Assistant:
         return self._situation.open_incidents(priority)
 
     def unit_board(self) -> UnitBoard:
+        self._follow_units()
         return self._situation.unit_board()
 
     def shelter_occupancy(self) -> list[ShelterRow]:
         return self._situation.shelter_occupancy()
 
     def sitrep(self) -> Sitrep:
+        self._follow_units()
         return self._situation.sitrep()
 
     # --- proposals: every state change is proposed, then confirmed by an operator ----------
     def propose(self, action: str, args: dict[str, Any], incident_id: str | None = None,
                 operator: str | None = None, origin: str = "operator") -> Proposal:
+        self._follow_units()
         try:
             return self._proposals.propose(action, args, incident_id=incident_id, origin=origin, operator=self._operator(operator))
         except ProposalError as exc:
@@ -318,6 +330,7 @@ class Assistant:
         return self._proposals.pending(incident_id)
 
     def confirm_proposal(self, proposal_id: str, operator: str | None = None) -> Proposal:
+        self._follow_units()
         try:
             return self._proposals.confirm(proposal_id, self._operator(operator))
         except ProposalError as exc:
@@ -472,183 +485,20 @@ class Assistant:
 
     def chat(self, message: str, incident_id: str | None, operator: str | None = None,
              session_incidents: Sequence[str] = ()) -> Iterator[ChatEvent]:
-        """One chat turn in a session on ``incident_id``.  None: a session with no incident yet (``eca chat`` before the
-        first report): a report opens one (the final event's plan names it); other turns are kept in the audit trail
-        as ``chat_message`` events, so no empty incident is ever created.  A report of another incident than the
-        session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply says so.
-        ``session_incidents``: the other incidents this session has opened; a report at the place of one of them is
-        filed under it (not a new incident), and the reply says the session continues on it."""
-        try:
-            checked = screen_text(message)
-        except InputError as exc:
-            yield ChatEvent(kind="error", text=str(exc))
-            return
-        operator = self._operator(operator)
-        history = []
-        if incident_id is not None:
-            self._store.get_incident(incident_id)
-            history = self._store.chat_history(incident_id)
-        opened: list[ResponsePlan] = []  # the plans of the reports this turn filed under an incident of their own
-        moved: list[ResponsePlan] = []  # the plans of the reports filed under another incident of the session
-        filed: list[ResponsePlan] = []  # every report's plan this turn, in order
-        said: list[tuple[str, str]] = []
+        """One chat turn in a session on ``incident_id`` (``agent.chat_session.ChatSession``).  None: a session with no
+        incident yet (``eca chat`` before the first report): a report opens one (the final event's plan names it); other
+        turns are kept in the audit trail as ``chat_message`` events, so no empty incident is ever created.  A report of
+        another incident than the session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply
+        says so.  ``session_incidents``: the other incidents this session has opened; a report at the place of one of
+        them is filed under it (not a new incident), and the reply says the session continues on it."""
+        session = self.chat_session(incident_id, operator, session_incidents,
+                                    ChatSessionConfig(follow_reports=bool(session_incidents)))
+        return session.run(message)
 
-        def say(role: str, text: str) -> None:  # the turn's messages, under the session's incident, else once one exists
-            if incident_id is not None:
-                self._store.add_message(incident_id, role, text, operator)
-            else:
-                said.append((role, text))
-
-        def file_unfiled() -> None:
-            home = opened[0].incident_id if opened else None
-            for role, text in said:
-                if home is not None:
-                    self._store.add_message(home, role, text, operator)
-                else:
-                    self._store.log_event(None, "chat_message", {"role": role, "content": text[:2000]}, operator)
-
-        say("user", checked.text)
-        if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
-            yield ChatEvent(kind="final", text=LOG_CORRECTION_REPLY)
-            say("assistant", LOG_CORRECTION_REPLY)
-            file_unfiled()
-            return
-        # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
-        # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
-        kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
-        if kind and self._only_a_note(checked.text, kind):
-            yield ChatEvent(kind="final", text=RECORD_NOTE_REPLIES[kind])
-            say("assistant", RECORD_NOTE_REPLIES[kind])
-            file_unfiled()
-            return
-        # One triage per text in this turn: the safety check, the router and the response plan all ask the model
-        # about the same (residual) message; the first answer is passed on, not computed again.
-        triage = lru_cache(maxsize=8)(self._triage_only)
-        checked, refusal = self._screen(checked, triage)
-        if refusal is not None:  # no tool runs; the operator gets a clear, polite answer; the log gets a security event
-            text, record = refusal
-            self._store.log_event(incident_id, "security", record, operator)
-            yield ChatEvent(kind="final", text=text, security=record)
-            say("assistant", text)
-            file_unfiled()
-            return
-        flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
-        if flagged:
-            self._store.log_event(incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, operator)
-
-        def plan_report(report: str) -> ResponsePlan:  # the same path as `plan`: stored triage, corrections, logged
-            # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
-            checked_report = screen_text(report, what="report")
-            reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
-            target = self._incident_for_report(checked_report.text, incident_id, reconciled, session_incidents)
-            plan = self._response_plan(checked_report, target, operator, narrative=False, triage=reconciled)
-            _say_model_reading(plan, triage(checked_report.text))
-            if target is None:
-                opened.append(plan)
-            elif target != incident_id:
-                moved.append(plan)
-            filed.append(plan)
-            return plan
-
-        def current_incident() -> str | None:  # orders after a report in the same turn are about its incident
-            return filed[-1].incident_id if filed else incident_id
-
-        def propose(action: str, args: dict[str, Any]) -> Proposal:  # the tools only ever propose
-            return self._proposals.propose(action, args, incident_id=current_incident(), origin="assistant", operator=operator)
-
-        agent = ChatAgent(
-            self.backend, build_tools(self._city, self._passages, plan_report, self._situation, propose), self._router,
-            lambda text, prediction: self._stand_down_calls(text) or fallback_calls(text, prediction, self._city, triage, self._router,
-                                                                                     self._incident_type),
-            self._grounding,
-            AgentConfig(max_steps=self.settings.agent_max_steps, time_budget_s=self.settings.agent_time_budget_s,
-                        llm_budget_s=self.settings.llm_timeout_s, tools_reserve_s=self.settings.agent_tools_reserve_s,
-                        llm_tool_calls="always" if self.backend.native_tools else "when_unsure",
-                        trajectory_dir=self.settings.data_dir / "trajectories" / (incident_id or "no-incident"),
-                        tool_caller=self._lora_tool_caller()),
-        )
-        final_text = ""
-        results: list[ToolResult] = []
-        for event in agent.run(checked, self._history_for_llm(history)):
-            if event.kind == "tool" and event.step:
-                self._store.log_event(current_incident(), "tool_call", event.step.model_dump(), operator)
-                if event.result is not None:
-                    results.append(event.result)
-            if event.kind == "final":
-                event.proposals = [p for r in results for p in r.proposals]
-                if flagged:
-                    event.security = dict(flagged)
-                if incident_id is not None and (opened or moved):
-                    # only a caller that keeps the session's incidents (eca chat) follows the report; others stay
-                    now_on = current_incident() if session_incidents else incident_id
-                    event.text = _opened_note(opened, moved, incident_id, now_on) + "\n\n" + event.text
-                if event.proposals:
-                    event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
-                plan = plan_from_tool_results(checked.text, results, event.citations, current_incident())
-                if plan is not None:  # a full plan has them already (_response_plan); one put together from parts not
-                    added = [w for w in self._situation.plan_proposal_warnings(plan) if w not in plan.warnings]
-                    plan.warnings += added
-                    event.text += "".join(f"\n\n⚠ {w}" for w in added)
-                    self._store.save_plan(plan, operator)
-                    event.plan = plan
-                final_text = event.text
-            yield event
-        say("assistant", final_text)
-        file_unfiled()
-
-    def _incident_for_report(self, text: str, incident_id: str | None, triage: Callable[[str], TriageOutcome],
-                             session_incidents: Sequence[str] = ()) -> str | None:
-        """The incident a report in a session on ``incident_id`` is filed under: that one (a follow-up, or the first
-        report of an empty incident), another open incident of the session at the report's place, or None, which
-        opens a new one (another place, or another hazard where only the new report has a place:
-        ``report_belongs_to``)."""
-        if incident_id is None:
-            return None
-        earlier = self._store.latest_report(incident_id)
-        if earlier is None or earlier.text == text:
-            return incident_id
-        place = self._report_place(text)
-        # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
-        belongs = report_belongs_to(place, self._incident_place(incident_id), triage(text).incident_type,
-                                    self._store.get_incident(incident_id).incident_type)
-        if belongs:
-            return incident_id
-        open_ids = {i.incident_id for i in self._store.list_incidents()}
-        for other in dict.fromkeys(reversed(session_incidents)):  # the latest opened first
-            there = self._incident_place(other) if other != incident_id and other in open_ids else None
-            if place is not None and there is not None and report_belongs_to(place, there, None, None):
-                return other
-        return None
-
-    def _incident_place(self, incident_id: str) -> ReportPlace | None:
-        """Where the incident is: the location of its latest plan that has one (which may be the operator's map
-        point), else of its latest report that names a place.  A follow-up with no place ("two more people trapped
-        on the 4th floor") does not erase where the incident is."""
-        for plan in self._store.plans(incident_id):
-            found = plan.tool_outputs.get("locate") or {}
-            if found.get("lat") is not None and found.get("lon") is not None and found.get("confident") is not False:
-                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0))
-        for text in self._store.report_texts(incident_id):
-            if (place := self._report_place(text)) is not None:
-                return place
-        return None
-
-    def _report_place(self, text: str) -> ReportPlace | None:
-        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.
-        A low-confidence match ("Frankly My Dear" for an unread Chinese address) and the destination of a movement
-        ("smoke drifting towards Stockmann") are no place: either would open a duplicate incident elsewhere."""
-        text = without_motion_targets(text)
-        locator = getattr(self._city, "locator", None)
-        if locator is None:
-            matches = self._city.gazetteer.find_in_text(text)
-            best = max(matches, key=lambda m: m.score) if matches else None
-            return ReportPlace(best.lat, best.lon, best.radius_m) if best else None
-        found = locator.locate(text)
-        if found.found and found.confident:
-            return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0))
-        if found.outside_map and found.evidence:
-            return ReportPlace(outside_map=found.evidence)
-        return None
+    def chat_session(self, incident_id: str | None = None, operator: str | None = None,
+                     incidents: Sequence[str] = (), config: ChatSessionConfig | None = None) -> ChatSession:
+        """A chat session that keeps its own state (its incidents, the one it is on, its pending proposals)."""
+        return ChatSession(self, operator=operator, incident_id=incident_id, incidents=incidents, config=config)
 
     # --- status -------------------------------------------------------------
     def status(self) -> SystemStatus:
@@ -674,36 +524,6 @@ def _plan_facts(plan: ResponsePlan, limit: int = 900) -> str:
     for section in ("immediate_actions", "evacuation", "resources"):
         lines += [item.text for item in getattr(plan, section)[:3]]
     return "\n".join(lines)[:limit]
-
-
-def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
-    """A plan whose type was taken from the report's words (``reconciled_triage``) says what the model itself read:
-    the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
-    shown = plan.triage
-    if shown is None or shown.corrected_by_operator or shown.incident_type == model.incident_type:
-        return
-    plan.warnings.append(
-        f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
-        f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
-
-
-def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None) -> str:
-    """What the reply says first when a report opened its own incident or went to another of the session's: which
-    one, for what, that the session's incident is still open (nothing of it was overwritten), and which incident the
-    session continues on (its next follow-ups and orders go there)."""
-    def what(plan: ResponsePlan) -> str:
-        kind = f"{plan.triage.priority} {plan.triage.incident_type.replace('_', ' ')}" if plan.triage else "the report"
-        return f"{kind} at {plan.location}" if plan.location else kind
-
-    said = []
-    if opened:
-        news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
-        said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
-    for plan in moved:
-        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident.")
-    if now_on and now_on != session_incident:
-        said.append(f"This session now continues on {now_on}.")
-    return " ".join(said)
 
 
 def _title(text: str, triage: TriageSummary) -> str:

@@ -141,7 +141,9 @@ def run_chat(args: argparse.Namespace) -> int:
                 print(event.text + "\n")
                 if event.plan is not None and event.plan.incident_id and event.plan.incident_id != incident:
                     # a report that opened (or went to) another incident: the session follows it, as the reply said
-                    if incident is None:
+                    if incident is None and event.text.startswith("Same place as"):  # another desk's incident
+                        print(f"The session continues on incident {event.plan.incident_id}.\n")
+                    elif incident is None:
                         print(f"Incident {event.plan.incident_id} opened for this report; the session continues on it.\n")
                     incident = event.plan.incident_id
                     session = [i for i in session if i != incident] + [incident]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "mask_incident_ids", "report_belongs_to",
+__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_precise_place",
            "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
@@ -35,6 +35,7 @@ class ReportPlace:
     lon: float | None = None
     radius_m: float = 0.0
     outside_map: str = ""  # the words of an address the map does not hold ("Hämeentie 200"), else ""
+    name: str = ""  # what the map calls the place, where known ("Bulevardi 14")
 
 
 def _same_place(a: ReportPlace, b: ReportPlace) -> bool:
@@ -63,9 +64,46 @@ def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_
     known = {h for h in (new_hazard, earlier_hazard) if h and h != "not_incident"}
     return len(known) < 2 or new_hazard == earlier_hazard
 
+# Hazards that meet at one scene: a crash whose car burns, a fire with casualties or a gas leak, a collapse with people
+# hurt; storm, flood and the power cut they cause.  A report of one at the place of an open incident of another of the
+# same group is most likely the same event seen by another caller; other pairs (a missing person where a fire burns)
+# are told apart and open their own.
+_SCENE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"fire", "hazmat", "traffic_accident", "earthquake_collapse", "medical"}),
+    frozenset({"flood", "severe_weather", "utility_outage"}),
+)
+# Only a place known to within this many metres (an address, a building, a junction) ties two reports to one incident
+# across sessions: a whole street or district has many incidents on it.
+PRECISE_PLACE_M = 150.0
+
+
+def hazards_compatible(new: str | None, earlier: str | None) -> bool:
+    """Could reports of these two hazards at one place be the same incident?  Unknown on either side: yes."""
+    if not new or not earlier or "not_incident" in (new, earlier) or new == earlier:
+        return True
+    return any(new in group and earlier in group for group in _SCENE_GROUPS)
+
+
+def same_precise_place(new: ReportPlace, earlier: ReportPlace) -> bool:
+    """The same place (``report_belongs_to``'s rule) and both known to an address or a building."""
+    if new.lat is None or earlier.lat is None:
+        return False
+    return max(new.radius_m, earlier.radius_m) <= PRECISE_PLACE_M and _same_place(new, earlier)
+
+
 # Where something moves to is not where the incident is: smoke "drifting towards Stockmann", a plume "heading for the
 # harbour", a car "driving in the direction of Kamppi".  The words up to the end of the clause name a destination.
-_MOTION_TARGET = re.compile(r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*", re.IGNORECASE)
+# A drifting or blowing plume names where it goes with "to / into / over" too ("smoke drifting into Kamppi", "the cloud is
+# blowing over the market"); in Chinese the verb of motion takes 向/到/往 ("烟飘向斯托克曼"), or 往/朝/向 opens the target
+# before the verb ("烟往火车站方向飘").  Only verbs of a moving plume, smoke or vehicle: "the fire spread to Bulevardi 16"
+# is where the incident now is, and stays.
+_MOTION_VERB = r"(?:drift|blow|mov|head|roll|flow)(?:s|es|ed|ing)?"
+_MOTION_TARGET = re.compile(
+    r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*"
+    rf"|\b{_MOTION_VERB}\s+(?:(?:over|across)\s+)?(?:to|into|over|across|onto)\b[^,.;:!?\n]*"
+    r"|(?:飘|吹|移动|扩散|飄|擴散)(?:向|到|往|至)[^，。；！？,.;!?\n]*"
+    r"|(?:往|朝|向)[^，。；！？,.;!?\n]{1,24}?(?:方向)?(?:飘|吹|扩散|移动|飄|擴散)",
+    re.IGNORECASE)
 
 
 def without_motion_targets(text: str) -> str:

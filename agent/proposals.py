@@ -49,6 +49,25 @@ def restore_unit_statuses(store: Any, city: Any) -> dict[str, str]:
     return changed
 
 
+def follow_unit_statuses(store: Any, city: Any, after_id: int) -> tuple[int, dict[str, str]]:
+    """Apply the unit status changes confirmed in the log after event ``after_id`` (by this process or another one on
+    the same log) to the city model; returns (the newest event id read, the units changed).  Each process's city starts
+    from the log at load (``restore_unit_statuses``); this keeps it in step while it runs, reading only newer rows."""
+    known = city.unit_status()
+    latest: dict[str, str] = {}
+    last = after_id
+    for event_id, unit_id, status in store.unit_status_events_since(after_id):
+        last = event_id
+        if unit_id in known and status in UNIT_STATUSES:
+            latest[unit_id] = status  # the newest confirmed change of each unit wins
+    changed = {unit: status for unit, status in latest.items() if known[unit] != status}
+    for unit, status in changed.items():
+        city.set_unit_status(unit, status)
+    if changed:
+        log.info("unit statuses confirmed elsewhere: %s", ", ".join(f"{u} {s}" for u, s in sorted(changed.items())))
+    return last, changed
+
+
 class ProposalError(ValueError):
     """A proposal that cannot be made or applied (unknown unit, already decided, ...): a clear message."""
 

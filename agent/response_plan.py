@@ -19,6 +19,7 @@ from typing import Any
 
 from agent.clauses import split_clauses
 from agent.cue_rules import dispatch_units
+from agent.incident_scope import ReportPlace
 from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
@@ -72,8 +73,10 @@ class ResponsePlanner:
         self.config = config or PlannerConfig()
 
     def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None,
-             location: tuple[float, float] | None = None) -> ResponsePlan:
-        """``location``: (lat, lon) set by the operator (a click on the map); it replaces the one read from the report."""
+             location: tuple[float, float] | None = None, incident_place: ReportPlace | None = None) -> ResponsePlan:
+        """``location``: (lat, lon) set by the operator (a click on the map); it replaces the one read from the report.
+        ``incident_place``: where the incident a follow-up is filed under already is, used when the follow-up names
+        no place of its own ("the car is now on fire"): the follow-up is at the incident, not unlocated."""
         plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
         result = None
         if triage is None:
@@ -107,7 +110,12 @@ class ResponsePlanner:
                 text="Report contains embedded instructions (ignored): \"" + " ".join(checked.injection_spans)[:200] + "\". Verify the report's origin.",
                 sources=[Source(kind="operator", ref="safety-check")]))
 
-        location = self._operator_location(location, plan) if location is not None else self._locate(checked, plan)
+        if location is not None:
+            location = self._operator_location(location, plan)
+        elif incident_place is not None:
+            location = self._incident_location(incident_place, plan)
+        else:
+            location = self._locate(checked, plan)
         if kind == "not_incident":
             plan.immediate_actions.append(PlanItem(text="No incident indicated: log the report, no units dispatched. Re-triage if new information arrives.", sources=t_src))
             plan.evacuation.append(PlanItem(text="No evacuation indicated.", sources=t_src))
@@ -222,6 +230,19 @@ class ResponsePlanner:
         plan.tool_outputs["locate"] = {"method": "operator", "lat": lat, "lon": lon, "radius_m": 15.0, "confident": True, "place": name}
         plan.situation.append(PlanItem(text=f"Location: {name}, set on the map.", sources=[Source(kind="operator", ref="map-click")]))
         return SimpleNamespace(name=name, lat=lat, lon=lon, radius_m=15.0, confirmed=True, method="operator", id=None)
+
+    def _incident_location(self, known: ReportPlace, plan: ResponsePlan) -> Any:
+        """The place of the incident a follow-up is filed under (the follow-up names none of its own)."""
+        from types import SimpleNamespace
+
+        name = f"{known.name} (the incident's place)" if known.name else f"the incident's place ({known.lat:.5f}, {known.lon:.5f})"
+        plan.location = name
+        plan.tool_outputs["locate"] = {"method": "incident", "lat": known.lat, "lon": known.lon, "radius_m": known.radius_m,
+                                       "confident": True, "place": known.name or name}
+        plan.situation.append(PlanItem(text=f"Location: {name}; this follow-up names no place of its own.",
+                                       sources=[Source(kind="operator", ref="incident-place")]))
+        return SimpleNamespace(name=name, lat=known.lat, lon=known.lon, radius_m=known.radius_m, confirmed=True,
+                               method="incident", id=None)
 
     def _fallback_location(self, checked: CheckedText, plan: ResponsePlan) -> Any:
         """The best area for a P1 report that could not be located: zone / street / landmark in the text, else the map centre."""

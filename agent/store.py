@@ -465,6 +465,17 @@ class IncidentStore:
             for r in rows
         ]
 
+    def open_incidents_active_since(self, since: str) -> list[dict[str, Any]]:
+        """Open incidents with a report or their opening at or after ``since`` (ISO time), the most recently active
+        first: incident id, type, priority, who opened it, when, and its last activity.  One query, for a chat report
+        that may be about an incident another desk (or ``eca monitor``) already has open."""
+        rows = self._read(
+            "SELECT i.incident_id, i.incident_type, i.priority, i.operator, i.created_at,"
+            " MAX(i.created_at, COALESCE((SELECT MAX(r.created_at) FROM reports r WHERE r.incident_id=i.incident_id), ''))"
+            " AS last_active FROM incidents i WHERE i.status='open' AND last_active >= ? ORDER BY last_active DESC",
+            (since,))
+        return [dict(r) for r in rows]
+
     # --- read-only views for the situation picture (agent/situation.py) ---------------------
     def open_incident_rows(self) -> list[dict[str, Any]]:
         """Open incidents with their plan state, in one query (the sitrep must stay fast at hundreds of incidents)."""
@@ -497,6 +508,20 @@ class IncidentStore:
             " MAX(id) FROM events WHERE kind='unit_status' GROUP BY json_extract(payload_json, '$.unit_id')"
         )
         return {r["unit_id"]: r["status"] for r in rows if r["unit_id"] and r["status"]}
+
+    def unit_status_events_since(self, after_id: int) -> list[tuple[int, str, str]]:
+        """(event id, unit id, status) of every confirmed status change logged after event ``after_id``, oldest first:
+        what another process (a second `eca chat`, the web UI) confirmed since this one last looked.  One query on the
+        events' primary key, so it stays cheap on a long log."""
+        rows = self._read(
+            "SELECT id, json_extract(payload_json, '$.unit_id') AS unit_id, json_extract(payload_json, '$.status') AS status"
+            " FROM events WHERE id > ? AND kind='unit_status' ORDER BY id", (int(after_id),))
+        return [(int(r["id"]), r["unit_id"], r["status"]) for r in rows if r["unit_id"] and r["status"]]
+
+    def last_event_id(self) -> int:
+        """The id of the newest event in the log (0 when empty)."""
+        row = self._read_one("SELECT MAX(id) AS n FROM events")
+        return int(row["n"] or 0) if row else 0
 
     def unit_commitments(self) -> dict[str, str | None]:
         """Unit id -> the incident of its latest confirmed status change (None when not tied to an incident)."""

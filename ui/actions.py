@@ -9,7 +9,7 @@ operator who is logged in (``operator_name``), whichever door it came through.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,19 +74,19 @@ class Actions:
 
     # --- chat --------------------------------------------------------------
     def start_chat(self, message: str, incident_id: str | None, operator: str, *,
-                   open_incident: bool) -> tuple[str, str]:
-        """(cleaned message, incident id): checks the message, and opens an incident for it where allowed."""
+                   open_incident: bool) -> tuple[str, str | None]:
+        """(cleaned message, incident id): checks the message and the incident.  With ``open_incident`` a session with
+        no incident yet goes on with None: the assistant opens one only for a report (a question opens none)."""
         message = clean_text(message, what="message", max_chars=self.max_chars)
         if incident_id:
             self.assistant.incident(incident_id)
-        elif open_incident:
-            incident_id = self.assistant.open_incident(message, operator).incident_id
-        else:
+        elif not open_incident:
             raise UnknownIncidentError("no incident id given")
-        return message, incident_id
+        return message, incident_id or None
 
-    def chat(self, message: str, incident_id: str, operator: str) -> Iterator[ChatEvent]:
-        return self.assistant.chat(message, incident_id, operator)
+    def chat(self, message: str, incident_id: str | None, operator: str,
+             session_incidents: Sequence[str] = ()) -> Iterator[ChatEvent]:
+        return self.assistant.chat(message, incident_id, operator, session_incidents=tuple(session_incidents))
 
     def chat_collected(self, message: str, incident_id: str, operator: str) -> ChatReply:
         """One exchange, collected: the checked answer, tool steps, citations, the turn's plan and any errors."""

@@ -283,11 +283,14 @@ class CommandCentre:
         history.append({"role": "user", "content": message})
         yield (history, "", session) + skip6[:5] + (_notice(),)
 
+        # the incidents this page has been on: a report at one of their places goes back to it, and the page follows a
+        # report that opened (or went to) another incident, as the reply says
+        followed = list(session.get("incidents") or ([session["incident_id"]] if session["incident_id"] else []))
         answer: dict[str, Any] | None = None
         plan: ResponsePlan | None = None
         failure = ""
         try:
-            for event in self.actions.chat(message, session["incident_id"], operator):
+            for event in self.actions.chat(message, session["incident_id"], operator, followed):
                 answer = self._apply_event(event, history, answer)
                 if event.kind == "final" and event.plan is not None:
                     plan = event.plan
@@ -299,6 +302,9 @@ class CommandCentre:
             failure = f"The assistant stopped answering ({type(exc).__name__}: {exc}). The conversation is kept; try again."
         if failure:
             history.append({"role": "assistant", "content": f"⚠ {failure}"})
+        if plan is not None and plan.incident_id and plan.incident_id != session["incident_id"]:
+            session.update(incident_id=plan.incident_id, report_id=None, report_text="")  # the selector follows it
+            session["incidents"] = [i for i in followed if i != plan.incident_id] + [plan.incident_id]
         if plan is not None:
             session["plan_id"] = plan.plan_id
             md, js = self.exports(plan)

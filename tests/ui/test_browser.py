@@ -101,7 +101,9 @@ def test_c_corrected_triage_lands_in_the_incident_log(open_page, artifacts_dir, 
 
 def test_d_two_sessions_do_not_see_each_others_chat(open_page, artifacts_dir) -> None:
     alice, bob = open_page(), open_page()
-    for page, text in ((alice, "Alice asks: status of the Kamppi fire?"), (bob, "Bob asks: which shelters are open?")):
+    # Bob reports an incident (a question alone opens none, test_g), so there is one of his to switch to
+    for page, text in ((alice, "Alice asks: status of the Kamppi fire?"),
+                       (bob, "Bob asks: kitchen fire at Lönnrotinkatu 25, smoke in the stairwell, what now?")):
         page.fill("#chat-in textarea", text)
         page.click("#send-btn")
         page.locator("#chat").get_by_text(text).first.wait_for()
@@ -110,6 +112,7 @@ def test_d_two_sessions_do_not_see_each_others_chat(open_page, artifacts_dir) ->
         chat = page.locator("#chat").inner_text()
         assert own in chat and other not in chat
     # Switching to the other operator's incident is explicit, and restores that incident's chat.
+    bob.wait_for_function("() => document.querySelector('#incidents input').value.startsWith('INC-')", timeout=120_000)
     bob_incident = bob.locator("#incidents input").input_value().split(" ")[0]
     alice.reload(wait_until="load")
     alice.wait_for_selector("[data-testid=status]")
@@ -117,6 +120,34 @@ def test_d_two_sessions_do_not_see_each_others_chat(open_page, artifacts_dir) ->
     _choose(alice, "incidents", bob_incident)
     alice.locator("#chat").get_by_text("Bob asks").first.wait_for()
     alice.screenshot(path=str(artifacts_dir / "ui-d-switch.png"), full_page=True)
+
+
+def _send(page, text: str) -> None:
+    page.fill("#chat-in textarea", text)
+    page.click("#send-btn")
+    page.locator("#chat").get_by_text(text).first.wait_for()
+    page.wait_for_function("() => !document.querySelector('#send-btn').disabled", timeout=150_000)
+
+
+def _selected_incident(page) -> str:
+    return page.locator("#incidents input").input_value().split(" ")[0]
+
+
+def test_g_a_question_opens_no_incident_and_the_selector_follows_a_report(open_page, ui_assistant) -> None:
+    page = open_page()
+    before = {i.incident_id for i in ui_assistant.incidents()}
+    _send(page, "How many shelters are still open right now?")
+    assert {i.incident_id for i in ui_assistant.incidents()} == before  # a question: no incident opened
+    assert not _selected_incident(page).startswith("INC-")
+    _send(page, "Smoke from a 4th floor window at Albertinkatu 40, a woman shouting for help")
+    page.wait_for_function("() => document.querySelector('#incidents input').value.startsWith('INC-')")
+    first = _selected_incident(page)
+    assert first in {i.incident_id for i in ui_assistant.incidents()} - before
+    _send(page, "另一起火灾：Kaisaniemi metro station 入口起火，隧道里有烟")  # another place: its own incident, and the page follows
+    page.wait_for_function(f"() => !document.querySelector('#incidents input').value.startsWith('{first}')")
+    second = _selected_incident(page)
+    assert second.startswith("INC-") and second != first
+    assert second in {i.incident_id for i in ui_assistant.incidents()}
 
 
 def test_bad_input_gets_a_clear_message_and_the_page_stays_usable(open_page, tmp_path, artifacts_dir) -> None:

@@ -1,0 +1,285 @@
+"""A chat session: one operator's conversation, turn by turn, over the incidents it has opened.
+
+One class in the spirit of mini-swe-agent's ``DefaultAgent``: a config dataclass with sane defaults and explicit state
+(the session's incidents, the incident it is on, the proposals it filed that wait for a decision).  A turn screens the
+message, files each report it plans under the right incident (``agent.report_filing``), runs the tool agent
+(``agent.loop.ChatAgent``) and logs what was said.  ``Assistant.chat`` runs one turn of a session made for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from agent.fallback import fallback_calls
+from agent.hazards import reconciled_triage
+from agent.incident_scope import ReportPlace
+from agent.loop import AgentConfig, ChatAgent
+from agent.plan_items import plan_from_tool_results
+from agent.report_filing import OpenElsewhere
+from agent.protocols import TriageOutcome
+from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
+from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
+from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
+from agent.tool_registry import build_tools
+from core.errors import InputError
+
+__all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState"]
+
+
+@dataclass
+class ChatSessionConfig:
+    # The session moves to the incident a report opened or was filed under (``eca chat``); off, it stays on the
+    # incident it was started on and the reply only says where the report went (the web page follows by itself).
+    follow_reports: bool = False
+    history_turns: int = 6  # the last messages of the incident a language model may read
+    # A report that would open a new incident is filed under an open incident of another session (the web UI, another
+    # terminal, ``eca monitor``) at the same address or building, of a hazard that meets its own at one scene, and
+    # active within these hours (``ReportFiler.open_incident_at``); 0 turns that off.  Three hours: a working fire or
+    # a crash scene is still being reported on; an incident older than that at the same door is likely a new event.
+    join_open_within_h: float = 3.0
+
+
+@dataclass
+class ChatSessionState:
+    current: str | None = None  # the incident the session is on; None before its first report
+    incidents: list[str] = field(default_factory=list)  # every incident the session has been on, oldest first
+    pending: list[Proposal] = field(default_factory=list)  # proposals this session filed, awaiting a decision
+
+
+@dataclass
+class _Turn:
+    """What one turn has done so far."""
+    incident_id: str | None  # the session's incident when the turn began
+    opened: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under an incident of their own
+    moved: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under another incident of the session
+    filed: list[ResponsePlan] = field(default_factory=list)  # every report's plan this turn, in order
+    joined: list[tuple[ResponsePlan, OpenElsewhere]] = field(default_factory=list)  # filed under another desk's incident
+    said: list[tuple[str, str]] = field(default_factory=list)  # messages waiting for an incident to be filed under
+
+
+class ChatSession:
+    # ``assistant``: the agent.assistant.Assistant that made the session (not imported here: the assistant imports this
+    # module, and the import contracts allow no cycle inside a package)
+    def __init__(self, assistant: Any, *, operator: str | None = None, incident_id: str | None = None,
+                 incidents: Sequence[str] = (), config: ChatSessionConfig | None = None):
+        self.assistant = assistant
+        self.operator = assistant._operator(operator)
+        self.config = config or ChatSessionConfig()
+        known = list(dict.fromkeys(incidents))
+        if incident_id is not None and incident_id not in known:
+            known.append(incident_id)
+        self.state = ChatSessionState(current=incident_id, incidents=known)
+
+    # --- one turn ----------------------------------------------------------------------------------
+    def run(self, message: str) -> Iterator[ChatEvent]:
+        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end."""
+        a = self.assistant
+        try:
+            checked = screen_text(message)
+        except InputError as exc:
+            yield ChatEvent(kind="error", text=str(exc))
+            return
+        a._follow_units()  # statuses confirmed in another process hold before this turn's board or dispatch
+        turn = _Turn(self.state.current)
+        history = []
+        if turn.incident_id is not None:
+            a._store.get_incident(turn.incident_id)
+            history = a._store.chat_history(turn.incident_id)
+        self._say(turn, "user", checked.text)
+        if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
+            yield from self._reply(turn, LOG_CORRECTION_REPLY)
+            return
+        # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
+        # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
+        kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
+        if kind and a._only_a_note(checked.text, kind):
+            yield from self._reply(turn, RECORD_NOTE_REPLIES[kind])
+            return
+        # One triage per text in this turn: the safety check, the router and the response plan all ask the model
+        # about the same (residual) message; the first answer is passed on, not computed again.
+        triage = lru_cache(maxsize=8)(a._triage_only)
+        checked, refusal = a._screen(checked, triage)
+        if refusal is not None:  # no tool runs; the operator gets a clear, polite answer; the log gets a security event
+            text, record = refusal
+            a._store.log_event(turn.incident_id, "security", record, self.operator)
+            yield from self._reply(turn, text, security=record)
+            return
+        flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
+        if flagged:
+            a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
+        final_text = ""
+        results: list[ToolResult] = []
+        for event in self._agent(turn, triage).run(checked, a._history_for_llm(history, self.config.history_turns)):
+            if event.kind == "tool" and event.step:
+                a._store.log_event(self._current(turn), "tool_call", event.step.model_dump(), self.operator)
+                if event.result is not None:
+                    results.append(event.result)
+            if event.kind == "final":
+                self._finish(turn, checked, event, results, flagged)
+                final_text = event.text
+            yield event
+        self._say(turn, "assistant", final_text)
+        self._end(turn)
+
+    def _reply(self, turn: _Turn, text: str, security: dict[str, Any] | None = None) -> Iterator[ChatEvent]:
+        """A turn answered without the tool agent."""
+        yield ChatEvent(kind="final", text=text, security=security)
+        self._say(turn, "assistant", text)
+        self._end(turn)
+
+    def _finish(self, turn: _Turn, checked: CheckedText, event: ChatEvent, results: list[ToolResult],
+                flagged: dict[str, Any] | None) -> None:
+        """The final event: the turn's proposals, where its reports went, and the plan put together from its tools."""
+        a = self.assistant
+        event.proposals = [p for r in results for p in r.proposals]
+        if flagged:
+            event.security = dict(flagged)
+        if turn.incident_id is not None and (turn.opened or turn.moved):
+            # only a session that follows its reports (eca chat) moves on; others stay on their incident
+            now_on = self._current(turn) if self.config.follow_reports else turn.incident_id
+            event.text = _opened_note(turn.opened, turn.moved, turn.incident_id, now_on) + "\n\n" + event.text
+        if turn.joined:  # said whatever the session's incident: the operator must know another desk has this one
+            event.text = _joined_note(turn.joined) + "\n\n" + event.text
+        if event.proposals:
+            event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
+        plan = plan_from_tool_results(checked.text, results, event.citations, self._current(turn))
+        if plan is not None:  # a full plan has them already (_response_plan); one put together from parts not
+            added = [w for w in a._situation.plan_proposal_warnings(plan) if w not in plan.warnings]
+            plan.warnings += added
+            event.text += "".join(f"\n\n⚠ {w}" for w in added)
+            a._store.save_plan(plan, self.operator)
+            event.plan = plan
+        self.state.pending += event.proposals
+
+    def _end(self, turn: _Turn) -> None:
+        """File the turn's messages, and move the session on to the incident its reports went to."""
+        self._file_unfiled(turn)
+        for plan in turn.filed:
+            if plan.incident_id:
+                self.state.incidents = [i for i in self.state.incidents if i != plan.incident_id] + [plan.incident_id]
+        if turn.filed and (self.state.current is None or self.config.follow_reports):
+            self.state.current = self._current(turn)
+
+    # --- the turn's parts ------------------------------------------------------------------------------
+    def _say(self, turn: _Turn, role: str, text: str) -> None:
+        """The turn's messages, under the session's incident, else once one exists."""
+        if turn.incident_id is not None:
+            self.assistant._store.add_message(turn.incident_id, role, text, self.operator)
+        else:
+            turn.said.append((role, text))
+
+    def _file_unfiled(self, turn: _Turn) -> None:
+        store = self.assistant._store
+        home = turn.filed[0].incident_id if turn.filed else None  # a session with no incident: where its report went
+        for role, text in turn.said:
+            if home is not None:
+                store.add_message(home, role, text, self.operator)
+            else:
+                store.log_event(None, "chat_message", {"role": role, "content": text[:2000]}, self.operator)
+        turn.said.clear()
+
+    @staticmethod
+    def _current(turn: _Turn) -> str | None:
+        """Orders after a report in the same turn are about its incident."""
+        return turn.filed[-1].incident_id if turn.filed else turn.incident_id
+
+    def _plan_report(self, turn: _Turn, triage: Any, report: str) -> ResponsePlan:
+        """The same path as ``Assistant.plan``: stored triage, corrections, logged; filed under the right incident."""
+        a = self.assistant
+        # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
+        checked_report = screen_text(report, what="report")
+        reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
+        others = self.state.incidents if self.config.follow_reports else ()
+        target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
+        elsewhere = None
+        if target is None and self.config.join_open_within_h > 0:  # not a new incident when another desk has it open
+            elsewhere = a._filer.open_incident_at(checked_report.text, reconciled(checked_report.text).incident_type,
+                                                  within_h=self.config.join_open_within_h,
+                                                  exclude=[*self.state.incidents, *(p.incident_id for p in turn.filed)])
+            target = elsewhere.incident_id if elsewhere else None
+        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=reconciled,
+                                incident_place=self._follow_up_place(checked_report.text, target))
+        _say_model_reading(plan, triage(checked_report.text))
+        if elsewhere is not None:
+            turn.joined.append((plan, elsewhere))
+        elif target is None:
+            turn.opened.append(plan)
+        elif target != turn.incident_id:
+            turn.moved.append(plan)
+        turn.filed.append(plan)
+        return plan
+
+    def _follow_up_place(self, text: str, target: str | None) -> ReportPlace | None:
+        """Where a follow-up filed under an open incident is when it names no place of its own ("the car is now on
+        fire", "现在车着火了"): the incident's place.  Read by the planner from the words instead, it would be
+        unlocated, or the destination of a movement ("smoke drifting to Kamppi") would become the incident's place."""
+        filer = self.assistant._filer
+        if target is None or filer.report_place(text) is not None:
+            return None
+        there = filer.incident_place(target)
+        return there if there is not None and there.lat is not None else None
+
+    def _propose(self, turn: _Turn, action: str, args: dict[str, Any]) -> Proposal:
+        """The tools only ever propose."""
+        return self.assistant._proposals.propose(action, args, incident_id=self._current(turn), origin="assistant",
+                                                 operator=self.operator)
+
+    def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
+        a, settings = self.assistant, self.assistant.settings
+        tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
+                            lambda action, args: self._propose(turn, action, args))
+        return ChatAgent(
+            a.backend, tools, a._router,
+            lambda text, prediction: a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
+                                                                                  a._incident_type),
+            a._grounding,
+            AgentConfig(max_steps=settings.agent_max_steps, time_budget_s=settings.agent_time_budget_s,
+                        llm_budget_s=settings.llm_timeout_s, tools_reserve_s=settings.agent_tools_reserve_s,
+                        llm_tool_calls="always" if a.backend.native_tools else "when_unsure",
+                        trajectory_dir=settings.data_dir / "trajectories" / (turn.incident_id or "no-incident"),
+                        tool_caller=a._lora_tool_caller()),
+        )
+
+
+def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
+    """A plan whose type was taken from the report's words (``reconciled_triage``) says what the model itself read:
+    the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
+    shown = plan.triage
+    if shown is None or shown.corrected_by_operator or shown.incident_type == model.incident_type:
+        return
+    plan.warnings.append(
+        f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
+        f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
+
+
+def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere]]) -> str:
+    """What the reply says first when a report went to an incident another desk has open at its place."""
+    said = []
+    for plan, other in joined:
+        kind = (other.incident_type or "incident").replace("_", " ")
+        said.append(f"Same place as {other.incident_id} ({kind}, opened by {other.opened_by} at {other.opened_at[11:16]} UTC): "
+                    f"filed there, not as a new incident. If it is a separate incident, triage the report on its own "
+                    f"(the Triage button, `eca plan`) to open a new one.")
+    return " ".join(said)
+
+
+def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None) -> str:
+    """What the reply says first when a report opened its own incident or went to another of the session's: which
+    one, for what, that the session's incident is still open (nothing of it was overwritten), and which incident the
+    session continues on (its next follow-ups and orders go there)."""
+    def what(plan: ResponsePlan) -> str:
+        kind = f"{plan.triage.priority} {plan.triage.incident_type.replace('_', ' ')}" if plan.triage else "the report"
+        return f"{kind} at {plan.location}" if plan.location else kind
+
+    said = []
+    if opened:
+        news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
+        said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
+    for plan in moved:
+        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident.")
+    if now_on and now_on != session_incident:
+        said.append(f"This session now continues on {now_on}.")
+    return " ".join(said)

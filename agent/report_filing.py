@@ -1,0 +1,107 @@
+"""Which incident a new report in a chat session is filed under (its own job: places, not the chat turn).
+
+A report in a session on an incident is a follow-up of it, a report of another incident of the session at that one's
+place, or a new incident (``agent.incident_scope.report_belongs_to``: place first, hazard second).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from agent.incident_scope import ReportPlace, hazards_compatible, report_belongs_to, same_precise_place, without_motion_targets
+from agent.protocols import TriageOutcome
+
+__all__ = ["OpenElsewhere", "ReportFiler"]
+
+
+@dataclass(frozen=True)
+class OpenElsewhere:
+    """An open incident that another session, the web UI or ``eca monitor`` opened at a new report's place."""
+    incident_id: str
+    opened_by: str
+    opened_at: str  # ISO time
+    incident_type: str | None
+
+
+class ReportFiler:
+    """Reads where reports and incidents are, from the incident log and the city's locator."""
+
+    def __init__(self, store: Any, city: Any):
+        self._store = store
+        self._city = city
+
+    def incident_for_report(self, text: str, incident_id: str | None, triage: Callable[[str], TriageOutcome],
+                            session_incidents: Sequence[str] = ()) -> str | None:
+        """The incident a report in a session on ``incident_id`` is filed under: that one (a follow-up, or the first
+        report of an empty incident), another open incident of the session at the report's place, or None, which
+        opens a new one (another place, or another hazard where only the new report has a place:
+        ``report_belongs_to``)."""
+        if incident_id is None:
+            return None
+        earlier = self._store.latest_report(incident_id)
+        if earlier is None or earlier.text == text:
+            return incident_id
+        place = self.report_place(text)
+        # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
+        belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
+                                    self._store.get_incident(incident_id).incident_type)
+        if belongs:
+            return incident_id
+        open_ids = {i.incident_id for i in self._store.list_incidents()}
+        for other in dict.fromkeys(reversed(session_incidents)):  # the latest opened first
+            there = self.incident_place(other) if other != incident_id and other in open_ids else None
+            if place is not None and there is not None and report_belongs_to(place, there, None, None):
+                return other
+        return None
+
+    def open_incident_at(self, text: str, hazard: str | None, *, within_h: float,
+                         exclude: Sequence[str] = ()) -> OpenElsewhere | None:
+        """The open incident, active within the last ``within_h`` hours and not one of ``exclude`` (the session's own,
+        already compared), that a report placed to an address or a building is most likely about: the same precise
+        place (``same_precise_place``) and a hazard that meets this one at a scene (``hazards_compatible``); the most
+        recently active first.  None when the report has no such place or no incident fits: it opens its own."""
+        place = self.report_place(text)
+        if place is None or place.lat is None:
+            return None
+        since = (datetime.now(timezone.utc) - timedelta(hours=within_h)).isoformat(timespec="milliseconds")
+        for row in self._store.open_incidents_active_since(since):
+            if row["incident_id"] in exclude or not hazards_compatible(hazard, row["incident_type"]):
+                continue
+            there = self.incident_place(row["incident_id"])
+            if there is not None and same_precise_place(place, there):
+                return OpenElsewhere(row["incident_id"], row["operator"], row["created_at"], row["incident_type"])
+        return None
+
+    def incident_place(self, incident_id: str) -> ReportPlace | None:
+        """Where the incident is: the location of its latest plan that has one (which may be the operator's map
+        point), else of its latest report that names a place.  A follow-up with no place ("two more people trapped
+        on the 4th floor") does not erase where the incident is."""
+        for plan in self._store.plans(incident_id):
+            found = plan.tool_outputs.get("locate") or {}
+            if found.get("lat") is not None and found.get("lon") is not None and found.get("confident") is not False:
+                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0),
+                                   name=str(found.get("place") or ""))
+        for text in self._store.report_texts(incident_id):
+            if (place := self.report_place(text)) is not None:
+                return place
+        return None
+
+    def report_place(self, text: str) -> ReportPlace | None:
+        """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.
+        A low-confidence match ("Frankly My Dear" for an unread Chinese address) and the destination of a movement
+        ("smoke drifting towards Stockmann") are no place: either would open a duplicate incident elsewhere."""
+        text = without_motion_targets(text)
+        locator = getattr(self._city, "locator", None)
+        if locator is None:
+            matches = self._city.gazetteer.find_in_text(text)
+            best = max(matches, key=lambda m: m.score) if matches else None
+            return ReportPlace(best.lat, best.lon, best.radius_m, name=best.name) if best else None
+        found = locator.locate(text)
+        if found.found and found.confident:
+            return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0), name=found.place or "")
+        if found.outside_map and found.evidence:
+            return ReportPlace(outside_map=found.evidence)
+        return None
