@@ -314,10 +314,22 @@ def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
     """
     written = written if len(written) == len(t) else ""
     for use, pats in W.USES:
-        found = [m for p in pats if (m := _find(t, p))]
+        found = [m for p in pats if (m := _find(t, p)) and not _a_neighbour(t, m)]
         if found:
             return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _on_a_floor(t, m) or _possessed(t, m) or _in_business_name(written, m) for m in found)
     return None, False
+
+
+# A use word that only says where the building is ("the flats near the Kiasma museum", "学校旁边的居民楼") names a
+# neighbour, not the building on fire: the relation before it (English), or after it (Chinese).
+_NEIGHBOUR_BEFORE = re.compile(r"\b(?:near|next to|beside|by|opposite|across from|across the (?:street|road) from|close to|behind|"
+                               r"in front of|round the corner from|around the corner from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
+_NEIGHBOUR_AFTER = re.compile(r"\s*(?:的)?(?:旁边|附近|对面|隔壁|边上|后面|前面|周边)")
+
+
+def _a_neighbour(t: str, m: re.Match) -> bool:
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return _NEIGHBOUR_BEFORE.search(t[max(0, start - 60):start]) is not None or _NEIGHBOUR_AFTER.match(t[m.end():]) is not None
 
 
 def _on_a_floor(t: str, m: re.Match) -> bool:
