@@ -84,6 +84,32 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
+    return _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
+
+
+# Priorities below the floor of a hazard that always needs a stand-off cordon.
+_BELOW_P2 = ("P3", "P4")
+
+
+def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
+    """A suspicious object (an unattended bag, a package with wires, a bomb) is at least P2: the protective table's PS
+    rows set a DHS mandatory stand-off around it, and a P3 plan moved nobody while its own actions said "evacuate at
+    least 100 m around it". The model's priority stays where it is higher, and on a type without that row."""
+    if outcome.priority not in _BELOW_P2 or outcome.incident_type not in ("public_security", "not_incident"):
+        return outcome
+    from tools.determinants import extract
+
+    if not any(d.code == "suspicious_object" for d in extract(text)):
+        return outcome
+    update: dict[str, Any] = {"priority": "P2", "priority_confidence": float(dict(outcome.priority_probs).get("P2", 0.0))}
+    if outcome.incident_type == "not_incident":
+        update.update(incident_type="public_security", type_confidence=float(dict(outcome.type_probs).get("public_security", 0.0)))
+    if hasattr(outcome, "type_source") and outcome.incident_type == "not_incident":
+        update["type_source"] = "the report's words (model: not_incident)"
+    return outcome.model_copy(update=update)
+
+
+def _reconciled_type(outcome: Any, text: str, *, confident: float, plausible: float) -> Any:
     model_type = outcome.incident_type
     kind = hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False)
     if not kind or kind == model_type:

@@ -20,14 +20,14 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, KeysView
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from core.common_words import common_english_word
 from core.text import looks_binary, to_simplified, undecodable
-from tools.place_words import concepts, renderings, short_forms
+from tools.place_words import QUALIFIERS, concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -497,6 +497,8 @@ class Gazetteer:
                     continue
                 if key in self.ordinary_keys and adjective_of_next(norm, span[0], span[1], key):
                     continue  # "Vanhassa kaupungissa": in the old town, not at "Vanha"
+                if entry.kind == "landmark" and self._part_of_a_longer_name(text, m.group(0)):
+                    continue  # "Colorado Springs": another place whose name begins like a bar of the map
                 # An inflected form ("Aleksanterinkadulla", "Vanhassa kirkkopuistossa") names the place
                 # as surely as the base form.
                 score = 1.0 if m.group(0) == key else 0.95
@@ -504,6 +506,25 @@ class Gazetteer:
                 found.append(Mention(span[0], span[1], entry, key, score))
         found.sort(key=lambda mn: mn.start)
         return norm, found
+
+    def _part_of_a_longer_name(self, text: str, said: str) -> bool:
+        """A one-word landmark name written as the first word of a longer proper name the map does not have
+        ("Colorado Springs", "Paris Texas"): the next word is capitalised mid-sentence and is no word of any name of the
+        map nor of a kind of place ("Kiasma Museum", "Stockmann Helsinki" stay). A name the map lacks must not fall back
+        on a bar or shop sharing its first word -- an evacuation of central Helsinki for news of a fire in Colorado."""
+        if " " in said or has_cjk(said) or not (re.search(r"(?<!\w)[a-zåäö]{3,}", text) or has_cjk(text)):
+            return False  # several words, Chinese, or a Latin text all in capitals / title case: capitals say nothing
+        folded = re.escape(said).replace("\\ ", r"\s+")
+        for m in re.finditer(r"(?<!\w)(?i:" + folded + r")[ \t]+([A-ZÅÄÖ][a-zåäö]{2,})\b", unicodedata.normalize("NFC", text)):
+            word = normalize(m.group(1))
+            if word not in self._name_words and word not in QUALIFIERS:
+                return True
+        return False
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        """Every word of the map's names and of the descriptions of a kind of place ("museum", "mall", "entrance")."""
+        return frozenset(w for k in list(self._by_key) + list(_generic_keys()) for w in k.split())
 
     def find_in_text(self, text: str) -> list[PlaceMatch]:
         """Places named in free text (a report), in order of appearance, each once."""

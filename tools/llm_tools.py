@@ -123,9 +123,19 @@ def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any
     return rows
 
 
+# The least a place name must match a name of the map (gazetteer score) for an evacuation to be planned around it:
+# a slip of a letter ("Kiasmaa") passes; a word of a longer name ("Stockholm" in the pub "Ølhus Stockholm", 0.88) does not.
+EVACUATION_MIN_MATCH = 0.9
+
+
 def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, EvacuationPlan]:
     """The hazard centre as resolved, and the evacuation plan around it."""
     where, warning = locate_named(city, args.place, args.lat, args.lon)
+    if args.place and where.score < EVACUATION_MIN_MATCH:
+        # moving thousands of people off a name the map does not have: say what it was matched to, and ask
+        raise PlanningError(f"{args.place!r} is not a name on the map; the closest is {where.name!r} ({where.kind}, "
+                            f"match {where.score:.0%}). No evacuation planned: confirm the place (its exact name or an "
+                            "address); it may be outside the scenario area.")
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
     plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)

@@ -182,6 +182,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
                 and not _fire_out(dets)) \
                 or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
+        if has("trapped") and has("building_fire") and not _fire_out(dets):
+            # people trapped inside are brought out by the rescue unit, from the ladder or through the smoke: "engines, a
+            # ladder unit and the rescue unit for a building fire" (Annex C). People calling from a window or balcony
+            # get the ladder (above); adding the rescue unit for them too raised over-sending on the unit-needs DEV sets
+            # (items over 1.5x: dev14 2->4, dev15 5->7, dev16 11->12), whose labels send the ladder alone.
+            needs.need("rescue", 1, why("trapped"))
         if has("people_above") and (has("building_fire") or has("smoke_spreading") or not has("outdoor_fire")) and not has("fire_out"):
             # guests upstairs, a hotel at night, a care home: a fire below them may cut off the stairs, whatever floor
             # (a fire at a care home is in it unless the report says it is a bin or a car outside)

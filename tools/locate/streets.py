@@ -11,6 +11,7 @@ from tools.gazetteer import Entry, Mention, normalize
 from tools.locate.model import Resolution
 from tools.locate.patterns import (
     CONFIDENT_RADIUS_M,
+    INTERPOLATED_CONFIDENT_RADIUS_M,
     _FI_SPOKEN_NUMBER,
     _FI_SPOKEN_VALUE,
     _HOUSE_NUMBER,
@@ -80,7 +81,10 @@ class StreetsMixin:
             # No numbered address on that street in the extract: the nearest point of the street is all we have.
             return self._street(mn, evidence, note=f"no house numbers of {entry.name} are on the map; street only")
         method = "address" if hit.method == "exact" else "address_interpolated"
-        return Resolution(lat=hit.lat, lon=hit.lon, radius_m=hit.radius_m, confident=hit.radius_m <= CONFIDENT_RADIUS_M,
+        # only the number itself, or one read between close neighbours, is confirmed; another number is not the address
+        confident = hit.radius_m <= CONFIDENT_RADIUS_M if hit.method == "exact" else \
+            hit.method == "interpolated" and hit.radius_m <= INTERPOLATED_CONFIDENT_RADIUS_M
+        return Resolution(lat=hit.lat, lon=hit.lon, radius_m=hit.radius_m, confident=confident,
                           method=method, place=f"{entry.name} {number}{(' ' + letter) if letter else ''}", feature=entry.name,
                           feature_kind="street", category="address", ref=hit.ref, evidence=evidence,
                           note=hit.note if hit.method != "exact" else "")

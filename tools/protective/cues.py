@@ -110,6 +110,7 @@ class ProtectiveCues:
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
     building_type: str | None = None     # the report's word for the whole building's type ("a block of flats": residential)
+    storeys: int | None = None           # the building's height the report gives ("a 4-storey block", "六层楼")
     occupants: int | None = None
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
@@ -215,6 +216,7 @@ def read_protective_cues(text: str) -> ProtectiveCues:
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
     c.top_floor = W.TOP_FLOOR.search(t) is not None
+    c.storeys = _storeys(t)
     if c.medical_devices:
         c.dependents = _dependents(t)
     c.water_level_m = _water_level(t)
@@ -321,10 +323,40 @@ def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
     """
     written = written if len(written) == len(t) else ""
     for use, pats in W.USES:
-        found = [m for p in pats if (m := _find(t, p))]
+        found = [m for p in pats if (m := _find(t, p)) and not _a_neighbour(t, m)]
         if found:
             return use, all(W.TENANT.fullmatch(m.group(0).strip()) or _on_a_floor(t, m) or _possessed(t, m) or _in_business_name(written, m) for m in found)
     return None, False
+
+
+# A use word that only says where the building is ("the flats near the Kiasma museum", "学校旁边的居民楼") names a
+# neighbour, not the building on fire: the relation before it (English), or after it (Chinese). "Behind" / 后面 are left
+# out: "smoke behind the supermarket" is as often its own back room.
+_NEIGHBOUR_BEFORE = re.compile(r"\b(?:near|next to|beside|by|opposite|across from|across the (?:street|road) from|close to|"
+                               r"round the corner from|around the corner from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
+_NEIGHBOUR_AFTER = re.compile(r"\s*(?:的)?(?:旁边|附近|对面|隔壁|边上|周边)")
+
+
+def _a_neighbour(t: str, m: re.Match) -> bool:
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return _NEIGHBOUR_BEFORE.search(t[max(0, start - 60):start]) is not None or _NEIGHBOUR_AFTER.match(t[m.end():]) is not None
+
+
+_WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twelve": 12, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# "a 4-storey block", "four storey apartment building", "it's 5 stories", "六层楼", "一栋八层的楼" (not "3rd floor", "三楼")
+_STOREYS = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[- ]?(?:storey|story|stories|storeys|floor(?=[- ](?:building|block|house)))\b"
+                      r"|(\d{1,2}|[一二两三四五六七八九十])\s*层(?:高)?(?:的)?(?:楼|住宅|建筑|公寓|大楼)")
+
+
+def _storeys(t: str) -> int | None:
+    """The building's storeys the report gives, or None (1 to 40)."""
+    m = _STOREYS.search(t)
+    if m is None:
+        return None
+    word = m.group(1) or m.group(2)
+    n = int(word) if word.isdigit() else _WORD_COUNTS.get(word)
+    return n if n and 1 <= n <= 40 else None
 
 
 def _on_a_floor(t: str, m: re.Match) -> bool:

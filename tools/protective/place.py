@@ -610,6 +610,6 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         return g, BuildingInfo(label=label, footprint_m2=round(g.area, 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
     label = (f"{match.name} {number}" if number else match.name) if known else f"the building named in the report, in {match.name}"
     g = geo.assumed_footprint((x, y), ASSUMED_FOOTPRINT_M2)
-    return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS), use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0), (x, y)
+    return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS), use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0), (x, y)
 
 

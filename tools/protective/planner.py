@@ -120,11 +120,11 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
             # The building is not on the map but the district it is in is: the plan gets that district's position
             # (a cordon, routes) around an assumed building at its middle, and says so -- no map building stands in.
             warnings_.append(f"{exc}; placed at the middle of {coarser.name}, the district the report names, with an assumed "
-                             f"{ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors: give the address")
+                             f"{ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {cues.storeys or DEFAULT_LEVELS} floors: give the address")
             match, number, building_known = coarser, None, False
         elif shore is None:
             if isinstance(exc, BuildingNotFound):  # the documented rule for an unknown building: the assumed one
-                warnings_.append(f"{_assumed_building(exc.why)}: give the address")
+                warnings_.append(f"{_assumed_building(exc.why, cues.storeys)}: give the address")
             else:
                 warnings_.append(f"place not found ({exc}); the action is planned without a map position: give the address")
             return _unlocated_plan(d, cues, hazard_type, warnings_, building_found=not isinstance(exc, BuildingNotFound))
@@ -144,7 +144,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         cues.found.append("building_use_from_map")
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope and building_known:
-        warnings_.append(_assumed_building(f"no OSM building at {info.label}"))
+        warnings_.append(_assumed_building(f"no OSM building at {info.label}", cues.storeys))
     # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
     # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
     addressed = match.kind == "street" and number is not None
@@ -170,9 +170,11 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     return plan
 
 
-def _assumed_building(why: str) -> str:
-    """The flag of a plan whose building the map lacks: why, and the building assumed in its place."""
-    return f"{BuildingNotFound.PREFIX}: {why}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {DEFAULT_LEVELS} floors"
+def _assumed_building(why: str, storeys: int | None = None) -> str:
+    """The flag of a plan whose building the map lacks: why, and the building assumed in its place (of the storeys
+    the report gives, else the default)."""
+    floors = f"{storeys} floors (as reported)" if storeys else f"{DEFAULT_LEVELS} floors"
+    return f"{BuildingNotFound.PREFIX}: {why}; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of {floors}"
 
 
 def _waterfront_place(city: CityModel, d: ProtectiveDecision) -> PlaceMatch | None:
@@ -192,7 +194,7 @@ def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: st
     """The decision without a place: people from an assumed building, no geometry, no routing.
 
     ``building_found`` False: the report names a building the map lacks (not merely no place at all)."""
-    info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(DEFAULT_LEVELS),
+    info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS),
                         use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0, scope=d.building_scope)
     moved = building_occupants(info, d, cues) if d.building_scope else 0
     info.occupants = moved
