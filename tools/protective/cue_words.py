@@ -47,7 +47,10 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # "在Fabianinkatu上挖沟": on a street named in Latin letters, with no house number, is out in it (上班 is going to work).
-           rf"在\s?[a-zåäö-]*(?:{'|'.join(_FI_STREET_ENDINGS + _SV_STREET_ENDINGS)}|bulevardi)\s?上(?!班|学|课|网|的)",
+           # Only as the place of the clause's own event: not "住在X上" (an address) nor "在X上有栋楼 / 一栋公寓楼三楼" (a
+           # building on the street is the scene, and the building words say indoors).
+           rf"(?<!住)在\s?[a-zåäö-]*(?:{'|'.join(_FI_STREET_ENDINGS + _SV_STREET_ENDINGS)}|bulevardi)\s?上(?!班|学|课|网|的)"
+           r"(?![^，。；！？,.;!?]{0,12}(?:楼|房|屋|公寓|家|店|室|厅|阳台|厨房|宿舍|酒店|宾馆|餐厅))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶(?:上|下|旁|边|前|底))"]
@@ -65,7 +68,8 @@ LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail
          # A main or trunk pipe (总管, 干管), or gas escaping with a roar (like a jet, 轰鸣): the line's whole flow (ERG 115's
          # large release). A service pipe to one house cut through ("入户燃气管挖断", hissing) is still a small leak.
          r"\b(loud roar)\b|\b(gas|leak|pipe|main|it)\b[^.;]{0,25}\b(roar(s|ing)?|like a jet( engine)?)\b",
-         r"(总管|干管|主干管|主管道|轰轰|轰鸣|像[^，。；！？]{0,6}(飞机|喷气))",
+         # 总管 alone is also a manager or steward (物业总管, 酒店总管): only as a pipe, named with its gas or its damage.
+         r"((?:燃气|煤气|天然气|供气|输气)总管|总管道|总管[^，。；！？]{0,4}(?:破|断|裂|漏|爆)|干管|主干管|主管道|轰轰|轰鸣|像[^，。；！？]{0,6}(飞机|喷气))",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
