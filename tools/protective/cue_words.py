@@ -528,5 +528,13 @@ FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|sevent
 DEPENDENTS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?(?:residents|people|persons|patients|users|clients|elderly|pensioners|seniors|tenants|customers)\b"
                         r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?(?:居民|住户|老人|病人|患者|用户)")
 # The fire is on the building's top floor, whatever its number: nothing above it to clear.
-TOP_FLOOR = re.compile(r"\b(?:top|uppermost|highest)[- ](?:floor|storey|story|flat|apartment)\b|顶层|顶楼|最高层|最上面一层")
+# The top floor as the FIRE's floor ("fire in the top-floor flat", "the top-floor flat's kitchen is on fire", 顶层一户着火),
+# not said of the neighbours or of smoke rising ("the neighbours on the top floor can smell smoke", 顶层的邻居闻到烟味):
+# only then has the fire no floor above it to clear.
+_TOP = r"(?:top|uppermost|highest)[- ](?:floor|storey|story)(?:[- ](?:flat|apartment))?|(?:top|uppermost|highest)[- ](?:flat|apartment)"
+TOP_FLOOR = re.compile(rf"\b(?:fire|blaze|flames|burning|alight|ablaze)\b[^,.;:!?]{{0,20}}\b(?:in|on|at|of) (?:the |a |an )?(?:{_TOP})\b"
+                       rf"|\b(?:{_TOP})(?:['’]s)?(?: \w+){{0,2}} (?:is |are |was |has )?(?:caught )?(?:on fire|burning|alight|ablaze|fire)\b"
+                       rf"|\b(?:{_TOP}) (?:\w+ )?(?:fire|blaze)\b"
+                       r"|(?:顶层|顶楼|最高层|最上面一层)[^，。；！？,.说看闻楼]{0,10}(?:着火|起火|失火|烧起来|冒火)"
+                       r"|(?:着火|起火|失火)[^，。；！？,.]{0,3}(?:在|的是)(?:顶层|顶楼|最高层)")
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")

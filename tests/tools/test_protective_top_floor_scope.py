@@ -1,0 +1,25 @@
+"""'Top floor' marks the fire's own floor only (s13-rv1 finding 5): said of the fire it is read, said of the smoke or of
+the residents it is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective.cues import read_protective_cues
+
+
+@pytest.mark.parametrize("text", [
+    "a top-floor kitchen fire in Kallio, the tenant got out",
+    "The top floor is on fire and the roof is smoking",
+    "起火的是顶层一户人家",
+])
+def test_the_fire_on_the_top_floor_is_read(text: str) -> None:
+    assert read_protective_cues(text).top_floor
+
+
+@pytest.mark.parametrize("text", [
+    "smoke is rising up to the top floor from the kitchen fire",
+    "顶层的住户说楼下着火了",
+])
+def test_top_floor_said_of_smoke_or_residents_is_not_the_fire_floor(text: str) -> None:
+    assert not read_protective_cues(text).top_floor
