@@ -23,3 +23,13 @@ def test_the_fire_on_the_top_floor_is_read(text: str) -> None:
 ])
 def test_top_floor_said_of_smoke_or_residents_is_not_the_fire_floor(text: str) -> None:
     assert not read_protective_cues(text).top_floor
+
+
+# s13-rv1 finding 6: the "flats above" keep-out lists the quiet words; any other word for smoke above is spread.
+@pytest.mark.parametrize(("text", "row"), [
+    ("fire in a 2nd floor flat, the apartments above are getting soot on the walls", "F3"),
+    ("Fire in a flat on floor 2, the flats above are all fine, no smell", "F2"),
+])
+def test_the_flats_above_are_spread_unless_said_quiet(text: str, row: str) -> None:
+    from tests.tools.helpers import protective_row
+    assert protective_row("fire", text) == row
