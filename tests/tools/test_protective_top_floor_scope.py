@@ -33,3 +33,12 @@ def test_top_floor_said_of_smoke_or_residents_is_not_the_fire_floor(text: str) -
 def test_the_flats_above_are_spread_unless_said_quiet(text: str, row: str) -> None:
     from tests.tools.helpers import protective_row
     assert protective_row("fire", text) == row
+
+
+# s13-rv1 finding 2: the change verb needs the wind as its subject; a relative clause about the wind is still the wind's.
+@pytest.mark.parametrize(("text", "from_deg"), [
+    ("the wind, which had been easterly, shifted to the west", 270.0),
+    ("ammonia smell, wind from the north, the fumes have swung round to the south", 0.0),
+])
+def test_only_the_wind_changes_the_wind(text: str, from_deg: float) -> None:
+    assert read_protective_cues(text).wind_from_deg == from_deg

@@ -32,7 +32,8 @@ _WIND_WORD = re.compile(r"\b(?:winds?|breeze|gale)\b|风")
 _CHANGE_EN = re.compile(
     # The wind (or "it") must be the verb's subject: the words between may not cross a comma nor open another noun
     # phrase ("wind from the east, the cloud has shifted to the west" is the plume drifting, i.e. an east wind).
-    r"\b(?P<subject>winds?|breeze|gale|it)\b(?:\s+(?:from\s+(?:the\s+)?[^\s.,;!?]+|(?!the\b|a\b|an\b|this\b|that\b|its\b)[^\s.,;!?]+)){0,6}?"
+    # (a relative clause between commas is the wind's own: "the wind, which had been easterly, shifted to the west")
+    r"\b(?P<subject>winds?|breeze|gale|it)\b(?:,\s*(?:which|that)\b[^.;!?,]{0,40},)?(?:\s+(?:from\s+(?:the\s+)?[^\s.,;!?]+|(?!the\b|a\b|an\b|this\b|that\b|its\b)[^\s.,;!?]+)){0,6}?"
     r"\s+(?:(?:turn|shift|veer|swing|switch|chang)(?:s|ed|es|ing)?|swung|backed|backing|backs|(?:came|come|comes|gone|went) round)\b"
     r"(?:\s+(?:round|around|over|direction|again|suddenly|now|back))*"
     rf"(?:\s+from\s+(?:the\s+)?{_EN_DIR}(?:\s+(?:round|around|back|again))*)?"
