@@ -42,3 +42,12 @@ def test_the_flats_above_are_spread_unless_said_quiet(text: str, row: str) -> No
 ])
 def test_only_the_wind_changes_the_wind(text: str, from_deg: float) -> None:
     assert read_protective_cues(text).wind_from_deg == from_deg
+
+
+@pytest.mark.parametrize(("text", "top"), [
+    ("我住在顶楼。刚才我家厨房的油锅着火了", True),
+    ("I live on the top floor and my kitchen is on fire", True),
+    ("I live on the top floor; smoke is coming from a flat below", False),
+])
+def test_the_callers_own_top_floor_home_burning_is_the_fire_floor(text: str, top: bool) -> None:
+    assert read_protective_cues(text).top_floor is top

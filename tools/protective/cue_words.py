@@ -538,5 +538,8 @@ TOP_FLOOR = re.compile(rf"\b(?:fire|blaze|flames|burning|alight|ablaze)\b[^,.;:!
                        rf"|\b(?:{_TOP})(?:['’]s)?(?: \w+){{0,2}} (?:is |are |was |has )?(?:caught )?(?:on fire|burning|alight|ablaze|fire)\b"
                        rf"|\b(?:{_TOP}) (?:\w+ )?(?:fire|blaze)\b"
                        r"|(?:顶层|顶楼|最高层|最上面一层)[^，。；！？,.说看闻楼]{0,10}(?:着火|起火|失火|烧起来|冒火)"
-                       r"|(?:着火|起火|失火)[^，。；！？,.]{0,3}(?:在|的是)(?:顶层|顶楼|最高层)")
+                       r"|(?:着火|起火|失火)[^，。；！？,.]{0,3}(?:在|的是)(?:顶层|顶楼|最高层)"
+                       # the caller lives on the top floor and their own home burns ("住在…顶层四楼。…我家厨房…烧起来了")
+                       r"|住(?:在)?[^，。；！？]{0,20}(?:顶层|顶楼|最高层)[^？！]{0,30}?(?:我家|家里|屋里)[^，。；！？]{0,12}(?:着火|起火|失火|烧起来|冒火)"
+                       rf"|\b(?:i|we) live (?:on|in) the (?:{_TOP})\b[^?!]{{0,40}}?\b(?:my|our) (?:flat|apartment|home|kitchen|place)\b[^,.;]{{0,20}}\b(?:on fire|burning|caught fire|alight)")
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")
