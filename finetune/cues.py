@@ -54,10 +54,16 @@ _CUES: dict[str, str] = {
                      r"residents|upstairs|on the balcony|in the flat|in the apartment|can'?t get out|patients|bedridden|passengers|"
                      r"里面还有人|有人在里面|还在里面|楼上还有|楼(?:里|内)?还有人|还有人(?:被困|没(?:有)?出来|未(?:撤出|救出))|住户|居民|病人|患者|病房|乘客|"
                      # people above the fire or asleep in the building: guests of a hotel, residents of a care home
-                     r"\bguests\b|\b(?:asleep|sleeping)\b|on the (?:upper|top) floors?|care home|nursing home|"
-                     r"(?:楼上|[二两三四五六七八九十]楼)(?:还|也|都)?(?:有|住着|睡着)|(?:人|客人|老人|孩子)们?(?:都|还|也)?(?:在|住在|睡在)楼上|客人|旅客|住客|房客|在睡觉|睡着|养老院|敬老院|护理院|"
-                     # people at a window of it, calling for help
-                     r"\bat (?:the|a|their|an open) windows?\b|\bwaving (?:from|out of|at)\b|(?:窗口|窗户|窗边|窗台|阳台)(?:上|边)?(?:有人|[^。，,]{0,4}(?:挥手|呼救|喊|求救))",
+                     # (guests said to be out or safe are not: "the guests are all fine and outside", 客人都已经跑出来了)
+                     r"\bguests\b(?![^.,;]{0,25}\b(?:fine|safe|ok|okay|out|outside|evacuated|left|gone)\b)|\b(?:asleep|sleeping)\b|on the (?:upper|top) floors?|care home|nursing home|"
+                     # "<N>楼有" only with a person after it ("二楼有个空仓库", "停车场二楼有辆车" are things on a floor)
+                     r"(?:楼上|[二两三四五六七八九十]楼)(?:还|也|都)?(?:有(?:[一两几三四五六七八九十\d]+个|个|一家)?(?:人|住户|居民|客人|老人|孩子|小孩|家人|病人|学生|婴儿)|住着|睡着)|"
+                     r"(?:人|客人|老人|孩子)们?(?:都|还|也)?(?:在|住在|睡在)楼上|"
+                     r"(?:客人|旅客|住客|房客)(?![^。，,；;]{0,6}(?:出来|跑出|撤出|离开|安全|没事|疏散|都出))|在睡觉|睡着|养老院|敬老院|护理院|"
+                     # people at a window of it, calling for help; not the caller's own vantage ("I'm at the window and I
+                     # can see ..."), and "waving from" only from a window, balcony or roof of it
+                     r"(?<!i'm )(?<!i am )(?<!we're )(?<!we are )(?<!standing )\bat (?:the|a|their|an open) windows?\b|"
+                     r"\bwaving (?:from|out of|at) (?:a|an|the|their|his|her) (?:\w+ )?(?:windows?|balcon(?:y|ies)|roof)\b|(?:窗口|窗户|窗边|窗台|阳台)(?:上|边)?(?:有人|[^。，,]{0,4}(?:挥手|呼救|喊|求救))",
     "people_under": r"under (?:it|them|the|there)|underneath|beneath|buried|trapped|pinned|压着|压在|埋着|下面有人",
     "many_people": r"\b(?:many|several|lots of|dozens of|crowd|everyone|hundreds)\b|多人|很多人|人群|一群人",
     "urgency": r"\bhelp\b|hurry|please come|come quick|emergency|\bhelp!|救命|快来|赶紧|快点|紧急",

@@ -28,7 +28,8 @@ def _occupants(text: str, hazard: str, use: str, footprint: float, floors: float
     "顶层一户人家的厨房着火了，人已经出来了，门关着，楼道里没烟",
 ])
 def test_a_fire_on_the_top_floor_clears_that_floor_only(text):
-    assert extract_protective_cues(text).fire_floor in (None, 5)
+    # the numbered reports say the fifth floor; the top-floor ones say no number
+    assert extract_protective_cues(text).fire_floor == (None if "top" in text or "顶层" in text else 5)
     assert decide("fire", extract_protective_cues(text)).rule == "F2"
     # A five-storey block: no floor above the fifth, so one floor of flats, not two.
     assert _occupants(text, "fire", "residential", 800.0, 5) == round(people_in("residential", 800.0, 1, night=False))

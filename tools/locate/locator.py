@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from tools.addresses import AddressIndex
 from tools.gazetteer import (
     Entry,
@@ -344,7 +346,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 inner = [m for m in features[1:] if m.entry.radius_m < pick.entry.radius_m and self._dist(m.entry, pick.entry) <= 10.0]
                 if inner:
                     pick = min(inner, key=lambda m: m.entry.radius_m)
-            longer_name, several = self._longer_name_said(norm, pick)
+            longer_name, several = self._longer_name_said(norm, pick, text)
             if longer_name is not None:
                 # "Sokos hotel Vaakuna": the hotel Original Sokos Hotel Vaakuna, not the department store Sokos.
                 pick = longer_name
@@ -545,13 +547,14 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             return self._not_on_map(text, self._evidence(text, norm, g.start, g.end))
         return Resolution(note="no street, address, junction or named place of the scenario map in the text")
 
-    def _longer_name_said(self, norm: str, pick: Mention) -> tuple[Mention | None, list[Entry]]:
+    def _longer_name_said(self, norm: str, pick: Mention, text: str = "") -> tuple[Mention | None, list[Entry]]:
         """A longer name of another place that holds the name read and the words said right after it ("Sokos hotel
         Vaakuna" in "Original Sokos Hotel Vaakuna"): that place, when one place has it (the most words after first);
         else the places far apart that all have it ("Sokos hotel": three hotels), or none."""
         if pick.entry.kind != "landmark":
             return None, []
-        after = norm[pick.end:].split()[:3]
+        # only the words that follow without a break ("Fire at Sokos, hotel guests ..." names the store, not a hotel)
+        after = norm[pick.end:].split()[:_words_before_break(text, norm, pick.end, 3)]
         if not after:
             return None, []
         # one pass over the map's names: those holding the name read and the next word said
@@ -603,6 +606,8 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         station = next((e for e in self._landmarks if e.name == res.feature and _STATION.search(" ".join(f"{k}={v}" for k, v in e.tags.items()))), None)
         if station is None:
             return res
+        if not _entrance_said_of(text, station.keys):
+            return res  # an entrance of something else ("the entrance to the toilets"), or in another clause
         name = normalize(station.name)
         doors = [e for e in self._landmarks if "entrance" in e.tags.get("railway", "") + e.tags.get("entrance", "")
                  and any(name in k for k in e.keys) and self._dist(e, station) <= ENTRANCE_OF_STATION_M]
@@ -612,8 +617,6 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         said = [m.entry for m in mentions if m.entry.kind in ("zone", "street")]
         # a district inside the station's own name ("Kaisaniemen metroaseman sisäänkäynti"), or in its Swedish spelling
         # ("Kajsaniemi metrons ingång"), still says which end
-        from rapidfuzz import fuzz
-
         words = [w for w in normalize(text).split() if len(w) >= 5 and not has_cjk(w)]
         said += [z for z in self._zones() if z not in said
                  and any(w.startswith(name_stem(k)) or fuzz.ratio(w, k) >= 85.0
@@ -648,3 +651,58 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
 
 def locate(city: Any, text: str) -> Resolution:
     return city.locator.locate(text)
+
+
+_BREAK = re.compile(r"[,.;:!?()\[\]\u2013\u2014，。；：！？（）、]")
+_BREAK_WORD = "qqbreakqq"
+
+
+def _words_before_break(text: str, norm: str, end: int, most: int) -> int:
+    """How many of the (at most ``most``) normalized words after offset ``end`` of ``norm`` follow it in ``text`` with
+    no punctuation between (normalizing drops commas and full stops). Without the text, or when it does not map
+    word for word onto ``norm``, all ``most``."""
+    if not text:
+        return most
+    marked = normalize(_BREAK.sub(f" {_BREAK_WORD} ", text)).split()
+    if [w for w in marked if w != _BREAK_WORD] != norm.split():
+        return most
+    seen = len(norm[:end].split())
+    i = n = 0
+    while i < len(marked) and n < seen:  # the position in ``marked`` right after the name's last word
+        n += marked[i] != _BREAK_WORD
+        i += 1
+    count = 0
+    for w in marked[i:]:
+        if w == _BREAK_WORD or count == most:
+            break
+        count += 1
+    return count
+
+
+# The words that name a station (or its kind) next to an entrance word: "metro station entrance", "地铁站入口".
+_STATION_WORD = re.compile(r"^(?:station|stations|metro\w*|subway|underground|asema\w*|metroasem\w*|tunnelban\w*|stationen|站|铁|鐵)$")
+_ENTRANCE_WINDOW = 3
+
+
+def _entrance_said_of(text: str, station_keys: tuple[str, ...] | list[str]) -> bool:
+    """Whether an entrance word in ``text`` is said of the station: a station word or the station's name within a few
+    words of it in the same clause ("the Rautatientori metro entrance", "entrance of the station", 地铁站入口). "No way in
+    for the police, the doors are locked" or "the entrance to the toilets" after a full stop is not."""
+    marked = normalize(_BREAK.sub(f" {_BREAK_WORD} ", text or "")).split()
+    stems = {name_stem(w) for k in station_keys for w in k.split() if len(w) >= 4 and not has_cjk(w)}
+    joined = " ".join(marked)
+    for m in _ENTRANCE_WORD.finditer(joined):
+        a = len(joined[: m.start()].split())
+        b = a + len(m.group(0).split())
+        window: list[str] = []
+        for w in reversed(marked[max(0, a - _ENTRANCE_WINDOW): a]):
+            if w == _BREAK_WORD:
+                break
+            window.append(w)
+        for w in marked[b: b + _ENTRANCE_WINDOW]:
+            if w == _BREAK_WORD:
+                break
+            window.append(w)
+        if any(_STATION_WORD.match(w) or any(w.startswith(s) for s in stems) for w in window):
+            return True
+    return False

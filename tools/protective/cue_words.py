@@ -47,7 +47,10 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # "在Fabianinkatu上挖沟": on a street named in Latin letters, with no house number, is out in it (上班 is going to work).
-           rf"在\s?[a-zåäö-]*(?:{'|'.join(_FI_STREET_ENDINGS + _SV_STREET_ENDINGS)}|bulevardi)\s?上(?!班|学|课|网|的)",
+           # Only as the place of the clause's own event: not "住在X上" (an address) nor "在X上有栋楼 / 一栋公寓楼三楼" (a
+           # building on the street is the scene, and the building words say indoors).
+           rf"(?<!住)在\s?[a-zåäö-]*(?:{'|'.join(_FI_STREET_ENDINGS + _SV_STREET_ENDINGS)}|bulevardi)\s?上(?!班|学|课|网|的)"
+           r"(?![^，。；！？,.;!?]{0,12}(?:楼|房|屋|公寓|家|店|室|厅|阳台|厨房|宿舍|酒店|宾馆|餐厅))",
            # Beside a building is outside it ("a bottle of acid broke near the station"); its use then names a reference.
            r"\b(near|close to|next to|opposite|across from|behind) (the |a |an )?(\w+ )?(station|library|museum|church|cathedral|theatre|theater|school|hotel|mall|ministry|bank|hospital|office building|department store|supermarket)s?\b",
            r"\b(terrace|patio|outdoor seating|beer garden|open[- ]air|fountain|statue|\w+(?:tori|torget|aukio|puisto)(?! ?\d)|monument|flower ?bed|lamp ?post|bike rack|bus shelter|tram shelter|taxi rank|(on|at) the (front )?steps of|by the kiosk|next to the kiosk|outside the kiosk)\b", r"(露台|露天|喷泉|(?<![前后]排)长椅|长凳|雕像|纪念碑|台阶(?:上|下|旁|边|前|底))"]
@@ -65,7 +68,8 @@ LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail
          # A main or trunk pipe (总管, 干管), or gas escaping with a roar (like a jet, 轰鸣): the line's whole flow (ERG 115's
          # large release). A service pipe to one house cut through ("入户燃气管挖断", hissing) is still a small leak.
          r"\b(loud roar)\b|\b(gas|leak|pipe|main|it)\b[^.;]{0,25}\b(roar(s|ing)?|like a jet( engine)?)\b",
-         r"(总管|干管|主干管|主管道|轰轰|轰鸣|像[^，。；！？]{0,6}(飞机|喷气))",
+         # 总管 alone is also a manager or steward (物业总管, 酒店总管): only as a pipe, named with its gas or its damage.
+         r"((?:燃气|煤气|天然气|供气|输气)总管|总管道|总管[^，。；！？]{0,4}(?:破|断|裂|漏|爆)|干管|主干管|主管道|轰轰|轰鸣|像[^，。；！？]{0,6}(飞机|喷气))",
          r"\b(big|huge|large|massive|dense|thick|growing)[^.]{0,20}\b(cloud|plume)"]
 SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|container|cylinder)|a few lit(re|er)s|jerry ?can|bottle|canister|single (cylinder|package|drum)|one (cylinder|drum|bottle)|small)\b",
          r"(少量|小量|一瓶|一桶|小瓶|小型)"]
@@ -93,11 +97,13 @@ GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking
              # A gas detector's reading of a flammable gas: methane (CH4) or LPG in % of the lower explosive limit.
              r"\b(\d+(?:[.,]\d+)? ?% ?lel|ch4 \d+|methane \d+|lel \d+ ?%)"]
 
+# "the flats above" is spread unless the words after it say those flats are quiet ("have their lights on", "are quiet"):
+# the keep-out lists the quiet words, since smoke has many names (fumes, haze, soot, a smell of burning).
 FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |are )?(on fire|burning|alight|ablaze)\b",
                # Smoke or fire coming from the attic, the loft or the basement storage is a fire there (row F3).
                r"\b(smoke|flames|fire|it)('s| is| are)? (\w+ ){0,2}(coming|pouring|pushing|billowing|rising|spreading) (out )?(from|of) (the )?(attic|loft|roof space|basement|cellar)\b",
                r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
-               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(?<!there are )(?<!there're )(?<!with )(?<!, )(?<!residential )(?<!office )(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)(?!,? (is|are) (flats|apartments|residential|offices))(?! (?:have|has|had|are|were|is|was|seem|seems|look|looks)\b(?![^.;,]{0,30}\b(?:smoke|smoky|fire|flames?|burning|alight|on fire|heat|hot)\b))|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
+               r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(?<!there are )(?<!there're )(?<!with )(?<!, )(?<!residential )(?<!office )(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)(?!,? (is|are) (flats|apartments|residential|offices))(?! (?:have|has|had|are|were|is|was|seem|seems|look|looks) (?:\w+ ){0,2}(?:lights? on|quiet|fine|ok|okay|normal|clear|empty|unaffected|not affected|calm|dark|asleep|safe|no (?:smoke|smell|fire))\b)|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
                r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
@@ -524,5 +530,16 @@ FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|sevent
 DEPENDENTS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?(?:residents|people|persons|patients|users|clients|elderly|pensioners|seniors|tenants|customers)\b"
                         r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?(?:居民|住户|老人|病人|患者|用户)")
 # The fire is on the building's top floor, whatever its number: nothing above it to clear.
-TOP_FLOOR = re.compile(r"\b(?:top|uppermost|highest)[- ](?:floor|storey|story|flat|apartment)\b|顶层|顶楼|最高层|最上面一层")
+# The top floor as the FIRE's floor ("fire in the top-floor flat", "the top-floor flat's kitchen is on fire", 顶层一户着火),
+# not said of the neighbours or of smoke rising ("the neighbours on the top floor can smell smoke", 顶层的邻居闻到烟味):
+# only then has the fire no floor above it to clear.
+_TOP = r"(?:top|uppermost|highest)[- ](?:floor|storey|story)(?:[- ](?:flat|apartment))?|(?:top|uppermost|highest)[- ](?:flat|apartment)"
+TOP_FLOOR = re.compile(rf"\b(?:fire|blaze|flames|burning|alight|ablaze)\b[^,.;:!?]{{0,20}}\b(?:in|on|at|of) (?:the |a |an )?(?:{_TOP})\b"
+                       rf"|\b(?:{_TOP})(?:['’]s)?(?: \w+){{0,2}} (?:is |are |was |has )?(?:caught )?(?:on fire|burning|alight|ablaze|fire)\b"
+                       rf"|\b(?:{_TOP}) (?:\w+ )?(?:fire|blaze)\b"
+                       r"|(?:顶层|顶楼|最高层|最上面一层)[^，。；！？,.说看闻楼]{0,10}(?:着火|起火|失火|烧起来|冒火)"
+                       r"|(?:着火|起火|失火)[^，。；！？,.]{0,3}(?:在|的是)(?:顶层|顶楼|最高层)"
+                       # the caller lives on the top floor and their own home burns ("住在…顶层四楼。…我家厨房…烧起来了")
+                       r"|住(?:在)?[^，。；！？]{0,20}(?:顶层|顶楼|最高层)[^？！]{0,30}?(?:我家|家里|屋里)[^，。；！？]{0,12}(?:着火|起火|失火|烧起来|冒火)"
+                       rf"|\b(?:i|we) live (?:on|in) the (?:{_TOP})\b[^?!]{{0,40}}?\b(?:my|our) (?:flat|apartment|home|kitchen|place)\b[^,.;]{{0,20}}\b(?:on fire|burning|caught fire|alight)")
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")

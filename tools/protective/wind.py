@@ -30,8 +30,11 @@ _WIND_WORD = re.compile(r"\b(?:winds?|breeze|gale)\b|风")
 # westerly", "wind direction changed from E to W", "it backed round to the south": the point after "to" is the name of
 # the wind now (a wind is named for where it comes from, so "veered to the west" is a westerly, not a wind going west).
 _CHANGE_EN = re.compile(
-    r"\b(?P<subject>winds?|breeze|gale|it)\b[^.;!?]{0,40}?"
-    r"\b(?:(?:turn|shift|veer|swing|switch|chang)(?:s|ed|es|ing)?|swung|backed|backing|backs|(?:came|come|comes|gone|went) round)\b"
+    # The wind (or "it") must be the verb's subject: the words between may not cross a comma nor open another noun
+    # phrase ("wind from the east, the cloud has shifted to the west" is the plume drifting, i.e. an east wind).
+    # (a relative clause between commas is the wind's own: "the wind, which had been easterly, shifted to the west")
+    r"\b(?P<subject>winds?|breeze|gale|it)\b(?:,\s*(?:which|that)\b[^.;!?,]{0,40},)?(?:\s+(?:from\s+(?:the\s+)?[^\s.,;!?]+|(?!the\b|a\b|an\b|this\b|that\b|its\b)[^\s.,;!?]+)){0,6}?"
+    r"\s+(?:(?:turn|shift|veer|swing|switch|chang)(?:s|ed|es|ing)?|swung|backed|backing|backs|(?:came|come|comes|gone|went) round)\b"
     r"(?:\s+(?:round|around|over|direction|again|suddenly|now|back))*"
     rf"(?:\s+from\s+(?:the\s+)?{_EN_DIR}(?:\s+(?:round|around|back|again))*)?"
     rf"\s+(?:to|into|towards?)\s+(?:the\s+|a\s+|an\s+)?{_EN_DIR}{_AFTER_DIR}")
@@ -95,6 +98,16 @@ def read_wind(t: str) -> WindReading:
     return WindReading(first.from_deg, speed)
 
 
+def _now_is_the_wind(t: str, m: re.Match[str]) -> bool:
+    """Whether a "now ... from <point>" is said of the wind: "it" in it, the wind named earlier in its clause, or nothing
+    before it in the clause (an ellipsis: "was easterly, now from the north"). "Crews now coming from the north" is not."""
+    if re.search(r"\bit\b|\bit['’]s\b", m.group(0)):
+        return True
+    start = max((c.end() for c in _CLAUSE_END.finditer(t, 0, m.start())), default=0)
+    before = t[start:m.start()].strip()
+    return not before or before in ("and", "but") or _WIND_WORD.search(before) is not None
+
+
 def _mentions(t: str) -> list[_Mention]:
     """Every direction the report gives a wind, by each way of saying it, in ``cue_words`` order."""
     found: list[_Mention] = []
@@ -114,6 +127,8 @@ def _mentions(t: str) -> list[_Mention]:
         found.append(_Mention(m.start(i), float(W.ZH_COMPASS[m.group(i)]), rank))
     if _WIND_WORD.search(t):
         for m in _NOW_FROM.finditer(t):
+            if not _now_is_the_wind(t, m):
+                continue
             i = 1 if m.group(1) else 2
             found.append(_Mention(m.start(i), float(W.COMPASS[_compass_key(m.group(i))]), rank + 1))
     return found
