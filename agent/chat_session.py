@@ -9,11 +9,12 @@ message, files each report it plans under the right incident (``agent.report_fil
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from agent.fallback import fallback_calls
+from agent.follow_up import accumulated_report, kept_incident_triage
 from agent.hazards import reconciled_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
@@ -201,8 +202,9 @@ class ChatSession:
                                                   within_h=self.config.join_open_within_h,
                                                   exclude=[*self.state.incidents, *(p.incident_id for p in turn.filed)])
             target = elsewhere.incident_id if elsewhere else None
-        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=reconciled,
-                                incident_place=self._follow_up_place(checked_report.text, target))
+        planned, triage_as = self._follow_up_reading(checked_report, target, reconciled)
+        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
+                                incident_place=self._follow_up_place(checked_report.text, target), planned=planned)
         _say_model_reading(plan, triage(checked_report.text))
         if elsewhere is not None:
             turn.joined.append((plan, elsewhere))
@@ -212,6 +214,18 @@ class ChatSession:
             turn.moved.append(plan)
         turn.filed.append(plan)
         return plan
+
+    def _follow_up_reading(self, checked: CheckedText, target: str | None,
+                           triage: Any) -> tuple[CheckedText | None, Any]:
+        """What a report filed under an incident that has reports already is planned from (``agent.follow_up``): all
+        its reports, and the incident's type with a priority that only rises.  A new incident: the report alone."""
+        store = self.assistant._store
+        earlier = store.report_texts(target) if target is not None else []
+        if not earlier or earlier == [checked.text]:
+            return None, triage
+        incident = store.get_incident(target)
+        planned = replace(checked, text=accumulated_report(checked.text, earlier))
+        return planned, lambda text: kept_incident_triage(triage(text), incident.incident_type, incident.priority)
 
     def _follow_up_place(self, text: str, target: str | None) -> ReportPlace | None:
         """Where a follow-up filed under an open incident is when it names no place of its own ("the car is now on
@@ -250,6 +264,11 @@ def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
     the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
     shown = plan.triage
     if shown is None or shown.corrected_by_operator or shown.incident_type == model.incident_type:
+        return
+    if shown.type_source.startswith("the incident's type"):  # agent.follow_up: a follow-up adds to its incident
+        plan.warnings.append(
+            f"This follow-up reads as {model.incident_type} ({model.priority}); the incident stays {shown.incident_type} "
+            f"({shown.priority}) and its plan adds to it. If the incident itself has changed, correct its type.")
         return
     plan.warnings.append(
         f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
