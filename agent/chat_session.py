@@ -299,7 +299,7 @@ def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_
         news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
         said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
     for plan in moved:
-        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident.")
+        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident, or what it says fits that one.")
     if now_on and now_on != session_incident:
         said.append(f"This session now continues on {now_on}.")
     return " ".join(said)
