@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from agent.fallback import fallback_calls
-from agent.follow_up import accumulated_report, kept_incident_triage
+from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.hazards import reconciled_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
@@ -248,8 +248,9 @@ class ChatSession:
                             lambda action, args: self._propose(turn, action, args))
         return ChatAgent(
             a.backend, tools, a._router,
-            lambda text, prediction: a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
-                                                                                  a._incident_type),
+            lambda text, prediction: (_question_calls(text, prediction, triage)
+                                      or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
+                                                                                     a._incident_type)),
             a._grounding,
             AgentConfig(max_steps=settings.agent_max_steps, time_budget_s=settings.agent_time_budget_s,
                         llm_budget_s=settings.llm_timeout_s, tools_reserve_s=settings.agent_tools_reserve_s,
@@ -257,6 +258,15 @@ class ChatSession:
                         trajectory_dir=settings.data_dir / "trajectories" / (turn.incident_id or "no-incident"),
                         tool_caller=a._lora_tool_caller()),
         )
+
+
+def _question_calls(text: str, prediction: Any, triage: Any) -> list[dict[str, Any]] | None:
+    """A question the router would plan as a report, and in which the triage model reads no incident ("who leads at a
+    mass casualty incident"): searched in the plans, as it is outside an incident, never planned (a not_incident plan
+    on an open incident replaced its plan)."""
+    if prediction.intent != "incident_report" or not is_question(text) or triage(text).incident_type != "not_incident":
+        return None
+    return [{"name": "search_plans", "args": {"query": text[:500]}}]
 
 
 def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:

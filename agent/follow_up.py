@@ -15,7 +15,7 @@ from typing import Any
 
 from core.vocabulary import priority_rank
 
-__all__ = ["WhichIncident", "accumulated_report", "fit_to_incident", "kept_incident_triage"]
+__all__ = ["WhichIncident", "accumulated_report", "fit_to_incident", "is_question", "kept_incident_triage"]
 
 # Earlier reports read with a follow-up: enough for a long call and its updates, bounded so that a busy incident's
 # plan is not built from pages of text (the screen's limits, the locator's time).
@@ -94,3 +94,15 @@ class WhichIncident(ValueError):
         super().__init__(f"Which incident is this update for: {named}? Nothing was filed. Send it again with the "
                          f"incident id or the place (\"{self.incidents[0][0]}: ...\").")
 
+
+# The form of a question: an interrogative first ("who leads at ...", "谁负责...") or a question mark / particle last.
+_QUESTION = re.compile(
+    r"^\s*(?:who|whom|whose|what|what's|which|how|when|where|why|is there|are there|do we|does|should we|can we|could we)\b"
+    r"|\?\s*$|^\s*(?:谁|什么|怎么|怎样|如何|哪|为什么|是否)|[吗呢][？?]?\s*$|？\s*$",
+    re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    """Is the message asked as a question?  With the triage model reading no incident in it, it is a procedure query
+    ("who leads at a mass casualty incident", "谁负责指挥大规模伤亡事件？"), never a report to plan."""
+    return bool(_QUESTION.search(text))
