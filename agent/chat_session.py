@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from agent.close_request import close_request, sends_named_units_here
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.hazards import reconciled_triage
@@ -23,6 +24,7 @@ from agent.report_filing import OpenElsewhere
 from agent.protocols import TriageOutcome
 from agent.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
+from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from core.errors import InputError
@@ -242,13 +244,31 @@ class ChatSession:
         return self.assistant._proposals.propose(action, args, incident_id=self._current(turn), origin="assistant",
                                                  operator=self.operator)
 
+    def _close_calls(self, turn: _Turn, text: str) -> list[dict[str, Any]] | None:
+        """"close this incident", "关闭INC-7，与INC-3重复": a close proposal of the incident named, else the session's
+        (``agent.close_request``); never a report, which would open an incident of its own."""
+        asked = close_request(text)
+        if asked is None:
+            return None
+        incident_id = asked.incident_id or self._current(turn)
+        return [{"name": "close_incident", "args": {"incident_id": incident_id} if incident_id else {}}]
+
+    def _send_here_calls(self, turn: _Turn, text: str) -> list[dict[str, Any]] | None:
+        """"dispatch ERO-R1 to this incident", "把KAI-A1派到这个事件": each unit named proposed as dispatched to the
+        session's incident, not the unit id looked up as a place."""
+        if self._current(turn) is None or not sends_named_units_here(text):
+            return None
+        units = canonical_unit_ids(text, list(self.assistant._city.unit_status()))
+        return [{"name": "set_unit_status", "args": {"unit_id": unit, "status": "dispatched"}} for unit in units] or None
+
     def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args))
         return ChatAgent(
             a.backend, tools, a._router,
-            lambda text, prediction: (_question_calls(text, prediction, triage)
+            lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)
+                                      or _question_calls(text, prediction, triage)
                                       or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
                                                                                      a._incident_type)),
             a._grounding,
