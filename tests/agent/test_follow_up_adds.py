@@ -54,7 +54,7 @@ def assistant(make_assistant):
     ("Strong chemical smell from a leaking tanker truck at Bulevardi 14, people on the pavement coughing",
      "two people have collapsed by the truck now"),
     ("Strong smell of chemicals from a drum leaking at Bulevardi 14, several people coughing",
-     "现在有两个人晕倒了"),
+     "又有两个人吸入气体后晕倒了，呼吸困难"),
     ("Two cars collided at Bulevardi 14, one driver trapped behind the wheel",
      "a passenger of the other car is unconscious now"),
     ("Water pouring into the basement flats of Bulevardi 14, rising fast, an old man lives down there",
