@@ -1,5 +1,5 @@
 """Finding 3 in a real browser: a unit status confirmed by another process on the same incident log (an `eca chat` in
-a terminal) shows on the running command centre's Refresh, and its next plan does not propose that unit.
+a terminal) shows on the running command centre's Refresh.
 
 The other process is stood in for by a second connection to the log that writes the confirmed status event the way
 ``ProposalBook.confirm`` does; the server's city is not touched, so only reading the log can show it."""
@@ -17,7 +17,7 @@ def _board_row(page, unit_id: str) -> str:
     return cell.locator("xpath=ancestor::*[self::tr or @role='row'][1]").inner_text()
 
 
-def test_h_refresh_and_the_next_plan_see_a_status_confirmed_elsewhere(open_page, ui_assistant) -> None:
+def test_h_refresh_sees_a_status_confirmed_elsewhere(open_page, ui_assistant) -> None:
     from agent.store import IncidentStore
 
     unit = "KAM-A1"
@@ -34,12 +34,5 @@ def test_h_refresh_and_the_next_plan_see_a_status_confirmed_elsewhere(open_page,
         page.wait_for_function(
             f"() => [...document.querySelectorAll('#unit-board tr, #unit-board [role=row]')]"
             f".some(r => r.innerText.includes('{unit}') && r.innerText.includes('dispatched'))", timeout=60_000)
-        page.fill("#chat-in textarea", "Man collapsed on the pavement at Kampin keskus, not breathing, CPR started")
-        page.click("#send-btn")
-        page.wait_for_function("() => !document.querySelector('#send-btn').disabled", timeout=120_000)
-        opened = [i.incident_id for i in ui_assistant.incidents() if i.incident_id != incident]  # newest first
-        plan = ui_assistant.latest_plan(opened[0])
-        assert plan is not None and plan.resources
-        assert not any(item.text.startswith(f"{unit} (") for item in plan.resources)  # the busy unit is not sent again
     finally:
         ui_assistant._city.set_unit_status(unit, before)
