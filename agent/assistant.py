@@ -251,9 +251,10 @@ class Assistant:
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
                        narrative: bool, location: tuple[float, float] | None = None,
                        triage: Callable[[str], TriageOutcome] | None = None,
-                       incident_place: ReportPlace | None = None) -> ResponsePlan:
+                       incident_place: ReportPlace | None = None, planned: CheckedText | None = None) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
-        # seen before is triaged and logged first, so every plan has its report in the audit trail.
+        # seen before is triaged and logged first, so every plan has its report in the audit trail.  ``planned``: the
+        # text the planner reads when it is more than the report (a follow-up with its incident's earlier reports).
         latest = self._store.latest_report(incident_id) if incident_id else None
         if latest is not None and latest.text == checked.text and latest.triage is not None:
             triage = latest.effective_triage()
@@ -261,7 +262,7 @@ class Assistant:
             record = self.triage(checked.text, incident_id, operator, triage=triage)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
-            plan = self._planner.plan(checked, incident_id=incident_id, triage=triage, location=location,
+            plan = self._planner.plan(planned or checked, incident_id=incident_id, triage=triage, location=location,
                                       incident_place=incident_place)
         # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
         plan.warnings += self._situation.plan_proposal_warnings(plan)

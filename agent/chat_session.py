@@ -9,11 +9,13 @@ message, files each report it plans under the right incident (``agent.report_fil
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from agent.close_request import close_request, sends_named_units_here
 from agent.fallback import fallback_calls
+from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.hazards import reconciled_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
@@ -22,6 +24,7 @@ from agent.report_filing import OpenElsewhere
 from agent.protocols import TriageOutcome
 from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
+from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from core.errors import InputError
@@ -200,8 +203,9 @@ class ChatSession:
                                                   within_h=self.config.join_open_within_h,
                                                   exclude=[*self.state.incidents, *(p.incident_id for p in turn.filed)])
             target = elsewhere.incident_id if elsewhere else None
-        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=reconciled,
-                                incident_place=self._follow_up_place(checked_report.text, target))
+        planned, triage_as = self._follow_up_reading(checked_report, target, reconciled)
+        plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
+                                incident_place=self._follow_up_place(checked_report.text, target), planned=planned)
         _say_model_reading(plan, triage(checked_report.text))
         if elsewhere is not None:
             turn.joined.append((plan, elsewhere))
@@ -211,6 +215,18 @@ class ChatSession:
             turn.moved.append(plan)
         turn.filed.append(plan)
         return plan
+
+    def _follow_up_reading(self, checked: CheckedText, target: str | None,
+                           triage: Any) -> tuple[CheckedText | None, Any]:
+        """What a report filed under an incident that has reports already is planned from (``agent.follow_up``): all
+        its reports, and the incident's type with a priority that only rises.  A new incident: the report alone."""
+        store = self.assistant._store
+        earlier = store.report_texts(target) if target is not None else []
+        if not earlier or earlier == [checked.text]:
+            return None, triage
+        incident = store.get_incident(target)
+        planned = replace(checked, text=accumulated_report(checked.text, earlier))
+        return planned, lambda text: kept_incident_triage(triage(text), incident.incident_type, incident.priority)
 
     def _follow_up_place(self, text: str, target: str | None) -> ReportPlace | None:
         """Where a follow-up filed under an open incident is when it names no place of its own ("the car is now on
@@ -227,14 +243,33 @@ class ChatSession:
         return self.assistant._proposals.propose(action, args, incident_id=self._current(turn), origin="assistant",
                                                  operator=self.operator)
 
+    def _close_calls(self, turn: _Turn, text: str) -> list[dict[str, Any]] | None:
+        """"close this incident", "关闭INC-7，与INC-3重复": a close proposal of the incident named, else the session's
+        (``agent.close_request``); never a report, which would open an incident of its own."""
+        asked = close_request(text)
+        if asked is None:
+            return None
+        incident_id = asked.incident_id or self._current(turn)
+        return [{"name": "close_incident", "args": {"incident_id": incident_id} if incident_id else {}}]
+
+    def _send_here_calls(self, turn: _Turn, text: str) -> list[dict[str, Any]] | None:
+        """"dispatch ERO-R1 to this incident", "把KAI-A1派到这个事件": each unit named proposed as dispatched to the
+        session's incident, not the unit id looked up as a place."""
+        if self._current(turn) is None or not sends_named_units_here(text):
+            return None
+        units = canonical_unit_ids(text, list(self.assistant._city.unit_status()))
+        return [{"name": "set_unit_status", "args": {"unit_id": unit, "status": "dispatched"}} for unit in units] or None
+
     def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args))
         return ChatAgent(
             a.backend, tools, a._router,
-            lambda text, prediction: a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
-                                                                                  a._incident_type),
+            lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)
+                                      or _question_calls(text, prediction, triage)
+                                      or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
+                                                                                     a._incident_type)),
             a._grounding,
             AgentConfig(max_steps=settings.agent_max_steps, time_budget_s=settings.agent_time_budget_s,
                         llm_budget_s=settings.llm_timeout_s, tools_reserve_s=settings.agent_tools_reserve_s,
@@ -244,11 +279,25 @@ class ChatSession:
         )
 
 
+def _question_calls(text: str, prediction: Any, triage: Any) -> list[dict[str, Any]] | None:
+    """A question the router would plan as a report, and in which the triage model reads no incident ("who leads at a
+    mass casualty incident"): searched in the plans, as it is outside an incident, never planned (a not_incident plan
+    on an open incident replaced its plan)."""
+    if prediction.intent != "incident_report" or not is_question(text) or triage(text).incident_type != "not_incident":
+        return None
+    return [{"name": "search_plans", "args": {"query": text[:500]}}]
+
+
 def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
     """A plan whose type was taken from the report's words (``reconciled_triage``) says what the model itself read:
     the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
     shown = plan.triage
     if shown is None or shown.corrected_by_operator or shown.incident_type == model.incident_type:
+        return
+    if shown.type_source.startswith("the incident's type"):  # agent.follow_up: a follow-up adds to its incident
+        plan.warnings.append(
+            f"This follow-up reads as {model.incident_type} ({model.priority}); the incident stays {shown.incident_type} "
+            f"({shown.priority}) and its plan adds to it. If the incident itself has changed, correct its type.")
         return
     plan.warnings.append(
         f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
@@ -279,7 +328,7 @@ def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_
         news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
         said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
     for plan in moved:
-        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident.")
+        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident, or what it says fits that one.")
     if now_on and now_on != session_incident:
         said.append(f"This session now continues on {now_on}.")
     return " ".join(said)

@@ -116,11 +116,12 @@ def run_chat(args: argparse.Namespace) -> int:
             raise UserError(f"{exc}; leave out --incident to open a new one") from None
     incident = args.incident  # None until the first report opens one: a session of questions leaves no empty incident
     session: list[str] = [incident] if incident else []  # every incident this session has been on, oldest first
+    queued: list[str] = []
     print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit." if incident else
           "No incident yet: the first report opens one. Type a report or a question; Ctrl-D to quit.")
     while True:
         try:
-            message = input("> ")
+            message = queued.pop(0) if queued else input("> ")  # a line typed at a [y/N] prompt that answered nothing
         except EOFError:
             print()
             return 0
@@ -148,19 +149,35 @@ def run_chat(args: argparse.Namespace) -> int:
                     incident = event.plan.incident_id
                     session = [i for i in session if i != incident] + [incident]
                 for proposal in event.proposals:  # nothing changes until the operator says yes
-                    confirm_in_terminal(assistant, proposal)
+                    if queued:  # the operator moved on: the rest stay pending, unconfirmed
+                        print(f"  … {proposal.proposal_id} stays pending: {proposal.summary}")
+                        continue
+                    confirm_in_terminal(assistant, proposal, kept=queued)
 
 
-def confirm_in_terminal(assistant, proposal, ask=input) -> bool:
-    """Ask the operator to confirm one proposed state change; apply it only on an explicit yes."""
+# Only these answer a [y/N] prompt (Enter is no).  Any other line is the operator's next message, typed before they
+# noticed the prompt: taken as an answer, a question became a rejection and was lost.
+CONFIRM_YES = ("y", "yes", "j", "kyllä", "是", "确认")
+CONFIRM_NO = ("", "n", "no", "ei", "否", "不", "不要")
+
+
+def confirm_in_terminal(assistant, proposal, ask=input, kept: list[str] | None = None) -> bool:
+    """Ask the operator to confirm one proposed state change; apply it only on an explicit yes, reject it on an
+    explicit no.  A line that is neither leaves the proposal pending and goes to ``kept`` (the chat's next message)."""
     from core.errors import InputError
 
     try:
-        answer = ask(f"Confirm: {proposal.summary}? [y/N] ").strip().lower()
+        raw = ask(f"Confirm: {proposal.summary}? [y/N; any other line is kept as your next message] ")
     except EOFError:
-        answer = ""
+        raw = ""
+    answer = raw.strip().lower().rstrip(".!。！")
+    if answer not in CONFIRM_YES and answer not in CONFIRM_NO:
+        if kept is not None:
+            kept.append(raw)
+        print(f"  … not a yes or no: {proposal.proposal_id} stays pending, nothing changed; your line is taken as the next message.")
+        return False
     try:
-        if answer in ("y", "yes", "j", "kyllä", "是", "确认"):
+        if answer in CONFIRM_YES:
             assistant.confirm_proposal(proposal.proposal_id)
             print(f"  ✓ done: {proposal.summary}")
             return True

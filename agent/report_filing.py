@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from agent.follow_up import WhichIncident, fit_to_incident
+from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, hazards_compatible, report_belongs_to, same_precise_place, without_motion_targets
 from agent.protocols import TriageOutcome
 
@@ -48,14 +50,42 @@ class ReportFiler:
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
         belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
                                     self._store.get_incident(incident_id).incident_type)
+        open_ids = {i.incident_id for i in self._store.list_incidents()}
+        if belongs and place is None:  # a follow-up with no place: the session's incident its content fits best
+            return self._best_fit(text, incident_id, [i for i in session_incidents if i in open_ids and i != incident_id])
         if belongs:
             return incident_id
-        open_ids = {i.incident_id for i in self._store.list_incidents()}
         for other in dict.fromkeys(reversed(session_incidents)):  # the latest opened first
             there = self.incident_place(other) if other != incident_id and other in open_ids else None
             if place is not None and there is not None and report_belongs_to(place, there, None, None):
                 return other
         return None
+
+    def _best_fit(self, text: str, incident_id: str, others: Sequence[str]) -> str:
+        """The session's incident a place-less follow-up is about (``agent.follow_up.fit_to_incident``): the session's
+        own unless it fits another one better.  It goes to the one that fits best when the session's does not fit at
+        all ("flames on the 3rd floor" on a road crash, with a building fire open); when the session's fits only loosely
+        or several fit as well, the operator is asked which (``WhichIncident``)."""
+        if not others:
+            return incident_id
+        hazard = hazard_from_words(text)
+        fit = {i: fit_to_incident(text, self._store.get_incident(i).incident_type, hazard)
+               for i in [incident_id, *dict.fromkeys(reversed(others))]}
+        best = max(fit.values())
+        if fit[incident_id] == best:
+            return incident_id
+        fitting = [i for i, score in fit.items() if score == best]
+        if fit[incident_id] == 0 and len(fitting) == 1:
+            return fitting[0]
+        asked = ([incident_id] if fit[incident_id] else []) + fitting
+        raise WhichIncident([(i, self.describe(i)) for i in asked])
+
+    def describe(self, incident_id: str) -> str:
+        """An incident as the operator knows it: its priority, type and place."""
+        incident = self._store.get_incident(incident_id)
+        kind = " ".join(x for x in (incident.priority, (incident.incident_type or "").replace("_", " ")) if x) or "incident"
+        place = self.incident_place(incident_id)
+        return f"{kind} at {place.name}" if place is not None and place.name else kind
 
     def open_incident_at(self, text: str, hazard: str | None, *, within_h: float,
                          exclude: Sequence[str] = ()) -> OpenElsewhere | None:

@@ -11,6 +11,7 @@ did not triage that no person has read yet (any one could be a P1).
 from __future__ import annotations
 
 import collections
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
@@ -248,8 +249,13 @@ class Situation:
                       stream_candidates=candidates)
 
 
+# An incident's title begins with the triage it was opened with ("P2 traffic_accident: car crash at ...",
+# agent.assistant._title); beside the current priority and type that old label read as a second, contradicting one.
+_OPENING_LABEL = re.compile(r"^P[1-4] [a-z_]+: ")
+
+
 def _where(incident: OpenIncident) -> str:
-    return incident.location or incident.title[:40]
+    return incident.location or _OPENING_LABEL.sub("", incident.title)[:40]
 
 
 def _incidents_text(where: list[tuple[str, str | None]]) -> str:

@@ -19,6 +19,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
+from agent.follow_up import WhichIncident
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
 from agent.hazards import hazard_from_words
 from agent.schemas import Citation, PlanItem, Proposal, ResponsePlan, Source, ToolResult
@@ -312,7 +313,10 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
         """Build a full response plan for an incident report (triage, actions, evacuation, units, comms)."""
         from agent.render import to_markdown
 
-        plan = plan_report(report)
+        try:
+            plan = plan_report(report)
+        except WhichIncident as exc:  # a follow-up that fits several incidents: the operator says which
+            return ToolResult(text=str(exc))
         return ToolResult(text=to_markdown(plan), citations=plan.citations, plan=plan)
 
     return StructuredTool.from_function(plan_response, name="plan_response", args_schema=PlanResponseArgs)

@@ -26,7 +26,8 @@ MODULES = ("agent.normalise", "agent.slots", "agent.hazards", "agent.places", "a
            "tools.locate.chinese", "tools.locate.generic", "tools.locate.inflection", "tools.locate.locator",
            "tools.locate.model", "tools.locate.names", "tools.locate.patterns", "tools.locate.relative",
            "tools.locate.streets", "agent.monitor.evidence", "agent.monitor.textvec", "agent.negation", "agent.deobfuscate",
-           "agent.quoted", "agent.incident_scope", "agent.typos", "agent.safety.record_line", "agent.pasted", "finetune.cues", "core.text", "core.hazard_words")
+           "agent.quoted", "agent.incident_scope", "agent.typos", "agent.safety.record_line", "agent.pasted", "finetune.cues", "core.text", "core.hazard_words",
+           "agent.follow_up", "agent.close_request")
 
 # The runs a pasted log, a held key or a table of figures produces.
 ADVERSARIAL = {"spaces": " ", "hyphens": "-", "one-space": "1 ", "a-space": "a ", "dash-space": "- ",

@@ -180,6 +180,6 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
         event.then(centre.log_table_for, [c.session], [c.log_table], **private)
     c.approve_btn.click(centre.situation, [c.session], situation, **private)
     c.plan_btn.click(centre.situation, [c.session], situation, **private)
-    decided = [c.notice, c.log_table, *situation]
-    c.confirm_btn.click(centre.confirm, [c.proposals, c.session], decided, **private)
-    c.reject_btn.click(centre.reject, [c.proposals, c.session], decided, **private)
+    decided = [c.notice, c.log_table, *situation, c.chatbot]  # the chat says the outcome under "Awaiting your confirmation"
+    c.confirm_btn.click(centre.confirm, [c.proposals, c.session, c.chatbot], decided, **private)
+    c.reject_btn.click(centre.reject, [c.proposals, c.session, c.chatbot], decided, **private)

@@ -226,24 +226,30 @@ class CommandCentre:
                 gr.update(choices=choices, value=choices[-1][1] if choices else None))
 
     def decide_proposal(self, confirm: bool, proposal_id: str | None, session: dict[str, Any],
-                        request: gr.Request) -> tuple[Any, ...]:
-        """Confirm or reject the selected proposal; then the situation panel and the log show the result."""
+                        request: gr.Request, history: list[dict[str, Any]] | None = None) -> tuple[Any, ...]:
+        """Confirm or reject the selected proposal; then the situation panel, the log and the chat show the result
+        (the chat ended with "Awaiting your confirmation": the outcome is said there too, not only in a grey line)."""
         if not proposal_id:
-            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session)
+            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session) + (gr.skip(),)
         try:
             decide = self.actions.confirm_proposal if confirm else self.actions.reject_proposal
             proposal = decide(proposal_id, self.operator(request))
         except ACTION_ERRORS as exc:
-            return (_notice(str(exc)), gr.skip()) + self.situation(session)
+            return (_notice(str(exc)), gr.skip()) + self.situation(session) + (gr.skip(),)
         done = "Confirmed" if confirm else "Rejected"
         log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
-        return (_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session)
+        said = (f"✓ Confirmed: {proposal.summary} ({proposal.proposal_id}); done." if confirm else
+                f"✗ Rejected: {proposal.summary} ({proposal.proposal_id}); nothing changed.")
+        chat = [*(history or []), {"role": "assistant", "content": said}]
+        return (_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session) + (chat,)
 
-    def confirm(self, proposal_id: str | None, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
-        return self.decide_proposal(True, proposal_id, session, request)
+    def confirm(self, proposal_id: str | None, session: dict[str, Any], history: list[dict[str, Any]] | None,
+                request: gr.Request) -> tuple[Any, ...]:
+        return self.decide_proposal(True, proposal_id, session, request, history)
 
-    def reject(self, proposal_id: str | None, session: dict[str, Any], request: gr.Request) -> tuple[Any, ...]:
-        return self.decide_proposal(False, proposal_id, session, request)
+    def reject(self, proposal_id: str | None, session: dict[str, Any], history: list[dict[str, Any]] | None,
+               request: gr.Request) -> tuple[Any, ...]:
+        return self.decide_proposal(False, proposal_id, session, request, history)
 
     def new_incident(self, session: dict[str, Any]) -> tuple[Any, ...]:
         """Start afresh: the next report opens a new incident."""

@@ -1,0 +1,32 @@
+"""After Confirm (and Reject) on the command centre, the chat says the outcome (it ended with "Awaiting your
+confirmation"), not only the notice line."""
+
+from __future__ import annotations
+
+
+class _Request:  # what Gradio passes for an unauthenticated session
+    username = None
+
+
+def test_confirm_is_said_in_the_chat(ui_settings, triage_model, retriever, city, tmp_path):
+    from agent.assistant import Assistant
+    from agent.backends import build_backend
+    from agent.store import IncidentStore
+    from ui.page import CommandCentre, new_session
+
+    before = dict(city.unit_status())
+    assistant = Assistant(ui_settings, triage=triage_model, retriever=retriever, city=city,
+                          backend=build_backend(ui_settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
+    centre = CommandCentre(assistant, settings=ui_settings, roads=None)
+    try:
+        session = new_session()
+        history = list(centre.chat("KAI-A1 is out of service, its pump failed", [], session, _Request()))[-1][0]
+        assert "Awaiting your confirmation" in history[-1]["content"]
+        [proposal] = assistant.pending_proposals()
+        out = centre.confirm(proposal.proposal_id, session, history, _Request())
+        assert out[-1][-1]["role"] == "assistant" and out[-1][-1]["content"].startswith("✓ Confirmed: Set KAI-A1")
+        assert assistant.unit_statuses()["KAI-A1"] == "out_of_service"
+
+    finally:
+        for unit_id, status in before.items():
+            city.set_unit_status(unit_id, status)
