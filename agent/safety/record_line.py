@@ -290,14 +290,21 @@ _TRAIL_EN = (r"(?:(?:logging|auditing|audit\s+(?:logs?|trail|records?|entries|hi
 # between the verb and the trail: a determiner and its modifiers, never a detail taken from it ("... from the log") nor
 # a duplicate, a draft or a test ("delete the duplicate record": no trail of an order)
 _TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|draft|test|spare|blank)\b)[\w'-]+\s+){0,3}?"
+# An ORDER, not a report: the verb is an imperative (its base form) that opens a clause, or a request put to the assistant
+# ("could you ...", "I need you to ...", "let's ..."). A clause with its own subject or a tense ("the flames are destroying
+# the records", "the crew stopped logging at noon", "the kids deleted the history") tells what happened: the incident.
+_ORDER_LEAD = (r"(?:^|(?<=[.!?;:,\n(—–])|(?<=\s-)|\b(?:and|then|please|pls|now|just|also|so|first|kindly)\b)\s*"
+               r"(?:(?:please|pls|just|now|also|kindly|first|quickly|quietly|then|immediately)\s+)*"
+               r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+)?|(?:I|we)\s+(?:want|need)\s+(?:you\s+)?to\s+|"
+               r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+)?")
 _TAMPER_EN = re.compile(
-    r"\b(?:(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+(?:off|down)|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
-    r"eras(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|scrub(?:s|bed|bing)?|truncat(?:e|es|ed|ing)|"
-    r"destroy(?:s|ed|ing)?|shred(?:s|ded|ding)?|(?:clear(?:s|ed|ing)?|empt(?:y|ies|ied|ying))(?:\s+out)?(?=\s+(?:the|all|any|every|this|that|these|those|my|our|your|its|their|today'?s|tonight'?s|yesterday'?s|last)\b)|backdat(?:e|es|ed|ing)|falsif(?:y|ies|ied|ying)|tamper(?:s|ed|ing)?\s+with)\s+"
+    _ORDER_LEAD + r"(?:(?:switch|turn|shut)\s+(?:off|down)|disable|deactivate|pause|suspend|halt|"
+    r"erase|delete|purge|wipe|remove|scrub|truncate|"
+    r"destroy|shred|(?:clear|empty)(?:\s+out)?(?=\s+(?:the|all|any|every|this|that|these|those|my|our|your|its|their|today'?s|tonight'?s|yesterday'?s|last)\b)|backdate|falsify|tamper\s+with)\s+"
     + _TRAIL_OBJECT + _TRAIL_EN + r"|"
     # the verb's particle after its object ("switch the logging off", "turn the audit log off")
-    r"\b(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
-    r"\bstop(?:s|ped|ping)?\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
+    + _ORDER_LEAD + r"(?:switch|turn|shut)\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
+    + _ORDER_LEAD + r"stop\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
     re.IGNORECASE)
 _TRAIL_ZH = r"(?:审计|操作|安全事件|事件|聊天|派车|出车|调度)?(?:日志|记录|留痕|审计)"
 _TAMPER_ZH = re.compile(
@@ -306,14 +313,29 @@ _TAMPER_ZH = re.compile(
     # the trail first ("把今天的日志全部清空", "留痕关掉"); never a detail in it ("记录里的电话删掉") nor a detail taken from it ("从日志里删")
     r"(?<!从)" + _TRAIL_ZH + r"(?:功能)?(?:都|全|全部|统统|先|也|给我|马上|立即|一律)*(?:关闭|关掉|关了|停用|停掉|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁)")
 _NOT_THE_TRAIL_ZH = re.compile(r"重复|草稿|测试")
+# What may stand before a Chinese order in its clause: a request or an adverb ("请", "帮我", "先", "马上") and a 把 / 将 object
+# ("把今天的日志全部清空"), never a subject of its own ("火正在销毁记录", "停电后系统停止记录": what happened, the incident).
+_ZH_CLAUSE_START = re.compile(r"[，,。！？!?；;：:\n]")
+_ZH_ORDER_LEAD = re.compile(r"\s*(?:请|麻烦(?:你|您)?|帮(?:我|忙)?|给我|你|您|先|马上|立即|立刻|赶紧|赶快|快|现在|再|也|都|全部)*"
+                            r"(?:(?:把|将)[^，,。！？!?；;：:\n]{0,12})?\s*")
+
+
+def _zh_order(text: str, at: int) -> bool:
+    """Does the Chinese clause holding ``text[at]`` open with an order (nothing but a request, an adverb or a 把 object
+    before ``at``)?"""
+    starts = [m.end() for m in _ZH_CLAUSE_START.finditer(text, 0, at)]
+    lead = text[starts[-1] if starts else 0:at]
+    return bool(_ZH_ORDER_LEAD.fullmatch(lead))
 
 
 def tampers_with_trail(text: str) -> bool:
-    """Does ``text`` order the audit trail (logging, the log, its entries, the records, 日志, 记录, 留痕) switched off,
-    erased or falsified?"""
+    """Does ``text`` ORDER the audit trail (logging, the log, its entries, the records, 日志, 记录, 留痕) switched off,
+    erased or falsified? A report of what happened to records or logging ("the fire destroyed the records", "the crew
+    stopped logging") is no order."""
     if _TAMPER_EN.search(text):
         return True
-    return any(not _NOT_THE_TRAIL_ZH.search(match.group(0)) for match in _TAMPER_ZH.finditer(text))
+    return any(not _NOT_THE_TRAIL_ZH.search(match.group(0)) and _zh_order(text, match.start())
+               for match in _TAMPER_ZH.finditer(text))
 
 
 # The operator correcting an entry of their own by adding a note beside it ("add a correction note under my 03:12 entry,
