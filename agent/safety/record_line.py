@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from agent.negation import ORDER_VERB
 
+# A keep-out verb ("keep", "leave") negated asks the opposite: "don't leave the commander out of the sitrep" includes him.
+_NOT_NEGATED = r"(?<!\bdon't\s)(?<!\bdon’t\s)(?<!\bdont\s)(?<!\bnot\s)(?<!\bnever\s)"
 # Asking that something is not recorded: "don't log", "do not record", "never record", "no need to log", "keep X off /
 # out of the record", "leave X out of the sitrep", "don't put / write X in(to) the log", "不要记录", "别留记录", "不要进日志".
 _RECORD = (r"(?:(?:audit|security|incident|shift|event)\s+)?(?:log|logs|record|records|trail|notes?|entr(?:y|ies)|system|sitrep|sit ?rep|handover"
@@ -35,9 +37,9 @@ _NO_RECORD_EN = re.compile(
     r"\b(?:don'?t|do not|never|no need to|not to|without|stop|skip)\s+(?:(?:even|bother|ever)\s+)?(?:log(?:ging)?|record(?:ing)?|writ(?:e|ing)\s+(?:down|up)|"
     r"(?:writ(?:e|ing)|put(?:ting)?|enter(?:ing)?|stor(?:e|ing)|sav(?:e|ing)|includ(?:e|ing)|mention(?:ing)?|keep(?:ing)?)\b(?=[^.!?;\n]{0,60}\b(?:in|into|on|to)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?"
     + _RECORD + r"\b))|"
-    r"\b(?:keep|leave|hold|stays?)\s+(?:[\w'-]+\s+){0,4}?(?:off|out of)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _RECORD + r"|radio traffic|air)\b|"
+    r"\b" + _NOT_NEGATED + r"(?:keep|leave|hold|stays?)\s+(?:[\w'-]+\s+){0,4}?(?:off|out of)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _RECORD + r"|radio traffic|air)\b|"
     # kept out of what goes to someone ("keep her name out of anything on the public feed"); "keep everyone out" is a cordon
-    r"\b(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b(?=[^.!?;\n]{0,40}\b(?:feed|press|media|public|radio|air|summary|notes?|report|log|record|sitrep|handover)\b)|"
+    r"\b" + _NOT_NEGATED + r"(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b(?=[^.!?;\n]{0,40}\b(?:feed|press|media|public|radio|air|summary|notes?|report|log|record|sitrep|handover)\b)|"
     r"\b(?:version|summary|report|sitrep|handover|log|record|notes?)\b[^.!?;\n]{0,40}\b(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b|"
     # no incident opened for it ("don't open an incident for that one", "no incident number"): a record not made
     r"\b(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a |an |another |any |a new |a second |a separate )?(?:incident|case|ticket|job)\b|"
@@ -65,7 +67,8 @@ _FROM = re.compile(r"\b(?:not|never|nothing|no \w+)\s+(?:\w+\s+){0,3}?(?:on|over
                    r"瞒着|(?:别|不要|不用|不必|无需)(?:告诉|通知|报给|报告给|上报|让)|(?:问起来|问的话|要是问).{0,4}就说|"
                    # oversight kept uninformed: "keep the supervisor in the dark", "without telling the duty officer", "the chief
                    # doesn't need to know", "背着值班长", "先别汇报指挥长" (a fact, "the duty officer doesn't know yet", is none)
-                   r"\b(?:keep|leave)\s+(?:[\w'-]+\s+){0,3}?" + _OVERSIGHT_NOUN + r"\s+(?:[\w'-]+\s+){0,2}?(?:in the dark|out of the loop|uninformed|unaware|none the wiser)\b|"
+                   # (negated, it asks the opposite: "don't keep the duty officer in the dark, brief her" informs oversight)
+                   + _NOT_NEGATED + r"\b(?:keep|leave)\s+(?:[\w'-]+\s+){0,3}?" + _OVERSIGHT_NOUN + r"\s+(?:[\w'-]+\s+){0,2}?(?:in the dark|out of the loop|uninformed|unaware|none the wiser)\b|"
                    r"\bwithout\s+(?:telling|informing|notifying|looping in|letting)\s+(?:[\w'-]+\s+){0,2}?" + _OVERSIGHT_NOUN + r"|"
                    r"\bbehind\s+(?:[\w'-]+\s+){0,2}?" + _OVERSIGHT_NOUN + r"(?:'s|s')?\s+backs?\b|"
                    + _OVERSIGHT_NOUN + r"\s+(?:(?:doesn'?t|does not|don'?t|do not)\s+(?:need|have)\s+to|needn'?t|need not|shouldn'?t|should not|mustn'?t|must not|"
