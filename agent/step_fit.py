@@ -63,6 +63,13 @@ FACETS: tuple[Facet, ...] = (
     Facet("crowd_crush", _words(r"crowd crush|\bcrush\b|stampede|踩踏"),
           _words(r"crowd crush|\bcrush(?:ed|ing)?\b|stampede|people (?:falling|pushed) over each other|踩踏|挤压")),
     Facet("missing_person", _words(r"missing persons?\b(?! register)|last known location|走失|失踪"), None),
+    # A plume over people: a hazmat release's, or a fire's smoke drifting over homes (Annex C's scope counts smoke plumes).
+    # A step about the plume ("shelter-in-place or evacuation for people downwind ... the plume") fits either.
+    Facet("plume", _words(r"\bplumes?\b|烟羽|下风"),
+          _words(r"\bplumes?\b|\bdownwind\b|\b(?:smoke|fumes)\b[^.;!?]{0,30}?\b(?:blow|drift|spread|carr|head|roll|mov|blanket|cover|pour)\w*\s+"
+                 r"(?:over|across|towards?|onto|into (?:the )?(?:neighbou?r\w*|nearby|surrounding|residential))\b|"
+                 r"烟羽|下风|(?:浓烟|烟雾|黑烟|烟)[^，。；！？,;!?]{0,6}?(?:飘向|飘到|飘进|飘过|吹向|吹到|笼罩|弥漫到|扩散到|蔓延到)"),
+          hazard=True),  # like hazmat: a step naming the plume and one of the incident's hazards is for both
 )
 _BY_NAME = {f.name: f for f in FACETS}
 
