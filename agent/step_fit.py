@@ -77,6 +77,23 @@ _BY_NAME = {f.name: f for f in FACETS}
 _CONDITION = re.compile(r"^\s*(?:for|if|when|in case of|in the case of)\s+(?P<cond>[^,:;]{3,80}?)\s*[,:]\s", re.IGNORECASE)
 
 
+# A hazard the report rules out ("no chemicals stored there", "no gas bottles or chemicals inside", "没有燃气泄漏") is no
+# hazard of the incident: its words are read only where they are not negated. The negation's scope runs to the clause's
+# end or to a word that starts another statement ("no idea what the chemical is", "not a fire but a chemical leak");
+# "no more than 10 m from the ammonia tank" negates nothing.
+_RULED_OUT = re.compile(
+    r"\b(?:no(?!\s+(?:more|less|longer|later|sooner|further|doubt)\b)|without|nor|neither|free of|"
+    r"(?:is|are|was|were|has|have)(?:n'?t| not)\s+(?:a|any|been any)|not\s+(?:a|any))\b"
+    r"(?:(?!\b(?:but|however|though|although|yet|except|what|which|who|whether|if|is|are|was|were|smells?|says?)\b)[^.;,!?:])*|"
+    r"(?:没有|并没有|并无|未发现|未见|不是|没(?=闻到|发现|看到))(?:(?!但|而|可是|不过)[^，。；！？,;!?]){0,10}",
+    re.IGNORECASE)
+
+
+def _affirmed(report: str) -> str:
+    """``report`` less what it rules out (see ``_RULED_OUT``)."""
+    return _RULED_OUT.sub(" ", report)
+
+
 @dataclass(frozen=True)
 class IncidentFacts:
     """What the steps are judged against."""
@@ -98,12 +115,13 @@ def incident_facts(report: str, incident_type: str, secondary_types: tuple[str, 
     from tools.determinants import extract
 
     hazards = {incident_type, *secondary_types} - {"not_incident"}
-    hazards |= {hazard for hazard, _ in HAZARD_WORDS if words_name_hazard(hazard, report)}
+    affirmed = _affirmed(report)  # a hazard the caller rules out is none ("no chemicals stored there")
+    hazards |= {hazard for hazard, _ in HAZARD_WORDS if words_name_hazard(hazard, affirmed)}
     counted = census(report)
     casualties = counted.serious + counted.minor + counted.ill
     codes = {d.code for d in (determinants if determinants is not None else extract(report))}
     facets = {f.name for f in FACETS if f.hazard and f.name in hazards}
-    facets |= {f.name for f in FACETS if f.in_report is not None and f.in_report.search(report)}
+    facets |= {f.name for f in FACETS if f.in_report is not None and f.in_report.search(affirmed)}
     if "missing_person" in hazards or "missing_vulnerable" in codes:
         facets.add("missing_person")
     if "public_health" in hazards:

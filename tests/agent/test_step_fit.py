@@ -158,3 +158,20 @@ def test_a_fires_smoke_plume_over_people_keeps_the_plume_steps(report):
 def test_a_fire_whose_smoke_stays_inside_gets_no_plume_steps():
     kept = _kept("Kitchen fire on Runeberginkatu, one person inhaled smoke, the flat is empty now", "fire", "annex_c_fire_hazmat.md")
     assert not _has(kept, "evacuation for people downwind") and not _has(kept, "upwind of the plume")
+
+
+# s13-rv2 finding 5: a hazard the caller rules out is no hazard of the incident (no decontamination for a plain fire);
+# said as present, it stays one; "no more than", "no idea what ..." rule nothing out.
+@pytest.mark.parametrize("report, hazmat", [
+    ("Balcony fire on Sturenkatu 12, the neighbour checked: no gas leak and no chemicals stored, one resident with burns", False),
+    ("车库着火，里面没有化学品，车主手被烧伤", False),
+    ("Shed fire in Oulunkylä without any fuel spill, the owner has a burnt hand", False),
+    ("Garage fire on Sturenkatu 12, chemicals stored inside, one man with burns", True),
+    ("Warehouse fire, no idea what the chemical in the drums is, one worker burned", True),
+    ("Fire at the depot, keep no more than 50 m from the leaking chlorine tank", True),
+])
+def test_a_hazard_the_caller_rules_out_is_no_hazard(report, hazmat):
+    facts = incident_facts(report, "fire")
+    assert ("hazmat" in facts.hazards) is hazmat
+    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    assert _has(kept, "decontamination") is hazmat
