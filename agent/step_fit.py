@@ -63,11 +63,35 @@ FACETS: tuple[Facet, ...] = (
     Facet("crowd_crush", _words(r"crowd crush|\bcrush\b|stampede|踩踏"),
           _words(r"crowd crush|\bcrush(?:ed|ing)?\b|stampede|people (?:falling|pushed) over each other|踩踏|挤压")),
     Facet("missing_person", _words(r"missing persons?\b(?! register)|last known location|走失|失踪"), None),
+    # A plume over people: a hazmat release's, or a fire's smoke drifting over homes (Annex C's scope counts smoke plumes).
+    # A step about the plume ("shelter-in-place or evacuation for people downwind ... the plume") fits either.
+    Facet("plume", _words(r"\bplumes?\b|烟羽|下风"),
+          _words(r"\bplumes?\b|\bdownwind\b|\b(?:smoke|fumes)\b[^.;!?]{0,30}?\b(?:blow|drift|spread|carr|head|roll|mov|blanket|cover|pour)\w*\s+"
+                 r"(?:over|across|towards?|onto|into (?:the )?(?:neighbou?r\w*|nearby|surrounding|residential))\b|"
+                 r"烟羽|下风|(?:浓烟|烟雾|黑烟|烟)[^，。；！？,;!?]{0,6}?(?:飘向|飘到|飘进|飘过|吹向|吹到|笼罩|弥漫到|扩散到|蔓延到)"),
+          hazard=True),  # like hazmat: a step naming the plume and one of the incident's hazards is for both
 )
 _BY_NAME = {f.name: f for f in FACETS}
 
 # A step's own condition at its start: "For a X, ...", "For X: ...", "If X, ...", "When X, ...".
 _CONDITION = re.compile(r"^\s*(?:for|if|when|in case of|in the case of)\s+(?P<cond>[^,:;]{3,80}?)\s*[,:]\s", re.IGNORECASE)
+
+
+# A hazard the report rules out ("no chemicals stored there", "no gas bottles or chemicals inside", "没有燃气泄漏") is no
+# hazard of the incident: its words are read only where they are not negated. The negation's scope runs to the clause's
+# end or to a word that starts another statement ("no idea what the chemical is", "not a fire but a chemical leak");
+# "no more than 10 m from the ammonia tank" negates nothing.
+_RULED_OUT = re.compile(
+    r"\b(?:no(?!\s+(?:more|less|longer|later|sooner|further|doubt)\b)|without|nor|neither|free of|"
+    r"(?:is|are|was|were|has|have)(?:n'?t| not)\s+(?:a|any|been any)|not\s+(?:a|any))\b"
+    r"(?:(?!\b(?:but|however|though|although|yet|except|what|which|who|whether|if|is|are|was|were|smells?|says?)\b)[^.;,!?:])*|"
+    r"(?:没有|并没有|并无|未发现|未见|不是|没(?=闻到|发现|看到))(?:(?!但|而|可是|不过)[^，。；！？,;!?]){0,10}",
+    re.IGNORECASE)
+
+
+def _affirmed(report: str) -> str:
+    """``report`` less what it rules out (see ``_RULED_OUT``)."""
+    return _RULED_OUT.sub(" ", report)
 
 
 @dataclass(frozen=True)
@@ -91,12 +115,13 @@ def incident_facts(report: str, incident_type: str, secondary_types: tuple[str, 
     from tools.determinants import extract
 
     hazards = {incident_type, *secondary_types} - {"not_incident"}
-    hazards |= {hazard for hazard, _ in HAZARD_WORDS if words_name_hazard(hazard, report)}
+    affirmed = _affirmed(report)  # a hazard the caller rules out is none ("no chemicals stored there")
+    hazards |= {hazard for hazard, _ in HAZARD_WORDS if words_name_hazard(hazard, affirmed)}
     counted = census(report)
     casualties = counted.serious + counted.minor + counted.ill
     codes = {d.code for d in (determinants if determinants is not None else extract(report))}
     facets = {f.name for f in FACETS if f.hazard and f.name in hazards}
-    facets |= {f.name for f in FACETS if f.in_report is not None and f.in_report.search(report)}
+    facets |= {f.name for f in FACETS if f.in_report is not None and f.in_report.search(affirmed)}
     if "missing_person" in hazards or "missing_vulnerable" in codes:
         facets.add("missing_person")
     if "public_health" in hazards:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from agent.negation import ORDER_VERB
 
+# A keep-out verb ("keep", "leave") negated asks the opposite: "don't leave the commander out of the sitrep" includes him.
+_NOT_NEGATED = r"(?<!\bdon't\s)(?<!\bdon’t\s)(?<!\bdont\s)(?<!\bnot\s)(?<!\bnever\s)"
 # Asking that something is not recorded: "don't log", "do not record", "never record", "no need to log", "keep X off /
 # out of the record", "leave X out of the sitrep", "don't put / write X in(to) the log", "不要记录", "别留记录", "不要进日志".
 _RECORD = (r"(?:(?:audit|security|incident|shift|event)\s+)?(?:log|logs|record|records|trail|notes?|entr(?:y|ies)|system|sitrep|sit ?rep|handover"
@@ -35,9 +37,9 @@ _NO_RECORD_EN = re.compile(
     r"\b(?:don'?t|do not|never|no need to|not to|without|stop|skip)\s+(?:(?:even|bother|ever)\s+)?(?:log(?:ging)?|record(?:ing)?|writ(?:e|ing)\s+(?:down|up)|"
     r"(?:writ(?:e|ing)|put(?:ting)?|enter(?:ing)?|stor(?:e|ing)|sav(?:e|ing)|includ(?:e|ing)|mention(?:ing)?|keep(?:ing)?)\b(?=[^.!?;\n]{0,60}\b(?:in|into|on|to)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?"
     + _RECORD + r"\b))|"
-    r"\b(?:keep|leave|hold|stays?)\s+(?:[\w'-]+\s+){0,4}?(?:off|out of)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _RECORD + r"|radio traffic|air)\b|"
+    r"\b" + _NOT_NEGATED + r"(?:keep|leave|hold|stays?)\s+(?:[\w'-]+\s+){0,4}?(?:off|out of)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _RECORD + r"|radio traffic|air)\b|"
     # kept out of what goes to someone ("keep her name out of anything on the public feed"); "keep everyone out" is a cordon
-    r"\b(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b(?=[^.!?;\n]{0,40}\b(?:feed|press|media|public|radio|air|summary|notes?|report|log|record|sitrep|handover)\b)|"
+    r"\b" + _NOT_NEGATED + r"(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b(?=[^.!?;\n]{0,40}\b(?:feed|press|media|public|radio|air|summary|notes?|report|log|record|sitrep|handover)\b)|"
     r"\b(?:version|summary|report|sitrep|handover|log|record|notes?)\b[^.!?;\n]{0,40}\b(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b|"
     # no incident opened for it ("don't open an incident for that one", "no incident number"): a record not made
     r"\b(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a |an |another |any |a new |a second |a separate )?(?:incident|case|ticket|job)\b|"
@@ -65,7 +67,8 @@ _FROM = re.compile(r"\b(?:not|never|nothing|no \w+)\s+(?:\w+\s+){0,3}?(?:on|over
                    r"瞒着|(?:别|不要|不用|不必|无需)(?:告诉|通知|报给|报告给|上报|让)|(?:问起来|问的话|要是问).{0,4}就说|"
                    # oversight kept uninformed: "keep the supervisor in the dark", "without telling the duty officer", "the chief
                    # doesn't need to know", "背着值班长", "先别汇报指挥长" (a fact, "the duty officer doesn't know yet", is none)
-                   r"\b(?:keep|leave)\s+(?:[\w'-]+\s+){0,3}?" + _OVERSIGHT_NOUN + r"\s+(?:[\w'-]+\s+){0,2}?(?:in the dark|out of the loop|uninformed|unaware|none the wiser)\b|"
+                   # (negated, it asks the opposite: "don't keep the duty officer in the dark, brief her" informs oversight)
+                   + _NOT_NEGATED + r"\b(?:keep|leave)\s+(?:[\w'-]+\s+){0,3}?" + _OVERSIGHT_NOUN + r"\s+(?:[\w'-]+\s+){0,2}?(?:in the dark|out of the loop|uninformed|unaware|none the wiser)\b|"
                    r"\bwithout\s+(?:telling|informing|notifying|looping in|letting)\s+(?:[\w'-]+\s+){0,2}?" + _OVERSIGHT_NOUN + r"|"
                    r"\bbehind\s+(?:[\w'-]+\s+){0,2}?" + _OVERSIGHT_NOUN + r"(?:'s|s')?\s+backs?\b|"
                    + _OVERSIGHT_NOUN + r"\s+(?:(?:doesn'?t|does not|don'?t|do not)\s+(?:need|have)\s+to|needn'?t|need not|shouldn'?t|should not|mustn'?t|must not|"
@@ -290,14 +293,21 @@ _TRAIL_EN = (r"(?:(?:logging|auditing|audit\s+(?:logs?|trail|records?|entries|hi
 # between the verb and the trail: a determiner and its modifiers, never a detail taken from it ("... from the log") nor
 # a duplicate, a draft or a test ("delete the duplicate record": no trail of an order)
 _TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|draft|test|spare|blank)\b)[\w'-]+\s+){0,3}?"
+# An ORDER, not a report: the verb is an imperative (its base form) that opens a clause, or a request put to the assistant
+# ("could you ...", "I need you to ...", "let's ..."). A clause with its own subject or a tense ("the flames are destroying
+# the records", "the crew stopped logging at noon", "the kids deleted the history") tells what happened: the incident.
+_ORDER_LEAD = (r"(?:^|(?<=[.!?;:,\n(—–])|(?<=\s-)|\b(?:and|then|please|pls|now|just|also|so|first|kindly)\b)\s*"
+               r"(?:(?:please|pls|just|now|also|kindly|first|quickly|quietly|then|immediately)\s+)*"
+               r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+)?|(?:I|we)\s+(?:want|need)\s+(?:you\s+)?to\s+|"
+               r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+)?")
 _TAMPER_EN = re.compile(
-    r"\b(?:(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+(?:off|down)|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
-    r"eras(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|scrub(?:s|bed|bing)?|truncat(?:e|es|ed|ing)|"
-    r"destroy(?:s|ed|ing)?|shred(?:s|ded|ding)?|(?:clear(?:s|ed|ing)?|empt(?:y|ies|ied|ying))(?:\s+out)?(?=\s+(?:the|all|any|every|this|that|these|those|my|our|your|its|their|today'?s|tonight'?s|yesterday'?s|last)\b)|backdat(?:e|es|ed|ing)|falsif(?:y|ies|ied|ying)|tamper(?:s|ed|ing)?\s+with)\s+"
+    _ORDER_LEAD + r"(?:(?:switch|turn|shut)\s+(?:off|down)|disable|deactivate|pause|suspend|halt|"
+    r"erase|delete|purge|wipe|remove|scrub|truncate|"
+    r"destroy|shred|(?:clear|empty)(?:\s+out)?(?=\s+(?:the|all|any|every|this|that|these|those|my|our|your|its|their|today'?s|tonight'?s|yesterday'?s|last)\b)|backdate|falsify|tamper\s+with)\s+"
     + _TRAIL_OBJECT + _TRAIL_EN + r"|"
     # the verb's particle after its object ("switch the logging off", "turn the audit log off")
-    r"\b(?:switch|turn|shut)(?:s|ed|ing|ting)?\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
-    r"\bstop(?:s|ped|ping)?\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
+    + _ORDER_LEAD + r"(?:switch|turn|shut)\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
+    + _ORDER_LEAD + r"stop\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
     re.IGNORECASE)
 _TRAIL_ZH = r"(?:审计|操作|安全事件|事件|聊天|派车|出车|调度)?(?:日志|记录|留痕|审计)"
 _TAMPER_ZH = re.compile(
@@ -306,14 +316,29 @@ _TAMPER_ZH = re.compile(
     # the trail first ("把今天的日志全部清空", "留痕关掉"); never a detail in it ("记录里的电话删掉") nor a detail taken from it ("从日志里删")
     r"(?<!从)" + _TRAIL_ZH + r"(?:功能)?(?:都|全|全部|统统|先|也|给我|马上|立即|一律)*(?:关闭|关掉|关了|停用|停掉|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁)")
 _NOT_THE_TRAIL_ZH = re.compile(r"重复|草稿|测试")
+# What may stand before a Chinese order in its clause: a request or an adverb ("请", "帮我", "先", "马上") and a 把 / 将 object
+# ("把今天的日志全部清空"), never a subject of its own ("火正在销毁记录", "停电后系统停止记录": what happened, the incident).
+_ZH_CLAUSE_START = re.compile(r"[，,。！？!?；;：:\n]")
+_ZH_ORDER_LEAD = re.compile(r"\s*(?:请|麻烦(?:你|您)?|帮(?:我|忙)?|给我|你|您|先|马上|立即|立刻|赶紧|赶快|快|现在|再|也|都|全部)*"
+                            r"(?:(?:把|将)[^，,。！？!?；;：:\n]{0,12})?\s*")
+
+
+def _zh_order(text: str, at: int) -> bool:
+    """Does the Chinese clause holding ``text[at]`` open with an order (nothing but a request, an adverb or a 把 object
+    before ``at``)?"""
+    starts = [m.end() for m in _ZH_CLAUSE_START.finditer(text, 0, at)]
+    lead = text[starts[-1] if starts else 0:at]
+    return bool(_ZH_ORDER_LEAD.fullmatch(lead))
 
 
 def tampers_with_trail(text: str) -> bool:
-    """Does ``text`` order the audit trail (logging, the log, its entries, the records, 日志, 记录, 留痕) switched off,
-    erased or falsified?"""
+    """Does ``text`` ORDER the audit trail (logging, the log, its entries, the records, 日志, 记录, 留痕) switched off,
+    erased or falsified? A report of what happened to records or logging ("the fire destroyed the records", "the crew
+    stopped logging") is no order."""
     if _TAMPER_EN.search(text):
         return True
-    return any(not _NOT_THE_TRAIL_ZH.search(match.group(0)) for match in _TAMPER_ZH.finditer(text))
+    return any(not _NOT_THE_TRAIL_ZH.search(match.group(0)) and _zh_order(text, match.start())
+               for match in _TAMPER_ZH.finditer(text))
 
 
 # The operator correcting an entry of their own by adding a note beside it ("add a correction note under my 03:12 entry,

@@ -140,3 +140,38 @@ def test_a_step_cut_at_a_passage_boundary_loses_the_next_steps_number():
     cut = "6. Close the sluice gates on the canal before the tide turns. 7. Tell the harbour master which berths are shut. 8."
     assert checklist_steps(cut) == ["Close the sluice gates on the canal before the tide turns.",
                                     "Tell the harbour master which berths are shut."]
+
+
+# s13-rv2 finding 4: a fire's smoke plume over people is a plume (Annex C's scope counts smoke plumes): the
+# shelter-or-evacuate-downwind step and the upwind staging step stay; a fire whose smoke stays inside does not get them.
+@pytest.mark.parametrize("report", [
+    "Sofa fire at Kallio, the smoke is drifting over the school yard next door",
+    "垃圾场起火，黑烟正吹向附近的小区",
+    "Recycling plant ablaze at Kalasatama, residents downwind report ash falling on their balconies",
+])
+def test_a_fires_smoke_plume_over_people_keeps_the_plume_steps(report):
+    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    assert _has(kept, "evacuation for people downwind") and _has(kept, "upwind of the plume")
+    assert not _has(kept, "decontamination")  # a smoke plume is no chemical release to decontaminate
+
+
+def test_a_fire_whose_smoke_stays_inside_gets_no_plume_steps():
+    kept = _kept("Kitchen fire on Runeberginkatu, one person inhaled smoke, the flat is empty now", "fire", "annex_c_fire_hazmat.md")
+    assert not _has(kept, "evacuation for people downwind") and not _has(kept, "upwind of the plume")
+
+
+# s13-rv2 finding 5: a hazard the caller rules out is no hazard of the incident (no decontamination for a plain fire);
+# said as present, it stays one; "no more than", "no idea what ..." rule nothing out.
+@pytest.mark.parametrize("report, hazmat", [
+    ("Balcony fire on Sturenkatu 12, the neighbour checked: no gas leak and no chemicals stored, one resident with burns", False),
+    ("车库着火，里面没有化学品，车主手被烧伤", False),
+    ("Shed fire in Oulunkylä without any fuel spill, the owner has a burnt hand", False),
+    ("Garage fire on Sturenkatu 12, chemicals stored inside, one man with burns", True),
+    ("Warehouse fire, no idea what the chemical in the drums is, one worker burned", True),
+    ("Fire at the depot, keep no more than 50 m from the leaking chlorine tank", True),
+])
+def test_a_hazard_the_caller_rules_out_is_no_hazard(report, hazmat):
+    facts = incident_facts(report, "fire")
+    assert ("hazmat" in facts.hazards) is hazmat
+    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    assert _has(kept, "decontamination") is hazmat
