@@ -35,3 +35,16 @@ def test_a_flood_elsewhere_named_after_flowing_into_opens_its_own_incident(assis
     # another address 1 km away: its own incident, planned there, not filed on the Mannerheimintie flood
     assert reply.text.startswith("Opened"), reply.text[:300]
     assert len(assistant.incidents()) == 2
+
+
+def test_another_desks_incident_is_not_retyped_by_a_report_of_another_kind_filed_there(assistant):
+    # desk A has a minor crash open outside Bulevardi 14; desk B's chat gets a cardiac arrest in a flat there an hour
+    # later. 43da81c files it into A's incident (fire/hazmat/crash/collapse/medical are one 'scene group') and
+    # IncidentStore.add_report raises A's incident to B's type and priority: A's crash becomes a P1 medical incident,
+    # changed by another desk, without anyone confirming that the two are one event.
+    crash = assistant.plan("Minor collision outside Bulevardi 14, two cars, no one hurt, drivers exchanging details",
+                           operator="deskA", narrative=False).incident_id
+    before = assistant.incident_view(crash).incident
+    _final(assistant, "Elderly man collapsed in his flat at Bulevardi 14, not breathing, wife starting CPR", None)
+    after = assistant.incident_view(crash).incident
+    assert (after.incident_type, after.priority) == (before.incident_type, before.priority)
