@@ -21,6 +21,7 @@ from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
 from agent.plan_items import plan_from_tool_results
 from agent.report_filing import OpenElsewhere
+from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
 from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
@@ -59,7 +60,8 @@ class _Turn:
     opened: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under an incident of their own
     moved: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under another incident of the session
     filed: list[ResponsePlan] = field(default_factory=list)  # every report's plan this turn, in order
-    joined: list[tuple[ResponsePlan, OpenElsewhere]] = field(default_factory=list)  # filed under another desk's incident
+    # filed under another desk's incident, with what the reply says where the report reads otherwise than the incident
+    joined: list[tuple[ResponsePlan, OpenElsewhere, str]] = field(default_factory=list)
     said: list[tuple[str, str]] = field(default_factory=list)  # messages waiting for an incident to be filed under
 
 
@@ -203,12 +205,18 @@ class ChatSession:
                                                   within_h=self.config.join_open_within_h,
                                                   exclude=[*self.state.incidents, *(p.incident_id for p in turn.filed)])
             target = elsewhere.incident_id if elsewhere else None
-        planned, triage_as = self._follow_up_reading(checked_report, target, reconciled)
+        told = ""
+        planned, triage_as = None, reconciled
+        if elsewhere is not None:  # filed there as a report only: that desk's incident keeps its type and priority
+            told = a._filer.file_under_other_desk(elsewhere, checked_report.text,
+                                                  to_triage_summary(reconciled(checked_report.text)), self.operator)
+        else:  # a follow-up of this session's incident: planned from all its reports (agent.follow_up)
+            planned, triage_as = self._follow_up_reading(checked_report, target, reconciled)
         plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
                                 incident_place=self._follow_up_place(checked_report.text, target), planned=planned)
         _say_model_reading(plan, triage(checked_report.text))
         if elsewhere is not None:
-            turn.joined.append((plan, elsewhere))
+            turn.joined.append((plan, elsewhere, told))
         elif target is None:
             turn.opened.append(plan)
         elif target != turn.incident_id:
@@ -304,14 +312,14 @@ def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
         f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
 
 
-def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere]]) -> str:
+def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere, str]]) -> str:
     """What the reply says first when a report went to an incident another desk has open at its place."""
     said = []
-    for plan, other in joined:
+    for plan, other, told in joined:
         kind = (other.incident_type or "incident").replace("_", " ")
         said.append(f"Same place as {other.incident_id} ({kind}, opened by {other.opened_by} at {other.opened_at[11:16]} UTC): "
                     f"filed there, not as a new incident. If it is a separate incident, triage the report on its own "
-                    f"(the Triage button, `eca plan`) to open a new one.")
+                    f"(the Triage button, `eca plan`) to open a new one." + (f" {told}" if told else ""))
     return " ".join(said)
 
 

@@ -97,18 +97,31 @@ def same_precise_place(new: ReportPlace, earlier: ReportPlace) -> bool:
 # blowing over the market"); in Chinese the verb of motion takes 向/到/往 ("烟飘向斯托克曼"), or 往/朝/向 opens the target
 # before the verb ("烟往火车站方向飘").  Only verbs of a moving plume, smoke or vehicle: "the fire spread to Bulevardi 16"
 # is where the incident now is, and stays.
+# "<verb> to/into/over" is read as a destination only when the clause's subject is a plume (smoke, a cloud, fumes): water
+# "flowing into the basement of X" or a van that "rolled into the ditch at X" is AT X, the incident's own place.  And the
+# destination is the noun phrase after the preposition only: "into the stairwell | of Bulevardi 14" keeps the address
+# an "of / at / in ..." phrase gives (where the stairwell is), as the clause's words after it.
 _MOTION_VERB = r"(?:drift|blow|mov|head|roll|flow)(?:s|es|ed|ing)?"
+_PLUME = r"(?:smoke|plumes?|clouds?|fumes|gas|vapou?rs?|ash|haze|soot|smog)"
+_PLACE_PREP = r"(?:of|at|in|on|near|by|from|outside|behind|beside|next to)"
 _MOTION_TARGET = re.compile(
     r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*"
-    rf"|\b{_MOTION_VERB}\s+(?:(?:over|across)\s+)?(?:to|into|over|across|onto)\b[^,.;:!?\n]*"
+    rf"|\b{_PLUME}\b[^,.;:!?\n]{{0,60}}?\b{_MOTION_VERB}\s+(?:(?:over|across)\s+)?(?:to|into|over|across|onto)\b"
+    rf"(?P<plume_dest>(?:(?!\s{_PLACE_PREP}\b)[^,.;:!?\n])*)"
     r"|(?:飘|吹|移动|扩散|飄|擴散)(?:向|到|往|至)[^，。；！？,.;!?\n]*"
     r"|(?:往|朝|向)[^，。；！？,.;!?\n]{1,24}?(?:方向)?(?:飘|吹|扩散|移动|飄|擴散)",
     re.IGNORECASE)
 
 
+def _drop_target(match: re.Match[str]) -> str:
+    if match.group("plume_dest") is not None:  # keep the plume and its verb, drop only where it goes
+        return match.string[match.start():match.start("plume_dest")] + " "
+    return " "
+
+
 def without_motion_targets(text: str) -> str:
     """The report with every destination of a movement left out, for reading where the incident itself is."""
-    return _MOTION_TARGET.sub(" ", text)
+    return _MOTION_TARGET.sub(_drop_target, text)
 
 
 _INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"

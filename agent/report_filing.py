@@ -15,6 +15,8 @@ from agent.follow_up import WhichIncident, fit_to_incident
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, hazards_compatible, report_belongs_to, same_precise_place, without_motion_targets
 from agent.protocols import TriageOutcome
+from agent.schemas import TriageSummary
+from core.vocabulary import priority_rank
 
 __all__ = ["OpenElsewhere", "ReportFiler"]
 
@@ -26,6 +28,7 @@ class OpenElsewhere:
     opened_by: str
     opened_at: str  # ISO time
     incident_type: str | None
+    priority: str | None = None
 
 
 class ReportFiler:
@@ -102,8 +105,24 @@ class ReportFiler:
                 continue
             there = self.incident_place(row["incident_id"])
             if there is not None and same_precise_place(place, there):
-                return OpenElsewhere(row["incident_id"], row["operator"], row["created_at"], row["incident_type"])
+                return OpenElsewhere(row["incident_id"], row["operator"], row["created_at"], row["incident_type"],
+                                     row["priority"])
         return None
+
+    def file_under_other_desk(self, other: OpenElsewhere, text: str, triage: TriageSummary, operator: str) -> str:
+        """File a report under another desk's open incident as a report only: the incident keeps its type and priority
+        (which incident two callers describe is a guess from place and hazard, and the incident is that desk's).  The
+        words for the reply, said where the report reads as another type or a higher priority, so that the desk can
+        decide; "" where it reads as the incident already is."""
+        self._store.add_report(other.incident_id, text, triage, operator, raise_incident=False)
+        same_type = other.incident_type in (None, triage.incident_type)
+        raises = other.priority is not None and priority_rank(triage.priority) < priority_rank(other.priority)
+        if same_type and not raises:
+            return ""
+        was = f"{other.priority or ''} {(other.incident_type or 'incident').replace('_', ' ')}".strip()
+        return (f"This report reads as {triage.priority} {triage.incident_type.replace('_', ' ')}; {other.incident_id} stays "
+                f"{was} (not changed by this report): {other.opened_by} and you confirm whether they are one event, "
+                f"then correct its triage, or triage this report on its own.")
 
     def incident_place(self, incident_id: str) -> ReportPlace | None:
         """Where the incident is: the location of its latest plan that has one (which may be the operator's map

@@ -206,7 +206,10 @@ class IncidentStore:
             self._log(conn, incident_id, "incident_closed", {}, operator)
 
     # --- reports and triage ----------------------------------------------
-    def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str) -> str:
+    def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str, *,
+                   raise_incident: bool = True) -> str:
+        """File a report with its triage.  ``raise_incident=False``: the incident keeps its type and priority (a report
+        filed under another desk's incident must not change it unconfirmed; ``ReportFiler.file_under_other_desk``)."""
         self.get_incident(incident_id)
         report_id = "REP-" + uuid.uuid4().hex[:10].upper()
         with self._tx() as conn:
@@ -220,7 +223,7 @@ class IncidentStore:
             # A follow-up is filed as it was triaged, but the incident's type and priority only rise: a report of the
             # dizzy neighbours (P2) must not turn a P1 fire into a P2 medical call.  An operator's correction
             # (record_triage_decision) still sets them as given.
-            if triage and (current["priority"] is None or priority_rank(triage.priority) < priority_rank(current["priority"])):
+            if raise_incident and triage and (current["priority"] is None or priority_rank(triage.priority) < priority_rank(current["priority"])):
                 conn.execute(
                     "UPDATE incidents SET incident_type=?, priority=? WHERE incident_id=?",
                     (triage.incident_type, triage.priority, incident_id),

@@ -39,6 +39,12 @@ def test_a_follow_up_without_a_place_is_filed_and_planned_at_the_incident(assist
     ("烟往Kaisaniemi地铁站方向飘，行人咳嗽", "Kaisaniemi", "行人咳嗽"),
     ("Fire at Bulevardi 14, the fire spread to Bulevardi 16", "", "Bulevardi 16"),  # where the fire is now: kept
     ("火势蔓延到Bulevardi 16", "", "Bulevardi 16"),
+    # only a plume's destination goes, and only the noun phrase after the preposition: where a thing flows or rolls
+    # is where the incident is, and an "of / at / outside <address>" phrase says where the destination is
+    ("Sewage has been flowing onto the pavement outside Hämeentie 20 since noon", "", "Hämeentie 20"),
+    ("a bus rolled into the canal by Kauppatori, passengers in the water", "", "Kauppatori"),
+    ("fumes blowing into the courtyard of Fredrikinkatu 30, tenants are dizzy", "courtyard", "Fredrikinkatu 30"),
+    ("the gas cloud drifts over Kallio, people coughing", "Kallio", "people coughing"),
 ])
 def test_the_target_of_a_movement_is_left_out(text, gone, kept):
     left = without_motion_targets(text)

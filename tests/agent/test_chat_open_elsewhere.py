@@ -59,3 +59,31 @@ def test_with_the_window_off_a_new_incident_opens(assistant):
     reply = list(session.run("Smoke pouring out of the stairwell at Bulevardi 14, residents shouting"))[-1]
     assert reply.plan.incident_id != other and len(assistant.incidents()) == 2
     assert session.state.current == reply.plan.incident_id and session.state.incidents == [reply.plan.incident_id]
+
+
+def test_a_report_filed_under_another_desks_incident_leaves_its_type_and_priority_as_they_were(tmp_path):
+    # which incident two callers describe is a guess from place and hazard: the report is filed there, the reply says
+    # how it reads, and the incident's type and priority are that desk's to change
+    from agent.report_filing import OpenElsewhere, ReportFiler
+    from agent.schemas import TriageSummary
+    from agent.store import IncidentStore
+
+    store = IncidentStore(tmp_path / "log.sqlite")
+    filer = ReportFiler(store, city=None)
+    fire = store.create_incident("Smouldering bin in the yard of Fredrikinkatu 30", "op-berit").incident_id
+    store.add_report(fire, "Smouldering bin in the yard of Fredrikinkatu 30", TriageSummary(
+        incident_type="fire", priority="P3", type_confidence=0.9, priority_confidence=0.9), "op-berit")
+    other = OpenElsewhere(fire, "op-berit", "2026-01-01T10:00:00", "fire", "P3")
+    burned = TriageSummary(incident_type="medical", priority="P1", type_confidence=0.8, priority_confidence=0.8)
+    told = filer.file_under_other_desk(other, "A caretaker at Fredrikinkatu 30 has burns on both arms", burned, "op-anna")
+    after = store.get_incident(fire)
+    assert (after.incident_type, after.priority) == ("fire", "P3")
+    assert store.latest_report(fire).text.startswith("A caretaker")  # filed there, as a report
+    assert "P1 medical" in told and "P3 fire" in told and "op-berit" in told
+    # a report that reads as the incident already is: nothing to confirm, nothing said
+    same = TriageSummary(incident_type="fire", priority="P3", type_confidence=0.9, priority_confidence=0.9)
+    assert filer.file_under_other_desk(other, "The bin at Fredrikinkatu 30 is still smoking", same, "op-anna") == ""
+    # a same-type report of a higher priority is not applied either
+    worse = TriageSummary(incident_type="fire", priority="P2", type_confidence=0.9, priority_confidence=0.9)
+    assert "P2 fire" in filer.file_under_other_desk(other, "Flames now at the shed door, Fredrikinkatu 30", worse, "op-anna")
+    assert store.get_incident(fire).priority == "P3"
