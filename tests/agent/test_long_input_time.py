@@ -2,9 +2,11 @@
 stay linear on 20,000-character adversarial inputs (the input limit).
 
 Before the fix, _CLAUSE_SPLIT, _POLITE_ORDER, the dispatch cue and OCCUPANTS backtracked quadratically on runs of
-spaces, newlines or hyphens (plan_calls took 10.8 s of CPU on 20,000 hyphens).  The bound is CPU time
-(time.process_time) and generous, 3 s: the rules are linear but not cheap (about 40 cue patterns over a 20,000-char
-clause), and on a loaded shared machine the fixed code measured 0.2-1.7 s (0.5 s typical).
+spaces, newlines or hyphens (plan_calls took 10.8 s of CPU on 20,000 hyphens).  What is asserted
+is the growth, not a speed (speed targets live in the benchmarks): CPU time (time.process_time) on the full 20,000
+characters against a quarter of them.  Linear rules grow about 4x, quadratic backtracking 16x; the bound is 8x the
+quarter's time, or 8 x 0.25 s when the quarter is too quick to time.  An absolute bound of 3 s failed on a slower
+machine (session 13: 4.4 s on '1 ' x 20,000 with the session-12 code, whose quarter took about 1 s: linear).
 The learned router's sentence encoder is stubbed out: its cost on long text is the model's, not the rules'.
 """
 import time
@@ -17,7 +19,8 @@ from agent.router_model import IntentPrediction
 from tools.protective.cues import extract_protective_cues
 
 LIMIT = 20_000
-CPU_BOUND_S = 3.0
+GROWTH = 8.0
+FLOOR_S = 0.25
 ADVERSARIAL = [" ", "\n", "-", "1 ", "a ", "- ", "，", "火 警 ", "7", ". ", ", ", "1,", " | ", " plus ", "50 people and ", "#", "…", "①", "echo "]
 
 
@@ -28,17 +31,23 @@ class _FixedRouter:
         return IntentPrediction("incident_report", 0.3, {"incident_report": 0.3, "help": 0.2})
 
 
+def _cpu_s(read, text: str) -> float:
+    start = time.process_time()
+    read(text)
+    return time.process_time() - start
+
+
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 @pytest.mark.parametrize("prefix", ["", "send an ambulance to Mannerheimintie 5 "])
 def test_routing_and_cues_are_linear_on_adversarial_input(city, unit, prefix):
     text = (prefix + unit * LIMIT)[:LIMIT]
-    start = time.process_time()
-    plan_calls(text, _FixedRouter(), city)
-    routed = time.process_time()
-    extract_protective_cues(text)
-    done = time.process_time()
-    assert routed - start < CPU_BOUND_S, f"plan_calls took {routed - start:.2f} s of CPU on {unit!r} x {LIMIT}"
-    assert done - routed < CPU_BOUND_S, f"extract_protective_cues took {done - routed:.2f} s of CPU on {unit!r} x {LIMIT}"
+    readers = {"plan_calls": lambda t: plan_calls(t, _FixedRouter(), city), "extract_protective_cues": extract_protective_cues}
+    for name, read in readers.items():
+        read(prefix or unit)  # compiled patterns and caches, so the quarter's time is the rules' own
+        quarter = _cpu_s(read, text[: LIMIT // 4])
+        full = _cpu_s(read, text)
+        assert full < GROWTH * max(quarter, FLOOR_S), (
+            f"{name} took {full:.2f} s of CPU on {unit!r} x {LIMIT} against {quarter:.2f} s on a quarter of it: not linear")
 
 
 @pytest.mark.parametrize(("text", "clauses"), [
