@@ -296,8 +296,9 @@ _TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|dr
 # An ORDER, not a report: the verb is an imperative (its base form) that opens a clause, or a request put to the assistant
 # ("could you ...", "I need you to ...", "let's ..."). A clause with its own subject or a tense ("the flames are destroying
 # the records", "the crew stopped logging at noon", "the kids deleted the history") tells what happened: the incident.
-_ORDER_LEAD = (r"(?:^|(?<=[.!?;:,\n(—–])|(?<=\s-)|\b(?:and|then|please|pls|now|just|also|so|first|kindly)\b)\s*"
-               r"(?:(?:please|pls|just|now|also|kindly|first|quickly|quietly|then|immediately)\s+)*"
+# (the blank after a seam is [ \t]*+, not \s*: on a run of newlines \s* after each one rescanned the rest of the run)
+_ORDER_LEAD = (r"(?:(?:^|(?<=[.!?;:,\n(—–])|(?<=\s-))[ \t]*+|\b(?:and|then|please|pls|now|just|also|so|first|kindly)\b\s*+)"
+               r"(?:(?:please|pls|just|now|also|kindly|first|quickly|quietly|then|immediately)\s+){0,3}+"  # bounded: "then then ..." x N
                r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+)?|(?:I|we)\s+(?:want|need)\s+(?:you\s+)?to\s+|"
                r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+)?")
 _TAMPER_EN = re.compile(
