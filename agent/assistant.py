@@ -149,6 +149,11 @@ class Assistant:
         self._store.get_incident(incident_id)
         return self._store.events(incident_id, kind=kind)
 
+    def recent_log(self, limit: int = 50) -> list[AuditEvent]:
+        """The latest audit events of every incident and of none (a unit taken out of service from a chat with no
+        incident), oldest first: what the log panel shows when no incident is selected."""
+        return self._store.events()[-limit:]
+
     def chat_history(self, incident_id: str) -> list[dict[str, str]]:
         return self._store.chat_history(incident_id)
 

@@ -123,6 +123,9 @@ class Actions:
     def incident_log(self, incident_id: str) -> list[AuditEvent]:
         return self.assistant.incident_log(incident_id)
 
+    def recent_log(self) -> list[AuditEvent]:
+        return self.assistant.recent_log()
+
     def latest_plan(self, incident_id: str) -> ResponsePlan | None:
         return self.assistant.latest_plan(incident_id)
 

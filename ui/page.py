@@ -110,8 +110,8 @@ class CommandCentre:
         return self.log_table(session.get("incident_id"))
 
     def log_table(self, incident_id: str | None) -> list[list[str]]:
-        if not incident_id:
-            return []
+        if not incident_id:  # a chat with no incident (a unit status change) still shows what it did
+            return log_rows(self.actions.recent_log())
         return log_rows(self.actions.incident_log(incident_id))
 
     # --- actions -----------------------------------------------------------
