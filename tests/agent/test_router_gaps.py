@@ -122,11 +122,18 @@ def test_a_long_message_routes_quickly(router, city):
     from agent.intents import plan_calls
 
     plan_calls("warm up: send an engine to Annankatu 12", router, city)
-    text = "Pasted log line, nothing to report. " * 560 + "Send an engine to Annankatu 12, smoke from a window."
-    started = time.process_time()
-    calls = plan_calls(text, router, city)
-    assert calls and calls[0]["name"] == "plan_dispatch"
-    assert time.process_time() - started < 3.0  # the whole message through the encoder took ~1.5 CPU-s alone
+    order = "Send an engine to Annankatu 12, smoke from a window."
+
+    def cpu_s(lines: int) -> float:
+        started = time.process_time()
+        calls = plan_calls("Pasted log line, nothing to report. " * lines + order, router, city)
+        assert calls and calls[0]["name"] == "plan_dispatch"
+        return time.process_time() - started
+
+    # growth, not a speed (an absolute 3 s bound was flaky on a slower machine): 4x the lines, at most 8x the CPU
+    # (the whole message through the encoder once took ~1.5 CPU-s alone, and grew with its square)
+    quarter = cpu_s(140)
+    assert cpu_s(560) < 8 * max(quarter, 0.25)
 
 
 @pytest.mark.parametrize(
