@@ -114,3 +114,18 @@ def packaged_llm_dir() -> Path:
     from agent.local_llm import materialize_packaged_llm
 
     return materialize_packaged_llm(_TEST_CACHE)
+
+
+@pytest.fixture
+def make_assistant(base_settings, triage_model, retriever, city, tmp_path: Path) -> object:
+    """(agent, ui and review tests) A real Assistant (quick triage model, real KB, real city) with its own incident log."""
+    from agent.assistant import Assistant
+    from agent.backends import build_backend
+    from agent.store import IncidentStore
+
+    def factory(**overrides):
+        settings = base_settings.model_copy(update={"data_dir": tmp_path, **overrides})
+        return Assistant(settings, triage=triage_model, retriever=retriever, city=city,
+                         backend=build_backend(settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
+
+    return factory
