@@ -116,6 +116,20 @@ def packaged_llm_dir() -> Path:
     return materialize_packaged_llm(_TEST_CACHE)
 
 
+def share_fitted_models(data_dir: Path, session_dir: Path) -> None:
+    """Point a test's own data dir at the session's fitted models and caches (the intent router and the injection
+    classifier are fitted once per data dir, ~12 CPU-s each time): a test keeps its own incident log, but does not
+    refit what no test changes.  A test that needs a cold fit uses a data dir of its own without this."""
+    if data_dir == session_dir:
+        return
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("models", "cache"):
+        (session_dir / name).mkdir(parents=True, exist_ok=True)
+        link = data_dir / name
+        if not link.exists():
+            link.symlink_to(session_dir / name, target_is_directory=True)
+
+
 @pytest.fixture
 def make_assistant(base_settings, triage_model, retriever, city, tmp_path: Path) -> object:
     """(agent, ui and review tests) A real Assistant (quick triage model, real KB, real city) with its own incident log."""
@@ -125,6 +139,7 @@ def make_assistant(base_settings, triage_model, retriever, city, tmp_path: Path)
 
     def factory(**overrides):
         settings = base_settings.model_copy(update={"data_dir": tmp_path, **overrides})
+        share_fitted_models(settings.data_dir, base_settings.data_dir)
         return Assistant(settings, triage=triage_model, retriever=retriever, city=city,
                          backend=build_backend(settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
 
