@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 
 @pytest.fixture(scope="session")
-def quick_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quick_model_dir(quick_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The suite's quick model (tests/conftest.py: trained once, cached by the training code and data), copied so
+    that a finetune test that writes beside the model never touches the cache.  Training it a second time for this
+    package cost ~100 s on 2 idle cores (330 s under load)."""
     from core.settings import configure_torch_threads
-    from finetune.registry import train_quick_model
 
     configure_torch_threads()
-    return train_quick_model(tmp_path_factory.mktemp("triage-models"))
+    copy = tmp_path_factory.mktemp("triage-models") / quick_model_dir.name
+    shutil.copytree(quick_model_dir, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")
