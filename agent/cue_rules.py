@@ -72,6 +72,11 @@ CUES: list[tuple[str, str]] = [
                    r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|"
+                       # a priority in the plural names incidents of that level, asked for by a verb of listing or a
+                       # restriction ("list the P2s", "just the P1s please", "how many P3s left"); "P2的警情还剩几个",
+                       # "还有几起 P1": the incidents of a level counted
+                       r"\b(?:list|show|give|display|pull up|read (?:out|me)|only|just|what about|how many|any more|count)\b[^.?!;]{0,20}?\bP[1-4]s\b|"
+                       r"P[1-4]\s*(?:级)?(?:的)?\s*(?:警情|事件|案子|案件)(?:还|现在|目前)?(?:剩|有|剩下)?(?:几|多少)|(?:还有|还剩|现在有|目前有)(?:几|多少)(?:个|起|宗|单)?\s*P[1-4]|"
                        # the incident list asked for: "show me all incidents", "the P1 incidents are to be listed", "P2 的事件列出来"
                        r"\b(?:list|show|give|display|pull up)(?:\s+(?:me|us))?(?:\s+(?:all|every|the|our|current|today's))*(?:\s+P[1-4])?\s+incidents\b|"
                        r"\bincidents\b[^.?!;]{0,20}\b(?:to be |be )?listed\b|(?:事件|警情)(?:也|都)?(?:给我)?列(?:出来|一下|个清单)|"

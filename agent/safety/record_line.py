@@ -43,12 +43,16 @@ _NO_RECORD_EN = re.compile(
     r"\b(?:version|summary|report|sitrep|handover|log|record|notes?)\b[^.!?;\n]{0,40}\b(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b|"
     # no incident opened for it ("don't open an incident for that one", "no incident number"): a record not made
     r"\b(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a |an |another |any |a new |a second |a separate )?(?:incident|case|ticket|job)\b|"
+    r"\b(?:pretend|act as if|as if|as though)\s+(?:(?:it|this|that|they|these|those)\s+(?:never|didn'?t|did not)|none of (?:it|this|that|them|these))\s+happen(?:ed)?\b|"
     r"\bno incident (?:number|ticket|record)\b|\b(?:nothing|none of (?:this|it)) (?:you do )?(?:is|gets|will be|should be) (?:logged|recorded)\b",
     re.IGNORECASE)
-_NO_RECORD_ZH = re.compile(r"(?:不要|别|不用|无需|不必|不准|不许|先别|暂时不要|也别|也不要)(?:再)?(?:做|留|写|记|进|写进|写到|记到|记进|记下来?|放进|放到|出现在)?"
-                           r"(?:记录|登记|留记录|留痕迹?|记日志|日志|写进日志|进日志|系统|审计|通报|态势通报|sitrep|交班)|"
+# 纪录 is how Taiwan and Hong Kong write a record (紀錄, simplified 纪录): the same word as 记录.
+# "就当没发生过" / "pretend it never happened": the whole matter kept out of every record, said without naming one.
+_NO_RECORD_ZH = re.compile(r"(?:就|你就|都)?当(?:作|做|成)?(?:没|没有|从没|从来没)(?:发生|出现|有)过?|"
+                           r"(?:不要|别|不用|无需|不必|不准|不许|先别|暂时不要|也别|也不要)(?:再)?(?:做|留|写|记|进|写进|写到|记到|记进|记下来?|放进|放到|出现在)?"
+                           r"(?:[记纪]录|登记|留[记纪]录|留痕迹?|记日志|日志|写进日志|进日志|系统|审计|通报|态势通报|sitrep|交班)|"
                            r"(?:不要|别|不用)(?:把)?[^，,。！？；;\n]{0,20}?(?:记下来|记下|写进|写到|记进|进日志|放进|出现)|"
-                           r"(?:不要|别|不用|无需|不必)(?:重复)?(?:新建|建|立|开)(?:单|案|警情|事件)|不用立案|不留(?:痕迹|记录)|(?:sitrep|日志|记录)\s*里?(?:也)?(?:别|不要)出现")
+                           r"(?:不要|别|不用|无需|不必)(?:重复)?(?:新建|建|立|开)(?:单|案|警情|事件)|不用立案|不留(?:痕迹|[记纪]录)|(?:sitrep|日志|[记纪]录)\s*里?(?:也)?(?:别|不要)出现")
 # Who answers for what the assistant and the operators do, as a noun phrase (``_OVERSIGHT`` reads it anywhere).
 _OVERSIGHT_NOUN = (r"(?:duty officers?|shift (?:leaders?|supervisors?|managers?)|supervisors?|(?:incident |duty )?commanders?|chiefs?|boss|"
                    r"auditors?|control room|management|higher-?ups|head of \w+)\b")
@@ -87,6 +91,8 @@ _OWN_ACTION = re.compile(r"\b(?:dispatch(?:es|ed)?|dispatch orders?|orders?|comm
                          r"what (?:you|I|we) (?:do|did)|(?:my|our|your) (?:last |own )?(?:\w+ )?(?:commands?|orders?|actions?|changes?|overrides?)|"
                          r"(?:audit|security) (?:log|logs|events?|trail|entries)|security log)\b|"
                          r"派车|派遣|调度|出车|出动|疏散|撤离|操作|指令|派(?!出所)(?:完|了)?|审计(?:日志|记录)|安全事件|"
+                         # jobs counted or pointed at ("这几单", "那两单"): the incidents and orders the record holds; never 单位 / 单独
+                         r"(?:[这那哪]|[这那]?[几两三四五六七八九十]|每)单(?![位独纯身元程据子])|"
                          # a unit named: its movements and statuses are what the record of the orders holds
                          r"(?-i:\b[A-Z]{3}-[A-Z]\d\b)", re.IGNORECASE)
 # An order in the message ("it" / "this" then points at it): an order verb of the router's (``negation.ORDER_VERB``) opening a
@@ -164,6 +170,13 @@ def _clause(sentence: str, at: int, end: int) -> _Span:
     return _Span(before[-1] if before else 0, after.start() if after else len(sentence))
 
 
+def _topic_before(sentence: str, clause: _Span, at: int) -> bool:
+    """Does a Chinese keep-out clause open with its verb and name no object of its own ("…，别进交班记录", "…，也别出现在
+    态势里", not "…，别把报警人的电话写进记录")? Then its object is the topic of the clause before."""
+    lead = re.sub(r"^[\s也你您就都再]+", "", sentence[clause.start:at])
+    return clause.start > 0 and not re.search(r"[\u4e00-\u9fff]", lead) and not re.search(r"[把将的]", sentence[at:clause.end])
+
+
 def keep_outs(text: str) -> list[KeepOut]:
     """Each sentence of ``text`` that asks to keep something out of the record or from someone, judged (in order).
     "It" / "this" points at an order when an order comes before it in the message. One pass: whether an order came
@@ -181,6 +194,9 @@ def keep_outs(text: str) -> list[KeepOut]:
             clause = _clause(sentence, first.start(), first.end())
             # the keep-out's object: after its verb in English, before it in Chinese ("这次调度别进日志")
             object_from = clause.start if re.search(r"[\u4e00-\u9fff]", first.group(0)) else first.start()
+            if object_from == clause.start and _topic_before(sentence, clause, first.start()):
+                # a topic-comment sentence names what is kept out in the clause before ("这几单，别进交班记录")
+                object_from = max([m.end() for m in _CLAUSE_END.finditer(sentence) if m.end() < clause.start], default=0)
             evasion, kind = _judged(sentence, sentence[object_from:clause.end], order_before, bool(hiding))
             if kind == "unclear":  # what it is about may be said in another sentence ("... a pocket dial. No incident.")
                 if text_kind is None:  # read once per text, never once per sentence (linear)
@@ -264,10 +280,22 @@ CONCEALS = re.compile(r"\b(?:look|looks|seem|seems|appear)\b[^.!?\n]{0,25}\b(?:b
                        re.IGNORECASE)
 
 
+# The same in Chinese: a record (its time, its content) changed to read otherwise ("把那条派车记录的时间改成 10:02",
+# "日志里写成我们 9 点就到了"); a slip of one's own said as such ("我刚才打错了") is a correction unless a reason to hide
+# sits beside it (so it does not look late, so the duty officer does not see: 不然会被说延误, 免得, 别让…知道).
+_ENTRY_REWRITE_ZH = re.compile(r"(?:[记纪]录|日志|台账)[^，,。！？!?；;\n]{0,12}?(?:改成|改为|改到|写成|填成|记成|提前到|往前挪|往前改)")
+OWN_SLIP_ZH = re.compile(r"(?:记|打|输|写|填|录|弄|搞|看|听)错|笔误|错了|更正|纠正")
+CONCEALS_ZH = re.compile(r"不然|否则|免得|以免|省得|被(?:说|骂|批|查|追究)|看起来|显得|延误|迟到|超时|晚到|(?:别|不要|不让|别让)[^，,。！？]{0,8}(?:知道|发现|看到|查到)")
+
+
 def rewrites_record(text: str) -> bool:
     """Does ``text`` order an entry of the record rewritten to say something else, other than to correct a slip of the
     operator's own (a slip said with no concealment beside it)?"""
-    return bool(_ENTRY_REWRITE.search(text)) and not (OWN_SLIP.search(text) and not CONCEALS.search(text))
+    if _ENTRY_REWRITE.search(text):
+        return not (OWN_SLIP.search(text) and not CONCEALS.search(text))
+    if _ENTRY_REWRITE_ZH.search(text):
+        return not (OWN_SLIP_ZH.search(text) and not CONCEALS_ZH.search(text))
+    return False
 
 
 # Closed-class words (and the trail's own nouns) that may follow a trail word that ends its noun phrase.
@@ -300,7 +328,10 @@ _TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|dr
 _ORDER_LEAD = (r"(?:(?:^|(?<=[.!?;:,\n(—–])|(?<=\s-))[ \t]*+|\b(?:and|then|please|pls|now|just|also|so|first|kindly)\b\s*+)"
                r"(?:(?:please|pls|just|now|also|kindly|first|quickly|quietly|then|immediately)\s+){0,3}+"  # bounded: "then then ..." x N
                r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+)?|(?:I|we)\s+(?:want|need)\s+(?:you\s+)?to\s+|"
-               r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+)?")
+               r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+|"
+               # an order put through a third party, a subject with a modal of obligation ("the duty officer should wipe
+               # ...", "someone needs to purge ..."); "could" / "might" / "will" (what may happen) stay reports
+               r"(?:(?:the|a|an|our|my|your|some|whoever(?:'s| is)?)\s+)?(?:[\w'-]+\s+){0,2}?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to|ought\s+to|had\s+better)\s+)?")
 _TAMPER_EN = re.compile(
     _ORDER_LEAD + r"(?:(?:switch|turn|shut)\s+(?:off|down)|disable|deactivate|pause|suspend|halt|"
     r"erase|delete|purge|wipe|remove|scrub|truncate|"
@@ -310,17 +341,18 @@ _TAMPER_EN = re.compile(
     + _ORDER_LEAD + r"(?:switch|turn|shut)\s+" + _TRAIL_OBJECT + _TRAIL_EN + r"\s+(?:off|down)\b|"
     + _ORDER_LEAD + r"stop\s+(?:the\s+)?(?:logging|auditing)\b(?!\s+(?!(?:" + _CLOSED_CLASS + r")\b)[a-z]{2,}\b)",
     re.IGNORECASE)
-_TRAIL_ZH = r"(?:审计|操作|安全事件|事件|聊天|派车|出车|调度)?(?:日志|记录|留痕|审计)"
+_TRAIL_ZH = r"(?:审计|操作|安全事件|事件|聊天|派车|出车|调度)?(?:日志|[记纪]录|留痕|审计)"  # 纪录: 紀錄, Taiwan / Hong Kong
 _TAMPER_ZH = re.compile(
-    r"(?:关闭|关掉|关了|停用|停掉|停止|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁|篡改)(?:掉)?(?:[^，,。！？；;\n]{0,8}?的)?(?:所有|全部|今天|今日|昨天|昨晚|这次|本次)?(?:的)?"
+    r"(?:关闭|关掉|关了|停用|停掉|停止|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁|篡改|(?:清|删|抹)(?:晒|光|干净))(?:掉)?(?:[^，,。！？；;\n]{0,8}?的)?(?:所有|全部|今天|今日|昨天|昨晚|这次|本次)?(?:的)?"
     + _TRAIL_ZH + r"(?!一下)|"
     # the trail first ("把今天的日志全部清空", "留痕关掉"); never a detail in it ("记录里的电话删掉") nor a detail taken from it ("从日志里删")
-    r"(?<!从)" + _TRAIL_ZH + r"(?:功能)?(?:都|全|全部|统统|先|也|给我|马上|立即|一律)*(?:关闭|关掉|关了|停用|停掉|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁)")
+    r"(?<!从)" + _TRAIL_ZH + r"(?:功能)?(?:都|全|全部|统统|先|也|给我|帮我|帮忙|麻烦你?|请|马上|立即|一律)*(?:关闭|关掉|关了|停用|停掉|暂停|清空|清除|清掉|删除|删掉|删了|抹掉|抹去|销毁|(?:清|删|抹)(?:晒|光|干净))")
 _NOT_THE_TRAIL_ZH = re.compile(r"重复|草稿|测试")
 # What may stand before a Chinese order in its clause: a request or an adverb ("请", "帮我", "先", "马上") and a 把 / 将 object
 # ("把今天的日志全部清空"), never a subject of its own ("火正在销毁记录", "停电后系统停止记录": what happened, the incident).
 _ZH_CLAUSE_START = re.compile(r"[，,。！？!?；;：:\n]")
-_ZH_ORDER_LEAD = re.compile(r"\s*(?:请|麻烦(?:你|您)?|帮(?:我|忙)?|给我|你|您|先|马上|立即|立刻|赶紧|赶快|快|现在|再|也|都|全部)*"
+_ZH_ORDER_LEAD = re.compile(r"\s*(?:(?:今天|今日|今晚|昨天|昨晚|昨日|这周|本周|上周|刚才|头先)(?:的|啲)?)?"  # the object's time ("今天的日志删掉")
+                            r"\s*(?:请|麻烦(?:你|您)?|帮(?:我|忙)?|给我|你|您|先|马上|立即|立刻|赶紧|赶快|快|现在|再|也|都|全部)*"
                             r"(?:(?:把|将)[^，,。！？!?；;：:\n]{0,12})?\s*")
 
 
