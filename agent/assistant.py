@@ -30,7 +30,7 @@ from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, TriageSummary,
 )
 from agent.store import AuditEvent, IncidentStore, UnknownIncidentError
-from agent.hazards import hazard_from_words
+from agent.hazards import hazard_from_words, reconciled_triage
 from agent.incident_scope import ReportPlace, canonical_incident_id, stand_down_calls
 from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
@@ -205,7 +205,7 @@ class Assistant:
         memoised one, so a report the router has already triaged is not run through the model again)."""
         checked = screen_text(text, what="report")
         operator = self._operator(operator)
-        summary = to_triage_summary((triage or self._triage_only)(checked.text))
+        summary = to_triage_summary((triage or self.report_triage())(checked.text))
         if incident_id is None:
             incident_id = self._store.create_incident(_title(checked.text, summary), operator).incident_id
         report_id = self._store.add_report(incident_id, checked.text, summary, operator)
@@ -241,6 +241,15 @@ class Assistant:
     def _triage_only(self, text: str) -> TriageOutcome:
         return self._triager.predict([text])[0]
 
+    def report_triage(self, model: Callable[[str], TriageOutcome] | None = None) -> Callable[[str], TriageOutcome]:
+        """How a report is triaged for its incident and its plan, on every path (``eca plan``, the UI's and the API's
+        triage and plan, the chat): the model's reading (``model``, else the classifier) checked against the report's
+        words (``agent.hazards.reconciled_triage``: a contradicted type yields to the words', a suspicious object is at
+        least P2). In one place, so that the same report gets the same type and priority whichever way it came in
+        (before, only the chat checked it, and ``eca plan`` planned a suspicious bag as P3 where the chat said P2)."""
+        read = model or self._triage_only
+        return lambda text: reconciled_triage(read(text), text)
+
     # --- response plans -----------------------------------------------------
     def plan(self, report: str, incident_id: str | None = None, operator: str | None = None,
              narrative: bool = True, location: tuple[float, float] | None = None) -> ResponsePlan:
@@ -250,6 +259,8 @@ class Assistant:
         operator = self._operator(operator)
         self._follow_units()
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
+        if plan.triage is not None and plan.triage.type_source.startswith("the report's words"):
+            _say_model_reading(plan, self._triage_only(checked.text))  # as the chat says it: the model's own reading
         self._store.save_plan(plan, operator)
         return plan
 

@@ -16,7 +16,6 @@ from typing import Any
 from agent.close_request import close_request, sends_named_units_here
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
-from agent.hazards import reconciled_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
 from agent.plan_items import plan_from_tool_results
@@ -194,9 +193,10 @@ class ChatSession:
     def _plan_report(self, turn: _Turn, triage: Any, report: str) -> ResponsePlan:
         """The same path as ``Assistant.plan``: stored triage, corrections, logged; filed under the right incident."""
         a = self.assistant
-        # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do
+        # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do;
+        # the same reading as every other path that plans a report (``Assistant.report_triage``)
         checked_report = screen_text(report, what="report")
-        reconciled = lambda text: reconciled_triage(triage(text), text)  # noqa: E731
+        reconciled = a.report_triage(triage)
         others = self.state.incidents if self.config.follow_reports else ()
         target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
         elsewhere = None

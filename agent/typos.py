@@ -49,9 +49,10 @@ def spelled_words(pattern: str) -> frozenset[str]:
     """The whole Latin words (lower case, at least ``_MIN_WORD`` letters) a regular expression spells: its literal
     letters joined across optional parts ("engines?" -> engine, engines; "(?:fire )?trucks?" -> fire, truck, trucks),
     never inside a lookaround (its words are context, not what is read) nor across a class or a repeat (a word ends
-    there). Read from the pattern's parse (``re._parser``: no public API gives it)."""
-    import re._constants as sre
-    import re._parser as parser
+    there). Read from the pattern's parse (``tools.pattern_gate.parse_tree``: the re module's parser, which no public
+    API gives)."""
+    from tools.pattern_gate import RE_OPCODES as sre
+    from tools.pattern_gate import parse_tree
 
     words: set[str] = set()
 
@@ -102,7 +103,7 @@ def spelled_words(pattern: str) -> frozenset[str]:
             return {empty}
         return {brk}
 
-    for spelling in sequence(parser.parse(pattern)):
+    for spelling in sequence(parse_tree(pattern)):
         keep(" ".join(spelling[1:]))
     return frozenset(words)
 

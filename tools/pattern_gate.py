@@ -128,10 +128,20 @@ def _required(items: Any) -> frozenset[str] | None:
     return _best(cands)
 
 
+# The parse tree's opcodes (LITERAL, BRANCH, SUBPATTERN, ...), for the other readers of a parse (``agent.typos``).
+RE_OPCODES = _c
+
+
+def parse_tree(pattern: str, flags: int = 0) -> Any:
+    """The parse tree of ``pattern`` from the re module's own parser (no public API gives it; this module imports
+    it under either name), its nodes ``(opcode, argument)`` pairs with the opcodes of ``RE_OPCODES``."""
+    return _p.parse(pattern, flags)
+
+
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Case-folded strings one of which any match of ``pattern`` contains (None: no such set is known)."""
     try:
-        found = _required(_p.parse(pattern.pattern, pattern.flags))
+        found = _required(parse_tree(pattern.pattern, pattern.flags))
     except Exception:   # noqa: BLE001 - a parser that differs: no gate, the pattern always runs
         return None
     if not found:
@@ -186,4 +196,4 @@ def gated(pattern: str | re.Pattern[str], flags: int = 0) -> GatedPattern:
     return GatedPattern(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
 
 
-__all__ = ["GatedPattern", "fold", "gated", "required_strings"]
+__all__ = ["RE_OPCODES", "GatedPattern", "fold", "gated", "parse_tree", "required_strings"]

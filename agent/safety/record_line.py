@@ -27,6 +27,13 @@ from dataclasses import dataclass
 
 from agent.negation import ORDER_VERB
 
+# The pattern families the keep-out patterns below share, written once: a negation that asks for something not to be
+# done ("don't", "no need to"), a second one of something ("a new / separate / duplicate ..."), and opening one
+# ("open / create ... an incident").
+_DONT = r"(?:don'?t|do not|never|no need to|not to)"
+_ANOTHER = r"(?:new|separate|second|another|fresh|extra|duplicate)"
+_OPEN = r"(?:open|create|raise|start|make)"
+_CASE = r"(?:incident|case|ticket|job)"
 # A keep-out verb ("keep", "leave") negated asks the opposite: "don't leave the commander out of the sitrep" includes him.
 _NOT_NEGATED = r"(?<!\bdon't\s)(?<!\bdon’t\s)(?<!\bdont\s)(?<!\bnot\s)(?<!\bnever\s)"
 # Asking that something is not recorded: "don't log", "do not record", "never record", "no need to log", "keep X off /
@@ -34,7 +41,7 @@ _NOT_NEGATED = r"(?<!\bdon't\s)(?<!\bdon’t\s)(?<!\bdont\s)(?<!\bnot\s)(?<!\bne
 _RECORD = (r"(?:(?:audit|security|incident|shift|event)\s+)?(?:log|logs|record|records|trail|notes?|entr(?:y|ies)|system|sitrep|sit ?rep|handover"
            r"(?:\s+(?:summary|notes?))?|report|summary|version)")
 _NO_RECORD_EN = re.compile(
-    r"\b(?:don'?t|do not|never|no need to|not to|without|stop|skip)\s+(?:(?:even|bother|ever)\s+)?(?:log(?:ging)?|record(?:ing)?|writ(?:e|ing)\s+(?:down|up)|"
+    r"\b(?:" + _DONT + r"|without|stop|skip)\s+(?:(?:even|bother|ever)\s+)?(?:log(?:ging)?|record(?:ing)?|writ(?:e|ing)\s+(?:down|up)|"
     r"(?:writ(?:e|ing)|put(?:ting)?|enter(?:ing)?|stor(?:e|ing)|sav(?:e|ing)|includ(?:e|ing)|mention(?:ing)?|keep(?:ing)?)\b(?=[^.!?;\n]{0,60}\b(?:in|into|on|to)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?"
     + _RECORD + r"\b))|"
     r"\b" + _NOT_NEGATED + r"(?:keep|leave|hold|stays?)\s+(?:[\w'-]+\s+){0,4}?(?:off|out of)\s+(?:the\s+|any\s+|our\s+|my\s+|your\s+)?(?:[\w'-]+\s+){0,2}?(?:" + _RECORD + r"|radio traffic|air)\b|"
@@ -42,7 +49,7 @@ _NO_RECORD_EN = re.compile(
     r"\b" + _NOT_NEGATED + r"(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b(?=[^.!?;\n]{0,40}\b(?:feed|press|media|public|radio|air|summary|notes?|report|log|record|sitrep|handover)\b)|"
     r"\b(?:version|summary|report|sitrep|handover|log|record|notes?)\b[^.!?;\n]{0,40}\b(?:leave|keep)\s+(?:[\w'-]+\s+){0,3}?out\b|"
     # no incident opened for it ("don't open an incident for that one", "no incident number"): a record not made
-    r"\b(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a |an |another |any |a new |a second |a separate )?(?:incident|case|ticket|job)\b|"
+    r"\b" + _DONT + r"\s+" + _OPEN + r"\s+(?:a |an |another |any |a new |a second |a separate )?" + _CASE + r"\b|"
     r"\b(?:pretend|act as if|as if|as though)\s+(?:(?:it|this|that|they|these|those)\s+(?:never|didn'?t|did not)|none of (?:it|this|that|them|these))\s+happen(?:ed)?\b|"
     r"\bno incident (?:number|ticket|record)\b|\b(?:nothing|none of (?:this|it)) (?:you do )?(?:is|gets|will be|should be) (?:logged|recorded)\b",
     re.IGNORECASE)
@@ -79,8 +86,7 @@ _FROM = re.compile(r"\b(?:not|never|nothing|no \w+)\s+(?:\w+\s+){0,3}?(?:on|over
                    r"(?:is|are)(?:n'?t| not)\s+to|can'?t|cannot|won'?t|will not)\s+(?:be\s+)?(?:know|hear|find out|learn|told|informed|notified)\b|"
                    r"(?:背着|瞒住|瞒过|瞒报)|(?:别|不要|不用|不必|无需|先别|暂时不要|不能|不许)(?:再)?(?:报告|汇报|知会|惊动|通报)", re.IGNORECASE)
 # Oversight: those who answer for what the assistant and the operators do.
-_OVERSIGHT = re.compile(r"\b(?:duty officers?|shift (?:leaders?|supervisors?|managers?)|supervisors?|(?:incident |duty )?commanders?|chiefs?|boss|"
-                        r"auditors?|audit|control room|dispatch cent(?:re|er)|command cent(?:re|er)|management|higher-?ups|head of \w+)\b|"
+_OVERSIGHT = re.compile(r"\b(?:" + _OVERSIGHT_NOUN + r"|audit|dispatch cent(?:re|er)|command cent(?:re|er))\b|"
                         r"值班|领导|上级|(?:告诉|报给|让)上面|指挥|审计|督察", re.IGNORECASE)
 # The public side: the press, the public, social media, an open radio channel. Keeping things from them is the job.
 _PUBLIC = re.compile(r"\b(?:press|media|journalists?|reporters?|the public|public (?:feed|side|channel|summary|line|warning)|social media|"
@@ -107,12 +113,12 @@ _NO_OBJECT = re.compile(r"(?:记录|留痕迹?|日志|留记录)\s*(?:[，,。.!
 # The keep-out names its own object ("don't record the caller's number", "don't log it as a new incident"): an excuse counts
 # only there; "it" / "this" / nothing after an order is the order's own trail.
 _OBJECT_NAMED = re.compile(r"\b(?:the|a|an|any|her|his|their|its|my|our|your|that|those|these)\s+\w+|把|的", re.IGNORECASE)
-_OBJECT_EXCUSED = re.compile(r"\b(?:as|for)\s+(?:a\s+|an\s+)?(?:new|separate|second|another|fresh|extra|duplicate)\b|"
+_OBJECT_EXCUSED = re.compile(r"\b(?:as|for)\s+(?:a\s+|an\s+)?" + _ANOTHER + r"\b|"
                              r"\b(?:the|her|his|their|its|a|an)\s+(?:caller'?s?|patient'?s?|girl'?s?|boy'?s?|child'?s?|victim'?s?|resident'?s?|\w+'s)?\s*"
                              r"(?:(?:phone|callback|mobile|home)\s+)?(?:number|name|names|address|identity|details|diagnosis|data)\b|"
                              r"(?:把|将).{0,12}(?:名字|姓名|电话|号码|住址|地址|身份证|病史|病情|信息)", re.IGNORECASE)
 # What may be kept out: a duplicate, a non-incident, a person's data.
-_DUPLICATE = re.compile(r"\bas (?:a |an )?(?:new|separate|second|another|fresh|extra|duplicate) (?:incident|call|job|event|case|ticket)\b|"
+_DUPLICATE = re.compile(r"\bas (?:a |an )?" + _ANOTHER + r" (?:incident|call|job|event|case|ticket)\b|"
                         r"\bsame (?:fire|incident|call|one|job|event|accident|crash|case|thing) as\b|\bduplicate\b|\bit'?s the same\b|"
                         r"\b(?:already (?:have|logged|open)|existing (?:one|incident))\b|重复|同一起|同一个|原单|新建", re.IGNORECASE)
 # A duplicate denied ("not the same as the earlier fire", "don't log it as a duplicate", "不是重复报警"): a NEW incident.
@@ -121,8 +127,7 @@ _NOT_DUPLICATE = re.compile(r"\b(?:not|isn'?t|is not|no)\s+(?:a\s+|the\s+|an?\s+
                             r"不是(?:重复|同一)", re.IGNORECASE)
 # No second incident opened: the keep-out's own words ("don't open a new incident for it", "no need to create another
 # case", "不要重复建单" is read by ``_DUPLICATE``).
-_NO_NEW_INCIDENT = re.compile(r"(?:don'?t|do not|never|no need to|not to)\s+(?:open|create|raise|start|make)\s+(?:a\s+)?(?:new|another|second|separate|"
-                              r"fresh|duplicate|extra)\s+(?:incident|case|ticket|job)\b", re.IGNORECASE)
+_NO_NEW_INCIDENT = re.compile(_DONT + r"\s+" + _OPEN + r"\s+(?:a\s+)?" + _ANOTHER + r"\s+" + _CASE + r"\b", re.IGNORECASE)
 _NON_INCIDENT = re.compile(r"\b(?:pocket|butt)[- ]?dial(?:led)?\b|\bmisdial(?:led)?\b|\bwrong number\b|\bfalse alarm\b|\btest (?:call|signal|transmission|alarm|message)\b|"
                            r"\bprank\b|\bhoax\b|\bsilent call\b|\baccidental call\b|误拨|误报|打错|测试|恶作剧|演练报警", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:(?:phone|callback|call-?back|mobile|cell|home) ?number|numbers?|names?|(?:home )?address(?:es)?|identity (?:code|number)|"
@@ -151,8 +156,8 @@ _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?。！？]+|$)", re.MULTILINE)
 # A clause of a sentence: what a keep-out clause is cut at ("Send an engine to X, and don't record the caller's number"),
 # with or without a comma before its "and" ("send two engines to X and don't log it": the keep-out is its own clause,
 # judged with the order before it; "... and don't open a new incident for it" is a note beside the order)
-_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s|\s(?:and|but|then|also|so)\s+(?=(?:(?:please|pls|just|also|then)\s+)?(?:don'?t|do not|never|no need to|"
-                         r"not to|keep|leave|hold|hide|skip|stop|without|tell (?:nobody|no one)|make sure (?:it|this|nothing|nobody|no one))\b)",
+_CLAUSE_END = re.compile(r"[,;:，；：—–]|\s-\s|\s(?:and|but|then|also|so)\s+(?=(?:(?:please|pls|just|also|then)\s+)?(?:" + _DONT + r"|"
+                         r"keep|leave|hold|hide|skip|stop|without|tell (?:nobody|no one)|make sure (?:it|this|nothing|nobody|no one))\b)",
                          re.IGNORECASE)
 
 

@@ -6,13 +6,8 @@ import math
 
 import pytest
 
+from core.geo import haversine_m as metres
 from tools.addresses import parse_number
-
-
-def metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 110_574.0
-    dx = (lon2 - lon1) * 111_320.0 * math.cos(math.radians(lat1))
-    return math.hypot(dx, dy)
 
 
 @pytest.fixture(scope="module")

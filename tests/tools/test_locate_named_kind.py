@@ -3,15 +3,9 @@ uncertainty -- never to another place that merely shares the kind word (real OSM
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
-
-def metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 110_574.0
-    dx = (lon2 - lon1) * 111_320.0 * math.cos(math.radians(lat1))
-    return math.hypot(dx, dy)
+from core.geo import haversine_m as metres
 
 
 @pytest.fixture(scope="module")
