@@ -543,3 +543,10 @@ TOP_FLOOR = re.compile(rf"\b(?:fire|blaze|flames|burning|alight|ablaze)\b[^,.;:!
                        r"|住(?:在)?[^，。；！？]{0,20}(?:顶层|顶楼|最高层)[^？！]{0,30}?(?:我家|家里|屋里)[^，。；！？]{0,12}(?:着火|起火|失火|烧起来|冒火)"
                        rf"|\b(?:i|we) live (?:on|in) the (?:{_TOP})\b[^?!]{{0,40}}?\b(?:my|our) (?:flat|apartment|home|kitchen|place)\b[^,.;]{{0,20}}\b(?:on fire|burning|caught fire|alight)")
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")
+
+# The words a report uses for a place that is no building when that place is where it happens (a station, stop or
+# entrance the map has as a point, not as a footprint): its hall and platforms are underground or open, and its
+# stairs and escalators are not a building's stairwell. Blanked before the report is read again as an outdoor one.
+OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tram|bus|u-?bahn) )?(?:stations?|stops?|entrances?|exits?|platforms?|stairs|steps|escalators?)\b"
+                            r"|\b\w*(?:asema|asemalla|asemalle|asemaan|asemalta|aseman|pysäkki|pysäkillä|sisäänkäynti|sisäänkäynnillä|sisäänkäynnin|portaat|portailla|liukuportaat|liukuportailla)\b"
+                            r"|(?:地铁站|火车站|车站|公交站|电车站|站台|站口|入口|出口|楼梯|扶梯|台阶)")

@@ -177,6 +177,17 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     return read_protective_cues(text)
 
 
+def read_open_place_cues(text: str) -> ProtectiveCues:
+    """The report's cues once the place it names is known to be no building (a station or entrance the map has as a
+    point, a square): the place's own words (station, entrance, its stairs) name no building, and unless the report
+    says the hazard is inside one it is outdoors."""
+    c = read_protective_cues(W.OPEN_PLACE_OWN.sub(lambda m: " " * len(m.group(0)), text))
+    if c.setting != "indoor":
+        c.setting = "outdoor"
+        c.found.append("open_place_from_map")
+    return c
+
+
 def read_protective_cues(text: str) -> ProtectiveCues:
     """The cues of a report already checked by ``core.text.check_text`` (the planner checks it once, for all its steps)."""
     # The cue words are written in simplified characters; a report in traditional ones (車站大廳裡) says the same.

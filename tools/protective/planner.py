@@ -18,12 +18,12 @@ from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
-from tools.protective.cues import ProtectiveCues, read_protective_cues
+from tools.protective.cues import ProtectiveCues, read_open_place_cues, read_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, nobody_moved, people_figures, people_sheltering, round2, vulnerable_share
-from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_label
+from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_building, place_label
 from tools.protective.words import UNLOCATED, decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
@@ -138,7 +138,24 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
             match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     b = city_buildings(city)
-    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text, known=building_known)
+    open_place = building_known and d.building_scope is not None and not (match.kind == "street" and number) \
+        and not place_building(city, b, match)[1]
+    if open_place:
+        # A station, entrance, square or district is no building: unless the report puts the hazard inside, it is read
+        # again outdoors (the place's own words -- station, entrance, its stairs -- name no building). A row that still
+        # evacuates a building evacuates the one the report names, which the map does not identify there: never the
+        # footprint the place's point lies under or beside.
+        outdoor = read_open_place_cues(text)
+        if outdoor.setting != "indoor":
+            cues = outdoor
+            d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
+        if d.building_scope is not None:
+            warnings_.append(f"{place_label(match)} is no building of the map ({match.category or match.kind}): the building the report "
+                             f"puts the hazard in is not identified there; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of "
+                             f"{cues.storeys or DEFAULT_LEVELS} floors at it: give the address")
+    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text, known=building_known and not (open_place and d.building_scope))
+    if open_place and d.building_scope is not None:
+        info.label = f"the building the report names, at {place_label(match)}"
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use, cues.use_is_tenant = info.use, False
         cues.found.append("building_use_from_map")
