@@ -138,8 +138,9 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
             match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     b = city_buildings(city)
-    open_place = building_known and d.building_scope is not None and not (match.kind == "street" and number) \
-        and not place_building(city, b, match)[1]
+    # (A street has its own rule above: a hazmat report on it with no building named is outdoors; a business the
+    # report names on it is its building, assumed where the map lacks it.)
+    open_place = building_known and d.building_scope is not None and match.kind != "street" and not place_building(city, b, match)[1]
     if open_place:
         # A station, entrance, square or district is no building: unless the report puts the hazard inside, it is read
         # again outdoors (the place's own words -- station, entrance, its stairs -- name no building). A row that still
