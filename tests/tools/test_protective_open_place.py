@@ -69,3 +69,17 @@ def test_a_building_the_report_puts_the_fire_in_by_a_square_is_assumed_not_borro
 def test_a_suitcase_in_the_railway_station_hall_still_evacuates_the_station(city):
     plan = plan_protective_action(city, "Unattended suitcase with wires sticking out in the Central Station's main hall", "public_security", routing=False)
     assert plan.building is not None and plan.building.source == "osm" and plan.building.label == "Helsingin päärautatieasema"
+
+
+@pytest.mark.parametrize("text", ["Kluuvi商场里面冒烟了，顾客正在往外走", "Smoke in the Kluuvi mall food court, shoppers leaving"])
+def test_a_district_s_own_mall_is_that_mall_not_the_district(city, text):
+    # A district is no building; "<district> mall" is the district's own mall when the map has it (Kauppakeskus Kluuvi).
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.building is not None and plan.building.source == "osm" and plan.building.label == "Kauppakeskus Kluuvi"
+
+
+@pytest.mark.parametrize("text", ["Kluuvi的一套公寓着火了", "Fire in a flat in Kluuvi, top floor"])
+def test_a_flat_somewhere_in_a_district_is_assumed_not_the_block_at_the_district_s_point(city, text):
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.building is not None and plan.building.source == "assumed"
+    assert plan.building.label == "the building the report names, at Kluuvi"

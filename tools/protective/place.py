@@ -151,6 +151,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 front = frontage(city, street, Described(**{**mark[0].model_dump(), "id": mark[0].ref or mark[0].id}, relation="in_front"))
                 if front is not None:
                     return front, None
+            if (mark[0].kind == "zone" or _is_district(mark[0])) and (described := _from_locator(reading.resolution, sure=True)) is not None \
+                    and described.kind not in ("street", "zone"):
+                return described, None  # "Kluuvi购物中心": the district's own mall, which the locator found, not the district
             return mark
     if not found and (generic := _from_locator(reading.resolution)) is not None:
         if building and ((not reading.resolution.confident and reading.name_similarity(generic) < NAME_SAID_MIN)
@@ -169,7 +172,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             return m, number
     if not building and found[0].kind == "street" and (part := _street_part(reading.resolution, found[0], text)) is not None:
         return part, None
-    if found[0].kind in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
+    if (found[0].kind in ("street", "zone") or _is_district(found[0])) \
+            and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone") and not (building and (_read_from_another_word(reading, described)
                                                                                  or _names_another_business(reading, described))):
         if found[0].kind == "street" and described.relation:
@@ -229,6 +233,17 @@ def _cjk_place(runs: list[tuple[PlaceMatch, str | None, str]], landmark_only: bo
         if m.kind == "landmark" and not _is_stop(m):
             return m, None
     return None if landmark_only else runs[0][:2]
+
+
+# OSM place values of a district or part of one: a landmark so tagged is a district, as a zone is.
+_DISTRICT_PLACES = frozenset({"suburb", "neighbourhood", "quarter", "borough", "locality", "city_block"})
+
+
+def _is_district(m: PlaceMatch) -> bool:
+    """A landmark that is a district ("Kluuvi", place=suburb): the locator's confident facility in it ("Kluuvi购物中心",
+    the district's own mall) is the place, as for a zone."""
+    key, _, value = (m.category or "").partition("=")
+    return m.kind == "landmark" and key == "place" and value in _DISTRICT_PLACES
 
 
 def _is_stop(m: PlaceMatch) -> bool:
