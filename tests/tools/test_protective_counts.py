@@ -24,6 +24,9 @@ from tools.protective.people import building_occupants
     ("Smoke in the archive at 3 am; just the two guards and me in the building", 3),
     ("Only 4 people are left inside, the rest went home", 4),
     ("凌晨两点，楼里只有我和三个保安", 4),
+    # "we N" is the count with the caller in it (dev13 round): 我们 adds nobody.
+    ("仓库着火了，现在楼内只有我们三个值班的", 3),
+    ("周日加班，只有我们两个人在楼里，烟越来越大", 2),
 ])
 def test_a_count_of_everyone_present_is_read(text, whole):
     c = extract_protective_cues(text)

@@ -418,12 +418,12 @@ PRESENT_IN = re.compile(r"\b(?:got|have|there are|there were|there's|we're|we ar
                         + NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+(?:in|inside)\b"
                         r"(?=\s*(?:[,.;!?]|$|(?:for|tonight|today|now|here|there|right now|at the moment|at present|total|all|"
                         r"the (?:building|house|hall|venue|pub|bar|club|restaurant|theatre|theater|church|store|shop|mall|school|hotel|museum|library|cinema|arena|audience|auditorium|stands|stalls|congregation))\b))")
-# "only the two cleaners and me in the building", "楼里只有我和两个保安": a small count said as all who are there
+# "only the two cleaners and me in the building", "楼里只有我和两个保安", "楼里只有我们五个人" (we are five, all told): a small count said as all who are there
 # (the MIN_OCCUPANTS floor, set against casualty counts, does not apply).
 ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_100})\s+(?:of (?:us|them)\s+)?(?:[a-z-]{{3,15}}\s+){{0,2}}?(?:and\s+(me|myself|i)\s+)?(?:(?:are|is)\s+)?(?:(?:left|still)\s+)?"
                           r"(?:in the (?:whole |entire )?(?:building|house|block)|inside|in here|here|on site|on the premises)\b"
-                          r"|只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
-                          r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
+                          r"|只(?:有|剩下?)(我和|我跟)?(?:我们|咱们)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
+                          r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?(?:我们|咱们)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
 # A count followed by words that leave nobody else ("nine of us and the caretaker, nobody else", "八个队员和我，没有其他人"):
 # all who are there, as "only ... in the building"; "and me" / "和我" adds the caller. "Nobody else is hurt" is about
 # casualties, not presence.
