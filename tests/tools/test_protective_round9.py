@@ -1,0 +1,26 @@
+"""Readings made precise with dev13 (tools/PROTECTIVE_ACTIONS.md sections 3 and 5a). Sentences written for these tests,
+in voices unlike the bench items."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective import decide, extract_protective_cues
+
+
+@pytest.mark.parametrize("text", ["我们楼地下室的自行车间烧起来了，楼上都住着人", "楼下单车间里有电动车电池在冒火，整个楼道都是烟"])
+def test_a_bicycle_room_is_no_workshop(text):
+    # 自行车间 / 单车间 is the block's bicycle storage room, not a 车间 (workshop): the building stays the residents'.
+    assert extract_protective_cues(text).building_use != "office"
+
+
+@pytest.mark.parametrize("text", ["储藏间里堆的纸箱烧起来了", "地下室的杂物烧着了，火不小", "阁楼上的旧家具好像烧起来了"])
+def test_a_fire_in_the_basement_storage_or_attic_said_as_burning_up_is_f3(text):
+    c = extract_protective_cues(text)
+    assert c.fire_spread
+    assert decide("fire", c).rule == "F3"
+
+
+@pytest.mark.parametrize("text", ["二号楼梯从一楼到顶楼都是浓烟，我们下不去", "楼道里从三楼往上全是烟"])
+def test_a_staircase_full_of_smoke_over_several_floors_is_smoke_in_the_stairwell(text):
+    assert extract_protective_cues(text).smoke_in_stairwell
