@@ -24,3 +24,22 @@ def test_a_fire_in_the_basement_storage_or_attic_said_as_burning_up_is_f3(text):
 @pytest.mark.parametrize("text", ["二号楼梯从一楼到顶楼都是浓烟，我们下不去", "楼道里从三楼往上全是烟"])
 def test_a_staircase_full_of_smoke_over_several_floors_is_smoke_in_the_stairwell(text):
     assert extract_protective_cues(text).smoke_in_stairwell
+
+
+@pytest.mark.parametrize(("text", "loose"), [
+    ("The sauna upstairs is burning and smoke is rolling down the main staircase", True),
+    ("三楼有一间屋子冒烟了，楼道里有烟味", True),
+    ("Smoke in the stairwell, the residents are coming down", False),
+    ("A flat on the 2nd floor is on fire, the staircase is clear", False),
+])
+def test_a_residential_word_for_a_shared_part_only_is_loose(text, loose):
+    c = extract_protective_cues(text)
+    assert (c.building_use == "residential" and c.use_from_common_area) == loose
+
+
+def test_a_hotel_on_the_map_stays_a_hotel_when_the_report_names_only_its_staircase(city):
+    from tools.protective import plan_protective_action
+    plan = plan_protective_action(city, "Night porter at Vuorikatu 19: a linen cupboard on the 3rd floor is burning and the back staircase is "
+                                        "filling with smoke", "fire", routing=False)
+    # The report names no use: the staircase is no word for flats, so the map's use of the footprint decides the row.
+    assert plan.rule == "F4" and plan.building is not None and plan.building.use != "residential"

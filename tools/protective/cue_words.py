@@ -550,3 +550,7 @@ FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\
 OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tram|bus|u-?bahn) )?(?:stations?|stops?|entrances?|exits?|platforms?|stairs|steps|escalators?)\b"
                             r"|\b\w*(?:asema|asemalla|asemalle|asemaan|asemalta|aseman|pysäkki|pysäkillä|sisäänkäynti|sisäänkäynnillä|sisäänkäynnin|portaat|portailla|liukuportaat|liukuportailla)\b"
                             r"|(?:地铁站|火车站|车站|公交站|电车站|站台|站口|入口|出口|楼梯|扶梯|台阶)")
+
+# The residential words that name a shared part every building has (a hotel's main staircase, an office block's
+# stairwell): alone they do not say the building is flats, so the map's own use of the building stands.
+COMMON_AREA_USE_WORDS = re.compile(r"\b(?:stairwells?|staircases?)\b|楼道")

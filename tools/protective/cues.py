@@ -110,6 +110,7 @@ class ProtectiveCues:
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
     building_type: str | None = None     # the report's word for the whole building's type ("a block of flats": residential)
+    use_from_common_area: bool = False   # residential read only from a shared part's word (the stairwell, 楼道): any building has one
     storeys: int | None = None           # the building's height the report gives ("a 4-storey block", "六层楼")
     occupants: int | None = None
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
@@ -221,6 +222,8 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
     c.building_use, c.use_is_tenant = _building_use(t, " ".join((text or "").split()))
+    if c.building_use == "residential":
+        c.use_from_common_area = _building_use(W.COMMON_AREA_USE_WORDS.sub(_blank, t))[0] != "residential"
     c.building_type = next((use for use, pats in W.BUILDING_TYPES if any(_find(t, p) for p in pats)), None)
     if c.building_type and (c.building_use is None or (c.building_use == "residential" and c.building_type == "residential")):
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named

@@ -66,9 +66,10 @@ _NON_RESIDENTIAL = ("office", "retail", "school", "hotel", "public")
 def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInfo, landmark: bool) -> bool:
     """Whether the OSM building's use should decide a fire row the report leaves open (indoors, use not said).
 
-    A named landmark's use also beats a report's loose residential word ("the Old Student House").
+    A named landmark's use also beats a report's loose residential word ("the Old Student House"), and any mapped
+    use beats a residential word that names only a shared part ("smoke down the main staircase" of a hotel).
     """
-    open_use = cues.building_use is None or cues.use_is_tenant or (landmark and cues.building_use == "residential")
+    open_use = cues.building_use is None or cues.use_is_tenant or (cues.building_use == "residential" and (landmark or cues.use_from_common_area))
     return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
 
 
