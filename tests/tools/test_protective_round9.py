@@ -43,3 +43,14 @@ def test_a_hotel_on_the_map_stays_a_hotel_when_the_report_names_only_its_stairca
                                         "filling with smoke", "fire", routing=False)
     # The report names no use: the staircase is no word for flats, so the map's use of the footprint decides the row.
     assert plan.rule == "F4" and plan.building is not None and plan.building.use != "residential"
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Our dental clinic is on the third floor; the autoclave caught fire and the waiting room is smoky", "F4"),
+    ("我们的牙科诊所在三楼，消毒柜着火了，候诊室里有烟", "F4"),
+    ("Our travel agency has the 4th floor of a block of flats; a heater in our back room is burning", "F4"),
+    # The business on one floor, the fire on another: the block's row (flats).
+    ("There's a dentist on the first floor; a flat on the fifth floor is burning, the tenant got out", "F2"),
+])
+def test_a_fire_on_the_floor_the_report_puts_a_business_on_is_in_that_business(text, rule):
+    assert decide("fire", extract_protective_cues(text)).rule == rule

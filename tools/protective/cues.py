@@ -116,6 +116,7 @@ class ProtectiveCues:
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
     fire_floor: int | None = None
+    tenant_floor: int | None = None      # the floor the report puts the business inside the block on ("our office is on the 2nd floor")
     top_floor: bool = False              # the incident is on the building's top floor ("the top-floor flat", 顶层)
     hour: int | None = None
     night: bool | None = None
@@ -229,6 +230,8 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
+    if c.use_is_tenant:
+        c.tenant_floor = _tenant_floor(t)
     c.top_floor = W.TOP_FLOOR.search(t) is not None
     c.storeys = _storeys(t)
     if c.medical_devices:
@@ -371,6 +374,15 @@ def _storeys(t: str) -> int | None:
     word = m.group(1) or m.group(2)
     n = int(word) if word.isdigit() else _WORD_COUNTS.get(word)
     return n if n and 1 <= n <= 40 else None
+
+
+def _tenant_floor(t: str) -> int | None:
+    """The floor of the first clause that names a business of the block and a floor ("our office is on the 2nd floor of
+    Bulevardi 14", "三楼的牙科诊所"): where that business is."""
+    for clause in re.split(r"[.;:!?。；：！？，,]", t):
+        if W.TENANT_IN.search(clause) and (n := _floor(clause)) is not None:
+            return n
+    return None
 
 
 def _on_a_floor(t: str, m: re.Match) -> bool:
