@@ -54,3 +54,14 @@ def test_a_hotel_on_the_map_stays_a_hotel_when_the_report_names_only_its_stairca
 ])
 def test_a_fire_on_the_floor_the_report_puts_a_business_on_is_in_that_business(text, rule):
     assert decide("fire", extract_protective_cues(text)).rule == rule
+
+
+@pytest.mark.parametrize("text", [
+    "Caretaker at the Old Student House, the student union building on Mannerheimintie: bleach mixed with an acid cleaner in the toilets, two people coughing",
+    "I work in Ateneum, the art museum on Kaivokatu; a bottle of solvent broke in the conservation room, strong fumes",
+])
+def test_a_place_named_with_an_appositive_on_a_street_is_its_address_not_the_street(text):
+    # "on <street>" after the place and its appositive gives the address; it does not put the release in the street.
+    c = extract_protective_cues(text)
+    assert c.setting != "outdoor"
+    assert decide("hazmat", c).rule == "H3"
