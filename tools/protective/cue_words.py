@@ -555,3 +555,10 @@ OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tra
 # The residential words that name a shared part every building has (a hotel's main staircase, an office block's
 # stairwell): alone they do not say the building is flats, so the map's own use of the building stands.
 COMMON_AREA_USE_WORDS = re.compile(r"\b(?:stairwells?|staircases?)\b|楼道")
+
+# A business placed on a floor in the words right after it ("our office is on the 2nd floor", "the agency has the 4th
+# floor", "诊所在三楼") or right before it ("三楼的诊所", "the 3rd-floor office").
+_ORDINAL_FLOOR = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|\d{1,2}(?:st|nd|rd|th))[- ](?:floor|level)"
+TENANT_FLOOR_AFTER = re.compile(r"^(?: [a-z]+){0,2} (?:on|at|has|occupies|takes up) (?:the )?(?:whole |entire )?" + _ORDINAL_FLOOR + r"\b"
+                                r"|^(?:在|位于)(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)")
+TENANT_FLOOR_BEFORE = re.compile(r"\b" + _ORDINAL_FLOOR + r" $|(?<![0-9一二三四五六七八九十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)的?$")

@@ -377,11 +377,14 @@ def _storeys(t: str) -> int | None:
 
 
 def _tenant_floor(t: str) -> int | None:
-    """The floor of the first clause that names a business of the block and a floor ("our office is on the 2nd floor of
-    Bulevardi 14", "三楼的牙科诊所"): where that business is."""
-    for clause in re.split(r"[.;:!?。；：！？，,]", t):
-        if W.TENANT_IN.search(clause) and (n := _floor(clause)) is not None:
-            return n
+    """The floor the report puts a business of the block on, said with the business itself ("our office is on the 2nd
+    floor", "the agency has the 4th floor", "我们的诊所在三楼", "三楼的诊所"); None when no business is placed so."""
+    for m in W.BUSINESS_KIND.finditer(t):
+        after = W.TENANT_FLOOR_AFTER.match(t[m.end():m.end() + 40])
+        before = W.TENANT_FLOOR_BEFORE.search(t[max(0, m.start() - 12):m.start()])
+        for said in (after, before):
+            if said is not None and (n := _floor(said.group(0))) is not None:
+                return n
     return None
 
 
