@@ -65,3 +65,20 @@ def test_a_place_named_with_an_appositive_on_a_street_is_its_address_not_the_str
     c = extract_protective_cues(text)
     assert c.setting != "outdoor"
     assert decide("hazmat", c).rule == "H3"
+
+
+@pytest.mark.parametrize("text", ["阁楼那边的老烟道一直在冒烟，屋里闻到焦味", "地下室靠北的那个储物角落冒出黑烟"])
+def test_smoke_from_the_attic_or_basement_a_few_words_on_is_a_fire_there(text):
+    assert extract_protective_cues(text).fire_spread
+
+
+@pytest.mark.parametrize("text", ["一楼的幼儿园着火了，楼上住着人", "楼下的牙科诊所起火了"])
+def test_a_business_on_the_ground_floor_said_with_的_is_a_tenant(text):
+    c = extract_protective_cues(text)
+    assert c.use_is_tenant
+
+
+@pytest.mark.parametrize(("text", "part"), [("诊所着火了。我们诊所里现在有十二个病人", 12), ("我们的咖啡馆有二十个客人，楼上是公寓", 20)])
+def test_a_count_of_our_business_is_a_part_of_the_block(text, part):
+    c = extract_protective_cues(text)
+    assert c.occupants is None and c.occupants_part == part

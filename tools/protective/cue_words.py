@@ -111,7 +111,7 @@ FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |a
                r"\b(smoke|flames|fire)\b[^.;]{0,25}\b(from|out of|in) (the )?(basement|cellar|attic|loft)( storage| storage lockers?| storerooms?| lockers?)?\b",
                # ... or from under the roof, out of the eaves or the attic's vents: the attic (round 5).
                r"\b(smoke|flames)\b[^.;]{0,25}\b(from under the (roof|eaves)|(from|out of) (the )?(eaves|(attic|loft|roof) vents?))\b",
-               r"((地下室|储藏间|储物间|阁楼).{0,4}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
+               r"((地下室|储藏间|储物间|阁楼)[^，。；！？]{0,10}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
 SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
                    r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
                    r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing|rolling)( up| out| down)? (into |in |up |down |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
@@ -345,7 +345,7 @@ NAME_BEFORE_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w&'-]* $")
 NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄÖ][\w&'-]*")
 # A business the report places on one floor of the block ("the ground-floor supermarket", "a bar on the ground
 # floor", "底层开着一家面包店") is a business inside it, whatever its kind.
-ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
+ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着|的)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
 ON_A_FLOOR_AFTER = re.compile(r"^( \w+)? (on|at) (the )?(ground|first|street|basement|\d+(st|nd|rd|th)) (floor|level)\b|^ (up|down)stairs\b")
 # "our office", "my shop", "我们办公室": someone's own unit of the block, a business inside it.
 POSSESSIVE_BEFORE = re.compile(r"(\b(?:our|my|his|her|their)(?: own)?(?: [a-z-]+)? |(?:我们|我|他们|他)的?)$")
@@ -443,7 +443,7 @@ PARTIAL_COUNT = re.compile(
     r"|\b(?:in|at) (?:the|a|an) (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
     r"|\bin class\b|\b(?:in|at) (?:the|a|an) (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
-    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|(?<!自行)(?<!单)车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|(?<!自行)(?<!单)车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:的)?(?:公司|班|部门|团队|这层|这一层|办公室|幼儿园|托儿所|诊所|店|餐厅|饭店|咖啡馆|理发店|工作室|健身房)(?:里|内)?(?:一共|总共|现在)?有|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
 # A room a group keeps or meets in, said without "in the" ("the club room in the basement", "our rehearsal room"):
 # with a count "we" give, that room's people (PARTIAL_COUNT's rooms, said as a place of the group).
 GROUP_ROOM = re.compile(r"\b(?:club|seminar|meeting|conference|function|class|common|hobby|rehearsal|practice|party|committee) ?rooms?\b"
