@@ -82,3 +82,14 @@ def test_a_business_on_the_ground_floor_said_with_的_is_a_tenant(text):
 def test_a_count_of_our_business_is_a_part_of_the_block(text, part):
     c = extract_protective_cues(text)
     assert c.occupants is None and c.occupants_part == part
+
+
+@pytest.mark.parametrize("text", ["On Fredrikinkatu the asphalt has sunk into a pit the size of a car, no building damage",
+                                  "A delivery van's wheel has dropped into a hole in the road, the street surface gave way under it"])
+def test_a_road_surface_sinking_into_a_hole_is_a_ground_collapse(text):
+    assert decide("earthquake_collapse", extract_protective_cues(text)).rule == "E4"
+
+
+@pytest.mark.parametrize("text", ["房顶的冰块和积雪不停地一大块一大块往下掉", "楼顶上的积雪连着冰一片片往人行道上砸下来"])
+def test_snow_and_ice_from_the_roof_said_at_length_is_a_falling_hazard(text):
+    assert decide("severe_weather", extract_protective_cues(text)).rule == "SW2"
