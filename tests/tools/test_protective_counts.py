@@ -144,3 +144,9 @@ def test_the_protective_reader_and_the_report_words_parser_are_one_number_parser
     # Clock hours in words go through the same parser.
     assert extract_protective_cues("Smoke in the flat at eleven pm").hour == 23
     assert extract_protective_cues("Gas smell at seven in the evening").hour == 19
+
+
+def test_our_class_is_a_part_without_a_verb():
+    # "我们班二十四个学生" (our class, 24 pupils) is one class of the school: a part (kept when "我们<business>有N" was added).
+    c = extract_protective_cues("实验室起火了，走廊有烟，我们班三十个学生都出来了")
+    assert c.occupants is None and c.occupants_part == 30

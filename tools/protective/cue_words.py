@@ -443,7 +443,7 @@ PARTIAL_COUNT = re.compile(
     r"|\b(?:in|at) (?:the|a|an) (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
     r"|\bin class\b|\b(?:in|at) (?:the|a|an) (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
-    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|(?<!自行)(?<!单)车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:的)?(?:公司|班|部门|团队|这层|这一层|办公室|幼儿园|托儿所|诊所|店|餐厅|饭店|咖啡馆|理发店|工作室|健身房)(?:里|内)?(?:一共|总共|现在)?有|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|(?<!自行)(?<!单)车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|我们的?(?:幼儿园|托儿所|诊所|店|餐厅|饭店|咖啡馆|理发店|工作室|健身房)(?:里|内)?(?:一共|总共|现在)?有|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
 # A room a group keeps or meets in, said without "in the" ("the club room in the basement", "our rehearsal room"):
 # with a count "we" give, that room's people (PARTIAL_COUNT's rooms, said as a place of the group).
 GROUP_ROOM = re.compile(r"\b(?:club|seminar|meeting|conference|function|class|common|hobby|rehearsal|practice|party|committee) ?rooms?\b"
