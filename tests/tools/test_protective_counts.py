@@ -24,6 +24,9 @@ from tools.protective.people import building_occupants
     ("Smoke in the archive at 3 am; just the two guards and me in the building", 3),
     ("Only 4 people are left inside, the rest went home", 4),
     ("凌晨两点，楼里只有我和三个保安", 4),
+    # "we N" is the count with the caller in it (dev13 round): 我们 adds nobody.
+    ("仓库着火了，现在楼内只有我们三个值班的", 3),
+    ("周日加班，只有我们两个人在楼里，烟越来越大", 2),
 ])
 def test_a_count_of_everyone_present_is_read(text, whole):
     c = extract_protective_cues(text)
@@ -141,3 +144,9 @@ def test_the_protective_reader_and_the_report_words_parser_are_one_number_parser
     # Clock hours in words go through the same parser.
     assert extract_protective_cues("Smoke in the flat at eleven pm").hour == 23
     assert extract_protective_cues("Gas smell at seven in the evening").hour == 19
+
+
+def test_our_class_is_a_part_without_a_verb():
+    # "我们班二十四个学生" (our class, 24 pupils) is one class of the school: a part (kept when "我们<business>有N" was added).
+    c = extract_protective_cues("实验室起火了，走廊有烟，我们班三十个学生都出来了")
+    assert c.occupants is None and c.occupants_part == 30

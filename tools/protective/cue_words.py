@@ -62,7 +62,8 @@ OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)
 CALLER_JOB = re.compile(r"\b(?:bus|tram|taxi|cab|van|lorry|truck|delivery|bike|bicycle|cycle|moped|scooter)[- ]?(?:driver|courier|rider|messenger|man|guy)s?\b")
 CALLER_PLACE = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i was|we were|standing|waiting|parked)\b[^,.;:!?\u2013\u2014]{0,60}"
                           r"|(?:我|我们)(?:正|现在|刚)?(?:站|等|停|坐)?在[^，。；！？,.;!?]{0,20}")
-PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?)( on " + STREET_NAME + ")")
+# (An appositive may stand between: "at the Kaisa-talo library, the university's main library on Vuorikatu".)
+PLACE_ON_STREET = re.compile(r"(\b(?:at|in|inside) (?:the )?[^,.;:!?]{2,40}?(?:, (?:the|a|an|our|their) [^,.;:!?]{2,40}?)?)( on " + STREET_NAME + ")")
 LARGE = [r"\b(ibc|intermediate bulk container|tanker|tank truck|road tanker|rail (tank )?car|tank car|breached|ruptured|rupture|(split|punctured|holed|tore open|torn open|ripped open)( open)? (the |a |its |his |her |our )?(\w+ )?(of the \w+ )?(\w+ )?tank|tank (is |has )?(been )?(split|punctured|holed|torn open)|large (spill|leak|release|amount|quantity|pool)|big (spill|leak)|massive|huge|many (drums|barrels|containers|packages|cylinders)|several (drums|barrels|containers|cylinders)|whole load|thousands of lit(re|er)s|(a|one|two|three|several|over a|more than a) thousand lit(re|er)s|\d{4,} ?(l|lit(re|er)s)\b|gas main|main pipe|pipeline|storage tank)",
          r"(槽罐车|罐车|油罐车|大量|大面积|破裂|储罐|管道破裂|燃气主管)",
          # A main or trunk pipe (总管, 干管), or gas escaping with a roar (like a jet, 轰鸣): the line's whole flow (ERG 115's
@@ -105,18 +106,18 @@ FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |a
                r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
                r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(?<!there are )(?<!there're )(?<!with )(?<!, )(?<!residential )(?<!office )(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)(?!,? (is|are) (flats|apartments|residential|offices))(?! (?:have|has|had|are|were|is|was|seem|seems|look|looks) (?:\w+ ){0,2}(?:lights? on|quiet|fine|ok|okay|normal|clear|empty|unaffected|not affected|calm|dark|asleep|safe|no (?:smoke|smell|fire))\b)|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
-               r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间).{0,5}(起火|着火|失火)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
+               r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间)[^，。；！？]{0,8}(起火|着火|失火|烧起来|烧着了)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
                r"\b(smoke|flames|fire)\b[^.;]{0,25}\b(from|out of|in) (the )?(basement|cellar|attic|loft)( storage| storage lockers?| storerooms?| lockers?)?\b",
                # ... or from under the roof, out of the eaves or the attic's vents: the attic (round 5).
                r"\b(smoke|flames)\b[^.;]{0,25}\b(from under the (roof|eaves)|(from|out of) (the )?(eaves|(attic|loft|roof) vents?))\b",
-               r"((地下室|储藏间|储物间|阁楼).{0,4}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
+               r"((地下室|储藏间|储物间|阁楼)[^，。；！？]{0,10}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
 SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
                    r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
                    r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing|rolling)( up| out| down)? (into |in |up |down |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
                    r"(烟.{0,6}(进|窜|飘|冒|灌|涌).{0,3}(楼道|楼梯))",
                    r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
-                   r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟))"]
+                   r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟)|(楼道|楼梯间|楼梯)[^，。；！？]{0,12}(全是|都是|满是|充满了?)浓?烟)"]
 FULLY_INVOLVED = [r"\b(fully involved|fully (alight|ablaze|on fire|in flames)|roof (has )?caught( fire)?|(flames|fire)[^.]{0,25}\b(from|out of) (every|all the) windows?|engulfed|(flames|fire) (are |is )?(coming |pouring |shooting |leaping )?(out of|through|from) the roof|flames (from|on|through|out of) (several|many|multiple|all|the upper) (floors|windows)|through the roof|roof (is )?(on fire|burning|collapsing|alight|ablaze|in flames)|(flames|fire|burning)[^.]{0,40}\bon (the )?(\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth)(,? (and )?(\d+(st|nd|rd|th)?|second|third|fourth|fifth|sixth|seventh)){2,} floors|whole building (is )?(on fire|burning|ablaze)|several floors (are )?(burning|on fire|ablaze)|collapse danger|danger of collapse|may collapse|about to collapse)",
                   r"((整栋|整幢)(楼|大楼|建筑|房子)?.{0,3}(着火|起火|燃烧|烧起来|火海|被火)|全面燃烧|(火|火焰|火苗|明火)从[^，。；]{0,6}屋顶[^，。；]{0,3}(冒|窜|蹿|喷|烧)|(楼|顶楼|顶层)[^，。；]{0,2}整个[^，。；]{0,2}烧起来|(屋顶|楼顶|房顶).{0,3}(冒火|着火|烧起来|窜出火|全是火|都是火|一片火)|多层.{0,3}(燃烧|起火)|(屋顶|楼顶|房顶).{0,3}(燃烧|起火|坍塌)|有坍塌危险|随时可能倒塌|(屋顶|楼顶|房顶|楼|房子)[^，。；]{0,4}(要|快|快要|就要)(塌|倒|垮))",
                   r"\b(flames[^.]{0,30}(windows )?(on|of|from) (every|all|each|several|many) (the )?floors?|every floor (is )?(burning|on fire|alight)|all floors (are )?(burning|on fire|alight)|roof (has )?(fallen|caved|collapsed) in)",
@@ -197,7 +198,7 @@ STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (
                  r"((共用|相连|隔壁)的?(墙|墙体)[^，。；]{0,8}(裂|开裂|鼓|倾斜))"]
 FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}(?:collaps\w*|(?:came|has come|had come|have come) down|caved in|fell in)|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
                  r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|come down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
-GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌|(路|路面|马路|街|地面|人行道|广场)[^，。；]{0,6}塌(了|出)[^，。；]{0,4}(坑|洞))",
+GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|(road|street|pavement|asphalt)( surface)? (has )?(dropped|sunk|subsided|sagged|given way|gave way)\b[^.]{0,30}\b(hole|pit|crater|cavity)|(dropped|sunk|fallen|caved) into a (hole|pit|crater)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌|(路|路面|马路|街|地面|人行道|广场)[^，。；]{0,6}塌(了|出)[^，。；]{0,4}(坑|洞))",
           r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
 TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃|晃了|晃动|震动)"]
 # "No structural damage" said outright: a tremor's fallen plaster is not a failed building element.
@@ -207,7 +208,7 @@ UNKNOWN_LOOK = [r"\b(white|grey|gray|brown|yellow|green|black|blue|strange|odd|o
 MINOR_DAMAGE = [r"\b(cracked plaster|plaster (cracks|fell)|fallen objects|things fell|items fell|objects fell|no (structural )?damage|shelves|hairline cracks?|fine cracks?|small cracks? in the plaster)",
                 r"(墙皮|物品掉落|没有损坏|细裂纹|细小裂纹|细缝|小裂缝|发丝裂缝|(书|东西|物品|杯子|盘子|花瓶).{0,4}(掉|摔|落)(下来|了|在地)|书架)"]
 
-FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|(ice|snow)\b[^.]{0,20}\b(fell|falling|falls|fall|sliding|slid|came down|coming down) (off|from) (the )?roofs?|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"((冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,6}从?(屋顶|楼顶|房顶|屋檐)[^，。；]{0,3}(掉|落|滑|砸)|(屋顶|楼顶|房顶|屋檐)[^，。；]{0,8}(冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,8}(掉|落|滑|砸)|屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)",
+FALLING = [r"\b(crane (is )?(swaying|unstable)|billboard|advertising sign|glass (panes? )?(falling|loose)|window panes?|snow (is )?(sliding|falling)|ice (is )?(sliding|falling)|icicles|snow load|roof tiles?|tiles? (are )?(falling|loose|sliding)|(could|may|might|about to|threaten(s|ing)? to) (fall|come down|collapse|blow (off|away|down))|(is|are) (falling|coming loose|flapping|swaying|hanging loose)|loose|branch(es)? (fell|falling|hanging|broken)|tree (fell|has fallen|blown over|toppled)|blown (over|down|off)|sign (fell|falling|blown)|snow (and ice )?(from|falling from|sliding off) (the )?roofs?|ice (falling|from the roof)|(ice|snow)\b[^.]{0,20}\b(fell|falling|falls|fall|sliding|slid|came down|coming down) (off|from) (the )?roofs?|icicles?|loose roof (sheets?|panels?)|roof (sheets?|panels?) (are )?(loose|flapping)|swaying scaffolding|scaffolding (is )?(swaying|loose|collapsing)|signs? (is |are )?(loose|swaying|falling)|trees? (is |are )?(about to fall|leaning|falling|fallen|down)|falling (objects|debris|ice|snow|branches|trees?)|fallen tree|uprooted)", r"((冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,6}从?(屋顶|楼顶|房顶|屋檐)[^，。；]{0,3}(掉|落|滑|砸)|(屋顶|楼顶|房顶|屋檐)[^，。；]{0,8}(冰|雪|冰块|积雪|瓦片?|砖)[^，。；]{0,14}(掉|落|滑|砸)|屋顶.{0,3}(积雪|冰)|冰柱|冰凌|招牌.{0,3}(松动|摇晃|掉落|坠落)|脚手架.{0,3}(摇晃|松动)|树.{0,3}(倒|倾斜)|树枝|坠物|高空坠落|掉落|坠落|松动|随时可能掉|被风吹.{0,3}(掉|落|倒)|冰溜子|广告牌|玻璃.{0,3}(掉|松|坠)|塔吊)",
            r"\b((ice|snow)( and (ice|snow))? (is |are )?(sliding|falling|coming|crashing|dropping) (off|down|from)|chunks of (ice|snow|concrete|plaster|stone|glass)|(sliding|falling|dropping) off the roof)"]
 STORM_DAMAGE = [r"\b(storm (has )?(damaged|wrecked|destroyed)|(damaged|wrecked) by the (storm|wind|gale)|roof (has been |was )?(damaged|destroyed|blown away)|broken windows on|roof (was |has been |is )?(torn|ripped|blown) (off|away)|(tore|ripped|blew) (off )?the roof|windows (were |have been |are )?(blown|smashed|shattered) (in|out)|windows on several floors|building (is |has become )?(unsafe|uninhabitable)|storm damage to the building|wall (was |has been )?blown (in|down|out))", r"(屋顶被.{0,2}(掀|吹)|掀翻.{0,3}屋顶|窗户被.{0,2}(吹|震)|窗户.{0,3}(破碎|碎裂)|(几|多|好几|数|每)层楼?的?(玻璃|窗户|窗)[^，。；！？]{0,3}(吹|震|砸)(碎|破|坏|掉)|建筑受损严重|房屋.{0,3}不安全|楼房.{0,3}危险)",
                 r"\b((torn|ripped|blown|tore|ripped|blew|peeled|peel(s|ing)?) (off |back |open )?(half |part of |most of |the whole |a (whole |large |big )?(section|part|piece|chunk) of )?(of )?the roof(?! ?(sheet|sheeting|panel|tile|felt|covering|edge))( off| back| open)?|roof (has been |was |is )?peeled (back|off|open)|open to the sky|ceilings? (are |is )?(sagging|coming down)|(blown|blew|smashed|shattered) (in )?(the |all the )?windows (in|out)\b)", r"(屋顶.{0,4}(掀|吹)(掉|走|开)|露天了)",
@@ -305,7 +306,7 @@ USES: list[tuple[str, list[str]]] = [
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院|养老院)"]),
     ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk|" + _SHOP_KINDS_EN + r")\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里|" + _SHOP_KINDS_ZH + ")"]),
-    ("office", [r"\b(" + _PRACTICE_KINDS_EN + r"|office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|车间|" + _PRACTICE_KINDS_ZH + ")"]),
+    ("office", [r"\b(" + _PRACTICE_KINDS_EN + r"|office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|(?<!自行)(?<!单)车间|" + _PRACTICE_KINDS_ZH + ")"]),
     # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
     ("residential", [r"\b(flat|flats|apartment|apartments|residential|home|(?<!full )(?<!opera )(?<!front of )(?<!play)house(?! (is |was )?(full|packed|sold|manager|lights))|residents?|neighbou?rs?|tenants?|stairwell|staircase|housing)\b", r"(公寓|住宅|居民|家里|邻居|楼道|小区|住户|住处|住所|住着|居住)"]),
 ]
@@ -344,7 +345,7 @@ NAME_BEFORE_WORD = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\w&'-]* $")
 NAME_AFTER = re.compile(r"^ (?!(?:On|In|At|Is|Was|The|And|Has|Had|Of)\b)[A-ZÅÄÖ][\w&'-]*")
 # A business the report places on one floor of the block ("the ground-floor supermarket", "a bar on the ground
 # floor", "底层开着一家面包店") is a business inside it, whatever its kind.
-ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
+ON_A_FLOOR_BEFORE = re.compile(r"(\b(ground|first|street|basement|upper|top)[- ](floor|level) (\w+ )?|\bupstairs (are |is )?(\w+ )?|(一楼|底层|一层|地下室|楼下|楼上|底商)(还|也|都|全)?(是|有|开着|的)?([^，。；,.]{1,4}(和|与|跟|、))?(很多|许多|一些|几家|几个)?(一|两)?(家|个|间)?(小|大)?)$")
 ON_A_FLOOR_AFTER = re.compile(r"^( \w+)? (on|at) (the )?(ground|first|street|basement|\d+(st|nd|rd|th)) (floor|level)\b|^ (up|down)stairs\b")
 # "our office", "my shop", "我们办公室": someone's own unit of the block, a business inside it.
 POSSESSIVE_BEFORE = re.compile(r"(\b(?:our|my|his|her|their)(?: own)?(?: [a-z-]+)? |(?:我们|我|他们|他)的?)$")
@@ -418,12 +419,12 @@ PRESENT_IN = re.compile(r"\b(?:got|have|there are|there were|there's|we're|we ar
                         + NUM_START + rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|\b{EN_NUMBER})\s+(?:in|inside)\b"
                         r"(?=\s*(?:[,.;!?]|$|(?:for|tonight|today|now|here|there|right now|at the moment|at present|total|all|"
                         r"the (?:building|house|hall|venue|pub|bar|club|restaurant|theatre|theater|church|store|shop|mall|school|hotel|museum|library|cinema|arena|audience|auditorium|stands|stalls|congregation))\b))")
-# "only the two cleaners and me in the building", "楼里只有我和两个保安": a small count said as all who are there
+# "only the two cleaners and me in the building", "楼里只有我和两个保安", "楼里只有我们五个人" (we are five, all told): a small count said as all who are there
 # (the MIN_OCCUPANTS floor, set against casualty counts, does not apply).
 ONLY_PRESENT = re.compile(rf"\b(?:only|just)\s+(?:the\s+)?(\d{{1,2}}|{EN_BELOW_100})\s+(?:of (?:us|them)\s+)?(?:[a-z-]{{3,15}}\s+){{0,2}}?(?:and\s+(me|myself|i)\s+)?(?:(?:are|is)\s+)?(?:(?:left|still)\s+)?"
                           r"(?:in the (?:whole |entire )?(?:building|house|block)|inside|in here|here|on site|on the premises)\b"
-                          r"|只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
-                          r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
+                          r"|只(?:有|剩下?)(我和|我跟)?(?:我们|咱们)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)[^，。；！？]{0,8}(?:在楼里|在里面|在楼内|在馆里|在店里)"
+                          r"|(?:楼里|里面|楼内|馆里|店里)(?:现在)?只(?:有|剩下?)(我和|我跟)?(?:我们|咱们)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)")
 # A count followed by words that leave nobody else ("nine of us and the caretaker, nobody else", "八个队员和我，没有其他人"):
 # all who are there, as "only ... in the building"; "and me" / "和我" adds the caller. "Nobody else is hurt" is about
 # casualties, not presence.
@@ -442,7 +443,7 @@ PARTIAL_COUNT = re.compile(
     r"|\b(?:in|at) (?:the|a|an) (?:canteen|cafeteria|dining hall|dining room|meeting room|conference room|lecture hall|lecture theatre|classroom|staff room|break room|seminar room|banquet hall|ballroom|function room|branch)s?\b"
     r"|\bin class\b|\b(?:in|at) (?:the|a|an) (?:\w+ )?room\b|\bin (?:screen|hall|auditorium|studio|room) (?:\d{1,2}|[a-z]\d?)\b"
     r"|\bother (?:companies|tenants|firms|offices|businesses|floors|departments)\b|\bnot counting\b|\bexcluding\b|\bplus (?:whoever|anyone|those|everyone)\b"
-    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
+    r"|(?:食堂|教室|会议室|办公室|礼堂|课堂|(?<!自行)(?<!单)车间|报告厅|演讲厅|会场|展厅|机房|餐厅|影厅|放映厅|宴会厅|包间|包厢)(?:里|内|中)|(?:(?:这|本)一?层楼?|(?<![0-9一二三四五六七八九十])[0-9一二三四五六七八九十]{1,3}(?:楼|层))(?:里|上)?(?:大概|大约|约|一共|还)?有|我们(?:公司|班|部门|团队|这层|这一层|办公室)|我们的?(?:幼儿园|托儿所|诊所|店|餐厅|饭店|咖啡馆|理发店|工作室|健身房)(?:里|内)?(?:一共|总共|现在)?有|(?:其他|别的)(?:公司|租户|楼层)|不算|不包括")
 # A room a group keeps or meets in, said without "in the" ("the club room in the basement", "our rehearsal room"):
 # with a count "we" give, that room's people (PARTIAL_COUNT's rooms, said as a place of the group).
 GROUP_ROOM = re.compile(r"\b(?:club|seminar|meeting|conference|function|class|common|hobby|rehearsal|practice|party|committee) ?rooms?\b"
@@ -543,3 +544,21 @@ TOP_FLOOR = re.compile(rf"\b(?:fire|blaze|flames|burning|alight|ablaze)\b[^,.;:!
                        r"|住(?:在)?[^，。；！？]{0,20}(?:顶层|顶楼|最高层)[^？！]{0,30}?(?:我家|家里|屋里)[^，。；！？]{0,12}(?:着火|起火|失火|烧起来|冒火)"
                        rf"|\b(?:i|we) live (?:on|in) the (?:{_TOP})\b[^?!]{{0,40}}?\b(?:my|our) (?:flat|apartment|home|kitchen|place)\b[^,.;]{{0,20}}\b(?:on fire|burning|caught fire|alight)")
 FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\bfloor (\d{1,2})\b|(\d{1,2})\s?(?:楼|层)")
+
+# The words a report uses for a place that is no building when that place is where it happens (a station, stop or
+# entrance the map has as a point, not as a footprint): its hall and platforms are underground or open, and its
+# stairs and escalators are not a building's stairwell. Blanked before the report is read again as an outdoor one.
+OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tram|bus|u-?bahn) )?(?:stations?|stops?|entrances?|exits?|platforms?|stairs|steps|escalators?)\b"
+                            r"|\b\w*(?:asema|asemalla|asemalle|asemaan|asemalta|aseman|pysäkki|pysäkillä|sisäänkäynti|sisäänkäynnillä|sisäänkäynnin|portaat|portailla|liukuportaat|liukuportailla)\b"
+                            r"|(?:地铁站|火车站|车站|公交站|电车站|站台|站口|入口|出口|楼梯|扶梯|台阶)")
+
+# The residential words that name a shared part every building has (a hotel's main staircase, an office block's
+# stairwell): alone they do not say the building is flats, so the map's own use of the building stands.
+COMMON_AREA_USE_WORDS = re.compile(r"\b(?:stairwells?|staircases?)\b|楼道")
+
+# A business placed on a floor in the words right after it ("our office is on the 2nd floor", "the agency has the 4th
+# floor", "诊所在三楼") or right before it ("三楼的诊所", "the 3rd-floor office").
+_ORDINAL_FLOOR = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|\d{1,2}(?:st|nd|rd|th))[- ](?:floor|level)"
+TENANT_FLOOR_AFTER = re.compile(r"^(?: [a-z]+){0,2} (?:on|at|has|occupies|takes up) (?:the )?(?:whole |entire )?" + _ORDINAL_FLOOR + r"\b"
+                                r"|^(?:在|位于)(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)")
+TENANT_FLOOR_BEFORE = re.compile(r"\b" + _ORDINAL_FLOOR + r" $|(?<![0-9一二三四五六七八九十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)的?$")

@@ -110,11 +110,13 @@ class ProtectiveCues:
     building_use: str | None = None
     use_is_tenant: bool = False          # the use comes from a business inside a block (restaurant, shop), not the whole building
     building_type: str | None = None     # the report's word for the whole building's type ("a block of flats": residential)
+    use_from_common_area: bool = False   # residential read only from a shared part's word (the stairwell, 楼道): any building has one
     storeys: int | None = None           # the building's height the report gives ("a 4-storey block", "六层楼")
     occupants: int | None = None
     occupants_part: int | None = None    # a count of one part of the building only (a hall, a tenant): a lower bound
     dependents: int | None = None        # U2: dependent persons to relocate, when the report counts them
     fire_floor: int | None = None
+    tenant_floor: int | None = None      # the floor the report puts the business inside the block on ("our office is on the 2nd floor")
     top_floor: bool = False              # the incident is on the building's top floor ("the top-floor flat", 顶层)
     hour: int | None = None
     night: bool | None = None
@@ -177,6 +179,17 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
     return read_protective_cues(text)
 
 
+def read_open_place_cues(text: str) -> ProtectiveCues:
+    """The report's cues once the place it names is known to be no building (a station or entrance the map has as a
+    point, a square): the place's own words (station, entrance, its stairs) name no building, and unless the report
+    says the hazard is inside one it is outdoors."""
+    c = read_protective_cues(W.OPEN_PLACE_OWN.sub(lambda m: " " * len(m.group(0)), text))
+    if c.setting != "indoor":
+        c.setting = "outdoor"
+        c.found.append("open_place_from_map")
+    return c
+
+
 def read_protective_cues(text: str) -> ProtectiveCues:
     """The cues of a report already checked by ``core.text.check_text`` (the planner checks it once, for all its steps)."""
     # The cue words are written in simplified characters; a report in traditional ones (車站大廳裡) says the same.
@@ -210,11 +223,15 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.weapon = "firearm" if _has(t, *W.FIREARM) else ("other" if _has(t, *W.OTHER_WEAPON) else None)
     c.item_size = next((size for size, pats in W.ITEM_SIZES if _has(t, *pats)), None)
     c.building_use, c.use_is_tenant = _building_use(t, " ".join((text or "").split()))
+    if c.building_use == "residential":
+        c.use_from_common_area = _building_use(W.COMMON_AREA_USE_WORDS.sub(_blank, t))[0] != "residential"
     c.building_type = next((use for use, pats in W.BUILDING_TYPES if any(_find(t, p) for p in pats)), None)
     if c.building_type and (c.building_use is None or (c.building_use == "residential" and c.building_type == "residential")):
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
+    if c.use_is_tenant:
+        c.tenant_floor = _tenant_floor(t)
     c.top_floor = W.TOP_FLOOR.search(t) is not None
     c.storeys = _storeys(t)
     if c.medical_devices:
@@ -357,6 +374,18 @@ def _storeys(t: str) -> int | None:
     word = m.group(1) or m.group(2)
     n = int(word) if word.isdigit() else _WORD_COUNTS.get(word)
     return n if n and 1 <= n <= 40 else None
+
+
+def _tenant_floor(t: str) -> int | None:
+    """The floor the report puts a business of the block on, said with the business itself ("our office is on the 2nd
+    floor", "the agency has the 4th floor", "我们的诊所在三楼", "三楼的诊所"); None when no business is placed so."""
+    for m in W.BUSINESS_KIND.finditer(t):
+        after = W.TENANT_FLOOR_AFTER.match(t[m.end():m.end() + 40])
+        before = W.TENANT_FLOOR_BEFORE.search(t[max(0, m.start() - 12):m.start()])
+        for said in (after, before):
+            if said is not None and (n := _floor(said.group(0))) is not None:
+                return n
+    return None
 
 
 def _on_a_floor(t: str, m: re.Match) -> bool:

@@ -144,7 +144,9 @@ def _fire(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     # when the fire is elsewhere in it (a flat upstairs, the stairwell, the cellar, spreading), the row follows the
     # building: the report's word for the building's type ("the block of flats over the bakery"), else read from
     # the map when the report names only its tenants. A fire in the business itself keeps F4.
-    elsewhere = (c.fire_floor is not None and c.fire_floor >= 2) or exposes
+    # A fire on the floor the report puts the business on ("our office is on the 2nd floor ... the kitchenette caught fire")
+    # is in the business, upstairs as it may be.
+    elsewhere = (c.fire_floor is not None and c.fire_floor >= 2 and c.fire_floor != c.tenant_floor) or exposes
     use = c.building_type if c.use_is_tenant and elsewhere else c.building_use
     if use in (None, "residential"):
         if c.fire_spread or c.smoke_in_stairwell or c.trapped:

@@ -151,6 +151,9 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 front = frontage(city, street, Described(**{**mark[0].model_dump(), "id": mark[0].ref or mark[0].id}, relation="in_front"))
                 if front is not None:
                     return front, None
+            if (mark[0].kind == "zone" or _is_district(mark[0])) and (described := _from_locator(reading.resolution, sure=True)) is not None \
+                    and described.kind not in ("street", "zone"):
+                return described, None  # "Kluuvi购物中心": the district's own mall, which the locator found, not the district
             return mark
     if not found and (generic := _from_locator(reading.resolution)) is not None:
         if building and ((not reading.resolution.confident and reading.name_similarity(generic) < NAME_SAID_MIN)
@@ -169,7 +172,8 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
             return m, number
     if not building and found[0].kind == "street" and (part := _street_part(reading.resolution, found[0], text)) is not None:
         return part, None
-    if found[0].kind in ("street", "zone") and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
+    if (found[0].kind in ("street", "zone") or _is_district(found[0])) \
+            and (described := _from_locator(reading.resolution, sure=True, relative=not building)) is not None \
             and described.kind not in ("street", "zone") and not (building and (_read_from_another_word(reading, described)
                                                                                  or _names_another_business(reading, described))):
         if found[0].kind == "street" and described.relation:
@@ -229,6 +233,17 @@ def _cjk_place(runs: list[tuple[PlaceMatch, str | None, str]], landmark_only: bo
         if m.kind == "landmark" and not _is_stop(m):
             return m, None
     return None if landmark_only else runs[0][:2]
+
+
+# OSM place values of a district or part of one: a landmark so tagged is a district, as a zone is.
+_DISTRICT_PLACES = frozenset({"suburb", "neighbourhood", "quarter", "borough", "locality", "city_block"})
+
+
+def _is_district(m: PlaceMatch) -> bool:
+    """A landmark that is a district ("Kluuvi", place=suburb): the locator's confident facility in it ("Kluuvi购物中心",
+    the district's own mall) is the place, as for a zone."""
+    key, _, value = (m.category or "").partition("=")
+    return m.kind == "landmark" and key == "place" and value in _DISTRICT_PLACES
 
 
 def _is_stop(m: PlaceMatch) -> bool:
@@ -578,6 +593,84 @@ def _named_place_use(city: CityModel, text: str, footprint) -> str | None:
     return None
 
 
+# Places that are no building (spec 2, setting "outdoor: street, square, park, quay, vehicle"): the gazetteer's kinds for a
+# district, a staging square, a street and the shore, and the OSM keys and tags of stations, stops and entrances,
+# squares, parks, bridges, piers and open ground. A point of one of them often lies in or beside a footprint that is not
+# it (a metro station's node under a city block, a bus stop by a church): that footprint is not where the hazard is.
+_OPEN_KINDS = frozenset({"zone", "staging", "street", "waterfront"})
+_OPEN_KEYS = frozenset({"highway", "railway", "public_transport", "place", "natural", "landuse", "waterway", "bridge", "boundary", "route", "barrier"})
+_OPEN_TAGS: dict[str, frozenset[str]] = {
+    "leisure": frozenset({"park", "garden", "playground", "pitch", "common", "marina", "nature_reserve", "dog_park", "beach_resort", "slipway", "track"}),
+    "man_made": frozenset({"bridge", "pier", "breakwater", "quay", "embankment"}),
+    "amenity": frozenset({"parking", "bicycle_parking", "bicycle_rental", "bench", "fountain", "taxi", "shelter", "bus_station", "parking_entrance",
+                          "motorcycle_parking", "charging_station", "waste_basket", "recycling", "drinking_water", "clock", "telephone", "post_box"}),
+    "tourism": frozenset({"attraction", "viewpoint", "artwork", "picnic_site", "information"}),
+    "historic": frozenset({"memorial", "monument", "statue"}),
+}
+# A station's own building: a footprint of this use around the station's point is its hall (Helsinki Central Station),
+# not a city block over an underground platform (a metro station's point under a mixed block).
+_STATION_HALL_USE = "public"
+
+
+def is_open_place(match: PlaceMatch) -> bool:
+    """Whether the place is no building: a district, a square, a street, the shore, a station, stop or entrance, a park,
+    a bridge (its gazetteer kind, else its OSM tag)."""
+    if match.kind in _OPEN_KINDS:
+        return True
+    key, _, value = (match.category or "").partition("=")
+    return key in _OPEN_KEYS or value in _OPEN_TAGS.get(key, ())
+
+
+def _is_station(match: PlaceMatch) -> bool:
+    key, _, value = (match.category or "").partition("=")
+    return key in ("railway", "public_transport") and value in ("station", "halt")
+
+
+# A place drawn as an area (a school's grounds, a campus, a park) is its main building when one footprint holds at least
+# this share of the built area inside it (a school house in its yard); a campus of many buildings or a park is no building.
+AREA_MAIN_BUILDING_SHARE = 0.5
+
+
+def _own_area(city: CityModel, match: PlaceMatch) -> Any:
+    """The place's metric outline when the map draws it as an area (None: a point or a line)."""
+    entry = next((e for e in city.gazetteer.entries_for(match.name) if (e.ref or e.id) == (match.ref or match.id)), None)
+    geom = entry.geometry if entry is not None else None
+    return geom if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon") else None
+
+
+def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[int | None, bool]:
+    """(the map's building that is the place the report names, whether the place is a building at all).
+
+    A place that is no building (``is_open_place``) has only a footprint that is the place itself: one named like it
+    around its point, or a station's hall -- never the nearest footprint nor a block its point happens to lie under. A
+    place drawn as an area is its main building when it has one (``AREA_MAIN_BUILDING_SHARE``), else no building (a
+    campus, a park). A building place drawn as a point (a shop, a theatre) keeps the footprint at or nearest its point
+    (None: the map has none there).
+    """
+    x, y = geo.xy(city, match.lat, match.lon)
+    open_place = is_open_place(match)
+    area = _own_area(city, match) if match.kind not in _OPEN_KINDS else None
+    if not open_place and area is None:
+        return building_at(b, x, y, prefer_name=match.name), True
+    if len(b) == 0:
+        return None, not open_place
+    probe = area if area is not None else shapely.Point(x, y)
+    hits = [int(i) for i in b.tree.query(probe, predicate="intersects") if b.use[i] != "empty"]
+    if not open_place:
+        built = {i: b.geoms[i].intersection(area).area for i in hits}
+        main = max(built, key=built.get, default=None)
+        if main is not None and built[main] > 0 and built[main] >= AREA_MAIN_BUILDING_SHARE * sum(built.values()):
+            return main, True
+        return None, False
+    key = match.name.casefold()
+    own = [i for i in hits if b.name[i] and (b.name[i].casefold() in key or key in b.name[i].casefold())]
+    if not own and _is_station(match):
+        own = [i for i in hits if b.use[i] == _STATION_HALL_USE and b.geoms[i].contains(shapely.Point(x, y))]
+    if own:
+        return min(own, key=lambda i: b.geoms[i].area), True
+    return None, False
+
+
 def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
                   text: str = "", known: bool = True) -> tuple[Any, BuildingInfo, tuple[float, float]]:
     """(metric footprint, its description, metric centre) of the building at the place (``text``: the report).
@@ -593,7 +686,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
             if at is not None:  # no building there, but the address is placed better than the street's middle
                 x, y = at
     elif known and match.kind != "street":
-        i = building_at(b, x, y, prefer_name=match.name)
+        i = place_building(city, b, match)[0]
     if i is not None:
         g = b.geoms[i]
         # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block

@@ -18,12 +18,12 @@ from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch
 from tools.protective import geometry as geo
 from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
-from tools.protective.cues import ProtectiveCues, read_protective_cues
+from tools.protective.cues import ProtectiveCues, read_open_place_cues, read_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, nobody_moved, people_figures, people_sheltering, round2, vulnerable_share
-from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_label
+from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_building, place_label
 from tools.protective.words import UNLOCATED, decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
@@ -66,9 +66,10 @@ _NON_RESIDENTIAL = ("office", "retail", "school", "hotel", "public")
 def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInfo, landmark: bool) -> bool:
     """Whether the OSM building's use should decide a fire row the report leaves open (indoors, use not said).
 
-    A named landmark's use also beats a report's loose residential word ("the Old Student House").
+    A named landmark's use also beats a report's loose residential word ("the Old Student House"), and any mapped
+    use beats a residential word that names only a shared part ("smoke down the main staircase" of a hotel).
     """
-    open_use = cues.building_use is None or cues.use_is_tenant or (landmark and cues.building_use == "residential")
+    open_use = cues.building_use is None or cues.use_is_tenant or (cues.building_use == "residential" and (landmark or cues.use_from_common_area))
     return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
 
 
@@ -138,7 +139,25 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
             match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     b = city_buildings(city)
-    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text, known=building_known)
+    # (A street has its own rule above: a hazmat report on it with no building named is outdoors; a business the
+    # report names on it is its building, assumed where the map lacks it.)
+    open_place = building_known and d.building_scope is not None and match.kind != "street" and not place_building(city, b, match)[1]
+    if open_place:
+        # A station, entrance, square or district is no building: unless the report puts the hazard inside, it is read
+        # again outdoors (the place's own words -- station, entrance, its stairs -- name no building). A row that still
+        # evacuates a building evacuates the one the report names, which the map does not identify there: never the
+        # footprint the place's point lies under or beside.
+        outdoor = read_open_place_cues(text)
+        if outdoor.setting != "indoor":
+            cues = outdoor
+            d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
+        if d.building_scope is not None:
+            warnings_.append(f"{place_label(match)} is no building of the map ({match.category or match.kind}): the building the report "
+                             f"puts the hazard in is not identified there; assumed a {ASSUMED_FOOTPRINT_M2:.0f} m² footprint of "
+                             f"{cues.storeys or DEFAULT_LEVELS} floors at it: give the address")
+    footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text, known=building_known and not (open_place and d.building_scope))
+    if open_place and d.building_scope is not None:
+        info.label = f"the building the report names, at {place_label(match)}"
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use, cues.use_is_tenant = info.use, False
         cues.found.append("building_use_from_map")
