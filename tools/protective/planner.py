@@ -17,7 +17,7 @@ from core.text import check_text
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, building_at, city_buildings
 from tools.protective.cues import ProtectiveCues, read_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
@@ -83,6 +83,19 @@ def _in_the_street(hazard: str | None, cues: ProtectiveCues, match: PlaceMatch, 
     return hazard == "hazmat" and cues.setting is None and cues.building_use is None and match.kind == "street" and number is None
 
 
+# OSM tags of a place in the open: a square, a park, a pedestrian street, a beach. No building stands there to evacuate.
+_OPEN_PLACE_TAGS = ("place=square", "place=plaza", "leisure=park", "leisure=garden", "highway=pedestrian", "natural=beach", "leisure=beach_resort")
+
+
+def _on_an_open_place(b: Any, city: CityModel, match: PlaceMatch, cues: ProtectiveCues) -> bool:
+    """Whether a report that names no building of its own is placed on an open place with no building there: a crowd
+    on a square "near the cathedral steps" is outdoors, and an assumed building of 600 m² and 6 floors is invented
+    there (a new user's trial: a crowd crush on Senaatintori planned as the evacuation of a 6-storey building)."""
+    if match.kind == "street" or match.category not in _OPEN_PLACE_TAGS or cues.setting != "outdoor" or cues.indoors_too:
+        return False
+    return building_at(b, *geo.xy(city, match.lat, match.lon), prefer_name=match.name) is None
+
+
 def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
     s = d.sector
     return {"length_m": s.length_m, "angle_deg": s.angle_deg, "action": s.action, "bearing_deg": s.bearing_deg} if s else None
@@ -138,6 +151,12 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
             match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     b = city_buildings(city)
+    if d.building_scope is not None and building_known and _on_an_open_place(b, city, match, cues):
+        cues.building_use, cues.building_type = None, None  # a building near it ("the cathedral steps") is not the place
+        cues.found.append("open_place_from_map")
+        d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
+        if d.building_scope is None:
+            match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
     footprint, info, (cx, cy) = find_building(city, b, match, number, cues, text, known=building_known)
     if _use_from_map(d, cues, info, landmark=match.kind != "street"):  # a fire in a school the report does not call a school is still F4
         cues.building_use, cues.use_is_tenant = info.use, False
