@@ -90,7 +90,20 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
-    return _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
+    return _p1_for_someone_in_the_water(_at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text), text)
+
+
+def _p1_for_someone_in_the_water(outcome: Any, text: str) -> Any:
+    """Someone in the water or through the ice, not yet out of it, is P1: cold water incapacitates in minutes (the
+    person-in-water determinant, which reads "pulled out" and a negation as no longer in it)."""
+    if outcome.priority == "P1" or outcome.incident_type == "not_incident":
+        return outcome
+    from tools.determinants import extract
+
+    codes = {d.code for d in extract(text)}
+    if "person_in_water" not in codes or "rescued_from_water" in codes:
+        return outcome
+    return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
 
 
 # Priorities below the floor of a hazard that always needs a stand-off cordon.

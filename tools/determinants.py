@@ -524,7 +524,7 @@ RULES: tuple[_Rule, ...] = (
     # --- what qualifies the facts above: already out of the water, nobody hurt, crew safety, how someone breathes,
     # a fire already out, where a flood's water comes from
     _rule("rescued_from_water",
-        r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了",
+        r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来|上岸)|被[^。，！？]{0,6}救起|已经上岸|爬上来了",
         r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|自己游(上来|上岸|出来)|到达安全地带|已经安全",
     ),
     _rule("no_casualties",

@@ -92,3 +92,18 @@ def test_other_reports_keep_their_type(text):
     kind = "earthquake_collapse" if "car" not in text or "park" in text else "traffic_accident"
     kind = "traffic_accident" if "drove off" in text else kind
     assert reconciled_triage(summary(kind, 0.8), text).incident_type == kind, text
+
+
+@pytest.mark.parametrize("text", ICE)
+@pytest.mark.parametrize("priority", ["P2", "P3"])
+def test_someone_in_the_water_is_p1(text, priority):
+    assert reconciled_triage(summary("medical", 0.8, priority), text).priority == "P1", text
+
+
+@pytest.mark.parametrize("text", [
+    "the skater who went through the ice was pulled out by passers-by, he is wrapped in a blanket and talking",
+    "落水的男孩已经被救上岸了，意识清醒",
+    "thin ice warning for the bay this weekend, stay off the ice",
+])
+def test_someone_already_out_of_the_water_keeps_the_priority(text):
+    assert reconciled_triage(summary("medical", 0.8, "P2"), text).priority == "P2", text
