@@ -507,7 +507,9 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule("tree_blocking",
         r"\b(tree|branch|branches|debris) (has |have )?(fallen|come down|down|blocking|blocks|across)|fallen tree|blocking the (road|street|tram|lane)|puu kaatui|kaatunut puu|träd (har )?fallit\b|(树|树枝|树木)[^。]{0,6}(倒|断|挡|堵)|挡住(了)?(路|马路|道路)",
-        r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b",
+        r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b|"
+        # what the storm did to the trees: "brought down two big trees across the tracks", "blew a tree onto the road"
+        r"\b(brought|brings|knocked|blew|blown|toppled|uprooted) (down )?(\w+ ){0,3}trees?\b[^.;]{0,20}\b(across|on|onto|over|down)\b",
     ),
     _rule("stranded_in_water",
         r"\b(stalled|stranded|trapped|stuck|cut off)\b[^.]{0,30}\b(water|flood\w*)\b|\b(drove|driven|drives|driving) (in|into) (the |a )?(flood\w*|water)\b|\b(car|vehicle|van|bus|cab)\b[^.]{0,20}\bfilling (up )?with water\b|\b(water|flood\w*)\b[^.]{0,60}\b(stalled|drove in)\b|\b(water|flood\w*)\b[^.]{0,30}\b(stranded|trapped|cut off|up to (their|his|her) (waist|chest|knees))|被(水|洪水)困|困在水|熄火|站在车顶|爬上车顶|困在车顶|(人|车|孩子|老人)[^。，]{0,8}(水齐腰|水没过)",
