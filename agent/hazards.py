@@ -11,13 +11,19 @@ import re
 from typing import Any
 
 from agent.normalise import normalised_chinese
-from core.hazard_words import CARBON_MONOXIDE
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE
+
+# A person in the water or through the ice: a water rescue of that person.
+WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl|skier|skater|fisherman|dog walker)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
+                + THROUGH_THE_ICE + r"|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|掉到(?:了)?(?:水|河|海|湖)里")
 
 HAZARD_WORDS: list[tuple[str, str]] = [
     # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
     # the message names (a river is no flood, a "fire officer" asking for it no fire).
-    ("medical", r"\b(?:drown\w*|fell (?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
-                r"through the ice|ice (?:broke|gave way|cracked) under|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|冰窟|冰(?:面)?(?:裂|破)"),
+    ("medical", WATER_RESCUE),
+    # A crowd crush is the incident, whatever the crowd was doing (a torch procession, a fireworks show, a fire alarm
+    # that emptied a hall): a mass-casualty public-order incident, read before the words of its occasion.
+    ("public_security", CROWD_CRUSH),
     ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|\b(?:live|power|electric(?:al)?|high[- ]voltage) cables? (?:is |are )?(?:down|fallen|sparking|exposed|across)\b|"
                        r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
     ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|gas (?:smell|odou?r)|smell(?:s|ing)? (?:strongly )?(?:of )?gas\b|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
@@ -25,13 +31,13 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                + CARBON_MONOXIDE + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
                r"烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
-    # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆)
-    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),
+    # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆), a torch (火炬, 火把)
+    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆|炬|把)"),
     # a flood of calls, messages or complaints is a busy switchboard, not water ("we're flooded with calls about smoke")
     ("flood", r"flood\w*(?![^.!?;,]{0,25}?\b(?:with|of|by)\s+(?:\w+\s+){0,2}?(?:calls|e-?mails|messages|complaints|requests|questions|"
               r"reports|posts|tweets|texts|enquiries|inquiries|notifications|alerts|tickets|bookings)\b)|water main|burst pipe|pipe (?:has |had )?burst|water (?:is |was )?(?:pouring|gushing|coming|flowing|rushing|streaming) (?:in|into|through|down)\b|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
-                            r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|塌|地震|余震|裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
+                            r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|(?<!\bice )(?<!\bice is )(?<!\bice was )crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|(?<!冰)(?<!冰面)塌|地震|余震|(?<!冰)(?<!冰面)裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击"),
@@ -84,7 +90,20 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
-    return _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
+    return _p1_for_someone_in_the_water(_at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text), text)
+
+
+def _p1_for_someone_in_the_water(outcome: Any, text: str) -> Any:
+    """Someone in the water or through the ice, not yet out of it, is P1: cold water incapacitates in minutes (the
+    person-in-water determinant, which reads "pulled out" and a negation as no longer in it)."""
+    if outcome.priority == "P1" or outcome.incident_type == "not_incident":
+        return outcome
+    from tools.determinants import extract
+
+    codes = {d.code for d in extract(text)}
+    if "person_in_water" not in codes or "rescued_from_water" in codes:
+        return outcome
+    return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
 
 
 # Priorities below the floor of a hazard that always needs a stand-off cordon.
@@ -109,15 +128,52 @@ def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
     return outcome.model_copy(update=update)
 
 
+# Words that name the incident itself, not a hazard in passing: a crowd crush (a mass-casualty public-order incident:
+# police for the crowd, ambulances, an access route) and a person in the water or through the ice (a water rescue of
+# that person, medical in this taxonomy: the rescue unit and an ambulance, the person-in-water determinant). They
+# decide the type against a sure model too (a crush in a torch procession read as fire at 30 %, a person through
+# the sea ice read as a flood at 63 %), and against a type whose words are only the casualty's (a crush victim "not
+# breathing" is not a medical call of its own). A type the report names in its own words stays (a fire that caused
+# the stampede, a car that went into the harbour), and a person in the water not seen any more stays a search
+# (missing_person: "person overboard" in the taxonomy).
+_DECISIVE: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("public_security", re.compile(CROWD_CRUSH, re.IGNORECASE), ("medical",)),
+    ("medical", re.compile(WATER_RESCUE, re.IGNORECASE), ()),
+)
+_DECISIVE_KEEPS = {"medical": ("missing_person",)}
+# What the ice does is said of the ice, not of a building or a flood ("the ice started cracking", 冰面塌了): the
+# sentences about the ice are left out when the model's type is checked for its own words against a water rescue.
+_SENTENCE_END = re.compile(r"[.!?;。！？；]")
+_ICE = re.compile(r"\bice\b|冰", re.IGNORECASE)
+
+
+def _without_ice_sentences(text: str) -> str:
+    return " ".join(sentence for sentence in _SENTENCE_END.split(text) if not _ICE.search(sentence))
+
+
+def decisive_hazard(text: str, model_type: str) -> str | None:
+    """The type words that name the incident itself give a report the model read as ``model_type`` (see
+    ``_DECISIVE``), or None."""
+    text = normalised_chinese(text)
+    for hazard, pattern, overrules in _DECISIVE:
+        if hazard == model_type or model_type in _DECISIVE_KEEPS.get(hazard, ()) or not pattern.search(text):
+            continue
+        own_words = _without_ice_sentences(text) if hazard == "medical" else text
+        if model_type == "not_incident" or model_type in overrules or not words_name_hazard(model_type, own_words):
+            return hazard
+    return None
+
+
 def _reconciled_type(outcome: Any, text: str, *, confident: float, plausible: float) -> Any:
     model_type = outcome.incident_type
-    kind = hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False)
+    decisive = decisive_hazard(text, model_type)
+    kind = decisive or (hazard_from_words(text) if model_type == "not_incident" else type_checked_by_words(model_type, text, handled_as=False))
     if not kind or kind == model_type:
         return outcome
     probs = dict(outcome.type_probs)
     # A sure model (the plan's own "uncertain" line) is not overruled by a word its own reading gives almost no
     # chance (a hazard word in passing: "choking on hotpot" is no fire); a not_incident reading always is.
-    if model_type != "not_incident" and outcome.type_confidence >= confident and probs.get(kind, 0.0) < plausible:
+    if decisive is None and model_type != "not_incident" and outcome.type_confidence >= confident and probs.get(kind, 0.0) < plausible:
         return outcome
     others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
     update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),

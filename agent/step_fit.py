@@ -62,6 +62,15 @@ FACETS: tuple[Facet, ...] = (
                  r"explosive|\bbomb\b|ticking|可疑|爆炸物|炸弹")),
     Facet("crowd_crush", _words(r"crowd crush|\bcrush\b|stampede|踩踏"),
           _words(r"crowd crush|\bcrush(?:ed|ing)?\b|stampede|people (?:falling|pushed) over each other|踩踏|挤压")),
+    # Getting ready for a warned event (pre-positioning units, briefing on the warning's timing, securing events before
+    # the gusts come) fits a forecast or a warning, not a storm whose damage is already reported: there the rescue of
+    # the people hurt or trapped comes first (a new user's trial: trees on a tram with passengers beside a live wire got
+    # the forecast checklist).
+    Facet("forecast", _words(r"\bpre-?position\w*|\bthe warning, its timing\b|\bis forecast\b|"
+                             r"\bbefore (?:the )?(?:gusts|winds?|storm|surge|water|snow)\b[^.;]{0,30}?\b(?:exceed|arrive|reach|hit|come)\w*"),
+          _words(r"\bforecast\w*|\b(?:weather |storm |gale |wind |flood |snow |heat |cold )?warning (?:issued|for|in force|of)\b|"
+                 r"\bexpected\b|\bpredicted\b|\bis coming\b|\bwill (?:hit|arrive|reach|peak)\b|\bahead of the\b|"
+                 r"预警|预报|预计|即将|将(?:有|出现|达到)")),
     Facet("missing_person", _words(r"missing persons?\b(?! register)|last known location|走失|失踪"), None),
     # A plume over people: a hazmat release's, or a fire's smoke drifting over homes (Annex C's scope counts smoke plumes).
     # A step about the plume ("shelter-in-place or evacuation for people downwind ... the plume") fits either.

@@ -1,4 +1,4 @@
-"""The names of carbon monoxide, in the one place every layer reads them from.
+"""The names of carbon monoxide, of a crowd crush and of a fall through the ice, in the one place every layer reads them from.
 
 Carbon monoxide is read by the triage cue (finetune/cues), the unit-needs determinant (tools/determinants), the
 protective-action odour and alarm cues (tools/protective/cue_words) and the router's hazmat words (agent/hazards); each builds its own pattern from these names and keeps its own context (the
@@ -48,3 +48,19 @@ CARBON_MONOXIDE_NAMES: tuple[str, ...] = (
     "carbon monoxide", "co alarm", "CO detector", "co poisoning", "CO levels", "co reading", "30 ppm co",
     "CO", "CO中毒", "häkä", "häkämyrkytys", "kolmonoxid", "CO-hälytys", "CO-larmet", "一氧化碳", "煤气中毒",
 )
+
+
+# A crowd crush, stampede or crowd surge: people pressed, pushed over or trampled by a crowd. Read by the router's hazard
+# words (agent/hazards: the incident is a public-order mass-casualty one, whatever the crowd was doing) and the
+# unit-needs determinant (tools/determinants: crowd_disorder, police for the crowd).
+CROWD_CRUSH = (r"crowd (?:crush|surge)|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|"
+               r"stampede|trampl\w*|(?:people|they|we|he|she|someone|somebody) (?:are |were |was |is |got |being )?(?:knocked down and )?(?:stepped|trodden|trampled) on|"
+               r"踩踏|被踩|践踏|人群[^。，！？]{0,6}(?:挤压|挤倒|推倒|压倒|挤成一团)|(?:挤倒|挤压)[^。，！？]{0,4}(?:人|伤)")
+
+# A person through the ice, however the fall and the ice are said ("fell through the sea ice", "went through about 50 m
+# from shore" after "the ice was cracking", "the ice gave way under him", 冰面裂开掉下去): a water rescue. Read by the
+# router's hazard words and the person-in-water determinant.
+THROUGH_THE_ICE = (r"\bthrough (?:the |thin |a hole in the )?(?:(?:sea|lake|river|bay|thin|harbou?r) )?ice\b|\bice (?:broke|gave way|cracked|collapsed) (?:under|beneath)|"
+                   r"\bice\b[^.!?;]{0,80}\b(?:fell|fallen|falls|went|gone|broke|crashed|sank|sunk|slipped) (?:right |straight )?through\b|"
+                   r"\b(?:fell|fallen|falls|went|gone|broke|crashed|sank|sunk) (?:right |straight )?through\b[^.!?;]{0,80}\bice\b|"
+                   r"冰窟|冰(?:面)?(?:裂|破|塌)[^。！？]{0,12}(?:掉|落|陷|沉)")

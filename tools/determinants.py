@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
-from core.hazard_words import CARBON_MONOXIDE
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -289,7 +289,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule("large_brawl", r"\b(mass brawl|large (fight|brawl)|big fight|brawl\w*|gang fight|gangs? (are )?fighting|(supporters|fans|youths|teenagers|men|people) (are )?(brawling|fighting each other)|(\d{2}|ten|twenty|thirty|dozens of|a dozen|many|several|group of|gang of|crowd of)( about| around| some)? (\w+ ){0,2}(people|men|youths?|supporters|fans|teenagers|guys) (are )?(fighting|brawling)|riot|joukkotappelu|slagsmål|fight between (maybe |about |around |some )?(\d{2}|a dozen|dozens|many|several|a group)|fans fighting|football fans|hooligans|riot\w*|looting|(throwing|hurling) (stones|rocks|bricks|bottles|fireworks) at (the )?(police|people|cars|officers|buses|trams))\b|群殴|斗殴|打群架|聚众|多人打架|一群人[^。]{0,4}打|(十几|几十|二十多|二十几)个人[^。]{0,8}(打|斗|冲突|闹事)"),
     _rule("crowd_disorder",
-        r"\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)",
+        CROWD_CRUSH + r"|\b(demonstration|protest\w*|crowd)\b[^.]{0,60}\b(out of hand|pushing|fighting|clash\w*|violent|throwing|lit|flares?|surg\w+|crush)\b|示威|抗议[^。]{0,10}(冲突|推搡|失控)|人群[^。]{0,6}(失控|推搡|拥挤)",
         # a crowd pushing and shoving (a demonstration that turns into a fight)
         r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b",
     ),
@@ -432,7 +432,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     # --- water, missing, collapse
     _rule("person_in_water",
-        r"\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)",
+        THROUGH_THE_ICE + r"|\b(fell|fallen|jumped|went|slipped|gone|is|are|pushed|drifting|struggling|floating|swimming) (in|into) (the )?(water|sea|harbou?r|bay|lake|canal|river)|\bin the water\b|\bthrough the ice\b|\b(drowning|overboard|man in the water|person in the water|veteen|vedessä|i vattnet|hukku\w*)\b|\b(car|vehicle|van|truck|lorry|bus|taxi)\b[^.]{0,30}\b(went|drove|rolled|plunged|fell|crashed|slid|skidded)\b[^.]{0,12}\b(off|into|in)\b[^.]{0,12}\b(quay|pier|harbou?r|water|sea|canal|river|lake|bay)\b|\b(swimmer|someone swimming|person swimming) in (trouble|difficulty|difficulties)|\bwent under( the water)?\b(?! (the|a|an|his|her|their) (?!water))|\bface ?down in (the |a )?(water|fountain|pond|pool|lake|sea|canal|harbou?r)\b|\b(lying|floating) in (the |a )?(fountain|pond|canal)\b|(趴|躺|漂)在[^。，]{0,6}(水|喷泉|池塘|水池|河|湖)|落水|掉进水|掉到水|跳进水|掉进海|掉到海里|溺水|在水里|水中|冰窟窿|(车|汽车|小汽车)[^。，]{0,6}(冲进|掉进|开进|落入|滑进)[^。，]{0,3}(海|水|河|湖)",
         r"\b(fell|fallen|jumped|slipped|went|was pushed|got pushed|tumbled|drove) (off|from|over) (the |a )?(pier|quay|quayside|jetty|pontoon|dock|bridge|boat|ferry|harbou?r wall|edge of the (quay|pier|jetty|pontoon|dock))\b",
         r"(掉|落|跳|摔|滑|翻|冲)[^。，！？!?]{0,25}?(水里|水中|河里|海里|湖里|海中|冰窟窿|冰下)|冰[^。！？]{0,8}(裂|破|塌)[^。！？]{0,12}(掉|落|陷|沉)(下去|进去|进水|到水)|\b(ice (broke|cracked|gave way)|went through the ice)\b",
         r"\b(floating|face ?down|lying) (\w+ ){0,2}(by|near|at|off|under|next to|between) the (pier|quay|jetty|dock|shore|bridge|harbou?r|boats?|rocks)\b|漂在[^。，]{0,6}(水|河|湖|海|码头)",
@@ -507,7 +507,9 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule("tree_blocking",
         r"\b(tree|branch|branches|debris) (has |have )?(fallen|come down|down|blocking|blocks|across)|fallen tree|blocking the (road|street|tram|lane)|puu kaatui|kaatunut puu|träd (har )?fallit\b|(树|树枝|树木)[^。]{0,6}(倒|断|挡|堵)|挡住(了)?(路|马路|道路)",
-        r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b",
+        r"\btrees? (has |have )?(fell|fallen|come down|came down|blown down) (across|on|onto|over|in)\b|"
+        # what the storm did to the trees: "brought down two big trees across the tracks", "blew a tree onto the road"
+        r"\b(brought|brings|knocked|blew|blown|toppled|uprooted) (down )?(\w+ ){0,3}trees?\b[^.;]{0,20}\b(across|on|onto|over|down)\b",
     ),
     _rule("stranded_in_water",
         r"\b(stalled|stranded|trapped|stuck|cut off)\b[^.]{0,30}\b(water|flood\w*)\b|\b(drove|driven|drives|driving) (in|into) (the |a )?(flood\w*|water)\b|\b(car|vehicle|van|bus|cab)\b[^.]{0,20}\bfilling (up )?with water\b|\b(water|flood\w*)\b[^.]{0,60}\b(stalled|drove in)\b|\b(water|flood\w*)\b[^.]{0,30}\b(stranded|trapped|cut off|up to (their|his|her) (waist|chest|knees))|被(水|洪水)困|困在水|熄火|站在车顶|爬上车顶|困在车顶|(人|车|孩子|老人)[^。，]{0,8}(水齐腰|水没过)",
@@ -524,7 +526,7 @@ RULES: tuple[_Rule, ...] = (
     # --- what qualifies the facts above: already out of the water, nobody hurt, crew safety, how someone breathes,
     # a fire already out, where a flood's water comes from
     _rule("rescued_from_water",
-        r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来)|已经上岸|爬上来了",
+        r"\b(pulled (him|her|them) out|(got|been|was|were) pulled out|got (him|her|them) out( of the water)?|(is|are) out of the water|climbed out|got out of the water|rescued from the water)\b|(拉|救|捞)(了)?(上来|出来|上岸)|被[^。，！？]{0,6}救起|已经上岸|爬上来了",
         r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|自己游(上来|上岸|出来)|到达安全地带|已经安全",
     ),
     _rule("no_casualties",

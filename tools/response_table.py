@@ -300,6 +300,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if has("loose_high"):
             needs.need("ladder", 1, why("loose_high"))
             needs.need("police_patrol", 1, why("loose_high"))
+        if has("live_wire") and "line" in dets["live_wire"].qualifiers and (has("passenger_vehicle") or has("people_inside")):
+            # People held in a tram, a bus or a building by a live line beside it: the rescue service keeps them in
+            # and takes them out once the utility has made the line dead (an engine with it, an ambulance standing by).
+            w = why("live_wire") + " with people held beside it"
+            for unit_type in ("rescue", "engine", "ambulance"):
+                needs.need(unit_type, 1, w)
         if incident_type == "severe_weather" and (has("trapped") or has("vehicle_entrapment")):
             needs.need("rescue", 1, why("trapped", "vehicle_entrapment"))
             needs.need("engine", 1, why("trapped", "vehicle_entrapment"))

@@ -801,3 +801,21 @@ def test_a_report_that_is_not_text_gets_a_clear_error(bad):
 ])
 def test_look_alikes_of_a_fall_and_a_spray(code, text, expected):
     assert (code in codes(text)) is expected, (text, codes(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The gale toppled a tree onto the overhead line on Hämeentie, the number 6 tram has stopped under the sparking wire with about 40 passengers on board",
+    "暴风把电车线路上的电线刮断了，电线掉在公交车顶上冒火花，车里还有二十多个乘客",
+])
+def test_people_held_beside_a_live_line_get_the_rescue_unit(text):
+    from tools.response_table import unit_needs
+
+    counts = unit_needs("severe_weather", "P2", extract(text)).counts
+    assert counts.get("rescue", 0) >= 1 and counts.get("ambulance", 0) >= 1 and counts.get("utility_crew", 0) >= 1, counts
+
+
+def test_a_live_line_with_nobody_held_by_it_stays_with_the_utility():
+    from tools.response_table import unit_needs
+
+    counts = unit_needs("severe_weather", "P3", extract("power line down across Fleminginkatu after the wind, nobody near it")).counts
+    assert "rescue" not in counts, counts

@@ -1,0 +1,44 @@
+"""The steps of getting ready for a warned event (pre-positioning units, briefing on the warning's timing, securing
+events before the gusts) fit a forecast or a warning, not a storm whose damage and casualties are already reported
+(a new user's trial: trees on a tram beside a live wire got the forecast checklist)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.plan_items import checklist_steps
+from agent.step_fit import incident_facts, step_fits
+
+PLANS = Path(__file__).resolve().parents[2] / "knowledge" / "plans"
+
+
+def _kept(report: str, kind: str, annex: str) -> list[str]:
+    text = (PLANS / annex).read_text(encoding="utf-8")
+    checklist = "## 4. Action checklist" + text.split("## 4. Action checklist")[1].split("## 5.")[0]
+    facts = incident_facts(report, kind)
+    return [s for s in checklist_steps(checklist, 20) if step_fits(s, facts)]
+
+
+PREPARING = ("Pre-position units", "Brief the EOC on the warning", "Cancel or secure outdoor events")
+
+
+@pytest.mark.parametrize("report", [
+    "The gale toppled a tree onto the number 6 tram on Hämeentie, passengers can't get off, the wire is sparking",
+    "a man was hit by a falling branch in the storm on Bulevardi, he is bleeding from the head and not moving",
+    "大风把广告牌刮倒了，砸中了一个骑车的人，他躺在地上不动",
+])
+def test_a_storm_that_has_struck_gets_no_preparation_steps(report):
+    kept = _kept(report, "severe_weather", "annex_g_severe_weather.md")
+    assert kept, report
+    assert not [s for s in kept if s.startswith(PREPARING)], kept
+
+
+@pytest.mark.parametrize("report", [
+    "Storm warning issued for tonight, gusts up to 30 m/s expected on the waterfront",
+    "气象台发布大风橙色预警，预计今晚阵风十级",
+])
+def test_a_warning_keeps_them(report):
+    kept = _kept(report, "severe_weather", "annex_g_severe_weather.md")
+    assert any(s.startswith("Pre-position units") for s in kept) and any(s.startswith("Brief the EOC") for s in kept), kept
