@@ -149,6 +149,10 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         # footprint the place's point lies under or beside.
         outdoor = read_open_place_cues(text)
         if outdoor.setting != "indoor":
+            if cues.setting == "outdoor" and not cues.indoors_too:
+                # the report itself is out in the open: a building named beside the place ("the cathedral steps",
+                # 大教堂台阶) is a landmark, not where the hazard is
+                outdoor.building_use, outdoor.building_type = None, None
             cues = outdoor
             d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
         if d.building_scope is not None:
