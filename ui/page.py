@@ -234,8 +234,10 @@ class CommandCentre:
         try:
             decide = self.actions.confirm_proposal if confirm else self.actions.reject_proposal
             proposal = decide(proposal_id, self.operator(request))
-        except ACTION_ERRORS as exc:
-            return (_notice(str(exc)), gr.skip()) + self.situation(session) + (gr.skip(),)
+        except ACTION_ERRORS as exc:  # a stale proposal (the facts changed since): the chat says so, never nothing
+            said = f"✗ Not applied: {exc}" if confirm else f"✗ Not rejected: {exc}"
+            chat = [*(history or []), {"role": "assistant", "content": said}]
+            return (_notice(str(exc)), gr.skip()) + self.situation(session) + (chat,)
         done = "Confirmed" if confirm else "Rejected"
         log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
         said = (f"✓ Confirmed: {proposal.summary} ({proposal.proposal_id}); done." if confirm else
