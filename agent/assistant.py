@@ -268,12 +268,20 @@ class Assistant:
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(planned or checked, incident_id=incident_id, triage=triage, location=location,
-                                      incident_place=incident_place)
+                                      incident_place=incident_place, on_scene=self._on_scene(incident_id))
         # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
         plan.warnings += self._situation.plan_proposal_warnings(plan)
         if narrative:
             self._add_narrative(plan)
         return plan
+
+    def _on_scene(self, incident_id: str | None) -> list[str]:
+        """The units the log has dispatched to this incident and that are still dispatched (a follow-up's plan counts
+        them as there: only the additional need is planned)."""
+        if incident_id is None:
+            return []
+        status = self._city.unit_status()
+        return sorted(u for u, inc in self._store.unit_commitments().items() if inc == incident_id and status.get(u) == "dispatched")
 
     def _add_narrative(self, plan: ResponsePlan) -> None:
         """LLM summary within a bounded time; the deterministic plan stands on its own without it."""
