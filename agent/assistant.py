@@ -316,6 +316,25 @@ class Assistant:
         self._store.approve_plan(plan_id, self._operator(operator))
         return self._store.plan_approval(plan_id)
 
+    def propose_plan_dispatch(self, plan_id: str, operator: str | None = None) -> str:
+        """What approving a plan does for its units: approval dispatches nobody, so the plan's units that are still
+        available are proposed as committed to its incident (confirmed separately, like every dispatch); the line
+        says so, or says plainly that no unit is dispatched."""
+        plan = self._store.get_plan(plan_id)
+        units = [a["unit_id"] for a in (plan.tool_outputs.get("plan_dispatch") or {}).get("assignments", [])]
+        self._follow_units()
+        free = [u for u in units if self._city.unit_status().get(u) == "available"]
+        if not plan.incident_id or not free:
+            gone = f" (its units {', '.join(units)} are no longer available)" if units else ""
+            return f"Plan approved. No unit is dispatched by it{gone}: dispatch units from the chat or the dispatch panel."
+        try:
+            proposal = self.propose("commit_dispatch", {"unit_ids": free, "incident_id": plan.incident_id},
+                                    incident_id=plan.incident_id, operator=operator, origin="plan approval")
+        except InputError as exc:
+            return f"Plan approved. No unit is dispatched yet; the dispatch could not be proposed: {exc}"
+        return (f"Plan approved. Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
+                "under Proposed changes.")
+
     # --- situation (read-only) ------------------------------------------------
     def open_incidents(self, priority: str | None = None) -> list[OpenIncident]:
         return self._situation.open_incidents(priority)

@@ -204,13 +204,15 @@ class CommandCentre:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice("There is no plan to approve yet.")
         try:
             approval = self.actions.approve(plan_id, self.operator(request))
+            # approval dispatches nobody: its units are proposed (confirmed separately), or the notice says none is sent
+            said = self.actions.propose_plan_dispatch(plan_id, self.operator(request))
         except ACTION_ERRORS as exc:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(str(exc))
         plan = self.actions.latest_plan(incident_id) if incident_id else None
         if plan is None or plan.plan_id != plan_id:
-            return gr.skip(), gr.skip(), gr.skip(), self.log_table(incident_id), _notice("Plan approved.", level="info")
+            return gr.skip(), gr.skip(), gr.skip(), self.log_table(incident_id), _notice(said, level="info")
         md, js = self.exports(plan, approval)
-        return (plan_html(plan, approval=approval), md, js, self.log_table(incident_id), _notice())
+        return (plan_html(plan, approval=approval), md, js, self.log_table(incident_id), _notice(said, level="info"))
 
     # --- the situation panel and proposals ------------------------------------------------
     def situation(self, session: dict[str, Any]) -> tuple[Any, ...]:
