@@ -279,12 +279,20 @@ class Assistant:
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(planned or checked, incident_id=incident_id, triage=triage, location=location,
-                                      incident_place=incident_place)
+                                      incident_place=incident_place, on_scene=self._on_scene(incident_id))
         # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
         plan.warnings += self._situation.plan_proposal_warnings(plan)
         if narrative:
             self._add_narrative(plan)
         return plan
+
+    def _on_scene(self, incident_id: str | None) -> list[str]:
+        """The units the log has dispatched to this incident and that are still dispatched (a follow-up's plan counts
+        them as there: only the additional need is planned)."""
+        if incident_id is None:
+            return []
+        status = self._city.unit_status()
+        return sorted(u for u, inc in self._store.unit_commitments().items() if inc == incident_id and status.get(u) == "dispatched")
 
     def _add_narrative(self, plan: ResponsePlan) -> None:
         """LLM summary within a bounded time; the deterministic plan stands on its own without it."""
@@ -318,6 +326,25 @@ class Assistant:
         """Mark a plan approved; returns (approved_by, approved_at)."""
         self._store.approve_plan(plan_id, self._operator(operator))
         return self._store.plan_approval(plan_id)
+
+    def propose_plan_dispatch(self, plan_id: str, operator: str | None = None) -> str:
+        """What approving a plan does for its units: approval dispatches nobody, so the plan's units that are still
+        available are proposed as committed to its incident (confirmed separately, like every dispatch); the line
+        says so, or says plainly that no unit is dispatched."""
+        plan = self._store.get_plan(plan_id)
+        units = [a["unit_id"] for a in (plan.tool_outputs.get("plan_dispatch") or {}).get("assignments", [])]
+        self._follow_units()
+        free = [u for u in units if self._city.unit_status().get(u) == "available"]
+        if not plan.incident_id or not free:
+            gone = f" (its units {', '.join(units)} are no longer available)" if units else ""
+            return f"Plan approved. No unit is dispatched by it{gone}: dispatch units from the chat or the dispatch panel."
+        try:
+            proposal = self.propose("commit_dispatch", {"unit_ids": free, "incident_id": plan.incident_id},
+                                    incident_id=plan.incident_id, operator=operator, origin="plan approval")
+        except InputError as exc:
+            return f"Plan approved. No unit is dispatched yet; the dispatch could not be proposed: {exc}"
+        return (f"Plan approved. Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
+                "under Proposed changes.")
 
     # --- situation (read-only) ------------------------------------------------
     def open_incidents(self, priority: str | None = None) -> list[OpenIncident]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from agent.close_request import close_request, sends_named_units_here
+from agent.dispatch_target import bind_dispatch
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace
@@ -271,7 +272,9 @@ class ChatSession:
     def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
-                            lambda action, args: self._propose(turn, action, args))
+                            lambda action, args: self._propose(turn, action, args),
+                            lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
+                                                       a._filer.incident_place))
         return ChatAgent(
             a.backend, tools, a._router,
             lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)

@@ -96,21 +96,47 @@ class ProposalBook:
                 raise ProposalError(f"unknown status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
             if known[unit].status == status:  # a change to what it already is: nothing to confirm
                 raise ProposalError(f"{unit} is already {status.replace('_', ' ')}; nothing to change")
+            if status == "dispatched":  # a unit is dispatched to an incident, never to none ("unassigned")
+                self._open_target(incident_id)
             return f"Set {unit} ({known[unit].type.replace('_', ' ')}) from {known[unit].status} to {status.replace('_', ' ')}"
         if action == "commit_dispatch":
             units = list(args.get("unit_ids") or [])
             unknown = [u for u in units if u not in known]
             if not units or unknown:
                 raise ProposalError(f"no units to commit or unknown units: {', '.join(unknown) or 'none given'}")
+            target = self._open_target(args.get("incident_id") or incident_id)
             busy = [u for u in units if known[u].status != "available"]
             if busy:
-                raise ProposalError(f"not available: {', '.join(busy)}")
-            return f"Commit {', '.join(units)} to {args.get('incident_id') or incident_id or 'this incident'} (status dispatched)"
+                raise ProposalError("not available now: " + ", ".join(self._where(u, known[u].status) for u in busy))
+            return f"Commit {', '.join(units)} to {self._label(target)} (status dispatched)"
         if action == "close_incident":
             target = args.get("incident_id") or incident_id
             incident = self.store.get_incident(target)
             return f"Close incident {incident.incident_id} ({incident.title[:60]})"
         raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+
+    def _open_target(self, incident_id: str | None) -> Any:
+        """The open incident a dispatch commits to; a clear refusal when there is none (the units would be busy for
+        nobody, out of every later plan)."""
+        if not incident_id:
+            raise ProposalError("a dispatch needs an incident: select one or name it (\"send … to INC-…\"); nothing proposed")
+        try:
+            incident = self.store.get_incident(incident_id)
+        except LookupError as exc:
+            raise ProposalError(f"{exc}; a dispatch needs an open incident") from exc
+        if incident.status != "open":
+            raise ProposalError(f"{incident.incident_id} is closed; units are not dispatched to a closed incident")
+        return incident
+
+    @staticmethod
+    def _label(incident: Any) -> str:
+        kind = (incident.incident_type or "incident").replace("_", " ")
+        return f"{incident.incident_id} ({incident.priority or '?'} {kind})"
+
+    def _where(self, unit: str, status: str) -> str:
+        """"KAM-P1 (dispatched to INC-7)": why a unit cannot be committed."""
+        to = self.store.unit_commitments().get(unit) if status == "dispatched" else None
+        return f"{unit} ({status.replace('_', ' ')}{f' to {to}' if to else ''})"
 
     # --- reading ---------------------------------------------------------------------------------
     def get(self, proposal_id: str) -> Proposal:
@@ -143,7 +169,7 @@ class ProposalBook:
                 self._apply(proposal, operator)
             except Exception as exc:  # noqa: BLE001 - recorded and reported as a clear message
                 self.store.log_event(proposal.incident_id, "proposal_failed", {"proposal_id": proposal_id, "reason": str(exc)}, operator)
-                raise ProposalError(f"could not apply {proposal_id}: {exc}") from exc
+                raise ProposalError(f"{proposal_id} not applied, nothing changed: {exc}") from exc
             self.store.log_event(proposal.incident_id, "proposal_confirmed", {"proposal_id": proposal_id, "summary": proposal.summary}, operator)
         return proposal.model_copy(update={"state": "confirmed"})
 

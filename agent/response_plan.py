@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,8 +74,11 @@ class ResponsePlanner:
         self.config = config or PlannerConfig()
 
     def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None,
-             location: tuple[float, float] | None = None, incident_place: ReportPlace | None = None) -> ResponsePlan:
+             location: tuple[float, float] | None = None, incident_place: ReportPlace | None = None,
+             on_scene: Sequence[str] = ()) -> ResponsePlan:
         """``location``: (lat, lon) set by the operator (a click on the map); it replaces the one read from the report.
+        ``on_scene``: the units already committed to the incident; they count against its need (a follow-up plans
+        only what is needed on top of them).
         ``incident_place``: where the incident a follow-up is filed under already is, used when the follow-up names
         no place of its own ("the car is now on fire"): the follow-up is at the incident, not unlocated."""
         plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
@@ -126,14 +130,14 @@ class ResponsePlanner:
             return plan
 
         self._retrieve(checked, triage, plan)
-        features = self._act_at(plan, triage, location, incident_id, checked)
+        features = self._act_at(plan, triage, location, incident_id, checked, on_scene)
         plan.geojson = {"type": "FeatureCollection", "features": features}
         if not plan.open_questions:
             plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
         return plan
 
     def _act_at(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
-                checked: CheckedText) -> list[dict[str, Any]]:
+                checked: CheckedText, on_scene: Sequence[str] = ()) -> list[dict[str, Any]]:
         """Dispatch and evacuation at the location; an unlocated P1 still gets units toward the best area, flagged."""
         features: list[dict[str, Any]] = []
         kind, priority = triage.incident_type, triage.priority
@@ -144,7 +148,7 @@ class ResponsePlanner:
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
                              "properties": {"kind": "incident", "name": location.name, "incident_type": kind, "priority": priority,
                                             "radius_m": getattr(location, "radius_m", None), "confirmed": getattr(location, "confirmed", True)}})
-            features += self._dispatch(plan, triage, location, incident_id, checked)
+            features += self._dispatch(plan, triage, location, incident_id, checked, on_scene)
             if getattr(location, "method", "") != "map_centre":
                 features += self._evacuate(plan, triage, location, checked)
             else:
@@ -318,7 +322,7 @@ class ResponsePlanner:
                 return []
 
     def _dispatch(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
-                  checked: CheckedText | None = None) -> list[dict[str, Any]]:
+                  checked: CheckedText | None = None, on_scene: Sequence[str] = ()) -> list[dict[str, Any]]:
         from tools.determinants import extract
         from tools.dispatch import IncidentRequest, plan_dispatch
 
@@ -330,7 +334,7 @@ class ResponsePlanner:
         try:
             request = IncidentRequest(incident_id=incident_id or "INC-NEW", incident_type=triage.incident_type,
                                       priority=triage.priority, lat=location.lat, lon=location.lon, location_name=location.name,
-                                      determinants=determinants, requested_units=named)
+                                      determinants=determinants, requested_units=named, on_scene=list(on_scene))
             dropped, fewer = withdrawn_unit_types(checked.without_injection()) if checked is not None else ([], [])
             result = plan_dispatch(self.city, [request], excluded=excluded, excluded_types=dropped, fewer_types=fewer)
         except Exception as exc:  # noqa: BLE001 - planner refusals are clear messages; show them

@@ -412,6 +412,12 @@ class IncidentStore:
             conn.execute("UPDATE plans SET approved_by=?, approved_at=? WHERE plan_id=?", (operator, _now(), plan_id))
             self._log(conn, row["incident_id"], "plan_approved", {"plan_id": plan_id}, operator)
 
+    def get_plan(self, plan_id: str) -> ResponsePlan:
+        row = self._read_one("SELECT plan_json FROM plans WHERE plan_id=?", (plan_id,)) if _id_like(plan_id) else None
+        if row is None:
+            raise UnknownIncidentError(f"no plan with id {shown(plan_id)}")
+        return ResponsePlan.model_validate_json(row["plan_json"])
+
     def latest_plan(self, incident_id: str) -> ResponsePlan | None:
         row = self._read_one(
             "SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC LIMIT 1", (incident_id,)

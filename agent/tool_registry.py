@@ -19,6 +19,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
+from agent.dispatch_target import DispatchBinding
 from agent.follow_up import WhichIncident
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
 from agent.hazards import hazard_from_words
@@ -108,9 +109,33 @@ CITY_TOOL_DESCRIPTIONS = {
 }
 
 Propose = Callable[[str, dict[str, Any]], Proposal]  # (action, args) -> the proposal filed for the operator
-def city_tools(city: City, propose: Propose | None = None) -> list[BaseTool]:
+BindDispatch = Callable[[ops.DispatchArgs], DispatchBinding]  # a chat dispatch -> the open incidents it commits to
+
+
+def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, list[str]]:
+    """The units to propose committing, per bound incident: exactly the units the operator named where they named
+    any (the requirement table's other picks are suggested in a line of their own, not slipped into the commit), else
+    every unit the plan recommends for it."""
+    commits: dict[str | None, list[str]] = {}
+    for n, incident_id in binding.bound.items():
+        spec = binding.args.incidents[n]
+        assigned = [a for a in plan.assignments if a.incident_id == incident_id]
+        named = {u.upper() for u in spec.unit_ids or []}
+        units = [a.unit_id for a in assigned if not named or a.unit_id.upper() in named]
+        extras = [a for a in assigned if named and a.unit_id.upper() not in named]
+        if extras:
+            plan.warnings.append(f"Also suggested for {incident_id} by the requirement table, not proposed: "
+                                 + ", ".join(f"{a.unit_id} ({a.unit_type.replace('_', ' ')})" for a in extras)
+                                 + ". Ask for them by name to commit them.")
+        if units:
+            commits[incident_id] = units
+    return commits
+def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
-    State changes are only ever proposed (``propose``); without it they are refused."""
+    State changes are only ever proposed (``propose``); without it they are refused.  A dispatch is proposed only for
+    the incidents ``bind`` ties it to (``agent.dispatch_target``): never to no incident."""
+    if propose is None:
+        bind = None
 
     def resolve_place(args: ops.ResolvePlaceArgs) -> ToolResult:
         match = ops.resolve_place(city, args).model_dump()
@@ -135,7 +160,13 @@ def city_tools(city: City, propose: Propose | None = None) -> list[BaseTool]:
         return ToolResult(text=_dump(data), data=data, plan_part=part)
 
     def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:
-        plan = ops.dispatch(city, args)
+        binding = bind(args) if bind is not None else None
+        plan = ops.dispatch(city, binding.args if binding is not None else args)
+        # no binder (a caller whose ``propose`` is tied to one incident already): every unit, to that incident
+        commits = (_dispatch_commits(plan, binding) if binding is not None
+                   else {None: [a.unit_id for a in plan.assignments]} if propose is not None and plan.assignments else {})
+        if binding is not None:
+            plan.warnings.extend(binding.asks)
         data = {
             "summary": plan.summary(),
             "assignments": [a.model_dump(exclude={"route", "unit_lat", "unit_lon"}) for a in plan.assignments],
@@ -145,10 +176,9 @@ def city_tools(city: City, propose: Propose | None = None) -> list[BaseTool]:
         part = _part(plan.geojson()["features"])
         add_dispatch_items(part, plan)
         proposals = []
-        units = [a.unit_id for a in plan.assignments]
-        if propose is not None and units:  # committing the recommended units is the operator's decision
+        for incident_id, units in commits.items():  # committing the units is the operator's decision, one incident each
             try:
-                proposals.append(propose("commit_dispatch", {"unit_ids": units}))
+                proposals.append(propose("commit_dispatch", {"unit_ids": units, **({"incident_id": incident_id} if incident_id else {})}))
             except ValueError as exc:
                 data["warnings"] = [*data["warnings"], f"commit not proposed: {exc}"]
         return ToolResult(text=_dump(data), data=data, plan_part=part, proposals=proposals)
@@ -323,9 +353,10 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
 
 
 def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None,
-                situation: Situation | None = None, propose: Propose | None = None) -> list[BaseTool]:
+                situation: Situation | None = None, propose: Propose | None = None,
+                bind: BindDispatch | None = None) -> list[BaseTool]:
     """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given)."""
-    tools = city_tools(city, propose)
+    tools = city_tools(city, propose, bind)
     if propose is not None:
         tools.append(close_incident_tool(propose))
     if situation is not None:

@@ -72,6 +72,9 @@ class Actions:
     def approve(self, plan_id: str, operator: str) -> tuple[str, str] | None:
         return self.assistant.approve_plan(plan_id, operator)
 
+    def propose_plan_dispatch(self, plan_id: str, operator: str) -> str:
+        return self.assistant.propose_plan_dispatch(plan_id, operator)
+
     # --- chat --------------------------------------------------------------
     def start_chat(self, message: str, incident_id: str | None, operator: str, *,
                    open_incident: bool) -> tuple[str, str | None]:

@@ -204,13 +204,15 @@ class CommandCentre:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice("There is no plan to approve yet.")
         try:
             approval = self.actions.approve(plan_id, self.operator(request))
+            # approval dispatches nobody: its units are proposed (confirmed separately), or the notice says none is sent
+            said = self.actions.propose_plan_dispatch(plan_id, self.operator(request))
         except ACTION_ERRORS as exc:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(str(exc))
         plan = self.actions.latest_plan(incident_id) if incident_id else None
         if plan is None or plan.plan_id != plan_id:
-            return gr.skip(), gr.skip(), gr.skip(), self.log_table(incident_id), _notice("Plan approved.", level="info")
+            return gr.skip(), gr.skip(), gr.skip(), self.log_table(incident_id), _notice(said, level="info")
         md, js = self.exports(plan, approval)
-        return (plan_html(plan, approval=approval), md, js, self.log_table(incident_id), _notice())
+        return (plan_html(plan, approval=approval), md, js, self.log_table(incident_id), _notice(said, level="info"))
 
     # --- the situation panel and proposals ------------------------------------------------
     def situation(self, session: dict[str, Any]) -> tuple[Any, ...]:
@@ -234,8 +236,10 @@ class CommandCentre:
         try:
             decide = self.actions.confirm_proposal if confirm else self.actions.reject_proposal
             proposal = decide(proposal_id, self.operator(request))
-        except ACTION_ERRORS as exc:
-            return (_notice(str(exc)), gr.skip()) + self.situation(session) + (gr.skip(),)
+        except ACTION_ERRORS as exc:  # a stale proposal (the facts changed since): the chat says so, never nothing
+            said = f"✗ Not applied: {exc}" if confirm else f"✗ Not rejected: {exc}"
+            chat = [*(history or []), {"role": "assistant", "content": said}]
+            return (_notice(str(exc)), gr.skip()) + self.situation(session) + (chat,)
         done = "Confirmed" if confirm else "Rejected"
         log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
         said = (f"✓ Confirmed: {proposal.summary} ({proposal.proposal_id}); done." if confirm else

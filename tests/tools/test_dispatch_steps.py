@@ -56,3 +56,18 @@ def test_p1_gets_the_closer_unit_and_the_baseline_double_books(make_grid_city, a
     short = shortfalls(city, list(chosen.items()), slots, planned, explanation)
     assert [(s.incident_id, s.missing) for s in short] == [("p2", 1)]
     assert "mutual aid" in short[0].advice and np.isfinite(eta).all()
+
+
+def test_units_on_scene_count_against_the_need_and_only_the_rest_is_planned(make_grid_city, at):
+    """A2 (engine) is dispatched to this very incident: the fire's engine need is one fewer; no shortfall is raised for
+    it, and the plan names it as on scene. Without ``on_scene`` the same request is short of an engine."""
+    from tools.dispatch import plan_dispatch
+
+    city = _city(make_grid_city, at)
+    base = dict(incident_id="INC-77", incident_type="fire", priority="P2", lat=at(2, 2)[0], lon=at(2, 2)[1])
+    before = plan_dispatch(city, [IncidentRequest(**base)])
+    after = plan_dispatch(city, [IncidentRequest(**base, on_scene=["a2"])])
+    short = lambda plan, kind: sum(s.missing for s in plan.shortfalls if s.unit_type == kind)  # noqa: E731
+    assert short(after, "engine") == short(before, "engine") - 1
+    assert any(line.startswith("On scene at INC-77") and "A2 (engine)" in line for line in after.explanation)
+    assert "A2" not in {a.unit_id for a in after.assignments}  # it is there already, not sent again

@@ -48,6 +48,7 @@ class IncidentRequest(BaseModel):
     location_name: str | None = None
     determinants: list[Determinant] | None = Field(default=None, description="facts of the report that decide the unit mix (tools.determinants.extract); None = type-only table")
     requested_units: list[str] = Field(default_factory=list, max_length=10, description="units the operator named for this incident ('send KAM-A1'); assigned first when available")
+    on_scene: list[str] = Field(default_factory=list, max_length=40, description="units already committed to this incident (the incident log's dispatches): each counts against the need, so only the additional need is planned")
 
     @field_validator("priority")
     @classmethod

@@ -15,6 +15,7 @@ from tools.dispatch.steps import (
     demand_slots,
     eta_matrix,
     explain_farther_units,
+    on_scene_slots,
     requested_units,
     shortfalls,
     snap_incidents,
@@ -48,6 +49,7 @@ def plan_dispatch(city: CityModel, incidents: list[IncidentRequest], *, strategy
     reasons: dict[tuple[int, str], str] = {}
     slots = demand_slots(planned, explanation, reasons)                                            # 4. what each incident needs
     slots = withdrawn_types(slots, planned, excluded_types, fewer_types, warnings_)                # 4a. less what was taken back
+    slots = on_scene_slots(city, slots, planned, explanation)                               # 4a'. less what is there already
     pinned = requested_units(city, planned, units, slots, warnings_)                      # 4b. the units named for it
     if strategy == "nearest":                                                             # 5. assign
         chosen = assign_nearest(slots, units, eta, pinned)

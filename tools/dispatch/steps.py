@@ -178,6 +178,27 @@ def withdrawn_types(slots: Slots, planned: Planned, dropped: Collection[str], fe
     return kept
 
 
+def on_scene_slots(city: CityModel, slots: Slots, planned: Planned, explanation: list[str]) -> Slots:
+    """Step 4a': the units already committed to an incident (``IncidentRequest.on_scene``) are at it: each fills one
+    slot of its type there, so a follow-up plans only the additional need (not a second rescue unit by mutual aid
+    while the first is dispatched to this very incident).  A unit on scene of a type the need has no slot for is
+    named too, as it is there all the same."""
+    types = {u.id.upper(): u.type for _, u in city.units()}
+    kept = list(slots)
+    for m, (inc, _) in enumerate(planned):
+        there = [u for u in dict.fromkeys(x.upper() for x in inc.on_scene) if u in types]
+        if not there:
+            continue
+        for unit in there:
+            k = next((k for k, (mm, t) in enumerate(kept) if mm == m and t == types[unit]), None)
+            if k is not None:
+                del kept[k]
+        explanation.append(f"On scene at {inc.incident_id} (committed already): "
+                           + ", ".join(f"{u} ({types[u].replace('_', ' ')})" for u in there)
+                           + "; counted against the need, only the additional need is planned.")
+    return kept
+
+
 def requested_units(city: CityModel, planned: Planned, units: list[AvailableUnit], slots: Slots, warnings_: list[str]) -> dict[int, int]:
     """Step 4b: the units the operator named for an incident ("send KAM-A1 to X"), as {unit index: incident index}.
     Each takes a slot of its type at that incident (one is added when the table gives none); a named unit that is not

@@ -1,0 +1,109 @@
+"""Which incident a dispatch asked for in chat is for.
+
+A dispatch commits units to an incident, and only to a real, open one: units committed to no incident are busy for
+nobody (every later plan counted them as gone).  The incident is, in this order: the one the order names by id (in
+the router's incident id or place), the session's selected incident, or the one open incident at the place the order
+names.  Anything else (no incident selected and no open incident there, or several) is a commander's call: the
+planner's recommendation is shown, nothing is proposed, and the reply asks which incident it is for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id
+from agent.incident_scope import _same_place  # noqa: PLC2701 - one rule for "the same place" across the agent
+from tools.llm_tools import DispatchArgs, IncidentArgs
+
+__all__ = ["DispatchBinding", "bind_dispatch"]
+
+UNBOUND_LABEL = "no incident yet"  # what the plan calls a request bound to no incident (never a made-up "INC-1")
+
+
+@dataclass
+class DispatchBinding:
+    args: DispatchArgs  # the request with each bound incident's real id, type, priority and place
+    bound: dict[int, str]  # index of the request in ``args.incidents`` -> the open incident it commits to
+    asks: list[str]  # the questions for the operator, one per request bound to no incident
+
+
+def _named_id(spec: IncidentArgs) -> str | None:
+    """The incident id the order wrote: in the incident id field (the LLM's) or as the place ("send ERO-R1 to INC-7")."""
+    for text in (spec.incident_id or "", spec.place or ""):
+        if (found := INCIDENT_ID_RE.search(text)) is not None:
+            return canonical_incident_id(found.group(0))
+    return None
+
+
+def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
+                  place_of: Callable[[str], ReportPlace | None], incident_place: Callable[[str], ReportPlace | None]) -> DispatchBinding:
+    """Bind each request of a chat dispatch to an open incident (see the module's docstring).  ``place_of``: where a
+    place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``)."""
+    open_incidents = {i.incident_id: i for i in store.list_incidents(status="open")}
+    specs, bound, asks = [], {}, []
+    for n, spec in enumerate(args.incidents):
+        target, ask = _target(spec, session_incident, open_incidents, place_of, incident_place)
+        if target is None:
+            asks.append(ask)
+            specs.append(spec.model_copy(update={"incident_id": UNBOUND_LABEL if len(args.incidents) == 1 else f"{UNBOUND_LABEL} {n + 1}"}))
+            continue
+        bound[n] = target
+        specs.append(_as_incident(spec, open_incidents[target], incident_place))
+    return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks)
+
+
+def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: dict[str, Any],
+            place_of: Callable[[str], ReportPlace | None],
+            incident_place: Callable[[str], ReportPlace | None]) -> tuple[str | None, str]:
+    named = _named_id(spec)
+    if named is not None:
+        if named in open_incidents:
+            return named, ""
+        return None, f"There is no open incident {named}; {_choices(open_incidents)}"
+    where = place_of(spec.place) if spec.place else None
+    there = [i for i in open_incidents if where is not None and _at(where, incident_place(i))]
+    if session_incident is not None and session_incident in open_incidents:
+        others = [i for i in there if i != session_incident]
+        if others and session_incident not in there:  # the order's place is another open incident's, not this one's
+            return None, (f"{spec.place} is where {', '.join(others)} is, not {session_incident}: which incident are "
+                          f"these units for? Name it (\"send … to {others[0]}\").")
+        return session_incident, ""
+    if len(there) == 1:
+        return there[0], ""
+    if len(there) > 1:
+        return None, f"Several open incidents are at {spec.place} ({', '.join(there)}): which one are these units for?"
+    at = f" at {spec.place}" if spec.place else ""
+    return None, (f"No incident is selected and none is open{at}: which incident are these units for? {_choices(open_incidents)} "
+                  "To open one, send the report of what happened there first.")
+
+
+def _at(where: ReportPlace, incident: ReportPlace | None) -> bool:
+    if incident is None or (where.lat is None and not where.outside_map) or (incident.lat is None and not incident.outside_map):
+        return False
+    if (where.lat is None) != (incident.lat is None):
+        return False
+    return _same_place(where, incident)
+
+
+def _choices(open_incidents: dict[str, Any]) -> str:
+    if not open_incidents:
+        return "No incident is open."
+    listed = "; ".join(f"{i.incident_id} ({i.title[:50].strip()})" for i in list(open_incidents.values())[:5])
+    return f"Name one (\"send … to INC-…\") or select it; open: {listed}."
+
+
+def _as_incident(spec: IncidentArgs, incident: Any, incident_place: Callable[[str], ReportPlace | None]) -> IncidentArgs:
+    """The request as the incident's record has it: its id, type and priority (not the router's guess or a default
+    P2), and its place when the order named none (or named the incident by id)."""
+    update: dict[str, Any] = {"incident_id": incident.incident_id}
+    if incident.priority in ("P1", "P2", "P3", "P4"):
+        update["priority"] = incident.priority
+    if incident.incident_type in IncidentArgs.model_fields["incident_type"].annotation.__args__:
+        update["incident_type"] = incident.incident_type
+    if not spec.place or INCIDENT_ID_RE.search(spec.place) or (spec.lat is None and spec.place is None):
+        place = incident_place(incident.incident_id)
+        if place is not None and place.lat is not None:
+            update.update(place=None, lat=place.lat, lon=place.lon)
+    return spec.model_copy(update=update)
