@@ -47,6 +47,9 @@ from core.settings import Settings, get_settings
 
 __all__ = ["Assistant", "InputError", "TriageRecord", "UnknownIncidentError"]
 log = logging.getLogger(__name__)
+# A report planned as a new incident is flagged as a likely duplicate of an open incident active within these hours:
+# the chat's window for filing a report under another desk's incident (one rule for every screen).
+DUPLICATE_WINDOW_H = ChatSessionConfig().join_open_within_h
 
 SUMMARY_PROMPT = (
     "Summarise this response plan for the incident commander in at most 3 sentences. "
@@ -261,8 +264,25 @@ class Assistant:
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
         if plan.triage is not None and plan.triage.type_source.startswith("the report's words"):
             _say_model_reading(plan, self._triage_only(checked.text))  # as the chat says it: the model's own reading
+        if incident_id is None:
+            self._flag_likely_duplicate(checked.text, plan)
         self._store.save_plan(plan, operator)
         return plan
+
+    def _flag_likely_duplicate(self, text: str, plan: ResponsePlan) -> None:
+        """A report planned as a new incident at the precise place of another open, recently active incident of a
+        hazard that meets this one (``ReportFiler.open_incident_at``, the chat's rule) is flagged, never merged: which
+        incident two callers describe is the operator's call."""
+        hazard = plan.triage.incident_type if plan.triage is not None else None
+        other = self._filer.open_incident_at(text, hazard, within_h=DUPLICATE_WINDOW_H,
+                                             exclude=[plan.incident_id] if plan.incident_id else [])
+        if other is None:
+            return
+        plan.warnings.append(
+            f"Likely duplicate of {other.incident_id} ({self._filer.describe(other.incident_id)}, opened by "
+            f"{other.opened_by} at {other.opened_at[:16].replace('T', ' ')} UTC): the same place and a hazard that meets "
+            f"this one. Confirm whether they are one event (then close {plan.incident_id} as a duplicate of "
+            f"{other.incident_id}) or two.")
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
                        narrative: bool, location: tuple[float, float] | None = None,

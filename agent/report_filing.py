@@ -17,6 +17,7 @@ from agent.incident_scope import ReportPlace, hazards_compatible, report_belongs
 from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
 from core.vocabulary import priority_rank
+from tools.gazetteer import normalize
 
 __all__ = ["OpenElsewhere", "ReportFiler"]
 
@@ -50,6 +51,10 @@ class ReportFiler:
         if earlier is None or earlier.text == text:
             return incident_id
         place = self.report_place(text)
+        if place is None and self._names_another_place(text, incident_id):
+            # A street or district named, not pinned ("Aleksanterinkatu 水管爆裂", "bin fire at Kamppi"), and not the
+            # incident's own: a report of another place, never a follow-up said to name "no place of its own".
+            return None
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
         belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
                                     self._store.get_incident(incident_id).incident_type)
@@ -137,6 +142,29 @@ class ReportFiler:
             if (place := self.report_place(text)) is not None:
                 return place
         return None
+
+    def _names_another_place(self, text: str, incident_id: str) -> bool:
+        """The report names, as written, a street or a district the locator found but could not pin down, and neither
+        the incident's place nor its earlier reports name that street or district."""
+        locator = getattr(self._city, "locator", None)
+        if locator is None:
+            return False
+        plain = without_motion_targets(text)
+        found = locator.locate(plain)
+        if not found.found or found.confident or found.method not in ("street", "zone") or not found.feature \
+                or not found.evidence or normalize(found.evidence) not in normalize(plain):
+            return False  # a doubtful reading (a spelling or a sound guess: "Frankly My Dear" for 布莱瓦迪) is no place
+        named = normalize(found.feature)
+        there = self.incident_place(incident_id)
+        if there is not None and named in normalize(there.name):
+            return False  # "the tram on Kaivokatu is burning now": the incident's own street
+        for earlier in self._store.report_texts(incident_id):
+            if earlier == text:
+                continue
+            _, mentions = self._city.gazetteer.mentions(earlier)
+            if any(normalize(m.entry.name) == named for m in mentions):
+                return False  # a street or district the incident's own reports name
+        return True
 
     def report_place(self, text: str) -> ReportPlace | None:
         """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.

@@ -470,6 +470,13 @@ class Gazetteer:
             return True
         first = original.split()[0] if original.split() else original
         head = first[: len(first) - 3] if len(first) >= 7 else first
+        if " " not in key and common_english_word(key) and head[:1].isupper() and not has_cjk(text):
+            # A one-word name that is an ordinary word ("Power", "Story", "Subway") is a name only where its capital
+            # says so: a capital the sentence's first word takes anyway ("Power cut in Kallio", "Report: Fire ...")
+            # says nothing, so at least one use must be capitalised inside a sentence ("fire at Power"). Chinese
+            # capitalises no sentence: a Latin word written with a capital there is the writer's ("Colorado 酒吧门口").
+            return any(not _SENTENCE_START.search(text[: m.start()])
+                       for m in re.finditer(r"(?<!\w)" + re.escape(head), text, 0 if head[1:].islower() else re.IGNORECASE))
         if not head[:1].isupper():
             return True
         return re.search(r"(?<!\w)" + re.escape(head), text, re.IGNORECASE if not head[1:].islower() else 0) is not None
@@ -538,6 +545,10 @@ def places_mentioned(mentions: list[Mention]) -> list[PlaceMatch]:
         first.setdefault((mn.entry.kind, mn.entry.name), mn)
     return [mn.entry.match(mn.score) for mn in first.values()]
 
+
+# The text before a word that begins a sentence (or a clause after a colon, a line, a bullet): a capital there is the
+# sentence's, not a name's.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|\s[-–—*•])[\s\"'“”‘’(\[-]*$")
 
 # The words right before a place's name that make the next word a place: a preposition of place, an evacuation verb.
 _PLACE_GOVERNOR = re.compile(r"(?:^|\s)(?:at|to|in|near|outside|inside|out|from|by|opposite|behind|around|evacuate|vacate)\s$")

@@ -112,6 +112,27 @@ def test_a_common_english_word_in_a_lower_case_message_is_no_one_word_landmark(c
     assert [m.name for m in city.gazetteer.find_in_text(text) if m.kind == "landmark"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Power is out across Sörnäinen since this morning, a man on a home ventilator at Vaasankatu 7",
+    "Update: Power lines down on Mannerheimintie, sparks on the road",
+    "Story of the night: a fire alarm at Kiasma, crowd outside",
+    "Subway line stopped. Stadium lights off too, people walking in the dark near Rautatientori",
+    "- Picnic tables on fire by the shore",
+])
+def test_a_common_word_capitalised_only_because_it_begins_a_sentence_is_no_landmark(city, text):
+    # A sentence's first word is capitalised whatever it is: "Power cut ..." names no shop "Power"
+    ordinary = {"Power", "Story", "Subway", "Stadium", "Picnic"}
+    assert not ordinary & {m.name for m in city.gazetteer.find_in_text(text)}
+
+
+@pytest.mark.parametrize("text, name", [("Fire at Power on Mannerheimintie, smoke from the shop", "Power"),
+                                        ("Shop fire inside Forum, shoppers evacuating", "Forum"),
+                                        ("A man collapsed in the queue at Subway. Power is out there too", "Subway"),
+                                        ("Power 店门口有人晕倒", "Power")])  # Chinese capitalises no sentence
+def test_a_common_word_capitalised_inside_a_sentence_is_still_the_name(city, text, name):
+    assert name in {m.name for m in city.gazetteer.find_in_text(text)}
+
+
 @pytest.mark.parametrize("text, name", [("fire at kiasma, smoke from the roof", "Kiasma"), ("evacuate ateneum now", "Ateneum"),
                                         ("crowd near senaatintori", "Senaatintori"), ("smoke at sanomatalo", "Sanomatalo")])
 def test_a_finnish_one_word_name_in_a_lower_case_message_is_still_found(city, text, name):

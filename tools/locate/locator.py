@@ -369,7 +369,10 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
             # A name in front of the map's name for a kind of place ("Tampereen rautatieasema") may be another city's.
             described = pick.entry.kind == "landmark" or pick.key in self._generic_keys
             qualifier = self._unknown_qualifier(text, norm, pick.start, norm[pick.start:pick.end] != pick.key, [pick.entry]) if described else None
-            trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) if pick.entry.kind == "landmark" else None
+            # Only a word that follows the name in the same phrase: "by Stockmann, street flooded" names no
+            # "Stockmann Street" (normalizing drops the comma).
+            trailing = _STREET_WORD_AFTER.match(norm[pick.end:]) \
+                if pick.entry.kind == "landmark" and _words_before_break(text, norm, pick.end, 1) else None
             if trailing:
                 # "Atlantis Boulevard 12": a street the map does not have, which happens to start like a landmark.
                 return self._respelt(text, norm, mentions, _depth) or \
