@@ -33,7 +33,6 @@ from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, Inte
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.pasted import rows_set_aside
 from agent.typos import corrected, gazetteer_known_words
-from agent.taken_back import only_takes_back
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
@@ -130,10 +129,6 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         intents = [i for i in intents if i not in negated or i in asked]
         if "dispatch" not in intents and alternative_dispatch(clauses, unit_ids):
             intents = [i for i in intents if i not in ("help", "out_of_scope", "incident_report")] + ["dispatch"]
-    if set(intents) <= {"dispatch", "incident_report", "evacuation", "unit_query", "out_of_scope"} \
-            and only_takes_back(spaced_scripts(text), unit_ids):
-        # "forget the hazmat unit for X, it was a fridge leak", "不用云梯车了", "X 的疏散先不搞了": no cancel tool, so help
-        return ["help"], whole
     if "unit_status_change" in intents and "dispatch" in intents:
         # "send KAM-A1 to X, no wait, KAM-A1 is busy, send KAM-A2": the status is the reason a unit is taken back, no order
         withdrawn = set(withdrawn_units(text, unit_ids))

@@ -170,7 +170,7 @@ _EN_TYPE_WITHDRAWN = re.compile(
     # "we don't need the ladder any more", "no longer need an ambulance"
     rf"\b(?:don'?t|do not|won'?t|will not|no longer)\s+need\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:{_one_of(2)}\s+)?(?:more\s+)?(?P<c>{_TYPE_NOUN})\b|"
     # "scratch the second engine", "cancel the ladder", "drop one of the ambulances", "forget the hazmat team"
-    rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out|call off|stand down)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
+    rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
     # "send two engines without a ladder"
     rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b",
     re.IGNORECASE)
@@ -178,9 +178,7 @@ _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"
     # "救护车不要了", "云梯车不用派了": the 不要 / 不用 ends its clause; "消防车不要走 X", "救护车不要停在门口" tell the unit
     # how to go and withdraw nothing
-    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派(?:了|啦|吧)?|了|啦|吧|喇|嘞|咯|(?=[\s，,。.！!？?；;、]|$))")  # 喇 嘞 咯: Cantonese and colloquial 了
-# (public: ``agent.taken_back`` reads the same withdrawals for a message that only takes back)
-EN_TYPE_WITHDRAWN, ZH_TYPE_WITHDRAWN = _EN_TYPE_WITHDRAWN, _ZH_TYPE_WITHDRAWN
+    rf"(?:{_one_of(5)}(?:辆|台|个|组)?)?(?P<g>{_TYPE_NOUN})(?:就|也|先)?(?:不用|不要|不需要|取消|免了|撤回)(?:派(?:了|啦|吧)?|了|啦|吧|(?=[\s，,。.！!？?；;、]|$))")
 # An order for a unit type ("send a ladder", "we do need an engine", "派一辆救护车"): after a withdrawal of that type it
 # is the operator's later word and wins ("cancel the ladder ... actually send a ladder", "no ambulance at X; send one to Y").
 _TYPE_ORDERED = re.compile(rf"\b(?:send|dispatch|need|want|get|add|roll|request|order)\s+(?:(?:a|an|the|one|two|three|another|more|\d+)\s+)*(?P<a>{_TYPE_NOUN})\b"
