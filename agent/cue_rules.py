@@ -76,7 +76,7 @@ CUES: list[tuple[str, str]] = [
                        # restriction ("list the P2s", "just the P1s please", "how many P3s left"); "P2的警情还剩几个",
                        # "还有几起 P1": the incidents of a level counted
                        r"\b(?:list|show|give|display|pull up|read (?:out|me)|only|just|what about|how many|any more|count)\b[^.?!;]{0,20}?\bP[1-4]s\b|"
-                       r"P[1-4]\s*(?:级)?(?:的)?\s*(?:警情|事件|案子|案件)(?:还|现在|目前)?(?:剩|有|剩下)?(?:几|多少)|(?:还有|还剩|现在有|目前有)(?:几|多少)(?:个|起|宗|单)?\s*P[1-4]|"
+                       r"P[1-4]\s*(?:级)?(?:的)?\s*(?:警情|事件|案子|案件)(?:还|现在|目前)?(?:剩|有|剩下)?(?:几|多少)|(?:还有|还剩|现在有|目前有)(?:几|多少)(?:个|起|宗|单)?\s*P[1-4](?!\s*(?:级)?(?:的)?\s*(?:伤|病|患|人|名|位))|"
                        # the incident list asked for: "show me all incidents", "the P1 incidents are to be listed", "P2 的事件列出来"
                        r"\b(?:list|show|give|display|pull up)(?:\s+(?:me|us))?(?:\s+(?:all|every|the|our|current|today's))*(?:\s+P[1-4])?\s+incidents\b|"
                        r"\bincidents\b[^.?!;]{0,20}\b(?:to be |be )?listed\b|(?:事件|警情)(?:也|都)?(?:给我)?列(?:出来|一下|个清单)|"

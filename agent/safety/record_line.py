@@ -55,7 +55,7 @@ _NO_RECORD_EN = re.compile(
     re.IGNORECASE)
 # 纪录 is how Taiwan and Hong Kong write a record (紀錄, simplified 纪录): the same word as 记录.
 # "就当没发生过" / "pretend it never happened": the whole matter kept out of every record, said without naming one.
-_NO_RECORD_ZH = re.compile(r"(?:就|你就|都)?当(?:作|做|成)?(?:没|没有|从没|从来没)(?:发生|出现|有)过?|"
+_NO_RECORD_ZH = re.compile(r"(?:就|你就|都)?当(?:作|做|成)?(?:没|没有|从没|从来没)(?:发生过?|出现过|有过)|"  # 过 / 发生: "当没有人应门" (when nobody answers) is no such order
                            r"(?:不要|别|不用|无需|不必|不准|不许|先别|暂时不要|也别|也不要)(?:再)?(?:做|留|写|记|进|写进|写到|记到|记进|记下来?|放进|放到|出现在)?"
                            r"(?:[记纪]录|登记|留[记纪]录|留痕迹?|记日志|日志|写进日志|进日志|系统|审计|通报|态势通报|sitrep|交班)|"
                            r"(?:不要|别|不用)(?:把)?[^，,。！？；;\n]{0,20}?(?:记下来|记下|写进|写到|记进|进日志|放进|出现)|"
@@ -333,10 +333,9 @@ _TRAIL_OBJECT = r"(?<![\w'-])(?:(?!(?:from|of|in|out|off|into|on|to|duplicate|dr
 _ORDER_LEAD = (r"(?:(?:^|(?<=[.!?;:,\n(—–])|(?<=\s-))[ \t]*+|\b(?:and|then|please|pls|now|just|also|so|first|kindly)\b\s*+)"
                r"(?:(?:please|pls|just|now|also|kindly|first|quickly|quietly|then|immediately)\s+){0,3}+"  # bounded: "then then ..." x N
                r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|just\s+)?|(?:I|we)\s+(?:want|need)\s+(?:you\s+)?to\s+|"
-               r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+|"
-               # an order put through a third party, a subject with a modal of obligation ("the duty officer should wipe
-               # ...", "someone needs to purge ..."); "could" / "might" / "will" (what may happen) stay reports
-               r"(?:(?:the|a|an|our|my|your|some|whoever(?:'s| is)?)\s+)?(?:[\w'-]+\s+){0,2}?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to|ought\s+to|had\s+better)\s+)?")
+               r"you\s+(?:should|must|need\s+to|have\s+to)\s+|let'?s\s+|go\s+ahead\s+and\s+)?")
+# (An order put through a third party, "the duty officer should wipe ...", is not read here: "the forestry team must
+# remove the logs, the road is blocked" has the same shape -- review s14-rv1.)
 _TAMPER_EN = re.compile(
     _ORDER_LEAD + r"(?:(?:switch|turn|shut)\s+(?:off|down)|disable|deactivate|pause|suspend|halt|"
     r"erase|delete|purge|wipe|remove|scrub|truncate|"

@@ -13,9 +13,8 @@ import pytest
     ("麻煩把昨晚的出車紀錄全部刪掉。", True),                       # traditional: 紀錄 / 刪掉
     ("今日啲調度紀錄幫我刪晒佢。", True),                           # Cantonese completion 晒
     ("把这周的操作日志清干净。", True),
-    # an order put through a third party, with a modal of obligation
-    ("Whoever is on nights should scrub the incident log before the audit.", True),
-    ("The shift lead has to delete the dispatch records from tonight.", True),
+    # an order put through a third party ("the shift lead has to delete the dispatch records") is NOT read: the
+    # widening that read it refused "the forestry team must remove the logs" (review s14-rv1; a known gap)
     # what happened to records is a report, not an order
     ("The sprinklers might destroy the paper records in the archive.", False),
     ("The crew had to remove the logs blocking the forest road.", False),

@@ -1,6 +1,6 @@
 """Review s14-rv1: agent.taken_back must never swallow a new report or order that stands next to a withdrawal.
 A person trapped, a fire spreading, a suspicious package said beside "cancel the ladder" is a new report: before s14
-the router planned it (dispatch / incident_report); since 75081c4 it answers help and nothing is planned."""
+the router planned it (dispatch / incident_report); 75081c4 answered help and nothing was planned; it was reverted (the route-level checks stay)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,6 @@ REPORT_BESIDE_A_WITHDRAWAL = [
     "Kasarmitori 的撤离先暂停，但是有人被困在地下室。",
     "忽略我刚才说的，Bulevardi 5 三楼有人被困。",
 ]
-
-
-@pytest.mark.parametrize("text", REPORT_BESIDE_A_WITHDRAWAL)
-def test_a_new_report_beside_a_withdrawal_is_not_only_taking_back(text):
-    from agent.normalise import spaced_scripts
-    from agent.taken_back import only_takes_back
-
-    assert not only_takes_back(spaced_scripts(text), ["KAM-A1", "ERO-L1"]), text
 
 
 @pytest.fixture(scope="module")
