@@ -46,3 +46,16 @@ def test_a_fire_in_an_indoor_passage_evacuates_the_building_it_runs_through(city
 def test_a_school_area_with_one_school_house_evacuates_that_house(city, text):
     plan = plan_protective_action(city, text, "fire", routing=False)
     assert plan.building is not None and plan.building.label == "Svenska Social-och Kommunalhögskolan", plan.building
+
+
+# Finding 6 (HIGH): a fire *inside* an underground metro station with passengers down there is re-read "outdoors"
+# because read_open_place_cues blanks the station's own words (station, platform, 地铁站, 站台) -- and with them the
+# words that put the hazard inside ("地铁站里", "on the platform", "in the ticket hall"): F1 isolate_deny_entry, nobody
+# moved. Before round 9 the wrong block over the station was evacuated; now nobody, not even the passengers, is.
+@pytest.mark.parametrize("text", [
+    "Burning smell and smoke down in the Kaisaniemi metro station, a train's worth of passengers still on the platform",
+    "Rautatientori 地铁站里面起火了，站台上还有好多人没上来",
+])
+def test_a_fire_inside_an_underground_station_with_people_down_there_moves_them(city, text):
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.primary != "isolate_deny_entry" and plan.people_moved > 0, (plan.rule, plan.primary, plan.people_moved)
