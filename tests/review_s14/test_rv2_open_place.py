@@ -59,3 +59,16 @@ def test_a_school_area_with_one_school_house_evacuates_that_house(city, text):
 def test_a_fire_inside_an_underground_station_with_people_down_there_moves_them(city, text):
     plan = plan_protective_action(city, text, "fire", routing=False)
     assert plan.primary != "isolate_deny_entry" and plan.people_moved > 0, (plan.rule, plan.primary, plan.people_moved)
+
+
+# Finding 7 (HIGH): the central station said by its railway name "Helsingin asema" (railway=station; its point lies on
+# the tracks, outside the hall) is no building: neither the name test (the hall is "Helsingin päärautatieasema") nor the
+# hall test (the point inside a public footprint) finds the hall. A fire in the station hall full of passengers is an
+# assumed flat fire (F2, 12 people) or, in Finnish, an outdoor fire (F1, nobody moved); before: the station, ~3300.
+@pytest.mark.parametrize("text", [
+    "Smoke coming out of a shop in the hall of Helsingin asema, the hall is packed with commuters",
+    "Helsingin asemalla palaa, savu täyttää asemahallin ja sisällä on satoja matkustajia",
+])
+def test_a_fire_in_the_central_station_hall_said_by_its_railway_name_evacuates_the_station(city, text):
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.building is not None and plan.building.label == "Helsingin päärautatieasema", (plan.rule, plan.building)
