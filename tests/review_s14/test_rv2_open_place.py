@@ -23,7 +23,7 @@ def test_a_building_drawn_with_a_faulty_outline_is_still_planned_not_a_traceback
 
 # Finding 2 (HIGH): an indoor passage the map has as a footway through a building (Rautatieaseman Kauppakuja in the
 # central station, Marmorikuja in the Citycenter mall) is read as "no building" (key highway): a shop fire in it
-# evacuates "the building the report names", an assumed 78 m² footprint of ~78 people, not the station or mall the
+# evacuates "the building the report names", an assumed 600 m² footprint of ~78 people, not the station or mall the
 # passage runs through (before: Helsingin päärautatieasema, ~3300; Kauppakeskus Citycenter, ~3600).
 @pytest.mark.parametrize(("text", "building"), [
     ("A shop is burning inside Rautatieaseman Kauppakuja, the passage is full of shoppers", "Helsingin päärautatieasema"),
@@ -35,7 +35,7 @@ def test_a_fire_in_an_indoor_passage_evacuates_the_building_it_runs_through(city
     assert plan.building is not None and plan.building.label == building, plan.building
 
 
-# Finding 3 (MED): a school drawn as an area around its own house and its neighbours' blocks (amenity=college
+# Finding 5 (MED): a school drawn as an area around its own house and its neighbours' blocks (amenity=college
 # "Ruotsinkielinen sosiaalitieteiden koulu": the school's house, tagged school and named in Swedish, holds under half
 # the built area) is "no building": a classroom fire evacuates an assumed footprint "at" the school, not the school's
 # own house the map has there (before: Svenska Social-och Kommunalhögskolan).
@@ -48,7 +48,7 @@ def test_a_school_area_with_one_school_house_evacuates_that_house(city, text):
     assert plan.building is not None and plan.building.label == "Svenska Social-och Kommunalhögskolan", plan.building
 
 
-# Finding 6 (HIGH): a fire *inside* an underground metro station with passengers down there is re-read "outdoors"
+# Finding 4 (HIGH): a fire *inside* an underground metro station with passengers down there is re-read "outdoors"
 # because read_open_place_cues blanks the station's own words (station, platform, 地铁站, 站台) -- and with them the
 # words that put the hazard inside ("地铁站里", "on the platform", "in the ticket hall"): F1 isolate_deny_entry, nobody
 # moved. Before round 9 the wrong block over the station was evacuated; now nobody, not even the passengers, is.
@@ -61,7 +61,7 @@ def test_a_fire_inside_an_underground_station_with_people_down_there_moves_them(
     assert plan.primary != "isolate_deny_entry" and plan.people_moved > 0, (plan.rule, plan.primary, plan.people_moved)
 
 
-# Finding 7 (HIGH): the central station said by its railway name "Helsingin asema" (railway=station; its point lies on
+# Finding 3 (HIGH): the central station said by its railway name "Helsingin asema" (railway=station; its point lies on
 # the tracks, outside the hall) is no building: neither the name test (the hall is "Helsingin päärautatieasema") nor the
 # hall test (the point inside a public footprint) finds the hall. A fire in the station hall full of passengers is an
 # assumed flat fire (F2, 12 people) or, in Finnish, an outdoor fire (F1, nobody moved); before: the station, ~3300.
