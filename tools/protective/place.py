@@ -621,6 +621,10 @@ def is_open_place(match: PlaceMatch) -> bool:
     return key in _OPEN_KEYS or value in _OPEN_TAGS.get(key, ())
 
 
+def _is_building_entry(match: PlaceMatch) -> bool:
+    return (match.category or "").partition("=")[0] == "building"
+
+
 def _is_station(match: PlaceMatch) -> bool:
     key, _, value = (match.category or "").partition("=")
     return key in ("railway", "public_transport") and value in ("station", "halt")
@@ -638,6 +642,20 @@ def _own_area(city: CityModel, match: PlaceMatch) -> Any:
     return geom if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon") else None
 
 
+def _main_building(b: Buildings, area: Any, hits: list[int]) -> int | None:
+    """The footprint that is the area's main building (None: a campus, a park). Only footprints mostly inside the area
+    count: a neighbour's block the outline grazes along its edge is no part of the place."""
+    built = {}
+    for i in hits:
+        share = b.geoms[i].intersection(area).area
+        if share >= AREA_MAIN_BUILDING_SHARE * b.geoms[i].area:
+            built[i] = share
+    main = max(built, key=built.get, default=None)
+    if main is not None and built[main] > 0 and built[main] >= AREA_MAIN_BUILDING_SHARE * sum(built.values()):
+        return main
+    return None
+
+
 def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[int | None, bool]:
     """(the map's building that is the place the report names, whether the place is a building at all).
 
@@ -650,18 +668,18 @@ def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[in
     x, y = geo.xy(city, match.lat, match.lon)
     open_place = is_open_place(match)
     area = _own_area(city, match) if match.kind not in _OPEN_KINDS else None
-    if not open_place and area is None:
+    if not open_place and (area is None or _is_building_entry(match)):  # a building's own outline is a footprint
         return building_at(b, x, y, prefer_name=match.name), True
     if len(b) == 0:
         return None, not open_place
     probe = area if area is not None else shapely.Point(x, y)
     hits = [int(i) for i in b.tree.query(probe, predicate="intersects") if b.use[i] != "empty"]
     if not open_place:
-        built = {i: b.geoms[i].intersection(area).area for i in hits}
-        main = max(built, key=built.get, default=None)
-        if main is not None and built[main] > 0 and built[main] >= AREA_MAIN_BUILDING_SHARE * sum(built.values()):
-            return main, True
-        return None, False
+        try:
+            main = _main_building(b, shapely.make_valid(area), hits)
+        except shapely.errors.GEOSException:  # an outline GEOS cannot mend: the footprint at its point, as for a point place
+            return building_at(b, x, y, prefer_name=match.name), True
+        return main, main is not None
     key = match.name.casefold()
     own = [i for i in hits if b.name[i] and (b.name[i].casefold() in key or key in b.name[i].casefold())]
     if not own and _is_station(match):
