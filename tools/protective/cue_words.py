@@ -552,6 +552,17 @@ OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tra
                             r"|\b\w*(?:asema|asemalla|asemalle|asemaan|asemalta|aseman|pysäkki|pysäkillä|sisäänkäynti|sisäänkäynnillä|sisäänkäynnin|portaat|portailla|liukuportaat|liukuportailla)\b"
                             r"|(?:地铁站|火车站|车站|公交站|电车站|站台|站口|入口|出口|楼梯|扶梯|台阶)")
 
+# The words that put the hazard or people *inside* a station rather than at it (an underground metro station, a station
+# hall): "in the X metro station", "on the platform", "down there", "地铁站里", "站台上", "asemahallissa". The station's
+# own words are blanked for the outdoor re-read (OPEN_PLACE_OWN), so these are read first: a station the report puts
+# people or smoke in is never an open-air incident. A tram or bus stop's platform is out in the street.
+INSIDE_STATION = re.compile(r"\b(?:in|inside|within|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:metro|subway|underground|railway|train)\s+)?"
+                            r"(?:station|station hall|ticket hall|concourse)s?\b(?!\s+(?:square|forecourt|entrance|exit|car park|parking))"
+                            r"|\b(?:on|onto)\s+(?:the\s+)?(?:(?!tram\b|bus\b|stop\b)[\w'-]+\s+){0,2}?platforms?\b"
+                            r"|\bdown (?:there|below)\b"
+                            r"|(?:地铁站|火车站|车站|站台|站厅|候车厅|售票厅)(?:里|内|里面|上|中|下面)"
+                            r"|\b\w*(?:asemassa|asemahallissa|asemahalliin|laiturilla|lippuhallissa)\b")
+
 # The residential words that name a shared part every building has (a hotel's main staircase, an office block's
 # stairwell): alone they do not say the building is flats, so the map's own use of the building stands.
 COMMON_AREA_USE_WORDS = re.compile(r"\b(?:stairwells?|staircases?)\b|楼道")

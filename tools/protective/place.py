@@ -621,6 +621,29 @@ def is_open_place(match: PlaceMatch) -> bool:
     return key in _OPEN_KEYS or value in _OPEN_TAGS.get(key, ())
 
 
+# A station's own hall lies within this distance of its point (Helsinki Central Station's node is on the tracks 11 m off
+# the hall); only a footprint named with one of the station's own names counts there.
+STATION_HALL_NEAR_M = 30.0
+# OSM draws an arcade or passage through a building (a mall's or station's shopping street) as a footway, steps or a
+# corridor: one whose point lies inside a footprint is inside that building, not out in the open.
+_PASSAGE_VALUES = frozenset({"footway", "steps", "corridor"})
+
+
+def _is_passage(match: PlaceMatch) -> bool:
+    key, _, value = (match.category or "").partition("=")
+    return key == "highway" and value in _PASSAGE_VALUES
+
+
+def _own_names(city: CityModel, match: PlaceMatch) -> list[str]:
+    """The place's own names, folded to lower case: the name matched and every name of its OSM feature (official, alt,
+    other languages -- the central station's node is "Helsingin asema", its hall "Helsingin päärautatieasema")."""
+    names = {match.name.casefold()}
+    for e in city.gazetteer.entries_for(match.name):
+        if (e.ref or e.id) == (match.ref or match.id):
+            names.update(n.casefold() for f in getattr(e, "features", ()) for n in f.names.values() if len(n) >= 6)
+    return sorted(names)
+
+
 def _is_building_entry(match: PlaceMatch) -> bool:
     return (match.category or "").partition("=")[0] == "building"
 
@@ -680,8 +703,14 @@ def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[in
         except shapely.errors.GEOSException:  # an outline GEOS cannot mend: the footprint at its point, as for a point place
             return building_at(b, x, y, prefer_name=match.name), True
         return main, main is not None
-    key = match.name.casefold()
-    own = [i for i in hits if b.name[i] and (b.name[i].casefold() in key or key in b.name[i].casefold())]
+    if _is_passage(match):  # an arcade mapped as a footway through a mall or station: the building it runs through
+        inside = [i for i in hits if b.geoms[i].contains(shapely.Point(x, y))]
+        if inside:
+            return min(inside, key=lambda i: b.geoms[i].area), True
+    names = _own_names(city, match)
+    if _is_station(match):  # a station's point on its tracks beside its hall: the hall may be a few metres off
+        hits = [int(i) for i in b.tree.query(shapely.Point(x, y).buffer(STATION_HALL_NEAR_M), predicate="intersects") if b.use[i] != "empty"]
+    own = [i for i in hits if b.name[i] and any(b.name[i].casefold() in key or key in b.name[i].casefold() for key in names)]
     if not own and _is_station(match):
         own = [i for i in hits if b.use[i] == _STATION_HALL_USE and b.geoms[i].contains(shapely.Point(x, y))]
     if own:
