@@ -665,9 +665,10 @@ def _own_area(city: CityModel, match: PlaceMatch) -> Any:
     return geom if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon") else None
 
 
-def _main_building(b: Buildings, area: Any, hits: list[int]) -> int | None:
+def _main_building(b: Buildings, area: Any, hits: list[int], use: str | None = None) -> int | None:
     """The footprint that is the area's main building (None: a campus, a park). Only footprints mostly inside the area
-    count: a neighbour's block the outline grazes along its edge is no part of the place."""
+    count: a neighbour's block the outline grazes along its edge is no part of the place. Else the one footprint of
+    the place's own use inside it (a school's house among untagged blocks in the school's area)."""
     built = {}
     for i in hits:
         share = b.geoms[i].intersection(area).area
@@ -676,7 +677,8 @@ def _main_building(b: Buildings, area: Any, hits: list[int]) -> int | None:
     main = max(built, key=built.get, default=None)
     if main is not None and built[main] > 0 and built[main] >= AREA_MAIN_BUILDING_SHARE * sum(built.values()):
         return main
-    return None
+    same_use = [i for i in built if use and b.use[i] == use]
+    return same_use[0] if len(same_use) == 1 else None
 
 
 def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[int | None, bool]:
@@ -699,7 +701,7 @@ def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[in
     hits = [int(i) for i in b.tree.query(probe, predicate="intersects") if b.use[i] != "empty"]
     if not open_place:
         try:
-            main = _main_building(b, shapely.make_valid(area), hits)
+            main = _main_building(b, shapely.make_valid(area), hits, _poi_use(match.category or ""))
         except shapely.errors.GEOSException:  # an outline GEOS cannot mend: the footprint at its point, as for a point place
             return building_at(b, x, y, prefer_name=match.name), True
         return main, main is not None
