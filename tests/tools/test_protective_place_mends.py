@@ -45,3 +45,18 @@ def test_a_fire_in_an_arcade_through_a_building_evacuates_that_building(city, te
 def test_the_central_station_said_by_its_local_nickname_is_its_hall(city):
     plan = plan_protective_action(city, "Fire in a shop at Steissi, the station hall is full of travellers", "fire", routing=False)
     assert plan.building is not None and plan.building.label == "Helsingin päärautatieasema", (plan.rule, plan.building)
+
+
+# review s14-rv2 MED #6: a flat fire told from the stairwell, attic or basement is no fire there; one in them still is.
+@pytest.mark.parametrize("text", ["楼梯间有人大喊六楼失火了", "我在阁楼上看到隔壁那户烧起来了", "地下室停电了，出来以后发现三楼冒烟"])
+def test_a_flat_fire_told_from_a_common_part_is_no_fire_in_it(text):
+    from tools.protective.cues import read_protective_cues
+
+    assert not read_protective_cues(text).fire_spread
+
+
+@pytest.mark.parametrize("text", ["阁楼里堆放的旧床垫着火了", "地下室那一排储物柜冒烟了"])
+def test_a_fire_in_the_attic_or_basement_itself_is_still_a_fire_there(text):
+    from tools.protective.cues import read_protective_cues
+
+    assert read_protective_cues(text).fire_spread
