@@ -60,3 +60,15 @@ def test_a_fire_in_the_attic_or_basement_itself_is_still_a_fire_there(text):
     from tools.protective.cues import read_protective_cues
 
     assert read_protective_cues(text).fire_spread
+
+
+# review s14-rv2 MED #7: a flat said to be burning on the floor a business is on stays a flat fire (F2).
+@pytest.mark.parametrize("text", [
+    "An apartment on the fourth floor is on fire; the dentist on the 4th floor sent its patients out",
+    "四楼那户人家起火了，四楼的律师事务所也有人",
+])
+def test_a_burning_flat_beside_a_business_on_its_floor_is_a_flat_fire(text):
+    from tools.protective.cues import read_protective_cues
+    from tools.protective.decision import decide
+
+    assert decide("fire", read_protective_cues(text)).rule == "F2"

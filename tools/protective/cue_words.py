@@ -567,6 +567,12 @@ INSIDE_STATION = re.compile(r"\b(?:in|inside|within|into)\s+(?:the\s+)?(?:[\w'-]
                             r"|(?:地铁站|火车站|车站|站台|站厅|候车厅|售票厅)(?:里|内|里面|上|中|下面)"
                             r"|\b\w*(?:asemassa|asemahallissa|asemahalliin|laiturilla|lippuhallissa)\b")
 
+# A dwelling the report says is burning ("fire in a flat on the 3rd floor", "the apartment is on fire", "一户人家着火了"):
+# the fire is in a home, so a business said to be on the same floor is a neighbour of the fire, not where it is.
+DWELLING_BURNING = re.compile(r"\b(?:fire|flames|smoke|blaze)\b[^.;,]{0,12}\b(?:in|inside|from) (?:a|an|the|one|our|my|their|his|her|someone's) (?:\w+ )?(?:flat|apartment|home|dwelling)\b"
+                              r"|\b(?:flat|apartment|home)s? (?:is |are |has |have )?(?:on fire|burning|alight|ablaze|caught fire)\b"
+                              r"|(?:一户|那户|这户|一家人|人家|公寓|住户|居民家|家里)[^，。；！？]{0,4}(?:着火|起火|失火|烧起来|烧着了)")
+
 # The residential words that name a shared part every building has (a hotel's main staircase, an office block's
 # stairwell): alone they do not say the building is flats, so the map's own use of the building stands.
 COMMON_AREA_USE_WORDS = re.compile(r"\b(?:stairwells?|staircases?)\b|楼道")

@@ -234,7 +234,7 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
-    if c.use_is_tenant:
+    if c.use_is_tenant and not W.DWELLING_BURNING.search(t):  # a flat the report says is burning is no business's fire
         c.tenant_floor = _tenant_floor(t)
     c.top_floor = W.TOP_FLOOR.search(t) is not None
     c.storeys = _storeys(t)
