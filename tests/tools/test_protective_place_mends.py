@@ -23,6 +23,7 @@ def test_a_report_that_puts_people_or_smoke_inside_a_station_keeps_an_indoor_rea
     "A rubbish bin is burning at the tram stop, people on the tram stop platform moved away",
     "A car is on fire by the metro station entrance",
     "公交站旁边的垃圾桶着火了",
+    "A bin is burning in the square by the station, nobody hurt",
 ])
 def test_a_fire_at_a_stop_or_by_a_station_entrance_stays_outdoors(text):
     assert read_open_place_cues(text).setting == "outdoor"

@@ -560,7 +560,7 @@ OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tra
 # hall): "in the X metro station", "on the platform", "down there", "地铁站里", "站台上", "asemahallissa". The station's
 # own words are blanked for the outdoor re-read (OPEN_PLACE_OWN), so these are read first: a station the report puts
 # people or smoke in is never an open-air incident. A tram or bus stop's platform is out in the street.
-INSIDE_STATION = re.compile(r"\b(?:in|inside|within|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:metro|subway|underground|railway|train)\s+)?"
+INSIDE_STATION = re.compile(r"\b(?:in|inside|within|into)\s+(?:the\s+)?(?:(?!(?:by|near|next|to|outside|beside|behind|opposite|in|front|of|at|across|from|the|a|an)\b)[\w'-]+\s+){0,3}?(?:(?:metro|subway|underground|railway|train)\s+)?"
                             r"(?:station|station hall|ticket hall|concourse)s?\b(?!\s+(?:square|forecourt|entrance|exit|car park|parking))"
                             r"|\b(?:on|onto)\s+(?:the\s+)?(?:(?!tram\b|bus\b|stop\b)[\w'-]+\s+){0,2}?platforms?\b"
                             r"|\bdown (?:there|below)\b"
