@@ -100,18 +100,22 @@ GAS_ODOUR = [r"\b(gas (smell|odou?r|leak)|smell(s|ing)? (of )?gas|gas is leaking
 
 # "the flats above" is spread unless the words after it say those flats are quiet ("have their lights on", "are quiet"):
 # the keep-out lists the quiet words, since smoke has many names (fumes, haze, soot, a smell of burning).
+# The words between a basement/attic/stairwell and a fire verb that stay in that place (里, 堆的纸箱, 的旧家具): a clause
+# break, another floor (四楼), a dwelling (公寓, 那户, 人家), or a seeing or telling verb (看见, 喊, 说) or a move away
+# (上来, 下面) ends it -- "楼道里的邻居喊四楼着火了" is a flat fire told from the stairwell, not a fire there.
+_ZH_SAME_PLACE = r"(?:(?![一二三四五六七八九十\d]{1,2}[楼层]|公寓|那户|一户|人家|住户|看见|看到|发现|喊|说|上来|下来|下面|上面|出来)[^，。；！？])"
 FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |are )?(on fire|burning|alight|ablaze)\b",
                # Smoke or fire coming from the attic, the loft or the basement storage is a fire there (row F3).
                r"\b(smoke|flames|fire|it)('s| is| are)? (\w+ ){0,2}(coming|pouring|pushing|billowing|rising|spreading) (out )?(from|of) (the )?(attic|loft|roof space|basement|cellar)\b",
                r"\b((right |up )?against the (wall|facade|façade|side) of the (building|house|block)|(spreading|spread|catching|caught) (to|onto) the (wall|facade|façade|eaves|windows|building|house)|windows (of the (building|house) )?(are )?(cracking|breaking|bursting))",
                r"\b(several (flats|apartments|floors)|(the )?(flat|apartment|floor) above (is |are )?(now |also )?(filling|full of smoke|smoky|on fire|burning|alight)|(?<!there are )(?<!there're )(?<!with )(?<!, )(?<!residential )(?<!office )(flats|apartments|floors) above(?! (the|a|an|our|their|his|her|its|us|them|it|me)\b)(?!,? (is|are) (flats|apartments|residential|offices))(?! (?:have|has|had|are|were|is|was|seem|seems|look|looks) (?:\w+ ){0,2}(?:lights? on|quiet|fine|ok|okay|normal|clear|empty|unaffected|not affected|calm|dark|asleep|safe|no (?:smoke|smell|fire))\b)|upstairs (flats?|apartments?) (are )?(on fire|burning|filling)|flames (from|out of) (the )?windows (on|of) (two|several|more)|(two|several|multiple) floors|can('|no)t use the stairs|stairs (are )?(blocked|impassable)|spread(ing|s)? (to|into|beyond|across|through|up)|has spread|flames? (reaching|spreading)|to the (next|neighbouring|neighboring|adjacent) (flat|apartment|floor|room)|several flats|other flats|upper floors? (are )?(on fire|burning)|fire in the (stairwell|staircase|attic|basement|cellar|loft)|(attic|basement|cellar|loft|storage) (is )?(on )?fire|burning in the (attic|basement|cellar)|(fire|blaze|flames) (has |had )?(started|broke out|began|begun) in the (attic|loft|basement|cellar|stairwell|staircase|storage))",
                r"(蔓延|扩散到|殃及|波及|阁楼起火|地下室起火|楼道起火|楼梯间起火|多户|好几层|楼上.{0,4}(起火|着火|冒烟))",
-               r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间)[^，。；！？]{0,8}(起火|着火|失火|烧起来|烧着了)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
+               r"((地下室|储藏间|储物间|阁楼|楼道|楼梯间)" + _ZH_SAME_PLACE + r"{0,8}(起火|着火|失火|烧起来|烧着了)|烟.{0,4}(进入|进了|灌进|窜进|涌进|冒进).{0,2}(楼道|楼梯间|楼梯))",
                # Smoke or flames coming out of the basement, cellar or attic storage: the fire is there (F3's row).
                r"\b(smoke|flames|fire)\b[^.;]{0,25}\b(from|out of|in) (the )?(basement|cellar|attic|loft)( storage| storage lockers?| storerooms?| lockers?)?\b",
                # ... or from under the roof, out of the eaves or the attic's vents: the attic (round 5).
                r"\b(smoke|flames)\b[^.;]{0,25}\b(from under the (roof|eaves)|(from|out of) (the )?(eaves|(attic|loft|roof) vents?))\b",
-               r"((地下室|储藏间|储物间|阁楼)[^，。；！？]{0,10}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
+               r"((地下室|储藏间|储物间|阁楼)" + _ZH_SAME_PLACE + r"{0,10}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
 SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
                    r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
                    r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing|rolling)( up| out| down)? (into |in |up |down |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
@@ -551,6 +555,23 @@ FLOOR_OF = re.compile(r"\b(?:on the |the )?(\d{1,2})(?:st|nd|rd|th)[- ]floor\b|\
 OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tram|bus|u-?bahn) )?(?:stations?|stops?|entrances?|exits?|platforms?|stairs|steps|escalators?)\b"
                             r"|\b\w*(?:asema|asemalla|asemalle|asemaan|asemalta|aseman|pysäkki|pysäkillä|sisäänkäynti|sisäänkäynnillä|sisäänkäynnin|portaat|portailla|liukuportaat|liukuportailla)\b"
                             r"|(?:地铁站|火车站|车站|公交站|电车站|站台|站口|入口|出口|楼梯|扶梯|台阶)")
+
+# The words that put the hazard or people *inside* a station rather than at it (an underground metro station, a station
+# hall): "in the X metro station", "on the platform", "down there", "地铁站里", "站台上", "asemahallissa". The station's
+# own words are blanked for the outdoor re-read (OPEN_PLACE_OWN), so these are read first: a station the report puts
+# people or smoke in is never an open-air incident. A tram or bus stop's platform is out in the street.
+INSIDE_STATION = re.compile(r"\b(?:in|inside|within|into)\s+(?:the\s+)?(?:(?!(?:by|near|next|to|outside|beside|behind|opposite|in|front|of|at|across|from|the|a|an)\b)[\w'-]+\s+){0,3}?(?:(?:metro|subway|underground|railway|train)\s+)?"
+                            r"(?:station|station hall|ticket hall|concourse)s?\b(?!\s+(?:square|forecourt|entrance|exit|car park|parking))"
+                            r"|\b(?:on|onto)\s+(?:the\s+)?(?:(?!tram\b|bus\b|stop\b)[\w'-]+\s+){0,2}?platforms?\b"
+                            r"|\bdown (?:there|below)\b"
+                            r"|(?:地铁站|火车站|车站|站台|站厅|候车厅|售票厅)(?:里|内|里面|上|中|下面)"
+                            r"|\b\w*(?:asemassa|asemahallissa|asemahalliin|laiturilla|lippuhallissa)\b")
+
+# A dwelling the report says is burning ("fire in a flat on the 3rd floor", "the apartment is on fire", "一户人家着火了"):
+# the fire is in a home, so a business said to be on the same floor is a neighbour of the fire, not where it is.
+DWELLING_BURNING = re.compile(r"\b(?:fire|flames|smoke|blaze)\b[^.;,]{0,12}\b(?:in|inside|from) (?:a|an|the|one|our|my|their|his|her|someone's) (?:\w+ )?(?:flat|apartment|home|dwelling)\b"
+                              r"|\b(?:flat|apartment|home)s? (?:is |are |has |have )?(?:on fire|burning|alight|ablaze|caught fire)\b"
+                              r"|(?:一户|那户|这户|一家人|人家|公寓|住户|居民家|家里)[^，。；！？]{0,4}(?:着火|起火|失火|烧起来|烧着了)")
 
 # The residential words that name a shared part every building has (a hotel's main staircase, an office block's
 # stairwell): alone they do not say the building is flats, so the map's own use of the building stands.

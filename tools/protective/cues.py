@@ -182,8 +182,12 @@ def extract_protective_cues(text: str) -> ProtectiveCues:
 def read_open_place_cues(text: str) -> ProtectiveCues:
     """The report's cues once the place it names is known to be no building (a station or entrance the map has as a
     point, a square): the place's own words (station, entrance, its stairs) name no building, and unless the report
-    says the hazard is inside one it is outdoors."""
+    says the hazard is inside one (or inside the station, on its platform) it is outdoors."""
     c = read_protective_cues(W.OPEN_PLACE_OWN.sub(lambda m: " " * len(m.group(0)), text))
+    if c.setting != "indoor" and W.INSIDE_STATION.search(" ".join(to_simplified(text).lower().split())):
+        # read before the station's words are blanked: the hazard or its people are inside the station (its platform)
+        c.setting = "indoor"
+        c.found.append("inside_station")
     if c.setting != "indoor":
         c.setting = "outdoor"
         c.found.append("open_place_from_map")
@@ -230,7 +234,7 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         c.building_use = c.building_type  # "a fire in the block of flats": the building's own word, no business named
     c.occupants, c.occupants_part = _occupants(t, tenant=c.use_is_tenant and W.OTHERS_IN_BUILDING.search(t) is not None)
     c.fire_floor = _floor(t)
-    if c.use_is_tenant:
+    if c.use_is_tenant and not W.DWELLING_BURNING.search(t):  # a flat the report says is burning is no business's fire
         c.tenant_floor = _tenant_floor(t)
     c.top_floor = W.TOP_FLOOR.search(t) is not None
     c.storeys = _storeys(t)

@@ -621,6 +621,33 @@ def is_open_place(match: PlaceMatch) -> bool:
     return key in _OPEN_KEYS or value in _OPEN_TAGS.get(key, ())
 
 
+# A station's own hall lies within this distance of its point (Helsinki Central Station's node is on the tracks 11 m off
+# the hall); only a footprint named with one of the station's own names counts there.
+STATION_HALL_NEAR_M = 30.0
+# OSM draws an arcade or passage through a building (a mall's or station's shopping street) as a footway, steps or a
+# corridor: one whose point lies inside a footprint is inside that building, not out in the open.
+_PASSAGE_VALUES = frozenset({"footway", "steps", "corridor"})
+
+
+def _is_passage(match: PlaceMatch) -> bool:
+    key, _, value = (match.category or "").partition("=")
+    return key == "highway" and value in _PASSAGE_VALUES
+
+
+def _own_names(city: CityModel, match: PlaceMatch) -> list[str]:
+    """The place's own names, folded to lower case: the name matched and every name of its OSM feature (official, alt,
+    other languages -- the central station's node is "Helsingin asema", its hall "Helsingin päärautatieasema")."""
+    names = {match.name.casefold()}
+    for e in city.gazetteer.entries_for(match.name):
+        if (e.ref or e.id) == (match.ref or match.id):
+            names.update(n.casefold() for f in getattr(e, "features", ()) for n in f.names.values() if len(n) >= 6)
+    return sorted(names)
+
+
+def _is_building_entry(match: PlaceMatch) -> bool:
+    return (match.category or "").partition("=")[0] == "building"
+
+
 def _is_station(match: PlaceMatch) -> bool:
     key, _, value = (match.category or "").partition("=")
     return key in ("railway", "public_transport") and value in ("station", "halt")
@@ -638,6 +665,22 @@ def _own_area(city: CityModel, match: PlaceMatch) -> Any:
     return geom if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon") else None
 
 
+def _main_building(b: Buildings, area: Any, hits: list[int], use: str | None = None) -> int | None:
+    """The footprint that is the area's main building (None: a campus, a park). Only footprints mostly inside the area
+    count: a neighbour's block the outline grazes along its edge is no part of the place. Else the one footprint of
+    the place's own use inside it (a school's house among untagged blocks in the school's area)."""
+    built = {}
+    for i in hits:
+        share = b.geoms[i].intersection(area).area
+        if share >= AREA_MAIN_BUILDING_SHARE * b.geoms[i].area:
+            built[i] = share
+    main = max(built, key=built.get, default=None)
+    if main is not None and built[main] > 0 and built[main] >= AREA_MAIN_BUILDING_SHARE * sum(built.values()):
+        return main
+    same_use = [i for i in built if use and b.use[i] == use]
+    return same_use[0] if len(same_use) == 1 else None
+
+
 def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[int | None, bool]:
     """(the map's building that is the place the report names, whether the place is a building at all).
 
@@ -650,20 +693,26 @@ def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[in
     x, y = geo.xy(city, match.lat, match.lon)
     open_place = is_open_place(match)
     area = _own_area(city, match) if match.kind not in _OPEN_KINDS else None
-    if not open_place and area is None:
+    if not open_place and (area is None or _is_building_entry(match)):  # a building's own outline is a footprint
         return building_at(b, x, y, prefer_name=match.name), True
     if len(b) == 0:
         return None, not open_place
     probe = area if area is not None else shapely.Point(x, y)
     hits = [int(i) for i in b.tree.query(probe, predicate="intersects") if b.use[i] != "empty"]
     if not open_place:
-        built = {i: b.geoms[i].intersection(area).area for i in hits}
-        main = max(built, key=built.get, default=None)
-        if main is not None and built[main] > 0 and built[main] >= AREA_MAIN_BUILDING_SHARE * sum(built.values()):
-            return main, True
-        return None, False
-    key = match.name.casefold()
-    own = [i for i in hits if b.name[i] and (b.name[i].casefold() in key or key in b.name[i].casefold())]
+        try:
+            main = _main_building(b, shapely.make_valid(area), hits, _poi_use(match.category or ""))
+        except shapely.errors.GEOSException:  # an outline GEOS cannot mend: the footprint at its point, as for a point place
+            return building_at(b, x, y, prefer_name=match.name), True
+        return main, main is not None
+    if _is_passage(match):  # an arcade mapped as a footway through a mall or station: the building it runs through
+        inside = [i for i in hits if b.geoms[i].contains(shapely.Point(x, y))]
+        if inside:
+            return min(inside, key=lambda i: b.geoms[i].area), True
+    names = _own_names(city, match)
+    if _is_station(match):  # a station's point on its tracks beside its hall: the hall may be a few metres off
+        hits = [int(i) for i in b.tree.query(shapely.Point(x, y).buffer(STATION_HALL_NEAR_M), predicate="intersects") if b.use[i] != "empty"]
+    own = [i for i in hits if b.name[i] and any(b.name[i].casefold() in key or key in b.name[i].casefold() for key in names)]
     if not own and _is_station(match):
         own = [i for i in hits if b.use[i] == _STATION_HALL_USE and b.geoms[i].contains(shapely.Point(x, y))]
     if own:
