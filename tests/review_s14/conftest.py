@@ -20,3 +20,11 @@ def make_grid_city():
 @pytest.fixture()
 def at():
     return _tools.grid_point
+
+
+@pytest.fixture
+def restore_units(city):
+    before = dict(city.unit_status())
+    yield city
+    for unit_id, status in before.items():
+        city.set_unit_status(unit_id, status)
