@@ -45,6 +45,13 @@ def test_things_in_the_water_are_no_person_in_the_water_p1(kind, text):
     assert out.priority == "P3", (text, out.priority)
 
 
+def test_people_swimming_in_a_noise_complaint_are_not_p1():
+    """F2: 'swimming in the lake' is person_in_water for the unit picker; as a P1 trigger it turns a P4 noise
+    complaint into P1."""
+    text = "Noise complaint: teenagers swimming in the lake at the park at 2 am, shouting and playing music"
+    assert reconciled_triage(summary("public_security", 0.9, "P4"), text).priority == "P4"
+
+
 def test_a_bus_through_the_ice_stays_a_traffic_accident():
     """F3: a vehicle through the ice: THROUGH_THE_ICE is decisive for 'medical' and the traffic words only know
     'into the water/river/...', so a sure traffic_accident reading of a bus through the lake ice is overruled (the
