@@ -53,3 +53,15 @@ def test_a_unit_type_asked_for_beside_a_named_unit_is_proposed_too():
     commits = _dispatch_commits(plan, binding)
     assert "ERO-L1" in commits.get(SELECTED, []), (commits, plan.warnings)
     assert "KAI-A1" not in commits.get(SELECTED, [])  # the table's own extra stays a suggestion (that part is right)
+
+
+def test_an_order_for_a_unit_type_commits_that_type_only():
+    """F10: 'send an ambulance to Bulevardi 14' (no call sign): with no unit named `_dispatch_commits` commits every
+    unit the requirement table picked — probed in chat: 'Commit ERO-E1, ERO-E2, ERO-L1, ERO-A1' for one ambulance
+    asked. The 'exactly what was asked, extras suggested' rule of 8e19bb1 holds for call signs only."""
+    spec = IncidentArgs(incident_type="fire", incident_id=SELECTED, unit_types=["ambulance"])
+    binding = SimpleNamespace(bound={0: SELECTED}, args=DispatchArgs(incidents=[spec]), asks=[])
+    assignment = lambda uid, kind: SimpleNamespace(incident_id=SELECTED, unit_id=uid, unit_type=kind)  # noqa: E731
+    plan = SimpleNamespace(assignments=[assignment("ERO-E1", "engine"), assignment("ERO-L1", "ladder"),
+                                        assignment("ERO-A1", "ambulance")], warnings=[])
+    assert _dispatch_commits(plan, binding) == {SELECTED: ["ERO-A1"]}
