@@ -21,10 +21,3 @@ def make_grid_city():
 def at():
     return _tools.grid_point
 
-
-@pytest.fixture
-def restore_units(city):
-    before = dict(city.unit_status())
-    yield city
-    for unit_id, status in before.items():
-        city.set_unit_status(unit_id, status)
