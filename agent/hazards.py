@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from agent.normalise import normalised_chinese
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, ZH_TORCH
 
 # A person in the water or through the ice: a water rescue of that person.
 WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl|skier|skater|fisherman|dog walker)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
@@ -31,8 +31,8 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                + CARBON_MONOXIDE + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
                r"烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
-    # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆), a torch (火炬, 火把)
-    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆|炬|把)"),
+    # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆), a torch (火炬, 火把 as a noun: ZH_TORCH)
+    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火(?!把)|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])(?!" + ZH_TORCH + r")火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),
     # a flood of calls, messages or complaints is a busy switchboard, not water ("we're flooded with calls about smoke")
     ("flood", r"flood\w*(?![^.!?;,]{0,25}?\b(?:with|of|by)\s+(?:\w+\s+){0,2}?(?:calls|e-?mails|messages|complaints|requests|questions|"
               r"reports|posts|tweets|texts|enquiries|inquiries|notifications|alerts|tickets|bookings)\b)|water main|burst pipe|pipe (?:has |had )?burst|water (?:is |was )?(?:pouring|gushing|coming|flowing|rushing|streaming) (?:in|into|through|down)\b|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),

@@ -50,6 +50,14 @@ CARBON_MONOXIDE_NAMES: tuple[str, ...] = (
 )
 
 
+# A torch (火炬; 火把 as a noun: 火把节, 火把队伍, 举着火把) is no fire: a torch procession or relay is a crowd. 火 before the
+# BA particle 把 is the fire itself ("大火把整栋楼都烧了": the fire burned the whole block), so 火把 is a torch only where
+# it stands as a noun: before a festival/procession word or a clause's end, or after a verb of holding or lighting.
+# A role puts ``(?!ZH_TORCH)`` before its 火 (the lookbehind inside reads the verb before it).
+ZH_TORCH = (r"(?:火炬|火把(?=节|队|游行|晚会|[，。！？、,.!?\s]|$)|"
+            r"(?<=举着|拿着|点着|点燃|点起|手持|打着|擎着|举起|一支|一根)火把)")
+
+
 # A crowd crush, stampede or crowd surge: people pressed, pushed over or trampled by a crowd. Read by the router's hazard
 # words (agent/hazards: the incident is a public-order mass-casualty one, whatever the crowd was doing) and the
 # unit-needs determinant (tools/determinants: crowd_disorder, police for the crowd).

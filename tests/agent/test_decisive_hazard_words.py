@@ -107,3 +107,18 @@ def test_someone_in_the_water_is_p1(text, priority):
 ])
 def test_someone_already_out_of_the_water_keeps_the_priority(text):
     assert reconciled_triage(summary("medical", 0.8, "P2"), text).priority == "P2", text
+
+
+@pytest.mark.parametrize("text,fire", [
+    ("一把火把房子烧了，邻居都跑出来了", True),  # BA particle after 一把火: a fire
+    ("火把厨房的吊顶烧穿了", True),
+    ("他举着火把走在队伍前面，大家在唱歌", False),  # 火把 held: a torch
+    ("游客手持火把游行到湖边", False),
+])
+def test_huoba_is_a_torch_only_as_a_noun(text, fire):
+    import re
+
+    from finetune.cues import _CUES
+
+    assert (hazard_from_words(text) == "fire") is fire, text
+    assert bool(re.search(_CUES["fire_word"], text)) is fire, text
