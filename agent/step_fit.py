@@ -66,7 +66,10 @@ FACETS: tuple[Facet, ...] = (
     # the gusts come) fits a forecast or a warning, not a storm whose damage is already reported: there the rescue of
     # the people hurt or trapped comes first (a new user's trial: trees on a tram with passengers beside a live wire got
     # the forecast checklist).
-    Facet("forecast", _words(r"\bpre-?position\w*|\bthe warning, its timing\b|\bis forecast\b|"
+    # Only a step that is preparation from its first word is the facet's: "Alert the units …; pre-position pumps" is a
+    # flood checklist's unit call, and "Coordinate … if a storm surge is forecast and with Annex F for power cuts" names a
+    # condition, not a preparation (both fit an event under way).
+    Facet("forecast", _words(r"^\s*(?:\d+\.\s*)?pre-?position\w*|\bthe warning, its timing\b|"
                              r"\bbefore (?:the )?(?:gusts|winds?|storm|surge|water|snow)\b[^.;]{0,30}?\b(?:exceed|arrive|reach|hit|come)\w*"),
           _words(r"\bforecast\w*|\b(?:weather |storm |gale |wind |flood |snow |heat |cold )?warning (?:issued|for|in force|of)\b|"
                  r"\bexpected\b|\bpredicted\b|\bis coming\b|\bwill (?:hit|arrive|reach|peak)\b|\bahead of the\b|"

@@ -50,17 +50,29 @@ CARBON_MONOXIDE_NAMES: tuple[str, ...] = (
 )
 
 
-# A crowd crush, stampede or crowd surge: people pressed, pushed over or trampled by a crowd. Read by the router's hazard
+# A torch (火炬; 火把 as a noun: 火把节, 火把队伍, 举着火把) is no fire: a torch procession or relay is a crowd. 火 before the
+# BA particle 把 is the fire itself ("大火把整栋楼都烧了": the fire burned the whole block), so 火把 is a torch only where
+# it stands as a noun: before a festival/procession word or a clause's end, or after a verb of holding or lighting.
+# A role puts ``(?!ZH_TORCH)`` before its 火 (the lookbehind inside reads the verb before it).
+ZH_TORCH = (r"(?:火炬|火把(?=节|队|游行|晚会|[，。！？、,.!?\s]|$)|"
+            r"(?<=举着|拿着|点着|点燃|点起|手持|打着|擎着|举起|一支|一根)火把)")
+
+
+# A crowd crush, stampede or crowd surge: people pressed, pushed over or trampled by a crowd. The crowd must be named
+# (a crowd, people, fans; 人群, 人挤人): a crush injury to a hand, a horse that trampled its rider or "he stepped on glass"
+# is one casualty, and "spectators crushed under" a stand is a collapse's casualty. Read by the router's hazard
 # words (agent/hazards: the incident is a public-order mass-casualty one, whatever the crowd was doing) and the
 # unit-needs determinant (tools/determinants: crowd_disorder, police for the crowd).
-CROWD_CRUSH = (r"crowd (?:crush|surge)|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|"
-               r"stampede|trampl\w*|(?:people|they|we|he|she|someone|somebody) (?:are |were |was |is |got |being )?(?:knocked down and )?(?:stepped|trodden|trampled) on|"
-               r"踩踏|被踩|践踏|人群[^。，！？]{0,6}(?:挤压|挤倒|推倒|压倒|挤成一团)|(?:挤倒|挤压)[^。，！？]{0,4}(?:人|伤)")
+CROWD_CRUSH = (r"crowd (?:crush|surg\w*)|crush risk|stampede|"
+               r"\b(?:crowds?|people|fans|spectators|audience|supporters|revell?ers|concert-?goers|festival-?goers|"
+               r"passengers|pupils|students|teenagers|youths|children|kids|visitors|shoppers)\b[^.!?;]{0,30}\b(?:crush(?:ed|ing)|trampl\w*|"
+               r"(?:stepped|trodden) on)\b(?! under\b)|\b(?:trampl\w*|crushed) (?:by|in) (?:the |a )?(?:crowd|people|fans|stampede)\b|"
+               r"踩踏|践踏|人挤人|人群[^。，！？]{0,6}(?:挤压|挤倒|推倒|压倒|挤成一团)|(?:挤倒|挤压)[^。，！？]{0,4}(?:人|伤)")
 
 # A person through the ice, however the fall and the ice are said ("fell through the sea ice", "went through about 50 m
 # from shore" after "the ice was cracking", "the ice gave way under him", 冰面裂开掉下去): a water rescue. Read by the
-# router's hazard words and the person-in-water determinant.
+# router's hazard words and the person-in-water determinant. A fall "through" said apart from the ice needs someone on
+# the ice first ("anglers on the ice …, one went straight through"): black ice on a road or ice on a roof is no water.
 THROUGH_THE_ICE = (r"\bthrough (?:the |thin |a hole in the )?(?:(?:sea|lake|river|bay|thin|harbou?r) )?ice\b|\bice (?:broke|gave way|cracked|collapsed) (?:under|beneath)|"
-                   r"\bice\b[^.!?;]{0,80}\b(?:fell|fallen|falls|went|gone|broke|crashed|sank|sunk|slipped) (?:right |straight )?through\b|"
-                   r"\b(?:fell|fallen|falls|went|gone|broke|crashed|sank|sunk) (?:right |straight )?through\b[^.!?;]{0,80}\bice\b|"
+                   r"\b(?:on|onto|across|out on) the (?:(?:sea|lake|river|bay|thin|harbou?r) )?ice\b[^.!?;]{0,80}\b(?:fell|fallen|falls|went|gone|broke|crashed|sank|sunk|slipped) (?:right |straight )?through\b|"
                    r"冰窟|冰(?:面)?(?:裂|破|塌)[^。！？]{0,12}(?:掉|落|陷|沉)")

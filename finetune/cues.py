@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from core.contrast_words import contrast_pattern
-from core.hazard_words import CARBON_MONOXIDE
+from core.hazard_words import CARBON_MONOXIDE, ZH_TORCH
 from core.text import URL_PATTERN
 
 _F = re.IGNORECASE
@@ -71,8 +71,8 @@ _CUES: dict[str, str] = {
                 r"close (?:all |your )?(?:the )?windows|撤离|疏散|紧急转移|留在室内|待在室内|关闭门窗|不要外出",
     "symptoms": r"dizzy|headache|vomit|nause|faint|confused|drowsy|collapsed|can'?t breathe|头晕|头痛|呕吐|恶心|昏迷|晕倒",
     # --- hazards ---------------------------------------------------------------------------------
-    # (a torch, 火炬 / 火把, is no fire: a torch procession or relay is a crowd)
-    "fire_word": r"\bfire\b|flames?|burning|on fire|smoke|blaze|ablaze|火(?!炬|把)|烟|燃烧|着火|起火",
+    # (a torch, 火炬 / 火把 as a noun, is no fire: a torch procession or relay is a crowd; 大火把…烧了 is a fire)
+    "fire_word": r"\bfire\b|flames?|burning|on fire|smoke|blaze|ablaze|(?!" + ZH_TORCH + r")火|烟|燃烧|着火(?!把)|起火",
     "collapse_word": r"collaps|caved in|cave-in|gave way|came down|fell down|crumbl|倒塌|坍塌|塌了|垮了|塌方",
     "gas_word": r"\bgas\b|" + CARBON_MONOXIDE + r"|methane|fumes|chemical|ammonia|chlorine|toxic|"
                 r"燃气|煤气|天然气|甲烷|毒气|化学品|氨气|氯气",

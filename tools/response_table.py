@@ -300,9 +300,11 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         if has("loose_high"):
             needs.need("ladder", 1, why("loose_high"))
             needs.need("police_patrol", 1, why("loose_high"))
-        if has("live_wire") and "line" in dets["live_wire"].qualifiers and (has("passenger_vehicle") or has("people_inside")):
-            # People held in a tram, a bus or a building by a live line beside it: the rescue service keeps them in
-            # and takes them out once the utility has made the line dead (an engine with it, an ambulance standing by).
+        if has("live_wire") and "line" in dets["live_wire"].qualifiers and (has("passenger_vehicle") or has("trapped") or has("vehicle_entrapment")):
+            # People held in a tram, a bus or a car by a live line beside it: the rescue service keeps them in and takes
+            # them out once the utility has made the line dead (an engine with it, an ambulance standing by). Someone
+            # merely "inside" somewhere (people_inside: the owner in the shop beside an empty car) is held by nothing:
+            # the right action there is to keep people away until the line is dead, which the utility crew and police do.
             w = why("live_wire") + " with people held beside it"
             for unit_type in ("rescue", "engine", "ambulance"):
                 needs.need(unit_type, 1, w)

@@ -107,3 +107,51 @@ def test_someone_in_the_water_is_p1(text, priority):
 ])
 def test_someone_already_out_of_the_water_keeps_the_priority(text):
     assert reconciled_triage(summary("medical", 0.8, "P2"), text).priority == "P2", text
+
+
+@pytest.mark.parametrize("text,fire", [
+    ("一把火把房子烧了，邻居都跑出来了", True),  # BA particle after 一把火: a fire
+    ("火把厨房的吊顶烧穿了", True),
+    ("他举着火把走在队伍前面，大家在唱歌", False),  # 火把 held: a torch
+    ("游客手持火把游行到湖边", False),
+])
+def test_huoba_is_a_torch_only_as_a_noun(text, fire):
+    import re
+
+    from finetune.cues import _CUES
+
+    assert (hazard_from_words(text) == "fire") is fire, text
+    assert bool(re.search(_CUES["fire_word"], text)) is fire, text
+
+
+@pytest.mark.parametrize("text", [
+    "patient with a crush injury of the foot from a falling pallet, he is pale and sweating",  # one casualty, no crowd
+    "our bull trampled my grandfather in the barn, he has chest pain",
+    "she stepped on a rusty nail at the playground and is crying",
+])
+def test_crush_words_without_a_crowd_stay_a_medical_call(text):
+    assert reconciled_triage(summary("medical", 0.85), text).incident_type == "medical", text
+
+
+def test_a_sure_reading_of_the_cause_of_a_stampede_stays():
+    text = "the boiler room blew up under the concert hall and fans stampeded towards the doors"
+    out = reconciled_triage(summary("hazmat", 0.85), text)
+    assert out.incident_type == "hazmat"
+
+
+@pytest.mark.parametrize("kind,text", [
+    ("traffic_accident", "ice on the ring road exit, a lorry slid and broke through the guard rail, driver shaken"),
+    ("earthquake_collapse", "the ice-laden canopy of the shop gave in and a customer fell through the floor hatch"),
+])
+def test_ice_on_a_road_or_roof_is_no_person_through_the_ice(kind, text):
+    out = reconciled_triage(summary(kind, 0.7, "P3"), text)
+    assert (out.incident_type, out.priority) == (kind, "P3"), text
+    assert "person_in_water" not in {d.code for d in extract(text)}, text
+
+
+@pytest.mark.parametrize("kind,text", [
+    ("hazmat", "a barrel of paint is leaking in the water by the boat ramp, no injuries"),
+    ("public_security", "loud party, drunk guests swimming in the canal at midnight and screaming"),
+])
+def test_things_or_swimmers_in_the_water_are_not_p1(kind, text):
+    assert reconciled_triage(summary(kind, 0.9, "P3"), text).priority == "P3", text

@@ -42,3 +42,10 @@ def test_a_storm_that_has_struck_gets_no_preparation_steps(report):
 def test_a_warning_keeps_them(report):
     kept = _kept(report, "severe_weather", "annex_g_severe_weather.md")
     assert any(s.startswith("Pre-position units") for s in kept) and any(s.startswith("Brief the EOC") for s in kept), kept
+
+
+def test_only_a_step_that_is_preparation_from_its_first_word_waits_for_a_warning():
+    facts = incident_facts("the river is over the embankment and water is running into the underground car park now", "flood")
+    assert step_fits("Call out the pump crews from the depot and pre-position sandbags at the entrances.", facts)
+    assert step_fits("Inform the harbour master if high water is forecast and the grid operator for outages.", facts)
+    assert not step_fits("Pre-position sandbag teams along the river wall.", facts)

@@ -819,3 +819,14 @@ def test_a_live_line_with_nobody_held_by_it_stays_with_the_utility():
 
     counts = unit_needs("severe_weather", "P3", extract("power line down across Fleminginkatu after the wind, nobody near it")).counts
     assert "rescue" not in counts, counts
+
+
+@pytest.mark.parametrize("text,held", [
+    ("storm snapped the line and it is lying across a taxi, the driver is trapped in the car and afraid to move", True),
+    ("a live cable is down across an empty camper van in the yard, the family is inside the house watching it", False),
+])
+def test_live_line_units_only_for_someone_held_by_it(text, held):
+    from tools.response_table import unit_needs
+
+    counts = unit_needs("utility_outage", "P2", extract(text)).counts
+    assert ("rescue" in counts) is held, (text, dict(counts))
