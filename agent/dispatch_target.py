@@ -10,7 +10,7 @@ planner's recommendation is shown, nothing is proposed, and the reply asks which
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id
@@ -27,6 +27,7 @@ class DispatchBinding:
     args: DispatchArgs  # the request with each bound incident's real id, type, priority and place
     bound: dict[int, str]  # index of the request in ``args.incidents`` -> the open incident it commits to
     asks: list[str]  # the questions for the operator, one per request bound to no incident
+    notes: list[str] = field(default_factory=list)  # what the binding set aside (an unknown id, the selection used instead)
 
 
 def _named_id(spec: IncidentArgs) -> str | None:
@@ -42,8 +43,15 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
     """Bind each request of a chat dispatch to an open incident (see the module's docstring).  ``place_of``: where a
     place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``)."""
     open_incidents = {i.incident_id: i for i in store.list_incidents(status="open")}
-    specs, bound, asks = [], {}, []
+    specs, bound, asks, notes = [], {}, [], []
     for n, spec in enumerate(args.incidents):
+        named = _named_id(spec)
+        if named is not None and named not in open_incidents and session_incident in open_incidents:
+            # An id that is no open incident, with one selected: most often the router's placeholder ("INC-1", which
+            # the operator never wrote), never a reason to refuse the order for the incident the operator is on.
+            # The proposal names the incident it commits to, and the note says the id was set aside.
+            notes.append(f"{named} is not an open incident; the units are proposed for the selected incident {session_incident}.")
+            spec = spec.model_copy(update={"incident_id": None, "place": None if INCIDENT_ID_RE.search(spec.place or "") else spec.place})
         target, ask = _target(spec, session_incident, open_incidents, place_of, incident_place)
         if target is None:
             asks.append(ask)
@@ -51,7 +59,7 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             continue
         bound[n] = target
         specs.append(_as_incident(spec, open_incidents[target], incident_place))
-    return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks)
+    return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks, notes)
 
 
 def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: dict[str, Any],

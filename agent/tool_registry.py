@@ -166,7 +166,7 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         commits = (_dispatch_commits(plan, binding) if binding is not None
                    else {None: [a.unit_id for a in plan.assignments]} if propose is not None and plan.assignments else {})
         if binding is not None:
-            plan.warnings.extend(binding.asks)
+            plan.warnings.extend([*binding.notes, *binding.asks])
         data = {
             "summary": plan.summary(),
             "assignments": [a.model_dump(exclude={"route", "unit_lat", "unit_lon"}) for a in plan.assignments],
