@@ -45,3 +45,32 @@ def test_an_unknown_id_with_nothing_selected_is_still_refused():
     args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", incident_id="INC-4", unit_types=["ladder"])])
     binding = bind_dispatch(args, None, _Store(), _here, _here)
     assert binding.bound == {} and "INC-4" in binding.asks[0]
+
+
+def _plan(*units: tuple[str, str]):
+    return SimpleNamespace(assignments=[SimpleNamespace(incident_id=ON, unit_id=u, unit_type=t) for u, t in units], warnings=[])
+
+
+def _commits(plan, **asked):
+    from agent.tool_registry import _dispatch_commits  # noqa: PLC0415, PLC2701 - the one place the commit list is decided
+    spec = IncidentArgs(incident_type="hazmat", incident_id=ON, **asked)
+    return _dispatch_commits(plan, SimpleNamespace(bound={0: ON}, args=DispatchArgs(incidents=[spec]), asks=[]))
+
+
+def test_a_type_asked_beside_a_call_sign_is_proposed_and_the_rest_suggested():
+    """'KAI-A1 and a police patrol please': the ambulance named and the patrol asked for by type; the table's engine
+    and hazmat unit are only suggested."""
+    plan = _plan(("KAI-A1", "ambulance"), ("PAS-P1", "police_patrol"), ("ERO-E1", "engine"), ("ERO-H1", "hazmat"))
+    assert _commits(plan, unit_ids=["KAI-A1"], unit_types=["police_patrol"]) == {ON: ["KAI-A1", "PAS-P1"]}
+    assert "ERO-E1 (engine), ERO-H1 (hazmat)" in plan.warnings[0]
+
+
+def test_call_signs_that_say_their_own_type_add_no_unit_of_it():
+    plan = _plan(("ERO-E1", "engine"), ("HAK-E1", "engine"), ("ERO-H1", "hazmat"))
+    assert _commits(plan, unit_ids=["HAK-E1"], unit_types=["engine"]) == {ON: ["HAK-E1"]}
+
+
+def test_an_order_by_type_only_proposes_that_type_and_an_order_naming_nothing_every_unit():
+    plan = _plan(("ERO-H1", "hazmat"), ("ERO-E1", "engine"), ("KAI-A1", "ambulance"))
+    assert _commits(plan, unit_types=["hazmat"]) == {ON: ["ERO-H1"]}
+    assert _commits(_plan(("ERO-H1", "hazmat"), ("ERO-E1", "engine")), ) == {ON: ["ERO-H1", "ERO-E1"]}
