@@ -9,6 +9,7 @@ planner's recommendation is shown, nothing is proposed, and the reply asks which
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,9 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
             return None, (f"{spec.place} is where {', '.join(others)} is, not {session_incident}: which incident are "
                           f"these units for? Name it (\"send … to {others[0]}\").")
         return session_incident, ""
+    if not there and spec.place and not any(c.isdigit() for c in spec.place):
+        # a street, not a house: a house number names a building, where another incident may be starting
+        there = _on_street(spec, open_incidents, incident_place)
     if len(there) == 1:
         return there[0], ""
     if len(there) > 1:
@@ -85,6 +89,33 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     at = f" at {spec.place}" if spec.place else ""
     return None, (f"No incident is selected and none is open{at}: which incident are these units for? {_choices(open_incidents)} "
                   "To open one, send the report of what happened there first.")
+
+
+# Words of an order's place that name no street ("the corner of Bulevardi and Annankatu", "the Bulevardi fire").
+_NOT_A_STREET = frozenset({"the", "corner", "junction", "crossing", "near", "outside", "behind", "front", "side", "end",
+                           "street", "road", "incident", "scene", "fire", "blaze", "crash", "accident", "there", "here",
+                           "that", "this", "building", "house", "flat", "block"})
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _on_street(spec: IncidentArgs, open_incidents: dict[str, Any],
+               incident_place: Callable[[str], ReportPlace | None]) -> list[str]:
+    """The open incident on the street the order names, where the place is no point the map resolves ("send KAI-A1 to
+    the Bulevardi fire", "to the corner of Bulevardi and Annankatu"): the one open incident whose address or title has
+    one of the order's street words, or, of several, the one of the order's hazard.  More than one: none (ask)."""
+    words = {w.casefold() for w in _WORD.findall(spec.place or "")} - _NOT_A_STREET
+    if not words:
+        return []
+
+    def named_there(incident: Any) -> bool:
+        place = incident_place(incident.incident_id)
+        said = {w.casefold() for w in _WORD.findall(f"{incident.title} {place.name if place else ''}")}
+        return bool(words & said)
+
+    street = [i for i, incident in open_incidents.items() if named_there(incident)]
+    if len(street) > 1:
+        street = [i for i in street if open_incidents[i].incident_type == spec.incident_type]
+    return street if len(street) == 1 else []
 
 
 def _at(where: ReportPlace, incident: ReportPlace | None) -> bool:

@@ -74,3 +74,31 @@ def test_an_order_by_type_only_proposes_that_type_and_an_order_naming_nothing_ev
     plan = _plan(("ERO-H1", "hazmat"), ("ERO-E1", "engine"), ("KAI-A1", "ambulance"))
     assert _commits(plan, unit_types=["hazmat"]) == {ON: ["ERO-H1"]}
     assert _commits(_plan(("ERO-H1", "hazmat"), ("ERO-E1", "engine")), ) == {ON: ["ERO-H1", "ERO-E1"]}
+
+
+def _nowhere(_: str) -> ReportPlace | None:
+    return None
+
+
+class _Street(_Store):
+    def list_incidents(self, status: str | None = "open"):
+        return [_Incident("INC-0A", title="Gas smell in a stairwell at Fredrikinkatu 40", incident_type="hazmat"),
+                _Incident("INC-0B", title="Kitchen fire at Fredrikinkatu 12"),
+                _Incident("INC-0C", title="Man fallen on the ice at Lönnrotinkatu 5", incident_type="medical")]
+
+
+def test_nothing_selected_an_order_for_the_one_incident_on_a_named_street_binds_to_it():
+    order = IncidentArgs(incident_type="medical", place="corner of Lönnrotinkatu and Yrjönkatu", unit_ids=["KAI-A1"])
+    assert bind_dispatch(DispatchArgs(incidents=[order]), None, _Street(), _nowhere, _nowhere).bound == {0: "INC-0C"}
+    # two open incidents on the street: the order's hazard picks one; none of that hazard there: it asks
+    fire = IncidentArgs(incident_type="fire", place="the Fredrikinkatu fire", unit_types=["engine"])
+    assert bind_dispatch(DispatchArgs(incidents=[fire]), None, _Street(), _nowhere, _nowhere).bound == {0: "INC-0B"}
+    flood = IncidentArgs(incident_type="flood", place="Fredrikinkatu", unit_types=["rescue"])
+    binding = bind_dispatch(DispatchArgs(incidents=[flood]), None, _Street(), _nowhere, _nowhere)
+    assert binding.bound == {} and "which incident" in binding.asks[0]
+
+
+def test_an_order_to_another_house_on_the_street_is_not_bound_by_the_street_name():
+    order = IncidentArgs(incident_type="medical", place="Lönnrotinkatu 29", unit_ids=["KAI-A1"])
+    binding = bind_dispatch(DispatchArgs(incidents=[order]), None, _Street(), _nowhere, _nowhere)
+    assert binding.bound == {}
