@@ -9,8 +9,9 @@ planner's recommendation is shown, nothing is proposed, and the reply asks which
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id
@@ -27,6 +28,7 @@ class DispatchBinding:
     args: DispatchArgs  # the request with each bound incident's real id, type, priority and place
     bound: dict[int, str]  # index of the request in ``args.incidents`` -> the open incident it commits to
     asks: list[str]  # the questions for the operator, one per request bound to no incident
+    notes: list[str] = field(default_factory=list)  # what the binding set aside (an unknown id, the selection used instead)
 
 
 def _named_id(spec: IncidentArgs) -> str | None:
@@ -42,8 +44,15 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
     """Bind each request of a chat dispatch to an open incident (see the module's docstring).  ``place_of``: where a
     place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``)."""
     open_incidents = {i.incident_id: i for i in store.list_incidents(status="open")}
-    specs, bound, asks = [], {}, []
+    specs, bound, asks, notes = [], {}, [], []
     for n, spec in enumerate(args.incidents):
+        named = _named_id(spec)
+        if named is not None and named not in open_incidents and session_incident in open_incidents:
+            # An id that is no open incident, with one selected: most often the router's placeholder ("INC-1", which
+            # the operator never wrote), never a reason to refuse the order for the incident the operator is on.
+            # The proposal names the incident it commits to, and the note says the id was set aside.
+            notes.append(f"{named} is not an open incident; the units are proposed for the selected incident {session_incident}.")
+            spec = spec.model_copy(update={"incident_id": None, "place": None if INCIDENT_ID_RE.search(spec.place or "") else spec.place})
         target, ask = _target(spec, session_incident, open_incidents, place_of, incident_place)
         if target is None:
             asks.append(ask)
@@ -51,7 +60,7 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             continue
         bound[n] = target
         specs.append(_as_incident(spec, open_incidents[target], incident_place))
-    return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks)
+    return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks, notes)
 
 
 def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: dict[str, Any],
@@ -70,6 +79,9 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
             return None, (f"{spec.place} is where {', '.join(others)} is, not {session_incident}: which incident are "
                           f"these units for? Name it (\"send … to {others[0]}\").")
         return session_incident, ""
+    if not there and spec.place and not any(c.isdigit() for c in spec.place):
+        # a street, not a house: a house number names a building, where another incident may be starting
+        there = _on_street(spec, open_incidents, incident_place)
     if len(there) == 1:
         return there[0], ""
     if len(there) > 1:
@@ -77,6 +89,33 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     at = f" at {spec.place}" if spec.place else ""
     return None, (f"No incident is selected and none is open{at}: which incident are these units for? {_choices(open_incidents)} "
                   "To open one, send the report of what happened there first.")
+
+
+# Words of an order's place that name no street ("the corner of Bulevardi and Annankatu", "the Bulevardi fire").
+_NOT_A_STREET = frozenset({"the", "corner", "junction", "crossing", "near", "outside", "behind", "front", "side", "end",
+                           "street", "road", "incident", "scene", "fire", "blaze", "crash", "accident", "there", "here",
+                           "that", "this", "building", "house", "flat", "block"})
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _on_street(spec: IncidentArgs, open_incidents: dict[str, Any],
+               incident_place: Callable[[str], ReportPlace | None]) -> list[str]:
+    """The open incident on the street the order names, where the place is no point the map resolves ("send KAI-A1 to
+    the Bulevardi fire", "to the corner of Bulevardi and Annankatu"): the one open incident whose address or title has
+    one of the order's street words, or, of several, the one of the order's hazard.  More than one: none (ask)."""
+    words = {w.casefold() for w in _WORD.findall(spec.place or "")} - _NOT_A_STREET
+    if not words:
+        return []
+
+    def named_there(incident: Any) -> bool:
+        place = incident_place(incident.incident_id)
+        said = {w.casefold() for w in _WORD.findall(f"{incident.title} {place.name if place else ''}")}
+        return bool(words & said)
+
+    street = [i for i, incident in open_incidents.items() if named_there(incident)]
+    if len(street) > 1:
+        street = [i for i in street if open_incidents[i].incident_type == spec.incident_type]
+    return street if len(street) == 1 else []
 
 
 def _at(where: ReportPlace, incident: ReportPlace | None) -> bool:

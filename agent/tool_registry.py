@@ -113,23 +113,32 @@ BindDispatch = Callable[[ops.DispatchArgs], DispatchBinding]  # a chat dispatch 
 
 
 def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, list[str]]:
-    """The units to propose committing, per bound incident: exactly the units the operator named where they named
-    any (the requirement table's other picks are suggested in a line of their own, not slipped into the commit), else
-    every unit the plan recommends for it."""
+    """The units to propose committing, per bound incident: what the operator asked for, the units they named and the
+    planned units of each type they asked for that no named unit is ("send HAK-E1 and a ladder": HAK-E1 and the
+    ladder; "send an ambulance": the ambulance, not the whole table).  The requirement table's other picks are
+    suggested in a line of their own, not slipped into the commit.  An order that names neither units nor types
+    commits every unit the plan recommends for it."""
     commits: dict[str | None, list[str]] = {}
     for n, incident_id in binding.bound.items():
         spec = binding.args.incidents[n]
         assigned = [a for a in plan.assignments if a.incident_id == incident_id]
         named = {u.upper() for u in spec.unit_ids or []}
-        units = [a.unit_id for a in assigned if not named or a.unit_id.upper() in named]
-        extras = [a for a in assigned if named and a.unit_id.upper() not in named]
+        # a type is asked for by the named units themselves when one of them is of it ("send ERO-E2 and HAK-E1" says
+        # "engine" through its call signs, not two more engines)
+        named_types = {a.unit_type for a in assigned if a.unit_id.upper() in named}
+        types = {t for t in spec.unit_types or [] if t not in named_types}
+        asked = [a for a in assigned if a.unit_id.upper() in named or a.unit_type in types]
+        units = [a.unit_id for a in (asked if named or types else assigned)]
+        extras = [a for a in assigned if (named or types) and a.unit_id not in units]
         if extras:
             plan.warnings.append(f"Also suggested for {incident_id} by the requirement table, not proposed: "
                                  + ", ".join(f"{a.unit_id} ({a.unit_type.replace('_', ' ')})" for a in extras)
-                                 + ". Ask for them by name to commit them.")
+                                 + ". Ask for them by name or type to commit them.")
         if units:
             commits[incident_id] = units
     return commits
+
+
 def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
     State changes are only ever proposed (``propose``); without it they are refused.  A dispatch is proposed only for
@@ -166,7 +175,7 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         commits = (_dispatch_commits(plan, binding) if binding is not None
                    else {None: [a.unit_id for a in plan.assignments]} if propose is not None and plan.assignments else {})
         if binding is not None:
-            plan.warnings.extend(binding.asks)
+            plan.warnings.extend([*binding.notes, *binding.asks])
         data = {
             "summary": plan.summary(),
             "assignments": [a.model_dump(exclude={"route", "unit_lat", "unit_lon"}) for a in plan.assignments],

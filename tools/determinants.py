@@ -97,6 +97,30 @@ DETERMINANTS: dict[str, str] = {
     "wet_electrics": "water reaching electrical installations",
 }
 
+# "We need another ambulance", "send two more engines", "再派一辆救护车": the operator asks for units on top of those
+# already there.  One code per unit type (a determinant is one fact); the planner adds them to the need of an incident
+# with units on scene, which the table's need alone would cancel (tools/dispatch/steps.py on_scene_slots).
+_MORE_UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "ambulance": (r"ambulances?|paramedics?|medics?|ems (?:units?|crews?)", r"救护车|急救车"),
+    "engine": (r"(?:fire )?engines?|fire ?trucks?|fire (?:crews?|units?)", r"消防车"),
+    "ladder": (r"(?:aerial )?ladders?(?: trucks?| units?)?|aerials?|turntable ladders?", r"云梯车?|登高车"),
+    "rescue": (r"rescue (?:units?|teams?|crews?|vehicles?|trucks?)", r"救援车|抢险救援车"),
+    "hazmat": (r"hazmat(?: units?| teams?| crews?)?", r"危化品?(?:车|队)"),
+    "police_patrol": (r"police(?: cars?| patrols?| units?| officers?)?|patrols?|(?:police )?officers|cops", r"警车|警察|民警"),
+    "utility_crew": (r"(?:utility|power|electricity|gas|water) crews?|electricians?", r"抢修车|抢修队|电力抢修"),
+}
+MORE_UNITS: dict[str, str] = {f"more_{t}": t for t in _MORE_UNIT_WORDS}  # determinant code -> unit type
+_ASK_EN = (r"\b(?:need|needs|needed|send|sending|get|want|request|requesting|call|calling|dispatch|bring|require|required|requires)\b"
+           r"(?:\s+(?:us|me|them|in|out|here|now|please|urgently|at least|up))*\s+"
+           r"(?:another|one more|a second|an extra|an additional|a further|(" + EN_NUM_RE + r") more|more|extra|additional|further)\s+")
+_ASK_ZH = r"(?:再|还|另外|多)(?:要|需要|派|来|叫|调)(?:个|一下)?(" + ZH_NUM_RE + r")?(?:辆|台|个|名|位|队)?"
+DETERMINANTS.update({code: f"the operator asks for more: {t.replace('_', ' ')}" for code, t in MORE_UNITS.items()})
+
+
+def additional_units(found: list[Determinant] | None) -> dict[str, int]:
+    """The units asked for on top of those there ("another ambulance": 1, "two more engines": 2), by unit type."""
+    return {MORE_UNITS[d.code]: d.count or 1 for d in found or () if d.code in MORE_UNITS}
+
 
 class Determinant(BaseModel):
     code: str
@@ -613,6 +637,8 @@ RULES: tuple[_Rule, ...] = (
         r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
         r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)|(车|电车|公交车|巴士)上的?(人|乘客)(很多|特别多|非常多|好多|挤满)",
     ),
+    *(_rule(code, _counted(_ASK_EN + r"(?:" + _MORE_UNIT_WORDS[t][0] + r")\b"), _counted(_ASK_ZH + r"(?:" + _MORE_UNIT_WORDS[t][1] + r")"))
+      for code, t in MORE_UNITS.items()),
 )
 
 def _negated(text: str, start: int, end: int) -> bool:

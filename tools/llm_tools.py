@@ -57,7 +57,7 @@ class IncidentArgs(BaseModel):
     place: str | None = Field(default=None, description="Where, by name. Give this or lat/lon.", max_length=200)
     lat: float | None = Field(default=None, ge=-90, le=90)
     lon: float | None = Field(default=None, ge=-180, le=180)
-    incident_id: str | None = Field(default=None, max_length=80, description="Optional id; default INC-1, INC-2, ...")
+    incident_id: str | None = Field(default=None, max_length=80, description="The incident's id only where the operator wrote one (e.g. INC-3F2A91BC); otherwise leave it empty, never make one up.")
     unit_types: list[UnitType] | None = Field(default=None, max_length=7, description="Unit types the operator asked for (checked against the plan).")
     unit_ids: list[str] | None = Field(default=None, max_length=10, description="Units the operator named for this incident ('send KAM-A1 to X'); assigned first when available.")
 

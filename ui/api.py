@@ -45,9 +45,12 @@ class Endpoints:
         return result.model_dump(mode="json")
 
     def approve_plan(self, plan_id: str, request: gr.Request = None) -> dict:
-        """Mark a plan approved by the logged-in operator."""
-        approval = _answer(lambda: self.actions.approve(plan_id, self.actions.operator(request)))
-        return {"plan_id": plan_id, "approved_by": approval[0] if approval else None}
+        """Mark a plan approved by the logged-in operator.  Approval dispatches nobody: as on the page, the plan's units
+        still available are proposed as committed (confirm them with /confirm_proposal), and ``dispatch`` says so."""
+        operator = self.actions.operator(request)
+        approval = _answer(lambda: self.actions.approve(plan_id, operator))
+        said = _answer(lambda: self.actions.propose_plan_dispatch(plan_id, operator))
+        return {"plan_id": plan_id, "approved_by": approval[0] if approval else None, "dispatch": said}
 
     def chat(self, message: str, incident_id: str, request: gr.Request = None) -> dict:
         """One chat exchange, collected: the answer text, tool steps and citations."""

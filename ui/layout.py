@@ -162,7 +162,7 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     c.plan_btn.click(centre.plan, [c.report, c.session], plan_outputs, **private)
     c.relocate_btn.click(centre.relocate, [c.set_lat, c.set_lon, c.report, c.session], plan_outputs, **private)
     demo.load(None, None, None, js=MAP_CLICK_JS)
-    c.approve_btn.click(centre.approve, [c.session], [c.plan_view, c.dl_md, c.dl_json, c.log_table, c.notice], **private)
+    approve_evt = c.approve_btn.click(centre.approve, [c.session], [c.plan_view, c.dl_md, c.dl_json, c.log_table, c.notice], **private)
     restore_outputs = [c.session, c.incidents, c.chatbot, c.triage_view, c.plan_view, c.map_plot, c.dl_md, c.dl_json,
                        c.log_table, c.report, c.notice]
     c.new_btn.click(centre.new_incident, [c.session], restore_outputs, **private)
@@ -178,7 +178,8 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     for event in (send_evt, submit_evt):
         event.then(centre.situation, [c.session], situation, **private)
         event.then(centre.log_table_for, [c.session], [c.log_table], **private)
-    c.approve_btn.click(centre.situation, [c.session], situation, **private)
+    # after the approval has filed its dispatch proposal, so the panel the notice points to lists it
+    approve_evt.then(centre.situation, [c.session], situation, **private)
     c.plan_btn.click(centre.situation, [c.session], situation, **private)
     decided = [c.notice, c.log_table, *situation, c.chatbot]  # the chat says the outcome under "Awaiting your confirmation"
     c.confirm_btn.click(centre.confirm, [c.proposals, c.session, c.chatbot], decided, **private)

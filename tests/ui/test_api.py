@@ -52,6 +52,9 @@ def test_plan_then_approve(client, ui_assistant) -> None:
     assert plan["citations"], "a plan must cite plan passages"
     approved = client.predict(plan["plan_id"], api_name="/approve_plan")
     assert approved["approved_by"]
+    # approval dispatches nobody: the API says what became of the plan's units, as the page's notice does
+    assert approved["dispatch"].startswith("Plan approved.") and ("No unit is dispatched" in approved["dispatch"]
+                                                                  or "not dispatched yet: confirm PRO-" in approved["dispatch"])
     assert ui_assistant.plan_approval(plan["plan_id"]) is not None
 
 

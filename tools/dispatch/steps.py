@@ -16,6 +16,7 @@ from scipy.optimize import linear_sum_assignment
 
 from core.vocabulary import PRIORITIES
 from tools.city import CityModel, PlanningError
+from tools.determinants import additional_units
 from tools.response_table import unit_needs
 from tools.dispatch.models import MUTUAL_AID_SOURCE, REQUIREMENTS, IncidentRequest, Shortfall, UnitAssignment
 from tools.routing import GraphIndex
@@ -182,13 +183,21 @@ def on_scene_slots(city: CityModel, slots: Slots, planned: Planned, explanation:
     """Step 4a': the units already committed to an incident (``IncidentRequest.on_scene``) are at it: each fills one
     slot of its type there, so a follow-up plans only the additional need (not a second rescue unit by mutual aid
     while the first is dispatched to this very incident).  A unit on scene of a type the need has no slot for is
-    named too, as it is there all the same."""
+    named too, as it is there all the same.  Units the report asks for on top of those there ("we need another
+    ambulance", ``additional_units``) are added to the need first: the table's need does not grow with every piece of
+    news, so without them the units on scene would cancel the very ambulance the follow-up asks for."""
     types = {u.id.upper(): u.type for _, u in city.units()}
     kept = list(slots)
     for m, (inc, _) in enumerate(planned):
         there = [u for u in dict.fromkeys(x.upper() for x in inc.on_scene) if u in types]
         if not there:
             continue
+        more = additional_units(inc.determinants)
+        for unit_type, n in more.items():
+            kept.extend([(m, unit_type)] * n)
+        if more:
+            explanation.append(f"Asked for on top of the units on scene at {inc.incident_id}: "
+                               + ", ".join(f"{n} x {t.replace('_', ' ')}" for t, n in more.items()) + ".")
         for unit in there:
             k = next((k for k, (mm, t) in enumerate(kept) if mm == m and t == types[unit]), None)
             if k is not None:
