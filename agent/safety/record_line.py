@@ -198,8 +198,9 @@ def keep_outs(text: str) -> list[KeepOut]:
             order_before = order_seen or bool(_ORDER.search(sentence, 0, first.start()))
             clause = _clause(sentence, first.start(), first.end())
             # the keep-out's object: after its verb in English, before it in Chinese ("这次调度别进日志")
-            object_from = clause.start if re.search(r"[\u4e00-\u9fff]", first.group(0)) else first.start()
-            if object_from == clause.start and _topic_before(sentence, clause, first.start()):
+            chinese = bool(re.search(r"[\u4e00-\u9fff]", first.group(0)))
+            object_from = clause.start if chinese else first.start()
+            if chinese and object_from == clause.start and _topic_before(sentence, clause, first.start()):
                 # a topic-comment sentence names what is kept out in the clause before ("这几单，别进交班记录")
                 object_from = max([m.end() for m in _CLAUSE_END.finditer(sentence) if m.end() < clause.start], default=0)
             evasion, kind = _judged(sentence, sentence[object_from:clause.end], order_before, bool(hiding))
