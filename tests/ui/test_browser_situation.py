@@ -83,9 +83,11 @@ def test_e_out_of_service_proposal_is_confirmed_and_shows_in_board_and_log(open_
 def test_f_rejected_proposal_changes_nothing(open_page, ui_assistant) -> None:
     before = dict(ui_assistant.unit_statuses())
     page = open_page()
-    _chat(page, "mark KAI-P1 dispatched")
+    # (a unit marked dispatched with no incident selected is no longer proposed at all -- session 14's trial: units
+    # committed to "unassigned" -- so the rejected change is a status the unit can take without an incident)
+    _chat(page, "KAI-P1's radio is dead, set it out of service")
     _wait_for_proposal(page, "KAI-P1")
     page.click("#reject-btn")
     page.locator("#notice").get_by_text(re.compile("Rejected")).wait_for()
     assert ui_assistant.unit_statuses() == before
-    assert "dispatched" not in _board_status(page, "KAI-P1")
+    assert "out_of_service" not in _board_status(page, "KAI-P1")
