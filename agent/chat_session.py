@@ -29,6 +29,7 @@ from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from core.errors import InputError
+from core.triage_reading import ModelReading
 
 __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState"]
 
@@ -299,7 +300,7 @@ def _question_calls(text: str, prediction: Any, triage: Any) -> list[dict[str, A
     return [{"name": "search_plans", "args": {"query": text[:500]}}]
 
 
-def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
+def _say_model_reading(plan: ResponsePlan, model: TriageOutcome | ModelReading) -> None:
     """A plan whose type was taken from the report's words (``reconciled_triage``) says what the model itself read:
     the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
     shown = plan.triage
