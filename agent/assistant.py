@@ -22,7 +22,7 @@ from agent.backends import LLMBackend, LLMTimeout, build_backend
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, GroundingReport, check_narrative
 from agent.router_model import IntentRouter
-from agent.chat_session import ChatSession, ChatSessionConfig, _say_model_reading  # noqa: F401 - re-exported
+from agent.chat_session import ChatSession, ChatSessionConfig, say_model_reading
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.response_plan import ResponsePlanner, to_triage_summary
 from agent.safety import CheckedText, screen_text
@@ -263,7 +263,9 @@ class Assistant:
         self._follow_units()
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
         if plan.triage is not None and plan.triage.type_source.startswith("the report's words"):
-            _say_model_reading(plan, self._triage_only(checked.text))  # as the chat says it: the model's own reading
+            # as the chat says it: the model's own reading, carried on the triage (agent.hazards.reconciled_triage);
+            # asked of the model only for a report logged before the triage carried it
+            say_model_reading(plan, plan.triage.model_reading or self._triage_only(checked.text))
         if incident_id is None:
             self._flag_likely_duplicate(checked.text, plan)
         self._store.save_plan(plan, operator)

@@ -29,8 +29,9 @@ from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from core.errors import InputError
+from core.triage_reading import ModelReading
 
-__all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState"]
+__all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState", "say_model_reading"]
 
 
 @dataclass
@@ -215,7 +216,7 @@ class ChatSession:
             planned, triage_as = self._follow_up_reading(checked_report, target, reconciled)
         plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
                                 incident_place=self._follow_up_place(checked_report.text, target), planned=planned)
-        _say_model_reading(plan, triage(checked_report.text))
+        say_model_reading(plan, triage(checked_report.text))
         if elsewhere is not None:
             turn.joined.append((plan, elsewhere, told))
         elif target is None:
@@ -299,7 +300,7 @@ def _question_calls(text: str, prediction: Any, triage: Any) -> list[dict[str, A
     return [{"name": "search_plans", "args": {"query": text[:500]}}]
 
 
-def _say_model_reading(plan: ResponsePlan, model: TriageOutcome) -> None:
+def say_model_reading(plan: ResponsePlan, model: TriageOutcome | ModelReading) -> None:
     """A plan whose type was taken from the report's words (``reconciled_triage``) says what the model itself read:
     the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
     shown = plan.triage

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id
-from agent.incident_scope import _same_place  # noqa: PLC2701 - one rule for "the same place" across the agent
+from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id, same_place
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
 __all__ = ["DispatchBinding", "bind_dispatch"]
@@ -123,7 +122,7 @@ def _at(where: ReportPlace, incident: ReportPlace | None) -> bool:
         return False
     if (where.lat is None) != (incident.lat is None):
         return False
-    return _same_place(where, incident)
+    return same_place(where, incident)
 
 
 def _choices(open_incidents: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from agent.normalise import normalised_chinese
+from core.triage_reading import ModelReading
 from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, ZH_TORCH
 
 # A person in the water or through the ice: a water rescue of that person.
@@ -111,6 +112,21 @@ def _p1_for_someone_in_the_water(outcome: Any, text: str) -> Any:
     return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
 
 
+def _words_over_model(outcome: Any) -> dict[str, Any]:
+    """The fields that say the report's words, not the model, gave ``outcome``'s type: ``type_source`` for the incident
+    log's audit trail, and the model's own reading for the plan to say beside it (the plan never asks the model again).
+    An outcome without those fields (a bare classifier result) gets none."""
+    # an outcome the words have overridden already keeps the model's first reading
+    own = getattr(outcome, "model_reading", None) or ModelReading(
+        incident_type=outcome.incident_type, priority=outcome.priority, type_confidence=float(outcome.type_confidence))
+    update: dict[str, Any] = {}
+    if hasattr(outcome, "type_source"):
+        update["type_source"] = f"the report's words (model: {own.incident_type})"
+    if hasattr(outcome, "model_reading"):
+        update["model_reading"] = own
+    return update
+
+
 # Priorities below the floor of a hazard that always needs a stand-off cordon.
 _BELOW_P2 = ("P3", "P4")
 
@@ -127,9 +143,8 @@ def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
         return outcome
     update: dict[str, Any] = {"priority": "P2", "priority_confidence": float(dict(outcome.priority_probs).get("P2", 0.0))}
     if outcome.incident_type == "not_incident":
-        update.update(incident_type="public_security", type_confidence=float(dict(outcome.type_probs).get("public_security", 0.0)))
-    if hasattr(outcome, "type_source") and outcome.incident_type == "not_incident":
-        update["type_source"] = "the report's words (model: not_incident)"
+        update.update(incident_type="public_security", type_confidence=float(dict(outcome.type_probs).get("public_security", 0.0)),
+                      **_words_over_model(outcome))
     return outcome.model_copy(update=update)
 
 
@@ -194,8 +209,7 @@ def _reconciled_type(outcome: Any, text: str, *, confident: float, plausible: fl
     others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
     update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
                               "secondary_types": others if model_type == "not_incident" else [model_type, *others]}
-    if hasattr(outcome, "type_source"):  # the incident log's audit trail says the type is not the model's own reading
-        update["type_source"] = f"the report's words (model: {model_type})"
+    update.update(_words_over_model(outcome))
     if model_type == "not_incident" and outcome.priority == "P4":  # P4 is "no response needed"
         update["priority"] = "P3"
         update["priority_confidence"] = float(dict(outcome.priority_probs).get("P3", 0.0))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_precise_place",
+__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
            "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
@@ -38,7 +38,11 @@ class ReportPlace:
     name: str = ""  # what the map calls the place, where known ("Bulevardi 14")
 
 
-def _same_place(a: ReportPlace, b: ReportPlace) -> bool:
+def same_place(a: ReportPlace, b: ReportPlace) -> bool:
+    """Are two placed reports at one place: two addresses outside the map said in the same words, or two points within
+    their uncertainties (``radius_m``) of each other plus ``SAME_PLACE_SLACK_M``. The one rule for "the same place" in
+    the agent (a session's follow-up, a dispatch's target). Each must be placed (a point, or words outside the map); an
+    address outside the map is never the same place as a point on it."""
     if a.outside_map or b.outside_map:  # off the map: the same words, or not the same place
         return " ".join(a.outside_map.lower().split()) == " ".join(b.outside_map.lower().split())
     from core.geo import haversine_m  # here, not at import: the injection screen imports this module without numpy
@@ -60,7 +64,7 @@ def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_
     if new is None:
         return True
     if earlier is not None:
-        return _same_place(new, earlier)
+        return same_place(new, earlier)
     known = {h for h in (new_hazard, earlier_hazard) if h and h != "not_incident"}
     return len(known) < 2 or new_hazard == earlier_hazard
 
@@ -88,7 +92,7 @@ def same_precise_place(new: ReportPlace, earlier: ReportPlace) -> bool:
     """The same place (``report_belongs_to``'s rule) and both known to an address or a building."""
     if new.lat is None or earlier.lat is None:
         return False
-    return max(new.radius_m, earlier.radius_m) <= PRECISE_PLACE_M and _same_place(new, earlier)
+    return max(new.radius_m, earlier.radius_m) <= PRECISE_PLACE_M and same_place(new, earlier)
 
 
 # Where something moves to is not where the incident is: smoke "drifting towards Stockmann", a plume "heading for the

@@ -61,6 +61,7 @@ def to_triage_summary(result: TriageOutcome) -> TriageSummary:
         secondary_types=list(result.secondary_types), language=result.language, model_version=result.model_version,
         type_probs=dict(result.type_probs), priority_probs=dict(result.priority_probs),
         read_by=str(getattr(result, "read_by", "encoder")), type_source=str(getattr(result, "type_source", "model")),
+        model_reading=getattr(result, "model_reading", None),
     )
 
 

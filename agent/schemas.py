@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from core.triage_reading import ModelReading
+
 # The state of a report the triage classifier did not read (its triage failed or refused the text): never a label of the
 # taxonomy (an unread report could be a P1); the monitor stores it so and a person reads it (agent.monitor.pipeline).
 UNTRIAGED = "untriaged"
@@ -69,6 +71,8 @@ class TriageSummary(BaseModel):
                          "(Chinese) or multilingual fallback (another language, named in ``language``).")
     type_source: str = Field(default="model", description="Where the type comes from: the model, or the report's "
                              "words when they overrode it (agent.hazards.reconciled_triage), with the model's own type.")
+    model_reading: ModelReading | None = Field(default=None, description="The model's own type, priority and "
+                                               "confidence where the report's words overrode its type; None otherwise.")
 
     @model_validator(mode="before")
     @classmethod

@@ -20,6 +20,7 @@ from core.settings import torch_threads
 from finetune.errors import ModelNotFoundError
 from finetune.fallback import FALLBACK_HEAD_FILE, READ_BY_FALLBACK, fallback_languages
 from finetune.model import EmbeddingHead, TwoHeadClassifier, load_encoder
+from core.triage_reading import ModelReading
 from core.vocabulary import NOT_INCIDENT
 from core.text import MAX_TEXT_CHARS, check_text, detect_language
 
@@ -56,6 +57,8 @@ class TriageResult(BaseModel):
     read_by: str = "encoder"
     # where the type comes from: "model", or the report's words where they overrode it (agent.hazards.reconciled_triage)
     type_source: str = "model"
+    # the model's own reading when the words overrode its type (set with ``type_source``; None while it is the model's)
+    model_reading: ModelReading | None = None
 
 
 class TriageClassifier:

@@ -166,7 +166,7 @@ def test_a_confident_medical_reading_is_not_replaced_by_a_hotpot():
 
 
 def test_a_plan_whose_type_came_from_the_words_names_the_models_reading():
-    from agent.assistant import _say_model_reading
+    from agent.chat_session import say_model_reading
     from agent.hazards import reconciled_triage
     from agent.response_plan import to_triage_summary
     from agent.schemas import ResponsePlan
@@ -174,10 +174,10 @@ def test_a_plan_whose_type_came_from_the_words_names_the_models_reading():
     model = _outcome("not_incident", {"not_incident": 0.8, "missing_person": 0.15, "fire": 0.05}).model_copy(update={"priority": "P4"})
     text = "Forum 里一个小孩走丢了，出个方案"
     plan = ResponsePlan(plan_id="p", report=text, triage=to_triage_summary(reconciled_triage(model, text)))
-    _say_model_reading(plan, model)
+    say_model_reading(plan, model)
     assert len(plan.warnings) == 1 and "not_incident (P4, 80%)" in plan.warnings[0] and "missing_person (P3)" in plan.warnings[0]
     same = ResponsePlan(plan_id="q", report=text, triage=to_triage_summary(model))
-    _say_model_reading(same, model)  # the model's own type: nothing to say
+    say_model_reading(same, model)  # the model's own type: nothing to say
     assert same.warnings == []
 
 

@@ -3,58 +3,40 @@ incident a chat dispatch binds to, and which of the planned units are proposed."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from types import SimpleNamespace
-
 from agent.dispatch_target import bind_dispatch
 from agent.incident_scope import ReportPlace
+from tests.agent.dispatch_fakes import FakeIncident, FakeStore, commits, place_at, planned
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
 ON = "INC-77C0FFEE"
 
 
-@dataclass
-class _Incident:
-    incident_id: str
-    title: str = "Smoke from a warehouse roof at Satamakatu 3"
-    priority: str = "P2"
-    incident_type: str = "fire"
-    status: str = "open"
+def _store() -> FakeStore:
+    return FakeStore(FakeIncident(ON))
 
 
-class _Store:
-    def __init__(self, *ids: str) -> None:
-        self.ids = ids or (ON,)
-
-    def list_incidents(self, status: str | None = "open"):
-        return [_Incident(i) for i in self.ids]
-
-
-def _here(_: str) -> ReportPlace:
-    return ReportPlace(lat=60.1670, lon=24.9560, radius_m=20.0, name="Satamakatu 3")
+_here = place_at(60.1670, 24.9560, "Satamakatu 3")
 
 
 def test_an_unknown_id_in_the_place_field_yields_to_the_selected_incident_and_says_so():
     args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", place="INC-2", unit_ids=["ERO-L1"])])
-    binding = bind_dispatch(args, ON, _Store(), _here, _here)
+    binding = bind_dispatch(args, ON, _store(), _here, _here)
     assert binding.bound == {0: ON}
     assert any("INC-2 is not an open incident" in n for n in binding.notes)
 
 
 def test_an_unknown_id_with_nothing_selected_is_still_refused():
     args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", incident_id="INC-4", unit_types=["ladder"])])
-    binding = bind_dispatch(args, None, _Store(), _here, _here)
+    binding = bind_dispatch(args, None, _store(), _here, _here)
     assert binding.bound == {} and "INC-4" in binding.asks[0]
 
 
 def _plan(*units: tuple[str, str]):
-    return SimpleNamespace(assignments=[SimpleNamespace(incident_id=ON, unit_id=u, unit_type=t) for u, t in units], warnings=[])
+    return planned(ON, *units)
 
 
 def _commits(plan, **asked):
-    from agent.tool_registry import _dispatch_commits  # noqa: PLC0415, PLC2701 - the one place the commit list is decided
-    spec = IncidentArgs(incident_type="hazmat", incident_id=ON, **asked)
-    return _dispatch_commits(plan, SimpleNamespace(bound={0: ON}, args=DispatchArgs(incidents=[spec]), asks=[]))
+    return commits(plan, IncidentArgs(incident_type="hazmat", incident_id=ON, **asked))
 
 
 def test_a_type_asked_beside_a_call_sign_is_proposed_and_the_rest_suggested():
@@ -80,25 +62,24 @@ def _nowhere(_: str) -> ReportPlace | None:
     return None
 
 
-class _Street(_Store):
-    def list_incidents(self, status: str | None = "open"):
-        return [_Incident("INC-0A", title="Gas smell in a stairwell at Fredrikinkatu 40", incident_type="hazmat"),
-                _Incident("INC-0B", title="Kitchen fire at Fredrikinkatu 12"),
-                _Incident("INC-0C", title="Man fallen on the ice at Lönnrotinkatu 5", incident_type="medical")]
+def _street() -> FakeStore:
+    return FakeStore(FakeIncident("INC-0A", title="Gas smell in a stairwell at Fredrikinkatu 40", incident_type="hazmat"),
+                     FakeIncident("INC-0B", title="Kitchen fire at Fredrikinkatu 12"),
+                     FakeIncident("INC-0C", title="Man fallen on the ice at Lönnrotinkatu 5", incident_type="medical"))
 
 
 def test_nothing_selected_an_order_for_the_one_incident_on_a_named_street_binds_to_it():
     order = IncidentArgs(incident_type="medical", place="corner of Lönnrotinkatu and Yrjönkatu", unit_ids=["KAI-A1"])
-    assert bind_dispatch(DispatchArgs(incidents=[order]), None, _Street(), _nowhere, _nowhere).bound == {0: "INC-0C"}
+    assert bind_dispatch(DispatchArgs(incidents=[order]), None, _street(), _nowhere, _nowhere).bound == {0: "INC-0C"}
     # two open incidents on the street: the order's hazard picks one; none of that hazard there: it asks
     fire = IncidentArgs(incident_type="fire", place="the Fredrikinkatu fire", unit_types=["engine"])
-    assert bind_dispatch(DispatchArgs(incidents=[fire]), None, _Street(), _nowhere, _nowhere).bound == {0: "INC-0B"}
+    assert bind_dispatch(DispatchArgs(incidents=[fire]), None, _street(), _nowhere, _nowhere).bound == {0: "INC-0B"}
     flood = IncidentArgs(incident_type="flood", place="Fredrikinkatu", unit_types=["rescue"])
-    binding = bind_dispatch(DispatchArgs(incidents=[flood]), None, _Street(), _nowhere, _nowhere)
+    binding = bind_dispatch(DispatchArgs(incidents=[flood]), None, _street(), _nowhere, _nowhere)
     assert binding.bound == {} and "which incident" in binding.asks[0]
 
 
 def test_an_order_to_another_house_on_the_street_is_not_bound_by_the_street_name():
     order = IncidentArgs(incident_type="medical", place="Lönnrotinkatu 29", unit_ids=["KAI-A1"])
-    binding = bind_dispatch(DispatchArgs(incidents=[order]), None, _Street(), _nowhere, _nowhere)
+    binding = bind_dispatch(DispatchArgs(incidents=[order]), None, _street(), _nowhere, _nowhere)
     assert binding.bound == {}

@@ -44,6 +44,21 @@ class _Reading:
         return getattr(self.model, name)
 
 
+class _Counting:
+    """The real triage model, counting the texts it is asked to read."""
+
+    def __init__(self, model):
+        self.model = model
+        self.texts: list[str] = []
+
+    def predict(self, texts):
+        self.texts += list(texts)
+        return self.model.predict(texts)
+
+    def __getattr__(self, name):
+        return getattr(self.model, name)
+
+
 @pytest.fixture
 def assistant(make_assistant):
     made = make_assistant()
@@ -73,3 +88,22 @@ def test_a_type_taken_from_the_words_says_the_models_own_reading_in_eca_plan_too
     plan = assistant.plan(SMOKE, narrative=False)
     assert plan.triage.type_source == "the report's words (model: not_incident)"
     assert any("triage model read it as not_incident" in w for w in plan.warnings), plan.warnings
+
+
+def test_a_type_taken_from_the_words_asks_the_model_once_on_each_plan_path(make_assistant):
+    """The model's own reading travels on the triage (``TriageSummary.model_reading``): neither `eca plan` nor the UI's
+    triage-then-plan asks the model a second time to say it (before, ``Assistant.plan`` predicted the report again)."""
+    from core.triage_reading import ModelReading
+
+    made = make_assistant()
+    counting = _Counting(made._triager)
+    made._triager = _Reading(counting)
+    plan = made.plan(SMOKE, narrative=False)  # `eca plan`: triaged and planned in one call
+    assert plan.triage.model_reading == ModelReading(incident_type="not_incident", priority="P4", type_confidence=0.6)
+    assert any("read it as not_incident (P4, 60%)" in w for w in plan.warnings), plan.warnings
+    assert counting.texts.count(SMOKE) == 1, counting.texts
+    record = made.triage(SMOKE)  # the UI: triage first (the model reads it), then plan the logged report
+    replanned = made.plan(SMOKE, record.incident_id, narrative=False)
+    assert record.triage.model_reading == plan.triage.model_reading
+    assert any("read it as not_incident (P4, 60%)" in w for w in replanned.warnings), replanned.warnings
+    assert counting.texts.count(SMOKE) == 2, counting.texts

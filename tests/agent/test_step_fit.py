@@ -4,28 +4,16 @@ suspicious item only; each step kept still cites its passage."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from agent.plan_items import checklist_steps
 from agent.response_plan import ResponsePlanner
 from agent.safety import screen_text
 from agent.schemas import ResponsePlan, TriageSummary
-from agent.step_fit import incident_facts, step_fits
+from agent.step_fit import incident_facts
 from knowledge.types import Passage
+from tests.agent.checklist_steps import annex_checklist, kept_steps
 
-PLANS = Path(__file__).resolve().parents[2] / "knowledge" / "plans"
-
-
-def _checklist(annex: str) -> str:
-    text = (PLANS / annex).read_text(encoding="utf-8")
-    return "## 4. Action checklist" + text.split("## 4. Action checklist")[1].split("## 5.")[0]
-
-
-def _kept(report: str, kind: str, annex: str) -> list[str]:
-    facts = incident_facts(report, kind)
-    return [s for s in checklist_steps(_checklist(annex), 20) if step_fits(s, facts)]
 
 
 def _has(steps: list[str], words: str) -> bool:
@@ -37,7 +25,7 @@ def _has(steps: list[str], words: str) -> bool:
     "Neighbour says flames are coming from the sauna of the flat below hers, Bulevardi 9",
 ])
 def test_flat_fire_gets_fire_steps_without_hazmat_ones(report):
-    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    kept = kept_steps(report, "fire", "annex_c_fire_hazmat.md")
     assert _has(kept, "engines, a ladder unit")            # the fire's own steps stay
     assert _has(kept, "100 m for a building fire")         # a step for both fire and hazmat stays
     assert not _has(kept, "decontamination") and not _has(kept, "hazmat evacuation") and not _has(kept, "hazmat release")
@@ -48,7 +36,7 @@ def test_flat_fire_gets_fire_steps_without_hazmat_ones(report):
     "A drum of some chemical is leaking in the harbour warehouse, strong fumes",
 ])
 def test_release_keeps_the_decontamination_steps(report):
-    kept = _kept(report, "hazmat", "annex_c_fire_hazmat.md")
+    kept = kept_steps(report, "hazmat", "annex_c_fire_hazmat.md")
     assert _has(kept, "decontamination") and _has(kept, "hazmat evacuation") and _has(kept, "upwind and uphill")
 
 
@@ -57,7 +45,7 @@ def test_release_keeps_the_decontamination_steps(report):
     "Cyclist fell on Esplanadi and has a badly broken leg",
 ])
 def test_one_patient_is_not_a_mass_casualty_incident(report):
-    kept = _kept(report, "medical", "annex_e_mass_casualty.md")
+    kept = kept_steps(report, "medical", "annex_e_mass_casualty.md")
     assert not _has(kept, "mass-casualty") and not _has(kept, "START") and not _has(kept, "casualty collection")
 
 
@@ -66,15 +54,15 @@ def test_one_patient_is_not_a_mass_casualty_incident(report):
     ("Explosion at a restaurant, at least twelve injured and six of them critical", "public_security"),
 ])
 def test_mass_casualty_scale_keeps_the_triage_steps(report, kind):
-    kept = _kept(report, kind, "annex_e_mass_casualty.md")
+    kept = kept_steps(report, kind, "annex_e_mass_casualty.md")
     assert _has(kept, "mass-casualty") and _has(kept, "START")
     assert not _has(kept, "public health event")  # its own condition names another situation
 
 
 def test_a_steps_own_condition_decides():
-    bag = _kept("Abandoned suitcase next to the tram stop, nobody claims it", "public_security", "annex_h_public_security.md")
-    fight = _kept("Two groups fighting with bottles outside the bar", "public_security", "annex_h_public_security.md")
-    crush = _kept("People pushed over each other at the concert exit, a crush at the gate", "public_security", "annex_h_public_security.md")
+    bag = kept_steps("Abandoned suitcase next to the tram stop, nobody claims it", "public_security", "annex_h_public_security.md")
+    fight = kept_steps("Two groups fighting with bottles outside the bar", "public_security", "annex_h_public_security.md")
+    crush = kept_steps("People pushed over each other at the concert exit, a crush at the gate", "public_security", "annex_h_public_security.md")
     assert _has(bag, "suspicious object") and not _has(bag, "crowd crush")
     assert not _has(fight, "suspicious object") and not _has(fight, "crowd crush") and _has(fight, "cordon")
     assert _has(crush, "crowd crush") and not _has(crush, "suspicious object")
@@ -93,7 +81,7 @@ class _Annexes:
                  "mass_casualty": "annex_e_mass_casualty.md", "traffic_accident": "annex_e_mass_casualty.md"}.get(hazard)
         if annex is None:
             return []
-        return [Passage(text=_checklist(annex), source=annex, title=annex, section="4. Action checklist", score=1.0,
+        return [Passage(text=annex_checklist(annex), source=annex, title=annex, section="4. Action checklist", score=1.0,
                         chunk_id=f"{annex}#4", language="en")]
 
 
@@ -129,7 +117,7 @@ def test_chat_turn_plan_from_tool_results_fits_its_steps_too():
 
     part = ResponsePlan(plan_id="PLAN-P", report="")
     part.evacuation.append(PlanItem(text="Hazard area: 150 m.", sources=[Source(kind="tool", ref="plan_evacuation")]))
-    cite = Citation(ref="C9", source="annex_c_fire_hazmat.md", title="Annex C", text=_checklist("annex_c_fire_hazmat.md"), score=1.0)
+    cite = Citation(ref="C9", source="annex_c_fire_hazmat.md", title="Annex C", text=annex_checklist("annex_c_fire_hazmat.md"), score=1.0)
     plan = plan_from_tool_results("evacuate around the burning house on Iso Roobertinkatu", [ToolResult(text="", plan_part=part)],
                                   [cite], None)
     texts = " ".join(i.text for i in plan.immediate_actions)
@@ -150,13 +138,13 @@ def test_a_step_cut_at_a_passage_boundary_loses_the_next_steps_number():
     "Recycling plant ablaze at Kalasatama, residents downwind report ash falling on their balconies",
 ])
 def test_a_fires_smoke_plume_over_people_keeps_the_plume_steps(report):
-    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    kept = kept_steps(report, "fire", "annex_c_fire_hazmat.md")
     assert _has(kept, "evacuation for people downwind") and _has(kept, "upwind of the plume")
     assert not _has(kept, "decontamination")  # a smoke plume is no chemical release to decontaminate
 
 
 def test_a_fire_whose_smoke_stays_inside_gets_no_plume_steps():
-    kept = _kept("Kitchen fire on Runeberginkatu, one person inhaled smoke, the flat is empty now", "fire", "annex_c_fire_hazmat.md")
+    kept = kept_steps("Kitchen fire on Runeberginkatu, one person inhaled smoke, the flat is empty now", "fire", "annex_c_fire_hazmat.md")
     assert not _has(kept, "evacuation for people downwind") and not _has(kept, "upwind of the plume")
 
 
@@ -173,5 +161,5 @@ def test_a_fire_whose_smoke_stays_inside_gets_no_plume_steps():
 def test_a_hazard_the_caller_rules_out_is_no_hazard(report, hazmat):
     facts = incident_facts(report, "fire")
     assert ("hazmat" in facts.hazards) is hazmat
-    kept = _kept(report, "fire", "annex_c_fire_hazmat.md")
+    kept = kept_steps(report, "fire", "annex_c_fire_hazmat.md")
     assert _has(kept, "decontamination") is hazmat

@@ -4,21 +4,11 @@ events before the gusts) fit a forecast or a warning, not a storm whose damage a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from agent.plan_items import checklist_steps
 from agent.step_fit import incident_facts, step_fits
+from tests.agent.checklist_steps import kept_steps
 
-PLANS = Path(__file__).resolve().parents[2] / "knowledge" / "plans"
-
-
-def _kept(report: str, kind: str, annex: str) -> list[str]:
-    text = (PLANS / annex).read_text(encoding="utf-8")
-    checklist = "## 4. Action checklist" + text.split("## 4. Action checklist")[1].split("## 5.")[0]
-    facts = incident_facts(report, kind)
-    return [s for s in checklist_steps(checklist, 20) if step_fits(s, facts)]
 
 
 PREPARING = ("Pre-position units", "Brief the EOC on the warning", "Cancel or secure outdoor events")
@@ -30,7 +20,7 @@ PREPARING = ("Pre-position units", "Brief the EOC on the warning", "Cancel or se
     "大风把广告牌刮倒了，砸中了一个骑车的人，他躺在地上不动",
 ])
 def test_a_storm_that_has_struck_gets_no_preparation_steps(report):
-    kept = _kept(report, "severe_weather", "annex_g_severe_weather.md")
+    kept = kept_steps(report, "severe_weather", "annex_g_severe_weather.md")
     assert kept, report
     assert not [s for s in kept if s.startswith(PREPARING)], kept
 
@@ -40,7 +30,7 @@ def test_a_storm_that_has_struck_gets_no_preparation_steps(report):
     "气象台发布大风橙色预警，预计今晚阵风十级",
 ])
 def test_a_warning_keeps_them(report):
-    kept = _kept(report, "severe_weather", "annex_g_severe_weather.md")
+    kept = kept_steps(report, "severe_weather", "annex_g_severe_weather.md")
     assert any(s.startswith("Pre-position units") for s in kept) and any(s.startswith("Brief the EOC") for s in kept), kept
 
 

@@ -3,56 +3,55 @@ confirmation"), not only the notice line."""
 
 from __future__ import annotations
 
+import pytest
+
 
 class _Request:  # what Gradio passes for an unauthenticated session
     username = None
 
 
-def test_confirm_is_said_in_the_chat(ui_settings, triage_model, retriever, city, tmp_path):
+@pytest.fixture
+def desk(ui_settings, triage_model, retriever, city, tmp_path):
+    """(assistant, command centre) on a fresh incident log; the city's unit statuses are put back afterwards."""
     from agent.assistant import Assistant
     from agent.backends import build_backend
     from agent.store import IncidentStore
-    from ui.page import CommandCentre, new_session
+    from ui.page import CommandCentre
 
     before = dict(city.unit_status())
     assistant = Assistant(ui_settings, triage=triage_model, retriever=retriever, city=city,
                           backend=build_backend(ui_settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
-    centre = CommandCentre(assistant, settings=ui_settings, roads=None)
     try:
-        session = new_session()
-        history = list(centre.chat("KAI-A1 is out of service, its pump failed", [], session, _Request()))[-1][0]
-        assert "Awaiting your confirmation" in history[-1]["content"]
-        [proposal] = assistant.pending_proposals()
-        out = centre.confirm(proposal.proposal_id, session, history, _Request())
-        assert out[-1][-1]["role"] == "assistant" and out[-1][-1]["content"].startswith("✓ Confirmed: Set KAI-A1")
-        assert assistant.unit_statuses()["KAI-A1"] == "out_of_service"
-
+        yield assistant, CommandCentre(assistant, settings=ui_settings, roads=None)
     finally:
         for unit_id, status in before.items():
             city.set_unit_status(unit_id, status)
 
 
-def test_a_stale_proposal_is_said_not_applied_in_the_chat(ui_settings, triage_model, retriever, city, tmp_path):
+def test_confirm_is_said_in_the_chat(desk):
+    from ui.page import new_session
+
+    assistant, centre = desk
+    session = new_session()
+    history = list(centre.chat("KAI-A1 is out of service, its pump failed", [], session, _Request()))[-1][0]
+    assert "Awaiting your confirmation" in history[-1]["content"]
+    [proposal] = assistant.pending_proposals()
+    out = centre.confirm(proposal.proposal_id, session, history, _Request())
+    assert out[-1][-1]["role"] == "assistant" and out[-1][-1]["content"].startswith("✓ Confirmed: Set KAI-A1")
+    assert assistant.unit_statuses()["KAI-A1"] == "out_of_service"
+
+
+def test_a_stale_proposal_is_said_not_applied_in_the_chat(desk):
     """Two proposals for the same change; the second, confirmed after the first, no longer changes anything: the chat
     says it was not applied and why, instead of an empty reply."""
-    from agent.assistant import Assistant
-    from agent.backends import build_backend
-    from agent.store import IncidentStore
-    from ui.page import CommandCentre, new_session
+    from ui.page import new_session
 
-    before = dict(city.unit_status())
-    assistant = Assistant(ui_settings, triage=triage_model, retriever=retriever, city=city,
-                          backend=build_backend(ui_settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
-    centre = CommandCentre(assistant, settings=ui_settings, roads=None)
-    try:
-        session = new_session()
-        first = assistant.propose("set_unit_status", {"unit_id": "HAK-P1", "status": "out_of_service"})
-        second = assistant.propose("set_unit_status", {"unit_id": "HAK-P1", "status": "out_of_service"})
-        history = [{"role": "assistant", "content": "Awaiting your confirmation"}]
-        centre.confirm(first.proposal_id, session, history, _Request())
-        out = centre.confirm(second.proposal_id, session, history, _Request())
-        said = out[-1][-1]["content"]
-        assert said.startswith("✗ Not applied") and "already out of service" in said
-    finally:
-        for unit_id, status in before.items():
-            city.set_unit_status(unit_id, status)
+    assistant, centre = desk
+    session = new_session()
+    first = assistant.propose("set_unit_status", {"unit_id": "HAK-P1", "status": "out_of_service"})
+    second = assistant.propose("set_unit_status", {"unit_id": "HAK-P1", "status": "out_of_service"})
+    history = [{"role": "assistant", "content": "Awaiting your confirmation"}]
+    centre.confirm(first.proposal_id, session, history, _Request())
+    out = centre.confirm(second.proposal_id, session, history, _Request())
+    said = out[-1][-1]["content"]
+    assert said.startswith("✗ Not applied") and "already out of service" in said

@@ -557,15 +557,29 @@ OPEN_PLACE_OWN = re.compile(r"\b(?:(?:metro|subway|underground|railway|train|tra
                             r"|(?:地铁站|火车站|车站|公交站|电车站|站台|站口|入口|出口|楼梯|扶梯|台阶)")
 
 # The words that put the hazard or people *inside* a station rather than at it (an underground metro station, a station
-# hall): "in the X metro station", "on the platform", "down there", "地铁站里", "站台上", "asemahallissa". The station's
-# own words are blanked for the outdoor re-read (OPEN_PLACE_OWN), so these are read first: a station the report puts
-# people or smoke in is never an open-air incident. A tram or bus stop's platform is out in the street.
+# hall): "in the X metro station", "on the platform", "地铁站里", "站台上", "asemahallissa". The station's own words are
+# blanked for the outdoor re-read (OPEN_PLACE_OWN), so these are read first: a station the report puts people or smoke
+# in is never an open-air incident. A tram or bus stop's platform is out in the street. "Down there" is in
+# BELOW_IN_A_STATION: it says "inside" only of a station or an underground place.
 INSIDE_STATION = re.compile(r"\b(?:in|inside|within|into)\s+(?:the\s+)?(?:(?!(?:by|near|next|to|outside|beside|behind|opposite|in|front|of|at|across|from|the|a|an)\b)[\w'-]+\s+){0,3}?(?:(?:metro|subway|underground|railway|train)\s+)?"
                             r"(?:station|station hall|ticket hall|concourse)s?\b(?!\s+(?:square|forecourt|entrance|exit|car park|parking))"
                             r"|\b(?:on|onto)\s+(?:the\s+)?(?:(?!tram\b|bus\b|stop\b)[\w'-]+\s+){0,2}?platforms?\b"
-                            r"|\bdown (?:there|below)\b"
                             r"|(?:地铁站|火车站|车站|站台|站厅|候车厅|售票厅)(?:里|内|里面|上|中|下面)"
                             r"|\b\w*(?:asemassa|asemahallissa|asemahalliin|laiturilla|lippuhallissa)\b")
+
+# A report that names a station or a place under the street (a metro, an underground car park, a tunnel, a station
+# hall): there "down there" is that place below the street. Said of a square, a park or a street it is only where
+# the caller looks from a window or a bridge, and puts nobody indoors.
+STATION_OR_UNDERGROUND = re.compile(
+    r"\b(?:metro|subway|underground|u-?bahn|concourses?|ticket halls?|tunnels?)\b"
+    # a station, not a fire, police or petrol one (those are buildings or forecourts in the street)
+    r"|(?<!fire )(?<!police )(?<!petrol )(?<!gas )(?<!service )(?<!filling )(?<!charging )(?<!power )\bstations?\b"
+    r"|\b\w*(?:asema|metro|tunneli|maanalai)\w*\b"
+    r"|(?:地铁|车站|站台|站厅|候车厅|售票厅|地下|隧道)")
+# "Down there", "down below", 下面/底下 (not "下面是…", "下面我说…": what follows in the report): with
+# STATION_OR_UNDERGROUND, the hazard or its people are inside that place.
+DOWN_THERE = re.compile(r"\bdown (?:there|below)\b|(?:下面|底下|下边)(?!是|我|说|请)")
+
 
 # A dwelling the report says is burning ("fire in a flat on the 3rd floor", "the apartment is on fire", "一户人家着火了"):
 # the fire is in a home, so a business said to be on the same floor is a neighbour of the fire, not where it is.

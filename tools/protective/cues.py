@@ -184,7 +184,8 @@ def read_open_place_cues(text: str) -> ProtectiveCues:
     point, a square): the place's own words (station, entrance, its stairs) name no building, and unless the report
     says the hazard is inside one (or inside the station, on its platform) it is outdoors."""
     c = read_protective_cues(W.OPEN_PLACE_OWN.sub(lambda m: " " * len(m.group(0)), text))
-    if c.setting != "indoor" and W.INSIDE_STATION.search(" ".join(to_simplified(text).lower().split())):
+    said = " ".join(to_simplified(text).lower().split())
+    if c.setting != "indoor" and (W.INSIDE_STATION.search(said) or _down_in_a_station(said)):
         # read before the station's words are blanked: the hazard or its people are inside the station (its platform)
         c.setting = "indoor"
         c.found.append("inside_station")
@@ -192,6 +193,12 @@ def read_open_place_cues(text: str) -> ProtectiveCues:
         c.setting = "outdoor"
         c.found.append("open_place_from_map")
     return c
+
+
+def _down_in_a_station(said: str) -> bool:
+    """"Down there" in a report that names a station or an underground place: people or the hazard below the street,
+    inside it. Of any other open place (a square seen from a window) it says nothing about indoors."""
+    return bool(W.DOWN_THERE.search(said) and W.STATION_OR_UNDERGROUND.search(said))
 
 
 def read_protective_cues(text: str) -> ProtectiveCues:
