@@ -44,6 +44,8 @@ class StreamCandidate(BaseModel):
     last_min: float = Field(description="minutes since its latest report reached the incident log")
     alert: str | None = Field(default=None, description="the monitor's latest alert on it")
     dismissed: str | None = Field(default=None, description="the operator's reason, when they dismissed its latest alert")
+    incident_id: str | None = Field(default=None, description="the incident an operator opened from it (listed only on request)")
+    first_report: str | None = Field(default=None, description="the start of its first report's text")
 
 
 class UnitRow(BaseModel):
@@ -95,6 +97,9 @@ def _utcnow() -> datetime:
 
 
 _PRIORITY_ORDER = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
+# The monitor closes a candidate with no new report for its window (city profile: 360 min); the log keeps no closing,
+# so the sitrep and the Situation tab show a stored candidate while its latest report is younger than this.
+STREAM_WINDOW_MIN = 360.0
 P1_LISTED = 10  # P1 incidents named in the sitrep; more are counted ("… and N more"), never dropped silently
 
 
@@ -102,7 +107,7 @@ class Situation:
     """Read-only views over ``store`` (an IncidentStore) and ``city`` (a CityModel)."""
 
     def __init__(self, store: Any, city: Any, *, stale_min: float = 30.0, shelter_alert_pct: float = 90.0,
-                 stream_window_min: float = 360.0, clock: Callable[[], datetime] = _utcnow):
+                 stream_window_min: float = STREAM_WINDOW_MIN, clock: Callable[[], datetime] = _utcnow):
         self.store = store
         # the monitor closes a candidate with no new report for its window (city profile: 360 min); the log keeps no
         # closing, so a candidate is shown while its latest report is younger than that
@@ -128,13 +133,18 @@ class Situation:
         out.sort(key=lambda i: (_PRIORITY_ORDER.get(i.priority or "", 9), -i.age_min))
         return out
 
-    def stream_candidates(self, priority: str | None = None) -> list[StreamCandidate]:
+    def stream_since(self) -> str:
+        """The incident log's time (ISO) from which the stream's reports are in the picture (``stream_window_min``)."""
+        return (self.clock() - timedelta(minutes=self.stream_window_min)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+    def stream_candidates(self, priority: str | None = None, *, include_linked: bool = False) -> list[StreamCandidate]:
         """The monitor's candidate incidents (report clusters in the incident log, not linked to an incident), most
-        urgent first, optionally of one priority."""
+        urgent first, optionally of one priority.  ``include_linked``: also the clusters an operator opened an
+        incident from (with its id): the Situation tab's cluster table, read from the same rows as the sitrep."""
         now = self.clock()
-        since = (now - timedelta(minutes=self.stream_window_min)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        since = self.stream_since()
         clusters: dict[str, list[dict]] = collections.defaultdict(list)
-        for row in self.store.stream_cluster_report_rows(since):
+        for row in self.store.stream_cluster_report_rows(since, include_linked=include_linked):
             clusters[row["cluster_id"]].append(row)
         alerts: dict[str, tuple[str, str]] = {}  # cluster -> (time, message) of the monitor's latest alert on it
         for event in self.store.events(kind="monitor_alert"):
@@ -159,7 +169,9 @@ class Situation:
                                        place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
                                        last_min=round((now - last).total_seconds() / 60, 1),
                                        alert=alerts[cluster_id][1] if cluster_id in alerts else None,
-                                       dismissed=dismissed.get(cluster_id)))
+                                       dismissed=dismissed.get(cluster_id),
+                                       incident_id=_most_common(r.get("incident_id") for r in rows),
+                                       first_report=rows[0].get("text")))
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
         return out
 
