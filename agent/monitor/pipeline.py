@@ -521,7 +521,7 @@ class MonitorPipeline:
                 c_stored = False
                 title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
         if c_stored:
-            from agent.monitor.stored import open_stored_cluster
+            from agent.monitor.cluster_incident import open_stored_cluster
 
             return open_stored_cluster(self.store, cluster_id, operator)
         incident = self.store.create_incident(title, operator)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
+from agent.monitor.cluster_incident import open_stored_cluster
 from agent.monitor.grouping import NOISE_TYPE
 from agent.monitor.pipeline import MonitorAlert, ProcessedReport
 from agent.situation import Situation as StoredSituation
 from agent.situation import StreamCandidate
 from agent.store import NEEDS_READ_PAGE, IncidentStore
-from core.text import shown
 
 log = logging.getLogger(__name__)
+__all__ = ["open_stored_cluster", "report_from_row", "stored_alerts", "stored_clusters", "stored_picture"]
 
 COUNT_BIN_S = 300.0  # as the monitor's own counts (MonitorConfig.count_bin_s)
 
@@ -87,30 +88,3 @@ def stored_picture(store: IncidentStore, window_min: float, max_clusters: int = 
             "clusters": [cluster_summary(c, c.cluster_id in emerging) for c in clusters[:max_clusters]],
             "alerts": alerts, "recent": reports, "unconfirmed": [], "counts": _counts(reports), "stored": True}
 
-
-def open_stored_cluster(store: IncidentStore, cluster_id: str, operator: str) -> str:
-    """Operator: "open incident from this cluster" on a cluster the incident log holds (one that ``eca monitor``
-    grouped in another process, or one this process no longer holds open).  Its reports are attached to the new
-    incident; a cluster already opened returns its incident.  ``KeyError`` when the log has no such cluster."""
-    rows = store.stream_reports(cluster_id=cluster_id) if cluster_id else []
-    if not rows:
-        raise KeyError(f"no stream cluster {shown(cluster_id)} in the incident log")
-    linked = next((r["incident_id"] for r in rows if r["incident_id"]), None)
-    if linked:
-        return linked
-    cand = StreamCandidate(cluster_id=cluster_id, reports=len(rows), last_min=0.0,
-                           incident_type=_most_common((r.get("triage") or {}).get("incident_type") for r in rows),
-                           place=_most_common((r.get("detail") or {}).get("place") for r in rows))
-    title = (cand.incident_type or "incident").replace("_", " ") + (f" at {cand.place}" if cand.place else "") + f" ({cluster_id})"
-    incident = store.create_incident(title, operator)
-    store.link_cluster(cluster_id, incident.incident_id, operator)
-    log.info("incident %s opened from stored cluster %s by %s", incident.incident_id, cluster_id, operator)
-    return incident.incident_id
-
-
-def _most_common(values) -> str | None:
-    counts: dict[str, int] = defaultdict(int)
-    for v in values:
-        if v:
-            counts[v] += 1
-    return max(counts, key=counts.get) if counts else None
