@@ -48,6 +48,15 @@ class StreamCandidate(BaseModel):
     first_report: str | None = Field(default=None, description="the start of its first report's text")
 
 
+class PendingProposal(BaseModel):
+    """A proposed state change no operator has confirmed or rejected yet (``agent.proposals``), whoever proposed it."""
+    proposal_id: str
+    summary: str
+    incident_id: str | None = None
+    operator: str = Field(description="the operator whose session proposed it")
+    age_min: float
+
+
 class UnitRow(BaseModel):
     unit_id: str
     unit_type: str
@@ -89,6 +98,7 @@ class Sitrep(BaseModel):
     shelters: list[ShelterRow]
     untriaged_unread: int = Field(default=0, description="stream reports not triaged and waiting for a human read")
     stream_candidates: list[StreamCandidate] = Field(default_factory=list, description="the monitor's candidate incidents not yet confirmed by an operator")
+    pending_proposals: list[PendingProposal] = Field(default_factory=list, description="state changes awaiting an operator's confirmation")
     sources: dict[str, str] = Field(default_factory=lambda: dict(SOURCES))
 
 
@@ -175,6 +185,18 @@ class Situation:
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
         return out
 
+    def pending_proposals(self) -> list[PendingProposal]:
+        """Every proposal awaiting confirmation in the incident log, whichever operator's session filed it, newest
+        first (the book is shared: any operator may confirm or reject it)."""
+        from agent.proposals import pending_events
+
+        now = self.clock()
+        out = [PendingProposal(proposal_id=p.proposal_id, summary=p.summary, incident_id=p.incident_id,
+                               operator=event.operator,
+                               age_min=round((now - datetime.fromisoformat(event.created_at)).total_seconds() / 60, 1))
+               for p, event in pending_events(self.store)]
+        return out[::-1]
+
     def proposed_elsewhere(self, exclude: str | None = None) -> dict[str, list[tuple[str, str | None]]]:
         """Unit -> the open incidents (id, priority) whose latest plan proposes it, for units not committed (not
         dispatched on the board); ``exclude``: leave that incident out (the one being planned)."""
@@ -229,6 +251,7 @@ class Situation:
         shelters = self.shelter_occupancy()
         unread = self.store.count_unread_untriaged_stream_reports()
         candidates = self.stream_candidates()
+        pending = self.pending_proposals()
         alerts: list[Alert] = []
         if unread:  # first: a dispatcher reading only the top of the alerts must not miss them
             alerts.append(Alert(kind="untriaged_stream_reports", ref="S1",
@@ -256,9 +279,9 @@ class Situation:
         for unit_type, statuses in sorted(board.by_type.items()):
             if not statuses.get("available"):
                 alerts.append(Alert(kind="no_unit_available", ref="S2", text=f"No {unit_type.replace('_', ' ')} available."))
-        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread, candidates),
+        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread, candidates, pending),
                       alerts=alerts, incidents=incidents, board=board, shelters=shelters, untriaged_unread=unread,
-                      stream_candidates=candidates)
+                      stream_candidates=candidates, pending_proposals=pending)
 
 
 # An incident's title begins with the triage it was opened with ("P2 traffic_accident: car crash at ...",
@@ -310,8 +333,22 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
     return lines
 
 
+def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:
+    """The proposals awaiting confirmation as lines, each with the operator who proposed it (the book is shared)."""
+    if not pending:
+        return []
+    lines = [f"Awaiting an operator's confirmation: {len(pending)} proposal(s) [S1]:"]
+    for p in pending[:limit]:
+        lines.append(f"- {p.proposal_id} {p.summary} (proposed by {p.operator}"
+                     + (f", {p.incident_id}" if p.incident_id else "") + f", {p.age_min:.0f} min ago)")
+    if len(pending) > limit:
+        lines.append(f"… and {len(pending) - limit} more")
+    return lines
+
+
 def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list[ShelterRow], alerts: list[Alert],
-                 untriaged_unread: int = 0, candidates: list[StreamCandidate] | None = None) -> str:
+                 untriaged_unread: int = 0, candidates: list[StreamCandidate] | None = None,
+                 pending: list[PendingProposal] | None = None) -> str:
     by_priority = collections.Counter(i.priority or "P?" for i in incidents)
     states = collections.Counter(i.plan_state for i in incidents)
     lines = [
@@ -329,6 +366,7 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
     lines.append(f"Stream reports: {untriaged_unread} not triaged, waiting for a human read [S1]" if untriaged_unread
                  else "Stream reports: none waiting for a human read [S1]")
     lines += stream_candidates_text(candidates or [])
+    lines += pending_text(pending or [], limit=5)
     top = [i for i in incidents if i.priority == "P1"]  # the P1 count above is of these same rows: all are listed
     if top:
         lines.append(f"P1 ({len(top)}): " + "; ".join(f"{i.incident_id} {_where(i)} ({i.age_min:.0f} min, plan {i.plan_state})"
@@ -347,9 +385,10 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
 
 # --- operator-facing text of each view (used by the tools and the CLI) ---------------------------
 def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
-                   candidates: list[StreamCandidate] | None = None) -> str:
-    """Open incidents, then the stream's candidate incidents not yet confirmed by an operator."""
-    stream = stream_candidates_text(candidates or [])
+                   candidates: list[StreamCandidate] | None = None, pending: list[PendingProposal] | None = None) -> str:
+    """Open incidents, then the stream's candidate incidents not yet confirmed by an operator, then the proposals
+    awaiting an operator's confirmation (what is still open, of every kind)."""
+    stream = stream_candidates_text(candidates or []) + pending_text(pending or [])
     if not incidents:
         return "\n".join([f"No open {priority + ' ' if priority else ''}incidents. [S1]"] + stream)
     head = f"{len(incidents)} open {priority + ' ' if priority else ''}incident(s) [S1]:"
