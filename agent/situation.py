@@ -46,6 +46,9 @@ class StreamCandidate(BaseModel):
     dismissed: str | None = Field(default=None, description="the operator's reason, when they dismissed its latest alert")
     incident_id: str | None = Field(default=None, description="the incident an operator opened from it (listed only on request)")
     first_report: str | None = Field(default=None, description="the start of its first report's text")
+    likely_incident: str | None = Field(default=None, description="an open incident at the same precise place with a "
+                                        "hazard that meets its own (the duplicate rule of agent.incident_scope): likely "
+                                        "the same event, for an operator to confirm")
 
 
 class PendingProposal(BaseModel):
@@ -183,7 +186,36 @@ class Situation:
                                        incident_id=_most_common(r.get("incident_id") for r in rows),
                                        first_report=rows[0].get("text")))
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
+        self._flag_likely_incidents(out)
         return out
+
+    def _flag_likely_incidents(self, candidates: list[StreamCandidate]) -> None:
+        """Mark each candidate no incident was opened from with the open incident it is likely the same event as: the
+        same precise place and hazards that meet at a scene (``same_precise_place``, ``hazards_compatible``: the rule
+        a report planned twice is flagged by), the most recently opened first.  Only flagged, never linked: which
+        incident the stream's reports belong to is the operator's call."""
+        todo = [c for c in candidates if c.incident_id is None and c.place]
+        if not todo or self.city is None:
+            return
+        from agent.incident_scope import hazards_compatible, same_precise_place
+        from agent.report_filing import ReportFiler
+
+        filer = ReportFiler(self.store, self.city)
+        incidents = self.store.open_incident_rows()[::-1]
+        places: dict[str, Any] = {}
+        for cand in todo:
+            where = filer.report_place(cand.place)
+            if where is None:
+                continue
+            for row in incidents:
+                if not hazards_compatible(cand.incident_type, row["incident_type"]):
+                    continue
+                if row["incident_id"] not in places:
+                    places[row["incident_id"]] = filer.incident_place(row["incident_id"])
+                there = places[row["incident_id"]]
+                if there is not None and same_precise_place(where, there):
+                    cand.likely_incident = row["incident_id"]
+                    break
 
     def pending_proposals(self) -> list[PendingProposal]:
         """Every proposal awaiting confirmation in the incident log, whichever operator's session filed it, newest
@@ -258,9 +290,11 @@ class Situation:
                                 text=f"{unread} stream report(s) not triaged, waiting for a human read (Situation tab)."))
         for cand in candidates:  # a P1 the stream found but no person has confirmed is as urgent as an unread report
             if cand.priority == "P1" and cand.dismissed is None:
-                alerts.append(Alert(kind="p1_stream_candidate", ref="S1",
+                alerts.append(Alert(kind="p1_stream_candidate", ref="S1", incident_id=cand.likely_incident,
                                     text=f"Stream candidate {_candidate_text(cand)}, not confirmed by an operator: "
-                                         "open an incident from it (Situation tab)."))
+                                         + (f"likely the same as {cand.likely_incident} (same place, a hazard that meets "
+                                            "it): confirm whether they are one event (Situation tab)."
+                                            if cand.likely_incident else "open an incident from it (Situation tab).")))
         twice = {unit: where for unit, where in self.proposed_elsewhere().items() if len(where) > 1}
         if twice:
             alerts.append(Alert(kind="unit_proposed_twice", ref="S1",
@@ -326,7 +360,9 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
         return []
     lines = [f"From the report stream (eca monitor), not confirmed by an operator: {len(candidates)} candidate incident(s) [S1]:"]
     for cand in candidates[:limit]:
-        lines.append(f"- {_candidate_text(cand)}" + (f"; alert: {cand.alert}" if cand.alert else "")
+        lines.append(f"- {_candidate_text(cand)}"
+                     + (f"; likely the same as {cand.likely_incident} (same place)" if cand.likely_incident else "")
+                     + (f"; alert: {cand.alert}" if cand.alert else "")
                      + (f" (dismissed by an operator: {cand.dismissed})" if cand.dismissed else ""))
     if len(candidates) > limit:
         lines.append(f"… and {len(candidates) - limit} more")
