@@ -58,6 +58,7 @@ class PendingProposal(BaseModel):
     incident_id: str | None = None
     operator: str = Field(description="the operator whose session proposed it")
     age_min: float
+    stale: str | None = Field(default=None, description="why confirming it would no longer apply (the board moved on)")
 
 
 class UnitRow(BaseModel):
@@ -223,9 +224,11 @@ class Situation:
         from agent.proposals import pending_events
 
         now = self.clock()
+        status = self.city.unit_status() if self.city is not None else {}
         out = [PendingProposal(proposal_id=p.proposal_id, summary=p.summary, incident_id=p.incident_id,
                                operator=event.operator,
-                               age_min=round((now - datetime.fromisoformat(event.created_at)).total_seconds() / 60, 1))
+                               age_min=round((now - datetime.fromisoformat(event.created_at)).total_seconds() / 60, 1),
+                               stale=_stale(p.action, p.args, status))
                for p, event in pending_events(self.store)]
         return out[::-1]
 
@@ -369,6 +372,17 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
     return lines
 
 
+def _stale(action: str, args: dict, status: dict[str, str]) -> str | None:
+    """Why a pending unit change no longer fits the board (confirming it would be refused), else None."""
+    if action == "set_unit_status" and status.get(args.get("unit_id")) == args.get("status"):
+        return f"{args['unit_id']} is already {str(args['status']).replace('_', ' ')}"
+    if action == "commit_dispatch":
+        busy = [u for u in args.get("unit_ids") or [] if status.get(u) not in (None, "available")]
+        if busy:
+            return "not available now: " + ", ".join(f"{u} ({status[u].replace('_', ' ')})" for u in busy)
+    return None
+
+
 def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:
     """The proposals awaiting confirmation as lines, each with the operator who proposed it (the book is shared)."""
     if not pending:
@@ -376,7 +390,8 @@ def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:
     lines = [f"Awaiting an operator's confirmation: {len(pending)} proposal(s) [S1]:"]
     for p in pending[:limit]:
         lines.append(f"- {p.proposal_id} {p.summary} (proposed by {p.operator}"
-                     + (f", {p.incident_id}" if p.incident_id else "") + f", {p.age_min:.0f} min ago)")
+                     + (f", {p.incident_id}" if p.incident_id else "") + f", {p.age_min:.0f} min ago)"
+                     + (f"; STALE: {p.stale}, confirming it would not apply it: reject it" if p.stale else ""))
     if len(pending) > limit:
         lines.append(f"… and {len(pending) - limit} more")
     return lines

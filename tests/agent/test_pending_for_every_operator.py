@@ -48,3 +48,12 @@ def test_another_operator_sees_a_pending_proposal_with_its_proposer(assistant, r
     assistant.confirm_proposal(proposal.proposal_id, operator="deskB")  # any operator may decide it
     again = list(assistant.chat(question, None, operator="deskA"))[-1]
     assert proposal.proposal_id not in again.text and "Awaiting" not in again.text
+
+
+def test_a_pending_change_the_board_has_overtaken_is_listed_as_stale(assistant, restore_units):
+    first = assistant.propose("set_unit_status", {"unit_id": "KAM-A2", "status": "out_of_service"}, operator="deskA")
+    second = assistant.propose("set_unit_status", {"unit_id": "KAM-A2", "status": "out_of_service"}, operator="deskB")
+    assistant.confirm_proposal(second.proposal_id, operator="deskB")
+    reply = list(assistant.chat("are there any pending proposals?", None, operator="deskB"))[-1]
+    line = next(x for x in reply.text.splitlines() if first.proposal_id in x)
+    assert "proposed by deskA" in line and "STALE: KAM-A2 is already out of service" in line, reply.text
