@@ -68,6 +68,16 @@ def follow_unit_statuses(store: Any, city: Any, after_id: int) -> tuple[int, dic
     return last, changed
 
 
+def pending_events(store: Any, incident_id: str | None = None) -> list[tuple[Proposal, Any]]:
+    """The proposals nobody has decided yet, oldest first, each with the log event that filed it (who proposed it and
+    when).  The book is the incident log, shared by every operator and process on it: one operator's pending
+    proposal is pending for all of them (any of them may confirm or reject it)."""
+    decided = {e.payload.get("proposal_id") for kind in ("proposal_confirmed", "proposal_rejected", "proposal_failed")
+               for e in store.events(kind=kind)}
+    return [(Proposal.model_validate(e.payload), e) for e in store.events(incident_id=incident_id, kind="proposal")
+            if e.payload.get("proposal_id") not in decided]
+
+
 class ProposalError(ValueError):
     """A proposal that cannot be made or applied (unknown unit, already decided, ...): a clear message."""
 
@@ -153,10 +163,7 @@ class ProposalBook:
         return "pending"
 
     def pending(self, incident_id: str | None = None) -> list[Proposal]:
-        decided = {e.payload.get("proposal_id") for kind in ("proposal_confirmed", "proposal_rejected", "proposal_failed")
-                   for e in self.store.events(kind=kind)}
-        return [Proposal.model_validate(e.payload) for e in self.store.events(incident_id=incident_id, kind="proposal")
-                if e.payload.get("proposal_id") not in decided]
+        return [proposal for proposal, _event in pending_events(self.store, incident_id)]
 
     # --- deciding (the only place state changes) ----------------------------------------------------
     def confirm(self, proposal_id: str, operator: str) -> Proposal:

@@ -44,6 +44,21 @@ class StreamCandidate(BaseModel):
     last_min: float = Field(description="minutes since its latest report reached the incident log")
     alert: str | None = Field(default=None, description="the monitor's latest alert on it")
     dismissed: str | None = Field(default=None, description="the operator's reason, when they dismissed its latest alert")
+    incident_id: str | None = Field(default=None, description="the incident an operator opened from it (listed only on request)")
+    first_report: str | None = Field(default=None, description="the start of its first report's text")
+    likely_incident: str | None = Field(default=None, description="an open incident at the same precise place with a "
+                                        "hazard that meets its own (the duplicate rule of agent.incident_scope): likely "
+                                        "the same event, for an operator to confirm")
+
+
+class PendingProposal(BaseModel):
+    """A proposed state change no operator has confirmed or rejected yet (``agent.proposals``), whoever proposed it."""
+    proposal_id: str
+    summary: str
+    incident_id: str | None = None
+    operator: str = Field(description="the operator whose session proposed it")
+    age_min: float
+    stale: str | None = Field(default=None, description="why confirming it would no longer apply (the board moved on)")
 
 
 class UnitRow(BaseModel):
@@ -87,6 +102,7 @@ class Sitrep(BaseModel):
     shelters: list[ShelterRow]
     untriaged_unread: int = Field(default=0, description="stream reports not triaged and waiting for a human read")
     stream_candidates: list[StreamCandidate] = Field(default_factory=list, description="the monitor's candidate incidents not yet confirmed by an operator")
+    pending_proposals: list[PendingProposal] = Field(default_factory=list, description="state changes awaiting an operator's confirmation")
     sources: dict[str, str] = Field(default_factory=lambda: dict(SOURCES))
 
 
@@ -95,6 +111,9 @@ def _utcnow() -> datetime:
 
 
 _PRIORITY_ORDER = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
+# The monitor closes a candidate with no new report for its window (city profile: 360 min); the log keeps no closing,
+# so the sitrep and the Situation tab show a stored candidate while its latest report is younger than this.
+STREAM_WINDOW_MIN = 360.0
 P1_LISTED = 10  # P1 incidents named in the sitrep; more are counted ("… and N more"), never dropped silently
 
 
@@ -102,7 +121,7 @@ class Situation:
     """Read-only views over ``store`` (an IncidentStore) and ``city`` (a CityModel)."""
 
     def __init__(self, store: Any, city: Any, *, stale_min: float = 30.0, shelter_alert_pct: float = 90.0,
-                 stream_window_min: float = 360.0, clock: Callable[[], datetime] = _utcnow):
+                 stream_window_min: float = STREAM_WINDOW_MIN, clock: Callable[[], datetime] = _utcnow):
         self.store = store
         # the monitor closes a candidate with no new report for its window (city profile: 360 min); the log keeps no
         # closing, so a candidate is shown while its latest report is younger than that
@@ -128,13 +147,18 @@ class Situation:
         out.sort(key=lambda i: (_PRIORITY_ORDER.get(i.priority or "", 9), -i.age_min))
         return out
 
-    def stream_candidates(self, priority: str | None = None) -> list[StreamCandidate]:
+    def stream_since(self) -> str:
+        """The incident log's time (ISO) from which the stream's reports are in the picture (``stream_window_min``)."""
+        return (self.clock() - timedelta(minutes=self.stream_window_min)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+    def stream_candidates(self, priority: str | None = None, *, include_linked: bool = False) -> list[StreamCandidate]:
         """The monitor's candidate incidents (report clusters in the incident log, not linked to an incident), most
-        urgent first, optionally of one priority."""
+        urgent first, optionally of one priority.  ``include_linked``: also the clusters an operator opened an
+        incident from (with its id): the Situation tab's cluster table, read from the same rows as the sitrep."""
         now = self.clock()
-        since = (now - timedelta(minutes=self.stream_window_min)).astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        since = self.stream_since()
         clusters: dict[str, list[dict]] = collections.defaultdict(list)
-        for row in self.store.stream_cluster_report_rows(since):
+        for row in self.store.stream_cluster_report_rows(since, include_linked=include_linked):
             clusters[row["cluster_id"]].append(row)
         alerts: dict[str, tuple[str, str]] = {}  # cluster -> (time, message) of the monitor's latest alert on it
         for event in self.store.events(kind="monitor_alert"):
@@ -159,9 +183,54 @@ class Situation:
                                        place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
                                        last_min=round((now - last).total_seconds() / 60, 1),
                                        alert=alerts[cluster_id][1] if cluster_id in alerts else None,
-                                       dismissed=dismissed.get(cluster_id)))
+                                       dismissed=dismissed.get(cluster_id),
+                                       incident_id=_most_common(r.get("incident_id") for r in rows),
+                                       first_report=rows[0].get("text")))
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
+        self._flag_likely_incidents(out)
         return out
+
+    def _flag_likely_incidents(self, candidates: list[StreamCandidate]) -> None:
+        """Mark each candidate no incident was opened from with the open incident it is likely the same event as: the
+        same precise place and hazards that meet at a scene (``same_precise_place``, ``hazards_compatible``: the rule
+        a report planned twice is flagged by), the most recently opened first.  Only flagged, never linked: which
+        incident the stream's reports belong to is the operator's call."""
+        todo = [c for c in candidates if c.incident_id is None and c.place]
+        if not todo or self.city is None:
+            return
+        from agent.incident_scope import hazards_compatible, same_precise_place
+        from agent.report_filing import ReportFiler
+
+        filer = ReportFiler(self.store, self.city)
+        incidents = self.store.open_incident_rows()[::-1]
+        places: dict[str, Any] = {}
+        for cand in todo:
+            where = filer.report_place(cand.place)
+            if where is None:
+                continue
+            for row in incidents:
+                if not hazards_compatible(cand.incident_type, row["incident_type"]):
+                    continue
+                if row["incident_id"] not in places:
+                    places[row["incident_id"]] = filer.incident_place(row["incident_id"])
+                there = places[row["incident_id"]]
+                if there is not None and same_precise_place(where, there):
+                    cand.likely_incident = row["incident_id"]
+                    break
+
+    def pending_proposals(self) -> list[PendingProposal]:
+        """Every proposal awaiting confirmation in the incident log, whichever operator's session filed it, newest
+        first (the book is shared: any operator may confirm or reject it)."""
+        from agent.proposals import pending_events
+
+        now = self.clock()
+        status = self.city.unit_status() if self.city is not None else {}
+        out = [PendingProposal(proposal_id=p.proposal_id, summary=p.summary, incident_id=p.incident_id,
+                               operator=event.operator,
+                               age_min=round((now - datetime.fromisoformat(event.created_at)).total_seconds() / 60, 1),
+                               stale=_stale(p.action, p.args, status))
+               for p, event in pending_events(self.store)]
+        return out[::-1]
 
     def proposed_elsewhere(self, exclude: str | None = None) -> dict[str, list[tuple[str, str | None]]]:
         """Unit -> the open incidents (id, priority) whose latest plan proposes it, for units not committed (not
@@ -217,15 +286,18 @@ class Situation:
         shelters = self.shelter_occupancy()
         unread = self.store.count_unread_untriaged_stream_reports()
         candidates = self.stream_candidates()
+        pending = self.pending_proposals()
         alerts: list[Alert] = []
         if unread:  # first: a dispatcher reading only the top of the alerts must not miss them
             alerts.append(Alert(kind="untriaged_stream_reports", ref="S1",
                                 text=f"{unread} stream report(s) not triaged, waiting for a human read (Situation tab)."))
         for cand in candidates:  # a P1 the stream found but no person has confirmed is as urgent as an unread report
             if cand.priority == "P1" and cand.dismissed is None:
-                alerts.append(Alert(kind="p1_stream_candidate", ref="S1",
+                alerts.append(Alert(kind="p1_stream_candidate", ref="S1", incident_id=cand.likely_incident,
                                     text=f"Stream candidate {_candidate_text(cand)}, not confirmed by an operator: "
-                                         "open an incident from it (Situation tab)."))
+                                         + (f"likely the same as {cand.likely_incident} (same place, a hazard that meets "
+                                            "it): confirm whether they are one event (Situation tab)."
+                                            if cand.likely_incident else "open an incident from it (Situation tab).")))
         twice = {unit: where for unit, where in self.proposed_elsewhere().items() if len(where) > 1}
         if twice:
             alerts.append(Alert(kind="unit_proposed_twice", ref="S1",
@@ -244,9 +316,9 @@ class Situation:
         for unit_type, statuses in sorted(board.by_type.items()):
             if not statuses.get("available"):
                 alerts.append(Alert(kind="no_unit_available", ref="S2", text=f"No {unit_type.replace('_', ' ')} available."))
-        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread, candidates),
+        return Sitrep(generated_at=self.clock(), text=_sitrep_text(incidents, board, shelters, alerts, unread, candidates, pending),
                       alerts=alerts, incidents=incidents, board=board, shelters=shelters, untriaged_unread=unread,
-                      stream_candidates=candidates)
+                      stream_candidates=candidates, pending_proposals=pending)
 
 
 # An incident's title begins with the triage it was opened with ("P2 traffic_accident: car crash at ...",
@@ -291,15 +363,43 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
         return []
     lines = [f"From the report stream (eca monitor), not confirmed by an operator: {len(candidates)} candidate incident(s) [S1]:"]
     for cand in candidates[:limit]:
-        lines.append(f"- {_candidate_text(cand)}" + (f"; alert: {cand.alert}" if cand.alert else "")
+        lines.append(f"- {_candidate_text(cand)}"
+                     + (f"; likely the same as {cand.likely_incident} (same place)" if cand.likely_incident else "")
+                     + (f"; alert: {cand.alert}" if cand.alert else "")
                      + (f" (dismissed by an operator: {cand.dismissed})" if cand.dismissed else ""))
     if len(candidates) > limit:
         lines.append(f"… and {len(candidates) - limit} more")
     return lines
 
 
+def _stale(action: str, args: dict, status: dict[str, str]) -> str | None:
+    """Why a pending unit change no longer fits the board (confirming it would be refused), else None."""
+    if action == "set_unit_status" and status.get(args.get("unit_id")) == args.get("status"):
+        return f"{args['unit_id']} is already {str(args['status']).replace('_', ' ')}"
+    if action == "commit_dispatch":
+        busy = [u for u in args.get("unit_ids") or [] if status.get(u) not in (None, "available")]
+        if busy:
+            return "not available now: " + ", ".join(f"{u} ({status[u].replace('_', ' ')})" for u in busy)
+    return None
+
+
+def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:
+    """The proposals awaiting confirmation as lines, each with the operator who proposed it (the book is shared)."""
+    if not pending:
+        return []
+    lines = [f"Awaiting an operator's confirmation: {len(pending)} proposal(s) [S1]:"]
+    for p in pending[:limit]:
+        lines.append(f"- {p.proposal_id} {p.summary} (proposed by {p.operator}"
+                     + (f", {p.incident_id}" if p.incident_id else "") + f", {p.age_min:.0f} min ago)"
+                     + (f"; STALE: {p.stale}, confirming it would not apply it: reject it" if p.stale else ""))
+    if len(pending) > limit:
+        lines.append(f"… and {len(pending) - limit} more")
+    return lines
+
+
 def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list[ShelterRow], alerts: list[Alert],
-                 untriaged_unread: int = 0, candidates: list[StreamCandidate] | None = None) -> str:
+                 untriaged_unread: int = 0, candidates: list[StreamCandidate] | None = None,
+                 pending: list[PendingProposal] | None = None) -> str:
     by_priority = collections.Counter(i.priority or "P?" for i in incidents)
     states = collections.Counter(i.plan_state for i in incidents)
     lines = [
@@ -317,6 +417,7 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
     lines.append(f"Stream reports: {untriaged_unread} not triaged, waiting for a human read [S1]" if untriaged_unread
                  else "Stream reports: none waiting for a human read [S1]")
     lines += stream_candidates_text(candidates or [])
+    lines += pending_text(pending or [], limit=5)
     top = [i for i in incidents if i.priority == "P1"]  # the P1 count above is of these same rows: all are listed
     if top:
         lines.append(f"P1 ({len(top)}): " + "; ".join(f"{i.incident_id} {_where(i)} ({i.age_min:.0f} min, plan {i.plan_state})"
@@ -335,9 +436,10 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
 
 # --- operator-facing text of each view (used by the tools and the CLI) ---------------------------
 def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
-                   candidates: list[StreamCandidate] | None = None) -> str:
-    """Open incidents, then the stream's candidate incidents not yet confirmed by an operator."""
-    stream = stream_candidates_text(candidates or [])
+                   candidates: list[StreamCandidate] | None = None, pending: list[PendingProposal] | None = None) -> str:
+    """Open incidents, then the stream's candidate incidents not yet confirmed by an operator, then the proposals
+    awaiting an operator's confirmation (what is still open, of every kind)."""
+    stream = stream_candidates_text(candidates or []) + pending_text(pending or [])
     if not incidents:
         return "\n".join([f"No open {priority + ' ' if priority else ''}incidents. [S1]"] + stream)
     head = f"{len(incidents)} open {priority + ' ' if priority else ''}incident(s) [S1]:"

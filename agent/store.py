@@ -540,17 +540,29 @@ class IncidentStore:
         )
         return {r["unit_id"]: r["incident_id"] for r in rows if r["unit_id"]}
 
-    def stream_cluster_report_rows(self, since: str) -> list[dict[str, Any]]:
+    def stream_cluster_report_rows(self, since: str, *, include_linked: bool = False) -> list[dict[str, Any]]:
         """The stream reports received since ``since`` (ISO time) that the monitor grouped into a candidate incident
-        no operator has opened an incident from yet (their cluster, type, priority, place; oldest first): what the
-        situation picture lists as the stream's candidates."""
+        no operator has opened an incident from yet (their cluster, type, priority, place, incident, the start of their
+        text; oldest first): what the situation picture lists as the stream's candidates.  ``include_linked``: also the
+        clusters an incident was opened from (the Situation tab lists those too, with their incident)."""
         rows = self._read(
-            "SELECT cluster_id, received_at, json_extract(triage_json, '$.incident_type') AS incident_type,"
+            "SELECT cluster_id, incident_id, received_at, event_time, substr(text, 1, 120) AS text,"
+            " json_extract(triage_json, '$.incident_type') AS incident_type,"
             " json_extract(triage_json, '$.priority') AS priority, json_extract(detail_json, '$.place') AS place,"
             " json_extract(detail_json, '$.zone') AS zone FROM stream_reports"
-            " WHERE cluster_id IS NOT NULL AND incident_id IS NULL AND received_at >= ? ORDER BY received_at, rowid",
+            " WHERE cluster_id IS NOT NULL" + ("" if include_linked else " AND incident_id IS NULL")
+            + " AND received_at >= ? ORDER BY received_at, rowid",
             (since,))
         return [dict(r) for r in rows]
+
+    def recent_stream_reports(self, since: str, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
+        """The newest ``limit`` stream reports received since ``since`` (ISO time), oldest first, and how many were
+        received since then in all: the Situation tab's counts and map when another process (``eca monitor``) wrote
+        them."""
+        rows = self._read("SELECT *, COUNT(*) OVER () AS n_unread FROM stream_reports WHERE received_at >= ?"
+                          " ORDER BY received_at DESC, rowid DESC LIMIT ?", (since, limit))
+        total = int(rows[0]["n_unread"]) if rows else 0
+        return [self._stream_row(r) for r in reversed(rows)], total
 
     def proposed_unit_rows(self) -> list[dict[str, Any]]:
         """(incident id, its priority, unit id) for every unit the latest plan of an open incident proposes to dispatch

@@ -265,9 +265,11 @@ def situation_tools(situation: Situation) -> list[BaseTool]:
 
     def open_incidents(args: OpenIncidentsArgs) -> ToolResult:
         rows, candidates = situation.open_incidents(args.priority), situation.stream_candidates(args.priority)
-        return ToolResult(text=incidents_text(rows, args.priority, candidates),
+        pending = situation.pending_proposals()  # of every operator: the book is the shared incident log
+        return ToolResult(text=incidents_text(rows, args.priority, candidates, pending),
                           data={"incidents": [r.model_dump(mode="json") for r in rows],
-                                "stream_candidates": [c.model_dump(mode="json") for c in candidates]})
+                                "stream_candidates": [c.model_dump(mode="json") for c in candidates],
+                                "pending_proposals": [p.model_dump(mode="json") for p in pending]})
 
     def unit_board(args: NoArgs) -> ToolResult:
         board = situation.unit_board()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -21,8 +22,10 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
+from agent.monitor.stored import open_stored_cluster, report_from_row, stored_picture
 from agent.schemas import UNTRIAGED
-from agent.store import NEEDS_READ_PAGE
+from agent.situation import STREAM_WINDOW_MIN
+from agent.store import NEEDS_READ_PAGE, IncidentStore
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 
 log = logging.getLogger(__name__)
@@ -41,8 +44,13 @@ TYPE_COLOURS = {"fire": "#d62728", "flood": "#1f77b4", "medical": "#2ca02c", "tr
 class Situation:
     """Owns the monitor pipeline (built lazily, on the first report) and the worker thread that feeds it."""
 
-    def __init__(self, factory: Callable[[], Any], *, batch: int = 64, flush_s: float = 0.5):
+    def __init__(self, factory: Callable[[], Any], *, batch: int = 64, flush_s: float = 0.5,
+                 store: IncidentStore | None = None, window_min: float = STREAM_WINDOW_MIN):
         self._factory = factory
+        # The incident log the sitrep reads: what ``eca monitor`` stored from another process (or this one before a
+        # restart) is shown from there, the same rows as the sitrep's stream candidates.
+        self.store = store
+        self.window_min = window_min
         self.pipeline = None
         self.batch, self.flush_s = batch, flush_s
         self.inbox: queue.Queue = queue.Queue(maxsize=50_000)
@@ -61,7 +69,7 @@ class Situation:
 
             return build_pipeline(settings)
 
-        situation = cls(factory)
+        situation = cls(factory, store=IncidentStore(settings.incident_db))
         situation.operator = getattr(settings, "operator", None)
         if getattr(settings, "monitor_feed", None):
             situation.follow(str(settings.monitor_feed))
@@ -131,7 +139,19 @@ class Situation:
 
     # --- views --------------------------------------------------------------------------------------
     def snapshot(self, wait_s: float | None = None) -> dict | None:
-        return self.pipeline.snapshot(wait_s=wait_s) if self.pipeline is not None else None
+        """This process's monitor picture, with the clusters (and their alerts) that the incident log holds and this
+        process does not: the stream an ``eca monitor`` in another process grouped.  None: no stream at all."""
+        live = self.pipeline.snapshot(wait_s=wait_s) if self.pipeline is not None else None
+        if self.store is None:
+            return live
+        try:
+            stored = stored_picture(self.store, self.window_min)
+        except (sqlite3.Error, OSError) as exc:  # the live picture is still shown
+            log.error("the incident log could not be read for the stream picture (%s: %s)", type(exc).__name__, exc)
+            return live
+        if live is None or stored is None:
+            return live or stored
+        return _merged(live, stored)
 
     def views(self) -> tuple[str, go.Figure, go.Figure, list[list], str, Any, str, Any, Any]:
         """What the tab shows, for its refresh timer.  Never waits on the monitor: while another refresh is still
@@ -162,14 +182,21 @@ class Situation:
             return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
                     _needs_read_html([], 0), gr.update(choices=[], value=None), gr.update(choices=[], value=None))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
-        status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
-                  f"{snap['open_clusters']} open clusters; stream time {clock}; "
-                  f"intake: {self.stats.summary()}; waiting {self.inbox.qsize()}")
-        err = self.pipeline.triage_error
+        if snap.get("stored"):  # no monitor in this process: the picture is the incident log's
+            status = (f"From the incident log (eca monitor): {snap['processed']:,} stream reports in the last "
+                      f"{self.window_min / 60:g} h, {snap['noise']:,} not incidents, {snap['open_clusters']} clusters; "
+                      f"stream time {clock}")
+        else:
+            status = (f"{snap['processed']:,} reports processed, {snap['noise']:,} not incidents, "
+                      f"{snap['open_clusters']} open clusters; stream time {clock}; "
+                      f"intake: {self.stats.summary()}; waiting {self.inbox.qsize()}")
+        if snap.get("from_log"):
+            status += f"; {snap['from_log']} more cluster(s) from the incident log (eca monitor)"
+        err = self.pipeline.triage_error if self.pipeline is not None else None
         if err is not None:  # the reports were kept (untriaged); the operator must know they were not read
             status += (f". Triage failed ({type(err).__name__}: {err}): {self.pipeline.triage_failed:,} report(s) stored "
                        "untriaged, not grouped")
-        if self.pipeline.store_error is not None:
+        if self.pipeline is not None and self.pipeline.store_error is not None:
             status += (f". The incident log could not be written ({type(self.pipeline.store_error).__name__}): "
                        f"{self.pipeline.unstored:,} report(s) NOT stored")
         if snap["needs_read_total"]:
@@ -188,18 +215,24 @@ class Situation:
                 gr.update(choices=unconfirmed))
 
     def cluster_reports(self, cid: str | None) -> str:
-        if not cid or self.pipeline is None:
+        if not cid:
             return ""
-        wanted = {r.report_id: r for r in self.pipeline.recent if r.cluster_id == cid}
+        wanted = {r.report_id: r for r in self.pipeline.recent if r.cluster_id == cid} if self.pipeline is not None else {}
+        if not wanted and self.store is not None:  # a cluster the incident log holds (eca monitor in another process)
+            wanted = {r["report_id"]: report_from_row(r) for r in self.store.stream_reports(cluster_id=cid)[-50:]}
         items = "".join(f"<li><b>{escape(r.source)}</b> {escape(r.incident_type)} {escape(r.priority)} — "
                         f"{escape(r.text[:200])}<br><small>{escape(r.reason)}</small></li>" for r in wanted.values())
         return f'<ul data-testid="cluster-reports">{items or "<li>(reports older than the recent window)</li>"}</ul>'
 
-    def open_incident(self, cid: str | None) -> str:
-        if not cid or self.pipeline is None:
+    def open_incident(self, cid: str | None, request: gr.Request | None = None) -> str:
+        if not cid or (self.pipeline is None and self.store is None):
             return _status_html("Choose a cluster first.")
+        operator = self._operator(request)
         try:
-            incident_id = self.pipeline.open_incident(cid)
+            if self.pipeline is not None:  # falls back on the incident log for a cluster it does not hold
+                incident_id = self.pipeline.open_incident(cid, operator)
+            else:
+                incident_id = open_stored_cluster(self.store, cid, operator)
         except (KeyError, RuntimeError) as exc:
             return _status_html(f"Could not open an incident: {exc}")
         return _status_html(f"Incident {incident_id} opened from {cid}; it is in the Open incidents list.")
@@ -219,20 +252,36 @@ class Situation:
         return _status_html(f"Unconfirmed alert on {cluster_id} dismissed by {operator}; recorded in the incident log."), ""
 
     def _operator(self, request: gr.Request | None) -> str:
-        return getattr(request, "username", None) or self.operator or self.pipeline.config.operator
+        return (getattr(request, "username", None) or self.operator
+                or (self.pipeline.config.operator if self.pipeline is not None else "operator"))
 
     def mark_read(self, report_id: str | None, incident_type: str | None, priority: str | None,
                   request: gr.Request | None = None) -> str:
         """Operator: an untriaged report has been read (and, optionally, triaged by hand); recorded under their name."""
-        if not report_id or self.pipeline is None:
+        if not report_id or (self.pipeline is None and self.store is None):
             return _status_html("Choose an untriaged report first.")
         operator = self._operator(request)
         try:
-            self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
+            if self.pipeline is not None:
+                self.pipeline.mark_read(report_id, operator, incident_type=incident_type or None, priority=priority or None)
+            else:  # listed from the incident log (eca monitor in another process)
+                self.store.mark_stream_report_read(report_id, operator, incident_type=incident_type or None,
+                                                   priority=priority or None)
         except (LookupError, ValueError) as exc:
             return _status_html(f"Could not mark {report_id} as read: {exc}")
         given = " as " + " ".join(x for x in (incident_type, priority) if x) if incident_type or priority else ""
         return _status_html(f"Report {report_id} marked read{given} by {operator}; recorded in the incident log.")
+
+
+def _merged(live: dict, stored: dict) -> dict:
+    """This process's picture plus the clusters only the incident log holds (and their alerts)."""
+    held = {c["cluster_id"] for c in live["clusters"]}
+    extra = [c for c in stored["clusters"] if c["cluster_id"] not in held]
+    if not extra:
+        return live
+    ids = {c["cluster_id"] for c in extra}
+    return {**live, "clusters": live["clusters"] + extra, "open_clusters": live["open_clusters"] + len(extra),
+            "from_log": len(extra), "alerts": live["alerts"] + [a for a in stored["alerts"] if a.cluster_id in ids]}
 
 
 def _status_html(text: str) -> str:

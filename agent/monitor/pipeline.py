@@ -512,10 +512,18 @@ class MonitorPipeline:
             raise RuntimeError("no incident store attached")
         operator = operator or self.config.operator
         with self.lock:
-            c = self.grouper.cluster(cluster_id)
-            if c.incident_id:
+            c = self.grouper.clusters.get(cluster_id)
+            if c is None:  # grouped by another process (``eca monitor``) or closed here: the incident log has it
+                c_stored = True
+            elif c.incident_id:
                 return c.incident_id
-            title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
+            else:
+                c_stored = False
+                title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
+        if c_stored:
+            from agent.monitor.cluster_incident import open_stored_cluster
+
+            return open_stored_cluster(self.store, cluster_id, operator)
         incident = self.store.create_incident(title, operator)
         self.store.link_cluster(cluster_id, incident.incident_id, operator)
         with self.lock:
