@@ -574,11 +574,12 @@ STATION_OR_UNDERGROUND = re.compile(
     r"\b(?:metro|subway|underground|u-?bahn|concourses?|ticket halls?|tunnels?)\b"
     # a station, not a fire, police or petrol one (those are buildings or forecourts in the street)
     r"|(?<!fire )(?<!police )(?<!petrol )(?<!gas )(?<!service )(?<!filling )(?<!charging )(?<!power )\bstations?\b"
-    r"|\b\w*(?:asema|metro|tunneli|maanalai)\w*\b"
+    r"|\b(?!huoltoasem|asema-aukio)\w*(?:asema|metro|tunneli|maanalai)\w*\b"
     r"|(?:地铁|车站|站台|站厅|候车厅|售票厅|地下|隧道)")
-# "Down there", "down below", 下面/底下 (not "下面是…", "下面我说…": what follows in the report): with
-# STATION_OR_UNDERGROUND, the hazard or its people are inside that place.
-DOWN_THERE = re.compile(r"\bdown (?:there|below)\b|(?:下面|底下|下边)(?!是|我|说|请)")
+# "Down there", "down below": with STATION_OR_UNDERGROUND, the hazard or its people are inside that place. Not the
+# Chinese 下面/底下: they say "under" anything in the open (车底下 under a car, 树底下 under a tree) and 车站 is in every
+# bus or tram stop (公交车站), so a Chinese report is inside a station only by INSIDE_STATION's own words (review s15-rv1).
+DOWN_THERE = re.compile(r"\bdown (?:there|below)\b")
 
 
 # A dwelling the report says is burning ("fire in a flat on the 3rd floor", "the apartment is on fire", "一户人家着火了"):
