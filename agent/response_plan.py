@@ -24,7 +24,7 @@ from agent.incident_scope import ReportPlace
 from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
-from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_steps, new_plan_id
+from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_query, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
 from core.vocabulary import READ_BY_FALLBACK
 
@@ -268,8 +268,7 @@ class ResponsePlanner:
 
         report = checked.without_injection()
         facts = incident_facts(report, triage.incident_type, triage.secondary_types)
-        query = f"{triage.incident_type.replace('_', ' ')} action checklist: {report[:400]}"
-        passages = self._search(query, {"hazard": triage.incident_type})
+        passages = self._search(checklist_query(triage.incident_type, report), {"hazard": triage.incident_type})
         # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient
         if facts.mass_casualty and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security", "public_health"}:
             passages += self._search("mass casualty activation triage checklist", {"hazard": "mass_casualty"}, k=2)
