@@ -133,7 +133,7 @@ class ResponsePlanner:
         features = self._act_at(plan, triage, location, incident_id, checked, on_scene)
         plan.geojson = {"type": "FeatureCollection", "features": features}
         if not plan.open_questions:
-            plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
+            plan.open_questions.append(PlanItem(text="Confirm with the caller how many people are affected, trapped or injured.", sources=t_src))
         return plan
 
     def _act_at(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
