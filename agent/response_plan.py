@@ -103,6 +103,12 @@ class ResponsePlanner:
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")
         if triage.secondary_types:
             plan.situation.append(PlanItem(text="Also indicated: " + ", ".join(triage.secondary_types) + ".", sources=t_src))
+        if triage.priority == "P1":
+            from agent.life_risk import life_at_risk
+
+            # the P1 reconciled_triage gave a life at risk that no hazard word names: say why, for the commander
+            if (why := life_at_risk(checked.without_injection())) is not None:
+                plan.situation.append(PlanItem(text=f"Life at risk: {why} (P1).", sources=t_src))
         if not triage.corrected_by_operator:
             self._check_under_triage(checked, triage, plan)
         if triage.type_confidence < self.config.low_confidence and not triage.corrected_by_operator:

@@ -60,3 +60,29 @@ def test_others_keep_the_model_priority(text):
 def test_the_reason_names_the_device_or_the_person():
     assert "ventilator" in life_at_risk(LIFE_AT_RISK[0])
     assert "frail" in life_at_risk(LIFE_AT_RISK[5])
+
+
+@pytest.fixture(scope="module")
+def planner(triage_model, retriever, city):
+    from agent.response_plan import ResponsePlanner
+
+    return ResponsePlanner(triage_model, retriever, city)
+
+
+@pytest.mark.parametrize("text,said", [
+    ("停电已经好几个小时了，外公在家靠呼吸机，机器停了", "呼吸机"),
+    ("No electricity in the building since this morning, minus 20 outside, my 88-year-old grandmother lives alone and the flat is down to 10 degrees", "frail"),
+])
+def test_the_plan_says_why_it_is_p1(planner, text, said):
+    from agent.safety import screen_text
+
+    plan = planner.plan(screen_text(text), triage=summary("utility_outage", "P1"))
+    lines = [i.text for i in plan.situation if i.text.startswith("Life at risk")]
+    assert lines and said in lines[0], [i.text for i in plan.situation]
+
+
+def test_no_such_line_without_a_life_at_risk(planner):
+    from agent.safety import screen_text
+
+    plan = planner.plan(screen_text("Power outage in the block, everyone is fine, just the lights are off"), triage=summary("utility_outage", "P1"))
+    assert not [i.text for i in plan.situation if i.text.startswith("Life at risk")]
