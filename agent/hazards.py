@@ -91,7 +91,20 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
-    return _p1_for_someone_in_the_water(_at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text), text)
+    outcome = _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
+    return _p1_for_a_life_at_risk(_p1_for_someone_in_the_water(outcome, text), text)
+
+
+def _p1_for_a_life_at_risk(outcome: Any, text: str) -> Any:
+    """A life at immediate risk that no hazard word names (agent.life_risk: someone on powered life support without
+    power, a frail person in an unheated home in severe frost) is P1: the outage is P2 for the street, not for her."""
+    if outcome.priority == "P1" or outcome.incident_type == "not_incident":
+        return outcome
+    from agent.life_risk import life_at_risk
+
+    if life_at_risk(text) is None:
+        return outcome
+    return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
 
 
 def _p1_for_someone_in_the_water(outcome: Any, text: str) -> Any:

@@ -15,6 +15,22 @@ from agent.schemas import Citation, PlanItem, ResponsePlan, Source, ToolResult
 _NUMBERED_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(.+?)(?=\s\d{1,2}[.)]\s|\n\s*\n|\n#|$)", re.DOTALL)
 
 
+def checklist_query(incident_type: str, report: str) -> str:
+    """What the planner asks the plans for an incident's action checklist. The shipped plans are in English: for a
+    report in another language the English names of its response determinants (tools.determinants: "someone in the
+    water", "people trapped") are added, so that a Chinese report about a person through the ice reaches the
+    water-rescue checklist and not the first checklist of its type (the English encoder and BM25 read no Han)."""
+    query = f"{incident_type.replace('_', ' ')} action checklist: {report[:400]}"
+    from core.text import detect_language
+
+    if detect_language(report) == "en":
+        return query
+    from tools.determinants import DETERMINANTS, extract
+
+    facts = list(dict.fromkeys(DETERMINANTS.get(d.code, "") for d in extract(report)))
+    return f"{query} ({'; '.join(f for f in facts if f)})" if any(facts) else query
+
+
 def checklist_steps(text: str, limit: int = 10) -> list[str]:
     """Numbered checklist steps of a plan passage, each joined across wrapped lines."""
     steps = []

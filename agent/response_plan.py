@@ -24,7 +24,7 @@ from agent.incident_scope import ReportPlace
 from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
-from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_steps, new_plan_id
+from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_query, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
 from core.vocabulary import READ_BY_FALLBACK
 
@@ -104,6 +104,12 @@ class ResponsePlanner:
             plan.warnings.append("The report is longer than the triage model's window; it was triaged on its beginning.")
         if triage.secondary_types:
             plan.situation.append(PlanItem(text="Also indicated: " + ", ".join(triage.secondary_types) + ".", sources=t_src))
+        if triage.priority == "P1":
+            from agent.life_risk import life_at_risk
+
+            # the P1 reconciled_triage gave a life at risk that no hazard word names: say why, for the commander
+            if (why := life_at_risk(checked.without_injection())) is not None:
+                plan.situation.append(PlanItem(text=f"Life at risk: {why} (P1).", sources=t_src))
         if not triage.corrected_by_operator:
             self._check_under_triage(checked, triage, plan)
         if triage.type_confidence < self.config.low_confidence and not triage.corrected_by_operator:
@@ -134,7 +140,7 @@ class ResponsePlanner:
         features = self._act_at(plan, triage, location, incident_id, checked, on_scene)
         plan.geojson = {"type": "FeatureCollection", "features": features}
         if not plan.open_questions:
-            plan.open_questions.append(PlanItem(text="Number of people affected and any trapped or injured? Confirm with the caller.", sources=t_src))
+            plan.open_questions.append(PlanItem(text="Confirm with the caller how many people are affected, trapped or injured.", sources=t_src))
         return plan
 
     def _act_at(self, plan: ResponsePlan, triage: TriageSummary, location: Any, incident_id: str | None,
@@ -269,8 +275,7 @@ class ResponsePlanner:
 
         report = checked.without_injection()
         facts = incident_facts(report, triage.incident_type, triage.secondary_types)
-        query = f"{triage.incident_type.replace('_', ' ')} action checklist: {report[:400]}"
-        passages = self._search(query, {"hazard": triage.incident_type})
+        passages = self._search(checklist_query(triage.incident_type, report), {"hazard": triage.incident_type})
         # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient
         if facts.mass_casualty and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security", "public_health"}:
             passages += self._search("mass casualty activation triage checklist", {"hazard": "mass_casualty"}, k=2)

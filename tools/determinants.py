@@ -82,7 +82,8 @@ DETERMINANTS: dict[str, str] = {
     "serious_patients": "seriously ill or injured patients (one ambulance each)",
     "minor_patients": "patients with minor injuries or symptoms (two to an ambulance)",
     "ill_patients": "people ill in a cluster (fever, vomiting; assessed on scene)",
-    "smoke_exposed": "people cut off by fire or smoke (checked for smoke exposure)",
+    # a fire's people cut off by smoke, or people held where they are (a tram stopped by a live wire): EMS checks them
+    "smoke_exposed": "people who cannot get out (cut off by fire or smoke, or held inside; checked by the ambulance crew)",
     "abnormal_breathing": "breathing badly (gurgling, gasping, blue lips)",
     "possibly_in_water": "someone may have gone into the water (a splash, a bicycle at the edge)",
     "water_quality": "drinking water discoloured or contaminated",
@@ -218,7 +219,7 @@ _TOOL_ACCIDENT = re.compile(r"\b(cut|sliced|nicked|gashed|stabbed|caught) (himse
 _FEARED = re.compile(r"(\b(worried|fear|feared|fears|scared|terrified|might have|may have|could have|in case|what if|maybe)\b[^.;!?]{0,20}$)"
                      r"|(担心|怕|害怕|恐怕|万一|会不会|是不是|可能)[^。；！？]{0,8}$", re.IGNORECASE)
 # A line or cable named with a live wire (not sparks alone, at a pantograph or a socket): the utility makes it dead.
-_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|johto|kaapeli|ledning|线|缆", re.IGNORECASE)
+_A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|johto|kaapeli|ledning|线|缆|接触网", re.IGNORECASE)
 
 
 _PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
@@ -520,7 +521,7 @@ RULES: tuple[_Rule, ...] = (
         r"\b(traffic lights?|traffic signals?)\b[^.;!?]{0,40}?\b(dead|dark|blank|not working|out of order)\b",
     ),
     _rule("live_wire",
-        r"\b(live (wire|cable|line)|power line|power cable|overhead (lines?|wires?|cables?)|tram (wires?|cables?|overhead lines?)|tram lines? (is |are )?(down|sparking|snapped|broken)|(wires?|cables?) (is |are )?(down|sparking|on the (street|road|ground|pavement))|sparking|electric(al)? (wire|cable) (is )?(down|sparking)|cable (is )?sparking|sparking (wire|cable)|sähköjohto\w*|ledning\w*)\b|(电线|电缆)[^。]{0,3}(掉|断|落|冒火|火花)|高压线|带电的电线",
+        r"\b(live (wire|cable|line)|power line|power cable|overhead (lines?|wires?|cables?)|tram (wires?|cables?|overhead lines?)|tram lines? (is |are )?(down|sparking|snapped|broken)|(wires?|cables?) (is |are )?(down|sparking|on the (street|road|ground|pavement))|sparking|electric(al)? (wire|cable) (is )?(down|sparking)|cable (is )?sparking|sparking (wire|cable)|sähköjohto\w*|ledning\w*)\b|(电线|电缆|架空线|接触网|电车线|输电线)[^。]{0,3}(掉|断|落|垂|冒火|火花)|高压线|带电的电线|(?:电线|电缆|架空线|接触网)[^。，]{0,8}(?:冒火花|打火|在冒火)",
         r"\b(electric(al)?|power|overhead) (cable|line|wire)s? (has |have |had )?(snapped|fallen|broken|come down|came down)\b",
         qualifiers={"line": _A_LINE},
     ),

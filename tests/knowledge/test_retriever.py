@@ -112,3 +112,20 @@ def test_triaged_type_reaches_its_annex_checklist(plans_kb, hazard):
     source, report = PRIMARY_ANNEX[hazard]
     top = retriever.search(f"{hazard.replace('_', ' ')} action checklist: {report}", k=3, filters={"hazard": hazard})
     assert any(p.source == source and "Action checklist" in (p.section or "") for p in top), [(p.source, p.section) for p in top]
+
+
+@pytest.mark.parametrize("report", [
+    "A skater went through the lake ice by the boathouse and is hanging on to the edge",
+    "Man slipped off the pier into the harbour, he is struggling to stay afloat",
+    "有个钓鱼的人在海边冰面上掉进冰窟窿里了，离岸大概三十米",
+    "一个小孩从码头掉进海里了，还在水里挣扎",
+])
+def test_a_person_in_the_water_reaches_the_water_and_ice_rescue_checklist(plans_kb, report):
+    """A person through the ice or in the water (typed medical: a rescue of that person) gets Annex J's checklist,
+    in English and in Chinese (session 14's trial #5: an ice report's plan had no passage on ice rescue)."""
+    from agent.plan_items import checklist_query
+
+    _, _, retriever = plans_kb
+    top = retriever.search(checklist_query("medical", report), k=3, filters={"hazard": "medical"})
+    checklists = [p.source for p in top if "Action checklist" in (p.section or "")]  # the planner takes steps from these, in order
+    assert checklists and checklists[0] == "annex_j_water_ice_rescue.md", [(p.source, p.section) for p in top]
