@@ -50,7 +50,9 @@ def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, 
         meta.insert(0, f"incident {plan.incident_id}")
     if plan.triage:
         t = plan.triage
-        meta.append(f"**{t.incident_type} / {t.priority}** (confidence {t.type_confidence:.0%} / {t.priority_confidence:.0%})")
+        type_figure, priority_figure = t.confidence_figures()  # none for a value kept from the incident
+        kept_type, kept_priority = "the incident's type", "the incident's priority"
+        meta.append(f"**{t.incident_type} / {t.priority}** (confidence {type_figure or kept_type} / {priority_figure or kept_priority})")
     if with_status or approval:
         meta.append(f"status: {approval_text(approval)}")
     lines.append(" · ".join(meta))
