@@ -79,7 +79,8 @@ CUES: list[tuple[str, str]] = [
                        # "any incidents whose plan is still a draft"): the incident list says each one's plan state
                        r"\b(?:which|what|any|list|show|how many)\b[^.?!;]{0,15}\b(?:incidents?|calls?|jobs?)\b[^.?!;]{0,30}?"
                        r"(?:\b(?:no|without|lacking|missing)\b[^.?!;]{0,15}\bplans?\b|\bplans?\b[^.?!;]{0,20}\b(?:not (?:yet )?approved|unapproved|"
-                       r"(?:still )?(?:a |in )?drafts?|pending|awaiting approval|waiting for approval)\b|\bunapproved plans?\b)|"
+                       r"(?:still )?(?:a |in )?drafts?|pending|awaiting approval|waiting for approval)\b|\bunapproved plans?\b|"
+                       r"\b(?:awaiting|waiting for|pending) (?:(?:a |the |their |its )?plan )?approval\b)|"
                        r"(?:哪些|几个|几起|多少)(?:个|起)?(?:事件|警情|案子)[^。？?]{0,8}(?:方案|计划)[^。？?]{0,6}(?:没|未|待)(?:有)?(?:被)?(?:批准|审批|通过)|"
                        r"(?:没有|未经?|尚未|还没(?:有)?)(?:被)?(?:批准|审批|通过)(?:的)?(?:方案|计划)的?(?:事件|警情)|"
                        # a priority in the plural names incidents of that level, asked for by a verb of listing or a

@@ -59,9 +59,11 @@ def test_the_shelter_board_says_when_there_is_no_data_or_nobody_assigned():
     assert shelters_text(used).splitlines()[0].startswith("Shelter occupancy (approved evacuation plans")
 
 
-@pytest.mark.parametrize("question, tool", [("which incidents still have no approved plan?", "open_incidents"),
+@pytest.mark.parametrize("question, tool", [("any incidents without an approved plan?", "open_incidents"),
+                                            ("which calls are still waiting for plan approval?", "open_incidents"),
                                             ("哪些事件的方案还没批准？", "open_incidents"),
                                             ("what units are free right now?", "unit_board"), ("哪些单位现在空闲？", "unit_board")])
 def test_the_chat_answers_them_from_the_situation(make_assistant, question, tool):
     events = list(make_assistant().chat(question, None))
     assert [e.step.name for e in events if e.kind == "tool"] == [tool]
+    assert tool != "unit_board" or "Free units: " in events[-1].text  # the free units by name, not only counts
