@@ -22,7 +22,9 @@ def test_a_type_and_priority_kept_from_the_incident_show_no_figure():
     assert (kept.incident_type, kept.priority) == ("flood", "P1")
     assert kept.confidence_figures() == ("", "")
     header = to_markdown(ResponsePlan(plan_id="PLAN-X", report="r", triage=kept)).splitlines()[1]
-    assert "0%" not in header and "2%" not in header and "the incident's type" in header and "the incident's priority" in header
+    assert "0%" not in header and "2%" not in header and "type and priority kept from the incident" in header
+    only_type = to_triage_summary(kept_incident_triage(_read("medical", "P1"), "flood", "P2"))
+    assert "(type kept from the incident; priority confidence 77%)" in to_markdown(ResponsePlan(plan_id="PLAN-Z", report="r", triage=only_type))
 
 
 def test_the_follow_ups_own_reading_keeps_its_figures():
