@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+import pytest
+
 from agent.dispatch_target import bind_dispatch
 from agent.incident_scope import ReportPlace
 from tools.llm_tools import DispatchArgs, IncidentArgs
@@ -29,6 +31,11 @@ class _Store:
     def list_incidents(self, status: str | None = "open"):
         return [_Incident(i) for i in self.ids]
 
+    def get_incident(self, incident_id: str):
+        if incident_id == "INC-C105ED":
+            return _Incident(incident_id, status="closed")
+        raise LookupError(incident_id)
+
 
 def _here(_: str) -> ReportPlace:
     return ReportPlace(lat=60.1670, lon=24.9560, radius_m=20.0, name="Satamakatu 3")
@@ -41,10 +48,15 @@ def test_an_unknown_id_in_the_place_field_yields_to_the_selected_incident_and_sa
     assert any("INC-2 is not an open incident" in n for n in binding.notes)
 
 
-def test_an_unknown_id_with_nothing_selected_is_still_refused():
-    args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", incident_id="INC-4", unit_types=["ladder"])])
-    binding = bind_dispatch(args, None, _Store(), _here, _here)
-    assert binding.bound == {} and "INC-4" in binding.asks[0]
+@pytest.mark.parametrize("spec, said", [({"incident_id": "INC-4"}, "no open incident INC-4."),
+                                        ({"place": "inc-c105ed"}, "no open incident INC-C105ED (it is closed).")])
+def test_an_unknown_id_with_nothing_selected_is_still_refused(spec, said):
+    """Refused as no open incident, with the open ones named: the id is never looked up as a place (trial s14 #14:
+    "no place called 'INC-…'; closest: UniCafe, …")."""
+    args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", unit_types=["ladder"], **spec)])
+    with pytest.raises(ValueError) as refused:
+        bind_dispatch(args, None, _Store(), _here, _here)
+    assert said in str(refused.value) and ON in str(refused.value)
 
 
 def _plan(*units: tuple[str, str]):
