@@ -353,20 +353,29 @@ class Assistant:
         """What approving a plan does for its units: approval dispatches nobody, so the plan's units that are still
         available are proposed as committed to its incident (confirmed separately, like every dispatch); the line
         says so, or says plainly that no unit is dispatched."""
+        try:
+            proposal = self.plan_units_proposal(plan_id, operator, origin="plan approval")
+        except InputError as exc:
+            return f"Plan approved. No unit is dispatched by it: {exc}"
+        return (f"Plan approved. Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
+                "under Proposed changes.")
+
+    def plan_units_proposal(self, plan_id: str, operator: str | None = None, origin: str = "plan approval") -> Proposal:
+        """The dispatch of a plan's units that are still available, to its incident, proposed (never applied): the
+        one path of the Approve button and of a chat order that refers to the plan ("send the units", "批准方案").
+        Raises InputError saying why none is proposed."""
         plan = self._store.get_plan(plan_id)
         units = [a["unit_id"] for a in (plan.tool_outputs.get("plan_dispatch") or {}).get("assignments", [])]
         self._follow_units()
         free = [u for u in units if self._city.unit_status().get(u) == "available"]
         if not plan.incident_id or not free:
-            gone = f" (its units {', '.join(units)} are no longer available)" if units else ""
-            return f"Plan approved. No unit is dispatched by it{gone}: dispatch units from the chat or the dispatch panel."
+            gone = f"its units {', '.join(units)} are no longer available; " if units else ""
+            raise InputError(f"{gone}dispatch units from the chat or the dispatch panel.")
         try:
-            proposal = self.propose("commit_dispatch", {"unit_ids": free, "incident_id": plan.incident_id},
-                                    incident_id=plan.incident_id, operator=operator, origin="plan approval")
+            return self.propose("commit_dispatch", {"unit_ids": free, "incident_id": plan.incident_id},
+                                incident_id=plan.incident_id, operator=operator, origin=origin)
         except InputError as exc:
-            return f"Plan approved. No unit is dispatched yet; the dispatch could not be proposed: {exc}"
-        return (f"Plan approved. Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
-                "under Proposed changes.")
+            raise InputError(f"the dispatch could not be proposed: {exc}") from exc
 
     # --- situation (read-only) ------------------------------------------------
     def open_incidents(self, priority: str | None = None) -> list[OpenIncident]:

@@ -20,6 +20,7 @@ from agent.follow_up import accumulated_report, is_question, kept_incident_triag
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
 from agent.plan_items import plan_from_tool_results
+from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
@@ -30,6 +31,7 @@ from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from core.errors import InputError
 from core.triage_reading import ModelReading
+from core.text import detect_language
 
 __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState", "say_model_reading"]
 
@@ -113,6 +115,9 @@ class ChatSession:
             a._store.log_event(turn.incident_id, "security", record, self.operator)
             yield from self._reply(turn, text, security=record)
             return
+        if not checked.untrusted and (order := plan_order(checked.text)) is not None:  # "send the units", "批准方案"
+            yield from self._plan_order_reply(turn, order, checked.text)
+            return
         flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
         if flagged:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
@@ -134,6 +139,43 @@ class ChatSession:
         """A turn answered without the tool agent."""
         yield ChatEvent(kind="final", text=text, security=security)
         self._say(turn, "assistant", text)
+        self._end(turn)
+
+    def _plan_order_reply(self, turn: _Turn, order: PlanOrder, text: str) -> Iterator[ChatEvent]:
+        """An order that refers to the plan: the dispatch of the units of the incident's latest plan, proposed through
+        the Approve button's path; with no incident or no plan, the question which one (nothing is guessed)."""
+        a = self.assistant
+        zh = detect_language(text) == "zh"
+        incident_id = order.incident_id or self._current(turn)
+        open_ids = [i.incident_id for i in a._store.list_incidents(status="open")]
+        if incident_id is None or incident_id not in open_ids:
+            listed = ", ".join(open_ids[:5]) or ("无" if zh else "none")
+            said = (f"哪个事件的方案？没有选中的事件{f'（{incident_id} 不是未结事件）' if incident_id else ''}。"
+                    f"请写明事件编号（例如“批准 INC-… 的方案”）或选中事件。未结事件：{listed}。" if zh else
+                    f"Which incident's plan? {f'{incident_id} is not an open incident' if incident_id else 'No incident is selected'}; "
+                    f"name it (\"send the units of INC-…\") or select it. Open: {listed}.")
+            yield from self._reply(turn, said)
+            return
+        plan = a._store.latest_plan(incident_id)
+        if plan is None:
+            yield from self._reply(turn, f"{incident_id} 还没有方案：请先发送现场报告，或写明要派的单位。" if zh else
+                                   f"{incident_id} has no plan yet: send its report first, or name the units to send.")
+            return
+        try:
+            proposal = a.plan_units_proposal(plan.plan_id, self.operator, origin="chat: the plan's units")
+        except InputError as exc:
+            yield from self._reply(turn, f"方案 {plan.plan_id}（{incident_id}）：没有派出任何单位：{exc}" if zh else
+                                   f"Plan {plan.plan_id} ({incident_id}): no unit is dispatched by it: {exc}")
+            return
+        said = (f"方案 {plan.plan_id}（{incident_id}）中仍可用的单位已提议派出；确认之前不会有任何变化。"
+                f"（方案本身的批准请用界面上的 Approve plan 按钮。）\n\n等待您的确认：\n- {proposal.summary} ({proposal.proposal_id})" if zh else
+                f"Plan {plan.plan_id} ({incident_id}): its units that are still available are proposed for dispatch; "
+                f"nothing moves until you confirm. (The plan itself is approved with the Approve plan button.)"
+                f"\n\nAwaiting your confirmation:\n- {proposal.summary} ({proposal.proposal_id})")
+        self.state.pending.append(proposal)
+        event = ChatEvent(kind="final", text=said, proposals=[proposal])
+        yield event
+        self._say(turn, "assistant", said)
         self._end(turn)
 
     def _finish(self, turn: _Turn, checked: CheckedText, event: ChatEvent, results: list[ToolResult],

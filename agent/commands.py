@@ -157,8 +157,12 @@ def run_chat(args: argparse.Namespace) -> int:
 
 # Only these answer a [y/N] prompt (Enter is no).  Any other line is the operator's next message, typed before they
 # noticed the prompt: taken as an answer, a question became a rejection and was lost.
-CONFIRM_YES = ("y", "yes", "j", "kyllä", "是", "确认")
-CONFIRM_NO = ("", "n", "no", "ei", "否", "不", "不要")
+# Ordinary words of assent and refusal a commander types are answers too ("confirm", "go ahead", "取消"); the list stays
+# small and explicit: a hedge ("maybe", "I think so") is no answer and leaves the proposal pending.
+CONFIRM_YES = ("y", "yes", "j", "kyllä", "是", "确认", "confirm", "confirmed", "approve", "approved", "ok", "okay",
+               "go ahead", "do it", "affirmative", "确定", "同意", "批准", "好", "好的", "可以", "执行")
+CONFIRM_NO = ("", "n", "no", "ei", "否", "不", "不要", "cancel", "reject", "deny", "abort", "negative", "don't",
+              "do not", "取消", "拒绝", "不同意", "算了")
 
 
 def confirm_in_terminal(assistant, proposal, ask=input, kept: list[str] | None = None) -> bool:
@@ -170,7 +174,7 @@ def confirm_in_terminal(assistant, proposal, ask=input, kept: list[str] | None =
         raw = ask(f"Confirm: {proposal.summary}? [y/N; any other line is kept as your next message] ")
     except EOFError:
         raw = ""
-    answer = raw.strip().lower().rstrip(".!。！")
+    answer = " ".join(raw.strip().lower().rstrip(".!。！").split())  # "Go  ahead!" reads as "go ahead"
     if answer not in CONFIRM_YES and answer not in CONFIRM_NO:
         if kept is not None:
             kept.append(raw)

@@ -70,7 +70,10 @@ CUES: list[tuple[str, str]] = [
                r"\bwh?at(?:'?s| is)? goin(?:g|')? on (?:in|at|around|over in|out in)\b|"
                r"\b(?:new|changed|happened|different)\b.{0,30}\bsince (?:my|the|our|your|I) last\b|\b(?:changes?|updates?|developments?) since (?:my|the|our|your) last\b|自从?上次.{0,10}(?:有什么|哪些)?(?:新|变化)|新的?\s*alerts?|新(?:的)?(?:告警|警报)|(?:should|do) I (?:be )?worr(?:y|ied)|\bI (?:should|need to|ought to) know about\b|"
                r"态势|局势|局面|形势|整体说|整体(?:汇报|介绍|说明)|情况汇报|总体情况|整体情况|综合情况|现场总览|简报|汇报一下.{0,6}(?:情况|现状)|当前(?:的)?(?:总体|整体)?情况"),
-    ("unit_board", r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
+    ("unit_board", r"\b(?:which|what) (?:units?|vehicles|crews|rigs|resources)\b (?:are |is )?(?:still )?(?:free|available|idle|spare|on standby|"
+                   r"uncommitted|not committed|in quarters)\b(?![^.?!;]{0,25}\b(?:at|in|near|from|for|to)\s+(?-i:[A-ZÄÖÅ]))|"
+                   r"哪些(?:单位|车辆?|队伍|力量)(?:现在|目前|眼下|还|是)*(?:空闲|可用|待命|没(?:有)?出动|有空)|(?:空闲|可用|待命)(?:的)?(?:单位|车辆)(?:有|是)(?:哪些|什么)|"
+                   r"unit board|\b(?:show|give|pull up|bring up)\s+(?:me |us )?the board\b|^\W*(?:the )?board\b(?!\s+(?:the|a|an|ship|ferry|train|bus|tram|vessel)\b)|\bwhich (?:units )?are (?:committed|busy|free|available|out)\b.{0,30}\bwhich (?:are|is) (?:committed|busy|free|available|off the road|out of service)\b|board (?:pls|please)|units? (?:committed|busy) (?:vs|versus|and|or) (?:free|available)|"
                    r"committed vs\.? free|(?:all|every) units?.{0,30}(?:free|committed|overview|board)|how stretched|"
                    # the state of the whole fleet asked for: "status of all resources" (ICS: resources are the units
                    # and crews), "all units' status", "show all vehicles", "全部资源状态"; a station named is its units
@@ -86,6 +89,14 @@ CUES: list[tuple[str, str]] = [
                    r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|"
+                       # the incidents asked for by the state of their plans ("which incidents have no approved plan",
+                       # "any incidents whose plan is still a draft"): the incident list says each one's plan state
+                       r"\b(?:which|what|any|list|show|how many)\b[^.?!;]{0,15}\b(?:incidents?|calls?|jobs?)\b[^.?!;]{0,30}?"
+                       r"(?:\b(?:no|without|lacking|missing)\b[^.?!;]{0,15}\bplans?\b|\bplans?\b[^.?!;]{0,20}\b(?:not (?:yet )?approved|unapproved|"
+                       r"(?:still )?(?:a |in )?drafts?|pending|awaiting approval|waiting for approval)\b|\bunapproved plans?\b|"
+                       r"\b(?:awaiting|waiting for|pending) (?:(?:a |the |their |its )?plan )?approval\b)|"
+                       r"(?:哪些|几个|几起|多少)(?:个|起)?(?:事件|警情|案子)[^。？?]{0,8}(?:方案|计划)[^。？?]{0,6}(?:没|未|待)(?:有)?(?:被)?(?:批准|审批|通过)|"
+                       r"(?:没有|未经?|尚未|还没(?:有)?)(?:被)?(?:批准|审批|通过)(?:的)?(?:方案|计划)的?(?:事件|警情)|"
                        # a priority in the plural names incidents of that level, asked for by a verb of listing or a
                        # restriction ("list the P2s", "just the P1s please", "how many P3s left"); "P2的警情还剩几个",
                        # "还有几起 P1": the incidents of a level counted

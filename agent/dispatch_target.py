@@ -52,6 +52,9 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             # The proposal names the incident it commits to, and the note says the id was set aside.
             notes.append(f"{named} is not an open incident; the units are proposed for the selected incident {session_incident}.")
             spec = spec.model_copy(update={"incident_id": None, "place": None if INCIDENT_ID_RE.search(spec.place or "") else spec.place})
+        elif named is not None and named not in open_incidents:
+            # an incident id is no place: looked up on the map it became "no place called 'INC-…'" and a list of cafés
+            raise ValueError(f"no open incident {named}{_closed(store, named)}. {_choices(open_incidents)}")
         target, ask = _target(spec, session_incident, open_incidents, place_of, incident_place)
         if target is None:
             asks.append(ask)
@@ -123,6 +126,15 @@ def _at(where: ReportPlace, incident: ReportPlace | None) -> bool:
     if (where.lat is None) != (incident.lat is None):
         return False
     return same_place(where, incident)
+
+
+def _closed(store: Any, incident_id: str) -> str:
+    """" (it is closed)" for an incident of the log that is no longer open, else nothing."""
+    try:
+        incident = store.get_incident(incident_id)
+    except LookupError:  # no such incident at all
+        return ""
+    return f" (it is {incident.status})" if getattr(incident, "status", "open") != "open" else ""
 
 
 def _choices(open_incidents: dict[str, Any]) -> str:

@@ -46,7 +46,10 @@ def kept_incident_triage(outcome: Any, incident_type: str | None, priority: str 
         if hasattr(outcome, "type_source"):
             update["type_source"] = f"the incident's type (this follow-up read as {outcome.incident_type})"
     if priority and priority_rank(priority) < priority_rank(outcome.priority):
-        update.update(priority=priority, priority_confidence=float(dict(outcome.priority_probs).get(priority, 0.0)))
+        # priority_source: the plan shows no confidence figure for a priority the model did not read (a triage
+        # result of the classifier carries it as an extra attribute, read back by ``to_triage_summary``)
+        update.update(priority=priority, priority_confidence=float(dict(outcome.priority_probs).get(priority, 0.0)),
+                      priority_source=f"the incident's priority (this follow-up read as {outcome.priority})")
     return outcome.model_copy(update=update) if update else outcome
 
 

@@ -25,7 +25,7 @@ from agent.clauses import split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
-from agent.incident_scope import INCIDENT_ID_RE
+from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
 from agent.quoted import quoted_order_asked_about, significant_quotes
@@ -561,6 +561,11 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             dropped, fewer = withdrawn_unit_types(text, lambda at: _said_of(text, at, place, gazetteer, unit_ids))
             types = [t for t in types if t not in dropped]
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
+            # an incident written by id ("send KAI-A1 to inc-7f3a", "把ERO-R1派到INC-7") is where the units go: the
+            # binding (agent.dispatch_target) takes its place from the log; a unit id or a guess is no place then
+            written_id = INCIDENT_ID_RE.search(clause) or (INCIDENT_ID_RE.search(text) if not place else None)
+            if written_id is not None:
+                place = canonical_incident_id(written_id.group(0))
             incident: dict[str, Any] = {"place": place or _guess_place(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
             priority = extract_priority(text)

@@ -23,6 +23,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
+from agent.answer_language import framed_for, help_text, references_heading
 from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
@@ -236,15 +237,12 @@ class ChatAgent:
         for name, text in outputs:
             if name == "search_plans" and planners_ran:
                 continue  # supporting passages: shown as citations, not pasted into the answer
-            parts.append(readable(name, text))
+            parts.append(framed_for(message.text, name, readable(name, text)))  # a Chinese question: Chinese framing
         if planners_ran and citations:
-            parts.append("Plan references: " + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
+            parts.append(references_heading(message.text) + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
         deterministic = "\n\n".join(parts)
         if not outputs:  # an order held back ("hold the evacuation of X") is answered as such, not with the help text
-            deterministic = held_order_reply(message.without_injection() or message.text) or (
-                "I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
-                "and quote the emergency plans. Paste a report or ask, e.g. 'evacuate Kamppi'."
-            )
+            deterministic = held_order_reply(message.without_injection() or message.text) or help_text(message.text)
         narrative, warnings = "", []
         if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S):
             warnings.append(f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")

@@ -24,7 +24,7 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
     """(handled, map features, radius for an area evacuation). ``handled``: the action needs no evacuation plan;
     when it does, the features are the ones the evacuation planner does not draw (downwind sector, flood band)."""
     from tools.city import PlanningError
-    from tools.protective import NotApplicable, plan_protective_action
+    from tools.protective import NotApplicable, people_moved_line, plan_protective_action
 
     src = [Source(kind="tool", ref="plan_protective_action")]
     if getattr(location, "kind", None) == "zone":  # a whole district named: the operator's district evacuation stands
@@ -49,7 +49,7 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
         extra = [f for f in result.geojson()["features"] if f["properties"]["kind"] in AREA_EXTRA_KINDS]
         return False, extra, result.isolation_m
     if result.people_moved:
-        plan.evacuation.append(PlanItem(text=f"People moved: about {result.people_moved:,} ({result.people_basis}).", sources=src))
+        plan.evacuation.append(PlanItem(text=people_moved_line(result), sources=src))
     if result.assembly_point:
         plan.evacuation.append(PlanItem(text=f"Assembly point: {result.assembly_point['name']}.", sources=src))
     if result.clearance_routed_min is not None:

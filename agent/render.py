@@ -42,6 +42,17 @@ def approval_text(approval: tuple[str, str] | None) -> str:
     return f"approved by {approval[0]} at {approval[1]}" if approval else "DRAFT (not approved)"
 
 
+def _confidence_note(type_figure: str, priority_figure: str) -> str:
+    """"confidence 96% / 97%"; a value kept from the incident (a follow-up) is said to be, with no figure."""
+    if type_figure and priority_figure:
+        return f"confidence {type_figure} / {priority_figure}"
+    if not type_figure and not priority_figure:
+        return "type and priority kept from the incident"
+    if not type_figure:
+        return f"type kept from the incident; priority confidence {priority_figure}"
+    return f"type confidence {type_figure}; priority kept from the incident"
+
+
 def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, with_status: bool = False) -> str:
     """The plan as Markdown; ``with_status`` adds the approval status (exports), ``approval`` is (by, at)."""
     lines = [f"# Response plan {plan.plan_id}"]
@@ -50,7 +61,7 @@ def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, 
         meta.insert(0, f"incident {plan.incident_id}")
     if plan.triage:
         t = plan.triage
-        meta.append(f"**{t.incident_type} / {t.priority}** (confidence {t.type_confidence:.0%} / {t.priority_confidence:.0%})")
+        meta.append(f"**{t.incident_type} / {t.priority}** ({_confidence_note(*t.confidence_figures())})")
     if with_status or approval:
         meta.append(f"status: {approval_text(approval)}")
     lines.append(" · ".join(meta))

@@ -62,7 +62,13 @@ def to_triage_summary(result: TriageOutcome) -> TriageSummary:
         type_probs=dict(result.type_probs), priority_probs=dict(result.priority_probs),
         read_by=str(getattr(result, "read_by", "encoder")), type_source=str(getattr(result, "type_source", "model")),
         model_reading=getattr(result, "model_reading", None),
+        priority_source=str(getattr(result, "priority_source", "model")),
     )
+
+
+def _figure(figure: str) -> str:
+    """" (96%)", or nothing where no figure is shown (a value kept from the incident)."""
+    return f" ({figure})" if figure else ""
 
 
 class ResponsePlanner:
@@ -94,8 +100,10 @@ class ResponsePlanner:
             t_src = [Source(kind="operator", ref="triage-correction")]
             plan.situation.append(PlanItem(text=f"Triage: {kind}, priority {priority}, set by the operator; language {triage.language}.", sources=t_src))
         else:
+            type_figure, priority_figure = triage.confidence_figures()
             plan.situation.append(PlanItem(
-                text=f"Triage: {kind} ({triage.type_confidence:.0%}), priority {priority} ({triage.priority_confidence:.0%}); language {triage.language}"
+                text=f"Triage: {kind}{_figure(type_figure)}, priority {priority}{_figure(priority_figure)}; language {triage.language}"
+                     + (f"; priority from {triage.priority_source}" if not priority_figure else "")
                      + (f"; type from {triage.type_source}" if triage.type_from_words else "")
                      + ("; read by the multilingual fallback (the triage model was not trained on this language: confirm type and priority)."
                         if triage.read_by == READ_BY_FALLBACK else "."),
@@ -112,7 +120,8 @@ class ResponsePlanner:
                 plan.situation.append(PlanItem(text=f"Life at risk: {why} (P1).", sources=t_src))
         if not triage.corrected_by_operator:
             self._check_under_triage(checked, triage, plan)
-        if triage.type_confidence < self.config.low_confidence and not triage.corrected_by_operator:
+        if triage.type_confidence < self.config.low_confidence and not triage.corrected_by_operator \
+                and triage.confidence_figures()[0]:  # a type kept from the incident is not the model's uncertain reading
             plan.open_questions.append(PlanItem(
                 text=f"Triage is uncertain ({kind} at {triage.type_confidence:.0%}); confirm the incident type with the caller.", sources=t_src))
         if checked.has_injection:
@@ -246,11 +255,13 @@ class ResponsePlanner:
         """The place of the incident a follow-up is filed under (the follow-up names none of its own)."""
         from types import SimpleNamespace
 
-        name = f"{known.name} (the incident's place)" if known.name else f"the incident's place ({known.lat:.5f}, {known.lon:.5f})"
+        # The place is the incident's own name: a "(the incident's place)" suffix in it became the incident's label in
+        # the sitrep and the incident list; the Situation line alone says where the place comes from.
+        name = known.name or f"{known.lat:.5f}, {known.lon:.5f}"
         plan.location = name
         plan.tool_outputs["locate"] = {"method": "incident", "lat": known.lat, "lon": known.lon, "radius_m": known.radius_m,
-                                       "confident": True, "place": known.name or name}
-        plan.situation.append(PlanItem(text=f"Location: {name}; this follow-up names no place of its own.",
+                                       "confident": True, "place": name}
+        plan.situation.append(PlanItem(text=f"Location: {name} (the incident's place); this follow-up names no place of its own.",
                                        sources=[Source(kind="operator", ref="incident-place")]))
         return SimpleNamespace(name=name, lat=known.lat, lon=known.lon, radius_m=known.radius_m, confirmed=True,
                                method="incident", id=None)

@@ -56,6 +56,9 @@ class PlanItem(BaseModel):
     sources: list[Source] = Field(default_factory=list)
 
 
+KEPT_FROM_INCIDENT = "the incident's"  # how type_source / priority_source begin for a value a follow-up kept
+
+
 class TriageSummary(BaseModel):
     incident_type: str
     priority: str
@@ -73,6 +76,8 @@ class TriageSummary(BaseModel):
                              "words when they overrode it (agent.hazards.reconciled_triage), with the model's own type.")
     model_reading: ModelReading | None = Field(default=None, description="The model's own type, priority and "
                                                "confidence where the report's words overrode its type; None otherwise.")
+    priority_source: str = Field(default="model", description="Where the priority comes from: the model, or the "
+                                 "incident a follow-up is filed under when its priority is the higher (agent.follow_up).")
 
     @model_validator(mode="before")
     @classmethod
@@ -87,6 +92,14 @@ class TriageSummary(BaseModel):
     @property
     def type_from_words(self) -> bool:
         return self.type_source != "model"
+
+    def confidence_figures(self) -> tuple[str, str]:
+        """The type's and the priority's confidence as shown ("96%"), or "" where the value is the incident's, kept
+        for a follow-up (agent.follow_up): the model's probability of a value it did not read is no confidence in it
+        (a follow-up plan showed "traffic_accident (0%), priority P1 (0%)")."""
+        kept_type = self.type_source.startswith(KEPT_FROM_INCIDENT)
+        kept_priority = self.priority_source.startswith(KEPT_FROM_INCIDENT)
+        return ("" if kept_type else f"{self.type_confidence:.0%}", "" if kept_priority else f"{self.priority_confidence:.0%}")
 
 
 class ResponsePlan(BaseModel):

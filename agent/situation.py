@@ -455,9 +455,23 @@ def board_text(board: UnitBoard, unit_type: str | None = None, station: str | No
         lines.append(f"- committed to {incident}: {', '.join(units)}")
     for station_name, statuses in sorted(board.by_station.items()):
         lines.append(f"- {station_name}: " + ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(statuses.items())))
+    # the free units by name, per type: "which units are free?" asks which, and a count per station names none
+    free: dict[str, list[str]] = collections.defaultdict(list)
+    for row in board.units:
+        if row.status == "available":
+            free[row.unit_type].append(row.unit_id)
+    lines.append("Free units: " + ("; ".join(f"{t.replace('_', ' ')}: {', '.join(sorted(ids))}" for t, ids in sorted(free.items()))
+                                   or "none") + " [S2]")
     return "\n".join(lines)
 
 
 def shelters_text(rows: list[ShelterRow]) -> str:
-    return "\n".join([f"Shelter occupancy (approved evacuation plans of open incidents) [S3]:"]
-                     + [f"- {r.name}: {r.assigned}/{r.capacity} ({r.percent:.0f}%)" for r in rows])
+    """Each shelter's people against its capacity; a scenario with no shelters says so (a bare header read as an
+    answer cut off), and so does a board where nobody is assigned yet (a column of 0% reads as missing data)."""
+    if not rows:
+        return "No shelter data: the scenario lists no shelters. [S3]"
+    head = "Shelter occupancy (approved evacuation plans of open incidents) [S3]:"
+    if not any(r.assigned for r in rows):
+        head = (f"Shelter occupancy [S3]: nobody is assigned to a shelter yet (no approved evacuation plan of an open "
+                f"incident); {sum(r.capacity for r in rows)} places free in {len(rows)} shelters:")
+    return "\n".join([head] + [f"- {r.name}: {r.assigned}/{r.capacity} ({r.percent:.0f}%)" for r in rows])

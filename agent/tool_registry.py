@@ -19,6 +19,7 @@ from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
+from agent.answer_language import NO_PASSAGE_EN
 from agent.dispatch_target import DispatchBinding
 from agent.follow_up import WhichIncident
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
@@ -315,7 +316,7 @@ def procedure_search_tool(passages: PassageSearch) -> BaseTool:
         citations = table_citations(query, hazard or named) + citations_from_passages(found)
         citations = [c.model_copy(update={"ref": f"C{i}"}) for i, c in enumerate(citations, 1)]
         if not citations:
-            return ToolResult(text="No passage of the plans matches that question.")
+            return ToolResult(text=NO_PASSAGE_EN)
         lines = [f"[{c.ref}] {c.label()}: {' '.join(c.text.split())[:350]}…" for c in citations]
         return ToolResult(text="\n".join(lines), citations=citations)
 

@@ -83,3 +83,22 @@ def test_a_stale_dispatch_says_why_it_was_not_applied(assistant, restore_units):
     assert "not applied" in str(err.value) and f"KAI-P1 (dispatched to {crash})" in str(err.value)
     assert assistant.unit_statuses()["HAK-P1"] == "available"  # nothing of it applied
     assert assistant._proposals.get(first.proposal_id).state == "failed"
+
+
+@pytest.mark.parametrize("order", ["send HAK-A1 over to INC-0FF1CE", "把HAK-A1派到inc-0ff1ce"])
+def test_an_unknown_incident_id_is_said_to_be_no_open_incident_not_looked_up_as_a_place(assistant, restore_units, order):
+    """Trial s14 #14: "dispatch ERO-R1 to INC-…" with no incident selected answered "no place called 'INC-…'"."""
+    fire = _open(assistant, "Fire in a flat at Bulevardi 14, heavy smoke on the stairs")
+    reply = list(assistant.chat(order, None))[-1]
+    assert not reply.proposals
+    assert "no open incident INC-0FF1CE" in reply.text and fire in reply.text
+    assert "no place called" not in reply.text
+
+
+@pytest.mark.parametrize("order", ["could you send HAK-A1 to inc-{low} please", "派HAK-A1去{upper}"])
+def test_an_incident_id_written_in_any_case_binds_the_named_unit_to_it(assistant, restore_units, order):
+    fire = _open(assistant, "Fire in a flat at Bulevardi 14, heavy smoke on the stairs")
+    reply = list(assistant.chat(order.format(low=fire[4:].lower(), upper=fire), None))[-1]
+    commits = [p for p in reply.proposals if p.action == "commit_dispatch"]
+    assert commits and commits[0].args == {"unit_ids": ["HAK-A1"], "incident_id": fire}
+    assert "no place called" not in reply.text

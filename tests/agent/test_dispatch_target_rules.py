@@ -3,6 +3,8 @@ incident a chat dispatch binds to, and which of the planned units are proposed."
 
 from __future__ import annotations
 
+import pytest
+
 from agent.dispatch_target import bind_dispatch
 from agent.incident_scope import ReportPlace
 from tests.agent.dispatch_fakes import FakeIncident, FakeStore, commits, place_at, planned
@@ -18,6 +20,18 @@ def _store() -> FakeStore:
 _here = place_at(60.1670, 24.9560, "Satamakatu 3")
 
 
+class _Store(FakeStore):
+    """The log with one open incident and one closed one (INC-C105ED), as ``get_incident`` reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(FakeIncident(ON))
+
+    def get_incident(self, incident_id: str) -> FakeIncident:
+        if incident_id == "INC-C105ED":
+            return FakeIncident(incident_id, status="closed")
+        raise LookupError(incident_id)
+
+
 def test_an_unknown_id_in_the_place_field_yields_to_the_selected_incident_and_says_so():
     args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", place="INC-2", unit_ids=["ERO-L1"])])
     binding = bind_dispatch(args, ON, _store(), _here, _here)
@@ -25,10 +39,15 @@ def test_an_unknown_id_in_the_place_field_yields_to_the_selected_incident_and_sa
     assert any("INC-2 is not an open incident" in n for n in binding.notes)
 
 
-def test_an_unknown_id_with_nothing_selected_is_still_refused():
-    args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", incident_id="INC-4", unit_types=["ladder"])])
-    binding = bind_dispatch(args, None, _store(), _here, _here)
-    assert binding.bound == {} and "INC-4" in binding.asks[0]
+@pytest.mark.parametrize("spec, said", [({"incident_id": "INC-4"}, "no open incident INC-4."),
+                                        ({"place": "inc-c105ed"}, "no open incident INC-C105ED (it is closed).")])
+def test_an_unknown_id_with_nothing_selected_is_still_refused(spec, said):
+    """Refused as no open incident, with the open ones named: the id is never looked up as a place (trial s14 #14:
+    "no place called 'INC-…'; closest: UniCafe, …")."""
+    args = DispatchArgs(incidents=[IncidentArgs(incident_type="fire", unit_types=["ladder"], **spec)])
+    with pytest.raises(ValueError) as refused:
+        bind_dispatch(args, None, _Store(), _here, _here)
+    assert said in str(refused.value) and ON in str(refused.value)
 
 
 def _plan(*units: tuple[str, str]):

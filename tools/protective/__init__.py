@@ -8,7 +8,7 @@ extent), ``tools.ccrp`` (CCRP clearance time), ``planner`` (``plan_protective_ac
 
 from tools.protective.cues import ProtectiveCues, extract_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
-from tools.protective.models import NotApplicable
+from tools.protective.models import NotApplicable, people_moved_line
 from tools.protective.planner import ProtectiveActionPlan, plan_protective_action
 
-__all__ = ["NotApplicable", "ProtectiveActionPlan", "ProtectiveCues", "ProtectiveDecision", "decide", "extract_protective_cues", "plan_protective_action"]
+__all__ = ["NotApplicable", "ProtectiveActionPlan", "ProtectiveCues", "ProtectiveDecision", "decide", "extract_protective_cues", "people_moved_line", "plan_protective_action"]

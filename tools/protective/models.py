@@ -31,6 +31,16 @@ class NotApplicable(BaseModel):
         return f"No protective action: {self.reason}."
 
 
+def people_moved_line(plan: "ProtectiveActionPlan", extra: str = "") -> str:
+    """The people the action moves.  Under a shelter-in-place the people moved are the few taken to a shelter (a
+    resident on powered medical equipment in an outage); "People moved: about 1" under "stay indoors" read as a
+    contradiction, so the line says who they are and that everyone else stays in."""
+    if plan.primary == "shelter_in_place":
+        return (f"People to take to a shelter (everyone else stays in): about {plan.people_moved:,} "
+                f"({plan.people_basis}){extra}.")
+    return f"People moved: about {plan.people_moved:,} ({plan.people_basis}){extra}."
+
+
 class ProtectiveActionPlan(BaseModel):
     hazard_type: str
     rule: str
@@ -70,7 +80,7 @@ class ProtectiveActionPlan(BaseModel):
         both = ""
         if self.people_moved_zones is not None and self.people_moved_buildings is not None:
             both = f" (buildings: {self.people_moved_buildings:,}; zone figures: {self.people_moved_zones:,})"
-        lines.append(f"People moved: about {self.people_moved:,} ({self.people_basis}){both}.")
+        lines.append(people_moved_line(self, both))
         if self.people_sheltering:
             lines.append(f"People told to shelter in place: about {self.people_sheltering:,}.")
         if self.clearance_routed_min is not None:
