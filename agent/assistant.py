@@ -161,7 +161,14 @@ class Assistant:
         return self._store.chat_history(incident_id)
 
     def latest_plan(self, incident_id: str) -> ResponsePlan | None:
-        return self._store.latest_plan(incident_id)
+        return self._current(self._store.latest_plan(incident_id))
+
+    def _current(self, plan: ResponsePlan | None) -> ResponsePlan | None:
+        """A stored plan as shown now: its "also proposed for" warnings drawn again, leaving out closed incidents."""
+        if plan is None:
+            return None
+        self._follow_units()
+        return plan.model_copy(update={"warnings": self._situation.current_plan_warnings(plan)})
 
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
         """(approved_by, approved_at), or None while the plan is a draft."""
@@ -171,7 +178,7 @@ class Assistant:
         """What a screen shows of one incident: latest report and its triage (as corrected), latest plan, chat."""
         incident = self._store.get_incident(incident_id)
         report = self._store.latest_report(incident_id)
-        plan = self._store.latest_plan(incident_id)
+        plan = self._current(self._store.latest_plan(incident_id))
         return IncidentView(
             incident=incident,
             report_id=report.report_id if report else None, report_text=report.text if report else "",
