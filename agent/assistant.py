@@ -161,7 +161,14 @@ class Assistant:
         return self._store.chat_history(incident_id)
 
     def latest_plan(self, incident_id: str) -> ResponsePlan | None:
-        return self._store.latest_plan(incident_id)
+        return self._current(self._store.latest_plan(incident_id))
+
+    def _current(self, plan: ResponsePlan | None) -> ResponsePlan | None:
+        """A stored plan as shown now: its "also proposed for" warnings drawn again, leaving out closed incidents."""
+        if plan is None:
+            return None
+        self._follow_units()
+        return plan.model_copy(update={"warnings": self._situation.current_plan_warnings(plan)})
 
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
         """(approved_by, approved_at), or None while the plan is a draft."""
@@ -171,7 +178,7 @@ class Assistant:
         """What a screen shows of one incident: latest report and its triage (as corrected), latest plan, chat."""
         incident = self._store.get_incident(incident_id)
         report = self._store.latest_report(incident_id)
-        plan = self._store.latest_plan(incident_id)
+        plan = self._current(self._store.latest_plan(incident_id))
         return IncidentView(
             incident=incident,
             report_id=report.report_id if report else None, report_text=report.text if report else "",
@@ -187,6 +194,18 @@ class Assistant:
         process on the same log (a second terminal, the web UI) holds here too, without a restart."""
         with self._city_lock:
             self._units_seen, _ = follow_unit_statuses(self._store, self._city, self._units_seen)
+        self._follow_shelters()
+
+    def _follow_shelters(self) -> None:
+        """Bring the places that approved evacuations hold (in any process) into the city before a plan reads them: the
+        next evacuation fills what is left, and a closed incident's places are free again."""
+        if not hasattr(self._city, "set_shelter_loads"):
+            return
+        loads: dict[str, dict[str, int]] = {}
+        for incident_id, shelter_id, people in self._store.approved_evacuation_loads():
+            rows = loads.setdefault(incident_id, {})
+            rows[shelter_id] = rows.get(shelter_id, 0) + people
+        self._city.set_shelter_loads(loads)
 
     def unit_statuses(self) -> dict[str, str]:
         """Every unit's status (available, dispatched, out_of_service)."""
@@ -345,9 +364,46 @@ class Assistant:
             plan.summary = checked.text
 
     def approve_plan(self, plan_id: str, operator: str | None = None) -> tuple[str, str] | None:
-        """Mark a plan approved; returns (approved_by, approved_at)."""
-        self._store.approve_plan(plan_id, self._operator(operator))
+        """Mark a plan approved; returns (approved_by, approved_at).  A plan made with no incident (an evacuation asked
+        for before any report) is first filed under a new incident: approved places must belong to an open incident,
+        which holds them in the shelter occupancy until it is closed (a plan of no incident held none, and the same
+        shelter was handed out again by every later plan)."""
+        operator = self._operator(operator)
+        plan = self._store.get_plan(plan_id)
+        if plan.incident_id is None:
+            incident = self._store.create_incident(_plan_title(plan), operator)
+            self._store.file_plan(plan_id, incident.incident_id, operator)
+        self._store.approve_plan(plan_id, operator)
+        self._follow_shelters()
         return self._store.plan_approval(plan_id)
+
+    def plan_incident(self, plan_id: str) -> str | None:
+        """The incident a plan is filed under (None for none)."""
+        return self._store.get_plan(plan_id).incident_id
+
+    def approval_note(self, plan_id: str) -> str:
+        """What approving the plan did, from the record: approved or not, the incident it is filed under, and the
+        shelter places it holds (with any shelter now full).  Never says "approved" for a plan that is not."""
+        plan = self._store.get_plan(plan_id)
+        if self._store.plan_approval(plan_id) is None:
+            return f"Plan {plan_id} is NOT approved."
+        said = f"Plan {plan_id} approved under {plan.incident_id}."
+        held: dict[str, int] = {}
+        for incident_id, shelter_id, people in self._store.approved_evacuation_loads():
+            if incident_id == plan.incident_id:
+                held[shelter_id] = held.get(shelter_id, 0) + people
+        if held:
+            rows = {row.shelter_id: row for row in self._situation.shelter_occupancy()}
+            parts = []
+            for shelter_id, people in held.items():
+                row = rows.get(shelter_id)
+                if row is None:
+                    parts.append(f"{people:,} at {shelter_id}")
+                    continue
+                full = " FULL" if row.assigned >= row.capacity else ""
+                parts.append(f"{people:,} at {row.name} (now {row.assigned:,}/{row.capacity:,}{full})")
+            said += " Shelter places reserved: " + "; ".join(parts) + "."
+        return said
 
     def propose_plan_dispatch(self, plan_id: str, operator: str | None = None) -> str:
         """What approving a plan does for its units: approval dispatches nobody, so the plan's units that are still
@@ -356,8 +412,8 @@ class Assistant:
         try:
             proposal = self.plan_units_proposal(plan_id, operator, origin="plan approval")
         except InputError as exc:
-            return f"Plan approved. No unit is dispatched by it: {exc}"
-        return (f"Plan approved. Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
+            return f"{self.approval_note(plan_id)} No unit is dispatched by it: {exc}"
+        return (f"{self.approval_note(plan_id)} Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
                 "under Proposed changes.")
 
     def plan_units_proposal(self, plan_id: str, operator: str | None = None, origin: str = "plan approval") -> Proposal:
@@ -604,3 +660,9 @@ def _plan_facts(plan: ResponsePlan, limit: int = 900) -> str:
 def _title(text: str, triage: TriageSummary) -> str:
     first = " ".join(text.split())[:60]
     return f"{triage.priority} {triage.incident_type}: {first}"
+
+
+def _plan_title(plan: ResponsePlan) -> str:
+    """The title of the incident a plan of no incident is filed under when approved: what it was asked for."""
+    kind = "evacuation" if (plan.tool_outputs or {}).get("plan_evacuation") else "plan"
+    return f"{kind}: {' '.join(plan.report.split())[:60]}"

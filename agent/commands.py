@@ -182,8 +182,8 @@ def confirm_in_terminal(assistant, proposal, ask=input, kept: list[str] | None =
         return False
     try:
         if answer in CONFIRM_YES:
-            assistant.confirm_proposal(proposal.proposal_id)
-            print(f"  ✓ done: {proposal.summary}")
+            done = assistant.confirm_proposal(proposal.proposal_id)
+            print(f"  ✓ done: {done.summary}")  # as applied (a close names the units it released)
             return True
         assistant.reject_proposal(proposal.proposal_id)
         print("  ✗ rejected; nothing changed.")

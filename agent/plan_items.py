@@ -105,6 +105,7 @@ def plan_from_tool_results(request: str, results: Sequence[ToolResult], citation
         for section in ("evacuation", "resources", "open_questions"):
             getattr(plan, section).extend(getattr(part, section))
         features += part.geojson.get("features", [])
+        plan.tool_outputs.update(part.tool_outputs)  # what approval acts on (shelter places, units)
     from agent.hazards import hazard_from_words
     from agent.step_fit import incident_facts, step_fits
 

@@ -122,8 +122,15 @@ class ProposalBook:
         if action == "close_incident":
             target = args.get("incident_id") or incident_id
             incident = self.store.get_incident(target)
-            return f"Close incident {incident.incident_id} ({incident.title[:60]})"
+            units = self._committed_to(incident.incident_id)
+            release = f"; releases {', '.join(units)} (available again)" if units else "; no unit is committed to it"
+            return f"Close incident {incident.incident_id} ({incident.title[:60]}){release}"
         raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+
+    def _committed_to(self, incident_id: str) -> list[str]:
+        """The units dispatched to ``incident_id`` now (their latest confirmed status change was to it)."""
+        commitments = self.store.unit_commitments()
+        return [u.id for _, u in self.city.units() if u.status == "dispatched" and commitments.get(u.id) == incident_id]
 
     def _open_target(self, incident_id: str | None) -> Any:
         """The open incident a dispatch commits to; a clear refusal when there is none (the units would be busy for
@@ -172,7 +179,9 @@ class ProposalBook:
             if proposal.state != "pending":
                 raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
             try:
-                self._validate(proposal.action, proposal.args, proposal.incident_id)  # the world may have moved on
+                summary = self._validate(proposal.action, proposal.args, proposal.incident_id)  # the world may have moved on
+                if proposal.action == "close_incident":  # the units it releases are those committed now, said as such
+                    proposal = proposal.model_copy(update={"summary": summary})
                 self._apply(proposal, operator)
             except Exception as exc:  # noqa: BLE001 - recorded and reported as a clear message
                 self.store.log_event(proposal.incident_id, "proposal_failed", {"proposal_id": proposal_id, "reason": str(exc)}, operator)
@@ -200,4 +209,12 @@ class ProposalBook:
                 self.city.set_unit_status(unit, "dispatched")
                 self.store.log_event(target, "unit_status", {"unit_id": unit, "status": "dispatched", "proposal_id": proposal.proposal_id}, operator)
         elif proposal.action == "close_incident":
-            self.store.close_incident(args.get("incident_id") or proposal.incident_id, operator)
+            target = args.get("incident_id") or proposal.incident_id
+            units = self._committed_to(target)
+            self.store.close_incident(target, operator)
+            # the stand-down is logged as a status change like any other: every process following the log (another
+            # terminal, the web UI) frees the units too, not only a restarted one
+            for unit in units:
+                self.city.set_unit_status(unit, "available")
+                self.store.log_event(target, "unit_status", {"unit_id": unit, "status": "available", "proposal_id": proposal.proposal_id,
+                                                             "reason": "incident closed"}, operator)

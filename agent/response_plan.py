@@ -393,7 +393,8 @@ class ResponsePlanner:
         src = [Source(kind="tool", ref="plan_evacuation")]
         try:
             hazard = Hazard(hazard_type=triage.incident_type, center=(location.lat, location.lon), radius_m=radius)
-            result = plan_evacuation(self.city, hazard, mode="walk", population=self.config.population)
+            result = plan_evacuation(self.city, hazard, mode="walk", population=self.config.population,
+                                     for_incident=plan.incident_id)
         except Exception as exc:  # noqa: BLE001
             plan.evacuation.append(PlanItem(text=f"Evacuation could not be planned: {exc}", sources=src))
             return []

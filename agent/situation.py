@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 PlanState = Literal["none", "draft", "approved"]
+ALSO_PROPOSED = " is also proposed for "  # the mark of a plan's warning that another open incident counts on its unit
 SOURCES = {"S1": "incident log (open incidents, plans and approvals, stream reports)", "S2": "unit board (scenario unit statuses, confirmed changes)",
            "S3": "shelters (scenario capacities, approved evacuation plans)"}
 
@@ -249,8 +250,15 @@ class Situation:
         dispatch = (plan.tool_outputs or {}).get("plan_dispatch") or {}
         units = [a.get("unit_id") for a in dispatch.get("assignments") or [] if isinstance(a, dict)]
         elsewhere = self.proposed_elsewhere(exclude=plan.incident_id)
-        return [f"{unit} is also proposed for {_incidents_text(elsewhere[unit])} (not committed there): "
+        return [f"{unit}{ALSO_PROPOSED}{_incidents_text(elsewhere[unit])} (not committed there): "
                 "confirm which incident it goes to." for unit in dict.fromkeys(units) if unit in elsewhere]
+
+    def current_plan_warnings(self, plan: Any) -> list[str]:
+        """``plan``'s warnings with its "also proposed for" lines as they stand now: those written when it was drafted
+        named incidents that may since have closed (or committed the unit), so they are drawn again from the open
+        incidents' latest plans (a closed incident counts on no unit)."""
+        kept = [w for w in plan.warnings if ALSO_PROPOSED not in w]
+        return kept + [w for w in self.plan_proposal_warnings(plan) if w not in kept]
 
     def unit_board(self) -> UnitBoard:
         commitments = self.store.unit_commitments()

@@ -412,6 +412,16 @@ class IncidentStore:
             conn.execute("UPDATE plans SET approved_by=?, approved_at=? WHERE plan_id=?", (operator, _now(), plan_id))
             self._log(conn, row["incident_id"], "plan_approved", {"plan_id": plan_id}, operator)
 
+    def file_plan(self, plan_id: str, incident_id: str, operator: str) -> None:
+        """File a plan made with no incident (a chat turn before any report) under ``incident_id``: what it commits (its
+        shelter places) is then held by that incident and freed when it closes."""
+        plan = self.get_plan(plan_id)
+        self.get_incident(incident_id)
+        filed = plan.model_copy(update={"incident_id": incident_id})
+        with self._tx() as conn:
+            conn.execute("UPDATE plans SET incident_id=?, plan_json=? WHERE plan_id=?", (incident_id, filed.model_dump_json(), plan_id))
+            self._log(conn, incident_id, "plan_filed", {"plan_id": plan_id}, operator)
+
     def get_plan(self, plan_id: str) -> ResponsePlan:
         row = self._read_one("SELECT plan_json FROM plans WHERE plan_id=?", (plan_id,)) if _id_like(plan_id) else None
         if row is None:

@@ -167,6 +167,8 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         }
         part = _part(plan.geojson()["features"])
         add_evacuation_items(part, plan)
+        # the assignments go with the plan (as in a full response plan): approving it reserves their shelter places
+        part.tool_outputs["plan_evacuation"] = plan.model_dump(mode="json", exclude={"zone_geometries", "closed_road_lines"})
         return ToolResult(text=_dump(data), data=data, plan_part=part)
 
     def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:

@@ -144,3 +144,12 @@ def make_assistant(base_settings, triage_model, retriever, city, tmp_path: Path)
                          backend=build_backend(settings), store=IncidentStore(tmp_path / "incidents.sqlite"))
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _free_shelter_places(request):
+    """The session's city is shared: shelter places an approved evacuation of one test holds (``CityModel.shelter_taken``)
+    are freed after it, so that no other test plans against a shelter filled by an earlier one."""
+    yield
+    if "city" in request.fixturenames:
+        request.getfixturevalue("city").set_shelter_loads({})

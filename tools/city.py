@@ -237,6 +237,9 @@ class CityModel:
         self.features = list(features or [])
         self.gazetteer = Gazetteer.build(scenario, [drive, walk], landmarks or [], features=self.features or None, projection=self.projection)
         self._locator: Any = None
+        # people each open incident's approved evacuation plan has sent to each shelter (incident -> shelter -> people):
+        # set by the agent from the incident log, so the next evacuation plan fills only what is left
+        self._shelter_loads: dict[str, dict[str, int]] = {}
 
     @property
     def locator(self) -> Any:
@@ -331,6 +334,23 @@ class CityModel:
 
     def unit_status(self) -> dict[str, str]:
         return {u.id: u.status for _, u in self.units()}
+
+    # --- shelter places already assigned --------------------------------------------------
+    def set_shelter_loads(self, loads: dict[str, dict[str, int]]) -> None:
+        """Replace the places taken in each shelter, per incident (incident id -> shelter id -> people)."""
+        with self._lock:
+            self._shelter_loads = {inc: {sid: int(n) for sid, n in rows.items() if n > 0} for inc, rows in loads.items()}
+
+    def shelter_taken(self, exclude_incident: str | None = None) -> dict[str, int]:
+        """Shelter id -> places already assigned by approved plans, leaving out ``exclude_incident``'s own (a re-plan of
+        an incident replaces its approved plan, it does not add to it)."""
+        taken: dict[str, int] = {}
+        with self._lock:
+            for incident, rows in self._shelter_loads.items():
+                if incident != exclude_incident:
+                    for sid, n in rows.items():
+                        taken[sid] = taken.get(sid, 0) + n
+        return taken
 
     def unit_position(self, station: Station, unit: Unit) -> tuple[float, float]:
         return unit.location if unit.location is not None else station.location

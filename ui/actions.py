@@ -72,6 +72,10 @@ class Actions:
     def approve(self, plan_id: str, operator: str) -> tuple[str, str] | None:
         return self.assistant.approve_plan(plan_id, operator)
 
+    def plan_incident(self, plan_id: str) -> str | None:
+        """The incident a plan is filed under (None for none)."""
+        return self.assistant.plan_incident(plan_id)
+
     def propose_plan_dispatch(self, plan_id: str, operator: str) -> str:
         return self.assistant.propose_plan_dispatch(plan_id, operator)
 

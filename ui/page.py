@@ -208,6 +208,9 @@ class CommandCentre:
             said = self.actions.propose_plan_dispatch(plan_id, self.operator(request))
         except ACTION_ERRORS as exc:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(str(exc))
+        if approval is None:  # never "approved" for a plan the record does not hold as approved
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), _notice(f"Plan {plan_id} was not approved.")
+        incident_id = self.actions.plan_incident(plan_id) or incident_id  # a plan of no incident is filed under a new one
         plan = self.actions.latest_plan(incident_id) if incident_id else None
         if plan is None or plan.plan_id != plan_id:
             return gr.skip(), gr.skip(), gr.skip(), self.log_table(incident_id), _notice(said, level="info")

@@ -36,6 +36,7 @@ def plan_evacuation(
     strategy: Literal["min_cost_flow", "greedy", "nearest"] = "min_cost_flow",
     routed_clearance: bool = True,
     avoid=None,
+    for_incident: str | None = None,
 ) -> EvacuationPlan:
     """Plan who goes to which shelter by which route.
 
@@ -46,14 +47,17 @@ def plan_evacuation(
     capacity-aware baseline (groups in order, each filling its nearest shelters with room).
     ``routed_clearance``: also give the clearance time of the capacity-constrained routing
     model (``tools.ccrp``) beside the simple bound. ``avoid``: a metric area no shelter may lie in besides the hazard
-    area (a toxic release's downwind side, from the protective-action planner).
+    area (a toxic release's downwind side, from the protective-action planner). Places that approved evacuations of
+    open incidents already hold (``city.shelter_taken``) are not offered again; ``for_incident``: the incident being
+    planned, whose own approved plan this one replaces (its places count as free).
     """
     check_options(mode, population, strategy)
     idx = city.index(mode)
     net = hazard_network(city, hazard, mode)                                           # 1. hazard on the network
     warnings_ = list(net.warnings)
     chosen, groups = affected_groups(city, net.area, zones, population, mode, warnings_)  # 2. who must move
-    shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid)      # 3. where they may go
+    taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
+    shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken)  # 3. where they may go
     if (excluded := excluded_shelters_warning(city, shelter_status)) is not None:
         warnings_.append(excluded)
     to_shelter = time_to_nearest_shelter(net, shelter_rows)                            # 4. where they gather

@@ -81,7 +81,7 @@ def unserved_statement(total: int, unserved: int, groups: list[Group], shelters:
         return f"Everyone ({total:,} people) has a shelter place."
     reasons = []
     if not shelters:
-        why_out = Counter(v.removeprefix("excluded: ") for v in status.values() if v != "usable")
+        why_out = Counter(v.removeprefix("excluded: ") for v in status.values() if v.startswith("excluded"))
         reasons.append(f"no shelter is usable ({', '.join(f'{n} {why}' for why, n in why_out.most_common())})")
     else:
         cap = sum(s.capacity for s, _ in shelters)

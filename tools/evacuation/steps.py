@@ -167,15 +167,23 @@ def affected_groups(city: CityModel, area, zones: list[str] | None, population: 
     return chosen, groups
 
 
-def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
+def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None,
+                    taken: dict[str, int] | None = None) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
     """Step 3: [(shelter, node index)] of usable shelters, and every shelter's status with the reason.
 
-    ``avoid``: a metric area besides the hazard area that no shelter may lie in (downwind of a toxic release)."""
+    ``avoid``: a metric area besides the hazard area that no shelter may lie in (downwind of a toxic release).
+    ``taken``: shelter id -> places other approved evacuations already hold; a usable shelter is offered with what is
+    left of its capacity, and a full one is excluded as full."""
     shelter_rows = []  # (shelter, node)
     shelter_status: dict[str, str] = {}
+    taken = taken or {}
     for s in city.scenario.shelters:
         if s.capacity <= 0:
             shelter_status[s.id] = "excluded: zero capacity"
+            continue
+        held = min(int(taken.get(s.id, 0)), s.capacity)
+        if held >= s.capacity:
+            shelter_status[s.id] = "excluded: full (approved evacuations hold every place)"
             continue
         if hazard.hazard_type in s.unsuitable_for:
             shelter_status[s.id] = f"excluded: unsuitable for {hazard.hazard_type}"
@@ -195,14 +203,15 @@ def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None
         except PlanningError:
             shelter_status[s.id] = "excluded: outside the map"
             continue
-        shelter_rows.append((s, node))
-        shelter_status[s.id] = "usable"
+        shelter_rows.append((s.model_copy(update={"capacity": s.capacity - held}) if held else s, node))
+        shelter_status[s.id] = f"usable: {s.capacity - held:,} of {s.capacity:,} places left" if held else "usable"
     return shelter_rows, shelter_status
 
 
 def excluded_shelters_warning(city: CityModel, shelter_status: dict[str, str]) -> str | None:
     """One warning naming every shelter not used, with the reason (None when all are usable)."""
-    excluded = [f"{s.name} ({shelter_status[s.id].removeprefix('excluded: ')})" for s in city.scenario.shelters if shelter_status[s.id] != "usable"]
+    excluded = [f"{s.name} ({shelter_status[s.id].removeprefix('excluded: ')})" for s in city.scenario.shelters
+                if shelter_status[s.id].startswith("excluded")]
     return "shelters not used: " + "; ".join(excluded) if excluded else None
 
 
