@@ -20,7 +20,7 @@ from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
+from tools.report_words import (CANNOT_SELF_EVACUATE_EN, CANNOT_SELF_EVACUATE_ZH, EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
                                 count_corrected, informal, machine_still, near_miss, negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
@@ -369,12 +369,7 @@ RULES: tuple[_Rule, ...] = (
     # People who cannot walk out on their own, by what they are (bedridden, in wheelchairs, "行动不便") or where they
     # are (a care home, a hospital ward, "养老院"): in a fire they are carried out, the rescue unit's work (Annex C:
     # "engines, a ladder unit and the rescue unit for a building fire"), not walked down the stairs.
-    _rule("cannot_self_evacuate",
-        r"\b(bed-?ridden|bed-?bound|confined to (their |his |her )?beds?|in (a |their )?wheel ?chairs?|wheel ?chair[- ]?(users?|bound)|(uses?|using|needs?) a wheel ?chair"
-        r"|non-?ambulatory|immobile|(can'?t|cannot|can not|unable to) (walk|get out of bed|move (on their own|by themselves|unaided)|self-?evacuate|leave (on their own|unaided))"
-        r"|on stretchers|care home|nursing home|old people'?s home|retirement home|elderly home|home for the elderly|assisted living|hospice"
-        r"|hospital ward|(on|in) the (\w+ )?ward|intensive care|icu|vuodepotila\w*|pyörätuoli\w*|hoivako\w*|vanhainko\w*|rullstol\w*|sängliggande|äldreboende\w*)\b"
-        r"|卧床|瘫痪|坐轮椅|轮椅|行动不便|不能走路|走不了路|走不动|下不了床|不能自己(走|撤离|离开)|养老院|敬老院|老人院|护理院|病房|重症监护|住院部",
+    _rule("cannot_self_evacuate", CANNOT_SELF_EVACUATE_EN + "|" + CANNOT_SELF_EVACUATE_ZH,
     ),
     _rule("smoke_spreading",
         r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|(stairwell|staircase|stairs|corridor|hallway) (\w+ ){0,2}(filling|filled|full) (up )?with (\w+ )?smoke|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟",
