@@ -207,6 +207,11 @@ def _rule(code: str, *phrasings: str | _Phrasing, negatable: bool = True, not_af
                  other_after, tuple((qualifiers or {}).items()))
 
 
+# "还在" / "仍在" (still there) said of an attacker is violence going on; said of the people a report counts ("客人还在房间里",
+# "老人们仍在楼上", "有人还在里面": guests, residents, someone still in their rooms) it is where they are, not an attack.
+_ZH_PEOPLE = ("客人", "住户", "老人", "孩子", "居民", "病人", "乘客", "员工", "学生", "旅客", "住客", "顾客", "工人", "家人", "有人", "多人", "个人", "大家")
+# one fixed-width look-behind per noun and per particle after it (们, 都, 也): a run of them, all of which must hold
+_ZH_STILL_THERE = "".join(f"(?<!{n}{tail})" for n in _ZH_PEOPLE for tail in ("", "们", "都", "也", "们都", "们也")) + "(?:还在|仍在)"
 # Something eaten or swallowed before 卡住 (stuck, "吃葡萄卡住了"): the throat is what it is stuck in, a choking, nobody to free.
 _SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
 # "a puddle under the van": a thing under the vehicle, not a person pinned beneath it
@@ -305,7 +310,7 @@ RULES: tuple[_Rule, ...] = (
         not_after=_Before(_TOOL_ACCIDENT, 60),
     ),
     _rule("violence_ongoing",
-        r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking|(following|chasing) (us|me|him|her|them))\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)",
+        r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking|(following|chasing) (us|me|him|her|them))\b|" + _ZH_STILL_THERE + r"|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)",
         r"\b(still here|(is|are|he'?s|she'?s|they'?re|keeps|kept|still) (throwing|smashing|breaking|shouting at)|smashing (things|the place|everything|glass))\b|还在打|又打起来|打成一团",
         # an assault still going on: several on one, still going at him
         r"\b((still |are |is )(going at|laying into|ganging up on|kicking|beating) (him|her|them|the \w+)|"
