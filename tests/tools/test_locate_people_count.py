@@ -30,6 +30,7 @@ def test_a_count_of_people_after_a_street_is_not_its_house_number(locator, text,
     ("Smoke at Kalevankatu 30, 15 residents upstairs", "Kalevankatu", "30"),
     ("Unioninkatu 31 号三楼起火，20名住户", "Unioninkatu", "31"),
     ("Kitchen fire at Bulevardi 16, the tenants got out", "Bulevardi", "16"),
+    ("Bulevardi 14 hotel guests say the corridor smells of smoke", "Bulevardi", "14"),
 ])
 def test_a_house_number_stays_one_when_people_are_counted_after_it(locator, text, street, number):
     assert locator.house_number(text, street) == number, text
