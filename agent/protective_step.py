@@ -52,6 +52,9 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
         plan.evacuation.append(PlanItem(text=people_moved_line(result), sources=src))
     if result.assembly_point:
         plan.evacuation.append(PlanItem(text=f"Assembly point: {result.assembly_point['name']}.", sources=src))
+    if result.shelters:  # people who cannot wait outdoors (bedridden, wheelchairs) are taken to a shelter
+        names = ", ".join(f"{s['name']} ({s['people']:,})" for s in result.shelters)
+        plan.evacuation.append(PlanItem(text=f"Taken indoors to: {names}.", sources=src))
     if result.clearance_routed_min is not None:
         plan.evacuation.append(PlanItem(text=f"Clearance time (routing model): {result.clearance_routed_min:.0f} min.", sources=src))
     plan.evacuation.append(PlanItem(text=f"Public warning: {result.warning_message}", sources=src))

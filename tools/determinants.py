@@ -20,7 +20,7 @@ from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
-from tools.report_words import (EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
+from tools.report_words import (CANNOT_SELF_EVACUATE_EN, CANNOT_SELF_EVACUATE_ZH, EN_NUM_RE, FALL_FROM_HEIGHT, NEG_AFTER, SERIOUS, ZH_GRAZE, ZH_NUM_RE, ZH_VOMIT, asked_not_said, believed_before,
                                 count_corrected, informal, machine_still, near_miss, negated_before, parse_number)
 
 # code -> what it means, for the plan's "which determinant asked for which unit".
@@ -40,6 +40,7 @@ DETERMINANTS: dict[str, str] = {
     "upper_floor": "people on an upper floor / at windows or balconies",
     "at_window": "people up there: at a window, on a balcony or roof, or unable to get down",
     "people_above": "people above the ground floor (upstairs, a hotel at night, a care home)",
+    "cannot_self_evacuate": "people who cannot get out on their own (bedridden, in wheelchairs, a care home or hospital ward)",
     "smoke_spreading": "smoke spreading (stairwell, other flats)",
     "gas_leak": "a gas leak",
     "carbon_monoxide": "carbon monoxide",
@@ -207,6 +208,11 @@ def _rule(code: str, *phrasings: str | _Phrasing, negatable: bool = True, not_af
                  other_after, tuple((qualifiers or {}).items()))
 
 
+# "还在" / "仍在" (still there) said of an attacker is violence going on; said of the people a report counts ("客人还在房间里",
+# "老人们仍在楼上", "有人还在里面": guests, residents, someone still in their rooms) it is where they are, not an attack.
+_ZH_PEOPLE = ("客人", "住户", "老人", "孩子", "居民", "病人", "乘客", "员工", "学生", "旅客", "住客", "顾客", "工人", "家人", "有人", "多人", "个人", "大家")
+# one fixed-width look-behind per noun and per particle after it (们, 都, 也): a run of them, all of which must hold
+_ZH_STILL_THERE = "".join(f"(?<!{n}{tail})" for n in _ZH_PEOPLE for tail in ("", "们", "都", "也", "们都", "们也")) + "(?:还在|仍在)"
 # Something eaten or swallowed before 卡住 (stuck, "吃葡萄卡住了"): the throat is what it is stuck in, a choking, nobody to free.
 _SWALLOWED_ZH = re.compile(r"(吃|吞|咽|噎|喉咙|嗓子|卡在喉)[^。，,]{0,6}$")
 # "a puddle under the van": a thing under the vehicle, not a person pinned beneath it
@@ -305,7 +311,7 @@ RULES: tuple[_Rule, ...] = (
         not_after=_Before(_TOOL_ACCIDENT, 60),
     ),
     _rule("violence_ongoing",
-        r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking|(following|chasing) (us|me|him|her|them))\b|还在|仍在|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)",
+        r"\b((is|are) still (on|at|in) the \w+|still around|still (there|on scene|attacking|fighting|hitting|swinging|threatening|throwing|violent|moving|in the|inside)|attacking|threatening|swinging|lashing out|is fighting|are fighting|keeps (hitting|attacking)|on the loose|ongoing|in progress|barricaded|hostage|beating|punching|kicking|hitting (her|him|them|people)|being thrown|throwing (bottles|stones|things|chairs)|screaming|robbery|robbed|things breaking|(following|chasing) (us|me|him|her|them))\b|" + _ZH_STILL_THERE + r"|正在打|正在砍|威胁|挥舞|扬言|劫持|冲突中|打她|打他|打人|在打|扔|(?<!被)砸(?!到|伤|碎|坏|破|烂|中)",
         r"\b(still here|(is|are|he'?s|she'?s|they'?re|keeps|kept|still) (throwing|smashing|breaking|shouting at)|smashing (things|the place|everything|glass))\b|还在打|又打起来|打成一团",
         # an assault still going on: several on one, still going at him
         r"\b((still |are |is )(going at|laying into|ganging up on|kicking|beating) (him|her|them|the \w+)|"
@@ -365,6 +371,11 @@ RULES: tuple[_Rule, ...] = (
         r"\b(hotel|hostel|motel|guest ?house|b&b|dormitory|dorm)\b[^.;!?]{0,60}(\b(night|midnight|asleep|sleeping|in bed)\b|\b[1-5] ?(am\b|a\.m\.))"
         r"|\b(night|midnight|[1-5] ?(am\b|a\.m\.))[^.;!?]{0,60}\b(hotel|hostel|motel|guest ?house|b&b|dormitory|dorm)\b"
         r"|(酒店|宾馆|旅馆|旅店|招待所|青旅|民宿)[^。]{0,20}(夜|凌晨|睡)|(夜|凌晨)[^。]{0,20}(酒店|宾馆|旅馆|旅店|招待所|青旅|民宿)",
+    ),
+    # People who cannot walk out on their own, by what they are (bedridden, in wheelchairs, "行动不便") or where they
+    # are (a care home, a hospital ward, "养老院"): in a fire they are carried out, the rescue unit's work (Annex C:
+    # "engines, a ladder unit and the rescue unit for a building fire"), not walked down the stairs.
+    _rule("cannot_self_evacuate", CANNOT_SELF_EVACUATE_EN + "|" + CANNOT_SELF_EVACUATE_ZH,
     ),
     _rule("smoke_spreading",
         r"\b(smoke[- ]?(filled|logged)|full of (black |thick )?smoke|smoke (in|into|filling|spreading (into|to|through)|coming into) (the )?(stairwell|staircase|stairs|corridor|hallway|other flats|next door|neighbouring)|(stairwell|staircase|stairs|corridor|hallway) (\w+ ){0,2}(filling|filled|full) (up )?with (\w+ )?smoke|stairwell (is )?(full of|filled with) smoke|smoke (is )?(going|drifting|getting|coming|seeping|pouring|spreading) (up )?(in)?to the (flats?|apartments?|floors?|rooms?) (above|upstairs|next door)|porraskäytävä\w*|trapphus\w*)\b|烟[^。，]{0,4}(飘|进|窜|钻)(进|到)了?楼上|楼梯间[^。]{0,6}(烟|浓烟)|烟雾(弥漫|扩散)|浓烟(弥漫|扩散|进入)|满是烟",

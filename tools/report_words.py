@@ -182,4 +182,15 @@ SERIOUS = gated(informal(
     re.IGNORECASE)
 
 
-__all__ = ["FALL_FROM_HEIGHT", "asked_not_said", "machine_still", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "EN_TENS", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+__all__ = ["CANNOT_SELF_EVACUATE_EN", "CANNOT_SELF_EVACUATE_ZH", "FALL_FROM_HEIGHT", "asked_not_said", "machine_still", "count_corrected", "near_miss", "CONTRAST", "EN_NUMBERS", "EN_NUM_RE", "EN_TENS", "NEG_AFTER", "SERIOUS", "ZH_DIGITS", "ZH_NUM_RE", "believed_before", "informal", "negated_before", "parse_number"]
+
+
+# People who cannot walk out of a building on their own, by what they are (bedridden, in wheelchairs, "行动不便") or
+# where they are (a care home, a hospital ward, "养老院"): carried out in a fire (the rescue unit), and waiting indoors,
+# not on an open square (tools.determinants, tools.protective).
+CANNOT_SELF_EVACUATE_EN = (
+    r"\b(bed-?ridden|bed-?bound|confined to (their |his |her )?beds?|(in|uses?|using|needs?) (a |their |his |her )?wheel ?chairs?|wheel ?chair[- ]?(users?|bound)"
+    r"|non-?ambulatory|immobile|(can'?t|cannot|can not|unable to) (walk|get out of bed|move (on their own|by themselves|unaided)|self-?evacuate|leave (on their own|unaided))"
+    r"|on stretchers|care home|nursing home|old people'?s home|retirement home|elderly home|home for the elderly|assisted living|hospice"
+    r"|hospital ward|(on|in) the (\w+ )?ward|intensive care|icu|vuodepotila\w*|pyörätuoli\w*|hoivako\w*|vanhainko\w*|rullstol\w*|sängliggande|äldreboende\w*)\b")
+CANNOT_SELF_EVACUATE_ZH = r"卧床|瘫痪|坐轮椅|轮椅|行动不便|不能走路|走不了路|走不动|下不了床|不能自己(走|撤离|离开)|养老院|敬老院|老人院|护理院|病房|重症监护|住院部"

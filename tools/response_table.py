@@ -192,6 +192,13 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             # guests upstairs, a hotel at night, a care home: a fire below them may cut off the stairs, whatever floor
             # (a fire at a care home is in it unless the report says it is a bin or a car outside)
             needs.need("ladder", 1, why("people_above"))
+        if has("cannot_self_evacuate") and (has("building_fire") or has("smoke_spreading") or not has("outdoor_fire")) and not _fire_out(dets):
+            # bedridden residents, wheelchair users, a ward: carried out by the rescue unit, from the ladder when they
+            # are up high (Annex C's first response for a building fire); they are people inside, so an ambulance too
+            needs.need("rescue", 1, why("cannot_self_evacuate"))
+            needs.need("ambulance", 1, why("cannot_self_evacuate"))
+            if has("people_above") or has("upper_floor"):
+                needs.need("ladder", 1, why("cannot_self_evacuate", "people_above", "upper_floor"))
         if has("people_inside") or has("trapped"):
             needs.need("ambulance", 1, why("people_inside", "trapped"))
         elif has("building_fire") and not low and not has("no_casualties") and not _fire_out(dets):

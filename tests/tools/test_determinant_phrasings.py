@@ -219,3 +219,15 @@ def test_a_serious_part_of_a_serious_group_is_no_one_new():
     c = census("two are on the ground being kicked, one of them isn't moving at all now")
     assert c.serious == 2
     assert "serious_injury" in codes("the others aren't moving")   # said with a contraction, still grave
+
+
+# "还在" (still there) of the people a report counts is where they are, not an attack going on (s15 trial: a hotel fire
+# with "很多客人还在房间里" read as "violence still going on"); of an attacker it still is.
+@pytest.mark.parametrize("text", ["宾馆二楼着火，住客们都还在房间里", "养老院冒烟了，老人仍在楼上", "仓库起火，有人还在里面"])
+def test_people_still_in_their_rooms_are_not_violence_going_on(text):
+    assert "violence_ongoing" not in codes(text), text
+
+
+@pytest.mark.parametrize("text", ["那个男的还在店里骂人，拿着棍子", "打人的那个人仍在现场"])
+def test_an_attacker_still_there_is_violence_going_on(text):
+    assert "violence_ongoing" in codes(text), text

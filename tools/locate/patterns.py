@@ -91,7 +91,19 @@ _HOUSE_NUMBER = re.compile(r"^ (?:(?:numero|nro|nr|no|number|nummer|n o) )?(\d{1
 # A number the report writes right before one of these words is a distance, a count or a floor, not a house number.
 # Appended to a number, so it starts only where a run of spaces starts (possessive: no unit begins with a space): on
 # its own, or after a number followed by a long run of blank lines, it stays linear.
-_NOT_A_HOUSE_NUMBER = r"(?<!\s)\s*+(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
+# A number followed by a noun for people ("80 elderly residents", "45 guests", "12 bedridden patients", "30 名老人",
+# "80位住户") is a count of people, never a house number: up to two words describing them may stand between
+# ("Annankatu 12 where residents ..." keeps its number 12).
+_PEOPLE_COUNT_NOUNS = (r"people|persons|residents|guests|children|kids|passengers|patients|pupils|students|occupants|tenants|visitors"
+                       r"|workers|staff|employees|customers|elderly|pensioners|seniors|adults|babies|infants|inmates|travell?ers"
+                       r"|spectators|men|women|families|asukas\w*|asukkaa\w*|potilas\w*|potilaa\w*|vanhus\w*|lasta|matkustaja\w*|personer|boende|barn|gaster|gäster")
+# A word that describes people, by its form (elderly, bedridden, disabled, sleeping, immobile) or one of the plain
+# adjectives of age and state: "Annankatu 8 bar staff" keeps its number, the noun "bar" names the staff's trade.
+_DESCRIBING_WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ-]+(?:ly|ed|en|ing|ile|ble)|old|young|frail|sick|small|little|many|more|other|adult|senior|vulnerable)"
+_NOT_A_HOUSE_NUMBER = (r"(?<!\s)(?:\s*+(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
+                       rf"|\s++(?:{_DESCRIBING_WORD}\s+){{0,2}}?(?:{_PEOPLE_COUNT_NOUNS})\b"
+                       # Chinese: a measure word for people, or 人 itself, right after the number (号 is the house number's)
+                       r"|\s*+(?:名|位|个人|個人|人|口人))")
 # Finnish numeral nouns of speech (ykkönen, kakkonen ... kymppi), in their case forms, as a house number after a street.
 _FI_SPOKEN_VALUE = {"ykko": 1, "kakko": 2, "kolmo": 3, "nelo": 4, "vito": 5, "kuto": 6, "seiska": 7, "ysi": 9, "kymppi": 10, "kympi": 10}
 _FI_SPOKEN_NUMBER = re.compile(r"^ (?:(ykko|kakko|kolmo|nelo|vito|kuto)(?:nen|sen|sessa|sella|selle|selta|sesta|seen)"

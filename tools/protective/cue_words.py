@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from core.hazard_words import CARBON_MONOXIDE, CO_DETECTOR_SUBJECT
-from tools.report_words import EN_TENS
+from tools.report_words import CANNOT_SELF_EVACUATE_EN, CANNOT_SELF_EVACUATE_ZH, EN_TENS
 
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
 # A street of Helsinki by the ending of its Finnish or Swedish name. In the map extract: -katu, -tie, -kuja, -ranta,
@@ -598,3 +598,6 @@ _ORDINAL_FLOOR = r"(?:ground|first|second|third|fourth|fifth|sixth|seventh|eight
 TENANT_FLOOR_AFTER = re.compile(r"^(?: [a-z]+){0,2} (?:on|at|has|occupies|takes up) (?:the )?(?:whole |entire )?" + _ORDINAL_FLOOR + r"\b"
                                 r"|^(?:在|位于)(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)")
 TENANT_FLOOR_BEFORE = re.compile(r"\b" + _ORDINAL_FLOOR + r" $|(?<![0-9一二三四五六七八九十])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)的?$")
+
+# People who cannot walk out on their own (bedridden, wheelchairs, a care home, a ward): moved to an indoor place.
+CANNOT_SELF_EVACUATE = [CANNOT_SELF_EVACUATE_EN, CANNOT_SELF_EVACUATE_ZH]

@@ -55,6 +55,7 @@ class ProtectiveDecision:
     building_scope: Literal["unit", "floors", "whole"] | None = None
     scope_floors: list[str] = field(default_factory=list)
     shelters: bool = False
+    indoor_refuge: bool = False             # a building's occupants go to a shelter, not an open assembly point
     preferred_m: float | None = None        # DHS preferred (outdoor clearance) ring
     waterfront_band_m: float | None = None  # FL3 / FL4: band along the shore
     people_share: float = 1.0               # FL4: vertical evacuation, a third of the band
@@ -111,6 +112,9 @@ def decide(hazard_type: str | None, cues: ProtectiveCues, *, hour: int | None = 
     if hazard not in rules:
         return None
     d = rules[hazard](cues, ctx)
+    # People who cannot walk out on their own (bedridden, in wheelchairs, a care home) cannot wait on an open square,
+    # least of all at night or in frost: the building's occupants are taken to a shelter, indoors.
+    d.indoor_refuge = "evacuate_building" in d.actions and cues.cannot_self_evacuate
     d.night, d.wind_from_deg, d.wind_speed_ms, d.wind_source = ctx.night, ctx.wind_from_deg, ctx.wind_speed_ms, ctx.wind_source
     return d
 

@@ -69,7 +69,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
         if a is not None:
             _time_assembly(plan, idx, cap, allowed, a, _coarse_sources(idx, _area_sources(city, b, evac_area, unplaced, d.night), ASSEMBLY_CELL_M))
         return
-    if d.shelters and evac_area is not None:
+    if (d.shelters and evac_area is not None) or (d.indoor_refuge and evac_area is None):
         for s in city.scenario.shelters:
             sx, sy = geo.xy(city, s.lat, s.lon)
             if s.capacity <= 0 or plan.hazard_type in s.unsuitable_for or danger.contains(shapely.Point(sx, sy)):

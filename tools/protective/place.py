@@ -122,6 +122,11 @@ def locate_in_report(city: CityModel, text: str, place: str | None = None, lat: 
                 raise exc from None
         return match, city.locator.house_number(place, match.name) or city.locator.house_number(text, match.name)
     named = reading.named
+    if building and (reference := _reference_only(reading.resolution)) is not None:
+        # "the hotel next to the railway station is on fire", "对面的楼着火了": the landmark is where the caller
+        # measures from, not the building that burns; evacuating it would empty the wrong building (a shelter, even).
+        raise BuildingNotFound(f"the building on fire stands {_REL_WORDS[reference[1]]} {reference[0]}, which the report gives as a "
+                               f"reference point only; the building it names is not on the map: confirm the building")
     if building:  # a business the map lacks, read from an ordinary word ("Kitchen fire at ..." is not the cafe Kitch)
         named = [m for m in named if m.kind != "landmark" or not _read_from_another_word(reading, m)]
     found = [m for m in named if m.kind != "zone"]
@@ -487,6 +492,17 @@ def _relation_in(text: str) -> str:
     folded = fold(text)
     hits = [(m.start(), rel) for rel, pat in _RELATION_IN_TEXT if (m := re.search(pat, folded))]
     return min(hits)[1] if hits else "by"
+
+
+# Relations that put the incident in another building than the landmark named ("next to", "opposite", "behind").
+_REL_WORDS = {"next_to": "next to", "opposite": "opposite", "behind": "behind"}
+
+
+def _reference_only(res: Resolution) -> tuple[str, str] | None:
+    """(landmark, relation) when the locator read the place as another building beside a landmark, else None."""
+    if res.found and res.method == "relative" and res.relation in _REL_WORDS and res.feature_kind not in ("street", "zone", None):
+        return res.feature or res.place or "a landmark", res.relation
+    return None
 
 
 def _from_locator(res: Resolution, sure: bool = False, relative: bool = False) -> Described | None:

@@ -185,12 +185,22 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         vulnerable_share=vulnerable_share(city, evac_area if evac_area is not None else footprint.buffer(50)),
         cues=cues.as_dict(), warnings=warnings_,
     )
+    if d.primary == "evacuate_building" and building_known and (shelter := _shelter_in(city, footprint)) is not None:
+        # Evacuating a building that is itself a shelter moves its sheltered people too: said first, never silently.
+        plan.warnings.insert(0, f"{shelter.name} is a shelter of the scenario ({shelter.capacity:,} places): evacuating it empties "
+                                f"a shelter that may be in use; send no evacuees there and confirm the building")
     if d.moves_people() and routing:
         route_people(city, plan, d, b, footprint, evac_area, src)
     plan.decision_text = decision_text(plan, d)
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
     return plan
+
+
+def _shelter_in(city: CityModel, footprint):
+    """The scenario's shelter whose point lies in (or within 15 m of) the building's footprint, else None."""
+    near = footprint.buffer(15.0)
+    return next((s for s in city.scenario.shelters if near.contains(shapely.Point(*geo.xy(city, s.lat, s.lon)))), None)
 
 
 def _assumed_building(why: str, storeys: int | None = None) -> str:

@@ -47,8 +47,9 @@ def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
     hazard = plan.hazard_type.replace("_", " ")
     msg = [f"{hazard.capitalize()} incident{_at(plan)}."]
     if "evacuate_building" in d.actions:
+        indoors = ", ".join(s["name"] for s in plan.shelters) if "evacuate_area" not in d.actions else ""
         msg.append(f"The building{_at(plan)} is being evacuated: leave by the stairs, not the lift"
-                   + (f", and gather at {plan.assembly_point['name']}." if plan.assembly_point else "."))
+                   + (f", and go to {indoors} (indoors)." if indoors else f", and gather at {plan.assembly_point['name']}." if plan.assembly_point else "."))
     if "evacuate_area" in d.actions:
         where = f"the {d.waterfront_band_m:.0f} m band along the shore (basements and ground floors)" if d.waterfront_band_m else f"{d.isolation_m:.0f} m"
         if d.sector and d.sector.action == "evacuate":
