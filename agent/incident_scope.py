@@ -38,6 +38,23 @@ class ReportPlace:
     name: str = ""  # what the map calls the place, where known ("Bulevardi 14")
 
 
+def _name_letters(name: str) -> str:
+    """A place's name without house numbers and punctuation ("Kaisaniemenkatu 10" -> "kaisaniemenkatu")."""
+    return " ".join(re.sub(r"[\W\d_]+", " ", name.lower()).split())
+
+
+def _another_named_place(a: ReportPlace, b: ReportPlace) -> bool:
+    """One place is a named building or landmark known to a few metres, the other a vague one (a street, an address the
+    map interpolates, a district) with another name: the vague place's uncertainty must not swallow the building
+    ("Fire at Stockmann" while a care home on a street is placed to +-860 m is another incident).  A name that holds
+    the other's ("Kaisaniemenkatu" and "Kaisaniemenkatu 5") is the same place said more precisely."""
+    precise, vague = sorted((a, b), key=lambda p: p.radius_m)
+    if not (precise.name and vague.name) or precise.radius_m > PRECISE_PLACE_M or vague.radius_m <= PRECISE_PLACE_M:
+        return False
+    p, v = _name_letters(precise.name), _name_letters(vague.name)
+    return bool(p and v) and p not in v and v not in p
+
+
 def same_place(a: ReportPlace, b: ReportPlace) -> bool:
     """Are two placed reports at one place: two addresses outside the map said in the same words, or two points within
     their uncertainties (``radius_m``) of each other plus ``SAME_PLACE_SLACK_M``. The one rule for "the same place" in
@@ -47,8 +64,11 @@ def same_place(a: ReportPlace, b: ReportPlace) -> bool:
         return " ".join(a.outside_map.lower().split()) == " ".join(b.outside_map.lower().split())
     from core.geo import haversine_m  # here, not at import: the injection screen imports this module without numpy
 
-    distance = haversine_m(a.lat, a.lon, b.lat, b.lon)
-    return float(distance) <= a.radius_m + b.radius_m + SAME_PLACE_SLACK_M
+    distance = float(haversine_m(a.lat, a.lon, b.lat, b.lon))
+    if _another_named_place(a, b):
+        # only the named building's own uncertainty counts: the next entrance or the building next door stays
+        return distance <= min(a.radius_m, b.radius_m) + SAME_PLACE_SLACK_M
+    return distance <= a.radius_m + b.radius_m + SAME_PLACE_SLACK_M
 
 
 def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_hazard: str | None,

@@ -6,6 +6,7 @@ place, or a new incident (``agent.incident_scope.report_belongs_to``: place firs
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -18,6 +19,7 @@ from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
 from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
+from tools.place_words import zh_kind_hint
 
 __all__ = ["OpenElsewhere", "ReportFiler"]
 
@@ -54,6 +56,11 @@ class ReportFiler:
         if place is None and self._names_another_place(text, incident_id):
             # A street or district named, not pinned ("Aleksanterinkatu 水管爆裂", "bin fire at Kamppi"), and not the
             # incident's own: a report of another place, never a follow-up said to name "no place of its own".
+            return None
+        if place is not None and place.name and self.incident_place(incident_id) is None \
+                and self._reports_name_another_place(place.name, text, incident_id):
+            # The incident has no pinned place but its reports name one ("the care home on Kaisaniemenkatu"), and this
+            # report names another building or landmark ("Fire at Stockmann"): another incident, not its address.
             return None
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
         belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
@@ -144,16 +151,21 @@ class ReportFiler:
         return None
 
     def _names_another_place(self, text: str, incident_id: str) -> bool:
-        """The report names, as written, a street or a district the locator found but could not pin down, and neither
-        the incident's place nor its earlier reports name that street or district."""
+        """The report names, as written, a street, a district or a building / landmark ("斯托克曼百货") the locator found
+        but could not pin down, and neither the incident's place nor its earlier reports name it."""
         locator = getattr(self._city, "locator", None)
         if locator is None:
             return False
         plain = without_motion_targets(text)
         found = locator.locate(plain)
-        if not found.found or found.confident or found.method not in ("street", "zone") or not found.feature \
+        if not found.found or found.confident or found.method not in ("street", "zone", "feature", "relative") or not found.feature \
                 or not found.evidence or normalize(found.evidence) not in normalize(plain):
             return False  # a doubtful reading (a spelling or a sound guess: "Frankly My Dear" for 布莱瓦迪) is no place
+        if found.method in ("feature", "relative") and re.search(r"[\u4e00-\u9fff]", found.evidence) \
+                and not any(zh_kind_hint(found.evidence[i:]) for i in range(1, len(found.evidence))):
+            # a building read from a Chinese name by its sound counts only with its kind word ("斯托克曼百货": a
+            # department store); a bare sound guess ("布莱瓦迪14号" read as a shop) is no place of its own
+            return False
         named = normalize(found.feature)
         there = self.incident_place(incident_id)
         if there is not None and named in normalize(there.name):
@@ -165,6 +177,15 @@ class ReportFiler:
             if any(normalize(m.entry.name) == named for m in mentions):
                 return False  # a street or district the incident's own reports name
         return True
+
+    def _reports_name_another_place(self, name: str, text: str, incident_id: str) -> bool:
+        """The incident's earlier reports name places (streets, districts, buildings), none of them ``name`` or a
+        place whose name holds it or is held by it."""
+        named = normalize(name)
+        places = {normalize(m.entry.name) for earlier in self._store.report_texts(incident_id) if earlier != text
+                  for m in self._city.gazetteer.mentions(earlier)[1]}
+        places.discard("")
+        return bool(places) and not any(named in p or p in named for p in places)
 
     def report_place(self, text: str) -> ReportPlace | None:
         """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.

@@ -36,6 +36,7 @@ DETERMINANTS: dict[str, str] = {
     "large_brawl": "a large fight",
     "building_fire": "fire or smoke inside a building",
     "outdoor_fire": "a small outdoor fire (bin, bush, one vehicle)",
+    "vessel_fire": "a fire aboard a ship, ferry or other vessel (people aboard: several engines, the rescue unit, ambulances)",
     "people_inside": "people inside a burning building",
     "upper_floor": "people on an upper floor / at windows or balconies",
     "at_window": "people up there: at a window, on a balcony or roof, or unable to get down",
@@ -336,6 +337,15 @@ RULES: tuple[_Rule, ...] = (
     _rule("outdoor_fire",
         r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)",
         r"\b(car|vehicle|van|scooter|moped|bin|dumpster|hedge|bush|kiosk|bus shelter) (is |was )?(in flames|engulfed)\b",
+    ),
+    # A fire aboard a ship, a ferry or a vessel ("the car deck of the ferry", "渡轮的车辆甲板起火"): a large fire with
+    # everyone aboard at risk, never the small outdoor fire its words for a vehicle or a boat would otherwise read as
+    # ("车辆甲板" is the car deck, not one vehicle). A fireboat is the fire service's own boat, not a fire.
+    _rule("vessel_fire",
+        r"\b(fire(?! ?boats?\b| alarm| door| drill| extinguisher)|flames?|smoke|burning|on fire|blaze|ablaze|alight)\b[^.;!?]{0,60}\b(ferry|ferries|ship|vessel|cruise liner|liner|cruiser|(passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat|(car|vehicle|passenger|upper|lower|main|sun|cabin) deck|deck \d+|engine room)\b"
+        r"|\b(ferry|ship|vessel|cruise liner|liner|(passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat|(car|vehicle|passenger|upper|lower|main|sun|cabin) deck|deck \d+|engine room)\b[^.;!?]{0,60}\b(fire(?! ?boats?\b| alarm| door| drill| extinguisher)|flames?|smoke|burning|on fire|blaze|ablaze|alight)\b"
+        r"|(渡轮|轮渡|客轮|邮轮|游轮|游船|轮船|货轮|客船|渡船|船上|船舱|甲板|机舱)[^。！？]{0,15}(着火|起火|失火|火灾|冒烟|浓烟|黑烟|火势|烧起来|燃烧)"
+        r"|(着火|起火|失火|火灾|冒烟|浓烟|黑烟)[^。！？]{0,10}(渡轮|轮渡|客轮|邮轮|游轮|游船|轮船|货轮|客船|渡船|船上|船舱|甲板|机舱)",
     ),
     _rule("people_inside",
         r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人",
@@ -781,6 +791,9 @@ def _extract(text: str) -> list[Determinant]:
                 and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
+    # A car burning on a ferry's car deck is a fire aboard the ship, not a small outdoor one.
+    if "vessel_fire" in out:
+        out.pop("outdoor_fire", None)
     # "bin on fire behind the shop": the shop is where the bin is, not what burns.
     if "outdoor_fire" in out and "building_fire" in out:
         o, bf = out["outdoor_fire"].span, out["building_fire"].span

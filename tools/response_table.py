@@ -137,7 +137,7 @@ def base_response(incident_type: str, priority: str, dets: dict[str, Determinant
         # Already put out ("it's completely out now") and nobody affected: one engine to check and ventilate.
         base["engine"], reasons["engine"] = 1, why("fire_out")
     elif incident_type == "fire" and not has("building_fire"):
-        if has("outdoor_fire") and not has("people_inside"):
+        if has("outdoor_fire") and not has("people_inside") and not has("vessel_fire"):
             base["engine"], reasons["engine"] = 1, f"small outdoor fire: {why('outdoor_fire')}"
         elif has("utility_fault"):
             base["engine"], reasons["engine"] = 1, why("utility_fault")
@@ -205,6 +205,14 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
             needs.need("ambulance", 1, why("building_fire") + " (standby for smoke exposure)")
         if has("utility_fault") and not has("building_fire"):
             needs.need("utility_crew", 1, why("utility_fault"))
+        if has("vessel_fire") and not _fire_out(dets):
+            # A fire aboard a ship or ferry: everyone aboard is at risk, the way off is narrow and the fire may spread
+            # below deck. Several engines, the rescue unit to search the decks and bring people out, and ambulances
+            # for the smoke-exposed and those who cannot walk off (DEMONSTRATION figures, like the rest of the table).
+            w = why("vessel_fire")
+            needs.need("engine", 3, w)
+            needs.need("rescue", 1, w)
+            needs.need("ambulance", 2, w)
         if has("fire_exposure") and not _fire_out(dets):
             # A burning car against a wall, flames climbing to the windows: the building is the second engine's.
             needs.need("engine", 2, why("fire_exposure"))

@@ -27,8 +27,28 @@ def open_stored_cluster(store: IncidentStore, cluster_id: str, operator: str) ->
     title = (incident_type or "incident").replace("_", " ") + (f" at {place}" if place else "") + f" ({cluster_id})"
     incident = store.create_incident(title, operator)
     store.link_cluster(cluster_id, incident.incident_id, operator)
+    _first_report(store, incident.incident_id, cluster_id, incident_type or "incident", place or "", rows, operator)
     log.info("incident %s opened from stored cluster %s by %s", incident.incident_id, cluster_id, operator)
     return incident.incident_id
+
+
+def _first_report(store: IncidentStore, incident_id: str, cluster_id: str, kind: str, place: str, rows: list[dict],
+                  operator: str) -> None:
+    """The incident carries the cluster's type, highest priority, place and reports' words as its first report, as
+    ``MonitorPipeline.open_incident`` does for a cluster it holds (trial s15 #5: an incident with no report had no
+    priority and "Plan response" answered "the report is empty")."""
+    from agent.monitor.pipeline import cluster_report_text  # here: the pipeline imports this module
+    from agent.schemas import TriageSummary
+
+    texts = [r["text"] for r in rows if (r.get("text") or "").strip()]
+    priorities = sorted(p for p in ((r.get("triage") or {}).get("priority") for r in rows) if isinstance(p, str) and p.startswith("P"))
+    if not texts or not priorities:
+        return
+    of_kind = sum(1 for r in rows if (r.get("triage") or {}).get("incident_type") == kind)
+    triage = TriageSummary(incident_type=kind, priority=priorities[0], type_confidence=round(of_kind / len(rows), 3),
+                           priority_confidence=1.0, read_by="stream cluster",
+                           type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
+    store.add_report(incident_id, cluster_report_text(cluster_id, kind, priorities[0], place, texts), triage, operator)
 
 
 def _most_common(values) -> str | None:

@@ -27,7 +27,7 @@ from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, On
 from agent.monitor.places import PlaceResolver
 from agent.monitor.signals import CITIZEN_SOURCES
 from agent.monitor.spikes import CountSeries, SpikeConfig, SpikeDetector
-from agent.schemas import UNTRIAGED
+from agent.schemas import UNTRIAGED, TriageSummary
 from agent.store import NEEDS_READ_PAGE, check_stream_review
 from core.text import URL_RE, check_text
 from core.vocabulary import READ_BY_FALLBACK, priority_rank
@@ -520,12 +520,23 @@ class MonitorPipeline:
             else:
                 c_stored = False
                 title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
+                kind, priority, place = c.incident_type, f"P{c.priority}", (c.place.name if c.place else "")
+                real = sum(n for t, n in c.types.items() if t != NOISE_TYPE)
+                share = (c.types.get(kind, 0) / real) if real else 0.0
         if c_stored:
             from agent.monitor.cluster_incident import open_stored_cluster
 
             return open_stored_cluster(self.store, cluster_id, operator)
         incident = self.store.create_incident(title, operator)
         self.store.link_cluster(cluster_id, incident.incident_id, operator)
+        # The incident carries what the cluster says (its type, its priority, its place and its reports' words) as its
+        # first report: an incident with none had no priority (it fell out of the P1 count) and "Plan response"
+        # answered "the report is empty".
+        texts = [r["text"] for r in self.store.stream_reports(incident_id=incident.incident_id) if (r.get("text") or "").strip()]
+        if texts:
+            triage = TriageSummary(incident_type=kind, priority=priority, type_confidence=round(share, 3), priority_confidence=1.0,
+                                   read_by="stream cluster", type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
+            self.store.add_report(incident.incident_id, cluster_report_text(cluster_id, kind, priority, place, texts), triage, operator)
         with self.lock:
             if cluster_id in self.grouper.clusters:  # still open (it may have closed or been merged meanwhile)
                 self.grouper.link_incident(cluster_id, incident.incident_id)
@@ -651,3 +662,24 @@ def _from_log(row: dict) -> ProcessedReport:
                            "und", row.get("cluster_id"), detail.get("reason") or "not triaged; needs a human read",
                            detail.get("zone"), detail.get("place"), row.get("lat"), row.get("lon"), None,
                            detail.get("signals") or {}, row.get("external_id"))
+
+
+CLUSTER_REPORT_TEXTS = 12     # the reports an incident opened from a cluster quotes (the newest kept beyond that)
+CLUSTER_REPORT_CHARS = 4000   # and at most this many characters of them, so that the plan reads it whole
+
+
+def cluster_report_text(cluster_id: str, incident_type: str, priority: str, place: str, texts: Sequence[str]) -> str:
+    """The first report of an incident opened from a stream cluster: one line naming the cluster, its type, priority
+    and place (the same place label the cluster table shows), then its reports' words, each once, the newest last."""
+    kind = incident_type.replace("_", " ")
+    head = f"Stream cluster {cluster_id}: {priority} {kind}" + (f" at {place}" if place else "") + f", {len(texts)} report(s)."
+    distinct = list(dict.fromkeys(" ".join(t.split()) for t in texts))[-CLUSTER_REPORT_TEXTS:]
+    lines: list[str] = []
+    room = CLUSTER_REPORT_CHARS - len(head)
+    for text in reversed(distinct):  # keep the newest when the words do not all fit
+        line = f"- {text}"
+        if len(line) + 1 > room:
+            break
+        lines.insert(0, line)
+        room -= len(line) + 1
+    return "\n".join([head, *lines])
