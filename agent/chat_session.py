@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sends_named_units_here
 from agent.dispatch_target import bind_dispatch
 from agent.fallback import fallback_calls
@@ -97,6 +98,9 @@ class ChatSession:
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)
             return
+        if not checked.has_injection and bare_assent(checked.text):  # "confirm", "确认" typed as a message: answers no
+            yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
+            return
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
@@ -128,6 +132,13 @@ class ChatSession:
             yield event
         self._say(turn, "assistant", final_text)
         self._end(turn)
+
+    def _still_pending(self, turn: _Turn) -> list[Proposal]:
+        """The proposals waiting for a decision on the session's incident, else those this session filed."""
+        if turn.incident_id is not None:
+            return self.assistant.pending_proposals(turn.incident_id)
+        waiting = {p.proposal_id for p in self.assistant.pending_proposals()}
+        return [p for p in self.state.pending if p.proposal_id in waiting]
 
     def _reply(self, turn: _Turn, text: str, security: dict[str, Any] | None = None) -> Iterator[ChatEvent]:
         """A turn answered without the tool agent."""
