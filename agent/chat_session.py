@@ -15,7 +15,7 @@ from typing import Any
 
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sends_named_units_here
-from agent.dispatch_target import bind_dispatch
+from agent.dispatch_target import bind_dispatch, described_only
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace
@@ -280,12 +280,31 @@ class ChatSession:
         units = canonical_unit_ids(text, list(self.assistant._city.unit_status()))
         return [{"name": "set_unit_status", "args": {"unit_id": unit, "status": "dispatched"}} for unit in units] or None
 
+    def _evacuation_centre(self, turn: _Turn, args: Any) -> tuple[Any, str | None]:
+        """"疏散酒店周围的人", "evacuate the guests": an evacuation that names no place of the map, or only describes the
+        incident, is centred on the session's incident, and the plan says so; a name the map lacks stays (the planner
+        answers with its suggestions), and with no incident there is nothing to centre it on."""
+        incident = self._current(turn)
+        if incident is None or args.lat is not None or (args.place and not described_only(args.place)):
+            return args, None
+        filer = self.assistant._filer
+        if args.place and filer.report_place(args.place) is not None:
+            return args, None
+        where = filer.incident_place(incident)
+        if where is None or where.lat is None:
+            return args, None
+        said = f"'{args.place}' is no place on the map: " if args.place else "No place named: "
+        at = f" ({where.name})" if where.name else ""
+        return (args.model_copy(update={"place": None, "lat": where.lat, "lon": where.lon}),
+                f"{said}the evacuation is centred on {incident} at its place{at}.")
+
     def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
                             lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
-                                                       a._filer.incident_place))
+                                                       a._filer.incident_place),
+                            lambda args: self._evacuation_centre(turn, args))
         return ChatAgent(
             a.backend, tools, a._router,
             lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)

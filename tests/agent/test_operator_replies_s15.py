@@ -45,3 +45,60 @@ def test_an_assent_with_a_proposal_pending_names_it_and_decides_nothing(assistan
     _, final = _run(assistant, "ok", incident)
     assert proposal.proposal_id in final.text and "nothing was changed" in final.text
     assert [p.proposal_id for p in assistant.pending_proposals(incident)] == [proposal.proposal_id]
+
+
+# --- an order's words are never its place: Chinese and English orders with no place of the map go to the incident -------
+
+@pytest.mark.parametrize(("text", "destination"), [
+    ("调一辆云梯车和两辆消防车过去", None), ("派出救护车", None), ("增派两辆救护车到火场", "火场"), ("撤离那栋楼周围的住户", "那栋楼"),
+    ("把附近的居民都疏散", None), ("send crews to the gas leak", "the gas leak"),
+    ("get two ambulances over to the bus crash please", "the bus crash"), ("send two engines", None), ("send them there", None),
+])
+def test_an_orders_destination_is_what_it_names_never_its_verb(text, destination):
+    from agent.intents import order_destination
+
+    assert order_destination(text) == destination
+
+
+@pytest.mark.parametrize("text", ["调一辆云梯车和两辆消防车过去", "派出救护车", "出动两辆警车"])
+def test_a_chinese_order_with_no_place_reads_none(router, city, text):
+    from agent.intents import plan_calls
+
+    [call] = plan_calls(text, router, city)
+    assert call["name"] == "plan_dispatch" and call["args"]["incidents"][0]["place"] is None
+
+
+@pytest.fixture(scope="module")
+def router():
+    from agent.router_model import IntentRouter
+
+    return IntentRouter.default()
+
+
+def _open_fire(assistant):
+    _, final = _run(assistant, "Smoke pouring out of a flat at Annankatu 12, two residents on the third floor balcony", None)
+    assert final.plan is not None and final.plan.incident_id
+    return final.plan.incident_id
+
+
+@pytest.mark.parametrize("order", ["增派一辆救护车到火场", "send an ambulance to the smoke", "调一辆救护车过去"])
+def test_an_order_that_describes_the_incident_dispatches_to_it(assistant, restore_units, order):
+    incident = _open_fire(assistant)
+    tools, final = _run(assistant, order, incident)
+    assert [t.step.name for t in tools] == ["plan_dispatch"]
+    assert "no place called" not in final.text
+    assert final.proposals and all(p.incident_id == incident and p.action == "commit_dispatch" for p in final.proposals)
+
+
+@pytest.mark.parametrize("order", ["疏散那栋楼周围的住户", "evacuate the neighbours"])
+def test_an_evacuation_that_names_no_place_is_centred_on_the_incident(assistant, order):
+    incident = _open_fire(assistant)
+    tools, final = _run(assistant, order, incident)
+    assert tools and tools[0].step.name == "plan_evacuation"
+    assert "no place called" not in final.text and f"centred on {incident}" in final.text
+
+
+def test_a_name_the_map_lacks_is_not_replaced_by_the_incidents_place(assistant):
+    incident = _open_fire(assistant)
+    _, final = _run(assistant, "evacuate Punavuori", incident)
+    assert "no place called 'Punavuori'" in final.text and "centred on" not in final.text
