@@ -8,6 +8,7 @@ message, files each report it plans under the right incident (``agent.report_fil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -20,6 +21,7 @@ from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
+from agent.place_correction import corrected_place
 from agent.plan_items import plan_from_tool_results
 from agent.report_filing import OpenElsewhere
 from agent.response_plan import to_triage_summary
@@ -101,6 +103,10 @@ class ChatSession:
         if not checked.has_injection and bare_assent(checked.text):  # "confirm", "确认" typed as a message: answers no
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
             return
+        new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
+        if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
+            yield from self._reply(turn, self._place_correction_reply(turn.incident_id, new_place, checked.text))
+            return
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
@@ -132,6 +138,24 @@ class ChatSession:
             yield event
         self._say(turn, "assistant", final_text)
         self._end(turn)
+
+    def _place_correction_reply(self, incident: str, new_place: str, text: str) -> str:
+        """Where the corrected address is, or that the map does not have it; the incident's place is said as it stands
+        (a chat message moves no incident: its plan is made again from a report at the new address)."""
+        filer = self.assistant._filer
+        old = filer.incident_place(incident)
+        kept = old.name if old is not None and old.name else "its reported place"
+        found = filer.report_place(new_place)
+        zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+        if found is None or found.lat is None:
+            return (f"地址更正（{incident}）：地图上找不到“{new_place}”（可能在演示区域之外或拼写有误）。事件仍在 {kept}；请向来电者确认地址或附近地标。"
+                    if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map (outside the "
+                    f"scenario area, or misspelt). The incident stays at {kept}; ask the caller for the address again or a landmark.")
+        at = f"{found.name} ({found.lat:.5f}, {found.lon:.5f})"
+        return (f"地址更正（{incident}）：“{new_place}”在地图上的位置是 {at}。事件目前仍在 {kept}：请按新地址重新发送报告，方案将按新地址重新制定（派遣仍需您确认）。"
+                if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. The incident is still "
+                f"planned at {kept}: send the report again with the corrected address and the plan is made there "
+                "(any dispatch is still proposed for your confirmation).")
 
     def _still_pending(self, turn: _Turn) -> list[Proposal]:
         """The proposals waiting for a decision on the session's incident, else those this session filed."""

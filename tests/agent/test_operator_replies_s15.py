@@ -102,3 +102,28 @@ def test_a_name_the_map_lacks_is_not_replaced_by_the_incidents_place(assistant):
     incident = _open_fire(assistant)
     _, final = _run(assistant, "evacuate Punavuori", incident)
     assert "no place called 'Punavuori'" in final.text and "centred on" not in final.text
+
+
+# --- a caller's address correction is an operator message, answered with where the new address is ---------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("caller rang back, wrong house number: it is Annankatu 14 not 41", "Annankatu 14"),
+    ("update the location to Fredrikinkatu 30", "Fredrikinkatu 30"),
+    ("地址有误，是 Bulevardi 5", "Bulevardi 5"), ("门牌号错了，应该是 Liisankatu 9，不是19", "Liisankatu 9"),
+    ("send an engine to Annankatu 12", None), ("the address is unclear", None), ("we corrected the ladder position", None),
+])
+def test_the_corrected_address_is_read(text, place):
+    from agent.place_correction import corrected_place
+
+    assert corrected_place(text) == place
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("caller corrects herself, the address is Annankatu 20, not 12", "is on the map at"),
+    ("地址更正：应该是 Porthaninkatu 3", "地图上找不到"),
+])
+def test_an_address_correction_is_answered_and_never_a_security_event(assistant, text, said):
+    incident = _open_fire(assistant)
+    tools, final = _run(assistant, text, incident)
+    assert tools == [] and final.security is None and said in final.text
+    assert not assistant._store.events(incident_id=incident, kind="security")
