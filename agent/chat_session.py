@@ -8,17 +8,20 @@ message, files each report it plans under the right incident (``agent.report_fil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sends_named_units_here
-from agent.dispatch_target import bind_dispatch
+from agent.dispatch_target import bind_dispatch, described_only
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
+from agent.place_correction import corrected_place
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
@@ -100,6 +103,13 @@ class ChatSession:
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)
             return
+        if not checked.has_injection and bare_assent(checked.text):  # "confirm", "确认" typed as a message: answers no
+            yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
+            return
+        new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
+        if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
+            yield from self._reply(turn, self._place_correction_reply(turn.incident_id, new_place, checked.text))
+            return
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
@@ -134,6 +144,31 @@ class ChatSession:
             yield event
         self._say(turn, "assistant", final_text)
         self._end(turn)
+
+    def _place_correction_reply(self, incident: str, new_place: str, text: str) -> str:
+        """Where the corrected address is, or that the map does not have it; the incident's place is said as it stands
+        (a chat message moves no incident: its plan is made again from a report at the new address)."""
+        filer = self.assistant._filer
+        old = filer.incident_place(incident)
+        kept = old.name if old is not None and old.name else "its reported place"
+        found = filer.report_place(new_place)
+        zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+        if found is None or found.lat is None:
+            return (f"地址更正（{incident}）：地图上找不到“{new_place}”（可能在演示区域之外或拼写有误）。事件仍在 {kept}；请向来电者确认地址或附近地标。"
+                    if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map (outside the "
+                    f"scenario area, or misspelt). The incident stays at {kept}; ask the caller for the address again or a landmark.")
+        at = f"{found.name} ({found.lat:.5f}, {found.lon:.5f})"
+        return (f"地址更正（{incident}）：“{new_place}”在地图上的位置是 {at}。事件目前仍在 {kept}：请按新地址重新发送报告，方案将按新地址重新制定（派遣仍需您确认）。"
+                if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. The incident is still "
+                f"planned at {kept}: send the report again with the corrected address and the plan is made there "
+                "(any dispatch is still proposed for your confirmation).")
+
+    def _still_pending(self, turn: _Turn) -> list[Proposal]:
+        """The proposals waiting for a decision on the session's incident, else those this session filed."""
+        if turn.incident_id is not None:
+            return self.assistant.pending_proposals(turn.incident_id)
+        waiting = {p.proposal_id for p in self.assistant.pending_proposals()}
+        return [p for p in self.state.pending if p.proposal_id in waiting]
 
     def _reply(self, turn: _Turn, text: str, security: dict[str, Any] | None = None) -> Iterator[ChatEvent]:
         """A turn answered without the tool agent."""
@@ -312,12 +347,31 @@ class ChatSession:
         units = canonical_unit_ids(text, list(self.assistant._city.unit_status()))
         return [{"name": "set_unit_status", "args": {"unit_id": unit, "status": "dispatched"}} for unit in units] or None
 
+    def _evacuation_centre(self, turn: _Turn, args: Any) -> tuple[Any, str | None]:
+        """"疏散酒店周围的人", "evacuate the guests": an evacuation that names no place of the map, or only describes the
+        incident, is centred on the session's incident, and the plan says so; a name the map lacks stays (the planner
+        answers with its suggestions), and with no incident there is nothing to centre it on."""
+        incident = self._current(turn)
+        if incident is None or args.lat is not None or (args.place and not described_only(args.place)):
+            return args, None
+        filer = self.assistant._filer
+        if args.place and filer.report_place(args.place) is not None:
+            return args, None
+        where = filer.incident_place(incident)
+        if where is None or where.lat is None:
+            return args, None
+        said = f"'{args.place}' is no place on the map: " if args.place else "No place named: "
+        at = f" ({where.name})" if where.name else ""
+        return (args.model_copy(update={"place": None, "lat": where.lat, "lon": where.lon}),
+                f"{said}the evacuation is centred on {incident} at its place{at}.")
+
     def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
                             lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
-                                                       a._filer.incident_place))
+                                                       a._filer.incident_place),
+                            lambda args: self._evacuation_centre(turn, args))
         return ChatAgent(
             a.backend, tools, a._router,
             lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)

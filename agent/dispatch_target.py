@@ -17,7 +17,7 @@ from typing import Any
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id, same_place
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
-__all__ = ["DispatchBinding", "bind_dispatch"]
+__all__ = ["DispatchBinding", "bind_dispatch", "described_only"]
 
 UNBOUND_LABEL = "no incident yet"  # what the plan calls a request bound to no incident (never a made-up "INC-1")
 
@@ -28,6 +28,13 @@ class DispatchBinding:
     bound: dict[int, str]  # index of the request in ``args.incidents`` -> the open incident it commits to
     asks: list[str]  # the questions for the operator, one per request bound to no incident
     notes: list[str] = field(default_factory=list)  # what the binding set aside (an unknown id, the selection used instead)
+
+
+def described_only(place: str) -> bool:
+    """Is an order's place a description of the incident ("the ammonia leak", "渡轮", "酒店") rather than a name: no
+    capital, no digit, no incident id.  Only such a place, where the map has none, is taken to be the incident's; a
+    name the map lacks ("Punavuori") stays, and the planner says so with its suggestions (never another place silently)."""
+    return not re.search(r"[A-ZÄÖÅ0-9]", place)
 
 
 def _named_id(spec: IncidentArgs) -> str | None:
@@ -61,6 +68,14 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             specs.append(spec.model_copy(update={"incident_id": UNBOUND_LABEL if len(args.incidents) == 1 else f"{UNBOUND_LABEL} {n + 1}"}))
             continue
         bound[n] = target
+        if spec.place and spec.lat is None and described_only(spec.place) and place_of(spec.place) is None:
+            # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the
+            # units go to where the incident is, and the note says so (never "no place called 'the ammonia leak'")
+            where = incident_place(target)
+            if where is not None and where.lat is not None:
+                notes.append(f"'{spec.place}' is no place on the map: the units are planned for {target} at its place"
+                             f"{f' ({where.name})' if where.name else ''}.")
+                spec = spec.model_copy(update={"place": None})
         specs.append(_as_incident(spec, open_incidents[target], incident_place))
     return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks, notes)
 
@@ -75,6 +90,10 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
         return None, f"There is no open incident {named}; {_choices(open_incidents)}"
     where = place_of(spec.place) if spec.place else None
     there = [i for i in open_incidents if where is not None and _at(where, incident_place(i))]
+    if where is None and spec.place and session_incident in open_incidents and not any(c.isdigit() for c in spec.place):
+        # "send units to the ammonia leak" on another desk's incident: the incident the words describe, when it is not
+        # the selected one, is asked about below as a place of another incident is
+        there = _on_street(spec, open_incidents, incident_place)
     if session_incident is not None and session_incident in open_incidents:
         others = [i for i in there if i != session_incident]
         if others and session_incident not in there:  # the order's place is another open incident's, not this one's

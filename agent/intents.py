@@ -27,7 +27,7 @@ from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdr
 from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
-from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase
+from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase, zh_destination
 from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
@@ -535,7 +535,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             # The triage model's less sure reading counts only where the message describes something besides its orders
             # ("... the water is over the embankment"); a bare order ("evacuate X, 300 m") gives it nothing to read.
             described = any(_describes(c if clause_intent(c, unit_ids) is None else _before_order(c, intent), place) for c in clauses)
-            args = {"place": place or _guess_place(text),
+            args = {"place": place or order_destination(clause) or _named_guess(text),
                     "hazard_type": stated_hazard(text) or _referenced_incident_type(text, incident_type) or hazard(sure=not described)
                     or UNSPECIFIED_HAZARD}
             radius = corrected_radius_m(text)
@@ -561,12 +561,13 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             dropped, fewer = withdrawn_unit_types(text, lambda at: _said_of(text, at, place, gazetteer, unit_ids))
             types = [t for t in types if t not in dropped]
             # no hazard known: what the units sent are for (ambulances only: a medical call), else a fire response
-            # an incident written by id ("send KAI-A1 to inc-7f3a", "把ERO-R1派到INC-7") is where the units go: the
-            # binding (agent.dispatch_target) takes its place from the log; a unit id or a guess is no place then
+            # an incident written by id ("send KAI-A1 to inc-7f3a", "把ERO-R1派到INC-7") is where the units go when the
+            # order names no other place: the binding (agent.dispatch_target) takes its place from the log; a unit id is
+            # no place. A place named beside the id wins ("to Bulevardi 14 instead of INC-A", review s15-rv3 H1).
             written_id = INCIDENT_ID_RE.search(clause) or (INCIDENT_ID_RE.search(text) if not place else None)
-            if written_id is not None:
+            if written_id is not None and (not place or UNIT_ID.fullmatch(place.strip()) or INCIDENT_ID_RE.fullmatch(place.strip())):
                 place = canonical_incident_id(written_id.group(0))
-            incident: dict[str, Any] = {"place": place or _guess_place(text),
+            incident: dict[str, Any] = {"place": place or order_destination(clause) or _named_guess(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
             priority = extract_priority(text)
             if priority:
@@ -694,6 +695,44 @@ def _hazard_for_types(types: list[str]) -> str | None:
     if types == ["police_patrol"]:
         return "public_security"
     return None
+
+
+# The words of an order that name no place: its verb, a count with its classifier, the units or the people moved, the
+# hazard's surroundings ("周围的人"), politeness. What is left of a Chinese order after them is its destination.
+_ZH_ORDER_WORDS = re.compile(r"请|麻烦|帮忙|马上|立即|立刻|赶紧|尽快|先|再|把|将|给|让|派遣|派出|派|调派|调集|调|出动|增派|疏散|撤离|撤出|转移|"
+                             r"[一二两三四五六七八九十几数\d]+(?:辆|台|部|支|个|名|架|组|队|位|艘)|"
+                             r"(?:消防车|救护车|急救车|警车|云梯车|登高车|救援车|危化品车|化学车|单位|车辆|人员|队伍|力量|救援队|和|及|与|、)|"
+                             r"(?:周围|附近|周边|一带|里面|内部|里|内)?(?:的)?(?:所有)?(?:人|人员|群众|居民|住户|客人|住客|顾客|乘客|游客)|周围|附近|周边|一带|的")
+_EN_DESTINATION = re.compile(r"\b(?:to|towards?|for)\s+(?!(?:help|assist|support|check|see|look|go|be|do|get|make|the rescue\b))((?:the\s+)?[a-zäöå][\w'äöå-]*(?:\s+[\w'äöå-]+){0,4})\s*[.!?]*$",
+                             re.IGNORECASE)
+_NO_DESTINATION = re.compile(r"^(?:the\s+)?(?:it|them|there|here|scene|incident|site|location|address|place|"
+                             r"units?|engines?|ambulances?|crews?|resources)$", re.IGNORECASE)
+
+
+def order_destination(clause: str) -> str | None:
+    """Where an order with no place the map knows sends its units or people, as written: the words after the last verb
+    of motion ("派两辆消防车去渡轮" -> 渡轮, "dispatch units to the ammonia leak" -> the ammonia leak), or what is
+    left of a Chinese order without its verb, counts, units and people ("疏散酒店周围的人" -> 酒店). None when the
+    order names no destination at all ("派遣单位", "send two engines"): it is then the incident's, never the order's
+    words read as a place name."""
+    if re.search(r"[\u4e00-\u9fff]", clause):
+        body = re.sub(r"[\s,，。.!！?？;；:：]+", "", clause)
+        moved = zh_destination(body)
+        rest = _ZH_ORDER_WORDS.sub("", moved if moved != body else body)
+        rest = re.sub(r"^(?:到|去|往|赶往|前往)+|(?:去|那里|那边|现场)+$", "", rest)
+        return rest if len(rest) >= 2 else None
+    match = _EN_DESTINATION.search(clause.strip())
+    if match is None:
+        return None
+    phrase = re.sub(r"\s+(?:now|asap|please|immediately|right away|straight away)$", "", match.group(1).strip(), flags=re.IGNORECASE)
+    return None if _NO_DESTINATION.match(phrase) else phrase
+
+
+def _named_guess(text: str) -> str | None:
+    """A capitalised name of a request with no known place ("Punavuori"), for the planner's "did you mean"; None when
+    it has none: the order's own first words are no place (the bound incident's place is used, or the reply asks)."""
+    guess = _guess_place(text)
+    return guess if re.fullmatch(r"[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", guess) else None
 
 
 def _guess_place(text: str) -> str:

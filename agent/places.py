@@ -114,7 +114,8 @@ def extract_place(text: str, gazetteer: Any, *, prefer_zone: bool = False, unit_
             # the lazy match stops at the first place noun: "火车站广场" is the square, not the station
             longer = re.match(r"(?:广场|公园|大楼|大厦|码头|市场|中心)", stripped[match.end():])
             candidate = zh_destination(candidate + (longer.group(0) if longer else ""))
-            candidate = re.sub(r"^(?:请|麻烦|帮我|帮忙|我们|需要|马上|立即|立刻|赶紧|快|把|将|给|让|在|从|去|到|往|对|离|向)+", "", candidate)
+            # an order's verb is no part of its place: "疏散酒店" is the hotel, "派遣单位" no place
+            candidate = re.sub(r"^(?:请|麻烦|帮我|帮忙|我们|需要|马上|立即|立刻|赶紧|快|把|将|给|让|在|从|去|到|往|对|离|向|疏散|撤离|撤出|转移|派遣|派出|派|调派|调|出动)+", "", candidate)
         if candidate and candidate.lower() not in _NOT_PLACE and not re.fullmatch(r"[A-Z]{1,3}\d?|\d+", candidate) and len(candidate) >= 2:
             if match.group(1) and not candidate[:1].isupper():
                 continue

@@ -111,6 +111,7 @@ CITY_TOOL_DESCRIPTIONS = {
 
 Propose = Callable[[str, dict[str, Any]], Proposal]  # (action, args) -> the proposal filed for the operator
 BindDispatch = Callable[[ops.DispatchArgs], DispatchBinding]  # a chat dispatch -> the open incidents it commits to
+EvacuationCentre = Callable[[ops.EvacuationArgs], tuple[ops.EvacuationArgs, str | None]]  # -> the centre used, and a note
 
 
 def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, list[str]]:
@@ -140,7 +141,8 @@ def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, l
     return commits
 
 
-def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None) -> list[BaseTool]:
+def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None,
+               centre: EvacuationCentre | None = None) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
     State changes are only ever proposed (``propose``); without it they are refused.  A dispatch is proposed only for
     the incidents ``bind`` ties it to (``agent.dispatch_target``): never to no incident."""
@@ -156,7 +158,10 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         return ToolResult(text=_dump({"shelters": rows}), data={"shelters": rows})
 
     def plan_evacuation(args: ops.EvacuationArgs) -> ToolResult:
+        args, note = centre(args) if centre is not None else (args, None)
         where, plan = ops.evacuate(city, args)
+        if note:
+            plan.warnings.insert(0, note)
         data = {
             "hazard_centre": where.name, "summary": plan.summary(),
             "assignments": [a.model_dump() for a in plan.assignments],
@@ -368,9 +373,10 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
 
 def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None,
                 situation: Situation | None = None, propose: Propose | None = None,
-                bind: BindDispatch | None = None) -> list[BaseTool]:
-    """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given)."""
-    tools = city_tools(city, propose, bind)
+                bind: BindDispatch | None = None, centre: EvacuationCentre | None = None) -> list[BaseTool]:
+    """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given);
+    ``centre``: where an evacuation that names no place of the map is centred (the session's incident), with a note."""
+    tools = city_tools(city, propose, bind, centre)
     if propose is not None:
         tools.append(close_incident_tool(propose))
     if situation is not None:

@@ -298,11 +298,24 @@ class CityModel:
     def locate(self, place: str | None = None, lat: float | None = None, lon: float | None = None) -> "PlaceMatch":
         """A named place (gazetteer) or a point on the map; LookupError / PlanningError with a clear message."""
         if place:
-            return self.gazetteer.resolve(place)
+            match = self.gazetteer.resolve(place)
+            if match.score < 1.0:
+                self.check_not_a_street_off_the_map(place)
+            return match
         if lat is None or lon is None:
             raise PlanningError("give a place name, or both lat and lon")
         self.check_on_map(lat, lon)
         return PlaceMatch(id=None, name=f"{lat:.5f}, {lon:.5f}", kind="point", lat=lat, lon=lon, score=1.0)
+
+    def check_not_a_street_off_the_map(self, place: str) -> None:
+        """A fuzzy match is no answer when the name is a real street the map does not cover: "Mariankatu" is not
+        "Arkadiankatu" 1 km away (their spellings are 82 % alike).  The locator knows the city's streets beyond the
+        scenario's area; one of them named raises UnknownPlaceError with its note (ask for the address)."""
+        from tools.gazetteer import UnknownPlaceError, normalize
+
+        found = self.locator.locate(place)
+        if found.outside_map and found.evidence and normalize(found.evidence) in normalize(place):
+            raise UnknownPlaceError(found.note or f"{found.evidence!r} is not on the map of {self.scenario.name}", [])
 
     def nearest_node(self, lat: float, lon: float, mode: str = "drive") -> int:
         """OSM id of the network node nearest to a point (KD-tree); OutOfMapError off the map."""

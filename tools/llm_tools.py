@@ -104,7 +104,10 @@ class UnknownUnitError(LookupError):
 
 # --- the operations ------------------------------------------------------------------------
 def resolve_place(city: CityModel, args: ResolvePlaceArgs) -> PlaceMatch:
-    return city.gazetteer.resolve(args.name)
+    match = city.gazetteer.resolve(args.name)
+    if match.score < 1.0:  # never a fuzzy match for a real street off the map ("Mariankatu" is no "Arkadiankatu")
+        city.check_not_a_street_off_the_map(args.name)
+    return match
 
 
 def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any]]:
