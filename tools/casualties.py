@@ -51,7 +51,7 @@ _WHO_EN = re.compile(
     r"(?:(?P<sg>" + _PERSON_SG + r")|(?P<pl>" + _PERSON_PL + r"))(?:'s)?\b"
     r"|\bfamily of (?P<family>" + EN_NUM_RE + r")\b"
     r"|\b(?P<bare>" + EN_NUM_RE + r")(?=\s+(?:have|has|are|were|was|with|on the|seem|look|got|is|of whom|injured|hurt|more|unconscious|"
-    r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding)\b)",
+    r"seriously|badly|critically|slightly|dead|not breathing|trapped|bleeding|lying|slumped|collapsed|unresponsive|not moving|still)\b)",
     re.IGNORECASE)
 _PRONOUN_EN = re.compile(r"\b(he|she|him|her|they|them|his|hers|their|he's|she's|they're)\b", re.IGNORECASE)
 
@@ -119,6 +119,59 @@ def _num(raw: str | None, plural: bool) -> int:
 
 _KINDS: tuple[tuple[str, GatedPattern], ...] = (("serious", SERIOUS), ("minor", _MINOR), ("exposed", _EXPOSED))
 
+# A condition said of a thing ("the overhead cable is lying on the roof", "电线断了掉在车顶上"): no casualty. Its subject
+# is the last person or thing named before it in the clause; a thing named as a place ("a man in the car", "车上十几个
+# 乘客") is not a subject. Only a state a thing can be in (lying, down, crushed, stuck, broken, 断, 压, 倒 ...) is read so:
+# a body's condition ("bleeding", "unconscious", "昏迷") after a thing is said of someone left unnamed ("car into a
+# tree, bleeding from the head"). A person right after it is its object ("a branch crushed a cyclist", "树倒了压在一个人身上").
+_THING_EN = ("cables?|wires?|lines?|trees?|branch(?:es)?|poles?|posts?|lamp-?posts?|masts?|pylons?|signs?|signposts?|billboards?|hoardings?|"
+             "roofs?|tiles?|chimneys?|cars?|trams?|bus(?:es)?|trains?|vans?|trucks?|lorr(?:y|ies)|vehicles?|taxis?|bikes?|bicycles?|"
+             "scooters?|motorbikes?|motorcycles?|boats?|scaffold\\w*|walls?|fences?|cranes?|lamps?|streetlights?|barriers?|panels?|"
+             "sheets?|debris|rubble|ceilings?|beams?|pipes?|containers?|awnings?|canop(?:y|ies)|pantographs?|catenary")
+_THING_ZH = "|".join(sorted(("电线杆 线杆 灯杆 电线 电缆 高压线 架空线 路灯 杆子 树枝 树干 大树 树 招牌 广告牌 牌子 指示牌 车顶 屋顶 房顶 "
+                             "车身 车头 电车 公交车 汽车 轿车 货车 卡车 车 脚手架 围墙 墙 栏杆 护栏 玻璃 架子 吊车 塔吊 瓦片 雨棚 棚子 "
+                             "顶棚 天花板 横梁 管道 集装箱").split(), key=len, reverse=True))
+_SUBJECT = re.compile(r"(?i:\b(?:(?P<person_en>" + _PERSON_SG + "|" + _PERSON_PL + r"|he|she|him|her|them|someone|somebody|anyone|everyone|"
+                      r"everybody|you)|(?P<thing_en>" + _THING_EN + r"))\b)|(?P<person_zh>" + _ZH_PERSON + r"|他|她)|(?P<thing_zh>" + _THING_ZH + ")")
+# a thing as the place of something ("in the car", "on board the tram"; "车上", "在车里")
+_PLACE_BEFORE_EN = re.compile(r"\b(?:in|on|onto|into|inside|under|underneath|beneath|at|by|near|beside|behind|next to|from|off|of|out of|"
+                              r"over|against|across|along|through|past|round|around|between|with|to)\s+(?:(?:the|a|an|his|her|their|its|my|"
+                              r"our|your|this|that|some)\s+)?(?:(?!and\b|or\b|but\b)\w+\s+){0,2}$", re.IGNORECASE)
+_PLACE_BEFORE_ZH = re.compile(r"(?:在|从|往|向|到|靠|离|朝|对着)[^，。；！？\s]{0,3}$")
+_PLACE_AFTER_ZH = re.compile(r"(?:顶上|上面|里面|下面|底下|旁边|外面|上|里|内|下|边|中|外|前|后)")
+_THING_STATE = re.compile(r"\b(?:lying|lie|down|ground|crush\w*|pinned|buried|trapped|stuck|under|moving|move|motionless|lifeless|still|"
+                          r"cuts?|broken|fractured|hit|struck|knocked|ran over|run over|fell|fallen|tumbled|dropped|burn\w*|burnt|inside|"
+                          r"windows?|smoke|slumped|collapsed|shaken|soaked)\b|断|掉|倒|躺|压|砸|撞|卡|夹|困|埋|不动|摔|塌|烧|出不", re.IGNORECASE)
+# the object of the condition ends at the next joint of the clause ("the cable is down on the roof *with* 20 people on board")
+_OBJECT_EN = re.compile(r"(.{0,30}?)(?:\b(?:and|but|while|with|then|so|because|as)\b|$)", re.IGNORECASE | re.DOTALL)
+_ABOARD_AFTER = re.compile(r"\W*(?:(?:are|is|still|all|sitting|standing|stuck)\s+)*(?:on board|aboard|inside|in it|in there)\b", re.IGNORECASE)
+
+
+def _subject(clause: str, start: int, end: int) -> str | None:
+    """Who the condition at clause[start:end] is said of: "thing" (see above), "person" (the last one named before it is a
+    person: "the tram driver is not moving"), or None (nobody named before it)."""
+    last = None
+    for m in _SUBJECT.finditer(clause, 0, start):
+        if m.group("thing_en") and _PLACE_BEFORE_EN.search(clause, max(0, m.start() - 40), m.start()):
+            continue   # "a man in the car is unconscious": the car is where he is
+        if m.group("thing_zh") and (_PLACE_BEFORE_ZH.search(clause, max(0, m.start() - 4), m.start()) or _PLACE_AFTER_ZH.match(clause, m.end())):
+            continue   # "司机在车里昏迷", "车上十几个乘客"
+        last = m
+    if last is None:
+        return None
+    if not (last.group("thing_en") or last.group("thing_zh")):
+        return "person"
+    if not _THING_STATE.search(clause, start, end):
+        return None   # "car into a tree, bleeding": a body's condition, said of someone unnamed
+    if last.group("thing_zh"):
+        return "person" if any(m.group("person_zh") for m in _SUBJECT.finditer(clause[end: end + 8])) else "thing"
+    window = _OBJECT_EN.match(clause, end)
+    for m in _SUBJECT.finditer(clause, end, window.end(1) if window else end):
+        if m.group("person_en") and not _ABOARD_AFTER.match(clause, m.end()):
+            return "person"   # "a pole crushed a cyclist": the person is its object
+    return "thing"
+
+
 
 def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS) -> tuple[str | None, bool]:
     """(the gravest kind of condition in one clause, or None; whether it is only a general word), negated words dropped.
@@ -130,7 +183,12 @@ def _condition(clause: str, kinds: tuple[tuple[str, GatedPattern], ...] = _KINDS
                 continue
             if negated_before(clause[max(0, m.start() - 40): m.start()]) or near_miss(clause, m.start()):
                 continue
-            if kind == "serious" and machine_still(clause, m.start(), m.end()):
+            subject = _subject(clause, m.start(), m.end())
+            if subject == "thing" and kind != "exposed":
+                # "the overhead cable is down on the roof", "电线断了": a thing lies, breaks, is crushed. (A car stuck in a
+                # flood or a fire cuts off the people in it: a thing's being stuck still counts them.)
+                continue
+            if kind == "serious" and subject != "person" and machine_still(clause, m.start(), m.end()):
                 continue   # "电梯停在两层中间不动了", "the tram isn't moving": a machine stopped, nobody lying still
             found.append((kind, m.group(0)))
     if not found:
