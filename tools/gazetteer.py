@@ -27,7 +27,6 @@ from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from core.common_words import common_english_word
 from core.text import looks_binary, to_simplified, undecodable
-from tools.districts import DISTRICT_PLACE_VALUES, names_a_district
 from tools.place_words import QUALIFIERS, concepts, renderings, short_forms
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -438,13 +437,13 @@ class Gazetteer:
         q = normalize(name)
         if not q:
             raise UnknownPlaceError(f"{name!r} contains no letters or digits", [])
-        exact = [e for e in self._by_key.get(q, []) if not _named_after_a_district(e, q)]
+        exact = self._by_key.get(q, [])
         if len(exact) == 1 or (exact and self._one_place(exact)):
             return exact[0].match(1.0)
         if len(exact) > 1:
             cands = [e.match(1.0) for e in exact]
             raise AmbiguousPlaceError(f"{name!r} names {len(cands)} places: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
-        scored = [(s, e) for s, e in self._scored(q) if not _named_after_a_district(e, q)]
+        scored = self._scored(q)
         if not scored or scored[0][0] < ACCEPT_SCORE:
             suggestions = list(dict.fromkeys(e.name for _, e in self._scored(q, every_word=False)))[:5]
             hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
@@ -503,8 +502,6 @@ class Gazetteer:
                 entry = entries[0]
                 if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text, norm[:span[0]], m.group(0) != key):
                     continue
-                if _named_after_a_district(entry, key):
-                    continue  # "in Vallila": the district (not on the map), not the shop of that name
                 if key in self.ordinary_keys and adjective_of_next(norm, span[0], span[1], key):
                     continue  # "Vanhassa kaupungissa": in the old town, not at "Vanha"
                 if entry.kind == "landmark" and self._part_of_a_longer_name(text, m.group(0)):
@@ -755,9 +752,3 @@ def _feature_entries(features: list["OsmFeature"], projection: "LocalProjection"
 def is_stop(tags: dict[str, str]) -> bool:
     """A bus or tram stop or a platform: named after the place it serves, so only a pointer to it."""
     return tags.get("highway") in ("bus_stop", "platform") or tags.get("railway") in ("tram_stop", "halt") or tags.get("public_transport") == "platform"
-
-
-def _named_after_a_district(entry: Entry, key: str) -> bool:
-    """A landmark of the map named after a Helsinki district (a shop, a bar, a brand: "Vallila"), not the district
-    itself: the district's bare name in a report means the district (tools/districts.py)."""
-    return entry.kind == "landmark" and names_a_district(key) and entry.tags.get("place") not in DISTRICT_PLACE_VALUES
