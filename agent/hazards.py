@@ -15,7 +15,8 @@ from core.triage_reading import ModelReading
 from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, ZH_TORCH
 
 # A person in the water or through the ice: a water rescue of that person.
-WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl|skier|skater|fisherman|dog walker)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
+WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|"
+                r"\b(?:slipped|fell|tumbled|went) (?:off|from|over) (?:\w+ ){1,3}?into the (?:water|river|sea|harbou?r|canal|lake|bay)\b|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl|skier|skater|fisherman|dog walker)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
                 + THROUGH_THE_ICE + r"|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|掉到(?:了)?(?:水|河|海|湖)里")
 
 HAZARD_WORDS: list[tuple[str, str]] = [

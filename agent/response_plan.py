@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.clauses import split_clauses
+from agent.hazards import WATER_RESCUE
 from agent.cue_rules import dispatch_units
 from agent.incident_scope import ReportPlace
 from agent.negation import withdrawn_unit_types
@@ -287,6 +288,10 @@ class ResponsePlanner:
         report = checked.without_injection()
         facts = incident_facts(report, triage.incident_type, triage.secondary_types)
         passages = self._search(checklist_query(triage.incident_type, report), {"hazard": triage.incident_type})
+        # the water and ice rescue annex is for a person in the water or through the ice, not for every medical call on
+        # a quay or an icy pavement (review s15-rv3: its ice steps became the checklist of a fall on ice)
+        if re.search(WATER_RESCUE, report, re.IGNORECASE):
+            passages = self._search(checklist_query(triage.incident_type, report), {"hazard": "water_rescue"}, k=2) + passages
         # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient
         if facts.mass_casualty and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security", "public_health"}:
             passages += self._search("mass casualty activation triage checklist", {"hazard": "mass_casualty"}, k=2)

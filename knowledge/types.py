@@ -14,6 +14,7 @@ HAZARD_KEYS: tuple[str, ...] = tuple(t for t in INCIDENT_TYPES if t != NOT_INCID
     "communications",
     "base_plan",
     "mass_casualty",
+    "water_rescue",
 )
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 
 from agent.store import IncidentStore
 from core.text import shown
 
 log = logging.getLogger(__name__)
+
+CLUSTER_REPORT_TEXTS = 12     # the reports an incident opened from a cluster quotes (the newest kept beyond that)
+CLUSTER_REPORT_CHARS = 4000   # and at most this many characters of them, so that the plan reads it whole
 
 
 def open_stored_cluster(store: IncidentStore, cluster_id: str, operator: str) -> str:
@@ -37,7 +41,6 @@ def _first_report(store: IncidentStore, incident_id: str, cluster_id: str, kind:
     """The incident carries the cluster's type, highest priority, place and reports' words as its first report, as
     ``MonitorPipeline.open_incident`` does for a cluster it holds (trial s15 #5: an incident with no report had no
     priority and "Plan response" answered "the report is empty")."""
-    from agent.monitor.pipeline import cluster_report_text  # here: the pipeline imports this module
     from agent.schemas import TriageSummary
 
     texts = [r["text"] for r in rows if (r.get("text") or "").strip()]
@@ -49,6 +52,24 @@ def _first_report(store: IncidentStore, incident_id: str, cluster_id: str, kind:
                            priority_confidence=1.0, read_by="stream cluster",
                            type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
     store.add_report(incident_id, cluster_report_text(cluster_id, kind, priorities[0], place, texts), triage, operator)
+
+
+
+def cluster_report_text(cluster_id: str, incident_type: str, priority: str, place: str, texts: Sequence[str]) -> str:
+    """The first report of an incident opened from a stream cluster: one line naming the cluster, its type, priority
+    and place (the same place label the cluster table shows), then its reports' words, each once, the newest last."""
+    kind = incident_type.replace("_", " ")
+    head = f"Stream cluster {cluster_id}: {priority} {kind}" + (f" at {place}" if place else "") + f", {len(texts)} report(s)."
+    distinct = list(dict.fromkeys(" ".join(t.split()) for t in texts))[-CLUSTER_REPORT_TEXTS:]
+    lines: list[str] = []
+    room = CLUSTER_REPORT_CHARS - len(head)
+    for text in reversed(distinct):  # keep the newest when the words do not all fit
+        line = f"- {text}"
+        if len(line) + 1 > room:
+            break
+        lines.insert(0, line)
+        room -= len(line) + 1
+    return "\n".join([head, *lines])
 
 
 def _most_common(values) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from agent.monitor.cluster_incident import cluster_report_text
 from agent.monitor.evidence import HazardReading, read_hazard, read_report, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
@@ -664,22 +665,5 @@ def _from_log(row: dict) -> ProcessedReport:
                            detail.get("signals") or {}, row.get("external_id"))
 
 
-CLUSTER_REPORT_TEXTS = 12     # the reports an incident opened from a cluster quotes (the newest kept beyond that)
-CLUSTER_REPORT_CHARS = 4000   # and at most this many characters of them, so that the plan reads it whole
 
 
-def cluster_report_text(cluster_id: str, incident_type: str, priority: str, place: str, texts: Sequence[str]) -> str:
-    """The first report of an incident opened from a stream cluster: one line naming the cluster, its type, priority
-    and place (the same place label the cluster table shows), then its reports' words, each once, the newest last."""
-    kind = incident_type.replace("_", " ")
-    head = f"Stream cluster {cluster_id}: {priority} {kind}" + (f" at {place}" if place else "") + f", {len(texts)} report(s)."
-    distinct = list(dict.fromkeys(" ".join(t.split()) for t in texts))[-CLUSTER_REPORT_TEXTS:]
-    lines: list[str] = []
-    room = CLUSTER_REPORT_CHARS - len(head)
-    for text in reversed(distinct):  # keep the newest when the words do not all fit
-        line = f"- {text}"
-        if len(line) + 1 > room:
-            break
-        lines.insert(0, line)
-        room -= len(line) + 1
-    return "\n".join([head, *lines])

@@ -9,17 +9,8 @@ import pytest
 from agent.cue_rules import clause_intent
 
 
-@pytest.mark.parametrize("text", [
-    "is there anything waiting on my approval?",
-    "which status changes still need a confirmation",
-    "list the outstanding proposals",
-    "any unconfirmed unit changes?",
-    "还有没有等着批准的变更？",
-    "列出尚未确认的操作",
-    "待审批的提议有哪些",
-])
-def test_a_question_about_what_awaits_a_decision_reads_the_open_items(text):
-    assert clause_intent(text, []) == "open_incidents"
+# The routing of "what is pending confirmation?" to this view was taken out (review s15-rv2 HIGH: the cue swallowed
+# reports and orders that mention an unconfirmed fact); the listing itself is read through the sitrep below.
 
 
 @pytest.mark.parametrize("text", [
@@ -39,21 +30,18 @@ def assistant(make_assistant):
     return make_assistant()
 
 
-@pytest.mark.parametrize("question", ["anything still waiting for a yes or no?", "现在有哪些还没批准的提议？"])
-def test_another_operator_sees_a_pending_proposal_with_its_proposer(assistant, restore_units, question):
+def test_another_operator_sees_a_pending_proposal_with_its_proposer(assistant, restore_units):
     proposal = assistant.propose("set_unit_status", {"unit_id": "HAK-E1", "status": "out_of_service"}, operator="deskA")
-    reply = list(assistant.chat(question, None, operator="deskB"))[-1]
-    assert proposal.proposal_id in reply.text and "proposed by deskA" in reply.text, reply.text
-    assert proposal.proposal_id in assistant.sitrep().text
+    said = assistant.sitrep().text
+    assert proposal.proposal_id in said and "proposed by deskA" in said, said
     assistant.confirm_proposal(proposal.proposal_id, operator="deskB")  # any operator may decide it
-    again = list(assistant.chat(question, None, operator="deskA"))[-1]
-    assert proposal.proposal_id not in again.text and "Awaiting" not in again.text
+    assert proposal.proposal_id not in assistant.sitrep().text
 
 
 def test_a_pending_change_the_board_has_overtaken_is_listed_as_stale(assistant, restore_units):
     first = assistant.propose("set_unit_status", {"unit_id": "KAM-A2", "status": "out_of_service"}, operator="deskA")
     second = assistant.propose("set_unit_status", {"unit_id": "KAM-A2", "status": "out_of_service"}, operator="deskB")
     assistant.confirm_proposal(second.proposal_id, operator="deskB")
-    reply = list(assistant.chat("are there any pending proposals?", None, operator="deskB"))[-1]
-    line = next(x for x in reply.text.splitlines() if first.proposal_id in x)
-    assert "proposed by deskA" in line and "STALE: KAM-A2 is already out of service" in line, reply.text
+    said = assistant.sitrep().text
+    line = next(x for x in said.splitlines() if first.proposal_id in x)
+    assert "proposed by deskA" in line and "STALE: KAM-A2 is already out of service" in line, said

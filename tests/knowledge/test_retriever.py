@@ -123,9 +123,13 @@ def test_triaged_type_reaches_its_annex_checklist(plans_kb, hazard):
 def test_a_person_in_the_water_reaches_the_water_and_ice_rescue_checklist(plans_kb, report):
     """A person through the ice or in the water (typed medical: a rescue of that person) gets Annex J's checklist,
     in English and in Chinese (session 14's trial #5: an ice report's plan had no passage on ice rescue)."""
+    import re
+
+    from agent.hazards import WATER_RESCUE
     from agent.plan_items import checklist_query
 
+    assert re.search(WATER_RESCUE, report, re.IGNORECASE), "the planner asks Annex J only for a person in the water"
     _, _, retriever = plans_kb
-    top = retriever.search(checklist_query("medical", report), k=3, filters={"hazard": "medical"})
+    top = retriever.search(checklist_query("medical", report), k=3, filters={"hazard": "water_rescue"})
     checklists = [p.source for p in top if "Action checklist" in (p.section or "")]  # the planner takes steps from these, in order
     assert checklists and checklists[0] == "annex_j_water_ice_rescue.md", [(p.source, p.section) for p in top]

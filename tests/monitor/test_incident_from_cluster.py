@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from agent.monitor.feed import FeedRecord, parse_timestamp
-from agent.monitor.pipeline import MonitorPipeline, cluster_report_text
+from agent.monitor.cluster_incident import cluster_report_text
+from agent.monitor.pipeline import MonitorPipeline
 from agent.monitor.places import PlaceResolver
 
 T = parse_timestamp("2026-12-01T03:10:00Z")
