@@ -13,7 +13,9 @@ class _Book:
         self.confirmed, self.rejected = [], []
 
     def confirm_proposal(self, proposal_id):
+        """As Assistant.confirm_proposal: the proposal as applied (the prompt prints its summary)."""
         self.confirmed.append(proposal_id)
+        return _Proposal()
 
     def reject_proposal(self, proposal_id):
         self.rejected.append(proposal_id)
