@@ -700,7 +700,7 @@ def _hazard_for_types(types: list[str]) -> str | None:
 # The words of an order that name no place: its verb, a count with its classifier, the units or the people moved, the
 # hazard's surroundings ("周围的人"), politeness. What is left of a Chinese order after them is its destination.
 _ZH_ORDER_WORDS = re.compile(r"请|麻烦|帮忙|马上|立即|立刻|赶紧|尽快|先|再|把|将|给|让|派遣|派出|派|调派|调集|调|出动|增派|疏散|撤离|撤出|转移|"
-                             r"[一二两三四五六七八九十几数\d]+(?:辆|台|部|支|个|名|架|组|队|位|艘)|"
+                             r"(?<![一二两三四五六七八九十几数\d])[一二两三四五六七八九十几数\d]++(?:辆|台|部|支|个|名|架|组|队|位|艘)|"
                              r"(?:消防车|救护车|急救车|警车|云梯车|登高车|救援车|危化品车|化学车|单位|车辆|人员|队伍|力量|救援队|和|及|与|、)|"
                              r"(?:周围|附近|周边|一带|里面|内部|里|内)?(?:的)?(?:所有)?(?:人|人员|群众|居民|住户|客人|住客|顾客|乘客|游客)|周围|附近|周边|一带|的")
 _EN_DESTINATION = re.compile(r"\b(?:to|towards?|for)\s+(?!(?:help|assist|support|check|see|look|go|be|do|get|make|the rescue\b))((?:the\s+)?[a-zäöå][\w'äöå-]*(?:\s+[\w'äöå-]+){0,4})\s*[.!?]*$",

@@ -53,7 +53,7 @@ def test_plan_then_approve(client, ui_assistant) -> None:
     approved = client.predict(plan["plan_id"], api_name="/approve_plan")
     assert approved["approved_by"]
     # approval dispatches nobody: the API says what became of the plan's units, as the page's notice does
-    assert approved["dispatch"].startswith("Plan approved.") and ("No unit is dispatched" in approved["dispatch"]
+    assert approved["dispatch"].startswith(f"Plan {plan['plan_id']} approved under INC-") and ("No unit is dispatched" in approved["dispatch"]
                                                                   or "not dispatched yet: confirm PRO-" in approved["dispatch"])
     assert ui_assistant.plan_approval(plan["plan_id"]) is not None
 

@@ -99,7 +99,7 @@ _PEOPLE_COUNT_NOUNS = (r"people|persons|residents|guests|children|kids|passenger
                        r"|spectators|men|women|families|asukas\w*|asukkaa\w*|potilas\w*|potilaa\w*|vanhus\w*|lasta|matkustaja\w*|personer|boende|barn|gaster|gäster")
 # A word that describes people, by its form (elderly, bedridden, disabled, sleeping, immobile) or one of the plain
 # adjectives of age and state: "Annankatu 8 bar staff" keeps its number, the noun "bar" names the staff's trade.
-_DESCRIBING_WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ-]+(?:ly|ed|en|ing|ile|ble)|old|young|frail|sick|small|little|many|more|other|adult|senior|vulnerable)"
+_DESCRIBING_WORD = r"(?:(?<![A-Za-zÀ-ÖØ-öø-ÿ-])[A-Za-zÀ-ÖØ-öø-ÿ-]++(?:(?<=ly)|(?<=ed)|(?<=en)|(?<=ing)|(?<=ile)|(?<=ble))|old|young|frail|sick|small|little|many|more|other|adult|senior|vulnerable)"
 _NOT_A_HOUSE_NUMBER = (r"(?<!\s)(?:\s*+(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
                        rf"|\s++(?:{_DESCRIBING_WORD}\s+){{0,2}}?(?:{_PEOPLE_COUNT_NOUNS})\b"
                        # Chinese: a measure word for people, or 人 itself, right after the number (号 is the house number's)
