@@ -41,22 +41,8 @@ _SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re
 CALLED_OFF = (r"\b(?:throw away|discard|bin|ditch|scrap|shelve)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal)s?\b|"
               r"\bevac(?:uation)?\b[^.!?]{0,60}\b(?:can be called off|(?:is|was|can be) (?:called off|cancelled|canceled|not needed|unnecessary)|"
               r"proved unnecessary|(?:is )?no longer (?:needed|necessary))|(?:疏散|撤离)(?:方案|计划|令|行动)?(?:就|先)?(?:取消|撤销|作废)")
-# NOT a cue for now (review s15-rv2 HIGH: it took reports and orders that mention an unconfirmed fact, e.g. "伤亡还没确认，
-# 三楼起火", and swallowed them); kept for the pending-proposals listing's tests. Originally: "what is pending
-# confirmation?", "anything waiting for my OK?", "有什么待确认的？", "哪些提议还没确认？": a question about
-# the proposals no operator has decided yet, asked by its structure (a question or list word, then something pending,
-# awaiting or not yet given, then a confirmation, approval or decision); a question about what the plans say of an
-# approval, and a report that someone is waiting for a confirmation, are not it.  Answered by the open-incidents view,
-# which lists every operator's pending proposals (agent.situation.pending_text).
-_PENDING_EN = (r"^(?![^.?!;]*\b(?:plans?|procedures?|protocols?|SOPs?|guidelines?|rules?|says?)\b)\W*(?:(?:so|ok(?:ay)?|and)\W+)?(?:what(?:'s| is| are)?|which|anything|any|is (?:there )?anything|are there (?:any )?|list|show(?: me| us)?|give me)\b"
-      r"[^.?!;]{0,30}?\b(?:pending|awaiting|waiting (?:for|on)|outstanding|unconfirmed|needs?|needing|still to be)\b[^.?!;]{0,15}?"
-      r"\b(?:(?:my |an |your |our |operator )?(?:confirm(?:ation|ed)?|approv(?:al|ed)|decision|sign-?off|OK|go-ahead|yes or no))\b"
-      r"|^\W*(?:(?:any|the|our|list|show(?: me)?|what about|and|are there|is there)\s+)*(?:pending|unconfirmed|outstanding|undecided|open) (?:proposals?|(?:status |unit )?changes?)\b[^.!;]{0,20}(?:[?？]|$)"
-      r"|\bproposals?\b[^.?!;]{0,25}\b(?:pending|awaiting|waiting|not (?:yet )?(?:confirmed|decided|approved)|still open|outstanding)\b")
-_PENDING_ZH = (r"(?:有什么|有哪些|哪些|什么|还有没有|有没有|列出|看看)[^。？?！!]{0,8}(?:待|等待|等着|等我|还没|没有|未|尚未)(?:被)?(?:确认|批准|审批|定夺)"
-      r"|(?:待|还没|未|尚未|没有)(?:被)?(?:确认|批准|审批)(?:的)?[^。？?！!]{0,6}(?:有哪些|有什么|有几个|有多少|吗|[?？])"
-      r"|待(?:确认|批准|审批)的(?:提议|提案|变更|操作|事项|请求)")
-PENDING_CONFIRMATION = _PENDING_EN + "|" + _PENDING_ZH
+# "what is pending confirmation?" has no cue of its own: one (session 15) took reports and orders that mention an
+# unconfirmed fact ("伤亡还没确认，三楼起火") and was removed (review s15-rv2); pending proposals are listed in the sitrep.
 CUES: list[tuple[str, str]] = [
     ("help", r"\bwhat can you do\b|\b(?:which|what) (?:kinds?|sorts?|types?) of (?:requests?|things|questions|tasks)\b.{0,20}\byou\b|\bwhat (?:goes|would go|will go) into\b[^.?!]{0,30}\b(?:from you|you (?:give|produce|make|write|put together|return))\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|\bwhat (?:does|do|would|will) (?:a |an |the )?(?:[\w-]+ ){1,2}(?:from you|you (?:give|produce|make|write|return)) (?:include|contain|cover|look like)\b(?![^.?!]{0,40}\b(?:for|at|on|near|in)\s+(?-i:[A-ZÄÖÅ0-9]))|你(?:给|出|做|生成|写)的[^。？?]{0,8}(?:(?:一般|通常|都)?(?:包括|包含)(?:哪些|什么)(?:内容|部分|信息)|有哪些内容|里面(?:一般)?有什么|都写什么)|\bget you to\b|\bis there a way (?:to|for me to|I can)\b.{0,40}\byour?\b|\bhow (?:do|can|should) I (?:ask|tell|get|use) (?:you|this|the system|the assistant)\b|\bthrough you\b|\bspecial format\b|"
              r"\bhow do I use (?:this|the) (?:system|assistant|tool)\b|使用说明|操作说明|怎么用(?:你|这个|系统)|如何使用|系统怎么用|用来派车|\bcan you\b.{0,40}\bor do you\b|\bdo you only\b|\bhow do I use (?:you|this)\b|你能做什么|(?:AI|系统|你|助手)\s*(?:能|可以|会)(?:干|做)(?:啥|什么)|你会做什么|你有什么功能|怎么用你|(?:应该|要|该)?怎么(?:跟|和|对|告诉)你(?:说|讲)|\bhow (?:do|can) I (?:undo|cancel|revert|withdraw)\b|\b(?:is there|do you have|can I get) (?:an? )?(?:undo|way to undo|way to (?:cancel|withdraw|revert))\b|(?:怎么|如何)(?:撤销|撤回)|"
