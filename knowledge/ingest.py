@@ -85,6 +85,7 @@ def ingest_paths(
             report.files.append(FileOutcome(path=str(given), status="skipped", reason="no such file or folder"))
 
     stored = store.files()
+    elsewhere = _committed_content(stored)
     seen: set[str] = set()
     bar_files = tqdm(candidates, desc="files", unit="file", disable=not progress)
     bar_chunks = tqdm(desc="chunks", unit="chunk", disable=not progress)
@@ -94,7 +95,7 @@ def ingest_paths(
             if key in seen:
                 continue
             seen.add(key)
-            outcome = _ingest_one(candidate.path, stored.get(key), store, settings, max_bytes, bar_chunks)
+            outcome = _ingest_one(candidate.path, stored.get(key), store, settings, max_bytes, bar_chunks, elsewhere)
             report.files.append(outcome)
             if outcome.status == "skipped":
                 log.warning("skipped %s: %s", outcome.path, outcome.reason)
@@ -163,7 +164,13 @@ def _is_within(path: Path, root: Path) -> bool:
         return False
 
 
-def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, settings: Settings, max_bytes: int, bar) -> FileOutcome:
+def _committed_content(stored: dict[str, StoredFile]) -> dict[str, str]:
+    """File hash -> path, for every complete version whose file is still on disk."""
+    return {entry.file_hash: path for path, entry in stored.items() if entry.complete and Path(path).is_file()}
+
+
+def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, settings: Settings, max_bytes: int, bar,
+                elsewhere: dict[str, str] | None = None) -> FileOutcome:
     key = str(path)
     try:
         size = path.stat().st_size
@@ -177,6 +184,8 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
     file_hash = hashlib.sha256(data).hexdigest()
     if previous is not None and previous.file_hash == file_hash and previous.complete:
         return FileOutcome(path=key, status="unchanged", chunks=previous.present_chunks)
+    if previous is None and (twin := (elsewhere or {}).get(file_hash)) and twin != key:
+        return FileOutcome(path=key, status="duplicate", reason=f"the same text is already in the knowledge base as {twin}")
     if previous is not None and previous.ids and not previous.complete:
         log.warning("%s: an earlier ingest was interrupted (%d chunks, version not complete); redoing it", path.name, len(previous.ids))
     try:

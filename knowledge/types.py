@@ -54,7 +54,9 @@ class KBStats(BaseModel):
     incomplete: list[str] = Field(default_factory=list, description="Paths whose last ingest was interrupted (invisible until re-ingested).")
 
 
-FileStatus = Literal["added", "replaced", "unchanged", "removed", "skipped"]
+# "duplicate": the same bytes are already in the knowledge base under another path (a second checkout or a copied
+# folder); indexing them again would return every passage twice.
+FileStatus = Literal["added", "replaced", "unchanged", "removed", "skipped", "duplicate"]
 
 
 class FileOutcome(BaseModel):
@@ -88,6 +90,6 @@ class IngestReport(BaseModel):
     def summary(self) -> str:
         return (
             f"{self.count('added')} added, {self.count('replaced')} replaced, {self.count('unchanged')} unchanged, "
-            f"{self.count('removed')} removed, {self.count('skipped')} skipped; "
+            f"{self.count('removed')} removed, {self.count('skipped')} skipped, {self.count('duplicate')} duplicate; "
             f"{self.chunks_written} chunks written in {self.seconds:.1f} s"
         )

@@ -88,3 +88,22 @@ def test_ensure_default_kb_is_a_cheap_no_op_once_ingested(plans_kb):
     again = ensure_default_kb(settings, store=store)
     assert not again.changed and again.count("unchanged") >= 10 and not again.skipped
     assert again.seconds < 5
+
+
+def test_the_same_plans_from_a_second_checkout_are_not_indexed_twice(tmp_path: Path, kb_settings, make_store):
+    """A second copy of the plan folder (another checkout, a copied install) sharing one data dir must not make every
+    passage come back twice: found when a second working copy ingested its plans into the shared index."""
+    store = make_store(kb_settings)
+    first, second = tmp_path / "checkout-a" / "plans", tmp_path / "checkout-b" / "plans"
+    for folder in (first, second):
+        folder.mkdir(parents=True)
+        (folder / "pumps.md").write_text(GOOD, encoding="utf-8")
+    assert ingest_paths([first], kb_settings, store=store, progress=False).count("added") == 1
+    again = ingest_paths([second], kb_settings, store=store, progress=False)
+    assert again.count("duplicate") == 1 and not again.changed and not again.skipped
+    assert "already in the knowledge base" in again.files[0].reason and "checkout-a" in again.files[0].reason
+    hits = _retriever(store, kb_settings).search("who clears flooded basements", k=5)
+    assert sum("flooded basements" in h.text for h in hits) == 1
+    # An edited copy is new text: indexed as its own document.
+    (second / "pumps.md").write_text(GOOD + "\n## 2. Fuel\n\nPump fuel is kept at Erottajan paloasema.\n", encoding="utf-8")
+    assert ingest_paths([second], kb_settings, store=store, progress=False).count("added") == 1
