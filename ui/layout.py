@@ -8,6 +8,7 @@ same app and calls the same actions.
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import gradio as gr
 
@@ -142,6 +143,14 @@ def _components(centre: CommandCentre) -> SimpleNamespace:
     return SimpleNamespace(session=session, status=status, refresh=refresh, incidents=incidents, new_btn=new_btn, notice=notice, report=report, upload=upload, triage_btn=triage_btn, plan_btn=plan_btn, triage_view=triage_view, type_dd=type_dd, prio_dd=prio_dd, accept_btn=accept_btn, correct_btn=correct_btn, map_plot=map_plot, set_lat=set_lat, set_lon=set_lon, relocate_btn=relocate_btn, approve_btn=approve_btn, dl_md=dl_md, dl_json=dl_json, plan_view=plan_view, chatbot=chatbot, chat_in=chat_in, send_btn=send_btn, stop_btn=stop_btn, log_table=log_table, sitrep=sitrep, unit_board=unit_board, shelters=shelters, proposals=proposals, confirm_btn=confirm_btn, reject_btn=reject_btn)
 
 
+def _chat_busy() -> tuple[Any, Any]:
+    return gr.update(interactive=False), gr.update(interactive=False)
+
+
+def _chat_ready() -> tuple[Any, Any]:
+    return gr.update(interactive=True), gr.update(interactive=True)
+
+
 def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     """Which handler each event calls, with which inputs and outputs."""
     register_api(centre.actions)  # first, so the public endpoints get the plain names
@@ -168,9 +177,16 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     c.new_btn.click(centre.new_incident, [c.session], restore_outputs, **private)
     c.incidents.input(centre.switch, [c.incidents, c.session], restore_outputs, **private)
     chat_outputs = [c.chatbot, c.chat_in, c.session, c.plan_view, c.map_plot, c.dl_md, c.dl_json, c.incidents, c.notice]
-    send_evt = c.send_btn.click(centre.chat, [c.chat_in, c.chatbot, c.session], chat_outputs, **private)
-    submit_evt = c.chat_in.submit(centre.chat, [c.chat_in, c.chatbot, c.session], chat_outputs, **private)
-    c.stop_btn.click(None, cancels=[send_evt, submit_evt])
+    # While an answer is being made the input and Send are disabled: Gradio drops a click on an event still running,
+    # so a message sent then would silently not go (the operator sees why instead; the text stays in the box).
+    chat_input = [c.chat_in, c.send_btn]
+    send_evt = c.send_btn.click(_chat_busy, None, chat_input, queue=False, **private).then(
+        centre.chat, [c.chat_in, c.chatbot, c.session], chat_outputs, **private)
+    submit_evt = c.chat_in.submit(_chat_busy, None, chat_input, queue=False, **private).then(
+        centre.chat, [c.chat_in, c.chatbot, c.session], chat_outputs, **private)
+    for event in (send_evt, submit_evt):
+        event.then(_chat_ready, None, chat_input, queue=False, **private)
+    c.stop_btn.click(_chat_ready, None, chat_input, cancels=[send_evt, submit_evt], queue=False, **private)
     # The situation panel follows every change: page load, refresh, chat turns, plans, approvals, decisions.
     situation = [c.sitrep, c.unit_board, c.shelters, c.proposals]
     demo.load(centre.situation, [c.session], situation, **private)
