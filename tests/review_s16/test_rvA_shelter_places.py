@@ -103,3 +103,28 @@ def test_the_indoor_refuge_takes_only_the_places_left(city, report):
     city.set_shelter_loads({"INC-SELF": {s.id: s.capacity for s in city.scenario.shelters if s.id in used}})
     replanned = plan_protective_action(city, report, "fire", for_incident="INC-SELF")
     assert {s["shelter_id"] for s in replanned.shelters} == used
+
+
+def _chat_in(assistant, order: str, incident_id: str) -> ResponsePlan:
+    events = list(assistant.chat(order, incident_id))
+    plan = next(e.plan for e in events if e.kind == "final")
+    assert plan is not None and plan.incident_id == incident_id and "plan_evacuation" in plan.tool_outputs, order
+    return plan
+
+
+def _assigned(plan: ResponsePlan) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for a in plan.tool_outputs["plan_evacuation"]["assignments"]:
+        out[a["shelter_id"]] = out.get(a["shelter_id"], 0) + a["people"]
+    return out
+
+
+def test_a_chat_replan_of_an_incident_counts_its_own_places_as_free(make_assistant, restore_units):
+    """(engineers' own doubt in s15-tfa) The chat's evacuation tool planned with no incident: re-planning an incident's
+    evacuation counted the places it holds as taken, and said its own shelters were full."""
+    assistant = make_assistant()
+    incident = assistant.open_incident("gas cloud over Kluuvi", "op").incident_id
+    first = _chat_in(assistant, "evacuate the whole of Kluuvi, the gas cloud is drifting over it", incident)
+    assistant.approve_plan(first.plan_id, "op")
+    again = _chat_in(assistant, "Kluuvi evacuation again please, the cloud is still growing", incident)
+    assert _assigned(again) == _assigned(first), again.tool_outputs["plan_evacuation"]["warnings"]
