@@ -112,13 +112,6 @@ def _chat_in(assistant, order: str, incident_id: str) -> ResponsePlan:
     return plan
 
 
-def _assigned(plan: ResponsePlan) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for a in plan.tool_outputs["plan_evacuation"]["assignments"]:
-        out[a["shelter_id"]] = out.get(a["shelter_id"], 0) + a["people"]
-    return out
-
-
 def test_a_chat_replan_of_an_incident_counts_its_own_places_as_free(make_assistant, restore_units):
     """(engineers' own doubt in s15-tfa) The chat's evacuation tool planned with no incident: re-planning an incident's
     evacuation counted the places it holds as taken, and said its own shelters were full."""
@@ -127,4 +120,6 @@ def test_a_chat_replan_of_an_incident_counts_its_own_places_as_free(make_assista
     first = _chat_in(assistant, "evacuate the whole of Kluuvi, the gas cloud is drifting over it", incident)
     assistant.approve_plan(first.plan_id, "op")
     again = _chat_in(assistant, "Kluuvi evacuation again please, the cloud is still growing", incident)
-    assert _assigned(again) == _assigned(first), again.tool_outputs["plan_evacuation"]["warnings"]
+    said = " ".join(again.tool_outputs["plan_evacuation"]["warnings"])
+    assert "full (approved evacuations" not in said, said
+    assert again.tool_outputs["plan_evacuation"]["unserved_people"] <= first.tool_outputs["plan_evacuation"]["unserved_people"]
