@@ -15,14 +15,7 @@ import pytest
 
 from agent.schemas import ResponsePlan
 from core.errors import InputError
-
-
-@pytest.fixture
-def restore_units(city):
-    before = dict(city.unit_status())
-    yield city
-    for unit_id, status in before.items():
-        city.set_unit_status(unit_id, status)
+from tests.agent.conftest import restore_units  # noqa: F401 - the fixture that puts every unit back after a test
 
 
 def _held(assistant) -> dict[str, int]:
