@@ -41,6 +41,7 @@ from agent.proposals import ProposalBook, ProposalError, follow_unit_statuses, r
 from agent.safety.record_line import names_an_order, without_record_notes
 from agent.safety import HARMFUL_REFUSAL, INJECTION_REFUSAL, asks_to_read, frames_only, looks_harmful, own_order_withdrawn, pasted_only
 from agent.schemas import Proposal
+from agent.shelter_places import places_short
 from agent.situation import OpenIncident, ShelterRow, Situation, Sitrep, UnitBoard
 from core.errors import InputError
 from core.settings import Settings, get_settings
@@ -364,12 +365,18 @@ class Assistant:
             plan.summary = checked.text
 
     def approve_plan(self, plan_id: str, operator: str | None = None) -> tuple[str, str] | None:
-        """Mark a plan approved; returns (approved_by, approved_at).  A plan made with no incident (an evacuation asked
+        """Mark a plan approved; returns (approved_by, approved_at); ``InputError`` when a shelter it sends people to has
+        no room left for them (``places_short``).  A plan made with no incident (an evacuation asked
         for before any report) is first filed under a new incident: approved places must belong to an open incident,
         which holds them in the shelter occupancy until it is closed (a plan of no incident held none, and the same
         shelter was handed out again by every later plan)."""
         operator = self._operator(operator)
         plan = self._store.get_plan(plan_id)
+        # the places were free when the plan was drafted; a plan approved since may have taken them: checked again,
+        # as a proposal is at its confirmation, and refused before anything is filed
+        shelters = [(row.shelter_id, row.name, row.capacity) for row in self._situation.shelter_occupancy()]
+        if (short := places_short(plan_id, plan.incident_id, plan.tool_outputs, self._store.held_places(), shelters)) is not None:
+            raise InputError(short)
         if plan.incident_id is None:
             incident = self._store.create_incident(_plan_title(plan), operator)
             self._store.file_plan(plan_id, incident.incident_id, operator)

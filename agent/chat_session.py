@@ -371,7 +371,7 @@ class ChatSession:
                             lambda action, args: self._propose(turn, action, args),
                             lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
                                                        a._filer.incident_place),
-                            lambda args: self._evacuation_centre(turn, args))
+                            lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn))
         return ChatAgent(
             a.backend, tools, a._router,
             lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)

@@ -33,7 +33,7 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
         # A place the locator gives relative to a feature ("in front of Metsätalo") is no name of the map: the planner
         # reads the report itself, which puts "on Unioninkatu outside Metsätalo" on Unioninkatu at Metsätalo.
         place = None if getattr(location, "method", None) == "relative" else getattr(location, "name", None)
-        result = plan_protective_action(city, text, triage.incident_type, place=place)
+        result = plan_protective_action(city, text, triage.incident_type, place=place, for_incident=plan.incident_id)
     except (PlanningError, LookupError) as exc:  # a real failure: say so; the evacuation planner still runs as before
         log.warning("protective-action decision failed: %s", exc)
         plan.evacuation.append(PlanItem(text=f"Protective action could not be decided: {exc}", sources=src))

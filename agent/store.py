@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.schemas import UNTRIAGED, AuditEvent, IncidentSummary, ResponsePlan, StoredReport, TriageDecision, TriageSummary
+from agent.shelter_places import held_places
 from core.text import shown, undecodable
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES, priority_rank
 
@@ -509,15 +510,33 @@ class IncidentStore:
         return [dict(r) for r in rows]
 
     def approved_evacuation_loads(self) -> list[tuple[str, str, int]]:
-        """(incident id, shelter id, people) of the latest approved plan of every open incident."""
+        """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``)."""
+        return [(incident_id, shelter_id, people) for incident_id, _kind, shelter_id, people in self.held_places()]
+
+    def held_places(self) -> list[tuple[str, str, str, int]]:
+        """(incident id, kind, shelter id, people) of every open incident: for each kind of move (an area evacuation,
+        a building taken indoors; ``agent.shelter_places``), the places of its latest approved plan of that kind.  A
+        later approved plan that moves nobody (the next report's dispatch) leaves them held: the evacuees are still
+        in the shelters until the incident closes or its evacuation is re-planned."""
         rows = self._read(
-            "SELECT p.incident_id, json_extract(a.value, '$.shelter_id') AS shelter_id, json_extract(a.value, '$.people') AS people"
-            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open',"
-            " json_each(p.plan_json, '$.tool_outputs.plan_evacuation.assignments') a"
-            " WHERE p.approved_by IS NOT NULL AND p.plan_id = (SELECT q.plan_id FROM plans q WHERE q.incident_id=p.incident_id"
-            "  AND q.approved_by IS NOT NULL ORDER BY q.approved_at DESC LIMIT 1)"
+            "SELECT p.incident_id, json_type(p.plan_json, '$.tool_outputs.plan_evacuation') AS evacuation,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.assignments') AS assignments,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.primary') AS primary_action,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.shelters') AS shelters"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open'"
+            " WHERE p.approved_by IS NOT NULL ORDER BY p.approved_at, p.rowid"
         )
-        return [(r["incident_id"], r["shelter_id"], int(r["people"] or 0)) for r in rows]
+        latest: dict[tuple[str, str], dict[str, int]] = {}
+        for r in rows:  # oldest first: a later approved plan of the same kind replaces the earlier one's places
+            outputs: dict[str, Any] = {}
+            if r["evacuation"] is not None:
+                outputs["plan_evacuation"] = {"assignments": json.loads(r["assignments"] or "[]")}
+            if r["primary_action"] is not None:
+                outputs["plan_protective_action"] = {"primary": r["primary_action"], "shelters": json.loads(r["shelters"] or "[]")}
+            kind, loads = held_places(outputs)
+            if kind is not None:
+                latest[(r["incident_id"], kind)] = loads
+        return [(incident_id, kind, shelter_id, people) for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
 
     def latest_unit_statuses(self) -> dict[str, str]:
         """Unit id -> its latest confirmed status (events ``unit_status``): the record a restarted process restores

@@ -142,7 +142,7 @@ def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, l
 
 
 def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None,
-               centre: EvacuationCentre | None = None) -> list[BaseTool]:
+               centre: EvacuationCentre | None = None, incident: Callable[[], str | None] | None = None) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
     State changes are only ever proposed (``propose``); without it they are refused.  A dispatch is proposed only for
     the incidents ``bind`` ties it to (``agent.dispatch_target``): never to no incident."""
@@ -159,7 +159,8 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
 
     def plan_evacuation(args: ops.EvacuationArgs) -> ToolResult:
         args, note = centre(args) if centre is not None else (args, None)
-        where, plan = ops.evacuate(city, args)
+        # planned for the session's incident: a re-plan of it counts its own approved places as free, not as full
+        where, plan = ops.evacuate(city, args, for_incident=incident() if incident is not None else None)
         if note:
             plan.warnings.insert(0, note)
         data = {
@@ -373,10 +374,12 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
 
 def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None,
                 situation: Situation | None = None, propose: Propose | None = None,
-                bind: BindDispatch | None = None, centre: EvacuationCentre | None = None) -> list[BaseTool]:
+                bind: BindDispatch | None = None, centre: EvacuationCentre | None = None,
+                incident: Callable[[], str | None] | None = None) -> list[BaseTool]:
     """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given);
-    ``centre``: where an evacuation that names no place of the map is centred (the session's incident), with a note."""
-    tools = city_tools(city, propose, bind, centre)
+    ``centre``: where an evacuation that names no place of the map is centred (the session's incident), with a note;
+    ``incident``: the incident the turn is about (an evacuation re-planned for it may use the places it holds)."""
+    tools = city_tools(city, propose, bind, centre, incident)
     if propose is not None:
         tools.append(close_incident_tool(propose))
     if situation is not None:

@@ -211,7 +211,9 @@ def _rule(code: str, *phrasings: str | _Phrasing, negatable: bool = True, not_af
 
 # "还在" / "仍在" (still there) said of an attacker is violence going on; said of the people a report counts ("客人还在房间里",
 # "老人们仍在楼上", "有人还在里面": guests, residents, someone still in their rooms) it is where they are, not an attack.
-_ZH_PEOPLE = ("客人", "住户", "老人", "孩子", "居民", "病人", "乘客", "员工", "学生", "旅客", "住客", "顾客", "工人", "家人", "有人", "多人", "个人", "大家")
+# 个人 is a count only after a numeral ("三个人还在里面"); "那个人还在门口" is the attacker still there.
+_ZH_PEOPLE = ("客人", "住户", "老人", "孩子", "居民", "病人", "乘客", "员工", "学生", "旅客", "住客", "顾客", "工人", "家人", "有人", "多人",
+              "(?<![那这该])个人", "大家")
 # one fixed-width look-behind per noun and per particle after it (们, 都, 也): a run of them, all of which must hold
 _ZH_STILL_THERE = "".join(f"(?<!{n}{tail})" for n in _ZH_PEOPLE for tail in ("", "们", "都", "也", "们都", "们也")) + "(?:还在|仍在)"
 # Something eaten or swallowed before 卡住 (stuck, "吃葡萄卡住了"): the throat is what it is stuck in, a choking, nobody to free.

@@ -131,8 +131,9 @@ def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any
 EVACUATION_MIN_MATCH = 0.9
 
 
-def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, EvacuationPlan]:
-    """The hazard centre as resolved, and the evacuation plan around it."""
+def evacuate(city: CityModel, args: EvacuationArgs, for_incident: str | None = None) -> tuple[PlaceMatch, EvacuationPlan]:
+    """The hazard centre as resolved, and the evacuation plan around it; ``for_incident``: the incident it is planned
+    for, whose own approved places count as free (a re-plan replaces them; ``plan_evacuation``)."""
     where, warning = locate_named(city, args.place, args.lat, args.lon)
     if args.place and where.score < EVACUATION_MIN_MATCH:
         # moving thousands of people off a name the map does not have: say what it was matched to, and ask
@@ -141,7 +142,7 @@ def evacuate(city: CityModel, args: EvacuationArgs) -> tuple[PlaceMatch, Evacuat
                             "address); it may be outside the scenario area.")
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
-    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode)
+    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, for_incident=for_incident)
     if warning:
         plan.warnings.append(f"Hazard centre: {warning}")
     if args.hazard_type == UNSPECIFIED_HAZARD:  # a wrong guess would pick the wrong shelters: say that none was named

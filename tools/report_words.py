@@ -193,4 +193,8 @@ CANNOT_SELF_EVACUATE_EN = (
     r"|non-?ambulatory|immobile|(can'?t|cannot|can not|unable to) (walk|get out of bed|move (on their own|by themselves|unaided)|self-?evacuate|leave (on their own|unaided))"
     r"|on stretchers|care home|nursing home|old people'?s home|retirement home|elderly home|home for the elderly|assisted living|hospice"
     r"|hospital ward|(on|in) the (\w+ )?ward|intensive care|icu|vuodepotila\w*|pyörätuoli\w*|hoivako\w*|vanhainko\w*|rullstol\w*|sängliggande|äldreboende\w*)\b")
-CANNOT_SELF_EVACUATE_ZH = r"卧床|瘫痪|坐轮椅|轮椅|行动不便|不能走路|走不了路|走不动|下不了床|不能自己(走|撤离|离开)|养老院|敬老院|老人院|护理院|病房|重症监护|住院部"
+# 瘫痪 and 走不动 are said of traffic, systems and cars too ("火灾导致交通瘫痪", "路上车都走不动了"): 瘫痪 counts in the words
+# that say it of a person (瘫痪在床, 瘫痪的老人, 偏瘫), 走不动 not right after a car or a jam.
+CANNOT_SELF_EVACUATE_ZH = (r"卧床|瘫痪(?:在床|多年|了?[好几多]?年|的(?:老人|病人|患者|家人|亲人|老太太|老大爷|老伴|人))|[偏截全]瘫|坐轮椅|轮椅"
+                           r"|行动不便|不能走路|走不了路|(?<![车堵])(?<!车都)(?<!车子)(?<!车辆)走不动|下不了床|不能自己(走|撤离|离开)"
+                           r"|养老院|敬老院|老人院|护理院|病房|重症监护|住院部")

@@ -101,9 +101,11 @@ _PEOPLE_COUNT_NOUNS = (r"people|persons|residents|guests|children|kids|passenger
 # adjectives of age and state: "Annankatu 8 bar staff" keeps its number, the noun "bar" names the staff's trade.
 _DESCRIBING_WORD = r"(?:(?<![A-Za-zÀ-ÖØ-öø-ÿ-])[A-Za-zÀ-ÖØ-öø-ÿ-]++(?:(?<=ly)|(?<=ed)|(?<=en)|(?<=ing)|(?<=ile)|(?<=ble))|old|young|frail|sick|small|little|many|more|other|adult|senior|vulnerable)"
 _NOT_A_HOUSE_NUMBER = (r"(?<!\s)(?:\s*+(?:m|km|min|minutes|metres|meters|metria|people|persons|hloa|henkea|krs|kerros|floor|cars|vehicles|%)(?!\w)"
-                       rf"|\s++(?:{_DESCRIBING_WORD}\s+){{0,2}}?(?:{_PEOPLE_COUNT_NOUNS})\b"
-                       # Chinese: a measure word for people, or 人 itself, right after the number (号 is the house number's)
-                       r"|\s*+(?:名|位|个人|個人|人|口人))")
+                       # not a possessive: "Kalevankatu 30 old people's home" is a care home at number 30
+                       rf"|\s++(?:{_DESCRIBING_WORD}\s+){{0,2}}?(?:{_PEOPLE_COUNT_NOUNS})\b(?!['’])"
+                       # Chinese: a measure word for people, or 人 itself, right after the number (号 is the house number's);
+                       # not the first character of another word: 位于 "located at", 位置 "position", 人行道 "pavement", 人民
+                       r"|\s*+(?:名|位(?![于於置])|个人|個人|人(?![行民])|口人))")
 # Finnish numeral nouns of speech (ykkönen, kakkonen ... kymppi), in their case forms, as a house number after a street.
 _FI_SPOKEN_VALUE = {"ykko": 1, "kakko": 2, "kolmo": 3, "nelo": 4, "vito": 5, "kuto": 6, "seiska": 7, "ysi": 9, "kymppi": 10, "kympi": 10}
 _FI_SPOKEN_NUMBER = re.compile(r"^ (?:(ykko|kakko|kolmo|nelo|vito|kuto)(?:nen|sen|sessa|sella|selle|selta|sesta|seen)"

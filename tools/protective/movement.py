@@ -43,8 +43,10 @@ def keep_out_area(d: ProtectiveDecision, danger, src):
     return shapely.union_all([danger, wedge, downwind_half])
 
 
-def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecision, b: Buildings, footprint, evac_area, src) -> None:
-    """Assembly point or shelters, and the clearance time: CCRP beside the simple bound."""
+def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecision, b: Buildings, footprint, evac_area, src,
+                 for_incident: str | None = None) -> None:
+    """Assembly point or shelters, and the clearance time: CCRP beside the simple bound.  A shelter is offered with the
+    places approved evacuations of other incidents leave in it (``for_incident``: the incident planned)."""
     idx = city.index("walk")
     cap = edge_capacity_pps(idx, "walk")
     danger = evac_area if evac_area is not None else (footprint.buffer(d.isolation_m) if d.isolation_m else footprint.buffer(ASSEMBLY_MARGIN_M))
@@ -61,7 +63,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     if not sources:
         return
     dests, names = [], []
-    unplaced = _shelter_plan(city, plan, evac_area, d, danger) if d.shelters and evac_area is not None else None
+    unplaced = _shelter_plan(city, plan, evac_area, d, danger, for_incident) if d.shelters and evac_area is not None else None
     if unplaced == 0:
         return
     if unplaced and plan.shelters:  # some shelter places: the rest gather beyond the keep-out area, upwind or crosswind
@@ -69,14 +71,20 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
         if a is not None:
             _time_assembly(plan, idx, cap, allowed, a, _coarse_sources(idx, _area_sources(city, b, evac_area, unplaced, d.night), ASSEMBLY_CELL_M))
         return
-    if (d.shelters and evac_area is not None) or (d.indoor_refuge and evac_area is None):
+    indoors = d.indoor_refuge and evac_area is None
+    if (d.shelters and evac_area is not None) or indoors:
+        taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
         for s in city.scenario.shelters:
             sx, sy = geo.xy(city, s.lat, s.lon)
-            if s.capacity <= 0 or plan.hazard_type in s.unsuitable_for or danger.contains(shapely.Point(sx, sy)):
+            left = s.capacity - taken.get(s.id, 0)  # a shelter approved evacuations fill takes nobody more
+            if left <= 0 or plan.hazard_type in s.unsuitable_for or danger.contains(shapely.Point(sx, sy)):
                 continue
             node, _ = idx.snap(s.lat, s.lon)
-            dests.append(Destination(node, s.capacity))
+            dests.append(Destination(node, left))
             names.append(s)
+        if indoors and not dests:
+            plan.warnings.append("no shelter has places left for the people who cannot wait outdoors (approved evacuations "
+                                 "hold them): find them a place indoors nearby")
     if not dests:  # an assembly point just outside the danger area, as close as possible
         a = _add_assembly_point(city, idx, danger, inside, src, plan, "for everyone moved: no shelter outside the keep-out area" if unplaced else "")
         if a is None:
@@ -133,7 +141,8 @@ def _add_assembly_point(city: CityModel, idx, danger, inside: np.ndarray, src, p
     return a
 
 
-def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision, keep_out) -> int | None:
+def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision, keep_out,
+                  for_incident: str | None = None) -> int | None:
     """Reception shelters for an area evacuation by the evacuation planner (min-cost flow, timed by CCRP), none of them
     in ``keep_out`` (``keep_out_area``).
 
@@ -148,7 +157,8 @@ def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: Pro
     if area.geom_type != "Polygon" or not plan.hazard_type:
         return None
     ring = [geo.latlon(city, x, y) for x, y in list(area.exterior.coords)[:-1]]
-    ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime", avoid=keep_out)
+    ev = plan_evacuation(city, Hazard(hazard_type=plan.hazard_type, polygon=ring), population="resident" if d.night else "daytime", avoid=keep_out,
+                        for_incident=for_incident)
     plan.shelters = [{"shelter_id": s.shelter_id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": s.load}
                      for s in ev.shelters if s.load > 0]
     plan.clearance_routed_min, plan.clearance_bound_min = ev.clearance_time_routed_min, ev.clearance_time_min

@@ -91,13 +91,15 @@ def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
 
 def plan_protective_action(city: CityModel, text: str, hazard_type: str | None = None, *, place: str | None = None, lat: float | None = None, lon: float | None = None,
                            hour: int | None = None, night: bool | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None,
-                           routing: bool = True) -> ProtectiveActionPlan | NotApplicable:
+                           routing: bool = True, for_incident: str | None = None) -> ProtectiveActionPlan | NotApplicable:
     """The proportionate protective action for a report: what, where, for how many people, how long.
 
     ``hazard_type``: the triage type (default: guessed from the report's words). Time of day and
     wind: operator input > the report > the spec's defaults (day; wind from 225° at 5 m/s).
     Returns ``NotApplicable`` when the table has no row for the hazard (a medical call); raises
-    ``PlanningError`` only for a report that cannot be planned (empty, an unknown hazard type).
+    ``PlanningError`` only for a report that cannot be planned (empty, an unknown hazard type). Shelters are offered with
+    the places approved evacuations leave (``city.shelter_taken``); ``for_incident``: the incident planned, whose own
+    places count as free (a re-plan replaces them).
     """
     if hazard_type is not None and hazard_type not in HAZARD_TYPES:
         raise PlanningError(f"unknown hazard type {hazard_type!r}; use one of {', '.join(HAZARD_TYPES)}")
@@ -190,7 +192,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         plan.warnings.insert(0, f"{shelter.name} is a shelter of the scenario ({shelter.capacity:,} places): evacuating it empties "
                                 f"a shelter that may be in use; send no evacuees there and confirm the building")
     if d.moves_people() and routing:
-        route_people(city, plan, d, b, footprint, evac_area, src)
+        route_people(city, plan, d, b, footprint, evac_area, src, for_incident=for_incident)
     plan.decision_text = decision_text(plan, d)
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}
