@@ -90,7 +90,7 @@ def test_the_plan_follows_the_corrected_type_and_the_record_changes_on_confirmat
     [event] = assistant.incident_log(incident, kind="incident_retyped")
     assert event.operator == "op-anna" and (event.payload["was_type"], event.payload["incident_type"]) == ("fire", "hazmat")
     # the next follow-up keeps the confirmed type
-    later = _turn(assistant, "Residents are coming out of the building now", incident).plan
+    later = _turn(assistant, "Two residents on the 2nd floor feel dizzy and have headaches", incident).plan
     assert later.triage.incident_type == "hazmat"
 
 
