@@ -303,8 +303,8 @@ class Assistant:
         plan.warnings.append(
             f"Likely duplicate of {other.incident_id} ({self._filer.describe(other.incident_id)}, opened by "
             f"{other.opened_by} at {other.opened_at[:16].replace('T', ' ')} UTC): the same place and a hazard that meets "
-            f"this one. Confirm whether they are one event (then close {plan.incident_id} as a duplicate of "
-            f"{other.incident_id}) or two.")
+            f"this one. Confirm whether they are one event (then \"merge {plan.incident_id} into {other.incident_id}\": its "
+            f"reports and units move there) or two.")
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
                        narrative: bool, location: tuple[float, float] | None = None,

@@ -89,7 +89,15 @@ class ChatSession:
 
     # --- one turn ----------------------------------------------------------------------------------
     def run(self, message: str) -> Iterator[ChatEvent]:
-        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end."""
+        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end.  A session on an
+        incident merged into another continues on that one, and the final answer says so first."""
+        note = self._follow_merge()
+        for event in self._turn(message):
+            if note and event.kind == "final":
+                event.text = f"{note}\n\n{event.text}"
+            yield event
+
+    def _turn(self, message: str) -> Iterator[ChatEvent]:
         a = self.assistant
         try:
             checked = screen_text(message)
@@ -156,6 +164,18 @@ class ChatSession:
             yield event
         self._say(turn, "assistant", final_text)
         self._end(turn)
+
+    def _follow_merge(self) -> str:
+        """A session on an incident that was merged into another (a confirmed ``merge_incidents``, in this process or any
+        other on the log) continues on that one: its reports and units are there, and a follow-up filed under the closed
+        incident would be lost to the plan.  Returns what the reply says first ("" when nothing moved)."""
+        current = self.state.current
+        into = self.assistant._store.merged_into(current) if current is not None else None
+        if into is None:
+            return ""
+        self.state.current = into
+        self.state.incidents = [i for i in self.state.incidents if i not in (current, into)] + [into]
+        return f"{current} was merged into {into}: this session continues on {into}."
 
     def _still_pending(self, turn: _Turn) -> list[Proposal]:
         """The proposals waiting for a decision on the session's incident, else those this session filed."""

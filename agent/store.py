@@ -251,6 +251,18 @@ class IncidentStore:
             self._log(conn, source, "incident_closed", {"merged_into": target, **note}, operator)
         return moved
 
+    def merged_into(self, incident_id: str) -> str | None:
+        """The open incident a merged incident now lives on (following merges of merges), or None when it was not merged."""
+        seen: set[str] = set()
+        while incident_id not in seen:
+            seen.add(incident_id)
+            row = self._read_one("SELECT json_extract(payload_json, '$.merged_into') AS into FROM events WHERE incident_id=?"
+                                 " AND kind='incident_closed' ORDER BY id DESC LIMIT 1", (incident_id,)) if _id_like(incident_id) else None
+            if row is None or not row["into"]:
+                break
+            incident_id = row["into"]
+        return incident_id if len(seen) > 1 else None
+
     # --- reports and triage ----------------------------------------------
     def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str, *,
                    raise_incident: bool = True) -> str:

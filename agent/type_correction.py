@@ -18,6 +18,7 @@ correction itself is made for the new type at once, and says so.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -45,6 +46,8 @@ _RESTATED = re.compile(
 # A second hazard beside the first, not in its place.
 _ADDED = re.compile(r"\b(?:also|too|as\s+well|additionally|in\s+addition|on\s+top)\b|还有|也有|也是|同时|另外", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;,。！？；，\n]")
+_CLAUSE_WINDOW = 160  # characters after "actually" / "原来是" in which the new hazard is named
+_CUES_READ = 4  # a correction says what the incident is in its first few restatements, not after a page of them
 
 
 def _negated_spans(text: str, hazard: str) -> list[tuple[int, int]]:
@@ -77,8 +80,9 @@ def corrected_type(text: str, incident_type: str | None) -> str | None:
         return named if named and named != incident_type else None
     if _ADDED.search(text):
         return None
-    for cue in _RESTATED.finditer(text):
-        clause = _CLAUSE_END.split(text[cue.end():], maxsplit=1)[0]
+    for cue in itertools.islice(_RESTATED.finditer(text), _CUES_READ):
+        # the clause after the cue, read within a bounded window: a pasted page of cues stays linear
+        clause = _CLAUSE_END.split(text[cue.end():cue.end() + _CLAUSE_WINDOW], maxsplit=1)[0]
         named = hazard_from_words(clause)
         if named and named != incident_type and not words_name_hazard(incident_type, clause):
             return named

@@ -68,6 +68,9 @@ def test_a_confirmed_merge_moves_reports_and_units_and_closes_the_merged_one(ass
     assert closed.payload["merged_into"] == kept and closed.operator == "op-anna"
     [moved] = assistant.incident_log(kept, kind="incident_merged")
     assert moved.payload["merged"] == merged and sorted(moved.payload["units"]) == sorted(merged_units)
+    # a session still on the merged incident continues on the one kept: its next report is not filed under a closed one
+    after = _turn(assistant, "Flames now visible on the roof, spreading", merged)
+    assert after.text.startswith(f"{merged} was merged into {kept}") and after.plan.incident_id == kept
     # a restarted process (a second terminal, the web UI after a restart) does not release them either
     restarted = make_assistant()
     assert all(restarted.unit_statuses()[u] == "dispatched" for u in merged_units)

@@ -110,3 +110,14 @@ def test_another_hazard_in_passing_does_not_retype(assistant):
     assert reply.plan.triage.incident_type == "fire"
     assert not [p for p in reply.proposals if p.action == "retype_incident"]
     assert assistant.incident(incident).incident_type == "fire"
+
+
+def test_a_page_of_cues_and_negations_is_read_in_linear_time():
+    import time
+
+    from agent.type_correction import corrected_type
+
+    for text in ("actually " * 2_500, "not a fire " * 2_000, "原来是" * 6_000, "不是火灾" * 5_000):
+        started = time.process_time()
+        corrected_type(text, "fire")
+        assert time.process_time() - started < 2.0
