@@ -256,11 +256,11 @@ class IncidentStore:
         seen: set[str] = set()
         while incident_id not in seen:
             seen.add(incident_id)
-            row = self._read_one("SELECT json_extract(payload_json, '$.merged_into') AS into FROM events WHERE incident_id=?"
+            row = self._read_one("SELECT json_extract(payload_json, '$.merged_into') AS target FROM events WHERE incident_id=?"
                                  " AND kind='incident_closed' ORDER BY id DESC LIMIT 1", (incident_id,)) if _id_like(incident_id) else None
-            if row is None or not row["into"]:
+            if row is None or not row["target"]:
                 break
-            incident_id = row["into"]
+            incident_id = row["target"]
         return incident_id if len(seen) > 1 else None
 
     # --- reports and triage ----------------------------------------------
