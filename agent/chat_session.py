@@ -33,7 +33,7 @@ from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_ent
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
-from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard
+from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.text import detect_language
@@ -325,6 +325,8 @@ class ChatSession:
                                 raise_incident=retyped is None)  # a corrected type changes the record once confirmed
         say_model_reading(plan, triage(checked_report.text))
         if retyped is not None and target is not None:
+            # the plan's report text as it was reported (the planner read it without the hazard taken back)
+            plan.report = accumulated_report(checked_report.text, a._store.report_texts(target))
             self._propose_retype(turn, plan, target, retyped[0])
         if elsewhere is not None:
             turn.joined.append((plan, elsewhere, told))
@@ -346,6 +348,10 @@ class ChatSession:
         if not earlier or earlier == [checked.text]:
             return None, triage, None
         incident = store.get_incident(target)
+        # the words of a hazard a confirmed correction took back are not read again from the reports before it
+        retracted = [(e.created_at, e.payload.get("was_type") or "") for e in store.events(target, kind="incident_retyped")
+                     if str(e.payload.get("reason", "")).startswith(CORRECTION_SOURCE)]
+        earlier = without_retracted(store.report_rows(target), retracted) if retracted else earlier
         new_type = corrected_type(checked.text, incident.incident_type)
         if new_type is not None and incident.incident_type:
             was = incident.incident_type

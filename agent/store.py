@@ -498,6 +498,11 @@ class IncidentStore:
         rows = self._read("SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
         return [ResponsePlan.model_validate_json(row["plan_json"]) for row in rows]
 
+    def report_rows(self, incident_id: str) -> list[tuple[str, str]]:
+        """(text, when filed) of an incident's reports, the newest first."""
+        rows = self._read("SELECT text, created_at FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
+        return [(row["text"], row["created_at"]) for row in rows]
+
     def report_texts(self, incident_id: str) -> list[str]:
         """The texts of an incident's reports, the newest first."""
         rows = self._read("SELECT text FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))

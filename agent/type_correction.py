@@ -26,7 +26,7 @@ from agent.hazards import HAZARD_WORDS, hazard_from_words, words_name_hazard
 from agent.normalise import normalised_chinese
 from core.vocabulary import priority_rank
 
-__all__ = ["CORRECTION_SOURCE", "corrected_type", "retyped_triage", "without_hazard"]
+__all__ = ["CORRECTION_SOURCE", "corrected_type", "retyped_triage", "without_hazard", "without_retracted"]
 
 CORRECTION_SOURCE = "the caller's correction"  # how a corrected type's ``type_source`` begins
 
@@ -117,3 +117,17 @@ def without_hazard(text: str, hazard: str) -> str:
 
 
 _HAZARD_PATTERNS = [(hazard, re.compile(pattern, re.IGNORECASE)) for hazard, pattern in HAZARD_WORDS]
+
+
+def without_retracted(reports: list[tuple[str, str]], retypes: list[tuple[str, str]]) -> list[str]:
+    """The texts of an incident's reports ((text, when filed), the newest first) as a later plan reads them: each
+    without the words of every hazard a confirmed correction (``retypes``: (when, the type taken back)) took back after
+    it was filed.  A report filed after the correction is read as it is."""
+    texts = []
+    for text, filed in reports:
+        for when, was in retypes:
+            if filed <= when and was:
+                text = without_hazard(text, was)
+        if text:
+            texts.append(text)
+    return texts
