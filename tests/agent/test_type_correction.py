@@ -93,7 +93,7 @@ def test_the_plan_follows_the_corrected_type_and_the_record_changes_on_confirmat
     later = _turn(assistant, "Two residents on the 2nd floor feel dizzy and have headaches", incident).plan
     assert later.triage.incident_type == "hazmat"
     # ... and does not read the hazard taken back from the first report again (its determinants, its units)
-    assert "fire or smoke" not in " ".join(i.text for i in later.situation)
+    assert "fire or smoke inside a building" not in " ".join(i.text for i in later.situation)
     assert first in plan.report  # the correction's plan shows the reports as they were made
 
 
