@@ -223,15 +223,16 @@ class Assistant:
 
     # --- triage -------------------------------------------------------------
     def triage(self, text: str, incident_id: str | None = None, operator: str | None = None,
-               triage: Callable[[str], TriageOutcome] | None = None) -> TriageRecord:
+               triage: Callable[[str], TriageOutcome] | None = None, raise_incident: bool = True) -> TriageRecord:
         """Triage a report and log it. ``triage``: the model's answer function to use (a chat turn passes its
-        memoised one, so a report the router has already triaged is not run through the model again)."""
+        memoised one, so a report the router has already triaged is not run through the model again).
+        ``raise_incident=False``: the incident's type and priority are left as they are (``IncidentStore.add_report``)."""
         checked = screen_text(text, what="report")
         operator = self._operator(operator)
         summary = to_triage_summary((triage or self.report_triage())(checked.text))
         if incident_id is None:
             incident_id = self._store.create_incident(_title(checked.text, summary), operator).incident_id
-        report_id = self._store.add_report(incident_id, checked.text, summary, operator)
+        report_id = self._store.add_report(incident_id, checked.text, summary, operator, raise_incident=raise_incident)
         return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)
 
     def correct_triage(self, report_id: str, *, accepted: bool, incident_type: str | None = None,
@@ -303,13 +304,14 @@ class Assistant:
         plan.warnings.append(
             f"Likely duplicate of {other.incident_id} ({self._filer.describe(other.incident_id)}, opened by "
             f"{other.opened_by} at {other.opened_at[:16].replace('T', ' ')} UTC): the same place and a hazard that meets "
-            f"this one. Confirm whether they are one event (then close {plan.incident_id} as a duplicate of "
-            f"{other.incident_id}) or two.")
+            f"this one. Confirm whether they are one event (then \"merge {plan.incident_id} into {other.incident_id}\": its "
+            f"reports and units move there) or two.")
 
     def _response_plan(self, checked: CheckedText, incident_id: str | None, operator: str, *,
                        narrative: bool, location: tuple[float, float] | None = None,
                        triage: Callable[[str], TriageOutcome] | None = None,
-                       incident_place: ReportPlace | None = None, planned: CheckedText | None = None) -> ResponsePlan:
+                       incident_place: ReportPlace | None = None, planned: CheckedText | None = None,
+                       raise_incident: bool = True) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.  ``planned``: the
         # text the planner reads when it is more than the report (a follow-up with its incident's earlier reports).
@@ -317,7 +319,7 @@ class Assistant:
         if latest is not None and latest.text == checked.text and latest.triage is not None:
             triage = latest.effective_triage()
         else:
-            record = self.triage(checked.text, incident_id, operator, triage=triage)
+            record = self.triage(checked.text, incident_id, operator, triage=triage, raise_incident=raise_incident)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(planned or checked, incident_id=incident_id, triage=triage, location=location,

@@ -21,7 +21,8 @@ from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
-from agent.place_correction import corrected_place
+from agent.merge_request import merge_reply, merge_request
+from agent.place_correction import corrected_place, relocation_reply
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
@@ -32,6 +33,7 @@ from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_ent
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
+from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.text import detect_language
@@ -69,6 +71,7 @@ class _Turn:
     # filed under another desk's incident, with what the reply says where the report reads otherwise than the incident
     joined: list[tuple[ResponsePlan, OpenElsewhere, str]] = field(default_factory=list)
     said: list[tuple[str, str]] = field(default_factory=list)  # messages waiting for an incident to be filed under
+    proposed: list[Proposal] = field(default_factory=list)  # proposals the turn's reports filed (a type correction)
 
 
 class ChatSession:
@@ -86,7 +89,15 @@ class ChatSession:
 
     # --- one turn ----------------------------------------------------------------------------------
     def run(self, message: str) -> Iterator[ChatEvent]:
-        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end."""
+        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end.  A session on an
+        incident merged into another continues on that one, and the final answer says so first."""
+        note = self._follow_merge()
+        for event in self._turn(message):
+            if note and event.kind == "final":
+                event.text = f"{note}\n\n{event.text}"
+            yield event
+
+    def _turn(self, message: str) -> Iterator[ChatEvent]:
         a = self.assistant
         try:
             checked = screen_text(message)
@@ -108,7 +119,9 @@ class ChatSession:
             return
         new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
         if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
-            yield from self._reply(turn, self._place_correction_reply(turn.incident_id, new_place, checked.text))
+            said, proposal = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,
+                                              lambda args: self._propose_here(turn, "relocate_incident", args))
+            yield from self._proposed_reply(turn, said, proposal)
             return
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
@@ -128,6 +141,13 @@ class ChatSession:
         if not checked.untrusted and (order := plan_order(checked.text)) is not None:  # "send the units", "批准方案"
             yield from self._plan_order_reply(turn, order, checked.text)
             return
+        if not checked.untrusted and (merge := merge_request(checked.text)) is not None:  # "merge INC-B into INC-A"
+            said, proposal = merge_reply(merge, self._current(turn), a._store,
+                                         lambda args: self._propose_here(turn, "merge_incidents", args, None if self._current(turn)
+                                                                 in (args["merged"], args["into"]) else args["into"]),
+                                         detect_language(checked.text) == "zh")
+            yield from self._proposed_reply(turn, said, proposal)
+            return
         flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
         if flagged:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
@@ -145,23 +165,17 @@ class ChatSession:
         self._say(turn, "assistant", final_text)
         self._end(turn)
 
-    def _place_correction_reply(self, incident: str, new_place: str, text: str) -> str:
-        """Where the corrected address is, or that the map does not have it; the incident's place is said as it stands
-        (a chat message moves no incident: its plan is made again from a report at the new address)."""
-        filer = self.assistant._filer
-        old = filer.incident_place(incident)
-        kept = old.name if old is not None and old.name else "its reported place"
-        found = filer.report_place(new_place)
-        zh = bool(re.search(r"[\u4e00-\u9fff]", text))
-        if found is None or found.lat is None:
-            return (f"地址更正（{incident}）：地图上找不到“{new_place}”（可能在演示区域之外或拼写有误）。事件仍在 {kept}；请向来电者确认地址或附近地标。"
-                    if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map (outside the "
-                    f"scenario area, or misspelt). The incident stays at {kept}; ask the caller for the address again or a landmark.")
-        at = f"{found.name} ({found.lat:.5f}, {found.lon:.5f})"
-        return (f"地址更正（{incident}）：“{new_place}”在地图上的位置是 {at}。事件目前仍在 {kept}：请按新地址重新发送报告，方案将按新地址重新制定（派遣仍需您确认）。"
-                if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. The incident is still "
-                f"planned at {kept}: send the report again with the corrected address and the plan is made there "
-                "(any dispatch is still proposed for your confirmation).")
+    def _follow_merge(self) -> str:
+        """A session on an incident that was merged into another (a confirmed ``merge_incidents``, in this process or any
+        other on the log) continues on that one: its reports and units are there, and a follow-up filed under the closed
+        incident would be lost to the plan.  Returns what the reply says first ("" when nothing moved)."""
+        current = self.state.current
+        into = self.assistant._store.merged_into(current) if current is not None else None
+        if into is None:
+            return ""
+        self.state.current = into
+        self.state.incidents = [i for i in self.state.incidents if i not in (current, into)] + [into]
+        return f"{current} was merged into {into}: this session continues on {into}."
 
     def _still_pending(self, turn: _Turn) -> list[Proposal]:
         """The proposals waiting for a decision on the session's incident, else those this session filed."""
@@ -203,21 +217,35 @@ class ChatSession:
                                    f"Plan {plan.plan_id} ({incident_id}): no unit is dispatched by it: {exc}")
             return
         said = (f"方案 {plan.plan_id}（{incident_id}）中仍可用的单位已提议派出；确认之前不会有任何变化。"
-                f"（方案本身的批准请用界面上的 Approve plan 按钮。）\n\n等待您的确认：\n- {proposal.summary} ({proposal.proposal_id})" if zh else
+                f"（方案本身的批准请用界面上的 Approve plan 按钮。）" if zh else
                 f"Plan {plan.plan_id} ({incident_id}): its units that are still available are proposed for dispatch; "
-                f"nothing moves until you confirm. (The plan itself is approved with the Approve plan button.)"
-                f"\n\nAwaiting your confirmation:\n- {proposal.summary} ({proposal.proposal_id})")
+                f"nothing moves until you confirm. (The plan itself is approved with the Approve plan button.)")
+        yield from self._proposed_reply(turn, said, proposal, zh=zh)
+
+    def _proposed_reply(self, turn: _Turn, said: str, proposal: Proposal | None, zh: bool | None = None) -> Iterator[ChatEvent]:
+        """A turn answered without the tool agent that filed a proposal (or none: then only what ``said`` says), in the
+        language of ``said`` unless ``zh`` says."""
+        if proposal is None:
+            yield from self._reply(turn, said)
+            return
+        zh = detect_language(said) == "zh" if zh is None else zh
+        said += (f"\n\n等待您的确认：\n- {proposal.summary} ({proposal.proposal_id})" if zh else
+                 f"\n\nAwaiting your confirmation:\n- {proposal.summary} ({proposal.proposal_id})")
         self.state.pending.append(proposal)
-        event = ChatEvent(kind="final", text=said, proposals=[proposal])
-        yield event
+        yield ChatEvent(kind="final", text=said, proposals=[proposal])
         self._say(turn, "assistant", said)
         self._end(turn)
+
+    def _propose_here(self, turn: _Turn, action: str, args: dict[str, Any], incident_id: str | None = None) -> Proposal:
+        """A proposal the chat files itself (not through a tool), in the operator's name; InputError says why not."""
+        return self.assistant.propose(action, args, incident_id=incident_id or self._current(turn), operator=self.operator,
+                                      origin="assistant")
 
     def _finish(self, turn: _Turn, checked: CheckedText, event: ChatEvent, results: list[ToolResult],
                 flagged: dict[str, Any] | None) -> None:
         """The final event: the turn's proposals, where its reports went, and the plan put together from its tools."""
         a = self.assistant
-        event.proposals = [p for r in results for p in r.proposals]
+        event.proposals = [*turn.proposed, *(p for r in results for p in r.proposals)]
         if flagged:
             event.security = dict(flagged)
         if turn.incident_id is not None and (turn.opened or turn.moved):
@@ -286,14 +314,20 @@ class ChatSession:
             target = elsewhere.incident_id if elsewhere else None
         told = ""
         planned, triage_as = None, reconciled
+        retyped = None  # (the incident's type, the type the caller corrects it to)
         if elsewhere is not None:  # filed there as a report only: that desk's incident keeps its type and priority
             told = a._filer.file_under_other_desk(elsewhere, checked_report.text,
                                                   to_triage_summary(reconciled(checked_report.text)), self.operator)
         else:  # a follow-up of this session's incident: planned from all its reports (agent.follow_up)
-            planned, triage_as = self._follow_up_reading(checked_report, target, reconciled)
+            planned, triage_as, retyped = self._follow_up_reading(checked_report, target, reconciled)
         plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
-                                incident_place=self._follow_up_place(checked_report.text, target), planned=planned)
+                                incident_place=self._follow_up_place(checked_report.text, target), planned=planned,
+                                raise_incident=retyped is None)  # a corrected type changes the record once confirmed
         say_model_reading(plan, triage(checked_report.text))
+        if retyped is not None and target is not None:
+            # the plan's report text as it was reported (the planner read it without the hazard taken back)
+            plan.report = accumulated_report(checked_report.text, a._store.report_texts(target))
+            self._propose_retype(turn, plan, target, retyped[0])
         if elsewhere is not None:
             turn.joined.append((plan, elsewhere, told))
         elif target is None:
@@ -304,16 +338,46 @@ class ChatSession:
         return plan
 
     def _follow_up_reading(self, checked: CheckedText, target: str | None,
-                           triage: Any) -> tuple[CheckedText | None, Any]:
+                           triage: Any) -> tuple[CheckedText | None, Any, tuple[str, str] | None]:
         """What a report filed under an incident that has reports already is planned from (``agent.follow_up``): all
-        its reports, and the incident's type with a priority that only rises.  A new incident: the report alone."""
+        its reports, and the incident's type with a priority that only rises.  A new incident: the report alone.
+        A follow-up that corrects the incident's hazard (``agent.type_correction``) is planned for the new type, from
+        the earlier reports without their clauses of the hazard taken back; the third value is (old type, new type)."""
         store = self.assistant._store
         earlier = store.report_texts(target) if target is not None else []
         if not earlier or earlier == [checked.text]:
-            return None, triage
+            return None, triage, None
         incident = store.get_incident(target)
+        # the words of a hazard a confirmed correction took back are not read again from the reports before it
+        retracted = [(e.created_at, e.payload.get("was_type") or "") for e in store.events(target, kind="incident_retyped")
+                     if str(e.payload.get("reason", "")).startswith(CORRECTION_SOURCE)]
+        earlier = without_retracted(store.report_rows(target), retracted) if retracted else earlier
+        new_type = corrected_type(checked.text, incident.incident_type)
+        if new_type is not None and incident.incident_type:
+            was = incident.incident_type
+            kept = [t for t in (without_hazard(text, was) for text in earlier) if t]
+            planned = replace(checked, text=accumulated_report(checked.text, kept))
+            return planned, lambda text: retyped_triage(triage(text), new_type, incident.priority, was), (was, new_type)
         planned = replace(checked, text=accumulated_report(checked.text, earlier))
-        return planned, lambda text: kept_incident_triage(triage(text), incident.incident_type, incident.priority)
+        return planned, lambda text: kept_incident_triage(triage(text), incident.incident_type, incident.priority), None
+
+    def _propose_retype(self, turn: _Turn, plan: ResponsePlan, incident_id: str, was: str) -> None:
+        """The corrected type (and the plan's priority) proposed for the incident's record; the plan says so."""
+        if plan.triage is None:
+            return
+        now = plan.triage.incident_type
+        try:
+            proposal = self.assistant.propose(
+                "retype_incident", {"incident_id": incident_id, "incident_type": now, "priority": plan.triage.priority,
+                                    "reason": CORRECTION_SOURCE},
+                incident_id=incident_id, operator=self.operator, origin="assistant")
+        except InputError as exc:  # ProposalError: the record already says so, or the incident was closed meanwhile
+            plan.warnings.append(f"Type changed from {was} to {now} on the caller's correction; the incident's record is not "
+                                 f"changed: {exc}")
+            return
+        turn.proposed.append(proposal)
+        plan.warnings.insert(0, f"Type changed from {was} to {now} on the caller's correction: this plan is made for {now}. "
+                                f"The incident's record changes when you confirm {proposal.proposal_id} ({proposal.summary}).")
 
     def _follow_up_place(self, text: str, target: str | None) -> ReportPlace | None:
         """Where a follow-up filed under an open incident is when it names no place of its own ("the car is now on
@@ -401,6 +465,8 @@ def say_model_reading(plan: ResponsePlan, model: TriageOutcome | ModelReading) -
     the dispatcher weighs the two, and "Also indicated" alone would hide a confident reading (or a not_incident one)."""
     shown = plan.triage
     if shown is None or shown.corrected_by_operator or shown.incident_type == model.incident_type:
+        return
+    if shown.type_source.startswith(CORRECTION_SOURCE):  # the plan's warning says the type changed, and why
         return
     if shown.type_source.startswith("the incident's type"):  # agent.follow_up: a follow-up adds to its incident
         plan.warnings.append(

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from agent.incident_scope import canonical_incident_id
 
-__all__ = ["CloseRequest", "close_request", "sends_named_units_here"]
+__all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "sends_named_units_here"]
 
 # an incident id wherever it stands: "INC-7", "inc0042", also run into Chinese ("关闭INC-7"), where \b does not hold
-_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
+INCIDENT_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
+_ID = INCIDENT_ID
 _NOUN = r"(?:incident|case|call|job|event|ticket)"
 _CLOSE = re.compile(
     rf"\b(?:close|closing|shut)\s+(?:out\s+|down\s+)?(?:(?:this|the|that|our|current|my)\s+)?(?:{_NOUN}\b|{_ID})"

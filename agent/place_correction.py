@@ -2,24 +2,34 @@
 
 A correction of a fact of the incident is an ordinary operator message: never an instruction to the system (it was
 refused as one, and logged as a security event).  The new address is read here; whether the map knows it is the
-caller's question (``agent.chat_session``), and the reply says either where it is or that it cannot be found.
+caller's question (``relocation_reply``): the reply says where it is and proposes moving the incident there
+(``agent.incident_changes``: ``relocate_incident``, applied only when the operator confirms it; the next plan is made
+there), or says that the map cannot find it, and nothing moves.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
-__all__ = ["corrected_place"]
+__all__ = ["corrected_place", "relocation_reply"]
 
 _NOUN = r"(?:address|location|place|street|house number|number|adress)"
 # The message says it corrects the address, or says "the address is X, not Y".
+# An address as said: a name and a house number ("Bulevardi 14", "Liisankatu 9 B", "布莱瓦迪41号").
+_ADDRESS = r"[A-ZÄÖÅa-zäöå\u4e00-\u9fff][\w\u4e00-\u9fff-]*(?:\s+[\w-]+)?\s?\d+\s?(?:号|[A-Za-z]\b)?"
 _CORRECTS = re.compile(rf"\b(?:correct(?:s|ed|ion|ing)?|wrong|mistaken|misheard|actually|update[sd]?|changes?)\b[^.!?\n]{{0,40}}\b{_NOUN}\b"
                        rf"|\b{_NOUN}\b[^.!?\n]{{0,30}}\b(?:is|was|should be)\b[^.!?\n]{{1,60}}?,?\s+not\b"
-                       r"|(?:地址|位置|地点|门牌号?)(?:有误|错了|不对|更正|纠正|应该是|应为|改为|改成)|(?:更正|纠正)[^。！？\n]{0,10}(?:地址|位置|地点)",
+                       # "sorry, not Bulevardi 14, it's Bulevardi 41": an address taken back, another one given
+                       rf"|\bnot\s+(?:at\s+|on\s+)?{_ADDRESS}\s*[,;:]?\s*(?:it'?s|it\s+is|but|rather|instead|actually)\b"
+                       r"|(?:地址|位置|地点|门牌号?)(?:说|搞|记|写|报|给)?(?:有误|错了|不对|更正|纠正|应该是|应为|改为|改成)"
+                       r"|(?:更正|纠正)[^。！？\n]{0,10}(?:地址|位置|地点)"
+                       rf"|不是\s*{_ADDRESS}\s*[，,；;]?\s*(?:而)?是",
                        re.IGNORECASE)
 # The new address: after "is" / "应该是" up to ", not ..." or the end.
 _NEW = re.compile(r"(?:\b(?:it is|it's|is|should be|to)\s+|(?:应该是|应为|改为|改成|是|[:：])\s*)"
-                  r"([A-ZÄÖÅ\u4e00-\u9fff][^,，;；.。!！?？\n]*?\d+\s?[A-Za-z]?)(?=\s*(?:[,，;；]|\bnot\b|\binstead\b|不是|而不是|$|[.。!！]))")
+                  r"([A-ZÄÖÅ\u4e00-\u9fff][^,，;；.。!！?？\n]*?\d+\s?(?:号|[A-Za-z])?)(?=\s*(?:[,，;；]|\bnot\b|\binstead\b|不是|而不是|$|[.。!！]))")
 
 
 def corrected_place(text: str) -> str | None:
@@ -28,3 +38,35 @@ def corrected_place(text: str) -> str | None:
         return None
     found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)]
     return found[-1] if found else None
+
+
+def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
+                     propose: Callable[[dict[str, Any]], Any]) -> tuple[str, Any | None]:
+    """(what the chat says, the relocate proposal or None) for an address correction of ``incident``: where the new
+    address is on the map and the move proposed (``propose`` raises ``InputError`` saying why not), or that the map
+    does not have it (nothing is proposed, the incident stays where it is)."""
+    from core.errors import InputError
+
+    old = filer.incident_place(incident)
+    kept = old.name if old is not None and old.name else "its reported place"
+    found = filer.report_place(new_place)
+    zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+    if found is None or found.lat is None:
+        return (f"地址更正（{incident}）：地图上找不到“{new_place}”（可能在演示区域之外或拼写有误）。事件仍在 {kept}，没有任何变化；请向来电者确认地址或附近地标。"
+                if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map (outside the "
+                f"scenario area, or misspelt). The incident stays at {kept}; nothing was changed. Ask the caller for the "
+                "address again or a landmark."), None
+    at = f"{found.name} ({found.lat:.5f}, {found.lon:.5f})"
+    if old is not None and old.name and old.name == found.name:
+        return (f"地址更正（{incident}）：事件已经在 {at}，无需移动。" if zh else
+                f"Address correction for {incident}: the incident is already at {at}; nothing to move."), None
+    try:
+        proposal = propose({"incident_id": incident, "name": found.name or new_place, "lat": found.lat, "lon": found.lon,
+                            "radius_m": found.radius_m, "said": new_place})
+    except InputError as exc:
+        return (f"地址更正（{incident}）：“{new_place}”在地图上的位置是 {at}，但没有提议移动：{exc}" if zh else
+                f"Address correction for {incident}: '{new_place}' is on the map at {at}, but no move was proposed: {exc}"), None
+    return (f"地址更正（{incident}）：“{new_place}”在地图上的位置是 {at}。已提议把事件从 {kept} 移到这里：确认之前不会有任何变化；确认后下一份方案按新地址制定（派遣仍需您确认）。"
+            if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. Proposed: move the "
+            f"incident from {kept} to there. Nothing moves until you confirm; then the next plan is made there (any "
+            "dispatch is still proposed for your confirmation)."), proposal

@@ -1,7 +1,8 @@
 """Every state change is proposed, then confirmed.
 
 Neither the LLM nor the fallback router changes state: a tool that would (setting a unit's status,
-committing a dispatch, closing an incident) files a ``Proposal`` here instead.  The operator confirms
+committing a dispatch, closing an incident; changing an incident's type, merging two incidents, moving an incident:
+``agent.incident_changes``) files a ``Proposal`` here instead.  The operator confirms
 (UI button, CLI prompt) or rejects it; only a confirmation applies it, and both are written to the
 incident log with the operator's name.  Proposals live in the log itself (events ``proposal``,
 ``proposal_confirmed``, ``proposal_rejected``), so the UI, the CLI and a restart all see the same ones.
@@ -14,10 +15,11 @@ import threading
 import uuid
 from typing import Any
 
+from agent.incident_changes import INCIDENT_ACTIONS, IncidentChanges
 from agent.schemas import Proposal
 from core.text import shown
 
-ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident")
+ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident", *INCIDENT_ACTIONS)
 UNIT_STATUSES = ("available", "dispatched", "out_of_service")
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,7 @@ class ProposalBook:
         self.store = store
         self.city = city
         self.lock = lock or threading.Lock()
+        self.changes = IncidentChanges(store, city, ProposalError)  # the incident record's own changes
 
     # --- proposing (no state change) ---------------------------------------------------------
     def propose(self, action: str, args: dict[str, Any], *, incident_id: str | None, origin: str, operator: str) -> Proposal:
@@ -125,6 +128,9 @@ class ProposalBook:
             units = self._committed_to(incident.incident_id)
             release = f"; releases {', '.join(units)} (available again)" if units else "; no unit is committed to it"
             return f"Close incident {incident.incident_id} ({incident.title[:60]}){release}"
+        if action in INCIDENT_ACTIONS:
+            merged = args.get("merged") if action == "merge_incidents" else None
+            return self.changes.summary(action, args, self._committed_to(merged) if merged else [])
         raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
 
     def _committed_to(self, incident_id: str) -> list[str]:
@@ -180,7 +186,7 @@ class ProposalBook:
                 raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
             try:
                 summary = self._validate(proposal.action, proposal.args, proposal.incident_id)  # the world may have moved on
-                if proposal.action == "close_incident":  # the units it releases are those committed now, said as such
+                if proposal.action in ("close_incident", "merge_incidents"):  # the units it releases or moves are those committed now
                     proposal = proposal.model_copy(update={"summary": summary})
                 self._apply(proposal, operator)
             except Exception as exc:  # noqa: BLE001 - recorded and reported as a clear message
@@ -218,3 +224,6 @@ class ProposalBook:
                 self.city.set_unit_status(unit, "available")
                 self.store.log_event(target, "unit_status", {"unit_id": unit, "status": "available", "proposal_id": proposal.proposal_id,
                                                              "reason": "incident closed"}, operator)
+        elif proposal.action in INCIDENT_ACTIONS:
+            merged = args.get("merged") if proposal.action == "merge_incidents" else None
+            self.changes.apply(proposal, operator, self._committed_to(merged) if merged else [])

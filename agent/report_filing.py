@@ -139,12 +139,19 @@ class ReportFiler:
     def incident_place(self, incident_id: str) -> ReportPlace | None:
         """Where the incident is: the location of its latest plan that has one (which may be the operator's map
         point), else of its latest report that names a place.  A follow-up with no place ("two more people trapped
-        on the 4th floor") does not erase where the incident is."""
+        on the 4th floor") does not erase where the incident is.  A confirmed move of the incident (the caller corrected
+        the address, ``agent.relocation``) holds over every plan made before it."""
+        moved = self._store.latest_relocation(incident_id)
         for plan in self._store.plans(incident_id):
+            if moved is not None and plan.created_at < moved[0]:
+                break
             found = plan.tool_outputs.get("locate") or {}
             if found.get("lat") is not None and found.get("lon") is not None and found.get("confident") is not False:
                 return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0),
                                    name=str(found.get("place") or ""))
+        if moved is not None:
+            place = moved[1]
+            return ReportPlace(float(place["lat"]), float(place["lon"]), float(place.get("radius_m") or 0.0), name=str(place.get("name") or ""))
         for text in self._store.report_texts(incident_id):
             if (place := self.report_place(text)) is not None:
                 return place

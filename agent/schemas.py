@@ -140,7 +140,8 @@ class Proposal(BaseModel):
     """A state change waiting for the operator's confirmation (agent/proposals.py)."""
 
     proposal_id: str
-    action: Literal["set_unit_status", "commit_dispatch", "close_incident"]
+    action: Literal["set_unit_status", "commit_dispatch", "close_incident", "retype_incident", "merge_incidents",
+                    "relocate_incident"]
     args: dict[str, Any] = Field(default_factory=dict)
     summary: str
     incident_id: str | None = None

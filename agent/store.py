@@ -206,11 +206,70 @@ class IncidentStore:
             conn.execute("UPDATE incidents SET status='closed' WHERE incident_id=?", (incident_id,))
             self._log(conn, incident_id, "incident_closed", {}, operator)
 
+    # --- incident changes an operator confirmed (agent.proposals) ----------------------
+    def retype_incident(self, incident_id: str, incident_type: str, priority: str, operator: str,
+                        note: dict[str, Any]) -> None:
+        """Set the incident's type and priority (a confirmed re-triage: the caller corrected the hazard); the event keeps
+        what they were.  The reports keep their own triage: this is no correction of the model (no training data)."""
+        was = self.get_incident(incident_id)
+        title = was.title
+        said = f"{was.priority} {was.incident_type}: "  # the title a report gave it (``assistant._title``) names the old type
+        if title.startswith(said):
+            title = f"{priority} {incident_type}: {title[len(said):]}"
+        with self._tx() as conn:
+            conn.execute("UPDATE incidents SET incident_type=?, priority=?, title=? WHERE incident_id=?",
+                         (incident_type, priority, title, incident_id))
+            self._log(conn, incident_id, "incident_retyped", {"was_type": was.incident_type, "was_priority": was.priority,
+                                                              "incident_type": incident_type, "priority": priority, **note}, operator)
+
+    def relocate_incident(self, incident_id: str, place: dict[str, Any], operator: str) -> None:
+        """Move the incident's place (a confirmed address correction): ``place`` holds name, lat, lon, radius_m."""
+        self.get_incident(incident_id)
+        self.log_event(incident_id, "incident_relocated", place, operator)
+
+    def latest_relocation(self, incident_id: str) -> tuple[datetime, dict[str, Any]] | None:
+        """(when, the place) of the incident's latest confirmed move, or None when it was never moved."""
+        row = self._read_one("SELECT payload_json, created_at FROM events WHERE incident_id=? AND kind='incident_relocated'"
+                             " ORDER BY id DESC LIMIT 1", (incident_id,)) if _id_like(incident_id) else None
+        return (datetime.fromisoformat(row["created_at"]), json.loads(row["payload_json"])) if row else None
+
+    def merge_incidents(self, source: str, target: str, units: list[str], operator: str, note: dict[str, Any]) -> list[str]:
+        """Merge ``source`` into ``target`` in one transaction: its reports move to ``target``, the units committed to it
+        (``units``) are logged as dispatched to ``target`` (they never fall back to available, as a closed incident's
+        units would), ``target``'s priority rises to ``source``'s where that is higher, and ``source`` is closed as merged.
+        Returns the ids of the reports moved."""
+        merged, kept = self.get_incident(source), self.get_incident(target)
+        with self._tx() as conn:
+            moved = [r["report_id"] for r in conn.execute("SELECT report_id FROM reports WHERE incident_id=? ORDER BY created_at, rowid", (source,))]
+            conn.execute("UPDATE reports SET incident_id=? WHERE incident_id=?", (target, source))
+            for unit in units:
+                self._log(conn, target, "unit_status", {"unit_id": unit, "status": "dispatched", "reason": f"merged from {source}", **note}, operator)
+            if merged.priority and (kept.priority is None or priority_rank(merged.priority) < priority_rank(kept.priority)):
+                conn.execute("UPDATE incidents SET priority=?, incident_type=COALESCE(incident_type, ?) WHERE incident_id=?",
+                             (merged.priority, merged.incident_type, target))
+            conn.execute("UPDATE incidents SET status='closed' WHERE incident_id=?", (source,))
+            self._log(conn, target, "incident_merged", {"merged": source, "reports": moved, "units": units, **note}, operator)
+            self._log(conn, source, "incident_closed", {"merged_into": target, **note}, operator)
+        return moved
+
+    def merged_into(self, incident_id: str) -> str | None:
+        """The open incident a merged incident now lives on (following merges of merges), or None when it was not merged."""
+        seen: set[str] = set()
+        while incident_id not in seen:
+            seen.add(incident_id)
+            row = self._read_one("SELECT json_extract(payload_json, '$.merged_into') AS target FROM events WHERE incident_id=?"
+                                 " AND kind='incident_closed' ORDER BY id DESC LIMIT 1", (incident_id,)) if _id_like(incident_id) else None
+            if row is None or not row["target"]:
+                break
+            incident_id = row["target"]
+        return incident_id if len(seen) > 1 else None
+
     # --- reports and triage ----------------------------------------------
     def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str, *,
                    raise_incident: bool = True) -> str:
         """File a report with its triage.  ``raise_incident=False``: the incident keeps its type and priority (a report
-        filed under another desk's incident must not change it unconfirmed; ``ReportFiler.file_under_other_desk``)."""
+        filed under another desk's incident must not change it unconfirmed, ``ReportFiler.file_under_other_desk``; a
+        caller's correction of the hazard changes it only by a confirmed proposal, ``agent.type_correction``)."""
         self.get_incident(incident_id)
         report_id = "REP-" + uuid.uuid4().hex[:10].upper()
         with self._tx() as conn:
@@ -439,6 +498,11 @@ class IncidentStore:
         """Every plan of an incident, the newest first."""
         rows = self._read("SELECT plan_json FROM plans WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
         return [ResponsePlan.model_validate_json(row["plan_json"]) for row in rows]
+
+    def report_rows(self, incident_id: str) -> list[tuple[str, str]]:
+        """(text, when filed) of an incident's reports, the newest first."""
+        rows = self._read("SELECT text, created_at FROM reports WHERE incident_id=? ORDER BY created_at DESC, rowid DESC", (incident_id,))
+        return [(row["text"], row["created_at"]) for row in rows]
 
     def report_texts(self, incident_id: str) -> list[str]:
         """The texts of an incident's reports, the newest first."""

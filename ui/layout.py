@@ -198,5 +198,7 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     approve_evt.then(centre.situation, [c.session], situation, **private)
     c.plan_btn.click(centre.situation, [c.session], situation, **private)
     decided = [c.notice, c.log_table, *situation, c.chatbot]  # the chat says the outcome under "Awaiting your confirmation"
-    c.confirm_btn.click(centre.confirm, [c.proposals, c.session, c.chatbot], decided, **private)
+    confirm_evt = c.confirm_btn.click(centre.confirm, [c.proposals, c.session, c.chatbot], decided, **private)
+    # a confirmed close or merge takes an incident off the list, a retype changes its label: the selector follows
+    confirm_evt.then(centre.incidents, [c.session], [c.incidents], **private)
     c.reject_btn.click(centre.reject, [c.proposals, c.session, c.chatbot], decided, **private)
