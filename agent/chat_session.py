@@ -21,7 +21,7 @@ from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
-from agent.place_correction import corrected_place
+from agent.place_correction import corrected_place, said_besides
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
@@ -107,9 +107,12 @@ class ChatSession:
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
             return
         new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
-        if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
-            yield from self._reply(turn, self._place_correction_reply(turn.incident_id, new_place, checked.text))
+        correction = self._place_correction_reply(turn.incident_id, new_place, checked.text) if new_place else ""
+        if correction and not said_besides(checked.text):  # "the caller corrects the address: it is X 7, not 5": a fact
+            yield from self._reply(turn, correction)          # of the incident, never an attack
             return
+        # A correction that tells more ("..., not 12. A child is still inside"): the rest is a report or an order like any
+        # other, and the reply answers the correction before it (review s16: the news was dropped)
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
@@ -139,6 +142,8 @@ class ChatSession:
                 if event.result is not None:
                     results.append(event.result)
             if event.kind == "final":
+                if correction:
+                    event = event.model_copy(update={"text": f"{correction}\n\n{event.text}"})
                 self._finish(turn, checked, event, results, flagged)
                 final_text = event.text
             yield event

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["corrected_place"]
+__all__ = ["corrected_place", "said_besides"]
 
 _NOUN = r"(?:address|location|place|street|house number|number|adress)"
 # The message says it corrects the address, or says "the address is X, not Y".
@@ -28,3 +28,25 @@ def corrected_place(text: str) -> str | None:
         return None
     found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)]
     return found[-1] if found else None
+
+
+# A message's pieces: its sentences and clauses ("..., not 12. Caller says a child is still inside").
+_PIECES = re.compile(r"[.;!?。；！？\n]+|[,，]\s*|\s+[-–—]\s+")
+# Words about the call itself, not about the incident ("caller rang back", "来电者又打来").
+_ABOUT_THE_CALL = re.compile(r"\b(?:the|a|caller|callers|rang|rings|called|calls|phoned|back|again|says|said|she|he|they|her|his|"
+                             r"herself|himself|themselves|corrects|corrected|sorry|my|our|mistake|ok|okay|so|just|now|update|"
+                             r"please|thanks|not|no|instead)\b|来电者|报警人|又打来|打回来|回电|刚才|抱歉|不好意思|记错了|听错了|说|了",
+                             re.IGNORECASE)
+
+
+def said_besides(text: str) -> bool:
+    """Does the message say anything besides the correction ("..., not 12. Caller says a child is still inside and not
+    breathing", "地址错了，应该是X 16，楼里还有三个人被困")?  Then it is a report or an order as well, and the correction is
+    no reason to drop the rest (review s16: the correction's reply was the whole turn, the news never filed)."""
+    for piece in _PIECES.split(text or ""):
+        if not piece.strip() or _CORRECTS.search(piece) or _NEW.search(piece):
+            continue
+        rest = _ABOUT_THE_CALL.sub(" ", re.sub(r"\d+\s?[A-Za-z]?\b", " ", piece))
+        if len(re.findall(r"[^\W\d_]{2,}", rest, re.ASCII)) >= 2 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4:
+            return True
+    return False
