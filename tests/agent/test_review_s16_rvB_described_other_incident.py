@@ -13,14 +13,6 @@ def _run(assistant, message, incident):
 
 
 @pytest.fixture
-def restore_units(city):
-    before = dict(city.unit_status())
-    yield city
-    for unit_id, status in before.items():
-        city.set_unit_status(unit_id, status)
-
-
-@pytest.fixture
 def two_incidents(make_assistant):
     assistant = make_assistant()
     _, crash = _run(assistant, "Bus and a car collided on Mannerheimintie at Lasipalatsi, several passengers hurt", None)
