@@ -22,7 +22,7 @@ from agent.follow_up import accumulated_report, is_question, kept_incident_triag
 from agent.incident_scope import ReportPlace
 from agent.loop import AgentConfig, ChatAgent
 from agent.merge_request import merge_reply, merge_request
-from agent.place_correction import corrected_place, relocation_reply
+from agent.place_correction import corrected_place, relocation_reply, said_besides
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
@@ -118,11 +118,20 @@ class ChatSession:
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
             return
         new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
+        correction, relocation = "", None
         if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
-            said, proposal = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,
-                                              lambda args: self._propose_here(turn, "relocate_incident", args))
-            yield from self._proposed_reply(turn, said, proposal)
-            return
+            correction, relocation = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,
+                                                      lambda args: self._propose_here(turn, "relocate_incident", args))
+            if not said_besides(checked.text):
+                yield from self._proposed_reply(turn, correction, relocation)
+                return
+            if relocation is not None:  # answered with the rest of the turn, and confirmed like any proposal
+                self.state.pending.append(relocation)
+                correction += (f"\n\n等待您的确认：\n- {relocation.summary} ({relocation.proposal_id})"
+                               if detect_language(correction) == "zh" else
+                               f"\n\nAwaiting your confirmation:\n- {relocation.summary} ({relocation.proposal_id})")
+        # A correction that tells more ("..., not 12. A child is still inside"): the rest is a report or an order like any
+        # other, and the reply answers the correction before it (review s16: the news was dropped)
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
         # and no request beside it: agreed and said what is kept, no tool, no security event (agent.safety.record_line)
         kind = None if checked.has_injection or looks_harmful(checked.text) else record_note(checked.text)
@@ -159,6 +168,9 @@ class ChatSession:
                 if event.result is not None:
                     results.append(event.result)
             if event.kind == "final":
+                if correction:
+                    event = event.model_copy(update={"text": f"{correction}\n\n{event.text}",
+                                                     "proposals": [*([relocation] if relocation else []), *event.proposals]})
                 self._finish(turn, checked, event, results, flagged)
                 final_text = event.text
             yield event

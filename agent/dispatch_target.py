@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.hazards import hazard_from_words
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id, same_place
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
@@ -93,7 +94,7 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     if where is None and spec.place and session_incident in open_incidents and not any(c.isdigit() for c in spec.place):
         # "send units to the ammonia leak" on another desk's incident: the incident the words describe, when it is not
         # the selected one, is asked about below as a place of another incident is
-        there = _on_street(spec, open_incidents, incident_place)
+        there = _on_street(spec, open_incidents, incident_place) or _of_described_kind(spec, session_incident, open_incidents)
     if session_incident is not None and session_incident in open_incidents:
         others = [i for i in there if i != session_incident]
         if others and session_incident not in there:  # the order's place is another open incident's, not this one's
@@ -110,6 +111,18 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     at = f" at {spec.place}" if spec.place else ""
     return None, (f"No incident is selected and none is open{at}: which incident are these units for? {_choices(open_incidents)} "
                   "To open one, send the report of what happened there first.")
+
+
+def _of_described_kind(spec: IncidentArgs, session_incident: str, open_incidents: dict[str, Any]) -> list[str]:
+    """The open incidents an order's described place is of, when it describes a kind of incident that the session's is
+    not ("send two ambulances to the bus crash" on a flat fire, with a bus crash open): asked about, never planned for
+    the session's incident (review s16: the ambulances were proposed for the fire, with a note)."""
+    if not spec.place or not described_only(spec.place):
+        return []
+    kind = hazard_from_words(spec.place)
+    if kind is None or kind == "medical" or kind == open_incidents[session_incident].incident_type:
+        return []  # no kind said, or the injured (at any scene), or the session's own kind
+    return [i for i, incident in open_incidents.items() if i != session_incident and incident.incident_type == kind]
 
 
 # Words of an order's place that name no street ("the corner of Bulevardi and Annankatu", "the Bulevardi fire").

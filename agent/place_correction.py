@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["corrected_place", "relocation_reply"]
+__all__ = ["corrected_place", "relocation_reply", "said_besides"]
 
 _NOUN = r"(?:address|location|place|street|house number|number|adress)"
 # The message says it corrects the address, or says "the address is X, not Y".
@@ -70,3 +70,25 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
             if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. Proposed: move the "
             f"incident from {kept} to there. Nothing moves until you confirm; then the next plan is made there (any "
             "dispatch is still proposed for your confirmation)."), proposal
+
+
+# A message's pieces: its sentences and clauses ("..., not 12. Caller says a child is still inside").
+_PIECES = re.compile(r"[.;!?。；！？\n]+|[,，]\s*|\s+[-–—]\s+")
+# Words about the call itself, not about the incident ("caller rang back", "来电者又打来").
+_ABOUT_THE_CALL = re.compile(r"\b(?:the|a|caller|callers|rang|rings|called|calls|phoned|back|again|says|said|she|he|they|her|his|"
+                             r"herself|himself|themselves|corrects|corrected|sorry|my|our|mistake|ok|okay|so|just|now|update|"
+                             r"please|thanks|not|no|instead)\b|来电者|报警人|又打来|打回来|回电|刚才|抱歉|不好意思|记错了|听错了|说|了",
+                             re.IGNORECASE)
+
+
+def said_besides(text: str) -> bool:
+    """Does the message say anything besides the correction ("..., not 12. Caller says a child is still inside and not
+    breathing", "地址错了，应该是X 16，楼里还有三个人被困")?  Then it is a report or an order as well, and the correction is
+    no reason to drop the rest (review s16: the correction's reply was the whole turn, the news never filed)."""
+    for piece in _PIECES.split(text or ""):
+        if not piece.strip() or _CORRECTS.search(piece) or _NEW.search(piece):
+            continue
+        rest = _ABOUT_THE_CALL.sub(" ", re.sub(r"\d+\s?[A-Za-z]?\b", " ", piece))
+        if len(re.findall(r"[^\W\d_]{2,}", rest, re.ASCII)) >= 2 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4:
+            return True
+    return False

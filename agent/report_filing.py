@@ -21,7 +21,19 @@ from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
 from tools.place_words import zh_kind_hint
 
-__all__ = ["OpenElsewhere", "ReportFiler"]
+__all__ = ["OpenElsewhere", "ReportFiler", "tells_a_hazard_of_its_own"]
+
+# A report that speaks of the incident already known: a pronoun or a definite hazard or place word first ("it's in the
+# Forum", "the fire is at Mannerheimintie 20", "the address is ..."), "地址是", "就在".
+_REFERS_BACK = re.compile(r"^\W*(?:(?:update|correction|also|and|so|ok|okay)\b\W*)?(?:it|it's|its|this|that|there|"
+                          r"the (?:same )?(?:fire|smoke|blaze|flames|leak|flood|water|incident|address|location|place|scene|building))\b"
+                          r"|^\W*(?:地址|位置|地点|具体位置)(?:是|在)|^\W*(?:就在|就是|是在|它在|火在|那里|那是)", re.IGNORECASE)
+
+
+def tells_a_hazard_of_its_own(text: str) -> bool:
+    """Does a report tell a hazard of its own ("Flames at Kiasma museum", "斯托克曼百货三楼起火"), rather than only where
+    the known incident is ("the address is Mannerheimintie 20") or more of it ("the fire is at ...", "it's ...")?"""
+    return hazard_from_words(text) is not None and not _REFERS_BACK.match(text)
 
 
 @dataclass(frozen=True)
@@ -57,10 +69,12 @@ class ReportFiler:
             # A street or district named, not pinned ("Aleksanterinkatu 水管爆裂", "bin fire at Kamppi"), and not the
             # incident's own: a report of another place, never a follow-up said to name "no place of its own".
             return None
-        if place is not None and place.name and self.incident_place(incident_id) is None \
+        if place is not None and place.name and self.incident_place(incident_id) is None and tells_a_hazard_of_its_own(text) \
                 and self._reports_name_another_place(place.name, text, incident_id):
             # The incident has no pinned place but its reports name one ("the care home on Kaisaniemenkatu"), and this
-            # report names another building or landmark ("Fire at Stockmann"): another incident, not its address.
+            # report tells a hazard at another building or landmark ("Fire at Stockmann"): another incident, not its
+            # address. A follow-up that only says where ("the address is Mannerheimintie 20", "it's in the Forum") is
+            # the incident's address (review s16: it opened a new incident, and the incident stayed unplaced).
             return None
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
         belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
@@ -168,6 +182,8 @@ class ReportFiler:
         if not found.found or found.confident or found.method not in ("street", "zone", "feature", "relative") or not found.feature \
                 or not found.evidence or normalize(found.evidence) not in normalize(plain):
             return False  # a doubtful reading (a spelling or a sound guess: "Frankly My Dear" for 布莱瓦迪) is no place
+        if found.method in ("feature", "relative") and not tells_a_hazard_of_its_own(text):
+            return False  # "it's right next to Kiasma", "residents gathering at the park": where, not another incident
         if found.method in ("feature", "relative") and re.search(r"[\u4e00-\u9fff]", found.evidence) \
                 and not any(zh_kind_hint(found.evidence[i:]) for i in range(1, len(found.evidence))):
             # a building read from a Chinese name by its sound counts only with its kind word ("斯托克曼百货": a

@@ -179,7 +179,15 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
 
     def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:
         binding = bind(args) if bind is not None else None
-        plan = ops.dispatch(city, binding.args if binding is not None else args)
+        try:
+            plan = ops.dispatch(city, binding.args if binding is not None else args)
+        except LookupError:
+            if binding is None or not binding.asks or binding.bound:
+                raise
+            # which incident the units are for is asked, and the order's words are no place ("the bus crash"): the
+            # question is the answer, not "no place called 'the bus crash'" (review s16)
+            return ToolResult(text=_error(" ".join(binding.asks)))
+
         # no binder (a caller whose ``propose`` is tied to one incident already): every unit, to that incident
         commits = (_dispatch_commits(plan, binding) if binding is not None
                    else {None: [a.unit_id for a in plan.assignments]} if propose is not None and plan.assignments else {})

@@ -313,7 +313,9 @@ class CityModel:
         scenario's area; one of them named raises UnknownPlaceError with its note (ask for the address)."""
         from tools.gazetteer import UnknownPlaceError, normalize
 
-        found = self.locator.locate(place)
+        # the locator knows a street by its capital ("Mariankatu"); typed all in lower case ("mariankatu"), as operators
+        # often do, the name is read capitalised (review s16: the lower-case name was still matched to Arkadiankatu)
+        found = self.locator.locate(place if any(c.isupper() for c in place) else place.title())
         if found.outside_map and found.evidence and normalize(found.evidence) in normalize(place):
             raise UnknownPlaceError(found.note or f"{found.evidence!r} is not on the map of {self.scenario.name}", [])
 

@@ -344,8 +344,8 @@ RULES: tuple[_Rule, ...] = (
     # everyone aboard at risk, never the small outdoor fire its words for a vehicle or a boat would otherwise read as
     # ("车辆甲板" is the car deck, not one vehicle). A fireboat is the fire service's own boat, not a fire.
     _rule("vessel_fire",
-        r"\b(fire(?! ?boats?\b| alarm| door| drill| extinguisher)|flames?|smoke|burning|on fire|blaze|ablaze|alight)\b[^.;!?]{0,60}\b(ferry|ferries|ship|vessel|cruise liner|liner|cruiser|(passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat|(car|vehicle|passenger|upper|lower|main|sun|cabin) deck|deck \d+|engine room)\b"
-        r"|\b(ferry|ship|vessel|cruise liner|liner|(passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat|(car|vehicle|passenger|upper|lower|main|sun|cabin) deck|deck \d+|engine room)\b[^.;!?]{0,60}\b(fire(?! ?boats?\b| alarm| door| drill| extinguisher)|flames?|smoke|burning|on fire|blaze|ablaze|alight)\b"
+        r"\b(fire(?! ?boats?\b| alarm| door| drill| extinguisher| brigade| crew| service| department| station| engine| truck| fighter| team| officer| safety| exit| escape| hose| hydrant| blanket)|flames?|smoke|burning|on fire|blaze|ablaze|alight)\b[^.;!?]{0,60}\b(ferry|ferries|ship|vessel|cruise liner|ocean liner|(passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat|(car|vehicle|passenger|upper|lower|main|sun|cabin) deck|deck \d+|engine room)\b"
+        r"|\b(ferry|ship|vessel|cruise liner|ocean liner|(passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat|(car|vehicle|passenger|upper|lower|main|sun|cabin) deck|deck \d+|engine room)\b[^.;!?]{0,60}\b(fire(?! ?boats?\b| alarm| door| drill| extinguisher| brigade| crew| service| department| station| engine| truck| fighter| team| officer| safety| exit| escape| hose| hydrant| blanket)|flames?|smoke|burning|on fire|blaze|ablaze|alight)\b"
         r"|(渡轮|轮渡|客轮|邮轮|游轮|游船|轮船|货轮|客船|渡船|船上|船舱|甲板|机舱)[^。！？]{0,15}(着火|起火|失火|火灾|冒烟|浓烟|黑烟|火势|烧起来|燃烧)"
         r"|(着火|起火|失火|火灾|冒烟|浓烟|黑烟)[^。！？]{0,10}(渡轮|轮渡|客轮|邮轮|游轮|游船|轮船|货轮|客船|渡船|船上|船舱|甲板|机舱)",
     ),
@@ -793,6 +793,12 @@ def _extract(text: str) -> list[Determinant]:
                 and not asked_not_said(text, m.start())), None)
     if sev and "serious_injury" not in out:
         out["serious_injury"] = Determinant(code="serious_injury", evidence=sev.group(0), span=sev.span())
+    # A fire aboard a ship names the ship as where it burns; a ship named as a landmark or a destination ("a bin on fire at
+    # the ferry terminal", "a car burning in the queue for the ferry", "渡轮码头") and a deck of no ship ("the upper deck
+    # of the car park", "the sun deck of the restaurant") are no vessel fire (review s16: they got three engines, the
+    # rescue unit and two ambulances).
+    if "vessel_fire" in out and not _SHIP_ITSELF.search(text):
+        del out["vessel_fire"]
     # A car burning on a ferry's car deck is a fire aboard the ship, not a small outdoor one.
     if "vessel_fire" in out:
         out.pop("outdoor_fire", None)
@@ -825,6 +831,16 @@ _FIGHT = gated(r"\b(fight\w*|brawl\w*|scuffle|kicked off|kicking off|punch-up|ri
 _HEADCOUNT = re.compile(r"\b(" + EN_NUM_RE + r")\+?\s+(?:\w+\s+)?(?:ppl|people|guys|men|youths?|lads|teenagers|kids|fans|persons)\b"
                         # "二十来个人", "十几个人": a round number with its approximation is still that many
                         r"|(" + ZH_NUM_RE + r")\s*(?:来|多|几)?\s*(?:个|名|多个)?\s*(?:人|男的|年轻人|小伙子)", re.IGNORECASE)
+# A ship named as the ship, not as the name of a place beside it (its terminal, quay, queue, ticket office) or as where
+# someone is going ("for the ferry"); a ferry's car or vehicle deck is the ship's own.
+_SHIP_ITSELF = re.compile(
+    r"(?<!\bfor the )(?<!\bfor a )(?<!\bto the )(?<!\bcatch the )(?<!\btowards the )"
+    r"\b(?:ferry|ferries|ship|vessel|cruise liner|ocean liner|(?:passenger|cargo|cruise|container|ro-ro|tour|sightseeing|excursion) boat)\b"
+    r"(?!(?:'s)?\s+(?:terminals?|piers?|quays?|ports?|harbou?rs?|docks?|queues?|lines? (?:office|desk)|tickets?|offices?|buildings?|"
+    r"stations?|car ?parks?|parking|timetables?|company|companies|routes?|lanes?|waiting)\b)"
+    r"|\b(?:car|vehicle) deck\b"
+    r"|(?:渡轮|轮渡|客轮|邮轮|游轮|游船|轮船|货轮|客船|渡船|船上|船舱)(?!码头|站|售票|候船|公司|航线|停车)",
+    re.IGNORECASE)
 _COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾气", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
 _COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
