@@ -51,12 +51,12 @@ _DENIAL_ENDS = re.compile(r"[.!?;。！？；]|\band\b|[,，](?!\s*(?:such as|li
 
 # An elderly, ill or very young person.
 _FRAIL = re.compile(
-    r"\b(?:elderly|old (?:lady|man|woman|people|person|couple)|pensioners?|grand(?:mother|father|ma|pa|parents?)|granny|grandad|"
-    r"(?:[7-9]\d|1[01]\d)[- ]?(?:year[- ]old|yo\b|-year-old)|aged (?:[7-9]\d|1[01]\d)|in (?:her|his|their) (?:seventies|eighties|nineties|[789]0s)|"
+    r"\b(?:elderly|old (?:lady|man|woman|people|person|couple)|pensioners?|grand(?:mother|father|ma|pa|parents?)|granny|gran|nan|nana|grandad|"
+    r"(?:[7-9]\d|1[01]\d)[- ]?(?:year[- ]old|yo\b|-year-old)|aged (?:[7-9]\d|1[01]\d)|(?:she|he)(?:'s| is) (?:[7-9]\d|1[01]\d)(?! ?(?:%|°|degrees?|kg|cm|min|minutes|m\b))|in (?:her|his|their) (?:seventies|eighties|nineties|[789]0s)|"
     r"bedridden|bed-bound|frail|sick|ill|infirm|disabled|babies|baby|infants?|newborns?)\b|"
     r"老人|老太太|老奶奶|老大爷|老爷爷|老两口|奶奶|爷爷|外婆|姥姥|外公|姥爷|[七八九]十多?岁|婴儿|宝宝|新生儿|卧床|瘫痪|病人|生病|重病", _I)
 # The temperature in the home: "the flat is 12 degrees", "down to 10 °C inside", 家里只有十度.
-_INDOOR_EN = re.compile(r"\b(?:flat|apartment|home|house|room|bedroom|inside|indoors)\b[^.!?;]{0,25}?(?<![-−\d])(\d{1,2}) ?(?:°\s?c?|degrees?|c\b)", _I)
+_INDOOR_EN = re.compile(r"\b(?:flat|apartment|home|house|room|bedroom|kitchen|inside|indoors)\b[^.!?;]{0,25}?(?<![-−\d])(\d{1,2}) ?(?:°\s?c?|degrees?|c\b)", _I)
 _INDOOR_ZH = re.compile(r"(?:家里|屋里|室内|房间|屋子)[^。，！？]{0,6}?(?<!零下)(\d{1,2}|[一二三四五六七八九十]{1,3})度")
 _COLD_INDOOR_C = 12
 # A home said to be this warm is not cold whatever the heating does (a fireplace, a stove); between the two figures

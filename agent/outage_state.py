@@ -33,7 +33,9 @@ _POWER_BACK = re.compile(
 # The heating lost, or back / working, or the home said warm.
 HEAT_LOST = re.compile(
     r"\b(?:heating (?:is |has |was )?(?:\w+ )?(?:off|out|failed|gone|broken|not working|stopped)|no heat(?:ing)?|without heat(?:ing)?|"
-    r"lost (?:the )?heat(?:ing)?|radiators? (?:are |is )?(?:cold|off))\b|"
+    r"lost (?:the )?heat(?:ing)?|radiators? (?:are |is )?(?:cold|off)|"
+    # "the heating in my gran's flat has stopped"
+    r"heating\b[^.!?;,]{0,25}?\b(?:has|is|was|went) (?:stopped|failed|off|out|gone|broken))\b|"
     r"暖气(?:停|坏|不热|没了)|停暖|没有暖气|没暖气|供暖中断", _I)
 _HEAT_ON = re.compile(
     r"\b(?:heating|heat|radiators?)(?:'s|\s(?:is|are|has|was|still))(?:\s(?:still|now|all|back)){0,2}(?:\sbeen)?\s(?:on|working|works|running|fine|warm|hot|back on|come back|restored)\b|"

@@ -50,6 +50,8 @@ STILL_AT_RISK = [
     # the heating said lost after it was said on, a cold room measured although the heating "works"
     "The heating was on this morning but now it has failed, it's -23 outside and my bedridden mother's room is 10 °C",
     "暖气虽然开着，但是屋里只有十度，外面零下二十五度，九十岁的外公一个人在家",
+    # a frail person said as "nan" or by "she's 91", a cold room named as the kitchen
+    "It is -20 outside, the heating in my nan's flat has stopped, she's 91 and her kitchen is 9 degrees",
 ]
 
 
