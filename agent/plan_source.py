@@ -54,3 +54,24 @@ def asked_of_the_plans(found: list[tuple[str, str]], clauses: list[str], situate
     question = lambda c: bool(QUESTIONISH.search(c) or _ASKED.search(c))  # noqa: E731
     return [("plan_question" if intent in _READS and clause in covered and question(clause) and not situated(clause) else intent, clause)
             for intent, clause in found]
+
+
+# "how far do we keep people back from an ammonia leak?", "氨气泄漏要隔离多远": a distance asked for a kind of hazard.
+_DISTANCE_ASKED = re.compile(r"[?？吗]|多远|多大|多宽|多少米|几米|多少公尺|\b(?:how|what)\b", re.IGNORECASE)
+# A clause that only frames the question ("for an ammonia leak, how far ...", 如果发生氨气泄漏，...), not a report.
+_FRAME = re.compile(r"^\W*(?:for|in case of|in the case of|in the event of|with|if|when|regarding|about|as for|say)\b|"
+                    r"^\W*(?:如果|要是|假如|万一|对于|关于|遇到|发生|碰到)", re.IGNORECASE)
+
+
+def general_distance_question(text: str, clauses: list[str], situated: Callable[[str], bool]) -> bool:
+    """A question for the protective distance of a kind of hazard, asked in general: it asks how far (the table's
+    words, ``tools.protective.reference.asks_distance``), names a hazard, ties itself to no place of the map or unit
+    (``situated``), and every part of it is the question or frames it ("for an ammonia leak, ..."). A report that
+    asks it ("ammonia leaking from a truck, people coughing, how far ...?") describes an incident and stays a report."""
+    from agent.hazards import hazard_from_words
+    from tools.protective.reference import asks_distance
+
+    if not (asks_distance(text) and _DISTANCE_ASKED.search(text) and hazard_from_words(text)) or situated(text):
+        return False
+    parts = [p for c in clauses for p in re.split(r"[，,;；]", c) if p.strip()]
+    return all(QUESTIONISH.search(p) or _DISTANCE_ASKED.search(p) or _FRAME.search(p) for p in parts)
