@@ -9,17 +9,8 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def router():
-    from agent.router_model import IntentRouter
-
-    return IntentRouter.default()
-
-
-def tools(text, router, city):
-    from agent.intents import plan_calls
-
-    return [c["name"] for c in plan_calls(text, router, city)]
+def tools(text, routed_calls):
+    return [c["name"] for c in routed_calls(text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -29,8 +20,8 @@ def tools(text, router, city):
     "氨气泄漏要隔离多远",
     "如果发生液氨泄漏，一般要把人疏散到多远？",
 ])
-def test_a_general_distance_question_searches_the_plans(router, city, text):
-    assert tools(text, router, city) == ["search_plans"], text
+def test_a_general_distance_question_searches_the_plans(routed_calls, text):
+    assert tools(text, routed_calls) == ["search_plans"], text
 
 
 @pytest.mark.parametrize(("text", "tool"), [
@@ -41,8 +32,8 @@ def test_a_general_distance_question_searches_the_plans(router, city, text):
     # a unit's distance is no protective distance
     ("how far is ERO-E1 from Kamppi?", "unit_status"),
 ])
-def test_a_report_or_a_unit_question_is_not_turned(router, city, text, tool):
-    assert tools(text, router, city)[0] == tool, text
+def test_a_report_or_a_unit_question_is_not_turned(routed_calls, text, tool):
+    assert tools(text, routed_calls)[0] == tool, text
 
 
 @pytest.mark.parametrize(("text", "metres"), [

@@ -8,17 +8,8 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def router():
-    from agent.router_model import IntentRouter
-
-    return IntentRouter.default()
-
-
-def tools(text, router, city):
-    from agent.intents import plan_calls
-
-    return [c["name"] for c in plan_calls(text, router, city)]
+def tools(text, routed_calls):
+    return [c["name"] for c in routed_calls(text)]
 
 
 @pytest.mark.parametrize("text", [
@@ -31,8 +22,8 @@ def tools(text, router, city):
     "按照预案，化学品泄漏应该出动哪些单位？",
     "预案中洪水响应可用的力量有哪些？",
 ])
-def test_a_question_asked_of_the_plans_searches_the_plans(router, city, text):
-    assert tools(text, router, city) == ["search_plans"], text
+def test_a_question_asked_of_the_plans_searches_the_plans(routed_calls, text):
+    assert tools(text, routed_calls) == ["search_plans"], text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -41,16 +32,14 @@ def test_a_question_asked_of_the_plans_searches_the_plans(router, city, text):
     # the source covers its own question, not a later one about the situation now
     ("According to the plans, who activates the EOC? And which units are free right now?", ["search_plans", "unit_board"]),
 ])
-def test_a_question_about_the_units_now_stays_the_board(router, city, text, expected):
-    assert tools(text, router, city) == expected, text
+def test_a_question_about_the_units_now_stays_the_board(routed_calls, text, expected):
+    assert tools(text, routed_calls) == expected, text
 
 
-def test_an_order_under_the_plan_stays_an_order(router, city):
-    assert "plan_dispatch" in tools("According to the plan, send two engines to Kamppi", router, city)
+def test_an_order_under_the_plan_stays_an_order(routed_calls):
+    assert "plan_dispatch" in tools("According to the plan, send two engines to Kamppi", routed_calls)
 
 
-def test_the_search_reads_the_whole_question(router, city):
-    from agent.intents import plan_calls
-
-    calls = plan_calls("According to the flood annex, what resources do we have for a flood?", router, city)
+def test_the_search_reads_the_whole_question(routed_calls):
+    calls = routed_calls("According to the flood annex, what resources do we have for a flood?")
     assert "resources" in calls[0]["args"]["query"]
