@@ -32,6 +32,7 @@ from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.pasted import rows_set_aside
+from agent.plan_source import asked_of_the_plans, general_distance_question
 from agent.typos import corrected, gazetteer_known_words
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
@@ -228,6 +229,9 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     # evacuating in general (no place of ours named) asks what the plans say, it does not order an evacuation.
     found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)
              for intent, clause in found]
+    # "what resources are available for flood response according to the plans": the plans named as the source of the
+    # answer make a question about units, resources or shelters a plan question (agent.plan_source)
+    found = asked_of_the_plans(found, clauses, lambda c: _named_place(c, city) or bool(canonical_unit_ids(c, unit_ids)))
     if any(intent == "help" for intent, _ in found):
         others = [(i, c) for i, c in found if i != "help"]
         if not (others and all(_CALLED_OFF.search(c) for i, c in found if i == "help")):
@@ -244,6 +248,8 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found and general_distance_question(text, clauses, lambda c: _named_place(c, city) or bool(canonical_unit_ids(c, unit_ids))):
+        return ["plan_question"], whole  # "how far do we keep people back from an ammonia leak?": the table's distance, cited
     if not found and DEICTIC_PLAN.search(text) and _named_place(text, city) and (hazard_from_words(text) or _triage_says_incident(text, triage)) \
             and not re.search(r"\b(?:in general|usually|normally|typically)\b|一般", text, re.IGNORECASE):
         return ["incident_report"], whole  # "a crane tipped over at X, a worker is under it. What is our plan?": this incident

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from agent.normalise import normalised_chinese
+from agent.outage_state import HEAT_LOST, NO_POWER, backup_covers, heating_lost, power_lost
 from core.text import to_simplified
-from tools.report_words import negated_before, parse_number
+from tools.report_words import CONTRAST, negated_before, parse_number
 
 _I = re.IGNORECASE
 # Machines a life depends on minute by minute. A powered wheelchair, a stair lift, a hospital bed are not.
@@ -34,38 +35,35 @@ _LIFE_SUPPORT = re.compile(
     r"cpap[- ]dependent|(?:depends?|dependent|relies|reliant) on (?:a |an |her |his |their )?cpap|"
     r"(?:home |peritoneal )?dialysis(?: machine)?|infusion pumps?|feeding pumps?|suction (?:machine|pump)s?|life[- ]support)\b|"
     r"制氧机|氧气机|呼吸机|透析机|(?:在家|家庭|腹膜)透析|输液泵|吸痰机|生命支持", _I)
-# The power is gone, or the machine itself has stopped.
-_NO_POWER = re.compile(
-    r"\b(?:power (?:cut|outage|failure|is out|went out|went off|has gone|is off|is down)|blackout|black-out|outage|"
-    r"no (?:power|electricity)|without (?:power|electricity)|lost (?:the )?(?:power|electricity)|electricity (?:is |went |has gone )?(?:out|off|down)|"
-    r"(?:concentrator|ventilator|machine|respirator|pump)\b[^.!?;]{0,20}\b(?:stopped|has stopped|is off|went off|died|shut (?:off|down)|not working))\b|"
-    r"停电|断电|没电了|没有电|(?:制氧机|呼吸机|透析机|机器|氧气机)[^。，！？]{0,4}(?:停了|停止|不转|不工作|关机|没电)", _I)
-# A backup that covers the person, said as such.
-_BACKUP = re.compile(
-    r"\b(?:spare|backup|back-up|reserve|portable) (?:oxygen )?(?:cylinders?|bottles?|tanks?|batter(?:y|ies)|generator|power)\b|"
-    r"\b(?:has|have|got|on) (?:an? |her |his )?(?:oxygen )?(?:cylinders?|bottles?|generator)\b|"
-    r"备用(?:氧气瓶|氧气罐|电池|电源)|氧气瓶|氧气罐|发电机|充电宝", _I)
-# ... unless it is running out.
-_BACKUP_FAILING = re.compile(
-    r"\b(?:running (?:out|low)|run out|almost (?:empty|flat|out|gone)|nearly (?:empty|flat|out|gone)|low|empty|flat|dead|"
-    r"\d+ ?(?:min(?:ute)?s?|minutes) (?:left|remaining)|(?:only|just) (?:\w+ ){0,2}(?:min(?:ute)?s?|minutes?|an hour))\b|"
-    r"快(?:没电|用完|没了|空了)|不多了|没电了|只剩|只能(?:用|撑)", _I)
+# A dependency denied for everyone ("nobody here relies on", "none of us is on", "we don't use", 没有人用, 家里没有): it
+# covers the whole list that follows in its clause ("...any equipment such as a ventilator or a dialysis machine"),
+# which the 40-character look-back of ``negated_before`` does not reach. "Nobody answers the door" denies no use.
+_DEPENDENCY_DENIED = re.compile(
+    r"\b(?:nobody|no one|no-one|none of (?:us|them|the \w+)|not one of us|no residents?|no patients?)\b"
+    r"(?:\s(?:here|else|at all|of us|(?:in|at) (?:this|our|the|my) [\w-]+)){0,2}\s"
+    r"(?:is on|are on|'s on|is using|are using|is dependent|are dependent|uses?|relies|rely|depends?|needs?|has|have|requires?|lives on)\b|"
+    r"\b(?:we|i|they|he|she)\s(?:don'?t|do not|doesn'?t|does not|never|no longer)\s(?:use|have|need|rely on|depend on|own)\b|"
+    r"(?:没有人|没人|没有谁|谁都不|谁也不)(?:在)?(?:需要|要)?(?:用|使用|靠|依赖|依靠|做|离不开)|(?:家里|家中|我们家|屋里)(?:也|都)?没有(?![电暖人])", _I)
+# Where such a denial stops: a sentence's end, "and" or a comma, unless the comma brings examples or the list goes on
+# (", such as", ", like", ", or", 、 and ，比如 keep it).
+_DENIAL_ENDS = re.compile(r"[.!?;。！？；]|\band\b|[,，](?!\s*(?:such as|like|e\.g\.|for example|for instance|including|or|nor|not|no)\b)"
+                          r"(?!\s*(?:比如|例如|像|包括|诸如|或者|或是|还是|也没))", _I)
 
 # An elderly, ill or very young person.
 _FRAIL = re.compile(
-    r"\b(?:elderly|old (?:lady|man|woman|people|person|couple)|pensioners?|grand(?:mother|father|ma|pa|parents?)|granny|grandad|"
-    r"(?:[7-9]\d|1[01]\d)[- ]?(?:year[- ]old|yo\b|-year-old)|aged (?:[7-9]\d|1[01]\d)|in (?:her|his) (?:seventies|eighties|nineties)|"
+    r"\b(?:elderly|old (?:lady|man|woman|people|person|couple)|pensioners?|grand(?:mother|father|ma|pa|parents?)|granny|gran|nan|nana|grandad|"
+    r"(?:[7-9]\d|1[01]\d)[- ]?(?:year[- ]old|yo\b|-year-old)|aged (?:[7-9]\d|1[01]\d)|(?:she|he)(?:'s| is) (?:[7-9]\d|1[01]\d)(?! ?(?:%|°|degrees?|kg|cm|min|minutes|m\b))|in (?:her|his|their) (?:seventies|eighties|nineties|[789]0s)|"
     r"bedridden|bed-bound|frail|sick|ill|infirm|disabled|babies|baby|infants?|newborns?)\b|"
     r"老人|老太太|老奶奶|老大爷|老爷爷|老两口|奶奶|爷爷|外婆|姥姥|外公|姥爷|[七八九]十多?岁|婴儿|宝宝|新生儿|卧床|瘫痪|病人|生病|重病", _I)
-_HEAT_LOST = re.compile(
-    r"\b(?:heating (?:is |has )?(?:off|out|failed|gone|broken|not working|stopped)|no heat(?:ing)?|without heat(?:ing)?|lost (?:the )?heat(?:ing)?|radiators? (?:are |is )?(?:cold|off))\b|"
-    r"暖气(?:停|坏|不热|没了)|停暖|没有暖气|没暖气|供暖中断", _I)
 # The temperature in the home: "the flat is 12 degrees", "down to 10 °C inside", 家里只有十度.
-_INDOOR_EN = re.compile(r"\b(?:flat|apartment|home|house|room|bedroom|inside|indoors)\b[^.!?;]{0,25}?(?<![-−\d])(\d{1,2}) ?(?:°\s?c?|degrees?|c\b)", _I)
+_INDOOR_EN = re.compile(r"\b(?:flat|apartment|home|house|room|bedroom|kitchen|inside|indoors)\b[^.!?;]{0,25}?(?<![-−\d])(\d{1,2}) ?(?:°\s?c?|degrees?|c\b)", _I)
 _INDOOR_ZH = re.compile(r"(?:家里|屋里|室内|房间|屋子)[^。，！？]{0,6}?(?<!零下)(\d{1,2}|[一二三四五六七八九十]{1,3})度")
 _COLD_INDOOR_C = 12
+# A home said to be this warm is not cold whatever the heating does (a fireplace, a stove); between the two figures
+# the heating and the power decide.
+_WARM_INDOOR_C = 18
 # Outdoor frost: -15 °C or colder, or said as severe.
-_FROST_EN = re.compile(r"(?:^|[\s(,])[-−] ?(\d{1,2}) ?(?:°\s?c?|degrees?|c\b|(?=(?:\s(?:degrees )?(?:outside|outdoors|out there)\b)))|\bminus (\d{1,2}|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty)\b", _I)
+_FROST_EN = re.compile(r"(?:^|[\s(,])[-−] ?(\d{1,2}) ?(?:°\s?c?|degrees?|c\b|(?=(?:\s(?:degrees )?(?:outside|outdoors|out there|out)\b)))|\b(?:it'?s|it is|currently|now)\s[-−] ?(\d{1,2})\b|\bminus (\d{1,2}|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty)\b", _I)
 _FROST_ZH = re.compile(r"零下(\d{1,2}|[一二三四五六七八九十]{1,3})度?")
 _SEVERE_FROST = re.compile(r"\b(?:severe|hard|extreme|bitter) (?:frost|cold)\b|严寒|极寒|寒潮", _I)
 _SEVERE_FROST_C = 15
@@ -73,8 +71,23 @@ _EN_TENS = {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nine
 
 
 def _said(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match of ``pattern`` the words just before do not deny ("no one on a ventilator", 没有人用呼吸机)."""
-    return next((m for m in pattern.finditer(text) if not negated_before(text[max(0, m.start() - 40):m.start()])), None)
+    """The first match of ``pattern`` that the caller does not deny ("no one on a ventilator", 没有人用呼吸机, "nobody
+    here relies on any equipment such as a ventilator")."""
+    return next((m for m in pattern.finditer(text) if not _denied(text, m.start())), None)
+
+
+def _denied(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start]
+    # a denial of the power or the heat ("no electricity and his ventilator", 没有暖气) is not one of the person
+    cut = max((m.end() for m in (*NO_POWER.finditer(before), *HEAT_LOST.finditer(before))), default=0)
+    if negated_before(before[cut:]):
+        return True
+    sentence = re.split(r"[.!?;。！？；]", text[max(0, start - 200):start])[-1]
+    clause = CONTRAST.split(sentence)[-1]  # "none of us needs one, but next door..." ends the denial
+    denial = None
+    for denial in _DEPENDENCY_DENIED.finditer(clause):
+        pass
+    return denial is not None and not _DENIAL_ENDS.search(clause, denial.end())
 
 
 def _degrees(raw: str) -> int | None:
@@ -96,24 +109,27 @@ def _severe_frost(text: str) -> bool:
     return False
 
 
+def _indoor_celsius(text: str) -> int | None:
+    """The last temperature said of the home ("the flat is down to 10 degrees", 屋里只有九度)."""
+    found = sorted((m.end(), parse_number(m.group(1))) for m in (*_INDOOR_EN.finditer(text), *_INDOOR_ZH.finditer(text)))
+    return found[-1][1] if found else None
+
+
 def _cold_home(text: str) -> bool:
-    if _HEAT_LOST.search(text) or _NO_POWER.search(text):
-        return True
-    for m in (*_INDOOR_EN.finditer(text), *_INDOOR_ZH.finditer(text)):
-        value = parse_number(m.group(1))
-        if value is not None and value <= _COLD_INDOOR_C:
-            return True
-    return False
+    """The home is cold: said so by its temperature, else by the last word on the heating, else by the power."""
+    indoor = _indoor_celsius(text)
+    if indoor is not None and (indoor <= _COLD_INDOOR_C or indoor >= _WARM_INDOOR_C):
+        return indoor <= _COLD_INDOOR_C
+    heating = heating_lost(text)
+    return heating if heating is not None else power_lost(text)
 
 
 def life_at_risk(text: str) -> str | None:
     """Why the report puts a life at immediate risk although it names no hazard of its own, or None."""
     text = to_simplified(normalised_chinese(text))
     device = _said(_LIFE_SUPPORT, text)
-    if device and _NO_POWER.search(text):
-        backed_up = _BACKUP.search(text) and not _BACKUP_FAILING.search(text)
-        if not backed_up:
-            return f'someone on powered life support ("{device.group(0)}") without power'
+    if device and power_lost(text) and not backup_covers(text):
+        return f'someone on powered life support ("{device.group(0)}") without power'
     frail = _said(_FRAIL, text)
     if frail and _severe_frost(text) and _cold_home(text):
         return f'a frail person ("{frail.group(0)}") in an unheated home in severe frost'

@@ -61,3 +61,24 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
     for warning in result.warnings[:2]:
         plan.evacuation.append(PlanItem(text=warning, sources=src))
     return True, [f for f in result.geojson()["features"] if f["properties"]["kind"] != "incident"], None
+
+
+def table_distances(plan: ResponsePlan, text: str, hazard: str) -> None:
+    """A report that asks how far ("ammonia leaking from a truck, people coughing, how far do we keep people back?")
+    before its place is known gets the decision table's distances for its hazard, cited by row: the protective step
+    needs a place to draw them, the commander needs the figure now (trial s16: the answer had no distance)."""
+    from agent.schemas import Citation
+    from tools.protective.reference import SOURCE, TITLE, asks_distance, table_rows
+
+    if not asks_distance(text):
+        return
+    try:
+        rows = table_rows(text, hazard)
+    except Exception as exc:  # noqa: BLE001 - the plan stands without the figure
+        log.warning("decision-table lookup failed: %s", exc)
+        return
+    for row in rows:
+        ref = f"C{len(plan.citations) + 1}"
+        plan.citations.append(Citation(ref=ref, source=SOURCE, title=TITLE, section=row.section, text=row.text, score=1.0))
+        plan.evacuation.append(PlanItem(text=f"Distances by the decision table until the place is confirmed (row {row.rule}): {row.text}",
+                                        sources=[Source(kind="citation", ref=ref)]))

@@ -25,6 +25,7 @@ from agent.incident_scope import ReportPlace
 from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
+from agent.protective_step import table_distances
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_query, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
 from core.vocabulary import READ_BY_FALLBACK
@@ -170,6 +171,7 @@ class ResponsePlanner:
                 features += self._evacuate(plan, triage, location, checked)
             else:
                 plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+                table_distances(plan, checked.without_injection(), kind)
             if not getattr(location, "confirmed", True):
                 plan.warnings.append(f"LOCATION UNCONFIRMED: units are pre-alerted toward {location.name} (± {location.radius_m:.0f} m); confirm the address.")
                 plan.open_questions.insert(0, PlanItem(
@@ -178,6 +180,7 @@ class ResponsePlanner:
         else:
             plan.resources.append(PlanItem(text="No units recommended until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
             plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
+            table_distances(plan, checked.without_injection(), kind)
         return features
 
     def possible_p1_threshold(self) -> float:

@@ -27,3 +27,13 @@ def tiny_model_dir(tmp_path_factory, packaged_llm_dir) -> Path:
     LlamaForCausalLM(config).save_pretrained(out)
     tokenizer.save_pretrained(out)
     return out
+
+
+@pytest.fixture(scope="module")
+def routed_calls(city):
+    """The calls the deterministic router makes for a message (the default intent router, the real city)."""
+    from agent.intents import plan_calls
+    from agent.router_model import IntentRouter
+
+    router = IntentRouter.default()
+    return lambda text: plan_calls(text, router, city)

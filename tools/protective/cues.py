@@ -329,7 +329,9 @@ def _material(t: str, gas_odour: bool) -> str | None:
     # "Pool chlorine" sold in canisters is sodium hypochlorite solution, a corrosive liquid like bleach.
     household = _has(t, r"\b(bleach|cleaner|cleaning|detergent|solution|bottle|liquid|puddle|can of|pool chlorine|chlorine for (the )?(swimming )?pools?)\b",
                      r"(漂白|清洁|洗涤|瓶|泳池用?氯)") \
-        and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|气体|罐|云|阀)")
+        and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|rail car|tank car)\b", r"(气瓶|钢瓶|液氯|液氨|气体|罐|云|阀)")
+    # 钢瓶 (a steel cylinder) is no 瓶 (bottle) of a product, and 液氯 / 液氨 (liquefied chlorine / ammonia) is the
+    # industrial gas itself (trial s16: "液氯钢瓶泄漏" read as household bleach got the corrosive-spill row).
     # Pool chlorine (calcium hypochlorite granules, tablets) is a solid oxidizer, not a toxic gas release.
     solid_product = _has(t, r"\b(granules|granular|tablets|pellets|powder|hypochlorite|sack|bag of)\b", r"(颗粒|片剂|粉末|次氯酸钙|袋)") \
         and not _has(t, r"\b(gas|cylinder|tank|cloud|tanker|valve|fumes|vapou?r|smell\w*|odou?r|cough\w*|mixed)\b", r"(气瓶|气体|罐|云|阀|气味|咳嗽|混)")
