@@ -77,7 +77,7 @@ _PIECES = re.compile(r"[.;!?。；！？\n]+|[,，]\s*|\s+[-–—]\s+")
 # Words about the call itself, not about the incident ("caller rang back", "来电者又打来").
 _ABOUT_THE_CALL = re.compile(r"\b(?:the|a|caller|callers|rang|rings|called|calls|phoned|back|again|says|said|she|he|they|her|his|"
                              r"herself|himself|themselves|corrects|corrected|sorry|my|our|mistake|ok|okay|so|just|now|update|"
-                             r"please|thanks|not|no|instead)\b|来电者|报警人|又打来|打回来|回电|刚才|抱歉|不好意思|记错了|听错了|说|了",
+                             r"please|thanks|not|no|instead|got|it|wrong|mixed|up|error|typo|misheard|heard|gave|meant)\b|来电者|报警人|又打来|打回来|回电|刚才|抱歉|不好意思|记错了|听错了|说|了",
                              re.IGNORECASE)
 
 
