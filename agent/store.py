@@ -172,15 +172,18 @@ class IncidentStore:
 
     # --- incidents -----------------------------------------------------
     def create_incident(self, title: str, operator: str) -> IncidentSummary:
-        incident_id = "INC-" + uuid.uuid4().hex[:8].upper()
-        created = _now()
         with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO incidents (incident_id, title, created_at, operator) VALUES (?,?,?,?)",
-                (incident_id, title.strip()[:120] or "Untitled incident", created, operator),
-            )
-            self._log(conn, incident_id, "incident_created", {"title": title[:120]}, operator)
+            incident_id = self._insert_incident(conn, title, operator)
         return self.get_incident(incident_id)
+
+    def _insert_incident(self, conn: sqlite3.Connection, title: str, operator: str) -> str:
+        incident_id = "INC-" + uuid.uuid4().hex[:8].upper()
+        conn.execute(
+            "INSERT INTO incidents (incident_id, title, created_at, operator) VALUES (?,?,?,?)",
+            (incident_id, title.strip()[:120] or "Untitled incident", _now(), operator),
+        )
+        self._log(conn, incident_id, "incident_created", {"title": title[:120]}, operator)
+        return incident_id
 
     def get_incident(self, incident_id: str) -> IncidentSummary:
         row = self._read_one("SELECT * FROM incidents WHERE incident_id=?", (incident_id,)) if _id_like(incident_id) else None
@@ -324,6 +327,23 @@ class IncidentStore:
         with self._tx() as conn:
             conn.executemany("UPDATE stream_reports SET cluster_id=? WHERE report_id=?",
                              [(cluster_id, rid) for rid in report_ids])
+
+    def open_cluster_incident(self, cluster_id: str, title: str, operator: str) -> tuple[IncidentSummary, str, bool]:
+        """Operator: "open incident from this cluster", once whoever asks: the incident already opened from the
+        cluster when there is one, else a new incident with every report of the cluster attached.  One write
+        transaction (BEGIN IMMEDIATE), so that two operators (two processes or two UI sessions on one log) asking at
+        the same moment make one incident: the second waits for the first and gets its incident.  Returns (the
+        incident, who opened it, whether this call opened it)."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT i.incident_id, i.operator FROM stream_reports s JOIN incidents i"
+                               " ON i.incident_id=s.incident_id WHERE s.cluster_id=? LIMIT 1", (cluster_id,)).fetchone()
+            if row is not None:
+                incident_id, opener, created = row["incident_id"], row["operator"], False
+            else:
+                incident_id, opener, created = self._insert_incident(conn, title, operator), operator, True
+                n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=?", (incident_id, cluster_id)).rowcount
+                self._log(conn, incident_id, "cluster_linked", {"cluster_id": cluster_id, "reports": n}, operator)
+        return self.get_incident(incident_id), opener, created
 
     def link_cluster(self, cluster_id: str, incident_id: str, operator: str) -> int:
         """Attach every stream report of a cluster to an incident (operator: "open incident from this cluster")."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.cluster_incident import cluster_report_text
+from agent.monitor.cluster_incident import ClusterOpening, cluster_report_text, open_from_log
 from agent.monitor.evidence import HazardReading, read_hazard, read_report, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
@@ -509,6 +509,11 @@ class MonitorPipeline:
 
     def open_incident(self, cluster_id: str, operator: str | None = None) -> str:
         """Operator: "open incident from this cluster" -> an incident in the store with the cluster's reports."""
+        return self.open_incident_from(cluster_id, operator).incident_id
+
+    def open_incident_from(self, cluster_id: str, operator: str | None = None) -> ClusterOpening:
+        """``open_incident``, saying whether this call opened the incident or found it opened already (by another
+        operator, or another process on the same log: ``IncidentStore.open_cluster_incident`` makes one per cluster)."""
         if self.store is None:
             raise RuntimeError("no incident store attached")
         operator = operator or self.config.operator
@@ -516,8 +521,6 @@ class MonitorPipeline:
             c = self.grouper.clusters.get(cluster_id)
             if c is None:  # grouped by another process (``eca monitor``) or closed here: the incident log has it
                 c_stored = True
-            elif c.incident_id:
-                return c.incident_id
             else:
                 c_stored = False
                 title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
@@ -525,23 +528,21 @@ class MonitorPipeline:
                 real = sum(n for t, n in c.types.items() if t != NOISE_TYPE)
                 share = (c.types.get(kind, 0) / real) if real else 0.0
         if c_stored:
-            from agent.monitor.cluster_incident import open_stored_cluster
-
-            return open_stored_cluster(self.store, cluster_id, operator)
-        incident = self.store.create_incident(title, operator)
-        self.store.link_cluster(cluster_id, incident.incident_id, operator)
-        # The incident carries what the cluster says (its type, its priority, its place and its reports' words) as its
-        # first report: an incident with none had no priority (it fell out of the P1 count) and "Plan response"
-        # answered "the report is empty".
-        texts = [r["text"] for r in self.store.stream_reports(incident_id=incident.incident_id) if (r.get("text") or "").strip()]
-        if texts:
-            triage = TriageSummary(incident_type=kind, priority=priority, type_confidence=round(share, 3), priority_confidence=1.0,
-                                   read_by="stream cluster", type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
-            self.store.add_report(incident.incident_id, cluster_report_text(cluster_id, kind, priority, place, texts), triage, operator)
+            return open_from_log(self.store, cluster_id, operator)
+        incident, opener, created = self.store.open_cluster_incident(cluster_id, title, operator)
+        if created:
+            # The incident carries what the cluster says (its type, its priority, its place and its reports' words) as
+            # its first report: an incident with none had no priority (it fell out of the P1 count) and "Plan response"
+            # answered "the report is empty".
+            texts = [r["text"] for r in self.store.stream_reports(incident_id=incident.incident_id) if (r.get("text") or "").strip()]
+            if texts:
+                triage = TriageSummary(incident_type=kind, priority=priority, type_confidence=round(share, 3), priority_confidence=1.0,
+                                       read_by="stream cluster", type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
+                self.store.add_report(incident.incident_id, cluster_report_text(cluster_id, kind, priority, place, texts), triage, operator)
         with self.lock:
             if cluster_id in self.grouper.clusters:  # still open (it may have closed or been merged meanwhile)
                 self.grouper.link_incident(cluster_id, incident.incident_id)
-        return incident.incident_id
+        return ClusterOpening(cluster_id, incident.incident_id, opener, created)
 
     def unconfirmed_alerts(self) -> list[MonitorAlert]:
         """The live new-incident alerts raised on one report's words (``GroupAlert.corroborated`` false), newest last:

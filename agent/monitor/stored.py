@@ -1,4 +1,4 @@
-"""The stream's picture as the incident log holds it, and "open incident from this cluster" on it.
+"""The stream's picture as the incident log holds it (``agent.monitor.cluster_incident`` opens an incident from it).
 
 ``eca monitor`` usually runs in its own process: its clusters, reports and alerts reach the UI only through the
 incident log.  The sitrep reads its candidates from there (``agent.situation.Situation.stream_candidates``); the
@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
-from agent.monitor.cluster_incident import open_stored_cluster
 from agent.monitor.grouping import NOISE_TYPE
 from agent.monitor.pipeline import MonitorAlert, ProcessedReport
 from agent.situation import Situation as StoredSituation
@@ -19,7 +18,7 @@ from agent.situation import StreamCandidate
 from agent.store import NEEDS_READ_PAGE, IncidentStore
 
 log = logging.getLogger(__name__)
-__all__ = ["open_stored_cluster", "report_from_row", "stored_alerts", "stored_clusters", "stored_picture"]
+__all__ = ["report_from_row", "stored_alerts", "stored_clusters", "stored_picture"]
 
 COUNT_BIN_S = 300.0  # as the monitor's own counts (MonitorConfig.count_bin_s)
 
