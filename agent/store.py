@@ -74,7 +74,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
          WHERE json_extract(triage_json, '$.state') = '{UNTRIAGED}' AND json_extract(triage_json, '$.read_by') IS NOT NULL""",
      "DROP INDEX IF EXISTS idx_stream_unread"),
 )
-INDEXES = f"CREATE INDEX IF NOT EXISTS idx_stream_unreviewed ON stream_reports(event_time) WHERE {UNREAD_UNTRIAGED};"
+INDEXES = (f"CREATE INDEX IF NOT EXISTS idx_stream_unreviewed ON stream_reports(event_time) WHERE {UNREAD_UNTRIAGED};"
+           # the Situation tab and the sitrep read the stream's last hours on every refresh (every 3 s)
+           "CREATE INDEX IF NOT EXISTS idx_stream_received ON stream_reports(received_at);")
 
 
 def check_stream_review(report_id: str, state: str | None, reviewed_by: str | None, reviewed_at: str | None = None, *,
@@ -307,7 +309,9 @@ class IncidentStore:
         now = _now()
         with self._tx() as conn:
             conn.executemany(
-                "INSERT OR REPLACE INTO stream_reports (report_id, received_at, event_time, source, text, lat, lon,"
+                # a report id already stored is kept as it was (its cluster, its incident, a person's read): the same
+                # report fed again is not taken in twice (``MonitorPipeline`` skips it before grouping)
+                "INSERT OR IGNORE INTO stream_reports (report_id, received_at, event_time, source, text, lat, lon,"
                 " external_id, triage_json, cluster_id, detail_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(r["report_id"], now, r.get("event_time"), r.get("source", "other"), r["text"], r.get("lat"),
                   r.get("lon"), r.get("external_id"), json.dumps(r.get("triage"), ensure_ascii=False) if r.get("triage") else None,
@@ -321,6 +325,15 @@ class IncidentStore:
                 " WHERE report_id=? AND cluster_id IS NOT NULL AND incident_id IS NULL",
                 [(r["report_id"],) for r in rows if r.get("cluster_id")],
             )
+
+    def stream_report_ids_present(self, report_ids: list[str]) -> set[str]:
+        """Which of these stream report ids the log holds already (the same report fed again)."""
+        present: set[str] = set()
+        for start in range(0, len(report_ids), 500):
+            chunk = report_ids[start:start + 500]
+            rows = self._read(f"SELECT report_id FROM stream_reports WHERE report_id IN ({','.join('?' * len(chunk))})", chunk)
+            present.update(r["report_id"] for r in rows)
+        return present
 
     def move_stream_reports(self, report_ids: list[str], cluster_id: str) -> None:
         """Record an operator's merge, split or detach: the reports now belong to ``cluster_id``."""
@@ -486,10 +499,14 @@ class IncidentStore:
         with self._tx() as conn:
             self._log(conn, incident_id, kind, payload, operator)
 
-    def events(self, incident_id: str | None = None, kind: str | None = None) -> list[AuditEvent]:
+    def events(self, incident_id: str | None = None, kind: str | None = None, since: str | None = None) -> list[AuditEvent]:
+        """The log's events, oldest first; of one incident, of one kind, logged at or after ``since`` (ISO time)."""
         if incident_id and not _id_like(incident_id):  # no incident has that id: none of its events
             return []
         clauses, args = [], []
+        if since:
+            clauses.append("created_at >= ?")
+            args.append(since)
         if incident_id:
             clauses.append("incident_id=?")
             args.append(incident_id)
@@ -570,28 +587,61 @@ class IncidentStore:
         )
         return {r["unit_id"]: r["incident_id"] for r in rows if r["unit_id"]}
 
-    def stream_cluster_report_rows(self, since: str, *, include_linked: bool = False) -> list[dict[str, Any]]:
-        """The stream reports received since ``since`` (ISO time) that the monitor grouped into a candidate incident
-        no operator has opened an incident from yet (their cluster, type, priority, place, incident, the start of their
-        text; oldest first): what the situation picture lists as the stream's candidates.  ``include_linked``: also the
-        clusters an incident was opened from (the Situation tab lists those too, with their incident)."""
+    def change_mark(self) -> tuple[int, int]:
+        """Changes whenever anything in the log changes, by this process or another one (SQLite's data version, which
+        another connection's commit moves, and this connection's own change count): a reader may keep what it built
+        from the log while the mark stays the same."""
+        with self._lock:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
+
+    def stream_cluster_summaries(self, since: str, *, include_linked: bool = False) -> list[dict[str, Any]]:
+        """Per cluster of the stream reports received since ``since`` (ISO time), what the situation picture lists as
+        the stream's candidates, aggregated in SQL (a refresh every 3 s must not carry a 6-hour window's rows into
+        Python, review s15-rv2): its reports, best priority, latest reception, the start of its first report's text,
+        and the counts of each incident type, place, zone and incident (``values``: kind -> [(value, reports, first
+        rowid)]).  Clusters no operator has opened an incident from; ``include_linked``: those too (the Situation tab
+        lists them, with their incident)."""
+        linked = "" if include_linked else " AND incident_id IS NULL"
         rows = self._read(
-            "SELECT cluster_id, incident_id, received_at, event_time, substr(text, 1, 120) AS text,"
-            " json_extract(triage_json, '$.incident_type') AS incident_type,"
-            " json_extract(triage_json, '$.priority') AS priority, json_extract(detail_json, '$.place') AS place,"
-            " json_extract(detail_json, '$.zone') AS zone FROM stream_reports"
-            " WHERE cluster_id IS NOT NULL" + ("" if include_linked else " AND incident_id IS NULL")
-            + " AND received_at >= ? ORDER BY received_at, rowid",
-            (since,))
-        return [dict(r) for r in rows]
+            "WITH w AS MATERIALIZED (SELECT rowid AS rid, cluster_id, incident_id, received_at,"
+            " json_extract(triage_json, '$.incident_type') AS incident_type, json_extract(triage_json, '$.priority') AS priority,"
+            " json_extract(detail_json, '$.place') AS place, json_extract(detail_json, '$.zone') AS zone"
+            f" FROM stream_reports WHERE cluster_id IS NOT NULL{linked} AND received_at >= ?)"
+            " SELECT 'all' AS kind, cluster_id, MIN(NULLIF(priority, '')) AS value, COUNT(*) AS n, MIN(rid) AS first, MAX(received_at) AS last"
+            " FROM w GROUP BY cluster_id"
+            " UNION ALL SELECT 'incident_type', cluster_id, incident_type, COUNT(*), MIN(rid), NULL FROM w"
+            "  WHERE incident_type IS NOT NULL AND incident_type != '' GROUP BY cluster_id, incident_type"
+            " UNION ALL SELECT 'place', cluster_id, place, COUNT(*), MIN(rid), NULL FROM w"
+            "  WHERE place IS NOT NULL AND place != '' GROUP BY cluster_id, place"
+            " UNION ALL SELECT 'zone', cluster_id, zone, COUNT(*), MIN(rid), NULL FROM w"
+            "  WHERE zone IS NOT NULL AND zone != '' GROUP BY cluster_id, zone"
+            " UNION ALL SELECT 'incident_id', cluster_id, incident_id, COUNT(*), MIN(rid), NULL FROM w"
+            "  WHERE incident_id IS NOT NULL GROUP BY cluster_id, incident_id", (since,))
+        out: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            if r["kind"] == "all":
+                out[r["cluster_id"]] = {"cluster_id": r["cluster_id"], "reports": int(r["n"]), "priority": r["value"],
+                                        "last_received": r["last"], "first_rid": int(r["first"]), "values": {}}
+        for r in rows:
+            if r["kind"] != "all" and r["cluster_id"] in out:
+                out[r["cluster_id"]]["values"].setdefault(r["kind"], []).append((r["value"], int(r["n"]), int(r["first"])))
+        firsts = {c["first_rid"]: c for c in out.values()}
+        rids = list(firsts)
+        for start in range(0, len(rids), 500):
+            chunk = rids[start:start + 500]
+            for r in self._read(f"SELECT rowid AS rid, substr(text, 1, 120) AS text FROM stream_reports"
+                                f" WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+                firsts[int(r["rid"])]["text"] = r["text"]
+        return sorted(out.values(), key=lambda c: c["first_rid"])
 
     def recent_stream_reports(self, since: str, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
         """The newest ``limit`` stream reports received since ``since`` (ISO time), oldest first, and how many were
         received since then in all: the Situation tab's counts and map when another process (``eca monitor``) wrote
         them."""
-        rows = self._read("SELECT *, COUNT(*) OVER () AS n_unread FROM stream_reports WHERE received_at >= ?"
-                          " ORDER BY received_at DESC, rowid DESC LIMIT ?", (since, limit))
-        total = int(rows[0]["n_unread"]) if rows else 0
+        # the count apart, on the reception index: a window function over the whole window read every row of it
+        total = int(self._read_one("SELECT COUNT(*) AS n FROM stream_reports WHERE received_at >= ?", (since,))["n"])
+        rows = self._read("SELECT * FROM stream_reports WHERE received_at >= ? ORDER BY received_at DESC, rowid DESC LIMIT ?",
+                          (since, limit)) if total else []
         return [self._stream_row(r) for r in reversed(rows)], total
 
     def proposed_unit_rows(self) -> list[dict[str, Any]]:

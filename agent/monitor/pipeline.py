@@ -91,6 +91,7 @@ class PendingBatch:
     records: list[FeedRecord]
     now: float
     job: Future | None
+    ids: list[str | None] = field(default_factory=list)  # each record's stable id (``FeedRecord.stream_id``), if any
 
 
 @dataclass
@@ -103,6 +104,8 @@ class MonitorConfig:
     count_bin_s: float = 300.0
     count_horizon_bins: int = 288   # 24 h of 5-minute bins
     triage_cache: int = 4096        # recent triage results kept by text (retweets, repeated sensor lines); 0 = off
+    seen_ids: int = 200_000         # stable ids of the reports this run took in, beside the incident log's (a feed
+    # read twice in one run, or with no incident log): a report already taken in is skipped, never counted twice
     operator: str = "monitor"
 
 
@@ -177,6 +180,10 @@ class MonitorPipeline:
         # processed and shown (grouping, counts, alerts), its reports counted as not stored; the caller decides.
         self.store_error: Exception | None = None
         self.unstored = 0
+        # Reports skipped because they were taken in already (the same file fed twice, a followed file read again
+        # after a restart): by their stable id (``FeedRecord.stream_id``), in the incident log or earlier in this run.
+        self.duplicates = 0
+        self._seen: OrderedDict[str, None] = OrderedDict()
         self._closed = False
 
     def close(self) -> None:
@@ -290,7 +297,7 @@ class MonitorPipeline:
         if self._closed:
             raise RuntimeError("the monitor pipeline is closed; build a new MonitorPipeline to process more reports")
         now = time.time() if now is None else now
-        records = sorted(records, key=lambda r: r.time_or(now))
+        records, ids = self._not_taken_in(sorted(records, key=lambda r: r.time_or(now)))
         if not records:
             return PendingBatch(records, now, None)
         with self._pool_lock:
@@ -299,7 +306,32 @@ class MonitorPipeline:
             if self._triage_pool is None:
                 self._triage_pool = ThreadPoolExecutor(1, thread_name_prefix="monitor-triage")
             job = self._triage_pool.submit(self._timed_triage, [r.text for r in records])
-        return PendingBatch(records, now, job)
+        return PendingBatch(records, now, job, ids)
+
+    def _not_taken_in(self, records: list[FeedRecord]) -> tuple[list[FeedRecord], list[str | None]]:
+        """The records not taken in before, with their stable ids: ingest is idempotent, so feeding a stream again
+        (``eca monitor`` on the same file twice) neither stores nor groups nor counts its reports a second time.  A
+        record is known by its id in the incident log or in this run (also a batch ahead, not yet stored).  When the
+        log cannot be read the records are kept (a report counted twice beats one lost)."""
+        ids = [r.stream_id() for r in records]
+        known: set[str] = set()
+        if self.store is not None and any(ids):
+            try:
+                known = self.store.stream_report_ids_present([i for i in ids if i])
+            except (sqlite3.Error, OSError) as exc:
+                log.error("the incident log could not be read for reports already taken in (%s: %s)", type(exc).__name__, exc)
+        kept, kept_ids = [], []
+        for rec, rid in zip(records, ids):
+            if rid is not None and (rid in known or rid in self._seen):
+                self.duplicates += 1
+                continue
+            if rid is not None:
+                self._seen[rid] = None
+                if len(self._seen) > self.config.seen_ids:
+                    self._seen.popitem(last=False)
+            kept.append(rec)
+            kept_ids.append(rid)
+        return kept, kept_ids
 
     def _triage_result(self, batch: PendingBatch) -> tuple[list, float, float]:
         """The batch's triage; when the triage thread failed on it, every report of it untriaged."""
@@ -358,12 +390,12 @@ class MonitorPipeline:
         alerts: list[MonitorAlert] = []
         rows, unread_reports = [], []
         with self.lock:
-            for rec, tri, vec, fix, sig, hazard in zip(records, triage, dense, fixes, signals, readings):
+            for k, (rec, tri, vec, fix, sig, hazard) in enumerate(zip(records, triage, dense, fixes, signals, readings)):
                 if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
                     tri = _NO_TEXT
                 t = rec.time_or(now)
                 self.clock = max(self.clock, t)
-                report_id = "SR-" + uuid.uuid4().hex[:12].upper()
+                report_id = (batch.ids[k] if k < len(batch.ids) else None) or "SR-" + uuid.uuid4().hex[:12].upper()
                 zone = self.places.zone_of(fix)
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
