@@ -158,35 +158,32 @@ class Situation:
         incident from (with its id): the Situation tab's cluster table, read from the same rows as the sitrep."""
         now = self.clock()
         since = self.stream_since()
-        clusters: dict[str, list[dict]] = collections.defaultdict(list)
-        for row in self.store.stream_cluster_report_rows(since, include_linked=include_linked):
-            clusters[row["cluster_id"]].append(row)
+        clusters = {c["cluster_id"]: c for c in self.store.stream_cluster_summaries(since, include_linked=include_linked)}
         alerts: dict[str, tuple[str, str]] = {}  # cluster -> (time, message) of the monitor's latest alert on it
-        for event in self.store.events(kind="monitor_alert"):
+        for event in self.store.events(kind="monitor_alert", since=since):
             cluster_id = event.payload.get("cluster_id")
-            if cluster_id in clusters and event.created_at >= since:
+            if cluster_id in clusters:
                 alerts[cluster_id] = (event.created_at, str(event.payload.get("message") or ""))
         # an operator's dismissal holds until the monitor alerts on the cluster again (its reports confirm it)
         dismissed: dict[str, str] = {}
-        for event in self.store.events(kind="alert_dismissed"):
+        for event in self.store.events(kind="alert_dismissed", since=since):
             cluster_id = event.payload.get("cluster_id")
             if cluster_id in alerts and event.created_at > alerts[cluster_id][0]:
                 dismissed[cluster_id] = str(event.payload.get("reason") or "no reason given")
         out = []
-        for cluster_id, rows in clusters.items():
-            priorities = sorted(r["priority"] for r in rows if r["priority"])
-            best = priorities[0] if priorities else None
+        for cluster_id, c in clusters.items():
+            best = c["priority"]
             if priority and best != priority:
                 continue
-            last = max(datetime.fromisoformat(r["received_at"]) for r in rows)
-            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(r["incident_type"] for r in rows),
-                                       priority=best, reports=len(rows),
-                                       place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
-                                       last_min=round((now - last).total_seconds() / 60, 1),
+            values = c["values"]
+            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(values.get("incident_type")),
+                                       priority=best, reports=c["reports"],
+                                       place=_most_common(values.get("place")) or _most_common(values.get("zone")),
+                                       last_min=round((now - datetime.fromisoformat(c["last_received"])).total_seconds() / 60, 1),
                                        alert=alerts[cluster_id][1] if cluster_id in alerts else None,
                                        dismissed=dismissed.get(cluster_id),
-                                       incident_id=_most_common(r.get("incident_id") for r in rows),
-                                       first_report=rows[0].get("text")))
+                                       incident_id=_most_common(values.get("incident_id")),
+                                       first_report=c.get("text")))
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
         self._flag_likely_incidents(out)
         return out
@@ -222,14 +219,14 @@ class Situation:
     def pending_proposals(self) -> list[PendingProposal]:
         """Every proposal awaiting confirmation in the incident log, whichever operator's session filed it, newest
         first (the book is shared: any operator may confirm or reject it)."""
-        from agent.proposals import pending_events
+        from agent.proposals import ProposalBook, pending_events
 
         now = self.clock()
-        status = self.city.unit_status() if self.city is not None else {}
+        book = ProposalBook(self.store, self.city) if self.city is not None else None
         out = [PendingProposal(proposal_id=p.proposal_id, summary=p.summary, incident_id=p.incident_id,
                                operator=event.operator,
                                age_min=round((now - datetime.fromisoformat(event.created_at)).total_seconds() / 60, 1),
-                               stale=_stale(p.action, p.args, status))
+                               stale=book.stale(p) if book is not None else None)  # confirm's own check
                for p, event in pending_events(self.store)]
         return out[::-1]
 
@@ -354,9 +351,10 @@ def _at(place: str) -> str:
     return place if place.startswith("near ") else f"at {place}"
 
 
-def _most_common(values) -> str | None:
-    counts = collections.Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+def _most_common(counted: list[tuple[str, int, int]] | None) -> str | None:
+    """The value most reports of a cluster give ((value, reports, first row) from the log); a tie goes to the one
+    given first."""
+    return min(counted, key=lambda v: (-v[1], v[2]))[0] if counted else None
 
 
 def _candidate_text(cand: StreamCandidate) -> str:
@@ -378,17 +376,6 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
     if len(candidates) > limit:
         lines.append(f"… and {len(candidates) - limit} more")
     return lines
-
-
-def _stale(action: str, args: dict, status: dict[str, str]) -> str | None:
-    """Why a pending unit change no longer fits the board (confirming it would be refused), else None."""
-    if action == "set_unit_status" and status.get(args.get("unit_id")) == args.get("status"):
-        return f"{args['unit_id']} is already {str(args['status']).replace('_', ' ')}"
-    if action == "commit_dispatch":
-        busy = [u for u in args.get("unit_ids") or [] if status.get(u) not in (None, "available")]
-        if busy:
-            return "not available now: " + ", ".join(f"{u} ({status[u].replace('_', ' ')})" for u in busy)
-    return None
 
 
 def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:

@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
 from agent.monitor.cluster_incident import open_from_log
-from agent.monitor.stored import report_from_row, stored_picture
+from agent.monitor.stored import StoredStream, report_from_row
 from agent.schemas import UNTRIAGED
 from agent.situation import STREAM_WINDOW_MIN
 from agent.store import NEEDS_READ_PAGE, IncidentStore
@@ -61,6 +61,9 @@ class Situation:
         self._worker: threading.Thread | None = None
         self.operator: str | None = None  # who acts when no one is logged in (settings.operator)
         self._refreshing = threading.Lock()  # one refresh at a time: ticks of a busy monitor never pile up
+        # the stored stream's picture, built again only when the log changed (a refresh every 3 s of a quiet log
+        # costs one PRAGMA)
+        self._stored = StoredStream(store, window_min) if store is not None else None
         self._last_views: tuple | None = None
 
     @classmethod
@@ -146,7 +149,7 @@ class Situation:
         if self.store is None:
             return live
         try:
-            stored = stored_picture(self.store, self.window_min)
+            stored = self._stored.picture() if self._stored is not None else None
         except (sqlite3.Error, OSError) as exc:  # the live picture is still shown
             log.error("the incident log could not be read for the stream picture (%s: %s)", type(exc).__name__, exc)
             return live
