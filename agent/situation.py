@@ -158,9 +158,11 @@ class Situation:
         incident from (with its id): the Situation tab's cluster table, read from the same rows as the sitrep."""
         now = self.clock()
         since = self.stream_since()
-        clusters = {c["cluster_id"]: c for c in self.store.stream_cluster_summaries(since, include_linked=include_linked)}
+        clusters: dict[str, list[dict]] = collections.defaultdict(list)
+        for row in self.store.stream_cluster_report_rows(since, include_linked=include_linked):
+            clusters[row["cluster_id"]].append(row)
         alerts: dict[str, tuple[str, str]] = {}  # cluster -> (time, message) of the monitor's latest alert on it
-        for event in self.store.events(kind="monitor_alert", since=since):
+        for event in self.store.events(kind="monitor_alert", since=since):  # the window's alerts only
             cluster_id = event.payload.get("cluster_id")
             if cluster_id in clusters:
                 alerts[cluster_id] = (event.created_at, str(event.payload.get("message") or ""))
@@ -171,19 +173,20 @@ class Situation:
             if cluster_id in alerts and event.created_at > alerts[cluster_id][0]:
                 dismissed[cluster_id] = str(event.payload.get("reason") or "no reason given")
         out = []
-        for cluster_id, c in clusters.items():
-            best = c["priority"]
+        for cluster_id, rows in clusters.items():
+            priorities = sorted(r["priority"] for r in rows if r["priority"])
+            best = priorities[0] if priorities else None
             if priority and best != priority:
                 continue
-            values = c["values"]
-            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(values.get("incident_type")),
-                                       priority=best, reports=c["reports"],
-                                       place=_most_common(values.get("place")) or _most_common(values.get("zone")),
-                                       last_min=round((now - datetime.fromisoformat(c["last_received"])).total_seconds() / 60, 1),
+            last = datetime.fromisoformat(max(r["received_at"] for r in rows))  # the log's ISO times sort as text
+            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(r["incident_type"] for r in rows),
+                                       priority=best, reports=len(rows),
+                                       place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
+                                       last_min=round((now - last).total_seconds() / 60, 1),
                                        alert=alerts[cluster_id][1] if cluster_id in alerts else None,
                                        dismissed=dismissed.get(cluster_id),
-                                       incident_id=_most_common(values.get("incident_id")),
-                                       first_report=c.get("text")))
+                                       incident_id=_most_common(r.get("incident_id") for r in rows),
+                                       first_report=rows[0].get("text")))
         out.sort(key=lambda c: (_PRIORITY_ORDER.get(c.priority or "", 9), -c.reports, c.cluster_id))
         self._flag_likely_incidents(out)
         return out
@@ -351,10 +354,9 @@ def _at(place: str) -> str:
     return place if place.startswith("near ") else f"at {place}"
 
 
-def _most_common(counted: list[tuple[str, int, int]] | None) -> str | None:
-    """The value most reports of a cluster give ((value, reports, first row) from the log); a tie goes to the one
-    given first."""
-    return min(counted, key=lambda v: (-v[1], v[2]))[0] if counted else None
+def _most_common(values) -> str | None:
+    counts = collections.Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _candidate_text(cand: StreamCandidate) -> str:

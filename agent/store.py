@@ -594,45 +594,20 @@ class IncidentStore:
         with self._lock:
             return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
 
-    def stream_cluster_summaries(self, since: str, *, include_linked: bool = False) -> list[dict[str, Any]]:
-        """Per cluster of the stream reports received since ``since`` (ISO time), what the situation picture lists as
-        the stream's candidates, aggregated in SQL (a refresh every 3 s must not carry a 6-hour window's rows into
-        Python, review s15-rv2): its reports, best priority, latest reception, the start of its first report's text,
-        and the counts of each incident type, place, zone and incident (``values``: kind -> [(value, reports, first
-        rowid)]).  Clusters no operator has opened an incident from; ``include_linked``: those too (the Situation tab
-        lists them, with their incident)."""
-        linked = "" if include_linked else " AND incident_id IS NULL"
+    def stream_cluster_report_rows(self, since: str, *, include_linked: bool = False) -> list[dict[str, Any]]:
+        """The stream reports received since ``since`` (ISO time) that the monitor grouped into a candidate incident
+        no operator has opened an incident from yet (their cluster, type, priority, place, incident, the start of their
+        text; oldest first): what the situation picture lists as the stream's candidates.  ``include_linked``: also the
+        clusters an incident was opened from (the Situation tab lists those too, with their incident)."""
         rows = self._read(
-            "WITH w AS MATERIALIZED (SELECT rowid AS rid, cluster_id, incident_id, received_at,"
-            " json_extract(triage_json, '$.incident_type') AS incident_type, json_extract(triage_json, '$.priority') AS priority,"
-            " json_extract(detail_json, '$.place') AS place, json_extract(detail_json, '$.zone') AS zone"
-            f" FROM stream_reports WHERE cluster_id IS NOT NULL{linked} AND received_at >= ?)"
-            " SELECT 'all' AS kind, cluster_id, MIN(NULLIF(priority, '')) AS value, COUNT(*) AS n, MIN(rid) AS first, MAX(received_at) AS last"
-            " FROM w GROUP BY cluster_id"
-            " UNION ALL SELECT 'incident_type', cluster_id, incident_type, COUNT(*), MIN(rid), NULL FROM w"
-            "  WHERE incident_type IS NOT NULL AND incident_type != '' GROUP BY cluster_id, incident_type"
-            " UNION ALL SELECT 'place', cluster_id, place, COUNT(*), MIN(rid), NULL FROM w"
-            "  WHERE place IS NOT NULL AND place != '' GROUP BY cluster_id, place"
-            " UNION ALL SELECT 'zone', cluster_id, zone, COUNT(*), MIN(rid), NULL FROM w"
-            "  WHERE zone IS NOT NULL AND zone != '' GROUP BY cluster_id, zone"
-            " UNION ALL SELECT 'incident_id', cluster_id, incident_id, COUNT(*), MIN(rid), NULL FROM w"
-            "  WHERE incident_id IS NOT NULL GROUP BY cluster_id, incident_id", (since,))
-        out: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            if r["kind"] == "all":
-                out[r["cluster_id"]] = {"cluster_id": r["cluster_id"], "reports": int(r["n"]), "priority": r["value"],
-                                        "last_received": r["last"], "first_rid": int(r["first"]), "values": {}}
-        for r in rows:
-            if r["kind"] != "all" and r["cluster_id"] in out:
-                out[r["cluster_id"]]["values"].setdefault(r["kind"], []).append((r["value"], int(r["n"]), int(r["first"])))
-        firsts = {c["first_rid"]: c for c in out.values()}
-        rids = list(firsts)
-        for start in range(0, len(rids), 500):
-            chunk = rids[start:start + 500]
-            for r in self._read(f"SELECT rowid AS rid, substr(text, 1, 120) AS text FROM stream_reports"
-                                f" WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
-                firsts[int(r["rid"])]["text"] = r["text"]
-        return sorted(out.values(), key=lambda c: c["first_rid"])
+            "SELECT cluster_id, incident_id, received_at, event_time, substr(text, 1, 120) AS text,"
+            " json_extract(triage_json, '$.incident_type') AS incident_type,"
+            " json_extract(triage_json, '$.priority') AS priority, json_extract(detail_json, '$.place') AS place,"
+            " json_extract(detail_json, '$.zone') AS zone FROM stream_reports"
+            " WHERE cluster_id IS NOT NULL" + ("" if include_linked else " AND incident_id IS NULL")
+            + " AND received_at >= ? ORDER BY received_at, rowid",
+            (since,))
+        return [dict(r) for r in rows]
 
     def recent_stream_reports(self, since: str, limit: int = 500) -> tuple[list[dict[str, Any]], int]:
         """The newest ``limit`` stream reports received since ``since`` (ISO time), oldest first, and how many were
