@@ -80,6 +80,15 @@ def pending_events(store: Any, incident_id: str | None = None) -> list[tuple[Pro
             if e.payload.get("proposal_id") not in decided]
 
 
+def _units_of(action: str, args: dict[str, Any]) -> list[str]:
+    """The units a proposal would change."""
+    if action == "set_unit_status":
+        return [args["unit_id"]] if isinstance(args.get("unit_id"), str) else []
+    if action == "commit_dispatch":
+        return [u for u in args.get("unit_ids") or [] if isinstance(u, str)]
+    return []
+
+
 class ProposalError(ValueError):
     """A proposal that cannot be made or applied (unknown unit, already decided, ...): a clear message."""
 
@@ -94,8 +103,10 @@ class ProposalBook:
     # --- proposing (no state change) ---------------------------------------------------------
     def propose(self, action: str, args: dict[str, Any], *, incident_id: str | None, origin: str, operator: str) -> Proposal:
         summary = self._validate(action, args, incident_id)
+        status = self.city.unit_status()
+        board = {unit: status[unit] for unit in _units_of(action, args) if unit in status}
         proposal = Proposal(proposal_id="PRO-" + uuid.uuid4().hex[:8].upper(), action=action, args=args, summary=summary,
-                            incident_id=incident_id, origin=origin)
+                            incident_id=incident_id, origin=origin, board=board)
         self.store.log_event(incident_id, "proposal", proposal.model_dump(mode="json"), operator)
         return proposal
 
@@ -125,6 +136,8 @@ class ProposalBook:
         if action == "close_incident":
             target = args.get("incident_id") or incident_id
             incident = self.store.get_incident(target)
+            if incident.status != "open":
+                raise ProposalError(f"{incident.incident_id} is already closed; nothing to close")
             units = self._committed_to(incident.incident_id)
             release = f"; releases {', '.join(units)} (available again)" if units else "; no unit is committed to it"
             return f"Close incident {incident.incident_id} ({incident.title[:60]}){release}"
@@ -132,6 +145,28 @@ class ProposalBook:
             merged = args.get("merged") if action == "merge_incidents" else None
             return self.changes.summary(action, args, self._committed_to(merged) if merged else [])
         raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+
+    def stale(self, proposal: Proposal) -> str | None:
+        """Why confirming a pending proposal would no longer do what it said (the board has moved on since it was
+        proposed), else None.  The one check for the sitrep's STALE mark and for ``confirm``, which refuses it: a unit
+        whose status has changed since (committed to an incident meanwhile: applying an older status change would
+        silently undo that commitment), a unit already in the status asked for, a dispatch to an incident closed since,
+        a unit busy elsewhere, an incident already closed."""
+        try:
+            self._validate(proposal.action, proposal.args, proposal.incident_id)
+        except (ProposalError, LookupError) as exc:
+            return str(exc)
+        status = self.city.unit_status()
+        for unit, was in proposal.board.items():  # a change the board still allows, made on an older board
+            now = status.get(unit)
+            if now is not None and now != was:
+                return f"{unit} was {was.replace('_', ' ')} when this was proposed and has since been {self._where_now(unit, now)}"
+        return None
+
+    def _where_now(self, unit: str, status: str) -> str:
+        """"dispatched to INC-7", "out of service": a unit's status now, with the incident it is committed to."""
+        to = self.store.unit_commitments().get(unit) if status == "dispatched" else None
+        return status.replace("_", " ") + (f" to {to}" if to else "")
 
     def _committed_to(self, incident_id: str) -> list[str]:
         """The units dispatched to ``incident_id`` now (their latest confirmed status change was to it)."""
@@ -158,8 +193,7 @@ class ProposalBook:
 
     def _where(self, unit: str, status: str) -> str:
         """"KAM-P1 (dispatched to INC-7)": why a unit cannot be committed."""
-        to = self.store.unit_commitments().get(unit) if status == "dispatched" else None
-        return f"{unit} ({status.replace('_', ' ')}{f' to {to}' if to else ''})"
+        return f"{unit} ({self._where_now(unit, status)})"
 
     # --- reading ---------------------------------------------------------------------------------
     def get(self, proposal_id: str) -> Proposal:
@@ -185,7 +219,10 @@ class ProposalBook:
             if proposal.state != "pending":
                 raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
             try:
-                summary = self._validate(proposal.action, proposal.args, proposal.incident_id)  # the world may have moved on
+                overtaken = self.stale(proposal)  # the world may have moved on since it was proposed
+                if overtaken:
+                    raise ProposalError(overtaken)
+                summary = self._validate(proposal.action, proposal.args, proposal.incident_id)
                 if proposal.action in ("close_incident", "merge_incidents"):  # the units it releases or moves are those committed now
                     proposal = proposal.model_copy(update={"summary": summary})
                 self._apply(proposal, operator)

@@ -162,13 +162,13 @@ class Situation:
         for row in self.store.stream_cluster_report_rows(since, include_linked=include_linked):
             clusters[row["cluster_id"]].append(row)
         alerts: dict[str, tuple[str, str]] = {}  # cluster -> (time, message) of the monitor's latest alert on it
-        for event in self.store.events(kind="monitor_alert"):
+        for event in self.store.events(kind="monitor_alert", since=since):  # the window's alerts only
             cluster_id = event.payload.get("cluster_id")
-            if cluster_id in clusters and event.created_at >= since:
+            if cluster_id in clusters:
                 alerts[cluster_id] = (event.created_at, str(event.payload.get("message") or ""))
         # an operator's dismissal holds until the monitor alerts on the cluster again (its reports confirm it)
         dismissed: dict[str, str] = {}
-        for event in self.store.events(kind="alert_dismissed"):
+        for event in self.store.events(kind="alert_dismissed", since=since):
             cluster_id = event.payload.get("cluster_id")
             if cluster_id in alerts and event.created_at > alerts[cluster_id][0]:
                 dismissed[cluster_id] = str(event.payload.get("reason") or "no reason given")
@@ -178,7 +178,7 @@ class Situation:
             best = priorities[0] if priorities else None
             if priority and best != priority:
                 continue
-            last = max(datetime.fromisoformat(r["received_at"]) for r in rows)
+            last = datetime.fromisoformat(max(r["received_at"] for r in rows))  # the log's ISO times sort as text
             out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(r["incident_type"] for r in rows),
                                        priority=best, reports=len(rows),
                                        place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
@@ -222,14 +222,14 @@ class Situation:
     def pending_proposals(self) -> list[PendingProposal]:
         """Every proposal awaiting confirmation in the incident log, whichever operator's session filed it, newest
         first (the book is shared: any operator may confirm or reject it)."""
-        from agent.proposals import pending_events
+        from agent.proposals import ProposalBook, pending_events
 
         now = self.clock()
-        status = self.city.unit_status() if self.city is not None else {}
+        book = ProposalBook(self.store, self.city) if self.city is not None else None
         out = [PendingProposal(proposal_id=p.proposal_id, summary=p.summary, incident_id=p.incident_id,
                                operator=event.operator,
                                age_min=round((now - datetime.fromisoformat(event.created_at)).total_seconds() / 60, 1),
-                               stale=_stale(p.action, p.args, status))
+                               stale=book.stale(p) if book is not None else None)  # confirm's own check
                for p, event in pending_events(self.store)]
         return out[::-1]
 
@@ -378,17 +378,6 @@ def stream_candidates_text(candidates: list[StreamCandidate], limit: int = 10) -
     if len(candidates) > limit:
         lines.append(f"… and {len(candidates) - limit} more")
     return lines
-
-
-def _stale(action: str, args: dict, status: dict[str, str]) -> str | None:
-    """Why a pending unit change no longer fits the board (confirming it would be refused), else None."""
-    if action == "set_unit_status" and status.get(args.get("unit_id")) == args.get("status"):
-        return f"{args['unit_id']} is already {str(args['status']).replace('_', ' ')}"
-    if action == "commit_dispatch":
-        busy = [u for u in args.get("unit_ids") or [] if status.get(u) not in (None, "available")]
-        if busy:
-            return "not available now: " + ", ".join(f"{u} ({status[u].replace('_', ' ')})" for u in busy)
-    return None
 
 
 def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:

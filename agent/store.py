@@ -75,7 +75,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
          WHERE json_extract(triage_json, '$.state') = '{UNTRIAGED}' AND json_extract(triage_json, '$.read_by') IS NOT NULL""",
      "DROP INDEX IF EXISTS idx_stream_unread"),
 )
-INDEXES = f"CREATE INDEX IF NOT EXISTS idx_stream_unreviewed ON stream_reports(event_time) WHERE {UNREAD_UNTRIAGED};"
+INDEXES = (f"CREATE INDEX IF NOT EXISTS idx_stream_unreviewed ON stream_reports(event_time) WHERE {UNREAD_UNTRIAGED};"
+           # the Situation tab and the sitrep read the stream's last hours on every refresh (every 3 s)
+           "CREATE INDEX IF NOT EXISTS idx_stream_received ON stream_reports(received_at);")
 
 
 def check_stream_review(report_id: str, state: str | None, reviewed_by: str | None, reviewed_at: str | None = None, *,
@@ -173,15 +175,18 @@ class IncidentStore:
 
     # --- incidents -----------------------------------------------------
     def create_incident(self, title: str, operator: str) -> IncidentSummary:
-        incident_id = "INC-" + uuid.uuid4().hex[:8].upper()
-        created = _now()
         with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO incidents (incident_id, title, created_at, operator) VALUES (?,?,?,?)",
-                (incident_id, title.strip()[:120] or "Untitled incident", created, operator),
-            )
-            self._log(conn, incident_id, "incident_created", {"title": title[:120]}, operator)
+            incident_id = self._insert_incident(conn, title, operator)
         return self.get_incident(incident_id)
+
+    def _insert_incident(self, conn: sqlite3.Connection, title: str, operator: str) -> str:
+        incident_id = "INC-" + uuid.uuid4().hex[:8].upper()
+        conn.execute(
+            "INSERT INTO incidents (incident_id, title, created_at, operator) VALUES (?,?,?,?)",
+            (incident_id, title.strip()[:120] or "Untitled incident", _now(), operator),
+        )
+        self._log(conn, incident_id, "incident_created", {"title": title[:120]}, operator)
+        return incident_id
 
     def get_incident(self, incident_id: str) -> IncidentSummary:
         row = self._read_one("SELECT * FROM incidents WHERE incident_id=?", (incident_id,)) if _id_like(incident_id) else None
@@ -364,7 +369,9 @@ class IncidentStore:
         now = _now()
         with self._tx() as conn:
             conn.executemany(
-                "INSERT OR REPLACE INTO stream_reports (report_id, received_at, event_time, source, text, lat, lon,"
+                # a report id already stored is kept as it was (its cluster, its incident, a person's read): the same
+                # report fed again is not taken in twice (``MonitorPipeline`` skips it before grouping)
+                "INSERT OR IGNORE INTO stream_reports (report_id, received_at, event_time, source, text, lat, lon,"
                 " external_id, triage_json, cluster_id, detail_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(r["report_id"], now, r.get("event_time"), r.get("source", "other"), r["text"], r.get("lat"),
                   r.get("lon"), r.get("external_id"), json.dumps(r.get("triage"), ensure_ascii=False) if r.get("triage") else None,
@@ -379,11 +386,37 @@ class IncidentStore:
                 [(r["report_id"],) for r in rows if r.get("cluster_id")],
             )
 
+    def stream_report_ids_present(self, report_ids: list[str]) -> set[str]:
+        """Which of these stream report ids the log holds already (the same report fed again)."""
+        present: set[str] = set()
+        for start in range(0, len(report_ids), 500):
+            chunk = report_ids[start:start + 500]
+            rows = self._read(f"SELECT report_id FROM stream_reports WHERE report_id IN ({','.join('?' * len(chunk))})", chunk)
+            present.update(r["report_id"] for r in rows)
+        return present
+
     def move_stream_reports(self, report_ids: list[str], cluster_id: str) -> None:
         """Record an operator's merge, split or detach: the reports now belong to ``cluster_id``."""
         with self._tx() as conn:
             conn.executemany("UPDATE stream_reports SET cluster_id=? WHERE report_id=?",
                              [(cluster_id, rid) for rid in report_ids])
+
+    def open_cluster_incident(self, cluster_id: str, title: str, operator: str) -> tuple[IncidentSummary, str, bool]:
+        """Operator: "open incident from this cluster", once whoever asks: the incident already opened from the
+        cluster when there is one, else a new incident with every report of the cluster attached.  One write
+        transaction (BEGIN IMMEDIATE), so that two operators (two processes or two UI sessions on one log) asking at
+        the same moment make one incident: the second waits for the first and gets its incident.  Returns (the
+        incident, who opened it, whether this call opened it)."""
+        with self._tx() as conn:
+            row = conn.execute("SELECT i.incident_id, i.operator FROM stream_reports s JOIN incidents i"
+                               " ON i.incident_id=s.incident_id WHERE s.cluster_id=? LIMIT 1", (cluster_id,)).fetchone()
+            if row is not None:
+                incident_id, opener, created = row["incident_id"], row["operator"], False
+            else:
+                incident_id, opener, created = self._insert_incident(conn, title, operator), operator, True
+                n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=?", (incident_id, cluster_id)).rowcount
+                self._log(conn, incident_id, "cluster_linked", {"cluster_id": cluster_id, "reports": n}, operator)
+        return self.get_incident(incident_id), opener, created
 
     def link_cluster(self, cluster_id: str, incident_id: str, operator: str) -> int:
         """Attach every stream report of a cluster to an incident (operator: "open incident from this cluster")."""
@@ -531,10 +564,14 @@ class IncidentStore:
         with self._tx() as conn:
             self._log(conn, incident_id, kind, payload, operator)
 
-    def events(self, incident_id: str | None = None, kind: str | None = None) -> list[AuditEvent]:
+    def events(self, incident_id: str | None = None, kind: str | None = None, since: str | None = None) -> list[AuditEvent]:
+        """The log's events, oldest first; of one incident, of one kind, logged at or after ``since`` (ISO time)."""
         if incident_id and not _id_like(incident_id):  # no incident has that id: none of its events
             return []
         clauses, args = [], []
+        if since:
+            clauses.append("created_at >= ?")
+            args.append(since)
         if incident_id:
             clauses.append("incident_id=?")
             args.append(incident_id)
@@ -633,6 +670,13 @@ class IncidentStore:
         )
         return {r["unit_id"]: r["incident_id"] for r in rows if r["unit_id"]}
 
+    def change_mark(self) -> tuple[int, int]:
+        """Changes whenever anything in the log changes, by this process or another one (SQLite's data version, which
+        another connection's commit moves, and this connection's own change count): a reader may keep what it built
+        from the log while the mark stays the same."""
+        with self._lock:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._conn.total_changes
+
     def stream_cluster_report_rows(self, since: str, *, include_linked: bool = False) -> list[dict[str, Any]]:
         """The stream reports received since ``since`` (ISO time) that the monitor grouped into a candidate incident
         no operator has opened an incident from yet (their cluster, type, priority, place, incident, the start of their
@@ -652,9 +696,10 @@ class IncidentStore:
         """The newest ``limit`` stream reports received since ``since`` (ISO time), oldest first, and how many were
         received since then in all: the Situation tab's counts and map when another process (``eca monitor``) wrote
         them."""
-        rows = self._read("SELECT *, COUNT(*) OVER () AS n_unread FROM stream_reports WHERE received_at >= ?"
-                          " ORDER BY received_at DESC, rowid DESC LIMIT ?", (since, limit))
-        total = int(rows[0]["n_unread"]) if rows else 0
+        # the count apart, on the reception index: a window function over the whole window read every row of it
+        total = int(self._read_one("SELECT COUNT(*) AS n FROM stream_reports WHERE received_at >= ?", (since,))["n"])
+        rows = self._read("SELECT * FROM stream_reports WHERE received_at >= ? ORDER BY received_at DESC, rowid DESC LIMIT ?",
+                          (since, limit)) if total else []
         return [self._stream_row(r) for r in reversed(rows)], total
 
     def proposed_unit_rows(self) -> list[dict[str, Any]]:

@@ -22,7 +22,8 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
-from agent.monitor.stored import open_stored_cluster, report_from_row, stored_picture
+from agent.monitor.cluster_incident import open_from_log
+from agent.monitor.stored import StoredStream, report_from_row
 from agent.schemas import UNTRIAGED
 from agent.situation import STREAM_WINDOW_MIN
 from agent.store import NEEDS_READ_PAGE, IncidentStore
@@ -60,6 +61,9 @@ class Situation:
         self._worker: threading.Thread | None = None
         self.operator: str | None = None  # who acts when no one is logged in (settings.operator)
         self._refreshing = threading.Lock()  # one refresh at a time: ticks of a busy monitor never pile up
+        # the stored stream's picture, built again only when the log changed (a refresh every 3 s of a quiet log
+        # costs one PRAGMA)
+        self._stored = StoredStream(store, window_min) if store is not None else None
         self._last_views: tuple | None = None
 
     @classmethod
@@ -145,7 +149,7 @@ class Situation:
         if self.store is None:
             return live
         try:
-            stored = stored_picture(self.store, self.window_min)
+            stored = self._stored.picture() if self._stored is not None else None
         except (sqlite3.Error, OSError) as exc:  # the live picture is still shown
             log.error("the incident log could not be read for the stream picture (%s: %s)", type(exc).__name__, exc)
             return live
@@ -230,12 +234,12 @@ class Situation:
         operator = self._operator(request)
         try:
             if self.pipeline is not None:  # falls back on the incident log for a cluster it does not hold
-                incident_id = self.pipeline.open_incident(cid, operator)
+                opening = self.pipeline.open_incident_from(cid, operator)
             else:
-                incident_id = open_stored_cluster(self.store, cid, operator)
+                opening = open_from_log(self.store, cid, operator)
         except (KeyError, RuntimeError) as exc:
             return _status_html(f"Could not open an incident: {exc}")
-        return _status_html(f"Incident {incident_id} opened from {cid}; it is in the Open incidents list.")
+        return _status_html(opening.text())  # says so when another operator had opened it already
 
     def dismiss_alert(self, cluster_id: str | None, reason: str | None,
                       request: gr.Request | None = None) -> tuple[str, str | None]:

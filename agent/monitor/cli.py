@@ -211,7 +211,7 @@ def run_monitor(args: argparse.Namespace) -> int:
     cpu = time.process_time() - cpu0  # on a shared machine CPU time is the fair cost figure
     snap = pipeline.snapshot()
     summary = {"processed": pipeline.processed, "not_incident": pipeline.noise, "untriaged": pipeline.untriaged,
-               "not_stored": pipeline.unstored,
+               "not_stored": pipeline.unstored, "already_taken_in": pipeline.duplicates,
                "intake": stats.summary(),
                "rejected": dict(stats.rejected), "open_clusters": snap["open_clusters"],
                "emerging": sum(1 for c in snap["clusters"] if c["emerging"]), "wall_s": round(wall, 2),
@@ -223,6 +223,7 @@ def run_monitor(args: argparse.Namespace) -> int:
         print(f"{pipeline.processed} report(s) processed in {wall:.1f} s ({summary['reports_per_s']}/s; "
               f"{cpu:.1f} CPU-s, {summary['reports_per_cpu_s']} per CPU-second); "
               f"{stats.summary()}; {pipeline.noise} triaged not_incident; {snap['open_clusters']} open cluster(s)"
+              + (f"; {pipeline.duplicates} already taken in (fed before: skipped, not counted again)" if pipeline.duplicates else "")
               + (f"; {pipeline.untriaged} NOT TRIAGED (need a human read)" if pipeline.untriaged else ""))
         for c in snap["clusters"][:10]:
             print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"

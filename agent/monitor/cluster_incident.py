@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from agent.store import IncidentStore
 from core.text import shown
@@ -16,24 +17,39 @@ CLUSTER_REPORT_TEXTS = 12     # the reports an incident opened from a cluster qu
 CLUSTER_REPORT_CHARS = 4000   # and at most this many characters of them, so that the plan reads it whole
 
 
-def open_stored_cluster(store: IncidentStore, cluster_id: str, operator: str) -> str:
+@dataclass(frozen=True)
+class ClusterOpening:
+    """What "open incident from this cluster" did: opened ``incident_id``, or found it opened already (``created``
+    false: another operator, or another process on the same log, opened it first)."""
+    cluster_id: str
+    incident_id: str
+    opened_by: str
+    created: bool
+
+    def text(self) -> str:
+        """The operator's line: which incident, and whether it is theirs or was there already."""
+        if self.created:
+            return f"Incident {self.incident_id} opened from {self.cluster_id}; it is in the Open incidents list."
+        return (f"Incident {self.incident_id} was already opened from {self.cluster_id} by {self.opened_by}; no second "
+                "incident was made: work on that one (it is in the Open incidents list).")
+
+
+def open_from_log(store: IncidentStore, cluster_id: str, operator: str) -> ClusterOpening:
     """Operator: "open incident from this cluster" on a cluster the incident log holds (one that ``eca monitor``
     grouped in another process, or one this process no longer holds open).  Its reports are attached to the new
-    incident; a cluster already opened returns its incident.  ``KeyError`` when the log has no such cluster."""
+    incident; a cluster already opened, by anyone, gives its incident (``IncidentStore.open_cluster_incident``: two
+    operators at once make one).  ``KeyError`` when the log has no such cluster."""
     rows = store.stream_reports(cluster_id=cluster_id) if cluster_id else []
     if not rows:
         raise KeyError(f"no stream cluster {shown(cluster_id)} in the incident log")
-    linked = next((r["incident_id"] for r in rows if r["incident_id"]), None)
-    if linked:
-        return linked
     incident_type = _most_common((r.get("triage") or {}).get("incident_type") for r in rows)
     place = _most_common((r.get("detail") or {}).get("place") for r in rows)
     title = (incident_type or "incident").replace("_", " ") + (f" at {place}" if place else "") + f" ({cluster_id})"
-    incident = store.create_incident(title, operator)
-    store.link_cluster(cluster_id, incident.incident_id, operator)
-    _first_report(store, incident.incident_id, cluster_id, incident_type or "incident", place or "", rows, operator)
-    log.info("incident %s opened from stored cluster %s by %s", incident.incident_id, cluster_id, operator)
-    return incident.incident_id
+    incident, opener, created = store.open_cluster_incident(cluster_id, title, operator)
+    if created:
+        _first_report(store, incident.incident_id, cluster_id, incident_type or "incident", place or "", rows, operator)
+        log.info("incident %s opened from stored cluster %s by %s", incident.incident_id, cluster_id, operator)
+    return ClusterOpening(cluster_id, incident.incident_id, opener, created)
 
 
 def _first_report(store: IncidentStore, incident_id: str, cluster_id: str, kind: str, place: str, rows: list[dict],

@@ -10,6 +10,7 @@ Pure module: no project imports besides the standard library.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import logging
@@ -73,6 +74,19 @@ class FeedRecord:
 
     def time_or(self, now: float) -> float:
         return self.timestamp if self.timestamp is not None else now
+
+    def stream_id(self) -> str | None:
+        """The record's stable id in the incident log, the same however often the stream is fed (the same file twice,
+        a followed file read again after a restart): from the id the record carries (per source), else from its content
+        with its own time (source, time, position, text).  None for a record with neither an id nor a time of its own:
+        nothing tells it from a second caller's identical words, so it is always a new report."""
+        if self.external_id:
+            key = f"{self.source}\x1fid\x1f{self.external_id}"
+        elif self.timestamp is not None:
+            key = f"{self.source}\x1f{self.timestamp!r}\x1f{self.lat!r}\x1f{self.lon!r}\x1f{self.text}"
+        else:
+            return None
+        return "SR-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:12].upper()
 
 
 @dataclass

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.monitor.cluster_incident import cluster_report_text
+from agent.monitor.cluster_incident import ClusterOpening, cluster_report_text, open_from_log
 from agent.monitor.evidence import HazardReading, read_hazard, read_report, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
@@ -91,6 +91,7 @@ class PendingBatch:
     records: list[FeedRecord]
     now: float
     job: Future | None
+    ids: list[str | None] = field(default_factory=list)  # each record's stable id (``FeedRecord.stream_id``), if any
 
 
 @dataclass
@@ -103,6 +104,8 @@ class MonitorConfig:
     count_bin_s: float = 300.0
     count_horizon_bins: int = 288   # 24 h of 5-minute bins
     triage_cache: int = 4096        # recent triage results kept by text (retweets, repeated sensor lines); 0 = off
+    seen_ids: int = 200_000         # stable ids of the reports this run took in, beside the incident log's (a feed
+    # read twice in one run, or with no incident log): a report already taken in is skipped, never counted twice
     operator: str = "monitor"
 
 
@@ -177,6 +180,10 @@ class MonitorPipeline:
         # processed and shown (grouping, counts, alerts), its reports counted as not stored; the caller decides.
         self.store_error: Exception | None = None
         self.unstored = 0
+        # Reports skipped because they were taken in already (the same file fed twice, a followed file read again
+        # after a restart): by their stable id (``FeedRecord.stream_id``), in the incident log or earlier in this run.
+        self.duplicates = 0
+        self._seen: OrderedDict[str, None] = OrderedDict()
         self._closed = False
 
     def close(self) -> None:
@@ -290,7 +297,7 @@ class MonitorPipeline:
         if self._closed:
             raise RuntimeError("the monitor pipeline is closed; build a new MonitorPipeline to process more reports")
         now = time.time() if now is None else now
-        records = sorted(records, key=lambda r: r.time_or(now))
+        records, ids = self._not_taken_in(sorted(records, key=lambda r: r.time_or(now)))
         if not records:
             return PendingBatch(records, now, None)
         with self._pool_lock:
@@ -299,7 +306,32 @@ class MonitorPipeline:
             if self._triage_pool is None:
                 self._triage_pool = ThreadPoolExecutor(1, thread_name_prefix="monitor-triage")
             job = self._triage_pool.submit(self._timed_triage, [r.text for r in records])
-        return PendingBatch(records, now, job)
+        return PendingBatch(records, now, job, ids)
+
+    def _not_taken_in(self, records: list[FeedRecord]) -> tuple[list[FeedRecord], list[str | None]]:
+        """The records not taken in before, with their stable ids: ingest is idempotent, so feeding a stream again
+        (``eca monitor`` on the same file twice) neither stores nor groups nor counts its reports a second time.  A
+        record is known by its id in the incident log or in this run (also a batch ahead, not yet stored).  When the
+        log cannot be read the records are kept (a report counted twice beats one lost)."""
+        ids = [r.stream_id() for r in records]
+        known: set[str] = set()
+        if self.store is not None and any(ids):
+            try:
+                known = self.store.stream_report_ids_present([i for i in ids if i])
+            except (sqlite3.Error, OSError) as exc:
+                log.error("the incident log could not be read for reports already taken in (%s: %s)", type(exc).__name__, exc)
+        kept, kept_ids = [], []
+        for rec, rid in zip(records, ids):
+            if rid is not None and (rid in known or rid in self._seen):
+                self.duplicates += 1
+                continue
+            if rid is not None:
+                self._seen[rid] = None
+                if len(self._seen) > self.config.seen_ids:
+                    self._seen.popitem(last=False)
+            kept.append(rec)
+            kept_ids.append(rid)
+        return kept, kept_ids
 
     def _triage_result(self, batch: PendingBatch) -> tuple[list, float, float]:
         """The batch's triage; when the triage thread failed on it, every report of it untriaged."""
@@ -358,12 +390,12 @@ class MonitorPipeline:
         alerts: list[MonitorAlert] = []
         rows, unread_reports = [], []
         with self.lock:
-            for rec, tri, vec, fix, sig, hazard in zip(records, triage, dense, fixes, signals, readings):
+            for k, (rec, tri, vec, fix, sig, hazard) in enumerate(zip(records, triage, dense, fixes, signals, readings)):
                 if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
                     tri = _NO_TEXT
                 t = rec.time_or(now)
                 self.clock = max(self.clock, t)
-                report_id = "SR-" + uuid.uuid4().hex[:12].upper()
+                report_id = (batch.ids[k] if k < len(batch.ids) else None) or "SR-" + uuid.uuid4().hex[:12].upper()
                 zone = self.places.zone_of(fix)
                 unread = tri.incident_type == UNTRIAGED
                 noise = tri.incident_type == NOISE_TYPE
@@ -509,6 +541,11 @@ class MonitorPipeline:
 
     def open_incident(self, cluster_id: str, operator: str | None = None) -> str:
         """Operator: "open incident from this cluster" -> an incident in the store with the cluster's reports."""
+        return self.open_incident_from(cluster_id, operator).incident_id
+
+    def open_incident_from(self, cluster_id: str, operator: str | None = None) -> ClusterOpening:
+        """``open_incident``, saying whether this call opened the incident or found it opened already (by another
+        operator, or another process on the same log: ``IncidentStore.open_cluster_incident`` makes one per cluster)."""
         if self.store is None:
             raise RuntimeError("no incident store attached")
         operator = operator or self.config.operator
@@ -516,8 +553,6 @@ class MonitorPipeline:
             c = self.grouper.clusters.get(cluster_id)
             if c is None:  # grouped by another process (``eca monitor``) or closed here: the incident log has it
                 c_stored = True
-            elif c.incident_id:
-                return c.incident_id
             else:
                 c_stored = False
                 title = f"{c.incident_type.replace('_', ' ')}" + (f" at {c.place.name}" if c.place else "") + f" ({cluster_id})"
@@ -525,23 +560,21 @@ class MonitorPipeline:
                 real = sum(n for t, n in c.types.items() if t != NOISE_TYPE)
                 share = (c.types.get(kind, 0) / real) if real else 0.0
         if c_stored:
-            from agent.monitor.cluster_incident import open_stored_cluster
-
-            return open_stored_cluster(self.store, cluster_id, operator)
-        incident = self.store.create_incident(title, operator)
-        self.store.link_cluster(cluster_id, incident.incident_id, operator)
-        # The incident carries what the cluster says (its type, its priority, its place and its reports' words) as its
-        # first report: an incident with none had no priority (it fell out of the P1 count) and "Plan response"
-        # answered "the report is empty".
-        texts = [r["text"] for r in self.store.stream_reports(incident_id=incident.incident_id) if (r.get("text") or "").strip()]
-        if texts:
-            triage = TriageSummary(incident_type=kind, priority=priority, type_confidence=round(share, 3), priority_confidence=1.0,
-                                   read_by="stream cluster", type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
-            self.store.add_report(incident.incident_id, cluster_report_text(cluster_id, kind, priority, place, texts), triage, operator)
+            return open_from_log(self.store, cluster_id, operator)
+        incident, opener, created = self.store.open_cluster_incident(cluster_id, title, operator)
+        if created:
+            # The incident carries what the cluster says (its type, its priority, its place and its reports' words) as
+            # its first report: an incident with none had no priority (it fell out of the P1 count) and "Plan response"
+            # answered "the report is empty".
+            texts = [r["text"] for r in self.store.stream_reports(incident_id=incident.incident_id) if (r.get("text") or "").strip()]
+            if texts:
+                triage = TriageSummary(incident_type=kind, priority=priority, type_confidence=round(share, 3), priority_confidence=1.0,
+                                       read_by="stream cluster", type_source=f"the stream cluster {cluster_id} ({len(texts)} reports)")
+                self.store.add_report(incident.incident_id, cluster_report_text(cluster_id, kind, priority, place, texts), triage, operator)
         with self.lock:
             if cluster_id in self.grouper.clusters:  # still open (it may have closed or been merged meanwhile)
                 self.grouper.link_incident(cluster_id, incident.incident_id)
-        return incident.incident_id
+        return ClusterOpening(cluster_id, incident.incident_id, opener, created)
 
     def unconfirmed_alerts(self) -> list[MonitorAlert]:
         """The live new-incident alerts raised on one report's words (``GroupAlert.corroborated`` false), newest last:
