@@ -32,6 +32,7 @@ from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_ent
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
+from agent.unreadable import unreadable, unreadable_reply
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.text import detect_language
@@ -86,7 +87,23 @@ class ChatSession:
 
     # --- one turn ----------------------------------------------------------------------------------
     def run(self, message: str) -> Iterator[ChatEvent]:
-        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end."""
+        """One chat turn: tool steps, text deltas, one final event; the state moves on at its end. A message over the
+        length read at once is fitted first (``agent.long_message``): the final answer begins with what was kept, and
+        the log keeps the whole message."""
+        try:
+            fitted = self.assistant.fit_text(message)
+        except InputError as exc:
+            yield ChatEvent(kind="error", text=str(exc))
+            return
+        for event in self._run(fitted.text):
+            if event.kind == "final" and fitted.note:
+                event.text = f"⚠ {fitted.note}\n\n{event.text}"
+            yield event
+        if fitted.note:
+            self.assistant._store.log_event(self.state.current, "long_input", {"note": fitted.note, "original": message},
+                                            self.operator)
+
+    def _run(self, message: str) -> Iterator[ChatEvent]:
         a = self.assistant
         try:
             checked = screen_text(message)
@@ -100,6 +117,10 @@ class ChatSession:
             a._store.get_incident(turn.incident_id)
             history = a._store.chat_history(turn.incident_id)
         self._say(turn, "user", checked.text)
+        why = unreadable(checked.text, a._names_place_or_unit)
+        if why is not None:  # random keys, punctuation, an emoji: said so, specifically; no tool, nothing filed
+            yield from self._reply(turn, unreadable_reply(why))
+            return
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)
             return
