@@ -2,6 +2,8 @@
 the middle; English and Chinese. Written for these tests (session 16: long pastes lost their emergency)."""
 import random
 
+import pytest
+
 EN_SMALL = [
     "Dispatcher: Emergency services, what is the address of your emergency?",
     "Caller: Oh hello, yes, sorry, I wasn't sure if I should call this number or the other one.",
@@ -66,3 +68,16 @@ def transcript(lang: str, hazard: str, total: int, where: str = "late", seed: in
         before, after = rest // 2, rest - rest // 2
     text = small_talk(lang, before, seed) + "\n" + h + "\n" + small_talk(lang, after, seed + 1)
     return text[:total] if len(text) > total and text.find(h) + len(h) < total else text
+
+
+@pytest.fixture(scope="module")
+def default_model():
+    """The real default triage model (var/), as an operator's desk runs it."""
+    from core.settings import Settings
+    from finetune import load_current_classifier
+    from tests.conftest import PROJECT_ROOT
+
+    var = PROJECT_ROOT / "var"
+    if not (var / "models" / "triage").is_dir():
+        pytest.skip("no default triage model in var/ (make run trains it)")
+    return load_current_classifier(Settings(data_dir=var))

@@ -9,19 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.long_calls import default_model  # noqa: F401 - a fixture
 from tests.long_calls import EN_HAZARD, ZH_HAZARD, transcript
 
-
-@pytest.fixture(scope="module")
-def default_model():
-    from core.settings import Settings
-    from finetune import load_current_classifier
-    from tests.conftest import PROJECT_ROOT
-
-    var = PROJECT_ROOT / "var"
-    if not (var / "models" / "triage").is_dir():
-        pytest.skip("no default triage model in var/ (make run trains it)")
-    return load_current_classifier(Settings(data_dir=var))
 
 
 @pytest.fixture

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.long_calls import default_model  # noqa: F401 - a fixture
 from tests.long_calls import small_talk, transcript
 
 CASES = [(lang, hazard, total, where) for lang in ("en", "zh") for hazard in ("fire", "breathing", "stabbing")
          for total, where in ((1500, "late"), (5000, "middle"), (30_000, "late"))]
 WANT = {"fire": "fire", "breathing": "medical", "stabbing": "public_security"}
 
-
-@pytest.fixture(scope="module")
-def default_model():
-    from core.settings import Settings
-    from finetune import load_current_classifier
-    from tests.conftest import PROJECT_ROOT
-
-    var = PROJECT_ROOT / "var"
-    if not (var / "models" / "triage").is_dir():
-        pytest.skip("no default triage model in var/ (make run trains it)")
-    return load_current_classifier(Settings(data_dir=var))
 
 
 @pytest.mark.parametrize(("lang", "hazard", "total", "where"), CASES)
