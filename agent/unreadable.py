@@ -31,7 +31,7 @@ def _known(word: str) -> bool:
 
 def unreadable(text: str, names_place: Callable[[str], bool] = lambda _: False) -> str | None:
     """Why nothing can be read in ``text`` ("no letters, only punctuation", "no word I know: 'asdfgh'"), else None."""
-    if has_han(text):
+    if has_han(text) or set(text.strip()) <= set("?？"):  # a bare "?" asks what the assistant does (help; router dev v5)
         return None
     if any(ch.isalpha() and not _LATIN_WORD.fullmatch(ch) for ch in text):
         return None  # another script: the multilingual triage reads it
