@@ -26,6 +26,7 @@ from agent.chat_session import ChatSession, ChatSessionConfig, say_model_reading
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.response_plan import ResponsePlanner, to_triage_summary
 from agent.safety import CheckedText, screen_text
+from agent.long_message import Fitted, fit_to_limit
 from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, TriageSummary,
 )
@@ -63,6 +64,7 @@ class TriageRecord:
     report_id: str
     incident_id: str
     triage: TriageSummary
+    note: str | None = None  # what the operator is told about a report over the length read at once (agent.long_message)
 
 
 class Assistant:
@@ -227,13 +229,25 @@ class Assistant:
         """Triage a report and log it. ``triage``: the model's answer function to use (a chat turn passes its
         memoised one, so a report the router has already triaged is not run through the model again).
         ``raise_incident=False``: the incident's type and priority are left as they are (``IncidentStore.add_report``)."""
-        checked = screen_text(text, what="report")
+        fitted = self.fit_text(text, what="report")
+        checked = screen_text(fitted.text, what="report")
         operator = self._operator(operator)
         summary = to_triage_summary((triage or self.report_triage())(checked.text))
         if incident_id is None:
             incident_id = self._store.create_incident(_title(checked.text, summary), operator).incident_id
         report_id = self._store.add_report(incident_id, checked.text, summary, operator, raise_incident=raise_incident)
-        return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)
+        if fitted.note:
+            self._store.log_event(incident_id, "long_input", {"note": fitted.note, "original": text}, operator)
+        return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary, note=fitted.note)
+
+    def fit_text(self, text: object, what: str = "message") -> Fitted:
+        """``text`` within the length the assistant reads at once: a longer one is its opening and the stretch around
+        its most urgent passage, found by the triage model, with a note for the operator (``agent.long_message``)."""
+        def urgency(parts: Sequence[str]) -> list[tuple[bool, bool, float]]:
+            return [(r.incident_type != "not_incident", r.priority == "P1", float(r.priority_probs.get("P1", 0.0)))
+                    for r in self._triager.predict(list(parts))]
+
+        return fit_to_limit(text, urgency, what=what)
 
     def correct_triage(self, report_id: str, *, accepted: bool, incident_type: str | None = None,
                        priority: str | None = None, operator: str | None = None) -> None:
@@ -279,10 +293,14 @@ class Assistant:
              narrative: bool = True, location: tuple[float, float] | None = None) -> ResponsePlan:
         """The response plan for a report, logged with its report; from the chat too (``plan_response``).
         ``location``: (lat, lon) the operator set on the map, replacing the one read from the report."""
-        checked = screen_text(report, what="report")
+        fitted = self.fit_text(report, what="report")
+        checked = screen_text(fitted.text, what="report")
         operator = self._operator(operator)
         self._follow_units()
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
+        if fitted.note:
+            plan.warnings.insert(0, fitted.note)
+            self._store.log_event(plan.incident_id, "long_input", {"note": fitted.note, "original": report}, operator)
         if plan.triage is not None and plan.triage.type_source.startswith("the report's words"):
             # as the chat says it: the model's own reading, carried on the triage (agent.hazards.reconciled_triage);
             # asked of the model only for a report logged before the triage carried it

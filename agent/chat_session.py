@@ -34,6 +34,7 @@ from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
+from agent.unreadable import unreadable, unreadable_reply
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.text import detect_language
@@ -90,12 +91,25 @@ class ChatSession:
     # --- one turn ----------------------------------------------------------------------------------
     def run(self, message: str) -> Iterator[ChatEvent]:
         """One chat turn: tool steps, text deltas, one final event; the state moves on at its end.  A session on an
-        incident merged into another continues on that one, and the final answer says so first."""
+        incident merged into another continues on that one, and the final answer says so first.  A message over the
+        length read at once is fitted first (``agent.long_message``): the final answer begins with what was kept, and
+        the log keeps the whole message."""
         note = self._follow_merge()
-        for event in self._turn(message):
-            if note and event.kind == "final":
-                event.text = f"{note}\n\n{event.text}"
+        try:
+            fitted = self.assistant.fit_text(message)
+        except InputError as exc:
+            yield ChatEvent(kind="error", text=str(exc))
+            return
+        for event in self._turn(fitted.text):
+            if event.kind == "final":
+                if fitted.note:
+                    event.text = f"⚠ {fitted.note}\n\n{event.text}"
+                if note:
+                    event.text = f"{note}\n\n{event.text}"
             yield event
+        if fitted.note:
+            self.assistant._store.log_event(self.state.current, "long_input", {"note": fitted.note, "original": message},
+                                            self.operator)
 
     def _turn(self, message: str) -> Iterator[ChatEvent]:
         a = self.assistant
@@ -111,6 +125,10 @@ class ChatSession:
             a._store.get_incident(turn.incident_id)
             history = a._store.chat_history(turn.incident_id)
         self._say(turn, "user", checked.text)
+        why = unreadable(checked.text, a._names_place_or_unit)
+        if why is not None:  # random keys, punctuation, an emoji: said so, specifically; no tool, nothing filed
+            yield from self._reply(turn, unreadable_reply(why))
+            return
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)
             return

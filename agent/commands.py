@@ -85,12 +85,13 @@ def build_assistant(args: argparse.Namespace, notices=None):
 def run_plan(args: argparse.Namespace) -> int:
     from core.errors import UserError
     from core.text import check_text, read_stdin
+    from agent.long_message import MAX_PASTE_CHARS
     from agent.render import to_json, to_markdown
     from agent.safety import InputError
 
     try:  # cheap checks before the (slow) assistant load
         report = read_stdin() if args.report == "-" else args.report
-        check_text(report, what="report")
+        check_text(report, what="report", max_chars=MAX_PASTE_CHARS)  # longer than read at once: fitted, and said
     except InputError as exc:
         raise UserError(str(exc)) from None
     assistant = build_assistant(args, notices=sys.stderr if args.json else sys.stdout)  # --json: stdout is the plan only
@@ -125,7 +126,8 @@ def run_chat(args: argparse.Namespace) -> int:
         except EOFError:
             print()
             return 0
-        if not message.strip():
+        if not message.strip():  # said, not silently skipped: the operator may think a paste went through
+            print("! Nothing to read: the line is empty (only white space). Type a report or a question; Ctrl-D to quit.")
             continue
         streamed = False
         for event in assistant.chat(message, incident, session_incidents=tuple(session)):

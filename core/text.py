@@ -100,6 +100,47 @@ def char_before(text: str, at: int, skip: str | None = None) -> str:
     return text[i] if i >= 0 else ""
 
 
+# A sentence: up to and including its end mark or line break (linear: one class run, then the marks).
+_SENTENCE_SPAN = re.compile(r"[^.!?。！？;；\n]+[.!?。！？;；\n]*|[.!?。！？;；\n]+")
+
+
+def text_window_spans(text: str, size: int = 500) -> list[tuple[int, int]]:
+    """(start, end) of overlapping windows of whole sentences, about ``size`` characters each, every one starting
+    half-way into the one before: any sentence up to ``size // 2`` characters lies whole in some window, wherever it
+    stands. A sentence longer than ``size`` is cut into pieces of ``size`` overlapping by half. One window for a text
+    of at most ``size`` characters. Linear in the text."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    cuts: list[int] = [0]  # sentence starts, long sentences cut every size // 2
+    for m in _SENTENCE_SPAN.finditer(text):
+        start, end = m.span()
+        if start != cuts[-1]:
+            cuts.append(start)
+        cuts.extend(range(start + size // 2, end, size // 2))
+    cuts.append(len(text))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(cuts) - 1:
+        j = i + 1
+        while j < len(cuts) - 1 and cuts[j + 1] - cuts[i] <= size:
+            j += 1
+        spans.append((cuts[i], cuts[j]))
+        if cuts[j] >= len(text):
+            break
+        # the next window starts at the sentence nearest the middle of this one (at least one sentence on)
+        middle = cuts[i] + (cuts[j] - cuts[i]) // 2
+        k = i + 1
+        while k < j and cuts[k + 1] <= middle:
+            k += 1
+        i = k
+    return spans
+
+
+def text_windows(text: str, size: int = 500) -> list[str]:
+    """The texts of ``text_window_spans`` (blank windows left out)."""
+    return [w for a, b in text_window_spans(text, size) if (w := text[a:b]).strip()] or [text]
+
+
 def looks_binary(text: str) -> bool:
     """Decoded binary, not text: a NUL byte anywhere, or replacement/control characters in the opening sample."""
     if not text:

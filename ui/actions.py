@@ -16,6 +16,7 @@ from typing import Any
 from agent.schemas import Proposal
 from agent.situation import Sitrep
 from agent.assistant import Assistant, TriageRecord, UnknownIncidentError
+from agent.long_message import MAX_PASTE_CHARS
 from agent.schemas import ChatEvent, Citation, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, ToolStep
 from agent.store import AuditEvent
 from core.settings import Settings
@@ -47,7 +48,9 @@ class Actions:
     def __init__(self, assistant: Assistant, settings: Settings | None = None):
         self.assistant = assistant
         self.settings = settings or assistant.settings
-        self.max_chars = int(self.settings.ui_max_input_chars)
+        # the longest text the page takes in; the assistant reads a longer one than ui_max_input_chars in part and says
+        # what it kept (agent.long_message): a pasted call log with an emergency inside is never refused for its length
+        self.max_chars = max(int(self.settings.ui_max_input_chars), MAX_PASTE_CHARS)
 
     def operator(self, request: Any) -> str:
         return operator_name(request, self.settings)

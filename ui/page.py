@@ -150,7 +150,7 @@ class CommandCentre:
             session,
             self.incidents_update(record.incident_id),
             self.log_table(record.incident_id),
-            _notice(),
+            _notice(record.note, level="warn") if record.note else _notice(),
         )
 
     def decide(self, accepted: bool, incident_type: str | None, priority: str | None,

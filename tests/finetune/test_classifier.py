@@ -55,7 +55,7 @@ def test_batch_equals_single(quick_classifier):
         assert np.allclose(list(a.type_probs.values()), list(b.type_probs.values()), atol=1e-3)
 
 
-def test_long_report_is_read_whole_in_overlapping_windows(quick_classifier, caplog):
+def test_long_report_is_read_whole_in_overlapping_windows(quick_classifier, caplog, monkeypatch):
     """A long call whose hazard comes only at the end: the last window sees it (no silent cut at the window)."""
     chatter = "The caller talks about her son, the weather and the neighbours' dog. " * 40
     ids = quick_classifier.tokenizer(chatter + "Now the kitchen is on fire.")["input_ids"]
@@ -67,8 +67,11 @@ def test_long_report_is_read_whole_in_overlapping_windows(quick_classifier, capl
         types, _, truncated = quick_classifier._transformer_proba([chatter + "Fire in the stairwell, people trapped upstairs!", chatter])
     assert truncated == [False, False] and "triaged on the beginning only" not in caplog.text
     assert types[0, fire] > types[1, fire] + 0.1
+    import finetune.predict as predict
+
+    monkeypatch.setattr(predict, "MAX_TRIAGE_CHARS", 25_000)  # the real bound is 250,000: ten times the windows
     (result,) = quick_classifier.predict(["Fire at Kaivokatu 8. " + "x" * 25_000])
-    assert result.truncated  # past MAX_TEXT_CHARS the text itself is cut, and said so
+    assert result.truncated  # past MAX_TRIAGE_CHARS the text itself is cut, and said so
 
 
 def test_bad_item_is_named_and_nothing_is_triaged(quick_classifier):

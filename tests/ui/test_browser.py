@@ -156,7 +156,7 @@ def test_bad_input_gets_a_clear_message_and_the_page_stays_usable(open_page, tmp
     page.get_by_text(re.compile("report is empty")).wait_for()
     page.locator("#report textarea").fill("x" * 1_000_000)
     page.click("#triage-btn")
-    page.get_by_text(re.compile(r"1,000,000 characters long; the limit is 20,000")).wait_for()
+    page.get_by_text(re.compile(r"1,000,000 characters long; the limit is 250,000")).wait_for()
     page.screenshot(path=str(artifacts_dir / "ui-bad-input.png"))
     image = tmp_path / "photo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
