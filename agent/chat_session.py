@@ -418,8 +418,8 @@ def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere, str]]) -> str:
     for plan, other, told in joined:
         kind = (other.incident_type or "incident").replace("_", " ")
         said.append(f"Same place as {other.incident_id} ({kind}, opened by {other.opened_by} at {other.opened_at[11:16]} UTC): "
-                    f"filed there, not as a new incident. If it is a separate incident, triage the report on its own "
-                    f"(the Triage button, `eca plan`) to open a new one." + (f" {told}" if told else ""))
+                    f"filed there, not as a new incident. If it is a separate incident, press New incident and send "
+                    f"the report again (in the terminal: `eca plan`, or start a new `eca chat`) to open its own." + (f" {told}" if told else ""))
     return " ".join(said)
 
 

@@ -150,7 +150,7 @@ class CommandCentre:
             session,
             self.incidents_update(record.incident_id),
             self.log_table(record.incident_id),
-            _notice(),
+            _notice(record.note, level="warn"),  # the report opened its own incident, not the one selected
         )
 
     def decide(self, accepted: bool, incident_type: str | None, priority: str | None,
