@@ -19,7 +19,7 @@ from agent.close_request import close_request, sends_named_units_here
 from agent.dispatch_target import bind_dispatch, described_only
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
-from agent.incident_scope import ReportPlace
+from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.place_correction import corrected_place
 from agent.plan_items import plan_from_tool_results
@@ -228,7 +228,15 @@ class ChatSession:
             event.text = _joined_note(turn.joined) + "\n\n" + event.text
         if event.proposals:
             event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
-        plan = plan_from_tool_results(checked.text, results, event.citations, self._current(turn))
+        incident = self._current(turn)
+        plan = plan_from_tool_results(checked.text, results, event.citations, incident)
+        if plan is not None and plan.incident_id is not None and plan.incident_id == incident \
+                and self._evacuates_elsewhere(plan, incident):
+            # an evacuation of another place is not this incident's (s16 trial H5: a district flood evacuation
+            # approved under an ice rescue held its shelter places there, and closing the ice rescue freed them)
+            plan.incident_id = None
+            event.text += (f"\n\nThis evacuation is not of {incident}'s place, so it is not filed under {incident}: "
+                           f"approving it opens its own incident.")
         if plan is not None:  # a full plan has them already (_response_plan); one put together from parts not
             added = [w for w in a._situation.plan_proposal_warnings(plan) if w not in plan.warnings]
             plan.warnings += added
@@ -324,6 +332,16 @@ class ChatSession:
             return None
         there = filer.incident_place(target)
         return there if there is not None and there.lat is not None else None
+
+    def _evacuates_elsewhere(self, plan: ResponsePlan, incident_id: str) -> bool:
+        """The plan is an evacuation whose hazard area lies away from the incident's place (``same_place``: the two
+        areas' extents plus the slack apart).  Unknown places: no."""
+        evacuation = (plan.tool_outputs or {}).get("plan_evacuation") or {}
+        area = hazard_area(evacuation.get("hazard") or {})
+        there = self.assistant._filer.incident_place(incident_id)
+        if area is None or there is None or (there.lat is None and not there.outside_map):
+            return False  # an incident placed off the map is never at a place of the map (``same_place``)
+        return not same_place(area, there)
 
     def _propose(self, turn: _Turn, action: str, args: dict[str, Any]) -> Proposal:
         """The tools only ever propose."""

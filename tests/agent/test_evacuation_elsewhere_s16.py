@@ -31,3 +31,14 @@ def test_an_evacuation_of_another_place_is_not_filed_under_the_sessions_incident
     assert ice in final.text and "own incident" in final.text
     assistant.approve_plan(plan.plan_id, "aho")
     assert assistant.plan_incident(plan.plan_id) not in (None, ice)
+
+
+@pytest.mark.parametrize("order", ["Evacuate 300 m around Kalevankatu 12.", "Kalevankatu 12 燃气泄漏，请规划周围300米的疏散。"])
+def test_an_evacuation_around_the_incidents_own_place_stays_under_it(make_assistant, restore_units, order):
+    assistant = make_assistant()
+    chat = assistant.chat_session(operator="lin", config=ChatSessionConfig(follow_reports=True))
+    gas = list(chat.run("Kalevankatu 12 燃气泄漏，三楼门缝有嘶嘶声，一位老人不开门。"))[-1].plan
+    final = list(chat.run(order))[-1]
+    assert final.plan is not None and "plan_evacuation" in final.plan.tool_outputs
+    assert final.plan.incident_id == gas.incident_id
+    assert "own incident" not in final.text
