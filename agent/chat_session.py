@@ -25,6 +25,7 @@ from agent.place_correction import corrected_place
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
+from agent.report_move import move_reports_reply, moves_reports
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
 from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
@@ -102,6 +103,9 @@ class ChatSession:
         self._say(turn, "user", checked.text)
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)
+            return
+        if not checked.has_injection and moves_reports(checked.text):  # no tool moves a report: say what works
+            yield from self._reply(turn, move_reports_reply(checked.text))
             return
         if not checked.has_injection and bare_assent(checked.text):  # "confirm", "确认" typed as a message: answers no
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing

@@ -19,7 +19,8 @@ def test_a_request_to_move_reports_is_recognised(text):
 
 
 @pytest.mark.parametrize("text", ["Move ERO-R1 to Kauppatori", "send the report to the duty officer",
-                                  "Report: smoke at Kirkkokatu 8, moving to the 3rd floor", "把救护车调到Kauppatori"])
+                                  "Report: smoke at Kirkkokatu 8, moving to the 3rd floor", "把救护车调到Kauppatori",
+                                  "Transfer the call to the police", "把这份报告转到值班主任"])
 def test_other_orders_and_reports_are_not(text):
     assert not moves_reports(text)
 
