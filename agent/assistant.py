@@ -64,7 +64,7 @@ class TriageRecord:
     report_id: str
     incident_id: str
     triage: TriageSummary
-    note: str | None = None  # what the operator is told about a report over the length read at once (agent.long_message)
+    note: str = ""  # said to the operator: a report over the length read at once (agent.long_message), or one that opened its own incident instead of the one selected
 
 
 class Assistant:
@@ -232,13 +232,21 @@ class Assistant:
         fitted = self.fit_text(text, what="report")
         checked = screen_text(fitted.text, what="report")
         operator = self._operator(operator)
-        summary = to_triage_summary((triage or self.report_triage())(checked.text))
-        if incident_id is None:
-            incident_id = self._store.create_incident(_title(checked.text, summary), operator).incident_id
-        report_id = self._store.add_report(incident_id, checked.text, summary, operator, raise_incident=raise_incident)
+        read = triage or self.report_triage()
+        incident_id, own = self._selected_or_own(checked.text, incident_id, read)
+        record = self._log_report(checked.text, incident_id, operator, read, raise_incident=raise_incident)
         if fitted.note:
-            self._store.log_event(incident_id, "long_input", {"note": fitted.note, "original": text}, operator)
-        return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary, note=fitted.note)
+            self._store.log_event(record.incident_id, "long_input", {"note": fitted.note, "original": text}, operator)
+        return replace(record, note=" ".join(n for n in (fitted.note, own) if n))
+
+    def _log_report(self, text: str, incident_id: str | None, operator: str,
+                    triage: Callable[[str], TriageOutcome], raise_incident: bool = True) -> TriageRecord:
+        """Triage a screened report and log it under ``incident_id`` (None: a new incident)."""
+        summary = to_triage_summary(triage(text))
+        if incident_id is None:
+            incident_id = self._store.create_incident(_title(text, summary), operator).incident_id
+        report_id = self._store.add_report(incident_id, text, summary, operator, raise_incident=raise_incident)
+        return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)
 
     def fit_text(self, text: object, what: str = "message") -> Fitted:
         """``text`` within the length the assistant reads at once: a longer one is its opening and the stretch around
@@ -248,6 +256,20 @@ class Assistant:
                     for r in self._triager.predict(list(parts))]
 
         return fit_to_limit(text, urgency, what=what)
+
+    def _selected_or_own(self, text: str, incident_id: str | None,
+                         triage: Callable[[str], TriageOutcome]) -> tuple[str | None, str]:
+        """The incident a report triaged or planned with ``incident_id`` selected (the page's Triage and Plan buttons,
+        the API) is filed under: the selected one, unless the report is of another place or hazard
+        (``ReportFiler.incident_for_report``, the chat's rule), which opens its own incident -- filed under the
+        selected one, its plan's place became that incident's place for every desk (s16 trial H3: the tram crash
+        "at Kirkkokatu 8").  The note says so; "" where the selected incident is kept."""
+        if incident_id is None or self._filer.incident_for_report(text, incident_id, triage) is not None:
+            return incident_id, ""
+        words = self._filer.place_words(text)
+        of = f" (\"{words}\")" if words else ""
+        return None, (f"This report{of} is not of {incident_id} ({self._filer.describe(incident_id)}): another place or "
+                      f"hazard, so it has its own incident; {incident_id} is unchanged.")
 
     def correct_triage(self, report_id: str, *, accepted: bool, incident_type: str | None = None,
                        priority: str | None = None, operator: str | None = None) -> None:
@@ -297,10 +319,16 @@ class Assistant:
         checked = screen_text(fitted.text, what="report")
         operator = self._operator(operator)
         self._follow_units()
+        note = ""
+        latest = self._store.latest_report(incident_id) if incident_id else None
+        if location is None and (latest is None or latest.text != checked.text):  # a new report, not the one triaged
+            incident_id, note = self._selected_or_own(checked.text, incident_id, self.report_triage())
         plan = self._response_plan(checked, incident_id, operator, narrative=narrative, location=location)
         if fitted.note:
             plan.warnings.insert(0, fitted.note)
             self._store.log_event(plan.incident_id, "long_input", {"note": fitted.note, "original": report}, operator)
+        if note:
+            plan.warnings.append(note.replace("it has its own incident", f"it has its own incident, {plan.incident_id}"))
         if plan.triage is not None and plan.triage.type_source.startswith("the report's words"):
             # as the chat says it: the model's own reading, carried on the triage (agent.hazards.reconciled_triage);
             # asked of the model only for a report logged before the triage carried it
@@ -337,7 +365,7 @@ class Assistant:
         if latest is not None and latest.text == checked.text and latest.triage is not None:
             triage = latest.effective_triage()
         else:
-            record = self.triage(checked.text, incident_id, operator, triage=triage, raise_incident=raise_incident)
+            record = self._log_report(checked.text, incident_id, operator, triage or self.report_triage(), raise_incident=raise_incident)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(planned or checked, incident_id=incident_id, triage=triage, location=location,

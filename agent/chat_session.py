@@ -19,13 +19,14 @@ from agent.close_request import close_request, sends_named_units_here
 from agent.dispatch_target import bind_dispatch, described_only
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
-from agent.incident_scope import ReportPlace
+from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.merge_request import merge_reply, merge_request
 from agent.place_correction import corrected_place, relocation_reply, said_besides
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
+from agent.report_move import move_reports_reply, moves_reports
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
 from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
@@ -131,6 +132,9 @@ class ChatSession:
             return
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)
+            return
+        if not checked.has_injection and moves_reports(checked.text):  # no tool moves a report: say what works
+            yield from self._reply(turn, move_reports_reply(checked.text))
             return
         if not checked.has_injection and bare_assent(checked.text):  # "confirm", "确认" typed as a message: answers no
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
@@ -286,7 +290,15 @@ class ChatSession:
             event.text = _joined_note(turn.joined) + "\n\n" + event.text
         if event.proposals:
             event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
-        plan = plan_from_tool_results(checked.text, results, event.citations, self._current(turn))
+        incident = self._current(turn)
+        plan = plan_from_tool_results(checked.text, results, event.citations, incident)
+        if plan is not None and plan.incident_id is not None and plan.incident_id == incident \
+                and self._evacuates_elsewhere(plan, incident):
+            # an evacuation of another place is not this incident's (s16 trial H5: a district flood evacuation
+            # approved under an ice rescue held its shelter places there, and closing the ice rescue freed them)
+            plan.incident_id = None
+            event.text += (f"\n\nThis evacuation is not of {incident}'s place, so it is not filed under {incident}: "
+                           f"approving it opens its own incident.")
         if plan is not None:  # a full plan has them already (_response_plan); one put together from parts not
             added = [w for w in a._situation.plan_proposal_warnings(plan) if w not in plan.warnings]
             plan.warnings += added
@@ -419,6 +431,16 @@ class ChatSession:
         there = filer.incident_place(target)
         return there if there is not None and there.lat is not None else None
 
+    def _evacuates_elsewhere(self, plan: ResponsePlan, incident_id: str) -> bool:
+        """The plan is an evacuation whose hazard area lies away from the incident's place (``same_place``: the two
+        areas' extents plus the slack apart).  Unknown places: no."""
+        evacuation = (plan.tool_outputs or {}).get("plan_evacuation") or {}
+        area = hazard_area(evacuation.get("hazard") or {})
+        there = self.assistant._filer.incident_place(incident_id)
+        if area is None or there is None or (there.lat is None and not there.outside_map):
+            return False  # an incident placed off the map is never at a place of the map (``same_place``)
+        return not same_place(area, there)
+
     def _propose(self, turn: _Turn, action: str, args: dict[str, Any]) -> Proposal:
         """The tools only ever propose."""
         return self.assistant._proposals.propose(action, args, incident_id=self._current(turn), origin="assistant",
@@ -514,8 +536,8 @@ def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere, str]]) -> str:
     for plan, other, told in joined:
         kind = (other.incident_type or "incident").replace("_", " ")
         said.append(f"Same place as {other.incident_id} ({kind}, opened by {other.opened_by} at {other.opened_at[11:16]} UTC): "
-                    f"filed there, not as a new incident. If it is a separate incident, triage the report on its own "
-                    f"(the Triage button, `eca plan`) to open a new one." + (f" {told}" if told else ""))
+                    f"filed there, not as a new incident. If it is a separate incident, press New incident and send "
+                    f"the report again (in the terminal: `eca plan`, or start a new `eca chat`) to open its own." + (f" {told}" if told else ""))
     return " ".join(said)
 
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
 
-__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
+__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazard_area", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
            "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
@@ -87,6 +88,22 @@ def same_place(a: ReportPlace, b: ReportPlace) -> bool:
         # only the named building's own uncertainty counts: the next entrance or the building next door stays
         return distance <= min(a.radius_m, b.radius_m) + SAME_PLACE_SLACK_M
     return distance <= a.radius_m + b.radius_m + SAME_PLACE_SLACK_M
+
+
+def hazard_area(hazard: Mapping[str, Any]) -> ReportPlace | None:
+    """An evacuation's hazard area (``tools.evacuation`` ``Hazard`` as JSON: a centre and radius, or a polygon of
+    (lat, lon)) as a place: its centre and the distance to its farthest corner.  None without either."""
+    from core.geo import haversine_m  # here, not at import: the injection screen imports this module without numpy
+
+    if hazard.get("center") and hazard.get("radius_m"):
+        lat, lon = hazard["center"]
+        return ReportPlace(float(lat), float(lon), float(hazard["radius_m"]))
+    polygon = hazard.get("polygon") or []
+    if len(polygon) < 3:
+        return None
+    lat = sum(float(p[0]) for p in polygon) / len(polygon)
+    lon = sum(float(p[1]) for p in polygon) / len(polygon)
+    return ReportPlace(lat, lon, max(float(haversine_m(lat, lon, float(p[0]), float(p[1]))) for p in polygon))
 
 
 def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_hazard: str | None,

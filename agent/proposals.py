@@ -140,7 +140,7 @@ class ProposalBook:
                 raise ProposalError(f"{incident.incident_id} is already closed; nothing to close")
             units = self._committed_to(incident.incident_id)
             release = f"; releases {', '.join(units)} (available again)" if units else "; no unit is committed to it"
-            return f"Close incident {incident.incident_id} ({incident.title[:60]}){release}"
+            return f"Close incident {incident.incident_id} ({incident.title[:60]}){release}{self._shelters_freed(incident.incident_id)}"
         if action in INCIDENT_ACTIONS:
             merged = args.get("merged") if action == "merge_incidents" else None
             return self.changes.summary(action, args, self._committed_to(merged) if merged else [])
@@ -167,6 +167,22 @@ class ProposalBook:
         """"dispatched to INC-7", "out of service": a unit's status now, with the incident it is committed to."""
         to = self.store.unit_commitments().get(unit) if status == "dispatched" else None
         return status.replace("_", " ") + (f" to {to}" if to else "")
+
+    def _shelters_freed(self, incident_id: str) -> str:
+        """What closing frees of the shelter places the incident's approved evacuation holds (``approved_evacuation_loads``),
+        said in the proposal: the evacuees may still be in the shelters, and places freed silently are handed out again
+        by the next evacuation (s16 trial H5: a district flood evacuation approved under an ice rescue lost its 3,571
+        places when the ice rescue closed).  "" where it holds none."""
+        held: dict[str, int] = {}
+        for incident, shelter, people in self.store.approved_evacuation_loads():
+            if incident == incident_id and people > 0:
+                held[shelter] = held.get(shelter, 0) + people
+        if not held:
+            return ""
+        names = {s.id: s.name for s in getattr(getattr(self.city, "scenario", None), "shelters", [])}
+        where = ", ".join(f"{n:,} at {names.get(sid, sid)}" for sid, n in held.items())
+        return (f"; FREES {sum(held.values()):,} shelter places its approved evacuation holds ({where}): if the evacuees "
+                f"are still there, approve their evacuation under its own incident first (New incident, then the order)")
 
     def _committed_to(self, incident_id: str) -> list[str]:
         """The units dispatched to ``incident_id`` now (their latest confirmed status change was to it)."""
