@@ -18,6 +18,9 @@ CHECKED = ("Flooding at Kauppatori: 2 cars trapped, one person inside.\n\n⚠ 1 
 
 
 class _Assistant:
+    def incident(self, incident_id):
+        return incident_id
+
     def chat(self, message, incident, session_incidents=()):
         for word in INVENTED.split(" "):
             yield ChatEvent(kind="token", text=word + " ")
