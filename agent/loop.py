@@ -145,7 +145,9 @@ class ChatAgent:
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
         for call in calls[: self.config.max_steps]:
-            if self._out_of_time():
+            # The routed tools are the deterministic answer: the first always runs, however long the LLM took (a
+            # loaded CPU cannot interrupt a local model's prompt processing), or a report would get the help text.
+            if outputs and self._out_of_time():
                 yield ChatEvent(kind="error", text="Time budget used up; remaining steps skipped.")
                 break
             step, result = self._execute(call, origin)
@@ -185,6 +187,10 @@ class ChatAgent:
                 self._save("llm_error", {"error": str(exc)})
                 return []
             self._save("llm_reply", {"content": reply.content, "tool_calls": reply.tool_calls})
+            if deadline.expired():  # cut off (or late): a truncated reply is no call, and the LLM's time is spent
+                self.llm_timed_out = True
+                self._save("llm_timeout", {"error": "the LLM's tool call came back at or after its deadline"})
+                return []
             try:
                 return self._validated_calls(reply)
             except RecoverableError as exc:
@@ -244,7 +250,8 @@ class ChatAgent:
         if not outputs:  # an order held back ("hold the evacuation of X") is answered as such, not with the help text
             deterministic = held_order_reply(message.without_injection() or message.text) or help_text(message.text)
         narrative, warnings = "", []
-        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S):
+        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S
+                                                                 or self._out_of_time()):
             warnings.append(f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
         elif outputs and self.backend.chat_model is not None and not self._out_of_time() and not message.suspected:
             prompt = [SystemMessage(SYSTEM_PROMPT), HumanMessage(ANSWER_PROMPT.format(facts=facts, question=message.without_injection()[:500]))]

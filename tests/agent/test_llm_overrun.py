@@ -53,6 +53,6 @@ def test_a_report_is_planned_when_the_llm_overruns_the_turn(make_assistant, repo
     final = [e for e in events if e.kind == "final"][-1]
     assert final.text.strip() != help_text(report).strip()
     assert any(e.kind == "tool" and e.step.name == "plan_response" for e in events), [e.kind for e in events]
-    assert final.plan is not None and final.plan.priority == "P1"
+    assert final.plan is not None and final.plan.triage.priority == "P1"
     assert "not on the map" in final.text.lower() or "location" in final.text.lower() or "地图" in final.text or "位置" in final.text
     assert "LLM" in final.text  # the operator is told the LLM did not answer in time
