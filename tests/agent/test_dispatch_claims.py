@@ -34,11 +34,10 @@ def test_a_dispatch_to_an_incident_off_the_map_is_proposed_or_plainly_not_done(m
     far, here = _two_incidents(assistant, report_far)
     events = list(assistant.chat(order.format(far=far), here, session_incidents=(far, here)))
     final = [e for e in events if e.kind == "final"][-1]
-    units = {p.action_args.get("unit_id") for p in final.proposals} | {
-        u for p in final.proposals for u in (p.action_args.get("unit_ids") or [])}
+    units = {u for p in final.proposals for u in (p.args.get("unit_ids") or [p.args.get("unit_id")])}
     if final.proposals:
-        assert far in " ".join(p.summary for p in final.proposals), final.text
+        assert units == {"ERO-R1", "HAK-A1"} and {p.args.get("incident_id") or p.incident_id for p in final.proposals} == {far}
+        assert far in final.text and "Proposed" in final.text
     else:
         assert "nothing was dispatched" in final.text.lower() or "未派出" in final.text, final.text
     assert f"no place called '{far}'" not in final.text, final.text
-    print(final.text, units)
