@@ -41,3 +41,19 @@ def test_a_dispatch_to_an_incident_off_the_map_is_proposed_or_plainly_not_done(m
     else:
         assert "nothing was dispatched" in final.text.lower() or "未派出" in final.text, final.text
     assert f"no place called '{far}'" not in final.text, final.text
+
+
+@pytest.mark.parametrize("order, claim", [
+    ("send an ambulance to {far}", "An ambulance will be dispatched to {far}."),
+    ("派一辆救护车到{far}", "救护车已派往{far}。"),
+])
+def test_the_llm_never_claims_a_dispatch_that_was_not_proposed(make_assistant, restore_units, order, claim):
+    assistant = make_assistant()
+    far, here = _two_incidents(assistant, "Man fell through the ice off Diagon Alley pier, in the water, shouting.")
+    replies = iter([AIMessage(content=""), AIMessage(content=claim.format(far=far))] * 3)
+    assistant.backend = LLMBackend(kind="openai", model="scripted", chat_model=EchoModel(messages=replies), timeout_s=30)
+    events = list(assistant.chat(order.format(far=far), here, session_incidents=(far, here)))
+    final = [e for e in events if e.kind == "final"][-1]
+    assert not final.proposals
+    assert claim.format(far=far) not in final.text, final.text
+    assert "nothing was dispatched" in final.text.lower(), final.text
