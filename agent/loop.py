@@ -24,6 +24,7 @@ from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
 from agent.answer_language import framed_for, help_text, references_heading
+from agent.claims import withhold_unproposed_claims
 from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
@@ -96,6 +97,7 @@ class ChatAgent:
         self.tools_deadline = Deadline(self.turn_deadline.at - self.config.tools_reserve_s)  # LLM calls before the tools end here
         self.llm_left = self.config.llm_budget_s
         self.llm_timed_out = False
+        self.proposed = False
 
     @contextmanager
     def _llm_time(self, until: Deadline) -> Iterator[Deadline]:
@@ -144,6 +146,7 @@ class ChatAgent:
             return
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
+        self.proposed = False  # did a tool of this turn file a proposal (the only way a state change happens)
         for call in calls[: self.config.max_steps]:
             # The routed tools are the deterministic answer: the first always runs, however long the LLM took (a
             # loaded CPU cannot interrupt a local model's prompt processing), or a report would get the help text.
@@ -153,6 +156,7 @@ class ChatAgent:
             step, result = self._execute(call, origin)
             outputs.append((step.name, step.output))
             citations.extend(result.citations)
+            self.proposed = self.proposed or bool(result.proposals)
             yield ChatEvent(kind="tool", step=step, result=result)
         yield from self._answer(message, prediction, outputs, citations)
 
@@ -276,8 +280,14 @@ class ChatAgent:
             checked = check_narrative(narrative, facts + "\n" + message.text, self.grounding,
                                       what="answer", facts_name="the tool outputs")
             warnings += checked.warnings
-            if checked.text:
-                text = f"{checked.text}\n\n---\n{deterministic}"
+            answer = checked.text
+            if answer and not self.proposed:
+                answer, claims = withhold_unproposed_claims(answer)
+                if claims:
+                    warnings.append(f"{claims} sentence(s) of the LLM answer claimed a dispatch or another change that "
+                                    "was not proposed and were withheld: nothing changes without a proposal you confirm.")
+            if answer:
+                text = f"{answer}\n\n---\n{deterministic}"
         if warnings:
             text += "\n\n" + "\n".join(f"⚠ {w}" for w in warnings)
         self._save("final", {"text": text})
