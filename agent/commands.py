@@ -134,13 +134,14 @@ def run_chat(args: argparse.Namespace) -> int:
             if event.kind == "tool" and event.step:
                 print(f"  · {event.step.title}")
             elif event.kind == "token":
-                print(event.text, end="", flush=True)
+                # The draft is not printed: the grounding check may withhold its sentences, and a terminal cannot
+                # take back a line (the web page replaces it). Only the checked final answer is shown.
+                if not streamed:
+                    print("  · writing the answer (shown once checked)…", flush=True)
                 streamed = True
             elif event.kind == "error":
                 print(f"! {event.text}")
             elif event.kind == "final":
-                if streamed:
-                    print("\n")
                 print(event.text + "\n")
                 if event.plan is not None and event.plan.incident_id and event.plan.incident_id != incident:
                     # a report that opened (or went to) another incident: the session follows it, as the reply said

@@ -18,7 +18,17 @@ from agent.hazards import hazard_from_words
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id, same_place
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
-__all__ = ["DispatchBinding", "bind_dispatch", "described_only"]
+__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only"]
+
+
+class IncidentOffMap(ValueError):
+    """The order names an open incident by id whose place is not on the map: no route or arrival time can be planned.
+    Units the order named can still be committed to it (the commander chose them); nothing else can be chosen."""
+
+    def __init__(self, incident_id: str, unit_ids: list[str]):
+        self.incident_id, self.unit_ids = incident_id, unit_ids
+        super().__init__(f"{incident_id} has no place on the map (its report named none the map has), so no route or "
+                         f"arrival time can be planned")
 
 UNBOUND_LABEL = "no incident yet"  # what the plan calls a request bound to no incident (never a made-up "INC-1")
 
@@ -69,6 +79,10 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             specs.append(spec.model_copy(update={"incident_id": UNBOUND_LABEL if len(args.incidents) == 1 else f"{UNBOUND_LABEL} {n + 1}"}))
             continue
         bound[n] = target
+        if spec.lat is None and (not spec.place or INCIDENT_ID_RE.search(spec.place)) and len(args.incidents) == 1:
+            where = incident_place(target)
+            if where is None or where.lat is None:  # the planner would look the id up as a place ("no place called 'INC-…'")
+                raise IncidentOffMap(target, list(spec.unit_ids or []))
         if spec.place and spec.lat is None and described_only(spec.place) and place_of(spec.place) is None:
             # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the
             # units go to where the incident is, and the note says so (never "no place called 'the ammonia leak'")

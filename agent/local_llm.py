@@ -13,7 +13,9 @@ never depends on the model producing a valid call.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -98,6 +100,26 @@ def _to_chat_dicts(messages: Sequence[BaseMessage], tool_text: str | None) -> li
     return out
 
 
+def fit_chat(chat: list[dict[str, str]], over: int) -> list[dict[str, str]]:
+    """The chat shortened by about ``over`` tokens: the oldest turns between the system prompt and the last message
+    go first, then the longest message loses its middle (a report's opening says what and where, a forward's end
+    what is new; both stay).  Returns the chat unchanged when there is nothing left to cut."""
+    first = 1 if chat and chat[0]["role"] == "system" else 0
+    if len(chat) - first > 1:  # earlier turns before the last message: the oldest goes
+        return chat[:first] + chat[first + 1:]
+    longest = max(range(len(chat)), key=lambda i: len(chat[i]["content"]) if chat[i]["role"] != "system" else -1)
+    content = chat[longest]["content"]
+    keep = len(content) - max(2 * over, len(content) // 4) - 1  # a token is at least one character; cut generously
+    if chat[longest]["role"] == "system" or keep < 200:
+        return chat
+    cut = content[: keep // 2] + " … " + content[len(content) - keep // 2:]
+    return chat[:longest] + [{**chat[longest], "content": cut}] + chat[longest + 1:]
+
+
+def _to_device(encoded: dict[str, Any], device: Any) -> dict[str, Any]:
+    return {key: value.to(device) for key, value in encoded.items()}
+
+
 class LocalChatModel(BaseChatModel):
     """Chat model backed by ``transformers`` generate, with text-protocol tool calls."""
 
@@ -106,6 +128,9 @@ class LocalChatModel(BaseChatModel):
     model_path: str = ""  # empty: the packaged SmolLM2, converted on first load
     cache_dir: str = ""
     max_new_tokens: int = 160
+    # The prompt is cut to this many tokens (and always to the model's context less the reply): a long session or a
+    # pasted forward passed SmolLM2's 8,192 and took minutes of prompt processing on a CPU, which no deadline can stop.
+    max_input_tokens: int = 2048
     device: str | None = None
     _model: Any = PrivateAttr(default=None)
     _tokenizer: Any = PrivateAttr(default=None)
@@ -139,13 +164,26 @@ class LocalChatModel(BaseChatModel):
     def bind_tools(self, tools: Sequence[Any], *, tool_choice: str | None = None, **kwargs: Any):
         return self.bind(tools=[convert_to_openai_tool(tool) for tool in tools], **kwargs)
 
-    def _inputs(self, messages: Sequence[BaseMessage], tools: list[dict] | None) -> Any:
+    def _inputs(self, messages: Sequence[BaseMessage], tools: list[dict] | None, max_new_tokens: int) -> Any:
         self.load()
         chat = _to_chat_dicts(messages, describe_tools(tools) if tools else None)
-        encoded = self._tokenizer.apply_chat_template(
-            chat, add_generation_prompt=True, return_tensors="pt", return_dict=True
-        )
-        return encoded.to(self._model.device)
+        limit = self.input_limit(max_new_tokens)
+        while True:
+            encoded = self._tokenizer.apply_chat_template(
+                chat, add_generation_prompt=True, return_tensors="pt", return_dict=True
+            )
+            if encoded["input_ids"].shape[1] <= limit:
+                return encoded.to(self._model.device)
+            shorter = fit_chat(chat, over=encoded["input_ids"].shape[1] - limit)
+            if shorter == chat:  # nothing left to cut (a system prompt alone over the limit): keep its end
+                return _to_device({key: value[:, -limit:] for key, value in encoded.items()}, self._model.device)
+            chat = shorter
+
+    def input_limit(self, max_new_tokens: int) -> int:
+        """The most prompt tokens one request may have: ``max_input_tokens``, and room for the reply in the context."""
+        self.load()
+        context = int(getattr(self._model.config, "max_position_embeddings", 0) or 0) or self.max_input_tokens + max_new_tokens
+        return max(64, min(self.max_input_tokens, context - max_new_tokens))
 
     def _generate(
         self, messages: list[BaseMessage], stop: list[str] | None = None,
@@ -169,34 +207,58 @@ class LocalChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         from transformers import StoppingCriteriaList, TextIteratorStreamer
 
-        inputs = self._inputs(messages, kwargs.get("tools"))
+        started = time.monotonic()
+        timeout = float(kwargs["timeout"]) if kwargs.get("timeout") else None
+        max_new_tokens = int(kwargs.get("max_tokens") or self.max_new_tokens)
+        # One generation at a time on this model; a request waits for the one running only as long as its own
+        # deadline (a turn on a loaded CPU held it for minutes, and the next request waited all of that).
+        if not self._lock.acquire(timeout=-1 if timeout is None else timeout):
+            raise TimeoutError(f"the local LLM was busy with another request for {timeout:.0f} s")
+        try:
+            inputs = self._inputs(messages, kwargs.get("tools"), max_new_tokens)
+        except BaseException:
+            self._lock.release()
+            raise
         streamer = TextIteratorStreamer(self._tokenizer, skip_prompt=True, skip_special_tokens=True)
-        generation = dict(
-            **inputs, streamer=streamer, do_sample=False, repetition_penalty=1.1,
-            max_new_tokens=int(kwargs.get("max_tokens") or self.max_new_tokens),
-        )
+        generation = dict(**inputs, streamer=streamer, do_sample=False, repetition_penalty=1.1, max_new_tokens=max_new_tokens)
         stop = threading.Event()
         generation["stopping_criteria"] = StoppingCriteriaList([_StopWhenSet(stop)])
-        timeout = kwargs.get("timeout")
-        with self._lock:  # one generation at a time on this model
-            # The caller's deadline (``timeout``, seconds) ends the generation like a Stop press would.
-            timer = threading.Timer(float(timeout), stop.set) if timeout else None
-            if timer is not None:
-                timer.daemon = True
-                timer.start()
-            worker = threading.Thread(target=self._model.generate, kwargs=generation, daemon=True)
-            worker.start()
+        left = None if timeout is None else max(0.0, timeout - (time.monotonic() - started))
+        # The caller's deadline ends the generation like a Stop press would (checked after every token).
+        timer = threading.Timer(left, stop.set) if left is not None else None
+        if timer is not None:
+            timer.daemon = True
+            timer.start()
+
+        def generate() -> None:
             try:
-                for delta in streamer:
-                    if not delta:
-                        continue
-                    if run_manager:
-                        run_manager.on_llm_new_token(delta)
-                    yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
+                self._model.generate(**generation)
+            except Exception as exc:  # noqa: BLE001 - the reader must not wait for tokens that will never come
+                log.warning("local LLM generation failed: %s", exc)
+                streamer.end()
             finally:
-                # A consumer that stops reading (Stop button, time budget) must stop the generation too,
-                # or it would keep a core busy and race the next request.
-                stop.set()
-                if timer is not None:
-                    timer.cancel()
-                worker.join()
+                self._lock.release()  # released by the generation itself: a reader that gave up never races it
+
+        worker = threading.Thread(target=generate, daemon=True)
+        worker.start()
+        try:
+            while True:
+                if timeout is not None:  # the prompt's processing is not interruptible: the reader stops waiting instead
+                    streamer.timeout = max(0.01, timeout - (time.monotonic() - started))
+                try:
+                    delta = next(streamer)
+                except StopIteration:
+                    break
+                except queue.Empty:
+                    raise TimeoutError(f"the local LLM gave no answer within {timeout:.0f} s") from None
+                if not delta:
+                    continue
+                if run_manager:
+                    run_manager.on_llm_new_token(delta)
+                yield ChatGenerationChunk(message=AIMessageChunk(content=delta))
+        finally:
+            # A consumer that stops reading (Stop button, time budget) must stop the generation too, or it would keep
+            # a core busy; it ends after its current step and then frees the model (see ``generate``).
+            stop.set()
+            if timer is not None:
+                timer.cancel()

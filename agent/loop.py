@@ -24,6 +24,7 @@ from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
 from agent.answer_language import framed_for, help_text, references_heading
+from agent.claims import withhold_unproposed_claims
 from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
 from agent.grounding import GroundingChecker, check_narrative
@@ -96,6 +97,7 @@ class ChatAgent:
         self.tools_deadline = Deadline(self.turn_deadline.at - self.config.tools_reserve_s)  # LLM calls before the tools end here
         self.llm_left = self.config.llm_budget_s
         self.llm_timed_out = False
+        self.proposed = False
 
     @contextmanager
     def _llm_time(self, until: Deadline) -> Iterator[Deadline]:
@@ -144,13 +146,17 @@ class ChatAgent:
             return
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
+        self.proposed = False  # did a tool of this turn file a proposal (the only way a state change happens)
         for call in calls[: self.config.max_steps]:
-            if self._out_of_time():
+            # The routed tools are the deterministic answer: the first always runs, however long the LLM took (a
+            # loaded CPU cannot interrupt a local model's prompt processing), or a report would get the help text.
+            if outputs and self._out_of_time():
                 yield ChatEvent(kind="error", text="Time budget used up; remaining steps skipped.")
                 break
             step, result = self._execute(call, origin)
             outputs.append((step.name, step.output))
             citations.extend(result.citations)
+            self.proposed = self.proposed or bool(result.proposals)
             yield ChatEvent(kind="tool", step=step, result=result)
         yield from self._answer(message, prediction, outputs, citations)
 
@@ -185,6 +191,10 @@ class ChatAgent:
                 self._save("llm_error", {"error": str(exc)})
                 return []
             self._save("llm_reply", {"content": reply.content, "tool_calls": reply.tool_calls})
+            if deadline.expired():  # cut off (or late): a truncated reply is no call, and the LLM's time is spent
+                self.llm_timed_out = True
+                self._save("llm_timeout", {"error": "the LLM's tool call came back at or after its deadline"})
+                return []
             try:
                 return self._validated_calls(reply)
             except RecoverableError as exc:
@@ -244,7 +254,8 @@ class ChatAgent:
         if not outputs:  # an order held back ("hold the evacuation of X") is answered as such, not with the help text
             deterministic = held_order_reply(message.without_injection() or message.text) or help_text(message.text)
         narrative, warnings = "", []
-        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S):
+        if outputs and self.backend.chat_model is not None and (self.llm_timed_out or self.llm_left < MIN_CALL_S
+                                                                 or self._out_of_time()):
             warnings.append(f"The LLM did not answer within {self.config.llm_budget_s:.0f} s; showing tool results only.")
         elif outputs and self.backend.chat_model is not None and not self._out_of_time() and not message.suspected:
             prompt = [SystemMessage(SYSTEM_PROMPT), HumanMessage(ANSWER_PROMPT.format(facts=facts, question=message.without_injection()[:500]))]
@@ -269,8 +280,14 @@ class ChatAgent:
             checked = check_narrative(narrative, facts + "\n" + message.text, self.grounding,
                                       what="answer", facts_name="the tool outputs")
             warnings += checked.warnings
-            if checked.text:
-                text = f"{checked.text}\n\n---\n{deterministic}"
+            answer = checked.text
+            if answer and not self.proposed:
+                answer, claims = withhold_unproposed_claims(answer)
+                if claims:
+                    warnings.append(f"{claims} sentence(s) of the LLM answer claimed a dispatch or another change that "
+                                    "was not proposed and were withheld: nothing changes without a proposal you confirm.")
+            if answer:
+                text = f"{answer}\n\n---\n{deterministic}"
         if warnings:
             text += "\n\n" + "\n".join(f"⚠ {w}" for w in warnings)
         self._save("final", {"text": text})

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from agent.protocols import City, PassageSearch
 from agent.answer_language import NO_PASSAGE_EN
-from agent.dispatch_target import DispatchBinding
+from agent.dispatch_target import DispatchBinding, IncidentOffMap
 from agent.follow_up import WhichIncident
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
 from agent.hazards import hazard_from_words
@@ -178,7 +178,10 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         return ToolResult(text=_dump(data), data=data, plan_part=part)
 
     def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:
-        binding = bind(args) if bind is not None else None
+        try:
+            binding = bind(args) if bind is not None else None
+        except IncidentOffMap as off:
+            return _off_map_dispatch(off)
         try:
             plan = ops.dispatch(city, binding.args if binding is not None else args)
         except LookupError:
@@ -208,6 +211,20 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
             except ValueError as exc:
                 data["warnings"] = [*data["warnings"], f"commit not proposed: {exc}"]
         return ToolResult(text=_dump(data), data=data, plan_part=part, proposals=proposals)
+
+    def _off_map_dispatch(off: IncidentOffMap) -> ToolResult:
+        """A dispatch to an incident off the map: the units the operator named are proposed for it without a route (the
+        commander chose them; a man in the water cannot wait for an address); without named units nothing is chosen."""
+        if not off.unit_ids or propose is None:
+            return ToolResult(text=_error(f"Nothing was dispatched: {off}. Name the units to send, or give its address "
+                                          f"(or click its place on the map) and repeat the order."))
+        try:
+            proposal = propose("commit_dispatch", {"unit_ids": off.unit_ids, "incident_id": off.incident_id})
+        except ValueError as exc:
+            return ToolResult(text=_error(f"Nothing was dispatched: {exc}"))
+        data = {"summary": f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id}).",
+                "warnings": [f"{off}: the named units are proposed as they are; give its address for their routes."]}
+        return ToolResult(text=_dump(data), data=data, proposals=[proposal])
 
     def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
         rows = ops.unit_statuses(city, args)
