@@ -738,6 +738,12 @@ def extract(text: str) -> list[Determinant]:
     return out
 
 
+# A number right after a vehicle, route or room noun names the thing ("tram 4 full of people", "bus 55", "room 12"): it
+# is not a head count.
+_NAME_NUMBER_BEFORE = re.compile(r"\b(?:trams?|bus(?:es)?|lines?|routes?|trains?|coach|rooms?|flats?|apartments?|platforms?|gates?|"
+                                 r"stops?|tracks?|numbers?|no\.?|nr\.?|#)\s*$", re.IGNORECASE)
+
+
 def _extract(text: str) -> list[Determinant]:
     out: dict[str, Determinant] = {}
     for rule in RULES:
@@ -755,7 +761,8 @@ def _extract(text: str) -> list[Determinant]:
                 code = rule.code_of(text, a)
                 count = None
                 if phrasing.counted:
-                    count = next((n for n in (parse_number(g) for g in m.groups() if g) if n), None)
+                    count = next((n for n, at in ((parse_number(g), m.start(i + 1)) for i, g in enumerate(m.groups()) if g)
+                                  if n and not _NAME_NUMBER_BEFORE.search(text, max(0, at - 12), at)), None)
                 words = m.group(0).strip()
                 prev = out.get(code)
                 if prev is None:
