@@ -741,7 +741,7 @@ def extract(text: str) -> list[Determinant]:
 # A number right after a vehicle, route or room noun names the thing ("tram 4 full of people", "bus 55", "room 12"): it
 # is not a head count.
 _NAME_NUMBER_BEFORE = re.compile(r"\b(?:trams?|bus(?:es)?|lines?|routes?|trains?|coach|rooms?|flats?|apartments?|platforms?|gates?|"
-                                 r"stops?|tracks?|numbers?|no\.?|nr\.?|#)\s*$", re.IGNORECASE)
+                                 r"stops?|tracks?|numbers?|no\.?|nr\.?)\s*$", re.IGNORECASE)
 
 
 def _extract(text: str) -> list[Determinant]:
