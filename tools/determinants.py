@@ -738,6 +738,15 @@ def extract(text: str) -> list[Determinant]:
     return out
 
 
+# Words of a person acting on a person (or wrecking a place around people): an attack, a fight, a weapon, a threat.
+_ASSAULT = re.compile(
+    r"\b(attack\w*|assault\w*|fight\w*|brawl\w*|hit(ting)? (him|her|them|people|me|us|someone|anyone|the \w+)|punch\w*|kick\w*|beat(ing|en)?|"
+    r"stab\w*|knife|knives|machete|axe|gun\w*|pistol|rifle|shot|shooting|armed|weapons?|bottles?|threat\w*|hostages?|barricaded|"
+    r"robb\w*|mugg\w*|violent|violence|aggressive|rampage|smashing (things|the place|everything|glass)|going at|laying into|ganging up|"
+    r"swinging|lashing out|throwing (bottles|stones|things|chairs)|chasing|following (us|me|him|her|them)|shouting at|"
+    r"(guys|men|lads|youths|teenagers|of them) (on|against) one)\b|"
+    r"打人|打她|打他|打我|打架|打起来|打成一团|在打|还在打|砸人|砸他|砸她|砍|刺|捅|刀|枪|抢劫|抢|威胁|挥舞|扬言|劫持|斗殴|围殴|歹徒|凶手|"
+    r"闹事|骂|冲突|施暴|殴打|袭击|行凶|个人打一个", re.IGNORECASE)
 # A number right after a vehicle, route or room noun names the thing ("tram 4 full of people", "bus 55", "room 12"): it
 # is not a head count.
 _NAME_NUMBER_BEFORE = re.compile(r"\b(?:trams?|bus(?:es)?|lines?|routes?|trains?|coach|rooms?|flats?|apartments?|platforms?|gates?|"
@@ -770,6 +779,10 @@ def _extract(text: str) -> list[Determinant]:
                 elif count and (prev.count or 0) < count:
                     out[code] = prev.model_copy(update={"count": count, "evidence": words, "span": (a, b), "qualifiers": qualifiers_of(code, words)})
     _implied(text, out)
+    # Violence going on needs a person acting on a person somewhere in the report: "still inside" of residents in a gas
+    # leak, 砸 of a tree on a tram, "the ice keeps breaking" or "screaming for help" in a fire are no attack.
+    if "violence_ongoing" in out and not _ASSAULT.search(text):
+        del out["violence_ongoing"]
     # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
     # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
     # Exhaust or fumes beside carbon monoxide are the CO's own source ("exhaust fumes in the car park, the CO alarm is
