@@ -8,12 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agent.hazards import reconciled_triage
-from agent.schemas import TriageSummary
-
-
-def summary(kind: str = "fire", priority: str = "P3") -> TriageSummary:
-    return TriageSummary(incident_type=kind, priority=priority, type_confidence=0.6, priority_confidence=0.6,
-                         type_probs={kind: 0.6, "medical": 0.2}, priority_probs={priority: 0.6, "P1": 0.3})
+from tests.agent.test_life_at_risk_priority import summary
 
 
 PEOPLE_CAUGHT_BY_FIRE = [
@@ -37,10 +32,10 @@ NOT_CAUGHT = [
 @pytest.mark.parametrize("text", PEOPLE_CAUGHT_BY_FIRE)
 @pytest.mark.parametrize("priority", ["P2", "P4"])
 def test_people_caught_by_a_building_fire_are_p1(text, priority):
-    out = reconciled_triage(summary(priority=priority), text)
+    out = reconciled_triage(summary("fire", priority), text)
     assert out.priority == "P1", (text, out)
 
 
 @pytest.mark.parametrize("text", NOT_CAUGHT)
 def test_a_fire_nobody_is_caught_in_keeps_the_model_priority(text):
-    assert reconciled_triage(summary(priority="P3"), text).priority == "P3", text
+    assert reconciled_triage(summary("fire", "P3"), text).priority == "P3", text
