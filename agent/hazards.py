@@ -95,7 +95,34 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
     outcome = _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
-    return _p1_for_a_life_at_risk(_p1_for_someone_in_the_water(outcome, text), text)
+    return _p1_for_a_life_at_risk(_p1_for_people_caught_by_fire(_p1_for_someone_in_the_water(outcome, text), text), text)
+
+
+# A call for help said as such: in a burning building it is someone who cannot get out.
+_CALL_FOR_HELP = re.compile(r"\b(?:calling|shouting|screaming|crying|yelling|begging|banging) (?:out )?for help\b|\bcr(?:y|ies) for help\b|"
+                            r"呼救|求救|喊救命|叫救命|喊着救命", re.IGNORECASE)
+# Who a building fire catches: at a window or on a balcony, trapped, still inside (the determinants' own readings, which
+# read a denial and "got out" as no one there).
+_CAUGHT_BY_FIRE = ("at_window", "trapped", "people_inside")
+
+
+def _p1_for_people_caught_by_fire(outcome: Any, text: str) -> Any:
+    """A building on fire with people at its windows, calling for help, trapped or still inside is P1 (the P1 label's
+    own words: "spreading fire with people inside"). The model's priority is a guess on wording it has not seen (the
+    trial's "酒店着火了，有客人在窗口呼救" was P4); the words of people the fire holds decide. A fire said to be out keeps
+    the model's priority."""
+    if outcome.priority == "P1" or outcome.incident_type == "not_incident":
+        return outcome
+    from tools.determinants import extract
+
+    codes = {d.code for d in extract(text)}
+    # a fire the words name in a building or aboard, or one the model reads as a fire ("商场起火" names no building word)
+    burning = bool(codes & {"building_fire", "vessel_fire"}) or (outcome.incident_type == "fire" and "outdoor_fire" not in codes)
+    if not burning or "fire_out" in codes:
+        return outcome
+    if not (codes & set(_CAUGHT_BY_FIRE) or _CALL_FOR_HELP.search(normalised_chinese(text))):
+        return outcome
+    return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
 
 
 def _p1_for_a_life_at_risk(outcome: Any, text: str) -> Any:

@@ -295,8 +295,10 @@ class ResponsePlanner:
         # a quay or an icy pavement (review s15-rv3: its ice steps became the checklist of a fall on ice)
         if re.search(WATER_RESCUE, report, re.IGNORECASE):
             passages = self._search(checklist_query(triage.incident_type, report), {"hazard": "water_rescue"}, k=2) + passages
-        # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient
-        if facts.mass_casualty and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security", "public_health"}:
+        # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient; a storm
+        # that brings a tree down on a full tram is such a scale too (the casualties of a tram, bus or train)
+        if facts.mass_casualty and triage.incident_type in {"traffic_accident", "medical", "earthquake_collapse", "public_security",
+                                                            "public_health", "severe_weather"}:
             passages += self._search("mass casualty activation triage checklist", {"hazard": "mass_casualty"}, k=2)
         comms = self._search(f"communications public warning {triage.incident_type.replace('_', ' ')}", {"hazard": "communications"}, k=2)
         refs: dict[str, Citation] = {}

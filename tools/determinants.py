@@ -351,7 +351,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule("people_inside",
         r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人",
-        r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|a \w+|\w+ people|my \w+) (in|inside) (the |there|his |her )|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人",
+        r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|children|kids|residents|guests|patients|staff|workers|a \w+|\w+ people|my \w+) (in (the |there|his |her )|inside\b)|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人",
     ),
     _rule("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
     _rule("at_window",
@@ -740,6 +740,21 @@ def extract(text: str) -> list[Determinant]:
     return out
 
 
+# Words of a person acting on a person (or wrecking a place around people): an attack, a fight, a weapon, a threat.
+_ASSAULT = re.compile(
+    r"\b(attack\w*|assault\w*|fight\w*|brawl\w*|hit(ting)? (him|her|them|people|me|us|someone|anyone|the \w+)|punch\w*|kick\w*|beat(ing|en)?|"
+    r"stab\w*|knife|knives|machete|axe|gun\w*|pistol|rifle|shot|shooting|armed|weapons?|bottles?|threat\w*|hostages?|barricaded|"
+    r"robb\w*|mugg\w*|violent|violence|aggressive|rampage|smashing (things|the place|everything|glass)|going at|laying into|ganging up|"
+    r"swinging|lashing out|throwing (bottles|stones|things|chairs)|chasing|following (us|me|him|her|them)|shouting at|"
+    r"(guys|men|lads|youths|teenagers|of them) (on|against) one)\b|"
+    r"打人|打她|打他|打我|打架|打起来|打成一团|在打|还在打|砸人|砸他|砸她|砍|刺|捅|刀|枪|抢劫|抢|威胁|挥舞|扬言|劫持|斗殴|围殴|歹徒|凶手|"
+    r"闹事|骂|冲突|施暴|殴打|袭击|行凶|个人打一个", re.IGNORECASE)
+# A number right after a vehicle, route or room noun names the thing ("tram 4 full of people", "bus 55", "room 12"): it
+# is not a head count.
+_NAME_NUMBER_BEFORE = re.compile(r"\b(?:trams?|bus(?:es)?|lines?|routes?|trains?|coach|rooms?|flats?|apartments?|platforms?|gates?|"
+                                 r"stops?|tracks?|numbers?|no\.?|nr\.?)\s*$", re.IGNORECASE)
+
+
 def _extract(text: str) -> list[Determinant]:
     out: dict[str, Determinant] = {}
     for rule in RULES:
@@ -757,7 +772,8 @@ def _extract(text: str) -> list[Determinant]:
                 code = rule.code_of(text, a)
                 count = None
                 if phrasing.counted:
-                    count = next((n for n in (parse_number(g) for g in m.groups() if g) if n), None)
+                    count = next((n for n, at in ((parse_number(g), m.start(i + 1)) for i, g in enumerate(m.groups()) if g)
+                                  if n and not _NAME_NUMBER_BEFORE.search(text, max(0, at - 12), at)), None)
                 words = m.group(0).strip()
                 prev = out.get(code)
                 if prev is None:
@@ -765,6 +781,10 @@ def _extract(text: str) -> list[Determinant]:
                 elif count and (prev.count or 0) < count:
                     out[code] = prev.model_copy(update={"count": count, "evidence": words, "span": (a, b), "qualifiers": qualifiers_of(code, words)})
     _implied(text, out)
+    # Violence going on needs a person acting on a person somewhere in the report: "still inside" of residents in a gas
+    # leak, 砸 of a tree on a tram, "the ice keeps breaking" or "screaming for help" in a fire are no attack.
+    if "violence_ongoing" in out and not _ASSAULT.search(text):
+        del out["violence_ongoing"]
     # A smell of unknown source is a chemical release, unless the report says it is gas ("a strange smell, like
     # rotten eggs": the gas leak's engine and utility crew, not a hazmat unit and a cordon).
     # Exhaust or fumes beside carbon monoxide are the CO's own source ("exhaust fumes in the car park, the CO alarm is

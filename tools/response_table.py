@@ -362,8 +362,10 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         # a rope rescue high up: the rescue unit works from the ladder (in a fire the people-up-there rule sends it)
         needs.need("rescue", 1, why("hanging_high"))
         needs.need("ladder", 1, why("hanging_high"))
-    if has("behind_locked_door") and incident_type in ("medical", "public_health"):
-        # the crew cannot reach the patient: the rescue unit opens the door
+    if has("behind_locked_door") and incident_type not in ("public_security", "not_incident"):
+        # the crew cannot reach the patient: the rescue unit opens the door, whatever the incident's type (a frail woman
+        # in a flat without heating, typed utility_outage, is behind it as much as a medical patient); at a security
+        # incident the police force the door
         needs.need("rescue", 1, why("behind_locked_door"))
 
     # --- patients: one ambulance per serious patient, minor ones two to an ambulance

@@ -163,3 +163,14 @@ def test_a_hazard_the_caller_rules_out_is_no_hazard(report, hazmat):
     assert ("hazmat" in facts.hazards) is hazmat
     kept = kept_steps(report, "fire", "annex_c_fire_hazmat.md")
     assert _has(kept, "decontamination") is hazmat
+
+
+@pytest.mark.parametrize("report", [
+    "tree came down on the tram at Mannerheimintie by the Opera house, tram 4 full of people, windows smashed, some people hurt.",
+    "大风把一棵树吹倒了，砸在电车上，车上很多人，有人受伤",
+])
+def test_a_storm_casualty_scene_on_a_full_tram_gets_the_mass_casualty_annex(report):
+    # session 16's trial H9: typed severe_weather, the Annex E checklist was never asked for (casualties of a tram)
+    plan, search = _plan(report, "severe_weather")
+    assert any((f or {}).get("hazard") == "mass_casualty" for _, f in search.queries)
+    assert "START" in " ".join(i.text for i in plan.immediate_actions)
