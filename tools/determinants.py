@@ -748,7 +748,9 @@ _ASSAULT = re.compile(
     r"swinging|lashing out|throwing (bottles|stones|things|chairs)|chasing|following (us|me|him|her|them)|shouting at|"
     r"(guys|men|lads|youths|teenagers|of them) (on|against) one)\b|"
     r"打人|打她|打他|打我|打架|打起来|打成一团|在打|还在打|砸人|砸他|砸她|砍|刺|捅|刀|枪|抢劫|抢|威胁|挥舞|扬言|劫持|斗殴|围殴|歹徒|凶手|"
-    r"闹事|骂|冲突|施暴|殴打|袭击|行凶|个人打一个", re.IGNORECASE)
+    r"闹事|骂|冲突|施暴|殴打|袭击|行凶|个人打一个|"
+    # a person smashing things (砸 said of a person, never of a falling tree): "砸车的这个人", "有个男的在砸店", 打砸
+    r"砸[^，。！？,.!?]{0,4}的(?:这个|那个|这|那)?(?:人|男的|女的|男子|女子|家伙|小伙)|(?:有人|有个人|男子|男的|女的|一个人|那人|这人|醉汉|小偷)[^，。！？,.!?]{0,6}砸|打砸|乱砸", re.IGNORECASE)
 # A number right after a vehicle, route or room noun names the thing ("tram 4 full of people", "bus 55", "room 12"): it
 # is not a head count.
 _NAME_NUMBER_BEFORE = re.compile(r"\b(?:trams?|bus(?:es)?|lines?|routes?|trains?|coach|rooms?|flats?|apartments?|platforms?|gates?|"
