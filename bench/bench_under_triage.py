@@ -10,6 +10,7 @@ flag counts as caught, and how often the flag fires on reports that are not P1.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -19,11 +20,16 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "finetune" / "data" / "test_handwritten.jsonl",
+                        help="JSON lines with text and priority (default: the HELD-OUT hand-written test set: "
+                             "read it only for a frozen, aggregate figure)")
+    args = parser.parse_args()  # --help answers without reading any data (a helper's --help once read the held-out set)
     from agent.response_plan import _LIFE_THREAT, ResponsePlanner
     from finetune import load_current_classifier
 
     classifier = load_current_classifier()
-    rows = [json.loads(line) for line in (ROOT / "finetune" / "data" / "test_handwritten.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()]
     results = classifier.predict([row["text"] for row in rows])
     threshold = ResponsePlanner(classifier, None, None).possible_p1_threshold()
 
