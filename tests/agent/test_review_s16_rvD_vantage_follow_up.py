@@ -28,6 +28,11 @@ def on_fire(make_assistant):
     "从斯托克曼那边能看到浓烟，越来越大",
     "casualties being moved to the Kiasma steps",
     "two injured residents were carried to Stockmann's entrance by bystanders",
+    # where the response sets up (a casualty collection point, a triage area, staging) is the incident's own scene
+    "casualty collection point set up at the Kiasma steps",
+    "we have a triage area by Stockmann's main door, 4 injured",
+    "fire crews staging at Kiasma, hydrant there",
+    "伤员集中点设在Kiasma门口",
 ])
 def test_a_landmark_named_as_vantage_or_destination_is_a_follow_up(on_fire, report):
     assistant, fire = on_fire
