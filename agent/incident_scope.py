@@ -174,6 +174,10 @@ _PLUME = r"(?:smoke|plumes?|clouds?|fumes|gas|vapou?rs?|ash|haze|soot|smog)"
 # "the fire moved to Bulevardi 16", which is where the incident now is
 _TAKEN = r"(?:moved|taken|carried|brought|evacuated|transferred|escorted|dragged)"
 _PEOPLE = r"(?:casualt(?:y|ies)|injured|wounded|victims?|patients?|residents?|people|persons?|evacuees|survivors|children|pupils|staff|guests|passengers)"
+# where the response sets itself up at a scene is the incident's own scene, wherever the landmark it names ("casualty
+# collection point at the Kiasma steps", "triage area by Stockmann's door", "crews staging at Kiasma")
+_SET_UP = (r"(?:staging(?:\s+area)?|(?:casualty\s+)?collection\s+point|triage\s+(?:area|point|post)|command\s+post|"
+           r"rendezvous(?:\s+point)?|assembly\s+point|muster(?:ing)?\s+point|treatment\s+area)")
 _PLACE_PREP = r"(?:of|at|in|on|near|by|from|outside|behind|beside|next to)"
 # Two more places a report names that are not where the incident is (review s16-rvD: each split a fire into two
 # incidents once differently named places stopped adding up their uncertainties): where the caller watches from ("smoke
@@ -186,6 +190,7 @@ _MOTION_TARGET = re.compile(
     r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*"
     rf"|\b(?:visible|seen|spotted|observed|noticed|watched|filmed)\s+from\b{_UP_TO_PLACE}"
     rf"|(?:\b(?:being|been|was|were|is|are|get|got|getting)\s+|\b{_PEOPLE}\b[^,.;:!?\n]{{0,40}}?\b){_TAKEN}\s+(?:out\s+)?(?:to|into|onto)\b{_UP_TO_PLACE}"
+    rf"|\b{_SET_UP}\b[^,.;:!?\n]{{0,30}}?\b(?:at|by|near|outside|beside|on)\b{_UP_TO_PLACE}"
     r"|从[^，。；！？,.;!?\n]{1,24}?(?:能|可以|也能|都能)?看(?:到|见|得到|得见)"
     r"|(?:转移|抬|送|带|搬|疏散|撤离)(?:到|至|往)[^，。；！？,.;!?\n]*"
     rf"|\b{_PLUME}\b[^,.;:!?\n]{{0,60}}?\b{_MOTION_VERB}\s+(?:(?:over|across)\s+)?(?:to|into|over|across|onto)\b"
