@@ -170,9 +170,29 @@ def same_precise_place(new: ReportPlace, earlier: ReportPlace) -> bool:
 # an "of / at / in ..." phrase gives (where the stairwell is), as the clause's words after it.
 _MOTION_VERB = r"(?:drift|blow|mov|head|roll|flow)(?:s|es|ed|ing)?"
 _PLUME = r"(?:smoke|plumes?|clouds?|fumes|gas|vapou?rs?|ash|haze|soot|smog)"
+# people moved by others, passive or after the people they move ("casualties being moved to", "injured carried to"): not
+# "the fire moved to Bulevardi 16", which is where the incident now is
+_TAKEN = r"(?:moved|taken|carried|brought|evacuated|transferred|escorted|dragged)"
+_PEOPLE = r"(?:casualt(?:y|ies)|injured|wounded|victims?|patients?|residents?|people|persons?|evacuees|survivors|children|pupils|staff|guests|passengers)"
+# where the response sets itself up at a scene is the incident's own scene, wherever the landmark it names ("casualty
+# collection point at the Kiasma steps", "triage area by Stockmann's door", "crews staging at Kiasma")
+_SET_UP = (r"(?:staging(?:\s+area)?|(?:casualty\s+)?collection\s+point|triage\s+(?:area|point|post)|command\s+post|"
+           r"rendezvous(?:\s+point)?|assembly\s+point|muster(?:ing)?\s+point|treatment\s+area)")
 _PLACE_PREP = r"(?:of|at|in|on|near|by|from|outside|behind|beside|next to)"
+# Two more places a report names that are not where the incident is (review s16-rvD: each split a fire into two
+# incidents once differently named places stopped adding up their uncertainties): where the caller watches from ("smoke
+# visible from the Stockmann side", "seen from Stockmann", "从斯托克曼那边能看到") and where people are being taken
+# ("casualties being moved to the Kiasma steps", "carried to Stockmann's entrance", "伤员被转移到...": a casualty
+# collection point).  "smoke from Stockmann" (where the smoke comes out) is not a vantage and stays.
+# the words up to a phrase that says where something is ("to the street | from Bulevardi 14"), which stay
+_UP_TO_PLACE = rf"(?:(?!\s{_PLACE_PREP}\b)[^,.;:!?\n])*"
 _MOTION_TARGET = re.compile(
     r"\b(?:towards?|in the direction of|heading (?:for|to)|headed (?:for|to))\b[^,.;:!?\n]*"
+    rf"|\b(?:visible|seen|spotted|observed|noticed|watched|filmed)\s+from\b{_UP_TO_PLACE}"
+    rf"|(?:\b(?:being|been|was|were|is|are|get|got|getting)\s+|\b{_PEOPLE}\b[^,.;:!?\n]{{0,40}}?\b){_TAKEN}\s+(?:out\s+)?(?:to|into|onto)\b{_UP_TO_PLACE}"
+    rf"|\b{_SET_UP}\b[^,.;:!?\n]{{0,30}}?\b(?:at|by|near|outside|beside|on)\b{_UP_TO_PLACE}"
+    r"|从[^，。；！？,.;!?\n]{1,24}?(?:能|可以|也能|都能)?看(?:到|见|得到|得见)"
+    r"|(?:转移|抬|送|带|搬|疏散|撤离)(?:到|至|往)[^，。；！？,.;!?\n]*"
     rf"|\b{_PLUME}\b[^,.;:!?\n]{{0,60}}?\b{_MOTION_VERB}\s+(?:(?:over|across)\s+)?(?:to|into|over|across|onto)\b"
     rf"(?P<plume_dest>(?:(?!\s{_PLACE_PREP}\b)[^,.;:!?\n])*)"
     r"|(?:飘|吹|移动|扩散|飄|擴散)(?:向|到|往|至)[^，。；！？,.;!?\n]*"
