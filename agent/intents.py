@@ -227,7 +227,10 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         found = [(i, c) for i, c in found if not (i == "evacuation" and CONDITIONAL_EVACUATION.search(c))]
     # "what's the minimum evacuation radius for a bomb?", "燃气泄漏的时候疏散范围一般是多大？": a question about
     # evacuating in general (no place of ours named) asks what the plans say, it does not order an evacuation.
-    found = [("plan_question" if intent == "evacuation" and _general_question(clause, city) else intent, clause)
+    # A message that names a place of the map ("gas leak at X, how far do we evacuate?") asks about evacuating there,
+    # even when the question stands in its own clause (review s16b: it was read as a plan search, the place dropped).
+    placed = _named_place(text, city)
+    found = [("plan_question" if intent == "evacuation" and not placed and _general_question(clause, city) else intent, clause)
              for intent, clause in found]
     # "what resources are available for flood response according to the plans": the plans named as the source of the
     # answer make a question about units, resources or shelters a plan question (agent.plan_source)

@@ -68,6 +68,12 @@ _DURATION = re.compile(
     r"a couple of|a few|several))\s?(?:more\s)?(hours?|hrs?|h|minutes?|mins?|days?)\b(?!\s+ago)|\b(half an? hour)\b|\b(all (?:day|night)|overnight)\b|"
     r"(\d{1,3}|[一两二三四五六七八九十几]{1,3})(?:个)?(半)?(小时|钟头|分钟|天)(?![前以之]前)|(半(?:个)?小时)|(一整天|整天|一整晚|整晚|一晚上|一夜)", _I)
 COVERING_MIN = 120
+# A duration the backup has already been in use, said just before it ("已经用了一个半小时", "been on it for the last
+# 3 hours"): what is left is the said duration less this one (review s16b: "good for 2 h, used 1.5 h" read as a cover).
+_ELAPSED = re.compile(r"(?:已经|已)(?:用了|撑了|开了|跑了|过了|停了)?$|"
+                      r"\b(?:already(?: used| run)?|been(?: running| going)?(?: on (?:it|battery|batteries|the battery))?|used)"
+                      r"(?: for)?(?: the (?:last|past))?\s?$", _I)
+_ELAPSED_BEFORE = 40
 _MINUTES = {"hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60, "minute": 1, "minutes": 1, "min": 1, "mins": 1,
             "day": 1440, "days": 1440, "小时": 60, "钟头": 60, "分钟": 1, "天": 1440}
 _SENTENCE_END = re.compile(r"[.!?;。！？；]")
@@ -138,11 +144,22 @@ def _minutes(m: re.Match[str]) -> int | None:
     return count * _MINUTES[unit] + (30 if g[6] else 0)
 
 
+def _is_elapsed(text: str, m: re.Match[str]) -> bool:
+    return _ELAPSED.search(text[max(0, m.start() - _ELAPSED_BEFORE):m.start()].rstrip()) is not None
+
+
+def _elapsed_minutes(text: str) -> int:
+    """How long the caller says the backup has already been in use (the longest such duration said), in minutes."""
+    return max((_minutes(m) or 0 for m in _DURATION.finditer(text) if _is_elapsed(text, m)), default=0)
+
+
 def _said_duration(text: str, after: int) -> int | None:
-    """The first duration said after a backup, in its sentence and close to it (60 characters), in minutes."""
+    """The first duration said after a backup that it lasts (not one it has been in use), in its sentence and close to
+    it (60 characters), in minutes."""
     window = text[after:after + 60]
     end = _SENTENCE_END.search(window)
-    m = _DURATION.search(window[:end.start()] if end else window)
+    window = window[:end.start()] if end else window
+    m = next((m for m in _DURATION.finditer(window) if not _is_elapsed(window, m)), None)
     return _minutes(m) if m else None
 
 
@@ -153,7 +170,8 @@ def backup_covers(text: str) -> bool:
     if _BACKUP_FAILING.search(text):
         return False
     spans = sorted([(m.end(), True) for m in BACKUP.finditer(text)] + [(m.end(), False) for m in _OWN_BATTERY.finditer(text)])
+    elapsed = _elapsed_minutes(text)
     durations = [d for d in (_said_duration(text, end) for end, _ in spans) if d is not None]
     if durations:
-        return durations[0] >= COVERING_MIN
+        return durations[0] - elapsed >= COVERING_MIN
     return any(spare for _, spare in spans)

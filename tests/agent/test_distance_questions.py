@@ -67,3 +67,13 @@ def test_liquefied_chlorine_in_a_steel_cylinder_is_chlorine():
     assert read_protective_cues("液氯钢瓶泄漏").material == "chlorine"
     assert read_protective_cues("一瓶漂白水打翻了").material == "corrosive"  # a bottle of bleach stays a household product
     assert "60 m" in table_rows("液氯钢瓶泄漏，警戒范围要多大？", "hazmat")[0].text
+
+
+@pytest.mark.parametrize("text", [
+    # review s16b: the hazard and its place in one clause, the question in the next: the question is about that place
+    "gas leak at Fredrikinkatu 30, how far do we evacuate?",
+    "Chlorine smell at the swimming hall on Yrjönkatu, people coughing. How far do we evacuate?",
+    "Fredrikinkatu 30 煤气泄漏，要疏散多远？",
+])
+def test_an_evacuation_question_after_a_place_named_is_not_a_plan_search_only(routed_calls, text):
+    assert tools(text, routed_calls) != ["search_plans"], text

@@ -65,3 +65,22 @@ def test_what_the_caller_says_against_the_risk_is_read(text):
 def test_a_real_life_at_risk_stays_p1(text):
     assert life_at_risk(text), text
     assert reconciled_triage(summary("P3"), text).priority == "P1", text
+
+
+# review s16b: a backup said to last hours, but already in use for most of them, is a countdown, not a cover
+BACKUP_MOSTLY_USED = [
+    "停电了，爸爸的呼吸机电池说能用两个小时，但是已经用了一个半小时了",
+    "Blackout since 7. Mum's ventilator battery is good for 3 hours and it has been running on it for 2.5 hours already",
+    "No power. His oxygen concentrator's backup battery lasts 4 hours, we've been on it for the last 3 hours",
+]
+
+
+@pytest.mark.parametrize("text", BACKUP_MOSTLY_USED)
+def test_a_backup_mostly_used_up_stays_p1(text):
+    assert life_at_risk(text), text
+    assert reconciled_triage(summary("P3"), text).priority == "P1", text
+
+
+def test_a_backup_with_hours_still_left_is_a_cover():
+    text = "停电了，爸爸的呼吸机电池能用十个小时，已经用了一个小时"
+    assert life_at_risk(text) is None, text
