@@ -43,6 +43,12 @@ from core.text import detect_language
 __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState", "say_model_reading"]
 
 
+def _awaiting(proposal: Proposal, zh: bool) -> str:
+    """The line under a reply that filed a proposal: what awaits the operator's confirmation, in the reply's language."""
+    return (f"\n\n等待您的确认：\n- {proposal.summary} ({proposal.proposal_id})" if zh else
+            f"\n\nAwaiting your confirmation:\n- {proposal.summary} ({proposal.proposal_id})")
+
+
 @dataclass
 class ChatSessionConfig:
     # The session moves to the incident a report opened or was filed under (``eca chat``); off, it stays on the
@@ -149,9 +155,7 @@ class ChatSession:
                 return
             if relocation is not None:  # answered with the rest of the turn, and confirmed like any proposal
                 self.state.pending.append(relocation)
-                correction += (f"\n\n等待您的确认：\n- {relocation.summary} ({relocation.proposal_id})"
-                               if detect_language(correction) == "zh" else
-                               f"\n\nAwaiting your confirmation:\n- {relocation.summary} ({relocation.proposal_id})")
+                correction += _awaiting(relocation, detect_language(correction) == "zh")
         # A correction that tells more ("..., not 12. A child is still inside"): the rest is a report or an order like any
         # other, and the reply answers the correction before it (review s16: the news was dropped)
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
@@ -263,8 +267,7 @@ class ChatSession:
             yield from self._reply(turn, said)
             return
         zh = detect_language(said) == "zh" if zh is None else zh
-        said += (f"\n\n等待您的确认：\n- {proposal.summary} ({proposal.proposal_id})" if zh else
-                 f"\n\nAwaiting your confirmation:\n- {proposal.summary} ({proposal.proposal_id})")
+        said += _awaiting(proposal, zh)
         self.state.pending.append(proposal)
         yield ChatEvent(kind="final", text=said, proposals=[proposal])
         self._say(turn, "assistant", said)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from core.text import has_han
+
 __all__ = ["corrected_place", "relocation_reply", "said_besides"]
 
 _NOUN = r"(?:address|location|place|street|house number|number|adress)"
@@ -50,7 +52,7 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
     old = filer.incident_place(incident)
     kept = old.name if old is not None and old.name else "its reported place"
     found = filer.report_place(new_place)
-    zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+    zh = has_han(text)
     if found is None or found.lat is None:
         return (f"地址更正（{incident}）：地图上找不到“{new_place}”（可能在演示区域之外或拼写有误）。事件仍在 {kept}，没有任何变化；请向来电者确认地址或附近地标。"
                 if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map (outside the "

@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -364,8 +365,8 @@ class TriageClassifier:
             if prio is not None:
                 prio[i] = p
             # the report's language and reader as a whole text would have them (the windows' majority)
-            langs.append(max(set(wlangs[r] for r in rows), key=[wlangs[r] for r in rows].count) if len(rows) > 1 else wlangs[rows[0]])
-            read_by.append(max(set(wread[r] for r in rows), key=[wread[r] for r in rows].count) if len(rows) > 1 else wread[rows[0]])
+            langs.append(Counter(wlangs[r] for r in rows).most_common(1)[0][0])
+            read_by.append(Counter(wread[r] for r in rows).most_common(1)[0][0])
         if any(cut_chars):
             log.warning("%d report(s) longer than %d characters: triaged on the first %d only", sum(cut_chars),
                         MAX_TRIAGE_CHARS, MAX_TRIAGE_CHARS)
