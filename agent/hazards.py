@@ -95,7 +95,37 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
     outcome = _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
-    return _p1_for_a_life_at_risk(_p1_for_people_caught_by_fire(_p1_for_someone_in_the_water(outcome, text), text), text)
+    outcome = _p1_for_a_life_at_risk(_p1_for_people_caught_by_fire(_p1_for_someone_in_the_water(outcome, text), text), text)
+    return _p1_for_someone_hurt_by_the_weather(outcome, text)
+
+
+# What the weather did to a person that makes the call P1: bleeding badly, unconscious, not moving, trapped under what
+# fell (the determinants' readings, which read a denial - "nobody hurt", 无人受伤 - as no casualty).
+_WEATHER_CASUALTY = ("serious_injury", "serious_patients", "trapped", "unconscious", "collapse_people_under", "casualty_signs")
+# An injury said to be minor ("a slight cut", "bruised", 轻伤) is no P1 of its own; one said plainly ("child hurt",
+# "a man injured") is, beside a roof or a tree the storm brought down: the caller cannot judge it, under-triage costs most.
+_MINOR_INJURY = re.compile(r"\b(?:slight(?:ly)?|minor|small|superficial|scratch(?:es|ed)?|bruis\w*|graz(?:e|ed|es)|walking wounded)\b|"
+                           r"轻伤|轻微|擦伤|小伤|划了?一?下", re.IGNORECASE)
+
+
+def _p1_for_someone_hurt_by_the_weather(outcome: Any, text: str) -> Any:
+    """Severe weather that has hurt someone (a roof torn off onto an old man bleeding from the head, a tree blown onto
+    a car with the driver not moving, a chimney that fell on a child in the gale) is P1: the P1 label's own words, a
+    threat to life (s17 trial M7: such a call was P2). The weather named in words or by the model; storm damage with
+    nobody hurt keeps the model's priority."""
+    if outcome.priority == "P1" or outcome.incident_type == "not_incident":
+        return outcome
+    if outcome.incident_type != "severe_weather" and not words_name_hazard("severe_weather", text):
+        return outcome
+    from tools.determinants import extract
+
+    codes = {d.code for d in extract(text)}
+    if "no_casualties" in codes and not codes & {"serious_injury", "trapped", "unconscious"}:
+        return outcome
+    hurt = bool(codes & set(_WEATHER_CASUALTY)) or ("injured" in codes and not _MINOR_INJURY.search(normalised_chinese(text)))
+    if not hurt:
+        return outcome
+    return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
 
 
 # A call for help said as such: in a burning building it is someone who cannot get out.
@@ -238,6 +268,10 @@ def decisive_hazard(text: str, model_type: str, model_confidence: float = 0.0) -
     return None
 
 
+# Water in any words: a flood reading keeps its type while the report names some ("water in the cellar", 水).
+_WATER_WORDS = re.compile(r"\bwater\b|\bwet\b|\brain\w*|\bdownpour|\bsea\b|\briver\b|\bsubmerged|\bpuddles?|\bdrain\w*|\bsewer|\bleak\w*|水|雨|淹|涝", re.IGNORECASE)
+
+
 def _reconciled_type(outcome: Any, text: str, *, confident: float, plausible: float) -> Any:
     model_type = outcome.incident_type
     decisive = decisive_hazard(text, model_type, float(outcome.type_confidence))
@@ -245,9 +279,14 @@ def _reconciled_type(outcome: Any, text: str, *, confident: float, plausible: fl
     if not kind or kind == model_type:
         return outcome
     probs = dict(outcome.type_probs)
+    # A flood the words give no water to ("the storm tore the roof off ...": s17 trial M7 read it as a flood) is not
+    # one however sure the model is: a flood needs water, and its plan (pumps, sandbags, a waterside evacuation) is
+    # the wrong one for a roof or a tree.
+    dry_flood = model_type == "flood" and not words_name_hazard("flood", text) and not _WATER_WORDS.search(normalised_chinese(text))
     # A sure model (the plan's own "uncertain" line) is not overruled by a word its own reading gives almost no
     # chance (a hazard word in passing: "choking on hotpot" is no fire); a not_incident reading always is.
-    if decisive is None and model_type != "not_incident" and outcome.type_confidence >= confident and probs.get(kind, 0.0) < plausible:
+    if decisive is None and not dry_flood and model_type != "not_incident" and outcome.type_confidence >= confident \
+            and probs.get(kind, 0.0) < plausible:
         return outcome
     others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
     update: dict[str, Any] = {"incident_type": kind, "type_confidence": float(probs.get(kind, 0.0)),
