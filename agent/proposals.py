@@ -18,9 +18,9 @@ from typing import Any
 from agent.incident_changes import INCIDENT_ACTIONS, IncidentChanges
 from agent.schemas import Proposal
 from core.text import shown
+from tools.scenario import UNIT_STATUSES  # one list for the city model and its proposals (incl. "transporting")
 
 ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident", *INCIDENT_ACTIONS)
-UNIT_STATUSES = ("available", "dispatched", "out_of_service")
 log = logging.getLogger(__name__)
 
 
@@ -80,6 +80,10 @@ def pending_events(store: Any, incident_id: str | None = None) -> list[tuple[Pro
             if e.payload.get("proposal_id") not in decided]
 
 
+# The statuses that tie a unit to an incident: set only with an open incident to log it under.
+_ON_AN_INCIDENT = ("dispatched", "transporting")
+
+
 def _units_of(action: str, args: dict[str, Any]) -> list[str]:
     """The units a proposal would change."""
     if action == "set_unit_status":
@@ -120,7 +124,7 @@ class ProposalBook:
                 raise ProposalError(f"unknown status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
             if known[unit].status == status:  # a change to what it already is: nothing to confirm
                 raise ProposalError(f"{unit} is already {status.replace('_', ' ')}; nothing to change")
-            if status == "dispatched":  # a unit is dispatched to an incident, never to none ("unassigned")
+            if status in _ON_AN_INCIDENT:  # a unit is dispatched (or carries a patient) for an incident, never for none
                 self._open_target(incident_id)
             return f"Set {unit} ({known[unit].type.replace('_', ' ')}) from {known[unit].status} to {status.replace('_', ' ')}"
         if action == "commit_dispatch":
@@ -139,8 +143,10 @@ class ProposalBook:
             if incident.status != "open":
                 raise ProposalError(f"{incident.incident_id} is already closed; nothing to close")
             units = self._committed_to(incident.incident_id)
-            release = f"; releases {', '.join(units)} (available again)" if units else "; no unit is committed to it"
-            return f"Close incident {incident.incident_id} ({incident.title[:60]}){release}{self._shelters_freed(incident.incident_id)}"
+            carrying = self._committed_to(incident.incident_id, "transporting")
+            release = f"; releases {', '.join(units)} (available again)" if units else "" if carrying else "; no unit is committed to it"
+            return (f"Close incident {incident.incident_id} ({incident.title[:60]}){release}{self._still_transporting(carrying)}"
+                    f"{self._shelters_freed(incident.incident_id)}")
         if action in INCIDENT_ACTIONS:
             merged = args.get("merged") if action == "merge_incidents" else None
             return self.changes.summary(action, args, self._committed_to(merged) if merged else [])
@@ -165,7 +171,7 @@ class ProposalBook:
 
     def _where_now(self, unit: str, status: str) -> str:
         """"dispatched to INC-7", "out of service": a unit's status now, with the incident it is committed to."""
-        to = self.store.unit_commitments().get(unit) if status == "dispatched" else None
+        to = self.store.unit_commitments().get(unit) if status in _ON_AN_INCIDENT else None
         return status.replace("_", " ") + (f" to {to}" if to else "")
 
     def _shelters_freed(self, incident_id: str) -> str:
@@ -184,10 +190,20 @@ class ProposalBook:
         return (f"; FREES {sum(held.values()):,} shelter places its approved evacuation holds ({where}): if the evacuees "
                 f"are still there, approve their evacuation under its own incident first (New incident, then the order)")
 
-    def _committed_to(self, incident_id: str) -> list[str]:
-        """The units dispatched to ``incident_id`` now (their latest confirmed status change was to it)."""
+    @staticmethod
+    def _still_transporting(units: list[str]) -> str:
+        """What the close proposal says of the units still carrying a patient of the incident: they stay busy (closing
+        the incident's record does not hand the patient over; s17 trial M9 freed an ambulance on its way to Meilahti)."""
+        if not units:
+            return ""
+        return (f"; KEEPS {', '.join(units)} transporting (a patient transport you stated; not released): set "
+                f"{'it' if len(units) == 1 else 'each'} available when the patient is handed over")
+
+    def _committed_to(self, incident_id: str, status: str = "dispatched") -> list[str]:
+        """The units ``status`` (dispatched, or transporting) for ``incident_id`` now (their latest confirmed status
+        change was to it)."""
         commitments = self.store.unit_commitments()
-        return [u.id for _, u in self.city.units() if u.status == "dispatched" and commitments.get(u.id) == incident_id]
+        return [u.id for _, u in self.city.units() if u.status == status and commitments.get(u.id) == incident_id]
 
     def _open_target(self, incident_id: str | None) -> Any:
         """The open incident a dispatch commits to; a clear refusal when there is none (the units would be busy for

@@ -88,7 +88,8 @@ class ShelterRow(BaseModel):
 
 class Alert(BaseModel):
     kind: Literal["p1_without_approved_plan", "open_without_plan", "shelter_nearly_full", "no_unit_available",
-                  "untriaged_stream_reports", "p1_stream_candidate", "unit_proposed_twice"]
+                  "untriaged_stream_reports", "p1_stream_candidate", "unit_proposed_twice",
+                  "evacuees_without_shelter"]
     text: str
     ref: str = Field(description="source marker, e.g. S1")
     incident_id: str | None = None
@@ -267,7 +268,8 @@ class Situation:
         by_type: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         committed: dict[str, list[str]] = collections.defaultdict(list)
         for station, unit in self.city.units():
-            incident = commitments.get(unit.id) if unit.status == "dispatched" else None
+            # a unit carrying a patient stays tied to its incident, closed or not (s17 M9)
+            incident = commitments.get(unit.id) if unit.status in ("dispatched", "transporting") else None
             rows.append(UnitRow(unit_id=unit.id, unit_type=unit.type, station=station.name, status=unit.status, incident_id=incident))
             counts[unit.status] += 1
             by_station[station.name][unit.status] += 1
@@ -317,6 +319,10 @@ class Situation:
             elif inc.plan_state == "none" and inc.age_min > self.stale_min:
                 alerts.append(Alert(kind="open_without_plan", ref="S1", incident_id=inc.incident_id,
                                     text=f"{inc.priority or 'P?'} {inc.incident_id} ({_where(inc)}) open {inc.age_min:.0f} min without a plan."))
+        for incident_id, where, people in self.store.approved_unsheltered():
+            alerts.append(Alert(kind="evacuees_without_shelter", ref="S3", incident_id=incident_id,
+                                text=f"{people:,} people of the approved evacuation at {where or incident_id} ({incident_id}) have no "
+                                     "shelter place: open additional shelters or re-plan the evacuation."))
         for shelter in shelters:
             if shelter.capacity and shelter.percent > self.shelter_alert_pct:
                 alerts.append(Alert(kind="shelter_nearly_full", ref="S3",
@@ -394,6 +400,12 @@ def pending_text(pending: list[PendingProposal], limit: int = 10) -> list[str]:
     return lines
 
 
+def _transporting(board: UnitBoard) -> str:
+    """"2 transporting, " for the units line, or "" when none carries a patient."""
+    count = board.counts.get("transporting", 0)
+    return f"{count} transporting, " if count else ""
+
+
 def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list[ShelterRow], alerts: list[Alert],
                  untriaged_unread: int = 0, candidates: list[StreamCandidate] | None = None,
                  pending: list[PendingProposal] | None = None) -> str:
@@ -404,7 +416,7 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
         + (f" ({', '.join(f'{p}: {n}' for p, n in sorted(by_priority.items()))})" if incidents else "")
         + (f"; plans approved {states['approved']}, draft {states['draft']}, none {states['none']}" if incidents else "") + " [S1]",
         f"Units: {board.counts.get('available', 0)} available, {board.counts.get('dispatched', 0)} committed, "
-        f"{board.counts.get('out_of_service', 0)} out of service of {len(board.units)} [S2]",
+        f"{_transporting(board)}{board.counts.get('out_of_service', 0)} out of service of {len(board.units)} [S2]",
     ]
     in_use = [s for s in shelters if s.assigned]
     total_assigned, total_capacity = sum(s.assigned for s in shelters), sum(s.capacity for s in shelters)
@@ -447,9 +459,11 @@ def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
 
 def board_text(board: UnitBoard, unit_type: str | None = None, station: str | None = None) -> str:
     lines = [f"Units: {board.counts.get('available', 0)} available, {board.counts.get('dispatched', 0)} committed, "
-             f"{board.counts.get('out_of_service', 0)} out of service [S2]"]
+             f"{_transporting(board)}{board.counts.get('out_of_service', 0)} out of service [S2]"]
     for incident, units in sorted(board.committed.items()):
         lines.append(f"- committed to {incident}: {', '.join(units)}")
+    lines += [f"- transporting a patient of {row.incident_id or 'no incident'}: {row.unit_id} (busy until set available)"
+              for row in board.units if row.status == "transporting"]
     for station_name, statuses in sorted(board.by_station.items()):
         lines.append(f"- {station_name}: " + ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(statuses.items())))
     # the free units by name, per type: "which units are free?" asks which, and a count per station names none

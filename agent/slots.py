@@ -15,6 +15,12 @@ from core.text import to_simplified
 STATUS_WORDS = [
     ("out_of_service", r"out[ _-]of[ _-]service|(?:暂时|目前)?不能(?:再)?用|用不了|无法使用|\bOOS\b|out of svc|\bU/S\b|unavailable|broke(?:n)? down|breakdown|\bfault|failure|off the board|off the road|"
                        r"不可用|停用|故障|维修(?!已?经?(?:完成|完毕|结束|好))|坏了|暂停使用|下线"),
+    # a patient transport the operator states ("KAM-A2 is transporting the casualty to Meilahti", "taking the patient to
+    # hospital", "正在送伤员去医院"): read before "dispatched", so "en route to hospital" is a transport, not a call
+    ("transporting", r"\btransport(?:ing|s)\b|\bconvey(?:ing|s)\b(?= (?:the |a |an |one |two |\d )?(?:patient|casualt|victim|injured))|"
+                     r"\b(?:taking|bringing|driving|rushing|carrying) (?:the |a |an |our |one |two |both |\d )?(?:patients?|casualt(?:y|ies)|victims?|injured|wounded|man|woman|child|kid|boy|girl|him|her|them)\b[^.;!?\n]{0,40}?\bto (?:the )?(?:hospital|ER\b|A&E|ED\b|emergency (?:room|department)|Meilahti|Töölö|Jorvi|Peijas)|"
+                     r"\b(?:en route|on (?:the|its|their) way|heading|going|bound) to (?:the )?(?:hospital|ER\b|A&E|emergency (?:room|department))|\bhospital[- ]bound\b|"
+                     r"(?:正在|在|已经?)?(?:送|转运|护送|运送)(?:伤员|伤者|病人|患者|老人|孩子|他|她|他们)?(?:去|往|到|前往)[^，。；！？\n]{0,8}?医院|送医|送院|转运(?:伤员|伤者|病人|患者)|运送(?:伤员|伤者|病人|患者)"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
                   r"可用|待命|恢复|回来了|归队|收队|回站|回到?(?:站|基地|队)里?|返回(?:站|基地|队)|空闲|修好|维修已?经?(?:完成|完毕|结束)"),

@@ -336,7 +336,7 @@ class CityModel:
         return self.scenario.units()
 
     def set_unit_status(self, unit_id: str, status: str) -> None:
-        """Update a unit's status: "available", "dispatched" or "out_of_service"."""
+        """Update a unit's status: "available", "dispatched", "transporting" or "out_of_service"."""
         if status not in UNIT_STATUSES:
             raise PlanningError(f"unknown unit status {status!r}; use one of {', '.join(UNIT_STATUSES)}")
         with self._lock:

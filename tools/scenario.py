@@ -32,7 +32,9 @@ def known_hazard_type(value: str) -> str:
 
 HazardTypeName = Annotated[str, AfterValidator(known_hazard_type)]
 UNIT_TYPES: tuple[str, ...] = ("engine", "ladder", "rescue", "hazmat", "ambulance", "police_patrol", "utility_crew")
-UNIT_STATUSES: tuple[str, ...] = ("available", "dispatched", "out_of_service")
+# "transporting": an ambulance carrying a patient to hospital (the operator said so). It is busy like a dispatched
+# unit, but closing its incident does not free it: the patient is still aboard (s17 trial M9).
+UNIT_STATUSES: tuple[str, ...] = ("available", "dispatched", "transporting", "out_of_service")
 PACKAGED_HELSINKI = "packaged:helsinki"
 
 LatLon = tuple[float, float]
@@ -132,7 +134,7 @@ class Shelter(_Facility):
 class Unit(_Strict):
     id: str = Field(min_length=1)
     type: Literal["engine", "ladder", "rescue", "hazmat", "ambulance", "police_patrol", "utility_crew"]
-    status: Literal["available", "dispatched", "out_of_service"] = "available"
+    status: Literal["available", "dispatched", "transporting", "out_of_service"] = "available"
     location: LatLon | None = Field(default=None, description="Current position when not at its station.")
 
     @field_validator("location")

@@ -240,7 +240,7 @@ SHELTER_COLUMNS = ["shelter", "people", "cap.", "%"]
 
 
 def board_rows(board: Any) -> list[list[str]]:
-    order = {"out_of_service": 0, "dispatched": 1, "available": 2}  # what is not available, first
+    order = {"out_of_service": 0, "dispatched": 1, "transporting": 1, "available": 2}  # what is not available, first
     units = sorted(board.units, key=lambda u: (order.get(u.status, 3), u.unit_id))
     return [[u.unit_id, u.status, u.incident_id or "", u.unit_type, u.station] for u in units]
 
@@ -284,7 +284,7 @@ CSS = """
 .eca-alert {color: #c0392b; font-weight: 600;} .eca-muted {color: #777; font-size: 0.8rem;}
 .eca-table {max-height: 420px; overflow-y: auto; font-size: 0.85rem;} .eca-table table {width: 100%; border-collapse: collapse;}
 .eca-table th, .eca-table td {text-align: left; padding: 2px 6px; border-bottom: 1px solid #e3e6ea; white-space: nowrap;}
-.eca-unit-out_of_service td {color: #c0392b; font-weight: 600;} .eca-unit-dispatched td {color: #b9770e; font-weight: 600;}
+.eca-unit-out_of_service td {color: #c0392b; font-weight: 600;} .eca-unit-dispatched td {color: #b9770e; font-weight: 600;} .eca-unit-transporting td {color: #b9770e; font-weight: 600;}
 .eca-status {font-size: 0.95rem; padding: 4px 8px; border-radius: 6px; background: #eef1f4;}
 .eca-ok {color: #178a3a; font-weight: 600;} .eca-bad {color: #c0392b; font-weight: 600;}
 .eca-empty {color: #666; padding: 12px; font-style: italic;}
