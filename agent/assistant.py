@@ -458,6 +458,10 @@ class Assistant:
                 full = " FULL" if row.assigned >= row.capacity else ""
                 parts.append(f"{people:,} at {row.name} (now {row.assigned:,}/{row.capacity:,}{full})")
             said += " Shelter places reserved: " + "; ".join(parts) + "."
+        unserved = int(((plan.tool_outputs or {}).get("plan_evacuation") or {}).get("unserved_people") or 0)
+        if unserved:  # said plainly at approval, not only deep in the plan (s17 trial M4)
+            said += (f" {unserved:,} people of this evacuation have NO shelter place: open additional shelters or re-plan"
+                     " (the situation report alerts it while the incident is open).")
         return said
 
     def propose_plan_dispatch(self, plan_id: str, operator: str | None = None) -> str:

@@ -33,6 +33,7 @@ from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
+from agent.time_of_day import time_of_day
 from agent.tool_registry import build_tools
 from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
 from agent.unreadable import unreadable, unreadable_reply
@@ -188,7 +189,7 @@ class ChatSession:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
         final_text = ""
         results: list[ToolResult] = []
-        for event in self._agent(turn, triage).run(checked, a._history_for_llm(history, self.config.history_turns)):
+        for event in self._agent(turn, triage, checked.without_injection()).run(checked, a._history_for_llm(history, self.config.history_turns)):
             if event.kind == "tool" and event.step:
                 a._store.log_event(self._current(turn), "tool_call", event.step.model_dump(), self.operator)
                 if event.result is not None:
@@ -484,13 +485,14 @@ class ChatSession:
         return (args.model_copy(update={"place": None, "lat": where.lat, "lon": where.lon}),
                 f"{said}the evacuation is centred on {incident} at its place{at}.")
 
-    def _agent(self, turn: _Turn, triage: Any) -> ChatAgent:
+    def _agent(self, turn: _Turn, triage: Any, text: str = "") -> ChatAgent:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
                             lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
                                                        a._filer.incident_place),
-                            lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn))
+                            lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn),
+                            lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
         return ChatAgent(
             a.backend, tools, a._router,
             lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)

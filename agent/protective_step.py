@@ -20,9 +20,11 @@ log = logging.getLogger(__name__)
 AREA_EXTRA_KINDS = ("sector", "flood_extent")
 
 
-def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, location: Any, text: str) -> tuple[bool, list[dict[str, Any]], float | None]:
+def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, location: Any, text: str,
+                    hour: int | None = None) -> tuple[bool, list[dict[str, Any]], float | None]:
     """(handled, map features, radius for an area evacuation). ``handled``: the action needs no evacuation plan;
-    when it does, the features are the ones the evacuation planner does not draw (downwind sector, flood band)."""
+    when it does, the features are the ones the evacuation planner does not draw (downwind sector, flood band).
+    ``hour``: the clock hour of the report, when its words say no time of day (night occupancy at 22:00)."""
     from tools.city import PlanningError
     from tools.protective import NotApplicable, people_moved_line, plan_protective_action
 
@@ -33,7 +35,7 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
         # A place the locator gives relative to a feature ("in front of Metsätalo") is no name of the map: the planner
         # reads the report itself, which puts "on Unioninkatu outside Metsätalo" on Unioninkatu at Metsätalo.
         place = None if getattr(location, "method", None) == "relative" else getattr(location, "name", None)
-        result = plan_protective_action(city, text, triage.incident_type, place=place, for_incident=plan.incident_id)
+        result = plan_protective_action(city, text, triage.incident_type, place=place, hour=hour, for_incident=plan.incident_id)
     except (PlanningError, LookupError) as exc:  # a real failure: say so; the evacuation planner still runs as before
         log.warning("protective-action decision failed: %s", exc)
         plan.evacuation.append(PlanItem(text=f"Protective action could not be decided: {exc}", sources=src))

@@ -15,7 +15,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 from agent.clauses import split_clauses
@@ -28,6 +30,7 @@ from agent.safety import CheckedText
 from agent.protective_step import table_distances
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_query, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
+from agent.time_of_day import CITY_TIME_ZONE, time_of_day
 from core.vocabulary import READ_BY_FALLBACK
 
 log = logging.getLogger(__name__)
@@ -52,7 +55,11 @@ class PlannerConfig:
     # Raise "possible P1" when P(P1) reaches this share of the model's own P1 decision threshold.
     possible_p1_share: float = 0.5
     evacuate_priorities: tuple[str, ...] = ("P1", "P2")
-    population: str = "daytime"
+    # "daytime" or "resident" zone figures; None: by the time of day of the report (s17 trial M4: the daytime
+    # population was moved at 22:00). The report's own time words win, else the clock in the city's time zone.
+    population: str | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    time_zone: str = CITY_TIME_ZONE
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -393,8 +400,12 @@ class ResponsePlanner:
 
         # The decision table also covers hazards that rarely move an area (an armed attacker: lockdown and a
         # cordon; a suspicious item: its stand-off distance), so it is asked first for every type.
-        handled, features, row_radius = protective_step(self.city, plan, triage, location, checked.without_injection())
+        when = time_of_day(checked.without_injection(), self.config.clock(), self.config.time_zone)
+        handled, features, row_radius = protective_step(self.city, plan, triage, location, checked.without_injection(), hour=when.hour)
         if handled:
+            if plan.tool_outputs.get("plan_protective_action"):
+                plan.evacuation.append(PlanItem(text=f"Time of day used for the people at risk: {when.said}.",
+                                                sources=[Source(kind="tool", ref="plan_protective_action")]))
             return features
         if triage.incident_type not in EVACUATION_HAZARDS and row_radius is None:
             plan.evacuation.append(no_evacuation)
@@ -403,12 +414,16 @@ class ResponsePlanner:
         src = [Source(kind="tool", ref="plan_evacuation")]
         try:
             hazard = Hazard(hazard_type=triage.incident_type, center=(location.lat, location.lon), radius_m=radius)
-            result = plan_evacuation(self.city, hazard, mode="walk", population=self.config.population,
-                                     for_incident=plan.incident_id)
+            population = self.config.population or when.population
+            result = plan_evacuation(self.city, hazard, mode="walk", population=population, for_incident=plan.incident_id)
         except Exception as exc:  # noqa: BLE001
             plan.evacuation.append(PlanItem(text=f"Evacuation could not be planned: {exc}", sources=src))
             return []
         plan.evacuation.append(PlanItem(text=f"Hazard area: {radius:.0f} m around {location.name} ({triage.incident_type}).", sources=src))
+        if population == when.population:
+            plan.evacuation.append(PlanItem(text=when.population_line(), sources=src))
+        else:  # a basis the configuration fixes
+            plan.evacuation.append(PlanItem(text=f"Population at risk: the zones' {population} figures (configured).", sources=src))
         add_evacuation_items(plan, result)
         plan.tool_outputs["plan_evacuation"] = result.model_dump(mode="json", exclude={"zone_geometries", "closed_road_lines"})
         return result.geojson()["features"] + features

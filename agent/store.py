@@ -614,6 +614,22 @@ class IncidentStore:
         """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``)."""
         return [(incident_id, shelter_id, people) for incident_id, _kind, shelter_id, people in self.held_places()]
 
+    def approved_unsheltered(self) -> list[tuple[str, str | None, int]]:
+        """(incident id, location, people) for every open incident whose latest approved area evacuation leaves people
+        without a shelter place (``plan_evacuation.unserved_people``): the sitrep alerts them while the incident is
+        open (s17 trial M4: 1,768 people of an approved evacuation had no place and no alert said so)."""
+        rows = self._read(
+            "SELECT p.incident_id, json_extract(p.plan_json, '$.location') AS location,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.unserved_people') AS unserved"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open'"
+            " WHERE p.approved_by IS NOT NULL AND json_type(p.plan_json, '$.tool_outputs.plan_evacuation') IS NOT NULL"
+            " ORDER BY p.approved_at, p.rowid"
+        )
+        latest: dict[str, tuple[str | None, int]] = {}
+        for r in rows:  # oldest first: the latest approved evacuation of an incident replaces an earlier one
+            latest[r["incident_id"]] = (r["location"], int(r["unserved"] or 0))
+        return [(incident, where, people) for incident, (where, people) in latest.items() if people > 0]
+
     def held_places(self) -> list[tuple[str, str, str, int]]:
         """(incident id, kind, shelter id, people) of every open incident: for each kind of move (an area evacuation,
         a building taken indoors; ``agent.shelter_places``), the places of its latest approved plan of that kind.  A

@@ -26,6 +26,7 @@ from agent.plan_items import add_dispatch_items, add_evacuation_items, citations
 from agent.hazards import hazard_from_words
 from agent.schemas import Citation, PlanItem, Proposal, ResponsePlan, Source, ToolResult
 from agent.situation import Situation
+from agent.time_of_day import TimeOfDay
 from tools import llm_tools as ops
 from tools.gazetteer import AmbiguousPlaceError
 from tools.protective import NotApplicable
@@ -142,10 +143,12 @@ def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, l
 
 
 def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None,
-               centre: EvacuationCentre | None = None, incident: Callable[[], str | None] | None = None) -> list[BaseTool]:
+               centre: EvacuationCentre | None = None, incident: Callable[[], str | None] | None = None,
+               when: Callable[[], TimeOfDay] | None = None) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
     State changes are only ever proposed (``propose``); without it they are refused.  A dispatch is proposed only for
-    the incidents ``bind`` ties it to (``agent.dispatch_target``): never to no incident."""
+    the incidents ``bind`` ties it to (``agent.dispatch_target``): never to no incident.  ``when``: the time of day of
+    the turn's message (an evacuation counts the residents at night, the daytime population by day)."""
     if propose is None:
         bind = None
 
@@ -159,6 +162,9 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
 
     def plan_evacuation(args: ops.EvacuationArgs) -> ToolResult:
         args, note = centre(args) if centre is not None else (args, None)
+        at = when() if when is not None else None
+        if at is not None:
+            args = args.model_copy(update={"population": at.population})
         # planned for the session's incident: a re-plan of it counts its own approved places as free, not as full
         where, plan = ops.evacuate(city, args, for_incident=incident() if incident is not None else None)
         if note:
@@ -173,6 +179,8 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         }
         part = _part(plan.geojson()["features"])
         add_evacuation_items(part, plan)
+        if at is not None:
+            part.evacuation.insert(0, PlanItem(text=at.population_line(), sources=[Source(kind="tool", ref="plan_evacuation")]))
         # the assignments go with the plan (as in a full response plan): approving it reserves their shelter places
         part.tool_outputs["plan_evacuation"] = plan.model_dump(mode="json", exclude={"zone_geometries", "closed_road_lines"})
         return ToolResult(text=_dump(data), data=data, plan_part=part)
@@ -400,11 +408,11 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
 def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None,
                 situation: Situation | None = None, propose: Propose | None = None,
                 bind: BindDispatch | None = None, centre: EvacuationCentre | None = None,
-                incident: Callable[[], str | None] | None = None) -> list[BaseTool]:
+                incident: Callable[[], str | None] | None = None, when: Callable[[], TimeOfDay] | None = None) -> list[BaseTool]:
     """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given);
     ``centre``: where an evacuation that names no place of the map is centred (the session's incident), with a note;
     ``incident``: the incident the turn is about (an evacuation re-planned for it may use the places it holds)."""
-    tools = city_tools(city, propose, bind, centre, incident)
+    tools = city_tools(city, propose, bind, centre, incident, when)
     if propose is not None:
         tools.append(close_incident_tool(propose))
     if situation is not None:

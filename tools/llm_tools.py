@@ -49,6 +49,7 @@ class EvacuationArgs(BaseModel):
     closed_roads: list[str] = Field(default_factory=list, description="Street names closed to evacuees.", max_length=50)
     zones: list[str] | None = Field(default=None, description="Zones to evacuate whole (names or ids); default: zones the hazard touches.")
     mode: Literal["walk", "drive"] = Field(default="walk", description="walk (default) or drive.")
+    population: Literal["daytime", "resident"] = Field(default="daytime", description="The zones' population figures: daytime, or resident (night).")
 
 
 class IncidentArgs(BaseModel):
@@ -80,7 +81,7 @@ class UnitStatusArgs(BaseModel):
 
 class SetUnitStatusArgs(BaseModel):
     unit_id: str = Field(max_length=40)
-    status: Literal["available", "dispatched", "out_of_service"]
+    status: Literal["available", "dispatched", "transporting", "out_of_service"]
 
 
 class ProtectiveActionArgs(BaseModel):
@@ -142,7 +143,7 @@ def evacuate(city: CityModel, args: EvacuationArgs, for_incident: str | None = N
                             "address); it may be outside the scenario area.")
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
-    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, for_incident=for_incident)
+    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, population=args.population, for_incident=for_incident)
     if warning:
         plan.warnings.append(f"Hazard centre: {warning}")
     if args.hazard_type == UNSPECIFIED_HAZARD:  # a wrong guess would pick the wrong shelters: say that none was named
