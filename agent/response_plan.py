@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from agent.clauses import split_clauses
@@ -30,7 +30,7 @@ from agent.safety import CheckedText
 from agent.protective_step import table_distances
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_query, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
-from agent.time_of_day import CITY_TIME_ZONE, time_of_day
+from agent.time_of_day import CITY_TIME_ZONE, planning_clock, time_of_day
 from core.vocabulary import READ_BY_FALLBACK
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class PlannerConfig:
     # "daytime" or "resident" zone figures; None: by the time of day of the report (s17 trial M4: the daytime
     # population was moved at 22:00). The report's own time words win, else the clock in the city's time zone.
     population: str | None = None
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    clock: Callable[[], datetime] = planning_clock
     time_zone: str = CITY_TIME_ZONE
     extra: dict[str, Any] = field(default_factory=dict)
 

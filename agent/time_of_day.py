@@ -8,12 +8,22 @@ the daytime population, and nothing said which time the figures were for)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-__all__ = ["CITY_TIME_ZONE", "TimeOfDay", "time_of_day"]
+__all__ = ["CITY_TIME_ZONE", "TimeOfDay", "planning_clock", "planning_now", "time_of_day"]
 
 CITY_TIME_ZONE = "Europe/Helsinki"  # the demonstration city's
+
+
+def planning_now() -> datetime:
+    """The time a report is planned at: now (the test suite pins it, so that its plans do not depend on the hour it runs)."""
+    return datetime.now(timezone.utc)
+
+
+def planning_clock() -> datetime:
+    """``planning_now`` looked up at each call: the planner's default clock, which a pin of ``planning_now`` reaches."""
+    return planning_now()
 
 
 @dataclass(frozen=True)

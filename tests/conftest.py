@@ -153,3 +153,15 @@ def _free_shelter_places(request):
     yield
     if "city" in request.fixturenames:
         request.getfixturevalue("city").set_shelter_loads({})
+
+
+@pytest.fixture(autouse=True)
+def _plans_at_a_fixed_daytime(monkeypatch):
+    """Reports are planned for the time of day they are made at (``agent.time_of_day``: night occupancy at 22:00).
+    The suite pins that time to 10:00 in Helsinki, so that a plan does not change with the hour the suite runs; a test
+    of the night sets its planner's clock itself."""
+    from datetime import datetime, timezone
+
+    import agent.time_of_day
+
+    monkeypatch.setattr(agent.time_of_day, "planning_now", lambda: datetime(2026, 6, 15, 7, 0, tzinfo=timezone.utc))
