@@ -57,3 +57,13 @@ def test_storm_damage_with_nobody_hurt_keeps_the_model_priority(text):
 def test_a_storm_that_floods_stays_a_flood_and_the_casualty_still_makes_it_p1(text):
     out = reconciled_triage(model_said("flood"), text)
     assert out.incident_type == "flood" and out.priority == "P1", (text, out)
+
+
+@pytest.mark.parametrize("report", ["the storm tore the roof off a house on Liisankatu, an old man is bleeding from the head",
+                                    "台风把屋顶掀了，利桑卡图（Liisankatu）有个老人头部流血"])
+def test_the_chat_plan_of_a_storm_casualty_is_p1_and_no_flood(make_assistant, restore_units, report):
+    """End to end: the report as the operator types it, through the chat's triage (model, then words) into the plan."""
+    assistant = make_assistant()
+    plan = next(e.plan for e in assistant.chat(report, None) if e.kind == "final")
+    assert plan is not None and plan.triage is not None, report
+    assert plan.triage.priority == "P1" and plan.triage.incident_type != "flood", (report, plan.triage)
