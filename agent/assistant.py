@@ -211,7 +211,7 @@ class Assistant:
         self._city.set_shelter_loads(loads)
 
     def unit_statuses(self) -> dict[str, str]:
-        """Every unit's status (available, dispatched, out_of_service)."""
+        """Every unit's status (available, dispatched, transporting, out_of_service)."""
         self._follow_units()
         return self._city.unit_status()
 

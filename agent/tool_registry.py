@@ -97,8 +97,8 @@ CITY_TOOL_DESCRIPTIONS = {
     "plan_dispatch": "Recommend units for one or several simultaneous incidents by road ETA, P1 first, meeting the\n"
                      "        requirement table per incident type; reports shortfalls with mutual-aid advice. Changes no unit status."
                      f" Requirement table: {ops.requirements_text()}.",
-    "unit_status": "Current status of one unit or of all units (available, dispatched, out_of_service), with type and station.",
-    "set_unit_status": "Propose a change of a unit's status (available, dispatched, out_of_service); it is applied only "
+    "unit_status": "Current status of one unit or of all units (available, dispatched, transporting, out_of_service), with type and station.",
+    "set_unit_status": "Propose a change of a unit's status (available, dispatched, transporting, out_of_service); it is applied only "
                        "when the operator confirms it.",
     "close_incident": "Propose closing an incident (default: the current one); it is closed only when the operator confirms it.",
     "open_incidents": "Open incidents with priority, age, location and plan state (none, draft, approved); read-only.",
