@@ -17,7 +17,13 @@ CITY_TIME_ZONE = "Europe/Helsinki"  # the demonstration city's
 
 
 def planning_now() -> datetime:
-    """The time a report is planned at: now (the test suite pins it, so that its plans do not depend on the hour it runs)."""
+    """The time a report is planned at: ``ECA_PLAN_CLOCK`` when set (an exercise or a benchmark), else now (the test
+    suite pins this function, so that its plans do not depend on the hour it runs)."""
+    from core.settings import get_settings
+
+    pinned = get_settings().plan_clock
+    if pinned is not None:
+        return pinned if pinned.tzinfo is not None else pinned.replace(tzinfo=ZoneInfo(CITY_TIME_ZONE))
     return datetime.now(timezone.utc)
 
 

@@ -15,6 +15,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -115,6 +116,10 @@ class Settings(BaseSettings):
         "(comma-separated files or folders of .yaml files, relative to the project root; ':train' keeps a file's train "
         "split only; a 'test' item is never read). The benches leave the scored set out by themselves.")
     router_take: float = Field(default=0.7, description="No cue rule fired: the learned intent model decides when this sure of its first intent (above 1: never).")
+    plan_clock: datetime | None = Field(
+        default=None, description="Plan every report as if it came in at this time (ISO 8601 with a zone, e.g. "
+        "2026-06-15T10:00+03:00): exercises, replays and benchmarks whose figures must not depend on the hour they run; "
+        "default: now. It sets the population at risk (residents at night) and the protective table's day or night.")
     sitrep_stale_min: float = Field(default=30.0, description="Sitrep alert: an incident open longer than this without any plan.")
     shelter_alert_pct: float = Field(default=90.0, description="Sitrep alert: a shelter fuller than this (approved evacuation plans).")
 
