@@ -1,6 +1,7 @@
 """The hazard a message's words name, and the triage model's incident type checked against them.
 
-``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins), ``hazard_from_words``, the type the operator
+``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins; the Finnish, Swedish, German and other tourists'
+words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``hazard_from_words``, the type the operator
 states in so many words (``stated_hazard``), and ``reconciled_triage``: a triage type the words contradict yields to
 theirs (under-triage is the costliest error).
 """

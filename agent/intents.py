@@ -237,8 +237,6 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     # "what resources are available for flood response according to the plans": the plans named as the source of the
     # answer make a question about units, resources or shelters a plan question (agent.plan_source)
     found = asked_of_the_plans(found, clauses, lambda c: _named_place(c, city) or bool(canonical_unit_ids(c, unit_ids)))
-    if any(intent == "help" for intent, _ in found) and cries_for_help(text) and _short_report(text, city, unit_ids):
-        found = [(i, c) for i, c in found if i != "help"] or [("incident_report", text)]  # "help! fire at X": a cry, not a question
     if any(intent == "help" for intent, _ in found):
         others = [(i, c) for i, c in found if i != "help"]
         if not (others and all(_CALLED_OFF.search(c) for i, c in found if i == "help")):
