@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from agent.hazards import hazard_from_words
 from agent.negation import excluded_units, negated_order, negated_part, positive_part, withdrawn_units, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
 
@@ -230,8 +231,11 @@ def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
                 return intent
             continue
         if intent == "unit_query":
-            if units and _UNIT_REPORTS.search(clause) and not (QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"吗|呢", clause)):
+            asked = QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"吗|呢", clause)
+            if units and _UNIT_REPORTS.search(clause) and not asked:
                 continue
+            if units and not asked and hazard_from_words(clause):
+                continue  # "ERO-E1 Kamppi tulipalo": a unit named beside a hazard, not asked about, is a report (review s16 rvC)
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(

@@ -1,6 +1,7 @@
 """The hazard a message's words name, and the triage model's incident type checked against them.
 
-``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins), ``hazard_from_words``, the type the operator
+``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins; the Finnish, Swedish, German and other tourists'
+words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``hazard_from_words``, the type the operator
 states in so many words (``stated_hazard``), and ``reconciled_triage``: a triage type the words contradict yields to
 theirs (under-triage is the costliest error).
 """
@@ -19,6 +20,42 @@ WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|r
                 r"\b(?:slipped|fell|tumbled|went) (?:off|from|over) (?:\w+ ){1,3}?into the (?:water|river|sea|harbou?r|canal|lake|bay)\b|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl|skier|skater|fisherman|dog walker)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
                 + THROUGH_THE_ICE + r"|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|掉到(?:了)?(?:水|河|海|湖)里")
 
+# The city's other languages (Finnish, Swedish) and the words a tourist shouts in German, French, Spanish, Italian,
+# Portuguese, Polish or Russian: a short report ("tulipalo Kamppi", "Hilfe Feuer Kamppi", "pożar!") names its hazard
+# only in these (review s16 rvC: no word of them was known, so a unit or a place beside one won the routing).
+# Finnish "palo" only in its case forms, never a compound that names the service ("paloasema" a fire station,
+# "palokunta" the brigade, "paloauto" an engine); "palaa" is left out: it is also "returns" ("ERO-E1 palaa asemalle").
+FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\b(?:on|oli|ovat) tulessa\b|\bliekeissä\b|\bpalava\w*|\bsavu(?:a|n|ssa|sta)?\b|"
+                     r"\bbrinner\b|\bbranden\b|\beld(?:en)?\b|\blågor\b|"          # sv
+                     r"\bfeuer\b|\bbrennt\b|\brauch\b|"  # de ("Brand" is read above; Feuerwehr, the brigade, is not \bfeuer\b)
+                     r"\bfuego\b|\bincendi[oe]s?\b|\bincêndio\b|\bfogo\b|\bfuoco\b|\bau feu\b|\bfeu\b(?! (?:rouge|vert|orange|d'artifice))|"
+                     r"\bpożar\w*|\bpali się\b|пожар\w*|горит|\bvuur\b")
+# Radio shorthand (MVA/MVC motor-vehicle accident or collision, RTC/RTA road traffic collision or accident, "mech"
+# a mechanical entrapment in the wreck), and the accident named in Finnish, Swedish, German and the tourists' languages.
+TRAFFIC_WORDS_ABROAD = (r"\b(?:MVA|MVC|RTC|RTA)\b|\bmech(?:anical)?\.?(?: entrap\w*| pin\w*)?\b(?=.{0,40}\b(?:PI|entrap\w*|trapped|pinned)\b)|"
+                        r"\bmech(?:anical)? entrap\w*|\bkolari\w*|\b\w*liikenneonnettomuu\w*|\bauto-?onnettomuu\w*|\b\w*olyckan?\b|\bkrock\w*|"
+                        r"\bkollision\w*|\b\w*unfall\b|\baccidente\b|\bwypadek\b|\bавари\w*|\bДТП\b")
+# Finnish, Swedish and German gas or chemical leaks
+HAZMAT_WORDS_ABROAD = r"\bkaasu(?:vuoto|n haju|a vuotaa)\w*|\bkemikaali\w*|\bgasläck\w*|\bgaslukt\w*|\bgasleck\w*|\bgasgeruch\w*"
+# An ambulance asked for, a person injured or unconscious, a heart stopped: radio shorthand ("2 x PI", persons
+# injured; upper case only, "pi" is a number), Finnish, Swedish, German and the tourists' languages.
+MEDICAL_WORDS_ABROAD = (r"(?-i:\bPI\b)|\bambulan(?:ssi\w*|s\w*|za|cia)\b|\bkrankenwagen\b|\bnotarzt\b|\bkaretk\w*|скор\w* помощ\w*|"
+                        r"\bloukkaantu\w*|\btajuto\w*|\belvyt\w*|\bsydänkohtau\w*|\bei hengitä\b|"
+                        r"\bskadad\w*|\bmedvetslös\w*|\bhjärt(?:stopp|attack|infarkt)\w*|\bandas inte\b|"
+                        r"\bverletzt\w*|\bbewusstlos\w*|\bherzinfarkt\w*|\bherzstillstand\w*|\batmet nicht\b|"
+                        r"\bherid[oa]s?\b|\bblessée?s?\b|\bferit[oi]\b|\branny\b|\bранен\w*|\binconscien\w*|\bnieprzytomn\w*|без сознания")
+
+# A cry for help in the city's and the tourists' languages ("apua!", "hjälp", "Hilfe", "au secours", "помогите", "救命"),
+# or an English "help" shouted ("help!"); the bare English "help" is a question about using the assistant.
+DISTRESS = re.compile(r"\bapua+\b|\bhjälp\b|\bhilfe\b|\baiuto\b|\bayuda\b|\bsocorro\b|\bau secours\b|\bpomocy\b|\bratunku\b|"
+                      r"помогите|на помощь|救命|\bhelp\s*!", re.IGNORECASE)
+
+
+def cries_for_help(text: str) -> bool:
+    """Does the message cry for help (not ask how to use the assistant)?"""
+    return bool(DISTRESS.search(text))
+
+
 HAZARD_WORDS: list[tuple[str, str]] = [
     # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
     # the message names (a river is no flood, a "fire officer" asking for it no fire).
@@ -28,19 +65,19 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("public_security", CROWD_CRUSH),
     ("utility_outage", r"\bdowned (?:power |electric(?:al)? )?lines?\b|\b(?:power|electric(?:al)?) lines? (?:down|fallen|sparking)\b|live wires? (?:down|on the (?:road|ground|street))|\b(?:live|power|electric(?:al)?|high[- ]voltage) cables? (?:is |are )?(?:down|fallen|sparking|exposed|across)\b|"
                        r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
-    ("hazmat", r"hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|gas (?:smell|odou?r)|smell(?:s|ing)? (?:strongly )?(?:of )?gas\b|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
+    ("hazmat", HAZMAT_WORDS_ABROAD + r"|hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|gas (?:smell|odou?r)|smell(?:s|ing)? (?:strongly )?(?:of )?gas\b|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
                r"(?:white|suspicious|unknown) powder|powder(?:ed)? (?:letter|envelope)|(?:letter|envelope|parcel) (?:with|containing|full of) (?:a |an |some )?(?:\w+ )?powder|"
                + CARBON_MONOXIDE + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
                r"烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
     # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆), a torch (火炬, 火把 as a noun: ZH_TORCH)
-    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|burning|flames?|smoke|blaze|on fire|arson|着火(?!把)|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])(?!" + ZH_TORCH + r")火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),
+    ("fire", r"\bfire\b(?! (?:officer|chief|service|brigade|department|crew|station|engines?|trucks?|commander|marshal|drill))|\bbrand(?:larm)?\b|\brök\b|" + FIRE_WORDS_ABROAD + r"|burning|flames?|smoke|blaze|on fire|arson|着火(?!把)|火灾|起火|冒烟|浓烟|烟很大|(?<![发上恼])(?!" + ZH_TORCH + r")火(?!锅|车|腿|柴|箭|鸡|候|速|气|爆)"),
     # a flood of calls, messages or complaints is a busy switchboard, not water ("we're flooded with calls about smoke")
     ("flood", r"flood\w*(?![^.!?;,]{0,25}?\b(?:with|of|by)\s+(?:\w+\s+){0,2}?(?:calls|e-?mails|messages|complaints|requests|questions|"
               r"reports|posts|tweets|texts|enquiries|inquiries|notifications|alerts|tickets|bookings)\b)|water main|burst pipe|pipe (?:has |had )?burst|water (?:is |was )?(?:pouring|gushing|coming|flowing|rushing|streaming) (?:in|into|through|down)\b|water rising|storm surge|inundat|洪水|进水|淹|倒灌|水漫|漫(?:上来|进来|过来)|水管爆|内涝|积水"),
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|(?<!\bice )(?<!\bice is )(?<!\bice was )crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|(?<!冰)(?<!冰面)塌|地震|余震|(?<!冰)(?<!冰面)裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
-    ("traffic_accident", r"\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
+    ("traffic_accident", TRAFFIC_WORDS_ABROAD + r"|\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
                         # a stabbing said in Chinese ("被人捅了一刀", "被刀刺伤", "砍伤"): "stabb" in English above
@@ -50,7 +87,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
     ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
-    ("medical", r"collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
+    ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
                 r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 

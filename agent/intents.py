@@ -24,13 +24,15 @@ from typing import Any
 from agent.clauses import split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
-from agent.hazards import hazard_from_words, stated_hazard, type_checked_by_words
+from agent.hazards import cries_for_help, hazard_from_words, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase, zh_destination
 from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
+from agent.follow_up import is_question
+from core.text import has_han
 from agent.pasted import rows_set_aside
 from agent.plan_source import asked_of_the_plans, general_distance_question
 from agent.typos import corrected, gazetteer_known_words
@@ -251,6 +253,8 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
             and not canonical_unit_ids(text, unit_ids) and not any(i in ("plan_question", "sitrep", "unit_board", "open_incidents")
                                                                    for i, _ in found):
         return ["out_of_scope"], whole
+    if not found and _short_report(text, city, unit_ids):
+        return ["incident_report"], whole  # "tulipalo Kamppi", "Hilfe Feuer Kamppi", "ERO-E1 Kamppi palo", "MVA Mech 3 x PI"
     if not found and general_distance_question(text, clauses, lambda c: _named_place(c, city) or bool(canonical_unit_ids(c, unit_ids))):
         return ["plan_question"], whole  # "how far do we keep people back from an ammonia leak?": the table's distance, cited
     if not found and DEICTIC_PLAN.search(text) and _named_place(text, city) and (hazard_from_words(text) or _triage_says_incident(text, triage)) \
@@ -303,6 +307,8 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     elif "plan_question" in intents and any(EXPLICIT_PLAN.search(c) and not QUESTIONISH.search(c) for c in clauses if clause_intent(c, unit_ids) is None) and "incident_report" not in intents \
             and not planners & set(intents) and any(hazard_from_words(c) for c in incident_clauses):
         intents.insert(0, "incident_report")
+    if "evacuation" in intents and "incident_report" not in intents and _reported_beside_evacuation_question(text, clauses, city, unit_ids):
+        intents.insert(0, "incident_report")  # "gas leak at X, how far do we evacuate?": the incident is filed, the question answered
     # A place question that comes with a dispatch or evacuation for the same place stays (the operator asked).
     # A shelter list inside an evacuation request is part of the evacuation plan.
     if "plan_question" in intents and "unit_status_change" in intents and QUESTIONISH.search(text):
@@ -421,6 +427,37 @@ def _general_question(clause: str, city: Any) -> bool:
     if _named_place(clause, city):  # no gazetteer: judged by the words only
         return False
     return not (DESCRIPTION.search(clause) or prep_phrase(clause))
+
+
+# A short report: at most this many words naming a hazard and a place or unit of ours, or this many naming a hazard alone.
+_SHORT_REPORT_WORDS, _BARE_HAZARD_WORDS = 12, 6
+
+
+def _short_report(text: str, city: Any, unit_ids: list[str]) -> bool:
+    """A report said in a few words, in any of the languages the hazard words know ("tulipalo Kamppi, ihmisiä sisällä",
+    "Hilfe Feuer Kamppi", "palo!!", "MVA Mech 3 x PI"), not asked as a question: a hazard named beside a place or unit of
+    ours, a hazard alone in a shout, or a cry for help ("apua", "hjälp") at a place. Before session 17 the router read
+    such a message by its place (a place lookup), its unit (a status) or not at all (the help text), and filed nothing."""
+    if QUESTIONISH.search(text) or is_question(text) or has_han(text):
+        return False  # Chinese asks without a mark ("氨气泄漏要隔离多远"); its reports are read by the classifier, trained on them
+    units = canonical_unit_ids(text, unit_ids)
+    if any(negated_order(c) for c in split_clauses(text)) or (units and extract_status(text)):
+        return False  # "never mark ERO-E1 available, it's still at the fire", "ERO-E1 on scene at the fire": about a unit's status
+    words = len(re.findall(r"\w+", text))
+    hazard = hazard_from_words(text) is not None
+    named = _named_place(text, city) or bool(units)
+    if hazard:
+        return words <= (_SHORT_REPORT_WORDS if named else _BARE_HAZARD_WORDS)
+    return cries_for_help(text) and named and words <= _SHORT_REPORT_WORDS
+
+
+def _reported_beside_evacuation_question(text: str, clauses: list[str], city: Any, unit_ids: list[str]) -> bool:
+    """An incident reported at a place of ours in its own clause, with the evacuation only asked about ("gas leak at X,
+    how far do we evacuate?", "smoke from a flat at X, do we evacuate the building?"): a report that also asks."""
+    asked = [c for c in clauses if clause_intent(c, unit_ids) == "evacuation"]
+    told = [c for c in clauses if clause_intent(c, unit_ids) is None and not QUESTIONISH.search(c)]
+    return bool(asked and told and all(QUESTIONISH.search(c) for c in asked)
+                and hazard_from_words(" ".join(told)) and _named_place(text, city))
 
 
 def _own_shelter_request(text: str, clauses: list[str], unit_ids: list[str], city: Any) -> bool:

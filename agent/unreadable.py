@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from wordfreq import zipf_frequency
 
+from agent.hazards import cries_for_help, hazard_from_words
 from agent.typos import known_words, vocabulary_word
 from core.common_words import KNOWN_WORD_ZIPF
 from core.text import has_han
@@ -45,7 +46,8 @@ def unreadable(text: str, names_place: Callable[[str], bool] = lambda _: False) 
         if any(ord(ch) >= 0x2000 and not ch.isalnum() for ch in text):
             kinds.append("symbols or emoji")
         return "it has no words, only " + " and ".join(kinds or ["symbols"])
-    if any(_known(w) for w in words) or names_place(text):
+    # a hazard or a cry for help in a tourist's language ("Feuer!", "fuego", "Hilfe") is a report, not noise
+    if any(_known(w) for w in words) or names_place(text) or hazard_from_words(text) or cries_for_help(text):
         return None
     shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:3]))
     return f"none of its words is one I know ({shown})"
