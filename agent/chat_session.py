@@ -137,7 +137,7 @@ class ChatSession:
             history = a._store.chat_history(turn.incident_id)
         self._say(turn, "user", checked.text)
         # before the unreadable check: an address the map lacks ("Xyzzykatu 12") is an answer to say so of, no noise
-        said = self._address_only(checked)
+        said = self._address_only(checked, turn.incident_id is not None and self._awaits_address(turn.incident_id))
         if said is not None:
             address, found = said
             if found is None:  # said so, and nothing of the incident changes (its place stays as it was)
@@ -219,10 +219,11 @@ class ChatSession:
         self._say(turn, "assistant", final_text)
         self._end(turn)
 
-    def _address_only(self, checked: CheckedText) -> tuple[str, ReportPlace | None] | None:
+    def _address_only(self, checked: CheckedText, awaited: bool) -> tuple[str, ReportPlace | None] | None:
         """(the address, where the map has it or None) for a message that only gives an address
         (``agent.place_correction.address_answer``) and asks nothing a cue reads ("send 2" is no address); None
-        otherwise, and for a word with a number that does not read as a street and that the map lacks ("room 12")."""
+        otherwise, and for a word with a number that the map lacks and that does not read as a street: by a street's
+        ending ("Xyzzykatu 12"), or, while the incident waits for its address (``awaited``), by a capital."""
         a = self.assistant
         address = address_answer(checked.text) if not checked.has_injection else None
         if address is None or cue_intents(checked.text, a._city):
@@ -234,7 +235,7 @@ class ChatSession:
             # the plan made with it says how sure the place is
             found = ReportPlace(None, None, 0.0, name=address)
             return address, found
-        if found is None and not street_like(address):
+        if found is None and not street_like(address, capitalised=awaited):
             return None
         return address, found
 

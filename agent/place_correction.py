@@ -78,9 +78,10 @@ _STREET = re.compile(r"(?:katu|tie|kuja|polku|väylä|ranta|tori|puistikko|gatan
                      re.IGNORECASE)
 
 
-def street_like(address: str) -> bool:
-    """Does an address the map may not have read as one: a capitalised name, or a street's ending ("xyzkatu 12")?"""
-    return bool(_STREET.search(address) or re.match(r"[A-ZÄÖÅ]", address))
+def street_like(address: str, capitalised: bool = False) -> bool:
+    """Does an address the map may not have read as one: a street's ending ("xyzkatu 12"), or with ``capitalised`` (an
+    address is awaited) a capitalised name ("Qwerty 7"; unasked, "Engine 2" is no address)?"""
+    return bool(_STREET.search(address) or (capitalised and re.match(r"[A-ZÄÖÅ]", address)))
 
 
 def address_not_found(address: str, incident: str | None, kept: str | None, zh: bool) -> str:

@@ -150,3 +150,26 @@ def test_the_route_of_a_report_or_order_that_names_the_plan(router, city, triage
 
     intents, _ = route(text, router, city, lambda t: triage_model.predict([t])[0])
     assert intent in intents and "plan_question" not in intents, intents
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Annankatu 12", "Annankatu 12"),
+    ("Annankatu 12, 3rd floor", "Annankatu 12"),
+    ("the address is Yrjönkatu 9 B, apartment 5", "Yrjönkatu 9 B"),
+    ("it's at Kaivokatu 8", "Kaivokatu 8"),
+    ("地址是 Annankatu 12", "Annankatu 12"),
+    ("地址是 Bulevardi 14，三楼", "Bulevardi 14"),
+    ("send 2", "send 2"),  # read as an address here; the session asks the cue rules first (an order is no address)
+    ("KAM-A1", None), ("P1", None), ("INC 7", None),
+    ("fire at Annankatu 12", None), ("Annankatu 12, smoke from the windows", None),
+    ("the address is Bulevardi 41, not 14", None),  # a correction (agent.place_correction.corrected_place)
+])
+def test_address_answer_reads_an_address_and_nothing_else(text, address):
+    from agent.place_correction import address_answer
+
+    assert address_answer(text) == address
+
+
+def test_an_order_or_a_unit_with_a_number_is_no_address(assistant):
+    reply = _final(assistant.chat("Engine 2", None))
+    assert "not on the map" not in reply.text, reply.text
