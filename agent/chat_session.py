@@ -137,15 +137,15 @@ class ChatSession:
             history = a._store.chat_history(turn.incident_id)
         self._say(turn, "user", checked.text)
         # before the unreadable check: an address the map lacks ("Xyzzykatu 12") is an answer to say so of, no noise
-        said = self._address_only(checked, turn.incident_id is not None and self._awaits_address(turn.incident_id))
+        said = self._address_only(checked, turn.incident_id)
         if said is not None:
-            address, found = said
+            address, found, awaited = said
             if found is None:  # said so, and nothing of the incident changes (its place stays as it was)
                 kept = a._filer.incident_place(turn.incident_id) if turn.incident_id is not None else None
                 yield from self._reply(turn, address_not_found(address, turn.incident_id, kept.name if kept else None,
                                                                detect_language(checked.text) == "zh"))
                 return
-            turn.address = (address, turn.incident_id is not None and self._awaits_address(turn.incident_id))
+            turn.address = (address, awaited)
         why = unreadable(checked.text, a._names_place_or_unit)
         if why is not None:  # random keys, punctuation, an emoji: said so, specifically; no tool, nothing filed
             yield from self._reply(turn, unreadable_reply(why))
@@ -219,25 +219,25 @@ class ChatSession:
         self._say(turn, "assistant", final_text)
         self._end(turn)
 
-    def _address_only(self, checked: CheckedText, awaited: bool) -> tuple[str, ReportPlace | None] | None:
-        """(the address, where the map has it or None) for a message that only gives an address
-        (``agent.place_correction.address_answer``) and asks nothing a cue reads ("send 2" is no address); None
-        otherwise, and for a word with a number that the map lacks and that does not read as a street: by a street's
-        ending ("Xyzzykatu 12"), or, while the incident waits for its address (``awaited``), by a capital."""
+    def _address_only(self, checked: CheckedText, incident_id: str | None) -> tuple[str, ReportPlace | None, bool] | None:
+        """(the address, where the map has it or None, whether ``incident_id`` waits for its address) for a message that
+        only gives an address (``agent.place_correction.address_answer``) and asks nothing a cue reads ("send 2" is no
+        address); None otherwise, and for a word with a number that the map lacks and that does not read as a street:
+        by a street's ending ("Xyzzykatu 12"), or, while the incident waits for its address, by a capital."""
         a = self.assistant
         address = address_answer(checked.text) if not checked.has_injection else None
         if address is None or cue_intents(checked.text, a._city):
             return None
+        awaited = incident_id is not None and self._awaits_address(incident_id)
         found = a._filer.report_place(address)
         found = found if found is not None and found.lat is not None else None
         if found is None and a._city.gazetteer.find_in_text(address):
             # a street of the map whose house number it only interpolates ("Fredrikinkatu 20"): on the map, not pinned;
             # the plan made with it says how sure the place is
-            found = ReportPlace(None, None, 0.0, name=address)
-            return address, found
+            return address, ReportPlace(name=address), awaited
         if found is None and not street_like(address, capitalised=awaited):
             return None
-        return address, found
+        return address, found, awaited
 
     def _awaits_address(self, incident_id: str) -> bool:
         """Does the incident wait for its address: it has reports but no confirmed place (its plan said "LOCATION
