@@ -22,7 +22,8 @@ from agent.follow_up import accumulated_report, is_question, kept_incident_triag
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.merge_request import merge_reply, merge_request
-from agent.place_correction import corrected_place, relocation_reply, said_besides
+from agent.intents import cue_intents
+from agent.place_correction import address_answer, address_not_found, corrected_place, relocation_reply, said_besides, street_like
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.report_filing import OpenElsewhere
@@ -81,6 +82,9 @@ class _Turn:
     joined: list[tuple[ResponsePlan, OpenElsewhere, str]] = field(default_factory=list)
     said: list[tuple[str, str]] = field(default_factory=list)  # messages waiting for an incident to be filed under
     proposed: list[Proposal] = field(default_factory=list)  # proposals the turn's reports filed (a type correction)
+    # a message that only gives an address ("Annankatu 12, 3rd floor"): (the address, whether it answers the session's
+    # incident's "confirm the address", i.e. the incident has no confirmed place yet), else None
+    address: tuple[str, bool] | None = None
 
 
 class ChatSession:
@@ -133,6 +137,16 @@ class ChatSession:
             a._store.get_incident(turn.incident_id)
             history = a._store.chat_history(turn.incident_id)
         self._say(turn, "user", checked.text)
+        # before the unreadable check: an address the map lacks ("Xyzzykatu 12") is an answer to say so of, no noise
+        said = self._address_only(checked, turn.incident_id)
+        if said is not None:
+            address, found, awaited = said
+            if found is None:  # said so, and nothing of the incident changes (its place stays as it was)
+                kept = a._filer.incident_place(turn.incident_id) if turn.incident_id is not None else None
+                yield from self._reply(turn, address_not_found(address, turn.incident_id, kept.name if kept else None,
+                                                               detect_language(checked.text) == "zh"))
+                return
+            turn.address = (address, awaited)
         why = unreadable(checked.text, a._names_place_or_unit)
         if why is not None:  # random keys, punctuation, an emoji: said so, specifically; no tool, nothing filed
             yield from self._reply(turn, unreadable_reply(why))
@@ -195,6 +209,8 @@ class ChatSession:
                 if event.result is not None:
                     results.append(event.result)
             if event.kind == "final":
+                if turn.address is not None and not turn.address[1] and event.plan is None:
+                    event = event.model_copy(update={"text": event.text + _ADDRESS_ALONE[detect_language(checked.text) == "zh"]})
                 if correction:
                     event = event.model_copy(update={"text": f"{correction}\n\n{event.text}",
                                                      "proposals": [*([relocation] if relocation else []), *event.proposals]})
@@ -203,6 +219,45 @@ class ChatSession:
             yield event
         self._say(turn, "assistant", final_text)
         self._end(turn)
+
+    def _address_only(self, checked: CheckedText, incident_id: str | None) -> tuple[str, ReportPlace | None, bool] | None:
+        """(the address, where the map has it or None, whether ``incident_id`` waits for its address) for a message that
+        only gives an address (``agent.place_correction.address_answer``) and asks nothing a cue reads ("send 2" is no
+        address); None otherwise, and for a word with a number that the map lacks and that does not read as a street:
+        by a street's ending ("Xyzzykatu 12"), or, while the incident waits for its address, by a capital."""
+        a = self.assistant
+        address = address_answer(checked.text) if not checked.has_injection else None
+        if address is None or cue_intents(checked.text, a._city):
+            return None
+        awaited = incident_id is not None and self._awaits_address(incident_id)
+        found = a._filer.report_place(address)
+        found = found if found is not None and found.lat is not None else None
+        if found is None and a._city.gazetteer.find_in_text(address):
+            # a street of the map whose house number it only interpolates ("Fredrikinkatu 20"): on the map, not pinned;
+            # the plan made with it says how sure the place is
+            return address, ReportPlace(name=address), awaited
+        if found is None and not street_like(address, capitalised=awaited):
+            return None
+        return address, found, awaited
+
+    def _awaits_address(self, incident_id: str) -> bool:
+        """Does the incident wait for its address: it has reports but no confirmed place (its plan said "LOCATION
+        UNCONFIRMED ... confirm the address", or could not place it at all)?  Then an address given is its answer."""
+        a = self.assistant
+        if not a._store.report_texts(incident_id):
+            return False
+        place = a._filer.incident_place(incident_id)
+        return place is None or (place.lat is None and not place.outside_map)
+
+    def _address_calls(self, turn: _Turn, text: str) -> list[dict[str, Any]] | None:
+        """The turn's address alone: the incident's follow-up when it answers "confirm the address" (filed under it and
+        re-planned there), else the place shown (nothing is filed on an address alone)."""
+        if turn.address is None:
+            return None
+        address, answers = turn.address
+        if answers:
+            return [{"name": "plan_response", "args": {"report": text}}]
+        return [{"name": "resolve_place", "args": {"name": address}}]
 
     def _follow_merge(self) -> str:
         """A session on an incident that was merged into another (a confirmed ``merge_incidents``, in this process or any
@@ -351,7 +406,11 @@ class ChatSession:
         checked_report = screen_text(report, what="report")
         reconciled = a.report_triage(triage)
         others = self.state.incidents if self.config.follow_reports else ()
-        target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
+        if turn.address is not None and turn.address[1] and turn.incident_id is not None:
+            # the answer to "confirm the address" is the incident's place, whatever the triage model reads in an address
+            target = turn.incident_id
+        else:
+            target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
         elsewhere = None
         if target is None and self.config.join_open_within_h > 0:  # not a new incident when another desk has it open
             elsewhere = a._filer.open_incident_at(checked_report.text, reconciled(checked_report.text).incident_type,
@@ -495,7 +554,7 @@ class ChatSession:
                             lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
         return ChatAgent(
             a.backend, tools, a._router,
-            lambda text, prediction: (self._close_calls(turn, text) or self._send_here_calls(turn, text)
+            lambda text, prediction: (self._address_calls(turn, text) or self._close_calls(turn, text) or self._send_here_calls(turn, text)
                                       or _question_calls(text, prediction, triage)
                                       or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
                                                                                      a._incident_type)),
@@ -506,6 +565,11 @@ class ChatSession:
                         trajectory_dir=settings.data_dir / "trajectories" / (turn.incident_id or "no-incident"),
                         tool_caller=a._lora_tool_caller()),
         )
+
+
+# Said under the place shown for an address given alone, when no incident waits for one.
+_ADDRESS_ALONE = {False: "\n\nWhat happened there? Send the report (what, who is hurt) and it is planned at this address.",
+                  True: "\n\n那里发生了什么？请发送报告（发生了什么、伤者情况），将按此地址制定方案。"}
 
 
 def _question_calls(text: str, prediction: Any, triage: Any) -> list[dict[str, Any]] | None:

@@ -34,7 +34,7 @@ from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.follow_up import is_question
 from core.text import has_han
 from agent.pasted import rows_set_aside
-from agent.plan_source import asked_of_the_plans, general_distance_question
+from agent.plan_source import acted_under_the_plans, asked_of_the_plans, general_distance_question
 from agent.typos import corrected, gazetteer_known_words
 from agent.slots import (
     CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
@@ -221,6 +221,11 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
                 found.append((position + match.start(), other, clause))
         if not intent and _ASKS.search(clause):
             unread.append((position, clause))
+    # "according to the flood plan, the water at X is over the quay", "按预案派两辆消防车去 Kamppi": the plans named as
+    # the authority of a report or an order make no plan search of it (agent.plan_source)
+    found, under_plans = acted_under_the_plans(found, text, unit_ids)
+    if under_plans and not found and (hazard_from_words(text) or _triage_says_incident(text, triage)):
+        return ["incident_report"], whole
     if found and len(clauses) > 1:
         found += _learned_clause_reads(unread, found, router)
     found.sort()

@@ -15,7 +15,7 @@ from typing import Any
 
 from core.text import has_han
 
-__all__ = ["corrected_place", "relocation_reply", "said_besides"]
+__all__ = ["address_answer", "address_not_found", "corrected_place", "relocation_reply", "said_besides", "street_like"]
 
 _NOUN = r"(?:address|location|place|street|house number|number|adress)"
 # The message says it corrects the address, or says "the address is X, not Y".
@@ -40,6 +40,58 @@ def corrected_place(text: str) -> str | None:
         return None
     found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)]
     return found[-1] if found else None
+
+
+# An address given alone, as the answer to "confirm the address": "Bulevardi 14", "the address is Annankatu 12, 3rd
+# floor", "it's at Fredrikinkatu 20", "地址是 Bulevardi 14，三楼". Its words: an introduction at most, the address (a name
+# of one or two words and a house number, with a letter or 号), and details inside the building (floor, flat,
+# staircase, door); anything else (a hazard, an order) makes it a report or a request, read as one.
+_INTRO = (r"(?:(?:the\s+)?(?:correct\s+|exact\s+|right\s+|real\s+|full\s+)?(?:address|location)\s*(?:is|was|:)|"
+          r"(?:it|he|she|they|we|caller|the caller)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:at|on|in)|(?:at|on)|"
+          r"(?:地址|位置|地点)\s*(?:是|为|在|：|:)?|在)")
+_PLACE_NUMBER = r"[A-Za-zÄÖÅäöå][\wäöå-]*(?:\s+[A-Za-zÄÖÅäöå][\wäöå-]*)?\s?\d{1,4}\s?(?:[A-Za-z](?![\w]))?"
+_ZH_NUMBER = r"[\u4e00-\u9fff]{2,12}\d{1,4}\s?号"
+_DETAIL = (r"(?:(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|top|ground|upper)\s+(?:floor|storey|story)|"
+           r"floor\s+\d{1,2}|(?:apartment|apt|flat|door|staircase|stairwell|entrance|stair|building|block|unit)\.?\s*(?:no\.?\s*)?[A-Za-z]?\d{0,4}[A-Za-z]?|"
+           r"[A-Z]\s?\d{1,3}|\d{1,2}\s*krs|"
+           r"[0-9一二三四五六七八九十]{1,3}\s?(?:楼|层|单元|室|号楼|门|栋)(?:[0-9一二三四五六七八九十]{1,4}\s?(?:室|号|层|楼))?)")
+_ADDRESS_ANSWER = re.compile(rf"^\W*(?:{_INTRO}\s*)?(?P<address>{_PLACE_NUMBER}|{_ZH_NUMBER})"
+                             rf"(?:\s*[,，;；、]?\s*{_DETAIL})*[\s.。!！]*$", re.IGNORECASE)
+
+
+def address_answer(text: str) -> str | None:
+    """The address a message gives and nothing else ("Annankatu 12, 3rd floor" -> "Annankatu 12"), or None: the
+    answer to "confirm the address", which without this read as nothing (the help text) or a bare place lookup."""
+    found = _ADDRESS_ANSWER.match(" ".join((text or "").split()))
+    if found is None:
+        return None
+    address = found.group("address").strip()
+    # a unit, an incident or a priority with a number ("KAM-A1", "INC 7", "P1") is no street: a name of 4 letters or more
+    name = re.match(r"[^\d\s]+", address)
+    if name is None or "-" in name.group(0) or len(name.group(0)) < (2 if has_han(address) else 4):
+        return None
+    return address
+
+
+# The endings of street names of the map's city and of English ones: with a capital, what tells an address typed alone.
+_STREET = re.compile(r"(?:katu|tie|kuja|polku|väylä|ranta|tori|puistikko|gatan|vägen|gränd|street|road|avenue|lane)\b|\b(?:st|rd|ave)\b|号$",
+                     re.IGNORECASE)
+
+
+def street_like(address: str, capitalised: bool = False) -> bool:
+    """Does an address the map may not have read as one: a street's ending ("xyzkatu 12"), or with ``capitalised`` (an
+    address is awaited) a capitalised name ("Qwerty 7"; unasked, "Engine 2" is no address)?"""
+    return bool(_STREET.search(address) or (capitalised and re.match(r"[A-ZÄÖÅ]", address)))
+
+
+def address_not_found(address: str, incident: str | None, kept: str | None, zh: bool) -> str:
+    """The answer to an address the map does not have: said so, and that nothing of the incident changed."""
+    if zh:
+        stays = f"事件 {incident} 的地点不变（{kept or '仍未确认'}）" if incident else "没有登记任何内容"
+        return f"地图上找不到“{address}”（可能在演示区域之外或拼写有误）。{stays}。请向来电者再次确认地址，或问附近的路口、地标。"
+    stays = (f"The place of {incident} is unchanged ({kept or 'still unconfirmed'})" if incident else "Nothing was filed")
+    return (f"'{address}' is not on the map (outside the scenario area, or misspelt). {stays}. Ask the caller for the "
+            "address again, or the nearest junction or landmark.")
 
 
 def relocation_reply(incident: str, new_place: str, text: str, filer: Any,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agent.cue_rules import QUESTIONISH
+from agent.cue_rules import QUESTIONISH, clause_intent
 
 # The documents: the plans, an annex, the EOP / SOP, the procedures (the incident's own "response plan" is not one).
 _DOCS = r"(?:(?:emergency |contingency |flood |fire |hazmat |evacuation |city |operations )?plans|annex(?:es)?(?: [A-J]\b)?|EOP|SOPs?|procedures|protocols?|guidelines|playbook)"
@@ -54,6 +54,38 @@ def asked_of_the_plans(found: list[tuple[str, str]], clauses: list[str], situate
     question = lambda c: bool(QUESTIONISH.search(c) or _ASKED.search(c))  # noqa: E731
     return [("plan_question" if intent in _READS and clause in covered and question(clause) and not situated(clause) else intent, clause)
             for intent, clause in found]
+
+
+# The plans named as the authority an order or a report acts under: "according to the flood plan, ...", "as per plan
+# send ...", "per the SOP: ...", "根据预案，...", "按预案派...". Unlike ``PLANS_AS_SOURCE`` the article is optional
+# ("as per plan"), and rules and procedures count as plans ("按规定", "following the procedure").
+AUTHORITY = re.compile(
+    r"\b(?:according to|as per|per|under|in line with|in accordance with|following|as laid down in|as set out in)\s+"
+    r"(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|annex(?:es)?(?: [A-J]\b)?|EOP|SOPs?|procedures?|protocols?|guidelines|playbook)\b|"
+    r"(?:根据|按照|依照|依据|按|依)(?:应急)?(?:计划|预案|规定|程序|流程|规程)", re.IGNORECASE)
+
+
+def acted_under_the_plans(found: list[tuple[int, str, str]], text: str, unit_ids: list[str]) -> tuple[list[tuple[int, str, str]], bool]:
+    """``found`` (position, intent, clause) with each plan question that only the plans named as an authority made
+    read again without them: "按预案派两辆消防车去 Kamppi" is the dispatch it orders, "according to the flood plan, the
+    water at X is over the quay" a report (its framing clause is dropped, and the incident heuristics read the rest).
+    A message that asks anything ("according to the plan, what is the isolation distance for chlorine?", "按预案，谁负责
+    启动疏散？") is left as it is: it asks what the plans say.  The second value: whether a plan question was dropped."""
+    if QUESTIONISH.search(text) or _ASKED.search(text) or not AUTHORITY.search(text):
+        return found, False
+    kept: list[tuple[int, str, str]] = []
+    dropped = False
+    for position, intent, clause in found:
+        if intent == "plan_question" and AUTHORITY.search(clause):
+            rest = AUTHORITY.sub(" ", clause).strip(" ,，:：;；-—")
+            reread = clause_intent(rest, unit_ids) if rest else None
+            if reread != "plan_question":  # the plans were only named as the authority
+                dropped = True
+                if reread:
+                    kept.append((position, reread, clause))
+                continue
+        kept.append((position, intent, clause))
+    return kept, dropped
 
 
 # "how far do we keep people back from an ammonia leak?", "氨气泄漏要隔离多远": a distance asked for a kind of hazard.

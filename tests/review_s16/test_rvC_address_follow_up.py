@@ -1,15 +1,14 @@
 """Review s16 (rvC), found while probing the unreadable-input check: in a session on a P1 report whose plan says
 "LOCATION UNCONFIRMED ... confirm the address", the operator's answer, the address alone ("Annankatu 12",
 "Annankatu 12, 3rd floor"), gets the general help text, and "the address is Annankatu 12" only a place lookup; the
-incident keeps its unconfirmed location. Not mended in this review (the router, older than session 16): xfail(strict)
-so that it shows, and flips when mended."""
+incident keeps its unconfirmed location. Mended in session 17 (s17-addr: agent.place_correction.address_answer, ChatSession._address_only), so no longer
+xfail."""
 
 from __future__ import annotations
 
 import pytest
 
 
-@pytest.mark.xfail(strict=True, reason="review s16 rvC: a bare address answering 'confirm the address' is not taken as the incident's place")
 @pytest.mark.parametrize("answer", ["Annankatu 12", "Annankatu 12, 3rd floor", "地址是 Annankatu 12"])
 def test_the_address_given_after_an_unconfirmed_location_goes_to_the_incident(make_assistant, answer):
     assistant = make_assistant()
