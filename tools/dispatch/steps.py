@@ -219,18 +219,19 @@ def requested_units(city: CityModel, planned: Planned, units: list[AvailableUnit
         asked: dict[str, int] = {}  # unit type -> units named of it for this incident, busy ones too
         for uid in dict.fromkeys(u.upper() for u in inc.requested_units):
             k = index.get(uid)
-            found = city.scenario.find_unit(uid) if k is None or k in pinned else (None, units[k].unit)
-            if k is None or k in pinned:
+            if k is not None and k not in pinned:
+                pinned[k] = m
+                kind = units[k].unit.type
+            else:
+                found = city.scenario.find_unit(uid)
                 state = ("not in this scenario" if found is None else "named for another incident of this plan" if k is not None
                          else found[1].status.replace("_", " "))
-                kind = f" {found[1].type.replace('_', ' ')}" if found is not None else ""
+                said = f" {found[1].type.replace('_', ' ')}" if found is not None else ""
                 warnings_.append(f"{uid} was asked for {inc.incident_id} but is {state}, not proposed; the plan takes the best "
-                                 f"available{kind} unit instead.")
+                                 f"available{said} unit instead.")
                 if found is None:
                     continue
-            else:
-                pinned[k] = m
-            kind = found[1].type
+                kind = found[1].type
             asked[kind] = asked.get(kind, 0) + 1
             if asked[kind] > sum(1 for mm, t in slots if mm == m and t == kind):
                 slots.append((m, kind))
