@@ -37,7 +37,7 @@ from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.time_of_day import time_of_day
 from agent.tool_registry import build_tools
 from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
-from agent.unreadable import unreadable, unreadable_reply
+from agent.unreadable import unknown_words_reply, unreadable, unreadable_reply
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.text import detect_language
@@ -150,6 +150,10 @@ class ChatSession:
         why = unreadable(checked.text, a._names_place_or_unit)
         if why is not None:  # random keys, punctuation, an emoji: said so, specifically; no tool, nothing filed
             yield from self._reply(turn, unreadable_reply(why))
+            return
+        asked = unknown_words_reply(checked.text, a._names_place_or_unit, a._city.locate)
+        if asked is not None:  # "pozar", "Anankatu 12": readable, but nothing to act on yet; asked for, not the help text
+            yield from self._reply(turn, asked)
             return
         if not checked.has_injection and corrects_own_log_entry(checked.text):  # no tool edits the log: say how to correct it
             yield from self._reply(turn, LOG_CORRECTION_REPLY)

@@ -99,9 +99,12 @@ class WhichIncident(ValueError):
 
 
 # The form of a question: an interrogative first ("who leads at ...", "谁负责...") or a question mark / particle last.
+# the one test of a question (the merge reader's too): a question word or an auxiliary first ("can INC-1 and INC-2 be
+# merged", never "can't find him" or "do not send"), a question mark last, a Chinese question word or particle
 _QUESTION = re.compile(
-    r"^\s*(?:who|whom|whose|what|what's|which|how|when|where|why|is there|are there|do we|does|should we|can we|could we)\b"
-    r"|\?\s*$|^\s*(?:谁|什么|怎么|怎样|如何|哪|为什么|是否)|[吗呢][？?]?\s*$|？\s*$",
+    r"^\s*(?:who|whom|whose|what|what's|which|how|when|where|why|does|should|shall|may|"
+    r"(?:is|are|do|can|could)(?!n't|'t|\s+not\b))\b"
+    r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|[吗呢么][？?]?\s*$|？\s*$",
     re.IGNORECASE)
 
 

@@ -282,7 +282,7 @@ class ChatAgent:
             warnings += checked.warnings
             answer = checked.text
             if answer and not self.proposed:
-                answer, claims = withhold_unproposed_claims(answer)
+                answer, claims = withhold_unproposed_claims(answer, facts)
                 if claims:
                     warnings.append(f"{claims} sentence(s) of the LLM answer claimed a dispatch or another change that "
                                     "was not proposed and were withheld: nothing changes without a proposal you confirm.")

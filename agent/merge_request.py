@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.close_request import INCIDENT_ID
+from agent.follow_up import is_question
 from agent.incident_scope import canonical_incident_id
 
 __all__ = ["MergeRequest", "merge_reply", "merge_request"]
@@ -34,9 +35,6 @@ _SAME = re.compile(rf"(?P<a>{_EITHER})\s+(?:and|&)\s+(?P<b>{_EITHER})\s+(?:are|i
                    rf"|(?P<c>{_EITHER})\s+(?:is|was)\s+(?:the\s+same\s+(?:\w+\s+)?as|a\s+duplicate\s+of)\s+(?P<d>{_EITHER})"
                    rf"|(?P<za>{_EITHER})\s*(?:和|与|跟)\s*(?P<zb>{_EITHER})\s*(?:是|为)?\s*同一(?:起|个|件|场)",
                    re.IGNORECASE)
-# a question about merging ("should we merge INC-1 into INC-2?", "是不是同一起？") is no order
-_ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|shall|may|do|does|is|are)\b|\?\s*$|[吗么][？?]?\s*$|？\s*$|是不是|怎么|如何",
-                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ def _incident(said: str) -> str | None:
 
 def merge_request(text: str) -> MergeRequest | None:
     """The merge the operator orders, or None (no merge asked, a question about one, or one incident only)."""
-    if _ASKS.search(text):
+    if is_question(text):  # a question about merging ("should we merge INC-1 into INC-2?", "是不是同一起？") is no order
         return None
     match = _MERGE.search(text)
     if match:

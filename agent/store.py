@@ -117,6 +117,9 @@ class IncidentStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
+        # ``held_places`` as last read, with the change mark it was read at (it reads every approved plan's JSON and
+        # runs on every chat turn; kept while nothing in the log changes)
+        self._held: tuple[tuple[int, int], list[tuple[str, str, str, int]]] | None = None
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
         # FULL, on purpose: in WAL mode NORMAL survives a process crash (kill -9) but a power cut or OS crash may
@@ -634,7 +637,12 @@ class IncidentStore:
         """(incident id, kind, shelter id, people) of every open incident: for each kind of move (an area evacuation,
         a building taken indoors; ``agent.shelter_places``), the places of its latest approved plan of that kind.  A
         later approved plan that moves nobody (the next report's dispatch) leaves them held: the evacuees are still
-        in the shelters until the incident closes or its evacuation is re-planned."""
+        in the shelters until the incident closes or its evacuation is re-planned.  Kept while ``change_mark`` stays
+        (the mark is taken before the read: a change during it moves the mark, and the next call reads again)."""
+        mark = self.change_mark()
+        cached = self._held
+        if cached is not None and cached[0] == mark:
+            return list(cached[1])
         rows = self._read(
             "SELECT p.incident_id, json_type(p.plan_json, '$.tool_outputs.plan_evacuation') AS evacuation,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.assignments') AS assignments,"
@@ -653,7 +661,9 @@ class IncidentStore:
             kind, loads = held_places(outputs)
             if kind is not None:
                 latest[(r["incident_id"], kind)] = loads
-        return [(incident_id, kind, shelter_id, people) for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
+        held = [(incident_id, kind, shelter_id, people) for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
+        self._held = (mark, held)
+        return list(held)
 
     def latest_unit_statuses(self) -> dict[str, str]:
         """Unit id -> its latest confirmed status (events ``unit_status``): the record a restarted process restores

@@ -226,12 +226,18 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         if not off.unit_ids or propose is None:
             return ToolResult(text=_error(f"Nothing was dispatched: {off}. Name the units to send, or give its address "
                                           f"(or click its place on the map) and repeat the order."))
+        # a named unit that is busy is said so, with a free one of its type; the free ones are still proposed (s16 final
+        # read: one busy unit refused the whole order, the man in the water got nobody)
+        free, busy_notes = _free_and_busy(city, off.unit_ids)
+        if not free:
+            return ToolResult(text=_error(f"Nothing was dispatched: {' '.join(busy_notes)}"))
         try:
-            proposal = propose("commit_dispatch", {"unit_ids": off.unit_ids, "incident_id": off.incident_id})
+            proposal = propose("commit_dispatch", {"unit_ids": free, "incident_id": off.incident_id})
         except ValueError as exc:
             return ToolResult(text=_error(f"Nothing was dispatched: {exc}"))
-        data = {"summary": f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id}).",
-                "warnings": [f"{off}: the named units are proposed as they are; give its address for their routes."]}
+        data = {"summary": " ".join([f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id}).",
+                                     *busy_notes]),
+                "warnings": [*busy_notes, f"{off}: the named units are proposed as they are; give its address for their routes."]}
         return ToolResult(text=_dump(data), data=data, proposals=[proposal])
 
     def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
@@ -250,6 +256,23 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
              (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs),
              (protective_action_tool(city), ops.ProtectiveActionArgs)]
     return [_city_tool(fn.__name__, fn, schema, CITY_TOOL_DESCRIPTIONS[fn.__name__]) for fn, schema in tools]
+
+
+def _free_and_busy(city: City, unit_ids: list[str]) -> tuple[list[str], list[str]]:
+    """The named units that are available (or unknown: the proposal book names those), and for each other one a note
+    with its status and free units of its type ("HAK-A1 is out of service, not proposed; free ambulance: KAM-A1, …")."""
+    units = {u.id: u for _, u in city.units()}
+    free, notes = [], []
+    for uid in dict.fromkeys(unit_ids):
+        unit = units.get(uid)
+        if unit is None or unit.status == "available":
+            free.append(uid)
+            continue
+        kind = unit.type.replace("_", " ")
+        others = [u.id for u in units.values() if u.type == unit.type and u.status == "available" and u.id not in unit_ids]
+        instead = f"free {kind}: {', '.join(others[:3])} (name one to send it)" if others else f"no {kind} is free"
+        notes.append(f"{uid} is {unit.status.replace('_', ' ')}, not proposed; {instead}.")
+    return free, notes
 
 
 def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], ToolResult]:

@@ -388,8 +388,11 @@ class TriageClassifier:
             return None
         if prio is None:
             return int(incident[types[incident].max(1).argmax()])
-        rank = self.decide_priority(prio)  # 0 is P1 (vocabulary order): lower is more urgent
-        key = [(-int(rank[r]), float(prio[r, 0]), float(types[r].max())) for r in incident]
+        # urgency by the labels' names, never by column ("P1" < "P2" < ...): a model may store them in any order
+        urgency = np.argsort(np.argsort(self.priority_labels))  # column -> rank of its label, 0 the most urgent
+        rank = urgency[self.decide_priority(prio)]
+        p1 = self.priority_labels.index("P1") if "P1" in self.priority_labels else int(np.argmin(urgency))
+        key = [(-int(rank[r]), float(prio[r, p1]), float(types[r].max())) for r in incident]
         return int(incident[max(range(len(incident)), key=key.__getitem__)])
 
     def _read_whole(self, clean: list[str], cut_chars: list[bool]) -> tuple[np.ndarray, np.ndarray | None, list[str], list[bool], list[str], list[str]]:

@@ -211,22 +211,30 @@ def on_scene_slots(city: CityModel, slots: Slots, planned: Planned, explanation:
 def requested_units(city: CityModel, planned: Planned, units: list[AvailableUnit], slots: Slots, warnings_: list[str]) -> dict[int, int]:
     """Step 4b: the units the operator named for an incident ("send KAM-A1 to X"), as {unit index: incident index}.
     Each takes a slot of its type at that incident (one is added when the table gives none); a named unit that is not
-    available is said so, and the plan takes the best available one instead."""
+    available is said so and takes a slot of its type too, so that the plan offers the best available one of that type
+    instead (a busy ambulance named for a fire whose table wants none was replaced by nothing)."""
     index = {u.unit.id.upper(): k for k, u in enumerate(units)}
     pinned: dict[int, int] = {}
     for m, (inc, _) in enumerate(planned):
+        asked: dict[str, int] = {}  # unit type -> units named of it for this incident, busy ones too
         for uid in dict.fromkeys(u.upper() for u in inc.requested_units):
             k = index.get(uid)
-            if k is None or k in pinned:
+            if k is not None and k not in pinned:
+                pinned[k] = m
+                kind = units[k].unit.type
+            else:
                 found = city.scenario.find_unit(uid)
-                state = found[1].status if found else "not in this scenario"
-                warnings_.append(f"{uid} was asked for {inc.incident_id} but is {state}; the plan takes the best available unit instead.")
-                continue
-            pinned[k] = m
-            wanted = sum(1 for mm, t in slots if mm == m and t == units[k].unit.type)
-            named = sum(1 for kk, mm in pinned.items() if mm == m and units[kk].unit.type == units[k].unit.type)
-            if named > wanted:
-                slots.append((m, units[k].unit.type))
+                state = ("not in this scenario" if found is None else "named for another incident of this plan" if k is not None
+                         else found[1].status.replace("_", " "))
+                said = f" {found[1].type.replace('_', ' ')}" if found is not None else ""
+                warnings_.append(f"{uid} was asked for {inc.incident_id} but is {state}, not proposed; the plan takes the best "
+                                 f"available{said} unit instead.")
+                if found is None:
+                    continue
+                kind = found[1].type
+            asked[kind] = asked.get(kind, 0) + 1
+            if asked[kind] > sum(1 for mm, t in slots if mm == m and t == kind):
+                slots.append((m, kind))
     return pinned
 
 
