@@ -69,7 +69,7 @@ class IncidentChanges:
                      and priority_rank(merged.priority) < priority_rank(kept.priority) else "")
             return (f"Merge {merged.incident_id} ({self.filer.describe(merged.incident_id)}) into {kept.incident_id} "
                     f"({self.filer.describe(kept.incident_id)}): {merged.incident_id} is closed as merged, its {reports} "
-                    f"report(s) move to {kept.incident_id}, {units}{rises}")
+                    f"report(s) move to {kept.incident_id}, {units}{self._places_kept(merged.incident_id, kept.incident_id)}{rises}")
         if action == "relocate_incident":
             incident = self._open(args.get("incident_id"))
             lat, lon = args.get("lat"), args.get("lon")
@@ -83,6 +83,12 @@ class IncidentChanges:
             was = f"from {now.name} " if now is not None and now.name else ""
             return f"Move {incident.incident_id} {was}to {args.get('name') or 'the corrected address'} ({lat:.5f}, {lon:.5f})"
         raise self.error(f"unknown action {action!r}")
+
+    def _places_kept(self, merged: str, kept: str) -> str:
+        """The shelter places the merged incident's approved evacuation holds: its evacuees stay in the shelters, so the
+        places stay held, now by the incident kept (``IncidentStore.approved_evacuation_loads``); said in the proposal."""
+        people = sum(n for incident, _shelter, n in self.store.approved_evacuation_loads() if incident == merged)
+        return f", its {people:,} shelter places stay held (now by {kept})" if people else ""
 
     # --- applying (only on confirmation) ----------------------------------------------------------
     def apply(self, proposal: Any, operator: str, committed: list[str]) -> None:

@@ -611,24 +611,40 @@ class IncidentStore:
         return [dict(r) for r in rows]
 
     def approved_evacuation_loads(self) -> list[tuple[str, str, int]]:
-        """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``)."""
-        return [(incident_id, shelter_id, people) for incident_id, _kind, shelter_id, people in self.held_places()]
+        """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``); the places
+        of an incident merged into an open one are held by the incident kept (its close frees them)."""
+        return [(holder, shelter_id, people) for _incident, holder, _kind, shelter_id, people in self._held()]
 
     def held_places(self) -> list[tuple[str, str, str, int]]:
         """(incident id, kind, shelter id, people) of every open incident: for each kind of move (an area evacuation,
         a building taken indoors; ``agent.shelter_places``), the places of its latest approved plan of that kind.  A
         later approved plan that moves nobody (the next report's dispatch) leaves them held: the evacuees are still
-        in the shelters until the incident closes or its evacuation is re-planned."""
+        in the shelters until the incident closes or its evacuation is re-planned.  An incident merged into an open one
+        keeps its places under its own id (a re-plan of the incident kept replaces only that one's own places)."""
+        return [(incident_id, kind, shelter_id, people) for incident_id, _holder, kind, shelter_id, people in self._held()]
+
+    def _held(self) -> list[tuple[str, str, str, str, int]]:
+        """(incident whose plan holds them, open incident holding them, kind, shelter id, people).  A merge moves an
+        incident's reports and units to the one kept; its evacuees stay in the shelters, so its approved places stay
+        held, by the incident kept, until that one closes (review s17: a merge had freed them all)."""
         rows = self._read(
-            "SELECT p.incident_id, json_type(p.plan_json, '$.tool_outputs.plan_evacuation') AS evacuation,"
+            "SELECT p.incident_id, i.status, json_type(p.plan_json, '$.tool_outputs.plan_evacuation') AS evacuation,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.assignments') AS assignments,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.primary') AS primary_action,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.shelters') AS shelters"
-            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open'"
-            " WHERE p.approved_by IS NOT NULL ORDER BY p.approved_at, p.rowid"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id"
+            " WHERE p.approved_by IS NOT NULL AND (i.status='open' OR EXISTS (SELECT 1 FROM events e WHERE"
+            "  e.incident_id=i.incident_id AND e.kind='incident_closed' AND json_extract(e.payload_json, '$.merged_into') IS NOT NULL))"
+            " ORDER BY p.approved_at, p.rowid"
         )
+        holders: dict[str, str | None] = {}
         latest: dict[tuple[str, str], dict[str, int]] = {}
         for r in rows:  # oldest first: a later approved plan of the same kind replaces the earlier one's places
+            incident_id = r["incident_id"]
+            if incident_id not in holders:
+                holders[incident_id] = incident_id if r["status"] == "open" else self._open_holder(incident_id)
+            if holders[incident_id] is None:
+                continue
             outputs: dict[str, Any] = {}
             if r["evacuation"] is not None:
                 outputs["plan_evacuation"] = {"assignments": json.loads(r["assignments"] or "[]")}
@@ -636,8 +652,14 @@ class IncidentStore:
                 outputs["plan_protective_action"] = {"primary": r["primary_action"], "shelters": json.loads(r["shelters"] or "[]")}
             kind, loads = held_places(outputs)
             if kind is not None:
-                latest[(r["incident_id"], kind)] = loads
-        return [(incident_id, kind, shelter_id, people) for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
+                latest[(incident_id, kind)] = loads
+        return [(incident_id, holders[incident_id] or incident_id, kind, shelter_id, people)
+                for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
+
+    def _open_holder(self, incident_id: str) -> str | None:
+        """The open incident a merged incident lives on (``merged_into``), or None when that one is closed too."""
+        holder = self.merged_into(incident_id)
+        return holder if holder is not None and self.get_incident(holder).status == "open" else None
 
     def latest_unit_statuses(self) -> dict[str, str]:
         """Unit id -> its latest confirmed status (events ``unit_status``): the record a restarted process restores
