@@ -239,7 +239,7 @@ class IncidentStore:
         return (datetime.fromisoformat(row["created_at"]), json.loads(row["payload_json"])) if row else None
 
     def merge_incidents(self, source: str, target: str, units: list[str], operator: str, note: dict[str, Any]) -> list[str]:
-        """Merge ``source`` into ``target`` in one transaction: its reports move to ``target``, the units committed to it
+        """Merge ``source`` into ``target`` in one transaction: its reports (and stream reports) move to ``target``, the units committed to it
         (``units``) are logged as dispatched to ``target`` (they never fall back to available, as a closed incident's
         units would), ``target``'s priority rises to ``source``'s where that is higher, and ``source`` is closed as merged.
         Returns the ids of the reports moved."""
@@ -247,6 +247,9 @@ class IncidentStore:
         with self._tx() as conn:
             moved = [r["report_id"] for r in conn.execute("SELECT report_id FROM reports WHERE incident_id=? ORDER BY created_at, rowid", (source,))]
             conn.execute("UPDATE reports SET incident_id=? WHERE incident_id=?", (target, source))
+            # a cluster opened as ``source`` goes on with the incident kept: its stored reports, and (``add_stream_reports``
+            # follows the cluster's incident) the reports the monitor adds to it later
+            conn.execute("UPDATE stream_reports SET incident_id=? WHERE incident_id=?", (target, source))
             for unit in units:
                 self._log(conn, target, "unit_status", {"unit_id": unit, "status": "dispatched", "reason": f"merged from {source}", **note}, operator)
             if merged.priority and (kept.priority is None or priority_rank(merged.priority) < priority_rank(kept.priority)):
