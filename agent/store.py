@@ -381,10 +381,12 @@ class IncidentStore:
                   r.get("cluster_id"), json.dumps(r.get("detail") or {}, ensure_ascii=False, default=str)) for r in rows],
             )
             # the monitor keeps feeding a cluster after an operator opened an incident from it: its new reports
-            # belong to that incident, or the cluster would come back as an unconfirmed candidate
+            # belong to that incident while it is open, or the cluster would come back as an unconfirmed candidate;
+            # once it is closed they are a candidate again (a fire come back), not lost on the closed one (review s17)
             conn.executemany(
-                "UPDATE stream_reports SET incident_id=(SELECT s.incident_id FROM stream_reports s"
-                " WHERE s.cluster_id=stream_reports.cluster_id AND s.incident_id IS NOT NULL ORDER BY s.rowid DESC LIMIT 1)"
+                "UPDATE stream_reports SET incident_id=(SELECT s.incident_id FROM stream_reports s JOIN incidents i"
+                " ON i.incident_id=s.incident_id AND i.status='open'"
+                " WHERE s.cluster_id=stream_reports.cluster_id ORDER BY s.rowid DESC LIMIT 1)"
                 " WHERE report_id=? AND cluster_id IS NOT NULL AND incident_id IS NULL",
                 [(r["report_id"],) for r in rows if r.get("cluster_id")],
             )
@@ -411,13 +413,17 @@ class IncidentStore:
         the same moment make one incident: the second waits for the first and gets its incident.  Returns (the
         incident, who opened it, whether this call opened it)."""
         with self._tx() as conn:
+            # an incident closed since is no answer: the cluster's reports since its close make a new one
             row = conn.execute("SELECT i.incident_id, i.operator FROM stream_reports s JOIN incidents i"
-                               " ON i.incident_id=s.incident_id WHERE s.cluster_id=? LIMIT 1", (cluster_id,)).fetchone()
+                               " ON i.incident_id=s.incident_id AND i.status='open' WHERE s.cluster_id=? LIMIT 1",
+                               (cluster_id,)).fetchone()
             if row is not None:
                 incident_id, opener, created = row["incident_id"], row["operator"], False
             else:
                 incident_id, opener, created = self._insert_incident(conn, title, operator), operator, True
-                n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=?", (incident_id, cluster_id)).rowcount
+                # the reports a closed incident holds stay its history
+                n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=? AND incident_id IS NULL",
+                                 (incident_id, cluster_id)).rowcount
                 self._log(conn, incident_id, "cluster_linked", {"cluster_id": cluster_id, "reports": n}, operator)
         return self.get_incident(incident_id), opener, created
 
