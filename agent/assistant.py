@@ -233,11 +233,30 @@ class Assistant:
         checked = screen_text(fitted.text, what="report")
         operator = self._operator(operator)
         read = triage or self.report_triage()
+        incident_id, moved = self._open_or_kept(incident_id)
         incident_id, own = self._selected_or_own(checked.text, incident_id, read)
         record = self._log_report(checked.text, incident_id, operator, read, raise_incident=raise_incident)
         if fitted.note:
             self._store.log_event(record.incident_id, "long_input", {"note": fitted.note, "original": text}, operator)
-        return replace(record, note=" ".join(n for n in (fitted.note, own) if n))
+        return replace(record, note=" ".join(n for n in (fitted.note, moved, own) if n))
+
+    def _open_or_kept(self, incident_id: str | None) -> tuple[str | None, str]:
+        """(the incident a report selected onto ``incident_id`` is filed under, what the note says): the selected one
+        while it is open; the incident kept when it was merged (the page's session stays on the merged incident after
+        the Confirm, as the chat's does, ``ChatSession._follow_merge``); a new one when it was closed otherwise.  A
+        report filed under a closed incident was lost to every desk (review s17)."""
+        if incident_id is None:
+            return None, ""
+        try:
+            incident = self._store.get_incident(incident_id)
+        except LookupError:
+            return incident_id, ""  # an unknown id is refused where it is used, with its own message
+        if incident.status == "open":
+            return incident_id, ""
+        into = self._store.merged_into(incident_id)
+        if into is not None and self._store.get_incident(into).status == "open":
+            return into, f"{incident_id} was merged into {into}: this report is filed under {into}."
+        return None, f"{incident_id} is closed: this report opens its own incident."
 
     def _log_report(self, text: str, incident_id: str | None, operator: str,
                     triage: Callable[[str], TriageOutcome], raise_incident: bool = True) -> TriageRecord:
@@ -320,6 +339,7 @@ class Assistant:
         operator = self._operator(operator)
         self._follow_units()
         note = ""
+        incident_id, moved = self._open_or_kept(incident_id)
         latest = self._store.latest_report(incident_id) if incident_id else None
         if location is None and (latest is None or latest.text != checked.text):  # a new report, not the one triaged
             incident_id, note = self._selected_or_own(checked.text, incident_id, self.report_triage())
@@ -327,6 +347,8 @@ class Assistant:
         if fitted.note:
             plan.warnings.insert(0, fitted.note)
             self._store.log_event(plan.incident_id, "long_input", {"note": fitted.note, "original": report}, operator)
+        if moved:
+            plan.warnings.insert(0, moved.replace("opens its own incident", f"opens its own incident, {plan.incident_id}"))
         if note:
             plan.warnings.append(note.replace("it has its own incident", f"it has its own incident, {plan.incident_id}"))
         if plan.triage is not None and plan.triage.type_source.startswith("the report's words"):

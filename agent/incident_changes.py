@@ -47,6 +47,16 @@ class IncidentChanges:
     def _kind(incident: Any) -> str:
         return f"{incident.priority or '?'} {(incident.incident_type or 'incident').replace('_', ' ')}"
 
+    @staticmethod
+    def _retype_priority(incident: Any, priority: str) -> str:
+        """The priority a retype sets: the higher of the one proposed and the incident's own now.  A correction of the
+        hazard takes the higher of the two when proposed (``agent.type_correction``); a report filed since may have
+        raised the incident (someone collapsed, trapped), and confirming the older proposal must not lower it
+        (review s17: a P1 incident became P3 on the Confirm)."""
+        if incident.priority in PRIORITIES and priority_rank(incident.priority) < priority_rank(priority):
+            return incident.priority
+        return priority
+
     # --- summaries: what the operator confirms -------------------------------------------------
     def summary(self, action: str, args: dict[str, Any], committed: list[str]) -> str:
         if action == "retype_incident":
@@ -54,6 +64,7 @@ class IncidentChanges:
             kind, priority = args.get("incident_type"), args.get("priority")
             if kind not in INCIDENT_TYPES or priority not in PRIORITIES:
                 raise self.error(f"unknown type or priority {kind!r} / {priority!r}")
+            priority = self._retype_priority(incident, priority)
             if (incident.incident_type, incident.priority) == (kind, priority):
                 raise self.error(f"{incident.incident_id} is already {priority} {kind.replace('_', ' ')}; nothing to change")
             why = f" ({args['reason']})" if args.get("reason") else ""
@@ -69,7 +80,7 @@ class IncidentChanges:
                      and priority_rank(merged.priority) < priority_rank(kept.priority) else "")
             return (f"Merge {merged.incident_id} ({self.filer.describe(merged.incident_id)}) into {kept.incident_id} "
                     f"({self.filer.describe(kept.incident_id)}): {merged.incident_id} is closed as merged, its {reports} "
-                    f"report(s) move to {kept.incident_id}, {units}{rises}")
+                    f"report(s) move to {kept.incident_id}, {units}{self._places_kept(merged.incident_id, kept.incident_id)}{rises}")
         if action == "relocate_incident":
             incident = self._open(args.get("incident_id"))
             lat, lon = args.get("lat"), args.get("lon")
@@ -84,11 +95,18 @@ class IncidentChanges:
             return f"Move {incident.incident_id} {was}to {args.get('name') or 'the corrected address'} ({lat:.5f}, {lon:.5f})"
         raise self.error(f"unknown action {action!r}")
 
+    def _places_kept(self, merged: str, kept: str) -> str:
+        """The shelter places the merged incident's approved evacuation holds: its evacuees stay in the shelters, so the
+        places stay held, now by the incident kept (``IncidentStore.approved_evacuation_loads``); said in the proposal."""
+        people = sum(n for incident, _shelter, n in self.store.approved_evacuation_loads() if incident == merged)
+        return f", its {people:,} shelter places stay held (now by {kept})" if people else ""
+
     # --- applying (only on confirmation) ----------------------------------------------------------
     def apply(self, proposal: Any, operator: str, committed: list[str]) -> None:
         args, note = proposal.args, {"proposal_id": proposal.proposal_id}
         if proposal.action == "retype_incident":
-            self.store.retype_incident(args["incident_id"], args["incident_type"], args["priority"], operator,
+            priority = self._retype_priority(self.store.get_incident(args["incident_id"]), args["priority"])
+            self.store.retype_incident(args["incident_id"], args["incident_type"], priority, operator,
                                        {**note, "reason": args.get("reason", "")})
         elif proposal.action == "merge_incidents":
             # the units stay dispatched in the city model; the log now ties them to the incident kept

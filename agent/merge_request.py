@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agent.close_request import INCIDENT_ID
+from agent.close_request import INCIDENT_ID, close_request
 from agent.follow_up import is_question
 from agent.incident_scope import canonical_incident_id
 
@@ -27,7 +27,7 @@ _HERE = (r"(?:this|the current|our|current)\s+(?:one|incident|case|call|job|fire
 _EITHER = rf"(?:{_ID}|{_HERE})"
 # "merge A into/with B", "combine A and B", "把A合并到B", "合并A和B"
 _MERGE = re.compile(rf"\b(?:merge|combine|consolidate|fold|join)\b\s+(?P<a>{_EITHER})\s+(?P<how>into|to|under|with|and)\s+(?P<b>{_EITHER})"
-                    rf"|(?:把|将)\s*(?P<za>{_EITHER})\s*(?:合并|并入|归并)(?:到|进|至)\s*(?P<zb>{_EITHER})"
+                    rf"|(?:把|将)\s*(?P<za>{_EITHER})\s*(?:(?:合并|并入|归并|合|并)(?:到|进|至)|并入|归并)\s*(?P<zb>{_EITHER})"
                     rf"|(?:合并|并案)\s*(?P<ma>{_EITHER})\s*(?:和|与|跟|及)\s*(?P<mb>{_EITHER})",
                     re.IGNORECASE)
 # "A and B are the same (fire)", "A is the same incident as B", "A 和 B 是同一起", "A 与 B 是同一个事件"
@@ -42,6 +42,7 @@ class MergeRequest:
     merged: str | None  # the incident closed as merged; None: the session's own
     into: str | None    # the incident kept; None: the session's own
     directed: bool      # the words say which one is kept ("into"); otherwise the one opened first is kept
+    duplicate: bool = False  # asked as the close of a duplicate ("close INC-12, duplicate of INC-9")
 
 
 def _incident(said: str) -> str | None:
@@ -53,6 +54,11 @@ def merge_request(text: str) -> MergeRequest | None:
     """The merge the operator orders, or None (no merge asked, a question about one, or one incident only)."""
     if is_question(text):  # a question about merging ("should we merge INC-1 into INC-2?", "是不是同一起？") is no order
         return None
+    closing = close_request(text)
+    if closing is not None and closing.duplicate_of:
+        # a duplicate is the same event: closing it would release its units at the scene and leave its reports on a
+        # closed incident; merged, they move to the incident it duplicates (review s17)
+        return MergeRequest(closing.incident_id, closing.duplicate_of, True, duplicate=True)
     match = _MERGE.search(text)
     if match:
         if match.group("a"):
@@ -70,9 +76,7 @@ def merge_request(text: str) -> MergeRequest | None:
     merged, into = _incident(first), _incident(second)
     if merged is None and into is None:  # "merge this into this": no incident named at all
         return None
-    if merged == into:
-        return None
-    return MergeRequest(merged, into, directed)
+    return MergeRequest(merged, into, directed)  # the same id twice: ``merge_reply`` says so
 
 
 def merge_reply(asked: MergeRequest, current: str | None, store: Any, propose: Callable[[dict[str, Any]], Any],
@@ -82,7 +86,10 @@ def merge_reply(asked: MergeRequest, current: str | None, store: Any, propose: C
     from core.errors import InputError
 
     merged, into = asked.merged or current, asked.into or current
-    if merged is None or into is None or merged == into:
+    if merged is not None and merged == into:  # "merge INC-4 into INC-4": answered, never read as a report
+        return (f"{merged} 和 {merged} 是同一个事件，不能合并到自身；没有提议任何更改。" if zh else
+                f"{merged} cannot be merged into itself; name the other incident. Nothing was proposed."), None
+    if merged is None or into is None:
         return ("合并哪两个事件？请写明两个事件编号（例如“把 INC-… 合并到 INC-…”）。" if zh else
                 "Which two incidents? Name both (\"merge INC-… into INC-…\"); nothing was proposed."), None
     if not asked.directed:  # "the same fire": the incident opened first is kept
@@ -96,7 +103,9 @@ def merge_reply(asked: MergeRequest, current: str | None, store: Any, propose: C
         proposal = propose({"merged": merged, "into": into})
     except InputError as exc:
         return (f"没有提议合并：{exc}" if zh else f"No merge proposed: {exc}"), None
-    said = (f"已提议把 {merged} 合并到 {into}：确认之前不会有任何变化；确认后 {merged} 以“已合并”关闭，它的报告和已派单位转到 {into}（单位不会被释放）。"
+    why = ("重复的事件按合并处理，而不是关闭（关闭会释放它在现场的单位）。" if zh else "A duplicate is merged, not closed (a close "
+           "would release its units at the scene and leave its reports on a closed incident). ") if asked.duplicate else ""
+    said = why + (f"已提议把 {merged} 合并到 {into}：确认之前不会有任何变化；确认后 {merged} 以“已合并”关闭，它的报告和已派单位转到 {into}（单位不会被释放）。"
             if zh else f"Proposed: merge {merged} into {into}. Nothing changes until you confirm; then {merged} is closed as "
             f"merged, and its reports and committed units move to {into} (no unit is released).")
     return said, proposal

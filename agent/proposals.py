@@ -255,7 +255,8 @@ class ProposalBook:
                 if overtaken:
                     raise ProposalError(overtaken)
                 summary = self._validate(proposal.action, proposal.args, proposal.incident_id)
-                if proposal.action in ("close_incident", "merge_incidents"):  # the units it releases or moves are those committed now
+                # the units it releases or moves are those committed now; a retype keeps a priority risen since
+                if proposal.action in ("close_incident", "merge_incidents", "retype_incident"):
                     proposal = proposal.model_copy(update={"summary": summary})
                 self._apply(proposal, operator)
             except Exception as exc:  # noqa: BLE001 - recorded and reported as a clear message

@@ -119,7 +119,7 @@ class IncidentStore:
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
         # ``held_places`` as last read, with the change mark it was read at (it reads every approved plan's JSON and
         # runs on every chat turn; kept while nothing in the log changes)
-        self._held: tuple[tuple[int, int], list[tuple[str, str, str, int]]] | None = None
+        self._held_cache: tuple[tuple[int, int], list[tuple[str, str, str, str, int]]] | None = None
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
         # FULL, on purpose: in WAL mode NORMAL survives a process crash (kill -9) but a power cut or OS crash may
@@ -242,7 +242,7 @@ class IncidentStore:
         return (datetime.fromisoformat(row["created_at"]), json.loads(row["payload_json"])) if row else None
 
     def merge_incidents(self, source: str, target: str, units: list[str], operator: str, note: dict[str, Any]) -> list[str]:
-        """Merge ``source`` into ``target`` in one transaction: its reports move to ``target``, the units committed to it
+        """Merge ``source`` into ``target`` in one transaction: its reports (and stream reports) move to ``target``, the units committed to it
         (``units``) are logged as dispatched to ``target`` (they never fall back to available, as a closed incident's
         units would), ``target``'s priority rises to ``source``'s where that is higher, and ``source`` is closed as merged.
         Returns the ids of the reports moved."""
@@ -250,6 +250,9 @@ class IncidentStore:
         with self._tx() as conn:
             moved = [r["report_id"] for r in conn.execute("SELECT report_id FROM reports WHERE incident_id=? ORDER BY created_at, rowid", (source,))]
             conn.execute("UPDATE reports SET incident_id=? WHERE incident_id=?", (target, source))
+            # a cluster opened as ``source`` goes on with the incident kept: its stored reports, and (``add_stream_reports``
+            # follows the cluster's incident) the reports the monitor adds to it later
+            conn.execute("UPDATE stream_reports SET incident_id=? WHERE incident_id=?", (target, source))
             for unit in units:
                 self._log(conn, target, "unit_status", {"unit_id": unit, "status": "dispatched", "reason": f"merged from {source}", **note}, operator)
             if merged.priority and (kept.priority is None or priority_rank(merged.priority) < priority_rank(kept.priority)):
@@ -381,10 +384,12 @@ class IncidentStore:
                   r.get("cluster_id"), json.dumps(r.get("detail") or {}, ensure_ascii=False, default=str)) for r in rows],
             )
             # the monitor keeps feeding a cluster after an operator opened an incident from it: its new reports
-            # belong to that incident, or the cluster would come back as an unconfirmed candidate
+            # belong to that incident while it is open, or the cluster would come back as an unconfirmed candidate;
+            # once it is closed they are a candidate again (a fire come back), not lost on the closed one (review s17)
             conn.executemany(
-                "UPDATE stream_reports SET incident_id=(SELECT s.incident_id FROM stream_reports s"
-                " WHERE s.cluster_id=stream_reports.cluster_id AND s.incident_id IS NOT NULL ORDER BY s.rowid DESC LIMIT 1)"
+                "UPDATE stream_reports SET incident_id=(SELECT s.incident_id FROM stream_reports s JOIN incidents i"
+                " ON i.incident_id=s.incident_id AND i.status='open'"
+                " WHERE s.cluster_id=stream_reports.cluster_id ORDER BY s.rowid DESC LIMIT 1)"
                 " WHERE report_id=? AND cluster_id IS NOT NULL AND incident_id IS NULL",
                 [(r["report_id"],) for r in rows if r.get("cluster_id")],
             )
@@ -411,13 +416,17 @@ class IncidentStore:
         the same moment make one incident: the second waits for the first and gets its incident.  Returns (the
         incident, who opened it, whether this call opened it)."""
         with self._tx() as conn:
+            # an incident closed since is no answer: the cluster's reports since its close make a new one
             row = conn.execute("SELECT i.incident_id, i.operator FROM stream_reports s JOIN incidents i"
-                               " ON i.incident_id=s.incident_id WHERE s.cluster_id=? LIMIT 1", (cluster_id,)).fetchone()
+                               " ON i.incident_id=s.incident_id AND i.status='open' WHERE s.cluster_id=? LIMIT 1",
+                               (cluster_id,)).fetchone()
             if row is not None:
                 incident_id, opener, created = row["incident_id"], row["operator"], False
             else:
                 incident_id, opener, created = self._insert_incident(conn, title, operator), operator, True
-                n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=?", (incident_id, cluster_id)).rowcount
+                # the reports a closed incident holds stay its history
+                n = conn.execute("UPDATE stream_reports SET incident_id=? WHERE cluster_id=? AND incident_id IS NULL",
+                                 (incident_id, cluster_id)).rowcount
                 self._log(conn, incident_id, "cluster_linked", {"cluster_id": cluster_id, "reports": n}, operator)
         return self.get_incident(incident_id), opener, created
 
@@ -614,8 +623,9 @@ class IncidentStore:
         return [dict(r) for r in rows]
 
     def approved_evacuation_loads(self) -> list[tuple[str, str, int]]:
-        """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``)."""
-        return [(incident_id, shelter_id, people) for incident_id, _kind, shelter_id, people in self.held_places()]
+        """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``); the places
+        of an incident merged into an open one are held by the incident kept (its close frees them)."""
+        return [(holder, shelter_id, people) for _incident, holder, _kind, shelter_id, people in self._held()]
 
     def approved_unsheltered(self) -> list[tuple[str, str | None, int]]:
         """(incident id, location, people) for every open incident whose latest approved area evacuation leaves people
@@ -637,22 +647,38 @@ class IncidentStore:
         """(incident id, kind, shelter id, people) of every open incident: for each kind of move (an area evacuation,
         a building taken indoors; ``agent.shelter_places``), the places of its latest approved plan of that kind.  A
         later approved plan that moves nobody (the next report's dispatch) leaves them held: the evacuees are still
-        in the shelters until the incident closes or its evacuation is re-planned.  Kept while ``change_mark`` stays
-        (the mark is taken before the read: a change during it moves the mark, and the next call reads again)."""
+        in the shelters until the incident closes or its evacuation is re-planned.  An incident merged into an open one
+        keeps its places under its own id (a re-plan of the incident kept replaces only that one's own places)."""
+        return [(incident_id, kind, shelter_id, people) for incident_id, _holder, kind, shelter_id, people in self._held()]
+
+    def _held(self) -> list[tuple[str, str, str, str, int]]:
+        """(incident whose plan holds them, open incident holding them, kind, shelter id, people).  A merge moves an
+        incident's reports and units to the one kept; its evacuees stay in the shelters, so its approved places stay
+        held, by the incident kept, until that one closes (review s17: a merge had freed them all).  Kept while
+        ``change_mark`` stays (the mark is taken before the read: a change during it moves the mark, and the next call
+        reads again)."""
         mark = self.change_mark()
-        cached = self._held
+        cached = self._held_cache
         if cached is not None and cached[0] == mark:
             return list(cached[1])
         rows = self._read(
-            "SELECT p.incident_id, json_type(p.plan_json, '$.tool_outputs.plan_evacuation') AS evacuation,"
+            "SELECT p.incident_id, i.status, json_type(p.plan_json, '$.tool_outputs.plan_evacuation') AS evacuation,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.assignments') AS assignments,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.primary') AS primary_action,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.shelters') AS shelters"
-            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open'"
-            " WHERE p.approved_by IS NOT NULL ORDER BY p.approved_at, p.rowid"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id"
+            " WHERE p.approved_by IS NOT NULL AND (i.status='open' OR EXISTS (SELECT 1 FROM events e WHERE"
+            "  e.incident_id=i.incident_id AND e.kind='incident_closed' AND json_extract(e.payload_json, '$.merged_into') IS NOT NULL))"
+            " ORDER BY p.approved_at, p.rowid"
         )
+        holders: dict[str, str | None] = {}
         latest: dict[tuple[str, str], dict[str, int]] = {}
         for r in rows:  # oldest first: a later approved plan of the same kind replaces the earlier one's places
+            incident_id = r["incident_id"]
+            if incident_id not in holders:
+                holders[incident_id] = incident_id if r["status"] == "open" else self._open_holder(incident_id)
+            if holders[incident_id] is None:
+                continue
             outputs: dict[str, Any] = {}
             if r["evacuation"] is not None:
                 outputs["plan_evacuation"] = {"assignments": json.loads(r["assignments"] or "[]")}
@@ -660,10 +686,16 @@ class IncidentStore:
                 outputs["plan_protective_action"] = {"primary": r["primary_action"], "shelters": json.loads(r["shelters"] or "[]")}
             kind, loads = held_places(outputs)
             if kind is not None:
-                latest[(r["incident_id"], kind)] = loads
-        held = [(incident_id, kind, shelter_id, people) for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
-        self._held = (mark, held)
+                latest[(incident_id, kind)] = loads
+        held = [(incident_id, holders[incident_id] or incident_id, kind, shelter_id, people)
+                for (incident_id, kind), loads in latest.items() for shelter_id, people in loads.items()]
+        self._held_cache = (mark, held)
         return list(held)
+
+    def _open_holder(self, incident_id: str) -> str | None:
+        """The open incident a merged incident lives on (``merged_into``), or None when that one is closed too."""
+        holder = self.merged_into(incident_id)
+        return holder if holder is not None and self.get_incident(holder).status == "open" else None
 
     def latest_unit_statuses(self) -> dict[str, str]:
         """Unit id -> its latest confirmed status (events ``unit_status``): the record a restarted process restores

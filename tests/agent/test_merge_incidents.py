@@ -24,8 +24,10 @@ def test_a_merge_is_read(text, asked):
     assert merge_request(text) == MergeRequest(*asked)
 
 
+# "close INC-12, duplicate of INC-9" (a merge since review s17) and "merge INC-4 into INC-4" (answered plainly):
+# tests/review_s17/test_merge_wording.py
 @pytest.mark.parametrize("text", ["should we merge INC-1 into INC-2?", "INC-1 和 INC-2 是不是同一起？", "merge the two reports",
-                                  "close INC-12, duplicate of INC-9", "Send ERO-E1 and KAM-A1 to INC-3", "merge INC-4 into INC-4"])
+                                  "Send ERO-E1 and KAM-A1 to INC-3"])
 def test_no_merge(text):
     from agent.merge_request import merge_request
 
