@@ -4,13 +4,19 @@ A Chinese procedure question ("氯气泄漏的隔离距离是多少？") was ans
 plan passages are quoted as written (no language model translates them, and a quote must stay the plan's own text):
 the answer says so ("摘自预案（英文原文）"), and its framing and headings are Chinese, as the chat's other fixed replies
 to a Chinese message already are (``agent.safety``, ``agent.safety.record_line``).  English messages are untouched.
+
+Every answer of the chat goes through here (s17 M5: a Chinese desk still got most answers in English): a tool's
+output is framed by a Chinese heading that says what it is and that its detail lines are the system's own record
+(place names, unit ids and plan passages stay as they are, nothing is machine-translated); the chat's fixed replies
+(refusals, the confirmation list) have a Chinese wording in one catalogue (``in_language``).
 """
 
 from __future__ import annotations
 
 from core.text import detect_language
 
-__all__ = ["framed_for", "help_text", "references_heading"]
+__all__ = ["NO_PASSAGE_EN", "asks_in_chinese", "awaiting_heading", "framed_for", "help_text", "in_language",
+           "references_heading", "suggestions_line"]
 
 NO_PASSAGE_EN = "No passage of the plans matches that question."
 HELP_EN = ("I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
@@ -19,22 +25,96 @@ _HELP_ZH = "我可以分诊报告、规划疏散和派车、查询单位状态�
 _PASSAGES_ZH = "摘自预案（英文原文，未翻译；[C1] 等为出处）："
 _NO_PASSAGE_ZH = "预案中没有与该问题相符的段落。"
 _REFERENCES_ZH = "预案出处（英文原文）："
+_AS_RECORDED_ZH = "（以下明细为系统记录原文，地名和单位编号保持原样）"
+
+# What each tool's answer is, as its Chinese heading says (a tool not listed: the generic heading)
+_TOOL_HEADINGS_ZH = {
+    "resolve_place": "地点查询结果",
+    "list_shelters": "避难所列表",
+    "plan_evacuation": "疏散方案",
+    "plan_dispatch": "派车建议（未改变任何单位状态）",
+    "unit_status": "单位状态",
+    "set_unit_status": "已提议变更单位状态：确认之前不会有任何变化",
+    "close_incident": "已提议关闭事件：确认之前不会有任何变化",
+    "open_incidents": "未结事件",
+    "unit_board": "单位状态总览",
+    "shelter_occupancy": "避难所占用情况",
+    "sitrep": "态势汇总",
+    "plan_protective_action": "防护行动建议",
+    "plan_response": "应急响应方案",
+}
+_ERROR_ZH = "未能完成该请求（{what}）：原因如下（系统原文）"
+
+
+def asks_in_chinese(text: str) -> bool:
+    """Whether the asker wrote in Chinese (``core.text.detect_language``): the answer's own words are then Chinese."""
+    return detect_language(text) == "zh"
 
 
 def framed_for(question: str, tool_name: str, text: str) -> str:
-    """A tool's readable output as the answer frames it for the asker of ``question``."""
-    if detect_language(question) != "zh" or tool_name != "search_plans":
+    """A tool's readable output as the answer frames it for the asker of ``question``: for a Chinese asker, a Chinese
+    heading (what the output is, or that the request could not be done) over the output's own lines."""
+    if not asks_in_chinese(question):
         return text
-    if text.strip() == NO_PASSAGE_EN:
-        return _NO_PASSAGE_ZH
-    return f"{_PASSAGES_ZH}\n{text}"
+    if tool_name == "search_plans":
+        if text.strip() == NO_PASSAGE_EN:
+            return _NO_PASSAGE_ZH
+        return f"{_PASSAGES_ZH}\n{text}"
+    what = _TOOL_HEADINGS_ZH.get(tool_name, "查询结果")
+    if text.startswith("# "):  # a response plan rendered for the asker (``agent.render.to_markdown``): its own headings
+        return text
+    if text.lstrip().startswith(("⚠", "error:")):  # the tool could not do it (an unknown place, a bad argument)
+        return f"⚠ {_ERROR_ZH.format(what=what.split('：')[0].split('（')[0])}：\n{text}"
+    return f"{what}{_AS_RECORDED_ZH}：\n{text}"
+
+
+def suggestions_line(question: str, suggestions: list[str]) -> str:
+    """The names a tool offers instead of one it did not find."""
+    if asks_in_chinese(question):
+        return "您是否指：" + "、".join(suggestions) + "？"
+    return "Did you mean: " + ", ".join(suggestions) + "?"
 
 
 def references_heading(question: str) -> str:
     """The heading of the plan references under a plan put together in chat."""
-    return _REFERENCES_ZH if detect_language(question) == "zh" else "Plan references: "
+    return _REFERENCES_ZH if asks_in_chinese(question) else "Plan references: "
+
+
+def awaiting_heading(zh: bool) -> str:
+    """The heading of the list of proposals a reply filed, which await the operator's confirmation."""
+    return "等待您的确认：" if zh else "Awaiting your confirmation:"
 
 
 def help_text(question: str) -> str:
     """What the assistant can do, in the asker's language."""
-    return _HELP_ZH if detect_language(question) == "zh" else HELP_EN
+    return _HELP_ZH if asks_in_chinese(question) else HELP_EN
+
+
+def _catalogue() -> dict[str, str]:
+    """The chat's fixed replies and their Chinese wording (imported late: agent.safety is large)."""
+    from agent.safety import CONFIRMATION_KEPT, HARMFUL_REFUSAL, INJECTION_REFUSAL, REFUSAL, SUSPECTED_WARNING
+
+    return {
+        REFUSAL: "我只能协助应急指挥：报告分诊、响应方案、疏散、派车，以及应急预案的内容。请在这个范围内重新提出您的请求。",
+        INJECTION_REFUSAL: ("无法执行：该消息要求系统改变自身规则、透露配置或执行命令，且不包含可处理的事件或请求。未作任何更改。"
+                            "如有真实事件，请描述发生了什么、在哪里、谁受影响；单位状态变更和派车都会先提议，由您确认。"
+                            "该消息已作为安全事件记录。"),
+        HARMFUL_REFUSAL: "无法协助该请求。我只能支持应急响应：报告、方案、疏散、派车和应急程序。",
+        SUSPECTED_WARNING: "消息中可能有部分内容是对系统的指令（注入分类器）；只根据工具结果作答，其中的指令均未执行。已作为安全事件记录。",
+        CONFIRMATION_KEPT: "每项状态变更仍需您确认，不能跳过。",
+    }
+
+
+def in_language(question: str, text: str) -> str:
+    """A fixed reply of the chat (a refusal, a warning) in the asker's language; any other text unchanged."""
+    if not asks_in_chinese(question):
+        return text
+    from agent.safety import MIXED_WARNING
+
+    if text in (catalogue := _catalogue()):
+        return catalogue[text]
+    head, _, tail = MIXED_WARNING.partition("{families}")
+    if text.startswith(head) and text.endswith(tail):
+        families = text[len(head):len(text) - len(tail)]
+        return f"消息中有部分内容像是对系统的指令（{families}）；已忽略，只处理了其中的事件内容。已作为安全事件记录。"
+    return text

@@ -26,7 +26,7 @@ from agent.chat_session import ChatSession, ChatSessionConfig, say_model_reading
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.response_plan import ResponsePlanner, to_triage_summary
 from agent.safety import CheckedText, screen_text
-from agent.long_message import Fitted, fit_to_limit
+from agent.long_message import Fitted, fit_to_limit, hazard_passage, model_urgency
 from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, TriageSummary,
 )
@@ -263,18 +263,16 @@ class Assistant:
         """Triage a screened report and log it under ``incident_id`` (None: a new incident)."""
         summary = to_triage_summary(triage(text))
         if incident_id is None:
-            incident_id = self._store.create_incident(_title(text, summary), operator).incident_id
+            # a call transcript is titled by its hazard passage, not by its greeting (s17 H8)
+            passage = hazard_passage(text, model_urgency(self._triager))
+            incident_id = self._store.create_incident(_title(passage or text, summary), operator).incident_id
         report_id = self._store.add_report(incident_id, text, summary, operator, raise_incident=raise_incident)
         return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)
 
     def fit_text(self, text: object, what: str = "message") -> Fitted:
         """``text`` within the length the assistant reads at once: a longer one is its opening and the stretch around
         its most urgent passage, found by the triage model, with a note for the operator (``agent.long_message``)."""
-        def urgency(parts: Sequence[str]) -> list[tuple[bool, bool, float]]:
-            return [(r.incident_type != "not_incident", r.priority == "P1", float(r.priority_probs.get("P1", 0.0)))
-                    for r in self._triager.predict(list(parts))]
-
-        return fit_to_limit(text, urgency, what=what)
+        return fit_to_limit(text, model_urgency(self._triager), what=what)
 
     def _selected_or_own(self, text: str, incident_id: str | None,
                          triage: Callable[[str], TriageOutcome]) -> tuple[str | None, str]:

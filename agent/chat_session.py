@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from agent.answer_language import asks_in_chinese, awaiting_heading, in_language
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sends_named_units_here
 from agent.dispatch_target import bind_dispatch, described_only
@@ -47,8 +48,7 @@ __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState", "say_model_re
 
 def _awaiting(proposal: Proposal, zh: bool) -> str:
     """The line under a reply that filed a proposal: what awaits the operator's confirmation, in the reply's language."""
-    return (f"\n\n等待您的确认：\n- {proposal.summary} ({proposal.proposal_id})" if zh else
-            f"\n\nAwaiting your confirmation:\n- {proposal.summary} ({proposal.proposal_id})")
+    return f"\n\n{awaiting_heading(zh)}\n- {proposal.summary} ({proposal.proposal_id})"
 
 
 @dataclass
@@ -75,6 +75,7 @@ class ChatSessionState:
 class _Turn:
     """What one turn has done so far."""
     incident_id: str | None  # the session's incident when the turn began
+    asked: str = ""  # the operator's message: the reply's own words are in its language (agent.answer_language)
     opened: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under an incident of their own
     moved: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under another incident of the session
     filed: list[ResponsePlan] = field(default_factory=list)  # every report's plan this turn, in order
@@ -131,7 +132,7 @@ class ChatSession:
             yield ChatEvent(kind="error", text=str(exc))
             return
         a._follow_units()  # statuses confirmed in another process hold before this turn's board or dispatch
-        turn = _Turn(self.state.current)
+        turn = _Turn(self.state.current, checked.text)
         history = []
         if turn.incident_id is not None:
             a._store.get_incident(turn.incident_id)
@@ -283,7 +284,8 @@ class ChatSession:
         return [p for p in self.state.pending if p.proposal_id in waiting]
 
     def _reply(self, turn: _Turn, text: str, security: dict[str, Any] | None = None) -> Iterator[ChatEvent]:
-        """A turn answered without the tool agent."""
+        """A turn answered without the tool agent (a fixed reply in the operator's language)."""
+        text = in_language(turn.asked, text)
         yield ChatEvent(kind="final", text=text, security=security)
         self._say(turn, "assistant", text)
         self._end(turn)
@@ -345,14 +347,15 @@ class ChatSession:
         event.proposals = [*turn.proposed, *(p for r in results for p in r.proposals)]
         if flagged:
             event.security = dict(flagged)
+        zh = asks_in_chinese(turn.asked)
         if turn.incident_id is not None and (turn.opened or turn.moved):
             # only a session that follows its reports (eca chat) moves on; others stay on their incident
             now_on = self._current(turn) if self.config.follow_reports else turn.incident_id
-            event.text = _opened_note(turn.opened, turn.moved, turn.incident_id, now_on) + "\n\n" + event.text
+            event.text = _opened_note(turn.opened, turn.moved, turn.incident_id, now_on, zh) + "\n\n" + event.text
         if turn.joined:  # said whatever the session's incident: the operator must know another desk has this one
             event.text = _joined_note(turn.joined) + "\n\n" + event.text
         if event.proposals:
-            event.text += "\n\nAwaiting your confirmation:\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
+            event.text += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
         incident = self._current(turn)
         plan = plan_from_tool_results(checked.text, results, event.citations, incident)
         if plan is not None and plan.incident_id is not None and plan.incident_id == incident \
@@ -614,7 +617,8 @@ def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere, str]]) -> str:
     return " ".join(said)
 
 
-def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None) -> str:
+def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None,
+                 zh: bool = False) -> str:
     """What the reply says first when a report opened its own incident or went to another of the session's: which
     one, for what, that the session's incident is still open (nothing of it was overwritten), and which incident the
     session continues on (its next follow-ups and orders go there)."""
@@ -622,6 +626,8 @@ def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_
         kind = f"{plan.triage.priority} {plan.triage.incident_type.replace('_', ' ')}" if plan.triage else "the report"
         return f"{kind} at {plan.location}" if plan.location else kind
 
+    if zh:
+        return _opened_note_zh(opened, moved, session_incident, now_on, what)
     said = []
     if opened:
         news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
@@ -631,3 +637,17 @@ def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_
     if now_on and now_on != session_incident:
         said.append(f"This session now continues on {now_on}.")
     return " ".join(said)
+
+
+def _opened_note_zh(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None,
+                    what: Any) -> str:
+    """``_opened_note`` for an operator who writes in Chinese (the incident's type and place stay as recorded)."""
+    said = []
+    if opened:
+        news = "，".join(f"{plan.incident_id}（{what(plan)}）" for plan in opened)
+        said.append(f"已新开事件 {news}（地点或危险不同）；{session_incident} 仍未结。")
+    for plan in moved:
+        said.append(f"已归入 {plan.incident_id}（{what(plan)}）：与该事件地点相同，或内容与该事件相符。")
+    if now_on and now_on != session_incident:
+        said.append(f"本会话现在继续处理 {now_on}。")
+    return "".join(said)

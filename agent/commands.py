@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from agent.terminal_input import TerminalInput, is_answer_line
+
 
 def _llm_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--llm", choices=["openai", "local", "none"], help="LLM backend (env ECA_LLM_BACKEND)")
@@ -120,9 +122,14 @@ def run_chat(args: argparse.Namespace) -> int:
     queued: list[str] = []
     print(f"Incident {incident}. Type a report or a question; Ctrl-D to quit." if incident else
           "No incident yet: the first report opens one. Type a report or a question; Ctrl-D to quit.")
+    with TerminalInput() as terminal:  # a paste is one message (agent.terminal_input)
+        return _chat_loop(assistant, terminal, incident, session, queued)
+
+
+def _chat_loop(assistant, terminal: TerminalInput, incident: str | None, session: list[str], queued: list[str]) -> int:
     while True:
         try:
-            message = queued.pop(0) if queued else input("> ")  # a line typed at a [y/N] prompt that answered nothing
+            message = queued.pop(0) if queued else terminal.ask("> ")  # a line typed at a [y/N] prompt that answered nothing
         except EOFError:
             print()
             return 0
@@ -155,7 +162,7 @@ def run_chat(args: argparse.Namespace) -> int:
                     if queued:  # the operator moved on: the rest stay pending, unconfirmed
                         print(f"  … {proposal.proposal_id} stays pending: {proposal.summary}")
                         continue
-                    confirm_in_terminal(assistant, proposal, kept=queued)
+                    confirm_in_terminal(assistant, proposal, ask=terminal.ask, kept=queued)
 
 
 # Only these answer a [y/N] prompt (Enter is no).  Any other line is the operator's next message, typed before they
@@ -178,7 +185,8 @@ def confirm_in_terminal(assistant, proposal, ask=input, kept: list[str] | None =
     except EOFError:
         raw = ""
     answer = " ".join(raw.strip().lower().rstrip(".!。！").split())  # "Go  ahead!" reads as "go ahead"
-    if answer not in CONFIRM_YES and answer not in CONFIRM_NO:
+    # a paste (a transcript with a "yes" in it) is never an answer: it is the operator's next message
+    if not is_answer_line(raw) or (answer not in CONFIRM_YES and answer not in CONFIRM_NO):
         if kept is not None:
             kept.append(raw)
         print(f"  … not a yes or no: {proposal.proposal_id} stays pending, nothing changed; your line is taken as the next message.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from core.text import MAX_TEXT_CHARS, check_text, detect_language, text_window_spans
 
@@ -65,5 +66,43 @@ def fit_to_limit(text: object, urgency: Urgency, *, what: str = "message", limit
 
 _ZH_WHAT = {"message": "消息", "report": "报告"}
 
+def model_urgency(triager: Any) -> Urgency:
+    """The urgency of texts as a triage model (``predict(texts)`` -> readings) reads them."""
+    def urgency(parts: Sequence[str]) -> list[tuple[bool, bool, float]]:
+        return [(r.incident_type != "not_incident", r.priority == "P1", float(r.priority_probs.get("P1", 0.0)))
+                for r in triager.predict(list(parts))]
 
-__all__ = ["MAX_PASTE_CHARS", "Fitted", "Urgency", "fit_to_limit"]
+    return urgency
+
+
+MIN_TRANSCRIPT_LINES = 3  # a report of at least this many lines reads as a call log, its hazard in one of them
+MAX_SCORED_LINES = 40  # more lines than this: the most urgent stretch is found first (a line each costs a model read)
+
+
+def transcript_lines(text: str) -> list[str]:
+    """A report's lines when it reads as a call transcript (several lines of dialogue or notes); [] otherwise."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines if len(lines) >= MIN_TRANSCRIPT_LINES else []
+
+
+def hazard_passage(text: str, urgency: Urgency) -> str | None:
+    """The line of a call transcript the triage model reads as its most urgent incident (s17 H8: "喂？你好，请问…",
+    the caller's name spelled out and a shop passed on the way came before "Bulevardi 5 三楼着火了", and the incident
+    was titled and placed by the greeting).  None for a report that is no transcript, or whose lines read no
+    incident (then the whole report stands)."""
+    lines = transcript_lines(text)
+    if not lines:
+        return None
+    if len(lines) > MAX_SCORED_LINES:  # a long log: its most urgent stretch first, then the lines of that stretch
+        spans = text_window_spans(text, SEARCH_WINDOW_CHARS)
+        stretch = urgency([text[a:b] for a, b in spans])
+        best = max(range(len(spans)), key=lambda i: stretch[i])
+        if not stretch[best][0]:
+            return None
+        lines = transcript_lines(text[slice(*spans[best])])[:MAX_SCORED_LINES * 2] or lines[:MAX_SCORED_LINES]
+    scores = urgency(lines)
+    best = max(range(len(lines)), key=lambda i: scores[i])
+    return lines[best] if scores[best][0] else None
+
+
+__all__ = ["MAX_PASTE_CHARS", "Fitted", "Urgency", "fit_to_limit", "hazard_passage", "model_urgency", "transcript_lines"]

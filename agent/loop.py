@@ -23,7 +23,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.tools import BaseTool
 from pydantic import ValidationError
 
-from agent.answer_language import framed_for, help_text, references_heading
+from agent.answer_language import framed_for, help_text, in_language, references_heading, suggestions_line
 from agent.claims import withhold_unproposed_claims
 from agent.backends import MIN_CALL_S, LLMBackend, LLMTimeout
 from agent.deadline import Deadline
@@ -125,7 +125,7 @@ class ChatAgent:
             decision = self.config.tool_caller(message.without_injection() or message.text, set(self.tools))
             self._save("decision", {"decided_by": decision.decided_by, "reason": decision.reason, "raw": decision.raw})
             if decision.refuse:
-                yield self._refuse(REFUSAL)
+                yield self._refuse(in_language(message.text, REFUSAL))
                 return
             if decision.decided_by == "llm":
                 calls, origin = decision.calls, "lora"
@@ -138,11 +138,11 @@ class ChatAgent:
         if not calls:  # the router's cue rules may find requests (several, too) the classifier alone would miss
             calls, origin = self.fallback(message.without_injection(), prediction), "router"
         if not calls and prediction.intent == "out_of_scope":
-            yield self._refuse(REFUSAL)
+            yield self._refuse(in_language(message.text, REFUSAL))
             return
         if not calls and message.has_injection:
             # injected instructions and, besides them, nothing we can act on: refused, like an injection-only message
-            yield self._refuse(INJECTION_REFUSAL)
+            yield self._refuse(in_language(message.text, INJECTION_REFUSAL))
             return
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
@@ -247,7 +247,7 @@ class ChatAgent:
         for name, text in outputs:
             if name == "search_plans" and planners_ran:
                 continue  # supporting passages: shown as citations, not pasted into the answer
-            parts.append(framed_for(message.text, name, readable(name, text)))  # a Chinese question: Chinese framing
+            parts.append(framed_for(message.text, name, readable(name, text, message.text)))  # a Chinese question: Chinese framing
         if planners_ran and citations:
             parts.append(references_heading(message.text) + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
         deterministic = "\n\n".join(parts)
@@ -289,7 +289,7 @@ class ChatAgent:
             if answer:
                 text = f"{answer}\n\n---\n{deterministic}"
         if warnings:
-            text += "\n\n" + "\n".join(f"⚠ {w}" for w in warnings)
+            text += "\n\n" + "\n".join(f"⚠ {in_language(message.text, w)}" for w in warnings)
         self._save("final", {"text": text})
         yield ChatEvent(kind="final", text=text, citations=citations)
 
@@ -304,8 +304,9 @@ class ChatAgent:
             path.write_text(json.dumps(self.trajectory, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
 
 
-def readable(tool_name: str, output: str) -> str:
-    """A tool's output as operator-facing text (planner tools answer in JSON with a summary)."""
+def readable(tool_name: str, output: str, question: str = "") -> str:
+    """A tool's output as operator-facing text (planner tools answer in JSON with a summary); the names offered for
+    one not found are introduced in the language of ``question``."""
     try:
         data = json.loads(output)
     except (json.JSONDecodeError, TypeError):
@@ -315,7 +316,7 @@ def readable(tool_name: str, output: str) -> str:
     if "error" in data:
         text = f"⚠ {data['error']}"
         if data.get("suggestions"):
-            text += "\nDid you mean: " + ", ".join(data["suggestions"]) + "?"
+            text += "\n" + suggestions_line(question, [str(s) for s in data["suggestions"]])
         return text
     if "summary" in data:
         return str(data["summary"])

@@ -20,6 +20,19 @@ SECTION_TITLES = {
     "open_questions": "Open questions",
 }
 
+# The headings of a plan made for a report written in Chinese (``to_markdown(..., language="zh")``): the plan's items
+# stay as the tools and plans wrote them
+SECTION_TITLES_ZH = {
+    "situation": "态势",
+    "immediate_actions": "立即行动",
+    "evacuation": "疏散",
+    "resources": "资源与到达时间",
+    "communications": "通信",
+    "open_questions": "待确认问题",
+}
+_HEADINGS_ZH = {"Response plan": "应急响应方案", "Summary": "摘要", "Sources": "出处（英文原文）",
+                "Report text": "报告原文", "(none)": "（无）"}
+
 
 def _source_tag(item: PlanItem) -> str:
     tags = []
@@ -53,9 +66,13 @@ def _confidence_note(type_figure: str, priority_figure: str) -> str:
     return f"type confidence {type_figure}; priority kept from the incident"
 
 
-def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, with_status: bool = False) -> str:
-    """The plan as Markdown; ``with_status`` adds the approval status (exports), ``approval`` is (by, at)."""
-    lines = [f"# Response plan {plan.plan_id}"]
+def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, with_status: bool = False,
+                language: str = "en") -> str:
+    """The plan as Markdown; ``with_status`` adds the approval status (exports), ``approval`` is (by, at);
+    ``language`` "zh": its headings in Chinese (the chat's answer to a report written in Chinese)."""
+    words = (lambda en: _HEADINGS_ZH.get(en, en)) if language == "zh" else (lambda en: en)
+    titles = SECTION_TITLES_ZH if language == "zh" else SECTION_TITLES
+    lines = [f"# {words('Response plan')} {plan.plan_id}"]
     meta = [f"created {plan.created_at:%Y-%m-%d %H:%M} UTC"]
     if plan.incident_id:
         meta.insert(0, f"incident {plan.incident_id}")
@@ -69,22 +86,22 @@ def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, 
         lines.append("")
         lines.extend(f"> ⚠ {warning}" for warning in plan.warnings)
     if plan.summary:
-        lines += ["", "## Summary", plan.summary]
-    for section, title in SECTION_TITLES.items():
+        lines += ["", f"## {words('Summary')}", plan.summary]
+    for section, title in titles.items():
         items: list[PlanItem] = getattr(plan, section)
         lines += ["", f"## {title}"]
         if not items:
-            lines.append("- (none)")
+            lines.append(f"- {words('(none)')}")
         numbered = section == "immediate_actions"
         for index, item in enumerate(items, 1):
             bullet = f"{index}." if numbered else "-"
             lines.append(f"{bullet} {item.text}{_source_tag(item)}")
     if plan.citations:
-        lines += ["", "## Sources"]
+        lines += ["", f"## {words('Sources')}"]
         for citation in plan.citations:
             quote = " ".join(citation.text.split())[:240]
             lines.append(f"- **[{citation.ref}]** {citation.label()} — `{citation.source}`" + (f"\n  > {quote}…" if quote else ""))
-    lines += ["", "_Report text:_", "", "> " + plan.report.replace("\n", "\n> ")]
+    lines += ["", f"_{words('Report text')}:_", "", "> " + plan.report.replace("\n", "\n> ")]
     return "\n".join(lines) + "\n"
 
 

@@ -24,6 +24,7 @@ from agent.clauses import split_clauses
 from agent.hazards import WATER_RESCUE
 from agent.cue_rules import dispatch_units
 from agent.incident_scope import ReportPlace
+from agent.long_message import hazard_passage, model_urgency
 from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
@@ -234,6 +235,13 @@ class ResponsePlanner:
         from types import SimpleNamespace
 
         res = locator.locate(checked.without_injection())
+        # a call transcript: where its hazard passage says, not a shop the caller passed in the small talk (s17 H8)
+        # (read from the text as written: ``without_injection`` joins its lines; a line with instructions is not used)
+        passage = hazard_passage(checked.text, model_urgency(self.triage_model))
+        if passage is not None and not any(span in passage for span in checked.injection_spans):
+            there = locator.locate(passage)
+            if there.found and there.confident:
+                res = there
         plan.tool_outputs["locate"] = res.model_dump(mode="json")
         src = [Source(kind="scenario", ref=res.ref or res.feature or "locate")]
         if not res.found:

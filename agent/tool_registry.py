@@ -418,12 +418,14 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
     def plan_response(report: str) -> ToolResult:
         """Build a full response plan for an incident report (triage, actions, evacuation, units, comms)."""
         from agent.render import to_markdown
+        from core.text import detect_language
 
         try:
             plan = plan_report(report)
         except WhichIncident as exc:  # a follow-up that fits several incidents: the operator says which
             return ToolResult(text=str(exc))
-        return ToolResult(text=to_markdown(plan), citations=plan.citations, plan=plan)
+        # a report written in Chinese: the plan's headings too (agent.answer_language)
+        return ToolResult(text=to_markdown(plan, language=detect_language(report)), citations=plan.citations, plan=plan)
 
     return StructuredTool.from_function(plan_response, name="plan_response", args_schema=PlanResponseArgs)
 

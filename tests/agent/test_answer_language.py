@@ -24,8 +24,12 @@ def test_an_english_question_is_answered_as_before(question):
     assert help_text(question).startswith("I can triage")
 
 
-def test_other_tools_are_not_framed():
-    assert framed_for("哪些单位空闲？", "unit_board", "Units: 3 available") == "Units: 3 available"
+def test_other_tools_get_a_chinese_heading_over_their_own_lines():
+    """s17 M5 (was: left unframed, so a Chinese desk read an English answer): the heading is Chinese, the lines as recorded."""
+    framed = framed_for("哪些单位空闲？", "unit_board", "Units: 3 available")
+    assert framed.startswith("单位状态总览") and framed.endswith("\nUnits: 3 available")
+    assert framed_for("Kamppi 在哪", "resolve_place", "⚠ no place called 'X'").startswith("⚠ 未能完成")
+    assert framed_for("which units are free?", "unit_board", "Units: 3 available") == "Units: 3 available"
 
 
 @pytest.mark.parametrize("question, framing", [("氨气泄漏要疏散多远？按预案怎么规定", "摘自预案（英文原文"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.close_request import close_request
+from core.text import has_han
 
 
 @pytest.mark.parametrize("text, incident_id, duplicate_of", [
@@ -41,7 +42,8 @@ def test_close_from_the_chat_is_a_proposal_and_opens_no_incident(assistant, orde
     assert [p.action for p in reply.proposals] == ["close_incident"]
     assert reply.proposals[0].args.get("incident_id", incident) == incident
     assert len(assistant.incidents()) == open_before  # nothing opened, nothing closed yet
-    assert "Awaiting your confirmation" in reply.text
+    # in the operator's language (s17 M5: a Chinese order gets its confirmation list under a Chinese heading)
+    assert ("等待您的确认" if has_han(order) else "Awaiting your confirmation") in reply.text
     assistant.confirm_proposal(reply.proposals[0].proposal_id, "op")
     assert incident not in {i.incident_id for i in assistant.incidents()}
     assert assistant.incident_log(incident, kind="incident_closed")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from agent.answer_language import awaiting_heading
+from core.text import has_han
 
 
 @pytest.mark.parametrize(("text", "was", "now"), [
@@ -82,7 +84,8 @@ def test_the_plan_follows_the_corrected_type_and_the_record_changes_on_confirmat
     protective = " ".join(i.text for i in plan.evacuation)
     assert "(rule H" in protective and "(rule F" not in protective  # the gas row of the table, not the fire row
     [proposal] = [p for p in reply.proposals if p.action == "retype_incident"]
-    assert "Awaiting your confirmation" in reply.text and proposal.proposal_id in reply.text
+    # the confirmation list under a heading in the operator's language (s17 M5)
+    assert awaiting_heading(has_han(correction)) in reply.text and proposal.proposal_id in reply.text
     assert assistant.incident(incident).incident_type == "fire"  # nothing changes before the operator confirms
     assistant.confirm_proposal(proposal.proposal_id, "op-anna")
     record = assistant.incident(incident)
