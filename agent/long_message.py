@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from agent.hazards import hazard_from_words
 from core.text import MAX_TEXT_CHARS, check_text, detect_language, text_window_spans
 
 MAX_PASTE_CHARS = 250_000
@@ -101,7 +102,10 @@ def hazard_passage(text: str, urgency: Urgency) -> str | None:
             return None
         lines = transcript_lines(text[slice(*spans[best])])[:MAX_SCORED_LINES * 2] or lines[:MAX_SCORED_LINES]
     scores = urgency(lines)
-    best = max(range(len(lines)), key=lambda i: scores[i])
+    # a line that names a hazard outranks small talk the model happens to read as urgent ("I was waiting for the tram
+    # at Kamppi, it never came" read P1 by a small model while "a man collapsed, not breathing" came two lines later)
+    named = [hazard_from_words(line) is not None for line in lines]
+    best = max(range(len(lines)), key=lambda i: (scores[i][0], named[i], *scores[i][1:]))
     return lines[best] if scores[best][0] else None
 
 
