@@ -69,7 +69,7 @@ def plan_evacuation(
     assembly_points, clearance = assembly_points_and_clearance(city, mode, chosen, assembly_of, groups, flows, cost)
     total = sum(g.people for g in groups)
     served = sum(flows.values())
-    statement = unserved_statement(total, total - served, groups, shelter_rows, shelter_status, unreachable, hazard, strategy)
+    statement = unserved_statement(total, total - served, groups, shelter_rows, shelter_status, unreachable, hazard, strategy, flows)
     warnings_.extend(unreachable.values())
     routed_s = routed_clearance_s(idx, mode, net, groups, shelter_rows) if routed_clearance and served else None
     hazard_geom = mapping(to_lonlat_geom(net.area, city)) if net.area is not None else None
