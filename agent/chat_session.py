@@ -517,11 +517,12 @@ class ChatSession:
         another incident's, left to the dispatch planner and its binding (``agent.dispatch_target``)."""
         if not described:
             return True
-        filer = self.assistant._filer
-        named, there = filer.report_place(described), filer.incident_place(incident_id)
-        if named is not None and there is not None and not same_place(named, there):
+        named = self.assistant._city.gazetteer.find_in_text(described)
+        there = self._incident_point(incident_id)
+        if named and (there is None or not all(same_place(ReportPlace(p.lat, p.lon, float(p.radius_m or 0.0), name=p.name), there)
+                                               for p in named)):
             return False
-        if named is None and not described_only(described):
+        if not named and not described_only(described):
             return False  # a name the map lacks ("the Kallio gas alarm"): not shown to be this incident's
         hazard = hazard_from_words(described)
         kind = self.assistant._incident_type(incident_id)

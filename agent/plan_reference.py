@@ -24,6 +24,9 @@ _APPROVE = re.compile(rf"^\W*(?:(?:ok|okay|then|now|please|and)\W+)*(?:approve|a
 # A question that asks about the plan there is ("... in that plan?", "那个疏散方案里 ... 去哪里？").
 _IN_PLAN = re.compile(rf"\b(?:in|of|by|under|from)\s+{_PLAN_EN}|{_PLAN_ZH}(?:里|中|中的|里的)", re.IGNORECASE)
 _ASKS = re.compile(r"[?？]|^\W*(?:where|who|which|how\s+many|what)\b|哪里|哪儿|哪个|多少|去哪", re.IGNORECASE)
+# What an evacuation plan answers: where people go, who has a place ("which units are in that plan?" is not for it).
+_ABOUT_EVACUATION = re.compile(r"\b(?:people|persons|evacuees|residents|vulnerable|elderly|disabled|shelters?|go|going|goes|sent|"
+                               r"evacuat\w*|places?|room)\b|人|避难|安置|疏散|去哪|位置", re.IGNORECASE)
 _PIECES = re.compile(r"(?<=[.?!。？！])\s*")
 _VULNERABLE = re.compile(r"\b(?:vulnerable|elderly|disabled|wheelchair|accessible|mobility|care home|frail)\b|弱势|行动不便|老人|残疾|轮椅|无障碍",
                          re.IGNORECASE)
@@ -42,7 +45,7 @@ def plan_reference(text: str) -> PlanReference | None:
     for piece in pieces:
         if _APPROVE.search(piece):
             approve = True
-        elif _ASKS.search(piece) and _IN_PLAN.search(piece):
+        elif _ASKS.search(piece) and _IN_PLAN.search(piece) and _ABOUT_EVACUATION.search(piece):
             question = piece
         else:
             return None

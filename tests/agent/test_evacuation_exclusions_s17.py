@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from agent.shelter_exclusions import excluded_shelters
-
 ALERT = ("[SENSOR ALERT] HSY gas detector GD-9 at Kamppi metro station, platform level: H2S 52 ppm and rising. "
          "Ventilation fault. Auto-timestamp 19:05.")
 
@@ -22,6 +20,8 @@ ALERT = ("[SENSOR ALERT] HSY gas detector GD-9 at Kamppi metro station, platform
     ("evacuate 300 m around Kamppi, not the hazard area, without delay", []),
 ])
 def test_the_shelters_an_order_rules_out_are_read(city, text, ruled_out):
+    from agent.shelter_exclusions import excluded_shelters
+
     assert excluded_shelters(text, city) == ruled_out
 
 
@@ -77,3 +77,24 @@ def test_approving_the_existing_plan_is_proposed_in_other_words(assistant, resto
     reply = list(assistant.chat(text, incident))[-1]
     assert [(p.action, p.args["plan_id"]) for p in reply.proposals] == [("approve_plan", plan_id)], reply.text
     assert assistant._store.latest_plan(incident).plan_id == plan_id
+
+
+@pytest.mark.parametrize(("text", "question", "approve"), [
+    ("Where do the 300 vulnerable people from Kamppi go in that plan? Approve the evacuation plan.", True, True),
+    ("那个疏散方案里行动不便的人去哪里？批准这个疏散方案。", True, True),
+    ("How many people have no place in the plan?", True, False),
+    ("approve the evacuation plan", False, True),
+])
+def test_a_message_about_the_existing_plan_is_read(text, question, approve):
+    from agent.plan_reference import plan_reference
+
+    ref = plan_reference(text)
+    assert ref is not None and bool(ref.question) is question and ref.approve is approve
+
+
+@pytest.mark.parametrize("text", ["Evacuate 500 m around Kamppi and approve the plan", "Which units are in that plan?",
+                                  "Where is the fire?", "Evacuate 300 m around Kamppi, not the railway station."])
+def test_an_order_or_another_question_is_not_read_as_about_the_plan(text):
+    from agent.plan_reference import plan_reference
+
+    assert plan_reference(text) is None
