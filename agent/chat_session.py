@@ -17,10 +17,9 @@ from typing import Any
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sent_here_description
 from agent.dispatch_target import bind_dispatch, described_only
-from agent.hazards import hazard_from_words
-from agent.shelter_exclusions import excluded_shelters
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
+from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.merge_request import merge_reply, merge_request
@@ -34,16 +33,17 @@ from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
 from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
+from agent.shelter_exclusions import excluded_shelters
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.tool_registry import build_tools
 from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
 from agent.unreadable import unreadable, unreadable_reply
 from core.errors import InputError
-from tools.evacuation.models import UNSPECIFIED_HAZARD
-from tools.scenario import HAZARD_TYPES
 from core.triage_reading import ModelReading
 from core.text import detect_language, has_han
+from tools.evacuation.models import UNSPECIFIED_HAZARD
+from tools.scenario import HAZARD_TYPES
 
 __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState", "say_model_reading"]
 
