@@ -542,9 +542,12 @@ class Assistant:
     def confirm_proposal(self, proposal_id: str, operator: str | None = None) -> Proposal:
         self._follow_units()
         try:
-            return self._proposals.confirm(proposal_id, self._operator(operator))
+            confirmed = self._proposals.confirm(proposal_id, self._operator(operator))
         except ProposalError as exc:
             raise InputError(str(exc)) from exc
+        if confirmed.action == "approve_plan":  # the places it holds count for the next plan at once
+            self._follow_shelters()
+        return confirmed
 
     def reject_proposal(self, proposal_id: str, operator: str | None = None) -> Proposal:
         try:

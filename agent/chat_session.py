@@ -16,10 +16,11 @@ from typing import Any
 
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language
 from agent.assent import assent_reply, bare_assent
-from agent.close_request import close_request, sends_named_units_here
+from agent.close_request import close_request, sent_here_description
 from agent.dispatch_target import bind_dispatch, described_only
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
+from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.merge_request import merge_reply, merge_request
@@ -27,12 +28,14 @@ from agent.intents import cue_intents
 from agent.place_correction import address_answer, address_not_found, corrected_place, relocation_reply, said_besides, street_like
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
+from agent.plan_reference import PlanReference, latest_evacuation_plan, plan_answer, plan_reference
 from agent.report_filing import OpenElsewhere
 from agent.report_move import move_reports_reply, moves_reports
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
 from agent.safety.record_line import RECORD_NOTE_REPLIES, record_note
 from agent.safety import LOG_CORRECTION_REPLY, CheckedText, corrects_own_log_entry, looks_harmful, screen_text
+from agent.shelter_exclusions import excluded_shelters
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.time_of_day import time_of_day
@@ -41,7 +44,9 @@ from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_tri
 from agent.unreadable import unknown_words_reply, unreadable, unreadable_reply
 from core.errors import InputError
 from core.triage_reading import ModelReading
-from core.text import detect_language
+from core.text import detect_language, has_han
+from tools.evacuation.models import UNSPECIFIED_HAZARD
+from tools.scenario import HAZARD_TYPES
 
 __all__ = ["ChatSession", "ChatSessionConfig", "ChatSessionState", "say_model_reading"]
 
@@ -71,11 +76,29 @@ class ChatSessionState:
     pending: list[Proposal] = field(default_factory=list)  # proposals this session filed, awaiting a decision
 
 
+# "..., and the address is Kampin metroasema, Urho Kekkosen katu 1" beside an order: an address stated, not corrected
+# ("it is X, not Y" is read by ``agent.place_correction``). Nothing moves the incident on it; the reply says so.
+_STATES_ADDRESS = re.compile(r"\b(?:the\s+)?(?:exact\s+|correct\s+|right\s+)?(?:address|location)\s+(?:is|was|will be)\b|地址(?:是|为|在)",
+                             re.IGNORECASE)
+
+
+def _address_left(text: str) -> str | None:
+    """What the reply says of an address stated beside an order (None: no address stated): it was not applied."""
+    if _STATES_ADDRESS.search(text) is None:
+        return None
+    if has_han(text):
+        return "注意：消息中的地址没有被采用，事件位置没有改变。要移动事件，请单独发送地址更正（例如“地址更正：应该是 X 1，不是 Y”）。"
+    return ("Note: the address in this message was not applied; the incident's place is unchanged. To move the incident, "
+            "send the address correction on its own (\"the address is X 1, not Y\"), which proposes the move.")
+
+
 @dataclass
 class _Turn:
     """What one turn has done so far."""
     incident_id: str | None  # the session's incident when the turn began
-    asked: str = ""  # the operator's message: the reply's own words are in its language (agent.answer_language)
+    # the operator's message as screened: the reply's own words are in its language (agent.answer_language), an
+    # evacuation's shelter exclusions are read from it
+    asked: str = ""
     opened: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under an incident of their own
     moved: list[ResponsePlan] = field(default_factory=list)  # plans of reports filed under another incident of the session
     filed: list[ResponsePlan] = field(default_factory=list)  # every report's plan this turn, in order
@@ -196,6 +219,11 @@ class ChatSession:
         if not checked.untrusted and (order := plan_order(checked.text)) is not None:  # "send the units", "批准方案"
             yield from self._plan_order_reply(turn, order, checked.text)
             return
+        if not checked.untrusted and self._current(turn) is not None and (ref := plan_reference(checked.text)) is not None:
+            plan = latest_evacuation_plan(a._store.plans(self._current(turn)))
+            if plan is not None:  # "where do the vulnerable go in that plan? Approve it": answered from it, no new plan
+                yield from self._plan_reference_reply(turn, plan, ref, checked.text)
+                return
         if not checked.untrusted and (merge := merge_request(checked.text)) is not None:  # "merge INC-B into INC-A"
             said, proposal = merge_reply(merge, self._current(turn), a._store,
                                          lambda args: self._propose_here(turn, "merge_incidents", args, None if self._current(turn)
@@ -219,6 +247,9 @@ class ChatSession:
                 if correction:
                     event = event.model_copy(update={"text": f"{correction}\n\n{event.text}",
                                                      "proposals": [*([relocation] if relocation else []), *event.proposals]})
+                elif not turn.filed and sent_here_description(checked.text) is not None \
+                        and (unread := _address_left(checked.text)) is not None:
+                    event = event.model_copy(update={"text": f"{event.text}\n\n{unread}"})
                 self._finish(turn, checked, event, results, flagged)
                 final_text = event.text
             yield event
@@ -320,6 +351,19 @@ class ChatSession:
                 f"（方案本身的批准请用界面上的 Approve plan 按钮。）" if zh else
                 f"Plan {plan.plan_id} ({incident_id}): its units that are still available are proposed for dispatch; "
                 f"nothing moves until you confirm. (The plan itself is approved with the Approve plan button.)")
+        yield from self._proposed_reply(turn, said, proposal, zh=zh)
+
+    def _plan_reference_reply(self, turn: _Turn, plan: ResponsePlan, ref: PlanReference, text: str) -> Iterator[ChatEvent]:
+        """A question about the incident's evacuation plan answered from it, and its approval proposed where asked
+        (``agent.plan_reference``); the plan stays the incident's latest."""
+        zh = has_han(text)
+        said = plan_answer(plan, ref.question, zh)
+        proposal = None
+        if ref.approve:
+            try:
+                proposal = self._propose_here(turn, "approve_plan", {"plan_id": plan.plan_id}, plan.incident_id)
+            except InputError as exc:
+                said += (f"\n\n方案 {plan.plan_id} 没有提议批准：{exc}" if zh else f"\n\nPlan {plan.plan_id} not proposed for approval: {exc}")
         yield from self._proposed_reply(turn, said, proposal, zh=zh)
 
     def _proposed_reply(self, turn: _Turn, said: str, proposal: Proposal | None, zh: bool | None = None) -> Iterator[ChatEvent]:
@@ -528,12 +572,81 @@ class ChatSession:
     def _send_here_calls(self, turn: _Turn, text: str) -> list[dict[str, Any]] | None:
         """"dispatch ERO-R1 to this incident", "把KAI-A1派到这个事件": each unit named proposed as dispatched to the
         session's incident, not the unit id looked up as a place."""
-        if self._current(turn) is None or not sends_named_units_here(text):
+        incident = self._current(turn)
+        described = sent_here_description(text) if incident is not None else None
+        if incident is None or described is None or not self._describes_incident(incident, described):
             return None
         units = canonical_unit_ids(text, list(self.assistant._city.unit_status()))
         return [{"name": "set_unit_status", "args": {"unit_id": unit, "status": "dispatched"}} for unit in units] or None
 
+    def _describes_incident(self, incident_id: str, described: str) -> bool:
+        """Can the words of "add ERO-H1 to the Kamppi metro gas alarm" ("Kamppi metro gas") be the session's incident: no
+        place they name lies elsewhere, and no hazard they name is another type than the incident's.  Other words are
+        another incident's, left to the dispatch planner and its binding (``agent.dispatch_target``)."""
+        if not described:
+            return True
+        named = self.assistant._city.gazetteer.find_in_text(described)
+        there = self._incident_point(incident_id)
+        if named and (there is None or not all(same_place(ReportPlace(p.lat, p.lon, float(p.radius_m or 0.0), name=p.name), there)
+                                               for p in named)):
+            return False
+        if not named and not described_only(described):
+            return False  # a name the map lacks ("the Kallio gas alarm"): not shown to be this incident's
+        hazard = hazard_from_words(described)
+        kind = self.assistant._incident_type(incident_id)
+        return hazard is None or kind is None or hazard == kind
+
     def _evacuation_centre(self, turn: _Turn, args: Any) -> tuple[Any, str | None]:
+        """An evacuation's arguments completed from the session: its centre (``_centred``), the hazard of the incident it
+        is for when the order named none (``_incident_hazard``), and the shelters the operator's message rules out
+        (``agent.shelter_exclusions``); with what the plan says of each."""
+        args, centred = self._centred(turn, args)
+        args, hazard = self._incident_hazard(turn, args)
+        ruled_out = [s for s in excluded_shelters(turn.asked, self.assistant._city) if s not in args.exclude_shelters]
+        if ruled_out:
+            args = args.model_copy(update={"exclude_shelters": [*args.exclude_shelters, *ruled_out]})
+        notes = [n for n in (centred, hazard) if n]
+        return args, " ".join(notes) or None
+
+    def _incident_hazard(self, turn: _Turn, args: Any) -> tuple[Any, str | None]:
+        """An evacuation that names no hazard, at the session's incident's place, is of that incident's hazard (trial 17
+        T38: "H2S ... evacuate 300 m around the metro station" on the gas-alarm incident was planned 'unspecified',
+        and the railway station its hazmat annex forbids was filled). Elsewhere the hazard stays unspecified."""
+        incident = self._current(turn)
+        if incident is None or args.hazard_type != UNSPECIFIED_HAZARD:
+            return args, None
+        kind = self.assistant._incident_type(incident)
+        if kind not in HAZARD_TYPES:
+            return args, None
+        there, centre = self._incident_point(incident), self._evacuation_point(args)
+        if there is None or centre is None or not same_place(centre, there):
+            return args, None
+        return (args.model_copy(update={"hazard_type": kind}),
+                f"Hazard taken from {incident}: {kind.replace('_', ' ')} (the order named none); shelters checked against it.")
+
+    def _incident_point(self, incident_id: str) -> ReportPlace | None:
+        """Where the incident is, an unconfirmed place included (a sensor alert placed in its district, ± 280 m): its
+        latest plan's location, else ``incident_place``."""
+        for plan in self.assistant._store.plans(incident_id):
+            found = (plan.tool_outputs or {}).get("locate") or {}
+            if found.get("lat") is not None and found.get("lon") is not None:
+                return ReportPlace(float(found["lat"]), float(found["lon"]), float(found.get("radius_m") or 0.0),
+                                   name=str(found.get("place") or ""))
+        return self.assistant._filer.incident_place(incident_id)
+
+    def _evacuation_point(self, args: Any) -> ReportPlace | None:
+        """The centre an evacuation's arguments give (a point, or a place the map resolves), or None."""
+        if args.lat is not None and args.lon is not None:
+            return ReportPlace(float(args.lat), float(args.lon))
+        if not args.place:
+            return None
+        try:
+            found = self.assistant._city.gazetteer.resolve(args.place)
+        except LookupError:
+            return None
+        return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0), name=found.name)
+
+    def _centred(self, turn: _Turn, args: Any) -> tuple[Any, str | None]:
         """"疏散酒店周围的人", "evacuate the guests": an evacuation that names no place of the map, or only describes the
         incident, is centred on the session's incident, and the plan says so; a name the map lacks stays (the planner
         answers with its suggestions), and with no incident there is nothing to centre it on."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from agent.incident_scope import canonical_incident_id
 
-__all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "sends_named_units_here"]
+__all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "sends_named_units_here", "sent_here_description"]
 
 # an incident id wherever it stands: "INC-7", "inc0042", also run into Chinese ("关闭INC-7"), where \b does not hold
 INCIDENT_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
@@ -53,14 +53,27 @@ def close_request(text: str) -> CloseRequest | None:
 # "dispatch ERO-R1 to this incident", "send KAI-A1 and KAI-A2 to the scene", "把ERO-R1派到这个事件": named units sent to
 # the session's incident (read as a place, "ERO-R1" matched nothing on the map).  A proposal per unit, as "mark ERO-E1
 # as dispatched" is.
+# The incident may also be described by a few words before its noun ("add ERO-H1 to the Kamppi metro gas alarm", trial 17
+# T22): the words (group "described") are checked by the caller against the session's incident.
+_HERE_NOUN = r"(?:incident|scene|job|call|fire|crash|address|location|alarm|leak|release|spill|collapse|accident|rescue|emergency)"
 _SEND_HERE = re.compile(
-    r"\b(?:dispatch|send|commit|assign|deploy|move|roll)\b[^.;!?\n]{0,60}?\b(?:to|at|on|for)\s+"
-    r"(?:this|the|our|current|that)\s+(?:incident|scene|job|call|fire|crash|address|location)\b"
-    r"|(?:派|调派|调|出动|安排|增派)[^。；！？\n]{0,24}?(?:到|去|前往|给|支援)\s*(?:这个|该|本|此|这起|现场)\s*(?:事件|现场|事故|火场)?",
+    r"\b(?:dispatch|send|commit|assign|deploy|move|roll|add|attach|allocate)\b[^.;!?\n]{0,60}?\b(?:to|at|on|for)\s+"
+    rf"(?:this|the|our|current|that)\s+(?P<described>(?:[\w'’-]+\s+){{0,5}}?){_HERE_NOUN}\b"
+    r"|(?:派|调派|调|出动|安排|增派|加派|增加|添加|加)[^。；！？\n]{0,24}?(?:到|去|前往|给|支援)\s*"
+    r"(?:(?:这个|该|本|此|这起|现场)\s*(?:事件|现场|事故|火场)?|(?P<zh_described>[^。；！？，,\n]{1,16}?)(?:的)?(?:事件|事故|报警|泄漏|火场|现场))",
     re.IGNORECASE)
 
 
 def sends_named_units_here(text: str) -> bool:
     """Does the text send units to the session's own incident ("... to this incident", "...派到这个事件")?  The units
     themselves are read by the caller (``agent.slots.canonical_unit_ids``)."""
-    return bool(_SEND_HERE.search(text)) and not _ASKS.search(text)
+    return sent_here_description(text) is not None
+
+
+def sent_here_description(text: str) -> str | None:
+    """The words that describe the incident units are sent to ("Kamppi metro gas" of "add ERO-H1 to the Kamppi metro gas
+    alarm"; "" for "this incident"), or None when the text sends no units to an incident it describes (or asks)."""
+    found = _SEND_HERE.search(text)
+    if found is None or _ASKS.search(text):
+        return None
+    return (found.group("described") or found.group("zh_described") or "").strip()

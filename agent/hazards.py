@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, ZH_TORCH
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_TORCH
 
 # A person in the water or through the ice: a water rescue of that person.
 WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|"
@@ -67,7 +67,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                        r"电线.{0,4}(?:掉|断|落)|电线(?:露出|裸露|外露)|高压线.{0,4}(?:掉|断|落)"),
     ("hazmat", HAZMAT_WORDS_ABROAD + r"|hazmat|chemical|chlorine|ammonia|gas leak|gas main|leak(?:ing)? gas|smell of gas|gas (?:smell|odou?r)|smell(?:s|ing)? (?:strongly )?(?:of )?gas\b|toxic|fumes|spill|tanker|acid|leaking (?:\w+ )?(?:tank|drum|container|cylinder|bottle)|(?:propane|butane|lpg) (?:leak|cylinder|tank|bottle)|(?:diesel|petrol|fuel) (?:spill|leak|on the water|in the water|slick)|oil (?:slick|spill)|(?:tank|drum|cylinder) (?:is )?leaking|"
                r"(?:white|suspicious|unknown) powder|powder(?:ed)? (?:letter|envelope)|(?:letter|envelope|parcel) (?:with|containing|full of) (?:a |an |some )?(?:\w+ )?powder|"
-               + CARBON_MONOXIDE + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
+               + CARBON_MONOXIDE + "|" + TOXIC_GAS + r"|(?:unknown|unidentified|strange|suspicious) (?:gas|substance|liquid)\b|"
                r"烧炭|烧碳|瓦斯|漏气|危险品|不明(?:气体|液体|物质|粉末)|(?:strange|odd|unknown|unusual|sweet|chemical|pungent) (?:smell|odou?r)|燃气|煤气|泄漏|化学|危化|氯气|氨|毒气|有毒|白粉|白色粉末|异味|怪味|奇怪的.{0,3}味"),
     # 火 alone is fire, but not in the everyday compounds where it is no fire: hotpot, train (station), ham, matches,
     # rocket, turkey, cooking heat, "at top speed", temper/anger (发火, 上火, 恼火, 火气), "popular" (火爆), a torch (火炬, 火把 as a noun: ZH_TORCH)

@@ -16,11 +16,12 @@ import uuid
 from typing import Any
 
 from agent.incident_changes import INCIDENT_ACTIONS, IncidentChanges
+from agent.shelter_places import places_short
 from agent.schemas import Proposal
 from core.text import shown
 from tools.scenario import UNIT_STATUSES  # one list for the city model and its proposals (incl. "transporting")
 
-ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident", *INCIDENT_ACTIONS)
+ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident", "approve_plan", *INCIDENT_ACTIONS)
 log = logging.getLogger(__name__)
 
 
@@ -150,7 +151,31 @@ class ProposalBook:
         if action in INCIDENT_ACTIONS:
             merged = args.get("merged") if action == "merge_incidents" else None
             return self.changes.summary(action, args, self._committed_to(merged) if merged else [])
+        if action == "approve_plan":
+            return self._approval_summary(args.get("plan_id"))
         raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+
+    def _approval_summary(self, plan_id: Any) -> str:
+        """"Approve the evacuation plan" said in the chat (trial 17 T41): the plan of an open incident, not approved yet,
+        whose shelter places are still free (``places_short``, as the Approve button checks)."""
+        try:
+            plan = self.store.get_plan(plan_id) if isinstance(plan_id, str) else None
+        except LookupError:
+            plan = None
+        if plan is None:
+            raise ProposalError(f"no plan with id {plan_id!r}")
+        if plan.incident_id is None:
+            raise ProposalError(f"plan {plan_id} is filed under no incident; approve it with the Approve plan button")
+        self._open_target(plan.incident_id)
+        if self.store.plan_approval(plan_id) is not None:
+            raise ProposalError(f"plan {plan_id} is already approved; nothing to change")
+        shelters = [(s.id, s.name, s.capacity) for s in self.city.scenario.shelters]
+        if (short := places_short(plan_id, plan.incident_id, plan.tool_outputs, self.store.held_places(), shelters)) is not None:
+            raise ProposalError(short)
+        evacuation = (plan.tool_outputs or {}).get("plan_evacuation") or {}
+        moved = sum(int(a.get("people") or 0) for a in evacuation.get("assignments") or [])
+        what = f" (evacuation: {moved:,} people to shelters, their places held)" if evacuation else ""
+        return f"Approve plan {plan_id} of {plan.incident_id}{what}"
 
     def stale(self, proposal: Proposal) -> str | None:
         """Why confirming a pending proposal would no longer do what it said (the board has moved on since it was
@@ -297,3 +322,5 @@ class ProposalBook:
         elif proposal.action in INCIDENT_ACTIONS:
             merged = args.get("merged") if proposal.action == "merge_incidents" else None
             self.changes.apply(proposal, operator, self._committed_to(merged) if merged else [])
+        elif proposal.action == "approve_plan":
+            self.store.approve_plan(args["plan_id"], operator)

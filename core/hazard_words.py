@@ -76,3 +76,10 @@ CROWD_CRUSH = (r"crowd (?:crush|surg\w*)|crush risk|stampede|"
 THROUGH_THE_ICE = (r"\bthrough (?:the |thin |a hole in the )?(?:(?:sea|lake|river|bay|thin|harbou?r) )?ice\b|\bice (?:broke|gave way|cracked|collapsed) (?:under|beneath)|"
                    r"\b(?:on|onto|across|out on) the (?:(?:sea|lake|river|bay|thin|harbou?r) )?ice\b[^.!?;]{0,80}\b(?:fell|fallen|falls|went|gone|broke|crashed|sank|sunk|slipped) (?:right |straight )?through\b|"
                    r"冰窟|冰(?:面)?(?:裂|破|塌)[^。！？]{0,12}(?:掉|落|陷|沉)")
+
+
+# Toxic-by-inhalation gases named (not the fuel gas a utility shuts off): hydrogen sulphide, sulphur dioxide, phosgene,
+# hydrogen cyanide, hydrogen chloride, a "toxic gas" said as such. The unit-needs determinant reads them as a chemical
+# release (the hazmat unit), the protective cues (tools/protective/cue_words) name the gas in the action.
+TOXIC_GAS = (r"\b(?:hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|so2|phosgene|hydrogen cyanide|hcn|"
+             r"hydrogen chloride|toxic gas(?:es)?|poison(?:ous)? gas(?:es)?)\b|硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气")

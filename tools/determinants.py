@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -436,6 +436,8 @@ RULES: tuple[_Rule, ...] = (
         r"氨水|硫酸|盐酸|硝酸|烧碱|氢氧化钠|甲醛|消毒液|消毒水|化学试剂|试剂",
         # a storage tank of fuel or oil leaking (a spill to contain, not a vehicle's): a chemical release
         r"\b(heating[- ]oil|oil|storage) tanks?\b[^.]{0,40}\bleak\w*|\bleak\w*[^.]{0,20}\b(heating[- ]oil|oil|storage) tanks?\b|(油罐|储油罐)[^。，]{0,6}(漏|泄)",
+        # a toxic gas named (H2S at a detector, 硫化氢): the hazmat unit's release, not the gas utility's leak
+        TOXIC_GAS,
     ),
     _rule("public_area",
         r"\b(square|street|road|station|platform|market|park|customers|walking past|passing by|car park|parking (garage|hall|deck)|shopping cent(re|er)|mall|crowd|passers-by|pedestrians|bystanders|shoppers|public|post office|counter|metro|\w+(katu|kadulla|tie|tori|aukio|ranta|torget|gatan))\b|地铁|广场|街上|路上|车站|站台|市场|公园|人群|路人|行人",

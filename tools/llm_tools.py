@@ -50,6 +50,8 @@ class EvacuationArgs(BaseModel):
     zones: list[str] | None = Field(default=None, description="Zones to evacuate whole (names or ids); default: zones the hazard touches.")
     mode: Literal["walk", "drive"] = Field(default="walk", description="walk (default) or drive.")
     population: Literal["daytime", "resident"] = Field(default="daytime", description="The zones' population figures: daytime, or resident (night).")
+    exclude_shelters: list[str] = Field(default_factory=list, max_length=20,
+                                        description="Shelters the operator ruled out ('not the railway station'), by id or name; never used.")
 
 
 class IncidentArgs(BaseModel):
@@ -143,13 +145,28 @@ def evacuate(city: CityModel, args: EvacuationArgs, for_incident: str | None = N
                             "address); it may be outside the scenario area.")
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
-    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, population=args.population, for_incident=for_incident)
+    plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, population=args.population, for_incident=for_incident,
+                           excluded_shelters=_shelter_ids(city, args.exclude_shelters))
     if warning:
         plan.warnings.append(f"Hazard centre: {warning}")
     if args.hazard_type == UNSPECIFIED_HAZARD:  # a wrong guess would pick the wrong shelters: say that none was named
         plan.warnings.append("Hazard not stated: shelters were not checked for suitability against a hazard. Confirm the "
                              "hazard (fire, gas, flood ...) before approving.")
     return where, plan
+
+
+def _shelter_ids(city: CityModel, said: list[str]) -> list[str]:
+    """The scenario's shelter ids for shelters given by id or name (exactly, or one of its aliases); PlanningError
+    naming the shelters for one that is none of them (a shelter ruled out must never be dropped silently)."""
+    ids = []
+    for name in said:
+        key = name.strip().casefold()
+        found = next((s.id for s in city.scenario.shelters
+                      if key in {s.id.casefold(), s.name.casefold(), *(a.casefold() for a in getattr(s, "aliases", []) or [])}), None)
+        if found is None:
+            raise PlanningError(f"{name!r} is no shelter of the scenario; shelters: {', '.join(s.name for s in city.scenario.shelters)}")
+        ids.append(found)
+    return ids
 
 
 def protective_action(city: CityModel, args: ProtectiveActionArgs) -> ProtectiveActionPlan | NotApplicable:

@@ -37,6 +37,7 @@ def plan_evacuation(
     routed_clearance: bool = True,
     avoid=None,
     for_incident: str | None = None,
+    excluded_shelters: list[str] | tuple[str, ...] = (),
 ) -> EvacuationPlan:
     """Plan who goes to which shelter by which route.
 
@@ -49,7 +50,8 @@ def plan_evacuation(
     model (``tools.ccrp``) beside the simple bound. ``avoid``: a metric area no shelter may lie in besides the hazard
     area (a toxic release's downwind side, from the protective-action planner). Places that approved evacuations of
     open incidents already hold (``city.shelter_taken``) are not offered again; ``for_incident``: the incident being
-    planned, whose own approved plan this one replaces (its places count as free).
+    planned, whose own approved plan this one replaces (its places count as free). ``excluded_shelters``: shelter ids
+    the operator ruled out ("not the railway station"): never used, and the plan says so.
     """
     check_options(mode, population, strategy)
     idx = city.index(mode)
@@ -57,7 +59,7 @@ def plan_evacuation(
     warnings_ = list(net.warnings)
     chosen, groups = affected_groups(city, net.area, zones, population, mode, warnings_)  # 2. who must move
     taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
-    shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken)  # 3. where they may go
+    shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken, excluded_shelters)  # 3. where they may go
     if (excluded := excluded_shelters_warning(city, shelter_status)) is not None:
         warnings_.append(excluded)
     to_shelter = time_to_nearest_shelter(net, shelter_rows)                            # 4. where they gather
@@ -69,7 +71,7 @@ def plan_evacuation(
     assembly_points, clearance = assembly_points_and_clearance(city, mode, chosen, assembly_of, groups, flows, cost)
     total = sum(g.people for g in groups)
     served = sum(flows.values())
-    statement = unserved_statement(total, total - served, groups, shelter_rows, shelter_status, unreachable, hazard, strategy)
+    statement = unserved_statement(total, total - served, groups, shelter_rows, shelter_status, unreachable, hazard, strategy, flows)
     warnings_.extend(unreachable.values())
     routed_s = routed_clearance_s(idx, mode, net, groups, shelter_rows) if routed_clearance and served else None
     hazard_geom = mapping(to_lonlat_geom(net.area, city)) if net.area is not None else None

@@ -72,9 +72,18 @@ def shelter_uses(city: CityModel, load: dict[str, int], shelter_status: dict[str
             for s in city.scenario.shelters]
 
 
+def unserved_vulnerable(groups: list[Group], flows: Flows) -> list[tuple[str, int]]:
+    """(group name, people) of each vulnerable group some of whom have no shelter place."""
+    served = Counter()
+    for (i, _), people in flows.items():
+        served[i] += people
+    return [(g.name, g.people - served[i]) for i, g in enumerate(groups) if g.vulnerable and g.people > served[i]]
+
+
 def unserved_statement(total: int, unserved: int, groups: list[Group], shelters: list[tuple[Shelter, int]], status: dict[str, str],
-                       unreachable: dict[str, str], hazard: Hazard, strategy: str) -> str:
-    """Who has no shelter place, and why, in plain words."""
+                       unreachable: dict[str, str], hazard: Hazard, strategy: str, flows: Flows | None = None) -> str:
+    """Who has no shelter place, and why, in plain words; vulnerable people left without a place are named by group
+    (they need an accessible place or transport, and the lines of the plan would not show them)."""
     if total == 0:
         return "Nobody to evacuate: the hazard area holds none of the scenario's zone population."
     if unserved == 0:
@@ -95,5 +104,8 @@ def unserved_statement(total: int, unserved: int, groups: list[Group], shelters:
     if any(g.vulnerable for g in groups) and not reasons:
         reasons.append("there are not enough reachable accessible shelter places for vulnerable people")
     why = "; ".join(reasons) or "no reachable shelter has room"
-    return (f"{unserved:,} of {total:,} people have NO shelter place: {why}. "
+    left = unserved_vulnerable(groups, flows) if flows is not None else []
+    named = ("; ".join(f"{n:,} vulnerable people from {name.removesuffix(' (vulnerable)')} have no accessible shelter place"
+                       for name, n in left) + ": arrange accessible transport or open an accessible shelter for them. ") if left else ""
+    return (f"{unserved:,} of {total:,} people have NO shelter place: {why}. {named}"
             "Open more shelter capacity outside the hazard area or arrange transport to a neighbouring district.")

@@ -168,18 +168,21 @@ def affected_groups(city: CityModel, area, zones: list[str] | None, population: 
 
 
 def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None,
-                    taken: dict[str, int] | None = None) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
+                    taken: dict[str, int] | None = None, ruled_out=()) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
     """Step 3: [(shelter, node index)] of usable shelters, and every shelter's status with the reason.
 
     ``avoid``: a metric area besides the hazard area that no shelter may lie in (downwind of a toxic release).
     ``taken``: shelter id -> places other approved evacuations already hold; a usable shelter is offered with what is
-    left of its capacity, and a full one is excluded as full."""
+    left of its capacity, and a full one is excluded as full. ``ruled_out``: shelter ids the operator ruled out."""
     shelter_rows = []  # (shelter, node)
     shelter_status: dict[str, str] = {}
     taken = taken or {}
     for s in city.scenario.shelters:
         if s.capacity <= 0:
             shelter_status[s.id] = "excluded: zero capacity"
+            continue
+        if s.id in ruled_out:
+            shelter_status[s.id] = "excluded: ruled out by the operator"
             continue
         held = min(int(taken.get(s.id, 0)), s.capacity)
         if held >= s.capacity:

@@ -178,7 +178,15 @@ GAS_ENTERS = [r"\b(gas|smell|odou?r|fumes)\b[^.;!?]{0,20}?\b(?<!not )(?<!n't )(?
               r"(煤气|燃气|天然气|气味|味道|臭味)[^，。；！？没不]{0,6}(飘|传|钻|渗|灌|跑)(进|到|入)了?[^，。；！？]{0,6}(店|楼|屋|家|室|厅|馆|房)"]
 
 TIH = {"chlorine": [r"\bchlorine\b", r"(氯气|氯)"], "ammonia": [r"\bammonia\b", r"(氨气|氨)"],
-       "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|phosgene|hydrogen cyanide|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
+       "other_tih": [r"\b(hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|so2|phosgene|hydrogen cyanide|hcn|hydrogen chloride|toxic gas|poison(ous)? gas)\b", r"(硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气)"]}
+# The toxic gas of "other_tih" by name, as the protective action says it: the table's distances are chlorine's (the
+# most protective small-spill row), but the gas named is the one reported, never chlorine (trial 17: an H2S alarm read
+# as "small chlorine release"). A toxic gas named by no name is "unidentified toxic gas".
+TIH_NAMES = [("hydrogen sulphide", [r"\b(hydrogen sulphide|hydrogen sulfide|h2s)\b", r"硫化氢"]),
+             ("sulphur dioxide", [r"\b(sulphur dioxide|sulfur dioxide|so2)\b", r"二氧化硫"]),
+             ("phosgene", [r"\bphosgene\b", r"光气"]),
+             ("hydrogen cyanide", [r"\b(hydrogen cyanide|hcn)\b", r"氰化氢"]),
+             ("hydrogen chloride", [r"\bhydrogen chloride\b", r"氯化氢"])]
 FLAMMABLE_GAS = [r"\b(ch4|propane|butane|lpg|natural gas|gas (pipe|line|main|service)|gas leak|leaking gas|acetylene|hydrogen|methane|gas cylinder|gas bottle|gas)\b", r"(丙烷|丁烷|液化气|天然气|燃气|煤气|乙炔|氢气|甲烷)"]
 FLAMMABLE_LIQUID = [r"\b(petrol|gasoline|diesel|fuel|kerosene|paraffin|solvent|thinner|paint|ethanol|alcohol|oil|heating oil|jet fuel|acetone|flammable liquid)\b", r"(汽油|柴油|燃油|煤油|溶剂|稀释剂|油漆|酒精|乙醇|丙酮|易燃液体|漏油|油箱|机油)"]
 CORROSIVE = [r"\b(acid|lye|caustic|sodium hydroxide|sodium hypochlorite|hypochlorite solution|bleach|corrosive|battery acid|sulphuric|sulfuric|hydrochloric)\b", r"(酸|碱液|烧碱|氢氧化钠|次氯酸钠|漂白|腐蚀)"]

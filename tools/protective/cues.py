@@ -63,6 +63,7 @@ class ProtectiveCues:
     indoors_too: bool = False            # a place inside a building is named, even if an outdoor one comes first (gas entering a building)
     scale: Literal["small", "large"] | None = None
     material: str | None = None          # chlorine, ammonia, other_tih, flammable_gas, flammable_liquid, corrosive, solid, unknown, explosive_1_4, explosive_1_x
+    toxic_gas: str | None = None         # the name of an "other_tih" gas said ("hydrogen sulphide"); None: not named
     gas_odour: bool = False
     symptoms: bool = False
     strong_odour: bool = False
@@ -225,6 +226,8 @@ def read_protective_cues(text: str) -> ProtectiveCues:
     c.setting = _setting(t)
     c.indoors_too = _indoors_too(t)
     c.material = _material(t, c.gas_odour)
+    if c.material == "other_tih":
+        c.toxic_gas = next((name for name, pats in W.TIH_NAMES if _has(t, *pats)), None)
     if (m := W.LITRES.search(t)) and (n := _number(m.group(1))) is not None:
         c.litres = float(n)
     elif (m := W.CUBIC_M.search(t)):

@@ -184,12 +184,15 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if (_indoor(c) or (c.indoor_chemical and c.setting is None)) and (c.indoor_chemical or tih) and c.scale != "large" and (tih or not cylinder_leak):
         return ProtectiveDecision("H3", ["evacuate_building", "isolate_deny_entry"], 50, "chemical release inside a building: evacuate it, 50 m cordon (ERG)", building_scope="whole")
     if tih:
-        gas = c.material if c.material in TIH_SMALL else "chlorine"
+        # A gas the table has no row for takes chlorine's distances (the most protective), but the reason names the gas
+        # reported, or says it is unidentified: never a substance nobody reported.
+        table = c.material if c.material in TIH_SMALL else "chlorine"
+        gas = c.material if c.material in TIH_SMALL else (c.toxic_gas or "unidentified toxic gas")
         if c.scale == "large" or c.tank_vehicle:
-            iso, (day, night) = TIH_LARGE[gas]
+            iso, (day, night) = TIH_LARGE[table]
             return ProtectiveDecision("H10", ["evacuate_area", "shelter_in_place"], iso, f"large {gas} release: evacuate {iso} m, shelter downwind (ERG Table 3)",
                                       sector=ctx.sector(night if ctx.night else day, "shelter"), shelters=True)
-        iso, (day, night) = TIH_SMALL[gas]
+        iso, (day, night) = TIH_SMALL[table]
         return ProtectiveDecision("H9", ["evacuate_area", "shelter_in_place"], iso, f"small {gas} release: evacuate {iso} m, shelter downwind (ERG Table 1)",
                                   sector=ctx.sector(night if ctx.night else day, "shelter"))
     # H2 "gas odour or leak inside a building": a compressed-gas cylinder leaking indoors is a gas leak whatever
