@@ -95,11 +95,11 @@ def _catalogue() -> dict[str, str]:
     from agent.safety import CONFIRMATION_KEPT, HARMFUL_REFUSAL, INJECTION_REFUSAL, REFUSAL, SUSPECTED_WARNING
 
     return {
-        REFUSAL: "我只能协助应急指挥：报告分诊、响应方案、疏散、派车，以及应急预案的内容。请在这个范围内重新提出您的请求。",
-        INJECTION_REFUSAL: ("无法执行：该消息要求系统改变自身规则、透露配置或执行命令，且不包含可处理的事件或请求。未作任何更改。"
+        REFUSAL: "我不能处理这个请求：我只能协助应急指挥：报告分诊、响应方案、疏散、派车，以及应急预案的内容。请在这个范围内重新提出您的请求。",
+        INJECTION_REFUSAL: ("我不能执行：该消息要求系统改变自身规则、透露配置或执行命令，且不包含可处理的事件或请求。未作任何更改。"
                             "如有真实事件，请描述发生了什么、在哪里、谁受影响；单位状态变更和派车都会先提议，由您确认。"
                             "该消息已作为安全事件记录。"),
-        HARMFUL_REFUSAL: "无法协助该请求。我只能支持应急响应：报告、方案、疏散、派车和应急程序。",
+        HARMFUL_REFUSAL: "我不能协助该请求。我只能支持应急响应：报告、方案、疏散、派车和应急程序。",
         SUSPECTED_WARNING: "消息中可能有部分内容是对系统的指令（注入分类器）；只根据工具结果作答，其中的指令均未执行。已作为安全事件记录。",
         CONFIRMATION_KEPT: "每项状态变更仍需您确认，不能跳过。",
     }
