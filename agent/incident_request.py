@@ -36,7 +36,8 @@ _NOUN = r"(?:address|location|position|place)"
 _WHAT = r"(?P<what>INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)|it|this|that|the\s+(?:[\w-]+\s+){0,3}?[\w-]+)"
 _RELOCATE = [
     # "the address of INC-… is Bulevardi 40", "the address for the Kamppi gas alarm is X", "the location is now X"
-    re.compile(rf"\b{_NOUN}\b(?:\s+(?:of|for)\s+[^.!?\n:]{{1,60}}?)?\s+(?:is|should\s+be|must\s+be)\s+"
+    # ("place" is left out: "a public place is at least P2" is no address)
+    re.compile(rf"\b(?:address|location)\b(?:\s+(?:of|for)\s+[^.!?\n:]{{1,60}}?)?\s+(?:is|should\s+be|must\s+be)\s+"
                rf"(?:actually\s+|really\s+|now\s+|in\s+fact\s+)?(?:at\s+|on\s+)?{_PLACE}{_PLACE_END}", re.IGNORECASE),
     # "correct the address: X", "update the location of the tram crash: X"
     re.compile(rf"\b(?:correct|change|update|fix|amend)\w*\s+(?:the\s+)?{_NOUN}\b[^:：\n]{{0,60}}[:：]\s*{_PLACE}{_PLACE_END}",

@@ -11,6 +11,35 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.mark.parametrize(("text", "place", "priority", "named"), [
+    ("The address of INC-3E1EDD59 is Bulevardi 40.", "Bulevardi 40", None, "INC-3E1EDD59"),
+    ("Tram crash update: it is at Bulevardi / Hietalahdenkatu corner, not the market.", "Bulevardi / Hietalahdenkatu", None, None),
+    ("Move INC-C39C7847 to Narinkkatori, the metro entrance is there.", "Narinkkatori", None, "INC-C39C7847"),
+    ("correct the location of the gas alarm to Annankatu 20", "Annankatu 20", None, None),
+    ("电车事故的地址改为Fredrikinkatu和Bulevardi路口", "Fredrikinkatu和Bulevardi路口", None, None),
+    ("Raise INC-C39C7847 to P1, H2S is at dangerous levels", None, "P1", "INC-C39C7847"),
+    ("lower the flood to priority 3", None, "P3", None),
+    ("把INC-3E1EDD59升为P1", None, "P1", "INC-3E1EDD59"),
+    ("优先级改为二级", None, "P2", None),
+])
+def test_the_request_is_read(text, place, priority, named):
+    from agent.incident_request import incident_request
+
+    request = incident_request(text)
+    assert (request.place, request.priority, request.incident_id) == (place, priority, named)
+
+
+@pytest.mark.parametrize("text", [
+    "move the people to the Ressu shelter", "the location is unclear", "Send 2 ambulances to Bulevardi 14",
+    "Dispatch ERO-A1 to Fredrikinkatu 45.", "地址在哪里？", "evacuate Kamppi, the priority is P1 for the fire",
+    "A suspicious object in a public place is at least P2", "其实在现场没有人受伤", "Fire at Annankatu 12, smoke on 3rd floor",
+])
+def test_other_messages_are_no_change_request(text):
+    from agent.incident_request import incident_request
+
+    assert incident_request(text) is None
+
+
 @pytest.fixture
 def assistant(make_assistant, restore_units):
     return make_assistant()
