@@ -60,6 +60,9 @@ _RELOCATE = [
 # Words around a place that are not the place: "the corner of", "corner", "路口" stays (the map reads "A和B路口").
 _PLACE_TRIM = re.compile(r"^(?:the\s+)?(?:corner|junction|intersection|crossing)\s+of\s+|\s+(?:corner|junction|intersection|crossing)$",
                          re.IGNORECASE)
+# A place request naming no incident must say it changes one ("correct", "actually", "not …", "改为").
+_CHANGE_CUE = re.compile(r"\b(?:correct\w*|change\w*|update\w*|fix|amend\w*|move|relocate|actually|really|in\s+fact|now|not|"
+                         r"instead|wrong|should\s+be|must\s+be)\b|改为|改成|更正|更改|纠正|应该是|应为|移到|挪到|改到|搬到|移至|其实|实际", re.IGNORECASE)
 _NO_PLACE = re.compile(r"\b(?:unknown|unclear|unconfirmed|not\s+known|where)\b|哪|什么|不明|不清|未知|未确认", re.IGNORECASE)
 # A Chinese place: written in Latin letters or digits, or ending as a street, junction or landmark does.
 _ZH_PLACE_SHAPE = re.compile(r"[A-Za-z0-9]|(?:路口|交叉口|路|街|道|巷|广场|站|号|门|楼|桥|港|公园|市场|码头|附近)$")
@@ -129,6 +132,10 @@ def incident_request(text: str) -> IncidentRequest | None:
             return None
     rest = (said[:span[0]] + " " + said[span[1]:]).strip()
     found = _ID.search(said)
+    if place is not None and found is None and not kinds_named(said[:span[0]]) and not _CHANGE_CUE.search(said):
+        # "location is Annankatu 12, car on fire": a report's place (its hazard said after it), no incident's address
+        # changed; a request names the incident first ("the tram crash is at …") or says it changes the address
+        return None
     return IncidentRequest(place=place, priority=priority, incident_id=canonical_incident_id(found.group(0)) if found else None,
                            rest=rest)
 

@@ -33,6 +33,7 @@ def test_the_request_is_read(text, place, priority, named):
     "move the people to the Ressu shelter", "the location is unclear", "Send 2 ambulances to Bulevardi 14",
     "Dispatch ERO-A1 to Fredrikinkatu 45.", "地址在哪里？", "evacuate Kamppi, the priority is P1 for the fire",
     "A suspicious object in a public place is at least P2", "其实在现场没有人受伤", "Fire at Annankatu 12, smoke on 3rd floor",
+    "Location is Annankatu 12, car on fire, driver out", "位置在Annankatu 12，车辆起火",
 ])
 def test_other_messages_are_no_change_request(text):
     from agent.incident_request import incident_request
@@ -159,3 +160,14 @@ def test_a_dispatch_counts_the_units_already_committed_to_the_incident(assistant
         planned = dispatch(assistant._city, binding.args)
         assert not planned.shortfalls, [s.model_dump() for s in planned.shortfalls]
         assert not committed & {a.unit_id for a in planned.assignments}
+
+
+@pytest.mark.parametrize("order", ["Dispatch KAI-A1 to Fredrikinkatu 45.", "Dispatch KAI-A1 to {incident}."])
+def test_a_chat_dispatch_to_an_incident_with_units_committed_plans_no_shortfall(assistant, order):
+    plan = assistant.plan("Fire in the stairwell at Fredrikinkatu 45, 4th floor, kids trapped in the flat", narrative=False)
+    proposal = assistant.plan_units_proposal(plan.plan_id, "op-anna")
+    assistant.confirm_proposal(proposal.proposal_id, "op-anna")
+    reply = _turn(assistant, order.format(incident=plan.incident_id), plan.incident_id)
+    assert "SHORTFALL" not in reply.text and "mutual aid" not in reply.text, reply.text
+    [dispatch] = reply.proposals
+    assert dispatch.args["unit_ids"] == ["KAI-A1"] and dispatch.args["incident_id"] == plan.incident_id
