@@ -23,6 +23,7 @@ from agent.follow_up import accumulated_report, is_question, kept_incident_triag
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
+from agent.incident_request import IncidentRequest, described_incident, incident_request, says_more
 from agent.merge_request import merge_reply, merge_request
 from agent.intents import cue_intents
 from agent.place_correction import address_answer, address_not_found, corrected_place, relocation_reply, said_besides, street_like
@@ -199,6 +200,29 @@ class ChatSession:
             if relocation is not None:  # answered with the rest of the turn, and confirmed like any proposal
                 self.state.pending.append(relocation)
                 correction += _awaiting(relocation, detect_language(correction) == "zh")
+        request = (incident_request(checked.text) if not new_place and turn.address is None and not checked.has_injection
+                   else None)
+        if request is not None:  # "the address of INC-… is X", "raise the gas alarm to P1": a proposal, never an attack
+            target, ask = self._requested_incident(turn, request)
+            zh = detect_language(checked.text) == "zh"
+            if target is None:
+                yield from self._reply(turn, ask)
+                return
+            if request.place:
+                correction, relocation = relocation_reply(target, request.place, checked.text, a._filer,
+                                                          lambda args: self._propose_here(turn, "relocate_incident", args, target))
+            else:
+                correction, relocation = self._priority_reply(turn, target, request, zh)
+            if not says_more(request.rest) or target != self._current(turn):
+                if says_more(request.rest):  # news about another incident than the session's: not filed under the wrong one
+                    correction += (f"\n（消息中的其余内容没有登记：它是关于 {target} 的；请选中该事件后作为报告发送。）" if zh else
+                                   f"\n(The rest of the message was not filed: it is about {target}; select {target} and send "
+                                   "it as a report.)")
+                yield from self._proposed_reply(turn, correction, relocation)
+                return
+            if relocation is not None:  # answered with the rest of the turn (a report), confirmed like any proposal
+                self.state.pending.append(relocation)
+                correction += _awaiting(relocation, zh)
         # A correction that tells more ("..., not 12. A child is still inside"): the rest is a report or an order like any
         # other, and the reply answers the correction before it (review s16: the news was dropped)
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
@@ -276,6 +300,47 @@ class ChatSession:
             return None
         return address, found, awaited
 
+    def _requested_incident(self, turn: _Turn, request: IncidentRequest) -> tuple[str | None, str]:
+        """(the open incident a change request is for, "") or (None, what to ask): the one named by id, else the one
+        its words describe by kind ("the tram crash"), else the session's."""
+        a = self.assistant
+        zh = detect_language(request.rest) == "zh"
+        open_incidents = a._store.list_incidents(status="open")
+        ids = [i.incident_id for i in open_incidents]
+        listed = ", ".join(ids[:5]) or ("无" if zh else "none")
+        if request.incident_id is not None:
+            if request.incident_id in ids:
+                return request.incident_id, ""
+            return None, (f"{request.incident_id} 不是未结事件，没有任何变化。未结事件：{listed}。" if zh else
+                          f"{request.incident_id} is not an open incident; nothing was changed. Open: {listed}.")
+        found, ask = described_incident(request.rest, open_incidents, self._current(turn),
+                                        lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
+        if found is not None or ask:
+            return found, ask
+        current = self._current(turn)
+        if current in ids:
+            return current, ""
+        return None, (f"哪个事件？没有选中的事件：请写明事件编号（INC-…）。未结事件：{listed}。" if zh else
+                      f"Which incident? None is selected: name it (INC-…). Open: {listed}.")
+
+    def _priority_reply(self, turn: _Turn, target: str, request: IncidentRequest, zh: bool) -> tuple[str, Proposal | None]:
+        """(what the chat says, the proposal or None) for the operator's priority change of ``target``: its type stays,
+        its priority is the one asked (``retype_incident``: audited, applied on confirmation)."""
+        a = self.assistant
+        incident = a._store.get_incident(target)
+        was, now = incident.priority or "?", request.priority
+        if was == now:
+            return (f"{target} 已经是 {now}，无需更改。" if zh else f"{target} is already {now}; nothing to change."), None
+        reason = "the operator's priority change" + (f": {request.rest[:100]}" if says_more(request.rest) else "")
+        try:
+            proposal = self._propose_here(turn, "retype_incident", {"incident_id": target, "incident_type": incident.incident_type,
+                                                                    "priority": now, "reason": reason}, target)
+        except InputError as exc:
+            return (f"{target} 的优先级没有提议更改：{exc}" if zh else f"Priority of {target}: no change was proposed: {exc}"), None
+        return (f"优先级（{target}，{a._filer.describe(target)}）：已提议从 {was} 改为 {now}；确认之前不会有任何变化。" if zh else
+                f"Priority of {target} ({a._filer.describe(target)}): proposed {was} → {now}. Nothing changes until you "
+                "confirm."), proposal
+
     def _awaits_address(self, incident_id: str) -> bool:
         """Does the incident wait for its address: it has reports but no confirmed place (its plan said "LOCATION
         UNCONFIRMED ... confirm the address", or could not place it at all)?  Then an address given is its answer."""
@@ -327,7 +392,18 @@ class ChatSession:
         a = self.assistant
         zh = detect_language(text) == "zh"
         incident_id = order.incident_id or self._current(turn)
-        open_ids = [i.incident_id for i in a._store.list_incidents(status="open")]
+        open_incidents = a._store.list_incidents(status="open")
+        open_ids = [i.incident_id for i in open_incidents]
+        if order.incident_id is None and order.described:  # "the recommended units for the bus accident"
+            found, ask = described_incident(order.described, open_incidents, self._current(turn),
+                                            lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
+            if found is None:  # no open incident of that kind, or several: asked, never the session's by default
+                listed = ", ".join(open_ids[:5]) or ("无" if zh else "none")
+                yield from self._reply(turn, ask or (f"没有符合“{order.described}”的未结事件：请写明事件编号（INC-…）。未结事件：{listed}。"
+                                                     if zh else f"No open incident is {order.described}: name it (INC-…). "
+                                                     f"Open: {listed}."))
+                return
+            incident_id = found
         if incident_id is None or incident_id not in open_ids:
             listed = ", ".join(open_ids[:5]) or ("无" if zh else "none")
             said = (f"哪个事件的方案？没有选中的事件{f'（{incident_id} 不是未结事件）' if incident_id else ''}。"
@@ -669,7 +745,7 @@ class ChatSession:
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
                             lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
-                                                       a._filer.incident_place),
+                                                       a._filer.incident_place, a._on_scene),
                             lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn),
                             lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
         return ChatAgent(

@@ -57,9 +57,12 @@ def _named_id(spec: IncidentArgs) -> str | None:
 
 
 def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
-                  place_of: Callable[[str], ReportPlace | None], incident_place: Callable[[str], ReportPlace | None]) -> DispatchBinding:
+                  place_of: Callable[[str], ReportPlace | None], incident_place: Callable[[str], ReportPlace | None],
+                  on_scene: Callable[[str], list[str]] | None = None) -> DispatchBinding:
     """Bind each request of a chat dispatch to an open incident (see the module's docstring).  ``place_of``: where a
-    place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``)."""
+    place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``);
+    ``on_scene``: the units already committed to an incident (``Assistant._on_scene``): they count against its need, so
+    a dispatch to it plans only what is still missing (trial s17: "1 engine, 1 ladder missing" beside three committed)."""
     open_incidents = {i.incident_id: i for i in store.list_incidents(status="open")}
     specs, bound, asks, notes = [], {}, [], []
     for n, spec in enumerate(args.incidents):
@@ -76,7 +79,8 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
         target, ask = _target(spec, session_incident, open_incidents, place_of, incident_place)
         if target is None:
             asks.append(ask)
-            specs.append(spec.model_copy(update={"incident_id": UNBOUND_LABEL if len(args.incidents) == 1 else f"{UNBOUND_LABEL} {n + 1}"}))
+            specs.append(spec.model_copy(update={"incident_id": UNBOUND_LABEL if len(args.incidents) == 1 else f"{UNBOUND_LABEL} {n + 1}",
+                                                 "on_scene": []}))
             continue
         bound[n] = target
         if spec.lat is None and (not spec.place or INCIDENT_ID_RE.search(spec.place)) and len(args.incidents) == 1:
@@ -91,7 +95,7 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
                 notes.append(f"'{spec.place}' is no place on the map: the units are planned for {target} at its place"
                              f"{f' ({where.name})' if where.name else ''}.")
                 spec = spec.model_copy(update={"place": None})
-        specs.append(_as_incident(spec, open_incidents[target], incident_place))
+        specs.append(_as_incident(spec, open_incidents[target], incident_place, on_scene))
     return DispatchBinding(args.model_copy(update={"incidents": specs}), bound, asks, notes)
 
 
@@ -190,10 +194,12 @@ def _choices(open_incidents: dict[str, Any]) -> str:
     return f"Name one (\"send … to INC-…\") or select it; open: {listed}."
 
 
-def _as_incident(spec: IncidentArgs, incident: Any, incident_place: Callable[[str], ReportPlace | None]) -> IncidentArgs:
+def _as_incident(spec: IncidentArgs, incident: Any, incident_place: Callable[[str], ReportPlace | None],
+                 on_scene: Callable[[str], list[str]] | None = None) -> IncidentArgs:
     """The request as the incident's record has it: its id, type and priority (not the router's guess or a default
-    P2), and its place when the order named none (or named the incident by id)."""
-    update: dict[str, Any] = {"incident_id": incident.incident_id}
+    P2), its place when the order named none (or named the incident by id), and the units already committed to it."""
+    update: dict[str, Any] = {"incident_id": incident.incident_id,
+                              "on_scene": list(on_scene(incident.incident_id)) if on_scene is not None else []}
     if incident.priority in ("P1", "P2", "P3", "P4"):
         update["priority"] = incident.priority
     if incident.incident_type in IncidentArgs.model_fields["incident_type"].annotation.__args__:

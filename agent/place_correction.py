@@ -106,10 +106,13 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
     found = filer.report_place(new_place)
     zh = has_han(text)
     if found is None or found.lat is None:
-        return (f"地址更正（{incident}）：地图上找不到“{new_place}”（可能在演示区域之外或拼写有误）。事件仍在 {kept}，没有任何变化；请向来电者确认地址或附近地标。"
-                if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map (outside the "
-                f"scenario area, or misspelt). The incident stays at {kept}; nothing was changed. Ask the caller for the "
-                "address again or a landmark."), None
+        street = filer.street_on_map(new_place)  # "Bulevardi 40": the street is on the map, that number is not
+        why = ((f"地图上有 {street} 街，但没有这个门牌号" if zh else f"the map has the street {street} but not that house number")
+               if street else ("可能在演示区域之外或拼写有误" if zh else "outside the scenario area, or misspelt"))
+        return (f"地址更正（{incident}）：地图上找不到“{new_place}”（{why}）。事件仍在 {kept}，没有任何变化；请向来电者确认地址或附近的路口、地标。"
+                if zh else f"Address correction for {incident}: '{new_place}' cannot be found on the map ({why}). The "
+                f"incident stays at {kept}; nothing was changed. Ask the caller for the address again, or the nearest "
+                "junction or landmark."), None
     at = f"{found.name} ({found.lat:.5f}, {found.lon:.5f})"
     if old is not None and old.name and old.name == found.name:
         return (f"地址更正（{incident}）：事件已经在 {at}，无需移动。" if zh else

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agent.incident_request import kinds_named
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 
 __all__ = ["PlanOrder", "plan_order"]
@@ -23,22 +24,27 @@ _EN = re.compile(
     r"(?:out\s+)?(?:all\s+(?:of\s+)?)?(?:the|these|those|its|this|that|our|your)\s+"
     r"(?:plan'?s\s+|planned\s+|recommended\s+|proposed\s+|suggested\s+|listed\s+)?"
     r"(?:units?|crews?|resources|vehicles|teams|rigs|plan|response\s+plan|dispatch|recommendation|response)"
-    rf"(?:\s+(?:(?:of|for|on|in|from)\s+(?:the\s+)?(?:plan|incident\s+)?)?(?P<id>{_ID}))?"
+    rf"(?:\s+(?:(?:of|for|on|in|from)\s+(?:the\s+)?(?:plan|incident\s+)?)?(?P<id>{_ID})"
+    # or the incident described by its kind ("for the bus accident", "of the Kamppi gas alarm"): which one is the
+    # chat's to resolve (``agent.incident_request.described_incident``); a place ("to Kamppi") is a dispatch
+    r"|\s+(?:of|for|on|at)\s+(?P<described>the\s+[^\d,.;!?]{3,60}?))?"
     r"(?:\s+(?:now|please|then|immediately|as\s+planned|in\s+the\s+plan|from\s+the\s+plan|of\s+the\s+plan))*$",
     re.IGNORECASE)
 # 方案/计划 is the response plan; 预案 (the city's standing plans) is a document to quote, never an order
 _ZH = re.compile(
     rf"^(?:好|好的|可以)?[，,]?(?:请|那就|就)?(?:(?P<id1>{_ID})的?)?"
     r"(?:(?:批准|通过|执行|采纳|确认|同意|按)(?:这个|这份|该|此|本|当前的?|现在的?)?(?:响应|应急)?(?:方案|计划)(?:执行|派车|派遣)?"
-    r"|(?:派出|派遣|出动|调派|派)(?:方案|计划)?(?:中|里)?的?(?:这些|那些|所有|全部)?(?:单位|车辆|力量|队伍|人员))"
+    r"|(?:派出|派遣|出动|调派|派)(?:(?P<described>[\u4e00-\u9fff]{2,10}?)的)?(?:方案|计划)?(?:中|里)?的?(?:这些|那些|所有|全部)?"
+    r"(?:推荐|建议|计划)?的?(?:单位|车辆|力量|队伍|人员))"
     rf"(?:吧|了)?$", re.IGNORECASE)
 
 
 class PlanOrder:
     """The order, with the incident it names by id (None: the session's)."""
 
-    def __init__(self, incident_id: str | None):
+    def __init__(self, incident_id: str | None, described: str | None = None):
         self.incident_id = incident_id
+        self.described = described  # the words that describe the incident by kind ("the bus accident"), if any
 
 
 def plan_order(text: str) -> PlanOrder | None:
@@ -50,5 +56,12 @@ def plan_order(text: str) -> PlanOrder | None:
         written = match.group("id1")
     else:
         return None
+    described = match.group("described")
+    if described and not kinds_named(described):
+        # "send the units of the second floor": no kind of incident named, so no plan order (an ordinary request);
+        # "派出所有的单位" has no description at all
+        if match.re is _EN:
+            return None
+        described = None
     found = INCIDENT_ID_RE.search(written or "")
-    return PlanOrder(canonical_incident_id(found.group(0)) if found else None)
+    return PlanOrder(canonical_incident_id(found.group(0)) if found else None, described)

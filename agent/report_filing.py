@@ -244,6 +244,14 @@ class ReportFiler:
         found = locator.locate(without_motion_targets(text)) if locator is not None else None
         return found.evidence if found is not None and found.found else ""
 
+    def street_on_map(self, address: str) -> str | None:
+        """The map's street an address with a house number names when the map lacks that number ("Bulevardi 40" ->
+        "Bulevardi"): what the answer to an unfound address can say the map does have."""
+        if not re.search(r"\d", address or ""):
+            return None
+        streets = [m for m in self._city.gazetteer.find_in_text(address) if getattr(m, "kind", "") == "street"]
+        return streets[0].name if streets else None
+
     def report_place(self, text: str) -> ReportPlace | None:
         """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.
         A low-confidence match ("Frankly My Dear" for an unread Chinese address) and the destination of a movement

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from core.geo import haversine_m
 from tools.city import CityModel, PlanningError
@@ -63,6 +64,9 @@ class IncidentArgs(BaseModel):
     incident_id: str | None = Field(default=None, max_length=80, description="The incident's id only where the operator wrote one (e.g. INC-3F2A91BC); otherwise leave it empty, never make one up.")
     unit_types: list[UnitType] | None = Field(default=None, max_length=7, description="Unit types the operator asked for (checked against the plan).")
     unit_ids: list[str] | None = Field(default=None, max_length=10, description="Units the operator named for this incident ('send KAM-A1 to X'); assigned first when available.")
+    # Set by the chat's binder from the incident log (never by the model: not in the tool's schema): the units already
+    # committed to this incident count against its need, so only what is still missing is planned.
+    on_scene: SkipJsonSchema[list[str]] = Field(default_factory=list, max_length=40)
 
 
 class DispatchArgs(BaseModel):
@@ -183,7 +187,7 @@ def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
             notes.append(f"{spec.incident_id or f'INC-{n}'} location: {warning}")
         requests.append(IncidentRequest(incident_id=spec.incident_id or f"INC-{n}", incident_type=spec.incident_type,
                                         priority=spec.priority, lat=where.lat, lon=where.lon, location_name=where.name,
-                                        requested_units=spec.unit_ids or []))
+                                        requested_units=spec.unit_ids or [], on_scene=list(spec.on_scene)))
     plan = plan_dispatch(city, requests, excluded=args.exclude_unit_ids or (), excluded_types=args.exclude_unit_types or (),
                          fewer_types=args.fewer_unit_types or ())
     plan.warnings.extend(notes)
