@@ -303,7 +303,7 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     elif "plan_question" in intents and any(EXPLICIT_PLAN.search(c) and not QUESTIONISH.search(c) for c in clauses if clause_intent(c, unit_ids) is None) and "incident_report" not in intents \
             and not planners & set(intents) and any(hazard_from_words(c) for c in incident_clauses):
         intents.insert(0, "incident_report")
-    if intents == ["dispatch"] and _report_with_a_plea(text, unit_ids, triage):
+    if intents == ["dispatch"] and not placed and _report_with_a_plea(text, unit_ids, triage):
         intents = ["incident_report"]
     # A place question that comes with a dispatch or evacuation for the same place stays (the operator asked).
     # A shelter list inside an evacuation request is part of the evacuation plan.
@@ -329,7 +329,9 @@ def _report_with_a_plea(text: str, unit_ids: list[str], triage: Callable[[str], 
     了，保安在做心肺复苏，快派救护车！", "man down at the Kiasma entrance, not breathing, send an ambulance")?  Then the
     incident it describes is planned as a report (trial 17: it was a dispatch whose "place" was the whole sentence,
     planned for the session's own incident): it is filed or opened at its own place, and its plan proposes the units.
-    Not when the order names a unit, an incident or a destination of its own ("send KAM-A1", "... to Kamppi")."""
+    Not when the order names a unit, an incident or a destination of its own ("send KAM-A1", "... to Kamppi"), nor when
+    the message names a place of the map (the caller's "fire at Annankatu 12, send two engines" is a dispatch there,
+    the convention of the request sets; the caller checks ``_named_place``)."""
     if canonical_unit_ids(text, unit_ids) or INCIDENT_ID_RE.search(text):
         return False
     pieces = [p.strip() for p in _PIECES.split(text) if p.strip()]
