@@ -21,12 +21,16 @@ def test_a_burst_utility_pipe_is_no_item(text):
     assert extract_protective_cues(text).item_size is None
 
 
-@pytest.mark.parametrize("text", [
-    "Bomb threat phoned in for Stockmann. Also: water pipe burst on Aleksanterinkatu 52, street flooding ankle deep.",
-    "Someone called saying there is a bomb in the department store; separately a burst pipe is flooding the street outside",
+@pytest.mark.parametrize("threat, flood", [
+    ("yo theres like a bomb at Stockmann lol, everybody gonna die, just kidding", "Water pipe burst on Aleksanterinkatu 52, street flooding ankle deep."),
+    ("a man on the phone laughing about a bomb in the department store", "Also a burst pipe is flooding the street outside."),
+    ("有人打电话说斯托克曼有炸弹，哈哈开玩笑的", "Aleksanterinkatu 52 水管爆裂，街上积水到脚踝。"),
 ])
-def test_a_bomb_threat_with_a_burst_pipe_keeps_its_building_evacuation(text):
-    assert decide("public_security", extract_protective_cues(text)).rule == "PS4"
+def test_a_burst_pipe_beside_a_threat_changes_nothing_of_its_protective_action(threat, flood):
+    """Trial 17: the prank alone got PS7 (cordon 100 m); with the flood text beside it, PS2 (21 m, "DHS, pipe")."""
+    alone = decide("public_security", extract_protective_cues(threat))
+    both = decide("public_security", extract_protective_cues(f"{threat} {flood}"))
+    assert (both.rule, both.isolation_m) == (alone.rule, alone.isolation_m)
 
 
 @pytest.mark.parametrize("text", [
