@@ -118,6 +118,12 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
         if others and session_incident not in there:  # the order's place is another open incident's, not this one's
             return None, (f"{spec.place} is where {', '.join(others)} is, not {session_incident}: which incident are "
                           f"these units for? Name it (\"send … to {others[0]}\").")
+        if not there and not spec.unit_ids and _elsewhere(where, incident_place(session_incident)):
+            # units of a type sent to a place of the map away from the selected incident, where none is open ("a man
+            # collapsed in the Ateneum lobby, send an ambulance" on a hip fall at Esplanadi, trial 17): another
+            # patient's, never committed to the selected incident (it was, and took the new place as its own)
+            return None, (f"{spec.place} is not where {session_incident} is, and no incident is open there: to open one, "
+                          f"send the report of what happened there; or name the incident these units are for.")
         return session_incident, ""
     if not there and spec.place and not any(c.isdigit() for c in spec.place):
         # a street, not a house: a house number names a building, where another incident may be starting
@@ -168,6 +174,13 @@ def _on_street(spec: IncidentArgs, open_incidents: dict[str, Any],
     if len(street) > 1:
         street = [i for i in street if open_incidents[i].incident_type == spec.incident_type]
     return street if len(street) == 1 else []
+
+
+def _elsewhere(where: ReportPlace | None, incident: ReportPlace | None) -> bool:
+    """Are both places on the map, and apart (``same_place``)?  Unknown on either side: no."""
+    if where is None or incident is None or where.lat is None or incident.lat is None:
+        return False
+    return not same_place(where, incident)
 
 
 def _at(where: ReportPlace, incident: ReportPlace | None) -> bool:

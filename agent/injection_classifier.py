@@ -40,8 +40,12 @@ def train_items(read: RequestSets | None = None) -> list[dict[str, Any]]:
 
 
 def training_set(read: RequestSets | None = None) -> tuple[list[str], list[int]]:
-    positives = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))["injection"]
+    written = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))
+    positives = written["injection"]
+    # the router's exemplars, and the ordinary operator messages written beside the injections (sensor alerts, close
+    # orders, sitreps for a role, address corrections: trial 17's false alarms)
     negatives = [t for examples in yaml.safe_load(INTENTS_FILE.read_text(encoding="utf-8")).values() for t in examples]
+    negatives += written.get("ordinary", [])
     texts, labels = list(positives) + negatives, [1] * len(positives) + [0] * len(negatives)
     for item in train_items(read):  # the sets' headers allow their TRAIN split for training
         texts.append(item["text"])

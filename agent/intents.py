@@ -314,6 +314,8 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         intents.insert(0, "incident_report")
     if "evacuation" in intents and "incident_report" not in intents and _reported_beside_evacuation_question(text, clauses, city, unit_ids):
         intents.insert(0, "incident_report")  # "gas leak at X, how far do we evacuate?": the incident is filed, the question answered
+    if intents == ["dispatch"] and not placed and _report_with_a_plea(text, unit_ids, triage):
+        intents = ["incident_report"]
     # A place question that comes with a dispatch or evacuation for the same place stays (the operator asked).
     # A shelter list inside an evacuation request is part of the evacuation plan.
     if "plan_question" in intents and "unit_status_change" in intents and QUESTIONISH.search(text):
@@ -328,6 +330,27 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         if not re.search(r"\band\b|\bthen\b|\balso\b|\+|然后|并且|同时|另外|顺便|[，,]\s*再|[?？]\s*\S", text):
             intents = ["plan_question"]
     return intents, whole
+
+
+_PIECES = re.compile(r"[，,。；;！!？?：:\n]+")
+
+
+def _report_with_a_plea(text: str, unit_ids: list[str], triage: Callable[[str], Any] | None) -> bool:
+    """Is the message a report of an incident that ends in a plea for units by type ("游客打电话：阿黛浓美术馆大厅里有个老人晕倒
+    了，保安在做心肺复苏，快派救护车！", "man down at the Kiasma entrance, not breathing, send an ambulance")?  Then the
+    incident it describes is planned as a report (trial 17: it was a dispatch whose "place" was the whole sentence,
+    planned for the session's own incident): it is filed or opened at its own place, and its plan proposes the units.
+    Not when the order names a unit, an incident or a destination of its own ("send KAM-A1", "... to Kamppi"), nor when
+    the message names a place of the map (the caller's "fire at Annankatu 12, send two engines" is a dispatch there,
+    the convention of the request sets; the caller checks ``_named_place``)."""
+    if canonical_unit_ids(text, unit_ids) or INCIDENT_ID_RE.search(text):
+        return False
+    pieces = [p.strip() for p in _PIECES.split(text) if p.strip()]
+    orders = [p for p in pieces if clause_intent(p, unit_ids) == "dispatch"]
+    told = " ".join(p for p in pieces if clause_intent(p, unit_ids) is None and not QUESTIONISH.search(p))
+    if not orders or not told or any(order_destination(p) for p in orders):
+        return False
+    return hazard_from_words(told) is not None or _triage_says_incident(told, triage)
 
 
 # A clause that asks for something: a question, or a request to be told / shown / given something.
@@ -767,7 +790,10 @@ def order_destination(clause: str) -> str | None:
     order names no destination at all ("派遣单位", "send two engines"): it is then the incident's, never the order's
     words read as a place name."""
     if re.search(r"[\u4e00-\u9fff]", clause):
-        body = re.sub(r"[\s,，。.!！?？;；:：]+", "", clause)
+        # only the part of the clause that gives the order: a report before it ("阿黛浓美术馆大厅里有个老人晕倒了，…，快派
+        # 救护车") is no destination, and a whole sentence is never a place name (trial 17)
+        ordering = [p for p in _PIECES.split(clause) if clause_intent(p, []) in ("dispatch", "evacuation")]
+        body = re.sub(r"[\s,，。.!！?？;；:：]+", "", ordering[-1] if ordering else clause)
         moved = zh_destination(body)
         rest = _ZH_ORDER_WORDS.sub("", moved if moved != body else body)
         rest = re.sub(r"^(?:到|去|往|赶往|前往)+|(?:去|那里|那边|现场)+$", "", rest)

@@ -49,6 +49,20 @@ ANSWER_PROMPT = (
 )
 
 
+# Tools that only file a proposal for the operator to confirm: instant, and each is one thing the operator asked for
+# ("send ERO-E1, ERO-E2, ERO-L1, ERO-R1 and ERO-A1"), so none is cut by the step limit (trial 17 lost the fifth unit).
+PROPOSAL_ONLY_TOOLS = frozenset({"set_unit_status", "close_incident"})
+
+
+def steps_within_limit(calls: list[ToolCallSpec], max_steps: int) -> tuple[list[ToolCallSpec], list[str]]:
+    """The calls to run: the first ``max_steps``, and every proposal-only call after them; and the calls left out,
+    described for the reply."""
+    run = list(calls[:max_steps]) + [c for c in calls[max_steps:] if c["name"] in PROPOSAL_ONLY_TOOLS]
+    skipped = [f"{c['name']}({', '.join(f'{k}={v!r}' for k, v in c['args'].items())})"
+               for c in calls[max_steps:] if c["name"] not in PROPOSAL_ONLY_TOOLS]
+    return run, skipped
+
+
 class RecoverableError(Exception):
     """A bad tool call; the message goes back to the model so it can repair the call."""
 
@@ -147,10 +161,14 @@ class ChatAgent:
         outputs: list[tuple[str, str]] = []
         citations: list[Citation] = []
         self.proposed = False  # did a tool of this turn file a proposal (the only way a state change happens)
-        for call in calls[: self.config.max_steps]:
+        run, skipped = steps_within_limit(calls, self.config.max_steps)
+        if skipped:  # never dropped without a word: the operator repeats what was not done
+            yield ChatEvent(kind="error", text=f"Step limit ({self.config.max_steps}) reached; not done: {', '.join(skipped)}.")
+        for call in run:
             # The routed tools are the deterministic answer: the first always runs, however long the LLM took (a
             # loaded CPU cannot interrupt a local model's prompt processing), or a report would get the help text.
-            if outputs and self._out_of_time():
+            # A proposal takes no time (it only files what the operator confirms), so it is never cut for time.
+            if outputs and call["name"] not in PROPOSAL_ONLY_TOOLS and self._out_of_time():
                 yield ChatEvent(kind="error", text="Time budget used up; remaining steps skipped.")
                 break
             step, result = self._execute(call, origin)

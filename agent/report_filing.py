@@ -80,6 +80,8 @@ class ReportFiler:
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
         belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
                                     self._store.get_incident(incident_id).incident_type)
+        if belongs and place is not None and self._another_hazard_here(text, incident_id, triage):
+            return None
         open_ids = {i.incident_id for i in self._store.list_incidents()}
         if belongs and place is None:  # a follow-up with no place: the session's incident its content fits best
             return self._best_fit(text, incident_id, [i for i in session_incidents if i in open_ids and i != incident_id])
@@ -90,6 +92,19 @@ class ReportFiler:
             if place is not None and there is not None and report_belongs_to(place, there, None, None):
                 return other
         return None
+
+    def _another_hazard_here(self, text: str, incident_id: str, triage: Callable[[str], TriageOutcome]) -> bool:
+        """Does a report at the incident's own place tell a hazard of its own that never meets the incident's at one
+        scene ("water pipe burst on Aleksanterinkatu 52" beside a bomb threat at Stockmann, trial 17)?  Then it is
+        another incident: filed under the threat it got the threat's plan and no response, and closing the prank
+        closed it.  Both readings must say so (the words and the triage model); a casualty ("medical") belongs to any
+        scene, and a hazard that meets the incident's (a fire's gas leak, a storm's flood) stays."""
+        kept = self._store.get_incident(incident_id).incident_type
+        told = hazard_from_words(text) if tells_a_hazard_of_its_own(text) else None
+        if not kept or told is None or "medical" in (told, kept) or hazards_compatible(told, kept):
+            return False
+        read = triage(text).incident_type
+        return read != "medical" and not hazards_compatible(read, kept)
 
     def _best_fit(self, text: str, incident_id: str, others: Sequence[str]) -> str:
         """The session's incident a place-less follow-up is about (``agent.follow_up.fit_to_incident``): the session's
