@@ -66,7 +66,7 @@ FINNISH_FIRE_REPORTS = [
 ]
 FALLEN_IN_THE_COLD = [
     "Vanha mies kaatunut Esplanadin puistossa, ei pääse ylös, lonkka kipeä, ulkona pakkasta -15.",
-    "Vanha nainen kaatui Esplanadin puistossa eikä pääse ylös, on ollut maassa puoli tuntia pakkasessa",
+    "Vanha nainen kaatui Esplanadin puistossa eikä pääse ylös, on ollut maassa puoli tuntia, pakkasta 18 astetta",
     "Iäkäs mies makaa maassa Esplanadin puistossa, kaatunut jäällä, lonkka kipeä, kova pakkanen",
 ]
 
@@ -128,3 +128,27 @@ def test_an_old_man_fallen_in_the_park_opens_a_medical_incident(make_assistant, 
     summary = assistant.incidents()[0]
     assert summary.incident_type == "medical" and summary.priority in ("P1", "P2"), summary
     assert "Esplanadinpuisto" in final.text, final.text[:600]
+    assert "cold exposure" in final.text, final.text[:900]  # the reason is in the plan, not only in the priority
+
+
+# --- the cold: a frail person down outdoors in severe frost is a life at risk ----------------------------------------
+
+@pytest.mark.parametrize("text", FALLEN_IN_THE_COLD + [
+    "An old man has fallen in the Esplanade park and can't get up, it's -15 outside",
+    "elderly lady lying on the ice by the market, unable to get up, severe cold tonight",
+])
+def test_a_frail_person_down_outdoors_in_severe_frost_is_a_life_at_risk(text):
+    from agent.life_risk import life_at_risk
+
+    assert life_at_risk(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Nuori mies kaatui Esplanadin puistossa, pääsi itse ylös, pakkasta -15",       # young, got up
+    "Vanha mies kaatunut kotona, ei pääse ylös, asunnossa lämmintä 22 astetta",     # indoors, warm, no frost said
+    "An old man fell in the park and can't get up, it's a mild evening",             # no frost
+])
+def test_a_fall_without_frost_or_frailty_or_outdoors_is_no_life_at_risk(text):
+    from agent.life_risk import life_at_risk
+
+    assert life_at_risk(text) is None
