@@ -152,3 +152,41 @@ def test_a_fall_without_frost_or_frailty_or_outdoors_is_no_life_at_risk(text):
     from agent.life_risk import life_at_risk
 
     assert life_at_risk(text) is None
+
+
+# --- a crew's update from its incident while the desk is on another ---------------------------------------------------
+
+@pytest.mark.parametrize("update", [
+    "ERO-E1 on scene at Fredrikinkatu 45. Smoke divers going in, 2 kids rescued, one adult still inside on the 4th floor. Need another ambulance.",
+    "ERO-E1 paikalla, Fredrikinkatu 45. Savusukeltajat sisään, 2 lasta pelastettu, yksi aikuinen vielä sisällä 4. krs. Tarvitaan lisää ambulanssi.",
+    "ERO-E1 paikalla. Kaksi lasta pelastettu, yksi aikuinen vielä sisällä. Tarvitsemme toisen ambulanssin.",
+])
+def test_a_crew_update_asks_for_its_own_incident_while_the_desk_is_on_another(make_assistant, restore_units, update):
+    """Trial s17 T17: the desk was on a bus accident when ERO-E1's crew radioed from the fire it is committed to; the
+    ambulance was planned for "no incident yet" and the reply asked which incident. The crew's unit says which."""
+    assistant = make_assistant()
+    fire = _final(assistant, FIRE).plan.incident_id
+    assistant.confirm_proposal(assistant.propose("commit_dispatch", {"unit_ids": ["ERO-E1"]}, incident_id=fire).proposal_id)
+    for p in assistant.pending_proposals():
+        assistant.reject_proposal(p.proposal_id)
+    bus = _final(assistant, "A bus hit two pedestrians at Mannerheimintie and Arkadiankatu, one is not breathing").plan.incident_id
+    for p in assistant.pending_proposals():
+        assistant.reject_proposal(p.proposal_id)
+    final = _final(assistant, update, bus)
+    pending = [p for p in assistant.pending_proposals() if p.action == "commit_dispatch"]
+    assert any(p.args.get("incident_id") == fire for p in pending), (pending, final.text[:600])
+    assert not any(p.args.get("incident_id") == bus for p in pending), pending
+
+
+def test_a_crew_update_names_its_incident_only_by_a_unit_committed_there():
+    from agent.dispatch_target import reporting_crew_incident
+
+    commitments = {"ERO-E1": "INC-FIRE", "KAM-A1": "INC-BUS", "HAK-E1": None}
+    units = ["ERO-E1", "KAM-A1", "HAK-E1"]
+    open_ids = {"INC-FIRE", "INC-BUS"}
+    assert reporting_crew_incident("ERO-E1 paikalla, tarvitaan lisää ambulanssi", units, commitments, open_ids, "INC-BUS") == "INC-FIRE"
+    assert reporting_crew_incident("ERO-E1 on scene, need another ambulance", units, commitments, open_ids, "INC-BUS") == "INC-FIRE"
+    assert reporting_crew_incident("ERO-E1 on scene", units, commitments, open_ids, "INC-FIRE") is None       # the desk's own
+    assert reporting_crew_incident("send ERO-E1 to the bus", units, commitments, open_ids, "INC-BUS") is None  # no report from a scene
+    assert reporting_crew_incident("HAK-E1 on scene", units, commitments, open_ids, "INC-BUS") is None        # committed nowhere
+    assert reporting_crew_incident("ERO-E1 and KAM-A1 on scene", units, commitments, open_ids, None) is None  # two incidents: ask
