@@ -16,7 +16,7 @@ from typing import Any
 
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sends_named_units_here
-from agent.dispatch_target import bind_dispatch, described_only
+from agent.dispatch_target import bind_dispatch, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.incident_scope import ReportPlace, hazard_area, same_place
@@ -80,6 +80,7 @@ class _Turn:
     joined: list[tuple[ResponsePlan, OpenElsewhere, str]] = field(default_factory=list)
     said: list[tuple[str, str]] = field(default_factory=list)  # messages waiting for an incident to be filed under
     proposed: list[Proposal] = field(default_factory=list)  # proposals the turn's reports filed (a type correction)
+    crew_incident: str | None = None  # the incident a crew reports from, when not the session's (its orders are for it)
 
 
 class ChatSession:
@@ -188,6 +189,8 @@ class ChatSession:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
         final_text = ""
         results: list[ToolResult] = []
+        turn.crew_incident = reporting_crew_incident(checked.text, [u.id for _, u in a._city.units()], a._store.unit_commitments(),
+                                                     {i.incident_id for i in a._store.list_incidents(status="open")}, turn.incident_id)
         for event in self._agent(turn, triage).run(checked, a._history_for_llm(history, self.config.history_turns)):
             if event.kind == "tool" and event.step:
                 a._store.log_event(self._current(turn), "tool_call", event.step.model_dump(), self.operator)
@@ -488,7 +491,7 @@ class ChatSession:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
-                            lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
+                            lambda args: bind_dispatch(args, turn.crew_incident or self._current(turn), a._store, a._filer.report_place,
                                                        a._filer.incident_place),
                             lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn))
         return ChatAgent(

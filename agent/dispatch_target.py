@@ -10,15 +10,36 @@ planner's recommendation is shown, nothing is proposed, and the reply asks which
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from agent.hazards import hazard_from_words
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id, same_place
+from agent.slots import canonical_unit_ids
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
-__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only"]
+__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only", "reporting_crew_incident"]
+
+# A crew reporting from its scene: on scene, arrived, in English, Finnish ("paikalla", "kohteessa") and Swedish ("på plats").
+_ON_SCENE = re.compile(r"\bon (?:the )?scene\b|\bat the scene\b|\bon site\b|\barrived\b|\bpaikalla\b|\bpaikan päällä\b|"
+                       r"\bkohteessa\b|\bpå plats\b", re.IGNORECASE)
+
+
+def reporting_crew_incident(text: str, unit_ids: list[str], commitments: Mapping[str, str | None], open_ids: Collection[str],
+                            session_incident: str | None) -> str | None:
+    """The open incident a crew reports from ("ERO-E1 on scene ... need another ambulance", "ERO-E1 paikalla ...
+    tarvitaan lisää ambulanssi"): the one its named unit is committed to, when that is not the desk's own incident.
+    None when no unit is said to be on scene, the units are committed nowhere open, or to several incidents (the
+    reply asks). Trial s17: the desk was on a bus accident when the fire's crew asked for an ambulance, which was
+    planned for "no incident yet" or for the bus."""
+    if not _ON_SCENE.search(text):
+        return None
+    incidents = {commitments.get(unit) for unit in canonical_unit_ids(text, unit_ids)} & set(open_ids)
+    if len(incidents) != 1:
+        return None
+    (incident,) = incidents
+    return incident if incident != session_incident else None
 
 
 class IncidentOffMap(ValueError):
