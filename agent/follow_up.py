@@ -101,6 +101,8 @@ class WhichIncident(ValueError):
 # The form of a question: an interrogative first ("who leads at ...", "谁负责...") or a question mark / particle last.
 _QUESTION = re.compile(
     r"^\s*(?:who|whom|whose|what|what's|which|how|when|where|why|is there|are there|do we|does|should we|can we|could we)\b"
+    # Finnish question words and -ko/-kö questions ("mitä suunnitelma sanoo ...", "onko ...", "pitääkö ..."), typed without a mark
+    r"|^\s*(?:mitä|mikä|mitkä|miten|kuinka|missä|mihin|mistä|milloin|miksi|kuka|ketkä|onko|ovatko|pitääkö|voiko|voidaanko|tarvitaanko)\b"
     r"|\?\s*$|^\s*(?:谁|什么|怎么|怎样|如何|哪|为什么|是否)|[吗呢][？?]?\s*$|？\s*$",
     re.IGNORECASE)
 

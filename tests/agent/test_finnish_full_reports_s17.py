@@ -190,3 +190,16 @@ def test_a_crew_update_names_its_incident_only_by_a_unit_committed_there():
     assert reporting_crew_incident("send ERO-E1 to the bus", units, commitments, open_ids, "INC-BUS") is None  # no report from a scene
     assert reporting_crew_incident("HAK-E1 on scene", units, commitments, open_ids, "INC-BUS") is None        # committed nowhere
     assert reporting_crew_incident("ERO-E1 and KAM-A1 on scene", units, commitments, open_ids, None) is None  # two incidents: ask
+
+
+@pytest.mark.parametrize("question", [
+    # not mended: the classifier's unsure "evacuation" with a hazard named makes it a report (agent.intents._routed,
+    # the unsure-order branch), whatever the question words say
+    pytest.param("mitä suunnitelma sanoo tulipalosta Kampissa, kuinka laajalti evakuoidaan",
+                 marks=pytest.mark.xfail(strict=True, reason="a Finnish plan question read as an unsure evacuation order")),
+    "kuinka kauas evakuoidaan kaasuvuodon takia Fredrikinkadulla",
+    "miten toimitaan jos Esplanadin puistossa on tulipalo",
+])
+def test_a_finnish_question_naming_a_hazard_and_a_place_is_not_filed(routed_calls, question):
+    calls = routed_calls(question)
+    assert not any(c["name"] == "plan_response" for c in calls), calls
