@@ -491,8 +491,8 @@ class ChatSession:
         a, settings = self.assistant, self.assistant.settings
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
-                            lambda args: bind_dispatch(args, turn.crew_incident or self._current(turn), a._store, a._filer.report_place,
-                                                       a._filer.incident_place),
+                            lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
+                                                       a._filer.incident_place, turn.crew_incident),
                             lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn))
         return ChatAgent(
             a.backend, tools, a._router,

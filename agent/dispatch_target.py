@@ -78,10 +78,15 @@ def _named_id(spec: IncidentArgs) -> str | None:
 
 
 def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
-                  place_of: Callable[[str], ReportPlace | None], incident_place: Callable[[str], ReportPlace | None]) -> DispatchBinding:
+                  place_of: Callable[[str], ReportPlace | None], incident_place: Callable[[str], ReportPlace | None],
+                  crew_incident: str | None = None) -> DispatchBinding:
     """Bind each request of a chat dispatch to an open incident (see the module's docstring).  ``place_of``: where a
-    place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``)."""
+    place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``).
+    ``crew_incident``: the incident a crew reports from (``reporting_crew_incident``), which its order is for; a place
+    it names that the map lacks ("Fredu 45", street slang) is taken to be that incident's, and the note says so."""
     open_incidents = {i.incident_id: i for i in store.list_incidents(status="open")}
+    if crew_incident in open_incidents:
+        session_incident = crew_incident
     specs, bound, asks, notes = [], {}, [], []
     for n, spec in enumerate(args.incidents):
         named = _named_id(spec)
@@ -104,7 +109,7 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             where = incident_place(target)
             if where is None or where.lat is None:  # the planner would look the id up as a place ("no place called 'INC-…'")
                 raise IncidentOffMap(target, list(spec.unit_ids or []))
-        if spec.place and spec.lat is None and described_only(spec.place) and place_of(spec.place) is None:
+        if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident) and place_of(spec.place) is None:
             # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the
             # units go to where the incident is, and the note says so (never "no place called 'the ammonia leak'")
             where = incident_place(target)

@@ -160,6 +160,8 @@ def test_a_fall_without_frost_or_frailty_or_outdoors_is_no_life_at_risk(text):
     "ERO-E1 on scene at Fredrikinkatu 45. Smoke divers going in, 2 kids rescued, one adult still inside on the 4th floor. Need another ambulance.",
     "ERO-E1 paikalla, Fredrikinkatu 45. Savusukeltajat sisään, 2 lasta pelastettu, yksi aikuinen vielä sisällä 4. krs. Tarvitaan lisää ambulanssi.",
     "ERO-E1 paikalla. Kaksi lasta pelastettu, yksi aikuinen vielä sisällä. Tarvitsemme toisen ambulanssin.",
+    # the trial's own words: "Fredu" is street slang the map does not know; the crew's incident is where it is
+    "ERO-E1 paikalla, Fredu 45. Savusukeltajat sisään, 2 lasta pelastettu, yksi aikuinen vielä sisällä 4. krs. Tarvitaan lisää ambulanssi.",
 ])
 def test_a_crew_update_asks_for_its_own_incident_while_the_desk_is_on_another(make_assistant, restore_units, update):
     """Trial s17 T17: the desk was on a bus accident when ERO-E1's crew radioed from the fire it is committed to; the
