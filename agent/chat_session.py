@@ -17,7 +17,7 @@ from typing import Any
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sent_here_description
-from agent.dispatch_target import bind_dispatch, described_only
+from agent.dispatch_target import bind_dispatch, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.hazards import hazard_from_words
@@ -110,6 +110,7 @@ class _Turn:
     # a message that only gives an address ("Annankatu 12, 3rd floor"): (the address, whether it answers the session's
     # incident's "confirm the address", i.e. the incident has no confirmed place yet), else None
     address: tuple[str, bool] | None = None
+    crew_incident: str | None = None  # the incident a crew reports from, when not the session's (its orders are for it)
 
 
 class ChatSession:
@@ -263,6 +264,8 @@ class ChatSession:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
         final_text = ""
         results: list[ToolResult] = []
+        turn.crew_incident = reporting_crew_incident(checked.text, [u.id for _, u in a._city.units()], a._store.unit_commitments(),
+                                                     {i.incident_id for i in a._store.list_incidents(status="open")}, turn.incident_id)
         for event in self._agent(turn, triage, checked.without_injection()).run(checked, a._history_for_llm(history, self.config.history_turns)):
             if event.kind == "tool" and event.step:
                 a._store.log_event(self._current(turn), "tool_call", event.step.model_dump(), self.operator)
@@ -748,7 +751,7 @@ class ChatSession:
         tools = build_tools(a._city, a._passages, lambda report: self._plan_report(turn, triage, report), a._situation,
                             lambda action, args: self._propose(turn, action, args),
                             lambda args: bind_dispatch(args, self._current(turn), a._store, a._filer.report_place,
-                                                       a._filer.incident_place, a._on_scene),
+                                                       a._filer.incident_place, a._on_scene, turn.crew_incident),
                             lambda args: self._evacuation_centre(turn, args), lambda: self._current(turn),
                             lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
         return ChatAgent(

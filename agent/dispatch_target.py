@@ -10,15 +10,36 @@ planner's recommendation is shown, nothing is proposed, and the reply asks which
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from agent.hazards import hazard_from_words
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident_id, same_place
+from agent.slots import canonical_unit_ids
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
-__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only"]
+__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only", "reporting_crew_incident"]
+
+# A crew reporting from its scene: on scene, arrived, in English, Finnish ("paikalla", "kohteessa") and Swedish ("på plats").
+_ON_SCENE = re.compile(r"\bon (?:the )?scene\b|\bat the scene\b|\bon site\b|\barrived\b|\bpaikalla\b|\bpaikan päällä\b|"
+                       r"\bkohteessa\b|\bpå plats\b", re.IGNORECASE)
+
+
+def reporting_crew_incident(text: str, unit_ids: list[str], commitments: Mapping[str, str | None], open_ids: Collection[str],
+                            session_incident: str | None) -> str | None:
+    """The open incident a crew reports from ("ERO-E1 on scene ... need another ambulance", "ERO-E1 paikalla ...
+    tarvitaan lisää ambulanssi"): the one its named unit is committed to, when that is not the desk's own incident.
+    None when no unit is said to be on scene, the units are committed nowhere open, or to several incidents (the
+    reply asks). Trial s17: the desk was on a bus accident when the fire's crew asked for an ambulance, which was
+    planned for "no incident yet" or for the bus."""
+    if not _ON_SCENE.search(text):
+        return None
+    incidents = {commitments.get(unit) for unit in canonical_unit_ids(text, unit_ids)} & set(open_ids)
+    if len(incidents) != 1:
+        return None
+    (incident,) = incidents
+    return incident if incident != session_incident else None
 
 
 class IncidentOffMap(ValueError):
@@ -58,12 +79,16 @@ def _named_id(spec: IncidentArgs) -> str | None:
 
 def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
                   place_of: Callable[[str], ReportPlace | None], incident_place: Callable[[str], ReportPlace | None],
-                  on_scene: Callable[[str], list[str]] | None = None) -> DispatchBinding:
+                  on_scene: Callable[[str], list[str]] | None = None, crew_incident: str | None = None) -> DispatchBinding:
     """Bind each request of a chat dispatch to an open incident (see the module's docstring).  ``place_of``: where a
     place name is (``ReportFiler.report_place``); ``incident_place``: where an incident is (``ReportFiler.incident_place``);
     ``on_scene``: the units already committed to an incident (``Assistant._on_scene``): they count against its need, so
-    a dispatch to it plans only what is still missing (trial s17: "1 engine, 1 ladder missing" beside three committed)."""
+    a dispatch to it plans only what is still missing (trial s17: "1 engine, 1 ladder missing" beside three committed).
+    ``crew_incident``: the incident a crew reports from (``reporting_crew_incident``), which its order is for; a place
+    it names that the map lacks ("Fredu 45", street slang) is taken to be that incident's, and the note says so."""
     open_incidents = {i.incident_id: i for i in store.list_incidents(status="open")}
+    if crew_incident in open_incidents:
+        session_incident = crew_incident
     specs, bound, asks, notes = [], {}, [], []
     for n, spec in enumerate(args.incidents):
         named = _named_id(spec)
@@ -87,7 +112,7 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             where = incident_place(target)
             if where is None or where.lat is None:  # the planner would look the id up as a place ("no place called 'INC-…'")
                 raise IncidentOffMap(target, list(spec.unit_ids or []))
-        if spec.place and spec.lat is None and described_only(spec.place) and place_of(spec.place) is None:
+        if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident) and place_of(spec.place) is None:
             # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the
             # units go to where the incident is, and the note says so (never "no place called 'the ammonia leak'")
             where = incident_place(target)

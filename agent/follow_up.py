@@ -104,6 +104,8 @@ class WhichIncident(ValueError):
 _QUESTION = re.compile(
     r"^\s*(?:who|whom|whose|what|what's|which|how|when|where|why|does|should|shall|may|"
     r"(?:is|are|do|can|could)(?!n't|'t|\s+not\b))\b"
+    # Finnish question words and -ko/-kö questions ("mitä suunnitelma sanoo ...", "onko ...", "pitääkö ..."), typed without a mark
+    r"|^\s*(?:mitä|mikä|mitkä|miten|kuinka|missä|mihin|mistä|milloin|miksi|kuka|ketkä|onko|ovatko|pitääkö|voiko|voidaanko|tarvitaanko)\b"
     r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|[吗呢么][？?]?\s*$|？\s*$",
     re.IGNORECASE)
 

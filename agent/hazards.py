@@ -24,8 +24,8 @@ WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|r
 # Portuguese, Polish or Russian: a short report ("tulipalo Kamppi", "Hilfe Feuer Kamppi", "pożar!") names its hazard
 # only in these (review s16 rvC: no word of them was known, so a unit or a place beside one won the routing).
 # Finnish "palo" only in its case forms, never a compound that names the service ("paloasema" a fire station,
-# "palokunta" the brigade, "paloauto" an engine); "palaa" is left out: it is also "returns" ("ERO-E1 palaa asemalle").
-FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\b(?:on|oli|ovat) tulessa\b|\bliekeissä\b|\bpalava\w*|\bsavu(?:a|n|ssa|sta)?\b|"
+# "palokunta" the brigade, "paloauto" an engine); "savusukeltajat" (smoke divers) are a crew inside a fire; "palaa" is left out: it is also "returns" ("ERO-E1 palaa asemalle").
+FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\bsavusukel\w*|\b(?:on|oli|ovat) tulessa\b|\bliekeissä\b|\bpalava\w*|\bsavu(?:a|n|ssa|sta)?\b|"
                      r"\bbrinner\b|\bbranden\b|\beld(?:en)?\b|\blågor\b|"          # sv
                      r"\bfeuer\b|\bbrennt\b|\brauch\b|"  # de ("Brand" is read above; Feuerwehr, the brigade, is not \bfeuer\b)
                      r"\bfuego\b|\bincendi[oe]s?\b|\bincêndio\b|\bfogo\b|\bfuoco\b|\bau feu\b|\bfeu\b(?! (?:rouge|vert|orange|d'artifice))|"
@@ -37,10 +37,14 @@ TRAFFIC_WORDS_ABROAD = (r"\b(?:MVA|MVC|RTC|RTA)\b|\bmech(?:anical)?\.?(?: entrap
                         r"\bkollision\w*|\b\w*unfall\b|\baccidente\b|\bwypadek\b|\bавари\w*|\bДТП\b")
 # Finnish, Swedish and German gas or chemical leaks
 HAZMAT_WORDS_ABROAD = r"\bkaasu(?:vuoto|n haju|a vuotaa)\w*|\bkemikaali\w*|\bgasläck\w*|\bgaslukt\w*|\bgasleck\w*|\bgasgeruch\w*"
+# A person fallen in Finnish ("mies kaatunut", "kaatui jäällä", "ei pääse ylös", "makaa maassa"); a tree fallen
+# ("puu kaatui", "kaatunut puu") is a storm's, not a person's.
+FALLEN_FI = (r"(?<!\bpuu )(?<!\bpuita )\bkaatu(?:i|nut|neet|neena)\b(?! puu)|\b(?:ei|eikä|en|eivät) pääse ylös\b|"
+             r"\bmakaa maassa\b|\bliukastu(?:i|nut)\b(?![^.,;]{0,20}\bpuu)")
 # An ambulance asked for, a person injured or unconscious, a heart stopped: radio shorthand ("2 x PI", persons
 # injured; upper case only, "pi" is a number), Finnish, Swedish, German and the tourists' languages.
 MEDICAL_WORDS_ABROAD = (r"(?-i:\bPI\b)|\bambulan(?:ssi\w*|s\w*|za|cia)\b|\bkrankenwagen\b|\bnotarzt\b|\bkaretk\w*|скор\w* помощ\w*|"
-                        r"\bloukkaantu\w*|\btajuto\w*|\belvyt\w*|\bsydänkohtau\w*|\bei hengitä\b|"
+                        r"\bloukkaantu\w*|" + FALLEN_FI + r"|\btajuto\w*|\belvyt\w*|\bsydänkohtau\w*|\bei hengitä\b|"
                         r"\bskadad\w*|\bmedvetslös\w*|\bhjärt(?:stopp|attack|infarkt)\w*|\bandas inte\b|"
                         r"\bverletzt\w*|\bbewusstlos\w*|\bherzinfarkt\w*|\bherzstillstand\w*|\batmet nicht\b|"
                         r"\bherid[oa]s?\b|\bblessée?s?\b|\bferit[oi]\b|\branny\b|\bранен\w*|\binconscien\w*|\bnieprzytomn\w*|без сознания")

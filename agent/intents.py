@@ -32,6 +32,7 @@ from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.follow_up import is_question
+from core.language import identify_language
 from core.text import has_han
 from agent.pasted import rows_set_aside
 from agent.plan_source import acted_under_the_plans, asked_of_the_plans, general_distance_question
@@ -464,7 +465,8 @@ _SHORT_REPORT_WORDS, _BARE_HAZARD_WORDS = 12, 6
 def _short_report(text: str, city: Any, unit_ids: list[str]) -> bool:
     """A report said in a few words, in any of the languages the hazard words know ("tulipalo Kamppi, ihmisiä sisällä",
     "Hilfe Feuer Kamppi", "palo!!", "MVA Mech 3 x PI"), not asked as a question: a hazard named beside a place or unit of
-    ours, a hazard alone in a shout, or a cry for help ("apua", "hjälp") at a place. Before session 17 the router read
+    ours, a hazard alone in a shout, or a cry for help ("apua", "hjälp") at a place; in a language the classifier does
+    not read, a hazard beside a place or unit at any length. Before session 17 the router read
     such a message by its place (a place lookup), its unit (a status) or not at all (the help text), and filed nothing."""
     if QUESTIONISH.search(text) or is_question(text) or has_han(text):
         return False  # Chinese asks without a mark ("氨气泄漏要隔离多远"); its reports are read by the classifier, trained on them
@@ -474,9 +476,19 @@ def _short_report(text: str, city: Any, unit_ids: list[str]) -> bool:
     words = len(re.findall(r"\w+", text))
     hazard = hazard_from_words(text) is not None
     named = _named_place(text, city) or bool(units)
+    if hazard and named and _not_the_classifiers_language(text):
+        return True  # a full sentence in Finnish or Swedish: the classifier (English and Chinese) cannot read it at any length
     if hazard:
         return words <= (_SHORT_REPORT_WORDS if named else _BARE_HAZARD_WORDS)
     return cries_for_help(text) and named and words <= _SHORT_REPORT_WORDS
+
+
+def _not_the_classifiers_language(text: str) -> bool:
+    """Is the message surely in a language the intent classifier was not trained on (it reads English and Chinese)?
+    Trial s17: "Fredrikinkadulla kerrostalon rappukäytävässä palaa, savua tulee ikkunoista, lapsia neljännessä
+    kerroksessa" is a report of more than twelve words that the classifier took for a request for help."""
+    guess = identify_language(text)
+    return guess.sure and guess.language not in ("en", "zh")
 
 
 def _reported_beside_evacuation_question(text: str, clauses: list[str], city: Any, unit_ids: list[str]) -> bool:

@@ -1,7 +1,7 @@
 """A life at immediate risk in a report that names no hazard of its own: a utility outage that is only P2 for the
 street is P1 for one person in it.
 
-Two families, English and Chinese:
+Three families, English and Chinese (the third also Finnish):
 
 - **Powered life support without power.** Someone who lives on a machine (a home oxygen concentrator, a home
   ventilator, home dialysis, an infusion pump; 制氧机, 呼吸机, 透析机) in a power cut, or whose machine has stopped.
@@ -13,6 +13,8 @@ Two families, English and Chinese:
 - **A frail person in an unheated home in severe frost.** An elderly, ill, bedridden person or a baby, with the
   heating lost (a power or heating outage, or a room temperature of 12 °C or less) while it is -15 °C or colder
   outside (or "severe frost", 严寒). Hypothermia in an old person indoors is a known winter killer.
+- **A frail person down outdoors in severe frost** (trial s17): fallen and unable to get up, outside (a park, the ice),
+  at -15 °C or colder, also in Finnish ("Vanha mies kaatunut Esplanadin puistossa, ei pääse ylös, pakkasta -15").
 
 ``life_at_risk`` gives the reason in words for the plan, or None; ``agent.hazards.reconciled_triage`` raises such a
 report to P1. A power cut with nobody dependent, a device that is fine with the power on, or cold without a frail
@@ -54,6 +56,8 @@ _FRAIL = re.compile(
     r"\b(?:elderly|old (?:lady|man|woman|people|person|couple)|pensioners?|grand(?:mother|father|ma|pa|parents?)|granny|gran|nan|nana|grandad|"
     r"(?:[7-9]\d|1[01]\d)[- ]?(?:year[- ]old|yo\b|-year-old)|aged (?:[7-9]\d|1[01]\d)|(?:she|he)(?:'s| is) (?:[7-9]\d|1[01]\d)(?! ?(?:%|°|degrees?|kg|cm|min|minutes|m\b))|in (?:her|his|their) (?:seventies|eighties|nineties|[789]0s)|"
     r"bedridden|bed-bound|frail|sick|ill|infirm|disabled|babies|baby|infants?|newborns?)\b|"
+    # Finnish: an old man / woman, an aged person, granny, grandad, a baby
+    r"\b(?:vanha (?:mies|nainen|rouva|herra|pariskunta|ihminen|henkilö)|vanhu\w*|iäk(?:äs|kä)\w*|mummo\w*|mummu\w*|vaari\w*|ukki\w*|vauva\w*)\b|"
     r"老人|老太太|老奶奶|老大爷|老爷爷|老两口|奶奶|爷爷|外婆|姥姥|外公|姥爷|[七八九]十多?岁|婴儿|宝宝|新生儿|卧床|瘫痪|病人|生病|重病", _I)
 # The temperature in the home: "the flat is 12 degrees", "down to 10 °C inside", 家里只有十度.
 _INDOOR_EN = re.compile(r"\b(?:flat|apartment|home|house|room|bedroom|kitchen|inside|indoors)\b[^.!?;]{0,25}?(?<![-−\d])(\d{1,2}) ?(?:°\s?c?|degrees?|c\b)", _I)
@@ -65,7 +69,14 @@ _WARM_INDOOR_C = 18
 # Outdoor frost: -15 °C or colder, or said as severe.
 _FROST_EN = re.compile(r"(?:^|[\s(,])[-−] ?(\d{1,2}) ?(?:°\s?c?|degrees?|c\b|(?=(?:\s(?:degrees )?(?:outside|outdoors|out there|out)\b)))|\b(?:it'?s|it is|currently|now)\s[-−] ?(\d{1,2})\b|\bminus (\d{1,2}|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+|thirty)\b", _I)
 _FROST_ZH = re.compile(r"零下(\d{1,2}|[一二三四五六七八九十]{1,3})度?")
-_SEVERE_FROST = re.compile(r"\b(?:severe|hard|extreme|bitter) (?:frost|cold)\b|严寒|极寒|寒潮", _I)
+_SEVERE_FROST = re.compile(r"\b(?:severe|hard|extreme|bitter) (?:frost|cold)\b|\b(?:kova|kovassa|kireä|kireässä|ankara|ankarassa) pakka\w*|严寒|极寒|寒潮", _I)
+# Finnish frost by its degrees: "pakkasta -15", "pakkasta 18 astetta", "15 astetta pakkasta"
+_FROST_FI = re.compile(r"\bpakkas\w*\s[-−]?\s?(\d{1,2})\b|\b[-−]?(\d{1,2}) ?(?:astetta|°c?) pakkas\w*", _I)
+# A person down outdoors who cannot get up (a fall in the park, on the ice): without help the cold does the rest.
+_DOWN = re.compile(r"\b(?:can'?t|cannot|could not|couldn'?t|unable to) get up\b|\blying (?:on the (?:ground|ice|pavement)|in the snow)\b|"
+                   r"\b(?:ei|eikä|eivät) pääse ylös\b|\bmakaa (?:maassa|lumessa|jäällä)\b|\bon ollut maassa\b", _I)
+_OUTDOORS = re.compile(r"\b(?:outside|outdoors|in the (?:park|snow|street)|on the (?:ice|street|pavement))\b|"
+                       r"\bulkona\b|\b\w+(?:puistossa|puistikossa|kadulla|torilla|rannalla|pihalla)\b|\b(?:puistossa|lumessa|jäällä|pihalla)\b", _I)
 _SEVERE_FROST_C = 15
 _EN_TENS = {"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30}
 
@@ -102,7 +113,7 @@ def _degrees(raw: str) -> int | None:
 def _severe_frost(text: str) -> bool:
     if _SEVERE_FROST.search(text):
         return True
-    for m in (*_FROST_EN.finditer(text), *_FROST_ZH.finditer(text)):
+    for m in (*_FROST_EN.finditer(text), *_FROST_ZH.finditer(text), *_FROST_FI.finditer(text)):
         value = _degrees(next(g for g in m.groups() if g))
         if value is not None and value >= _SEVERE_FROST_C:
             return True
@@ -133,4 +144,7 @@ def life_at_risk(text: str) -> str | None:
     frail = _said(_FRAIL, text)
     if frail and _severe_frost(text) and _cold_home(text):
         return f'a frail person ("{frail.group(0)}") in an unheated home in severe frost'
+    down = _said(_DOWN, text)
+    if frail and down and _OUTDOORS.search(text) and _severe_frost(text):
+        return f'a frail person ("{frail.group(0)}") down outdoors and unable to get up ("{down.group(0)}") in severe frost: cold exposure'
     return None

@@ -175,6 +175,9 @@ _FINNISH = {
     "väestönsuoja": "shelter", "väestönsuojat": "shelters", "suoja": "shelter", "suojat": "shelters",
     "ohje": "procedure", "ohjeet": "procedures", "ambulanssi": "ambulance", "paloauto": "engine", "poliisipartio": "police patrol",
     "pelastuslaitos": "rescue service", "sähkö": "power", "sähköt": "power",
+    # a crew's radio: "ERO-E1 paikalla" (on scene), "tarvitaan lisää ambulanssi" / "tarvitsemme toisen ambulanssin"
+    "paikalla": "on scene", "paikan päällä": "on scene", "tarvitaan lisää": "need more", "tarvitaan": "need",
+    "tarvitsemme": "we need", "ambulanssin": "ambulance", "ambulanssia": "ambulance", "ambulansseja": "ambulances",
 }
 _FINNISH_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_FINNISH, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 

@@ -138,6 +138,23 @@ def _fi_adjective_compound(word: str) -> tuple[str, str, str] | None:
     return None
 
 
+# The generic nouns of Finnish place names that a genitive stands before in one compound ("Esplanadinpuisto",
+# "Fredrikinkatu", "Kaisaniemenranta"), diacritics folded: people also write the two apart ("Esplanadin puistossa").
+_FI_PLACE_HEADS = ("puistikko", "puisto", "katu", "tie", "tori", "kuja", "ranta", "silta", "kentta", "aukio", "polku", "laituri")
+
+
+def _fi_genitive_compound(word: str) -> tuple[str, str] | None:
+    """(genitive, generic noun) when the word is a genitive + place noun compound name ("esplanadinpuisto" ->
+    ("esplanadin", "puisto")), which a report may write as two words."""
+    if not word.isalpha():
+        return None
+    for head in _FI_PLACE_HEADS:
+        genitive = word[: -len(head)]
+        if word.endswith(head) and len(genitive) >= 4 and genitive.endswith("n"):
+            return genitive, head
+    return None
+
+
 def _word_stem(word: str) -> str:
     """A literal prefix every inflected form of the word keeps (a cheap test before the regex)."""
     if has_cjk(word) or len(word) <= 3:
@@ -145,6 +162,9 @@ def _word_stem(word: str) -> str:
     compound = _fi_adjective_compound(word)
     if compound is not None:
         return compound[1]
+    genitive = _fi_genitive_compound(word)
+    if genitive is not None:
+        return genitive[0]  # "esplanadin", which "Esplanadin puistossa" keeps too
     return word[:-3] if len(word) >= 6 else word[:-2]
 
 
@@ -169,6 +189,10 @@ def word_pattern(word: str) -> str:
     if compound is not None:
         # Both halves inflect: the adjective agrees with the noun ("Pitkänsillan", "Vanhassakaupungissa").
         return f"(?:{compound[0]}) ?" + _graded(compound[2])  # also written apart ("Pitkällä sillalla")
+    genitive = _fi_genitive_compound(word)
+    if genitive is not None:
+        # Only the noun inflects; the genitive stays ("Esplanadinpuistossa", "Esplanadin puistossa").
+        return re.escape(genitive[0]) + " ?" + _graded(genitive[1])
     if word.endswith(("us", "os", "es", "is", "ys")) and len(word) >= 5:
         # Finnish -s nouns inflect on -kse- ("rakennus" -> "rakennuksessa", "Sokos" -> "Sokoksella").
         return re.escape(word[:-1]) + f"(?:s|kse|ks)[{_VOWELS}]{{0,2}}" + _ENDING
@@ -456,7 +480,7 @@ class Gazetteer:
         return scored[0][1].match(top)
 
     @staticmethod
-    def _proper_noun_in(entry: Entry, key: str, text: str, before: str = "", inflected: bool = False) -> bool:
+    def _proper_noun_in(entry: Entry, key: str, text: str, before: str = "", inflected: bool = False, ordinary: bool = False) -> bool:
         # OSM names many cafes and bars with ordinary words ("Family", "Story", "Subway"):
         # a landmark counts only when written as a name, capitalised as in OSM -- unless the writer
         # capitalises nothing at all ("espan lava", a hurried message), and the name is more than one word, or one
@@ -470,7 +494,11 @@ class Gazetteer:
             return True
         first = original.split()[0] if original.split() else original
         head = first[: len(first) - 3] if len(first) >= 7 else first
-        if " " not in key and common_english_word(key) and head[:1].isupper() and not has_cjk(text):
+        genitive = _fi_genitive_compound(normalize(first))
+        if genitive is not None:
+            head = first[: len(genitive[0])]  # "Esplanadin puistossa" writes the compound apart: its genitive is the name
+        # ``ordinary``: a Finnish word that is a landmark's local name ("Vanha", old): "Vanha mies kaatunut" opens with it
+        if " " not in key and (common_english_word(key) or ordinary) and head[:1].isupper() and not has_cjk(text):
             # A one-word name that is an ordinary word ("Power", "Story", "Subway") is a name only where its capital
             # says so: a capital the sentence's first word takes anyway ("Power cut in Kallio", "Report: Fire ...")
             # says nothing, so at least one use must be capitalised inside a sentence ("fire at Power"). Chinese
@@ -500,7 +528,10 @@ class Gazetteer:
                     continue
                 entries = self._by_key[key]
                 entry = entries[0]
-                if entry.kind == "landmark" and not self._proper_noun_in(entry, key, text, norm[:span[0]], m.group(0) != key):
+                # A landmark, or a street called by its nickname ("Lönkka", which is also "lonkka", a hip), is a name
+                # only where it is written as one.
+                if (entry.kind == "landmark" or key in entry.nicknames) and not self._proper_noun_in(
+                        entry, key, text, norm[:span[0]], m.group(0) != key, ordinary=key in self.ordinary_keys):
                     continue
                 if key in self.ordinary_keys and adjective_of_next(norm, span[0], span[1], key):
                     continue  # "Vanhassa kaupungissa": in the old town, not at "Vanha"
