@@ -24,7 +24,10 @@ _CLOSE = re.compile(
     rf"|\b{_NOUN}\s+(?:can be|is to be)\s+closed\b"
     rf"|(?:关闭|关掉|结束)\s*(?:这个|该|此|本)?\s*(?:事件|事故|案件|{_ID})|结案",
     re.IGNORECASE)
-_DUPLICATE_OF = re.compile(rf"(?:duplicate\s+of|same\s+as|dupe\s+of|重复于)\s*(?:incident\s+)?({_ID})|(?:与|和|跟)\s*({_ID})\s*重复",
+# "duplicate of INC-9", "same fire as INC-9", "与INC-9重复", "和INC-9是同一起" (review s17 rv2b: only the first wordings
+# were read; "close INC-12 - same fire as INC-9" named two incidents and was filed as a report)
+_DUPLICATE_OF = re.compile(rf"(?:duplicate\s+of|same\s+(?:\w+\s+)?as|dupe\s+of|重复于)\s*(?:incident\s+)?({_ID})"
+                           rf"|(?:与|和|跟)\s*({_ID})\s*(?:是|为)?\s*(?:重复|同一(?:起|个|件|场))",
                            re.IGNORECASE)
 # "how do I close an incident?", "can we close this incident yet?": a question about closing, not the order
 _ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|may|do|does|is|are)\b|\?\s*$|吗[？?]?\s*$|怎么|如何|能不能|可以.{0,6}吗",

@@ -49,6 +49,10 @@ MEDICAL_WORDS_ABROAD = (r"(?-i:\bPI\b)|\bambulan(?:ssi\w*|s\w*|za|cia)\b|\bkrank
                         r"\bverletzt\w*|\bbewusstlos\w*|\bherzinfarkt\w*|\bherzstillstand\w*|\batmet nicht\b|"
                         r"\bherid[oa]s?\b|\bblessée?s?\b|\bferit[oi]\b|\branny\b|\bранен\w*|\binconscien\w*|\bnieprzytomn\w*|без сознания")
 
+# The storm in Finnish, German and the tourists' languages (Swedish "storm" is the English word): review s17 rv2b, a
+# tree the "myrsky" threw onto a car got the help text.
+SEVERE_WEATHER_WORDS_ABROAD = r"\bmyrsk\w*|\bsturm\b|\bsturmschä\w*|\borkan\w*|\bunwetter\b|\btormenta\b|\btempesta\b|\btempête\b|\bburz[aąy]\b|\bураган\w*|\bбур[яи]\b"
+
 # A cry for help in the city's and the tourists' languages ("apua!", "hjälp", "Hilfe", "au secours", "помогите", "救命"),
 # or an English "help" shouted ("help!"); the bare English "help" is a question about using the assistant.
 DISTRESS = re.compile(r"\bapua+\b|\bhjälp\b|\bhilfe\b|\baiuto\b|\bayuda\b|\bsocorro\b|\bau secours\b|\bpomocy\b|\bratunku\b|"
@@ -89,7 +93,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
                        r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
-    ("severe_weather", r"storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
+    ("severe_weather", SEVERE_WEATHER_WORDS_ABROAD + r"|storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
     ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
                 r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),

@@ -313,7 +313,8 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     elif "plan_question" in intents and any(EXPLICIT_PLAN.search(c) and not QUESTIONISH.search(c) for c in clauses if clause_intent(c, unit_ids) is None) and "incident_report" not in intents \
             and not planners & set(intents) and any(hazard_from_words(c) for c in incident_clauses):
         intents.insert(0, "incident_report")
-    if "evacuation" in intents and "incident_report" not in intents and _reported_beside_evacuation_question(text, clauses, city, unit_ids):
+    if "evacuation" in intents and "incident_report" not in intents and (
+            _reported_beside_evacuation_question(text, clauses, city, unit_ids) or _evacuation_reported_under_way(text, clauses, city, unit_ids)):
         intents.insert(0, "incident_report")  # "gas leak at X, how far do we evacuate?": the incident is filed, the question answered
     if intents == ["dispatch"] and not placed and _report_with_a_plea(text, unit_ids, triage):
         intents = ["incident_report"]
@@ -498,6 +499,29 @@ def _reported_beside_evacuation_question(text: str, clauses: list[str], city: An
     told = [c for c in clauses if clause_intent(c, unit_ids) is None and not QUESTIONISH.search(c)]
     return bool(asked and told and all(QUESTIONISH.search(c) for c in asked)
                 and hazard_from_words(" ".join(told)) and _named_place(text, city))
+
+
+# An evacuation the report states as done or going on, not ordered: a passive past or progressive ("residents being
+# evacuated", "the tenants were evacuated", "two residents evacuated"), or the evacuation said to have started
+# ("evacuation started by security", "security began evacuating").  Chinese: 已疏散 / 正在疏散 (the cue itself skips 已).
+_EVACUATION_UNDER_WAY = re.compile(
+    r"\b(?:being|been|was|were|got|getting|are|is)\s+(?:\w+\s+)?evacuated\b|"
+    r"\b(?:residents|people|persons|guests|staff|customers|shoppers|occupants|tenants|patients|pupils|students|workers|"
+    r"visitors|families|children|everyone|everybody)\s+(?:\w+\s+)?evacuated\b|"
+    r"\bevacuation\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:already\s+|now\s+)?(?:started|begun|began|under\s*way|in progress|ongoing|going on|complete[d]?|done)\b|"
+    r"\b(?:started|begun|began|(?:is|are) already)\s+(?:the\s+|an?\s+)?evacuat\w*|已(?:经)?(?:在)?(?:疏散|撤离)|正在(?:疏散|撤离)",
+    re.IGNORECASE)
+
+
+def _evacuation_reported_under_way(text: str, clauses: list[str], city: Any, unit_ids: list[str]) -> bool:
+    """An incident at a place of ours whose evacuation the report states as under way ("fire at X, residents being
+    evacuated, one with burns", an alarm panel's "Evacuation started"): a report, whose incident is filed (review s17
+    rv2b: only the evacuation was planned, the fire with a burns casualty never filed).  Every evacuation clause says
+    it so, or asks about it; an order beside it ("evacuate 300 m") keeps the message an order."""
+    evacuating = [c for c in clauses if clause_intent(c, unit_ids) == "evacuation"]
+    return bool(evacuating and all(_EVACUATION_UNDER_WAY.search(c) or QUESTIONISH.search(c) for c in evacuating)
+                and any(_EVACUATION_UNDER_WAY.search(c) for c in evacuating)
+                and hazard_from_words(_EVACUATION_UNDER_WAY.sub(" ", text)) and _named_place(text, city))
 
 
 def _own_shelter_request(text: str, clauses: list[str], unit_ids: list[str], city: Any) -> bool:

@@ -32,7 +32,7 @@ _MERGE = re.compile(rf"\b(?:merge|combine|consolidate|fold|join)\b\s+(?P<a>{_EIT
                     re.IGNORECASE)
 # "A and B are the same (fire)", "A is the same incident as B", "A 和 B 是同一起", "A 与 B 是同一个事件"
 _SAME = re.compile(rf"(?P<a>{_EITHER})\s+(?:and|&)\s+(?P<b>{_EITHER})\s+(?:are|is)\s+(?:the\s+same|one\s+and\s+the\s+same|one)\b"
-                   rf"|(?P<c>{_EITHER})\s+(?:is|was)\s+(?:the\s+same\s+(?:\w+\s+)?as|a\s+duplicate\s+of)\s+(?P<d>{_EITHER})"
+                   rf"|(?P<c>{_EITHER})\s+(?:is|was)\s+(?:the\s+same\s+(?:\w+\s+)?as|an?\s+(?:duplicate|dupe)\s+of)\s+(?P<d>{_EITHER})"
                    rf"|(?P<za>{_EITHER})\s*(?:和|与|跟)\s*(?P<zb>{_EITHER})\s*(?:是|为)?\s*同一(?:起|个|件|场)",
                    re.IGNORECASE)
 
@@ -72,7 +72,8 @@ def merge_request(text: str) -> MergeRequest | None:
         if not match:
             return None
         groups = [g for g in match.groups() if g]
-        first, second, directed = groups[0], groups[1], False
+        # "A is a duplicate of B" says which one goes: A (the incident opened first is kept only where the words do not say)
+        first, second, directed = groups[0], groups[1], bool(re.search(r"\bdup(?:e|licate)\b", match.group(0), re.IGNORECASE))
     merged, into = _incident(first), _incident(second)
     if merged is None and into is None:  # "merge this into this": no incident named at all
         return None

@@ -106,9 +106,21 @@ def extract_status(text: str) -> str | None:
     return _first_status(text)
 
 
+# A patient transport said to be over ("finished transporting, back in service", "no longer transporting", "已把伤员送到
+# 医院，现在空闲"): the crew's end-of-transport message, no transport going on (review s17 rv2b: read as 'transporting',
+# the ambulance that reported itself free was kept busy).  The other words of the message then say its status.
+_TRANSPORT_OVER = re.compile(
+    r"\b(?:finish(?:ed|ing)|done|complet(?:ed?|ing)|end(?:ed|ing)|no longer|stopped|after)\s+(?:with\s+)?(?:the\s+|its\s+|a\s+|our\s+)?"
+    r"(?:transport|convey)\w*|\btransport\w*\s+(?:is\s+|was\s+|now\s+)?(?:done|over|finished|complete(?:d)?|ended)\b|"
+    r"已(?:经)?(?:把|将)?[^，。；！？,;\n]{0,6}(?:送|转运|运送)(?:到|达)(?:了)?[^，。；！？,;\n]{0,6}医院(?!的?路上)|"
+    r"(?:转运|送医|运送)(?:已经?|已)?(?:完成|结束|完毕)", re.IGNORECASE)
+
+
 def _first_status(text: str, within: int | None = None) -> str | None:
     """The first status of STATUS_WORDS whose words occur (with ``within``: starting in the first characters)."""
     for value, pattern in STATUS_WORDS:
+        if value == "transporting" and _TRANSPORT_OVER.search(text):
+            continue
         match = re.search(pattern, text, re.IGNORECASE)
         if match and (within is None or match.start() <= within):
             return value
