@@ -1,6 +1,8 @@
 """Review s17-rv2a (HIGH, not fixed): a bare Finnish "kiitos" (thank you) opens a utility_outage P2 incident on main;
 at d22069d it got the out-of-scope reply. The router reads it out_of_scope (agent.intents.route without triage), yet
-the chat's fallback calls plan_response with it; the cause was not found in the time of the review."""
+the chat's fallback (agent.intents.plan_calls) routes it with the triage model: the classifier is unsure (out_of_scope
+0.29 < 0.5) and the triage model reads "kiitos" as an incident, so it is filed. The triage reading likely moved with
+6cc352d (finetune _lead_window by label name); not confirmed in the time of the review."""
 
 from __future__ import annotations
 
