@@ -1,7 +1,7 @@
 """The hazard a message's words name, and the triage model's incident type checked against them.
 
 ``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins; the Finnish, Swedish, German and other tourists'
-words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``hazard_from_words``, the type the operator
+words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``not_an_emergency_now`` (a drill, a test or an all-clear), ``hazard_from_words``, the type the operator
 states in so many words (``stated_hazard``), and ``reconciled_triage``: a triage type the words contradict yields to
 theirs (under-triage is the costliest error).
 """
@@ -57,6 +57,23 @@ SEVERE_WEATHER_WORDS_ABROAD = r"\bmyrsk\w*|\bsturm\b|\bsturmschä\w*|\borkan\w*|
 # or an English "help" shouted ("help!"); the bare English "help" is a question about using the assistant.
 DISTRESS = re.compile(r"\bapua+\b|\bhjälp\b|\bhilfe\b|\baiuto\b|\bayuda\b|\bsocorro\b|\bau secours\b|\bpomocy\b|\bratunku\b|"
                       r"помогите|на помощь|救命|\bhelp\s*!", re.IGNORECASE)
+
+
+# A message that names a hazard but says it is an exercise, a test or training ("ERO-E1 PI training", "harjoituspalo
+# Kamppi", "brandövning", "Feuerübung", "smoke alarm test"), or that it is over ("palo sammutettu", "branden är släckt",
+# "the fire is out", "RTA report done"): no new emergency in a few words (review s17-rv2a: each was filed, one as a P1).
+# The Finnish, Swedish and German words are compounds' parts ("paloharjoitus", "brandövning"), read inside a word.
+NOT_AN_EMERGENCY_NOW = re.compile(
+    r"\b(?:drills?|exercises?|tests?|testing|training|practi[cs]e|rehearsal)\b|harjoitu|\btesti\w*|koulutu|övning|übung|probealarm|"
+    r"\b(?:is|was|are|were|been|now) (?:out|extinguished|under control)\b(?! of\b)|\bput out\b|\bextinguished\b|"
+    r"\b(?:done|finished|completed|resolved|cleared|stood down)\b|"
+    r"\bsammu(?:tettu|i|nut|ksissa)\b|\btuuletettu\b|\bhallinnassa\b|\bsläckt\w*|\bunder kontroll\b|\bgelöscht\b|"
+    r"\bunter kontrolle\b|\berledigt\b|演习|演练|测试|已扑灭|已灭", re.IGNORECASE)
+
+
+def not_an_emergency_now(text: str) -> bool:
+    """Does the message call its hazard an exercise, a test or training, or say it is over?"""
+    return bool(NOT_AN_EMERGENCY_NOW.search(text))
 
 
 def cries_for_help(text: str) -> bool:

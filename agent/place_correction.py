@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from agent.hazards import hazard_from_words
 from core.text import has_han
 
 __all__ = ["address_answer", "address_not_found", "corrected_place", "relocation_reply", "said_besides", "street_like"]
@@ -48,12 +49,19 @@ def corrected_place(text: str) -> str | None:
 # staircase, door); anything else (a hazard, an order) makes it a report or a request, read as one.
 _INTRO = (r"(?:(?:the\s+)?(?:correct\s+|exact\s+|right\s+|real\s+|full\s+)?(?:address|location)\s*(?:is|was|:)|"
           r"(?:it|he|she|they|we|caller|the caller)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:at|on|in)|(?:at|on)|"
+          # the city's own languages (review s17-rv2a: "adressen är Annankatu 12" opened a new P1 flood incident,
+          # "osoite on Annankatu 12, 3 krs" got the help text): Finnish "osoite on", "(se on) osoitteessa", Swedish
+          # "adressen är", "(det är / vi är) på / vid"
+          r"(?:oikea\s+|tarkka\s+)?osoite\s*(?:on|oli|:)|(?:(?:se|hän|he|soittaja)\s+(?:on|ovat|oli)\s+)?osoitteessa|"
+          r"(?:den\s+)?(?:rätta\s+|exakta\s+|korrekta\s+)?adress(?:en)?\s*(?:är|var|:)|"
+          r"(?:det|hen|han|hon|de|vi|den som ringer)\s+(?:är|var)\s+(?:på|vid|i)|(?:på|vid)|"
           r"(?:地址|位置|地点)\s*(?:是|为|在|：|:)?|在)")
 _PLACE_NUMBER = r"[A-Za-zÄÖÅäöå][\wäöå-]*(?:\s+[A-Za-zÄÖÅäöå][\wäöå-]*)?\s?\d{1,4}\s?(?:[A-Za-z](?![\w]))?"
 _ZH_NUMBER = r"[\u4e00-\u9fff]{2,12}\d{1,4}\s?号"
 _DETAIL = (r"(?:(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|top|ground|upper)\s+(?:floor|storey|story)|"
            r"floor\s+\d{1,2}|(?:apartment|apt|flat|door|staircase|stairwell|entrance|stair|building|block|unit)\.?\s*(?:no\.?\s*)?[A-Za-z]?\d{0,4}[A-Za-z]?|"
-           r"[A-Z]\s?\d{1,3}|\d{1,2}\s*krs|"
+           r"[A-Z]\s?\d{1,3}|\d{1,2}\s*krs|\d{1,2}\.?\s*kerros|kerros\s+\d{1,2}|(?:rappu|porras|asunto|as\.|trappa|lägenhet|lgh)\s*[A-Za-z]?\d{0,4}|"
+           r"[A-Za-z]-?rappu|\d{1,2}\s*(?:tr|trappor)\b|våning\s+\d{1,2}|\d{1,2}(?::a|:e)?\s+våningen|"
            r"[0-9一二三四五六七八九十]{1,3}\s?(?:楼|层|单元|室|号楼|门|栋)(?:[0-9一二三四五六七八九十]{1,4}\s?(?:室|号|层|楼))?)")
 _ADDRESS_ANSWER = re.compile(rf"^\W*(?:{_INTRO}\s*)?(?P<address>{_PLACE_NUMBER}|{_ZH_NUMBER})"
                              rf"(?:\s*[,，;；、]?\s*{_DETAIL})*[\s.。!！]*$", re.IGNORECASE)
@@ -66,6 +74,8 @@ def address_answer(text: str) -> str | None:
     if found is None:
         return None
     address = found.group("address").strip()
+    if hazard_from_words(address):
+        return None  # "tulipalo Annankatu 12", "Feuer Bulevardi 14": a hazard word before the street is a report (review s17-rv2a)
     # a unit, an incident or a priority with a number ("KAM-A1", "INC 7", "P1") is no street: a name of 4 letters or more
     name = re.match(r"[^\d\s]+", address)
     if name is None or "-" in name.group(0) or len(name.group(0)) < (2 if has_han(address) else 4):
