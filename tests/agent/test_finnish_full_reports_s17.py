@@ -86,10 +86,7 @@ def test_a_fallen_old_person_in_finnish_is_routed_as_a_report(routed_calls, repo
 
 @pytest.mark.parametrize("update", [
     "ERO-E1 paikalla, Fredrikinkatu 45. Savusukeltajat sisään, 2 lasta pelastettu, yksi aikuinen vielä sisällä 4. krs. Tarvitaan lisää ambulanssi.",
-    pytest.param("ERO-E1 paikalla. Kaksi lasta pelastettu, yksi aikuinen vielä sisällä. Tarvitsemme toisen ambulanssin.",
-                 marks=pytest.mark.xfail(strict=True, reason="merge s17-tfd + s17-tfa: 'lasta' (children) is read as the "
-                                         "landmark 'Äiti ja lapset', and a dispatch by type to a mapped place away from the "
-                                         "session's incident asks for a report there instead of following the crew's incident")),
+    "ERO-E1 paikalla. Kaksi lasta pelastettu, yksi aikuinen vielä sisällä. Tarvitsemme toisen ambulanssin.",
     "ERO-E1 on scene at Fredrikinkatu 45. Smoke divers going in, 2 kids rescued, one adult still inside on the 4th floor. Need another ambulance.",
 ])
 def test_a_crew_update_that_asks_for_an_ambulance_plans_one(routed_calls, update):
