@@ -7,6 +7,9 @@ import pytest
 
 from agent.incident_scope import without_motion_targets
 
+# the note that a report opened an incident of its own, in the asker's language (s17-zh: a Chinese desk gets Chinese)
+OPENED = ("Opened ", "已新开事件")
+
 CRASH = "Two cars collided at Bulevardi 14, one driver trapped, fuel on the road"
 FIRE = "Fire on the 2nd floor of a flat at Bulevardi 14, a child at the window"
 
@@ -25,7 +28,7 @@ def test_a_follow_up_without_a_place_is_filed_and_planned_at_the_incident(assist
     session = assistant.open_incident("chat", "op").incident_id
     _final(assistant, CRASH, session)
     reply = _final(assistant, follow_up, session)
-    assert len(assistant.incidents()) == 1 and not reply.text.startswith("Opened")
+    assert len(assistant.incidents()) == 1 and not reply.text.startswith(OPENED)
     assert reply.plan is not None and reply.plan.incident_id == session
     assert assistant.incident_view(session).report_text == follow_up  # filed on the crash
     assert "Bulevardi 14" in (reply.plan.location or "")  # at the crash, not unlocated
@@ -57,7 +60,7 @@ def test_smoke_drifting_to_another_place_opens_no_incident_and_does_not_move_thi
     session = assistant.open_incident("chat", "op").incident_id
     _final(assistant, FIRE, session)
     reply = _final(assistant, drift, session)
-    assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
+    assert not reply.text.startswith(OPENED) and len(assistant.incidents()) == 1
     assert "Kaisaniemi" not in (reply.plan.location or "")
     reply = _final(assistant, "The fire at Bulevardi 14 has reached the roof", session)  # the source, named again
-    assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
+    assert not reply.text.startswith(OPENED) and len(assistant.incidents()) == 1

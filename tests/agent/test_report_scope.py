@@ -7,6 +7,9 @@ import pytest
 
 from agent.incident_scope import ReportPlace, report_belongs_to
 
+# the note that a report opened an incident of its own, in the asker's language (s17-zh: a Chinese desk gets Chinese)
+OPENED = ("Opened ", "已新开事件")
+
 
 def _final(assistant, message, incident):
     return list(assistant.chat(message, incident))[-1]
@@ -46,7 +49,8 @@ def test_a_report_elsewhere_opens_its_own_incident_and_a_follow_up_stays(assista
 
     reply = _final(assistant, other, session)
     opened = reply.plan.incident_id
-    assert opened != session and reply.text.startswith(f"Opened {opened} for ") and f"{session} stays open" in reply.text
+    assert opened != session and (reply.text.startswith(f"Opened {opened} for ") and f"{session} stays open" in reply.text
+                                 or reply.text.startswith(f"已新开事件 {opened}") and f"{session} 仍未结" in reply.text)
     assert "continues on" not in reply.text  # a caller that does not follow the session's incidents (the web page) stays
     kept = assistant.incident_view(session)  # the first incident untouched: report, triage, title
     assert (kept.report_text, kept.incident.title, kept.triage) == (first, before.incident.title, before.triage)
@@ -54,7 +58,7 @@ def test_a_report_elsewhere_opens_its_own_incident_and_a_follow_up_stays(assista
     assert {session, opened} <= {i.incident_id for i in assistant.incidents()}
 
     reply = _final(assistant, follow_up, session)  # no place of its own: the session's incident
-    assert not reply.text.startswith("Opened")
+    assert not reply.text.startswith(OPENED)
     assert assistant.incident_view(session).report_text == follow_up
     assert len(assistant.incidents()) == 2
 
@@ -63,7 +67,7 @@ def test_a_report_at_the_same_place_stays_on_the_session_incident(assistant):
     session = assistant.open_incident("chat", "op").incident_id
     _final(assistant, "Fire in a flat at Bulevardi 14, smoke on the stairs", session)
     reply = _final(assistant, "Gas smell now in the stairwell of Bulevardi 14, residents dizzy", session)
-    assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
+    assert not reply.text.startswith(OPENED) and len(assistant.incidents()) == 1
     assert assistant.incident_view(session).report_text.startswith("Gas smell")
 
 
@@ -73,7 +77,7 @@ def test_a_session_without_an_incident_opens_one_only_for_a_report(assistant):
     assert [e.payload["role"] for e in assistant._store.events(kind="chat_message")] == ["user", "assistant"]
     reply = _final(assistant, "Fire in a flat at Bulevardi 14, smoke on the stairs", None)
     [incident] = assistant.incidents()
-    assert reply.plan.incident_id == incident.incident_id and not reply.text.startswith("Opened")
+    assert reply.plan.incident_id == incident.incident_id and not reply.text.startswith(OPENED)
     assert [m["role"] for m in assistant.chat_history(incident.incident_id)] == ["user", "assistant"]
 
 
@@ -155,7 +159,7 @@ def test_a_follow_up_without_a_place_does_not_erase_where_the_incident_is(assist
     _final(assistant, "Fire on the 3rd floor of a flat at Bulevardi 14, one person trapped on the balcony", session)
     _final(assistant, "Two more people trapped on the 4th floor", session)  # no place of its own
     reply = _final(assistant, "The fire at Bulevardi 14 is now on the roof", session)
-    assert not reply.text.startswith("Opened") and len(assistant.incidents()) == 1
+    assert not reply.text.startswith(OPENED) and len(assistant.incidents()) == 1
     assert assistant.incident_view(session).report_text == "The fire at Bulevardi 14 is now on the roof"
 
 
@@ -169,5 +173,5 @@ def test_where_smoke_drifts_to_and_a_doubtful_match_are_no_new_place(assistant):
     for follow_up in ("Smoke is drifting towards Stockmann, people coughing",
                       "布莱瓦迪14号的火势蔓延到四楼"):  # the address in Chinese: the map does not read it with confidence
         reply = _final(assistant, follow_up, session)
-        assert not reply.text.startswith("Opened"), follow_up
+        assert not reply.text.startswith(OPENED), follow_up
     assert len(assistant.incidents()) == 1
