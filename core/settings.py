@@ -15,8 +15,8 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from datetime import datetime
 from contextlib import contextmanager
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
