@@ -134,6 +134,7 @@ REPORT_ASKING_TO_EVACUATE = [
     "gas leak at Yrjönkatu 21, should we evacuate?",
     "savua Fredrikinkadun kerrostalosta, täytyykö evakuoida",
     "gasläcka på Annankatu 9, ska vi evakuera?",
+    "Yrjönkatu 21 燃气泄漏，要不要疏散？",  # already filed before session 18: kept so
 ]
 
 
@@ -144,7 +145,8 @@ def test_a_report_asking_whether_to_evacuate_is_filed_and_answered(routed_calls,
 
 
 @pytest.mark.parametrize("text", ["evacuate Yrjönkatu 21 because of the gas leak", "gas leak at Yrjönkatu 21, evacuate 200 m now",
-                                  "evakuoikaa Yrjönkatu 21, kaasuvuoto"])
+                                  "evakuoikaa Yrjönkatu 21, kaasuvuoto",
+                                  "nu måste vi evakuera Bulevardi 14, brand"])  # Swedish word order, no question: an order
 def test_an_evacuation_order_beside_a_hazard_stays_an_order(routed_calls, text):
     names = [c["name"] for c in routed_calls(text)]
     assert "plan_evacuation" in names and "plan_response" not in names, names
