@@ -24,8 +24,13 @@ WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|r
 # Portuguese, Polish or Russian: a short report ("tulipalo Kamppi", "Hilfe Feuer Kamppi", "pożar!") names its hazard
 # only in these (review s16 rvC: no word of them was known, so a unit or a place beside one won the routing).
 # Finnish "palo" only in its case forms, never a compound that names the service ("paloasema" a fire station,
-# "palokunta" the brigade, "paloauto" an engine); "savusukeltajat" (smoke divers) are a crew inside a fire; "palaa" is left out: it is also "returns" ("ERO-E1 palaa asemalle").
+# "palokunta" the brigade, "paloauto" an engine); "savusukeltajat" (smoke divers) are a crew inside a fire. "palaa" (it
+# burns: "Annankatu 12:ssa palaa") is also "returns" ("ERO-E1 palaa asemalle", "palaa takaisin Kamppiin": a destination
+# follows, in an illative or allative case) and a light that is on ("valot palaa"): neither is read as a fire.
+_BURNS_FI = (r"(?<!\bvalo )(?<!\bvalot )(?<!\blamppu )(?<!\bvalo on )\bpalaa\b(?![ \t]+(?:takaisin|kotiin|asemalle|paikalle|"
+             r"tukikohtaan|töihin|\w+(?:lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)\b))")
 FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\bsavusukel\w*|\b(?:on|oli|ovat) tulessa\b|\bliekeissä\b|\bpalava\w*|\bsavu(?:a|n|ssa|sta)?\b|"
+                     + _BURNS_FI + "|"
                      r"\bbrinner\b|\bbranden\b|\beld(?:en)?\b|\blågor\b|"          # sv
                      r"\bfeuer\b|\bbrennt\b|\brauch\b|"  # de ("Brand" is read above; Feuerwehr, the brigade, is not \bfeuer\b)
                      r"\bfuego\b|\bincendi[oe]s?\b|\bincêndio\b|\bfogo\b|\bfuoco\b|\bau feu\b|\bfeu\b(?! (?:rouge|vert|orange|d'artifice))|"
@@ -36,7 +41,8 @@ TRAFFIC_WORDS_ABROAD = (r"\b(?:MVA|MVC|RTC|RTA)\b|\bmech(?:anical)?\.?(?: entrap
                         r"\bmech(?:anical)? entrap\w*|\bkolari\w*|\b\w*liikenneonnettomuu\w*|\bauto-?onnettomuu\w*|\b\w*olyckan?\b|\bkrock\w*|"
                         r"\bkollision\w*|\b\w*unfall\b|\baccidente\b|\bwypadek\b|\bавари\w*|\bДТП\b")
 # Finnish, Swedish and German gas or chemical leaks
-HAZMAT_WORDS_ABROAD = r"\bkaasu(?:vuoto|n haju|a vuotaa)\w*|\bkemikaali\w*|\bgasläck\w*|\bgaslukt\w*|\bgasleck\w*|\bgasgeruch\w*"
+# ("haisee kaasulle", it smells of gas; "luktar gas")
+HAZMAT_WORDS_ABROAD = r"\bkaasu(?:vuoto|n haju|a vuotaa)\w*|\bhais(?:ee|i|oo)\s+(?:\w+\s+)?kaasu\w*|\bkaasu\w*\s+hais\w*|\bluktar\s+gas\b|\bkemikaali\w*|\bgasläck\w*|\bgaslukt\w*|\bgasleck\w*|\bgasgeruch\w*"
 # A person fallen in Finnish ("mies kaatunut", "kaatui jäällä", "ei pääse ylös", "makaa maassa"); a tree fallen
 # ("puu kaatui", "kaatunut puu") is a storm's, not a person's.
 FALLEN_FI = (r"(?<!\bpuu )(?<!\bpuita )\bkaatu(?:i|nut|neet|neena)\b(?! puu)|\b(?:ei|eikä|en|eivät) pääse ylös\b|"

@@ -178,6 +178,11 @@ _FINNISH = {
     # a crew's radio: "ERO-E1 paikalla" (on scene), "tarvitaan lisää ambulanssi" / "tarvitsemme toisen ambulanssin"
     "paikalla": "on scene", "paikan päällä": "on scene", "tarvitaan lisää": "need more", "tarvitaan": "need",
     "tarvitsemme": "we need", "ambulanssin": "ambulance", "ambulanssia": "ambulance", "ambulansseja": "ambulances",
+    # a question whether to do it ("kaasuvuoto X, pitääkö evakuoida?": should we evacuate), read as the question it is
+    "pitääkö": "should we", "täytyykö": "should we", "tarvitseeko": "should we",
+    # Swedish, the city's other language: "gasläcka på X, ska vi evakuera?"
+    "evakuera": "evacuate", "evakuering": "evacuation", "evakueringen": "evacuation", "ska vi": "should we",
+    "bör vi": "should we", "måste vi": "should we",
 }
 _FINNISH_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_FINNISH, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from agent.hazards import hazard_from_words
+from agent.hazards import cries_for_help, hazard_from_words
 from core.text import has_han
 
 __all__ = ["address_answer", "address_not_found", "corrected_place", "relocation_reply", "said_besides", "street_like"]
@@ -76,6 +76,10 @@ def address_answer(text: str) -> str | None:
     address = found.group("address").strip()
     if hazard_from_words(address):
         return None  # "tulipalo Annankatu 12", "Feuer Bulevardi 14": a hazard word before the street is a report (review s17-rv2a)
+    if cries_for_help(text):
+        # "apua Annankatu 12", "hjälp, Bulevardi 14": a cry for help at a place is a short report (agent.intents), not
+        # an address given alone; read as one, the cry became part of the name and the map found no such place
+        return None
     # a unit, an incident or a priority with a number ("KAM-A1", "INC 7", "P1") is no street: a name of 4 letters or more
     name = re.match(r"[^\d\s]+", address)
     if name is None or "-" in name.group(0) or len(name.group(0)) < (2 if has_han(address) else 4):

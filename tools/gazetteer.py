@@ -489,6 +489,11 @@ class Gazetteer:
         # English preposition governs no Finnish case ending, so "smoke in kitchen" is no "Kitch" (``inflected``); and
         # the one word is no common English word ("near power lines" names no shop "Power"; core.common_words).
         original = entry.originals.get(key, entry.name)
+        if _COUNTED.match(key):
+            # A name that opens with a number word ("Kaksi lasta", two children: a statue) is what a report says of
+            # people ("Kaksi lasta pelastettu", two children rescued): a name only where capitalised inside a sentence
+            first_word = original.split()[0]
+            return any(not _SENTENCE_START.search(text[: m.start()]) for m in re.finditer(r"(?<!\w)" + re.escape(first_word), text))
         if not any(c.isupper() for c in text) and (len(key.split()) >= 2 or (len(key) >= 5 and not inflected and _PLACE_GOVERNOR.search(before)
                                                                              and not common_english_word(key))):
             return True
@@ -580,6 +585,10 @@ def places_mentioned(mentions: list[Mention]) -> list[PlaceMatch]:
 # The text before a word that begins a sentence (or a clause after a colon, a line, a bullet): a capital there is the
 # sentence's, not a name's.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|\s[-–—*•])[\s\"'“”‘’(\[-]*$")
+
+# A number word opening a name of several words, in the city's languages and English ("kaksi lasta", "tre smeder").
+_COUNTED = re.compile(r"(?:yksi|kaksi|kolme|nelja|neljä|viisi|kuusi|seitseman|seitsemän|kahdeksan|yhdeksan|yhdeksän|kymmenen|"
+                      r"two|three|four|five|six|seven|eight|nine|ten|tva|två|tre|fyra|fem|sju|atta|åtta|nio|tio)\s+\w")
 
 # The words right before a place's name that make the next word a place: a preposition of place, an evacuation verb.
 _PLACE_GOVERNOR = re.compile(r"(?:^|\s)(?:at|to|in|near|outside|inside|out|from|by|opposite|behind|around|evacuate|vacate)\s$")

@@ -159,10 +159,8 @@ def test_a_fall_without_frost_or_frailty_or_outdoors_is_no_life_at_risk(text):
 @pytest.mark.parametrize("update", [
     "ERO-E1 on scene at Fredrikinkatu 45. Smoke divers going in, 2 kids rescued, one adult still inside on the 4th floor. Need another ambulance.",
     "ERO-E1 paikalla, Fredrikinkatu 45. Savusukeltajat sisään, 2 lasta pelastettu, yksi aikuinen vielä sisällä 4. krs. Tarvitaan lisää ambulanssi.",
-    pytest.param("ERO-E1 paikalla. Kaksi lasta pelastettu, yksi aikuinen vielä sisällä. Tarvitsemme toisen ambulanssin.",
-                 marks=pytest.mark.xfail(strict=True, reason="merge s17-tfd + s17-tfa: 'lasta' (children) is read as the "
-                                         "landmark 'Äiti ja lapset', and a dispatch by type to a mapped place away from the "
-                                         "session's incident asks for a report there instead of following the crew's incident")),
+    # session 18: "Kaksi lasta" (two children) is also a statue's name; opening a sentence it is the count, not the place
+    "ERO-E1 paikalla. Kaksi lasta pelastettu, yksi aikuinen vielä sisällä. Tarvitsemme toisen ambulanssin.",
     # the trial's own words: "Fredu" is street slang the map does not know; the crew's incident is where it is
     "ERO-E1 paikalla, Fredu 45. Savusukeltajat sisään, 2 lasta pelastettu, yksi aikuinen vielä sisällä 4. krs. Tarvitaan lisää ambulanssi.",
 ])
@@ -198,10 +196,8 @@ def test_a_crew_update_names_its_incident_only_by_a_unit_committed_there():
 
 
 @pytest.mark.parametrize("question", [
-    # not mended: the classifier's unsure "evacuation" with a hazard named makes it a report (agent.intents._routed,
-    # the unsure-order branch), whatever the question words say
-    pytest.param("mitä suunnitelma sanoo tulipalosta Kampissa, kuinka laajalti evakuoidaan",
-                 marks=pytest.mark.xfail(strict=True, reason="a Finnish plan question read as an unsure evacuation order")),
+    # session 18: the classifier's unsure "evacuation" beside a hazard is no report when a question word opens the message
+    "mitä suunnitelma sanoo tulipalosta Kampissa, kuinka laajalti evakuoidaan",
     "kuinka kauas evakuoidaan kaasuvuodon takia Fredrikinkadulla",
     "miten toimitaan jos Esplanadin puistossa on tulipalo",
 ])
