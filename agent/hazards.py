@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_TORCH
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_KNIFE_HELD, ZH_TORCH
 
 # A person in the water or through the ice: a water rescue of that person.
 WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|"
@@ -106,7 +106,9 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
                         # a stabbing said in Chinese ("被人捅了一刀", "被刀刺伤", "砍伤"): "stabb" in English above
-                        r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械"),
+                        r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械|"
+                        # a knife held or used ("拿着菜刀追人", "挥舞着一把水果刀"); a knife only named is no attack
+                        + ZH_KNIFE_HELD),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
                        r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
