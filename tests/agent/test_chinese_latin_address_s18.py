@@ -30,6 +30,8 @@ REPORTS = [
     ("Kamppi 商场有人持刀", "public_security", "Kamppi", True),
     ("Kamppi商场有人持刀伤人，怎么办？", "public_security", "Kamppi", True),
     ("Fredrikinkatu 20 厨房起火 有人被困", "fire", "Fredrikinkatu", True),
+    ("公寓冒烟，Annankatu 12。", "fire", "Annankatu", False),
+    ("Annankatu 12：公寓冒烟！怎么办？", "fire", "Annankatu", False),
 ]
 
 
