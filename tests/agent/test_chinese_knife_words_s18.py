@@ -49,3 +49,9 @@ def test_a_knife_held_or_used_is_a_weapon(text):
     assert any(re.search(p, text, re.IGNORECASE) for p in OTHER_WEAPON), text  # the weapon an attacker is read with
     assert cue_match("armed", text), text
     assert hazard_from_words(text) == "public_security", text
+
+
+@pytest.mark.parametrize("text", ["孩子拿着剪刀剪纸时划伤了手", "拿菜刀切菜时切到手指，流血不止", "厨师拿刀切肉时割伤了手"])
+def test_a_knife_held_to_cook_or_cut_names_no_attack(text):
+    """The router's hazard words take a knife held against people, not one held in the kitchen (an accident)."""
+    assert hazard_from_words(text) != "public_security", text
