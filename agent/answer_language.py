@@ -13,6 +13,7 @@ output is framed by a Chinese heading that says what it is and that its detail l
 
 from __future__ import annotations
 
+from agent.plan_language import lines_in_chinese
 from core.text import detect_language
 
 __all__ = ["NO_PASSAGE_EN", "asks_in_chinese", "awaiting_heading", "framed_for", "help_text", "in_language",
@@ -25,7 +26,7 @@ _HELP_ZH = "我可以分诊报告、规划疏散和派车、查询单位状态�
 _PASSAGES_ZH = "摘自预案（英文原文，未翻译；[C1] 等为出处）："
 _NO_PASSAGE_ZH = "预案中没有与该问题相符的段落。"
 _REFERENCES_ZH = "预案出处（英文原文）："
-_AS_RECORDED_ZH = "（以下明细为系统记录原文，地名和单位编号保持原样）"
+_AS_RECORDED_ZH = "（地名、单位编号和类型代码保持原样；未译的说明为系统记录原文）"
 
 # What each tool's answer is, as its Chinese heading says (a tool not listed: the generic heading)
 _TOOL_HEADINGS_ZH = {
@@ -65,7 +66,7 @@ def framed_for(question: str, tool_name: str, text: str) -> str:
         return text
     if text.lstrip().startswith(("⚠", "error:")):  # the tool could not do it (an unknown place, a bad argument)
         return f"⚠ {_ERROR_ZH.format(what=what.split('：')[0].split('（')[0])}：\n{text}"
-    return f"{what}{_AS_RECORDED_ZH}：\n{text}"
+    return f"{what}{_AS_RECORDED_ZH}：\n{lines_in_chinese(text)}"
 
 
 def suggestions_line(question: str, suggestions: list[str]) -> str:

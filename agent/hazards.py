@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_TORCH
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_KNIFE_HELD, ZH_TORCH
 
 # A person in the water or through the ice: a water rescue of that person.
 WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|"
@@ -87,6 +87,13 @@ def cries_for_help(text: str) -> bool:
     return bool(DISTRESS.search(text))
 
 
+# A knife held against people: held (core.hazard_words.ZH_KNIFE_HELD) and then used on them or swung about in a few
+# characters ("拿着菜刀追人", "拿刀砍人", "拿着刀威胁路人"), or swung as such ("挥舞着一把水果刀"). A knife held to cook or
+# cut ("拿菜刀切菜时切到手指", "拿着剪刀剪纸") is an accident's, read by the injury words.
+ZH_KNIFE_AT_PEOPLE = (r"(?:" + ZH_KNIFE_HELD + r")[^，。；！？,.;!?]{0,6}?(?:追|砍|捅|刺|扎|威胁|伤人|乱挥|挥|行凶|抢|逼|指着|冲向|闹事)"
+                      r"|(?:挥舞|挥动|乱挥|挥着)(?:着)?(?:一把|把)?[^，。；！？,.;!?\s]{0,3}?刀(?!削|叉)")
+
+
 HAZARD_WORDS: list[tuple[str, str]] = [
     # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
     # the message names (a river is no flood, a "fire officer" asking for it no fire).
@@ -112,7 +119,9 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
                         r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
                         # a stabbing said in Chinese ("被人捅了一刀", "被刀刺伤", "砍伤"): "stabb" in English above
-                        r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械"),
+                        r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械|"
+                        # a knife held against people ("拿着菜刀追人", "挥舞着一把水果刀"); not one held to cook ("拿菜刀切菜时切到手")
+                        + ZH_KNIFE_AT_PEOPLE),
     ("missing_person", r"missing|lost child|disappeared|last seen|separated from (?:\w+ ){0,3}(?:group|class|parents?|family|mum|mom|dad|school|tour)|"
                        r"(?:child|kid|boy|girl|toddler) (?:is )?(?:alone|on (?:his|her|their) own|unaccompanied)|unaccompanied (?:child|minor)|走丢|失踪|走失|找不到|和.{0,6}走散"),
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),

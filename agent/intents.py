@@ -473,8 +473,10 @@ def _short_report(text: str, city: Any, unit_ids: list[str]) -> bool:
     ours, a hazard alone in a shout, or a cry for help ("apua", "hjälp") at a place; in a language the classifier does
     not read, a hazard beside a place or unit at any length. Before session 17 the router read
     such a message by its place (a place lookup), its unit (a status) or not at all (the help text), and filed nothing."""
-    if QUESTIONISH.search(text) or is_question(text) or has_han(text):
-        return False  # Chinese asks without a mark ("氨气泄漏要隔离多远"); its reports are read by the classifier, trained on them
+    if has_han(text):
+        return _chinese_report_at_a_latin_place(text, city, unit_ids)
+    if QUESTIONISH.search(text) or is_question(text):
+        return False
     if not_an_emergency_now(text):
         return False  # "ERO-E1 PI training", "harjoituspalo Kamppi", "palo Kamppi sammutettu": left to the router, as before s17
     units = canonical_unit_ids(text, unit_ids)
@@ -496,6 +498,27 @@ def _opens_as_a_question(text: str) -> bool:
     classifier, trained on it."""
     first = re.split(r"[,;.!?\n]", text, maxsplit=1)[0]  # without its mark: only a question word opening it counts
     return not has_han(text) and is_question(first)
+
+
+# A plea for the plan of this incident that ends a report ("…有人晕倒，怎么办？"): no question about the plans
+_ZH_PLEA = re.compile(r"(?:我们|现在|该|应该|要)*(?:怎么办|怎么处理|如何处置|怎么处置)[\s？?！!。.]*$")
+# Latin letters: a place written as the map writes it (a Finnish street, a district), not translated
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def _chinese_report_at_a_latin_place(text: str, city: Any, unit_ids: list[str]) -> bool:
+    """A Chinese report that names its place in Latin script: a hazard the words name beside it, not asked as
+    a question. s18: the classifier, trained on all-Chinese and all-English messages, was unsure of the mixed
+    "公寓冒烟 Annankatu 12" and "Annankatu 12 有人晕倒" and answered the help text. An all-Chinese message is still
+    read by the classifier, trained on such reports ("氨气泄漏要隔离多远" asks without a mark)."""
+    if not _LATIN.search(text) or not_an_emergency_now(text):
+        return False
+    asked = _ZH_PLEA.sub("", text)  # "…，怎么办？" asks for this incident's plan, it is no question about the plans
+    if QUESTIONISH.search(asked) or is_question(asked) or _GENERAL_Q.search(asked):
+        return False
+    if canonical_unit_ids(text, unit_ids) or any(negated_order(c) for c in split_clauses(text)):
+        return False  # "ERO-E1 已到达 Kamppi 火场" is a crew's update (no status word reads 到达): left to the classifier
+    return hazard_from_words(text) is not None and _named_place(text, city)
 
 
 def _not_the_classifiers_language(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from agent.plan_language import item_in_chinese, meta_in_chinese
 from agent.schemas import PlanItem, ResponsePlan
 
 SECTION_TITLES = {
@@ -69,7 +70,8 @@ def _confidence_note(type_figure: str, priority_figure: str) -> str:
 def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, with_status: bool = False,
                 language: str = "en") -> str:
     """The plan as Markdown; ``with_status`` adds the approval status (exports), ``approval`` is (by, at);
-    ``language`` "zh": its headings in Chinese (the chat's answer to a report written in Chinese)."""
+    ``language`` "zh": its headings, meta line and composed lines in Chinese (the chat's answer to a report written in
+    Chinese; ``agent.plan_language``)."""
     words = (lambda en: _HEADINGS_ZH.get(en, en)) if language == "zh" else (lambda en: en)
     titles = SECTION_TITLES_ZH if language == "zh" else SECTION_TITLES
     lines = [f"# {words('Response plan')} {plan.plan_id}"]
@@ -81,10 +83,13 @@ def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, 
         meta.append(f"**{t.incident_type} / {t.priority}** ({_confidence_note(*t.confidence_figures())})")
     if with_status or approval:
         meta.append(f"status: {approval_text(approval)}")
+    item = item_in_chinese if language == "zh" else (lambda text: text)
+    if language == "zh":  # the plan's own words in Chinese (agent.plan_language); an English plan is not touched
+        meta = [meta_in_chinese(part) for part in meta]
     lines.append(" · ".join(meta))
     if plan.warnings:
         lines.append("")
-        lines.extend(f"> ⚠ {warning}" for warning in plan.warnings)
+        lines.extend(f"> ⚠ {item(warning)}" for warning in plan.warnings)
     if plan.summary:
         lines += ["", f"## {words('Summary')}", plan.summary]
     for section, title in titles.items():
@@ -93,9 +98,9 @@ def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, 
         if not items:
             lines.append(f"- {words('(none)')}")
         numbered = section == "immediate_actions"
-        for index, item in enumerate(items, 1):
+        for index, entry in enumerate(items, 1):
             bullet = f"{index}." if numbered else "-"
-            lines.append(f"{bullet} {item.text}{_source_tag(item)}")
+            lines.append(f"{bullet} {item(entry.text)}{_source_tag(entry)}")
     if plan.citations:
         lines += ["", f"## {words('Sources')}"]
         for citation in plan.citations:

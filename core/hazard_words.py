@@ -83,3 +83,13 @@ THROUGH_THE_ICE = (r"\bthrough (?:the |thin |a hole in the )?(?:(?:sea|lake|rive
 # release (the hazmat unit), the protective cues (tools/protective/cue_words) name the gas in the action.
 TOXIC_GAS = (r"\b(?:hydrogen sulphide|hydrogen sulfide|h2s|sulphur dioxide|sulfur dioxide|so2|phosgene|hydrogen cyanide|hcn|"
              r"hydrogen chloride|toxic gas(?:es)?|poison(?:ous)? gas(?:es)?)\b|硫化氢|二氧化硫|光气|氰化氢|氯化氢|有毒气体|毒气")
+
+# A knife as a weapon in Chinese. 刀 alone is no weapon: a name (文刀刘, 刀建国), a dish (刀削面), the V-sign (剪刀手),
+# cutlery (刀叉), a sharp tongue (刀子嘴) (s18: each was read as an armed threat). A knife is a weapon when a person holds,
+# draws or swings it (持刀, 拿着菜刀, 挥舞着一把水果刀, 掏出刀), when it wounds (刀伤, 被刀, 捅了一刀, 砍了两刀), or when
+# the word names a knife made to cut (菜刀, 砍刀, 匕首, 刀具). Every reader of a weapon (the triage cue, the determinants,
+# the protective-action cues) builds on this; each keeps its own context (the determinants' tool accident).
+_ZH_NOT_A_KNIFE = r"(?!削|叉|子嘴|手)"
+ZH_KNIFE_HELD = (r"持刀|(?:拿|握|举|挥舞?|抡|亮|掏|抽|拔|带|揣|提|挥动)(?:着|起|出|了)?(?:一把|把|两把|一柄)?[^，。；！？,.;!?\s]{0,3}?刀"
+                 + _ZH_NOT_A_KNIFE + r"|刀伤|被(?:人)?(?:用)?刀|(?:捅|砍|刺|扎|划)了?(?:[一两几\d]|好几)?刀" + _ZH_NOT_A_KNIFE)
+ZH_KNIFE_WEAPON = ZH_KNIFE_HELD + r"|菜刀|砍刀|尖刀|水果刀|西瓜刀|剔骨刀|弹簧刀|折叠刀|长刀|大刀|刀具|匕首"

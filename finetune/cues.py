@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from core.contrast_words import contrast_pattern
-from core.hazard_words import CARBON_MONOXIDE, ZH_TORCH
+from core.hazard_words import CARBON_MONOXIDE, ZH_KNIFE_WEAPON, ZH_TORCH
 from core.text import URL_PATTERN
 
 _F = re.IGNORECASE
@@ -43,7 +43,7 @@ _CUES: dict[str, str] = {
                         r"胸痛|心脏病|中风|脑梗|过量|过敏性休克|严重烧伤|重伤|伤势严重|生命危险|危重|病危",
     "armed": r"\bknife|\bknives|\bgun\b|\bguns\b|firearm|pistol|rifle|shooting|shots fired|\bshot\b|stabb|machete|\baxe\b|"
              r"\barmed\b|weapon|\bbomb\b|explosive|hostage|gunm[ae]n|\bshooters?\b|gunfire|\bopen(?:s|ed|ing)? fire (?:on|at|into)\b|"
-             r"持刀|刀|枪|砍人|捅|炸弹|爆炸物|劫持|人质|持械",
+             + ZH_KNIFE_WEAPON + r"|枪|砍人|捅|炸弹|爆炸物|劫持|人质|持械",
     "attack": r"attack|assault|beating (?:him|her|someone|a)|hitting (?:him|her|people)|threatening|\bfight(?:ing|s)?\b(?! (?:the |a )?(?:fire|blaze|flames|wildfire))|"
               r"打人|殴打|袭击|行凶|威胁",
     "drowning": r"drowning|went under|under the water|in the water|fell (?:in|into) the (?:sea|water|river|harbou?r)|through the ice|"

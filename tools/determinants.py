@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_KNIFE_WEAPON
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -306,8 +306,8 @@ RULES: tuple[_Rule, ...] = (
     ),
     # --- weapons and violence
     _rule("weapon",
-        r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|(with|holding|wielding|swinging|carrying|has|had|a|an) (\w+ )?club|stick|veitsi\w*|ase(en|ella|et|ita|istautu\w*)?|kniv\w*|pistol\w*)\b|刀|匕首|斧|枪|持械|砍刀|刺伤|捅|棍|锤子|铁棒|拿(着)?(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)",
-        r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|菜刀|剪刀|针管|注射器|螺丝刀",
+        r"\b(knife|knives|blade|machete|axe|hatchet|gun|pistol|rifle|shotgun|firearm|armed|shooting|shots? fired|gunshots?|stabbing|stabbed|broken bottle|(glass|beer|wine) bottle as a weapon|swinging a bottle|baseball bat|pistol-whipped|bat|iron bar|crowbar|hammer|(with|holding|wielding|swinging|carrying|has|had|a|an) (\w+ )?club|stick|veitsi\w*|ase(en|ella|et|ita|istautu\w*)?|kniv\w*|pistol\w*)\b|" + ZH_KNIFE_WEAPON + r"|斧|枪|持械|刺伤|捅|棍|锤子|铁棒|拿(着)?(酒瓶|瓶子|玻璃瓶|砖头|石头)|抡(起)?(酒瓶|瓶子)",
+        r"\b(screwdriver|syringe|needle|scissors|brass knuckles|knuckle-?duster|taser|(as|like) a weapon)\b|针管|注射器|螺丝刀",  # scissors held as a weapon: ZH_KNIFE_WEAPON (剪刀手 is the V-sign)
         r"\b(active shooter|shooter|gunman|gunmen|(heard|hear|hearing) (\w+ ){0,3}shots|\d+ shots|glassed|bottled (him|her|someone|somebody|a \w+))\b",
         # a struck-with weapon said by its material
         r"\b(metal|iron|steel|lead) (pipe|bar|rod|pole)s?\b|\b(with|holding|swinging|wielding|waving) (a |an )?(pipe|rod|plank|brick|rock|stone|chair leg)\b|铁管|钢管|铁棍|钢筋",
@@ -749,7 +749,7 @@ _ASSAULT = re.compile(
     r"robb\w*|mugg\w*|violent|violence|aggressive|rampage|smashing (things|the place|everything|glass)|going at|laying into|ganging up|"
     r"swinging|lashing out|throwing (bottles|stones|things|chairs)|chasing|following (us|me|him|her|them)|shouting at|"
     r"(guys|men|lads|youths|teenagers|of them) (on|against) one)\b|"
-    r"打人|打她|打他|打我|打架|打起来|打成一团|在打|还在打|砸人|砸他|砸她|砍|刺|捅|刀|枪|抢劫|抢|威胁|挥舞|扬言|劫持|斗殴|围殴|歹徒|凶手|"
+    r"打人|打她|打他|打我|打架|打起来|打成一团|在打|还在打|砸人|砸他|砸她|砍|刺|捅|" + ZH_KNIFE_WEAPON + r"|枪|抢劫|抢|威胁|挥舞|扬言|劫持|斗殴|围殴|歹徒|凶手|"
     r"闹事|骂|冲突|施暴|殴打|袭击|行凶|个人打一个|"
     # a person smashing things (砸 said of a person, never of a falling tree): "砸车的这个人", "有个男的在砸店", 打砸
     r"砸[^，。！？,.!?]{0,4}的(?:这个|那个|这|那)?(?:人|男的|女的|男子|女子|家伙|小伙)|(?:有人|有个人|男子|男的|女的|一个人|那人|这人|醉汉|小偷)[^，。！？,.!?]{0,6}砸|打砸|乱砸", re.IGNORECASE)

@@ -25,9 +25,11 @@ def test_an_english_question_is_answered_as_before(question):
 
 
 def test_other_tools_get_a_chinese_heading_over_their_own_lines():
-    """s17 M5 (was: left unframed, so a Chinese desk read an English answer): the heading is Chinese, the lines as recorded."""
+    """s17 M5 (was: left unframed, so a Chinese desk read an English answer): the heading is Chinese. s18: so are the
+    lines the system composes (the board's counts); a line of no shape of its own stays as recorded."""
     framed = framed_for("哪些单位空闲？", "unit_board", "Units: 3 available")
-    assert framed.startswith("单位状态总览") and framed.endswith("\nUnits: 3 available")
+    assert framed.startswith("单位状态总览") and framed.endswith("\n单位：3 可用")
+    assert framed_for("哪些单位空闲？", "unit_board", "a line no planner wrote").endswith("\na line no planner wrote")
     assert framed_for("Kamppi 在哪", "resolve_place", "⚠ no place called 'X'").startswith("⚠ 未能完成")
     assert framed_for("which units are free?", "unit_board", "Units: 3 available") == "Units: 3 available"
 

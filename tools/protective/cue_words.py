@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.hazard_words import CARBON_MONOXIDE, CO_DETECTOR_SUBJECT
+from core.hazard_words import CARBON_MONOXIDE, CO_DETECTOR_SUBJECT, ZH_KNIFE_WEAPON
 from tools.report_words import CANNOT_SELF_EVACUATE_EN, CANNOT_SELF_EVACUATE_ZH, EN_TENS
 
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
@@ -233,7 +233,7 @@ ATTACKER = [r"\b(active (shooter|attacker)|(?<!flames )(?<!flames are )(?<!fire 
             r"\b((man|woman|person|someone|somebody|youth|guy|men|people) (with|carrying|waving|brandishing|armed with) (a |an )?(long |big |large |small |kitchen |hunting )?(gun|rifle|pistol|firearm|shotgun|knife|machete|axe|sword)|armed (man|person|woman|men|attacker|suspect)s?)"]
 BARRICADE = [r"\b(barricaded(?! themselves| ourselves| the(ir)? doors?| in (the )?classrooms?)|hostages?|holed up|refuses to come out|(holding|holds|is holding|keeping|held) (his|her|their|a|an|the) [\w-]+( [\w-]+)? (hostage|captive|in (the|their|his|her|a) (flat|apartment|house|home|room))|locked himself|locked herself|armed (man|person|woman) (is )?(in|inside) (a|the|his|her) (flat|apartment|building|house))", r"(劫持|挟持|人质|拒不出来|反锁|把自己.{0,10}(关|锁)在|(关|锁)在(屋|房间|家|屋子|公寓)里(不出来)?)"]
 FIREARM = [r"\b(gun|guns|firearm|rifle|pistol|shooting|shots|shotgun|gunman|gunfire|armed with a gun)\b", r"(枪)"]
-OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(刀|斧|砍)"]
+OTHER_WEAPON = [r"\b(knife|knives|machete|axe|sword|blade|stabbing|stabbed|bat\b|hammer)", r"(" + ZH_KNIFE_WEAPON + r"|斧|砍)"]
 DISORDER = [r"\b(riot|rioting|disorder|brawl|mass fight|unrest|crowd (is )?(throwing|violent)|looting|demonstrators? (clashing|throwing)|hooligans)", r"(骚乱|暴乱|斗殴|群殴|打砸)"]
 SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|under|by|next to)|unclaimed|ownerless|nobody claims|no one claims|ticking|wires? (sticking|visible|protruding|coming out)|visible wir(es|ing)|with wires|device|pipe bomb|ied|explosive device|alarm clock|timer attached|(taped|duct-taped|wrapped in tape|tied) together|bomb (was |has been )?(found|seen|spotted))", r"(可疑|无人看管|无人认领|没有?人认领|没有?人认识|没有?人认得|(闹钟|定时器|计时器)|胶带(缠|绑|捆)|里面有电线|遗留|遗弃|被人丢下|露出电线|电线外露|滴答|爆炸装置|疑似炸弹|发现炸弹)",
               # Nobody with it is "unattended" said in other words; an item the staff say is not lost property is not
