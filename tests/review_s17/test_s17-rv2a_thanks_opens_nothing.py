@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.xfail(strict=True, reason="review s17: a bare 'kiitos' (thank you) opens a utility_outage P2 incident")
 def test_a_bare_thank_you_in_finnish_opens_no_incident(make_assistant, restore_units):
     assistant = make_assistant()
     final = [e for e in assistant.chat("kiitos", None) if e.kind == "final"][-1]
