@@ -24,8 +24,7 @@ from typing import Any
 from agent.clauses import split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
-from agent.hazards import (cries_for_help, hazard_from_words, no_new_emergency, not_an_emergency_now, stated_hazard,
-                           type_checked_by_words)
+from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase, zh_destination
@@ -486,8 +485,8 @@ def _short_report(text: str, city: Any, unit_ids: list[str]) -> bool:
     such a message by its place (a place lookup), its unit (a status) or not at all (the help text), and filed nothing."""
     if QUESTIONISH.search(text) or is_question(text) or has_han(text):
         return False  # Chinese asks without a mark ("氨气泄漏要隔离多远"); its reports are read by the classifier, trained on them
-    if not_an_emergency_now(text):
-        return False  # "ERO-E1 PI training", "harjoituspalo Kamppi", "palo Kamppi sammutettu": left to the router, as before s17
+    if no_new_emergency(text) is not None:
+        return False  # "ERO-E1 PI training", "harjoituspalo Kamppi", "palo Kamppi sammutettu": the test every filing path uses
     units = canonical_unit_ids(text, unit_ids)
     if any(negated_order(c) for c in split_clauses(text)) or (units and extract_status(text)):
         return False  # "never mark ERO-E1 available, it's still at the fire", "ERO-E1 on scene at the fire": about a unit's status

@@ -40,6 +40,12 @@ REAL_REPORTS = [
     "谢谢，但是 Kamppi 又起火了，有人被困",
     "演练取消，Annankatu 12 真的着火了，有人被困",
     "thanks - but now there's a car crash at Kamppi, two injured",
+    # the words of a drill or a test naming a place, and people at risk beside an all-clear or a drill
+    "fire at the training centre on Annankatu 12, smoke from the roof",
+    "smoke coming out of the test lab at Bulevardi 14",
+    "the fire at Kamppi is out, two firefighters injured",
+    "harjoitus keskeytetty, mies loukkaantui Kampissa",
+    "演练时 Kamppi 有人受伤",
 ]
 
 
