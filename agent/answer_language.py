@@ -13,11 +13,14 @@ output is framed by a Chinese heading that says what it is and that its detail l
 
 from __future__ import annotations
 
+import re
+
 from agent.plan_language import lines_in_chinese
+from core.language import identify_language
 from core.text import detect_language
 
 __all__ = ["NO_PASSAGE_EN", "asks_in_chinese", "awaiting_heading", "framed_for", "help_text", "in_language",
-           "references_heading", "suggestions_line"]
+           "nothing_filed_reply", "references_heading", "suggestions_line"]
 
 NO_PASSAGE_EN = "No passage of the plans matches that question."
 HELP_EN = ("I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
@@ -119,3 +122,40 @@ def in_language(question: str, text: str) -> str:
         families = text[len(head):len(text) - len(tail)]
         return f"消息中有部分内容像是对系统的指令（{families}）；已忽略，只处理了其中的事件内容。已作为安全事件记录。"
     return text
+
+
+# The answer to a message that tells no new emergency (``agent.hazards.no_new_emergency``): what it was read as, that
+# nothing was filed, and what to send if there is an emergency after all; in the city's languages and Chinese.
+_NOTHING_FILED = {
+    "en": ("Noted: {what} - nothing was filed. If there is a real emergency, give the place and what is happening.",
+           {"thanks": "thank you", "drill": "a drill or test", "false_alarm": "a false alarm", "all_clear": "an all-clear",
+            "everyday": "no emergency described"}),
+    "fi": ("Selvä: {what} - mitään ei kirjattu. Jos kyseessä on todellinen hätätilanne, kerro paikka ja mitä tapahtuu.",
+           {"thanks": "kiitos", "drill": "harjoitus tai testi", "false_alarm": "erheellinen hälytys",
+            "all_clear": "tilanne ohi", "everyday": "hätätilannetta ei kuvattu"}),
+    "sv": ("Noterat: {what} - inget registrerades. Om det är en verklig nödsituation, ange platsen och vad som händer.",
+           {"thanks": "tack", "drill": "en övning eller ett test", "false_alarm": "ett falsklarm",
+            "all_clear": "faran är över", "everyday": "ingen nödsituation beskriven"}),
+    "zh": ("已知悉：{what}，未登记任何事件。如有真实紧急情况，请说明地点和正在发生的情况。",
+           {"thanks": "感谢", "drill": "演练或测试", "false_alarm": "误报", "all_clear": "险情已解除", "everyday": "未描述紧急情况"}),
+}
+# A short message ("kiitos", "tack", "brandövningen gick bra") the language identifier is not sure of: its own words say
+_FINNISH_WORDS = re.compile(r"\bkiit|harjoitu|testau|sammu|hälytys|tupak|paloasema|\b(?:ja|on|ei|meni|hyvin|paljon)\b", re.IGNORECASE)
+_SWEDISH_WORDS = re.compile(r"\btack\b|övning|släck|larm|brandstation|rökpaus|\b(?:och|är|gick|bra|vid|på)\b|å", re.IGNORECASE)
+
+
+def _reply_language(text: str) -> str:
+    if asks_in_chinese(text):
+        return "zh"
+    guess = identify_language(text)
+    if guess.sure and guess.language in ("fi", "sv"):
+        return guess.language
+    if guess.sure and guess.language == "en":
+        return "en"
+    return "fi" if _FINNISH_WORDS.search(text) else "sv" if _SWEDISH_WORDS.search(text) else "en"
+
+
+def nothing_filed_reply(kind: str, text: str) -> str:
+    """The short answer to ``text``, read as ``kind`` (thanks, drill, false_alarm, all_clear, everyday): nothing filed."""
+    template, words = _NOTHING_FILED[_reply_language(text)]
+    return template.format(what=words.get(kind, words["everyday"]))

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from agent.answer_language import asks_in_chinese, awaiting_heading, in_language
+from agent.answer_language import asks_in_chinese, awaiting_heading, in_language, nothing_filed_reply
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sent_here_description
 from agent.dispatch_target import bind_dispatch, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
-from agent.hazards import hazard_from_words
+from agent.hazards import hazard_from_words, no_new_emergency
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.incident_request import IncidentRequest, described_incident, incident_request, says_more
@@ -259,6 +259,11 @@ class ChatSession:
                                          detect_language(checked.text) == "zh")
             yield from self._proposed_reply(turn, said, proposal)
             return
+        if not checked.untrusted and (kind := self._no_new_emergency(turn, checked.text)) is not None:
+            # a drill, a test, an all-clear, a false alarm, thanks: no path (the LLM's tools, the router, a short report)
+            # may file it as a new incident; an all-clear of an incident open at its place proposes closing that one
+            yield from self._nothing_filed_reply(turn, kind, checked.text)
+            return
         flagged = {"families": list(checked.families) or ["classifier"], "outcome": "flagged"} if checked.untrusted else None
         if flagged:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
@@ -285,6 +290,40 @@ class ChatSession:
             yield event
         self._say(turn, "assistant", final_text)
         self._end(turn)
+
+    def _no_new_emergency(self, turn: _Turn, text: str) -> str | None:
+        """What a message that would be filed as a new report but tells no new emergency is
+        (``agent.hazards.no_new_emergency``), or None. A message that asks or orders something is left to its tools (a
+        place lookup of "Kamppi fire station?", a sitrep after a smoke break); in a session on an incident an all-clear
+        or a false alarm is news of that incident, a follow-up."""
+        kind = no_new_emergency(text)
+        if kind is None or is_question(text) or cue_intents(text, self.assistant._city):
+            return None
+        if kind in ("all_clear", "false_alarm") and self._current(turn) is not None:
+            return None
+        return kind
+
+    def _nothing_filed_reply(self, turn: _Turn, kind: str, text: str) -> Iterator[ChatEvent]:
+        """The short answer that nothing was filed; for an all-clear or a false alarm at the place of an incident open
+        with a hazard that meets it, that incident named and its closing proposed (the operator decides)."""
+        a = self.assistant
+        said = nothing_filed_reply(kind, text)
+        open_there = None
+        if kind in ("all_clear", "false_alarm"):
+            open_there = a._filer.open_incident_at(text, hazard_from_words(text), within_h=self.config.join_open_within_h or 24.0)
+        if open_there is None:
+            yield from self._reply(turn, said)
+            return
+        zh = detect_language(text) == "zh"
+        what = a._filer.describe(open_there.incident_id)
+        said += (f"\n此消息似乎是关于未结事件 {open_there.incident_id}（{what}）的。" if zh else
+                 f"\nThis reads as news of the open incident {open_there.incident_id} ({what}).")
+        try:
+            proposal = self._propose_here(turn, "close_incident", {"incident_id": open_there.incident_id}, open_there.incident_id)
+        except InputError as exc:
+            yield from self._reply(turn, f"{said} {exc}")
+            return
+        yield from self._proposed_reply(turn, said, proposal, zh)
 
     def _address_only(self, checked: CheckedText, incident_id: str | None) -> tuple[str, ReportPlace | None, bool] | None:
         """(the address, where the map has it or None, whether ``incident_id`` waits for its address) for a message that

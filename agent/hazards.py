@@ -1,7 +1,7 @@
 """The hazard a message's words name, and the triage model's incident type checked against them.
 
 ``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins; the Finnish, Swedish, German and other tourists'
-words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``not_an_emergency_now`` (a drill, a test or an all-clear), ``hazard_from_words``, the type the operator
+words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``not_an_emergency_now`` (a drill, a test or an all-clear), ``no_new_emergency`` (those, thanks, a hazard word in its everyday sense: the test of every filing path), ``hazard_from_words``, the type the operator
 states in so many words (``stated_hazard``), and ``reconciled_triage``: a triage type the words contradict yields to
 theirs (under-triage is the costliest error).
 """
@@ -26,8 +26,9 @@ WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|r
 # Finnish "palo" only in its case forms, never a compound that names the service ("paloasema" a fire station,
 # "palokunta" the brigade, "paloauto" an engine); "savusukeltajat" (smoke divers) are a crew inside a fire. "palaa" (it
 # burns: "Annankatu 12:ssa palaa") is also "returns" ("ERO-E1 palaa asemalle", "palaa takaisin Kamppiin": a destination
-# follows, in an illative or allative case) and a light that is on ("valot palaa"): neither is read as a fire.
-_BURNS_FI = (r"(?<!\bvalo )(?<!\bvalot )(?<!\blamppu )(?<!\bvalo on )\bpalaa\b(?![ \t]+(?:takaisin|kotiin|asemalle|paikalle|"
+# follows, in an illative or allative case) and a light that is on ("valot palaa"): neither is read as a fire,
+# nor "palaa" after a unit id ("ERO-E1 palaa.": the unit returns).
+_BURNS_FI = (r"(?<![A-Za-z]\d )(?<!\bvalo )(?<!\bvalot )(?<!\blamppu )(?<!\bvalo on )\bpalaa\b(?![ \t]+(?:takaisin|kotiin|asemalle|paikalle|"
              r"tukikohtaan|töihin|\w+(?:lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)\b))")
 FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\bsavusukel\w*|\b(?:on|oli|ovat) tulessa\b|\bliekeissä\b|\bpalava\w*|\bsavu(?:a|n|ssa|sta)?\b|"
                      + _BURNS_FI + "|"
@@ -66,20 +67,92 @@ DISTRESS = re.compile(r"\bapua+\b|\bhjälp\b|\bhilfe\b|\baiuto\b|\bayuda\b|\bsoc
 
 
 # A message that names a hazard but says it is an exercise, a test or training ("ERO-E1 PI training", "harjoituspalo
-# Kamppi", "brandövning", "Feuerübung", "smoke alarm test"), or that it is over ("palo sammutettu", "branden är släckt",
-# "the fire is out", "RTA report done"): no new emergency in a few words (review s17-rv2a: each was filed, one as a P1).
+# Kamppi", "brandövning", "Feuerübung", "smoke alarm test"), or a false alarm that was reset ("false alarm, reset by the
+# caretaker", "erheellinen hälytys", "falsklarm", 误报): it says so of the whole message, in any of its clauses.
 # The Finnish, Swedish and German words are compounds' parts ("paloharjoitus", "brandövning"), read inside a word.
-NOT_AN_EMERGENCY_NOW = re.compile(
-    r"\b(?:drills?|exercises?|tests?|testing|training|practi[cs]e|rehearsal)\b|harjoitu|\btesti\w*|koulutu|övning|übung|probealarm|"
+EXERCISE_OR_FALSE_ALARM = (
+    r"\b(?:drills?|exercises?|tests?|testing|training|practi[cs]e|rehearsal)\b(?!\s+(?:cent(?:re|er)|ground|lab\w*|site|track|"
+    r"facilit\w+|school|college|hall|room|kitchen|area|building|pool|tower|yard))|harjoitu|\btesti\w*|\btestau\w*|koulutu|övning|übung|probealarm|"
+    r"\bfalse alarm\b|\b(?:was |been |is )?reset by\b|\berheellinen\b|\baiheeton\b|\bvirhehälytys\w*|\bväärä hälytys\b|"
+    r"\bfalsk(?:t)? ?larm\w*|\båterställ\w*|\bfehlalarm\b|演习|演练|测试|误报|虚警|假警报|已(?:经)?(?:被)?复位")
+# A message that says its hazard is over ("palo sammutettu", "branden är släckt", "the fire is out", "RTA report done"):
+# said of the hazard in the same clause (an "evacuation completed" beside an injury is no all-clear of the injury).
+ALL_CLEAR = (
     r"\b(?:is|was|are|were|been|now) (?:out|extinguished|under control)\b(?! of\b)|\bput out\b|\bextinguished\b|"
     r"\b(?:done|finished|completed|resolved|cleared|stood down)\b|"
     r"\bsammu(?:tettu|i|nut|ksissa)\b|\btuuletettu\b|\bhallinnassa\b|\bsläckt\w*|\bunder kontroll\b|\bgelöscht\b|"
-    r"\bunter kontrolle\b|\berledigt\b|演习|演练|测试|已扑灭|已灭", re.IGNORECASE)
+    r"\bunter kontrolle\b|\berledigt\b|已(?:经)?(?:被)?扑灭|已灭|(?:火|烟)(?:已经?)?(?:灭了|熄灭)")
+NOT_AN_EMERGENCY_NOW = re.compile(EXERCISE_OR_FALSE_ALARM + "|" + ALL_CLEAR, re.IGNORECASE)
+_EXERCISE_OR_FALSE_ALARM = re.compile(EXERCISE_OR_FALSE_ALARM, re.IGNORECASE)
+_FALSE_ALARM = re.compile(r"false alarm|reset|erheellinen|aiheeton|virhehälytys|väärä hälytys|falsk|återställ|fehlalarm|误报|虚警|假警报|复位",
+                          re.IGNORECASE)
+_ALL_CLEAR = re.compile(ALL_CLEAR, re.IGNORECASE)
 
 
 def not_an_emergency_now(text: str) -> bool:
     """Does the message call its hazard an exercise, a test or training, or say it is over?"""
     return bool(NOT_AN_EMERGENCY_NOW.search(text))
+
+
+# Said beside a drill, a test or an all-clear, an emergency that is real now: "REAL fire", "this is not a drill", a fire
+# that started again ("又起火了", "syttyi uudelleen", "brinner igen") or still burns (review s18: these must be filed).
+_REAL_NOW = re.compile(
+    r"\b(?:real|actual|genuine)\b|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
+    r"\bstill (?:burning|on fire|smok\w*|alight|spreading|trapped|inside|leaking)\b|"
+    r"\bei (?:ole )?(?:harjoitus|testi)\b|\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
+    r"\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
+    r"不是演[习练]|真的|真实|又|再次|复燃|仍然|还在", re.IGNORECASE)
+# People at risk said beside a drill, a test or an all-clear ("fire at Kamppi is out, 3 trapped in the lift",
+# "harjoitus keskeytetty, mies loukkaantui", "演练中有人受伤"): filed, whatever else is said (a mock casualty filed costs
+# a look; a real one missed, a life).
+_PEOPLE_AT_RISK = re.compile(
+    r"\btrapped\b|\bpinned\b|\bunconscious\b|\bunresponsive\b|\binjur\w*|\bcasualt\w*|\bnot breathing\b|\bhurt\b|"
+    r"\bloukkaantu\w*|\bloukussa\b|\bjumissa\b|\btajuto\w*|\binstängd\w*|\bskadad\w*|\bmedvetslös\w*|"
+    r"被困|受伤|昏迷|伤员|伤者", re.IGNORECASE)
+# What turns a message to news of its own: "..., but a man is unconscious inside", "kiitos, mutta nyt ... palaa",
+# "谢谢，但是 ... 起火了"; a hazard named after one of these is a report, whatever was said before it.
+_CONTRAST = re.compile(r"\b(?:but|however|yet|mutta|kuitenkin|men|aber)\b|但是|可是|不过|但", re.IGNORECASE)
+# A word of thanks, and nothing else ("kiitos", "tack så mycket", "谢谢！", "thanks a lot!").
+_THANKS_ONLY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei)\W+)?"
+    r"(?:thanks?(?: you)?|thank u|thx|ty|cheers|kiitos|kiitti|tack|tackar|danke|merci|gracias|grazie|谢谢|多谢|感谢|谢了)"
+    r"(?:\W+(?:a lot|so much|very much|(?:to )?(?:all|everyone|everybody|you all|guys|team)|paljon|kovasti|kaikille|"
+    r"så mycket|ska du ha|alla|schön|sehr|beaucoup|你|您|大家|啦|了))*\W*$", re.IGNORECASE)
+# A hazard's word in its everyday sense: a smoke break, the fire station (the building, not a fire there).
+_EVERYDAY = re.compile(
+    r"\bsmok(?:e|ing)[ -]?breaks?\b|\bcigarette\w*|\btupak\w*|\brökpaus\w*|\bröka\b|抽(?:根|支|个)?烟|"
+    r"\bfire (?:station|brigade|department|service|hall)s?\b|\bpaloasema\w*|\bbrandstation\w*|消防(?:站|队|局)", re.IGNORECASE)
+
+
+def no_new_emergency(text: str) -> str | None:
+    """What a message that tells no new emergency is ("thanks", "drill" (an exercise or a test), "false_alarm",
+    "all_clear", "everyday": a hazard's word in its everyday sense), or None for a message that may report one.
+
+    The one test of every filing path (review s18: the short-report path alone had it, and "the fire drill went well",
+    "kiitos" or "Kamppi fire station" opened incidents through the classifier). A real emergency said beside those
+    words is one: named as real or as started again, cried for help, people at risk named, a hazard named after "but" /
+    "mutta" / "但是",
+    or two hazards named where one is called off ("the fire is out; a man is unconscious inside")."""
+    plain = normalised_chinese(text)
+    if _REAL_NOW.search(plain) or cries_for_help(plain) or _PEOPLE_AT_RISK.search(plain):
+        return None
+    if _THANKS_ONLY.match(plain):
+        return "thanks"
+    contrast = _CONTRAST.search(plain)
+    if contrast and hazard_from_words(plain[contrast.end():]):
+        return None
+    clauses = [c for c in re.split(r"[,.;:!?\n，。；：！？、]+|\s[-–—]\s", plain) if c.strip()]
+    hazards = {h for c in clauses if (h := hazard_from_words(c))}
+    if len(hazards) <= 1:
+        if _EXERCISE_OR_FALSE_ALARM.search(plain):
+            return "false_alarm" if _FALSE_ALARM.search(plain) and not re.search(r"drill|exercise|harjoitu|övning|演[习练]", plain, re.IGNORECASE) \
+                else "drill"
+        # an all-clear is said of the hazard itself, in its own clause ("the fire at Kamppi is out")
+        if any(_ALL_CLEAR.search(c) and hazard_from_words(c) for c in clauses):
+            return "all_clear"
+    if _EVERYDAY.search(plain) and hazard_from_words(_EVERYDAY.sub(" ", plain)) is None:
+        return "everyday"
+    return None
 
 
 def cries_for_help(text: str) -> bool:
