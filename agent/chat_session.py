@@ -23,7 +23,7 @@ from agent.follow_up import accumulated_report, is_question, kept_incident_triag
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
-from agent.incident_request import IncidentRequest, described_incident, incident_request, says_more
+from agent.incident_request import IncidentRequest, described_incident, incident_request, kinds_named, says_more
 from agent.merge_request import merge_reply, merge_request
 from agent.intents import cue_intents
 from agent.place_correction import address_answer, address_not_found, corrected_place, relocation_reply, said_besides, street_like
@@ -323,6 +323,12 @@ class ChatSession:
                                         lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
         if found is not None or ask:
             return found, ask
+        if kinds_named(request.named):
+            # "raise the tram crash to P1" with no tram crash open: another incident than the session's was meant
+            # (review s18: the session's flood was proposed for P1); nothing is changed, the operator names it
+            return None, (f"没有符合“{request.named.strip()}”的未结事件，没有任何变化：请写明事件编号（INC-…）。未结事件：{listed}。"
+                          if zh else f"No open incident fits '{request.named.strip()}'; nothing was changed. Name it "
+                          f"(INC-…). Open: {listed}.")
         current = self._current(turn)
         if current in ids:
             return current, ""
