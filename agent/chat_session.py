@@ -191,6 +191,8 @@ class ChatSession:
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
             return
         new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
+        if new_place and (named := incident_request(checked.text)) is not None and named.place and kinds_named(named.named):
+            new_place = None  # "电车事故的地址改为X": the incident it names is found below, never the session's by default
         correction, relocation = "", None
         if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
             correction, relocation = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,

@@ -86,3 +86,10 @@ def test_a_priority_change_without_a_kind_is_still_the_sessions(pipe_burst):
     final, proposals = _turn(assistant, "raise the priority to P1", incident)
     assert [(p.args.get("incident_id"), p.args.get("priority")) for p in proposals if p.action == "retype_incident"] == \
         [(incident, "P1")], final.text[:300]
+
+
+@pytest.mark.parametrize("text", ["the tram crash is actually at Bulevardi 5", "电车事故的地址改为Bulevardi 5"])
+def test_an_address_change_for_a_kind_not_open_moves_nothing(pipe_burst, text):
+    assistant, incident = pipe_burst
+    final, proposals = _turn(assistant, text, incident)
+    assert not [p for p in proposals if p.action == "relocate_incident"], final.text[:300]
