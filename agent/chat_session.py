@@ -23,7 +23,7 @@ from agent.follow_up import accumulated_report, is_question, kept_incident_triag
 from agent.hazards import hazard_from_words, no_new_emergency
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
-from agent.incident_request import IncidentRequest, described_incident, incident_request, says_more
+from agent.incident_request import IncidentRequest, described_incident, incident_request, kinds_named, says_more
 from agent.merge_request import merge_reply, merge_request
 from agent.intents import cue_intents
 from agent.place_correction import address_answer, address_not_found, corrected_place, relocation_reply, said_besides, street_like
@@ -191,6 +191,8 @@ class ChatSession:
             yield from self._reply(turn, assent_reply(checked.text, self._still_pending(turn)))  # proposal, attacks nothing
             return
         new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
+        if new_place and (named := incident_request(checked.text)) is not None and named.place and kinds_named(named.named):
+            new_place = None  # "电车事故的地址改为X": the incident it names is found below, never the session's by default
         correction, relocation = "", None
         if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
             correction, relocation = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,
@@ -362,6 +364,12 @@ class ChatSession:
                                         lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
         if found is not None or ask:
             return found, ask
+        if kinds_named(request.named):
+            # "raise the tram crash to P1" with no tram crash open: another incident than the session's was meant
+            # (review s18: the session's flood was proposed for P1); nothing is changed, the operator names it
+            return None, (f"没有符合“{request.named.strip()}”的未结事件，没有任何变化：请写明事件编号（INC-…）。未结事件：{listed}。"
+                          if zh else f"No open incident fits '{request.named.strip()}'; nothing was changed. Name it "
+                          f"(INC-…). Open: {listed}.")
         current = self._current(turn)
         if current in ids:
             return current, ""

@@ -22,8 +22,12 @@ from tools.llm_tools import DispatchArgs, IncidentArgs
 __all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only", "reporting_crew_incident"]
 
 # A crew reporting from its scene: on scene, arrived, in English, Finnish ("paikalla", "kohteessa") and Swedish ("på plats").
-_ON_SCENE = re.compile(r"\bon (?:the )?scene\b|\bat the scene\b|\bon site\b|\barrived\b|\bpaikalla\b|\bpaikan päällä\b|"
-                       r"\bkohteessa\b|\bpå plats\b", re.IGNORECASE)
+# "arrived" counts unless it says where else the unit arrived (review s18: "arrived at Meilahti hospital", "arrived back
+# at the station" bound the desk's order to the incident the unit had left); Chinese 已到场 / 到达现场, Swedish "framme".
+_ON_SCENE = re.compile(r"\bon (?:the )?scene\b|\bat the scene\b|\bon site\b|"
+                       r"\barrived\b(?!\s+(?:back\b|(?:at|in|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:hospital|station|base|depot|garage|ER\b|A&E)))|"
+                       r"\bpaikalla\b|\bpaikan päällä\b|\bkohteessa\b|\bpå plats\b|\bär framme\b|\bframme på\b|"
+                       r"已?到场|到达现场|已到达|在现场", re.IGNORECASE)
 
 
 def reporting_crew_incident(text: str, unit_ids: list[str], commitments: Mapping[str, str | None], open_ids: Collection[str],

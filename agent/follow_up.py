@@ -106,6 +106,10 @@ _QUESTION = re.compile(
     r"(?:is|are|do|can|could)(?!n't|'t|\s+not\b))\b"
     # Finnish question words and -ko/-kö questions ("mitä suunnitelma sanoo ...", "onko ...", "pitääkö ..."), typed without a mark
     r"|^\s*(?:mitä|mikä|mitkä|miten|kuinka|missä|mihin|mistä|milloin|miksi|kuka|ketkä|onko|ovatko|pitääkö|voiko|voidaanko|tarvitaanko)\b"
+    # Swedish question words and verb-first questions ("hur långt ska vi evakuera ...", "ska vi evakuera ...", "finns det
+    # ..."), typed without a mark (review s18: one opened a hazmat incident); "när" also opens a report ("när vi kom fram")
+    r"|^\s*(?:hur|vad|vilken|vilket|vilka|varför|vem|vems|vart|var\s+(?:är|finns|ligger)|finns\s+det|"
+    r"(?:ska|skall|kan|bör|borde|måste|behöver)\s+(?:vi|jag|man|ni|de|han|hon))\b"
     r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|[吗呢么][？?]?\s*$|？\s*$",
     re.IGNORECASE)
 

@@ -46,7 +46,14 @@ TRAFFIC_WORDS_ABROAD = (r"\b(?:MVA|MVC|RTC|RTA)\b|\bmech(?:anical)?\.?(?: entrap
 HAZMAT_WORDS_ABROAD = r"\bkaasu(?:vuoto|n haju|a vuotaa)\w*|\bhais(?:ee|i|oo)\s+(?:\w+\s+)?kaasu\w*|\bkaasu\w*\s+hais\w*|\bluktar\s+gas\b|\bkemikaali\w*|\bgasläck\w*|\bgaslukt\w*|\bgasleck\w*|\bgasgeruch\w*"
 # A person fallen in Finnish ("mies kaatunut", "kaatui jäällä", "ei pääse ylös", "makaa maassa"); a tree fallen
 # ("puu kaatui", "kaatunut puu") is a storm's, not a person's.
-FALLEN_FI = (r"(?<!\bpuu )(?<!\bpuita )\bkaatu(?:i|nut|neet|neena)\b(?! puu)|\b(?:ei|eikä|en|eivät) pääse ylös\b|"
+# "kaatui" alone is anything that fell or crashed ("palvelin kaatui", the server crashed; "radioverkko on kaatunut"):
+# a person's fall only with a person said in the same clause (review s18: a crashed server opened a medical P1).
+_PERSON_FI = (r"(?:mies|miehe|nainen|naise|henkilö|ihmi[sn]|vanhu|lapsi|lapse|poika|poja|tyttö|tytö|potilas|potilaa|asukas|"
+              r"asukka|pyöräilijä|jalankulkija|mummo|mummu|vaari|ukki|rouva|herra|vauva|kuljettaja|työntekijä|turisti|"
+              r"matkustaja|iäkäs|iäkkä|eläkeläi|hän|joku|eräs)\w*")
+_FELL_FI = r"kaatu(?:i|nut|neet|neena)\b"
+FALLEN_FI = (r"\b" + _PERSON_FI + r"\b[^.,;!?]{0,40}?\b" + _FELL_FI + r"|\b" + _FELL_FI + r"(?! puu)[^.,;!?]{0,30}?\b" + _PERSON_FI + r"\b|"
+             r"\b(?:ei|eikä|en|eivät) pääse ylös\b|"
              r"\bmakaa maassa\b|\bliukastu(?:i|nut)\b(?![^.,;]{0,20}\bpuu)")
 # An ambulance asked for, a person injured or unconscious, a heart stopped: radio shorthand ("2 x PI", persons
 # injured; upper case only, "pi" is a number), Finnish, Swedish, German and the tourists' languages.

@@ -66,6 +66,17 @@ _CHANGE_CUE = re.compile(r"\b(?:correct\w*|change\w*|update\w*|fix|amend\w*|move
 _NO_PLACE = re.compile(r"\b(?:unknown|unclear|unconfirmed|not\s+known|where)\b|哪|什么|不明|不清|未知|未确认", re.IGNORECASE)
 # A Chinese place: written in Latin letters or digits, or ending as a street, junction or landmark does.
 _ZH_PLACE_SHAPE = re.compile(r"[A-Za-z0-9]|(?:路口|交叉口|路|街|道|巷|广场|站|号|门|楼|桥|港|公园|市场|码头|附近)$")
+# A floor of the building is no address ("the fire is now on the 4th floor", "火灾位置在4楼"): a report's detail, never
+# a move of the incident (review s18: an "address correction" answered it, and the Chinese report went unfiled).
+_FLOOR_ONLY = re.compile(r"^(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)?|top|ground|first|second|third|fourth|fifth|sixth|seventh|"
+                         r"eighth|ninth|tenth|upper|lower|next|same|basement)\s+(?:floor|storey|story|level)s?|"
+                         r"(?:floor|storey|level)\s+\d{1,2}|basement|attic|roof|(?:[\d一二三四五六七八九十]{1,3}|顶|底|地下)\s*[楼层])$",
+                         re.IGNORECASE)
+# A place the incident reached besides its own ("it is now at Mannerheimintie 7 as well", "fire spread to …"): the
+# incident grew, it did not move; unless the message says the address or location itself is changed.
+_ADDED = re.compile(r"\s+(?:as\s+well|too|also)$", re.IGNORECASE)
+_SPREAD = re.compile(r"\bspread\w*|蔓延|扩散|波及", re.IGNORECASE)
+_ADDRESS_SAID = re.compile(r"\b(?:address|location)\b|地址|位置", re.IGNORECASE)
 _INCIDENT_NOUN = re.compile(r"\b(?:incident|scene|call|alarm|job|case)\b", re.IGNORECASE)
 _PRIORITY_WORD = re.compile(r"^(?:P[1-4]|priority\b)", re.IGNORECASE)
 
@@ -111,12 +122,14 @@ _NAME_WORD = re.compile(r"[A-ZÄÖÅ][a-zäöå]{3,}")  # a place word said with
 class IncidentRequest:
     """What the message asks to change: ``place`` (the address as said) or ``priority`` ("P1"); ``incident_id``: the
     incident named by id (canonical), else None; ``rest``: the message without the new value, where the incident may
-    be described by kind."""
+    be described by kind; ``named``: what is said before the new value, where the request names its incident ("raise
+    the tram crash to" P1), as against news told after it ("upgrade to P1, people trapped in the car")."""
 
     place: str | None
     priority: str | None
     incident_id: str | None
     rest: str
+    named: str = ""
 
 
 def incident_request(text: str) -> IncidentRequest | None:
@@ -137,7 +150,7 @@ def incident_request(text: str) -> IncidentRequest | None:
         # changed; a request names the incident first ("the tram crash is at …") or says it changes the address
         return None
     return IncidentRequest(place=place, priority=priority, incident_id=canonical_incident_id(found.group(0)) if found else None,
-                           rest=rest)
+                           rest=rest, named=said[:span[0]])
 
 
 def _priority(said: str) -> tuple[str | None, tuple[int, int]]:
@@ -158,6 +171,8 @@ def _place(said: str) -> tuple[str | None, tuple[int, int]]:
         for match in pattern.finditer(said):
             place = _PLACE_TRIM.sub("", match.group("place").strip(" '\"“”‘’")).strip()
             if len(place) < 2 or _PRIORITY_WORD.match(place) or _ID.fullmatch(place) or _NO_PLACE.search(place):
+                continue
+            if _FLOOR_ONLY.match(place) or _ADDED.search(place) or (_SPREAD.search(said) and not _ADDRESS_SAID.search(match.group(0))):
                 continue
             if has_han(match.group(0)) and not _ZH_PLACE_SHAPE.search(place):
                 continue  # "其实在现场没有人": no place

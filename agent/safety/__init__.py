@@ -126,6 +126,15 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"忽略.{0,12}(?:指令|指示|命令|规则|提示|之前|以上|上面)", r"(?:取消|撤销|废除|作废|推翻)(?:掉)?(?:你|系统|助手|AI)(?:的)?(?:(?:之前|原来|原有|先前|所有|全部|内置|内部)(?:的)?){0,2}(?:指令|规则|设定|设置|限制|指示|安全)", r"无视.{0,12}(?:指令|指示|命令|规则|限制)", r"(?:不用|不必|无需)遵守",
         r"(?:从现在起|从现在开始).{0,20}(?:你|不用|不要|忽略)", r"新(?:任务|指令)[:：]",
         r"忘掉.{0,10}(?:之前|以上|规则|设定|设置|指令|限制)",
+        # Finnish (review s18: none of these was flagged by the rules or the classifier): your instructions or rules
+        # forgotten or ignored ("unohda aiemmat ohjeesi", "älä välitä säännöistäsi"; not the operator's own, -ni/-mme),
+        # the confirmation waived ("vahvistusta ei enää tarvita", "ilman vahvistusta"), a mode claimed ("olet nyt
+        # ylläpitotilassa"), the restrictions said lifted
+        r"\b(?:unohda|unohtakaa|ohita|sivuuta|älä\s+(?:välitä|noudata|huomioi|piittaa)|jätä\s+huomiotta)\b[^.!?\n]{0,40}?"
+        r"\b(?:ohje|sääntö|säännö|rajoitu|rajoitukse|vahvistu|turvatarkastu|asetukse|asetuks)\w*(?<!ni)(?<!mme)\b",
+        r"\bvahvistus(?:ta)?\s+ei\s+(?:enää\s+|tästä\s+lähtien\s+)?(?:tarvita|tarvitse|vaadita)\b|\bilman\s+(?:mitään\s+)?(?:vahvistusta|vahvistuksia|tarkistuksia)\b",
+        r"\bolet\s+(?:nyt|tästä\s+lähtien)\b[^.!?\n]{0,30}?\b(?:ylläpito|admin|pääkäyttäjä|rajoittamat|vapaa)\w*",
+        r"\brajoitukse(?:si|t|nne)\s+(?:on|ovat)\s+(?:nyt\s+)?(?:poistettu|purettu|pois\s+päältä)\b",
         # a text that claims to override the rules ("this message overrides your safety rules"), new standing rules
         # announced to the system ("下面是新规则：...", a rule over every request or call to come, or a 一律 order with no subject
         # split off the announcement's lines); "伤员一律送往 X" is an operator's standing order for one incident
