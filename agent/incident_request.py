@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.incident_scope import canonical_incident_id
+from agent.slots import canonical_unit_ids
 from core.text import has_han
 
 __all__ = ["IncidentRequest", "described_incident", "incident_request", "kinds_named", "says_more"]
@@ -119,10 +120,12 @@ class IncidentRequest:
     rest: str
 
 
-def incident_request(text: str) -> IncidentRequest | None:
-    """The address or priority change ``text`` asks for, or None (any other message)."""
+def incident_request(text: str, unit_ids: Iterable[str] = ()) -> IncidentRequest | None:
+    """The address or priority change ``text`` asks for, or None (any other message).  A message naming one of
+    ``unit_ids`` (the city's units) orders those units ("add ERO-H1 to the gas alarm, and the address is …"): it is a
+    dispatch, read by the dispatch readers, never a change here (a relocation needs a message of its own)."""
     said = " ".join((text or "").split())
-    if not said:
+    if not said or canonical_unit_ids(said, list(unit_ids)):
         return None
     priority, span = _priority(said)
     place = None
