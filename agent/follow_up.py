@@ -106,7 +106,8 @@ _QUESTION = re.compile(
     r"(?:is|are|do|can|could)(?!n't|'t|\s+not\b))\b"
     # Finnish question words and -ko/-kö questions ("mitä suunnitelma sanoo ...", "onko ...", "pitääkö ..."), typed without a mark
     r"|^\s*(?:mitä|mikä|mitkä|miten|kuinka|missä|mihin|mistä|milloin|miksi|kuka|ketkä|onko|ovatko|pitääkö|voiko|voidaanko|tarvitaanko)\b"
-    r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|[吗呢么][？?]?\s*$|？\s*$",
+    # Chinese asks in place ("老人去哪里", "有多少人没有位置"): where / which / how many inside the sentence (plan_reference's too)
+    r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|哪里|哪儿|哪个|多少|去哪|[吗呢么][？?]?\s*$|？\s*$",
     re.IGNORECASE)
 
 
