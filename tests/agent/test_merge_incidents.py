@@ -43,17 +43,9 @@ def _turn(assistant, text, incident):
     return list(assistant.chat(text, incident, "op-anna"))[-1]
 
 
-def _committed(assistant, incident, report):
-    """An incident opened the way the Triage/Plan buttons and `eca plan` open one, with its plan's units committed."""
-    plan = assistant.plan(report, narrative=False)
-    proposal = assistant.plan_units_proposal(plan.plan_id, "op-anna")
-    assistant.confirm_proposal(proposal.proposal_id, "op-anna")
-    return plan.incident_id, proposal.args["unit_ids"]
-
-
-def test_a_confirmed_merge_moves_reports_and_units_and_closes_the_merged_one(assistant, make_assistant):
-    kept, kept_units = _committed(assistant, None, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
-    merged, merged_units = _committed(assistant, None, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
+def test_a_confirmed_merge_moves_reports_and_units_and_closes_the_merged_one(assistant, make_assistant, committed_plan):
+    kept, kept_units = committed_plan(assistant, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
+    merged, merged_units = committed_plan(assistant, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
     assert merged != kept and merged_units
     reply = _turn(assistant, f"merge {merged} into {kept}", merged)
     [proposal] = reply.proposals

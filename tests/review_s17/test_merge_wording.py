@@ -43,17 +43,10 @@ def _turn(assistant, text, incident):
     return list(assistant.chat(text, incident, "op-anna"))[-1]
 
 
-def _committed(assistant, report):
-    plan = assistant.plan(report, narrative=False)
-    proposal = assistant.plan_units_proposal(plan.plan_id, "op-anna")
-    assistant.confirm_proposal(proposal.proposal_id, "op-anna")
-    return plan.incident_id, proposal.args["unit_ids"]
-
-
 @pytest.mark.parametrize("order", ["close {b}, duplicate of {a}", "关闭{b}，与{a}重复"])
-def test_closing_a_duplicate_moves_its_units_and_reports_to_the_incident_kept(assistant, order):
-    kept, _ = _committed(assistant, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
-    merged, units = _committed(assistant, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
+def test_closing_a_duplicate_moves_its_units_and_reports_to_the_incident_kept(assistant, committed_plan, order):
+    kept, _ = committed_plan(assistant, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
+    merged, units = committed_plan(assistant, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
     reply = _turn(assistant, order.format(b=merged, a=kept), merged)
     [proposal] = reply.proposals
     assert proposal.action == "merge_incidents" and (proposal.args["merged"], proposal.args["into"]) == (merged, kept)
