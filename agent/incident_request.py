@@ -92,6 +92,9 @@ _ZH_PRIORITY_CONTEXT = re.compile(r"优先级|升|降|P\s?[1-4]", re.IGNORECASE)
 # --- the incident described by kind ------------------------------------------------------------------------------
 # Words that name a kind of incident, by the incident type they are most often filed as.  The incident's own words
 # (its title: the first report) are compared too, so a "gas alarm" filed as a fire is still found by "gas".
+# Not ``agent.hazards.HAZARD_WORDS``: that table says what a report's words name ("a man is injured" is medical), these
+# which incident an operator refers to ("the gas alarm", "the bus accident"); read from it, a report naming its casualty
+# before its address became an address change (tests/agent/test_incident_kind_words_s18.py).
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("traffic_accident", r"\b(?:tram|trams|bus|buses|coach|car|cars|truck|lorry|van|vehicle|traffic|collision|crash|"
                          r"accident|derail\w*|pile-?up|rta|rtc)\b|电车|有轨电车|公交|巴士|车祸|撞车|交通事故|翻车|脱轨"),
