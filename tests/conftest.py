@@ -147,6 +147,12 @@ def make_assistant(base_settings, triage_model, retriever, city, tmp_path: Path)
 
 
 @pytest.fixture
+def chat_turn():
+    """``chat_turn(assistant, text, incident)``: the last event of one chat turn of operator op-anna (its reply)."""
+    return lambda assistant, text, incident: list(assistant.chat(text, incident, "op-anna"))[-1]
+
+
+@pytest.fixture
 def committed_plan():
     """(the merge tests) ``committed_plan(assistant, report)`` -> (incident id, unit ids): an incident opened the way the
     Triage/Plan buttons and `eca plan` open one, with its plan's units committed (proposed and confirmed)."""
