@@ -26,7 +26,7 @@ from agent.chat_session import ChatSession, ChatSessionConfig, say_model_reading
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.response_plan import ResponsePlanner, to_triage_summary
 from agent.safety import CheckedText, screen_text
-from agent.long_message import Fitted, fit_to_limit, hazard_passage, model_urgency
+from agent.long_message import Fitted, PassageFinder, fit_to_limit, model_urgency
 from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, TriageSummary,
 )
@@ -77,7 +77,8 @@ class Assistant:
         self._city = city
         self._store = store
         self._router = router or IntentRouter.default(settings)
-        self._planner = ResponsePlanner(triage, retriever, city)
+        self._hazard_passage = PassageFinder()  # one finding per report, for its title and its plan's place
+        self._planner = ResponsePlanner(triage, retriever, city, passages=self._hazard_passage)
         self._grounding = GroundingChecker(city.gazetteer, [unit.id for _, unit in city.units()])
         self._city_lock = threading.Lock()  # unit status is shared state
         self._situation = Situation(store, city, stale_min=settings.sitrep_stale_min, shelter_alert_pct=settings.shelter_alert_pct)
@@ -264,7 +265,7 @@ class Assistant:
         summary = to_triage_summary(triage(text))
         if incident_id is None:
             # a call transcript is titled by its hazard passage, not by its greeting (s17 H8)
-            passage = hazard_passage(text, model_urgency(self._triager))
+            passage = self._hazard_passage(text, self._triager)
             incident_id = self._store.create_incident(_title(passage or text, summary), operator).incident_id
         report_id = self._store.add_report(incident_id, text, summary, operator, raise_incident=raise_incident)
         return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)

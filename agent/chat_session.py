@@ -203,11 +203,10 @@ class ChatSession:
             if relocation is not None:  # answered with the rest of the turn, and confirmed like any proposal
                 self.state.pending.append(relocation)
                 correction += _awaiting(relocation, detect_language(correction) == "zh")
-        # an order that names units ("add ERO-H1 to the gas alarm, and the address is …") is a dispatch: its address
-        # is not applied there, and the dispatch reply says so (a relocation needs a message of its own)
-        orders_units = bool(canonical_unit_ids(checked.text, list(a._city.unit_status())))
-        request = (incident_request(checked.text)
-                   if not new_place and turn.address is None and not checked.has_injection and not orders_units else None)
+        # (an order naming units, "add ERO-H1 to the gas alarm, and the address is …", is no request: the dispatch reply
+        # says its address was not applied)
+        request = (incident_request(checked.text, list(a._city.unit_status()))
+                   if not new_place and turn.address is None and not checked.has_injection else None)
         if request is not None:  # "the address of INC-… is X", "raise the gas alarm to P1": a proposal, never an attack
             target, ask = self._requested_incident(turn, request)
             zh = detect_language(checked.text) == "zh"

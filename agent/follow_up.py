@@ -110,7 +110,8 @@ _QUESTION = re.compile(
     # ..."), typed without a mark (review s18: one opened a hazmat incident); "när" also opens a report ("när vi kom fram")
     r"|^\s*(?:hur|vad|vilken|vilket|vilka|varför|vem|vems|vart|var\s+(?:är|finns|ligger)|finns\s+det|"
     r"(?:ska|skall|kan|bör|borde|måste|behöver)\s+(?:vi|jag|man|ni|de|han|hon))\b"
-    r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|[吗呢么][？?]?\s*$|？\s*$",
+    # Chinese asks in place ("老人去哪里", "有多少人没有位置"): where / which / how many inside the sentence (plan_reference's too)
+    r"|\?\s*$|^\s*(?:谁|什么|怎样|哪|为什么|是否)|是不是|怎么|如何|哪里|哪儿|哪个|多少|去哪|[吗呢么][？?]?\s*$|？\s*$",
     re.IGNORECASE)
 
 

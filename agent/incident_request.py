@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.incident_scope import canonical_incident_id
+from agent.slots import canonical_unit_ids
 from core.text import has_han
 
 __all__ = ["IncidentRequest", "described_incident", "incident_request", "kinds_named", "says_more"]
@@ -102,6 +103,9 @@ _ZH_PRIORITY_CONTEXT = re.compile(r"优先级|升|降|P\s?[1-4]", re.IGNORECASE)
 # --- the incident described by kind ------------------------------------------------------------------------------
 # Words that name a kind of incident, by the incident type they are most often filed as.  The incident's own words
 # (its title: the first report) are compared too, so a "gas alarm" filed as a fire is still found by "gas".
+# Not ``agent.hazards.HAZARD_WORDS``: that table says what a report's words name ("a man is injured" is medical), these
+# which incident an operator refers to ("the gas alarm", "the bus accident"); read from it, a report naming its casualty
+# before its address became an address change (tests/agent/test_incident_kind_words_s18.py).
 _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("traffic_accident", r"\b(?:tram|trams|bus|buses|coach|car|cars|truck|lorry|van|vehicle|traffic|collision|crash|"
                          r"accident|derail\w*|pile-?up|rta|rtc)\b|电车|有轨电车|公交|巴士|车祸|撞车|交通事故|翻车|脱轨"),
@@ -132,10 +136,12 @@ class IncidentRequest:
     named: str = ""
 
 
-def incident_request(text: str) -> IncidentRequest | None:
-    """The address or priority change ``text`` asks for, or None (any other message)."""
+def incident_request(text: str, unit_ids: Iterable[str] = ()) -> IncidentRequest | None:
+    """The address or priority change ``text`` asks for, or None (any other message).  A message naming one of
+    ``unit_ids`` (the city's units) orders those units ("add ERO-H1 to the gas alarm, and the address is …"): it is a
+    dispatch, read by the dispatch readers, never a change here (a relocation needs a message of its own)."""
     said = " ".join((text or "").split())
-    if not said:
+    if not said or canonical_unit_ids(said, list(unit_ids)):
         return None
     priority, span = _priority(said)
     place = None

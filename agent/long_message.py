@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from agent.hazards import hazard_from_words
@@ -109,4 +110,22 @@ def hazard_passage(text: str, urgency: Urgency) -> str | None:
     return lines[best] if scores[best][0] else None
 
 
-__all__ = ["MAX_PASTE_CHARS", "Fitted", "Urgency", "fit_to_limit", "hazard_passage", "model_urgency", "transcript_lines"]
+class PassageFinder:
+    """``hazard_passage`` as a triage model reads it, remembered for the last few texts: a new report's passage titles
+    its incident (``Assistant._log_report``) and places its plan (``ResponsePlanner._resolve_location``), and each line
+    is a model read (up to ~80 for a long log), so the Assistant builds one finder and hands it to its planner.  Keyed
+    on the text and the model, so a model swapped in later reads afresh."""
+
+    def __init__(self, size: int = 16):
+        self._find = lru_cache(maxsize=size)(self._passage)
+
+    @staticmethod
+    def _passage(text: str, triager: Any) -> str | None:
+        return hazard_passage(text, model_urgency(triager))
+
+    def __call__(self, text: str, triager: Any) -> str | None:
+        return self._find(text, triager)
+
+
+__all__ = ["MAX_PASTE_CHARS", "Fitted", "PassageFinder", "Urgency", "fit_to_limit", "hazard_passage", "model_urgency",
+           "transcript_lines"]

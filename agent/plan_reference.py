@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from agent.follow_up import is_question
+
 __all__ = ["PlanReference", "latest_evacuation_plan", "plan_answer", "plan_reference"]
 
 _PLAN_EN = (r"(?:that|this|the|your|our|its|latest|last|current|existing|same)\s+(?:(?:latest|last|current|existing|new|"
@@ -23,7 +25,6 @@ _APPROVE = re.compile(rf"^\W*(?:(?:ok|okay|then|now|please|and)\W+)*(?:approve|a
                       rf"|^\W*(?:请|那就|就|好的?[，,]?)?(?:批准|通过|采纳|同意)(?:了)?{_PLAN_ZH}(?:吧)?\W*$", re.IGNORECASE)
 # A question that asks about the plan there is ("... in that plan?", "那个疏散方案里 ... 去哪里？").
 _IN_PLAN = re.compile(rf"\b(?:in|of|by|under|from)\s+{_PLAN_EN}|{_PLAN_ZH}(?:里|中|中的|里的)", re.IGNORECASE)
-_ASKS = re.compile(r"[?？]|^\W*(?:where|who|which|how\s+many|what)\b|哪里|哪儿|哪个|多少|去哪", re.IGNORECASE)
 # What an evacuation plan answers: where people go, who has a place ("which units are in that plan?" is not for it).
 _ABOUT_EVACUATION = re.compile(r"\b(?:people|persons|evacuees|residents|vulnerable|elderly|disabled|shelters?|go|going|goes|sent|"
                                r"evacuat\w*|places?|room)\b|人|避难|安置|疏散|去哪|位置", re.IGNORECASE)
@@ -45,7 +46,7 @@ def plan_reference(text: str) -> PlanReference | None:
     for piece in pieces:
         if _APPROVE.search(piece):
             approve = True
-        elif _ASKS.search(piece) and _IN_PLAN.search(piece) and _ABOUT_EVACUATION.search(piece):
+        elif is_question(piece) and _IN_PLAN.search(piece) and _ABOUT_EVACUATION.search(piece):
             question = piece
         else:
             return None

@@ -24,7 +24,7 @@ from agent.clauses import split_clauses
 from agent.hazards import WATER_RESCUE
 from agent.cue_rules import dispatch_units
 from agent.incident_scope import ReportPlace
-from agent.long_message import hazard_passage, model_urgency
+from agent.long_message import PassageFinder
 from agent.negation import withdrawn_unit_types
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.safety import CheckedText
@@ -84,11 +84,14 @@ def _figure(figure: str) -> str:
 class ResponsePlanner:
     """Builds a ResponsePlan from a report with the triage model, the procedure search and the city model."""
 
-    def __init__(self, triage: Triager, retriever: PassageSearch, city: City, config: PlannerConfig | None = None):
+    def __init__(self, triage: Triager, retriever: PassageSearch, city: City, config: PlannerConfig | None = None,
+                 passages: PassageFinder | None = None):
         self.triage_model = triage
         self.retriever = retriever
         self.city = city
         self.config = config or PlannerConfig()
+        # a transcript's hazard passage: the Assistant's own finder, so its incident title's finding is not read again
+        self.hazard_passage = passages or PassageFinder()
 
     def plan(self, checked: CheckedText, incident_id: str | None = None, triage: TriageSummary | None = None,
              location: tuple[float, float] | None = None, incident_place: ReportPlace | None = None,
@@ -237,7 +240,7 @@ class ResponsePlanner:
         res = locator.locate(checked.without_injection())
         # a call transcript: where its hazard passage says, not a shop the caller passed in the small talk (s17 H8)
         # (read from the text as written: ``without_injection`` joins its lines; a line with instructions is not used)
-        passage = hazard_passage(checked.text, model_urgency(self.triage_model))
+        passage = self.hazard_passage(checked.text, self.triage_model)
         if passage is not None and not any(span in passage for span in checked.injection_spans):
             there = locator.locate(passage)
             if there.found and there.confident:

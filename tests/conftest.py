@@ -146,6 +146,25 @@ def make_assistant(base_settings, triage_model, retriever, city, tmp_path: Path)
     return factory
 
 
+@pytest.fixture
+def chat_turn():
+    """``chat_turn(assistant, text, incident)``: the last event of one chat turn of operator op-anna (its reply)."""
+    return lambda assistant, text, incident: list(assistant.chat(text, incident, "op-anna"))[-1]
+
+
+@pytest.fixture
+def committed_plan():
+    """(the merge tests) ``committed_plan(assistant, report)`` -> (incident id, unit ids): an incident opened the way the
+    Triage/Plan buttons and `eca plan` open one, with its plan's units committed (proposed and confirmed)."""
+    def commit(assistant, report: str) -> tuple[str, list[str]]:
+        plan = assistant.plan(report, narrative=False)
+        proposal = assistant.plan_units_proposal(plan.plan_id, "op-anna")
+        assistant.confirm_proposal(proposal.proposal_id, "op-anna")
+        return plan.incident_id, proposal.args["unit_ids"]
+
+    return commit
+
+
 @pytest.fixture(autouse=True)
 def _free_shelter_places(request):
     """The session's city is shared: shelter places an approved evacuation of one test holds (``CityModel.shelter_taken``)

@@ -13,6 +13,36 @@ def restore_units(city):
         city.set_unit_status(unit_id, status)
 
 
+class OtherProcessCity:
+    """The unit statuses another process (a second terminal, the web UI, a restarted one) holds in memory."""
+
+    def __init__(self, statuses: dict[str, str]):
+        self.statuses = dict(statuses)
+
+    def unit_status(self) -> dict[str, str]:
+        return dict(self.statuses)
+
+    def set_unit_status(self, unit_id: str, status: str) -> None:
+        self.statuses[unit_id] = status
+
+
+@pytest.fixture
+def other_process_city() -> type[OtherProcessCity]:
+    """(the close tests) A stand-in for another process's unit statuses, as ``follow_unit_statuses`` and
+    ``restore_unit_statuses`` update them: ``other_process_city(statuses)``."""
+    return OtherProcessCity
+
+
+@pytest.fixture
+def commit_units():
+    """(the close tests) ``commit_units(assistant, incident_id, unit_ids)``: a dispatch proposed and confirmed."""
+    def commit(assistant, incident_id: str, units: list[str]) -> None:
+        proposal = assistant.propose("commit_dispatch", {"unit_ids": units, "incident_id": incident_id}, incident_id=incident_id)
+        assistant.confirm_proposal(proposal.proposal_id, "op")
+
+    return commit
+
+
 @pytest.fixture(scope="module")
 def tiny_model_dir(tmp_path_factory, packaged_llm_dir) -> Path:
     """A randomly initialised 2-layer Llama with the packaged tokenizer: real code paths (grammar, masking, training), seconds."""

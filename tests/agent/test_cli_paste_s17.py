@@ -1,7 +1,12 @@
 """s17: `eca chat` reads a multi-line paste as ONE message, and a line of a paste ("yes") never answers a [y/N]
 confirmation.  Real subprocesses running ``ui.cli.main(["chat"])``: standard input a pipe (a bracketed paste, as a
 terminal sends it, and plain scripted lines) and a real pseudo-terminal (a paste without the marks lands at once).
-Only the assistant is a stand-in (what the terminal loop reads is under test, not the planning)."""
+The subprocess tests keep a stand-in assistant, for three reasons: the real one cannot cross into a subprocess (the
+suite's ``make_assistant`` builds it in this process, on the session's quick model), a real one built in each of the
+eight subprocesses would load (on a fresh data directory: train) the triage model, the plans index and the city's road
+graph every time, minutes per run; and the stand-in logs each message exactly as the loop handed it over ("GOT …"),
+which is what these tests check.  The last test runs the same chat loop in this process with the real Assistant
+(``make_assistant``): the paste is filed as one report and its "yes" confirms nothing."""
 
 from __future__ import annotations
 
@@ -123,3 +128,24 @@ def test_a_paste_into_a_real_terminal_without_marks_is_one_message(transcript):
             proc.kill()
     assert _got(seen) == [transcript], seen
     assert "REJECTED PRO-1" in seen and "CONFIRMED" not in seen
+
+
+def test_a_pasted_transcript_reaches_the_real_assistant_as_one_report(make_assistant, restore_units, monkeypatch, capsys):
+    """The chat loop of `eca chat` (``ui.cli.main(["chat"])``, in this process) with the real Assistant: a bracketed
+    paste with a "yes" line inside is filed whole as the report of one new incident, and nothing is confirmed by it."""
+    import io
+
+    import agent.commands
+    from ui.cli import main
+
+    assistant = make_assistant()
+    before = assistant.unit_statuses()
+    transcript = TRANSCRIPTS[1]
+    monkeypatch.setattr(agent.commands, "build_assistant", lambda args: assistant)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{PASTE_START}{transcript}{PASTE_END}\nn\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    [incident] = assistant._store.list_incidents()
+    assert assistant._store.latest_report(incident.incident_id).text == " ".join(transcript.split()), out  # filed as screened
+    assert f"Incident {incident.incident_id} opened for this report" in out
+    assert assistant.unit_statuses() == before, out  # the paste's "yes" answered no prompt; the operator's "n" did

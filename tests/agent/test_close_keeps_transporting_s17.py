@@ -12,34 +12,16 @@ from agent.slots import extract_status
 from core.errors import InputError
 
 
-class _OtherProcessCity:
-    """The unit statuses another process (a second terminal, the web UI, a restarted one) holds in memory."""
-
-    def __init__(self, statuses: dict[str, str]):
-        self.statuses = dict(statuses)
-
-    def unit_status(self) -> dict[str, str]:
-        return dict(self.statuses)
-
-    def set_unit_status(self, unit_id: str, status: str) -> None:
-        self.statuses[unit_id] = status
-
-
-def _commit(assistant, incident_id: str, units: list[str]) -> None:
-    proposal = assistant.propose("commit_dispatch", {"unit_ids": units, "incident_id": incident_id}, incident_id=incident_id)
-    assistant.confirm_proposal(proposal.proposal_id, "op")
-
-
 @pytest.mark.parametrize("said", ["{u} is transporting the casualty to Meilahti",
                                   "{u} taking the patient to hospital now",
                                   "{u} 正在送伤员去医院"])
-def test_close_keeps_a_transporting_unit_busy_and_says_so(make_assistant, restore_units, said):
+def test_close_keeps_a_transporting_unit_busy_and_says_so(make_assistant, restore_units, commit_units, other_process_city, said):
     assistant = make_assistant()
     incident = assistant.open_incident("chat", "op").incident_id
     free = [u for u, s in assistant.unit_statuses().items() if s == "available"]
     on_scene = free[0]
     carrying = next(u for u in free if "-A" in u and u != on_scene)  # an ambulance
-    _commit(assistant, incident, [on_scene, carrying])
+    commit_units(assistant, incident, [on_scene, carrying])
 
     reply = list(assistant.chat(said.format(u=carrying), incident))[-1]
     [status] = [p for p in reply.proposals if p.action == "set_unit_status"]
@@ -47,7 +29,7 @@ def test_close_keeps_a_transporting_unit_busy_and_says_so(make_assistant, restor
     assistant.confirm_proposal(status.proposal_id, "op")
     assert assistant.unit_statuses()[carrying] == "transporting"
     seen = assistant._store.last_event_id()
-    other = _OtherProcessCity(assistant.unit_statuses())
+    other = other_process_city(assistant.unit_statuses())
 
     reply = list(assistant.chat(f"close {incident}", incident))[-1]
     [close] = [p for p in reply.proposals if p.action == "close_incident"]
@@ -60,7 +42,7 @@ def test_close_keeps_a_transporting_unit_busy_and_says_so(make_assistant, restor
     assert statuses[on_scene] == "available" and statuses[carrying] == "transporting"
     _, changed = follow_unit_statuses(assistant._store, other, seen)  # another process frees only the released one
     assert changed == {on_scene: "available"} and other.statuses[carrying] == "transporting"
-    restarted = _OtherProcessCity({u: "available" for u in statuses})  # a new process restores from the log
+    restarted = other_process_city({u: "available" for u in statuses})  # a new process restores from the log
     restore_unit_statuses(assistant._store, restarted)
     assert restarted.statuses[carrying] == "transporting" and restarted.statuses[on_scene] == "available"
     sitrep = assistant.sitrep().text

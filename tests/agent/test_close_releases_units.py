@@ -10,34 +10,16 @@ from agent.proposals import follow_unit_statuses
 from agent.schemas import ResponsePlan, TriageSummary
 
 
-class _OtherProcessCity:
-    """The unit statuses another process (a second terminal, the web UI) holds in memory."""
-
-    def __init__(self, statuses: dict[str, str]):
-        self.statuses = dict(statuses)
-
-    def unit_status(self) -> dict[str, str]:
-        return dict(self.statuses)
-
-    def set_unit_status(self, unit_id: str, status: str) -> None:
-        self.statuses[unit_id] = status
-
-
-def _commit(assistant, incident_id: str, units: list[str]) -> None:
-    proposal = assistant.propose("commit_dispatch", {"unit_ids": units, "incident_id": incident_id}, incident_id=incident_id)
-    assistant.confirm_proposal(proposal.proposal_id, "op")
-
-
 @pytest.mark.parametrize("order", ["nothing was burning after all, please close this incident", "误报，关闭这个事件"])
-def test_closing_releases_the_committed_units_everywhere_and_says_so(make_assistant, restore_units, order):
+def test_closing_releases_the_committed_units_everywhere_and_says_so(make_assistant, restore_units, commit_units, other_process_city, order):
     assistant = make_assistant()
     incident = assistant.open_incident("chat", "op").incident_id
     free = [u for u, s in assistant.unit_statuses().items() if s == "available"]
     committed, other_incident_unit = free[:2], free[2]
-    _commit(assistant, incident, committed)
+    commit_units(assistant, incident, committed)
     elsewhere = assistant.open_incident("another job", "op").incident_id
-    _commit(assistant, elsewhere, [other_incident_unit])
-    other = _OtherProcessCity(assistant.unit_statuses())
+    commit_units(assistant, elsewhere, [other_incident_unit])
+    other = other_process_city(assistant.unit_statuses())
     seen = assistant._store.last_event_id()
 
     reply = list(assistant.chat(order, incident))[-1]

@@ -39,23 +39,11 @@ def assistant(make_assistant, restore_units):
     return make_assistant()
 
 
-def _turn(assistant, text, incident):
-    return list(assistant.chat(text, incident, "op-anna"))[-1]
-
-
-def _committed(assistant, incident, report):
-    """An incident opened the way the Triage/Plan buttons and `eca plan` open one, with its plan's units committed."""
-    plan = assistant.plan(report, narrative=False)
-    proposal = assistant.plan_units_proposal(plan.plan_id, "op-anna")
-    assistant.confirm_proposal(proposal.proposal_id, "op-anna")
-    return plan.incident_id, proposal.args["unit_ids"]
-
-
-def test_a_confirmed_merge_moves_reports_and_units_and_closes_the_merged_one(assistant, make_assistant):
-    kept, kept_units = _committed(assistant, None, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
-    merged, merged_units = _committed(assistant, None, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
+def test_a_confirmed_merge_moves_reports_and_units_and_closes_the_merged_one(assistant, chat_turn, make_assistant, committed_plan):
+    kept, kept_units = committed_plan(assistant, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
+    merged, merged_units = committed_plan(assistant, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
     assert merged != kept and merged_units
-    reply = _turn(assistant, f"merge {merged} into {kept}", merged)
+    reply = chat_turn(assistant, f"merge {merged} into {kept}", merged)
     [proposal] = reply.proposals
     assert proposal.action == "merge_incidents" and "Awaiting your confirmation" in reply.text
     assert all(u in proposal.summary for u in merged_units) and "still dispatched" in proposal.summary
@@ -71,35 +59,35 @@ def test_a_confirmed_merge_moves_reports_and_units_and_closes_the_merged_one(ass
     [moved] = assistant.incident_log(kept, kind="incident_merged")
     assert moved.payload["merged"] == merged and sorted(moved.payload["units"]) == sorted(merged_units)
     # a session still on the merged incident continues on the one kept: its next report is not filed under a closed one
-    after = _turn(assistant, "Flames now visible on the roof, spreading", merged)
+    after = chat_turn(assistant, "Flames now visible on the roof, spreading", merged)
     assert after.text.startswith(f"{merged} was merged into {kept}") and after.plan.incident_id == kept
     # a restarted process (a second terminal, the web UI after a restart) does not release them either
     restarted = make_assistant()
     assert all(restarted.unit_statuses()[u] == "dispatched" for u in merged_units)
 
 
-def test_the_same_event_in_chinese_keeps_the_incident_opened_first(assistant):
+def test_the_same_event_in_chinese_keeps_the_incident_opened_first(assistant, chat_turn):
     first = assistant.plan("Kaisaniemenkatu 5 一楼厨房着火了", narrative=False).incident_id
     second = assistant.plan("Kaisaniemenkatu 7 有烟，好像是同一栋楼", narrative=False).incident_id
-    reply = _turn(assistant, f"{second} 和 {first} 是同一起", second)
+    reply = chat_turn(assistant, f"{second} 和 {first} 是同一起", second)
     [proposal] = reply.proposals
     assert (proposal.args["merged"], proposal.args["into"]) == (second, first) and "等待您的确认" in reply.text
-    reply = _turn(assistant, f"{first} 和 {second} 是同一起", first)  # named the other way round: the same one is kept
+    reply = chat_turn(assistant, f"{first} 和 {second} 是同一起", first)  # named the other way round: the same one is kept
     assert (reply.proposals[0].args["merged"], reply.proposals[0].args["into"]) == (second, first)
 
 
-def test_a_rejected_or_impossible_merge_changes_nothing(assistant):
+def test_a_rejected_or_impossible_merge_changes_nothing(assistant, chat_turn):
     kept = assistant.plan("Fire in the stairwell of Bulevardi 14, smoke on all floors", narrative=False).incident_id
-    reply = _turn(assistant, f"merge INC-NOPE into {kept}", kept)
+    reply = chat_turn(assistant, f"merge INC-NOPE into {kept}", kept)
     assert not reply.proposals and "No merge proposed" in reply.text and "INC-NOPE" in reply.text
     merged = assistant.plan("Smoke pouring out of the windows at Annankatu 16", narrative=False).incident_id
-    [proposal] = _turn(assistant, f"merge {merged} into {kept}", kept).proposals
+    [proposal] = chat_turn(assistant, f"merge {merged} into {kept}", kept).proposals
     assistant.reject_proposal(proposal.proposal_id, "op-anna")
     assert {merged, kept} <= {i.incident_id for i in assistant.incidents()}
     assert assistant._store.report_texts(merged)
 
 
-def test_the_cli_prompt_and_the_web_confirm_apply_a_merge(assistant):
+def test_the_cli_prompt_and_the_web_confirm_apply_a_merge(assistant, chat_turn):
     from agent.commands import confirm_in_terminal
     from ui.page import CommandCentre, new_session
 
@@ -108,7 +96,7 @@ def test_the_cli_prompt_and_the_web_confirm_apply_a_merge(assistant):
 
     kept = assistant.plan("Fire in the stairwell of Bulevardi 14, smoke on all floors", narrative=False).incident_id
     merged = assistant.plan("Smoke pouring out of the windows at Annankatu 16", narrative=False).incident_id
-    [proposal] = _turn(assistant, f"merge {merged} into {kept}", kept).proposals
+    [proposal] = chat_turn(assistant, f"merge {merged} into {kept}", kept).proposals
     assert confirm_in_terminal(assistant, proposal, ask=lambda _: "y") is True
     assert merged not in {i.incident_id for i in assistant.incidents()}
     other = assistant.plan("Smoke from the roof at Annankatu 18", narrative=False).incident_id

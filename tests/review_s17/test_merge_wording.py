@@ -39,22 +39,11 @@ def assistant(make_assistant, restore_units):
     return make_assistant()
 
 
-def _turn(assistant, text, incident):
-    return list(assistant.chat(text, incident, "op-anna"))[-1]
-
-
-def _committed(assistant, report):
-    plan = assistant.plan(report, narrative=False)
-    proposal = assistant.plan_units_proposal(plan.plan_id, "op-anna")
-    assistant.confirm_proposal(proposal.proposal_id, "op-anna")
-    return plan.incident_id, proposal.args["unit_ids"]
-
-
 @pytest.mark.parametrize("order", ["close {b}, duplicate of {a}", "关闭{b}，与{a}重复"])
-def test_closing_a_duplicate_moves_its_units_and_reports_to_the_incident_kept(assistant, order):
-    kept, _ = _committed(assistant, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
-    merged, units = _committed(assistant, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
-    reply = _turn(assistant, order.format(b=merged, a=kept), merged)
+def test_closing_a_duplicate_moves_its_units_and_reports_to_the_incident_kept(assistant, chat_turn, committed_plan, order):
+    kept, _ = committed_plan(assistant, "Fire in the stairwell of Bulevardi 14, smoke on all floors")
+    merged, units = committed_plan(assistant, "Smoke pouring out of the windows at Annankatu 16, courtyard side")
+    reply = chat_turn(assistant, order.format(b=merged, a=kept), merged)
     [proposal] = reply.proposals
     assert proposal.action == "merge_incidents" and (proposal.args["merged"], proposal.args["into"]) == (merged, kept)
     assistant.confirm_proposal(proposal.proposal_id, "op-anna")
@@ -68,9 +57,9 @@ def test_closing_a_duplicate_moves_its_units_and_reports_to_the_incident_kept(as
     ("{x} and {x} are the same fire", "itself"),
     ("把{x}合并到{x}", "同一个"),
 ])
-def test_the_same_incident_twice_is_answered_and_nothing_filed(assistant, order, said):
+def test_the_same_incident_twice_is_answered_and_nothing_filed(assistant, chat_turn, order, said):
     x = assistant.plan("Car on fire in the courtyard of Mannerheimintie 5", narrative=False).incident_id
     here = assistant.plan("Man collapsed at Bulevardi 14, not breathing", narrative=False).incident_id
-    reply = _turn(assistant, order.format(x=x), here)
+    reply = chat_turn(assistant, order.format(x=x), here)
     assert not reply.proposals and reply.plan is None and said in reply.text, reply.text
     assert len(assistant._store.report_texts(here)) == 1 and len(assistant._store.report_texts(x)) == 1
