@@ -112,7 +112,8 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             where = incident_place(target)
             if where is None or where.lat is None:  # the planner would look the id up as a place ("no place called 'INC-…'")
                 raise IncidentOffMap(target, list(spec.unit_ids or []))
-        if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident) and place_of(spec.place) is None:
+        if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident or hazard_from_words(spec.place)) \
+                and place_of(spec.place) is None:
             # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the
             # units go to where the incident is, and the note says so (never "no place called 'the ammonia leak'")
             where = incident_place(target)
@@ -153,6 +154,14 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     if not there and spec.place and not any(c.isdigit() for c in spec.place):
         # a street, not a house: a house number names a building, where another incident may be starting
         there = _on_street(spec, open_incidents, incident_place)
+    if not there and where is None and spec.place:
+        # "send KAI-A1 to the fire", "KAI-A1 → gas leak", "派 KAI-A1 去火灾现场": the incident described by its kind, no
+        # place of the map; the one open incident of that kind, or of several the question lists them (never a guess)
+        kind, there = _open_of_kind(spec.place, open_incidents)
+        if len(there) > 1:
+            listed = "; ".join(f"{i} ({open_incidents[i].title[:50].strip()})" for i in there[:5])
+            return None, (f"Several {kind.replace('_', ' ')} incidents are open: {listed}. Which one are these units for? "
+                          f"Name it (\"send … to {there[0]}\").")
     if len(there) == 1:
         return there[0], ""
     if len(there) > 1:
@@ -160,6 +169,15 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     at = f" at {spec.place}" if spec.place else ""
     return None, (f"No incident is selected and none is open{at}: which incident are these units for? {_choices(open_incidents)} "
                   "To open one, send the report of what happened there first.")
+
+
+def _open_of_kind(place: str, open_incidents: dict[str, Any]) -> tuple[str, list[str]]:
+    """The kind of incident an order's destination words describe ("the fire", "the Kamppi fire", "gas leak", "火灾") and
+    the open incidents of that kind; ("", []) when the words name no kind."""
+    kind = hazard_from_words(place)
+    if kind is None:
+        return "", []
+    return kind, [i for i, incident in open_incidents.items() if incident.incident_type == kind]
 
 
 def _of_described_kind(spec: IncidentArgs, session_incident: str, open_incidents: dict[str, Any]) -> list[str]:
