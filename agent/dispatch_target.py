@@ -19,7 +19,7 @@ from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident
 from agent.slots import canonical_unit_ids
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
-__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only", "reporting_crew_incident"]
+__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "crew_on_scene", "described_only", "reporting_crew_incident"]
 
 # A crew reporting from its scene: on scene, arrived, in English, Finnish ("paikalla", "kohteessa") and Swedish ("på plats").
 _ON_SCENE = re.compile(r"\bon (?:the )?scene\b|\bat the scene\b|\bon site\b|\barrived\b|\bpaikalla\b|\bpaikan päällä\b|"
@@ -33,13 +33,22 @@ def reporting_crew_incident(text: str, unit_ids: list[str], commitments: Mapping
     None when no unit is said to be on scene, the units are committed nowhere open, or to several incidents (the
     reply asks). Trial s17: the desk was on a bus accident when the fire's crew asked for an ambulance, which was
     planned for "no incident yet" or for the bus."""
+    found = crew_on_scene(text, unit_ids, commitments, open_ids)
+    return found[1] if found is not None and found[1] != session_incident else None
+
+
+def crew_on_scene(text: str, unit_ids: list[str], commitments: Mapping[str, str | None],
+                  open_ids: Collection[str]) -> tuple[str, str] | None:
+    """(the unit, its open incident) of a crew's update from its scene ("ERO-E1 on scene, fire in the 2nd floor kitchen"):
+    the first named unit said to be on scene, committed to one open incident.  None when no unit is on scene or the
+    named units are committed nowhere open, or to several incidents."""
     if not _ON_SCENE.search(text):
         return None
-    incidents = {commitments.get(unit) for unit in canonical_unit_ids(text, unit_ids)} & set(open_ids)
+    named = [unit for unit in canonical_unit_ids(text, unit_ids) if commitments.get(unit) in set(open_ids)]
+    incidents = {commitments[unit] for unit in named}
     if len(incidents) != 1:
         return None
-    (incident,) = incidents
-    return incident if incident != session_incident else None
+    return named[0], incidents.pop()
 
 
 class IncidentOffMap(ValueError):

@@ -277,7 +277,7 @@ class IncidentStore:
 
     # --- reports and triage ----------------------------------------------
     def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str, *,
-                   raise_incident: bool = True) -> str:
+                   raise_incident: bool = True, source: str | None = None) -> str:
         """File a report with its triage.  ``raise_incident=False``: the incident keeps its type and priority (a report
         filed under another desk's incident must not change it unconfirmed, ``ReportFiler.file_under_other_desk``; a
         caller's correction of the hazard changes it only by a confirmed proposal, ``agent.type_correction``)."""
@@ -299,7 +299,8 @@ class IncidentStore:
                     "UPDATE incidents SET incident_type=?, priority=? WHERE incident_id=?",
                     (triage.incident_type, triage.priority, incident_id),
                 )
-            self._log(conn, incident_id, "report", {"report_id": report_id, "text": text[:2000]}, operator)
+            # ``source``: who said it when not the operator's caller (a crew's radio update: its unit id)
+            self._log(conn, incident_id, "report", {"report_id": report_id, "text": text[:2000], **({"source": source} if source else {})}, operator)
             if triage:
                 self._log(conn, incident_id, "triage", {"report_id": report_id, **triage.model_dump()}, operator)
         return report_id
