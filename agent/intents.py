@@ -680,7 +680,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if written_id is not None and (not place or UNIT_ID.fullmatch(place.strip()) or INCIDENT_ID_RE.fullmatch(place.strip())):
                 place = canonical_incident_id(written_id.group(0))
             described = order_destination(clause)
-            if place and described and place.casefold() in described.casefold() and hazard_from_words(described):
+            if place and described and _place_of_the_hazard(place, described):
                 # "to the Kamppi fire": the incident described at a place, not the district; the binding
                 # (agent.dispatch_target) finds the open fire, where "Kamppi" alone would be a place with none open
                 place = described
@@ -846,6 +846,14 @@ def order_destination(clause: str) -> str | None:
         return None
     phrase = re.sub(r"\s+(?:now|asap|please|immediately|right away|straight away)$", "", match.group(1).strip(), flags=re.IGNORECASE)
     return None if _NO_DESTINATION.match(phrase) else phrase
+
+
+def _place_of_the_hazard(place: str, described: str) -> bool:
+    """Is the order's destination an incident named by its place and kind ("the Kamppi fire", "the Bulevardi gas leak"):
+    the place right before words of a hazard.  Not a place after the kind ("a structure fire on Aleksanterinkatu"),
+    which is where the units go."""
+    found = re.fullmatch(rf"(?:the\s+)?{re.escape(place)}\s+(.+)", described.strip(), re.IGNORECASE)
+    return found is not None and hazard_from_words(found.group(1)) is not None
 
 
 def _named_guess(text: str) -> str | None:
