@@ -260,14 +260,15 @@ class Assistant:
         return None, f"{incident_id} is closed: this report opens its own incident."
 
     def _log_report(self, text: str, incident_id: str | None, operator: str,
-                    triage: Callable[[str], TriageOutcome], raise_incident: bool = True) -> TriageRecord:
-        """Triage a screened report and log it under ``incident_id`` (None: a new incident)."""
+                    triage: Callable[[str], TriageOutcome], raise_incident: bool = True, source: str | None = None) -> TriageRecord:
+        """Triage a screened report and log it under ``incident_id`` (None: a new incident); ``source``: who said it
+        when not the operator's caller (a crew's unit id)."""
         summary = to_triage_summary(triage(text))
         if incident_id is None:
             # a call transcript is titled by its hazard passage, not by its greeting (s17 H8)
             passage = self._hazard_passage(text, self._triager)
             incident_id = self._store.create_incident(_title(passage or text, summary), operator).incident_id
-        report_id = self._store.add_report(incident_id, text, summary, operator, raise_incident=raise_incident)
+        report_id = self._store.add_report(incident_id, text, summary, operator, raise_incident=raise_incident, source=source)
         return TriageRecord(report_id=report_id, incident_id=incident_id, triage=summary)
 
     def fit_text(self, text: object, what: str = "message") -> Fitted:
@@ -378,7 +379,7 @@ class Assistant:
                        narrative: bool, location: tuple[float, float] | None = None,
                        triage: Callable[[str], TriageOutcome] | None = None,
                        incident_place: ReportPlace | None = None, planned: CheckedText | None = None,
-                       raise_incident: bool = True) -> ResponsePlan:
+                       raise_incident: bool = True, source: str | None = None) -> ResponsePlan:
         # Plan from the report as triaged and, where the operator corrected it, as corrected; a report not
         # seen before is triaged and logged first, so every plan has its report in the audit trail.  ``planned``: the
         # text the planner reads when it is more than the report (a follow-up with its incident's earlier reports).
@@ -386,7 +387,8 @@ class Assistant:
         if latest is not None and latest.text == checked.text and latest.triage is not None:
             triage = latest.effective_triage()
         else:
-            record = self._log_report(checked.text, incident_id, operator, triage or self.report_triage(), raise_incident=raise_incident)
+            record = self._log_report(checked.text, incident_id, operator, triage or self.report_triage(), raise_incident=raise_incident,
+                                      source=source)
             incident_id, triage = record.incident_id, record.triage
         with self._city_lock:
             plan = self._planner.plan(planned or checked, incident_id=incident_id, triage=triage, location=location,

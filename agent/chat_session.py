@@ -17,7 +17,7 @@ from typing import Any
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language, nothing_filed_reply
 from agent.assent import assent_reply, bare_assent
 from agent.close_request import close_request, sent_here_description
-from agent.dispatch_target import bind_dispatch, described_only, reporting_crew_incident
+from agent.dispatch_target import bind_dispatch, crew_on_scene, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.hazards import hazard_from_words, no_new_emergency
@@ -111,6 +111,7 @@ class _Turn:
     # incident's "confirm the address", i.e. the incident has no confirmed place yet), else None
     address: tuple[str, bool] | None = None
     crew_incident: str | None = None  # the incident a crew reports from, when not the session's (its orders are for it)
+    crew_update: tuple[str, str] | None = None  # (unit, incident) of a crew's update from its scene (``crew_on_scene``)
 
 
 class ChatSession:
@@ -270,8 +271,10 @@ class ChatSession:
             a._store.log_event(turn.incident_id, "security", {**flagged, "spans": [s[:300] for s in checked.injection_spans]}, self.operator)
         final_text = ""
         results: list[ToolResult] = []
-        turn.crew_incident = reporting_crew_incident(checked.text, [u.id for _, u in a._city.units()], a._store.unit_commitments(),
-                                                     {i.incident_id for i in a._store.list_incidents(status="open")}, turn.incident_id)
+        unit_ids, commitments = [u.id for _, u in a._city.units()], a._store.unit_commitments()
+        open_ids = {i.incident_id for i in a._store.list_incidents(status="open")}
+        turn.crew_incident = reporting_crew_incident(checked.text, unit_ids, commitments, open_ids, turn.incident_id)
+        turn.crew_update = crew_on_scene(checked.text, unit_ids, commitments, open_ids) if not checked.untrusted else None
         for event in self._agent(turn, triage, checked.without_injection()).run(checked, a._history_for_llm(history, self.config.history_turns)):
             if event.kind == "tool" and event.step:
                 a._store.log_event(self._current(turn), "tool_call", event.step.model_dump(), self.operator)
@@ -289,6 +292,7 @@ class ChatSession:
                 self._finish(turn, checked, event, results, flagged)
                 final_text = event.text
             yield event
+        self._log_crew_update(turn, checked.text)
         self._say(turn, "assistant", final_text)
         self._end(turn)
 
@@ -325,6 +329,26 @@ class ChatSession:
             yield from self._reply(turn, f"{said} {exc}")
             return
         yield from self._proposed_reply(turn, said, proposal, zh)
+
+    @staticmethod
+    def _crew_of(turn: _Turn, report: str) -> tuple[str, str] | None:
+        """The turn's crew update (unit, incident) when ``report`` is its words (it names the unit), else None."""
+        if turn.crew_update is None or turn.crew_update[0] not in canonical_unit_ids(report, [turn.crew_update[0]]):
+            return None
+        return turn.crew_update
+
+    def _log_crew_update(self, turn: _Turn, text: str) -> None:
+        """A crew's update from its scene ("ERO-E1 on scene, fire in 2nd floor kitchen, one casualty") is report text of
+        the incident its unit is committed to, with the unit as its source, whatever the turn did with it (a status
+        change, a dispatch, or nothing): the incident's log shows what the crew said.  Filed as is, never raising the
+        incident's type or priority (a confirmed change does that); not twice when the turn's plan filed it there."""
+        if turn.crew_update is None:
+            return
+        unit, incident = turn.crew_update
+        store = self.assistant._store
+        if text in store.report_texts(incident):
+            return
+        store.add_report(incident, text, None, self.operator, raise_incident=False, source=unit)
 
     def _address_only(self, checked: CheckedText, incident_id: str | None) -> tuple[str, ReportPlace | None, bool] | None:
         """(the address, where the map has it or None, whether ``incident_id`` waits for its address) for a message that
@@ -588,8 +612,13 @@ class ChatSession:
         if turn.address is not None and turn.address[1] and turn.incident_id is not None:
             # the answer to "confirm the address" is the incident's place, whatever the triage model reads in an address
             target = turn.incident_id
+        elif (crew := self._crew_of(turn, checked_report.text)) is not None:
+            # a crew's update from its scene ("ERO-E1 arrived: kitchen fire on the 2nd floor") is its incident's report,
+            # whichever incident the desk is on (it was planned as a follow-up of the desk's road crash)
+            target = crew[1]
         else:
             target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
+        crew = self._crew_of(turn, checked_report.text)
         elsewhere = None
         if target is None and self.config.join_open_within_h > 0:  # not a new incident when another desk has it open
             elsewhere = a._filer.open_incident_at(checked_report.text, reconciled(checked_report.text).incident_type,
@@ -606,7 +635,8 @@ class ChatSession:
             planned, triage_as, retyped = self._follow_up_reading(checked_report, target, reconciled)
         plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
                                 incident_place=self._follow_up_place(checked_report.text, target), planned=planned,
-                                raise_incident=retyped is None)  # a corrected type changes the record once confirmed
+                                raise_incident=retyped is None,  # a corrected type changes the record once confirmed
+                                source=crew[0] if crew is not None and target == crew[1] else None)
         say_model_reading(plan, triage(checked_report.text))
         if retyped is not None and target is not None:
             # the plan's report text as it was reported (the planner read it without the hazard taken back)

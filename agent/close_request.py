@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.hazards import hazard_from_words
 from agent.incident_scope import canonical_incident_id
 
 __all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "sends_named_units_here", "sent_here_description"]
@@ -61,7 +62,7 @@ def close_request(text: str) -> CloseRequest | None:
 _HERE_NOUN = r"(?:incident|scene|job|call|fire|crash|address|location|alarm|leak|release|spill|collapse|accident|rescue|emergency)"
 _SEND_HERE = re.compile(
     r"\b(?:dispatch|send|commit|assign|deploy|move|roll|add|attach|allocate)\b[^.;!?\n]{0,60}?\b(?:to|at|on|for)\s+"
-    rf"(?:this|the|our|current|that)\s+(?P<described>(?:[\w'’-]+\s+){{0,5}}?){_HERE_NOUN}\b"
+    rf"(?:this|the|our|current|that)\s+(?P<described>(?:[\w'’-]+\s+){{0,5}}?)(?P<noun>{_HERE_NOUN})\b"
     r"|(?:派|调派|调|出动|安排|增派|加派|增加|添加|加)[^。；！？\n]{0,24}?(?:到|去|前往|给|支援)\s*"
     r"(?:(?:这个|该|本|此|这起|现场)\s*(?:事件|现场|事故|火场)?|(?P<zh_described>[^。；！？，,\n]{1,16}?)(?:的)?(?:事件|事故|报警|泄漏|火场|现场))",
     re.IGNORECASE)
@@ -79,4 +80,10 @@ def sent_here_description(text: str) -> str | None:
     found = _SEND_HERE.search(text)
     if found is None or _ASKS.search(text):
         return None
-    return (found.group("described") or found.group("zh_described") or "").strip()
+    described = (found.group("described") or found.group("zh_described") or "").strip()
+    noun = found.group("noun") or ""
+    if hazard_from_words(noun):
+        # "send KAI-A1 to the fire": the noun itself says the kind, which the caller checks against the session's
+        # incident (it was "", any incident, and the ambulance went to the selected crash)
+        return f"{described} {noun}".strip()
+    return described

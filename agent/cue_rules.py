@@ -27,8 +27,11 @@ _MOVE_PEOPLE_OUT = (rf"(?<!already )(?<!are )(?<!is )(?<!were )(?<!was )(?<!been
                     r"\b(?:empty|vacate|clear out)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(?:building|hall|block|blocks|street|square|station|mall|"
                     r"school|terminal|platform|flats?|apartments?|tower|market|stadium|venue|site|floors?|premises|houses?|area|zone|arena|theatre|church)\b")
 
-# "ERO-E1 to Annankatu 20", "KAM-A1 over to the station": a unit id sent to a place (case-sensitive: ids are upper-case)
-_UNIT_SENT_TO = r"(?-i:\b[A-Z]{3}-[A-Z]\d\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9])"
+# "ERO-E1 to Annankatu 20", "KAM-A1 over to the station", "KAI-A1 to the fire", "KAI-A1 → gas leak": a unit id sent to a
+# place or to an incident described by its kind (case-sensitive: ids are upper-case).  A lower-case destination needs
+# "the" ("to the fire"), so a unit's own words ("ERO-E1 to stand by") stay no order.
+_UNIT_SENT_TO = (r"(?-i:\b[A-Z]{3}-[A-Z]\d(?:\s+(?:over |down |out )?to\s+(?:the\s+)?[A-ZÄÖÅ0-9]|"
+                 r"\s+(?:over |down |out )?to\s+the\s+[a-zäöå]|\s*(?:->|→|=>)\s*\w))")
 
 # A unit type as a noun of an order ("amb", "rescue + amb", "utility crew"); lists of them stay one order.
 UNIT_NOUN = (r"(?:ambulances?|ambs?|ambos?|engines?|ladders?|patrols?|police(?: cars?| patrols?| units?)?|rescue(?: units?| teams?)?|"

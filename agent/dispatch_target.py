@@ -19,7 +19,7 @@ from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, canonical_incident
 from agent.slots import canonical_unit_ids
 from tools.llm_tools import DispatchArgs, IncidentArgs
 
-__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "described_only", "reporting_crew_incident"]
+__all__ = ["DispatchBinding", "IncidentOffMap", "bind_dispatch", "crew_on_scene", "described_only", "reporting_crew_incident"]
 
 # A crew reporting from its scene: on scene, arrived, in English, Finnish ("paikalla", "kohteessa") and Swedish ("på plats").
 # "arrived" counts unless it says where else the unit arrived (review s18: "arrived at Meilahti hospital", "arrived back
@@ -37,13 +37,22 @@ def reporting_crew_incident(text: str, unit_ids: list[str], commitments: Mapping
     None when no unit is said to be on scene, the units are committed nowhere open, or to several incidents (the
     reply asks). Trial s17: the desk was on a bus accident when the fire's crew asked for an ambulance, which was
     planned for "no incident yet" or for the bus."""
+    found = crew_on_scene(text, unit_ids, commitments, open_ids)
+    return found[1] if found is not None and found[1] != session_incident else None
+
+
+def crew_on_scene(text: str, unit_ids: list[str], commitments: Mapping[str, str | None],
+                  open_ids: Collection[str]) -> tuple[str, str] | None:
+    """(the unit, its open incident) of a crew's update from its scene ("ERO-E1 on scene, fire in the 2nd floor kitchen"):
+    the first named unit said to be on scene, committed to one open incident.  None when no unit is on scene or the
+    named units are committed nowhere open, or to several incidents."""
     if not _ON_SCENE.search(text):
         return None
-    incidents = {commitments.get(unit) for unit in canonical_unit_ids(text, unit_ids)} & set(open_ids)
+    named = [unit for unit in canonical_unit_ids(text, unit_ids) if commitments.get(unit) in set(open_ids)]
+    incidents = {commitments[unit] for unit in named}
     if len(incidents) != 1:
         return None
-    (incident,) = incidents
-    return incident if incident != session_incident else None
+    return named[0], incidents.pop()
 
 
 class IncidentOffMap(ValueError):
@@ -116,7 +125,8 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
             where = incident_place(target)
             if where is None or where.lat is None:  # the planner would look the id up as a place ("no place called 'INC-…'")
                 raise IncidentOffMap(target, list(spec.unit_ids or []))
-        if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident) and place_of(spec.place) is None:
+        if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident or hazard_from_words(spec.place)) \
+                and place_of(spec.place) is None:
             # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the
             # units go to where the incident is, and the note says so (never "no place called 'the ammonia leak'")
             where = incident_place(target)
@@ -157,6 +167,14 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     if not there and spec.place and not any(c.isdigit() for c in spec.place):
         # a street, not a house: a house number names a building, where another incident may be starting
         there = _on_street(spec, open_incidents, incident_place)
+    if not there and where is None and spec.place:
+        # "send KAI-A1 to the fire", "KAI-A1 → gas leak", "派 KAI-A1 去火灾现场": the incident described by its kind, no
+        # place of the map; the one open incident of that kind, or of several the question lists them (never a guess)
+        kind, there = _open_of_kind(spec.place, open_incidents)
+        if len(there) > 1:
+            listed = "; ".join(f"{i} ({open_incidents[i].title[:50].strip()})" for i in there[:5])
+            return None, (f"Several {kind.replace('_', ' ')} incidents are open: {listed}. Which one are these units for? "
+                          f"Name it (\"send … to {there[0]}\").")
     if len(there) == 1:
         return there[0], ""
     if len(there) > 1:
@@ -164,6 +182,15 @@ def _target(spec: IncidentArgs, session_incident: str | None, open_incidents: di
     at = f" at {spec.place}" if spec.place else ""
     return None, (f"No incident is selected and none is open{at}: which incident are these units for? {_choices(open_incidents)} "
                   "To open one, send the report of what happened there first.")
+
+
+def _open_of_kind(place: str, open_incidents: dict[str, Any]) -> tuple[str, list[str]]:
+    """The kind of incident an order's destination words describe ("the fire", "the Kamppi fire", "gas leak", "火灾") and
+    the open incidents of that kind; ("", []) when the words name no kind."""
+    kind = hazard_from_words(place)
+    if kind is None:
+        return "", []
+    return kind, [i for i, incident in open_incidents.items() if incident.incident_type == kind]
 
 
 def _of_described_kind(spec: IncidentArgs, session_incident: str, open_incidents: dict[str, Any]) -> list[str]:

@@ -13,6 +13,7 @@ the incident log keeps what it was and who confirmed it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from agent.report_filing import ReportFiler
@@ -102,7 +103,7 @@ class IncidentChanges:
         return f", its {people:,} shelter places stay held (now by {kept})" if people else ""
 
     # --- applying (only on confirmation) ----------------------------------------------------------
-    def apply(self, proposal: Any, operator: str, committed: list[str]) -> None:
+    def apply(self, proposal: Any, operator: str, committed: list[str], transporting: Sequence[str] = ()) -> None:
         args, note = proposal.args, {"proposal_id": proposal.proposal_id}
         if proposal.action == "retype_incident":
             priority = self._retype_priority(self.store.get_incident(args["incident_id"]), args["priority"])
@@ -110,7 +111,7 @@ class IncidentChanges:
                                        {**note, "reason": args.get("reason", "")})
         elif proposal.action == "merge_incidents":
             # the units stay dispatched in the city model; the log now ties them to the incident kept
-            self.store.merge_incidents(args["merged"], args["into"], committed, operator, note)
+            self.store.merge_incidents(args["merged"], args["into"], committed, operator, note, transporting=transporting)
         elif proposal.action == "relocate_incident":
             self.store.relocate_incident(args["incident_id"], {
                 "name": args.get("name") or "", "lat": float(args["lat"]), "lon": float(args["lon"]),

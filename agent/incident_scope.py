@@ -112,16 +112,22 @@ def report_belongs_to(new: ReportPlace | None, earlier: ReportPlace | None, new_
 
     - No place in the new report ("now two people on the balcony", "the roof has caught"): a follow-up, it stays.
     - Both placed: the same place (within the two places' uncertainty) stays, whatever the hazard (a fire that reaches
-      a gas line, a casualty at a crash are the same incident); a different place opens a new incident.
+      a gas line, a casualty at a crash are the same incident); a different place opens a new incident.  Two
+      differently named buildings or addresses (``_two_named_places``: Ateneum and Kaivokatu 8, 125 m) are one place
+      only within ``same_place``'s distance AND of the same type: the next block's fire is the one spreading, a man
+      collapsed at the next block is another call (review s18: it was filed under the Ateneum fire).
     - Only the new one placed (the first report had no address): it stays when it names the same hazard or either
       hazard is unknown (the caller now gives the address); a clearly different hazard is another incident.
     """
     if new is None:
         return True
-    if earlier is not None:
-        return same_place(new, earlier)
     known = {h for h in (new_hazard, earlier_hazard) if h and h != "not_incident"}
-    return len(known) < 2 or new_hazard == earlier_hazard
+    same_type = len(known) < 2 or new_hazard == earlier_hazard
+    if earlier is not None:
+        if earlier.lat is not None and new.lat is not None and _two_named_places(new, earlier) and not same_type:
+            return False
+        return same_place(new, earlier)
+    return same_type
 
 # Hazards that meet at one scene: a crash whose car burns, a fire with casualties or a gas leak, a collapse with people
 # hurt; storm, flood and the power cut they cause.  A report of one at the place of an open incident of another of the

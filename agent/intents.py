@@ -736,7 +736,12 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             written_id = INCIDENT_ID_RE.search(clause) or (INCIDENT_ID_RE.search(text) if not place else None)
             if written_id is not None and (not place or UNIT_ID.fullmatch(place.strip()) or INCIDENT_ID_RE.fullmatch(place.strip())):
                 place = canonical_incident_id(written_id.group(0))
-            incident: dict[str, Any] = {"place": place or order_destination(clause) or _named_guess(text),
+            described = order_destination(clause)
+            if place and described and _place_of_the_hazard(place, described):
+                # "to the Kamppi fire": the incident described at a place, not the district; the binding
+                # (agent.dispatch_target) finds the open fire, where "Kamppi" alone would be a place with none open
+                place = described
+            incident: dict[str, Any] = {"place": place or described or _named_guess(text),
                                         "incident_type": hazard() or _hazard_for_types(types) or "fire"}
             priority = extract_priority(text)
             if priority:
@@ -872,7 +877,7 @@ _ZH_ORDER_WORDS = re.compile(r"请|麻烦|帮忙|马上|立即|立刻|赶紧|尽
                              r"(?<![一二两三四五六七八九十几数\d])[一二两三四五六七八九十几数\d]++(?:辆|台|部|支|个|名|架|组|队|位|艘)|"
                              r"(?:消防车|救护车|急救车|警车|云梯车|登高车|救援车|危化品车|化学车|单位|车辆|人员|队伍|力量|救援队|和|及|与|、)|"
                              r"(?:周围|附近|周边|一带|里面|内部|里|内)?(?:的)?(?:所有)?(?:人|人员|群众|居民|住户|客人|住客|顾客|乘客|游客)|周围|附近|周边|一带|的")
-_EN_DESTINATION = re.compile(r"\b(?:to|towards?|for)\s+(?!(?:help|assist|support|check|see|look|go|be|do|get|make|the rescue\b))((?:the\s+)?[a-zäöå][\w'äöå-]*(?:\s+[\w'äöå-]+){0,4})\s*[.!?]*$",
+_EN_DESTINATION = re.compile(r"(?:\b(?:to|towards?|for)\s+|(?:->|→|=>)\s*)(?!(?:help|assist|support|check|see|look|go|be|do|get|make|the rescue\b))((?:the\s+)?[a-zäöå][\w'äöå-]*(?:\s+[\w'äöå-]+){0,4})\s*[.!?]*$",
                              re.IGNORECASE)
 _NO_DESTINATION = re.compile(r"^(?:the\s+)?(?:it|them|there|here|scene|incident|site|location|address|place|"
                              r"units?|engines?|ambulances?|crews?|resources)$", re.IGNORECASE)
@@ -900,10 +905,20 @@ def order_destination(clause: str) -> str | None:
     return None if _NO_DESTINATION.match(phrase) else phrase
 
 
+def _place_of_the_hazard(place: str, described: str) -> bool:
+    """Is the order's destination an incident named by its place and kind ("the Kamppi fire", "the Bulevardi gas leak"):
+    the place right before words of a hazard.  Not a place after the kind ("a structure fire on Aleksanterinkatu"),
+    which is where the units go."""
+    found = re.fullmatch(rf"(?:the\s+)?{re.escape(place)}\s+(.+)", described.strip(), re.IGNORECASE)
+    return found is not None and hazard_from_words(found.group(1)) is not None
+
+
 def _named_guess(text: str) -> str | None:
     """A capitalised name of a request with no known place ("Punavuori"), for the planner's "did you mean"; None when
     it has none: the order's own first words are no place (the bound incident's place is used, or the reply asks)."""
     guess = _guess_place(text)
+    if UNIT_ID.fullmatch(guess.strip()):
+        return None  # "KAI-A1 → gas leak": the unit sent is no place
     return guess if re.fullmatch(r"[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", guess) else None
 
 

@@ -321,6 +321,8 @@ class ProposalBook:
                                                              "reason": "incident closed"}, operator)
         elif proposal.action in INCIDENT_ACTIONS:
             merged = args.get("merged") if proposal.action == "merge_incidents" else None
-            self.changes.apply(proposal, operator, self._committed_to(merged) if merged else [])
+            # units transporting a patient of the merged incident follow the incident kept too (still transporting)
+            self.changes.apply(proposal, operator, self._committed_to(merged) if merged else [],
+                               self._committed_to(merged, "transporting") if merged else [])
         elif proposal.action == "approve_plan":
             self.store.approve_plan(args["plan_id"], operator)

@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -241,11 +241,13 @@ class IncidentStore:
                              " ORDER BY id DESC LIMIT 1", (incident_id,)) if _id_like(incident_id) else None
         return (datetime.fromisoformat(row["created_at"]), json.loads(row["payload_json"])) if row else None
 
-    def merge_incidents(self, source: str, target: str, units: list[str], operator: str, note: dict[str, Any]) -> list[str]:
+    def merge_incidents(self, source: str, target: str, units: list[str], operator: str, note: dict[str, Any], *,
+                        transporting: Sequence[str] = ()) -> list[str]:
         """Merge ``source`` into ``target`` in one transaction: its reports (and stream reports) move to ``target``, the units committed to it
         (``units``) are logged as dispatched to ``target`` (they never fall back to available, as a closed incident's
         units would), ``target``'s priority rises to ``source``'s where that is higher, and ``source`` is closed as merged.
-        Returns the ids of the reports moved."""
+        A unit ``transporting`` a patient of ``source`` follows ``target`` too, still transporting (never set dispatched,
+        and never left tied to a closed incident). Returns the ids of the reports moved."""
         merged, kept = self.get_incident(source), self.get_incident(target)
         with self._tx() as conn:
             moved = [r["report_id"] for r in conn.execute("SELECT report_id FROM reports WHERE incident_id=? ORDER BY created_at, rowid", (source,))]
@@ -255,11 +257,13 @@ class IncidentStore:
             conn.execute("UPDATE stream_reports SET incident_id=? WHERE incident_id=?", (target, source))
             for unit in units:
                 self._log(conn, target, "unit_status", {"unit_id": unit, "status": "dispatched", "reason": f"merged from {source}", **note}, operator)
+            for unit in transporting:
+                self._log(conn, target, "unit_status", {"unit_id": unit, "status": "transporting", "reason": f"merged from {source}", **note}, operator)
             if merged.priority and (kept.priority is None or priority_rank(merged.priority) < priority_rank(kept.priority)):
                 conn.execute("UPDATE incidents SET priority=?, incident_type=COALESCE(incident_type, ?) WHERE incident_id=?",
                              (merged.priority, merged.incident_type, target))
             conn.execute("UPDATE incidents SET status='closed' WHERE incident_id=?", (source,))
-            self._log(conn, target, "incident_merged", {"merged": source, "reports": moved, "units": units, **note}, operator)
+            self._log(conn, target, "incident_merged", {"merged": source, "reports": moved, "units": [*units, *transporting], **note}, operator)
             self._log(conn, source, "incident_closed", {"merged_into": target, **note}, operator)
         return moved
 
@@ -277,7 +281,7 @@ class IncidentStore:
 
     # --- reports and triage ----------------------------------------------
     def add_report(self, incident_id: str, text: str, triage: TriageSummary | None, operator: str, *,
-                   raise_incident: bool = True) -> str:
+                   raise_incident: bool = True, source: str | None = None) -> str:
         """File a report with its triage.  ``raise_incident=False``: the incident keeps its type and priority (a report
         filed under another desk's incident must not change it unconfirmed, ``ReportFiler.file_under_other_desk``; a
         caller's correction of the hazard changes it only by a confirmed proposal, ``agent.type_correction``)."""
@@ -299,7 +303,8 @@ class IncidentStore:
                     "UPDATE incidents SET incident_type=?, priority=? WHERE incident_id=?",
                     (triage.incident_type, triage.priority, incident_id),
                 )
-            self._log(conn, incident_id, "report", {"report_id": report_id, "text": text[:2000]}, operator)
+            # ``source``: who said it when not the operator's caller (a crew's radio update: its unit id)
+            self._log(conn, incident_id, "report", {"report_id": report_id, "text": text[:2000], **({"source": source} if source else {})}, operator)
             if triage:
                 self._log(conn, incident_id, "triage", {"report_id": report_id, **triage.model_dump()}, operator)
         return report_id
@@ -631,17 +636,26 @@ class IncidentStore:
         """(incident id, location, people) for every open incident whose latest approved area evacuation leaves people
         without a shelter place (``plan_evacuation.unserved_people``): the sitrep alerts them while the incident is
         open (s17 trial M4: 1,768 people of an approved evacuation had no place and no alert said so)."""
+        # An incident merged into an open one counts under the incident kept, as its held places do (``_held``): a merge
+        # moves the event, its evacuees are still without a place (review s18: the alert vanished with the merge).
         rows = self._read(
-            "SELECT p.incident_id, json_extract(p.plan_json, '$.location') AS location,"
+            "SELECT p.incident_id, i.status, json_extract(p.plan_json, '$.location') AS location,"
             " json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.unserved_people') AS unserved"
-            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id AND i.status='open'"
+            " FROM plans p JOIN incidents i ON i.incident_id=p.incident_id"
             " WHERE p.approved_by IS NOT NULL AND json_type(p.plan_json, '$.tool_outputs.plan_evacuation') IS NOT NULL"
+            " AND (i.status='open' OR EXISTS (SELECT 1 FROM events e WHERE e.incident_id=i.incident_id AND e.kind='incident_closed'"
+            "  AND json_extract(e.payload_json, '$.merged_into') IS NOT NULL))"
             " ORDER BY p.approved_at, p.rowid"
         )
         latest: dict[str, tuple[str | None, int]] = {}
+        holders: dict[str, str | None] = {}
         for r in rows:  # oldest first: the latest approved evacuation of an incident replaces an earlier one
-            latest[r["incident_id"]] = (r["location"], int(r["unserved"] or 0))
-        return [(incident, where, people) for incident, (where, people) in latest.items() if people > 0]
+            incident_id = r["incident_id"]
+            if incident_id not in holders:
+                holders[incident_id] = incident_id if r["status"] == "open" else self._open_holder(incident_id)
+            if holders[incident_id] is not None:
+                latest[incident_id] = (r["location"], int(r["unserved"] or 0))
+        return [(holders[incident] or incident, where, people) for incident, (where, people) in latest.items() if people > 0]
 
     def held_places(self) -> list[tuple[str, str, str, int]]:
         """(incident id, kind, shelter id, people) of every open incident: for each kind of move (an area evacuation,
