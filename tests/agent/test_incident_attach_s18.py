@@ -280,3 +280,20 @@ def test_a_follow_up_never_raises_the_priority_unconfirmed(tree, report):
         assert f"suggests {read}" in reply.text and raised[0].proposal_id in reply.text
         assistant.confirm_proposal(raised[0].proposal_id)
         assert assistant._store.get_incident(home).priority == read
+
+
+@pytest.mark.parametrize(("text", "priority"), [
+    ("Correction: the care home is P1, generator fuel runs out in under 2 hours", "P1"),
+    ("Korjaus: palvelutalo on P1, polttoaine loppuu", "P1"),
+    ("Rättelse: äldreboendet är P1 nu", "P1"),
+    ("更正：养老院应该是P1", "P1"),
+    ("which incidents are P1?", None),
+    ("现在有几个P1事件还没有派出单位？", None),
+    ("evacuate Kamppi, the priority is P1 for the fire", None),
+    ("Fire at Bulevardi 14, P1, people trapped", None),
+])
+def test_an_incident_said_to_be_of_a_priority_is_a_request(text, priority):
+    from agent.incident_request import incident_request
+
+    request = incident_request(text)
+    assert (request.priority if request else None) == priority
