@@ -923,8 +923,9 @@ def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_
     said = [_closed_note(closed, zh)] if closed else []
     if opened:
         news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
-        said.append(f"Opened {news}" + ("." if session_incident in closed else
-                                        f" (a different place or hazard, or asked as new); {session_incident} stays open."))
+        # a report about a closed incident opens its own for that reason alone (said first), not for its place or hazard
+        why = "" if closed else " (a different place or hazard, or asked as new)"
+        said.append(f"Opened {news}" + ("." if session_incident in closed else f"{why}; {session_incident} stays open."))
     for plan in moved:
         said.append(f"Filed under {plan.incident_id} ({what(plan)}): " + ("the incident the message names." if plan.incident_id in named else
                                                                         "the same place as that incident, or what it says fits that one."))
@@ -939,7 +940,8 @@ def _opened_note_zh(opened: list[ResponsePlan], moved: list[ResponsePlan], sessi
     said = [_closed_note(closed, True)] if closed else []
     if opened:
         news = "，".join(f"{plan.incident_id}（{what(plan)}）" for plan in opened)
-        said.append(f"已新开事件 {news}" + ("。" if session_incident in closed else f"（地点或危险不同，或按要求新开）；{session_incident} 仍未结。"))
+        why = "" if closed else "（地点或危险不同，或按要求新开）"
+        said.append(f"已新开事件 {news}" + ("。" if session_incident in closed else f"{why}；{session_incident} 仍未结。"))
     for plan in moved:
         said.append(f"已归入 {plan.incident_id}（{what(plan)}）：" + ("消息中指明的事件。" if plan.incident_id in named else
                                                                    "与该事件地点相同，或内容与该事件相符。"))
