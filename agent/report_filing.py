@@ -45,7 +45,7 @@ _IN_THE_WATER = re.compile(
     re.IGNORECASE)
 # What an incident about the water says in its own reports (a flood, a car in the harbour, an ice rescue).
 _WATER_WORDS = re.compile(r"\b(?:water|sea|harbou?r|river|lake|canal|bay|ice|boat|shore|pier|quay)\b|\bve(?:si|de|tt)\w*|"
-                          r"\b(?:meri|järvi|satama|jää)\w*|\bvatt?en\b|\b(?:hav|hamn|sjö|is)(?:et|en)?\b|[水河湖海冰船]", re.IGNORECASE)
+                          r"\b(?:meri|järvi|satama|jää)\w*|\bvatt?en\b|\b(?:havet|hamnen|sjön|isen)\b|[水河湖海冰船]", re.IGNORECASE)
 
 # The operator says the message is a new incident ("Open a new incident: …", "New incident - …", "a separate incident",
 # "uusi tehtävä", "ny händelse", "新事件", "另开一个事件"): it opens one whatever its place or hazard (trial 18 H2: it was

@@ -101,6 +101,19 @@ def test_the_filing_rule_keeps_the_care_homes_own_news(care_home, report):
     assert assistant._filer.incident_for_report(report, home, assistant._triage_only, [home]) == home
 
 
+def test_an_incident_said_in_ordinary_words_is_not_about_the_water(make_assistant):
+    """Only words of water make an incident one "about the water" ("is", "the", "vest" are no such words)."""
+    assistant = make_assistant()
+    desk = Desk(assistant)
+    desk.say("The power is out at the care home at Maneesikatu 4, the generator is running, staff in hi-vis vests, "
+             "12 residents on oxygen")
+    home = desk.incident
+    assert home is not None
+    for report in ("Capsized sailing boat off Tervasaari, two people in the water clinging to the hull",
+                   "Segelbåt har kantrat utanför ön, två personer i vattnet"):
+        assert assistant._filer.incident_for_report(report, home, assistant._triage_only, [home]) is None
+
+
 def test_people_in_the_water_of_a_flood_stay_with_it(make_assistant):
     assistant = make_assistant()
     desk = Desk(assistant)
