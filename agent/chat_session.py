@@ -30,7 +30,7 @@ from agent.place_correction import address_answer, address_not_found, corrected_
 from agent.plan_items import plan_from_tool_results
 from agent.plan_order import PlanOrder, plan_order
 from agent.plan_reference import PlanReference, latest_evacuation_plan, plan_answer, plan_reference
-from agent.report_filing import OpenElsewhere
+from agent.report_filing import OpenElsewhere, asks_new_incident, headed_incident
 from agent.report_move import move_reports_reply, moves_reports
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
@@ -46,6 +46,7 @@ from agent.unreadable import unknown_words_reply, unreadable, unreadable_reply
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.text import detect_language, has_han
+from core.vocabulary import NOT_INCIDENT, priority_rank
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from tools.scenario import HAZARD_TYPES
 
@@ -112,6 +113,8 @@ class _Turn:
     address: tuple[str, bool] | None = None
     crew_incident: str | None = None  # the incident a crew reports from, when not the session's (its orders are for it)
     crew_update: tuple[str, str] | None = None  # (unit, incident) of a crew's update from its scene (``crew_on_scene``)
+    closed: list[str] = field(default_factory=list)  # closed incidents a report was about: it opened its own instead
+    named: list[str] = field(default_factory=list)  # open incidents a report was filed under because it named them
 
 
 class ChatSession:
@@ -194,7 +197,7 @@ class ChatSession:
         new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
         if new_place and (named := incident_request(checked.text)) is not None and named.place and kinds_named(named.named):
             new_place = None  # "电车事故的地址改为X": the incident it names is found below, never the session's by default
-        correction, relocation = "", None
+        correction, relocation, also = "", None, None
         if new_place:  # "the caller corrects the address: it is X 7, not 5": a fact of the incident, never an attack
             correction, relocation = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,
                                                       lambda args: self._propose_here(turn, "relocate_incident", args))
@@ -219,16 +222,20 @@ class ChatSession:
                                                           lambda args: self._propose_here(turn, "relocate_incident", args, target))
             else:
                 correction, relocation = self._priority_reply(turn, target, request, zh)
+            units = self._plan_units_asked(target, request.rest, zh)
+            if units is not None:  # "… Approve the plan for INC-7" beside the request: that plan's units, proposed too
+                correction, also = f"{correction}\n\n{units[0]}", units[1]
             if not says_more(request.rest) or target != self._current(turn):
                 if says_more(request.rest):  # news about another incident than the session's: not filed under the wrong one
                     correction += (f"\n（消息中的其余内容没有登记：它是关于 {target} 的；请选中该事件后作为报告发送。）" if zh else
                                    f"\n(The rest of the message was not filed: it is about {target}; select {target} and send "
                                    "it as a report.)")
-                yield from self._proposed_reply(turn, correction, relocation)
+                yield from self._proposed_reply(turn, correction, relocation, also=also)
                 return
-            if relocation is not None:  # answered with the rest of the turn (a report), confirmed like any proposal
-                self.state.pending.append(relocation)
-                correction += _awaiting(relocation, zh)
+            for proposal in (relocation, also):  # answered with the rest of the turn (a report), confirmed like any proposal
+                if proposal is not None:
+                    self.state.pending.append(proposal)
+                    correction += _awaiting(proposal, zh)
         # A correction that tells more ("..., not 12. A child is still inside"): the rest is a report or an order like any
         # other, and the reply answers the correction before it (review s16: the news was dropped)
         # a keep-out that is the job ("don't log it as a new incident, same fire", "do not record the caller's number")
@@ -285,7 +292,7 @@ class ChatSession:
                     event = event.model_copy(update={"text": event.text + _ADDRESS_ALONE[detect_language(checked.text) == "zh"]})
                 if correction:
                     event = event.model_copy(update={"text": f"{correction}\n\n{event.text}",
-                                                     "proposals": [*([relocation] if relocation else []), *event.proposals]})
+                                                     "proposals": [*(p for p in (relocation, also) if p), *event.proposals]})
                 elif not turn.filed and sent_here_description(checked.text) is not None \
                         and (unread := _address_left(checked.text)) is not None:
                     event = event.model_copy(update={"text": f"{event.text}\n\n{unread}"})
@@ -417,6 +424,25 @@ class ChatSession:
                 f"Priority of {target} ({a._filer.describe(target)}): proposed {was} → {now}. Nothing changes until you "
                 "confirm."), proposal
 
+    def _plan_units_asked(self, target: str, rest: str, zh: bool) -> tuple[str, Proposal | None] | None:
+        """A plan order among the sentences beside an incident request ("… Approve the plan for INC-7"): (what the reply
+        says, the proposal of the units of ``target``'s latest plan or None), or None where no sentence is one, or it
+        is for another incident."""
+        orders = [o for part in re.split(r"(?<=[.!?。！？;；])\s*", rest) if part.strip() and (o := plan_order(part)) is not None]
+        if not orders or any(o.incident_id not in (None, target) for o in orders):
+            return None
+        a = self.assistant
+        plan = a._store.latest_plan(target)
+        if plan is None:
+            return (f"{target} 还没有方案：请先发送现场报告。" if zh else f"{target} has no plan yet: send its report first."), None
+        try:
+            proposal = a.plan_units_proposal(plan.plan_id, self.operator, origin="chat: the plan's units")
+        except InputError as exc:
+            return (f"方案 {plan.plan_id}（{target}）：没有派出任何单位：{exc}" if zh else
+                    f"Plan {plan.plan_id} ({target}): no unit is dispatched by it: {exc}"), None
+        return (f"方案 {plan.plan_id}（{target}）中仍可用的单位已提议派出。" if zh else
+                f"Plan {plan.plan_id} ({target}): its units that are still available are proposed for dispatch."), proposal
+
     def _awaits_address(self, incident_id: str) -> bool:
         """Does the incident wait for its address: it has reports but no confirmed place (its plan said "LOCATION
         UNCONFIRMED ... confirm the address", or could not place it at all)?  Then an address given is its answer."""
@@ -518,16 +544,18 @@ class ChatSession:
                 said += (f"\n\n方案 {plan.plan_id} 没有提议批准：{exc}" if zh else f"\n\nPlan {plan.plan_id} not proposed for approval: {exc}")
         yield from self._proposed_reply(turn, said, proposal, zh=zh)
 
-    def _proposed_reply(self, turn: _Turn, said: str, proposal: Proposal | None, zh: bool | None = None) -> Iterator[ChatEvent]:
+    def _proposed_reply(self, turn: _Turn, said: str, proposal: Proposal | None, zh: bool | None = None,
+                        also: Proposal | None = None) -> Iterator[ChatEvent]:
         """A turn answered without the tool agent that filed a proposal (or none: then only what ``said`` says), in the
-        language of ``said`` unless ``zh`` says."""
-        if proposal is None:
+        language of ``said`` unless ``zh`` says; ``also``: a second proposal of the same turn."""
+        if proposal is None and also is None:
             yield from self._reply(turn, said)
             return
         zh = detect_language(said) == "zh" if zh is None else zh
-        said += _awaiting(proposal, zh)
-        self.state.pending.append(proposal)
-        yield ChatEvent(kind="final", text=said, proposals=[proposal])
+        filed = [p for p in (proposal, also) if p is not None]
+        said += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in filed)
+        self.state.pending += filed
+        yield ChatEvent(kind="final", text=said, proposals=filed)
         self._say(turn, "assistant", said)
         self._end(turn)
 
@@ -547,7 +575,10 @@ class ChatSession:
         if turn.incident_id is not None and (turn.opened or turn.moved):
             # only a session that follows its reports (eca chat) moves on; others stay on their incident
             now_on = self._current(turn) if self.config.follow_reports else turn.incident_id
-            event.text = _opened_note(turn.opened, turn.moved, turn.incident_id, now_on, zh) + "\n\n" + event.text
+            event.text = _opened_note(turn.opened, turn.moved, turn.incident_id, now_on, zh, turn.closed, turn.named) \
+                + "\n\n" + event.text
+        elif turn.closed and turn.opened:  # no session incident: only what was closed is said
+            event.text = _closed_note(turn.closed, zh) + "\n\n" + event.text
         if turn.joined:  # said whatever the session's incident: the operator must know another desk has this one
             event.text = _joined_note(turn.joined) + "\n\n" + event.text
         if event.proposals:
@@ -617,10 +648,11 @@ class ChatSession:
             # whichever incident the desk is on (it was planned as a follow-up of the desk's road crash)
             target = crew[1]
         else:
-            target = a._filer.incident_for_report(checked_report.text, turn.incident_id, reconciled, others)
+            target = self._report_target(turn, checked_report.text, reconciled, others)
         crew = self._crew_of(turn, checked_report.text)
         elsewhere = None
-        if target is None and self.config.join_open_within_h > 0:  # not a new incident when another desk has it open
+        if target is None and self.config.join_open_within_h > 0 and not asks_new_incident(checked_report.text):
+            # not a new incident when another desk has it open, unless the operator said it is one
             elsewhere = a._filer.open_incident_at(checked_report.text, reconciled(checked_report.text).incident_type,
                                                   within_h=self.config.join_open_within_h,
                                                   exclude=[*self.state.incidents, *(p.incident_id for p in turn.filed)])
@@ -633,11 +665,16 @@ class ChatSession:
                                                   to_triage_summary(reconciled(checked_report.text)), self.operator)
         else:  # a follow-up of this session's incident: planned from all its reports (agent.follow_up)
             planned, triage_as, retyped = self._follow_up_reading(checked_report, target, reconciled)
+        # a follow-up never changes its incident's record unconfirmed: a corrected type, or a higher priority it reads
+        # as, is proposed (trial 18 H5: a report of another scene raised a care home to P1 as a "follow-up")
+        follow_up = planned is not None
         plan = a._response_plan(checked_report, target, self.operator, narrative=False, triage=triage_as,
                                 incident_place=self._follow_up_place(checked_report.text, target), planned=planned,
-                                raise_incident=retyped is None,  # a corrected type changes the record once confirmed
+                                raise_incident=retyped is None and not follow_up,  # a corrected type or a raise changes the record once confirmed
                                 source=crew[0] if crew is not None and target == crew[1] else None)
         say_model_reading(plan, triage(checked_report.text))
+        if follow_up and retyped is None and target is not None:
+            self._propose_raise(turn, plan, target)
         if retyped is not None and target is not None:
             # the plan's report text as it was reported (the planner read it without the hazard taken back)
             plan.report = accumulated_report(checked_report.text, a._store.report_texts(target))
@@ -650,6 +687,32 @@ class ChatSession:
             turn.moved.append(plan)
         turn.filed.append(plan)
         return plan
+
+    def _report_target(self, turn: _Turn, text: str, triage: Any, others: Sequence[str]) -> str | None:
+        """The incident a report is filed under (None: a new one).  The operator's word comes first: "Open a new
+        incident: …" opens one; a report headed by an open incident's id ("INC-7: two more hurt") goes to it.  A closed
+        incident gets nothing (trial 18 H3: a report went into the session's just-closed incident, and one headed by a
+        closed incident's id into another open one): the report opens its own, and the reply says the named one is
+        closed.  Else its place and hazard decide (``ReportFiler.incident_for_report``)."""
+        store = self.assistant._store
+        if asks_new_incident(text):
+            return None
+        named = headed_incident(text)
+        if named is not None:
+            try:
+                status = store.get_incident(named).status
+            except LookupError:
+                status = None  # no such incident: filed by its place and hazard, as if unnamed
+            if status == "open":
+                turn.named.append(named)
+                return named
+            if status is not None:
+                turn.closed.append(named)
+                return None
+        if turn.incident_id is not None and store.get_incident(turn.incident_id).status != "open":
+            turn.closed.append(turn.incident_id)
+            return None
+        return self.assistant._filer.incident_for_report(text, turn.incident_id, triage, others)
 
     def _follow_up_reading(self, checked: CheckedText, target: str | None,
                            triage: Any) -> tuple[CheckedText | None, Any, tuple[str, str] | None]:
@@ -674,6 +737,32 @@ class ChatSession:
             return planned, lambda text: retyped_triage(triage(text), new_type, incident.priority, was), (was, new_type)
         planned = replace(checked, text=accumulated_report(checked.text, earlier))
         return planned, lambda text: kept_incident_triage(triage(text), incident.incident_type, incident.priority), None
+
+    def _propose_raise(self, turn: _Turn, plan: ResponsePlan, incident_id: str) -> None:
+        """A follow-up whose plan reads a higher priority than its incident's (or a type where it had none): the change
+        is proposed (``retype_incident``, audited, applied on confirmation), and the plan says so first."""
+        incident = self.assistant._store.get_incident(incident_id)
+        read = plan.triage
+        if read is None or (incident.priority is not None and priority_rank(read.priority) >= priority_rank(incident.priority)):
+            return
+        kind = incident.incident_type if incident.incident_type not in (None, NOT_INCIDENT) else read.incident_type
+        waiting = [p for p in self.assistant.pending_proposals(incident_id) if p.action == "retype_incident"
+                   and priority_rank(str(p.args.get("priority") or "P4")) <= priority_rank(read.priority)]
+        if waiting:  # asked already (the operator's own "it is P1" this turn, or an earlier report): not twice
+            plan.warnings.insert(0, f"This report suggests {read.priority} for {incident_id} (now {incident.priority}): "
+                                    f"{waiting[0].proposal_id} already proposes it; its record is unchanged until confirmed.")
+            return
+        try:
+            proposal = self.assistant.propose(
+                "retype_incident", {"incident_id": incident_id, "incident_type": kind, "priority": read.priority,
+                                    "reason": f"a follow-up report reads as {read.priority}: {plan.report.splitlines()[-1][:100] if plan.report else ''}"},
+                incident_id=incident_id, operator=self.operator, origin="assistant")
+        except InputError as exc:  # the incident was closed meanwhile, or the record says so already
+            plan.warnings.append(f"This report suggests {read.priority} for {incident_id}; no change was proposed: {exc}")
+            return
+        turn.proposed.append(proposal)
+        plan.warnings.insert(0, f"This report suggests {read.priority} for {incident_id} (now {incident.priority or 'none'}): "
+                                f"confirm {proposal.proposal_id} to raise it; its record is unchanged until then.")
 
     def _propose_retype(self, turn: _Turn, plan: ResponsePlan, incident_id: str, was: str) -> None:
         """The corrected type (and the plan's priority) proposed for the incident's record; the plan says so."""
@@ -888,8 +977,16 @@ def _joined_note(joined: list[tuple[ResponsePlan, OpenElsewhere, str]]) -> str:
     return " ".join(said)
 
 
+def _closed_note(closed: Sequence[str], zh: bool) -> str:
+    """What the reply says of closed incidents a report was about: nothing is filed under them, it opened its own."""
+    ids = ", ".join(dict.fromkeys(closed))
+    if zh:
+        return f"{ids} 已关闭（已结案）：已结事件不再登记报告，此报告已新开事件。"
+    return f"{ids} is closed: nothing is filed under a closed incident, so this report opened its own."
+
+
 def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None,
-                 zh: bool = False) -> str:
+                 zh: bool = False, closed: Sequence[str] = (), named: Sequence[str] = ()) -> str:
     """What the reply says first when a report opened its own incident or went to another of the session's: which
     one, for what, that the session's incident is still open (nothing of it was overwritten), and which incident the
     session continues on (its next follow-ups and orders go there)."""
@@ -898,27 +995,32 @@ def _opened_note(opened: list[ResponsePlan], moved: list[ResponsePlan], session_
         return f"{kind} at {plan.location}" if plan.location else kind
 
     if zh:
-        return _opened_note_zh(opened, moved, session_incident, now_on, what)
-    said = []
+        return _opened_note_zh(opened, moved, session_incident, now_on, what, closed, named)
+    said = [_closed_note(closed, zh)] if closed else []
     if opened:
         news = ", ".join(f"{plan.incident_id} for {what(plan)}" for plan in opened)
-        said.append(f"Opened {news} (a different place or hazard); {session_incident} stays open.")
+        # a report about a closed incident opens its own for that reason alone (said first), not for its place or hazard
+        why = "" if closed else " (a different place or hazard, or asked as new)"
+        said.append(f"Opened {news}" + ("." if session_incident in closed else f"{why}; {session_incident} stays open."))
     for plan in moved:
-        said.append(f"Filed under {plan.incident_id} ({what(plan)}): the same place as that incident, or what it says fits that one.")
+        said.append(f"Filed under {plan.incident_id} ({what(plan)}): " + ("the incident the message names." if plan.incident_id in named else
+                                                                        "the same place as that incident, or what it says fits that one."))
     if now_on and now_on != session_incident:
         said.append(f"This session now continues on {now_on}.")
     return " ".join(said)
 
 
 def _opened_note_zh(opened: list[ResponsePlan], moved: list[ResponsePlan], session_incident: str, now_on: str | None,
-                    what: Any) -> str:
+                    what: Any, closed: Sequence[str] = (), named: Sequence[str] = ()) -> str:
     """``_opened_note`` for an operator who writes in Chinese (the incident's type and place stay as recorded)."""
-    said = []
+    said = [_closed_note(closed, True)] if closed else []
     if opened:
         news = "，".join(f"{plan.incident_id}（{what(plan)}）" for plan in opened)
-        said.append(f"已新开事件 {news}（地点或危险不同）；{session_incident} 仍未结。")
+        why = "" if closed else "（地点或危险不同，或按要求新开）"
+        said.append(f"已新开事件 {news}" + ("。" if session_incident in closed else f"{why}；{session_incident} 仍未结。"))
     for plan in moved:
-        said.append(f"已归入 {plan.incident_id}（{what(plan)}）：与该事件地点相同，或内容与该事件相符。")
+        said.append(f"已归入 {plan.incident_id}（{what(plan)}）：" + ("消息中指明的事件。" if plan.incident_id in named else
+                                                                   "与该事件地点相同，或内容与该事件相符。"))
     if now_on and now_on != session_incident:
         said.append(f"本会话现在继续处理 {now_on}。")
     return "".join(said)

@@ -58,6 +58,12 @@ _RELOCATE = [
     re.compile(rf"(?:移到|挪到|改到|搬到|移至)\s*{_ZH_PLACE}{_ZH_PLACE_END}"),
     re.compile(rf"(?:其实|实际上|实际)(?:是)?在\s*{_ZH_PLACE}{_ZH_PLACE_END}"),
 ]
+# "The Hakaniemi underpass is at Siltasaarenkatu under the railway bridge … Approve the plan for INC-7", "INC-7 is at X":
+# the precise place of the incident the message names by id (trial 18 H9: planned as a report, it opened a second
+# incident at the same place).  Only with the id said, as the subject or after the place: a report headed by an id
+# ("INC-7: the fire is at X, two trapped") is a report of it.
+_NAMED_AT = re.compile(rf"\b{_WHAT}\s*(?:'s|\s+is|\s+was)\s+(?:located\s+|situated\s+)?(?:at|on)\s+{_PLACE}{_PLACE_END}",
+                       re.IGNORECASE)
 # Words around a place that are not the place: "the corner of", "corner", "路口" stays (the map reads "A和B路口").
 _PLACE_TRIM = re.compile(r"^(?:the\s+)?(?:corner|junction|intersection|crossing)\s+of\s+|\s+(?:corner|junction|intersection|crossing)$",
                          re.IGNORECASE)
@@ -93,7 +99,15 @@ _PRIORITY = [
     # 升为P1 / 优先级改为一级 / 调到P2 / 降为三级
     re.compile(r"(?:升为|升至|升到|升级为|升级到|提升为|提升到|提高为|提高到|提到|调为|调到|调整为|改为|改成|降为|降到|降至|降级为|"
                r"定为|设为|设置为)\s*(?:优先级)?\s*(?P<p>P\s?[1-4]|[一二三四1-4]\s*级)", re.IGNORECASE),
+    # the incident said to BE of a priority: "Correction: the care home is P1, …", "it's P1 now", "palvelutalo on P1",
+    # "äldreboendet är P1", "养老院应该是P1" (trial 18 H5: read as a report, the correction was lost); never a question
+    # ("which incidents are P1?") nor a class of incidents ("is P1 incidents first")
+    re.compile(r"(?:\b(?:is|'s|should\s+be|must\s+be|on|pitää\s+olla|är|ska\s+vara|bör\s+vara)\s+(?:now\s+|nyt\s+|nu\s+)?"
+               r"|(?:应该是|应是|应为|应当是|现在是))(?P<p>P\s?[1-4])\b(?!\s*(?:incidents?|calls?|events?|jobs?|cases?|tehtäv|händels|事件|级)|\s+for\b)",
+               re.IGNORECASE),
 ]
+_STATED = len(_PRIORITY) - 1  # the last form: a statement, not an order ("… is P1")
+_QUESTION = re.compile(r"[?？]|^\W*(?:which|what|how|is|are|does|do|mikä|mitkä|onko|vilken|vilka|är)\b|哪|吗|几|多少", re.IGNORECASE)
 _ZH_LEVEL = {"一": "P1", "二": "P2", "三": "P3", "四": "P4", "1": "P1", "2": "P2", "3": "P3", "4": "P4"}
 _EN_LEVEL = {"one": "P1", "two": "P2", "three": "P3", "four": "P4"}
 # A Chinese priority change without the word 优先级 must name the level as P1-P4 or be a raise/lower ("改为一级" alone
@@ -148,6 +162,8 @@ def incident_request(text: str, unit_ids: Iterable[str] = ()) -> IncidentRequest
     if priority is None:
         place, span = _place(said)
         if place is None:
+            place, span = _named_place(said)
+        if place is None:
             return None
     rest = (said[:span[0]] + " " + said[span[1]:]).strip()
     found = _ID.search(said)
@@ -162,7 +178,7 @@ def incident_request(text: str, unit_ids: Iterable[str] = ()) -> IncidentRequest
 def _priority(said: str) -> tuple[str | None, tuple[int, int]]:
     for n, pattern in enumerate(_PRIORITY):
         match = pattern.search(said)
-        if match is None or (n == 2 and not _ZH_PRIORITY_CONTEXT.search(said)):
+        if match is None or (n == 2 and not _ZH_PRIORITY_CONTEXT.search(said)) or (n == _STATED and _QUESTION.search(said)):
             continue
         level = re.sub(r"\s+", "", match.group("p")).lower()
         if level.startswith("p") and not level.startswith("priority"):
@@ -189,6 +205,21 @@ def _place(said: str) -> tuple[str | None, tuple[int, int]]:
                 continue  # "move the people to the shelter": not the incident moved
             return place, match.span("place")
     return None, (0, 0)
+
+
+def _named_place(said: str) -> tuple[str | None, tuple[int, int]]:
+    """The place of ``_NAMED_AT`` where the message names one incident by id as its subject or after the place."""
+    ids = {canonical_incident_id(m.group(0)) for m in _ID.finditer(said)}
+    match = _NAMED_AT.search(said)
+    if match is None or len(ids) != 1:
+        return None, (0, 0)
+    what = match.group("what")
+    if not (_ID.fullmatch(what) or _ID.search(said, match.end())):
+        return None, (0, 0)
+    place = _PLACE_TRIM.sub("", match.group("place").strip(" '\"“”‘’")).strip()
+    if len(place) < 2 or _NO_PLACE.search(place) or not re.search(r"[A-ZÄÖÅ0-9]", place):
+        return None, (0, 0)
+    return place, match.span("place")
 
 
 def kinds_named(text: str) -> list[str]:

@@ -13,22 +13,71 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from agent.follow_up import WhichIncident, fit_to_incident
-from agent.hazards import hazard_from_words
-from agent.incident_scope import (ReportPlace, hazards_compatible, report_belongs_to, same_place, same_precise_place,
-                                   without_motion_targets)
+from agent.hazards import WATER_RESCUE, hazard_from_words
+from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, report_belongs_to, same_place,
+                                   same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
 from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
 from tools.place_words import zh_kind_hint
 
-__all__ = ["OpenElsewhere", "ReportFiler", "tells_a_hazard_of_its_own"]
+__all__ = ["OpenElsewhere", "ReportFiler", "asks_new_incident", "headed_incident", "tells_a_hazard_of_its_own"]
 
 # A report that speaks of the incident already known: a pronoun or a definite hazard or place word first ("it's in the
 # Forum", "the fire is at Mannerheimintie 20", "the address is ..."), "地址是", "就在".
 _REFERS_BACK = re.compile(r"^\W*(?:(?:update|correction|also|and|so|ok|okay)\b\W*)?(?:it|it's|its|this|that|there|"
                           r"the (?:same )?(?:fire|smoke|blaze|flames|leak|flood|water|incident|address|location|place|scene|building))\b"
                           r"|^\W*(?:地址|位置|地点|具体位置)(?:是|在)|^\W*(?:就在|就是|是在|它在|火在|那里|那是)", re.IGNORECASE)
+
+
+# A person in the water: a capsized or sinking boat, someone in the water or through the ice (``WATER_RESCUE``), in the
+# city's languages.  Such a scene is AT the water: a casualty on land belongs to any scene (``_another_hazard_here``),
+# this one only to an incident that is itself about the water (trial 18 H1: "Capsized sailing boat off Tervasaari, two
+# people in the water" was filed into a care home's power cut and raised it to P1).
+_IN_THE_WATER = re.compile(
+    WATER_RESCUE + r"|\bcapsiz\w*|\b(?:boat|dinghy|canoe|kayak|yacht|sailboat|ship|ferry)\b[^.!?;]{0,30}\b(?:overturned|"
+    r"sank|sinking|keeled over|turned over)\b|\bcling\w* to (?:the |a )?(?:hull|boat)\b|"
+    r"\b(?:vene|veneen|purjevene\w*)\b[^.!?;]{0,30}\b(?:kaatu\w*|kaatun\w*|uppo\w*)|\bkaatun\w* (?:purje)?vene\w*|"
+    r"\b(?:ihmi\w+|henkil\w+|mies|nainen|lapsi) (?:on |ovat )?vedessä\b|\bveden varassa\b|\bhukku\w*|"
+    r"\bkantra\w*|\b(?:personer|person|man|kvinna|barn|människor) (?:är )?i vattnet\b|\bdrunkn\w*|"
+    r"翻船|船(?:翻|沉)|(?:帆船|小船|船只|游艇|皮划艇)[^。！？，,]{0,6}(?:翻|沉)",
+    re.IGNORECASE)
+# What an incident about the water says in its own reports (a flood, a car in the harbour, an ice rescue).
+_WATER_WORDS = re.compile(r"\b(?:water|sea|harbou?r|river|lake|canal|bay|ice|boat|shore|pier|quay)\b|\bve(?:si|de|tt)\w*|"
+                          r"\b(?:meri|järvi|satama|jää)\w*|\bvatt?en\b|\b(?:havet|hamnen|sjön|isen)\b|[水河湖海冰船]", re.IGNORECASE)
+
+# The operator says the message is a new incident ("Open a new incident: …", "New incident - …", "a separate incident",
+# "uusi tehtävä", "ny händelse", "新事件", "另开一个事件"): it opens one whatever its place or hazard (trial 18 H2: it was
+# filed into the session's incident).  Not when the words say the opposite ("not a new incident", "不是新事件").
+_NEW_INCIDENT = re.compile(
+    r"\b(?:new|separate|different)\s+(?:incident|job|case|event)\b|\bopen\s+(?:a\s+|an\s+)?(?:new\s+)?incident\s+(?:for|on|:)|"
+    r"\buu(?:si|den|tena)\s+(?:tehtävä|tapahtuma|tapaus|ilmoitus)\w*|\berillinen\s+(?:tehtävä|tapahtuma|tapaus)\w*|"
+    r"\bny(?:tt)?\s+(?:händelse|ärende|larm)\w*|\bseparat\s+(?:händelse|ärende)\w*|"
+    r"新事件|新的事件|另一(?:个|起)事件|另(?:开|立)(?:一(?:个|起))?事件|新开(?:一(?:个|起))?事件|单独(?:立案|的事件|开)", re.IGNORECASE)
+_NOT_NEW = re.compile(
+    r"\b(?:not|no|don'?t|do\s+not|never|isn'?t|is\s+not|without)\b[^.!?;:]{0,20}$|\b(?:ei|älä|inte|ingen|icke)\b[^.!?;:]{0,20}$|"
+    r"(?:不是|不要|别|不用|无需|并非|不)[^。！？；：]{0,6}$", re.IGNORECASE)
+
+# A message headed by one incident's id ("INC-7: …", "INC-7：…", "Update for INC-7 - …", "re INC-7,"): a report about it.
+_HEADED = re.compile(r"^\W*(?:(?:update|report|news|re|regarding|about|päivitys|tilanne|uppdatering|更新|关于)(?![A-Za-z])\s*"
+                     r"(?:for|on|to|of|från|för)?\s*[:：-]?\s*)?(?P<id>INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*))(?![A-Za-z0-9])",
+                     re.IGNORECASE)
+_ANY_ID = re.compile(r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def asks_new_incident(text: str) -> bool:
+    """Does the operator ask for the message to open a new incident of its own?"""
+    return any(_NOT_NEW.search(text[:m.start()]) is None for m in _NEW_INCIDENT.finditer(text or ""))
+
+
+def headed_incident(text: str) -> str | None:
+    """The incident id a report is headed by ("INC-7: two more casualties"), canonical; None when it is not headed by
+    one, or names more than one incident (a merge, a move: not a report of one)."""
+    found = _HEADED.match(text or "")
+    if found is None or len({canonical_incident_id(m.group(0)) for m in _ANY_ID.finditer(text)}) != 1:
+        return None
+    return canonical_incident_id(found.group("id"))
 
 
 def tells_a_hazard_of_its_own(text: str) -> bool:
@@ -82,6 +131,8 @@ class ReportFiler:
                                     self._store.get_incident(incident_id).incident_type)
         if belongs and place is not None and self._another_hazard_here(text, incident_id, triage):
             return None
+        if belongs and place is None and self._in_the_water_elsewhere(text, incident_id):
+            return None
         open_ids = {i.incident_id for i in self._store.list_incidents()}
         if belongs and place is None:  # a follow-up with no place: the session's incident its content fits best
             return self._best_fit(text, incident_id, [i for i in session_incidents if i in open_ids and i != incident_id])
@@ -105,6 +156,16 @@ class ReportFiler:
             return False
         read = triage(text).incident_type
         return read != "medical" and not hazards_compatible(read, kept)
+
+    def _in_the_water_elsewhere(self, text: str, incident_id: str) -> bool:
+        """A report that names no place of the map and tells of people in the water, in a session on an incident that
+        is not about the water (a power cut, a fire, a roof blown off): the water is a scene of its own, never a
+        follow-up said to name "no place of its own" (trial 18 H1)."""
+        if not _IN_THE_WATER.search(text) or _REFERS_BACK.match(text):
+            return False
+        if self._store.get_incident(incident_id).incident_type == "flood":
+            return False  # people swept into the water of a flood are its casualties
+        return not any(_WATER_WORDS.search(earlier) for earlier in self._store.report_texts(incident_id) if earlier != text)
 
     def _best_fit(self, text: str, incident_id: str, others: Sequence[str]) -> str:
         """The session's incident a place-less follow-up is about (``agent.follow_up.fit_to_incident``): the session's
