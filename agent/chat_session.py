@@ -437,6 +437,8 @@ class ChatSession:
                 f"（方案本身的批准请用界面上的 Approve plan 按钮。）" if zh else
                 f"Plan {plan.plan_id} ({incident_id}): its units that are still available are proposed for dispatch; "
                 f"nothing moves until you confirm. (The plan itself is approved with the Approve plan button.)")
+        if left := a.plan_units_left_out(plan.plan_id):  # a unit of the plan not proposed is named, with why
+            said += f"\n{left.replace('Not in it:', '未包含：') if zh else left}"
         yield from self._proposed_reply(turn, said, proposal, zh=zh)
 
     def _plan_reference_reply(self, turn: _Turn, plan: ResponsePlan, ref: PlanReference, text: str) -> Iterator[ChatEvent]:
