@@ -16,6 +16,7 @@ from typing import Any
 
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language
 from agent.assent import assent_reply, bare_assent
+from agent.building_evacuation import building_order, occupants_said
 from agent.close_request import close_request, sent_here_description
 from agent.dispatch_target import bind_dispatch, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
@@ -794,6 +795,7 @@ class ChatSession:
         (``agent.shelter_exclusions``); with what the plan says of each."""
         args, centred = self._centred(turn, args)
         args, hazard = self._incident_hazard(turn, args)
+        args = self._building(turn, args)
         ruled_out = [s for s in excluded_shelters(turn.asked, self.assistant._city) if s not in args.exclude_shelters]
         if ruled_out:
             args = args.model_copy(update={"exclude_shelters": [*args.exclude_shelters, *ruled_out]})
@@ -805,16 +807,67 @@ class ChatSession:
         T38: "H2S ... evacuate 300 m around the metro station" on the gas-alarm incident was planned 'unspecified',
         and the railway station its hazmat annex forbids was filled). Elsewhere the hazard stays unspecified."""
         incident = self._current(turn)
-        if incident is None or args.hazard_type != UNSPECIFIED_HAZARD:
+        if args.hazard_type != UNSPECIFIED_HAZARD:
             return args, None
-        kind = self.assistant._incident_type(incident)
-        if kind not in HAZARD_TYPES:
+        centre = self._evacuation_point(args)
+        kind = self.assistant._incident_type(incident) if incident is not None else None
+        there = self._incident_point(incident) if incident is not None and kind in HAZARD_TYPES else None
+        if there is not None and centre is not None and same_place(centre, there):
+            return (args.model_copy(update={"hazard_type": kind}),
+                    f"Hazard taken from {incident}: {kind.replace('_', ' ')} (the order named none); shelters checked against it.")
+        # the hazard the order's own words name ("the storm took the roof"), else that of the one open incident at its
+        # place while the session is on another (trial 18 H7: planned 'unspecified', a shelter unsuitable in a storm used)
+        said = hazard_from_words(turn.asked)
+        if said in HAZARD_TYPES:
+            return args.model_copy(update={"hazard_type": said}), f"Hazard read from the order: {said.replace('_', ' ')}; shelters checked against it."
+        if centre is None:
             return args, None
-        there, centre = self._incident_point(incident), self._evacuation_point(args)
-        if there is None or centre is None or not same_place(centre, there):
-            return args, None
-        return (args.model_copy(update={"hazard_type": kind}),
-                f"Hazard taken from {incident}: {kind.replace('_', ' ')} (the order named none); shelters checked against it.")
+        kinds = {i: self.assistant._incident_type(i) for i in self._incidents_at(centre)}
+        if len(set(kinds.values())) == 1 and (only := next(iter(kinds.values()))) in HAZARD_TYPES:
+            named = next(iter(kinds))
+            return (args.model_copy(update={"hazard_type": only}),
+                    f"Hazard taken from {named} at that place: {only.replace('_', ' ')} (the order named none); shelters checked against it.")
+        return args, None
+
+    def _building(self, turn: _Turn, args: Any) -> Any:
+        """An order for one building (``agent.building_evacuation``) moves its occupants: the number the order gives,
+        else the building estimate the plan of an open incident there computed (``plan_protective_action``); a small
+        hazard circle round the building (a shelter inside it is not used).  Any other order is left as it is."""
+        if args.occupants or args.zones or not building_order(turn.asked):
+            return args
+        people, basis = occupants_said(turn.asked), "the number the order gave"
+        if people is None:
+            people, basis = self._building_estimate(args), "the building estimate of the incident's plan"
+        if not people:
+            return args
+        update = {"occupants": people, "occupants_basis": basis, "radius_m": min(args.radius_m, _BUILDING_RADIUS_M)}
+        # the building's own address where the order gives one the map pins (a street's middle read as the place
+        # would miss the building, and a shelter inside it would be used)
+        found = self.assistant._filer.report_place(turn.asked)
+        centre = self._evacuation_point(args)
+        if found is not None and found.lat is not None and found.radius_m <= _BUILDING_RADIUS_M \
+                and (centre is None or centre.radius_m > found.radius_m):
+            update.update({"place": None, "lat": found.lat, "lon": found.lon})
+        return args.model_copy(update=update)
+
+    def _building_estimate(self, args: Any) -> int | None:
+        """The occupants the response plan of an open incident at the order's place counted for evacuating its building."""
+        centre = self._evacuation_point(args)
+        if centre is None:
+            return None
+        for incident in self._incidents_at(centre):
+            for plan in self.assistant._store.plans(incident):
+                protective = (plan.tool_outputs or {}).get("plan_protective_action") or {}
+                if protective.get("primary") == "evacuate_building" and int(protective.get("people_moved") or 0) > 0:
+                    return int(protective["people_moved"])
+        return None
+
+    def _incidents_at(self, centre: ReportPlace) -> list[str]:
+        """The open incidents at ``centre`` (``same_place``), the session's first."""
+        found = [i.incident_id for i in self.assistant._store.list_incidents(status="open")
+                 if (p := self._incident_point(i.incident_id)) is not None and p.lat is not None and same_place(centre, p)]
+        current = self.state.current
+        return sorted(found, key=lambda i: i != current)
 
     def _incident_point(self, incident_id: str) -> ReportPlace | None:
         """Where the incident is, an unconfirmed place included (a sensor alert placed in its district, ± 280 m): its
@@ -878,6 +931,9 @@ class ChatSession:
                         tool_caller=a._lora_tool_caller()),
         )
 
+
+# The hazard circle of a one-building evacuation: the building and its doorstep (a shelter in it is not used).
+_BUILDING_RADIUS_M = 50.0
 
 # Said under the place shown for an address given alone, when no incident waits for one.
 _ADDRESS_ALONE = {False: "\n\nWhat happened there? Send the report (what, who is hurt) and it is planned at this address.",
