@@ -847,7 +847,7 @@ class ChatSession:
         centre = self._evacuation_point(args)
         if found is not None and found.lat is not None and found.radius_m <= _BUILDING_RADIUS_M \
                 and (centre is None or centre.radius_m > found.radius_m):
-            update.update({"place": None, "lat": found.lat, "lon": found.lon})
+            update.update({"place": None, "lat": found.lat, "lon": found.lon, "building": found.name})
         return args.model_copy(update=update)
 
     def _building_estimate(self, args: Any) -> int | None:

@@ -57,6 +57,7 @@ class EvacuationArgs(BaseModel):
     # and these are its occupants (the number the order gave, or the building's estimate); ``occupants_basis`` says which.
     occupants: SkipJsonSchema[int | None] = Field(default=None, ge=1, le=100000)
     occupants_basis: SkipJsonSchema[str] = ""
+    building: SkipJsonSchema[str] = ""  # its name or address, where the centre is given as a point
 
 
 class IncidentArgs(BaseModel):
@@ -155,9 +156,9 @@ def evacuate(city: CityModel, args: EvacuationArgs, for_incident: str | None = N
                     closed_roads=args.closed_roads or [])
     plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, population=args.population, for_incident=for_incident,
                            excluded_shelters=_shelter_ids(city, args.exclude_shelters), occupants=args.occupants,
-                           building=f"the building at {where.name}")
+                           building=f"the building at {args.building or where.name}")
     if args.occupants and not args.zones:
-        plan.warnings.insert(0, f"Building evacuation: {args.occupants:,} occupants of the building at {where.name}"
+        plan.warnings.insert(0, f"Building evacuation: {args.occupants:,} occupants of the building at {args.building or where.name}"
                                 f"{f' ({args.occupants_basis})' if args.occupants_basis else ''}, not the population of its district.")
     if warning:
         plan.warnings.append(f"Hazard centre: {warning}")

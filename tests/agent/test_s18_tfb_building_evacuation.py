@@ -48,6 +48,7 @@ def test_in_a_storm_the_city_hall_is_not_used(make_assistant, city):
     evacuation = reply.plan.tool_outputs["plan_evacuation"]
     assert evacuation["hazard"]["hazard_type"] == "severe_weather" and evacuation["total_people"] == 390
     assert "SH-KAUPUNGINTALO" not in {a["shelter_id"] for a in evacuation["assignments"]}
+    assert all("Kaisaniemenkatu 5" in g["name"] for g in evacuation["groups"])  # the building, not a district
 
 
 def test_without_a_number_the_plans_building_estimate_moves(make_assistant):
