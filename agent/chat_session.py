@@ -423,7 +423,11 @@ class ChatSession:
                     f"name it (\"send the units of INC-…\") or select it. Open: {listed}.")
             yield from self._reply(turn, said)
             return
-        plan = a._store.latest_plan(incident_id)
+        plans = a._store.plans(incident_id)
+        # the newest plan that dispatches units: an evacuation planned since moves people, not units, and "send the
+        # plan's units" after it answered "no unit is dispatched by it" (trial 18)
+        plan = next((p for p in plans if ((p.tool_outputs or {}).get("plan_dispatch") or {}).get("assignments")),
+                    plans[0] if plans else None)
         if plan is None:
             yield from self._reply(turn, f"{incident_id} 还没有方案：请先发送现场报告，或写明要派的单位。" if zh else
                                    f"{incident_id} has no plan yet: send its report first, or name the units to send.")

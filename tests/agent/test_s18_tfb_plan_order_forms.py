@@ -88,3 +88,18 @@ def test_approve_plan_for_an_incident_by_id_from_another_session_incident(make_a
     [proposal] = reply.proposals
     assert proposal.action == "commit_dispatch" and proposal.args["incident_id"] == roof.incident_id
     assert "[C1]" not in reply.text  # not plan-document passages
+
+
+@pytest.mark.parametrize("order", ["send the plan's units", "派出方案里的单位"])
+def test_after_an_evacuation_the_units_are_those_of_the_plan_that_dispatches(make_assistant, restore_units, order):
+    """An evacuation planned since the response plan moves people, not units: the order still means the response
+    plan's units (trial 18: "Plan …: no unit is dispatched by it")."""
+    assistant = make_assistant()
+    plan = assistant.plan(ROOF, narrative=False)
+    units = _units(plan)
+    list(assistant.chat("evacuate the building at Kaisaniemenkatu 5, 390 residents", plan.incident_id,
+                        session_incidents=(plan.incident_id,)))
+    assert assistant._store.latest_plan(plan.incident_id).plan_id != plan.plan_id  # the evacuation is the newest
+    reply = list(assistant.chat(order, plan.incident_id, session_incidents=(plan.incident_id,)))[-1]
+    [proposal] = reply.proposals
+    assert sorted(proposal.args["unit_ids"]) == sorted(units)
