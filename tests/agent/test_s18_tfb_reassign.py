@@ -103,3 +103,13 @@ def test_it_with_the_unit_busy_elsewhere_proposes_the_move(two_incidents):
     reply = _final(assistant, "send ERO-R1 to it", b, (a, b))
     [proposal] = reply.proposals
     assert proposal.action == "reassign_units" and proposal.args["from_incident_id"] == a and proposal.args["incident_id"] == b
+
+
+@pytest.mark.parametrize("order", ["take ERO-R1 out of service", "move ERO-R1 back to the station, it is available",
+                                   "ERO-R1 vapautuu 10 min", "ERO-R1 is on its way there"])
+def test_a_status_change_or_a_crew_message_is_no_move(two_incidents, order):
+    """Only an order that takes a unit to another incident is a move: a status change or a crew's news stays what it was."""
+    assistant, a, b = two_incidents
+    reply = _final(assistant, order, a, (a, b))
+    assert not [p for p in reply.proposals if p.action == "reassign_units"]
+    assert assistant._store.unit_commitments()["ERO-R1"] == a
