@@ -178,7 +178,10 @@ class ProposalBook:
         left = (f"{source.incident_id} keeps {', '.join(kept)}" if kept else
                 f"{source.incident_id} is left with NO unit committed")
         moved = ", ".join(f"{u} ({known[u].type.replace('_', ' ')})" for u in units)
-        return f"Move {moved} from {self._label(source)} to {self._label(target)} (status dispatched); {left}"
+        # taken from the more urgent incident ("P1" < "P3"): said, the commander decides
+        urgent = (f"; ⚠ {source.incident_id} ({source.priority}) is more urgent than {target.incident_id} ({target.priority})"
+                  if source.priority and target.priority and source.priority < target.priority else "")
+        return f"Move {moved} from {self._label(source)} to {self._label(target)} (status dispatched); {left}{urgent}"
 
     def _approval_summary(self, plan_id: Any) -> str:
         """"Approve the evacuation plan" said in the chat (trial 17 T41): the plan of an open incident, not approved yet,

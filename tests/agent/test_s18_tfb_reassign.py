@@ -113,3 +113,12 @@ def test_a_status_change_or_a_crew_message_is_no_move(two_incidents, order):
     reply = _final(assistant, order, a, (a, b))
     assert not [p for p in reply.proposals if p.action == "reassign_units"]
     assert assistant._store.unit_commitments()["ERO-R1"] == a
+
+
+def test_a_move_to_a_less_urgent_incident_says_so(two_incidents):
+    assistant, a, b = two_incidents
+    tree = assistant.plan(TREE, narrative=False).incident_id
+    pa, pt = assistant._store.get_incident(a).priority, assistant._store.get_incident(tree).priority
+    [proposal] = _final(assistant, "send ERO-R1 to it", tree, (a, b, tree)).proposals
+    assert proposal.action == "reassign_units" and proposal.args["incident_id"] == tree
+    assert ("more urgent" in proposal.summary) == (pa < pt)
