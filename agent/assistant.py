@@ -495,8 +495,9 @@ class Assistant:
             proposal = self.plan_units_proposal(plan_id, operator, origin="plan approval")
         except InputError as exc:
             return f"{self.approval_note(plan_id)} No unit is dispatched by it: {exc}"
+        left = self.plan_units_left_out(plan_id)
         return (f"{self.approval_note(plan_id)} Units are not dispatched yet: confirm {proposal.proposal_id} ({proposal.summary}) "
-                "under Proposed changes.")
+                "under Proposed changes." + (f" {left}" if left else ""))
 
     def plan_units_proposal(self, plan_id: str, operator: str | None = None, origin: str = "plan approval") -> Proposal:
         """The dispatch of a plan's units that are still available, to its incident, proposed (never applied): the
@@ -514,6 +515,25 @@ class Assistant:
                                 incident_id=plan.incident_id, operator=operator, origin=origin)
         except InputError as exc:
             raise InputError(f"the dispatch could not be proposed: {exc}") from exc
+
+    def plan_units_left_out(self, plan_id: str) -> str:
+        """The plan's units that its dispatch proposal leaves out, each with why ("KAM-A2 (dispatched to INC-7)",
+        "ERO-R1 (already committed to this incident)"), as a sentence; "" when it carries every one (trial 18 H6: two of
+        five units dropped without a word)."""
+        plan = self._store.get_plan(plan_id)
+        units = [a["unit_id"] for a in (plan.tool_outputs.get("plan_dispatch") or {}).get("assignments", [])]
+        status, commitments = self._city.unit_status(), self._store.unit_commitments()
+        why = []
+        for unit in dict.fromkeys(units):
+            now = status.get(unit)
+            if now == "available":
+                continue
+            to = commitments.get(unit) if now in ("dispatched", "transporting") else None
+            if to is not None and to == plan.incident_id:
+                why.append(f"{unit} (already committed to this incident)")
+            else:
+                why.append(f"{unit} ({(now or 'unknown').replace('_', ' ')}{f' to {to}' if to else ''})")
+        return f"Not in it: {', '.join(why)}." if why else ""
 
     # --- situation (read-only) ------------------------------------------------
     def open_incidents(self, priority: str | None = None) -> list[OpenIncident]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language, nothing_filed_reply
 from agent.assent import assent_reply, bare_assent
+from agent.building_evacuation import building_order, occupants_said
 from agent.close_request import close_request, sent_here_description
 from agent.dispatch_target import bind_dispatch, crew_on_scene, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
@@ -42,6 +43,7 @@ from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.time_of_day import time_of_day
 from agent.tool_registry import build_tools
 from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
+from agent.unit_move import incident_ids, unit_move
 from agent.unreadable import unknown_words_reply, unreadable, unreadable_reply
 from core.errors import InputError
 from core.triage_reading import ModelReading
@@ -261,6 +263,9 @@ class ChatSession:
             if plan is not None:  # "where do the vulnerable go in that plan? Approve it": answered from it, no new plan
                 yield from self._plan_reference_reply(turn, plan, ref, checked.text)
                 return
+        if not checked.untrusted and orders_units and (moved := self._unit_move(turn, checked.text)) is not None:
+            yield from self._proposals_reply(turn, *moved)  # "pull ERO-R1 from the underpass and send it to INC-…"
+            return
         if not checked.untrusted and (merge := merge_request(checked.text)) is not None:  # "merge INC-B into INC-A"
             said, proposal = merge_reply(merge, self._current(turn), a._store,
                                          lambda args: self._propose_here(turn, "merge_incidents", args, None if self._current(turn)
@@ -514,7 +519,11 @@ class ChatSession:
                     f"name it (\"send the units of INC-…\") or select it. Open: {listed}.")
             yield from self._reply(turn, said)
             return
-        plan = a._store.latest_plan(incident_id)
+        plans = a._store.plans(incident_id)
+        # the newest plan that dispatches units: an evacuation planned since moves people, not units, and "send the
+        # plan's units" after it answered "no unit is dispatched by it" (trial 18)
+        plan = next((p for p in plans if ((p.tool_outputs or {}).get("plan_dispatch") or {}).get("assignments")),
+                    plans[0] if plans else None)
         if plan is None:
             yield from self._reply(turn, f"{incident_id} 还没有方案：请先发送现场报告，或写明要派的单位。" if zh else
                                    f"{incident_id} has no plan yet: send its report first, or name the units to send.")
@@ -529,6 +538,8 @@ class ChatSession:
                 f"（方案本身的批准请用界面上的 Approve plan 按钮。）" if zh else
                 f"Plan {plan.plan_id} ({incident_id}): its units that are still available are proposed for dispatch; "
                 f"nothing moves until you confirm. (The plan itself is approved with the Approve plan button.)")
+        if left := a.plan_units_left_out(plan.plan_id):  # a unit of the plan not proposed is named, with why
+            said += f"\n{left.replace('Not in it:', '未包含：') if zh else left}"
         yield from self._proposed_reply(turn, said, proposal, zh=zh)
 
     def _plan_reference_reply(self, turn: _Turn, plan: ResponsePlan, ref: PlanReference, text: str) -> Iterator[ChatEvent]:
@@ -543,6 +554,110 @@ class ChatSession:
             except InputError as exc:
                 said += (f"\n\n方案 {plan.plan_id} 没有提议批准：{exc}" if zh else f"\n\nPlan {plan.plan_id} not proposed for approval: {exc}")
         yield from self._proposed_reply(turn, said, proposal, zh=zh)
+
+    def _unit_move(self, turn: _Turn, text: str) -> tuple[str, list[Proposal]] | None:
+        """(what the chat says, the proposals) for an order that moves named units to an incident (``agent.unit_move``):
+        a unit committed to another open incident is proposed moved from it (``reassign_units``: one proposal that
+        releases it there and dispatches it here, saying what that incident keeps); a free unit sent to the session's
+        incident said as "it" / "there" is proposed committed to it.  None: not such an order, or no incident it goes
+        to is found (the router reads it, as before: "move ERO-R1 back to the station" is a status change)."""
+        a = self.assistant
+        move = unit_move(text)
+        units = canonical_unit_ids(text, list(a._city.unit_status()))
+        if move is None or not units:
+            return None
+        open_ids = {i.incident_id for i in a._store.list_incidents(status="open")}
+        status, commitments = a._city.unit_status(), a._store.unit_commitments()
+        sources = {u: commitments[u] for u in units if status.get(u) == "dispatched" and commitments.get(u) in open_ids}
+        if not move.moves and not move.here and not sources:
+            return None  # a free unit sent to an incident by its words: the dispatch planner's (agent.dispatch_target)
+        target, ask = self._move_target(turn, text, move, open_ids, set(sources.values()))
+        zh = has_han(text)
+        if target is None:
+            return (ask, []) if ask and (move.moves or sources) else None
+        said, proposals = [], []
+        by_source: dict[str, list[str]] = {}
+        for unit, source in sources.items():
+            if source != target:
+                by_source.setdefault(source, []).append(unit)
+        free = [u for u in units if u not in sources and status.get(u) == "available"]
+        there = [u for u in units if sources.get(u) == target]
+        for source, moved in by_source.items():
+            try:
+                proposals.append(self._propose_here(turn, "reassign_units", {"unit_ids": moved, "from_incident_id": source,
+                                                                             "incident_id": target}, target))
+            except InputError as exc:
+                said.append(f"{'、'.join(moved)} 没有提议调动：{exc}" if zh else f"{', '.join(moved)} not proposed moved: {exc}")
+        if free:
+            try:
+                proposals.append(self._propose_here(turn, "commit_dispatch", {"unit_ids": free, "incident_id": target}, target))
+            except InputError as exc:
+                said.append(f"{'、'.join(free)} 没有提议派出：{exc}" if zh else f"{', '.join(free)} not proposed: {exc}")
+        if there:
+            said.append(f"{'、'.join(there)} 已派往 {target}。" if zh else f"{', '.join(there)} already committed to {target}.")
+        other = [u for u in units if u not in sources and u not in free]
+        if other:
+            said.append(("、".join(f"{u}（{status.get(u, '?')}）" for u in other) + " 不可用，未提议。") if zh else
+                        (", ".join(f"{u} ({status.get(u, '?').replace('_', ' ')})" for u in other) + ": not available, not proposed."))
+        if proposals:
+            said.insert(0, f"已提议，确认之前不会有任何变化（{target}：{a._filer.describe(target)}）。" if zh else
+                        f"Proposed for {target} ({a._filer.describe(target)}); nothing moves until you confirm.")
+        if says_more(text):  # the news beside the order is not filed as a report of either incident
+            said.append("（消息中的其余内容没有作为报告登记；如有新情况，请单独发送。）" if zh else
+                        "(The rest of the message was not filed as a report; send news of the incident on its own.)")
+        return " ".join(said), proposals
+
+    def _move_target(self, turn: _Turn, text: str, move: Any, open_ids: set[str], sources: set[str]) -> tuple[str | None, str]:
+        """(the open incident units are moved or sent to, "") or (None, what to ask): the one id written that is no
+        unit's own incident, else "it" / "there" (the session's), else the incident the words after "to" name by place
+        (``same_place``) or describe by kind (``described_incident``); never an incident a unit leaves."""
+        a = self.assistant
+        zh = has_han(text)
+        named = [i for i in incident_ids(text) if i not in sources]
+        if named:
+            shut = [i for i in named if i not in open_ids]
+            named = [i for i in named if i in open_ids]
+            if len(named) == 1:
+                return named[0], ""
+            if shut and not named:
+                return None, (f"{shut[0]} 不是未结事件，没有任何变化。" if zh else f"{shut[0]} is not an open incident; nothing was changed.")
+            return None, ("一条消息只能把单位调往一个事件：请写明事件编号。" if zh else
+                          f"Several incidents named ({', '.join(named)}): name the one the units go to.")
+        current = self._current(turn)
+        words = move.target_words
+        if move.here and (not words or re.fullmatch(r"(?:it|there|over there|dit|sinne)\W*", words, re.IGNORECASE) or zh):
+            if current in open_ids and current not in sources:
+                return current, ""
+        if not words:
+            return None, ""
+        candidates = [i for i in open_ids if i not in sources]
+        place = a._filer.report_place(words)
+        if place is not None and place.lat is not None:
+            here = [i for i in candidates if (p := self._incident_point(i)) is not None and p.lat is not None and same_place(place, p)]
+            if len(here) == 1:
+                return here[0], ""
+            if current in here:
+                return current, ""
+            if here:
+                listed = "; ".join(f"{i} ({a._filer.describe(i)})" for i in sorted(here)[:5])
+                return None, (f"多个未结事件在该地点（{listed}）：请写明事件编号。" if zh else
+                              f"Several open incidents are there ({listed}): name the one by its id (INC-…).")
+        incidents = [i for i in a._store.list_incidents(status="open") if i.incident_id in candidates]
+        found, ask = described_incident(words, incidents, current,
+                                        lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
+        return found, ask
+
+    def _proposals_reply(self, turn: _Turn, said: str, proposals: list[Proposal]) -> Iterator[ChatEvent]:
+        """A turn answered without the tool agent that filed any number of proposals, each listed to confirm."""
+        if not proposals:
+            yield from self._reply(turn, said)
+            return
+        zh = has_han(turn.asked)
+        said += f"\n\n{awaiting_heading(zh)}" + "".join(f"\n- {p.summary} ({p.proposal_id})" for p in proposals)
+        self.state.pending.extend(proposals)
+        yield ChatEvent(kind="final", text=said, proposals=proposals)
+        self._say(turn, "assistant", said)
+        self._end(turn)
 
     def _proposed_reply(self, turn: _Turn, said: str, proposal: Proposal | None, zh: bool | None = None,
                         also: Proposal | None = None) -> Iterator[ChatEvent]:
@@ -849,6 +964,7 @@ class ChatSession:
         (``agent.shelter_exclusions``); with what the plan says of each."""
         args, centred = self._centred(turn, args)
         args, hazard = self._incident_hazard(turn, args)
+        args = self._building(turn, args)
         ruled_out = [s for s in excluded_shelters(turn.asked, self.assistant._city) if s not in args.exclude_shelters]
         if ruled_out:
             args = args.model_copy(update={"exclude_shelters": [*args.exclude_shelters, *ruled_out]})
@@ -860,16 +976,67 @@ class ChatSession:
         T38: "H2S ... evacuate 300 m around the metro station" on the gas-alarm incident was planned 'unspecified',
         and the railway station its hazmat annex forbids was filled). Elsewhere the hazard stays unspecified."""
         incident = self._current(turn)
-        if incident is None or args.hazard_type != UNSPECIFIED_HAZARD:
+        if args.hazard_type != UNSPECIFIED_HAZARD:
             return args, None
-        kind = self.assistant._incident_type(incident)
-        if kind not in HAZARD_TYPES:
+        centre = self._evacuation_point(args)
+        kind = self.assistant._incident_type(incident) if incident is not None else None
+        there = self._incident_point(incident) if incident is not None and kind in HAZARD_TYPES else None
+        if there is not None and centre is not None and same_place(centre, there):
+            return (args.model_copy(update={"hazard_type": kind}),
+                    f"Hazard taken from {incident}: {kind.replace('_', ' ')} (the order named none); shelters checked against it.")
+        # the hazard the order's own words name ("the storm took the roof"), else that of the one open incident at its
+        # place while the session is on another (trial 18 H7: planned 'unspecified', a shelter unsuitable in a storm used)
+        said = hazard_from_words(turn.asked)
+        if said in HAZARD_TYPES:
+            return args.model_copy(update={"hazard_type": said}), f"Hazard read from the order: {said.replace('_', ' ')}; shelters checked against it."
+        if centre is None:
             return args, None
-        there, centre = self._incident_point(incident), self._evacuation_point(args)
-        if there is None or centre is None or not same_place(centre, there):
-            return args, None
-        return (args.model_copy(update={"hazard_type": kind}),
-                f"Hazard taken from {incident}: {kind.replace('_', ' ')} (the order named none); shelters checked against it.")
+        kinds = {i: self.assistant._incident_type(i) for i in self._incidents_at(centre)}
+        if len(set(kinds.values())) == 1 and (only := next(iter(kinds.values()))) in HAZARD_TYPES:
+            named = next(iter(kinds))
+            return (args.model_copy(update={"hazard_type": only}),
+                    f"Hazard taken from {named} at that place: {only.replace('_', ' ')} (the order named none); shelters checked against it.")
+        return args, None
+
+    def _building(self, turn: _Turn, args: Any) -> Any:
+        """An order for one building (``agent.building_evacuation``) moves its occupants: the number the order gives,
+        else the building estimate the plan of an open incident there computed (``plan_protective_action``); a small
+        hazard circle round the building (a shelter inside it is not used).  Any other order is left as it is."""
+        if args.occupants or args.zones or not building_order(turn.asked):
+            return args
+        people, basis = occupants_said(turn.asked), "the number the order gave"
+        if people is None:
+            people, basis = self._building_estimate(args), "the building estimate of the incident's plan"
+        if not people:
+            return args
+        update = {"occupants": people, "occupants_basis": basis, "radius_m": min(args.radius_m, _BUILDING_RADIUS_M)}
+        # the building's own address where the order gives one the map pins (a street's middle read as the place
+        # would miss the building, and a shelter inside it would be used)
+        found = self.assistant._filer.report_place(turn.asked)
+        centre = self._evacuation_point(args)
+        if found is not None and found.lat is not None and found.radius_m <= _BUILDING_RADIUS_M \
+                and (centre is None or centre.radius_m > found.radius_m):
+            update.update({"place": None, "lat": found.lat, "lon": found.lon, "building": found.name})
+        return args.model_copy(update=update)
+
+    def _building_estimate(self, args: Any) -> int | None:
+        """The occupants the response plan of an open incident at the order's place counted for evacuating its building."""
+        centre = self._evacuation_point(args)
+        if centre is None:
+            return None
+        for incident in self._incidents_at(centre):
+            for plan in self.assistant._store.plans(incident):
+                protective = (plan.tool_outputs or {}).get("plan_protective_action") or {}
+                if protective.get("primary") == "evacuate_building" and int(protective.get("people_moved") or 0) > 0:
+                    return int(protective["people_moved"])
+        return None
+
+    def _incidents_at(self, centre: ReportPlace) -> list[str]:
+        """The open incidents at ``centre`` (``same_place``), the session's first."""
+        found = [i.incident_id for i in self.assistant._store.list_incidents(status="open")
+                 if (p := self._incident_point(i.incident_id)) is not None and p.lat is not None and same_place(centre, p)]
+        current = self.state.current
+        return sorted(found, key=lambda i: i != current)
 
     def _incident_point(self, incident_id: str) -> ReportPlace | None:
         """Where the incident is, an unconfirmed place included (a sensor alert placed in its district, ± 280 m): its
@@ -933,6 +1100,9 @@ class ChatSession:
                         tool_caller=a._lora_tool_caller()),
         )
 
+
+# The hazard circle of a one-building evacuation: the building and its doorstep (a shelter in it is not used).
+_BUILDING_RADIUS_M = 50.0
 
 # Said under the place shown for an address given alone, when no incident waits for one.
 _ADDRESS_ALONE = {False: "\n\nWhat happened there? Send the report (what, who is hurt) and it is planned at this address.",

@@ -21,7 +21,8 @@ _EN = re.compile(
     r"^(?:(?:ok|okay|right|fine|yes)[,\s]+)?(?:please\s+|let'?s\s+|go\s+ahead\s+and\s+|now\s+)?"
     r"(?:send|dispatch|deploy|commit|mobili[sz]e|roll|approve|confirm|accept|execute|implement|carry\s+out|go\s+with|run|"
     r"activate|start)\s+"
-    r"(?:out\s+)?(?:all\s+(?:of\s+)?)?(?:the|these|those|its|this|that|our|your)\s+"
+    # "approve plan for INC-…" (trial 18 H6): no article before "plan" only; "send units" stays a request of its own
+    r"(?:out\s+)?(?:all\s+(?:of\s+)?)?(?:(?:the|these|those|its|this|that|our|your)\s+|(?=(?:response\s+)?plan\b))"
     r"(?:plan'?s\s+|planned\s+|recommended\s+|proposed\s+|suggested\s+|listed\s+)?"
     r"(?:units?|crews?|resources|vehicles|teams|rigs|plan|response\s+plan|dispatch|recommendation|response)"
     rf"(?:\s+(?:(?:of|for|on|in|from)\s+(?:the\s+)?(?:plan|incident\s+)?)?(?P<id>{_ID})"
@@ -39,6 +40,21 @@ _ZH = re.compile(
     rf"(?:吧|了)?$", re.IGNORECASE)
 
 
+# Finnish and Swedish: "hyväksy suunnitelma", "lähetä yksiköt", "hyväksy INC-…:n suunnitelma"; "godkänn planen",
+# "skicka enheterna", "godkänn planen för INC-…".
+_FI = re.compile(
+    rf"^(?:(?:ok|selvä|hyvä)[,\s]+)?(?:hyväksy(?:tään)?|toteuta|toteutetaan|lähetä|lähettäkää|hälytä|hälyttäkää)\s+"
+    rf"(?:(?P<id>{_ID})(?::n|:in)?\s+)?(?:suunnitelma\w*|toimintasuunnitelma\w*|(?:suunnitelman\s+)?yksiköt|(?:suunnitelman\s+)?yksikö\w+)"
+    r"(?:\s+(?:nyt|heti))*$", re.IGNORECASE)
+_SV = re.compile(
+    rf"^(?:(?:ok|okej|bra)[,\s]+)?(?:godkänn|verkställ|genomför|skicka|larma(?:\s+ut)?)\s+"
+    rf"(?:planen|plan|insatsplanen|enheterna|resurserna|planens\s+enheter)(?:\s+(?:för|till|i)\s+(?P<id>{_ID}))?"
+    r"(?:\s+(?:nu|direkt|genast))*$", re.IGNORECASE)
+# Two plan orders joined ("approve the plan and send the units", "批准方案并派出单位"): each part must be one.
+_JOINS = re.compile(r"\s*(?:[,;]\s*(?:and\s+|then\s+|ja\s+|och\s+)?(?:then\s+)?|\s+(?:and(?:\s+then)?|then|ja|och|sitten|sedan)\s+|并且?|然后|再|，|、)\s*",
+                    re.IGNORECASE)
+
+
 class PlanOrder:
     """The order, with the incident it names by id (None: the session's)."""
 
@@ -48,15 +64,36 @@ class PlanOrder:
 
 
 def plan_order(text: str) -> PlanOrder | None:
-    """The plan order ``text`` is, or None: any other message, including an order that names a unit or a place."""
+    """The plan order ``text`` is, or None: any other message, including an order that names a unit or a place.  Two
+    plan orders joined ("approve the plan and send the units") are one, of the one incident they name (or none)."""
     said = " ".join(text.strip().rstrip(".!?。！？").split())
+    whole = _one_order(said)
+    if whole is not None:
+        return whole
+    pieces = [p for p in _JOINS.split(said) if p and p.strip()]
+    if len(pieces) < 2:
+        return None
+    orders = [_one_order(p.strip().rstrip(".!?。！？")) for p in pieces]
+    if any(o is None for o in orders):
+        return None
+    ids = {o.incident_id for o in orders if o.incident_id}
+    if len(ids) > 1:  # "approve the plan of INC-1 and send the units of INC-2": two orders, not one
+        return None
+    described = next((o.described for o in orders if o.described), None)
+    return PlanOrder(next(iter(ids), None), described)
+
+
+def _one_order(said: str) -> PlanOrder | None:
+    """One plan order (no conjunction), or None."""
     if (match := _EN.match(said)) is not None:
+        written = match.group("id")
+    elif (match := _FI.match(said)) is not None or (match := _SV.match(said)) is not None:
         written = match.group("id")
     elif (match := _ZH.match(said.replace(" ", ""))) is not None:
         written = match.group("id1")
     else:
         return None
-    described = match.group("described")
+    described = match.groupdict().get("described")
     if described and not kinds_named(described):
         # "send the units of the second floor": no kind of incident named, so no plan order (an ordinary request);
         # "派出所有的单位" has no description at all

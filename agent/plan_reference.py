@@ -22,7 +22,11 @@ _PLAN_EN = (r"(?:that|this|the|your|our|its|latest|last|current|existing|same)\s
 _PLAN_ZH = r"(?:那个|这个|该|此|刚才的?|最新的?|现在的?|当前的?)?(?:疏散|撤离)?(?:方案|计划)"
 _APPROVE = re.compile(rf"^\W*(?:(?:ok|okay|then|now|please|and)\W+)*(?:approve|accept|sign\s+off(?:\s+on)?|adopt|go\s+with)\s+{_PLAN_EN}"
                       r"(?:\s+(?:now|please|as\s+it\s+is|as\s+is))*\W*$"
-                      rf"|^\W*(?:请|那就|就|好的?[，,]?)?(?:批准|通过|采纳|同意)(?:了)?{_PLAN_ZH}(?:吧)?\W*$", re.IGNORECASE)
+                      rf"|^\W*(?:请|那就|就|好的?[，,]?)?(?:批准|通过|采纳|同意)(?:了)?{_PLAN_ZH}(?:吧)?\W*$"
+                      # Finnish and Swedish: "hyväksy evakuointisuunnitelma", "godkänn evakueringsplanen" (trial 18 H7)
+                      r"|^\W*(?:hyväksy(?:tään)?)\s+(?:(?:tämä|se|nykyinen|uusin)\s+)?evakuointi(?:suunnitelma\w*|\s+suunnitelma\w*)\W*$"
+                      r"|^\W*(?:godkänn|godkänner\s+vi)\s+(?:den\s+)?(?:evakueringsplan(?:en)?|planen\s+för\s+evakuering(?:en)?)\W*$",
+                      re.IGNORECASE)
 # A question that asks about the plan there is ("... in that plan?", "那个疏散方案里 ... 去哪里？").
 _IN_PLAN = re.compile(rf"\b(?:in|of|by|under|from)\s+{_PLAN_EN}|{_PLAN_ZH}(?:里|中|中的|里的)", re.IGNORECASE)
 # What an evacuation plan answers: where people go, who has a place ("which units are in that plan?" is not for it).
@@ -54,13 +58,23 @@ def plan_reference(text: str) -> PlanReference | None:
 
 
 def latest_evacuation_plan(plans: list[Any]) -> Any | None:
-    """The newest of ``plans`` (newest first) that evacuates an area, or None."""
-    return next((p for p in plans if isinstance((p.tool_outputs or {}).get("plan_evacuation"), dict)), None)
+    """The newest of ``plans`` (newest first) that evacuates: an area (``plan_evacuation``), or, in a response plan, the
+    building or area its protective action evacuates (trial 18 H7: "approve the evacuation plan" after a report whose
+    plan evacuated the building found none, and a new district evacuation of 6,329 people was made instead)."""
+    return next((p for p in plans if isinstance((p.tool_outputs or {}).get("plan_evacuation"), dict) or _evacuates(p)), None)
+
+
+def _evacuates(plan: Any) -> bool:
+    protective = (plan.tool_outputs or {}).get("plan_protective_action") or {}
+    return isinstance(protective, dict) and protective.get("primary") in ("evacuate_building", "evacuate_area") \
+        and int(protective.get("people_moved") or 0) > 0
 
 
 def plan_answer(plan: Any, question: str | None, zh: bool) -> str:
     """The plan's own lines that answer the question: the vulnerable groups' where it asks about them (and who of them
     has no place), else every group's; always the plan's statement of who has no place."""
+    if not isinstance((plan.tool_outputs or {}).get("plan_evacuation"), dict):
+        return _protective_answer(plan, zh)
     evacuation = plan.tool_outputs["plan_evacuation"]
     rows = evacuation.get("assignments") or []
     groups = evacuation.get("groups") or []
@@ -80,4 +94,19 @@ def plan_answer(plan: Any, question: str | None, zh: bool) -> str:
         lines.append("- 该方案没有行动不便人群。" if zh else "- The plan has no vulnerable group.")
     if evacuation.get("unserved_statement"):
         lines.append(evacuation["unserved_statement"])
+    return "\n".join(lines)
+
+
+def _protective_answer(plan: Any, zh: bool) -> str:
+    """The evacuation of a response plan's protective action, in its own words: what is evacuated, how many people,
+    where they gather and which shelters take them."""
+    protective = plan.tool_outputs["plan_protective_action"]
+    head = (f"方案 {plan.plan_id}（{plan.incident_id}）的疏散：" if zh else f"Evacuation in plan {plan.plan_id} ({plan.incident_id}):")
+    lines = [head, f"- {protective.get('decision_text') or protective.get('primary')}",
+             f"- {'疏散人数' if zh else 'People moved'}: {int(protective.get('people_moved') or 0):,}"]
+    if isinstance(protective.get("assembly_point"), dict) and protective["assembly_point"].get("name"):
+        lines.append(f"- {'集合点' if zh else 'Assembly point'}: {protective['assembly_point']['name']}")
+    for row in protective.get("shelters") or []:
+        if isinstance(row, dict) and int(row.get("people") or 0) > 0:
+            lines.append(f"- {int(row['people']):,} → {row.get('name') or row.get('shelter_id')} [{row.get('shelter_id')}]")
     return "\n".join(lines)

@@ -21,7 +21,7 @@ from agent.schemas import Proposal
 from core.text import shown
 from tools.scenario import UNIT_STATUSES  # one list for the city model and its proposals (incl. "transporting")
 
-ACTIONS = ("set_unit_status", "commit_dispatch", "close_incident", "approve_plan", *INCIDENT_ACTIONS)
+ACTIONS = ("set_unit_status", "commit_dispatch", "reassign_units", "close_incident", "approve_plan", *INCIDENT_ACTIONS)
 log = logging.getLogger(__name__)
 
 
@@ -89,7 +89,7 @@ def _units_of(action: str, args: dict[str, Any]) -> list[str]:
     """The units a proposal would change."""
     if action == "set_unit_status":
         return [args["unit_id"]] if isinstance(args.get("unit_id"), str) else []
-    if action == "commit_dispatch":
+    if action in ("commit_dispatch", "reassign_units"):
         return [u for u in args.get("unit_ids") or [] if isinstance(u, str)]
     return []
 
@@ -138,6 +138,8 @@ class ProposalBook:
             if busy:
                 raise ProposalError("not available now: " + ", ".join(self._where(u, known[u].status) for u in busy))
             return f"Commit {', '.join(units)} to {self._label(target)} (status dispatched)"
+        if action == "reassign_units":
+            return self._move_summary(args, incident_id, known)
         if action == "close_incident":
             target = args.get("incident_id") or incident_id
             incident = self.store.get_incident(target)
@@ -154,6 +156,32 @@ class ProposalBook:
         if action == "approve_plan":
             return self._approval_summary(args.get("plan_id"))
         raise ProposalError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
+
+    def _move_summary(self, args: dict[str, Any], incident_id: str | None, known: dict[str, Any]) -> str:
+        """A move of units committed to one open incident to another (trial 18 H4: "pull ERO-R1 from the underpass and
+        send it to the roof collapse"): each unit must still be dispatched to the incident it leaves; the summary says
+        what that incident keeps, and plainly when it is left with no unit."""
+        units = list(dict.fromkeys(args.get("unit_ids") or []))
+        unknown = [u for u in units if u not in known]
+        if not units or unknown:
+            raise ProposalError(f"no units to move or unknown units: {', '.join(unknown) or 'none given'}")
+        source = self._open_target(args.get("from_incident_id"))
+        target = self._open_target(args.get("incident_id") or incident_id)
+        if source.incident_id == target.incident_id:
+            raise ProposalError(f"{', '.join(units)} already committed to {target.incident_id}; nothing to move")
+        commitments = self.store.unit_commitments()
+        elsewhere = [u for u in units if known[u].status != "dispatched" or commitments.get(u) != source.incident_id]
+        if elsewhere:
+            raise ProposalError(f"not dispatched to {source.incident_id} now: "
+                                + ", ".join(self._where(u, known[u].status) for u in elsewhere))
+        kept = [u for u in self._committed_to(source.incident_id) if u not in units]
+        left = (f"{source.incident_id} keeps {', '.join(kept)}" if kept else
+                f"{source.incident_id} is left with NO unit committed")
+        moved = ", ".join(f"{u} ({known[u].type.replace('_', ' ')})" for u in units)
+        # taken from the more urgent incident ("P1" < "P3"): said, the commander decides
+        urgent = (f"; ⚠ {source.incident_id} ({source.priority}) is more urgent than {target.incident_id} ({target.priority})"
+                  if source.priority and target.priority and source.priority < target.priority else "")
+        return f"Move {moved} from {self._label(source)} to {self._label(target)} (status dispatched); {left}{urgent}"
 
     def _approval_summary(self, plan_id: Any) -> str:
         """"Approve the evacuation plan" said in the chat (trial 17 T41): the plan of an open incident, not approved yet,
@@ -281,7 +309,7 @@ class ProposalBook:
                     raise ProposalError(overtaken)
                 summary = self._validate(proposal.action, proposal.args, proposal.incident_id)
                 # the units it releases or moves are those committed now; a retype keeps a priority risen since
-                if proposal.action in ("close_incident", "merge_incidents", "retype_incident"):
+                if proposal.action in ("close_incident", "merge_incidents", "retype_incident", "reassign_units"):
                     proposal = proposal.model_copy(update={"summary": summary})
                 self._apply(proposal, operator)
             except Exception as exc:  # noqa: BLE001 - recorded and reported as a clear message
@@ -309,6 +337,16 @@ class ProposalBook:
             for unit in args["unit_ids"]:
                 self.city.set_unit_status(unit, "dispatched")
                 self.store.log_event(target, "unit_status", {"unit_id": unit, "status": "dispatched", "proposal_id": proposal.proposal_id}, operator)
+        elif proposal.action == "reassign_units":
+            # released from the incident it leaves (logged there, as a stand-down is), then dispatched to the other:
+            # both incidents' logs show the move, and the latest status event ties the unit to its new incident
+            source, target = args["from_incident_id"], args.get("incident_id") or proposal.incident_id
+            for unit in args["unit_ids"]:
+                self.store.log_event(source, "unit_status", {"unit_id": unit, "status": "available", "proposal_id": proposal.proposal_id,
+                                                             "reason": f"reassigned to {target}"}, operator)
+                self.city.set_unit_status(unit, "dispatched")
+                self.store.log_event(target, "unit_status", {"unit_id": unit, "status": "dispatched", "proposal_id": proposal.proposal_id,
+                                                             "from_incident_id": source}, operator)
         elif proposal.action == "close_incident":
             target = args.get("incident_id") or proposal.incident_id
             units = self._committed_to(target)

@@ -141,7 +141,7 @@ class Proposal(BaseModel):
 
     proposal_id: str
     action: Literal["set_unit_status", "commit_dispatch", "close_incident", "retype_incident", "merge_incidents",
-                    "relocate_incident", "approve_plan"]
+                    "relocate_incident", "approve_plan", "reassign_units"]
     args: dict[str, Any] = Field(default_factory=dict)
     summary: str
     incident_id: str | None = None

@@ -53,6 +53,11 @@ class EvacuationArgs(BaseModel):
     population: Literal["daytime", "resident"] = Field(default="daytime", description="The zones' population figures: daytime, or resident (night).")
     exclude_shelters: list[str] = Field(default_factory=list, max_length=20,
                                         description="Shelters the operator ruled out ('not the railway station'), by id or name; never used.")
+    # Set by the chat from the order's words (never by the model: not in the tool's schema): one building is evacuated,
+    # and these are its occupants (the number the order gave, or the building's estimate); ``occupants_basis`` says which.
+    occupants: SkipJsonSchema[int | None] = Field(default=None, ge=1, le=100000)
+    occupants_basis: SkipJsonSchema[str] = ""
+    building: SkipJsonSchema[str] = ""  # its name or address, where the centre is given as a point
 
 
 class IncidentArgs(BaseModel):
@@ -150,7 +155,11 @@ def evacuate(city: CityModel, args: EvacuationArgs, for_incident: str | None = N
     hazard = Hazard(hazard_type=args.hazard_type, center=(where.lat, where.lon), radius_m=args.radius_m,
                     closed_roads=args.closed_roads or [])
     plan = plan_evacuation(city, hazard, zones=args.zones, mode=args.mode, population=args.population, for_incident=for_incident,
-                           excluded_shelters=_shelter_ids(city, args.exclude_shelters))
+                           excluded_shelters=_shelter_ids(city, args.exclude_shelters), occupants=args.occupants,
+                           building=f"the building at {args.building or where.name}")
+    if args.occupants and not args.zones:
+        plan.warnings.insert(0, f"Building evacuation: {args.occupants:,} occupants of the building at {args.building or where.name}"
+                                f"{f' ({args.occupants_basis})' if args.occupants_basis else ''}, not the population of its district.")
     if warning:
         plan.warnings.append(f"Hazard centre: {warning}")
     if args.hazard_type == UNSPECIFIED_HAZARD:  # a wrong guess would pick the wrong shelters: say that none was named

@@ -13,7 +13,7 @@ from tools.evacuation.geometry import round_geom, to_lonlat_geom, zone_shape
 from tools.evacuation.models import EvacuationGroup, EvacuationPlan, Hazard
 from tools.evacuation.report import assembly_points_and_clearance, assignments_and_routes, shelter_uses, unserved_statement
 from tools.evacuation.solvers import SOLVERS
-from tools.evacuation.steps import affected_groups, excluded_shelters_warning, hazard_network, time_to_nearest_shelter, travel_costs, usable_shelters
+from tools.evacuation.steps import affected_groups, building_groups, excluded_shelters_warning, hazard_network, time_to_nearest_shelter, travel_costs, usable_shelters
 
 
 def check_options(mode: str, population: str, strategy: str) -> None:
@@ -38,6 +38,8 @@ def plan_evacuation(
     avoid=None,
     for_incident: str | None = None,
     excluded_shelters: list[str] | tuple[str, ...] = (),
+    occupants: int | None = None,
+    building: str = "the building",
 ) -> EvacuationPlan:
     """Plan who goes to which shelter by which route.
 
@@ -51,13 +53,17 @@ def plan_evacuation(
     area (a toxic release's downwind side, from the protective-action planner). Places that approved evacuations of
     open incidents already hold (``city.shelter_taken``) are not offered again; ``for_incident``: the incident being
     planned, whose own approved plan this one replaces (its places count as free). ``excluded_shelters``: shelter ids
-    the operator ruled out ("not the railway station"): never used, and the plan says so.
+    the operator ruled out ("not the railway station"): never used, and the plan says so. ``occupants``: one building
+    is evacuated (``building`` names it): these people move, not the population of the zones the hazard area touches.
     """
     check_options(mode, population, strategy)
     idx = city.index(mode)
     net = hazard_network(city, hazard, mode)                                           # 1. hazard on the network
     warnings_ = list(net.warnings)
-    chosen, groups = affected_groups(city, net.area, zones, population, mode, warnings_)  # 2. who must move
+    if occupants is not None and occupants > 0 and not zones:                           # 2. who must move
+        chosen, groups = building_groups(city, hazard.center, occupants, population, mode, building)
+    else:
+        chosen, groups = affected_groups(city, net.area, zones, population, mode, warnings_)
     taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
     shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken, excluded_shelters)  # 3. where they may go
     if (excluded := excluded_shelters_warning(city, shelter_status)) is not None:
