@@ -263,7 +263,7 @@ class ChatSession:
             if plan is not None:  # "where do the vulnerable go in that plan? Approve it": answered from it, no new plan
                 yield from self._plan_reference_reply(turn, plan, ref, checked.text)
                 return
-        if not checked.untrusted and orders_units and (moved := self._unit_move(turn, checked.text)) is not None:
+        if not checked.untrusted and (moved := self._unit_move(turn, checked.text)) is not None:
             yield from self._proposals_reply(turn, *moved)  # "pull ERO-R1 from the underpass and send it to INC-…"
             return
         if not checked.untrusted and (merge := merge_request(checked.text)) is not None:  # "merge INC-B into INC-A"
