@@ -83,7 +83,8 @@ def test_a_tree_on_the_tracks_with_nobody_hurt_gets_no_ambulance(make_assistant,
 
 @pytest.mark.parametrize("text", [
     "ERO-L1 raportoi: toinen henkilö saatu irti, elvytys käynnissä, tarvitaan lisää ensihoitoa Kaisaniemenkatu 5",
-    "HLR pågår på Bulevardi 14, vi behöver fler ambulanser",
+    "HLR pågår på Bulevardi 14",
+    "vi har påbörjat hjärt-lungräddning vid Annankatu 9",
 ])
 def test_cpr_under_way_is_a_p1_medical_call(make_assistant, text):
     assistant = make_assistant()
