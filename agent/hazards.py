@@ -136,7 +136,8 @@ _HAZARD_PATTERNS = [(hazard, re.compile(pattern, re.IGNORECASE)) for hazard, pat
 # medical hazard: trial s18, a fallen tree with a tram stopped and "ei loukkaantuneita" was filed as medical with an
 # ambulance. The denial is left out before the hazard words are read; the rest of the report still names its hazard.
 _INJURY_DENIED = re.compile(
-    r"\b(?:no|nobody|no one|no-one|noone|none|not|without)\b(?:\s+(?!but\b)\w+){0,2}?\s+(?:injur\w*|hurt|casualt\w*|wounded)\b|"
+    r"\b(?:no|nobody|no one|no-one|noone|none|not|without)\b(?:\s+(?:one|body|was|were|is|are|been|has|have|had|got|"
+    r"seriously|badly|reported|apparently|people|persons?|anyone|serious|major|visible))*\s+(?:injur\w*|hurt|casualt\w*|wounded)\b|"
     r"\b(?:ei|eikä)\s+(?:\w+\s+)?loukkaantu\w*|\bkukaan ei loukkaantu\w*|\bloukkaantuneita ei\b|"
     r"\b(?:inga|ingen)\s+(?:\w+\s+)?skada\w*|\binga personskador\b|"
     r"(?:没有人|没人|无人|没有|均未|都没|未)(?:受伤|伤亡)|无伤亡", re.IGNORECASE)
