@@ -125,3 +125,31 @@ def test_a_cry_for_help_at_an_address_is_an_unknown_emergency(make_assistant, te
     assert "No incident indicated" not in final.text, final.text
     assert assistant.incidents()[0].incident_type != "not_incident", final.text[:600]
     assert "what happened" in final.text.lower(), final.text
+
+
+@pytest.mark.parametrize("text", [
+    "大树砸在一辆车上，司机被困在车里",
+    "a tree fell on a car on Bulevardi, the driver is pinned inside",
+    "Puu kaatui auton päälle Annankadulla, kuljettaja on jumissa",
+    "Mannen är fastklämd under en spårvagn vid Bulevardi",
+])
+def test_someone_trapped_is_p1_whatever_the_model_reads(triage_model, text):
+    from agent.hazards import reconciled_triage
+
+    # the model's own reading, set at P2 (the trial's real model read such a report as a P2 flood)
+    raw = triage_model.predict([text])[0].model_copy(update={"priority": "P2"})
+    outcome = reconciled_triage(raw, text)
+    assert outcome.priority == "P1", outcome
+
+
+@pytest.mark.parametrize("text", [
+    "the lift is stuck between floors with two people inside, they are fine",
+    "tree down across Mannerheimintie, nobody trapped, no injuries",
+])
+def test_a_lift_stuck_or_nobody_trapped_is_not_raised_to_p1(triage_model, text):
+    """A lift stopped with people in it is a breakdown (its own determinant); "nobody trapped" denies it."""
+    from agent.hazards import reconciled_triage
+
+    # the model's own reading, set at P3 (the quick model guesses P1 for some of these: the rule must not be what raises it)
+    raw = triage_model.predict([text])[0].model_copy(update={"priority": "P3"})
+    assert reconciled_triage(raw, text).priority == "P3"
