@@ -416,14 +416,14 @@ def _reconciled_type(outcome: Any, text: str, *, confident: float, plausible: fl
     # A flood the words give no water to ("the storm tore the roof off ...": s17 trial M7 read it as a flood) is not
     # one however sure the model is: a flood needs water, and its plan (pumps, sandbags, a waterside evacuation) is
     # the wrong one for a roof or a tree.
-    dry_flood = model_type == "flood" and not words_name_hazard("flood", text) and not _WATER_WORDS.search(normalised_chinese(text))
+    unfounded = model_type == "flood" and not words_name_hazard("flood", text) and not _WATER_WORDS.search(normalised_chinese(text))
     # Likewise a collapse the words give nothing that collapsed (trial s18: a tree fallen across the tram tracks, read as
     # earthquake_collapse at 57 %): a tree the storm brought down is storm damage, not a structural failure.
-    dry_flood = dry_flood or (model_type == "earthquake_collapse" and kind == "severe_weather"
+    unfounded = unfounded or (model_type == "earthquake_collapse" and kind == "severe_weather"
                               and not words_name_hazard("earthquake_collapse", text))
     # A sure model (the plan's own "uncertain" line) is not overruled by a word its own reading gives almost no
     # chance (a hazard word in passing: "choking on hotpot" is no fire); a not_incident reading always is.
-    if decisive is None and not dry_flood and model_type != "not_incident" and outcome.type_confidence >= confident \
+    if decisive is None and not unfounded and model_type != "not_incident" and outcome.type_confidence >= confident \
             and probs.get(kind, 0.0) < plausible:
         return outcome
     others = [t for t in outcome.secondary_types if t not in (kind, model_type)]
