@@ -183,6 +183,12 @@ _FINNISH = {
     # Swedish, the city's other language: "gasläcka på X, ska vi evakuera?"
     "evakuera": "evacuate", "evakuering": "evacuation", "evakueringen": "evacuation", "ska vi": "should we",
     "bör vi": "should we", "måste vi": "should we",
+    # a Swedish or Finnish question about the units ("Hur många ambulanser är lediga just nu?", "Finns det lediga
+    # ambulanser?", "Montako ambulanssia on vapaana?"): trial s18, the Swedish one was out of scope
+    "hur många": "how many", "montako": "how many", "finns det": "are there", "vilka": "which", "är lediga": "are free",
+    "är ledig": "is free", "lediga": "free", "ledig": "free", "just nu": "right now", "nyt": "now", "juuri nyt": "right now",
+    "ambulanser": "ambulances", "ambulansen": "ambulance", "ambulans": "ambulance", "enheter": "units", "enheterna": "units",
+    "enhet": "unit", "brandbilar": "engines", "brandbil": "engine", "polispatruller": "police patrols",
 }
 _FINNISH_WORDS = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_FINNISH, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 

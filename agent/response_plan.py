@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.hazards import WATER_RESCUE
+from agent.hazards import WATER_RESCUE, unknown_emergency
 from agent.cue_rules import dispatch_units
 from agent.incident_scope import ReportPlace
 from agent.long_message import PassageFinder
@@ -133,6 +133,11 @@ class ResponsePlanner:
                 plan.situation.append(PlanItem(text=f"Life at risk: {why} (P1).", sources=t_src))
         if not triage.corrected_by_operator:
             self._check_under_triage(checked, triage, plan)
+        if not triage.corrected_by_operator and unknown_emergency(checked.without_injection()):
+            # a cry for help that names no hazard ("apua Annankatu 12"): an unknown emergency, what happened is the first question
+            plan.open_questions.append(PlanItem(
+                text="A cry for help that names no hazard: ask the caller what happened, who is hurt and whether anyone is still in danger; "
+                     "the type and the units follow the answer.", sources=t_src))
         if triage.type_confidence < self.config.low_confidence and not triage.corrected_by_operator \
                 and triage.confidence_figures()[0]:  # a type kept from the incident is not the model's uncertain reading
             plan.open_questions.append(PlanItem(

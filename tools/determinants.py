@@ -117,6 +117,19 @@ _ASK_EN = (r"\b(?:need|needs|needed|send|sending|get|want|request|requesting|cal
            r"(?:\s+(?:us|me|them|in|out|here|now|please|urgently|at least|up))*\s+"
            r"(?:another|one more|a second|an extra|an additional|a further|(" + EN_NUM_RE + r") more|more|extra|additional|further)\s+")
 _ASK_ZH = r"(?:再|还|另外|多)(?:要|需要|派|来|叫|调)(?:个|一下)?(" + ZH_NUM_RE + r")?(?:辆|台|个|名|位|队)?"
+# The same ask by a Finnish or Swedish crew ("tarvitaan lisää ensihoitoa", "tarvitsemme vielä yhden ambulanssin", "vi
+# behöver fler ambulanser", "en ambulans till"): one more unit (trial s18: with two ambulances on scene, none was added).
+_MORE_UNIT_WORDS_NORDIC: dict[str, str] = {
+    "ambulance": r"ensihoi\w*|ambulanss\w*|ambulans\w*|sjukvårdare",
+    "engine": r"paloaut\w*|sammutusyksik\w*|brandbil\w*",
+    "ladder": r"tikasaut\w*|nostolava\w*|stegbil\w*|höjdfordon\w*",
+    "rescue": r"pelastusyksik\w*|raivausyksik\w*|räddningsenhet\w*",
+    "police_patrol": r"poliis\w*|partio\w*|polis(?:en|patrull\w*)?|patrull\w*",
+}
+_ASK_NORDIC = (r"\b(?:tarvitaan|tarvitsemme|tarvitsen|lähettäkää|lähetä|pyydämme|behöver|behövs|skicka|begär)\b(?:\s+(?:vi|nu|heti|tänne|hit|genast))*\s+"
+               r"(?:lisää|vielä|toinen|toisen|ylimääräisen|fler|mer|ytterligare|en till|ännu en|en extra)(?:\s+(?:yksi|yhden|en|ett))?\s+")
+# "vi behöver en ambulans till" (one ... more); "skicka en ambulans till Bulevardi" sends it to a place
+_ONE_MORE_SV = r"\b(?:behöver|behövs|skicka|begär)\b(?:\s+(?:vi|nu|genast))*\s+(?:en|ett)\s+(?:{units})\s+till\b(?=\s*(?:[,.;!]|$|nu\b|hit\b|här\b))"
 DETERMINANTS.update({code: f"the operator asks for more: {t.replace('_', ' ')}" for code, t in MORE_UNITS.items()})
 
 
@@ -233,6 +246,20 @@ _A_LINE = re.compile(r"\b(lines?|wires?|cables?)\b|johto|kaapeli|ledning|线|缆
 
 _PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|residents?|passengers?|workers?|students?|pupils?|victims?|pedestrians?|cyclists?|drivers?|bystanders?|occupants?|patients?|guests?|customers?|staff|tenants?|neighbou?rs?)"
 
+# Someone caught where they are, said in Swedish ("sitter fast", "fastklämd", "instängd") or Finnish ("jumissa", "loukussa",
+# "puristuksissa"): the trial s18 storm night's "föraren sitter fast" was no entrapment. A thing stuck in the snow, a
+# ditch or the traffic, and a lift stuck (its own determinant), are not.
+_NOT_STUCK_IN = r"(?! (?:i|på) (?:snö\w*|lera\w*|leran|isen|is|dike\w*|trafik\w*|kö\w*|hissen)\b)(?! (?:lumessa|lumeen|ojassa|ojaan|liikenteessä|ruuhkassa|jäässä|mudassa)\b)"
+TRAPPED_NORDIC = (r"\b(?:sitter|satt|sitta|är|var|blev|ligger|låg|har fastnat) (?:\w+ )?fast(?:klämd\w*)?\b" + _NOT_STUCK_IN
+                  + r"|\bfastklämd\w*|\binstängd\w*(?! i hissen)|(?<!hissi )(?<!hissi on )(?<!hissi oli )\b(?:jumissa|loukussa|puristuksissa)\b" + _NOT_STUCK_IN)
+# A vehicle's driver or passengers, or the vehicle itself, in those languages
+_NORDIC_DRIVER = r"\b(?:föraren|förare|chauffören|passageraren|passagerarna|kuljettaja\w*|matkustaja\w*)\b"
+_NORDIC_VEHICLE = r"\b(?:bil(?:en|ar|arna)?|fordon\w*|spårvagn\w*|buss(?:en)?|auto(?:n|ssa|on|ssaan|jen)?|raitiovaunu\w*|bussi\w*|rekka\w*)\b"
+# "föraren fast" (no verb: a radio's shorthand) after the driver word
+_NORDIC_DRIVER_CAUGHT = (_NORDIC_DRIVER + r"[^.;]{0,25}?(?:" + TRAPPED_NORDIC + r"|\bfast\b" + _NOT_STUCK_IN + r")"
+                         r"|(?:" + TRAPPED_NORDIC + r")[^.;]{0,40}?" + _NORDIC_VEHICLE
+                         + r"|" + _NORDIC_VEHICLE + r"[^.;]{0,40}?(?:" + TRAPPED_NORDIC + r")")
+
 _NOT_A_PLACE = r"(?![- ](stops?|stations?|terminals?|shelters?|depots?|lanes?|tracks?|rails?|ramps?|platforms?|route|timetable|ticket)\b)"
 _NOT_A_PLACE_ZH = r"(?!站|道|轨|票)"
 
@@ -250,6 +277,8 @@ RULES: tuple[_Rule, ...] = (
         # the same verbs with an aspect marker between verb and object ("停止了呼吸", "没了呼吸", "失去了意识", "摔断了腿"),
         # or the negation before a bare verb ("不呼吸了")
         r"停止了呼吸|没了(呼吸|心跳|脉搏)|(?<![还])不呼吸了|呼吸(已经)?停了",
+        # CPR said in Finnish ("elvytys käynnissä", "elvytetään") or Swedish ("HLR pågår", "hjärt-lungräddning"): an arrest
+        r"\b(elvyt\w*|hlr|hjärt-?lungräddning\w*|hjärtstopp\w*|sydänpysähdy\w*)\b",
         # breathing denied by the caller's own doubt ("I don't think he's breathing", "she doesn't seem to be breathing"):
         # not breathing, as the call-taker treats it until someone sees the chest rise
         r"\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|couldn'?t) (think|believe|see|feel|hear|seem)( that)?( (he|she|they|him|her|them|it|the \w+))?('s| is| are|'re)?( to be)? breathin\w*+(?! (properly|normally|right|well|very|much|enough|easily))",
@@ -447,6 +476,7 @@ RULES: tuple[_Rule, ...] = (
     _rule("trapped",
         r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器",
         r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了",
+        TRAPPED_NORDIC,
         not_after=_Before(_SWALLOWED_ZH, 8),
     ),
     _rule("vehicle_entrapment",
@@ -461,6 +491,7 @@ RULES: tuple[_Rule, ...] = (
         r"(在|压在|卡在|困在|躺在)[^。，！？]{0,4}(车|汽车|出租车|公交车|电车|卡车|货车)(的)?(底下|下面|底部|车底)|车底下(有|压着|卡着)"
         r"|\b(car|cab|van|truck|lorry|wreck|vehicle|taxi|driver)\b[^.]{0,60}\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b"
         r"|\b(can'?t|cannot|couldn'?t|could not|unable to) (get|force|pry|prise) (the |his |her |their |a )?(\w+ )?doors? (open|off)\b[^.]{0,40}\b(car|cab|van|truck|lorry|wreck|vehicle|taxi)\b",
+        _NORDIC_DRIVER_CAUGHT,
         not_after=_Before(_THING_UNDER, 30),
     ),
     _rule("vehicles", _counted(r"(?:\b" + _EN_NUM_RE + r"\s+(?:cars|vehicles|vans|trucks|lorries|buses|trams)\b)|\b(collision|crash|collided|crashed|head-on|rear-ended|pile-?up|hit by a (car|van|bus|tram|truck)|car accident|kolari|törmä\w*|krock\w*|kollision\w*)\b|相撞|撞车|车祸|追尾|碰撞|撞上|撞到|被车撞|(" + r"[一两二三四五六七八九十几]" + r")\s*(辆|台)\s*车")),
@@ -580,7 +611,7 @@ RULES: tuple[_Rule, ...] = (
         r"\b((got|climbed|walked|swam) out (by )?(himself|herself|themselves|safely|on (his|her|their) own)|(is|are) (now )?safe)\b|已(经)?(自行)?(离开|逃离|爬出|游上岸)|自己游(上来|上岸|出来)|到达安全地带|已经安全",
     ),
     _rule("no_casualties",
-        r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病",
+        r"\b((nobody|no one|noone|no-one|none) (is |was |were |got |has been |have been )?(hurt|injured|harmed|inside)|no (injuries|casualties|one hurt)|nobody inside|ei loukkaantun\w*|ingen skadad\w*|inga (skadade|personskador)|ingen (är |blev |har )?(skadad|skadades|skadats)|kukaan ei loukkaantun\w*)\b|没有人受伤|没人受伤|无人受伤|没有伤亡|无人伤亡|里面没人|没有人生病",
         r"\b(unhurt|uninjured|(is|was|are|were) not (hurt|injured)|(we )?(don'?t|do not) need anyone( now)?)\b|不需要派人|不用派人",
         r"\b(no one|nobody|noone) (needs|wants) (a doctor|an ambulance|medical (help|care|attention)|treatment|to go to hospital)|(don'?t|doesn'?t) need an ambulance\b|\b(doesn'?t|does not|don'?t|do not) want (anything|an ambulance|a doctor|any help|help|treatment|to be seen)\b|无人需要就医|没人需要就医|不需要(去)?(医院|救护车|就医)",
         # "其他人没事" (the others are fine) says nothing of the one just named
@@ -663,7 +694,9 @@ RULES: tuple[_Rule, ...] = (
         r"\b(packed|full|crowded|rammed)\b[^.;!?]{0,20}\b(passengers|people|commuters)\b|\b(bus|tram|train|coach)('s| is| was)? (completely |absolutely |totally )?(full|packed|crowded|rammed)\b|"
         r"\b(" + EN_NUM_RE + r"|dozens of|lots of|many)(-odd| or so)? (passengers|people (on board|aboard|on the (bus|tram|train))|commuters)\b|满满的人|满员|挤满|坐满|很多乘客|好多乘客|(车|电车|公交车|巴士)上(?:(?!没|不)[^。，]){0,4}(很多人|好多人|满)|(车|电车|公交车|巴士)上的?(人|乘客)(很多|特别多|非常多|好多|挤满)",
     ),
-    *(_rule(code, _counted(_ASK_EN + r"(?:" + _MORE_UNIT_WORDS[t][0] + r")\b"), _counted(_ASK_ZH + r"(?:" + _MORE_UNIT_WORDS[t][1] + r")"))
+    *(_rule(code, _counted(_ASK_EN + r"(?:" + _MORE_UNIT_WORDS[t][0] + r")\b"), _counted(_ASK_ZH + r"(?:" + _MORE_UNIT_WORDS[t][1] + r")"),
+            *((_ASK_NORDIC + r"(?:" + _MORE_UNIT_WORDS_NORDIC[t] + r")\b", _ONE_MORE_SV.format(units=_MORE_UNIT_WORDS_NORDIC[t]))
+              if t in _MORE_UNIT_WORDS_NORDIC else ()))
       for code, t in MORE_UNITS.items()),
 )
 

@@ -77,7 +77,7 @@ def informal(pattern: str) -> str:
 # right before it ("不流血").
 _NEG_BEFORE = re.compile(
     r"(\b(no|not|nobody|no one|noone|none|never|without|neither|nor|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t|didn'?t|hasn'?t|"
-    r"haven'?t|don'?t|do not|ei|eikä|kukaan|ingen|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$|不(?:再|太|怎么)?$",
+    r"haven'?t|don'?t|do not|ei|eikä|kukaan|ingen|inga|inte)\b[^.;,!?]{0,30}$)|(没有|没|无|未|不是|并无|并没有)[^。；，！？,.;]{0,6}$|不(?:再|太|怎么)?$",
     re.IGNORECASE)
 # "injured: none", "loukkaantuneita ei" (within the fact's own clause: in "stuck with my colleague inside, he is ok, no
 # injury" the "no" denies an injury, not the lift)
