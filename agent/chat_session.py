@@ -16,7 +16,7 @@ from typing import Any
 
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language, nothing_filed_reply
 from agent.assent import assent_reply, bare_assent
-from agent.close_request import close_request, sent_here_description
+from agent.close_request import close_request, described_for_close, sent_here_description
 from agent.dispatch_target import bind_dispatch, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
@@ -260,6 +260,10 @@ class ChatSession:
                                          detect_language(checked.text) == "zh")
             yield from self._proposed_reply(turn, said, proposal)
             return
+        if not checked.untrusted and (closing := close_request(checked.text)) is not None and closing.described \
+                and closing.incident_id is None:  # "close the Snellmaninkatu tree incident": that one, never a report
+            yield from self._described_close_reply(turn, closing.described, checked.text)
+            return
         if not checked.untrusted and (kind := self._no_new_emergency(turn, checked.text)) is not None:
             # a drill, a test, an all-clear, a false alarm, thanks: no path (the LLM's tools, the router, a short report)
             # may file it as a new incident; an all-clear of an incident open at its place proposes closing that one
@@ -303,6 +307,26 @@ class ChatSession:
         if kind in ("all_clear", "false_alarm") and self._current(turn) is not None:
             return None
         return kind
+
+    def _described_close_reply(self, turn: _Turn, described: str, text: str) -> Iterator[ChatEvent]:
+        """A close order naming its incident by place or kind (trial 18 M12): the one open incident it fits proposed for
+        closing; several fitting are asked about, none fitting is said; nothing is filed as a report."""
+        a = self.assistant
+        zh = detect_language(text) == "zh"
+        found, said = described_for_close(described, a._store.list_incidents(status="open"), self._current(turn),
+                                          lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
+        if found is None:
+            yield from self._reply(turn, (f"没有关闭任何事件：{said}" if zh else said))
+            return
+        what = a._filer.describe(found)
+        said = (f"关闭 {found}（{what}）：已提议；确认之前不会有任何变化。" if zh else
+                f"Close {found} ({what}): proposed; nothing changes until you confirm.")
+        try:
+            proposal = self._propose_here(turn, "close_incident", {"incident_id": found}, found)
+        except InputError as exc:
+            yield from self._reply(turn, f"{said} {exc}")
+            return
+        yield from self._proposed_reply(turn, said, proposal, zh)
 
     def _nothing_filed_reply(self, turn: _Turn, kind: str, text: str) -> Iterator[ChatEvent]:
         """The short answer that nothing was filed; for an all-clear or a false alarm at the place of an incident open
@@ -692,7 +716,7 @@ class ChatSession:
         """"close this incident", "关闭INC-7，与INC-3重复": a close proposal of the incident named, else the session's
         (``agent.close_request``); never a report, which would open an incident of its own."""
         asked = close_request(text)
-        if asked is None:
+        if asked is None or (asked.described and asked.incident_id is None):  # described: answered before the tools
             return None
         incident_id = asked.incident_id or self._current(turn)
         return [{"name": "close_incident", "args": {"incident_id": incident_id} if incident_id else {}}]
