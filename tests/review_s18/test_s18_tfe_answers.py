@@ -52,7 +52,7 @@ def test_p1_incidents_without_units_are_counted_from_the_log(make_assistant, res
     assert "plan_dispatch" not in _tools(events), _tools(events)
     assert not final.proposals
     assert bare in final.text and covered not in final.text and lower not in final.text, final.text
-    assert "1" in final.text.split("\n")[0], final.text
+    assert "1 open P1 incident(s) with no unit" in final.text, final.text
 
 
 def test_incidents_without_units_any_priority(make_assistant, restore_units):
@@ -63,7 +63,7 @@ def test_incidents_without_units_any_priority(make_assistant, restore_units):
     _commit(a, covered, ["ERO-E1"])
     final = list(a.chat("which incidents have no units on them?", None, OP))[-1]
     assert bare in final.text and lower in final.text and covered not in final.text, final.text
-    assert "2" in final.text.split("\n")[0], final.text
+    assert "2 open incident(s) with no unit" in final.text, final.text
 
 
 # --- M7: free shelter places and restrictions --------------------------------------------------------------------------
