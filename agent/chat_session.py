@@ -17,11 +17,13 @@ from typing import Any
 from agent.answer_language import asks_in_chinese, awaiting_heading, in_language, nothing_filed_reply
 from agent.assent import assent_reply, bare_assent
 from agent.building_evacuation import building_order, occupants_said
-from agent.close_request import close_request, sent_here_description
+from agent.close_request import close_request, described_for_close, sent_here_description
+from agent.data_gaps import data_gap, gap_reply
 from agent.dispatch_target import bind_dispatch, crew_on_scene, described_only, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.follow_up import accumulated_report, is_question, kept_incident_triage
 from agent.hazards import hazard_from_words, no_new_emergency
+from agent.incident_filter import unit_filter_calls
 from agent.incident_scope import ReportPlace, hazard_area, same_place
 from agent.loop import AgentConfig, ChatAgent
 from agent.incident_request import IncidentRequest, described_incident, incident_request, kinds_named, says_more
@@ -41,7 +43,7 @@ from agent.shelter_exclusions import excluded_shelters
 from agent.slots import canonical_unit_ids
 from agent.schemas import ChatEvent, Proposal, ResponsePlan, ToolResult
 from agent.time_of_day import time_of_day
-from agent.tool_registry import build_tools
+from agent.tool_registry import build_tools, procedure_search_tool
 from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_triage, without_hazard, without_retracted
 from agent.unit_move import incident_ids, unit_move
 from agent.unreadable import unknown_words_reply, unreadable, unreadable_reply
@@ -273,6 +275,15 @@ class ChatSession:
                                          detect_language(checked.text) == "zh")
             yield from self._proposed_reply(turn, said, proposal)
             return
+        if not checked.untrusted and (closing := close_request(checked.text)) is not None and closing.described \
+                and closing.incident_id is None:  # "close the Snellmaninkatu tree incident": that one, never a report
+            yield from self._described_close_reply(turn, closing.described, checked.text)
+            return
+        if not checked.untrusted and (gap := data_gap(checked.text)) is not None and not self._orders_or_reports(checked.text):
+            # "what is the water level forecast …?", "is the fuel truck on its way?": data this system does not hold
+            # is said to be missing first, never answered by plan passages alone (trial 18 M16)
+            yield from self._data_gap_reply(turn, gap, checked.text)
+            return
         if not checked.untrusted and (kind := self._no_new_emergency(turn, checked.text)) is not None:
             # a drill, a test, an all-clear, a false alarm, thanks: no path (the LLM's tools, the router, a short report)
             # may file it as a new incident; an all-clear of an incident open at its place proposes closing that one
@@ -319,6 +330,44 @@ class ChatSession:
         if kind in ("all_clear", "false_alarm") and self._current(turn) is not None:
             return None
         return kind
+
+    def _orders_or_reports(self, text: str) -> bool:
+        """Does the message order something (evacuate, dispatch, a status) or tell an incident in a sentence that asks
+        nothing?  Then a question for missing data beside it does not answer the whole turn."""
+        if any(i in ("evacuation", "dispatch", "unit_status_change") for i in cue_intents(text, self.assistant._city)):
+            return True
+        sentences = [s for s in re.split(r"(?<=[.!?。！？])\s*|\n", text) if s.strip()]
+        return any(not is_question(s) and hazard_from_words(s) for s in sentences)
+
+    def _data_gap_reply(self, turn: _Turn, gap: Any, text: str) -> Iterator[ChatEvent]:
+        """The gap said first, then the plan passages on the question, labelled as plan text."""
+        zh = detect_language(text) == "zh"
+        try:
+            found = procedure_search_tool(self.assistant._passages).invoke({"query": text[:500], "k": 2})
+            passages = found.text if found.citations else ""
+        except Exception:  # noqa: BLE001 - the gap is the answer; passages are only added help
+            passages = ""
+        yield from self._reply(turn, gap_reply(gap, passages, zh))
+
+    def _described_close_reply(self, turn: _Turn, described: str, text: str) -> Iterator[ChatEvent]:
+        """A close order naming its incident by place or kind (trial 18 M12): the one open incident it fits proposed for
+        closing; several fitting are asked about, none fitting is said; nothing is filed as a report."""
+        a = self.assistant
+        zh = detect_language(text) == "zh"
+        found, said = described_for_close(described, a._store.list_incidents(status="open"), self._current(turn),
+                                          lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
+        if found is None:
+            yield from self._reply(turn, (f"没有关闭任何事件：{said}" if zh else said))
+            return
+        what = a._filer.describe(found)
+        said = (f"关闭 {found}（{what}）：已提议；确认之前不会有任何变化。" if zh else
+                f"Close {found} ({what}): proposed; nothing changes until you confirm.")
+        try:
+            proposal = self._propose_here(turn, "close_incident", {"incident_id": found}, found)
+        except InputError as exc:
+            yield from self._reply(turn, f"{said} {exc}")
+            return
+        yield from self._proposed_reply(turn, said, proposal, zh)
 
     def _nothing_filed_reply(self, turn: _Turn, kind: str, text: str) -> Iterator[ChatEvent]:
         """The short answer that nothing was filed; for an all-clear or a false alarm at the place of an incident open
@@ -926,7 +975,7 @@ class ChatSession:
         """"close this incident", "关闭INC-7，与INC-3重复": a close proposal of the incident named, else the session's
         (``agent.close_request``); never a report, which would open an incident of its own."""
         asked = close_request(text)
-        if asked is None:
+        if asked is None or (asked.described and asked.incident_id is None):  # described: answered before the tools
             return None
         incident_id = asked.incident_id or self._current(turn)
         return [{"name": "close_incident", "args": {"incident_id": incident_id} if incident_id else {}}]
@@ -1088,7 +1137,9 @@ class ChatSession:
                             lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
         return ChatAgent(
             a.backend, tools, a._router,
-            lambda text, prediction: (self._address_calls(turn, text) or self._close_calls(turn, text) or self._send_here_calls(turn, text)
+            lambda text, prediction: (self._address_calls(turn, text) or self._close_calls(turn, text)
+                                      or unit_filter_calls(text)  # "P1s with no unit?": the filtered list, no order read
+                                      or self._send_here_calls(turn, text)
                                       or _question_calls(text, prediction, triage)
                                       or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
                                                                                      a._incident_type)),

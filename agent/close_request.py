@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from agent.hazards import hazard_from_words
+from agent.incident_request import kinds_named
 from agent.incident_scope import canonical_incident_id
 
-__all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "sends_named_units_here", "sent_here_description"]
+__all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "described_for_close", "sends_named_units_here",
+           "sent_here_description"]
 
 # an incident id wherever it stands: "INC-7", "inc0042", also run into Chinese ("关闭INC-7"), where \b does not hold
 INCIDENT_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
@@ -24,6 +29,14 @@ _CLOSE = re.compile(
     rf"|\bmark\s+(?:this|the|that)\s+{_NOUN}\s+(?:as\s+)?(?:closed|resolved)\b"
     rf"|\b{_NOUN}\s+(?:can be|is to be)\s+closed\b"
     rf"|(?:关闭|关掉|结束)\s*(?:这个|该|此|本)?\s*(?:事件|事故|案件|{_ID})|结案",
+    re.IGNORECASE)
+# "close the Snellmaninkatu tree incident", "close out the fallen tree job on Snellmaninkatu", "关闭Snellmaninkatu的倒树事件":
+# an incident described by its place or kind instead of its id (trial 18 M12: filed as a follow-up report of the
+# session's incident).  The words before the noun, and a place after it, are the description.
+_CLOSE_DESCRIBED = re.compile(
+    rf"\b(?:close|shut)\s+(?:out\s+|down\s+)?(?:the|that)\s+(?P<described>(?:(?!(?:for|to|at|of|off|around|near|by|from)\b)[\w'’-]+\s+){{1,5}}?){_NOUN}\b"
+    r"(?:\s+(?:on|at|in|by|near)\s+(?P<after>[^,.;!?\n]{2,40}))?"
+    r"|(?:关闭|关掉|结束)\s*(?P<zh_described>[^。；！？，,\n]{1,24}?)(?:的)?(?:事件|事故|警情|案件)",
     re.IGNORECASE)
 # "duplicate of INC-9", "same fire as INC-9", "与INC-9重复", "和INC-9是同一起" (review s17 rv2b: only the first wordings
 # were read; "close INC-12 - same fire as INC-9" named two incidents and was filed as a report)
@@ -39,11 +52,12 @@ _ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|may|do|does|is|are)\b|
 class CloseRequest:
     incident_id: str | None  # the incident named; None: the session's own
     duplicate_of: str | None = None  # "duplicate of INC-3": said in the proposal, for the record
+    described: str = ""  # "Snellmaninkatu tree": the words that describe the incident when no id names it
 
 
 def close_request(text: str) -> CloseRequest | None:
     """The close the operator orders, or None (no close asked, or a question about closing)."""
-    if not _CLOSE.search(text) or _ASKS.search(text):
+    if not (_CLOSE.search(text) or _CLOSE_DESCRIBED.search(text)) or _ASKS.search(text):
         return None
     duplicate = _DUPLICATE_OF.search(text)
     duplicate_of = canonical_incident_id(duplicate.group(1) or duplicate.group(2)) if duplicate else None
@@ -51,7 +65,56 @@ def close_request(text: str) -> CloseRequest | None:
     named = [i for i in dict.fromkeys(named) if i != duplicate_of]
     if len(named) > 1:  # "close INC-1 and INC-2": one proposal per incident is not what one sentence may decide here
         return None
-    return CloseRequest(named[0] if named else None, duplicate_of)
+    described = ""
+    if not named and (found := _CLOSE_DESCRIBED.search(text)) is not None:
+        described = " ".join(p.strip() for p in found.group("described", "after", "zh_described") if p and p.strip())
+        described = "" if _DEICTIC.fullmatch(described) else described
+    return CloseRequest(named[0] if named else None, duplicate_of, described)
+
+
+_DEICTIC = re.compile(r"(?:this|that|current|our|my|这个|该|此|本)?", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-ZÄÖÅ][a-zäöå]{3,}")  # a place word ("Snellmaninkatu", also inside Chinese)
+# words of a description that tell nothing about which incident ("the fallen tree job", "the old call")
+_FILLER = frozenset({"fallen", "down", "old", "last", "first", "other", "same", "whole", "please", "road", "street", "cleared"})
+
+
+def _stem(word: str) -> str:
+    """The word without a case ending's room (Finnish "Snellmaninkadun" meets "Snellmaninkatu")."""
+    return word.casefold()[: max(5, len(word) - 3)]
+
+
+def described_for_close(described: str, incidents: Iterable[Any], session: str | None,
+                        place_name: Callable[[str], str]) -> tuple[str | None, str]:
+    """(the one open incident ``described`` fits, "") or (None, what to say): several fit (which?) or none does.
+    An incident fits by a place word said (in its title or its place), else by its kind or a word of its title; a place
+    word that fits several is narrowed by the kind or the words."""
+    incidents = list(incidents)
+    names = _NAME_WORD.findall(described)
+    kinds = set(kinds_named(described))
+    words = [w for w in re.findall(r"[a-zäöå]{4,}", described.casefold()) if w not in _FILLER
+             and not any(w in n.casefold() for n in names)]
+
+    def said_of(incident: Any) -> bool:
+        title = (incident.title or "").casefold()
+        return bool(kinds and (incident.incident_type in kinds or kinds & set(kinds_named(title)))) \
+            or any(w in title for w in words)
+
+    if names:
+        fits = [i for i in incidents if any(_stem(n) in f"{i.title} {place_name(i.incident_id)}".casefold() for n in names)]
+        fits = [i for i in fits if said_of(i)] or fits if len(fits) > 1 else fits
+    elif kinds or words:
+        fits = [i for i in incidents if said_of(i)]
+    else:
+        return session, ""
+    if len(fits) > 1 and session in [i.incident_id for i in fits]:
+        fits = [i for i in fits if i.incident_id == session]
+    if len(fits) == 1:
+        return fits[0].incident_id, ""
+    if fits:
+        listed = "; ".join(f"{i.incident_id} ({(i.title or '')[:50].strip()})" for i in fits[:5])
+        return None, f"Several open incidents fit '{described}' ({listed}): which one? Name it by its id (INC-…); nothing was closed."
+    listed = ", ".join(i.incident_id for i in incidents[:5]) or "none"
+    return None, f"No open incident fits '{described}'; nothing was closed. Open: {listed}."
 
 
 # "dispatch ERO-R1 to this incident", "send KAI-A1 and KAI-A2 to the scene", "把ERO-R1派到这个事件": named units sent to

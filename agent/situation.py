@@ -32,6 +32,7 @@ class OpenIncident(BaseModel):
     age_min: float
     location: str | None = None
     plan_state: PlanState = "none"
+    units: list[str] = Field(default_factory=list, description="units committed to it now (dispatched or transporting)")
 
 
 class StreamCandidate(BaseModel):
@@ -84,6 +85,7 @@ class ShelterRow(BaseModel):
     capacity: int
     assigned: int = Field(description="people assigned by approved evacuation plans of open incidents")
     percent: float
+    unsuitable_for: list[str] = Field(default_factory=list, description="hazards the scenario marks it unsuitable for")
 
 
 class Alert(BaseModel):
@@ -134,18 +136,36 @@ class Situation:
         self.clock = clock
 
     # --- the views ----------------------------------------------------------------------------
-    def open_incidents(self, priority: str | None = None) -> list[OpenIncident]:
-        """Open incidents, most urgent first (priority, then oldest), optionally of one priority."""
+    def committed_units(self) -> dict[str, list[str]]:
+        """Incident id -> the units committed to it now: dispatched or transporting on the board, tied to it by their
+        latest confirmed status change (the unit board's own reading)."""
+        if self.city is None:
+            return {}
+        commitments = self.store.unit_commitments()
+        out: dict[str, list[str]] = collections.defaultdict(list)
+        for _station, unit in self.city.units():
+            incident = commitments.get(unit.id) if unit.status in ("dispatched", "transporting") else None
+            if incident:
+                out[incident].append(unit.id)
+        return dict(out)
+
+    def open_incidents(self, priority: str | None = None, without_units: bool = False) -> list[OpenIncident]:
+        """Open incidents, most urgent first (priority, then oldest), optionally of one priority; ``without_units``:
+        only those no unit is committed to (trial 18 M8: "how many P1s have no unit?" listed every P1)."""
         now = self.clock()
+        committed = self.committed_units()
         out = []
         for row in self.store.open_incident_rows():
             if priority and row["priority"] != priority:
+                continue
+            if without_units and committed.get(row["incident_id"]):
                 continue
             created = datetime.fromisoformat(row["created_at"])
             state: PlanState = "approved" if row["n_approved"] else ("draft" if row["n_plans"] else "none")
             out.append(OpenIncident(incident_id=row["incident_id"], title=row["title"], priority=row["priority"],
                                     incident_type=row["incident_type"], age_min=round((now - created).total_seconds() / 60, 1),
-                                    location=row["location"], plan_state=state))
+                                    location=row["location"], plan_state=state,
+                                    units=committed.get(row["incident_id"], [])))
         out.sort(key=lambda i: (_PRIORITY_ORDER.get(i.priority or "", 9), -i.age_min))
         return out
 
@@ -287,8 +307,17 @@ class Situation:
         for shelter in self.city.scenario.shelters:
             people = assigned.get(shelter.id, 0)
             percent = round(100.0 * people / shelter.capacity, 1) if shelter.capacity else (100.0 if people else 0.0)
-            rows.append(ShelterRow(shelter_id=shelter.id, name=shelter.name, capacity=shelter.capacity, assigned=people, percent=percent))
+            rows.append(ShelterRow(shelter_id=shelter.id, name=shelter.name, capacity=shelter.capacity, assigned=people, percent=percent,
+                                   unsuitable_for=list(shelter.unsuitable_for)))
         return rows
+
+    def open_hazards(self) -> dict[str, list[str]]:
+        """Incident type -> the open incidents of that type (a shelter unsuitable for one is said so beside it)."""
+        out: dict[str, list[str]] = collections.defaultdict(list)
+        for row in self.store.open_incident_rows():
+            if row["incident_type"]:
+                out[row["incident_type"]].append(row["incident_id"])
+        return dict(out)
 
     def sitrep(self) -> Sitrep:
         incidents = self.open_incidents()
@@ -445,9 +474,19 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
 
 # --- operator-facing text of each view (used by the tools and the CLI) ---------------------------
 def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
-                   candidates: list[StreamCandidate] | None = None, pending: list[PendingProposal] | None = None) -> str:
+                   candidates: list[StreamCandidate] | None = None, pending: list[PendingProposal] | None = None,
+                   without_units: bool = False) -> str:
     """Open incidents, then the stream's candidate incidents not yet confirmed by an operator, then the proposals
-    awaiting an operator's confirmation (what is still open, of every kind)."""
+    awaiting an operator's confirmation (what is still open, of every kind).  ``without_units``: the incidents no unit
+    is committed to, counted exactly (the stream's candidates are no incidents and are not added to the count)."""
+    if without_units:
+        level = f"{priority} " if priority else ""
+        if not incidents:
+            return f"No open {level}incident is without a committed unit. [S1][S2]"
+        return "\n".join([f"{len(incidents)} open {level}incident(s) with no unit committed [S1][S2]:"]
+                         + [f"- {i.incident_id} {i.priority or 'P?'} {(i.incident_type or '').replace('_', ' ')} {_at(_where(i))}: "
+                            f"open {i.age_min:.0f} min, plan {i.plan_state}, no unit" for i in incidents[:25]]
+                         + ([f"… and {len(incidents) - 25} more"] if len(incidents) > 25 else []))
     stream = stream_candidates_text(candidates or []) + pending_text(pending or [])
     if not incidents:
         return "\n".join([f"No open {priority + ' ' if priority else ''}incidents. [S1]"] + stream)
@@ -476,13 +515,28 @@ def board_text(board: UnitBoard, unit_type: str | None = None, station: str | No
     return "\n".join(lines)
 
 
-def shelters_text(rows: list[ShelterRow]) -> str:
-    """Each shelter's people against its capacity; a scenario with no shelters says so (a bare header read as an
-    answer cut off), and so does a board where nobody is assigned yet (a column of 0% reads as missing data)."""
+def shelters_text(rows: list[ShelterRow], open_hazards: dict[str, list[str]] | None = None) -> str:
+    """Each shelter's people against its capacity and the places still free (capacity minus the places approved
+    evacuations hold: "which shelters still have room?" asks that, trial 18 M7), and the hazards it is unsuitable for,
+    marked where an open incident (``open_hazards``: type -> incident ids) has that hazard.  A scenario with no shelters
+    says so (a bare header read as an answer cut off), and so does a board where nobody is assigned yet (a column of 0%
+    reads as missing data)."""
     if not rows:
         return "No shelter data: the scenario lists no shelters. [S3]"
-    head = "Shelter occupancy (approved evacuation plans of open incidents) [S3]:"
+    free_total = sum(max(0, r.capacity - r.assigned) for r in rows)
+    head = f"Shelter occupancy (approved evacuation plans of open incidents) [S3]: {free_total} places free in {len(rows)} shelters:"
     if not any(r.assigned for r in rows):
         head = (f"Shelter occupancy [S3]: nobody is assigned to a shelter yet (no approved evacuation plan of an open "
                 f"incident); {sum(r.capacity for r in rows)} places free in {len(rows)} shelters:")
-    return "\n".join([head] + [f"- {r.name}: {r.assigned}/{r.capacity} ({r.percent:.0f}%)" for r in rows])
+    return "\n".join([head] + [_shelter_line(r, open_hazards or {}) for r in rows])
+
+
+def _shelter_line(row: ShelterRow, open_hazards: dict[str, list[str]]) -> str:
+    free = max(0, row.capacity - row.assigned)
+    line = f"- {row.name}: {row.assigned}/{row.capacity} ({row.percent:.0f}%), " + (f"{free} free" if free else "FULL, 0 free")
+    if row.unsuitable_for:
+        line += "; not for " + ", ".join(h.replace("_", " ") for h in row.unsuitable_for)
+        now = [f"{h.replace('_', ' ')}: {', '.join(open_hazards[h][:3])}" for h in row.unsuitable_for if open_hazards.get(h)]
+        if now:
+            line += " — UNSUITABLE now, open incident(s) of that hazard (" + "; ".join(now) + ")"
+    return line

@@ -302,6 +302,7 @@ def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], T
 
 class OpenIncidentsArgs(BaseModel):
     priority: Literal["P1", "P2", "P3", "P4"] | None = Field(default=None, description="Only incidents of this priority.")
+    without_units: bool = Field(default=False, description="Only incidents no unit is committed to.")
 
 
 class NoArgs(BaseModel):
@@ -329,9 +330,11 @@ def situation_tools(situation: Situation) -> list[BaseTool]:
     from agent.situation import board_text, incidents_text, shelters_text
 
     def open_incidents(args: OpenIncidentsArgs) -> ToolResult:
-        rows, candidates = situation.open_incidents(args.priority), situation.stream_candidates(args.priority)
-        pending = situation.pending_proposals()  # of every operator: the book is the shared incident log
-        return ToolResult(text=incidents_text(rows, args.priority, candidates, pending),
+        rows = situation.open_incidents(args.priority, without_units=args.without_units)
+        # a filtered question is answered with the incidents that pass it alone: candidates and proposals are no answer
+        candidates = [] if args.without_units else situation.stream_candidates(args.priority)
+        pending = [] if args.without_units else situation.pending_proposals()  # of every operator: the shared log
+        return ToolResult(text=incidents_text(rows, args.priority, candidates, pending, args.without_units),
                           data={"incidents": [r.model_dump(mode="json") for r in rows],
                                 "stream_candidates": [c.model_dump(mode="json") for c in candidates],
                                 "pending_proposals": [p.model_dump(mode="json") for p in pending]})
@@ -342,7 +345,7 @@ def situation_tools(situation: Situation) -> list[BaseTool]:
 
     def shelter_occupancy(args: NoArgs) -> ToolResult:
         rows = situation.shelter_occupancy()
-        return ToolResult(text=shelters_text(rows), data={"shelters": [r.model_dump(mode="json") for r in rows]})
+        return ToolResult(text=shelters_text(rows, situation.open_hazards()), data={"shelters": [r.model_dump(mode="json") for r in rows]})
 
     def sitrep(args: NoArgs) -> ToolResult:
         report = situation.sitrep()

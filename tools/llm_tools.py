@@ -124,9 +124,14 @@ def resolve_place(city: CityModel, args: ResolvePlaceArgs) -> PlaceMatch:
 
 def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any]]:
     near = city.locate(args.place) if args.place else None
+    # the places approved evacuations hold (the assistant follows them into the city): a list of capacities alone
+    # read as free places (trial 18 M7); each shelter's restriction is said whether or not a hazard was asked about
+    taken = city.shelter_taken() if hasattr(city, "shelter_taken") else {}
     rows = []
     for s in city.scenario.shelters:
-        row: dict[str, Any] = {"id": s.id, "name": s.name, "capacity": s.capacity, "accessible": s.accessible, "lat": s.lat, "lon": s.lon}
+        row: dict[str, Any] = {"id": s.id, "name": s.name, "capacity": s.capacity, "free": max(0, s.capacity - taken.get(s.id, 0)),
+                               "accessible": s.accessible, "unsuitable_for": list(s.unsuitable_for) or "none",
+                               "lat": s.lat, "lon": s.lon}
         if args.hazard_type:
             row["suitable"] = args.hazard_type not in s.unsuitable_for and s.capacity > 0
         if near is not None:
