@@ -108,11 +108,12 @@ def not_an_emergency_now(text: str) -> bool:
 # Said beside a drill, a test or an all-clear, an emergency that is real now: "REAL fire", "this is not a drill", a fire
 # that started again ("又起火了", "syttyi uudelleen", "brinner igen") or still burns (review s18: these must be filed).
 _REAL_NOW = re.compile(
-    r"\b(?:real|actual|genuine)\b|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
+    r"\b(?:real|actual|genuine)\b(?!-time)|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
     r"\bstill (?:burning|on fire|smok\w*|alight|spreading|trapped|inside|leaking)\b|"
     r"\bei (?:ole )?(?:harjoitus|testi)\b|\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
     r"\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
-    r"不是演[习练]|真的|真实|又|再次|复燃|仍然|还在|"
+    # "still" in Chinese only of a hazard going on ("还在冒烟", "仍然有浓烟"), as in English: "演练还在进行" is the drill (review s18-rv2)
+    r"不是演[习练]|真的|真实|又|再次|复燃|(?:仍然|还在)(?:有)?(?:冒烟|冒|烧|燃|着火|起火|漏|泄漏|浓烟|明火|火|烟|被困|困)|"
     # a false alarm denied ("not a false alarm", "false alarm? no, smoke now", "ei ole virhehälytys", "不是误报"; review s18-rv2)
     r"\bnot (?:a |an )?false alarm\b|\bfalse alarm\s*\?+\s*(?:no|nope|negative)\b|\bei (?:ole |ollut )?(?:erheellinen|aiheeton|"
     r"virhehälytys|väärä hälytys)|\binte (?:ett |något )?falsk(?:t)? ?larm|不是误报|不是虚警|不是假警报|误报[？?]+\s*不", re.IGNORECASE)
@@ -139,10 +140,11 @@ _PEOPLE_AT_RISK = re.compile(
 _CONTRAST = re.compile(r"\b(?:but|however|yet|mutta|kuitenkin|men|aber)\b|但是|可是|不过|但", re.IGNORECASE)
 # A word of thanks, and nothing else ("kiitos", "tack så mycket", "谢谢！", "thanks a lot!").
 _THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei)\W+)?"
+    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei|再次|再|又)\W*)?"
     r"(?:thanks?(?: you)?|thank u|thx|ty|cheers|kiitos|kiitti|tack|tackar|danke|merci|gracias|grazie|谢谢|多谢|感谢|谢了)"
     r"(?:\W+(?:a lot|so much|very much|(?:to )?(?:all|everyone|everybody|you all|guys|team)|paljon|kovasti|kaikille|"
-    r"så mycket|ska du ha|alla|schön|sehr|beaucoup|你|您|大家|啦|了))*\W*$", re.IGNORECASE)
+    r"så mycket|ska du ha|alla|schön|sehr|beaucoup|你|您|大家|啦|了|again|once more|vielä kerran|taas|igen|en gång till|"
+    r"再次|一次))*\W*$", re.IGNORECASE)
 # A hazard's word in its everyday sense: a smoke break, the fire station (the building, not a fire there).
 _EVERYDAY = re.compile(
     r"\bsmok(?:e|ing)[ -]?breaks?\b|\bcigarette\w*|\btupak\w*|\brökpaus\w*|\bröka\b|抽(?:根|支|个)?烟|"
@@ -159,10 +161,10 @@ def no_new_emergency(text: str) -> str | None:
     "mutta" / "但是",
     or two hazards named where one is called off ("the fire is out; a man is unconscious inside")."""
     plain = normalised_chinese(text)
+    if _THANKS_ONLY.match(plain):  # thanks alone, said "again" too ("kiitos vielä kerran", "再次感谢"): before _REAL_NOW's "again"
+        return "thanks"
     if _REAL_NOW.search(plain) or cries_for_help(plain) or _PEOPLE_AT_RISK.search(plain):
         return None
-    if _THANKS_ONLY.match(plain):
-        return "thanks"
     contrast = _CONTRAST.search(plain)
     if contrast and hazard_from_words(plain[contrast.end():]):
         return None
