@@ -28,8 +28,12 @@ WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|r
 # burns: "Annankatu 12:ssa palaa") is also "returns" ("ERO-E1 palaa asemalle", "palaa takaisin Kamppiin": a destination
 # follows, in an illative or allative case) and a light that is on ("valot palaa"): neither is read as a fire,
 # nor "palaa" after a unit id ("ERO-E1 palaa.": the unit returns).
-_BURNS_FI = (r"(?<![A-Za-z]\d )(?<!\bvalo )(?<!\bvalot )(?<!\blamppu )(?<!\bvalo on )\bpalaa\b(?![ \t]+(?:takaisin|kotiin|asemalle|paikalle|"
-             r"tukikohtaan|töihin|\w+(?:lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen)\b))")
+# Review s18-rv2: it returns also from a place ("Ambulanssi palaa Meilahdesta": elative/ablative), to a place named with
+# a word before it ("Partio palaa Kampin asemalle", "palaa huomenna normaaliin") or back to a state ("normaaliksi");
+# a fire burning inside ("palaa sisältä") is no return.
+_BURNS_FI = (r"(?<![A-Za-z]\d )(?<!\bvalo )(?<!\bvalot )(?<!\blamppu )(?<!\bvalo on )\bpalaa\b(?![ \t]+(?:\w+[ \t]+)?(?!sisältä\b)"
+             r"(?:takaisin|kotiin|asemalle|paikalle|tukikohtaan|töihin|"
+             r"\w+(?:lle|aan|ään|een|iin|oon|öön|uun|yyn|hin|seen|ksi|sta|stä|lta|ltä)\b))")
 FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\bsavusukel\w*|\b(?:on|oli|ovat) tulessa\b|\bliekeissä\b|\bpalava\w*|\bsavu(?:a|n|ssa|sta)?\b|"
                      + _BURNS_FI + "|"
                      r"\bbrinner\b|\bbranden\b|\beld(?:en)?\b|\blågor\b|"          # sv
@@ -110,27 +114,43 @@ def not_an_emergency_now(text: str) -> bool:
 # Said beside a drill, a test or an all-clear, an emergency that is real now: "REAL fire", "this is not a drill", a fire
 # that started again ("又起火了", "syttyi uudelleen", "brinner igen") or still burns (review s18: these must be filed).
 _REAL_NOW = re.compile(
-    r"\b(?:real|actual|genuine)\b|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
+    r"\b(?:real|actual|genuine)\b(?!-time)|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
     r"\bstill (?:burning|on fire|smok\w*|alight|spreading|trapped|inside|leaking)\b|"
     r"\bei (?:ole )?(?:harjoitus|testi)\b|\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
     r"\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
-    r"不是演[习练]|真的|真实|又|再次|复燃|仍然|还在", re.IGNORECASE)
+    # "still" in Chinese only of a hazard going on ("还在冒烟", "仍然有浓烟"), as in English: "演练还在进行" is the drill (review s18-rv2)
+    r"不是演[习练]|真的|真实|又|再次|复燃|(?:仍然|还在)(?:有)?(?:冒烟|冒|烧|燃|着火|起火|漏|泄漏|浓烟|明火|火|烟|被困|困)|"
+    # a false alarm denied ("not a false alarm", "false alarm? no, smoke now", "ei ole virhehälytys", "不是误报"; review s18-rv2)
+    r"\bnot (?:a |an )?false alarm\b|\bfalse alarm\s*\?+\s*(?:no|nope|negative)\b|\bei (?:ole |ollut )?(?:erheellinen|aiheeton|"
+    r"virhehälytys|väärä hälytys)|\binte (?:ett |något )?falsk(?:t)? ?larm|不是误报|不是虚警|不是假警报|误报[？?]+\s*不", re.IGNORECASE)
+# A drill stopped, said beside a hazard in a clause of its own ("Övningen avbröts, det brinner på ...", "the drill was
+# stopped, the kitchen is on fire"): stopped for a real one (review s18-rv2). Alone ("the drill is cancelled today") a drill.
+_DRILL_STOPPED = re.compile(
+    r"\b(?:stopped|halted|aborted|interrupted|suspended)\b|\bkeskeyt\w*|\bavbr\w+|\bunterbrochen\b|\babgebrochen\b|中止|中断|暂停|停止",
+    re.IGNORECASE)
 # People at risk said beside a drill, a test or an all-clear ("fire at Kamppi is out, 3 trapped in the lift",
 # "harjoitus keskeytetty, mies loukkaantui", "演练中有人受伤"): filed, whatever else is said (a mock casualty filed costs
 # a look; a real one missed, a life).
 _PEOPLE_AT_RISK = re.compile(
     r"\btrapped\b|\bpinned\b|\bunconscious\b|\bunresponsive\b|\binjur\w*|\bcasualt\w*|\bnot breathing\b|\bhurt\b|"
     r"\bloukkaantu\w*|\bloukussa\b|\bjumissa\b|\btajuto\w*|\binstängd\w*|\bskadad\w*|\bmedvetslös\w*|"
-    r"被困|受伤|昏迷|伤员|伤者", re.IGNORECASE)
+    r"被困|受伤|昏迷|伤员|伤者|"
+    # what befell a person, told as it happened (review s18-rv2: "a firefighter fell from the ladder" during an exercise,
+    # "en person har kollapsat", "队员从梯子上摔下来" were answered as the drill): a real casualty at a drill is one
+    r"\b(?:fell|fallen|collapsed|fainted|passed out|bleeding|seizure|cardiac arrest|heart attack|broke (?:his|her|their) \w+)\b|"
+    r"\b(?:putosi|pudonnut|lyyhistyi|romahti|pyörtyi|pyörtynyt|vuotaa verta|kouristel\w*|sydänkohtau\w*|elvyt\w*)\b|"
+    r"\b(?:föll|fallit|kollaps\w*|svimma\w*|blöder|hjärtstopp|hjärtattack)\b|"
+    r"摔|跌倒|晕倒|昏倒|倒地|流血|骨折|抽搐|心脏骤停|心梗", re.IGNORECASE)
 # What turns a message to news of its own: "..., but a man is unconscious inside", "kiitos, mutta nyt ... palaa",
 # "谢谢，但是 ... 起火了"; a hazard named after one of these is a report, whatever was said before it.
 _CONTRAST = re.compile(r"\b(?:but|however|yet|mutta|kuitenkin|men|aber)\b|但是|可是|不过|但", re.IGNORECASE)
 # A word of thanks, and nothing else ("kiitos", "tack så mycket", "谢谢！", "thanks a lot!").
 _THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei)\W+)?"
+    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei|再次|再|又)\W*)?"
     r"(?:thanks?(?: you)?|thank u|thx|ty|cheers|kiitos|kiitti|tack|tackar|danke|merci|gracias|grazie|谢谢|多谢|感谢|谢了)"
     r"(?:\W+(?:a lot|so much|very much|(?:to )?(?:all|everyone|everybody|you all|guys|team)|paljon|kovasti|kaikille|"
-    r"så mycket|ska du ha|alla|schön|sehr|beaucoup|你|您|大家|啦|了))*\W*$", re.IGNORECASE)
+    r"så mycket|ska du ha|alla|schön|sehr|beaucoup|你|您|大家|啦|了|again|once more|vielä kerran|taas|igen|en gång till|"
+    r"再次|一次))*\W*$", re.IGNORECASE)
 # A hazard's word in its everyday sense: a smoke break, the fire station (the building, not a fire there).
 _EVERYDAY = re.compile(
     r"\bsmok(?:e|ing)[ -]?breaks?\b|\bcigarette\w*|\btupak\w*|\brökpaus\w*|\bröka\b|抽(?:根|支|个)?烟|"
@@ -147,16 +167,19 @@ def no_new_emergency(text: str) -> str | None:
     "mutta" / "但是",
     or two hazards named where one is called off ("the fire is out; a man is unconscious inside")."""
     plain = normalised_chinese(text)
+    if _THANKS_ONLY.match(plain):  # thanks alone, said "again" too ("kiitos vielä kerran", "再次感谢"): before _REAL_NOW's "again"
+        return "thanks"
     if _REAL_NOW.search(plain) or cries_for_help(plain) or _PEOPLE_AT_RISK.search(plain):
         return None
-    if _THANKS_ONLY.match(plain):
-        return "thanks"
     contrast = _CONTRAST.search(plain)
     if contrast and hazard_from_words(plain[contrast.end():]):
         return None
     clauses = [c for c in re.split(r"[,.;:!?\n，。；：！？、]+|\s[-–—]\s", plain) if c.strip()]
     hazards = {h for c in clauses if (h := hazard_from_words(c))}
     if len(hazards) <= 1:
+        if _DRILL_STOPPED.search(plain) and any(hazard_from_words(c) and not _EXERCISE_OR_FALSE_ALARM.search(c)
+                                                and not _DRILL_STOPPED.search(c) for c in clauses):
+            return None  # stopped for the hazard named in a clause of its own
         if _EXERCISE_OR_FALSE_ALARM.search(plain):
             return "false_alarm" if _FALSE_ALARM.search(plain) and not re.search(r"drill|exercise|harjoitu|övning|演[习练]", plain, re.IGNORECASE) \
                 else "drill"
