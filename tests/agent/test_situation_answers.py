@@ -4,6 +4,8 @@ type, and the shelter board says plainly when nobody is assigned or when there i
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agent.cue_rules import clause_intent
@@ -66,4 +68,7 @@ def test_the_shelter_board_says_when_there_is_no_data_or_nobody_assigned():
 def test_the_chat_answers_them_from_the_situation(make_assistant, question, tool):
     events = list(make_assistant().chat(question, None))
     assert [e.step.name for e in events if e.kind == "tool"] == [tool]
-    assert tool != "unit_board" or "Free units: " in events[-1].text  # the free units by name, not only counts
+    if tool == "unit_board":  # the free units by name, not only counts; a Chinese asker reads the label in Chinese (s18)
+        label = "空闲单位：" if any("\u4e00" <= c <= "\u9fff" for c in question) else "Free units: "
+        free_line = next(line for line in events[-1].text.splitlines() if line.startswith(label))
+        assert re.search(r"\b[A-Z]{3}-[A-Z]\d\b", free_line), free_line
