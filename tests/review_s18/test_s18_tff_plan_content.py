@@ -110,3 +110,24 @@ def test_the_care_home_plan_is_p1_and_says_when_the_fuel_runs_out(make_assistant
     assert plan.triage.priority == "P1"
     lines = [i.text for i in plan.situation if i.text.startswith("Life at risk")]
     assert lines and "oxygen concentrators" in lines[0] and "2 hours" in lines[0], [i.text for i in plan.situation]
+
+
+# M14: "Flooded underpass at Siltasaarenkatu" was "not on the map" (the map centre, ± 968 m): the participle that opens
+# the sentence, capitalised, was read as an unknown name qualifying "underpass".
+@pytest.mark.parametrize("text", [
+    "Flooded underpass at Siltasaarenkatu, car with a man inside, water rising",
+    "Flooded tunnel at Mannerheimintie, a bus stuck in the water",
+    "Collapsed bridge railing on Unioninkatu, one man hurt",
+])
+def test_a_participle_opening_the_report_is_no_unknown_place(city, text):
+    from tools.locate.locator import locate
+
+    res = locate(city, text)
+    assert res.found and not res.outside_map, res
+    assert res.method != "not_found"
+
+
+def test_an_unknown_town_opening_the_report_is_still_off_the_map(city):
+    from tools.locate.locator import locate
+
+    assert locate(city, "Tampere railway station, a man collapsed on the platform").outside_map
