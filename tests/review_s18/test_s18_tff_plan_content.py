@@ -131,3 +131,38 @@ def test_an_unknown_town_opening_the_report_is_still_off_the_map(city):
     from tools.locate.locator import locate
 
     assert locate(city, "Tampere railway station, a man collapsed on the platform").outside_map
+
+
+# LOW: a roof collapse in a storm got the flood annex's steps (pumps, closed underpasses), the flood annex being tagged
+# for storms too. Its water steps fit an incident with water, not every storm.
+_FLOOD_STEPS = [
+    "Confirm the forecast or the report with the duty meteorologist and record the sea level trend.",
+    "Alert the units at Erottajan paloasema and the Hakaniemi demonstration base; pre-position pumps.",
+    "Close streets and underpasses with standing water deeper than 20 cm; never send people or vehicles through moving water.",
+    "Ask the utilities to cut power to flooded basements before anyone enters them.",
+    "Check care homes and ground-floor residents with reduced mobility in the flood area first.",
+]
+
+
+@pytest.mark.parametrize("report", [
+    "Roof blown off at Kaisaniemenkatu 5, two people under debris at the bus stop",
+    "Storm: a tree fell on a car on Unioninkatu",
+    "暴风把屋顶掀翻了，两个人被压在下面",
+])
+def test_a_storm_without_water_gets_no_flood_steps(report):
+    from agent.step_fit import incident_facts, step_fits
+
+    facts = incident_facts(report, "severe_weather")
+    assert not [s for s in _FLOOD_STEPS if step_fits(s, facts)]
+    assert step_fits("Check on vulnerable people: care homes and people living alone.", facts)
+
+
+@pytest.mark.parametrize("report, kind", [
+    ("Storm: the basement at Kaisaniemenkatu 5 is flooded, water rising", "severe_weather"),
+    ("Flooded underpass at Siltasaarenkatu, car with a man inside", "flood"),
+])
+def test_water_keeps_the_flood_steps(report, kind):
+    from agent.step_fit import incident_facts, step_fits
+
+    facts = incident_facts(report, kind)
+    assert all(step_fits(s, facts) for s in _FLOOD_STEPS)
