@@ -166,3 +166,16 @@ def test_water_keeps_the_flood_steps(report, kind):
 
     facts = incident_facts(report, kind)
     assert all(step_fits(s, facts) for s in _FLOOD_STEPS)
+
+
+# LOW: "tree down across Unioninkatu by Kaisaniemi park" was the whole park (± 317 m): the park's centre is too far from
+# the street for "by", though its edge runs along it. The street by the park's edge is the place.
+@pytest.mark.parametrize("text", [
+    "tree down across Unioninkatu by Kaisaniemi park, blocking both lanes, nobody hurt",
+    "tree fell on a car on Unioninkatu by Kaisaniemen puisto",
+])
+def test_a_street_by_a_park_is_the_street_along_the_park(city, text):
+    from tools.locate.locator import locate
+
+    res = locate(city, text)
+    assert res.method == "street" and res.feature == "Unioninkatu" and res.radius_m <= 100, res
