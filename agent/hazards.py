@@ -418,10 +418,15 @@ def _p1_for_someone_in_the_water(outcome: Any, text: str) -> Any:
     person-in-water determinant, which reads "pulled out" and a negation as no longer in it)."""
     if outcome.priority == "P1" or outcome.incident_type == "not_incident":
         return outcome
-    from tools.determinants import extract
+    from tools.determinants import extract, person_in_vehicle_in_flood
 
     codes = {d.code for d in extract(text)}
-    if "person_in_water" not in codes or "rescued_from_water" in codes:
+    if "rescued_from_water" in codes:
+        return outcome
+    if "stranded_in_water" in codes and person_in_vehicle_in_flood(text):
+        # someone trapped in a car in flood water (trial s18: an underpass, the water rising to the windows)
+        return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
+    if "person_in_water" not in codes:
         return outcome
     # The determinant picks units and reads loosely ("oil in the water", 水中漂着杂物, "swimming in the lake"): a boat
     # costs little. As a P1 trigger it needs a person in the water said as such (WATER_RESCUE: someone in it, drowning,

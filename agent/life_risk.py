@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from agent.normalise import normalised_chinese
-from agent.outage_state import HEAT_LOST, NO_POWER, backup_covers, heating_lost, power_lost
+from agent.outage_state import HEAT_LOST, NO_POWER, backup_covers, backup_minutes_left, heating_lost, power_lost
 from core.text import to_simplified
 from tools.report_words import CONTRAST, negated_before, parse_number
 
@@ -135,12 +135,22 @@ def _cold_home(text: str) -> bool:
     return heating if heating is not None else power_lost(text)
 
 
+def _duration_words(minutes: int) -> str:
+    if minutes >= 60 and minutes % 30 == 0:
+        hours = minutes / 60
+        return f"{hours:g} hour{'s' if hours != 1 else ''}"
+    return f"{minutes} min"
+
+
 def life_at_risk(text: str) -> str | None:
     """Why the report puts a life at immediate risk although it names no hazard of its own, or None."""
     text = to_simplified(normalised_chinese(text))
     device = _said(_LIFE_SUPPORT, text)
     if device and power_lost(text) and not backup_covers(text):
-        return f'someone on powered life support ("{device.group(0)}") without power'
+        left = backup_minutes_left(text)
+        # the time-critical part said in the plan: when the backup (a generator's fuel, a battery) runs out
+        when = f", the backup runs out in about {_duration_words(left)}" if left is not None else ""
+        return f'someone on powered life support ("{device.group(0)}") without power{when}'
     frail = _said(_FRAIL, text)
     if frail and _severe_frost(text) and _cold_home(text):
         return f'a frail person ("{frail.group(0)}") in an unheated home in severe frost'

@@ -3,8 +3,9 @@
 
 A report tells a story in order ("the power went out, dad's machine stopped; the power is back on now"), so the later
 of "lost" and "back" decides; a restoration said as a hope or a wait ("until the power is back", 等来电了) is none.
-A backup is judged by how long the caller says it lasts: ``COVERING_MIN`` or more is not immediate (Annex F's
-outage response, a generator or a transfer reaches the person well inside it), less is a countdown.
+A backup is judged by how long the caller says it lasts: more than ``COVERING_MIN`` is not immediate (Annex F's
+outage response, a generator or a transfer reaches the person well inside it); that long or less is a countdown (trial
+s18: a care home's generator with fuel for about two hours, twelve residents on oxygen, was read as covered).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ NO_POWER = re.compile(
     # "the power came back for five minutes and went off again": the last word on the power is that it went
     r"(?:power|electricity|lights)\b[^.!?;]{0,50}?\b(?:went|gone|cut|cutting) (?:off|out|down)|power has gone|"
     r"(?:concentrator|ventilator|machine|respirator|pump|cycler)\b[^.!?;]{0,20}\b(?:stopped|has stopped|is off|went off|died|shut (?:off|down)|not working))\b|"
+    # Finnish and Swedish words for a power cut ("Sähkökatko since 22:10", "strömavbrott"); a building running on its
+    # generator has lost the mains (trial s18: a care home on generator power, read as powered)
+    r"\b(?:sähkökatk\w*|sähköt (?:on )?poikki|strömavbrott\w*|strömmen (?:är |har )?(?:borta|gått)|"
+    r"(?:running )?on (?:a |the |its |our |backup |emergency )*generator(?: power)?|generators? (?:is |are )?running)\b|"
     r"停电|断电|没电了|没有电|(?:制氧机|呼吸机|透析机|机器|氧气机)[^。，！？]{0,4}(?:停了|停止|不转|不工作|关机|没电)", _I)
 # The power said to be back: "the power is back on", "the electricity has come back", 电已经来了, 恢复供电了.
 _POWER_BACK = re.compile(
@@ -53,6 +58,8 @@ _CLAUSE_MARK = re.compile(r"[.!?;,。！？；，]")
 BACKUP = re.compile(
     r"\b(?:spare|backup|back-up|reserve|portable) (?:oxygen )?(?:cylinders?|bottles?|tanks?|batter(?:y|ies)|generator|power)\b|"
     r"\b(?:has|have|got|on) (?:an? |her |his )?(?:oxygen )?(?:cylinders?|bottles?|generator)\b|"
+    # a generator said to be running is the backup in use, its fuel the time it lasts ("generator running, fuel for 2 h")
+    r"\bgenerators? (?:is |are )?running\b|"
     r"备用(?:氧气瓶|氧气罐|电池|电源)|氧气瓶|氧气罐|发电机|充电宝", _I)
 # The machine's own battery: a countdown unless the caller says it lasts ("its battery is good for 8 hours").
 _OWN_BATTERY = re.compile(r"\b(?:its|the|her|his|their|internal|built-in|inbuilt|own)\s(?:(?:own|internal|built-in|inbuilt)\s)?batter(?:y|ies)\b|"
@@ -163,6 +170,13 @@ def _said_duration(text: str, after: int) -> int | None:
     return _minutes(m) if m else None
 
 
+def backup_minutes_left(text: str) -> int | None:
+    """How long the caller says the backup has left (its said duration less the time already used), in minutes."""
+    spans = sorted(m.end() for m in (*BACKUP.finditer(text), *_OWN_BATTERY.finditer(text)))
+    durations = [d for d in (_said_duration(text, end) for end in spans) if d is not None]
+    return max(durations[0] - _elapsed_minutes(text), 0) if durations else None
+
+
 def backup_covers(text: str) -> bool:
     """A backup the caller says covers the person: one said to last ``COVERING_MIN`` or more, or a spare (a
     cylinder, a generator) said with no time and not running out. The machine's own battery with no time said is a
@@ -173,5 +187,5 @@ def backup_covers(text: str) -> bool:
     elapsed = _elapsed_minutes(text)
     durations = [d for d in (_said_duration(text, end) for end, _ in spans) if d is not None]
     if durations:
-        return durations[0] - elapsed >= COVERING_MIN
+        return durations[0] - elapsed > COVERING_MIN
     return any(spare for _, spare in spans)

@@ -75,6 +75,11 @@ FACETS: tuple[Facet, ...] = (
                  r"\bexpected\b|\bpredicted\b|\bis coming\b|\bwill (?:hit|arrive|reach|peak)\b|\bahead of the\b|"
                  r"预警|预报|预计|即将|将(?:有|出现|达到)")),
     Facet("missing_person", _words(r"missing persons?\b(?! register)|last known location|走失|失踪"), None),
+    # Standing water and its work (pumps, the sea level, flooded basements, the flood area, the water receding): a flood's
+    # steps. The flood annex is also tagged for storms (a storm surge floods); a storm that brought a roof or a tree down
+    # with no water named gets none of them (trial s18: pumps and closed underpasses in a roof collapse's checklist).
+    Facet("flood", _words(r"\bpumps?\b|\bpumping\b|sea level|standing water|\blowland\b|\bflood(?:ed)? (?:area|basements?)\b|"
+                          r"\bshore is flooded\b|water recedes|积水|水泵|排涝"), hazard=True),
     # A plume over people: a hazmat release's, or a fire's smoke drifting over homes (Annex C's scope counts smoke plumes).
     # A step about the plume ("shelter-in-place or evacuation for people downwind ... the plume") fits either.
     Facet("plume", _words(r"\bplumes?\b|烟羽|下风"),

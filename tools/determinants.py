@@ -871,6 +871,11 @@ def _extract(text: str) -> list[Determinant]:
     for code, n, group in _census_determinants(text):
         span = _strip_span(text, group.span)
         out[code] = Determinant(code=code, count=n, evidence=text[span[0]: span[1]], span=span)
+    if not any(c in out for c in _FIRE_SAID) and person_in_vehicle_in_flood(text):
+        # the building-fire rules are gated by their hazard: in a car in flood water, "still inside", "banging on the
+        # windows" and "on the roof" are the car's, not a burning building's (trial s18: a ladder and fire reasons)
+        for code in _BUILDING_FIRE_ONLY:
+            out.pop(code, None)
     # "he got out, says he's fine": nobody to treat, unless the report names an injury all the same ("grazed knee,
     # says he is fine": a minor casualty still gets its ambulance)
     fine = out.pop("says_fine", None)
@@ -929,6 +934,31 @@ _UNDERNEATH = gated(r"\b(?:(" + EN_NUM_RE + r")\s+(?:of (?:my|our|the|his|her|th
                     r"|(?:还|仍然?)(?:在|困在|压在|埋在)(?:里面|下面|底下|里头)", re.IGNORECASE)
 _PLURAL_UNDER = re.compile(r"(people|guests|dancers)\b", re.IGNORECASE)
 # Down and not moving, said of a person (for the breathing that goes with it).
+# Flood water said of the scene ("flooded underpass", "water rising", "tulvinut", "vattnet stiger", 被水淹).
+_FLOOD_WATER = gated(r"\b(flood\w*|full of water|under ?water|water(?:'s| is)? (?:rising|coming in|up to)|rising water|submerged|"
+                     r"tulv\w*|vesi nousee|veden alla|översvämm\w*|vattnet stiger|under vatten)\b|被?水淹|淹了|进水|水(?:还)?在涨", re.IGNORECASE)
+# A person in or on a vehicle ("car with a man inside", "driver on the roof", "mies on vielä autossa", "en man kvar inne
+# i bilen", 司机爬到车顶上): with flood water in the report, someone trapped in a vehicle in water - a water rescue.
+_PERSON_IN_VEHICLE = gated(
+    r"\b(car|vehicle|van|taxi|bus|auto\w*|bil(en)?)\b[^.;!?]{0,40}\b(man|woman|person|driver|someone|somebody|people|child|kids?|family|"
+    r"passengers?|mies|nainen|kuljettaja|ihmi\w*|föraren|förare|man|kvinna)\b[^.;!?]{0,25}\b(inside|still in|in it|on (the|its) roof|"
+    r"sisällä|kvar( inne)?|katolla|på taket)\b"
+    r"|\b(driver|man|woman|person|someone|somebody|people|passengers?|kuljettaja|mies|föraren)\b[^.;!?]{0,30}\b(on (the|its|the car'?s) roof|"
+    r"(inside|in) (the|a|his|her|their) (car|vehicle|van|taxi)|still (in|inside) (the )?(car|vehicle|van)|autossa|auton katolla|i bilen|på biltaket)\b"
+    r"|(司机|人|乘客|孩子)[^。，！？]{0,8}(车顶|车里|车内)|车(里|内)(还)?有人", re.IGNORECASE)
+# What a building fire's rules read in a car in water ("still inside" the car, "banging on the windows", "on the roof"
+# of the car): the building-fire facts, kept only where a fire is said.
+_BUILDING_FIRE_ONLY = ("people_inside", "at_window", "upper_floor", "smoke_exposed")
+_FIRE_SAID = ("building_fire", "outdoor_fire", "vessel_fire", "smoke_spreading", "fire_out", "fire_exposure")
+
+
+def person_in_vehicle_in_flood(text: str) -> re.Match[str] | None:
+    """The words of someone in or on a vehicle, in a report of flood water (not denied), or None."""
+    if not any(not _negated(text, *m.span()) for m in _FLOOD_WATER.finditer(text)):
+        return None
+    return next((m for m in _PERSON_IN_VEHICLE.finditer(text) if not _negated(text, *m.span())), None)
+
+
 _DOWN = gated(r"\b(eyes (are )?closed|not moving|motionless|limp|lying still|won'?t wake|can'?t wake|collapsed|keeled over)\b|闭着眼|一动不动|不动了|倒在地上|倒地", re.IGNORECASE)
 
 
@@ -1037,6 +1067,10 @@ def _implied(text: str, out: dict[str, Determinant]) -> None:
             if n and n >= 5 and abs(m.start() - fight.start()) <= 80:
                 add("large_brawl", m)
                 break
+    stranded = person_in_vehicle_in_flood(text)
+    if stranded and "rescued_from_water" not in out and not any(c in out for c in _FIRE_SAID):
+        # someone in a car in flood water is a water rescue, whatever words the caller uses for where they are
+        add("stranded_in_water", stranded)
     fire = _COMBUSTION.search(text)
     if fire and "symptoms" in out and "chemical_release" not in out and "outdoor_fire" not in out:
         add("carbon_monoxide", fire)

@@ -229,9 +229,14 @@ class RelativeMixin:
         from shapely.ops import nearest_points
 
         at = Point(*self._xy(res.lat, res.lon))
-        if s.entry.geometry.distance(at) > CONTEXT_NEAR_M:
+        # A place with an outline (a park, a square) is by the street where its edge is, not its centre (trial s18:
+        # "Unioninkatu by Kaisaniemi park" was the whole park, ± 317 m, its centre 200 m from the street)
+        outline = next((e.geometry for e in self.gaz.entries_for(res.feature or "") if e.ref == res.ref and e.ref
+                        and e.geometry is not None and e.geometry.geom_type != "Point"), None)
+        place = outline if outline is not None else at
+        if s.entry.geometry.distance(place) > CONTEXT_NEAR_M:
             return res  # the place is not by that street: say the place
-        q = nearest_points(s.entry.geometry, at)[0]
+        q = nearest_points(s.entry.geometry, place)[0]
         lat, lon = self._latlon(q.x, q.y)
         radius = max(30.0, min(res.radius_m or 0.0, 100.0))
         return Resolution(lat=lat, lon=lon, radius_m=round(radius, 1), confident=res.confident, method="street",

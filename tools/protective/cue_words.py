@@ -547,6 +547,17 @@ FLOOR_WORD = re.compile(r"\b(ground|first|second|third|fourth|fifth|sixth|sevent
 # Dependent persons to relocate in a long outage (U2): a count of people in the sentence that names their devices.
 DEPENDENTS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?(?:residents|people|persons|patients|users|clients|elderly|pensioners|seniors|tenants|customers)\b"
                         r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?(?:居民|住户|老人|病人|患者|用户)")
+# A count said of the device's users themselves ("12 on oxygen concentrators", "3 residents using ventilators",
+# "两名依赖呼吸机的老人"): these are the dependent persons, not the whole building's ("40 residents, 12 on oxygen").
+DEPENDENTS_ON_DEVICE = re.compile(
+    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s(?:[a-z-]{3,15}\s){0,2}?"
+    r"(?:(?:are |is )?(?:on|using|use|uses|depend\w* on|need\w*|rel(?:y|ies) on)) (?:a |an |their |home )?"
+    r"(?:oxygen|ventilators?|respirators?|dialysis|home oxygen|life[- ]support|medical devices?)"
+    r"|(\d{1,3}|一|两|二|三|四|五|六|七|八|九|十)\s*(?:名|个|位)?[^，。]{0,3}(?:依赖|靠|用|使用|离不开)着?(?:制氧机|呼吸机|氧气机|透析)", re.IGNORECASE)
+# The device a count is of, for counting each group once: the same device said again (a correction, an update appended
+# to the report) is the same people, not more of them.
+DEVICE_KIND = re.compile(r"oxygen|制氧|氧气|ventilat|呼吸机|respirat|dialys|透析|life[- ]support|wheelchair|hospital bed|medical device|医疗设备",
+                         re.IGNORECASE)
 # The fire is on the building's top floor, whatever its number: nothing above it to clear.
 # The top floor as the FIRE's floor ("fire in the top-floor flat", "the top-floor flat's kitchen is on fire", 顶层一户着火),
 # not said of the neighbours or of smoke rising ("the neighbours on the top floor can smell smoke", 顶层的邻居闻到烟味):

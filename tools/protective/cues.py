@@ -457,18 +457,21 @@ def _floor(t: str) -> int | None:
 
 
 def _dependents(t: str) -> int | None:
-    """Persons on powered medical devices the report counts, in the sentences that name the devices (U2)."""
-    total = 0
+    """Persons on powered medical devices the report counts, in the sentences that name the devices (U2): the count said
+    of the device's users ("40 residents, 12 on oxygen": 12, a subset is not its whole), else the sentence's first count
+    of people; each device's users counted once (the largest count said of them), the devices' groups added up."""
+    by_device: dict[str, int] = {}
     for sentence in re.split(r"(?<=[.!?。！？；;])\s*", t):
         if not _has(sentence, *W.MEDICAL_DEVICES):
             continue
-        for m in W.DEPENDENTS.finditer(sentence):
-            raw = m.group(1) or m.group(2)
-            n = parse_number(raw)
-            if n:
-                total += n
-                break
-    return total or None
+        m = W.DEPENDENTS_ON_DEVICE.search(sentence) or W.DEPENDENTS.search(sentence)
+        n = parse_number(m.group(1) or m.group(2)) if m else None
+        if not n:
+            continue
+        kind = W.DEVICE_KIND.search(sentence, m.start()) or W.DEVICE_KIND.search(sentence)
+        key = kind.group(0).lower() if kind else sentence
+        by_device[key] = max(by_device.get(key, 0), n)
+    return sum(by_device.values()) or None
 
 
 def _scale(t: str, litres: float | None) -> str | None:
