@@ -15,10 +15,18 @@ from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
 from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_KNIFE_HELD, ZH_TORCH
 
+_BOAT = r"(?:boat|dinghy|kayak|canoe|yacht|sailboat|sailing boat|motorboat|rowing boat|ferry|vessel)"
+CAPSIZED_BOAT = (r"\bcapsiz\w*|\b" + _BOAT + r"\w* (?:is |has |was )?(?:\w+ )?(?:upside down|overturned|flipped|turned over|sinking|sank|keeled over)|"
+                 r"\b(?:vene|kajakki|purjevene|soutuvene|moottorivene|kanootti)\w* (?:on )?(?:kaatui|kaatunut|kumollaan|uppoaa|upposi)|"
+                 r"\b(?:kaatui|kumollaan)\b.*\b(?:vedessä|veteen)\b|"
+                 r"翻船|(?:船|帆船|小艇|皮划艇)\S{0,2}翻了|(?:船|帆船|小艇)\S{0,2}(?:沉了|正在下沉)")
 # A person in the water or through the ice: a water rescue of that person.
 WATER_RESCUE = (r"\b(?:drown\w*|fell (?:in|into|off \w+ \w+ into) the (?:water|river|sea|harbou?r|canal|lake|bay))|"
                 r"\b(?:slipped|fell|tumbled|went) (?:off|from|over) (?:\w+ ){1,3}?into the (?:water|river|sea|harbou?r|canal|lake|bay)\b|(?:someone|somebody|a (?:man|woman|person|child|kid|boy|girl|skier|skater|fisherman|dog walker)|person|people) (?:is |are )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake|bay)\b|"
-                + THROUGH_THE_ICE + r"|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|掉到(?:了)?(?:水|河|海|湖)里")
+                + THROUGH_THE_ICE + r"|落水|溺水|在水里|掉进(?:了)?(?:水|河|海|湖|冰)|掉到(?:了)?(?:水|河|海|湖)里|"
+                # A boat capsized or sinking: whoever was aboard is in the water or clinging to the hull (trial s18 H10:
+                # "sailing boat upside down in the bay" was read as a flood)
+                + CAPSIZED_BOAT)
 
 # The city's other languages (Finnish, Swedish) and the words a tourist shouts in German, French, Spanish, Italian,
 # Portuguese, Polish or Russian: a short report ("tulipalo Kamppi", "Hilfe Feuer Kamppi", "pożar!") names its hazard

@@ -471,6 +471,11 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
                 # A kind of place every town has several of: the one on this map may not be the one meant.
                 res.confident = False
             elsewhere = self._unknown_place_after(text, norm, g.end)
+            if elsewhere and not res.confident:
+                # A guess of which one of the kind (the bay, the pier) qualified by a name the map lacks is no answer:
+                # the place is most likely that name's, off the map; a guessed feature ~1 km away would be taken as
+                # where to send units (trial s18 H10: "the bay by Tervasaari" became Töölönlahti).
+                return self._not_on_map(text, elsewhere)
             if elsewhere and res.confident:
                 res.confident = False
                 res.add_note(f"\"{g.phrase} in {elsewhere}\": {elsewhere} is not a name on the map; confirm it is this one, not one outside the scenario area.")

@@ -159,7 +159,8 @@ class NamesMixin:
         """An unknown name right after a generic description and "in / at / i / på" ("the bridge in Lauttasaari",
         "kyrkan i Borgå"): the description may be of a place of that name off the map. ``whole_names``: only a whole
         name of the map, not a word of one, is known ("Stockholm" is a word of a shop's name, not a place here)."""
-        m = re.match(r"\s+(in|at|i|pa|on)\s+(?=\S)", norm[end:])
+        # "by / near / off" too: "the bay by Tervasaari", "the pier near Pihlajasaari" (trial s18 H10)
+        m = re.match(r"\s+(in|at|i|pa|on|by|near|off)\s+(?=\S)", norm[end:])
         if not m:
             return None
         at = end + m.end()

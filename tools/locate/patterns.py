@@ -123,7 +123,7 @@ _NOT_QUALIFIERS = {"the", "a", "an", "this", "that", "at", "in", "on", "by", "ne
                    "central", "big", "small", "our", "my", "your", "his", "her", "their", "from", "to", "into", "under",
                    "below", "beside", "next", "front", "den", "det", "en", "ett", "vid", "pa", "i", "framfor", "bakom", "mittemot",
                    "utanfor", "han", "hon", "he", "she", "we", "they", "there", "here", "smoke", "fire", "help", "police", "ambulance"}
-_PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})"
+_PREP_UNKNOWN = re.compile(r"\b(?:in|at|near|by|off|to|from|i|på|vid|nära)\s+([A-ZÄÖÅ][\wäöåÄÖÅ-]{2,})"
                            # Chinese puts the place first and its locative after it ("Pasila 那边", "Pasila 火车站站台上",
                            # "在 Vallila 的仓库"): a capitalised Latin name (not an all-caps unit id) next to one
                            r"|(?:在|从|到|去|往)\s*([A-ZÄÖÅ][a-zäöå]{2,}(?:-[a-zäöå]+)?)(?![\wäöå-])"
