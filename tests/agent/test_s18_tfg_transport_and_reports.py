@@ -1,0 +1,43 @@
+"""Session 18 trial leftovers (tfg): an ambulance said to be going to a hospital is a patient transport, never a
+dispatch to the incident (a hospital is no incident place); English, Finnish and Swedish.
+Real router, real city, real knowledge base, quick triage model."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.slots import extract_status
+
+
+def _final(assistant, message: str, incident: str | None = None):
+    return [e for e in assistant.chat(message, incident) if e.kind == "final"][-1]
+
+
+# --- 1: an ambulance going to a hospital is transporting a patient -----------------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "{u} to the hospital",
+    "{u} off to Meilahti with the driver",
+    "{u} kuljettaa potilasta Meilahteen",
+    "{u} transporterar patienten till sjukhuset",
+])
+def test_an_ambulance_going_to_a_hospital_proposes_transporting(make_assistant, restore_units, commit_units, said):
+    assistant = make_assistant()
+    incident = assistant.open_incident("chat", "op").incident_id
+    ambulance = next(u for u, s in assistant.unit_statuses().items() if s == "available" and "-A" in u)
+    commit_units(assistant, incident, [ambulance])
+    final = _final(assistant, said.format(u=ambulance), incident)
+    assert [p.action for p in final.proposals] == ["set_unit_status"], final.text[:500]
+    assert final.proposals[0].args == {"unit_id": ambulance, "status": "transporting"}
+    assert "no place on the map" not in final.text
+
+
+@pytest.mark.parametrize("text,status", [
+    ("KAI-A1 to the hospital", "transporting"),
+    ("KAI-A1 kuljettaa potilaan sairaalaan", "transporting"),
+    ("KAI-A1 kör patienten till Meilahti", "transporting"),
+    ("ERO-E1 kuljettaja on jumissa", None),  # 'kuljettaja' is the driver, no transport
+    ("send ERO-E1 to the hospital fire", None),  # a fire at a hospital: a dispatch, no transport
+])
+def test_a_transport_in_few_words_or_nordic_is_read(text, status):
+    assert extract_status(text) == status
