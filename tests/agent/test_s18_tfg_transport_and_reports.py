@@ -41,3 +41,23 @@ def test_an_ambulance_going_to_a_hospital_proposes_transporting(make_assistant, 
 ])
 def test_a_transport_in_few_words_or_nordic_is_read(text, status):
     assert extract_status(text) == status
+
+
+# --- 2: what is happening at a place, and a plea for more units: filed as a report whose plan has the units -----------
+
+@pytest.mark.parametrize("text", [
+    "CPR in progress at Annankatu 12, we need more ambulances",
+    "Resuscitation going on at Bulevardi 14 and we need another ambulance",
+    "HLR pågår på Bulevardi 14, vi behöver fler ambulanser",
+])
+@pytest.mark.parametrize("current", [False, True])
+def test_a_report_at_a_place_with_a_plea_for_units_is_filed_and_planned(make_assistant, text, current):
+    assistant = make_assistant()
+    # the session's incident, elsewhere (a car fire on Mannerheimintie): the report is not one of it
+    incident = assistant.plan("Car on fire at Mannerheimintie 20", narrative=False).incident_id if current else None
+    final = _final(assistant, text, incident)
+    assert final.plan is not None, final.text[:500]
+    opened = [i for i in assistant.incidents() if i.incident_id != incident]
+    assert len(opened) == 1 and opened[0].incident_type == "medical", final.text[:500]
+    assert "no incident is open there" not in final.text
+    assert "ambulance" in final.text.split("## Resources and ETAs", 1)[-1].split("## Communications", 1)[0]
