@@ -61,3 +61,26 @@ def test_a_report_at_a_place_with_a_plea_for_units_is_filed_and_planned(make_ass
     assert len(opened) == 1 and opened[0].incident_type == "medical", final.text[:500]
     assert "no incident is open there" not in final.text
     assert "ambulance" in final.text.split("## Resources and ETAs", 1)[-1].split("## Communications", 1)[0]
+
+
+# --- 3: a report headed by an incident id is a report of that incident -------------------------------------------------
+
+UNDERPASS = ("Caller on 112: the underpass at Hakaniemi is full of water, there's a car down there with a man still inside, "
+             "water is up to the windows")
+ROOF = "Roof blown off at Kaisaniemenkatu 5, sheet metal on the street, two people under debris at the bus stop, one not moving"
+
+
+@pytest.mark.parametrize("said", [
+    "{id}: driver out of the car, conscious, hypothermic, handed to the ambulance",
+    "{id} - man pulled out of the water, awake but very cold, the ambulance crew has him now",
+    "{id}: kuljettaja saatu ulos autosta, tajuissaan, hypoterminen, luovutettu ensihoidolle",
+])
+@pytest.mark.parametrize("current", ["underpass", "roof", None])
+def test_a_report_headed_by_an_incident_id_is_filed_to_it(make_assistant, said, current):
+    assistant = make_assistant()
+    underpass = _final(assistant, UNDERPASS).plan.incident_id
+    roof = _final(assistant, ROOF).plan.incident_id
+    assert underpass and roof and underpass != roof
+    final = _final(assistant, said.format(id=underpass), {"underpass": underpass, "roof": roof}.get(current))
+    assert final.plan is not None and final.plan.incident_id == underpass, final.text[:500]
+    assert {i.incident_id for i in assistant.incidents()} == {underpass, roof}
