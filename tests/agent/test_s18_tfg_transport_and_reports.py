@@ -84,3 +84,23 @@ def test_a_report_headed_by_an_incident_id_is_filed_to_it(make_assistant, said, 
     final = _final(assistant, said.format(id=underpass), {"underpass": underpass, "roof": roof}.get(current))
     assert final.plan is not None and final.plan.incident_id == underpass, final.text[:500]
     assert {i.incident_id for i in assistant.incidents()} == {underpass, roof}
+
+
+# --- 4: a Swedish or Finnish building evacuation after a roof blew off is the English order's storm evacuation -------
+
+@pytest.mark.parametrize("text", [
+    "Evacuate the building at Kaisaniemenkatu 5, the roof has blown off",
+    "Evakuera huset på Kaisaniemenkatu 5, taket har blåst av",
+    "Evakuera byggnaden på Kaisaniemenkatu 5, stormen slet loss taket",
+    "Evakuoi talo Kaisaniemenkatu 5, katto lensi tuulessa",
+])
+def test_a_nordic_building_evacuation_is_the_storm_evacuation_the_english_order_gets(make_assistant, text):
+    assistant = make_assistant()
+    final = _final(assistant, text)
+    assert final.text.startswith("Evacuation plan (severe_weather"), final.text[:300]
+
+
+@pytest.mark.parametrize("text", ["taket har blåst av", "taket blåste bort i natt", "katto lensi tuulessa", "katto irtosi myrskyssä"])
+def test_a_roof_the_wind_took_is_storm_damage_in_swedish_and_finnish(text):
+    from agent.hazards import hazard_from_words
+    assert hazard_from_words(text) == "severe_weather"
