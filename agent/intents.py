@@ -334,7 +334,7 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     if "evacuation" in intents and "incident_report" not in intents and (
             _reported_beside_evacuation_question(text, clauses, city, unit_ids) or _evacuation_reported_under_way(text, clauses, city, unit_ids)):
         intents.insert(0, "incident_report")  # "gas leak at X, how far do we evacuate?": the incident is filed, the question answered
-    if intents == ["dispatch"] and not placed and _report_with_a_plea(text, unit_ids, triage):
+    if intents == ["dispatch"] and (not placed or _PLEA.search(text)) and _report_with_a_plea(text, unit_ids, triage):
         intents = ["incident_report"]
     # A place question that comes with a dispatch or evacuation for the same place stays (the operator asked).
     # A shelter list inside an evacuation request is part of the evacuation plan.
@@ -352,7 +352,13 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     return intents, whole
 
 
-_PIECES = re.compile(r"[，,。；;！!？?：:\n]+")
+_PIECES = re.compile(r"[，,。；;！!？?：:\n]+|\s+(?:and|och|ja)\s+(?=(?:we|I|vi|me)\b)")
+# A plea for units, not an order ("we need more ambulances", "vi behöver fler ambulanser", "tarvitsemme lisää
+# ambulansseja"): beside what is happening at a place of the map it asks for that incident's units (trial s18: "CPR in
+# progress at Annankatu 12, we need more ambulances" was a dispatch to no incident, nothing filed).  An imperative
+# ("fire at Annankatu 12, send two engines") stays a dispatch there, the convention of the request sets.
+_PLEA = re.compile(r"\b(?:we|I)\s+(?:still\s+)?(?:need|could use|require)\b|\bvi\s+behöver\b|\btarvits(?:emme|en)\b|\btarvitaan\b|"
+                   r"我们需要|需要(?:更多|再)", re.IGNORECASE)
 
 
 def _report_with_a_plea(text: str, unit_ids: list[str], triage: Callable[[str], Any] | None) -> bool:

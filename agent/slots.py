@@ -20,6 +20,15 @@ STATUS_WORDS = [
     ("transporting", r"\btransport(?:ing|s)\b|\bconvey(?:ing|s)\b(?= (?:the |a |an |one |two |\d )?(?:patient|casualt|victim|injured))|"
                      r"\b(?:taking|bringing|driving|rushing|carrying) (?:the |a |an |our |one |two |both |\d )?(?:patients?|casualt(?:y|ies)|victims?|injured|wounded|man|woman|child|kid|boy|girl|him|her|them)\b[^.;!?\n]{0,40}?\bto (?:the )?(?:hospital|ER\b|A&E|ED\b|emergency (?:room|department)|Meilahti|Töölö|Jorvi|Peijas)|"
                      r"\b(?:en route|on (?:the|its|their) way|heading|going|bound) to (?:the )?(?:hospital|ER\b|A&E|emergency (?:room|department))|\bhospital[- ]bound\b|"
+                     # a unit said to be going to a hospital in a few words ("KAI-A1 to the hospital", "KAI-A1 off to
+                     # Meilahti"): an ambulance at a hospital carries a patient (trial s18: proposed as a dispatch to the
+                     # incident, 'the hospital' looked up as a place); never "… to the hospital fire"
+                     r"(?<![A-Za-z0-9])[A-Za-z]{3}-?[A-Za-z]\d\s+(?:(?:is|now|off|going|heading|gone)\s+)*(?:to|till)\s+(?:the\s+)?"
+                     r"(?:hospital|sjukhus(?:et)?|sairaala(?:an)?|Meilahti|Töölö|Jorvi|Peijas)\b(?![ -]*(?:fire|blaze|roof|building|site|car ?park|parking))|"
+                     # Finnish and Swedish: "kuljettaa potilasta Meilahteen" (never 'kuljettaja', the driver), "vie potilaan
+                     # sairaalaan", "transporterar patienten", "kör patienten till Meilahti"
+                     r"\bkuljet(?:taa|tavat|tamassa|taamaan|ti|tivat)\b|\bvie(?:vät|mässä)?\s+(?:potila\w*|loukkaantune\w*|uhri\w*)|"
+                     r"\btransporter(?:ar|as)\b|\bkör(?:s)?\s+(?:patienten|den skadade|offret|föraren)\s+till\b|"
                      r"(?:正在|在|已经?)?(?:送|转运|护送|运送)(?:伤员|伤者|病人|患者|老人|孩子|他|她|他们)?(?:去|往|到|前往)[^，。；！？\n]{0,8}?医院|送医|送院|转运(?:伤员|伤者|病人|患者)|运送(?:伤员|伤者|病人|患者)"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
