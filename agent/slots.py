@@ -20,10 +20,10 @@ STATUS_WORDS = [
     ("transporting", r"\btransport(?:ing|s)\b|\bconvey(?:ing|s)\b(?= (?:the |a |an |one |two |\d )?(?:patient|casualt|victim|injured))|"
                      r"\b(?:taking|bringing|driving|rushing|carrying) (?:the |a |an |our |one |two |both |\d )?(?:patients?|casualt(?:y|ies)|victims?|injured|wounded|man|woman|child|kid|boy|girl|him|her|them)\b[^.;!?\n]{0,40}?\bto (?:the )?(?:hospital|ER\b|A&E|ED\b|emergency (?:room|department)|Meilahti|Töölö|Jorvi|Peijas)|"
                      r"\b(?:en route|on (?:the|its|their) way|heading|going|bound) to (?:the )?(?:hospital|ER\b|A&E|emergency (?:room|department))|\bhospital[- ]bound\b|"
-                     # a unit said to be going to a hospital in a few words ("KAI-A1 to the hospital", "KAI-A1 off to
+                     # an ambulance (an -A id) said to be going to a hospital in a few words ("KAI-A1 to the hospital", "KAI-A1 off to
                      # Meilahti"): an ambulance at a hospital carries a patient (trial s18: proposed as a dispatch to the
                      # incident, 'the hospital' looked up as a place); never "… to the hospital fire"
-                     r"(?<![A-Za-z0-9])[A-Za-z]{3}-?[A-Za-z]\d\s+(?:(?:is|now|off|going|heading|gone)\s+)*(?:to|till)\s+(?:the\s+)?"
+                     r"(?<![A-Za-z0-9])[A-Za-z]{3}-?[Aa]\d\s+(?:(?:is|now|off|going|heading|gone)\s+)*(?:to|till)\s+(?:the\s+)?"
                      r"(?:hospital|sjukhus(?:et)?|sairaala(?:an)?|Meilahti|Töölö|Jorvi|Peijas)\b(?![ -]*(?:fire|blaze|roof|building|site|car ?park|parking))|"
                      # Finnish and Swedish: "kuljettaa potilasta Meilahteen" (never 'kuljettaja', the driver), "vie potilaan
                      # sairaalaan", "transporterar patienten", "kör patienten till Meilahti"

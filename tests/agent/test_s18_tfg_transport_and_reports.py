@@ -104,3 +104,9 @@ def test_a_nordic_building_evacuation_is_the_storm_evacuation_the_english_order_
 def test_a_roof_the_wind_took_is_storm_damage_in_swedish_and_finnish(text):
     from agent.hazards import hazard_from_words
     assert hazard_from_words(text) == "severe_weather"
+
+
+@pytest.mark.parametrize("message", ["send ERO-E1 to the hospital", "ERO-L1 to Meilahti"])
+def test_an_engine_or_ladder_to_a_hospital_is_no_transport(message):
+    """Merge review s18: only an ambulance carries a patient; an engine sent to a hospital goes to an incident there."""
+    assert extract_status(message) != "transporting"
