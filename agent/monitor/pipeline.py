@@ -415,7 +415,11 @@ class MonitorPipeline:
                     probs = getattr(tri, "type_probs", None) or {}
                     hazard = HazardReading(decisive, retyped=True, probability=max(float(probs.get(decisive, 0.0)), 0.5))
                 claim = mass_casualty_claim(rec.text) if rec.source == "social" and not unread and not calm else None
+                # A drill, an all-clear or thanks opens nothing, but may join the open incident it speaks of as
+                # a report (join-only, like one triaged not_incident): "the fire at the market is out" is that fire's
+                # update, and dropping it split real duplicates (s18-tfd2).
                 noise = noise or calm is not None
+                warns = warns and calm is None
                 if noise:
                     self.noise += 1
                 if unread:  # stored and counted, never grouped nor spiked: nothing says what it is; a person reads it
@@ -423,8 +427,6 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
-                elif calm:
-                    cluster_id, reason = None, f"not grouped: it tells no new emergency ({calm.replace('_', ' ')})"
                 elif claim:
                     # Never merged into (and escalating) an incident, never a candidate on its own word: a person
                     # verifies it first (trial s18 M10).
@@ -435,7 +437,8 @@ class MonitorPipeline:
                                                f"('{claim}') that no other source confirms; not merged into any incident"
                                                f" — “{rec.text[:100]}”", detail={"claim": claim, "unverified": True}))
                 elif noise and not warns and not self.config.grouping.noise_joins:
-                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                    cluster_id, reason = None, (f"not grouped: it tells no new emergency ({calm.replace('_', ' ')})" if calm
+                                                else f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})")
                 else:  # with noise_joins a report triaged not_incident may join an open incident (as a report; never
                     # raising its priority: OnlineGrouper.add), never open one, unless it
                     # warns of a hazard: grouped as what the classifier read, it opens a candidate of that hazard where
@@ -449,7 +452,11 @@ class MonitorPipeline:
                         hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None,
                         unmapped=unmapped))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
-                    if noise and cluster_id is None:
+                    if calm and cluster_id is None:
+                        reason = f"not grouped: it tells no new emergency ({calm.replace('_', ' ')}); {reason[len('not grouped: '):]}"
+                    elif calm:
+                        reason += f"; it tells no new emergency ({calm.replace('_', ' ')}): an update of this incident, it opens nothing"
+                    elif noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     if warns and assignment.new and hazard.impact:
                         reason += (f"; triaged {NOISE_TYPE}, but it reports {hazard.incident_type} ('{hazard.evidence}') "

@@ -80,7 +80,9 @@ def test_another_hazard_on_a_long_street_nearby_is_another_incident(other):
 
 
 @pytest.mark.parametrize("text, type_, join_only", [
-    ("WIND GAUGE harbour: gust 31 m/s", "severe_weather", False),
+    pytest.param("WIND GAUGE harbour: gust 31 m/s", "severe_weather", False, marks=pytest.mark.xfail(strict=True, reason=(
+        "s18-tfd2: a typed report with no place now goes to the fitted model (P 0.79 here); the hard 'same type and "
+        "text >= 0.45' gate that refused it also split real duplicates on the dev sets (dev2 F1 0.876 -> 0.857)"))),
     ("Storm is wild tonight, stay safe everyone, candles ready", "severe_weather", False),
     ("Myrsky on hurja tänä yönä, pysykää turvassa kaikki", "not_incident", True),
     ("今晚风暴好大，大家注意安全", "not_incident", True),
@@ -159,3 +161,54 @@ def test_a_stream_report_of_a_place_the_map_lacks_says_location_unknown(pipeline
     cluster = pipeline.grouper.cluster(report.cluster_id)
     assert cluster.place is None and cluster.location == f"location unknown: '{name}' is not on the map"
     assert report.incident_type != "flood"   # people off a capsized boat: a water rescue
+
+
+# --- s18-tfd2: the gates split real duplicates (dev-set recall 0.99 -> 0.84); they are narrow now ------------------
+FIRE = [(0, "call", "Fire in the kitchen of the restaurant at Kaisaniemenkatu 5, smoke pouring out of the door"),
+        (20, "call", "Restaurant on Kaisaniemenkatu 5 is burning, flames in the kitchen, everyone is outside"),
+        (40, "social", "Big smoke from a restaurant fire at Kaisaniemenkatu 5, fire engines arriving")]
+
+
+@pytest.fixture
+def city_pipeline(triage_model, city, tmp_path):
+    """The pipeline as `eca monitor` groups (the city profile: a report triaged not_incident may join)."""
+    from agent.monitor.pipeline import MonitorConfig, MonitorPipeline
+    from agent.monitor.places import PlaceResolver
+    from agent.store import IncidentStore
+    from core.encoders import usem3_encoder
+
+    return MonitorPipeline(triage_model, places=PlaceResolver.from_city(city),
+                           store=IncidentStore(tmp_path / "incidents.sqlite"), encoder=usem3_encoder(1).encode,
+                           config=MonitorConfig(grouping=GroupingConfig.profile("city")))
+
+
+@pytest.mark.parametrize("update", [
+    "The fire at Kaisaniemenkatu 5 is out, all clear, crews leaving",
+    "Kaisaniemenkatu 5: palo on sammutettu, tilanne ohi",
+    "凯萨涅米街5号的火已经扑灭了",
+])
+def test_an_all_clear_for_an_open_incident_joins_it_as_its_update_and_opens_nothing(city_pipeline, update):
+    reports, _ = city_pipeline.process([FeedRecord(text, T + s, source) for s, source, text in FIRE])
+    fire = {r.cluster_id for r in reports}
+    assert len(fire) == 1 and None not in fire
+    (done,), alerts = city_pipeline.process([FeedRecord(update, T + 600, "radio")])
+    assert done.cluster_id in fire, done.reason                 # the incident's own update, not dropped
+    assert "no new emergency" in done.reason
+    assert len(city_pipeline.grouper.clusters) == 1 and not [a for a in alerts if a.kind == "new"]
+
+
+TOLO = PlaceFix("Töölöntori", 60.1790, 24.9290, 300)
+TOLO_EAST = PlaceFix("Runeberginkatu by Töölöntori", 60.1782, 24.9340, 300)  # ~300 m off: within the uncertainty
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Cyclist hit by a van at Runeberginkatu near the square, he is bleeding and not getting up", "medical"),
+    ("Van knocked a cyclist down by Töölöntori, the rider's leg looks broken", "medical"),
+    ("自行车被货车撞了，在Töölöntori附近，骑车的人流血了", "medical"),
+])
+def test_another_triage_label_where_the_places_agree_joins(text, type_):
+    g = OnlineGrouper(GroupingConfig.profile("city"))
+    crash, _ = g.add(_item("a", 0, "A van hit a cyclist at Töölöntori, the cyclist is lying on the road", "traffic_accident", TOLO))
+    g.add(_item("b", 30, "Cyclist knocked over by a delivery van at Töölöntori, driver stopped", "traffic_accident", TOLO))
+    other, _ = g.add(_item("c", 60, text, type_, TOLO_EAST, p=0.6))
+    assert other.cluster_id == crash.cluster_id, other.reason
