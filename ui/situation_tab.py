@@ -207,7 +207,7 @@ class Situation:
             status += f". {snap['needs_read_total']:,} report(s) not triaged, waiting for a human read (list below)"
         rows = []
         for c in snap["clusters"]:
-            rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c["place"] or "",
+            rows.append([c["cluster_id"], c["incident_type"], c["priority"], c["size"], c.get("location") or c["place"] or "",
                          "yes" if c["emerging"] else "", c["incident_id"] or "", c["title"]])
         # (label, value) choices: the operator reads the label, the handlers get the id itself
         choices = [(f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}", c["cluster_id"]) for c in snap["clusters"]]

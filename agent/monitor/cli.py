@@ -227,7 +227,7 @@ def run_monitor(args: argparse.Namespace) -> int:
               + (f"; {pipeline.untriaged} NOT TRIAGED (need a human read)" if pipeline.untriaged else ""))
         for c in snap["clusters"][:10]:
             print(f"  {c['cluster_id']} {c['incident_type']} P{c['priority'][-1]} x{c['size']}"
-                  + (f" at {c['place']}" if c["place"] else "") + (" [emerging]" if c["emerging"] else ""))
+                  + (f" at {c['location']}" if c["place"] else f" ({c['location']})" if c.get("location") else "") + (" [emerging]" if c["emerging"] else ""))
     stored = "" if args.no_store else " and stored"
     problems = [e + (f"; the {pipeline.processed} report(s) read before it were processed{stored}" if pipeline.processed else "")
                 for e in feed_error]

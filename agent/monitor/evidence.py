@@ -308,3 +308,23 @@ class _WordGaps:
 def _words_apart(text: str, first: str, second: str) -> int:
     """The fewest words between an occurrence of ``first`` and one of ``second`` in ``text`` (case ignored)."""
     return _WordGaps(text).fewest_between(first, second)
+
+
+# A claim of mass casualties in a social post ("hundreds dead", "dozens killed", "satoja kuollut", "数百人死亡"): the
+# stream's likeliest hoax, and the most costly one to merge into a real incident (it would set its scale and priority).
+# Such a post is flagged for a person to verify, never grouped on its own word (trial s18 M10: "Helsinki Cathedral
+# collapsed, hundreds dead" escalated a real roof collapse 300 m away).
+_MASS_CASUALTY_CLAIM = re.compile(
+    r"\b(?:hundreds|dozens|scores|thousands|tens|\d{2,})\s+(?:of\s+)?(?:people\s+|persons\s+)?"
+    r"(?:(?:are|were|feared|reported|confirmed)\s+)?(?:dead|killed|died|deaths|bodies|casualties|victims)\b"
+    r"|\bmass(?:ive)?\s+casualt\w*|\bdeath toll\b"
+    r"|\b(?:satoja|kymmeniä|tuhansia)\s+(?:ihmisiä\s+)?(?:kuollut\w*|kuoli|kuolleita|uhre\w*)"
+    r"|\b(?:hundratals|tiotals|tusentals)\s+(?:människor\s+)?(?:döda|omkomna|dödade)"
+    r"|(?:数百|上百|几百|数十|几十|上千|数千|成百上千|大量)\S{0,3}(?:死亡|遇难|丧生|死了|人死)",
+    re.IGNORECASE)
+
+
+def mass_casualty_claim(text: str) -> str | None:
+    """The words of ``text`` that claim mass casualties, or None."""
+    m = _MASS_CASUALTY_CLAIM.search(text)
+    return m.group(0) if m else None

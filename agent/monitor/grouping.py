@@ -62,6 +62,13 @@ class PlaceFix:
     lon: float
     radius_m: float
     measured: bool = False              # coordinates the report carried (a sensor, a phone), not a place read from text
+    unconfirmed: bool = False           # the locator's guess (a description, a name read by sound), not a place the
+                                        # text confirms: shown as such, with its uncertainty (trial s18 H10)
+
+    @property
+    def shown(self) -> str:
+        """The place as the operator reads it: a guess says so, with how far off it may be."""
+        return f"{self.name} (unconfirmed, ±{self.radius_m:.0f} m)" if self.unconfirmed else self.name
 
 
 @dataclass
@@ -185,6 +192,7 @@ class Item:
                                         # hazard_impact set): where it joins nothing it opens a candidate of that type,
                                         # which raises a warning alert, or an unconfirmed new-incident alert
     hazard_impact: str | None = None    # the words saying what the hazard did ('3 dead'), read_report's
+    unmapped: str | None = None         # the place the report names that the map lacks ('Tervasaari'), if any
     scan: Scan | None = field(default=None, repr=False, compare=False)  # its words as read once (``scanned``)
 
 
@@ -233,8 +241,17 @@ class Cluster:
     fixes: list = field(default_factory=list)     # distinct place fixes of its reports (at most max_fixes)
     names: Counter = field(default_factory=Counter)  # how many of its reports give each name (with name_penalty)
     own: list[str] | None = None        # its own names (OnlineGrouper.own_names) as last read; None: read them again
+    unmapped: str | None = None         # a place its reports name that the map lacks, while it has no place on the map
     dismissed: bool = False             # the operator dismissed its one-report alert as no incident (set only by
                                         # OnlineGrouper.dismiss, which holds its rules)
+
+    @property
+    def location(self) -> str | None:
+        """Where it is, in words: its place (a guess marked unconfirmed), or that the place named is not on the map.
+        An unknown place is never replaced by a guessed one silently (trial s18 H10)."""
+        if self.place is not None:
+            return self.place.shown
+        return f"location unknown: '{self.unmapped}' is not on the map" if self.unmapped else None
 
     @property
     def incident_type(self) -> str:
@@ -244,7 +261,7 @@ class Cluster:
     def summary(self) -> dict:
         return {"cluster_id": self.cluster_id, "size": self.size, "incident_type": self.incident_type,
                 "priority": f"P{self.priority}", "first_time": self.first_time, "last_time": self.last_time,
-                "place": self.place.name if self.place else None, "emerging": self.emerging,
+                "place": self.place.name if self.place else None, "location": self.location, "emerging": self.emerging,
                 "incident_id": self.incident_id, "sources": dict(self.sources), "title": self.title}
 
 
@@ -274,6 +291,28 @@ def _minutes(seconds: float) -> str:
     if m < 120:
         return f"{m:.0f} min"
     return f"{m / 60:.1f} h"
+
+
+# Place agreement, as the learned scorer's reasons read it: distance within 1.5 combined uncertainties.
+AGREE_Z = 1.5
+# Two type readings this unlike (the overlap of their type distributions) are two different hazards, each read with
+# confidence (0.9 flood vs 0.9 storm overlap ~0.05); an unsure reading overlaps more and says little.  Only such a
+# clash splits reports whose places merely fail to agree: different triage labels alone are no evidence of two
+# incidents (a crash report triaged medical, a fallen tree triaged utility_outage), and a gate on labels split real
+# duplicates (s18-tfd2: dev-set recall 0.99 -> 0.84).
+TYPE_CLASH = 0.2
+# With no two places to compare, a report the triage calls not_incident joins only in words this close: chit-chat
+# ("stay safe everyone") near a real incident is no report of it (trial s18).  Other reports without a place go to
+# the learned scorer as before.
+TEXT_ALONE = 0.45
+# A report the triage is this sure is not_incident is held to close words too; an unsure one (a post about the
+# incident the classifier half-read) is the fitted model's.
+NOISE_SURE = 0.6
+
+
+def _where(c: Cluster) -> str:
+    location = c.location
+    return "" if location is None else f" at {location}" if c.place is not None else f" ({location})"
 
 
 def _add_fix(c: Cluster, place: PlaceFix, max_fixes: int) -> None:
@@ -714,10 +753,40 @@ class OnlineGrouper:
         probs = cluster_scores(model, feats, raw["owner"], len(open_), self.config.link or model.link)
         return np.where(raw["vetoed"], 0.0, probs), raw
 
+    def _place_gate(self, item: Item, open_: list[Cluster], raw: dict) -> tuple[np.ndarray, list[str]]:
+        """Per cluster: may the report join it at all, whatever the fitted model says, and why not.  Narrow on
+        purpose: it refuses only where every located member is both at a place that does not agree within the
+        places' uncertainty and confidently of another hazard (trial s18 M11: a tree on one street, a flooded
+        underpass ~750 m off).  Same-type reports far apart are the veto's (``member_features``); reports with no
+        place to compare are the fitted model's, except chit-chat the triage calls not_incident (close words only)."""
+        owner = raw["owner"]
+        located = np.isfinite(raw["dist"])
+        apart = located & (raw["z"] > AGREE_Z)
+        clash = raw["agree"] < TYPE_CLASH
+        ok = np.ones(len(open_), dtype=bool)
+        why = [""] * len(open_)
+        for i in range(len(open_)):
+            mine = owner == i
+            if located[mine].any():
+                if (apart & clash)[mine].sum() == located[mine].sum():
+                    ok[i] = False
+                    why[i] = f"another hazard ({item.incident_type}) where the places do not agree"
+            elif item.join_only and item.type_confidence >= NOISE_SURE and raw["text"][mine].max(initial=0.0) < TEXT_ALONE:
+                ok[i] = False
+                why[i] = "no places to compare, and words not close to it"
+        return ok, why
+
     def _decide_learned(self, item: Item, side: PairSide, open_: list[Cluster]):
         if not open_:
             return None, -1.0, "", ""
         probs, raw = self.learned_probabilities(side, open_)
+        if len(raw["owner"]):
+            ok, why = self._place_gate(item, open_, raw)
+            top = int(np.argmax(probs))  # the model's choice, said when the gate stops it
+            blocked_note = f"{open_[top].cluster_id} ({why[top]})" if not ok[top] and probs[top] > 0 else ""
+            probs = np.where(ok, probs, 0.0)
+        else:
+            blocked_note = ""
         i = int(np.argmax(probs))
         best, p = open_[i], float(probs[i])
         mine = raw["owner"] == i
@@ -742,6 +811,8 @@ class OnlineGrouper:
             f" ({best.incident_type})" if "type" in what else "")
         head = ("same " + " and ".join(what) + where) if what else "similar text"
         gap = _minutes(max(0.0, item.time - best.first_time))
+        if blocked_note:
+            parts.append(f"not joined to {blocked_note}")
         best_parts = ", ".join(parts)
         return best, p, f"{head}, {gap} after the first report; {best_parts}", best_parts
 
@@ -783,6 +854,8 @@ class OnlineGrouper:
             gone = c.members.popleft()
             self._where.pop(gone.key, None)
         self._update_place(c, item.place)
+        if item.unmapped and c.unmapped is None:
+            c.unmapped = item.unmapped
         self._where[item.key] = c.cluster_id
         c.recent.append(item.time)
         while c.recent and item.time - c.recent[0] > cfg.emerge_window_s:
@@ -793,7 +866,7 @@ class OnlineGrouper:
         warning = evidence and bool(item.hazard_warning)
         if not c.emerging and real and (len(c.recent) >= cfg.emerge_count or c.priority == 1 or (evidence and not warning)):
             c.emerging = True
-            where = f" at {c.place.name}" if c.place else ""
+            where = _where(c)
             corroborated = c.confirmed = len(c.recent) >= cfg.emerge_count or c.priority == 1
             why = (f"{len(c.recent)} reports in {_minutes(item.time - c.recent[0])}" if len(c.recent) >= cfg.emerge_count
                    else "a P1 report" if c.priority == 1
@@ -816,7 +889,7 @@ class OnlineGrouper:
             # An incident that emerged on one report's words (a headline, a post naming the hazard) that the reports
             # joining it now confirm: said to the operator, who may have set the unconfirmed alert aside.
             c.confirmed = True
-            where = f" at {c.place.name}" if c.place else ""
+            where = _where(c)
             why = f"{len(c.recent)} reports in {_minutes(item.time - c.recent[0])}" if len(c.recent) >= cfg.emerge_count else "a P1 report"
             alerts.append(GroupAlert("confirmed", c.cluster_id, item.time,
                                      f"Incident confirmed {c.cluster_id}: {c.incident_type}{where}, P{c.priority} ({why})"))

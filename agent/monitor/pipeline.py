@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agent.monitor.cluster_incident import ClusterOpening, cluster_report_text, open_from_log
-from agent.monitor.evidence import HazardReading, read_hazard, read_report, read_warning
+from agent.hazards import decisive_hazard, no_new_emergency
+from agent.monitor.evidence import HazardReading, mass_casualty_claim, read_hazard, read_report, read_warning
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
@@ -375,7 +376,8 @@ class MonitorPipeline:
                 for c, tri, h in zip(citizen, triage, readings)]
         dense = self._dense(texts, need)
         clock.append((time.perf_counter(), time.thread_time()))
-        fixes = [self.places.locate(r.text, r.source, r.lat, r.lon) for r in records]
+        located = [self.places.locate_report(r.text, r.source, r.lat, r.lon) for r in records]
+        fixes = [fix for fix, _ in located]
         clock.append((time.perf_counter(), time.thread_time()))
         signals = [{}] * len(records)
         if self.signals is not None:
@@ -391,6 +393,7 @@ class MonitorPipeline:
         rows, unread_reports = [], []
         with self.lock:
             for k, (rec, tri, vec, fix, sig, hazard) in enumerate(zip(records, triage, dense, fixes, signals, readings)):
+                unmapped = located[k][1]
                 if tri is None:  # nothing the classifier can read (a bare link): stored, counted, not grouped
                     tri = _NO_TEXT
                 t = rec.time_or(now)
@@ -402,6 +405,21 @@ class MonitorPipeline:
                 warns = noise and hazard is not None  # triaged not_incident, but it warns of a hazard it names or
                 # reports one happening (the hazard and its impact)
                 hazard = hazard or HazardReading(tri.incident_type)
+                # The checks every chat filing path makes (agent.hazards), made here too: a drill, a test, an
+                # all-clear or thanks opens and joins nothing; words that name the incident itself (a person in the
+                # water, a capsized boat, a crowd crush) decide its type over the model's misreading.
+                calm = None if unread else no_new_emergency(rec.text)
+                decisive = None if unread or noise or calm else decisive_hazard(rec.text, tri.incident_type,
+                                                                                 float(tri.type_confidence))
+                if decisive:
+                    probs = getattr(tri, "type_probs", None) or {}
+                    hazard = HazardReading(decisive, retyped=True, probability=max(float(probs.get(decisive, 0.0)), 0.5))
+                claim = mass_casualty_claim(rec.text) if rec.source == "social" and not unread and not calm else None
+                # A drill, an all-clear or thanks opens nothing, but may join the open incident it speaks of as
+                # a report (join-only, like one triaged not_incident): "the fire at the market is out" is that fire's
+                # update, and dropping it split real duplicates (s18-tfd2).
+                noise = noise or calm is not None
+                warns = warns and calm is None
                 if noise:
                     self.noise += 1
                 if unread:  # stored and counted, never grouped nor spiked: nothing says what it is; a person reads it
@@ -409,8 +427,18 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
+                elif claim:
+                    # Never merged into (and escalating) an incident, never a candidate on its own word: a person
+                    # verifies it first (trial s18 M10).
+                    cluster_id = None
+                    reason = (f"not grouped: unverified social post — verify: it claims mass casualties ('{claim}') "
+                              "that no other source confirms")
+                    alerts.append(MonitorAlert("rumour", t, f"Unverified social post — verify: it claims mass casualties "
+                                               f"('{claim}') that no other source confirms; not merged into any incident"
+                                               f" — “{rec.text[:100]}”", detail={"claim": claim, "unverified": True}))
                 elif noise and not warns and not self.config.grouping.noise_joins:
-                    cluster_id, reason = None, f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})"
+                    cluster_id, reason = None, (f"not grouped: it tells no new emergency ({calm.replace('_', ' ')})" if calm
+                                                else f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})")
                 else:  # with noise_joins a report triaged not_incident may join an open incident (as a report; never
                     # raising its priority: OnlineGrouper.add), never open one, unless it
                     # warns of a hazard: grouped as what the classifier read, it opens a candidate of that hazard where
@@ -421,9 +449,14 @@ class MonitorPipeline:
                         type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
                         type_probs=getattr(tri, "type_probs", None), join_only=noise,
                         hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
-                        hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None))
+                        hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None,
+                        unmapped=unmapped))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
-                    if noise and cluster_id is None:
+                    if calm and cluster_id is None:
+                        reason = f"not grouped: it tells no new emergency ({calm.replace('_', ' ')}); {reason[len('not grouped: '):]}"
+                    elif calm:
+                        reason += f"; it tells no new emergency ({calm.replace('_', ' ')}): an update of this incident, it opens nothing"
+                    elif noise and cluster_id is None:
                         reason = f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%}); {reason[len('not grouped: '):]}"
                     if warns and assignment.new and hazard.impact:
                         reason += (f"; triaged {NOISE_TYPE}, but it reports {hazard.incident_type} ('{hazard.evidence}') "
@@ -431,11 +464,17 @@ class MonitorPipeline:
                     elif warns and assignment.new:
                         reason += (f"; triaged {NOISE_TYPE}, but it warns of {hazard.incident_type} ('{hazard.evidence}', "
                                    f"'{hazard.warning}'): a candidate of that type")
+                    elif decisive:
+                        reason += f"; read as {decisive}, not {tri.incident_type}: its words name the incident itself"
                     elif hazard.retyped and not noise:
                         reason += (f"; read as {hazard.incident_type} (P {hazard.probability:.2f}): it names the hazard "
                                    f"'{hazard.evidence}'")
                     alerts += [MonitorAlert(a.kind, a.time, a.message, cluster_id=a.cluster_id,
                                             detail={} if a.corroborated else {"corroborated": False}) for a in group_alerts]
+                if unmapped:
+                    reason += f"; location unknown: '{unmapped}' is not on the map"
+                elif fix is not None and fix.unconfirmed:
+                    reason += f"; place unconfirmed: {fix.shown}"
                 if getattr(tri, "read_by", "") == READ_BY_FALLBACK:
                     reason += f"; read by the multilingual fallback ({tri.language})"
                 keys = [f"type={tri.incident_type}", f"source={rec.source}"] + ([] if unread else [f"priority={tri.priority}"])
@@ -454,7 +493,7 @@ class MonitorPipeline:
                                                    detail={"count": s.count, "expected": round(s.expected, 2), "p": s.p_value}))
                 if sig:
                     alerts += self._signal_alerts(sig, t, cluster_id, rec.text)
-                report = ProcessedReport(report_id, t, rec.text, rec.source, tri.incident_type, tri.priority, tri.language,
+                report = ProcessedReport(report_id, t, rec.text, rec.source, decisive or tri.incident_type, tri.priority, tri.language,
                                          cluster_id, reason, zone, fix.name if fix else None,
                                          fix.lat if fix else None, fix.lon if fix else None, rec.label, sig or {},
                                          rec.external_id)

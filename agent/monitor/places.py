@@ -38,6 +38,13 @@ class ZoneDisk:
     radius_m: float
 
 
+def _guessed(res) -> bool:
+    """The locator picked one place for words that do not name it: one feature of a kind described ("the bay"), or a
+    name it read by sound or spelling and asks to confirm.  Shown as unconfirmed, with its uncertainty; an unsure
+    street or address the text names is not a guess of another place."""
+    return not res.confident and (res.method == "generic" or "confirm" in (res.note or "").lower())
+
+
 class PlaceResolver:
     """Text/coordinates -> PlaceFix and zone name. Built from a ``tools.gazetteer.Gazetteer`` and scenario zones."""
 
@@ -63,6 +70,22 @@ class PlaceResolver:
         return next((z.radius_m for z in self.zones if z.name == name), 400.0)
 
     def locate(self, text: str, source: str, lat: float | None, lon: float | None) -> PlaceFix | None:
+        return self.locate_report(text, source, lat, lon)[0]
+
+    def locate_report(self, text: str, source: str, lat: float | None,
+                      lon: float | None) -> tuple[PlaceFix | None, str | None]:
+        """The report's place, and the name of the place it names that the map lacks (the locator's 'not on the
+        map' answer: 'Tervasaari'), else None: an unknown place is said to be unknown, not left blank."""
+        if lat is not None and lon is not None or self.locator is None:
+            return self._locate(text, source, lat, lon), None
+        res = self._read(text)
+        if res is None:
+            return None, None
+        if not res.found and res.outside_map and res.evidence:
+            return None, res.evidence
+        return self._fix(res), None
+
+    def _locate(self, text: str, source: str, lat: float | None, lon: float | None) -> PlaceFix | None:
         if lat is not None and lon is not None:
             return PlaceFix(f"{lat:.4f}, {lon:.4f}", lat, lon, SOURCE_RADIUS_M.get(source, 150.0), measured=True)
         if self.locator is not None:
@@ -79,18 +102,29 @@ class PlaceResolver:
         best = min(found, key=radius)
         return PlaceFix(best.name, best.lat, best.lon, radius(best))
 
-    def _locate_text(self, text: str) -> PlaceFix | None:
+    def _read(self, text: str):
+        """The locator's answer (a tools.locate Resolution), None without a locator or when it failed."""
+        if self.locator is None:
+            return None
         try:
-            res = self.locator.locate(text)
+            return self.locator.locate(text)
         except Exception:  # a locator fault must not stop the stream: the report is grouped without a place
             log.exception("locator failed on a report; grouped without a place")
             return None
+
+    def _locate_text(self, text: str) -> PlaceFix | None:
+        res = self._read(text)
+        return None if res is None else self._fix(res)
+
+    @staticmethod
+    def _fix(res) -> PlaceFix | None:
         if not res.found:
             return None  # not on the map, or outside it: never snapped to the nearest thing inside
         radius = max(float(res.radius_m or 0.0), MIN_RADIUS_M)
         if not res.confident:
             radius = max(radius, UNSURE_RADIUS_M)
-        return PlaceFix(res.place or res.feature or f"{res.lat:.4f}, {res.lon:.4f}", float(res.lat), float(res.lon), radius)
+        return PlaceFix(res.place or res.feature or f"{res.lat:.4f}, {res.lon:.4f}", float(res.lat), float(res.lon), radius,
+                        unconfirmed=_guessed(res))
 
     def zone_of(self, place: PlaceFix | None) -> str | None:
         if place is None or not self.zones:

@@ -504,7 +504,7 @@ def test_eca_monitor_ends_any_other_fault_with_one_line_that_says_what_was_not_p
     def broken(self, *args, **kwargs):
         raise ValueError("bad place index")
 
-    monkeypatch.setattr(PlaceResolver, "locate", broken)
+    monkeypatch.setattr(PlaceResolver, "locate_report", broken)  # the pipeline's one entry
     code, _, err = _run_monitor(tmp_path, quick_model_dir, monkeypatch, capsys, "--no-dense")
     assert code == 2 and "Traceback" not in err
     assert "the monitor failed (ValueError: bad place index)" in err and "were not processed" in err
