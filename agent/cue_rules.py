@@ -104,7 +104,7 @@ CUES: list[tuple[str, str]] = [
     # "which shelters still have room (tonight)?", "onko evakuointikeskuksissa vielä tilaa?", "vilka skyddsrum har plats
     # kvar?": the places still free, not the capacities (trial 18 M7)
     # (a place or a head count beside it asks for the nearest suitable ones: the shelter list, which says free places too)
-    ("shelter_occupancy", r"(?<!nearest )(?<!closest )\b(?:shelters?|" + _SHELTER_NOUN + r")\b(?![^.?!;]*\b(?:near|around|close to|for \d))[^.?!;]{0,30}\b(?:have|has|with|got)\s+(?:any\s+)?(?:room|space|places?|beds?)\b|"
+    ("shelter_occupancy", r"(?<!nearest )(?<!closest )\b(?:shelters?|" + _SHELTER_NOUN + r")\b(?![^.?!;]*\b(?:near|around|close to|for \d))[^.?!;]{0,30}\b(?:have|has|got)\s+(?:any\s+)?(?:room|space|places?|beds?)\b|"
                           r"\b(?:room|space)\s+(?:left\s+)?(?:in|at)\s+(?:the\s+|any\s+)?(?:shelters?|" + _SHELTER_NOUN + r")|"
                           r"(?:evakuointikeskuks\w*|hätämajoitu\w*|suoj\w*)[^.?!]{0,30}\b(?:tilaa|vapaita paikkoja)|\b(?:tilaa|vapaita paikkoja)\b[^.?!]{0,30}(?:evakuointikeskuks\w*|suoj\w*)|"
                           r"skyddsrum\w*[^.?!]{0,30}\b(?:plats|platser|rum)\s+kvar|"

@@ -352,7 +352,7 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     return intents, whole
 
 
-_PIECES = re.compile(r"[，,。；;！!？?：:\n]+|\s+(?:and|och|ja)\s+(?=(?:we|I|vi|me)\b)")
+_PIECES = re.compile(r"[，,。；;！!？?：:\n]+|(?<!\s)\s+(?:and|och|ja)\s+(?=(?:we|I|vi|me)\b)")
 # A plea for units, not an order ("we need more ambulances", "vi behöver fler ambulanser", "tarvitsemme lisää
 # ambulansseja"): beside what is happening at a place of the map it asks for that incident's units (trial s18: "CPR in
 # progress at Annankatu 12, we need more ambulances" was a dispatch to no incident, nothing filed).  An imperative
