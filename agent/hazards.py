@@ -1,7 +1,7 @@
 """The hazard a message's words name, and the triage model's incident type checked against them.
 
 ``HAZARD_WORDS`` (EN + ZH word lists per hazard, first match wins; the Finnish, Swedish, German and other tourists'
-words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``not_an_emergency_now`` (a drill, a test or an all-clear), ``no_new_emergency`` (those, thanks, a hazard word in its everyday sense: the test of every filing path), ``hazard_from_words``, the type the operator
+words and radio shorthand in the ``*_WORDS_ABROAD`` parts), ``cries_for_help`` (a cry for help in those languages), ``no_new_emergency`` (a drill, a test, an all-clear, thanks, a hazard word in its everyday sense: the test of every filing path), ``hazard_from_words``, the type the operator
 states in so many words (``stated_hazard``), and ``reconciled_triage``: a triage type the words contradict yields to
 theirs (under-triage is the costliest error).
 """
@@ -111,16 +111,10 @@ ALL_CLEAR = (
     r"\b(?:done|finished|completed|resolved|cleared|stood down)\b|"
     r"\bsammu(?:tettu|i|nut|ksissa)\b|\btuuletettu\b|\bhallinnassa\b|\bsläckt\w*|\bunder kontroll\b|\bgelöscht\b|"
     r"\bunter kontrolle\b|\berledigt\b|已(?:经)?(?:被)?扑灭|已灭|(?:火|烟)(?:已经?)?(?:灭了|熄灭)")
-NOT_AN_EMERGENCY_NOW = re.compile(EXERCISE_OR_FALSE_ALARM + "|" + ALL_CLEAR, re.IGNORECASE)
 _EXERCISE_OR_FALSE_ALARM = re.compile(EXERCISE_OR_FALSE_ALARM, re.IGNORECASE)
 _FALSE_ALARM = re.compile(r"false alarm|reset|erheellinen|aiheeton|virhehälytys|väärä hälytys|falsk|återställ|fehlalarm|误报|虚警|假警报|复位",
                           re.IGNORECASE)
 _ALL_CLEAR = re.compile(ALL_CLEAR, re.IGNORECASE)
-
-
-def not_an_emergency_now(text: str) -> bool:
-    """Does the message call its hazard an exercise, a test or training, or say it is over?"""
-    return bool(NOT_AN_EMERGENCY_NOW.search(text))
 
 
 # Said beside a drill, a test or an all-clear, an emergency that is real now: "REAL fire", "this is not a drill", a fire
@@ -352,8 +346,9 @@ def _a_cry_for_help_is_an_emergency(outcome: Any, text: str) -> Any:
 
 
 def unknown_emergency(text: str) -> bool:
-    """A cry for help ("apua", "hjälp", "help Annankatu 12") that names no hazard and is no drill or all-clear."""
-    return cries_for_help(text) and hazard_from_words(text) is None and not not_an_emergency_now(text)
+    """A cry for help ("apua", "hjälp", "help Annankatu 12") that names no hazard and is no drill, test or all-clear."""
+    return (cries_for_help(text) and hazard_from_words(text) is None
+            and not (_EXERCISE_OR_FALSE_ALARM.search(text) or _ALL_CLEAR.search(text)))
 
 
 # What the weather did to a person that makes the call P1: bleeding badly, unconscious, not moving, trapped under what
