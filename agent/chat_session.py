@@ -2,8 +2,11 @@
 
 One class in the spirit of mini-swe-agent's ``DefaultAgent``: a config dataclass with sane defaults and explicit state
 (the session's incidents, the incident it is on, the proposals it filed that wait for a decision).  A turn screens the
-message, files each report it plans under the right incident (``agent.report_filing``), runs the tool agent
-(``agent.loop.ChatAgent``) and logs what was said.  ``Assistant.chat`` runs one turn of a session made for it.
+message and walks the turn's steps in their order of precedence (``agent.turn_steps.STEPS``: address answers, unreadable
+text, corrections, incident requests, the safety screen, plan orders, unit moves, merges, closes, data gaps,
+non-emergencies); the first that answers ends the turn, and the last, the tool agent (``agent.loop.ChatAgent``),
+answers the rest, filing each report it plans under the right incident (``agent.report_filing``).  This module keeps
+the session's state and its replies; ``Assistant.chat`` runs one turn of a session made for it.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ session's incident said as a pronoun: "send ERO-R1 to it", "skicka ERO-R1 dit", 
 
 Read by the router, such an order was a status readout ("ERO-R1 is already dispatched; nothing to change"), a report
 that opened a duplicate incident, or 'ERO-R1' looked up as a place (trial 18 H4, M15).  This module only reads the
-words: which units are named and to which incident they go is resolved by the chat (``ChatSession._unit_move_reply``)
+words: which units are named and to which incident they go is resolved by the chat (``agent.turn_steps.units.units_moved``)
 against the log, and the move is proposed (``reassign_units``), never applied here.
 """
 
