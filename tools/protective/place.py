@@ -765,7 +765,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
             use = poi_use
         c = g.representative_point()
         label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
-        return g, BuildingInfo(label=label, footprint_m2=round(g.area, 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
+        return g, BuildingInfo(label=label, footprint_m2=round(b.footprint_m2(i), 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
     label = (f"{match.name} {number}" if number else match.name) if known else f"the building named in the report, in {match.name}"
     g = geo.assumed_footprint((x, y), ASSUMED_FOOTPRINT_M2)
     return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS), use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0), (x, y)

@@ -1,0 +1,117 @@
+"""Session 19, issue 16 (people moved within +-50 % of the team's building-based estimate): general causes found on
+bench/data/protective_actions_dev14.yaml (and dev13), each said in several wordings that are not the dev items'.
+
+- A care home / nursing home is where its residents live: residential density (flats), not public / assembly, and its
+  fire follows the residential rows (F2/F3). Section 4's public class is for assembly (station, library, theatre...).
+- A footprint's floor area is the OSM polygon's own area (section 5a: "the area of the OSM building polygon"), also
+  where OSM draws it self-intersecting: the map's mending of the outline must not add floor area.
+- Water standing knee-deep or flowing into a building's rooms is FL2 (two authors, dev13 and dev14, read it so).
+- A kiosk inside a building's hall is a fire in that building (F4), not F1's outdoor kiosk.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective import extract_protective_cues, plan_protective_action
+from tests.tools.helpers import protective_row
+
+
+# --- care homes are residential -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fire alarm at the care home, smoke in the corridor of the second floor",
+    "The nursing home on our street has smoke coming from a resident's room",
+    "Smoke in the old people's home, the night staff are moving residents",
+    "养老院二楼走廊里有烟，护工正在转移老人",
+    "敬老院的厨房着火了",
+])
+def test_a_care_home_is_a_residential_building(text):
+    cues = extract_protective_cues(text)
+    assert cues.building_use == "residential", cues
+    assert cues.building_type == "residential", cues
+
+
+def test_a_care_home_at_night_counts_residents_at_the_flats_density(city):
+    # Snellmaninkatu 10: an untagged block (about 645 m2, no building:levels -> 6 floors). The care home's word for the
+    # whole building makes it residential: 6 x 645 x 3.0 / 100 = 116 at night (public would give 39).
+    plan = plan_protective_action(city, "Night nurse at the care home at Snellmaninkatu 10, 02:10: smoke is coming down the "
+                                        "main stairs from the attic and most residents cannot walk", "fire", routing=False)
+    assert plan.rule == "F3"
+    assert plan.building is not None and plan.building.use == "residential"
+    assert 100 <= plan.people_moved <= 130
+
+
+def test_a_care_home_by_day_in_chinese_is_not_counted_as_an_assembly_hall(city):
+    # Korkeavuorenkatu 24: untagged, about 821 m2 x 6 floors; by day residential 1.0 -> about 49 (public 10.0 gave 490).
+    plan = plan_protective_action(city, "Korkeavuorenkatu 24的养老院，上午十点，厨房煤气味很重，有嘶嘶声，一位老人头晕。", "hazmat", routing=False)
+    assert plan.rule == "H2"
+    assert plan.building is not None and plan.building.use == "residential"
+    assert 40 <= plan.people_moved <= 60
+
+
+@pytest.mark.parametrize("text", [
+    "Smoke is coming down the main stairs from the attic, the residents are still in their flats",
+    "Smoke drifting down the back staircase, we can't get out",
+    "Smoke is pouring into the main stairwell of our block of flats",
+])
+def test_smoke_down_a_named_stair_is_smoke_in_the_stairwell(text):
+    # F3's smoke in the stairwell (round 8: coming, rolling or drifting down the stairs), with a word for which stair.
+    assert protective_row("fire", text) == "F3"
+
+
+# --- the OSM polygon's own area ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Strong gas smell and hissing in the stairwell at Fredrikinkatu 30, 11 am",
+    "Fredrikinkatu 30楼道里煤气味很浓，还有嘶嘶声，上午十点",
+])
+def test_a_self_intersecting_footprint_keeps_the_osm_polygons_area(city, text):
+    # The footprint holding the Fredrikinkatu 30 points is drawn self-intersecting in OSM; its polygon's area is about
+    # 540 m2 (pyrosm, as the team's labels use it). Mending the outline into three parts gave 948 m2 (+75 %).
+    plan = plan_protective_action(city, text, "hazmat", routing=False)
+    assert plan.building is not None and plan.building.source == "osm"
+    assert 500 <= plan.building.footprint_m2 <= 560, plan.building
+    # 6 floors x ~540 m2 x residential day 1.0 / 100
+    assert 28 <= plan.people_moved <= 36
+
+
+# --- water in the building's rooms ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Water from a burst main is running down the steps into the shop and the storeroom below is filling, it's up to our knees",
+    "A pipe burst behind the wall of our basement store, water is pouring in and it is half a metre deep down there",
+    "The cellar is filling up, the water is already up to my knees",
+    "Water is seeping under the door into the shop from the flooded yard",
+    "地下储藏室的水已经到膝盖了，还在涨",
+])
+def test_water_standing_or_flowing_in_the_buildings_rooms_is_fl2(text):
+    assert protective_row("flood", text) == "FL2"
+
+
+@pytest.mark.parametrize("text", [
+    "The street in front of the shop is flooded up to our knees",
+    "The underpass is flooded, water knee-deep, nobody inside",
+    "A water main burst on Mannerheimintie, the road is half a metre deep in water",
+])
+def test_street_water_stays_fl1(text):
+    assert protective_row("flood", text) == "FL1"
+
+
+# --- a kiosk inside a hall ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Smoke coming out of a closed kiosk in the main hall of the railway station",
+    "A kiosk inside the shopping centre's ground-floor hall is burning",
+    "A newspaper stand in the station concourse is on fire",
+])
+def test_a_kiosk_inside_a_hall_is_a_fire_in_the_building(text):
+    assert protective_row("fire", text) == "F4"
+
+
+@pytest.mark.parametrize("text", [
+    "A kiosk is burning on the square, nobody near it",
+    "The newspaper kiosk at the tram stop is on fire",
+])
+def test_a_kiosk_in_the_open_stays_f1(text):
+    assert protective_row("fire", text) == "F1"
