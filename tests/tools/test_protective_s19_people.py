@@ -115,3 +115,55 @@ def test_a_kiosk_inside_a_hall_is_a_fire_in_the_building(text):
 ])
 def test_a_kiosk_in_the_open_stays_f1(text):
     assert protective_row("fire", text) == "F1"
+
+
+# --- the wind now, after "but (it just turned and) is now from" ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "now"), [
+    ("When I called the wind was from the south-west but it just turned and is now from the north, fumes towards the harbour", 0.0),
+    ("The wind was from the south-west but is now from the north", 0.0),
+    ("Earlier the wind was easterly, it has since turned and is now from the west", 270.0),
+])
+def test_a_wind_said_to_blow_now_after_a_contrast_is_the_wind_now(text, now):
+    assert extract_protective_cues(text).wind_from_deg == now
+
+
+def test_something_else_coming_now_from_a_direction_is_no_wind():
+    # "Crews are now coming from the north": the wind stays the one the report gives.
+    assert extract_protective_cues("Wind from the south at 4 m/s, crews are now coming from the north").wind_from_deg == 180.0
+
+
+# --- a theatre's lighting bridge is inside ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Smoke from the lighting bridge above the stalls of the theatre, the show has stopped",
+    "Sparks and smoke up on the light bridge over the stage of the theatre",
+])
+def test_a_theatres_lighting_bridge_is_indoors(text):
+    assert protective_row("fire", text) == "F4"
+
+
+def test_a_car_burning_on_a_bridge_is_still_outdoors():
+    assert protective_row("fire", "A car is burning on the bridge, nobody inside it") == "F1"
+
+
+# --- "the school on <street>": the street's one building of that use ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Teacher at the European School on Bulevardi: smoke from the chemistry classroom on the third floor, 10:15",
+    "Smoke in the school on Bulevardi, classes are in session, 9 am",
+])
+def test_a_use_named_on_a_street_without_a_number_is_the_streets_one_building_of_that_use(city, text):
+    # Bulevardi's one school is Helsingin eurooppalainen koulu (Bulevardi 18, building=school, 5 levels, ~1,860 m2):
+    # 5 x 1860 x 8.0 / 100 = about 750 by day, not the assumed 600 m2 x 6 floors (290).
+    plan = plan_protective_action(city, text, "fire", routing=False)
+    assert plan.rule == "F4"
+    assert plan.building is not None and plan.building.source == "osm", plan.building
+    assert 600 <= plan.people_moved <= 900
+
+
+def test_two_buildings_of_that_use_on_the_street_leave_the_building_assumed(city):
+    # Yrjönkatu has two hotels (Hotelli Torni, a tagged tower, and Omenahotelli Yrjönkatu, a point in an untagged
+    # block): the report does not say which, so the plan keeps the assumed building and says so.
+    plan = plan_protective_action(city, "Smoke in the corridor of the hotel on Yrjönkatu, 23:00", "fire", routing=False)
+    assert plan.building is not None and plan.building.source == "assumed"
