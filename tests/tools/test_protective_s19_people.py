@@ -167,3 +167,24 @@ def test_two_buildings_of_that_use_on_the_street_leave_the_building_assumed(city
     # block): the report does not say which, so the plan keeps the assumed building and says so.
     plan = plan_protective_action(city, "Smoke in the corridor of the hotel on Yrjönkatu, 23:00", "fire", routing=False)
     assert plan.building is not None and plan.building.source == "assumed"
+
+
+# --- a building named by its initials on the street the report names ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # UPM, Alvar Aallon katu 1: building=office, 5 levels, ~3,100 m2 -> 5 x 3100 x 4.0 / 100 = about 620 by day.
+    ("Strong smell of gas on the ground floor of the UPM office building on Alvar Aallon katu, two colleagues are dizzy. 14:10", 500, 750),
+    ("Alvar Aallon katu上UPM大楼一楼煤气味很浓，两个同事头晕，下午两点", 500, 750),
+    # EY, Alvar Aallon katu 5: building=office, 5 levels, ~2,700 m2 -> about 530 by day.
+    ("Gas smell and hissing at EY on Alvar Aallon katu, people with headaches, 10 am", 420, 650),
+])
+def test_a_building_named_by_its_initials_on_the_named_street_is_that_building(city, text, low, high):
+    plan = plan_protective_action(city, text, "hazmat", routing=False)
+    assert plan.rule == "H2"
+    assert plan.building is not None and plan.building.source == "osm", plan.building
+    assert low <= plan.people_moved <= high
+
+
+def test_capitals_that_name_no_building_of_the_street_change_nothing(city):
+    plan = plan_protective_action(city, "CO alarm going off and two people dizzy in an office on Alvar Aallon katu", "hazmat", routing=False)
+    assert plan.building is not None and plan.building.source == "assumed"

@@ -750,14 +750,35 @@ def _the_one_building_of_use_on(city: CityModel, b: Buildings, street: str, use:
     A commander told "the school on Bulevardi" with no number goes to the street's school when it has one; with two,
     the report does not say which, and the plan keeps the assumed building (section 5a) rather than guess.
     """
+    on_street = _footprints_on(city, b, street)
+    held = _poi_uses_by_footprint(city, b)
+    of_use = [i for i in on_street if b.use[i] == use or use in held.get(i, ())]
+    return of_use[0] if len(of_use) == 1 else None
+
+
+def _footprints_on(city: CityModel, b: Buildings, street: str) -> set[int]:
+    """The footprints whose own address, or an address point inside them, is on ``street``."""
     key = normalize(street)
     on_street = {i for i in range(len(b)) if b.street[i] and normalize(b.street[i]) == key}
     for p in city.locator.addresses.by_street.get(key, []):
         if (i := building_at(b, p.x, p.y, max_m=ADDRESS_POINT_SNAP_M)) is not None:
             on_street.add(i)
-    held = _poi_uses_by_footprint(city, b)
-    of_use = [i for i in on_street if b.use[i] == use or use in held.get(i, ())]
-    return of_use[0] if len(of_use) == 1 else None
+    return on_street
+
+
+# A company's initials written in capitals as a word of their own ("UPM", "EY"): the gazetteer reads names of four
+# letters or more only (shorter ones are ordinary words too often), so such a building name is looked for here.
+_CAPITALS = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,4})(?![\w&-])")
+
+
+def building_named_in_capitals(city: CityModel, b: Buildings, street: str, text: str) -> int | None:
+    """The footprint on ``street`` whose OSM name is a capitals word of the report ("the UPM office building on Alvar
+    Aallon katu"), else None. Only on the street the report names: "CO alarm" names no building called CO."""
+    said = set(_CAPITALS.findall(text or ""))
+    if not said:
+        return None
+    hits = [i for i in _footprints_on(city, b, street) if b.name[i] in said]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _poi_uses_by_footprint(city: CityModel, b: Buildings) -> dict[int, set[str]]:
@@ -795,8 +816,10 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
                 x, y = at
     elif known and match.kind != "street":
         i = place_building(city, b, match)[0]
-    elif known and match.kind == "street" and (said := _whole_building_use(cues)) is not None:
-        i = _the_one_building_of_use_on(city, b, match.name, said)
+    elif known and match.kind == "street":
+        i = building_named_in_capitals(city, b, match.name, text)
+        if i is None and (said := _whole_building_use(cues)) is not None:
+            i = _the_one_building_of_use_on(city, b, match.name, said)
     if i is not None:
         g = b.geoms[i]
         # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block
