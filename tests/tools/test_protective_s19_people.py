@@ -188,3 +188,15 @@ def test_a_building_named_by_its_initials_on_the_named_street_is_that_building(c
 def test_capitals_that_name_no_building_of_the_street_change_nothing(city):
     plan = plan_protective_action(city, "CO alarm going off and two people dizzy in an office on Alvar Aallon katu", "hazmat", routing=False)
     assert plan.building is not None and plan.building.source == "assumed"
+
+
+# --- a bomb threat passed on in Swedish or Finnish -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ett mejl kom in till skolan i morse: en bomb ska explodera i skolan vid lunch. Inget har hittats.",
+    "Växeln fick ett samtal: en bomb är placerad i stadshuset.",
+    "Koulun kansliaan tuli sähköposti: pommi räjähtää koulussa kello 12.",
+    "Kaupungintalolle soitettiin pommiuhka, mitään ei ole löydetty.",
+])
+def test_a_bomb_threat_in_swedish_or_finnish_is_ps4(text):
+    assert protective_row("public_security", text) == "PS4"

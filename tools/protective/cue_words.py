@@ -242,7 +242,11 @@ SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|un
               r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))"]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|(炸弹|装置|爆炸物)[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate)|(bomb|device|explosives?)\b[^.]{0,40}\b(goes|will go|is going to go|is set to go) off at)",
-               r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
+               r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)",
+               # Swedish and Finnish, as a switchboard or a school office in Helsinki may pass a threat on: "bombhot", "en bomb
+               # ska explodera", "en bomb är placerad i stadshuset", "pommiuhka", "pommi räjähtää".
+               r"\b(bombhot|hot om (en )?bomb|(en )?bomb (ska|kommer att|skall) (explodera|sprängas|smälla)|(en )?bomb (är|har blivit) (placerad|gömd|utplacerad)|"
+               r"pommiuhk\w*|pommi (räjähtää|on (asetettu|piilotettu|sijoitettu|kätketty)))"]
 # A sports, gym or travel bag (holdall) is suitcase-sized: the briefcase/suitcase class, not the backpack's.
 ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
