@@ -93,6 +93,7 @@ def test_water_standing_or_flowing_in_the_buildings_rooms_is_fl2(text):
     "The street in front of the shop is flooded up to our knees",
     "The underpass is flooded, water knee-deep, nobody inside",
     "A water main burst on Mannerheimintie, the road is half a metre deep in water",
+    "Water is pouring in from the street into the underpass, nobody is down there",
 ])
 def test_street_water_stays_fl1(text):
     assert protective_row("flood", text) == "FL1"

@@ -307,7 +307,7 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        # shop", "seeping under the door into the shop"), or "pouring in" said of where the caller is.
                        r"|\b(water|rainwater|floodwater|sewage)\b[^.]{0,30}\b(running|pouring|flowing|seeping|streaming|gushing|rushing|coming|trickling|leaking) "
                        r"(down|under|through|over|past) [^.]{0,25}?\b(into|in to) (the |our |their |my )?(\w+ )?(basement|cellar|shops?|store|building|flats?|ground[- ]floor|lobby|garage|restaurant|storeroom|kitchen)\b"
-                       r"|\bwater (is |was )?(pouring|gushing|rushing|streaming|flooding) in\b(?! (the|to the|on the) (street|road|underpass|tunnel))"
+                       r"|\bwater (is |was )?(pouring|gushing|rushing|streaming|flooding) in(?=\s*(?:[,;!?]|\.(?!\d)|$|and\b|now\b|here\b|already\b))"
                        r"|\bwater (is )?(pouring|coming|streaming|running|gushing|cascading) (down )?(through|from|out of) the ceiling",
                        r"((地下室|地下(?!通道)[^，。；！？]{0,3}|一楼|底层|屋里|家里|店里|楼里|车库)[^，。；！？]{0,3}进了[^，。；！？]{0,6}水"
                        r"|(屋里|家里|店里|楼里|室内|地下(?!通道)[^，。；！？]{0,4}|储藏室|仓库|一楼|底层|车库)[^。！？]{0,12}(到|没过|淹到|漫过)(了)?(脚踝|脚面|膝盖|小腿))"]
