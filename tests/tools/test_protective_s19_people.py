@@ -148,26 +148,20 @@ def test_a_car_burning_on_a_bridge_is_still_outdoors():
     assert protective_row("fire", "A car is burning on the bridge, nobody inside it") == "F1"
 
 
-# --- "the school on <street>": the street's one building of that use ----------------------------------------------------
+# --- a use on a street without a number names no building of the map ------------------------------------------------
 
 @pytest.mark.parametrize("text", [
+    # Section 5a: a building the map lacks is never another building. "The European School" is not the map's name
+    # (Helsingin eurooppalainen koulu) and "the Lapland Hotel" is not on the map: Bulevardi's one school or one hotel
+    # is not counted in their place (dev9 P9-017 and dev10 P10-039 were labelled so; a rule tried in this session that
+    # took the street's one building of the use broke them, and was taken out).
     "Teacher at the European School on Bulevardi: smoke from the chemistry classroom on the third floor, 10:15",
-    "Smoke in the school on Bulevardi, classes are in session, 9 am",
+    "I'm staying at the Lapland Hotel on Bulevardi, 3 a.m., the corridor smells of smoke and the alarm is ringing",
 ])
-def test_a_use_named_on_a_street_without_a_number_is_the_streets_one_building_of_that_use(city, text):
-    # Bulevardi's one school is Helsingin eurooppalainen koulu (Bulevardi 18, building=school, 5 levels, ~1,860 m2):
-    # 5 x 1860 x 8.0 / 100 = about 750 by day, not the assumed 600 m2 x 6 floors (290).
+def test_a_use_named_on_a_street_without_a_number_keeps_the_assumed_building(city, text):
     plan = plan_protective_action(city, text, "fire", routing=False)
     assert plan.rule == "F4"
-    assert plan.building is not None and plan.building.source == "osm", plan.building
-    assert 600 <= plan.people_moved <= 900
-
-
-def test_two_buildings_of_that_use_on_the_street_leave_the_building_assumed(city):
-    # Yrjönkatu has two hotels (Hotelli Torni, a tagged tower, and Omenahotelli Yrjönkatu, a point in an untagged
-    # block): the report does not say which, so the plan keeps the assumed building and says so.
-    plan = plan_protective_action(city, "Smoke in the corridor of the hotel on Yrjönkatu, 23:00", "fire", routing=False)
-    assert plan.building is not None and plan.building.source == "assumed"
+    assert plan.building is not None and plan.building.source == "assumed", plan.building
 
 
 # --- a building named by its initials on the street the report names ---------------------------------------------------
@@ -201,3 +195,17 @@ def test_capitals_that_name_no_building_of_the_street_change_nothing(city):
 ])
 def test_a_bomb_threat_in_swedish_or_finnish_is_ps4(text):
     assert protective_row("public_security", text) == "PS4"
+
+
+# --- a clock time after a street is no house number ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("I'm at the hotel on Bulevardi, 3 a.m., the corridor smells of smoke", None),
+    ("Smoke on Bulevardi 3 a.m., alarm ringing", None),
+    ("Gas smell on Bulevardi 11 PM, nobody ill", None),
+    ("Fire at Bulevardi 3, it started at 3 a.m.", "3"),
+    ("Bulevardi 3 A, 3rd floor, smoke in the kitchen", "3a"),
+])
+def test_a_clock_time_right_after_a_street_is_not_its_house_number(city, text, number):
+    # "Bulevardi, 3 a.m." was read as Bulevardi 3A and the plan counted that building's people.
+    assert city.locator.house_number(text, "Bulevardi") == number

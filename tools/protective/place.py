@@ -736,26 +736,6 @@ def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[in
     return None, False
 
 
-def _whole_building_use(cues: ProtectiveCues) -> str | None:
-    """The use the report gives the whole building (its type, or a non-residential use not of a tenant), else None."""
-    if cues.building_type:
-        return cues.building_type
-    return cues.building_use if cues.building_use not in (None, "residential") and not cues.use_is_tenant else None
-
-
-def _the_one_building_of_use_on(city: CityModel, b: Buildings, street: str, use: str) -> int | None:
-    """The street's one footprint of ``use`` ("the European School on Bulevardi": the school among Bulevardi's buildings),
-    by the footprints' own address tags and the address points inside them; None when there is none or more than one.
-
-    A commander told "the school on Bulevardi" with no number goes to the street's school when it has one; with two,
-    the report does not say which, and the plan keeps the assumed building (section 5a) rather than guess.
-    """
-    on_street = _footprints_on(city, b, street)
-    held = _poi_uses_by_footprint(city, b)
-    of_use = [i for i in on_street if b.use[i] == use or use in held.get(i, ())]
-    return of_use[0] if len(of_use) == 1 else None
-
-
 def _footprints_on(city: CityModel, b: Buildings, street: str) -> set[int]:
     """The footprints whose own address, or an address point inside them, is on ``street``."""
     key = normalize(street)
@@ -781,25 +761,6 @@ def building_named_in_capitals(city: CityModel, b: Buildings, street: str, text:
     return hits[0] if len(hits) == 1 else None
 
 
-def _poi_uses_by_footprint(city: CityModel, b: Buildings) -> dict[int, set[str]]:
-    """The uses the city's OSM places give the footprints they lie in (a hotel's point in an untagged block), built once:
-    "the hotel on Yrjönkatu" has two candidates when one hotel is a point in a mixed block and the other a tagged tower."""
-    def build() -> dict[int, set[str]]:
-        out: dict[int, set[str]] = {}
-        for f in city.features:
-            if f.geometry is None:
-                continue
-            for key in ("tourism", "amenity", "shop"):
-                if (value := f.tags.get(key)) and (use := _poi_use(f"{key}={value}")) is not None:
-                    c = f.geometry.representative_point()
-                    x, y = geo.xy(city, c.y, c.x)
-                    if (i := building_at(b, x, y, max_m=ADDRESS_POINT_SNAP_M)) is not None:
-                        out.setdefault(i, set()).add(use)
-                    break
-        return out
-    return per_city(city, "poi_uses_by_footprint", build)
-
-
 def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
                   text: str = "", known: bool = True) -> tuple[Any, BuildingInfo, tuple[float, float]]:
     """(metric footprint, its description, metric centre) of the building at the place (``text``: the report).
@@ -818,8 +779,6 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         i = place_building(city, b, match)[0]
     elif known and match.kind == "street":
         i = building_named_in_capitals(city, b, match.name, text)
-        if i is None and (said := _whole_building_use(cues)) is not None:
-            i = _the_one_building_of_use_on(city, b, match.name, said)
     if i is not None:
         g = b.geoms[i]
         # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block
