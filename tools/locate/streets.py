@@ -20,6 +20,9 @@ from tools.locate.patterns import (
 )
 
 
+# A number with a.m. / p.m. after it, as the normalized text writes them ("3 a m", "3am", "11 pm").
+_CLOCK_AFTER = re.compile(r"^ \d{1,2} ?[ap] ?m(?= |$)")
+
 class StreetsMixin:
     """Locator methods for addresses, streets and junctions."""
 
@@ -35,6 +38,10 @@ class StreetsMixin:
         m = _HOUSE_NUMBER.match(norm[mn.end: mn.end + 24])
         # Read on the report's own text, where punctuation still separates "Kalevankatu 12, people ..."
         if m and re.search(rf"(?<![\d:.,]){m.group(1)}{_NOT_A_HOUSE_NUMBER}", text, re.IGNORECASE):
+            m = None
+        # A clock time right after the street ("on Bulevardi, 3 a.m.", "Bulevardi 3 pm") is no house number 3 (nor 3A):
+        # read where it stands, so "Bulevardi 3, since 3 a.m." keeps its number.
+        if m and _CLOCK_AFTER.match(norm[mn.end: mn.end + 24]):
             m = None
         if m:
             letter = m.group(2) or ""

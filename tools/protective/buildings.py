@@ -82,9 +82,18 @@ class Buildings:
     housenumber: list[str]
     name: list[str]
     tree: STRtree = field(repr=False)
+    # The floor area of each footprint as OSM draws its polygon (section 5a: "the area of the OSM building polygon"). A
+    # self-intersecting outline (a few central blocks) is mended for the geometry (``geoms``), and the mended parts may
+    # cover far more than the polygon's own area (Fredrikinkatu 30: 948 m2 vs 542 m2); the people count keeps the latter.
+    areas: np.ndarray = field(default_factory=lambda: np.array([], dtype=float), repr=False)
 
     def __len__(self) -> int:
         return len(self.geoms)
+
+    def footprint_m2(self, i: int) -> float:
+        """The floor area of one storey of building ``i``: the OSM polygon's own area, else its mended geometry's."""
+        own = float(self.areas[i]) if i < len(self.areas) else 0.0
+        return own if own > 0 else float(self.geoms[i].area)
 
     def floors(self, i: int) -> float:
         v = self.levels[i]
@@ -203,8 +212,11 @@ def _project_buildings(city: CityModel, settings: Settings | None) -> Buildings:
         x, y = city.projection.to_xy(xy[:, 1], xy[:, 0])
         return np.column_stack([x, y])
 
-    geoms = np.array([shapely.make_valid(shapely.transform(g, to_xy)) for g in geoms], dtype=object) if len(geoms) else np.array([], dtype=object)
-    return Buildings(geoms, np.array([v if v is not None else np.nan for v in data.levels], dtype=float), data.use, data.street, data.housenumber, data.name, STRtree(geoms))
+    drawn = [shapely.transform(g, to_xy) for g in geoms]
+    areas = np.array([float(g.area) for g in drawn], dtype=float)
+    geoms = np.array([shapely.make_valid(g) for g in drawn], dtype=object) if len(drawn) else np.array([], dtype=object)
+    return Buildings(geoms, np.array([v if v is not None else np.nan for v in data.levels], dtype=float), data.use, data.street, data.housenumber, data.name,
+                     STRtree(geoms), areas)
 
 
 @dataclass

@@ -43,8 +43,8 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
           r"\b(krs|kerros|\w*keitti[öo]|porraskäytävä|rappu(käytävä)?)\b",
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room|behind the (counter|bar|till|reception desk))\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
-          r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
-OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
+          r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms|hall|concourse|foyer|atrium)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
+OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|(?<!lighting )(?<!light )bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
            r"(街上|路上|马路|广场|公园|码头|港口|停车场|路口|十字路口|人行道|桥|隧道|地下通道|户外|室外|货车|卡车|罐车|槽罐车|外面|楼外|门外|门口|街边|路边|楼下|小区|院子|内院|庭院|(?<![剧医学法影])院里|空地|(楼|大楼|建筑|商场)(外|前|旁))",
            # "在Fabianinkatu上挖沟": on a street named in Latin letters, with no house number, is out in it (上班 is going to work).
            # Only as the place of the clause's own event: not "住在X上" (an address) nor "在X上有栋楼 / 一栋公寓楼三楼" (a
@@ -118,7 +118,7 @@ FIRE_SPREAD = [r"\b(in|of) the (basement|cellar|attic|loft)\b[^.;]{0,40}\b(is |a
                r"((地下室|储藏间|储物间|阁楼)" + _ZH_SAME_PLACE + r"{0,10}(冒烟|冒出.{0,2}烟|窜出.{0,2}火))"]
 SMOKE_STAIRWELL = [r"\bsmoke (is )?(pouring|coming|billowing|rolling|pushing) (out )?(of|from) (the )?(\w+ )?(stairwell|staircase|stairway)",
                    r"\bsmoke\b[^.;]{0,25}\b(at|in|into|reach\w*|to) (the )?(bottom|foot|base|top) of (the )?(stairwell|staircase|stairs|stairway)",
-                   r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing|rolling)( up| out| down)? (into |in |up |down |through |along )?(the |all the )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
+                   r"\bsmoke (is |has )?(been )?(getting|got|coming|came|pouring|spreading|spread|rising|going|drifting|seeping|entering|entered|billowing|rolling)( up| out| down)? (into |in |up |down |through |along )?(the |all the )?((?:main|back|front|fire|emergency|spiral|central|service|common) )?(stairwells?|staircases?|stairs|stairways?|corridors?|hallways?)\b",
                    r"(烟.{0,6}(进|窜|飘|冒|灌|涌).{0,3}(楼道|楼梯))",
                    r"\b(smoke (is )?(filling|in|fills) the (stairwell|staircase|stairs|corridor)|(stairwell|staircase|stairs|corridor) (is |are )?(full of|filled with|filling with) smoke|smoky (stairwell|staircase|corridor))", r"(楼道.{0,4}烟|楼梯间.{0,4}烟|浓烟.{0,4}楼道)",
                    r"\b((stairwell|staircase|stairs|stairway|corridor|hallway)s? (is |are )?(now )?(completely |totally |all |pitch |thick )?(black|dark with smoke|smoke[- ]logged|smoky|thick with smoke)|smoke[- ]logged)", r"((楼道|楼梯间|楼梯|走廊).{0,4}(黑|浓烟|全是烟|都是烟)|(楼道|楼梯间|楼梯)[^，。；！？]{0,12}(全是|都是|满是|充满了?)浓?烟)"]
@@ -242,7 +242,11 @@ SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|un
               r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))"]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|(炸弹|装置|爆炸物)[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate)|(bomb|device|explosives?)\b[^.]{0,40}\b(goes|will go|is going to go|is set to go) off at)",
-               r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)"]
+               r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)",
+               # Swedish and Finnish, as a switchboard or a school office in Helsinki may pass a threat on: "bombhot", "en bomb
+               # ska explodera", "en bomb är placerad i stadshuset", "pommiuhka", "pommi räjähtää".
+               r"\b(bombhot|hot om (en )?bomb|(en )?bomb (ska|kommer att|skall) (explodera|sprängas|smälla)|(en )?bomb (är|har blivit) (placerad|gömd|utplacerad)|"
+               r"pommiuhk\w*|pommi (räjähtää|on (asetettu|piilotettu|sijoitettu|kätketty)))"]
 # A sports, gym or travel bag (holdall) is suitcase-sized: the briefcase/suitcase class, not the backpack's.
 ITEM_SIZES: list[tuple[str, list[str]]] = [
     ("semi_trailer", [r"\b(semi[- ]?trailer|articulated lorry|semi truck|18[- ]wheeler)\b", r"(半挂车|挂车)"]),
@@ -292,9 +296,21 @@ WATER_INTO_BUILDING = [r"\b(basement|cellar|garage|car park|parking hall|parking
                        # Water standing deep in a room of the building, or coming down through its ceiling (a pipe burst
                        # inside): "the laundry room downstairs is ankle-deep", "屋里的水已经到脚踝了", "地下室进了半米的水".
                        r"\b(basement|cellar|laundry room|storeroom|store room|ground[- ]floor|shop|flat|apartment|lobby|gallery|hall|garage|kitchen)\b[^.]{0,40}\b(ankle|knee|shin|waist)[- ]deep"
+                       # ... or said as "up to our knees", "half a metre deep" after a room of the building in the same
+                       # sentence (made precise 2026-12-03 with dev13/dev14: "our basement store ... half a metre deep down
+                       # there", "the storeroom below is filling, it's up to our knees"); a room named only as where the
+                       # street is ("the street in front of the shop") is the street's water (FL1).
+                       r"|(?<!front of the )(?<!outside the )(?<!next to the )(?<!opposite the )(?<!near the )(?<!by the )"
+                       r"\b(basement|cellar|laundry room|storeroom|store room|storage room|ground[- ]floor|shop|flat|apartment|lobby|garage)\b"
+                       r"[^.]{0,80}\b(up to (our|my|their|his|her|the) (ankles|knees|shins|waists?)|(half a|a|one|\d+(\.\d+)?) ?(met(re|er)s?|m|cm|centimet(re|er)s) deep)"
+                       # Water on the move into a room of the building by the way it comes ("running down the steps into the
+                       # shop", "seeping under the door into the shop"), or "pouring in" said of where the caller is.
+                       r"|\b(water|rainwater|floodwater|sewage)\b[^.]{0,30}\b(running|pouring|flowing|seeping|streaming|gushing|rushing|coming|trickling|leaking) "
+                       r"(down|under|through|over|past) [^.]{0,25}?\b(into|in to) (the |our |their |my )?(\w+ )?(basement|cellar|shops?|store|building|flats?|ground[- ]floor|lobby|garage|restaurant|storeroom|kitchen)\b"
+                       r"|\bwater (is |was )?(pouring|gushing|rushing|streaming|flooding) in(?=\s*(?:[,;!?]|\.(?!\d)|$|and\b|now\b|here\b|already\b))"
                        r"|\bwater (is )?(pouring|coming|streaming|running|gushing|cascading) (down )?(through|from|out of) the ceiling",
                        r"((地下室|地下(?!通道)[^，。；！？]{0,3}|一楼|底层|屋里|家里|店里|楼里|车库)[^，。；！？]{0,3}进了[^，。；！？]{0,6}水"
-                       r"|(屋里|家里|店里|楼里|室内|地下室|一楼|底层|车库)[^。！？]{0,12}(到|没过|淹到|漫过)(了)?(脚踝|脚面|膝盖|小腿))"]
+                       r"|(屋里|家里|店里|楼里|室内|地下(?!通道)[^，。；！？]{0,4}|储藏室|仓库|一楼|底层|车库)[^。！？]{0,12}(到|没过|淹到|漫过)(了)?(脚踝|脚面|膝盖|小腿))"]
 LOCAL_WATER = [r"\b(underpass|tunnel|flooded (street|road|yard|courtyard|crossing|junction)|(street|road|yard|courtyard) (is )?(flooded|under water)|burst (water )?main|water main (has )?burst|water main|burst pipe)", r"(地下通道|隧道|路面积水|街道.{0,3}(积水|被淹)|水管爆裂|爆管)"]
 # The sea itself (FL3/FL4), as opposed to a waterfront place where a water main may burst (FL1).
 SEA = [r"\b(sea|sea level|sea water|seawater|storm surge|high water|tide|tidal|waves? (over|washing))\b", r"(海水|海平面|风暴潮|潮位|涨潮|海浪)"]
@@ -318,10 +334,16 @@ _SHOP_KINDS_ZH = "面包店|花店|理发店|美发店|发廊|美容院|美甲�
 _PRACTICE_KINDS_EN = r"clinic|dentist'?s|dental (?:surgery|clinic|practice)|doctor'?s (?:surgery|practice)|vet'?s|veterinary (?:clinic|practice)|physiotherap\w+|law firm"
 _PRACTICE_KINDS_ZH = "诊所|牙科|牙医诊所|宠物医院|律师事务所"
 
+# A care home, nursing home or old people's home is where its residents live and sleep (NFPA 101: residential board and
+# care): the flats' density (section 4), not public / assembly, whose class is for halls people visit (station,
+# library, theatre). Read first: "the residents of the care home", "养老院的食堂" name no other use of the building.
+_CARE_HOMES_EN = r"care homes?|nursing homes?|residential homes?|retirement homes?|old (?:people'?s|folks'?) homes?|sheltered housing|assisted[- ]living (?:home|facility|building)"
+_CARE_HOMES_ZH = "养老院|敬老院|老人院|护理院|疗养院|老年公寓"
 USES: list[tuple[str, list[str]]] = [
+    ("residential", [r"\b(" + _CARE_HOMES_EN + r")\b", r"(" + _CARE_HOMES_ZH + r")"]),
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
-    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|care home|nursing home|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院|养老院)"]),
+    ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院)"]),
     ("retail", [r"\b(shop|shops|(?<!bin )(?<!rubbish )(?<!refuse )(?<!waste )store|department store|mall|shopping (centre|center)|supermarket|market hall|boutique|kiosk|" + _SHOP_KINDS_EN + r")\b(?! bag)", r"(商店|商场|百货|超市|购物中心|店铺|店里|" + _SHOP_KINDS_ZH + ")"]),
     ("office", [r"\b(" + _PRACTICE_KINDS_EN + r"|office|offices|office building|(?<!power )(?<!piggy )(?<!river )(?<!blood )(?<!food )bank|headquarters|ministry|agency|warehouse|factory|workshop|printing house|data centre)\b", r"(办公楼|办公室|写字楼|银行|仓库|工厂|(?<!自行)(?<!单)车间|" + _PRACTICE_KINDS_ZH + ")"]),
     # A theatre's "house" (full house, the house is sold out, house lights) is its auditorium, not a dwelling.
@@ -332,7 +354,7 @@ USES: list[tuple[str, list[str]]] = [
 # flats over the bakery", "an apartment building with a florist downstairs". It is the building's use; a business
 # named inside the block stays a tenant, whose use decides a fire row only when the fire is in it (spec 5a).
 BUILDING_TYPES: list[tuple[str, list[str]]] = [
-    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement)\b", r"(住宅楼|居民楼|公寓楼)"]),
+    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement|" + _CARE_HOMES_EN + r")\b", r"(住宅楼|居民楼|公寓楼|" + _CARE_HOMES_ZH + ")"]),
     ("office", [r"\b(office (block|building|tower)s?)\b", r"(办公楼|写字楼)"]),
 ]
 

@@ -736,6 +736,31 @@ def place_building(city: CityModel, b: Buildings, match: PlaceMatch) -> tuple[in
     return None, False
 
 
+def _footprints_on(city: CityModel, b: Buildings, street: str) -> set[int]:
+    """The footprints whose own address, or an address point inside them, is on ``street``."""
+    key = normalize(street)
+    on_street = {i for i in range(len(b)) if b.street[i] and normalize(b.street[i]) == key}
+    for p in city.locator.addresses.by_street.get(key, []):
+        if (i := building_at(b, p.x, p.y, max_m=ADDRESS_POINT_SNAP_M)) is not None:
+            on_street.add(i)
+    return on_street
+
+
+# A company's initials written in capitals as a word of their own ("UPM", "EY"): the gazetteer reads names of four
+# letters or more only (shorter ones are ordinary words too often), so such a building name is looked for here.
+_CAPITALS = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,4})(?![\w&-])")
+
+
+def building_named_in_capitals(city: CityModel, b: Buildings, street: str, text: str) -> int | None:
+    """The footprint on ``street`` whose OSM name is a capitals word of the report ("the UPM office building on Alvar
+    Aallon katu"), else None. Only on the street the report names: "CO alarm" names no building called CO."""
+    said = set(_CAPITALS.findall(text or ""))
+    if not said:
+        return None
+    hits = [i for i in _footprints_on(city, b, street) if b.name[i] in said]
+    return hits[0] if len(hits) == 1 else None
+
+
 def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
                   text: str = "", known: bool = True) -> tuple[Any, BuildingInfo, tuple[float, float]]:
     """(metric footprint, its description, metric centre) of the building at the place (``text``: the report).
@@ -752,6 +777,8 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
                 x, y = at
     elif known and match.kind != "street":
         i = place_building(city, b, match)[0]
+    elif known and match.kind == "street":
+        i = building_named_in_capitals(city, b, match.name, text)
     if i is not None:
         g = b.geoms[i]
         # The report's use refines an untagged block; "residents" or "stairwell" in a mixed block
@@ -765,7 +792,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
             use = poi_use
         c = g.representative_point()
         label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
-        return g, BuildingInfo(label=label, footprint_m2=round(g.area, 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
+        return g, BuildingInfo(label=label, footprint_m2=round(b.footprint_m2(i), 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
     label = (f"{match.name} {number}" if number else match.name) if known else f"the building named in the report, in {match.name}"
     g = geo.assumed_footprint((x, y), ASSUMED_FOOTPRINT_M2)
     return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS), use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0), (x, y)

@@ -23,7 +23,7 @@ from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
 from tools.protective.movement import route_people
 from tools.protective.people import building_occupants, nobody_moved, people_figures, people_sheltering, round2, vulnerable_share
-from tools.protective.place import BuildingNotFound, ReportReading, find_building, locate_in_report, place_building, place_label
+from tools.protective.place import BuildingNotFound, ReportReading, building_named_in_capitals, find_building, locate_in_report, place_building, place_label
 from tools.protective.words import UNLOCATED, decision_text, warning_message
 from tools.scenario import HAZARD_TYPES
 
@@ -133,14 +133,15 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
             return _unlocated_plan(d, cues, hazard_type, warnings_, building_found=not isinstance(exc, BuildingNotFound))
         else:  # A sea-level warning for "the waterfront" names no place: its geometry is the whole waterfront band (FL3/FL4).
             match, number = shore, None
-    if _in_the_street(hazard_type or cues.hazard_hint, cues, match, number):
+    b = city_buildings(city)
+    if _in_the_street(hazard_type or cues.hazard_hint, cues, match, number) and building_named_in_capitals(city, b, match.name, text) is None:
+        # (a building the report names by its initials on that street, "at EY on Alvar Aallon katu", is where it is)
         cues.setting = "outdoor"
         cues.found.append("setting_from_map")
         was_building = d.building_scope is not None
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
         if was_building and d.building_scope is None:  # a street place is read as one, not as the building the report is not in
             match, number = locate_in_report(city, text, place, lat, lon, building=False, reading=reading)
-    b = city_buildings(city)
     # (A street has its own rule above: a hazmat report on it with no building named is outdoors; a business the
     # report names on it is its building, assumed where the map lacks it.)
     open_place = building_known and d.building_scope is not None and match.kind != "street" and not place_building(city, b, match)[1]

@@ -105,7 +105,14 @@ def _now_is_the_wind(t: str, m: re.Match[str]) -> bool:
         return True
     start = max((c.end() for c in _CLAUSE_END.finditer(t, 0, m.start())), default=0)
     before = t[start:m.start()].strip()
-    return not before or before in ("and", "but") or _WIND_WORD.search(before) is not None
+    # Only the wind's own verbs before it ("but it just turned and is now from the north", "but is now from the north"):
+    # the subject is the wind of the clause before, as in the ellipsis. A noun of another subject ("crews") is not.
+    return not before or set(re.findall(r"[\w'’]+", before)) <= _WIND_VERB_WORDS or _WIND_WORD.search(before) is not None
+
+
+# Words that may stand between a clause's start and its "now ... from <point>" when the subject is still the wind.
+_WIND_VERB_WORDS = frozenset({"and", "but", "it", "it's", "it’s", "is", "has", "had", "just", "since", "then", "suddenly", "turned", "shifted",
+                              "veered", "backed", "swung", "changed", "switched", "come", "came", "round", "around", "again"})
 
 
 def _mentions(t: str) -> list[_Mention]:
