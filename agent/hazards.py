@@ -248,8 +248,9 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
     ("severe_weather", SEVERE_WEATHER_WORDS_ABROAD + r"|storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
-    ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
-                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
+    ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|passed out\b(?! of)|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
+                # passed out, in other Chinese words than 晕倒 / 昏迷 ("昏过去了", "晕过去", "昏倒", "晕厥") (s19 dev: no hazard read)
+                r"晕倒|昏迷|昏倒|[昏晕]过去|[昏晕]厥|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 
 
