@@ -125,13 +125,15 @@ def not_an_emergency_now(text: str) -> bool:
 
 # Said beside a drill, a test or an all-clear, an emergency that is real now: "REAL fire", "this is not a drill", a fire
 # that started again ("又起火了", "syttyi uudelleen", "brinner igen") or still burns (review s18: these must be filed).
+# A "real" that is negated ("no real units", "not a real fire", "ei oikea hälytys", "不是真的", "并非真实") is the drill's own
+# word, not a real emergency (s19 dev: such drills were planned as fires).
 _REAL_NOW = re.compile(
-    r"\b(?:real|actual|genuine)\b(?!-time)|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
+    r"(?<!\bno )(?<!\bnot )(?<!\bnot a )(?<!\bnot an )(?<!\bnon-)\b(?:real|actual|genuine)\b(?!-time)|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
     r"\bstill (?:burning|on fire|smok\w*|alight|spreading|trapped|inside|leaking)\b|"
-    r"\bei (?:ole )?(?:harjoitus|testi)\b|\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
-    r"\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
+    r"\bei (?:ole )?(?:harjoitus|testi)\b|(?<!\bei )(?<!\bei ole )\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
+    r"(?<!\binte )\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
     # "still" in Chinese only of a hazard going on ("还在冒烟", "仍然有浓烟"), as in English: "演练还在进行" is the drill (review s18-rv2)
-    r"不是演[习练]|真的|真实|又|再次|复燃|(?:仍然|还在)(?:有)?(?:冒烟|冒|烧|燃|着火|起火|漏|泄漏|浓烟|明火|火|烟|被困|困)|"
+    r"不是演[习练]|(?<!不是)(?<!并非)(?<!不)真(?:的|实)|又|再次|复燃|(?:仍然|还在)(?:有)?(?:冒烟|冒|烧|燃|着火|起火|漏|泄漏|浓烟|明火|火|烟|被困|困)|"
     # a false alarm denied ("not a false alarm", "false alarm? no, smoke now", "ei ole virhehälytys", "不是误报"; review s18-rv2)
     r"\bnot (?:a |an )?false alarm\b|\bfalse alarm\s*\?+\s*(?:no|nope|negative)\b|\bei (?:ole |ollut )?(?:erheellinen|aiheeton|"
     r"virhehälytys|väärä hälytys)|\binte (?:ett |något )?falsk(?:t)? ?larm|不是误报|不是虚警|不是假警报|误报[？?]+\s*不", re.IGNORECASE)
