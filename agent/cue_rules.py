@@ -81,6 +81,15 @@ CUES: list[tuple[str, str]] = [
                    r"(?:单位|车辆)(?:总览|看板|一览)|各(?:个)?单位.{0,10}(?:状态|情况|一览)|状态板|(?:全部|所有)(?:的)?(?:单位|车辆)(?:的)?状态|哪些在任务中|哪些(?:单位|车辆?)?(?:在执行任务|在外面|空着|停用)|车都在哪|"
                    r"(?:车辆|单位)(?:的)?(?:状态|情况).{0,4}(?:总览|一览|全部)|(?:全部|所有)(?:单位|车辆).{0,20}(?:空闲|任务中|总览)"),
     ("open_incidents", r"\b(?:open|active|ongoing|unresolved|live|current) (?:incidents?|calls?|jobs?|events?)\b|"
+                       # the incidents asked for by what they are doing: "how many P1 jobs are running", "which incidents
+                       # are still in progress", "any P2 calls going on"; in Finnish and Swedish "mitkä tehtävät ovat auki",
+                       # "avoimia tehtäviä", "vilka händelser är öppna", "pågående ärenden" (s19 dev)
+                       r"\b(?:how many|which|what|any)\b[^.?!;]{0,12}?\b(?:incidents?|jobs?|calls?)\b[^.?!;]{0,15}?"
+                       r"\b(?:running|going on|in progress|under ?way|open|active)\b|"
+                       r"\b(?:avoim\w*|auki olev\w*|käynnissä olev\w*)\s+(?:tehtäv\w*|tapahtum\w*|tapauks\w*|keikk\w*)|"
+                       r"\b(?:tehtävät|tapahtumat|tapaukset|tehtäviä)\b[^.?!;]{0,20}?\b(?:auki|käynnissä|avoinna|kesken)\b|"
+                       r"\b(?:öppna|pågående|aktiva)\s+(?:händelser\w*|ärenden\w*|uppdrag\w*|larm\w*)|"
+                       r"\b(?:händelser\w*|ärenden\w*|uppdrag\w*)\b[^.?!;]{0,15}?\b(?:öppna|pågår|aktiva)\b|"
                        # the incidents asked for by the state of their plans ("which incidents have no approved plan",
                        # "any incidents whose plan is still a draft"): the incident list says each one's plan state
                        r"\b(?:which|what|any|list|show|how many)\b[^.?!;]{0,15}\b(?:incidents?|calls?|jobs?)\b[^.?!;]{0,30}?"

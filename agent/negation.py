@@ -173,7 +173,9 @@ _EN_TYPE_WITHDRAWN = re.compile(
     # "scratch the second engine", "cancel the ladder", "drop one of the ambulances", "forget the hazmat team"
     rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
     # "send two engines without a ladder"
-    rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b",
+    rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b|"
+    # held back for the time being: "no ambulance yet", "no ladder for now", "no ambulance at this stage" (s19 dev)
+    rf"\bno\s+(?:more\s+)?(?P<h>{_TYPE_NOUN})\s+(?:(?:just\s+)?yet|for\s+now|for\s+the\s+(?:moment|time\s+being)|at\s+(?:this|the)\s+(?:stage|point|moment))\b",
     re.IGNORECASE)
 _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"
