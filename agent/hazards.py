@@ -51,7 +51,7 @@ FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\bsavusukel\w*|\b(?:o
 # Radio shorthand (MVA/MVC motor-vehicle accident or collision, RTC/RTA road traffic collision or accident, "mech"
 # a mechanical entrapment in the wreck), and the accident named in Finnish, Swedish, German and the tourists' languages.
 TRAFFIC_WORDS_ABROAD = (r"\b(?:MVA|MVC|RTC|RTA)\b|\bmech(?:anical)?\.?(?: entrap\w*| pin\w*)?\b(?=.{0,40}\b(?:PI|entrap\w*|trapped|pinned)\b)|"
-                        r"\bmech(?:anical)? entrap\w*|\bkolari\w*|\b\w*liikenneonnettomuu\w*|\bauto-?onnettomuu\w*|\b\w*olyckan?\b|\bkrock\w*|"
+                        r"\bmech(?:anical)? entrap\w*|\bkolari\w*|\bkolaroi\w*|\b\w*liikenneonnettomuu\w*|\bauto-?onnettomuu\w*|\b\w*olyckan?\b|\bkrock\w*|"
                         r"\bkollision\w*|\b\w*unfall\b|\baccidente\b|\bwypadek\b|\bавари\w*|\bДТП\b")
 # Finnish, Swedish and German gas or chemical leaks
 # ("haisee kaasulle", it smells of gas; "luktar gas")
@@ -240,7 +240,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|(?<!\bice )(?<!\bice is )(?<!\bice was )crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|(?<!冰)(?<!冰面)塌|地震|余震|(?<!冰)(?<!冰面)裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", TRAFFIC_WORDS_ABROAD + r"|\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
+                        r"unattended (?:bag|package|parcel)|misstänkt\w* (?:paket|föremål|väska|bagage)|epäilyttäv\w* (?:paket|esine|lauk|reppu)\w*|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
                         # a stabbing said in Chinese ("被人捅了一刀", "被刀刺伤", "砍伤"): "stabb" in English above
                         r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械|"
                         # a knife held against people ("拿着菜刀追人", "挥舞着一把水果刀"); not one held to cook ("拿菜刀切菜时切到手")

@@ -66,3 +66,38 @@ def test_a_unit_arranged_or_organised_for_a_place_is_a_dispatch(router, town, te
     calls = plan_calls(text, router, town)
     assert _names(calls)[:1] == ["plan_dispatch"], calls
     assert unit_type in calls[0]["args"]["incidents"][0].get("unit_types", [])
+
+
+# --- Finnish and Swedish words of units, radii and hazards (s19 dev: the type, the radius or the hazard was dropped) ---
+@pytest.mark.parametrize("text, types", [
+    ("Lähetä poliisipartio Narinkkatorille", ["police_patrol"]),
+    ("Lähettäkää pelastusyksikkö ja ambulanssi Siltasaarenkatu 10:een", ["rescue", "ambulance"]),
+    ("Skicka en polispatrull och en ambulans till Stockmann", ["police_patrol", "ambulance"]),
+    ("snd ambo + rescue to Siltasaarenkatu 3", ["ambulance", "rescue"]),
+    ("Lähetä sammutusauto Bulevardi 14:ään", ["engine"]),
+])
+def test_unit_words_in_finnish_swedish_and_shorthand(text, types):
+    from agent.slots import extract_unit_types
+
+    assert sorted(extract_unit_types(text)) == sorted(types)
+
+
+@pytest.mark.parametrize("text, radius", [
+    ("Evakuoi Yrjönkatu 21 ja 100 metrin säteellä", 100.0),
+    ("eristäkää 250 metriä Forumin ympäriltä", 250.0),
+])
+def test_a_finnish_radius_is_read(text, radius):
+    from agent.slots import corrected_radius_m
+
+    assert corrected_radius_m(text) == radius
+
+
+@pytest.mark.parametrize("text, hazard", [
+    ("Evakuera Forum, misstänkt paket i lobbyn", "public_security"),
+    ("Epäilyttävä laukku jätetty Kampin aulaan", "public_security"),
+    ("Kaksi autoa kolaroinut Mannerheimintiellä", "traffic_accident"),
+])
+def test_finnish_and_swedish_hazard_words(text, hazard):
+    from agent.hazards import hazard_from_words
+
+    assert hazard_from_words(text) == hazard
