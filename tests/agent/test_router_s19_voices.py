@@ -101,3 +101,18 @@ def test_finnish_and_swedish_hazard_words(text, hazard):
     from agent.hazards import hazard_from_words
 
     assert hazard_from_words(text) == hazard
+
+
+@pytest.mark.parametrize("text, unit_type", [
+    ("Auto ja raitiovaunu kolaroineet Siltasaarenkatu 10:ssä, kuljettaja jumissa. Lähettäkää pelastusyksikkö, P1.", "rescue"),
+    ("Mies kaatui portaissa Stockmannilla. Lähettäkää ambulanssi.", "ambulance"),
+    ("Lähettäisittekö sammutusauton Bulevardi 14:ään, roskakori palaa", "engine"),
+])
+def test_a_finnish_plural_or_polite_send_is_a_dispatch(router, town, text, unit_type):
+    """"Lähettäkää" / "lähettäisittekö" (send, plural / would you send): only "lähetä" was an order, and a report that
+    ends with "Lähettäkää …" was planned as a report alone (s19 dev)."""
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, town)
+    assert _names(calls) == ["plan_dispatch"], calls
+    assert unit_type in calls[0]["args"]["incidents"][0].get("unit_types", [])
