@@ -776,11 +776,11 @@ def _told_besides_orders(clauses: list[str], place: str | None, unit_ids: list[s
     """The words of a message that tell something besides its orders: its clauses, and the comma-separated parts of its
     order clauses, that order nothing and describe something ("Can you send an ambulance to Annankatu 12, a man is
     unconscious", "请派一辆救护车到 X，楼梯上有个男的昏过去了", "Smoke from a door on the 4th floor. Send an engine")."""
-    parts = [part for clause in clauses for part in (_COMMA.split(clause) if clause_intent(clause, unit_ids) else [clause])]
+    parts = [part.strip() for clause in clauses for part in (_COMMA.split(clause) if clause_intent(clause, unit_ids) else [clause])]
     return ". ".join(p for p in parts if clause_intent(p, unit_ids) is None and not negated_order(p) and _describes(p, place))
 
 
-_COMMA = re.compile(r"\s*[,，、;；]\s*")
+_COMMA = re.compile(r"[,，、;；]")  # the parts are stripped after (a "\s*" around it backtracks on runs of spaces)
 
 
 def _before_order(clause: str, intent: str) -> str:
