@@ -28,7 +28,8 @@ _CLOSE = re.compile(
     rf"\b(?:close|closing|shut)\s+(?:out\s+|down\s+)?(?:(?:this|the|that|our|current|my)\s+)?(?:{_NOUN}\b|{_ID})"
     rf"|\bmark\s+(?:this|the|that)\s+{_NOUN}\s+(?:as\s+)?(?:closed|resolved)\b"
     rf"|\b{_NOUN}\s+(?:can be|is to be)\s+closed\b"
-    rf"|(?:关闭|关掉|结束)\s*(?:这个|该|此|本)?\s*(?:事件|事故|案件|{_ID})|结案",
+    # "还没结案", "未结案": not closed yet, a state, no order (s19 dev)
+    rf"|(?<![没未不])(?:关闭|关掉|结束)\s*(?:这个|该|此|本)?\s*(?:事件|事故|案件|{_ID})|(?<![没未不有])结案",
     re.IGNORECASE)
 # "close the Snellmaninkatu tree incident", "close out the fallen tree job on Snellmaninkatu", "关闭Snellmaninkatu的倒树事件":
 # an incident described by its place or kind instead of its id (trial 18 M12: filed as a follow-up report of the
@@ -44,7 +45,9 @@ _DUPLICATE_OF = re.compile(rf"(?:duplicate\s+of|same\s+(?:\w+\s+)?as|dupe\s+of|�
                            rf"|(?:与|和|跟)\s*({_ID})\s*(?:是|为)?\s*(?:重复|同一(?:起|个|件|场))",
                            re.IGNORECASE)
 # "how do I close an incident?", "can we close this incident yet?": a question about closing, not the order
-_ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|may|do|does|is|are)\b|\?\s*$|吗[？?]?\s*$|怎么|如何|能不能|可以.{0,6}吗",
+# A full-width question mark and the Chinese question words count too ("现在有哪些事件还没结案？" proposed a close, s19 dev).
+_ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|may|do|does|is|are)\b|[?？]\s*$|吗[？?]?\s*$|怎么|如何|能不能|可以.{0,6}吗"
+                   r"|哪些|哪个|哪几|多少|有没有|是否",
                    re.IGNORECASE)
 
 

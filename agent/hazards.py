@@ -51,7 +51,7 @@ FIRE_WORDS_ABROAD = (r"\b\w*palo(?:a|n|ssa|sta|on|t|ja)?\b|\bsavusukel\w*|\b(?:o
 # Radio shorthand (MVA/MVC motor-vehicle accident or collision, RTC/RTA road traffic collision or accident, "mech"
 # a mechanical entrapment in the wreck), and the accident named in Finnish, Swedish, German and the tourists' languages.
 TRAFFIC_WORDS_ABROAD = (r"\b(?:MVA|MVC|RTC|RTA)\b|\bmech(?:anical)?\.?(?: entrap\w*| pin\w*)?\b(?=.{0,40}\b(?:PI|entrap\w*|trapped|pinned)\b)|"
-                        r"\bmech(?:anical)? entrap\w*|\bkolari\w*|\b\w*liikenneonnettomuu\w*|\bauto-?onnettomuu\w*|\b\w*olyckan?\b|\bkrock\w*|"
+                        r"\bmech(?:anical)? entrap\w*|\bkolari\w*|\bkolaroi\w*|\b\w*liikenneonnettomuu\w*|\bauto-?onnettomuu\w*|\b\w*olyckan?\b|\bkrock\w*|"
                         r"\bkollision\w*|\b\w*unfall\b|\baccidente\b|\bwypadek\b|\bавари\w*|\bДТП\b")
 # Finnish, Swedish and German gas or chemical leaks
 # ("haisee kaasulle", it smells of gas; "luktar gas")
@@ -119,13 +119,15 @@ _ALL_CLEAR = re.compile(ALL_CLEAR, re.IGNORECASE)
 
 # Said beside a drill, a test or an all-clear, an emergency that is real now: "REAL fire", "this is not a drill", a fire
 # that started again ("又起火了", "syttyi uudelleen", "brinner igen") or still burns (review s18: these must be filed).
+# A "real" that is negated ("no real units", "not a real fire", "ei oikea hälytys", "不是真的", "并非真实") is the drill's own
+# word, not a real emergency (s19 dev: such drills were planned as fires).
 _REAL_NOW = re.compile(
-    r"\b(?:real|actual|genuine)\b(?!-time)|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
+    r"(?<!\bno )(?<!\bnot )(?<!\bnot a )(?<!\bnot an )(?<!\bnon-)\b(?:real|actual|genuine)\b(?!-time)|\bnot (?:a |an )?(?:drill|exercise|test)\b|\bfor real\b|\bagain\b|\bre-?ignit\w*|"
     r"\bstill (?:burning|on fire|smok\w*|alight|spreading|trapped|inside|leaking)\b|"
-    r"\bei (?:ole )?(?:harjoitus|testi)\b|\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
-    r"\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
+    r"\bei (?:ole )?(?:harjoitus|testi)\b|(?<!\bei )(?<!\bei ole )\boikea\w*|\buudelleen\b|\byhä\b|\bvielä\b|"
+    r"(?<!\binte )\bpå riktigt\b|\binte (?:en )?övning\b|\bverklig\w*|\bigen\b|\bfortfarande\b|"
     # "still" in Chinese only of a hazard going on ("还在冒烟", "仍然有浓烟"), as in English: "演练还在进行" is the drill (review s18-rv2)
-    r"不是演[习练]|真的|真实|又|再次|复燃|(?:仍然|还在)(?:有)?(?:冒烟|冒|烧|燃|着火|起火|漏|泄漏|浓烟|明火|火|烟|被困|困)|"
+    r"不是演[习练]|(?<!不是)(?<!并非)(?<!不)真(?:的|实)|又|再次|复燃|(?:仍然|还在)(?:有)?(?:冒烟|冒|烧|燃|着火|起火|漏|泄漏|浓烟|明火|火|烟|被困|困)|"
     # a false alarm denied ("not a false alarm", "false alarm? no, smoke now", "ei ole virhehälytys", "不是误报"; review s18-rv2)
     r"\bnot (?:a |an )?false alarm\b|\bfalse alarm\s*\?+\s*(?:no|nope|negative)\b|\bei (?:ole |ollut )?(?:erheellinen|aiheeton|"
     r"virhehälytys|väärä hälytys)|\binte (?:ett |något )?falsk(?:t)? ?larm|不是误报|不是虚警|不是假警报|误报[？?]+\s*不", re.IGNORECASE)
@@ -232,7 +234,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|(?<!\bice )(?<!\bice is )(?<!\bice was )crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|(?<!冰)(?<!冰面)塌|地震|余震|(?<!冰)(?<!冰面)裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", TRAFFIC_WORDS_ABROAD + r"|\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
     ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
-                        r"unattended (?:bag|package|parcel)|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
+                        r"unattended (?:bag|package|parcel)|misstänkt\w* (?:paket|föremål|väska|bagage)|epäilyttäv\w* (?:paket|esine|lauk|reppu)\w*|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
                         # a stabbing said in Chinese ("被人捅了一刀", "被刀刺伤", "砍伤"): "stabb" in English above
                         r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械|"
                         # a knife held against people ("拿着菜刀追人", "挥舞着一把水果刀"); not one held to cook ("拿菜刀切菜时切到手")
@@ -242,8 +244,9 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("utility_outage", r"power cut|power outage|blackout|outage|no power|electricity|heating (?:plant|failure|outage|has failed|is off)|(?:no|lost|losing) heat(?:ing)?\b|停电|断电|断水|停暖|暖气(?:停|坏)"),
     ("severe_weather", SEVERE_WEATHER_WORDS_ABROAD + r"|storm|风暴|\bwinds?\b|windy|\bgale|hail|blizzard|tree (?:came )?down|fallen tree|heatwave|暴风|大风|台风|冰雹|暴雪|树倒|刮倒"),
     ("public_health", r"food poisoning|vomit|outbreak|norovirus|infection|食物中毒|呕吐|腹泻|传染"),
-    ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
-                r"晕倒|昏迷|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
+    ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|passed out\b(?! of)|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
+                # passed out, in other Chinese words than 晕倒 / 昏迷 ("昏过去了", "晕过去", "昏倒", "晕厥") (s19 dev: no hazard read)
+                r"晕倒|昏迷|昏倒|[昏晕]过去|[昏晕]厥|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
 ]
 
 

@@ -758,6 +758,10 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             if named:
                 incident["unit_ids"] = named
             dispatch_args: dict[str, Any] = {"incidents": [incident]}
+            told = _told_besides_orders(clauses, place, unit_ids)
+            if told and (hazard_from_words(told) or _triage_says_incident(told, triage)):
+                # the message is the incident's report too: filed with the order where it binds to no incident (s19)
+                dispatch_args["report"] = as_written
             if excluded:
                 dispatch_args["exclude_unit_ids"] = excluded
             if dropped:
@@ -766,6 +770,17 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 dispatch_args["fewer_unit_types"] = fewer
             calls.append({"name": "plan_dispatch", "args": dispatch_args})
     return calls
+
+
+def _told_besides_orders(clauses: list[str], place: str | None, unit_ids: list[str]) -> str:
+    """The words of a message that tell something besides its orders: its clauses, and the comma-separated parts of its
+    order clauses, that order nothing and describe something ("Can you send an ambulance to Annankatu 12, a man is
+    unconscious", "请派一辆救护车到 X，楼梯上有个男的昏过去了", "Smoke from a door on the 4th floor. Send an engine")."""
+    parts = [part.strip() for clause in clauses for part in (_COMMA.split(clause) if clause_intent(clause, unit_ids) else [clause])]
+    return ". ".join(p for p in parts if clause_intent(p, unit_ids) is None and not negated_order(p) and _describes(p, place))
+
+
+_COMMA = re.compile(r"[,，、;；]")  # the parts are stripped after (a "\s*" around it backtracks on runs of spaces)
 
 
 def _before_order(clause: str, intent: str) -> str:

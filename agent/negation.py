@@ -29,7 +29,8 @@ _EN_NEGATED = re.compile(rf"{_EN_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:{ORDER_VERB}\w
 # unit is out of service, "能不能用" asks whether it is); an A-not-A question ("要不要派", "派不派") negates nothing.
 _ZH_NEGATION = r"(?:不要|不用|不必|不许|不准|别|勿|无需|暂不|暂时不|先不|先别|还不要|还别|暂缓)(?:再|先|马上|立即|急着|着急)?"
 _ZH_VERBS = r"(?=派|调|出动|疏散|撤离|撤出|转移|动用|用|安排|设|标记|改)"
-_ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|不能(?=派|调|出动|疏散|撤离))")
+# "能不能派…？" ("could you send …?") is an A-not-A question: its 不能 negates nothing (s19 dev: answered "hold off")
+_ZH_NEGATED = re.compile(rf"(?<![要用派调])(?:{_ZH_NEGATION}{_ZH_VERBS}|(?<!能)不能(?=派|调|出动|疏散|撤离))")
 # Where a negated order gives way to the positive one: "do not send KAM-A1 but send KAM-A2", "不要派 A，而是派 B", "改派".
 _CONTRAST = re.compile(contrast_pattern(extra_words=("instead", "rather"), extra_han=("而是", "改派", "换成", "改用")) +
                        # or a new order after a comma ("no need to evacuate, just send an engine")
@@ -172,7 +173,9 @@ _EN_TYPE_WITHDRAWN = re.compile(
     # "scratch the second engine", "cancel the ladder", "drop one of the ambulances", "forget the hazmat team"
     rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
     # "send two engines without a ladder"
-    rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b",
+    rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b|"
+    # held back for the time being: "no ambulance yet", "no ladder for now", "no ambulance at this stage" (s19 dev)
+    rf"\bno\s+(?:more\s+)?(?P<h>{_TYPE_NOUN})\s+(?:(?:just\s+)?yet|for\s+now|for\s+the\s+(?:moment|time\s+being)|at\s+(?:this|the)\s+(?:stage|point|moment))\b",
     re.IGNORECASE)
 _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"

@@ -48,7 +48,8 @@ def _priority_digit(match: re.Match) -> str | None:
     if match.group("low") or match.group("low_zh"):
         return "3"
     return match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
-_RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|米|公尺)(?![a-z])", re.IGNORECASE)
+# Finnish "100 metrin säteellä", "200 metriä" too (s19 dev: the radius was dropped)
+_RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|metri[nä]?|米|公尺)(?![a-z])", re.IGNORECASE)
 UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
@@ -74,13 +75,16 @@ _NOUN = dict(UNIT_TYPE_NOUNS)
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
     ("ladder", _NOUN["ladder"] + r"|turntable|登高"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|危化车|危险品车|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
-    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
+    ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\bpelastus(?:yksik|auto|ryhm)\w*|\bräddningsenhet\w*|"
+     r"(?:\+|&|\band|\bplus)\s*rescue\b(?=\s+(?:to|at)\b)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
-    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
+    # the Finnish and Swedish unit words (s19 dev: "lähetä poliisipartio", "pelastusyksikkö", "polispatrull" named no type)
+    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|\bpoliisi(?:partio|auto)\w*|\bpartio(?:auto)?\w*|\bpolispatrull\w*|\bpolisbil\w*|"
+     r"巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|"
      + _NOUN["utility_crew"] + r"|电力"),
-    ("engine", _NOUN["engine"]),
+    ("engine", _NOUN["engine"] + r"|\bsammutusauto\w*|\bpaloauto\w*|\bbrandbil\w*"),
 ]
 
 

@@ -22,6 +22,7 @@ from agent.protocols import City, PassageSearch
 from agent.answer_language import NO_PASSAGE_EN
 from agent.dispatch_target import DispatchBinding, IncidentOffMap
 from agent.follow_up import WhichIncident
+from core.errors import InputError
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
 from agent.hazards import hazard_from_words
 from agent.schemas import Citation, PlanItem, Proposal, ResponsePlan, Source, ToolResult
@@ -144,11 +145,13 @@ def _dispatch_commits(plan: Any, binding: DispatchBinding) -> dict[str | None, l
 
 def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | None = None,
                centre: EvacuationCentre | None = None, incident: Callable[[], str | None] | None = None,
-               when: Callable[[], TimeOfDay] | None = None) -> list[BaseTool]:
+               when: Callable[[], TimeOfDay] | None = None, file_report: PlanReport | None = None) -> list[BaseTool]:
     """The scenario's tools: places, shelters, evacuation and dispatch planning, unit status.
     State changes are only ever proposed (``propose``); without it they are refused.  A dispatch is proposed only for
     the incidents ``bind`` ties it to (``agent.dispatch_target``): never to no incident.  ``when``: the time of day of
-    the turn's message (an evacuation counts the residents at night, the daytime population by day)."""
+    the turn's message (an evacuation counts the residents at night, the daytime population by day).  ``file_report``:
+    files a report as the chat files one (``plan_response``'s path); a dispatch bound to no incident whose words tell
+    one (``DispatchArgs.report``) files them with it and is proposed for the incident they open."""
     if propose is None:
         bind = None
 
@@ -188,6 +191,13 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
     def plan_dispatch(args: ops.DispatchArgs) -> ToolResult:
         try:
             binding = bind(args) if bind is not None else None
+            filed = None
+            if binding is not None and _files_its_report(binding, args, file_report):
+                # "Can you send an ambulance to Annankatu 12, a man is unconscious" with no incident yet: the message is
+                # the incident's report; filed, it opens (or joins) the incident the units are then bound to (s19)
+                filed = _file_for_dispatch(file_report, args.report)
+                if filed is not None:
+                    binding = bind(args)
         except IncidentOffMap as off:
             return _off_map_dispatch(off)
         try:
@@ -204,6 +214,8 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
                    else {None: [a.unit_id for a in plan.assignments]} if propose is not None and plan.assignments else {})
         if binding is not None:
             plan.warnings.extend([*binding.notes, *binding.asks])
+            if filed is not None and filed in binding.bound.values():
+                plan.warnings.insert(0, f"The report in this message was filed as {filed}; the units are proposed for it.")
         data = {
             "summary": plan.summary(),
             "assignments": [a.model_dump(exclude={"route", "unit_lat", "unit_lon"}) for a in plan.assignments],
@@ -433,6 +445,21 @@ def response_plan_tool(plan_report: PlanReport) -> BaseTool:
     return StructuredTool.from_function(plan_response, name="plan_response", args_schema=PlanResponseArgs)
 
 
+def _files_its_report(binding: DispatchBinding, args: ops.DispatchArgs, file_report: PlanReport | None) -> bool:
+    """Is this a one-incident dispatch bound to no incident whose message tells the incident (its report)?"""
+    return file_report is not None and bool(args.report.strip()) and len(args.incidents) == 1 \
+        and bool(binding.asks) and not binding.bound
+
+
+def _file_for_dispatch(file_report: PlanReport, report: str) -> str | None:
+    """The incident the report was filed under, or None where it could not be (a follow-up fitting several incidents,
+    a report the screen refuses): then the dispatch asks which incident, as before."""
+    try:
+        return file_report(report).incident_id
+    except (WhichIncident, InputError):
+        return None
+
+
 def build_tools(city: City, passages: PassageSearch | None = None, plan_report: PlanReport | None = None,
                 situation: Situation | None = None, propose: Propose | None = None,
                 bind: BindDispatch | None = None, centre: EvacuationCentre | None = None,
@@ -440,7 +467,7 @@ def build_tools(city: City, passages: PassageSearch | None = None, plan_report: 
     """Every tool the LLM can call in one chat turn (search, planning and situation only where their parts are given);
     ``centre``: where an evacuation that names no place of the map is centred (the session's incident), with a note;
     ``incident``: the incident the turn is about (an evacuation re-planned for it may use the places it holds)."""
-    tools = city_tools(city, propose, bind, centre, incident, when)
+    tools = city_tools(city, propose, bind, centre, incident, when, plan_report)
     if propose is not None:
         tools.append(close_incident_tool(propose))
     if situation is not None:

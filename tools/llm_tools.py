@@ -82,6 +82,10 @@ class DispatchArgs(BaseModel):
                                                       description="Unit types the operator took back ('no ladder needed after all'); none proposed.")
     fewer_unit_types: list[UnitType] | None = Field(default=None, max_length=7,
                                                     description="One unit of each of these types fewer per incident ('scratch the second engine').")
+    # Set by the deterministic router (never by the model: not in the tool's schema): the operator's words when they tell
+    # an incident besides the order ("Can you send an ambulance to Annankatu 12, a man is unconscious").  A chat dispatch
+    # bound to no incident files them as that incident's report and proposes the units for it (s19).
+    report: SkipJsonSchema[str] = Field(default="", max_length=4000)
 
 
 class UnitStatusArgs(BaseModel):
