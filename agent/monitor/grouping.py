@@ -301,6 +301,10 @@ AGREE_Z = 1.5
 # incidents (a crash report triaged medical, a fallen tree triaged utility_outage), and a gate on labels split real
 # duplicates (s18-tfd2: dev-set recall 0.99 -> 0.84).
 TYPE_CLASH = 0.2
+# ... and only where each report's top real-type probability reaches this: the type distribution of a report the triage
+# calls not_incident is its leftover renormalised, which can look peaked on one hazard while the classifier read none
+# (a "cordon lifted, the bag was harmless" follow-up refused by its own incident: dev4 K16).
+TYPE_SURE = 0.5
 # With no two places to compare, a report the triage calls not_incident joins only in words this close: chit-chat
 # ("stay safe everyone") near a real incident is no report of it (trial s18).  Other reports without a place go to
 # the learned scorer as before.
@@ -762,7 +766,7 @@ class OnlineGrouper:
         owner = raw["owner"]
         located = np.isfinite(raw["dist"])
         apart = located & (raw["z"] > AGREE_Z)
-        clash = raw["agree"] < TYPE_CLASH
+        clash = (raw["agree"] < TYPE_CLASH) & (raw["sure"] >= TYPE_SURE)
         ok = np.ones(len(open_), dtype=bool)
         why = [""] * len(open_)
         for i in range(len(open_)):

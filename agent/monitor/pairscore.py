@@ -199,7 +199,7 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
     n = len(members)
     if n == 0:
         return np.zeros((0, len(PAIR_FEATURES))), {"text": np.zeros(0), "dist": np.zeros(0), "z": np.zeros(0),
-                                                    "radius": np.zeros(0), "agree": np.zeros(0)}
+                                                    "radius": np.zeros(0), "agree": np.zeros(0), "sure": np.zeros(0)}
     # term cosine, all members at once: their (bucket, weight) runs laid end to end
     lens = np.fromiter((len(m.idx) for m in members), dtype=np.int64, count=n)
     sparse = np.zeros(n)
@@ -283,7 +283,10 @@ def pair_features(q: PairSide, members: Sequence[PairSide], idf: np.ndarray, rar
                              dense * (1.0 - located), same_addr, other_addr, far * measured,
                              dense * cross, missing, np.full(n, float(q.marks.another)),
                              np.full(n, float(q.marks.update)), other_name, other_street, far_metres, dense * both_zh])
-    return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree}
+    # how sure the less sure of the two type readings is (the place gate calls a clash only between sure readings)
+    sure = np.minimum(q.type_confidence, np.fromiter((m.type_confidence for m in members), dtype=float, count=n))
+    return feats, {"text": np.maximum(sparse, dense), "dist": dist, "z": z, "radius": radius, "agree": agree,
+                   "sure": sure}
 
 
 def pool_features(feats: np.ndarray, owner: np.ndarray, n_clusters: int) -> tuple[np.ndarray, np.ndarray]:
