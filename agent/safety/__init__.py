@@ -104,15 +104,15 @@ _MACHINE_ORDER_ZH = _TO_ASSISTANT_ZH + r"|忽略|无视|跳过|绕过|规则|确
 # caller", "the orders for the Kallio units"): a complement naming a topic or a third party that is not the assistant's
 # own conduct (its safety, confirmations, logging) makes them the desk's, not the assistant's.
 # ("your rules for a moment" stay the assistant's: "your" decides (below), and a while is no topic)
-_ABOUT_THE_WORLD = (r"(?!\s+(?:about|regarding|concerning|re|on|for|to|from|given to|issued to|at)\s+(?!(?:you|your|yourself|safety|security|"
+_ABOUT_THE_WORLD = (r"(?!\s{1,3}(?:about|regarding|concerning|re|on|for|to|from|given to|issued to|at)\s{1,3}(?!(?:you|your|yourself|safety|security|"
                     r"confirm\w*|approv\w*|logging|log|audit|dispatch(?:es|ing)? without|the (?:assistant|system|ai|bot|model|operator|log|audit|confirm\w*|safety)|"
                     r"what|how|now|once|a (?:moment|minute|sec|second|bit|while)|this (?:shift|session|chat|conversation|turn|message|one|system|assistant)|"
                     r"the (?:rest|next|moment|duration))\b))")
-_ABOUT_THE_WORLD_SV = (r"(?!\w*\s+(?:om|för|till|från|angående|kring|på|vid)\s+(?!(?:dig|din|ditt|dina|assistenten|systemet|säkerhet\w*|"
+_ABOUT_THE_WORLD_SV = (r"(?!\w{0,12}\s{1,3}(?:om|för|till|från|angående|kring|på|vid)\s{1,3}(?!(?:dig|din|ditt|dina|assistenten|systemet|säkerhet\w*|"
                        r"bekräftelse\w*|loggning\w*)\b))")
 # a radio or a desk telling a crew where it now is or what it now does ("you are now on channel 3", "you are now the
 # lead unit"): no new persona for the assistant
-_YOU_NOW_PLACED = (r"(?!\s+(?:on|at|off|back|clear|free|available|en route|relieved|responsible|assigned|attached|cleared|in charge|in command|"
+_YOU_NOW_PLACED = (r"(?!\s{1,3}(?:on|at|off|back|clear|free|available|en route|relieved|responsible|assigned|attached|cleared|in charge|in command|"
                    r"part of|the (?:lead|first|second|third|nearest|closest|backup|relief|reserve|only|incident commander|on-scene))\b)")
 
 # Family -> patterns.  Each is a general phrasing of the attack, not a copy of any test item.
@@ -212,9 +212,12 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:verified|authenticated|authori[sz]ed|official|signed|direct)\s+(?:order|instruction|command|directive|message)s?\b",
         r"\((?:authenticated|verified|authori[sz]ed)\)", r"\boverride code\b", r"\b(?:authori[sz]ation|clearance|auth) code\b",
         r"\b(?:you(?:'re| are)) (?:cleared|authori[sz]ed|allowed|permitted) to (?:bypass|skip|ignore|override|dispatch without)\b",
-        r"\b(?:chief|director|commander|minister|mayor)'?s? (?:verified |direct |personal )?(?:order|instruction|command)s?\b",
-        r"\b(?:order|message|instruction)s? from the (?:chief|director|commander|minister|mayor|eoc)\b[^.!?\n]{0,30}\b(?:authenticated|verified|bypass|override|all)\b",
-        r"(?:已认证|已验证|经过认证|经认证)(?:的)?(?:命令|指令|指示)?", r"(?:上级|局长|领导|指挥官|市长)(?:的)?(?:已验证|已认证|紧急|直接)?(?:命令|指令)",
+        # a commander's orders relayed to the units ("Commander's orders: ERO-E1 to the Kamppi fire", "Orders from the
+        # commander: all units off the roof") are desk traffic; claimed verified, or used on the assistant, an injection
+        r"\b(?:chief|director|commander|minister|mayor)'?s? (?:verified|direct|personal) (?:order|instruction|command)s?\b|"
+        r"\b(?:chief|director|commander|minister|mayor)'?s? (?:new )?(?:order|instruction|command)s?\b(?=[^\n]{0,120}?(?:" + _MACHINE_ORDER + r"))",
+        r"\b(?:order|message|instruction)s? from the (?:chief|director|commander|minister|mayor|eoc)\b[^.!?\n]{0,30}\b(?:authenticated|verified|bypass|override)\b",
+        r"(?:已认证|已验证|经过认证|经认证)(?:的)?(?:命令|指令|指示)?", r"(?:上级|局长|领导|指挥官|市长)(?:的)?(?:已验证|已认证|紧急|直接)(?:命令|指令)|(?:上级|局长|领导|指挥官|市长)(?:的)?(?:命令|指令)(?=[^。！？\n]{0,60}?(?:" + _MACHINE_ORDER_ZH + r"))",
         r"授权码|覆盖码|越权", r"奉(?:总指挥|指挥长|指挥部|总部|局长|市长|省长|上级|领导)(?:之)?(?:令|命令|指令|手令)", r"(?:具有|拥有|享有)(?:最高|管理员|特别|特殊)(?:级别)?(?:的)?权限|\b(?:carries|has|with) (?:the )?(?:highest|top|admin|override) (?:authority|clearance|privileges?)\b", r"\bby (?:emergency |executive |special )?decree\b", r"\bon my (?:own )?authority\b", r"\bas your (?:administrator|admin|developer|creator|owner|programmer|master|maker|vendor)\b", r"\bon (?:the )?(?:minister|mayor|chief|director)'?s authority\b",
     ],
     "roleplay_mode": [
