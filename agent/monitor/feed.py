@@ -17,7 +17,7 @@ import logging
 import sys
 import time
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -236,6 +236,11 @@ class LineParser:
             return self._count(RejectedRecord("bad_csv", f"{len(cells)} cells, header has {len(self.header)}", origin))
         return self._count(record_from_mapping(dict(zip(self.header, cells)), origin, self.stats))
 
+    def reject(self, line: str, reason: str, detail: str) -> RejectedRecord:
+        """A line that is no record (its place in the stream is still counted, and its reason)."""
+        self.line_no += 1
+        return self._count(RejectedRecord(reason, detail, f"{self.name}:{self.line_no}"))
+
     def _count(self, item: FeedRecord | RejectedRecord) -> FeedRecord | RejectedRecord:
         if isinstance(item, RejectedRecord):
             self.stats.rejected[item.reason] += 1
@@ -278,13 +283,28 @@ class _Tail:
         self.offset = size
         self.buffer += chunk.decode("utf-8", errors="replace")
         *lines, self.buffer = self.buffer.split("\n")
+        yield from self._records(lines, final=False)
+
+    def _records(self, lines: list[str], *, final: bool) -> Iterator[FeedRecord | RejectedRecord]:
+        """The records of complete lines.  A CSV record whose last cell is still inside quotes continues on the next
+        line; what is left open goes back to the buffer (or, ``final``, is an unclosed quote).  An open record longer
+        than any record may be is a quote that was never closed: its first line is rejected and the lines after it
+        are read again, so that one bad line costs that line only, not the rest of the stream."""
+        todo = deque(lines)
         pending = ""
-        for line in lines:
-            line = pending + line
-            # a CSV record with an open quote continues on the next line
-            if self.parser.fmt != "jsonl" and line.count('"') % 2 == 1:
-                pending = line + "\n"
-                continue
+        while todo:
+            line = pending + todo.popleft()
+            if self.parser.fmt != "jsonl" and _ends_inside_quotes(line):
+                if len(line) <= _MAX_OPEN_RECORD_CHARS and (todo or not final):
+                    pending = line + "\n"
+                    continue
+                if "\n" in line:  # a quote opened and never closed: that line only, the ones after it again
+                    first, _, rest = line.partition("\n")
+                    pending = ""
+                    todo.extendleft(reversed(rest.split("\n")))
+                    yield self.parser.reject(first, "bad_csv", "a quoted cell whose quote is never closed")
+                    continue
+                # one line left open: the csv module reads the cell to the line's end, as before
             pending = ""
             item = self.parser.feed_line(line.rstrip("\r"))
             if item is not None:
@@ -295,10 +315,34 @@ class _Tail:
     def flush(self) -> Iterator[FeedRecord | RejectedRecord]:
         """At the end of a finished file, a last line without a newline is still a record."""
         if self.buffer.strip():
-            item = self.parser.feed_line(self.buffer.rstrip("\r"))
+            lines = self.buffer.split("\n")
             self.buffer = ""
-            if item is not None:
-                yield item
+            yield from self._records(lines, final=True)
+
+
+# An open quoted CSV cell longer than this is taken for a quote that is never closed (a record may hold at most
+# MAX_RECORD_CHARS of text; the rest of its cells are short).
+_MAX_OPEN_RECORD_CHARS = MAX_RECORD_CHARS + 4_096
+
+
+def _ends_inside_quotes(text: str) -> bool:
+    """Whether CSV text ends inside a quoted cell, read as the csv module reads it: a quote opens a quoted cell only
+    at the start of a cell; inside one, a doubled quote is a quote and a single one closes it.  A quote anywhere else
+    (an inch mark ``6" pipe``, ``He said "help``) is a character of its cell, and counting quotes per line took it for
+    an open cell that swallowed every later line (s19)."""
+    inside, pos = False, 0
+    while True:
+        j = text.find('"', pos)
+        if j < 0:
+            return inside
+        if inside:
+            if text.startswith('""', j):
+                pos = j + 2
+                continue
+            inside = False
+        elif j == 0 or text[j - 1] in ",\n\r":
+            inside = True
+        pos = j + 1
 
 
 def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: float | None = None,
