@@ -102,9 +102,12 @@ class IntakeStats:
     rejected: Counter = field(default_factory=Counter)
     notes: Counter = field(default_factory=Counter)  # accepted with a repair, e.g. unknown source -> other
 
+    skipped_files: dict[str, str] = field(default_factory=dict)  # a folder's file that is no feed -> why
+
     def summary(self) -> str:
         rej = ", ".join(f"{k} {v}" for k, v in self.rejected.most_common()) or "none"
-        return f"{self.accepted} accepted; rejected: {rej}"
+        skipped = "".join(f"; SKIPPED FILE {name}: {why}" for name, why in self.skipped_files.items())
+        return f"{self.accepted} accepted; rejected: {rej}{skipped}"
 
 
 class FeedError(ValueError):
@@ -377,12 +380,25 @@ def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: f
         files = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file() and _fmt_of(p))
         got = False
         for file in files:
+            if file.name in stats.skipped_files and file not in tails:
+                continue
             tail = tails.setdefault(file, _Tail(file, stats))
-            for item in tail.read_new():
-                got = True
-                yield item
-            if not follow:
-                yield from tail.flush()
+            try:
+                for item in tail.read_new():
+                    got = True
+                    yield item
+                if not follow:
+                    yield from tail.flush()
+            except FeedError as exc:
+                if path.is_file():  # the feed itself cannot be read: one clear error
+                    raise
+                # one file of a folder that is no feed (a binary file, a CSV without a text column): that file is
+                # skipped, counted and said; the folder's other files (and the ones still to come) are followed.
+                # Before, it stopped the whole monitor and the files after it were never read (s19).
+                del tails[file]
+                stats.skipped_files[file.name] = str(exc).removeprefix(f"{file.name}").lstrip(": ") or str(exc)
+                stats.rejected["bad_file"] += 1
+                log.warning("skipped feed file %s: %s", file, exc)
         if not follow or should_stop():
             return
         if got:
