@@ -348,6 +348,14 @@ def _ends_inside_quotes(text: str) -> bool:
         pos = j + 1
 
 
+def _refuse_binary_start(first: str) -> None:
+    """Standard input that opens with binary data (or UTF-16, or a CSV header in another encoding) is no feed: said
+    as for a binary file.  Before, its first line was read as a CSV header and the error echoed the bytes ("no text
+    column; got ��JP…", s19).  A JSON first line with a bad byte is only that record's (rejected or read with U+FFFD)."""
+    if looks_binary(first) or (not first.lstrip().startswith("{") and "\ufffd" in first):
+        raise FeedError("standard input is binary data or not UTF-8 text (UTF-16?), not a UTF-8 CSV or JSON Lines feed")
+
+
 def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: float | None = None,
            stats: IntakeStats | None = None, stdin: TextIO | None = None,
            should_stop: Callable[[], bool] = lambda: False) -> Iterator[FeedRecord | RejectedRecord]:
@@ -363,6 +371,8 @@ def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: f
         if stdin is None and hasattr(sys.stdin, "reconfigure"):  # bytes that are not UTF-8: as in a file (U+FFFD)
             sys.stdin.reconfigure(errors="replace")
         for line in (stdin or sys.stdin):
+            if parser.fmt is None and line.strip():
+                _refuse_binary_start(line)
             item = parser.feed_line(line.rstrip("\r\n"))
             if item is not None:
                 yield item

@@ -90,3 +90,17 @@ def test_eca_monitor_reads_the_rest_of_a_folder_with_a_bad_file(tmp_path: Path, 
     summary = json.loads(done.stdout.strip().splitlines()[-1])["summary"]
     assert summary["processed"] == 2 and summary["rejected"] == {"bad_file": 1}
     assert "SKIPPED FILE b_binary.jsonl: is a binary file" in summary["intake"]
+
+
+@pytest.mark.parametrize("raw", [bytes(range(256)) * 12, "text\nSmoke at Kamppi\n".encode("utf-16"),
+                                 b"\x89PNG\r\n\x1a\n" + bytes(range(200)) * 5])
+def test_binary_standard_input_is_said_to_be_binary_not_a_csv_without_a_text_column(monkeypatch, raw: bytes):
+    """`eca monitor --feed -` fed a binary file: the error said "the CSV header has no text column; got <the bytes>",
+    echoing binary garbage to the terminal; now it says what it is, as for a binary file."""
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    with pytest.raises(FeedError) as caught:
+        list(follow("-"))
+    message = str(caught.value)
+    assert "binary" in message and "header" not in message and "\ufffd" not in message, message
