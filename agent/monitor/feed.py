@@ -107,7 +107,9 @@ class IntakeStats:
     def summary(self) -> str:
         rej = ", ".join(f"{k} {v}" for k, v in self.rejected.most_common()) or "none"
         skipped = "".join(f"; SKIPPED FILE {name}: {why}" for name, why in self.skipped_files.items())
-        return f"{self.accepted} accepted; rejected: {rej}{skipped}"
+        mangled = (f"; {self.notes['not_utf8']} read with bytes that are not UTF-8 (shown as \ufffd: save the feed as "
+                   "UTF-8)") if self.notes["not_utf8"] else ""
+        return f"{self.accepted} accepted; rejected: {rej}{mangled}{skipped}"
 
 
 class FeedError(ValueError):
@@ -164,9 +166,15 @@ def record_from_mapping(row: dict[str, Any], origin: str, stats: IntakeStats | N
     if not text.strip():
         return RejectedRecord("empty_text", "text is empty", origin)
     if _looks_binary(text):
+        if "\x00" not in text and not undecodable(text) and not looks_binary(text.replace("\ufffd", "")):
+            # only replaced bytes: a record in another encoding (cp1252, GBK), not binary data: said so
+            return RejectedRecord("not_utf8", "text is in another encoding than UTF-8; save the feed as UTF-8", origin)
         return RejectedRecord("binary_text", "text looks like binary data", origin)
     if len(text) > MAX_RECORD_CHARS:
         return RejectedRecord("too_long", f"text is {len(text):,} characters (limit {MAX_RECORD_CHARS:,})", origin)
+    if "\ufffd" in text and stats is not None:  # read, as before, but said: a street with a replaced letter is not
+        stats.notes["not_utf8"] += 1           # found on the map, and the operator must know why (s19)
+        log.warning("record %s holds bytes that are not UTF-8 (read as U+FFFD); save the feed as UTF-8", origin)
     timestamp = None
     raw_time = _pick(row, TIME_KEYS)
     if raw_time is not None:

@@ -116,3 +116,28 @@ def test_eca_monitor_reads_every_record_of_a_csv_with_an_inch_mark(tmp_path: Pat
     assert "Traceback" not in done.stderr
     summary = json.loads(done.stdout.strip().splitlines()[-1])["summary"]
     assert summary["processed"] == 5 and summary["rejected"] == {}
+
+
+@pytest.mark.parametrize("encoding, text", [("latin-1", "Tulipalo Mäkelänkatu 10 kaksi loukussa"),
+                                            ("cp1252", "Brand på Sörnäisten rantatie 3")])
+def test_a_record_with_a_few_bytes_in_another_encoding_is_read_and_said(tmp_path: Path, encoding: str, text: str):
+    """A record saved in another encoding (a spreadsheet export in cp1252) is read with its bad bytes as U+FFFD, as
+    before, but no longer silently: the intake summary counts it and says to save the feed as UTF-8 (a street name with
+    a replaced letter is not found on the map: the operator must know why)."""
+    feed = tmp_path / "mixed.csv"
+    feed.write_bytes("text\nCar crash at Kaivokatu 1\n".encode() + f"{text}\n".encode(encoding))
+    stats = IntakeStats()
+    texts = [i.text for i in follow(str(feed), follow=False, stats=stats) if isinstance(i, FeedRecord)]
+    assert len(texts) == 2 and "\ufffd" in texts[1]
+    assert stats.notes["not_utf8"] == 1
+    assert "1 read with bytes that are not UTF-8" in stats.summary()
+
+
+@pytest.mark.parametrize("encoding, text", [("gbk", "地铁站里有烟，很多人在往外跑"),
+                                            ("cp1252", "Brand på Sörnäisten rantatie 3 – två fast – röken")])
+def test_a_record_mostly_in_another_encoding_is_rejected_as_such_not_as_binary(tmp_path: Path, encoding: str, text: str):
+    feed = tmp_path / "mixed.csv"
+    feed.write_bytes("text\nCar crash at Kaivokatu 1\n".encode() + f"{text}\n".encode(encoding))
+    stats = IntakeStats()
+    texts = [i.text for i in follow(str(feed), follow=False, stats=stats) if isinstance(i, FeedRecord)]
+    assert texts == ["Car crash at Kaivokatu 1"] and stats.rejected == {"not_utf8": 1}
