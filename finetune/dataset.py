@@ -103,13 +103,33 @@ def read_table(path: str | Path) -> pd.DataFrame:
             import io
             return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False)
         if suffix in (".jsonl", ".ndjson"):
-            rows = [json.loads(line) for line in content.splitlines() if line.strip()]
-            return pd.DataFrame(rows)
+            return pd.DataFrame(_jsonl_rows(content, path))
         if suffix == ".json":
             return pd.DataFrame(json.loads(content))
+    except TrainingDataError:
+        raise
     except (ValueError, pd.errors.ParserError) as exc:
         raise TrainingDataError(f"cannot parse {path}: {exc}") from None
     raise TrainingDataError(f"unsupported file type {suffix!r} for {path}: use .csv or .jsonl")
+
+
+def _jsonl_rows(content: str, path: Path) -> list[dict]:
+    """The objects of a JSON Lines file.  A line of valid JSON that is no object (a list, a string, a number) is
+    refused with its line number: pandas raised a TypeError on it, a traceback instead of a message (s19)."""
+    rows = []
+    for number, line in enumerate(content.split("\n"), 1):  # not splitlines(): U+2028 may stand raw in a JSON string
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise TrainingDataError(f"cannot parse {path}: line {number} is not JSON ({exc})") from None
+        if not isinstance(row, dict):
+            kind = {list: "list", str: "string", type(None): "null"}.get(type(row), type(row).__name__)
+            raise TrainingDataError(f"cannot parse {path}: line {number} is a JSON {kind}, not an object "
+                                    "(one {\"text\": ..., label columns ...} object per line)")
+        rows.append(row)
+    return rows
 
 
 def _binary(series: pd.Series, col: str) -> np.ndarray:

@@ -21,7 +21,7 @@ from typing import Any
 import gradio as gr
 import plotly.graph_objects as go
 
-from agent.monitor.feed import FeedRecord, IntakeStats, record_from_mapping
+from agent.monitor.feed import FeedError, FeedRecord, IntakeStats, record_from_mapping
 from agent.monitor.cluster_incident import open_from_log
 from agent.monitor.stored import StoredStream, report_from_row
 from agent.schemas import UNTRIAGED
@@ -134,9 +134,19 @@ class Situation:
         from agent.monitor.feed import follow
 
         def reader() -> None:
-            for item in follow(feed, follow=True, stats=self.stats):
-                if isinstance(item, FeedRecord):
-                    self.inbox.put(item)
+            # A feed that cannot be read (a binary file, a CSV without a text column) ended this thread with a
+            # traceback in the server's log while the tab said "no stream reports yet (... set ECA_MONITOR_FEED)"
+            # (s19): now the tab and /monitor_snapshot say that the feed stopped, and why.
+            try:
+                for item in follow(feed, follow=True, stats=self.stats):
+                    if isinstance(item, FeedRecord):
+                        self.inbox.put(item)
+            except FeedError as exc:
+                log.error("the monitor feed %s stopped: %s", feed, exc)
+                self.error = f"The followed feed {feed} stopped: {exc}"
+            except Exception as exc:  # noqa: BLE001 - any reader fault is said on the tab, not only in the log
+                log.exception("the monitor feed %s stopped", feed)
+                self.error = f"The followed feed {feed} stopped ({type(exc).__name__}: {exc})"
 
         self._ensure_worker()
         threading.Thread(target=reader, name="eca-monitor-feed", daemon=True).start()
@@ -196,6 +206,8 @@ class Situation:
                       f"intake: {self.stats.summary()}; waiting {self.inbox.qsize()}")
         if snap.get("from_log"):
             status += f"; {snap['from_log']} more cluster(s) from the incident log (eca monitor)"
+        if self.error:
+            status += f". {self.error}"
         err = self.pipeline.triage_error if self.pipeline is not None else None
         if err is not None:  # the reports were kept (untriaged); the operator must know they were not read
             status += (f". Triage failed ({type(err).__name__}: {err}): {self.pipeline.triage_failed:,} report(s) stored "
@@ -406,13 +418,15 @@ def register_intake_api(situation: Situation) -> None:
         """The situation picture: counts, open clusters, recent alerts."""
         snap = situation.snapshot()
         if snap is None:
-            return {"processed": 0, "clusters": [], "alerts": [], "untriaged": 0, "needs_read": [], "needs_read_total": 0}
+            return {"processed": 0, "clusters": [], "alerts": [], "untriaged": 0, "needs_read": [], "needs_read_total": 0,
+                    "error": situation.error}
         return {"processed": snap["processed"], "open_clusters": snap["open_clusters"], "clusters": snap["clusters"],
                 "untriaged": snap["untriaged"],  # not read by the classifier: a person must read them
                 "needs_read": [{"report_id": r.report_id, "time": r.time, "source": r.source, "text": r.text,
                                 "reason": r.reason} for r in snap["needs_read"]],
                 "needs_read_total": snap["needs_read_total"],  # in the incident log, not only this run's
-                "alerts": [a.public_record() for a in snap["alerts"]]}
+                "alerts": [a.public_record() for a in snap["alerts"]],
+                "error": situation.error}  # the monitor could not start, or its followed feed stopped
 
     gr.api(monitor_intake, api_name="monitor_intake")
     gr.api(monitor_snapshot, api_name="monitor_snapshot")

@@ -17,7 +17,7 @@ import logging
 import sys
 import time
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -102,9 +102,14 @@ class IntakeStats:
     rejected: Counter = field(default_factory=Counter)
     notes: Counter = field(default_factory=Counter)  # accepted with a repair, e.g. unknown source -> other
 
+    skipped_files: dict[str, str] = field(default_factory=dict)  # a folder's file that is no feed -> why
+
     def summary(self) -> str:
         rej = ", ".join(f"{k} {v}" for k, v in self.rejected.most_common()) or "none"
-        return f"{self.accepted} accepted; rejected: {rej}"
+        skipped = "".join(f"; SKIPPED FILE {name}: {why}" for name, why in self.skipped_files.items())
+        mangled = (f"; {self.notes['not_utf8']} read with bytes that are not UTF-8 (shown as \ufffd: save the feed as "
+                   "UTF-8)") if self.notes["not_utf8"] else ""
+        return f"{self.accepted} accepted; rejected: {rej}{mangled}{skipped}"
 
 
 class FeedError(ValueError):
@@ -161,9 +166,15 @@ def record_from_mapping(row: dict[str, Any], origin: str, stats: IntakeStats | N
     if not text.strip():
         return RejectedRecord("empty_text", "text is empty", origin)
     if _looks_binary(text):
+        if "\x00" not in text and not undecodable(text) and not looks_binary(text.replace("\ufffd", "")):
+            # only replaced bytes: a record in another encoding (cp1252, GBK), not binary data: said so
+            return RejectedRecord("not_utf8", "text is in another encoding than UTF-8; save the feed as UTF-8", origin)
         return RejectedRecord("binary_text", "text looks like binary data", origin)
     if len(text) > MAX_RECORD_CHARS:
         return RejectedRecord("too_long", f"text is {len(text):,} characters (limit {MAX_RECORD_CHARS:,})", origin)
+    if "\ufffd" in text and stats is not None:  # read, as before, but said: a street with a replaced letter is not
+        stats.notes["not_utf8"] += 1           # found on the map, and the operator must know why (s19)
+        log.warning("record %s holds bytes that are not UTF-8 (read as U+FFFD); save the feed as UTF-8", origin)
     timestamp = None
     raw_time = _pick(row, TIME_KEYS)
     if raw_time is not None:
@@ -236,6 +247,11 @@ class LineParser:
             return self._count(RejectedRecord("bad_csv", f"{len(cells)} cells, header has {len(self.header)}", origin))
         return self._count(record_from_mapping(dict(zip(self.header, cells)), origin, self.stats))
 
+    def reject(self, line: str, reason: str, detail: str) -> RejectedRecord:
+        """A line that is no record (its place in the stream is still counted, and its reason)."""
+        self.line_no += 1
+        return self._count(RejectedRecord(reason, detail, f"{self.name}:{self.line_no}"))
+
     def _count(self, item: FeedRecord | RejectedRecord) -> FeedRecord | RejectedRecord:
         if isinstance(item, RejectedRecord):
             self.stats.rejected[item.reason] += 1
@@ -278,13 +294,28 @@ class _Tail:
         self.offset = size
         self.buffer += chunk.decode("utf-8", errors="replace")
         *lines, self.buffer = self.buffer.split("\n")
+        yield from self._records(lines, final=False)
+
+    def _records(self, lines: list[str], *, final: bool) -> Iterator[FeedRecord | RejectedRecord]:
+        """The records of complete lines.  A CSV record whose last cell is still inside quotes continues on the next
+        line; what is left open goes back to the buffer (or, ``final``, is an unclosed quote).  An open record longer
+        than any record may be is a quote that was never closed: its first line is rejected and the lines after it
+        are read again, so that one bad line costs that line only, not the rest of the stream."""
+        todo = deque(lines)
         pending = ""
-        for line in lines:
-            line = pending + line
-            # a CSV record with an open quote continues on the next line
-            if self.parser.fmt != "jsonl" and line.count('"') % 2 == 1:
-                pending = line + "\n"
-                continue
+        while todo:
+            line = pending + todo.popleft()
+            if self.parser.fmt != "jsonl" and _ends_inside_quotes(line):
+                if len(line) <= _MAX_OPEN_RECORD_CHARS and (todo or not final):
+                    pending = line + "\n"
+                    continue
+                if "\n" in line:  # a quote opened and never closed: that line only, the ones after it again
+                    first, _, rest = line.partition("\n")
+                    pending = ""
+                    todo.extendleft(reversed(rest.split("\n")))
+                    yield self.parser.reject(first, "bad_csv", "a quoted cell whose quote is never closed")
+                    continue
+                # one line left open: the csv module reads the cell to the line's end, as before
             pending = ""
             item = self.parser.feed_line(line.rstrip("\r"))
             if item is not None:
@@ -295,10 +326,42 @@ class _Tail:
     def flush(self) -> Iterator[FeedRecord | RejectedRecord]:
         """At the end of a finished file, a last line without a newline is still a record."""
         if self.buffer.strip():
-            item = self.parser.feed_line(self.buffer.rstrip("\r"))
+            lines = self.buffer.split("\n")
             self.buffer = ""
-            if item is not None:
-                yield item
+            yield from self._records(lines, final=True)
+
+
+# An open quoted CSV cell longer than this is taken for a quote that is never closed (a record may hold at most
+# MAX_RECORD_CHARS of text; the rest of its cells are short).
+_MAX_OPEN_RECORD_CHARS = MAX_RECORD_CHARS + 4_096
+
+
+def _ends_inside_quotes(text: str) -> bool:
+    """Whether CSV text ends inside a quoted cell, read as the csv module reads it: a quote opens a quoted cell only
+    at the start of a cell; inside one, a doubled quote is a quote and a single one closes it.  A quote anywhere else
+    (an inch mark ``6" pipe``, ``He said "help``) is a character of its cell, and counting quotes per line took it for
+    an open cell that swallowed every later line (s19)."""
+    inside, pos = False, 0
+    while True:
+        j = text.find('"', pos)
+        if j < 0:
+            return inside
+        if inside:
+            if text.startswith('""', j):
+                pos = j + 2
+                continue
+            inside = False
+        elif j == 0 or text[j - 1] in ",\n\r":
+            inside = True
+        pos = j + 1
+
+
+def _refuse_binary_start(first: str) -> None:
+    """Standard input that opens with binary data (or UTF-16, or a CSV header in another encoding) is no feed: said
+    as for a binary file.  Before, its first line was read as a CSV header and the error echoed the bytes ("no text
+    column; got ��JP…", s19).  A JSON first line with a bad byte is only that record's (rejected or read with U+FFFD)."""
+    if looks_binary(first) or (not first.lstrip().startswith("{") and "\ufffd" in first):
+        raise FeedError("standard input is binary data or not UTF-8 text (UTF-16?), not a UTF-8 CSV or JSON Lines feed")
 
 
 def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: float | None = None,
@@ -316,6 +379,8 @@ def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: f
         if stdin is None and hasattr(sys.stdin, "reconfigure"):  # bytes that are not UTF-8: as in a file (U+FFFD)
             sys.stdin.reconfigure(errors="replace")
         for line in (stdin or sys.stdin):
+            if parser.fmt is None and line.strip():
+                _refuse_binary_start(line)
             item = parser.feed_line(line.rstrip("\r\n"))
             if item is not None:
                 yield item
@@ -333,12 +398,25 @@ def follow(feed: str, *, follow: bool = True, poll_s: float = 0.5, max_idle_s: f
         files = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file() and _fmt_of(p))
         got = False
         for file in files:
+            if file.name in stats.skipped_files and file not in tails:
+                continue
             tail = tails.setdefault(file, _Tail(file, stats))
-            for item in tail.read_new():
-                got = True
-                yield item
-            if not follow:
-                yield from tail.flush()
+            try:
+                for item in tail.read_new():
+                    got = True
+                    yield item
+                if not follow:
+                    yield from tail.flush()
+            except FeedError as exc:
+                if path.is_file():  # the feed itself cannot be read: one clear error
+                    raise
+                # one file of a folder that is no feed (a binary file, a CSV without a text column): that file is
+                # skipped, counted and said; the folder's other files (and the ones still to come) are followed.
+                # Before, it stopped the whole monitor and the files after it were never read (s19).
+                del tails[file]
+                stats.skipped_files[file.name] = str(exc).removeprefix(f"{file.name}").lstrip(": ") or str(exc)
+                stats.rejected["bad_file"] += 1
+                log.warning("skipped feed file %s: %s", file, exc)
         if not follow or should_stop():
             return
         if got:
