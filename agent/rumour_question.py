@@ -19,7 +19,7 @@ from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, same_place
 from core.text import has_han
 
-__all__ = ["RumourFinding", "asks_if_rumour_true", "rumour_answer", "RUMOUR_QUERY"]
+__all__ = ["RUMOUR_QUERY", "RumourFinding", "asks_if_rumour_true", "claim_words", "findings_at", "plan_advice", "rumour_answer"]
 
 # The claim is someone else's word: posted, shared or said by others, or heard (en, fi, sv, zh).
 _HEARSAY = re.compile(
