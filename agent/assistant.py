@@ -720,15 +720,19 @@ class Assistant:
         return outcome.incident_type != "not_incident" and outcome.type_confidence >= 0.5
 
     def chat(self, message: str, incident_id: str | None, operator: str | None = None,
-             session_incidents: Sequence[str] = ()) -> Iterator[ChatEvent]:
+             session_incidents: Sequence[str] = (), *, new_incident: bool = False) -> Iterator[ChatEvent]:
         """One chat turn in a session on ``incident_id`` (``agent.chat_session.ChatSession``).  None: a session with no
         incident yet (``eca chat`` before the first report): a report opens one (the final event's plan names it); other
         turns are kept in the audit trail as ``chat_message`` events, so no empty incident is ever created.  A report of
         another incident than the session's (``agent.incident_scope.report_belongs_to``) opens its own and the reply
         says so.  ``session_incidents``: the other incidents this session has opened; a report at the place of one of
-        them is filed under it (not a new incident), and the reply says the session continues on it."""
-        session = self.chat_session(incident_id, operator, session_incidents,
-                                    ChatSessionConfig(follow_reports=bool(session_incidents)))
+        them is filed under it (not a new incident), and the reply says the session continues on it.  ``new_incident``:
+        the operator asked for a new incident (the web page's "New incident"): a report opens its own, never filed under
+        another desk's open incident at its place (trial 19 H1)."""
+        config = ChatSessionConfig(follow_reports=bool(session_incidents))
+        if new_incident and incident_id is None:
+            config.join_open_within_h = 0
+        session = self.chat_session(incident_id, operator, session_incidents, config)
         return session.run(message)
 
     def chat_session(self, incident_id: str | None = None, operator: str | None = None,

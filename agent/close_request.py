@@ -126,11 +126,17 @@ def described_for_close(described: str, incidents: Iterable[Any], session: str |
 # The incident may also be described by a few words before its noun ("add ERO-H1 to the Kamppi metro gas alarm", trial 17
 # T22): the words (group "described") are checked by the caller against the session's incident.
 _HERE_NOUN = r"(?:incident|scene|job|call|fire|crash|address|location|alarm|leak|release|spill|collapse|accident|rescue|emergency)"
+# The incident's casualty is where the incident is ("send ERO-A1 to this patient now", trial 19 M11: "this patient" was
+# looked up as a place): a person of the scene, never described by a place or hazard of its own.
+_HERE_PERSON = (r"(?:patients?|casualt(?:y|ies)|victims?|injured(?:\s+(?:man|woman|person|people|child|boy|girl))?|"
+                r"wounded|(?:hurt|injured|burned|bleeding)\s+(?:man|woman|person|child|boy|girl))")
 _SEND_HERE = re.compile(
     r"\b(?:dispatch|send|commit|assign|deploy|move|roll|add|attach|allocate)\b[^.;!?\n]{0,60}?\b(?:to|at|on|for)\s+"
     rf"(?:this|the|our|current|that)\s+(?P<described>(?:[\w'’-]+\s+){{0,5}}?)(?P<noun>{_HERE_NOUN})\b"
+    rf"|\b(?:dispatch|send|commit|assign|deploy|move|roll)\b[^.;!?\n]{{0,40}}?\b(?:to|for)\s+(?:this|the|our|that)\s+{_HERE_PERSON}\b"
     r"|(?:派|调派|调|出动|安排|增派|加派|增加|添加|加)[^。；！？\n]{0,24}?(?:到|去|前往|给|支援)\s*"
-    r"(?:(?:这个|该|本|此|这起|现场)\s*(?:事件|现场|事故|火场)?|(?P<zh_described>[^。；！？，,\n]{1,16}?)(?:的)?(?:事件|事故|报警|泄漏|火场|现场))",
+    r"(?:(?:这位|那位|这名|该)\s*(?:伤者|伤员|病人|患者|受伤的人)|"
+    r"(?:这个|该|本|此|这起|现场)\s*(?:事件|现场|事故|火场)?|(?P<zh_described>[^。；！？，,\n]{1,16}?)(?:的)?(?:事件|事故|报警|泄漏|火场|现场))",
     re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.slots import extract_priorities
 
-__all__ = ["unit_filter_calls", "asks_incidents_without_units"]
+__all__ = ["unit_filter_calls", "asks_incidents_without_units", "found_question_calls", "without_found_questions"]
 
 # what an incident is called: "incidents", "P1s", "tehtävät", "事件", "ärenden"
 _INCIDENTS = re.compile(r"\b(?:incidents?|calls?|jobs?|events?|cases?|P[1-4]s?|tehtäv\w*|hälytyks\w*|tapahtum\w*|ärenden?|"
@@ -54,3 +54,31 @@ def unit_filter_calls(text: str) -> list[dict[str, Any]] | None:
     if not priorities:
         return [{"name": "open_incidents", "args": {"without_units": True}}]
     return [{"name": "open_incidents", "args": {"priority": p, "without_units": True}} for p in priorities]
+
+
+# "孩子找到了吗？", "has the boy been found?", "onko lapsi löytynyt?", "har flickan hittats?": whether a missing person is
+# found, asked of the log (trial 19 L20: beside a unit question it was dropped).  The answer is the open missing-person
+# incidents: what the log holds; a person found is an incident closed or a report saying so.
+_FOUND_Q = re.compile(
+    r"\b(?:has|have|was|were|is|are)\b[^.?!;]{0,30}\b(?:been\s+)?(?:found|located|traced)\b[^.!;]*\?|\bstill\s+missing\b[^.!;]*\?|"
+    r"\bany\s+(?:news|sign|trace)\s+of\b[^.!;]*\?|"
+    r"\b(?:onko|ovatko)\b[^.?!;]{0,30}\blöyty\w*|\blöytyi(?:kö|vätkö)\b|"
+    r"\b(?:har|är)\b[^.?!;]{0,30}\b(?:hittats|hittat|hittad|hittade|återfunnen|återfunna)\b|"
+    r"找到了?(?:吗|没有?|了没)|找到没|有没有找到|还没找到吗?|找着了吗|下落(?:如何|怎样)?[?？]?",
+    re.IGNORECASE)
+
+
+def found_question_calls(text: str) -> list[dict[str, Any]] | None:
+    """The open missing-person incidents, for a question whether a missing person was found; else None."""
+    if not any(_FOUND_Q.search(s) for s in _sentences(text)):
+        return None
+    return [{"name": "open_incidents", "args": {"incident_type": "missing_person"}}]
+
+
+def without_found_questions(text: str) -> str:
+    """The message without its sentences that ask whether a missing person was found (the rest is read on its own)."""
+    return " ".join(s for s in _sentences(text) if not _FOUND_Q.search(s)).strip()
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.findall(r"[^?？。!！.]+[?？。!！.]?", text or "") if s.strip()]

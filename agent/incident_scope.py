@@ -20,8 +20,9 @@ from typing import Any
 from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
+from core.vocabulary import NOT_INCIDENT
 
-__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazard_area", "hazards_compatible", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
+__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazard_area", "hazards_compatible", "joins_open_incident", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
            "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
@@ -147,6 +148,21 @@ def hazards_compatible(new: str | None, earlier: str | None) -> bool:
     if not new or not earlier or "not_incident" in (new, earlier) or new == earlier:
         return True
     return any(new in group and earlier in group for group in _SCENE_GROUPS)
+
+
+def joins_open_incident(new: str | None, kept: str | None) -> bool:
+    """Could a report of hazard ``new`` be filed, by place alone, under another desk's open incident of type ``kept``
+    (``ReportFiler.open_incident_at``)?  The hazards must meet at one scene (``hazards_compatible``), and two readings
+    that ``hazards_compatible`` lets through are not enough here (trial 19 H1): a not_incident (an enquiry, a question
+    someone logged) never absorbs a real report, and an incident known only as a casualty ("medical": a man fallen
+    into the sea) does not absorb a hazard of its own (a kiosk fire beside it): each is another event at that place.
+    A casualty at another desk's fire or crash still joins it."""
+    real = new not in (None, NOT_INCIDENT)
+    if real and kept == NOT_INCIDENT:
+        return False
+    if real and kept == "medical" and new != "medical":
+        return False
+    return hazards_compatible(new, kept)
 
 
 def same_precise_place(new: ReportPlace, earlier: ReportPlace) -> bool:

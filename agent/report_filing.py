@@ -14,8 +14,8 @@ from typing import Any
 
 from agent.follow_up import WhichIncident, fit_to_incident
 from agent.hazards import WATER_RESCUE, hazard_from_words
-from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, report_belongs_to, same_place,
-                                   same_precise_place, without_motion_targets)
+from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, joins_open_incident, report_belongs_to,
+                                   same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
 from core.vocabulary import priority_rank
@@ -197,14 +197,14 @@ class ReportFiler:
                          exclude: Sequence[str] = ()) -> OpenElsewhere | None:
         """The open incident, active within the last ``within_h`` hours and not one of ``exclude`` (the session's own,
         already compared), that a report placed to an address or a building is most likely about: the same precise
-        place (``same_precise_place``) and a hazard that meets this one at a scene (``hazards_compatible``); the most
+        place (``same_precise_place``) and a hazard that meets this one at a scene (``joins_open_incident``); the most
         recently active first.  None when the report has no such place or no incident fits: it opens its own."""
         place = self.report_place(text)
         if place is None or place.lat is None:
             return None
         since = (datetime.now(timezone.utc) - timedelta(hours=within_h)).isoformat(timespec="milliseconds")
         for row in self._store.open_incidents_active_since(since):
-            if row["incident_id"] in exclude or not hazards_compatible(hazard, row["incident_type"]):
+            if row["incident_id"] in exclude or not joins_open_incident(hazard, row["incident_type"]):
                 continue
             there = self.incident_place(row["incident_id"])
             if there is not None and same_precise_place(place, there):

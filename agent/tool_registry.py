@@ -315,6 +315,7 @@ def protective_action_tool(city: City) -> Callable[[ops.ProtectiveActionArgs], T
 class OpenIncidentsArgs(BaseModel):
     priority: Literal["P1", "P2", "P3", "P4"] | None = Field(default=None, description="Only incidents of this priority.")
     without_units: bool = Field(default=False, description="Only incidents no unit is committed to.")
+    incident_type: str | None = Field(default=None, description="Only incidents of this type (e.g. missing_person).")
 
 
 class NoArgs(BaseModel):
@@ -343,9 +344,12 @@ def situation_tools(situation: Situation) -> list[BaseTool]:
 
     def open_incidents(args: OpenIncidentsArgs) -> ToolResult:
         rows = situation.open_incidents(args.priority, without_units=args.without_units)
+        if args.incident_type:  # "was the child found?": the open missing-person incidents (trial 19 L20)
+            rows = [r for r in rows if r.incident_type == args.incident_type]
         # a filtered question is answered with the incidents that pass it alone: candidates and proposals are no answer
-        candidates = [] if args.without_units else situation.stream_candidates(args.priority)
-        pending = [] if args.without_units else situation.pending_proposals()  # of every operator: the shared log
+        filtered = args.without_units or bool(args.incident_type)
+        candidates = [] if filtered else situation.stream_candidates(args.priority)
+        pending = [] if filtered else situation.pending_proposals()  # of every operator: the shared log
         return ToolResult(text=incidents_text(rows, args.priority, candidates, pending, args.without_units),
                           data={"incidents": [r.model_dump(mode="json") for r in rows],
                                 "stream_candidates": [c.model_dump(mode="json") for c in candidates],

@@ -95,8 +95,9 @@ class Actions:
         return message, incident_id or None
 
     def chat(self, message: str, incident_id: str | None, operator: str,
-             session_incidents: Sequence[str] = ()) -> Iterator[ChatEvent]:
-        return self.assistant.chat(message, incident_id, operator, session_incidents=tuple(session_incidents))
+             session_incidents: Sequence[str] = (), *, new_incident: bool = False) -> Iterator[ChatEvent]:
+        return self.assistant.chat(message, incident_id, operator, session_incidents=tuple(session_incidents),
+                                   new_incident=new_incident)
 
     def chat_collected(self, message: str, incident_id: str, operator: str) -> ChatReply:
         """One exchange, collected: the checked answer, tool steps, citations, the turn's plan and any errors."""

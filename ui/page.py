@@ -259,9 +259,10 @@ class CommandCentre:
         return self.decide_proposal(False, proposal_id, session, request, history)
 
     def new_incident(self, session: dict[str, Any]) -> tuple[Any, ...]:
-        """Start afresh: the next report opens a new incident."""
+        """Start afresh: the next report opens a new incident, even at the place of an open one (the reply to a report
+        filed under an open incident says to press New incident and send it again); a question first keeps that."""
         md, js = self.exports(None)
-        return (new_session(), gr.update(value=None), [], triage_html(None), plan_html(None), self.map_figure(None),
+        return ({**new_session(), "new_incident": True}, gr.update(value=None), [], triage_html(None), plan_html(None), self.map_figure(None),
                 md, js, [], "", _notice("New incident: paste the first report and press Triage.", level="info"))
 
     def switch(self, incident_id: str | None, session: dict[str, Any]) -> tuple[Any, ...]:
@@ -303,7 +304,8 @@ class CommandCentre:
         plan: ResponsePlan | None = None
         failure = ""
         try:
-            for event in self.actions.chat(message, session["incident_id"], operator, followed):
+            for event in self.actions.chat(message, session["incident_id"], operator, followed,
+                                           new_incident=bool(session.get("new_incident"))):
                 answer = self._apply_event(event, history, answer)
                 if event.kind == "final" and event.plan is not None:
                     plan = event.plan
@@ -317,6 +319,7 @@ class CommandCentre:
             history.append({"role": "assistant", "content": f"⚠ {failure}"})
         if plan is not None and plan.incident_id and plan.incident_id != session["incident_id"]:
             session.update(incident_id=plan.incident_id, report_id=None, report_text="")  # the selector follows it
+            session.pop("new_incident", None)  # the report opened it: the next one is a follow-up again
             session["incidents"] = [i for i in followed if i != plan.incident_id] + [plan.incident_id]
         if plan is not None:
             session["plan_id"] = plan.plan_id

@@ -1,4 +1,4 @@
-"""Messages that ask for data this system does not hold, or tell no new emergency.
+"""Messages that ask for data this system does not hold, ask whether a rumour is true, or tell no new emergency.
 
 Owns: data gaps ("what is the water level forecast?": said to be missing first) and non-emergencies (a drill, a test,
 an all-clear, a false alarm, thanks: nothing filed; an all-clear of an incident open at its place proposes closing it).
@@ -14,7 +14,9 @@ from agent.answer_language import nothing_filed_reply
 from agent.data_gaps import data_gap, gap_reply
 from agent.follow_up import is_question
 from agent.hazards import hazard_from_words, no_new_emergency
+from agent.incident_scope import ReportPlace
 from agent.intents import cue_intents
+from agent.rumour_question import RUMOUR_QUERY, asks_if_rumour_true, findings_at, plan_advice, rumour_answer
 from agent.schemas import ChatEvent
 from agent.tool_registry import procedure_search_tool
 from core.errors import InputError
@@ -94,3 +96,35 @@ def non_emergency_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | No
     if not checked.untrusted and (kind := no_new_emergency_kind(session, turn, checked.text)) is not None:
         return nothing_filed_answer(session, turn, kind, checked.text)
     return None
+
+
+def rumour_question_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
+    """"People on social media say there is a bomb at Rautatientori. Is that true?": answered from the incident log
+    (``agent.rumour_question``), never filed as a report of the claim (trial 19 H5: it opened an incident)."""
+    checked = turn.checked
+    if checked.untrusted or not asks_if_rumour_true(checked.text):
+        return None
+    return rumour_reply(session, turn, checked.text)
+
+
+def rumour_reply(session: Session, turn: Turn, text: str) -> Iterator[ChatEvent]:
+    """What the log holds at the claim's place, whether it confirms the claim, and the plan's advice on rumours."""
+    a = session.assistant
+    place = a._filer.report_place(text) or named_place(session, text)
+    opened = [(i.incident_id, i.incident_type) for i in a._store.list_incidents()]
+    findings = findings_at(place, text, opened, a._filer.incident_place, a._filer.describe, a._store.report_texts)
+    try:
+        advice = plan_advice(procedure_search_tool(a._passages).invoke({"query": RUMOUR_QUERY, "k": 4}).citations)
+    except Exception:  # noqa: BLE001 - the log is the answer; the plan's advice is only added help
+        advice = []
+    yield from session._reply(turn, rumour_answer(text, place, findings, advice))
+
+
+def named_place(session: Session, text: str) -> ReportPlace | None:
+    """The first place of the map a message names (a district, "Kamppi"), where the locator pins none: where a rumour
+    is said to be, to read the log at."""
+    mentions = session.assistant._city.gazetteer.mentions(text)[1]
+    if not mentions:
+        return None
+    e = mentions[0].entry
+    return ReportPlace(e.lat, e.lon, float(e.radius_m or 0.0), name=e.name)

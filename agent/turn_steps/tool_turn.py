@@ -8,14 +8,14 @@ and a crew's update from its scene is logged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from agent.answer_language import asks_in_chinese, awaiting_heading
 from agent.close_request import sent_here_description
 from agent.dispatch_target import bind_dispatch, crew_on_scene, reporting_crew_incident
 from agent.fallback import fallback_calls
-from agent.incident_filter import unit_filter_calls
+from agent.incident_filter import found_question_calls, unit_filter_calls, without_found_questions
 from agent.loop import AgentConfig, ChatAgent
 from agent.plan_items import plan_from_tool_results
 from agent.safety import CheckedText
@@ -112,12 +112,12 @@ def chat_agent(session: Session, turn: Turn, triage: Any, text: str = "") -> Cha
                         lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
     return ChatAgent(
         a.backend, tools, a._router,
-        lambda text, prediction: (address_calls(session, turn, text) or close_calls(session, turn, text)
-                                  or unit_filter_calls(text)  # "P1s with no unit?": the filtered list, no order read
-                                  or send_here_calls(session, turn, text)
-                                  or question_calls(text, prediction, triage)
-                                  or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router,
-                                                                                 a._incident_type)),
+        lambda text, prediction: with_found_questions(text, lambda text: (
+            address_calls(session, turn, text) or close_calls(session, turn, text)
+            or unit_filter_calls(text)  # "P1s with no unit?": the filtered list, no order read
+            or send_here_calls(session, turn, text)
+            or question_calls(text, prediction, triage)
+            or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router, a._incident_type))),
         a._grounding,
         AgentConfig(max_steps=settings.agent_max_steps, time_budget_s=settings.agent_time_budget_s,
                     llm_budget_s=settings.llm_timeout_s, tools_reserve_s=settings.agent_tools_reserve_s,
@@ -125,6 +125,17 @@ def chat_agent(session: Session, turn: Turn, triage: Any, text: str = "") -> Cha
                     trajectory_dir=settings.data_dir / "trajectories" / (turn.incident_id or "no-incident"),
                     tool_caller=a._lora_tool_caller()),
     )
+
+
+def with_found_questions(text: str, calls_for: Callable[[str], list[dict[str, Any]] | None]) -> list[dict[str, Any]] | None:
+    """"孩子找到了吗？现在还有哪些警察巡逻车可以用？": whether a missing person was found is answered from the log (the open
+    missing-person incidents, ``agent.incident_filter``) beside what the rest of the message asks (trial 19 L20: the
+    first question was dropped)."""
+    found = found_question_calls(text)
+    if found is None:
+        return calls_for(text)
+    rest = without_found_questions(text)
+    return found + ((calls_for(rest) or []) if rest else [])
 
 
 def tool_turn(session: Session, turn: Turn) -> Iterator[ChatEvent]:
