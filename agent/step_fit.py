@@ -156,6 +156,8 @@ def incident_facts(report: str, incident_type: str, secondary_types: tuple[str, 
         facets.add("missing_person")
     if "public_health" in hazards:
         facets.add("public_health")
+    if "suspicious_object" in codes:  # the determinant reads more phrasings than the facet's words ("unattended black backpack")
+        facets.add("suspicious_item")
     if _ice_likely(affirmed):
         facets.add("ice")
     if "public_security" in hazards:

@@ -74,6 +74,19 @@ def test_the_unattended_bag_plan_evacuates_the_annex_distance(make_assistant, te
     assert "a suspicious object" in situation, situation
     evacuation = " ".join(i.text for i in plan.evacuation)
     assert "(rule PS2)" in evacuation and "evacuate 100 m" in evacuation and "Annex H" in evacuation, evacuation
+    actions = " ".join(i.text for i in plan.immediate_actions)
+    assert "For a suspicious object, evacuate at least 100 m" in actions, actions
+
+
+@pytest.mark.parametrize("text", [
+    "Unattended black backpack at the foot of the Senate Square steps, near the Alexander II statue, nobody has claimed it "
+    "for 20 minutes, crowd all around",
+    "Abandoned suitcase next to the Havis Amanda fountain, nobody has claimed it",
+])
+def test_the_chat_plans_an_unattended_bag_as_a_suspicious_object(make_assistant, chat_turn, text):
+    reply = chat_turn(make_assistant(), text, None).text
+    assert "a suspicious object" in reply and "(rule PS2)" in reply, reply
+    assert "open incident(s)" not in reply and "No open incidents" not in reply, reply
 
 
 # --- H7: gas cylinders at a fire ---------------------------------------------------------------------------------------
@@ -184,6 +197,22 @@ def test_a_crowd_crush_with_people_down_does_not_hold_the_ambulances_outside(mak
     actions = " ".join(i.text for i in plan.immediate_actions)
     assert "hold rescue and medical units" not in actions, actions
     assert "crowd crush" in actions.lower(), actions
+
+
+@pytest.mark.parametrize("text", [
+    "Firework went off in a man's hand on Pohjoisesplanadi outside Kappeli, he is bleeding heavily from the hand and face",
+    "Man hurt by a rocket in front of Kappeli on the Esplanadi, bleeding",
+])
+def test_outside_kappeli_is_the_kappeli_of_the_map(city, text):
+    from tools.locate import locate
+
+    kappeli = city.gazetteer.resolve("Kappeli")
+    res = locate(city, text)
+    assert "Kappeli" in (res.place or "") and res.radius_m <= 60, res
+    assert haversine_m(res.lat, res.lon, kappeli.lat, kappeli.lon) <= 60, res
+    # the word in lower case still describes a kind of place (a chapel), not the restaurant
+    chapel = locate(city, "Fire in the kappeli next to the cemetery")
+    assert "Kappeli" not in (chapel.place or ""), chapel
 
 
 def test_a_stabbing_still_holds_the_units_outside_the_police_cordon(make_assistant):
