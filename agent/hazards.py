@@ -490,6 +490,9 @@ def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
 _DECISIVE: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("public_security", re.compile(CROWD_CRUSH, re.IGNORECASE), ("medical",)),
     ("medical", re.compile(WATER_RESCUE, re.IGNORECASE), ()),
+    # an item left with nobody names a suspicious-object report (trial s19: "Unattended black backpack ..." read as a
+    # missing person); a report whose own words name the model's type keeps it ("my son is missing, his bag was left ...")
+    ("public_security", re.compile(UNATTENDED_ITEM, re.IGNORECASE), ()),
 )
 _DECISIVE_KEEPS = {"medical": ("missing_person",)}
 _WATER_RESCUE = re.compile(WATER_RESCUE, re.IGNORECASE)

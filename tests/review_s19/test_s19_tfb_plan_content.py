@@ -57,6 +57,18 @@ def test_an_unattended_bag_is_a_suspicious_object(text):
     assert (triaged.incident_type, triaged.priority) == ("public_security", "P2"), triaged
 
 
+@pytest.mark.parametrize("text", UNATTENDED_BAGS[:3] + UNATTENDED_BAGS[5:])
+def test_an_unattended_bag_is_no_missing_person_however_the_model_reads_it(text):
+    model = summary("missing_person", "P2").model_copy(update={"type_confidence": 0.75})
+    assert reconciled_triage(model, text).incident_type == "public_security"
+
+
+def test_a_missing_child_whose_bag_was_left_stays_a_missing_person():
+    model = summary("missing_person", "P2").model_copy(update={"type_confidence": 0.75})
+    text = "Our son is missing, last seen at Kauppatori 20 minutes ago, his backpack was left unattended by the fountain"
+    assert reconciled_triage(model, text).incident_type == "missing_person"
+
+
 @pytest.mark.parametrize("text", [
     "My son left his backpack on the tram, can you tell me where lost property is?",
     "The unattended child was reunited with her parents at the info desk",
