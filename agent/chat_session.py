@@ -19,7 +19,7 @@ from agent.answer_language import awaiting_heading, in_language
 from agent.incident_scope import ReportPlace
 from agent.safety import CheckedText, screen_text
 from agent.schemas import ChatEvent, Proposal
-from agent.turn_steps import STEPS, current
+from agent.turn_steps import STEPS, current_incident
 from agent.turn_steps import Turn as _Turn
 from agent.turn_steps.filing import say_model_reading
 from agent.turn_steps.notes import joined_note as _joined_note
@@ -184,7 +184,7 @@ class ChatSession:
         if turn.filed and (self.state.current is None or self.config.follow_reports):
             self.state.current = self._current(turn)
 
-    _current = staticmethod(current)  # orders after a report in the same turn are about its incident
+    _current = staticmethod(current_incident)  # orders after a report in the same turn are about its incident
 
     # --- the turn's parts ------------------------------------------------------------------------------
     def _say(self, turn: _Turn, role: str, text: str) -> None:

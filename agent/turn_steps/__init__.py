@@ -28,10 +28,10 @@ from agent.turn_steps.plans import plan_order_step, plan_reference_step
 from agent.turn_steps.screening import (address_given, assent, log_correction, record_only, report_move, safety_screen,
                                         unknown_words, unreadable_text)
 from agent.turn_steps.tool_turn import tool_turn
-from agent.turn_steps.turn import Session, Step, Turn, current
+from agent.turn_steps.turn import Session, Step, Turn, current_incident
 from agent.turn_steps.units import described_close_step, merge_step, unit_move_step
 
-__all__ = ["STEPS", "Session", "Step", "Turn", "current"]
+__all__ = ["STEPS", "Session", "Step", "Turn", "current_incident"]
 
 STEPS: tuple[Step, ...] = (
     address_given, unreadable_text, unknown_words, log_correction, report_move, assent,

@@ -17,7 +17,7 @@ from agent.plan_order import plan_order
 from agent.schemas import ChatEvent, Proposal
 from core.errors import InputError
 from core.text import detect_language
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 
 
 def requested_incident(session: Session, turn: Turn, request: IncidentRequest) -> tuple[str | None, str]:
@@ -33,7 +33,7 @@ def requested_incident(session: Session, turn: Turn, request: IncidentRequest) -
             return request.incident_id, ""
         return None, (f"{request.incident_id} 不是未结事件，没有任何变化。未结事件：{listed}。" if zh else
                       f"{request.incident_id} is not an open incident; nothing was changed. Open: {listed}.")
-    found, ask = described_incident(request.rest, open_incidents, current(turn),
+    found, ask = described_incident(request.rest, open_incidents, current_incident(turn),
                                     lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
     if found is not None or ask:
         return found, ask
@@ -43,7 +43,7 @@ def requested_incident(session: Session, turn: Turn, request: IncidentRequest) -
         return None, (f"没有符合“{request.named.strip()}”的未结事件，没有任何变化：请写明事件编号（INC-…）。未结事件：{listed}。"
                       if zh else f"No open incident fits '{request.named.strip()}'; nothing was changed. Name it "
                       f"(INC-…). Open: {listed}.")
-    current = current(turn)
+    current = current_incident(turn)
     if current in ids:
         return current, ""
     return None, (f"哪个事件？没有选中的事件：请写明事件编号（INC-…）。未结事件：{listed}。" if zh else
@@ -138,7 +138,7 @@ def incident_change(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
     units = plan_units_asked(session, target, request.rest, zh)
     if units is not None:  # "… Approve the plan for INC-7" beside the request: that plan's units, proposed too
         turn.correction, turn.also = f"{turn.correction}\n\n{units[0]}", units[1]
-    if not says_more(request.rest) or target != current(turn):
+    if not says_more(request.rest) or target != current_incident(turn):
         if says_more(request.rest):  # news about another incident than the session's: not filed under the wrong one
             turn.correction += (f"\n（消息中的其余内容没有登记：它是关于 {target} 的；请选中该事件后作为报告发送。）" if zh else
                                 f"\n(The rest of the message was not filed: it is about {target}; select {target} and send "

@@ -15,7 +15,7 @@ from agent.incident_scope import ReportPlace, same_place
 from agent.shelter_exclusions import excluded_shelters
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from tools.scenario import HAZARD_TYPES
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 
 
 # The hazard circle of a one-building evacuation: the building and its doorstep (a shelter in it is not used).
@@ -23,10 +23,10 @@ _BUILDING_RADIUS_M = 50.0
 
 
 def evacuation_centre(session: Session, turn: Turn, args: Any) -> tuple[Any, str | None]:
-    """An evacuation's arguments completed from the session: its centre (``_centred``), the hazard of the incident it
-    is for when the order named none (``_incident_hazard``), and the shelters the operator's message rules out
+    """An evacuation's arguments completed from the session: its centre (``centred_on_incident``), the hazard of the
+    incident it is for when the order named none (``incident_hazard``), and the shelters the operator's message rules out
     (``agent.shelter_exclusions``); with what the plan says of each."""
-    args, centred = centred(session, turn, args)
+    args, centred = centred_on_incident(session, turn, args)
     args, hazard = incident_hazard(session, turn, args)
     args = building(session, turn, args)
     ruled_out = [s for s in excluded_shelters(turn.asked, session.assistant._city) if s not in args.exclude_shelters]
@@ -40,7 +40,7 @@ def incident_hazard(session: Session, turn: Turn, args: Any) -> tuple[Any, str |
     """An evacuation that names no hazard, at the session's incident's place, is of that incident's hazard (trial 17
     T38: "H2S ... evacuate 300 m around the metro station" on the gas-alarm incident was planned 'unspecified',
     and the railway station its hazmat annex forbids was filled). Elsewhere the hazard stays unspecified."""
-    incident = current(turn)
+    incident = current_incident(turn)
     if args.hazard_type != UNSPECIFIED_HAZARD:
         return args, None
     centre = evacuation_point(session, args)
@@ -131,11 +131,11 @@ def evacuation_point(session: Session, args: Any) -> ReportPlace | None:
     return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0), name=found.name)
 
 
-def centred(session: Session, turn: Turn, args: Any) -> tuple[Any, str | None]:
+def centred_on_incident(session: Session, turn: Turn, args: Any) -> tuple[Any, str | None]:
     """"疏散酒店周围的人", "evacuate the guests": an evacuation that names no place of the map, or only describes the
     incident, is centred on the session's incident, and the plan says so; a name the map lacks stays (the planner
     answers with its suggestions), and with no incident there is nothing to centre it on."""
-    incident = current(turn)
+    incident = current_incident(turn)
     if incident is None or args.lat is not None or (args.place and not described_only(args.place)):
         return args, None
     filer = session.assistant._filer

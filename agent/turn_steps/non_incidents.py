@@ -19,7 +19,7 @@ from agent.schemas import ChatEvent
 from agent.tool_registry import procedure_search_tool
 from core.errors import InputError
 from core.text import detect_language
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 
 
 def no_new_emergency_kind(session: Session, turn: Turn, text: str) -> str | None:
@@ -30,7 +30,7 @@ def no_new_emergency_kind(session: Session, turn: Turn, text: str) -> str | None
     kind = no_new_emergency(text)
     if kind is None or is_question(text) or cue_intents(text, session.assistant._city):
         return None
-    if kind in ("all_clear", "false_alarm") and current(turn) is not None:
+    if kind in ("all_clear", "false_alarm") and current_incident(turn) is not None:
         return None
     return kind
 

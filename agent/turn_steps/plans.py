@@ -14,7 +14,7 @@ from agent.plan_reference import PlanReference, latest_evacuation_plan, plan_ans
 from agent.schemas import ChatEvent, ResponsePlan
 from core.errors import InputError
 from core.text import detect_language, has_han
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 
 
 def plan_order_reply(session: Session, turn: Turn, order: PlanOrder, text: str) -> Iterator[ChatEvent]:
@@ -22,11 +22,11 @@ def plan_order_reply(session: Session, turn: Turn, order: PlanOrder, text: str) 
     the Approve button's path; with no incident or no plan, the question which one (nothing is guessed)."""
     a = session.assistant
     zh = detect_language(text) == "zh"
-    incident_id = order.incident_id or current(turn)
+    incident_id = order.incident_id or current_incident(turn)
     open_incidents = a._store.list_incidents(status="open")
     open_ids = [i.incident_id for i in open_incidents]
     if order.incident_id is None and order.described:  # "the recommended units for the bus accident"
-        found, ask = described_incident(order.described, open_incidents, current(turn),
+        found, ask = described_incident(order.described, open_incidents, current_incident(turn),
                                         lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
         if found is None:  # no open incident of that kind, or several: asked, never the session's by default
             listed = ", ".join(open_ids[:5]) or ("无" if zh else "none")
@@ -92,8 +92,8 @@ def plan_order_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
 def plan_reference_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
     """"where do the vulnerable go in that plan? Approve it": answered from the incident's evacuation plan, no new plan."""
     checked = turn.checked
-    if not checked.untrusted and current(turn) is not None and (ref := plan_reference(checked.text)) is not None:
-        plan = latest_evacuation_plan(session.assistant._store.plans(current(turn)))
+    if not checked.untrusted and current_incident(turn) is not None and (ref := plan_reference(checked.text)) is not None:
+        plan = latest_evacuation_plan(session.assistant._store.plans(current_incident(turn)))
         if plan is not None:
             return plan_reference_reply(session, turn, plan, ref, checked.text)
     return None

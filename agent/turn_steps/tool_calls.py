@@ -12,7 +12,7 @@ from agent.follow_up import is_question
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, same_place
 from agent.slots import canonical_unit_ids
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 from agent.turn_steps.evacuation import incident_point
 
 
@@ -33,14 +33,14 @@ def close_calls(session: Session, turn: Turn, text: str) -> list[dict[str, Any]]
     asked = close_request(text)
     if asked is None or (asked.described and asked.incident_id is None):  # described: answered before the tools
         return None
-    incident_id = asked.incident_id or current(turn)
+    incident_id = asked.incident_id or current_incident(turn)
     return [{"name": "close_incident", "args": {"incident_id": incident_id} if incident_id else {}}]
 
 
 def send_here_calls(session: Session, turn: Turn, text: str) -> list[dict[str, Any]] | None:
     """"dispatch ERO-R1 to this incident", "把KAI-A1派到这个事件": each unit named proposed as dispatched to the
     session's incident, not the unit id looked up as a place."""
-    incident = current(turn)
+    incident = current_incident(turn)
     described = sent_here_description(text) if incident is not None else None
     if incident is None or described is None or not describes_incident(session, incident, described):
         return None

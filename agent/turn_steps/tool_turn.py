@@ -23,7 +23,7 @@ from agent.schemas import ChatEvent, ToolResult
 from agent.time_of_day import time_of_day
 from agent.tool_registry import build_tools
 from core.text import detect_language, has_han
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 from agent.turn_steps.notes import closed_note, joined_note, opened_note
 from agent.turn_steps.tool_calls import address_calls, close_calls, send_here_calls, question_calls
 from agent.turn_steps.filing import plan_report, evacuates_elsewhere
@@ -61,7 +61,7 @@ def finish(session: Session, turn: Turn, checked: CheckedText, event: ChatEvent,
     zh = asks_in_chinese(turn.asked)
     if turn.incident_id is not None and (turn.opened or turn.moved):
         # only a session that follows its reports (eca chat) moves on; others stay on their incident
-        now_on = current(turn) if session.config.follow_reports else turn.incident_id
+        now_on = current_incident(turn) if session.config.follow_reports else turn.incident_id
         event.text = opened_note(turn.opened, turn.moved, turn.incident_id, now_on, zh, turn.closed, turn.named) \
             + "\n\n" + event.text
     elif turn.closed and turn.opened:  # no session incident: only what was closed is said
@@ -70,7 +70,7 @@ def finish(session: Session, turn: Turn, checked: CheckedText, event: ChatEvent,
         event.text = joined_note(turn.joined) + "\n\n" + event.text
     if event.proposals:
         event.text += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
-    incident = current(turn)
+    incident = current_incident(turn)
     plan = plan_from_tool_results(checked.text, results, event.citations, incident)
     if plan is not None and plan.incident_id is not None and plan.incident_id == incident \
             and evacuates_elsewhere(session, plan, incident):
@@ -106,9 +106,9 @@ def chat_agent(session: Session, turn: Turn, triage: Any, text: str = "") -> Cha
     a, settings = session.assistant, session.assistant.settings
     tools = build_tools(a._city, a._passages, lambda report: plan_report(session, turn, triage, report), a._situation,
                         lambda action, args: session._propose(turn, action, args),
-                        lambda args: bind_dispatch(args, current(turn), a._store, a._filer.report_place,
+                        lambda args: bind_dispatch(args, current_incident(turn), a._store, a._filer.report_place,
                                                    a._filer.incident_place, a._on_scene, turn.crew_incident),
-                        lambda args: evacuation_centre(session, turn, args), lambda: current(turn),
+                        lambda args: evacuation_centre(session, turn, args), lambda: current_incident(turn),
                         lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
     return ChatAgent(
         a.backend, tools, a._router,
@@ -143,7 +143,7 @@ def tool_turn(session: Session, turn: Turn) -> Iterator[ChatEvent]:
     for event in chat_agent(session, turn, triage, checked.without_injection()).run(
             checked, a._history_for_llm(turn.history, session.config.history_turns)):
         if event.kind == "tool" and event.step:
-            a._store.log_event(current(turn), "tool_call", event.step.model_dump(), session.operator)
+            a._store.log_event(current_incident(turn), "tool_call", event.step.model_dump(), session.operator)
             if event.result is not None:
                 results.append(event.result)
         if event.kind == "final":

@@ -52,7 +52,7 @@ class Turn:
     triage: Callable[[str], Any] | None = None
 
 
-def current(turn: Turn) -> str | None:
+def current_incident(turn: Turn) -> str | None:
     """Orders after a report in the same turn are about its incident."""
     return turn.filed[-1].incident_id if turn.filed else turn.incident_id
 

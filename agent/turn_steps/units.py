@@ -19,7 +19,7 @@ from agent.schemas import ChatEvent, Proposal
 from agent.unit_move import incident_ids, unit_move
 from core.errors import InputError
 from core.text import detect_language, has_han
-from agent.turn_steps.turn import Session, Turn, current
+from agent.turn_steps.turn import Session, Turn, current_incident
 from agent.turn_steps.evacuation import incident_point
 
 
@@ -92,7 +92,7 @@ def move_target(session: Session, turn: Turn, text: str, move: Any, open_ids: se
             return None, (f"{shut[0]} 不是未结事件，没有任何变化。" if zh else f"{shut[0]} is not an open incident; nothing was changed.")
         return None, ("一条消息只能把单位调往一个事件：请写明事件编号。" if zh else
                       f"Several incidents named ({', '.join(named)}): name the one the units go to.")
-    current = current(turn)
+    current = current_incident(turn)
     words = move.target_words
     if move.here and (not words or re.fullmatch(r"(?:it|there|over there|dit|sinne)\W*", words, re.IGNORECASE) or zh):
         if current in open_ids and current not in sources:
@@ -122,7 +122,7 @@ def described_close_reply(session: Session, turn: Turn, described: str, text: st
     closing; several fitting are asked about, none fitting is said; nothing is filed as a report."""
     a = session.assistant
     zh = detect_language(text) == "zh"
-    found, said = described_for_close(described, a._store.list_incidents(status="open"), current(turn),
+    found, said = described_for_close(described, a._store.list_incidents(status="open"), current_incident(turn),
                                       lambda i: getattr(a._filer.incident_place(i), "name", "") or "")
     if found is None:
         yield from session._reply(turn, (f"没有关闭任何事件：{said}" if zh else said))
@@ -151,8 +151,8 @@ def merge_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
     a, checked = session.assistant, turn.checked
     if checked.untrusted or (merge := merge_request(checked.text)) is None:
         return None
-    said, proposal = merge_reply(merge, current(turn), a._store,
-                                 lambda args: session._propose_here(turn, "merge_incidents", args, None if current(turn)
+    said, proposal = merge_reply(merge, current_incident(turn), a._store,
+                                 lambda args: session._propose_here(turn, "merge_incidents", args, None if current_incident(turn)
                                                                     in (args["merged"], args["into"]) else args["into"]),
                                  detect_language(checked.text) == "zh")
     return session._proposed_reply(turn, said, proposal)
