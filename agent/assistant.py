@@ -210,6 +210,8 @@ class Assistant:
             rows = loads.setdefault(incident_id, {})
             rows[shelter_id] = rows.get(shelter_id, 0) + people
         self._city.set_shelter_loads(loads)
+        if hasattr(self._city, "set_incident_areas"):  # no assembly point inside another open incident's cordon
+            self._city.set_incident_areas(self._store.open_incident_areas())
 
     def unit_statuses(self) -> dict[str, str]:
         """Every unit's status (available, dispatched, transporting, out_of_service)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_KNIFE_HELD, ZH_TORCH
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, UNATTENDED_ITEM, ZH_KNIFE_HELD, ZH_TORCH
 
 _BOAT = r"(?:boat|dinghy|kayak|canoe|yacht|sailboat|sailing boat|motorboat|rowing boat|ferry|vessel)"
 CAPSIZED_BOAT = (r"\bcapsiz\w*|\b" + _BOAT + r"\w* (?:is |has |was )?(?:\w+ )?(?:upside down|overturned|flipped|turned over|sinking|sank|keeled over)|"
@@ -233,8 +233,8 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("earthquake_collapse", r"(?:building|roof|ceiling|wall|structure|floor|balcony|bridge|scaffold\w*|facade|house|stairs?)s? (?:has |had |have )?(?:partly |partially )?collaps|collapsed? (?:building|roof|structure|ceiling)|came down|caved|earthquake|rubble|structural|\b(?:wall|roof|ceiling|building|structure|balcony|floor|facade|scaffold\w*)\b[^.!?;]{0,80}\b(?:that|which) (?:has |had |have )?(?:partly |partially )?collaps|"
                             r"\b(?:ceiling|roof|facade|balcony|masonry|plaster|brick|concrete)(?: panels?| slabs?| sections?| parts?)? (?:has |have )?(?:fell|fallen|came down|come down|dropped)\b|\b(?:tower )?cranes? (?:has |had )?(?:collapsed|toppled|fell|came down)|(?:吊车|塔吊|起重机)\s?(?:倒|塌|翻)|(?<!\bice )(?<!\bice is )(?<!\bice was )crack(?:s|ing|ed)?\b|load-bearing|sagging|buckling|bulging|bulge[sd]?\b|变形|倒塌|坍塌|(?<!冰)(?<!冰面)塌|地震|余震|(?<!冰)(?<!冰面)裂|(?:墙|楼|房子|屋顶|天花板|脚手架)(?:体)?(?:倒|塌)"),
     ("traffic_accident", TRAFFIC_WORDS_ABROAD + r"|\bcar (?:went |drove |crashed |ploughed |plowed )?(?:through|into) (?:a |the )?(?:shop|window|wall|building|crowd|front)|\b(?:car|van|vehicle|bus|truck|lorry) (?:went |drove |rolled |plunged )?(?:in|into) the (?:water|river|sea|harbou?r|canal|lake)\b|\b(?:car|van|vehicle|bus|truck|lorry) (?:is )?(?:hanging|dangling) over\b|\b(?:bus|car|van|truck|lorry|tram|coach|vehicle) (?:is |lying |was |now |ended up )?on (?:its|it's) (?:side|roof)\b|crash|collision|\bvs\b|hit by|car accident|derail|overturn|rolled over|pile-?up|车祸|相撞|(?<![头部袋盖身脸])撞(?!伤|地|到(?:了)?(?:头|地))|侧翻|脱轨|追尾"),
-    ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|"
-                        r"unattended (?:bag|package|parcel)|misstänkt\w* (?:paket|föremål|väska|bagage)|epäilyttäv\w* (?:paket|esine|lauk|reppu)\w*|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
+    ("public_security", r"crowd crush|crush risk|\bcrush\b|\b(?:crowd|people|fans|spectators|audience)\b.{0,30}\bcrush(?:ed|ing)\b|crush(?:ed|ing) against|stampede|踩踏|knife|stabb|shoot|\bshots?\b|\bguns?\b|gunman|gunfire|fight|brawl|assault|bomb|explosive device|suspicious (?:package|bag|backpack|rucksack|suitcase|item|object|device|parcel|vehicle|van|car|truck|lorry)|" +
+                        UNATTENDED_ITEM + r"|misstänkt\w* (?:paket|föremål|väska|bagage)|epäilyttäv\w* (?:paket|esine|lauk|reppu)\w*|armed|robbery|riot|violent|violence|threatening|shoplift\w*|protesters|demonstrators|ticking|滴答声|示威|抗议|投掷|打起来|动手|可疑(?:的)?(?:包裹|物品|包|背包|箱子|车辆|车)|砸东西|闹事|大喊大叫|爆炸物|持刀|打架|斗殴|枪|炸弹|抢劫|被抢|抢了|抢走|袭击|"
                         # a stabbing said in Chinese ("被人捅了一刀", "被刀刺伤", "砍伤"): "stabb" in English above
                         r"被(?:人)?捅|捅(?:伤|人|了.{0,3}刀)|被刀|刀伤|砍伤|被砍|持械|"
                         # a knife held against people ("拿着菜刀追人", "挥舞着一把水果刀"); not one held to cook ("拿菜刀切菜时切到手")
@@ -312,12 +312,12 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
 # has stopped (CPR under way). The determinants' own readings, in English, Chinese, Finnish and Swedish, which read a
 # denial as no one caught. A lift stopped with people in it is a breakdown (its own determinant), not a life at risk.
 _PINNED = ("vehicle_entrapment", "collapse_people_under", "trapped")
-_LIFE_THREAT = (*_PINNED, "not_breathing")
+_LIFE_THREAT = (*_PINNED, "not_breathing", "catastrophic_bleeding")
 
 
 def _p1_for_someone_trapped(outcome: Any, text: str) -> Any:
-    """Someone trapped ("föraren sitter fast", "kuljettaja on jumissa", "driver pinned", 司机被困) or not breathing
-    ("elvytys käynnissä", "HLR pågår", CPR in progress) is P1: the P1 label's own words, "someone trapped, ... not
+    """Someone trapped ("föraren sitter fast", "kuljettaja on jumissa", "driver pinned", 司机被困), not breathing
+    ("elvytys käynnissä", "HLR pågår", CPR in progress) or bleeding catastrophically ("bleeding heavily", 大量出血) is P1: the P1 label's own words, "someone trapped, ... not
     breathing". Trial s18: a Swedish tree on a car with the driver caught was filed as a P2 flood."""
     if outcome.priority == "P1" or outcome.incident_type == "not_incident":
         return outcome
@@ -493,6 +493,9 @@ def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
 _DECISIVE: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("public_security", re.compile(CROWD_CRUSH, re.IGNORECASE), ("medical",)),
     ("medical", re.compile(WATER_RESCUE, re.IGNORECASE), ()),
+    # an item left with nobody names a suspicious-object report (trial s19: "Unattended black backpack ..." read as a
+    # missing person); a report whose own words name the model's type keeps it ("my son is missing, his bag was left ...")
+    ("public_security", re.compile(UNATTENDED_ITEM, re.IGNORECASE), ()),
 )
 _DECISIVE_KEEPS = {"medical": ("missing_person",)}
 _WATER_RESCUE = re.compile(WATER_RESCUE, re.IGNORECASE)

@@ -43,6 +43,11 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
     if isinstance(result, NotApplicable):  # no table row for this hazard (a medical call): nothing to add
         log.info("no protective action: %s", result.reason)
         return False, [], None
+    joke = retracted_threat(text)
+    if joke is not None:
+        held = _hold_for_police(plan, result, joke, src)
+        if held:
+            return True, [], None
     plan.evacuation.append(PlanItem(text=f"Protective action (rule {result.rule}): {result.decision_text}. Why: {result.reason}.", sources=src))
     plan.tool_outputs["plan_protective_action"] = result.model_dump(mode="json", exclude={"geometries", "route_lines", "cues"})
     if result.primary == "evacuate_area":
@@ -63,6 +68,41 @@ def protective_step(city: Any, plan: ResponsePlan, triage: TriageSummary, locati
     for warning in result.warnings[:2]:
         plan.evacuation.append(PlanItem(text=warning, sources=src))
     return True, [f for f in result.geojson()["features"] if f["properties"]["kind"] != "incident"], None
+
+
+# The security rows that move people (a building or an area evacuated around a threat or an item).
+_EVACUATING_SECURITY_ROWS = ("PS1", "PS2", "PS3", "PS4")
+
+
+def retracted_threat(text: str) -> str | None:
+    """The words by which a report of a bomb or a suspicious object takes it back as a joke ("haha just kidding",
+    "只是开玩笑", "vitsi vitsi"), or None: no threat, or none taken back."""
+    import re
+
+    from core.hazard_words import RETRACTED_AS_JOKE
+    from tools.determinants import extract
+
+    joke = re.search(RETRACTED_AS_JOKE, text or "", re.IGNORECASE)
+    if joke is None or not any(d.code == "suspicious_object" for d in extract(text)):
+        return None
+    return joke.group(0)
+
+
+def _hold_for_police(plan: ResponsePlan, result: Any, joke: str, src: list[Source]) -> bool:
+    """A threat taken back as a joke is a probable hoax: said in the plan, for the police to assess. An evacuation its
+    row would order is held (not ordered, not silently dropped) until they do; True when it was held."""
+    plan.immediate_actions.insert(0, PlanItem(
+        text=f"Probable hoax: the caller took the threat back (\"{joke}\"). Police assess the threat (caller's number, "
+             f"history, a search of the place named) before anyone is moved.", sources=src))
+    plan.open_questions.append(PlanItem(text="Police threat assessment: is the retracted threat credible? Escalate at once if "
+                                             "anything suspicious is found.", sources=src))
+    if result.rule not in _EVACUATING_SECURITY_ROWS:
+        return False
+    plan.evacuation.append(PlanItem(
+        text=f"Protective action (rule {result.rule}) held for the police assessment: {result.decision_text} only if the police "
+             f"judge the threat credible or anything suspicious is found. Why held: the caller took the threat back "
+             f"(\"{joke}\"), a probable hoax.", sources=src))
+    return True
 
 
 def table_distances(plan: ResponsePlan, text: str, hazard: str) -> None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.hazards import HAZARD_WORDS, words_name_hazard
+from core.hazard_words import THROUGH_THE_ICE
 
 # Annex E section 2 (activation criteria of the mass-casualty annex).
 MCI_CASUALTIES = 10
@@ -75,6 +76,18 @@ FACETS: tuple[Facet, ...] = (
                  r"\bexpected\b|\bpredicted\b|\bis coming\b|\bwill (?:hit|arrive|reach|peak)\b|\bahead of the\b|"
                  r"预警|预报|预计|即将|将(?:有|出现|达到)")),
     Facet("missing_person", _words(r"missing persons?\b(?! register)|last known location|走失|失踪"), None),
+    # A threat to keep the public from (an attacker, a bomb, a crowd out of hand): the police cordon and moving the public
+    # away past it. A lost child is no such threat (trial s19: the lost child's plan got "hold rescue and medical units
+    # outside the cordon" and "shelter evacuees").
+    Facet("threat_area", _words(r"\bpass the threat\b|\bshelter evacuees\b"), None),
+    # Units held at a staging area outside the cordon: right for a threat to the crews (a weapon, a bomb), wrong for a
+    # crowd crush with people down, where the ambulances go to the casualties (trial s19 M17).
+    Facet("standoff", _words(r"\bhold (?:\w+ ){0,4}units at a staging area\b"), None),
+    # Work on the ice (keeping people off it, crews on the ice sledge): a rescue through the ice. A person in open water
+    # (off a quay in summer) gets the water rescue's steps, not these (trial s19 L22: "keep everyone off the ice" for a
+    # man who fell off the ferry quay). The incident has the facet when its words name ice, or in winter unless they
+    # name open water (``_ice_likely``).
+    Facet("ice", _words(r"\b(?:off|onto|on|out on) the ice\b|\bice sledge\b"), None),
     # Standing water and its work (pumps, the sea level, flooded basements, the flood area, the water receding): a flood's
     # steps. The flood annex is also tagged for storms (a storm surge floods); a storm that brought a roof or a tree down
     # with no water named gets none of them (trial s18: pumps and closed underpasses in a roof collapse's checklist).
@@ -143,10 +156,44 @@ def incident_facts(report: str, incident_type: str, secondary_types: tuple[str, 
         facets.add("missing_person")
     if "public_health" in hazards:
         facets.add("public_health")
+    if "suspicious_object" in codes:  # the determinant reads more phrasings than the facet's words ("unattended black backpack")
+        facets.add("suspicious_item")
+    if _ice_likely(affirmed):
+        facets.add("ice")
+    if "public_security" in hazards:
+        facets.add("threat_area")
+        people_down = casualties > 0 or bool(codes & _PEOPLE_DOWN)
+        if not ("crowd_crush" in facets and people_down and not codes & _HOSTILE):
+            facets.add("standoff")
     if casualties >= MCI_CASUALTIES or counted.serious >= MCI_SERIOUS or (casualties and "passenger_vehicle" in codes) \
             or _words(r"mass[- ]casualty|\bMCI\b|dozens (?:of people )?(?:injured|hurt|casualties)|many (?:injured|casualties)|大规模伤亡").search(report):
         facets.add("mass_casualty")
     return IncidentFacts(hazards=frozenset(hazards), facets=frozenset(facets), casualties=casualties, serious=counted.serious)
+
+
+# Ice named in a report (English, Finnish, Swedish, Chinese), and open water named (a quay, a harbour, a beach).
+_ICE_SAID = _words(THROUGH_THE_ICE + r"|\bice\b|\bicy\b|\bfrozen (?:sea|lake|river|bay|harbou?r|pond)\b|\bjää(?:llä|lle|ltä|hän|n läpi|ssä|t)\b|"
+                   r"\bjäihin\b|\bjäille\b|\bisen\b|\bisflak\w*|\bgenom isen\b|冰")
+_OPEN_WATER = _words(r"\b(?:quay|quayside|pier|jetty|harbou?r|dock|marina|boat|ferry|beach|swimming|swimmer|open water|"
+                     r"laitur\w*|satam\w*|ranta\w*|uimar\w*|kaj\w*|hamn\w*|brygg\w*|strand\w*)\b|码头|港口|海滩|游泳")
+# The months the sea and lakes may carry ice in the demonstration city (Helsinki: December to April).
+_ICE_MONTHS = frozenset({12, 1, 2, 3, 4})
+
+
+def _ice_likely(report: str) -> bool:
+    """Is a rescue from the water one on the ice? Said in the report, or winter and no open water named."""
+    if _ICE_SAID.search(report):
+        return True
+    from agent.time_of_day import CITY_TIME_ZONE, planning_now
+    from zoneinfo import ZoneInfo
+
+    winter = planning_now().astimezone(ZoneInfo(CITY_TIME_ZONE)).month in _ICE_MONTHS
+    return winter and not _OPEN_WATER.search(report)
+
+
+# Determinants of people down or hurt, and of a threat to the crews themselves (a weapon, violence, a device).
+_PEOPLE_DOWN = frozenset({"casualty_signs", "serious_patients", "minor_patients", "unconscious", "not_breathing", "injured", "serious_injury"})
+_HOSTILE = frozenset({"weapon", "violence_ongoing", "large_brawl", "suspicious_object"})
 
 
 def step_facets(text: str) -> set[str]:

@@ -627,6 +627,21 @@ class IncidentStore:
         )
         return [dict(r) for r in rows]
 
+    def open_incident_areas(self) -> list[tuple[str, float, float, float]]:
+        """(incident id, lat, lon, radius m): the protective circle (cordon or evacuation radius) of each open incident's
+        latest plan, in one query; incidents whose plan draws none are left out."""
+        rows = self._read(
+            "SELECT i.incident_id,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.lat') AS lat,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.lon') AS lon,"
+            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.isolation_m') AS radius"
+            " FROM incidents i JOIN plans p ON p.plan_id = (SELECT p2.plan_id FROM plans p2 WHERE p2.incident_id=i.incident_id"
+            "  ORDER BY p2.created_at DESC, p2.rowid DESC LIMIT 1)"
+            " WHERE i.status='open'"
+        )
+        return [(r["incident_id"], float(r["lat"]), float(r["lon"]), float(r["radius"])) for r in rows
+                if r["lat"] is not None and r["lon"] is not None and r["radius"]]
+
     def approved_evacuation_loads(self) -> list[tuple[str, str, int]]:
         """(incident id, shelter id, people) that every open incident's approved plans hold (``held_places``); the places
         of an incident merged into an open one are held by the incident kept (its close frees them)."""

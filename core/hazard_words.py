@@ -93,3 +93,36 @@ _ZH_NOT_A_KNIFE = r"(?!削|叉|子嘴|手)"
 ZH_KNIFE_HELD = (r"持刀|(?:拿|握|举|挥舞?|抡|亮|掏|抽|拔|带|揣|提|挥动)(?:着|起|出|了)?(?:一把|把|两把|一柄)?[^，。；！？,.;!?\s]{0,3}?刀"
                  + _ZH_NOT_A_KNIFE + r"|刀伤|被(?:人)?(?:用)?刀|(?:捅|砍|刺|扎|划)了?(?:[一两几\d]|好几)?刀" + _ZH_NOT_A_KNIFE)
 ZH_KNIFE_WEAPON = ZH_KNIFE_HELD + r"|菜刀|砍刀|尖刀|水果刀|西瓜刀|剔骨刀|弹簧刀|折叠刀|长刀|大刀|刀具|匕首"
+
+# An item left with nobody: a suspicious-object report even without the word "suspicious" (trial s19: "Unattended
+# black backpack ..., nobody has claimed it for 20 minutes" read as no determinant at all, since the words allowed no
+# adjective between "unattended" and the bag). English, Finnish (hylätty/vartioimaton laukku, reppu), Swedish
+# (övergiven/obevakad väska, ryggsäck), Chinese (无人看管的包); up to two describing words between ("black", "old
+# grey"), and a bag "nobody has claimed" said after it.
+_ITEM_EN = r"(?:hand)?bags?|holdalls?|duffel bags?|suitcases?|luggage|packages?|parcels?|backpacks?|rucksacks?|boxe?s?|objects?|items?|devices?"
+_LEFT_EN = r"unattended|abandoned|unclaimed|ownerless|suspicious|left[- ]behind"
+UNATTENDED_ITEM = (rf"\b(?:{_LEFT_EN})\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ITEM_EN})\b|"
+                   # the item alone is the match, the "nobody" after it a look-ahead (a negation inside a match denies it)
+                   rf"\b(?:bag|handbag|suitcase|backpack|rucksack|package|parcel|holdall|luggage)s?\b(?=[^.;!?]{{0,80}}?"
+                   r"\b(?:nobody|no one|no-one|noone)\b[^.;!?]{0,20}?\b(?:claim|collect|pick)\w*)|"
+                   r"\b(?:hylät|vartioimat|omistajat|epäilyttäv|unohtun)\w*\s+(?:\w+\s+)?(?:laukku|laukku\w*|reppu\w*|repu\w*|"
+                   r"matkalauk\w*|paket\w*|kassi\w*|esine\w*|pussi\w*)|"
+                   r"\b(?:övergiv|obevakad|obevakat|misstänkt|kvarlämnad|kvarglömd|ägarlös)\w*\s+(?:\w+\s+)?(?:väsk\w*|ryggsäck\w*|"
+                   r"resväsk\w*|paket\w*|kolli\w*|föremål\w*|kass(?:e|ar)\w*)|"
+                   r"(?:无人看管|无人认领|没人认领|没有人认领|没人管|可疑|被遗弃|遗弃|被人丢下)的?[^，。！？,.!?]{0,6}?(?:包裹|背包|行李箱|行李|手提包|箱子|物品|包)")
+
+# Gas cylinders, propane or LPG bottles: at a fire, an explosion risk (tools/PROTECTIVE_ACTIONS.md F7: 200 m). English,
+# Finnish (kaasupullo, nestekaasu), Swedish (gasflaska, gasol), Chinese (煤气罐, 液化气罐, 气瓶).
+GAS_CYLINDERS = (r"\b(?:gas (?:cylinders?|bottles?|canisters?|tanks?)|propane|lpg|butane|acetylene|"
+                 r"kaasupullo\w*|kaasusäiliö\w*|nestekaasu\w*|propaani\w*|asetyleeni\w*|"
+                 r"gasflask\w*|gastub\w*|gasol\w*|propan\w*|acetylen\w*)|煤气罐|液化气罐?|气瓶|钢瓶|液化石油气|丙烷|乙炔|丁烷")
+
+# A threat the caller takes back as a joke in the same call ("there is a bomb in Stockmann, haha just kidding", "只是开玩笑",
+# "vitsi vitsi", "bara skämt"): a probable hoax for the police to assess, never a silent full evacuation (trial s19: 3,336
+# people evacuated on a laughing drunk's retracted call).
+RETRACTED_AS_JOKE = (r"\b(?:just|only|merely) (?:kidding|joking|a joke|messing (?:about|around)|pranking)\b|\bj/?k\b|"
+                     r"\b(?:i was|i'm|i am|he was|she was|they were|he's|she's|was) (?:just )?(?:kidding|joking)\b|"
+                     r"\bit was (?:just |only )?a (?:joke|prank)\b|\bprank call\b|\bapril fools?\b|"
+                     r"\bvitsi(?:\s+vitsi)?\b|\bläppä\b|\bpelleilin\b|\bleikillä(?:än)?\b|"
+                     r"\b(?:bara|det var (?:bara )?(?:ett )?) ?(?:skämt|skojar|skojade|skämtar|skämtade)\b|\bskojade\b|\bskämtade\b|"
+                     r"开玩笑|开个玩笑|闹着玩|逗你玩|恶作剧")

@@ -168,10 +168,12 @@ def committed_plan():
 @pytest.fixture(autouse=True)
 def _free_shelter_places(request):
     """The session's city is shared: shelter places an approved evacuation of one test holds (``CityModel.shelter_taken``)
-    are freed after it, so that no other test plans against a shelter filled by an earlier one."""
+    are freed after it, so that no other test plans against a shelter filled by an earlier one (nor keeps its assembly point
+    out of an earlier test's cordons)."""
     yield
     if "city" in request.fixturenames:
         request.getfixturevalue("city").set_shelter_loads({})
+        request.getfixturevalue("city").set_incident_areas([])  # nor near another test's open incidents
 
 
 @pytest.fixture(autouse=True)

@@ -240,6 +240,7 @@ class CityModel:
         # people each open incident's approved evacuation plan has sent to each shelter (incident -> shelter -> people):
         # set by the agent from the incident log, so the next evacuation plan fills only what is left
         self._shelter_loads: dict[str, dict[str, int]] = {}
+        self._incident_areas: list[tuple[str, float, float, float]] = []
 
     @property
     def locator(self) -> Any:
@@ -366,6 +367,19 @@ class CityModel:
                     for sid, n in rows.items():
                         taken[sid] = taken.get(sid, 0) + n
         return taken
+
+    # --- other open incidents' protective areas ---------------------------------------------
+    def set_incident_areas(self, areas: list[tuple[str, float, float, float]]) -> None:
+        """Replace the open incidents' protective areas: (incident id, lat, lon, radius m) each, the cordon or evacuation
+        circle of its latest plan. An assembly point is never put inside one (trial s19: a hoax bomb call's evacuees
+        were sent to the staging area inside a crowd crush's cordon)."""
+        with self._lock:
+            self._incident_areas = [(str(i), float(a), float(o), float(r)) for i, a, o, r in areas if r and r > 0]
+
+    def incident_areas(self, exclude_incident: str | None = None) -> list[tuple[str, float, float, float]]:
+        """The open incidents' protective areas, leaving out ``exclude_incident``'s own."""
+        with self._lock:
+            return [a for a in self._incident_areas if a[0] != exclude_incident]
 
     def unit_position(self, station: Station, unit: Unit) -> tuple[float, float]:
         return unit.location if unit.location is not None else station.location

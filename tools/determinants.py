@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, ZH_KNIFE_WEAPON
+from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, GAS_CYLINDERS, TOXIC_GAS, UNATTENDED_ITEM, ZH_KNIFE_WEAPON
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -29,6 +29,7 @@ DETERMINANTS: dict[str, str] = {
     "vehicle_entrapment": "someone trapped or pinned in a vehicle",
     "injured": "people injured",
     "minor_injury": "minor injuries only",
+    "catastrophic_bleeding": "catastrophic bleeding (heavy, spurting or not stopping): a threat to life, P1",
     "unconscious": "someone unconscious",
     "not_breathing": "someone not breathing / cardiac arrest",
     "weapon": "a weapon",
@@ -37,6 +38,7 @@ DETERMINANTS: dict[str, str] = {
     "building_fire": "fire or smoke inside a building",
     "outdoor_fire": "a small outdoor fire (bin, bush, one vehicle)",
     "vessel_fire": "a fire aboard a ship, ferry or other vessel (people aboard: several engines, the rescue unit, ambulances)",
+    "gas_cylinders_at_fire": "gas cylinders at the fire: explosion risk (cordon to the explosion-risk distance, 200 m)",
     "people_inside": "people inside a burning building",
     "upper_floor": "people on an upper floor / at windows or balconies",
     "at_window": "people up there: at a window, on a balcony or roof, or unable to get down",
@@ -328,6 +330,17 @@ RULES: tuple[_Rule, ...] = (
         r"(?<!of a )(?<!of an )(?<!of the )\b(man|woman|person|someone|somebody|boy|girl|child|kid|guy|lad|he|she|who)\b[^.,;]{0,20}\bhanging (from|off|onto|on to) (the |a )?(\w+ )?(balcony|window|ledge|railing|roof|edge|parapet)|挂在(阳台|窗|楼)[^。，]{0,2}外",
     ),
     _rule("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down(?! (to|into|there|the stairs|stairs|in the (basement|cellar))\b)(?!\s*[:;,–—-]?\s*(and |to )?(saw|found|checked|looked|had a look|took a look|to (check|look|see|inspect))\b)(?!\s*[:;–—-]\s*(there'?s|there is|there are|there was|there were)\b)|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
+    # Bleeding said to be heavy, spurting or not stopping is a threat to life in minutes (the P1 label's own words;
+    # trial s19: "bleeding heavily from the hand and face" was P2, and "手在流血" beside heavy bleeding read as minor).
+    _rule("catastrophic_bleeding",
+        r"\b(?:(heavy|massive|severe|profuse|uncontrolled|arterial|catastrophic|major) (bleeding|blood loss|haemorrhage|hemorrhage)|"
+        r"bleeding (very |so |really )?(heavily|profusely|uncontrollably|a lot|like crazy|out)\b|"
+        r"(blood|it) (is |was |keeps |kept )?(spurting|pumping|gushing|squirting|pouring)|(spurting|pumping|gushing|squirting|pouring) (out )?blood|"
+        r"(won'?t|will not|can'?t|cannot|doesn'?t|does not) stop (the )?bleeding|bleeding (won'?t|will not|doesn'?t|does not) stop|"
+        r"(vuotaa|vuoti) (todella |tosi |hyvin )?(runsaasti|paljon|kovasti|voimakkaasti)|(runsas|voimakas|kova) verenvuoto|verta (tulee|vuotaa|suihkuaa|pulppuaa) (todella |tosi )?(paljon|runsaasti)|"
+        r"blöder (väldigt |jätte|mycket )?(kraftigt|mycket|ymnigt|våldsamt)|(kraftig|massiv|svår) blödning|(blodet|blod) (sprutar|pumpar|forsar))\b|"
+        r"大量出血|大出血|血流不止|止不住血|血止不住|血(一直)?(往外)?(喷|涌)|喷血|流了?(很多|好多|大量|一大摊)的?血|血流如注",
+    ),
     _rule("minor_injury",
         r"\b(minor (injur\w+|cuts?|scrapes?|bruises?)|scrapes?|scratch(es)?|bruises?|nosebleed|grazed?|shaken( up)?(?! (hands|it|off))|slightly (hurt|injured)|light(ly)? (hurt|injured)|walking wounded)\b|轻伤|擦伤|皮外伤|淤青|流鼻血|受了点惊吓|轻微",
         # grazes said in Chinese
@@ -356,7 +369,7 @@ RULES: tuple[_Rule, ...] = (
         # a crowd pushing and shoving (a demonstration that turns into a fight)
         r"\b(demo|demonstration|protest\w*|counter-?protest\w*|march|rally|crowd)\b[^.]{0,60}\b(pushed|shoved|shoving|pushing|fists|punches|punching|brawl\w*|scuffl\w*)\b",
     ),
-    _rule("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|\b(unattended|abandoned|suspicious) (bag|suitcase|package|parcel|backpack|rucksack|box|object|device)|wires sticking out|bomb|explosive device|\bticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
+    _rule("suspicious_object", r"\b(powder|substance|liquid)( \w+)? (in|from|inside|out of) (an |a |the )?(envelope|letter|parcel|package)|(信封|包裹|信)[^。，]{0,6}(粉末|白色粉)|\b(envelope|letter|parcel) (with|containing|full of) (a |some )?(white |unknown )?(powder|substance)|" + UNATTENDED_ITEM + r"|wires sticking out|bomb|explosive device|\bticking\b|可疑的?(包|包裹|行李|物品|箱子)|无人看管的(包|行李)|炸弹|爆炸物"),
     # --- fire
     _rule("building_fire",
         r"\b(fire(?! alarm| door| exit| extinguisher| brigade| station| department| service| detector)|flames?|smoke|burning|on fire|blaze|tulipalo|palaa|savu\w*|brand|brinner|rök)\b[^.]{0,80}\b(flat|apartment|building|house|room|kitchen|stairwell|staircase|floor|storey|attic|basement|cellar|office|shop|store|restaurant|hotel|school|church|roof|window|balcony|hall|car park|parking garage|garage|shopping centre|mall|tunnel)\b"
@@ -369,6 +382,10 @@ RULES: tuple[_Rule, ...] = (
         r"\b(bin|dumpster|rubbish|trash|skip|container|bush|hedge|grass|tree|bonfire|car|vehicle|scooter|moped|bike|bicycle|bus shelter|kiosk|sauna stove|barbecue|bbq)\s+(is\s+)?(fire|on fire|burning|alight|ablaze)\b|\b(fire|burning|smoke) (in|from) (a |the )?(bin|dumpster|rubbish|trash|container|bush|hedge|parked car|car)\b(?! park| parks)|(垃圾桶|垃圾箱|垃圾集装箱|集装箱|汽车|车辆|车子|灌木|草地|树)[^。]{0,4}(着火|起火|烧起来)",
         r"\b(car|vehicle|van|scooter|moped|bin|dumpster|hedge|bush|kiosk|bus shelter) (is |was )?(in flames|engulfed)\b",
     ),
+    # Gas cylinders, propane or LPG where something burns (a market kiosk, a food stall, a balcony grill): they can
+    # explode, so the cordon is the explosion-risk one (tools/PROTECTIVE_ACTIONS.md F7), not a small outdoor fire's
+    # 30 m (trial s19: "gasflaskor finns i kiosken" was not read at all). Kept only where the report says a fire.
+    _rule("gas_cylinders_at_fire", GAS_CYLINDERS),
     # A fire aboard a ship, a ferry or a vessel ("the car deck of the ferry", "渡轮的车辆甲板起火"): a large fire with
     # everyone aboard at risk, never the small outdoor fire its words for a vehicle or a boat would otherwise read as
     # ("车辆甲板" is the car deck, not one vehicle). A fireboat is the fire service's own boat, not a fire.
@@ -856,6 +873,8 @@ def _extract(text: str) -> list[Determinant]:
     # rescue unit and two ambulances).
     if "vessel_fire" in out and not _SHIP_ITSELF.search(text):
         del out["vessel_fire"]
+    if "gas_cylinders_at_fire" in out and not (any(c in out for c in _FIRE_SAID) or _A_FIRE_SAID.search(text)):
+        del out["gas_cylinders_at_fire"]
     # A car burning on a ferry's car deck is a fire aboard the ship, not a small outdoor one.
     if "vessel_fire" in out:
         out.pop("outdoor_fire", None)
@@ -864,6 +883,9 @@ def _extract(text: str) -> list[Determinant]:
         o, bf = out["outdoor_fire"].span, out["building_fire"].span
         if bf[0] < o[1] and o[0] < bf[1]:
             del out["building_fire"]
+    # Bleeding said to be heavy is no minor injury, wherever it bleeds from ("手在流血，流了很多血").
+    if "catastrophic_bleeding" in out:
+        out.pop("minor_injury", None)
     # A count of injured people said once ("two men injured") is also "injured"; "scrapes only" without anything
     # serious means minor injuries.
     if "minor_injury" in out and "injured" in out and sev:
@@ -871,6 +893,9 @@ def _extract(text: str) -> list[Determinant]:
     for code, n, group in _census_determinants(text):
         span = _strip_span(text, group.span)
         out[code] = Determinant(code=code, count=n, evidence=text[span[0]: span[1]], span=span)
+    if "catastrophic_bleeding" in out and "minor_patients" in out and "serious_patients" not in out:
+        # the patient counted minor by where it bleeds ("手在流血") is serious by how much it bleeds
+        out["serious_patients"] = out.pop("minor_patients").model_copy(update={"code": "serious_patients"})
     if not any(c in out for c in _FIRE_SAID) and person_in_vehicle_in_flood(text):
         # the building-fire rules are gated by their hazard: in a car in flood water, "still inside", "banging on the
         # windows" and "on the roof" are the car's, not a burning building's (trial s18: a ladder and fire reasons)
@@ -949,6 +974,11 @@ _PERSON_IN_VEHICLE = gated(
 # What a building fire's rules read in a car in water ("still inside" the car, "banging on the windows", "on the roof"
 # of the car): the building-fire facts, kept only where a fire is said.
 _BUILDING_FIRE_ONLY = ("people_inside", "at_window", "upper_floor", "smoke_exposed")
+# Something burning, in the words of any report language (the fire determinants above need a building or an object
+# they know; "kiosken brinner", "kioski palaa", "小吃摊着火了" say a fire all the same).
+_A_FIRE_SAID = re.compile(r"\b(fire(?! alarm| drill| extinguisher| brigade| station| service| department)|flames?|burning|on fire|ablaze|alight|blaze|"
+                          r"smoke|palaa|palava\w*|tulipalo\w*|liekeissä|liekit|savu\w*|brinner|brand(en)?|eld(en)?|lågor|rök(en)?)\b|"
+                          r"着火|起火|失火|火灾|燃烧|烧起来|冒烟|浓烟", re.IGNORECASE)
 _FIRE_SAID = ("building_fire", "outdoor_fire", "vessel_fire", "smoke_spreading", "fire_out", "fire_exposure")
 
 

@@ -72,6 +72,18 @@ from tools.place_aliases import GENERIC_PLACES, GenericPlace
 from tools.place_words import concepts
 
 
+
+def _written_as_name(text: str, name: str) -> bool:
+    """Is ``name`` written in ``text`` as the map writes it, capitalised and not at a sentence's start? Then it is the
+    place of that name, not a description of a kind of place (trial s19: "outside Kappeli", the restaurant on the
+    Esplanadi, was read as "kappeli", a chapel, and placed at the cathedral)."""
+    if not name[:1].isupper() or has_cjk(name):
+        return False
+    for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        if not re.search(r"(^|[.!?:]\s*)$", text[: hit.start()]):
+            return True
+    return False
+
 class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixin):
     """Resolves report text to a Resolution on one city model."""
 
@@ -284,7 +296,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
         # "central railway station" as the alias of a metro stop: a description of a kind of place names the place
         # of that kind, not whatever else OSM calls so.
         mentions = [self._renamed(m) for m in mentions]
-        mentions = [m for m in mentions if not self._misnamed(m)]
+        mentions = [m for m in mentions if not self._misnamed(m) or _written_as_name(text, m.entry.name)]
         features = [m for m in mentions if m.entry.kind not in ("street", "zone")]
         zones = [m for m in mentions if m.entry.kind == "zone"]
 

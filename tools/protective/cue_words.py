@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.hazard_words import CARBON_MONOXIDE, CO_DETECTOR_SUBJECT, ZH_KNIFE_WEAPON
+from core.hazard_words import CARBON_MONOXIDE, CO_DETECTOR_SUBJECT, GAS_CYLINDERS, UNATTENDED_ITEM, ZH_KNIFE_WEAPON
 from tools.report_words import CANNOT_SELF_EVACUATE_EN, CANNOT_SELF_EVACUATE_ZH, EN_TENS
 
 # --- vocabularies (regular expressions, lower case) ---------------------------------------
@@ -133,11 +133,15 @@ BETWEEN_BUILDINGS = [r"\b((spread|spreading|jumped|jumping|moving) to (the )?(ne
                      r"\b((spread|spreading|spreads|jumped|jumping|moved|leapt) to [^.]{0,30}(neighbouring|neighboring|adjacent|next|nearby) (buildings|houses|blocks|building|house))"]
 # A lock's cylinder (a locksmith "changing the cylinders on the doors") holds no gas.
 CYLINDERS = [r"\b(acetylene|propane|lpg|butane|gas (cylinders?|bottles?|canisters?)|(?<!lock )(?<!door )cylinders?(?! (on|of|in|for) (the |a |an )?(\w+ )?(doors?|locks?)\b))\b",
-             r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐|燃气罐|(?<!油)气罐)"]
+             r"(乙炔|丙烷|液化气|液化石油气|气瓶|煤气罐|燃气罐|(?<!油)气罐)",
+             GAS_CYLINDERS]  # Finnish and Swedish too ("kaasupulloja", "gasflaskor": trial s19)
 TANK_VEHICLE = [r"\b(tanker|tank truck|fuel truck|road tanker|tank car|storage tank|(bulk|storage|underground|depot) (fuel )?tanks?|fuel depot)", r"(槽罐车|油罐车|罐车|储罐|油罐)"]
 # 火 in a word that names no fire (火锅 hot pot, 火车 train, 火腿 ham, 火鸡 turkey, 火柴 matches, 火山 volcano) is none.
 _FIRE_ZH = "火(?!锅|车|腿|鸡|柴|山)"
-FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", rf"({_FIRE_ZH}|燃烧|烟)"]
+# Finnish and Swedish "it burns" ("kioski palaa", "kiosken brinner": trial s19 read the Swedish kiosk fire as no fire);
+# "palaa" followed by a destination ("palaa asemalle": returns to the station) is no fire.
+_FIRE_NORDIC = r"\b(brinner|brand(en)?|eld(en)?|lågor|tulipalo\w*|liekeissä|palaa\b(?!\s+\w+(lle|aan|ään|seen|een)\b)|palava\w*)"
+FIRE_WORDS = [r"\b(fire|flames?|burning|ablaze|on fire|blaze|smoke)\b", rf"({_FIRE_ZH}|燃烧|烟)", _FIRE_NORDIC]
 ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|sounding)|alarm only|false alarm)", r"(火警铃|烟雾报警|报警响)"]
 TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|at|out of) (the |an |their )?(\w+ )?(windows?|balcon(y|ies))|on (the|a|their) (\w+ )?(floor )?balcon(y|ies))",
            r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
@@ -197,7 +201,7 @@ UNKNOWN_MATERIAL = [r"\b(unknown (substance|liquid|material|chemical|powder|gas)
 CLOUD = [r"\b(cloud|plume|mist|vapou?r cloud|fog of|yellow(ish)?[- ]green (gas|cloud)|white cloud|visible gas)\b", r"(云团|烟团|毒雾|气团|黄绿色|烟雾弥漫|白雾|雾状)"]
 EXPLOSIVE_14 = [r"\b(fireworks?|pyrotechnics?|flares|ammunition|cartridges|(division|class) 1\.4)\b", r"(烟花|爆竹|烟火)"]
 EXPLOSIVE_1X = [r"\b(explosives|dynamite|detonators?|tnt|blasting (caps|explosives|agent)|(division|class) 1\.[1235])\b", r"(炸药|雷管|爆破器材)"]
-MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", rf"(起火|着火|燃烧|{_FIRE_ZH})"]
+MATERIAL_BURNING = [r"\b(on fire|burning|ablaze|flames|fire)\b", rf"(起火|着火|燃烧|{_FIRE_ZH})", _FIRE_NORDIC]
 
 STRUCT_ELEMENT = [r"\b(balcony|balconies|canopy|facade|façade|cladding|panels?|scaffolding|cornice|chimney|railing|awning|bay window|eaves|parapet|plaster (chunks|pieces)|stone (pieces|chunks)|sign)\b", r"(阳台|雨棚|外墙|幕墙|脚手架|烟囱|栏杆|墙皮|招牌|檐)"]
 # An element that has failed (fallen, broken off): E1 even on a building said to be sound ("no cracks inside").
@@ -239,7 +243,9 @@ SUSPICIOUS = [r"\b(suspicious|unattended|abandoned|left behind|left (in|on|at|un
               # Nobody with it is "unattended" said in other words; an item the staff say is not lost property is not
               # "typical lost property" (PS1's own exclusion).
               r"\b((with )?(nobody|no one|no-one) (around|near|nearby|with|next to) it|(is |was |it's )?not (a )?(piece of )?lost property|not (a )?lost (item|bag|case))\b",
-              r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))"]
+              r"((?<=周围|旁边|附近|四周)没有?人(?=[，。；！？,.;!?\s]|$|看管|管)|不是(遗失物|失物|丢失的))",
+              # the same item in Finnish or Swedish ("hylätty laukku", "övergiven väska": trial s19)
+              UNATTENDED_ITEM]
 BOMB_THREAT = [r"\b(bomb threat|threat(ened)? to (blow up|bomb|set off)|there('s| is) a bomb|a bomb (is |has been )?(planted|placed|hidden)|phoned in a threat|received a threat|threatening (call|message)|bomb warning|(caller|someone|a man|a woman|message|e-?mail|letter|post|text|call)( [\w.:]+){0,6} (says|said|saying|claims|claimed|claiming|warns|warned|warning|threatens|threatened|stating)[^.]{0,40}(bomb|explosive|blow)|(bomb|device|explosives?) (is |are )?(set to|going to|will) (go off|explode|detonate)|\ba bomb (is )?(in|inside) (the|this|our) \w+|threat(ening)? (call|message|email|letter)|called (in )?(a )?(bomb )?threat|claims? (there is|there's) a bomb|says there is a bomb|threatened to (blow|bomb))", r"(炸弹威胁|威胁电话|恐吓电话|声称.{0,10}炸弹|(邮件|短信|电话|留言|信息)[^。]{0,12}炸弹|(炸弹|装置|爆炸物)[^。]{0,8}(会|将|要)[^。]{0,4}(爆炸|引爆)|扬言.{0,10}(炸|爆)|恐吓信)",
                r"\b((call|phone call|e-?mail|message|letter|note|caller|text|post)[^.]{0,30}\b(saying|says|said|claiming|claims|warning|threatening|that)[^.]{0,40}\b(bomb|explosive|blow)|a bomb (will|would|is going to|is set to) (go off|explode|detonate)|(bomb|device|explosives?)\b[^.]{0,40}\b(goes|will go|is going to go|is set to go) off at)",
                r"((打电话|来电|电话|邮件|短信|留言|信).{0,8}(说|称|声称|威胁).{0,12}(炸弹|爆炸装置|要炸)|(有|放了|藏了|埋了)(一颗|一个)?炸弹)",

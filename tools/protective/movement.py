@@ -67,7 +67,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     if unplaced == 0:
         return
     if unplaced and plan.shelters:  # some shelter places: the rest gather beyond the keep-out area, upwind or crosswind
-        a = _add_assembly_point(city, idx, danger, inside, src, plan, f"for the {unplaced:,} people without a shelter place")
+        a = _add_assembly_point(city, idx, danger, inside, src, plan, f"for the {unplaced:,} people without a shelter place", for_incident)
         if a is not None:
             _time_assembly(plan, idx, cap, allowed, a, _coarse_sources(idx, _area_sources(city, b, evac_area, unplaced, d.night), ASSEMBLY_CELL_M))
         return
@@ -86,7 +86,7 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
             plan.warnings.append("no shelter has places left for the people who cannot wait outdoors (approved evacuations "
                                  "hold them): find them a place indoors nearby")
     if not dests:  # an assembly point just outside the danger area, as close as possible
-        a = _add_assembly_point(city, idx, danger, inside, src, plan, "for everyone moved: no shelter outside the keep-out area" if unplaced else "")
+        a = _add_assembly_point(city, idx, danger, inside, src, plan, "for everyone moved: no shelter outside the keep-out area" if unplaced else "", for_incident)
         if a is None:
             return
         dests = [Destination(a)]
@@ -128,17 +128,38 @@ def _time_assembly(plan: ProtectiveActionPlan, idx, cap: np.ndarray, allowed: np
         plan.warnings.append(f"{res.left:,} people cannot reach {name} on the walking network")
 
 
-def _add_assembly_point(city: CityModel, idx, danger, inside: np.ndarray, src, plan: ProtectiveActionPlan, why: str) -> int | None:
+def _add_assembly_point(city: CityModel, idx, danger, inside: np.ndarray, src, plan: ProtectiveActionPlan, why: str,
+                        for_incident: str | None = None) -> int | None:
     """The assembly point just outside ``danger`` (the keep-out area: upwind or crosswind of a release) on ``plan``, and
-    its walk node; None, said in a warning, when the walking network has none. ``why``: who gathers there, when not all."""
-    a = _assembly_node(city, idx, danger, inside, src)
+    its walk node; None, said in a warning, when the walking network has none. ``why``: who gathers there, when not all.
+    It is never inside another open incident's protective area (``city.incident_areas``; ``for_incident``: the incident
+    planned, whose own area is ``danger``): evacuees are not sent into a crowd crush's cordon."""
+    others = _other_incident_areas(city, for_incident)
+    keep_clear = danger if others is None else shapely.union(danger, others[0])
+    a = _assembly_node(city, idx, keep_clear, inside, src)
     if a is None:
         plan.warnings.append("no assembly point outside the danger area on the walking network")
         return None
-    plan.assembly_point = {"name": assembly_name(city, "walk", a, avoid=danger), "lat": float(idx.lat[a]), "lon": float(idx.lon[a])}
+    plan.assembly_point = {"name": assembly_name(city, "walk", a, avoid=keep_clear), "lat": float(idx.lat[a]), "lon": float(idx.lon[a])}
     if why:
         plan.warnings.append(f"assembly point {plan.assembly_point['name']} {why}")
+    plain = _assembly_node(city, idx, danger, inside, src) if others is not None else a
+    if plain is not None and plain != a:
+        p = shapely.Point(float(idx.x[plain]), float(idx.y[plain]))
+        held = [incident for incident, circle in others[1] if circle.contains(p)]
+        plan.warnings.append(f"assembly point {plan.assembly_point['name']}: the nearer gathering place "
+                             f"({assembly_name(city, 'walk', plain, avoid=danger)}) lies inside the protective area of "
+                             f"{', '.join(held) or 'another open incident'}")
     return a
+
+
+def _other_incident_areas(city: CityModel, for_incident: str | None) -> tuple[object, list[tuple[str, object]]] | None:
+    """(the union of the other open incidents' protective circles in metres, (incident id, circle) each), or None."""
+    areas = city.incident_areas(for_incident) if hasattr(city, "incident_areas") else []
+    if not areas:
+        return None
+    circles = [(incident, shapely.Point(*geo.xy(city, lat, lon)).buffer(radius + ASSEMBLY_MARGIN_M)) for incident, lat, lon, radius in areas]
+    return shapely.union_all([c for _, c in circles]), circles
 
 
 def _shelter_plan(city: CityModel, plan: ProtectiveActionPlan, evac_area, d: ProtectiveDecision, keep_out,
