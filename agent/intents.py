@@ -384,6 +384,20 @@ _ASKS = re.compile(r"[?？]|吗|呢\s*$|^\W*(?:and |also |then |plus |but )?(?:p
                    r"is there|are there|check|find|tell|show|give|list|look up|pull up|see)\b|(?:^|[，,；;]\s*|^\W*(?:再|然后|另外|顺便|也|还有|同时)\s*)"
                    r"(?:请)?(?:查|看|列|告诉|给我|确认|有没有|是否)", re.IGNORECASE)
 # What the learned model may add on a clause of its own: the read-only intents (an order needs its cue).
+# A question for the free units ("which ambulances are free now?", "哪些救护车可用", "vilka ambulanser är lediga"), not for
+# the board as a whole ("free and dispatched", "which are busy?").
+_FREE_WORDS = re.compile(r"\b(?:free|available|idle|unassigned|uncommitted|not (?:busy|committed|dispatched|assigned))\b|"
+                         r"\bledig[at]?\b|\bvapaa(?:na|t)?\b|空闲|可用|待命|有空|没(?:有)?出动|未出动", re.IGNORECASE)
+_BUSY_WORDS = re.compile(r"\b(?:busy|committed|dispatched|assigned|on scene|en route|out of service)\b|\bupptagna?\b|varattu|"
+                         r"出动|任务中|忙", re.IGNORECASE)
+
+
+def asks_for_free_units(clause: str) -> bool:
+    """Does the clause ask for the free units only (no busy status asked for besides)?"""
+    free = _FREE_WORDS.search(clause)
+    return bool(free) and not _BUSY_WORDS.search(_FREE_WORDS.sub(" ", clause))
+
+
 _FLEET_WORDS = re.compile(r"\b(?:units?|vehicles?|crews?|resources|fleet|rigs?)\b|车|单位|队|力量", re.IGNORECASE)
 _CLAUSE_MAX_CHARS, _CLAUSES_READ = 300, 4
 _CLAUSE_READS = {"plan_question", "sitrep", "unit_board", "open_incidents", "shelter_occupancy", "shelter_list", "unit_query", "place_lookup"}
@@ -687,6 +701,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                     args["station"] = station
                 if types:
                     args["unit_type"] = types[0]
+                if args and asks_for_free_units(clause):  # "which ambulances are free now?": the free ones only (trial s19 M10)
+                    args["available_only"] = True
                 if not args:  # "how many vehicles can still roll?": nothing narrows it, the whole fleet is the board
                     if not any(c["name"] == "unit_board" for c in calls):
                         calls.append({"name": "unit_board", "args": {}})

@@ -242,6 +242,10 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
 
     def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
         rows = ops.unit_statuses(city, args)
+        if not rows and args.available_only:  # "which ambulances are free?" with none free: say so, not an empty list
+            kind = (args.unit_type or "unit").replace("_", " ")
+            data = {"units": [], "summary": f"No {kind} is available now{' at ' + args.station if args.station else ''}."}
+            return ToolResult(text=_dump(data), data=data)
         return ToolResult(text=_dump({"units": rows}), data={"units": rows})
 
     def set_unit_status(args: ops.SetUnitStatusArgs) -> ToolResult:

@@ -88,6 +88,7 @@ class UnitStatusArgs(BaseModel):
     unit_id: str | None = Field(default=None, description="One unit id, or omit for all units.", max_length=40)
     station: str | None = Field(default=None, description="Only units of this station (name as written).", max_length=80)
     unit_type: UnitType | None = Field(default=None, description="Only units of this type.")
+    available_only: bool = Field(default=False, description="Only the units that are available now (a 'which are free?' question).")
 
 
 class SetUnitStatusArgs(BaseModel):
@@ -217,7 +218,7 @@ def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
 def unit_statuses(city: CityModel, args: UnitStatusArgs) -> list[dict[str, Any]]:
     rows = [{"unit_id": u.id, "unit_type": u.type, "station": st.name, "status": u.status}
             for st, u in city.units() if args.unit_id in (None, u.id) and args.unit_type in (None, u.type)
-            and (not args.station or _station_matches(args.station, st))]
+            and (not args.station or _station_matches(args.station, st)) and (not args.available_only or u.status == "available")]
     if args.unit_id and not rows:
         raise UnknownUnitError(args.unit_id, [u.id for _, u in city.units()])
     return rows
