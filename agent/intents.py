@@ -398,6 +398,33 @@ def asks_for_free_units(clause: str) -> bool:
     return bool(free) and not _BUSY_WORDS.search(_FREE_WORDS.sub(" ", clause))
 
 
+# "the nearest assembly point to X", "集合点", "kokoontumispaikka", "samlingsplats": the staging areas of the scenario, from
+# the tools (trial s19 H3: the LLM named "the city of Sinaale, Italy")
+_ASSEMBLY_WORDS = re.compile(r"\b(?:assembly|gathering|muster|meeting|rallying)\s+(?:points?|places?|areas?|spots?)\b|"
+                             r"\bstaging\s+(?:areas?|points?)\b|集合点|集合地点|集结点|集结地|kokoontumis\w*|\w*samlingsplats\w*",
+                             re.IGNORECASE)
+# "shelters away from Kauppatori", "远离火车站": the farthest first, not the nearest (trial s19 M13)
+_AWAY_WORDS = re.compile(r"\b(?:away from|far from|not near|clear of)\b|远离|离.{1,12}远|\b(?:bort|långt) från\b|kaukana", re.IGNORECASE)
+# "room for 200 people", "space for 300", "能容纳200人", "plats för 200": the free places wanted
+_ROOM_FOR = re.compile(r"\b(?:room|space|places?|capacity|plats)\s+(?:for|för)\s+(\d[\d,]*)|容纳\s*(\d+)|(?<!\d)(\d+)\s*(?:人|free places)",
+                       re.IGNORECASE)
+
+
+def shelter_list_args(clause: str, place: str | None, hazard: str | None) -> dict[str, Any]:
+    """The list_shelters arguments a shelter or assembly-point question asks for."""
+    args: dict[str, Any] = {"place": place} if place else {}
+    if hazard:
+        args["hazard_type"] = hazard
+    if place and _AWAY_WORDS.search(clause):
+        args["away"] = True
+    room = _ROOM_FOR.search(clause)
+    if room:
+        args["min_free"] = int(next(g for g in room.groups() if g).replace(",", ""))
+    if _ASSEMBLY_WORDS.search(clause):
+        args["assembly_points"] = True
+    return args
+
+
 _FLEET_WORDS = re.compile(r"\b(?:units?|vehicles?|crews?|resources|fleet|rigs?)\b|车|单位|队|力量", re.IGNORECASE)
 _CLAUSE_MAX_CHARS, _CLAUSES_READ = 300, 4
 _CLAUSE_READS = {"plan_question", "sitrep", "unit_board", "open_incidents", "shelter_occupancy", "shelter_list", "unit_query", "place_lookup"}
@@ -708,15 +735,13 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                         calls.append({"name": "unit_board", "args": {}})
                     continue
             calls.append({"name": "unit_status", "args": args})
-        elif intent == "place_lookup":
+        elif intent == "place_lookup" and not _ASSEMBLY_WORDS.search(clause):
             place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             calls.append({"name": "resolve_place", "args": {"name": place or _guess_place(clause)}})
-        elif intent == "shelter_list":
-            place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
-            args = {"place": place} if place else {}
-            if hazard():
-                args["hazard_type"] = hazard()
-            calls.append({"name": "list_shelters", "args": args})
+        elif intent in ("shelter_list", "place_lookup"):  # a place lookup of an assembly point: the nearest ones
+            # "远离火车站" is "away from the railway station": the place is the station
+            place = extract_place(clause.replace("远离", "离"), gazetteer, unit_ids=unit_ids) or shared_place
+            calls.append({"name": "list_shelters", "args": shelter_list_args(clause, place, hazard())})
         elif intent == "evacuation":
             place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
                 or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place
