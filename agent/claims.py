@@ -21,6 +21,13 @@ _CLAIM = re.compile(
     r"closed|closing|en route|on (?:its|their|the) way|(?:is|are|will be|has been|have been) (?:dispatched|assigned))\b"
     r"|已派|派往|派出(?!所)|已出动|正在出动|已调派|正在赶往|已疏散|正在疏散|已关闭",
     re.IGNORECASE)
+# a unit moved somewhere (trial s19: "The unit with the status of available was transported to the Kaisaniemi
+# demonstration base."): a claim only where the sentence is about a unit, since patients are transported too
+_MOVE = re.compile(r"\b(?:transport(?:ed|ing)|moved|moving|relocat(?:ed|ing)|redirect(?:ed|ing)|reassign(?:ed|ing)|"
+                   r"reposition(?:ed|ing)|redeploy(?:ed|ing)|diverted|diverting|stationed)\b|已调往|调往|已转移|转移到|已调派",
+                   re.IGNORECASE)
+_UNIT_NOUN = re.compile(r"\b(?:units?|ambulances?|engines?|patrols?|ladders?|vehicles?|crews?)\b|救护车|警车|消防车|车辆|单位",
+                        re.IGNORECASE)
 # a change denied just before the verb, in the same clause ("nothing was dispatched", "not committed", "未派出")
 _DENIED = re.compile(r"(?:\b(?:not|no|nothing|none|never|neither|nor|yet to)\b|n't|未|没|不|无)[^,;:，；：]{0,24}$", re.IGNORECASE)
 # a promise or an act of the speaker's, never a read of the board ("will be sent", "we are sending", "正在出动")
@@ -50,6 +57,8 @@ def _read_from_board(sentence: str, facts: str) -> bool:
 
 def _claims_change(sentence: str, facts: str) -> bool:
     claimed = [m for m in _CLAIM.finditer(sentence) if not _DENIED.search(sentence[:m.start()])]
+    if _unit_ids(sentence) or _UNIT_NOUN.search(sentence):
+        claimed += [m for m in _MOVE.finditer(sentence) if not _DENIED.search(sentence[:m.start()])]
     return bool(claimed) and not _read_from_board(sentence, facts)
 
 

@@ -83,11 +83,25 @@ def supported_sentences(narrative: str, facts: str, threshold: float = 0.6) -> t
     return " ".join(kept), dropped
 
 
+# A proper name inside a sentence: a capitalised word that is not the sentence's first (an acronym or a unit id is not
+# one).  A small model names places the tools never gave ("the city of Sinaale, Italy", trial s19) in a sentence made of
+# the question's own words, which the word-overlap check keeps.
+_PROPER = re.compile(r"(?<=[\s(,;:/])[A-ZÄÖÅ][a-zäöåéü'’-]+")
+
+
 class GroundingChecker:
     def __init__(self, gazetteer: Gazetteer, unit_ids: list[str]):
         self.gazetteer = gazetteer
         self.unit_ids = {u.upper() for u in unit_ids}
         self._known_keys = {normalize(name) for name in gazetteer.names()}
+        # every word of a place name of the city model ("Kaivokatu", "Senate", "Square"): a real place is no invention
+        self._known_words = {w for name in gazetteer.names() for w in _WORD.findall(name.lower())}
+
+    def invented_names(self, sentence: str, facts_words: set[str]) -> list[str]:
+        """The proper names of ``sentence`` that neither the facts (the tool results and the question) nor the city
+        model hold."""
+        return [m.group(0) for m in _PROPER.finditer(sentence)
+                if m.group(0).lower().strip("'’-") not in facts_words and m.group(0).lower() not in self._known_words]
 
     def _known_place(self, mention: str) -> bool:
         key = normalize(mention)
@@ -117,6 +131,20 @@ class GroundingChecker:
         return GroundingReport(text=flagged, unknown=unknown, checked=len(mentions))
 
 
+def _without_invented_names(text: str, facts: str, checker: GroundingChecker) -> tuple[str, list[list[str]]]:
+    """``text`` without its sentences that name something neither the facts nor the city model hold, and the names of
+    each sentence withheld."""
+    facts_words = {w.lower() for w in _WORD.findall(facts)}
+    kept, invented = [], []
+    for sentence in re.split(r"(?<=[.!?。！？])\s+", text.strip()):
+        names = checker.invented_names(sentence, facts_words)
+        if names:
+            invented.append(names)
+        elif sentence.strip():
+            kept.append(sentence)
+    return " ".join(kept), invented
+
+
 @dataclass
 class CheckedNarrative:
     text: str  # what may be shown: supported sentences, unknown names flagged in place ("" if nothing is left)
@@ -133,6 +161,10 @@ def check_narrative(narrative: str, facts: str, checker: GroundingChecker, *, wh
     warnings = []
     if dropped:
         warnings.append(f"{dropped} sentence(s) of the LLM {what} were not supported by {facts_name} and were withheld.")
+    text, invented = _without_invented_names(text, facts, checker)
+    if invented:
+        warnings.append(f"{len(invented)} sentence(s) of the LLM {what} named a place or name that is neither in "
+                        f"{facts_name} nor in the city model and were withheld ({', '.join(sorted({n for names in invented for n in names}))}).")
     text = text.strip()
     if not text:
         return CheckedNarrative("", warnings)

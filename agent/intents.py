@@ -384,6 +384,47 @@ _ASKS = re.compile(r"[?？]|吗|呢\s*$|^\W*(?:and |also |then |plus |but )?(?:p
                    r"is there|are there|check|find|tell|show|give|list|look up|pull up|see)\b|(?:^|[，,；;]\s*|^\W*(?:再|然后|另外|顺便|也|还有|同时)\s*)"
                    r"(?:请)?(?:查|看|列|告诉|给我|确认|有没有|是否)", re.IGNORECASE)
 # What the learned model may add on a clause of its own: the read-only intents (an order needs its cue).
+# A question for the free units ("which ambulances are free now?", "哪些救护车可用", "vilka ambulanser är lediga"), not for
+# the board as a whole ("free and dispatched", "which are busy?").
+_FREE_WORDS = re.compile(r"\b(?:free|available|idle|unassigned|uncommitted|not (?:busy|committed|dispatched|assigned))\b|"
+                         r"\bledig[at]?\b|\bvapaa(?:na|t)?\b|空闲|可用|待命|有空|没(?:有)?出动|未出动", re.IGNORECASE)
+_BUSY_WORDS = re.compile(r"\b(?:busy|committed|dispatched|assigned|on scene|en route|out of service)\b|\bupptagna?\b|varattu|"
+                         r"出动|任务中|忙", re.IGNORECASE)
+
+
+def asks_for_free_units(clause: str) -> bool:
+    """Does the clause ask for the free units only (no busy status asked for besides)?"""
+    free = _FREE_WORDS.search(clause)
+    return bool(free) and not _BUSY_WORDS.search(_FREE_WORDS.sub(" ", clause))
+
+
+# "the nearest assembly point to X", "集合点", "kokoontumispaikka", "samlingsplats": the staging areas of the scenario, from
+# the tools (trial s19 H3: the LLM named "the city of Sinaale, Italy")
+_ASSEMBLY_WORDS = re.compile(r"\b(?:assembly|gathering|muster|meeting|rallying)\s+(?:points?|places?|areas?|spots?)\b|"
+                             r"\bstaging\s+(?:areas?|points?)\b|集合点|集合地点|集结点|集结地|kokoontumis\w*|\w*samlingsplats\w*",
+                             re.IGNORECASE)
+# "shelters away from Kauppatori", "远离火车站": the farthest first, not the nearest (trial s19 M13)
+_AWAY_WORDS = re.compile(r"\b(?:away from|far from|not near|clear of)\b|远离|离.{1,12}远|\b(?:bort|långt) från\b|kaukana", re.IGNORECASE)
+# "room for 200 people", "space for 300", "能容纳200人", "plats för 200": the free places wanted
+_ROOM_FOR = re.compile(r"\b(?:room|space|places?|capacity|plats)\s+(?:for|för)\s+(\d[\d,]*)|容纳\s*(\d+)|(?<!\d)(\d+)\s*(?:人|free places)",
+                       re.IGNORECASE)
+
+
+def shelter_list_args(clause: str, place: str | None, hazard: str | None) -> dict[str, Any]:
+    """The list_shelters arguments a shelter or assembly-point question asks for."""
+    args: dict[str, Any] = {"place": place} if place else {}
+    if hazard:
+        args["hazard_type"] = hazard
+    if place and _AWAY_WORDS.search(clause):
+        args["away"] = True
+    room = _ROOM_FOR.search(clause)
+    if room:
+        args["min_free"] = int(next(g for g in room.groups() if g).replace(",", ""))
+    if _ASSEMBLY_WORDS.search(clause):
+        args["assembly_points"] = True
+    return args
+
+
 _FLEET_WORDS = re.compile(r"\b(?:units?|vehicles?|crews?|resources|fleet|rigs?)\b|车|单位|队|力量", re.IGNORECASE)
 _CLAUSE_MAX_CHARS, _CLAUSES_READ = 300, 4
 _CLAUSE_READS = {"plan_question", "sitrep", "unit_board", "open_incidents", "shelter_occupancy", "shelter_list", "unit_query", "place_lookup"}
@@ -687,20 +728,20 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                     args["station"] = station
                 if types:
                     args["unit_type"] = types[0]
+                if args and asks_for_free_units(clause):  # "which ambulances are free now?": the free ones only (trial s19 M10)
+                    args["available_only"] = True
                 if not args:  # "how many vehicles can still roll?": nothing narrows it, the whole fleet is the board
                     if not any(c["name"] == "unit_board" for c in calls):
                         calls.append({"name": "unit_board", "args": {}})
                     continue
             calls.append({"name": "unit_status", "args": args})
-        elif intent == "place_lookup":
+        elif intent == "place_lookup" and not _ASSEMBLY_WORDS.search(clause):
             place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
             calls.append({"name": "resolve_place", "args": {"name": place or _guess_place(clause)}})
-        elif intent == "shelter_list":
-            place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
-            args = {"place": place} if place else {}
-            if hazard():
-                args["hazard_type"] = hazard()
-            calls.append({"name": "list_shelters", "args": args})
+        elif intent in ("shelter_list", "place_lookup"):  # a place lookup of an assembly point: the nearest ones
+            # "远离火车站" is "away from the railway station": the place is the station
+            place = extract_place(clause.replace("远离", "离"), gazetteer, unit_ids=unit_ids) or shared_place
+            calls.append({"name": "list_shelters", "args": shelter_list_args(clause, place, hazard())})
         elif intent == "evacuation":
             place = _object_place(clause, intent, gazetteer, unit_ids) or _place_referred(text, clause, gazetteer, unit_ids) \
                 or extract_place(clause, gazetteer, prefer_zone=False, unit_ids=unit_ids) or shared_place

@@ -373,8 +373,11 @@ def _where(incident: OpenIncident) -> str:
     return incident.location or _OPENING_LABEL.sub("", incident.title)[:40]
 
 
-def _incidents_text(where: list[tuple[str, str | None]]) -> str:
-    return ", ".join(f"{incident} ({priority or 'P?'})" for incident, priority in where)
+def _incidents_text(where: list[tuple[str, str | None]], limit: int = 3) -> str:
+    """The first ``limit`` incidents (most urgent first) and a count of the rest: with many open incidents every id
+    made a warning of thirty ids nobody reads (trial s19 M16)."""
+    text = ", ".join(f"{incident} ({priority or 'P?'})" for incident, priority in where[:limit])
+    return text + (f" and {len(where) - limit} more" if len(where) > limit else "")
 
 
 def _proposed_twice_text(twice: dict[str, list[tuple[str, str | None]]], limit: int = 5) -> str:

@@ -161,7 +161,9 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
 
     def list_shelters(args: ops.ListSheltersArgs) -> ToolResult:
         rows = ops.list_shelters(city, args)
-        return ToolResult(text=_dump({"shelters": rows}), data={"shelters": rows})
+        points = ops.assembly_points_near(city, args.place) if args.assembly_points and args.place else []
+        data = {"shelters": rows, "assembly_points": points, "summary": shelters_text(rows, points, args)}
+        return ToolResult(text=_dump(data), data=data)
 
     def plan_evacuation(args: ops.EvacuationArgs) -> ToolResult:
         args, note = centre(args) if centre is not None else (args, None)
@@ -254,6 +256,10 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
 
     def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
         rows = ops.unit_statuses(city, args)
+        if not rows and args.available_only:  # "which ambulances are free?" with none free: say so, not an empty list
+            kind = (args.unit_type or "unit").replace("_", " ")
+            data = {"units": [], "summary": f"No {kind} is available now{' at ' + args.station if args.station else ''}."}
+            return ToolResult(text=_dump(data), data=data)
         return ToolResult(text=_dump({"units": rows}), data={"units": rows})
 
     def set_unit_status(args: ops.SetUnitStatusArgs) -> ToolResult:
@@ -268,6 +274,36 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
              (plan_dispatch, ops.DispatchArgs), (unit_status, ops.UnitStatusArgs), (set_unit_status, ops.SetUnitStatusArgs),
              (protective_action_tool(city), ops.ProtectiveActionArgs)]
     return [_city_tool(fn.__name__, fn, schema, CITY_TOOL_DESCRIPTIONS[fn.__name__]) for fn, schema in tools]
+
+
+def shelters_text(rows: list[dict[str, Any]], points: list[dict[str, Any]], args: ops.ListSheltersArgs) -> str:
+    """The shelters (and assembly points) as an operator reads them: a name, free places, distance and what it is not
+    for, one a line; never ids and coordinates (trial s19 M13)."""
+    lines = []
+    if points:
+        lines.append(f"Assembly points (staging areas) nearest to {points[0]['from']}:")
+        lines += [f"- {p['name']}: {p['distance_m']} m" for p in points[:3]]
+    elif args.assembly_points:
+        lines.append("No assembly point (staging area) of the scenario is near that place.")
+    where = rows[0].get("from") if rows else None
+    head = "Shelters"
+    if args.min_free:
+        head += f" with at least {args.min_free} free places"
+    if where:
+        head += f", farthest from {where} first" if args.away else f", nearest to {where} first"
+    lines.append(head + ":" if rows else head + ": none.")
+    for r in rows:
+        line = f"- {r['name']}: {r['free']} free of {r['capacity']} places"
+        if "distance_m" in r:
+            line += f", {r['distance_m']} m from {r['from']}"
+        if not r["accessible"]:
+            line += ", not step-free"
+        if isinstance(r["unsuitable_for"], list) and r["unsuitable_for"]:
+            line += ", not for " + ", ".join(h.replace("_", " ") for h in r["unsuitable_for"])
+        if r.get("suitable") is False:
+            line += " (unsuitable for this hazard)"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _free_and_busy(city: City, unit_ids: list[str]) -> tuple[list[str], list[str]]:

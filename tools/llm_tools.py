@@ -39,6 +39,9 @@ class ResolvePlaceArgs(BaseModel):
 class ListSheltersArgs(BaseModel):
     hazard_type: HazardType | None = Field(default=None, description="If given, mark which shelters are suitable for this hazard.")
     place: str | None = Field(default=None, max_length=200, description="If given, nearest shelters to this place first, with distances.")
+    away: bool = Field(default=False, description="Shelters away from the place: the farthest first (needs place).")
+    min_free: int | None = Field(default=None, ge=1, le=100000, description="Only shelters with at least this many free places.")
+    assembly_points: bool = Field(default=False, description="Also the assembly points (staging areas) nearest the place.")
 
 
 class EvacuationArgs(BaseModel):
@@ -92,6 +95,7 @@ class UnitStatusArgs(BaseModel):
     unit_id: str | None = Field(default=None, description="One unit id, or omit for all units.", max_length=40)
     station: str | None = Field(default=None, description="Only units of this station (name as written).", max_length=80)
     unit_type: UnitType | None = Field(default=None, description="Only units of this type.")
+    available_only: bool = Field(default=False, description="Only the units that are available now (a 'which are free?' question).")
 
 
 class SetUnitStatusArgs(BaseModel):
@@ -142,9 +146,25 @@ def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any
             row["distance_m"] = round(haversine_m(near.lat, near.lon, s.lat, s.lon))
             row["from"] = near.name
         rows.append(row)
+    if args.min_free:
+        rows = [r for r in rows if r["free"] >= args.min_free]
     if near is not None:
-        rows.sort(key=lambda r: r["distance_m"])
+        rows.sort(key=lambda r: r["distance_m"], reverse=args.away)
     return rows
+
+
+# A staging area this close to the place asked about is that place itself ("the nearest assembly point to Senate
+# Square" is another square, not Senate Square).
+SAME_PLACE_M = 150.0
+
+
+def assembly_points_near(city: CityModel, place: str) -> list[dict[str, Any]]:
+    """The scenario's staging areas (where people gather and units stage), nearest to ``place`` first, without the
+    place itself."""
+    near = city.locate(place)
+    rows = [{"id": sa.id, "name": sa.name, "distance_m": round(haversine_m(near.lat, near.lon, sa.lat, sa.lon)), "from": near.name}
+            for sa in city.scenario.staging_areas]
+    return sorted((r for r in rows if r["distance_m"] > SAME_PLACE_M), key=lambda r: r["distance_m"])
 
 
 # The least a place name must match a name of the map (gazetteer score) for an evacuation to be planned around it:
@@ -221,7 +241,7 @@ def dispatch(city: CityModel, args: DispatchArgs) -> DispatchPlan:
 def unit_statuses(city: CityModel, args: UnitStatusArgs) -> list[dict[str, Any]]:
     rows = [{"unit_id": u.id, "unit_type": u.type, "station": st.name, "status": u.status}
             for st, u in city.units() if args.unit_id in (None, u.id) and args.unit_type in (None, u.type)
-            and (not args.station or _station_matches(args.station, st))]
+            and (not args.station or _station_matches(args.station, st)) and (not args.available_only or u.status == "available")]
     if args.unit_id and not rows:
         raise UnknownUnitError(args.unit_id, [u.id for _, u in city.units()])
     return rows
