@@ -300,6 +300,8 @@ INCOMPATIBLE_FAMILIES = frozenset({frozenset({"fire", "water"}), frozenset({"wat
 
 # The hazard family whose one scene spans adjacent places (``OnlineGrouper._same_scene``).
 SCENE_FAMILY = "crowd"
+# The families that make a scene a report of it names (a bomb is said of a bag, a threat, a hoax: not among them).
+SCENE_FAMILIES = frozenset({"fire", "water", "crowd"})
 
 
 def families_clash(mine: frozenset[str], theirs) -> bool:
@@ -807,6 +809,13 @@ class OnlineGrouper:
                 ok[i] = False
                 why[i] = f"another scene: {', '.join(sorted(item.families))} vs {', '.join(sorted(theirs))}"
                 continue
+            if (item.join_only and not item.families & SCENE_FAMILIES and self._a_scene(open_[i])
+                    and raw["text"][mine].max(initial=0.0) < TEXT_ALONE):
+                # chit-chat at the square ("happy new year, fireworks amazing from the Market Square") is no report of
+                # the fire or the person in the water there, whose every report names it (trial s19)
+                ok[i] = False
+                why[i] = "its words name none of the scene's hazard, and are not close to it"
+                continue
             if located[mine].any():
                 # the same hazard family (a crush reported at the square and at the station doors beside it) is one
                 # scene whatever the triage labels say: the fitted model decides (trial s19 M9)
@@ -817,6 +826,12 @@ class OnlineGrouper:
                 ok[i] = False
                 why[i] = "no places to compare, and words not close to it"
         return ok, why
+
+    @staticmethod
+    def _a_scene(c: Cluster) -> bool:
+        """Every report of the cluster names one of the hazard families that make a scene (a fire, a person in the
+        water, a crowd crush): what joins it as a report names one too, or is close to its words."""
+        return bool(c.members) and all(m.families & SCENE_FAMILIES for m in c.members)
 
     def _same_scene(self, item: Item, open_: list[Cluster], raw: dict) -> np.ndarray:
         """Per cluster: the report's words name a crowd crush its reports' words name, at a place within the two
