@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from core.vocabulary import cluster_label
+
 PlanState = Literal["none", "draft", "approved"]
 ALSO_PROPOSED = " is also proposed for "  # the mark of a plan's warning that another open incident counts on its unit
 SOURCES = {"S1": "incident log (open incidents, plans and approvals, stream reports)", "S2": "unit board (scenario unit statuses, confirmed changes)",
@@ -200,7 +202,9 @@ class Situation:
             if priority and best != priority:
                 continue
             last = datetime.fromisoformat(max(r["received_at"] for r in rows))  # the log's ISO times sort as text
-            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=_most_common(r["incident_type"] for r in rows),
+            # the cluster table's label rule (the real type most of its reports carry, a tie to the first reported)
+            types = collections.Counter(r["incident_type"] for r in rows if r["incident_type"])
+            out.append(StreamCandidate(cluster_id=cluster_id, incident_type=cluster_label(types) if types else None,
                                        priority=best, reports=len(rows),
                                        place=_most_common(r["place"] for r in rows) or _most_common(r["zone"] for r in rows),
                                        last_min=round((now - last).total_seconds() / 60, 1),

@@ -6,6 +6,7 @@ module into ``finetune/TAXONOMY.md`` so the documentation cannot drift from code
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -82,6 +83,19 @@ PRIORITY_LABELS: dict[str, Label] = {
 }
 
 assert tuple(TYPE_LABELS) == INCIDENT_TYPES and tuple(PRIORITY_LABELS) == PRIORITIES
+
+
+def cluster_label(types: Mapping[str, int]) -> str:
+    """A cluster's one label, the rule every reader of it uses (the cluster table, its alerts, the sitrep: trial s19 M9
+    showed one crush as traffic_accident, medical and public_security): the real type (not not_incident) most of its
+    reports carry; a tie goes to the type reported first (``types`` counts in the order its types were first seen), so
+    adding a report of another type never flips the label until that type outnumbers it.  Only not_incident reports:
+    not_incident."""
+    best, most = NOT_INCIDENT, 0
+    for name, n in types.items():
+        if name and name != NOT_INCIDENT and n > most:
+            best, most = name, n
+    return best
 
 
 def priority_rank(priority: str) -> int:

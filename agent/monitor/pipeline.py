@@ -24,6 +24,7 @@ import numpy as np
 from agent.monitor.cluster_incident import ClusterOpening, cluster_report_text, open_from_log
 from agent.hazards import decisive_hazard, no_new_emergency
 from agent.monitor.evidence import HazardReading, mass_casualty_claim, read_hazard, read_report, read_warning
+from agent.monitor.families import BOMB, alarming_claim, hazard_families
 from agent.monitor.feed import FeedRecord
 from agent.monitor.grouping import NOISE_TYPE, Cluster, GroupingConfig, Item, OnlineGrouper
 from agent.monitor.places import PlaceResolver
@@ -415,6 +416,12 @@ class MonitorPipeline:
                     probs = getattr(tri, "type_probs", None) or {}
                     hazard = HazardReading(decisive, retyped=True, probability=max(float(probs.get(decisive, 0.0)), 0.5))
                 claim = mass_casualty_claim(rec.text) if rec.source == "social" and not unread and not calm else None
+                families = frozenset() if unread else hazard_families(rec.text)
+                # A social post claiming a bomb or a gunman that no report from another source names is a rumour to
+                # verify, never merged into the incident at its place (trial s19 M8: "METRO IS CLOSED BECAUSE OF A
+                # BOMB at Rautatientori!! everyone run" joined the crowd crush there as its report).
+                alarm = (alarming_claim(rec.text) if rec.source == "social" and not unread and not calm and not claim
+                         and BOMB in families and not self._witnessed(BOMB) else None)
                 # A drill, an all-clear or thanks opens nothing, but may join the open incident it speaks of as
                 # a report (join-only, like one triaged not_incident): "the fire at the market is out" is that fire's
                 # update, and dropping it split real duplicates (s18-tfd2).
@@ -427,6 +434,13 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
+                elif alarm:
+                    cluster_id = None
+                    reason = (f"not grouped: unverified social post — verify: it claims '{alarm}', which no report from "
+                              "another source names")
+                    alerts.append(MonitorAlert("rumour", t, f"Unverified social post — verify with the police: it claims "
+                                               f"'{alarm}', which no report from another source names; not merged into "
+                                               f"any incident — “{rec.text[:100]}”", detail={"claim": alarm, "unverified": True}))
                 elif claim:
                     # Never merged into (and escalating) an incident, never a candidate on its own word: a person
                     # verifies it first (trial s18 M10).
@@ -447,10 +461,10 @@ class MonitorPipeline:
                         key=report_id, time=t, text=rec.text, incident_type=NOISE_TYPE if noise else hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
-                        type_probs=getattr(tri, "type_probs", None), join_only=noise,
+                        type_probs=_as_read(getattr(tri, "type_probs", None), tri.incident_type, decisive), join_only=noise,
                         hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
                         hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None,
-                        unmapped=unmapped))
+                        unmapped=unmapped, families=families))
                     cluster_id, reason = assignment.cluster_id, assignment.reason
                     if calm and cluster_id is None:
                         reason = f"not grouped: it tells no new emergency ({calm.replace('_', ' ')}); {reason[len('not grouped: '):]}"
@@ -524,6 +538,11 @@ class MonitorPipeline:
         self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
         self.stage_cpu_s.update({k: b[1] - a[1] for k, a, b in zip(stages, clock, clock[1:])})
         return out, alerts
+
+    def _witnessed(self, family: str) -> bool:
+        """An open cluster holds a report of the hazard family ``family`` from a source other than a social post (a
+        call, a radio message, a sensor): what confirms a social post's claim of it."""
+        return any(c.witnessed[family] for c in self.grouper.clusters.values())
 
     def _store(self, rows: list[dict], alerts: list[MonitorAlert]) -> bool:
         """Write a batch's reports and alerts to the incident log; a failed write is counted and kept, not raised (it
@@ -726,6 +745,18 @@ class MonitorPipeline:
             yield
         finally:
             self.lock.release()
+
+
+def _as_read(probs: dict | None, model_type: str, decisive: str | None) -> dict | None:
+    """The classifier's type probabilities as the grouper should read them: where the report's words decide its type
+    (``decisive_hazard``), the model's type and that one swap places, so the pair scorer compares the type the report
+    was read as, with the model's confidence (trial s19 M9: a crush retyped from traffic_accident still compared as a
+    traffic accident, "type differs (public_security vs public_security)", and stayed a cluster of its own)."""
+    if not probs or not decisive or decisive == model_type:
+        return probs
+    swapped = dict(probs)
+    swapped[decisive], swapped[model_type] = probs.get(model_type, 0.0), probs.get(decisive, 0.0)
+    return swapped
 
 
 def _from_log(row: dict) -> ProcessedReport:
