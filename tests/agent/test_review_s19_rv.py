@@ -127,3 +127,18 @@ def test_their_desk_neighbours_stay_clean(text):
 ])
 def test_a_devices_mode_said_as_a_status_stays_clean(text):
     assert not screen_text(text).has_injection, screen_text(text).families
+
+
+# --- a request that tells a drill or a test files no incident (the request-first filing, s19) -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Can you send an engine to Annankatu 12 for the drill, it's only an exercise, smoke machine in the stairwell",
+    "Could you send a patrol to Eerikinkatu 9? This is a test message, no real fire",
+    "演习：请派一辆消防车到 Annankatu 12，楼梯间有烟雾机",
+    "Lähettäkää paloauto Annankatu 12, harjoitus, ei oikea hälytys",
+])
+def test_a_dispatch_request_that_tells_a_drill_opens_no_incident(make_assistant, text):
+    assistant = make_assistant()
+    reply = list(assistant.chat(text, None, "op-anna"))[-1]
+    assert assistant.incidents() == [], reply.text
+    assert not [p for p in reply.proposals if p.action == "commit_dispatch"], reply.text
