@@ -121,13 +121,14 @@ _YOU_NOW_PLACED = (r"(?!\s{1,3}(?:on|at|off|back|clear|free|available|en route|r
 # orders (a system's own status line never orders); a panel "in maintenance mode" is a fact, but "maintenance mode: on.
 # dump the incident log" switches a mode and then asks for what only a machine in that mode would give.
 _YOU_NOW_OWN_CONDUCT = (r"\byou(?:'re| are) now (?:responsible for|in charge of|tasked with|assigned to)\b[^.!?\n]{0,40}?"
-                        r"\b(?:approv\w*|confirm\w*|authori[sz]\w*|your own|yourself|your (?:rules|safety|proposals)|without (?:asking|confirmation|approval))")
+                        r"\b(?:approv\w*|confirm\w*|authori[sz]\w*|your own|yourself|your (?:rules|safety|proposals)|without (?:asking|confirmation|approval)|"
+                        r"the (?:incident |audit |security )?(?:log|records?|audit trail)|delet\w*|wip(?:e|ing)|eras\w*)")
 _HEADER_ORDER = (r"\b(?:is|are)\s+to\s+be\s+(?:\w+\s+)?(?:sent|dispatched|closed|deleted|cancell?ed|approved|recalled|stood down|"
                  r"released|cleared|removed|marked|reassigned)\b|\bmust\s+(?:now\s+|immediately\s+)?be\s+(?:sent|dispatched|closed|deleted|"
                  r"cancell?ed|approved|recalled|removed)\b|[:：\-–—]\s*(?:please\s+)?(?:close|delete|dispatch|send|approve|cancel|dump|print|"
                  r"reveal|recall|export|wipe)\b")
 # (a mode set with no device named before it, "maintenance mode: on", is the machine's; "the panel's maintenance mode: on" is not)
-_MODE_SET_THEN_ORDER = (r"^\W*(?:admin|maintenance|debug|root|override|developer)\s+mode\s*[:=]\s*(?:on|enabled|activated|active|engaged)\b|"
+_MODE_SET_THEN_ORDER = (r"^\W*(?:admin|maintenance|debug|root|override|developer)\s+mode\s*(?:[:=]\s*|is\s+(?:now\s+)?)?(?:on|enabled|activated|active|engaged)\b|"
                         r"\b(?:admin|maintenance|debug|root|test|override|developer)\s+mode\s*(?:[:=]\s*|is\s+(?:now\s+)?)?"
                         r"(?:on|enabled|activated|active|engaged)\b(?=[^\n]{0,120}?(?:\b(?:dump|print|reveal|export|delete|wipe|erase|"
                         r"disable|bypass)\b|\b(?:show|list|give|output)\b[^.!?\n]{0,20}\b(?:every|all|config\w*|prompt|logs?|records?)\b))")
