@@ -46,9 +46,23 @@ _DUPLICATE_OF = re.compile(rf"(?:duplicate\s+of|same\s+(?:\w+\s+)?as|dupe\s+of|�
                            re.IGNORECASE)
 # "how do I close an incident?", "can we close this incident yet?": a question about closing, not the order
 # A full-width question mark and the Chinese question words count too ("现在有哪些事件还没结案？" proposed a close, s19 dev).
-_ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|may|do|does|is|are)\b|[?？]\s*$|吗[？?]?\s*$|怎么|如何|能不能|可以.{0,6}吗"
-                   r"|哪些|哪个|哪几|多少|有没有|是否",
+_ASKS = re.compile(r"^\s*(?:how|when|why|can|could|should|may|do|does|is|are)\b|[?？]\s*$|吗[？?]?\s*$|怎么|如何|能不能|可以.{0,6}吗",
                    re.IGNORECASE)
+# ... but a question word asks only in its own clause: "关闭这个事件，哪些单位还在现场就让它们返回" orders the close and tells
+# the units what to do (review s19-rv: the whole message was taken for a question and no close was proposed)
+_ASK_WORDS_ZH = re.compile(r"哪些|哪个|哪几|多少|有没有|是否")
+_CLAUSE_END = re.compile(r"[，,。；;！!\n]")
+
+
+def _asks(text: str, at: re.Match | None) -> bool:
+    """Is the message a question about closing: a question as a whole, or a question word in the close order's clause?"""
+    if _ASKS.search(text):
+        return True
+    if at is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at.start())), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(text, at.end())), len(text))
+    return _ASK_WORDS_ZH.search(text, start, end) is not None
 
 
 @dataclass(frozen=True)
@@ -60,7 +74,8 @@ class CloseRequest:
 
 def close_request(text: str) -> CloseRequest | None:
     """The close the operator orders, or None (no close asked, or a question about closing)."""
-    if not (_CLOSE.search(text) or _CLOSE_DESCRIBED.search(text)) or _ASKS.search(text):
+    at = _CLOSE.search(text) or _CLOSE_DESCRIBED.search(text)
+    if at is None or _asks(text, at):
         return None
     duplicate = _DUPLICATE_OF.search(text)
     duplicate_of = canonical_incident_id(duplicate.group(1) or duplicate.group(2)) if duplicate else None
@@ -150,7 +165,7 @@ def sent_here_description(text: str) -> str | None:
     """The words that describe the incident units are sent to ("Kamppi metro gas" of "add ERO-H1 to the Kamppi metro gas
     alarm"; "" for "this incident"), or None when the text sends no units to an incident it describes (or asks)."""
     found = _SEND_HERE.search(text)
-    if found is None or _ASKS.search(text):
+    if found is None or _asks(text, found):
         return None
     described = (found.group("described") or found.group("zh_described") or "").strip()
     noun = found.group("noun") or ""

@@ -800,8 +800,10 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 incident["unit_ids"] = named
             dispatch_args: dict[str, Any] = {"incidents": [incident]}
             told = _told_besides_orders(clauses, place, unit_ids)
-            if told and (hazard_from_words(told) or _triage_says_incident(told, triage)):
-                # the message is the incident's report too: filed with the order where it binds to no incident (s19)
+            if told and (hazard_from_words(told) or _triage_says_incident(told, triage)) and no_new_emergency(as_written) is None:
+                # the message is the incident's report too: filed with the order where it binds to no incident (s19);
+                # never a drill, a test or an all-clear ("send an engine for the drill, smoke machine in the stairwell":
+                # no_new_emergency is the test of every filing path, review s19-rv)
                 dispatch_args["report"] = as_written
             if excluded:
                 dispatch_args["exclude_unit_ids"] = excluded

@@ -174,8 +174,12 @@ _EN_TYPE_WITHDRAWN = re.compile(
     rf"\b(?:scratch|cancel|drop|forget|skip|ditch|strike|remove|hold back|leave out)\s+(?:the\s+|that\s+|our\s+)?(?:{_one_of(3)}\s+)?(?P<d>{_TYPE_NOUN})\b|"
     # "send two engines without a ladder"
     rf"\bwithout\s+(?:a\s+|an\s+|the\s+|any\s+)?(?P<e>{_TYPE_NOUN})\b|"
-    # held back for the time being: "no ambulance yet", "no ladder for now", "no ambulance at this stage" (s19 dev)
-    rf"\bno\s+(?:more\s+)?(?P<h>{_TYPE_NOUN})\s+(?:(?:just\s+)?yet|for\s+now|for\s+the\s+(?:moment|time\s+being)|at\s+(?:this|the)\s+(?:stage|point|moment))\b",
+    # held back for the time being: "no ambulance yet", "no ladder for now", "no ambulance at this stage" (s19 dev);
+    # not the scene's state, which asks for it: "there's still no ambulance yet", "no ambulance yet on scene" (review s19-rv)
+    rf"(?<!\bstill )(?<!\bthere's )(?<!\bthere is )(?<!\bthere are )(?<!\bwe have )(?<!\bwe've got )(?<!\bwe got )"
+    rf"\bno\s+(?:more\s+)?(?P<h>{_TYPE_NOUN})\s+(?:(?:just\s+)?yet|for\s+now|for\s+the\s+(?:moment|time\s+being)|at\s+(?:this|the)\s+(?:stage|point|moment))\b"
+    r"(?!\s*[?？]|\s+(?:on|at|in)\s+(?:the\s+)?(?:scene|site|spot|place|address)\b|\s+(?:there|here|arrived|in sight|anywhere|on site|"
+    r"has\s+(?:come|arrived|shown)|despite|after))",
     re.IGNORECASE)
 _ZH_TYPE_WITHDRAWN = re.compile(
     rf"(?:不用|不要|不需要|别派|不派|取消|免了?|少派)(?:再)?(?:派|调|那|这)?(?:{_one_of(4)})?(?:辆|台|个|组)?(?P<f>{_TYPE_NOUN})|"

@@ -79,8 +79,9 @@ UNIT_TYPE_WORDS: list[tuple[str, str]] = [
      r"(?:\+|&|\band|\bplus)\s*rescue\b(?=\s+(?:to|at)\b)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
     ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
-    # the Finnish and Swedish unit words (s19 dev: "lähetä poliisipartio", "pelastusyksikkö", "polispatrull" named no type)
-    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|\bpoliisi(?:partio|auto)\w*|\bpartio(?:auto)?\w*|\bpolispatrull\w*|\bpolisbil\w*|"
+    # the Finnish and Swedish unit words (s19 dev: "lähetä poliisipartio", "pelastusyksikkö", "polispatrull" named no type);
+    # "partio" and its case endings only: "partiolainen" is a scout, "partiolippukunta" a scout troop (review s19-rv)
+    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|\bpoliisi(?:partio|auto)\w*|\bpartio(?:auto\w*|t|n|ta|a|ita|ihin|ille|lle|on|ssa|sta|ksi)?\b|\bpolispatrull\w*|\bpolisbil\w*|"
      r"巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|"
      + _NOUN["utility_crew"] + r"|电力"),

@@ -209,3 +209,16 @@ def test_a_bomb_threat_in_swedish_or_finnish_is_ps4(text):
 def test_a_clock_time_right_after_a_street_is_not_its_house_number(city, text, number):
     # "Bulevardi, 3 a.m." was read as Bulevardi 3A and the plan counted that building's people.
     assert city.locator.house_number(text, "Bulevardi") == number
+
+
+# --- review s19-rv: German "am" (at the) after a house number is no clock time ----------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Feuer in der Bulevardi 5 am Hinterhof, Rauch im Treppenhaus", "5"),
+    ("Rauch Bulevardi 5 am Eingang, zwei Personen husten", "5"),
+    ("Gasgeruch Bulevardi 7 am Ende des Flurs", "7"),
+    ("Smoke on Bulevardi 3am, alarm ringing", None),
+    ("Bulevardi 11 PM: smoke in the corridor", None),
+])
+def test_a_german_am_after_the_number_keeps_the_house_number(city, text, number):
+    assert city.locator.house_number(text, "Bulevardi") == number

@@ -23,6 +23,14 @@ from tools.locate.patterns import (
 # A number with a.m. / p.m. after it, as the normalized text writes them ("3 a m", "3am", "11 pm").
 _CLOCK_AFTER = re.compile(r"^ \d{1,2} ?[ap] ?m(?= |$)")
 
+
+# ... as the report writes it: German "am" before a noun or an article ("Bulevardi 5 am Hinterhof", "am Ende des Flurs")
+# is "at the", not a.m. (review s19-rv: the house number was lost)
+def _clock_in_text(text: str, number: str) -> bool:
+    return re.search(rf"(?<![\d:.,]){number}\s?(?:[aApP]\.\s?[mM]\.?|[aApP][mM]\b)(?!(?<= am)\s+(?:[A-ZÄÖÜ]\w|d[eia][mnrs]?\b))",
+                     text) is not None
+
+
 class StreetsMixin:
     """Locator methods for addresses, streets and junctions."""
 
@@ -41,7 +49,7 @@ class StreetsMixin:
             m = None
         # A clock time right after the street ("on Bulevardi, 3 a.m.", "Bulevardi 3 pm") is no house number 3 (nor 3A):
         # read where it stands, so "Bulevardi 3, since 3 a.m." keeps its number.
-        if m and _CLOCK_AFTER.match(norm[mn.end: mn.end + 24]):
+        if m and _CLOCK_AFTER.match(norm[mn.end: mn.end + 24]) and _clock_in_text(text, m.group(1)):
             m = None
         if m:
             letter = m.group(2) or ""
