@@ -473,15 +473,23 @@ def _words_over_model(outcome: Any) -> dict[str, Any]:
 _BELOW_P2 = ("P3", "P4")
 
 
+# The determinant whose cordon makes a type at least P2 (the evacuation planner moves nobody at P3/P4).
+_STANDOFF_DETERMINANT = {"public_security": "suspicious_object", "not_incident": "suspicious_object",
+                         "fire": "gas_cylinders_at_fire"}
+
+
 def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
     """A suspicious object (an unattended bag, a package with wires, a bomb) is at least P2: the protective table's PS
     rows set a DHS mandatory stand-off around it, and a P3 plan moved nobody while its own actions said "evacuate at
-    least 100 m around it". The model's priority stays where it is higher, and on a type without that row."""
-    if outcome.priority not in _BELOW_P2 or outcome.incident_type not in ("public_security", "not_incident"):
+    least 100 m around it". So is a fire with gas cylinders in it (rule F7's explosion-risk cordon; merge s19: a P3
+    reading of the Swedish kiosk fire planned no evacuation at all). The model's priority stays where it is higher,
+    and on a type without such a row."""
+    needs = _STANDOFF_DETERMINANT.get(outcome.incident_type)
+    if outcome.priority not in _BELOW_P2 or needs is None:
         return outcome
     from tools.determinants import extract
 
-    if not any(d.code == "suspicious_object" for d in extract(text)):
+    if not any(d.code == needs for d in extract(text)):
         return outcome
     update: dict[str, Any] = {"priority": "P2", "priority_confidence": float(dict(outcome.priority_probs).get("P2", 0.0))}
     if outcome.incident_type == "not_incident":

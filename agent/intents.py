@@ -401,7 +401,7 @@ def asks_for_free_units(clause: str) -> bool:
 # "the nearest assembly point to X", "集合点", "kokoontumispaikka", "samlingsplats": the staging areas of the scenario, from
 # the tools (trial s19 H3: the LLM named "the city of Sinaale, Italy")
 _ASSEMBLY_WORDS = re.compile(r"\b(?:assembly|gathering|muster|meeting|rallying)\s+(?:points?|places?|areas?|spots?)\b|"
-                             r"\bstaging\s+(?:areas?|points?)\b|集合点|集合地点|集结点|集结地|kokoontumis\w*|\w*samlingsplats\w*",
+                             r"\bstaging\s+(?:areas?|points?)\b|集合点|集合地点|集结点|集结地|kokoontumis\w*|samlingsplats",
                              re.IGNORECASE)
 # "shelters away from Kauppatori", "远离火车站": the farthest first, not the nearest (trial s19 M13)
 _AWAY_WORDS = re.compile(r"\b(?:away from|far from|not near|clear of)\b|远离|离.{1,12}远|\b(?:bort|långt) från\b|kaukana", re.IGNORECASE)
