@@ -197,7 +197,8 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     # after the approval has filed its dispatch proposal, so the panel the notice points to lists it
     approve_evt.then(centre.situation, [c.session], situation, **private)
     c.plan_btn.click(centre.situation, [c.session], situation, **private)
-    decided = [c.notice, c.log_table, *situation, c.chatbot]  # the chat says the outcome under "Awaiting your confirmation"
+    # the chat says the outcome under "Awaiting your confirmation"; a confirmed move redraws the plan panel and the map
+    decided = [c.notice, c.log_table, *situation, c.plan_view, c.map_plot, c.chatbot]
     confirm_evt = c.confirm_btn.click(centre.confirm, [c.proposals, c.session, c.chatbot], decided, **private)
     # a confirmed close or merge takes an incident off the list, a retype changes its label: the selector follows
     confirm_evt.then(centre.incidents, [c.session], [c.incidents], **private)

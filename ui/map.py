@@ -317,6 +317,21 @@ def _features_bounds(features: list[dict[str, Any]]) -> tuple[float, float, floa
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# What a plan draws at the incident's own point: after a confirmed move these mark the old place, so they are not drawn.
+_AT_THE_INCIDENT = ("incident", "dispatch_line")
+
+
+def moved_geojson(geojson: dict[str, Any] | None, place: dict[str, Any]) -> dict[str, Any]:
+    """A plan's GeoJSON with the incident drawn where it was moved to after the plan (trial s19 M12): its old star and
+    the dispatch lines to it left out, the new point labelled as moved (the plan panel says to re-plan)."""
+    kept = [f for f in (geojson or {}).get("features") or []
+            if (f.get("properties") or {}).get("kind") not in _AT_THE_INCIDENT]
+    name = f"{place.get('name') or 'corrected address'} (moved here; plan made for the old place)"
+    star = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(place["lon"]), float(place["lat"])]},
+            "properties": {"kind": "incident", "name": name}}
+    return {**(geojson or {"type": "FeatureCollection"}), "features": [*kept, star]}
+
+
 def count_drawn(fig: go.Figure, kind_label: str) -> int:
     """Number of traces named ``kind_label`` (used by tests and the status of the map panel)."""
     return sum(1 for trace in fig.data if trace.name == kind_label)
