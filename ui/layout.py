@@ -65,6 +65,8 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
         else:
             with gr.Tab("Command centre", elem_id="centre-tab"):
                 components = _components(centre)
+            if situation.roads is None:  # the Situation map draws the same streets as the incident map
+                situation.roads = centre.map.roads
             build_situation_tab(situation)
         _wire(demo, centre, components)
         if situation is not None:

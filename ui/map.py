@@ -157,6 +157,25 @@ def _point_label(props: dict[str, Any]) -> str:
     return name
 
 
+# Points closer than this (degrees, ~10 m) share one label: the units of one station stand on the same point.
+_SAME_SPOT_DEG = 1e-4
+
+
+def _one_label_per_spot(acc: _KindTrace) -> None:
+    """Points of one kind at the same spot get one label naming them all ("KAM-A1, KAM-P2"), the others none: labels
+    written at one point overprint each other unreadably (trial s19 L23).  Every point keeps its marker and hover."""
+    first_at: dict[tuple[int, int], int] = {}
+    for i, (lon, lat) in enumerate(zip(acc.lons, acc.lats)):
+        spot = (round(lon / _SAME_SPOT_DEG), round(lat / _SAME_SPOT_DEG))
+        if spot not in first_at:
+            first_at[spot] = i
+            continue
+        j = first_at[spot]
+        if acc.labels[i] and acc.labels[i] not in acc.labels[j].split(", "):
+            acc.labels[j] = f"{acc.labels[j]}, {acc.labels[i]}" if acc.labels[j] else acc.labels[i]
+        acc.labels[i] = ""
+
+
 def _lines_of(geometry: dict[str, Any]) -> list[list[Sequence[float]]]:
     kind, coords = geometry.get("type"), geometry.get("coordinates") or []
     if kind == "LineString":
@@ -223,6 +242,8 @@ class MapRenderer:
                 acc.colors.append(self._point_color(kind, props))
         if skipped:
             log.warning("map: %d feature(s) without a known kind were not drawn", skipped)
+        for acc in by_kind.values():
+            _one_label_per_spot(acc)
 
         fig = go.Figure()
         if self._road_trace is not None:

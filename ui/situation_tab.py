@@ -28,11 +28,15 @@ from agent.schemas import UNTRIAGED
 from agent.situation import STREAM_WINDOW_MIN
 from agent.store import NEEDS_READ_PAGE, IncidentStore
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
+from ui.map import RoadLayer, _padded
 
 log = logging.getLogger(__name__)
 
 MAX_PUSH = 5_000          # records in one intake call
 REFRESH_S = 3.0
+CLUSTER_COLUMNS = ["cluster", "type", "priority", "reports", "place", "emerging", "incident", "first report"]
+# (trial s19 L23: the incident column was squeezed to one letter a line) an incident id ("INC-17288440") fits on a line
+CLUSTER_COLUMN_WIDTHS = ["9%", "12%", "7%", "7%", "18%", "8%", "13%", "26%"]
 # A refresh waits at most this long for the monitor to finish the batch it is grouping; then it shows the last picture
 # (a refresh runs on a server thread the chat's requests share: it must never wait on the monitor's work).
 REFRESH_WAIT_S = 0.25
@@ -65,6 +69,7 @@ class Situation:
         # costs one PRAGMA)
         self._stored = StoredStream(store, window_min) if store is not None else None
         self._last_views: tuple | None = None
+        self.roads: RoadLayer | None = None  # the scenario's streets under the map (build_app gives the page's layer)
 
     @classmethod
     def from_settings(cls, settings) -> "Situation":
@@ -183,7 +188,7 @@ class Situation:
     def _render(self, snap: dict | None, idle: str | None = None) -> tuple:
         if snap is None:
             msg = self.error or idle or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
-            return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
+            return (_status_html(msg), _counts_figure(None), _map_figure([], self.roads), [], "", gr.update(choices=[], value=None),
                     _needs_read_html([], 0), gr.update(choices=[], value=None), gr.update(choices=[], value=None))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
         if snap.get("stored"):  # no monitor in this process: the picture is the incident log's
@@ -213,7 +218,7 @@ class Situation:
         choices = [(f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}", c["cluster_id"]) for c in snap["clusters"]]
         unread = [(f"{r.report_id} · {r.source} · {r.text[:60]}", r.report_id) for r in reversed(snap["needs_read"])]
         unconfirmed = [(f"{a.cluster_id} · {a.message[:80]}", a.cluster_id) for a in reversed(snap["unconfirmed"])]
-        return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
+        return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"], self.roads), rows,
                 _alerts_html(snap["alerts"]), gr.update(choices=choices),
                 _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread),
                 gr.update(choices=unconfirmed))
@@ -333,8 +338,12 @@ def _counts_figure(counts: dict | None) -> go.Figure:
     return fig if fig.data else _empty_figure(fig, "No stream reports yet")
 
 
-def _map_figure(recent: list) -> go.Figure:
+def _map_figure(recent: list, roads: RoadLayer | None = None) -> go.Figure:
+    """Recent located reports over the scenario's streets (trial s19 L23: bare axes gave the operator no bearings),
+    framed on the reports."""
     fig = go.Figure()
+    if roads is not None and roads.segments:
+        fig.add_trace(roads.trace())
     located = [r for r in recent if r.lat is not None]
     for type_ in sorted({r.incident_type for r in located}):
         pts = [r for r in located if r.incident_type == type_]
@@ -344,6 +353,15 @@ def _map_figure(recent: list) -> go.Figure:
     fig.update_layout(height=320, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Recent located reports",
                       yaxis={"scaleanchor": "x", "scaleratio": 2.0})  # ~equal ground scale at 60° N
     if located:
+        bounds = _padded((min(r.lon for r in located), min(r.lat for r in located),
+                          max(r.lon for r in located), max(r.lat for r in located)), share=0.25, min_span=0.01)
+        fig.update_xaxes(range=[bounds[0], bounds[2]])
+        fig.update_yaxes(range=[bounds[1], bounds[3]])
+        return fig
+    if roads is not None and roads.segments:
+        fig.update_layout(annotations=[{"text": f"None of the {len(recent):,} recent reports gives a place on the map"
+                                        if recent else "No stream reports yet", "xref": "paper", "yref": "paper",
+                                        "x": 0.5, "y": 0.95, "showarrow": False, "font": {"size": 14}}])
         return fig
     return _empty_figure(fig, f"None of the {len(recent):,} recent reports gives a place on the map" if recent
                          else "No stream reports yet")
@@ -358,9 +376,8 @@ def build_situation_tab(situation: Situation) -> None:
             rmap = gr.Plot(label="Map", elem_id="situation-map")
         with gr.Row():
             with gr.Column(scale=3):
-                clusters = gr.Dataframe(headers=["cluster", "type", "priority", "reports", "place", "emerging",
-                                                 "incident", "first report"], value=[], interactive=False, wrap=True,
-                                        elem_id="situation-clusters")
+                clusters = gr.Dataframe(headers=CLUSTER_COLUMNS, value=[], interactive=False, wrap=True,
+                                        column_widths=CLUSTER_COLUMN_WIDTHS, elem_id="situation-clusters")
                 with gr.Row():
                     choice = gr.Dropdown(label="Cluster", choices=[], value=None, interactive=True, elem_id="situation-choice")
                     open_btn = gr.Button("Open incident from this cluster", variant="primary", elem_id="situation-open")
