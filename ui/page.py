@@ -299,6 +299,14 @@ class CommandCentre:
                 triage_view_html(view), plan_html(plan, approval=view.plan_approval),
                 self.map_figure(plan), md, js, self.log_table(incident_id), view.report_text, _notice())
 
+    def follow(self, incident_id: str | None, session: dict[str, Any]) -> tuple[Any, ...]:
+        """The page goes to an incident opened elsewhere on it (from a Situation cluster): as a switch to it, with the
+        selector's list drawn again so that it holds the new incident; nothing changes when none was opened."""
+        if not incident_id:
+            return (gr.skip(),) * 11
+        restored = self.switch(incident_id, session)
+        return (restored[0], self.incidents_update(incident_id), *restored[2:])
+
     def chat(self, message: str, history: list[dict[str, Any]], session: dict[str, Any],
              request: gr.Request) -> Iterator[tuple[Any, ...]]:
         """Stream one exchange: tool steps as collapsed messages, then the answer with its citations."""

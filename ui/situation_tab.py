@@ -234,8 +234,13 @@ class Situation:
         return f'<ul data-testid="cluster-reports">{items or "<li>(reports older than the recent window)</li>"}</ul>'
 
     def open_incident(self, cid: str | None, request: gr.Request | None = None) -> str:
+        return self.open_and_follow(cid, request)[0]
+
+    def open_and_follow(self, cid: str | None, request: gr.Request | None = None) -> tuple[str, str, str | None]:
+        """(status line, the notice under the button, the incident opened or None): the page says what happened where
+        the operator clicked, and the command centre follows the incident (trial s19 L19: no notice, no switch)."""
         if not cid or (self.pipeline is None and self.store is None):
-            return _status_html("Choose a cluster first.")
+            return _status_html("Choose a cluster first."), _open_notice("Choose a cluster first.", ok=False), None
         operator = self._operator(request)
         try:
             if self.pipeline is not None:  # falls back on the incident log for a cluster it does not hold
@@ -243,8 +248,11 @@ class Situation:
             else:
                 opening = open_from_log(self.store, cid, operator)
         except (KeyError, RuntimeError) as exc:
-            return _status_html(f"Could not open an incident: {exc}")
-        return _status_html(opening.text())  # says so when another operator had opened it already
+            said = f"Could not open an incident: {exc}"
+            return _status_html(said), _open_notice(said, ok=False), None
+        said = opening.text()  # says so when another operator had opened it already
+        return (_status_html(said), _open_notice(f"{said} The Command centre tab now shows {opening.incident_id}."),
+                opening.incident_id)
 
     def dismiss_alert(self, cluster_id: str | None, reason: str | None,
                       request: gr.Request | None = None) -> tuple[str, str | None]:
@@ -291,6 +299,10 @@ def _merged(live: dict, stored: dict) -> dict:
     ids = {c["cluster_id"] for c in extra}
     return {**live, "clusters": live["clusters"] + extra, "open_clusters": live["open_clusters"] + len(extra),
             "from_log": len(extra), "alerts": live["alerts"] + [a for a in stored["alerts"] if a.cluster_id in ids]}
+
+
+def _open_notice(text: str, *, ok: bool = True) -> str:
+    return f'<div class="{"eca-meta" if ok else "eca-error"}" data-testid="situation-open-notice">{escape(text)}</div>'
 
 
 def _status_html(text: str) -> str:
@@ -367,8 +379,9 @@ def _map_figure(recent: list, roads: RoadLayer | None = None) -> go.Figure:
                          else "No stream reports yet")
 
 
-def build_situation_tab(situation: Situation) -> None:
-    """The tab's components and events (call inside the Blocks context)."""
+def build_situation_tab(situation: Situation) -> tuple[Any, Any]:
+    """The tab's components and events (call inside the Blocks context).  Returns (the "open incident" event, the state
+    holding the incident it opened): the page chains the command centre's switch to it."""
     with gr.Tab("Situation", elem_id="situation-tab"):
         status = gr.HTML(_status_html("Monitor idle."), elem_id="situation-status")
         with gr.Row():
@@ -381,7 +394,9 @@ def build_situation_tab(situation: Situation) -> None:
                 with gr.Row():
                     choice = gr.Dropdown(label="Cluster", choices=[], value=None, interactive=True, elem_id="situation-choice")
                     open_btn = gr.Button("Open incident from this cluster", variant="primary", elem_id="situation-open")
+                open_notice = gr.HTML("", elem_id="situation-open-notice")
                 members = gr.HTML("", elem_id="situation-members")
+                opened = gr.State(None)
             with gr.Column(scale=2):
                 needs_read = gr.HTML("", elem_id="situation-needs-read")
                 with gr.Row():
@@ -403,10 +418,13 @@ def build_situation_tab(situation: Situation) -> None:
     private = {"api_visibility": "private"}
     outputs = [status, counts, rmap, clusters, alerts, choice, needs_read, read_choice, dismiss_choice]
     timer.tick(situation.views, None, outputs, queue=False, **private)
-    choice.input(situation.cluster_reports, [choice], [members], **private)
-    open_btn.click(situation.open_incident, [choice], [status], **private)
+    # .change, not .input: the members follow the value the dropdown holds, never the one before (trial s19 L19: the
+    # panel lagged a cluster behind); a refresh sets the choices only, not the value
+    choice.change(situation.cluster_reports, [choice], [members], **private)
+    open_evt = open_btn.click(situation.open_and_follow, [choice], [status, open_notice, opened], **private)
     read_btn.click(situation.mark_read, [read_choice, read_type, read_priority], [status], **private)
     dismiss_btn.click(situation.dismiss_alert, [dismiss_choice, dismiss_reason], [status, dismiss_reason], **private)
+    return open_evt, opened
 
 
 def register_intake_api(situation: Situation) -> None:
