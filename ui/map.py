@@ -294,7 +294,7 @@ class MapRenderer:
 
     def _layout(self, fig: go.Figure, features: list[dict[str, Any]], title: str | None) -> None:
         # Frame the plan when there is one (the operator's area of interest), else the whole network.
-        bounds = _padded(_features_bounds(features)) or (self.roads.bounds if self.roads else None)
+        bounds = padded_bounds(_features_bounds(features)) or (self.roads.bounds if self.roads else None)
         mid_lat = (bounds[1] + bounds[3]) / 2 if bounds else 60.0
         # Equal ground distance per pixel on both axes: one degree of longitude is cos(lat) of one of latitude.
         ratio = 1.0 / max(0.1, math.cos(math.radians(mid_lat)))
@@ -314,7 +314,7 @@ class MapRenderer:
             fig.update_yaxes(range=[bounds[1] - pad_y, bounds[3] + pad_y])
 
 
-def _padded(bounds: tuple[float, float, float, float] | None, share: float = 0.15,
+def padded_bounds(bounds: tuple[float, float, float, float] | None, share: float = 0.15,
             min_span: float = 0.004) -> tuple[float, float, float, float] | None:
     if bounds is None:
         return None

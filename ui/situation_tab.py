@@ -28,7 +28,7 @@ from agent.schemas import UNTRIAGED
 from agent.situation import STREAM_WINDOW_MIN
 from agent.store import NEEDS_READ_PAGE, IncidentStore
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
-from ui.map import RoadLayer, _padded
+from ui.map import RoadLayer, padded_bounds
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +365,7 @@ def _map_figure(recent: list, roads: RoadLayer | None = None) -> go.Figure:
     fig.update_layout(height=320, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Recent located reports",
                       yaxis={"scaleanchor": "x", "scaleratio": 2.0})  # ~equal ground scale at 60° N
     if located:
-        bounds = _padded((min(r.lon for r in located), min(r.lat for r in located),
+        bounds = padded_bounds((min(r.lon for r in located), min(r.lat for r in located),
                           max(r.lon for r in located), max(r.lat for r in located)), share=0.25, min_span=0.01)
         fig.update_xaxes(range=[bounds[0], bounds[2]])
         fig.update_yaxes(range=[bounds[1], bounds[3]])
