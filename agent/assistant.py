@@ -172,7 +172,19 @@ class Assistant:
         if plan is None:
             return None
         self._follow_units()
-        return plan.model_copy(update={"warnings": self._situation.current_plan_warnings(plan)})
+        warnings = self._situation.current_plan_warnings(plan)
+        moved = self.relocation_since(plan)
+        if moved is not None:  # trial s19 M12: the plan's cordon, routes and dispatch are for where the incident was
+            warnings = [f"This plan was made for {plan.location or 'the old place'}; the incident has since been moved "
+                        f"to {moved.get('name') or 'the corrected address'} (a confirmed address correction). "
+                        "Re-plan (Plan response) before acting on it.", *warnings]
+        return plan.model_copy(update={"warnings": warnings})
+
+    def relocation_since(self, plan: ResponsePlan) -> dict[str, Any] | None:
+        """The place (name, lat, lon, radius_m) the plan's incident was moved to after the plan was made (a confirmed
+        address correction), or None: a plan made before the move is for the old place."""
+        moved = self._store.latest_relocation(plan.incident_id) if plan.incident_id else None
+        return moved[1] if moved is not None and moved[0] > plan.created_at else None
 
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
         """(approved_by, approved_at), or None while the plan is a draft."""

@@ -120,7 +120,10 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
     found = filer.report_place(new_place)
     zh = has_han(text)
     if found is None or found.lat is None:
-        street = filer.street_on_map(new_place)  # "Bulevardi 40": the street is on the map, that number is not
+        on_street = filer.street_place(new_place)  # "Bulevardi 40": the street is on the map, that number is not
+        if on_street is not None and on_street.lat is not None:  # the street is a place to move to: offered, not done
+            return _street_offer(incident, new_place, on_street.name, on_street, kept, zh, propose)
+        street = on_street.name if on_street is not None else None
         why = ((f"地图上有 {street} 街，但没有这个门牌号" if zh else f"the map has the street {street} but not that house number")
                if street else ("可能在演示区域之外或拼写有误" if zh else "outside the scenario area, or misspelt"))
         return (f"地址更正（{incident}）：地图上找不到“{new_place}”（{why}）。事件仍在 {kept}，没有任何变化；请向来电者确认地址或附近的路口、地标。"
@@ -141,6 +144,31 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
             if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. Proposed: move the "
             f"incident from {kept} to there. Nothing moves until you confirm; then the next plan is made there (any "
             "dispatch is still proposed for your confirmation)."), proposal
+
+
+# A street as a place is a line, not a point: its uncertainty is at least this (the operator reads "±" on the plan).
+_STREET_RADIUS_M = 150.0
+
+
+def _street_offer(incident: str, new_place: str, street: str, place: Any, kept: str, zh: bool,
+                  propose: Callable[[dict[str, Any]], Any]) -> tuple[str, Any | None]:
+    """The map has the street of a corrected address but not its number (trial s19 L24): said so, and moving the incident
+    to the street (its uncertainty as wide as a street) proposed for the operator's confirmation."""
+    from core.errors import InputError
+
+    radius = max(float(place.radius_m or 0.0), _STREET_RADIUS_M)
+    at = f"{street} ({place.lat:.5f}, {place.lon:.5f}, ±{radius:.0f} m)"
+    missing = (f"地址更正（{incident}）：地图上有 {street} 街，但没有“{new_place}”这个门牌号。" if zh else
+               f"Address correction for {incident}: the map has the street {street} but not that house number "
+               f"('{new_place}').")
+    try:
+        proposal = propose({"incident_id": incident, "name": street, "lat": place.lat, "lon": place.lon,
+                            "radius_m": radius, "said": new_place})
+    except InputError as exc:
+        return (f"{missing}没有提议移动：{exc}" if zh else f"{missing} No move was proposed: {exc}"), None
+    return (f"{missing}已提议把事件从 {kept} 移到这条街 {at}：确认之前不会有任何变化；请向来电者确认门牌号或附近的路口、地标。"
+            if zh else f"{missing} Proposed: move the incident from {kept} to the street, {at}. Nothing moves until you "
+            "confirm; ask the caller for the house number or the nearest junction or landmark."), proposal
 
 
 # A message's pieces: its sentences and clauses ("..., not 12. Caller says a child is still inside").

@@ -320,13 +320,16 @@ class ReportFiler:
         found = locator.locate(without_motion_targets(text)) if locator is not None else None
         return found.evidence if found is not None and found.found else ""
 
-    def street_on_map(self, address: str) -> str | None:
-        """The map's street an address with a house number names when the map lacks that number ("Bulevardi 40" ->
-        "Bulevardi"): what the answer to an unfound address can say the map does have."""
+    def street_place(self, address: str) -> ReportPlace | None:
+        """The map's street (its point and radius) an address with a house number names when the map lacks that number:
+        a place the incident can be moved to, with a street's uncertainty (trial s19 L24)."""
         if not re.search(r"\d", address or ""):
             return None
         streets = [m for m in self._city.gazetteer.find_in_text(address) if getattr(m, "kind", "") == "street"]
-        return streets[0].name if streets else None
+        if not streets:
+            return None
+        best = streets[0]
+        return ReportPlace(best.lat, best.lon, float(best.radius_m or 0.0), name=best.name)
 
     def report_place(self, text: str) -> ReportPlace | None:
         """Where a report puts its incident (the planner's locator; the gazetteer where the city has none), or None.

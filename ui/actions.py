@@ -143,6 +143,9 @@ class Actions:
     def plan_approval(self, plan_id: str) -> tuple[str, str] | None:
         return self.assistant.plan_approval(plan_id)
 
+    def relocation_since(self, plan: ResponsePlan) -> dict[str, Any] | None:
+        return self.assistant.relocation_since(plan)
+
     def road_segments(self) -> list[tuple[list[float], list[float]]]:
         return self.assistant.road_segments()
 

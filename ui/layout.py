@@ -65,8 +65,15 @@ def build_app(assistant: Assistant, *, settings: Settings | None = None, roads: 
         else:
             with gr.Tab("Command centre", elem_id="centre-tab"):
                 components = _components(centre)
-            build_situation_tab(situation)
+            if situation.roads is None:  # the Situation map draws the same streets as the incident map
+                situation.roads = centre.map.roads
+            opened_evt, opened = build_situation_tab(situation)
         _wire(demo, centre, components)
+        if situation is not None:  # an incident opened from a cluster: the command centre follows it
+            c = components
+            followed = opened_evt.then(centre.follow, [opened, c.session], _restore_outputs(c), api_visibility="private")
+            followed.then(centre.situation, [c.session], [c.sitrep, c.unit_board, c.shelters, c.proposals],
+                          api_visibility="private")  # the sitrep counts the new incident
         if situation is not None:
             register_intake_api(situation)
             demo.eca_situation = situation  # type: ignore[attr-defined]
@@ -151,6 +158,12 @@ def _chat_ready() -> tuple[Any, Any]:
     return gr.update(interactive=True), gr.update(interactive=True)
 
 
+def _restore_outputs(c: SimpleNamespace) -> list[Any]:
+    """What restoring an incident into the page writes (``CommandCentre.switch``)."""
+    return [c.session, c.incidents, c.chatbot, c.triage_view, c.plan_view, c.map_plot, c.dl_md, c.dl_json,
+            c.log_table, c.report, c.notice]
+
+
 def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     """Which handler each event calls, with which inputs and outputs."""
     register_api(centre.actions)  # first, so the public endpoints get the plain names
@@ -172,8 +185,7 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     c.relocate_btn.click(centre.relocate, [c.set_lat, c.set_lon, c.report, c.session], plan_outputs, **private)
     demo.load(None, None, None, js=MAP_CLICK_JS)
     approve_evt = c.approve_btn.click(centre.approve, [c.session], [c.plan_view, c.dl_md, c.dl_json, c.log_table, c.notice], **private)
-    restore_outputs = [c.session, c.incidents, c.chatbot, c.triage_view, c.plan_view, c.map_plot, c.dl_md, c.dl_json,
-                       c.log_table, c.report, c.notice]
+    restore_outputs = _restore_outputs(c)
     c.new_btn.click(centre.new_incident, [c.session], restore_outputs, **private)
     c.incidents.input(centre.switch, [c.incidents, c.session], restore_outputs, **private)
     chat_outputs = [c.chatbot, c.chat_in, c.session, c.plan_view, c.map_plot, c.dl_md, c.dl_json, c.incidents, c.notice]
@@ -197,7 +209,8 @@ def _wire(demo: gr.Blocks, centre: CommandCentre, c: SimpleNamespace) -> None:
     # after the approval has filed its dispatch proposal, so the panel the notice points to lists it
     approve_evt.then(centre.situation, [c.session], situation, **private)
     c.plan_btn.click(centre.situation, [c.session], situation, **private)
-    decided = [c.notice, c.log_table, *situation, c.chatbot]  # the chat says the outcome under "Awaiting your confirmation"
+    # the chat says the outcome under "Awaiting your confirmation"; a confirmed move redraws the plan panel and the map
+    decided = [c.notice, c.log_table, *situation, c.plan_view, c.map_plot, c.chatbot]
     confirm_evt = c.confirm_btn.click(centre.confirm, [c.proposals, c.session, c.chatbot], decided, **private)
     # a confirmed close or merge takes an incident off the list, a retype changes its label: the selector follows
     confirm_evt.then(centre.incidents, [c.session], [c.incidents], **private)

@@ -157,6 +157,25 @@ def _point_label(props: dict[str, Any]) -> str:
     return name
 
 
+# Points closer than this (degrees, ~10 m) share one label: the units of one station stand on the same point.
+_SAME_SPOT_DEG = 1e-4
+
+
+def _one_label_per_spot(acc: _KindTrace) -> None:
+    """Points of one kind at the same spot get one label naming them all ("KAM-A1, KAM-P2"), the others none: labels
+    written at one point overprint each other unreadably (trial s19 L23).  Every point keeps its marker and hover."""
+    first_at: dict[tuple[int, int], int] = {}
+    for i, (lon, lat) in enumerate(zip(acc.lons, acc.lats)):
+        spot = (round(lon / _SAME_SPOT_DEG), round(lat / _SAME_SPOT_DEG))
+        if spot not in first_at:
+            first_at[spot] = i
+            continue
+        j = first_at[spot]
+        if acc.labels[i] and acc.labels[i] not in acc.labels[j].split(", "):
+            acc.labels[j] = f"{acc.labels[j]}, {acc.labels[i]}" if acc.labels[j] else acc.labels[i]
+        acc.labels[i] = ""
+
+
 def _lines_of(geometry: dict[str, Any]) -> list[list[Sequence[float]]]:
     kind, coords = geometry.get("type"), geometry.get("coordinates") or []
     if kind == "LineString":
@@ -223,6 +242,8 @@ class MapRenderer:
                 acc.colors.append(self._point_color(kind, props))
         if skipped:
             log.warning("map: %d feature(s) without a known kind were not drawn", skipped)
+        for acc in by_kind.values():
+            _one_label_per_spot(acc)
 
         fig = go.Figure()
         if self._road_trace is not None:
@@ -273,7 +294,7 @@ class MapRenderer:
 
     def _layout(self, fig: go.Figure, features: list[dict[str, Any]], title: str | None) -> None:
         # Frame the plan when there is one (the operator's area of interest), else the whole network.
-        bounds = _padded(_features_bounds(features)) or (self.roads.bounds if self.roads else None)
+        bounds = padded_bounds(_features_bounds(features)) or (self.roads.bounds if self.roads else None)
         mid_lat = (bounds[1] + bounds[3]) / 2 if bounds else 60.0
         # Equal ground distance per pixel on both axes: one degree of longitude is cos(lat) of one of latitude.
         ratio = 1.0 / max(0.1, math.cos(math.radians(mid_lat)))
@@ -293,7 +314,7 @@ class MapRenderer:
             fig.update_yaxes(range=[bounds[1] - pad_y, bounds[3] + pad_y])
 
 
-def _padded(bounds: tuple[float, float, float, float] | None, share: float = 0.15,
+def padded_bounds(bounds: tuple[float, float, float, float] | None, share: float = 0.15,
             min_span: float = 0.004) -> tuple[float, float, float, float] | None:
     if bounds is None:
         return None
@@ -315,6 +336,21 @@ def _features_bounds(features: list[dict[str, Any]]) -> tuple[float, float, floa
     if not xs:
         return None
     return min(xs), min(ys), max(xs), max(ys)
+
+
+# What a plan draws at the incident's own point: after a confirmed move these mark the old place, so they are not drawn.
+_AT_THE_INCIDENT = ("incident", "dispatch_line")
+
+
+def moved_geojson(geojson: dict[str, Any] | None, place: dict[str, Any]) -> dict[str, Any]:
+    """A plan's GeoJSON with the incident drawn where it was moved to after the plan (trial s19 M12): its old star and
+    the dispatch lines to it left out, the new point labelled as moved (the plan panel says to re-plan)."""
+    kept = [f for f in (geojson or {}).get("features") or []
+            if (f.get("properties") or {}).get("kind") not in _AT_THE_INCIDENT]
+    name = f"{place.get('name') or 'corrected address'} (moved here; plan made for the old place)"
+    star = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(place["lon"]), float(place["lat"])]},
+            "properties": {"kind": "incident", "name": name}}
+    return {**(geojson or {"type": "FeatureCollection"}), "features": [*kept, star]}
 
 
 def count_drawn(fig: go.Figure, kind_label: str) -> int:

@@ -19,7 +19,7 @@ from core.vocabulary import INCIDENT_TYPES, PRIORITIES
 from ui.actions import ACTION_ERRORS, Actions
 from ui.export import export_plan
 from ui.inputs import INPUT_ERRORS, read_upload
-from ui.map import MapRenderer, RoadLayer
+from ui.map import MapRenderer, RoadLayer, moved_geojson
 from ui.views import (board_html, citations_block, incident_choices, log_rows, plan_html, proposal_choices, shelters_html,
                       sitrep_html, status_html, triage_html)
 
@@ -93,7 +93,23 @@ class CommandCentre:
         return self.actions.operator(request)
 
     def map_figure(self, plan: ResponsePlan | None) -> Any:
-        return self.map.figure(plan.geojson if plan else None)
+        if plan is None:
+            return self.map.figure(None)
+        moved = self.actions.relocation_since(plan)  # the incident moved after its plan: drawn where it is now
+        return self.map.figure(moved_geojson(plan.geojson, moved) if moved else plan.geojson)
+
+    def plan_views(self, incident_id: str | None) -> tuple[Any, Any]:
+        """(plan panel, map) of the incident's latest plan as it stands now: after a confirmed change (a move of the
+        incident) they must not go on showing the plan as it was drawn."""
+        if not incident_id:
+            return gr.skip(), gr.skip()
+        try:
+            view = self.actions.incident_view(incident_id)
+        except ACTION_ERRORS:
+            return gr.skip(), gr.skip()
+        if view.plan is None:
+            return gr.skip(), gr.skip()
+        return plan_html(view.plan, approval=view.plan_approval), self.map_figure(view.plan)
 
     def exports(self, plan: ResponsePlan | None, approval: tuple[str, str] | None = None) -> tuple[Any, Any]:
         if plan is None:
@@ -234,21 +250,24 @@ class CommandCentre:
                         request: gr.Request, history: list[dict[str, Any]] | None = None) -> tuple[Any, ...]:
         """Confirm or reject the selected proposal; then the situation panel, the log and the chat show the result
         (the chat ended with "Awaiting your confirmation": the outcome is said there too, not only in a grey line)."""
+        unchanged = (gr.skip(), gr.skip())  # plan panel and map
         if not proposal_id:
-            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session) + (gr.skip(),)
+            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session) + unchanged + (gr.skip(),)
         try:
             decide = self.actions.confirm_proposal if confirm else self.actions.reject_proposal
             proposal = decide(proposal_id, self.operator(request))
         except ACTION_ERRORS as exc:  # a stale proposal (the facts changed since): the chat says so, never nothing
             said = f"✗ Not applied: {exc}" if confirm else f"✗ Not rejected: {exc}"
             chat = [*(history or []), {"role": "assistant", "content": said}]
-            return (_notice(str(exc)), gr.skip()) + self.situation(session) + (chat,)
+            return (_notice(str(exc)), gr.skip()) + self.situation(session) + unchanged + (chat,)
         done = "Confirmed" if confirm else "Rejected"
         log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
         said = (f"✓ Confirmed: {proposal.summary} ({proposal.proposal_id}); done." if confirm else
                 f"✗ Rejected: {proposal.summary} ({proposal.proposal_id}); nothing changed.")
         chat = [*(history or []), {"role": "assistant", "content": said}]
-        return (_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session) + (chat,)
+        shown = self.plan_views(session.get("incident_id")) if confirm else unchanged
+        return ((_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session)
+                + shown + (chat,))
 
     def confirm(self, proposal_id: str | None, session: dict[str, Any], history: list[dict[str, Any]] | None,
                 request: gr.Request) -> tuple[Any, ...]:
@@ -280,6 +299,14 @@ class CommandCentre:
         return (session, gr.update(value=incident_id), _history_messages(view.chat_history),
                 triage_view_html(view), plan_html(plan, approval=view.plan_approval),
                 self.map_figure(plan), md, js, self.log_table(incident_id), view.report_text, _notice())
+
+    def follow(self, incident_id: str | None, session: dict[str, Any]) -> tuple[Any, ...]:
+        """The page goes to an incident opened elsewhere on it (from a Situation cluster): as a switch to it, with the
+        selector's list drawn again so that it holds the new incident; nothing changes when none was opened."""
+        if not incident_id:
+            return (gr.skip(),) * 11
+        restored = self.switch(incident_id, session)
+        return (restored[0], self.incidents_update(incident_id), *restored[2:])
 
     def chat(self, message: str, history: list[dict[str, Any]], session: dict[str, Any],
              request: gr.Request) -> Iterator[tuple[Any, ...]]:

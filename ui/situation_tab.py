@@ -28,11 +28,15 @@ from agent.schemas import UNTRIAGED
 from agent.situation import STREAM_WINDOW_MIN
 from agent.store import NEEDS_READ_PAGE, IncidentStore
 from core.vocabulary import INCIDENT_TYPES, PRIORITIES
+from ui.map import RoadLayer, padded_bounds
 
 log = logging.getLogger(__name__)
 
 MAX_PUSH = 5_000          # records in one intake call
 REFRESH_S = 3.0
+CLUSTER_COLUMNS = ["cluster", "type", "priority", "reports", "place", "emerging", "incident", "first report"]
+# (trial s19 L23: the incident column was squeezed to one letter a line) an incident id ("INC-17288440") fits on a line
+CLUSTER_COLUMN_WIDTHS = ["9%", "12%", "7%", "7%", "18%", "8%", "13%", "26%"]
 # A refresh waits at most this long for the monitor to finish the batch it is grouping; then it shows the last picture
 # (a refresh runs on a server thread the chat's requests share: it must never wait on the monitor's work).
 REFRESH_WAIT_S = 0.25
@@ -65,6 +69,7 @@ class Situation:
         # costs one PRAGMA)
         self._stored = StoredStream(store, window_min) if store is not None else None
         self._last_views: tuple | None = None
+        self.roads: RoadLayer | None = None  # the scenario's streets under the map (build_app gives the page's layer)
 
     @classmethod
     def from_settings(cls, settings) -> "Situation":
@@ -193,7 +198,7 @@ class Situation:
     def _render(self, snap: dict | None, idle: str | None = None) -> tuple:
         if snap is None:
             msg = self.error or idle or "Monitor idle: no stream reports yet (push to /monitor_intake or set ECA_MONITOR_FEED)."
-            return (_status_html(msg), _counts_figure(None), _map_figure([]), [], "", gr.update(choices=[], value=None),
+            return (_status_html(msg), _counts_figure(None), _map_figure([], self.roads), [], "", gr.update(choices=[], value=None),
                     _needs_read_html([], 0), gr.update(choices=[], value=None), gr.update(choices=[], value=None))
         clock = datetime.fromtimestamp(snap["clock"], tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if snap["clock"] else "-"
         if snap.get("stored"):  # no monitor in this process: the picture is the incident log's
@@ -225,7 +230,7 @@ class Situation:
         choices = [(f"{c['cluster_id']} · {c['incident_type']} · {c['priority']} · x{c['size']}", c["cluster_id"]) for c in snap["clusters"]]
         unread = [(f"{r.report_id} · {r.source} · {r.text[:60]}", r.report_id) for r in reversed(snap["needs_read"])]
         unconfirmed = [(f"{a.cluster_id} · {a.message[:80]}", a.cluster_id) for a in reversed(snap["unconfirmed"])]
-        return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"]), rows,
+        return (_status_html(status), _counts_figure(snap["counts"]), _map_figure(snap["recent"], self.roads), rows,
                 _alerts_html(snap["alerts"]), gr.update(choices=choices),
                 _needs_read_html(snap["needs_read"], snap["needs_read_total"]), gr.update(choices=unread),
                 gr.update(choices=unconfirmed))
@@ -241,8 +246,13 @@ class Situation:
         return f'<ul data-testid="cluster-reports">{items or "<li>(reports older than the recent window)</li>"}</ul>'
 
     def open_incident(self, cid: str | None, request: gr.Request | None = None) -> str:
+        return self.open_and_follow(cid, request)[0]
+
+    def open_and_follow(self, cid: str | None, request: gr.Request | None = None) -> tuple[str, str, str | None]:
+        """(status line, the notice under the button, the incident opened or None): the page says what happened where
+        the operator clicked, and the command centre follows the incident (trial s19 L19: no notice, no switch)."""
         if not cid or (self.pipeline is None and self.store is None):
-            return _status_html("Choose a cluster first.")
+            return _status_html("Choose a cluster first."), _open_notice("Choose a cluster first.", ok=False), None
         operator = self._operator(request)
         try:
             if self.pipeline is not None:  # falls back on the incident log for a cluster it does not hold
@@ -250,8 +260,11 @@ class Situation:
             else:
                 opening = open_from_log(self.store, cid, operator)
         except (KeyError, RuntimeError) as exc:
-            return _status_html(f"Could not open an incident: {exc}")
-        return _status_html(opening.text())  # says so when another operator had opened it already
+            said = f"Could not open an incident: {exc}"
+            return _status_html(said), _open_notice(said, ok=False), None
+        said = opening.text()  # says so when another operator had opened it already
+        return (_status_html(said), _open_notice(f"{said} The Command centre tab now shows {opening.incident_id}."),
+                opening.incident_id)
 
     def dismiss_alert(self, cluster_id: str | None, reason: str | None,
                       request: gr.Request | None = None) -> tuple[str, str | None]:
@@ -300,6 +313,10 @@ def _merged(live: dict, stored: dict) -> dict:
             "from_log": len(extra), "alerts": live["alerts"] + [a for a in stored["alerts"] if a.cluster_id in ids]}
 
 
+def _open_notice(text: str, *, ok: bool = True) -> str:
+    return f'<div class="{"eca-meta" if ok else "eca-error"}" data-testid="situation-open-notice">{escape(text)}</div>'
+
+
 def _status_html(text: str) -> str:
     return f'<div class="eca-meta" data-testid="situation-status">{escape(text)}</div>'
 
@@ -345,8 +362,12 @@ def _counts_figure(counts: dict | None) -> go.Figure:
     return fig if fig.data else _empty_figure(fig, "No stream reports yet")
 
 
-def _map_figure(recent: list) -> go.Figure:
+def _map_figure(recent: list, roads: RoadLayer | None = None) -> go.Figure:
+    """Recent located reports over the scenario's streets (trial s19 L23: bare axes gave the operator no bearings),
+    framed on the reports."""
     fig = go.Figure()
+    if roads is not None and roads.segments:
+        fig.add_trace(roads.trace())
     located = [r for r in recent if r.lat is not None]
     for type_ in sorted({r.incident_type for r in located}):
         pts = [r for r in located if r.incident_type == type_]
@@ -356,13 +377,23 @@ def _map_figure(recent: list) -> go.Figure:
     fig.update_layout(height=320, margin={"l": 30, "r": 10, "t": 30, "b": 30}, title="Recent located reports",
                       yaxis={"scaleanchor": "x", "scaleratio": 2.0})  # ~equal ground scale at 60° N
     if located:
+        bounds = padded_bounds((min(r.lon for r in located), min(r.lat for r in located),
+                          max(r.lon for r in located), max(r.lat for r in located)), share=0.25, min_span=0.01)
+        fig.update_xaxes(range=[bounds[0], bounds[2]])
+        fig.update_yaxes(range=[bounds[1], bounds[3]])
+        return fig
+    if roads is not None and roads.segments:
+        fig.update_layout(annotations=[{"text": f"None of the {len(recent):,} recent reports gives a place on the map"
+                                        if recent else "No stream reports yet", "xref": "paper", "yref": "paper",
+                                        "x": 0.5, "y": 0.95, "showarrow": False, "font": {"size": 14}}])
         return fig
     return _empty_figure(fig, f"None of the {len(recent):,} recent reports gives a place on the map" if recent
                          else "No stream reports yet")
 
 
-def build_situation_tab(situation: Situation) -> None:
-    """The tab's components and events (call inside the Blocks context)."""
+def build_situation_tab(situation: Situation) -> tuple[Any, Any]:
+    """The tab's components and events (call inside the Blocks context).  Returns (the "open incident" event, the state
+    holding the incident it opened): the page chains the command centre's switch to it."""
     with gr.Tab("Situation", elem_id="situation-tab"):
         status = gr.HTML(_status_html("Monitor idle."), elem_id="situation-status")
         with gr.Row():
@@ -370,13 +401,14 @@ def build_situation_tab(situation: Situation) -> None:
             rmap = gr.Plot(label="Map", elem_id="situation-map")
         with gr.Row():
             with gr.Column(scale=3):
-                clusters = gr.Dataframe(headers=["cluster", "type", "priority", "reports", "place", "emerging",
-                                                 "incident", "first report"], value=[], interactive=False, wrap=True,
-                                        elem_id="situation-clusters")
+                clusters = gr.Dataframe(headers=CLUSTER_COLUMNS, value=[], interactive=False, wrap=True,
+                                        column_widths=CLUSTER_COLUMN_WIDTHS, elem_id="situation-clusters")
                 with gr.Row():
                     choice = gr.Dropdown(label="Cluster", choices=[], value=None, interactive=True, elem_id="situation-choice")
                     open_btn = gr.Button("Open incident from this cluster", variant="primary", elem_id="situation-open")
+                open_notice = gr.HTML("", elem_id="situation-open-notice")
                 members = gr.HTML("", elem_id="situation-members")
+                opened = gr.State(None)
             with gr.Column(scale=2):
                 needs_read = gr.HTML("", elem_id="situation-needs-read")
                 with gr.Row():
@@ -398,10 +430,13 @@ def build_situation_tab(situation: Situation) -> None:
     private = {"api_visibility": "private"}
     outputs = [status, counts, rmap, clusters, alerts, choice, needs_read, read_choice, dismiss_choice]
     timer.tick(situation.views, None, outputs, queue=False, **private)
-    choice.input(situation.cluster_reports, [choice], [members], **private)
-    open_btn.click(situation.open_incident, [choice], [status], **private)
+    # .change, not .input: the members follow the value the dropdown holds, never the one before (trial s19 L19: the
+    # panel lagged a cluster behind); a refresh sets the choices only, not the value
+    choice.change(situation.cluster_reports, [choice], [members], **private)
+    open_evt = open_btn.click(situation.open_and_follow, [choice], [status, open_notice, opened], **private)
     read_btn.click(situation.mark_read, [read_choice, read_type, read_priority], [status], **private)
     dismiss_btn.click(situation.dismiss_alert, [dismiss_choice, dismiss_reason], [status, dismiss_reason], **private)
+    return open_evt, opened
 
 
 def register_intake_api(situation: Situation) -> None:

@@ -93,7 +93,6 @@ def test_an_address_change_is_proposed_for_the_named_incident(assistant, text, t
     "Tram crash update: it is at Bulevardi / Hietalahdenkatu corner, not the market. Correct the address for the tram incident {tram}.",
     "correct the address of the tram crash: Bulevardi / Xyzzykatu",
     "电车事故的地址改为Bulevardi和Hietalahdenkatu路口",
-    "The address of {tram} is Bulevardi 40.",  # the street is on the map, the number is not: said so
 ])
 def test_an_address_the_map_lacks_is_said_and_changes_nothing(assistant, text):
     tram, gas, fire = _scene(assistant)
@@ -101,10 +100,18 @@ def test_an_address_the_map_lacks_is_said_and_changes_nothing(assistant, text):
     assert not reply.proposals and reply.security is None
     assert ("not on the map" in reply.text or "cannot be found on the map" in reply.text or "地图上找不到" in reply.text), reply.text
     assert tram in reply.text
-    if "Bulevardi 40" in text:
-        assert "the map has the street Bulevardi but not that house number" in reply.text
     assert not assistant.pending_proposals(tram)
     assert not assistant.incident_log(tram, kind="incident_relocated")
+
+
+def test_a_house_number_the_map_lacks_is_said_and_its_street_proposed(assistant):
+    """The street is on the map, the number is not: said so, and the street offered as a move to confirm (s19 L24)."""
+    tram, gas, fire = _scene(assistant)
+    reply = _turn(assistant, f"The address of {tram} is Bulevardi 40.", fire)
+    assert "the map has the street Bulevardi but not that house number" in reply.text and tram in reply.text
+    [proposal] = reply.proposals
+    assert proposal.action == "relocate_incident" and proposal.args["incident_id"] == tram and proposal.args["name"] == "Bulevardi"
+    assert not assistant.incident_log(tram, kind="incident_relocated")  # nothing moves before the operator confirms
 
 
 @pytest.mark.parametrize(("text", "target"), [

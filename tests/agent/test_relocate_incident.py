@@ -60,3 +60,22 @@ def test_an_address_the_map_lacks_moves_nothing(assistant):
     assert not assistant.pending_proposals(incident)
     assert assistant._filer.incident_place(incident).name.startswith("Mannerheimintie 5")
     assert not assistant.incident_log(incident, kind="incident_relocated")
+
+
+@pytest.mark.parametrize(("correction", "street", "chinese"), [
+    # trial s19 L24: the street is on the map, that house number is not -> said so, and the street offered as a proposal
+    ("correction: the address is Eteläesplanadi 2, not Pohjoisesplanadi", "Eteläesplanadi", False),
+    ("sorry, the caller got it wrong: not Mannerheimintie 5, it's Bulevardi 240", "Bulevardi", False),
+    ("地址说错了，应该是 Fredrikinkatu 290", "Fredrikinkatu", True),
+])
+def test_a_house_number_the_map_lacks_offers_its_street(assistant, correction, street, chinese):
+    incident = assistant.plan("Car on fire in the courtyard of Mannerheimintie 5", narrative=False).incident_id
+    reply = _turn(assistant, correction, incident)
+    assert len(reply.proposals) == 1, reply.text  # a proposal the operator confirms, never a move without one
+    [proposal] = reply.proposals
+    assert proposal.action == "relocate_incident" and street in proposal.args["name"]
+    assert proposal.args["radius_m"] > 0  # a street is no point: the uncertainty travels with the move
+    assert ("门牌号" in reply.text) if chinese else ("not that house number" in reply.text and street in reply.text)
+    assert assistant._filer.incident_place(incident).name.startswith("Mannerheimintie 5")  # nothing moved yet
+    assistant.confirm_proposal(proposal.proposal_id, "op-anna")
+    assert street in assistant._filer.incident_place(incident).name

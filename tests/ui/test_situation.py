@@ -109,6 +109,74 @@ def test_an_untriaged_report_in_the_log_is_listed_and_marked_read_in_the_browser
     assert event.payload["report_id"] == "SR-BEFORE-RESTART" and event.operator
 
 
+TWO_PLACES = [
+    {"text": "Water main burst, the street is flooding outside Hakaniemi market hall", "source": "call", "timestamp": T0 + 3600},
+    {"text": "Hakaniemi market hall: water pouring across the square, cars stuck", "source": "social", "timestamp": T0 + 3630},
+    {"text": "Tram derailed at Senate Square, passengers hurt", "source": "call", "timestamp": T0 + 3640},
+    {"text": "Tram off the rails on Senate Square, people injured inside", "source": "social", "timestamp": T0 + 3660},
+]
+
+
+def _pick(page, selector: str, text: str) -> None:
+    box = page.locator(f"{selector} input")
+    box.click()
+    page.locator(f"#{box.get_attribute('aria-controls')} li[role=option]").filter(has_text=text).first.click()
+
+
+@pytest.fixture()
+def one_log_server(ui_settings, triage_model, retriever, city, tmp_path) -> Iterator:
+    """A Situation tab and a command centre on one incident log, as ``eca serve`` builds them (the monitor's log is
+    the settings' incident log, the assistant's too)."""
+    from agent.assistant import Assistant
+    from agent.backends import build_backend
+    from agent.monitor.pipeline import MonitorPipeline
+    from agent.monitor.places import PlaceResolver
+    from agent.store import IncidentStore
+    from ui.app import launch
+    from ui.situation_tab import Situation
+
+    store = IncidentStore(tmp_path / "incidents.sqlite")
+    assistant = Assistant(ui_settings, triage=triage_model, retriever=retriever, city=city,
+                          backend=build_backend(ui_settings), store=store)
+    situation = Situation(lambda: MonitorPipeline(triage_model, places=PlaceResolver.from_city(city), store=store),
+                          store=store)
+    running = launch(ui_settings, assistant, host="127.0.0.1", port=free_port(), block=False, situation=situation)
+    yield running, situation, store
+    running.close()
+
+
+def test_open_from_a_cluster_says_so_there_and_the_command_centre_follows(one_log_server, browser) -> None:
+    """trial s19 L19: "Open incident from this cluster" gave no notice where the operator clicked and left the command
+    centre on its old incident; the members panel showed the cluster chosen before."""
+    from gradio_client import Client
+
+    running, situation, store = one_log_server
+    processed = (situation.snapshot() or {}).get("processed", 0)
+    Client(running.url, verbose=False).predict(TWO_PLACES, api_name="/monitor_intake")
+    deadline = time.monotonic() + 120
+    while (situation.snapshot() or {}).get("processed", 0) < processed + 4 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    clusters = {c["cluster_id"]: c for c in situation.snapshot()["clusters"]}
+    water = next(cid for cid, c in clusters.items() if "Hakaniemi" in c["title"])
+    tram = next(cid for cid, c in clusters.items() if "Tram" in c["title"])
+    with _situation_page(browser, running.url) as page:
+        page.wait_for_function(f"document.querySelector('#situation-clusters').innerText.includes('{tram}')")
+        for first, second, words in ((water, tram, "Tram"), (tram, water, "Hakaniemi")):  # the panel follows each pick
+            _pick(page, "#situation-choice", first)
+            _pick(page, "#situation-choice", second)
+            page.wait_for_function("document.querySelector('[data-testid=cluster-reports]') && document.querySelector("
+                                   f"'[data-testid=cluster-reports]').innerText.includes('{words}')")
+        page.click("#situation-open")
+        page.wait_for_selector("[data-testid=situation-open-notice]:has-text('opened from')")
+        notice = page.locator("[data-testid=situation-open-notice]").inner_text()
+        assert water in notice and "Command centre" in notice
+        incident_id = notice.split()[1]
+        page.screenshot(path="/tmp/s19-tfe/after_open_cluster.png", full_page=True)
+        page.get_by_role("tab", name="Command centre").click()
+        page.wait_for_function(f"document.querySelector('#incidents input').value.includes('{incident_id}')")
+        page.screenshot(path="/tmp/s19-tfe/centre_follows_opened.png", full_page=True)
+
+
 HEADLINE = "HUGE EXPLOSION at the grain terminal by the harbour - reports of casualties"
 BURST = ["Explosion at the grain terminal by the harbour, smoke everywhere",
          "Grain terminal explosion at the harbour, windows blown out",

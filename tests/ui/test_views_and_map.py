@@ -169,3 +169,48 @@ def test_map_frames_the_plan_not_the_whole_city(road_layer: RoadLayer) -> None:
     fig = MapRenderer(road_layer).figure(_plan().geojson)
     lo, hi = fig.layout.xaxis.range
     assert lo > road_layer.bounds[0] and hi < road_layer.bounds[2] and lo < 24.941 < 24.950 < hi
+
+
+def _units_at(points: list[tuple[float, float, str]]) -> dict:
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+         "properties": {"kind": "unit", "unit_id": unit, "unit_type": "ambulance", "status": "available"}}
+        for lon, lat, unit in points]}
+
+
+@pytest.mark.parametrize("points", [
+    # trial s19 L23: two units of one station printed their ids on top of each other ("KAM-A1" over "KAM-P2")
+    [(24.9316, 60.1690, "KAM-A1"), (24.9316, 60.1690, "KAM-P2")],
+    [(24.9500, 60.1650, "ERO-B1"), (24.95001, 60.16501, "ERO-E1"), (24.9500, 60.1650, "ERO-L2"), (24.9700, 60.1800, "HAK-P1")],
+])
+def test_unit_labels_at_one_place_are_written_once_not_overprinted(points) -> None:
+    fig = MapRenderer(None).figure(_units_at(points))
+    unit = next(t for t in fig.data if t.name == "Unit")
+    labels = [label for label in unit.text if label]
+    # every unit is still named, each once, and no two labels are written at the same place
+    assert sorted(u for label in labels for u in label.replace(",", " ").split()) == sorted(u for *_, u in points)
+    spots = [(round(x, 3), round(y, 3)) for x, y, label in zip(unit.x, unit.y, unit.text) if label]
+    assert len(spots) == len(set(spots))
+    assert len(unit.x) == len(points)  # every unit keeps its marker (and its hover)
+
+
+def test_the_situation_map_draws_the_scenario_streets(road_layer: RoadLayer) -> None:
+    from types import SimpleNamespace
+
+    from ui.situation_tab import _map_figure
+
+    recent = [SimpleNamespace(lat=60.1677, lon=24.9525, incident_type="fire", priority="P2", cluster_id="C1", text="kiosk fire")]
+    fig = _map_figure(recent, road_layer)
+    assert fig.data[0].name == "Streets" and len(fig.data[0].x) > 1000
+    # framed on the reports, not the whole network
+    assert fig.layout.xaxis.range[0] < 24.9525 < fig.layout.xaxis.range[1]
+    assert fig.layout.xaxis.range[1] - fig.layout.xaxis.range[0] < 0.05
+    assert _map_figure([], road_layer).data[0].name == "Streets"  # no reports yet: still the streets
+
+
+def test_the_cluster_table_gives_the_incident_column_room() -> None:
+    from ui.situation_tab import CLUSTER_COLUMNS, CLUSTER_COLUMN_WIDTHS
+
+    widths = {c: float(w.rstrip("%")) for c, w in zip(CLUSTER_COLUMNS, CLUSTER_COLUMN_WIDTHS)}
+    # an incident id ("INC-17288440") must fit on one line: at least as wide as the cluster id's column
+    assert len(widths) == len(CLUSTER_COLUMNS) and widths["incident"] >= widths["cluster"] and sum(widths.values()) <= 100
