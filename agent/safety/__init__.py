@@ -110,6 +110,11 @@ _ABOUT_THE_WORLD = (r"(?!\s{1,3}(?:about|regarding|concerning|re|on|for|to|from|
                     r"the (?:rest|next|moment|duration))\b))")
 _ABOUT_THE_WORLD_SV = (r"(?!\w{0,12}\s{1,3}(?:om|för|till|från|angående|kring|på|vid)\s{1,3}(?!(?:dig|din|ditt|dina|assistenten|systemet|säkerhet\w*|"
                        r"bekräftelse\w*|loggning\w*)\b))")
+# the same in Finnish: a topic in the elative or a receiver in the allative ("ohje kiertotiestä", "ohjeet soittajalle",
+# "ohje Hakaniemen kiertotiestä"), unless the instructions are the assistant's own ("ohjeesi", -si) or about its safety,
+# confirmations or itself
+_ABOUT_THE_WORLD_FI = (r"(?:(?<=si)|(?!\s{1,3}(?:\w+n\s{1,3})?(?!(?:sinu\w*|sinulle|teille|sinusta|turvallisuu\w*|vahvistu\w*|"
+                       r"järjestelmä\w*|avustaja\w*|tästä|siitä|kaikesta)\b)\w+(?:sta|stä|lle)\b))")
 # a radio or a desk telling a crew where it now is or what it now does ("you are now on channel 3", "you are now the
 # lead unit"): no new persona for the assistant
 _YOU_NOW_PLACED = (r"(?!\s{1,3}(?:on|at|off|back|clear|free|available|en route|relieved|responsible|assigned|attached|cleared|in charge|in command|"
@@ -125,7 +130,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:ignorera|glöm|strunta\s+i|bortse\s+från|åsidosätt|kringgå)\b(?!\s+(?:min|mina|mitt|vår|våra)\s)[^.!?\n]{0,40}"
         r"\b(?:instruktion|regl(?:er|erna)\b|direktiv|anvisning|begränsning|säkerhetskontroll|spärr)\w*" + _ABOUT_THE_WORLD_SV,
         r"\b(?:unohda|ohita|sivuuta|jätä\s+huomiotta|älä\s+(?:välitä|noudata|tottele))\b[^.!?\n]{0,40}"
-        r"\b(?:ohje|sääntö|sääntöj|rajoitu|rajoittei|turvatarkistu)\w*(?<!ni)\b",
+        r"\b(?:ohje|sääntö|sääntöj|rajoitu|rajoittei|turvatarkistu)\w*(?<!ni)\b" + _ABOUT_THE_WORLD_FI,
         # "disregard my earlier order, send the ladder instead": the operator withdrawing an order of their own
         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b(?!\s+(?:my|our)\s)[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b" + _ABOUT_THE_WORLD,
         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{0,40}\byour\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b",
@@ -161,7 +166,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         # the confirmation waived ("vahvistusta ei enää tarvita", "ilman vahvistusta"), a mode claimed ("olet nyt
         # ylläpitotilassa"), the restrictions said lifted
         r"\b(?:unohda|unohtakaa|ohita|sivuuta|älä\s+(?:välitä|noudata|huomioi|piittaa)|jätä\s+huomiotta)\b[^.!?\n]{0,40}?"
-        r"\b(?:ohje|sääntö|säännö|rajoitu|rajoitukse|vahvistu|turvatarkastu|asetukse|asetuks)\w*(?<!ni)(?<!mme)\b",
+        r"\b(?:ohje|sääntö|säännö|rajoitu|rajoitukse|vahvistu|turvatarkastu|asetukse|asetuks)\w*(?<!ni)(?<!mme)\b" + _ABOUT_THE_WORLD_FI,
         # "without confirmation" only beside an order given in the imperative ("sulje ... ilman vahvistusta"): an address
         # "ilman vahvistusta" (unconfirmed) in a report is no waiver (review s18-rv2)
         r"\bvahvistus(?:ta)?\s+ei\s+(?:enää\s+|tästä\s+lähtien\s+)?(?:tarvita|tarvitse|vaadita)\b|"
