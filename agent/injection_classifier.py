@@ -3,8 +3,9 @@ embeddings, trained on the team's injection examples (agent/data/injection_examp
 exemplars as ordinary requests (agent/data/intents.yaml) and the operator request set's TRAIN split.
 
 It scores a whole message (it does not locate the injected span), so the assistant uses it only where
-the rules found nothing: a message it flags that asks for nothing the cue rules recognise is refused;
-one that also carries a real request is answered and flagged.  Measured in
+the rules found nothing: a message it flags is answered and flagged (suspected: no language model reads it);
+it is refused only when nothing in it is a request or an incident, the score is at least
+``injection_refuse_threshold`` and its words address the assistant (``agent.safety.addresses_assistant``).  Measured in
 bench/bench_injection_classifier.py; the threshold there is chosen by cross-validation on the TRAIN split.
 The deployed fit is cached under the data dir (``core.fit_cache``), keyed by its data, code and libraries.
 """

