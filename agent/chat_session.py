@@ -201,7 +201,8 @@ class ChatSession:
             if home is not None:
                 store.add_message(home, role, text, self.operator)
             else:
-                store.log_event(None, "chat_message", {"role": role, "content": text[:2000]}, self.operator)
+                # whole: a refused message is evidence, and the input check already bounds its length
+                store.log_event(None, "chat_message", {"role": role, "content": text}, self.operator)
         turn.said.clear()
 
     def _propose(self, turn: _Turn, action: str, args: dict[str, Any]) -> Proposal:
