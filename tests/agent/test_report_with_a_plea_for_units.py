@@ -64,4 +64,5 @@ def test_an_english_call_naming_the_museum_is_never_dispatched_to_the_hip_fall(m
     reply = list(chat.run("Caller: an old man collapsed in the Ateneum lobby, a guard is doing CPR, send an ambulance now"))[-1]
     assert all(p.incident_id != hip.incident_id for p in reply.proposals), reply.text
     assert f"{hip.incident_id} (P" not in reply.text  # the hip fall is not planned "at Ateneum"
-    assert "send the report" in reply.text
+    # the report is asked for, or (s19: a dispatch request that tells its report is filed) opened as its own incident
+    assert "send the report" in reply.text or (reply.text.startswith("Opened INC-") and "Ateneum" in reply.text), reply.text
