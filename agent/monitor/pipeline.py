@@ -451,7 +451,8 @@ class MonitorPipeline:
                         key=report_id, time=t, text=rec.text, incident_type=NOISE_TYPE if noise else hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
-                        type_probs=_as_read(getattr(tri, "type_probs", None), tri.incident_type, decisive), join_only=noise,
+                        type_probs=getattr(tri, "type_probs", None), join_only=noise,
+                        retyped_from=tri.incident_type if decisive and decisive != tri.incident_type else None,
                         hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
                         hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None,
                         unmapped=unmapped, families=families))
@@ -748,18 +749,6 @@ def _unverified_claim(text: str, t: float, alarm: str | None, casualties: str | 
     alert = MonitorAlert("rumour", t, f"Unverified social post — {verify}: {what}; not merged into any incident — “{text[:100]}”",
                          detail={"claim": alarm or casualties, "unverified": True})
     return f"not grouped: unverified social post — verify: {what}", alert
-
-
-def _as_read(probs: dict | None, model_type: str, decisive: str | None) -> dict | None:
-    """The classifier's type probabilities as the grouper should read them: where the report's words decide its type
-    (``decisive_hazard``), the model's type and that one swap places, so the pair scorer compares the type the report
-    was read as, with the model's confidence (trial s19 M9: a crush retyped from traffic_accident still compared as a
-    traffic accident, "type differs (public_security vs public_security)", and stayed a cluster of its own)."""
-    if not probs or not decisive or decisive == model_type:
-        return probs
-    swapped = dict(probs)
-    swapped[decisive], swapped[model_type] = probs.get(model_type, 0.0), probs.get(decisive, 0.0)
-    return swapped
 
 
 def _from_log(row: dict) -> ProcessedReport:

@@ -81,3 +81,23 @@ def test_a_report_its_words_retype_is_compared_as_that_type_with_the_models_conf
         assert dist == pytest.approx({t: p / total for t, p in probs.items()}), (text, model.incident_type)
         assert max(dist, key=dist.get) == "public_security", (text, dist)
     assert retyped, "no report was retyped: the test reads nothing"
+
+
+def test_the_grouper_is_handed_the_models_probabilities_as_it_gave_them_and_the_decided_type_beside_them(
+        pipeline, triage_model, monkeypatch):
+    """s20: the stream used to rewrite a retyped report's probabilities (the model's type and the decided one swapped)
+    before the grouper saw them; now the report carries what the words decided over (``retyped_from``) and the
+    probabilities stay the model's."""
+    seen = []
+    add = pipeline.grouper.add
+    monkeypatch.setattr(pipeline.grouper, "add", lambda item: (seen.append(item), add(item))[1])
+    retyped = 0
+    for i, text in enumerate(CRUSH_WORDS):
+        (model,) = triage_model.predict([text])
+        pipeline.process([FeedRecord(text, T + 3600 * i, "radio", external_id=f"c{i}")])
+        item = seen[-1]
+        assert item.type_probs == model.type_probs, text
+        want = model.incident_type if model.incident_type not in ("public_security", "not_incident") else None
+        assert item.retyped_from == want, (text, model.incident_type)
+        retyped += want is not None
+    assert retyped
