@@ -16,7 +16,8 @@ from agent.follow_up import is_question
 from agent.hazards import hazard_from_words, no_new_emergency
 from agent.incident_scope import ReportPlace
 from agent.intents import cue_intents
-from agent.rumour_question import RUMOUR_QUERY, asks_if_rumour_true, findings_at, plan_advice, rumour_answer
+from agent.rumour_question import RUMOUR_QUERY, asks_if_rumour_true, plan_advice, rumour_answer
+from agent.rumours import RumourChecker
 from agent.schemas import ChatEvent
 from agent.tool_registry import procedure_search_tool
 from core.errors import InputError
@@ -112,7 +113,8 @@ def rumour_reply(session: Session, turn: Turn, text: str) -> Iterator[ChatEvent]
     a = session.assistant
     place = a._filer.report_place(text) or named_place(session, text)
     opened = [(i.incident_id, i.incident_type) for i in a._store.list_incidents()]
-    findings = findings_at(place, text, opened, a._filer.incident_place, a._filer.describe, a._store.report_texts)
+    findings = RumourChecker.findings_at(place, text, opened, a._filer.incident_place, a._filer.describe,
+                                         a._store.report_texts)
     try:
         advice = plan_advice(procedure_search_tool(a._passages).invoke({"query": RUMOUR_QUERY, "k": 4}).citations)
     except Exception:  # noqa: BLE001 - the log is the answer; the plan's advice is only added help

@@ -39,7 +39,7 @@ def test_asks_if_rumour_true(text, asks):
 ])
 def test_claim_words(text, words):
     from agent.hazards import hazard_from_words
-    from agent.rumour_question import claim_words
+    from agent.rumours import claim_words
 
     got = claim_words(text, hazard_from_words(text))
     assert got == words, got
@@ -66,7 +66,7 @@ class _Log:
 
 
 def test_findings_at_the_claims_place():
-    from agent.rumour_question import findings_at
+    from agent.rumours import findings_at
 
     log = _Log({"INC-1": HERE, "INC-2": HERE, "INC-3": FAR, "INC-4": None},
                {"INC-1": ["Crowd crush at the metro doors"], "INC-2": ["Bomb threat phoned in, a bag by the entrance"],
@@ -81,7 +81,8 @@ def test_findings_at_the_claims_place():
 
 
 def test_rumour_answer_reads_the_same():
-    from agent.rumour_question import RumourFinding, rumour_answer
+    from agent.rumour_question import rumour_answer
+    from agent.rumours import RumourFinding
 
     text = "People say there is a bomb at Rautatientori. Is that true?"
     none = rumour_answer(text, HERE, [], [])
