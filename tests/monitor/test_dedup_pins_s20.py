@@ -57,16 +57,23 @@ CRUSH_WORDS = [
 ]
 
 
-def test_a_report_its_words_retype_is_compared_as_that_type_with_the_models_confidence(pipeline, triage_model,
-                                                                                       monkeypatch):
+def _handed(pipeline, triage_model, monkeypatch) -> list[tuple[str, object, object]]:
+    """Each crush report fed an hour apart: its text, the model's triage of it, and the Item the grouper was handed."""
     seen = []
     add = pipeline.grouper.add
     monkeypatch.setattr(pipeline.grouper, "add", lambda item: (seen.append(item), add(item))[1])
-    retyped = 0
+    out = []
     for i, text in enumerate(CRUSH_WORDS):
         (model,) = triage_model.predict([text])
         pipeline.process([FeedRecord(text, T + 3600 * i, "radio", external_id=f"c{i}")])
-        item = seen[-1]
+        out.append((text, model, seen[-1]))
+    return out
+
+
+def test_a_report_its_words_retype_is_compared_as_that_type_with_the_models_confidence(pipeline, triage_model,
+                                                                                       monkeypatch):
+    retyped = 0
+    for text, model, item in _handed(pipeline, triage_model, monkeypatch):
         if model.incident_type == "not_incident":  # triaged noise: its words decide nothing (join-only)
             continue
         assert item.incident_type == "public_security", (text, model.incident_type)
@@ -88,14 +95,8 @@ def test_the_grouper_is_handed_the_models_probabilities_as_it_gave_them_and_the_
     """s20: the stream used to rewrite a retyped report's probabilities (the model's type and the decided one swapped)
     before the grouper saw them; now the report carries what the words decided over (``retyped_from``) and the
     probabilities stay the model's."""
-    seen = []
-    add = pipeline.grouper.add
-    monkeypatch.setattr(pipeline.grouper, "add", lambda item: (seen.append(item), add(item))[1])
     retyped = 0
-    for i, text in enumerate(CRUSH_WORDS):
-        (model,) = triage_model.predict([text])
-        pipeline.process([FeedRecord(text, T + 3600 * i, "radio", external_id=f"c{i}")])
-        item = seen[-1]
+    for text, model, item in _handed(pipeline, triage_model, monkeypatch):
         assert item.type_probs == model.type_probs, text
         want = model.incident_type if model.incident_type not in ("public_security", "not_incident") else None
         assert item.retyped_from == want, (text, model.incident_type)
