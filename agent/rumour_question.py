@@ -16,7 +16,7 @@ from typing import Any
 
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace
-from agent.rumours import RUMOUR_WORDS, RumourFinding
+from agent.rumours import RUMOUR_WORDS, FacilityFact, RumourFinding
 from core.text import has_han
 
 __all__ = ["RUMOUR_QUERY", "asks_if_rumour_true", "plan_advice", "rumour_answer"]
@@ -42,9 +42,12 @@ def plan_advice(citations: Sequence[Any]) -> list[str]:
     return advice
 
 
-def rumour_answer(text: str, place: ReportPlace | None, findings: Sequence[RumourFinding], advice: Sequence[str]) -> str:
-    """The answer: nothing filed; what the log holds at the claim's place; whether anything in it confirms the claim
-    (an open incident there of the claim's hazard); verify with the police; the plan's advice on rumours."""
+def rumour_answer(text: str, place: ReportPlace | None, findings: Sequence[RumourFinding], advice: Sequence[str],
+                  shelter: tuple[FacilityFact, str] | None = None) -> str:
+    """The answer: nothing filed; what the log holds at the claim's place; a shelter the claim says closed (or open)
+    that the log, else the scenario, has otherwise (``shelter``: the fact and the claimed status,
+    ``RumourChecker.shelter_question``); whether anything in the log confirms the claim (an open incident there of the
+    claim's hazard); verify with the police; the plan's advice on rumours."""
     hazard = hazard_from_words(text)
     where = place.name if place is not None and place.name else ""
     confirming = [f for f in findings if f.tells_the_claim]
@@ -56,6 +59,12 @@ def rumour_answer(text: str, place: ReportPlace | None, findings: Sequence[Rumou
             lines.append(f"事件日志中 {where} 的未结事件：{listed}。" if findings else f"事件日志中 {where} 没有未结事件。")
         else:
             lines.append("消息中没有地图上能找到的地点；事件日志已按说法的内容查看。")
+        if shelter is not None:
+            fact, claim = shelter
+            status = {"open": "开放", "closed": "已关闭"}
+            source = "预案场景" if fact.source == "scenario" else "事件日志"
+            lines.append(f"说法提到避难所 {fact.name}：说法称其{status[claim]}，而{source}显示其{status[fact.status]}，与记录不符；"
+                         "回应公众前请先与该避难所核实。")
         lines.append(f"事件日志中的 {', '.join(f.incident_id for f in confirming)} 与此说法有关：请先核对该事件再回应公众。"
                      if confirming else "事件日志中没有任何记录证实这一说法：请将其视为未经证实的传言，在发布任何公开声明前先向警方（值班指挥）核实。")
         if advice:
@@ -67,6 +76,11 @@ def rumour_answer(text: str, place: ReportPlace | None, findings: Sequence[Rumou
         lines.append(f"The incident log at {where}: {listed}." if findings else f"The incident log has no open incident at {where}.")
     else:
         lines.append("The message names no place the map knows; the log was read for the claim itself.")
+    if shelter is not None:
+        fact, claim = shelter
+        source = "the scenario" if fact.source == "scenario" else f"the incident log ({fact.source.removeprefix('incident log ')})"
+        lines.append(f"It names the shelter {fact.name}: the claim says it is {claim}, {source} says it is {fact.status}; "
+                     f"the log contradicts the claim: check with the shelter before answering the public.")
     if confirming:
         lines.append(f"Open in the log and of this kind ({kind}): {', '.join(f.incident_id for f in confirming)}; check it "
                      f"with its desk before answering the public.")

@@ -49,6 +49,11 @@ RUMOUR_WORDS: dict[str, re.Pattern[str]] = {
                          r"|关闭|关门|关了|不开放|没开|满了|不让进|拒绝", re.IGNORECASE),
     # ... or open.
     "open": re.compile(r"\b(is open|are open|now open|still open|opened|reopened)\b|开放|开门了|可以进", re.IGNORECASE),
+    # A shelter named as one: what makes an operator's question about a place said closed a question about its shelter
+    # (a shelter's alias is often a station or a library: "the metro at Central Station is closed" is no shelter claim).
+    "shelter": re.compile(r"\b(?:shelters?|(?:evacuation|evacuee|reception|rest) cent(?:re|er)s?|evacuation (?:site|point)s?|"
+                          r"suoja\w*|evakuointi\w*|skyddsrum\w*|evakuerings\w*)\b|避难所|避难场所|安置点|避难点",
+                          re.IGNORECASE),
 }
 
 
@@ -131,9 +136,10 @@ class RumourChecker:
             if name and status in ("open", "closed"):
                 self.facts[name] = FacilityFact(name, status, f"incident log {event.created_at[:16]}")
 
-    def check(self, text: str) -> str | None:
-        """"says <shelter> is <claim>; <source> says <status>" where ``text`` names a shelter and says it is closed
-        or open, and the log (else the scenario) says otherwise; None where it names none, claims nothing, or agrees."""
+    def contradicted(self, text: str) -> tuple[FacilityFact, str] | None:
+        """(what the log, else the scenario, says of the shelter, the status ``text`` claims) where ``text`` names a
+        shelter and says it is closed or open and the fact says otherwise; None where it names none, claims nothing,
+        or agrees."""
         low = text.casefold()
         named = [name for alias, name in self.aliases.items() if alias in low]
         if not named:
@@ -144,5 +150,18 @@ class RumourChecker:
         for name in dict.fromkeys(named):
             fact = self.facts[name]
             if fact.status != claim:
-                return f"says {name} is {claim}; {fact.source} says {fact.status}"
+                return fact, claim
         return None
+
+    def check(self, text: str) -> str | None:
+        """The stream's flag: "says <shelter> is <claim>; <source> says <status>" (``contradicted``), or None."""
+        found = self.contradicted(text)
+        if found is None:
+            return None
+        fact, claim = found
+        return f"says {fact.name} is {claim}; {fact.source} says {fact.status}"
+
+    def shelter_question(self, text: str) -> tuple[FacilityFact, str] | None:
+        """The chat's check of a question whether a shelter is closed or open: ``contradicted`` where the message
+        speaks of a shelter (``RUMOUR_WORDS['shelter']``), not only of a place that has one."""
+        return self.contradicted(text) if RUMOUR_WORDS["shelter"].search(text) else None

@@ -109,17 +109,20 @@ def rumour_question_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | 
 
 
 def rumour_reply(session: Session, turn: Turn, text: str) -> Iterator[ChatEvent]:
-    """What the log holds at the claim's place, whether it confirms the claim, and the plan's advice on rumours."""
+    """What the log holds at the claim's place, a shelter it says closed or open that the log or the scenario has
+    otherwise (the stream's check of posts, ``agent.rumours.RumourChecker``), whether the log confirms the claim, and
+    the plan's advice on rumours."""
     a = session.assistant
     place = a._filer.report_place(text) or named_place(session, text)
     opened = [(i.incident_id, i.incident_type) for i in a._store.list_incidents()]
-    findings = RumourChecker.findings_at(place, text, opened, a._filer.incident_place, a._filer.describe,
-                                         a._store.report_texts)
+    scenario = getattr(a._city, "scenario", None)
+    checker = RumourChecker.from_scenario(scenario, a._store) if scenario is not None else RumourChecker({}, {})
+    findings = checker.findings_at(place, text, opened, a._filer.incident_place, a._filer.describe, a._store.report_texts)
     try:
         advice = plan_advice(procedure_search_tool(a._passages).invoke({"query": RUMOUR_QUERY, "k": 4}).citations)
     except Exception:  # noqa: BLE001 - the log is the answer; the plan's advice is only added help
         advice = []
-    yield from session._reply(turn, rumour_answer(text, place, findings, advice))
+    yield from session._reply(turn, rumour_answer(text, place, findings, advice, checker.shelter_question(text)))
 
 
 def named_place(session: Session, text: str) -> ReportPlace | None:
