@@ -469,29 +469,20 @@ def _words_over_model(outcome: Any) -> dict[str, Any]:
     return update
 
 
-# Priorities below the floor of a hazard that always needs a stand-off cordon.
+# Priorities below P2 (the evacuation planner moves nobody at P3/P4).
 _BELOW_P2 = ("P3", "P4")
 
 
-# The determinant whose cordon makes a type at least P2 (the evacuation planner moves nobody at P3/P4).
-_STANDOFF_DETERMINANT = {"public_security": "suspicious_object", "not_incident": "suspicious_object",
-                         "fire": "gas_cylinders_at_fire"}
-
-
 def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:
-    """A suspicious object (an unattended bag, a package with wires, a bomb) is at least P2: the protective table's PS
-    rows set a DHS mandatory stand-off around it, and a P3 plan moved nobody while its own actions said "evacuate at
-    least 100 m around it". So is a fire with gas cylinders in it (rule F7's explosion-risk cordon; merge s19: a P3
-    reading of the Swedish kiosk fire planned no evacuation at all). The model's priority stays where it is higher,
-    and on a type without such a row."""
-    needs = _STANDOFF_DETERMINANT.get(outcome.incident_type)
-    if outcome.priority not in _BELOW_P2 or needs is None:
-        return outcome
-    from tools.determinants import extract
+    """A suspicious object, or a fire with gas cylinders in it, is at least P2: the stand-off cordon the protective
+    table sets around it is planned only then (``tools.response_table.standoff_priority``, the table's floor by
+    determinant). The model's priority stays where it is higher, and on a type without such a row."""
+    from tools.response_table import standoff_priority
 
-    if not any(d.code == needs for d in extract(text)):
+    floor = standoff_priority(outcome.incident_type, outcome.priority, text)
+    if floor is None:
         return outcome
-    update: dict[str, Any] = {"priority": "P2", "priority_confidence": float(dict(outcome.priority_probs).get("P2", 0.0))}
+    update: dict[str, Any] = {"priority": floor, "priority_confidence": float(dict(outcome.priority_probs).get(floor, 0.0))}
     if outcome.incident_type == "not_incident":
         update.update(incident_type="public_security", type_confidence=float(dict(outcome.type_probs).get("public_security", 0.0)),
                       **_words_over_model(outcome))

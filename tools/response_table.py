@@ -439,6 +439,29 @@ _EXPLAINS_P1: dict[str, tuple[str, ...]] = {
 }
 
 
+# The table's priority floors come two ways: a priority says what units a class needs at least (``priority_floor``:
+# priority -> units), and a determinant whose cordon the plan must hold says what priority a class is at least
+# (``standoff_priority``: determinant -> priority).  A suspicious object (an unattended bag, a package with wires, a
+# bomb) needs the protective table's DHS stand-off (PS rows), a fire with gas cylinders in it rule F7's explosion-risk
+# cordon; the evacuation planner moves nobody at P3/P4, so such a report is at least P2 (a P3 plan moved nobody while
+# its own actions said "evacuate at least 100 m around it"; merge s19: a P3 Swedish kiosk fire planned no evacuation).
+# not_incident: a suspicious object the model dismissed (the caller retypes it as public_security).
+STANDOFF_FLOOR = "P2"
+_STANDOFF_DETERMINANT: dict[str, str] = {"public_security": "suspicious_object", "not_incident": "suspicious_object",
+                                         "fire": "gas_cylinders_at_fire"}
+
+
+def standoff_priority(incident_type: str, priority: str, text: str) -> str | None:
+    """``STANDOFF_FLOOR`` where a report of ``incident_type`` at ``priority`` (below it) tells the determinant whose
+    stand-off cordon needs that priority, else None (a higher priority stays; a type without such a row stays)."""
+    needs = _STANDOFF_DETERMINANT.get(incident_type)
+    if needs is None or priority not in ("P3", "P4"):
+        return None
+    from tools.determinants import extract
+
+    return STANDOFF_FLOOR if any(d.code == needs for d in extract(text)) else None
+
+
 def priority_floor(incident_type: str, priority: str, dets: dict[str, Determinant], needs: UnitNeeds) -> None:
     """The class's standing configuration where the report's priority says more than its determinants do.
 

@@ -183,7 +183,9 @@ class Item:
     place: PlaceFix | None = None
     source: str = "other"
     type_confidence: float = 1.0        # the classifier's confidence in incident_type: scales the type penalty
-    type_probs: dict[str, float] | None = None  # the classifier's probabilities over types (learned scorer)
+    type_probs: dict[str, float] | None = None  # the classifier's probabilities over types as it gave them (learned scorer)
+    retyped_from: str | None = None     # the classifier's type where the report's words decided incident_type over it
+                                        # (agent.hazards.decisive_hazard); the pair scorer reads it (pairscore.side_of)
     join_only: bool = False             # may join an open cluster but never opens one (a report triaged not_incident)
     hazard_evidence: str | None = None  # the words naming the hazard of its type (agent.monitor.evidence), if any
     hazard_warning: str | None = None   # the words that make it a warning or forecast of that hazard, not a report of

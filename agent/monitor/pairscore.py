@@ -178,12 +178,26 @@ def type_dist(type_probs: dict[str, float] | None, incident_type: str) -> dict[s
     return {t: p / total for t, p in dist.items()} if total > 0 else {}
 
 
+def as_decided(type_probs: dict[str, float] | None, incident_type: str, retyped_from: str | None) -> dict[str, float] | None:
+    """The classifier's type probabilities read as the type the report's words decided (``incident_type``, retyped
+    from the classifier's ``retyped_from``): the two types swap places, so the report is compared as the type it was
+    read as, with the classifier's confidence (trial s19 M9: a crush retyped from traffic_accident still compared as a
+    traffic accident, "type differs (public_security vs public_security)", and stayed a cluster of its own).  The
+    probabilities given are left as the classifier gave them."""
+    if not type_probs or not retyped_from or retyped_from == incident_type:
+        return type_probs
+    swapped = dict(type_probs)
+    swapped[incident_type], swapped[retyped_from] = type_probs.get(retyped_from, 0.0), type_probs.get(incident_type, 0.0)
+    return swapped
+
+
 def side_of(item, idx: np.ndarray, val: np.ndarray) -> PairSide:
     """The pair scorer's view of a report (an ``agent.monitor.grouping.Item``) and its term vector."""
-    dist = type_dist(item.type_probs, item.incident_type)
+    probs = as_decided(item.type_probs, item.incident_type, item.retyped_from)
+    dist = type_dist(probs, item.incident_type)
     # the classifier's confidence in the report's likeliest real type (not_incident's share left out, not renormalised)
-    if item.type_probs:
-        conf = max((p for t, p in item.type_probs.items() if t != NOISE_TYPE), default=0.0)
+    if probs:
+        conf = max((p for t, p in probs.items() if t != NOISE_TYPE), default=0.0)
     else:
         conf = item.type_confidence if item.incident_type != NOISE_TYPE else 0.0
     return PairSide(item.time, idx, val, item.dense, item.place, dist, marks(item.text), float(conf))

@@ -434,22 +434,12 @@ class MonitorPipeline:
                     cluster_id = None
                     reason = ("not triaged: triage failed (see the log)" if tri is _TRIAGE_FAILED
                               else "not triaged: the classifier refused the text (see the log)") + "; needs a human read"
-                elif alarm:
-                    cluster_id = None
-                    reason = (f"not grouped: unverified social post — verify: it claims '{alarm}', which no report from "
-                              "another source names")
-                    alerts.append(MonitorAlert("rumour", t, f"Unverified social post — verify with the police: it claims "
-                                               f"'{alarm}', which no report from another source names; not merged into "
-                                               f"any incident — “{rec.text[:100]}”", detail={"claim": alarm, "unverified": True}))
-                elif claim:
+                elif alarm or claim:
                     # Never merged into (and escalating) an incident, never a candidate on its own word: a person
-                    # verifies it first (trial s18 M10).
+                    # verifies it first (trial s18 M10: mass casualties; s19 M8: a bomb or a gunman).
                     cluster_id = None
-                    reason = (f"not grouped: unverified social post — verify: it claims mass casualties ('{claim}') "
-                              "that no other source confirms")
-                    alerts.append(MonitorAlert("rumour", t, f"Unverified social post — verify: it claims mass casualties "
-                                               f"('{claim}') that no other source confirms; not merged into any incident"
-                                               f" — “{rec.text[:100]}”", detail={"claim": claim, "unverified": True}))
+                    reason, alert = _unverified_claim(rec.text, t, alarm, claim)
+                    alerts.append(alert)
                 elif noise and not warns and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, (f"not grouped: it tells no new emergency ({calm.replace('_', ' ')})" if calm
                                                 else f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})")
@@ -461,7 +451,8 @@ class MonitorPipeline:
                         key=report_id, time=t, text=rec.text, incident_type=NOISE_TYPE if noise else hazard.incident_type,
                         priority=priority_rank(tri.priority), dense=vec, place=fix, source=rec.source,
                         type_confidence=hazard.probability if hazard.retyped and not noise else float(tri.type_confidence),
-                        type_probs=_as_read(getattr(tri, "type_probs", None), tri.incident_type, decisive), join_only=noise,
+                        type_probs=getattr(tri, "type_probs", None), join_only=noise,
+                        retyped_from=tri.incident_type if decisive and decisive != tri.incident_type else None,
                         hazard_evidence=hazard.evidence, hazard_warning=hazard.warning,
                         hazard_impact=hazard.impact, opens_as=hazard.incident_type if warns else None,
                         unmapped=unmapped, families=families))
@@ -747,16 +738,17 @@ class MonitorPipeline:
             self.lock.release()
 
 
-def _as_read(probs: dict | None, model_type: str, decisive: str | None) -> dict | None:
-    """The classifier's type probabilities as the grouper should read them: where the report's words decide its type
-    (``decisive_hazard``), the model's type and that one swap places, so the pair scorer compares the type the report
-    was read as, with the model's confidence (trial s19 M9: a crush retyped from traffic_accident still compared as a
-    traffic accident, "type differs (public_security vs public_security)", and stayed a cluster of its own)."""
-    if not probs or not decisive or decisive == model_type:
-        return probs
-    swapped = dict(probs)
-    swapped[decisive], swapped[model_type] = probs.get(model_type, 0.0), probs.get(decisive, 0.0)
-    return swapped
+def _unverified_claim(text: str, t: float, alarm: str | None, casualties: str | None) -> tuple[str, MonitorAlert]:
+    """The reason and the rumour alert of a social post whose claim no other source backs: ``alarm``, the words that
+    claim a bomb or a gunman no report from another source names (``alarming_claim``), or else ``casualties``, the
+    words that claim mass casualties (``mass_casualty_claim``).  One alert, whichever the claim."""
+    if alarm:  # a threat to name to the police
+        what, verify = f"it claims '{alarm}', which no report from another source names", "verify with the police"
+    else:
+        what, verify = f"it claims mass casualties ('{casualties}') that no other source confirms", "verify"
+    alert = MonitorAlert("rumour", t, f"Unverified social post — {verify}: {what}; not merged into any incident — “{text[:100]}”",
+                         detail={"claim": alarm or casualties, "unverified": True})
+    return f"not grouped: unverified social post — verify: {what}", alert
 
 
 def _from_log(row: dict) -> ProcessedReport:

@@ -8,18 +8,18 @@ measured against (``bench/bench_monitor.py --part signals``, on the frozen ``ben
 
 **Rumours**: a message that names a shelter and says it is closed/full/open is checked against what the incident
 log says about that shelter (its latest ``facility_status`` event, else the scenario: a shelter with capacity is
-open).  A contradiction is flagged "possible rumour or misinformation" with both sides, for a person to check — it is
-never corrected automatically.
+open) by ``agent.rumours.RumourChecker``, the checker the chat's rumour question uses too.  A contradiction is flagged
+"possible rumour or misinformation" with both sides, for a person to check — it is never corrected automatically.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from agent.rumours import RumourChecker
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +38,6 @@ LEXICON = {
     "info_request": ["?", "anyone know", "does anyone", "is it safe", "where is", "where can", "is the", "are the",
                      "吗", "哪里", "请问", "是否", "能不能"],
 }
-
-_CLOSED = re.compile(r"\b(closed|shut|locked|not open|no longer open|turning (people )?away|turned away|full|no room)\b"
-                     r"|关闭|关门|关了|不开放|没开|满了|不让进|拒绝", re.IGNORECASE)
-_OPEN = re.compile(r"\b(is open|are open|now open|still open|opened|reopened)\b|开放|开门了|可以进", re.IGNORECASE)
-
 
 class LexiconSignals:
     """Baseline: the label whose keywords occur most (help before info on ties; none without any)."""
@@ -95,56 +90,6 @@ def load_examples(path: Path = TRAIN_FILE) -> list[dict]:
     import yaml
 
     return yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
-
-
-@dataclass
-class FacilityFact:
-    name: str
-    status: str         # open | closed
-    source: str         # "scenario" or "incident log <time>"
-
-
-class RumourChecker:
-    """Claims about shelters checked against the incident log and the scenario."""
-
-    def __init__(self, facts: dict[str, FacilityFact], aliases: dict[str, str]):
-        self.facts = facts          # facility name -> fact
-        self.aliases = aliases      # folded alias -> facility name
-
-    @classmethod
-    def from_scenario(cls, scenario, store=None) -> "RumourChecker":
-        facts, aliases = {}, {}
-        for s in scenario.shelters:
-            facts[s.name] = FacilityFact(s.name, "open" if s.capacity > 0 else "closed", "scenario")
-            for a in (s.name, s.id, *s.aliases):
-                if len(a) >= 4:
-                    aliases[a.casefold()] = s.name
-        checker = cls(facts, aliases)
-        if store is not None:
-            checker.refresh(store)
-        return checker
-
-    def refresh(self, store) -> None:
-        """Apply the operators' latest ``facility_status`` events (payload: facility, status)."""
-        for event in store.events(kind="facility_status"):
-            name = self.aliases.get(str(event.payload.get("facility", "")).casefold())
-            status = event.payload.get("status")
-            if name and status in ("open", "closed"):
-                self.facts[name] = FacilityFact(name, status, f"incident log {event.created_at[:16]}")
-
-    def check(self, text: str) -> str | None:
-        low = text.casefold()
-        named = [name for alias, name in self.aliases.items() if alias in low]
-        if not named:
-            return None
-        claim = "closed" if _CLOSED.search(text) else ("open" if _OPEN.search(text) else None)
-        if claim is None:
-            return None
-        for name in dict.fromkeys(named):
-            fact = self.facts[name]
-            if fact.status != claim:
-                return f"says {name} is {claim}; {fact.source} says {fact.status}"
-        return None
 
 
 class SignalModel:

@@ -16,7 +16,8 @@ from agent.follow_up import is_question
 from agent.hazards import hazard_from_words, no_new_emergency
 from agent.incident_scope import ReportPlace
 from agent.intents import cue_intents
-from agent.rumour_question import RUMOUR_QUERY, asks_if_rumour_true, findings_at, plan_advice, rumour_answer
+from agent.rumour_question import RUMOUR_QUERY, asks_if_rumour_true, plan_advice, rumour_answer
+from agent.rumours import RumourChecker
 from agent.schemas import ChatEvent
 from agent.tool_registry import procedure_search_tool
 from core.errors import InputError
@@ -108,16 +109,20 @@ def rumour_question_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | 
 
 
 def rumour_reply(session: Session, turn: Turn, text: str) -> Iterator[ChatEvent]:
-    """What the log holds at the claim's place, whether it confirms the claim, and the plan's advice on rumours."""
+    """What the log holds at the claim's place, a shelter it says closed or open that the log or the scenario has
+    otherwise (the stream's check of posts, ``agent.rumours.RumourChecker``), whether the log confirms the claim, and
+    the plan's advice on rumours."""
     a = session.assistant
     place = a._filer.report_place(text) or named_place(session, text)
     opened = [(i.incident_id, i.incident_type) for i in a._store.list_incidents()]
-    findings = findings_at(place, text, opened, a._filer.incident_place, a._filer.describe, a._store.report_texts)
+    scenario = getattr(a._city, "scenario", None)
+    checker = RumourChecker.from_scenario(scenario, a._store) if scenario is not None else RumourChecker({}, {})
+    findings = checker.findings_at(place, text, opened, a._filer.incident_place, a._filer.describe, a._store.report_texts)
     try:
         advice = plan_advice(procedure_search_tool(a._passages).invoke({"query": RUMOUR_QUERY, "k": 4}).citations)
     except Exception:  # noqa: BLE001 - the log is the answer; the plan's advice is only added help
         advice = []
-    yield from session._reply(turn, rumour_answer(text, place, findings, advice))
+    yield from session._reply(turn, rumour_answer(text, place, findings, advice, checker.shelter_question(text)))
 
 
 def named_place(session: Session, text: str) -> ReportPlace | None:
