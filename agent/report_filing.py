@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from agent.follow_up import WhichIncident, fit_to_incident
-from agent.hazards import WATER_RESCUE, hazard_from_words
+from agent.hazards import WATER_RESCUE, hazard_from_words, reconciled_triage
 from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, joins_open_incident, report_belongs_to,
                                    same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
@@ -126,10 +126,14 @@ class ReportFiler:
             # address. A follow-up that only says where ("the address is Mannerheimintie 20", "it's in the Forum") is
             # the incident's address (review s16: it opened a new incident, and the incident stayed unplaced).
             return None
+        # the report's type as every filing path reads it: the model's reading checked against the report's words
+        # (``reconciled_triage``), whatever reading the caller passes. By the model's alone, "Kaivokatu 8 kadulla mies
+        # kaatui, ei hengitä" (read not_incident) was filed under the Ateneum fire on the next block (s19)
+        read = reconciled_triage(triage(text), text).incident_type
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
-        belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
+        belongs = report_belongs_to(place, self.incident_place(incident_id), read,
                                     self._store.get_incident(incident_id).incident_type)
-        if belongs and place is not None and self._another_hazard_here(text, incident_id, triage):
+        if belongs and place is not None and self._another_hazard_here(text, incident_id, read):
             return None
         if belongs and place is None and self._in_the_water_elsewhere(text, incident_id):
             return None
@@ -144,17 +148,16 @@ class ReportFiler:
                 return other
         return None
 
-    def _another_hazard_here(self, text: str, incident_id: str, triage: Callable[[str], TriageOutcome]) -> bool:
+    def _another_hazard_here(self, text: str, incident_id: str, read: str | None) -> bool:
         """Does a report at the incident's own place tell a hazard of its own that never meets the incident's at one
         scene ("water pipe burst on Aleksanterinkatu 52" beside a bomb threat at Stockmann, trial 17)?  Then it is
         another incident: filed under the threat it got the threat's plan and no response, and closing the prank
-        closed it.  Both readings must say so (the words and the triage model); a casualty ("medical") belongs to any
-        scene, and a hazard that meets the incident's (a fire's gas leak, a storm's flood) stays."""
+        closed it.  Both readings must say so (the words and the report's triage, ``read``); a casualty ("medical")
+        belongs to any scene, and a hazard that meets the incident's (a fire's gas leak, a storm's flood) stays."""
         kept = self._store.get_incident(incident_id).incident_type
         told = hazard_from_words(text) if tells_a_hazard_of_its_own(text) else None
         if not kept or told is None or "medical" in (told, kept) or hazards_compatible(told, kept):
             return False
-        read = triage(text).incident_type
         return read != "medical" and not hazards_compatible(read, kept)
 
     def _in_the_water_elsewhere(self, text: str, incident_id: str) -> bool:
