@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from agent.follow_up import WhichIncident, fit_to_incident
-from agent.hazards import WATER_RESCUE, hazard_from_words, reconciled_triage
+from agent.hazards import WATER_RESCUE, hazard_from_words, no_new_emergency, reconciled_triage
 from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, joins_open_incident, report_belongs_to,
                                    same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
@@ -22,7 +22,8 @@ from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
 from tools.place_words import zh_kind_hint
 
-__all__ = ["OpenElsewhere", "ReportFiler", "asks_new_incident", "headed_incident", "tells_a_hazard_of_its_own"]
+__all__ = ["OpenElsewhere", "ReportFiler", "asks_new_incident", "called_off", "called_off_out", "headed_incident", "tells_a_hazard_of_its_own",
+           "triage_of_what_is_told"]
 
 # A report that speaks of the incident already known: a pronoun or a definite hazard or place word first ("it's in the
 # Forum", "the fire is at Mannerheimintie 20", "the address is ..."), "地址是", "就在".
@@ -78,6 +79,52 @@ def headed_incident(text: str) -> str | None:
     if found is None or len({canonical_incident_id(m.group(0)) for m in _ANY_ID.finditer(text)}) != 1:
         return None
     return canonical_incident_id(found.group("id"))
+
+
+# The clauses of a report, and its contrast words ("..., but the caretaker fell", "mutta", "men", "但是") each opening one:
+# "False alarm on the fire but the caretaker fell off the ladder" is two clauses, one of them called off.
+_CLAUSES = re.compile(r"[,.;:!?\n，。；：！？、]+|\s[-–—]\s|(?=\b(?:but|however|mutta|kuitenkin|men|aber)\b|但是|可是|不过)",
+                      re.IGNORECASE)
+_CALLED_OFF = ("drill", "false_alarm", "all_clear")  # what ``no_new_emergency`` calls a hazard taken back
+
+
+def called_off_out(text: str) -> str | None:
+    """The report without its clauses that call a hazard off (a false alarm, a drill or a test, an all-clear:
+    ``agent.hazards.no_new_emergency`` read per clause), when what is left tells an emergency of its own ("False alarm
+    on the fire, but the caretaker fell off the ladder and hurt his back" -> "but the caretaker fell off the ladder and
+    hurt his back"); None when nothing is called off or nothing else is told.  The report is triaged from these words:
+    read whole, the casualty beside a retracted fire was filed as a P4 fire (s20)."""
+    found = called_off(text)
+    return found[1] if found is not None else None
+
+
+def called_off(text: str) -> tuple[frozenset[str], str] | None:
+    """(what was called off: "drill", "false_alarm", "all_clear"; the words left) of a report that calls a hazard
+    off and tells another (``called_off_out``), else None."""
+    clauses = [c.strip() for c in _CLAUSES.split(text or "") if c and c.strip()]
+    kinds = [no_new_emergency(c) for c in clauses]
+    kept = [c for c, kind in zip(clauses, kinds) if kind not in _CALLED_OFF]
+    if len(kept) == len(clauses) or not kept:
+        return None
+    rest = " ".join(kept)
+    return (frozenset(k for k in kinds if k in _CALLED_OFF), rest) if hazard_from_words(rest) is not None else None
+
+
+def triage_of_what_is_told(read: Callable[[str], TriageOutcome], text: str) -> TriageOutcome | None:
+    """The triage of a report that calls a hazard off and tells another (``called_off_out``), from what it tells: the
+    hazard its words name there over any type the model reads into words framed by the called-off one (the quick model
+    read "the caretaker fell off the ladder" as a missing person), and at least P3: what is left is an emergency of its
+    own, and P4 is "no response needed".  None for any other report."""
+    told = called_off_out(text)
+    if told is None:
+        return None
+    outcome = reconciled_triage(read(told), told, confident=_NEVER_SURE)
+    if outcome.priority == "P4":
+        outcome = outcome.model_copy(update={"priority": "P3", "priority_confidence": float(dict(outcome.priority_probs).get("P3", 0.0))})
+    return outcome
+
+
+_NEVER_SURE = 1.01  # a model confidence no reading reaches: the words' type always wins (``reconciled_triage``)
 
 
 def tells_a_hazard_of_its_own(text: str) -> bool:
