@@ -86,6 +86,9 @@ def headed_incident(text: str) -> str | None:
 _CLAUSES = re.compile(r"[,.;:!?\n，。；：！？、]+|\s[-–—]\s|(?=\b(?:but|however|mutta|kuitenkin|men|aber)\b|但是|可是|不过)",
                       re.IGNORECASE)
 _CALLED_OFF = ("drill", "false_alarm", "all_clear")  # what ``no_new_emergency`` calls a hazard taken back
+# A clause that denies its drill or false alarm calls nothing off ("this is not a fire drill": the fire is real).
+_DENIED = re.compile(r"\b(?:not|never|isn'?t|wasn'?t|aren'?t|ei|eikä|inte|icke|nicht|kein\w*)\b|不是|并非|并没有",
+                     re.IGNORECASE)
 
 
 def called_off_out(text: str) -> str | None:
@@ -102,7 +105,7 @@ def called_off(text: str) -> tuple[frozenset[str], str] | None:
     """(what was called off: "drill", "false_alarm", "all_clear"; the words left) of a report that calls a hazard
     off and tells another (``called_off_out``), else None."""
     clauses = [c.strip() for c in _CLAUSES.split(text or "") if c and c.strip()]
-    kinds = [no_new_emergency(c) for c in clauses]
+    kinds = [None if _DENIED.search(c) else no_new_emergency(c) for c in clauses]
     kept = [c for c, kind in zip(clauses, kinds) if kind not in _CALLED_OFF]
     if len(kept) == len(clauses) or not kept:
         return None

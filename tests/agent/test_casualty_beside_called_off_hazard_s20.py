@@ -70,3 +70,9 @@ def test_a_fire_put_out_was_real_its_casualty_stays_the_fires():
 
     assert corrected_type("The fire is out, but two firefighters were injured", "fire") is None
     assert corrected_type("Fire drill at the school, but a student fainted in the yard", "fire") == "medical"
+
+
+@pytest.mark.parametrize("text", ["This is not a fire drill, there is a chlorine leak", "Tämä ei ole harjoitus, mies kaatui portaissa",
+                                  "不是演习，有人晕倒了"])
+def test_a_denied_drill_calls_nothing_off(text):
+    assert called_off_out(text) is None
