@@ -37,7 +37,7 @@ from agent.cue_rules import DEICTIC_PLAN, EXPLICIT_PLAN
 from agent.intents import asks_for_help, cue_intents
 from agent.router_model import READ_ONLY_INTENTS, TOOL_INTENTS
 from agent.slots import canonical_unit_ids
-from agent.report_filing import ReportFiler
+from agent.report_filing import ReportFiler, triage_of_what_is_told
 from agent.proposals import ProposalBook, ProposalError, follow_unit_statuses, restore_unit_statuses
 from agent.safety.record_line import names_an_order, without_record_notes
 from agent.safety import (HARMFUL_REFUSAL, INJECTION_REFUSAL, addresses_assistant, asks_to_read, frames_only, looks_harmful,
@@ -341,8 +341,11 @@ class Assistant:
         words (``agent.hazards.reconciled_triage``: a contradicted type yields to the words', a suspicious object is at
         least P2). In one place, so that the same report gets the same type and priority whichever way it came in
         (before, only the chat checked it, and ``eca plan`` planned a suspicious bag as P3 where the chat said P2)."""
+        # A report that calls one hazard off and tells another ("false alarm on the fire, but the caretaker fell off
+        # the ladder") is triaged from what it tells (``agent.report_filing.triage_of_what_is_told``): a medical call
+        # at its own priority, not a P4 fire (s20)
         read = model or self._triage_only
-        return lambda text: reconciled_triage(read(text), text)
+        return lambda text: triage_of_what_is_told(read, text) or reconciled_triage(read(text), text)
 
     # --- response plans -----------------------------------------------------
     def plan(self, report: str, incident_id: str | None = None, operator: str | None = None,

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from agent.follow_up import WhichIncident, fit_to_incident
-from agent.hazards import WATER_RESCUE, hazard_from_words
+from agent.hazards import WATER_RESCUE, hazard_from_words, no_new_emergency, reconciled_triage
 from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, joins_open_incident, report_belongs_to,
                                    same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
@@ -22,7 +22,8 @@ from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
 from tools.place_words import zh_kind_hint
 
-__all__ = ["OpenElsewhere", "ReportFiler", "asks_new_incident", "headed_incident", "tells_a_hazard_of_its_own"]
+__all__ = ["OpenElsewhere", "ReportFiler", "asks_new_incident", "called_off", "called_off_out", "headed_incident", "tells_a_hazard_of_its_own",
+           "triage_of_what_is_told"]
 
 # A report that speaks of the incident already known: a pronoun or a definite hazard or place word first ("it's in the
 # Forum", "the fire is at Mannerheimintie 20", "the address is ..."), "地址是", "就在".
@@ -80,6 +81,55 @@ def headed_incident(text: str) -> str | None:
     return canonical_incident_id(found.group("id"))
 
 
+# The clauses of a report, and its contrast words ("..., but the caretaker fell", "mutta", "men", "但是") each opening one:
+# "False alarm on the fire but the caretaker fell off the ladder" is two clauses, one of them called off.
+_CLAUSES = re.compile(r"[,.;:!?\n，。；：！？、]+|\s[-–—]\s|(?=\b(?:but|however|mutta|kuitenkin|men|aber)\b|但是|可是|不过)",
+                      re.IGNORECASE)
+_CALLED_OFF = ("drill", "false_alarm", "all_clear")  # what ``no_new_emergency`` calls a hazard taken back
+# A clause that denies its drill or false alarm calls nothing off ("this is not a fire drill": the fire is real).
+_DENIED = re.compile(r"\b(?:not|never|isn'?t|wasn'?t|aren'?t|ei|eikä|inte|icke|nicht|kein\w*)\b|不是|并非|并没有",
+                     re.IGNORECASE)
+
+
+def called_off_out(text: str) -> str | None:
+    """The report without its clauses that call a hazard off (a false alarm, a drill or a test, an all-clear:
+    ``agent.hazards.no_new_emergency`` read per clause), when what is left tells an emergency of its own ("False alarm
+    on the fire, but the caretaker fell off the ladder and hurt his back" -> "but the caretaker fell off the ladder and
+    hurt his back"); None when nothing is called off or nothing else is told.  The report is triaged from these words:
+    read whole, the casualty beside a retracted fire was filed as a P4 fire (s20)."""
+    found = called_off(text)
+    return found[1] if found is not None else None
+
+
+def called_off(text: str) -> tuple[frozenset[str], str] | None:
+    """(what was called off: "drill", "false_alarm", "all_clear"; the words left) of a report that calls a hazard
+    off and tells another (``called_off_out``), else None."""
+    clauses = [c.strip() for c in _CLAUSES.split(text or "") if c and c.strip()]
+    kinds = [None if _DENIED.search(c) else no_new_emergency(c) for c in clauses]
+    kept = [c for c, kind in zip(clauses, kinds) if kind not in _CALLED_OFF]
+    if len(kept) == len(clauses) or not kept:
+        return None
+    rest = " ".join(kept)
+    return (frozenset(k for k in kinds if k in _CALLED_OFF), rest) if hazard_from_words(rest) is not None else None
+
+
+def triage_of_what_is_told(read: Callable[[str], TriageOutcome], text: str) -> TriageOutcome | None:
+    """The triage of a report that calls a hazard off and tells another (``called_off_out``), from what it tells: the
+    hazard its words name there over any type the model reads into words framed by the called-off one (the quick model
+    read "the caretaker fell off the ladder" as a missing person), and at least P3: what is left is an emergency of its
+    own, and P4 is "no response needed".  None for any other report."""
+    told = called_off_out(text)
+    if told is None:
+        return None
+    outcome = reconciled_triage(read(told), told, confident=_NEVER_SURE)
+    if outcome.priority == "P4":
+        outcome = outcome.model_copy(update={"priority": "P3", "priority_confidence": float(dict(outcome.priority_probs).get("P3", 0.0))})
+    return outcome
+
+
+_NEVER_SURE = 1.01  # a model confidence no reading reaches: the words' type always wins (``reconciled_triage``)
+
+
 def tells_a_hazard_of_its_own(text: str) -> bool:
     """Does a report tell a hazard of its own ("Flames at Kiasma museum", "斯托克曼百货三楼起火"), rather than only where
     the known incident is ("the address is Mannerheimintie 20") or more of it ("the fire is at ...", "it's ...")?"""
@@ -126,10 +176,14 @@ class ReportFiler:
             # address. A follow-up that only says where ("the address is Mannerheimintie 20", "it's in the Forum") is
             # the incident's address (review s16: it opened a new incident, and the incident stayed unplaced).
             return None
+        # the report's type as every filing path reads it: the model's reading checked against the report's words
+        # (``reconciled_triage``), whatever reading the caller passes. By the model's alone, "Kaivokatu 8 kadulla mies
+        # kaatui, ei hengitä" (read not_incident) was filed under the Ateneum fire on the next block (s19)
+        read = reconciled_triage(triage(text), text).incident_type
         # the hazard is the incident's own type (which a follow-up only raises), not its latest report's reading
-        belongs = report_belongs_to(place, self.incident_place(incident_id), triage(text).incident_type,
+        belongs = report_belongs_to(place, self.incident_place(incident_id), read,
                                     self._store.get_incident(incident_id).incident_type)
-        if belongs and place is not None and self._another_hazard_here(text, incident_id, triage):
+        if belongs and place is not None and self._another_hazard_here(text, incident_id, read):
             return None
         if belongs and place is None and self._in_the_water_elsewhere(text, incident_id):
             return None
@@ -144,17 +198,16 @@ class ReportFiler:
                 return other
         return None
 
-    def _another_hazard_here(self, text: str, incident_id: str, triage: Callable[[str], TriageOutcome]) -> bool:
+    def _another_hazard_here(self, text: str, incident_id: str, read: str | None) -> bool:
         """Does a report at the incident's own place tell a hazard of its own that never meets the incident's at one
         scene ("water pipe burst on Aleksanterinkatu 52" beside a bomb threat at Stockmann, trial 17)?  Then it is
         another incident: filed under the threat it got the threat's plan and no response, and closing the prank
-        closed it.  Both readings must say so (the words and the triage model); a casualty ("medical") belongs to any
-        scene, and a hazard that meets the incident's (a fire's gas leak, a storm's flood) stays."""
+        closed it.  Both readings must say so (the words and the report's triage, ``read``); a casualty ("medical")
+        belongs to any scene, and a hazard that meets the incident's (a fire's gas leak, a storm's flood) stays."""
         kept = self._store.get_incident(incident_id).incident_type
         told = hazard_from_words(text) if tells_a_hazard_of_its_own(text) else None
         if not kept or told is None or "medical" in (told, kept) or hazards_compatible(told, kept):
             return False
-        read = triage(text).incident_type
         return read != "medical" and not hazards_compatible(read, kept)
 
     def _in_the_water_elsewhere(self, text: str, incident_id: str) -> bool:

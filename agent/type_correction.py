@@ -24,6 +24,7 @@ from typing import Any
 
 from agent.hazards import HAZARD_WORDS, hazard_from_words, words_name_hazard
 from agent.normalise import normalised_chinese
+from agent.report_filing import called_off
 from core.vocabulary import priority_rank
 
 __all__ = ["CORRECTION_SOURCE", "corrected_type", "retyped_triage", "without_hazard", "without_retracted"]
@@ -67,6 +68,13 @@ def corrected_type(text: str, incident_type: str | None) -> str | None:
     if not incident_type or incident_type == "not_incident" or not text:
         return None
     text = normalised_chinese(text)
+    taken_back = called_off(text)
+    if taken_back is not None and taken_back[0] & {"false_alarm", "drill"}:
+        # "False alarm on the fire, but the caretaker fell off the ladder": the incident's hazard never was, the
+        # casualty is (s20: the fire was proposed for P1 on it); a hazard put out ("the fire is out, but ...") was real
+        named = hazard_from_words(taken_back[1])
+        if named and named != incident_type and not words_name_hazard(incident_type, taken_back[1]):
+            return named
     spans = _negated_spans(text, incident_type)
     if spans:
         kept, start = [], 0

@@ -7,13 +7,19 @@ follow-up reading of an incident's reports, and the raise or retype a follow-up 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from agent.follow_up import accumulated_report, kept_incident_triage
-from agent.incident_scope import ReportPlace, hazard_area, same_place
-from agent.report_filing import asks_new_incident, headed_incident
+from agent.clauses import split_clauses
+from agent.cue_rules import clause_intent
+from agent.dispatch_target import DispatchBinding, bind_dispatch
+from agent.follow_up import WhichIncident, accumulated_report, kept_incident_triage
+from agent.hazards import no_new_emergency
+from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, hazard_area, same_place
+from agent.negation import negated_order
+from agent.report_filing import asks_new_incident, headed_incident, tells_a_hazard_of_its_own
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
 from agent.safety import CheckedText, screen_text
@@ -23,7 +29,8 @@ from agent.type_correction import CORRECTION_SOURCE, corrected_type, retyped_tri
 from core.errors import InputError
 from core.triage_reading import ModelReading
 from core.vocabulary import NOT_INCIDENT, priority_rank
-from agent.turn_steps.turn import Session, Turn
+from agent.turn_steps.turn import Session, Turn, current_incident
+from tools.llm_tools import DispatchArgs
 
 
 def plan_report(session: Session, turn: Turn, triage: Any, report: str) -> ResponsePlan:
@@ -32,6 +39,8 @@ def plan_report(session: Session, turn: Turn, triage: Any, report: str) -> Respo
     # the type the words contradict yields to theirs (agent.hazards.reconciled_triage), as the router's arguments do;
     # the same reading as every other path that plans a report (``Assistant.report_triage``)
     checked_report = screen_text(report, what="report")
+    if (done := filed_this_turn(session, turn, checked_report.text)) is not None:
+        return done  # filed already this turn (a dispatch filed its report before the plan was asked): not twice
     reconciled = a.report_triage(triage)
     others = session.state.incidents if session.config.follow_reports else ()
     if turn.address is not None and turn.address[1] and turn.incident_id is not None:
@@ -81,6 +90,16 @@ def plan_report(session: Session, turn: Turn, triage: Any, report: str) -> Respo
         turn.moved.append(plan)
     turn.filed.append(plan)
     return plan
+
+
+def filed_this_turn(session: Session, turn: Turn, text: str) -> ResponsePlan | None:
+    """The plan of this turn that filed ``text`` as its incident's latest report, else None."""
+    store = session.assistant._store
+    for plan in turn.filed:
+        latest = store.latest_report(plan.incident_id) if plan.incident_id else None
+        if latest is not None and latest.text == text:
+            return plan
+    return None
 
 
 def crew_of(turn: Turn, report: str) -> tuple[str, str] | None:
@@ -227,3 +246,51 @@ def say_model_reading(plan: ResponsePlan, model: TriageOutcome | ModelReading) -
         f"Incident type {shown.incident_type} ({shown.priority}) is taken from the report's words; the triage model read "
         f"it as {model.incident_type} ({model.priority}, {model.type_confidence:.0%}). Confirm the type with the caller.")
 
+
+def bind_turn_dispatch(session: Session, turn: Turn, triage: Any, args: DispatchArgs) -> DispatchBinding:
+    """The incidents a dispatch of this turn commits to (``agent.dispatch_target.bind_dispatch``), after the report the
+    order's message tells is filed (``report_before_dispatch``): the units then go to that report's incident."""
+    a = session.assistant
+    filed = report_before_dispatch(session, turn, triage, args)
+    binding = bind_dispatch(args, current_incident(turn), a._store, a._filer.report_place, a._filer.incident_place,
+                            a._on_scene, turn.crew_incident)
+    if filed is not None and filed in binding.bound.values():
+        binding.notes.insert(0, f"The report in this message was filed as {filed}; the units are proposed for it.")
+    return binding
+
+
+def report_before_dispatch(session: Session, turn: Turn, triage: Any, args: DispatchArgs) -> str | None:
+    """A request-first report on another incident's session ("Send an ambulance to Annankatu 12, a man collapsed",
+    "派一辆救护车到 X，有个男的晕倒了", "Lähettäkää ambulanssi X:ään, mies kaatui" while the desk is on a fire): the message
+    is a report too, filed the way any report is (``report_target``: a new incident at its own place, or the open one
+    there) before its units are bound, so that they are proposed for it.  Bound by the selection alone, the ambulance
+    was committed to the fire and nothing was filed (s20).  Only where the report is not the session incident's own
+    (the fire's casualty at its building, "send another engine, the fire spreads" stay with it); never for a crew's
+    order (its incident's), an order naming an incident or several scenes, a drill or a test.  The incident filed
+    under, or None (nothing filed: the binding decides as before)."""
+    session_incident = current_incident(turn)
+    text = turn.checked.text if turn.checked is not None else ""
+    a = session.assistant
+    if session_incident is None or turn.filed or turn.checked is None \
+            or turn.crew_incident is not None or turn.crew_update is not None \
+            or len(args.incidents) != 1 or INCIDENT_ID_RE.search(text) or no_new_emergency(text) is not None \
+            or not tells_a_hazard_of_its_own(told_besides_orders(text, [unit.id for _, unit in a._city.units()])):
+        return None  # an order that only describes where it goes ("send KAI-A1 to the Kamppi fire") is the binding's
+    others = session.state.incidents if session.config.follow_reports else ()
+    try:
+        if report_target(session, Turn(incident_id=session_incident), text, a.report_triage(triage), others) == session_incident:
+            return None  # the session incident's own report: its units are bound as before
+        return plan_report(session, turn, triage, text).incident_id
+    except (WhichIncident, InputError):  # a follow-up fitting several incidents, a report the screen refuses
+        return None
+
+
+_PARTS = re.compile(r"[,，、;；]")
+
+
+def told_besides_orders(text: str, unit_ids: list[str]) -> str:
+    """The words of a message that order nothing: its clauses, and the comma-separated parts of its order clauses, with no
+    order in them ("a man collapsed" of "Send an ambulance to Kamppi, a man collapsed"); "" for an order alone."""
+    parts = [part.strip() for clause in split_clauses(text)
+             for part in (_PARTS.split(clause) if clause_intent(clause, unit_ids) else [clause])]
+    return ". ".join(p for p in parts if p and clause_intent(p, unit_ids) is None and not negated_order(p))

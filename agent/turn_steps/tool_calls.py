@@ -4,6 +4,8 @@ question outside an incident.  Owns no message of its own; read by the tool agen
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from agent.close_request import close_request, sent_here_description
@@ -11,6 +13,7 @@ from agent.dispatch_target import described_only
 from agent.follow_up import is_question
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, same_place
+from agent.intents import cue_intents
 from agent.slots import canonical_unit_ids
 from agent.turn_steps.turn import Session, Turn, current_incident
 from agent.turn_steps.evacuation import incident_point
@@ -74,3 +77,26 @@ def question_calls(text: str, prediction: Any, triage: Any) -> list[dict[str, An
         return None
     return [{"name": "search_plans", "args": {"query": text[:500]}}]
 
+
+
+# A message that opens with one short question and goes on ("Is anyone hurt? There's a gas leak at Kamppi, ...",
+# "伤者多少？斯托克曼百货三楼起火"): the question, and the rest.
+_OPENING_QUESTION = re.compile(r"^\s*(?P<question>[^?？\n]{1,80}?[?？]+)\s*(?P<rest>\S.*)$", re.DOTALL)
+
+
+def reported_after_question(text: str, routed: list[dict[str, Any]], city: Any,
+                            route: Callable[[str], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """A report that opens with a question about its scene ("Is anyone hurt? There's a gas leak at Kamppi, the building
+    is being cleared", "Any casualties? ...", "伤者多少？斯托克曼百货三楼起火") is still a report: where the question
+    asks nothing the tools answer (no request the cue rules find in it) and the message as routed (``routed``) files
+    no report, but its rest does (``route``: the router's calls for a text), the rest's calls are made, with the whole
+    message as the report filed.  The question read first made it a plan question, an evacuation order or nothing, and
+    no incident was opened (s20).  Any other message: ``routed`` as it is."""
+    found = _OPENING_QUESTION.match(text or "")
+    if found is None or any(call["name"] == "plan_response" for call in routed) or cue_intents(found["question"], city) \
+            or hazard_from_words(found["rest"]) is None:
+        return routed
+    told = route(found["rest"])
+    if not any(call["name"] == "plan_response" for call in told):
+        return routed
+    return [{"name": "plan_response", "args": {"report": text}} if call["name"] == "plan_response" else call for call in told]

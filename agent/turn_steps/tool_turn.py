@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.answer_language import asks_in_chinese, awaiting_heading
 from agent.close_request import sent_here_description
-from agent.dispatch_target import bind_dispatch, crew_on_scene, reporting_crew_incident
+from agent.dispatch_target import crew_on_scene, reporting_crew_incident
 from agent.fallback import fallback_calls
 from agent.incident_filter import found_question_calls, unit_filter_calls, without_found_questions
 from agent.loop import AgentConfig, ChatAgent
@@ -25,8 +25,8 @@ from agent.tool_registry import build_tools
 from core.text import detect_language, has_han
 from agent.turn_steps.turn import Session, Turn, current_incident
 from agent.turn_steps.notes import closed_note, joined_note, opened_note
-from agent.turn_steps.tool_calls import address_calls, close_calls, send_here_calls, question_calls
-from agent.turn_steps.filing import plan_report, evacuates_elsewhere
+from agent.turn_steps.tool_calls import address_calls, close_calls, question_calls, reported_after_question, send_here_calls
+from agent.turn_steps.filing import bind_turn_dispatch, plan_report, evacuates_elsewhere
 from agent.turn_steps.evacuation import evacuation_centre
 
 
@@ -106,8 +106,7 @@ def chat_agent(session: Session, turn: Turn, triage: Any, text: str = "") -> Cha
     a, settings = session.assistant, session.assistant.settings
     tools = build_tools(a._city, a._passages, lambda report: plan_report(session, turn, triage, report), a._situation,
                         lambda action, args: session._propose(turn, action, args),
-                        lambda args: bind_dispatch(args, current_incident(turn), a._store, a._filer.report_place,
-                                                   a._filer.incident_place, a._on_scene, turn.crew_incident),
+                        lambda args: bind_turn_dispatch(session, turn, triage, args),
                         lambda args: evacuation_centre(session, turn, args), lambda: current_incident(turn),
                         lambda: time_of_day(text, a._planner.config.clock(), a._planner.config.time_zone))
     return ChatAgent(
@@ -117,7 +116,9 @@ def chat_agent(session: Session, turn: Turn, triage: Any, text: str = "") -> Cha
             or unit_filter_calls(text)  # "P1s with no unit?": the filtered list, no order read
             or send_here_calls(session, turn, text)
             or question_calls(text, prediction, triage)
-            or a._stand_down_calls(text) or fallback_calls(text, prediction, a._city, triage, a._router, a._incident_type))),
+            or a._stand_down_calls(text) or reported_after_question(
+                text, fallback_calls(text, prediction, a._city, triage, a._router, a._incident_type), a._city,
+                lambda rest: fallback_calls(rest, a._router.predict_one(rest), a._city, triage, a._router, a._incident_type)))),
         a._grounding,
         AgentConfig(max_steps=settings.agent_max_steps, time_budget_s=settings.agent_time_budget_s,
                     llm_budget_s=settings.llm_timeout_s, tools_reserve_s=settings.agent_tools_reserve_s,

@@ -52,10 +52,14 @@ def test_one_building_said_two_ways_stays_whatever_the_type(places):
 
 @pytest.mark.parametrize("report", ["A man collapsed at Kaivokatu 8, he is not breathing",
                                     "Kaivokatu 8: a woman fainted by the entrance, unconscious",
-                                    pytest.param("Kaivokatu 8 kadulla mies kaatui, ei hengitä", marks=pytest.mark.xfail(
-                                        strict=True, reason="s19 merge (known, not traced): the Finnish variant is filed under "
-                                        "the Ateneum fire again after session 19's merges; the English ones are not"))])
+                                    "Kaivokatu 8 kadulla mies kaatui, ei hengitä",
+                                    "Kaivokatu 8: en man föll ihop på gatan, han andas inte",
+                                    "Kaivokatu 8 街上一名男子倒地，没有呼吸"])
 def test_a_collapse_at_the_next_block_is_not_filed_under_the_ateneum_fire(make_assistant, report):
+    """Filed by the report's type as every path reads it (the model's reading checked against its words,
+    ``agent.hazards.reconciled_triage``), whatever reading the caller passes: by the model's alone the Finnish and
+    Swedish collapses (read not_incident by the quick model) were filed under the fire (s19's strict xfail)."""
     assistant = make_assistant()
     fire = assistant.plan("Fire in the Ateneum, smoke coming from the roof, visitors evacuating", narrative=False).incident_id
     assert assistant._filer.incident_for_report(report, fire, assistant._triage_only, [fire]) is None
+    assert assistant._filer.incident_for_report(report, fire, assistant.report_triage(), [fire]) is None
