@@ -318,6 +318,20 @@ def leave_one_author_out(sets: dict[str, list[LabelledItem]], *, link: str = "po
     return out
 
 
+def fit_sets(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = DEFAULT_JOIN,
+             c: float = DEFAULT_C, balance: bool = True, passes: int = STUDENT_PASSES) -> PairModel:
+    """Fit the pair scorer on every set (``fit``): teacher-forced examples, then ``passes`` student-forced ones, the
+    sets weighed alike."""
+    window_s = _city_window_s()
+    parts = [training_pairs(items, window_s, pooled=link == "pooled") for items in sets.values()]
+    n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
+    note = (f"fitted on {', '.join(sets)}: {sum(len(v) for v in sets.values())} reports, "
+            f"{n_pairs} {'report-cluster' if link == 'pooled' else 'pair'} examples, {n_pos} positive; C={c}, "
+            f"sets weighed {'equally' if balance else 'as they are'}")
+    note += f"; {passes} student-forced pass(es) on the model's own clusters"
+    return _fit_student(list(sets.values()), parts, window_s, c, balance, link, threshold, note, passes=passes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=["fit", "cv", "cross", "loao"])
@@ -365,14 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                   passes=args.passes).items():
             print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
-    window_s = _city_window_s()
-    parts = [training_pairs(items, window_s, pooled=args.link == "pooled") for items in sets.values()]
-    n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
-    note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "
-            f"{n_pairs} {'report-cluster' if args.link == 'pooled' else 'pair'} examples, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
-    note += f"; {args.passes} student-forced pass(es) on the model's own clusters"
-    model = _fit_student(list(sets.values()), parts, window_s, args.C, not args.no_balance, args.link,
-                         args.threshold, note, passes=args.passes)
+    model = fit_sets(sets, link=args.link, threshold=args.threshold, c=args.C, balance=not args.no_balance,
+                     passes=args.passes)
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(model.note)
     for name, w in zip(PAIR_FEATURES, model.coef):
