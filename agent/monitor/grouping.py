@@ -818,6 +818,15 @@ class OnlineGrouper:
                 ok[i] = False
                 why[i] = "its words name none of the scene's hazard, and are not close to it"
                 continue
+            if clash[mine].all() and item.time - open_[i].last_time > self.config.type_gap_s \
+                    and not item.families & theirs.keys():
+                # surely another hazard than every report of it, long after its last one: another incident, at the
+                # same spot too (a kitchen fire in the block whose heating failed hours ago), as the linear score's
+                # type penalty reads it ("minutes later the same incident described otherwise, hours later another")
+                ok[i] = False
+                why[i] = (f"another hazard ({item.incident_type}) {_minutes(item.time - open_[i].last_time)} after "
+                          "its last report")
+                continue
             if located[mine].any():
                 # the same hazard family (a crush reported at the square and at the station doors beside it) is one
                 # scene whatever the triage labels say: the fitted model decides (trial s19 M9)

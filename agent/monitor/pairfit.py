@@ -79,7 +79,8 @@ def load_dev_items(path: Path, settings=None) -> list[LabelledItem]:
     data = yaml.safe_load(raw.decode("utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
         raise ValueError(f"{path}: expected a mapping with a 'reports' list")
-    reports = sorted(data["reports"], key=lambda r: parse_timestamp(r["time"]))
+    # (time, id): reports logged the same second come in one order whatever the file's (the fit reproduces)
+    reports = sorted(data["reports"], key=lambda r: (parse_timestamp(r["time"]), str(r["id"])))
     texts = [r["text"] for r in reports]
     classifier = TriageClassifier.load(model_dir)
     triage = classifier.predict([triage_text(t) for t in texts])
@@ -318,6 +319,45 @@ def leave_one_author_out(sets: dict[str, list[LabelledItem]], *, link: str = "po
     return out
 
 
+def canonical(sets: dict[str, Sequence[LabelledItem]]) -> dict[str, list[LabelledItem]]:
+    """The sets by name, each set's reports by (time, report id).  The grouper reads a stream in order, so the order of
+    reports logged the same second changes the clusters it builds, the examples and the fitted weights (a re-sorted
+    file refitted to other weights); the order of the sets changes the rows the solver sums.  One canonical order
+    makes two refits on the same data byte-identical."""
+    return {name: sorted(sets[name], key=lambda li: (li.item.time, li.item.key)) for name in sorted(sets)}
+
+
+def fit_sets(sets: dict[str, list[LabelledItem]], *, link: str = "pooled", threshold: float = DEFAULT_JOIN,
+             c: float = DEFAULT_C, balance: bool = True, passes: int = STUDENT_PASSES,
+             extra: dict | None = None) -> PairModel:
+    """Fit the pair scorer on every set (``fit``): teacher-forced examples, then ``passes`` student-forced ones, the
+    sets weighed alike; in ``canonical`` order, so that the weights depend on the data only.  ``extra``: written with
+    the weights (``fit`` records what they were fitted from)."""
+    sets = canonical(sets)
+    window_s = _city_window_s()
+    parts = [training_pairs(items, window_s, pooled=link == "pooled") for items in sets.values()]
+    n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
+    note = (f"fitted on {', '.join(sets)}: {sum(len(v) for v in sets.values())} reports, "
+            f"{n_pairs} {'report-cluster' if link == 'pooled' else 'pair'} examples, {n_pos} positive; C={c}, "
+            f"sets weighed {'equally' if balance else 'as they are'}")
+    note += f"; {passes} student-forced pass(es) on the model's own clusters"
+    return _fit_student(list(sets.values()), parts, window_s, c, balance, link, threshold, note, extra=extra,
+                        passes=passes)
+
+
+def provenance(paths: Sequence[Path], settings=None) -> dict:
+    """What a fit's weights come from besides this code: each set file's digest and the triage model whose readings
+    (types, priorities) the features use.  A refit reproduces the shipped weights only from the same of both: a
+    retrained triage model reads the reports otherwise, and the weights move with it."""
+    from core.settings import get_settings
+    from finetune.registry import current_model_dir
+
+    settings = settings or get_settings()
+    model_dir = settings.triage_model_dir or current_model_dir(settings)
+    return {"sets": {Path(p).name: hashlib.sha256(Path(p).read_bytes()).hexdigest()[:16] for p in sorted(paths)},
+            "triage_model": Path(model_dir).name if model_dir else None}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=["fit", "cv", "cross", "loao"])
@@ -341,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing = [p for p in paths if not p.exists()]
     if missing:
         parser.error(f"no such duplicate set: {', '.join(map(str, missing))}")
-    sets = {p.stem: load_dev_items(p) for p in paths}
+    sets = canonical({p.stem: load_dev_items(p) for p in paths})
     if args.action == "cv":
         res = cross_validate(sets, links=args.links, c=args.C, balance=not args.no_balance, thresholds=args.thresholds,
                              noise_thresholds=args.noise_thresholds, passes=args.passes)
@@ -365,14 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                   passes=args.passes).items():
             print(f"fit on {train:22s} group {test:22s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
-    window_s = _city_window_s()
-    parts = [training_pairs(items, window_s, pooled=args.link == "pooled") for items in sets.values()]
-    n_pairs, n_pos = sum(len(p.y) for p in parts), sum(int(p.y.sum()) for p in parts)
-    note = (f"fitted on {', '.join(p.name for p in paths)}: {sum(len(v) for v in sets.values())} reports, "
-            f"{n_pairs} {'report-cluster' if args.link == 'pooled' else 'pair'} examples, {n_pos} positive; C={args.C}, sets weighed {'as they are' if args.no_balance else 'equally'}")
-    note += f"; {args.passes} student-forced pass(es) on the model's own clusters"
-    model = _fit_student(list(sets.values()), parts, window_s, args.C, not args.no_balance, args.link,
-                         args.threshold, note, passes=args.passes)
+    model = fit_sets(sets, link=args.link, threshold=args.threshold, c=args.C, balance=not args.no_balance,
+                     passes=args.passes, extra={"fitted_from": provenance(paths)})
     args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     print(model.note)
     for name, w in zip(PAIR_FEATURES, model.coef):

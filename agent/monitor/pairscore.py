@@ -339,6 +339,7 @@ def fit_pair_model(x: np.ndarray, y: np.ndarray, c: float = 1.0, note: str = "",
 
     mean, scale = x.mean(0), x.std(0)
     scale = np.where(scale > 1e-9, scale, 1.0)
-    lr = LogisticRegression(C=c, max_iter=5000).fit((x - mean) / scale, y, sample_weight=weights)
+    # lbfgs draws no random numbers; the seed is fixed anyway, so that another solver would not make refits differ
+    lr = LogisticRegression(C=c, max_iter=5000, random_state=0).fit((x - mean) / scale, y, sample_weight=weights)
     return PairModel(PAIR_FEATURES, lr.coef_[0], float(lr.intercept_[0]), mean, scale, note, link, join_probability,
                      extra or {})
