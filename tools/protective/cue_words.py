@@ -146,6 +146,40 @@ ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|soundin
 TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|at|out of) (the |an |their )?(\w+ )?(windows?|balcon(y|ies))|on (the|a|their) (\w+ )?(floor )?balcon(y|ies))",
            r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
            r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
+
+# Finnish and Swedish reports of the building rows (session 20, dev15: a care home's gas leak in Swedish read as H11,
+# a Finnish attic fire with smoke in the stairwell as F2): gas smelt, symptoms, the stairwell, the cellar and the attic,
+# with their case endings (porraskäytävässä, kellarissa, ullakolla; trapphuset, källaren, vinden). Words inside the
+# clause that deny it (ei, ingen, inte, ilman) keep it unread: "Rappukäytävässä ei ole savua" is a clear stairwell.
+_NORDIC_DENIED = r"(?:(?!\b(?:ei|eikä|ingen|inte|inga|ilman|men|mutta|fritt|vapaa)\b)[^.;!?])"
+_NORDIC_STAIRWELL = r"(?:porras|rappu)käytäv\w*|rappu\w*|trapphus\w*|trappuppgång\w*|trappan"
+_NORDIC_STORE = r"kellari\w*|ullakol\w*|ullako\w*|vintti\w*|varasto\w*|källar\w*|vinden|vindsförråd\w*|förrådet"
+_NORDIC_SMOKE = r"savu\w*|rök\w*"
+NORDIC_GAS_ODOUR = (r"\b(kaasun ?haju\w*|haisee (\w+ )?kaasu\w*|kaasu(a)? (haisee|vuotaa)|kaasuvuo\w*|"
+                    r"gaslukt\w*|lukt(ar|ade)? (\w+ )?(av )?gas\b|gasläck\w*|gas(en)? läcker)")
+NORDIC_STRONG_ODOUR = r"\b(voimakas (\w+ )?haju|haisee (voimakkaasti|pahasti)|pistävä haju|sihisee|stark(a|t)? (\w+)?lukt\w*|luktar (väldigt |mycket )?starkt|väser)\b"
+NORDIC_SYMPTOMS = (r"\b((är|känner sig|kände sig|blev|blivit) (\w+ )?yr(a)?|illamående|medvetslös\w*|svimma\w*|hostar|"
+                   r"huima(a|si|us\w*)|pyörty\w*|tajuto\w*|tajuttom\w*|yskii|yskivät|pahoinvoi\w*|päänsär\w*)\b")
+NORDIC_COMMON_AREA = r"\b(" + _NORDIC_STAIRWELL + r"|kellari\w*|källar\w*|käytävä\w*|korridor\w*)"
+NORDIC_INDOOR = r"\b(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r"|asunno\w*|lägenhet\w*)"
+NORDIC_SMOKE_STAIRWELL = (r"\b(" + _NORDIC_STAIRWELL + r")" + _NORDIC_DENIED + r"{0,40}\b(" + _NORDIC_SMOKE + r")"
+                          r"|(?<!ingen )(?<!inga )\b(" + _NORDIC_SMOKE + r")" + _NORDIC_DENIED + r"{0,40}\b(" + _NORDIC_STAIRWELL + r")")
+# Fire in the cellar, the attic or the stairwell: "kellarissa palaa", "palaa ullakolla", "det brinner i källaren".
+NORDIC_FIRE_THERE = (r"\b(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r")\s+(\w+\s+)?palaa\b|\bpalaa\s+(\w+\s+)?(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r")"
+                     r"|\bbrinner\s+(\w+\s+)?(på|i)\s+(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r")|\b(vinden|källaren|trapphuset|förrådet)\s+brinner"
+                     r"|\b(" + _NORDIC_SMOKE + r")\s+(\w+\s+){0,2}((från|ur)\s+(vinden|vindsförrådet|källaren|källarförrådet|förrådet)|kellarista|ullakolta|vintiltä|varastosta)\b")
+NORDIC_TRAPPED = (r"\b((on |ovat )?(jäänyt|jääneet|jäi) (\w+ ){0,2}(sisälle|loukkuun|kerroksiin|kerrokseen|asuntoon\w*)|eivät pääse ulos|ei pääse ulos|loukussa|"
+                  r"instängd\w*|kommer inte ut|sitter fast|är fast (på|i))")
+
+GAS_ODOUR = GAS_ODOUR + [NORDIC_GAS_ODOUR]
+STRONG_ODOUR = STRONG_ODOUR + [NORDIC_STRONG_ODOUR]
+SYMPTOMS = SYMPTOMS + [NORDIC_SYMPTOMS]
+COMMON_AREA = COMMON_AREA + [NORDIC_COMMON_AREA]
+INDOOR = INDOOR + [NORDIC_INDOOR]
+SMOKE_STAIRWELL = SMOKE_STAIRWELL + [NORDIC_SMOKE_STAIRWELL]
+FIRE_SPREAD = FIRE_SPREAD + [NORDIC_FIRE_THERE]
+TRAPPED = TRAPPED + [NORDIC_TRAPPED]
+
 OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram|vans?|minibus|lorry|lorries|trucks?|taxi|caravan|motorbike)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
 
 # Flames or smoke in or out of a window, a door or a balcony of a building (a floor's window, "the window on the third
@@ -345,8 +379,14 @@ _PRACTICE_KINDS_ZH = "诊所|牙科|牙医诊所|宠物医院|律师事务所"
 # library, theatre). Read first: "the residents of the care home", "养老院的食堂" name no other use of the building.
 _CARE_HOMES_EN = r"care homes?|nursing homes?|residential homes?|retirement homes?|old (?:people'?s|folks'?) homes?|sheltered housing|assisted[- ]living (?:home|facility|building)"
 _CARE_HOMES_ZH = "养老院|敬老院|老人院|护理院|疗养院|老年公寓"
+# The same homes in Finnish (hoivakoti, vanhainkoti, palvelutalo, with their case endings: hoivakodissa, palvelutalon) and
+# Swedish (ålderdomshem, äldreboende, vårdhem, servicehus), the two languages a Helsinki caller may use besides English.
+_CARE_HOMES_FI_SV = (r"(?:hoiva|vanhain|hoito|palvelu)ko(?:ti|di|de|te)\w*|palvelutalo\w*|vanhustentalo\w*|"
+                     r"ålderdomshem\w*|äldreboende\w*|vårdhem\w*|servicehus\w*")
+# A care home is occupied day and night (session 20): the plan counts its residents by day as at night (buildings.DENSITY).
+CARE_HOME = [r"\b(" + _CARE_HOMES_EN + "|" + _CARE_HOMES_FI_SV + r")\b", r"(" + _CARE_HOMES_ZH + r")"]
 USES: list[tuple[str, list[str]]] = [
-    ("residential", [r"\b(" + _CARE_HOMES_EN + r")\b", r"(" + _CARE_HOMES_ZH + r")"]),
+    ("residential", CARE_HOME),
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院)"]),
@@ -360,7 +400,8 @@ USES: list[tuple[str, list[str]]] = [
 # flats over the bakery", "an apartment building with a florist downstairs". It is the building's use; a business
 # named inside the block stays a tenant, whose use decides a fire row only when the fire is in it (spec 5a).
 BUILDING_TYPES: list[tuple[str, list[str]]] = [
-    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement|" + _CARE_HOMES_EN + r")\b", r"(住宅楼|居民楼|公寓楼|" + _CARE_HOMES_ZH + ")"]),
+    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement|" + _CARE_HOMES_EN + "|" + _CARE_HOMES_FI_SV + r")\b",
+                     r"(住宅楼|居民楼|公寓楼|" + _CARE_HOMES_ZH + ")"]),
     ("office", [r"\b(office (block|building|tower)s?)\b", r"(办公楼|写字楼)"]),
 ]
 
