@@ -217,3 +217,44 @@ def test_nordic_gas_in_a_common_area_with_symptoms_is_h2(text):
     from tests.tools.helpers import protective_row
 
     assert protective_row("hazmat", text) == "H2", text
+
+
+@pytest.mark.parametrize("text", [
+    "En övergiven väska står vid trappan på Senatstorget, ingen har hämtat den",
+    "Hylätty reppu kirkon rappusilla, kukaan ei ole hakenut sitä",
+    "En obevakad ryggsäck står på trappan utanför kyrkan",
+])
+def test_a_bag_on_the_steps_outside_is_no_building_in_finnish_or_swedish(text):
+    # "trappan" / "rappuset" are the steps outside as well as inside: they do not put the item in a building (PS2, not PS1).
+    from tests.tools.helpers import protective_row
+
+    assert protective_row("public_security", text) == "PS2", text
+
+
+# --- dev15 misses of a general kind: a pit in a named street (zh), a count placed "up there" ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Aleksanterinkatu上突然塌了一个大坑，旁边的楼没有裂缝",
+    "Bulevardi上出现了一个大坑，车过不去",
+    "Kasarmitori上塌出一个深洞，周围的房子没事",
+])
+def test_a_pit_opening_in_a_named_street_is_e4_in_chinese(text):
+    from tests.tools.helpers import protective_row
+
+    assert protective_row("earthquake_collapse", text) == "E4", text
+
+
+@pytest.mark.parametrize("text", ["楼里的墙塌了个洞", "楼顶塌了个洞"])
+def test_a_hole_in_a_wall_or_roof_is_no_ground_collapse(text):
+    assert extract_protective_cues(text).structure != "ground", text
+
+
+@pytest.mark.parametrize("text", [
+    "There is smoke coming down the stairs from the attic and we have eleven residents in beds up there",
+    "Smoke in the stairwell, twelve residents are still upstairs",
+    "Smoke in the stairwell and about 15 people on the upper floors",
+])
+def test_a_count_placed_up_there_or_upstairs_is_a_part(text):
+    # Spec 5a: a count placed on one floor is a part of the building (its lower bound), not its occupants.
+    cues = extract_protective_cues(text)
+    assert cues.occupants is None and cues.occupants_part, (cues.occupants, cues.occupants_part)

@@ -152,7 +152,7 @@ TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|
 # with their case endings (porraskäytävässä, kellarissa, ullakolla; trapphuset, källaren, vinden). Words inside the
 # clause that deny it (ei, ingen, inte, ilman) keep it unread: "Rappukäytävässä ei ole savua" is a clear stairwell.
 _NORDIC_DENIED = r"(?:(?!\b(?:ei|eikä|ingen|inte|inga|ilman|men|mutta|fritt|vapaa)\b)[^.;!?])"
-_NORDIC_STAIRWELL = r"(?:porras|rappu)käytäv\w*|rappu\w*|trapphus\w*|trappuppgång\w*|trappan"
+_NORDIC_STAIRWELL = r"(?:porras|rappu)käytäv\w*|trapphus\w*|trappuppgång\w*"  # not "trappan", "rappuset": the steps outside too
 _NORDIC_STORE = r"kellari\w*|ullakol\w*|ullako\w*|vintti\w*|varasto\w*|källar\w*|vinden|vindsförråd\w*|förrådet"
 _NORDIC_SMOKE = r"savu\w*|rök\w*"
 NORDIC_GAS_ODOUR = (r"\b(kaasun ?haju\w*|haisee (\w+ )?kaasu\w*|kaasu(a)? (haisee|vuotaa)|kaasuvuo\w*|"
@@ -249,6 +249,8 @@ STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (
 FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}(?:collaps\w*|(?:came|has come|had come|have come) down|caved in|fell in)|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
                  r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|come down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
 GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|(road|street|pavement|asphalt)( surface)? (has )?(dropped|sunk|subsided|sagged|given way|gave way)\b[^.]{0,30}\b(hole|pit|crater|cavity)|(dropped|sunk|fallen|caved) into a (hole|pit|crater)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌|(路|路面|马路|街|地面|人行道|广场)[^，。；]{0,6}塌(了|出)[^，。；]{0,4}(坑|洞))",
+          # "<street>上突然塌了一个大坑": a pit opened, said without a word for the ground (not a wall's or roof's hole: 墙塌了个洞)
+          r"((?<![墙楼顶屋房])塌(了|出)(一个|个)?(大|深)?(坑|洞)|(出现|陷下去|陷出|冒出)了?(一个|个)?(大|深)(坑|洞))",
           r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
 TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃|晃了|晃动|震动)"]
 # "No structural damage" said outright: a tremor's fallen plaster is not a failed building element.
@@ -536,7 +538,10 @@ GROUP_ROOM = re.compile(r"\b(?:club|seminar|meeting|conference|function|class|co
                         r"|(?:活动室|排练室|练习室|会议室|教室|包间|包厢)")
 # A count placed on one floor right after it ("about 40 people on the 3rd floor"); a floor said elsewhere in the
 # sentence is where the incident is ("fire on the 5th floor, 200 guests in the hotel").
-PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b")
+# A count placed on one floor or part after it ("about 40 people on the 5th floor"), also without the floor's number:
+# "eleven residents in beds up there", "twelve of them upstairs", "20 people on the upper floors" (session 20, dev15).
+PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b"
+                        r"|up there\b|down there\b|upstairs\b|downstairs\b|on (?:the|that|this) (?:upper|lower|same) floors?\b|on (?:that|this) floor\b)")
 # Words that make a count the building's whole, even beside a part's word ("in the building", "full house").
 WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|full house|sold[- ]out|house is full|altogether|in total|in all|across the floors|on all floors|whole building|entire building)\b"
                          r"|(?<![0-9一二三四五六七八九十层])楼(?:里|内)|整栋|全楼|全校|(?<!层)一共|总共")
