@@ -629,12 +629,17 @@ class IncidentStore:
 
     def open_incident_areas(self) -> list[tuple[str, float, float, float]]:
         """(incident id, lat, lon, radius m): the protective circle (cordon or evacuation radius) of each open incident's
-        latest plan, in one query; incidents whose plan draws none are left out."""
+        latest plan, else the circle its evacuation was ordered as ("evacuate 300 m around Kamppi": plan_evacuation's
+        hazard), in one query; incidents whose plan draws none are left out."""
+        cordon = "json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.isolation_m') IS NOT NULL"
         rows = self._read(
             "SELECT i.incident_id,"
-            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.lat') AS lat,"
-            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.lon') AS lon,"
-            " json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.isolation_m') AS radius"
+            f" CASE WHEN {cordon} THEN json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.lat')"
+            "  ELSE json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.hazard.center[0]') END AS lat,"
+            f" CASE WHEN {cordon} THEN json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.lon')"
+            "  ELSE json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.hazard.center[1]') END AS lon,"
+            f" CASE WHEN {cordon} THEN json_extract(p.plan_json, '$.tool_outputs.plan_protective_action.isolation_m')"
+            "  ELSE json_extract(p.plan_json, '$.tool_outputs.plan_evacuation.hazard.radius_m') END AS radius"
             " FROM incidents i JOIN plans p ON p.plan_id = (SELECT p2.plan_id FROM plans p2 WHERE p2.incident_id=i.incident_id"
             "  ORDER BY p2.created_at DESC, p2.rowid DESC LIMIT 1)"
             " WHERE i.status='open'"

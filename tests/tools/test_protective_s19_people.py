@@ -3,8 +3,7 @@ bench/data/protective_actions_dev14.yaml (and dev13), each said in several wordi
 
 - A care home / nursing home is where its residents live: residential density (flats), not public / assembly, and its
   fire follows the residential rows (F2/F3). Section 4's public class is for assembly (station, library, theatre...).
-- A footprint's floor area is the OSM polygon's own area (section 5a: "the area of the OSM building polygon"), also
-  where OSM draws it self-intersecting: the map's mending of the outline must not add floor area.
+- (A self-intersecting footprint's area: replaced in session 20 by the valid polygon's, test_protective_s20.py.)
 - Water standing knee-deep or flowing into a building's rooms is FL2 (two authors, dev13 and dev14, read it so).
 - A kiosk inside a building's hall is a fire in that building (F4), not F1's outdoor kiosk.
 """
@@ -38,16 +37,19 @@ def test_a_care_home_at_night_counts_residents_at_the_flats_density(city):
     plan = plan_protective_action(city, "Night nurse at the care home at Snellmaninkatu 10, 02:10: smoke is coming down the "
                                         "main stairs from the attic and most residents cannot walk", "fire", routing=False)
     assert plan.rule == "F3"
-    assert plan.building is not None and plan.building.use == "residential"
+    # session 20: the care-home class (occupied day and night), counted at the flats' night figure
+    assert plan.building is not None and plan.building.use == "care_home"
     assert 100 <= plan.people_moved <= 130
 
 
 def test_a_care_home_by_day_in_chinese_is_not_counted_as_an_assembly_hall(city):
-    # Korkeavuorenkatu 24: untagged, about 821 m2 x 6 floors; by day residential 1.0 -> about 49 (public 10.0 gave 490).
+    # Korkeavuorenkatu 24: untagged, about 821 m2 x 6 floors. Session 20 (lead's decision): a care home is occupied day
+    # and night, so by day it counts 3.0 / 100 m2 as at night -> about 148 (session 19 counted the flats' day 1.0: 49;
+    # public 10.0 gave 490).
     plan = plan_protective_action(city, "Korkeavuorenkatu 24的养老院，上午十点，厨房煤气味很重，有嘶嘶声，一位老人头晕。", "hazmat", routing=False)
     assert plan.rule == "H2"
-    assert plan.building is not None and plan.building.use == "residential"
-    assert 40 <= plan.people_moved <= 60
+    assert plan.building is not None and plan.building.use == "care_home"
+    assert 130 <= plan.people_moved <= 165
 
 
 @pytest.mark.parametrize("text", [
@@ -60,20 +62,10 @@ def test_smoke_down_a_named_stair_is_smoke_in_the_stairwell(text):
     assert protective_row("fire", text) == "F3"
 
 
-# --- the OSM polygon's own area ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Strong gas smell and hissing in the stairwell at Fredrikinkatu 30, 11 am",
-    "Fredrikinkatu 30楼道里煤气味很浓，还有嘶嘶声，上午十点",
-])
-def test_a_self_intersecting_footprint_keeps_the_osm_polygons_area(city, text):
-    # The footprint holding the Fredrikinkatu 30 points is drawn self-intersecting in OSM; its polygon's area is about
-    # 540 m2 (pyrosm, as the team's labels use it). Mending the outline into three parts gave 948 m2 (+75 %).
-    plan = plan_protective_action(city, text, "hazmat", routing=False)
-    assert plan.building is not None and plan.building.source == "osm"
-    assert 500 <= plan.building.footprint_m2 <= 560, plan.building
-    # 6 floors x ~540 m2 x residential day 1.0 / 100
-    assert 28 <= plan.people_moved <= 36
+# --- a self-intersecting footprint ----------------------------------------------------------------------------------
+# Session 20 (lead's decision): the area of the polygon made valid (shapely make_valid), not the signed shoelace area:
+# tests/tools/test_protective_s20.py::test_a_self_intersecting_footprint_counts_the_area_it_encloses (Fredrikinkatu 30
+# about 950 m2, Eerikinkatu 10 69 m2). Session 19's test of the signed area (540 m2) was replaced there.
 
 
 # --- water in the building's rooms ------------------------------------------------------------------------------------

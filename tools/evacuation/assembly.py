@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+import shapely
 from shapely.geometry import Point
 
 from tools.city import CityModel, PlanningError
@@ -38,26 +39,35 @@ class ExitSearch:
     exposure_matrix: object
     to_shelter: np.ndarray
     has_shelters: bool
+    # Nodes inside another open incident's protective area: never an assembly point (a plan never sends people into
+    # another hazard). All False when no other incident is open.
+    blocked: np.ndarray | None = None
 
 
-def exit_search(idx: GraphIndex, net: HazardNetwork, to_shelter: np.ndarray, has_shelters: bool) -> ExitSearch:
-    """Exit nodes (just outside the hazard, with a free way on) and the exposure-weighted graph."""
+def exit_search(idx: GraphIndex, net: HazardNetwork, to_shelter: np.ndarray, has_shelters: bool, blocked: np.ndarray | None = None) -> ExitSearch:
+    """Exit nodes (just outside the hazard, with a free way on, not in another incident's area) and the exposure-weighted graph."""
+    blocked = np.zeros(idx.n, dtype=bool) if blocked is None else blocked
     exit_node = np.zeros(idx.n, dtype=bool)
     exit_node[idx.edge_v[net.in_hazard_edge & ~net.closed]] = True
-    exit_node &= ~net.inside_node & net.has_free_exit
+    exit_node &= ~net.inside_node & net.has_free_exit & ~blocked
     exposure_w = idx.edge_time * np.where(net.in_hazard_edge, EXPOSURE_PENALTY, 1.0)
-    return ExitSearch(exit_node, idx.matrix(weights=exposure_w, keep=~net.closed), to_shelter, has_shelters)
+    return ExitSearch(exit_node, idx.matrix(weights=exposure_w, keep=~net.closed), to_shelter, has_shelters, blocked)
 
 
 def assembly_for_zone(idx: GraphIndex, net: HazardNetwork, search: ExitSearch, origin: int) -> ZoneAssembly | None:
-    """The assembly point of people starting at ``origin`` (None: no way out of the hazard)."""
-    if not net.inside_node[origin] and net.has_free_exit[origin] and (np.isfinite(search.to_shelter[origin]) or not search.has_shelters):
+    """The assembly point of people starting at ``origin`` (None: no way out of the hazard).
+
+    A zone whose start lies outside the hazard gathers there, unless that is inside another open incident's area: then
+    at the nearest node outside both (by the exposure-weighted walk), as a zone inside the hazard does at an exit."""
+    blocked = search.blocked if search.blocked is not None else np.zeros(idx.n, dtype=bool)
+    if not net.inside_node[origin] and not blocked[origin] and net.has_free_exit[origin] and (np.isfinite(search.to_shelter[origin]) or not search.has_shelters):
         return ZoneAssembly(origin, [origin], 0.0)
     dist, pred = idx.shortest(search.exposure_matrix, [origin])
-    cand = np.where(search.exit_node & np.isfinite(dist[0]), dist[0] + search.to_shelter, np.inf)
+    exits = search.exit_node if net.inside_node[origin] else (~net.inside_node & net.has_free_exit & ~blocked)
+    cand = np.where(exits & np.isfinite(dist[0]), dist[0] + search.to_shelter, np.inf)
     best = int(np.argmin(cand))
     if not np.isfinite(cand[best]):  # no exit leads to a shelter: still get people out of the hazard
-        cand = np.where(~net.inside_node & net.has_free_exit & np.isfinite(dist[0]), dist[0], np.inf)
+        cand = np.where(~net.inside_node & ~blocked & net.has_free_exit & np.isfinite(dist[0]), dist[0], np.inf)
         best = int(np.argmin(cand))
     if not np.isfinite(cand[best]):
         return None
@@ -67,10 +77,12 @@ def assembly_for_zone(idx: GraphIndex, net: HazardNetwork, search: ExitSearch, o
 
 
 def choose_assembly_points(city: CityModel, mode: str, net: HazardNetwork, chosen: list[Zone], to_shelter: np.ndarray, has_shelters: bool,
-                           warnings_: list[str]) -> tuple[dict[str, ZoneAssembly], dict[str, str]]:
-    """Assembly point per zone id, and the reason for each zone that cannot leave."""
+                           warnings_: list[str], others: list[tuple[str, object]] = ()) -> tuple[dict[str, ZoneAssembly], dict[str, str]]:
+    """Assembly point per zone id, and the reason for each zone that cannot leave. ``others``: (incident id, metric area)
+    of the other open incidents (``geometry.other_incident_areas``), where no assembly point may lie."""
     idx = city.index(mode)
-    search = exit_search(idx, net, to_shelter, has_shelters)
+    blocked = shapely.contains_xy(shapely.union_all([a for _, a in others]), idx.x, idx.y) if others else None
+    search = exit_search(idx, net, to_shelter, has_shelters, blocked)
     unreachable: dict[str, str] = {}
     assembly_of: dict[str, ZoneAssembly] = {}
     for z in chosen:

@@ -43,6 +43,25 @@ def hazard_area(city: CityModel, hazard: Hazard):
     return area
 
 
+# How far outside another open incident's protective circle a shelter or an assembly point must lie (PROTECTIVE_ACTIONS.md
+# section 2, "Where evacuees go": at least 30 m outside an area people are kept out of).
+OTHER_INCIDENT_MARGIN_M = 30.0
+
+
+def other_incident_areas(city: CityModel, for_incident: str | None = None) -> list[tuple[str, Any]]:
+    """(incident id, metric circle) of every other open incident's protective area (``city.incident_areas``: the cordon
+    or evacuation circle of its latest plan), widened by ``OTHER_INCIDENT_MARGIN_M``; ``for_incident``'s own is left out.
+    A plan never sends people into one of them: no shelter and no assembly point there (session 20)."""
+    areas = city.incident_areas(for_incident) if hasattr(city, "incident_areas") else []
+    return [(incident, circle(city, (lat, lon), radius + OTHER_INCIDENT_MARGIN_M)) for incident, lat, lon, radius in areas]
+
+
+def holder_of(others: list[tuple[str, Any]], x: float, y: float) -> list[str]:
+    """The incidents whose area (``other_incident_areas``) holds the metric point (x, y)."""
+    p = Point(float(x), float(y))
+    return [incident for incident, area in others if area.contains(p)]
+
+
 def circle(city: CityModel, center: tuple[float, float], radius_m: float):
     x, y = city.projection.to_xy(center[0], center[1])
     return Point(float(x), float(y)).buffer(radius_m, 32)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
+import shapely
 from shapely.geometry import mapping
 
 from tools.city import CityModel, PlanningError
 from tools.evacuation.assembly import attach_assembly, choose_assembly_points
 from tools.evacuation.clearance import routed_clearance_s
-from tools.evacuation.geometry import round_geom, to_lonlat_geom, zone_shape
+from tools.evacuation.geometry import other_incident_areas, round_geom, to_lonlat_geom, zone_shape
 from tools.evacuation.models import EvacuationGroup, EvacuationPlan, Hazard
 from tools.evacuation.report import assembly_points_and_clearance, assignments_and_routes, shelter_uses, unserved_statement
 from tools.evacuation.solvers import SOLVERS
@@ -65,16 +66,18 @@ def plan_evacuation(
     else:
         chosen, groups = affected_groups(city, net.area, zones, population, mode, warnings_)
     taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
-    shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken, excluded_shelters)  # 3. where they may go
+    others = other_incident_areas(city, for_incident)  # never into another open incident's area (no shelter, no assembly point)
+    shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken, excluded_shelters, others)  # 3. where they may go
     if (excluded := excluded_shelters_warning(city, shelter_status)) is not None:
         warnings_.append(excluded)
     to_shelter = time_to_nearest_shelter(net, shelter_rows)                            # 4. where they gather
-    assembly_of, unreachable = choose_assembly_points(city, mode, net, chosen, to_shelter, bool(shelter_rows), warnings_)
+    assembly_of, unreachable = choose_assembly_points(city, mode, net, chosen, to_shelter, bool(shelter_rows), warnings_, others)
     attach_assembly(groups, assembly_of)
     cost, pred, row_of = travel_costs(idx, net, groups, shelter_rows)                  # 5. what each trip costs
     flows = SOLVERS[strategy](groups, shelter_rows, cost)                              # 6. assign
     assignments, routes, load = assignments_and_routes(idx, groups, shelter_rows, flows, cost, pred, row_of)  # 7. report
-    assembly_points, clearance = assembly_points_and_clearance(city, mode, chosen, assembly_of, groups, flows, cost)
+    assembly_points, clearance = assembly_points_and_clearance(city, mode, chosen, assembly_of, groups, flows, cost,
+                                                               avoid=shapely.union_all([a for _, a in others]) if others else None)
     total = sum(g.people for g in groups)
     served = sum(flows.values())
     statement = unserved_statement(total, total - served, groups, shelter_rows, shelter_status, unreachable, hazard, strategy, flows)

@@ -47,8 +47,9 @@ def assignments_and_routes(idx: GraphIndex, groups: list[Group], shelter_rows: l
 
 
 def assembly_points_and_clearance(city: CityModel, mode: str, chosen: list[Zone], assembly_of: dict[str, ZoneAssembly], groups: list[Group],
-                                  flows: Flows, cost: np.ndarray) -> tuple[list[AssemblyPoint], float | None]:
-    """The assembly points with their people, and the clearance-time bound in minutes (None: nobody moves)."""
+                                  flows: Flows, cost: np.ndarray, avoid=None) -> tuple[list[AssemblyPoint], float | None]:
+    """The assembly points with their people, and the clearance-time bound in minutes (None: nobody moves). ``avoid``: a
+    metric area (other open incidents' areas) whose staging areas do not name a point."""
     idx = city.index(mode)
     throughput = WALK_THROUGHPUT_PPM if mode == "walk" else DRIVE_THROUGHPUT_PPM
     assembly_points, clearance = [], None
@@ -58,7 +59,7 @@ def assembly_points_and_clearance(city: CityModel, mode: str, chosen: list[Zone]
         a = assembly_of[z.id]
         zone_people = sum(p for (i, _), p in flows.items() if groups[i].zone.id == z.id)
         trips = [cost[i, j] for (i, j), p in flows.items() if groups[i].zone.id == z.id and p > 0]
-        assembly_points.append(AssemblyPoint(zone_id=z.id, name=assembly_name(city, mode, a.node), lat=float(idx.lat[a.node]), lon=float(idx.lon[a.node]),
+        assembly_points.append(AssemblyPoint(zone_id=z.id, name=assembly_name(city, mode, a.node, avoid=avoid), lat=float(idx.lat[a.node]), lon=float(idx.lon[a.node]),
                                              egress_time_min=round(a.egress_s / 60.0, 2), people=zone_people))
         if trips:
             zone_clear = max(trips) / 60.0 + zone_people / throughput

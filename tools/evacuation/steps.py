@@ -15,7 +15,7 @@ from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import Point
 
 from tools.city import CityModel, PlanningError
-from tools.evacuation.geometry import hazard_area, map_box, zone_shape
+from tools.evacuation.geometry import hazard_area, holder_of, map_box, zone_shape
 from tools.evacuation.models import Hazard
 from tools.gazetteer import normalize
 from tools.routing import GraphIndex
@@ -189,10 +189,12 @@ def affected_groups(city: CityModel, area, zones: list[str] | None, population: 
 
 
 def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None,
-                    taken: dict[str, int] | None = None, ruled_out=()) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
+                    taken: dict[str, int] | None = None, ruled_out=(), others=()) -> tuple[list[tuple[Shelter, int]], dict[str, str]]:
     """Step 3: [(shelter, node index)] of usable shelters, and every shelter's status with the reason.
 
     ``avoid``: a metric area besides the hazard area that no shelter may lie in (downwind of a toxic release).
+    ``others``: (incident id, metric area) of the other open incidents (``geometry.other_incident_areas``): a shelter in
+    one is not used, since a plan never sends people into another hazard.
     ``taken``: shelter id -> places other approved evacuations already hold; a usable shelter is offered with what is
     left of its capacity, and a full one is excluded as full. ``ruled_out``: shelter ids the operator ruled out."""
     shelter_rows = []  # (shelter, node)
@@ -221,6 +223,11 @@ def usable_shelters(city: CityModel, hazard: Hazard, area, mode: str, avoid=None
             sx, sy = city.projection.to_xy(s.lat, s.lon)
             if avoid.contains(Point(float(sx), float(sy))):
                 shelter_status[s.id] = "excluded: downwind of the release"
+                continue
+        if others:
+            sx, sy = city.projection.to_xy(s.lat, s.lon)
+            if held_by := holder_of(list(others), float(sx), float(sy)):
+                shelter_status[s.id] = f"excluded: inside the protective area of {', '.join(held_by)} (another open incident)"
                 continue
         try:
             node, _ = city.snap(s.lat, s.lon, mode)

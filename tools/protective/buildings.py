@@ -39,6 +39,10 @@ ASSUMED_FOOTPRINT_M2 = 600.0
 DENSITY: dict[str, tuple[float, float]] = {
     "residential": (1.0, 3.0), "office": (4.0, 0.2), "retail": (8.0, 0.1), "school": (8.0, 0.1),
     "hotel": (1.5, 3.0), "public": (10.0, 1.0),
+    # A care home (nursing home, residential board and care) is occupied day and night: its residents are in by day as
+    # at night, so it counts the flats' night figure at both times [demo, session 20]. Set from the report's word for the
+    # building (``care_home_use``); it follows the residential rows (F2/F3) all the same.
+    "care_home": (3.0, 3.0),
 }
 UNIT_OCCUPANTS = 2  # scope "unit": one flat [demo]
 # Buildings that hold nobody in a planning sense (roofs over platforms, sheds, kiosks, towers).
@@ -82,18 +86,17 @@ class Buildings:
     housenumber: list[str]
     name: list[str]
     tree: STRtree = field(repr=False)
-    # The floor area of each footprint as OSM draws its polygon (section 5a: "the area of the OSM building polygon"). A
-    # self-intersecting outline (a few central blocks) is mended for the geometry (``geoms``), and the mended parts may
-    # cover far more than the polygon's own area (Fredrikinkatu 30: 948 m2 vs 542 m2); the people count keeps the latter.
-    areas: np.ndarray = field(default_factory=lambda: np.array([], dtype=float), repr=False)
 
     def __len__(self) -> int:
         return len(self.geoms)
 
     def footprint_m2(self, i: int) -> float:
-        """The floor area of one storey of building ``i``: the OSM polygon's own area, else its mended geometry's."""
-        own = float(self.areas[i]) if i < len(self.areas) else 0.0
-        return own if own > 0 else float(self.geoms[i].area)
+        """The floor area of one storey of building ``i``: the area of its outline made valid (``shapely.make_valid``).
+
+        A few OSM outlines cross themselves; the signed (shoelace) area of such a ring cancels its lobes against each
+        other (Eerikinkatu 10: 17 m2 for two lobes of 26 and 43 m2), so the area is the valid geometry's: every lobe the
+        outline encloses (session 20, lead's decision; session 19 had kept the signed area)."""
+        return float(self.geoms[i].area)
 
     def floors(self, i: int) -> float:
         v = self.levels[i]
@@ -123,6 +126,12 @@ def classify_use(building: str, amenity: str, shop: str, office: str, name: str,
     if building in _EMPTY:
         return "empty"
     return "mixed"
+
+
+def care_home_use(use: str | None, care_home: bool) -> str | None:
+    """The occupancy class of a building the report calls a care home: a block of flats, an untagged (mixed) block or
+    one without people (a roof) becomes ``care_home``; a building the map tags otherwise (a school, an office) keeps it."""
+    return "care_home" if care_home and use in (None, "residential", "mixed", "empty") else use
 
 
 def people_in(use: str, floor_area_m2: float, floors: float, night: bool) -> float:
@@ -212,11 +221,10 @@ def _project_buildings(city: CityModel, settings: Settings | None) -> Buildings:
         x, y = city.projection.to_xy(xy[:, 1], xy[:, 0])
         return np.column_stack([x, y])
 
-    drawn = [shapely.transform(g, to_xy) for g in geoms]
-    areas = np.array([float(g.area) for g in drawn], dtype=float)
-    geoms = np.array([shapely.make_valid(g) for g in drawn], dtype=object) if len(drawn) else np.array([], dtype=object)
+    # shapely's own repair of a self-intersecting outline: its geometry and its floor area are those of the valid shape.
+    geoms = np.array([shapely.make_valid(shapely.transform(g, to_xy)) for g in geoms], dtype=object) if len(geoms) else np.array([], dtype=object)
     return Buildings(geoms, np.array([v if v is not None else np.nan for v in data.levels], dtype=float), data.use, data.street, data.housenumber, data.name,
-                     STRtree(geoms), areas)
+                     STRtree(geoms))
 
 
 @dataclass

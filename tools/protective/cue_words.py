@@ -146,6 +146,40 @@ ALARM_ONLY = [r"\b(fire alarm|smoke alarm|alarm (is )?(ringing|going off|soundin
 TRAPPED = [r"\b((shouting|screaming|calling|yelling|waving|crying) (out )?(from|at|out of) (the |an |their )?(\w+ )?(windows?|balcon(y|ies))|on (the|a|their) (\w+ )?(floor )?balcon(y|ies))",
            r"\b(trapped|people (are )?(on|at) (the )?balcon(y|ies)|waving (from|at)|cannot get out|can't get out|can not get out|stuck (on|in|inside)|unable to (get out|leave|escape)|cut off|calling for help from (the )?(window|balcony)|at the window|on the balcony)", r"(被困|困在|出不来|无法逃生|呼救)",
            r"\b((out )?on (the |their |her |his )?balcon(y|ies)|(shouting|screaming|calling|yelling|crying|waving) (out )?for help|can(no|')t get (out|down)|no way out)", r"(阳台上.{0,6}(喊|叫|挥手)|下不来)"]
+
+# Finnish and Swedish reports of the building rows (session 20, dev15: a care home's gas leak in Swedish read as H11,
+# a Finnish attic fire with smoke in the stairwell as F2): gas smelt, symptoms, the stairwell, the cellar and the attic,
+# with their case endings (porraskäytävässä, kellarissa, ullakolla; trapphuset, källaren, vinden). Words inside the
+# clause that deny it (ei, ingen, inte, ilman) keep it unread: "Rappukäytävässä ei ole savua" is a clear stairwell.
+_NORDIC_DENIED = r"(?:(?!\b(?:ei|eikä|ingen|inte|inga|ilman|men|mutta|fritt|vapaa)\b)[^.;!?])"
+_NORDIC_STAIRWELL = r"(?:porras|rappu)käytäv\w*|trapphus\w*|trappuppgång\w*"  # not "trappan", "rappuset": the steps outside too
+_NORDIC_STORE = r"kellari\w*|ullakol\w*|ullako\w*|vintti\w*|varasto\w*|källar\w*|vinden|vindsförråd\w*|förrådet"
+_NORDIC_SMOKE = r"savu\w*|rök\w*"
+NORDIC_GAS_ODOUR = (r"\b(kaasun ?haju\w*|haisee (\w+ )?kaasu\w*|kaasu(a)? (haisee|vuotaa)|kaasuvuo\w*|"
+                    r"gaslukt\w*|lukt(ar|ade)? (\w+ )?(av )?gas\b|gasläck\w*|gas(en)? läcker)")
+NORDIC_STRONG_ODOUR = r"\b(voimakas (\w+ )?haju|haisee (voimakkaasti|pahasti)|pistävä haju|sihisee|stark(a|t)? (\w+)?lukt\w*|luktar (väldigt |mycket )?starkt|väser)\b"
+NORDIC_SYMPTOMS = (r"\b((är|känner sig|kände sig|blev|blivit) (\w+ )?yr(a)?|illamående|medvetslös\w*|svimma\w*|hostar|"
+                   r"huima(a|si|us\w*)|pyörty\w*|tajuto\w*|tajuttom\w*|yskii|yskivät|pahoinvoi\w*|päänsär\w*)\b")
+NORDIC_COMMON_AREA = r"\b(" + _NORDIC_STAIRWELL + r"|kellari\w*|källar\w*|käytävä\w*|korridor\w*)"
+NORDIC_INDOOR = r"\b(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r"|asunno\w*|lägenhet\w*)"
+NORDIC_SMOKE_STAIRWELL = (r"\b(" + _NORDIC_STAIRWELL + r")" + _NORDIC_DENIED + r"{0,40}\b(" + _NORDIC_SMOKE + r")"
+                          r"|(?<!ingen )(?<!inga )\b(" + _NORDIC_SMOKE + r")" + _NORDIC_DENIED + r"{0,40}\b(" + _NORDIC_STAIRWELL + r")")
+# Fire in the cellar, the attic or the stairwell: "kellarissa palaa", "palaa ullakolla", "det brinner i källaren".
+NORDIC_FIRE_THERE = (r"\b(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r")\s+(\w+\s+)?palaa\b|\bpalaa\s+(\w+\s+)?(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r")"
+                     r"|\bbrinner\s+(\w+\s+)?(på|i)\s+(" + _NORDIC_STAIRWELL + "|" + _NORDIC_STORE + r")|\b(vinden|källaren|trapphuset|förrådet)\s+brinner"
+                     r"|\b(" + _NORDIC_SMOKE + r")\s+(\w+\s+){0,2}((från|ur)\s+(vinden|vindsförrådet|källaren|källarförrådet|förrådet)|kellarista|ullakolta|vintiltä|varastosta)\b")
+NORDIC_TRAPPED = (r"\b((on |ovat )?(jäänyt|jääneet|jäi) (\w+ ){0,2}(sisälle|loukkuun|kerroksiin|kerrokseen|asuntoon\w*)|eivät pääse ulos|ei pääse ulos|loukussa|"
+                  r"instängd\w*|kommer inte ut|sitter fast|är fast (på|i))")
+
+GAS_ODOUR = GAS_ODOUR + [NORDIC_GAS_ODOUR]
+STRONG_ODOUR = STRONG_ODOUR + [NORDIC_STRONG_ODOUR]
+SYMPTOMS = SYMPTOMS + [NORDIC_SYMPTOMS]
+COMMON_AREA = COMMON_AREA + [NORDIC_COMMON_AREA]
+INDOOR = INDOOR + [NORDIC_INDOOR]
+SMOKE_STAIRWELL = SMOKE_STAIRWELL + [NORDIC_SMOKE_STAIRWELL]
+FIRE_SPREAD = FIRE_SPREAD + [NORDIC_FIRE_THERE]
+TRAPPED = TRAPPED + [NORDIC_TRAPPED]
+
 OUTDOOR_FIRE_OBJECT = [r"\b(car|cars|vehicle|bin|bins|rubbish|trash|garbage|waste (container|bin)|recycling|dumpster|skip|container|kiosk|grass|bush|bushes|hedge|scooter|bike|bicycle|moped|motorcycle|boat|bonfire|newspaper stand|market stall|stall|shed|tent|pallets|tyres|tires|barbecue|grill|hay|leaves|christmas tree|bus|tram|vans?|minibus|lorry|lorries|trucks?|taxi|caravan|motorbike)\b(?! park)", r"((一|那|这|某)辆车|汽车|车辆|小车|轿车|垃圾桶|垃圾箱|垃圾|报刊亭|草地|草坪|摩托车|电动车|自行车|货摊|帐篷|棚子|轮胎|公交车)"]
 
 # Flames or smoke in or out of a window, a door or a balcony of a building (a floor's window, "the window on the third
@@ -215,6 +249,8 @@ STRUCT_THREAT = [r"\b(party wall|could (spread|bring down|take down) (to )?the (
 FULL_COLLAPSE = [r"\b(explo\w+[^.]{0,60}(?:collaps\w*|(?:came|has come|had come|have come) down|caved in|fell in)|collaps\w*[^.]{0,60}explo\w+|explosion (has )?collaps\w*|collapsed in an explosion|gas explosion|(whole|entire) building (has )?collapsed|totally collapsed|complete(ly)? collaps\w*|building (has )?collapsed completely)", r"(整栋.{0,3}倒塌|整栋.{0,3}坍塌|爆炸.{0,6}(倒塌|坍塌)|大楼倒塌|完全倒塌)",
                  r"\b((bang|blast|boom|detonation)[^.]{0,80}(collaps\w*|came down|come down|fell down|caved in|blown out))", r"((巨响|爆炸).{0,12}(塌|倒))"]
 GROUND = [r"\b(sinkhole|ground (has )?(collapsed|caved in|gave way)|(road|street|pavement|asphalt)( surface)? (has )?(dropped|sunk|subsided|sagged|given way|gave way)\b[^.]{0,30}\b(hole|pit|crater|cavity)|(dropped|sunk|fallen|caved) into a (hole|pit|crater)|excavation (has )?collapsed|collapsed excavation|hole in the (street|road)|road (has )?(collapsed|caved in)|street (has )?(collapsed|caved in)|trench collapse|(trench|excavation|pit|ditch|dig)\b[^.]{0,60}\b(has |had )?(caved in|collapsed|fallen in|gave way|given way))", r"(地面塌陷|路面塌陷|塌陷|天坑|基坑坍塌|(路|路面|马路|街|地面|人行道|广场)[^，。；]{0,6}塌(了|出)[^，。；]{0,4}(坑|洞))",
+          # "<street>上突然塌了一个大坑": a pit opened, said without a word for the ground (not a wall's or roof's hole: 墙塌了个洞)
+          r"((?<![墙楼顶屋房])塌(了|出)(一个|个)?(大|深)?(坑|洞)|(出现|陷下去|陷出|冒出)了?(一个|个)?(大|深)(坑|洞))",
           r"\b((hole|crater|cavity|void) (has )?(opened|appeared|formed|opened up)( up)? in the (street|road|pavement|ground|square|car park)|(road|street|pavement|ground) (has )?(sunk|subsided|opened up))"]
 TREMOR = [r"\b(tremor|earthquake|quake|shaking|shook)\b", r"(地震|震感|摇晃|晃了|晃动|震动)"]
 # "No structural damage" said outright: a tremor's fallen plaster is not a failed building element.
@@ -345,8 +381,14 @@ _PRACTICE_KINDS_ZH = "诊所|牙科|牙医诊所|宠物医院|律师事务所"
 # library, theatre). Read first: "the residents of the care home", "养老院的食堂" name no other use of the building.
 _CARE_HOMES_EN = r"care homes?|nursing homes?|residential homes?|retirement homes?|old (?:people'?s|folks'?) homes?|sheltered housing|assisted[- ]living (?:home|facility|building)"
 _CARE_HOMES_ZH = "养老院|敬老院|老人院|护理院|疗养院|老年公寓"
+# The same homes in Finnish (hoivakoti, vanhainkoti, palvelutalo, with their case endings: hoivakodissa, palvelutalon) and
+# Swedish (ålderdomshem, äldreboende, vårdhem, servicehus), the two languages a Helsinki caller may use besides English.
+_CARE_HOMES_FI_SV = (r"(?:hoiva|vanhain|hoito|palvelu)ko(?:ti|di|de|te)\w*|palvelutalo\w*|vanhustentalo\w*|"
+                     r"ålderdomshem\w*|äldreboende\w*|vårdhem\w*|servicehus\w*")
+# A care home is occupied day and night (session 20): the plan counts its residents by day as at night (buildings.DENSITY).
+CARE_HOME = [r"\b(" + _CARE_HOMES_EN + "|" + _CARE_HOMES_FI_SV + r")\b", r"(" + _CARE_HOMES_ZH + r")"]
 USES: list[tuple[str, list[str]]] = [
-    ("residential", [r"\b(" + _CARE_HOMES_EN + r")\b", r"(" + _CARE_HOMES_ZH + r")"]),
+    ("residential", CARE_HOME),
     ("hotel", [r"\b(hotel|hostel|motel)\b", r"(酒店|宾馆|旅馆)"]),
     ("school", [r"\b(school|teachers?|pupils?|university|college|kindergarten|daycare|day[- ]care|campus|lecture hall|classroom)\b", r"(学校|大学|学院|幼儿园|教室)"]),
     ("public", [r"\b(station|library|theatre|theater|museum|church|cathedral|concert hall|cinema|opera|swimming hall|pool hall|sports hall|arena|hospital|town hall|city hall|gym(?! bag)|nightclub|night club|club|restaurant|steakhouse|pizzeria|bistro|brasserie|diner|eatery|trattoria|(?:yoga|pilates|dance|fitness) studio|cafe|café|bar|pub|parliament|court)\b", r"((?<![电交])车站|火车站|地铁站|图书馆|剧院|博物馆|教堂|音乐厅|电影院|游泳馆|体育馆|市政厅|" + _TENANT_PLACES_ZH + r"|医院)"]),
@@ -360,7 +402,8 @@ USES: list[tuple[str, list[str]]] = [
 # flats over the bakery", "an apartment building with a florist downstairs". It is the building's use; a business
 # named inside the block stays a tenant, whose use decides a fire row only when the fire is in it (spec 5a).
 BUILDING_TYPES: list[tuple[str, list[str]]] = [
-    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement|" + _CARE_HOMES_EN + r")\b", r"(住宅楼|居民楼|公寓楼|" + _CARE_HOMES_ZH + ")"]),
+    ("residential", [r"\b(block of flats|(apartment|residential|housing) (block|building)s?|tenement|" + _CARE_HOMES_EN + "|" + _CARE_HOMES_FI_SV + r")\b",
+                     r"(住宅楼|居民楼|公寓楼|" + _CARE_HOMES_ZH + ")"]),
     ("office", [r"\b(office (block|building|tower)s?)\b", r"(办公楼|写字楼)"]),
 ]
 
@@ -495,7 +538,10 @@ GROUP_ROOM = re.compile(r"\b(?:club|seminar|meeting|conference|function|class|co
                         r"|(?:活动室|排练室|练习室|会议室|教室|包间|包厢)")
 # A count placed on one floor right after it ("about 40 people on the 3rd floor"); a floor said elsewhere in the
 # sentence is where the incident is ("fire on the 5th floor, 200 guests in the hotel").
-PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b")
+# A count placed on one floor or part after it ("about 40 people on the 5th floor"), also without the floor's number:
+# "eleven residents in beds up there", "twelve of them upstairs", "20 people on the upper floors" (session 20, dev15).
+PART_AFTER = re.compile(r"^[^.,;:!?]{0,20}?\b(?:(?:on|at) (?:the|our|this) (?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor\b"
+                        r"|up there\b|down there\b|upstairs\b|downstairs\b|on (?:the|that|this) (?:upper|lower|same) floors?\b|on (?:that|this) floor\b)")
 # Words that make a count the building's whole, even beside a part's word ("in the building", "full house").
 WHOLE_COUNT = re.compile(r"\b(?:in the (?:whole |entire )?(?:building|house)|full house|sold[- ]out|house is full|altogether|in total|in all|across the floors|on all floors|whole building|entire building)\b"
                          r"|(?<![0-9一二三四五六七八九十层])楼(?:里|内)|整栋|全楼|全校|(?<!层)一共|总共")

@@ -100,6 +100,7 @@ class ProtectiveCues:
     long_outage: bool = False
     medical_devices: bool = False
     cannot_self_evacuate: bool = False   # bedridden, in wheelchairs, a care home or ward: carried out, wait indoors
+    care_home: bool = False              # a care home, nursing home, 养老院, hoivakoti, ålderdomshem: occupied day and night
     live_wire: bool = False
     hot_water: bool = False
     stuck_lift: bool = False
@@ -166,7 +167,7 @@ FLAGS: dict[str, list[str]] = {
     "material_burning": W.MATERIAL_BURNING, "outdoor_object": W.OUTDOOR_FIRE_OBJECT, "window_fire": W.WINDOW_FIRE, "gas_enters": W.GAS_ENTERS, "trapped": W.TRAPPED, "tremor": W.TREMOR,
     "falling_objects": W.FALLING, "storm_damage": W.STORM_DAMAGE, "weather": W.WEATHER, "attacker": W.ATTACKER, "barricade": W.BARRICADE,
     "disorder": W.DISORDER, "suspicious": W.SUSPICIOUS, "bomb_threat": W.BOMB_THREAT, "outage": W.OUTAGE, "frost": W.FROST, "long_outage": W.LONG_OUTAGE,
-    "medical_devices": W.MEDICAL_DEVICES, "cannot_self_evacuate": W.CANNOT_SELF_EVACUATE, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
+    "medical_devices": W.MEDICAL_DEVICES, "cannot_self_evacuate": W.CANNOT_SELF_EVACUATE, "care_home": W.CARE_HOME, "live_wire": W.LIVE_WIRE, "hot_water": W.HOT_WATER, "stuck_lift": W.STUCK_LIFT, "flood": W.FLOOD_WORDS,
     "water_into_building": W.WATER_INTO_BUILDING, "local_water": W.LOCAL_WATER, "waterfront": W.WATERFRONT, "sea": W.SEA, "wind_variable": W.WIND_VARIABLE,
 }
 

@@ -63,6 +63,7 @@ class ProtectiveDecision:
     indoor_refuge: bool = False             # a building's occupants go to a shelter, not an open assembly point
     preferred_m: float | None = None        # DHS preferred (outdoor clearance) ring
     waterfront_band_m: float | None = None  # FL3 / FL4: band along the shore
+    radius_rule: str = ""                   # which rule set ``isolation_m`` where two could (PS1-PS3: Annex H or DHS)
     people_share: float = 1.0               # FL4: vertical evacuation, a third of the band
     night: bool = False
     wind_from_deg: float = DEFAULT_WIND_FROM_DEG
@@ -287,19 +288,20 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         r = 300 if c.weapon == "firearm" else 100
         return ProtectiveDecision("PS5", ["shelter_in_place", "isolate_deny_entry"], r, f"active attacker: lockdown (run, hide, tell), police cordon {r} m")
     if (c.suspicious or c.bomb_threat) and c.item_size in VEHICLE_SIZES:  # a vehicle a threat names is PS3 (spec: "threat made")
-        mand, pref = _with_plan_floor(*DHS_STANDOFF[c.item_size], PLAN_SUSPICIOUS_VEHICLE_M)
-        return ProtectiveDecision("PS3", ["evacuate_area"], mand, f"suspicious vehicle ({c.item_size.replace('_', ' ')}): everyone out to {mand:.0f} m, outdoors to {pref:.0f} m (DHS; the city plan's Annex H: at least {PLAN_SUSPICIOUS_VEHICLE_M:.0f} m)",
-                                  preferred_m=pref, shelters=True)
+        mand, pref, why = _with_plan_floor(*DHS_STANDOFF[c.item_size], PLAN_SUSPICIOUS_VEHICLE_M, c.item_size.replace("_", " "))
+        return ProtectiveDecision("PS3", ["evacuate_area"], mand, f"suspicious vehicle ({c.item_size.replace('_', ' ')}): everyone out to {mand:.0f} m ({why}), outdoors to {pref:.0f} m (DHS)",
+                                  preferred_m=pref, shelters=True, radius_rule=why)
     if c.bomb_threat and not (c.suspicious and c.item_size):
         return ProtectiveDecision("PS4", ["evacuate_building"], None, "bomb threat naming a building, nothing found: evacuate it", building_scope="whole")
     if c.suspicious:
         size = c.item_size if c.item_size in DHS_STANDOFF else "briefcase"
-        mand, pref = _with_plan_floor(*DHS_STANDOFF[size], PLAN_SUSPICIOUS_OBJECT_M)
+        mand, pref, why = _with_plan_floor(*DHS_STANDOFF[size], PLAN_SUSPICIOUS_OBJECT_M, size)
         if _in_building(c):  # "at the library": inside it
             return ProtectiveDecision("PS1", ["evacuate_building", "isolate_deny_entry", "shelter_in_place"], mand,
-                                      f"suspicious item inside a building: evacuate it, cordon {mand:.0f} m, shelter or clear outdoors to {pref:.0f} m (DHS, {size}; the city plan's Annex H: at least {PLAN_SUSPICIOUS_OBJECT_M:.0f} m)",
-                                      building_scope="whole", preferred_m=pref)
-        return ProtectiveDecision("PS2", ["evacuate_area", "shelter_in_place"], mand, f"suspicious item outdoors: evacuate to {mand:.0f} m, outdoors to {pref:.0f} m (DHS, {size}; the city plan's Annex H: at least {PLAN_SUSPICIOUS_OBJECT_M:.0f} m)", preferred_m=pref)
+                                      f"suspicious item inside a building: evacuate it, cordon {mand:.0f} m ({why}), shelter or clear outdoors to {pref:.0f} m (DHS, {size})",
+                                      building_scope="whole", preferred_m=pref, radius_rule=why)
+        return ProtectiveDecision("PS2", ["evacuate_area", "shelter_in_place"], mand, f"suspicious item outdoors: evacuate to {mand:.0f} m ({why}), outdoors to {pref:.0f} m (DHS, {size})",
+                                  preferred_m=pref, radius_rule=why)
     if c.disorder:
         return ProtectiveDecision("PS7", ["isolate_deny_entry"], 100, "disorder without weapons used against the public: cordon 100 m")
     if c.item_size:  # an object is reported, even without the word "suspicious"
@@ -308,10 +310,15 @@ def _security(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     return ProtectiveDecision("PS7", ["isolate_deny_entry"], 100, "public-security incident: cordon 100 m until the police assess it")
 
 
-def _with_plan_floor(mandatory: float, preferred: float, plan_m: float) -> tuple[float, float]:
-    """The DHS (mandatory, preferred) distances raised to the city plan's minimum where the plan asks for more."""
+def _with_plan_floor(mandatory: float, preferred: float, plan_m: float, item: str) -> tuple[float, float, str]:
+    """The DHS (mandatory, preferred) distances raised to the city plan's minimum where the plan asks for more, and which
+    rule set the radius, for the commander to see why ("city plan Annex H minimum; DHS backpack: 34 m")."""
     mand = max(mandatory, plan_m)
-    return mand, max(preferred, mand)
+    if plan_m > mandatory:
+        why = f"city plan Annex H minimum; DHS {item}: {mandatory:.0f} m"
+    else:
+        why = f"DHS stand-off table, {item}; the city plan asks at least {plan_m:.0f} m"
+    return mand, max(preferred, mand), why
 
 
 # --- utility outage ------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ class ProtectiveActionPlan(BaseModel):
     lon: float | None = None
     building: BuildingInfo | None = None
     isolation_m: float | None = None
+    radius_rule: str = Field(default="", description="which rule set isolation_m where two could: 'city plan Annex H minimum; ...' or 'DHS stand-off table, ...'")
     sector: dict[str, Any] | None = None
     night: bool
     wind_from_deg: float

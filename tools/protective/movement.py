@@ -8,6 +8,7 @@ import shapely
 from tools.ccrp import BUILDING_EXIT_PPS, STAIR_S_PER_FLOOR, Destination, Source, ccrp, edge_capacity_pps
 from tools.city import CityModel
 from tools.evacuation.assembly import assembly_name
+from tools.evacuation.geometry import holder_of, other_incident_areas
 from tools.evacuation.report import WALK_THROUGHPUT_PPM
 from tools.protective import geometry as geo
 from tools.protective.buildings import Buildings, people_in
@@ -74,10 +75,14 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     indoors = d.indoor_refuge and evac_area is None
     if (d.shelters and evac_area is not None) or indoors:
         taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
+        others = other_incident_areas(city, for_incident)
         for s in city.scenario.shelters:
             sx, sy = geo.xy(city, s.lat, s.lon)
             left = s.capacity - taken.get(s.id, 0)  # a shelter approved evacuations fill takes nobody more
             if left <= 0 or plan.hazard_type in s.unsuitable_for or danger.contains(shapely.Point(sx, sy)):
+                continue
+            if held := holder_of(others, sx, sy):  # never into another open incident's area
+                plan.warnings.append(f"shelter {s.name} not used: it lies inside the protective area of {', '.join(held)}")
                 continue
             node, _ = idx.snap(s.lat, s.lon)
             dests.append(Destination(node, left))
@@ -155,10 +160,9 @@ def _add_assembly_point(city: CityModel, idx, danger, inside: np.ndarray, src, p
 
 def _other_incident_areas(city: CityModel, for_incident: str | None) -> tuple[object, list[tuple[str, object]]] | None:
     """(the union of the other open incidents' protective circles in metres, (incident id, circle) each), or None."""
-    areas = city.incident_areas(for_incident) if hasattr(city, "incident_areas") else []
-    if not areas:
+    circles = other_incident_areas(city, for_incident)
+    if not circles:
         return None
-    circles = [(incident, shapely.Point(*geo.xy(city, lat, lon)).buffer(radius + ASSEMBLY_MARGIN_M)) for incident, lat, lon, radius in areas]
     return shapely.union_all([c for _, c in circles]), circles
 
 

@@ -16,7 +16,7 @@ from tools.city import CityModel, PlanningError
 from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, is_stop, normalize, places_mentioned
 from tools.place_words import QUALIFIERS, fold
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, city_buildings, classify_use
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, care_home_use, city_buildings, classify_use
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
 from tools.protective.per_city import per_city
@@ -790,11 +790,13 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         poi_use = _poi_use(match.category) if match.kind != "street" else _named_place_use(city, text, g)
         if poi_use and use in ("mixed", "empty", "office"):  # Hotel Kämp: tourism=hotel on an untagged (or "commercial") block
             use = poi_use
+        use = care_home_use(use, cues.care_home)  # occupied day and night (session 20)
         c = g.representative_point()
         label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
         return g, BuildingInfo(label=label, footprint_m2=round(b.footprint_m2(i), 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
     label = (f"{match.name} {number}" if number else match.name) if known else f"the building named in the report, in {match.name}"
     g = geo.assumed_footprint((x, y), ASSUMED_FOOTPRINT_M2)
-    return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS), use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0), (x, y)
+    use = care_home_use((None if cues.use_is_tenant else cues.building_use) or "mixed", cues.care_home)
+    return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS), use=use, source="assumed", occupants=0), (x, y)
 
 

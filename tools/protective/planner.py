@@ -17,7 +17,7 @@ from core.text import check_text
 from tools.city import CityModel, PlanningError
 from tools.gazetteer import PlaceMatch
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, city_buildings
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, care_home_use, city_buildings
 from tools.protective.cues import ProtectiveCues, read_open_place_cues, read_protective_cues
 from tools.protective.decision import ProtectiveDecision, decide
 from tools.protective.models import BuildingInfo, NotApplicable, ProtectiveActionPlan
@@ -181,7 +181,7 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason,
         decision_text="", location=place_label(match, number) if building_known else f"{match.name} (district; {BuildingNotFound.PREFIX})", lat=lat, lon=lon,
-        building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
+        building=info if d.building_scope else None, isolation_m=d.isolation_m, radius_rule=d.radius_rule, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=round2(people.moved) if people.moved >= 100 else int(people.moved), people_moved_buildings=people.buildings,
         people_moved_zones=people.zones, people_basis=people.basis, people_sheltering=people_sheltering(b, d, geoms.get("sector"), evac_area),
@@ -231,12 +231,13 @@ def _unlocated_plan(d: ProtectiveDecision, cues: ProtectiveCues, hazard_type: st
 
     ``building_found`` False: the report names a building the map lacks (not merely no place at all)."""
     info = BuildingInfo(label="the building named in the report", footprint_m2=ASSUMED_FOOTPRINT_M2, floors=float(cues.storeys or DEFAULT_LEVELS),
-                        use=(None if cues.use_is_tenant else cues.building_use) or "mixed", source="assumed", occupants=0, scope=d.building_scope)
+                        use=care_home_use((None if cues.use_is_tenant else cues.building_use) or "mixed", cues.care_home), source="assumed", occupants=0,
+                        scope=d.building_scope)
     moved = building_occupants(info, d, cues) if d.building_scope else 0
     info.occupants = moved
     plan = ProtectiveActionPlan(
         hazard_type=hazard_type or cues.hazard_hint or "", rule=d.rule, primary=d.primary, actions=d.actions, reason=d.reason, decision_text="",
-        location=UNLOCATED, building=info if d.building_scope else None, isolation_m=d.isolation_m, sector=_sector_dict(d),
+        location=UNLOCATED, building=info if d.building_scope else None, isolation_m=d.isolation_m, radius_rule=d.radius_rule, sector=_sector_dict(d),
         night=d.night, wind_from_deg=d.wind_from_deg, wind_speed_ms=d.wind_speed_ms, wind_source=d.wind_source,
         people_moved=moved, people_basis=_unlocated_basis(d, moved, building_found),
         cues=cues.as_dict(), warnings=warnings_,

@@ -14,6 +14,11 @@ def _at(plan: ProtectiveActionPlan) -> str:
     return "" if plan.location == UNLOCATED else f" at {plan.location}"
 
 
+def _radius(d: ProtectiveDecision) -> str:
+    """"100 m", with the rule that set it where two could ("100 m (city plan Annex H minimum; DHS backpack: 34 m)")."""
+    return f"{d.isolation_m:.0f} m" + (f" ({d.radius_rule})" if d.radius_rule else "")
+
+
 def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
     """E.g. "evacuate the building at Yrjönkatu 21 (about 40 occupants), isolate 30 m", "isolate 100 m around
     Unioninkatu outside Metsätalo"."""
@@ -26,12 +31,12 @@ def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
             parts.append(f"evacuate {scope + ' ' if scope else ''}the building{where} (about {occ:,} occupants)")
         elif a == "evacuate_area":
             extra = f" and {d.sector.length_m:.0f} m downwind" if d.sector and d.sector.action == "evacuate" else ""
-            what = f"the {d.waterfront_band_m:.0f} m waterfront band" if d.waterfront_band_m else f"{d.isolation_m:.0f} m around {plan.location}"
+            what = f"the {d.waterfront_band_m:.0f} m waterfront band" if d.waterfront_band_m else f"{_radius(d)} around {plan.location}"
             parts.append(f"evacuate {what}{extra} (about {plan.people_moved:,} people)")
         elif a == "isolate_deny_entry":
             # The dispatcher reads where the cordon is from this sentence when nothing before it named the place.
             around = f" around {plan.location}" if plan.lat is not None and plan.location and not any(plan.location in p for p in parts) else ""
-            parts.append(f"isolate {d.isolation_m:.0f} m{around}" if d.isolation_m else "close the flooded section")
+            parts.append(f"isolate {_radius(d)}{around}" if d.isolation_m else "close the flooded section")
         elif a == "shelter_in_place":
             if d.sector and d.sector.action == "shelter":
                 parts.append(f"shelter in place downwind ({d.sector.length_m:.0f} m towards {d.sector.bearing_deg:.0f}°)")
