@@ -99,7 +99,7 @@ def ingest_paths(
     elsewhere = _committed_content(stored)
     seen: set[str] = set()
     bar_files = tqdm(candidates, desc="files", unit="file", disable=not progress)
-    bar_chunks = tqdm(desc="chunks", unit="chunk", disable=not progress)
+    bar_chunks = tqdm(desc="passages encoded", unit="passage", disable=not progress)
     try:
         for candidate in bar_files:
             key = str(candidate.path)
@@ -211,6 +211,11 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
     chunks = chunk_document(doc, settings.kb_chunk_chars, settings.kb_chunk_overlap)
     if not chunks:
         return FileOutcome(path=key, status="skipped", reason="no text in file")
+    if len(chunks) > settings.kb_max_file_passages:
+        return FileOutcome(path=key, status="skipped", reason=(
+            f"the file makes {len(chunks):,} passages, over the {settings.kb_max_file_passages:,} limit "
+            f"(ECA_KB_MAX_FILE_PASSAGES): encoding them takes about {_hours(len(chunks))} on a small machine; "
+            "split the file into smaller ones or raise the limit"))
     held: list[HeldPassage] = []
     if screen is not None:
         chunks, held = _screened(chunks, doc.comments, screen)
@@ -221,10 +226,18 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
     ids = [f"{_path_key(key)}:{file_hash[:12]}:{c.ordinal}" for c in chunks]
     # Reuse embeddings of unchanged chunks, including those an interrupted run already wrote.
     reuse = store.embeddings_by_content(previous.language, previous.ids) if previous and previous.language == doc.language else {}
-    embeddings = _embed(chunks, doc.language, store.encoders, reuse, bar)
-    metadatas = [_metadata(path, doc, c, file_hash) for c in chunks]
+    encoded: dict[str, np.ndarray] = {}
+    bar.total = (bar.total or 0) + len(chunks)  # a known total gives the bar its rate and time left
+    bar.refresh()
     try:
-        store.add(doc.language, ids, embeddings, [c.text for c in chunks], metadatas)
+        # Written batch by batch as they are encoded: an ingest stopped after an hour (Ctrl-C, a crash) keeps that
+        # hour's passages, uncommitted and invisible, and the next ingest reuses them (``reuse``) instead of
+        # encoding the whole file again.
+        for start in range(0, len(chunks), ENCODE_BATCH):
+            part = chunks[start:start + ENCODE_BATCH]
+            embeddings = _embed(part, doc.language, store.encoders, reuse, bar, encoded)
+            store.add(doc.language, ids[start:start + ENCODE_BATCH], embeddings, [c.text for c in part],
+                      [_metadata(path, doc, c, file_hash) for c in part])
         store.commit(key, file_hash, len(chunks), doc.language, screened=screen is not None, held_back=held)
         if previous is not None:
             keep = set(ids)
@@ -254,19 +267,32 @@ def _screened(chunks: list[Chunk], comments: list[str], screen: PassageScreen) -
     return kept, held
 
 
-def _embed(chunks: list[Chunk], language: str, encoders: EncoderSet, reuse: dict[str, np.ndarray], bar) -> np.ndarray:
+#: Passages encoded, then written, at a time (see the write loop in ``_ingest_one``).
+ENCODE_BATCH = 256
+
+
+def _hours(passages: int, per_second: float = 5.0) -> str:
+    """Roughly how long encoding ``passages`` takes at ``per_second`` (a loaded 2-core machine, measured s20)."""
+    minutes = passages / per_second / 60
+    return f"{minutes / 60:.1f} hours" if minutes >= 90 else f"{max(1, round(minutes))} minutes"
+
+
+def _embed(chunks: list[Chunk], language: str, encoders: EncoderSet, reuse: dict[str, np.ndarray], bar,
+           encoded: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    """One vector per chunk: reused by content hash, else encoded once per distinct text (``encoded``: the file's
+    texts encoded so far, so a passage repeated in it, a form's boilerplate or a running header, is encoded once)."""
     encoder = encoders.for_language(language)
-    vectors: list[np.ndarray | None] = [reuse.get(c.content_hash) for c in chunks]
-    todo = [i for i, v in enumerate(vectors) if v is None]
-    bar.update(len(chunks) - len(todo))
+    encoded = {} if encoded is None else encoded
+    texts = [embedding_text(c) for c in chunks]
+    vectors: list[np.ndarray | None] = [reuse.get(c.content_hash) if c.content_hash in reuse else encoded.get(t)
+                                        for c, t in zip(chunks, texts)]
+    todo = list(dict.fromkeys(t for t, v in zip(texts, vectors) if v is None))
     step = 64
     for start in range(0, len(todo), step):
         batch = todo[start : start + step]
-        encoded = encoder.encode([embedding_text(chunks[i]) for i in batch])
-        for i, vec in zip(batch, encoded):
-            vectors[i] = vec
-        bar.update(len(batch))
-    return np.stack(vectors).astype(np.float32)
+        encoded.update(zip(batch, encoder.encode(batch)))
+    bar.update(len(chunks))
+    return np.stack([v if v is not None else encoded[t] for v, t in zip(vectors, texts)]).astype(np.float32)
 
 
 def _metadata(path: Path, doc: RawDocument, chunk: Chunk, file_hash: str) -> dict:
