@@ -130,7 +130,7 @@ def same_name(word: str, other: str) -> bool:
     if len(short) < 4:
         return False
     prefix = len(short) - (2 if len(short) >= 6 else 1)  # the stem, less the letters that grade or change
-    if long_.startswith(short[:prefix]) and len(long_) - len(short) <= 8:
+    if long_.startswith(short[:prefix]) and len(long_) - len(short) <= 5:  # a case ending, not a longer name ("-ssa", "-eella")
         return True
     return len(short) >= 6 and fuzz.ratio(word, other) >= 88
 
@@ -154,8 +154,13 @@ PINYIN_MATCH = 68.0
 _FI_PLACE_END = re.compile(r"(?:in)?(?:katu|tie|tori|kuja|puisto|ranta|polku|silta|aukio|väylä|vayla|kaari|kenttä|kentta)$")
 
 
+# directions are in the table (西贝柳斯 Sibelius) but a name of them alone ("东南路", "西站") is no foreign name
+_DIRECTIONS = frozenset("东南西北中")
+
+
 def _transliterated(name: str) -> bool:
-    return len(name) >= 2 and sum(c in _TRANSLITERATION for c in name) >= 0.75 * len(name)
+    return (len(name) >= 2 and sum(c in _TRANSLITERATION for c in name) >= 0.75 * len(name)
+            and not set(name) <= _DIRECTIONS)
 
 
 @lru_cache(maxsize=4096)
@@ -189,16 +194,17 @@ class GroundingChecker:
             if word in _CALENDAR or _known(word, facts_folded) or _known(word, self._known_folded):
                 continue
             names.append(match.group(0))
-        return names + self._invented_chinese(sentence, facts_words, facts)
+        return names + self._invented_chinese(sentence, facts)
 
-    def _invented_chinese(self, sentence: str, facts_words: set[str], facts: str) -> list[str]:
+    def _invented_chinese(self, sentence: str, facts: str) -> list[str]:
         names = []
         for match in _ZH_PLACE.finditer(sentence):
             name = _ZH_LEAD_IN.sub("", match.group(1))
             if not _transliterated(name) or name in facts:
                 continue
             spoken = _pinyin(name)
-            stems = _latin_stems(facts_words) + self._street_stems
+            # the facts' names (capitalised words), not their ordinary words, which a short pinyin may resemble
+            stems = _latin_stems(set(re.findall(r"[A-ZÄÖÅ][\w'’-]+", facts))) + self._street_stems
             if process.extractOne(spoken, stems, scorer=fuzz.ratio, score_cutoff=PINYIN_MATCH) is None:
                 names.append(name)
         return names

@@ -69,6 +69,7 @@ def test_a_chinese_answer_naming_a_transliterated_street_not_in_the_city_model_i
     "路线经过曼纳海姆路，6分钟。",  # Mannerheimintie, in the facts
     "Topelia有500个空位，距离Senaatintori 259米。",
     "救护车和疏散人员应该走布列瓦迪街前往集合点。",  # Bulevardi: a street of the city model, not in these facts
+    "疏散人员应该走东南路前往集合点。",  # a direction, no foreign name
 ])
 def test_a_chinese_answer_naming_a_real_street_is_kept(checker, true):
     assert _kept(checker, true, FACTS_ZH) == true
