@@ -271,10 +271,14 @@ def _screened(chunks: list[Chunk], comments: list[str], screen: PassageScreen) -
 ENCODE_BATCH = 256
 
 
-def _hours(passages: int, per_second: float = 5.0) -> str:
-    """Roughly how long encoding ``passages`` takes at ``per_second`` (a loaded 2-core machine, measured s20)."""
-    minutes = passages / per_second / 60
-    return f"{minutes / 60:.1f} hours" if minutes >= 90 else f"{max(1, round(minutes))} minutes"
+def _hours(passages: int, fast: float = 5.0, slow: float = 2.0) -> str:
+    """Roughly how long encoding ``passages`` takes: ``fast`` to ``slow`` passages a second (MiniLM on one core of a
+    2-core machine, measured s20: 4.5/s under a load of 11, 1.9/s under 12-16)."""
+    low, high = passages / fast / 60, passages / slow / 60
+    if low >= 90:
+        return f"{low / 60:.1f} to {high / 60:.1f} hours"
+    low_m, high_m = max(1, round(low)), max(1, round(high))
+    return f"{low_m} minute(s)" if low_m == high_m else f"{low_m} to {high_m} minutes"
 
 
 def _embed(chunks: list[Chunk], language: str, encoders: EncoderSet, reuse: dict[str, np.ndarray], bar,
