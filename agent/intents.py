@@ -32,6 +32,7 @@ from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.follow_up import is_question
+from agent.eta_question import eta_sentences, eta_status_calls, without_sentences
 from core.language import identify_language
 from core.text import has_han
 from agent.pasted import rows_set_aside
@@ -204,6 +205,11 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         if not others:  # "a caller shouts 'evacuate everyone!' - is there any open fire incident?": the learned model reads it
             others = [intent for _, intent, _ in _learned_clause_reads([(0, asked)], [], router) if intent != "place_lookup"]
         return (others or ["plan_question"]), whole  # a request of the operator's own is the question; else what the plans say
+    eta = eta_sentences(text, unit_ids)
+    if eta:  # "how long until the ambulance gets to X?": a route time (agent.eta_question), beside what the rest asks by its cues
+        rest = without_sentences(text, eta)
+        asked = [i for i in dict.fromkeys(clause_intent(c, unit_ids) for c in split_clauses(rest)) if i in TOOL_INTENTS] if rest else []
+        return ["unit_query"] + [i for i in asked if i != "unit_query"], whole
     clauses = split_clauses(text)
     found: list[tuple[int, str, str]] = []
     offset = 0
@@ -714,6 +720,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                     status = extract_status(after_correction(chunk)) or extract_status(text)
                     if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
                         calls.append({"name": "set_unit_status", "args": {"unit_id": uid, "status": status}})
+        elif intent == "unit_query" and eta_sentences(text, unit_ids):
+            for sentence in eta_sentences(text, unit_ids):
+                calls += eta_status_calls(sentence, text, city, unit_ids)
         elif intent == "unit_query":
             units = canonical_unit_ids(clause, unit_ids)
             args: dict[str, Any] = {}
