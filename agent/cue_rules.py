@@ -12,6 +12,7 @@ import re
 from agent.hazards import hazard_from_words
 from agent.negation import excluded_units, negated_order, negated_part, positive_part, withdrawn_units, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
+from agent.time_window import WINDOWED_INCIDENTS
 
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
 # the people, and where they go (out, away, back, to safety) -- "get the shoppers away from", "move residents out
@@ -240,8 +241,13 @@ def alternative_dispatch(clauses: list[str], unit_ids: list[str]) -> bool:
     return False
 
 
+_WINDOWED_INCIDENTS = re.compile(WINDOWED_INCIDENTS, re.IGNORECASE)
+
+
 def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
+    if not units and _WINDOWED_INCIDENTS.search(clause) and not hazard_from_words(clause):
+        return "open_incidents"  # "P1s opened in the last hour", "过去30分钟有什么新事件", "den senaste timmen" (agent.time_window)
     for intent, pattern in CUE_PATTERNS:
         if intent == "unit_status_change":
             asks = (QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) \

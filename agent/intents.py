@@ -32,6 +32,7 @@ from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.follow_up import is_question
+from agent.time_window import asks_newest_first, window_minutes
 from agent.eta_question import eta_sentences, eta_status_calls, without_sentences
 from core.language import identify_language
 from core.text import has_han
@@ -709,7 +710,10 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
         elif intent == "open_incidents":
             source = clause if len(intents) > 1 or extract_priority(clause) else text
             priorities = extract_priorities(source)
-            calls += [{"name": "open_incidents", "args": {"priority": p}} for p in priorities] or [{"name": "open_incidents", "args": {}}]
+            # "opened in the last hour, newest first": the window and the order asked for (agent.time_window)
+            since = window_minutes(source)
+            listed = ({"since_min": since} if since else {}) | ({"newest_first": True} if since or asks_newest_first(source) else {})
+            calls += [{"name": "open_incidents", "args": {"priority": p, **listed}} for p in priorities] or [{"name": "open_incidents", "args": listed}]
         elif intent == "unit_status_change":
             # units named only in another request's clause ("... 另外查一下 HAK-E1 现在什么状态") get no status change
             changing = {u for c in clauses if clause_intent(c, unit_ids) == "unit_status_change" for u in canonical_unit_ids(c, unit_ids)}

@@ -87,3 +87,56 @@ def test_an_eta_is_said_in_the_answer_in_english_and_chinese():
     text = readable("unit_status", out)
     assert "ETA 2.8 min by road to Senaatintori" in text
     assert "到 Senaatintori 的道路行驶时间约 2.8 分钟" in lines_in_chinese(text.removeprefix("- "))
+
+
+# ----------------------------------------------------------------------------- incident lists with a window (trial s19 M16)
+@pytest.mark.parametrize("text, priority, since", [
+    ("Show me the P2 calls from the past 45 minutes", "P2", 45),
+    ("which incidents came in during the last three hours?", None, 180),
+    ("近两个小时有哪些新事件？", None, 120),
+    ("半小时内新开的P1有哪些", "P1", 30),
+    ("Näytä viimeisen puolen tunnin tapahtumat", None, 30),
+    ("Vilka ärenden har kommit in de senaste 20 minuterna?", None, 20),
+    ("Welche Vorfälle gab es in den letzten 2 Stunden?", None, 120),
+])
+def test_an_incident_list_with_a_time_window_filters_by_it_newest_first(router, town, text, priority, since):
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, town)
+    assert _names(calls) == ["open_incidents"], calls
+    assert calls[0]["args"].get("priority") == priority
+    assert calls[0]["args"].get("since_min") == since and calls[0]["args"].get("newest_first") is True
+
+
+def test_a_report_that_counts_calls_in_a_window_is_still_a_report(router, town):
+    from agent.intents import plan_calls
+
+    assert _names(plan_calls("Three calls in the last hour about smoke from a cellar at Annankatu 20", router, town)) == ["plan_response"]
+
+
+def test_the_incident_list_keeps_only_those_opened_in_the_window_newest_first(tmp_path, town):
+    from datetime import datetime, timedelta, timezone
+
+    from agent.situation import Situation
+    from agent.store import IncidentStore
+    from agent.tool_registry import situation_tools
+
+    store = IncidentStore(tmp_path / "inc.sqlite")
+    ids = [store.create_incident(f"fire {n}", "op").incident_id for n in range(3)]
+    now = datetime.now(timezone.utc)
+    ages = {ids[0]: 200, ids[1]: 50, ids[2]: 10}  # minutes since each was opened
+    situation = Situation(store, town, clock=lambda: now)
+    real = store.open_incident_rows
+
+    def aged():
+        rows = [dict(r) for r in real()]
+        for r in rows:
+            r["created_at"] = (now - timedelta(minutes=ages[r["incident_id"]])).isoformat()
+        return rows
+
+    store.open_incident_rows = aged  # the rows' opening times set; the filter and order are the tool's own
+    tool = next(t for t in situation_tools(situation) if t.name == "open_incidents")
+    out = tool.func(since_min=60)
+    listed = [line.split()[1] for line in out.text.splitlines()[1:] if line.startswith("- ")]
+    assert listed == [ids[2], ids[1]], out.text
+    assert "last 60 min" in out.text
