@@ -264,7 +264,14 @@ def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
-                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好|在站|在家|在库", clause, re.I)
+                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好|在站|在家|在库|"
+                    # the same asked in Finnish, Swedish and German ("onko Erottajan tikasauto vapaana?", "är ambulansen
+                    # ledig?", "ist der Rettungswagen frei?"): a unit's state, not a place to look up
+                    r"\bvapaa\w*|\bkäytettävi\w*|\blähtövalmi\w*|\bhuollossa\b|\btilanne\b|\btila\b|\bmissä\b|\bledig\w*|\btillgänglig\w*|"
+                    r"\bfrei\b|\bverfügbar\b|\beinsatzbereit\b|\bwo (?:ist|sind)\b|"
+                    # as the router reads Finnish ("Mikä on Kampin poliisipartioiden tilanne?" -> "what on ... situation?",
+                    # "Missä Kampin ambulanssit ovat?" -> "where Kampin ambulanssit ovat?", agent.normalise)
+                    r"\bsituation\b|^\W*where\b", clause, re.I)
                     or (QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
                                                                   r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
                     and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\bwant\b|\bI'?d like\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):

@@ -140,3 +140,21 @@ def test_the_incident_list_keeps_only_those_opened_in_the_window_newest_first(tm
     listed = [line.split()[1] for line in out.text.splitlines()[1:] if line.startswith("- ")]
     assert listed == [ids[2], ids[1]], out.text
     assert "last 60 min" in out.text
+
+
+# ----------------------------------------------------------------------------- a unit named by its station (session 19 list)
+@pytest.mark.parametrize("text, station, unit_type", [
+    ("Onko Kaisaniemen poliisiauto vapaana?", "Kaisaniemi", "police_patrol"),
+    ("Onko Erottajan tikasauto lähtövalmiina?", "Erottaja", "ladder"),
+    ("Missä Kampin poliisipartiot ovat?", "Kamppi", "police_patrol"),
+    ("Är stegbilen från Erottaja ledig?", "Erottaja", "ladder"),
+    ("Ist das Löschfahrzeug aus Hakaniemi verfügbar?", "Hakaniemi", "engine"),
+    ("Erottaja 的云梯车现在可用吗？", "Erottaja", "ladder"),
+])
+def test_a_unit_asked_about_by_its_station_is_a_unit_question_not_a_place(router, town, text, station, unit_type):
+    from agent.intents import plan_calls
+
+    calls = plan_calls(text, router, town)
+    assert _names(calls) == ["unit_status"], calls
+    args = calls[0]["args"]
+    assert args.get("unit_type") == unit_type and station.lower() in (args.get("station") or "").lower(), args
