@@ -122,6 +122,11 @@ CUES: list[tuple[str, str]] = [
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:再)?(?:塞|容纳|进|放|收|接)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
+    # what the plans say, asked in Finnish, Swedish or German ("mitä suunnitelmassa sanotaan ...", "vad säger planen om
+    # ...", "was steht im Einsatzplan zu ..."): a question, never "tee suunnitelma" (make a plan) of a report
+    ("plan_question", r"\b\w*suunnitelm\w*\b[^.?!]{0,15}\b(?:sano(?:o|taan)|kerto(?:o|o|taan)|ohjeista\w*|määrä(?:ä|tään))\b|\b(?:sano(?:o|taan)|kerto(?:o|taan))\b[^.?!]{0,15}\b\w*suunnitelm\w*|"
+                      r"\bvad\s+(?:säger|står\s+det\s+i)\s+(?:\w+)?(?:plan|rutin|instruktion)(?:en|erna)?\b|\benligt\s+(?:\w+)?(?:planen|rutinen)\b|"
+                      r"\bwas\s+(?:steht|sagt)\b[^.?!]{0,20}\b\w*(?:plan|anweisung|vorschrift)\w*\b|\blaut\s+(?:\w+)?plan\b"),
     ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat (?:says|say) (?:our|the) (?:[\w-]+ )?plans?\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
