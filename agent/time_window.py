@@ -18,7 +18,7 @@ _NUM = r"\d+|an?|one|two|three|four|five|six|ten|twelve|half an?|十二|[一两�
 # (number, unit) per language; a missing number is one ("the last hour", "den senaste timmen", "最近一小时")
 _WINDOW = re.compile(
     rf"\b(?:last|past|previous)\s+(?:(?P<en_n>{_NUM})\s+)?(?P<en_u>hours?|hrs?|minutes?|mins?)\b|\b(?:last|past)\s+(?P<en_half>half[- ]hour)\b|"
-    rf"(?:最近|过去|近|这)\s*(?P<zh_n>\d+|十二|[一两二三四五六十半])\s*(?:个)?\s*(?P<zh_u>小时|钟头|分钟)|(?P<zh_n2>\d+|[一两二三半])\s*(?:个)?\s*(?P<zh_u2>小时|分钟)(?:内|以内|之内)|"
+    rf"(?:最近|过去|近|这)\s*(?P<zh_n>\d+|十二|[一两二三四五六十半])\s*(?:个)?\s*(?P<zh_u>小时|钟头|分钟)|(?<!\d)(?P<zh_n2>\d+|[一两二三半])\s*(?:个)?\s*(?P<zh_u2>小时|分钟)(?:内|以内|之内)|"
     rf"\bviimeise(?:n|ssä)\s+(?:(?P<fi_n>\d+|kahden|kolmen|neljän|puolen)\s+)?(?P<fi_u>tunnin|tunnissa|minuutin|minuutissa)\b|"
     rf"\b(?:senaste|sista)\s+(?:(?P<sv_n>\d+|två|tre|fyra)\s+)?(?P<sv_u>timmen|timmarna|timmar|minuterna|minuter|halvtimmen)\b|"
     rf"\b(?:letzten|vergangenen)\s+(?:(?P<de_n>\d+|zwei|drei|vier|halben)\s+)?(?P<de_u>Stunden?|Minuten)\b",
