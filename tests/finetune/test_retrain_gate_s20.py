@@ -100,7 +100,7 @@ def test_a_retrain_on_a_tiny_file_is_scored_beside_the_current_model_and_not_mad
     assert rc == 1, out[-2000:]
     # both models' figures, on the file's own validation rows and on the current model's (shipped) validation rows
     assert f"current = {old}, new = {new}" in out
-    for set_name in ("new file's validation split", "current model's validation split"):
+    for set_name in ("new model's validation split", "current model's validation split"):
         rows = [line for line in out.splitlines() if line.startswith(set_name)]
         assert any("type macro_f1" in line for line in rows) and any("p1_recall" in line for line in rows), out[-3000:]
     assert "NOT made current" in out
