@@ -36,3 +36,13 @@ def test_a_negated_breath_is_a_life_threat(make_assistant, text):
 @pytest.mark.parametrize("text", NOT_ARRESTED)
 def test_breathing_not_denied_is_no_arrest(text):
     assert "not_breathing" not in {d.code for d in extract(text)}, text
+
+
+@pytest.mark.parametrize("text", ["Mies kaatui Kampin keskuksen edessä eikä hengitä",
+                                  "En man har fallit ihop vid Stockmann och har slutat andas"])
+def test_the_chat_plans_a_negated_breath_as_p1(make_assistant, restore_units, chat_turn, text):
+    """The trial's path: the report typed into the chat, planned as the incident it opens."""
+    assistant = make_assistant()
+    reply = chat_turn(assistant, text, None)
+    assert reply.plan is not None and reply.plan.triage.priority == "P1", (reply.plan and reply.plan.triage, reply.text[:400])
+    assert assistant._store.get_incident(reply.plan.incident_id).priority == "P1"
