@@ -13,7 +13,8 @@ from typing import Any
 
 from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, TOXIC_GAS, UNATTENDED_ITEM, ZH_KNIFE_HELD, ZH_TORCH
+from core.hazard_words import (CARBON_MONOXIDE, CROWD_CRUSH, NOT_BREATHING_NORDIC, THROUGH_THE_ICE, TOXIC_GAS, UNATTENDED_ITEM,
+                               ZH_KNIFE_HELD, ZH_TORCH)
 
 _BOAT = r"(?:boat|dinghy|kayak|canoe|yacht|sailboat|sailing boat|motorboat|rowing boat|ferry|vessel)"
 CAPSIZED_BOAT = (r"\bcapsiz\w*|\b" + _BOAT + r"\w* (?:is |has |was )?(?:\w+ )?(?:upside down|overturned|flipped|turned over|sinking|sank|keeled over)|"
@@ -78,8 +79,8 @@ FALLEN_FI = (r"\b" + _PERSON_FI + r"\b[^.,;!?]{0,40}?\b" + _FELL_FI + r"|\b" + _
 # An ambulance asked for, a person injured or unconscious, a heart stopped: radio shorthand ("2 x PI", persons
 # injured; upper case only, "pi" is a number), Finnish, Swedish, German and the tourists' languages.
 MEDICAL_WORDS_ABROAD = (r"(?-i:\bPI\b)|\bambulan(?:ssi\w*|s\w*|za|cia)\b|\bkrankenwagen\b|\bnotarzt\b|\bkaretk\w*|скор\w* помощ\w*|"
-                        r"\bloukkaantu\w*|" + FALLEN_FI + r"|\btajuto\w*|\belvyt\w*|\bsydänkohtau\w*|\bei hengitä\b|"
-                        r"\bskadad\w*|\bmedvetslös\w*|\bhlr\b|\bhjärt-?lungräddning\w*|\bhjärt(?:stopp|attack|infarkt)\w*|\bandas inte\b|"
+                        r"\bloukkaantu\w*|" + FALLEN_FI + r"|\btajuto\w*|\belvyt\w*|\bsydänkohtau\w*|" + NOT_BREATHING_NORDIC + r"|"
+                        r"\bskadad\w*|\bmedvetslös\w*|\bhlr\b|\bhjärt-?lungräddning\w*|\bhjärt(?:stopp|attack|infarkt)\w*|"
                         r"\bverletzt\w*|\bbewusstlos\w*|\bherzinfarkt\w*|\bherzstillstand\w*|\batmet nicht\b|"
                         r"\bherid[oa]s?\b|\bblessée?s?\b|\bferit[oi]\b|\branny\b|\bранен\w*|\binconscien\w*|\bnieprzytomn\w*|без сознания")
 

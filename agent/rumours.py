@@ -44,15 +44,19 @@ RUMOUR_WORDS: dict[str, re.Pattern[str]] = {
         r"\bstämmer\s+(?:det|detta|det\s+där)\b|\bär\s+(?:det|detta)\s+sant\b|\bkan\s+(?:du|ni|någon)\s+bekräfta\b|"
         r"是真的吗|真的吗|属实吗|是否属实|是不是真的|真的假的|能确认吗|可以确认吗|能不能确认|是否确认",
         re.IGNORECASE),
-    # A facility (a shelter) said to be closed or full ...
-    "closed": re.compile(r"\b(closed|shut|locked|not open|no longer open|turning (people )?away|turned away|full|no room)\b"
+    # A facility (a shelter) said to be closed or full (en, fi, sv, zh; "ei ole auki", "inte öppet": closed, read first) ...
+    "closed": re.compile(r"\b(closed|shut|locked|not open|no longer open|turning (people )?away|turned away|full|no room|"
+                         r"suljettu|suljettiin|suljetaan|suljettuna|kiinni|täynnä|ei\s+(?:(?:ole|enää)\s+){0,2}(?:auki|avoinna)|"
+                         r"stängt|stängd|stängda|stänger|stängde|stängts|fullt|inte\s+(?:längre\s+)?öppe[tn])\b"
                          r"|关闭|关门|关了|不开放|没开|满了|不让进|拒绝", re.IGNORECASE),
     # ... or open.
-    "open": re.compile(r"\b(is open|are open|now open|still open|opened|reopened)\b|开放|开门了|可以进", re.IGNORECASE),
+    "open": re.compile(r"\b(is open|are open|now open|still open|opened|reopened|auki|avoinna|avattu|avattiin|"
+                       r"öppet|öppen|öppna|öppnat|öppnats|öppnade)\b|开放|开门了|可以进", re.IGNORECASE),
     # A shelter named as one: what makes an operator's question about a place said closed a question about its shelter
     # (a shelter's alias is often a station or a library: "the metro at Central Station is closed" is no shelter claim).
     "shelter": re.compile(r"\b(?:shelters?|(?:evacuation|evacuee|reception|rest) cent(?:re|er)s?|evacuation (?:site|point)s?|"
-                          r"suoja\w*|evakuointi\w*|skyddsrum\w*|evakuerings\w*)\b|避难所|避难场所|安置点|避难点",
+                          r"\w*suoj(?:a|at|an|aan|assa|asta|aa|ista|issa|iin|ihin)|suojatil\w*|evakuointi\w*|skyddsrum\w*|"
+                          r"evakuerings\w*)\b|避难所|避难场所|安置点|避难点",
                           re.IGNORECASE),
 }
 
@@ -154,8 +158,10 @@ class RumourChecker:
         return None
 
     def check(self, text: str) -> str | None:
-        """The stream's flag: "says <shelter> is <claim>; <source> says <status>" (``contradicted``), or None."""
-        found = self.contradicted(text)
+        """The stream's flag: "says <shelter> is <claim>; <source> says <status>" (``shelter_question``: a post that
+        speaks of a shelter, as the chat requires; "the metro at Central Station is closed" is no claim about the
+        shelter there), or None."""
+        found = self.shelter_question(text)
         if found is None:
             return None
         fact, claim = found

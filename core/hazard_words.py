@@ -126,3 +126,17 @@ RETRACTED_AS_JOKE = (r"\b(?:just|only|merely) (?:kidding|joking|a joke|messing (
                      r"\bvitsi(?:\s+vitsi)?\b|\bläppä\b|\bpelleilin\b|\bleikillä(?:än)?\b|"
                      r"\b(?:bara|det var (?:bara )?(?:ett )?) ?(?:skämt|skojar|skojade|skämtar|skämtade)\b|\bskojade\b|\bskämtade\b|"
                      r"开玩笑|开个玩笑|闹着玩|逗你玩|恶作剧")
+
+# Someone not breathing, said in Finnish or Swedish with the negation where those languages put it: the Finnish
+# negative verb in any form (ei, eikä "and not", eivät, eivätkä) with up to two words before the verb ("ei hengitä",
+# "eikä hengitä", "ei enää hengitä", "eikä hän enää hengitä", "ei näytä hengittävän"), breathing said to have stopped
+# ("lakkasi hengittämästä", "hengitys on pysähtynyt"); Swedish "andas inte (längre)", "inte (längre) andas" (not "kan
+# inte andas": one who cannot breathe is struggling, not arrested, as "can't breathe" in English), "slutat andas",
+# "ingen andning". "Andas inte in röken" (do not breathe the smoke in) is advice, not a patient. Trial s20: "mies kaatui
+# eikä hengitä" was triaged P3, only "ei hengitä" was read.
+NOT_BREATHING_NORDIC = (r"\b(?:ei|eikä|eivät|eivätkä)\s+(?:[^\W\d_]+\s+){0,2}?(?:hengitä|hengittävän)\b|"
+                        r"\b(?:lakkasi|lakannut|lakanneet|lopetti|lopettanut)\s+hengittämästä\b|"
+                        r"\bhengitys\s+(?:on\s+|oli\s+)?(?:pysähtyi|pysähtynyt|loppui|loppunut|lakannut|katkesi)\b|\bei\s+hengitystä\b|"
+                        r"\bandas\s+(?:\w+\s+)?(?:inte|ej)\b(?!\s+in\b)|"
+                        r"(?<!\bkan\s)(?<!\bkunde\s)\b(?:inte|ej)\s+(?:längre\s+)?andas\b(?!\s+in\b)|"
+                        r"\b(?:slutat|slutade)\s+(?:att\s+)?andas\b|\bingen\s+andning\b")

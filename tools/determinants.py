@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, model_validator
 
 from core.errors import InputError
-from core.hazard_words import CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, GAS_CYLINDERS, TOXIC_GAS, UNATTENDED_ITEM, ZH_KNIFE_WEAPON
+from core.hazard_words import (CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, GAS_CYLINDERS, NOT_BREATHING_NORDIC, TOXIC_GAS,
+                               UNATTENDED_ITEM, ZH_KNIFE_WEAPON)
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -268,7 +269,7 @@ _NOT_A_PLACE_ZH = r"(?!站|道|轨|票)"
 RULES: tuple[_Rule, ...] = (
     # --- life signs
     _rule("not_breathing",
-        r"\b(not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|heart (has )?stopped|doing cpr|started cpr|cpr in progress|giving cpr|performing cpr|defibrillator|aed|ei hengitä|andas inte)\b|没有呼吸|没呼吸|停止呼吸|呼吸停止|心跳停止|心脏骤停|没有心跳|没有脉搏|没脉搏|除颤|做心肺复苏|心肺复苏|CPR",
+        r"\b(not breathing|isn'?t breathing|stopped breathing|no pulse|cardiac arrest|heart (has )?stopped|doing cpr|started cpr|cpr in progress|giving cpr|performing cpr|defibrillator|aed)\b|没有呼吸|没呼吸|停止呼吸|呼吸停止|心跳停止|心脏骤停|没有心跳|没有脉搏|没脉搏|除颤|做心肺复苏|心肺复苏|CPR",
         r"\b(can'?t (feel|hear|see) (him|her|them|it) breath\w*|no breathing|breathing has stopped)\b|感觉不到(他|她)?(在)?呼吸|摸不到(脉搏|心跳)",
         r"\b(no signs? of life|no heartbeat|no heart ?beat|(doing|giving|started|starting|performing) (chest )?compressions|defib\w*|no breath( sounds)?|not breathing)\b|没气了|没有气了|没了气|不出气|没有?出气了|没有生命体征|没生命体征|不喘气|没喘气|心跳没了|没心跳|没有心跳了|胸外按压|按压胸口",
         # no breathing seen, or chest compressions under way however they are said (MPDS: CPR in progress is an arrest)
@@ -279,6 +280,9 @@ RULES: tuple[_Rule, ...] = (
         # the same verbs with an aspect marker between verb and object ("停止了呼吸", "没了呼吸", "失去了意识", "摔断了腿"),
         # or the negation before a bare verb ("不呼吸了")
         r"停止了呼吸|没了(呼吸|心跳|脉搏)|(?<![还])不呼吸了|呼吸(已经)?停了",
+        # not breathing said in Finnish or Swedish with the negation where they put it ("eikä hengitä", "ei enää
+        # hengitä", "slutat andas"; core.hazard_words)
+        NOT_BREATHING_NORDIC,
         # CPR said in Finnish ("elvytys käynnissä", "elvytetään") or Swedish ("HLR pågår", "hjärt-lungräddning"): an arrest
         r"\b(elvyt\w*|hlr|hjärt-?lungräddning\w*|hjärtstopp\w*|sydänpysähdy\w*)\b",
         # breathing denied by the caller's own doubt ("I don't think he's breathing", "she doesn't seem to be breathing"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from core.contrast_words import contrast_pattern
+from core.hazard_words import NOT_BREATHING_NORDIC
 from tools.pattern_gate import gated
 
 # The tens in words. Counts of people present run into them ("eighty guests", "ninety-five pupils": the protective
@@ -175,7 +176,9 @@ SERIOUS = gated(informal(
     r"hoarse|voice (is |has gone |gone )?(hoarse|croaky)|soot (in|around) (his|her|their|the) (mouth|nose)|singed (nose|nasal) hairs?|"
     r"overdos\w*|OD'd|OD'?ing|can'?t get (him|her|them) out|hanging upside down|nodding off|keeps? falling asleep|(very|really|rly|so) sleepy|(took|swallowed|taken) (like |about |maybe |around )?(\d+|" + _OVERDOSE_AMOUNT + r")\b[^.]{0,30}\b(pills|tablets)|"
     r"giving birth|in (active )?labou?r|waters? (has |have )?(broken|broke)|crowning|"
-    r"tajuton|ei hengitä|medvetslös|andas inte)\b"
+    r"tajuton|medvetslös)\b"
+    # not breathing in Finnish and Swedish in every negated form ("eikä hengitä", "ei enää hengitä", "slutat andas")
+    r"|" + NOT_BREATHING_NORDIC +
     r"|昏迷|叫不(太|大)?醒|躺着不动|没有意识|没反应|没有反应|不省人事|没有呼吸|没呼吸|呼吸停止|心跳停止|心脏骤停|喘不上气|喘不过气|呼吸困难|胸口疼|胸痛|胸口?(发)?闷|胸口(很|有点)?紧|(手|脚|手脚|胳膊|腿|半边)[^，。]{0,3}(没力气|没劲|发麻|麻了|无力)|嘴(有点)?歪|嘴唇肿|(喉咙|嗓子)[^，。]{0,3}(紧|肿)|不能呼吸|噎住|"
     r"流很多血|大出血|血流不止|满头是血|头破|被埋|压在|被压|卡住|夹住|被困在车|倒在地上|躺在地上|一动不动|不动了|晕倒|昏倒|嘴唇发紫|中暑|抽搐|重伤|伤势严重|生命危险|被刺|被砍|被捅|砍伤|刺伤|捅伤|意识不清|神志不清|意识模糊|(?:叫|喊|拍)(?:他|她)*(?:都|也)?(?:没有|没|不)(?:回答|回应|答应|应声)|没气了|没有生命体征|不喘气|没心跳|昏过去|晕过去|人事不省|流了很多血|流了好多血|反应(很|特别|非常)?慢|迷糊|脸色(很|非常|特别)?(差|苍白|发白|发灰)|卡在(车|驾驶)|被卡在|被[^，。！？\s]{1,4}?(压住|压着|卡住|夹住)了?(腿|脚|手|胳膊|手臂|身子|身体|下半身|头)|(人|他|她|孩子|工人|司机|行人)被[^，。！？\s]{1,4}?(压住|压着|卡住|夹住)|(在|压在|卡在|困在)[^。，！？]{0,4}车(的)?(底下|下面)|(头上|头部|脑袋|额头)[^。，]{0,3}(在)?(流血|出血|是血)|声音(嘶哑|沙哑)|嗓子哑了|"
     r"伤得?(很|非常|比较|特别|挺)严重|伤得(很|非常|特别|挺)重|口齿不清|说话含糊|含含糊糊|嘴歪|中风|半边(身子|脸)|吃了[^。，]{0,6}(安眠药|药片|一瓶药|一整瓶)|吞了[^。，]{0,4}药|要生了|快生了|羊水破了"),

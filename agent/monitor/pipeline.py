@@ -9,6 +9,7 @@ recent alerts, count bins); the reports themselves go to the incident store.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import threading
 import time
@@ -109,6 +110,11 @@ class MonitorConfig:
     seen_ids: int = 200_000         # stable ids of the reports this run took in, beside the incident log's (a feed
     # read twice in one run, or with no incident log): a report already taken in is skipped, never counted twice
     operator: str = "monitor"
+    # One rumour alert per claim (a bomb, a gunman, mass casualties, a shelter said closed) and place while its posts
+    # keep coming less than this apart: the later posts are counted on it (its detail "posts") and say so in their
+    # reasons, not raised again (s20: the CrisisLexT26 stream raised one alert per post, 62 -> 185 with the bomb claim).
+    # 0: one alert per post.
+    rumour_window_s: float = 3600.0
 
 
 def triage_text(text: str) -> str:
@@ -164,6 +170,8 @@ class MonitorPipeline:
         self.triage_cache_hits = 0
         self.processed = 0
         self.noise = 0
+        # (claim, place) -> its open rumour alert and the time of its last post (``_repeated_rumour``)
+        self._rumours: dict[tuple, tuple[MonitorAlert, float]] = {}
         self.clock = 0.0  # stream time of the latest report
         self.lock = threading.RLock()  # the UI reads snapshots while a feed thread writes
         # One thread triages the submitted batches in turn (the triage cache is only touched there); made on first use.
@@ -439,7 +447,11 @@ class MonitorPipeline:
                     # verifies it first (trial s18 M10: mass casualties; s19 M8: a bomb or a gunman).
                     cluster_id = None
                     reason, alert = _unverified_claim(rec.text, t, alarm, claim)
-                    alerts.append(alert)
+                    earlier = self._repeated_rumour((_claim_kind(alarm, claim), _place_key(fix)), alert, t)
+                    if earlier is None:
+                        alerts.append(alert)
+                    else:
+                        reason += _counted_on(earlier)
                 elif noise and not warns and not self.config.grouping.noise_joins:
                     cluster_id, reason = None, (f"not grouped: it tells no new emergency ({calm.replace('_', ' ')})" if calm
                                                 else f"not grouped: triaged as {NOISE_TYPE} ({tri.type_confidence:.0%})")
@@ -497,7 +509,13 @@ class MonitorPipeline:
                         alerts.append(MonitorAlert(kind, s.time, s.message, key=s.key,
                                                    detail={"count": s.count, "expected": round(s.expected, 2), "p": s.p_value}))
                 if sig:
-                    alerts += self._signal_alerts(sig, t, cluster_id, rec.text)
+                    for signal_alert in self._signal_alerts(sig, t, cluster_id, rec.text):
+                        earlier = self._repeated_rumour(("shelter", signal_alert.detail["claim"], _place_key(fix)),
+                                                        signal_alert, t)
+                        if earlier is None:
+                            alerts.append(signal_alert)
+                        else:
+                            reason += _counted_on(earlier)
                 report = ProcessedReport(report_id, t, rec.text, rec.source, decisive or tri.incident_type, tri.priority, tri.language,
                                          cluster_id, reason, zone, fix.name if fix else None,
                                          fix.lat if fix else None, fix.lon if fix else None, rec.label, sig or {},
@@ -529,6 +547,23 @@ class MonitorPipeline:
         self.stage_s.update({k: b[0] - a[0] for k, a, b in zip(stages, clock, clock[1:])})
         self.stage_cpu_s.update({k: b[1] - a[1] for k, a, b in zip(stages, clock, clock[1:])})
         return out, alerts
+
+    def _repeated_rumour(self, key: tuple, alert: MonitorAlert, t: float) -> MonitorAlert | None:
+        """The open rumour alert of the same claim and place whose last post came within ``rumour_window_s`` of ``t``,
+        with this post counted on it (its detail "posts": how many posts made the claim); None (and ``alert`` kept as
+        the claim's open alert) where there is none: the caller raises ``alert``.  Called under the lock."""
+        window = self.config.rumour_window_s
+        if window <= 0:
+            return None
+        earlier, last = self._rumours.get(key, (None, 0.0))
+        if earlier is not None and 0 <= t - last <= window:
+            earlier.detail["posts"] = earlier.detail.get("posts", 1) + 1
+            self._rumours[key] = (earlier, max(last, t))
+            return earlier
+        if len(self._rumours) >= 512:  # claims quiet for a window are done: no open alert to count on
+            self._rumours = {k: v for k, v in self._rumours.items() if t - v[1] <= window}
+        self._rumours[key] = (alert, t)
+        return None
 
     def _witnessed(self, family: str) -> bool:
         """An open cluster holds a report of the hazard family ``family`` from a source other than a social post (a
@@ -749,6 +784,33 @@ def _unverified_claim(text: str, t: float, alarm: str | None, casualties: str | 
     alert = MonitorAlert("rumour", t, f"Unverified social post — {verify}: {what}; not merged into any incident — “{text[:100]}”",
                          detail={"claim": alarm or casualties, "unverified": True})
     return f"not grouped: unverified social post — verify: {what}", alert
+
+
+# The claim a rumour alert is one per (``MonitorPipeline._repeated_rumour``): a gunman, a terror attack or a bomb however
+# its words say it ("shooter", "gunman", "ampuja", "枪手" are one claim), or mass casualties whatever the number.
+_GUNMAN_WORDS = re.compile(r"shoot|gunm|ampuja|skottlossning|枪", re.IGNORECASE)
+_TERROR_WORDS = re.compile(r"terror|恐怖", re.IGNORECASE)
+
+
+def _claim_kind(alarm: str | None, casualties: str | None) -> str:
+    if not alarm:
+        return "mass casualties" if casualties else "claim"
+    if _GUNMAN_WORDS.search(alarm):
+        return "gunman"
+    return "terror attack" if _TERROR_WORDS.search(alarm) else "bomb"
+
+
+def _place_key(fix) -> tuple | None:
+    """Where a rumour's post says it is, as a key: the place's name and rounded coordinates; None where unlocated
+    (unlocated posts of one claim count on one alert)."""
+    return None if fix is None else (fix.name, round(fix.lat, 3), round(fix.lon, 3))
+
+
+def _counted_on(alert: MonitorAlert) -> str:
+    """What a repeated rumour's post says of the alert it is counted on."""
+    at = time.strftime("%H:%M", time.gmtime(alert.time))
+    return (f"; counted on the rumour alert of {at} UTC (post {alert.detail['posts']} of this claim), "
+            f"not alerted again")
 
 
 def _from_log(row: dict) -> ProcessedReport:
