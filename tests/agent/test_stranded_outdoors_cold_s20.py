@@ -20,7 +20,7 @@ STRANDED = [
 
 
 @pytest.mark.parametrize("text", STRANDED)
-@pytest.mark.parametrize("incident_type", ["utility_outage", "medical", "severe_weather"])
+@pytest.mark.parametrize("incident_type", ["utility_outage", "medical", "severe_weather", "missing_person"])
 def test_people_stranded_in_the_cold_are_taken_to_a_warm_shelter_not_told_to_stay_home(text, incident_type):
     decision = decide(incident_type, read_protective_cues(text))
     assert decision is not None and decision.rule != "U1"
