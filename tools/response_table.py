@@ -427,9 +427,10 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
         # others are patients too, at least two (two to an ambulance) besides the ones counted (trial s20 H2: one
         # ambulance for a family poisoned by a generator's carbon monoxide, the child unconscious)
         carried = max(carried, _GROUP_AT_LEAST)
-    if not serious and (carried or ill) and (has("unconscious") or has("not_breathing")):
-        # someone who cannot be woken, beside the others the census counted ("we all have headaches and my son won't wake
-        # up"): a serious patient of their own, one ambulance
+    if not serious and carried + ill >= _GROUP_AT_LEAST and (has("unconscious") or has("not_breathing")):
+        # someone who cannot be woken beside a group the census or a group word counted ("we all have headaches and my son
+        # won't wake up"): a serious patient of their own, one ambulance. One person counted may be that same person
+        # ("a guy passed out at the bar, he's breathing"): one ambulance stays one.
         serious = 1
     if incident_type != "fire" and pinned(incident_type, dets):
         # The people the census found cut off ("the driver can't get out", "一个人被夹在车里") are, outside a fire, the
