@@ -66,3 +66,12 @@ def test_the_plan_evacuates_and_ventilates_and_sends_an_ambulance_per_patient(ma
     ambulances = sum(1 for a in dispatch["assignments"] if a["unit_type"] == "ambulance") \
         + sum(s["missing"] for s in dispatch["shortfalls"] if s["unit_type"] == "ambulance")
     assert ambulances >= (1 if "老人" in text else 2), [(a["unit_id"], a["reason"]) for a in dispatch["assignments"]]
+
+
+def test_the_chat_files_the_trial_report_as_p1_hazmat_with_an_evacuation(make_assistant, chat_turn):
+    """The trial's own turn, through the chat (router, filing, plan) as the operator typed it in a fresh session."""
+    reply = chat_turn(make_assistant(), CO_REPORTS[0], None)
+    plan = reply.plan
+    assert plan is not None and (plan.triage.incident_type, plan.triage.priority) == ("hazmat", "P1")
+    evacuation = " ".join(item.text for item in plan.evacuation)
+    assert "rule H2" in evacuation and "ventilate" in evacuation
