@@ -14,7 +14,7 @@ from typing import Any
 from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
 from core.hazard_words import (CARBON_MONOXIDE, CROWD_CRUSH, NOT_BREATHING_NORDIC, THROUGH_THE_ICE, TOXIC_GAS, UNATTENDED_ITEM,
-                               ZH_KNIFE_HELD, ZH_TORCH)
+                               ZH_KNIFE_HELD, ZH_TORCH, carbon_monoxide_said)
 
 _BOAT = r"(?:boat|dinghy|kayak|canoe|yacht|sailboat|sailing boat|motorboat|rowing boat|ferry|vessel)"
 CAPSIZED_BOAT = (r"\bcapsiz\w*|\b" + _BOAT + r"\w* (?:is |has |was )?(?:\w+ )?(?:upside down|overturned|flipped|turned over|sinking|sank|keeled over)|"
@@ -312,16 +312,18 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     words' type too, and at least P3 (a response is asked for): under-triage is the costliest error. A model sure of
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
-    outcome = _at_least_p2_for_a_standoff(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
+    outcome = _hazmat_for_carbon_monoxide(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
+    outcome = _at_least_p2_for_a_standoff(outcome, text)
     outcome = _p1_for_a_life_at_risk(_p1_for_people_caught_by_fire(_p1_for_someone_in_the_water(outcome, text), text), text)
     return _p1_for_someone_trapped(_p1_for_someone_hurt_by_the_weather(_a_cry_for_help_is_an_emergency(outcome, text), text), text)
 
 
 # Someone held where they are by what pinned them: in a vehicle, under a collapse, or trapped; or someone whose heart
-# has stopped (CPR under way). The determinants' own readings, in English, Chinese, Finnish and Swedish, which read a
-# denial as no one caught. A lift stopped with people in it is a breakdown (its own determinant), not a life at risk.
+# has stopped (CPR under way), who cannot be woken, or who bleeds catastrophically. The determinants' own readings, in
+# English, Chinese, Finnish and Swedish, which read a denial ("he came round", "she woke up") as no such person. A lift
+# stopped with people in it is a breakdown (its own determinant), not someone pinned.
 _PINNED = ("vehicle_entrapment", "collapse_people_under", "trapped")
-_LIFE_THREAT = (*_PINNED, "not_breathing", "catastrophic_bleeding")
+_LIFE_THREAT = (*_PINNED, "not_breathing", "catastrophic_bleeding", "unconscious")
 
 
 def _p1_for_someone_trapped(outcome: Any, text: str) -> Any:
@@ -335,9 +337,28 @@ def _p1_for_someone_trapped(outcome: Any, text: str) -> Any:
     codes = {d.code for d in extract(text)}
     if not codes & set(_LIFE_THREAT):
         return outcome
-    if not codes & {"not_breathing"} and codes & {"lift_stuck", "lift_occupied", "rescued_from_water"}:
-        return outcome
+    if not codes & (set(_LIFE_THREAT) - set(_PINNED)) and codes & {"lift_stuck", "lift_occupied", "rescued_from_water"}:
+        return outcome  # shut in a lift, or already out of the water: no one pinned
     return outcome.model_copy(update={"priority": "P1", "priority_confidence": float(dict(outcome.priority_probs).get("P1", 0.0))})
+
+
+# Carbon monoxide, named or told by its source (a generator, a charcoal grill or a brazier burning indoors beside people
+# with headaches or nausea: the determinants' reading), is a hazardous-material incident: the home is evacuated and
+# ventilated, everyone in it is a patient (trial s20 H2: "厨房里开着汽油发电机取暖，全家都头疼恶心，孩子叫不醒" was
+# filed medical, shelter in place, one ambulance). Beside a fire the gas is the fire's smoke: the fire stays the type.
+_FIRE_DETERMINANTS = ("building_fire", "outdoor_fire", "vessel_fire")
+
+
+def _hazmat_for_carbon_monoxide(outcome: Any, text: str) -> Any:
+    if outcome.incident_type in ("hazmat", "fire", "not_incident"):
+        return outcome
+    from tools.determinants import extract
+
+    codes = {d.code for d in extract(text)}
+    if "carbon_monoxide" not in codes or codes & set(_FIRE_DETERMINANTS) or not carbon_monoxide_said(normalised_chinese(text)):
+        return outcome
+    return outcome.model_copy(update={"incident_type": "hazmat", "type_confidence": float(dict(outcome.type_probs).get("hazmat", 0.0)),
+                                      **_words_over_model(outcome)})
 
 
 # A cry for help that names no hazard is an unknown emergency (MPDS protocol 32, "unknown problem", a medical card): sent

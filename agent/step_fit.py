@@ -100,6 +100,13 @@ FACETS: tuple[Facet, ...] = (
                  r"(?:over|across|towards?|onto|into (?:the )?(?:neighbou?r\w*|nearby|surrounding|residential))\b|"
                  r"烟羽|下风|(?:浓烟|烟雾|黑烟|烟)[^，。；！？,;!?]{0,6}?(?:飘向|飘到|飘进|飘过|吹向|吹到|笼罩|弥漫到|扩散到|蔓延到)"),
           hazard=True),  # like hazmat: a step naming the plume and one of the incident's hazards is for both
+    # An evacuation order's own work (sweeping the zone, shelter occupancy, lifting the order): it fits an incident whose
+    # protective action moves people or opens shelters, or whose report asks for an evacuation; not one where the decision
+    # table keeps everyone where they are (trial s20 M2: a lift stuck in a power cut, rule U1 "stay home", got "Sweep the
+    # zone building by building").
+    Facet("evacuation_order", _words(r"\bsweep the zone\b|\bbuilding by building\b|\blift the order\b|\bshelter occupancy\b|"
+                                     r"\bfirst evacuees\b|\bevacuation (?:zone|message|routes?)\b"),
+          _words(r"\bevacuat\w*|\bevaku\w*|\butrym\w*|疏散|撤离")),
 )
 _BY_NAME = {f.name: f for f in FACETS}
 
@@ -165,10 +172,25 @@ def incident_facts(report: str, incident_type: str, secondary_types: tuple[str, 
         people_down = casualties > 0 or bool(codes & _PEOPLE_DOWN)
         if not ("crowd_crush" in facets and people_down and not codes & _HOSTILE):
             facets.add("standoff")
+    if _people_may_move(affirmed, incident_type):
+        facets.add("evacuation_order")
     if casualties >= MCI_CASUALTIES or counted.serious >= MCI_SERIOUS or (casualties and "passenger_vehicle" in codes) \
             or _words(r"mass[- ]casualty|\bMCI\b|dozens (?:of people )?(?:injured|hurt|casualties)|many (?:injured|casualties)|大规模伤亡").search(report):
         facets.add("mass_casualty")
     return IncidentFacts(hazards=frozenset(hazards), facets=frozenset(facets), casualties=casualties, serious=counted.serious)
+
+
+def _people_may_move(report: str, incident_type: str) -> bool:
+    """Unless the protective-action table keeps everyone where they are (shelter in place, a cordon, nobody moved and no
+    shelter opened), an evacuation may be ordered; a type the table has no row for is not judged here."""
+    from tools.protective.cues import read_protective_cues
+    from tools.protective.decision import decide
+
+    try:
+        decision = decide(incident_type, read_protective_cues(report))
+    except Exception:  # noqa: BLE001 - a report the cue reader rejects: the steps are judged as before
+        return True
+    return decision is None or decision.moves_people() or decision.shelters
 
 
 # Ice named in a report (English, Finnish, Swedish, Chinese), and open water named (a quay, a harbour, a beach).

@@ -8,6 +8,8 @@ fragments for a case-insensitive search; where case matters they say so inline.
 
 from __future__ import annotations
 
+import re
+
 # The gas named in full: English, Finnish (häkä, häkämyrkytys, häkävaroitin), Swedish (kolmonoxid, kolmonoxidlarm),
 # Chinese; 煤气中毒 ("coal-gas poisoning") is how Chinese callers name carbon monoxide poisoning.
 CO_FULL_NAME = r"carbon monoxide|\bhäkä\w*|\bkolmonoxid\w*|一氧化碳|煤气中毒"
@@ -48,6 +50,26 @@ CARBON_MONOXIDE_NAMES: tuple[str, ...] = (
     "carbon monoxide", "co alarm", "CO detector", "co poisoning", "CO levels", "co reading", "30 ppm co",
     "CO", "CO中毒", "häkä", "häkämyrkytys", "kolmonoxid", "CO-hälytys", "CO-larmet", "一氧化碳", "煤气中毒",
 )
+
+
+# A reader of the gas's words may also read the gas from a fuel-burning appliance merely named beside a symptom ("the generator failed,
+# grandad's oxygen machine stopped and he feels tight in the chest"): carbon monoxide as a hazard needs the source said to burn (running,
+# lit, used to keep warm) and not said to be off or broken.
+_CO_SOURCE = (r"(?:generator|barbecue|bbq|grill|charcoal|brazier|stove|heater|fireplace|aggregaat\w*|generaattori\w*|grilli\w*|"
+              r"hiili\w*|kamiina\w*)|发电机|炭盆|炭火|炭炉|木炭|烧炭|烧碳|火盆|炉子|火炉|取暖器")
+_BURNING = (r"\b(?:running|is on|was on|lit|burning|going|on all|(?:to|for) (?:keep|stay|get) warm|for heat\w*|to heat|indoors|inside|"
+            r"käy\w*|päällä|sisällä|lämmit\w*|går|tänd\w*|inomhus)\b|开着|点(?:着|了|上)|生(?:着|了)|烧着|取暖|在(?:转|运行|烧)|运行")
+_SOURCE_OFF = re.compile(r"\b(?:failed|broke\w*|won'?t start|didn'?t start|not start\w*|is off|was off|stopped|out of fuel|ei käynnisty\w*|rikki)\b|"
+                         r"没(?:有)?启动|启动失败|坏了|故障|没油|停了", re.IGNORECASE)
+_CO_SOURCE_BURNING = re.compile(rf"(?:{_CO_SOURCE})[^.;!?。；！？]{{0,30}}?(?:{_BURNING})|(?:{_BURNING})[^.;!?。；！？]{{0,12}}?(?:{_CO_SOURCE})",
+                                re.IGNORECASE)
+
+
+def carbon_monoxide_said(text: str) -> bool:
+    """Carbon monoxide named (any of its names), or a fuel-burning source said to burn indoors and not said to be off."""
+    if re.search(CARBON_MONOXIDE, text, re.IGNORECASE):
+        return True
+    return any(not _SOURCE_OFF.search(m.group(0)) for m in _CO_SOURCE_BURNING.finditer(text))
 
 
 # A torch (火炬; 火把 as a noun: 火把节, 火把队伍, 举着火把) is no fire: a torch procession or relay is a crowd. 火 before the

@@ -75,8 +75,8 @@ _MINOR = gated(informal(
 # Trivial injuries (bruises, scrapes, a nosebleed): add no ambulance to a scene that already gets one.
 _TRIVIAL = re.compile(r"^(bruis\w*|scrapes?|road rash|grazes?|grazed|scratch\w*|nosebleed|bloody nose|shaken|淤青|擦伤|" + ZH_GRAZE + ")$", re.IGNORECASE)
 # People cut off by a fire or smoke: checked for smoke exposure, two to an ambulance, in a fire only.
-_EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped|stuck|still inside|(is|are) inside|went back in|at the windows?|"
-                      r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困|困在|还在里面|窗户有人|挥手求救", re.IGNORECASE)
+_EXPOSED = gated(r"\b(can'?t get out|cannot get out|trapped(?! (outside|outdoors))|stuck(?! (outside|outdoors))|still inside|(is|are) inside|went back in|at the windows?|"
+                      r"waving from|on the balcony|in the smoke)\b|出不来|出不去|被困(?!在(?:外面|门外|室外|外边|街上))|困在(?!外面|门外|室外|外边|街上)|还在里面|窗户有人|挥手求救", re.IGNORECASE)
 # Illness (a cluster of sick people is assessed on scene, not carried one ambulance per two).
 _ILL = re.compile(r"\b(vomiting|throwing up|nause\w+|diarrho?ea|stomach cramps|stomach (ache|pain)|tummy ache|cramps|fever|(?<!road )rash|coughing|sick|ill|feel(ing|in)? (sick|ill|unwell))\b"
                   r"|呕吐|拉肚子|腹泻|发烧|发热|咳嗽|不舒服|肚子疼|胃疼|起疹子|疹子|" + ZH_VOMIT, re.IGNORECASE)

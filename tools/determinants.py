@@ -252,7 +252,7 @@ _PEOPLE = r"(?:people|ppl|persons?|men|women|man|woman|children|kids?|child|resi
 # Someone caught where they are, said in Swedish ("sitter fast", "fastklämd", "instängd") or Finnish ("jumissa", "loukussa",
 # "puristuksissa"): the trial s18 storm night's "föraren sitter fast" was no entrapment. A thing stuck in the snow, a
 # ditch or the traffic, and a lift stuck (its own determinant), are not.
-_NOT_STUCK_IN = r"(?! (?:i|på) (?:snö\w*|lera\w*|leran|isen|is|dike\w*|trafik\w*|kö\w*|hissen)\b)(?! (?:lumessa|lumeen|ojassa|ojaan|liikenteessä|ruuhkassa|jäässä|mudassa)\b)"
+_NOT_STUCK_IN = r"(?! (?:i|på) (?:snö\w*|lera\w*|leran|isen|is|dike\w*|trafik\w*|kö\w*|hissen)\b)(?! (?:lumessa|lumeen|ojassa|ojaan|liikenteessä|ruuhkassa|jäässä|mudassa|ulkona|ulos)\b)(?! (?:ute|utomhus|utanför)\b)"
 TRAPPED_NORDIC = (r"\b(?:sitter|satt|sitta|är|var|blev|ligger|låg|har fastnat) (?:\w+ )?fast(?:klämd\w*)?\b" + _NOT_STUCK_IN
                   + r"|\bfastklämd\w*|\binstängd\w*(?! i hissen)|(?<!hissi )(?<!hissi on )(?<!hissi oli )\b(?:jumissa|loukussa|puristuksissa)\b" + _NOT_STUCK_IN)
 # A vehicle's driver or passengers, or the vehicle itself, in those languages
@@ -301,6 +301,8 @@ RULES: tuple[_Rule, ...] = (
         r"\b(lost consciousness|losing consciousness|(isn'?t|is not|wasn'?t|not) waking( up)?|knocked unconscious)\b|(打|撞|砸|摔|磕)晕(了|过去)?|失去了?(意识|知觉)|没了意识|(意识|知觉)(都)?没了|昏了过去|晕了过去",
         # not reacting at all, said another way
         r"\b((doesn'?t|does not|didn'?t|did not|won'?t|will not) react|no reaction( at all)?|not reacting|unreactive|non-?reactive)\b|(叫|喊|拍)(他|她)*(都|也)?(没有|没|不)(回答|回应|答应|应声)",
+        # cannot be woken, in Finnish and Swedish (trial s20: a CO report in Finnish read no one unconscious)
+        r"\b(ei herää|eivät herää|ei saa (\w+ )?hereille|ei reagoi|vaknar inte|går inte att väcka|reagerar inte)\b",
     ),
     # --- injuries (counted)
     _rule("injured",
@@ -400,7 +402,7 @@ RULES: tuple[_Rule, ...] = (
         r"|(着火|起火|失火|火灾|冒烟|浓烟|黑烟)[^。！？]{0,10}(渡轮|轮渡|客轮|邮轮|游轮|游船|轮船|货轮|客船|渡船|船上|船舱|甲板|机舱)",
     ),
     _rule("people_inside",
-        r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在|没有出来|没出来|出不来|里面还有人|屋里还有人",
+        r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在(?!外面|门外|室外|外边|街上)|没有出来|没出来|出不来|里面还有人|屋里还有人",
         r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|children|kids|residents|guests|patients|staff|workers|a \w+|\w+ people|my \w+) (in (the |there|his |her )|inside\b)|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人",
     ),
     _rule("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
@@ -468,6 +470,8 @@ RULES: tuple[_Rule, ...] = (
         r"\b(dizzy|dizziness|nause\w+|vomiting|headaches?|stomach (ache|pain|cramps)|tummy ache|short of breath|breathing (difficult|problems?|trouble)|difficulty breathing|trouble breathing|can'?t breathe|coughing|choking|burning eyes|eyes (are |were |started )?(burning|stinging|watering|sting|burn|hurt|itch\w*)|(their|my|his|her|our) eyes (sting|burn|hurt|water)\w*|stinging eyes|irritated eyes|sore throat|throats? (is |are )?(burning|sore|stinging)|skin (is )?(burning|itching|red)|rash|fainted|feel(ing|in) (ill|sick|faint)|collapsed)\b|头晕|头痛|恶心|呕吐|肚子疼|胃疼|呼吸困难|咳嗽|眼睛(刺痛|发痛|痛|流泪|灼痛|疼|辣|睁不开)|喉咙(痛|疼|辣)|皮肤(发红|刺痛|灼痛|痒)|喉咙痛|晕倒|昏倒|不舒服|难受",
         r"(有点|有些|感觉|觉得|说|很|好|发)(头)?晕(?!倒|过去|了过去|厥)|头昏|头疼|犯恶心|" + ZH_VOMIT,
         r"胸闷|胸口闷|喘不过气|气短|心慌",
+        # Finnish and Swedish: headache, nausea, dizziness, vomiting
+        r"\b(päänsär\w*|päätä särkee|pahoinvoi\w*|huimaa\w*|huimaus\w*|oksent\w*|huvudvärk|illamående|mår illa|är yr\w*|kräk\w*)\b",
         # The same symptoms said with a degree word or as a result ("呼吸很困难", "咳得停不下来"), light-headedness, and a
         # splash in the eyes (a chemical in the eyes is an exposure to rinse and assess, whatever the caller says).
         r"\b(light[- ]?headed(ness)?|woozy|(splashed|sprayed|got) (\w+ )?in(to)? (the |his |her |their |my |our )?eyes?)\b"
@@ -476,6 +480,10 @@ RULES: tuple[_Rule, ...] = (
     _rule("affected",
         _counted(r"(?:\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:people|persons|students|pupils|guests|passengers|children|kids|workers|residents|customers|tourists|fans)\b[^.]{0,40}\b(?:vomiting|sick|ill|collapsing|collapsed|coughing|dizzy|fainted|injured|hurt|headaches?|feel(?:ing)? sick|symptoms|heat ?stroke|burning eyes|cramps)\b)"
                  r"|(?:(\d{1,3}|[一两二三四五六七八九十几]+)\s*(?:多)?\s*(?:个|名|位)?\s*(?:人|学生|游客|乘客|孩子|员工)[^。]{0,10}(?:呕吐|拉肚子|发烧|咳嗽|头晕|晕倒|受伤|不舒服|中暑))|好多人|很多人"),
+        # a household or a room ill together, not counted ("全家都头疼恶心", "we all have headaches", "kaikilla päänsärkyä")
+        r"\b(all of us|we all|we'?re all|they'?re all|everyone|everybody|the whole (family|household))\b[^.;!?]{0,25}\b(headaches?|dizzy|sick|nause\w*|vomiting|ill|drowsy)\b"
+        r"|(全家|一家人|家里人|大家|我们|他们)(都|全)?[^，。；！？]{0,4}(头疼|头痛|头晕|恶心|呕吐|想吐|不舒服)"
+        r"|\b(kaikilla|koko perhe\w*|hela familjen|alla)\b[^.;!?]{0,15}\b(päänsär\w*|pahoinvoi\w*|huima\w*|huvudvärk|illamående|yr\w*|mår illa)",
     ),
     _rule("chemical_release",
         r"\b(chemicals?|acid|ammonia|chlorine|toxic|solvents?|thinners?|paint|pesticides?|bleach|corrosive|caustic|lye|pepper spray|tear gas|irritant|white powder|(unknown|strange|suspicious) (powder|spray|gas)|sprayed (something|some\w*)(?![^.;!?]{0,40}\b(extinguishers?|fire ?hoses?|hoses?|water|foam|fire blankets?)\b)|hazardous (material|substance|liquid)|unknown (liquid|substance|powder)|leaking (drum|barrel|tank|tanker|container)|tanker|spill(ed|age)?|fumes|vapou?r|kemikaali\w*|kemikalie\w*)\b|化学品|化学|有毒|毒气|溶剂|油漆|农药|漂白|腐蚀|催泪|胡椒喷雾|(?:^|(?<=[。，！？；,.!?;\s]))(?:(?!(?:灭火器|灭火毯|灭火|水枪|水管|水龙|消防栓|消防水带|喷淋|喷水))[^。，！？；,.!?;\s]){0,30}?喷(?:了|雾)|粉末|氨气|氯气|泄漏的液体|不明液体|不明粉末|刺鼻|槽罐车|罐车",
@@ -495,7 +503,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     # --- traffic
     _rule("trapped",
-        r"\b(trapped|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困|困在|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器",
+        r"\b(trapped(?! (outside|outdoors|out in the cold))|pinned|crushed|buried|stuck under(neath)? (the |a )?(car|tram|bus|train|truck|lorry|van|vehicle|rubble|debris|wreck\w*|wheels?)|(is|are|got|gets) stuck\b(?! (in|inside) (a |the |an )?(\w+ )?(lift|elevator|traffic|queue|snow|mud))(?! (outside|outdoors|out in the cold))|can'?t get out|cannot get out|legs? (is |are )?(pinned|trapped|stuck|crushed)|(arm|hand|leg|foot|fingers?|sleeve) (is |got |was |has been )?(caught|stuck|trapped|jammed|pulled) in(to)?|caught in (a |the )?(\w+ )?(machine|machinery|conveyor|mixer|press|escalator|roller)|can'?t pull (it|his \w+|her \w+) (out|free))\b|被困(?!在(?:外面|门外|室外|外边|街上))|困在(?!外面|门外|室外|外边|街上)|压住|卡住|被压|埋在|出不来|下不来|卷进|拔不出来|夹在机器",
         r"\b(can'?t get (him|her|them) out|couldn'?t get (him|her|them) out)\b|被夹住|夹住了",
         TRAPPED_NORDIC,
         not_after=_Before(_SWALLOWED_ZH, 8),
@@ -934,7 +942,8 @@ _SHIP_ITSELF = re.compile(
     re.IGNORECASE)
 _COMBUSTION_GAS = re.compile(r"(exhaust )?(fumes|vapou?rs?|exhaust)|废气|尾气", re.IGNORECASE)
 # A fire indoors that makes carbon monoxide, said without the word ("the flue is blocked", "烟道堵了").
-_COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal)\b"
+_COMBUSTION = gated(r"\b(flue|chimney|fireplace|wood ?stove|stove|boiler|gas heater|heater|generator|brazier|barbecue|bbq|charcoal|"
+                    r"aggregaat\w*|generaattori\w*|hiiligrill\w*|kamiina\w*|takka\w*|kolgrill\w*|elverk\w*)\b"
                     r"|烟道|烟囱|壁炉|炉子|火炉|炭火|炭盆|烧炭|热水器|发电机", re.IGNORECASE)
 # Someone said to be in the water after a rescue out of it was said: a second person, or the rescuer.
 _IN_WATER_AFTER = gated(r"\b((is|are) still in the water|(can'?t|cannot|couldn'?t) (get (back )?out of the (water|sea|lake|river|canal|harbou?r)|climb (back )?out)|(can'?t|cannot) get back (up|on) (the )?(quay|pier|jetty|shore|bank))\b"

@@ -14,6 +14,7 @@ Every unit type carries the reasons that asked for it, each with the report's ow
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tools.determinants import DETERMINANTS, Determinant
@@ -80,8 +81,18 @@ def _one_each(count: int) -> int:
     return min(MAX_AMBULANCES_PER_COUNT, max(1, count))
 
 
-def _why(det: Determinant) -> str:
-    return f"{DETERMINANTS.get(det.code, det.code)} (\"{det.evidence[:60]}\")"
+# The patient counts' labels say what they ask of the ambulances ("one ambulance each"); given as the reason of another
+# unit type they read as a wrong reason (trial s20 M2: the rescue unit and the engine sent "for: seriously ill or injured
+# patients (one ambulance each)"). Another unit type cites the people themselves.
+_PEOPLE_LABEL = {"serious_patients": "seriously ill or injured people", "minor_patients": "people with minor injuries or symptoms",
+                 "smoke_exposed": "people who cannot get out (cut off by fire or smoke, or held inside)"}
+
+
+def _why(det: Determinant, unit_type: str | None = None) -> str:
+    label = DETERMINANTS.get(det.code, det.code)
+    if unit_type not in (None, "ambulance"):
+        label = _PEOPLE_LABEL.get(det.code, label)
+    return f"{label} (\"{det.evidence[:60]}\")"
 
 
 @dataclass(frozen=True)
@@ -101,8 +112,9 @@ class Facts:
         det = self.dets.get(code)
         return (det.count or 0) if det is not None else 0
 
-    def why(self, *codes: str) -> str:
-        return "; ".join(_why(self.dets[c]) for c in codes if c in self.dets)
+    def why(self, *codes: str, unit_type: str | None = None) -> str:
+        """``unit_type``: the unit type the reason is for; a patient count's ambulance rule is not cited for another."""
+        return "; ".join(_why(self.dets[c], unit_type) for c in codes if c in self.dets)
 
 
 def _fire_out(dets: dict[str, Determinant]) -> bool:
@@ -350,10 +362,12 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
         needs.need("ambulance", 1, w)
     if incident_type == "severe_weather" and any(has(c) for c in ("injured", "serious_patients", "unconscious")) \
             and not has("minor_injury"):
-        # Someone hit by what the storm brought down: freed and carried out of the debris (rescue + engine).
-        w = why("injured", "serious_patients", "unconscious")
-        for unit_type in ("rescue", "engine", "ambulance"):
-            needs.need(unit_type, 1, w)
+        # Someone hit by what the storm brought down: freed and carried out of the debris (rescue + engine), each unit
+        # type with its own reason.
+        hit = why("injured", "serious_patients", "unconscious", unit_type="rescue")
+        needs.need("rescue", 1, f"{hit}: free them from what the storm brought down")
+        needs.need("engine", 1, f"{hit}: lift and cut the debris, first aid")
+        needs.need("ambulance", 1, why("injured", "serious_patients", "unconscious"))
     if has("water_quality"):
         needs.need("utility_crew", 1, why("water_quality"))
     if has("trapped") and incident_type not in ("fire", "traffic_accident", "earthquake_collapse") and not has("lift_stuck"):
@@ -408,13 +422,22 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
     has, n = facts.has, facts.n
     serious, ill = n("serious_patients"), n("ill_patients")
     carried = n("minor_patients") + (n("smoke_exposed") if incident_type == "fire" else 0)
+    if _exposed(incident_type, has) and has("affected") and not n("affected"):
+        # a household or a room said to be ill together ("全家都头疼恶心", "we all have headaches") beside a gas: the
+        # others are patients too, at least two (two to an ambulance) besides the ones counted (trial s20 H2: one
+        # ambulance for a family poisoned by a generator's carbon monoxide, the child unconscious)
+        carried = max(carried, _GROUP_AT_LEAST)
+    if not serious and carried + ill >= _GROUP_AT_LEAST and (has("unconscious") or has("not_breathing")):
+        # someone who cannot be woken beside a group the census or a group word counted ("we all have headaches and my son
+        # won't wake up"): a serious patient of their own, one ambulance. One person counted may be that same person
+        # ("a guy passed out at the bar, he's breathing"): one ambulance stays one.
+        serious = 1
     if incident_type != "fire" and pinned(incident_type, dets):
         # The people the census found cut off ("the driver can't get out", "一个人被夹在车里") are, outside a fire, the
         # ones pinned in the wreck or under the collapse: a high-energy mechanism, one ambulance each (MPDS 'pinned').
         serious += n("smoke_exposed")
     if not (serious or carried or ill or has("smoke_exposed")):
-        exposed = (has("symptoms") or has("affected")) and (incident_type in ("hazmat", "public_health") or has("gas_leak")
-                                                             or has("carbon_monoxide") or has("chemical_release") or has("smoke_spreading"))
+        exposed = (has("symptoms") or has("affected")) and _exposed(incident_type, has)
         hurt = (has("injured") or has("casualty_signs") or has("minor_injury")) and incident_type != "utility_outage"
         if not (hurt or exposed or has("unconscious") or has("not_breathing")):
             return 0, 0
@@ -427,6 +450,15 @@ def patient_ambulances(incident_type: str, priority: str, dets: dict[str, Determ
     if incident_type == "public_health":
         return serious + math.ceil(carried / 2) + (min(2, math.ceil(ill / 10)) if ill and not serious else 0), serious
     return serious + math.ceil((carried + ill) / 2), serious
+
+
+# People said to be ill together but not counted ("we all", 全家都): at least this many.
+_GROUP_AT_LEAST = 2
+
+
+def _exposed(incident_type: str, has: Callable[[str], bool]) -> bool:
+    """The people with symptoms breathed a gas or a chemical (a hazmat or public-health call, a leak, carbon monoxide)."""
+    return incident_type in ("hazmat", "public_health") or any(has(c) for c in ("gas_leak", "carbon_monoxide", "chemical_release", "smoke_spreading"))
 
 
 # What makes a report P1 for each class, as the determinants read it. When none of them is read, the priority (the

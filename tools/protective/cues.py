@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from core.hazard_words import carbon_monoxide_said
 from core.text import check_text, to_simplified
 from tools.protective import cue_words as W
 from tools.protective.wind import read_wind
@@ -104,6 +105,8 @@ class ProtectiveCues:
     live_wire: bool = False
     hot_water: bool = False
     stuck_lift: bool = False
+    stranded_cold: bool = False          # people stranded outdoors in the cold (locked out, a station closed): taken to a warm place
+    carbon_monoxide: bool = False        # the gas named, or a fuel-burning source said to burn indoors (a generator, a charcoal grill)
     flood: bool = False
     water_into_building: bool = False
     local_water: bool = False
@@ -224,6 +227,19 @@ def read_protective_cues(text: str) -> ProtectiveCues:
     if c.common_area and not _has(W.COMMON_AREA_CLEAR.sub(" ", t), *W.COMMON_AREA):  # "the hallway smells normal"
         c.common_area = False
         c.found.remove("common_area")
+    if carbon_monoxide_said(text) and not c.gas_odour and not c.fire:
+        # carbon monoxide told by its source ("开着汽油发电机取暖", "a charcoal grill lit in the living room"): a gas in the
+        # building, as its names are (trial s20 H2: read as a petrol spill, H3)
+        c.carbon_monoxide = c.gas_odour = True
+        c.found.append("carbon_monoxide")
+    elif c.gas_odour and carbon_monoxide_said(text):
+        c.carbon_monoxide = True
+    if _has(t, *W.STRANDED_OUTDOORS) and _has(t, *W.COLD):
+        c.stranded_cold = True
+        c.found.append("stranded_cold")
+        if c.trapped and not _has(W.STRANDED_OUTDOORS_RE.sub(" ", t), *W.TRAPPED):
+            c.trapped = False  # stranded outside is not trapped inside
+            c.found.remove("trapped")
     c.setting = _setting(t)
     c.indoors_too = _indoors_too(t)
     c.material = _material(t, c.gas_odour)

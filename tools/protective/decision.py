@@ -113,6 +113,10 @@ def decide(hazard_type: str | None, cues: ProtectiveCues, *, hour: int | None = 
     """The table row for this hazard and these cues (None: no protective action for this hazard type)."""
     ctx = context(cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms)
     hazard = hazard_type or cues.hazard_hint
+    if cues.stranded_cold and hazard not in _OWN_HAZARD:
+        d = _stranded_in_the_cold()
+        d.night, d.wind_from_deg, d.wind_speed_ms, d.wind_source = ctx.night, ctx.wind_from_deg, ctx.wind_speed_ms, ctx.wind_source
+        return d
     rules = {"fire": _fire, "hazmat": _hazmat, "flood": _flood, "earthquake_collapse": _collapse, "severe_weather": _weather,
              "public_security": _security, "utility_outage": _utility}
     if hazard not in rules:
@@ -219,6 +223,11 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
         entered = ((c.indoors_too and c.gas_odour and (c.symptoms or c.strong_odour or c.common_area)) or c.gas_enters) and c.scale != "large"
         # A named building use with no setting said is inside that building ("a cylinder hissing at the kebab shop").
         if _in_building(c) or entered or (c.setting is None and c.gas_odour and not c.scale == "large"):
+            if c.carbon_monoxide and (c.symptoms or c.strong_odour):
+                # carbon monoxide has no smell to follow: everyone out, and the crews ventilate the building before anyone
+                # goes back (the source switched off, doors and windows opened)
+                return ProtectiveDecision("H2", ["evacuate_building", "isolate_deny_entry"], 30, "carbon monoxide inside a building with people ill: evacuate the building, crews switch off the source and ventilate it, 30 m cordon",
+                                          building_scope="whole")
             if c.symptoms or c.strong_odour or c.common_area:
                 return ProtectiveDecision("H2", ["evacuate_building", "isolate_deny_entry"], 30, "gas inside a building with symptoms, a strong odour, an alarm or in common areas: evacuate the building, 30 m cordon without ignition sources",
                                           building_scope="whole")
@@ -267,6 +276,19 @@ def _collapse(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
     if c.tremor or c.structure == "minor":
         return ProtectiveDecision("E0", ["shelter_in_place"], None, "tremor without structural damage: stay in, away from windows and shelves")
     return ProtectiveDecision("E2", ["evacuate_building", "isolate_deny_entry"], 50, "collapse reported: evacuate the building, 50 m collapse zone", building_scope="whole", shelters=residents)
+
+
+# --- people stranded outdoors in the cold ------------------------------------------------------------
+# People stranded outdoors in the cold, whatever the report is read as (the cold, an outage that closed the station, the
+# frail among them, a tour group read as missing, nothing named): SW1's "outdoor crowds moved indoors", with the place to
+# go named. Never U1's "stay home" (trial s20 M1: a tour group outside a closed metro station): they have no home here
+# to stay in. A hazard of its own (a fire, a release, a flood, a collapse, a threat, a crash) keeps its own row.
+_OWN_HAZARD = ("fire", "hazmat", "flood", "earthquake_collapse", "public_security", "traffic_accident")
+
+
+def _stranded_in_the_cold() -> ProtectiveDecision:
+    return ProtectiveDecision("SW1", ["shelter_in_place"], None, "people stranded outdoors in the cold: take them indoors to the nearest warm shelter",
+                              shelters=True, indoor_refuge=True)
 
 
 # --- severe weather ------------------------------------------------------------------------------

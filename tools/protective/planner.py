@@ -89,6 +89,25 @@ def _sector_dict(d: ProtectiveDecision) -> dict[str, Any] | None:
     return {"length_m": s.length_m, "angle_deg": s.angle_deg, "action": s.action, "bearing_deg": s.bearing_deg} if s else None
 
 
+def _nearest_warm_shelter(city: CityModel, plan: ProtectiveActionPlan, src: Any, people: int, for_incident: str | None) -> None:
+    """People stranded outdoors in the cold go to the nearest scenario shelter with room for all of them (the places
+    approved evacuations hold are taken), named with its distance; none with room: said, never a silent "stay home"."""
+    taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
+    best = None
+    for s in city.scenario.shelters:
+        if s.capacity - taken.get(s.id, 0) < people or plan.hazard_type in s.unsuitable_for:
+            continue
+        dist = shapely.Point(*geo.xy(city, s.lat, s.lon)).distance(src)
+        if best is None or dist < best[0]:
+            best = (dist, s)
+    if best is None:
+        plan.warnings.append(f"no shelter has room for the {people:,} people outdoors: find them a warm place indoors nearby")
+        return
+    dist, s = best
+    plan.shelters.append({"shelter_id": s.id, "name": s.name, "lat": s.lat, "lon": s.lon, "capacity": s.capacity, "people": people,
+                          "distance_m": round(dist)})
+
+
 def plan_protective_action(city: CityModel, text: str, hazard_type: str | None = None, *, place: str | None = None, lat: float | None = None, lon: float | None = None,
                            hour: int | None = None, night: bool | None = None, wind_from_deg: float | None = None, wind_speed_ms: float | None = None,
                            routing: bool = True, for_incident: str | None = None) -> ProtectiveActionPlan | NotApplicable:
@@ -194,6 +213,8 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
                                 f"a shelter that may be in use; send no evacuees there and confirm the building")
     if d.moves_people() and routing:
         route_people(city, plan, d, b, footprint, evac_area, src, for_incident=for_incident)
+    elif d.indoor_refuge and d.shelters:
+        _nearest_warm_shelter(city, plan, src, cues.occupants or 1, for_incident)
     plan.decision_text = decision_text(plan, d)
     plan.warning_message = warning_message(plan, d)
     plan.geometries = {k: g for k, v in geoms.items() if (g := geo.to_geojson(v, city)) is not None}

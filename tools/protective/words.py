@@ -38,13 +38,28 @@ def decision_text(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
             around = f" around {plan.location}" if plan.lat is not None and plan.location and not any(plan.location in p for p in parts) else ""
             parts.append(f"isolate {_radius(d)}{around}" if d.isolation_m else "close the flooded section")
         elif a == "shelter_in_place":
-            if d.sector and d.sector.action == "shelter":
+            if d.indoor_refuge and plan.shelters:  # people stranded outdoors: indoors is the nearest warm shelter
+                s = plan.shelters[0]
+                parts.append(f"take the people outdoors{_at(plan)} indoors to {s['name']} (about {s.get('distance_m', 0):,} m, {s['people']:,} people)")
+            elif d.sector and d.sector.action == "shelter":
                 parts.append(f"shelter in place downwind ({d.sector.length_m:.0f} m towards {d.sector.bearing_deg:.0f}°)")
             elif d.preferred_m:
                 parts.append(f"people outdoors clear to {d.preferred_m:.0f} m, people indoors shelter away from windows")
             else:
                 parts.append("shelter in place")
     return ", ".join(parts)
+
+
+# What sheltering in place means depends on what people shelter from: against smoke or a gas the air is kept out; in a
+# storm or a tremor the danger is glass and what falls; in an outage nothing is in the air at all (trial s20 M2: a lift
+# stuck in a power cut got "close doors and windows, switch off ventilation"), and the known risk is the heating people
+# improvise (carbon monoxide from a generator or a grill indoors).
+_SHELTER_FROM_AIR = "Others nearby: stay indoors, close doors and windows, switch off ventilation, keep away from windows."
+_SHELTER_ADVICE = {
+    "U": "Residents of the area: stay home and check on vulnerable neighbours; never run a generator, a grill or a brazier indoors (carbon monoxide).",
+    "SW1": "Others nearby: go or stay indoors, keep away from windows, do not go out until the storm has passed.",
+    "E0": "Others nearby: stay indoors, away from windows and tall shelves.",
+}
 
 
 def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
@@ -69,8 +84,11 @@ def warning_message(plan: ProtectiveActionPlan, d: ProtectiveDecision) -> str:
         msg.append(f"Everyone within {where} must leave now{goes}")
     if "isolate_deny_entry" in d.actions:
         msg.append(f"Keep out of the area within {d.isolation_m:.0f} m; follow the police and rescue cordon." if d.isolation_m else "Keep out of the closed area.")
-    if "shelter_in_place" in d.actions:
-        msg.append("Others nearby: stay indoors, close doors and windows, switch off ventilation, keep away from windows.")
+    if "shelter_in_place" in d.actions and d.indoor_refuge and plan.shelters:
+        s = plan.shelters[0]
+        msg.append(f"People outdoors{_at(plan)}: go indoors to {s['name']}, about {s.get('distance_m', 0):,} m away; it is open and heated.")
+    elif "shelter_in_place" in d.actions:
+        msg.append(_SHELTER_ADVICE.get(d.rule[:1] if d.rule[:1] in ("U",) else d.rule, _SHELTER_FROM_AIR))
     if plan.hazard_type in ("hazmat",) and d.rule in ("H1", "H2", "H5", "H7"):
         msg.append("No naked flames, do not use electric switches or phones near the gas.")
     msg.append("Follow instructions from the authorities and listen to the radio.")
