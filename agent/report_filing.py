@@ -18,6 +18,7 @@ from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_co
                                    same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
+from agent.store import UnknownIncidentError
 from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
 from tools.place_words import zh_kind_hint
@@ -187,8 +188,12 @@ class ReportFiler:
         raise WhichIncident([(i, self.describe(i)) for i in asked])
 
     def describe(self, incident_id: str) -> str:
-        """An incident as the operator knows it: its priority, type and place."""
-        incident = self._store.get_incident(incident_id)
+        """An incident as the operator knows it: its priority, type and place; "incident" for one this log does not
+        hold (a session's id from another log): a reply that names it never fails on it (trial s20 X1)."""
+        try:
+            incident = self._store.get_incident(incident_id)
+        except UnknownIncidentError:
+            return "incident"
         kind = " ".join(x for x in (incident.priority, (incident.incident_type or "").replace("_", " ")) if x) or "incident"
         place = self.incident_place(incident_id)
         return f"{kind} at {place.name}" if place is not None and place.name else kind
