@@ -326,10 +326,9 @@ class ReportFiler:
         return found.evidence if found is not None and found.found else ""
 
     def street_place(self, address: str) -> ReportPlace | None:
-        """The map's street (its point and radius) an address with a house number names when the map lacks that number:
-        a place the incident can be moved to, with a street's uncertainty (trial s19 L24)."""
-        if not re.search(r"\d", address or ""):
-            return None
+        """The map's street (its point and radius) an address with a house number names when the map lacks that number,
+        or a place the map lacks names ("the National Opera on Mannerheimintie", trial s20 H3): a place the incident can
+        be moved to, with a street's uncertainty (trial s19 L24)."""
         streets = [m for m in self._city.gazetteer.find_in_text(address) if getattr(m, "kind", "") == "street"]
         if not streets:
             return None
