@@ -28,13 +28,14 @@ _CORRECTS = re.compile(rf"\b(?:correct(?:s|ed|ion|ing)?|wrong|mistaken|misheard|
                        rf"|\bnot\s+(?:at\s+|on\s+)?{_ADDRESS}\s*[,;:]?\s*(?:it'?s|it\s+is|but|rather|instead|actually)\b"
                        r"|(?:地址|位置|地点|门牌号?)(?:说|搞|记|写|报|给)?(?:有误|错了|不对|更正|纠正|应该是|应为|改为|改成)"
                        r"|(?:更正|纠正)[^。！？\n]{0,10}(?:地址|位置|地点)"
-                       rf"|不是\s*{_ADDRESS}\s*[，,；;]?\s*(?:而)?是"
-                       # a message that opens as a correction ("Correction: not the National Theatre, it's …", "Korjaus:
-                       # paikka ei ole …", "Rättelse: inte vid …"), or a place noun taken back in Finnish or Swedish
-                       r"|^\W*(?:correction|korjaus|oikaisu|rättelse|更正|纠正)\s*[:：,，-]"
-                       r"|\b(?:paikka|osoite|sijainti)\b[^.!?\n]{0,20}\b(?:ei\s+ole|on\s+väärä|väärin)\b"
-                       r"|\b(?:platsen|adressen)\b[^.!?\n]{0,20}\b(?:är\s+inte|är\s+fel)\b",
+                       rf"|不是\s*{_ADDRESS}\s*[，,；;]?\s*(?:而)?是",
                        re.IGNORECASE)
+# A message that opens as a correction of anything ("Correction: not the National Theatre, it's …", "Korjaus: paikka ei
+# ole …", "更正：倒树事件应该是P1"), or a place noun taken back in Finnish or Swedish: a place correction only where the
+# words it gives are a place of the map (``_AFFIRMED``, ``corrected_place``'s ``is_place``), never a house-number read.
+_MAY_CORRECT = re.compile(r"^\W*(?:correction|korjaus|oikaisu|rättelse|更正|纠正)\s*[:：,，-]"
+                          r"|\b(?:paikka|osoite|sijainti)\b[^.!?\n]{0,20}\b(?:ei\s+ole|on\s+väärä|väärin)\b"
+                          r"|\b(?:platsen|adressen)\b[^.!?\n]{0,20}\b(?:är\s+inte|är\s+fel)\b", re.IGNORECASE)
 # The place a correction gives that has no house number, after the place it takes back or its noun: "不是国家剧院，是芬兰国家
 # 歌剧院，…", "正确位置是 Mannerheimintie 上的…", "not the National Theatre, it's the National Opera, …", "ei ole
 # Kansallisteatteri vaan Kansallisooppera, …", "inte vid Nationalteatern utan vid Operan …" (trial s20 H3: read as a new
@@ -56,9 +57,10 @@ def corrected_place(text: str, is_place: Callable[[str], bool] | None = None) ->
     """The corrected address a message gives for the incident ("Yrjönkatu 9"), or None when it corrects no address.
     Without a house number, the place it names after the one it takes back ("不是国家剧院，是芬兰国家歌剧院，…") when
     ``is_place`` (the map) reads it as one: "Correction: not two patients, it's three" corrects no place."""
-    if not _CORRECTS.search(text or ""):
+    corrects = _CORRECTS.search(text or "") is not None
+    if not corrects and (is_place is None or not _MAY_CORRECT.search(text or "")):
         return None
-    found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)]
+    found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)] if corrects else []
     if found:
         return found[-1]
     if is_place is None:
@@ -145,7 +147,9 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
     found = filer.report_place(new_place)
     zh = has_han(text)
     if found is None or found.lat is None:
-        on_street = filer.street_place(new_place)  # "Bulevardi 40": the street is on the map, that number is not
+        # "Bulevardi 40": the street is on the map, that number is not; "the Opera on Mannerheimintie": the place is not,
+        # the street it names is.  A junction the map lacks ("Bulevardi / Xyzzykatu") is no place on either street.
+        on_street = filer.street_place(new_place) if re.search(r"\d", new_place) or not _JUNCTION.search(new_place) else None
         if on_street is not None and on_street.lat is not None:  # the street is a place to move to: offered, not done
             return _street_offer(incident, new_place, on_street.name, on_street, kept, zh, propose)
         street = on_street.name if on_street is not None else None
@@ -169,6 +173,11 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
             if zh else f"Address correction for {incident}: '{new_place}' is on the map at {at}. Proposed: move the "
             f"incident from {kept} to there. Nothing moves until you confirm; then the next plan is made there (any "
             "dispatch is still proposed for your confirmation)."), proposal
+
+
+# two streets meeting: "X / Y", "X & Y", "the corner of X and Y", "X和Y路口", "X:n ja Y:n kulma", "hörnet av X och Y"
+_JUNCTION = re.compile(r"[/&]|\b(?:corner|junction|intersection|crossing|kulma\w*|risteys\w*|hörn\w*|korsning\w*)\b"
+                       r"|\b(?:and|ja|och)\b\s+[A-ZÄÖÅ]|路口|交叉口|交汇", re.IGNORECASE)
 
 
 # A street as a place is a line, not a point: its uncertainty is at least this (the operator reads "±" on the plan).
@@ -218,7 +227,8 @@ def said_besides(text: str, new_place: str = "") -> bool:
     breathing", "地址错了，应该是X 16，楼里还有三个人被困")?  Then it is a report or an order as well, and the correction is
     no reason to drop the rest (review s16: the correction's reply was the whole turn, the news never filed)."""
     for piece in _PIECES.split(text or ""):
-        if not piece.strip() or _CORRECTS.search(piece) or _NEW.search(piece) or _AFFIRMED.search(piece) \
+        if not piece.strip() or _CORRECTS.search(piece) or _NEW.search(piece) or (new_place and _MAY_CORRECT.search(piece)) \
+                or _AFFIRMED.search(piece) \
                 or (new_place and _GIVEN.sub("", piece).strip() in new_place):  # a piece of the place given ("是芬兰国家歌剧院")
             continue
         rest = _ABOUT_THE_CALL.sub(" ", re.sub(r"\d+\s?[A-Za-z]?\b", " ", piece))
