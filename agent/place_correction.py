@@ -30,17 +30,44 @@ _CORRECTS = re.compile(rf"\b(?:correct(?:s|ed|ion|ing)?|wrong|mistaken|misheard|
                        r"|(?:更正|纠正)[^。！？\n]{0,10}(?:地址|位置|地点)"
                        rf"|不是\s*{_ADDRESS}\s*[，,；;]?\s*(?:而)?是",
                        re.IGNORECASE)
+# A message that opens as a correction of anything ("Correction: not the National Theatre, it's …", "Korjaus: paikka ei
+# ole …", "更正：倒树事件应该是P1"), or a place noun taken back in Finnish or Swedish: a place correction only where the
+# words it gives are a place of the map (``_AFFIRMED``, ``corrected_place``'s ``is_place``), never a house-number read.
+_MAY_CORRECT = re.compile(r"^\W*(?:correction|korjaus|oikaisu|rättelse|更正|纠正)\s*[:：,，-]"
+                          r"|\b(?:paikka|osoite|sijainti)\b[^.!?\n]{0,20}\b(?:ei\s+ole|on\s+väärä|väärin)\b"
+                          r"|\b(?:platsen|adressen)\b[^.!?\n]{0,20}\b(?:är\s+inte|är\s+fel)\b", re.IGNORECASE)
+# The place a correction gives that has no house number, after the place it takes back or its noun: "不是国家剧院，是芬兰国家
+# 歌剧院，…", "正确位置是 Mannerheimintie 上的…", "not the National Theatre, it's the National Opera, …", "ei ole
+# Kansallisteatteri vaan Kansallisooppera, …", "inte vid Nationalteatern utan vid Operan …" (trial s20 H3: read as a new
+# report, it opened a second incident at the place taken back).  Only a place the map reads is one (``corrected_place``).
+_AFFIRMED = re.compile(
+    r"(?:不是[^，,。；;！？!?\n]{1,30}?[，,]?\s*(?:而)?是|(?:地址|位置|地点)(?:应该|应)?(?:是|为|在)|应该是|应为|改为|改成|改到)\s*(?P<zh>[^。！？!?\n]+)"
+    r"|\bnot\s+(?:at\s+|on\s+|in\s+|by\s+|near\s+)?(?:the\s+)?[A-ZÄÖÅ][^,;.!?\n]{0,40}?,?\s*(?:it'?s|it\s+is|but|rather|instead)\s+"
+    r"(?:at\s+|on\s+|in\s+|by\s+|near\s+)?(?P<en>[^.!?\n]+)"
+    r"|\b(?:it'?s|it\s+is|is|should\s+be)\s+(?:at\s+|on\s+|in\s+|by\s+)?(?P<en2>[^,;.!?\n]+?),?\s+not\b"
+    r"|\bei\s+(?:ole\s+)?[A-ZÄÖÅ][^,;.!?\n]{0,40}?,?\s*vaan\s+(?P<fi>[^.!?\n]+)"
+    r"|\binte\s+(?:vid\s+|på\s+|i\s+)?[A-ZÄÖÅ][^,;.!?\n]{0,40}?,?\s*utan\s+(?:vid\s+|på\s+|i\s+)?(?P<sv>[^.!?\n]+)",
+    re.IGNORECASE)
 # The new address: after "is" / "应该是" up to ", not ..." or the end.
 _NEW = re.compile(r"(?:\b(?:it is|it's|is|should be|to)\s+|(?:应该是|应为|改为|改成|是|[:：])\s*)"
                   r"([A-ZÄÖÅ\u4e00-\u9fff][^,，;；.。!！?？\n]*?\d+\s?(?:号|[A-Za-z])?)(?=\s*(?:[,，;；]|\bnot\b|\binstead\b|不是|而不是|$|[.。!！]))")
 
 
-def corrected_place(text: str) -> str | None:
-    """The corrected address a message gives for the incident ("Yrjönkatu 9"), or None when it corrects no address."""
-    if not _CORRECTS.search(text or ""):
+def corrected_place(text: str, is_place: Callable[[str], bool] | None = None) -> str | None:
+    """The corrected address a message gives for the incident ("Yrjönkatu 9"), or None when it corrects no address.
+    Without a house number, the place it names after the one it takes back ("不是国家剧院，是芬兰国家歌剧院，…") when
+    ``is_place`` (the map) reads it as one: "Correction: not two patients, it's three" corrects no place."""
+    corrects = _CORRECTS.search(text or "") is not None
+    if not corrects and (is_place is None or not _MAY_CORRECT.search(text or "")):
         return None
-    found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)]
-    return found[-1] if found else None
+    found = [re.sub(r"^(?:应该是|应为|改为|改成|是)\s*", "", m.group(1).strip()) for m in _NEW.finditer(text)] if corrects else []
+    if found:
+        return found[-1]
+    if is_place is None:
+        return None
+    said = [next(g for g in m.groups() if g).strip(" ,，") for m in _AFFIRMED.finditer(text)]
+    said = [w for w in said if w and is_place(w)]
+    return said[-1] if said else None
 
 
 # An address given alone, as the answer to "confirm the address": "Bulevardi 14", "the address is Annankatu 12, 3rd
@@ -120,7 +147,9 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
     found = filer.report_place(new_place)
     zh = has_han(text)
     if found is None or found.lat is None:
-        on_street = filer.street_place(new_place)  # "Bulevardi 40": the street is on the map, that number is not
+        # "Bulevardi 40": the street is on the map, that number is not; "the Opera on Mannerheimintie": the place is not,
+        # the street it names is.  A junction the map lacks ("Bulevardi / Xyzzykatu") is no place on either street.
+        on_street = filer.street_place(new_place) if re.search(r"\d", new_place) or not _JUNCTION.search(new_place) else None
         if on_street is not None and on_street.lat is not None:  # the street is a place to move to: offered, not done
             return _street_offer(incident, new_place, on_street.name, on_street, kept, zh, propose)
         street = on_street.name if on_street is not None else None
@@ -146,6 +175,11 @@ def relocation_reply(incident: str, new_place: str, text: str, filer: Any,
             "dispatch is still proposed for your confirmation)."), proposal
 
 
+# two streets meeting: "X / Y", "X & Y", "the corner of X and Y", "X和Y路口", "X:n ja Y:n kulma", "hörnet av X och Y"
+_JUNCTION = re.compile(r"[/&]|\b(?:corner|junction|intersection|crossing|kulma\w*|risteys\w*|hörn\w*|korsning\w*)\b"
+                       r"|\b(?:and|ja|och)\b\s+[A-ZÄÖÅ]|路口|交叉口|交汇", re.IGNORECASE)
+
+
 # A street as a place is a line, not a point: its uncertainty is at least this (the operator reads "±" on the plan).
 _STREET_RADIUS_M = 150.0
 
@@ -158,9 +192,13 @@ def _street_offer(incident: str, new_place: str, street: str, place: Any, kept: 
 
     radius = max(float(place.radius_m or 0.0), _STREET_RADIUS_M)
     at = f"{street} ({place.lat:.5f}, {place.lon:.5f}, ±{radius:.0f} m)"
-    missing = (f"地址更正（{incident}）：地图上有 {street} 街，但没有“{new_place}”这个门牌号。" if zh else
-               f"Address correction for {incident}: the map has the street {street} but not that house number "
-               f"('{new_place}').")
+    if re.fullmatch(_ADDRESS, new_place.strip()):
+        missing = (f"地址更正（{incident}）：地图上有 {street} 街，但没有“{new_place}”这个门牌号。" if zh else
+                   f"Address correction for {incident}: the map has the street {street} but not that house number "
+                   f"('{new_place}').")
+    else:  # a place the map lacks ("the National Opera"), on a street it has: the street, never the place taken back
+        missing = (f"地点更正（{incident}）：地图上找不到“{new_place}”，但有其中提到的 {street} 街。" if zh else
+                   f"Place correction for {incident}: '{new_place}' is not on the map, but the street {street} it names is.")
     try:
         proposal = propose({"incident_id": incident, "name": street, "lat": place.lat, "lon": place.lon,
                             "radius_m": radius, "said": new_place})
@@ -180,12 +218,18 @@ _ABOUT_THE_CALL = re.compile(r"\b(?:the|a|caller|callers|rang|rings|called|calls
                              re.IGNORECASE)
 
 
-def said_besides(text: str) -> bool:
+# the words that give the new place before it: "是…", "it's …", "vaan …", "utan …"
+_GIVEN = re.compile(r"^\s*(?:而?是|it'?s\s+|it\s+is\s+|vaan\s+|utan\s+(?:vid\s+|på\s+)?)", re.IGNORECASE)
+
+
+def said_besides(text: str, new_place: str = "") -> bool:
     """Does the message say anything besides the correction ("..., not 12. Caller says a child is still inside and not
     breathing", "地址错了，应该是X 16，楼里还有三个人被困")?  Then it is a report or an order as well, and the correction is
     no reason to drop the rest (review s16: the correction's reply was the whole turn, the news never filed)."""
     for piece in _PIECES.split(text or ""):
-        if not piece.strip() or _CORRECTS.search(piece) or _NEW.search(piece):
+        if not piece.strip() or _CORRECTS.search(piece) or _NEW.search(piece) or (new_place and _MAY_CORRECT.search(piece)) \
+                or _AFFIRMED.search(piece) \
+                or (new_place and _GIVEN.sub("", piece).strip() in new_place):  # a piece of the place given ("是芬兰国家歌剧院")
             continue
         rest = _ABOUT_THE_CALL.sub(" ", re.sub(r"\d+\s?[A-Za-z]?\b", " ", piece))
         if len(re.findall(r"[^\W\d_]{2,}", rest, re.ASCII)) >= 2 or len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4:

@@ -18,6 +18,7 @@ from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_co
                                    same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
+from agent.store import UnknownIncidentError
 from core.vocabulary import priority_rank
 from tools.gazetteer import normalize
 from tools.place_words import zh_kind_hint
@@ -240,8 +241,12 @@ class ReportFiler:
         raise WhichIncident([(i, self.describe(i)) for i in asked])
 
     def describe(self, incident_id: str) -> str:
-        """An incident as the operator knows it: its priority, type and place."""
-        incident = self._store.get_incident(incident_id)
+        """An incident as the operator knows it: its priority, type and place; "incident" for one this log does not
+        hold (a session's id from another log): a reply that names it never fails on it (trial s20 X1)."""
+        try:
+            incident = self._store.get_incident(incident_id)
+        except UnknownIncidentError:
+            return "incident"
         kind = " ".join(x for x in (incident.priority, (incident.incident_type or "").replace("_", " ")) if x) or "incident"
         place = self.incident_place(incident_id)
         return f"{kind} at {place.name}" if place is not None and place.name else kind
@@ -374,10 +379,9 @@ class ReportFiler:
         return found.evidence if found is not None and found.found else ""
 
     def street_place(self, address: str) -> ReportPlace | None:
-        """The map's street (its point and radius) an address with a house number names when the map lacks that number:
-        a place the incident can be moved to, with a street's uncertainty (trial s19 L24)."""
-        if not re.search(r"\d", address or ""):
-            return None
+        """The map's street (its point and radius) an address with a house number names when the map lacks that number,
+        or a place the map lacks names ("the National Opera on Mannerheimintie", trial s20 H3): a place the incident can
+        be moved to, with a street's uncertainty (trial s19 L24)."""
         streets = [m for m in self._city.gazetteer.find_in_text(address) if getattr(m, "kind", "") == "street"]
         if not streets:
             return None

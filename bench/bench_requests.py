@@ -245,7 +245,10 @@ class ChatBench:
 
         assistant = Assistant.from_settings(Settings().model_copy(update={"llm_backend": "none", **settings}))
         store = IncidentStore(Path(tempfile.mkdtemp(prefix="eca-bench-chat-")) / "incidents.sqlite")
-        for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None)):
+        # every holder of the log, the report filer too: with the operator's log behind it, a reply describing the
+        # bench's fresh incident failed on an id that log lacks (trial s20 X1's crash)
+        for holder in (assistant, getattr(assistant, "_situation", None), getattr(assistant, "_proposals", None),
+                       getattr(assistant, "_filer", None)):
             if holder is not None:
                 setattr(holder, "_store" if hasattr(holder, "_store") else "store", store)
         return cls(assistant, store, trained_on, dict(_city(assistant).unit_status()))

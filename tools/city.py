@@ -299,14 +299,41 @@ class CityModel:
     def locate(self, place: str | None = None, lat: float | None = None, lon: float | None = None) -> "PlaceMatch":
         """A named place (gazetteer) or a point on the map; LookupError / PlanningError with a clear message."""
         if place:
-            match = self.gazetteer.resolve(place)
+            try:
+                match = self.gazetteer.resolve(place)
+            except LookupError:
+                described = self.described_place(place)  # "the Market Square": no name, the one feature of its kind
+                if described is None:
+                    raise
+                return described
             if match.score < 1.0:
+                # a kind said in words ("Market Square", "Domkyrkan") is the one feature of that kind, never a longer
+                # name that holds the words (trial s20 X2: "Market Square" was Hakaniemen tori, "Hakaniemi Market Square")
+                described = self.described_place(place)
+                if described is not None:
+                    return described
                 self.check_not_a_street_off_the_map(place)
             return match
         if lat is None or lon is None:
             raise PlanningError("give a place name, or both lat and lon")
         self.check_on_map(lat, lon)
         return PlaceMatch(id=None, name=f"{lat:.5f}, {lon:.5f}", kind="point", lat=lat, lon=lon, score=1.0)
+
+    def described_place(self, place: str) -> "PlaceMatch | None":
+        """The one feature a description of a kind names when ``place`` is that description and nothing else ("Market
+        Square", "the cathedral", "Salutorget" -> Kauppatori; ``tools.place_aliases``), as the locator finds it: only
+        when it is sure (one feature of the kind); None otherwise."""
+        from tools.gazetteer import normalize
+        from tools.place_aliases import GENERIC_PLACES
+
+        said = re.sub(r"^(?:the|a)\s+", "", normalize(place))
+        if not any(said == normalize(phrase) for kind in GENERIC_PLACES for phrase in kind.phrases):
+            return None
+        found = self.locator.locate(place)
+        if found.method != "generic" or not found.confident or found.lat is None or found.lon is None:
+            return None
+        return PlaceMatch(id=None, name=found.feature or place, kind="landmark", lat=found.lat, lon=found.lon, score=1.0,
+                          radius_m=float(found.radius_m or 0.0))
 
     def check_not_a_street_off_the_map(self, place: str) -> None:
         """A fuzzy match is no answer when the name is a real street the map does not cover: "Mariankatu" is not

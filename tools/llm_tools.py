@@ -126,10 +126,9 @@ class UnknownUnitError(LookupError):
 
 # --- the operations ------------------------------------------------------------------------
 def resolve_place(city: CityModel, args: ResolvePlaceArgs) -> PlaceMatch:
-    match = city.gazetteer.resolve(args.name)
-    if match.score < 1.0:  # never a fuzzy match for a real street off the map ("Mariankatu" is no "Arkadiankatu")
-        city.check_not_a_street_off_the_map(args.name)
-    return match
+    # never a fuzzy match for a real street off the map ("Mariankatu" is no "Arkadiankatu"), nor for a kind said in
+    # words ("Market Square" is Kauppatori, not "Hakaniemi Market Square"): the city model's one reading of a name
+    return city.locate(args.name)
 
 
 def list_shelters(city: CityModel, args: ListSheltersArgs) -> list[dict[str, Any]]:

@@ -234,8 +234,10 @@ class CommandCentre:
         return (plan_html(plan, approval=approval), md, js, self.log_table(incident_id), _notice(said, level="info"))
 
     # --- the situation panel and proposals ------------------------------------------------
-    def situation(self, session: dict[str, Any]) -> tuple[Any, ...]:
-        """(sitrep, unit board, shelter occupancy, pending proposals): refreshed after anything that may change them."""
+    def situation(self, session: dict[str, Any], select_newest: bool = True) -> tuple[Any, ...]:
+        """(sitrep, unit board, shelter occupancy, pending proposals): refreshed after anything that may change them.
+        ``select_newest``: the newest pending proposal is selected (a chat turn just filed it); after a Confirm or Reject
+        none is (trial s20 M6: the next one was selected, and a second click confirmed a change never read)."""
         try:
             sitrep = self.actions.sitrep()
             pending = self.actions.pending_proposals(None)
@@ -244,7 +246,7 @@ class CommandCentre:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         choices = proposal_choices(pending)
         return (sitrep_html(sitrep), board_html(sitrep.board), shelters_html(sitrep.shelters),
-                gr.update(choices=choices, value=choices[-1][1] if choices else None))
+                gr.update(choices=choices, value=choices[-1][1] if choices and select_newest else None))
 
     def decide_proposal(self, confirm: bool, proposal_id: str | None, session: dict[str, Any],
                         request: gr.Request, history: list[dict[str, Any]] | None = None) -> tuple[Any, ...]:
@@ -252,21 +254,21 @@ class CommandCentre:
         (the chat ended with "Awaiting your confirmation": the outcome is said there too, not only in a grey line)."""
         unchanged = (gr.skip(), gr.skip())  # plan panel and map
         if not proposal_id:
-            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session) + unchanged + (gr.skip(),)
+            return (_notice("Select a proposal first."), gr.skip()) + self.situation(session, select_newest=False) + unchanged + (gr.skip(),)
         try:
             decide = self.actions.confirm_proposal if confirm else self.actions.reject_proposal
             proposal = decide(proposal_id, self.operator(request))
         except ACTION_ERRORS as exc:  # a stale proposal (the facts changed since): the chat says so, never nothing
             said = f"✗ Not applied: {exc}" if confirm else f"✗ Not rejected: {exc}"
             chat = [*(history or []), {"role": "assistant", "content": said}]
-            return (_notice(str(exc)), gr.skip()) + self.situation(session) + unchanged + (chat,)
+            return (_notice(str(exc)), gr.skip()) + self.situation(session, select_newest=False) + unchanged + (chat,)
         done = "Confirmed" if confirm else "Rejected"
         log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
         said = (f"✓ Confirmed: {proposal.summary} ({proposal.proposal_id}); done." if confirm else
                 f"✗ Rejected: {proposal.summary} ({proposal.proposal_id}); nothing changed.")
         chat = [*(history or []), {"role": "assistant", "content": said}]
         shown = self.plan_views(session.get("incident_id")) if confirm else unchanged
-        return ((_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session)
+        return ((_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session, select_newest=False)
                 + shown + (chat,))
 
     def confirm(self, proposal_id: str | None, session: dict[str, Any], history: list[dict[str, Any]] | None,

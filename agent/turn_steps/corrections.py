@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from agent.answer_language import awaiting_heading
 from agent.incident_request import IncidentRequest, described_incident, incident_request, kinds_named, says_more
@@ -100,7 +101,8 @@ def place_correction(session: Session, turn: Turn) -> Iterator[ChatEvent] | None
     or an order like any other, and the reply answers the correction before it (``turn.correction``; review s16: the
     news was dropped)."""
     a, checked = session.assistant, turn.checked
-    new_place = corrected_place(checked.text) if not checked.has_injection and turn.incident_id is not None else None
+    new_place = corrected_place(checked.text, lambda words: _on_the_map(a._filer, words)) \
+        if not checked.has_injection and turn.incident_id is not None else None
     if new_place and (named := incident_request(checked.text)) is not None and named.place and kinds_named(named.named):
         new_place = None  # "电车事故的地址改为X": the incident it names is found below, never the session's by default
     turn.new_place = new_place
@@ -108,12 +110,18 @@ def place_correction(session: Session, turn: Turn) -> Iterator[ChatEvent] | None
         return None
     turn.correction, turn.relocation = relocation_reply(turn.incident_id, new_place, checked.text, a._filer,
                                                         lambda args: session._propose_here(turn, "relocate_incident", args))
-    if not said_besides(checked.text):
+    if not said_besides(checked.text, new_place):
         return session._proposed_reply(turn, turn.correction, turn.relocation)
     if turn.relocation is not None:  # answered with the rest of the turn, and confirmed like any proposal
         session.state.pending.append(turn.relocation)
         turn.correction += awaiting_line(turn.relocation, detect_language(turn.correction) == "zh")
     return None
+
+
+def _on_the_map(filer: Any, words: str) -> bool:
+    """Do the words a correction gives name a place: one the map has, one it knows is off it, or a street of it."""
+    found = filer.report_place(words)
+    return (found is not None and (found.lat is not None or bool(found.outside_map))) or filer.street_place(words) is not None
 
 
 def incident_change(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:

@@ -125,7 +125,7 @@ def evacuation_point(session: Session, args: Any) -> ReportPlace | None:
     if not args.place:
         return None
     try:
-        found = session.assistant._city.gazetteer.resolve(args.place)
+        found = session.assistant._city.locate(args.place)  # "Market Square": Kauppatori (tools.city.described_place)
     except LookupError:
         return None
     return ReportPlace(found.lat, found.lon, float(found.radius_m or 0.0), name=found.name)

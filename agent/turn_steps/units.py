@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from agent.clauses import split_clauses
 from agent.close_request import close_request, described_for_close
+from agent.follow_up import is_question
 from agent.incident_scope import same_place
 from agent.incident_request import described_incident, says_more
 from agent.merge_request import merge_reply, merge_request
@@ -31,7 +33,7 @@ def units_moved(session: Session, turn: Turn, text: str) -> tuple[str, list[Prop
     to is found (the router reads it, as before: "move ERO-R1 back to the station" is a status change)."""
     a = session.assistant
     move = unit_move(text)
-    units = canonical_unit_ids(text, list(a._city.unit_status()))
+    units = ordered_units(text, list(a._city.unit_status()))
     if move is None or not units:
         return None
     open_ids = {i.incident_id for i in a._store.list_incidents(status="open")}
@@ -74,6 +76,18 @@ def units_moved(session: Session, turn: Turn, text: str) -> tuple[str, list[Prop
         said.append("（消息中的其余内容没有作为报告登记；如有新情况，请单独发送。）" if zh else
                     "(The rest of the message was not filed as a report; send news of the incident on its own.)")
     return " ".join(said), proposals
+
+
+def ordered_units(text: str, unit_ids: list[str]) -> list[str]:
+    """The units ``text`` names in an order: a unit named only in a question that gives no order ("send a police car
+    over there; also where is KAM-P1 now?", "另外 KAM-P1 现在在哪？") is asked about, never moved (trial s20 X1: it was
+    proposed dispatched).  "Can you send KAM-P1 there?" still orders it: its clause has the order's word."""
+    asked: set[str] = set()
+    ordered: set[str] = set()
+    for clause in split_clauses(text):
+        named = canonical_unit_ids(clause, unit_ids)
+        (asked if is_question(clause) and unit_move(clause) is None else ordered).update(named)
+    return [u for u in canonical_unit_ids(text, unit_ids) if u in ordered or u not in asked]
 
 
 def move_target(session: Session, turn: Turn, text: str, move: Any, open_ids: set[str], sources: set[str]) -> tuple[str | None, str]:

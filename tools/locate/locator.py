@@ -49,6 +49,7 @@ from tools.locate.patterns import (
     _CONNECTOR,
     _CONTEXT_BEFORE,
     _CORRECTION,
+    without_negated_places,
     ENTRANCE_OF_STATION_M,
     _ENTRANCE_WORD,
     NAMED_AFTER_DISTRICT,
@@ -223,6 +224,8 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
     # --- the answer --------------------------------------------------------------
     def locate(self, text: str, _depth: int = 0) -> Resolution:
         """The best-supported location of the incident in ``text`` (method 'not_found' or 'outside_map' when none)."""
+        if _depth == 0:
+            text = without_negated_places(text or "")  # "不是国家剧院，是…": never placed where the report says it is not
         res = self._corrected(text or "") if _depth == 0 else None
         if res is None:
             res = self._locate(text, _depth)

@@ -173,6 +173,23 @@ _CORRECTION = re.compile(
     r"|(?:no,?\s+)?i mean\b[,:]?|no,?\s+(?:wait|sorry)\b[,!.:;]?|wait\s*[,!.:;\u2014\u2013-]+"
     r"|ei kun|eikun|ei vaan|tarkoitan|jag menar|(?:nej,?\s+)?förlåt\b"
     r")|(?:不对|不是不是|我是说|说错了|更正)[，,：:。]?", re.IGNORECASE)
+# A place taken back in the same breath: "不是国家剧院，是…", "not the National Theatre, it's …", "…, not the National
+# Theatre", "ei Kansallisteatteri vaan …", "inte vid Nationalteatern utan …".  The incident is never there (trial s20
+# H3: a correction was placed at the place it negated).  A Latin place taken back opens with a capital: "not breathing,
+# but …" takes back no place.
+_NEGATED_PLACE = re.compile(
+    r"不是(?!不是)[^，,。；;！？!?\n]{1,30}?[，,]?\s*(?=而?是)"
+    r"|\bnot\s+(?:at\s+|on\s+|in\s+|by\s+|near\s+)?(?:the\s+)?(?=[A-ZÄÖÅ])[^,;.!?\n]{1,40}?(?:,\s*|\s+)(?=(?:it'?s|it\s+is|but|rather|instead)\b)"
+    r"|,\s*not\s+(?:at\s+|on\s+|in\s+|by\s+|near\s+)?(?:the\s+)?(?=[A-ZÄÖÅ])[^,;.!?\n]{1,40}"
+    r"|\bei\s+(?:ole\s+)?(?=[A-ZÄÖÅ])[^,;.!?\n]{1,40}?,?\s*(?=vaan\b)"
+    r"|\binte\s+(?:vid\s+|på\s+|i\s+)?(?=[A-ZÄÖÅ])[^,;.!?\n]{1,40}?,?\s*(?=utan\b)")
+
+
+def without_negated_places(text: str) -> str:
+    """``text`` with the places it takes back blanked out (same length: the evidence offsets stay)."""
+    return _NEGATED_PLACE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # "the Kaisaniemi one": the kind of the place named before the correction.
 _ONE = re.compile(r"(?i)\b(?:the\s+)?([A-ZÄÖÅ][\wäöå-]+)\s+(one)\b")
 # A feature named only by an ordinary word ("Vanha", "Torni") is confirmed by another place of the report this close.
