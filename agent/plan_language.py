@@ -11,8 +11,21 @@ advice, which stay English inside the Chinese frame.  An English plan never pass
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["item_in_chinese", "lines_in_chinese", "meta_in_chinese"]
+from core.text import detect_language
+
+__all__ = ["item_in_chinese", "lines_in_chinese", "meta_in_chinese", "original_language_note", "summary_in_chinese"]
+
+
+def original_language_note(passages: Iterable[str]) -> str:
+    """What a Chinese answer says of the plan passages it quotes: English ones are quoted untranslated ("英文原文"); a
+    passage written in Chinese is no English original (trial s20 M3: the label sat on Chinese passages too).
+    "" when every passage is Chinese (or none is given)."""
+    languages = {detect_language(text) for text in passages if text.strip()}
+    if "en" not in languages:
+        return ""
+    return "英文段落为原文，未翻译" if "zh" in languages else "英文原文，未翻译"
 
 # (the English line's shape, its Chinese wording): the first shape that matches the whole line is used
 _ITEMS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.DOTALL), zh) for pattern, zh in [
@@ -230,7 +243,42 @@ def _sitrep_line(text: str) -> str | None:
     return None
 
 
+# A proposal's summary (agent.proposals, agent.incident_changes) as a Chinese chat shows it (trial s20 L2: "Proposed: Set
+# KAI-A1 (ambulance) from available to dispatched" in a Chinese chat).  The summaries' shapes; ids, places and types kept.
+_SUMMARIES: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.DOTALL), zh) for pattern, zh in [
+    (r"Set (?P<unit>\S+) \((?P<type>[^()]+)\) from (?P<was>[a-z_ ]+) to (?P<now>[a-z_ ]+)", "把 {unit}（{type}）从 {was} 改为 {now}"),
+    (r"Commit (?P<units>.+?) to (?P<target>\S+ \([^()]*\)) \(status dispatched\)", "把 {units} 投入 {target}（状态：已出动）"),
+    (r"Close incident (?P<inc>\S+) \((?P<title>.+?)\); no unit is committed to it(?P<rest>.*)", "关闭事件 {inc}（{title}）；没有投入的单位{rest}"),
+    (r"Close incident (?P<inc>\S+) \((?P<title>.+?)\); releases (?P<units>.+?) \(available again\)(?P<rest>.*)",
+     "关闭事件 {inc}（{title}）；释放 {units}（恢复可用）{rest}"),
+    (r"Close incident (?P<inc>\S+) \((?P<title>.+?)\)(?P<rest>.*)", "关闭事件 {inc}（{title}）{rest}"),
+    (r"Merge (?P<merged>INC-\S+) \((?P<mwhat>.+?)\) into (?P<kept>INC-\S+) \((?P<kwhat>.+?)\): (?P=merged) is closed as merged, its "
+     r"(?P<n>\d+) report\(s\) move to (?P=kept), (?P<units>.+)",
+     "把 {merged}（{mwhat}）合并到 {kept}（{kwhat}）：{merged} 以“已合并”关闭，它的 {n} 份报告转到 {kept}，{units}"),
+    (r"Approve plan (?P<plan>\S+) of (?P<inc>\S+)(?P<rest>.*)", "批准事件 {inc} 的方案 {plan}{rest}"),
+]]
+_SUMMARY_WORDS = [(re.compile(p), zh) for p, zh in [
+    (r"^no unit is committed to it", "没有投入的单位"),
+    (r"^its units (.+) move to (\S+) \(still dispatched\)", "它的单位 \\1 转到 \\2（仍为已出动）"),
+]]
+
+
+def summary_in_chinese(summary: str) -> str:
+    """A proposal's summary in Chinese (its ids, places and types kept); a summary of another shape unchanged."""
+    for pattern, zh in _SUMMARIES:
+        if match := pattern.fullmatch(summary):
+            values = {k: _STATUS_ZH.get(v.replace(" ", "_"), v) if k in ("was", "now") else v for k, v in match.groupdict().items()}
+            if "units" in values and pattern.pattern.startswith("Merge"):
+                for word, zh_word in _SUMMARY_WORDS:
+                    values["units"] = word.sub(zh_word, values["units"])
+            return zh.format(**values)
+    return summary
+
+
 def _tool_line(text: str) -> str:
+    if match := re.fullmatch(r"Proposed: (?P<summary>.+)\. Awaiting the operator's confirmation \((?P<id>PRO-\w+)\)\.(?P<rest>.*)", text,
+                             re.DOTALL):
+        return f"已提议：{summary_in_chinese(match.group('summary'))}。等待操作员确认（{match.group('id')}）。{match.group('rest')}"
     if (sitrep := _sitrep_line(text)) is not None:
         return sitrep
     if match := _COUNTS.fullmatch(text):
