@@ -14,21 +14,22 @@ output is framed by a Chinese heading that says what it is and that its detail l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from agent.plan_language import lines_in_chinese
+from agent.plan_language import lines_in_chinese, original_language_note, summary_in_chinese
 from core.language import identify_language
 from core.text import detect_language
 
-__all__ = ["NO_PASSAGE_EN", "asks_in_chinese", "awaiting_heading", "framed_for", "help_text", "in_language",
+__all__ = ["NO_PASSAGE_EN", "asks_in_chinese", "awaiting_heading", "decision_line", "framed_for", "proposal_line", "help_text", "in_language",
            "nothing_filed_reply", "references_heading", "suggestions_line"]
 
 NO_PASSAGE_EN = "No passage of the plans matches that question."
 HELP_EN = ("I can triage reports, plan evacuations and dispatch, check unit status and shelters, "
            "and quote the emergency plans. Paste a report or ask, e.g. 'evacuate Kamppi'.")
 _HELP_ZH = "我可以分诊报告、规划疏散和派车、查询单位状态和避难所，并引用应急预案。请粘贴报告或直接提问，例如“疏散 Kamppi”。"
-_PASSAGES_ZH = "摘自预案（英文原文，未翻译；[C1] 等为出处）："
+_PASSAGES_ZH = "摘自预案（{note}[C1] 等为出处）："  # note: original_language_note
 _NO_PASSAGE_ZH = "预案中没有与该问题相符的段落。"
-_REFERENCES_ZH = "预案出处（英文原文）："
+_REFERENCES_ZH = "预案出处{note}："
 _AS_RECORDED_ZH = "（地名、单位编号和类型代码保持原样；未译的说明为系统记录原文）"
 
 # What each tool's answer is, as its Chinese heading says (a tool not listed: the generic heading)
@@ -63,7 +64,8 @@ def framed_for(question: str, tool_name: str, text: str) -> str:
     if tool_name == "search_plans":
         if text.strip() == NO_PASSAGE_EN:
             return _NO_PASSAGE_ZH
-        return f"{_PASSAGES_ZH}\n{text}"
+        note = original_language_note(line for line in text.splitlines() if re.match(r"\[C\d+\]", line))
+        return f"{_PASSAGES_ZH.format(note=note + '；' if note else '')}\n{text}"
     what = _TOOL_HEADINGS_ZH.get(tool_name, "查询结果")
     if text.startswith("# "):  # a response plan rendered for the asker (``agent.render.to_markdown``): its own headings
         return text
@@ -79,9 +81,27 @@ def suggestions_line(question: str, suggestions: list[str]) -> str:
     return "Did you mean: " + ", ".join(suggestions) + "?"
 
 
-def references_heading(question: str) -> str:
-    """The heading of the plan references under a plan put together in chat."""
-    return _REFERENCES_ZH if asks_in_chinese(question) else "Plan references: "
+def references_heading(question: str, passages: Iterable[str] = ("",)) -> str:
+    """The heading of the plan references under a plan put together in chat (``passages``: the cited texts, whose
+    language the Chinese heading says; unknown: English, as the shipped plans are)."""
+    if not asks_in_chinese(question):
+        return "Plan references: "
+    note = original_language_note(list(passages) if any(p.strip() for p in passages) else ["plan"])
+    return _REFERENCES_ZH.format(note=f"（{note.split('，')[0]}）" if note else "")
+
+
+def proposal_line(summary: str, proposal_id: str, zh: bool) -> str:
+    """One proposal in the list a reply ends with (its summary in Chinese for a Chinese chat)."""
+    return f"- {summary_in_chinese(summary) if zh else summary} ({proposal_id})"
+
+
+def decision_line(summary: str, proposal_id: str, confirmed: bool, zh: bool) -> str:
+    """What the chat says after the operator confirmed or rejected a proposal."""
+    if zh:
+        return (f"✓ 已确认：{summary_in_chinese(summary)}（{proposal_id}）；已执行。" if confirmed else
+                f"✗ 已拒绝：{summary_in_chinese(summary)}（{proposal_id}）；未作任何更改。")
+    return (f"✓ Confirmed: {summary} ({proposal_id}); done." if confirmed else
+            f"✗ Rejected: {summary} ({proposal_id}); nothing changed.")
 
 
 def awaiting_heading(zh: bool) -> str:

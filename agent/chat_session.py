@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.answer_language import awaiting_heading, in_language
+from agent.answer_language import awaiting_heading, proposal_line, in_language
 from agent.incident_scope import ReportPlace
 from agent.safety import CheckedText, screen_text
 from agent.schemas import ChatEvent, Proposal
@@ -149,7 +149,7 @@ class ChatSession:
             yield from self._reply(turn, said)
             return
         zh = has_han(turn.asked)
-        said += f"\n\n{awaiting_heading(zh)}" + "".join(f"\n- {p.summary} ({p.proposal_id})" for p in proposals)
+        said += f"\n\n{awaiting_heading(zh)}" + "".join("\n" + proposal_line(p.summary, p.proposal_id, zh) for p in proposals)
         self.state.pending.extend(proposals)
         yield ChatEvent(kind="final", text=said, proposals=proposals)
         self._say(turn, "assistant", said)
@@ -164,7 +164,7 @@ class ChatSession:
             return
         zh = detect_language(said) == "zh" if zh is None else zh
         filed = [p for p in (proposal, also) if p is not None]
-        said += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in filed)
+        said += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(proposal_line(p.summary, p.proposal_id, zh) for p in filed)
         self.state.pending += filed
         yield ChatEvent(kind="final", text=said, proposals=filed)
         self._say(turn, "assistant", said)

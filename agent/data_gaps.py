@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from agent.follow_up import is_question
 
-__all__ = ["DataGap", "data_gap", "gap_reply"]
+__all__ = ["DataGap", "asks_about_plans", "data_gap", "gap_reply"]
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,13 @@ _GAPS: tuple[tuple[DataGap, re.Pattern[str]], ...] = (
 
 
 # A question about what the plans say of forecasts or deliveries asks the plans, which the system holds.
-_ABOUT_PLANS = re.compile(r"\b(?:annex\w*|plans?|procedures?|SOPs?|checklists?|guidance|protocols?|rules?)\b|预案|规定|程序|"
+_ABOUT_PLANS = re.compile(r"\b(?:annex\w*|appendix\w*|plans?|procedures?|SOPs?|checklists?|guidance|protocols?|rules?)\b|预案|规定|程序|附件|附录|"
                           r"suunnitelm\w*|liitte\w*|ohje\w*|bilaga\w*|planen\b", re.I)
+
+
+def asks_about_plans(text: str) -> bool:
+    """The message speaks of the plans (an annex, a procedure, a checklist)."""
+    return bool(_ABOUT_PLANS.search(text or ""))
 
 
 def data_gap(text: str) -> DataGap | None:

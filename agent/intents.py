@@ -29,6 +29,7 @@ from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase, zh_destination
 from agent.quoted import quoted_order_asked_about, significant_quotes
+from agent.safety import asks_what_document_says
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.follow_up import is_question
@@ -271,6 +272,10 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         found = others  # "the evacuation at X proved unnecessary, cancel it, and put ERO-H1 back to available": the unit
     # "how does dispatching work with you?": a question about using the assistant, which the classifier reads as
     # help with confidence, naming no place, unit or incident, is answered with help, whatever task word it uses.
+    # "附件Q说助手应该做什么？" (what does the annex say the assistant should do?) asks the plans, not about the assistant
+    # (trial s20 M5)
+    if not found and asks_what_document_says(text):
+        return ["plan_question"], whole
     if whole.intent == "help" and whole.confidence >= 0.5 and (QUESTIONISH.search(text) or re.search("吗|怎么|如何", text)) \
             and nothing_operational(text, unit_ids, city):
         return ["help"], whole

@@ -267,7 +267,7 @@ class ChatAgent:
                 continue  # supporting passages: shown as citations, not pasted into the answer
             parts.append(framed_for(message.text, name, readable(name, text, message.text)))  # a Chinese question: Chinese framing
         if planners_ran and citations:
-            parts.append(references_heading(message.text) + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
+            parts.append(references_heading(message.text, [c.text for c in citations]) + "; ".join(f"[{c.ref}] {c.label()}" for c in citations))
         deterministic = "\n\n".join(parts)
         if not outputs:  # an order held back ("hold the evacuation of X") is answered as such, not with the help text
             deterministic = held_order_reply(message.without_injection() or message.text) or help_text(message.text)

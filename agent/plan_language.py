@@ -11,8 +11,21 @@ advice, which stay English inside the Chinese frame.  An English plan never pass
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["item_in_chinese", "lines_in_chinese", "meta_in_chinese"]
+from core.text import detect_language
+
+__all__ = ["item_in_chinese", "lines_in_chinese", "meta_in_chinese", "original_language_note", "summary_in_chinese"]
+
+
+def original_language_note(passages: Iterable[str]) -> str:
+    """What a Chinese answer says of the plan passages it quotes: English ones are quoted untranslated ("英文原文"); a
+    passage written in Chinese is no English original (trial s20 M3: the label sat on Chinese passages too).
+    "" when every passage is Chinese (or none is given)."""
+    languages = {detect_language(text) for text in passages if text.strip()}
+    if "en" not in languages:
+        return ""
+    return "英文段落为原文，未翻译" if "zh" in languages else "英文原文，未翻译"
 
 # (the English line's shape, its Chinese wording): the first shape that matches the whole line is used
 _ITEMS: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.DOTALL), zh) for pattern, zh in [
@@ -172,7 +185,106 @@ def _counts_line(match: re.Match[str]) -> str:
     return f"{head}：{counts}{match.group('tail') or ''}"
 
 
+# The situation report's lines (agent.situation._sitrep_text and its alerts): trial s20 M3, "给我一份中文态势报告" got
+# English lines under a Chinese header.  Ids, places, counts and the [S1] refs kept; words inside a line (plan states,
+# "and N more") in ``_SITREP_WORDS``.
+_PLAN_STATE_ZH = {"draft": "草稿", "approved": "已批准", "none": "无"}
+_SITREP_LINES: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.DOTALL), zh) for pattern, zh in [
+    (r"Open incidents: (?P<n>\d+) \((?P<by>[^)]*)\); plans approved (?P<a>\d+), draft (?P<d>\d+), none (?P<none>\d+) \[S1\]",
+     "未结事件：{n}（{by}）；预案已批准 {a}，草稿 {d}，无预案 {none} [S1]"),
+    (r"Open incidents: 0 \[S1\]", "未结事件：0 [S1]"),
+    (r"Units: (?P<a>\d+) available, (?P<c>\d+) committed, (?:(?P<t>\d+) transporting, )?(?P<o>\d+) out of service of (?P<n>\d+) \[S2\]",
+     "单位：共 {n}，{a} 可用，{c} 已投入，{t}{o} 停用 [S2]"),
+    (r"Shelters: (?P<a>\d+) of (?P<c>\d+) places assigned(?: \((?P<use>[^)]*)\))? \[S3\]", "避难所：{c} 个床位中已分配 {a}{use} [S3]"),
+    (r"Stream reports: none waiting for a human read \[S1\]", "信息流报告：没有等待人工查看的报告 [S1]"),
+    (r"Stream reports: (?P<n>\d+) not triaged, waiting for a human read \[S1\]", "信息流报告：{n} 条未分诊，等待人工查看 [S1]"),
+    (r"P1 \((?P<n>\d+)\): (?P<list>.+) \[S1\]", "P1（{n}）：{list} [S1]"),
+    (r"Alerts:", "警报："),
+    (r"No alerts\.", "无警报。"),
+    (r"… and (?P<n>\d+) more alerts", "…… 另有 {n} 条警报"),
+    (r"⚠ P1 (?P<inc>\S+) \((?P<place>.+)\) open (?P<min>\d+) min with plan state '(?P<state>\w+)'\. \[(?P<ref>S\d)\]",
+     "⚠ P1 {inc}（{place}）已开 {min} 分钟，预案状态：{state}。[{ref}]"),
+    (r"⚠ (?P<p>P\S) (?P<inc>\S+) \((?P<place>.+)\) open (?P<min>\d+) min without a plan\. \[(?P<ref>S\d)\]",
+     "⚠ {p} {inc}（{place}）已开 {min} 分钟，尚无预案。[{ref}]"),
+    (r"⚠ (?P<n>\d+) uncommitted unit\(s\) proposed to more than one incident: (?P<list>.+): commit each to one incident and "
+     r"re-plan the others\. \[(?P<ref>S\d)\]", "⚠ {n} 个未投入的单位同时被提议给多个事件：{list}：请把每个单位只投入一个事件，并重新规划其他事件。[{ref}]"),
+    (r"⚠ (?P<n>\d+) stream report\(s\) not triaged, waiting for a human read \(Situation tab\)\. \[(?P<ref>S\d)\]",
+     "⚠ {n} 条信息流报告未分诊，等待人工查看（态势页）。[{ref}]"),
+    (r"⚠ Shelter (?P<name>.+) at (?P<pct>\d+)% \((?P<a>\d+)/(?P<c>\d+)\)\. \[(?P<ref>S\d)\]", "⚠ 避难所 {name} 已满 {pct}%（{a}/{c}）。[{ref}]"),
+    (r"⚠ No (?P<type>.+) available\. \[(?P<ref>S\d)\]", "⚠ 没有可用的 {type}。[{ref}]"),
+    (r"⚠ (?P<n>[\d,]+) people of the approved evacuation at (?P<where>.+) \((?P<inc>\S+)\) have no shelter place: open additional "
+     r"shelters or re-plan the evacuation\. \[(?P<ref>S\d)\]", "⚠ {where}（{inc}）已批准疏散中有 {n} 人没有避难所床位：请开放更多避难所或重新规划疏散。[{ref}]"),
+    (r"Sources: (?P<list>.+)", "来源：{list}"),
+]]
+_SITREP_WORDS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
+    (r"\((\d+) min, plan (draft|approved|none)\)", "（已开 \\1 分钟，预案 \\2）"),
+    (r"; … and (\d+) more \(list open incidents\)", "；…… 另有 \\1 个（请列出未结事件）"),
+    (r"; … and (\d+) more", "；…… 另有 \\1 个"),
+    (r" proposed for ", " 被提议给 "),
+    (r" and (\d+) more", " 等另 \\1 个"),
+    (r"incident log \(open incidents, plans and approvals, stream reports\)", "事件日志（未结事件、预案与批准、信息流报告）"),
+    (r"unit board \(scenario unit statuses, confirmed changes\)", "单位状态板（场景单位状态、已确认的变更）"),
+    (r"shelters \(scenario capacities, approved evacuation plans\)", "避难所（场景容量、已批准的疏散方案）"),
+]]
+
+
+def _sitrep_line(text: str) -> str | None:
+    for pattern, zh in _SITREP_LINES:
+        if match := pattern.fullmatch(text):
+            values = {k: v or "" for k, v in match.groupdict().items()}
+            if values.get("t"):
+                values["t"] += " 转运中，"
+            if values.get("use"):
+                values["use"] = f"（{values['use']}）"
+            if "state" in values:
+                values["state"] = _PLAN_STATE_ZH.get(values["state"], values["state"])
+            said = zh.format(**values)
+            for word, zh_word in _SITREP_WORDS:
+                said = word.sub(zh_word, said)
+            for en, zh_state in _PLAN_STATE_ZH.items():
+                said = said.replace(f"预案 {en}）", f"预案 {zh_state}）")
+            return said
+    return None
+
+
+# A proposal's summary (agent.proposals, agent.incident_changes) as a Chinese chat shows it (trial s20 L2: "Proposed: Set
+# KAI-A1 (ambulance) from available to dispatched" in a Chinese chat).  The summaries' shapes; ids, places and types kept.
+_SUMMARIES: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.DOTALL), zh) for pattern, zh in [
+    (r"Set (?P<unit>\S+) \((?P<type>[^()]+)\) from (?P<was>[a-z_ ]+) to (?P<now>[a-z_ ]+)", "把 {unit}（{type}）从 {was} 改为 {now}"),
+    (r"Commit (?P<units>.+?) to (?P<target>\S+ \([^()]*\)) \(status dispatched\)", "把 {units} 投入 {target}（状态：已出动）"),
+    (r"Close incident (?P<inc>\S+) \((?P<title>.+?)\); no unit is committed to it(?P<rest>.*)", "关闭事件 {inc}（{title}）；没有投入的单位{rest}"),
+    (r"Close incident (?P<inc>\S+) \((?P<title>.+?)\); releases (?P<units>.+?) \(available again\)(?P<rest>.*)",
+     "关闭事件 {inc}（{title}）；释放 {units}（恢复可用）{rest}"),
+    (r"Close incident (?P<inc>\S+) \((?P<title>.+?)\)(?P<rest>.*)", "关闭事件 {inc}（{title}）{rest}"),
+    (r"Merge (?P<merged>INC-\S+) \((?P<mwhat>.+?)\) into (?P<kept>INC-\S+) \((?P<kwhat>.+?)\): (?P=merged) is closed as merged, its "
+     r"(?P<n>\d+) report\(s\) move to (?P=kept), (?P<units>.+)",
+     "把 {merged}（{mwhat}）合并到 {kept}（{kwhat}）：{merged} 以“已合并”关闭，它的 {n} 份报告转到 {kept}，{units}"),
+    (r"Approve plan (?P<plan>\S+) of (?P<inc>\S+)(?P<rest>.*)", "批准事件 {inc} 的方案 {plan}{rest}"),
+]]
+_SUMMARY_WORDS = [(re.compile(p), zh) for p, zh in [
+    (r"^no unit is committed to it", "没有投入的单位"),
+    (r"^its units (.+) move to (\S+) \(still dispatched\)", "它的单位 \\1 转到 \\2（仍为已出动）"),
+]]
+
+
+def summary_in_chinese(summary: str) -> str:
+    """A proposal's summary in Chinese (its ids, places and types kept); a summary of another shape unchanged."""
+    for pattern, zh in _SUMMARIES:
+        if match := pattern.fullmatch(summary):
+            values = {k: _STATUS_ZH.get(v.replace(" ", "_"), v) if k in ("was", "now") else v for k, v in match.groupdict().items()}
+            if "units" in values and pattern.pattern.startswith("Merge"):
+                for word, zh_word in _SUMMARY_WORDS:
+                    values["units"] = word.sub(zh_word, values["units"])
+            return zh.format(**values)
+    return summary
+
+
 def _tool_line(text: str) -> str:
+    if match := re.fullmatch(r"Proposed: (?P<summary>.+)\. Awaiting the operator's confirmation \((?P<id>PRO-\w+)\)\.(?P<rest>.*)", text,
+                             re.DOTALL):
+        return f"已提议：{summary_in_chinese(match.group('summary'))}。等待操作员确认（{match.group('id')}）。{match.group('rest')}"
+    if (sitrep := _sitrep_line(text)) is not None:
+        return sitrep
     if match := _COUNTS.fullmatch(text):
         return _counts_line(match)
     if text.startswith("Free units: "):  # "Free units: ambulance: ERO-A1, HAK-A1; engine: ... [S2]" (ids and types kept)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from agent.plan_language import item_in_chinese, meta_in_chinese
+from agent.plan_language import item_in_chinese, meta_in_chinese, original_language_note
 from agent.schemas import PlanItem, ResponsePlan
 
 SECTION_TITLES = {
@@ -102,7 +102,11 @@ def to_markdown(plan: ResponsePlan, *, approval: tuple[str, str] | None = None, 
             bullet = f"{index}." if numbered else "-"
             lines.append(f"{bullet} {item(entry.text)}{_source_tag(entry)}")
     if plan.citations:
-        lines += ["", f"## {words('Sources')}"]
+        sources = words("Sources")
+        if language == "zh" and any(c.text.strip() for c in plan.citations):  # "英文原文" only where a cited passage is English (s20 M3)
+            note = original_language_note(c.text for c in plan.citations)
+            sources = f"出处（{note.split('，')[0]}）" if note else "出处"
+        lines += ["", f"## {sources}"]
         for citation in plan.citations:
             quote = " ".join(citation.text.split())[:240]
             lines.append(f"- **[{citation.ref}]** {citation.label()} — `{citation.source}`" + (f"\n  > {quote}…" if quote else ""))

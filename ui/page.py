@@ -11,6 +11,7 @@ from typing import Any
 
 import gradio as gr
 
+from agent.answer_language import asks_in_chinese, decision_line
 from agent.assistant import Assistant
 from agent.render import tool_output_text
 from agent.schemas import ChatEvent, IncidentView, ResponsePlan, TriageDecision
@@ -264,8 +265,9 @@ class CommandCentre:
             return (_notice(str(exc)), gr.skip()) + self.situation(session, select_newest=False) + unchanged + (chat,)
         done = "Confirmed" if confirm else "Rejected"
         log_table = self.log_table(session.get("incident_id") or proposal.incident_id)
-        said = (f"✓ Confirmed: {proposal.summary} ({proposal.proposal_id}); done." if confirm else
-                f"✗ Rejected: {proposal.summary} ({proposal.proposal_id}); nothing changed.")
+        # said in the chat's language: the operator's last message (trial s20 L2: "Confirmed: ..." in a Chinese chat)
+        asked = next((str(m.get("content") or "") for m in reversed(history or []) if m.get("role") == "user"), "")
+        said = decision_line(proposal.summary, proposal.proposal_id, confirm, asks_in_chinese(asked))
         chat = [*(history or []), {"role": "assistant", "content": said}]
         shown = self.plan_views(session.get("incident_id")) if confirm else unchanged
         return ((_notice(f"{done}: {escape(proposal.summary)}", level="info"), log_table) + self.situation(session, select_newest=False)

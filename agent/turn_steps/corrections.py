@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from agent.answer_language import awaiting_heading
+from agent.answer_language import awaiting_heading, proposal_line
 from agent.incident_request import IncidentRequest, described_incident, incident_request, kinds_named, says_more
 from agent.place_correction import corrected_place, relocation_reply, said_besides
 from agent.plan_order import plan_order
@@ -92,7 +92,7 @@ def plan_units_asked(session: Session, target: str, rest: str, zh: bool) -> tupl
 
 def awaiting_line(proposal: Proposal, zh: bool) -> str:
     """The line under a reply that filed a proposal: what awaits the operator's confirmation, in the reply's language."""
-    return f"\n\n{awaiting_heading(zh)}\n- {proposal.summary} ({proposal.proposal_id})"
+    return f"\n\n{awaiting_heading(zh)}\n" + proposal_line(proposal.summary, proposal.proposal_id, zh)
 
 
 def place_correction(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:

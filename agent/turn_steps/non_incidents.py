@@ -19,10 +19,12 @@ from agent.intents import cue_intents
 from agent.rumour_question import RUMOUR_QUERY, asks_if_rumour_true, plan_advice, rumour_answer
 from agent.rumours import RumourChecker
 from agent.schemas import ChatEvent
+from agent.shelter_plans import asks_plan_shelters, asks_shelter_power, shelter_plan_reply
 from agent.tool_registry import procedure_search_tool
 from core.errors import InputError
 from core.text import detect_language
 from agent.turn_steps.turn import Session, Turn, current_incident
+from tools import llm_tools as ops
 
 
 def no_new_emergency_kind(session: Session, turn: Turn, text: str) -> str | None:
@@ -88,6 +90,26 @@ def data_gap_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
     if not checked.untrusted and (gap := data_gap(checked.text)) is not None and not orders_or_reports(session, checked.text):
         return data_gap_reply(session, turn, gap, checked.text)
     return None
+
+
+def shelter_plan_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
+    """"which shelters have backup power?", "which warming shelters does the annex list?": the tools hold no power
+    status and the roster is not the plans; said so, the plan passages cited and the plan's shelters that are not on
+    the roster named as such, never as available (trial s20 H5)."""
+    text = turn.checked.text
+    if turn.checked.untrusted or not (asks_shelter_power(text) or asks_plan_shelters(text)) or orders_or_reports(session, text):
+        return None
+    return _shelter_plan_reply(session, turn, text)
+
+
+def _shelter_plan_reply(session: Session, turn: Turn, text: str) -> Iterator[ChatEvent]:
+    a = session.assistant
+    try:
+        found = procedure_search_tool(a._passages).invoke({"query": text[:500], "k": 3})
+        citations = list(found.citations)
+    except Exception:  # noqa: BLE001 - the gap and the roster are the answer; passages are added help
+        citations = []
+    yield from session._reply(turn, shelter_plan_reply(text, citations, ops.list_shelters(a._city, ops.ListSheltersArgs())))
 
 
 def non_emergency_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from agent.answer_language import asks_in_chinese, awaiting_heading
+from agent.answer_language import asks_in_chinese, awaiting_heading, proposal_line
 from agent.close_request import sent_here_description
 from agent.dispatch_target import crew_on_scene, reporting_crew_incident
 from agent.fallback import fallback_calls
@@ -69,7 +69,7 @@ def finish(session: Session, turn: Turn, checked: CheckedText, event: ChatEvent,
     if turn.joined:  # said whatever the session's incident: the operator must know another desk has this one
         event.text = joined_note(turn.joined) + "\n\n" + event.text
     if event.proposals:
-        event.text += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(f"- {p.summary} ({p.proposal_id})" for p in event.proposals)
+        event.text += f"\n\n{awaiting_heading(zh)}\n" + "\n".join(proposal_line(p.summary, p.proposal_id, zh) for p in event.proposals)
     incident = current_incident(turn)
     plan = plan_from_tool_results(checked.text, results, event.citations, incident)
     if plan is not None and plan.incident_id is not None and plan.incident_id == incident \

@@ -106,7 +106,8 @@ def test_the_cli_prompt_and_the_web_confirm_apply_a_merge(assistant, chat_turn):
     assert "等待您的确认" in history[-1]["content"]
     [pending] = assistant.pending_proposals()
     out = centre.confirm(pending.proposal_id, session, history, _Request())
-    assert out[-1][-1]["content"].startswith("✓ Confirmed: Merge")
+    # the chat was Chinese, so is the outcome line (trial s20 L2; it was "✓ Confirmed: Merge ...")
+    assert out[-1][-1]["content"].startswith("✓ 已确认：把 ") and "合并到" in out[-1][-1]["content"]
     assert other not in {i.incident_id for i in assistant.incidents()}
     [closed] = assistant.incident_log(other, kind="incident_closed")
     assert closed.operator == "op-web"
