@@ -337,6 +337,10 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     if not planners & set(intents) and "plan_question" not in intents and incident_clauses:
         explicit = any(EXPLICIT_PLAN.search(c) for c in clauses if clause_intent(c, unit_ids) is None)
         described = hazard_from_words(" ".join(incident_clauses)) is not None and explicit
+        # "Which shelters are open? Smoke on the 3rd floor at X": an incident told at a place of ours in a clause of its
+        # own beside a shelter question is filed too (issue 12: the shelters were listed, nothing filed)
+        described = described or ("shelter_list" in intents and any(
+            hazard_from_words(c) and _named_place(c, city) for c in incident_clauses))
         if described or (whole.intent == "incident_report" and whole.confidence >= 0.6 and set(intents) <= {"shelter_list", "place_lookup"} and explicit):
             intents.insert(0, "incident_report")
     elif "plan_question" in intents and any(EXPLICIT_PLAN.search(c) and not QUESTIONISH.search(c) for c in clauses if clause_intent(c, unit_ids) is None) and "incident_report" not in intents \
