@@ -11,8 +11,15 @@ import re
 from agent.cue_rules import UNIT_NOUN
 from agent.slots import UNIT_ID, extract_status, status_words_removed
 
+# A Finnish or Swedish request's opening verb (imperative) or question word: a new request after "ja" / "och".
+_NORDIC_ORDER = (r"(?:näytä|listaa|luettele|lähetä|merkitse|aseta|kerro|evakuoi|hae|tarkista|etsi|missä|mikä|mitkä|onko|"
+                 r"visa|lista|skicka|markera|sätt|evakuera|var\s+är|vilka)\b")
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?。！？；;])\s*|(?:(?<!\s)\s*)?\n+\s*|,\s+(?=(?:one|two|three|four|\d|an?)\s+(?:police\s+)?(?:patrols?|ambulances?|engines?|ladders?|units?|crews?)\s+to\b)|(?:(?<!\s)\s*)?\|\s*|(?<!\s)\s+(?:and\s+)?\([a-e1-9]\)\s+|(?:^|[,:;]\s*|\s)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?)\s*[,:]\s+|[，,]\s*(?=(?:派(?!出所)|调派|增派|疏散|撤离|查一下|列出|标记|通知))|(?<!\s)\s+(?:and then|then|and also|also)\s+|(?<!\s)\s+(?:plus|\+|&)\s+(?!(?:an? |the |one |two |\d )?" + UNIT_NOUN + r"\b)|,\s*(?:and|then|also|plus)\s+|(?<!\s)\s+[—–-]+\s+(?:and\s+)?|"
-                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|(?<!\s)\s+as well as\s+|(?:然后|并且|同时|另外)|(?<!\s)\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)",
+                           r"[，,]\s*(?=(?:然后|再|并且|同时|另外|顺便|最后|接着|还有|也))|(?<=[\u4e00-\u9fff\w\s])(?:并|还要|也要|也|顺便)(?=(?:派|调|疏散|撤离|查|列|给|告诉|标记|把|设|改|发|看))|(?<!\s)\s+as well as\s+|(?:然后|并且|同时|另外)|(?<!\s)\s+and\s+(?=(?:which|what|who|how|when|send|tell|give|show|set|mark|list|where|is|are|get|roll|dispatch|evacuate|clear|move|pull|check|find|put|open|notify|alert|assign|bring|do|does|can|could)\b)|,\s+(?=(?:send|then|give|tell|set|mark|list|get|roll|dispatch|evacuate|clear|move|pull|check|find|assign|show|what|which(?! (?:are|is|was|were)\b)|who|where|how|is|are|can|could|do|does)\b)"
+                           # Finnish / Swedish "and (then)" before a request's own verb ("merkitse HAK-E1 vapaaksi ja näytä
+                           # avoimet tehtävät", "..., sitten listaa ..."; issue 12: one clause, the status change lost)
+                           r"|(?<!\s)\s+(?:ja|sekä|och)(?:\s+(?:sitten|sen jälkeen|sedan))?\s+(?=" + _NORDIC_ORDER + r")"
+                           r"|,\s*(?:(?:ja|och)\s+)?(?:sitten|sen jälkeen|sedan)\s+(?=" + _NORDIC_ORDER + r")",
                            re.IGNORECASE)
 
 

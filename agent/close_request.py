@@ -26,10 +26,14 @@ _ID = INCIDENT_ID
 _NOUN = r"(?:incident|case|call|job|event|ticket)"
 _CLOSE = re.compile(
     rf"\b(?:close|closing|shut)\s+(?:out\s+|down\s+)?(?:(?:this|the|that|our|current|my)\s+)?(?:{_NOUN}\b|{_ID})"
+    # "close this one, the caretaker confirms ...", "close that one out": the session's incident, when nothing follows
+    # "one" but a particle and the clause's end ("close this one door" names no incident; issue 12: filed as a report)
+    r"|\b(?:close|shut)\s+(?:out\s+)?(?:this|that)\s+one(?:\s+(?:out|down|now|please|too))?\s*(?=[,.;:!–—-]|$)"
     rf"|\bmark\s+(?:this|the|that)\s+{_NOUN}\s+(?:as\s+)?(?:closed|resolved)\b"
     rf"|\b{_NOUN}\s+(?:can be|is to be)\s+closed\b"
     # "还没结案", "未结案": not closed yet, a state, no order (s19 dev)
-    rf"|(?<![没未不])(?:关闭|关掉|结束)\s*(?:这个|该|此|本)?\s*(?:事件|事故|案件|{_ID})|(?<![没未不有])结案",
+    rf"|(?<![没未不])(?:关闭|关掉|结束)\s*(?:这个|该|此|本)?\s*(?:事件|事故|案件|{_ID})|(?<![没未不有])结案"
+    r"|(?<![没未不])(?:关闭|关掉)\s*(?:这个|这起|此)(?=\s*[，,。.！!；;]|\s*$)",  # "关闭这个，..." (issue 12)
     re.IGNORECASE)
 # "close the Snellmaninkatu tree incident", "close out the fallen tree job on Snellmaninkatu", "关闭Snellmaninkatu的倒树事件":
 # an incident described by its place or kind instead of its id (trial 18 M12: filed as a follow-up report of the

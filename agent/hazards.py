@@ -162,12 +162,19 @@ _PEOPLE_AT_RISK = re.compile(
 # "谢谢，但是 ... 起火了"; a hazard named after one of these is a report, whatever was said before it.
 _CONTRAST = re.compile(r"\b(?:but|however|yet|mutta|kuitenkin|men|aber)\b|但是|可是|不过|但", re.IGNORECASE)
 # A word of thanks, and nothing else ("kiitos", "tack så mycket", "谢谢！", "thanks a lot!").
+# A sign-off that closes the exchange ("nothing else for now", "that's all", "ei muuta tällä erää", "暂时没别的了"):
+# with or without thanks it asks for nothing (issue 12: "cheers, nothing else for now" listed the open incidents)
+_SIGN_OFF = (r"(?:that'?s\s+(?:all|it|everything)|that\s+is\s+(?:all|it)|nothing\s+(?:else|more)|no\s+more|over\s+and\s+out|"
+             r"signing\s+off|bye|ei\s+(?:muuta|mitään\s+muuta)|siinä\s+kaikki|det\s+var\s+allt|inget\s+mer|"
+             r"(?:暂时|目前|现在)?没(?:有)?(?:别的|其他|其它|什么)(?:事情?)?了?|就这样(?:吧|了)?|先这样(?:吧|了)?)"
+             r"(?:\s*(?:for\s+(?:now|the\s+moment|today)|tällä\s+erää|nyt|just\s+nu|för\s+nu))?")
+_THANKS_WORD = (r"(?:thanks?(?: you)?|thank u|thx|ty|cheers|kiitos|kiitti|tack|tackar|danke|merci|gracias|grazie|谢谢|多谢|感谢|谢了|"
+                + _SIGN_OFF + ")")
 _THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei|再次|再|又)\W*)?"
-    r"(?:thanks?(?: you)?|thank u|thx|ty|cheers|kiitos|kiitti|tack|tackar|danke|merci|gracias|grazie|谢谢|多谢|感谢|谢了)"
+    r"^\W*(?:(?:ok(?:ay)?|great|good|hyvä|selvä|bra|okei|再次|再|又)\W*)?" + _THANKS_WORD +
     r"(?:\W+(?:a lot|so much|very much|(?:to )?(?:all|everyone|everybody|you all|guys|team)|paljon|kovasti|kaikille|"
     r"så mycket|ska du ha|alla|schön|sehr|beaucoup|你|您|大家|啦|了|again|once more|vielä kerran|taas|igen|en gång till|"
-    r"再次|一次))*\W*$", re.IGNORECASE)
+    r"再次|一次|ok(?:ay)?|" + _THANKS_WORD + r"))*\W*$", re.IGNORECASE)
 # A hazard's word in its everyday sense: a smoke break, the fire station (the building, not a fire there).
 _EVERYDAY = re.compile(
     r"\bsmok(?:e|ing)[ -]?breaks?\b|\bcigarette\w*|\btupak\w*|\brökpaus\w*|\bröka\b|抽(?:根|支|个)?烟|"

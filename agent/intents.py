@@ -127,6 +127,10 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
     a third party is quoted saying ("the caller keeps shouting 'evacuate everyone!'") is no order of the operator's."""
     unit_ids = [unit.id for _, unit in city.units()]
     intents, whole = _routed(_third_party_orders_out(text, unit_ids), router, city, triage)
+    if no_new_emergency(text) == "thanks":
+        # thanks or a sign-off and nothing else ("cheers, nothing else for now", "谢谢，暂时没别的了") asks for no tool,
+        # whatever the classifier guessed from its few words (issue 12: it listed the open incidents)
+        return ["help"], whole
     clauses = split_clauses(text)
     # a negated clause whose order no cue names ("never mark ERO-E1 available, it's still at the fire"): every order
     negated = {negated_intent(c, unit_ids) or "*" for c in clauses if negated_order(c)}
@@ -338,6 +342,10 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
     if not planners & set(intents) and "plan_question" not in intents and incident_clauses:
         explicit = any(EXPLICIT_PLAN.search(c) for c in clauses if clause_intent(c, unit_ids) is None)
         described = hazard_from_words(" ".join(incident_clauses)) is not None and explicit
+        # "Which shelters are open? Smoke on the 3rd floor at X": an incident told at a place of ours in a clause of its
+        # own beside a shelter question is filed too (issue 12: the shelters were listed, nothing filed)
+        described = described or ("shelter_list" in intents and any(
+            hazard_from_words(c) and _named_place(c, city) for c in incident_clauses))
         if described or (whole.intent == "incident_report" and whole.confidence >= 0.6 and set(intents) <= {"shelter_list", "place_lookup"} and explicit):
             intents.insert(0, "incident_report")
     elif "plan_question" in intents and any(EXPLICIT_PLAN.search(c) and not QUESTIONISH.search(c) for c in clauses if clause_intent(c, unit_ids) is None) and "incident_report" not in intents \
@@ -620,12 +628,17 @@ _COMMA_PIECES = re.compile(r"(?<=[,，;；])\s*")
 
 
 # An evacuation the report states as done or going on, not ordered: a passive past or progressive ("residents being
-# evacuated", "the tenants were evacuated", "two residents evacuated"), or the evacuation said to have started
+# evacuated", "the tenants were evacuated", "two residents evacuated", "people evacuating"), or the evacuation said to have started
 # ("evacuation started by security", "security began evacuating").  Chinese: 已疏散 / 正在疏散 (the cue itself skips 已).
 _EVACUATION_UNDER_WAY = re.compile(
     r"\b(?:being|been|was|were|got|getting|are|is)\s+(?:\w+\s+)?evacuated\b|"
     r"\b(?:residents|people|persons|guests|staff|customers|shoppers|occupants|tenants|patients|pupils|students|workers|"
     r"visitors|families|children|everyone|everybody)\s+(?:\w+\s+)?evacuated\b|"
+    # the same people said to be leaving as the report is made, a bare progressive ("people evacuating", "guests now
+    # evacuating", "residents are evacuating themselves"): what they do, no order (issue 12: planned as an order only)
+    r"\b(?:residents|people|persons|guests|staff|customers|shoppers|occupants|tenants|patients|pupils|students|workers|"
+    r"visitors|families|children|everyone|everybody|crowds?)\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|already\s+|still\s+)?"
+    r"(?:self-)?evacuating\b|"
     r"\bevacuation\s+(?:has\s+|had\s+|is\s+|was\s+)?(?:already\s+|now\s+)?(?:started|begun|began|under\s*way|in progress|ongoing|going on|complete[d]?|done)\b|"
     r"\b(?:started|begun|began|(?:is|are) already)\s+(?:the\s+|an?\s+)?evacuat\w*|已(?:经)?(?:在)?(?:疏散|撤离)|正在(?:疏散|撤离)",
     re.IGNORECASE)

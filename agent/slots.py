@@ -32,7 +32,10 @@ STATUS_WORDS = [
                      r"(?:正在|在|已经?)?(?:送|转运|护送|运送)(?:伤员|伤者|病人|患者|老人|孩子|他|她|他们)?(?:去|往|到|前往)[^，。；！？\n]{0,8}?医院|送医|送院|转运(?:伤员|伤者|病人|患者)|运送(?:伤员|伤者|病人|患者)"),
     ("dispatched", r"\bdispatched\b|en route|\b(?:is|are|now) rolling\b|已派出|派出去|出车|已(?:经)?出发|出发了|\bon scene\b|\bcommitted\b|\bbusy\b|tied up|on (?:a|the) (?:call|job|scene)|assigned to|已出动|出动了|出动中|出动$|出动(?=[，,。；;\s]|状态)|出动(?:去|到|前往)|(?:标记|设|改|置)(?:为|成)(?:已)?出动|执行任务|在任务|派出了|出警|出勤"),
     ("available", r"\bavailable\b|\bavail\b|\bavl\b|back in (?:service|svc)|\breturn(?:s|ed|ing)?\b(?:[^.!?;:\n]{0,40}?\s)?to (?:base|station|quarters)\b|\bstand(?:s|ing)? down\b|\bstood down\b|\bcancel(?:led)?\s+(?=[A-Z]{3}-[A-Z]\d)|\b(?:release|vapauta\w*|frigör|frig[oö]r|släpp)\s+(?=[A-Z]{3}-[A-Z]\d)|(?<=[A-Z]{3}-[A-Z]\d)\s+(?:can\s+be|may\s+be|is|has\s+been|was)\s+released\b|\bin svc\b|\bfree\b|\bready\b|back (?:at|to) (?:base|station|quarters)|cleared the scene|is back\b|\bdemob(?:ili[sz]e[sd]?|ili[sz]ing|ili[sz]ation|bed|s)?\b|"
-                  r"可用|待命|恢复|回来了|归队|收队|回站|回到?(?:站|基地|队)里?|返回(?:站|基地|队)|空闲|修好|维修已?经?(?:完成|完毕|结束)"),
+                  r"可用|待命|恢复|回来了|归队|收队|回站|回到?(?:站|基地|队)里?|返回(?:站|基地|队)|空闲|修好|维修已?经?(?:完成|完毕|结束)|"
+                  # Finnish translative, the state a unit is set to ("merkitse HAK-E1 vapaaksi", "aseta KAM-A1
+                  # käytettäväksi"; issue 12: read as a question about the unit, the status change lost)
+                  r"\bvapaaksi\b|\bkäytettäväksi\b|\blähtövalmiiksi\b"),
 ]
 # A priority as a code ("P1", "prio 2", "二级") or as a named level: the top / highest one is P1; a "low priority" job
 # still needs a response, which is P3 (P4 is "no response needed", core.vocabulary). "top priority first", "highest
