@@ -16,11 +16,8 @@ REPORTS = [
     "Is everyone out? Smoke on the 3rd floor at Annankatu 12",
     "伤者多少？斯托克曼百货三楼起火",
     "大家都安全吗？Annankatu 12 起火了",
-    # the lead's own wording: here the question is not the cause; "people evacuating" (no auxiliary) is read as an
-    # evacuation order with or without it (agent.intents._EVACUATION_UNDER_WAY, the router's), so no report is filed
-    pytest.param("Is anyone hurt? Gas leak at Kamppi, strong smell in the mall, people evacuating", marks=pytest.mark.xfail(
-        strict=True, reason="router (agent/intents.py, not this branch's): 'people evacuating' is read as an evacuation "
-                            "order, not as one under way; the message without the question is routed the same")),
+    # the lead's own wording: "people evacuating" (no auxiliary) was read as an evacuation order (mended on s20-router2)
+    "Is anyone hurt? Gas leak at Kamppi, strong smell in the mall, people evacuating",
 ]
 
 
