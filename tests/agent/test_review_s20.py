@@ -75,3 +75,24 @@ def test_a_question_about_a_false_alarm_proposes_no_retype(make_assistant, resto
     chat = assistant.chat_session(fire, operator="op-anna", incidents=[fire], config=ChatSessionConfig(follow_reports=True))
     reply = list(chat.run("Was it a false alarm? A man is bleeding on the stairs"))[-1]
     assert not [p for p in reply.proposals if p.action == "retype_incident"], reply.text
+
+
+# 4. MED: the hazard denied beside its false alarm ("False alarm, not a real fire, but ...", "- no fire -", "误报，没有着火，
+#    但是...") stayed in the words the casualty was triaged from, so they read as a fire again (P3 fire, no retype).
+DENIED_BESIDE = ["False alarm, not a real fire, but the caretaker fell off the ladder and is bleeding",
+                 "The fire alarm was a false alarm - no fire - but the caretaker fell off the ladder",
+                 "误报，没有着火，但是保安从梯子上摔下来了"]
+
+
+@pytest.mark.parametrize("text", DENIED_BESIDE)
+def test_a_hazard_denied_beside_its_false_alarm_is_called_off_too(text):
+    found = called_off(text)
+    assert found is not None and hazard_from_words(found[1]) == "medical", found
+    assert corrected_type(text, "fire") == "medical"
+
+
+@pytest.mark.parametrize("text", DENIED_BESIDE[:1])
+def test_a_hazard_denied_beside_its_false_alarm_is_filed_as_the_casualty(make_assistant, text):
+    assistant = make_assistant()
+    plan = assistant.plan("Annankatu 12: " + text, narrative=False)
+    assert plan.triage.incident_type == "medical", plan.triage
