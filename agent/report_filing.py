@@ -107,10 +107,31 @@ def called_off(text: str) -> tuple[frozenset[str], str] | None:
     clauses, asked = _clauses_asked(text or "")
     kinds = [None if _DENIED.search(c) or question else no_new_emergency(c) for c, question in zip(clauses, asked)]
     kept = [c for c, kind in zip(clauses, kinds) if kind not in _CALLED_OFF]
+    if len(kept) < len(clauses):  # something is called off: a hazard denied beside it is called off with it
+        kept = [c for c in kept if not _denies_a_hazard(c)]
     if len(kept) == len(clauses) or not kept:
         return None
     rest = " ".join(kept)
     return (frozenset(k for k in kinds if k in _CALLED_OFF), rest) if hazard_from_words(rest) is not None else None
+
+
+# A negation and the words it governs: up to a few fillers ("not a", "no sign of", "isn't really") and then two words
+# at most, in which the incident's hazard must be named ("not sure whether it's smoke" negates no smoke).
+NEGATED_EN = re.compile(
+    r"(?:\b(?:not|no|never)\b|n't\b)\s+(?:(?:a|an|any|the|actually|really|even|real|signs?\s+of|trace\s+of|longer)\s+){0,3}"
+    r"(?P<object>[\w'-]+(?:\s+[\w'-]+)?)", re.IGNORECASE)
+# 不是 / 并非 / 没有 / 没 and the next few characters; "是不是火灾" asks, it does not negate.
+NEGATED_ZH = re.compile(r"(?:(?<!是)不是|并非|并没有|没有|(?<![没])没(?!有))(?P<object>[\u4e00-\u9fff]{1,6})")
+# A clause that only denies a hazard ("not a real fire", "no fire", "没有着火"), said beside a false alarm or a drill,
+# is part of calling it off: left in, its hazard word read the casualty told beside it as that hazard again (review s20).
+
+
+def _denies_a_hazard(clause: str) -> bool:
+    """Does a clause name a hazard only where it denies it (``NEGATED_EN``, ``NEGATED_ZH``)?"""
+    if hazard_from_words(clause) in (None, "medical"):  # "not breathing", "no pulse": a casualty told, not denied
+        return False
+    blanked = NEGATED_ZH.sub(" ", NEGATED_EN.sub(" ", clause))
+    return blanked != clause and hazard_from_words(blanked) is None
 
 
 # A clause asked, not told: ended by a question mark, or a Chinese question particle ("是误报吗？").

@@ -81,7 +81,7 @@ def test_a_question_about_a_false_alarm_proposes_no_retype(make_assistant, resto
 #    但是...") stayed in the words the casualty was triaged from, so they read as a fire again (P3 fire, no retype).
 DENIED_BESIDE = ["False alarm, not a real fire, but the caretaker fell off the ladder and is bleeding",
                  "The fire alarm was a false alarm - no fire - but the caretaker fell off the ladder",
-                 "误报，没有着火，但是保安从梯子上摔下来了"]
+                 "误报，没有着火，但是保安从梯子上摔下来了，头部流血"]
 
 
 @pytest.mark.parametrize("text", DENIED_BESIDE)
@@ -96,3 +96,10 @@ def test_a_hazard_denied_beside_its_false_alarm_is_filed_as_the_casualty(make_as
     assistant = make_assistant()
     plan = assistant.plan("Annankatu 12: " + text, narrative=False)
     assert plan.triage.incident_type == "medical", plan.triage
+
+
+@pytest.mark.parametrize("text", ["Fire drill at the school, but a pupil collapsed and is not breathing",
+                                  "False alarm on the fire, but the caretaker fell, no pulse"])
+def test_a_casualty_told_with_a_negation_is_kept(text):
+    found = called_off(text)
+    assert found is not None and hazard_from_words(found[1]) == "medical", found
