@@ -109,7 +109,10 @@ class Assistant:
         triage = load_current_classifier(settings)
         retriever = Retriever.from_settings(settings)
         prep.step("plans")
-        ensure_default_kb(settings, store=retriever.store, progress="plans" in prep.pending)  # one chroma client for both
+        from agent.plan_screen import instructions_in_passage
+
+        ensure_default_kb(settings, store=retriever.store, progress="plans" in prep.pending,  # one chroma client for both
+                          screen=instructions_in_passage)  # a plan's orders to the assistant are never indexed
         prep.step("city")
         city = CityModel.load(settings.scenario, settings=settings)
         prep.step("router")

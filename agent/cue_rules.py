@@ -12,6 +12,7 @@ import re
 from agent.hazards import hazard_from_words
 from agent.negation import excluded_units, negated_order, negated_part, positive_part, withdrawn_units, without_negation
 from agent.slots import canonical_unit_ids, extract_status, extract_unit_types
+from agent.time_window import WINDOWED_INCIDENTS
 
 # An evacuation in the operator's own words, by its structure rather than by phrase: a verb that moves people,
 # the people, and where they go (out, away, back, to safety) -- "get the shoppers away from", "move residents out
@@ -121,6 +122,11 @@ CUES: list[tuple[str, str]] = [
                           r"how many (?:people )?(?:are )?(?:in|at) (?:the )?shelters?|shelters?.{0,20}fill(?:ed|ing)? up|fill(?:ed|ing)? up.{0,20}shelters?|^\W*(?:is|are)\s+\S+(?:\s\S+)?\s+(?:filling|filled) up\s*\?|"
                           r"(?:spaces?|room|beds?|places?|spots?|capacity) (?:are |is )?(?:left|remaining|free|still available)\b(?! (?:near|in|at|around))|"
                           r"free (?:spaces?|places?|beds?|spots?)\b|(?:避难所|安置点|收容点?).{0,10}(?:满了|满没满|满不满|还有(?:空|地方|位置|床))|住了多少|多满|快满|满员|满了没|住满|入住|占用|剩余容量|还能住|还能(?:再)?(?:塞|容纳|进|放|收|接)(?:下)?(?:人|多少)|还剩多少|空位|床位"),
+    # what the plans say, asked in Finnish, Swedish or German ("mitä suunnitelmassa sanotaan ...", "vad säger planen om
+    # ...", "was steht im Einsatzplan zu ..."): a question, never "tee suunnitelma" (make a plan) of a report
+    ("plan_question", r"\b\w*suunnitelm\w*\b[^.?!]{0,15}\b(?:sano(?:o|taan)|kerto(?:o|o|taan)|ohjeista\w*|määrä(?:ä|tään))\b|\b(?:sano(?:o|taan)|kerto(?:o|taan))\b[^.?!]{0,15}\b\w*suunnitelm\w*|"
+                      r"\bvad\s+(?:säger|står\s+det\s+i)\s+(?:\w+)?(?:plan|rutin|instruktion)(?:en|erna)?\b|\benligt\s+(?:\w+)?(?:planen|rutinen)\b|"
+                      r"\bwas\s+(?:steht|sagt)\b[^.?!]{0,20}\b\w*(?:plan|anweisung|vorschrift)\w*\b|\blaut\s+(?:\w+)?plan\b"),
     ("plan_question", r"\bSOP\b|\b(?:initial )?isolation distance\b|\bprotective action distance\b|\bannex\b(?!\s+(?:at|in|of|on the|building|wing|next door)\b)|procedure|protocol|checklist(?!\s+(?:items?|steps?|points?|no\.?)\s*\d)|\b(?:look up|pull up|bring up|read|consult|open|check)\b[^.?!]{0,12}\b(?:the|our)\s+(?:[\w-]+\s+)?plans?\b(?!\s+(?:it|this|that|the response)\b)|\bwhat (?:our|the) (?:[\w-]+ )?plans? (?:say|says|cover|covers)\b|\bwhat (?:says|say) (?:our|the) (?:[\w-]+ )?plans?\b|\bwhat'?s the plan for (?:a|an|any)\b|guideline|\bEOP\b|according to (?:the|our) plans?|"
                       r"what does the plan say|per the plan\b|plan says|under the plan\b|activation (?:level|criteria)|\brule\b|are we allowed|"
                       r"\bwho (?:has the authority|is responsible|decides|activates|authori[sz]es|is allowed to|may order|can order|signs off|approves)\b|"
@@ -240,8 +246,13 @@ def alternative_dispatch(clauses: list[str], unit_ids: list[str]) -> bool:
     return False
 
 
+_WINDOWED_INCIDENTS = re.compile(WINDOWED_INCIDENTS, re.IGNORECASE)
+
+
 def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
     units = canonical_unit_ids(clause, unit_ids)
+    if not units and _WINDOWED_INCIDENTS.search(clause) and not hazard_from_words(clause):
+        return "open_incidents"  # "P1s opened in the last hour", "过去30分钟有什么新事件", "den senaste timmen" (agent.time_window)
     for intent, pattern in CUE_PATTERNS:
         if intent == "unit_status_change":
             asks = (QUESTIONISH.search(clause) or _INDIRECT_Q.search(clause) or re.search(r"still|yet|没有|了没|吗", clause, re.I)) \
@@ -258,7 +269,14 @@ def _cue_intent(clause: str, unit_ids: list[str]) -> str | None:
             if units and _SEND_UNIT_TO.search(clause) and not re.match(r"\s*(?:is|are|where|which|what|when|has|have)\b", clause, re.I):
                 continue  # "send ERO-E1 to Annankatu 20", "派 ERO-E1 过去 Annankatu 20": a named unit sent somewhere is a dispatch
             if units or _FLEET_Q.search(clause) or (extract_unit_types(clause) and (re.search(
-                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好|在站|在家|在库", clause, re.I)
+                    r"\bavailab(?:le|ility)\b|\bfree\b|\bleft\b|in quarters|at base|status|where (?:are|is)|可用|空闲|还有|在哪|状态|修好|在站|在家|在库|"
+                    # the same asked in Finnish, Swedish and German ("onko Erottajan tikasauto vapaana?", "är ambulansen
+                    # ledig?", "ist der Rettungswagen frei?"): a unit's state, not a place to look up
+                    r"\bvapaa\w*|\bkäytettävi\w*|\blähtövalmi\w*|\bhuollossa\b|\btilanne\b|\btila\b|\bmissä\b|\bledig\w*|\btillgänglig\w*|"
+                    r"\bfrei\b|\bverfügbar\b|\beinsatzbereit\b|\bwo (?:ist|sind)\b|"
+                    # as the router reads Finnish ("Mikä on Kampin poliisipartioiden tilanne?" -> "what on ... situation?",
+                    # "Missä Kampin ambulanssit ovat?" -> "where Kampin ambulanssit ovat?", agent.normalise)
+                    r"\bsituation\b|^\W*where\b", clause, re.I)
                     or (QUESTIONISH.search(clause) and re.search(r"\bback\b|\bbusy\b|\bcommitted\b|\bdoing\b|tied up|off the road|in service|"
                                                                   r"on (?:a|the) (?:job|call)|回来|出动|忙|能用|在用", clause, re.I)))
                     and not re.search(r"\bsend\b|\bdispatch\b|派|\bcould use\b|\bneed\b|\bwant\b|\bI'?d like\b|\brequest(?:ing)?\b|\bone more\b|\banother\b|再加|加派", clause, re.I)):

@@ -32,6 +32,8 @@ from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.router_model import INTENT_TOOL, TOOL_INTENTS, IntentPrediction, IntentRouter
 from tools.evacuation.models import UNSPECIFIED_HAZARD
 from agent.follow_up import is_question
+from agent.time_window import asks_newest_first, window_minutes
+from agent.eta_question import eta_sentences, eta_status_calls, without_sentences
 from core.language import identify_language
 from core.text import has_han
 from agent.pasted import rows_set_aside
@@ -204,6 +206,11 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         if not others:  # "a caller shouts 'evacuate everyone!' - is there any open fire incident?": the learned model reads it
             others = [intent for _, intent, _ in _learned_clause_reads([(0, asked)], [], router) if intent != "place_lookup"]
         return (others or ["plan_question"]), whole  # a request of the operator's own is the question; else what the plans say
+    eta = eta_sentences(text, unit_ids)
+    if eta:  # "how long until the ambulance gets to X?": a route time (agent.eta_question), beside what the rest asks by its cues
+        rest = without_sentences(text, eta)
+        asked = [i for i in dict.fromkeys(clause_intent(c, unit_ids) for c in split_clauses(rest)) if i in TOOL_INTENTS] if rest else []
+        return ["unit_query"] + [i for i in asked if i != "unit_query"], whole
     clauses = split_clauses(text)
     found: list[tuple[int, str, str]] = []
     offset = 0
@@ -703,7 +710,10 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
         elif intent == "open_incidents":
             source = clause if len(intents) > 1 or extract_priority(clause) else text
             priorities = extract_priorities(source)
-            calls += [{"name": "open_incidents", "args": {"priority": p}} for p in priorities] or [{"name": "open_incidents", "args": {}}]
+            # "opened in the last hour, newest first": the window and the order asked for (agent.time_window)
+            since = window_minutes(source)
+            listed = ({"since_min": since} if since else {}) | ({"newest_first": True} if since or asks_newest_first(source) else {})
+            calls += [{"name": "open_incidents", "args": {"priority": p, **listed}} for p in priorities] or [{"name": "open_incidents", "args": listed}]
         elif intent == "unit_status_change":
             # units named only in another request's clause ("... 另外查一下 HAK-E1 现在什么状态") get no status change
             changing = {u for c in clauses if clause_intent(c, unit_ids) == "unit_status_change" for u in canonical_unit_ids(c, unit_ids)}
@@ -714,6 +724,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                     status = extract_status(after_correction(chunk)) or extract_status(text)
                     if status and not any(c["name"] == "set_unit_status" and c["args"]["unit_id"] == uid for c in calls):
                         calls.append({"name": "set_unit_status", "args": {"unit_id": uid, "status": status}})
+        elif intent == "unit_query" and eta_sentences(text, unit_ids):
+            for sentence in eta_sentences(text, unit_ids):
+                calls += eta_status_calls(sentence, text, city, unit_ids)
         elif intent == "unit_query":
             units = canonical_unit_ids(clause, unit_ids)
             args: dict[str, Any] = {}

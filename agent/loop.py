@@ -322,6 +322,15 @@ class ChatAgent:
             path.write_text(json.dumps(self.trajectory, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
 
 
+def _eta_part(unit: dict[str, Any]) -> str:
+    """", ETA 4.2 min by road to X" for a unit row of an ETA question (``unit_status`` with ``eta_to``), else nothing."""
+    if "eta_to" not in unit:
+        return ""
+    if unit.get("eta_min") is None:
+        return f", no road route to {unit['eta_to']}"
+    return f", ETA {unit['eta_min']} min by road to {unit['eta_to']}"
+
+
 def readable(tool_name: str, output: str, question: str = "") -> str:
     """A tool's output as operator-facing text (planner tools answer in JSON with a summary); the names offered for
     one not found are introduced in the language of ``question``."""
@@ -340,7 +349,7 @@ def readable(tool_name: str, output: str, question: str = "") -> str:
         return str(data["summary"])
     if isinstance(data.get("units"), list):
         return "\n".join(
-            f"- {u.get('unit_id')} ({u.get('unit_type')}, {u.get('station')}): {u.get('status')}" for u in data["units"] if isinstance(u, dict)
+            f"- {u.get('unit_id')} ({u.get('unit_type')}, {u.get('station')}): {u.get('status')}{_eta_part(u)}" for u in data["units"] if isinstance(u, dict)
         )
     if data.get("ok") and "unit_id" in data:
         return f"Unit {data['unit_id']} is now {data.get('status')}."

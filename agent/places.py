@@ -187,7 +187,9 @@ def extract_station(text: str, city: Any, *, district: bool = False) -> str | No
         short = station.name.split()[0]
         if re.search(rf"(?<!\w){re.escape(short[:6])}\w*\s*(?:base|station|基地|站)", text, re.IGNORECASE):
             return short
-        if district and re.search(rf"(?<!\w){re.escape(short[:6])}\w*(?!\w)", text, re.IGNORECASE):
+        # a Finnish case form may change the stem's last consonants ("Kamppi" -> "Kampin"): a short name's stem is shorter
+        stem = short[:min(6, max(4, len(short) - 2))]
+        if district and re.search(rf"(?<!\w){re.escape(stem)}\w*(?!\w)", text, re.IGNORECASE):
             return next((a for a in getattr(station, "aliases", []) if a.lower().startswith(short[:6].lower())), short)
     return None
 

@@ -140,6 +140,10 @@ _STATUS_ZH = {"available": "可用", "dispatched": "已出动", "on_scene": "在
               "out_of_service": "停用", "returning": "返回中"}
 # The lines of a tool's own summary (an evacuation plan, the unit board, shelter occupancy) read in chat
 _TOOL_LINES: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern, re.DOTALL), zh) for pattern, zh in [
+    (r"(?P<unit>[A-Z]{3}-[A-Z]\d+) \((?P<type>[^,()]+), (?P<station>[^()]+)\): (?P<status>[a-z_]+), ETA (?P<min>[\d.]+) min by road to (?P<place>.+)",
+     "{unit}（{type}，{station}）：{status}，到 {place} 的道路行驶时间约 {min} 分钟"),
+    (r"(?P<unit>[A-Z]{3}-[A-Z]\d+) \((?P<type>[^,()]+), (?P<station>[^()]+)\): (?P<status>[a-z_]+), no road route to (?P<place>.+)",
+     "{unit}（{type}，{station}）：{status}，没有到 {place} 的道路路线"),
     (r"(?P<unit>[A-Z]{3}-[A-Z]\d+) \((?P<type>[^,()]+), (?P<station>[^()]+)\): (?P<status>[a-z_]+)", "{unit}（{type}，{station}）：{status}"),
     (r"Evacuation plan \((?P<type>[a-z_]+), (?P<mode>\w+), (?P<basis>[\w() -]+) population, (?P<strategy>\w+)\): "
      r"(?P<total>[\d,]+) people, (?P<served>[\d,]+) with a shelter place\.",

@@ -482,7 +482,7 @@ def _sitrep_text(incidents: list[OpenIncident], board: UnitBoard, shelters: list
 # --- operator-facing text of each view (used by the tools and the CLI) ---------------------------
 def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
                    candidates: list[StreamCandidate] | None = None, pending: list[PendingProposal] | None = None,
-                   without_units: bool = False) -> str:
+                   without_units: bool = False, since_min: int | None = None) -> str:
     """Open incidents, then the stream's candidate incidents not yet confirmed by an operator, then the proposals
     awaiting an operator's confirmation (what is still open, of every kind).  ``without_units``: the incidents no unit
     is committed to, counted exactly (the stream's candidates are no incidents and are not added to the count)."""
@@ -495,9 +495,10 @@ def incidents_text(incidents: list[OpenIncident], priority: str | None = None,
                             f"open {i.age_min:.0f} min, plan {i.plan_state}, no unit" for i in incidents[:25]]
                          + ([f"… and {len(incidents) - 25} more"] if len(incidents) > 25 else []))
     stream = stream_candidates_text(candidates or []) + pending_text(pending or [])
+    window = f" opened in the last {since_min} min" if since_min else ""
     if not incidents:
-        return "\n".join([f"No open {priority + ' ' if priority else ''}incidents. [S1]"] + stream)
-    head = f"{len(incidents)} open {priority + ' ' if priority else ''}incident(s) [S1]:"
+        return "\n".join([f"No open {priority + ' ' if priority else ''}incidents{window}. [S1]"] + stream)
+    head = f"{len(incidents)} open {priority + ' ' if priority else ''}incident(s){window}{', newest first' if window else ''} [S1]:"
     return "\n".join([head] + [f"- {i.incident_id} {i.priority or 'P?'} {(i.incident_type or '').replace('_', ' ')} {_at(_where(i))}: "
                                f"open {i.age_min:.0f} min, plan {i.plan_state}" for i in incidents[:25]]
                      + ([f"… and {len(incidents) - 25} more"] if len(incidents) > 25 else []) + stream)

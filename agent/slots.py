@@ -73,19 +73,20 @@ _NOUN = dict(UNIT_TYPE_NOUNS)
 # names the activity or the hazard more often than a unit, so those two need an order's context (a unit word after
 # them, an order verb before them); "amb"/"ambo" only as whole words ("chamber", "ambush" are none).
 UNIT_TYPE_WORDS: list[tuple[str, str]] = [
-    ("ladder", _NOUN["ladder"] + r"|turntable|登高"),
+    # the Finnish, Swedish and German words of the fleet ("Erottajan tikasauto", "stegbilen", "der Rettungswagen")
+    ("ladder", _NOUN["ladder"] + r"|turntable|登高|\btikasauto\w*|\bnostolava\w*|\bstegbil\w*|\bDrehleiter\w*"),
     ("hazmat", r"hazmat (?:unit|team|truck|crew)|危化车|危险品车|^\W*hazmat\s*(?:\+|&|,|and|plus)\s*(?=\w)|" + _ORDERED + r"hazmat\b(?! (?:plan|sop|annex|procedure))|hazmat(?= to\b)|\bhazmat\b(?=.{0,20}\b(?:unit|send|dispatch))|decon|危(?:化|险)品(?:处置|处理)?(?:车|队|小组)|危化品处置|防化"),
     ("rescue", r"rescue (?:unit|team|truck|squad|crew)|\bpelastus(?:yksik|auto|ryhm)\w*|\bräddningsenhet\w*|"
      r"(?:\+|&|\band|\bplus)\s*rescue\b(?=\s+(?:to|at)\b)|\b\d\s*rescue\b|heavy rescue|\brescue (?:one|two|three|\d)\b|\brescue\b(?=\s*(?:(?:and|&|\+|,|plus)\s|和|与|及|、))|" + _ORDERED
      + r"rescue\b(?! (?:plan|of)\b)|救援(?:车|队)|抢险车"),
-    ("ambulance", r"ambulances?|\bambulans(?:si|en|er)?\b|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
+    ("ambulance", r"ambulances?|\bambulans(?:si\w*|en|er\w*)?\b|\bRettungswagen\w*|\bRTW\b|\bKrankenwagen\w*|\bambs?\b|\bambos?\b|paramedics?|\bEMS\b|medics?|救护车|急救车|" + _CN_SERVICE_NUMBER.format("120")),
     # the Finnish and Swedish unit words (s19 dev: "lähetä poliisipartio", "pelastusyksikkö", "polispatrull" named no type);
     # "partio" and its case endings only: "partiolainen" is a scout, "partiolippukunta" a scout troop (review s19-rv)
-    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|\bpoliisi(?:partio|auto)\w*|\bpartio(?:auto\w*|t|n|ta|a|ita|ihin|ille|lle|on|ssa|sta|ksi)?\b|\bpolispatrull\w*|\bpolisbil\w*|"
+    ("police_patrol", _NOUN["police_patrol"] + r"|\bcops?\b|\bpoliisi(?:partio|auto)\w*|\bStreifenwagen\w*|\bPolizeistreife\w*|\bpartio(?:auto\w*|t|n|ta|a|ita|ihin|ille|lle|on|ssa|sta|ksi)?\b|\bpolispatrull\w*|\bpolisbil\w*|"
      r"巡逻|巡警|" + _CN_SERVICE_NUMBER.format("110")),
     ("utility_crew", r"utility (?:crew|team|guys|people|workers|truck)|electricians?|(?:power|electricity|electric|grid|gas|water|energy) company(?:'s)? (?:crew|team|people|guys|workers)|电力公司|"
      + _NOUN["utility_crew"] + r"|电力"),
-    ("engine", _NOUN["engine"] + r"|\bsammutusauto\w*|\bpaloauto\w*|\bbrandbil\w*"),
+    ("engine", _NOUN["engine"] + r"|\bsammutusauto\w*|\bpaloauto\w*|\bbrandbil\w*|\bLöschfahrzeug\w*|\bFeuerwehrauto\w*"),
 ]
 
 

@@ -352,6 +352,8 @@ class OpenIncidentsArgs(BaseModel):
     priority: Literal["P1", "P2", "P3", "P4"] | None = Field(default=None, description="Only incidents of this priority.")
     without_units: bool = Field(default=False, description="Only incidents no unit is committed to.")
     incident_type: str | None = Field(default=None, description="Only incidents of this type (e.g. missing_person).")
+    since_min: int | None = Field(default=None, ge=1, le=10080, description="Only incidents opened within the last this many minutes.")
+    newest_first: bool = Field(default=False, description="Newest first, not most urgent first ('latest first').")
 
 
 class NoArgs(BaseModel):
@@ -382,11 +384,15 @@ def situation_tools(situation: Situation) -> list[BaseTool]:
         rows = situation.open_incidents(args.priority, without_units=args.without_units)
         if args.incident_type:  # "was the child found?": the open missing-person incidents (trial 19 L20)
             rows = [r for r in rows if r.incident_type == args.incident_type]
+        if args.since_min:  # "P1s opened in the last hour" (trial s19 M16)
+            rows = [r for r in rows if r.age_min <= args.since_min]
+        if args.newest_first or args.since_min:
+            rows = sorted(rows, key=lambda r: r.age_min)
         # a filtered question is answered with the incidents that pass it alone: candidates and proposals are no answer
-        filtered = args.without_units or bool(args.incident_type)
+        filtered = args.without_units or bool(args.incident_type) or bool(args.since_min)
         candidates = [] if filtered else situation.stream_candidates(args.priority)
         pending = [] if filtered else situation.pending_proposals()  # of every operator: the shared log
-        return ToolResult(text=incidents_text(rows, args.priority, candidates, pending, args.without_units),
+        return ToolResult(text=incidents_text(rows, args.priority, candidates, pending, args.without_units, args.since_min),
                           data={"incidents": [r.model_dump(mode="json") for r in rows],
                                 "stream_candidates": [c.model_dump(mode="json") for c in candidates],
                                 "pending_proposals": [p.model_dump(mode="json") for p in pending]})

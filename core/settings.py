@@ -77,7 +77,11 @@ class Settings(BaseSettings):
     kb_plans_dir: Path = Field(default=PROJECT_ROOT / "knowledge" / "plans", description="Plans ingested on first run.")
     kb_chunk_chars: int = Field(default=900, description="Maximum characters per chunk (MiniLM reads ~256 word pieces).")
     kb_chunk_overlap: int = Field(default=150, description="Characters of overlap between consecutive chunks of one section/page.")
-    kb_max_file_mb: float = Field(default=50.0, description="Files larger than this are skipped at ingest.")
+    kb_max_file_mb: float = Field(default=50.0, description="Files larger than this are skipped at ingest (before they are read).")
+    # What an ingest costs is encoding passages: 4-20 a second with MiniLM on one core of a small, shared machine
+    # (measured s20: 4.5/s on a loaded 2-core box), so a 21 MB plan (~30,000 passages) took hours. 10,000 passages
+    # (~7 MB of prose) is at most ~40 minutes there; a larger file is refused at once, with the count, and can be split.
+    kb_max_file_passages: int = Field(default=10_000, ge=1, description="Files that make more passages than this are skipped at ingest.")
     kb_candidates: int = Field(default=50, description="Candidates taken from each of dense and BM25 before fusion.")
     kb_write_batch: int = Field(default=5000, ge=1, le=5000, description="Chunks per chromadb write (chromadb refuses more than ~5,461 at once).")
     kb_encoder_threads: int = Field(default=1, description="torch/numpy threads of the retrieval encoders (1 is fastest on a shared small machine).")

@@ -22,18 +22,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--infer-labels", action="store_true", help="take the type labels from the data instead of the project taxonomy")
     train.add_argument("--drop-constant", action="store_true", help="drop multi-label columns that are all 0 or all 1")
     train.add_argument("--base-model", help="local HF encoder directory (default: packaged all-MiniLM-L6-v2)")
-    train.add_argument("--epochs", type=int, default=4)
-    train.add_argument("--batch-size", type=int, default=32)
-    train.add_argument("--lr", type=float, default=8e-5, help="encoder learning rate")
+    # None = "not given": plain training uses the TrainConfig defaults, --with-shipped the default model's settings
+    train.add_argument("--epochs", type=int, default=None, help="fine-tuning epochs (default 4; with --with-shipped "
+                       "the default model's ECA_TRIAGE_EPOCHS)")
+    train.add_argument("--batch-size", type=int, default=None, help="default 32")
+    train.add_argument("--lr", type=float, default=None, help="encoder learning rate (default 8e-5)")
     train.add_argument("--max-length", type=int, default=None, help="token window (default ECA_TRIAGE_MAX_LENGTH)")
     train.add_argument("--max-rows", type=int, default=None, help="train on a stratified subsample of this many rows")
-    train.add_argument("--val-fraction", type=float, default=0.15)
-    train.add_argument("--patience", type=int, default=2, help="early-stopping patience in epochs")
-    train.add_argument("--seed", type=int, default=13)
+    train.add_argument("--val-fraction", type=float, default=None, help="default 0.15")
+    train.add_argument("--patience", type=int, default=None, help="early-stopping patience in epochs (default 2)")
+    train.add_argument("--seed", type=int, default=None, help="default 13")
     train.add_argument("--no-zh-head", action="store_true", help="send Chinese through the encoder too")
     train.add_argument("--out", type=Path, help="models folder (default: <data_dir>/models/triage)")
+    train.add_argument("--with-shipped", action="store_true",
+                       help="train on the shipped training data PLUS this file (the way to add new reports to the model)")
+    train.add_argument("--margin", type=float, default=None,
+                       help="how far a validation figure may fall below the current model's and the new model still "
+                            "becomes current (default 0.02)")
+    train.add_argument("--force", action="store_true",
+                       help="make the new model current even if it scores worse than the current one (or no comparison is possible)")
     train.add_argument("--no-mark-current", action="store_true", help="do not make the new model the current one")
     train.set_defaults(handler=_train)
+
+    use = sub.add_parser("use-model", help="make a trained triage model version current (roll back a retrain); "
+                         "without a version: list the versions")
+    use.add_argument("version", nargs="?", help="a version folder name, e.g. triage-20261203-055758-849c")
+    use.add_argument("--models-dir", type=Path, help="models folder (default: <data_dir>/models/triage)")
+    use.set_defaults(handler=_use_model)
 
     evaluate = sub.add_parser("evaluate", help="score a model on a labelled file, beside a TF-IDF baseline")
     _data_args(evaluate)
@@ -121,33 +136,127 @@ def _triage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_config(args: argparse.Namespace, settings):
+    from dataclasses import replace
+
+    from finetune.registry import default_config
+    from finetune.train import TrainConfig
+
+    base = default_config(settings) if args.with_shipped else TrainConfig(base_model=settings.triage_base_model,
+                                                                           max_length=settings.triage_max_length)
+    given = {"base_model": args.base_model, "epochs": args.epochs, "batch_size": args.batch_size,
+             "learning_rate": args.lr, "max_length": args.max_length, "val_fraction": args.val_fraction,
+             "patience": args.patience, "seed": args.seed, "max_rows": args.max_rows}
+    config = replace(base, **{k: v for k, v in given.items() if v is not None})
+    return replace(config, zh_head=config.zh_head and not args.no_zh_head)
+
+
+def _warn(line: str) -> None:
+    import sys
+
+    print(f"warning: {line}", file=sys.stderr)
+
+
 def _train(args: argparse.Namespace) -> int:
     from core.settings import get_settings
+    from finetune.data_checks import check_rows
     from finetune.dataset import prepare, read_table
-    from finetune.errors import TrainingDataError
+    from finetune.errors import ModelNotFoundError, TrainingDataError
     from finetune.evaluate import format_report  # noqa: F401  (fail fast on a broken install)
     from finetune.registry import models_root
-    from finetune.train import TrainConfig, train_model
+    from finetune.retrain import DEFAULT_MARGIN, MIN_ROWS, compare_with_current, current_version, with_shipped_data
+    from finetune.train import train_model
 
     settings = get_settings()
+    root = args.out or models_root(settings)
+    margin = DEFAULT_MARGIN if args.margin is None else args.margin
     try:
         df = read_table(args.data)
-        data = prepare(df, _spec(args, df))
-        config = TrainConfig(base_model=args.base_model or settings.triage_base_model, epochs=args.epochs,
-                             batch_size=args.batch_size, learning_rate=args.lr,
-                             max_length=args.max_length or settings.triage_max_length, val_fraction=args.val_fraction,
-                             patience=args.patience, seed=args.seed, max_rows=args.max_rows, zh_head=not args.no_zh_head)
+        spec = _spec(args, df)
+        prepare(df, spec)  # a bad label or priority is named by its line before anything else
+        checked = check_rows(df, spec)
+        for line in checked.warnings():
+            _warn(line)
+        own = prepare(checked.df, spec)
+        data = with_shipped_data(checked.df, spec, settings) if args.with_shipped else own
+        config = _train_config(args, settings)
         if config.base_model and not Path(config.base_model).is_dir():
             raise TrainingDataError(f"--base-model {config.base_model!r} is not a local model directory")
-        if not 0 < config.val_fraction < 0.9 or config.epochs < 1:
+        if not 0 < config.val_fraction < 0.9 or config.epochs < 0 or (config.epochs < 1 and not args.with_shipped):
             raise TrainingDataError("--val-fraction must be in (0, 0.9) and --epochs at least 1")
-        result = train_model(data, config, args.out or models_root(settings), source=str(args.data),
-                             mark_current=not args.no_mark_current)
-    except TrainingDataError as exc:
+        if not (0 <= margin < 1):
+            raise TrainingDataError("--margin must be in [0, 1)")
+        if len(own) < MIN_ROWS and not args.with_shipped:
+            _warn(f"only {len(own)} usable rows in {args.data.name} (fewer than {MIN_ROWS}): a model trained on so few "
+                  "reports forgets what the shipped model knows. To add these reports to the shipped training data, "
+                  "train with --with-shipped. The new model becomes current only if it scores no worse than the current one.")
+        previous = None if args.no_mark_current else current_version(root)
+        source = f"shipped training data + {args.data}" if args.with_shipped else str(args.data)
+        result = train_model(data, config, root, source=source, mark_current=False)
+        print((result.model_dir / "metrics.txt").read_text(encoding="utf-8"))
+        print(f"model {result.version} written to {result.model_dir} in {result.seconds:.0f} s")
+        if args.no_mark_current:
+            print("not made current (--no-mark-current)")
+            return 0
+        gate = compare_with_current(result.model_dir, root / previous if previous else None, len(data), margin)
+    except (TrainingDataError, ModelNotFoundError) as exc:
         raise _user_error(exc) from None
-    print((result.model_dir / "metrics.txt").read_text(encoding="utf-8"))
-    print(f"model {result.version} written to {result.model_dir} in {result.seconds:.0f} s"
-          + ("" if args.no_mark_current else " (now current)"))
+    return _promote_or_keep(args, root, gate)
+
+
+def _models_dir_arg(args: argparse.Namespace) -> str:
+    return f" --models-dir {args.out}" if getattr(args, "out", None) else ""
+
+
+def _promote_or_keep(args: argparse.Namespace, root: Path, gate) -> int:
+    """Print both models' figures; make the new one current if it is not worse (or --force), else keep the old one."""
+    from finetune.current import mark_current
+
+    print(f"\nnew model {gate.new_version} beside the current model {gate.current_version or '(none)'} "
+          f"(a figure may fall by at most {gate.margin:.3f}):")
+    print(gate.table())
+    where = _models_dir_arg(args)
+    if gate.not_worse or args.force:
+        mark_current(root, gate.new_version)
+        forced = "" if gate.not_worse else " because of --force, although it is worse: " + "; ".join(gate.drops or [gate.not_comparable])
+        print(f"\n{gate.new_version} is now the current triage model{forced}")
+        if gate.current_version:
+            print(f"to roll back to the previous model: eca use-model {gate.current_version}{where}")
+        return 0
+    print(f"\nNOT made current: the new model is worse than the current model {gate.current_version}: "
+          + "; ".join(gate.drops or [gate.not_comparable]))
+    print(f"the current model stays {gate.current_version}; the new one is kept in {root / gate.new_version}")
+    print(f"to use the new model anyway: eca use-model {gate.new_version}{where}  (or retrain with --force)")
+    if not getattr(args, "with_shipped", False):
+        print("to add reports to the shipped training data instead of replacing it: eca train --data FILE --with-shipped")
+    return 1
+
+
+def _use_model(args: argparse.Namespace) -> int:
+    from core.settings import get_settings
+    from finetune.errors import ModelNotFoundError
+    from finetune.registry import models_root
+    from finetune.retrain import current_version, list_versions, use_model
+
+    settings = get_settings()
+    root = args.models_dir or models_root(settings)
+    if not args.version:
+        current = current_version(root)
+        versions = list_versions(root)
+        if not versions:
+            raise _user_error(ModelNotFoundError(f"no trained triage model under {root}"))
+        for version in versions:
+            print(("* " if version == current else "  ") + version)
+        return 0
+    try:
+        before = use_model(root, args.version)
+    except ModelNotFoundError as exc:
+        raise _user_error(exc) from None
+    print(f"{args.version} is now the current triage model (was {before or 'none'})")
+    if before and before != args.version:
+        print(f"to switch back: eca use-model {before}" + (f" --models-dir {args.models_dir}" if args.models_dir else ""))
+    if settings.triage_model_dir:
+        print(f"note: ECA_TRIAGE_MODEL_DIR={settings.triage_model_dir} is set and overrides the current model")
     return 0
 
 

@@ -101,9 +101,11 @@ def read_table(path: str | Path) -> pd.DataFrame:
     try:
         if suffix == ".csv":
             import io
-            return pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False)
+            df = pd.read_csv(io.StringIO(content), dtype=str, keep_default_na=False)
+            return _with_lines(df, _csv_record_lines(content), path)
         if suffix in (".jsonl", ".ndjson"):
-            return pd.DataFrame(_jsonl_rows(content, path))
+            lines: list[int] = []
+            return _with_lines(pd.DataFrame(_jsonl_rows(content, path, lines)), lines, path)
         if suffix == ".json":
             return pd.DataFrame(json.loads(content))
     except TrainingDataError:
@@ -113,9 +115,47 @@ def read_table(path: str | Path) -> pd.DataFrame:
     raise TrainingDataError(f"unsupported file type {suffix!r} for {path}: use .csv or .jsonl")
 
 
-def _jsonl_rows(content: str, path: Path) -> list[dict]:
+LINES_ATTR, SOURCE_ATTR = "eca_lines", "eca_source"  # DataFrame.attrs keys: file line of each row, file name
+
+
+def _with_lines(df: pd.DataFrame, lines: list[int], path: Path) -> pd.DataFrame:
+    """``df`` carrying the file line each row starts on (when known) and the file's name, so that a bad row can be
+    named by its line in the messages of ``prepare`` and ``finetune.data_checks``."""
+    df.attrs[SOURCE_ATTR] = path.name
+    if len(lines) == len(df):
+        df.attrs[LINES_ATTR] = list(lines)
+    return df
+
+
+def _csv_record_lines(content: str) -> list[int]:
+    """The line each data record of a CSV file starts on (a quoted field may span lines); blank lines are skipped as
+    pandas skips them.  Where the csv module and pandas disagree on a malformed file the counts differ and the
+    caller falls back to row numbers."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(content))
+    starts, end = [], 0
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if record:
+                starts.append(start)
+    except csv.Error:
+        return []
+    return starts[1:]  # the first record is the header
+
+
+def row_name(df: pd.DataFrame, i: int) -> str:
+    """How a message names row ``i`` of a table read by ``read_table``: its file line, else its data row number."""
+    lines = df.attrs.get(LINES_ATTR)
+    return f"line {lines[i]}" if lines and i < len(lines) else f"row {i + 1} (after the header)"
+
+
+def _jsonl_rows(content: str, path: Path, lines: list[int] | None = None) -> list[dict]:
     """The objects of a JSON Lines file.  A line of valid JSON that is no object (a list, a string, a number) is
-    refused with its line number: pandas raised a TypeError on it, a traceback instead of a message (s19)."""
+    refused with its line number: pandas raised a TypeError on it, a traceback instead of a message (s19).
+    ``lines`` (if given) receives the line number of each object."""
     rows = []
     for number, line in enumerate(content.split("\n"), 1):  # not splitlines(): U+2028 may stand raw in a JSON string
         if not line.strip():
@@ -129,6 +169,8 @@ def _jsonl_rows(content: str, path: Path) -> list[dict]:
             raise TrainingDataError(f"cannot parse {path}: line {number} is a JSON {kind}, not an object "
                                     "(one {\"text\": ..., label columns ...} object per line)")
         rows.append(row)
+        if lines is not None:
+            lines.append(number)
     return rows
 
 
@@ -140,8 +182,28 @@ def _binary(series: pd.Series, col: str) -> np.ndarray:
     return (values.to_numpy() > 0).astype(np.float32)  # e.g. Figure Eight's related=2 counts as 1
 
 
+def strip_stray_quote(text: str) -> str:
+    """``text`` without an unpaired double quote at its start or end (a CSV row with one misplaced quote comes out of
+    the parser as 'Broken water main ..., icing the road"'; the model would learn the quote as a word)."""
+    if text.count('"') % 2 == 1:
+        if text.endswith('"'):
+            return text[:-1].rstrip()
+        if text.startswith('"'):
+            return text[1:].lstrip()
+    return text
+
+
+def _bad_rows_message(df: pd.DataFrame, rows: list[int], values: pd.Series, texts: list[str]) -> str:
+    """'line 12 ("Blizzard closed the ...": 'blizzard')' for the first few bad rows, and how many more."""
+    shown = [f"{row_name(df, i)} (\"{texts[i][:60]}\": {values.iloc[i]!r})" for i in rows[:3]]
+    more = f" and {len(rows) - 3} more row(s)" if len(rows) > 3 else ""
+    return "; ".join(shown) + more
+
+
 def prepare(df: pd.DataFrame, spec: LabelSpec, type_labels: list[str] | None = None) -> TriageData:
-    """Validate ``df`` against ``spec`` and build targets. ``type_labels`` fixes the label set (evaluation)."""
+    """Validate ``df`` against ``spec`` and build targets. ``type_labels`` fixes the label set (evaluation).
+
+    A row with an unknown label or priority is named by its file line (``read_table`` records them) and text."""
     needed = [spec.text_col] + list(spec.multi_label_cols)
     if spec.mode == "single":
         if not spec.label_col:
@@ -157,14 +219,17 @@ def prepare(df: pd.DataFrame, spec: LabelSpec, type_labels: list[str] | None = N
     keep, texts = [], []
     for i, value in enumerate(df[spec.text_col].tolist()):
         try:
-            texts.append(check_text("" if value is None or (isinstance(value, float) and np.isnan(value)) else value,
-                                    what=f"report #{i}", max_chars=_NO_LIMIT))
+            texts.append(strip_stray_quote(check_text("" if value is None or (isinstance(value, float) and np.isnan(value))
+                                                      else value, what=f"report #{i}", max_chars=_NO_LIMIT)))
             keep.append(i)
         except InputError:
             continue
     if len(keep) < len(df):
         log.warning("skipped %d row(s) with empty or non-text %r", len(df) - len(keep), spec.text_col)
+    source, lines = df.attrs.get(SOURCE_ATTR, ""), df.attrs.get(LINES_ATTR)
     df = df.iloc[keep].reset_index(drop=True)
+    df.attrs = {SOURCE_ATTR: source, **({LINES_ATTR: [lines[i] for i in keep]} if lines else {})}
+    where = f" of {source}" if source else ""
     if df.empty:
         raise TrainingDataError(f"no usable text in column {spec.text_col!r}")
 
@@ -183,8 +248,15 @@ def prepare(df: pd.DataFrame, spec: LabelSpec, type_labels: list[str] | None = N
             labels = list(INCIDENT_TYPES)
         unknown = sorted(set(values) - set(labels))
         if unknown:
-            raise TrainingDataError(f"unknown label(s) in {spec.label_col!r}: {unknown[:10]}; known: {labels}"
-                                    + ("" if spec.infer_labels or type_labels else " (use --infer-labels for a custom label set)"))
+            rows = [i for i, v in enumerate(values) if v in set(unknown)]
+            # One bad row is fixed in the file; --infer-labels is no fix for it: it throws away the project taxonomy
+            # and trains on whatever labels this file holds (a custom taxonomy), so it is only named as that.
+            raise TrainingDataError(
+                f"unknown label(s) {unknown[:10]} in column {spec.label_col!r}{where}: {_bad_rows_message(df, rows, values, texts)}. "
+                f"Fix each to one of {labels} or drop the row, then train again"
+                + ("" if spec.infer_labels or type_labels else
+                   " (--infer-labels is something else: it replaces the project taxonomy with the labels found in "
+                   "this file, for a model with a custom label set)"))
         index = {lab: k for k, lab in enumerate(labels)}
         targets = np.zeros((len(df), len(labels)), dtype=np.float32)
         targets[np.arange(len(df)), values.map(index).to_numpy()] = 1.0
@@ -199,7 +271,11 @@ def prepare(df: pd.DataFrame, spec: LabelSpec, type_labels: list[str] | None = N
         prio = df[spec.priority_col].astype(str).str.strip().str.upper()
         unknown = sorted(set(prio) - set(PRIORITIES))
         if unknown:
-            raise TrainingDataError(f"unknown priority value(s) in {spec.priority_col!r}: {unknown[:10]}; known: {list(PRIORITIES)}")
+            rows = [i for i, v in enumerate(prio) if v in set(unknown)]
+            raise TrainingDataError(
+                f"unknown priority value(s) {unknown[:10]} in column {spec.priority_col!r}{where}: "
+                f"{_bad_rows_message(df, rows, df[spec.priority_col].astype(str), texts)}. "
+                f"Fix each to one of {list(PRIORITIES)} or drop the row, then train again")
         priority = prio.map({p: k for k, p in enumerate(PRIORITIES)}).to_numpy()
     return TriageData(texts, targets, labels, spec.mode, priority)
 

@@ -94,8 +94,10 @@ def drop_near_test_copies(df, source: str = ""):
     return df[~near].reset_index(drop=True)
 
 
-def default_training_data(settings: Settings | None = None):
-    """The default model's training rows: generated + hand-written (+ mapped real crisis rows if enabled).
+def default_training_data(settings: Settings | None = None, extra: list | None = None):
+    """The default model's training rows: generated + hand-written (+ mapped real crisis rows if enabled), and
+    ``extra`` (group name, DataFrame with text/incident_type/priority columns) pairs: new reports retrained on the union
+    (`eca train --with-shipped`).
 
     Each row keeps its source in ``groups`` so blends and the P1 threshold are chosen on the realistic rows.
     """
@@ -112,6 +114,7 @@ def default_training_data(settings: Settings | None = None):
         from finetune.data.crisis import figure_eight_rows
 
         parts.append(("figure_eight", figure_eight_rows()))
+    parts += list(extra or [])
     df = pd.concat([p for _, p in parts], ignore_index=True)
     groups = np.concatenate([[name] * len(p) for name, p in parts])
     data = prepare(df, default_spec())

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add this package's subcommands to the `eca` parser."""
+def register(sub: argparse._SubParsersAction, *, screen: Callable[[str], str | None] | None = None) -> None:
+    """Add this package's subcommands to the `eca` parser.
+
+    screen: a ``knowledge.ingest.PassageScreen`` for `eca kb ingest` (the agent's rules, passed in by ui.cli: this
+    package may not import the agent)."""
     kb = sub.add_parser("kb", help="knowledge base of emergency plans: ingest, search, stats")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True)
 
@@ -17,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ingest.add_argument("--keep-missing", action="store_true", help="do not remove documents whose files disappeared")
     ingest.add_argument("--allow-links-outside", action="store_true",
                         help="follow a symlink named on the command line even when it leads outside its folder")
-    ingest.set_defaults(handler=_ingest)
+    ingest.set_defaults(handler=_ingest, screen=screen)
 
     search = kb_sub.add_parser("search", help="ranked passages with citations")
     search.add_argument("query")
@@ -45,7 +49,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
     try:
         report = ingest_paths(args.paths, remove_missing=not args.keep_missing, progress=True,
-                              allow_links_outside=args.allow_links_outside)
+                              allow_links_outside=args.allow_links_outside, screen=args.screen)
     except KnowledgeError as exc:
         raise _user_error(exc) from None
     for outcome in report.files:
@@ -53,8 +57,11 @@ def _ingest(args: argparse.Namespace) -> int:
             print(f"skipped {outcome.path}: {outcome.reason}")
         elif outcome.status in ("added", "replaced", "removed"):
             print(f"{outcome.status:8s} {outcome.path} ({outcome.chunks} chunks)")
+    for path, held in report.held_back:
+        print(f"held back {path} ({held.where}): it gives the assistant orders, so it was not indexed and no answer "
+              f"will quote it: \"{held.text}\". If it is plan text, reword it and ingest the file again.")
     print(report.summary())
-    return 0 if not report.skipped else 1
+    return 0 if not report.skipped and not report.held_back else 1
 
 
 def _search(args: argparse.Namespace) -> int:

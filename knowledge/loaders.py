@@ -46,6 +46,9 @@ class RawDocument:
     segments: list[Segment]
     doc_type: str | None = None
     hazards: list[str] = field(default_factory=list)
+    # HTML comments of a text file: never indexed, but read by the ingest's screen (an order to the assistant hidden
+    # in a comment is reported, so whoever wrote the plan can find it)
+    comments: list[str] = field(default_factory=list)
 
 
 def read_document(path: Path) -> RawDocument:
@@ -77,10 +80,13 @@ def parse_text(text: str, fallback_title: str, markdown: bool) -> RawDocument:
             raise UnreadableDocument(f"invalid YAML front matter: {exc.__class__.__name__}") from None
         meta = loaded if isinstance(loaded, dict) else {}
         text = text[match.end():]
+    comments = [" ".join(m.group(0)[4:-3].split()) for m in _HTML_COMMENT.finditer(text)]
     text = _HTML_COMMENT.sub("", text)
     if not text.strip():
         raise UnreadableDocument("no text in file")
-    return _parse_pages(_split_pages(text), fallback_title=fallback_title, markdown=markdown, meta=meta)
+    doc = _parse_pages(_split_pages(text), fallback_title=fallback_title, markdown=markdown, meta=meta)
+    doc.comments = [c for c in comments if c]
+    return doc
 
 
 def _split_pages(text: str) -> list[tuple[str | None, str]]:

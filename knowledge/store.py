@@ -12,9 +12,10 @@ interrupted write are invisible, reported as incomplete, and repaired by the nex
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
@@ -24,7 +25,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from core.settings import Settings
 from knowledge.embeddings import EncoderSet
-from knowledge.types import KnowledgeError
+from knowledge.types import HeldPassage, KnowledgeError
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ class StoredFile:
     ids: list[str]  # all chunk ids of the path: committed, stale and orphaned alike
     committed_chunks: int = 0  # chunk count the manifest promises for the committed version
     present_chunks: int = 0  # chunks actually stored with the committed hash
+    screened: bool = False  # the committed version's passages went through a PassageScreen (knowledge.ingest)
+    held_back: list[HeldPassage] = field(default_factory=list)  # what that screen kept out of the index
 
     @property
     def complete(self) -> bool:
@@ -74,6 +77,8 @@ class CommittedDocument:
     file_hash: str
     chunks: int
     language: str
+    screened: bool = False
+    held_back: tuple[HeldPassage, ...] = ()
 
 
 class KBStore:
@@ -118,15 +123,21 @@ class KBStore:
         """path -> the committed (complete, visible) version of that document."""
         got = self.manifest().get(include=["metadatas"])
         return {
-            meta["path"]: CommittedDocument(meta["path"], meta["file_hash"], int(meta["chunks"]), meta["language"])
+            meta["path"]: CommittedDocument(meta["path"], meta["file_hash"], int(meta["chunks"]), meta["language"],
+                                            bool(meta.get("screened", False)), _held_from(meta.get("held_back")))
             for meta in got["metadatas"] or []
         }
 
-    def commit(self, path: str, file_hash: str, chunks: int, language: str) -> None:
-        """Make one document version visible: a single-record write, so it happens entirely or not at all."""
+    def commit(self, path: str, file_hash: str, chunks: int, language: str, *, screened: bool = False,
+               held_back: list[HeldPassage] | None = None) -> None:
+        """Make one document version visible: a single-record write, so it happens entirely or not at all.
+
+        screened: its passages went through a PassageScreen; held_back: what the screen kept out (told again on every
+        later ingest that finds the file unchanged)."""
         self.manifest().upsert(
             ids=[_doc_id(path)], embeddings=[[1.0]],
-            metadatas=[{"path": path, "file_hash": file_hash, "chunks": chunks, "language": language}],
+            metadatas=[{"path": path, "file_hash": file_hash, "chunks": chunks, "language": language, "screened": screened,
+                        "held_back": json.dumps([h.model_dump() for h in held_back or []], ensure_ascii=False)}],
         )
 
     def uncommit(self, path: str) -> None:
@@ -143,7 +154,8 @@ class KBStore:
                 path = meta["path"]
                 version = committed.get(path)
                 entry = out.setdefault(path, StoredFile(
-                    path, version.file_hash if version else "", language, [], version.chunks if version else 0))
+                    path, version.file_hash if version else "", language, [], version.chunks if version else 0,
+                    screened=version.screened if version else False, held_back=list(version.held_back) if version else []))
                 entry.ids.append(chunk_id)
                 if version and meta.get("file_hash") == version.file_hash:
                     entry.present_chunks += 1
@@ -210,6 +222,16 @@ class KBStore:
         manifest = self.manifest()
         sig.append(("manifest", manifest.count(), (manifest.metadata or {}).get("revision")))
         return tuple(sig)
+
+
+def _held_from(raw: object) -> tuple[HeldPassage, ...]:
+    """The manifest's held-back passages (a JSON list; absent in a store written before screening existed)."""
+    if not isinstance(raw, str) or not raw:
+        return ()
+    try:
+        return tuple(HeldPassage.model_validate(item) for item in json.loads(raw))
+    except (ValueError, TypeError):
+        return ()
 
 
 def _doc_id(path: str) -> str:

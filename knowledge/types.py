@@ -59,11 +59,20 @@ class KBStats(BaseModel):
 FileStatus = Literal["added", "replaced", "unchanged", "removed", "skipped", "duplicate"]
 
 
+class HeldPassage(BaseModel):
+    """A passage kept out of the index because it reads as instructions to the assistant (see ``ingest.PassageScreen``):
+    retrieved passages are shown to a language model, so it must never see them."""
+
+    where: str = Field(description="Its citation in the file: section and page, or 'HTML comment'.")
+    text: str = Field(description="The sentence that speaks to the assistant, shortened.")
+
+
 class FileOutcome(BaseModel):
     path: str
     status: FileStatus
     chunks: int = 0
     reason: str | None = Field(default=None, description="Why a file was skipped.")
+    held_back: list[HeldPassage] = Field(default_factory=list, description="Passages not indexed: instructions to the assistant.")
 
 
 class IngestReport(BaseModel):
@@ -84,6 +93,11 @@ class IngestReport(BaseModel):
         return [f for f in self.files if f.status == "skipped"]
 
     @property
+    def held_back(self) -> list[tuple[str, HeldPassage]]:
+        """(file path, passage) of every passage held back, in files added, replaced or unchanged."""
+        return [(f.path, held) for f in self.files for held in f.held_back]
+
+    @property
     def changed(self) -> bool:
         return any(f.status in ("added", "replaced", "removed") for f in self.files)
 
@@ -92,4 +106,5 @@ class IngestReport(BaseModel):
             f"{self.count('added')} added, {self.count('replaced')} replaced, {self.count('unchanged')} unchanged, "
             f"{self.count('removed')} removed, {self.count('skipped')} skipped, {self.count('duplicate')} duplicate; "
             f"{self.chunks_written} chunks written in {self.seconds:.1f} s"
+            + (f"; {len(self.held_back)} passage(s) held back as instructions to the assistant" if self.held_back else "")
         )

@@ -96,6 +96,8 @@ class UnitStatusArgs(BaseModel):
     station: str | None = Field(default=None, description="Only units of this station (name as written).", max_length=80)
     unit_type: UnitType | None = Field(default=None, description="Only units of this type.")
     available_only: bool = Field(default=False, description="Only the units that are available now (a 'which are free?' question).")
+    eta_to: str | None = Field(default=None, max_length=120,
+                               description="A place: each unit's road ETA to it, nearest first (a 'how long until ... gets to X?' question).")
 
 
 class SetUnitStatusArgs(BaseModel):
@@ -244,7 +246,37 @@ def unit_statuses(city: CityModel, args: UnitStatusArgs) -> list[dict[str, Any]]
             and (not args.station or _station_matches(args.station, st)) and (not args.available_only or u.status == "available")]
     if args.unit_id and not rows:
         raise UnknownUnitError(args.unit_id, [u.id for _, u in city.units()])
+    if args.eta_to:
+        rows = with_road_etas(city, rows, args.eta_to)
     return rows
+
+
+def with_road_etas(city: CityModel, rows: list[dict[str, Any]], place: str) -> list[dict[str, Any]]:
+    """``rows`` with each unit's road ETA to ``place`` (minutes: road time from where the unit is, plus turnout for one
+    in quarters, as a dispatch plan counts it), the nearest first: an ETA question is answered with a route time, not a
+    status (trial s19 L21).  A place off the map raises as ``locate_named`` does; a unit off the road network has none."""
+    from tools.dispatch import TURNOUT_S
+    from tools.dispatch.steps import RoadTimes
+
+    where, _ = locate_named(city, place, None, None)
+    target, _ = city.snap(where.lat, where.lon, "drive")
+    by_id = {u.id: (st, u) for st, u in city.units()}
+    nodes: dict[str, int] = {}
+    for row in rows:
+        station, unit = by_id[row["unit_id"]]
+        try:
+            nodes[unit.id] = city.snap(*city.unit_position(station, unit), "drive")[0]
+        except PlanningError:
+            continue
+    roads = RoadTimes(city.index("drive"), list(nodes.values()) or [target], [target])
+    out = []
+    for row in rows:
+        unit = by_id[row["unit_id"]][1]
+        node = nodes.get(unit.id)
+        seconds = roads.time(node, target) + (TURNOUT_S if unit.location is None else 0.0) if node is not None else float("inf")
+        eta = round(seconds / 60.0, 1) if seconds != float("inf") else None
+        out.append({**row, "eta_to": where.name, "eta_min": eta})
+    return sorted(out, key=lambda r: (r["eta_min"] is None, r["eta_min"] or 0.0))
 
 
 def _station_matches(name: str, station: Any) -> bool:

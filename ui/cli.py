@@ -27,10 +27,18 @@ def build_parser() -> argparse.ArgumentParser:
     from knowledge import cli as knowledge_cli
     from tools import cli as tools_cli
 
-    for module in (finetune_cli, knowledge_cli, tools_cli, agent_commands):
+    for module in (finetune_cli, tools_cli, agent_commands):
         module.register(sub)
+    knowledge_cli.register(sub, screen=_plan_screen)
     register(sub)
     return parser
+
+
+def _plan_screen(text: str) -> str | None:
+    """The agent's screen for orders to the assistant in a plan passage (imported on first use: the rules are heavy)."""
+    from agent.plan_screen import instructions_in_passage
+
+    return instructions_in_passage(text)
 
 
 # One-shot commands that load the whole assistant: as a program, they leave as soon as they are done.

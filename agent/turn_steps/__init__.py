@@ -15,7 +15,8 @@ the precedence the steps were written for, and some steps leave state on the ``T
 9. ``record_only``: a record note and nothing else;
 10. ``safety_screen``: a refusal; else ``turn.checked`` is the screened text and ``turn.triage`` the turn's one triage
     (an lru_cache shared by the screen, the router and the response plan);
-11. ``plan_order_step``, 12. ``plan_reference_step``, 13. ``unit_move_step``, 14. ``merge_step``,
+11. ``plan_order_step``, 12. ``plan_reference_step``, 12a. ``plan_approval_step`` ("who approved the plan?": from the
+    plan record), 13. ``unit_move_step``, 14. ``merge_step``,
 15. ``described_close_step``, 16. ``rumour_question_step`` (whether a rumour is true: answered from the log),
 17. ``data_gap_step``, 18. ``non_emergency_step`` (none of them for untrusted text);
 19. ``tool_turn``: everything else.
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from agent.turn_steps.corrections import incident_change, place_correction
 from agent.turn_steps.non_incidents import data_gap_step, non_emergency_step, rumour_question_step
-from agent.turn_steps.plans import plan_order_step, plan_reference_step
+from agent.turn_steps.plans import plan_approval_step, plan_order_step, plan_reference_step
 from agent.turn_steps.screening import (address_given, assent, log_correction, record_only, report_move, safety_screen,
                                         unknown_words, unreadable_text)
 from agent.turn_steps.tool_turn import tool_turn
@@ -37,7 +38,7 @@ __all__ = ["STEPS", "Session", "Step", "Turn", "current_incident"]
 STEPS: tuple[Step, ...] = (
     address_given, unreadable_text, unknown_words, log_correction, report_move, assent,
     place_correction, incident_change, record_only, safety_screen,
-    plan_order_step, plan_reference_step, unit_move_step, merge_step, described_close_step,
+    plan_order_step, plan_reference_step, plan_approval_step, unit_move_step, merge_step, described_close_step,
     rumour_question_step, data_gap_step, non_emergency_step,
     tool_turn,
 )

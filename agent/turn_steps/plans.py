@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agent.incident_request import described_incident
+from agent.plan_approval import approval_answer, asks_who_approved
 from agent.plan_order import PlanOrder, plan_order
 from agent.plan_reference import PlanReference, latest_evacuation_plan, plan_answer, plan_reference
 from agent.schemas import ChatEvent, ResponsePlan
@@ -97,3 +98,15 @@ def plan_reference_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | N
         if plan is not None:
             return plan_reference_reply(session, turn, plan, ref, checked.text)
     return None
+
+
+def plan_approval_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
+    """"who approved the evacuation plan?", "方案是谁批准的？": answered from the plan record of the session's incident
+    (``agent.plan_approval``), not from the emergency plans' text."""
+    checked = turn.checked
+    incident_id = current_incident(turn)
+    if checked.untrusted or incident_id is None or not asks_who_approved(checked.text):
+        return None
+    a = session.assistant
+    said = approval_answer(incident_id, a._store.plans(incident_id), a.plan_approval, checked.text, has_han(checked.text))
+    return session._reply(turn, said)
