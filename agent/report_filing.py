@@ -105,13 +105,54 @@ def called_off_out(text: str) -> str | None:
 def called_off(text: str) -> tuple[frozenset[str], str] | None:
     """(what was called off: "drill", "false_alarm", "all_clear"; the words left) of a report that calls a hazard
     off and tells another (``called_off_out``), else None."""
-    clauses = [c.strip() for c in _CLAUSES.split(text or "") if c and c.strip()]
-    kinds = [None if _DENIED.search(c) else no_new_emergency(c) for c in clauses]
+    clauses, asked = _clauses_asked(text or "")
+    kinds = [None if _DENIED.search(c) or question else no_new_emergency(c) for c, question in zip(clauses, asked)]
     kept = [c for c, kind in zip(clauses, kinds) if kind not in _CALLED_OFF]
+    if len(kept) < len(clauses):  # something is called off: a hazard denied beside it is called off with it
+        kept = [c for c in kept if not _denies_a_hazard(c)]
     if len(kept) == len(clauses) or not kept:
         return None
     rest = " ".join(kept)
     return (frozenset(k for k in kinds if k in _CALLED_OFF), rest) if hazard_from_words(rest) is not None else None
+
+
+# A negation and the words it governs: up to a few fillers ("not a", "no sign of", "isn't really") and then two words
+# at most, in which the incident's hazard must be named ("not sure whether it's smoke" negates no smoke).
+NEGATED_EN = re.compile(
+    r"(?:\b(?:not|no|never)\b|n't\b)\s+(?:(?:a|an|any|the|actually|really|even|real|signs?\s+of|trace\s+of|longer)\s+){0,3}"
+    r"(?P<object>[\w'-]+(?:\s+[\w'-]+)?)", re.IGNORECASE)
+# 不是 / 并非 / 没有 / 没 and the next few characters; "是不是火灾" asks, it does not negate.
+NEGATED_ZH = re.compile(r"(?:(?<!是)不是|并非|并没有|没有|(?<![没])没(?!有))(?P<object>[\u4e00-\u9fff]{1,6})")
+# A clause that only denies a hazard ("not a real fire", "no fire", "没有着火"), said beside a false alarm or a drill,
+# is part of calling it off: left in, its hazard word read the casualty told beside it as that hazard again (review s20).
+
+
+def _denies_a_hazard(clause: str) -> bool:
+    """Does a clause name a hazard only where it denies it (``NEGATED_EN``, ``NEGATED_ZH``)?"""
+    if hazard_from_words(clause) in (None, "medical"):  # "not breathing", "no pulse": a casualty told, not denied
+        return False
+    blanked = NEGATED_ZH.sub(" ", NEGATED_EN.sub(" ", clause))
+    return blanked != clause and hazard_from_words(blanked) is None
+
+
+# A clause asked, not told: ended by a question mark, or a Chinese question particle ("是误报吗？").
+_ASKED_END = re.compile(r"(?:吗|么|嘛)\s*$")
+
+
+def _clauses_asked(text: str) -> tuple[list[str], list[bool]]:
+    """The clauses of a report (``_CLAUSES``), and whether each is a question: "Was it a false alarm? A man is bleeding"
+    asks whether the hazard was called off and calls nothing off (review s20: a fire session got a retype to medical)."""
+    clauses: list[str] = []
+    asked: list[bool] = []
+    start = 0
+    for cut in [*_CLAUSES.finditer(text), None]:
+        clause = text[start:cut.start() if cut is not None else len(text)].strip()
+        if clause:
+            clauses.append(clause)
+            asked.append(bool(cut is not None and re.search(r"[?？]", cut.group(0))) or bool(_ASKED_END.search(clause)))
+        if cut is not None:
+            start = cut.end()
+    return clauses, asked
 
 
 def triage_of_what_is_told(read: Callable[[str], TriageOutcome], text: str) -> TriageOutcome | None:

@@ -24,20 +24,13 @@ from typing import Any
 
 from agent.hazards import HAZARD_WORDS, hazard_from_words, words_name_hazard
 from agent.normalise import normalised_chinese
-from agent.report_filing import called_off
+from agent.report_filing import NEGATED_EN as _EN_NEGATED, NEGATED_ZH as _ZH_NEGATED, called_off
 from core.vocabulary import priority_rank
 
 __all__ = ["CORRECTION_SOURCE", "corrected_type", "retyped_triage", "without_hazard", "without_retracted"]
 
 CORRECTION_SOURCE = "the caller's correction"  # how a corrected type's ``type_source`` begins
 
-# A negation and the words it governs: up to a few fillers ("not a", "no sign of", "isn't really") and then two words
-# at most, in which the incident's hazard must be named ("not sure whether it's smoke" negates no smoke).
-_EN_NEGATED = re.compile(
-    r"(?:\b(?:not|no|never)\b|n't\b)\s+(?:(?:a|an|any|the|actually|really|even|real|signs?\s+of|trace\s+of|longer)\s+){0,3}"
-    r"(?P<object>[\w'-]+(?:\s+[\w'-]+)?)", re.IGNORECASE)
-# 不是 / 并非 / 没有 / 没 and the next few characters; "是不是火灾" asks, it does not negate.
-_ZH_NEGATED = re.compile(r"(?:(?<!是)不是|并非|并没有|没有|(?<![没])没(?!有))(?P<object>[\u4e00-\u9fff]{1,6})")
 # A drill or a test alarm is not the hazard taken back ("this is not a fire drill": the fire is real).
 _DRILL = re.compile(r"\b(?:drill|exercise|test)\b|演习|演练|测试", re.IGNORECASE)
 # What the incident turns out to be.

@@ -224,6 +224,11 @@ def read_protective_cues(text: str) -> ProtectiveCues:
         if getattr(c, name) and not any(said(t, m) for p in FLAGS[name] for m in _matches(t, p)):
             setattr(c, name, False)
             c.found.remove(name)
+    if c.care_home and all(_a_neighbour(t, m) for p in FLAGS["care_home"] for m in _matches(t, p)):
+        # a care home named only as where the building is ("the flats next door to the care home", "养老院旁边的居民楼"):
+        # the building is not one, and counts its own use's people (review s20: the flats were counted as a care home)
+        c.care_home = False
+        c.found.remove("care_home")
     if c.common_area and not _has(W.COMMON_AREA_CLEAR.sub(" ", t), *W.COMMON_AREA):  # "the hallway smells normal"
         c.common_area = False
         c.found.remove("common_area")
@@ -383,7 +388,7 @@ def _building_use(t: str, written: str = "") -> tuple[str | None, bool]:
 # A use word that only says where the building is ("the flats near the Kiasma museum", "学校旁边的居民楼") names a
 # neighbour, not the building on fire: the relation before it (English), or after it (Chinese). "Behind" / 后面 are left
 # out: "smoke behind the supermarket" is as often its own back room.
-_NEIGHBOUR_BEFORE = re.compile(r"\b(?:near|next to|beside|by|opposite|across from|across the (?:street|road) from|close to|"
+_NEIGHBOUR_BEFORE = re.compile(r"\b(?:near|next to|next door to|beside|by|opposite|across from|across the (?:street|road) from|close to|"
                                r"round the corner from|around the corner from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
 _NEIGHBOUR_AFTER = re.compile(r"\s*(?:的)?(?:旁边|附近|对面|隔壁|边上|周边)")
 
