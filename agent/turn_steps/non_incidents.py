@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from agent.answer_language import nothing_filed_reply
+from agent.clauses import split_clauses
 from agent.data_gaps import data_gap, gap_reply
 from agent.follow_up import is_question
 from agent.hazards import hazard_from_words, no_new_emergency
@@ -98,6 +99,10 @@ def shelter_plan_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | Non
     the roster named as such, never as available (trial s20 H5)."""
     text = turn.checked.text
     if turn.checked.untrusted or not (asks_shelter_power(text) or asks_plan_shelters(text)) or orders_or_reports(session, text):
+        return None
+    # every clause must be this question: "what does the SOP say about X? Also, which shelters near Kamppi could take
+    # 100 people?" is two requests (a plan search and the shelter tool), not a question about the plans' shelters
+    if any(not (asks_shelter_power(part) or asks_plan_shelters(part)) for part in split_clauses(text)):
         return None
     return _shelter_plan_reply(session, turn, text)
 

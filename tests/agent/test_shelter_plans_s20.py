@@ -135,3 +135,16 @@ def test_an_order_to_do_what_a_document_says_is_still_refused(annex_assistant, o
     assert screen_text(order).untrusted
     reply = list(annex_assistant().chat(order, None, "op-anna"))[-1]
     assert not reply.proposals
+
+
+# --- Lead's merge check (session 20): a plan question and a shelter question in one message are two requests --------
+
+@pytest.mark.parametrize("text", [
+    "What does the SOP say about a chlorine leak at a swimming pool? Also, which shelters near Kamppi could take 80 people?",
+    "What do the plans say about storm damage to roofs? And which shelters near Kamppi have room?",
+    "预案里对屋顶被风吹落是怎么规定的？另外，Kamppi 附近哪些避难所还能接收50人？",
+])
+def test_a_plan_question_beside_a_shelter_question_runs_both_tools(annex_assistant, text: str) -> None:
+    events = list(annex_assistant().chat(text, None, "op-anna"))
+    tools = [e.step.name for e in events if e.kind == "tool" and e.step is not None]
+    assert "search_plans" in tools and "list_shelters" in tools, tools
