@@ -93,7 +93,10 @@ def reported_after_question(text: str, routed: list[dict[str, Any]], city: Any,
     message as the report filed.  The question read first made it a plan question, an evacuation order or nothing, and
     no incident was opened (s20).  Any other message: ``routed`` as it is."""
     found = _OPENING_QUESTION.match(text or "")
-    if found is None or any(call["name"] == "plan_response" for call in routed) or cue_intents(found["question"], city) \
+    # a question that asks for units ("能不能派一辆救护车到 Annankatu 12？…", "could you send an ambulance…?") is a
+    # request the router found, whether or not the cue rules read it: its dispatch binds the report (s19 filing path)
+    if found is None or any(call["name"] in ("plan_response", "plan_dispatch") for call in routed) \
+            or cue_intents(found["question"], city) \
             or hazard_from_words(found["rest"]) is None:
         return routed
     told = route(found["rest"])
