@@ -37,7 +37,9 @@ def test_a_dispatch_to_an_incident_off_the_map_is_proposed_or_plainly_not_done(m
     units = {u for p in final.proposals for u in (p.args.get("unit_ids") or [p.args.get("unit_id")])}
     if final.proposals:
         assert units == {"ERO-R1", "HAK-A1"} and {p.args.get("incident_id") or p.incident_id for p in final.proposals} == {far}
-        assert far in final.text and "Proposed" in final.text
+        # a Chinese chat says the proposal in Chinese (trial s20 L2): "已提议：把 … 投入 INC-…"; which language the order
+        # reads as depends on how many letters the random incident id draws, so both are accepted
+        assert far in final.text and ("Proposed" in final.text or "已提议" in final.text), final.text
     else:
         assert "nothing was dispatched" in final.text.lower() or "未派出" in final.text, final.text
     assert f"no place called '{far}'" not in final.text, final.text
