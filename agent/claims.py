@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agent.incident_scope import INCIDENT_ID_RE
 from agent.slots import UNIT_ID
 
 __all__ = ["withhold_unproposed_claims"]
@@ -32,7 +33,7 @@ _UNIT_NOUN = re.compile(r"\b(?:units?|ambulances?|engines?|patrols?|ladders?|veh
 _DENIED = re.compile(r"(?:\b(?:not|no|nothing|none|never|neither|nor|yet to)\b|n't|未|没|不|无)[^,;:，；：]{0,24}$", re.IGNORECASE)
 # a promise or an act of the speaker's, never a read of the board ("will be sent", "we are sending", "正在出动")
 _PROMISE = re.compile(r"\b(?:will|shall|going to|about to|I|we)\b|'ll\b|将|即将|马上|正在|我们|我", re.IGNORECASE)
-_INCIDENT_ID = re.compile(r"\bINC-[A-Z0-9]+\b", re.IGNORECASE)
+_INCIDENT_ID = INCIDENT_ID_RE
 # a status of the board that a unit is out on ("dispatched (INC-7)", "committed to INC-7")
 _OUT = re.compile(r"dispatched|committed|on scene|en route|出动", re.IGNORECASE)
 _RECORD_END = re.compile(r"[\n{}]")

@@ -15,13 +15,12 @@ from typing import Any
 
 from agent.hazards import hazard_from_words
 from agent.incident_request import kinds_named
-from agent.incident_scope import canonical_incident_id
+from agent.incident_scope import INCIDENT_ID, canonical_incident_id
 
 __all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "described_for_close", "sends_named_units_here",
            "sent_here_description"]
 
 # an incident id wherever it stands: "INC-7", "inc0042", also run into Chinese ("关闭INC-7"), where \b does not hold
-INCIDENT_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
 _ID = INCIDENT_ID
 _NOUN = r"(?:incident|case|call|job|event|ticket)"
 _CLOSE = re.compile(

@@ -17,14 +17,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from agent.incident_scope import canonical_incident_id
+from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.slots import canonical_unit_ids
 from core.text import has_han
 
 __all__ = ["IncidentRequest", "described_incident", "incident_request", "kinds_named", "says_more"]
 
-# An incident id as written, also inside Chinese ("把INC-3E1EDD59升为P1": no word boundary there).
-_ID = re.compile(r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]{1,12}|\d[A-Za-z0-9]{0,11})(?![A-Za-z0-9])", re.IGNORECASE)
+_ID = INCIDENT_ID_RE  # also inside Chinese ("把INC-3E1EDD59升为P1")
 
 # --- the new place -----------------------------------------------------------------------------------------------
 # A place as said: up to a clause end, ", not …", "instead", or a bracket.

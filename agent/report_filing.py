@@ -14,7 +14,7 @@ from typing import Any
 
 from agent.follow_up import WhichIncident, fit_to_incident
 from agent.hazards import WATER_RESCUE, hazard_from_words, no_new_emergency, reconciled_triage
-from agent.incident_scope import (ReportPlace, canonical_incident_id, hazards_compatible, joins_open_incident, report_belongs_to,
+from agent.incident_scope import (INCIDENT_ID_RE, ReportPlace, canonical_incident_id, hazards_compatible, joins_open_incident, report_belongs_to,
                                    same_place, same_precise_place, without_motion_targets)
 from agent.protocols import TriageOutcome
 from agent.schemas import TriageSummary
@@ -65,7 +65,7 @@ _NOT_NEW = re.compile(
 _HEADED = re.compile(r"^\W*(?:(?:update|report|news|re|regarding|about|päivitys|tilanne|uppdatering|更新|关于)(?![A-Za-z])\s*"
                      r"(?:for|on|to|of|från|för)?\s*[:：-]?\s*)?(?P<id>INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*))(?![A-Za-z0-9])",
                      re.IGNORECASE)
-_ANY_ID = re.compile(r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])", re.IGNORECASE)
+_ANY_ID = INCIDENT_ID_RE
 
 
 def asks_new_incident(text: str) -> bool:

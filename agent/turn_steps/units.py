@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.close_request import INCIDENT_ID, close_request, described_for_close
+from agent.close_request import close_request, described_for_close
 from agent.follow_up import is_question
 from agent.incident_scope import same_place
 from agent.incident_request import described_incident, says_more
@@ -168,14 +168,8 @@ def merge_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
     said, proposal = merge_reply(merge, current_incident(turn), a._store,
                                  lambda args: session._propose_here(turn, "merge_incidents", args, None if current_incident(turn)
                                                                     in (args["merged"], args["into"]) else args["into"]),
-                                 _said_in_chinese(checked.text))
+                                 detect_language(checked.text) == "zh")
     return session._proposed_reply(turn, said, proposal)
-
-
-def _said_in_chinese(text: str) -> bool:
-    """The language of an order around incident ids: the ids' random letters ("INC-9BA2DCCE") must not outweigh its
-    Chinese words ("把INC-…合并到INC-…" was answered in English when an id drew many letters)."""
-    return detect_language(re.sub(INCIDENT_ID, " ", text)) == "zh"
 
 
 def described_close_step(session: Session, turn: Turn) -> Iterator[ChatEvent] | None:
