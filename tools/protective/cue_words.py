@@ -42,6 +42,9 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
           # Finnish, as alarm-centre and detector messages write it: "krs 1" (floor 1), "keittiö" (kitchen), "porras" (stair).
           r"\b(krs|kerros|\w*keitti[öo]|porraskäytävä|rappu(käytävä)?)\b",
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room|behind the (counter|bar|till|reception desk))\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
+          # Rooms and fittings only a building has (session 21): a cloakroom, a radiator, a museum's galleries and halls.
+          r"\b(cloak ?rooms?|coat check|radiators?|(in|of|through|across) (one of )?(the |a |its |their )?galler(y|ies)|exhibition (hall|room|space)s?)\b",
+          r"(衣帽间|存衣处|暖气片|暖气后面|展厅|展馆)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
           r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms|hall|concourse|foyer|atrium)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|(?<!lighting )(?<!light )bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",

@@ -1,0 +1,85 @@
+"""Session 21, issue 16 (the people a protective action moves): defects found with dev16 (mixed blocks, venues, odd
+footprints, addresses carried by several buildings, gas crossing a street). Each is said in wordings that are not the
+dev items' own.
+
+1. A building the extract holds only as a sliver (the extract's boundary cut its outline: Pääesikunta, Fabianinkatu 2,
+   0.015 m2; Hankkijan talo, Salomonkatu 3, 1.7 m2) has no usable footprint: it counts the assumed footprint with its
+   own storeys and use, never nobody.
+2. An address several footprints carry (Alvar Aallon katu 5: a block of flats and the EY offices; Unioninkatu 29: the
+   cathedral and a 148 m2 outbuilding) is the building the report names or describes, else the main (largest) one,
+   not whichever the map lists first.
+3. Gas from a street leak said to get into a building is H2 for that building (the H5 row's own note), whole building,
+   not H1's one flat.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.protective import plan_protective_action
+from tools.protective.buildings import ASSUMED_FOOTPRINT_M2
+
+
+# --- 1. a footprint the extract cut to a sliver -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("hazard,text,use,floors", [
+    ("public_security", "Someone phoned a bomb threat against Pääesikunta, Fabianinkatu 2, a device is said to be in the building", "office", 6),
+    ("fire", "Fire in a flat at Salomonkatu 3, smoke is pouring down the stairwell and people upstairs are stuck", "mixed", 5),
+    ("fire", "Fabianinkatu 2的大楼里着火了，走廊里都是烟", "office", 6),
+])
+def test_a_footprint_cut_by_the_extract_counts_the_assumed_building(city, hazard, text, use, floors):
+    plan = plan_protective_action(city, text, hazard)
+    assert plan.primary == "evacuate_building", plan.rule
+    b = plan.building
+    assert b.footprint_m2 == ASSUMED_FOOTPRINT_M2 and b.floors == floors and b.use == use, b
+    assert plan.people_moved >= 50, plan.people_moved  # the drawn sliver gave 0 people
+    assert "cut" in " ".join(plan.warnings), plan.warnings  # the plan says why it assumes the footprint
+
+
+# --- 2. an address carried by several footprints ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("hazard,text,area", [
+    ("public_security", "Bomb threat phoned to the EY offices at Alvar Aallon katu 5, nothing found yet", (2600, 2800)),
+    ("fire", "Smoke coming out of the office building at Alvar Aallon katu 5, the fire is on the 3rd floor", (2600, 2800)),
+    ("fire", "Alvar Aallon katu 5的EY办公楼着火了", (2600, 2800)),
+    ("fire", "A fire in a flat of the apartment building at Alvar Aallon katu 5, the stairs are full of smoke", (400, 450)),
+    ("fire", "Flames are coming through the roof of the cathedral, Unioninkatu 29", (2150, 2300)),
+    ("fire", "Unioninkatu 29, fire inside, smoke from the doors", (2150, 2300)),
+])
+def test_an_address_several_footprints_carry_is_the_building_the_report_names(city, hazard, text, area):
+    plan = plan_protective_action(city, text, hazard)
+    assert plan.primary == "evacuate_building", plan.rule
+    assert area[0] <= plan.building.footprint_m2 <= area[1], (plan.building.label, plan.building.footprint_m2)
+
+
+# --- 3. gas from the street getting into a building -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Workers broke a gas line outside Mikonkatu 11 and the smell is getting into the shop on the ground floor",
+    "Gas leaking from a damaged pipe in the street outside Mikonkatu 11, the smell is getting into the building",
+    "Mikonkatu 11门口的燃气管破了，煤气味飘进了一楼的店里",
+])
+def test_gas_getting_into_a_building_from_the_street_empties_that_building(city, text):
+    plan = plan_protective_action(city, text, "hazmat")
+    assert (plan.rule, plan.primary, plan.isolation_m) == ("H2", "evacuate_building", 30), plan.rule
+    assert plan.building.scope == "whole" and plan.people_moved > 20, (plan.building.scope, plan.people_moved)
+
+
+# --- 4. rooms and fittings only a building has ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("hazard,text,rule", [
+    ("fire", "Fire in the cloakroom of Vanha ylioppilastalo, the caretaker is outside.", "F4"),
+    ("fire", "The coat check at the National Theatre is burning, I am outside on the street.", "F4"),
+    ("public_security", "Security at the Ateneum found a rucksack hidden behind a radiator.", "PS1"),
+    ("public_security", "A rucksack was found hidden in one of the galleries of the Ateneum.", "PS1"),
+    ("public_security", "Kiasma的展厅里发现一个没人认领的背包，藏在暖气片后面。", "PS1"),
+])
+def test_a_room_or_fitting_only_a_building_has_puts_the_hazard_inside(city, hazard, text, rule):
+    plan = plan_protective_action(city, text, hazard)
+    assert (plan.rule, plan.primary) == (rule, "evacuate_building"), plan.rule
+    assert plan.people_moved > 100
+
+
+def test_a_gallery_outside_which_a_car_burns_is_no_room(city):
+    plan = plan_protective_action(city, "A car is on fire on Mannerheimintie outside the gallery.", "fire")
+    assert plan.rule == "F1"
