@@ -83,3 +83,23 @@ def test_a_room_or_fitting_only_a_building_has_puts_the_hazard_inside(city, haza
 def test_a_gallery_outside_which_a_car_burns_is_no_room(city):
     plan = plan_protective_action(city, "A car is on fire on Mannerheimintie outside the gallery.", "fire")
     assert plan.rule == "F1"
+
+
+# --- 5. a strong gas smell however it is said ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Forum shopping centre: strong gas smell at the food court.",
+    "Strong gas odour in the bakery at Mikonkatu 11.",
+    "It smells very strongly of gas in the hotel kitchen at Hotelli Torni.",
+    "The gas smell is overwhelming in the lobby of Marski by Scandic.",
+    "Sokos百货地下一层煤气味特别重。",
+])
+def test_a_strong_gas_smell_empties_the_building_not_one_flat(city, text):
+    plan = plan_protective_action(city, text, "hazmat")
+    assert (plan.rule, plan.primary, plan.building.scope) == ("H2", "evacuate_building", "whole"), plan.rule
+    assert plan.people_moved > 50, plan.people_moved
+
+
+@pytest.mark.parametrize("text", ["A faint gas smell in my kitchen, nobody is ill", "厨房里有一点煤气味，没人不舒服"])
+def test_a_faint_smell_in_one_flat_stays_that_flat(city, text):
+    assert plan_protective_action(city, f"{text}, Snellmaninkatu 14A", "hazmat").rule == "H1"

@@ -80,10 +80,11 @@ SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|contain
 SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|itchy (eyes|skin|throats?)|(eyes|skin|throats?) (are |is )?(itching|itchy|stinging|red and)|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
-STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|(gas|" + CO_DETECTOR_SUBJECT + r") alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
+STRONG_ODOUR = [r"\b(strong (gas |chemical |fuel )?(smell|odou?r|stench)|(smells?|smelling|reeks?|reeking) (very |really |so |extremely )?strongly|"
+                r"(smell|odou?r|stench)( of gas)? (is|was|'s) (very |really |so |extremely )?(strong|overwhelming|unbearable)|overpowering|hiss\w*|roar\w*|(gas|" + CO_DETECTOR_SUBJECT + r") alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
                 r"alarm:? co\b|co[- ](high|warning)\b|(" + CO_DETECTOR_SUBJECT + r"|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated)|"
                 r"(" + CO_DETECTOR_SUBJECT + r"|gas) (detector|sensor|alarm)s?\b[^.;]{0,60}\b(went off|has gone off|goes off|is going off|going off|is beeping|beeping|triggered|tripped|activated|sounding))",
-                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)",
+                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度|味道?(很|特别|非常|好|太)(重|浓|冲))",
                 # A gas detector alarming at a reading of the lower explosive limit ("CH4 41 %LEL") is H2's gas alarm.
                 r"\b\d+(?:[.,]\d+)? ?% ?lel\b"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).
