@@ -103,3 +103,61 @@ def test_a_strong_gas_smell_empties_the_building_not_one_flat(city, text):
 @pytest.mark.parametrize("text", ["A faint gas smell in my kitchen, nobody is ill", "厨房里有一点煤气味，没人不舒服"])
 def test_a_faint_smell_in_one_flat_stays_that_flat(city, text):
     assert plan_protective_action(city, f"{text}, Snellmaninkatu 14A", "hazmat").rule == "H1"
+
+
+# --- 6. routes never lead people through another open incident's area ------------------------------------------------
+
+def _other_area_on_a_route(city, routes, hazard_area, radius):
+    """A point on one of the routes, well outside the hazard and off the route's ends: another incident's area there
+    lies across the way people were sent."""
+    import shapely
+    from tools.protective.geometry import xy
+
+    for coords in routes:
+        line = shapely.LineString([xy(city, lat, lon) for lon, lat in coords])
+        for f in (0.5, 0.4, 0.6, 0.3, 0.7):
+            p = line.interpolate(f, normalized=True)
+            ends = shapely.MultiPoint([line.coords[0], line.coords[-1]])
+            if p.distance(hazard_area) > radius + 40 and p.distance(ends) > radius + 60:
+                return p
+    return None
+
+
+def _crosses(city, routes, area) -> bool:
+    import shapely
+    from tools.protective.geometry import xy
+
+    return any(shapely.LineString([xy(city, lat, lon) for lon, lat in coords]).intersects(area) for coords in routes if len(coords) > 1)
+
+
+@pytest.mark.parametrize("center,radius", [((60.1712, 24.9441), 150), ((60.1675, 24.9440), 120)])
+def test_an_evacuations_routes_go_round_another_incidents_area(city, center, radius):
+    from tools.evacuation import Hazard, plan_evacuation
+    from tools.protective.geometry import latlon, xy
+    import shapely
+
+    hazard = Hazard(hazard_type="fire", center=center, radius_m=radius)
+    before = plan_evacuation(city, hazard)
+    own = shapely.Point(*xy(city, *center)).buffer(radius)
+    p = _other_area_on_a_route(city, [r.coordinates for r in before.routes], own, 35)
+    assert p is not None, "no route long enough to put another incident on"
+    lat, lon = latlon(city, p.x, p.y)
+    city.set_incident_areas([("INC-ACROSS", lat, lon, 35.0)])
+    after = plan_evacuation(city, hazard)
+    other = p.buffer(35.0)
+    assert after.routes and not _crosses(city, [r.coordinates for r in after.routes], other), "a route crosses INC-ACROSS"
+
+
+def test_a_protective_plans_routes_go_round_another_incidents_area(city):
+    text = "A white van has been parked on Senaatintori with wires visible and a caller says it will go off. 14:00"
+    before = plan_protective_action(city, text, "public_security")
+    import shapely
+    from tools.protective.geometry import latlon, xy
+
+    src = shapely.Point(*xy(city, before.lat, before.lon)).buffer(before.isolation_m)
+    p = _other_area_on_a_route(city, before.route_lines, src, 35)
+    assert p is not None
+    lat, lon = latlon(city, p.x, p.y)
+    city.set_incident_areas([("INC-ACROSS", lat, lon, 35.0)])
+    after = plan_protective_action(city, text, "public_security")
+    assert after.route_lines and not _crosses(city, after.route_lines, p.buffer(35.0)), "a route crosses INC-ACROSS"
