@@ -66,6 +66,8 @@ def bench_labelled(city: CityModel, data: Path, show_misses: bool = False) -> No
     by_lang: dict[str, list[int]] = {}
     confusion: dict[tuple[str, str], int] = {}
     misses: list[str] = []
+    routed_min: list[float] = []  # the plans' own clearance (routing model) and its simple bound, where people move
+    bound_min: list[float] = []
     for it in items:
         t0 = time.perf_counter()
         try:
@@ -87,6 +89,10 @@ def bench_labelled(city: CityModel, data: Path, show_misses: bool = False) -> No
             misses.append(f"{it['id']} action {it['action']} ({it['rule']}) -> {got} ({plan.rule if plan else '-'}): {it['text'][:110]}")
         if plan is None:
             continue
+        if plan.clearance_routed_min:
+            routed_min.append(plan.clearance_routed_min)
+        if plan.clearance_bound_min:
+            bound_min.append(plan.clearance_bound_min)
         rule_ok += plan.rule == it["rule"]
         iso_ok += (plan.isolation_m or None) == (it["isolation_m"] or None)
         sector_ok += bool(plan.sector) == bool(it["downwind_sector"])
@@ -121,6 +127,9 @@ def bench_labelled(city: CityModel, data: Path, show_misses: bool = False) -> No
               f"quartiles {pct(rs, 25):.2f}-{pct(rs, 75):.2f})")
     print(f"items where the label moves nobody: plan moves nobody in {zero_ok}/{zero_n}")
     print(f"planning time ms p50 {pct(ms, 50):.0f}  p95 {pct(ms, 95):.0f}  max {max(ms):.0f}")
+    if routed_min:
+        print(f"plans' clearance min (routing model) median {statistics.median(routed_min):.1f}  p95 {pct(routed_min, 95):.1f} (n={len(routed_min)}); "
+              f"simple bound median {statistics.median(bound_min):.1f}  p95 {pct(bound_min, 95):.1f} (n={len(bound_min)})")
     if show_misses:
         print(f"misses ({len(misses)}):")
         for line in misses:

@@ -51,7 +51,8 @@ def exit_search(idx: GraphIndex, net: HazardNetwork, to_shelter: np.ndarray, has
     exit_node[idx.edge_v[net.in_hazard_edge & ~net.closed]] = True
     exit_node &= ~net.inside_node & net.has_free_exit & ~blocked
     exposure_w = idx.edge_time * np.where(net.in_hazard_edge, EXPOSURE_PENALTY, 1.0)
-    return ExitSearch(exit_node, idx.matrix(weights=exposure_w, keep=~net.closed), to_shelter, has_shelters, blocked)
+    keep = ~net.closed if net.enters_other is None else ~net.closed & ~net.enters_other  # not through another incident's area
+    return ExitSearch(exit_node, idx.matrix(weights=exposure_w, keep=keep), to_shelter, has_shelters, blocked)
 
 
 def assembly_for_zone(idx: GraphIndex, net: HazardNetwork, search: ExitSearch, origin: int) -> ZoneAssembly | None:

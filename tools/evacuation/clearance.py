@@ -23,6 +23,8 @@ def routed_clearance(idx: GraphIndex, mode: str, net: HazardNetwork, groups: lis
     """(seconds until the last person reaches a shelter, people per (group, shelter)); None when nobody can move."""
     cap = edge_capacity_pps(idx, mode)
     allowed = ~net.closed & (~net.in_hazard_edge | net.inside_node[idx.edge_u])
+    if net.enters_other is not None:  # never through another open incident's area
+        allowed &= ~net.enters_other
     room = {j: float(s.capacity) for j, (s, _) in enumerate(shelter_rows)}
     edges: dict = {}
     last, moved = None, {}

@@ -59,14 +59,14 @@ def plan_evacuation(
     """
     check_options(mode, population, strategy)
     idx = city.index(mode)
-    net = hazard_network(city, hazard, mode)                                           # 1. hazard on the network
+    others = other_incident_areas(city, for_incident)  # never into another open incident's area (no shelter, no assembly point, no route)
+    net = hazard_network(city, hazard, mode, others)                                   # 1. hazard on the network
     warnings_ = list(net.warnings)
     if occupants is not None and occupants > 0 and not zones:                           # 2. who must move
         chosen, groups = building_groups(city, hazard.center, occupants, population, mode, building)
     else:
         chosen, groups = affected_groups(city, net.area, zones, population, mode, warnings_)
     taken = city.shelter_taken(for_incident) if hasattr(city, "shelter_taken") else {}
-    others = other_incident_areas(city, for_incident)  # never into another open incident's area (no shelter, no assembly point)
     shelter_rows, shelter_status = usable_shelters(city, hazard, net.area, mode, avoid, taken, excluded_shelters, others)  # 3. where they may go
     if (excluded := excluded_shelters_warning(city, shelter_status)) is not None:
         warnings_.append(excluded)

@@ -60,6 +60,9 @@ class HazardNetwork:
     free_matrix: csr_matrix
     has_free_exit: np.ndarray
     warnings: list[str] = field(default_factory=list)
+    # Edges that lead into or through another open incident's protective area (entered from outside it): no route uses
+    # them, so people are never walked through another hazard on their way out (None: no other incident is open).
+    enters_other: np.ndarray | None = None
 
 
 def resolve_zones(city: CityModel, keys: list[str]) -> list[Zone]:
@@ -115,8 +118,22 @@ def closed_road_edges(city: CityModel, idx: GraphIndex, closed_roads: list[str],
     return closed, closed_lines, warnings_
 
 
-def hazard_network(city: CityModel, hazard: Hazard, mode: str) -> HazardNetwork:
-    """Step 1: hazard area, the edges it blocks, the nodes inside it, and the closed roads."""
+def other_area_edges(idx: GraphIndex, others) -> np.ndarray | None:
+    """Edge mask of the streets that lead into another open incident's area from outside it (``others``: (incident id,
+    metric area) each, ``geometry.other_incident_areas``), None when there is none. People already inside one may use
+    its streets to leave it; nobody else enters (PROTECTIVE_ACTIONS.md section 2: a plan never sends people into
+    another hazard, on the way either)."""
+    if not others:
+        return None
+    area = shapely.union_all([a for _, a in others])
+    shapely.prepare(area)
+    inside = shapely.contains_xy(area, idx.x, idx.y)
+    return shapely.intersects(idx.edge_lines(), area) & ~inside[idx.edge_u]
+
+
+def hazard_network(city: CityModel, hazard: Hazard, mode: str, others=()) -> HazardNetwork:
+    """Step 1: hazard area, the edges it blocks, the nodes inside it, and the closed roads; with ``others`` (the other
+    open incidents' areas), the edges into them too (``other_area_edges``)."""
     idx = city.index(mode)
     area = hazard_area(city, hazard)
     if area is not None and not area.intersects(map_box(city).buffer(300)):
@@ -130,11 +147,12 @@ def hazard_network(city: CityModel, hazard: Hazard, mode: str) -> HazardNetwork:
         in_hazard_edge = np.zeros(len(idx.edge_u), dtype=bool)
         inside_node = np.zeros(n, dtype=bool)
     closed, closed_lines, road_warnings = closed_road_edges(city, idx, hazard.closed_roads, mode)
-    free = ~closed & ~in_hazard_edge
+    enters_other = other_area_edges(idx, others)
+    free = ~closed & ~in_hazard_edge & (~enters_other if enters_other is not None else True)
     return HazardNetwork(
         area=area, in_hazard_edge=in_hazard_edge, inside_node=inside_node, closed=closed, closed_lines=closed_lines,
         free=free, free_matrix=idx.matrix(keep=free), has_free_exit=np.bincount(idx.edge_u[free], minlength=n) > 0,
-        warnings=road_warnings,
+        warnings=road_warnings, enters_other=enters_other,
     )
 
 

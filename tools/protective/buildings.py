@@ -35,6 +35,10 @@ DEFAULT_LEVELS = 6
 # Footprint assumed for an addressed building the extract does not hold [demo]: a typical
 # central-Helsinki block building, about 20 m deep and 30 m along the street.
 ASSUMED_FOOTPRINT_M2 = 600.0
+# A drawn outline smaller than this holds no room a person could be in: the extract's boundary cut the building's way
+# and kept only the few of its nodes inside the box (Pääesikunta, Fabianinkatu 2: 0.015 m2; Hankkijan talo, Salomonkatu
+# 3: 1.7 m2). Such a building keeps its storeys and use but counts the assumed footprint above [demo, session 21].
+CUT_FOOTPRINT_M2 = 5.0
 # Persons per 100 m² of floor area, (day, night) [demo, spec section 4].
 DENSITY: dict[str, tuple[float, float]] = {
     "residential": (1.0, 3.0), "office": (4.0, 0.2), "retail": (8.0, 0.1), "school": (8.0, 0.1),
@@ -289,21 +293,30 @@ def _number_span(raw: str) -> tuple[int, int, str] | None:
     return first, last, (m.group(2) or "").lower() if last == first else ""
 
 
-def building_by_address(b: Buildings, street_norm: str, number: str, normalize) -> int | None:
-    """Index of the building with this OSM address (street compared by ``normalize``).
+def buildings_by_address(b: Buildings, street_norm: str, number: str, normalize) -> list[int]:
+    """Indices of every building with this OSM address (street compared by ``normalize``), in the map's order.
 
     A footprint tagged with a range ("8-12") carries every number of that side of the street in it;
-    a letter must agree ("13A" is not "13", "13 a" is "13a").
+    a letter must agree ("13A" is not "13", "13 a" is "13a"). Several footprints may carry one address (Alvar Aallon
+    katu 5: a block of flats and the EY offices; Unioninkatu 29: the cathedral and an outbuilding).
     """
     want = _number_span(number)
     if want is None:
-        return None
+        return []
     n, _, letter = want
+    out = []
     for i in range(len(b)):
         have = _number_span(b.housenumber[i]) if b.housenumber[i] else None
         if have is None or normalize(b.street[i]) != street_norm:
             continue
         first, last, their_letter = have
         if first <= n <= last and (n - first) % 2 == 0 and letter == their_letter:
-            return i
-    return None
+            out.append(i)
+    return out
+
+
+def building_by_address(b: Buildings, street_norm: str, number: str, normalize) -> int | None:
+    """Index of the main building with this OSM address: of several footprints carrying it, the largest (the main
+    house, not its annex or outbuilding); None when no footprint carries it."""
+    hits = buildings_by_address(b, street_norm, number, normalize)
+    return max(hits, key=lambda i: b.geoms[i].area) if hits else None

@@ -42,6 +42,9 @@ INDOOR = [r"\b(parking (hall|garage|level|deck|cellar)s?|underground (car park|p
           # Finnish, as alarm-centre and detector messages write it: "krs 1" (floor 1), "keittiö" (kitchen), "porras" (stair).
           r"\b(krs|kerros|\w*keitti[öo]|porraskäytävä|rappu(käytävä)?)\b",
           r"\b(stove|oven|(?<!pressure )cooker|hob|gas meter|boiler|sauna|fireplace|living room|toilet|dining room|auditorium|ward|waiting room|changing rooms?|plant room|machine room|server room|storeroom|store room|storage room|behind the (counter|bar|till|reception desk))\b", r"(灶台|煤气灶|燃气灶|炉子|热水器|卫生间|洗手间|客厅|卧室|机房|设备间|锅炉房|更衣室|储藏室|后厨)",
+          # Rooms and fittings only a building has (session 21): a cloakroom, a radiator, a museum's galleries and halls.
+          r"\b(cloak ?rooms?|coat check|radiators?|(in|of|through|across) (one of )?(the |a |its |their )?galler(y|ies)|exhibition (hall|room|space)s?)\b",
+          r"(衣帽间|存衣处|暖气片|暖气后面|展厅|展馆)",
           # Rows of benches or seats are pews and auditorium seats, inside (a bench alone is street furniture).
           r"\b(pews?|under the seats|between the rows|(in|on) the (back|front) rows?|in hall [a-z0-9]+|lecture (hall|theatre|theater|room)|seminar room|meeting room|conference room|(in|inside|into) (the|a|an|our|their|his|her) (\w+ )?(room|rooms|hall|concourse|foyer|atrium)(?! (of|at) the (park|square|street)))\b", r"([前后]排.{0,2}(长椅|座位|座椅)|座位下|座椅下)"]
 OUTDOOR = [r"\b(outdoors|outside (the|a|an) (building|house|shop|station|school)|outside|in front of (the|a)|in the street|on the street|street corner|(?<!live )(?<!lives )(?<!living )on " + STREET_OR_SQUARE + r"(?!,? ?\d)|square|parks?\b|quay|harbou?r|pier|market place|marketplace|parking (lot|area)|car park|road|roadway|junction|intersection|crossing|pavement|sidewalk|courtyard|yard|bus stop|tram stop|platform|motorway|highway|(?<!lighting )(?<!light )bridge|tunnel|underpass|lorry|truck|tanker|van\b|bus\b|trailer)",
@@ -77,10 +80,11 @@ SMALL = [r"\b(small (spill|leak|release|amount|puddle|package|bottle|can|contain
 SYMPTOMS = [r"\b(dizzy|dizziness|headache|headaches|nause\w*|vomit\w*|collapsed (on|in) the|people (have )?collapsed|(he|she|someone|somebody|person|man|woman|passers?-?by|pedestrians?|workers?|staff|customers?|passengers?|commuters?|people|persons|children|one|two|three|several|some|others?) (has |have )?(also |just )?collapsed|unconscious|fainted|passed out|cough\w*|breathing difficult\w*|difficulty breathing|short(ness)? of breath|burning eyes|eyes (are )?burning|itchy (eyes|skin|throats?)|(eyes|skin|throats?) (are |is )?(itching|itchy|stinging|red and)|irritat\w+|sick|ill\b|unwell|symptoms|choking)",
             r"(头晕|晕|头痛|恶心|呕吐|昏倒|晕倒|昏迷|咳嗽|呼吸困难|不适|难受|流泪|喉咙|胸闷|刺痛|中毒|倒地)",
             r"\b(feel(s|ing)? (faint|dizzy|ill|sick|unwell|light-?headed|drowsy|woozy|nauseous)|felt (faint|dizzy|ill|sick|unwell)|light-?headed|drowsy|confused and|eyes (are )?(streaming|watering|stinging))"]
-STRONG_ODOUR = [r"\b(strong (smell|odou?r)|overpowering|hiss\w*|roar\w*|(gas|" + CO_DETECTOR_SUBJECT + r") alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
+STRONG_ODOUR = [r"\b(strong (gas |chemical |fuel )?(smell|odou?r|stench)|(smells?|smelling|reeks?|reeking) (very |really |so |extremely )?strongly|"
+                r"(smell|odou?r|stench)( of gas)? (is|was|'s) (very |really |so |extremely )?(strong|overwhelming|unbearable)|overpowering|hiss\w*|roar\w*|(gas|" + CO_DETECTOR_SUBJECT + r") alarm|detector (is )?(going off|sounding|alarming)|alarm (is )?(going off|sounding)|"
                 r"alarm:? co\b|co[- ](high|warning)\b|(" + CO_DETECTOR_SUBJECT + r"|gas) (detector|sensor)s? (went off|has gone off|beeping|triggered|activated)|"
                 r"(" + CO_DETECTOR_SUBJECT + r"|gas) (detector|sensor|alarm)s?\b[^.;]{0,60}\b(went off|has gone off|goes off|is going off|going off|is beeping|beeping|triggered|tripped|activated|sounding))",
-                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度)",
+                r"(浓烈|很浓|刺鼻|嘶嘶|报警器|一氧化碳浓度|味道?(很|特别|非常|好|太)(重|浓|冲))",
                 # A gas detector alarming at a reading of the lower explosive limit ("CH4 41 %LEL") is H2's gas alarm.
                 r"\b\d+(?:[.,]\d+)? ?% ?lel\b"]
 # A common area the report says is clear ("the hallway smells normal", "楼道里没有味道"): no odour there (H1, not H2).

@@ -228,7 +228,9 @@ def _hazmat(c: ProtectiveCues, ctx: Context) -> ProtectiveDecision:
                 # goes back (the source switched off, doors and windows opened)
                 return ProtectiveDecision("H2", ["evacuate_building", "isolate_deny_entry"], 30, "carbon monoxide inside a building with people ill: evacuate the building, crews switch off the source and ventilate it, 30 m cordon",
                                           building_scope="whole")
-            if c.symptoms or c.strong_odour or c.common_area:
+            # Gas coming in from a leak outside is no faint smell in one flat (H1): its source keeps feeding the whole
+            # building, so the H5 row's note makes it H2 (session 21: "the smell is getting into the shop" was H1's 2 people).
+            if c.symptoms or c.strong_odour or c.common_area or c.gas_enters:
                 return ProtectiveDecision("H2", ["evacuate_building", "isolate_deny_entry"], 30, "gas inside a building with symptoms, a strong odour, an alarm or in common areas: evacuate the building, 30 m cordon without ignition sources",
                                           building_scope="whole")
             return ProtectiveDecision("H1", ["evacuate_building"], None, "faint gas odour in one flat, nobody ill: leave that flat, ventilate, no switches or flames", building_scope="unit")

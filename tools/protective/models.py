@@ -12,7 +12,8 @@ class BuildingInfo(BaseModel):
     footprint_m2: float
     floors: float
     use: str
-    source: str = Field(description="osm: the OSM footprint; assumed: no OSM building at the address")
+    source: str = Field(description="osm: the OSM footprint; assumed: no OSM building at the address; cut: the map's outline is a sliver "
+                                    "the extract's boundary cut, so the assumed footprint with the map's storeys and use")
     scope: str | None = None
     occupants: int
 

@@ -10,6 +10,7 @@ from tools.city import CityModel
 from tools.evacuation.assembly import assembly_name
 from tools.evacuation.geometry import holder_of, other_incident_areas
 from tools.evacuation.report import WALK_THROUGHPUT_PPM
+from tools.evacuation.steps import other_area_edges
 from tools.protective import geometry as geo
 from tools.protective.buildings import Buildings, people_in
 from tools.protective.decision import ProtectiveDecision
@@ -56,6 +57,8 @@ def route_people(city: CityModel, plan: ProtectiveActionPlan, d: ProtectiveDecis
     inside = shapely.contains_xy(danger, idx.x, idx.y)
     touches = shapely.intersects(idx.edge_lines(), danger)
     allowed = ~touches | inside[idx.edge_u]  # hazard streets only on the way out
+    if (enters_other := other_area_edges(idx, other_incident_areas(city, for_incident))) is not None:
+        allowed &= ~enters_other  # and never through another open incident's area
     if evac_area is None:  # building: everyone from its door
         node, _ = idx.snap(*geo.latlon(city, src.x, src.y))
         sources = [Source(node, plan.people_moved, release_s=STAIR_S_PER_FLOOR * max(0.0, (plan.building.floors if plan.building else 1) - 1), exit_pps=BUILDING_EXIT_PPS)]

@@ -112,6 +112,10 @@ def nobody_moved(d: ProtectiveDecision) -> str:
     return "nobody is moved: " + ("shelter in place" if d.primary == "shelter_in_place" else "cordon only")
 
 
+# How the basis line names where the building's footprint came from (``BuildingInfo.source``).
+_SOURCE_WORDS = {"cut": "assumed (the map's outline is cut by the extract)"}
+
+
 @dataclass
 class PeopleFigures:
     moved: int
@@ -127,7 +131,7 @@ def people_figures(city: CityModel, b: Buildings, d: ProtectiveDecision, cues: P
         info.occupants = building_occupants(info, d, cues)
     if d.primary == "evacuate_building" and evac_area is None:
         share = min(1.0, scope_floor_count(d, info, cues.fire_floor, cues.top_floor) / info.floors) if d.building_scope == "floors" else 1.0
-        basis = "stated in the report" if cues.occupants else f"{info.source} footprint x floors x density"
+        basis = "stated in the report" if cues.occupants else f"{_SOURCE_WORDS.get(info.source, info.source)} footprint x floors x density"
         return PeopleFigures(info.occupants, basis, info.occupants, round2(zone_people(city, footprint, d.night) * share))
     if d.rule == "U2" and (cues.dependents or cues.medical_devices):  # spec section 5: U2 counts only the dependent persons
         if cues.dependents:
@@ -138,7 +142,7 @@ def people_figures(city: CityModel, b: Buildings, d: ProtectiveDecision, cues: P
         return PeopleFigures(0, nobody_moved(d), None, None)
     count = people_in_area(b, evac_area, d.night)
     # A building the report names but OSM lacks (or whose occupants the report counts) adds its own people.
-    extra = max(0, info.occupants - int(people_in_area(b, footprint, d.night).people)) if d.building_scope and (info.source == "assumed" or cues.occupants) else 0
+    extra = max(0, info.occupants - int(people_in_area(b, footprint, d.night).people)) if d.building_scope and (info.source in ("assumed", "cut") or cues.occupants) else 0
     bld = int(round((count.people + extra) * d.people_share))
     zones = int(round(zone_people(city, evac_area, d.night) * d.people_share))
     moved, basis = zones, f"scenario zones (spec section 5); {count.buildings} OSM buildings give {bld:,}"

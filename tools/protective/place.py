@@ -16,7 +16,8 @@ from tools.city import CityModel, PlanningError
 from tools.gazetteer import FI_CASE_ENDINGS, Mention, PlaceMatch, has_cjk, is_stop, normalize, places_mentioned
 from tools.place_words import QUALIFIERS, fold
 from tools.protective import geometry as geo
-from tools.protective.buildings import ASSUMED_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, building_by_address, care_home_use, city_buildings, classify_use
+from tools.protective.buildings import (ASSUMED_FOOTPRINT_M2, CUT_FOOTPRINT_M2, DEFAULT_LEVELS, Buildings, building_at, buildings_by_address, care_home_use,
+                                       city_buildings, classify_use)
 from tools.protective.cues import ProtectiveCues
 from tools.protective.models import BuildingInfo
 from tools.protective.per_city import per_city
@@ -761,6 +762,24 @@ def building_named_in_capitals(city: CityModel, b: Buildings, street: str, text:
     return hits[0] if len(hits) == 1 else None
 
 
+def addressed_building(b: Buildings, hits: list[int], text: str, cues: ProtectiveCues) -> int | None:
+    """Of the footprints that carry one address, the building the report means (None: none carries it).
+
+    The one whose OSM name the report says as a word (initials such as "EY" as written, in capitals), else the one of
+    the use the report's word for the whole building gives ("the office building", "the block of flats"), else the
+    largest: the main house, not an annex or outbuilding at the same number (Unioninkatu 29: the cathedral, not its
+    148 m2 neighbour). The map's order decided before, so "the EY offices at Alvar Aallon katu 5" counted the flats."""
+    if len(hits) <= 1:
+        return hits[0] if hits else None
+    named = [i for i in hits if b.name[i] and _whole_word(text, b.name[i]) and (len(b.name[i]) >= 4 or b.name[i] in (text or ""))]
+    if len(named) == 1:
+        return named[0]
+    use = cues.building_type or (cues.building_use if not cues.use_is_tenant else None)
+    pool = named or hits
+    pool = [i for i in pool if use and b.use[i] == use] or pool
+    return max(pool, key=lambda i: b.geoms[i].area)
+
+
 def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
                   text: str = "", known: bool = True) -> tuple[Any, BuildingInfo, tuple[float, float]]:
     """(metric footprint, its description, metric centre) of the building at the place (``text``: the report).
@@ -770,7 +789,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
     x, y = geo.xy(city, match.lat, match.lon)
     i = None
     if known and match.kind == "street" and number:
-        i = building_by_address(b, normalize(match.name), number, normalize)
+        i = addressed_building(b, buildings_by_address(b, normalize(match.name), number, normalize), text, cues)
         if i is None:
             i, at = building_by_address_points(city, b, match.name, number)
             if at is not None:  # no building there, but the address is placed better than the street's middle
@@ -793,6 +812,11 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
         use = care_home_use(use, cues.care_home)  # occupied day and night (session 20)
         c = g.representative_point()
         label = b.name[i] or (f"{match.name} {number}" if number else b.label(i))
+        if b.footprint_m2(i) < CUT_FOOTPRINT_M2:
+            # The extract's boundary cut this building's outline to a sliver: it keeps the map's storeys and use, but
+            # its floor area is the assumed block's (drawn, it would hold nobody).
+            g = geo.assumed_footprint((c.x, c.y), ASSUMED_FOOTPRINT_M2)
+            return g, BuildingInfo(label=label, footprint_m2=ASSUMED_FOOTPRINT_M2, floors=b.floors(i), use=use, source="cut", occupants=0), (c.x, c.y)
         return g, BuildingInfo(label=label, footprint_m2=round(b.footprint_m2(i), 1), floors=b.floors(i), use=use, source="osm", occupants=0), (c.x, c.y)
     label = (f"{match.name} {number}" if number else match.name) if known else f"the building named in the report, in {match.name}"
     g = geo.assumed_footprint((x, y), ASSUMED_FOOTPRINT_M2)

@@ -70,7 +70,7 @@ def _use_from_map(d: ProtectiveDecision, cues: ProtectiveCues, info: BuildingInf
     use beats a residential word that names only a shared part ("smoke down the main staircase" of a hotel).
     """
     open_use = cues.building_use is None or cues.use_is_tenant or (cues.building_use == "residential" and (landmark or cues.use_from_common_area))
-    return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source == "osm" and info.use in _NON_RESIDENTIAL
+    return d.rule in ("F2", "F3") and open_use and cues.setting != "outdoor" and info.source in ("osm", "cut") and info.use in _NON_RESIDENTIAL
 
 
 def _in_the_street(hazard: str | None, cues: ProtectiveCues, match: PlaceMatch, number: str | None) -> bool:
@@ -190,6 +190,9 @@ def plan_protective_action(city: CityModel, text: str, hazard_type: str | None =
         d = decide(hazard_type, cues, hour=hour, night=night, wind_from_deg=wind_from_deg, wind_speed_ms=wind_speed_ms) or d
     if info.source == "assumed" and d.building_scope and building_known:
         warnings_.append(_assumed_building(f"no OSM building at {info.label}", cues.storeys))
+    if info.source == "cut" and d.building_scope:
+        warnings_.append(f"the map holds only a sliver of {info.label}'s outline (the extract's boundary cut it): assumed a "
+                         f"{ASSUMED_FOOTPRINT_M2:.0f} m² footprint of its {info.floors:g} floors")
     # Source of the hazard: the building for indoor rows and for an address (a circle or sector around
     # "Fredrikinkatu 30" starts at number 30, not at the middle of Fredrikinkatu), else the place itself.
     addressed = match.kind == "street" and number is not None
