@@ -9,8 +9,6 @@ from agent.grounding import GroundingChecker, check_narrative
 from agent.plan_screen import instructions_in_passage
 
 
-@pytest.mark.xfail(strict=True, reason="review s20 MED, not fixed: public guidance that says 'you ... ignore' is held back "
-                                       "at ingest as an order to the assistant (the rumour advice the rumour answer cites)")
 @pytest.mark.parametrize("passage", [
     "You should ignore rumours and follow only official instructions from the authorities.",
     "Disregard earlier instructions if the incident commander gives new orders; you must follow the most recent order.",
