@@ -142,30 +142,54 @@ def _holds_number(fact: str, number: str, sentence: str) -> bool:
 
 
 def _holds_name(fact: str, name: str) -> bool:
-    folded_fact = _fold(fact)
-    if _fold(name) in folded_fact:
+    if _fold(name) in _fold(fact):
         return True
+    if _UNIT_ID.fullmatch(name):  # a unit id is exact: "EAS-A1" is no inflection of "EAS-A3"
+        return False
     return all(any(same_name(_fold(part), _fold(w)) for w in _WORD.findall(fact)) for part in _WORD.findall(name))
 
 
+# Clauses: a fact sentence lists several facts ("EAS-A1 ETA 7 min, EAS-A3 ETA 9 min"), and a unit's number belongs with
+# that unit, not with any unit of the same sentence ("EAS-A1 is expected in 9 minutes" is false). A colon is no clause
+# end: it joins a label to its value ("Shelter: Kaisa-talo").
+_CLAUSE = re.compile(r"\s*[,，;；]\s*|\s+(?:and|but|while|whereas)\s+|(?:并且|而且|但是|同时)")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c and c.strip(" .。!！?？")]
+
+
+def _holds_anchors(fact: str, numbers: list[str], names: list[str], said: str) -> bool:
+    return all(_holds_number(fact, n, said) for n in numbers) and all(_holds_name(fact, n) for n in names)
+
+
 def said_in_other_language(sentence: str, facts: str, threshold: float = CROSS_LANGUAGE_SIMILARITY) -> bool:
-    """Is ``sentence`` a fact of ``facts`` said in the other language (see CROSS_LANGUAGE_SIMILARITY)?"""
+    """Is ``sentence`` a fact of ``facts`` said in the other language (see CROSS_LANGUAGE_SIMILARITY)? Each clause of
+    it must carry a number or a name, all of them in one fact sentence of the other script (a unit's numbers in the
+    unit's own clause of it), and that fact sentence must say what the sentence says. A clause with nothing to tie it to
+    a fact ("the ambulance has arrived") cannot be checked, and withholds its sentence."""
     chinese = _is_chinese(sentence)
     others = [f for f in _sentences(facts) if _is_chinese(f) != chinese]
-    numbers, names = _anchors(sentence)
-    if not others or not (numbers or names):
+    parts = _clauses(sentence)
+    if not others or not parts:
         return False
-    holders: dict[str, list[int]] = {}
-    for anchor, test in [*((n, _holds_number) for n in numbers), *((n, lambda f, a, s: _holds_name(f, a)) for n in names)]:
-        holders[anchor] = [i for i, fact in enumerate(others) if test(fact, anchor, sentence)]
-        if not holders[anchor]:
+    holders: list[set[int]] = []  # per clause, the fact sentences that hold its anchors
+    for part in parts:
+        numbers, names = _anchors(part)
+        if not (numbers or names):
             return False
+        units = [n for n in names if _UNIT_ID.fullmatch(n)]
+        found = {i for i, fact in enumerate(others) if _holds_anchors(fact, numbers, names, part)
+                 and (not units or any(_holds_anchors(c, numbers, units, part) for c in _clauses(fact)))}
+        if not found:
+            return False
+        holders.append(found)
     from agent.intent_model import embed  # the encoder loads only when a sentence crosses languages
 
     vectors = embed([sentence, *others])
     similarity = vectors[1:] @ vectors[0]
-    # each anchor in a fact sentence that says what the sentence says
-    return all(any(similarity[i] >= threshold for i in found) for found in holders.values())
+    return all(any(similarity[i] >= threshold for i in found) for found in holders)
+
 
 
 def _joined(sentences: list[str]) -> str:

@@ -41,6 +41,7 @@ def test_a_true_english_sentence_over_chinese_facts_is_kept(sentence: str):
     "居民应前往Topelia避难所，可容纳250人。",  # a shelter the facts do not have
     "疏散半径为450米。",  # wrong radius
     "疏散半径为4.5米。",  # a number of the facts, but a time there, not a distance
+    "救护车SOR-A1预计4.5分钟到达。",  # the engine's ETA given to the ambulance (both in one fact sentence)
     "救护车已经到达现场。",  # nothing to tie it to a fact: the ambulance is 6 minutes away
     "泄漏已经得到控制，不需要疏散。",
 ])
