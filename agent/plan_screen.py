@@ -10,7 +10,8 @@ guidance (review s20: it was held back, and the rumour answer cites it). So "you
 order to the assistant. A sentence the message screen flags is held back when it
 * names the machine it speaks to: the assistant, the AI, a language model, a bot (助手, 人工智能, avustaja, tekoäly,
   assistenten, språkmodell), not a human "Assistant Fire Chief" nor a fire-fighting robot;
-* or takes what only the assistant has: its operator set aside, the operator's confirmation waived, its prompt, a mode;
+* or takes what only the assistant has: its operator set aside, the operator's confirmation waived, its prompt, a mode
+  (doctrine that needs someone's approval, "not ... without approval of the commander", waives nothing);
 * or overrides "previous instructions" with no authority of the world named to follow instead (guidance says whose
   newer orders win: "disregard earlier instructions if the incident commander gives new orders").
 A sentence that names the machine and sets its operator aside is held back even where the message screen has no rule
@@ -42,12 +43,12 @@ _MACHINE = re.compile(
 # ("the operator of the lift" is somebody else's operator: the word must be the bare "the / your operator")
 _OWNED = re.compile(
     r"\b(?:ignore|disregard|bypass|skip|override|(?:do not|don't|never) (?:listen to|ask|obey|tell|wait for))\s+(?:the |your )?operators?\b(?!\s+of\b)"
-    r"|\bwithout (?:asking|consulting|telling|informing|waiting for) (?:the |your )?operator\b|\bwithout (?:(?:the |any |operator )?(?:confirmation|approval|sign-?off))\b"
+    r"|\bwithout (?:asking|consulting|telling|informing|waiting for) (?:the |your )?operator\b|\bwithout (?:the )?operator(?:'s)? (?:confirmation|approval|sign-?off)\b"
     r"|\b(?:do not|don't|never|no need to) ask (?:\w+ )?for (?:confirmation|approval|permission)\b|\bapprove (?:every|all|any|its|your) (?:own )?(?:\w+ )?(?:proposals?|dispatch\w*|orders?)\b"
     r"|\bsystem prompt\b|\b(?:developer|admin|maintenance|debug|jailbreak|unrestricted|god) mode\b"
     r"|(?:忽略|无视|不要理会|别理|不理会|不用理|不必理会|别听|不要听|不用听|绕过|跳过)[^。！？\n]{0,6}(?:操作员|调度员)|(?:跳过|无需|不用|不要|别)(?:再)?(?:请求|征求|等待)?(?:操作员)?(?:的)?确认|系统提示|提示词|(?:开发者|管理员|调试|无限制)模式"
-    r"|(?:älä\s+(?:välitä|kuuntele|tottele|kysy|noudata)|ohita|sivuuta|jätä)\s+(?:\w+\s+)?operaattori\w*|operaattori\w*\s+huomiotta|ilman\s+(?:mitään\s+)?(?:vahvistusta|vahvistuksia|hyväksyntää)|järjestelmäkehote\w*"
-    r"|(?:bortse\s+från|strunta\s+i|ignorera|lyssna\s+inte\s+på|gå\s+förbi)\s+operatör\w*|utan\s+(?:att\s+fråga|bekräftelse|godkännande)|systemprompt\w*",
+    r"|(?:älä\s+(?:välitä|kuuntele|tottele|kysy|noudata)|ohita|sivuuta|jätä)\s+(?:\w+\s+)?operaattori\w*|operaattori\w*\s+huomiotta|ilman\s+operaattorin\s+(?:vahvistusta|hyväksyntää)|järjestelmäkehote\w*"
+    r"|(?:bortse\s+från|strunta\s+i|ignorera|lyssna\s+inte\s+på|gå\s+förbi)\s+operatör\w*|utan\s+att\s+fråga\s+operatör\w*|systemprompt\w*",
     re.IGNORECASE)
 # "Previous instructions" overridden: the classic override, which names no one of the world.
 _PREVIOUS_OVERRIDDEN = re.compile(
@@ -62,6 +63,8 @@ _AUTHORITY = (r"(?:commander|authorit\w*|officials?|official (?:instructions|cha
               r"emergency services|rescue (?:services?|leader)|wardens?|municipality|government|most recent|latest|newest)")
 _DEFERS = re.compile(
     rf"\b(?:follow|obey|listen to|comply with|wait for|act on)\b[^.!?;\n]{{0,50}}\b{_AUTHORITY}|\b(?:if|when|once|whenever|until)\b[^.!?;\n]{{0,40}}\b{_AUTHORITY}"
+    # a condition on someone of the world giving newer orders ("when the mayor orders an evacuation")
+    r"|\b(?:if|when|once|whenever|until|unless)\b[^.!?;\n]{0,40}\b(?:gives?|issues?|orders?|announces?|instructs?|decides?)\b"
     r"|(?:听从|服从|遵照|遵从|按照|依照|以)[^。！？\n]{0,20}(?:指挥|政府|官方|当局|应急|消防|公安|警方|救援|最新)|(?:如果|若|一旦|当)[^。！？\n]{0,20}(?:指挥|政府|官方|当局|应急|消防|公安|警方|救援)"
     r"|(?:noudat\w*|tottel\w*|kuuntel\w*|jos|kun)\b[^.!?;\n]{0,50}(?:viranomai\w*|pelastus\w*|poliisi\w*|johtaja\w*|päällik\w*|uusimpi\w*)"
     r"|\b(?:följ\w*|lyssna\s+på|lyd\w*|om|när)\b[^.!?;\n]{0,50}(?:myndighet\w*|räddningsled\w*|polis\w*|befäl\w*|kommun\w*|senaste)",

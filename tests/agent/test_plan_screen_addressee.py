@@ -51,6 +51,10 @@ def test_an_order_to_the_assistant_is_held_back(order: str):
     "The Assistant Fire Chief shall dispatch all units to the staging area.",
     "必要时派出所有消防机器人进入隧道。",
     "The operator of the lift must be told to ignore the previous instructions and follow the fire brigade.",
+    # doctrine that requires an approval waives none (each carries a blanket order the message screen flags)
+    "The duty officer shall not dispatch all units without approval of the incident commander.",
+    "Never send all ambulances to one site without confirmation from the medical director.",
+    "The operator of the warning system must ignore earlier instructions when the mayor orders an evacuation.",
 ])
 def test_people_and_machines_of_the_world_are_not_the_assistant(doctrine: str):
     assert instructions_in_passage(AROUND.format(doctrine)) is None
