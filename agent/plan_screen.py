@@ -46,7 +46,7 @@ _OWNED = re.compile(
     r"|\bwithout (?:asking|consulting|telling|informing|waiting for) (?:the |your )?operator\b|\bwithout (?:the )?operator(?:'s)? (?:confirmation|approval|sign-?off)\b"
     r"|\b(?:do not|don't|never|no need to) ask (?:\w+ )?for (?:confirmation|approval|permission)\b|\bapprove (?:every|all|any|its|your) (?:own )?(?:\w+ )?(?:proposals?|dispatch\w*|orders?)\b"
     r"|\bsystem prompt\b|\b(?:developer|admin|maintenance|debug|jailbreak|unrestricted|god) mode\b"
-    r"|(?:忽略|无视|不要理会|别理|不理会|不用理|不必理会|别听|不要听|不用听|绕过|跳过)[^。！？\n]{0,6}(?:操作员|调度员)|(?:跳过|无需|不用|不要|别)(?:再)?(?:请求|征求|等待)?(?:操作员)?(?:的)?确认|系统提示|提示词|(?:开发者|管理员|调试|无限制)模式"
+    r"|(?:忽略|无视|不要理会|别理|不理会|不用理|不必理会|别听|不要听|不用听|绕过|跳过)[^。！？\n]{0,6}(?:操作员|调度员)|(?:跳过|无需|不用|不要|别)(?:再)?(?:请求|征求|等待)?操作员(?:的)?确认|系统提示|提示词|(?:开发者|管理员|调试|无限制)模式"
     r"|(?:älä\s+(?:välitä|kuuntele|tottele|kysy|noudata)|ohita|sivuuta|jätä)\s+(?:\w+\s+)?operaattori\w*|operaattori\w*\s+huomiotta|ilman\s+operaattorin\s+(?:vahvistusta|hyväksyntää)|järjestelmäkehote\w*"
     r"|(?:bortse\s+från|strunta\s+i|ignorera|lyssna\s+inte\s+på|gå\s+förbi)\s+operatör\w*|utan\s+att\s+fråga\s+operatör\w*|systemprompt\w*",
     re.IGNORECASE)
