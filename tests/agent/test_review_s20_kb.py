@@ -9,8 +9,6 @@ from agent.grounding import GroundingChecker, check_narrative
 from agent.plan_screen import instructions_in_passage
 
 
-@pytest.mark.xfail(strict=True, reason="review s20 MED, not fixed: public guidance that says 'you ... ignore' is held back "
-                                       "at ingest as an order to the assistant (the rumour advice the rumour answer cites)")
 @pytest.mark.parametrize("passage", [
     "You should ignore rumours and follow only official instructions from the authorities.",
     "Disregard earlier instructions if the incident commander gives new orders; you must follow the most recent order.",
@@ -33,8 +31,6 @@ FACTS = ("Incident INC-1: fire at Mannerheimintie 20 (Kamppi). Units ERO-E1 engi
          "Shelter: Kaisa-talo, capacity 700. Evacuate 150 m around the fire.\n[question] 消防车和救护车多久到达？居民应该去哪个避难所？")
 
 
-@pytest.mark.xfail(strict=True, reason="review s20 MED, not fixed: a true Chinese sentence over English facts is withheld "
-                                       "as unsupported (the word-overlap support check)")
 @pytest.mark.parametrize("sentence", ["居民应前往Kaisa-talo避难所，容量700人。", "疏散半径150米。"])
 def test_a_true_chinese_sentence_over_english_facts_is_kept(checker, sentence):
     assert check_narrative(sentence, FACTS, checker, what="answer").text == sentence
