@@ -8,9 +8,10 @@ often the only one for a while (a sample of a few posts an hour), and waiting fo
 
 The hazard words are the triage cues (``finetune.cues``: written from the taxonomy and dispatch vocabulary), by type,
 plus the names of the hazards themselves that the cues (written for what a caller describes) leave out: an earthquake,
-a storm, an explosion, a wildfire (``_NAMED``).  A report that shows a non-incident cue (a drill, a resolved event, a
-joke, thanks, a question, a figure of speech, an advert) carries no evidence.  Types without hazard words (outages,
-public health, missing persons, medical) never do.
+a storm, an explosion, a wildfire (``_NAMED``), and those names, what a hazard did and the warning words in Spanish,
+Portuguese, Italian and French (``ROMANCE_NAMES``: an event abroad is first posted in its language).  A report that
+shows a non-incident cue (a drill, a resolved event, a joke, thanks, a question, a figure of speech, an advert) carries
+no evidence.  Types without hazard words (outages, public health, missing persons, medical) never do.
 
 A warning is not an occurring event.  "Flood warning issued for ...", "risk of wildfire", "Total Fire Ban declared",
 "typhoon to make landfall on Thursday" name a hazard that is expected, not observed (the Common Alerting Protocol's
@@ -87,7 +88,7 @@ _WARNING = re.compile(
     r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)|"
     # Spanish, Portuguese, Italian, French: alert, forecast, expected, risk of, landfall
     r"\balert[ae]\b|\ballerta\b|\bpron[óo]stico|\bprevis[ãa]o|\bprevisi[óo]n|\bprevisioni\b|\bse espera\b|"
-    r"\b(?:riesgo|risco|rischio|risque) d[ei]\b|\bvigilance\b|\btoque tierra\b|\btocar[áa] tierra\b", re.IGNORECASE)
+    r"\b(?:riesgo|risco|rischio|risque) d[ei]\b|\bvigilance (?:rouge|orange)\b|\btoque tierra\b|\btocar[áa] tierra\b", re.IGNORECASE)
 # A warning denied ("no tsunami warning", "no threat of a tsunami": what a warning centre says after a quake offshore)
 # is none; the rest of the text may still warn.
 _WARNING_DENIED = re.compile(
@@ -111,7 +112,9 @@ _IMPACT = re.compile(
     r"\bferid[oa]s\b|\bbless[ée]e?s\b|\bdestruid[oa]s\b|\bdistrutt[eiao]\b|\bd[ée]trui(?:t|te|ts|tes)\b|"
     r"\bderrumbad[oa]s\b|\bcrollat[eiao]\b|\beffondr[ée]e?s?\b|\bevacuad[oa]s\b|\bevacuat[eiao]\b|"
     r"\b[ée]vacu[ée]e?s\b|\bdesalojad[oa]s\b|\bdesabrigad[oa]s\b|\batrapad[oa]s\b|\bintrappolat[eiao]\b|"
-    r"\bdaños\b|\bdanni\b|\bd[ée]g[âa]ts\b|\bsconvolt[oa]\b|\bdevastad[oa]s?\b|\bd[ée]vast[ée]", re.IGNORECASE)
+    r"\bdaños\b|\bd[ée]g[âa]ts\b|\bsconvolt[oa]\b|\bdevastad[oa]s?\b|\bd[ée]vast[ée]|"
+    # Italian 'danni' (damage) as headlines put it, not the English name Danni
+    r"\bdanni (?:a|ai|al|alle|agli|in|nel|nella|per|e|ingenti|gravi)\b|\b(?:i|ingenti|gravi|molti) danni\b", re.IGNORECASE)
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:

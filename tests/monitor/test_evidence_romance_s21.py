@@ -33,6 +33,7 @@ def test_a_headline_in_a_romance_language_reports_the_hazard(text, type_):
     "Esercitazione antincendio al porto, nessun ferito",
     "Il Milan distrugge la Juve, un terremoto in classifica",   # a figure of speech, no hazard
     "Me muero de risa con este vídeo del perro",                 # no hazard named
+    "Danni Minogue says the fire at the gig was amazing",        # an English name, not Italian 'danni' (damage)
 ])
 def test_what_is_no_report_stays_none(text):
     assert read_report(text, {}) is None, text
@@ -41,10 +42,15 @@ def test_what_is_no_report_stays_none(text):
 @pytest.mark.parametrize("text, type_", [
     ("Alerta roja por huracán: se espera que toque tierra el jueves en Yucatán", "severe_weather"),
     ("Allerta meteo: rischio di alluvione in Toscana domani", "flood"),
+    ("Vigilance rouge inondations dans le Gard pour la nuit de mardi", "flood"),
 ])
 def test_a_warning_in_a_romance_language_is_a_warning(text, type_):
     reading = read_warning(text, {})
     assert reading is not None and reading.incident_type == type_, (text, reading)
+
+
+def test_english_vigilance_is_no_warning_word():
+    assert read_warning("thanks for your vigilance during the fire last night", {}) is None
 
 
 def test_hazard_evidence_reads_the_hazards_name_of_a_typed_post():
