@@ -8,9 +8,10 @@ often the only one for a while (a sample of a few posts an hour), and waiting fo
 
 The hazard words are the triage cues (``finetune.cues``: written from the taxonomy and dispatch vocabulary), by type,
 plus the names of the hazards themselves that the cues (written for what a caller describes) leave out: an earthquake,
-a storm, an explosion, a wildfire (``_NAMED``).  A report that shows a non-incident cue (a drill, a resolved event, a
-joke, thanks, a question, a figure of speech, an advert) carries no evidence.  Types without hazard words (outages,
-public health, missing persons, medical) never do.
+a storm, an explosion, a wildfire (``_NAMED``), and those names, what a hazard did and the warning words in Spanish,
+Portuguese, Italian and French (``ROMANCE_NAMES``: an event abroad is first posted in its language).  A report that
+shows a non-incident cue (a drill, a resolved event, a joke, thanks, a question, a figure of speech, an advert) carries
+no evidence.  Types without hazard words (outages, public health, missing persons, medical) never do.
 
 A warning is not an occurring event.  "Flood warning issued for ...", "risk of wildfire", "Total Fire Ban declared",
 "typhoon to make landfall on Thursday" name a hazard that is expected, not observed (the Common Alerting Protocol's
@@ -43,14 +44,30 @@ HAZARD_CUES: dict[str, tuple[str, ...]] = {
 }
 # The hazard's own name, by type, where the triage cues do not give it (they are the model's features, so they are not
 # changed here): the hazard names of the taxonomy and of meteorological warnings, English and Chinese like the cues.
+# The same hazards' names in Spanish, Portuguese, Italian and French (``ROMANCE_NAMES``): the first posts of an event
+# abroad are often in its language, which the triage (trained on English and Chinese calls) reads as no incident; the
+# hazard's name and its toll are what a duty officer reading the post acts on, in any language (session 21: the
+# CrisisLexT26 dev3 stream's Sardinia floods were first posted in Italian and alerted 44 min later).
+ROMANCE_NAMES: dict[str, str] = {
+    "fire": r"incendi[oa]s?\b|incendie|inc[êe]ndios?\b|explosi[óo]n|explos[ãa]o|esplosion[ei]",
+    "hazmat": r"explosi[óo]n|explos[ãa]o|esplosion[ei]|fuga de gas|fuite de gaz",
+    "earthquake_collapse": r"\bsismos?\b|s[ée]isme|terremot[oi]s?\b|\btemblor|tremblement de terre|"
+                           r"\bderrumb\w*|\bcroll[oia]\w*|\beffondr\w*|\bdesab\w*",
+    "flood": r"inundaci[óo]n\w*|inunda[çc][ãa]o|inundações|alluvion[ei]|inondations?\b|enchentes?\b|\bcrue\b",
+    "traffic_accident": r"descarril\w*|deragl\w*|d[ée]raill\w*",
+    "severe_weather": r"hurac[áa]n|furac[ãa]o|uragano|ouragan|tif[óo]n|tuf[ãa]o|tifone|typhon|tormentas?\b|"
+                      r"tempest[ae]\b|temp[êe]te|maltempo|nubifragio|ciclone",
+}
 _NAMED: dict[str, re.Pattern] = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in {
-    "fire": r"wildfire|bushfire|forest fire|grass fire|explosion|exploded|山火|火灾|爆炸",
-    "hazmat": r"explosion|exploded|泄漏|爆炸",
-    "earthquake_collapse": r"earthquake|\bquake|tremor|aftershock|地震|余震",
+    "fire": r"wildfire|bushfire|forest fire|grass fire|explosion|exploded|山火|火灾|爆炸|" + ROMANCE_NAMES["fire"],
+    "hazmat": r"explosion|exploded|泄漏|爆炸|" + ROMANCE_NAMES["hazmat"],
+    "earthquake_collapse": r"earthquake|\bquake|tremor|aftershock|地震|余震|" + ROMANCE_NAMES["earthquake_collapse"],
+    # the triage cue names a flood in English and Chinese (water_word); other languages' names are here
+    "flood": ROMANCE_NAMES["flood"],
     # a rail or multi-vehicle accident is named by what happened, not a vehicle the call cues list (a train is none)
-    "traffic_accident": r"derail\w*|\bcollided\b|\bpile-?ups?\b|脱轨|相撞",
+    "traffic_accident": r"derail\w*|\bcollided\b|\bpile-?ups?\b|脱轨|相撞|" + ROMANCE_NAMES["traffic_accident"],
     "severe_weather": r"typhoon|hurricane|cyclone|tornado|\bstorms?\b|blizzard|hailstorm|heat ?wave|"
-                      r"台风|飓风|龙卷风|暴风|暴雪|冰雹|高温",
+                      r"台风|飓风|龙卷风|暴风|暴雪|冰雹|高温|" + ROMANCE_NAMES["severe_weather"],
 }.items()}
 # How many words may stand between a warning word and the hazard's name in a report triaged not_incident (read_warning)
 WARNING_REACH = 4
@@ -68,7 +85,10 @@ _WARNING = re.compile(
     r"\bexpected\b|\b(?:risk|threat|danger) of\b|\b(?:is|are) (?:set|due|poised) to\b|"
     r"\b(?:to|will|won'?t|will not) (?:hit|strike|enter|reach|make landfall)\b|\bhead(?:s|ing|ed)? (?:for|to|towards?)\b|\bapproach|"
     r"\bbrac(?:e|es|ing) (?:for|yourselves)|\bprepar(?:e|es|ing) for\b|\bbans?\b|"
-    r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)", re.IGNORECASE)
+    r"预警|警报|预报|预计|将(?:登陆|到达|袭击|影响)|"
+    # Spanish, Portuguese, Italian, French: alert, forecast, expected, risk of, landfall
+    r"\balert[ae]\b|\ballerta\b|\bpron[óo]stico|\bprevis[ãa]o|\bprevisi[óo]n|\bprevisioni\b|\bse espera\b|"
+    r"\b(?:riesgo|risco|rischio|risque) d[ei]\b|\bvigilance (?:rouge|orange)\b|\btoque tierra\b|\btocar[áa] tierra\b", re.IGNORECASE)
 # A warning denied ("no tsunami warning", "no threat of a tsunami": what a warning centre says after a quake offshore)
 # is none; the rest of the text may still warn.
 _WARNING_DENIED = re.compile(
@@ -86,7 +106,15 @@ _IMPACT = re.compile(
     r"\bdead\b|\bdeadly\b|\bfatal|\bdeaths?\b|\bdied\b|\bkill(?:ed|s|ing)\b|\binjur|casualt|\bdestroy|\bdamag|"
     r"collapsed|\btrapped\b|\brescued\b|\bevacuated\b|\bstranded\b|\bmissing\b|\bunaccounted\b|\bvictims?\b|\btoll\b|"
     r"\bhit by\b|\b(?:has|have) hit\b|\bstruck\b|\bswept\b|\bsubmerged\b|underwater|under water|"
-    r"\bburn(?:ed|t|ing) down\b|aftermath|devastat|ravag|死亡|遇难|受伤|被困|倒塌|损毁|冲毁", re.IGNORECASE)
+    r"\bburn(?:ed|t|ing) down\b|aftermath|devastat|ravag|死亡|遇难|受伤|被困|倒塌|损毁|冲毁|"
+    # Spanish, Portuguese, Italian, French: dead, injured, destroyed, collapsed, evacuated, trapped, damage
+    r"\bmuert[oa]s\b|\bun muerto\b|\bfallecid[oa]s?\b|\bherid[oa]s\b|\bmort[oia]s?\b|\bmorts?\b|\bferit[io]\b|"
+    r"\bferid[oa]s\b|\bbless[ée]e?s\b|\bdestruid[oa]s\b|\bdistrutt[eiao]\b|\bd[ée]trui(?:t|te|ts|tes)\b|"
+    r"\bderrumbad[oa]s\b|\bcrollat[eiao]\b|\beffondr[ée]e?s?\b|\bevacuad[oa]s\b|\bevacuat[eiao]\b|"
+    r"\b[ée]vacu[ée]e?s\b|\bdesalojad[oa]s\b|\bdesabrigad[oa]s\b|\batrapad[oa]s\b|\bintrappolat[eiao]\b|"
+    r"\bdaños\b|\bd[ée]g[âa]ts\b|\bsconvolt[oa]\b|\bdevastad[oa]s?\b|\bd[ée]vast[ée]|"
+    # Italian 'danni' (damage) as headlines put it, not the English name Danni
+    r"\bdanni (?:a|ai|al|alle|agli|in|nel|nella|per|e|ingenti|gravi)\b|\b(?:i|ingenti|gravi|molti) danni\b", re.IGNORECASE)
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:
@@ -106,8 +134,13 @@ def _hazard_words(text: str, incident_type: str) -> str | None:
     return None if found is None else found.strip()
 
 
+# A drill or exercise in Spanish, Portuguese, Italian, French (the triage cues' test_drill, in English and Chinese).
+_ROMANCE_DRILL = re.compile(r"\bsimulacros?\b|\bsimulad[oa]s?\b|\bsimulazion[ei]\b|\besercitazion[ei]\b|"
+                            r"\bexercices? d'(?:évacuation|alerte)|\bexercices? (?:incendie|de sécurité)", re.IGNORECASE)
+
+
 def _reads_as_no_incident(text: str) -> bool:
-    return any(cue_match(c, text) for c in _NOT_AN_INCIDENT)
+    return any(cue_match(c, text) for c in _NOT_AN_INCIDENT) or bool(_ROMANCE_DRILL.search(text))
 
 
 def hazard_warning(text: str) -> str | None:
@@ -195,7 +228,10 @@ def read_warning(text: str, type_probs: dict[str, float] | None = None) -> Hazar
 _DISASTER_NAME = re.compile(
     r"flood|\bfires?\b|blaze|wildfire|bushfire|explosion|exploded|earthquake|\bquake|tremor|aftershock|collaps|crash|"
     r"collision|collided|derail|pile-?up|shooting|\bbomb|typhoon|hurricane|cyclone|tornado|\bstorms?\b|"
-    r"洪水|火灾|山火|爆炸|地震|余震|倒塌|坍塌|撞|台风|飓风|龙卷风", re.IGNORECASE)
+    r"洪水|火灾|山火|爆炸|地震|余震|倒塌|坍塌|撞|台风|飓风|龙卷风|"
+    + "|".join(ROMANCE_NAMES[t] for t in ("fire", "hazmat", "flood", "traffic_accident", "severe_weather"))
+    # a quake by its name only: 'derrumbadas' / 'crollate' say what it did (the impact), not which disaster
+    + r"|\bsismos?\b|s[ée]isme|terremot[oi]s?\b|\btemblor|tremblement de terre", re.IGNORECASE)
 # The aftermath and the response to a known disaster: an appeal, a charity, a funeral, a memorial.  A post in these words
 # is about an event already known, not a first report of one ("help for typhoon victims", "funerals of the crash's
 # victims"); "victims" alone is the word of such posts too, so it is no impact here.
