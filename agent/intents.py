@@ -41,7 +41,7 @@ from agent.pasted import rows_set_aside
 from agent.plan_source import acted_under_the_plans, asked_of_the_plans, general_distance_question
 from agent.typos import corrected, gazetteer_known_words
 from agent.slots import (
-    CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
+    CORRECTION, UNIT_ID, UNIT_TYPE_WORDS, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
 )
 from agent.unit_names import name_units
@@ -525,10 +525,29 @@ def _learned_clause_orders(untold: list[tuple[int, str]], found: list[tuple[int,
             continue
         top = learned.intents[0]
         if top in ("dispatch", "evacuation") and top not in have and learned.probability(top) >= take \
-                and order_stated(top, clause, unit_ids):
+                and order_stated(top, clause, unit_ids) and (top != "dispatch" or _bare_units(clause)):
             added.append((position, top, clause))
             have.add(top)
     return added
+
+
+# What a bare list of units may hold besides the units: counts, a priority, "there", "+" (the elliptic order "two engines
+# and a ladder there, P1", "救护车两辆 P1").
+_UNIT_LIST_FILLER = re.compile(r"\b(?:one|two|three|four|five|six|an?|more|another|extra|units?|there|here|too|also|as well|x)\b|\d+|"
+                               r"\bP[1-4]\b|[一二两三四五六七八九十几]\s*(?:辆|台|个|组|队|支)|(?:辆|台|个|组|队|支)|[一二三四]级|P[1-4]", re.IGNORECASE)
+
+
+def _bare_units(clause: str) -> bool:
+    """Is this clause a bare list of units (the units, counts, a priority, polite words, at most one other word), as an
+    elliptic order is, rather than a sentence about units ("two engines are already there and the ladder is on its
+    way", "两辆消防车已经在现场": news, no order)?"""
+    rest = clause
+    for _, pattern in UNIT_TYPE_WORDS:
+        rest = re.sub(pattern, " ", rest, flags=re.IGNORECASE)
+    rest = _UNIT_LIST_FILLER.sub(" ", rest)
+    latin = [w for w in re.findall(r"[^\W\d_\u4e00-\u9fff]{2,}", rest.lower()) if w not in _REQUEST_WORDS]
+    han = re.findall(r"[\u4e00-\u9fff]", _ZH_REQUEST_WORDS.sub("", rest))
+    return len(latin) <= 1 and len(han) <= 2
 
 
 # "Clear everyone within 150 m", "get the residents out", "疏散": the words of an evacuation order, for the learned
