@@ -151,27 +151,7 @@ def route(text: str, router: IntentRouter, city: Any, triage: Callable[[str], An
         # and the triage model filed what the short-report rule left out); what else it asks stands. An all-clear or a
         # false alarm is news of an incident the session may be on (a follow-up): the chat decides (ChatSession).
         intents = [i for i in intents if i != "incident_report"] or [_besides_a_report(whole)]
-    return learned_shelter_kind(intents, whole), whole
-
-
-_SHELTER_KINDS = ("shelter_list", "shelter_occupancy")
-_KIND_MARGIN = 0.3
-
-
-def learned_shelter_kind(intents: list[str], whole: IntentPrediction) -> list[str]:
-    """A shelter question's kind - which shelters (``shelter_list``) or how full they are (``shelter_occupancy``) - as
-    the learned intent model reads the whole message, when it is sure of the other kind than the cue's (>= 0.5 and
-    ``_KIND_MARGIN`` above it).  The cues name the shelter noun well but its question poorly: one fires on a heading
-    line "避难所" over "还剩多少床位" and reads a list; over the s21 DEVELOPMENT sets the cue's kind was right on 36 of 48
-    shelter questions, the model's on 45 (never wrong where the cue was right).  A message with both kinds is left as is."""
-    kinds = [i for i in intents if i in _SHELTER_KINDS]
-    if len(kinds) != 1 or whole.learned is None:
-        return intents
-    said = kinds[0]
-    other = _SHELTER_KINDS[1 - _SHELTER_KINDS.index(said)]
-    if whole.learned.probability(other) < 0.5 or whole.learned.probability(other) - whole.learned.probability(said) < _KIND_MARGIN:
-        return intents
-    return [other if i == said else i for i in intents]
+    return intents, whole
 
 
 _NEVER_A_REPORT = ("thanks", "drill", "everyday")
