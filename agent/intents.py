@@ -41,7 +41,7 @@ from agent.pasted import rows_set_aside
 from agent.plan_source import acted_under_the_plans, asked_of_the_plans, general_distance_question
 from agent.typos import corrected, gazetteer_known_words
 from agent.slots import (
-    CORRECTION, UNIT_ID, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
+    CORRECTION, UNIT_ID, UNIT_TYPE_WORDS, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
     extract_status, extract_unit_types, plan_query,
 )
 from agent.unit_names import name_units
@@ -227,6 +227,7 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
         return bool(clause_intent(clauses[i + 2], unit_ids) if bare and i + 2 < len(clauses) else clause_intent(clauses[i + 1], unit_ids))
     withdrawn = {clauses[i] for i in range(len(clauses) - 1) if corrects(i)}
     unread: list[tuple[int, str]] = []  # clauses that ask something no cue reads
+    untold: list[tuple[int, str]] = []  # clauses that ask nothing and that no cue reads: told, or an order in words no cue has
     for clause in clauses:
         if clause in withdrawn:
             offset = max(offset, text.find(clause, offset))
@@ -248,11 +249,15 @@ def _routed(text: str, router: IntentRouter, city: Any, triage: Callable[[str], 
                 found.append((position + match.start(), other, clause))
         if not intent and _ASKS.search(clause):
             unread.append((position, clause))
+        elif not intent and not negated_order(clause):
+            untold.append((position, clause))
     # "according to the flood plan, the water at X is over the quay", "按预案派两辆消防车去 Kamppi": the plans named as
     # the authority of a report or an order make no plan search of it (agent.plan_source)
     found, under_plans = acted_under_the_plans(found, text, unit_ids)
     if under_plans and not found and (hazard_from_words(text) or _triage_says_incident(text, triage)):
         return ["incident_report"], whole
+    if len(clauses) > 1:
+        found += _learned_clause_orders(untold, found, router, unit_ids)
     if found and len(clauses) > 1:
         found += _learned_clause_reads(unread, found, router)
     found.sort()
@@ -477,6 +482,52 @@ def _learned_clause_reads(unread: list[tuple[int, str]], found: list[tuple[int, 
             added.append((position, top, clause))
             have.add(top)
     return added
+
+
+def _learned_clause_orders(untold: list[tuple[int, str]], found: list[tuple[int, str, str]], router: IntentRouter,
+                           unit_ids: list[str]) -> list[tuple[int, str, str]]:
+    """"arkadiankatu, car on its roof, driver trapped. rescue + ambulance P1", "evac plan + 🚒 an engine there": a clause
+    of a several-clause message that orders units or an evacuation in words no cue has is read as a request of its own,
+    the same way a one-clause message is (``learned_intents``): the learned model reads the clause alone, and its
+    dispatch or evacuation is taken when it is sure of it (>= ``router.take``) and the clause's words state the order
+    (``order_stated``: a unit named for a dispatch).  Before, such a clause was read only when it was a question, and
+    the order beside a report or another request was lost (s21 DEVELOPMENT sets: the commonest multi-intent and
+    dispatch miss)."""
+    take = getattr(router, "take", 1.0)
+    have = {intent for _, intent, _ in found}
+    untold = [(position, clause) for position, clause in untold
+              if 2 <= len(re.findall(r"\w+", clause)) + len(re.findall(r"[\u4e00-\u9fff]", clause)) // 2 and len(clause) <= _CLAUSE_MAX_CHARS]
+    untold = untold[:_CLAUSES_READ]
+    added: list[tuple[int, str, str]] = []
+    for (position, clause), prediction in zip(untold, router.predict([c for _, c in untold]) if untold else []):
+        learned = prediction.learned
+        if learned is None:
+            continue
+        top = learned.intents[0]
+        if top in ("dispatch", "evacuation") and top not in have and learned.probability(top) >= take \
+                and order_stated(top, clause, unit_ids) and (top != "dispatch" or _bare_units(clause)):
+            added.append((position, top, clause))
+            have.add(top)
+    return added
+
+
+# What a bare list of units may hold besides the units: counts, a priority, "there", "+" (the elliptic order "two engines
+# and a ladder there, P1", "救护车两辆 P1").
+_UNIT_LIST_FILLER = re.compile(r"\b(?:one|two|three|four|five|six|an?|more|another|extra|units?|there|here|too|also|as well|x)\b|\d+|"
+                               r"\bP[1-4]\b|[一二两三四五六七八九十几]\s*(?:辆|台|个|组|队|支)|(?:辆|台|个|组|队|支)|[一二三四]级|P[1-4]", re.IGNORECASE)
+
+
+def _bare_units(clause: str) -> bool:
+    """Is this clause a bare list of units (the units, counts, a priority, polite words, at most one other word), as an
+    elliptic order is, rather than a sentence about units ("two engines are already there and the ladder is on its
+    way", "两辆消防车已经在现场": news, no order)?"""
+    rest = clause
+    for _, pattern in UNIT_TYPE_WORDS:
+        rest = re.sub(pattern, " ", rest, flags=re.IGNORECASE)
+    rest = _UNIT_LIST_FILLER.sub(" ", rest)
+    latin = [w for w in re.findall(r"[^\W\d_\u4e00-\u9fff]{2,}", rest.lower()) if w not in _REQUEST_WORDS]
+    han = re.findall(r"[\u4e00-\u9fff]", _ZH_REQUEST_WORDS.sub("", rest))
+    return len(latin) <= 1 and len(han) <= 2
 
 
 # "Clear everyone within 150 m", "get the residents out", "疏散": the words of an evacuation order, for the learned
