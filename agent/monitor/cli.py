@@ -92,7 +92,14 @@ def build_pipeline(settings, *, places: bool = True, dense: bool = True, store: 
 
     rumours = RumourChecker.from_scenario(city.scenario, incident_store) if city is not None else None
     signals = SignalModel.train_default(encoder, rumours) if encoder is not None else None  # ~100 examples: < 1 s
-    return MonitorPipeline(classifier, places=resolver, store=incident_store, config=config, encoder=encoder, signals=signals)
+    noise_filter = None
+    if settings.monitor_noise_filter:
+        from finetune.noise_filter import load_noise_filter
+
+        with _loading("the noise filter", "ECA_MONITOR_NOISE_FILTER=0 to follow the feed without it"):
+            noise_filter = load_noise_filter(settings.noise_filter_data, settings.cache_dir / "noise_filter.joblib")
+    return MonitorPipeline(classifier, places=resolver, store=incident_store, config=config, encoder=encoder, signals=signals,
+                           noise_filter=noise_filter)
 
 
 @contextmanager
