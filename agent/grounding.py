@@ -58,9 +58,9 @@ def _content_words(text: str) -> set[str]:
 
 
 # A quantity with its unit: a distance, a time or a head count stated as fact must be one the facts state.
-_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|h|hours?|people|persons?|米|公里|分钟|人)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|h|hours?|people|persons?|米|公里|千米|分钟|小时|人)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
                        re.IGNORECASE)
-_UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "分钟": "min", "人": "people"}
+_UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "千米": "km", "分钟": "min", "小时": "h", "人": "people"}
 
 
 def _quantities(text: str) -> set[tuple[float, str]]:
@@ -159,6 +159,16 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c and c.strip(" .。!！?？")]
 
 
+# A negation: the encoder puts "Kallio Library cannot take 250 people" next to "Kallio Library, capacity 250" (review
+# s21), so a clause and the fact that holds its anchors must agree on it. Chinese 不/无/未 also start some positive words
+# (不断, 无线, 未来): such a true sentence is withheld, the safe side.
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|none|nobody|nothing|without)\b|n't\b|[不没无未别勿非]", re.IGNORECASE)
+
+
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
 def _holds_anchors(fact: str, numbers: list[str], names: list[str], said: str) -> bool:
     return all(_holds_number(fact, n, said) for n in numbers) and all(_holds_name(fact, n) for n in names)
 
@@ -180,6 +190,7 @@ def said_in_other_language(sentence: str, facts: str, threshold: float = CROSS_L
             return False
         units = [n for n in names if _UNIT_ID.fullmatch(n)]
         found = {i for i, fact in enumerate(others) if _holds_anchors(fact, numbers, names, part)
+                 and _negated(fact) == _negated(part)
                  and (not units or any(_holds_anchors(c, numbers, units, part) for c in _clauses(fact)))}
         if not found:
             return False
