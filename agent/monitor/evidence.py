@@ -108,13 +108,14 @@ _IMPACT = re.compile(
     r"\bhit by\b|\b(?:has|have) hit\b|\bstruck\b|\bswept\b|\bsubmerged\b|underwater|under water|"
     r"\bburn(?:ed|t|ing) down\b|aftermath|devastat|ravag|死亡|遇难|受伤|被困|倒塌|损毁|冲毁|"
     # Spanish, Portuguese, Italian, French: dead, injured, destroyed, collapsed, evacuated, trapped, damage
-    r"\bmuert[oa]s\b|\bun muerto\b|\bfallecid[oa]s?\b|\bherid[oa]s\b|\bmort[oia]s?\b|\bmorts?\b|\bferit[io]\b|"
+    r"\bmuert[oa]s\b|\bun muerto\b|\bfallecid[oa]s?\b|\bherid[oa]s\b|\bmort(?:[oa]s?|[ie])\b|\bmorts\b|\bun mort\b|\bferit[io]\b|"
     r"\bferid[oa]s\b|\bbless[ée]e?s\b|\bdestruid[oa]s\b|\bdistrutt[eiao]\b|\bd[ée]trui(?:t|te|ts|tes)\b|"
     r"\bderrumbad[oa]s\b|\bcrollat[eiao]\b|\beffondr[ée]e?s?\b|\bevacuad[oa]s\b|\bevacuat[eiao]\b|"
     r"\b[ée]vacu[ée]e?s\b|\bdesalojad[oa]s\b|\bdesabrigad[oa]s\b|\batrapad[oa]s\b|\bintrappolat[eiao]\b|"
     r"\bdaños\b|\bd[ée]g[âa]ts\b|\bsconvolt[oa]\b|\bdevastad[oa]s?\b|\bd[ée]vast[ée]|"
-    # Italian 'danni' (damage) as headlines put it, not the English name Danni
-    r"\bdanni (?:a|ai|al|alle|agli|in|nel|nella|per|e|ingenti|gravi)\b|\b(?:i|ingenti|gravi|molti) danni\b", re.IGNORECASE)
+    # Italian 'danni' (damage) as headlines put it, not the English name Danni ("Danni in Lismore": 'in' only lower case)
+    # nor the English 'Mort' (a name, Mort Bay) or 'rigor mortis': French 'morts' / 'un mort', Italian 'morti'
+    r"\bdanni (?:a|ai|al|alle|agli|nel|nella|per|e|ingenti|gravi)\b|(?-i:\bdanni in\b)|\b(?:i|ingenti|gravi|molti) danni\b", re.IGNORECASE)
 
 
 def hazard_evidence(text: str, incident_type: str) -> str | None:
