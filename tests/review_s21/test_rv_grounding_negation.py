@@ -53,3 +53,20 @@ def test_a_negation_the_fact_also_states_is_kept():
 @pytest.mark.parametrize("sentence", ["居民应前往Kallio Library避难，那里可容纳250人。", "消防车ERO-E2预计4.5分钟到达。"])
 def test_true_sentences_still_pass(sentence: str):
     assert supported_sentences(sentence, EN_FACTS) == (sentence, 0)
+
+
+@pytest.mark.parametrize("sentence, facts", [
+    ("Kallio Library已满，有250人。", EN_FACTS),
+    ("Kallio Library已经关闭，可容纳250人。", EN_FACTS),
+    ("Topelia school is full with 400 people.", ZH_FACTS),
+    ("Topelia school is closed; it holds 400 people.", ZH_FACTS),
+])
+def test_a_state_the_facts_do_not_give_is_withheld(sentence: str, facts: str):
+    # "full" / "closed" over a shelter's bare capacity: the encoder puts them next to the true sentence
+    assert supported_sentences(sentence, facts) == ("", 1)
+
+
+@pytest.mark.parametrize("sentence", ["消防车ERO-E2预计4.5秒到达。", "Engine ERO-E2 arrives in 4.5 seconds."])
+def test_seconds_are_a_unit(sentence: str):
+    facts = ("事件INC-7：Hämeentie 15燃气泄漏。消防车ERO-E2预计4.5分钟到达。" if sentence[0].isascii() else EN_FACTS)
+    assert supported_sentences(sentence, facts) == ("", 1)
