@@ -58,16 +58,16 @@ def _content_words(text: str) -> set[str]:
 
 
 # A quantity with its unit: a distance, a time or a head count stated as fact must be one the facts state.
-_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|h|hours?|people|persons?|米|公里|千米|分钟|小时|人)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|sec(?:ond)?s?|h|hours?|people|persons?|米|公里|千米|分钟|小时|秒|人)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
                        re.IGNORECASE)
-_UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "千米": "km", "分钟": "min", "小时": "h", "人": "people"}
+_UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "千米": "km", "分钟": "min", "小时": "h", "秒": "s", "人": "people"}
 
 
 def _quantities(text: str) -> set[tuple[float, str]]:
     out = set()
     for number, unit in _QUANTITY.findall(text):
         unit = unit.lower()
-        kind = next((k for prefix, k in (("kilomet", "km"), ("km", "km"), ("met", "m"), ("min", "min"), ("hour", "h"),
+        kind = next((k for prefix, k in (("kilomet", "km"), ("km", "km"), ("met", "m"), ("min", "min"), ("sec", "s"), ("hour", "h"),
                                          ("person", "people"), ("people", "people")) if unit.startswith(prefix)), None)
         out.add((float(number.replace(",", ".")), kind or _UNIT_KIND.get(unit, unit)))
     return out
@@ -163,10 +163,14 @@ def _clauses(text: str) -> list[str]:
 # s21), so a clause and the fact that holds its anchors must agree on it. Chinese 不/无/未 also start some positive words
 # (不断, 无线, 未来): such a true sentence is withheld, the safe side.
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|none|nobody|nothing|without)\b|n't\b|[不没无未别勿非]", re.IGNORECASE)
+# A state a place or unit is put in ("Kallio Library is full" over "capacity 250"): the same agreement as a negation
+_STATE = re.compile(r"\b(?:full|closed|shut|cancel\w*|destroyed|collapsed|ended|stopped|contained|out of service)\b|"
+                    r"已满|满员|满了|关闭|关门|取消|摧毁|倒塌|结束|停止|控制", re.IGNORECASE)
 
 
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+def _negated(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` negates, and whether it puts something in a state (both must agree with the fact)."""
+    return bool(_NEGATION.search(text)), bool(_STATE.search(text))
 
 
 def _holds_anchors(fact: str, numbers: list[str], names: list[str], said: str) -> bool:
