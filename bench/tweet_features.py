@@ -20,10 +20,10 @@ from collections import Counter
 
 import numpy as np
 
-from core.text import MENTION_RE, URL_RE
+from core.text import URL_RE
+from finetune.noise_filter import FORM_NAMES, form_features
 
 _HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
-_RT = re.compile(r"^\s*RT\b|\bRT @|\bvia @", re.IGNORECASE)
 
 SURFACE_NAMES = ("hashtags", "mentions", "urls", "retweet", "words", "upper_share", "digit_share", "exclaim",
                  "question", "non_ascii_share")
@@ -35,18 +35,15 @@ def hashtags(text: str) -> list[str]:
 
 
 def surface_features(texts: list[str]) -> np.ndarray:
-    """(N, len(SURFACE_NAMES)) float32: counts (log1p) and shares describing each message's form."""
-    out = np.zeros((len(texts), len(SURFACE_NAMES)), dtype=np.float32)
+    """(N, len(SURFACE_NAMES)) float32: counts (log1p) and shares describing each message's form: the noise filter's
+    form features (``finetune.noise_filter.form_features``) and four more."""
+    extra = np.zeros((len(texts), len(SURFACE_NAMES) - len(FORM_NAMES)), dtype=np.float32)
     for i, text in enumerate(texts):
         text = str(text)
         body = URL_RE.sub(" ", text)
-        letters = [c for c in body if c.isalpha()]
-        out[i] = (np.log1p(len(_HASHTAG.findall(text))), np.log1p(len(MENTION_RE.findall(text))),
-                  np.log1p(len(URL_RE.findall(text))), float(bool(_RT.search(text))), np.log1p(len(body.split())),
-                  sum(c.isupper() for c in letters) / max(1, len(letters)),
-                  sum(c.isdigit() for c in body) / max(1, len(body)), float("!" in text), float("?" in text),
-                  sum(ord(c) > 127 for c in body) / max(1, len(body)))
-    return out
+        extra[i] = (sum(c.isdigit() for c in body) / max(1, len(body)), float("!" in text), float("?" in text),
+                    sum(ord(c) > 127 for c in body) / max(1, len(body)))
+    return np.hstack([form_features(texts), extra])
 
 
 def group_context(views: list[np.ndarray], texts: list[str], groups: np.ndarray, k: int = 10,
