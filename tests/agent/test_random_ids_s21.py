@@ -44,3 +44,15 @@ def test_the_injection_classifier_scores_an_order_the_same_whatever_ids_it_names
         group = scores[8 * i: 8 * i + 8]
         assert max(group) - min(group) < 1e-6, (texts[8 * i], group)
         assert max(group) < 0.5, (texts[8 * i], group)
+
+
+@pytest.mark.parametrize("claim", ["救护车已派往{x}。", "An ambulance has been dispatched to {x}.", "警车已派出到{x}"])
+def test_a_claimed_dispatch_to_an_incident_is_withheld_whatever_its_id(claim):
+    """CI s21: "INC-E3D35024" holds the unit-shaped "INC-E3", so the claim read as a unit's status from the board
+    (facts: "Nothing was dispatched: INC-E3D35024 …") and the false "救护车已派往INC-E3D35024。" was kept."""
+    from agent.claims import withhold_unproposed_claims
+
+    for x in ["INC-E3D35024", "INC-A1B2C3D4", "INC-K9000000", "INC-12345678"]:
+        facts = f"Nothing was dispatched: {x} has no place on the map, so no route can be planned."
+        kept, withheld = withhold_unproposed_claims(claim.format(x=x), facts)
+        assert withheld == 1 and not kept, (x, kept)
