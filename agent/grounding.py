@@ -114,7 +114,9 @@ _UNIT_WORDS = frozenset("km m min h mins kilometres kilometers metres meters min
 
 
 def _is_chinese(text: str) -> bool:
-    """Mostly Chinese: more Chinese characters than Latin words."""
+    """Mostly Chinese: more Chinese characters than Latin words.  Not ``core.text.detect_language``, which weighs
+    letters: a short Chinese sentence around an English name ("Kallio Library不开放。", 3 of 16 letters Han) reads as
+    English there, and would be checked against the English facts word by word."""
     words = _WORD.findall(text)
     cjk = sum(1 for w in words if "\u3400" <= w[0] <= "\u9fff")
     return cjk > len(words) - cjk

@@ -48,11 +48,11 @@ HAZARD_CUES: dict[str, tuple[str, ...]] = {
 # abroad are often in its language, which the triage (trained on English and Chinese calls) reads as no incident; the
 # hazard's name and its toll are what a duty officer reading the post acts on, in any language (session 21: the
 # CrisisLexT26 dev3 stream's Sardinia floods were first posted in Italian and alerted 44 min later).
+_ROMANCE_QUAKE = r"\bsismos?\b|s[ée]isme|terremot[oi]s?\b|\btemblor|tremblement de terre"  # the quake's name only
 ROMANCE_NAMES: dict[str, str] = {
     "fire": r"incendi[oa]s?\b|incendie|inc[êe]ndios?\b|explosi[óo]n|explos[ãa]o|esplosion[ei]",
     "hazmat": r"explosi[óo]n|explos[ãa]o|esplosion[ei]|fuga de gas|fuite de gaz",
-    "earthquake_collapse": r"\bsismos?\b|s[ée]isme|terremot[oi]s?\b|\btemblor|tremblement de terre|"
-                           r"\bderrumb\w*|\bcroll[oia]\w*|\beffondr\w*|\bdesab\w*",
+    "earthquake_collapse": _ROMANCE_QUAKE + r"|\bderrumb\w*|\bcroll[oia]\w*|\beffondr\w*|\bdesab\w*",
     "flood": r"inundaci[óo]n\w*|inunda[çc][ãa]o|inundações|alluvion[ei]|inondations?\b|enchentes?\b|\bcrue\b",
     "traffic_accident": r"descarril\w*|deragl\w*|d[ée]raill\w*",
     "severe_weather": r"hurac[áa]n|furac[ãa]o|uragano|ouragan|tif[óo]n|tuf[ãa]o|tifone|typhon|tormentas?\b|"
@@ -232,7 +232,7 @@ _DISASTER_NAME = re.compile(
     r"洪水|火灾|山火|爆炸|地震|余震|倒塌|坍塌|撞|台风|飓风|龙卷风|"
     + "|".join(ROMANCE_NAMES[t] for t in ("fire", "hazmat", "flood", "traffic_accident", "severe_weather"))
     # a quake by its name only: 'derrumbadas' / 'crollate' say what it did (the impact), not which disaster
-    + r"|\bsismos?\b|s[ée]isme|terremot[oi]s?\b|\btemblor|tremblement de terre", re.IGNORECASE)
+    + "|" + _ROMANCE_QUAKE, re.IGNORECASE)
 # The aftermath and the response to a known disaster: an appeal, a charity, a funeral, a memorial.  A post in these words
 # is about an event already known, not a first report of one ("help for typhoon victims", "funerals of the crash's
 # victims"); "victims" alone is the word of such posts too, so it is no impact here.
