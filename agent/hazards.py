@@ -291,6 +291,18 @@ def hazard_from_words(text: str) -> str | None:
     return next((hazard for hazard, pattern in _HAZARD_PATTERNS if pattern.search(text)), None)
 
 
+def names_someone_in_the_water(text: str) -> bool:
+    """A person in the water or through the ice (or aboard a capsized boat): the water and ice rescue annex's case."""
+    return bool(re.search(WATER_RESCUE, normalised_chinese(text), re.IGNORECASE))
+
+
+def plan_hazard_from_words(text: str) -> str | None:
+    """The plans' hazard key a question names (``knowledge.types.HAZARD_KEYS``): the triage type, except that a person
+    in the water or through the ice is the water-rescue annex's, not the medical one's (a Chinese question about ice
+    rescue preferred the mass-casualty annex, tagged medical)."""
+    return "water_rescue" if names_someone_in_the_water(text) else hazard_from_words(text)
+
+
 def words_name_hazard(hazard: str, text: str) -> bool:
     """Does any word list of ``hazard`` match the text?"""
     text = _injuries_denied_out(normalised_chinese(text))

@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.hazards import WATER_RESCUE, unknown_emergency
+from agent.hazards import names_someone_in_the_water, unknown_emergency
 from agent.cue_rules import dispatch_units
 from agent.incident_scope import ReportPlace
 from agent.long_message import PassageFinder
@@ -316,7 +316,7 @@ class ResponsePlanner:
         passages = self._search(checklist_query(triage.incident_type, report), {"hazard": triage.incident_type})
         # the water and ice rescue annex is for a person in the water or through the ice, not for every medical call on
         # a quay or an icy pavement (review s15-rv3: its ice steps became the checklist of a fall on ice)
-        if re.search(WATER_RESCUE, report, re.IGNORECASE):
+        if names_someone_in_the_water(report):
             passages = self._search(checklist_query(triage.incident_type, report), {"hazard": "water_rescue"}, k=2) + passages
         # the mass-casualty annex is for a mass-casualty scale (Annex E section 2), not for every P1 patient; a storm
         # that brings a tree down on a full tram is such a scale too (the casualties of a tram, bus or train)

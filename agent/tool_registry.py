@@ -24,7 +24,7 @@ from agent.dispatch_target import DispatchBinding, IncidentOffMap
 from agent.follow_up import WhichIncident
 from core.errors import InputError
 from agent.plan_items import add_dispatch_items, add_evacuation_items, citations_from_passages
-from agent.hazards import hazard_from_words
+from agent.hazards import plan_hazard_from_words
 from agent.schemas import Citation, PlanItem, Proposal, ResponsePlan, Source, ToolResult
 from agent.situation import Situation
 from agent.time_of_day import TimeOfDay
@@ -430,7 +430,7 @@ def procedure_search_tool(passages: PassageSearch) -> BaseTool:
         """Search the city's emergency plans and standards; returns cited passages."""
         # A question that names a hazard ("isolation distance for chlorine") prefers the passages of the documents
         # tagged with it; the words were not enough on their own (no plan says "chlorine").
-        named = None if hazard else hazard_from_words(query)
+        named = None if hazard else plan_hazard_from_words(query)
         try:
             found = _search(passages, query, k, {"hazard": hazard} if hazard else None, {"hazard": named} if named else None)
         except Exception as exc:  # noqa: BLE001 - a model-readable error, not an exception
