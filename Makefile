@@ -39,7 +39,8 @@ run: $(STAMP)
 	$(BIN)/eca serve
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q tests
+	# The 20 slowest tests are listed at the end: the suite should stay within about 15 minutes on 2 cores.
+	$(BIN)/python -m pytest -q --durations=20 tests
 
 bench: $(STAMP)
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
