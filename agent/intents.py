@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent, parts_ordering_nothing
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
 from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
@@ -902,11 +902,7 @@ def _told_besides_orders(clauses: list[str], place: str | None, unit_ids: list[s
     """The words of a message that tell something besides its orders: its clauses, and the comma-separated parts of its
     order clauses, that order nothing and describe something ("Can you send an ambulance to Annankatu 12, a man is
     unconscious", "请派一辆救护车到 X，楼梯上有个男的昏过去了", "Smoke from a door on the 4th floor. Send an engine")."""
-    parts = [part.strip() for clause in clauses for part in (_COMMA.split(clause) if clause_intent(clause, unit_ids) else [clause])]
-    return ". ".join(p for p in parts if clause_intent(p, unit_ids) is None and not negated_order(p) and _describes(p, place))
-
-
-_COMMA = re.compile(r"[,，、;；]")  # the parts are stripped after (a "\s*" around it backtracks on runs of spaces)
+    return ". ".join(p for p in parts_ordering_nothing(clauses, unit_ids) if _describes(p, place))
 
 
 def _before_order(clause: str, intent: str) -> str:
