@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from agent.incident_scope import INCIDENT_ID_RE
-from agent.slots import UNIT_ID
+from core.record_ids import INCIDENT_ID_RE, TYPED_UNIT_ID_RE, unit_id_of
 
 __all__ = ["withhold_unproposed_claims"]
 
@@ -33,7 +32,6 @@ _UNIT_NOUN = re.compile(r"\b(?:units?|ambulances?|engines?|patrols?|ladders?|veh
 _DENIED = re.compile(r"(?:\b(?:not|no|nothing|none|never|neither|nor|yet to)\b|n't|未|没|不|无)[^,;:，；：]{0,24}$", re.IGNORECASE)
 # a promise or an act of the speaker's, never a read of the board ("will be sent", "we are sending", "正在出动")
 _PROMISE = re.compile(r"\b(?:will|shall|going to|about to|I|we)\b|'ll\b|将|即将|马上|正在|我们|我", re.IGNORECASE)
-_INCIDENT_ID = INCIDENT_ID_RE
 # a status of the board that a unit is out on ("dispatched (INC-7)", "committed to INC-7")
 _OUT = re.compile(r"dispatched|committed|on scene|en route|出动", re.IGNORECASE)
 _RECORD_END = re.compile(r"[\n{}]")
@@ -41,9 +39,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 
 
 def _unit_ids(text: str) -> set[str]:
-    # an incident id is no unit: "INC-E3D35024" holds the unit-shaped "INC-E3", which read a false "已派往INC-E3D35024"
-    # as a status from the board whenever the store drew an id of that shape (a flaky CI failure, s21)
-    return {f"{a}-{b}{n}".upper() for a, b, n in UNIT_ID.findall(_INCIDENT_ID.sub(" ", text))}
+    # as typed: a unit the model wrote loosely ("kam a1 was moved") still makes the sentence one about a unit
+    return {unit_id_of(m) for m in TYPED_UNIT_ID_RE.finditer(text)}
 
 
 def _read_from_board(sentence: str, facts: str) -> bool:
@@ -52,7 +49,7 @@ def _read_from_board(sentence: str, facts: str) -> bool:
     units = _unit_ids(sentence)
     if not units or _PROMISE.search(sentence):
         return False
-    incidents = {i.upper() for i in _INCIDENT_ID.findall(sentence)}
+    incidents = {i.upper() for i in INCIDENT_ID_RE.findall(sentence)}
     # one record a line of text or a JSON object (the unit status tool answers all its rows on one line)
     lines = [line.upper() for line in _RECORD_END.split(facts) if _OUT.search(line)]
     return all(any(u in _unit_ids(line) and all(i in line for i in incidents) for line in lines) for u in units)

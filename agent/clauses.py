@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from agent.cue_rules import UNIT_NOUN
-from agent.slots import UNIT_ID, extract_status, status_words_removed
+from agent.slots import extract_status, status_words_removed
+from core.record_ids import TYPED_UNIT_ID_RE
 
 # A Finnish or Swedish request's opening verb (imperative) or question word: a new request after "ja" / "och".
 _NORDIC_ORDER = (r"(?:näytä|listaa|luettele|lähetä|merkitse|aseta|kerro|evakuoi|hae|tarkista|etsi|missä|mikä|mitkä|onko|"
@@ -73,16 +74,16 @@ def split_clauses(text: str) -> list[str]:
     listing = False  # the last clause is a status order collecting the units listed after it
     for part in parts:
         bare_status = bool(extract_status(part)) and len(re.sub(r"[\W_]+", "", status_words_removed(part))) <= 4 and not re.search(r"[?？吗]", part)
-        only_units = bool(UNIT_ID.search(part)) and not re.search(r"[?？]", part) and not re.sub(r"[\W_]+", "", _LIST_FILLER.sub(" ", UNIT_ID.sub(" ", part)))
-        if merged and only_units and (listing or (extract_status(merged[-1]) and not UNIT_ID.search(merged[-1]))):
+        only_units = bool(TYPED_UNIT_ID_RE.search(part)) and not re.search(r"[?？]", part) and not re.sub(r"[\W_]+", "", _LIST_FILLER.sub(" ", TYPED_UNIT_ID_RE.sub(" ", part)))
+        if merged and only_units and (listing or (extract_status(merged[-1]) and not TYPED_UNIT_ID_RE.search(merged[-1]))):
             # "return every unit of that job to station: KAM-A1, ERO-E1", "demob what we sent - that's ERO-E2 and KAM-A2":
             # the units listed after a status order are the ones it changes
             merged[-1] = f"{merged[-1]}: {part}"
             listing = True
             continue
         listing = False
-        if merged and (_PRONOUN_STATUS.search(part) or bare_status) and not UNIT_ID.search(part):
-            target = next((i for i in range(len(merged) - 1, -1, -1) if UNIT_ID.search(merged[i])), len(merged) - 1)
+        if merged and (_PRONOUN_STATUS.search(part) or bare_status) and not TYPED_UNIT_ID_RE.search(part):
+            target = next((i for i in range(len(merged) - 1, -1, -1) if TYPED_UNIT_ID_RE.search(merged[i])), len(merged) - 1)
             merged[target] = f"{merged[target]}, {part}"
         else:
             merged.append(part)

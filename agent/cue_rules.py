@@ -41,6 +41,13 @@ _UNIT_LIST = rf"{UNIT_NOUN}(?:\s*(?:\+|&|,|and|plus)\s*(?:an? |the |one |two |\d
 
 # What a civil-protection plan calls its shelters besides "shelter": evacuee reception / evacuation / rest centres.
 _SHELTER_NOUN = r"\b(?:(?:evacuee )?reception|evacuation|evacuee|rest) cent(?:re|er)s?\b"
+# The words that name a shelter, one table for every reader (the rumour check, the shelter questions): English, Finnish
+# (the case forms of "suoja", never "suojatie", a crosswalk, or "suojella", to protect), Swedish and Chinese.
+SHELTER_WORDS = re.compile(
+    r"\b(?:shelters?|warming (?:centres?|centers?|rooms?)|evacuation (?:site|point)s?|"
+    r"\w*suoj(?:a|at|an|aan|assa|asta|aa|ista|issa|iin|ihin)|suojatil\w*|evakuointi\w*|lämmittelypaik\w*|"
+    r"skyddsrum\w*|evakuerings\w*|värmestug\w*)\b|" + _SHELTER_NOUN + r"|避难所|避难场所|避难点|安置点|庇护所|取暖点|取暖中心|暖房",
+    re.IGNORECASE)
 # A plan or an evacuation called off or thrown away ("the evacuation at X can be called off", "throw away the dispatch
 # plan for X"): there is no cancel tool, so help; a unit stood down beside it is still its own request (agent.intents).
 CALLED_OFF = (r"\b(?:throw away|discard|bin|ditch|scrap|shelve)\s+(?:the|that|this|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal)s?\b|"
@@ -219,6 +226,17 @@ def clause_intent(clause: str, unit_ids: list[str]) -> str | None:
         intent = _cue_intent(clause, unit_ids)
         return None if intent in ORDER_INTENTS | {"unit_query"} else intent  # "不要派 KAM-P2" asks nothing about KAM-P2
     return _cue_intent(clause, unit_ids)
+
+
+# the parts of a clause between its commas; stripped after (a "\s*" around it backtracks on runs of spaces)
+_PARTS = re.compile(r"[,，、;；]")
+
+
+def parts_ordering_nothing(clauses: list[str], unit_ids: list[str]) -> list[str]:
+    """What a message tells besides its orders: its clauses, and the comma-separated parts of its order clauses, that
+    order nothing ("a man collapsed" of "Send an ambulance to Kamppi, a man collapsed"); empty for an order alone."""
+    parts = [part.strip() for clause in clauses for part in (_PARTS.split(clause) if clause_intent(clause, unit_ids) else [clause])]
+    return [p for p in parts if p and clause_intent(p, unit_ids) is None and not negated_order(p)]
 
 
 def negated_intent(clause: str, unit_ids: list[str]) -> str | None:

@@ -59,8 +59,8 @@ class IncidentOffMap(ValueError):
     """The order names an open incident by id whose place is not on the map: no route or arrival time can be planned.
     Units the order named can still be committed to it (the commander chose them); nothing else can be chosen."""
 
-    def __init__(self, incident_id: str, unit_ids: list[str]):
-        self.incident_id, self.unit_ids = incident_id, unit_ids
+    def __init__(self, incident_id: str, unit_ids: list[str], report: str = ""):
+        self.incident_id, self.unit_ids, self.report = incident_id, unit_ids, report  # report: the order's words
         super().__init__(f"{incident_id} has no place on the map (its report named none the map has), so no route or "
                          f"arrival time can be planned")
 
@@ -124,7 +124,7 @@ def bind_dispatch(args: DispatchArgs, session_incident: str | None, store: Any,
         if spec.lat is None and (not spec.place or INCIDENT_ID_RE.search(spec.place)) and len(args.incidents) == 1:
             where = incident_place(target)
             if where is None or where.lat is None:  # the planner would look the id up as a place ("no place called 'INC-…'")
-                raise IncidentOffMap(target, list(spec.unit_ids or []))
+                raise IncidentOffMap(target, list(spec.unit_ids or []), args.report)
         if spec.place and spec.lat is None and (described_only(spec.place) or target == crew_incident or hazard_from_words(spec.place)) \
                 and place_of(spec.place) is None:
             # "派两辆消防车去渡轮", "send units to the ammonia leak": the incident described, not a place of the map; the

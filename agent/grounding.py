@@ -14,6 +14,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
+from core.record_ids import UNIT_ID_RE
 from tools.gazetteer import AmbiguousPlaceError, Gazetteer, UnknownPlaceError, normalize
 
 # Finnish street-name endings, plus the words that follow a facility's name in English.
@@ -57,20 +58,28 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1 or "\u4e00" <= w <= "\u9fff"}
 
 
+# The units of a quantity, each with the kind it measures: one table reads a quantity's kind, and tells the Latin unit
+# words of a Chinese sentence from its names ("步行约2 km", "90 seconds后").
+_MEASURES: tuple[tuple[str, str], ...] = (
+    ("km", r"km|kilomet(?:er|re)s?|公里|千米"),
+    ("m", r"m|met(?:er|re)s?|米"),
+    ("min", r"min(?:ute)?s?|分钟"),
+    ("s", r"sec(?:ond)?s?|秒"),
+    ("h", r"h|hours?|小时"),
+    ("people", r"people|persons?|人"),
+)
+_MEASURE_KINDS = [(kind, re.compile(words, re.IGNORECASE)) for kind, words in _MEASURES]
 # A quantity with its unit: a distance, a time or a head count stated as fact must be one the facts state.
-_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|kilomet(?:er|re)s?|m|met(?:er|re)s?|min(?:ute)?s?|sec(?:ond)?s?|h|hours?|people|persons?|米|公里|千米|分钟|小时|秒|人)(?![A-Za-zÀ-ÖØ-öø-ÿ])",
-                       re.IGNORECASE)
-_UNIT_KIND = {"km": "km", "m": "m", "min": "min", "h": "h", "people": "people", "person": "people", "米": "m", "公里": "km", "千米": "km", "分钟": "min", "小时": "h", "秒": "s", "人": "people"}
+_QUANTITY = re.compile(rf"(\d+(?:[.,]\d+)?)\s*({'|'.join(words for _, words in _MEASURES)})(?![A-Za-zÀ-ÖØ-öø-ÿ])", re.IGNORECASE)
+
+
+def _measure(word: str) -> str | None:
+    """The kind a unit word of a quantity measures ("mins" -> "min"); None for any other word."""
+    return next((kind for kind, words in _MEASURE_KINDS if words.fullmatch(word)), None)
 
 
 def _quantities(text: str) -> set[tuple[float, str]]:
-    out = set()
-    for number, unit in _QUANTITY.findall(text):
-        unit = unit.lower()
-        kind = next((k for prefix, k in (("kilomet", "km"), ("km", "km"), ("met", "m"), ("min", "min"), ("sec", "s"), ("hour", "h"),
-                                         ("person", "people"), ("people", "people")) if unit.startswith(prefix)), None)
-        out.add((float(number.replace(",", ".")), kind or _UNIT_KIND.get(unit, unit)))
-    return out
+    return {(float(number.replace(",", ".")), _measure(unit) or unit) for number, unit in _QUANTITY.findall(text)}
 
 
 def supported_sentences(narrative: str, facts: str, threshold: float = 0.6) -> tuple[str, int]:
@@ -109,8 +118,6 @@ CROSS_LANGUAGE_SIMILARITY = 0.4
 _LATIN = "A-Za-zÀ-ÖØ-öø-ÿ"
 _NUMBER = re.compile(rf"(?<![{_LATIN}0-9.])\d+(?:[.,]\d+)?")
 _LATIN_NAME = re.compile(rf"[{_LATIN}][{_LATIN}0-9'’-]*(?:\s+[A-Z][{_LATIN}0-9'’-]*)*")
-_UNIT_ID = re.compile(rf"(?<![{_LATIN}0-9-])[A-Z]{{2,4}}-[A-Z]{{1,3}}\d{{1,2}}(?![{_LATIN}0-9])")
-_UNIT_WORDS = frozenset("km m min h mins kilometres kilometers metres meters minutes minute hours hour people persons person".split())
 
 
 def _is_chinese(text: str) -> bool:
@@ -125,18 +132,18 @@ def _is_chinese(text: str) -> bool:
 def _anchors(sentence: str) -> tuple[list[str], list[str]]:
     """A sentence's numbers, and its names: every Latin word of a Chinese sentence (less the units of a quantity), the
     capitalised words but the first of a Latin one, and unit ids."""
-    numbers = [n.replace(",", ".") for n in _NUMBER.findall(_UNIT_ID.sub(" ", sentence))]
+    numbers = [n.replace(",", ".") for n in _NUMBER.findall(UNIT_ID_RE.sub(" ", sentence))]
     if _is_chinese(sentence):
-        names = [m.group(0) for m in _LATIN_NAME.finditer(_UNIT_ID.sub(" ", sentence)) if m.group(0).lower() not in _UNIT_WORDS]
+        names = [m.group(0) for m in _LATIN_NAME.finditer(UNIT_ID_RE.sub(" ", sentence)) if not _measure(m.group(0))]
     else:
-        names = [m.group(0) for m in _PROPER.finditer(_UNIT_ID.sub(" ", sentence)) if m.group(0).lower() not in _CALENDAR]
-    return numbers, names + _UNIT_ID.findall(sentence)
+        names = [m.group(0) for m in _PROPER.finditer(UNIT_ID_RE.sub(" ", sentence)) if m.group(0).lower() not in _CALENDAR]
+    return numbers, names + [m.group(0) for m in UNIT_ID_RE.finditer(sentence)]
 
 
 def _holds_number(fact: str, number: str, sentence: str) -> bool:
     """The fact states ``number``, and where both give it a unit, one of the same kind ("700 people" for a bare
     "capacity 700"; never "4.5 m" for "4.5 min")."""
-    if float(number) not in {float(n.replace(",", ".")) for n in _NUMBER.findall(_UNIT_ID.sub(" ", fact))}:
+    if float(number) not in {float(n.replace(",", ".")) for n in _NUMBER.findall(UNIT_ID_RE.sub(" ", fact))}:
         return False
     said = {kind for value, kind in _quantities(sentence) if value == float(number)}
     given = {kind for value, kind in _quantities(fact) if value == float(number)}
@@ -146,7 +153,7 @@ def _holds_number(fact: str, number: str, sentence: str) -> bool:
 def _holds_name(fact: str, name: str) -> bool:
     if _fold(name) in _fold(fact):
         return True
-    if _UNIT_ID.fullmatch(name):  # a unit id is exact: "EAS-A1" is no inflection of "EAS-A3"
+    if UNIT_ID_RE.fullmatch(name):  # a unit id is exact: "EAS-A1" is no inflection of "EAS-A3"
         return False
     return all(any(same_name(_fold(part), _fold(w)) for w in _WORD.findall(fact)) for part in _WORD.findall(name))
 
@@ -194,7 +201,7 @@ def said_in_other_language(sentence: str, facts: str, threshold: float = CROSS_L
         numbers, names = _anchors(part)
         if not (numbers or names):
             return False
-        units = [n for n in names if _UNIT_ID.fullmatch(n)]
+        units = [n for n in names if UNIT_ID_RE.fullmatch(n)]
         found = {i for i, fact in enumerate(others) if _holds_anchors(fact, numbers, names, part)
                  and _negated(fact) == _negated(part)
                  and (not units or any(_holds_anchors(c, numbers, units, part) for c in _clauses(fact)))}

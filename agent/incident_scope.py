@@ -20,6 +20,7 @@ from typing import Any
 from dataclasses import dataclass
 
 from agent.slots import extract_unit_types
+from core.record_ids import INCIDENT_ID, INCIDENT_ID_RE
 from core.vocabulary import NOT_INCIDENT
 
 __all__ = ["INCIDENT_ID", "INCIDENT_ID_RE", "ReportPlace", "StandDown", "canonical_incident_id", "hazard_area", "hazards_compatible", "joins_open_incident", "mask_incident_ids", "report_belongs_to", "same_place", "same_precise_place",
@@ -233,10 +234,6 @@ def without_motion_targets(text: str) -> str:
     return _MOTION_TARGET.sub(_drop_target, text)
 
 
-# "INC-7", "INC0042", also inside Chinese ("把INC-3E1EDD59合并到…": no word boundary between a Han character and a
-# Latin letter, so ``\b`` missed it there); never the word "incident"
-INCIDENT_ID = r"(?<![A-Za-z0-9])INC(?:-[A-Za-z0-9]+|\d[A-Za-z0-9]*)(?![A-Za-z0-9])"
-INCIDENT_ID_RE = re.compile(INCIDENT_ID, re.IGNORECASE)
 # the units of an incident: "all units on INC-7", "every ambulance assigned to incident INC-12", "INC-7 的所有单位"
 _SCOPE = re.compile(
     r"\b(?:all|every|each|the)\s+(?:of\s+the\s+|the\s+)?(?P<noun>(?:[\w-]+\s+)?(?:units?|vehicles?|crews?|resources|rigs?|apparatus|"

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent
+from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent, parts_ordering_nothing
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
 from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
@@ -36,13 +36,14 @@ from agent.follow_up import is_question
 from agent.time_window import asks_newest_first, window_minutes
 from agent.eta_question import eta_sentences, eta_status_calls, without_sentences
 from core.language import identify_language
+from core.record_ids import TYPED_UNIT_ID_RE
 from core.text import has_han
 from agent.pasted import rows_set_aside
 from agent.plan_source import acted_under_the_plans, asked_of_the_plans, general_distance_question
 from agent.typos import corrected, gazetteer_known_words
 from agent.slots import (
-    CORRECTION, UNIT_ID, UNIT_TYPE_WORDS, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
-    extract_status, extract_unit_types, plan_query,
+    CORRECTION, UNIT_TYPE_WORDS, after_correction, canonical_unit_ids, corrected_radius_m, extract_priorities, extract_priority,
+    extract_status, extract_unit_types, plan_query, unit_mentions,
 )
 from agent.unit_names import name_units
 
@@ -474,7 +475,7 @@ def _learned_clause_reads(unread: list[tuple[int, str]], found: list[tuple[int, 
         if learned is None:
             continue
         top = learned.intents[0]
-        if top == "unit_query" and not (_FLEET_WORDS.search(clause) or extract_unit_types(clause) or UNIT_ID.search(clause)):
+        if top == "unit_query" and not (_FLEET_WORDS.search(clause) or extract_unit_types(clause) or TYPED_UNIT_ID_RE.search(clause)):
             continue  # "is it far from the Erottaja station?": a station as a landmark asks nothing about its units
         if top == "place_lookup" and "unit_query" in have:
             continue  # "what's ERO-H1 doing, is it still at X?": where the unit is, not where X is
@@ -863,7 +864,7 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             # order names no other place: the binding (agent.dispatch_target) takes its place from the log; a unit id is
             # no place. A place named beside the id wins ("to Bulevardi 14 instead of INC-A", review s15-rv3 H1).
             written_id = INCIDENT_ID_RE.search(clause) or (INCIDENT_ID_RE.search(text) if not place else None)
-            if written_id is not None and (not place or UNIT_ID.fullmatch(place.strip()) or INCIDENT_ID_RE.fullmatch(place.strip())):
+            if written_id is not None and (not place or TYPED_UNIT_ID_RE.fullmatch(place.strip()) or INCIDENT_ID_RE.fullmatch(place.strip())):
                 place = canonical_incident_id(written_id.group(0))
             described = order_destination(clause)
             if place and described and _place_of_the_hazard(place, described):
@@ -901,11 +902,7 @@ def _told_besides_orders(clauses: list[str], place: str | None, unit_ids: list[s
     """The words of a message that tell something besides its orders: its clauses, and the comma-separated parts of its
     order clauses, that order nothing and describe something ("Can you send an ambulance to Annankatu 12, a man is
     unconscious", "请派一辆救护车到 X，楼梯上有个男的昏过去了", "Smoke from a door on the 4th floor. Send an engine")."""
-    parts = [part.strip() for clause in clauses for part in (_COMMA.split(clause) if clause_intent(clause, unit_ids) else [clause])]
-    return ". ".join(p for p in parts if clause_intent(p, unit_ids) is None and not negated_order(p) and _describes(p, place))
-
-
-_COMMA = re.compile(r"[,，、;；]")  # the parts are stripped after (a "\s*" around it backtracks on runs of spaces)
+    return ". ".join(p for p in parts_ordering_nothing(clauses, unit_ids) if _describes(p, place))
 
 
 def _before_order(clause: str, intent: str) -> str:
@@ -987,12 +984,7 @@ def _place_referred(text: str, clause: str, gazetteer: Any, unit_ids: list[str])
 
 def _unit_chunks(text: str, unit_ids: list[str]) -> list[tuple[str, str]]:
     """(unit id, the text from its mention to the next unit's) for each unit named."""
-    known = {u.replace("-", "").upper(): u for u in unit_ids}
-    spans = []
-    for match in UNIT_ID.finditer(text):
-        uid = known.get((match.group(1) + match.group(2) + match.group(3)).upper())
-        if uid:
-            spans.append((match.start(), uid))
+    spans = unit_mentions(text, unit_ids)
     out: list[tuple[str, str]] = []
     for i, (start, uid) in enumerate(spans):
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
@@ -1063,7 +1055,7 @@ def _named_guess(text: str) -> str | None:
     """A capitalised name of a request with no known place ("Punavuori"), for the planner's "did you mean"; None when
     it has none: the order's own first words are no place (the bound incident's place is used, or the reply asks)."""
     guess = _guess_place(text)
-    if UNIT_ID.fullmatch(guess.strip()):
+    if TYPED_UNIT_ID_RE.fullmatch(guess.strip()):
         return None  # "KAI-A1 → gas leak": the unit sent is no place
     return guess if re.fullmatch(r"[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", guess) else None
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from agent.slots import UNIT_ID, UNIT_TYPE_NOUNS, canonical_unit_ids
+from agent.slots import UNIT_TYPE_NOUNS, canonical_unit_ids
 from core.contrast_words import contrast_pattern
+from core.record_ids import TYPED_UNIT_ID_RE
 
 __all__ = ["affirmed", "negated_order", "negated_part", "positive_part", "without_negation", "excluded_units", "withdrawn_units"]
 
@@ -121,7 +122,7 @@ def excluded_units(clauses: list[str], unit_ids: list[str]) -> list[str]:
         if negated_order(clause):
             found += canonical_unit_ids(negated_part(clause), unit_ids)
             continue
-        for match in UNIT_ID.finditer(clause):
+        for match in TYPED_UNIT_ID_RE.finditer(clause):
             before, after = clause[max(0, match.start() - 25):match.start()], clause[match.end():match.end() + 8]
             if _EXCEPT_EN.search(before) or _EXCEPT_ZH_BEFORE.search(before) or _EXCEPT_ZH_AFTER.search(after):
                 found += canonical_unit_ids(match.group(0), unit_ids)

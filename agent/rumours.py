@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from agent.cue_rules import SHELTER_WORDS
 from agent.hazards import hazard_from_words
 from agent.incident_scope import ReportPlace, same_place
 
@@ -54,10 +55,7 @@ RUMOUR_WORDS: dict[str, re.Pattern[str]] = {
                        r"öppet|öppen|öppna|öppnat|öppnats|öppnade)\b|开放|开门了|可以进", re.IGNORECASE),
     # A shelter named as one: what makes an operator's question about a place said closed a question about its shelter
     # (a shelter's alias is often a station or a library: "the metro at Central Station is closed" is no shelter claim).
-    "shelter": re.compile(r"\b(?:shelters?|(?:evacuation|evacuee|reception|rest) cent(?:re|er)s?|evacuation (?:site|point)s?|"
-                          r"\w*suoj(?:a|at|an|aan|assa|asta|aa|ista|issa|iin|ihin)|suojatil\w*|evakuointi\w*|skyddsrum\w*|"
-                          r"evakuerings\w*)\b|避难所|避难场所|安置点|避难点",
-                          re.IGNORECASE),
+    "shelter": SHELTER_WORDS,
 }
 
 

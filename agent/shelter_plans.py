@@ -15,14 +15,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from agent.cue_rules import SHELTER_WORDS
 from agent.data_gaps import asks_about_plans
 from agent.follow_up import is_question
 from core.text import has_han
 
 __all__ = ["asks_shelter_power", "asks_plan_shelters", "off_roster_names", "shelter_plan_reply"]
 
-_SHELTER = re.compile(r"\bshelters?\b|\bwarming (?:centres?|centers?|rooms?)\b|suoj\w*|lämmittelypaik\w*|evakuointikesk\w*|"
-                      r"skydd\w*|värmestug\w*|避难所|避难场所|庇护所|取暖点|取暖中心|暖房", re.I)
 _POWER = re.compile(r"\b(?:power|electricity|electric|backup|back-up|generators?|heating|heated)\b|sähkö\w*|varavoim\w*|"
                     r"lämmi\w*|\bström\w*|reservkraft\w*|elektricitet|uppvärm\w*|有电|没电|供电|电源|电力|发电|停电|通电|供暖|暖气", re.I)
 
@@ -45,13 +44,13 @@ def _question(text: str) -> bool:
 def asks_shelter_power(text: str) -> bool:
     """A question whether shelters have power (backup power, electricity, heating) - data the tools do not hold."""
     said = " ".join((text or "").split())
-    return bool(said) and _question(said) and bool(_SHELTER.search(said)) and bool(_POWER.search(said))
+    return bool(said) and _question(said) and bool(SHELTER_WORDS.search(said)) and bool(_POWER.search(said))
 
 
 def asks_plan_shelters(text: str) -> bool:
     """A question which shelters a plan (an annex, the plans) names or allows."""
     said = " ".join((text or "").split())
-    return bool(said) and _question(said) and bool(_SHELTER.search(said)) and asks_about_plans(said)
+    return bool(said) and _question(said) and bool(SHELTER_WORDS.search(said)) and asks_about_plans(said)
 
 
 def _norm(name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from core.record_ids import TYPED_UNIT_ID_RE, unit_id_of
 from core.text import to_simplified
 
 STATUS_WORDS = [
@@ -53,7 +54,6 @@ def _priority_digit(match: re.Match) -> str | None:
     return match.group(1) or _PRIORITY_WORDS.get((match.group(2) or match.group(3) or "").lower())
 # Finnish "100 metrin säteellä", "200 metriä" too (s19 dev: the radius was dropped)
 _RADIUS = re.compile(r"(\d{2,5})\s?-?\s?(?:m|meters?|metres?|metri[nä]?|米|公尺)(?![a-z])", re.IGNORECASE)
-UNIT_ID = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3})[\s-]?([A-Za-z])[\s-]?(\d)(?![0-9])")
 
 # "send a hazmat", "and the rescue": a unit type named as the object of an order (not "the hazmat plan")
 _ORDERED = r"(?:\b(?:send|snd|dispatch|need|get|roll|add|plus|and|\+)|派|调|加派|叫)\s+(?:a\s+|the\s+)?"
@@ -93,15 +93,16 @@ UNIT_TYPE_WORDS: list[tuple[str, str]] = [
 ]
 
 
+def unit_mentions(text: str, unit_ids: list[str]) -> list[tuple[int, str]]:
+    """(where, unit id) for each mention of one of ``unit_ids`` as an operator types it ("ero e1", "hak-e1" -> ERO-E1),
+    in order of appearance."""
+    known = {uid.upper(): uid for uid in unit_ids}
+    return [(match.start(), known[unit_id_of(match)]) for match in TYPED_UNIT_ID_RE.finditer(text) if unit_id_of(match) in known]
+
+
 def canonical_unit_ids(text: str, unit_ids: list[str]) -> list[str]:
     """Unit ids named in the text, canonical ("ero e1", "hak-e1" -> ERO-E1), in order of appearance, each once."""
-    known = {uid.replace("-", "").upper(): uid for uid in unit_ids}
-    found: list[str] = []
-    for match in UNIT_ID.finditer(text):
-        uid = known.get((match.group(1) + match.group(2) + match.group(3)).upper())
-        if uid and uid not in found:
-            found.append(uid)
-    return found
+    return list(dict.fromkeys(uid for _, uid in unit_mentions(text, unit_ids)))
 
 
 def status_words_removed(text: str) -> str:

@@ -204,12 +204,14 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
             return _off_map_dispatch(off)
         try:
             plan = ops.dispatch(city, binding.args if binding is not None else args)
-        except LookupError:
+        except LookupError as exc:
             if binding is None or not binding.asks or binding.bound:
                 raise
             # which incident the units are for is asked, and the order's words are no place ("the bus crash"): the
-            # question is the answer, not "no place called 'the bus crash'" (review s16)
-            return ToolResult(text=_error(" ".join(binding.asks)))
+            # question is the answer, not "no place called 'the bus crash'" (review s16); a kind of place said alone
+            # ("send them to the school") is asked about too: which of its places
+            which = [str(exc)] if isinstance(exc, AmbiguousPlaceError) else _which_of_kind(args.report)
+            return ToolResult(text=_error(" ".join([*binding.asks, *which])))
 
         # no binder (a caller whose ``propose`` is tied to one incident already): every unit, to that incident
         commits = (_dispatch_commits(plan, binding) if binding is not None
@@ -238,8 +240,9 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
         """A dispatch to an incident off the map: the units the operator named are proposed for it without a route (the
         commander chose them; a man in the water cannot wait for an address); without named units nothing is chosen."""
         if not off.unit_ids or propose is None:
-            return ToolResult(text=_error(f"Nothing was dispatched: {off}. Name the units to send, or give its address "
-                                          f"(or click its place on the map) and repeat the order."))
+            return ToolResult(text=_error(" ".join([f"Nothing was dispatched: {off}.", *_which_of_kind(off.report),
+                                                    "Name the units to send, or give its address (or click its place on "
+                                                    "the map) and repeat the order."])))
         # a named unit that is busy is said so, with a free one of its type; the free ones are still proposed (s16 final
         # read: one busy unit refused the whole order, the man in the water got nobody)
         free, busy_notes = _free_and_busy(city, off.unit_ids)
@@ -251,8 +254,14 @@ def city_tools(city: City, propose: Propose | None = None, bind: BindDispatch | 
             return ToolResult(text=_error(f"Nothing was dispatched: {exc}"))
         data = {"summary": " ".join([f"Proposed: {proposal.summary}. Awaiting the operator's confirmation ({proposal.proposal_id}).",
                                      *busy_notes]),
-                "warnings": [*busy_notes, f"{off}: the named units are proposed as they are; give its address for their routes."]}
+                "warnings": [*busy_notes, f"{off}: the named units are proposed as they are; give its address for their routes.",
+                             *_which_of_kind(off.report)]}
         return ToolResult(text=_dump(data), data=data, proposals=[proposal])
+
+    def _which_of_kind(report: str) -> list[str]:
+        """"Which one?" with the places, where the order places its incident only by a kind ("to the gym")."""
+        question = city.which_of_kind(report) if report.strip() else None
+        return [question] if question else []
 
     def unit_status(args: ops.UnitStatusArgs) -> ToolResult:
         rows = ops.unit_statuses(city, args)

@@ -1,7 +1,7 @@
 """Issue 10's real-data check of the noise filter: CrisisLexT26 "Not related" vs related, leave-one-event-out.
 
 Events: the 20 CrisisLexT26 events that are not the lead's stream-benchmark test events
-(``finetune.noise_filter.HELD_OUT_EVENTS`` = bench_monitor's EVENT_SETS["test"]; they are never read here).  Each of
+(``finetune.noise_filter.HELD_OUT_EVENTS``, which bench_monitor's EVENT_SETS["test"] reads; they are never read here).  Each of
 the 20 is held out in turn: a model is fitted on the other 19 and scores every labelled tweet of the held-out one, so
 each tweet is scored once by a model that never saw its event.  Reported per event and pooled (the issue's figure:
 one detection F1 over all held-out predictions), precision / recall / F1 of "Not related".

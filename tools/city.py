@@ -304,6 +304,7 @@ class CityModel:
             except LookupError:
                 described = self.described_place(place)  # "the Market Square": no name, the one feature of its kind
                 if described is None:
+                    self.ask_which_of_kind(place)
                     raise
                 return described
             if match.score < 1.0:
@@ -323,17 +324,40 @@ class CityModel:
         """The one feature a description of a kind names when ``place`` is that description and nothing else ("Market
         Square", "the cathedral", "Salutorget" -> Kauppatori; ``tools.place_aliases``), as the locator finds it: only
         when it is sure (one feature of the kind); None otherwise."""
-        from tools.gazetteer import normalize
-        from tools.place_aliases import GENERIC_PLACES
+        from tools.gazetteer import kind_said_alone
 
-        said = re.sub(r"^(?:the|a)\s+", "", normalize(place))
-        if not any(said == normalize(phrase) for kind in GENERIC_PLACES for phrase in kind.phrases):
+        if kind_said_alone(place) is None:
             return None
         found = self.locator.locate(place)
         if found.method != "generic" or not found.confident or found.lat is None or found.lon is None:
             return None
         return PlaceMatch(id=None, name=found.feature or place, kind="landmark", lat=found.lat, lon=found.lon, score=1.0,
                           radius_m=float(found.radius_m or 0.0))
+
+    def ask_which_of_kind(self, place: str) -> None:
+        """A kind said alone that the map has several of ("send them to the school"): AmbiguousPlaceError listing them,
+        to choose from; none of them: UnknownPlaceError saying so. Returns when ``place`` is no kind said alone."""
+        from tools.gazetteer import AmbiguousPlaceError, UnknownPlaceError, kind_said_alone
+
+        kind = kind_said_alone(place)
+        if kind is None:
+            return
+        places = list({e.name: e.match(1.0) for e in self.locator.generic_candidates(kind)}.values())
+        if not places:
+            raise UnknownPlaceError(f"{place!r} is a kind of place ({kind.kind.replace('_', ' ')}), and the map of "
+                                    f"{self.scenario.name} has none; give its name or address", [])
+        shown = "; ".join(p.name for p in places[:12]) + (f"; and {len(places) - 12} more" if len(places) > 12 else "")
+        raise AmbiguousPlaceError(f"{place!r} is a kind of place ({kind.kind.replace('_', ' ')}), not a name: which one? "
+                                  f"{shown}", places)
+
+    def which_of_kind(self, text: str) -> str | None:
+        """The question for a report placed only by a kind of place the map has several of ("send an ambulance to the
+        gym": which of its gyms?), naming them; None when the report names a place, or nothing the map has."""
+        found = self.locator.locate(text)
+        if found.method != "generic" or found.confident or not found.place:
+            return None
+        names = list(dict.fromkeys([found.place, *(a.name for a in found.alternatives)]))
+        return f"'{found.evidence}' fits {len(names)} places on the map: which one? {'; '.join(names)}." if len(names) > 1 else None
 
     def check_not_a_street_off_the_map(self, place: str) -> None:
         """A fuzzy match is no answer when the name is a real street the map does not cover: "Mariankatu" is not

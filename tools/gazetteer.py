@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
     from tools.osm_features import OsmFeature
+    from tools.place_aliases import GenericPlace
     from tools.routing import LocalProjection
     from tools.scenario import Scenario
 
@@ -42,6 +43,9 @@ ACCEPT_SCORE = 0.8        # a fuzzy match at least this good is taken...
 AMBIGUITY_MARGIN = 0.04   # ...unless another place scores within this margin
 WORD_FOUND_RATIO = 80     # and each word of the query is found in it (see _every_word_found)
 MAX_QUERY_CHARS = 200
+# A Latin name shorter than this is matched only as the map writes it: three letters are too few to guess from ("gym"
+# is 80 % alike to "YM", Ympäristöministeriö; "bar" to "Mbar"), and a short name is typed exactly or not at all.
+FUZZY_MIN_LATIN_CHARS = 4
 # A one-word landmark in an all-lower-case message is taken only when its name is no common English word
 # (core.common_words): OSM names shops and cafes "Power", "Subway", "Family", "Forum", and "near power lines" names no
 # shop.
@@ -467,6 +471,11 @@ class Gazetteer:
         if len(exact) > 1:
             cands = [e.match(1.0) for e in exact]
             raise AmbiguousPlaceError(f"{name!r} names {len(cands)} places: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
+        if kind_said_alone(q) is not None:  # "the school": a kind of place, never a name that looks like its word
+            raise UnknownPlaceError(f"{name!r} is a kind of place, not the name of one", [])
+        if not has_cjk(q) and len(q.replace(" ", "")) < FUZZY_MIN_LATIN_CHARS:
+            raise UnknownPlaceError(f"no place called {name!r} in this scenario (a name this short must be written as the "
+                                    "map writes it)", [])
         scored = self._scored(q)
         if not scored or scored[0][0] < ACCEPT_SCORE:
             suggestions = list(dict.fromkeys(e.name for _, e in self._scored(q, every_word=False)))[:5]
@@ -648,11 +657,25 @@ def is_notable(tags: dict[str, str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _generic_keys() -> frozenset[str]:
-    """Descriptions of a kind of place ("railway station", "火车站"): never a derived name of one feature."""
+def _kinds_by_key() -> dict[str, "GenericPlace"]:
     from tools.place_aliases import GENERIC_PLACES
 
-    return frozenset(normalize(p) for gp in GENERIC_PLACES for p in gp.phrases)
+    out: dict[str, GenericPlace] = {}
+    for gp in GENERIC_PLACES:
+        for phrase in gp.phrases:
+            out.setdefault(normalize(phrase), gp)  # the table's order: the first row that says a phrase owns it
+    return out
+
+
+def _generic_keys() -> frozenset[str]:
+    """Descriptions of a kind of place ("railway station", "火车站"): never a derived name of one feature."""
+    return frozenset(_kinds_by_key())
+
+
+def kind_said_alone(text: str) -> "GenericPlace | None":
+    """The kind of place (``tools.place_aliases``) when ``text`` is its description and nothing else ("the school",
+    "a gym", "kirjasto", "健身房"); None otherwise."""
+    return _kinds_by_key().get(re.sub(r"^(?:the|a|an)\s+", "", normalize(text)))
 
 
 def _serves_another_place(tags: dict[str, str]) -> bool:

@@ -7,18 +7,16 @@ follow-up reading of an incident's reports, and the raise or retype a follow-up 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.cue_rules import clause_intent
+from agent.cue_rules import parts_ordering_nothing
 from agent.dispatch_target import DispatchBinding, bind_dispatch
 from agent.follow_up import WhichIncident, accumulated_report, kept_incident_triage
 from agent.hazards import no_new_emergency
 from agent.incident_scope import INCIDENT_ID_RE, ReportPlace, hazard_area, same_place
-from agent.negation import negated_order
 from agent.report_filing import asks_new_incident, headed_incident, tells_a_hazard_of_its_own
 from agent.response_plan import to_triage_summary
 from agent.protocols import TriageOutcome
@@ -285,12 +283,6 @@ def report_before_dispatch(session: Session, turn: Turn, triage: Any, args: Disp
         return None
 
 
-_PARTS = re.compile(r"[,，、;；]")
-
-
 def told_besides_orders(text: str, unit_ids: list[str]) -> str:
-    """The words of a message that order nothing: its clauses, and the comma-separated parts of its order clauses, with no
-    order in them ("a man collapsed" of "Send an ambulance to Kamppi, a man collapsed"); "" for an order alone."""
-    parts = [part.strip() for clause in split_clauses(text)
-             for part in (_PARTS.split(clause) if clause_intent(clause, unit_ids) else [clause])]
-    return ". ".join(p for p in parts if p and clause_intent(p, unit_ids) is None and not negated_order(p))
+    """The words of a message that order nothing (``cue_rules.parts_ordering_nothing``); "" for an order alone."""
+    return ". ".join(parts_ordering_nothing(split_clauses(text), unit_ids))

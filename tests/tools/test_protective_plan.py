@@ -9,9 +9,9 @@ from shapely.geometry import Point, shape
 
 from tools.evacuation import Hazard, plan_evacuation
 from tools.protective import extract_protective_cues, plan_protective_action
-from tools.protective.buildings import DENSITY, building_by_address, city_buildings, classify_use, people_in
+from tools.protective.buildings import DENSITY, city_buildings, classify_use, people_in
+from tools.protective.place import building_at_address
 from tools.protective.geometry import sector
-from tools.gazetteer import normalize
 
 STAIRWELL = "Gas smell and two people dizzy in the stairwell at Yrjönkatu 21, what do we do?"
 
@@ -68,7 +68,7 @@ def test_a_plan_without_a_place_says_nobody_is_moved_when_its_action_moves_nobod
 
 def test_building_population_follows_the_density_table(city):
     b = city_buildings(city)
-    i = building_by_address(b, normalize("Yrjönkatu"), "26", normalize)  # Hotelli Torni, 13 levels in OSM
+    i = building_at_address(b, "Yrjönkatu", "26")  # Hotelli Torni, 13 levels in OSM
     assert i is not None and b.use[i] == "hotel" and b.floors(i) == 13
     area = b.geoms[i].area
     assert people_in("hotel", area, 13, night=True) == pytest.approx(area * 13 * DENSITY["hotel"][1] / 100)
@@ -110,7 +110,7 @@ def test_an_address_only_shops_carry_finds_its_building_and_a_time_is_no_house_n
     from tools.protective.place import locate_in_report
 
     b = city_buildings(city)
-    assert building_by_address(b, normalize("Yrjönkatu"), "30", normalize) is None  # the footprint has no address tags
+    assert building_at_address(b, "Yrjönkatu", "30") is None  # the footprint has no address tags
     plan = plan_protective_action(city, "Strong gas smell in the stairwell of Yrjönkatu 30, a resident has a headache", "hazmat")
     assert plan.building.source == "osm" and plan.building.label == "Yrjönkatu 30" and plan.building.footprint_m2 > 300
     _, number = locate_in_report(city, "Annankatu, 21:15: smoke from a window", None, None, None)
@@ -190,13 +190,13 @@ def test_a_hazard_without_a_table_row_is_an_explicit_answer_not_an_error(city):
 
 def test_a_footprint_tagged_with_a_number_range_carries_every_number_in_it(city):
     b = city_buildings(city)
-    city_hall = building_by_address(b, normalize("Pohjoisesplanadi"), "11", normalize)  # addr:housenumber "11-13"
+    city_hall = building_at_address(b, "Pohjoisesplanadi", "11")  # addr:housenumber "11-13"
     assert city_hall is not None and b.name[city_hall] == "Helsingin kaupungintalo"
-    assert building_by_address(b, normalize("Pohjoisesplanadi"), "13", normalize) == city_hall
-    assert building_by_address(b, normalize("Pohjoisesplanadi"), "12", normalize) != city_hall  # the other side of the street
-    music = building_by_address(b, normalize("Mannerheimintie"), "13 a", normalize)  # "13A"
+    assert building_at_address(b, "Pohjoisesplanadi", "13") == city_hall
+    assert building_at_address(b, "Pohjoisesplanadi", "12") != city_hall  # the other side of the street
+    music = building_at_address(b, "Mannerheimintie", "13 a")  # "13A"
     assert music is not None and b.name[music] == "Musiikkitalo"
-    assert building_by_address(b, normalize("Mannerheimintie"), "13", normalize) != music  # a letter must agree
+    assert building_at_address(b, "Mannerheimintie", "13") != music  # a letter must agree
 
 
 def test_an_address_without_a_letter_is_not_the_footprint_tagged_with_one(city):

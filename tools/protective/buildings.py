@@ -313,10 +313,3 @@ def buildings_by_address(b: Buildings, street_norm: str, number: str, normalize)
         if first <= n <= last and (n - first) % 2 == 0 and letter == their_letter:
             out.append(i)
     return out
-
-
-def building_by_address(b: Buildings, street_norm: str, number: str, normalize) -> int | None:
-    """Index of the main building with this OSM address: of several footprints carrying it, the largest (the main
-    house, not its annex or outbuilding); None when no footprint carries it."""
-    hits = buildings_by_address(b, street_norm, number, normalize)
-    return max(hits, key=lambda i: b.geoms[i].area) if hits else None

@@ -780,6 +780,12 @@ def addressed_building(b: Buildings, hits: list[int], text: str, cues: Protectiv
     return max(pool, key=lambda i: b.geoms[i].area)
 
 
+def building_at_address(b: Buildings, street: str, number: str, text: str = "", cues: ProtectiveCues | None = None) -> int | None:
+    """The building a report (``text``, its ``cues``) means at an OSM address, by ``addressed_building``; None when no
+    footprint carries the address. Without a report: the largest footprint that carries it."""
+    return addressed_building(b, buildings_by_address(b, normalize(street), number, normalize), text, cues or ProtectiveCues())
+
+
 def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str | None, cues: ProtectiveCues,
                   text: str = "", known: bool = True) -> tuple[Any, BuildingInfo, tuple[float, float]]:
     """(metric footprint, its description, metric centre) of the building at the place (``text``: the report).
@@ -789,7 +795,7 @@ def find_building(city: CityModel, b: Buildings, match: PlaceMatch, number: str 
     x, y = geo.xy(city, match.lat, match.lon)
     i = None
     if known and match.kind == "street" and number:
-        i = addressed_building(b, buildings_by_address(b, normalize(match.name), number, normalize), text, cues)
+        i = building_at_address(b, match.name, number, text, cues)
         if i is None:
             i, at = building_by_address_points(city, b, match.name, number)
             if at is not None:  # no building there, but the address is placed better than the street's middle
