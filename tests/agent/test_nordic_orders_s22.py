@@ -132,10 +132,20 @@ def test_a_merge_order_proposes_the_merge_and_opens_nothing(assistant, two_incid
     assert "plan_response" not in _tools(events)
 
 
-@pytest.mark.parametrize("text", ["Slå ihop incidenterna", "yhdistä tehtävät"])
-def test_a_merge_order_naming_no_incidents_asks_which(assistant, two_incidents, text):
+def test_a_merge_order_outside_any_incident_opens_none(assistant, two_incidents):
+    """The trial's merge was typed in a session on no incident: it opened a new one with units."""
+    first, second = two_incidents
+    before, units_before = {i.incident_id for i in assistant.incidents()}, assistant.unit_statuses()
+    events = _chat(assistant, f"Slå ihop {second} med {first}, det är samma brand", None)
+    reply = events[-1]
+    assert [(p.action, p.args["merged"], p.args["into"]) for p in reply.proposals] == [("merge_incidents", second, first)], reply.text[:300]
+    assert {i.incident_id for i in assistant.incidents()} == before and assistant.unit_statuses() == units_before
+
+
+@pytest.mark.parametrize("text, session", [("Slå ihop incidenterna", 1), ("yhdistä tehtävät", 1), ("slå ihop de två ärendena", None)])
+def test_a_merge_order_naming_no_incidents_asks_which(assistant, two_incidents, text, session):
     before = {i.incident_id for i in assistant.incidents()}
-    events = _chat(assistant, text, two_incidents[1])
+    events = _chat(assistant, text, None if session is None else two_incidents[session])
     assert not events[-1].proposals and "plan_response" not in _tools(events), (text, _tools(events), events[-1].text[:300])
     assert "Which two incidents" in events[-1].text
     assert {i.incident_id for i in assistant.incidents()} == before
