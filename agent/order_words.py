@@ -99,7 +99,9 @@ def _rewrites() -> tuple[tuple[re.Pattern[str], str], ...]:
         (rf"^\W*(?:{_words('merge')})\s+(?:(?:de\s+|ne\s+|die\s+)?(?:två|kaksi|beiden|zwei)\s+)?"
          rf"(?:incidenterna|händelserna|ärendena|tehtävät|tapahtumat|einsätze|vorfälle)(?:\s+(?:{merge_end}))?\W*$", "merge the incidents"),
         # "Stäng incidenten INC-…", "sulje tehtävä INC-…", "Schließe den Einsatz INC-…": a close of the incident named
-        (rf"{_B}(?:{_words('close')})\s+(?:(?:{incident})\s+)?(?=(?:{_ID})|(?:{incident}){_E})", "close incident "),
+        # (the noun alone only where nothing but "now", "please" follows: "sulje tapahtuman ovi" closes a door)
+        (rf"{_B}(?:{_words('close')})\s+(?:(?:{incident})\s+)?(?=(?:{_ID})|(?:{incident})(?:\s+(?:{polite}))*\s*(?:[,.;!]|$))",
+         "close incident "),
         # "skicka hit KAI-A1", "lähetä KAI-A1 tänne", "schick KAI-A1 hierher": the session's incident
         (rf"{_B}(?:{_words('send')})\s+(?:{_words('here')})\s+(?P<what>[^.,;!?\n]+?)\s*(?=(?:\s(?:{polite}))*\W*$)", r"send \g<what> to this incident"),
         (rf"{_B}(?:{_words('send')})\s+(?P<what>[^.,;!?\n]+?)\s+(?:{_words('here')}){_E}", r"send \g<what> to this incident"),
