@@ -153,11 +153,12 @@ def test_a_merge_order_naming_no_incidents_asks_which(assistant, two_incidents, 
 
 # --- 3. a Finnish dispatch order is a dispatch proposal, not a status line ---------------------------------------------
 
+@pytest.mark.parametrize("session", [0, None])
 @pytest.mark.parametrize("text", ["Lähetä kaksi ambulanssia {b} tapahtumaan", "Hälytä kaksi ambulanssia tehtävälle {b}",
                                   "Skicka två ambulanser till {b}"])
-def test_a_dispatch_to_a_named_incident_is_planned_for_it(assistant, two_incidents, text):
+def test_a_dispatch_to_a_named_incident_is_planned_for_it(assistant, two_incidents, text, session):
     second = two_incidents[1]
-    events = _chat(assistant, text.format(b=second), two_incidents[0])
+    events = _chat(assistant, text.format(b=second), None if session is None else two_incidents[session])
     assert "plan_dispatch" in _tools(events) and not _resolved(events), (text, _tools(events), events[-1].text[:300])
     assert "unit_status" not in _tools(events)
 
