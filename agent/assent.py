@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.order_words import NO_WORDS, POLITE_WORDS, YES_WORDS
 from agent.schemas import Proposal
 
 __all__ = ["bare_assent", "assent_reply"]
@@ -18,10 +19,12 @@ __all__ = ["bare_assent", "assent_reply"]
 # A small, explicit vocabulary: a whole message of one of these words (with "please", "yes," or a full stop around it),
 # nothing else. "maybe", "send it" or "yes, send two engines" are no bare assent.
 _YES = (r"y|yes|yep|yeah|ok|okay|confirm(?:ed)?|approve[d]?|agreed?|go ahead|do it|affirmative|roger|"
-        r"是|是的|好|好的|行|可以|确认|确定|同意|批准|没问题")
-_NO = r"n|no|nope|cancel|reject|decline|abort|negative|不|不要|否|取消|拒绝|算了|不同意|不批准"
+        r"是|是的|好|好的|行|可以|确认|确定|同意|批准|没问题|" + "|".join(YES_WORDS))
+# and in the city's other languages and German ("kyllä", "ja", "nej tack", "nein": agent.order_words)
+_NO = r"n|no|nope|cancel|reject|decline|abort|negative|不|不要|否|取消|拒绝|算了|不同意|不批准|" + "|".join(NO_WORDS)
 _POLITE = r"(?:please|pls|ok|yes|请|那就)?"
-_BARE = re.compile(rf"^\s*{_POLITE}[\s,，]*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:[\s,，]*(?:please|pls|thanks|吧|了))?[\s.!。！~]*$",
+_THANKS = "|".join(POLITE_WORDS)
+_BARE = re.compile(rf"^\s*{_POLITE}[\s,，]*(?:(?P<yes>{_YES})|(?P<no>{_NO}))(?:[\s,，]*(?:please|pls|thanks|吧|了|{_THANKS}))?[\s.!。！~]*$",
                    re.IGNORECASE)
 
 

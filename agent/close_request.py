@@ -16,6 +16,7 @@ from typing import Any
 from agent.hazards import hazard_from_words
 from agent.incident_request import kinds_named
 from agent.incident_scope import INCIDENT_ID, canonical_incident_id
+from agent.order_words import orders_in_english
 
 __all__ = ["INCIDENT_ID", "CloseRequest", "close_request", "described_for_close", "sends_named_units_here",
            "sent_here_description"]
@@ -76,7 +77,9 @@ class CloseRequest:
 
 
 def close_request(text: str) -> CloseRequest | None:
-    """The close the operator orders, or None (no close asked, or a question about closing)."""
+    """The close the operator orders, or None (no close asked, or a question about closing).  Said in Finnish, Swedish
+    or German too ("Stäng incidenten INC-7", "sulje tehtävä INC-7": ``agent.order_words``)."""
+    text = orders_in_english(text)
     at = _CLOSE.search(text) or _CLOSE_DESCRIBED.search(text)
     if at is None or _asks(text, at):
         return None
@@ -167,6 +170,7 @@ def sends_named_units_here(text: str) -> bool:
 def sent_here_description(text: str) -> str | None:
     """The words that describe the incident units are sent to ("Kamppi metro gas" of "add ERO-H1 to the Kamppi metro gas
     alarm"; "" for "this incident"), or None when the text sends no units to an incident it describes (or asks)."""
+    text = orders_in_english(text)  # "skicka hit KAI-A1", "lähetä KAI-A1 tänne" (agent.order_words)
     found = _SEND_HERE.search(text)
     if found is None or _asks(text, found):
         return None

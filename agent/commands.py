@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from agent.order_words import NO_WORDS, YES_WORDS
 from agent.terminal_input import TerminalInput, is_answer_line
 
 
@@ -169,9 +170,9 @@ def _chat_loop(assistant, terminal: TerminalInput, incident: str | None, session
 # noticed the prompt: taken as an answer, a question became a rejection and was lost.
 # Ordinary words of assent and refusal a commander types are answers too ("confirm", "go ahead", "取消"); the list stays
 # small and explicit: a hedge ("maybe", "I think so") is no answer and leaves the proposal pending.
-CONFIRM_YES = ("y", "yes", "j", "kyllä", "是", "确认", "confirm", "confirmed", "approve", "approved", "ok", "okay",
+CONFIRM_YES = (*YES_WORDS, "y", "yes", "j", "是", "确认", "confirm", "confirmed", "approve", "approved", "ok", "okay",
                "go ahead", "do it", "affirmative", "确定", "同意", "批准", "好", "好的", "可以", "执行")
-CONFIRM_NO = ("", "n", "no", "ei", "否", "不", "不要", "cancel", "reject", "deny", "abort", "negative", "don't",
+CONFIRM_NO = (*NO_WORDS, "", "n", "no", "否", "不", "不要", "cancel", "reject", "deny", "abort", "negative", "don't",
               "do not", "取消", "拒绝", "不同意", "算了")
 
 

@@ -27,6 +27,7 @@ from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdr
 from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
+from agent.order_words import is_order_word, leading_order_words
 from agent.places import DESCRIPTION, cased_places, extract_place, extract_station, prep_phrase, zh_destination
 from agent.quoted import quoted_order_asked_about, significant_quotes
 from agent.safety import asks_what_document_says
@@ -820,7 +821,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             calls.append({"name": "unit_status", "args": args})
         elif intent == "place_lookup" and not _ASSEMBLY_WORDS.search(clause):
             place = extract_place(clause, gazetteer, unit_ids=unit_ids) or shared_place
-            calls.append({"name": "resolve_place", "args": {"name": place or _guess_place(clause)}})
+            if place or (place := _guess_place(clause)):  # a message of an order's words alone names no place to look up
+                calls.append({"name": "resolve_place", "args": {"name": place}})
         elif intent in ("shelter_list", "place_lookup"):  # a place lookup of an assembly point: the nearest ones
             # "远离火车站" is "away from the railway station": the place is the station
             place = extract_place(clause.replace("远离", "离"), gazetteer, unit_ids=unit_ids) or shared_place
@@ -1017,7 +1019,7 @@ _ZH_ORDER_WORDS = re.compile(r"请|麻烦|帮忙|马上|立即|立刻|赶紧|尽
                              r"(?:周围|附近|周边|一带|里面|内部|里|内)?(?:的)?(?:所有)?(?:人|人员|群众|居民|住户|客人|住客|顾客|乘客|游客)|周围|附近|周边|一带|的")
 _EN_DESTINATION = re.compile(r"(?:\b(?:to|towards?|for)\s+|(?:->|→|=>)\s*)(?!(?:help|assist|support|check|see|look|go|be|do|get|make|the rescue\b))((?:the\s+)?[a-zäöå][\w'äöå-]*(?:\s+[\w'äöå-]+){0,4})\s*[.!?]*$",
                              re.IGNORECASE)
-_NO_DESTINATION = re.compile(r"^(?:the\s+)?(?:it|them|there|here|scene|incident|site|location|address|place|"
+_NO_DESTINATION = re.compile(r"^(?:(?:the|this|that|our|current)\s+)?(?:it|them|there|here|scene|incident|site|location|address|place|"
                              r"units?|engines?|ambulances?|crews?|resources)$", re.IGNORECASE)
 
 
@@ -1061,8 +1063,11 @@ def _named_guess(text: str) -> str | None:
 
 
 def _guess_place(text: str) -> str:
-    """The most place-like words of a request with no known place (for 'did you mean' suggestions)."""
+    """The most place-like words of a request with no known place (for 'did you mean' suggestions): never an order's
+    own words, in any of the city's languages (a verb, a question word, a yes or no: ``agent.order_words``; "Anna
+    tilannekatsaus", give a situation report, was answered with the pub "Anna.K"), nor the words a message opens with
+    when they are an order's."""
+    text = leading_order_words(text)
     candidates = re.findall(r"\b[A-ZÄÖÅ][\wäöå'-]{3,}(?:\s[A-ZÄÖÅ][\wäöå'-]+)?", text)
-    skip = {"Which", "What", "Where", "Evacuate", "Send", "Plan", "Find", "Locate", "Dispatch", "How", "Who", "Is", "The", "Caller", "Report"}
-    candidates = [c for c in candidates if c.split()[0] not in skip]
+    candidates = [c for c in candidates if not is_order_word(c.split()[0])]
     return candidates[-1] if candidates else " ".join(text.split()[:3])[:24]

@@ -18,6 +18,7 @@ from typing import Any
 from agent.close_request import INCIDENT_ID, close_request
 from agent.follow_up import is_question
 from agent.incident_scope import canonical_incident_id
+from agent.order_words import orders_in_english
 
 __all__ = ["MergeRequest", "merge_reply", "merge_request"]
 
@@ -37,6 +38,12 @@ _SAME = re.compile(rf"(?P<a>{_EITHER})\s+(?:and|&)\s+(?P<b>{_EITHER})\s+(?:are|i
                    re.IGNORECASE)
 
 
+# "merge the incidents", "combine the two calls" (and "slå ihop incidenterna", "yhdistä tehtävät": agent.order_words):
+# a merge that names neither incident is asked which, never read as a report (trial s22: one opened an incident)
+_UNNAMED = re.compile(r"^\W*(?:merge|combine|consolidate)\s+(?:the\s+|these\s+|those\s+)?(?:two\s+|both\s+)?"
+                      r"(?:incidents|cases|calls|jobs|events)\W*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class MergeRequest:
     merged: str | None  # the incident closed as merged; None: the session's own
@@ -51,7 +58,12 @@ def _incident(said: str) -> str | None:
 
 
 def merge_request(text: str) -> MergeRequest | None:
-    """The merge the operator orders, or None (no merge asked, a question about one, or one incident only)."""
+    """The merge the operator orders, or None (no merge asked, a question about one, or one incident only); said in
+    Finnish, Swedish or German too ("slå ihop INC-2 med INC-1", "yhdistä INC-2 INC-1:een": ``agent.order_words``).  A
+    merge of incidents it does not name is a request naming neither (``merge_reply`` asks which)."""
+    text = orders_in_english(text)
+    if _UNNAMED.match(text):
+        return MergeRequest(None, None, False)
     if is_question(text):  # a question about merging ("should we merge INC-1 into INC-2?", "是不是同一起？") is no order
         return None
     closing = close_request(text)
@@ -87,6 +99,8 @@ def merge_reply(asked: MergeRequest, current: str | None, store: Any, propose: C
     from core.errors import InputError
 
     merged, into = asked.merged or current, asked.into or current
+    if asked.merged is None and asked.into is None:  # "merge the incidents": which ones is the operator's to say
+        merged = into = None
     if merged is not None and merged == into:  # "merge INC-4 into INC-4": answered, never read as a report
         return (f"{merged} 和 {merged} 是同一个事件，不能合并到自身；没有提议任何更改。" if zh else
                 f"{merged} cannot be merged into itself; name the other incident. Nothing was proposed."), None

@@ -11,6 +11,7 @@ import logging
 import re
 from functools import lru_cache
 
+from agent.order_words import orders_in_english
 from core.text import char_before, has_han, joined_spaced_han, to_simplified
 
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-zÄÖÅäöå])|(?<=[A-Za-zÄÖÅäöå])(?=[\u4e00-\u9fff])")
@@ -159,8 +160,9 @@ def spaced_scripts(text: str) -> str:
     out a character at a time ("請 疏 散 ... 周 圍 一 百 米", a speech-to-text habit) joined back into words; and
     "派rescue和ambulance" -> "派 rescue 和 ambulance" (an English word inside Chinese text is a word of its own: a
     CJK character is a word character, so without the space no ``\b`` cue would see it); full-width Latin letters
-    and digits as ASCII (``_FULL_WIDTH``)."""
-    return finnish_words_glossed(_SCRIPT_SEAM.sub(" ", normalised_chinese(text.translate(_FULL_WIDTH))))
+    and digits as ASCII (``_FULL_WIDTH``); an order in Finnish, Swedish or German in the English the cue rules know
+    (``agent.order_words``)."""
+    return finnish_words_glossed(orders_in_english(_SCRIPT_SEAM.sub(" ", normalised_chinese(text.translate(_FULL_WIDTH)))))
 
 
 # Helsinki operators write English with Finnish words of the trade in it ("onko yksikkö ERO-E1 vapaa?", "tilannekuva

@@ -471,6 +471,14 @@ class Gazetteer:
         if len(exact) > 1:
             cands = [e.match(1.0) for e in exact]
             raise AmbiguousPlaceError(f"{name!r} names {len(cands)} places: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
+        inflected = self._inflected(q)
+        if inflected:
+            # a Finnish case form of one of the map's names ("Pitkällesillalle", "Kampissa", "Rautatientorilta"): the
+            # name itself, as the text reader (``mentions``) reads it, not a fuzzy neighbour of the longer word
+            if self._one_place(inflected):
+                return inflected[0].match(0.95)
+            cands = [e.match(0.95) for e in inflected]
+            raise AmbiguousPlaceError(f"{name!r} could be: " + "; ".join(f"{c.name} ({c.kind})" for c in cands[:6]), cands)
         if kind_said_alone(q) is not None:  # "the school": a kind of place, never a name that looks like its word
             raise UnknownPlaceError(f"{name!r} is a kind of place, not the name of one", [])
         if not has_cjk(q) and len(q.replace(" ", "")) < FUZZY_MIN_LATIN_CHARS:
@@ -487,6 +495,23 @@ class Gazetteer:
             cands = [e.match(s) for s, e in close[:6]]
             raise AmbiguousPlaceError(f"{name!r} could be: " + "; ".join(f"{c.name} ({c.kind})" for c in cands), cands)
         return scored[0][1].match(top)
+
+    def _inflected(self, q: str) -> list[Entry]:
+        """The places whose name ``q`` is an inflected form of (``word_pattern``: case endings, consonant gradation,
+        an adjective that agrees with its noun), the longest name first; or, where none is, those of a name ``q`` is a
+        Finnish case form of give or take a typo ("Pitkällesilalle": the case ending cut off, the rest compared with
+        rapidfuzz); [] when it is none of the map's names."""
+        if has_cjk(q) or not q.replace(" ", "").isalpha():
+            return []
+        pieces = {q[i:i + n] for n in (1, 2, 3) for i in range(len(q) - n + 1)}
+        keys = [self._text_keys[r] for r in sorted({r for p in pieces for r in self._by_piece.get(p, ())})]
+        found = [k for k in keys if k != q and self._stems[k] in q and self._pattern(k).fullmatch(q)]
+        if not found:
+            found = [k for k in keys if _typo_of_a_case_form(q, k)]
+        if not found:
+            return []
+        longest = max(len(k) for k in found)
+        return list({id(e): e for k in found if len(k) == longest for e in self._by_key[k]}.values())
 
     @staticmethod
     def _proper_noun_in(entry: Entry, key: str, text: str, before: str = "", inflected: bool = False, ordinary: bool = False) -> bool:
@@ -601,6 +626,21 @@ _COUNTED = re.compile(r"(?:yksi|kaksi|kolme|nelja|neljä|viisi|kuusi|seitseman|s
 
 # The words right before a place's name that make the next word a place: a preposition of place, an evacuation verb.
 _PLACE_GOVERNOR = re.compile(r"(?:^|\s)(?:at|to|in|near|outside|inside|out|from|by|opposite|behind|around|evacuate|vacate)\s$")
+
+
+# How alike the word without its case ending and a name of the map must be to be that name mistyped (rapidfuzz ratio).
+_TYPO_RATIO = 88.0
+
+
+def _typo_of_a_case_form(q: str, key: str) -> bool:
+    """Is ``q`` a Finnish case form of ``key`` with a typo ("Kampisa", "Esplanaadilla"): a case ending
+    (``FI_CASE_ENDINGS``, two letters or more) cut off, what is left close to the key or its stem (``name_stem``), in one
+    word of six letters or more."""
+    if " " in q or " " in key or len(key) < 6:
+        return False
+    return any(q.endswith(end) and len(q) - len(end) >= 5
+               and max(fuzz.ratio(q[: -len(end)], key), fuzz.ratio(q[: -len(end)], name_stem(key))) >= _TYPO_RATIO
+               for end in FI_CASE_ENDINGS if len(end) >= 2)
 
 
 def _every_word_found(query: str, key: str) -> bool:
