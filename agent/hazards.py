@@ -314,8 +314,12 @@ def hazard_from_words(text: str) -> str | None:
 
 
 def names_someone_in_the_water(text: str) -> bool:
-    """A person in the water or through the ice (or aboard a capsized boat): the water and ice rescue annex's case."""
-    return bool(re.search(WATER_RESCUE, normalised_chinese(text), re.IGNORECASE))
+    """A person in the water or through the ice (or aboard a capsized boat): the water and ice rescue annex's case, said
+    in the words of ``WATER_RESCUE`` or in the Finnish and Swedish ones of ``core.nordic_life_risk`` ("en motorbåt har
+    slagit runt, två personer är i vattnet")."""
+    text = normalised_chinese(text)
+    return bool(re.search(WATER_RESCUE, text, re.IGNORECASE)) or any(
+        hit.cue.name == "people_in_water" and hit.sets_priority for hit in nordic_cues(text))
 
 
 def plan_hazard_from_words(text: str) -> str | None:

@@ -44,7 +44,7 @@ JUMPER_NORDIC = (
     r"\bkaiteen (?:ulkopuolella|ulkopuolelle|ulkopuolella|päällä|päälle|yli|takana|väärällä puolella)\b|"
     r"\b(?:kiipesi|kiipeää|kiivennyt|kiipeämässä)\b[^.!?]{0,25}\b(?:kaiteen|kaiteelle|katon reunalle)\b|"
     r"\b(?:istuu|seisoo)\b[^.!?]{0,20}\b(?:kaiteella|katon reunalla|ikkunalaudalla|sillan reunalla)\b|"
-    r"\b(?:hotar|tänker|vill|ska|försöker) (?:att )?hoppa\b|\bsäger att (?:han|hon|hen) ska hoppa\b|"
+    r"\b(?:hotar|tänker|vill|ska|försöker) (?:att )?hoppa\b(?! över\b)|\bsäger att (?:han|hon|hen) ska hoppa\b|"
     r"\b(?:utsidan|fel sida|andra sidan) (?:av|om) (?:bro)?räcket\b|\b(?:sitter|står|klänger) på (?:bro)?räcket\b|"
     r"\bklättra(?:t|de|r)? över (?:bro)?räcket\b|"
     r"\b(?:on )?the (?:wrong|outside|other) side of the (?:bridge )?(?:railing|parapet|barrier)\b")

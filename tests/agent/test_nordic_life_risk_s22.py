@@ -80,6 +80,7 @@ def test_an_alarm_the_staff_checked_is_p3(shared_assistant, text):
     "Äiti ei vastaa puhelimeen, soitin kymmenen kertaa",  # no answer on the phone is no unconscious person
     "Kemikaalivarastossa pieni vuoto, kukaan ei yski, kaikki ovat ulkona",  # symptoms denied
     "Båten är uppdragen på land för vintern, inget fel på den",
+    "Vi ska hoppa över lunchen, mötet på Bulevarden drar ut på tiden",  # "hoppa över": skip it
 ])
 def test_near_misses_raise_nothing(text):
     assert nordic_life_risk(text) == [], text
