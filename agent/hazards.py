@@ -15,6 +15,7 @@ from agent.normalise import normalised_chinese
 from core.triage_reading import ModelReading
 from core.hazard_words import (CARBON_MONOXIDE, CROWD_CRUSH, NOT_BREATHING_NORDIC, THROUGH_THE_ICE, TOXIC_GAS, UNATTENDED_ITEM,
                                ZH_KNIFE_HELD, ZH_TORCH, carbon_monoxide_said)
+from core.nordic_life_risk import NORDIC_CUES, nordic_cues
 
 _BOAT = r"(?:boat|dinghy|kayak|canoe|yacht|sailboat|sailing boat|motorboat|rowing boat|ferry|vessel)"
 CAPSIZED_BOAT = (r"\bcapsiz\w*|\b" + _BOAT + r"\w* (?:is |has |was )?(?:\w+ )?(?:upside down|overturned|flipped|turned over|sinking|sank|keeled over)|"
@@ -207,14 +208,27 @@ def no_new_emergency(text: str) -> str | None:
                                                 and not _DRILL_STOPPED.search(c) for c in clauses):
             return None  # stopped for the hazard named in a clause of its own
         if _EXERCISE_OR_FALSE_ALARM.search(plain):
-            return "false_alarm" if _FALSE_ALARM.search(plain) and not re.search(r"drill|exercise|harjoitu|övning|演[习练]", plain, re.IGNORECASE) \
-                else "drill"
+            drill = not _FALSE_ALARM.search(plain) or re.search(r"drill|exercise|harjoitu|övning|演[习练]", plain, re.IGNORECASE)
+            if not drill and _checked_not_reset(plain):
+                return None  # the staff checked an alarm that still sounds: one unit verifies it (P3)
+            return "drill" if drill else "false_alarm"
         # an all-clear is said of the hazard itself, in its own clause ("the fire at Kamppi is out")
         if any(_ALL_CLEAR.search(c) and hazard_from_words(c) for c in clauses):
             return "all_clear"
     if _EVERYDAY.search(plain) and hazard_from_words(_EVERYDAY.sub(" ", plain)) is None:
         return "everyday"
     return None
+
+
+# An alarm reset (by the caretaker, the staff): nothing is left for a unit to verify.
+_ALARM_RESET = re.compile(r"\breset\b|återställ\w*|\bkuitta\w*|\bkuitattu\b|\bnollat\w*|复位", re.IGNORECASE)
+
+
+def _checked_not_reset(text: str) -> bool:
+    """An automatic fire alarm the staff checked and called false but did not reset ("brandlarmet gick, personalen har
+    kontrollerat, falsklarm"): a unit still verifies it, at P3 (``core.nordic_life_risk``'s ceiling row, issue 10). One
+    reset ("falsklarm, återställt av fastighetsskötaren") is over: nothing is filed."""
+    return not _ALARM_RESET.search(text) and any(hit.cue.exact and hit.sets_priority for hit in nordic_cues(text))
 
 
 def cries_for_help(text: str) -> bool:
@@ -229,7 +243,14 @@ ZH_KNIFE_AT_PEOPLE = (r"(?:" + ZH_KNIFE_HELD + r")[^，。；！？,.;!?]{0,6}?(
                       r"|(?:挥舞|挥动|乱挥|挥着)(?:着)?(?:一把|把)?[^，。；！？,.;!?\s]{0,3}?刀(?!削|叉)")
 
 
+# The Finnish and Swedish life-risk words (core.nordic_life_risk, issue 10): a decisive row is read before every other
+# list (a man outside a bridge's railing over the water is a jump threat, not a flood), the others after them all (a
+# fire where someone "ei herää" stays a fire).
+_NORDIC_FIRST = [(cue.hazard, cue.words) for cue in NORDIC_CUES if cue.hazard and cue.decisive]
+_NORDIC_LAST = [(cue.hazard, cue.words) for cue in NORDIC_CUES if cue.hazard and not cue.decisive]
+
 HAZARD_WORDS: list[tuple[str, str]] = [
+    *_NORDIC_FIRST,
     # A person in the water or through the ice is a rescue of that person (medical in the hazard list), whatever else
     # the message names (a river is no flood, a "fire officer" asking for it no fire).
     ("medical", WATER_RESCUE),
@@ -265,6 +286,7 @@ HAZARD_WORDS: list[tuple[str, str]] = [
     ("medical", MEDICAL_WORDS_ABROAD + r"|collapsed|unconscious|unresponsive|not breathing|cardiac|heart attack|CPR|seizure|fainted|passed out\b(?! of)|overdose|injured|bleeding|\bfell\b|heat ?stroke|"
                 # passed out, in other Chinese words than 晕倒 / 昏迷 ("昏过去了", "晕过去", "昏倒", "晕厥") (s19 dev: no hazard read)
                 r"晕倒|昏迷|昏倒|[昏晕]过去|[昏晕]厥|心脏|呼吸|受伤|流血|摔倒|中暑|抽搐|不省人事|癫痫|过敏|摔伤|摔断|骨折|倒地不起|叫不醒|(?:楼上|高处)?掉下来|坠楼|压住|allerg|anaphyla"),
+    *_NORDIC_LAST,
 ]
 
 
@@ -292,8 +314,12 @@ def hazard_from_words(text: str) -> str | None:
 
 
 def names_someone_in_the_water(text: str) -> bool:
-    """A person in the water or through the ice (or aboard a capsized boat): the water and ice rescue annex's case."""
-    return bool(re.search(WATER_RESCUE, normalised_chinese(text), re.IGNORECASE))
+    """A person in the water or through the ice (or aboard a capsized boat): the water and ice rescue annex's case, said
+    in the words of ``WATER_RESCUE`` or in the Finnish and Swedish ones of ``core.nordic_life_risk`` ("en motorbåt har
+    slagit runt, två personer är i vattnet")."""
+    text = normalised_chinese(text)
+    return bool(re.search(WATER_RESCUE, text, re.IGNORECASE)) or any(
+        hit.cue.name == "people_in_water" and hit.sets_priority for hit in nordic_cues(text))
 
 
 def plan_hazard_from_words(text: str) -> str | None:
@@ -335,8 +361,41 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     outcome is returned as it is."""
     outcome = _hazmat_for_carbon_monoxide(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
     outcome = _at_least_p2_for_a_standoff(outcome, text)
+    outcome = _priority_from_nordic_words(outcome, text, first=True)
     outcome = _p1_for_a_life_at_risk(_p1_for_people_caught_by_fire(_p1_for_someone_in_the_water(outcome, text), text), text)
-    return _p1_for_someone_trapped(_p1_for_someone_hurt_by_the_weather(_a_cry_for_help_is_an_emergency(outcome, text), text), text)
+    outcome = _p1_for_someone_trapped(_p1_for_someone_hurt_by_the_weather(_a_cry_for_help_is_an_emergency(outcome, text), text), text)
+    return _priority_from_nordic_words(outcome, text, first=False)
+
+
+def nordic_life_risk(text: str, priority: str | None = None) -> list[str]:
+    """The Finnish and Swedish words of a life at risk the report says (``core.nordic_life_risk``: the rows that raise
+    a priority, with what they need said beside them), each as its words and what they say ('"uhkaa hypätä" (a person
+    threatening to jump)'); with ``priority``, only the rows that raise to it ("P1": a threat to life, not a missing
+    child's P2); empty for any other report."""
+    return [f'"{hit.said}" ({hit.cue.why})' for hit in nordic_cues(normalised_chinese(text))
+            if hit.sets_priority and not hit.cue.exact and priority in (None, hit.cue.priority)]
+
+
+def _priority_from_nordic_words(outcome: Any, text: str, *, first: bool) -> Any:
+    """The priority the Finnish and Swedish life-risk words set (``core.nordic_life_risk``, issue 10: the model reads
+    neither language, and "Mies seisoo sillan kaiteen ulkopuolella" or "flera grannar hostar" in a chemical smell stayed
+    P2). ``first`` (before every other rule): an exact priority, unless a floor is said too (an automatic alarm the
+    staff checked and found no smoke is P3, one unit's visit, whatever the model read); else (after them all) a floor
+    raises."""
+    if outcome.incident_type == "not_incident":
+        return outcome
+    hits = [hit for hit in nordic_cues(normalised_chinese(text)) if hit.sets_priority]
+    floors = [hit.cue.priority for hit in hits if not hit.cue.exact]
+    if first:
+        exact = [hit.cue.priority for hit in hits if hit.cue.exact]
+        target = exact[0] if exact and not floors else None
+        move = target is not None and outcome.priority != target
+    else:
+        target = min(floors) if floors else None
+        move = target is not None and outcome.priority > target
+    if not move:
+        return outcome
+    return outcome.model_copy(update={"priority": target, "priority_confidence": float(dict(outcome.priority_probs).get(target, 0.0))})
 
 
 # Someone held where they are by what pinned them: in a vehicle, under a collapse, or trapped; or someone whose heart
@@ -568,6 +627,8 @@ CROWD_CASUALTIES = (r"\b(?:people|persons|several|some|two|three|four|five|many|
                     r"(?:多人|几个人|两个人|三个人|好几个人|有人)[^。，！？]{0,6}(?:晕倒|昏迷|倒地|摔倒|喘不过气)")
 CROWD_WITH_CASUALTIES = _AllOf(CROWD_PRESSURE, CROWD_CASUALTIES)
 
+# The types a decisive Nordic row overrules however sure the model is (the water words' flood, a fall's medical call).
+_NORDIC_OVERRULES = {"jumper": ("flood", "medical"), "people_in_water": ("flood",)}
 _DECISIVE: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     ("public_security", re.compile(CROWD_CRUSH, re.IGNORECASE), ("medical",)),
     ("public_security", CROWD_WITH_CASUALTIES, ("medical",)),
@@ -575,6 +636,10 @@ _DECISIVE: tuple[tuple[str, Any, tuple[str, ...]], ...] = (
     # an item left with nobody names a suspicious-object report (trial s19: "Unattended black backpack ..." read as a
     # missing person); a report whose own words name the model's type keeps it ("my son is missing, his bag was left ...")
     ("public_security", re.compile(UNATTENDED_ITEM, re.IGNORECASE), ()),
+    # the Finnish and Swedish words that name the incident itself (core.nordic_life_risk): a jump threat from a bridge
+    # is no flood and no fall, a capsized boat no flood, a chemical smell with people coughing no fire
+    *((cue.hazard, re.compile(cue.words, re.IGNORECASE), _NORDIC_OVERRULES.get(cue.name, ()))
+      for cue in NORDIC_CUES if cue.hazard and cue.decisive),
 )
 _DECISIVE_KEEPS = {"medical": ("missing_person",)}
 _WATER_RESCUE = re.compile(WATER_RESCUE, re.IGNORECASE)

@@ -24,7 +24,7 @@ from typing import Any
 from agent.clauses import split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent, parts_ordering_nothing
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
-from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, stated_hazard, type_checked_by_words
+from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, nordic_life_risk, stated_hazard, type_checked_by_words
 from agent.incident_scope import INCIDENT_ID_RE, canonical_incident_id
 from agent.normalise import normalised_chinese, spaced_scripts
 from agent.order_words import is_order_word, leading_order_words
@@ -621,6 +621,10 @@ def _short_report(text: str, city: Any, unit_ids: list[str]) -> bool:
     named = _named_place(text, city) or bool(units)
     if hazard and named and _not_the_classifiers_language(text):
         return True  # a full sentence in Finnish or Swedish: the classifier (English and Chinese) cannot read it at any length
+    if hazard and nordic_life_risk(text) and _not_the_classifiers_language(text):
+        # a life at risk said in Finnish or Swedish with no place of the map yet (a missing child, a place off the map):
+        # filed and pre-alerted, its place asked for in the plan (issue 10: the help text answered them)
+        return True
     if hazard:
         return words <= (_SHORT_REPORT_WORDS if named else _BARE_HAZARD_WORDS)
     return cries_for_help(text) and named and words <= _SHORT_REPORT_WORDS

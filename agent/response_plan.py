@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from agent.clauses import split_clauses
-from agent.hazards import names_someone_in_the_water, unknown_emergency
+from agent.hazards import names_someone_in_the_water, nordic_life_risk, unknown_emergency
 from agent.cue_rules import dispatch_units
 from agent.incident_scope import ReportPlace
 from agent.long_message import PassageFinder
@@ -32,6 +32,7 @@ from agent.protective_step import table_distances
 from agent.plan_items import add_dispatch_items, add_evacuation_items, checklist_query, checklist_steps, new_plan_id
 from agent.schemas import Citation, PlanItem, ResponsePlan, Source, TriageSummary
 from agent.time_of_day import CITY_TIME_ZONE, planning_clock, time_of_day
+from core.nordic_life_risk import hoax_said
 from core.vocabulary import READ_BY_FALLBACK
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,21 @@ _LIFE_THREAT = re.compile(
     r"under (the )?rubble|stabbed|shot|gunshots?|overdose|choking|on fire|burning person)\b|被困|没有呼吸|昏迷|溺水|大出血|枪击|刺伤",
     re.IGNORECASE,
 )
+
+
+def _vulnerable_missing(text: str) -> bool:
+    from tools.determinants import extract
+
+    return any(d.code == "missing_vulnerable" for d in extract(text))
+
+
+def life_threat_cues(text: str) -> list[str]:
+    """The words of a possible threat to life a report says: the English and Chinese ``_LIFE_THREAT`` words and the
+    Finnish and Swedish life-risk words (``agent.hazards.nordic_life_risk``, issue 10: a Finnish "ei herää" raised no
+    flag on a P2 plan)."""
+    return sorted({m.group(0).lower() for m in _LIFE_THREAT.finditer(text)} | set(nordic_life_risk(text, "P1")))
+
+
 _LOCATION_KINDS_FIRST = ("street", "landmark", "shelter", "staging", "station", "hospital", "zone")
 
 
@@ -131,6 +147,12 @@ class ResponsePlanner:
             # the P1 reconciled_triage gave a life at risk that no hazard word names: say why, for the commander
             if (why := life_at_risk(checked.without_injection())) is not None:
                 plan.situation.append(PlanItem(text=f"Life at risk: {why} (P1).", sources=t_src))
+            elif said := nordic_life_risk(checked.without_injection(), "P1"):
+                plan.situation.append(PlanItem(text=f"Life at risk: the report says {'; '.join(said)} (P1).", sources=t_src))
+        if (hoax := hoax_said(checked.without_injection())) is not None:
+            # a hoax said of the call is the police's to weigh, never a reason to drop the report (issue 10)
+            plan.warnings.append(f'Possible hoax ("{hoax}"): the report is filed and answered as told; the police assess the '
+                                 "call (the caller's number, earlier calls) before anything is stood down.")
         if not triage.corrected_by_operator:
             self._check_under_triage(checked, triage, plan)
         if not triage.corrected_by_operator and unknown_emergency(checked.without_injection()):
@@ -175,8 +197,10 @@ class ResponsePlanner:
         """Dispatch and evacuation at the location; an unlocated P1 still gets units toward the best area, flagged."""
         features: list[dict[str, Any]] = []
         kind, priority = triage.incident_type, triage.priority
-        if location is None and priority == "P1":
-            # Never nothing for P1: pre-alert the nearest suitable units toward the best area there is.
+        if location is None and (priority == "P1" or (kind == "missing_person" and _vulnerable_missing(checked.without_injection()))):
+            # Never nothing for P1, nor for a missing child or vulnerable person (every minute widens the search; issue
+            # 10: "5-vuotias poika kadonnut" with no place yet got no unit): pre-alert the nearest suitable units toward
+            # the best area there is.
             location = self._fallback_location(checked, plan)
         if location is not None:
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [location.lon, location.lat]},
@@ -189,7 +213,11 @@ class ResponsePlanner:
                 plan.evacuation.append(PlanItem(text="Evacuation cannot be planned until the location is confirmed.", sources=[Source(kind="operator", ref="location-missing")]))
                 table_distances(plan, checked.without_injection(), kind)
             if not getattr(location, "confirmed", True):
-                plan.warnings.append(f"LOCATION UNCONFIRMED: units are pre-alerted toward {location.name} (± {location.radius_m:.0f} m); confirm the address.")
+                # a place the report names that the map does not hold is said first (issue 10: a Swedish bridge off the map)
+                off_map = (plan.location or "").removesuffix(" (not on the map)") if (plan.location or "").endswith("(not on the map)") else ""
+                plan.warnings.append("LOCATION UNCONFIRMED: " + (f"\"{off_map}\" is not on the map; " if off_map else "")
+                                     + f"units are pre-alerted toward {location.name} (± {location.radius_m:.0f} m); "
+                                     + ("ask the caller for a street or a landmark on the map." if off_map else "confirm the address."))
                 plan.open_questions.insert(0, PlanItem(
                     text=f"Location unconfirmed ({location.name}, ± {location.radius_m:.0f} m): ask the caller for the exact address, "
                          "nearest junction or building.", sources=[Source(kind="tool", ref="locate")]))
@@ -209,7 +237,7 @@ class ResponsePlanner:
         if triage.priority == "P1":
             return
         p1 = triage.priority_probs.get("P1", 0.0)
-        cues = sorted({m.group(0).lower() for m in _LIFE_THREAT.finditer(checked.text)})
+        cues = life_threat_cues(checked.text)
         if p1 >= self.possible_p1_threshold() or cues:
             reason = f"the model gives P1 {p1:.0%}" + (f"; the report mentions: {', '.join(cues)}" if cues else "")
             plan.open_questions.insert(0, PlanItem(

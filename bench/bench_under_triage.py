@@ -25,7 +25,7 @@ def main() -> None:
                         help="JSON lines with text and priority (default: the HELD-OUT hand-written test set: "
                              "read it only for a frozen, aggregate figure)")
     args = parser.parse_args()  # --help answers without reading any data (a helper's --help once read the held-out set)
-    from agent.response_plan import _LIFE_THREAT, ResponsePlanner
+    from agent.response_plan import ResponsePlanner, life_threat_cues
     from finetune import load_current_classifier
 
     classifier = load_current_classifier()
@@ -34,7 +34,7 @@ def main() -> None:
     threshold = ResponsePlanner(classifier, None, None).possible_p1_threshold()
 
     def flagged(row: dict, result) -> bool:
-        return result.priority_probs.get("P1", 0.0) >= threshold or bool(_LIFE_THREAT.search(row["text"]))
+        return result.priority_probs.get("P1", 0.0) >= threshold or bool(life_threat_cues(row["text"]))
 
     p1 = [(r, t) for r, t in zip(rows, results) if r["priority"] == "P1"]
     under = [(r, t) for r, t in p1 if t.priority != "P1"]

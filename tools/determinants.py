@@ -18,6 +18,7 @@ from pydantic import BaseModel, model_validator
 from core.errors import InputError
 from core.hazard_words import (CARBON_MONOXIDE, CROWD_CRUSH, THROUGH_THE_ICE, GAS_CYLINDERS, NOT_BREATHING_NORDIC, TOXIC_GAS,
                                UNATTENDED_ITEM, ZH_KNIFE_WEAPON)
+from core.nordic_life_risk import JUMPER_NORDIC, MISSING_CHILD_NORDIC
 from core.text import to_simplified, unspaced_han_transcript
 from tools.casualties import Group, census
 from tools.pattern_gate import GatedPattern, gated
@@ -334,6 +335,8 @@ RULES: tuple[_Rule, ...] = (
         r"\b(threatening to jump|(going|gonna) to jump|gonna jump|wants to jump|about to jump|(he|she|they)'?ll jump|(he|she) will jump|sitting on the (edge|ledge|railing)|on the ledge)\b|\b(sitting|standing) on the (window ?sill|window ledge|roof edge|edge of the roof)\b|(要|想|准备|说要)跳(下去|楼|桥|河|海)?|(坐|站)在(窗台|楼顶|天台|屋顶|桥栏)|坐在(楼顶|天台)边",
         r"\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(railing|parapet|ledge|edge)s? (of|on) (the |a )?(bridge|roof|balcony|car park)\b|\b(standing|sitting|climbed|climbing) (on|onto|over) (the )?(bridge|roof|balcony) (railing|parapet|ledge|edge)s?\b",
         r"(?<!of a )(?<!of an )(?<!of the )\b(man|woman|person|someone|somebody|boy|girl|child|kid|guy|lad|he|she|who)\b[^.,;]{0,20}\bhanging (from|off|onto|on to) (the |a )?(\w+ )?(balcony|window|ledge|railing|roof|edge|parapet)|挂在(阳台|窗|楼)[^。，]{0,2}外",
+        # Finnish and Swedish (issue 10: "Mies seisoo sillan kaiteen ulkopuolella", "hotar att hoppa")
+        JUMPER_NORDIC,
     ),
     _rule("casualty_signs", r"\b(on the ground(?! floor)|(?<!it's )(?<!it is )lying (on|in) the|is down|are down|went down(?! (to|into|there|the stairs|stairs|in the (basement|cellar))\b)(?!\s*[:;,–—-]?\s*(and |to )?(saw|found|checked|looked|had a look|took a look|to (check|look|see|inspect))\b)(?!\s*[:;–—-]\s*(there'?s|there is|there are|there was|there were)\b)|not moving|not move|eyes closed|can'?t (feel|move) (his|her) legs?|can'?t stand|can'?t walk|hip looks wrong|hit (his|her) head|head injury|screaming in pain|in pain|chest pain|pregnant|short of breath)\b|躺在地上|倒在地上|不动了|站不起来|走不了路|胸口疼|喘不上气|喘不过气|头破|头部|孕妇"),
     # Bleeding said to be heavy, spurting or not stopping is a threat to life in minutes (the P1 label's own words;
@@ -565,8 +568,10 @@ RULES: tuple[_Rule, ...] = (
         r"\b(learning disabilit\w*|intellectual(ly)? disab\w*|special needs|down'?s syndrome|mental(ly)? disab\w*)\b"
         r"[^.]{0,80}\b(ran off|run off|went off|gone off|walked off|walked out|wandered|slipped away|missing|disappeared|can'?t find|cannot find|left)\b"
         r"|(智力障碍|智障|智力低下|自闭症|唐氏|精神障碍)[^。]{0,60}(跑出去|跑出来|走出去|出走|跑丢|走丢|走失|不见了|找不到|失踪|联系不上|打不通)",
+        # a child missing in Finnish or Swedish ("5-vuotias poika kadonnut", "min dotter är försvunnen"; issue 10)
+        MISSING_CHILD_NORDIC,
     ),
-    _rule("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|pontoons?|jetty|jetties|marina|boat ?yard|slipway|\w*silta|\w*ranta|rannalla|ranta\w*|stranden|kajen)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
+    _rule("water_search", r"\b(shore|waterfront|harbou?r|quay|pier|canal|river|lake|sea|(?<!parkin[g] )(?<!loadin[g] )(?<!closed )(?<!garage )(?<!bus )(?<!sick )(?<!delivery )bay|ice|beach|bridge|fountain|pond|pontoons?|jetty|jetties|marina|boat ?yard|slipway|\w*silta|\w*sill(?:an|alla|alta|alle)|\w*ranta|rannalla|ranta\w*|stranden|kajen|\w*bron|broräcket)\b|海边|水边|岸边|码头|港口|河边|湖边|海湾|冰面|喷泉|池塘"),
     _rule("collapse_people_under",
         _counted(r"\b" + _EN_NUM_RE + r"\s+(?:\w+\s+){0,2}?(?:" + _PEOPLE[3:-1] + r")\s+(?:\w+\s+){0,4}?(?:under|underneath|beneath|buried|trapped)\b[^.]{0,30}\b(?:rubble|debris|collapsed|ruins|concrete|roof|ceiling|wall|scaffold\w*|beams?|it)\b"
                  r"|(?:" + _ZH_NUM_RE + r")\s*(?:人|工人)?[^。]{0,6}(?:压在|埋在|困在)[^。]{0,10}(?:废墟|瓦砾|下面|底下|里面)"),

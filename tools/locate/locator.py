@@ -219,7 +219,7 @@ class Locator(GenericMixin, NamesMixin, ChineseMixin, RelativeMixin, StreetsMixi
     def _not_on_map(self, text: str, evidence: str, what: str = "") -> Resolution:
         name = evidence or what
         return Resolution(method="outside_map", outside_map=True, confident=False, evidence=name,
-                          note=f"\"{name}\" is not on the map of {self.city.scenario.name}: outside the scenario area, or misspelt. Ask for the address.")
+                          note=f"\"{name}\" is not on the map of {self.city.scenario.name}: outside the scenario area, or misspelt. Ask the caller for a street, an address or a landmark on the map.")
 
     # --- the answer --------------------------------------------------------------
     def locate(self, text: str, _depth: int = 0) -> Resolution:
