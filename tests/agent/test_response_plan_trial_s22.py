@@ -207,3 +207,11 @@ def test_a_capsized_boat_gets_no_ice_wording(make_assistant, report):
     iced = [line for line in lines if re.search(r"\bice\b|\bice-|\bthe hole\b|冰", line, re.IGNORECASE)]
     assert not iced, iced
     assert plan.immediate_actions
+
+
+def test_the_dispatch_lines_read_in_chinese():
+    from agent.plan_language import item_in_chinese
+
+    assert item_in_chinese("PROPOSED (awaiting confirmation): ERO-R1 (rescue), ERO-L1 (ladder). Nothing moves until the plan's "
+                           "dispatch is confirmed.").startswith("已提议（等待确认）：ERO-R1")
+    assert item_in_chinese("LISTED ONLY (no free unit, not proposed): 1 × ladder needed.").startswith("仅列出（无空闲单位，未提议）")
