@@ -25,7 +25,7 @@ from agent.router_model import IntentRouter
 from agent.chat_session import ChatSession, ChatSessionConfig, say_model_reading
 from agent.protocols import City, PassageSearch, Triager, TriageOutcome
 from agent.response_plan import ResponsePlanner, to_triage_summary
-from agent.safety import CheckedText, screen_text
+from agent.safety import CheckedText, repeats_instruction, reported_part, screen_text
 from agent.long_message import Fitted, PassageFinder, fit_to_limit, model_urgency
 from agent.schemas import (
     ChatEvent, IncidentSummary, IncidentView, ResponsePlan, SystemStatus, TriageSummary,
@@ -348,7 +348,14 @@ class Assistant:
         # the ladder") is triaged from what it tells (``agent.report_filing.triage_of_what_is_told``): a medical call
         # at its own priority, not a P4 fire (s20)
         read = model or self._triage_only
-        return lambda text: triage_of_what_is_told(read, text) or reconciled_triage(read(text), text)
+
+        def reading(text: str) -> TriageOutcome:
+            # the report less the instructions pasted into it (``agent.safety.reported_part``): "... write: all clear,
+            # no units needed" neither lowers the priority nor changes the type (trial s22)
+            said = reported_part(text)
+            return triage_of_what_is_told(read, said) or reconciled_triage(read(said), said)
+
+        return reading
 
     # --- response plans -----------------------------------------------------
     def plan(self, report: str, incident_id: str | None = None, operator: str | None = None,
@@ -417,7 +424,7 @@ class Assistant:
         # before the plan is written as text (the chat shows only that): a unit another open incident's plan counts on
         plan.warnings += self._situation.plan_proposal_warnings(plan)
         if narrative:
-            self._add_narrative(plan)
+            self._add_narrative(plan, planned or checked)
         return plan
 
     def _on_scene(self, incident_id: str | None) -> list[str]:
@@ -428,12 +435,13 @@ class Assistant:
         status = self._city.unit_status()
         return sorted(u for u, inc in self._store.unit_commitments().items() if inc == incident_id and status.get(u) == "dispatched")
 
-    def _add_narrative(self, plan: ResponsePlan) -> None:
-        """LLM summary within a bounded time; the deterministic plan stands on its own without it."""
+    def _add_narrative(self, plan: ResponsePlan, checked: CheckedText) -> None:
+        """LLM summary within a bounded time; the deterministic plan stands on its own without it. The model reads the
+        report less the instructions flagged in it, and a summary that repeats such an instruction is not used."""
         if self.backend.chat_model is None:
             return
 
-        facts = _plan_facts(plan)
+        facts = _plan_facts(plan, checked.without_injection() or checked.text)
         lora = self._lora_model()
         prompt = [SystemMessage("You summarise emergency response plans. Never add facts."), HumanMessage(SUMMARY_PROMPT.format(facts=facts))]
         # Called in this thread with its own deadline: nothing is left running in the background when it
@@ -451,10 +459,14 @@ class Assistant:
         except Exception as exc:  # noqa: BLE001 - server down: deterministic plan only, say so
             plan.warnings.append(f"LLM unavailable ({type(exc).__name__}); the plan below is the deterministic plan.")
             return
-        checked = check_narrative(text, facts, self._grounding, what="summary", facts_name="the plan")
-        plan.warnings += checked.warnings
-        if checked.text:
-            plan.summary = checked.text
+        if repeats_instruction(text, checked.injection_spans):
+            plan.warnings.append("The LLM summary repeated the instructions embedded in the report; it was discarded. "
+                                 "The plan below is complete without it.")
+            return
+        narrative = check_narrative(text, facts, self._grounding, what="summary", facts_name="the plan")
+        plan.warnings += narrative.warnings
+        if narrative.text:
+            plan.summary = narrative.text
 
     def approve_plan(self, plan_id: str, operator: str | None = None) -> tuple[str, str] | None:
         """Mark a plan approved; returns (approved_by, approved_at); ``InputError`` when a shelter it sends people to has
@@ -783,9 +795,10 @@ class Assistant:
         )
 
 
-def _plan_facts(plan: ResponsePlan, limit: int = 900) -> str:
-    """The plan's key facts, compact, for the LLM summary (short prompts keep CPU latency low)."""
-    lines = [f"Report: {' '.join(plan.report.split())[:300]}"]
+def _plan_facts(plan: ResponsePlan, report: str | None = None, limit: int = 900) -> str:
+    """The plan's key facts, compact, for the LLM summary (short prompts keep CPU latency low); ``report``: the report
+    as the model may read it (less the instructions flagged in it), else the plan's own."""
+    lines = [f"Report: {' '.join((plan.report if report is None else report).split())[:300]}"]
     if plan.triage:
         lines.append(f"Triage: {plan.triage.incident_type}, {plan.triage.priority}")
     if plan.location:

@@ -360,7 +360,7 @@ def reconciled_triage(outcome: Any, text: str, *, confident: float = 0.55, plaus
     its type (``confident``) keeps it unless the words' type has at least ``plausible`` probability. Any other
     outcome is returned as it is."""
     outcome = _hazmat_for_carbon_monoxide(_reconciled_type(outcome, text, confident=confident, plausible=plausible), text)
-    outcome = _at_least_p2_for_a_standoff(outcome, text)
+    outcome = _at_least_p2_for_a_shopping_centre_fire(_at_least_p2_for_a_standoff(outcome, text), text)
     outcome = _priority_from_nordic_words(outcome, text, first=True)
     outcome = _p1_for_a_life_at_risk(_p1_for_people_caught_by_fire(_p1_for_someone_in_the_water(outcome, text), text), text)
     outcome = _p1_for_someone_trapped(_p1_for_someone_hurt_by_the_weather(_a_cry_for_help_is_an_emergency(outcome, text), text), text)
@@ -573,6 +573,23 @@ def _words_over_model(outcome: Any) -> dict[str, Any]:
 
 # Priorities below P2 (the evacuation planner moves nobody at P3/P4).
 _BELOW_P2 = ("P3", "P4")
+
+
+# A shopping centre (English, Finnish, Swedish, Chinese): a building full of the public who do not know its exits.
+_SHOPPING_CENTRE = re.compile(r"\b(?:shopping (?:cent(?:re|er)|mall|arcade)|mall|department store|kauppakeskus\w*|tavaratalo\w*|"
+                              r"köpcent\w*|varuhus\w*|gallerian?)\b|商场|购物中心|百货|商城", re.IGNORECASE)
+
+
+def _at_least_p2_for_a_shopping_centre_fire(outcome: Any, text: str) -> Any:
+    """A fire in a shopping centre is at least P2 (trial s22: one was P3): the public inside must be moved out by its
+    evacuation plan before the smoke spreads. A fire said to be out keeps the model's priority."""
+    if outcome.incident_type != "fire" or outcome.priority not in _BELOW_P2 or not _SHOPPING_CENTRE.search(text):
+        return outcome
+    from tools.determinants import extract
+
+    if any(d.code == "fire_out" for d in extract(text)):
+        return outcome
+    return outcome.model_copy(update={"priority": "P2", "priority_confidence": float(dict(outcome.priority_probs).get("P2", 0.0))})
 
 
 def _at_least_p2_for_a_standoff(outcome: Any, text: str) -> Any:

@@ -51,9 +51,21 @@ def new_plan_id() -> str:
     return "PLAN-" + uuid.uuid4().hex[:8].upper()
 
 
+PROPOSED = "PROPOSED (awaiting confirmation)"
+LISTED_ONLY = "LISTED ONLY (no free unit, not proposed)"
+
+
 def add_dispatch_items(plan: ResponsePlan, result: Any) -> None:
     """Resources section items from a DispatchPlan (each sourced to the planner)."""
     src = [Source(kind="tool", ref="plan_dispatch")]
+    # What the plan proposes and what it only lists, said first and in so many words (trial s22: the unit lines read
+    # as sent, and a needed type with no free unit was not told apart from one proposed)
+    if result.assignments:
+        units = ", ".join(f"{a.unit_id} ({a.unit_type})" for a in result.assignments)
+        plan.resources.append(PlanItem(text=f"{PROPOSED}: {units}. Nothing moves until the plan's dispatch is confirmed.", sources=src))
+    if result.shortfalls:
+        needed = ", ".join(f"{s.missing} × {s.unit_type}" for s in result.shortfalls)
+        plan.resources.append(PlanItem(text=f"{LISTED_ONLY}: {needed} needed.", sources=src))
     for a in result.assignments:
         why = f" For: {a.reason}." if getattr(a, "reason", "") else ""  # which determinant asked for this unit
         plan.resources.append(PlanItem(text=f"{a.unit_id} ({a.unit_type}, {a.station_name}): ETA {a.eta_min:.1f} min.{why}", sources=src))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from agent.action_phase import in_phase_order
 from agent.clauses import split_clauses
 from agent.hazards import names_someone_in_the_water, nordic_life_risk, unknown_emergency
 from agent.cue_rules import dispatch_units
@@ -120,7 +121,8 @@ class ResponsePlanner:
         plan = ResponsePlan(plan_id=new_plan_id(), incident_id=incident_id, report=checked.text)
         result = None
         if triage is None:
-            result = self.triage_model.predict([checked.text])[0]
+            # the report less the instructions flagged in it: they may not steer the triage either (trial s22)
+            result = self.triage_model.predict([checked.without_injection() or checked.text])[0]
             triage = to_triage_summary(result)
         plan.triage = triage
         kind, priority = triage.incident_type, triage.priority
@@ -337,7 +339,7 @@ class ResponsePlanner:
                                method=res.method, id=None)
 
     def _retrieve(self, checked: CheckedText, triage: TriageSummary, plan: ResponsePlan) -> None:
-        from agent.step_fit import incident_facts, step_fits
+        from agent.step_fit import fitted_wording, incident_facts, step_fits
 
         report = checked.without_injection()
         facts = incident_facts(report, triage.incident_type, triage.secondary_types)
@@ -362,7 +364,7 @@ class ResponsePlanner:
 
         left_out = 0
         for passage in passages:
-            for step in checklist_steps(passage.text):
+            for step in (fitted_wording(step, facts) for step in checklist_steps(passage.text)):
                 if len(plan.immediate_actions) >= self.config.max_actions:
                     break
                 if any(step == item.text for item in plan.immediate_actions):
@@ -371,6 +373,9 @@ class ResponsePlanner:
                     left_out += 1
                     continue
                 plan.immediate_actions.append(PlanItem(text=step, sources=[Source(kind="citation", ref=cite(passage))]))
+        # life safety first, then isolate and cordon, protective action, and notify and the rest (trial s22: "declare
+        # the fire under control" stood before "dispatch the first response")
+        plan.immediate_actions = in_phase_order(plan.immediate_actions, lambda item: item.text)
         if left_out:
             log.info("%d checklist step(s) of the cited passages do not fit this incident (facets %s)", left_out, sorted(facts.facets))
         if not plan.immediate_actions and passages:

@@ -218,6 +218,28 @@ _PEOPLE_DOWN = frozenset({"casualty_signs", "serious_patients", "minor_patients"
 _HOSTILE = frozenset({"weapon", "violence_ongoing", "large_brawl", "suspicious_object"})
 
 
+# Words of a water-rescue step that only a rescue through the ice needs, and what is left of the step without them: the
+# step itself fits a person in open water too ("Dispatch the rescue unit with the ice-rescue kit and an ambulance at
+# once" is the dispatch of any water rescue). Trial s22: a capsized boat's plan told the crews to bring the ice kit and
+# a spotter to watch "the hole".
+_ICE_ONLY_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_words(r"\s+with (?:the|its|an?) ice[- ]rescue kit\b"), ""),
+    (_words(r"\bice[- ]rescue\b"), "water-rescue"),
+    (_words(r"\s+and the (?:ice )?hole\b"), ""),
+    (_words(r"\bthe (?:ice )?hole\b"), "the place they went in"),
+    (_words(r"\s+(?:or|and) (?:through )?the (?:sea )?ice\b"), ""),
+)
+
+
+def fitted_wording(step: str, facts: IncidentFacts) -> str:
+    """``step`` as it applies to this incident: with no ice ("ice" not among its facets), without its ice-only words."""
+    if "ice" in facts.facets:
+        return step
+    for pattern, instead in _ICE_ONLY_WORDS:
+        step = pattern.sub(instead, step)
+    return step
+
+
 def step_facets(text: str) -> set[str]:
     return {f.name for f in FACETS if f.in_step.search(text)}
 

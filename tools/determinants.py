@@ -406,7 +406,9 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule("people_inside",
         r"\b(still inside|went back in(side)?|gone back in(side)?|ran back in(side)?|trapped inside|inside (the|his|her|their) (flat|apartment|building|house|room)|(is|are|may be|might be|could be) (still )?(in there|inside)|hasn'?t (come|got) out|haven'?t (come|got) out|not come out|can'?t get out|cannot get out|lives there alone|unaccounted|missing residents?|sisällä|kvar inne)\b|还在里面|困在里面|被困在(?!外面|门外|室外|外边|街上)|没有出来|没出来|出不来|里面还有人|屋里还有人",
-        r"\b(people|residents|tenants|neighbou?rs|someone|somebody) (are |is )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|children|kids|residents|guests|patients|staff|workers|a \w+|\w+ people|my \w+) (in (the |there|his |her )|inside\b)|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人",
+        # one of the family said still up there ("my grandmother is still upstairs": trial s22, no rescue unit was sent)
+        r"\b(people|residents|tenants|neighbou?rs|someone|somebody|(my|our|his|her|their|the) (grand(mother|father|ma|pa|son|daughter)|granny|mother|father|mum|mom|dad|son|daughter|wife|husband|partner|baby|child|kids?|brother|sister|old (man|woman|lady)))"
+        r" (are |is |'s )?(still )?(upstairs|up there|on the (upper|top) floors?)\b|\bstill (someone|somebody|people|children|kids|residents|guests|patients|staff|workers|a \w+|\w+ people|my \w+) (in (the |there|his |her )|inside\b)|还有人在(里面|屋里|楼里|房间|家里)|里面还有|楼上(还|也)有人",
     ),
     _rule("upper_floor", r"\b((([3-9]|1\d)(rd|th)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)( and ([3-9]|1\d)(rd|th))?[- ](floors?|storeys?)|(floors?|storeys?) ([3-9]|1\d)|(on|at) ([3-9]|1\d) floor|(at|from|on) (the |a |their |his |her )?(window|balcony|balconies|roof)|hanging out of|waving from|kerroksessa|parveke\w*|balkong\w*)\b|([三四五六七八九十]|[3-9])\s*楼|阳台|窗口|窗边|窗户边|楼顶|顶楼"),
     _rule("at_window",

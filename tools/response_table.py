@@ -194,12 +194,16 @@ def unit_needs(incident_type: str, priority: str, determinants: list[Determinant
                 and not _fire_out(dets)) \
                 or (has("smoke_spreading") and (has("people_inside") or has("trapped"))):
             needs.need("ladder", 1, why("upper_floor", "smoke_spreading"))
-        if has("trapped") and has("building_fire") and not _fire_out(dets):
-            # people trapped inside are brought out by the rescue unit, from the ladder or through the smoke: "engines, a
-            # ladder unit and the rescue unit for a building fire" (Annex C). People calling from a window or balcony
-            # get the ladder (above); adding the rescue unit for them too raised over-sending on the unit-needs DEV sets
-            # (items over 1.5x: dev14 2->4, dev15 5->7, dev16 11->12), whose labels send the ladder alone.
-            needs.need("rescue", 1, why("trapped"))
+        in_a_building = (has("building_fire") or has("smoke_spreading") or not has("outdoor_fire")) and not has("vessel_fire")
+        if (has("people_inside") or (has("trapped") and not has("vehicle_entrapment"))) and in_a_building and not _fire_out(dets):
+            # people still inside a burning building or trapped in it ("my grandmother is still upstairs", "ihmisiä
+            # sisällä", "folk kvar inne", "楼上还有人") are searched for and brought out by the rescue unit, from the
+            # ladder when the stairs are cut off: "engines, a ladder unit and the rescue unit for a building fire"
+            # (Annex C). Trial s22: an engine pair and an ambulance were sent for a grandmother upstairs. People calling
+            # from a window or balcony, everyone out, get the ladder alone (above): the DEV sets' labels send that.
+            w = why("people_inside", "trapped")
+            needs.need("rescue", 1, w)
+            needs.need("ladder", 1, w)
         if has("people_above") and (has("building_fire") or has("smoke_spreading") or not has("outdoor_fire")) and not has("fire_out"):
             # guests upstairs, a hotel at night, a care home: a fire below them may cut off the stairs, whatever floor
             # (a fire at a care home is in it unless the report says it is a bin or a car outside)

@@ -8,6 +8,8 @@ Prints the port it listens on, then serves until killed.  MODE:
               chunks and then the process dies (killed mid-stream)
   slow        like a healthy server, but the first byte of every completion comes after DELAY_S seconds
   garbage     answers 200 with bytes that are neither JSON nor server-sent events
+  obey        a model that does what any text it reads tells it: answers with what follows the last "write:" in the
+              request's messages (an instruction pasted into a report), else with the first line of the last message
 """
 
 from __future__ import annotations
@@ -59,6 +61,11 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, mod
             await asyncio.sleep(3600)
         if path.endswith("/models"):
             writer.write(_response(json.dumps({"object": "list", "data": [{"id": "fault-llm", "object": "model"}]}).encode()))
+        elif mode == "obey":
+            said = " ".join(str(m.get("content", "")) for m in request.get("messages", []))
+            told = said.lower().rfind("write:")
+            answer = said[told + len("write:"):].split("\n")[0].strip() if told >= 0 else said.strip().split("\n")[0]
+            writer.write(_response(_completion(answer)))
         elif mode == "garbage":
             writer.write(_response(b"\x00\xffnot json {{{ <html>", "application/json"))
         elif mode == "slow":
