@@ -172,8 +172,11 @@ _NOTHING_FILED = {
            {"thanks": "感谢", "drill": "演练或测试", "false_alarm": "误报", "all_clear": "险情已解除", "everyday": "未描述紧急情况"}),
 }
 # A short message ("kiitos", "tack", "brandövningen gick bra") the language identifier is not sure of: its own words say
-_FINNISH_WORDS = re.compile(r"\bkiit|harjoitu|testau|sammu|hälytys|tupak|paloasema|\b(?:ja|on|ei|meni|hyvin|paljon)\b", re.IGNORECASE)
-_SWEDISH_WORDS = re.compile(r"\btack\b|övning|släck|larm|brandstation|rökpaus|\b(?:och|är|gick|bra|vid|på)\b|å", re.IGNORECASE)
+# (not "on": English has it too, and "units on scene?" read as Finnish)
+_FINNISH_WORDS = re.compile(r"\bkiit|harjoitu|testau|sammu|hälytys|tupak|paloasema|tilanne|yksikö|\b(?:ja|ei|meni|hyvin|paljon)\b",
+                            re.IGNORECASE)
+_SWEDISH_WORDS = re.compile(r"\btack\b|övning|släck|larm|brandstation|rökpaus|läges|\benhet|\b(?:och|är|gick|bra|vid|på)\b|å",
+                            re.IGNORECASE)
 
 
 def _reply_language(text: str) -> str:

@@ -144,3 +144,11 @@ def test_a_finnish_or_swedish_sitrep_or_board_has_headings_in_that_language(clie
     incident = ui_assistant.open_incident("api headings", "op").incident_id
     reply = client.predict(question, incident, api_name="/chat")
     assert reply["text"].startswith(heading), reply["text"][:200]
+
+
+@pytest.mark.parametrize("question", ["status on units", "sitrep on Kamppi"])
+def test_a_short_english_question_with_on_keeps_the_english_view(client, ui_assistant, question):
+    """'on' is English too: the word-list fallback for short messages read these as Finnish."""
+    incident = ui_assistant.open_incident("api headings en", "op").incident_id
+    text = client.predict(question, incident, api_name="/chat")["text"]
+    assert text.startswith(("Units:", "Open incidents:")), text[:200]
