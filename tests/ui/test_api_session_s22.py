@@ -93,10 +93,12 @@ def test_a_plan_retried_after_it_broke_mid_plan_completes_the_same_incident(clie
             raise TimeoutError("planner interrupted")
         return real_plan(*args, **kwargs)
 
+    from gradio_client.exceptions import AppError
+
     monkeypatch.setattr(planner, "plan", broken_once)
     report = "Caller (taxi driver) says a tram hit a cyclist at Kirkkokatu 8, cyclist not moving, tram passengers shaken"
     count = len(ui_assistant.incidents())
-    with pytest.raises(Exception):
+    with pytest.raises(AppError):
         client.predict(report, "", api_name="/plan")
     assert len(ui_assistant.incidents()) == count + 1  # the half-made incident: its report filed, no plan
     plan = client.predict(report, "", api_name="/plan")
