@@ -49,6 +49,14 @@ _TOOL_HEADINGS_ZH = {
     "plan_response": "应急响应方案",
 }
 _ERROR_ZH = "未能完成该请求（{what}）：原因如下（系统原文）"
+# The situation views in the city's other languages: a heading in the asker's language over the record's own lines
+# (kept in English, as the Chinese note says of untranslated lines; unit ids and place names are the same in all)
+_TOOL_HEADINGS_CITY = {
+    "fi": ({"sitrep": "Tilannekatsaus", "unit_board": "Yksiköiden tilanne"},
+           " (järjestelmän kirjaus englanniksi; paikat, yksiköt ja koodit sellaisinaan):"),
+    "sv": ({"sitrep": "Lägesrapport", "unit_board": "Enheternas status"},
+           " (systemets registrering på engelska; platser, enheter och koder oförändrade):"),
+}
 
 
 def asks_in_chinese(text: str) -> bool:
@@ -58,8 +66,12 @@ def asks_in_chinese(text: str) -> bool:
 
 def framed_for(question: str, tool_name: str, text: str) -> str:
     """A tool's readable output as the answer frames it for the asker of ``question``: for a Chinese asker, a Chinese
-    heading (what the output is, or that the request could not be done) over the output's own lines."""
+    heading (what the output is, or that the request could not be done) over the output's own lines; for a Finnish or
+    Swedish asker (``_reply_language``), the sitrep's and the unit board's heading in that language."""
     if not asks_in_chinese(question):
+        headings, as_recorded = _TOOL_HEADINGS_CITY.get(_reply_language(question), ({}, ""))
+        if tool_name in headings and not text.lstrip().startswith(("⚠", "error:")):
+            return f"{headings[tool_name]}{as_recorded}\n{text}"
         return text
     if tool_name == "search_plans":
         if text.strip() == NO_PASSAGE_EN:
@@ -160,8 +172,11 @@ _NOTHING_FILED = {
            {"thanks": "感谢", "drill": "演练或测试", "false_alarm": "误报", "all_clear": "险情已解除", "everyday": "未描述紧急情况"}),
 }
 # A short message ("kiitos", "tack", "brandövningen gick bra") the language identifier is not sure of: its own words say
-_FINNISH_WORDS = re.compile(r"\bkiit|harjoitu|testau|sammu|hälytys|tupak|paloasema|\b(?:ja|on|ei|meni|hyvin|paljon)\b", re.IGNORECASE)
-_SWEDISH_WORDS = re.compile(r"\btack\b|övning|släck|larm|brandstation|rökpaus|\b(?:och|är|gick|bra|vid|på)\b|å", re.IGNORECASE)
+# (not "on": English has it too, and "units on scene?" read as Finnish)
+_FINNISH_WORDS = re.compile(r"\bkiit|harjoitu|testau|sammu|hälytys|tupak|paloasema|tilanne|yksikö|\b(?:ja|ei|meni|hyvin|paljon)\b",
+                            re.IGNORECASE)
+_SWEDISH_WORDS = re.compile(r"\btack\b|övning|släck|larm|brandstation|rökpaus|läges|\benhet|\b(?:och|är|gick|bra|vid|på)\b|å",
+                            re.IGNORECASE)
 
 
 def _reply_language(text: str) -> str:

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -53,6 +54,9 @@ log = logging.getLogger(__name__)
 # A report planned as a new incident is flagged as a likely duplicate of an open incident active within these hours:
 # the chat's window for filing a report under another desk's incident (one rule for every screen).
 DUPLICATE_WINDOW_H = ChatSessionConfig().join_open_within_h
+# The same report planned again by the same operator within these minutes, with no incident selected, is a retry (a
+# client that timed out or lost the connection mid-plan): it completes the incident the first try opened.
+RETRY_WINDOW_MIN = 10.0
 
 SUMMARY_PROMPT = (
     "Summarise this response plan for the incident commander in at most 3 sentences. "
@@ -368,6 +372,8 @@ class Assistant:
         self._follow_units()
         note = ""
         incident_id, moved = self._open_or_kept(incident_id)
+        if incident_id is None and not moved:
+            incident_id = self._retried(checked.text, operator)
         latest = self._store.latest_report(incident_id) if incident_id else None
         if location is None and (latest is None or latest.text != checked.text):  # a new report, not the one triaged
             incident_id, note = self._selected_or_own(checked.text, incident_id, self.report_triage())
@@ -387,6 +393,13 @@ class Assistant:
             self._flag_likely_duplicate(checked.text, plan)
         self._store.save_plan(plan, operator)
         return plan
+
+    def _retried(self, text: str, operator: str) -> str | None:
+        """The incident a plan of this same report by this operator opened within ``RETRY_WINDOW_MIN`` and that got no
+        other report since: planning the report again (the client timed out or lost the connection while the plan was
+        made, or the plan broke after the report was filed) completes that incident instead of opening a second."""
+        since = (datetime.now(timezone.utc) - timedelta(minutes=RETRY_WINDOW_MIN)).isoformat(timespec="milliseconds")
+        return self._store.opened_for_report(text, operator, since)
 
     def _flag_likely_duplicate(self, text: str, plan: ResponsePlan) -> None:
         """A report planned as a new incident at the precise place of another open, recently active incident of a

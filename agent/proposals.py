@@ -21,6 +21,10 @@ from agent.schemas import Proposal
 from core.text import shown
 from tools.scenario import UNIT_STATUSES  # one list for the city model and its proposals (incl. "transporting")
 
+# A change of which an incident can have only one outcome (its place, its type): a second proposal of it for the same
+# incident is what the operator means now, and the first, if confirmed later, would undo it (s22 trial).
+SUPERSEDED_BY_ANOTHER = ("relocate_incident", "retype_incident")
+_DECIDED = ("proposal_confirmed", "proposal_rejected", "proposal_failed", "proposal_superseded")
 ACTIONS = ("set_unit_status", "commit_dispatch", "reassign_units", "close_incident", "approve_plan", *INCIDENT_ACTIONS)
 log = logging.getLogger(__name__)
 
@@ -75,8 +79,7 @@ def pending_events(store: Any, incident_id: str | None = None) -> list[tuple[Pro
     """The proposals nobody has decided yet, oldest first, each with the log event that filed it (who proposed it and
     when).  The book is the incident log, shared by every operator and process on it: one operator's pending
     proposal is pending for all of them (any of them may confirm or reject it)."""
-    decided = {e.payload.get("proposal_id") for kind in ("proposal_confirmed", "proposal_rejected", "proposal_failed")
-               for e in store.events(kind=kind)}
+    decided = {e.payload.get("proposal_id") for kind in _DECIDED for e in store.events(kind=kind)}
     return [(Proposal.model_validate(e.payload), e) for e in store.events(incident_id=incident_id, kind="proposal")
             if e.payload.get("proposal_id") not in decided]
 
@@ -112,7 +115,13 @@ class ProposalBook:
         board = {unit: status[unit] for unit in _units_of(action, args) if unit in status}
         proposal = Proposal(proposal_id="PRO-" + uuid.uuid4().hex[:8].upper(), action=action, args=args, summary=summary,
                             incident_id=incident_id, origin=origin, board=board)
+        # not under self.lock: a proposal is filed from turns that may hold it (the city's lock); confirm takes it
+        earlier = [p for p in self.pending(incident_id) if p.action == action] if (
+            incident_id and action in SUPERSEDED_BY_ANOTHER) else []
         self.store.log_event(incident_id, "proposal", proposal.model_dump(mode="json"), operator)
+        for old in earlier:  # no longer confirmable: confirming it says by which proposal
+            self.store.log_event(incident_id, "proposal_superseded", {"proposal_id": old.proposal_id, "summary": old.summary,
+                                                                      "by": proposal.proposal_id}, operator)
         return proposal
 
     def _validate(self, action: str, args: dict[str, Any], incident_id: str | None) -> str:
@@ -289,10 +298,19 @@ class ProposalBook:
         raise ProposalError(f"no proposal with id {shown(proposal_id)}")
 
     def _state(self, proposal_id: str) -> str:
-        for kind, state in (("proposal_confirmed", "confirmed"), ("proposal_rejected", "rejected"), ("proposal_failed", "failed")):
+        for kind in _DECIDED:
             if any(e.payload.get("proposal_id") == proposal_id for e in self.store.events(kind=kind)):
-                return state
+                return kind.removeprefix("proposal_")
         return "pending"
+
+    def _not_pending(self, proposal: Proposal) -> ProposalError:
+        """Why a decided proposal cannot be decided again; a superseded one names the proposal that replaced it."""
+        if proposal.state == "superseded":
+            by = next((e.payload.get("by") for e in self.store.events(kind="proposal_superseded")
+                       if e.payload.get("proposal_id") == proposal.proposal_id), None)
+            return ProposalError(f"proposal {proposal.proposal_id} was superseded by {by}, a later proposal of the same "
+                                 f"change for {proposal.incident_id}; nothing changed (confirm or reject {by})")
+        return ProposalError(f"proposal {proposal.proposal_id} was already {proposal.state}")
 
     def pending(self, incident_id: str | None = None) -> list[Proposal]:
         return [proposal for proposal, _event in pending_events(self.store, incident_id)]
@@ -302,7 +320,7 @@ class ProposalBook:
         with self.lock:
             proposal = self.get(proposal_id)
             if proposal.state != "pending":
-                raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
+                raise self._not_pending(proposal)
             try:
                 overtaken = self.stale(proposal)  # the world may have moved on since it was proposed
                 if overtaken:
@@ -322,7 +340,7 @@ class ProposalBook:
         with self.lock:
             proposal = self.get(proposal_id)
             if proposal.state != "pending":
-                raise ProposalError(f"proposal {proposal_id} was already {proposal.state}")
+                raise self._not_pending(proposal)
             self.store.log_event(proposal.incident_id, "proposal_rejected", {"proposal_id": proposal_id, "summary": proposal.summary}, operator)
         return proposal.model_copy(update={"state": "rejected"})
 

@@ -146,7 +146,7 @@ class Proposal(BaseModel):
     summary: str
     incident_id: str | None = None
     origin: str = Field(default="router", description="who proposed it: router, llm, operator")
-    state: Literal["pending", "confirmed", "rejected", "failed"] = "pending"
+    state: Literal["pending", "confirmed", "rejected", "failed", "superseded"] = "pending"
     board: dict[str, str] = Field(default_factory=dict, description="the status of each unit it concerns when it was "
                                   "proposed: a unit whose status has changed since (committed elsewhere meanwhile) makes "
                                   "it stale (agent.proposals.ProposalBook.stale)")

@@ -614,6 +614,16 @@ class IncidentStore:
             (since,))
         return [dict(r) for r in rows]
 
+    def opened_for_report(self, text: str, operator: str, since: str) -> str | None:
+        """The newest open incident ``operator`` opened at or after ``since`` (ISO time) whose one report is ``text``:
+        the incident a request that broke off after filing the report made (``Assistant.plan`` completes it)."""
+        row = self._read_one(
+            "SELECT i.incident_id FROM incidents i WHERE i.status='open' AND i.operator=? AND i.created_at >= ?"
+            " AND (SELECT COUNT(*) FROM reports r WHERE r.incident_id=i.incident_id)=1"
+            " AND (SELECT r.text FROM reports r WHERE r.incident_id=i.incident_id)=?"
+            " ORDER BY i.created_at DESC LIMIT 1", (operator, since, text))
+        return row["incident_id"] if row else None
+
     # --- read-only views for the situation picture (agent/situation.py) ---------------------
     def open_incident_rows(self) -> list[dict[str, Any]]:
         """Open incidents with their plan state, in one query (the sitrep must stay fast at hundreds of incidents)."""

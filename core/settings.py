@@ -145,7 +145,8 @@ class Settings(BaseSettings):
     ui_port: int = 7860
     ui_username: str | None = None
     ui_password: str | None = None
-    ui_max_input_chars: int = Field(default=20_000, description="Longest report or chat message the UI accepts.")
+    ui_max_input_chars: int = Field(default=20_000, description="Longest report or chat message the API's text routes accept "
+                                    "(the page reads a longer paste in part: agent.long_message).")
     ui_concurrency: int = Field(default=4, description="Requests of one kind served at once (queue), so a long plan does not block others.")
     operator: str = "operator"
 

@@ -42,6 +42,8 @@ class ChatReply:
     citations: list[Citation] = field(default_factory=list)
     plan: ResponsePlan | None = None
     errors: list[str] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)  # filed this turn, awaiting an operator's confirmation
+    incident_id: str | None = None  # the incident the turn ended on: the one a report opened or went to, as the page follows it
 
 
 class Actions:
@@ -99,9 +101,11 @@ class Actions:
         return self.assistant.chat(message, incident_id, operator, session_incidents=tuple(session_incidents),
                                    new_incident=new_incident)
 
-    def chat_collected(self, message: str, incident_id: str, operator: str) -> ChatReply:
-        """One exchange, collected: the checked answer, tool steps, citations, the turn's plan and any errors."""
-        reply = ChatReply()
+    def chat_collected(self, message: str, incident_id: str | None, operator: str) -> ChatReply:
+        """One exchange, collected: the checked answer, tool steps, citations, the turn's plan, its proposals, the
+        incident it ended on and any errors.  ``incident_id`` None: a session with no incident yet, as the page's
+        first message (a report opens one, named by the turn's plan; a question opens none)."""
+        reply = ChatReply(incident_id=incident_id)
         try:
             for event in self.chat(message, incident_id, operator):
                 if event.kind == "token":
@@ -114,6 +118,9 @@ class Actions:
                     reply.text = event.text or reply.text  # the checked answer replaces raw streamed tokens
                     reply.citations = event.citations
                     reply.plan = event.plan
+                    reply.proposals = event.proposals
+                    if event.plan is not None and event.plan.incident_id:
+                        reply.incident_id = event.plan.incident_id  # what the page's selector follows (ui.page.chat)
         except INPUT_ERRORS + (UnknownIncidentError,):
             raise
         except Exception as exc:  # the stream broke: return what arrived, and say why

@@ -212,7 +212,7 @@ def _situation_details(kind: str, payload: dict[str, Any]) -> str | None:
         return f"⚠ {payload.get('outcome', '')}: {families}"
     if kind == "proposal":
         return f"{payload.get('proposal_id')}: proposed {payload.get('summary')}"
-    if kind in ("proposal_confirmed", "proposal_rejected"):
+    if kind in ("proposal_confirmed", "proposal_rejected", "proposal_superseded"):
         return f"{payload.get('proposal_id')}: {kind.split('_')[1]} {payload.get('summary', '')}"
     if kind == "unit_status":
         return f"{payload.get('unit_id')} → {payload.get('status')}"
