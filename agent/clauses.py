@@ -63,7 +63,7 @@ def _list_kind(mark: re.Match) -> str:
 
 
 def split_clauses(text: str) -> list[str]:
-    text = list_items_as_lines(text)
+    text = orders_apart(list_items_as_lines(text))
     # One space (or one line break) per whitespace run first: the split patterns start with \s* / \s+, and on a
     # pasted page's long runs of blanks each start position rescanned the run (8,000 spaces took 4.6 s).
     text = _WHITESPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
@@ -87,6 +87,26 @@ def split_clauses(text: str) -> list[str]:
         else:
             merged.append(part)
     return merged or [text]
+
+
+# "Ambulance to Kamppi + engine to Töölö", "救护车去 Kamppi & 消防车去 Kaivopiha": a "+" / "&" / "plus" before a unit, after an
+# order that already has its destination, starts the next order; "engine plus ladder to Hotel Kämp" is one order.
+_UNIT_JOIN = re.compile(r"\s*(?:\+|&|\bplus\b)\s*(?=(?:an? |the |one |two |\d )?" + UNIT_NOUN + r"\b|[一两二三\d]?\s*[辆台个支]?\s*"
+                        r"(?:救护车|消防车|云梯车|警车|巡逻车|救援车|危化品车|抢修队))", re.IGNORECASE)
+DESTINATION = re.compile(r"\b(?:to|at|for)\s+\w|[去到往赴]\s*\w", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[\n.!?;。！？；]")
+
+
+def orders_apart(text: str) -> str:
+    """``text`` with each "+" / "&" / "plus" that joins two orders, each with its own destination, made a line break
+    ("send an engine to X plus a ladder" is one order: the ladder has no destination of its own)."""
+    out, last = [], 0
+    for join in _UNIT_JOIN.finditer(text):
+        before, after = re.split(_SENTENCE_END, text[last:join.start()])[-1], re.split(_SENTENCE_END, text[join.end():])[0]
+        if DESTINATION.search(before) and DESTINATION.search(after):
+            out += [text[last:join.start()], "\n"]
+            last = join.end()
+    return "".join(out + [text[last:]])
 
 
 # Words that only join the ids of a list ("KAM-A1, ERO-E1 and HAK-P1", "that's ...", "namely ...", "以及").

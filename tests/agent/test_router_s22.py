@@ -44,3 +44,48 @@ def test_each_line_of_a_chat_message_is_routed(make_assistant, text, want):
     assistant = make_assistant()
     steps = [e.step.name for e in assistant.chat(text, None, "op-anna") if e.kind == "tool" and e.step is not None]
     assert sorted(steps) == sorted(want), steps
+
+
+# ----------------------------------------------------------------------------- 3. units told of are no order
+@pytest.mark.parametrize("text, want", [
+    ("Two engines are already there at Kaivopiha, send a ladder too", {"ladder"}),
+    ("Kaivopiha kiosk burning. RescueA12 is on scene, get me an ambulance there for the burnt vendor", {"ambulance"}),
+    ("Kaivopiha 报亭起火，两台消防车已经在那儿了，再派一辆救护车", {"ambulance"}),
+    ("ambulance to Kaivopiha pls - the engine crew has arrived, vendor has burns", {"ambulance"}),
+])
+def test_units_told_of_are_not_sent_beside_the_order(routed_calls, text, want):
+    dispatch = [c for c in routed_calls(text) if c["name"] == "plan_dispatch"]
+    assert len(dispatch) == 1, dispatch
+    assert set(dispatch[0]["args"]["incidents"][0]["unit_types"]) == want, dispatch
+
+
+@pytest.mark.parametrize("text", [
+    "RescueA12 is on scene at Kaivopiha, crew reports the fire is out",
+    "Kaivopiha: two engines are already there, the ladder is on its way. Which shelters are near?",
+])
+def test_units_told_of_alone_are_no_dispatch(routed_calls, text):
+    assert "plan_dispatch" not in [c["name"] for c in routed_calls(text)]
+
+
+# ----------------------------------------------------------------------------- 4. "+" / "&" between two orders
+@pytest.mark.parametrize("text, want", [
+    ("Ambulance to Kamppi + engine to Kaivopiha", [("Kamppi", {"ambulance"}), ("Kaivopiha", {"engine"})]),
+    ("a police patrol to Kamppi & an ambulance to Kaivopiha, fight outside the bar",
+     [("Kamppi", {"police_patrol"}), ("Kaivopiha", {"ambulance"})]),
+    ("救护车去 Kamppi + 消防车去 Kaivopiha", [("Kamppi", {"ambulance"}), ("Kaivopiha", {"engine"})]),
+])
+def test_a_plus_between_two_orders_sends_each_to_its_place(routed_calls, text, want):
+    dispatch = [c for c in routed_calls(text) if c["name"] == "plan_dispatch"]
+    assert len(dispatch) == 1, dispatch
+    got = [(i["place"], set(i["unit_types"])) for i in dispatch[0]["args"]["incidents"]]
+    assert [(p.split()[0], t) for p, t in got] == want, got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Engine plus ladder to Hotel Kämp, smoke on the fifth floor", {"engine", "ladder"}),
+    ("engine & ambulance to Kaivopiha, kiosk fire with a burnt vendor", {"engine", "ambulance"}),
+])
+def test_a_plus_inside_one_order_stays_one_incident(routed_calls, text, want):
+    dispatch = [c for c in routed_calls(text) if c["name"] == "plan_dispatch"]
+    incidents = dispatch[0]["args"]["incidents"]
+    assert len(incidents) == 1 and set(incidents[0]["unit_types"]) == want, incidents
