@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agent.cue_rules import UNIT_NOUN
+from agent.cue_rules import UNIT_NOUN, clause_intent
 from agent.slots import UNIT_ID, extract_status, status_words_removed
 
 # A Finnish or Swedish request's opening verb (imperative) or question word: a new request after "ja" / "och".
@@ -63,7 +63,7 @@ def _list_kind(mark: re.Match) -> str:
 
 
 def split_clauses(text: str) -> list[str]:
-    text = orders_apart(list_items_as_lines(text))
+    text = orders_apart(list_items_as_lines(_request_lines(text)))
     # One space (or one line break) per whitespace run first: the split patterns start with \s* / \s+, and on a
     # pasted page's long runs of blanks each start position rescanned the run (8,000 spaces took 4.6 s).
     text = _WHITESPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
@@ -87,6 +87,28 @@ def split_clauses(text: str) -> list[str]:
         else:
             merged.append(part)
     return merged or [text]
+
+
+# A form's line ("unit: ERO-E2", "new_status: out_of_service"): a key, a colon, its value.
+_FORM_LINE = re.compile(r"^\s*[^\W\d][\w ]{0,24}\s*[:：]\s*\S")
+
+
+def _request_lines(text: str) -> str:
+    """``text`` with a line that asks for nothing on its own joined to the next: one request written across lines ("救援车\n
+    现在谁有空", "Yrjönkatu 8\n着火\n派消防车") is read whole, while lines that each ask for something stay apart. A form
+    ("unit: ERO-E2\nnew_status: out_of_service\nreason: ...") is one request: its lines are joined."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return text
+    if all(_FORM_LINE.match(line) for line in lines):
+        return " ".join(lines)
+    out: list[str] = []
+    for line in lines:
+        if out and clause_intent(out[-1], []) is None and not UNIT_ID.search(out[-1]):  # a unit's line is about the unit
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line.strip())
+    return "\n".join(out)
 
 
 # "Ambulance to Kamppi + engine to Töölö", "救护车去 Kamppi & 消防车去 Kaivopiha": a "+" / "&" / "plus" before a unit, after an

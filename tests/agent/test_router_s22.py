@@ -89,3 +89,15 @@ def test_a_plus_inside_one_order_stays_one_incident(routed_calls, text, want):
     dispatch = [c for c in routed_calls(text) if c["name"] == "plan_dispatch"]
     incidents = dispatch[0]["args"]["incidents"]
     assert len(incidents) == 1 and set(incidents[0]["unit_types"]) == want, incidents
+
+
+# ----------------------------------------------------------------------------- 1b. one request written across lines
+@pytest.mark.parametrize("text, tool, args", [
+    ("ladder units\nwhich are free right now", "unit_status", {"unit_type": "ladder"}),
+    ("unit: KAM-A2\nstatus: available\nnote: crew back at base", "set_unit_status", {"unit_id": "KAM-A2", "status": "available"}),
+    ("Kaivopiha\nman down by the fountain\nsend an ambulance", "plan_dispatch", {}),
+])
+def test_a_request_written_across_lines_is_read_whole(routed_calls, text, tool, args):
+    calls = routed_calls(text)
+    assert [c["name"] for c in calls] == [tool], calls
+    assert args.items() <= calls[0]["args"].items(), calls
