@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agent.cue_rules import UNIT_NOUN, clause_intent
+from agent.cue_rules import ORDER_INTENTS, UNIT_NOUN, clause_intent
 from agent.slots import UNIT_ID, extract_status, status_words_removed
 
 # A Finnish or Swedish request's opening verb (imperative) or question word: a new request after "ja" / "och".
@@ -94,8 +94,9 @@ _FORM_LINE = re.compile(r"^\s*[^\W\d][\w ]{0,24}\s*[:：]\s*\S")
 
 
 def _request_lines(text: str) -> str:
-    """``text`` with a line that asks for nothing on its own joined to the next: one request written across lines ("救援车\n
-    现在谁有空", "Yrjönkatu 8\n着火\n派消防车") is read whole, while lines that each ask for something stay apart. A form
+    """``text`` with a line that asks for nothing on its own (or is a short heading) joined to the next: one request
+    written across lines ("避难所\n还剩多少床位", "救援车\n现在谁有空", "Yrjönkatu 8\n着火\n派消防车") is read whole, while
+    lines that each ask for something stay apart. A form
     ("unit: ERO-E2\nnew_status: out_of_service\nreason: ...") is one request: its lines are joined."""
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 2:
@@ -104,11 +105,16 @@ def _request_lines(text: str) -> str:
         return " ".join(lines)
     out: list[str] = []
     for line in lines:
-        if out and clause_intent(out[-1], []) is None and not UNIT_ID.search(out[-1]):  # a unit's line is about the unit
+        if out and not UNIT_ID.search(out[-1]) and (clause_intent(out[-1], []) is None or _heading(out[-1])):  # a unit's line is about the unit
             out[-1] = f"{out[-1]} {line.strip()}"
         else:
             out.append(line.strip())
     return "\n".join(out)
+
+
+def _heading(line: str) -> bool:
+    """Is this line a heading of a few Han characters ("避难所", "救援车") naming what the next line asks about, no order?"""
+    return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{1,3}\s*[:：]?\s*", line)) and clause_intent(line, []) not in ORDER_INTENTS
 
 
 # "Ambulance to Kamppi + engine to Töölö", "救护车去 Kamppi & 消防车去 Kaivopiha": a "+" / "&" / "plus" before a unit, after an

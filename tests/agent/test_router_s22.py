@@ -94,6 +94,7 @@ def test_a_plus_inside_one_order_stays_one_incident(routed_calls, text, want):
 # ----------------------------------------------------------------------------- 1b. one request written across lines
 @pytest.mark.parametrize("text, tool, args", [
     ("ladder units\nwhich are free right now", "unit_status", {"unit_type": "ladder"}),
+    ("避难所：\n现在还能住多少人", "shelter_occupancy", {}),
     ("unit: KAM-A2\nstatus: available\nnote: crew back at base", "set_unit_status", {"unit_id": "KAM-A2", "status": "available"}),
     ("Kaivopiha\nman down by the fountain\nsend an ambulance", "plan_dispatch", {}),
 ])
