@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agent.cue_rules import UNIT_NOUN
+from agent.cue_rules import ORDER_INTENTS, UNIT_NOUN, clause_intent
 from agent.slots import extract_status, status_words_removed
 from core.record_ids import TYPED_UNIT_ID_RE
 
@@ -64,7 +64,7 @@ def _list_kind(mark: re.Match) -> str:
 
 
 def split_clauses(text: str) -> list[str]:
-    text = list_items_as_lines(text)
+    text = orders_apart(list_items_as_lines(_request_lines(text)))
     # One space (or one line break) per whitespace run first: the split patterns start with \s* / \s+, and on a
     # pasted page's long runs of blanks each start position rescanned the run (8,000 spaces took 4.6 s).
     text = _WHITESPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
@@ -88,6 +88,54 @@ def split_clauses(text: str) -> list[str]:
         else:
             merged.append(part)
     return merged or [text]
+
+
+# A form's line ("unit: ERO-E2", "new_status: out_of_service"): a key, a colon, its value.
+_FORM_LINE = re.compile(r"^\s*[^\W\d][\w ]{0,24}\s*[:：]\s*\S")
+
+
+def _request_lines(text: str) -> str:
+    """``text`` with a line that asks for nothing on its own (or is a short heading) joined to the next: one request
+    written across lines ("避难所\n还剩多少床位", "救援车\n现在谁有空", "Yrjönkatu 8\n着火\n派消防车") is read whole, while
+    lines that each ask for something stay apart. A form
+    ("unit: ERO-E2\nnew_status: out_of_service\nreason: ...") is one request: its lines are joined."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return text
+    if all(_FORM_LINE.match(line) for line in lines):
+        return " ".join(lines)
+    out: list[str] = []
+    for line in lines:
+        if out and not TYPED_UNIT_ID_RE.search(out[-1]) and (clause_intent(out[-1], []) is None or _heading(out[-1])):  # a unit's line is about the unit
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line.strip())
+    return "\n".join(out)
+
+
+def _heading(line: str) -> bool:
+    """Is this line a heading of a few Han characters ("避难所", "救援车") naming what the next line asks about, no order?"""
+    return bool(re.fullmatch(r"\s*[\u4e00-\u9fff]{1,3}\s*[:：]?\s*", line)) and clause_intent(line, []) not in ORDER_INTENTS
+
+
+# "Ambulance to Kamppi + engine to Töölö", "救护车去 Kamppi & 消防车去 Kaivopiha": a "+" / "&" / "plus" before a unit, after an
+# order that already has its destination, starts the next order; "engine plus ladder to Hotel Kämp" is one order.
+_UNIT_JOIN = re.compile(r"\s*(?:\+|&|\bplus\b)\s*(?=(?:an? |the |one |two |\d )?" + UNIT_NOUN + r"\b|[一两二三\d]?\s*[辆台个支]?\s*"
+                        r"(?:救护车|消防车|云梯车|警车|巡逻车|救援车|危化品车|抢修队))", re.IGNORECASE)
+DESTINATION = re.compile(r"\b(?:to|at|for)\s+\w|[去到往赴]\s*\w", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[\n.!?;。！？；]")
+
+
+def orders_apart(text: str) -> str:
+    """``text`` with each "+" / "&" / "plus" that joins two orders, each with its own destination, made a line break
+    ("send an engine to X plus a ladder" is one order: the ladder has no destination of its own)."""
+    out, last = [], 0
+    for join in _UNIT_JOIN.finditer(text):
+        before, after = re.split(_SENTENCE_END, text[last:join.start()])[-1], re.split(_SENTENCE_END, text[join.end():])[0]
+        if DESTINATION.search(before) and DESTINATION.search(after):
+            out += [text[last:join.start()], "\n"]
+            last = join.end()
+    return "".join(out + [text[last:]])
 
 
 # Words that only join the ids of a list ("KAM-A1, ERO-E1 and HAK-P1", "that's ...", "namely ...", "以及").

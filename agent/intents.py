@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from agent.clauses import split_clauses
+from agent.clauses import DESTINATION, split_clauses
 from agent.cue_rules import CALLED_OFF, CONDITIONAL_EVACUATION, CUE_PATTERNS, DEICTIC_PLAN, EXPLICIT_PLAN, ORDER_INTENTS, QUESTIONISH, alternative_dispatch, clause_intent, dispatch_units, negated_intent, parts_ordering_nothing
 from agent.negation import affirmed, negated_order, withdrawn_unit_types, withdrawn_units
 from agent.hazards import cries_for_help, hazard_from_words, no_new_emergency, nordic_life_risk, stated_hazard, type_checked_by_words
@@ -860,7 +860,9 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             others = [c for c in clauses if clause_intent(c, unit_ids) not in (None, "dispatch") or negated_order(c) and clause_intent(c, unit_ids) is None]
             named, excluded = dispatch_units(text, clauses, unit_ids)  # "send KAM-A1", "do NOT send KAM-A2", "scratch that"
             # the types asked for, not those ruled out ("two engines, but don't send the ladder")
-            types = extract_unit_types(" ".join(affirmed(c) for c in clauses if c not in others)) or extract_unit_types(affirmed(clause)) \
+            # (not the units only told of: "two engines are already there, send a ladder")
+            types = extract_unit_types(" ".join(ordered_words(affirmed(c)) for c in clauses if c not in others)) \
+                or extract_unit_types(ordered_words(affirmed(clause))) \
                 or _types_of_units([u for u in canonical_unit_ids(text, unit_ids) if u not in excluded], city)
             # "no ladder needed after all", "scratch the second engine"; not a withdrawal said of another place
             dropped, fewer = withdrawn_unit_types(text, lambda at: _said_of(text, at, place, gazetteer, unit_ids))
@@ -887,7 +889,8 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
             # "send KAM-A1 to X", "改派 KAM-A1 去 X": the units the dispatch clauses name go first, when available
             if named:
                 incident["unit_ids"] = named
-            dispatch_args: dict[str, Any] = {"incidents": [incident]}
+            # "ambulance to Kamppi + engine to Töölö": orders each with a place of its own are one incident each
+            dispatch_args: dict[str, Any] = {"incidents": _incident_per_destination(incident, clauses, gazetteer, unit_ids)}
             told = _told_besides_orders(clauses, place, unit_ids)
             if told and (hazard_from_words(told) or _triage_says_incident(told, triage)) and no_new_emergency(as_written) is None:
                 # the message is the incident's report too: filed with the order where it binds to no incident (s19);
@@ -902,6 +905,37 @@ def plan_calls(text: str, router: IntentRouter, city: Any, triage: Callable[[str
                 dispatch_args["fewer_unit_types"] = fewer
             calls.append({"name": "plan_dispatch", "args": dispatch_args})
     return calls
+
+
+def _incident_per_destination(incident: dict[str, Any], clauses: list[str], gazetteer: Any, unit_ids: list[str]) -> list[dict[str, Any]]:
+    """The incidents of a dispatch: one per order clause when two or more orders each name units and a place of their
+    own ("Ambulance to Kamppi + engine to Töölö", "救护车去 Kamppi，消防车去 Kaivopiha"), each with its own units and the
+    hazard its own words give (else what its units are for); else the one ``incident``."""
+    # (an order's clause, or one of units and where they go: "消防车去 Kaivopiha" has no order verb)
+    orders = [(c, extract_place(c, gazetteer, unit_ids=unit_ids), extract_unit_types(ordered_words(affirmed(c)))) for c in clauses
+              if clause_intent(c, unit_ids) == "dispatch" or clause_intent(c, unit_ids) is None and DESTINATION.search(c)]
+    orders = [order for order in orders if order[2]]
+    if len(orders) < 2 or not all(place and types for _, place, types in orders) or len({place for _, place, _ in orders}) < len(orders):
+        return [incident]
+    return [{**{k: v for k, v in incident.items() if k != "unit_ids"}, "place": place, "unit_types": types,
+             "incident_type": stated_hazard(clause) or hazard_from_words(clause) or _hazard_for_types(types) or incident["incident_type"]}
+            for clause, place, types in orders]
+
+
+# Units told of, not sent: "two engines are already there", "RescueA12 is on scene", "the engine crew has arrived",
+# "两台消防车已经在那儿了", "ERO-E1 已到场". A part of an order clause that says so orders none of its units.
+_UNITS_PRESENT = re.compile(r"\b(?:is|are|'s|'re|was|were|ha(?:ve|s) (?:already )?(?:been|arrived|got there|left))\b\s*(?:already\s+|now\s+|all\s+)?"
+                            r"(?:(?:there|here|on (?:the )?(?:scene|site|location)|at the scene|in attendance|attending|en route|on (?:the|their|its) way)\b|"
+                            r"at\s+\w)|\b(?:arrived|already there|already on (?:the )?scene)\b|"
+                            r"(?:已经|已)(?:在|到|抵达|赶到)|在现场|(?<!派)到场了?", re.IGNORECASE)
+_ORDER_WORDS = re.compile(r"\b(?:send|dispatch|get|need|want|roll|add|bring|request)\b|派|调|要|加", re.IGNORECASE)
+
+
+def ordered_words(clause: str) -> str:
+    """An order clause less its parts that only tell of units already there ("two engines are already there, send a
+    ladder" -> "send a ladder"): the units asked for are read from the rest."""
+    parts = re.split(r"(?<=[,，、;；])|\s[-—–]+\s", clause)
+    return " ".join(p for p in parts if not _UNITS_PRESENT.search(p) or _ORDER_WORDS.search(p))
 
 
 def _told_besides_orders(clauses: list[str], place: str | None, unit_ids: list[str]) -> str:

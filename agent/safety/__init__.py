@@ -426,6 +426,11 @@ _FRAMING = re.compile(r"\b(?:e-?mail|sms|text|message|copy|of|received|pasted|pa
                       r"here|is|the|a|an|it|says?|from|web|page|chat|transcript)\b|内容|表单|结束|短信|邮件|转发|如下", re.IGNORECASE)
 
 
+# Blanks within a line, and a run of line breaks with the blanks around it (a blank line, "\r\n").
+_BLANKS = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r" ?\n[\s]*")
+
+
 @dataclass(frozen=True)
 class CheckedText:
     text: str
@@ -445,11 +450,12 @@ class CheckedText:
         return self.has_injection or self.suspected
 
     def without_injection(self) -> str:
-        """The text with the spans that carry embedded instructions removed."""
+        """The text with the spans that carry embedded instructions removed; one space between words, and its line
+        breaks kept (one per run): a message written one request a line is split into clauses by its lines."""
         cleaned = self.text
         for span in sorted(self.injection_spans, key=len, reverse=True):
             cleaned = cleaned.replace(span, " ")
-        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        cleaned = _LINE_BREAKS.sub("\n", _BLANKS.sub(" ", cleaned)).strip()
         return re.sub(r"^[\s,;:，；：.\-—–。]+|[\s,;:，；：\-—–]+$", "", cleaned).strip()
 
     @property
