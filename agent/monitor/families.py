@@ -30,18 +30,22 @@ FIRE, WATER, CROWD, BOMB = "fire", "water", "crowd", "bomb"
 POWER_CUT, WATER_CUT, HEAT_CUT, SMOKE_AREA = "power_cut", "water_cut", "heat_cut", "smoke_area"
 # Said of a supply over an area, not of one thing: "the power bank is dead", "no water in the kettle" are no cut.
 _AREA_WORDS = {
-    POWER_CUT: r"\bpower (?:cut|outage|failure|is (?:out|off|down)|went (?:out|off)|has gone)|\b(?:no|without|lost) "
-               r"(?:power|electricity)\b|\bblackout|\blights? (?:went|are|is) (?:all )?(?:out|off|dead)|"
-               r"\bsähk\w* (?:poikki|pois|katki|meni|palasi\w*)|\bsähkökatko\w*|\b(?:ilman|ei) sähköä|\bvirtakatko\w*|"
-               r"\bströmavbrott\w*|\bingen ström\b|\butan ström\b|停电|断电|没电|没有电",
+    POWER_CUT: r"\bpower(?:'s| is| was| has)? (?:cut|outage|failure|out|off|down|gone|went)\b|\b(?:no|without|lost) "
+               r"(?:power|electricity)\b(?! (?:steering|banks?|tools?|outlets?|sockets?|plugs?))|\bblackout|"
+               r"\b(?:lights|signals|street ?lights)\b[^.!?,;]{0,50}\b(?:are|is|went|were|gone)(?: all)? "
+               r"(?:dark|out|off|dead)\b|\b(?:signals|lights) dark\b|\b(?:de|re)-?energi[sz]ed\b|\b(?:power|electricity) (?:is |was )?"
+               r"(?:back|restored|returning)\b|\bsähk\w* (?:poikki|pois|katki|meni|palasi\w*)|\bsähkökatko\w*|"
+               r"\b(?:ilman|ei) sähköä|\bvirtakatko\w*|\bvalot (?:sammuivat|palasivat)\b|\bströmavbrott\w*|"
+               r"\b(?:ingen|utan) ström\b|\bströmmen (?:gick|är borta|är tillbaka)|停电|断电|没电|没有电|来电了|恢复供电",
     WATER_CUT: r"\bwater (?:cut|outage|supply (?:cut|off|failure))|\b(?:no|without) (?:tap |running |drinking )?water\b|"
-               r"\bnot a drop\b|\bnothing (?:comes )?(?:out )?(?:from|of) the taps?\b|\bvesikatko\w*|"
-               r"\bei (?:tule )?vettä|\bilman vettä|\bvesi (?:loppui|poikki|katki)|\bhana\w* ei tule|"
-               r"\bvattenavbrott\w*|\binget vatten\b|停水|断水|没有水|没水",
-    HEAT_CUT: r"\b(?:no|without|lost) (?:heat|heating|hot water)\b|\bheating (?:is )?(?:off|out|down|failure|outage|cut|"
-              r"has failed)|\bradiators? (?:are |is )?(?:stone |ice )?cold|\blämp\w* (?:poikki|katko)|\blämmöt\b|"
-              r"\blämpökatko\w*|\bpatter\w* (?:ihan |aivan |täysin )?kylm\w*|\b(?:ei|ilman) lämpöä|"
-              r"\bvärmen (?:är )?borta\b|停暖|没有暖气|暖气(?:停|坏|不热)|没有热水",
+               r"\bnot a drop\b|\bnothing (?:comes )?(?:out )?(?:from|of) the taps?\b|\b(?:tap )?water (?:is |was )?"
+               r"(?:back|restored)\b|\bvesikatko\w*|\bei (?:tule )?vettä|\bilman vettä|\bvesi (?:loppui|poikki|katki)|"
+               r"\bhana\w* ei tule|\bvattenavbrott\w*|\binget vatten\b|停水|断水|没有水|没水|恢复供水",
+    HEAT_CUT: r"\b(?:no|without|lost) (?:heat|heating|hot water)\b|\bheating (?:is |was )?(?:off|out|down|failure|outage|"
+              r"cut|leak|has failed|back|restored|returning)|\bdistrict heating (?:leak|fault|pipe)|\bradiators? "
+              r"(?:are |is )?(?:stone |ice )?cold|\blämp\w* (?:poikki|katko)|\blämmöt\b|\blämpökatko\w*|"
+              r"\bpatter\w* (?:ihan |aivan |täysin )?kylm\w*|\b(?:ei|ilman) lämpöä|\bvärmen (?:är )?borta\b|"
+              r"停暖|没有暖气|暖气(?:停|坏|不热)|没有热水|恢复供暖",
     SMOKE_AREA: r"\bsmoke (?:over|across|covering|blanketing|drifting (?:over|across)) (?:the |our |a )?(?:whole )?"
                 r"(?:district|area|neighbou?rhood|city|centre|center|part of town|streets)|\bsavu\w* (?:koko|leviää)|"
                 r"\brök över\b|烟雾笼罩|满城都是烟",

@@ -174,3 +174,26 @@ def test_a_fire_reported_as_the_cut_begins_is_its_cause_and_joins(places):
          "fire", 0.9),
     ])
     assert out[1].cluster_id == out[0].cluster_id, out[1].reason
+
+
+@pytest.mark.parametrize("text, family", [
+    ("whole stairwell went dark, the power's out on our street too", "power_cut"),
+    ("substations 2201-2209 de-energised after a feeder trip", "power_cut"),
+    ("traffic signals dark at the junction, officer directing cars", "power_cut"),
+    ("strömmen gick i hela kvarteret", "power_cut"),
+    ("整栋楼都停电了", "power_cut"),
+    ("tap water is back but it runs brown", "water_cut"),
+    ("hanasta ei tule vettä koko talossa", "water_cut"),
+    ("radiators are ice cold since the night, no heating in the block", "heat_cut"),
+    ("smoke drifting over the whole district from the port, keep windows shut", "smoke_area"),
+])
+def test_the_words_of_a_district_wide_hazard(text, family):
+    assert family in hazard_families(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he turned the lights off and left", "no power steering on the old bus, hard to turn", "my power bank is dead",
+    "water in the basement up to the knees", "kitchen fire, smoke in the flat",
+])
+def test_words_that_are_no_district_wide_hazard(text):
+    assert not hazard_families(text) & {"power_cut", "water_cut", "heat_cut", "smoke_area"}
