@@ -128,6 +128,8 @@ class GroupingConfig:
                                         # another hazard only when both fixes are this precise (a building, an
                                         # address, a post's own coordinates; not a district or a zone, which overlap
                                         # every incident in them, as a common word is shared by all)
+    spot_radius_m: float = 150.0        # learned: two reports of one spot in two languages, minutes apart, are one
+                                        # incident when both fixes are this precise (``_same_spot_across_languages``)
     named_hazard_probability: float = 0.0  # with evidence_alert: a report typed as an incident that names the hazard
                                         # not of its type but of another the classifier gave at least this probability
                                         # is read as that type (agent.monitor.evidence.read_hazard); 0 = off
@@ -905,6 +907,32 @@ class OnlineGrouper:
             out[i] = any(m.families & area and m.place is not None and m.place.district == district for m in c.members)
         return out
 
+    def _same_spot_across_languages(self, item: Item, side: PairSide, open_: list[Cluster], raw: dict) -> np.ndarray:
+        """Per cluster: a report of it written in another language than the report's, at the same spot (both fixes
+        within ``spot_radius_m``, within their combined uncertainty) within ``emerge_window_s``: the same incident
+        told by two witnesses who share no words, unless the two are surely of different types, and where none of its
+        reports is in the report's language (the words cannot be compared at all).  The fitted scorer,
+        pooled over a cluster's members, reads their unlike words as another incident (session 22: a Swedish or a
+        Spanish report of a man overboard at the Market Square opened its own).  A report the triage calls
+        not_incident is held to close words, as everywhere."""
+        out = np.zeros(len(open_), dtype=bool)
+        cfg = self.config
+        if item.join_only or item.place is None or item.place.radius_m > cfg.spot_radius_m:
+            return out
+        sides = [m.side for c in open_ for m in c.members if m.side is not None]
+        row = np.fromiter((s.marks.language != side.marks.language and s.place is not None
+                           and s.place.radius_m <= cfg.spot_radius_m and abs(s.time - item.time) <= cfg.emerge_window_s
+                           for s in sides), dtype=bool, count=len(sides))
+        row &= np.isfinite(raw["z"]) & (np.nan_to_num(raw["z"], posinf=np.inf) <= AGREE_Z)
+        row &= ~((raw["agree"] < TYPE_CLASH) & (raw["sure"] >= TYPE_SURE))  # nor surely of different types
+        for i, c in enumerate(open_):
+            # only where none of its reports is in the report's language: then the words cannot be compared at all;
+            # where some are, the scorer compares them, and a low score there says another incident (dev2: a fall at
+            # the railway station joined the lost child there by a Chinese report of it, F1 0.874 -> 0.830)
+            out[i] = bool(row[raw["owner"] == i].any()) and not any(
+                m.side is not None and m.side.marks.language == side.marks.language for m in c.members)
+        return out
+
     def _decide_learned(self, item: Item, side: PairSide, open_: list[Cluster]):
         if not open_:
             return None, -1.0, "", ""
@@ -916,12 +944,13 @@ class OnlineGrouper:
             blocked_note = f"{open_[top].cluster_id} ({why[top]})" if not ok[top] and probs[top] > 0 else ""
             scene = ok & self._same_scene(item, open_, raw)
             area = ok & self._same_area(item, open_)
+            spot = ok & self._same_spot_across_languages(item, side, open_, raw)
             cfg = self.config
             join = cfg.join_probability if cfg.join_probability is not None else cfg.pair_model.join_probability
-            probs = np.where(ok, np.where(scene | area, np.maximum(probs, join), probs), 0.0)
+            probs = np.where(ok, np.where(scene | area | spot, np.maximum(probs, join), probs), 0.0)
         else:
             blocked_note = ""
-            area = scene
+            area = spot = scene
         i = int(np.argmax(probs))
         best, p = open_[i], float(probs[i])
         mine = raw["owner"] == i
@@ -950,6 +979,8 @@ class OnlineGrouper:
             parts.append(f"not joined to {blocked_note}")
         if scene[i]:
             parts.append(f"the same scene: {', '.join(sorted(item.families & best.families.keys()))} at adjacent places")
+        if spot[i]:
+            parts.append(f"the same spot minutes apart, told in another language ({side.marks.language})")
         if area[i]:
             cut = ", ".join(f.replace("_", " ") for f in sorted(item.families & best.families.keys() & AREA_FAMILIES))
             parts.append(f"the same district-wide hazard: {cut} in {item.place.district}")

@@ -197,3 +197,26 @@ def test_the_words_of_a_district_wide_hazard(text, family):
 ])
 def test_words_that_are_no_district_wide_hazard(text):
     assert not hazard_families(text) & {"power_cut", "water_cut", "heat_cut", "smoke_area"}
+
+
+# --- 3b. one scene told in two languages whose triage labels differ too ----------------------------------------------
+FERRY = [
+    (0, "man overboard from the Suomenlinna ferry at Kauppatori, he went under", "missing_person"),
+    (1, "someone fell off the ferry pier at the Market Square, crew throwing a lifebuoy", "missing_person"),
+]
+
+
+@pytest.mark.parametrize("other", [
+    "en man föll i vattnet vid färjan till Sveaborg vid Salutorget, besättningen kastar en livboj",
+    "un hombre cayó al agua junto al ferry de Suomenlinna en la plaza Kauppatori, le tiran un salvavidas",
+])
+def test_a_witness_in_another_language_at_the_spot_minutes_later_joins_whatever_the_label(places, other):
+    g, out = _feed(places, [*FERRY, (3, other, "medical")])
+    assert out[2].cluster_id == out[0].cluster_id, out[2].reason
+    assert "another language" in out[2].reason
+
+
+def test_another_language_at_the_spot_but_an_hour_later_is_left_to_the_scorer(places):
+    """Minutes, not hours: an hour on, a report in another language at the spot may be another incident there."""
+    g, out = _feed(places, [*FERRY, (70, "en kvinna halkade och bröt armen vid Salutorget", "medical")])
+    assert "another language" not in out[2].reason
